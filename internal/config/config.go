@@ -1,0 +1,351 @@
+// Package config reads register.yaml, the settings a municipality keeps at
+// the root of its register, through viper: every key has a default, and
+// REGISTER_... environment variables override the file.
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/spf13/viper"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// FileName is the configuration file at the register root.
+const FileName = "register.yaml"
+
+// Config is the register's configuration. Durations are kept parsed.
+type Config struct {
+	Organisation  string            `mapstructure:"organisation"`
+	Languages     []string          `mapstructure:"languages"`
+	Site          Site              `mapstructure:"site"`
+	Rules         map[string]string `mapstructure:"rules"`
+	Evaluation    Evaluation        `mapstructure:"evaluation"`
+	DueWithin     period.Duration   `mapstructure:"-"`
+	Limits        Limits            `mapstructure:"-"`
+	Notice        Notice            `mapstructure:"-"`
+	SupplierWatch []WatchedSupplier `mapstructure:"supplier_watch"`
+	RulesCustom   []CustomRule      `mapstructure:"rules_custom"`
+
+	// File is the configuration file that was read, or "" when none.
+	File string `mapstructure:"-"`
+}
+
+// Site configures the public website.
+type Site struct {
+	Title             string `mapstructure:"title"`
+	BaseURL           string `mapstructure:"base_url"`
+	ReportErrorURL    string `mapstructure:"report_error_url"`
+	ContactEmail      string `mapstructure:"contact_email"`
+	TilesURL          string `mapstructure:"tiles_url"`
+	ShowCommitAuthors bool   `mapstructure:"show_commit_authors"`
+}
+
+// Evaluation holds the evaluation intervals (principle III).
+type Evaluation struct {
+	DefaultInterval period.Duration            `mapstructure:"-"`
+	Intervals       map[string]period.Duration `mapstructure:"-"` // by sensor_type or kind
+}
+
+// Limits bounds what the checklist accepts.
+type Limits struct {
+	DataSharingMax     period.Duration
+	CameraLifecycleMax period.Duration
+	ExceptionMax       period.Duration
+	SecurityAuditMax   period.Duration
+}
+
+// Notice is the duty to report a sensor before it is placed.
+type Notice struct {
+	Period period.Duration
+	Since  string // YYYY-MM-DD, or "" for the register's first commit
+}
+
+// WatchedSupplier is a manufacturer flagged under principle 7.6.
+type WatchedSupplier struct {
+	Manufacturer string `mapstructure:"manufacturer"`
+	Source       string `mapstructure:"source"`
+}
+
+// CustomRule is a municipality's own rule, written in configuration.
+type CustomRule struct {
+	ID        string `mapstructure:"id"`
+	Principle string `mapstructure:"principle"`
+	Severity  string `mapstructure:"severity"`
+	Kind      string `mapstructure:"kind"` // sensor, algorithm, or "" for both
+	When      string `mapstructure:"when"` // the records the rule applies to
+	Require   string `mapstructure:"require"`
+	Title     string `mapstructure:"title"`
+	Message   string `mapstructure:"message"`
+	Help      string `mapstructure:"help"`
+}
+
+// IntervalFor returns the evaluation interval for a record of the kind and
+// sensor type given, when the record itself states none.
+func (c *Config) IntervalFor(kind, sensorType string) period.Duration {
+	if d, ok := c.Evaluation.Intervals[sensorType]; ok && sensorType != "" {
+		return d
+	}
+	if d, ok := c.Evaluation.Intervals[kind]; ok {
+		return d
+	}
+	return c.Evaluation.DefaultInterval
+}
+
+// Severity returns the configured severity of a rule, or def when the
+// configuration does not mention it.
+func (c *Config) Severity(rule string, def finding.Severity) finding.Severity {
+	if s, ok := c.Rules[rule]; ok {
+		if v, err := finding.ParseSeverity(s); err == nil {
+			return v
+		}
+	}
+	return def
+}
+
+// Language returns the default language of the site (the first configured).
+func (c *Config) Language() string {
+	if len(c.Languages) == 0 {
+		return "nl"
+	}
+	return c.Languages[0]
+}
+
+var defaults = map[string]any{
+	"organisation":                "",
+	"languages":                   []string{"nl", "en"},
+	"site.title":                  "Sensor- en algoritmeregister",
+	"site.base_url":               "",
+	"site.report_error_url":       "",
+	"site.contact_email":          "",
+	"site.tiles_url":              "",
+	"site.show_commit_authors":    false,
+	"rules":                       map[string]any{},
+	"evaluation.default_interval": "P4Y",
+	"evaluation.intervals":        map[string]any{"camera": "P1Y", "anpr_camera": "P1Y"},
+	"due_within":                  "P90D",
+	"limits.data_sharing_max":     "P3Y",
+	"limits.camera_lifecycle_max": "P2Y",
+	"limits.exception_max":        "P1Y",
+	"limits.security_audit_max":   "P3Y",
+	"notice.period":               "P5D",
+	"notice.since":                "",
+	"supplier_watch":              []any{},
+	"rules_custom":                []any{},
+}
+
+// mapKeys are the settings whose sub-keys are free (rule ids, sensor types).
+var mapKeys = []string{"rules", "evaluation.intervals"}
+
+// Default returns the configuration used when register.yaml is absent.
+func Default() *Config {
+	c, _ := build(viper.New(), nil, "")
+	return c
+}
+
+// Load reads root/register.yaml when it exists. The configuration is always
+// usable: problems in the file are returned as findings (unknown keys and bad
+// values as warnings and errors) and the defaults stand in for bad values.
+// ruleIDs are the known rule ids, so REGISTER_RULES_<ID> can override each.
+func Load(root string, ruleIDs []string) (*Config, []finding.Finding, error) {
+	path := filepath.Join(root, FileName)
+	display := filepath.ToSlash(FileName)
+	v := viper.New()
+	v.SetConfigType("yaml")
+	var doc *source.Document
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		var fs []finding.Finding
+		doc, fs = source.Parse(display, data, source.DefaultLimits)
+		if fs != nil {
+			for i := range fs {
+				fs[i].Help = "fix register.yaml; until then the defaults apply"
+			}
+			c, more := build(v, nil, "")
+			return c, append(fs, more...), nil
+		}
+		if doc.Value == nil {
+			doc = nil // an empty file: every default applies
+		} else if _, ok := doc.Value.(map[string]any); !ok {
+			c, _ := build(v, nil, "")
+			return c, []finding.Finding{{File: display, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleConfig,
+				Severity: finding.Error, Message: "register.yaml must be a mapping of settings",
+				Help: "see examples/register.yaml for every setting"}}, nil
+		} else if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+			return nil, nil, fmt.Errorf("read %s: %w", path, err)
+		}
+	case os.IsNotExist(err):
+	default:
+		return nil, nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	v.SetEnvPrefix("REGISTER")
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
+	v.AutomaticEnv()
+	for _, id := range ruleIDs {
+		_ = v.BindEnv("rules." + id)
+	}
+	c, fs := build(v, doc, display)
+	if doc != nil {
+		c.File = display
+		fs = append(unknownKeys(doc, display), fs...)
+	}
+	return c, fs, nil
+}
+
+func build(v *viper.Viper, doc *source.Document, file string) (*Config, []finding.Finding) {
+	for k, d := range defaults {
+		v.SetDefault(k, d)
+	}
+	var fs []finding.Finding
+	bad := func(key, msg string) {
+		f := finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg,
+			Help: "fix register.yaml or the REGISTER_ environment variable; until then the default applies"}
+		if doc != nil {
+			f.Line, f.Column = doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
+		}
+		if file == "" {
+			f.File = FileName
+		}
+		fs = append(fs, f)
+	}
+	c := &Config{
+		Organisation: v.GetString("organisation"),
+		Languages:    v.GetStringSlice("languages"),
+		Site: Site{
+			Title:             v.GetString("site.title"),
+			BaseURL:           v.GetString("site.base_url"),
+			ReportErrorURL:    v.GetString("site.report_error_url"),
+			ContactEmail:      v.GetString("site.contact_email"),
+			TilesURL:          v.GetString("site.tiles_url"),
+			ShowCommitAuthors: v.GetBool("site.show_commit_authors"),
+		},
+		Rules: map[string]string{},
+	}
+	for _, l := range c.Languages {
+		if l != "nl" && l != "en" {
+			bad("languages", fmt.Sprintf("language %q is not available: use nl and en", l))
+		}
+	}
+	c.Languages = slices.DeleteFunc(c.Languages, func(l string) bool { return l != "nl" && l != "en" })
+	if len(c.Languages) == 0 {
+		c.Languages = []string{"nl", "en"}
+	}
+	for id, s := range v.GetStringMapString("rules") {
+		if _, err := finding.ParseSeverity(s); err != nil {
+			bad("rules."+id, fmt.Sprintf("rules.%s: %v", id, err))
+			continue
+		}
+		c.Rules[id] = s
+	}
+	// Environment overrides of single rules (REGISTER_RULES_SECURITY_AUDIT=off).
+	for _, k := range v.AllKeys() {
+		if id, ok := strings.CutPrefix(k, "rules."); ok {
+			if s := v.GetString(k); s != "" {
+				if _, err := finding.ParseSeverity(s); err == nil {
+					c.Rules[id] = s
+				}
+			}
+		}
+	}
+	dur := func(key string) period.Duration {
+		s := v.GetString(key)
+		d, err := period.Parse(s)
+		if err != nil {
+			bad(key, fmt.Sprintf("%s: %v", key, err))
+			d = period.MustParse(defaults[key].(string))
+		}
+		return d
+	}
+	c.Evaluation.DefaultInterval = dur("evaluation.default_interval")
+	c.Evaluation.Intervals = map[string]period.Duration{}
+	for k, s := range v.GetStringMapString("evaluation.intervals") {
+		d, err := period.Parse(s)
+		if err != nil {
+			bad("evaluation.intervals."+k, fmt.Sprintf("evaluation.intervals.%s: %v", k, err))
+			continue
+		}
+		c.Evaluation.Intervals[k] = d
+	}
+	c.DueWithin = dur("due_within")
+	c.Limits = Limits{
+		DataSharingMax:     dur("limits.data_sharing_max"),
+		CameraLifecycleMax: dur("limits.camera_lifecycle_max"),
+		ExceptionMax:       dur("limits.exception_max"),
+		SecurityAuditMax:   dur("limits.security_audit_max"),
+	}
+	c.Notice.Period = dur("notice.period")
+	c.Notice.Since = v.GetString("notice.since")
+	if c.Notice.Since != "" {
+		if _, err := period.ParseDate(c.Notice.Since); err != nil {
+			bad("notice.since", fmt.Sprintf("notice.since: %v", err))
+			c.Notice.Since = ""
+		}
+	}
+	if err := v.UnmarshalKey("supplier_watch", &c.SupplierWatch); err != nil {
+		bad("supplier_watch", "supplier_watch must be a list of {manufacturer, source}")
+	}
+	if err := v.UnmarshalKey("rules_custom", &c.RulesCustom); err != nil {
+		bad("rules_custom", "rules_custom must be a list of rules with id, when, require and message")
+	}
+	return c, fs
+}
+
+// known lists every setting; sub-keys of mapKeys are free.
+var known = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range defaults {
+		m[k] = true
+		for i := range k {
+			if k[i] == '.' {
+				m[k[:i]] = true
+			}
+		}
+	}
+	return m
+}()
+
+// unknownKeys warns about settings the tool does not know, at the key, so a
+// typo such as "limts" does not silently leave a default in force.
+func unknownKeys(doc *source.Document, file string) []finding.Finding {
+	var fs []finding.Finding
+	var walk func(prefix string, v any)
+	walk = func(prefix string, v any) {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return
+		}
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			full := k
+			if prefix != "" {
+				full = prefix + "." + k
+			}
+			if !known[strings.ToLower(full)] {
+				line, col := doc.Locate(source.JoinPointer(strings.Split(full, ".")...), true)
+				fs = append(fs, finding.Finding{File: file, Line: line, Column: col, Rule: finding.RuleConfig,
+					Severity: finding.Warning, Message: fmt.Sprintf("unknown setting %q is ignored", full),
+					Help: "check the spelling; examples/register.yaml lists every setting"})
+				continue
+			}
+			if slices.Contains(mapKeys, full) {
+				continue
+			}
+			walk(full, m[k])
+		}
+	}
+	walk("", doc.Value)
+	return fs
+}

@@ -1,0 +1,154 @@
+// Package finding holds the one type every stage of the register emits: a
+// problem found in a record or file, with its position, rule and principle.
+// Loading, validation and the checklist produce findings; the report package
+// prints them.
+package finding
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Severity says how much a finding matters. Its order is Info < Warning < Error.
+type Severity int
+
+// The severities, from least to most severe. Off switches a rule off in
+// configuration and never appears on a finding.
+const (
+	Off Severity = iota
+	Info
+	Warning
+	Error
+)
+
+// String returns the lower-case name used in configuration and output.
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	default:
+		return "off"
+	}
+}
+
+// ParseSeverity reads a severity name as written in configuration or on the
+// command line.
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "off", "none":
+		return Off, nil
+	case "info":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return Off, fmt.Errorf("unknown severity %q: use error, warning, info or off", s)
+}
+
+// MarshalText writes the severity's name, so JSON shows "error" rather than 3.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	*s = v
+	return err
+}
+
+// Rule ids used by the stages that are not principle rules.
+const (
+	RuleYAML     = "yaml"     // the file could not be read as a record
+	RuleSchema   = "schema"   // the record does not follow the JSON Schema
+	RuleRegister = "register" // register-wide consistency: ids, folders, references
+	RuleConfig   = "config"   // register.yaml
+)
+
+// Finding is one problem, pinned to a file and, where known, a line and column.
+// Line and Column are 1-based; 0 means unknown (and is omitted from output).
+type Finding struct {
+	File      string   `json:"file"`
+	Line      int      `json:"line,omitempty"`
+	Column    int      `json:"column,omitempty"`
+	Record    string   `json:"record,omitempty"`
+	Rule      string   `json:"rule"`
+	Principle string   `json:"principle,omitempty"`
+	Severity  Severity `json:"severity"`
+	Message   string   `json:"message"`
+	Help      string   `json:"help,omitempty"`
+
+	// Path is the JSON Pointer of the field concerned inside the record
+	// (for example "/lifecycle/end"). Stages that know the field but not its
+	// position set it and leave Line zero; Locate fills the position later.
+	Path string `json:"-"`
+	// Key asks Locate for the position of the field's key rather than its value
+	// (an unknown key is reported at the key).
+	Key bool `json:"-"`
+}
+
+// Summary counts what a run saw.
+type Summary struct {
+	Records  int `json:"records"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	Infos    int `json:"infos,omitempty"`
+}
+
+// Summarise counts the findings by severity for a run over records records.
+func Summarise(records int, fs []Finding) Summary {
+	s := Summary{Records: records}
+	for _, f := range fs {
+		switch f.Severity {
+		case Error:
+			s.Errors++
+		case Warning:
+			s.Warnings++
+		case Info:
+			s.Infos++
+		}
+	}
+	return s
+}
+
+// Sort orders findings by file, line, column, then rule and message, so output
+// is stable whatever order the workers finished in.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Worst returns the highest severity among the findings (Off when none).
+func Worst(fs []Finding) Severity {
+	w := Off
+	for _, f := range fs {
+		w = max(w, f.Severity)
+	}
+	return w
+}
+
+// Position formats file:line:col, leaving out what is unknown.
+func (f Finding) Position() string {
+	var b strings.Builder
+	b.WriteString(f.File)
+	if f.Line > 0 {
+		fmt.Fprintf(&b, ":%d", f.Line)
+		if f.Column > 0 {
+			fmt.Fprintf(&b, ":%d", f.Column)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,175 @@
+// Package period does the calendar arithmetic the register needs: civil dates
+// (YYYY-MM-DD) and ISO 8601 durations such as P1Y or P90D, added the way a
+// person counts (one month after 31 January is the last day of February).
+package period
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DateLayout is the layout of every date in a record.
+const DateLayout = "2006-01-02"
+
+// Amsterdam is the time zone in which "today" is decided. The register is
+// Dutch: a run at 00:30 local time on 1 March belongs to 1 March.
+var Amsterdam = loadAmsterdam()
+
+func loadAmsterdam() *time.Location {
+	if loc, err := time.LoadLocation("Europe/Amsterdam"); err == nil {
+		return loc
+	}
+	// Without a zone database, CET is the closest fixed answer.
+	return time.FixedZone("CET", 3600)
+}
+
+// ParseDate reads a YYYY-MM-DD date as midnight UTC. It rejects impossible
+// dates such as 2025-02-30.
+func ParseDate(s string) (time.Time, error) {
+	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	return t, nil
+}
+
+// Today returns the current date in Europe/Amsterdam, as midnight UTC.
+func Today(now time.Time) time.Time {
+	y, m, d := now.In(Amsterdam).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// Format writes a date as YYYY-MM-DD.
+func Format(t time.Time) string { return t.Format(DateLayout) }
+
+// Duration is an ISO 8601 duration. Only the calendar parts (years, months,
+// weeks, days) take part in date arithmetic; time parts are kept for datetimes.
+type Duration struct {
+	Years, Months, Weeks, Days int
+	Clock                      time.Duration // the T part: hours, minutes, seconds
+	text                       string
+}
+
+// String returns the duration as it was written.
+func (d Duration) String() string { return d.text }
+
+// IsZero reports whether the duration adds nothing.
+func (d Duration) IsZero() bool {
+	return d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0 && d.Clock == 0
+}
+
+// Parse reads an ISO 8601 duration like P1Y, P18M, P2W, P90D or P1DT12H.
+func Parse(s string) (Duration, error) {
+	d := Duration{text: s}
+	bad := fmt.Errorf("%q is not an ISO 8601 duration such as P1Y, P6M or P90D", s)
+	if len(s) < 2 || s[0] != 'P' {
+		return d, bad
+	}
+	rest, inTime, any := s[1:], false, false
+	for rest != "" {
+		if rest[0] == 'T' {
+			if inTime {
+				return d, bad
+			}
+			inTime, rest = true, rest[1:]
+			if rest == "" {
+				return d, bad
+			}
+			continue
+		}
+		i := 0
+		for i < len(rest) && (rest[i] >= '0' && rest[i] <= '9' || rest[i] == '.') {
+			i++
+		}
+		if i == 0 || i == len(rest) {
+			return d, bad
+		}
+		num, unit := rest[:i], rest[i]
+		rest = rest[i+1:]
+		any = true
+		if inTime {
+			f, err := strconv.ParseFloat(num, 64)
+			if err != nil || f > 1e7 {
+				return d, bad
+			}
+			switch unit {
+			case 'H':
+				d.Clock += time.Duration(f * float64(time.Hour))
+			case 'M':
+				d.Clock += time.Duration(f * float64(time.Minute))
+			case 'S':
+				d.Clock += time.Duration(f * float64(time.Second))
+			default:
+				return d, bad
+			}
+			continue
+		}
+		n, err := strconv.Atoi(num)
+		if err != nil || n > 100000 {
+			return d, bad
+		}
+		switch unit {
+		case 'Y':
+			d.Years += n
+		case 'M':
+			d.Months += n
+		case 'W':
+			d.Weeks += n
+		case 'D':
+			d.Days += n
+		default:
+			return d, bad
+		}
+	}
+	if !any {
+		return d, bad
+	}
+	return d, nil
+}
+
+// MustParse is Parse for durations known to be valid, such as defaults.
+func MustParse(s string) Duration {
+	d, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// AddTo adds the duration to t. Years and months move the calendar month and
+// keep the day, clamped to the month's last day (P1M from 31 January is
+// 28 or 29 February; P1Y from 29 February 2024 is 28 February 2025); weeks,
+// days and the clock part are added after that.
+func (d Duration) AddTo(t time.Time) time.Time {
+	return d.add(t, 1)
+}
+
+// SubtractFrom goes back by the duration, with the same month-end rule.
+func (d Duration) SubtractFrom(t time.Time) time.Time {
+	return d.add(t, -1)
+}
+
+func (d Duration) add(t time.Time, sign int) time.Time {
+	y, m, day := t.Date()
+	months := int(m) - 1 + sign*(d.Years*12+d.Months)
+	y += months / 12
+	months %= 12
+	if months < 0 {
+		months += 12
+		y--
+	}
+	last := time.Date(y, time.Month(months+2), 0, 0, 0, 0, 0, t.Location()).Day()
+	day = min(day, last)
+	h, mi, s := t.Clock()
+	out := time.Date(y, time.Month(months+1), day, h, mi, s, t.Nanosecond(), t.Location())
+	out = out.AddDate(0, 0, sign*(d.Weeks*7+d.Days))
+	return out.Add(time.Duration(sign) * d.Clock)
+}
+
+// Longer reports whether going d from start ends after going other from start:
+// durations of months and days only compare on a calendar.
+func (d Duration) Longer(other Duration, start time.Time) bool {
+	return d.AddTo(start).After(other.AddTo(start))
+}

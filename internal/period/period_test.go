@@ -1,0 +1,84 @@
+package period
+
+import (
+	"testing"
+	"time"
+)
+
+func date(s string) time.Time {
+	t, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func TestAddToCountsLikeAPerson(t *testing.T) {
+	tests := []struct {
+		from, dur, want string
+	}{
+		{"2024-02-29", "P1Y", "2025-02-28"},
+		{"2024-02-29", "P4Y", "2028-02-29"},
+		{"2025-01-31", "P1M", "2025-02-28"},
+		{"2024-01-31", "P1M", "2024-02-29"},
+		{"2025-03-31", "P1M", "2025-04-30"},
+		{"2025-12-15", "P1M", "2026-01-15"},
+		{"2025-11-30", "P3M", "2026-02-28"},
+		{"2025-01-01", "P90D", "2025-04-01"},
+		{"2025-01-01", "P2W", "2025-01-15"},
+		{"2025-01-01", "P18M", "2026-07-01"},
+		{"2025-01-31", "P1M1D", "2025-03-01"},
+	}
+	for _, tt := range tests {
+		d, err := Parse(tt.dur)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", tt.dur, err)
+		}
+		if got := Format(d.AddTo(date(tt.from))); got != tt.want {
+			t.Errorf("%s + %s = %s, want %s", tt.from, tt.dur, got, tt.want)
+		}
+	}
+}
+
+func TestSubtractFrom(t *testing.T) {
+	if got := Format(MustParse("P1M").SubtractFrom(date("2025-03-31"))); got != "2025-02-28" {
+		t.Errorf("2025-03-31 - P1M = %s, want 2025-02-28", got)
+	}
+	if got := Format(MustParse("P1Y").SubtractFrom(date("2025-01-15"))); got != "2024-01-15" {
+		t.Errorf("2025-01-15 - P1Y = %s, want 2024-01-15", got)
+	}
+}
+
+func TestParseRejectsWhatIsNotADuration(t *testing.T) {
+	for _, s := range []string{"", "P", "1Y", "PT", "P1", "PY", "P1X", "P1Y2", "P-1D", "PT1D", "P1TT1H", "P99999999Y"} {
+		if _, err := Parse(s); err == nil {
+			t.Errorf("Parse(%q) accepted", s)
+		}
+	}
+	for _, s := range []string{"P1Y", "P4Y", "P90D", "P2W", "P1DT12H", "PT72H", "P1Y2M3D"} {
+		if _, err := Parse(s); err != nil {
+			t.Errorf("Parse(%q): %v", s, err)
+		}
+	}
+}
+
+func TestParseDateRejectsImpossibleDates(t *testing.T) {
+	for _, s := range []string{"2025-02-30", "2025-13-01", "25-01-01", "2025-1-1"} {
+		if _, err := ParseDate(s); err == nil {
+			t.Errorf("ParseDate(%q) accepted", s)
+		}
+	}
+}
+
+func TestTodayIsDecidedInAmsterdam(t *testing.T) {
+	// 23:30 UTC on 28 February is already 1 March in Amsterdam (CET, UTC+1).
+	now := time.Date(2025, 2, 28, 23, 30, 0, 0, time.UTC)
+	if got := Format(Today(now)); got != "2025-03-01" {
+		t.Errorf("Today = %s, want 2025-03-01", got)
+	}
+	// In summer time (UTC+2) 22:30 UTC is 00:30 the next day.
+	now = time.Date(2025, 7, 14, 22, 30, 0, 0, time.UTC)
+	if got := Format(Today(now)); got != "2025-07-15" {
+		t.Errorf("Today = %s, want 2025-07-15", got)
+	}
+}

@@ -1,0 +1,385 @@
+// Package record is the register's data model: one Record per YAML file,
+// sensors and algorithms alike, as described in the record format (design v1).
+// Fields hold what the file says; dates stay YYYY-MM-DD strings so a record
+// round-trips exactly. Optional structures are pointers so a rule can tell
+// "absent" from "empty".
+package record
+
+// Kind is what a record describes.
+type Kind string
+
+// The two kinds of record, each with its own folder under the register root.
+const (
+	Sensor    Kind = "sensor"
+	Algorithm Kind = "algorithm"
+)
+
+// Folder returns the folder under the register root that holds records of
+// this kind.
+func (k Kind) Folder() string {
+	switch k {
+	case Sensor:
+		return "sensors"
+	case Algorithm:
+		return "algorithms"
+	}
+	return ""
+}
+
+// Kinds lists the kinds in the order the register shows them.
+var Kinds = []Kind{Sensor, Algorithm}
+
+// Record is one sensor or algorithm.
+type Record struct {
+	ID                    string        `yaml:"id" json:"id"`
+	Kind                  Kind          `yaml:"kind" json:"kind"`
+	Name                  string        `yaml:"name" json:"name"`
+	Summary               string        `yaml:"summary" json:"summary"`
+	Status                string        `yaml:"status" json:"status"`
+	Organisation          Organisation  `yaml:"organisation" json:"organisation"`
+	Owner                 Owner         `yaml:"owner" json:"owner"`
+	Purpose               string        `yaml:"purpose" json:"purpose"`
+	Problem               string        `yaml:"problem" json:"problem,omitempty"`
+	Alternatives          string        `yaml:"alternatives" json:"alternatives,omitempty"`
+	Themes                []string      `yaml:"themes" json:"themes,omitempty"`
+	Decisions             []Decision    `yaml:"decisions" json:"decisions,omitempty"`
+	LegalBasis            *LegalBasis   `yaml:"legal_basis" json:"legal_basis,omitempty"`
+	ProcessingRegisterURL string        `yaml:"processing_register_url" json:"processing_register_url,omitempty"`
+	PersonalData          PersonalData  `yaml:"personal_data" json:"personal_data"`
+	DPIA                  *DPIA         `yaml:"dpia" json:"dpia,omitempty"`
+	Assessments           []Assessment  `yaml:"assessments" json:"assessments,omitempty"`
+	Risks                 *Risks        `yaml:"risks" json:"risks,omitempty"`
+	AIAct                 *AIAct        `yaml:"ai_act" json:"ai_act,omitempty"`
+	Lifecycle             Lifecycle     `yaml:"lifecycle" json:"lifecycle"`
+	Evaluation            Evaluation    `yaml:"evaluation" json:"evaluation"`
+	Reviews               []Review      `yaml:"reviews" json:"reviews,omitempty"`
+	Retention             string        `yaml:"retention" json:"retention,omitempty"`
+	DataRights            *DataRights   `yaml:"data_rights" json:"data_rights,omitempty"`
+	DataSharing           []DataSharing `yaml:"data_sharing" json:"data_sharing,omitempty"`
+	OpenData              *OpenData     `yaml:"open_data" json:"open_data,omitempty"`
+	Security              *Security     `yaml:"security" json:"security,omitempty"`
+	Supplier              *Supplier     `yaml:"supplier" json:"supplier,omitempty"`
+	Incidents             []Incident    `yaml:"incidents" json:"incidents,omitempty"`
+	Exceptions            []Exception   `yaml:"exceptions" json:"exceptions,omitempty"`
+	RegisteredOn          string        `yaml:"registered_on" json:"registered_on,omitempty"`
+	Publication           *Publication  `yaml:"publication" json:"publication,omitempty"`
+	Links                 []Link        `yaml:"links" json:"links,omitempty"`
+
+	// Sensor only.
+	SensorType   string        `yaml:"sensor_type" json:"sensor_type,omitempty"`
+	Capabilities []string      `yaml:"capabilities" json:"capabilities,omitempty"`
+	Measures     []Measure     `yaml:"measures" json:"measures,omitempty"`
+	Quantity     int           `yaml:"quantity" json:"quantity,omitempty"`
+	Location     *Location     `yaml:"location" json:"location,omitempty"`
+	Signage      *Signage      `yaml:"signage" json:"signage,omitempty"`
+	Minimisation *Minimisation `yaml:"minimisation" json:"minimisation,omitempty"`
+	Vendor       *Vendor       `yaml:"vendor" json:"vendor,omitempty"`
+
+	// Algorithm only.
+	AlgorithmType       string            `yaml:"algorithm_type" json:"algorithm_type,omitempty"`
+	Role                string            `yaml:"role" json:"role,omitempty"`
+	AffectsIndividuals  *bool             `yaml:"affects_individuals" json:"affects_individuals,omitempty"`
+	PublicationCategory string            `yaml:"publication_category" json:"publication_category,omitempty"`
+	HumanOversight      string            `yaml:"human_oversight" json:"human_oversight,omitempty"`
+	Explanation         string            `yaml:"explanation" json:"explanation,omitempty"`
+	SelfLearning        *bool             `yaml:"self_learning" json:"self_learning,omitempty"`
+	Datasets            []Dataset         `yaml:"datasets" json:"datasets,omitempty"`
+	SourceCode          *SourceCode       `yaml:"source_code" json:"source_code,omitempty"`
+	Objection           string            `yaml:"objection" json:"objection,omitempty"`
+	UsesSensors         []string          `yaml:"uses_sensors" json:"uses_sensors,omitempty"`
+	NationalRegister    *NationalRegister `yaml:"national_register" json:"national_register,omitempty"`
+
+	// File is the record's path relative to the register root, with forward
+	// slashes (for example "sensors/cam-markt.yaml"). It is not part of the YAML.
+	File string `yaml:"-" json:"-"`
+	// Point is the sensor's position in WGS84, from location.point or converted
+	// from location.point_rd; nil when the record has neither.
+	Point *Point `yaml:"-" json:"-"`
+}
+
+// Organisation is who operates the sensor or algorithm (6.5: private parties
+// are bound by the same rules).
+type Organisation struct {
+	Name string `yaml:"name" json:"name"`
+	Type string `yaml:"type" json:"type"` // municipality, police, other_government, private, research, other
+	KvK  string `yaml:"kvk" json:"kvk,omitempty"`
+}
+
+// Owner is the responsible officer (3.7): a role with a functional mailbox,
+// never a person's name.
+type Owner struct {
+	Role       string `yaml:"role" json:"role"`
+	Email      string `yaml:"email" json:"email"`
+	Department string `yaml:"department" json:"department,omitempty"`
+	Phone      string `yaml:"phone" json:"phone,omitempty"`
+}
+
+// Decision is a democratic or administrative decision behind the deployment (I).
+type Decision struct {
+	Body      string `yaml:"body" json:"body"` // council, college, mayor, other
+	Kind      string `yaml:"kind" json:"kind"` // mandate, authorisation, extension, permit
+	Date      string `yaml:"date" json:"date,omitempty"`
+	Reference string `yaml:"reference" json:"reference,omitempty"`
+}
+
+// LegalBasis is the legal ground for the processing (VI).
+type LegalBasis struct {
+	Regime     string   `yaml:"regime" json:"regime"` // gdpr, police_data, other
+	GDPRGround string   `yaml:"gdpr_ground" json:"gdpr_ground,omitempty"`
+	Law        string   `yaml:"law" json:"law,omitempty"`
+	Links      []string `yaml:"links" json:"links,omitempty"`
+}
+
+// PersonalData says whether personal data is processed (5.1, 6.4).
+type PersonalData struct {
+	Processed         string   `yaml:"processed" json:"processed"` // yes, no, unknown
+	Categories        []string `yaml:"categories" json:"categories,omitempty"`
+	SpecialCategories *bool    `yaml:"special_categories" json:"special_categories,omitempty"`
+}
+
+// Likely reports whether personal data must be assumed: "unknown" counts as
+// "yes" (6.4: when in doubt, treat it as personal data).
+func (p PersonalData) Likely() bool { return p.Processed != "no" }
+
+// DPIA is the data protection impact assessment (6.3, 6.6).
+type DPIA struct {
+	Status string `yaml:"status" json:"status"` // done, in_progress, not_required, not_done
+	Date   string `yaml:"date" json:"date,omitempty"`
+	URL    string `yaml:"url" json:"url,omitempty"`
+	Public *bool  `yaml:"public" json:"public,omitempty"`
+	Reason string `yaml:"reason" json:"reason,omitempty"`
+}
+
+// Assessment is an impact assessment such as an IAMA or DEDA (3.2).
+type Assessment struct {
+	Type    string `yaml:"type" json:"type"`
+	Date    string `yaml:"date" json:"date,omitempty"`
+	URL     string `yaml:"url" json:"url,omitempty"`
+	Summary string `yaml:"summary" json:"summary,omitempty"`
+}
+
+// Risks is the risk analysis (2.2).
+type Risks struct {
+	ChillingEffect string `yaml:"chilling_effect" json:"chilling_effect,omitempty"`
+	Discrimination string `yaml:"discrimination" json:"discrimination,omitempty"`
+	Stacking       string `yaml:"stacking" json:"stacking,omitempty"`
+	Mitigations    string `yaml:"mitigations" json:"mitigations,omitempty"`
+}
+
+// AIAct is the record's classification under the EU AI Act.
+type AIAct struct {
+	Category     string `yaml:"category" json:"category"` // prohibited, high_risk, transparency, minimal, not_ai
+	Basis        string `yaml:"basis" json:"basis,omitempty"`
+	FRIA         *FRIA  `yaml:"fria" json:"fria,omitempty"`
+	EUDatabaseID string `yaml:"eu_database_id" json:"eu_database_id,omitempty"`
+}
+
+// FRIA is a fundamental-rights impact assessment (AI Act art. 27).
+type FRIA struct {
+	Date string `yaml:"date" json:"date,omitempty"`
+	URL  string `yaml:"url" json:"url,omitempty"`
+}
+
+// Lifecycle is how long the deployment may last (3.4).
+type Lifecycle struct {
+	Start             string `yaml:"start" json:"start"`
+	End               string `yaml:"end" json:"end,omitempty"`
+	ExtensionCriteria string `yaml:"extension_criteria" json:"extension_criteria,omitempty"`
+}
+
+// Evaluation is when the record was last evaluated and how often it must be (III).
+type Evaluation struct {
+	Interval string `yaml:"interval" json:"interval,omitempty"`
+	Last     string `yaml:"last" json:"last,omitempty"`
+	Outcome  string `yaml:"outcome" json:"outcome,omitempty"`
+}
+
+// Review is an independent review, for example by the ethics committee (3.8).
+type Review struct {
+	Body    string `yaml:"body" json:"body"`
+	Date    string `yaml:"date" json:"date,omitempty"`
+	URL     string `yaml:"url" json:"url,omitempty"`
+	Summary string `yaml:"summary" json:"summary,omitempty"`
+}
+
+// DataRights says who holds the rights to the data (5.2).
+type DataRights struct {
+	Holder          string `yaml:"holder" json:"holder"` // municipality, supplier, shared
+	ResaleForbidden *bool  `yaml:"resale_forbidden" json:"resale_forbidden,omitempty"`
+}
+
+// DataSharing is one data-sharing agreement; they are always temporary.
+type DataSharing struct {
+	Party         string `yaml:"party" json:"party"`
+	Purpose       string `yaml:"purpose" json:"purpose,omitempty"`
+	Start         string `yaml:"start" json:"start,omitempty"`
+	End           string `yaml:"end" json:"end,omitempty"`
+	Retention     string `yaml:"retention" json:"retention,omitempty"`
+	OnwardSharing *bool  `yaml:"onward_sharing" json:"onward_sharing,omitempty"`
+	AgreementURL  string `yaml:"agreement_url" json:"agreement_url,omitempty"`
+}
+
+// OpenData is where the collected data is published.
+type OpenData struct {
+	URL     string `yaml:"url" json:"url,omitempty"`
+	Licence string `yaml:"licence" json:"licence,omitempty"`
+}
+
+// Security holds the security audit (7.4, 7.7).
+type Security struct {
+	LastAudit string `yaml:"last_audit" json:"last_audit,omitempty"`
+	AuditURL  string `yaml:"audit_url" json:"audit_url,omitempty"`
+	Measures  string `yaml:"measures" json:"measures,omitempty"`
+}
+
+// Supplier is the supplier and the contract (6.1).
+type Supplier struct {
+	Name        string   `yaml:"name" json:"name,omitempty"`
+	ContractEnd string   `yaml:"contract_end" json:"contract_end,omitempty"`
+	Conditions  []string `yaml:"conditions" json:"conditions,omitempty"`
+}
+
+// Incident is a data breach, malfunction or misuse.
+type Incident struct {
+	Type        string `yaml:"type" json:"type"`
+	Discovered  string `yaml:"discovered" json:"discovered,omitempty"`
+	Reported    string `yaml:"reported" json:"reported,omitempty"`
+	Notifiable  *bool  `yaml:"notifiable" json:"notifiable,omitempty"`
+	DelayReason string `yaml:"delay_reason" json:"delay_reason,omitempty"`
+	Summary     string `yaml:"summary" json:"summary,omitempty"`
+}
+
+// IsNotifiable reports whether the incident must be reported to the Dutch DPA;
+// a breach is notifiable unless the record says otherwise.
+func (i Incident) IsNotifiable() bool { return i.Notifiable == nil || *i.Notifiable }
+
+// Exception is an approved exception to one rule.
+type Exception struct {
+	Rule       string `yaml:"rule" json:"rule"`
+	Reason     string `yaml:"reason" json:"reason,omitempty"`
+	LegalBasis string `yaml:"legal_basis" json:"legal_basis,omitempty"`
+	ApprovedBy string `yaml:"approved_by" json:"approved_by,omitempty"`
+	ApprovedOn string `yaml:"approved_on" json:"approved_on,omitempty"`
+	Until      string `yaml:"until" json:"until,omitempty"`
+}
+
+// Publication controls what the public site and open data show.
+type Publication struct {
+	Public   *bool    `yaml:"public" json:"public,omitempty"`
+	Reason   string   `yaml:"reason" json:"reason,omitempty"`
+	Withheld []string `yaml:"withheld" json:"withheld,omitempty"`
+}
+
+// Link is a titled link.
+type Link struct {
+	Title string `yaml:"title" json:"title,omitempty"`
+	URL   string `yaml:"url" json:"url"`
+}
+
+// Measure is a property a sensor measures.
+type Measure struct {
+	Property  string `yaml:"property" json:"property"`
+	Unit      string `yaml:"unit" json:"unit,omitempty"`
+	Frequency string `yaml:"frequency" json:"frequency,omitempty"`
+}
+
+// Location is where a sensor is.
+type Location struct {
+	Description string       `yaml:"description" json:"description"`
+	Area        string       `yaml:"area" json:"area,omitempty"`
+	Point       *Point       `yaml:"point" json:"point,omitempty"`
+	PointRD     *PointRD     `yaml:"point_rd" json:"point_rd,omitempty"`
+	Polygon     [][2]float64 `yaml:"polygon" json:"polygon,omitempty"` // [lon, lat] pairs
+	Mobile      bool         `yaml:"mobile" json:"mobile,omitempty"`
+}
+
+// Point is a WGS84 position.
+type Point struct {
+	Lat float64 `yaml:"lat" json:"lat"`
+	Lon float64 `yaml:"lon" json:"lon"`
+}
+
+// PointRD is a Rijksdriehoek (EPSG:28992) position in metres.
+type PointRD struct {
+	X float64 `yaml:"x" json:"x"`
+	Y float64 `yaml:"y" json:"y"`
+}
+
+// Signage says how the sensor is made recognisable (4.3).
+type Signage struct {
+	Present     *bool  `yaml:"present" json:"present,omitempty"`
+	Description string `yaml:"description" json:"description,omitempty"`
+}
+
+// Minimisation lists the measures that keep the sensor to what its purpose needs (7.5).
+type Minimisation struct {
+	Measures []string `yaml:"measures" json:"measures,omitempty"`
+	Notes    string   `yaml:"notes" json:"notes,omitempty"`
+}
+
+// Vendor is the hardware's maker (7.6).
+type Vendor struct {
+	Manufacturer string `yaml:"manufacturer" json:"manufacturer,omitempty"`
+	Model        string `yaml:"model" json:"model,omitempty"`
+	Country      string `yaml:"country" json:"country,omitempty"`
+}
+
+// Dataset is a dataset an algorithm uses.
+type Dataset struct {
+	Name         string `yaml:"name" json:"name"`
+	Source       string `yaml:"source" json:"source,omitempty"`
+	Description  string `yaml:"description" json:"description,omitempty"`
+	PersonalData *bool  `yaml:"personal_data" json:"personal_data,omitempty"`
+	URL          string `yaml:"url" json:"url,omitempty"`
+}
+
+// SourceCode is where an algorithm's code is, or why it is not published.
+type SourceCode struct {
+	URL               string `yaml:"url" json:"url,omitempty"`
+	Licence           string `yaml:"licence" json:"licence,omitempty"`
+	UnavailableReason string `yaml:"unavailable_reason" json:"unavailable_reason,omitempty"`
+}
+
+// NationalRegister is the record's entry on the national algorithm register.
+type NationalRegister struct {
+	ID  string `yaml:"id" json:"id,omitempty"`
+	URL string `yaml:"url" json:"url,omitempty"`
+}
+
+// IsPublic reports whether the record may be shown on the public site and in
+// open data (the default).
+func (r *Record) IsPublic() bool {
+	return r.Publication == nil || r.Publication.Public == nil || *r.Publication.Public
+}
+
+// IsWithheld reports whether a field path (for example "location.point") is
+// withheld from publication, either itself or through a parent.
+func (r *Record) IsWithheld(path string) bool {
+	if r.Publication == nil {
+		return false
+	}
+	for _, w := range r.Publication.Withheld {
+		if w == path || len(path) > len(w) && path[:len(w)] == w && path[len(w)] == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// IsCamera reports whether the sensor records or views images of public space.
+func (r *Record) IsCamera() bool {
+	return r.Kind == Sensor && (r.SensorType == "camera" || r.SensorType == "anpr_camera")
+}
+
+// Has reports whether the sensor lists a capability.
+func (r *Record) Has(capability string) bool {
+	for _, c := range r.Capabilities {
+		if c == capability {
+			return true
+		}
+	}
+	return false
+}
+
+// Active reports whether the record is in use.
+func (r *Record) Active() bool { return r.Status == "active" }

@@ -1,0 +1,274 @@
+// Package source reads one YAML file into a JSON-compatible value while
+// keeping the parsed node tree for positions. It is the register's defence
+// against hostile input: size, nesting and alias limits, invalid UTF-8, NUL
+// bytes, duplicate and non-string keys, NaN and Inf, several documents in one
+// file. Every problem becomes a finding with rule "yaml" and a position, never
+// a panic.
+package source
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// Limits bound what one file may cost to read.
+type Limits struct {
+	MaxBytes   int64 // the file's size
+	MaxDepth   int   // nesting of mappings and sequences
+	AliasNodes int   // values that alias expansion may add in all
+}
+
+// DefaultLimits are generous for a record (a typical record is 2 KB, four
+// levels deep, and has no aliases) and small enough that no file can hurt.
+var DefaultLimits = Limits{MaxBytes: 1 << 20, MaxDepth: 32, AliasNodes: 1000}
+
+// Document is a parsed YAML file.
+type Document struct {
+	// Path is the file's path as shown in findings.
+	Path string
+	// Root is the document's top node (a mapping for a record).
+	Root *yaml.Node
+	// Value is the JSON-compatible value: map[string]any, []any, string,
+	// json.Number, bool or nil. Dates stay strings.
+	Value any
+}
+
+// Parse reads data as a single YAML document. It returns the document, or nil
+// and the findings that explain why the file cannot be read.
+func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
+	fail := func(line, col int, msg, help string) (*Document, []finding.Finding) {
+		return nil, []finding.Finding{{
+			File: path, Line: line, Column: col, Rule: finding.RuleYAML,
+			Severity: finding.Error, Message: msg, Help: help,
+		}}
+	}
+	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
+		return fail(0, 0, fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), lim.MaxBytes),
+			"a record is a few kilobytes; split the file or remove what does not belong in it")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		line, col := offsetPosition(data, i)
+		return fail(line, col, "file contains a NUL byte", "save the file as plain UTF-8 text")
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		line, col := offsetPosition(data, i)
+		return fail(line, col, "file is not valid UTF-8", "save the file as UTF-8 (most editors offer this under 'encoding')")
+	}
+	var root yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := safeDecode(dec, &root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return fail(0, 0, "file is empty", "write the record's fields, or remove the file")
+		}
+		line, msg := syntaxError(err)
+		return fail(line, 0, msg, "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)")
+	}
+	var extra yaml.Node
+	switch err := safeDecode(dec, &extra); {
+	case err == nil:
+		return fail(extra.Line, extra.Column, "file holds more than one YAML document",
+			"a record is one document: remove the '---' separator and what follows, or move it to its own file")
+	case !errors.Is(err, io.EOF):
+		line, msg := syntaxError(err)
+		return fail(line, 0, msg, "fix the YAML syntax at this line")
+	}
+	top := &root
+	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
+		top = top.Content[0]
+	}
+	c := converter{path: path, lim: lim}
+	v := c.convert(top, 0)
+	if c.stop != nil {
+		return nil, []finding.Finding{*c.stop}
+	}
+	if len(c.found) > 0 {
+		return nil, c.found
+	}
+	return &Document{Path: path, Root: top, Value: v}, nil
+}
+
+// safeDecode turns a panic inside the YAML library into an error: no input
+// may crash the program.
+func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: the YAML parser could not read this file (%v)", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxError splits the parser's "yaml: line N: msg" into N and msg.
+func syntaxError(err error) (int, string) {
+	msg := err.Error()
+	if m := lineRE.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n, "YAML syntax error: " + msg[len(m[0]):]
+	}
+	return 0, "YAML syntax error: " + strings.TrimPrefix(msg, "yaml: ")
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// offsetPosition turns a byte offset into a 1-based line and column (in characters).
+func offsetPosition(b []byte, off int) (int, int) {
+	line := 1 + bytes.Count(b[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(b[start:off])
+}
+
+type converter struct {
+	path    string
+	lim     Limits
+	aliased int
+	inAlias int
+	found   []finding.Finding
+	stop    *finding.Finding // a limit was hit: conversion stops at once
+}
+
+func (c *converter) add(n *yaml.Node, msg, help string) {
+	c.found = append(c.found, finding.Finding{
+		File: c.path, Line: n.Line, Column: n.Column, Rule: finding.RuleYAML,
+		Severity: finding.Error, Message: msg, Help: help,
+	})
+}
+
+func (c *converter) halt(n *yaml.Node, msg, help string) {
+	if c.stop == nil {
+		c.stop = &finding.Finding{
+			File: c.path, Line: n.Line, Column: n.Column, Rule: finding.RuleYAML,
+			Severity: finding.Error, Message: msg, Help: help,
+		}
+	}
+}
+
+func (c *converter) convert(n *yaml.Node, depth int) any {
+	if c.stop != nil {
+		return nil
+	}
+	if depth > c.lim.MaxDepth {
+		c.halt(n, fmt.Sprintf("nesting is deeper than %d levels", c.lim.MaxDepth),
+			"a record is a few levels deep; check the indentation")
+		return nil
+	}
+	if c.inAlias > 0 {
+		c.aliased++
+		if c.aliased > c.lim.AliasNodes {
+			c.halt(n, fmt.Sprintf("aliases expand to more than %d values", c.lim.AliasNodes),
+				"write the values out instead of repeating them with anchors (&) and aliases (*)")
+			return nil
+		}
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil
+		}
+		return c.convert(n.Content[0], depth)
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return nil
+		}
+		c.inAlias++
+		v := c.convert(n.Alias, depth)
+		c.inAlias--
+		return v
+	case yaml.SequenceNode:
+		out := make([]any, 0, len(n.Content))
+		for _, item := range n.Content {
+			out = append(out, c.convert(item, depth+1))
+		}
+		return out
+	case yaml.MappingNode:
+		out := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
+				if k.ShortTag() == "!!merge" {
+					c.add(k, "merge keys (<<) are not supported", "write the fields out in full")
+				} else {
+					c.add(k, fmt.Sprintf("key %s is not text", describeKey(k)), "keys are field names such as 'name'; quote the key if it must be a number or boolean")
+				}
+				continue
+			}
+			if _, dup := out[k.Value]; dup {
+				c.add(k, fmt.Sprintf("key %q appears more than once in this mapping", k.Value), "remove or merge the duplicate")
+				continue
+			}
+			out[k.Value] = c.convert(v, depth+1)
+		}
+		return out
+	case yaml.ScalarNode:
+		return c.scalar(n)
+	}
+	return nil
+}
+
+func describeKey(k *yaml.Node) string {
+	if k.Kind == yaml.ScalarNode {
+		return strconv.Quote(k.Value)
+	}
+	return "(a " + map[yaml.Kind]string{yaml.MappingNode: "mapping", yaml.SequenceNode: "list", yaml.AliasNode: "alias"}[k.Kind] + ")"
+}
+
+func (c *converter) scalar(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!null":
+		return nil
+	case "!!bool":
+		b, err := strconv.ParseBool(strings.ToLower(n.Value))
+		if err != nil {
+			return n.Value
+		}
+		return b
+	case "!!int":
+		s := strings.ReplaceAll(n.Value, "_", "")
+		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10))
+		}
+		if strings.HasPrefix(s, "0o") || strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0b") {
+			c.add(n, fmt.Sprintf("number %s is too large", n.Value), "use a smaller number or quote it as text")
+			return nil
+		}
+		// A very large decimal: keep it exact as a number.
+		return json.Number(strings.TrimPrefix(s, "+"))
+	case "!!float":
+		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+			if strings.Contains(strings.ToLower(n.Value), "nan") || strings.Contains(strings.ToLower(n.Value), "inf") {
+				c.add(n, fmt.Sprintf("%s is not a number the register can use (NaN and infinity are not allowed)", n.Value), "write a finite number, or quote it if it is text")
+			} else {
+				c.add(n, fmt.Sprintf("%s is not a valid number", n.Value), "write a finite number, or quote it if it is text")
+			}
+			return nil
+		}
+		return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+	default:
+		// !!str, !!timestamp (dates stay text), !!binary and custom tags.
+		return n.Value
+	}
+}
