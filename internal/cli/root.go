@@ -1,0 +1,140 @@
+// Package cli is the register command line: cobra commands that read flags,
+// call the internal packages that do the work, and print. Each command lives
+// in its own file and registers itself with addCommand; the work is in
+// packages that know nothing of cobra.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, the same for every command.
+const (
+	ExitOK       = 0 // all good
+	ExitFindings = 1 // findings at or above the failing severity
+	ExitError    = 2 // usage or I/O error
+)
+
+// App holds what every command shares: the streams it writes to, the register
+// root and the clock. Tests build one with buffers and a fixed clock.
+type App struct {
+	Out io.Writer
+	Err io.Writer
+	// Now is the clock; commands take "today" from it unless --as-of is given.
+	Now func() time.Time
+	// IsTerminal reports whether Out is a terminal (colour and progress).
+	IsTerminal bool
+	// Version is the tool's version, shown by --version and in SARIF output.
+	Version string
+
+	root string // the --root flag as given
+}
+
+// Root returns the register root: --root when given, else ./register when it
+// exists, else the current folder.
+func (a *App) Root() string {
+	if a.root != "" {
+		return a.root
+	}
+	if st, err := os.Stat("register"); err == nil && st.IsDir() {
+		return "register"
+	}
+	return "."
+}
+
+// errFindings signals exit code 1 after the command has printed its report.
+var errFindings = errors.New("findings at or above the failing severity")
+
+// usageError marks an error as the user's to fix in the command line (exit 2).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// usagef returns a usage error with a message that says what to do.
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+var commands []func(*App) *cobra.Command
+
+// addCommand registers a command constructor; each command file calls it
+// from init.
+func addCommand(f func(*App) *cobra.Command) { commands = append(commands, f) }
+
+// NewRootCmd builds the register command with every subcommand.
+func NewRootCmd(a *App) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "register",
+		Short: "Keep a public register of sensors and algorithms and check them against the principles",
+		Long: `register validates, checks and publishes a municipality's register of sensors and
+algorithms: one YAML file per record under sensors/ and algorithms/, checked against
+the JSON Schemas and the principles for the digital society (VNG) the council adopted.`,
+		Version:       a.Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(a.Out)
+	root.SetErr(a.Err)
+	root.PersistentFlags().StringVar(&a.root, "root", "", "register root holding sensors/ and algorithms/ (default ./register when it exists, else .)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	for _, f := range commands {
+		root.AddCommand(f(a))
+	}
+	return root
+}
+
+// Run executes the command line args and returns the exit code.
+func Run(a *App, args []string) int {
+	cmd := NewRootCmd(a)
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errFindings):
+		return ExitFindings
+	default:
+		fmt.Fprintf(a.Err, "register: %v\n", err)
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(a.Err, "Run 'register --help' for usage.")
+		}
+		return ExitError
+	}
+}
+
+// Execute runs the program with the process's arguments and streams.
+func Execute(version string) int {
+	a := &App{
+		Out:        os.Stdout,
+		Err:        os.Stderr,
+		Now:        time.Now,
+		IsTerminal: isTerminal(os.Stdout),
+		Version:    version,
+	}
+	return Run(a, os.Args[1:])
+}
+
+func isTerminal(f *os.File) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// rel shows a path relative to the working folder when that is shorter.
+func rel(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if r, err := filepath.Rel(wd, p); err == nil && len(r) < len(p) {
+			return r
+		}
+	}
+	return p
+}
