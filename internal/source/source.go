@@ -58,6 +58,9 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 		return fail(0, 0, fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), lim.MaxBytes),
 			"a record is a few kilobytes; split the file or remove what does not belong in it")
 	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return fail(1, 1, "file is UTF-16 encoded", "save the file as UTF-8 (most editors offer this under 'encoding')")
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := offsetPosition(data, i)
 		return fail(line, col, "file contains a NUL byte", "save the file as plain UTF-8 text")
@@ -118,7 +121,15 @@ func syntaxError(err error) (int, string) {
 	msg := err.Error()
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return n, "YAML syntax error: " + msg[len(m[0]):]
+		rest := msg[len(m[0]):]
+		// For an unclosed flow bracket the parser names the line before the
+		// one where the bracket opened; point at the bracket itself.
+		for _, c := range []string{"']'", "'}'"} {
+			if strings.HasSuffix(rest, "did not find expected ',' or "+c) {
+				return n + 1, fmt.Sprintf("YAML syntax error: a %s opened on this line is not closed", map[string]string{"']'": "'['", "'}'": "'{'"}[c])
+			}
+		}
+		return n, "YAML syntax error: " + rest
 	}
 	return 0, "YAML syntax error: " + strings.TrimPrefix(msg, "yaml: ")
 }

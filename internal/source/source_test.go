@@ -1,0 +1,193 @@
+package source
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestParseRejectsHostileInput(t *testing.T) {
+	tests := []struct {
+		name      string
+		data      string
+		line, col int
+		message   string
+	}{
+		{"empty file", "", 0, 0, "file is empty"},
+		{"only a comment", "# nothing here\n", 0, 0, "file is empty"},
+		{"two documents", "id: a\n---\nid: b\n", 2, 1, "more than one YAML document"},
+		{"duplicate key", "id: a\nname: x\nid: b\n", 3, 1, `key "id" appears more than once`},
+		{"integer key", "id: a\n1: x\n", 2, 1, `key "1" is not text`},
+		{"boolean key", "id: a\ntrue: x\n", 2, 1, `key "true" is not text`},
+		{"mapping as key", "? {a: 1}\n: x\n", 1, 3, "is not text"},
+		{"merge key", "base: &b {x: 1}\nother:\n  <<: *b\n", 3, 3, "merge keys"},
+		{"NaN", "quantity: .nan\n", 1, 11, "NaN and infinity are not allowed"},
+		{"infinity", "location:\n  point: {lat: .inf, lon: 5}\n", 2, 16, "NaN and infinity are not allowed"},
+		{"negative infinity", "x: -.Inf\n", 1, 4, "NaN and infinity"},
+		{"NUL byte", "id: a\nname: b\x00c\n", 2, 8, "NUL byte"},
+		{"invalid UTF-8", "id: a\nname: caf\xe9\n", 2, 10, "not valid UTF-8"},
+		{"UTF-16 byte order mark", "\xff\xfei\x00d\x00", 1, 1, "UTF-16"},
+		{"unclosed bracket", "id: a\nname: [unclosed\nstatus: active\n", 2, 0, "a '[' opened on this line is not closed"},
+		{"unclosed brace in a list", "id: a\nlist:\n  - {a: 1\n  - 3\n", 3, 0, "a '{' opened on this line is not closed"},
+		{"unclosed quote", "id: a\nname: \"unclosed\nstatus: active\n", 2, 0, "YAML syntax error"},
+		{"bad indentation", "id: a\nname: x\n  bad: indent\n", 3, 0, "YAML syntax error"},
+		{"tab indentation", "owner:\n\trole: x\n", 2, 0, "YAML syntax error"},
+		{"deep nesting", strings.Repeat("[", 40) + strings.Repeat("]", 40), 1, 34, "nesting is deeper than 32 levels"},
+		{"alias bomb", aliasBomb(), 0, 0, "aliases expand to more than 1000 values"},
+		{"too large", "name: " + strings.Repeat("x", 2<<20) + "\n", 0, 0, "more than the limit"},
+		{"second document broken", "id: a\n---\n[\n", 0, 0, "YAML syntax error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, fs := Parse("sensors/x.yaml", []byte(tt.data), DefaultLimits)
+			if doc != nil {
+				t.Fatalf("accepted hostile input, value %#v", doc.Value)
+			}
+			if len(fs) == 0 {
+				t.Fatal("no finding")
+			}
+			f := fs[0]
+			if f.Rule != finding.RuleYAML || f.Severity != finding.Error || f.File != "sensors/x.yaml" {
+				t.Errorf("finding %+v: want rule yaml, severity error, file sensors/x.yaml", f)
+			}
+			if !strings.Contains(f.Message, tt.message) {
+				t.Errorf("message %q does not contain %q", f.Message, tt.message)
+			}
+			if tt.line != 0 && f.Line != tt.line {
+				t.Errorf("line %d, want %d", f.Line, tt.line)
+			}
+			if tt.col != 0 && f.Column != tt.col {
+				t.Errorf("column %d, want %d", f.Column, tt.col)
+			}
+			if f.Help == "" {
+				t.Error("finding has no help text")
+			}
+		})
+	}
+}
+
+// aliasBomb is the billion-laughs pattern: each level refers to the one
+// before ten times.
+func aliasBomb() string {
+	var b strings.Builder
+	b.WriteString("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n")
+	for i := 1; i < 9; i++ {
+		b.WriteString("a")
+		b.WriteString(string(rune('0' + i)))
+		b.WriteString(": &a")
+		b.WriteString(string(rune('0' + i)))
+		b.WriteString(" [")
+		for j := 0; j < 10; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a")
+			b.WriteString(string(rune('0' + i - 1)))
+		}
+		b.WriteString("]\n")
+	}
+	return b.String()
+}
+
+func TestParseKeepsDatesAsText(t *testing.T) {
+	doc, fs := Parse("x.yaml", []byte("start: 2025-03-01\nquoted: '2025-03-01'\nwhen: 2025-03-01T10:00:00+01:00\nbad: 2025-02-30\n"), DefaultLimits)
+	if fs != nil {
+		t.Fatalf("findings: %v", fs)
+	}
+	m := doc.Value.(map[string]any)
+	for k, want := range map[string]string{"start": "2025-03-01", "quoted": "2025-03-01", "when": "2025-03-01T10:00:00+01:00", "bad": "2025-02-30"} {
+		if m[k] != want {
+			t.Errorf("%s = %#v, want the text %q", k, m[k], want)
+		}
+	}
+}
+
+func TestParseScalarTypes(t *testing.T) {
+	doc, fs := Parse("x.yaml", []byte("n: 12\nhex: 0x1F\nf: 52.37\nb: true\nyes_is_text: yes\nnull1: ~\nnull2:\nbig: 123456789012345678901234567890\n"), DefaultLimits)
+	if fs != nil {
+		t.Fatalf("findings: %v", fs)
+	}
+	m := doc.Value.(map[string]any)
+	want := map[string]any{
+		"n": json.Number("12"), "hex": json.Number("31"), "f": json.Number("52.37"), "b": true,
+		"yes_is_text": "yes", "null1": nil, "null2": nil, "big": json.Number("1.2345678901234568e+29"),
+	}
+	for k, w := range want {
+		if m[k] != w {
+			t.Errorf("%s = %#v, want %#v", k, m[k], w)
+		}
+	}
+}
+
+func TestParseAllowsSmallAliases(t *testing.T) {
+	doc, fs := Parse("x.yaml", []byte("a: &owner {role: Teamleider, email: a@b.example}\nb: *owner\n"), DefaultLimits)
+	if fs != nil {
+		t.Fatalf("findings: %v", fs)
+	}
+	b := doc.Value.(map[string]any)["b"].(map[string]any)
+	if b["role"] != "Teamleider" {
+		t.Errorf("alias not expanded: %#v", b)
+	}
+}
+
+func TestParseReportsEveryBadKey(t *testing.T) {
+	_, fs := Parse("x.yaml", []byte("id: a\nid: b\n1: x\nname: y\nname: z\n"), DefaultLimits)
+	var lines []int
+	for _, f := range fs {
+		lines = append(lines, f.Line)
+	}
+	if len(lines) != 3 || lines[0] != 2 || lines[1] != 3 || lines[2] != 5 {
+		t.Errorf("lines %v, want [2 3 5]", lines)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	src := `id: cam-markt
+owner:
+  role: Teamleider
+  email: x@y.example
+capabilities:
+  - video_recording
+  - face_recognition
+location: {description: Markt, point: {lat: 52.1, lon: 5.1}}
+`
+	doc, fs := Parse("x.yaml", []byte(src), DefaultLimits)
+	if fs != nil {
+		t.Fatal(fs)
+	}
+	tests := []struct {
+		ptr       string
+		key       bool
+		line, col int
+	}{
+		{"/id", false, 1, 5},
+		{"/id", true, 1, 1},
+		{"/owner/email", false, 4, 10},
+		{"/owner/email", true, 4, 3},
+		{"/owner/phone", false, 3, 3}, // missing: the parent mapping
+		{"/capabilities/1", false, 7, 5},
+		{"/capabilities/9", false, 6, 3},
+		{"/location/point/lon", false, 8, 56},
+		{"/lifecycle/end", false, 1, 1}, // missing parent too: the record
+		{"", false, 1, 1},
+	}
+	for _, tt := range tests {
+		line, col := doc.Locate(tt.ptr, tt.key)
+		if line != tt.line || col != tt.col {
+			t.Errorf("Locate(%q, key=%v) = %d:%d, want %d:%d", tt.ptr, tt.key, line, col, tt.line, tt.col)
+		}
+	}
+}
+
+func TestPointerRoundTrip(t *testing.T) {
+	p := JoinPointer("a/b", "c~d", "0")
+	if p != "/a~1b/c~0d/0" {
+		t.Errorf("JoinPointer = %q", p)
+	}
+	got := SplitPointer(p)
+	if len(got) != 3 || got[0] != "a/b" || got[1] != "c~d" || got[2] != "0" {
+		t.Errorf("SplitPointer = %q", got)
+	}
+}
