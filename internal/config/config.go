@@ -161,19 +161,21 @@ func Load(root string, ruleIDs []string) (*Config, []finding.Finding, error) {
 	v := viper.New()
 	v.SetConfigType("yaml")
 	var doc *source.Document
-	data, err := os.ReadFile(path)
+	data, err := readConfig(path)
 	switch {
 	case err == nil:
 		var fs []finding.Finding
 		doc, fs = source.Parse(display, data, source.DefaultLimits)
-		if fs != nil {
+		if len(fs) == 1 && fs[0].Message == source.MsgEmpty {
+			fs = nil // an empty file, or only comments: every default applies
+		} else if fs != nil {
 			for i := range fs {
 				fs[i].Help = "fix register.yaml; until then the defaults apply"
 			}
 			c, more := build(v, nil, "")
 			return c, append(fs, more...), nil
 		}
-		if doc.Value == nil {
+		if doc == nil || doc.Value == nil {
 			doc = nil // an empty file: every default applies
 		} else if _, ok := doc.Value.(map[string]any); !ok {
 			c, _ := build(v, nil, "")
@@ -348,4 +350,20 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 	}
 	walk("", doc.Value)
 	return fs
+}
+
+// readConfig reads the file, refusing anything but a plain file of sane size
+// (a FIFO named register.yaml would block a read forever).
+func readConfig(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if st.Size() > source.DefaultLimits.MaxBytes {
+		return nil, fmt.Errorf("%s is %d bytes, more than the limit of %d", path, st.Size(), source.DefaultLimits.MaxBytes)
+	}
+	return os.ReadFile(path)
 }

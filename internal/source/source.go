@@ -34,6 +34,10 @@ type Limits struct {
 // levels deep, and has no aliases) and small enough that no file can hurt.
 var DefaultLimits = Limits{MaxBytes: 1 << 20, MaxDepth: 32, AliasNodes: 1000}
 
+// MsgEmpty is the message of the finding for a file with no document, so a
+// caller for which an empty file is fine (register.yaml) can recognise it.
+const MsgEmpty = "file is empty"
+
 // Document is a parsed YAML file.
 type Document struct {
 	// Path is the file's path as shown in findings.
@@ -74,7 +78,7 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := safeDecode(dec, &root); err != nil {
 		if errors.Is(err, io.EOF) {
-			return fail(0, 0, "file is empty", "write the record's fields, or remove the file")
+			return fail(0, 0, MsgEmpty, "write the record's fields, or remove the file")
 		}
 		line, msg := syntaxError(err)
 		return fail(line, 0, msg, "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)")

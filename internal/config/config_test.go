@@ -1,0 +1,196 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func writeConfig(t *testing.T, text string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestDefaultsWithoutAFile(t *testing.T) {
+	c, fs, err := Load(t.TempDir(), nil)
+	if err != nil || len(fs) != 0 {
+		t.Fatalf("Load: %v %v", err, fs)
+	}
+	checks := map[string]string{
+		"default interval": c.Evaluation.DefaultInterval.String(),
+		"camera interval":  c.IntervalFor("sensor", "camera").String(),
+		"anpr interval":    c.IntervalFor("sensor", "anpr_camera").String(),
+		"noise interval":   c.IntervalFor("sensor", "noise").String(),
+		"due within":       c.DueWithin.String(),
+		"sharing max":      c.Limits.DataSharingMax.String(),
+		"camera max":       c.Limits.CameraLifecycleMax.String(),
+		"exception max":    c.Limits.ExceptionMax.String(),
+		"audit max":        c.Limits.SecurityAuditMax.String(),
+		"notice":           c.Notice.Period.String(),
+		"language":         c.Language(),
+		"title":            c.Site.Title,
+	}
+	want := map[string]string{
+		"default interval": "P4Y", "camera interval": "P1Y", "anpr interval": "P1Y", "noise interval": "P4Y",
+		"due within": "P90D", "sharing max": "P3Y", "camera max": "P2Y", "exception max": "P1Y",
+		"audit max": "P3Y", "notice": "P5D", "language": "nl", "title": "Sensor- en algoritmeregister",
+	}
+	for k, w := range want {
+		if checks[k] != w {
+			t.Errorf("%s = %q, want %q", k, checks[k], w)
+		}
+	}
+	if c.Site.TilesURL != "" {
+		t.Error("a tile server is configured by default: the site would call another host")
+	}
+}
+
+func TestFileOverridesDefaults(t *testing.T) {
+	dir := writeConfig(t, `organisation: Gemeente Voorbeeldstad
+languages: [en, nl]
+rules:
+  security-audit: "off"
+  signage: error
+evaluation:
+  default_interval: P2Y
+  intervals: {algorithm: P1Y, drone: P6M}
+limits:
+  data_sharing_max: P1Y
+supplier_watch:
+  - {manufacturer: Acme Vision, source: "a public list"}
+`)
+	c, fs, err := Load(dir, nil)
+	if err != nil || len(fs) != 0 {
+		t.Fatalf("Load: %v %v", err, fs)
+	}
+	if c.Organisation != "Gemeente Voorbeeldstad" || c.Language() != "en" {
+		t.Errorf("organisation %q language %q", c.Organisation, c.Language())
+	}
+	if got := c.Severity("security-audit", finding.Warning); got != finding.Off {
+		t.Errorf("security-audit severity %v, want off", got)
+	}
+	if got := c.Severity("signage", finding.Warning); got != finding.Error {
+		t.Errorf("signage severity %v, want error", got)
+	}
+	if got := c.Severity("minimisation", finding.Warning); got != finding.Warning {
+		t.Errorf("unconfigured rule severity %v, want its default", got)
+	}
+	if got := c.IntervalFor("algorithm", "").String(); got != "P1Y" {
+		t.Errorf("algorithm interval %s", got)
+	}
+	if got := c.IntervalFor("sensor", "drone").String(); got != "P6M" {
+		t.Errorf("drone interval %s", got)
+	}
+	if got := c.IntervalFor("sensor", "camera").String(); got != "P2Y" {
+		t.Errorf("camera interval %s: intervals given in the file replace the default map", got)
+	}
+	if c.Limits.DataSharingMax.String() != "P1Y" || c.Limits.ExceptionMax.String() != "P1Y" {
+		t.Errorf("limits %+v", c.Limits)
+	}
+	if len(c.SupplierWatch) != 1 || c.SupplierWatch[0].Manufacturer != "Acme Vision" {
+		t.Errorf("supplier watch %+v", c.SupplierWatch)
+	}
+}
+
+func TestEnvironmentOverridesFile(t *testing.T) {
+	dir := writeConfig(t, "due_within: P30D\nrules:\n  signage: error\n")
+	t.Setenv("REGISTER_DUE_WITHIN", "P14D")
+	t.Setenv("REGISTER_RULES_SIGNAGE", "info")
+	t.Setenv("REGISTER_RULES_SECURITY_AUDIT", "off")
+	t.Setenv("REGISTER_SITE_TITLE", "Register van Dorp")
+	c, fs, err := Load(dir, []string{"signage", "security-audit"})
+	if err != nil || len(fs) != 0 {
+		t.Fatalf("Load: %v %v", err, fs)
+	}
+	if c.DueWithin.String() != "P14D" {
+		t.Errorf("due_within %s, want the environment's P14D", c.DueWithin)
+	}
+	if c.Severity("signage", finding.Warning) != finding.Info {
+		t.Errorf("signage %v, want info from the environment", c.Severity("signage", finding.Warning))
+	}
+	if c.Severity("security-audit", finding.Warning) != finding.Off {
+		t.Errorf("security-audit %v, want off from the environment", c.Severity("security-audit", finding.Warning))
+	}
+	if c.Site.Title != "Register van Dorp" {
+		t.Errorf("title %q", c.Site.Title)
+	}
+}
+
+func TestProblemsAreFindingsNotFailures(t *testing.T) {
+	dir := writeConfig(t, `limts:
+  data_sharing_max: P1Y
+site:
+  titel: x
+due_within: 90 days
+rules:
+  signage: loud
+`)
+	c, fs, err := Load(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		line, col int
+		sev       finding.Severity
+		msg       string
+	}
+	wants := []want{
+		{1, 1, finding.Warning, `unknown setting "limts"`},
+		{4, 3, finding.Warning, `unknown setting "site.titel"`},
+		{5, 13, finding.Error, "due_within"},
+		{7, 12, finding.Error, "rules.signage"},
+	}
+	if len(fs) != len(wants) {
+		t.Fatalf("got %d findings, want %d: %+v", len(fs), len(wants), fs)
+	}
+	for _, w := range wants {
+		found := false
+		for _, f := range fs {
+			if f.Line == w.line && f.Column == w.col && f.Severity == w.sev && strings.Contains(f.Message, w.msg) && f.File == FileName && f.Rule == finding.RuleConfig {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no finding %+v in %+v", w, fs)
+		}
+	}
+	if c.DueWithin.String() != "P90D" {
+		t.Errorf("a bad due_within should leave the default, got %s", c.DueWithin)
+	}
+}
+
+func TestHostileConfigIsAFinding(t *testing.T) {
+	for name, text := range map[string]string{
+		"syntax":      "site: [\n",
+		"duplicate":   "organisation: a\norganisation: b\n",
+		"not a map":   "- a\n- b\n",
+		"invalid utf": "organisation: \xff\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, fs, err := Load(writeConfig(t, text), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c == nil || len(fs) == 0 || fs[0].Severity != finding.Error {
+				t.Fatalf("config %v findings %+v", c, fs)
+			}
+			if c.DueWithin.String() != "P90D" {
+				t.Errorf("defaults not in force: %s", c.DueWithin)
+			}
+		})
+	}
+}
+
+func TestEmptyFileMeansDefaults(t *testing.T) {
+	c, fs, err := Load(writeConfig(t, "# nothing configured yet\n"), nil)
+	if err != nil || len(fs) != 0 || c.DueWithin.String() != "P90D" {
+		t.Fatalf("%v %v %v", c, fs, err)
+	}
+}
