@@ -1,0 +1,108 @@
+package load_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/testgen"
+	"github.com/voorbeeldstad/register/internal/validate"
+)
+
+// generated returns a register of n generated records, made once per process
+// and kept in the temp folder between runs.
+var generated sync.Map
+
+func register(b *testing.B, n int) string {
+	if dir, ok := generated.Load(n); ok {
+		return dir.(string)
+	}
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("register-bench-%d-v1", n))
+	if _, err := os.Stat(filepath.Join(dir, "register.yaml")); err != nil {
+		os.RemoveAll(dir)
+		if err := testgen.Write(dir, n, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	generated.Store(n, dir)
+	return dir
+}
+
+// BenchmarkParseOnly is the floor: reading every file into yaml.Node trees
+// on the same number of workers, nothing else.
+func BenchmarkParseOnly(b *testing.B) {
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			root := register(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				var wg sync.WaitGroup
+				names := make(chan string)
+				for range runtime.GOMAXPROCS(0) {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for name := range names {
+							data, err := os.ReadFile(name)
+							if err != nil {
+								b.Error(err)
+								continue
+							}
+							var node yaml.Node
+							if err := yaml.Unmarshal(data, &node); err != nil {
+								b.Error(err)
+							}
+						}
+					}()
+				}
+				for _, sub := range []string{"sensors", "algorithms"} {
+					entries, _ := os.ReadDir(filepath.Join(root, sub))
+					for _, e := range entries {
+						names <- filepath.Join(root, sub, e.Name())
+					}
+				}
+				close(names)
+				wg.Wait()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
+}
+
+// BenchmarkLoadValidate is what `register validate` does: read, check
+// limits, convert, validate against the schema, decode, register checks.
+func BenchmarkLoadValidate(b *testing.B) {
+	v, err := validate.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{10000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			root := register(b, n)
+			b.ResetTimer()
+			for b.Loop() {
+				res, err := load.Register(root, load.Options{Validator: v})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(res.Register.Records) != n {
+					b.Fatalf("loaded %d of %d records; findings: %v", len(res.Register.Records), n, res.Findings[:min(5, len(res.Findings))])
+				}
+				if len(res.Findings) != 0 {
+					b.Fatalf("generated register has findings: %v", res.Findings[:min(5, len(res.Findings))])
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MiB")
+		})
+	}
+}
+

@@ -1,0 +1,49 @@
+package load
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// registerChecks are the checks that need more than one file: the id is the
+// file name, the kind is the folder, ids are unique across the register,
+// and an algorithm's uses_sensors names sensors that exist.
+func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.Finding {
+	var fs []finding.Finding
+	add := func(r *record.Record, ptr string, sev finding.Severity, msg, help string) {
+		fs = append(fs, finding.Finding{File: r.File, Record: r.ID, Rule: finding.RuleRegister,
+			Severity: sev, Message: msg, Help: help, Path: ptr})
+	}
+	seen := map[string]*record.Record{}
+	for _, r := range reg.Records {
+		base := strings.TrimSuffix(path.Base(r.File), path.Ext(r.File))
+		if r.ID != base {
+			add(r, "/id", finding.Error, fmt.Sprintf("id %q does not match the file name %q", r.ID, path.Base(r.File)),
+				fmt.Sprintf("rename the file to %s.yaml, or set id: %s", r.ID, base))
+		}
+		if folder, _, _ := strings.Cut(r.File, "/"); r.Kind.Folder() != "" && r.Kind.Folder() != folder {
+			add(r, "/kind", finding.Error, fmt.Sprintf("a record of kind %q is in %s/", r.Kind, folder),
+				fmt.Sprintf("move it to %s/, or correct the kind", r.Kind.Folder()))
+		}
+		if first, dup := seen[r.ID]; dup {
+			add(r, "/id", finding.Error, fmt.Sprintf("id %q is already used by %s", r.ID, first.File),
+				"ids are unique across the register and never reused: choose another")
+		} else {
+			seen[r.ID] = r
+		}
+		for i, s := range r.UsesSensors {
+			if other := reg.ByID(s); other != nil && other.Kind != record.Sensor {
+				add(r, fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is an algorithm", s),
+					"list only sensors here")
+			} else if other == nil && !sensorIDs[s] {
+				add(r, fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is not in the register", s),
+					"add the sensor's record, or correct the id")
+			}
+		}
+	}
+	return fs
+}

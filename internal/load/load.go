@@ -1,0 +1,333 @@
+// Package load reads a whole register: it finds the record files under
+// sensors/ and algorithms/, reads each with the hardened YAML reader on a pool
+// of workers, validates it, decodes it into a record, and then runs the
+// register-wide checks (ids match file names, kinds match folders, ids are
+// unique, referenced sensors exist).
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// Validator checks one parsed record; the validate package provides it.
+type Validator interface {
+	Validate(doc *source.Document, k record.Kind) []finding.Finding
+}
+
+// Options tune a load.
+type Options struct {
+	// Limits bound each file; zero means source.DefaultLimits.
+	Limits source.Limits
+	// Workers is the number of files read at once; zero means GOMAXPROCS.
+	Workers int
+	// Validator checks each record against the schema; nil skips that.
+	Validator Validator
+	// RuleIDs are the checklist's rule ids, so configuration can override
+	// them from the environment.
+	RuleIDs []string
+	// Files restricts the load to these files (paths as given on the command
+	// line); empty means the whole register.
+	Files []string
+}
+
+// Result is a loaded register and everything found while loading it.
+type Result struct {
+	Register *record.Register
+	// Findings from reading, validating and the register-wide checks, sorted.
+	Findings []finding.Finding
+	// Files are the record files looked at, relative to the root, sorted.
+	Files []string
+}
+
+// ErrNoRegister is returned when the root is not a folder.
+var ErrNoRegister = errors.New("not a register")
+
+// Register loads the register at root.
+func Register(root string, opts Options) (*Result, error) {
+	st, err := os.Stat(root)
+	if err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%w: %s is not a folder; pass --root with the folder that holds sensors/ and algorithms/", ErrNoRegister, root)
+	}
+	if opts.Limits == (source.Limits{}) {
+		opts.Limits = source.DefaultLimits
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, fmt.Errorf("read register %s: %w", root, err)
+	}
+	realRoot, _ = filepath.Abs(realRoot)
+
+	cfg, findings, err := config.Load(root, opts.RuleIDs)
+	if err != nil {
+		return nil, err
+	}
+	files, sensorIDs, more, err := listFiles(root, opts.Files)
+	if err != nil {
+		return nil, err
+	}
+	findings = append(findings, more...)
+
+	results := make([]fileResult, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(opts.Workers, max(1, len(files))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = readRecord(root, realRoot, files[i], opts)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var recs []*record.Record
+	for _, r := range results {
+		findings = append(findings, r.findings...)
+		if r.record != nil {
+			recs = append(recs, r.record)
+		}
+	}
+	reg := record.NewRegister(root, cfg, recs)
+	checks := registerChecks(reg, sensorIDs)
+	Locate(root, checks)
+	findings = append(findings, checks...)
+	finding.Sort(findings)
+	return &Result{Register: reg, Findings: findings, Files: files}, nil
+}
+
+// listFiles returns the record files to read (relative, slash-separated) and
+// the ids of every sensor file in the register, for uses_sensors.
+func listFiles(root string, only []string) (files []string, sensorIDs map[string]bool, fs []finding.Finding, err error) {
+	sensorIDs = map[string]bool{}
+	for _, k := range record.Kinds {
+		entries, err := os.ReadDir(filepath.Join(root, k.Folder()))
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("read %s: %w", filepath.Join(root, k.Folder()), err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			rel := k.Folder() + "/" + name
+			if strings.HasPrefix(name, ".") {
+				continue
+			}
+			if e.IsDir() {
+				fs = append(fs, finding.Finding{File: rel, Rule: finding.RuleRegister, Severity: finding.Warning,
+					Message: "folders inside " + k.Folder() + "/ are not read",
+					Help:    "put each record directly in " + k.Folder() + "/ as <id>.yaml"})
+				continue
+			}
+			ext := path.Ext(name)
+			if ext != ".yaml" && ext != ".yml" {
+				continue
+			}
+			if k == record.Sensor {
+				sensorIDs[strings.TrimSuffix(name, ext)] = true
+			}
+			if len(only) == 0 {
+				files = append(files, rel)
+			}
+		}
+	}
+	if len(only) > 0 {
+		for _, f := range only {
+			rel, ok := relativeTo(root, f)
+			if !ok {
+				return nil, nil, nil, fmt.Errorf("%s is not inside the register %s: pass --root or a file under sensors/ or algorithms/", f, root)
+			}
+			files = append(files, rel)
+		}
+	}
+	slices.Sort(files)
+	return slices.Compact(files), sensorIDs, fs, nil
+}
+
+// relativeTo turns a file named on the command line into a path relative to
+// the register root, accepting both "sensors/x.yaml" and "register/sensors/x.yaml".
+func relativeTo(root, f string) (string, bool) {
+	if _, err := os.Lstat(filepath.Join(root, f)); err == nil && !filepath.IsAbs(f) {
+		return filepath.ToSlash(filepath.Clean(f)), true
+	}
+	absRoot, err1 := filepath.Abs(root)
+	absF, err2 := filepath.Abs(f)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	r, err := filepath.Rel(absRoot, absF)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(r), true
+}
+
+type fileResult struct {
+	record   *record.Record
+	findings []finding.Finding
+}
+
+func fail(rel string, line, col int, msg, help string) fileResult {
+	return fileResult{findings: []finding.Finding{{File: rel, Line: line, Column: col, Rule: finding.RuleYAML,
+		Severity: finding.Error, Message: msg, Help: help}}}
+}
+
+// readRecord reads, validates and decodes one file. It never panics: a bad
+// file is a finding and the run goes on.
+func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			res = fail(rel, 0, 0, fmt.Sprintf("could not read this file (%v)", r), "report this as a bug, with the file")
+		}
+	}()
+	kind, ok := kindOf(rel)
+	if !ok {
+		return fail(rel, 0, 0, "records live in sensors/ or algorithms/", "move the file into the folder of its kind")
+	}
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	data, msg := readInside(full, realRoot, opts.Limits.MaxBytes)
+	if msg != "" {
+		return fail(rel, 0, 0, msg, "keep record files as plain files inside the register")
+	}
+	doc, fs := source.Parse(rel, data, opts.Limits)
+	if doc == nil {
+		return fileResult{findings: fs}
+	}
+	if opts.Validator != nil {
+		fs = append(fs, opts.Validator.Validate(doc, kind)...)
+	}
+	if doc.Root.Kind != yaml.MappingNode {
+		if opts.Validator == nil {
+			fs = append(fs, finding.Finding{File: rel, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleSchema,
+				Severity: finding.Error, Message: "a record is a mapping of fields", Help: "start with 'id: ...' on the first line"})
+		}
+		return fileResult{findings: fs}
+	}
+	rec := &record.Record{}
+	// Type mismatches leave the field empty; the schema has reported them.
+	var te *yaml.TypeError
+	if err := doc.Root.Decode(rec); err != nil && !errors.As(err, &te) {
+		fs = append(fs, finding.Finding{File: rel, Rule: finding.RuleYAML, Severity: finding.Error,
+			Message: "could not read the record: " + err.Error()})
+		return fileResult{findings: fs}
+	}
+	rec.File = rel
+	if rec.ID == "" {
+		// Keep the record addressable: its file name stands in for a missing id.
+		rec.ID = strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	}
+	if rec.Kind == "" {
+		rec.Kind = kind
+	}
+	for i := range fs {
+		fs[i].Record = rec.ID
+	}
+	rec.Point = pointOf(rec)
+	return fileResult{record: rec, findings: fs}
+}
+
+// pointOf gives a sensor its WGS84 point from point or point_rd.
+func pointOf(r *record.Record) *record.Point {
+	if r.Location == nil {
+		return nil
+	}
+	if p := r.Location.Point; p != nil {
+		return &record.Point{Lat: p.Lat, Lon: p.Lon}
+	}
+	if rd := r.Location.PointRD; rd != nil {
+		lat, lon := geo.RDToWGS84(rd.X, rd.Y)
+		return &record.Point{Lat: lat, Lon: lon}
+	}
+	return nil
+}
+
+func kindOf(rel string) (record.Kind, bool) {
+	dir, _, _ := strings.Cut(rel, "/")
+	for _, k := range record.Kinds {
+		if k.Folder() == dir {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// readInside reads a regular file no larger than maxBytes, refusing symlinks
+// that lead outside the register and anything that is not a plain file (a
+// FIFO would block the read forever). It returns a message for the finding
+// when the file cannot be read.
+func readInside(full, realRoot string, maxBytes int64) ([]byte, string) {
+	lst, err := os.Lstat(full)
+	if err != nil {
+		return nil, "file cannot be read: " + plainErr(err)
+	}
+	if lst.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(full)
+		if err != nil {
+			return nil, "symlink leads nowhere: " + plainErr(err)
+		}
+		target, _ = filepath.Abs(target)
+		if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return nil, "symlink leads outside the register"
+		}
+	}
+	f, err := os.Open(full)
+	if err != nil {
+		return nil, "file cannot be read: " + plainErr(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, "file cannot be read: " + plainErr(err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, "not a regular file"
+	}
+	if maxBytes > 0 && st.Size() > maxBytes {
+		return nil, fmt.Sprintf("file is %d bytes, more than the limit of %d", st.Size(), maxBytes)
+	}
+	limit := st.Size() + 1
+	if maxBytes > 0 {
+		limit = maxBytes + 1
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit))
+	if err != nil {
+		return nil, "file cannot be read: " + plainErr(err)
+	}
+	if maxBytes > 0 && int64(len(data)) > maxBytes {
+		return nil, fmt.Sprintf("file is more than the limit of %d bytes", maxBytes)
+	}
+	return data, ""
+}
+
+func plainErr(err error) string {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,217 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// write creates files under a fresh register root.
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func sensor(id string) string {
+	return "id: " + id + "\nkind: sensor\nname: Sensor " + id + "\nstatus: active\nlocation:\n  description: Markt\n  point_rd: {x: 155000, y: 463000}\n"
+}
+
+func algorithm(id string, uses ...string) string {
+	s := "id: " + id + "\nkind: algorithm\nname: Algoritme " + id + "\nstatus: active\n"
+	if len(uses) > 0 {
+		s += "uses_sensors:\n"
+		for _, u := range uses {
+			s += "  - " + u + "\n"
+		}
+	}
+	return s
+}
+
+// has reports whether fs holds a finding on file with the rule, position and
+// message fragment.
+func has(fs []finding.Finding, file, rule string, line, col int, msg string) bool {
+	for _, f := range fs {
+		if f.File == file && f.Rule == rule && f.Line == line && f.Column == col && strings.Contains(f.Message, msg) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestLoadsRecordsSortedWithWGS84Points(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/b-cam.yaml":         sensor("b-cam"),
+		"sensors/a-cam.yml":          sensor("a-cam"),
+		"algorithms/parkeren.yaml":   algorithm("parkeren", "a-cam"),
+		"sensors/README.md":          "not a record",
+		"register.yaml":              "organisation: Gemeente Test\n",
+		"algorithms/.hidden.yaml":    "ignored: true\n",
+	})
+	res, err := Register(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 {
+		t.Fatalf("findings: %+v", res.Findings)
+	}
+	var ids []string
+	for _, r := range res.Register.Records {
+		ids = append(ids, string(r.Kind)+":"+r.ID)
+	}
+	if got := strings.Join(ids, " "); got != "sensor:a-cam sensor:b-cam algorithm:parkeren" {
+		t.Errorf("records %s", got)
+	}
+	if got := strings.Join(res.Files, " "); got != "algorithms/parkeren.yaml sensors/a-cam.yml sensors/b-cam.yaml" {
+		t.Errorf("files %s", got)
+	}
+	p := res.Register.ByID("a-cam").Point
+	if p == nil || p.Lat < 52.155 || p.Lat > 52.156 || p.Lon < 5.387 || p.Lon > 5.388 {
+		t.Errorf("Amersfoort's RD origin became %+v", p)
+	}
+	if res.Register.Config.Organisation != "Gemeente Test" {
+		t.Errorf("config not read: %+v", res.Register.Config)
+	}
+	if got := res.Register.UsedBy("a-cam"); len(got) != 1 || got[0].ID != "parkeren" {
+		t.Errorf("UsedBy = %v", got)
+	}
+}
+
+func TestRegisterWideChecks(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/cam-markt.yaml":     sensor("cam-plein"),
+		"sensors/dubbel.yaml":        sensor("dubbel"),
+		"algorithms/dubbel.yaml":     algorithm("dubbel"),
+		"algorithms/verkeerd.yaml":   strings.Replace(sensor("verkeerd"), "kind: sensor", "kind: sensor", 1),
+		"algorithms/routes.yaml":     algorithm("routes", "dubbel", "bestaat-niet", "cam-markt"),
+		"sensors/map/in-a-map.yaml":  sensor("in-a-map"),
+	})
+	res, err := Register(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := res.Findings
+	checks := []struct {
+		file      string
+		line, col int
+		msg       string
+	}{
+		{"sensors/cam-markt.yaml", 1, 5, `id "cam-plein" does not match the file name "cam-markt.yaml"`},
+		{"algorithms/dubbel.yaml", 1, 5, `id "dubbel" is already used by sensors/dubbel.yaml`},
+		{"algorithms/verkeerd.yaml", 2, 7, `a record of kind "sensor" is in algorithms/`},
+		{"algorithms/routes.yaml", 7, 5, `uses_sensors names "bestaat-niet", which is not in the register`},
+		{"sensors/map", 0, 0, "folders inside sensors/ are not read"},
+	}
+	for _, c := range checks {
+		rule := finding.RuleRegister
+		if !has(fs, c.file, rule, c.line, c.col, c.msg) {
+			t.Errorf("missing %s:%d:%d %q in\n%+v", c.file, c.line, c.col, c.msg, fs)
+		}
+	}
+	// A sensor referenced by its file name counts even when its id is wrong,
+	// so one mistake is not reported twice.
+	if has(fs, "algorithms/routes.yaml", finding.RuleRegister, 8, 5, "cam-markt") {
+		t.Error("cam-markt exists as a file and should not be reported")
+	}
+}
+
+func TestHostileFilesAreReportedOneByOne(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "secret.yaml"), []byte(sensor("secret")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := write(t, map[string]string{
+		"sensors/good.yaml":    sensor("good"),
+		"sensors/twice.yaml":   "id: twice\n---\nid: again\n",
+		"sensors/binary.yaml":  "id: \xff\xfe\n",
+		"sensors/huge.yaml":    "name: " + strings.Repeat("x", 1<<20) + "\n",
+		"sensors/list.yaml":    "- a\n- b\n",
+		"sensors/syntax.yaml":  "id: [\n",
+		"sensors/inside.yaml":  sensor("inside"),
+	})
+	if err := os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(root, "sensors", "secret.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(root, "sensors", "inside.yaml"), filepath.Join(root, "sensors", "link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(root, "sensors", "fifo.yaml"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Register(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := map[string]string{
+		"sensors/secret.yaml": "symlink leads outside the register",
+		"sensors/fifo.yaml":   "not a regular file",
+		"sensors/twice.yaml":  "more than one YAML document",
+		"sensors/binary.yaml": "not valid UTF-8",
+		"sensors/huge.yaml":   "more than the limit",
+		"sensors/list.yaml":   "a record is a mapping",
+		"sensors/syntax.yaml": "YAML syntax error",
+	}
+	for file, msg := range wants {
+		found := false
+		for _, f := range res.Findings {
+			if f.File == file && f.Severity == finding.Error && strings.Contains(f.Message, msg) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no finding %q in %+v", file, msg, res.Findings)
+		}
+	}
+	var ids []string
+	for _, r := range res.Register.Records {
+		ids = append(ids, r.ID)
+	}
+	// link.yaml points inside the register and loads (as id "inside", which
+	// then does not match its file name).
+	if got := strings.Join(ids, " "); got != "good inside inside" {
+		t.Errorf("loaded %q", got)
+	}
+}
+
+func TestOnlyTheFilesAsked(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/a.yaml":        sensor("a"),
+		"sensors/b.yaml":        "id: [\n",
+		"algorithms/alg.yaml":   algorithm("alg", "b"),
+	})
+	res, err := Register(root, Options{Files: []string{filepath.Join(root, "algorithms", "alg.yaml"), "sensors/a.yaml"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("findings from files not asked for, or b wrongly missing: %+v", res.Findings)
+	}
+	if len(res.Files) != 2 {
+		t.Errorf("files %v", res.Files)
+	}
+	if _, err := Register(root, Options{Files: []string{"/etc/passwd"}}); err == nil {
+		t.Error("a file outside the register was accepted")
+	}
+}
+
+func TestMissingRootIsAnError(t *testing.T) {
+	if _, err := Register(filepath.Join(t.TempDir(), "nope"), Options{}); err == nil || !strings.Contains(err.Error(), "--root") {
+		t.Errorf("err %v, want one that names --root", err)
+	}
+}
+
+var _ = record.Sensor
