@@ -1,0 +1,229 @@
+// Package lifecycle computes what falls due in a register: evaluations that
+// lapsed or come up (principle III), life cycles that ended while the record
+// is still in use (3.4), and exceptions and data-sharing agreements that end.
+// It is pure: a register, a date and a window in, a sorted list out, so the
+// due command, the checklist and the site all agree on the dates.
+package lifecycle
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// What names the kind of date an item is about.
+type What string
+
+// The dates Due looks at. The values are stable: they appear in JSON, CSV and
+// in the UIDs of the calendar.
+const (
+	Evaluation  What = "evaluation"   // next evaluation (III)
+	Lifecycle   What = "lifecycle"    // lifecycle.end (3.4)
+	Exception   What = "exception"    // exceptions[].until
+	DataSharing What = "data_sharing" // data_sharing[].end
+)
+
+// Group says how urgent an item is.
+type Group string
+
+// The groups, in the order they are shown.
+const (
+	// Lapsed: a duty whose date has passed: an evaluation not done, or a
+	// life cycle that ended while the record is still active.
+	Lapsed Group = "lapsed"
+	// Ending: an exception or data-sharing agreement that has ended or ends
+	// within the window, or a life cycle that ends within the window.
+	Ending Group = "ending"
+	// Upcoming: an evaluation due within the window.
+	Upcoming Group = "upcoming"
+)
+
+// Groups lists the groups in display order.
+var Groups = []Group{Lapsed, Ending, Upcoming}
+
+func (g Group) order() int { return slices.Index(Groups, g) }
+
+// Item is one date that needs someone's attention.
+type Item struct {
+	// Record is the record the date belongs to; its Owner says whom to chase.
+	Record *record.Record
+	// What the date is about.
+	What What
+	// Date is the due or end date, midnight UTC.
+	Date time.Time
+	// Group is lapsed, ending or upcoming.
+	Group Group
+	// Path is the JSON Pointer of the field the date comes from (for an
+	// evaluation never done, "/lifecycle/start").
+	Path string
+	// Detail explains the date in a sentence.
+	Detail string
+}
+
+// AnyLapsed reports whether any item has lapsed: the due command exits 1 then,
+// so a scheduled CI job turns red.
+func AnyLapsed(items []Item) bool {
+	return slices.ContainsFunc(items, func(it Item) bool { return it.Group == Lapsed })
+}
+
+// Due lists the register's dates that have passed or fall within the window
+// after today, sorted by group, date and record id.
+//
+// today is a date (midnight UTC, as period.Today returns it; any clock part
+// is dropped). A zero within means the configuration's due_within. Evaluations
+// count for records in use (active or suspended); life cycles for records not
+// retired; an ended life cycle has lapsed only while the record is active.
+// Exceptions and agreements that have ended are listed under Ending for
+// records not retired, however long ago: they no longer count and belong out
+// of the record, but they are not a missed duty and do not fail a CI job.
+// Dates that do not parse are skipped: the schema reports them.
+func Due(reg *record.Register, today time.Time, within period.Duration) []Item {
+	cfg := reg.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	if within.IsZero() {
+		within = cfg.DueWithin
+	}
+	y, m, d := today.Date()
+	today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	horizon := within.AddTo(today)
+
+	var items []Item
+	for _, r := range reg.Records {
+		items = append(items, forRecord(r, cfg, today, horizon)...)
+	}
+	Sort(items)
+	return items
+}
+
+// Sort orders items by group, date, record id, what and path.
+func Sort(items []Item) {
+	slices.SortStableFunc(items, func(a, b Item) int {
+		return cmp.Or(
+			cmp.Compare(a.Group.order(), b.Group.order()),
+			a.Date.Compare(b.Date),
+			cmp.Compare(a.Record.ID, b.Record.ID),
+			cmp.Compare(a.What, b.What),
+			cmp.Compare(a.Path, b.Path),
+		)
+	})
+}
+
+// NextEvaluation returns the date the record's next evaluation is due: the
+// last evaluation, or the start of the life cycle when it was never
+// evaluated, plus the record's interval or else the configured one. ok is
+// false when the dates needed do not parse.
+func NextEvaluation(r *record.Record, cfg *config.Config) (due time.Time, interval period.Duration, ok bool) {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	interval = Interval(r, cfg)
+	from := r.Evaluation.Last
+	if from == "" {
+		from = r.Lifecycle.Start
+	}
+	t, err := period.ParseDate(from)
+	if err != nil {
+		return time.Time{}, interval, false
+	}
+	return interval.AddTo(t), interval, true
+}
+
+// Interval returns the evaluation interval that applies to the record: its
+// own when it states a valid one, else the configuration's for its sensor
+// type or kind.
+func Interval(r *record.Record, cfg *config.Config) period.Duration {
+	if r.Evaluation.Interval != "" {
+		if d, err := period.Parse(r.Evaluation.Interval); err == nil && !d.IsZero() {
+			return d
+		}
+	}
+	return cfg.IntervalFor(string(r.Kind), r.SensorType)
+}
+
+func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
+
+func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) []Item {
+	var items []Item
+	add := func(what What, date time.Time, g Group, path, detail string) {
+		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: detail})
+	}
+	if r.Status == "retired" {
+		return nil
+	}
+
+	if inUse(r) {
+		if due, iv, ok := NextEvaluation(r, cfg); ok {
+			path, basis := "/evaluation/last", "last evaluated "+r.Evaluation.Last
+			if r.Evaluation.Last == "" {
+				path, basis = "/lifecycle/start", "never evaluated, in use since "+r.Lifecycle.Start
+			}
+			switch {
+			case due.Before(today):
+				add(Evaluation, due, Lapsed, path, fmt.Sprintf("evaluation lapsed on %s (%s, every %s)", period.Format(due), basis, iv))
+			case !due.After(horizon):
+				add(Evaluation, due, Upcoming, path, fmt.Sprintf("evaluation due on %s (%s, every %s)", period.Format(due), basis, iv))
+			}
+		}
+	}
+
+	if end, err := period.ParseDate(r.Lifecycle.End); err == nil && r.Lifecycle.End != "" {
+		switch {
+		case end.Before(today) && r.Active():
+			add(Lifecycle, end, Lapsed, "/lifecycle/end", fmt.Sprintf(
+				"life cycle ended on %s but the record is still active: evaluate, and extend only by a decision (3.4)", period.Format(end)))
+		case end.Before(today):
+			// Ended and not active: nothing to chase.
+		case !end.After(horizon):
+			add(Lifecycle, end, Ending, "/lifecycle/end", fmt.Sprintf(
+				"life cycle ends on %s: evaluate before then, and extend only by a decision (3.4)", period.Format(end)))
+		}
+	}
+
+	for i, e := range r.Exceptions {
+		until, err := period.ParseDate(e.Until)
+		if e.Until == "" || err != nil || until.After(horizon) {
+			continue
+		}
+		verb := "ends"
+		if until.Before(today) {
+			verb = "ended"
+		}
+		add(Exception, until, Ending, fmt.Sprintf("/exceptions/%d/until", i), fmt.Sprintf(
+			"exception to rule %s %s on %s%s", orUnnamed(e.Rule), verb, period.Format(until), approvedBy(e.ApprovedBy)))
+	}
+
+	for i, s := range r.DataSharing {
+		end, err := period.ParseDate(s.End)
+		if s.End == "" || err != nil || end.After(horizon) {
+			continue
+		}
+		verb := "ends"
+		if end.Before(today) {
+			verb = "ended"
+		}
+		add(DataSharing, end, Ending, fmt.Sprintf("/data_sharing/%d/end", i), fmt.Sprintf(
+			"data-sharing agreement with %s %s on %s", orUnnamed(s.Party), verb, period.Format(end)))
+	}
+	return items
+}
+
+func orUnnamed(s string) string {
+	if s == "" {
+		return "(unnamed)"
+	}
+	return s
+}
+
+func approvedBy(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (approved by " + s + ")"
+}

@@ -1,0 +1,313 @@
+package lifecycle
+
+import (
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+func date(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := period.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func decode(t *testing.T, src string) *record.Record {
+	t.Helper()
+	var r record.Record
+	if err := yaml.Unmarshal([]byte(src), &r); err != nil {
+		t.Fatal(err)
+	}
+	r.File = string(r.Kind) + "s/" + r.ID + ".yaml"
+	return &r
+}
+
+type want struct {
+	id    string
+	what  What
+	date  string
+	group Group
+	path  string
+}
+
+func got(items []Item) []want {
+	out := make([]want, len(items))
+	for i, it := range items {
+		out[i] = want{it.Record.ID, it.What, period.Format(it.Date), it.Group, it.Path}
+	}
+	return out
+}
+
+func equal(t *testing.T, items []Item, w []want) {
+	t.Helper()
+	g := got(items)
+	if len(g) != len(w) {
+		t.Fatalf("got %d items %+v, want %d %+v", len(g), g, len(w), w)
+	}
+	for i := range w {
+		if g[i] != w[i] {
+			t.Errorf("item %d: got %+v, want %+v (detail %q)", i, g[i], w[i], items[i].Detail)
+		}
+	}
+}
+
+func TestNextEvaluation(t *testing.T) {
+	cfg := config.Default()
+	tests := []struct {
+		name, src, due, interval string
+	}{
+		{"leap day plus a year clamps to 28 February", `
+kind: algorithm
+lifecycle: {start: 2020-01-01}
+evaluation: {interval: P1Y, last: 2024-02-29}`, "2025-02-28", "P1Y"},
+		{"leap day plus four years is a leap day", `
+kind: algorithm
+lifecycle: {start: 2020-01-01}
+evaluation: {interval: P4Y, last: 2024-02-29}`, "2028-02-29", "P4Y"},
+		{"month end plus a month clamps", `
+kind: algorithm
+lifecycle: {start: 2020-01-01}
+evaluation: {interval: P1M, last: 2025-01-31}`, "2025-02-28", "P1M"},
+		{"month end plus a month in a leap year", `
+kind: algorithm
+lifecycle: {start: 2020-01-01}
+evaluation: {interval: P1M, last: 2024-01-31}`, "2024-02-29", "P1M"},
+		{"never evaluated counts from the start", `
+kind: algorithm
+lifecycle: {start: 2023-05-10}
+evaluation: {}`, "2027-05-10", "P4Y"},
+		{"camera uses the configured yearly interval", `
+kind: sensor
+sensor_type: camera
+lifecycle: {start: 2023-05-10}
+evaluation: {last: 2025-11-30}`, "2026-11-30", "P1Y"},
+		{"a record's own interval wins over configuration", `
+kind: sensor
+sensor_type: camera
+lifecycle: {start: 2023-05-10}
+evaluation: {interval: P6M, last: 2025-08-31}`, "2026-02-28", "P6M"},
+		{"an invalid interval falls back to configuration", `
+kind: sensor
+sensor_type: noise
+lifecycle: {start: 2023-05-10}
+evaluation: {interval: yearly}`, "2027-05-10", "P4Y"},
+		{"days are counted after months", `
+kind: algorithm
+lifecycle: {start: 2025-12-15}
+evaluation: {interval: P90D}`, "2026-03-15", "P90D"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			due, iv, ok := NextEvaluation(decode(t, tt.src), cfg)
+			if !ok {
+				t.Fatal("not ok")
+			}
+			if period.Format(due) != tt.due || iv.String() != tt.interval {
+				t.Errorf("got %s every %s, want %s every %s", period.Format(due), iv, tt.due, tt.interval)
+			}
+		})
+	}
+	if _, _, ok := NextEvaluation(decode(t, "kind: algorithm\nlifecycle: {start: 2025-02-30}\n"), cfg); ok {
+		t.Error("an impossible start date gave a due date")
+	}
+}
+
+const camLapsed = `
+id: cam-markt
+kind: sensor
+sensor_type: camera
+status: active
+owner: {role: Teamleider toezicht, email: toezicht@voorbeeldstad.example}
+lifecycle: {start: 2023-03-01, end: 2026-10-31}
+evaluation: {last: 2025-03-01}
+exceptions:
+  - {rule: camera-temporary, approved_by: college, until: 2026-12-15}
+  - {rule: signage, until: 2027-06-01}
+`
+
+const noiseUpcoming = `
+id: geluid-plein
+kind: sensor
+sensor_type: noise
+status: active
+lifecycle: {start: 2022-12-20}
+evaluation: {}
+data_sharing:
+  - {party: RIVM, end: 2026-11-01}
+  - {party: Universiteit, end: 2026-12-31}
+  - {party: Later, end: 2027-12-31}
+`
+
+const retired = `
+id: oud
+kind: sensor
+sensor_type: camera
+status: retired
+lifecycle: {start: 2015-01-01, end: 2016-01-01}
+evaluation: {}
+exceptions: [{rule: signage, until: 2016-01-01}]
+`
+
+const planned = `
+id: straks
+kind: algorithm
+status: planned
+lifecycle: {start: 2020-01-01, end: 2026-12-01}
+evaluation: {}
+`
+
+const suspended = `
+id: pauze
+kind: algorithm
+status: suspended
+lifecycle: {start: 2020-01-01, end: 2025-01-01}
+evaluation: {interval: P1Y, last: 2025-11-20}
+`
+
+func TestDue(t *testing.T) {
+	reg := record.NewRegister("", config.Default(), []*record.Record{
+		decode(t, camLapsed), decode(t, noiseUpcoming), decode(t, retired), decode(t, planned), decode(t, suspended),
+	})
+	items := Due(reg, date(t, "2026-11-24"), period.MustParse("P90D"))
+	equal(t, items, []want{
+		{"cam-markt", Evaluation, "2026-03-01", Lapsed, "/evaluation/last"},
+		{"cam-markt", Lifecycle, "2026-10-31", Lapsed, "/lifecycle/end"},
+		{"pauze", Evaluation, "2026-11-20", Lapsed, "/evaluation/last"},
+		{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+		{"straks", Lifecycle, "2026-12-01", Ending, "/lifecycle/end"},
+		{"cam-markt", Exception, "2026-12-15", Ending, "/exceptions/0/until"},
+		{"geluid-plein", DataSharing, "2026-12-31", Ending, "/data_sharing/1/end"},
+		{"geluid-plein", Evaluation, "2026-12-20", Upcoming, "/lifecycle/start"},
+	})
+	if !AnyLapsed(items) {
+		t.Error("AnyLapsed = false with lapsed items")
+	}
+	wantDetail := map[string]string{
+		"cam-markt/evaluation":      "evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01, every P1Y)",
+		"cam-markt/lifecycle":       "life cycle ended on 2026-10-31 but the record is still active: evaluate, and extend only by a decision (3.4)",
+		"cam-markt/exception":       "exception to rule camera-temporary ends on 2026-12-15 (approved by college)",
+		"geluid-plein/evaluation":   "evaluation due on 2026-12-20 (never evaluated, in use since 2022-12-20, every P4Y)",
+		"geluid-plein/data_sharing": "data-sharing agreement with RIVM ended on 2026-11-01",
+	}
+	seen := map[string]bool{}
+	for _, it := range items {
+		k := it.Record.ID + "/" + string(it.What)
+		if w, ok := wantDetail[k]; ok && !seen[k] {
+			seen[k] = true
+			if it.Detail != w {
+				t.Errorf("%s: detail %q, want %q", k, it.Detail, w)
+			}
+		}
+	}
+	if len(seen) != len(wantDetail) {
+		t.Errorf("details checked for %v, want all of %v", seen, wantDetail)
+	}
+}
+
+func TestDueWindowAndDefaults(t *testing.T) {
+	reg := record.NewRegister("", config.Default(), []*record.Record{decode(t, noiseUpcoming)})
+	tests := []struct {
+		name   string
+		today  time.Time
+		within string
+		want   []want
+	}{
+		{"a short window leaves later dates out", date(t, "2026-11-24"), "P7D", []want{
+			{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+		}},
+		{"the window's last day is inside", date(t, "2026-12-01"), "P30D", []want{
+			{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+			{"geluid-plein", DataSharing, "2026-12-31", Ending, "/data_sharing/1/end"},
+			{"geluid-plein", Evaluation, "2026-12-20", Upcoming, "/lifecycle/start"},
+		}},
+		{"zero window means the configured P90D (2026-10-02 + P90D = 2026-12-31)", date(t, "2026-10-02"), "", []want{
+			{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+			{"geluid-plein", DataSharing, "2026-12-31", Ending, "/data_sharing/1/end"},
+			{"geluid-plein", Evaluation, "2026-12-20", Upcoming, "/lifecycle/start"},
+		}},
+		{"due today is upcoming, not lapsed", date(t, "2026-12-20"), "P1D", []want{
+			{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+			{"geluid-plein", Evaluation, "2026-12-20", Upcoming, "/lifecycle/start"},
+		}},
+		{"the day after, it has lapsed", date(t, "2026-12-21"), "P1D", []want{
+			{"geluid-plein", Evaluation, "2026-12-20", Lapsed, "/lifecycle/start"},
+			{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+		}},
+		{"a clock part of today is ignored", time.Date(2026, 12, 21, 23, 59, 0, 0, time.UTC), "P1D", []want{
+			{"geluid-plein", Evaluation, "2026-12-20", Lapsed, "/lifecycle/start"},
+			{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var within period.Duration
+			if tt.within != "" {
+				within = period.MustParse(tt.within)
+			}
+			equal(t, Due(reg, tt.today, within), tt.want)
+		})
+	}
+}
+
+// TestDueAmsterdamMidnight pins that "today" is decided in Europe/Amsterdam:
+// at 23:30 UTC on 28 February it is already 1 March in Amsterdam, so an
+// evaluation due on 28 February has lapsed.
+func TestDueAmsterdamMidnight(t *testing.T) {
+	reg := record.NewRegister("", config.Default(), []*record.Record{decode(t, `
+id: cam-station
+kind: sensor
+sensor_type: camera
+status: active
+lifecycle: {start: 2020-01-01}
+evaluation: {last: 2025-02-28}
+`)})
+	tests := []struct {
+		now   time.Time
+		group Group
+	}{
+		{time.Date(2026, 2, 28, 22, 59, 0, 0, time.UTC), Upcoming}, // 23:59 CET, still 28 February
+		{time.Date(2026, 2, 28, 23, 30, 0, 0, time.UTC), Lapsed},   // 00:30 CET, 1 March
+		{time.Date(2026, 7, 31, 21, 30, 0, 0, time.UTC), Lapsed},   // summer time: 23:30 CEST
+	}
+	for _, tt := range tests {
+		items := Due(reg, period.Today(tt.now), period.MustParse("P30D"))
+		if len(items) != 1 || items[0].Group != tt.group || period.Format(items[0].Date) != "2026-02-28" {
+			t.Errorf("at %s: got %+v, want one %s item on 2026-02-28", tt.now, got(items), tt.group)
+		}
+	}
+	if AnyLapsed(Due(reg, date(t, "2026-01-01"), period.MustParse("P1D"))) {
+		t.Error("AnyLapsed = true on an empty list")
+	}
+}
+
+func TestDueSkipsBadDates(t *testing.T) {
+	reg := record.NewRegister("", nil, []*record.Record{decode(t, `
+id: kapot
+kind: algorithm
+status: active
+lifecycle: {start: "2025-13-01", end: "soon"}
+evaluation: {}
+exceptions: [{rule: x, until: "2025-02-30"}]
+data_sharing: [{party: P, end: ""}]
+`)})
+	if items := Due(reg, date(t, "2030-01-01"), period.MustParse("P1Y")); len(items) != 0 {
+		t.Errorf("got %+v from unparseable dates, want none", got(items))
+	}
+}
+
+func TestDueWindowEdge(t *testing.T) {
+	reg := record.NewRegister("", config.Default(), []*record.Record{decode(t, noiseUpcoming)})
+	// 2026-10-01 + P90D is 2026-12-30: the agreement ending on 31 December is outside.
+	equal(t, Due(reg, date(t, "2026-10-01"), period.Duration{}), []want{
+		{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
+		{"geluid-plein", Evaluation, "2026-12-20", Upcoming, "/lifecycle/start"},
+	})
+}
