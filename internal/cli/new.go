@@ -1,0 +1,57 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/scaffold"
+)
+
+func init() { addCommand(newNewCmd) }
+
+func newNewCmd(a *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "new sensor|algorithm ID",
+		Short: "Start a new record from a commented template",
+		Long: `new writes <root>/sensors/ID.yaml or <root>/algorithms/ID.yaml: a template with every
+field of the record format, each explained in Dutch and English with the principle that
+asks for it. The template validates as it is; replace every "(vul in)" and uncomment
+the fields that apply. new never overwrites a file, and refuses an id that another
+record already uses.
+
+An id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with
+a letter or digit. It becomes the file name and the address on the public site, and is
+never reused.`,
+		Example: `  register new sensor geluid-evenemententerrein
+  register new algorithm parkeervergunning --root examples/dorp`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usagef("new needs a kind and an id, for example: register new sensor cam-stationsplein")
+			}
+			kind, err := scaffold.ParseKind(args[0])
+			if err != nil {
+				return usagef("%v", err)
+			}
+			if err := scaffold.ValidID(args[1]); err != nil {
+				return usagef("%v", err)
+			}
+			path, err := scaffold.Create(a.Root(), kind, args[1], a.Now())
+			if errors.Is(err, scaffold.ErrExists) {
+				return fmt.Errorf("%s already exists and is left unchanged: ids are unique and never reused, so choose another id", rel(path))
+			}
+			if err != nil {
+				return err
+			}
+			rootFlag := ""
+			if a.root != "" {
+				rootFlag = " --root " + a.root
+			}
+			fmt.Fprintf(a.Out, "created %s\n", rel(path))
+			fmt.Fprintf(a.Out, "next: replace every \"(vul in)\", uncomment the fields that apply, then run\n  register validate%s %s\n  register check%s\n",
+				rootFlag, rel(path), rootFlag)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,192 @@
+// Package scaffold writes the template for a new record: a YAML file with
+// every field of the record format, each with a comment in Dutch and English
+// that says what to fill in and which principle asks for it. The template
+// validates as it stands, so a new record can be committed at once and the
+// checklist then says what is still missing.
+package scaffold
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+//go:embed sensor.yaml.tmpl algorithm.yaml.tmpl
+var templates embed.FS
+
+var parsed = template.Must(template.ParseFS(templates, "*.yaml.tmpl"))
+
+// idPattern is the slug rule of the record format: it keeps ids usable as
+// file names and in URLs on every operating system.
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
+
+// ValidID reports whether id may be a record id, and when not, says in words
+// what the rule is and what is wrong.
+func ValidID(id string) error {
+	if idPattern.MatchString(id) {
+		return nil
+	}
+	const rule = "an id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with a letter or digit (for example cam-stationsplein)"
+	var why string
+	switch {
+	case id == "":
+		why = "it is empty"
+	case len(id) < 2:
+		why = "it is too short"
+	case len(id) > 63:
+		why = fmt.Sprintf("it is %d characters long", len(id))
+	case id[0] == '-':
+		why = "it starts with a hyphen"
+	case strings.ContainsFunc(id, func(r rune) bool { return r >= 'A' && r <= 'Z' }):
+		why = "it has capital letters"
+	default:
+		for _, r := range id {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				why = fmt.Sprintf("it contains %q", r)
+				break
+			}
+		}
+	}
+	return &IDError{ID: id, Why: why, Rule: rule}
+}
+
+// IDError is an id that breaks the slug rule.
+type IDError struct {
+	ID   string // the id as given
+	Why  string // what is wrong with it
+	Rule string // the rule, in words
+}
+
+func (e *IDError) Error() string {
+	return fmt.Sprintf("%q is not a valid id: %s; %s", e.ID, e.Why, e.Rule)
+}
+
+// ParseKind reads a kind as typed on the command line.
+func ParseKind(s string) (record.Kind, error) {
+	switch record.Kind(s) {
+	case record.Sensor, record.Algorithm:
+		return record.Kind(s), nil
+	}
+	return "", fmt.Errorf("unknown kind %q: use sensor or algorithm", s)
+}
+
+// Record returns the commented template for a new record of the kind, with
+// today's date (Europe/Amsterdam) as its start.
+func Record(kind record.Kind, id string) ([]byte, error) {
+	return RecordOn(kind, id, time.Now())
+}
+
+// RecordOn is Record with the clock given, so the dates in the template are
+// those of the day now falls on in Europe/Amsterdam.
+func RecordOn(kind record.Kind, id string, now time.Time) ([]byte, error) {
+	if _, err := ParseKind(string(kind)); err != nil {
+		return nil, err
+	}
+	if err := ValidID(id); err != nil {
+		return nil, err
+	}
+	today := period.Today(now)
+	data := struct{ ID, Path, Today, End string }{
+		ID:    id,
+		Path:  kind.Folder() + "/" + id + ".yaml",
+		Today: period.Format(today),
+		// A year ahead: a placeholder end that is inside every default limit.
+		End: period.Format(today.AddDate(1, 0, 0)),
+	}
+	var b bytes.Buffer
+	if err := parsed.ExecuteTemplate(&b, string(kind)+".yaml.tmpl", data); err != nil {
+		return nil, fmt.Errorf("template for %s: %w", kind, err)
+	}
+	return b.Bytes(), nil
+}
+
+// ErrExists is returned by Create when a record with the id is already in
+// the register; the existing file is left as it was.
+var ErrExists = errors.New("a record with this id already exists")
+
+// Create writes the template for a new record to <root>/<folder>/<id>.yaml,
+// creating the folder, and returns the path. It never overwrites: ids are
+// unique across the register, so it refuses when any record file with the id
+// exists in either folder, and the final step is a hard link (or an O_EXCL
+// create) that fails when the target appeared in the meantime.
+func Create(root string, kind record.Kind, id string, now time.Time) (string, error) {
+	data, err := RecordOn(kind, id, now)
+	if err != nil {
+		return "", err
+	}
+	for _, k := range record.Kinds {
+		for _, ext := range []string{".yaml", ".yml"} {
+			p := filepath.Join(root, k.Folder(), id+ext)
+			if _, err := os.Lstat(p); err == nil {
+				return p, fmt.Errorf("%w: %s", ErrExists, p)
+			}
+		}
+	}
+	dir := filepath.Join(root, kind.Folder())
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", fmt.Errorf("create folder %s: %w", dir, err)
+	}
+	target := filepath.Join(dir, id+".yaml")
+	if err := writeNew(dir, target, data); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return target, fmt.Errorf("%w: %s", ErrExists, target)
+		}
+		return "", err
+	}
+	return target, nil
+}
+
+// writeNew writes data to a temporary file in dir and links it to target, so
+// target appears complete or not at all and an existing file is never
+// replaced. Where hard links are not supported it falls back to creating
+// target with O_EXCL.
+func writeNew(dir, target string, data []byte) error {
+	// A dot file: the loader skips it if a crash leaves it behind.
+	tmp, err := os.CreateTemp(dir, ".new-*.yaml.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	err = os.Link(tmp.Name(), target)
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	// No hard links on this file system: create the target exclusively.
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		os.Remove(target)
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(target)
+		return fmt.Errorf("write %s: %w", target, err)
+	}
+	return nil
+}
