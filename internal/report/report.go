@@ -1,0 +1,118 @@
+// Package report prints findings in the formats people and CI systems read:
+// plain text for a terminal, JSON for scripts, GitHub workflow commands for
+// pull-request annotations, SARIF for code scanning and JUnit XML for test
+// dashboards. Each format lives in its own file; a new format is one new file
+// and one line in the table below.
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// Options carries what some formats need besides the findings.
+type Options struct {
+	// Color turns on ANSI colour in text output; callers set it only when
+	// stdout is a terminal.
+	Color bool
+	// ToolName names the tool in SARIF and JUnit output ("register").
+	ToolName string
+	// ToolVersion is the tool's version, shown in SARIF output.
+	ToolVersion string
+	// Records lists every file the run looked at, so JUnit output has one
+	// test case per record, including the ones without findings.
+	Records []RecordRef
+	// Rules holds metadata per rule id, for SARIF rules and help.
+	Rules map[string]RuleInfo
+	// Root is the register root relative to the repository (may be ""). The
+	// formats GitHub reads (github, sarif) put it before each file so GitHub
+	// can find the file in the repository.
+	Root string
+}
+
+// RecordRef names one file the run looked at. File is relative to the
+// register root, like the findings' File; ID is the record's id when it could
+// be read.
+type RecordRef struct{ File, ID string }
+
+// RuleInfo describes a rule for the formats that carry rule metadata.
+type RuleInfo struct{ Principle, Title, Help, HelpURI string }
+
+// InformationURI is the tool's home page, named in SARIF output.
+const InformationURI = "https://github.com/voorbeeldstad/register"
+
+// Formats lists the output formats Write accepts, in the order help shows them.
+var Formats = []string{"text", "json", "github", "sarif", "junit"}
+
+// writers maps each format to the function that renders it. Every writer
+// renders into a buffer, so a failure never leaves half a report behind.
+var writers = map[string]func(*bytes.Buffer, []finding.Finding, finding.Summary, Options) error{
+	"text":   writeText,
+	"json":   writeJSON,
+	"github": writeGitHub,
+	"sarif":  writeSARIF,
+	"junit":  writeJUnit,
+}
+
+// Write prints the findings, already sorted, with their summary in the given
+// format. An unknown format is an error that lists the valid ones.
+func Write(w io.Writer, format string, fs []finding.Finding, sum finding.Summary, opts Options) error {
+	render, ok := writers[format]
+	if !ok {
+		return fmt.Errorf("unknown output format %q: use one of %s", format, strings.Join(Formats, ", "))
+	}
+	if opts.ToolName == "" {
+		opts.ToolName = "register"
+	}
+	var buf bytes.Buffer
+	if err := render(&buf, fs, sum, opts); err != nil {
+		return fmt.Errorf("write %s report: %w", format, err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s report: %w", format, err)
+	}
+	return nil
+}
+
+// repoPath puts the register root before a file relative to it, so the path
+// is relative to the repository. A root of "" or "." adds nothing; a file of
+// "" (a finding about the run rather than a file) stays "".
+func repoPath(root, file string) string {
+	if file == "" {
+		return ""
+	}
+	root = strings.ReplaceAll(root, `\`, "/")
+	if root == "" || path.Clean(root) == "." {
+		return file
+	}
+	return path.Join(root, file)
+}
+
+// summaryLine says in plain words what a run found: "31 records, 1 error,
+// 4 warnings" or "31 records, no problems found". Info findings are named only
+// when there are some, so the usual line stays short.
+func summaryLine(sum finding.Summary) string {
+	parts := []string{plural(sum.Records, "record", "records")}
+	if sum.Errors == 0 && sum.Warnings == 0 && sum.Infos == 0 {
+		parts = append(parts, "no problems found")
+	} else {
+		parts = append(parts, plural(sum.Errors, "error", "errors"), plural(sum.Warnings, "warning", "warnings"))
+		if sum.Infos > 0 {
+			parts = append(parts, plural(sum.Infos, "note", "notes"))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// plural writes a count with the right form of its noun.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,117 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// ANSI colours for the severity word. Only the word is coloured, so the line
+// still reads well when a terminal shows no colour.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiRed    = "\x1b[1;31m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+)
+
+// writeText prints one finding per line in the form compilers use, so editors
+// and terminals make the position clickable:
+//
+//	sensors/cam-markt.yaml:12:3: error: message (rule)
+//	  VNG 2.1 · help text
+//
+// and closes with a summary line in plain words.
+func writeText(b *bytes.Buffer, fs []finding.Finding, sum finding.Summary, opts Options) error {
+	for _, f := range fs {
+		b.WriteString(findingText(f, opts.Color))
+	}
+	if len(fs) > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString(summaryLine(sum))
+	b.WriteByte('\n')
+	return nil
+}
+
+// findingText renders one finding as the text format shows it: the position,
+// severity, message and rule on one line, then the principle and help text
+// indented on the next when there are any.
+func findingText(f finding.Finding, color bool) string {
+	var b strings.Builder
+	if pos := f.Position(); pos != "" {
+		b.WriteString(clean(pos))
+		b.WriteString(": ")
+	}
+	b.WriteString(severityWord(f.Severity, color))
+	b.WriteString(": ")
+	b.WriteString(indent(clean(f.Message)))
+	if f.Rule != "" {
+		fmt.Fprintf(&b, " (%s)", clean(f.Rule))
+	}
+	b.WriteByte('\n')
+	var note []string
+	if f.Principle != "" {
+		note = append(note, clean(f.Principle))
+	}
+	if f.Help != "" {
+		note = append(note, clean(f.Help))
+	}
+	if len(note) > 0 {
+		b.WriteString("  ")
+		b.WriteString(indent(strings.Join(note, " · ")))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// severityWord returns the severity's name, coloured when asked.
+func severityWord(s finding.Severity, color bool) string {
+	word := s.String()
+	if !color {
+		return word
+	}
+	c := ansiCyan
+	switch s {
+	case finding.Error:
+		c = ansiRed
+	case finding.Warning:
+		c = ansiYellow
+	}
+	return c + word + ansiReset
+}
+
+// indent starts every line after the first with two spaces, so a message or
+// help text that spans lines stays under its finding.
+func indent(s string) string {
+	return strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+// clean shows control characters (other than newline and tab) as escapes.
+// Messages quote values from records, and a record must not be able to move
+// the cursor, rewrite earlier lines or change colours in a reader's terminal.
+func clean(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isControl(r) {
+			fmt.Fprintf(&b, `\x%02x`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isControl reports C0 and C1 control characters and DEL, except newline and
+// tab, which the text format lays out itself.
+func isControl(r rune) bool {
+	if r == '\n' || r == '\t' {
+		return false
+	}
+	return r < 0x20 || (r >= 0x7f && r < 0xa0)
+}
