@@ -1,0 +1,387 @@
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// decode builds records from YAML documents, the way the loader would, and
+// fills Point from location.point.
+func decode(t *testing.T, docs ...string) []*record.Record {
+	t.Helper()
+	var out []*record.Record
+	for _, d := range docs {
+		var r record.Record
+		if err := yaml.Unmarshal([]byte(d), &r); err != nil {
+			t.Fatalf("decode: %v\n%s", err, d)
+		}
+		if r.Location != nil && r.Location.Point != nil {
+			r.Point = r.Location.Point
+		}
+		out = append(out, &r)
+	}
+	return out
+}
+
+const camMarkt = `
+id: cam-markt
+kind: sensor
+name: 'Camera''s "Markt", plein'
+summary: "Twee regels\nmet een komma, en =HYPERLINK()"
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Teamleider toezicht, email: toezicht@voorbeeldstad.example}
+sensor_type: camera
+capabilities: [video_recording, live_viewing]
+quantity: 12
+location:
+  description: Markt en omliggende straten
+  area: Centrum
+  point: {lat: 52.0907, lon: 5.1214}
+  polygon: [[5.120, 52.090], [5.120, 52.092], [5.123, 52.092], [5.123, 52.090]]
+personal_data: {processed: "yes"}
+lifecycle: {start: 2025-01-01, end: 2026-12-31}
+evaluation: {interval: P1Y, last: 2025-12-01}
+incidents:
+  - {type: data_breach, discovered: "2025-03-01T10:00:00+01:00", reported: "2025-03-02T10:00:00+01:00", notifiable: true, delay_reason: intern overleg, summary: Beelden te lang bewaard}
+`
+
+const airSecret = `
+id: lucht-1
+kind: sensor
+name: Luchtmeter
+summary: Meet fijnstof
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Adviseur lucht, email: lucht@voorbeeldstad.example}
+sensor_type: air_quality
+capabilities: [environmental_measurement]
+location:
+  description: Dak van het stadskantoor
+  point: {lat: 52.1, lon: 5.2}
+  point_rd: {x: 136000, y: 456000}
+personal_data: {processed: "no"}
+lifecycle: {start: 2024-01-01}
+evaluation: {}
+publication: {withheld: [location.point, owner.email], reason: "Woo 5.1 lid 2 onder d: beveiliging"}
+`
+
+const hidden = `
+id: cam-verborgen
+kind: sensor
+name: Verborgen camera
+summary: Niet openbaar
+status: active
+organisation: {name: Politie, type: police}
+owner: {role: Politie, email: info@politie.example}
+sensor_type: camera
+location: {description: Geheim, point: {lat: 52.2, lon: 5.3}}
+personal_data: {processed: "yes"}
+lifecycle: {start: 2024-01-01}
+evaluation: {}
+publication: {public: false, reason: Opsporing}
+`
+
+const algo = `
+id: alg-toeslag
+kind: algorithm
+name: Risicoscore
+summary: Bepaalt volgorde van controles
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Manager inkomen, email: inkomen@voorbeeldstad.example}
+algorithm_type: rule_based
+role: decision_support
+affects_individuals: true
+publication_category: impactful
+self_learning: false
+datasets:
+  - {name: BRP, url: "https://data.example/brp"}
+  - {name: Aanvragen, url: "https://data.example/aanvragen"}
+source_code: {url: "https://code.example/risicoscore"}
+uses_sensors: [cam-markt]
+personal_data: {processed: "yes"}
+lifecycle: {start: 2023-05-01}
+evaluation: {interval: P2Y}
+publication: {withheld: [datasets.url]}
+`
+
+func TestView(t *testing.T) {
+	recs := decode(t, camMarkt, airSecret, algo)
+	tests := []struct {
+		rec     *record.Record
+		absent  []string // dotted paths that must be gone
+		present []string
+	}{
+		{recs[0], []string{"incidents.0.delay_reason", "incidents.0.notifiable"}, []string{"incidents.0.summary", "incidents.0.type", "location.point.lat"}},
+		{recs[1], []string{"location.point", "location.point_rd", "owner.email"}, []string{"owner.role", "location.description"}},
+		{recs[2], []string{"datasets.0.url", "datasets.1.url"}, []string{"datasets.0.name", "datasets.1.name", "source_code.url"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rec.ID, func(t *testing.T) {
+			v, err := View(tt.rec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range tt.absent {
+				if _, ok := lookup(v, p); ok {
+					t.Errorf("%s is published, want it left out", p)
+				}
+			}
+			for _, p := range tt.present {
+				if _, ok := lookup(v, p); !ok {
+					t.Errorf("%s is missing", p)
+				}
+			}
+		})
+	}
+}
+
+func lookup(v any, path string) (any, bool) {
+	for _, step := range strings.Split(path, ".") {
+		switch t := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = t[step]; !ok {
+				return nil, false
+			}
+		case []any:
+			i := int(step[0] - '0')
+			if i >= len(t) {
+				return nil, false
+			}
+			v = t[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func TestWriteJSON(t *testing.T) {
+	recs := decode(t, camMarkt, airSecret, hidden, algo)
+	cfg := config.Default()
+	cfg.Organisation = "Gemeente Voorbeeldstad"
+	reg := record.NewRegister("", cfg, recs)
+	var b bytes.Buffer
+	if err := WriteJSON(&b, reg); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Organisation string           `json:"organisation"`
+		Unpublished  int              `json:"unpublished_records"`
+		Records      []map[string]any `json:"records"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("register.json does not parse: %v", err)
+	}
+	var ids []string
+	for _, r := range got.Records {
+		ids = append(ids, r["id"].(string))
+	}
+	if want := "cam-markt,lucht-1,alg-toeslag"; strings.Join(ids, ",") != want {
+		t.Errorf("records = %v, want %s (sensors first, the hidden one left out)", ids, want)
+	}
+	if got.Unpublished != 1 || got.Organisation != "Gemeente Voorbeeldstad" {
+		t.Errorf("unpublished = %d, organisation = %q", got.Unpublished, got.Organisation)
+	}
+	if strings.Contains(b.String(), "Geheim") || strings.Contains(b.String(), "lucht@voorbeeldstad") {
+		t.Error("register.json carries a hidden record or a withheld field")
+	}
+}
+
+func TestWriteCSV(t *testing.T) {
+	recs := decode(t, camMarkt, airSecret, hidden, algo)
+	tests := []struct {
+		kind   record.Kind
+		rows   int
+		checks map[[2]string]string // {id, column} → value
+	}{
+		{record.Sensor, 2, map[[2]string]string{
+			{"cam-markt", "name"}:          `Camera's "Markt", plein`,
+			{"cam-markt", "summary"}:       "Twee regels\nmet een komma, en =HYPERLINK()",
+			{"cam-markt", "capabilities"}:  "video_recording;live_viewing",
+			{"cam-markt", "quantity"}:      "12",
+			{"cam-markt", "lat"}:           "52.0907",
+			{"cam-markt", "lon"}:           "5.1214",
+			{"cam-markt", "lifecycle_end"}: "2026-12-31",
+			{"lucht-1", "lat"}:             "",
+			{"lucht-1", "owner_email"}:     "",
+			{"lucht-1", "owner_role"}:      "Adviseur lucht",
+			{"lucht-1", "quantity"}:        "1",
+		}},
+		{record.Algorithm, 1, map[[2]string]string{
+			{"alg-toeslag", "datasets"}:            "BRP;Aanvragen",
+			{"alg-toeslag", "affects_individuals"}: "true",
+			{"alg-toeslag", "uses_sensors"}:        "cam-markt",
+			{"alg-toeslag", "lifecycle_start"}:     "2023-05-01",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.kind), func(t *testing.T) {
+			var b bytes.Buffer
+			if err := WriteCSV(&b, tt.kind, recs); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasSuffix(b.String(), "\r\n") || strings.Count(b.String(), "\r\n") < tt.rows+1 {
+				t.Error("rows do not end in CRLF (RFC 4180)")
+			}
+			rows, err := csv.NewReader(&b).ReadAll()
+			if err != nil {
+				t.Fatalf("csv does not parse: %v", err)
+			}
+			if len(rows) != tt.rows+1 {
+				t.Fatalf("got %d rows, want header + %d", len(rows), tt.rows)
+			}
+			col := map[string]int{}
+			for i, h := range rows[0] {
+				col[h] = i
+			}
+			byID := map[string][]string{}
+			for _, r := range rows[1:] {
+				byID[r[0]] = r
+			}
+			if _, ok := byID["cam-verborgen"]; ok {
+				t.Error("a record that is not public is in the CSV")
+			}
+			for k, want := range tt.checks {
+				row, ok := byID[k[0]]
+				if !ok {
+					t.Fatalf("no row for %s", k[0])
+				}
+				i, ok := col[k[1]]
+				if !ok {
+					t.Fatalf("no column %s in %v", k[1], rows[0])
+				}
+				if got := strings.ReplaceAll(row[i], "\r\n", "\n"); got != want {
+					t.Errorf("%s.%s = %q, want %q", k[0], k[1], got, want)
+				}
+			}
+		})
+	}
+	if err := WriteCSV(&bytes.Buffer{}, "dataset", recs); err == nil {
+		t.Error("unknown kind accepted")
+	}
+}
+
+func TestWriteGeoJSON(t *testing.T) {
+	recs := decode(t, camMarkt, airSecret, hidden, algo)
+	var b bytes.Buffer
+	if err := WriteGeoJSON(&b, recs); err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Type     string
+		Features []struct {
+			Type     string
+			ID       string
+			Geometry struct {
+				Type       string
+				Geometries []struct {
+					Type        string
+					Coordinates json.RawMessage
+				}
+			}
+			Properties map[string]any
+		}
+	}
+	if err := json.Unmarshal(b.Bytes(), &fc); err != nil {
+		t.Fatal(err)
+	}
+	if fc.Type != "FeatureCollection" || len(fc.Features) != 1 {
+		t.Fatalf("got %s with %d features, want one (air sensor's position is withheld, hidden camera not public)", fc.Type, len(fc.Features))
+	}
+	f := fc.Features[0]
+	if f.ID != "cam-markt" || f.Geometry.Type != "GeometryCollection" || len(f.Geometry.Geometries) != 2 {
+		t.Fatalf("feature %s has geometry %s", f.ID, f.Geometry.Type)
+	}
+	var pt [2]float64
+	if err := json.Unmarshal(f.Geometry.Geometries[0].Coordinates, &pt); err != nil {
+		t.Fatal(err)
+	}
+	if pt != [2]float64{5.1214, 52.0907} {
+		t.Errorf("point = %v, want [lon, lat] = [5.1214, 52.0907]", pt)
+	}
+	var poly [][][2]float64
+	if err := json.Unmarshal(f.Geometry.Geometries[1].Coordinates, &poly); err != nil {
+		t.Fatal(err)
+	}
+	want := [][2]float64{{5.12, 52.09}, {5.123, 52.09}, {5.123, 52.092}, {5.12, 52.092}, {5.12, 52.09}}
+	if len(poly) != 1 || len(poly[0]) != len(want) {
+		t.Fatalf("polygon = %v", poly)
+	}
+	for i := range want {
+		if poly[0][i] != want[i] {
+			t.Errorf("ring = %v, want closed and counterclockwise %v", poly[0], want)
+			break
+		}
+	}
+	if f.Properties["area"] != "Centrum" || f.Properties["sensor_type"] != "camera" {
+		t.Errorf("properties = %v", f.Properties)
+	}
+}
+
+func TestRing(t *testing.T) {
+	tests := []struct {
+		name string
+		in   [][2]float64
+		want [][2]float64
+	}{
+		{"closed ccw kept", [][2]float64{{0, 0}, {1, 0}, {1, 1}, {0, 0}}, [][2]float64{{0, 0}, {1, 0}, {1, 1}, {0, 0}}},
+		{"open cw reversed and closed", [][2]float64{{0, 0}, {0, 1}, {1, 1}}, [][2]float64{{0, 0}, {1, 1}, {0, 1}, {0, 0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Ring(tt.in)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Ring = %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Fatalf("Ring = %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteDCAT(t *testing.T) {
+	cfg := config.Default()
+	cfg.Organisation = "Gemeente Voorbeeldstad"
+	cfg.Site.BaseURL = "https://register.voorbeeldstad.example"
+	cfg.Site.ContactEmail = "privacy@voorbeeldstad.example"
+	var b bytes.Buffer
+	if err := WriteDCAT(&b, cfg, "2026-11-24", Datasets([]string{"sensor.schema.json", "algorithm.schema.json"})); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["@type"] != "dcat:Catalog" {
+		t.Errorf("@type = %v", doc["@type"])
+	}
+	ds := doc["dcat:dataset"].([]any)
+	if len(ds) != 3 {
+		t.Fatalf("%d datasets, want 3", len(ds))
+	}
+	sensors := ds[0].(map[string]any)
+	dist := sensors["dcat:distribution"].([]any)[0].(map[string]any)
+	if got := dist["dcat:downloadURL"].(map[string]any)["@id"]; got != "https://register.voorbeeldstad.example/data/sensors.csv" {
+		t.Errorf("downloadURL = %v", got)
+	}
+	if got := dist["dct:conformsTo"].(map[string]any)["@id"]; got != "https://register.voorbeeldstad.example/data/schema/sensor.schema.json" {
+		t.Errorf("conformsTo = %v", got)
+	}
+	if got := sensors["dcat:contactPoint"].(map[string]any)["vcard:hasEmail"].(map[string]any)["@id"]; got != "mailto:privacy@voorbeeldstad.example" {
+		t.Errorf("contact = %v", got)
+	}
+}
