@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"os"
@@ -197,4 +199,41 @@ func TestSummaryLine(t *testing.T) {
 			t.Errorf("summaryLine(%+v) = %q, want %q", tt.sum, got, tt.want)
 		}
 	}
+}
+
+// FuzzWrite feeds arbitrary text through every format: none may fail, and
+// the JSON, SARIF and JUnit output must stay well-formed.
+func FuzzWrite(f *testing.F) {
+	f.Add("sensors/cam.yaml", "biometric-ban", "VNG 2.1", "100%: a, b\n<c> & \"d\" ë", "help\r\n", 3, 4)
+	f.Add("", "", "", "", "", 0, 0)
+	f.Add("a\x1b[2J", "r\x00", "]]>", "\xff\xfe", "%0A::error::x", -1, -5)
+	f.Fuzz(func(t *testing.T, file, rule, principle, msg, help string, line, col int) {
+		fs := []finding.Finding{{File: file, Line: line, Column: col, Record: rule, Rule: rule, Principle: principle,
+			Severity: finding.Error, Message: msg, Help: help}}
+		opts := Options{Records: []RecordRef{{File: file, ID: rule}}, Root: principle,
+			Rules: map[string]RuleInfo{rule: {Title: msg, Help: help}}}
+		for _, format := range Formats {
+			var out bytes.Buffer
+			if err := Write(&out, format, fs, finding.Summarise(1, fs), opts); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			switch format {
+			case "json", "sarif":
+				if !json.Valid(out.Bytes()) {
+					t.Fatalf("%s: invalid JSON:\n%s", format, out.String())
+				}
+			case "junit":
+				var doc junitSuites
+				if err := xml.Unmarshal(out.Bytes(), &doc); err != nil {
+					t.Fatalf("junit: %v\n%s", err, out.String())
+				}
+			case "github":
+				// One command line and the count line: nothing the finding
+				// holds may start a line of its own.
+				if n := strings.Count(out.String(), "\n"); n != 2 {
+					t.Fatalf("github: %d lines:\n%s", n, out.String())
+				}
+			}
+		}
+	})
 }

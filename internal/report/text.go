@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 )
@@ -89,20 +90,26 @@ func indent(s string) string {
 	return strings.ReplaceAll(s, "\n", "\n  ")
 }
 
-// clean shows control characters (other than newline and tab) as escapes.
-// Messages quote values from records, and a record must not be able to move
-// the cursor, rewrite earlier lines or change colours in a reader's terminal.
+// clean shows control characters (other than newline and tab) and bytes
+// that are not UTF-8 as \xNN escapes. Messages quote values from records, and
+// a record must not be able to move the cursor, rewrite earlier lines or
+// change colours in a reader's terminal.
 func clean(s string) string {
-	if !strings.ContainsFunc(s, isControl) {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, isControl) {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
-		if isControl(r) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case isControl(r):
 			fmt.Fprintf(&b, `\x%02x`, r)
-			continue
+		default:
+			b.WriteString(s[i : i+size])
 		}
-		b.WriteRune(r)
+		i += size
 	}
 	return b.String()
 }

@@ -1,0 +1,85 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestJSONShape(t *testing.T) {
+	var out bytes.Buffer
+	fs := sampleFindings()
+	if err := Write(&out, "json", fs, finding.Summarise(3, fs), sampleOptions()); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Findings []map[string]any `json:"findings"`
+		Summary  map[string]any   `json:"summary"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	tests := []struct {
+		i            int
+		file         string
+		line, column any // nil: the key must be absent
+		severity     string
+	}{
+		{0, "algorithms/parkeer-risico.yaml", nil, nil, "warning"},
+		{1, "register.yaml", 4.0, nil, "error"},
+		{2, "sensors/cam-markt.yaml", 12.0, 3.0, "error"},
+		{3, "sensors/cam-markt.yaml", 20.0, 5.0, "info"},
+		{4, "sensors/kopie: ë, 2.yaml", 7.0, nil, "error"},
+	}
+	if len(doc.Findings) != len(tests) {
+		t.Fatalf("%d findings, want %d", len(doc.Findings), len(tests))
+	}
+	for _, tt := range tests {
+		f := doc.Findings[tt.i]
+		// JSON keeps files relative to the register root, whatever Root is.
+		if f["file"] != tt.file || f["severity"] != tt.severity {
+			t.Errorf("finding %d: file %v severity %v, want %q %q", tt.i, f["file"], f["severity"], tt.file, tt.severity)
+		}
+		for key, want := range map[string]any{"line": tt.line, "column": tt.column} {
+			got, ok := f[key]
+			if want == nil && ok {
+				t.Errorf("finding %d: %s is %v, want it left out", tt.i, key, got)
+			}
+			if want != nil && got != want {
+				t.Errorf("finding %d: %s is %v, want %v", tt.i, key, got, want)
+			}
+		}
+		for _, internal := range []string{"Path", "path", "Key", "key"} {
+			if _, ok := f[internal]; ok {
+				t.Errorf("finding %d: internal field %s is in the output", tt.i, internal)
+			}
+		}
+	}
+	if got := doc.Findings[2]["message"]; got != `capability "face_recognition" is banned: 100% of passers-by on the Markt, Café <De Zwaan> & terrace` {
+		t.Errorf("message did not survive the round trip: %q", got)
+	}
+	want := map[string]any{"records": 3.0, "errors": 3.0, "warnings": 1.0, "infos": 1.0}
+	for k, v := range want {
+		if doc.Summary[k] != v {
+			t.Errorf("summary %s = %v, want %v", k, doc.Summary[k], v)
+		}
+	}
+}
+
+func TestJSONEmptyFindingsIsAList(t *testing.T) {
+	for _, fs := range [][]finding.Finding{nil, {}} {
+		var out bytes.Buffer
+		if err := Write(&out, "json", fs, finding.Summary{Records: 2}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), `"findings": []`) {
+			t.Errorf("findings not an empty list:\n%s", out.String())
+		}
+		if strings.Contains(out.String(), "null") {
+			t.Errorf("output has null:\n%s", out.String())
+		}
+	}
+}

@@ -1,0 +1,139 @@
+package report
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// readJUnit renders findings as JUnit and reads the XML back, so the tests
+// see what a CI system sees after unescaping.
+func readJUnit(t *testing.T, fs []finding.Finding, opts Options) junitSuites {
+	t.Helper()
+	var out bytes.Buffer
+	if err := Write(&out, "junit", fs, finding.Summary{}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), `<?xml version="1.0" encoding="UTF-8"?>`) {
+		t.Errorf("no XML declaration: %q", out.String()[:min(60, out.Len())])
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatalf("output is not well-formed XML: %v\n%s", err, out.String())
+	}
+	return doc
+}
+
+func TestJUnitSuitesAndCounts(t *testing.T) {
+	doc := readJUnit(t, sampleFindings(), sampleOptions())
+	if doc.Name != "register" || doc.Tests != 5 || doc.Failures != 3 || doc.Errors != 0 {
+		t.Errorf("testsuites name=%q tests=%d failures=%d errors=%d, want register 5 3 0", doc.Name, doc.Tests, doc.Failures, doc.Errors)
+	}
+	type wantCase struct {
+		class, name string
+		failures    []string // rule of each <failure>
+		out         string   // substring of <system-out>, "" for none
+	}
+	want := []struct {
+		suite           string
+		tests, failures int
+		cases           []wantCase
+	}{
+		{"algorithms", 1, 0, []wantCase{
+			{"algorithms", "parkeer-risico", nil, "algorithms/parkeer-risico.yaml: warning: personal_data.processed is \"unknown\""},
+		}},
+		{"register", 1, 1, []wantCase{
+			{"register", "register.yaml", []string{"config"}, ""},
+		}},
+		{"sensors", 3, 2, []wantCase{
+			{"sensors", "cam-markt", []string{"biometric-ban"}, "sensors/cam-markt.yaml:20:5: info: last security audit"},
+			{"sensors", "lucht-zuid", nil, ""},
+			{"sensors", "sensors/kopie: ë, 2.yaml", []string{"yaml"}, ""},
+		}},
+	}
+	if len(doc.Suites) != len(want) {
+		t.Fatalf("%d suites, want %d", len(doc.Suites), len(want))
+	}
+	for i, ws := range want {
+		s := doc.Suites[i]
+		if s.Name != ws.suite || s.Tests != ws.tests || s.Failures != ws.failures || s.Tests != len(s.Cases) {
+			t.Errorf("suite %d: %q tests=%d failures=%d cases=%d, want %q %d %d", i, s.Name, s.Tests, s.Failures, len(s.Cases), ws.suite, ws.tests, ws.failures)
+			continue
+		}
+		for j, wc := range ws.cases {
+			c := s.Cases[j]
+			if c.ClassName != wc.class || c.Name != wc.name {
+				t.Errorf("%s case %d: %s/%s, want %s/%s", s.Name, j, c.ClassName, c.Name, wc.class, wc.name)
+			}
+			var rules []string
+			for _, f := range c.Failures {
+				rules = append(rules, f.Type)
+			}
+			if strings.Join(rules, " ") != strings.Join(wc.failures, " ") {
+				t.Errorf("%s/%s: failures %v, want %v", s.Name, c.Name, rules, wc.failures)
+			}
+			if (wc.out == "") != (c.SystemOut == "") || !strings.Contains(c.SystemOut, wc.out) {
+				t.Errorf("%s/%s: system-out %q, want it to hold %q", s.Name, c.Name, c.SystemOut, wc.out)
+			}
+		}
+	}
+}
+
+func TestJUnitFailureText(t *testing.T) {
+	doc := readJUnit(t, sampleFindings(), sampleOptions())
+	f := doc.Suites[2].Cases[0].Failures[0]
+	wantMsg := `capability "face_recognition" is banned: 100% of passers-by on the Markt, Café <De Zwaan> & terrace`
+	if f.Message != wantMsg {
+		t.Errorf("message %q, want %q", f.Message, wantMsg)
+	}
+	wantBody := "sensors/cam-markt.yaml:12:3\n" + wantMsg + "\nPrinciple: VNG 2.1\n" +
+		"Remove the capability, or record an approved exception\nwith a legal basis for a police task."
+	if f.Body != wantBody {
+		t.Errorf("body\n%q\nwant\n%q", f.Body, wantBody)
+	}
+}
+
+func TestJUnitEdgeCases(t *testing.T) {
+	tests := []struct {
+		name  string
+		fs    []finding.Finding
+		recs  []RecordRef
+		cases []string // suite/classname/name of every case, in order
+		fails int
+	}{
+		{"no records given: cases come from the findings", []finding.Finding{
+			{File: "sensors/a.yaml", Record: "a", Rule: "r", Severity: finding.Warning, Message: "m"},
+		}, nil, []string{"sensors/sensors/a"}, 0},
+		{"a record without an id is named by its file", nil,
+			[]RecordRef{{File: "algorithms/x.yaml"}}, []string{"algorithms/algorithms/algorithms/x.yaml"}, 0},
+		{"a finding about no file", []finding.Finding{
+			{Rule: "config", Severity: finding.Error, Message: "m"},
+		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}}, []string{"register/register/register", "sensors/sensors/a"}, 1},
+		{"a record listed twice is one case", []finding.Finding{
+			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: "m1"},
+			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: "m2"},
+		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}, {File: "sensors/a.yaml", ID: "a"}}, []string{"sensors/sensors/a"}, 1},
+		{"characters XML cannot hold still give well-formed XML", []finding.Finding{
+			{File: "sensors/a\x00.yaml", Rule: "r\x1b", Severity: finding.Error, Message: "bell\x07 ]]> \xff"},
+		}, nil, []string{"sensors/sensors/sensors/a\uFFFD.yaml"}, 1},
+		{"nothing at all", nil, nil, nil, 0},
+	}
+	for _, tt := range tests {
+		doc := readJUnit(t, tt.fs, Options{Records: tt.recs})
+		var cases []string
+		for _, s := range doc.Suites {
+			for _, c := range s.Cases {
+				cases = append(cases, s.Name+"/"+c.ClassName+"/"+c.Name)
+			}
+		}
+		if strings.Join(cases, " ") != strings.Join(tt.cases, " ") {
+			t.Errorf("%s: cases %v, want %v", tt.name, cases, tt.cases)
+		}
+		if doc.Tests != len(tt.cases) || doc.Failures != tt.fails {
+			t.Errorf("%s: tests=%d failures=%d, want %d %d", tt.name, doc.Tests, doc.Failures, len(tt.cases), tt.fails)
+		}
+	}
+}

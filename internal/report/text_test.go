@@ -1,0 +1,86 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestTextColour(t *testing.T) {
+	fs := sampleFindings()
+	sum := finding.Summarise(3, fs)
+	tests := []struct {
+		color bool
+		want  []string // substrings that must appear
+	}{
+		{false, []string{"sensors/cam-markt.yaml:12:3: error: capability", "sensors/cam-markt.yaml:20:5: info: last", "algorithms/parkeer-risico.yaml: warning: personal_data"}},
+		{true, []string{"sensors/cam-markt.yaml:12:3: \x1b[1;31merror\x1b[0m: capability", "sensors/cam-markt.yaml:20:5: \x1b[36minfo\x1b[0m: last", "algorithms/parkeer-risico.yaml: \x1b[33mwarning\x1b[0m: personal_data"}},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		opts := sampleOptions()
+		opts.Color = tt.color
+		if err := Write(&out, "text", fs, sum, opts); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if has := strings.Contains(got, "\x1b"); has != tt.color {
+			t.Errorf("color=%v: output has escape codes: %v\n%q", tt.color, has, got)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("color=%v: output lacks %q\n%q", tt.color, w, got)
+			}
+		}
+		// The summary line stays plain either way.
+		if !strings.HasSuffix(got, "\n3 records, 3 errors, 1 warning, 1 note\n") {
+			t.Errorf("color=%v: summary line missing or coloured: %q", tt.color, got)
+		}
+	}
+}
+
+func TestFindingText(t *testing.T) {
+	tests := []struct {
+		name string
+		f    finding.Finding
+		want string
+	}{
+		{"line and column",
+			finding.Finding{File: "sensors/a.yaml", Line: 3, Column: 7, Rule: "schema", Severity: finding.Error, Message: "bad"},
+			"sensors/a.yaml:3:7: error: bad (schema)\n"},
+		{"line only",
+			finding.Finding{File: "sensors/a.yaml", Line: 3, Rule: "yaml", Severity: finding.Error, Message: "bad"},
+			"sensors/a.yaml:3: error: bad (yaml)\n"},
+		{"no position",
+			finding.Finding{File: "sensors/a.yaml", Rule: "lifecycle-end", Severity: finding.Warning, Message: "no end"},
+			"sensors/a.yaml: warning: no end (lifecycle-end)\n"},
+		{"column without line is not shown",
+			finding.Finding{File: "a.yaml", Column: 4, Rule: "x", Severity: finding.Info, Message: "m"},
+			"a.yaml: info: m (x)\n"},
+		{"no file",
+			finding.Finding{Rule: "config", Severity: finding.Warning, Message: "no register.yaml"},
+			"warning: no register.yaml (config)\n"},
+		{"principle and help",
+			finding.Finding{File: "a.yaml", Line: 1, Rule: "owner-reachable", Principle: "VNG 3.7", Severity: finding.Error, Message: "m", Help: "Give a functional mailbox."},
+			"a.yaml:1: error: m (owner-reachable)\n  VNG 3.7 · Give a functional mailbox.\n"},
+		{"principle only",
+			finding.Finding{File: "a.yaml", Rule: "r", Principle: "VNG 3.4", Severity: finding.Warning, Message: "m"},
+			"a.yaml: warning: m (r)\n  VNG 3.4\n"},
+		{"help only",
+			finding.Finding{File: "a.yaml", Rule: "schema", Severity: finding.Error, Message: "m", Help: "fix it"},
+			"a.yaml: error: m (schema)\n  fix it\n"},
+		{"lines stay indented",
+			finding.Finding{File: "a.yaml", Rule: "r", Severity: finding.Error, Message: "one\ntwo", Help: "three\nfour"},
+			"a.yaml: error: one\n  two (r)\n  three\n  four\n"},
+		{"control characters from a record are shown, not obeyed",
+			finding.Finding{File: "a\x1b[2J.yaml", Rule: "r", Severity: finding.Error, Message: "name \"\x1b[31mred\x07\r\"\tend", Help: "\u009bX \xffY ë"},
+			"a\\x1b[2J.yaml: error: name \"\\x1b[31mred\\x07\\x0d\"\tend (r)\n  \\x9bX \\xffY ë\n"},
+	}
+	for _, tt := range tests {
+		if got := findingText(tt.f, false); got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}
