@@ -6,6 +6,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -236,4 +238,32 @@ func FuzzWrite(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkWrite renders a large run (10,000 findings over 2,000 records) in
+// each format.
+func BenchmarkWrite(b *testing.B) {
+	sample := sampleFindings()
+	var fs []finding.Finding
+	var recs []RecordRef
+	for i := range 2000 {
+		file := fmt.Sprintf("sensors/s-%04d.yaml", i)
+		recs = append(recs, RecordRef{File: file, ID: fmt.Sprintf("s-%04d", i)})
+		for _, f := range sample {
+			f.File, f.Record = file, fmt.Sprintf("s-%04d", i)
+			fs = append(fs, f)
+		}
+	}
+	opts := sampleOptions()
+	opts.Records = recs
+	sum := finding.Summarise(len(recs), fs)
+	for _, format := range Formats {
+		b.Run(format, func(b *testing.B) {
+			for b.Loop() {
+				if err := Write(io.Discard, format, fs, sum, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
