@@ -1,0 +1,141 @@
+package principle
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+var humanOversight = &Rule{
+	ID: "human-oversight", Ref: "C-human-oversight", Default: finding.Error,
+	TitleNL: "Menselijke tussenkomst", TitleEN: "Human oversight",
+	WhyNL:   "Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
+	WhyEN:   "Decisions about people in which AI or algorithms play a part always have human oversight and a motivation (programme commitment). A decision based solely on automated processing is also restricted by the GDPR (art. 22).",
+	Satisfy: "An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes.",
+	Example: `human_oversight: Every flagged application is assessed by a case officer, who decides and may set the score aside.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !affectsPeople(r) || retired(r) || !blank(r.HumanOversight) {
+			return nil
+		}
+		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
+		if r.Role == "automated_decision" {
+			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them (GDPR art. 22)"
+		}
+		return []finding.Finding{missing("", msg, "add human_oversight: who looks at each outcome, and how they correct it")}
+	},
+}
+
+var explanation = &Rule{
+	ID: "explanation", Ref: "C-human-oversight", Default: finding.Error,
+	TitleNL: "Uitleg en factoren", TitleEN: "Explanation and factors",
+	WhyNL:   "Wie met een besluit te maken krijgt waarin een algoritme meewoog, mag weten welke factoren meetellen en hoe (programma-afspraak over menselijke tussenkomst en motivering).",
+	WhyEN:   "People facing a decision in which an algorithm played a part may know which factors count and how (programme commitment on human oversight and motivation).",
+	Satisfy: "An algorithm with affects_individuals: true explains in explanation, in plain language, which factors count and how.",
+	Example: `explanation: The score counts missed appointments and the time since the last contact; income, origin and address are not used.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !affectsPeople(r) || retired(r) || !blank(r.Explanation) {
+			return nil
+		}
+		return []finding.Finding{missing("", "the algorithm affects people but does not explain which factors count",
+			"add explanation: in plain language, which factors count and how they weigh")}
+	},
+}
+
+var objection = &Rule{
+	ID: "objection", Ref: "C-human-oversight", Default: finding.Warning,
+	TitleNL: "Bezwaar en beroep", TitleEN: "Objection and appeal",
+	WhyNL:   "Wie het niet eens is met een uitkomst waarin een algoritme meewoog, moet weten hoe hij bezwaar maakt of in beroep gaat (programma-afspraak over menselijke tussenkomst).",
+	WhyEN:   "Whoever disagrees with an outcome in which an algorithm played a part must know how to object or appeal (programme commitment on human oversight).",
+	Satisfy: "An algorithm with affects_individuals: true says in objection how a resident objects or appeals.",
+	Example: `objection: Object within six weeks at voorbeeldstad.example/bezwaar; a case officer who did not take the decision handles it.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !affectsPeople(r) || retired(r) || !blank(r.Objection) {
+			return nil
+		}
+		return []finding.Finding{missing("", "the algorithm affects people but does not say how a resident objects or appeals",
+			"add objection: where and how a resident objects, and within which term")}
+	},
+}
+
+var datasetsAndSource = &Rule{
+	ID: "datasets-and-source", Ref: "C-algorithm-register", Default: finding.Warning,
+	TitleNL: "Datasets en broncode", TitleEN: "Datasets and source code",
+	WhyNL:   "Het algoritmeregister is volledig en gedetailleerd, met de gebruikte datasets en de broncode (programma-afspraak). Software die voor de gemeente is gemaakt, wordt als open source gepubliceerd.",
+	WhyEN:   "The algorithm register is complete and detailed, including the datasets used and the source code (programme commitment). Software made for the municipality is published as open source.",
+	Satisfy: "An algorithm lists its datasets and has source_code.url (or source_code.unavailable_reason). An algorithm the municipality built itself (no supplier) publishes its source (source_code.url).",
+	Example: `datasets:
+  - {name: BRP-extract, source: Basisregistratie Personen, personal_data: true}
+source_code:
+  url: https://github.com/voorbeeldstad/parkeerhandhaving
+  licence: EUPL-1.2`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if r.Kind != record.Algorithm || retired(r) {
+			return nil
+		}
+		var fs []finding.Finding
+		if len(r.Datasets) == 0 {
+			fs = append(fs, missing("", "the algorithm lists no datasets",
+				"add datasets: the name, source and description of every dataset the algorithm uses"))
+		}
+		sc := r.SourceCode
+		switch {
+		case sc == nil || blank(sc.URL) && blank(sc.UnavailableReason):
+			parent := "/source_code"
+			if sc == nil {
+				parent = ""
+			}
+			fs = append(fs, missing(parent, "the algorithm has no link to its source code and no reason why not",
+				"add source_code.url and licence, or source_code.unavailable_reason"))
+		case blank(sc.URL) && r.Supplier == nil && r.Organisation.Type == "municipality":
+			fs = append(fs, finding.Finding{Path: "/source_code/unavailable_reason", Principle: "C-open-source",
+				Message: "the municipality built this algorithm itself but does not publish its source code",
+				Help:    "publish the code under an open licence (such as EUPL-1.2) and add source_code.url; if a supplier built it, add supplier"})
+		}
+		return fs
+	},
+}
+
+// decisionRoles are the roles in which an algorithm decides, prepares
+// decisions, predicts or profiles.
+var decisionRoles = []string{"automated_decision", "decision_support", "prediction", "profiling"}
+
+var publicationCategory = &Rule{
+	ID: "publication-category", Ref: "VNG 3.2", Default: finding.Error,
+	TitleNL: "Publicatiecategorie en AI-verordening", TitleEN: "Publication category and AI Act",
+	WhyNL:   "Bij de afweging van publieke waarden hanteren we de risicobenadering van de AI-verordening (VNG-principe 3.2). De publicatiecategorie van het landelijke algoritmeregister volgt daaruit: hoog-risico AI precies als de AI-verordening het zo indeelt, en een algoritme dat over mensen beslist, voorspelt of profileert is impactvol. Verboden AI-praktijken worden niet gebruikt.",
+	WhyEN:   "Weighing public values uses the AI Act's risk approach (VNG principle 3.2). The national algorithm register's publication category follows from it: high-risk AI exactly when the AI Act classifies it so, and an algorithm that decides, predicts or profiles about people is impactful. Prohibited AI practices are not used.",
+	Satisfy: "publication_category is high_risk_ai exactly when ai_act.category is high_risk; it is not other when affects_individuals is true and role is automated_decision, decision_support, prediction or profiling; ai_act.category is never prohibited.",
+	Example: `affects_individuals: true
+role: decision_support
+publication_category: impactful
+ai_act: {category: not_ai, basis: Fixed rules written by the department; no inference.}`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		var fs []finding.Finding
+		if r.AIAct != nil && r.AIAct.Category == "prohibited" {
+			fs = append(fs, at("/ai_act/category", "the record is classified as a prohibited AI practice (AI Act art. 5), which may not be used",
+				"stop using it; if the classification is wrong, correct ai_act.category and explain it in ai_act.basis"))
+		}
+		if r.Kind != record.Algorithm {
+			return fs
+		}
+		highRisk := r.AIAct != nil && r.AIAct.Category == "high_risk"
+		switch {
+		case highRisk && r.PublicationCategory != "high_risk_ai":
+			fs = append(fs, at("/publication_category", fmt.Sprintf("the AI Act classifies the algorithm as high risk, but its publication category is %q", r.PublicationCategory),
+				"set publication_category: high_risk_ai"))
+		case !highRisk && r.PublicationCategory == "high_risk_ai":
+			fs = append(fs, at("/publication_category", "the publication category is high_risk_ai, but ai_act.category is not high_risk",
+				"set ai_act.category: high_risk with its basis, or choose publication_category impactful or other"))
+		case r.PublicationCategory == "other" && affectsPeople(r) && slices.Contains(decisionRoles, r.Role):
+			fs = append(fs, finding.Finding{Path: "/publication_category", Severity: finding.Warning,
+				Message: fmt.Sprintf("the algorithm affects people in the role %s, so it is impactful, not other", r.Role),
+				Help:    "set publication_category: impactful (category B of the national algorithm register)"})
+		}
+		return fs
+	},
+}

@@ -1,0 +1,67 @@
+package principle
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// banned are the capabilities that follow individuals or identify them by
+// their body (VNG 2.1). Counting people and reading licence plates are not
+// among them.
+var banned = map[string]string{
+	"face_recognition":         "facial recognition",
+	"biometric_identification": "biometric identification",
+	"person_tracking":          "following individuals",
+	"re_identification":        "re-identifying individuals",
+	"emotion_recognition":      "emotion recognition",
+	"gait_recognition":         "recognising people by their gait",
+	"device_tracking":          "following phones and other devices (Wi-Fi/Bluetooth tracking)",
+}
+
+var biometricBan = &Rule{
+	ID: "biometric-ban", Ref: "VNG 2.1", Default: finding.Error,
+	TitleNL: "Geen biometrische surveillance", TitleEN: "No biometric surveillance",
+	WhyNL:   "Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Alleen de politie mag hiervan afwijken, en dan alleen met een specifieke wettelijke grondslag.",
+	WhyEN:   "Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition (VNG principle 2.1; also the programme commitment against live facial recognition). Only the police may deviate, and only on a specific legal basis.",
+	Satisfy: "The sensor lists none of face_recognition, biometric_identification, person_tracking, re_identification, emotion_recognition, gait_recognition and device_tracking. For a police sensor only: an approved exception (rule: biometric-ban) with a reason, legal_basis, approved_by, approved_on and until, on a record whose organisation.type is police.",
+	Example: `capabilities: [video_recording, people_counting]   # counting is allowed
+
+# the police exception:
+organisation: {name: Politie Eenheid Midden-Nederland, type: police}
+exceptions:
+  - rule: biometric-ban
+    reason: searching for a missing person during the event
+    legal_basis: "Wet politiegegevens art. 9; order of the public prosecutor"
+    approved_by: officier van justitie
+    approved_on: 2026-11-01
+    until: 2026-12-01`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if r.Kind != record.Sensor || retired(r) {
+			return nil
+		}
+		var fs []finding.Finding
+		for i, c := range r.Capabilities {
+			what, ok := banned[c]
+			if !ok {
+				continue
+			}
+			fs = append(fs, at(index("capabilities", i),
+				fmt.Sprintf("capability %s (%s) is biometric surveillance, which the principles ban in public space", c, what),
+				"remove the capability and switch it off on the device (a counting camera counts on the device and keeps no images); only the police may use it, with an approved exception that states its legal basis"))
+		}
+		return fs
+	},
+	ExceptionNeeds: func(r *record.Record, ex record.Exception) string {
+		var need []string
+		if strings.TrimSpace(ex.LegalBasis) == "" {
+			need = append(need, "a specific legal basis (legal_basis)")
+		}
+		if r.Organisation.Type != "police" {
+			need = append(need, "an operator of type police (only the police may be excepted from the ban)")
+		}
+		return joinAnd(need)
+	},
+}

@@ -1,0 +1,203 @@
+package principle
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+var cameraTemporary = &Rule{
+	ID: "camera-temporary", Ref: "C-camera-temporary", Default: finding.Error,
+	TitleNL: "Camera's alleen tijdelijk", TitleEN: "Cameras only temporary",
+	WhyNL:   "Camera's worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Een vaste termijn is voor cameratoezicht ook een wettelijke plicht (Gemeentewet art. 151c).",
+	WhyEN:   "Cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). A fixed term is also a legal duty for camera surveillance (Gemeentewet art. 151c).",
+	Satisfy: "A camera (sensor_type camera or anpr_camera) has lifecycle.end, no later than limits.camera_lifecycle_max (default P2Y) after lifecycle.start.",
+	Example: `sensor_type: camera
+lifecycle:
+  start: 2026-01-15
+  end: 2027-01-14
+  extension_criteria: Extended only when incidents on the square have not dropped below the 2025 level.`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if !r.IsCamera() || retired(r) {
+			return nil
+		}
+		if blank(r.Lifecycle.End) {
+			return []finding.Finding{missing("/lifecycle", "the camera has no end date: cameras are a temporary measure, and camera surveillance needs a fixed term by law (Gemeentewet 151c)",
+				fmt.Sprintf("add lifecycle.end, at most %s after the start, as in the mayor's decision", ctx.Config.Limits.CameraLifecycleMax))}
+		}
+		start, ok1 := date(r.Lifecycle.Start)
+		end, ok2 := date(r.Lifecycle.End)
+		limit := ctx.Config.Limits.CameraLifecycleMax
+		if ok1 && ok2 && end.After(limit.AddTo(start)) {
+			return []finding.Finding{{Path: "/lifecycle/end", Severity: finding.Warning,
+				Message: fmt.Sprintf("the camera runs from %s to %s, longer than the %s a temporary camera may stay (limits.camera_lifecycle_max)", r.Lifecycle.Start, r.Lifecycle.End, limit),
+				Help:    "shorten the term and decide on extension after an evaluation, or record why this camera needs longer with an exception"}}
+		}
+		return nil
+	},
+}
+
+var signage = &Rule{
+	ID: "signage", Ref: "VNG 4.3", Default: finding.Error,
+	TitleNL: "Herkenbaarheid", TitleEN: "Recognisable sensors",
+	WhyNL:   "We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor camera's is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c).",
+	WhyEN:   "Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For cameras it is a legal duty (Gemeentewet art. 151c).",
+	Satisfy: "A camera, and any other sensor that processes personal data, has signage.present: true with a description of the signs.",
+	Example: `signage:
+  present: true
+  description: Signs at the four entrances of the square, with the purpose and a QR code to this register.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if r.Kind != record.Sensor || retired(r) || !(r.IsCamera() || r.PersonalData.Likely()) {
+			return nil
+		}
+		sev, why := finding.Warning, "it processes personal data"
+		if r.IsCamera() {
+			sev, why = finding.Error, "cameras must be recognisable by law (Gemeentewet 151c)"
+		}
+		var f finding.Finding
+		switch {
+		case r.Signage == nil:
+			f = missing("", "the record does not say how the sensor is made recognisable, while "+why,
+				"place signs with the purpose and a link to the register, and add signage: {present: true, description}")
+		case !isTrue(r.Signage.Present):
+			f = missing("/signage", "the sensor has no signs, while "+why,
+				"place signs with the purpose and a link to the register, and set signage.present: true")
+		default:
+			return nil
+		}
+		f.Severity = sev
+		return []finding.Finding{f}
+	},
+}
+
+// counting are the capabilities of a sensor that counts rather than watches.
+var counting = []string{"people_counting", "vehicle_counting"}
+
+var minimisation = &Rule{
+	ID: "minimisation", Ref: "VNG 7.5", Default: finding.Warning,
+	TitleNL: "Minimalisatie", TitleEN: "Minimisation",
+	WhyNL:   "We hangen niet meer sensoren op dan het doel vraagt, en ze kunnen niet meer dan daarvoor nodig is: drukte meten kan met een camera met lage resolutie (VNG-principe 7.5). Dat voorkomt 'function creep'.",
+	WhyEN:   "No more sensors than the purpose needs, and none that can do more than it needs: crowds can be counted with a low-resolution camera (VNG principle 7.5). This prevents function creep.",
+	Satisfy: "A camera or image-analysing sensor that counts people or vehicles lists minimisation.measures (for example low_resolution, on_device_processing, aggregation_only).",
+	Example: `capabilities: [image_analysis, people_counting]
+minimisation:
+  measures: [low_resolution, on_device_processing, aggregation_only]
+  notes: Counts leave the device every minute; no images are stored or sent.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if r.Kind != record.Sensor || retired(r) {
+			return nil
+		}
+		counts := slices.ContainsFunc(counting, r.Has)
+		images := r.IsCamera() || r.SensorType == "crowd_counter" || r.Has("image_analysis") || r.Has("video_recording")
+		if !counts || !images {
+			return nil
+		}
+		if r.Minimisation != nil && len(r.Minimisation.Measures) > 0 {
+			return nil
+		}
+		parent := "/minimisation"
+		if r.Minimisation == nil {
+			parent = ""
+		}
+		return []finding.Finding{missing(parent, "the sensor counts with images but lists no minimisation measures",
+			"count on the device with a low resolution and send only counts, and list the measures under minimisation.measures")}
+	},
+}
+
+var supplierWatch = &Rule{
+	ID: "supplier-watch", Ref: "VNG 7.6", Default: finding.Warning,
+	TitleNL: "Ketenrisico leverancier", TitleEN: "Supply-chain risk",
+	WhyNL:   "We zijn ons bewust van risico's die de staat overstijgen, zoals spionage, en stellen eisen aan de keten van leveranciers (VNG-principe 7.6). De gemeente houdt een lijst bij van fabrikanten die op openbare restrictielijsten van overheden staan.",
+	WhyEN:   "Supra-national risks such as espionage are taken into account, with demands on the supply chain (VNG principle 7.6). The municipality keeps a list of manufacturers on public government restriction lists.",
+	Satisfy: "vendor.manufacturer is not on supplier_watch in register.yaml. A camera states its vendor.manufacturer, so the check can be made.",
+	Example: `vendor:
+  manufacturer: Axis Communications
+  model: P3268-LVE
+  country: SE`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if r.Kind != record.Sensor || retired(r) {
+			return nil
+		}
+		if r.Vendor == nil || blank(r.Vendor.Manufacturer) {
+			if !r.IsCamera() {
+				return nil
+			}
+			parent := "/vendor"
+			if r.Vendor == nil {
+				parent = ""
+			}
+			return []finding.Finding{missing(parent, "the camera does not name its manufacturer, so supply-chain risks cannot be checked",
+				"add vendor.manufacturer, model and country")}
+		}
+		for _, w := range ctx.Config.SupplierWatch {
+			if !sameMaker(r.Vendor.Manufacturer, w.Manufacturer) {
+				continue
+			}
+			msg := fmt.Sprintf("manufacturer %s is on the supplier watch list", r.Vendor.Manufacturer)
+			if !blank(w.Source) {
+				msg += " (" + w.Source + ")"
+			}
+			return []finding.Finding{at("/vendor/manufacturer", msg,
+				"weigh the supply-chain risk (network separation, no remote access by the maker) or replace the device; record an exception when the risk is accepted")}
+		}
+		return nil
+	},
+}
+
+// sameMaker reports whether a manufacturer as written on a record is the
+// watched one: case and punctuation do not count, and a longer company name
+// that starts with the watched name ("Hikvision Digital Technology") matches.
+func sameMaker(name, watched string) bool {
+	norm := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	n, w := norm(name), norm(watched)
+	return len(w) > 0 && len(n) >= len(w) && slices.Equal(n[:len(w)], w)
+}
+
+var securityAudit = &Rule{
+	ID: "security-audit", Ref: "VNG 7.7", Default: finding.Warning,
+	TitleNL: "Beveiligingsaudit", TitleEN: "Security audit",
+	WhyNL:   "Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en de beveiliging van de ingezette technieken wordt periodiek onafhankelijk ge-audit (7.7).",
+	WhyEN:   "Hardware and infrastructure are secure, with privacy and security by design as a hard requirement (VNG principle 7.4), and the security of the technology in use is audited independently at regular intervals (7.7).",
+	Satisfy: "A record in use that processes personal data has security.last_audit, no longer ago than limits.security_audit_max (default P3Y).",
+	Example: `security:
+  last_audit: 2025-10-01
+  audit_url: https://voorbeeldstad.example/audits/camera-netwerk-2025.pdf
+  measures: Cameras on a separate network; no remote access by the supplier.`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if !r.Active() {
+			return nil
+		}
+		limit := ctx.Config.Limits.SecurityAuditMax
+		last, ok := date(securityLast(r))
+		if !ok {
+			if !r.PersonalData.Likely() {
+				return nil
+			}
+			parent := "/security"
+			if r.Security == nil {
+				parent = ""
+			}
+			return []finding.Finding{missing(parent, "no security audit is recorded for a record in use that processes personal data",
+				fmt.Sprintf("have the security audited independently and add security.last_audit; audits are due every %s", limit))}
+		}
+		if due := limit.AddTo(last); due.Before(ctx.Today) {
+			return []finding.Finding{at("/security/last_audit",
+				fmt.Sprintf("the last security audit was on %s, longer ago than %s (limits.security_audit_max)", r.Security.LastAudit, limit),
+				"have the security audited again and update security.last_audit")}
+		}
+		return nil
+	},
+}
+
+func securityLast(r *record.Record) string {
+	if r.Security == nil {
+		return ""
+	}
+	return r.Security.LastAudit
+}

@@ -1,0 +1,210 @@
+package principle
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/google/cel-go/cel"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Custom rules are written in CEL (Common Expression Language,
+// github.com/google/cel-go): a small, side-effect-free expression language
+// made for policies in configuration. It is type-checked when compiled, has
+// no loops or I/O, and bounds the cost of each evaluation, so a rule in a
+// municipality's register.yaml cannot hang or harm a CI run.
+
+// customCostLimit bounds the work one evaluation of a custom rule may do.
+const customCostLimit = 100_000
+
+var ruleIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
+
+// celEnv declares what an expression sees: the record as a map (its YAML
+// keys) and today's date as YYYY-MM-DD text, which compares as a date.
+func celEnv() (*cel.Env, error) {
+	return cel.NewEnv(
+		cel.Variable("record", cel.MapType(cel.StringType, cel.DynType)),
+		cel.Variable("today", cel.StringType),
+	)
+}
+
+// CompileCustom turns the register's rules_custom into rules, compiling
+// each expression once. A rule that cannot be used (no id, an id taken by
+// another rule, an expression that does not compile) becomes a config
+// finding pointing into register.yaml and is left out; the others run.
+func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
+	if len(cfg.RulesCustom) == 0 {
+		return nil, nil
+	}
+	var fs []finding.Finding
+	bad := func(ptr string, sev finding.Severity, msg, help string) {
+		fs = append(fs, finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: sev,
+			Message: msg, Help: help, Path: ptr})
+	}
+	env, err := celEnv()
+	if err != nil {
+		bad("/rules_custom", finding.Error, "custom rules cannot run: "+err.Error(), "report this as a bug")
+		return nil, fs
+	}
+	values := &recordValues{maps: map[*record.Record]map[string]any{}}
+	seen := map[string]bool{}
+	var rules []*Rule
+	for i, c := range cfg.RulesCustom {
+		at := fmt.Sprintf("/rules_custom/%d", i)
+		id := strings.TrimSpace(c.ID)
+		switch _, builtin := byID[id]; {
+		case id == "":
+			bad(at, finding.Error, fmt.Sprintf("custom rule %d has no id", i+1), "give it an id in kebab-case, such as drone-review")
+			continue
+		case !ruleIDPattern.MatchString(id):
+			bad(at+"/id", finding.Error, fmt.Sprintf("custom rule id %q is not kebab-case", id), "use lower-case letters, digits and hyphens, such as drone-review")
+			continue
+		case builtin || seen[id] || nonChecklist[id]:
+			bad(at+"/id", finding.Error, fmt.Sprintf("custom rule id %q is already taken by another rule", id), "choose an id of its own; `register rules` lists the ids in use")
+			continue
+		}
+		seen[id] = true
+		sev := finding.Warning
+		if !blank(c.Severity) {
+			s, err := finding.ParseSeverity(c.Severity)
+			if err != nil {
+				bad(at+"/severity", finding.Error, fmt.Sprintf("custom rule %s: %v", id, err), "until it is fixed the rule reports warnings")
+			} else {
+				sev = s
+			}
+		}
+		var kind record.Kind
+		switch c.Kind {
+		case "", "both":
+		case string(record.Sensor), string(record.Algorithm):
+			kind = record.Kind(c.Kind)
+		default:
+			bad(at+"/kind", finding.Error, fmt.Sprintf("custom rule %s: kind %q is neither sensor nor algorithm", id, c.Kind), "write sensor, algorithm, or leave kind out for both")
+			continue
+		}
+		if blank(c.Require) {
+			bad(at, finding.Error, fmt.Sprintf("custom rule %s has no require expression", id), "add require: a CEL expression that a passing record makes true, such as has(record.reviews)")
+			continue
+		}
+		require, err := compileBool(env, c.Require)
+		if err != nil {
+			bad(at+"/require", finding.Error, fmt.Sprintf("custom rule %s: require does not compile: %v", id, err), "write a CEL expression over record, such as has(record.reviews)")
+			continue
+		}
+		var when cel.Program
+		if !blank(c.When) {
+			if when, err = compileBool(env, c.When); err != nil {
+				bad(at+"/when", finding.Error, fmt.Sprintf("custom rule %s: when does not compile: %v", id, err), `write a CEL expression over record, such as record.sensor_type == "drone"`)
+				continue
+			}
+		}
+		rules = append(rules, customRule(c, id, sev, kind, when, require, values))
+	}
+	return rules, fs
+}
+
+// compileBool compiles an expression that must give true or false.
+func compileBool(env *cel.Env, expr string) (cel.Program, error) {
+	ast, iss := env.Compile(expr)
+	if iss.Err() != nil {
+		return nil, fmt.Errorf("%s", strings.ReplaceAll(iss.Err().Error(), "\n", " "))
+	}
+	if t := ast.OutputType(); !t.IsExactType(cel.BoolType) && !t.IsExactType(cel.DynType) {
+		return nil, fmt.Errorf("it gives a %s, not true or false", cel.FormatCELType(t))
+	}
+	return env.Program(ast, cel.CostLimit(customCostLimit))
+}
+
+// customRule builds the rule for one entry of rules_custom.
+func customRule(c config.CustomRule, id string, sev finding.Severity, kind record.Kind, when, require cel.Program, values *recordValues) *Rule {
+	ref := strings.TrimSpace(c.Principle)
+	if ref == "" {
+		ref = "custom"
+	}
+	title := strings.TrimSpace(c.Title)
+	if title == "" {
+		title = id
+	}
+	msg := strings.TrimSpace(c.Message)
+	if msg == "" {
+		msg = "the record does not meet the register's own rule: " + title
+	}
+	r := &Rule{ID: id, Ref: ref, TitleNL: title, TitleEN: title, Default: sev, custom: true,
+		WhyNL:   "Een eigen regel van deze gemeente, vastgelegd in register.yaml.",
+		WhyEN:   "A rule of this municipality's own, written in register.yaml.",
+		Satisfy: "Records for which `when` holds make `require` true.\nwhen: " + c.When + "\nrequire: " + c.Require,
+	}
+	r.Check = func(ctx *Context, rec *record.Record) []finding.Finding {
+		if kind != "" && rec.Kind != kind {
+			return nil
+		}
+		vars := map[string]any{"record": values.of(rec), "today": period.Format(ctx.Today)}
+		if when != nil {
+			ok, err := evalBool(when, vars)
+			if err != nil && !missingKey(err) {
+				return []finding.Finding{{Severity: finding.Warning,
+					Message: fmt.Sprintf("custom rule %s: when could not be evaluated on this record: %v", id, err),
+					Help:    "make the expression handle this record, for example with has(record.field) before using the field"}}
+			}
+			if !ok {
+				return nil
+			}
+		}
+		ok, err := evalBool(require, vars)
+		if err != nil && !missingKey(err) {
+			return []finding.Finding{{Severity: finding.Warning,
+				Message: fmt.Sprintf("custom rule %s: require could not be evaluated on this record: %v", id, err),
+				Help:    "make the expression handle this record, for example with has(record.field) before using the field"}}
+		}
+		if ok {
+			return nil
+		}
+		return []finding.Finding{{Message: msg, Help: c.Help}}
+	}
+	return r
+}
+
+// evalBool runs a compiled expression. A field the record lacks makes it
+// false (with the error, so the caller can tell).
+func evalBool(p cel.Program, vars map[string]any) (bool, error) {
+	out, _, err := p.Eval(vars)
+	if err != nil {
+		return false, err
+	}
+	b, ok := out.Value().(bool)
+	if !ok {
+		return false, fmt.Errorf("it gave %v, not true or false", out.Value())
+	}
+	return b, nil
+}
+
+// missingKey reports whether an evaluation failed only because the record
+// lacks a field: such a record neither matches when nor satisfies require.
+func missingKey(err error) bool {
+	return strings.Contains(err.Error(), "no such key")
+}
+
+// recordValues turns records into the maps CEL sees, once per record.
+type recordValues struct {
+	maps map[*record.Record]map[string]any
+}
+
+func (v *recordValues) of(r *record.Record) map[string]any {
+	if m, ok := v.maps[r]; ok {
+		return m
+	}
+	m := map[string]any{}
+	// The record's JSON form uses its YAML keys and leaves absent fields
+	// out, so has(record.field) works as a steward expects.
+	if b, err := json.Marshal(r); err == nil {
+		_ = json.Unmarshal(b, &m)
+	}
+	v.maps[r] = m
+	return m
+}

@@ -1,0 +1,190 @@
+package principle
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+const refExceptions = "exceptions"
+
+var exceptionExpired = &Rule{
+	ID: "exception-expired", Ref: refExceptions, Default: finding.Warning,
+	TitleNL: "Uitzondering verlopen", TitleEN: "Exception has expired",
+	WhyNL:   "Een uitzondering op een principe is altijd tijdelijk. Na de einddatum telt ze niet meer: de toepassing moet dan weer aan het principe voldoen, of er is een nieuw besluit nodig.",
+	WhyEN:   "An exception to a principle is always temporary. After its end date it no longer counts: the deployment must meet the principle again, or a new decision is needed.",
+	Satisfy: "Every exception on the record has an `until` date that has not passed. Remove an expired exception once the record meets the rule, or record the renewed approval with a new `until`.",
+	Example: `exceptions:
+  - rule: signage
+    reason: signs are being replaced after the road works
+    approved_by: college
+    approved_on: 2026-06-01
+    until: 2027-03-01`,
+}
+
+var exceptionUnused = &Rule{
+	ID: "exception-unused", Ref: refExceptions, Default: finding.Warning,
+	TitleNL: "Uitzondering zonder bevinding", TitleEN: "Exception matches no finding",
+	WhyNL:   "Een uitzondering die nergens voor nodig is, wekt de indruk dat er iets mis is, of verbergt later een echte bevinding. De lijst met uitzonderingen hoort precies te zijn.",
+	WhyEN:   "An exception that nothing needs suggests a problem that is not there, and would later hide a real one. The list of exceptions should be exact.",
+	Satisfy: "Every exception names, with `rule`, a rule that reports a finding on this record. Remove exceptions that are no longer needed and correct misspelt rule ids (`register rules` lists them).",
+	Example: `exceptions:
+  - rule: biometric-ban      # a rule that reports a finding on this record
+    ...`,
+}
+
+var exceptionTooLong = &Rule{
+	ID: "exception-too-long", Ref: refExceptions, Default: finding.Warning,
+	TitleNL: "Uitzondering te lang", TitleEN: "Exception lasts too long",
+	WhyNL:   "Een uitzondering is een tijdelijke afwijking met een eigen besluit. Duurt ze langer dan de ingestelde maximale termijn, dan is ze eigenlijk beleid en hoort ze opnieuw te worden afgewogen. Ze telt wel.",
+	WhyEN:   "An exception is a temporary deviation with its own decision. One that lasts longer than the configured maximum is policy in disguise and should be weighed again. It still counts.",
+	Satisfy: "`until` is at most `limits.exception_max` (default P1Y) after `approved_on`.",
+	Example: `exceptions:
+  - rule: evaluation-lapsed
+    reason: the evaluation waits for the new camera policy
+    approved_by: mayor
+    approved_on: 2026-09-01
+    until: 2027-03-01`,
+}
+
+// exceptionState is what an exception on a record amounts to on the day of
+// the run.
+type exceptionState int
+
+const (
+	exValid      exceptionState = iota // counts
+	exExpiring                         // counts, but ends within the due-soon window
+	exExpired                          // ended: no longer counts
+	exIncomplete                       // lacks what an exception needs: does not count
+)
+
+// judge decides what the exception at index i amounts to; for an incomplete
+// one it also says what is missing.
+func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (exceptionState, string, time.Time) {
+	var missing []string
+	if strings.TrimSpace(ex.Reason) == "" {
+		missing = append(missing, "a reason")
+	}
+	if strings.TrimSpace(ex.ApprovedBy) == "" {
+		missing = append(missing, "who approved it (approved_by)")
+	}
+	approved, okApproved := date(ex.ApprovedOn)
+	if !okApproved {
+		missing = append(missing, "the approval date (approved_on)")
+	}
+	until, okUntil := date(ex.Until)
+	if !okUntil {
+		missing = append(missing, "an end date (until)")
+	}
+	if rule != nil && rule.ExceptionNeeds != nil {
+		if need := rule.ExceptionNeeds(rec, ex); need != "" {
+			missing = append(missing, need)
+		}
+	}
+	if len(missing) > 0 {
+		return exIncomplete, "it lacks " + joinAnd(missing), until
+	}
+	if approved.After(ctx.Today) {
+		return exIncomplete, "it is approved from " + ex.ApprovedOn + ", a date still to come", until
+	}
+	if until.Before(ctx.Today) {
+		return exExpired, "", until
+	}
+	if !ctx.Config.DueWithin.AddTo(ctx.Today).Before(until) {
+		return exExpiring, "", until
+	}
+	return exValid, "", until
+}
+
+// applyExceptions turns the findings an exception covers into info findings
+// (a warning when the exception is about to end), notes on the findings why
+// an exception does not count, and reports exceptions that expired, match
+// nothing or last too long.
+func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []finding.Finding) []finding.Finding {
+	if len(rec.Exceptions) == 0 {
+		return fs
+	}
+	ruleOf := func(id string) *Rule {
+		for _, r := range rules {
+			if r.ID == id {
+				return r
+			}
+		}
+		return nil
+	}
+	var extra []finding.Finding
+	add := func(rule *Rule, f finding.Finding) {
+		if configured(ctx.Config, rule) == finding.Off {
+			return
+		}
+		f.File, f.Record, f.Rule = rec.File, rec.ID, rule.ID
+		extra = append(extra, settle(ctx.Config, rule, f))
+	}
+	for i, ex := range rec.Exceptions {
+		at := fmt.Sprintf("/exceptions/%d", i)
+		rule := ruleOf(ex.Rule)
+		if rule == nil {
+			help := "`register rules` lists every rule id"
+			if s := Suggest(ex.Rule); len(s) > 0 {
+				help = fmt.Sprintf("did you mean %s? %s", s[0], help)
+			}
+			add(exceptionUnused, finding.Finding{Path: at + "/rule",
+				Message: fmt.Sprintf("the exception names rule %q, which does not exist", ex.Rule), Help: help})
+			continue
+		}
+		state, why, until := judge(ctx, rec, rule, ex)
+		matched := false
+		for j := range fs {
+			f := &fs[j]
+			if f.Rule != ex.Rule {
+				continue
+			}
+			matched = true
+			switch state {
+			case exValid:
+				f.Severity = min(f.Severity, finding.Info)
+				f.Message = fmt.Sprintf("allowed by the exception approved by %s on %s until %s: %s", ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
+			case exExpiring:
+				f.Severity = min(f.Severity, finding.Warning)
+				f.Message = fmt.Sprintf("allowed by an exception that ends on %s, within %s: %s", ex.Until, ctx.Config.DueWithin, f.Message)
+				f.Help = "fix this before the exception ends, or record its renewal; " + f.Help
+			case exExpired:
+				f.Message += fmt.Sprintf(" (the exception for this rule ended on %s and no longer counts)", ex.Until)
+			case exIncomplete:
+				f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", i, why)
+			}
+		}
+		switch {
+		case state == exExpired:
+			add(exceptionExpired, finding.Finding{Path: at + "/until",
+				Message: fmt.Sprintf("the exception to %s ended on %s and no longer counts", ex.Rule, ex.Until),
+				Help:    "remove the exception once the record meets the rule, or record the renewed approval with a new until date"})
+		case !matched && configured(ctx.Config, rule) != finding.Off:
+			add(exceptionUnused, finding.Finding{Path: at,
+				Message: fmt.Sprintf("the exception to %s matches no finding on this record", ex.Rule),
+				Help:    "remove the exception, or correct the rule id it names"})
+		}
+		if state == exValid || state == exExpiring {
+			approved, _ := date(ex.ApprovedOn)
+			if limit := ctx.Config.Limits.ExceptionMax; !until.After(limit.AddTo(approved)) {
+				continue
+			}
+			add(exceptionTooLong, finding.Finding{Path: at + "/until",
+				Message: fmt.Sprintf("the exception to %s runs from %s to %s, longer than limits.exception_max (%s); it still counts",
+					ex.Rule, ex.ApprovedOn, ex.Until, ctx.Config.Limits.ExceptionMax),
+				Help: "shorten the exception and weigh it again when it ends, or change limits.exception_max in register.yaml"})
+		}
+	}
+	return append(fs, extra...)
+}
+
+// joinAnd lists items as "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) <= 1 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}

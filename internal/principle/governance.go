@@ -1,0 +1,202 @@
+package principle
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+var decisionRecorded = &Rule{
+	ID: "decision-recorded", Ref: "VNG I", Default: finding.Error,
+	TitleNL: "Democratisch besluit", TitleEN: "Democratic decision",
+	WhyNL:   "Aan de inzet van technologie in de openbare ruimte gaat een democratisch gelegitimeerd besluit vooraf, op basis van een plan met doel, aanpak, evaluatietermijnen, kansen en risico's (VNG-principe I). Voor private partijen gelden dezelfde regels; zij laten hun vergunning of melding zien (6.5).",
+	WhyEN:   "Deploying technology in public space is preceded by a democratically legitimated decision, based on a plan with goal, approach, evaluation terms, opportunities and risks (VNG principle I). Private operators are bound by the same rules and show their permit or notification (6.5).",
+	Satisfy: "A record in use lists under decisions the decision to deploy it: kind authorisation (or extension) by the council, college or mayor for a government operator; kind permit for a private, research or other operator. Give the date and a link.",
+	Example: `decisions:
+  - body: mayor
+    kind: authorisation
+    date: 2026-01-15
+    reference: https://voorbeeldstad.example/besluiten/2026-011`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !deployed(r) {
+			return nil
+		}
+		want, label := []string{"authorisation", "extension"}, "an authorisation by the council, college or mayor"
+		if !government(r) {
+			want, label = []string{"permit"}, "the permit or notification"
+		}
+		if slices.ContainsFunc(r.Decisions, func(d record.Decision) bool { return slices.Contains(want, d.Kind) }) {
+			return nil
+		}
+		parent := "/decisions"
+		if len(r.Decisions) == 0 {
+			parent = ""
+		}
+		return []finding.Finding{missing(parent, fmt.Sprintf("the record is %s but lists no decision to deploy it (%s)", r.Status, label),
+			fmt.Sprintf("add under decisions %s with body, kind (%s), date and reference", label, want[0]))}
+	},
+}
+
+var problemAndAlternatives = &Rule{
+	ID: "problem-and-alternatives", Ref: "VNG 3.1", Default: finding.Warning,
+	TitleNL: "Probleem en alternatieven", TitleEN: "Problem and alternatives",
+	WhyNL:   "Eerst het vraagstuk, dan de technologie: we beschrijven vooraf welk probleem er is, beoordelen altijd alternatieven en streven naar zo weinig mogelijk techniek (VNG-principe 3.1).",
+	WhyEN:   "The problem first, then the technology: the problem is described beforehand, alternatives are always assessed, and as little technology as possible is used (VNG principle 3.1).",
+	Satisfy: "problem says which problem the deployment solves; alternatives says which alternatives were considered and why they were not chosen.",
+	Example: `problem: Bicycles parked on the pavement block the way for pedestrians near the station.
+alternatives: Counting by hand twice a year was too coarse; more racks alone did not end the blocking.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		var fs []finding.Finding
+		if blank(r.Problem) {
+			fs = append(fs, missing("", "the record does not say which problem it solves",
+				"add problem: the problem in plain language, before the technology"))
+		}
+		if blank(r.Alternatives) {
+			fs = append(fs, missing("", "the record does not say which alternatives were considered",
+				"add alternatives: what else was considered (including doing nothing or less technology) and why it was not chosen"))
+		}
+		return fs
+	},
+}
+
+var riskAnalysis = &Rule{
+	ID: "risk-analysis", Ref: "VNG 2.2", Default: finding.Warning,
+	TitleNL: "Risicoanalyse", TitleEN: "Risk analysis",
+	WhyNL:   "We maken een risicoanalyse van negatieve effecten: het 'chilling effect' van sensoren, discriminatie en stigmatisering als een groep of gebied wordt gekozen, en de stapeling van systemen (VNG-principe 2.2).",
+	WhyEN:   "A risk analysis covers negative effects: the chilling effect of sensors, discrimination and stigmatisation when a group or area is targeted, and the stacking of systems (VNG principle 2.2).",
+	Satisfy: "A record that processes personal data, or an algorithm about people, has risks with chilling_effect (sensors), discrimination (algorithms about people, and sensors aimed at an area), stacking and mitigations.",
+	Example: `risks:
+  chilling_effect: People may avoid the square; cameras only record at night.
+  discrimination: The area was chosen on reported incidents, not on who lives there.
+  stacking: No other cameras or sensors watch this square.
+  mitigations: Images are kept 28 days; signs at every entrance.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) || !(r.PersonalData.Likely() || affectsPeople(r)) {
+			return nil
+		}
+		if r.Risks == nil {
+			return []finding.Finding{missing("", "no risk analysis is recorded, while the record concerns people",
+				"add risks with chilling_effect, discrimination, stacking and mitigations")}
+		}
+		var fs []finding.Finding
+		need := func(field, text, what string) {
+			if blank(text) {
+				fs = append(fs, missing("/risks", "the risk analysis does not cover "+what, "add risks."+field))
+			}
+		}
+		if r.Kind == record.Sensor {
+			need("chilling_effect", r.Risks.ChillingEffect, "the chilling effect (people behaving differently because they are watched)")
+		}
+		if affectsPeople(r) || r.Kind == record.Sensor && r.Location != nil && !blank(r.Location.Area) {
+			need("discrimination", r.Risks.Discrimination, "discrimination and stigmatisation of the group or area chosen")
+		}
+		need("stacking", r.Risks.Stacking, "stacking with other systems in the same place or on the same people")
+		need("mitigations", r.Risks.Mitigations, "the measures taken against these risks")
+		return fs
+	},
+}
+
+// impactful reports whether an algorithm is in the national register's
+// categories for high-risk AI or impactful algorithms, or a record is high
+// risk under the AI Act.
+func impactful(r *record.Record) bool {
+	return r.PublicationCategory == "high_risk_ai" || r.PublicationCategory == "impactful" ||
+		r.AIAct != nil && r.AIAct.Category == "high_risk"
+}
+
+var impactAssessment = &Rule{
+	ID: "impact-assessment", Ref: "VNG 3.2", Default: finding.Warning,
+	TitleNL: "Afweging publieke waarden (IAMA)", TitleEN: "Public values weighed (IAMA)",
+	WhyNL:   "We brengen de publieke waarden in kaart die gediend worden of in het geding komen en wegen ze transparant af, met de IAMA, DEDA of een vergelijkbaar instrument en de risicobenadering van de AI-verordening (VNG-principe 3.2). Een hoog-risico AI-systeem van een overheid vraagt een grondrechteneffectbeoordeling (AI-verordening art. 27).",
+	WhyEN:   "The public values served or at stake are mapped and weighed openly, with the IAMA, DEDA or a similar instrument and the AI Act's risk approach (VNG principle 3.2). A high-risk AI system used by a public body needs a fundamental-rights impact assessment (AI Act art. 27).",
+	Satisfy: "An algorithm that affects individuals lists an assessment of type IAMA or FRAIA. A record whose ai_act.category is high_risk has ai_act.fria with a date.",
+	Example: `assessments:
+  - type: IAMA
+    date: 2026-04-12
+    url: https://voorbeeldstad.example/iama/parkeerhandhaving.pdf
+ai_act:
+  category: high_risk
+  fria: {date: 2026-05-01, url: https://voorbeeldstad.example/fria/parkeerhandhaving.pdf}`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		var fs []finding.Finding
+		if affectsPeople(r) && !hasAssessment(r, "IAMA", "FRAIA") {
+			parent := "/assessments"
+			if len(r.Assessments) == 0 {
+				parent = ""
+			}
+			fs = append(fs, missing(parent, "the algorithm affects people but lists no IAMA (human rights and algorithms impact assessment)",
+				"do an IAMA (or FRAIA) and add it under assessments with type, date and url"))
+		}
+		if r.AIAct != nil && r.AIAct.Category == "high_risk" && (r.AIAct.FRIA == nil || blank(r.AIAct.FRIA.Date)) {
+			fs = append(fs, finding.Finding{Path: "/ai_act", Key: true, Severity: finding.Error,
+				Message: "a high-risk AI system used by a public body needs a fundamental-rights impact assessment (AI Act art. 27), and none is recorded",
+				Help:    "do the assessment before use and add ai_act.fria with its date and url"})
+		}
+		return fs
+	},
+}
+
+var selfLearning = &Rule{
+	ID: "self-learning", Ref: "VNG 3.5", Default: finding.Warning,
+	TitleNL: "Zelflerende technologie", TitleEN: "Self-learning technology",
+	WhyNL:   "Technologie die zich zelf verder ontwikkelt, zoals zelflerende systemen, krijgt een zwaardere proportionaliteitstoets; verandert de functie of impact, dan volgt opnieuw evaluatie en besluitvorming (VNG-principe 3.5).",
+	WhyEN:   "Technology that keeps developing itself, such as self-learning systems, gets a heavier proportionality test; when its function or impact changes, it is evaluated and decided on again (VNG principle 3.5).",
+	Satisfy: "A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind.",
+	Example: `self_learning: true
+assessments:
+  - {type: IAMA, date: 2026-04-12, url: https://voorbeeldstad.example/iama/route.pdf}
+evaluation:
+  interval: P6M`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if !isTrue(r.SelfLearning) || retired(r) {
+			return nil
+		}
+		var fs []finding.Finding
+		if !hasAssessment(r, "IAMA", "FRAIA") {
+			fs = append(fs, missing("/self_learning", "a self-learning algorithm needs a heavier proportionality test, and no IAMA is recorded",
+				"do an IAMA (or FRAIA) and add it under assessments"))
+		}
+		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
+		start := anchor(r)
+		switch d, ok := interval(r); {
+		case !ok:
+			fs = append(fs, missing("/evaluation", "a self-learning algorithm needs its own, shorter evaluation interval, and none is stated",
+				fmt.Sprintf("add evaluation.interval shorter than the usual %s, for example P6M", def)))
+		case !def.Longer(d, start):
+			fs = append(fs, at("/evaluation/interval", fmt.Sprintf("evaluation interval %s is not shorter than the usual %s, while the algorithm keeps learning", d, def),
+				"evaluate a self-learning algorithm more often, for example every six months (P6M)"))
+		}
+		return fs
+	},
+}
+
+var independentReview = &Rule{
+	ID: "independent-review", Ref: "VNG 3.8", Default: finding.Warning,
+	TitleNL: "Onafhankelijke toetsing", TitleEN: "Independent review",
+	WhyNL:   "Proportionaliteit en doelmatigheid worden onafhankelijk getoetst, bijvoorbeeld door een ethische commissie of de rekenkamer, met inwoners en belangengroepen (VNG-principe 3.8).",
+	WhyEN:   "Proportionality and effectiveness are reviewed independently, for example by an ethics committee or the audit office, with residents and interest groups (VNG principle 3.8).",
+	Satisfy: "A high-risk or impactful record (publication_category high_risk_ai or impactful, ai_act.category high_risk, or a sensor excepted from the biometric ban) lists a review under reviews.",
+	Example: `reviews:
+  - body: ethics_committee
+    date: 2026-05-20
+    url: https://voorbeeldstad.example/ethische-commissie/advies-2026-03.pdf`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) || len(r.Reviews) > 0 {
+			return nil
+		}
+		bannedUse := slices.ContainsFunc(r.Capabilities, func(c string) bool { _, ok := banned[c]; return ok })
+		if !impactful(r) && !bannedUse {
+			return nil
+		}
+		return []finding.Finding{missing("", "the record is high-risk or impactful but lists no independent review",
+			"ask the ethics committee or the audit office for advice and add it under reviews with body, date and url")}
+	},
+}

@@ -1,0 +1,224 @@
+package principle
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// interval returns the evaluation interval the record states itself.
+func interval(r *record.Record) (period.Duration, bool) {
+	if blank(r.Evaluation.Interval) {
+		return period.Duration{}, false
+	}
+	d, err := period.Parse(r.Evaluation.Interval)
+	return d, err == nil
+}
+
+// anchor is the date durations of the record are measured from when they
+// need a calendar: its start, or a fixed date when it has none.
+func anchor(r *record.Record) time.Time {
+	if t, ok := date(r.Lifecycle.Start); ok {
+		return t
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// NextEvaluation returns when the record's next evaluation is due: its last
+// evaluation (or its start, when never evaluated) plus its own interval, or
+// the configured one for its kind and sensor type. False when the record
+// has neither a last evaluation nor a start date.
+func NextEvaluation(ctx *Context, r *record.Record) (time.Time, period.Duration, bool) {
+	d, ok := interval(r)
+	if !ok {
+		d = ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
+	}
+	from, ok := date(r.Evaluation.Last)
+	if !ok {
+		if from, ok = date(r.Lifecycle.Start); !ok {
+			return time.Time{}, d, false
+		}
+	}
+	return d.AddTo(from), d, true
+}
+
+var lifecycleEnd = &Rule{
+	ID: "lifecycle-end", Ref: "VNG 3.4", Default: finding.Warning,
+	TitleNL: "Levensduur vastgelegd", TitleEN: "Life cycle mapped",
+	WhyNL:   "Voordat technologie wordt ingezet, leggen we vast hoe lang ze in de openbare ruimte mag en kan blijven. Is die periode voorbij, dan evalueren we en besluiten we over verlenging aan de hand van vooraf vastgestelde criteria (VNG-principe 3.4).",
+	WhyEN:   "Before technology is deployed, we record how long it may and can stay in public space. When that period is over, it is evaluated and extension is decided by criteria set in advance (VNG principle 3.4).",
+	Satisfy: "lifecycle.end is a date after lifecycle.start, and lifecycle.extension_criteria says on what grounds the deployment may be extended.",
+	Example: `lifecycle:
+  start: 2026-03-01
+  end: 2028-02-29
+  extension_criteria: Extended only when the counts are still used for the cycle plan and no complaints are upheld.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		var fs []finding.Finding
+		start, hasStart := date(r.Lifecycle.Start)
+		end, hasEnd := date(r.Lifecycle.End)
+		switch {
+		case blank(r.Lifecycle.End) && !r.IsCamera(): // camera-temporary reports cameras, as an error
+			fs = append(fs, missing("/lifecycle", "the life cycle has no end date",
+				"add lifecycle.end: the date until which the deployment may stay, after which it is evaluated and extended or removed"))
+		case hasStart && hasEnd && !end.After(start):
+			fs = append(fs, at("/lifecycle/end", fmt.Sprintf("the life cycle ends on %s, not after its start on %s", r.Lifecycle.End, r.Lifecycle.Start),
+				"correct lifecycle.start or lifecycle.end"))
+		}
+		if blank(r.Lifecycle.ExtensionCriteria) {
+			fs = append(fs, missing("/lifecycle", "the life cycle does not say on what grounds the deployment may be extended",
+				"add lifecycle.extension_criteria, set before deployment, so extension is decided on those grounds"))
+		}
+		return fs
+	},
+}
+
+var lifecycleEnded = &Rule{
+	ID: "lifecycle-ended", Ref: "VNG 3.4", Default: finding.Error,
+	TitleNL: "In gebruik na einddatum", TitleEN: "In use after its end date",
+	WhyNL:   "Als de afgesproken periode voorbij is, wordt de toepassing geëvalueerd en wordt besloten over verlenging (VNG-principe 3.4). Wat niet meer voldoet, wordt uitgeschakeld (3.7).",
+	WhyEN:   "When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7).",
+	Satisfy: "A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension); otherwise set status: retired.",
+	Example: `status: active
+lifecycle:
+  start: 2024-03-01
+  end: 2027-02-28          # extended
+decisions:
+  - {body: mayor, kind: extension, date: 2026-02-20, reference: https://voorbeeldstad.example/besluiten/2026-031}`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		end, ok := date(r.Lifecycle.End)
+		if !r.Active() || !ok || !end.Before(ctx.Today) {
+			return nil
+		}
+		return []finding.Finding{at("/lifecycle/end",
+			fmt.Sprintf("the record is active, but its life cycle ended on %s (%d days ago)", r.Lifecycle.End, days(end, ctx.Today)),
+			"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end")}
+	},
+}
+
+var evaluationLapsed = &Rule{
+	ID: "evaluation-lapsed", Ref: "VNG III", Default: finding.Warning,
+	TitleNL: "Evaluatie verlopen", TitleEN: "Evaluation lapsed",
+	WhyNL:   "Doel, kansen en risico's worden doorlopend geëvalueerd; het college evalueert de inzet van technologie in elke nieuwe bestuursperiode (VNG-principe III). Camera's voor toezicht worden elk jaar geëvalueerd (programma-afspraak).",
+	WhyEN:   "Goals, opportunities and risks are evaluated continuously; the college evaluates the use of technology every new administrative term (VNG principle III). Surveillance cameras are evaluated every year (programme commitment).",
+	Satisfy: "A record in use was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
+	Example: `evaluation:
+  interval: P1Y
+  last: 2026-06-30
+  outcome: Still needed; recording hours reduced to nights only.`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		ref := "VNG III"
+		if r.IsCamera() {
+			ref = "C-camera-yearly"
+		}
+		var fs []finding.Finding
+		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
+		if own, ok := interval(r); ok && own.Longer(def, anchor(r)) {
+			fs = append(fs, finding.Finding{Path: "/evaluation/interval", Principle: ref,
+				Message: fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),
+				Help:    fmt.Sprintf("evaluate at least every %s (evaluation.intervals in register.yaml sets the interval per sensor type)", def)})
+		}
+		if !r.Active() {
+			return fs
+		}
+		due, d, ok := NextEvaluation(ctx, r)
+		if !ok || !due.Before(ctx.Today) {
+			return fs
+		}
+		since := "its start on " + r.Lifecycle.Start
+		path := "/evaluation"
+		if !blank(r.Evaluation.Last) {
+			since, path = "the last evaluation on "+r.Evaluation.Last, "/evaluation/last"
+		}
+		f := finding.Finding{Path: path, Key: path == "/evaluation", Principle: ref,
+			Message: fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %d days late", period.Format(due), d, since, days(due, ctx.Today)),
+			Help:    "evaluate the deployment, then set evaluation.last and evaluation.outcome"}
+		return append(fs, f)
+	},
+}
+
+var noticePeriod = &Rule{
+	ID: "notice-period", Ref: "C-sensor-register", Default: finding.Warning,
+	TitleNL: "Meldplicht sensoren", TitleEN: "Duty to report sensors",
+	WhyNL:   "Wie een sensor in de openbare ruimte plaatst, meldt dat vooraf aan de gemeente, zodat die in het openbare sensorregister staat voordat hij gaat meten (programma-afspraak over het sensorregister; voor private partijen VNG-principe 6.5, naar het model van de Amsterdamse APV). Sensoren van politie en voor openbare orde zijn uitgezonderd, net als sensoren die er al waren voor de meldplicht of het register.",
+	WhyEN:   "Whoever places a sensor in public space reports it to the municipality in advance, so it is in the public sensor register before it starts measuring (programme commitment on the sensor register; for private operators VNG principle 6.5, after Amsterdam's bylaw). Police and public-order sensors are exempt, as are sensors that were there before the duty or the register began.",
+	Satisfy: "registered_on (or, without it, the date the record was first committed) is at least notice.period (default P5D) before lifecycle.start.",
+	Example: `registered_on: 2026-02-10
+lifecycle:
+  start: 2026-03-01`,
+	Check: checkNotice,
+}
+
+// publicOrder reports whether a sensor serves the police or public order,
+// which the duty to report exempts: police operators, processing under the
+// police data act (camera surveillance under Gemeentewet 151c), or the
+// public order and safety theme.
+func publicOrder(r *record.Record) bool {
+	if r.Organisation.Type == "police" || r.LegalBasis != nil && r.LegalBasis.Regime == "police_data" {
+		return true
+	}
+	for _, t := range r.Themes {
+		if t == "openbare-orde-en-veiligheid" {
+			return true
+		}
+	}
+	return false
+}
+
+func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
+	if r.Kind != record.Sensor || retired(r) || publicOrder(r) {
+		return nil
+	}
+	start, ok := date(r.Lifecycle.Start)
+	if !ok {
+		return nil
+	}
+	if since, ok := date(ctx.Config.Notice.Since); ok {
+		if start.Before(since) {
+			return nil
+		}
+	} else if ctx.History != nil {
+		if first, ok := ctx.History.RegisterStart(); ok && start.Before(dayOf(first)) {
+			return nil
+		}
+	}
+	registered, path, source := time.Time{}, "/registered_on", "registered_on"
+	if t, ok := date(r.RegisteredOn); ok {
+		registered = t
+	} else if ctx.History == nil {
+		return []finding.Finding{{Path: "", Severity: finding.Info,
+			Message: "the duty to report was not checked: the record has no registered_on and the register is not in Git",
+			Help:    "add registered_on, the date the notification was received, or keep the register in Git"}}
+	} else {
+		path = "/lifecycle/start"
+		if t, ok := ctx.History.FirstCommit(r.File); ok {
+			registered, source = dayOf(t), "its first commit"
+		} else {
+			// Not committed yet: the record is being registered now.
+			registered, source = ctx.Today, "today (the record is not committed yet)"
+		}
+	}
+	need := ctx.Config.Notice.Period
+	if !need.SubtractFrom(start).Before(registered) {
+		return nil
+	}
+	when := fmt.Sprintf("%d days before", days(registered, start))
+	if n := days(start, registered); n > 0 {
+		when = fmt.Sprintf("%d days after", n)
+	}
+	return []finding.Finding{at(path,
+		fmt.Sprintf("the sensor was registered on %s (%s), %s it started on %s; the notice period is %s",
+			period.Format(registered), source, when, r.Lifecycle.Start, need),
+		"report sensors at least the notice period before they are placed; if the notification came earlier, set registered_on to its date")}
+}
+
+// dayOf turns an instant into its date in Europe/Amsterdam, midnight UTC.
+func dayOf(t time.Time) time.Time { return period.Today(t) }

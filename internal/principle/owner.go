@@ -1,0 +1,47 @@
+package principle
+
+import (
+	"net/mail"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+var ownerReachable = &Rule{
+	ID: "owner-reachable", Ref: "VNG 3.7", Default: finding.Error,
+	TitleNL: "Verantwoordelijke bekend en bereikbaar", TitleEN: "Responsible officer known and reachable",
+	WhyNL:   "Elke dataset, sensor en elk algoritme heeft een verantwoordelijke functionaris die bekend en bereikbaar is, binnen en buiten de organisatie (VNG-principe 3.7). Zonder verantwoordelijke wordt de toepassing direct verwijderd.",
+	WhyEN:   "Every dataset, sensor and algorithm has a responsible officer who is known and reachable, inside and outside the organisation (VNG principle 3.7). Without one, the technology is removed at once.",
+	Satisfy: "owner.role names the responsible role and owner.email is a working functional mailbox (never a person's name: registers are public, with full history).",
+	Example: `owner:
+  role: Teamleider Toezicht en Handhaving
+  department: Openbare Orde en Veiligheid
+  email: cameratoezicht@voorbeeldstad.example`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		var fs []finding.Finding
+		if blank(r.Owner.Role) {
+			fs = append(fs, missing("/owner", "the responsible officer's role is missing",
+				"add owner.role, the role that answers for this record (for example 'Teamleider Verkeer'); without a responsible officer the principle asks to remove the technology at once"))
+		}
+		switch e := strings.TrimSpace(r.Owner.Email); {
+		case e == "":
+			fs = append(fs, missing("/owner", "the responsible officer cannot be reached: owner.email is missing",
+				"add owner.email, a functional mailbox that someone reads (not a person's address)"))
+		case !mailbox(e):
+			fs = append(fs, at("/owner/email", "owner.email '"+e+"' is not an e-mail address, so the responsible officer cannot be reached",
+				"write a functional mailbox such as verkeer@voorbeeldstad.example"))
+		}
+		return fs
+	},
+}
+
+// mailbox reports whether s is a plain address with a domain that has a dot.
+func mailbox(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.HasSuffix(s, ".")
+}

@@ -1,0 +1,206 @@
+package principle
+
+import (
+	"fmt"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// personalRef cites 6.4 when the record does not know whether it processes
+// personal data (and is therefore treated as if it does), else ref.
+func personalRef(r *record.Record, ref string) string {
+	if r.PersonalData.Processed != "yes" {
+		return "VNG 6.4"
+	}
+	return ref
+}
+
+// personalWhy says why personal data is assumed, for messages.
+func personalWhy(r *record.Record) string {
+	if r.PersonalData.Processed == "yes" {
+		return "the record processes personal data"
+	}
+	return "it is not known whether the record processes personal data, so it counts as personal data (6.4)"
+}
+
+var dpiaRequired = &Rule{
+	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error,
+	TitleNL: "DPIA uitgevoerd", TitleEN: "DPIA done",
+	WhyNL:   "Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
+	WhyEN:   "Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
+	Satisfy: "A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough.",
+	Example: `personal_data: {processed: yes, categories: [camera images]}
+dpia:
+  status: done
+  date: 2026-02-10
+  url: https://voorbeeldstad.example/dpia/cam-markt.pdf
+  public: true`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !r.PersonalData.Likely() || retired(r) {
+			return nil
+		}
+		ref := personalRef(r, "VNG 6.3")
+		planned := !deployed(r)
+		sev := finding.Off
+		if planned {
+			sev = finding.Warning
+		}
+		var f finding.Finding
+		switch {
+		case r.DPIA == nil:
+			f = missing("", fmt.Sprintf("no DPIA is recorded, while %s", personalWhy(r)),
+				"do a DPIA before the record goes into use and add dpia: {status: done, date, url}; if none is required, add status: not_required with the reason")
+		case r.DPIA.Status == "done" || r.DPIA.Status == "not_required":
+			if d, ok := date(r.DPIA.Date); ok && r.DPIA.Status == "done" {
+				if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
+					return []finding.Finding{{Path: "/dpia/date", Principle: ref, Severity: finding.Warning,
+						Message: fmt.Sprintf("the DPIA is dated %s, after the start on %s: the principle asks for it at the start of the project", r.DPIA.Date, r.Lifecycle.Start),
+						Help:    "next time do the DPIA before deployment; if the date is wrong, correct dpia.date"}}
+				}
+			}
+			return nil
+		case r.DPIA.Status == "in_progress" && planned:
+			return nil
+		default:
+			f = at("/dpia/status", fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), r.Status),
+				"finish the DPIA and set dpia.status: done with its date and link, or stop using the system until it is done")
+		}
+		f.Principle, f.Severity = ref, sev
+		return []finding.Finding{f}
+	},
+}
+
+var dpiaPublic = &Rule{
+	ID: "dpia-public", Ref: "VNG 6.6", Default: finding.Warning,
+	TitleNL: "DPIA van private partij gedeeld", TitleEN: "Private operator's DPIA shared",
+	WhyNL:   "Private partijen die technologie in de openbare ruimte inzetten, vragen we hun DPIA met de gemeente te delen, zodat die openbaar kan worden gemaakt (VNG-principe 6.6).",
+	WhyEN:   "Private parties that deploy technology in public space are asked to share their DPIA with the municipality for publication (VNG principle 6.6).",
+	Satisfy: "A record of a private operator that processes personal data has a DPIA with public: true and a url.",
+	Example: `organisation: {name: Parkeergarage Centrum BV, type: private}
+dpia:
+  status: done
+  date: 2026-03-01
+  url: https://voorbeeldstad.example/dpia/garage-centrum.pdf
+  public: true`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if r.Organisation.Type != "private" || !r.PersonalData.Likely() || retired(r) || r.DPIA == nil || r.DPIA.Status != "done" {
+			return nil
+		}
+		if isTrue(r.DPIA.Public) && !blank(r.DPIA.URL) {
+			return nil
+		}
+		return []finding.Finding{missing("/dpia", "the private operator's DPIA is not published",
+			"ask the operator to share its DPIA, publish it, and set dpia.public: true with dpia.url")}
+	},
+}
+
+var legalBasis = &Rule{
+	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error,
+	TitleNL: "Juridische grondslag", TitleEN: "Legal basis",
+	WhyNL:   "De inzet van technologie heeft een stevige juridische basis, vooraf leesbaar vastgelegd (VNG-principe VI). Een overheid kan zich voor haar taken niet op 'gerechtvaardigd belang' beroepen (AVG art. 6 lid 1, laatste zin).",
+	WhyEN:   "Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
+	Satisfy: "A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task.",
+	Example: `legal_basis:
+  regime: gdpr
+  gdpr_ground: public_task
+  law: "Wegenverkeerswet 1994; Gemeentewet art. 160"`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		lb := r.LegalBasis
+		var fs []finding.Finding
+		if lb == nil {
+			if r.PersonalData.Likely() {
+				f := missing("", fmt.Sprintf("no legal basis is recorded, while %s", personalWhy(r)),
+					"add legal_basis with regime (gdpr, police_data or other), the GDPR ground and the law that gives the task")
+				f.Principle = personalRef(r, "VNG VI")
+				fs = append(fs, f)
+			}
+			return fs
+		}
+		if lb.Regime == "gdpr" && blank(lb.GDPRGround) {
+			fs = append(fs, missing("/legal_basis", "the legal basis names the GDPR but not its ground",
+				"add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation"))
+		}
+		if lb.GDPRGround == "legitimate_interest" && government(r) {
+			fs = append(fs, at("/legal_basis/gdpr_ground",
+				fmt.Sprintf("legitimate_interest is not available to a public authority (%s) for its tasks (GDPR art. 6(1), last sentence)", r.Organisation.Type),
+				"use public_task or legal_obligation and name the law that gives the task in legal_basis.law"))
+		}
+		if r.PersonalData.Likely() && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
+			fs = append(fs, finding.Finding{Path: "/legal_basis", Key: true, Severity: finding.Warning,
+				Message: "the legal basis does not name the law or bylaw the processing rests on",
+				Help:    "add legal_basis.law, for example 'Gemeentewet art. 151c' or the municipal bylaw"})
+		}
+		return fs
+	},
+}
+
+var retentionStated = &Rule{
+	ID: "retention", Ref: "VNG V", Default: finding.Warning,
+	TitleNL: "Bewaartermijn vastgelegd", TitleEN: "Retention period stated",
+	WhyNL:   "Het verzamelen, beheren en bewaren van data voldoet aan de wet (VNG-principe V): persoonsgegevens worden niet langer bewaard dan nodig. Het register laat zien hoe lang.",
+	WhyEN:   "Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
+	Satisfy: "A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored.",
+	Example: `retention: P28D      # or: not_stored`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !r.PersonalData.Likely() || retired(r) {
+			return nil
+		}
+		if blank(r.Retention) {
+			f := missing("", fmt.Sprintf("no retention period is stated, while %s", personalWhy(r)),
+				"add retention: the longest time data is kept, such as P28D, or not_stored when nothing is kept")
+			f.Principle = personalRef(r, "VNG V")
+			return []finding.Finding{f}
+		}
+		if r.Retention != "not_stored" {
+			if _, err := period.Parse(r.Retention); err != nil {
+				return []finding.Finding{at("/retention", fmt.Sprintf("retention %q is not a duration", r.Retention),
+					"write an ISO 8601 duration such as P28D or P1Y, or not_stored")}
+			}
+		}
+		return nil
+	},
+}
+
+var dataRights = &Rule{
+	ID: "data-rights", Ref: "VNG 5.2", Default: finding.Warning,
+	TitleNL: "Rechten op de data", TitleEN: "Data rights",
+	WhyNL:   "Bij inkoop leggen we vast dat de gemeente de rechten op de verzamelde data houdt; leveranciers mogen de data niet verkopen of voor andere doelen gebruiken (VNG-principe 5.2).",
+	WhyEN:   "When buying, the municipality secures the rights to the data collected; suppliers may not sell the data or use it for other purposes (VNG principle 5.2).",
+	Satisfy: "When a supplier is involved (supplier or vendor is recorded): data_rights.holder is municipality and data_rights.resale_forbidden is true.",
+	Example: `data_rights:
+  holder: municipality
+  resale_forbidden: true`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		dr := r.DataRights
+		if dr == nil {
+			if r.Supplier == nil && r.Vendor == nil {
+				return nil
+			}
+			return []finding.Finding{missing("", "the record involves a supplier but does not say who holds the rights to the data",
+				"add data_rights: {holder: municipality, resale_forbidden: true} as agreed in the contract, or record what was agreed")}
+		}
+		var fs []finding.Finding
+		if dr.Holder == "supplier" || dr.Holder == "shared" {
+			fs = append(fs, at("/data_rights/holder", fmt.Sprintf("the rights to the data are held by the %s, not the municipality", dr.Holder),
+				"agree in the contract that the municipality holds the data rights, and set data_rights.holder: municipality"))
+		}
+		if !isTrue(dr.ResaleForbidden) && (dr.Holder != "municipality" || r.Supplier != nil || r.Vendor != nil) {
+			if isFalse(dr.ResaleForbidden) {
+				fs = append(fs, at("/data_rights/resale_forbidden", "the supplier may sell the data or use it for other purposes",
+					"agree in the contract that the data is not sold or used for other purposes, and set resale_forbidden: true"))
+			} else {
+				fs = append(fs, missing("/data_rights", "the record does not say whether the supplier may sell the data",
+					"agree that the data is not sold or used for other purposes, and set data_rights.resale_forbidden: true"))
+			}
+		}
+		return fs
+	},
+}

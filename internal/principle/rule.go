@@ -1,0 +1,163 @@
+// Package principle is the checklist: one rule per checkable principle of the
+// VNG "Principes voor de Digitale Samenleving" (2022) and of the municipal
+// programme commitments (shared/principles.md). Each rule cites its principle,
+// carries its Dutch and English title and an explanation, and checks one
+// record. Run applies the rules to a loaded register together with the
+// register's configuration (severity overrides, switched-off rules, limits,
+// the supplier watch list, custom rules written in CEL) and the exceptions
+// recorded on each record.
+package principle
+
+import (
+	"slices"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Rule is one check of the checklist.
+type Rule struct {
+	// ID is the stable kebab-case id that configuration, exceptions and
+	// dashboards use; it is never renamed once released.
+	ID string
+	// Ref is the principle the rule comes from, as findings cite it:
+	// "VNG 2.1" for a VNG (sub-)principle, the commitment id ("C-breach")
+	// for a programme commitment.
+	Ref string
+	// TitleNL and TitleEN name the rule; the public site shows the Dutch.
+	TitleNL, TitleEN string
+	// Default is the severity of the rule's findings unless the
+	// configuration changes it. A check may give a finding a lower or
+	// higher severity of its own (signage is an error for cameras and a
+	// warning for other sensors); a configured severity overrides both.
+	Default finding.Severity
+	// WhyNL and WhyEN say why the rule exists: the principle, in our words.
+	WhyNL, WhyEN string
+	// Satisfy says what a record needs to pass.
+	Satisfy string
+	// Example is a YAML fragment of a record that passes.
+	Example string
+
+	// Check inspects one record and returns its problems. A finding only
+	// needs Path, Message and Help; Run fills in the file, record, rule,
+	// principle and severity. A check may set Severity (a deviation from
+	// Default) and Principle (a more precise reference than Ref).
+	Check func(*Context, *record.Record) []finding.Finding
+	// CheckRegister inspects the register as a whole (its configuration);
+	// its findings point into register.yaml. Set either Check or
+	// CheckRegister.
+	CheckRegister func(*Context) []finding.Finding
+	// ExceptionNeeds, when set, names what an exception to this rule
+	// needs beyond the usual fields ("" when the exception is acceptable).
+	ExceptionNeeds func(*record.Record, record.Exception) string
+
+	custom bool
+}
+
+// Custom reports whether the rule comes from the register's configuration
+// (rules_custom) rather than from the tool.
+func (r *Rule) Custom() bool { return r.custom }
+
+// History tells when records entered the register's Git history. The
+// history package implements it with go-git; nil means the register is not
+// in a Git repository.
+type History interface {
+	// FirstCommit returns the date of the first commit that added the record
+	// file (a path relative to the register root, with forward slashes).
+	FirstCommit(file string) (time.Time, bool)
+	// RegisterStart returns the date of the register's first commit.
+	RegisterStart() (time.Time, bool)
+}
+
+// Options are what a run needs besides the register.
+type Options struct {
+	// Today is the date the run checks against (midnight UTC of the date
+	// in Europe/Amsterdam, as period.Today returns it). Zero means today.
+	Today time.Time
+	// History provides first-commit dates for the duty to report; nil when
+	// the register is not in Git.
+	History History
+}
+
+// Context is what a check may look at besides the record itself.
+type Context struct {
+	// Today is the date the run checks against, midnight UTC.
+	Today time.Time
+	// Config is the register's configuration, defaults filled in.
+	Config *config.Config
+	// Register is the whole register, for checks that look across records.
+	Register *record.Register
+	// History is the register's Git history, or nil.
+	History History
+}
+
+// builtin lists the rules in the order of the rule id table in
+// principles.md; Rules and `register rules` keep this order.
+var builtin = []*Rule{
+	biometricBan,
+	ownerReachable,
+	dpiaRequired,
+	dpiaPublic,
+	legalBasis,
+	retentionStated,
+	decisionRecorded,
+	problemAndAlternatives,
+	riskAnalysis,
+	impactAssessment,
+	selfLearning,
+	lifecycleEnd,
+	lifecycleEnded,
+	cameraTemporary,
+	evaluationLapsed,
+	signage,
+	minimisation,
+	supplierWatch,
+	securityAudit,
+	dataRights,
+	sharingTemporary,
+	breachReported,
+	humanOversight,
+	explanation,
+	datasetsAndSource,
+	objection,
+	publicationCategory,
+	noticePeriod,
+	independentReview,
+	correctionDesk,
+	exceptionExpired,
+	exceptionUnused,
+	exceptionTooLong,
+}
+
+var byID = func() map[string]*Rule {
+	m := make(map[string]*Rule, len(builtin))
+	for _, r := range builtin {
+		if _, dup := m[r.ID]; dup {
+			panic("principle: duplicate rule id " + r.ID)
+		}
+		m[r.ID] = r
+	}
+	return m
+}()
+
+// Rules returns the built-in rules in a stable order. The rules are shared:
+// callers must not change them.
+func Rules() []*Rule { return slices.Clone(builtin) }
+
+// IDs returns the ids of the built-in rules, in the order of Rules, so
+// configuration can bind a REGISTER_RULES_<ID> environment variable to each.
+func IDs() []string {
+	ids := make([]string, len(builtin))
+	for i, r := range builtin {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// Lookup returns the built-in rule with the id.
+func Lookup(id string) (*Rule, bool) {
+	r, ok := byID[id]
+	return r, ok
+}

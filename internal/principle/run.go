@@ -1,0 +1,114 @@
+package principle
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Run applies the checklist to every record of the register: the built-in
+// rules, then the register's custom rules, each at the severity the
+// configuration gives it (rules switched off do not run), and then the
+// exceptions recorded on each record. Findings carry Path but no line: the
+// caller fills positions (load.Locate) and sorts.
+func Run(reg *record.Register, opts Options) []finding.Finding {
+	cfg := reg.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	today := opts.Today
+	if today.IsZero() {
+		today = period.Today(timeNow())
+	}
+	ctx := &Context{Today: today, Config: cfg, Register: reg, History: opts.History}
+	customs, fs := CompileCustom(cfg)
+	rules := append(Rules(), customs...)
+	fs = append(fs, unknownRuleSettings(cfg, rules)...)
+	fs = append(fs, run(ctx, rules)...)
+	return fs
+}
+
+// run applies the rules given to every record and to the register as a whole.
+func run(ctx *Context, rules []*Rule) []finding.Finding {
+	var out []finding.Finding
+	for _, rec := range ctx.Register.Records {
+		var fs []finding.Finding
+		for _, rule := range rules {
+			if rule.Check == nil || configured(ctx.Config, rule) == finding.Off {
+				continue
+			}
+			for _, f := range rule.Check(ctx, rec) {
+				f.File, f.Record, f.Rule = rec.File, rec.ID, rule.ID
+				fs = append(fs, settle(ctx.Config, rule, f))
+			}
+		}
+		fs = applyExceptions(ctx, rec, rules, fs)
+		out = append(out, fs...)
+	}
+	for _, rule := range rules {
+		if rule.CheckRegister == nil || configured(ctx.Config, rule) == finding.Off {
+			continue
+		}
+		for _, f := range rule.CheckRegister(ctx) {
+			f.File, f.Rule = config.FileName, rule.ID
+			out = append(out, settle(ctx.Config, rule, f))
+		}
+	}
+	return out
+}
+
+// configured returns the rule's severity as configuration leaves it: the
+// configured one when register.yaml or the environment names the rule,
+// else the rule's default.
+func configured(cfg *config.Config, rule *Rule) finding.Severity {
+	return cfg.Severity(rule.ID, rule.Default)
+}
+
+// settle fills in the finding's principle and severity: a configured
+// severity wins over the check's own, which wins over the rule's default.
+func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
+	if f.Principle == "" {
+		f.Principle = rule.Ref
+	}
+	if f.Severity == finding.Off {
+		f.Severity = rule.Default
+	}
+	if _, set := cfg.Rules[rule.ID]; set {
+		f.Severity = configured(cfg, rule)
+	}
+	return f
+}
+
+// unknownRuleSettings warns about rule ids in register.yaml's rules: that
+// match no rule, so a typo does not leave a rule at its default unnoticed.
+func unknownRuleSettings(cfg *config.Config, rules []*Rule) []finding.Finding {
+	var ids []string
+	for id := range cfg.Rules {
+		if !slices.ContainsFunc(rules, func(r *Rule) bool { return r.ID == id }) && !nonChecklist[id] {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	var fs []finding.Finding
+	for _, id := range ids {
+		help := "`register rules` lists every rule id"
+		if s := Suggest(id); len(s) > 0 {
+			help = fmt.Sprintf("did you mean %s? %s", s[0], help)
+		}
+		fs = append(fs, finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: finding.Warning,
+			Message: fmt.Sprintf("rules.%s names no rule; the setting is ignored", id), Help: help,
+			Path: "/rules/" + id, Key: true})
+	}
+	return fs
+}
+
+// nonChecklist are rule ids of other stages that configuration may name
+// without a warning from the checklist.
+var nonChecklist = map[string]bool{
+	finding.RuleYAML: true, finding.RuleSchema: true, finding.RuleRegister: true, finding.RuleConfig: true,
+}

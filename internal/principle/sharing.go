@@ -1,0 +1,146 @@
+package principle
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+var sharingTemporary = &Rule{
+	ID: "sharing-temporary", Ref: "C-sharing-temporary", Default: finding.Error,
+	TitleNL: "Gegevensdeling tijdelijk", TitleEN: "Data sharing only temporary",
+	WhyNL:   "Afspraken over het delen van gegevens zijn altijd tijdelijk (meestal één tot drie jaar), met afspraken over bewaren en vernietigen en zonder doorgeven aan anderen (programma-afspraak).",
+	WhyEN:   "Data-sharing agreements are always temporary (usually one to three years), with agreements on keeping and destroying the data and no onward sharing (programme commitment).",
+	Satisfy: "Every data_sharing entry has an end no later than limits.data_sharing_max (default P3Y) after its start, a retention, and onward_sharing: false.",
+	Example: `data_sharing:
+  - party: Rijkswaterstaat
+    purpose: Traffic model for the ring road
+    start: 2026-01-01
+    end: 2027-12-31
+    retention: P1Y
+    onward_sharing: false
+    agreement_url: https://voorbeeldstad.example/convenanten/rws-2026.pdf`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		limit := ctx.Config.Limits.DataSharingMax
+		var fs []finding.Finding
+		for i, s := range r.DataSharing {
+			item := index("data_sharing", i)
+			party := s.Party
+			if blank(party) {
+				party = fmt.Sprintf("entry %d", i+1)
+			}
+			start, hasStart := date(s.Start)
+			end, hasEnd := date(s.End)
+			switch {
+			case blank(s.End):
+				fs = append(fs, missing(item, fmt.Sprintf("data sharing with %s has no end date: sharing agreements are always temporary", party),
+					fmt.Sprintf("agree an end date, at most %s after the start, and add it as end", limit)))
+			case hasStart && hasEnd && end.After(limit.AddTo(start)):
+				fs = append(fs, finding.Finding{Path: item + "/end", Severity: finding.Warning,
+					Message: fmt.Sprintf("data sharing with %s runs from %s to %s, longer than %s (limits.data_sharing_max)", party, s.Start, s.End, limit),
+					Help:    "shorten the agreement and evaluate it before renewing"})
+			case hasEnd && end.Before(ctx.Today) && r.Active():
+				fs = append(fs, finding.Finding{Path: item + "/end", Severity: finding.Warning,
+					Message: fmt.Sprintf("the data-sharing agreement with %s ended on %s", party, s.End),
+					Help:    "stop sharing and remove the entry, or record the renewed agreement with its new end date"})
+			}
+			if blank(s.Retention) {
+				fs = append(fs, finding.Finding{Path: item, Key: false, Severity: finding.Warning,
+					Message: fmt.Sprintf("data sharing with %s does not say how long %s may keep the data", party, party),
+					Help:    "agree a retention period and destruction, and add it as retention (for example P1Y)"})
+			}
+			switch {
+			case isTrue(s.OnwardSharing):
+				fs = append(fs, at(item+"/onward_sharing", fmt.Sprintf("%s may pass the data on to others", party),
+					"agree that the data is not shared onwards, and set onward_sharing: false"))
+			case s.OnwardSharing == nil:
+				fs = append(fs, finding.Finding{Path: item, Severity: finding.Warning,
+					Message: fmt.Sprintf("data sharing with %s does not say whether the data may be passed on", party),
+					Help:    "agree that it may not, and set onward_sharing: false"})
+			}
+		}
+		return fs
+	},
+}
+
+// breachWindow is the time the GDPR (art. 33) gives to report a breach to
+// the Dutch DPA after becoming aware of it.
+const breachWindow = 72 * time.Hour
+
+// instant reads an RFC 3339 datetime, or a date (taken as midnight in
+// Europe/Amsterdam).
+func instant(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	if t, err := time.ParseInLocation(period.DateLayout, s, period.Amsterdam); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+var breachReported = &Rule{
+	ID: "breach-reported", Ref: "C-breach", Default: finding.Error,
+	TitleNL: "Datalek op tijd gemeld", TitleEN: "Data breach reported in time",
+	WhyNL:   "Datalekken worden op tijd gemeld (programma-afspraak): een meldplichtig datalek binnen 72 uur nadat het bekend werd bij de Autoriteit Persoonsgegevens, of met een verklaring voor de vertraging (AVG art. 33).",
+	WhyEN:   "Data breaches are reported in time (programme commitment): a notifiable breach within 72 hours of becoming aware of it to the Dutch DPA, or with the reasons for the delay (GDPR art. 33).",
+	Satisfy: "Every incident of type data_breach that is notifiable (the default) has reported no more than 72 hours after discovered, or a delay_reason. A breach that is not notifiable says notifiable: false.",
+	Example: `incidents:
+  - type: data_breach
+    discovered: 2026-05-03T09:10:00+02:00
+    reported: 2026-05-04T16:00:00+02:00
+    summary: A camera feed was reachable without a password for two days.`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		var fs []finding.Finding
+		for i, in := range r.Incidents {
+			if in.Type != "data_breach" || !in.IsNotifiable() || !blank(in.DelayReason) {
+				continue
+			}
+			found, ok := instant(in.Discovered)
+			if !ok {
+				continue
+			}
+			if blank(in.Reported) {
+				if ctx.Today.Sub(found) > breachWindow {
+					fs = append(fs, missing(index("incidents", i), fmt.Sprintf("the data breach discovered on %s has not been reported to the Dutch DPA", in.Discovered),
+						"report it to the Autoriteit Persoonsgegevens now and add reported with the date and time, and delay_reason; if it is not notifiable, set notifiable: false"))
+				}
+				continue
+			}
+			rep, ok := instant(in.Reported)
+			if !ok {
+				continue
+			}
+			if late := rep.Sub(found); late > breachWindow {
+				fs = append(fs, at(index("incidents", i, "reported"),
+					fmt.Sprintf("the data breach was reported %.0f hours after it was discovered, later than 72 hours, and no delay_reason is given", late.Hours()),
+					"add delay_reason with the reasons given to the Autoriteit Persoonsgegevens (GDPR art. 33(1))"))
+			}
+		}
+		return fs
+	},
+}
+
+var correctionDesk = &Rule{
+	ID: "correction-desk", Ref: "C-correction-desk", Default: finding.Warning,
+	TitleNL: "Meldpunt voor foute gegevens", TitleEN: "Desk to correct wrong data",
+	WhyNL:   "Er is een meldpunt waar inwoners foute gegevens over zichzelf kunnen laten verbeteren of verwijderen; fouten die zich door ketens verspreiden worden overal hersteld (programma-afspraak). Elke openbare pagina van het register verwijst ernaar.",
+	WhyEN:   "There is a desk where residents have wrong data about them corrected or deleted; errors that spread through chains are corrected everywhere (programme commitment). Every public page of the register links to it.",
+	Satisfy: "site.report_error_url in register.yaml is the address of the municipality's correction desk.",
+	Example: `site:
+  report_error_url: https://voorbeeldstad.example/meldpunt-gegevens`,
+	CheckRegister: func(ctx *Context) []finding.Finding {
+		if !blank(ctx.Config.Site.ReportErrorURL) {
+			return nil
+		}
+		return []finding.Finding{{Path: "/site", Key: true,
+			Message: "site.report_error_url is not set, so the public register cannot link to the desk where residents have wrong data corrected",
+			Help:    "set site.report_error_url in register.yaml to the correction desk's page"}}
+	},
+}
