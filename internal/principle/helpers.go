@@ -85,3 +85,11 @@ func index(list string, i int, field ...string) string {
 
 // days counts the whole days from a to b.
 func days(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
+
+// dayCount writes a number of days, "1 day" or "3 days".
+func dayCount(n int) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d day", n)
+	}
+	return fmt.Sprintf("%d days", n)
+}

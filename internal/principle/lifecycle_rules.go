@@ -96,7 +96,7 @@ decisions:
 			return nil
 		}
 		return []finding.Finding{at("/lifecycle/end",
-			fmt.Sprintf("the record is active, but its life cycle ended on %s (%d days ago)", r.Lifecycle.End, days(end, ctx.Today)),
+			fmt.Sprintf("the record is active, but its life cycle ended on %s (%s ago)", r.Lifecycle.End, dayCount(days(end, ctx.Today))),
 			"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end")}
 	},
 }
@@ -139,7 +139,7 @@ var evaluationLapsed = &Rule{
 			since, path = "the last evaluation on "+r.Evaluation.Last, "/evaluation/last"
 		}
 		f := finding.Finding{Path: path, Key: path == "/evaluation", Principle: ref,
-			Message: fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %d days late", period.Format(due), d, since, days(due, ctx.Today)),
+			Message: fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %s late", period.Format(due), d, since, dayCount(days(due, ctx.Today))),
 			Help:    "evaluate the deployment, then set evaluation.last and evaluation.outcome"}
 		return append(fs, f)
 	},
@@ -181,25 +181,33 @@ func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 	if !ok {
 		return nil
 	}
+	// A repository without commits (or whose history cannot be read) tells
+	// nothing: it counts as no history rather than "registered today".
+	hist := ctx.History
+	var begun time.Time
+	if hist != nil {
+		var ok bool
+		if begun, ok = hist.RegisterStart(); !ok {
+			hist = nil
+		}
+	}
 	if since, ok := date(ctx.Config.Notice.Since); ok {
 		if start.Before(since) {
 			return nil
 		}
-	} else if ctx.History != nil {
-		if first, ok := ctx.History.RegisterStart(); ok && start.Before(dayOf(first)) {
-			return nil
-		}
+	} else if hist != nil && start.Before(dayOf(begun)) {
+		return nil
 	}
 	registered, path, source := time.Time{}, "/registered_on", "registered_on"
 	if t, ok := date(r.RegisteredOn); ok {
 		registered = t
-	} else if ctx.History == nil {
+	} else if hist == nil {
 		return []finding.Finding{{Path: "", Severity: finding.Info,
 			Message: "the duty to report was not checked: the record has no registered_on and the register is not in Git",
 			Help:    "add registered_on, the date the notification was received, or keep the register in Git"}}
 	} else {
 		path = "/lifecycle/start"
-		if t, ok := ctx.History.FirstCommit(r.File); ok {
+		if t, ok := hist.FirstCommit(r.File); ok {
 			registered, source = dayOf(t), "its first commit"
 		} else {
 			// Not committed yet: the record is being registered now.
@@ -210,9 +218,9 @@ func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 	if !need.SubtractFrom(start).Before(registered) {
 		return nil
 	}
-	when := fmt.Sprintf("%d days before", days(registered, start))
+	when := dayCount(days(registered, start)) + " before"
 	if n := days(start, registered); n > 0 {
-		when = fmt.Sprintf("%d days after", n)
+		when = dayCount(n) + " after"
 	}
 	return []finding.Finding{at(path,
 		fmt.Sprintf("the sensor was registered on %s (%s), %s it started on %s; the notice period is %s",

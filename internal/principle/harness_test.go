@@ -1,0 +1,248 @@
+package principle
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// testToday is the date every test checks against unless it says otherwise.
+const testToday = "2026-11-24"
+
+func day(s string) time.Time {
+	t, err := period.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// want is what a test pins of a finding.
+type want struct {
+	Rule     string
+	Ref      string
+	Severity finding.Severity
+	Line     int
+	Column   int
+	Message  string // a part of the message
+}
+
+// fixture is a register of records decoded from YAML, with their documents
+// kept to resolve positions.
+type fixture struct {
+	reg  *record.Register
+	docs map[string]*source.Document
+}
+
+// newFixture decodes each YAML text into a record, named by its id and kind.
+func newFixture(t *testing.T, cfg *config.Config, texts ...string) *fixture {
+	t.Helper()
+	fx := &fixture{docs: map[string]*source.Document{}}
+	var recs []*record.Record
+	for i, text := range texts {
+		text = strings.TrimLeft(text, "\n")
+		doc, fs := source.Parse("tmp.yaml", []byte(text), source.DefaultLimits)
+		if doc == nil {
+			t.Fatalf("record %d does not parse: %v", i, fs)
+		}
+		rec := &record.Record{}
+		if err := doc.Root.Decode(rec); err != nil {
+			t.Fatalf("record %d does not decode: %v", i, err)
+		}
+		rec.File = rec.Kind.Folder() + "/" + rec.ID + ".yaml"
+		doc.Path = rec.File
+		fx.docs[rec.File] = doc
+		recs = append(recs, rec)
+	}
+	fx.reg = record.NewRegister("testdata", cfg, recs)
+	return fx
+}
+
+// locate fills positions as load.Locate does for real files.
+func (fx *fixture) locate(fs []finding.Finding) {
+	for i, f := range fs {
+		if doc, ok := fx.docs[f.File]; ok {
+			fs[i].Line, fs[i].Column = doc.Locate(f.Path, f.Key)
+		}
+	}
+}
+
+// configFrom reads register.yaml text through config.Load, as the command does.
+func configFrom(t *testing.T, text string) *config.Config {
+	t.Helper()
+	dir := t.TempDir()
+	if text != "" {
+		if err := os.WriteFile(filepath.Join(dir, config.FileName), []byte(strings.TrimLeft(text, "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, fs, err := config.Load(dir, IDs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) > 0 {
+		t.Fatalf("configuration has findings: %v", fs)
+	}
+	return cfg
+}
+
+// only runs one rule (and the exception rules, so exceptions apply) on the
+// records, with today as given.
+func only(t *testing.T, id string, cfg *config.Config, hist History, today string, texts ...string) []finding.Finding {
+	t.Helper()
+	rule, ok := Lookup(id)
+	if !ok {
+		t.Fatalf("no rule %s", id)
+	}
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	fx := newFixture(t, cfg, texts...)
+	ctx := &Context{Today: day(today), Config: cfg, Register: fx.reg, History: hist}
+	fs := run(ctx, []*Rule{rule, exceptionExpired, exceptionUnused, exceptionTooLong})
+	fx.locate(fs)
+	finding.Sort(fs)
+	return fs
+}
+
+// match compares findings with what is wanted, in order.
+func match(t *testing.T, got []finding.Finding, wants []want) {
+	t.Helper()
+	if len(got) != len(wants) {
+		t.Errorf("got %d findings, want %d:", len(got), len(wants))
+		for _, f := range got {
+			t.Errorf("  got  %s %s %s %d:%d %q", f.Rule, f.Principle, f.Severity, f.Line, f.Column, f.Message)
+		}
+		for _, w := range wants {
+			t.Errorf("  want %s %s %s %d:%d %q", w.Rule, w.Ref, w.Severity, w.Line, w.Column, w.Message)
+		}
+		return
+	}
+	for i, f := range got {
+		w := wants[i]
+		if f.Rule != w.Rule || f.Principle != w.Ref || f.Severity != w.Severity || f.Line != w.Line || f.Column != w.Column ||
+			!strings.Contains(f.Message, w.Message) {
+			t.Errorf("finding %d:\n got  %s %s %s %d:%d %q\n want %s %s %s %d:%d %q", i,
+				f.Rule, f.Principle, f.Severity, f.Line, f.Column, f.Message,
+				w.Rule, w.Ref, w.Severity, w.Line, w.Column, w.Message)
+		}
+		if f.Help == "" {
+			t.Errorf("finding %d (%s) has no help", i, f.Rule)
+		}
+		if f.File == "" || f.Record == "" && f.File != config.FileName {
+			t.Errorf("finding %d (%s) lacks file or record: %+v", i, f.Rule, f)
+		}
+	}
+}
+
+// ruleCase is one record checked by one rule.
+type ruleCase struct {
+	name  string
+	yaml  string
+	today string // testToday when empty
+	want  []want
+}
+
+// runCases checks each case with the rule alone.
+func runCases(t *testing.T, id string, cfg *config.Config, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			today := c.today
+			if today == "" {
+				today = testToday
+			}
+			match(t, only(t, id, cfg, nil, today, c.yaml), c.want)
+		})
+	}
+}
+
+// fakeHistory is a Git history with fixed dates.
+type fakeHistory struct {
+	start string
+	first map[string]string
+}
+
+func (h fakeHistory) FirstCommit(file string) (time.Time, bool) {
+	s, ok := h.first[file]
+	if !ok {
+		return time.Time{}, false
+	}
+	return day(s).Add(10 * time.Hour), true
+}
+
+func (h fakeHistory) RegisterStart() (time.Time, bool) {
+	if h.start == "" {
+		return time.Time{}, false
+	}
+	return day(h.start).Add(9 * time.Hour), true
+}
+
+func TestRegistryIsComplete(t *testing.T) {
+	// Every id principles.md lists, and only the ones added on purpose.
+	listed := []string{"biometric-ban", "owner-reachable", "dpia-required", "dpia-public", "legal-basis",
+		"decision-recorded", "problem-and-alternatives", "risk-analysis", "impact-assessment", "self-learning",
+		"lifecycle-end", "lifecycle-ended", "camera-temporary", "evaluation-lapsed", "signage", "minimisation",
+		"supplier-watch", "security-audit", "data-rights", "sharing-temporary", "breach-reported",
+		"human-oversight", "explanation", "datasets-and-source", "objection", "publication-category",
+		"notice-period", "independent-review", "exception-expired", "exception-unused", "exception-too-long"}
+	added := []string{"retention", "correction-desk"}
+	ids := IDs()
+	for _, id := range append(listed, added...) {
+		if !slices.Contains(ids, id) {
+			t.Errorf("rule %s is missing", id)
+		}
+	}
+	if len(ids) != len(listed)+len(added) {
+		t.Errorf("%d rules, want %d", len(ids), len(listed)+len(added))
+	}
+	for _, r := range Rules() {
+		if !ruleIDPattern.MatchString(r.ID) || r.Ref == "" || r.TitleNL == "" || r.TitleEN == "" || r.WhyNL == "" ||
+			r.WhyEN == "" || r.Satisfy == "" || r.Example == "" || r.Default == finding.Off {
+			t.Errorf("rule %s is not fully described: %+v", r.ID, r)
+		}
+		if (r.Check == nil) == (r.CheckRegister == nil) && !strings.HasPrefix(r.ID, "exception-") {
+			t.Errorf("rule %s needs exactly one of Check and CheckRegister", r.ID)
+		}
+		if !strings.HasPrefix(r.Ref, "VNG ") && !strings.HasPrefix(r.Ref, "C-") && r.Ref != refExceptions {
+			t.Errorf("rule %s cites %q, which is neither a VNG principle nor a commitment", r.ID, r.Ref)
+		}
+	}
+}
+
+func TestLookupAndSuggest(t *testing.T) {
+	if r, ok := Lookup("signage"); !ok || r.Ref != "VNG 4.3" {
+		t.Errorf("Lookup(signage) = %v, %v", r, ok)
+	}
+	if _, ok := Lookup("nope"); ok {
+		t.Error("Lookup(nope) found a rule")
+	}
+	tests := []struct {
+		in    string
+		first string
+	}{
+		{"biometric-bann", "biometric-ban"},
+		{"biometric", "biometric-ban"},
+		{"signge", "signage"},
+		{"Owner-Reachable", "owner-reachable"},
+		{"dpia", "dpia-required"},
+	}
+	for _, tt := range tests {
+		got := Suggest(tt.in)
+		if len(got) == 0 || got[0] != tt.first {
+			t.Errorf("Suggest(%q) = %v, want %s first", tt.in, got, tt.first)
+		}
+	}
+	if got := Suggest("completely-unrelated-words"); len(got) != 0 {
+		t.Errorf("Suggest(unrelated) = %v, want none", got)
+	}
+}

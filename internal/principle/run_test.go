@@ -1,0 +1,208 @@
+package principle
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// goodCamera meets every rule of the checklist on testToday.
+const goodCamera = `
+id: cam-markt
+kind: sensor
+name: Cameratoezicht Markt
+summary: Cameras watch the market square at night.
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Teamleider Toezicht, email: toezicht@voorbeeldstad.example}
+purpose: Fewer night-time fights on the square.
+problem: Fights at closing time.
+alternatives: More wardens did not cover the late hours.
+decisions:
+  - {body: mayor, kind: authorisation, date: 2026-01-10, reference: https://voorbeeldstad.example/b/1}
+legal_basis: {regime: police_data, law: Gemeentewet art. 151c}
+personal_data: {processed: yes, categories: [camera images]}
+dpia: {status: done, date: 2026-01-05, url: https://voorbeeldstad.example/dpia.pdf}
+risks: {chilling_effect: Night only., discrimination: Chosen on incidents., stacking: None., mitigations: Signs.}
+lifecycle: {start: 2026-02-01, end: 2027-01-31, extension_criteria: Incidents above the 2025 level.}
+evaluation: {interval: P1Y, last: 2026-08-01, outcome: Still needed.}
+retention: P28D
+registered_on: 2026-01-12
+security: {last_audit: 2025-12-01}
+sensor_type: camera
+capabilities: [video_recording, live_viewing]
+location: {description: Markt, point: {lat: 52.0, lon: 5.1}}
+signage: {present: true, description: Signs at every entrance.}
+vendor: {manufacturer: Axis Communications, model: Q1656, country: SE}
+data_rights: {holder: municipality, resale_forbidden: true}
+`
+
+// goodAlgorithm meets every rule of the checklist on testToday.
+const goodAlgorithm = `
+id: alg-parkeren
+kind: algorithm
+name: Scanauto parkeren
+summary: Checks whether parked cars have paid.
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Teamleider Parkeren, email: parkeren@voorbeeldstad.example}
+purpose: Fair parking.
+problem: Unpaid parking.
+alternatives: Wardens on foot covered a tenth of the streets.
+decisions:
+  - {body: college, kind: authorisation, date: 2025-12-01, reference: https://voorbeeldstad.example/b/2}
+legal_basis: {regime: gdpr, gdpr_ground: public_task, law: Gemeentewet art. 234}
+personal_data: {processed: yes}
+dpia: {status: done, date: 2025-11-01, url: https://voorbeeldstad.example/dpia2.pdf}
+assessments:
+  - {type: IAMA, date: 2025-11-15}
+risks: {discrimination: Every street is scanned., stacking: None., mitigations: A warden checks each hit.}
+lifecycle: {start: 2026-01-01, end: 2029-12-31, extension_criteria: Error rate under one percent.}
+evaluation: {last: 2026-06-01}
+retention: P2D
+security: {last_audit: 2025-06-01}
+reviews:
+  - {body: ethics_committee, date: 2025-10-01}
+algorithm_type: rule_based
+role: decision_support
+affects_individuals: true
+publication_category: impactful
+human_oversight: A warden checks every hit before a fine.
+explanation: A hit means no valid parking right for the plate.
+self_learning: false
+datasets:
+  - {name: Parkeerrechten}
+source_code: {url: https://github.com/voorbeeldstad/scan, licence: EUPL-1.2}
+objection: Object within six weeks.
+data_sharing:
+  - {party: RDW, purpose: plates, start: 2026-01-01, end: 2027-12-31, retention: P1D, onward_sharing: false}
+`
+
+const goodConfig = `
+site:
+  report_error_url: https://voorbeeldstad.example/meldpunt
+supplier_watch:
+  - {manufacturer: Hikvision, source: "FCC Covered List"}
+`
+
+func TestGoodRecordsPassEveryRule(t *testing.T) {
+	cfg := configFrom(t, goodConfig)
+	fx := newFixture(t, cfg, goodCamera, goodAlgorithm)
+	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
+	fx.locate(fs)
+	match(t, fs, nil)
+}
+
+// TestDoneWhen pins the issue's acceptance examples.
+func TestDoneWhen(t *testing.T) {
+	cfg := configFrom(t, goodConfig)
+	face := strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]",
+		"capabilities:\n  - video_recording\n  - face_recognition", 1)
+	police := strings.Replace(face, "type: municipality}", "type: police}", 1) +
+		`reviews:
+  - {body: audit_office, date: 2026-01-02}
+exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person during the fair.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: officier van justitie
+    approved_on: 2026-11-01
+    until: 2027-06-01
+`
+	police = strings.Replace(police, "id: cam-markt", "id: cam-kermis", 1)
+	fx := newFixture(t, cfg, face, police)
+	fs := Run(fx.reg, Options{Today: day(testToday)})
+	fx.locate(fs)
+	finding.Sort(fs)
+	match(t, fs, []want{
+		// The police record: allowed, as info, at the capability.
+		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Info, Line: 25, Column: 5, Message: "allowed by the exception approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
+		// The municipal camera: an error at the capability's line.
+		{Rule: "independent-review", Ref: "VNG 3.8", Severity: finding.Warning, Line: 1, Column: 1, Message: "lists no independent review"},
+		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 25, Column: 5, Message: "capability face_recognition (facial recognition) is biometric surveillance"},
+	})
+	if fs[0].File != "sensors/cam-kermis.yaml" || fs[2].File != "sensors/cam-markt.yaml" {
+		t.Errorf("files: %s, %s", fs[0].File, fs[2].File)
+	}
+}
+
+func TestConfigurationChangesSeverities(t *testing.T) {
+	noSigns := strings.Replace(goodCamera, "signage: {present: true, description: Signs at every entrance.}\n", "", 1)
+	noSigns = strings.Replace(noSigns, "last_audit: 2025-12-01", "last_audit: 2022-01-10", 1)
+	audit := want{Rule: "security-audit", Ref: "VNG 7.7", Severity: finding.Warning, Line: 21, Column: 24, Message: "the last security audit was on 2022-01-10, longer ago than P3Y"}
+	signs := want{Rule: "signage", Ref: "VNG 4.3", Severity: finding.Error, Line: 1, Column: 1, Message: "cameras must be recognisable by law"}
+	with := func(w want, s finding.Severity) want { w.Severity = s; return w }
+	tests := []struct {
+		name string
+		yaml string
+		env  map[string]string
+		want []want
+	}{
+		{"defaults", goodConfig, nil, []want{signs, audit}},
+		{"file lowers a rule", goodConfig + "rules: {signage: warning}\n", nil, []want{with(signs, finding.Warning), audit}},
+		{"file raises a rule", goodConfig + "rules: {security-audit: error}\n", nil, []want{signs, with(audit, finding.Error)}},
+		{"file switches rules off", goodConfig + "rules: {signage: off, security-audit: off}\n", nil, nil},
+		{"environment overrides the file", goodConfig + "rules: {signage: off}\n",
+			map[string]string{"REGISTER_RULES_SIGNAGE": "info", "REGISTER_RULES_SECURITY_AUDIT": "off"}, []want{with(signs, finding.Info)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			cfg := configFrom(t, tt.yaml)
+			fx := newFixture(t, cfg, noSigns)
+			fs := Run(fx.reg, Options{Today: day(testToday)})
+			fx.locate(fs)
+			finding.Sort(fs)
+			match(t, fs, tt.want)
+		})
+	}
+}
+
+func TestConfiguredLimits(t *testing.T) {
+	long := strings.Replace(goodCamera, "end: 2027-01-31", "end: 2028-06-30", 1)
+	for _, tt := range []struct {
+		name, cfg string
+		want      []want
+	}{
+		{"default two years", "", []want{{Rule: "camera-temporary", Ref: "C-camera-temporary", Severity: finding.Warning, Line: 17, Column: 37, Message: "longer than the P2Y"}}},
+		{"three years allowed", "limits: {camera_lifecycle_max: P3Y}\n", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			match(t, only(t, "camera-temporary", configFrom(t, tt.cfg), nil, testToday, long), tt.want)
+		})
+	}
+	// The evaluation interval per sensor type comes from configuration too.
+	lapsed := strings.Replace(goodCamera, "evaluation: {interval: P1Y, last: 2026-08-01, outcome: Still needed.}", "evaluation: {last: 2025-06-01}", 1)
+	match(t, only(t, "evaluation-lapsed", configFrom(t, ""), nil, testToday, lapsed), []want{
+		{Rule: "evaluation-lapsed", Ref: "C-camera-yearly", Severity: finding.Warning, Line: 18, Column: 20, Message: "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01) and is 176 days late"},
+	})
+	match(t, only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {camera: P2Y}}\n"), nil, testToday, lapsed), nil)
+}
+
+func TestUnknownRuleSettingsAreReported(t *testing.T) {
+	cfg := configFrom(t, goodConfig+"rules:\n  signge: off\n  schema: warning\n")
+	fx := newFixture(t, cfg, goodCamera)
+	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
+	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "", Severity: finding.Warning, Message: "rules.signge names no rule"}})
+	if fs[0].Path != "/rules/signge" || !strings.Contains(fs[0].Help, "did you mean signage?") {
+		t.Errorf("path %q help %q", fs[0].Path, fs[0].Help)
+	}
+}
+
+func TestRunUsesTodayInAmsterdam(t *testing.T) {
+	// 2026-11-24 23:30 UTC is already 25 November in Amsterdam: a camera
+	// whose life cycle ends on the 24th is then past its end.
+	old := timeNow
+	defer func() { timeNow = old }()
+	timeNow = func() time.Time { return time.Date(2026, 11, 24, 23, 30, 0, 0, time.UTC) }
+	ended := strings.Replace(goodCamera, "end: 2027-01-31", "end: 2026-11-24", 1)
+	cfg := configFrom(t, goodConfig)
+	fx := newFixture(t, cfg, ended)
+	fs := Run(fx.reg, Options{History: fakeHistory{start: "2025-01-01"}})
+	fx.locate(fs)
+	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "VNG 3.4", Severity: finding.Error, Line: 17, Column: 37, Message: "ended on 2026-11-24 (1 day ago)"}})
+}
