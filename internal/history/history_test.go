@@ -1,0 +1,563 @@
+package history
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// testRepo is a Git repository built by a test through go-git.
+type testRepo struct {
+	t    *testing.T
+	dir  string
+	repo *git.Repository
+	wt   *git.Worktree
+}
+
+func newTestRepo(t *testing.T) *testRepo {
+	t.Helper()
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &testRepo{t: t, dir: dir, repo: repo, wt: wt}
+}
+
+// commit makes the work tree hold exactly files (path → content) and
+// commits it as author at date; extra parents make a merge.
+func (r *testRepo) commit(files map[string]string, author, date, msg string, parents ...plumbing.Hash) plumbing.Hash {
+	r.t.Helper()
+	err := filepath.WalkDir(r.dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == ".git" {
+			return filepath.SkipDir
+		}
+		rel, _ := filepath.Rel(r.dir, p)
+		if !d.IsDir() {
+			if _, keep := files[filepath.ToSlash(rel)]; !keep {
+				return os.Remove(p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	for p, content := range files {
+		full := filepath.Join(r.dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			r.t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+	if err := r.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		r.t.Fatal(err)
+	}
+	when, err := time.Parse(time.RFC3339, date)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	sig := &object.Signature{Name: author, Email: strings.ToLower(author) + "@voorbeeldstad.example", When: when}
+	opts := &git.CommitOptions{Author: sig, Committer: sig, AllowEmptyCommits: true}
+	if len(parents) > 0 {
+		head, err := r.repo.Head()
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		opts.Parents = append([]plumbing.Hash{head.Hash()}, parents...)
+	}
+	h, err := r.wt.Commit(msg, opts)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return h
+}
+
+func (r *testRepo) branch(name string, at plumbing.Hash, create bool) {
+	r.t.Helper()
+	err := r.wt.Checkout(&git.CheckoutOptions{Branch: plumbing.NewBranchReferenceName(name), Create: create, Hash: at, Force: true})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+func (r *testRepo) open(sub string) *Repo {
+	r.t.Helper()
+	h, err := Open(filepath.Join(r.dir, sub))
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.t.Cleanup(func() { h.Close() })
+	return h
+}
+
+func with(base map[string]string, kv ...string) map[string]string {
+	m := map[string]string{}
+	for k, v := range base {
+		m[k] = v
+	}
+	for i := 0; i < len(kv); i += 2 {
+		if kv[i+1] == "" {
+			delete(m, kv[i])
+		} else {
+			m[kv[i]] = kv[i+1]
+		}
+	}
+	return m
+}
+
+const camMarkt = `id: cam-markt
+kind: sensor
+name: Camera's op de Markt
+status: active
+sensor_type: camera
+owner: {role: Teamleider toezicht, email: toezicht@voorbeeldstad.example}
+lifecycle:
+  start: 2024-01-10
+retention: P28D
+`
+
+// story is the repository most tests share: additions, a change outside the
+// register, a rename with a changed id, a branch merged back with a change
+// of its own in the merge, and a removal.
+type story struct {
+	*testRepo
+	c1, c2, c3, c4, c5a, c5b, c6, c7, c8 plumbing.Hash
+}
+
+func newStory(t *testing.T) *story {
+	s := &story{testRepo: newTestRepo(t)}
+	v1 := map[string]string{
+		"README.md":                         "# Register\n",
+		"register/register.yaml":            "organisation: Gemeente Voorbeeldstad\n",
+		"register/sensors/cam-markt.yaml":   camMarkt,
+		"register/algorithms/parkeren.yaml": "id: parkeren\nkind: algorithm\nname: Parkeren\nstatus: active\n",
+	}
+	s.c1 = s.commit(v1, "Alice", "2024-01-10T10:00:00+01:00", "Add the first records")
+	v2 := with(v1, "register/sensors/cam-markt.yaml", strings.Replace(camMarkt, "P28D", "P7D", 1))
+	s.c2 = s.commit(v2, "Bob", "2024-03-01T09:00:00+01:00", "Shorter retention for the market cameras\n\nDecided by the mayor.")
+	if _, err := s.repo.CreateTag("v1", s.c2, nil); err != nil {
+		t.Fatal(err)
+	}
+	v3 := with(v2, "README.md", "# Register van Voorbeeldstad\n")
+	s.c3 = s.commit(v3, "Carol", "2024-04-01T09:00:00+02:00", "Readme")
+	renamed := strings.Replace(strings.Replace(camMarkt, "P28D", "P7D", 1), "id: cam-markt", "id: cam-marktplein", 1)
+	v4 := with(v3, "register/sensors/cam-markt.yaml", "", "register/sensors/cam-marktplein.yaml", renamed)
+	s.c4 = s.commit(v4, "Alice", "2024-05-01T09:00:00+02:00", "Rename cam-markt to cam-marktplein")
+
+	s.branch("feature", s.c4, true)
+	v5a := with(v4, "register/sensors/geluid.yaml", "id: geluid\nkind: sensor\nsensor_type: noise\n")
+	s.c5a = s.commit(v5a, "Dave", "2024-06-01T09:00:00+02:00", "Add the noise sensor")
+	ended := strings.Replace(renamed, "  start: 2024-01-10\n", "  start: 2024-01-10\n  end: 2026-01-10\n", 1)
+	v5b := with(v5a, "register/sensors/cam-marktplein.yaml", ended)
+	s.c5b = s.commit(v5b, "Dave", "2024-06-15T09:00:00+02:00", "End date for the market cameras")
+
+	s.branch("master", plumbing.ZeroHash, false)
+	v6 := with(v4, "register/algorithms/parkeren.yaml", "id: parkeren\nkind: algorithm\nname: Parkeerhandhaving\nstatus: active\n")
+	s.c6 = s.commit(v6, "Bob", "2024-06-10T09:00:00+02:00", "Rename the parking algorithm")
+	v7 := with(v6, "register/sensors/geluid.yaml", v5b["register/sensors/geluid.yaml"],
+		"register/sensors/cam-marktplein.yaml", ended,
+		"register/register.yaml", "organisation: Gemeente Voorbeeldstad\ndue_within: P60D\n")
+	s.c7 = s.commit(v7, "Alice", "2024-07-01T09:00:00+02:00", "Merge branch 'feature'", s.c5b)
+	v8 := with(v7, "register/algorithms/parkeren.yaml", "")
+	s.c8 = s.commit(v8, "Eve", "2024-08-01T09:00:00+02:00", "Retire the parking algorithm")
+	return s
+}
+
+func day(t *testing.T, tm time.Time) string {
+	t.Helper()
+	return tm.Format("2006-01-02 15:04 -0700")
+}
+
+func TestRecords(t *testing.T) {
+	s := newStory(t)
+	h := s.open("register")
+	if h.Prefix() != "register" || h.Head() != s.c8.String() || h.Shallow() {
+		t.Fatalf("prefix %q head %s shallow %v", h.Prefix(), h.Head(), h.Shallow())
+	}
+	recs, err := h.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		// added, added by, changed, changed by, commit
+		"register.yaml":               "2024-01-10 10:00 +0100 Alice | 2024-07-01 09:00 +0200 Alice | " + s.c7.String(),
+		"sensors/cam-marktplein.yaml": "2024-01-10 10:00 +0100 Alice | 2024-06-15 09:00 +0200 Dave | " + s.c5b.String(),
+		"sensors/geluid.yaml":         "2024-06-01 09:00 +0200 Dave | 2024-06-01 09:00 +0200 Dave | " + s.c5a.String(),
+	}
+	if len(recs) != len(want) {
+		t.Errorf("got %d files %v, want %d", len(recs), recs, len(want))
+	}
+	for f, w := range want {
+		fh, ok := recs[f]
+		if !ok {
+			t.Errorf("%s missing", f)
+			continue
+		}
+		got := day(t, fh.Added) + " " + fh.AddedBy + " | " + day(t, fh.Changed) + " " + fh.ChangedBy + " | " + fh.Commit
+		if got != w {
+			t.Errorf("%s:\n got %s\nwant %s", f, got, w)
+		}
+	}
+
+	start, ok := h.RegisterStart()
+	if !ok || day(t, start) != "2024-01-10 10:00 +0100" {
+		t.Errorf("RegisterStart = %v, %v", start, ok)
+	}
+	for _, tt := range []struct {
+		file string
+		want string
+		ok   bool
+	}{
+		{"sensors/cam-marktplein.yaml", "2024-01-10 10:00 +0100", true},
+		{"sensors/geluid.yaml", "2024-06-01 09:00 +0200", true},
+		{"algorithms/parkeren.yaml", "2024-01-10 10:00 +0100", true}, // removed since, still in history
+		{"sensors/nergens.yaml", "", false},
+	} {
+		got, ok := h.FirstCommit(tt.file)
+		if ok != tt.ok || ok && day(t, got) != tt.want {
+			t.Errorf("FirstCommit(%s) = %v, %v; want %s, %v", tt.file, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestRecordsAtRepositoryTop(t *testing.T) {
+	s := newStory(t)
+	recs, err := s.open("").Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fh := recs["README.md"]; fh.ChangedBy != "Carol" || fh.AddedBy != "Alice" {
+		t.Errorf("README.md: %+v", fh)
+	}
+	if _, ok := recs["register/sensors/geluid.yaml"]; !ok || len(recs) != 4 {
+		t.Errorf("got %v", recs)
+	}
+}
+
+func TestLog(t *testing.T) {
+	s := newStory(t)
+	h := s.open("register")
+	log, err := h.Log("sensors/cam-marktplein.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		commit          plumbing.Hash
+		author, subject string
+		op              Op
+		file, old       string
+		fields          string
+	}
+	want := []row{
+		{s.c5b, "Dave", "End date for the market cameras", Changed, "sensors/cam-marktplein.yaml", "",
+			"/lifecycle/end added: 2026-01-10"},
+		{s.c4, "Alice", "Rename cam-markt to cam-marktplein", Renamed, "sensors/cam-marktplein.yaml", "sensors/cam-markt.yaml",
+			"/id: cam-markt → cam-marktplein"},
+		{s.c2, "Bob", "Shorter retention for the market cameras", Changed, "sensors/cam-markt.yaml", "",
+			"/retention: P28D → P7D"},
+		{s.c1, "Alice", "Add the first records", Added, "sensors/cam-markt.yaml", "",
+			`(record) added: {"id":"cam-markt","kind":"sensor","lifecycle":{"start":"2024-01-10"},"name":"Camera's op de Markt","owner":{"email":"toezicht@voorbeeldstad.example","role":"Teamleider toezicht"},"retention":"P28D","sensor_type":"camera","status":"active"}`},
+	}
+	if len(log) != len(want) {
+		t.Fatalf("got %d changes, want %d: %+v", len(log), len(want), log)
+	}
+	for i, w := range want {
+		c := log[i]
+		var fields []string
+		for _, f := range c.Fields {
+			fields = append(fields, f.String())
+		}
+		got := row{plumbing.NewHash(c.Commit), c.Author, c.Subject(), c.Op, c.File, c.OldFile, strings.Join(fields, "; ")}
+		if got != w {
+			t.Errorf("change %d:\n got %+v\nwant %+v", i, got, w)
+		}
+	}
+	if log[2].Message != "Shorter retention for the market cameras\n\nDecided by the mayor." || log[2].Email != "bob@voorbeeldstad.example" {
+		t.Errorf("message %q email %q", log[2].Message, log[2].Email)
+	}
+
+	// The merge changed register.yaml itself (differs from both parents):
+	// that counts; the branch's changes arriving through it do not.
+	cfg, err := h.Log("register.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg) != 2 || cfg[0].Commit != s.c7.String() || cfg[0].Fields[0].String() != "/due_within added: P60D" || cfg[1].Commit != s.c1.String() {
+		t.Errorf("register.yaml log: %+v", cfg)
+	}
+
+	removed, err := h.Log("algorithms/parkeren.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(removed) != 3 || removed[0].Op != Removed || removed[0].Author != "Eve" || removed[1].Fields[0].String() != "/name: Parkeren → Parkeerhandhaving" {
+		t.Errorf("parkeren log: %+v", removed)
+	}
+	none, err := h.Log("sensors/nergens.yaml")
+	if err != nil || len(none) != 0 {
+		t.Errorf("log of a file never there: %v, %v", none, err)
+	}
+}
+
+func TestSince(t *testing.T) {
+	s := newStory(t)
+	h := s.open("register")
+	type rc struct {
+		op        Op
+		file, old string
+		fields    string
+		commits   string // authors, newest first
+	}
+	summarise := func(cs *ChangeSet) []rc {
+		var out []rc
+		for _, r := range cs.Records {
+			var fs, as []string
+			for _, f := range r.Fields {
+				if f.Path == "" {
+					fs = append(fs, string(f.Op)+" record")
+				} else {
+					fs = append(fs, f.String())
+				}
+			}
+			for _, c := range r.Commits {
+				as = append(as, c.Author)
+			}
+			out = append(out, rc{r.Op, r.File, r.OldFile, strings.Join(fs, "; "), strings.Join(as, ",")})
+		}
+		return out
+	}
+	tests := []struct {
+		since string
+		base  plumbing.Hash
+		want  []rc
+	}{
+		{"2024-06-01", s.c4, []rc{
+			{Removed, "algorithms/parkeren.yaml", "", "removed record", "Eve,Bob"},
+			{Changed, "register.yaml", "", "/due_within added: P60D", "Alice"},
+			{Changed, "sensors/cam-marktplein.yaml", "", "/lifecycle/end added: 2026-01-10", "Dave"},
+			{Added, "sensors/geluid.yaml", "", "added record", "Dave"},
+		}},
+		{"v1", s.c2, []rc{
+			{Removed, "algorithms/parkeren.yaml", "", "removed record", "Eve,Bob"},
+			{Changed, "register.yaml", "", "/due_within added: P60D", "Alice"},
+			{Renamed, "sensors/cam-marktplein.yaml", "sensors/cam-markt.yaml", "/id: cam-markt → cam-marktplein; /lifecycle/end added: 2026-01-10", "Dave,Alice"},
+			{Added, "sensors/geluid.yaml", "", "added record", "Dave"},
+		}},
+		{s.c7.String()[:10], s.c7, []rc{
+			{Removed, "algorithms/parkeren.yaml", "", "removed record", "Eve"},
+		}},
+		{"HEAD", s.c8, nil},
+		{"2024-08-02", s.c8, nil},
+		{"2020-01-01", plumbing.ZeroHash, []rc{
+			{Added, "register.yaml", "", "added record", "Alice,Alice"},
+			{Added, "sensors/cam-marktplein.yaml", "", "added record", "Dave,Alice,Bob,Alice"},
+			{Added, "sensors/geluid.yaml", "", "added record", "Dave"},
+		}},
+		{"feature", s.c5b, []rc{
+			{Removed, "algorithms/parkeren.yaml", "", "removed record", "Eve,Bob"},
+			{Changed, "register.yaml", "", "/due_within added: P60D", "Alice"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.since, func(t *testing.T) {
+			cs, err := h.Since(tt.since)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantBase := ""
+			if !tt.base.IsZero() {
+				wantBase = tt.base.String()
+			}
+			if cs.Base != wantBase || cs.Head != s.c8.String() {
+				t.Errorf("base %s head %s, want base %s", cs.Base, cs.Head, wantBase)
+			}
+			got := summarise(cs)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %+v\nwant %+v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("record %d:\n got %+v\nwant %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+	for _, bad := range []string{"bestaat-niet", "2024-02-30", ""} {
+		if _, err := h.Since(bad); err == nil {
+			t.Errorf("Since(%q) gave no error", bad)
+		}
+	}
+}
+
+// TestSinceDateInAmsterdam pins that a date starts at midnight in
+// Europe/Amsterdam: a commit at 23:30 UTC on 31 May is on 1 June there.
+func TestSinceDateInAmsterdam(t *testing.T) {
+	r := newTestRepo(t)
+	a := r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\n"}, "Alice", "2024-05-31T21:30:00Z", "a")
+	b := r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\nname: A\n"}, "Alice", "2024-05-31T22:30:00Z", "b")
+	h := r.open("reg")
+	cs, err := h.Since("2024-06-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs.Base != a.String() || len(cs.Records) != 1 || cs.Records[0].Commits[0].Commit != b.String() {
+		t.Errorf("base %s, records %+v; want base %s (23:30 CEST) and commit %s (00:30 CEST) in range", cs.Base, cs.Records, a, b)
+	}
+}
+
+func TestCache(t *testing.T) {
+	s := newStory(t)
+	first, err := s.open("register").Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(s.dir, ".git", "register-history-cache", "*.gob"))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %v", files)
+	}
+	// A warm run answers from the cache alone.
+	warm, err := s.open("register").Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warm) != len(first) || !warm["sensors/cam-marktplein.yaml"].Changed.Equal(first["sensors/cam-marktplein.yaml"].Changed) {
+		t.Errorf("warm %v, cold %v", warm, first)
+	}
+	// A new commit is read on top of the cached ones.
+	v9 := map[string]string{"register/register.yaml": "organisation: Gemeente Voorbeeldstad\n",
+		"register/sensors/cam-marktplein.yaml": "id: cam-marktplein\nstatus: retired\n",
+		"register/sensors/geluid.yaml":         "id: geluid\nkind: sensor\nsensor_type: noise\n"}
+	c9 := s.commit(v9, "Frank", "2024-09-01T09:00:00+02:00", "Retire the cameras")
+	h := s.open("register")
+	after, err := h.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fh := after["sensors/cam-marktplein.yaml"]; fh.ChangedBy != "Frank" || fh.Commit != c9.String() || fh.AddedBy != "Alice" {
+		t.Errorf("after a new commit: %+v", fh)
+	}
+	log, err := h.Log("sensors/cam-marktplein.yaml")
+	if err != nil || len(log) != 5 || log[0].Commit != c9.String() || log[3].Op != Changed {
+		t.Errorf("log after a new commit: %+v, %v", log, err)
+	}
+	// A damaged cache is ignored.
+	if err := os.WriteFile(files[0], []byte("not a cache"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.open("register").Records()
+	if err != nil || again["sensors/cam-marktplein.yaml"].ChangedBy != "Frank" {
+		t.Errorf("with a damaged cache: %+v, %v", again, err)
+	}
+}
+
+func TestNoRepository(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(dir); !errors.Is(err, ErrNoRepo) {
+		t.Errorf("Open outside Git: %v, want ErrNoRepo", err)
+	}
+	bare := t.TempDir()
+	if _, err := git.PlainInit(bare, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(bare); !errors.Is(err, ErrNoRepo) {
+		t.Errorf("Open on a bare repository: %v, want ErrNoRepo", err)
+	}
+}
+
+func TestEmptyRepository(t *testing.T) {
+	r := newTestRepo(t)
+	h := r.open("")
+	recs, err := h.Records()
+	if err != nil || len(recs) != 0 || h.Head() != "" {
+		t.Errorf("empty repository: %v, %v, head %q", recs, err, h.Head())
+	}
+	if _, ok := h.RegisterStart(); ok {
+		t.Error("RegisterStart in an empty repository")
+	}
+	cs, err := h.Since("2024-01-01")
+	if err != nil || len(cs.Records) != 0 {
+		t.Errorf("Since in an empty repository: %+v, %v", cs, err)
+	}
+}
+
+// TestShallowFile makes a repository shallow the way git does, by listing
+// the boundary commit in .git/shallow: history stops there, everything looks
+// added at the boundary, and nothing crashes.
+func TestShallowFile(t *testing.T) {
+	s := newStory(t)
+	if err := os.WriteFile(filepath.Join(s.dir, ".git", "shallow"), []byte(s.c4.String()+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := s.open("register")
+	if !h.Shallow() {
+		t.Fatal("Shallow() = false")
+	}
+	recs, err := h.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fh := recs["sensors/cam-marktplein.yaml"]; day(t, fh.Added) != "2024-05-01 09:00 +0200" || fh.ChangedBy != "Dave" {
+		t.Errorf("shallow: %+v", fh)
+	}
+	log, err := h.Log("sensors/cam-marktplein.yaml")
+	if err != nil || len(log) != 2 || log[1].Op != Added || log[1].Commit != s.c4.String() {
+		t.Errorf("shallow log: %+v, %v", log, err)
+	}
+}
+
+// TestShallowClone clones through go-git with a depth, over file://. go-git
+// serves file:// through git-upload-pack, so the test needs git installed.
+func TestShallowClone(t *testing.T) {
+	if _, err := exec.LookPath("git-upload-pack"); err != nil {
+		if out, err := exec.Command("git", "--exec-path").Output(); err != nil ||
+			!fileExists(filepath.Join(strings.TrimSpace(string(out)), "git-upload-pack")) {
+			t.Skip("git-upload-pack is not installed")
+		}
+	}
+	s := newStory(t)
+	dst := t.TempDir()
+	_, err := git.PlainClone(dst, false, &git.CloneOptions{URL: "file://" + s.dir, Depth: 2, SingleBranch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Open(filepath.Join(dst, "register"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	if !h.Shallow() {
+		t.Fatal("Shallow() = false for a clone with depth 2")
+	}
+	recs, err := h.Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Depth 2 holds the removal and the merge; the merge's parents are cut
+	// off, so everything looks added on 1 July.
+	if fh := recs["sensors/geluid.yaml"]; day(t, fh.Added) != "2024-07-01 09:00 +0200" {
+		t.Errorf("shallow clone: %+v", recs)
+	}
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}

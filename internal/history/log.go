@@ -1,0 +1,221 @@
+package history
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/period"
+)
+
+// Change is one commit's change to one file.
+type Change struct {
+	Commit  string    `json:"commit"`
+	Author  string    `json:"author"`
+	Email   string    `json:"email,omitempty"`
+	When    time.Time `json:"date"` // author date, in the author's time zone
+	Message string    `json:"message"`
+	Op      Op        `json:"op"`
+	// File is the file's path after the commit (before it, when removed),
+	// relative to the register root; OldFile is its path before a rename.
+	File    string `json:"file"`
+	OldFile string `json:"old_file,omitempty"`
+	// Fields are the fields the commit changed. A record added or removed
+	// has one change at path "" holding the whole record.
+	Fields []fielddiff.Change `json:"fields,omitempty"`
+	// Problem says why Fields is empty when a version is not readable YAML.
+	Problem string `json:"problem,omitempty"`
+}
+
+// Subject returns the first line of the commit message.
+func (c Change) Subject() string {
+	s, _, _ := strings.Cut(c.Message, "\n")
+	return s
+}
+
+// Log returns the commits in HEAD's history that changed the file (a path
+// relative to the register root), newest first, following renames back,
+// each with the fields it changed. A file that never existed has no commits.
+func (r *Repo) Log(file string) ([]Change, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	idx, err := r.index()
+	if err != nil {
+		return nil, err
+	}
+	evs := idx.lineage(file)
+	out := make([]Change, 0, len(evs))
+	for _, ref := range evs {
+		out = append(out, r.change(ref))
+	}
+	return out, nil
+}
+
+// change builds a Change with its field diff; the caller holds r.mu.
+func (r *Repo) change(ref evRef) Change {
+	c := Change{Commit: ref.c.Hash.String(), Author: ref.c.Author, Email: ref.c.Email, When: ref.c.when(),
+		Message: ref.c.Message, Op: ref.e.Op, File: ref.e.Path, OldFile: ref.e.From}
+	c.Fields, c.Problem = r.fieldDiff(ref.e.Old, ref.e.New)
+	return c
+}
+
+// fieldDiff diffs two blobs (zero for absent) field by field.
+func (r *Repo) fieldDiff(old, new plumbing.Hash) ([]fielddiff.Change, string) {
+	ob, err := r.blob(old)
+	if err != nil {
+		return nil, err.Error()
+	}
+	nb, err := r.blob(new)
+	if err != nil {
+		return nil, err.Error()
+	}
+	fs, err := fielddiff.YAML(ob, nb)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return fs, ""
+}
+
+func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
+	if h.IsZero() {
+		return nil, nil
+	}
+	return readObject(r.store, plumbing.BlobObject, h)
+}
+
+// ChangeSet is what changed in the register between a base and HEAD.
+type ChangeSet struct {
+	// Since is the tag, commit or date asked for.
+	Since string `json:"since"`
+	// Base is the commit compared against; "" when the register did not
+	// exist yet, so everything counts as added.
+	Base     string     `json:"base,omitempty"`
+	BaseDate *time.Time `json:"base_date,omitempty"`
+	Head     string     `json:"head"`
+	// Records are the files that differ, by path.
+	Records []RecordChange `json:"records"`
+}
+
+// RecordChange is one file that differs between the base and HEAD.
+type RecordChange struct {
+	// Op is added, changed, removed or renamed (possibly with changes).
+	Op Op `json:"op"`
+	// File is the path at HEAD (at the base, when removed); OldFile the path
+	// at the base of a renamed file.
+	File    string `json:"file"`
+	OldFile string `json:"old_file,omitempty"`
+	// Fields are the net changes from the base to HEAD.
+	Fields  []fielddiff.Change `json:"fields,omitempty"`
+	Problem string             `json:"problem,omitempty"`
+	// Commits are the commits since the base that touched the file, newest
+	// first, each with its own field changes.
+	Commits []Change `json:"commits"`
+}
+
+// Last returns the newest commit's change, or false when none is known
+// (the file changed only through a merge of unrelated history).
+func (rc RecordChange) Last() (Change, bool) {
+	if len(rc.Commits) == 0 {
+		return Change{}, false
+	}
+	return rc.Commits[0], true
+}
+
+// Since compares the register at a tag, branch or commit (or, for a date
+// YYYY-MM-DD, at the last commit on HEAD's first-parent line authored before
+// that day began in Europe/Amsterdam) with HEAD: records added, changed,
+// removed and renamed, with field-level diffs and the commits in between.
+func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	idx, err := r.index()
+	if err != nil {
+		return nil, err
+	}
+	cs := &ChangeSet{Since: refOrDate, Head: r.Head(), Records: []RecordChange{}}
+	if idx.head == nil {
+		return cs, nil
+	}
+	base, err := r.resolve(idx, refOrDate)
+	if err != nil {
+		return nil, err
+	}
+	baseTree := plumbing.ZeroHash
+	inBase := map[plumbing.Hash]bool{}
+	if base != nil {
+		cs.Base = base.Hash.String()
+		t := base.when()
+		cs.BaseDate = &t
+		baseTree = base.RegTree
+		stack := []*commitRec{base}
+		inBase[base.Hash] = true
+		for len(stack) > 0 {
+			c := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, p := range c.Parents {
+				if pc, ok := idx.commits[p]; ok && !inBase[p] {
+					inBase[p] = true
+					stack = append(stack, pc)
+				}
+			}
+		}
+	}
+	evs, err := r.diffEvents(baseTree, idx.head.RegTree)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range evs {
+		rc := RecordChange{Op: e.Op, File: e.Path, OldFile: e.From, Commits: []Change{}}
+		rc.Fields, rc.Problem = r.fieldDiff(e.Old, e.New)
+		for _, ref := range idx.lineage(e.Path) {
+			if !inBase[ref.c.Hash] {
+				rc.Commits = append(rc.Commits, r.change(ref))
+			}
+		}
+		cs.Records = append(cs.Records, rc)
+	}
+	slices.SortFunc(cs.Records, func(a, b RecordChange) int { return cmp.Compare(a.File, b.File) })
+	return cs, nil
+}
+
+// resolve finds the base commit for Since; nil means before the first commit.
+func (r *Repo) resolve(idx *index, s string) (*commitRec, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, fmt.Errorf("give a tag, branch, commit or date (YYYY-MM-DD) to compare with")
+	}
+	if h, err := r.repo.ResolveRevision(plumbing.Revision(s)); err == nil {
+		if c, ok := idx.commits[*h]; ok {
+			return c, nil
+		}
+		// Not in HEAD's history: read it and its ancestors into the index.
+		if _, err := object.GetCommit(r.store, *h); err != nil {
+			return nil, fmt.Errorf("%s is not a commit: %w", s, err)
+		}
+		if _, err := r.walkFrom(*h, idx.commits); err != nil {
+			return nil, err
+		}
+		return idx.commits[*h], nil
+	}
+	day, err := period.ParseDate(s)
+	if err != nil {
+		return nil, fmt.Errorf("%q is neither a tag, branch or commit of this repository nor a date (YYYY-MM-DD)", s)
+	}
+	cutoff := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, period.Amsterdam).Unix()
+	for c := idx.head; c != nil; {
+		if c.When < cutoff {
+			return c, nil
+		}
+		if len(c.Parents) == 0 {
+			break
+		}
+		c = idx.commits[c.Parents[0]]
+	}
+	return nil, nil
+}

@@ -1,0 +1,294 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// The tree code reads Git tree objects as raw bytes and walks two of them side
+// by side. go-git's object.Tree decodes every entry into a struct; a register
+// folder holds thousands of records and a long history has tens of thousands
+// of commits, so decoding costs more than the walk itself. Raw entries cost
+// nothing to skip, and subtrees with equal hashes are never opened.
+
+// entry is one tree entry, pointing into the raw tree bytes.
+type entry struct {
+	mode []byte
+	name []byte
+	hash plumbing.Hash
+}
+
+func (e entry) isTree() bool { return string(e.mode) == "40000" }
+
+// isGitlink reports a submodule: a commit in another repository, not a file.
+func (e entry) isGitlink() bool { return string(e.mode) == "160000" }
+
+// nextEntry parses the entry at the start of b and returns the rest.
+func nextEntry(b []byte) (entry, []byte, error) {
+	sp := bytes.IndexByte(b, ' ')
+	if sp <= 0 {
+		return entry{}, nil, errors.New("corrupt tree: no mode")
+	}
+	nul := bytes.IndexByte(b[sp+1:], 0)
+	if nul < 0 || sp+1+nul+1+20 > len(b) {
+		return entry{}, nil, errors.New("corrupt tree: truncated entry")
+	}
+	e := entry{mode: b[:sp], name: b[sp+1 : sp+1+nul]}
+	copy(e.hash[:], b[sp+1+nul+1:])
+	return e, b[sp+1+nul+1+20:], nil
+}
+
+// compareEntries orders entries as Git sorts a tree: by name, with a tree's
+// name compared as if it ended in '/'.
+func compareEntries(a, b entry) int {
+	n := min(len(a.name), len(b.name))
+	if c := bytes.Compare(a.name[:n], b.name[:n]); c != 0 {
+		return c
+	}
+	ca, cb := terminator(a, n), terminator(b, n)
+	switch {
+	case ca < cb:
+		return -1
+	case ca > cb:
+		return 1
+	}
+	return 0
+}
+
+func terminator(e entry, n int) byte {
+	if n < len(e.name) {
+		return e.name[n]
+	}
+	if e.isTree() {
+		return '/'
+	}
+	return 0
+}
+
+// treeReader reads raw trees through the storer, keeping the last few: in a
+// linear history the tree a commit adds is the one its child compares against.
+type treeReader struct {
+	s     storer.EncodedObjectStorer
+	cache map[plumbing.Hash][]byte
+	order []plumbing.Hash
+	max   int
+}
+
+func newTreeReader(s storer.EncodedObjectStorer) *treeReader {
+	return &treeReader{s: s, cache: map[plumbing.Hash][]byte{}, max: 16}
+}
+
+// read returns the raw content of a tree; the zero hash is the empty tree.
+func (t *treeReader) read(h plumbing.Hash) ([]byte, error) {
+	if h.IsZero() {
+		return nil, nil
+	}
+	if b, ok := t.cache[h]; ok {
+		return b, nil
+	}
+	b, err := readObject(t.s, plumbing.TreeObject, h)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.order) >= t.max {
+		delete(t.cache, t.order[0])
+		t.order = t.order[1:]
+	}
+	t.cache[h] = b
+	t.order = append(t.order, h)
+	return b, nil
+}
+
+// readObject returns an object's content.
+func readObject(s storer.EncodedObjectStorer, typ plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	obj, err := s.EncodedObject(typ, h)
+	if err != nil {
+		return nil, fmt.Errorf("read %s %s: %w", typ, h, err)
+	}
+	r, err := obj.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("read %s %s: %w", typ, h, err)
+	}
+	defer r.Close()
+	b := make([]byte, obj.Size())
+	if _, err := io.ReadFull(r, b); err != nil {
+		return nil, fmt.Errorf("read %s %s: %w", typ, h, err)
+	}
+	return b, nil
+}
+
+// lookup descends from a tree along a slash-free list of folder names and
+// returns the subtree's hash, or the zero hash when it does not exist.
+func (t *treeReader) lookup(root plumbing.Hash, dirs []string) (plumbing.Hash, error) {
+	h := root
+	for _, d := range dirs {
+		b, err := t.read(h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		found := plumbing.ZeroHash
+		for len(b) > 0 {
+			var e entry
+			if e, b, err = nextEntry(b); err != nil {
+				return plumbing.ZeroHash, err
+			}
+			if e.isTree() && string(e.name) == d {
+				found = e.hash
+				break
+			}
+		}
+		if found.IsZero() {
+			return found, nil
+		}
+		h = found
+	}
+	return h, nil
+}
+
+// fileChange is one file that differs between two trees.
+type fileChange struct {
+	path     string
+	old, new plumbing.Hash // zero when the file is absent on that side
+}
+
+// diff lists the files that differ between trees a and b (either may be the
+// zero hash), with paths under dir. Subtrees with equal hashes are skipped
+// without reading them.
+func (t *treeReader) diff(dir string, a, b plumbing.Hash, out *[]fileChange) error {
+	if a == b {
+		return nil
+	}
+	ra, err := t.read(a)
+	if err != nil {
+		return err
+	}
+	rb, err := t.read(b)
+	if err != nil {
+		return err
+	}
+	// ra and rb stay valid while recursion evicts them from the cache:
+	// buffers are never reused or written to.
+	var ea, eb entry
+	var haveA, haveB bool
+	next := func(raw *[]byte, e *entry, have *bool) error {
+		if len(*raw) == 0 {
+			*have = false
+			return nil
+		}
+		var err error
+		*e, *raw, err = nextEntry(*raw)
+		*have = err == nil
+		return err
+	}
+	if err := next(&ra, &ea, &haveA); err != nil {
+		return err
+	}
+	if err := next(&rb, &eb, &haveB); err != nil {
+		return err
+	}
+	for haveA || haveB {
+		c := 0
+		switch {
+		case !haveA:
+			c = 1
+		case !haveB:
+			c = -1
+		default:
+			c = compareEntries(ea, eb)
+		}
+		switch {
+		case c < 0: // only in a
+			if err := t.side(dir, ea, true, out); err != nil {
+				return err
+			}
+			if err := next(&ra, &ea, &haveA); err != nil {
+				return err
+			}
+		case c > 0: // only in b
+			if err := t.side(dir, eb, false, out); err != nil {
+				return err
+			}
+			if err := next(&rb, &eb, &haveB); err != nil {
+				return err
+			}
+		default:
+			if ea.hash != eb.hash || string(ea.mode) != string(eb.mode) {
+				switch {
+				case ea.isGitlink() || eb.isGitlink():
+					if err := t.side(dir, ea, true, out); err != nil {
+						return err
+					}
+					if err := t.side(dir, eb, false, out); err != nil {
+						return err
+					}
+				case ea.isTree() && eb.isTree():
+					if err := t.diff(join(dir, ea.name), ea.hash, eb.hash, out); err != nil {
+						return err
+					}
+				case !ea.isTree() && !eb.isTree():
+					if ea.hash != eb.hash { // a mode change alone is no change to a record
+						*out = append(*out, fileChange{path: join(dir, ea.name), old: ea.hash, new: eb.hash})
+					}
+				default: // a file became a folder or the other way round
+					if err := t.side(dir, ea, true, out); err != nil {
+						return err
+					}
+					if err := t.side(dir, eb, false, out); err != nil {
+						return err
+					}
+				}
+			}
+			if err := next(&ra, &ea, &haveA); err != nil {
+				return err
+			}
+			if err := next(&rb, &eb, &haveB); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// side reports an entry present on one side only: a file, or every file
+// under a folder.
+func (t *treeReader) side(dir string, e entry, removed bool, out *[]fileChange) error {
+	switch {
+	case e.isGitlink():
+		return nil
+	case e.isTree():
+		if removed {
+			return t.diff(join(dir, e.name), e.hash, plumbing.ZeroHash, out)
+		}
+		return t.diff(join(dir, e.name), plumbing.ZeroHash, e.hash, out)
+	case removed:
+		*out = append(*out, fileChange{path: join(dir, e.name), old: e.hash})
+	default:
+		*out = append(*out, fileChange{path: join(dir, e.name), new: e.hash})
+	}
+	return nil
+}
+
+// files lists every file in a tree with its blob hash.
+func (t *treeReader) files(dir string, h plumbing.Hash) (map[string]plumbing.Hash, error) {
+	var fcs []fileChange
+	if err := t.diff(dir, plumbing.ZeroHash, h, &fcs); err != nil {
+		return nil, err
+	}
+	m := make(map[string]plumbing.Hash, len(fcs))
+	for _, fc := range fcs {
+		m[fc.path] = fc.new
+	}
+	return m, nil
+}
+
+func join(dir string, name []byte) string {
+	if dir == "" {
+		return string(name)
+	}
+	return dir + "/" + string(name)
+}
