@@ -18,11 +18,13 @@ var banned = map[string]string{
 	"re_identification":        "re-identifying individuals",
 	"emotion_recognition":      "emotion recognition",
 	"gait_recognition":         "recognising people by their gait",
-	"device_tracking":          "following phones and other devices (Wi-Fi/Bluetooth tracking)",
+	"device_tracking":          "following phones and other devices by Wi-Fi or Bluetooth",
 }
 
+const biometricBanID = "biometric-ban"
+
 var biometricBan = &Rule{
-	ID: "biometric-ban", Ref: "VNG 2.1", Default: finding.Error,
+	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error,
 	TitleNL: "Geen biometrische surveillance", TitleEN: "No biometric surveillance",
 	WhyNL:   "Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Alleen de politie mag hiervan afwijken, en dan alleen met een specifieke wettelijke grondslag.",
 	WhyEN:   "Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition (VNG principle 2.1; also the programme commitment against live facial recognition). Only the police may deviate, and only on a specific legal basis.",

@@ -192,8 +192,11 @@ var independentReview = &Rule{
 		if retired(r) || len(r.Reviews) > 0 {
 			return nil
 		}
-		bannedUse := slices.ContainsFunc(r.Capabilities, func(c string) bool { _, ok := banned[c]; return ok })
-		if !impactful(r) && !bannedUse {
+		// A sensor with a banned capability is only lawful with an
+		// exception (the police's), and then it is as impactful as it gets.
+		excepted := slices.ContainsFunc(r.Capabilities, func(c string) bool { _, ok := banned[c]; return ok }) &&
+			slices.ContainsFunc(r.Exceptions, func(e record.Exception) bool { return e.Rule == biometricBanID })
+		if !impactful(r) && !excepted {
 			return nil
 		}
 		return []finding.Finding{missing("", "the record is high-risk or impactful but lists no independent review",

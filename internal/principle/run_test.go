@@ -120,11 +120,10 @@ exceptions:
 		// The police record: allowed, as info, at the capability.
 		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Info, Line: 25, Column: 5, Message: "allowed by the exception approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
 		// The municipal camera: an error at the capability's line.
-		{Rule: "independent-review", Ref: "VNG 3.8", Severity: finding.Warning, Line: 1, Column: 1, Message: "lists no independent review"},
 		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 25, Column: 5, Message: "capability face_recognition (facial recognition) is biometric surveillance"},
 	})
-	if fs[0].File != "sensors/cam-kermis.yaml" || fs[2].File != "sensors/cam-markt.yaml" {
-		t.Errorf("files: %s, %s", fs[0].File, fs[2].File)
+	if len(fs) != 2 || fs[0].File != "sensors/cam-kermis.yaml" || fs[1].File != "sensors/cam-markt.yaml" {
+		t.Errorf("files: %v", fs)
 	}
 }
 

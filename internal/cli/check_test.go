@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/principle"
+)
+
+// runCheckCLI executes the command line with a fixed clock (2026-11-24 in
+// Amsterdam) and returns stdout, stderr and the exit code.
+func runCheckCLI(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	a := &App{Out: &out, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "test"}
+	code := Run(a, args)
+	return out.String(), errOut.String(), code
+}
+
+// checkRegister writes a register (outside any Git repository) and returns
+// its root.
+func checkRegister(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// checkCamera meets the schema and every principle on 2026-11-24.
+const checkCamera = `id: cam-markt
+kind: sensor
+name: Cameratoezicht Markt
+summary: Camera's op de Markt.
+status: active
+organisation:
+  name: Gemeente Voorbeeldstad
+  type: municipality
+owner:
+  role: Teamleider Openbare Orde
+  email: openbareorde@voorbeeldstad.example
+purpose: Geweld voorkomen en opsporen.
+problem: Vechtpartijen bij sluitingstijd.
+alternatives: Meer handhavers dekten de late uren niet.
+decisions:
+  - {body: mayor, kind: authorisation, date: 2026-01-10, reference: "https://voorbeeldstad.example/b/1"}
+legal_basis: {regime: police_data, law: Gemeentewet art. 151c}
+personal_data:
+  processed: "yes"
+dpia: {status: done, date: 2026-01-05, url: "https://voorbeeldstad.example/dpia.pdf"}
+risks: {chilling_effect: Alleen 's nachts., discrimination: Gekozen op incidenten., stacking: Geen., mitigations: Borden.}
+lifecycle:
+  start: 2026-02-01
+  end: 2027-01-31
+  extension_criteria: Incidenten boven het niveau van 2025.
+evaluation:
+  interval: P1Y
+  last: 2026-08-01
+retention: P28D
+security: {last_audit: 2025-12-01}
+sensor_type: camera
+capabilities: [video_recording, live_viewing]
+location: {description: Markt, point: {lat: 52.0, lon: 5.1}}
+signage: {present: true, description: Borden bij elke toegang.}
+vendor: {manufacturer: Axis Communications, model: Q1656, country: SE}
+data_rights: {holder: municipality, resale_forbidden: true}
+`
+
+const checkConfig = `site:
+  report_error_url: https://voorbeeldstad.example/meldpunt
+`
+
+func TestCheckCommand(t *testing.T) {
+	face := strings.Replace(checkCamera, "capabilities: [video_recording, live_viewing]", "capabilities:\n  - video_recording\n  - face_recognition", 1)
+	noSigns := strings.Replace(checkCamera, "signage: {present: true, description: Borden bij elke toegang.}\n", "", 1)
+	audit := strings.Replace(checkCamera, "last_audit: 2025-12-01", "last_audit: 2022-01-01", 1)
+	tests := []struct {
+		name     string
+		record   string
+		config   string
+		args     []string
+		code     int
+		contains []string
+		stderr   string
+	}{
+		{"clean", checkCamera, checkConfig, nil, 0, []string{"1 record, no problems found"}, ""},
+		{"face recognition fails at its line", face, checkConfig, nil, 1,
+			[]string{"sensors/cam-markt.yaml:34:5: error: capability face_recognition (facial recognition) is biometric surveillance", "(biometric-ban)", "VNG 2.1"}, ""},
+		{"signage is an error for cameras", noSigns, checkConfig, nil, 1,
+			[]string{"sensors/cam-markt.yaml:1:1: error: the record does not say how the sensor is made recognisable", "(signage)"}, ""},
+		{"warnings pass by default", audit, checkConfig, nil, 0,
+			[]string{"sensors/cam-markt.yaml:30:24: warning: the last security audit was on 2022-01-01", "(security-audit)"}, ""},
+		{"warnings fail with --fail-on warning", audit, checkConfig, []string{"--fail-on", "warning"}, 1, []string{"(security-audit)"}, ""},
+		{"--as-of fixes today", checkCamera, checkConfig, []string{"--as-of", "2027-03-01"}, 1,
+			[]string{"error: the record is active, but its life cycle ended on 2027-01-31 (29 days ago)", "(lifecycle-ended)"}, ""},
+		{"configuration switches a rule off", noSigns, checkConfig + "rules: {signage: off}\n", nil, 0, []string{"1 record, no problems found"}, ""},
+		{"configuration findings point into register.yaml", checkCamera, "rules: {signge: off}\n", nil, 0,
+			[]string{"register.yaml:1:9: warning: rules.signge names no rule", "register.yaml:1:1: warning: site.report_error_url is not set"}, ""},
+		{"bad --as-of", checkCamera, checkConfig, []string{"--as-of", "24-11-2026"}, 2, nil, "--as-of"},
+		{"bad --fail-on", checkCamera, checkConfig, []string{"--fail-on", "info"}, 2, nil, "use error or warning"},
+		{"bad --format", checkCamera, checkConfig, []string{"--format", "xml"}, 2, nil, "unknown format"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := checkRegister(t, map[string]string{"sensors/cam-markt.yaml": tt.record, "register.yaml": tt.config})
+			out, errOut, code := runCheckCLI(t, append([]string{"check", "--root", root}, tt.args...)...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
+			}
+			for _, c := range tt.contains {
+				if !strings.Contains(out, c) {
+					t.Errorf("stdout lacks %q:\n%s", c, out)
+				}
+			}
+			if tt.stderr != "" && !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errOut)
+			}
+		})
+	}
+}
+
+func TestCheckReportsSchemaFindingsToo(t *testing.T) {
+	broken := strings.Replace(checkCamera, "status: active", "status: switched_on", 1)
+	root := checkRegister(t, map[string]string{"sensors/cam-markt.yaml": broken, "register.yaml": checkConfig})
+	out, _, code := runCheckCLI(t, "check", "--root", root, "--format", "json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1:\n%s", code, out)
+	}
+	var doc struct {
+		Findings []struct {
+			File, Rule, Principle, Severity string
+			Line, Column                    int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	var rules []string
+	for _, f := range doc.Findings {
+		rules = append(rules, f.Rule)
+		if f.Rule == "schema" && (f.Line != 5 || f.File != "sensors/cam-markt.yaml" || f.Severity != "error") {
+			t.Errorf("schema finding: %+v", f)
+		}
+	}
+	if !strings.Contains(strings.Join(rules, " "), "schema") {
+		t.Errorf("no schema finding among %v", rules)
+	}
+}
+
+func TestCheckOnlyNamedFiles(t *testing.T) {
+	face := strings.Replace(checkCamera, "live_viewing]", "live_viewing, device_tracking]", 1)
+	face = strings.Replace(face, "id: cam-markt", "id: cam-plein", 1)
+	root := checkRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "sensors/cam-plein.yaml": face, "register.yaml": checkConfig})
+	out, _, code := runCheckCLI(t, "check", "--root", root, "--files", "sensors/cam-markt.yaml")
+	if code != 0 || strings.Contains(out, "cam-plein") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	out, _, code = runCheckCLI(t, "check", "--root", root, "sensors/cam-plein.yaml")
+	if code != 1 || !strings.Contains(out, "sensors/cam-plein.yaml:32:47: error: capability device_tracking") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+func TestRulesCommand(t *testing.T) {
+	root := checkRegister(t, map[string]string{"register.yaml": `rules: {security-audit: error}
+rules_custom:
+  - id: drone-review
+    principle: VNG 3.8
+    severity: error
+    kind: sensor
+    when: record.sensor_type == "drone"
+    require: has(record.reviews)
+    title: Drones are reviewed by the ethics committee
+    message: a drone needs a review by the ethics committee
+`})
+	out, errOut, code := runCheckCLI(t, "rules", "--root", root)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != len(principle.IDs())+2 {
+		t.Errorf("%d lines, want a header, %d rules and the custom one:\n%s", len(lines), len(principle.IDs()), out)
+	}
+	for _, want := range []string{"RULE", "biometric-ban", "VNG 2.1", "No biometric surveillance",
+		"security-audit", "error (default warning)", "drone-review", "Drones are reviewed by the ethics committee"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("rules output lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.HasPrefix(lines[1], "biometric-ban ") || !strings.HasPrefix(lines[len(lines)-1], "drone-review ") {
+		t.Errorf("order: first %q, last %q", lines[1], lines[len(lines)-1])
+	}
+
+	out, _, code = runCheckCLI(t, "rules", "--root", root, "--format", "json")
+	var doc struct {
+		Rules []struct {
+			ID, Principle, Severity, Default string
+			Custom                           bool
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
+		t.Fatalf("exit %d, %v:\n%s", code, err, out)
+	}
+	if n := len(doc.Rules); n != len(principle.IDs())+1 {
+		t.Errorf("%d rules in JSON", n)
+	}
+	last := doc.Rules[len(doc.Rules)-1]
+	if last.ID != "drone-review" || last.Principle != "VNG 3.8" || last.Severity != "error" || !last.Custom {
+		t.Errorf("custom rule: %+v", last)
+	}
+	if _, _, code := runCheckCLI(t, "rules", "--format", "xml"); code != 2 {
+		t.Errorf("rules --format xml: exit %d, want 2", code)
+	}
+}
+
+func TestExplainCommand(t *testing.T) {
+	root := checkRegister(t, map[string]string{"register.yaml": "rules: {biometric-ban: error}\n"})
+	out, _, code := runCheckCLI(t, "explain", "--root", root, "biometric-ban")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"biometric-ban: No biometric surveillance", "Geen biometrische surveillance",
+		"Principle: VNG 2.1", "Severity:  error\n", "Why\n  Municipalities never follow individuals",
+		"Waarom\n  Gemeenten volgen", "What satisfies it\n", "Example\n  capabilities: [video_recording, people_counting]"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if len(line) > 80 && !strings.HasPrefix(line, "  ") {
+			t.Errorf("line longer than 80 characters: %q", line)
+		}
+	}
+	_, errOut, code := runCheckCLI(t, "explain", "--root", root, "signge")
+	if code != 2 || !strings.Contains(errOut, `unknown rule "signge"; did you mean signage?`) {
+		t.Errorf("explain signge: exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = runCheckCLI(t, "explain", "--root", root, "zzzz")
+	if code != 2 || !strings.Contains(errOut, "'register rules' lists them") {
+		t.Errorf("explain zzzz: exit %d, stderr %q", code, errOut)
+	}
+	if _, _, code := runCheckCLI(t, "explain"); code != 2 {
+		t.Errorf("explain without a rule: exit %d, want 2", code)
+	}
+}

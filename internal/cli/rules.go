@@ -1,0 +1,172 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/principle"
+)
+
+func init() {
+	addCommand(newRulesCmd)
+	addCommand(newExplainCmd)
+}
+
+// registerRules returns the built-in rules followed by the register's custom
+// rules, with the configuration that sets their severities. A register
+// without register.yaml has no custom rules and default severities.
+func (a *App) registerRules() ([]*principle.Rule, *config.Config, error) {
+	cfg, _, err := config.Load(a.Root(), principle.IDs())
+	if err != nil {
+		return nil, nil, err
+	}
+	custom, problems := principle.CompileCustom(cfg)
+	if len(problems) > 0 {
+		fmt.Fprintf(a.Err, "register: warning: %d problem(s) in the custom rules of register.yaml; 'register check' shows them\n", len(problems))
+	}
+	return append(principle.Rules(), custom...), cfg, nil
+}
+
+// ruleRow is one rule as `register rules --format json` prints it.
+type ruleRow struct {
+	ID        string           `json:"id"`
+	Principle string           `json:"principle"`
+	Severity  finding.Severity `json:"severity"`
+	Default   finding.Severity `json:"default"`
+	TitleNL   string           `json:"title_nl"`
+	TitleEN   string           `json:"title_en"`
+	Custom    bool             `json:"custom,omitempty"`
+}
+
+func newRulesCmd(a *App) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the checklist's rules with their principle and severity",
+		Long: `rules lists every rule of the principles checklist: its id (used in register.yaml and in
+exceptions), the principle it comes from, the severity it reports at in this register
+(after register.yaml and REGISTER_RULES_<ID> variables) and its title. The register's own
+rules from rules_custom follow the built-in ones. 'register explain RULE' tells more.`,
+		Example: `  register rules
+  register rules --format json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return usagef("unknown format %q: use text or json", format)
+			}
+			rules, cfg, err := a.registerRules()
+			if err != nil {
+				return err
+			}
+			rows := make([]ruleRow, len(rules))
+			for i, r := range rules {
+				rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
+					TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom()}
+			}
+			if format == "json" {
+				enc := json.NewEncoder(a.Out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(map[string]any{"rules": rows})
+			}
+			return writeRuleTable(a.Out, rows)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+// writeRuleTable prints the rules as aligned columns.
+func writeRuleTable(w io.Writer, rows []ruleRow) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tPRINCIPLE\tSEVERITY\tTITLE")
+	for _, r := range rows {
+		sev := r.Severity.String()
+		if r.Severity != r.Default {
+			sev += " (default " + r.Default.String() + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Principle, sev, r.TitleEN)
+	}
+	return tw.Flush()
+}
+
+func newExplainCmd(a *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Explain why a rule exists, what satisfies it, with an example",
+		Long: `explain prints why a rule of the checklist exists (its principle, in Dutch and English),
+its severity in this register, what a record needs to satisfy it, and an example.`,
+		Example: `  register explain biometric-ban
+  register explain notice-period`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("explain takes one rule id; 'register rules' lists them")
+			}
+			id := strings.TrimSpace(args[0])
+			rules, cfg, err := a.registerRules()
+			if err != nil {
+				return err
+			}
+			for _, r := range rules {
+				if r.ID == id {
+					return writeExplanation(a.Out, r, cfg.Severity(r.ID, r.Default))
+				}
+			}
+			if close := principle.Suggest(id); len(close) > 0 {
+				return usagef("unknown rule %q; did you mean %s?", id, strings.Join(close, ", "))
+			}
+			return usagef("unknown rule %q; 'register rules' lists them", id)
+		},
+	}
+}
+
+// writeExplanation prints one rule's explanation.
+func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s\n%s\n\n", r.ID, r.TitleEN, r.TitleNL)
+	fmt.Fprintf(&b, "Principle: %s\nSeverity:  %s", r.Ref, sev)
+	if sev != r.Default {
+		fmt.Fprintf(&b, " (default %s, changed in register.yaml or the environment)", r.Default)
+	}
+	b.WriteString("\n\nWhy\n")
+	b.WriteString(wrap(r.WhyEN, "  ", 80))
+	b.WriteString("\nWaarom\n")
+	b.WriteString(wrap(r.WhyNL, "  ", 80))
+	b.WriteString("\nWhat satisfies it\n")
+	for _, line := range strings.Split(r.Satisfy, "\n") {
+		b.WriteString(wrap(line, "  ", 80))
+	}
+	if r.Example != "" {
+		b.WriteString("\nExample\n")
+		for _, line := range strings.Split(r.Example, "\n") {
+			b.WriteString("  " + line + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// wrap breaks text into lines of at most width characters (words longer
+// than that stand alone), each starting with indent.
+func wrap(text, indent string, width int) string {
+	var b strings.Builder
+	line := indent
+	for _, word := range strings.Fields(text) {
+		if len(line) > len(indent) && len(line)+1+len(word) > width {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if len(line) > len(indent) {
+			line += " "
+		}
+		line += word
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
