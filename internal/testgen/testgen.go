@@ -319,8 +319,13 @@ func (g *gen) lifecycle(c *commonInfo, maxYears int) {
 	if c.camera || g.pct(70) {
 		years := 1 + g.r.IntN(maxYears)
 		c.end = c.start.AddDate(years, 0, 0)
-		if c.status == "retired" && !c.end.Before(anchor) {
+		switch {
+		case c.status == "retired" && !c.end.Before(anchor):
 			c.end = anchor.AddDate(0, -1-g.r.IntN(6), 0)
+		case c.status == "active" && c.end.Before(anchor) && g.pct(90):
+			// Most records in use were extended; a few ran past their end
+			// date, which the checklist should find.
+			c.end = anchor.AddDate(0, 1+g.r.IntN(maxYears*12), 0)
 		}
 	}
 }
@@ -425,10 +430,13 @@ func (g *gen) writeCommon(c *commonInfo, kindHead func()) {
 	}
 	d.open(0, "evaluation")
 	d.str(1, "interval", c.interval)
-	if c.start.Before(anchor.AddDate(0, -6, 0)) && g.pct(70) {
-		last := c.start.AddDate(0, 3+g.r.IntN(int(anchor.Sub(c.start).Hours()/24/31)), 0)
-		if last.After(anchor) {
-			last = anchor.AddDate(0, 0, -g.r.IntN(60))
+	if c.start.Before(anchor.AddDate(0, -6, 0)) && g.pct(75) {
+		// Mostly evaluated within the last ten months; otherwise at any
+		// time since the start, which is often overdue.
+		days := int(anchor.Sub(c.start).Hours() / 24)
+		last := anchor.AddDate(0, 0, -g.r.IntN(min(days, 300)))
+		if g.pct(20) {
+			last = c.start.AddDate(0, 0, g.r.IntN(days))
 		}
 		g.dateField(1, "last", last)
 		if g.pct(60) {
@@ -438,7 +446,7 @@ func (g *gen) writeCommon(c *commonInfo, kindHead func()) {
 }
 
 func (g *gen) decisions(c *commonInfo) {
-	if !g.pct(65) {
+	if !g.pct(65) && (c.status != "active" || !g.pct(75)) {
 		return
 	}
 	d := &g.d
