@@ -24,12 +24,14 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// Kinds as they appear in a record's kind field and its folder.
+// Kinds as Record returns them and as they appear in a record's kind field.
 const (
-	KindSensor    = "sensor"
-	KindAlgorithm = "algorithm"
+	KindSensor    = string(record.Sensor)
+	KindAlgorithm = string(record.Algorithm)
 )
 
 // ErrNotEmpty is returned by Write when the target folder already holds files:
@@ -48,13 +50,9 @@ func KindOf(i int) string {
 	return KindSensor
 }
 
-// Folder returns the folder under the register root for a kind.
-func Folder(kind string) string {
-	if kind == KindAlgorithm {
-		return "algorithms"
-	}
-	return "sensors"
-}
+// Folder returns the folder under the register root for a kind ("sensors"
+// or "algorithms"), or "" for anything else.
+func Folder(kind string) string { return record.Kind(kind).Folder() }
 
 // Counts returns how many sensors and algorithms Write writes for n records.
 func Counts(n int) (sensors, algorithms int) {
@@ -118,10 +116,10 @@ func ID(i int, seed int64) string {
 	return headOf(i, newRand(i, seed)).id
 }
 
-// Record generates record i of the register for a seed and returns its kind
-// ("sensor" or "algorithm"), its id (also its file name without .yaml) and
-// the YAML file. An algorithm's uses_sensors names only sensors with a
-// smaller index, so any prefix of the register is consistent.
+// Record generates record i (0 or more) of the register for a seed and
+// returns its kind ("sensor" or "algorithm"), its id (also its file name
+// without .yaml) and the YAML file. An algorithm's uses_sensors names only
+// sensors with a smaller index, so any prefix of the register is consistent.
 func Record(i int, seed int64) (kind string, id string, yaml []byte) {
 	r := newRand(i, seed)
 	h := headOf(i, r)
