@@ -126,6 +126,9 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 	for i, ex := range rec.Exceptions {
 		at := fmt.Sprintf("/exceptions/%d", i)
 		rule := ruleOf(ex.Rule)
+		if _, known := Lookup(ex.Rule); rule == nil && known {
+			continue // a built-in rule left out of this run
+		}
 		if rule == nil {
 			help := "`register rules` lists every rule id"
 			if s := Suggest(ex.Rule); len(s) > 0 {

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -130,7 +131,7 @@ func match(t *testing.T, got []finding.Finding, wants []want) {
 	for i, f := range got {
 		w := wants[i]
 		if f.Rule != w.Rule || f.Principle != w.Ref || f.Severity != w.Severity || f.Line != w.Line || f.Column != w.Column ||
-			!strings.Contains(f.Message, w.Message) {
+			!containsInOrder(f.Message, w.Message) {
 			t.Errorf("finding %d:\n got  %s %s %s %d:%d %q\n want %s %s %s %d:%d %q", i,
 				f.Rule, f.Principle, f.Severity, f.Line, f.Column, f.Message,
 				w.Rule, w.Ref, w.Severity, w.Line, w.Column, w.Message)
@@ -144,6 +145,19 @@ func match(t *testing.T, got []finding.Finding, wants []want) {
 	}
 }
 
+// containsInOrder reports whether the parts of want, separated by "…",
+// appear in s in that order.
+func containsInOrder(s, want string) bool {
+	for _, part := range strings.Split(want, "…") {
+		i := strings.Index(s, part)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(part):]
+	}
+	return true
+}
+
 // ruleCase is one record checked by one rule.
 type ruleCase struct {
 	name  string
@@ -152,18 +166,55 @@ type ruleCase struct {
 	want  []want
 }
 
-// runCases checks each case with the rule alone.
+// runCases checks each case with the rule alone. A case that fails is run
+// twice more: with a valid exception to the rule appended (its findings turn
+// into info findings) and with an expired one (they keep their severity and
+// the exception is reported).
 func runCases(t *testing.T, id string, cfg *config.Config, cases []ruleCase) {
 	t.Helper()
 	for _, c := range cases {
+		today := c.today
+		if today == "" {
+			today = testToday
+		}
+		text := strings.TrimLeft(c.yaml, "\n")
 		t.Run(c.name, func(t *testing.T) {
-			today := c.today
-			if today == "" {
-				today = testToday
+			match(t, only(t, id, cfg, nil, today, text), c.want)
+		})
+		if len(c.want) == 0 || id == biometricBanID || strings.Contains(text, "exceptions:") {
+			continue
+		}
+		now := day(today)
+		valid := exceptionLine(id, now.AddDate(0, -1, 0), now.AddDate(0, 6, 0))
+		t.Run(c.name+"/valid exception", func(t *testing.T) {
+			var wants []want
+			for _, w := range c.want {
+				w.Severity = min(w.Severity, finding.Info)
+				w.Message = "allowed by the exception approved by college on " + period.Format(now.AddDate(0, -1, 0)) + " until " + period.Format(now.AddDate(0, 6, 0)) + ": …" + w.Message
+				wants = append(wants, w)
 			}
-			match(t, only(t, id, cfg, nil, today, c.yaml), c.want)
+			match(t, only(t, id, cfg, nil, today, text+valid), wants)
+		})
+		expired := exceptionLine(id, now.AddDate(-1, 0, 0), now.AddDate(0, 0, -10))
+		t.Run(c.name+"/expired exception", func(t *testing.T) {
+			wants := slices.Clone(c.want)
+			for i := range wants {
+				wants[i].Message += "… (the exception for this rule ended on " + period.Format(now.AddDate(0, 0, -10)) + " and no longer counts)"
+			}
+			line := strings.Count(text, "\n") + 2
+			item := strings.Split(expired, "\n")[1]
+			col := strings.Index(item, "until: ") + len("until: ") + 1
+			wants = append(wants, want{Rule: "exception-expired", Ref: "exceptions", Severity: finding.Warning, Line: line, Column: col,
+				Message: "ended on " + period.Format(now.AddDate(0, 0, -10))})
+			match(t, only(t, id, cfg, nil, today, text+expired), wants)
 		})
 	}
+}
+
+// exceptionLine is an exceptions block to append to a record.
+func exceptionLine(rule string, from, until time.Time) string {
+	return fmt.Sprintf("exceptions:\n  - {rule: %s, reason: Under review, approved_by: college, approved_on: %s, until: %s}\n",
+		rule, period.Format(from), period.Format(until))
 }
 
 // fakeHistory is a Git history with fixed dates.

@@ -1,0 +1,206 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestDecisionRecorded(t *testing.T) {
+	runCases(t, "decision-recorded", nil, []ruleCase{
+		{name: "mayor's authorisation", yaml: `
+id: s
+kind: sensor
+status: active
+organisation: {name: G, type: municipality}
+decisions:
+  - {body: mayor, kind: authorisation, date: 2026-01-10}
+`},
+		{name: "a private operator's permit", yaml: `
+id: s
+kind: sensor
+status: active
+organisation: {name: Garage BV, type: private}
+decisions:
+  - {body: mayor, kind: permit, date: 2026-01-10}
+`},
+		{name: "planned records need no decision yet", yaml: `
+id: s
+kind: sensor
+status: planned
+organisation: {name: G, type: municipality}
+`},
+		{name: "active without decisions", yaml: `
+id: s
+kind: algorithm
+status: active
+organisation: {name: G, type: municipality}
+`, want: []want{{"decision-recorded", "VNG I", finding.Error, 1, 1, "the record is active but lists no decision to deploy it (an authorisation by the council, college or mayor)"}}},
+		{name: "only a mandate", yaml: `
+id: s
+kind: sensor
+status: suspended
+organisation: {name: G, type: police}
+decisions:
+  - {body: council, kind: mandate, date: 2020-01-10}
+`, want: []want{{"decision-recorded", "VNG I", finding.Error, 5, 1, "the record is suspended but lists no decision"}}},
+		{name: "private operator with a college authorisation only", yaml: `
+id: s
+kind: sensor
+status: active
+organisation: {name: Garage BV, type: private}
+decisions:
+  - {body: college, kind: authorisation}
+`, want: []want{{"decision-recorded", "VNG I", finding.Error, 5, 1, "(the permit or notification)"}}},
+	})
+}
+
+func TestProblemAndAlternatives(t *testing.T) {
+	runCases(t, "problem-and-alternatives", nil, []ruleCase{
+		{name: "both described", yaml: `
+id: s
+kind: sensor
+problem: Flooding of the quay.
+alternatives: Daily inspection rounds.
+`},
+		{name: "neither", yaml: `
+id: s
+kind: sensor
+problem: "  "
+`, want: []want{
+			{"problem-and-alternatives", "VNG 3.1", finding.Warning, 1, 1, "the record does not say which alternatives were considered"},
+			{"problem-and-alternatives", "VNG 3.1", finding.Warning, 1, 1, "the record does not say which problem it solves"},
+		}},
+	})
+}
+
+func TestRiskAnalysis(t *testing.T) {
+	runCases(t, "risk-analysis", nil, []ruleCase{
+		{name: "complete for a sensor in an area", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: yes}
+location: {description: Plein, area: Centrum}
+risks: {chilling_effect: a, discrimination: b, stacking: c, mitigations: d}
+`},
+		{name: "no personal data: not needed", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: no}
+`},
+		{name: "missing for an algorithm about people", yaml: `
+id: a
+kind: algorithm
+personal_data: {processed: no}
+affects_individuals: true
+`, want: []want{{"risk-analysis", "VNG 2.2", finding.Warning, 1, 1, "no risk analysis is recorded"}}},
+		{name: "partial for a sensor in an area", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: unknown}
+location: {description: Plein, area: Centrum}
+risks:
+  stacking: None.
+`, want: []want{
+			{"risk-analysis", "VNG 2.2", finding.Warning, 5, 1, "does not cover discrimination and stigmatisation"},
+			{"risk-analysis", "VNG 2.2", finding.Warning, 5, 1, "does not cover the chilling effect"},
+			{"risk-analysis", "VNG 2.2", finding.Warning, 5, 1, "does not cover the measures taken"},
+		}},
+	})
+}
+
+func TestImpactAssessment(t *testing.T) {
+	runCases(t, "impact-assessment", nil, []ruleCase{
+		{name: "IAMA done", yaml: `
+id: a
+kind: algorithm
+affects_individuals: true
+assessments: [{type: IAMA, date: 2026-01-01}]
+`},
+		{name: "FRAIA counts as an IAMA", yaml: `
+id: a
+kind: algorithm
+affects_individuals: true
+assessments: [{type: fraia}]
+`},
+		{name: "not about people", yaml: `
+id: a
+kind: algorithm
+affects_individuals: false
+`},
+		{name: "only a DPIA-like assessment", yaml: `
+id: a
+kind: algorithm
+affects_individuals: true
+assessments:
+  - {type: DEDA}
+`, want: []want{{"impact-assessment", "VNG 3.2", finding.Warning, 4, 1, "the algorithm affects people but lists no IAMA"}}},
+		{name: "high risk without FRIA", yaml: `
+id: a
+kind: algorithm
+affects_individuals: true
+assessments: [{type: IAMA}]
+ai_act: {category: high_risk}
+`, want: []want{{"impact-assessment", "VNG 3.2", finding.Error, 5, 1, "needs a fundamental-rights impact assessment (AI Act art. 27)"}}},
+	})
+}
+
+func TestSelfLearning(t *testing.T) {
+	runCases(t, "self-learning", nil, []ruleCase{
+		{name: "IAMA and a short interval", yaml: `
+id: a
+kind: algorithm
+self_learning: true
+assessments: [{type: IAMA}]
+evaluation: {interval: P6M}
+lifecycle: {start: 2026-01-01}
+`},
+		{name: "not self-learning", yaml: `
+id: a
+kind: algorithm
+self_learning: false
+`},
+		{name: "no IAMA, no interval", yaml: `
+id: a
+kind: algorithm
+self_learning: true
+`, want: []want{
+			{"self-learning", "VNG 3.5", finding.Warning, 1, 1, "needs its own, shorter evaluation interval, and none is stated"},
+			{"self-learning", "VNG 3.5", finding.Warning, 3, 1, "a self-learning algorithm needs a heavier proportionality test, and no IAMA is recorded"},
+		}},
+		{name: "interval as long as the default", yaml: `
+id: a
+kind: algorithm
+self_learning: true
+assessments: [{type: IAMA}]
+evaluation:
+  interval: P48M
+`, want: []want{{"self-learning", "VNG 3.5", finding.Warning, 6, 13, "evaluation interval P48M is not shorter than the usual P4Y"}}},
+	})
+}
+
+func TestIndependentReview(t *testing.T) {
+	runCases(t, "independent-review", nil, []ruleCase{
+		{name: "impactful and reviewed", yaml: `
+id: a
+kind: algorithm
+publication_category: impactful
+reviews: [{body: ethics_committee, date: 2026-01-01}]
+`},
+		{name: "other algorithms need no review", yaml: `
+id: a
+kind: algorithm
+publication_category: other
+`},
+		{name: "high-risk AI without review", yaml: `
+id: a
+kind: algorithm
+publication_category: high_risk_ai
+`, want: []want{{"independent-review", "VNG 3.8", finding.Warning, 1, 1, "the record is high-risk or impactful but lists no independent review"}}},
+		{name: "sensor under the police exception without review", yaml: policeCamera + `exceptions:
+  - {rule: biometric-ban, reason: r, legal_basis: Wpg, approved_by: ovj, approved_on: 2026-11-01, until: 2027-01-01}
+`, want: []want{
+			{"independent-review", "VNG 3.8", finding.Warning, 1, 1, "lists no independent review"},
+		}},
+	})
+}

@@ -1,0 +1,250 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestOwnerReachable(t *testing.T) {
+	runCases(t, "owner-reachable", nil, []ruleCase{
+		{name: "role and mailbox", yaml: `
+id: s
+kind: sensor
+owner: {role: Teamleider Verkeer, email: verkeer@voorbeeldstad.example}
+`},
+		{name: "no owner at all", yaml: `
+id: s
+kind: sensor
+status: retired
+`, want: []want{
+			{"owner-reachable", "VNG 3.7", finding.Error, 1, 1, "the responsible officer cannot be reached: owner.email is missing"},
+			{"owner-reachable", "VNG 3.7", finding.Error, 1, 1, "the responsible officer's role is missing"},
+		}},
+		{name: "no mailbox", yaml: `
+id: s
+kind: sensor
+owner:
+  role: Teamleider Verkeer
+`, want: []want{{"owner-reachable", "VNG 3.7", finding.Error, 3, 1, "owner.email is missing"}}},
+		{name: "not an address", yaml: `
+id: s
+kind: sensor
+owner:
+  role: Teamleider Verkeer
+  email: Jan de Vries <jan@localhost>
+`, want: []want{{"owner-reachable", "VNG 3.7", finding.Error, 5, 10, "owner.email 'Jan de Vries <jan@localhost>' is not an e-mail address"}}},
+		{name: "no domain", yaml: `
+id: s
+kind: sensor
+owner: {role: Teamleider Verkeer, email: verkeer@intranet}
+`, want: []want{{"owner-reachable", "VNG 3.7", finding.Error, 3, 42, "is not an e-mail address"}}},
+	})
+}
+
+func TestDPIARequired(t *testing.T) {
+	runCases(t, "dpia-required", nil, []ruleCase{
+		{name: "done before the start", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+dpia: {status: done, date: 2026-01-05}
+lifecycle: {start: 2026-02-01}
+`},
+		{name: "no personal data", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: no}
+`},
+		{name: "not required, with a reason", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+dpia: {status: not_required, reason: Aggregated counts only.}
+`},
+		{name: "in progress while planned", yaml: `
+id: s
+kind: sensor
+status: planned
+personal_data: {processed: yes}
+dpia: {status: in_progress}
+`},
+		{name: "missing while active", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 1, 1, "no DPIA is recorded, while the record processes personal data"}}},
+		{name: "unknown counts as personal data (6.4)", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: unknown}
+dpia: {status: in_progress}
+`, want: []want{{"dpia-required", "VNG 6.4", finding.Error, 5, 16, "the DPIA is in_progress, while it is not known whether the record processes personal data, so it counts as personal data (6.4) and the record is active"}}},
+		{name: "missing while planned: warning", yaml: `
+id: s
+kind: sensor
+status: in_development
+personal_data: {processed: yes}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 1, 1, "no DPIA is recorded"}}},
+		{name: "done after the start", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+dpia: {status: done, date: 2026-03-05}
+lifecycle: {start: 2026-02-01}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 5, 28, "the DPIA is dated 2026-03-05, after the start on 2026-02-01"}}},
+	})
+}
+
+func TestDPIAPublic(t *testing.T) {
+	runCases(t, "dpia-public", nil, []ruleCase{
+		{name: "private and published", yaml: `
+id: s
+kind: sensor
+organisation: {name: Garage BV, type: private}
+personal_data: {processed: yes}
+dpia: {status: done, public: true, url: https://example.org/dpia.pdf}
+`},
+		{name: "municipality need not publish", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+dpia: {status: done}
+`},
+		{name: "private and not published", yaml: `
+id: s
+kind: sensor
+organisation: {name: Garage BV, type: private}
+personal_data: {processed: yes}
+dpia:
+  status: done
+  public: false
+`, want: []want{{"dpia-public", "VNG 6.6", finding.Warning, 5, 1, "the private operator's DPIA is not published"}}},
+	})
+}
+
+func TestLegalBasis(t *testing.T) {
+	runCases(t, "legal-basis", nil, []ruleCase{
+		{name: "public task with its law", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis: {regime: gdpr, gdpr_ground: public_task, law: Gemeentewet art. 160}
+`},
+		{name: "a private operator may use legitimate interest", yaml: `
+id: s
+kind: sensor
+organisation: {name: Winkel BV, type: private}
+personal_data: {processed: yes}
+legal_basis: {regime: gdpr, gdpr_ground: legitimate_interest, law: AVG art. 6(1)(f)}
+`},
+		{name: "no personal data, no basis needed", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: no}
+`},
+		{name: "missing with personal data", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: yes}
+`, want: []want{{"legal-basis", "VNG VI", finding.Error, 1, 1, "no legal basis is recorded, while the record processes personal data"}}},
+		{name: "missing with unknown personal data cites 6.4", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: unknown}
+`, want: []want{{"legal-basis", "VNG 6.4", finding.Error, 1, 1, "so it counts as personal data (6.4)"}}},
+		{name: "legitimate interest is not for a municipality", yaml: `
+id: s
+kind: algorithm
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis:
+  regime: gdpr
+  gdpr_ground: legitimate_interest
+  law: Participatiewet
+`, want: []want{{"legal-basis", "VNG VI", finding.Error, 7, 16, "legitimate_interest is not available to a public authority (municipality)"}}},
+		{name: "GDPR without its ground, and no law", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: yes}
+legal_basis:
+  regime: gdpr
+`, want: []want{
+			{"legal-basis", "VNG VI", finding.Warning, 4, 1, "does not name the law"},
+			{"legal-basis", "VNG VI", finding.Error, 4, 1, "the legal basis names the GDPR but not its ground"},
+		}},
+	})
+}
+
+func TestRetention(t *testing.T) {
+	runCases(t, "retention", nil, []ruleCase{
+		{name: "stated", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: yes}
+retention: P28D
+`},
+		{name: "not stored", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: unknown}
+retention: not_stored
+`},
+		{name: "missing", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: yes}
+`, want: []want{{"retention", "VNG V", finding.Warning, 1, 1, "no retention period is stated"}}},
+		{name: "not a duration", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: yes}
+retention: 28 days
+`, want: []want{{"retention", "VNG V", finding.Warning, 4, 12, `retention "28 days" is not a duration`}}},
+	})
+}
+
+func TestDataRights(t *testing.T) {
+	runCases(t, "data-rights", nil, []ruleCase{
+		{name: "municipality holds the rights", yaml: `
+id: s
+kind: sensor
+vendor: {manufacturer: Axis}
+data_rights: {holder: municipality, resale_forbidden: true}
+`},
+		{name: "no supplier involved", yaml: `
+id: s
+kind: algorithm
+`},
+		{name: "supplier without agreement", yaml: `
+id: s
+kind: algorithm
+supplier: {name: Leverancier BV}
+`, want: []want{{"data-rights", "VNG 5.2", finding.Warning, 1, 1, "involves a supplier but does not say who holds the rights"}}},
+		{name: "supplier holds the rights and may sell", yaml: `
+id: s
+kind: sensor
+data_rights:
+  holder: supplier
+  resale_forbidden: false
+`, want: []want{
+			{"data-rights", "VNG 5.2", finding.Warning, 4, 11, "the rights to the data are held by the supplier, not the municipality"},
+			{"data-rights", "VNG 5.2", finding.Warning, 5, 21, "the supplier may sell the data"},
+		}},
+		{name: "resale not addressed", yaml: `
+id: s
+kind: sensor
+supplier: {name: Leverancier BV}
+data_rights:
+  holder: municipality
+`, want: []want{{"data-rights", "VNG 5.2", finding.Warning, 4, 1, "does not say whether the supplier may sell the data"}}},
+	})
+}
