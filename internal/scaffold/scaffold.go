@@ -96,10 +96,13 @@ func RecordOn(kind record.Kind, id string, now time.Time) ([]byte, error) {
 		return nil, err
 	}
 	today := period.Today(now)
-	data := struct{ ID, Path, Today, End string }{
+	data := struct{ ID, Path, Today, Start, End string }{
 		ID:    id,
 		Path:  kind.Folder() + "/" + id + ".yaml",
 		Today: period.Format(today),
+		// A month ahead: a new record is planned, and registering it today
+		// keeps it well inside the notice period before it starts.
+		Start: period.Format(today.AddDate(0, 1, 0)),
 		// A year ahead: a placeholder end that is inside every default limit.
 		End: period.Format(today.AddDate(1, 0, 0)),
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/validate"
 )
 
 // now is late on 23 November UTC, already 24 November in Amsterdam: the
@@ -127,8 +128,8 @@ func TestRecordTemplate(t *testing.T) {
 			if rec.Name != tt.name || rec.Status != "planned" {
 				t.Errorf("name, status = %q, %q", rec.Name, rec.Status)
 			}
-			if rec.Lifecycle.Start != "2026-11-24" || rec.RegisteredOn != "2026-11-24" {
-				t.Errorf("start, registered_on = %q, %q; want 2026-11-24 (Amsterdam's day)", rec.Lifecycle.Start, rec.RegisteredOn)
+			if rec.Lifecycle.Start != "2026-12-24" || rec.RegisteredOn != "2026-11-24" {
+				t.Errorf("start, registered_on = %q, %q; want a month after today and today (Amsterdam's day, 2026-11-24)", rec.Lifecycle.Start, rec.RegisteredOn)
 			}
 			if rec.PersonalData.Processed != "unknown" {
 				t.Errorf("personal_data.processed = %q; want unknown, which counts as yes (6.4)", rec.PersonalData.Processed)
@@ -333,5 +334,29 @@ func TestCreateRefusesBadID(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(root); len(entries) != 0 {
 		t.Errorf("Create wrote %d entries for an invalid id", len(entries))
+	}
+}
+
+// TestTemplateValidates checks the template against the published JSON
+// Schemas: as written, and with every commented-out field switched on.
+func TestTemplateValidates(t *testing.T) {
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range record.Kinds {
+		data, err := RecordOn(kind, "voorbeeld", now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, text := range map[string][]byte{"as written": data, "uncommented": commented.ReplaceAll(data, []byte("$1$2$3"))} {
+			doc, fs := source.Parse(kind.Folder()+"/voorbeeld.yaml", text, source.DefaultLimits)
+			if doc == nil {
+				t.Fatalf("%s %s: %v", kind, name, fs)
+			}
+			for _, f := range v.Validate(doc, kind) {
+				t.Errorf("%s template (%s), line %d: %s: %s", kind, name, f.Line, f.Rule, f.Message)
+			}
+		}
 	}
 }
