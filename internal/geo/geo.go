@@ -6,7 +6,8 @@
 // The conversion uses the approximation series of Schreutelkamp and Strang
 // van Hees ("Benaderingsformules voor de transformatie tussen RD- en
 // WGS84-kaartcoördinaten"): polynomials in the offset from the Amersfoort
-// reference point, good to about a metre across the country. That is
+// reference point, good to about a metre across the country (within 0.43 m
+// of RDNAPTRANS™ at Kadaster's validation points). That is
 // plenty for a public map of sensors, and it needs no grid files, so the
 // binary stays one file and nothing is fetched at run time. Surveying-grade
 // work needs RDNAPTRANS™, which this package does not attempt.

@@ -582,8 +582,8 @@ func (g *gen) tail(c *commonInfo) {
 			d.itemStr(2, "Verwerkersovereenkomst met verbod op doorverkoop")
 		}
 	}
-	if g.pct(8) && c.status != "planned" {
-		g.incident(c)
+	if g.pct(8) && c.start.Before(anchor.AddDate(0, 0, -2)) {
+		g.incident(c) // only what has started can have had an incident
 	}
 	if g.pct(5) {
 		e := pick(g, exceptionRules)
@@ -631,7 +631,7 @@ func (g *gen) incident(c *commonInfo) {
 	d.open(0, "incidents")
 	// An incident happens while the record is in use: between its start and
 	// the anchor date.
-	span := max(int(anchor.Sub(c.start).Hours()/24), 2)
+	span := int(anchor.Sub(c.start).Hours() / 24) // at least 2: see tail
 	disc := c.start.AddDate(0, 0, 1+g.r.IntN(span-1)).Add(time.Duration(8+g.r.IntN(9)) * time.Hour)
 	zone := time.FixedZone("CET", 3600)
 	disc = time.Date(disc.Year(), disc.Month(), disc.Day(), disc.Hour(), 15*g.r.IntN(4), 0, 0, zone)
