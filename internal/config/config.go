@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/spf13/viper"
 
@@ -286,6 +287,10 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 	}
 	c.Notice.Period = dur("notice.period")
 	c.Notice.Since = v.GetString("notice.since")
+	if t, ok := v.Get("notice.since").(time.Time); ok {
+		// An unquoted date in YAML arrives as a time; it means the same date.
+		c.Notice.Since = t.Format(period.DateLayout)
+	}
 	if c.Notice.Since != "" {
 		if _, err := period.ParseDate(c.Notice.Since); err != nil {
 			bad("notice.since", fmt.Sprintf("notice.since: %v", err))
