@@ -1,0 +1,200 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestLifecycleEnd(t *testing.T) {
+	runCases(t, "lifecycle-end", nil, []ruleCase{
+		{name: "end and criteria", yaml: `
+id: s
+kind: sensor
+lifecycle: {start: 2026-01-01, end: 2028-01-01, extension_criteria: Still used.}
+`},
+		{name: "no end, no criteria", yaml: `
+id: s
+kind: sensor
+lifecycle:
+  start: 2026-01-01
+`, want: []want{
+			{"lifecycle-end", "VNG 3.4", finding.Warning, 3, 1, "the life cycle does not say on what grounds the deployment may be extended"},
+			{"lifecycle-end", "VNG 3.4", finding.Warning, 3, 1, "the life cycle has no end date"},
+		}},
+		{name: "a camera's missing end is camera-temporary's", yaml: `
+id: s
+kind: sensor
+sensor_type: camera
+lifecycle: {start: 2026-01-01, extension_criteria: Incidents.}
+`},
+		{name: "end before start", yaml: `
+id: s
+kind: algorithm
+lifecycle: {start: 2026-01-01, end: 2025-12-31, extension_criteria: x}
+`, want: []want{{"lifecycle-end", "VNG 3.4", finding.Warning, 3, 37, "the life cycle ends on 2025-12-31, not after its start on 2026-01-01"}}},
+	})
+}
+
+func TestLifecycleEnded(t *testing.T) {
+	runCases(t, "lifecycle-ended", nil, []ruleCase{
+		{name: "ends later", yaml: `
+id: s
+kind: sensor
+status: active
+lifecycle: {start: 2026-01-01, end: 2026-11-24}
+`},
+		{name: "retired after its end", yaml: `
+id: s
+kind: sensor
+status: retired
+lifecycle: {start: 2024-01-01, end: 2025-01-01}
+`},
+		{name: "active after its end", yaml: `
+id: s
+kind: sensor
+status: active
+lifecycle:
+  start: 2024-01-01
+  end: 2026-11-01
+`, want: []want{{"lifecycle-ended", "VNG 3.4", finding.Error, 6, 8, "the record is active, but its life cycle ended on 2026-11-01 (23 days ago)"}}},
+	})
+}
+
+func TestEvaluationLapsed(t *testing.T) {
+	runCases(t, "evaluation-lapsed", nil, []ruleCase{
+		{name: "evaluated within the term", yaml: `
+id: s
+kind: sensor
+status: active
+lifecycle: {start: 2020-01-01}
+evaluation: {last: 2023-01-01}
+`},
+		{name: "new and not yet due", yaml: `
+id: s
+kind: sensor
+status: active
+sensor_type: camera
+lifecycle: {start: 2026-01-01}
+`},
+		{name: "never evaluated, four years after the start", yaml: `
+id: s
+kind: algorithm
+status: active
+lifecycle: {start: 2022-06-30}
+`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 1, 1, "the evaluation was due on 2026-06-30 (P4Y after its start on 2022-06-30) and is 147 days late"}}},
+		{name: "a camera's yearly evaluation lapsed", yaml: `
+id: s
+kind: sensor
+status: active
+sensor_type: anpr_camera
+lifecycle: {start: 2024-01-01}
+evaluation:
+  last: 2025-11-22
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 7, 9, "the evaluation was due on 2026-11-22 (P1Y after the last evaluation on 2025-11-22) and is 2 days late"}}},
+		{name: "the record's own interval counts", yaml: `
+id: s
+kind: sensor
+status: active
+lifecycle: {start: 2026-01-01}
+evaluation: {interval: P6M, last: 2026-04-01}
+`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 5, 35, "due on 2026-10-01 (P6M after the last evaluation on 2026-04-01) and is 54 days late"}}},
+		{name: "a camera may not take two years", yaml: `
+id: s
+kind: sensor
+status: planned
+sensor_type: camera
+evaluation:
+  interval: P2Y
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 6, 13, "evaluation interval P2Y is longer than the P1Y that applies to this kind of record"}}},
+	})
+}
+
+// newSensor starts on 2026-12-01 and was registered on registered.
+func newSensor(registered string) string {
+	s := `
+id: s
+kind: sensor
+status: planned
+organisation: {name: G, type: municipality}
+lifecycle:
+  start: 2026-12-01
+`
+	if registered != "" {
+		s += "registered_on: " + registered + "\n"
+	}
+	return s
+}
+
+func TestNoticePeriod(t *testing.T) {
+	runCases(t, "notice-period", nil, []ruleCase{
+		{name: "registered in time", yaml: newSensor("2026-11-20")},
+		{name: "registered exactly five days ahead", yaml: newSensor("2026-11-26")},
+		{name: "registered too late", yaml: newSensor("2026-11-27"),
+			want: []want{{"notice-period", "C-sensor-register", finding.Warning, 7, 16, "the sensor was registered on 2026-11-27 (registered_on), 4 days before it started on 2026-12-01; the notice period is P5D"}}},
+		{name: "registered after the start", yaml: newSensor("2026-12-03"),
+			want: []want{{"notice-period", "C-sensor-register", finding.Warning, 7, 16, "2 days after it started"}}},
+		{name: "without Git or registered_on the rule is skipped", yaml: newSensor(""),
+			want: []want{{"notice-period", "C-sensor-register", finding.Info, 1, 1, "the duty to report was not checked: the record has no registered_on and the register is not in Git"}}},
+		{name: "police sensors are exempt", yaml: `
+id: s
+kind: sensor
+organisation: {name: Politie, type: police}
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`},
+		{name: "public-order cameras are exempt", yaml: `
+id: s
+kind: sensor
+legal_basis: {regime: police_data}
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`},
+		{name: "algorithms have no duty to report", yaml: `
+id: a
+kind: algorithm
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`},
+	})
+	// notice.since exempts what started before it; the notice period is configurable.
+	cfg := configFrom(t, "notice: {since: 2027-01-01, period: P10D}\n")
+	match(t, only(t, "notice-period", cfg, nil, testToday, newSensor("2026-11-27")), nil)
+	cfg = configFrom(t, "notice: {period: P2D}\n")
+	match(t, only(t, "notice-period", cfg, nil, testToday, newSensor("2026-11-27")), nil)
+}
+
+func TestNoticePeriodFromGit(t *testing.T) {
+	file := "sensors/s.yaml"
+	tests := []struct {
+		name string
+		hist fakeHistory
+		yaml string
+		want []want
+	}{
+		{"first commit in time", fakeHistory{start: "2024-01-01", first: map[string]string{file: "2026-11-01"}}, newSensor(""), nil},
+		{"first commit too late", fakeHistory{start: "2024-01-01", first: map[string]string{file: "2026-11-28"}}, newSensor(""),
+			[]want{{"notice-period", "C-sensor-register", finding.Warning, 6, 10, "registered on 2026-11-28 (its first commit), 3 days before it started on 2026-12-01"}}},
+		{"not committed yet: registered today", fakeHistory{start: "2024-01-01"}, newSensor(""), nil},
+		{"registered_on wins over Git", fakeHistory{start: "2024-01-01", first: map[string]string{file: "2026-11-01"}}, newSensor("2026-11-29"),
+			[]want{{"notice-period", "C-sensor-register", finding.Warning, 7, 16, "registered on 2026-11-29 (registered_on)"}}},
+		{"started before the register existed", fakeHistory{start: "2026-12-02", first: map[string]string{file: "2026-12-02"}}, newSensor(""), nil},
+		{"a repository without commits is no history", fakeHistory{}, newSensor(""),
+			[]want{{"notice-period", "C-sensor-register", finding.Info, 1, 1, "not checked"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			match(t, only(t, "notice-period", nil, tt.hist, testToday, tt.yaml), tt.want)
+		})
+	}
+	// A sensor that is not committed yet and starts within the notice period.
+	soon := `
+id: s
+kind: sensor
+lifecycle:
+  start: 2026-11-26
+`
+	match(t, only(t, "notice-period", nil, fakeHistory{start: "2024-01-01"}, testToday, soon), []want{
+		{"notice-period", "C-sensor-register", finding.Warning, 4, 10, "registered on 2026-11-24 (today (the record is not committed yet)), 2 days before it started on 2026-11-26"},
+	})
+}
