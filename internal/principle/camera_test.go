@@ -1,0 +1,187 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestCameraTemporary(t *testing.T) {
+	runCases(t, "camera-temporary", nil, []ruleCase{
+		{name: "one year", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+lifecycle: {start: 2026-01-01, end: 2027-01-01}
+`},
+		{name: "exactly two years", yaml: `
+id: c
+kind: sensor
+sensor_type: anpr_camera
+lifecycle: {start: 2026-01-01, end: 2028-01-01}
+`},
+		{name: "other sensors may run longer", yaml: `
+id: c
+kind: sensor
+sensor_type: air_quality
+lifecycle: {start: 2026-01-01}
+`},
+		{name: "no end date", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+lifecycle:
+  start: 2026-01-01
+`, want: []want{{"camera-temporary", "C-camera-temporary", finding.Error, 4, 1, "the camera has no end date: cameras are a temporary measure, and camera surveillance needs a fixed term by law (Gemeentewet 151c)"}}},
+		{name: "longer than two years", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+lifecycle:
+  start: 2026-01-01
+  end: 2028-01-02
+`, want: []want{{"camera-temporary", "C-camera-temporary", finding.Warning, 6, 8, "the camera runs from 2026-01-01 to 2028-01-02, longer than the P2Y a temporary camera may stay"}}},
+	})
+}
+
+func TestSignage(t *testing.T) {
+	runCases(t, "signage", nil, []ruleCase{
+		{name: "camera with signs", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+personal_data: {processed: no}
+signage: {present: true, description: Borden.}
+`},
+		{name: "a sensor without personal data needs no signs", yaml: `
+id: c
+kind: sensor
+sensor_type: water_level
+personal_data: {processed: no}
+`},
+		{name: "camera with signs switched off", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+personal_data: {processed: yes}
+signage:
+  present: false
+`, want: []want{{"signage", "VNG 4.3", finding.Error, 5, 1, "the sensor has no signs, while cameras must be recognisable by law (Gemeentewet 151c)"}}},
+		{name: "a Wi-Fi counter processes personal data: warning", yaml: `
+id: c
+kind: sensor
+sensor_type: wifi_bluetooth_counter
+personal_data: {processed: unknown}
+`, want: []want{{"signage", "VNG 4.3", finding.Warning, 1, 1, "the record does not say how the sensor is made recognisable, while it processes personal data"}}},
+	})
+}
+
+func TestMinimisation(t *testing.T) {
+	runCases(t, "minimisation", nil, []ruleCase{
+		{name: "counting camera with low resolution", yaml: `
+id: c
+kind: sensor
+sensor_type: crowd_counter
+capabilities: [image_analysis, people_counting]
+minimisation: {measures: [low_resolution, aggregation_only]}
+`},
+		{name: "an induction loop counts without images", yaml: `
+id: c
+kind: sensor
+sensor_type: traffic_counter
+capabilities: [vehicle_counting]
+`},
+		{name: "counting camera without measures", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+capabilities: [video_recording, people_counting]
+`, want: []want{{"minimisation", "VNG 7.5", finding.Warning, 1, 1, "the sensor counts with images but lists no minimisation measures"}}},
+		{name: "empty measures", yaml: `
+id: c
+kind: sensor
+sensor_type: crowd_counter
+capabilities: [people_counting]
+minimisation:
+  notes: none yet
+`, want: []want{{"minimisation", "VNG 7.5", finding.Warning, 5, 1, "lists no minimisation measures"}}},
+	})
+}
+
+func TestSupplierWatch(t *testing.T) {
+	cfg := configFrom(t, `supplier_watch:
+  - {manufacturer: Hikvision, source: "US FCC Covered List (2022)"}
+  - {manufacturer: Dahua Technology}
+`)
+	runCases(t, "supplier-watch", cfg, []ruleCase{
+		{name: "a maker not on the list", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+vendor: {manufacturer: Axis Communications}
+`},
+		{name: "a similar name is not the same maker", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+vendor: {manufacturer: Hikvisionary Optics}
+`},
+		{name: "a longer company name of a watched maker", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+vendor:
+  manufacturer: HIKVISION Digital Technology Co., Ltd.
+`, want: []want{{"supplier-watch", "VNG 7.6", finding.Warning, 5, 17, "manufacturer HIKVISION Digital Technology Co., Ltd. is on the supplier watch list (US FCC Covered List (2022))"}}},
+		{name: "a watched maker without a source", yaml: `
+id: c
+kind: sensor
+sensor_type: traffic_counter
+vendor: {manufacturer: dahua-technology}
+`, want: []want{{"supplier-watch", "VNG 7.6", finding.Warning, 4, 24, "manufacturer dahua-technology is on the supplier watch list"}}},
+		{name: "a camera must name its maker", yaml: `
+id: c
+kind: sensor
+sensor_type: camera
+`, want: []want{{"supplier-watch", "VNG 7.6", finding.Warning, 1, 1, "the camera does not name its manufacturer"}}},
+	})
+}
+
+func TestSecurityAudit(t *testing.T) {
+	runCases(t, "security-audit", nil, []ruleCase{
+		{name: "recent audit", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: yes}
+security: {last_audit: 2024-01-01}
+`},
+		{name: "no personal data and no audit", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: no}
+`},
+		{name: "planned records are not audited yet", yaml: `
+id: c
+kind: sensor
+status: planned
+personal_data: {processed: yes}
+`},
+		{name: "no audit for personal data", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: yes}
+security:
+  measures: Separate network.
+`, want: []want{{"security-audit", "VNG 7.7", finding.Warning, 5, 1, "no security audit is recorded for a record in use that processes personal data"}}},
+		{name: "audit older than three years", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: no}
+security: {last_audit: 2023-11-23}
+`, want: []want{{"security-audit", "VNG 7.7", finding.Warning, 5, 24, "the last security audit was on 2023-11-23, longer ago than P3Y"}}},
+	})
+}

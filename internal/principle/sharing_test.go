@@ -1,0 +1,144 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestSharingTemporary(t *testing.T) {
+	runCases(t, "sharing-temporary", nil, []ruleCase{
+		{name: "temporary, with retention, no onward sharing", yaml: `
+id: a
+kind: algorithm
+status: active
+data_sharing:
+  - {party: RDW, start: 2026-01-01, end: 2028-12-31, retention: P1Y, onward_sharing: false}
+`},
+		{name: "no records of sharing", yaml: `
+id: a
+kind: algorithm
+`},
+		{name: "open-ended and passed on", yaml: `
+id: a
+kind: algorithm
+status: active
+data_sharing:
+  - party: Politie
+    start: 2026-01-01
+    onward_sharing: true
+`, want: []want{
+			{"sharing-temporary", "C-sharing-temporary", finding.Warning, 5, 5, "data sharing with Politie does not say how long Politie may keep the data"},
+			{"sharing-temporary", "C-sharing-temporary", finding.Error, 5, 5, "data sharing with Politie has no end date: sharing agreements are always temporary"},
+			{"sharing-temporary", "C-sharing-temporary", finding.Error, 7, 21, "Politie may pass the data on to others"},
+		}},
+		{name: "too long, and silent on onward sharing", yaml: `
+id: a
+kind: algorithm
+status: planned
+data_sharing:
+  - {party: Provincie, start: 2026-01-01, end: 2029-01-02, retention: P1Y}
+`, want: []want{
+			{"sharing-temporary", "C-sharing-temporary", finding.Warning, 5, 5, "data sharing with Provincie does not say whether the data may be passed on"},
+			{"sharing-temporary", "C-sharing-temporary", finding.Warning, 5, 48, "data sharing with Provincie runs from 2026-01-01 to 2029-01-02, longer than P3Y (limits.data_sharing_max)"},
+		}},
+		{name: "ended while the record is active", yaml: `
+id: a
+kind: algorithm
+status: active
+data_sharing:
+  - {party: GGD, start: 2025-01-01, end: 2026-06-30, retention: P1M, onward_sharing: false}
+`, want: []want{{"sharing-temporary", "C-sharing-temporary", finding.Warning, 5, 42, "the data-sharing agreement with GGD ended on 2026-06-30"}}},
+	})
+	// The maximum is configurable.
+	cfg := configFrom(t, "limits: {data_sharing_max: P4Y}\n")
+	match(t, only(t, "sharing-temporary", cfg, nil, testToday, `
+id: a
+kind: algorithm
+data_sharing:
+  - {party: Provincie, start: 2026-01-01, end: 2029-01-02, retention: P1Y, onward_sharing: false}
+`), nil)
+}
+
+func TestBreachReported(t *testing.T) {
+	runCases(t, "breach-reported", nil, []ruleCase{
+		{name: "reported within 72 hours", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-06T09:00:00+02:00"}
+`},
+		{name: "late, with the reason given", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-10T09:00:00+02:00", delay_reason: Investigation by the supplier.}
+`},
+		{name: "not notifiable", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", notifiable: false}
+`},
+		{name: "a malfunction is no breach", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: malfunction, discovered: "2026-05-03T09:10:00+02:00"}
+`},
+		{name: "discovered today, not yet reported", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-11-23T22:00:00+01:00"}
+`},
+		{name: "reported after 73 hours", yaml: `
+id: s
+kind: sensor
+incidents:
+  - type: data_breach
+    discovered: "2026-05-03T09:00:00+02:00"
+    reported: "2026-05-06T10:00:00+02:00"
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 6, 15, "the data breach was reported 73 hours after it was discovered, later than 72 hours, and no delay_reason is given"}}},
+		{name: "dates only: four days late", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: 2026-05-01, reported: 2026-05-05}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 59, "reported 96 hours after"}}},
+		{name: "never reported", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: other, discovered: 2026-01-01}
+  - {type: data_breach, discovered: "2026-11-01T08:00:00Z"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 5, 5, "the data breach discovered on 2026-11-01T08:00:00Z has not been reported to the Dutch DPA"}}},
+	})
+}
+
+func TestCorrectionDesk(t *testing.T) {
+	rec := `
+id: s
+kind: sensor
+`
+	tests := []struct {
+		name string
+		cfg  string
+		want []want
+	}{
+		{"set", "site: {report_error_url: https://voorbeeldstad.example/meldpunt}\n", nil},
+		{"missing", "site: {title: Register}\n", []want{{"correction-desk", "C-correction-desk", finding.Warning, 0, 0, "site.report_error_url is not set"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, "correction-desk", configFrom(t, tt.cfg), nil, testToday, rec)
+			match(t, fs, tt.want)
+			for _, f := range fs {
+				if f.File != config.FileName || f.Path != "/site" || !f.Key {
+					t.Errorf("finding points at %s %q (key %v), want register.yaml /site", f.File, f.Path, f.Key)
+				}
+			}
+		})
+	}
+}
