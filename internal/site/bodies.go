@@ -1,0 +1,243 @@
+package site
+
+import (
+	"cmp"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+type countRow struct {
+	Label   string
+	URL     string
+	Records int
+	Devices int
+}
+
+type reasonRow struct {
+	Reason string
+	Count  int
+}
+
+type dueRow struct {
+	Name   string
+	URL    string
+	What   string
+	Date   template.HTML
+	Lapsed bool
+}
+
+type homeBody struct {
+	Intro          string
+	SearchURL      string
+	Sensors        int
+	Algorithms     int
+	ListSensors    string
+	ListAlgorithms string
+	MapURL         string
+	PrinciplesURL  string
+	OpenDataURL    string
+	SensorTypes    []countRow
+	Categories     []countRow
+	Devices        int
+	Unpublished    string
+	Reasons        []reasonRow
+	Lapsed         []dueRow
+	LapsedMore     int
+	New            []dueRow
+}
+
+// homeLimit caps the lapsed and new lists on the home page; the rest is
+// on the list pages.
+const homeLimit = 15
+
+func (b *builder) homeBody(lang string) homeBody {
+	p := b.pagePath(lang, "home")
+	root := rootFor(p)
+	who := b.cfg.Organisation
+	if who == "" {
+		who = t(lang, "introwho")
+	}
+	h := homeBody{
+		Intro:          tf(lang, "intro", who),
+		SearchURL:      root + b.pagePath(lang, "search"),
+		ListSensors:    root + b.listPath(lang, record.Sensor),
+		ListAlgorithms: root + b.listPath(lang, record.Algorithm),
+		MapURL:         root + b.pagePath(lang, "map"),
+		PrinciplesURL:  root + b.pagePath(lang, "principles"),
+		OpenDataURL:    root + b.pagePath(lang, "opendata"),
+	}
+	types := map[string]*countRow{}
+	cats := map[string]*countRow{}
+	for _, r := range b.public {
+		if r.Kind == record.Sensor {
+			h.Sensors++
+			c := types[r.SensorType]
+			if c == nil {
+				c = &countRow{Label: valueLabel(lang, "sensor_type", r.SensorType), URL: root + b.facetPath(lang, record.Sensor, facetType, r.SensorType)}
+				types[r.SensorType] = c
+			}
+			c.Records++
+			n := max(r.Quantity, 1)
+			c.Devices += n
+			h.Devices += n
+		} else {
+			h.Algorithms++
+			c := cats[r.PublicationCategory]
+			if c == nil {
+				c = &countRow{Label: valueLabel(lang, "publication_category", r.PublicationCategory), URL: root + b.facetPath(lang, record.Algorithm, facetCategory, r.PublicationCategory)}
+				cats[r.PublicationCategory] = c
+			}
+			c.Records++
+		}
+	}
+	byCount := func(x, y countRow) int {
+		return cmp.Or(cmp.Compare(y.Records, x.Records), cmp.Compare(x.Label, y.Label))
+	}
+	for _, c := range types {
+		h.SensorTypes = append(h.SensorTypes, *c)
+	}
+	slices.SortFunc(h.SensorTypes, byCount)
+	for _, c := range cats {
+		h.Categories = append(h.Categories, *c)
+	}
+	slices.SortFunc(h.Categories, byCount)
+
+	if n := len(b.unpublished); n > 0 {
+		h.Unpublished = plural(n, t(lang, "unpublished1"), t(lang, "unpublished"))
+		reasons := map[string]int{}
+		for _, r := range b.unpublished {
+			reasons[strings.TrimSpace(r.Publication.Reason)]++
+		}
+		for reason, count := range reasons {
+			if reason == "" {
+				reason = t(lang, "noreason")
+			}
+			h.Reasons = append(h.Reasons, reasonRow{reason, count})
+		}
+		slices.SortFunc(h.Reasons, func(x, y reasonRow) int {
+			return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Reason, y.Reason))
+		})
+	}
+
+	for _, d := range b.due {
+		r := b.reg.ByID(d.Record)
+		if !d.Lapsed || r == nil || !r.IsPublic() {
+			continue
+		}
+		if len(h.Lapsed) == homeLimit {
+			h.LapsedMore++
+			continue
+		}
+		what := d.What
+		switch d.What {
+		case "evaluation":
+			what = t(lang, "due.evaluation")
+		case "lifecycle":
+			what = t(lang, "due.lifecycle")
+		}
+		h.Lapsed = append(h.Lapsed, dueRow{Name: r.Name, URL: root + b.recordPath(lang, r), What: what, Date: template.HTML(dateTag(lang, d.Date)), Lapsed: true})
+	}
+
+	type added struct {
+		r    *record.Record
+		date string
+	}
+	var recent []added
+	since := period.Format(b.today.Add(-NewWithin))
+	today := period.Format(b.today)
+	for _, r := range b.public {
+		if d := b.addedOn(r); d >= since && d <= today {
+			recent = append(recent, added{r, d})
+		}
+	}
+	slices.SortStableFunc(recent, func(x, y added) int { return cmp.Or(cmp.Compare(y.date, x.date), cmp.Compare(x.r.Name, y.r.Name)) })
+	for i, a := range recent {
+		if i == homeLimit {
+			break
+		}
+		h.New = append(h.New, dueRow{Name: a.r.Name, URL: root + b.recordPath(lang, a.r), What: typeLabel(lang, a.r), Date: template.HTML(dateTag(lang, a.date))})
+	}
+	return h
+}
+
+type principleView struct {
+	Anchor  string
+	Ref     string
+	Label   string
+	Summary string
+	Applies string
+}
+
+type principlesBody struct {
+	Principles []principleView
+}
+
+func (b *builder) principlesBody(lang string) principlesBody {
+	var out principlesBody
+	i := langIndex(lang)
+	for _, p := range principles {
+		v := principleView{Anchor: Anchor(p.Ref), Ref: p.Ref, Label: p.Label[i], Summary: p.Summary[i]}
+		if len(p.Kinds) == 1 {
+			v.Applies = t(lang, map[record.Kind]string{record.Sensor: "sensors", record.Algorithm: "algorithms"}[p.Kinds[0]])
+		}
+		out.Principles = append(out.Principles, v)
+	}
+	return out
+}
+
+type download struct {
+	URL    string
+	Name   string
+	Format string
+	Title  string
+}
+
+type openDataBody struct {
+	Downloads []download
+	Schemas   []download
+	Catalogue string
+}
+
+func (b *builder) openDataBody(lang, root string) openDataBody {
+	var schemaNames []string
+	for name := range b.opts.Schemas {
+		schemaNames = append(schemaNames, name)
+	}
+	slices.Sort(schemaNames)
+	var body openDataBody
+	seen := map[string]bool{}
+	for _, ds := range opendata.Datasets(nil) {
+		for _, d := range ds.Distributions {
+			if seen[d.Path] {
+				continue
+			}
+			seen[d.Path] = true
+			title := d.Title.NL
+			if lang == "en" {
+				title = d.Title.EN
+			}
+			body.Downloads = append(body.Downloads, download{URL: root + d.Path, Name: strings.TrimPrefix(d.Path, "data/"), Format: d.MediaType, Title: title})
+		}
+	}
+	for _, s := range schemaNames {
+		body.Schemas = append(body.Schemas, download{URL: root + opendata.SchemaDir + s, Name: s, Format: "application/schema+json"})
+	}
+	body.Catalogue = root + opendata.PathDCAT
+	return body
+}
+
+type searchBody struct {
+	Index          string
+	ListSensors    string
+	ListAlgorithms string
+}
+
+type a11yBody struct {
+	Contact string
+	Date    template.HTML
+}

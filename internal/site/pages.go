@@ -1,0 +1,328 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// segments are the path parts of pages, per language: Dutch URLs for the
+// Dutch site, English under /en/. They are part of the site's interface
+// (people link to record pages), so they never change.
+var segments = map[string][2]string{
+	"home":       {"index.html", "index.html"},
+	"sensor":     {"sensoren", "sensors"},
+	"algorithm":  {"algoritmes", "algorithms"},
+	"map":        {"kaart.html", "map.html"},
+	"principles": {"principes.html", "principles.html"},
+	"search":     {"zoeken.html", "search.html"},
+	"a11y":       {"toegankelijkheid.html", "accessibility.html"},
+	"opendata":   {"open-data.html", "open-data.html"},
+}
+
+// prefix is the folder of a language: the first language is the site root.
+func (b *builder) prefix(lang string) string {
+	if lang == b.langs[0] {
+		return ""
+	}
+	return lang + "/"
+}
+
+func (b *builder) pagePath(lang, key string) string {
+	return b.prefix(lang) + segments[key][langIndex(lang)]
+}
+
+func (b *builder) listPath(lang string, k record.Kind) string {
+	return b.prefix(lang) + segments[string(k)][langIndex(lang)] + "/index.html"
+}
+
+func (b *builder) recordPath(lang string, r *record.Record) string {
+	return b.prefix(lang) + segments[string(r.Kind)][langIndex(lang)] + "/" + r.ID + ".html"
+}
+
+// rootFor is the relative way back to the site root from a page, so the site
+// works under any base path and straight from the disk.
+func rootFor(p string) string { return strings.Repeat("../", strings.Count(p, "/")) }
+
+// navItem is a link in a menu.
+type navItem struct {
+	URL     string
+	Label   string
+	Lang    string
+	Current bool
+}
+
+// Page is what the layout template receives.
+type Page struct {
+	Lang         string
+	Root         string
+	Path         string
+	Title        string
+	SiteTitle    string
+	Organisation string
+	CSP          string
+	HomeURL      string
+	Nav          []navItem
+	Alternates   []navItem
+	Footer       footer
+	Scripts      []string
+	Body         any
+}
+
+type footer struct {
+	Contact     string
+	A11yURL     string
+	OpenDataURL string
+	Principles  string
+	Built       template.HTML
+}
+
+var templates = parseTemplates()
+
+func parseTemplates() map[string]*template.Template {
+	funcs := template.FuncMap{
+		"t":  t,
+		"tf": tf,
+	}
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
+	out := map[string]*template.Template{}
+	for _, name := range []string{"home", "list", "record", "map", "principles", "search", "a11y", "opendata", "notfound"} {
+		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
+	}
+	return out
+}
+
+// csp is the Content-Security-Policy of every page: nothing from another
+// host, except map tiles from the one host a municipality configured.
+func (b *builder) csp() string {
+	img := "'self' data:"
+	if b.tiles != nil {
+		img += " " + b.tiles.Scheme + "://" + b.tiles.Host
+	}
+	return "default-src 'self'; img-src " + img + "; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
+}
+
+// page builds the frame of a page; pathFor gives the same page's path in
+// each language, for the language switch.
+func (b *builder) page(lang, current string, pathFor func(lang string) string, title string, body any) *Page {
+	p := pathFor(lang)
+	root := rootFor(p)
+	pg := &Page{
+		Lang: lang, Root: root, Path: p, Title: title,
+		SiteTitle: b.cfg.Site.Title, Organisation: b.cfg.Organisation, CSP: b.csp(),
+		HomeURL: root + b.pagePath(lang, "home"),
+		Body:    body,
+		Footer: footer{
+			Contact:     b.cfg.Site.ContactEmail,
+			A11yURL:     root + b.pagePath(lang, "a11y"),
+			OpenDataURL: root + b.pagePath(lang, "opendata"),
+			Principles:  root + b.pagePath(lang, "principles"),
+			Built:       template.HTML(dateTag(lang, period.Format(b.today))),
+		},
+		Scripts: []string{"site.js"},
+	}
+	if pg.SiteTitle == "" {
+		pg.SiteTitle = "Sensor- en algoritmeregister"
+	}
+	for _, key := range []string{"home", "sensor", "algorithm", "map", "principles", "search"} {
+		u := root + b.pagePath(lang, key)
+		label := map[string]string{"home": "home", "sensor": "sensors", "algorithm": "algorithms", "map": "map", "principles": "principles", "search": "search"}[key]
+		if key == "sensor" || key == "algorithm" {
+			u = root + b.listPath(lang, record.Kind(key))
+		}
+		pg.Nav = append(pg.Nav, navItem{URL: u, Label: t(lang, label), Current: key == current})
+	}
+	for _, other := range b.langs {
+		if other != lang {
+			pg.Alternates = append(pg.Alternates, navItem{URL: root + pathFor(other), Label: t(other, "langname"), Lang: other})
+		}
+	}
+	return pg
+}
+
+// pageJob renders a page with a template.
+func (b *builder) pageJob(tmpl string, pg *Page) job {
+	return job{path: pg.Path, page: true, render: func(w *bytes.Buffer) error {
+		return templates[tmpl].ExecuteTemplate(w, "layout.html", pg)
+	}}
+}
+
+// lazyPage defers building a page's data to the worker that renders it, so
+// ten thousand record pages are prepared in parallel too.
+func (b *builder) lazyPage(tmpl, path string, build func() *Page) job {
+	return job{path: path, page: true, render: func(w *bytes.Buffer) error {
+		return templates[tmpl].ExecuteTemplate(w, "layout.html", build())
+	}}
+}
+
+// pageJobs lists the pages of one language.
+func (b *builder) pageJobs(lang string) []job {
+	var js []job
+	fixed := func(key string) func(string) string {
+		return func(l string) string { return b.pagePath(l, key) }
+	}
+	js = append(js,
+		b.lazyPage("home", b.pagePath(lang, "home"), func() *Page {
+			return b.page(lang, "home", fixed("home"), b.cfg.Site.Title, b.homeBody(lang))
+		}),
+		b.lazyPage("map", b.pagePath(lang, "map"), func() *Page {
+			pg := b.page(lang, "map", fixed("map"), t(lang, "map"), b.mapBody(lang, rootFor(b.pagePath(lang, "map"))))
+			if b.tiles != nil {
+				pg.Scripts = append(pg.Scripts, "map.js")
+			}
+			return pg
+		}),
+		b.lazyPage("principles", b.pagePath(lang, "principles"), func() *Page {
+			return b.page(lang, "principles", fixed("principles"), t(lang, "principles"), b.principlesBody(lang))
+		}),
+		b.lazyPage("search", b.pagePath(lang, "search"), func() *Page {
+			root := rootFor(b.pagePath(lang, "search"))
+			return b.page(lang, "search", fixed("search"), t(lang, "search"), searchBody{
+				Index:          root + searchIndexPath(lang),
+				ListSensors:    root + b.listPath(lang, record.Sensor),
+				ListAlgorithms: root + b.listPath(lang, record.Algorithm),
+			})
+		}),
+		b.lazyPage("a11y", b.pagePath(lang, "a11y"), func() *Page {
+			return b.page(lang, "", fixed("a11y"), t(lang, "a11ytitle"), a11yBody{Contact: b.cfg.Site.ContactEmail, Date: template.HTML(dateTag(lang, period.Format(b.today)))})
+		}),
+		b.lazyPage("opendata", b.pagePath(lang, "opendata"), func() *Page {
+			return b.page(lang, "", fixed("opendata"), t(lang, "opendata"), b.openDataBody(lang, rootFor(b.pagePath(lang, "opendata"))))
+		}),
+	)
+	if lang == b.langs[0] {
+		// Static hosts serve 404.html for a missing page; it sits at the
+		// root, so its links are written from there.
+		js = append(js, b.lazyPage("notfound", "404.html", func() *Page {
+			return b.page(lang, "", func(l string) string {
+				if l == lang {
+					return "404.html"
+				}
+				return b.pagePath(l, "home")
+			}, t(lang, "notfound"), nil)
+		}))
+	}
+	for _, k := range record.Kinds {
+		js = append(js, b.listJobs(lang, k)...)
+	}
+	for _, r := range b.public {
+		js = append(js, b.lazyPage("record", b.recordPath(lang, r), func() *Page {
+			return b.page(lang, string(r.Kind), func(l string) string { return b.recordPath(l, r) }, r.Name, b.recordBody(lang, r))
+		}))
+	}
+	return js
+}
+
+// reportURL is the correction desk's address, pre-filled with the record id:
+// "{id}" in the configured URL is replaced, else a record parameter is added.
+// Without a desk, a mail to the contact address stands in.
+func (b *builder) reportURL(lang string, r *record.Record) string {
+	desk := strings.TrimSpace(b.cfg.Site.ReportErrorURL)
+	if desk != "" && isWebURL(strings.ReplaceAll(desk, "{id}", "x")) {
+		if strings.Contains(desk, "{id}") {
+			return strings.ReplaceAll(desk, "{id}", url.QueryEscape(r.ID))
+		}
+		u, _ := url.Parse(desk)
+		q := u.Query()
+		q.Set("record", r.ID)
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	if mail := strings.TrimSpace(b.cfg.Site.ContactEmail); mail != "" && !strings.ContainsAny(mail, "?&/: ") {
+		return "mailto:" + mail + "?subject=" + url.PathEscape(tf(lang, "reportmail", r.ID))
+	}
+	return ""
+}
+
+// evalState works out a record's evaluation: "lapsed", "soon", "ok", "na"
+// (no longer in use) or "unknown", with the date it is due by. Next due is
+// the last evaluation (or the start) plus the record's interval, else the
+// configured one.
+func (b *builder) evalState(r *record.Record) (string, string) {
+	if r.Status == "retired" {
+		return "na", ""
+	}
+	iv := b.cfg.IntervalFor(string(r.Kind), r.SensorType)
+	if r.Evaluation.Interval != "" {
+		d, err := period.Parse(r.Evaluation.Interval)
+		if err != nil {
+			return "unknown", ""
+		}
+		iv = d
+	}
+	from := r.Evaluation.Last
+	if from == "" {
+		from = r.Lifecycle.Start
+	}
+	start, err := period.ParseDate(from)
+	if err != nil || iv.IsZero() {
+		return "unknown", ""
+	}
+	due := iv.AddTo(start)
+	switch {
+	case due.Before(b.today):
+		return "lapsed", period.Format(due)
+	case !due.After(b.cfg.DueWithin.AddTo(b.today)):
+		return "soon", period.Format(due)
+	}
+	return "ok", period.Format(due)
+}
+
+// deriveDue lists lapsed and upcoming evaluations and ended life cycles of
+// public records, when the caller passed no due items.
+func (b *builder) deriveDue() []Due {
+	var out []Due
+	for _, r := range b.public {
+		if r.IsWithheld("evaluation") {
+			continue
+		}
+		if st, date := b.evalState(r); st == "lapsed" || st == "soon" {
+			out = append(out, Due{Record: r.ID, What: "evaluation", Date: date, Lapsed: st == "lapsed"})
+		}
+		if r.Active() && r.Lifecycle.End != "" && !r.IsWithheld("lifecycle.end") {
+			if end, err := period.ParseDate(r.Lifecycle.End); err == nil && end.Before(b.today) {
+				out = append(out, Due{Record: r.ID, What: "lifecycle", Date: r.Lifecycle.End, Lapsed: true})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Due) int { return strings.Compare(x.Date, y.Date) })
+	return out
+}
+
+// addedOn is the date a record entered the register: registered_on, else its
+// first commit.
+func (b *builder) addedOn(r *record.Record) string {
+	if r.RegisteredOn != "" {
+		return r.RegisteredOn
+	}
+	if h, ok := b.opts.History[r.File]; ok {
+		return h.Added
+	}
+	return ""
+}
+
+// NewWithin is how recent a record must be to be listed as new on the home page.
+const NewWithin = 90 * 24 * time.Hour
+
+// statusView is a status in text and icon.
+func statusView(lang, status string) template.HTML {
+	sym := map[string]string{"planned": "◷", "in_development": "◔", "active": "●", "suspended": "‖", "retired": "○"}[status]
+	if sym == "" {
+		sym = "•"
+	}
+	return template.HTML(`<span class="status status-` + esc(status) + `">` + icon(sym) + esc(valueLabel(lang, "status", status)) + `</span>`)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}

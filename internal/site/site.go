@@ -1,0 +1,415 @@
+// Package site builds the public register website: a static site, with no
+// server and nothing loaded from another host, that shows every public record
+// in plain Dutch (and English), the checklist's findings, a map of the
+// sensors, and the open-data downloads. The caller passes what the site shows
+// (findings, history, due items) as values, so this package needs neither
+// Git nor the checklist.
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets
+var assetFS embed.FS
+
+// Change is one commit that touched a record, for the record's history.
+type Change struct {
+	Date    string // YYYY-MM-DD
+	Subject string // the commit's first line
+	Author  string // shown only when site.show_commit_authors is set
+	Added   bool   // the commit that added the record
+}
+
+// History is a record's history in the register's Git repository, newest
+// change first.
+type History struct {
+	Added   string // date the record was first committed
+	Changes []Change
+}
+
+// Due is something about a record that is due or overdue, as the lifecycle
+// package reports it.
+type Due struct {
+	Record string // record id
+	What   string // "evaluation" or "lifecycle", or a text
+	Date   string // YYYY-MM-DD it is due by
+	Lapsed bool   // past its date
+}
+
+// Options are the inputs of a build besides the register itself.
+type Options struct {
+	// Out is the folder the site is written to. Whatever is there is
+	// replaced at once when the build succeeds, and kept when it fails.
+	Out string
+	// Now is the build's clock; "today" is taken from it in Europe/Amsterdam.
+	Now time.Time
+	// Check runs the principles checklist; nil leaves the checklist out and
+	// record pages say it was not run.
+	Check func(*record.Register) []finding.Finding
+	// Findings are further findings to show on record pages (for example
+	// from loading); they are shown whether or not Check is set.
+	Findings []finding.Finding
+	// History is each record's Git history, by record file (as in
+	// Record.File); nil when the register is not a Git repository.
+	History map[string]History
+	// Due lists lapsed and upcoming items; nil lets the site work out
+	// lapsed evaluations and ended life cycles from the records.
+	Due []Due
+	// Schemas are the JSON Schemas to publish, by file name.
+	Schemas map[string][]byte
+	// Workers is the number of pages rendered at once; zero means GOMAXPROCS.
+	Workers int
+}
+
+// Stats says what a build wrote.
+type Stats struct {
+	Pages int // HTML pages
+	Files int // every file, pages included
+}
+
+// Marker is the file every built site holds, so a later build knows the
+// folder it replaces is a site it wrote and not, say, the user's home folder.
+const Marker = ".register-site"
+
+// Build writes the site for reg into opts.Out: it renders into a temporary
+// folder next to Out and swaps it in only when everything was written.
+func Build(reg *record.Register, opts Options) (Stats, error) {
+	if reg == nil {
+		return Stats{}, errors.New("build site: no register")
+	}
+	if opts.Out == "" {
+		return Stats{}, errors.New("build site: no output folder")
+	}
+	out, err := filepath.Abs(opts.Out)
+	if err != nil {
+		return Stats{}, fmt.Errorf("build site: %w", err)
+	}
+	if err := checkReplaceable(out); err != nil {
+		return Stats{}, err
+	}
+	b, err := newBuilder(reg, opts)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return Stats{}, fmt.Errorf("build site: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return Stats{}, fmt.Errorf("build site: %w", err)
+	}
+	defer os.RemoveAll(tmp) // gone already after a successful swap
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return Stats{}, fmt.Errorf("build site: %w", err)
+	}
+	b.dir = tmp
+	if err := b.run(); err != nil {
+		return Stats{}, err
+	}
+	if err := swap(tmp, out); err != nil {
+		return Stats{}, err
+	}
+	return Stats{Pages: b.pages, Files: b.files}, nil
+}
+
+// checkReplaceable refuses to replace a folder that is neither empty nor a
+// site this package built.
+func checkReplaceable(out string) error {
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("build site: %s: %w", out, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return fmt.Errorf("build site: %s is not empty and was not built by register; choose another --out or empty it first", out)
+	}
+	return nil
+}
+
+// swap puts the new site in place of the old one with two renames, so a web
+// server reading Out sees either the old site or the new one.
+func swap(tmp, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		old = tmp + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("build site: move the previous site aside: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out)
+		}
+		return fmt.Errorf("build site: put the new site in place: %w", err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("build site: remove the previous site %s: %w", old, err)
+		}
+	}
+	return nil
+}
+
+// builder holds what every page needs during one build.
+type builder struct {
+	reg     *record.Register
+	cfg     *config.Config
+	opts    Options
+	today   time.Time
+	langs   []string
+	dir     string
+	checked bool
+	tiles   *url.URL
+
+	public      []*record.Record
+	unpublished []*record.Record
+	findings    map[string][]finding.Finding // by record id
+	usedBy      map[string][]*record.Record  // sensor id → algorithms
+	due         []Due
+	withSource  map[string]bool // records whose YAML is published
+
+	mu    sync.Mutex
+	pages int
+	files int
+}
+
+func newBuilder(reg *record.Register, opts Options) (*builder, error) {
+	cfg := reg.Config
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now),
+		findings: map[string][]finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}}
+	for _, l := range cfg.Languages {
+		if (l == "nl" || l == "en") && !slices.Contains(b.langs, l) {
+			b.langs = append(b.langs, l)
+		}
+	}
+	if len(b.langs) == 0 {
+		b.langs = []string{"nl", "en"}
+	}
+	if cfg.Site.TilesURL != "" {
+		u, err := parseTilesURL(cfg.Site.TilesURL)
+		if err != nil {
+			return nil, err
+		}
+		b.tiles = u
+	}
+	for _, r := range reg.Records {
+		if r.IsPublic() {
+			b.public = append(b.public, r)
+		} else {
+			b.unpublished = append(b.unpublished, r)
+		}
+	}
+	public := map[string]bool{}
+	for _, r := range b.public {
+		public[r.ID] = true
+	}
+	for _, r := range b.public {
+		if r.Kind != record.Algorithm || r.IsWithheld("uses_sensors") {
+			continue
+		}
+		for _, s := range r.UsesSensors {
+			if public[s] && !slices.Contains(b.usedBy[s], r) {
+				b.usedBy[s] = append(b.usedBy[s], r)
+			}
+		}
+	}
+	fs := slices.Clone(opts.Findings)
+	if opts.Check != nil {
+		b.checked = true
+		fs = append(fs, opts.Check(reg)...)
+	}
+	byFile := map[string]string{}
+	for _, r := range reg.Records {
+		byFile[r.File] = r.ID
+	}
+	for _, f := range fs {
+		id := f.Record
+		if id == "" {
+			id = byFile[f.File]
+		}
+		if id != "" && f.Severity > finding.Off {
+			b.findings[id] = append(b.findings[id], f)
+		}
+	}
+	for id := range b.findings {
+		slices.SortStableFunc(b.findings[id], func(x, y finding.Finding) int {
+			return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message, y.Message))
+		})
+	}
+	for _, r := range b.public {
+		if r.File == "" || (r.Publication != nil && len(r.Publication.Withheld) > 0) {
+			continue
+		}
+		if st, err := os.Stat(filepath.Join(reg.Root, filepath.FromSlash(r.File))); err == nil && st.Mode().IsRegular() {
+			b.withSource[r.ID] = true
+		}
+	}
+	b.due = opts.Due
+	if b.due == nil {
+		b.due = b.deriveDue()
+	}
+	return b, nil
+}
+
+// parseTilesURL accepts only an https tile template with {z}, {x} and {y}:
+// the site then allows images from that one host and no other.
+func parseTilesURL(s string) (*url.URL, error) {
+	u, err := url.Parse(s)
+	if err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil ||
+		!strings.Contains(s, "{z}") || !strings.Contains(s, "{x}") || !strings.Contains(s, "{y}") {
+		return nil, fmt.Errorf("build site: site.tiles_url %q must be an https URL with {z}, {x} and {y}, for example https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png", s)
+	}
+	return u, nil
+}
+
+// job is one file to write.
+type job struct {
+	path   string // relative to the site root, slash-separated
+	render func(*bytes.Buffer) error
+	page   bool
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// run renders every file on a pool of workers.
+func (b *builder) run() error {
+	jobs := b.jobs()
+	dirs := map[string]bool{}
+	for _, j := range jobs {
+		dirs[path.Dir(j.path)] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(b.dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return fmt.Errorf("build site: %w", err)
+		}
+	}
+	workers := b.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ch := make(chan job)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	var failed sync.Once
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				if err := b.write(j); err != nil {
+					failed.Do(func() { errs <- err })
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	return nil
+}
+
+func (b *builder) write(j job) error {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := j.render(buf); err != nil {
+		return fmt.Errorf("build site: %s: %w", j.path, err)
+	}
+	if err := os.WriteFile(filepath.Join(b.dir, filepath.FromSlash(j.path)), buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
+	b.mu.Lock()
+	b.files++
+	if j.page {
+		b.pages++
+	}
+	b.mu.Unlock()
+	return nil
+}
+
+// jobs lists every file of the site.
+func (b *builder) jobs() []job {
+	var js []job
+	static := func(p string, data []byte) {
+		js = append(js, job{path: p, render: func(w *bytes.Buffer) error { _, err := w.Write(data); return err }})
+	}
+	static(Marker, []byte("This folder was written by `register build` and is replaced whole by the next build.\n"))
+	_ = fs.WalkDir(assetFS, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := assetFS.ReadFile(p)
+			static(p, data)
+		}
+		return nil
+	})
+	js = append(js, b.dataJobs()...)
+	for _, lang := range b.langs {
+		js = append(js, b.pageJobs(lang)...)
+	}
+	js = append(js, b.sourceJobs()...)
+	return js
+}
+
+// sourceJobs copies each public record's YAML into the site, except for
+// records that withhold fields: their file holds what is withheld.
+func (b *builder) sourceJobs() []job {
+	var js []job
+	for _, r := range b.public {
+		if !b.withSource[r.ID] {
+			continue
+		}
+		src := filepath.Join(b.reg.Root, filepath.FromSlash(r.File))
+		js = append(js, job{path: sourcePath(r), render: func(w *bytes.Buffer) error {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				return err
+			}
+			_, err = w.Write(data)
+			return err
+		}})
+	}
+	return js
+}
+
+// sourcePath is where a record's YAML is published.
+func sourcePath(r *record.Record) string { return "src/" + r.Kind.Folder() + "/" + r.ID + ".yaml" }

@@ -1,0 +1,440 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+const fixture = "testdata/register"
+
+var buildNow = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+
+// loadFixture reads the test register the way the loader does: config from
+// register.yaml, one record per file, Point from location.point.
+func loadFixture(t testing.TB, root string) *record.Register {
+	t.Helper()
+	cfg, fs, err := config.Load(root, nil)
+	if err != nil || len(fs) > 0 {
+		t.Fatalf("config: %v %v", err, fs)
+	}
+	var recs []*record.Record
+	for _, k := range record.Kinds {
+		files, _ := filepath.Glob(filepath.Join(root, k.Folder(), "*.yaml"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var r record.Record
+			if err := yaml.Unmarshal(data, &r); err != nil {
+				t.Fatalf("%s: %v", f, err)
+			}
+			r.File = k.Folder() + "/" + filepath.Base(f)
+			if r.Location != nil && r.Location.Point != nil {
+				r.Point = r.Location.Point
+			}
+			recs = append(recs, &r)
+		}
+	}
+	return record.NewRegister(root, cfg, recs)
+}
+
+func build(t *testing.T, reg *record.Register, opts Options) (string, Stats) {
+	t.Helper()
+	if opts.Out == "" {
+		opts.Out = filepath.Join(t.TempDir(), "public")
+	}
+	if opts.Now.IsZero() {
+		opts.Now = buildNow
+	}
+	st, err := Build(reg, opts)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return opts.Out, st
+}
+
+func read(t *testing.T, dir, p string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+	if err != nil {
+		t.Fatalf("read %s: %v", p, err)
+	}
+	return string(data)
+}
+
+func TestStableURLs(t *testing.T) {
+	out, st := build(t, loadFixture(t, fixture), Options{})
+	want := []string{
+		"index.html", "en/index.html", "404.html",
+		"sensoren/index.html", "en/sensors/index.html", "algoritmes/index.html", "en/algorithms/index.html",
+		"sensoren/cam-markt.html", "en/sensors/cam-markt.html", "algoritmes/alg-toeslag.html", "en/algorithms/alg-toeslag.html",
+		"sensoren/soort/camera.html", "en/sensors/type/camera.html", "sensoren/gebied/centrum.html", "sensoren/gebied/zuid-oost-x.html",
+		"sensoren/status/active.html", "sensoren/persoonsgegevens/yes.html", "en/sensors/personal-data/unknown.html",
+		"algoritmes/categorie/impactful.html", "algoritmes/soort/rule_based.html",
+		"kaart.html", "en/map.html", "principes.html", "en/principles.html", "zoeken.html", "en/search.html",
+		"toegankelijkheid.html", "en/accessibility.html", "open-data.html", "en/open-data.html",
+		"data/register.json", "data/sensors.csv", "data/algorithms.csv", "data/sensors.geojson", "data/catalog.jsonld",
+		"data/search.nl.json", "data/search.en.json", "assets/site.css", "assets/site.js", "assets/map.js",
+		"src/sensors/cam-markt.yaml", "src/algorithms/alg-toeslag.yaml", Marker,
+	}
+	for _, p := range want {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("missing %s", p)
+		}
+	}
+	for _, p := range []string{"sensoren/cam-verborgen.html", "en/sensors/cam-verborgen.html", "src/sensors/cam-verborgen.yaml", "src/sensors/lucht-dak.yaml"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s is published, want it left out", p)
+		}
+	}
+	if st.Pages < 40 || st.Files <= st.Pages {
+		t.Errorf("stats = %+v", st)
+	}
+	// A second build writes exactly the same files, byte for byte.
+	again, _ := build(t, loadFixture(t, fixture), Options{})
+	if a, b := tree(t, out), tree(t, again); !slices.Equal(a, b) {
+		t.Errorf("builds differ:\n%v\n%v", a, b)
+	}
+}
+
+// tree lists every file with a digest of its content.
+func tree(t *testing.T, dir string) []string {
+	var out []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, _ := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, fmt.Sprintf("%s %x", filepath.ToSlash(rel), sha256.Sum256(data)))
+		return nil
+	})
+	return out
+}
+
+func TestEscapesHostileText(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	for _, p := range []string{"sensoren/x-hostile.html", "sensoren/index.html", "kaart.html", "sensoren/gebied/zuid-oost-x.html", "index.html"} {
+		page := read(t, out, p)
+		for _, bad := range []string{"<script>alert", "<img src=x", "<svg onload", `href="javascript:`, "<b>Org</b>", "<i>rol</i>", "<x>", "</td></tr> en"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("%s contains unescaped %q", p, bad)
+			}
+		}
+	}
+	page := read(t, out, "sensoren/x-hostile.html")
+	for _, good := range []string{
+		"&lt;script&gt;alert(&#39;naam&#39;)&lt;/script&gt; &amp; &#34;quotes&#34;",
+		"&lt;img src=x onerror=alert(1)&gt;",
+		"klik mij",
+		`<a href="https://voorbeeldstad.example/geluid?a=1&amp;b=2" rel="noopener">echte link</a>`,
+		"<p>Line one</p><p>Line &lt;two&gt;</p>",
+	} {
+		if !strings.Contains(page, good) {
+			t.Errorf("hostile page lacks %q", good)
+		}
+	}
+}
+
+var (
+	h1Re       = regexp.MustCompile(`<h1[ >]`)
+	externalRe = regexp.MustCompile(`<(?:script|link|img|image|iframe|source|audio|video)\b[^>]*\b(?:src|href)="(?:https?:)?//`)
+)
+
+func TestPagesLoadNothingFromAnotherHost(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	n := 0
+	_ = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		n++
+		data, _ := os.ReadFile(p)
+		page := string(data)
+		if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; img-src &#39;self&#39; data:;`) {
+			t.Errorf("%s: no Content-Security-Policy default-src 'self'", p)
+		}
+		if m := externalRe.FindString(page); m != "" {
+			t.Errorf("%s loads from another host: %s", p, m)
+		}
+		if c := len(h1Re.FindAllString(page, -1)); c != 1 {
+			t.Errorf("%s has %d h1 elements, want 1", p, c)
+		}
+		if !strings.Contains(page, `<a class="skip" href="#main">`) || !strings.Contains(page, `<main id="main"`) {
+			t.Errorf("%s lacks the skip link or main landmark", p)
+		}
+		return nil
+	})
+	if n < 40 {
+		t.Fatalf("only %d pages", n)
+	}
+}
+
+func TestPublicationControl(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	home := read(t, out, "index.html")
+	for _, want := range []string{"1 registratie is niet gepubliceerd", "Lopend opsporingsonderzoek (Woo 5.1 lid 2 onder c) (1)"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home lacks %q", want)
+		}
+	}
+	if !strings.Contains(read(t, out, "en/index.html"), "1 record is not published") {
+		t.Error("English home lacks the unpublished count")
+	}
+	air := read(t, out, "sensoren/lucht-dak.html")
+	if c := strings.Count(air, "niet openbaar</span> <span class=\"reason\">(Reden: Woo artikel 5.1 lid 2 onder d: beveiliging van het gebouw)"); c != 2 {
+		t.Errorf("air sensor page shows %d withheld fields with reason, want 2 (point, owner email)", c)
+	}
+	for _, p := range []string{"sensoren/lucht-dak.html", "kaart.html", "data/register.json", "data/sensors.csv", "data/sensors.geojson", "data/search.nl.json"} {
+		page := read(t, out, p)
+		for _, leak := range []string{"lucht@voorbeeldstad.example", "52.095", "Geheim adres", "Verborgen observatiecamera", "intern overleg"} {
+			if strings.Contains(page, leak) {
+				t.Errorf("%s leaks %q", p, leak)
+			}
+		}
+	}
+	// The algorithm uses a hidden sensor: it is named by id, not linked.
+	alg := read(t, out, "algoritmes/alg-toeslag.html")
+	if !strings.Contains(alg, `<a href="../sensoren/cam-markt.html">Camera&#39;s Markt</a>`) || strings.Contains(alg, "cam-verborgen.html") {
+		t.Error("related sensors are wrong on the algorithm page")
+	}
+	cam := read(t, out, "sensoren/cam-markt.html")
+	if !strings.Contains(cam, `<a href="../algoritmes/alg-toeslag.html">Volgorde van controles bijstand</a>`) {
+		t.Error("the camera page does not link the algorithm that uses it")
+	}
+	// Incidents: type, dates and summary, never the delay reason.
+	if !strings.Contains(cam, "Datalek") || !strings.Contains(cam, "Beelden waren te lang bewaard.") || !strings.Contains(cam, `<time datetime="2025-03-01T10:00:00+01:00">1 maart 2025, 10:00</time>`) {
+		t.Error("incident not shown with type, date and summary")
+	}
+	if !strings.Contains(cam, `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`) {
+		t.Error("report-an-error link is not pre-filled with the record id")
+	}
+	if !strings.Contains(cam, `href="../src/sensors/cam-markt.yaml"`) || !strings.Contains(air, "De bron van deze registratie is niet openbaar") {
+		t.Error("source links wrong")
+	}
+}
+
+func TestFindingsHistoryAndEvaluation(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	check := func(*record.Register) []finding.Finding {
+		return []finding.Finding{
+			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3", Severity: finding.Error, Message: "camera without <signs>", Help: "add signage"},
+			{File: "algorithms/alg-toeslag.yaml", Rule: "evaluation-lapsed", Principle: "VNG III", Severity: finding.Warning, Message: "evaluation overdue"},
+		}
+	}
+	hist := map[string]History{"sensors/cam-markt.yaml": {Added: "2025-01-05", Changes: []Change{
+		{Date: "2026-03-01", Subject: "Evaluatie 2026", Author: "Jan Jansen"},
+		{Date: "2025-01-05", Subject: "Camera's Markt toegevoegd", Author: "Jan Jansen", Added: true},
+	}}}
+	out, _ := build(t, reg, Options{Check: check, History: hist})
+	cam := read(t, out, "sensoren/cam-markt.html")
+	for _, want := range []string{
+		`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> <a href="../principes.html#vng-4-3">Herkenbaarheid</a>`,
+		"camera without &lt;signs&gt;",
+		`<time datetime="2026-03-01">1 maart 2026</time>`,
+		"Gewijzigd: Evaluatie 2026",
+		"Toegevoegd: Camera&#39;s Markt toegevoegd",
+		`<a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`,
+		"Te laat: de evaluatie had uiterlijk 1 juni 2026 moeten plaatsvinden",
+	} {
+		if !strings.Contains(cam, want) {
+			t.Errorf("camera page lacks %q", want)
+		}
+	}
+	if strings.Contains(cam, "Jan Jansen") {
+		t.Error("commit author shown while site.show_commit_authors is off")
+	}
+	if page := read(t, out, "sensoren/x-hostile.html"); !strings.Contains(page, "Op tijd: volgende evaluatie uiterlijk 1 november 2030") {
+		t.Error("evaluation on time (start plus the configured four years) not shown")
+	}
+	alg := read(t, out, "en/algorithms/alg-toeslag.html")
+	if !strings.Contains(alg, "Needs attention:</span> <a href=\"../../en/principles.html#vng-iii\">Evaluation</a>") {
+		t.Error("finding found by file not shown on the algorithm page")
+	}
+	if !strings.Contains(alg, "Overdue: the evaluation was due by 1 May 2024") {
+		t.Error("lapsed evaluation not shown")
+	}
+	home := read(t, out, "index.html")
+	if !strings.Contains(home, `<a href="algoritmes/alg-toeslag.html">Volgorde van controles bijstand</a></th><td><span class="sev sev-error">`) {
+		t.Error("home does not list the lapsed evaluation")
+	}
+	if strings.Contains(home, `<li><a href="sensoren/x-hostile.html">`) || !strings.Contains(home, `<a href="sensoren/cam-markt.html">Camera&#39;s Markt</a> <span class="meta">Camera, <time datetime="2026-10-01">`) {
+		t.Error("home does not list exactly the records registered in the last 90 days")
+	}
+
+	reg.Config.Site.ShowCommitAuthors = true
+	out, _ = build(t, reg, Options{Check: check, History: hist})
+	if !strings.Contains(read(t, out, "sensoren/cam-markt.html"), "<td>Jan Jansen</td>") {
+		t.Error("commit author hidden while site.show_commit_authors is on")
+	}
+
+	// Without a checklist, the page says so rather than claiming no findings.
+	out, _ = build(t, loadFixture(t, fixture), Options{})
+	if page := read(t, out, "sensoren/lucht-dak.html"); !strings.Contains(page, "niet uitgevoerd") || strings.Contains(page, "Geen bevindingen") {
+		t.Error("unchecked record claims to have no findings")
+	}
+}
+
+func TestDownloadsParse(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{Schemas: map[string][]byte{"sensor.schema.json": []byte(`{"type":"object"}`)}})
+	var reg struct {
+		Records []map[string]any `json:"records"`
+	}
+	if err := json.Unmarshal([]byte(read(t, out, "data/register.json")), &reg); err != nil || len(reg.Records) != 4 {
+		t.Fatalf("register.json: %v, %d records", err, len(reg.Records))
+	}
+	rows, err := csv.NewReader(strings.NewReader(read(t, out, "data/sensors.csv"))).ReadAll()
+	if err != nil || len(rows) != 4 {
+		t.Fatalf("sensors.csv: %v, %d rows", err, len(rows))
+	}
+	var geo struct {
+		Features []struct {
+			ID       string `json:"id"`
+			Geometry struct {
+				Type        string          `json:"type"`
+				Coordinates json.RawMessage `json:"coordinates"`
+			} `json:"geometry"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal([]byte(read(t, out, "data/sensors.geojson")), &geo); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, f := range geo.Features {
+		ids = append(ids, f.ID+":"+f.Geometry.Type)
+	}
+	if strings.Join(ids, ",") != "cam-markt:GeometryCollection,x-hostile:Point" {
+		t.Errorf("features = %v", ids)
+	}
+	if got := string(geo.Features[1].Geometry.Coordinates); got != "[5.135,52.085]" {
+		t.Errorf("point = %s, want longitude first", got)
+	}
+	if read(t, out, "data/schema/sensor.schema.json") != `{"type":"object"}` {
+		t.Error("schema not published")
+	}
+	var idx []map[string]string
+	if err := json.Unmarshal([]byte(read(t, out, "data/search.en.json")), &idx); err != nil || len(idx) != 4 || idx[0]["u"] != "en/sensors/cam-markt.html" {
+		t.Errorf("search index: %v %v", err, idx)
+	}
+}
+
+func TestMap(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	page := read(t, out, "kaart.html")
+	for _, want := range []string{`<svg class="map" viewBox="0 0 1000.0`, `<polygon class="area" points="`, `<rect class="pt pt-camera"`, `<circle class="pt"`, `<a href="sensoren/cam-markt.html"><title>Camera&#39;s Markt – Camera</title>`, `<tr id="s-cam-markt">`, "Zonder openbare locatie: 1", `<g class="scalebar"><title>Schaal: `} {
+		if !strings.Contains(page, want) {
+			t.Errorf("map lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "map.js") {
+		t.Error("tile script included without tiles_url")
+	}
+}
+
+func TestTiles(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	reg.Config.Site.TilesURL = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+	out, _ := build(t, reg, Options{})
+	page := read(t, out, "kaart.html")
+	if !strings.Contains(page, "img-src &#39;self&#39; data: https://service.pdok.nl;") || !strings.Contains(page, "assets/map.js") || !strings.Contains(page, `data-tiles="https://service.pdok.nl/`) {
+		t.Error("configured tiles not allowed or not loaded")
+	}
+	for _, bad := range []string{"http://tiles.example/{z}/{x}/{y}.png", "https://tiles.example/tile.png", "javascript:alert(1)//{z}{x}{y}"} {
+		reg.Config.Site.TilesURL = bad
+		if _, err := Build(reg, Options{Out: filepath.Join(t.TempDir(), "x")}); err == nil || !strings.Contains(err.Error(), "site.tiles_url") {
+			t.Errorf("tiles_url %q accepted: %v", bad, err)
+		}
+	}
+}
+
+func TestBuildReplacesOnlyItsOwnSite(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	build(t, reg, Options{Out: out})
+	stale := filepath.Join(out, "sensoren", "weg.html")
+	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build(t, reg, Options{Out: out})
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a page of the previous build survived the new one")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary folders left behind: %v", entries)
+	}
+
+	mine := filepath.Join(dir, "mine")
+	if err := os.MkdirAll(mine, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mine, "notes.txt"), []byte("keep"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(reg, Options{Out: mine}); err == nil || !strings.Contains(err.Error(), "not built by register") {
+		t.Errorf("Build replaced a folder it did not write: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(mine, "notes.txt")); string(data) != "keep" {
+		t.Error("the user's file was touched")
+	}
+}
+
+func TestLabelsAndFormats(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{humanDuration("nl", "P28D"), "28 dagen"},
+		{humanDuration("nl", "P1Y"), "1 jaar"},
+		{humanDuration("en", "P1Y6M"), "1 year and 6 months"},
+		{humanDuration("nl", "bogus"), "bogus"},
+		{longDate("nl", "2025-03-01"), "1 maart 2025"},
+		{longDate("en", "2025-12-31"), "31 December 2025"},
+		{longDate("nl", "soon"), "soon"},
+		{Anchor("VNG 2.1"), "vng-2-1"},
+		{Anchor("C-camera-temporary"), "c-camera-temporary"},
+		{strings.Join(splitRefs("2.1, C-no-live-face"), "|"), "VNG 2.1|C-no-live-face"},
+		{slug("Zuidoost-Ëiland"), "zuidoost-eiland"},
+		{slug("air_quality"), "air_quality"},
+		{link("javascript:alert(1)", "x"), "x"},
+		{link("https://a.example/?q=<b>", ""), `<a href="https://a.example/?q=&lt;b&gt;" rel="noopener">https://a.example/?q=&lt;b&gt;</a>`},
+		{valueLabel("nl", "sensor_type", "anpr_camera"), "ANPR-camera (kentekenherkenning)"},
+		{valueLabel("en", "status", "retired"), "Retired"},
+		{valueLabel("nl", "status", "eigen-waarde"), "eigen-waarde"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%d: got %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+// Every word the templates ask for exists in both languages.
+func TestTemplateWordsExist(t *testing.T) {
+	re := regexp.MustCompile(`\bt \$?[.a-zA-Z]*\s*"([^"]+)"`)
+	entries, _ := templateFS.ReadDir("templates")
+	for _, e := range entries {
+		data, _ := templateFS.ReadFile("templates/" + e.Name())
+		for _, m := range re.FindAllStringSubmatch(string(data), -1) {
+			l, ok := ui[m[1]]
+			if !ok || l[0] == "" || l[1] == "" {
+				t.Errorf("%s: word %q missing", e.Name(), m[1])
+			}
+		}
+	}
+}
