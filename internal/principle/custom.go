@@ -135,6 +135,10 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 	if msg == "" {
 		msg = "the record does not meet the register's own rule: " + title
 	}
+	help := strings.TrimSpace(c.Help)
+	if help == "" {
+		help = "see the rule " + id + " under rules_custom in register.yaml"
+	}
 	r := &Rule{ID: id, Ref: ref, TitleNL: title, TitleEN: title, Default: sev, custom: true,
 		WhyNL:   "Een eigen regel van deze gemeente, vastgelegd in register.yaml.",
 		WhyEN:   "A rule of this municipality's own, written in register.yaml.",
@@ -165,7 +169,7 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		if ok {
 			return nil
 		}
-		return []finding.Finding{{Message: msg, Help: c.Help}}
+		return []finding.Finding{{Message: msg, Help: help}}
 	}
 	return r
 }

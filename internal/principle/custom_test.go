@@ -1,0 +1,192 @@
+package principle
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+const customConfig = `
+rules_custom:
+  - id: drone-review
+    principle: VNG 3.8
+    severity: error
+    kind: sensor
+    when: record.sensor_type == "drone"
+    require: has(record.reviews)
+    title: Drones are reviewed by the ethics committee
+    message: a drone needs advice from the ethics committee
+    help: ask the ethics committee and add the advice under reviews
+  - id: evaluated-this-year
+    when: record.status == "active"
+    require: record.evaluation.last >= "2026-01-01" && record.evaluation.last <= today
+    message: every active record is evaluated in 2026
+`
+
+// runCustom runs the whole checklist, built-in rules switched off, so only
+// the custom rules and configuration findings remain.
+func runCustom(t *testing.T, cfgText, rules string, texts ...string) []finding.Finding {
+	t.Helper()
+	var off strings.Builder
+	off.WriteString("rules:\n" + rules)
+	for _, id := range IDs() {
+		off.WriteString("  " + id + ": off\n")
+	}
+	cfg := configFrom(t, cfgText+off.String())
+	fx := newFixture(t, cfg, texts...)
+	fs := Run(fx.reg, Options{Today: day(testToday)})
+	fx.locate(fs)
+	finding.Sort(fs)
+	return fs
+}
+
+func TestCustomRules(t *testing.T) {
+	drone := `
+id: drone-kades
+kind: sensor
+status: active
+sensor_type: drone
+evaluation: {last: 2026-03-01}
+`
+	tests := []struct {
+		name string
+		yaml string
+		want []want
+	}{
+		{"a drone without review fails", drone, []want{{"drone-review", "VNG 3.8", finding.Error, 1, 1, "a drone needs advice from the ethics committee"}}},
+		{"a drone with a review passes", drone + "reviews: [{body: ethics_committee}]\n", nil},
+		{"other sensors are out of scope", strings.Replace(drone, "drone\n", "camera\n", 1), nil},
+		{"a missing field does not satisfy require", `
+id: lucht
+kind: sensor
+status: active
+sensor_type: air_quality
+`, []want{{"evaluated-this-year", "custom", finding.Warning, 1, 1, "every active record is evaluated in 2026"}}},
+		{"a missing field does not match when", `
+id: lucht
+kind: sensor
+sensor_type: air_quality
+`, nil},
+		{"evaluated last year", `
+id: alg
+kind: algorithm
+status: active
+evaluation: {last: 2025-12-31}
+`, []want{{"evaluated-this-year", "custom", finding.Warning, 1, 1, "every active record is evaluated in 2026"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := runCustom(t, customConfig, "", tt.yaml)
+			match(t, fs, tt.want)
+			for _, f := range fs {
+				if f.Rule == "drone-review" && f.Help != "ask the ethics committee and add the advice under reviews" {
+					t.Errorf("help %q", f.Help)
+				}
+			}
+		})
+	}
+}
+
+func TestCustomRulesTakeExceptionsAndSeverities(t *testing.T) {
+	drone := `
+id: drone-kades
+kind: sensor
+status: active
+sensor_type: drone
+evaluation: {last: 2026-03-01}
+exceptions:
+  - {rule: drone-review, reason: Advice pending., approved_by: college, approved_on: 2026-11-01, until: 2027-05-01}
+`
+	match(t, runCustom(t, customConfig, "", drone), []want{
+		{"drone-review", "VNG 3.8", finding.Info, 1, 1, "allowed by the exception approved by college on 2026-11-01 until 2027-05-01: a drone needs advice"},
+	})
+	noException := drone[:strings.Index(drone, "exceptions:")]
+	match(t, runCustom(t, customConfig, "  drone-review: warning\n", noException), []want{
+		{"drone-review", "VNG 3.8", finding.Warning, 1, 1, "a drone needs advice"},
+	})
+	match(t, runCustom(t, customConfig, "  drone-review: off\n", noException), nil)
+}
+
+func TestBadCustomRulesAreConfigFindings(t *testing.T) {
+	cfg := configFrom(t, `
+rules_custom:
+  - id: ok-rule
+    require: has(record.name)
+  - require: "true"
+  - id: Bad_Id
+    require: "true"
+  - id: signage
+    require: "true"
+  - id: syntax
+    require: has(record.reviews
+  - id: not-bool
+    require: record.name
+    when: size(record)
+  - id: no-require
+    when: "true"
+  - id: bad-kind
+    kind: sensors
+    require: "true"
+  - id: bad-severity
+    severity: fatal
+    require: "true"
+`)
+	rules, fs := CompileCustom(cfg)
+	var ids []string
+	for _, r := range rules {
+		ids = append(ids, r.ID)
+		if !r.Custom() {
+			t.Errorf("rule %s is not marked custom", r.ID)
+		}
+	}
+	if strings.Join(ids, " ") != "ok-rule bad-severity" {
+		t.Errorf("compiled rules %v", ids)
+	}
+	wants := []struct{ path, msg string }{
+		{"/rules_custom/1", "custom rule 2 has no id"},
+		{"/rules_custom/2/id", `custom rule id "Bad_Id" is not kebab-case`},
+		{"/rules_custom/3/id", `custom rule id "signage" is already taken`},
+		{"/rules_custom/4/require", "custom rule syntax: require does not compile"},
+		{"/rules_custom/5/when", "custom rule not-bool: when does not compile: it gives a int, not true or false"},
+		{"/rules_custom/6", "custom rule no-require has no require expression"},
+		{"/rules_custom/7/kind", `custom rule bad-kind: kind "sensors" is neither sensor nor algorithm`},
+		{"/rules_custom/8/severity", `custom rule bad-severity: unknown severity "fatal"`},
+	}
+	if len(fs) != len(wants) {
+		t.Fatalf("%d findings, want %d: %v", len(fs), len(wants), fs)
+	}
+	for i, w := range wants {
+		f := fs[i]
+		if f.Path != w.path || !strings.Contains(f.Message, w.msg) || f.Rule != finding.RuleConfig || f.File != config.FileName || f.Severity != finding.Error {
+			t.Errorf("finding %d: %s %s %s %q, want %s %q", i, f.File, f.Rule, f.Path, f.Message, w.path, w.msg)
+		}
+	}
+}
+
+func TestCustomRuleRuntimeErrorsAreReported(t *testing.T) {
+	// Comparing text with a number type-checks (record fields are dynamic)
+	// but fails at run time: a warning on the record, not a crash.
+	cfg := `
+rules_custom:
+  - id: odd
+    require: record.quantity > 1
+`
+	fs := runCustom(t, cfg, "", `
+id: s
+kind: sensor
+quantity: 3
+`)
+	match(t, fs, nil)
+	fs = runCustom(t, `
+rules_custom:
+  - id: odd
+    require: record.name > 1
+`, "", `
+id: s
+kind: sensor
+name: Camera
+`)
+	match(t, fs, []want{{"odd", "custom", finding.Warning, 1, 1, "custom rule odd: require could not be evaluated on this record: no such overload"}})
+}
