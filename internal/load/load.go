@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 
 	"go.yaml.in/yaml/v3"
 
@@ -295,7 +296,14 @@ func readInside(full, realRoot string, maxBytes int64) ([]byte, string) {
 			return nil, "symlink leads outside the register"
 		}
 	}
-	f, err := os.Open(full)
+	// Check the target before opening it: opening a FIFO blocks until a
+	// writer appears.
+	if st, err := os.Stat(full); err != nil {
+		return nil, "file cannot be read: " + plainErr(err)
+	} else if !st.Mode().IsRegular() {
+		return nil, "not a regular file"
+	}
+	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, "file cannot be read: " + plainErr(err)
 	}

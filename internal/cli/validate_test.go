@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// run executes the command line against a fresh App and returns stdout,
+// stderr and the exit code.
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	a := &App{Out: &out, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "test"}
+	code := Run(a, args)
+	return out.String(), errOut.String(), code
+}
+
+// writeRegister creates a register root with the given files.
+func writeRegister(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// validSensor is a minimal sensor that follows the schema.
+const validSensor = `id: cam-markt
+kind: sensor
+name: Cameratoezicht Markt
+summary: Camera's op de Markt.
+status: active
+organisation:
+  name: Gemeente Voorbeeldstad
+  type: municipality
+owner:
+  role: Teamleider Openbare Orde
+  email: openbareorde@voorbeeldstad.example
+purpose: Geweld voorkomen en opsporen.
+personal_data:
+  processed: "yes"
+lifecycle:
+  start: 2025-03-01
+  end: 2026-03-01
+evaluation:
+  interval: P1Y
+sensor_type: camera
+capabilities: [video_recording, live_viewing]
+location:
+  description: Markt
+  point: {lat: 52.0907, lon: 5.1214}
+`
+
+func TestValidateCleanRegister(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": validSensor})
+	out, errOut, code := run(t, "validate", "--root", root)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "1 record") || !strings.Contains(out, "no problems") {
+		t.Errorf("summary missing: %q", out)
+	}
+}
+
+// The issue's own example: a typo'd key, a wrong type and an impossible date,
+// each at its own line and column, and a syntax error at its line alone.
+func TestValidatePointsAtEachProblem(t *testing.T) {
+	bad := strings.NewReplacer(
+		"purpose: Geweld", "purpse: Geweld",
+		"  interval: P1Y", "  interval: [P1Y]",
+		"  end: 2026-03-01", "  end: 2025-02-30",
+	).Replace(validSensor)
+	root := writeRegister(t, map[string]string{
+		"sensors/cam-markt.yaml": bad,
+		"sensors/kapot.yaml":     "id: kapot\nname: [niet gesloten\nstatus: active\n",
+	})
+	out, _, code := run(t, "validate", "--root", root, "--format", "json")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want 1\n%s", code, out)
+	}
+	var got struct {
+		Findings []struct {
+			File, Rule, Severity, Message string
+			Line                          int
+			Column                        *int
+		}
+		Summary struct{ Records, Errors int }
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("json: %v\n%s", err, out)
+	}
+	wants := []struct {
+		file      string
+		line, col int
+		rule, msg string
+	}{
+		{"sensors/cam-markt.yaml", 12, 1, "schema", `unknown field "purpse"`},
+		{"sensors/cam-markt.yaml", 1, 1, "schema", `missing required field "purpose"`}, // at the parent: the record
+		{"sensors/cam-markt.yaml", 17, 8, "schema", "2025-02-30"},
+		{"sensors/cam-markt.yaml", 19, 13, "schema", "evaluation.interval must be text"},
+		{"sensors/kapot.yaml", 2, 0, "yaml", "opened on this line is not closed"},
+	}
+	for _, w := range wants {
+		found := false
+		for _, f := range got.Findings {
+			col := 0
+			if f.Column != nil {
+				col = *f.Column
+			}
+			if f.File == w.file && f.Rule == w.rule && strings.Contains(f.Message, w.msg) && f.Line == w.line && col == w.col {
+				found = true
+				if w.col == 0 && f.Column != nil {
+					t.Errorf("%s: column %d printed for a syntax error; it must be left out", w.msg, *f.Column)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no finding %s:%d:%d %s %q in\n%s", w.file, w.line, w.col, w.rule, w.msg, out)
+		}
+	}
+	if got.Summary.Records != 2 {
+		t.Errorf("summary %+v", got.Summary)
+	}
+}
+
+func TestValidateUsageErrors(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": validSensor})
+	for _, args := range [][]string{
+		{"validate", "--root", root, "--format", "xml"},
+		{"validate", "--root", filepath.Join(root, "missing")},
+		{"validate", "--root", root, "--no-such-flag"},
+		{"validate", "--root", root, "/etc/hostname"},
+	} {
+		_, errOut, code := run(t, args...)
+		if code != ExitError {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+		if !strings.HasPrefix(errOut, "register: ") || strings.Contains(errOut, "goroutine") {
+			t.Errorf("%v: stderr %q", args, errOut)
+		}
+	}
+}
