@@ -105,4 +105,3 @@ func BenchmarkLoadValidate(b *testing.B) {
 		})
 	}
 }
-

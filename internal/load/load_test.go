@@ -55,12 +55,12 @@ func has(fs []finding.Finding, file, rule string, line, col int, msg string) boo
 
 func TestLoadsRecordsSortedWithWGS84Points(t *testing.T) {
 	root := write(t, map[string]string{
-		"sensors/b-cam.yaml":         sensor("b-cam"),
-		"sensors/a-cam.yml":          sensor("a-cam"),
-		"algorithms/parkeren.yaml":   algorithm("parkeren", "a-cam"),
-		"sensors/README.md":          "not a record",
-		"register.yaml":              "organisation: Gemeente Test\n",
-		"algorithms/.hidden.yaml":    "ignored: true\n",
+		"sensors/b-cam.yaml":       sensor("b-cam"),
+		"sensors/a-cam.yml":        sensor("a-cam"),
+		"algorithms/parkeren.yaml": algorithm("parkeren", "a-cam"),
+		"sensors/README.md":        "not a record",
+		"register.yaml":            "organisation: Gemeente Test\n",
+		"algorithms/.hidden.yaml":  "ignored: true\n",
 	})
 	res, err := Register(root, Options{})
 	if err != nil {
@@ -93,12 +93,12 @@ func TestLoadsRecordsSortedWithWGS84Points(t *testing.T) {
 
 func TestRegisterWideChecks(t *testing.T) {
 	root := write(t, map[string]string{
-		"sensors/cam-markt.yaml":     sensor("cam-plein"),
-		"sensors/dubbel.yaml":        sensor("dubbel"),
-		"algorithms/dubbel.yaml":     algorithm("dubbel"),
-		"algorithms/verkeerd.yaml":   strings.Replace(sensor("verkeerd"), "kind: sensor", "kind: sensor", 1),
-		"algorithms/routes.yaml":     algorithm("routes", "dubbel", "bestaat-niet", "cam-markt"),
-		"sensors/map/in-a-map.yaml":  sensor("in-a-map"),
+		"sensors/cam-markt.yaml":    sensor("cam-plein"),
+		"sensors/dubbel.yaml":       sensor("dubbel"),
+		"algorithms/dubbel.yaml":    algorithm("dubbel"),
+		"algorithms/verkeerd.yaml":  strings.Replace(sensor("verkeerd"), "kind: sensor", "kind: sensor", 1),
+		"algorithms/routes.yaml":    algorithm("routes", "dubbel", "bestaat-niet", "cam-markt"),
+		"sensors/map/in-a-map.yaml": sensor("in-a-map"),
 	})
 	res, err := Register(root, Options{})
 	if err != nil {
@@ -135,13 +135,13 @@ func TestHostileFilesAreReportedOneByOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := write(t, map[string]string{
-		"sensors/good.yaml":    sensor("good"),
-		"sensors/twice.yaml":   "id: twice\n---\nid: again\n",
-		"sensors/binary.yaml":  "id: \xff\xfe\n",
-		"sensors/huge.yaml":    "name: " + strings.Repeat("x", 1<<20) + "\n",
-		"sensors/list.yaml":    "- a\n- b\n",
-		"sensors/syntax.yaml":  "id: [\n",
-		"sensors/inside.yaml":  sensor("inside"),
+		"sensors/good.yaml":   sensor("good"),
+		"sensors/twice.yaml":  "id: twice\n---\nid: again\n",
+		"sensors/binary.yaml": "id: \xff\xfe\n",
+		"sensors/huge.yaml":   "name: " + strings.Repeat("x", 1<<20) + "\n",
+		"sensors/list.yaml":   "- a\n- b\n",
+		"sensors/syntax.yaml": "id: [\n",
+		"sensors/inside.yaml": sensor("inside"),
 	})
 	if err := os.Symlink(filepath.Join(outside, "secret.yaml"), filepath.Join(root, "sensors", "secret.yaml")); err != nil {
 		t.Fatal(err)
@@ -189,9 +189,9 @@ func TestHostileFilesAreReportedOneByOne(t *testing.T) {
 
 func TestOnlyTheFilesAsked(t *testing.T) {
 	root := write(t, map[string]string{
-		"sensors/a.yaml":        sensor("a"),
-		"sensors/b.yaml":        "id: [\n",
-		"algorithms/alg.yaml":   algorithm("alg", "b"),
+		"sensors/a.yaml":      sensor("a"),
+		"sensors/b.yaml":      "id: [\n",
+		"algorithms/alg.yaml": algorithm("alg", "b"),
 	})
 	res, err := Register(root, Options{Files: []string{filepath.Join(root, "algorithms", "alg.yaml"), "sensors/a.yaml"}})
 	if err != nil {
