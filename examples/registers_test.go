@@ -1,0 +1,156 @@
+// Package examples holds the example registers and configuration; this test
+// keeps them, and the bundled register/, in step with the schemas and the
+// checklist, so the story they tell does not drift as rules change.
+package examples
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/validate"
+)
+
+// today is the date the records were written against.
+var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+
+// checked loads a register with the schemas and runs the checklist; it
+// returns the load findings and the checklist's, one "record rule severity"
+// line each.
+func checked(t *testing.T, root string) (loaded []finding.Finding, got []string) {
+	t.Helper()
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := load.Register(root, load.Options{Validator: v, RuleIDs: principle.IDs()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range principle.Run(res.Register, principle.Options{Today: today}) {
+		got = append(got, f.Record+" "+f.Rule+" "+f.Severity.String())
+	}
+	slices.Sort(got)
+	return res.Findings, got
+}
+
+func TestBundledRegister(t *testing.T) {
+	loaded, got := checked(t, "../register")
+	for _, f := range loaded {
+		t.Errorf("load: %s:%d %s: %s", f.File, f.Line, f.Rule, f.Message)
+	}
+	// The story the bundled register tells: mostly clean, the warnings a
+	// real municipality has, and one approved police exception.
+	want := []string{
+		"cam-politie-stationsplein biometric-ban info",        // approved exception, shown as info
+		"druktemeters-binnenstad security-audit warning",      // audit from 2023
+		"parkeersensoren-binnenstad data-rights warning",      // supplier holds the data rights
+		"verkeerstellers-stadsring evaluation-lapsed warning", // due 2026-06-14
+		"woningtoewijzing independent-review warning",         // impactful, no review
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("checklist findings:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestVillageRegister(t *testing.T) {
+	loaded, got := checked(t, "dorp")
+	for _, f := range loaded {
+		t.Errorf("load: %s:%d %s: %s", f.File, f.Line, f.Rule, f.Message)
+	}
+	if len(got) != 0 {
+		t.Errorf("the village register should check clean, got %q", got)
+	}
+}
+
+// TestRecordFiles checks what the schema cannot: the editor hint on the
+// first line, and no file that is not a record.
+func TestRecordFiles(t *testing.T) {
+	for _, root := range []string{"../register", "dorp"} {
+		for _, kind := range []string{"sensor", "algorithm"} {
+			files, err := filepath.Glob(filepath.Join(root, kind+"s", "*"))
+			if err != nil || len(files) == 0 {
+				t.Fatalf("%s: no %s records (%v)", root, kind, err)
+			}
+			hint := []byte("# yaml-language-server: $schema=../../schema/" + kind + ".schema.json\n")
+			for _, f := range files {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.HasSuffix(f, ".yaml") || !bytes.HasPrefix(data, hint) {
+					t.Errorf("%s: want a .yaml record starting with %q", f, hint)
+				}
+			}
+		}
+	}
+}
+
+// TestExampleConfiguration checks that examples/register.yaml names every
+// setting the tool knows, with its default, and that its custom rules compile.
+func TestExampleConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("register.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, config.FileName), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, fs, err := config.Load(dir, principle.IDs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		t.Errorf("register.yaml:%d: %s", f.Line, f.Message)
+	}
+	def := config.Default()
+	if cfg.Evaluation.DefaultInterval.String() != def.Evaluation.DefaultInterval.String() ||
+		cfg.DueWithin.String() != def.DueWithin.String() ||
+		cfg.Limits.DataSharingMax.String() != def.Limits.DataSharingMax.String() ||
+		cfg.Limits.CameraLifecycleMax.String() != def.Limits.CameraLifecycleMax.String() ||
+		cfg.Limits.ExceptionMax.String() != def.Limits.ExceptionMax.String() ||
+		cfg.Limits.SecurityAuditMax.String() != def.Limits.SecurityAuditMax.String() ||
+		cfg.Notice.Period.String() != def.Notice.Period.String() || cfg.Notice.Since != def.Notice.Since ||
+		cfg.Site.Title != def.Site.Title || cfg.Site.TilesURL != "" || cfg.Site.ShowCommitAuthors ||
+		!slices.Equal(cfg.Languages, def.Languages) || len(cfg.Rules) != 0 {
+		t.Errorf("a setting in examples/register.yaml differs from its default: %+v", cfg)
+	}
+	for _, st := range []string{"camera", "anpr_camera"} {
+		if cfg.Evaluation.Intervals[st].String() != def.Evaluation.Intervals[st].String() {
+			t.Errorf("evaluation.intervals.%s = %v, want the default %v", st, cfg.Evaluation.Intervals[st], def.Evaluation.Intervals[st])
+		}
+	}
+	if len(cfg.SupplierWatch) == 0 || cfg.SupplierWatch[0].Manufacturer != "Hikvision" || cfg.SupplierWatch[0].Source == "" {
+		t.Errorf("supplier_watch = %+v, want the example list with sources", cfg.SupplierWatch)
+	}
+	rules, fs := principle.CompileCustom(cfg)
+	for _, f := range fs {
+		t.Errorf("rules_custom: %s", f.Message)
+	}
+	var ids []string
+	for _, r := range rules {
+		ids = append(ids, r.ID)
+	}
+	if !slices.Equal(ids, []string{"drone-review", "camera-dpia-public"}) {
+		t.Errorf("custom rules = %q", ids)
+	}
+	// Every key the configuration knows appears in the example, so a reader
+	// finds each setting explained there.
+	for _, key := range []string{"organisation:", "languages:", "site:", "title:", "base_url:", "report_error_url:",
+		"contact_email:", "tiles_url:", "show_commit_authors:", "rules:", "evaluation:", "default_interval:",
+		"intervals:", "due_within:", "limits:", "data_sharing_max:", "camera_lifecycle_max:", "exception_max:",
+		"security_audit_max:", "notice:", "period:", "since:", "supplier_watch:", "rules_custom:"} {
+		if !bytes.Contains(data, []byte("\n"+key)) && !bytes.Contains(data, []byte(" "+key)) {
+			t.Errorf("examples/register.yaml does not show %s", strings.TrimSuffix(key, ":"))
+		}
+	}
+}
