@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -19,6 +20,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/schema"
 )
@@ -903,6 +905,126 @@ func TestRecordAndRead(t *testing.T) {
 	for _, bad := range []string{"camera", "", "sensor.schema.json"} {
 		if _, err := schema.Read(bad); !errors.Is(err, schema.ErrUnknown) {
 			t.Errorf("Read(%q) error = %v, want ErrUnknown", bad, err)
+		}
+	}
+}
+
+// modelPaths lists the YAML paths of the Go record model, the same way as
+// propertyPaths, so the schema and the decoder cannot drift apart: a key the
+// schema allows but the model lacks would be silently dropped on load.
+func modelPaths(t reflect.Type, path string, out map[string]bool) {
+	switch t.Kind() {
+	case reflect.Pointer:
+		modelPaths(t.Elem(), path, out)
+	case reflect.Slice:
+		out[path+"[]"] = true
+		modelPaths(t.Elem(), path+"[]", out)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if tag == "" || tag == "-" {
+				continue
+			}
+			p := tag
+			if path != "" {
+				p = path + "." + tag
+			}
+			out[p] = true
+			modelPaths(f.Type, p, out)
+		}
+	}
+}
+
+func TestSchemaMatchesTheRecordModel(t *testing.T) {
+	model := map[string]bool{}
+	modelPaths(reflect.TypeFor[record.Record](), "", model)
+	delete(model, "location.polygon[]") // pairs are [2]float64, compared by the polygon tests
+	union := map[string]bool{}
+	for _, kind := range schema.Names {
+		for p := range propertyPaths(t, kind) {
+			if !strings.HasPrefix(p, "location.polygon[]") {
+				union[p] = true
+			}
+		}
+	}
+	if d := diff(union, model); d != "" {
+		t.Errorf("schemas vs record.Record: %s", d)
+	}
+}
+
+// The design document, when it is next to the repository (../shared), lists
+// the same top-level keys per kind and marks the same ones M.
+func TestSchemaMatchesTheDesignDocument(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "shared", "record-format.md"))
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skip("record-format.md is not next to the repository")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string][]string{}   // section -> keys
+	marked := map[string][]string{} // section -> keys marked M
+	section := ""
+	row := regexp.MustCompile("^\\| `([a-z_]+)` \\| ([MSPRO]) \\|")
+	for line := range strings.Lines(string(data)) {
+		switch {
+		case strings.HasPrefix(line, "## Both kinds"):
+			section = "both"
+		case strings.HasPrefix(line, "## Sensor only"):
+			section = "sensor"
+		case strings.HasPrefix(line, "## Algorithm only"):
+			section = "algorithm"
+		case strings.HasPrefix(line, "## "):
+			section = ""
+		}
+		if m := row.FindStringSubmatch(line); m != nil && section != "" {
+			keys[section] = append(keys[section], m[1])
+			if m[2] == "M" {
+				marked[section] = append(marked[section], m[1])
+			}
+		}
+	}
+	for _, kind := range schema.Names {
+		doc := readJSON(t, schema.File(kind))
+		want := map[string]bool{}
+		for _, k := range append(slices.Clone(keys["both"]), keys[kind]...) {
+			want[k] = true
+		}
+		got := map[string]bool{}
+		for k := range doc["properties"].(map[string]any) {
+			got[k] = true
+		}
+		if d := diff(want, got); d != "" || len(want) < 40 {
+			t.Errorf("%s keys, document vs schema (%d keys): %s", kind, len(want), d)
+		}
+		wantReq := append(slices.Clone(marked["both"]), marked[kind]...)
+		var gotReq []string
+		for _, r := range asSlice(doc["required"]) {
+			gotReq = append(gotReq, r.(string))
+		}
+		if !slices.Equal(wantReq, gotReq) {
+			t.Errorf("%s required: document %v, schema %v", kind, wantReq, gotReq)
+		}
+	}
+}
+
+func BenchmarkValidateFullSensor(b *testing.B) {
+	all, err := compiled()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("testdata", "sensor-full.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, found := source.Parse("sensor-full.yaml", data, source.DefaultLimits)
+	if len(found) > 0 {
+		b.Fatal(found)
+	}
+	for b.Loop() {
+		if err := all["sensor"].Validate(doc.Value); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
