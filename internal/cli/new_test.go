@@ -28,7 +28,7 @@ func TestNewWritesTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Contains(data, []byte("\nid: leerlingenvervoer\n")) || !bytes.Contains(data, []byte("\n  start: 2026-12-24\n")) {
+	if !bytes.Contains(data, []byte("\nid: \"leerlingenvervoer\"\n")) || !bytes.Contains(data, []byte("\n  start: 2026-12-24\n")) {
 		t.Errorf("the file is not the algorithm template for today:\n%s", data)
 	}
 	if !strings.Contains(out, "created ") || !strings.Contains(out, "leerlingenvervoer.yaml") ||

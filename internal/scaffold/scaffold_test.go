@@ -155,6 +155,20 @@ func TestRecordTemplate(t *testing.T) {
 	}
 }
 
+// TestRecordIDStaysText covers ids that YAML would otherwise read as a
+// number, a boolean or null: the template quotes the id.
+func TestRecordIDStaysText(t *testing.T) {
+	for _, id := range []string{"2024", "1e3", "0x1f", "true", "null", "no"} {
+		data, err := RecordOn(record.Algorithm, id, now)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if rec := decode(t, id, data); rec.ID != id {
+			t.Errorf("id %q came back as %q", id, rec.ID)
+		}
+	}
+}
+
 func TestRecordRefusesBadInput(t *testing.T) {
 	if _, err := RecordOn(record.Sensor, "Bad Id", now); err == nil {
 		t.Error("an invalid id gave a template")
