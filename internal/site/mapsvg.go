@@ -116,7 +116,7 @@ func (b *builder) mapBody(lang, root string) mapBody {
 	if d := minSpan - (maxY - minY); d > 0 {
 		minY, maxY = minY-d/2, maxY+d/2
 	}
-	padX, padY := (maxX-minX)*0.06, (maxY-minY)*0.06
+	padX, padY := (maxX-minX)*0.08, (maxY-minY)*0.08
 	minX, maxX, minY, maxY = minX-padX, maxX+padX, minY-padY, maxY+padY
 	scale := mapWidth / (maxX - minX)
 	if h := (maxY - minY) * scale; h > mapMaxHeight {
@@ -177,7 +177,12 @@ func (b *builder) mapBody(lang, root string) mapBody {
 		}
 		shut()
 		if links {
-			fmt.Fprintf(&s, `<text class="label" x="%s" y="%s" aria-hidden="true">%s</text>`, fmtf(x+9), fmtf(y+4), esc(truncate(sh.r.Name, 28)))
+			// Labels near the right edge go on the left of their dot.
+			class, lx := "label", x+9
+			if x > w*0.7 {
+				class, lx = "label label-left", x-9
+			}
+			fmt.Fprintf(&s, `<text class="%s" x="%s" y="%s" aria-hidden="true">%s</text>`, class, fmtf(lx), fmtf(y+4), esc(truncate(sh.r.Name, 28)))
 		}
 	}
 	// Scale bar: a round distance of about a fifth of the width.
@@ -190,7 +195,7 @@ func (b *builder) mapBody(lang, root string) mapBody {
 		label = fmt.Sprintf("%g km", dist/1000)
 	}
 	fmt.Fprintf(&s, `<g class="scalebar"><title>%s: %s</title><rect class="scalebar-bg" x="10" y="%s" width="%s" height="30"/><line x1="20" y1="%s" x2="%s" y2="%s"/><text x="20" y="%s">%s</text></g>`,
-		esc(t(lang, "scale")), esc(label), fmtf(h-40), fmtf(barLen+20+60), fmtf(h-16), fmtf(20+barLen), fmtf(h-16), fmtf(h-22), esc(label))
+		esc(t(lang, "scale")), esc(label), fmtf(h-40), fmtf(barLen+20), fmtf(h-16), fmtf(20+barLen), fmtf(h-16), fmtf(h-22), esc(label))
 	s.WriteString(`</svg>`)
 	body.SVG = template.HTML(s.String())
 	return body

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/site"
+	"github.com/voorbeeldstad/register/schema"
+)
+
+func init() { addCommand(newBuildCmd) }
+
+func newBuildCmd(a *App) *cobra.Command {
+	var out, asOf string
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the public register website (a static site) with open-data downloads",
+		Long: `build writes the public register as a static website: every public record in plain
+Dutch and English, the checklist's findings, a map of the sensors, search, and the
+open-data downloads (register.json, CSV, GeoJSON, the JSON Schemas and a DCAT
+catalogue). The site loads nothing from another host and can be hosted anywhere.
+
+The site is built in a temporary folder next to --out and swapped in when complete.
+Records with publication.public: false are counted, not shown; withheld fields show
+"niet openbaar". Records that cannot be read are missing from the site: build then
+still writes the site, reports them, and exits 1.
+
+Exit code 0: built; 1: built, but some records could not be read; 2: usage or I/O error.`,
+		Example: `  register build
+  register build --root register --out public
+  register build --as-of 2026-12-31`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if strings.TrimSpace(out) == "" {
+				return usagef("--out needs a folder")
+			}
+			today, err := a.today(asOf)
+			if err != nil {
+				return err
+			}
+			start := time.Now()
+			st, res, err := a.buildSite(out, today)
+			if err != nil {
+				return err
+			}
+			secs := time.Since(start).Seconds()
+			fmt.Fprintf(a.Out, "Built %s: %d pages, %d files in %.2fs (%.0f pages/s).\n", rel(out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9))
+			return a.reportUnread(res)
+		},
+	}
+	cmd.Flags().StringVarP(&out, "out", "o", "public", "folder to write the site to; replaced whole when the build succeeds")
+	cmd.Flags().StringVar(&asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
+	return cmd
+}
+
+// buildSite loads the register, runs the checklist, reads history and due
+// dates, and builds the site into out.
+func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, error) {
+	res, err := a.loadRegister()
+	if err != nil {
+		return site.Stats{}, nil, err
+	}
+	reg := res.Register
+	hist, histErr := siteHistory(a.Root())
+	if histErr != nil {
+		fmt.Fprintf(a.Err, "register: warning: %v; the site shows no history\n", histErr)
+	}
+	var ph principle.History
+	if repo, err := history.Open(a.Root()); err == nil {
+		defer repo.Close()
+		if !repo.Shallow() {
+			ph = repo
+		}
+	}
+	var due []site.Due
+	for _, it := range lifecycle.Due(reg, today, period.Duration{}) {
+		if it.Group != lifecycle.Lapsed && it.Group != lifecycle.Upcoming {
+			continue
+		}
+		due = append(due, site.Due{Record: it.Record.ID, What: string(it.What), Date: period.Format(it.Date), Lapsed: it.Group == lifecycle.Lapsed})
+	}
+	schemas, err := schemaFiles()
+	if err != nil {
+		return site.Stats{}, nil, err
+	}
+	st, err := site.Build(reg, site.Options{
+		Out: out,
+		Now: today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
+		Check: func(reg *record.Register) []finding.Finding {
+			return principle.Run(reg, principle.Options{Today: today, History: ph})
+		},
+		Findings: res.Findings,
+		History:  hist,
+		Due:      due,
+		Schemas:  schemas,
+	})
+	return st, res, err
+}
+
+// reportUnread says which files did not make it onto the site and returns
+// errFindings when any record could not be read.
+func (a *App) reportUnread(res *load.Result) error {
+	var errs []finding.Finding
+	for _, f := range res.Findings {
+		if f.Severity == finding.Error {
+			errs = append(errs, f)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	fmt.Fprintf(a.Err, "register: %d errors while loading; records that could not be read are missing from the site:\n", len(errs))
+	for i, f := range errs {
+		if i == 10 {
+			fmt.Fprintf(a.Err, "  ... and %d more; run 'register validate' for all\n", len(errs)-10)
+			break
+		}
+		fmt.Fprintf(a.Err, "  %s: %s\n", f.Position(), f.Message)
+	}
+	return errFindings
+}
+
+// siteHistory reads when each record file was added and last changed. It
+// returns nil outside Git and in a shallow clone, whose dates cannot be trusted.
+func siteHistory(root string) (map[string]site.History, error) {
+	repo, err := history.Open(root)
+	if errors.Is(err, history.ErrNoRepo) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	if repo.Shallow() {
+		return nil, errors.New(history.ShallowWarning)
+	}
+	recs, err := repo.Records()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]site.History, len(recs))
+	day := func(t time.Time) string { return period.Format(t.In(period.Amsterdam)) }
+	for file, h := range recs {
+		sh := site.History{Added: day(h.Added)}
+		if !h.Changed.IsZero() && !h.Changed.Equal(h.Added) {
+			sh.Changes = append(sh.Changes, site.Change{Date: day(h.Changed), Author: h.ChangedBy})
+		}
+		sh.Changes = append(sh.Changes, site.Change{Date: day(h.Added), Author: h.AddedBy, Added: true})
+		out[file] = sh
+	}
+	return out, nil
+}
+
+// schemaFiles returns the embedded JSON Schemas to publish with the site.
+func schemaFiles() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	err := fs.WalkDir(schema.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".schema.json") {
+			return err
+		}
+		data, err := fs.ReadFile(schema.FS, p)
+		out[p] = data
+		return err
+	})
+	return out, err
+}

@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/site"
+)
+
+func init() { addCommand(newServeCmd) }
+
+func newServeCmd(a *App) *cobra.Command {
+	var addr, asOf string
+	var interval time.Duration
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Preview the public register website locally, rebuilding when a record changes",
+		Long: `serve builds the site into a temporary folder and serves it on --addr, so a steward
+can preview the register before pushing. When a record or register.yaml changes, the
+site is rebuilt; reload the page to see it. A build that fails keeps the previous
+site and prints why. Stop with Ctrl+C; the temporary folder is removed.`,
+		Example: `  register serve
+  register serve --root register --addr 127.0.0.1:9000`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			today, err := a.today(asOf)
+			if err != nil {
+				return err
+			}
+			if interval <= 0 {
+				return usagef("--poll must be positive")
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return a.serve(ctx, addr, interval, func() time.Time {
+				if asOf != "" {
+					return today
+				}
+				t, _ := a.today("")
+				return t
+			})
+		},
+	}
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to serve on")
+	cmd.Flags().StringVar(&asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD)")
+	cmd.Flags().DurationVar(&interval, "poll", time.Second, "how often to look for changed records")
+	return cmd
+}
+
+// serve runs the preview server until ctx ends.
+func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today func() time.Time) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	tmp, err := os.MkdirTemp("", "register-site-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "public")
+
+	rebuild := func() error {
+		start := time.Now()
+		st, res, err := a.buildSite(out, today())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.Out, "%s built: %d pages in %.2fs\n", time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
+		_ = a.reportUnread(res)
+		return nil
+	}
+	last, _ := site.Fingerprint(a.Root())
+	if err := rebuild(); err != nil {
+		return err
+	}
+	res, err := a.loadRegister()
+	if err != nil {
+		return err
+	}
+	csp, err := site.CSP(res.Register.Config.Site.TilesURL)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return usagef("cannot listen on %s: %v; choose another --addr", addr, err)
+	}
+	srv := &http.Server{Handler: site.Handler(out, csp), ReadHeaderTimeout: 5 * time.Second}
+	fmt.Fprintf(a.Out, "Serving the register at http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+
+	tick := time.NewTicker(poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+			defer cancel()
+			_ = srv.Shutdown(shut)
+			return nil
+		case err := <-errc:
+			if errors.Is(err, http.ErrServerClosed) {
+				return nil
+			}
+			return err
+		case <-tick.C:
+			fp, err := site.Fingerprint(a.Root())
+			if err != nil || fp == last {
+				continue
+			}
+			last = fp
+			if err := rebuild(); err != nil {
+				fmt.Fprintf(a.Err, "register: rebuild failed, still serving the previous site: %v\n", err)
+			}
+		}
+	}
+}

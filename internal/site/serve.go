@@ -1,0 +1,94 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Handler serves a built site from dir for a local preview. It sends the
+// same Content-Security-Policy the pages carry and asks the browser not to
+// cache, so a rebuilt page shows on reload. dir is read on every request, so
+// a build that swaps the folder is picked up at once.
+func Handler(dir string, csp string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		if csp != "" {
+			h.Set("Content-Security-Policy", csp)
+		}
+		if strings.HasSuffix(r.URL.Path, ".yaml") {
+			h.Set("Content-Type", "text/plain; charset=utf-8")
+		}
+		if strings.HasSuffix(r.URL.Path, ".jsonld") {
+			h.Set("Content-Type", "application/ld+json")
+		}
+		if strings.HasSuffix(r.URL.Path, ".geojson") {
+			h.Set("Content-Type", "application/geo+json")
+		}
+		files.ServeHTTP(w, r)
+	})
+}
+
+// CSP returns the Content-Security-Policy the site's pages carry for a
+// configured tile URL ("" for none).
+func CSP(tilesURL string) (string, error) {
+	b := &builder{}
+	if tilesURL != "" {
+		u, err := parseTilesURL(tilesURL)
+		if err != nil {
+			return "", err
+		}
+		b.tiles = u
+	}
+	return b.csp(), nil
+}
+
+// Fingerprint summarises what a build reads from a register root (the
+// configuration and every file under sensors/ and algorithms/: names, sizes
+// and modification times), so a preview server can tell when to rebuild
+// without reading the files.
+func Fingerprint(root string) (string, error) {
+	h := sha256.New()
+	add := func(p string) error {
+		st, err := os.Stat(p)
+		if err != nil {
+			if os.IsNotExist(err) {
+				return nil
+			}
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, st.Size(), st.ModTime().UnixNano())
+		return nil
+	}
+	if err := add(filepath.Join(root, "register.yaml")); err != nil {
+		return "", err
+	}
+	for _, folder := range []string{"sensors", "algorithms"} {
+		err := filepath.WalkDir(filepath.Join(root, folder), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if os.IsNotExist(err) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				fmt.Fprintf(h, "%s/\n", p)
+				return nil
+			}
+			return add(p)
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
