@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -36,6 +37,10 @@ never reused.`,
 			}
 			if err := scaffold.ValidID(args[1]); err != nil {
 				return usagef("%v", err)
+			}
+			// A mistyped --root would otherwise start a new register somewhere unexpected.
+			if st, err := os.Stat(a.Root()); err != nil || !st.IsDir() {
+				return usagef("the register root %s is not a folder: create it first, or pass --root with the folder that holds sensors/ and algorithms/", a.Root())
 			}
 			path, err := scaffold.Create(a.Root(), kind, args[1], a.Now())
 			if errors.Is(err, scaffold.ErrExists) {

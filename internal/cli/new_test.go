@@ -66,6 +66,17 @@ func TestNewRefuses(t *testing.T) {
 	}
 }
 
+func TestNewRefusesMissingRoot(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "regsiter")
+	code, _, errs := runNew(t, "sensor", "cam-markt", "--root", root)
+	if code != ExitError || !strings.Contains(errs, "is not a folder: create it first") {
+		t.Errorf("exit %d, stderr %q; want exit 2 and the root named", code, errs)
+	}
+	if _, err := os.Stat(root); err == nil {
+		t.Error("new created the mistyped root")
+	}
+}
+
 func TestNewNeverOverwrites(t *testing.T) {
 	root := t.TempDir()
 	path := filepath.Join(root, "sensors", "cam-markt.yaml")
