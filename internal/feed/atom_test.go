@@ -1,0 +1,156 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+func at(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func changeSet() *history.ChangeSet {
+	return &history.ChangeSet{Since: "v1", Records: []history.RecordChange{
+		{Op: history.Changed, File: "sensors/cam-markt.yaml", Commits: []history.Change{
+			{Commit: "c3", Author: "Bob", When: at("2026-03-01T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-markt.yaml",
+				Fields: []fielddiff.Change{
+					{Path: "/retention", Op: fielddiff.Changed, Old: "P28D", New: "P7D"},
+					{Path: "/location/point/lat", Op: fielddiff.Changed, Old: "52.1", New: "52.2"},
+					{Path: "/problem", Op: fielddiff.Removed, Old: "x"},
+				}},
+			{Commit: "c1", Author: "Alice", When: at("2026-01-10T10:00:00+01:00"), Op: history.Added, File: "sensors/cam-markt.yaml",
+				Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Added, New: map[string]any{"id": "cam-markt"}}}},
+		}},
+		{Op: history.Added, File: "sensors/geheim.yaml", Commits: []history.Change{
+			{Commit: "c2", Author: "Carol", When: at("2026-02-01T10:00:00+01:00"), Op: history.Added, File: "sensors/geheim.yaml"},
+		}},
+		{Op: history.Removed, File: "algorithms/oud.yaml", Commits: []history.Change{
+			{Commit: "c4", Author: "Dave", When: at("2026-04-01T10:00:00+02:00"), Op: history.Removed, File: "algorithms/oud.yaml",
+				Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Removed, Old: map[string]any{"id": "oud", "name": "Oud algoritme"}}}},
+		}},
+		{Op: history.Removed, File: "algorithms/intern.yaml", Commits: []history.Change{
+			{Commit: "c5", Author: "Eve", When: at("2026-05-01T10:00:00+02:00"), Op: history.Removed, File: "algorithms/intern.yaml",
+				Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Removed, Old: map[string]any{"id": "intern",
+					"publication": map[string]any{"public": false, "reason": "Woo 5.1"}}}}},
+		}},
+		{Op: history.Renamed, File: "sensors/geluid-plein.yaml", OldFile: "sensors/geluid.yaml", Commits: []history.Change{
+			{Commit: "c6", Author: "Frank", When: at("2026-06-01T10:00:00+02:00"), Op: history.Renamed, File: "sensors/geluid-plein.yaml",
+				OldFile: "sensors/geluid.yaml", Fields: []fielddiff.Change{{Path: "/id", Op: fielddiff.Changed, Old: "geluid", New: "geluid-plein"}}},
+		}},
+	}}
+}
+
+func options(lang string, authors bool) Options {
+	f := false
+	recs := map[string]*record.Record{
+		"sensors/cam-markt.yaml":    {ID: "cam-markt", Name: "Camera's op de Markt", Publication: &record.Publication{Withheld: []string{"location.point"}}},
+		"sensors/geheim.yaml":       {ID: "geheim", Name: "Geheim", Publication: &record.Publication{Public: &f, Reason: "Woo"}},
+		"sensors/geluid-plein.yaml": {ID: "geluid-plein", Name: "Geluid op het plein"},
+	}
+	return Options{Title: "Sensorregister", Organisation: "Gemeente Voorbeeldstad", BaseURL: "https://register.voorbeeldstad.example/",
+		Language: lang, ShowAuthors: authors, Record: func(f string) *record.Record { return recs[f] }, Now: at("2026-11-24T08:00:00Z")}
+}
+
+type parsed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Author  string   `xml:"author>name"`
+	Entries []struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Author  string `xml:"author>name"`
+		Content struct {
+			Type string `xml:"type,attr"`
+			Body string `xml:",chardata"`
+		} `xml:"content"`
+	} `xml:"entry"`
+}
+
+func write(t *testing.T, o Options) parsed {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, Entries(changeSet(), o), o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+`<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="`+o.Language+`">`) {
+		t.Errorf("head: %.120s", buf.String())
+	}
+	var p parsed
+	if err := xml.Unmarshal(buf.Bytes(), &p); err != nil {
+		t.Fatalf("not XML: %v\n%s", err, buf.String())
+	}
+	return p
+}
+
+func TestFeed(t *testing.T) {
+	p := write(t, options("nl", false))
+	if p.ID != "https://register.voorbeeldstad.example/changes.xml" || p.Title != "Sensorregister: wijzigingen" ||
+		p.Updated != "2026-06-01T08:00:00Z" || p.Author != "Gemeente Voorbeeldstad" {
+		t.Errorf("feed head: %+v", p)
+	}
+	want := []struct{ title, updated, body string }{
+		{"Hernoemd: Geluid op het plein (geluid-plein)", "2026-06-01T08:00:00Z", "Nieuw kenmerk (id): geluid-plein, was geluid.\nid: geluid → geluid-plein"},
+		{"Verwijderd: Oud algoritme (oud)", "2026-04-01T08:00:00Z", "Verwijderd uit het register."},
+		{"Gewijzigd: Camera's op de Markt (cam-markt)", "2026-03-01T09:00:00Z",
+			"retention: P28D → P7D\nlocation.point.lat: niet openbaar → niet openbaar\nproblem verwijderd"},
+		{"Nieuw: Camera's op de Markt (cam-markt)", "2026-01-10T09:00:00Z", "Nieuw in het register."},
+	}
+	if len(p.Entries) != len(want) {
+		t.Fatalf("got %d entries, want %d (non-public records left out): %+v", len(p.Entries), len(want), p.Entries)
+	}
+	for i, w := range want {
+		e := p.Entries[i]
+		if e.Title != w.title || e.Updated != w.updated || e.Content.Body != w.body || e.Content.Type != "text" || e.Author != "" {
+			t.Errorf("entry %d:\n got %q %q %q author %q\nwant %q %q %q", i, e.Title, e.Updated, e.Content.Body, e.Author, w.title, w.updated, w.body)
+		}
+		if !strings.HasPrefix(e.ID, "urn:uuid:") || len(e.ID) != len("urn:uuid:")+36 {
+			t.Errorf("entry %d id %q is not a UUID URN", i, e.ID)
+		}
+	}
+	// Ids are stable across runs and differ between entries.
+	again := write(t, options("nl", false))
+	if again.Entries[0].ID != p.Entries[0].ID || p.Entries[0].ID == p.Entries[1].ID {
+		t.Errorf("ids: %q %q %q", p.Entries[0].ID, again.Entries[0].ID, p.Entries[1].ID)
+	}
+}
+
+func TestFeedEnglishWithAuthors(t *testing.T) {
+	p := write(t, options("en", true))
+	if p.Title != "Sensorregister: changes" || len(p.Entries) != 4 {
+		t.Fatalf("feed: %+v", p)
+	}
+	e := p.Entries[2]
+	if e.Title != "Changed: Camera's op de Markt (cam-markt)" || e.Author != "Bob" ||
+		e.Content.Body != "retention: P28D → P7D\nlocation.point.lat: withheld → withheld\nproblem removed" {
+		t.Errorf("entry: %+v", e)
+	}
+}
+
+func TestEmptyFeed(t *testing.T) {
+	var buf bytes.Buffer
+	o := Options{Now: at("2026-11-24T08:00:00+01:00")}
+	if err := Write(&buf, Entries(&history.ChangeSet{}, o), o); err != nil {
+		t.Fatal(err)
+	}
+	var p parsed
+	if err := xml.Unmarshal(buf.Bytes(), &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Updated != "2026-11-24T07:00:00Z" || len(p.Entries) != 0 || p.Title != "Register: wijzigingen" || !strings.HasPrefix(p.ID, "urn:uuid:") {
+		t.Errorf("empty feed: %+v", p)
+	}
+}
