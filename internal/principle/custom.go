@@ -1,12 +1,13 @@
 package principle
 
 import (
-	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 
 	"github.com/google/cel-go/cel"
+	"github.com/google/cel-go/ext"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -25,11 +26,16 @@ const customCostLimit = 100_000
 
 var ruleIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
 
-// celEnv declares what an expression sees: the record as a map (its YAML
-// keys) and today's date as YYYY-MM-DD text, which compares as a date.
+// celEnv declares what an expression sees: the record, with its fields
+// under their YAML keys (record.sensor_type, record.lifecycle.end), and
+// today's date as YYYY-MM-DD text, which compares as a date. The record is
+// a typed object rather than a map, so a misspelt field is an error when
+// register.yaml is read instead of a rule that silently never matches, and
+// has(record.field) is false for an absent or empty field.
 func celEnv() (*cel.Env, error) {
 	return cel.NewEnv(
-		cel.Variable("record", cel.MapType(cel.StringType, cel.DynType)),
+		ext.NativeTypes(reflect.TypeFor[record.Record](), ext.ParseStructTag("json")),
+		cel.Variable("record", cel.ObjectType("record.Record")),
 		cel.Variable("today", cel.StringType),
 	)
 }
@@ -52,7 +58,6 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 		bad("/rules_custom", finding.Error, "custom rules cannot run: "+err.Error(), "report this as a bug")
 		return nil, fs
 	}
-	values := &recordValues{maps: map[*record.Record]map[string]any{}}
 	seen := map[string]bool{}
 	var rules []*Rule
 	for i, c := range cfg.RulesCustom {
@@ -104,7 +109,7 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 				continue
 			}
 		}
-		rules = append(rules, customRule(c, id, sev, kind, when, require, values))
+		rules = append(rules, customRule(c, id, sev, kind, when, require))
 	}
 	return rules, fs
 }
@@ -113,7 +118,15 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 func compileBool(env *cel.Env, expr string) (cel.Program, error) {
 	ast, iss := env.Compile(expr)
 	if iss.Err() != nil {
-		return nil, fmt.Errorf("%s", strings.ReplaceAll(iss.Err().Error(), "\n", " "))
+		// Keep "1:4: undefined field 'reviewz'" of each error, without the
+		// source excerpt CEL draws under it.
+		var msgs []string
+		for _, line := range strings.Split(iss.Err().Error(), "\n") {
+			if m, ok := strings.CutPrefix(line, "ERROR: <input>:"); ok {
+				msgs = append(msgs, "at "+m)
+			}
+		}
+		return nil, fmt.Errorf("%s", strings.Join(msgs, "; "))
 	}
 	if t := ast.OutputType(); !t.IsExactType(cel.BoolType) && !t.IsExactType(cel.DynType) {
 		return nil, fmt.Errorf("it gives a %s, not true or false", cel.FormatCELType(t))
@@ -122,7 +135,7 @@ func compileBool(env *cel.Env, expr string) (cel.Program, error) {
 }
 
 // customRule builds the rule for one entry of rules_custom.
-func customRule(c config.CustomRule, id string, sev finding.Severity, kind record.Kind, when, require cel.Program, values *recordValues) *Rule {
+func customRule(c config.CustomRule, id string, sev finding.Severity, kind record.Kind, when, require cel.Program) *Rule {
 	ref := strings.TrimSpace(c.Principle)
 	if ref == "" {
 		ref = "custom"
@@ -148,7 +161,7 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		if kind != "" && rec.Kind != kind {
 			return nil
 		}
-		vars := map[string]any{"record": values.of(rec), "today": period.Format(ctx.Today)}
+		vars := map[string]any{"record": rec, "today": period.Format(ctx.Today)}
 		if when != nil {
 			ok, err := evalBool(when, vars)
 			if err != nil && !missingKey(err) {
@@ -189,26 +202,10 @@ func evalBool(p cel.Program, vars map[string]any) (bool, error) {
 }
 
 // missingKey reports whether an evaluation failed only because the record
-// lacks a field: such a record neither matches when nor satisfies require.
+// lacks what the expression reads (a map key or a list item): such a record
+// neither matches when nor satisfies require.
 func missingKey(err error) bool {
-	return strings.Contains(err.Error(), "no such key")
+	msg := err.Error()
+	return strings.Contains(msg, "no such key") || strings.Contains(msg, "index out of")
 }
 
-// recordValues turns records into the maps CEL sees, once per record.
-type recordValues struct {
-	maps map[*record.Record]map[string]any
-}
-
-func (v *recordValues) of(r *record.Record) map[string]any {
-	if m, ok := v.maps[r]; ok {
-		return m
-	}
-	m := map[string]any{}
-	// The record's JSON form uses its YAML keys and leaves absent fields
-	// out, so has(record.field) works as a steward expects.
-	if b, err := json.Marshal(r); err == nil {
-		_ = json.Unmarshal(b, &m)
-	}
-	v.maps[r] = m
-	return m
-}

@@ -123,7 +123,8 @@ rules_custom:
     require: has(record.reviews
   - id: not-bool
     require: record.name
-    when: size(record)
+  - id: misspelt
+    require: has(record.reviewz)
   - id: no-require
     when: "true"
   - id: bad-kind
@@ -149,10 +150,11 @@ rules_custom:
 		{"/rules_custom/2/id", `custom rule id "Bad_Id" is not kebab-case`},
 		{"/rules_custom/3/id", `custom rule id "signage" is already taken`},
 		{"/rules_custom/4/require", "custom rule syntax: require does not compile"},
-		{"/rules_custom/5/when", "custom rule not-bool: when does not compile: it gives a int, not true or false"},
-		{"/rules_custom/6", "custom rule no-require has no require expression"},
-		{"/rules_custom/7/kind", `custom rule bad-kind: kind "sensors" is neither sensor nor algorithm`},
-		{"/rules_custom/8/severity", `custom rule bad-severity: unknown severity "fatal"`},
+		{"/rules_custom/5/require", "custom rule not-bool: require does not compile: it gives a string, not true or false"},
+		{"/rules_custom/6/require", "custom rule misspelt: require does not compile: at 1:4: undefined field 'reviewz'"},
+		{"/rules_custom/7", "custom rule no-require has no require expression"},
+		{"/rules_custom/8/kind", `custom rule bad-kind: kind "sensors" is neither sensor nor algorithm`},
+		{"/rules_custom/9/severity", `custom rule bad-severity: unknown severity "fatal"`},
 	}
 	if len(fs) != len(wants) {
 		t.Fatalf("%d findings, want %d: %v", len(fs), len(wants), fs)
@@ -166,27 +168,23 @@ rules_custom:
 }
 
 func TestCustomRuleRuntimeErrorsAreReported(t *testing.T) {
-	// Comparing text with a number type-checks (record fields are dynamic)
-	// but fails at run time: a warning on the record, not a crash.
 	cfg := `
 rules_custom:
-  - id: odd
-    require: record.quantity > 1
+  - id: first-decision-dated
+    require: record.decisions[0].date != ""
+  - id: per-unit
+    require: 10 / record.quantity > 1
 `
-	fs := runCustom(t, cfg, "", `
+	// A list item the record lacks does not satisfy require.
+	match(t, runCustom(t, cfg, "", `
 id: s
 kind: sensor
-quantity: 3
-`)
-	match(t, fs, nil)
-	fs = runCustom(t, `
-rules_custom:
-  - id: odd
-    require: record.name > 1
-`, "", `
+quantity: 2
+`), []want{{"first-decision-dated", "custom", finding.Warning, 1, 1, "the record does not meet the register's own rule: first-decision-dated"}})
+	// Other failures at run time are a warning on the record, not a crash.
+	match(t, runCustom(t, cfg, "", `
 id: s
 kind: sensor
-name: Camera
-`)
-	match(t, fs, []want{{"odd", "custom", finding.Warning, 1, 1, "custom rule odd: require could not be evaluated on this record: no such overload"}})
+decisions: [{body: mayor, kind: authorisation, date: 2026-01-01}]
+`), []want{{"per-unit", "custom", finding.Warning, 1, 1, "custom rule per-unit: require could not be evaluated on this record: division by zero"}})
 }
