@@ -208,4 +208,3 @@ func missingKey(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "no such key") || strings.Contains(msg, "index out of")
 }
-
