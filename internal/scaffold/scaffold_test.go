@@ -6,12 +6,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/validate"
@@ -276,6 +278,35 @@ func TestCreate(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Join(root, "sensors"))
 	if len(entries) != 1 {
 		t.Errorf("the folder holds %d entries, want only the record (no temporary file left)", len(entries))
+	}
+}
+
+// TestCreatedRegisterLoads creates one record of each kind in an empty root
+// and loads it as the commands do: schema, file name, folder and kind agree.
+func TestCreatedRegisterLoads(t *testing.T) {
+	root := t.TempDir()
+	for _, kind := range record.Kinds {
+		if _, err := Create(root, kind, "nieuw-"+string(kind), now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := load.Register(root, load.Options{Validator: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		t.Errorf("%s:%d %s: %s", f.File, f.Line, f.Rule, f.Message)
+	}
+	var got []string
+	for _, r := range res.Register.Records {
+		got = append(got, string(r.Kind)+"/"+r.ID)
+	}
+	if !slices.Equal(got, []string{"sensor/nieuw-sensor", "algorithm/nieuw-algorithm"}) {
+		t.Errorf("records = %q", got)
 	}
 }
 
