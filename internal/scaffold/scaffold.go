@@ -67,6 +67,7 @@ type IDError struct {
 	Rule string // the rule, in words
 }
 
+// Error says what is wrong with the id and states the rule.
 func (e *IDError) Error() string {
 	return fmt.Sprintf("%q is not a valid id: %s; %s", e.ID, e.Why, e.Rule)
 }
@@ -121,7 +122,8 @@ var ErrExists = errors.New("a record with this id already exists")
 // creating the folder, and returns the path. It never overwrites: ids are
 // unique across the register, so it refuses when any record file with the id
 // exists in either folder, and the final step is a hard link (or an O_EXCL
-// create) that fails when the target appeared in the meantime.
+// create) that fails when the target appeared in the meantime. With
+// ErrExists the path returned is the file that is already there.
 func Create(root string, kind record.Kind, id string, now time.Time) (string, error) {
 	data, err := RecordOn(kind, id, now)
 	if err != nil {
