@@ -1,0 +1,32 @@
+package lifecycle
+
+import (
+	"encoding/csv"
+	"io"
+
+	"github.com/voorbeeldstad/register/internal/period"
+)
+
+// csvHeader names the columns of the CSV output.
+var csvHeader = []string{"group", "date", "record", "name", "what", "path", "detail",
+	"owner_role", "owner_department", "owner_email", "owner_phone", "file"}
+
+// WriteCSV prints the list as RFC 4180 CSV (CRLF line ends, quoting where
+// needed), one item per row after a header, for a spreadsheet.
+func WriteCSV(w io.Writer, r Report) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if err := cw.Write(csvHeader); err != nil {
+		return err
+	}
+	for _, it := range r.Items {
+		o := it.Record.Owner
+		row := []string{string(it.Group), period.Format(it.Date), it.Record.ID, it.Record.Name, string(it.What), it.Path,
+			it.Detail, o.Role, o.Department, o.Email, o.Phone, it.Record.File}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

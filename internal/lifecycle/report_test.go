@@ -1,0 +1,174 @@
+package lifecycle
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+func sampleReport(t *testing.T) Report {
+	t.Helper()
+	cam := decode(t, camLapsed)
+	cam.Name = "Camera's op de Markt, Plein; oost"
+	cam.Owner.Department = "Openbare Orde"
+	reg := record.NewRegister("", config.Default(), []*record.Record{cam, decode(t, noiseUpcoming)})
+	today := date(t, "2026-11-24")
+	within := period.MustParse("P90D")
+	return Report{Today: today, Within: within, Items: Due(reg, today, within), Title: "Sensorregister Voorbeeldstad",
+		Host: "register.voorbeeldstad.example", Language: "nl", Now: time.Date(2026, 11, 24, 6, 30, 0, 0, time.UTC)}
+}
+
+func TestWriteText(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, "text", sampleReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	want := `Due as of 2026-11-24 (window P90D): 2 lapsed, 3 ending, 1 upcoming
+
+Lapsed: the date has passed
+  2026-03-01  cam-markt  evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01, every P1Y)
+              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml/evaluation/last)
+  2026-10-31  cam-markt  life cycle ended on 2026-10-31 but the record is still active: evaluate, and extend only by a decision (3.4)
+              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml/lifecycle/end)
+
+Ending: exceptions, agreements and life cycles that end
+  2026-11-01  geluid-plein  data-sharing agreement with RIVM ended on 2026-11-01
+              owner: (none recorded)  (sensors/geluid-plein.yaml/data_sharing/0/end)
+  2026-12-15  cam-markt  exception to rule camera-temporary ends on 2026-12-15 (approved by college)
+              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml/exceptions/0/until)
+  2026-12-31  geluid-plein  data-sharing agreement with Universiteit ends on 2026-12-31
+              owner: (none recorded)  (sensors/geluid-plein.yaml/data_sharing/1/end)
+
+Upcoming: evaluations due
+  2026-12-20  geluid-plein  evaluation due on 2026-12-20 (never evaluated, in use since 2022-12-20, every P4Y)
+              owner: (none recorded)  (sensors/geluid-plein.yaml/lifecycle/start)
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+
+	b.Reset()
+	empty := Report{Today: date(t, "2026-11-24"), Within: period.MustParse("P30D")}
+	if err := WriteText(&b, empty); err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != "Due as of 2026-11-24 (window P30D): 0 lapsed, 0 ending, 0 upcoming\nNothing has lapsed and nothing falls due within the window.\n" {
+		t.Errorf("empty: %q", b.String())
+	}
+}
+
+func TestWriteJSON(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, "json", sampleReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		AsOf    string         `json:"as_of"`
+		Within  string         `json:"within"`
+		Summary map[string]int `json:"summary"`
+		Items   []map[string]any
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.AsOf != "2026-11-24" || got.Within != "P90D" || got.Summary["lapsed"] != 2 || got.Summary["ending"] != 3 || got.Summary["upcoming"] != 1 || len(got.Items) != 6 {
+		t.Fatalf("got %+v", got)
+	}
+	first := got.Items[0]
+	owner, _ := first["owner"].(map[string]any)
+	if first["record"] != "cam-markt" || first["what"] != "evaluation" || first["date"] != "2026-03-01" || first["group"] != "lapsed" ||
+		first["path"] != "/evaluation/last" || first["file"] != "sensors/cam-markt.yaml" || owner["email"] != "toezicht@voorbeeldstad.example" {
+		t.Errorf("first item: %v", first)
+	}
+}
+
+func TestWriteCSV(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, "csv", sampleReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "group,date,record,name,what,path,detail,owner_role,owner_department,owner_email,owner_phone,file\r\n") {
+		t.Errorf("header: %q", strings.SplitN(b.String(), "\n", 2)[0])
+	}
+	if strings.Contains(strings.ReplaceAll(b.String(), "\r\n", ""), "\n") {
+		t.Error("a line ends without CR")
+	}
+	// The name holds a comma and a quote: quoted as RFC 4180 asks.
+	if !strings.Contains(b.String(), `lapsed,2026-03-01,cam-markt,"Camera's op de Markt, Plein; oost",evaluation,/evaluation/last,`) {
+		t.Errorf("row: %s", b.String())
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 7 || rows[2][4] != "lifecycle" || rows[2][8] != "Openbare Orde" || rows[6][0] != "upcoming" || rows[6][11] != "sensors/geluid-plein.yaml" {
+		t.Errorf("rows: %q", rows)
+	}
+}
+
+func TestWriteICal(t *testing.T) {
+	var b bytes.Buffer
+	if err := Write(&b, "ical", sampleReport(t)); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for i, l := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
+		if len(l) > 75 {
+			t.Errorf("line %d is %d octets: %q", i+1, len(l), l)
+		}
+		if strings.Contains(l, "\n") {
+			t.Errorf("line %d holds a bare LF", i+1)
+		}
+	}
+	if strings.Count(out, "BEGIN:VEVENT\r\n") != 6 || !strings.HasPrefix(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:") || !strings.HasSuffix(out, "END:VCALENDAR\r\n") {
+		t.Errorf("structure:\n%s", out)
+	}
+	// Unfold (CRLF followed by a space) and check the first event whole.
+	unfolded := strings.ReplaceAll(out, "\r\n ", "")
+	want := "BEGIN:VEVENT\r\n" +
+		"UID:cam-markt-evaluation@register.voorbeeldstad.example\r\n" +
+		"DTSTAMP:20261124T063000Z\r\n" +
+		"DTSTART;VALUE=DATE:20260301\r\n" +
+		"DTEND;VALUE=DATE:20260302\r\n" +
+		`SUMMARY:Evaluatie (verlopen): Camera's op de Markt\, Plein\; oost (cam-markt)` + "\r\n" +
+		`DESCRIPTION:evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01\, every P1Y)\nowner: Teamleider toezicht\, Openbare Orde <toezicht@voorbeeldstad.example>\nsensors/cam-markt.yaml/evaluation/last` + "\r\n" +
+		"CATEGORIES:lapsed\r\n" +
+		"TRANSP:TRANSPARENT\r\n" +
+		"END:VEVENT\r\n"
+	if !strings.Contains(unfolded, want) {
+		t.Errorf("first event not found; calendar:\n%s", unfolded)
+	}
+	for _, u := range []string{"UID:geluid-plein-data_sharing-0@", "UID:geluid-plein-data_sharing-1@", "UID:cam-markt-exception-0@", "UID:cam-markt-lifecycle@"} {
+		if !strings.Contains(unfolded, u) {
+			t.Errorf("missing %s", u)
+		}
+	}
+}
+
+func TestFoldAndEscape(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SHORT", "SHORT\r\n"},
+		{strings.Repeat("a", 75), strings.Repeat("a", 75) + "\r\n"},
+		{strings.Repeat("a", 76), strings.Repeat("a", 75) + "\r\n a\r\n"},
+		{strings.Repeat("a", 74) + "é", strings.Repeat("a", 74) + "\r\n é\r\n"}, // é is two octets: not split
+		{strings.Repeat("b", 75+74+1), strings.Repeat("b", 75) + "\r\n " + strings.Repeat("b", 74) + "\r\n b\r\n"},
+	}
+	for _, tt := range tests {
+		if got := fold(tt.in); got != tt.want {
+			t.Errorf("fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := escape("a\\b;c,d\ne\r\nf"); got != `a\\b\;c\,d\ne\nf` {
+		t.Errorf("escape = %q", got)
+	}
+	if err := Write(&bytes.Buffer{}, "xml", Report{}); err == nil || !strings.Contains(err.Error(), "unknown format") {
+		t.Errorf("unknown format: %v", err)
+	}
+}

@@ -1,0 +1,65 @@
+package lifecycle
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/period"
+)
+
+var groupTitle = map[Group]string{
+	Lapsed:   "Lapsed: the date has passed",
+	Ending:   "Ending: exceptions, agreements and life cycles that end",
+	Upcoming: "Upcoming: evaluations due",
+}
+
+// WriteText prints the list grouped, one item per paragraph, with the
+// owner to chase.
+func WriteText(w io.Writer, r Report) error {
+	bw := bufio.NewWriter(w)
+	n := Count(r.Items)
+	fmt.Fprintf(bw, "Due as of %s (window %s): %d lapsed, %d ending, %d upcoming\n",
+		period.Format(r.Today), r.Within, n[Lapsed], n[Ending], n[Upcoming])
+	for _, g := range Groups {
+		if n[g] == 0 {
+			continue
+		}
+		fmt.Fprintf(bw, "\n%s\n", groupTitle[g])
+		for _, it := range r.Items {
+			if it.Group != g {
+				continue
+			}
+			fmt.Fprintf(bw, "  %s  %s  %s\n", period.Format(it.Date), it.Record.ID, it.Detail)
+			fmt.Fprintf(bw, "              %s  (%s%s)\n", owner(it), it.Record.File, it.Path)
+		}
+	}
+	if len(r.Items) == 0 {
+		fmt.Fprintln(bw, "Nothing has lapsed and nothing falls due within the window.")
+	}
+	return bw.Flush()
+}
+
+// owner is the owner's role and contact on one line.
+func owner(it Item) string {
+	o := it.Record.Owner
+	parts := []string{}
+	role := o.Role
+	if o.Department != "" {
+		role += ", " + o.Department
+	}
+	if role != "" {
+		parts = append(parts, role)
+	}
+	if o.Email != "" {
+		parts = append(parts, "<"+o.Email+">")
+	}
+	if o.Phone != "" {
+		parts = append(parts, o.Phone)
+	}
+	if len(parts) == 0 {
+		return "owner: (none recorded)"
+	}
+	return "owner: " + strings.Join(parts, " ")
+}
