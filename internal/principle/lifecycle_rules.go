@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -25,24 +26,6 @@ func anchor(r *record.Record) time.Time {
 		return t
 	}
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-}
-
-// NextEvaluation returns when the record's next evaluation is due: its last
-// evaluation (or its start, when never evaluated) plus its own interval, or
-// the configured one for its kind and sensor type. False when the record
-// has neither a last evaluation nor a start date.
-func NextEvaluation(ctx *Context, r *record.Record) (time.Time, period.Duration, bool) {
-	d, ok := interval(r)
-	if !ok {
-		d = ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
-	}
-	from, ok := date(r.Evaluation.Last)
-	if !ok {
-		if from, ok = date(r.Lifecycle.Start); !ok {
-			return time.Time{}, d, false
-		}
-	}
-	return d.AddTo(from), d, true
 }
 
 var lifecycleEnd = &Rule{
@@ -129,7 +112,7 @@ var evaluationLapsed = &Rule{
 		if !r.Active() {
 			return fs
 		}
-		due, d, ok := NextEvaluation(ctx, r)
+		due, d, ok := lifecycle.NextEvaluation(r, ctx.Config)
 		if !ok || !due.Before(ctx.Today) {
 			return fs
 		}

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -162,6 +163,13 @@ registered_on: 2026-11-30
 	match(t, only(t, "notice-period", cfg, nil, testToday, newSensor("2026-11-27")), nil)
 	cfg = configFrom(t, "notice: {period: P2D}\n")
 	match(t, only(t, "notice-period", cfg, nil, testToday, newSensor("2026-11-27")), nil)
+	// Raising the rule raises its findings, but the note that it was not
+	// checked stays a note: it never fails a run.
+	cfg = configFrom(t, "rules: {notice-period: error}\n")
+	match(t, only(t, "notice-period", cfg, nil, testToday, newSensor("2026-11-27"), strings.Replace(newSensor(""), "id: s", "id: t", 1)), []want{
+		{"notice-period", "C-sensor-register", finding.Error, 7, 16, "registered on 2026-11-27"},
+		{"notice-period", "C-sensor-register", finding.Info, 1, 1, "not checked"},
+	})
 }
 
 func TestNoticePeriodFromGit(t *testing.T) {

@@ -71,6 +71,8 @@ func configured(cfg *config.Config, rule *Rule) finding.Severity {
 
 // settle fills in the finding's principle and severity: a configured
 // severity wins over the check's own, which wins over the rule's default.
+// A note (a check's info finding, such as "not checked") stays a note
+// whatever the configuration says: it never fails a run.
 func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
 	if f.Principle == "" {
 		f.Principle = rule.Ref
@@ -78,7 +80,7 @@ func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
 	if f.Severity == finding.Off {
 		f.Severity = rule.Default
 	}
-	if _, set := cfg.Rules[rule.ID]; set {
+	if _, set := cfg.Rules[rule.ID]; set && f.Severity != finding.Info {
 		f.Severity = configured(cfg, rule)
 	}
 	return f
