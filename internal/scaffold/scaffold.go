@@ -16,6 +16,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -41,24 +42,24 @@ func ValidID(id string) error {
 	switch {
 	case id == "":
 		why = "it is empty"
-	case len(id) < 2:
-		why = "it is too short"
-	case len(id) > 63:
-		why = fmt.Sprintf("it is %d characters long", len(id))
-	case id[0] == '-':
-		why = "it starts with a hyphen"
 	case strings.ContainsFunc(id, func(r rune) bool { return r >= 'A' && r <= 'Z' }):
 		why = "it has capital letters"
+	case strings.ContainsFunc(id, notSlug):
+		i := strings.IndexFunc(id, notSlug)
+		r, _ := utf8.DecodeRuneInString(id[i:])
+		why = fmt.Sprintf("it contains %q", r)
+	case id[0] == '-':
+		why = "it starts with a hyphen"
+	case len(id) < 2:
+		why = "it is too short"
 	default:
-		for _, r := range id {
-			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-				why = fmt.Sprintf("it contains %q", r)
-				break
-			}
-		}
+		why = fmt.Sprintf("it is %d characters long", len(id))
 	}
 	return &IDError{ID: id, Why: why, Rule: rule}
 }
+
+// notSlug reports whether r may not appear in an id.
+func notSlug(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') }
 
 // IDError is an id that breaks the slug rule.
 type IDError struct {

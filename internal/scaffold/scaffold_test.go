@@ -45,6 +45,9 @@ func TestValidID(t *testing.T) {
 		{"../etc", false, `it contains '.'`},
 		{"sub/dir", false, `it contains '/'`},
 		{"café", false, `it contains 'é'`},
+		{strings.Repeat("é", 40), false, `it contains 'é'`},
+		{"tab\there", false, `it contains '\t'`},
+		{"\xff\xfe", false, "it contains '\ufffd'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
