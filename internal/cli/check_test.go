@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
 	"github.com/voorbeeldstad/register/internal/principle"
 )
 
@@ -220,6 +223,13 @@ rules_custom:
 	if last.ID != "drone-review" || last.Principle != "VNG 3.8" || last.Severity != "error" || !last.Custom {
 		t.Errorf("custom rule: %+v", last)
 	}
+	out, _, code = runCheckCLI(t, "explain", "--root", root, "drone-review")
+	for _, want := range []string{"drone-review: Drones are reviewed by the ethics committee", "Principle: VNG 3.8", "Severity:  error",
+		`when: record.sensor_type == "drone"`, "require: has(record.reviews)"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("explain drone-review: exit %d, output lacks %q:\n%s", code, want, out)
+		}
+	}
 	if _, _, code := runCheckCLI(t, "rules", "--format", "xml"); code != 2 {
 		t.Errorf("rules --format xml: exit %d, want 2", code)
 	}
@@ -253,5 +263,85 @@ func TestExplainCommand(t *testing.T) {
 	}
 	if _, _, code := runCheckCLI(t, "explain"); code != 2 {
 		t.Errorf("explain without a rule: exit %d, want 2", code)
+	}
+}
+
+// airSensor is a schema-valid air-quality sensor that starts on 2026-06-03
+// and meets every rule but, depending on when it was committed, the duty to
+// report.
+const airSensor = `id: lucht-vennewijk
+kind: sensor
+name: Luchtmeetnet Vennewijk
+summary: Meet fijnstof in de Vennewijk.
+status: active
+organisation:
+  name: Gemeente Voorbeeldstad
+  type: municipality
+owner:
+  role: Adviseur Luchtkwaliteit
+  email: lucht@voorbeeldstad.example
+purpose: Fijnstof meten.
+problem: Klachten over houtrook.
+alternatives: Het landelijke meetnet heeft geen station in de wijk.
+decisions:
+  - {body: college, kind: authorisation, date: 2026-05-01, reference: "https://voorbeeldstad.example/b/9"}
+personal_data:
+  processed: "no"
+lifecycle:
+  start: 2026-06-03
+  end: 2028-06-02
+  extension_criteria: Zolang er klachten zijn.
+evaluation:
+  interval: P1Y
+sensor_type: air_quality
+capabilities: [environmental_measurement]
+location: {description: Vennewijk, point: {lat: 52.0, lon: 5.1}}
+`
+
+func TestCheckTakesRegistrationFromGit(t *testing.T) {
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit := func(file, text, date string) {
+		t.Helper()
+		full := filepath.Join(dir, filepath.FromSlash(file))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := wt.Add(file); err != nil {
+			t.Fatal(err)
+		}
+		when, _ := time.Parse(time.RFC3339, date)
+		sig := &object.Signature{Name: "Steward", Email: "register@voorbeeldstad.example", When: when}
+		if _, err := wt.Commit("add "+file, &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	commit("register/register.yaml", checkConfig, "2025-01-01T10:00:00+01:00")
+	commit("register/sensors/lucht-vennewijk.yaml", airSensor, "2026-06-01T10:00:00+02:00")
+
+	out, errOut, code := runCheckCLI(t, "check", "--root", filepath.Join(dir, "register"))
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s\n%s", code, out, errOut)
+	}
+	want := "sensors/lucht-vennewijk.yaml:20:10: warning: the sensor was registered on 2026-06-01 (its first commit), 2 days before it started on 2026-06-03; the notice period is P5D (notice-period)"
+	if !strings.Contains(out, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, out)
+	}
+	// The same register outside Git: the rule says it could not check.
+	root := checkRegister(t, map[string]string{"register.yaml": checkConfig, "sensors/lucht-vennewijk.yaml": airSensor})
+	out, _, code = runCheckCLI(t, "check", "--root", root)
+	want = "sensors/lucht-vennewijk.yaml:1:1: info: the duty to report was not checked: the record has no registered_on and the register is not in Git (notice-period)"
+	if code != 0 || !strings.Contains(out, want) {
+		t.Errorf("exit %d; stdout lacks %q:\n%s", code, want, out)
 	}
 }
