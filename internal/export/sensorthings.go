@@ -1,0 +1,219 @@
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"net/url"
+	"strings"
+	"unicode"
+
+	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// The SensorThings API (OGC 18-088, version 1.1) models a sensor as a Thing
+// at a Location, with a Datastream per measured property, each linking the
+// ObservedProperty and the Sensor (the instrument). The export writes every
+// public sensor as one Thing with its related entities nested, the shape a
+// SensorThings server accepts in one POST to /Things ("deep insert").
+
+// Things is the export document: the sensors as SensorThings Things.
+type Things struct {
+	Value []Thing `json:"value"`
+}
+
+// Thing is a sensor as a SensorThings Thing.
+type Thing struct {
+	Name        string         `json:"name"`
+	Description string         `json:"description"`
+	Properties  map[string]any `json:"properties"`
+	Locations   []Location     `json:"Locations,omitempty"`
+	Datastreams []Datastream   `json:"Datastreams,omitempty"`
+}
+
+// Location is where a Thing is, as GeoJSON (WGS84, longitude first).
+type Location struct {
+	Name         string             `json:"name"`
+	Description  string             `json:"description"`
+	EncodingType string             `json:"encodingType"`
+	Location     *opendata.Geometry `json:"location"`
+}
+
+// Datastream groups the observations of one property by one sensor.
+type Datastream struct {
+	Name              string            `json:"name"`
+	Description       string            `json:"description"`
+	ObservationType   string            `json:"observationType"`
+	UnitOfMeasurement UnitOfMeasurement `json:"unitOfMeasurement"`
+	Properties        map[string]any    `json:"properties,omitempty"`
+	ObservedProperty  ObservedProperty  `json:"ObservedProperty"`
+	Sensor            Sensor            `json:"Sensor"`
+}
+
+// UnitOfMeasurement is the unit of a Datastream's results.
+type UnitOfMeasurement struct {
+	Name       string `json:"name"`
+	Symbol     string `json:"symbol"`
+	Definition string `json:"definition"`
+}
+
+// ObservedProperty is what a Datastream measures.
+type ObservedProperty struct {
+	Name        string `json:"name"`
+	Definition  string `json:"definition"`
+	Description string `json:"description"`
+}
+
+// Sensor is the instrument that makes the observations.
+type Sensor struct {
+	Name         string `json:"name"`
+	Description  string `json:"description"`
+	EncodingType string `json:"encodingType"`
+	Metadata     string `json:"metadata"`
+}
+
+// observationMeasurement is the O&M observation type of a numeric result.
+const observationMeasurement = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement"
+
+// WriteSensorThings writes the register's public sensors as SensorThings
+// entities (JSON). Withheld fields are left out; a sensor whose position is
+// withheld has no Location.
+func WriteSensorThings(w io.Writer, reg *record.Register) error {
+	doc := Things{Value: []Thing{}}
+	for _, r := range opendata.Public(reg.Records) {
+		if r.Kind == record.Sensor {
+			doc.Value = append(doc.Value, SensorThing(r, reg))
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("write sensorthings export: %w", err)
+	}
+	return nil
+}
+
+// SensorThing maps one sensor record to a Thing with its Locations and
+// Datastreams.
+func SensorThing(r *record.Record, reg *record.Register) Thing {
+	view, err := opendata.View(r)
+	if err != nil {
+		view = map[string]any{}
+	}
+	props := map[string]any{"register_id": r.ID}
+	// The properties carry what a sensor platform shows beside the name: what
+	// the sensor is and does, who answers for it, and how long it stays.
+	for _, k := range []string{"status", "sensor_type", "capabilities", "quantity", "organisation", "owner", "personal_data", "lifecycle", "themes", "open_data", "vendor"} {
+		if v, ok := view[k]; ok {
+			props[k] = v
+		}
+	}
+	if u := sensorURL(r, reg); u != "" {
+		props["register_url"] = u
+	}
+	t := Thing{Name: r.Name, Description: r.Summary, Properties: props}
+	if r.IsWithheld("name") {
+		t.Name = r.ID
+	}
+	if r.IsWithheld("summary") {
+		t.Description = ""
+	}
+	if loc := thingLocation(r); loc != nil {
+		t.Locations = []Location{*loc}
+	}
+	sensor := Sensor{Name: r.Name, Description: r.Summary, EncodingType: "text/html", Metadata: sensorURL(r, reg)}
+	if r.Vendor != nil && !r.IsWithheld("vendor") {
+		if model := strings.TrimSpace(r.Vendor.Manufacturer + " " + r.Vendor.Model); model != "" {
+			sensor.Name = model
+		}
+	}
+	if sensor.Metadata == "" {
+		// No public page to point to: describe the instrument inline.
+		sensor.EncodingType = "text/plain"
+		sensor.Metadata = sensor.Name
+	}
+	if !r.IsWithheld("measures") {
+		for _, m := range r.Measures {
+			ds := Datastream{
+				Name:              r.Name + ": " + m.Property,
+				Description:       m.Property + " gemeten door " + r.Name,
+				ObservationType:   observationMeasurement,
+				UnitOfMeasurement: UnitOfMeasurement{Name: m.Unit, Symbol: m.Unit, Definition: "urn:register:unit:" + slug(m.Unit)},
+				ObservedProperty: ObservedProperty{Name: m.Property, Description: m.Property,
+					Definition: "urn:register:observed-property:" + slug(m.Property)},
+				Sensor: sensor,
+			}
+			if m.Frequency != "" {
+				ds.Properties = map[string]any{"frequency": m.Frequency}
+			}
+			t.Datastreams = append(t.Datastreams, ds)
+		}
+	}
+	return t
+}
+
+// thingLocation returns the sensor's published position or area, or nil.
+func thingLocation(r *record.Record) *Location {
+	if r.Location == nil {
+		return nil
+	}
+	var geoms []*opendata.Geometry
+	if p := opendata.Position(r); p != nil {
+		geoms = append(geoms, &opendata.Geometry{Type: "Point", Coordinates: [2]float64{round7(p.Lon), round7(p.Lat)}})
+	}
+	if poly := opendata.Polygon(r); poly != nil {
+		geoms = append(geoms, &opendata.Geometry{Type: "Polygon", Coordinates: [][][2]float64{opendata.Ring(poly)}})
+	}
+	if len(geoms) == 0 {
+		return nil
+	}
+	g := geoms[0]
+	if len(geoms) > 1 {
+		g = &opendata.Geometry{Type: "GeometryCollection", Geometries: geoms}
+	}
+	loc := &Location{Name: r.Location.Description, Description: r.Location.Area, EncodingType: "application/geo+json", Location: g}
+	if r.IsWithheld("location.description") {
+		loc.Name = r.ID
+	}
+	if r.IsWithheld("location.area") {
+		loc.Description = ""
+	}
+	return loc
+}
+
+// round7 keeps seven decimals (about a centimetre), as the GeoJSON download does.
+func round7(v float64) float64 { return math.Round(v*1e7) / 1e7 }
+
+// sensorURL is the sensor's page on the public site, or "" without a base URL.
+func sensorURL(r *record.Record, reg *record.Register) string {
+	if reg == nil || reg.Config == nil || reg.Config.Site.BaseURL == "" {
+		return ""
+	}
+	folder := "sensoren"
+	if len(reg.Config.Languages) > 0 && reg.Config.Languages[0] == "en" {
+		folder = "sensors"
+	}
+	return strings.TrimSuffix(reg.Config.Site.BaseURL, "/") + "/" + folder + "/" + r.ID + ".html"
+}
+
+// slug makes a stable URN part of a free text: lower case, letters and
+// digits, the rest as single hyphens, percent-encoded where not ASCII
+// (so "µg/m³" stays distinct from "g/m").
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(c) || unicode.IsDigit(c):
+			b.WriteRune(c)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return url.PathEscape(strings.TrimSuffix(b.String(), "-"))
+}
