@@ -2,8 +2,8 @@ package principle
 
 import (
 	"fmt"
+	"slices"
 	"strings"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -51,7 +51,8 @@ var exceptionTooLong = &Rule{
 }
 
 // exceptionState is what an exception on a record amounts to on the day of
-// the run.
+// the run. The order is the order of preference when two exceptions name
+// the same rule (an expired one kept next to its renewal).
 type exceptionState int
 
 const (
@@ -61,9 +62,19 @@ const (
 	exIncomplete                       // lacks what an exception needs: does not count
 )
 
-// judge decides what the exception at index i amounts to; for an incomplete
-// one it also says what is missing.
-func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (exceptionState, string, time.Time) {
+// judged is one exception of a record with what it amounts to.
+type judged struct {
+	index   int
+	ex      record.Exception
+	rule    *Rule
+	state   exceptionState
+	why     string // what an incomplete exception lacks
+	matched bool   // the rule reported a finding on the record
+}
+
+// judge decides what an exception amounts to; for an incomplete one it also
+// says what is missing.
+func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (exceptionState, string) {
 	var missing []string
 	if strings.TrimSpace(ex.Reason) == "" {
 		missing = append(missing, "a reason")
@@ -79,24 +90,22 @@ func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (e
 	if !okUntil {
 		missing = append(missing, "an end date (until)")
 	}
-	if rule != nil && rule.ExceptionNeeds != nil {
+	if rule.ExceptionNeeds != nil {
 		if need := rule.ExceptionNeeds(rec, ex); need != "" {
 			missing = append(missing, need)
 		}
 	}
-	if len(missing) > 0 {
-		return exIncomplete, "it lacks " + joinAnd(missing), until
+	switch {
+	case len(missing) > 0:
+		return exIncomplete, "it lacks " + joinAnd(missing)
+	case approved.After(ctx.Today):
+		return exIncomplete, "it is approved from " + ex.ApprovedOn + ", a date still to come"
+	case until.Before(ctx.Today):
+		return exExpired, ""
+	case !ctx.Config.DueWithin.AddTo(ctx.Today).Before(until):
+		return exExpiring, ""
 	}
-	if approved.After(ctx.Today) {
-		return exIncomplete, "it is approved from " + ex.ApprovedOn + ", a date still to come", until
-	}
-	if until.Before(ctx.Today) {
-		return exExpired, "", until
-	}
-	if !ctx.Config.DueWithin.AddTo(ctx.Today).Before(until) {
-		return exExpiring, "", until
-	}
-	return exValid, "", until
+	return exValid, ""
 }
 
 // applyExceptions turns the findings an exception covers into info findings
@@ -107,14 +116,6 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 	if len(rec.Exceptions) == 0 {
 		return fs
 	}
-	ruleOf := func(id string) *Rule {
-		for _, r := range rules {
-			if r.ID == id {
-				return r
-			}
-		}
-		return nil
-	}
 	var extra []finding.Finding
 	add := func(rule *Rule, f finding.Finding) {
 		if configured(ctx.Config, rule) == finding.Off {
@@ -123,13 +124,14 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 		f.File, f.Record, f.Rule = rec.File, rec.ID, rule.ID
 		extra = append(extra, settle(ctx.Config, rule, f))
 	}
+	var js []*judged
 	for i, ex := range rec.Exceptions {
 		at := fmt.Sprintf("/exceptions/%d", i)
-		rule := ruleOf(ex.Rule)
-		if _, known := Lookup(ex.Rule); rule == nil && known {
-			continue // a built-in rule left out of this run
-		}
-		if rule == nil {
+		k := slices.IndexFunc(rules, func(r *Rule) bool { return r.ID == ex.Rule })
+		if k < 0 {
+			if _, known := Lookup(ex.Rule); known {
+				continue // a built-in rule left out of this run
+			}
 			help := "`register rules` lists every rule id"
 			if s := Suggest(ex.Rule); len(s) > 0 {
 				help = fmt.Sprintf("did you mean %s? %s", s[0], help)
@@ -138,50 +140,66 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 				Message: fmt.Sprintf("the exception names rule %q, which does not exist", ex.Rule), Help: help})
 			continue
 		}
-		state, why, until := judge(ctx, rec, rule, ex)
-		matched := false
-		for j := range fs {
-			f := &fs[j]
-			if f.Rule != ex.Rule {
-				continue
-			}
-			matched = true
-			switch state {
-			case exValid:
-				f.Severity = min(f.Severity, finding.Info)
-				f.Message = fmt.Sprintf("allowed by the exception approved by %s on %s until %s: %s", ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
-			case exExpiring:
-				f.Severity = min(f.Severity, finding.Warning)
-				f.Message = fmt.Sprintf("allowed by an exception that ends on %s, within %s: %s", ex.Until, ctx.Config.DueWithin, f.Message)
-				f.Help = "fix this before the exception ends, or record its renewal; " + f.Help
-			case exExpired:
-				f.Message += fmt.Sprintf(" (the exception for this rule ended on %s and no longer counts)", ex.Until)
-			case exIncomplete:
-				f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", i, why)
+		state, why := judge(ctx, rec, rules[k], ex)
+		js = append(js, &judged{index: i, ex: ex, rule: rules[k], state: state, why: why})
+	}
+	for j := range fs {
+		var best *judged
+		for _, e := range js {
+			if e.ex.Rule == fs[j].Rule {
+				e.matched = true
+				if best == nil || e.state < best.state {
+					best = e
+				}
 			}
 		}
+		if best != nil {
+			except(ctx, &fs[j], best)
+		}
+	}
+	for _, e := range js {
+		at := fmt.Sprintf("/exceptions/%d", e.index)
 		switch {
-		case state == exExpired:
+		case e.state == exExpired:
 			add(exceptionExpired, finding.Finding{Path: at + "/until",
-				Message: fmt.Sprintf("the exception to %s ended on %s and no longer counts", ex.Rule, ex.Until),
+				Message: fmt.Sprintf("the exception to %s ended on %s and no longer counts", e.ex.Rule, e.ex.Until),
 				Help:    "remove the exception once the record meets the rule, or record the renewed approval with a new until date"})
-		case !matched && configured(ctx.Config, rule) != finding.Off:
+		case !e.matched && configured(ctx.Config, e.rule) != finding.Off:
 			add(exceptionUnused, finding.Finding{Path: at,
-				Message: fmt.Sprintf("the exception to %s matches no finding on this record", ex.Rule),
+				Message: fmt.Sprintf("the exception to %s matches no finding on this record", e.ex.Rule),
 				Help:    "remove the exception, or correct the rule id it names"})
 		}
-		if state == exValid || state == exExpiring {
-			approved, _ := date(ex.ApprovedOn)
-			if limit := ctx.Config.Limits.ExceptionMax; !until.After(limit.AddTo(approved)) {
-				continue
-			}
+		if e.state != exValid && e.state != exExpiring {
+			continue
+		}
+		approved, _ := date(e.ex.ApprovedOn)
+		until, _ := date(e.ex.Until)
+		if limit := ctx.Config.Limits.ExceptionMax; until.After(limit.AddTo(approved)) {
 			add(exceptionTooLong, finding.Finding{Path: at + "/until",
 				Message: fmt.Sprintf("the exception to %s runs from %s to %s, longer than limits.exception_max (%s); it still counts",
-					ex.Rule, ex.ApprovedOn, ex.Until, ctx.Config.Limits.ExceptionMax),
+					e.ex.Rule, e.ex.ApprovedOn, e.ex.Until, limit),
 				Help: "shorten the exception and weigh it again when it ends, or change limits.exception_max in register.yaml"})
 		}
 	}
 	return append(fs, extra...)
+}
+
+// except applies the exception that best covers a finding.
+func except(ctx *Context, f *finding.Finding, e *judged) {
+	ex := e.ex
+	switch e.state {
+	case exValid:
+		f.Severity = min(f.Severity, finding.Info)
+		f.Message = fmt.Sprintf("allowed by the exception approved by %s on %s until %s: %s", ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
+	case exExpiring:
+		f.Severity = min(f.Severity, finding.Warning)
+		f.Message = fmt.Sprintf("allowed by an exception that ends on %s, within %s: %s", ex.Until, ctx.Config.DueWithin, f.Message)
+		f.Help = "fix this before the exception ends, or record its renewal; " + f.Help
+	case exExpired:
+		f.Message += fmt.Sprintf(" (the exception for this rule ended on %s and no longer counts)", ex.Until)
+	case exIncomplete:
+		f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", e.index, e.why)
+	}
 }
 
 // joinAnd lists items as "a, b and c".

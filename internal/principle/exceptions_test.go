@@ -32,6 +32,13 @@ func TestExceptions(t *testing.T) {
 			signs(finding.Error, "(the exception for this rule ended on 2026-11-23 and no longer counts)"),
 			{"exception-expired", "exceptions", finding.Warning, 6, 100, "the exception to signage ended on 2026-11-23"},
 		}},
+		{name: "an expired exception next to its renewal: the renewal counts", yaml: unsigned + `exceptions:
+  - {rule: signage, reason: Signs on order., approved_by: college, approved_on: 2026-01-01, until: 2026-06-30}
+  - {rule: signage, reason: Supplier late., approved_by: college, approved_on: 2026-06-20, until: 2027-04-01}
+`, want: []want{
+			signs(finding.Info, "allowed by the exception approved by college on 2026-06-20 until 2027-04-01: the record does not say how the sensor is made recognisable, while cameras must be recognisable by law (Gemeentewet 151c)"),
+			{"exception-expired", "exceptions", finding.Warning, 6, 100, "the exception to signage ended on 2026-06-30"},
+		}},
 		{name: "longer than exception_max: still counts, with a warning", yaml: unsigned + `exceptions:
   - {rule: signage, reason: Signs on order., approved_by: college, approved_on: 2026-01-01, until: 2027-06-01}
 `, want: []want{
