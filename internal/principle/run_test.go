@@ -5,7 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // goodCamera meets every rule of the checklist on testToday.
@@ -204,4 +207,31 @@ func TestRunUsesTodayInAmsterdam(t *testing.T) {
 	fs := Run(fx.reg, Options{History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
 	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "VNG 3.4", Severity: finding.Error, Line: 17, Column: 37, Message: "ended on 2026-11-24 (1 day ago)"}})
+}
+
+// FuzzRun feeds arbitrary records to the whole checklist: whatever a file
+// holds, the checklist reports and never panics.
+func FuzzRun(f *testing.F) {
+	f.Add(goodCamera)
+	f.Add(goodAlgorithm)
+	f.Add(policeCamera + "exceptions:\n  - {rule: biometric-ban, until: 2027-01-01}\n")
+	f.Add("id: x\nkind: sensor\nincidents: [{type: data_breach, discovered: '2026-13-45'}]\n")
+	f.Add("id: x\nkind: algorithm\nevaluation: {interval: P0D}\nlifecycle: {start: 0001-01-01}\n")
+	cfg := config.Default()
+	cfg.RulesCustom = []config.CustomRule{{ID: "has-reviews", Require: "has(record.reviews) && size(record.reviews) > 0"}}
+	f.Fuzz(func(t *testing.T, text string) {
+		doc, _ := source.Parse("f.yaml", []byte(text), source.DefaultLimits)
+		if doc == nil {
+			return
+		}
+		rec := &record.Record{}
+		_ = doc.Root.Decode(rec)
+		rec.File = "sensors/f.yaml"
+		reg := record.NewRegister("fuzz", cfg, []*record.Record{rec})
+		for _, fd := range Run(reg, Options{Today: day(testToday)}) {
+			if fd.Rule == "" || fd.Message == "" || fd.Severity == finding.Off {
+				t.Fatalf("incomplete finding %+v", fd)
+			}
+		}
+	})
 }
