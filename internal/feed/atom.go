@@ -55,11 +55,15 @@ type Entry struct {
 }
 
 // Entries turns a change set into feed entries, newest first: one per
-// commit per record, leaving out records that are not public.
+// commit per record, leaving out records that are not public and files that
+// are not records (register.yaml, a README).
 func Entries(cs *history.ChangeSet, o Options) []Entry {
 	var out []Entry
 	for _, rc := range cs.Records {
 		for _, c := range rc.Commits {
+			if !IsRecordFile(c.File) {
+				continue
+			}
 			rec := lookup(o, c.File, rc.File)
 			public, withheld := visibility(rec, c)
 			if !public {
@@ -84,6 +88,16 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 		return strings.Compare(a.ID, b.ID)
 	})
 	return out
+}
+
+// IsRecordFile reports whether a path relative to the register root is a
+// record: a YAML file in the folder of a kind.
+func IsRecordFile(file string) bool {
+	dir, name, ok := strings.Cut(file, "/")
+	if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
+		return false
+	}
+	return dir == record.Sensor.Folder() || dir == record.Algorithm.Folder()
 }
 
 func lookup(o Options, files ...string) *record.Record {

@@ -44,6 +44,10 @@ func changeSet() *history.ChangeSet {
 				Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Removed, Old: map[string]any{"id": "intern",
 					"publication": map[string]any{"public": false, "reason": "Woo 5.1"}}}}},
 		}},
+		{Op: history.Changed, File: "register.yaml", Commits: []history.Change{
+			{Commit: "c7", When: at("2026-07-01T10:00:00+02:00"), Op: history.Changed, File: "register.yaml",
+				Fields: []fielddiff.Change{{Path: "/due_within", Op: fielddiff.Added, New: "P60D"}}},
+		}},
 		{Op: history.Renamed, File: "sensors/geluid-plein.yaml", OldFile: "sensors/geluid.yaml", Commits: []history.Change{
 			{Commit: "c6", Author: "Frank", When: at("2026-06-01T10:00:00+02:00"), Op: history.Renamed, File: "sensors/geluid-plein.yaml",
 				OldFile: "sensors/geluid.yaml", Fields: []fielddiff.Change{{Path: "/id", Op: fielddiff.Changed, Old: "geluid", New: "geluid-plein"}}},
@@ -137,6 +141,17 @@ func TestFeedEnglishWithAuthors(t *testing.T) {
 	if e.Title != "Changed: Camera's op de Markt (cam-markt)" || e.Author != "Bob" ||
 		e.Content.Body != "retention: P28D → P7D\nlocation.point.lat: withheld → withheld\nproblem removed" {
 		t.Errorf("entry: %+v", e)
+	}
+}
+
+func TestIsRecordFile(t *testing.T) {
+	for f, want := range map[string]bool{
+		"sensors/cam.yaml": true, "algorithms/a.yml": true, "register.yaml": false, "README.md": false,
+		"sensors/README.md": false, "sensors/old/cam.yaml": false, "examples/cam.yaml": false,
+	} {
+		if IsRecordFile(f) != want {
+			t.Errorf("IsRecordFile(%q) = %v", f, !want)
+		}
 	}
 }
 

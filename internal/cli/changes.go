@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/feed"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+func init() { addCommand(newChangesCmd) }
+
+// changesOptions are the flags of register changes.
+type changesOptions struct {
+	since  string
+	format string
+	output string
+}
+
+func newChangesCmd(a *App) *cobra.Command {
+	var o changesOptions
+	cmd := &cobra.Command{
+		Use:   "changes --since REF|DATE",
+		Short: "List records added, changed and removed since a tag, commit or date",
+		Long: `changes compares the register at a tag, branch or commit, or at a date (YYYY-MM-DD: the
+last commit before that day began in Europe/Amsterdam), with the register now: records
+added, changed, renamed and removed, with the fields that changed and the commits in
+between.
+
+The atom format is the register's public change feed, one entry per record per commit,
+for residents, journalists and council members to follow in a feed reader. It leaves out
+records that are not public, hides withheld values, and names commit authors only when
+site.show_commit_authors is set in register.yaml.
+
+History comes from the Git repository that holds the register (no git binary needed).
+A shallow clone lacks history: fetch it all (actions/checkout with fetch-depth: 0).
+
+Exit code 0: changes listed (or none); 2: usage error, unknown reference, no Git
+repository, or another error.`,
+		Example: `  register changes --since v2026.1
+  register changes --since 2026-01-01 --format json
+  register changes --since 2026-01-01 --format atom --output public/changes.xml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runChanges(o) },
+	}
+	cmd.Flags().StringVar(&o.since, "since", "", "tag, branch, commit or date (YYYY-MM-DD) to compare with (required)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json or atom")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	return cmd
+}
+
+func (a *App) runChanges(o changesOptions) error {
+	switch o.format {
+	case "text", "json", "atom":
+	default:
+		return usagef("unknown format %q: use text, json or atom", o.format)
+	}
+	if o.since == "" {
+		return usagef("--since is required: give a tag, branch, commit or date (YYYY-MM-DD)")
+	}
+	repo, err := a.openRepo()
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	cs, err := repo.Since(o.since)
+	if err != nil {
+		return usagef("--since: %v", err)
+	}
+	switch o.format {
+	case "json":
+		return a.writeOutput(o.output, func(w io.Writer) error {
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			return enc.Encode(struct {
+				*history.ChangeSet
+				Shallow bool `json:"shallow"`
+			}{cs, repo.Shallow()})
+		})
+	case "atom":
+		res, err := a.loadRegister()
+		if err != nil {
+			return err
+		}
+		byFile := map[string]*record.Record{}
+		for _, r := range res.Register.Records {
+			byFile[r.File] = r
+		}
+		cfg := res.Register.Config
+		opts := feed.Options{Title: cfg.Site.Title, Organisation: cfg.Organisation, BaseURL: cfg.Site.BaseURL,
+			Language: cfg.Language(), ShowAuthors: cfg.Site.ShowCommitAuthors, Now: a.Now(),
+			Record: func(f string) *record.Record { return byFile[f] }}
+		return a.writeOutput(o.output, func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) })
+	}
+	return a.writeOutput(o.output, func(w io.Writer) error { return writeChangesText(w, cs) })
+}
+
+func writeChangesText(w io.Writer, cs *history.ChangeSet) error {
+	bw := bufio.NewWriter(w)
+	base := "before the first commit"
+	if cs.Base != "" {
+		base = "commit " + short(cs.Base)
+		if cs.BaseDate != nil {
+			base += " of " + period.Format(*cs.BaseDate)
+		}
+	}
+	n := map[history.Op]int{}
+	for _, rc := range cs.Records {
+		n[rc.Op]++
+	}
+	fmt.Fprintf(bw, "Changes since %s (%s): %d added, %d changed, %d renamed, %d removed\n", cs.Since, base,
+		n[history.Added], n[history.Changed], n[history.Renamed], n[history.Removed])
+	for _, rc := range cs.Records {
+		fmt.Fprintf(bw, "\n%-8s %s", rc.Op, rc.File)
+		if last, ok := rc.Last(); ok {
+			fmt.Fprintf(bw, "  (last %s by %s, %s: %s)", last.When.Format("2006-01-02"), last.Author, short(last.Commit), last.Subject())
+		}
+		fmt.Fprintln(bw)
+		writeFieldLines(bw, rc.Op, rc.OldFile, rc.Fields, rc.Problem, "    ")
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,154 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/period"
+)
+
+func init() { addCommand(newDueCmd) }
+
+// dueOptions are the flags of register due.
+type dueOptions struct {
+	asOf   string
+	within string
+	format string
+	output string
+}
+
+func newDueCmd(a *App) *cobra.Command {
+	var o dueOptions
+	cmd := &cobra.Command{
+		Use:   "due",
+		Short: "List lapsed evaluations, ended life cycles and what falls due soon",
+		Long: `due lists, per record, what needs someone's attention (principle III and 3.4):
+
+  lapsed    evaluations past their due date (the last evaluation, or the start of the
+            life cycle when never evaluated, plus the record's interval or the configured
+            one: cameras every year, the rest every administrative term), and life cycles
+            that ended while the record is still active;
+  ending    exceptions and data-sharing agreements that have ended or end within the
+            window, and life cycles that end within it;
+  upcoming  evaluations due within the window (due_within in register.yaml, default P90D).
+
+Each item names the owner's role and contact, so a secretary can chase it. The ical
+format is a calendar the committee can subscribe to.
+
+Exit code 0: nothing lapsed; 1: something lapsed (for a scheduled CI job); 2: usage or
+I/O error.`,
+		Example: `  register due
+  register due --as-of 2027-01-01 --within P30D
+  register due --format ical --output due.ics
+  register due --format csv > due.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runDue(o) },
+	}
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "list as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
+	cmd.Flags().StringVar(&o.within, "within", "", "window for upcoming dates, an ISO 8601 duration such as P30D (default: due_within from register.yaml)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json, csv or ical")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	return cmd
+}
+
+func (a *App) runDue(o dueOptions) error {
+	if !slices.Contains(lifecycle.Formats, o.format) {
+		return usagef("unknown format %q: use one of %v", o.format, lifecycle.Formats)
+	}
+	today, err := a.today(o.asOf)
+	if err != nil {
+		return err
+	}
+	var within period.Duration
+	if o.within != "" {
+		if within, err = period.Parse(o.within); err != nil {
+			return usagef("--within: %v", err)
+		}
+	}
+	res, err := a.loadRegister()
+	if err != nil {
+		return err
+	}
+	// Records that do not load are missing from the list: say so, but the
+	// list of the rest is still worth printing.
+	if unread := unreadRecords(res); unread > 0 {
+		fmt.Fprintf(a.Err, "register: %d record files could not be read and are missing from the list; run 'register validate'\n", unread)
+	}
+	reg := res.Register
+	cfg := reg.Config
+	if within.IsZero() {
+		within = cfg.DueWithin
+	}
+	items := lifecycle.Due(reg, today, within)
+	rep := lifecycle.Report{Today: today, Within: within, Items: items, Title: cfg.Site.Title,
+		Language: cfg.Language(), Now: a.Now()}
+	if u, err := url.Parse(cfg.Site.BaseURL); err == nil && u.Hostname() != "" {
+		rep.Host = u.Hostname()
+	}
+	if err := a.writeOutput(o.output, func(w io.Writer) error { return lifecycle.Write(w, o.format, rep) }); err != nil {
+		return err
+	}
+	if lifecycle.AnyLapsed(items) {
+		return errFindings
+	}
+	return nil
+}
+
+// unreadRecords counts the record files that did not load into a record.
+func unreadRecords(res *load.Result) int {
+	loaded := make(map[string]bool, len(res.Register.Records))
+	for _, r := range res.Register.Records {
+		loaded[r.File] = true
+	}
+	n := 0
+	for _, f := range res.Files {
+		if !loaded[f] {
+			n++
+		}
+	}
+	return n
+}
+
+// writeOutput writes to standard output, or to a file through a temporary
+// file renamed into place, so a reader (a web server publishing the
+// calendar or feed) never sees half a file.
+func (a *App) writeOutput(path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(a.Out)
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op after the rename
+	bw := bufio.NewWriter(tmp)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

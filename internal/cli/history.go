@@ -1,0 +1,186 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/history"
+)
+
+func init() { addCommand(newHistoryCmd) }
+
+func newHistoryCmd(a *App) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "history ID|FILE",
+		Short: "Show the commits that changed a record, with the fields they changed",
+		Long: `history lists the commits that changed a record, newest first: date, author, message and
+the fields each commit added, removed or changed (a field-level diff of the YAML, not a
+line diff). It follows the record back through renames, so a record whose id changed
+keeps its history. Records removed from the register can be looked up by id too.
+
+History comes from the Git repository that holds the register, read without a git
+binary. A shallow clone has no early history: fetch it all (git fetch --unshallow; in
+GitHub Actions, actions/checkout with fetch-depth: 0).
+
+Exit code 0: history shown; 2: no such record, no Git repository, or another error.`,
+		Example: `  register history cam-markt
+  register history register/sensors/cam-markt.yaml --format json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return usagef("unknown format %q: use text or json", format)
+			}
+			repo, err := a.openRepo()
+			if err != nil {
+				return err
+			}
+			defer repo.Close()
+			file, log, err := a.recordLog(repo, args[0])
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				return writeHistoryJSON(a.Out, repo, file, log)
+			}
+			return writeHistoryText(a.Out, file, log)
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	return cmd
+}
+
+// openRepo opens the register's Git history, warning about a shallow clone.
+func (a *App) openRepo() (*history.Repo, error) {
+	repo, err := history.Open(a.Root())
+	if errors.Is(err, history.ErrNoRepo) {
+		return nil, fmt.Errorf("no history available: the register at %s is not inside a Git repository", a.Root())
+	}
+	if err != nil {
+		return nil, err
+	}
+	if repo.Shallow() {
+		fmt.Fprintf(a.Err, "register: warning: %s\n", history.ShallowWarning)
+	}
+	return repo, nil
+}
+
+// recordLog finds the record's file, relative to the register root, and
+// its log. The argument is a record id or a path to the file.
+func (a *App) recordLog(repo *history.Repo, arg string) (string, []history.Change, error) {
+	var candidates []string
+	if strings.ContainsAny(arg, `/\`) || strings.HasSuffix(arg, ".yaml") || strings.HasSuffix(arg, ".yml") {
+		candidates = append(candidates, registerRelative(a.Root(), arg))
+	} else {
+		for _, dir := range []string{"sensors", "algorithms"} {
+			for _, ext := range []string{".yaml", ".yml"} {
+				candidates = append(candidates, dir+"/"+arg+ext)
+			}
+		}
+	}
+	// A file in the work tree wins; else one that has a history (a record
+	// removed since).
+	for _, c := range candidates {
+		if _, err := os.Stat(filepath.Join(a.Root(), filepath.FromSlash(c))); err == nil {
+			log, err := repo.Log(c)
+			return c, log, err
+		}
+	}
+	for _, c := range candidates {
+		log, err := repo.Log(c)
+		if err != nil {
+			return "", nil, err
+		}
+		if len(log) > 0 {
+			return c, log, nil
+		}
+	}
+	return "", nil, fmt.Errorf("no record %q in the register at %s or in its history; give a record id such as cam-markt or a path to its file", arg, a.Root())
+}
+
+// registerRelative turns a path given on the command line into one
+// relative to the register root, slash-separated. A path that does not lie
+// inside the root is taken as relative to the root already.
+func registerRelative(root, p string) string {
+	if absRoot, err := filepath.Abs(root); err == nil {
+		if absP, err := filepath.Abs(p); err == nil {
+			if r, err := filepath.Rel(absRoot, absP); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				return filepath.ToSlash(r)
+			}
+		}
+	}
+	return strings.TrimPrefix(filepath.ToSlash(p), "./")
+}
+
+func writeHistoryJSON(w io.Writer, repo *history.Repo, file string, log []history.Change) error {
+	out := struct {
+		File    string           `json:"file"`
+		Head    string           `json:"head"`
+		Shallow bool             `json:"shallow"`
+		Commits []history.Change `json:"commits"`
+	}{file, repo.Head(), repo.Shallow(), log}
+	if out.Commits == nil {
+		out.Commits = []history.Change{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeHistoryText(w io.Writer, file string, log []history.Change) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s: %s, newest first\n", file, plural(len(log), "commit"))
+	for _, c := range log {
+		fmt.Fprintf(bw, "\n%s  %s  %s <%s>\n", short(c.Commit), c.When.Format("2006-01-02 15:04 -0700"), c.Author, c.Email)
+		for _, l := range strings.Split(c.Message, "\n") {
+			fmt.Fprintf(bw, "    %s\n", l)
+		}
+		writeFieldLines(bw, c.Op, c.OldFile, c.Fields, c.Problem, "      ")
+	}
+	return bw.Flush()
+}
+
+// writeFieldLines prints what a change did: the whole record added or
+// removed in one line, else one line per field.
+func writeFieldLines(w io.Writer, op history.Op, oldFile string, fields []fielddiff.Change, problem, indent string) {
+	switch op {
+	case history.Added:
+		fmt.Fprintf(w, "%sadded to the register\n", indent)
+		return
+	case history.Removed:
+		fmt.Fprintf(w, "%sremoved from the register\n", indent)
+		return
+	case history.Renamed:
+		fmt.Fprintf(w, "%srenamed from %s\n", indent, oldFile)
+	}
+	if problem != "" {
+		fmt.Fprintf(w, "%sfields not compared: %s\n", indent, problem)
+	}
+	for _, f := range fields {
+		fmt.Fprintf(w, "%s%s\n", indent, f)
+	}
+}
+
+// plural writes a count with its noun: "1 commit", "2 commits".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func short(hash string) string {
+	if len(hash) > 12 {
+		return hash[:12]
+	}
+	return hash
+}

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// gitRegister builds a repository through go-git with a register folder:
+// a camera added (tagged v1), its evaluation recorded, then a record that is
+// not public added. It returns the register root and the three commits.
+func gitRegister(t *testing.T) (string, []plumbing.Hash) {
+	t.Helper()
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit := func(files map[string]string, author, date, msg string) plumbing.Hash {
+		for name, text := range files {
+			p := filepath.Join(dir, "register", filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+			t.Fatal(err)
+		}
+		when, _ := time.Parse(time.RFC3339, date)
+		sig := &object.Signature{Name: author, Email: strings.ToLower(author) + "@voorbeeldstad.example", When: when}
+		h, err := wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	c1 := commit(map[string]string{
+		"sensors/cam-station.yaml": lapsedCamera,
+		"register.yaml":            "site:\n  title: Sensorregister\n  base_url: https://register.voorbeeldstad.example/\n",
+	}, "Alice", "2026-01-10T10:00:00+01:00", "Add the station cameras")
+	if _, err := repo.CreateTag("v1", c1, nil); err != nil {
+		t.Fatal(err)
+	}
+	c2 := commit(map[string]string{"sensors/cam-station.yaml": strings.Replace(lapsedCamera, "last: 2025-03-01", "last: 2026-02-20", 1)},
+		"Bob", "2026-03-01T09:30:00+01:00", "Evaluated by the committee")
+	secret := strings.Replace(lapsedCamera, "id: cam-station", "id: geheim", 1) + "publication: {public: false, reason: Woo 5.1 lid 2 onder d}\n"
+	c3 := commit(map[string]string{"sensors/geheim.yaml": secret}, "Carol", "2026-04-01T09:00:00+02:00", "Add a camera that is not public")
+	return filepath.Join(dir, "register"), []plumbing.Hash{c1, c2, c3}
+}
+
+func TestHistoryCommand(t *testing.T) {
+	root, cs := gitRegister(t)
+	out, errOut, code := run(t, "history", "cam-station", "--root", root)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	want := "sensors/cam-station.yaml: 2 commits, newest first\n" +
+		"\n" + cs[1].String()[:12] + "  2026-03-01 09:30 +0100  Bob <bob@voorbeeldstad.example>\n" +
+		"    Evaluated by the committee\n" +
+		"      /evaluation/last: 2025-03-01 → 2026-02-20\n" +
+		"\n" + cs[0].String()[:12] + "  2026-01-10 10:00 +0100  Alice <alice@voorbeeldstad.example>\n" +
+		"    Add the station cameras\n" +
+		"      added to the register\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+
+	// By path, as JSON.
+	out, _, code = run(t, "history", filepath.Join(root, "sensors", "cam-station.yaml"), "--root", root, "--format", "json")
+	var got struct {
+		File    string `json:"file"`
+		Head    string `json:"head"`
+		Commits []struct {
+			Commit, Author, Op string
+			Fields             []struct {
+				Path, Op string
+				Old, New any
+			}
+		} `json:"commits"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || code != ExitOK {
+		t.Fatalf("exit %d, %v\n%s", code, err, out)
+	}
+	if got.File != "sensors/cam-station.yaml" || got.Head != cs[2].String() || len(got.Commits) != 2 || len(got.Commits[0].Fields) != 1 {
+		t.Fatalf("json: %+v", got)
+	}
+	if f := got.Commits[0].Fields[0]; f.Path != "/evaluation/last" || f.Op != "changed" || f.Old != "2025-03-01" || f.New != "2026-02-20" ||
+		got.Commits[0].Author != "Bob" || got.Commits[1].Op != "added" {
+		t.Errorf("json: %+v", got.Commits)
+	}
+
+	_, errOut, code = run(t, "history", "bestaat-niet", "--root", root)
+	if code != ExitError || !strings.Contains(errOut, `no record "bestaat-niet"`) {
+		t.Errorf("unknown record: exit %d, %q", code, errOut)
+	}
+}
+
+func TestChangesCommand(t *testing.T) {
+	root, cs := gitRegister(t)
+	out, errOut, code := run(t, "changes", "--since", "v1", "--root", root)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	want := "Changes since v1 (commit " + cs[0].String()[:12] + " of 2026-01-10): 1 added, 1 changed, 0 renamed, 0 removed\n" +
+		"\nchanged  sensors/cam-station.yaml  (last 2026-03-01 by Bob, " + cs[1].String()[:12] + ": Evaluated by the committee)\n" +
+		"    /evaluation/last: 2025-03-01 → 2026-02-20\n" +
+		"\nadded    sensors/geheim.yaml  (last 2026-04-01 by Carol, " + cs[2].String()[:12] + ": Add a camera that is not public)\n" +
+		"    added to the register\n"
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+
+	// The public feed: the record that is not public stays out, and so do
+	// the authors.
+	feedFile := filepath.Join(t.TempDir(), "changes.xml")
+	_, errOut, code = run(t, "changes", "--since", "2026-01-01", "--format", "atom", "--root", root, "-o", feedFile)
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	b, _ := os.ReadFile(feedFile)
+	feed := string(b)
+	if strings.Count(feed, "<entry>") != 2 || !strings.Contains(feed, "<title>Gewijzigd: Camera&#39;s Stationsplein (cam-station)</title>") ||
+		strings.Contains(feed, "geheim") || strings.Contains(feed, "Bob") || !strings.Contains(feed, "<id>https://register.voorbeeldstad.example/changes.xml</id>") {
+		t.Errorf("feed:\n%s", feed)
+	}
+
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "--since is required"},
+		{[]string{"--since", "v9"}, `"v9" is neither a tag, branch or commit`},
+		{[]string{"--since", "v1", "--format", "rss"}, `unknown format "rss"`},
+	} {
+		_, errOut, code := run(t, append([]string{"changes", "--root", root}, tt.args...)...)
+		if code != ExitError || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
+
+func TestHistoryOutsideGit(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-station.yaml": lapsedCamera})
+	for _, args := range [][]string{{"history", "cam-station"}, {"changes", "--since", "2026-01-01"}} {
+		_, errOut, code := run(t, append(args, "--root", root)...)
+		if code != ExitError || !strings.Contains(errOut, "no history available") {
+			t.Errorf("%v: exit %d, %q", args, code, errOut)
+		}
+	}
+}
