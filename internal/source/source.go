@@ -75,22 +75,35 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 		return fail(line, col, "file is not valid UTF-8", "save the file as UTF-8 (most editors offer this under 'encoding')")
 	}
 	var root yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := safeDecode(dec, &root); err != nil {
-		if errors.Is(err, io.EOF) {
+	if hasDocumentMarker(data) {
+		// Only a file with a '---' or '...' line can hold several documents;
+		// reading it document by document costs more, so only such files do.
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		if err := safeDecode(dec.Decode, &root); err != nil {
+			if errors.Is(err, io.EOF) {
+				return fail(0, 0, MsgEmpty, "write the record's fields, or remove the file")
+			}
+			line, msg := syntaxError(err)
+			return fail(line, 0, msg, "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)")
+		}
+		var extra yaml.Node
+		switch err := safeDecode(dec.Decode, &extra); {
+		case err == nil:
+			return fail(extra.Line, extra.Column, "file holds more than one YAML document",
+				"a record is one document: remove the '---' separator and what follows, or move it to its own file")
+		case !errors.Is(err, io.EOF):
+			line, msg := syntaxError(err)
+			return fail(line, 0, msg, "fix the YAML syntax at this line")
+		}
+	} else {
+		err := safeDecode(func(v any) error { return yaml.Unmarshal(data, v) }, &root)
+		if err != nil {
+			line, msg := syntaxError(err)
+			return fail(line, 0, msg, "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)")
+		}
+		if root.Kind == 0 {
 			return fail(0, 0, MsgEmpty, "write the record's fields, or remove the file")
 		}
-		line, msg := syntaxError(err)
-		return fail(line, 0, msg, "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)")
-	}
-	var extra yaml.Node
-	switch err := safeDecode(dec, &extra); {
-	case err == nil:
-		return fail(extra.Line, extra.Column, "file holds more than one YAML document",
-			"a record is one document: remove the '---' separator and what follows, or move it to its own file")
-	case !errors.Is(err, io.EOF):
-		line, msg := syntaxError(err)
-		return fail(line, 0, msg, "fix the YAML syntax at this line")
 	}
 	top := &root
 	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
@@ -109,13 +122,31 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 
 // safeDecode turns a panic inside the YAML library into an error: no input
 // may crash the program.
-func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+func safeDecode(decode func(any) error, n *yaml.Node) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("yaml: the YAML parser could not read this file (%v)", r)
 		}
 	}()
-	return dec.Decode(n)
+	return decode(n)
+}
+
+// hasDocumentMarker reports whether a line starts with a document marker
+// ('---' or '...' followed by a space or the line's end).
+func hasDocumentMarker(data []byte) bool {
+	for i := 0; i < len(data); {
+		if len(data)-i >= 3 && (data[i] == '-' || data[i] == '.') && data[i+1] == data[i] && data[i+2] == data[i] {
+			if len(data)-i == 3 || data[i+3] == ' ' || data[i+3] == '\t' || data[i+3] == '\n' || data[i+3] == '\r' {
+				return true
+			}
+		}
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)

@@ -191,3 +191,15 @@ func TestPointerRoundTrip(t *testing.T) {
 		t.Errorf("SplitPointer = %q", got)
 	}
 }
+
+func TestParseAcceptsOneDocumentWithMarkers(t *testing.T) {
+	for _, src := range []string{"---\nid: a\n", "id: a\n...\n", "---\nid: a\n...\n", "# comment\n--- \nid: a\n"} {
+		doc, fs := Parse("x.yaml", []byte(src), DefaultLimits)
+		if fs != nil || doc.Value.(map[string]any)["id"] != "a" {
+			t.Errorf("%q: %v", src, fs)
+		}
+	}
+	if !hasDocumentMarker([]byte("a: 1\n---")) || hasDocumentMarker([]byte("a: ---\nb: '...'\n----\n")) {
+		t.Error("hasDocumentMarker misjudges")
+	}
+}
