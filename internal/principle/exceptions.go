@@ -191,6 +191,7 @@ func except(ctx *Context, f *finding.Finding, e *judged) {
 	case exValid:
 		f.Severity = min(f.Severity, finding.Info)
 		f.Message = fmt.Sprintf("allowed by the exception approved by %s on %s until %s: %s", ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
+		f.Help = fmt.Sprintf("nothing to do until %s; before then, meet the rule or record the renewed approval", ex.Until)
 	case exExpiring:
 		f.Severity = min(f.Severity, finding.Warning)
 		f.Message = fmt.Sprintf("allowed by an exception that ends on %s, within %s: %s", ex.Until, ctx.Config.DueWithin, f.Message)
