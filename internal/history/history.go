@@ -27,6 +27,10 @@ import (
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
+// objectBudget is the memory kept for object contents during a pass: a
+// chain of 50 versions of a 10,000-record folder fits.
+const objectBudget = 96 << 20
+
 // ErrNoRepo is returned by Open when the register is not inside a Git work
 // tree. Callers report that no history is available and carry on.
 var ErrNoRepo = errors.New("not inside a Git work tree: no history available")
@@ -54,6 +58,7 @@ type Repo struct {
 	gitDir  string
 	head    plumbing.Hash
 	shallow []plumbing.Hash
+	objects *objectReader
 	trees   *treeReader
 
 	idx    *index // built on first use
@@ -98,18 +103,19 @@ func Open(root string) (*Repo, error) {
 	if !ok {
 		return nil, fmt.Errorf("open history of %s: unexpected storage %T", root, g.Storer)
 	}
-	// Reopen the storage keeping pack files open and with a larger object
-	// cache: a pass over history reads each pack many thousands of times,
-	// and trees are stored as deltas of each other.
-	store := filesystem.NewStorageWithOptions(fsStore.Filesystem(), cache.NewObjectLRU(128*cache.MiByte),
+	// Reopen the storage keeping pack files open: a pass over history reads
+	// each pack many thousands of times. Trees, stored as deltas of each
+	// other, are cached by the object reader, not go-git.
+	store := filesystem.NewStorageWithOptions(fsStore.Filesystem(), cache.NewObjectLRU(16*cache.MiByte),
 		filesystem.Options{KeepDescriptors: true})
 	repo, err := git.Open(store, wt.Filesystem)
 	if err != nil {
 		store.Close()
 		return nil, fmt.Errorf("open history of %s: %w", root, err)
 	}
+	objects := newObjectReader(store, objectBudget)
 	r := &Repo{store: store, repo: repo, top: top, prefix: prefix, gitDir: fsStore.Filesystem().Root(),
-		trees: newTreeReader(store)}
+		objects: objects, trees: newTreeReader(objects)}
 	if prefix != "" {
 		r.dirs = strings.Split(prefix, "/")
 	}

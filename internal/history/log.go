@@ -86,7 +86,7 @@ func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	return readObject(r.store, plumbing.BlobObject, h)
+	return r.objects.read(plumbing.BlobObject, h)
 }
 
 // ChangeSet is what changed in the register between a base and HEAD.

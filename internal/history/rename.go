@@ -97,7 +97,7 @@ func (r *Repo) similar(adds, dels []fileChange) ([]Event, []fileChange, []fileCh
 		if obj.Size() > maxCompareSize {
 			return nil, 0, nil
 		}
-		b, err := readObject(r.store, plumbing.BlobObject, h)
+		b, err := r.objects.read(plumbing.BlobObject, h)
 		if err != nil {
 			return nil, 0, err
 		}

@@ -3,11 +3,8 @@ package history
 import (
 	"bytes"
 	"errors"
-	"fmt"
-	"io"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // The tree code reads Git tree objects as raw bytes and walks two of them side
@@ -70,56 +67,19 @@ func terminator(e entry, n int) byte {
 	return 0
 }
 
-// treeReader reads raw trees through the storer, keeping the last few: in a
-// linear history the tree a commit adds is the one its child compares against.
+// treeReader reads raw trees through the object reader.
 type treeReader struct {
-	s     storer.EncodedObjectStorer
-	cache map[plumbing.Hash][]byte
-	order []plumbing.Hash
-	max   int
+	o *objectReader
 }
 
-func newTreeReader(s storer.EncodedObjectStorer) *treeReader {
-	return &treeReader{s: s, cache: map[plumbing.Hash][]byte{}, max: 16}
-}
+func newTreeReader(o *objectReader) *treeReader { return &treeReader{o: o} }
 
 // read returns the raw content of a tree; the zero hash is the empty tree.
 func (t *treeReader) read(h plumbing.Hash) ([]byte, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	if b, ok := t.cache[h]; ok {
-		return b, nil
-	}
-	b, err := readObject(t.s, plumbing.TreeObject, h)
-	if err != nil {
-		return nil, err
-	}
-	if len(t.order) >= t.max {
-		delete(t.cache, t.order[0])
-		t.order = t.order[1:]
-	}
-	t.cache[h] = b
-	t.order = append(t.order, h)
-	return b, nil
-}
-
-// readObject returns an object's content.
-func readObject(s storer.EncodedObjectStorer, typ plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	obj, err := s.EncodedObject(typ, h)
-	if err != nil {
-		return nil, fmt.Errorf("read %s %s: %w", typ, h, err)
-	}
-	r, err := obj.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("read %s %s: %w", typ, h, err)
-	}
-	defer r.Close()
-	b := make([]byte, obj.Size())
-	if _, err := io.ReadFull(r, b); err != nil {
-		return nil, fmt.Errorf("read %s %s: %w", typ, h, err)
-	}
-	return b, nil
+	return t.o.read(plumbing.TreeObject, h)
 }
 
 // lookup descends from a tree along a slash-free list of folder names and
@@ -173,6 +133,24 @@ func (t *treeReader) diff(dir string, a, b plumbing.Hash, out *[]fileChange) err
 	}
 	// ra and rb stay valid while recursion evicts them from the cache:
 	// buffers are never reused or written to.
+	//
+	// Two versions of a big folder differ in an entry or two: skip the
+	// entries in their common prefix without comparing them, and stop once
+	// what is left of both lies in their common suffix.
+	suffix := 0
+	if len(ra) > 0 && len(rb) > 0 {
+		p := commonPrefix(ra, rb)
+		suffix = commonSuffix(ra[p:], rb[p:])
+		off := 0
+		for {
+			nul := bytes.IndexByte(ra[off:], 0)
+			if nul < 0 || off+nul+1+20 > p {
+				break
+			}
+			off += nul + 1 + 20
+		}
+		ra, rb = ra[off:], rb[off:]
+	}
 	var ea, eb entry
 	var haveA, haveB bool
 	next := func(raw *[]byte, e *entry, have *bool) error {
@@ -192,6 +170,12 @@ func (t *treeReader) diff(dir string, a, b plumbing.Hash, out *[]fileChange) err
 		return err
 	}
 	for haveA || haveB {
+		// ea and eb were parsed off the front of what is left; when the
+		// rest including them is the same length and inside the common
+		// suffix, it is byte for byte the same.
+		if haveA && haveB && len(ra) == len(rb) && len(ra)+entryLen(ea) <= suffix && entryLen(ea) == entryLen(eb) {
+			return nil
+		}
 		c := 0
 		switch {
 		case !haveA:
@@ -284,6 +268,33 @@ func (t *treeReader) files(dir string, h plumbing.Hash) (map[string]plumbing.Has
 		m[fc.path] = fc.new
 	}
 	return m, nil
+}
+
+// entryLen is the entry's size in the raw tree.
+func entryLen(e entry) int { return len(e.mode) + 1 + len(e.name) + 1 + 20 }
+
+// commonPrefix returns the length of the bytes a and b start with alike.
+func commonPrefix(a, b []byte) int {
+	n, i := min(len(a), len(b)), 0
+	for i+256 <= n && bytes.Equal(a[i:i+256], b[i:i+256]) {
+		i += 256
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the length of the bytes a and b end with alike.
+func commonSuffix(a, b []byte) int {
+	n, i := min(len(a), len(b)), 0
+	for i+256 <= n && bytes.Equal(a[len(a)-i-256:len(a)-i], b[len(b)-i-256:len(b)-i]) {
+		i += 256
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
 
 func join(dir string, name []byte) string {
