@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -14,33 +13,6 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/principle"
 )
-
-// runCheckCLI executes the command line with a fixed clock (2026-11-24 in
-// Amsterdam) and returns stdout, stderr and the exit code.
-func runCheckCLI(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	a := &App{Out: &out, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "test"}
-	code := Run(a, args)
-	return out.String(), errOut.String(), code
-}
-
-// checkRegister writes a register (outside any Git repository) and returns
-// its root.
-func checkRegister(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
 
 // checkCamera meets the schema and every principle on 2026-11-24.
 const checkCamera = `id: cam-markt
@@ -117,8 +89,8 @@ func TestCheckCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := checkRegister(t, map[string]string{"sensors/cam-markt.yaml": tt.record, "register.yaml": tt.config})
-			out, errOut, code := runCheckCLI(t, append([]string{"check", "--root", root}, tt.args...)...)
+			root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": tt.record, "register.yaml": tt.config})
+			out, errOut, code := run(t, append([]string{"check", "--root", root}, tt.args...)...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
 			}
@@ -136,8 +108,8 @@ func TestCheckCommand(t *testing.T) {
 
 func TestCheckReportsSchemaFindingsToo(t *testing.T) {
 	broken := strings.Replace(checkCamera, "status: active", "status: switched_on", 1)
-	root := checkRegister(t, map[string]string{"sensors/cam-markt.yaml": broken, "register.yaml": checkConfig})
-	out, _, code := runCheckCLI(t, "check", "--root", root, "--format", "json")
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": broken, "register.yaml": checkConfig})
+	out, _, code := run(t, "check", "--root", root, "--format", "json")
 	if code != 1 {
 		t.Fatalf("exit %d, want 1:\n%s", code, out)
 	}
@@ -165,19 +137,19 @@ func TestCheckReportsSchemaFindingsToo(t *testing.T) {
 func TestCheckOnlyNamedFiles(t *testing.T) {
 	face := strings.Replace(checkCamera, "live_viewing]", "live_viewing, device_tracking]", 1)
 	face = strings.Replace(face, "id: cam-markt", "id: cam-plein", 1)
-	root := checkRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "sensors/cam-plein.yaml": face, "register.yaml": checkConfig})
-	out, _, code := runCheckCLI(t, "check", "--root", root, "--files", "sensors/cam-markt.yaml")
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "sensors/cam-plein.yaml": face, "register.yaml": checkConfig})
+	out, _, code := run(t, "check", "--root", root, "--files", "sensors/cam-markt.yaml")
 	if code != 0 || strings.Contains(out, "cam-plein") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
-	out, _, code = runCheckCLI(t, "check", "--root", root, "sensors/cam-plein.yaml")
+	out, _, code = run(t, "check", "--root", root, "sensors/cam-plein.yaml")
 	if code != 1 || !strings.Contains(out, "sensors/cam-plein.yaml:32:47: error: capability device_tracking") {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
 
 func TestRulesCommand(t *testing.T) {
-	root := checkRegister(t, map[string]string{"register.yaml": `rules: {security-audit: error}
+	root := writeRegister(t, map[string]string{"register.yaml": `rules: {security-audit: error}
 rules_custom:
   - id: drone-review
     principle: VNG 3.8
@@ -188,7 +160,7 @@ rules_custom:
     title: Drones are reviewed by the ethics committee
     message: a drone needs a review by the ethics committee
 `})
-	out, errOut, code := runCheckCLI(t, "rules", "--root", root)
+	out, errOut, code := run(t, "rules", "--root", root)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -206,7 +178,7 @@ rules_custom:
 		t.Errorf("order: first %q, last %q", lines[1], lines[len(lines)-1])
 	}
 
-	out, _, code = runCheckCLI(t, "rules", "--root", root, "--format", "json")
+	out, _, code = run(t, "rules", "--root", root, "--format", "json")
 	var doc struct {
 		Rules []struct {
 			ID, Principle, Severity, Default string
@@ -223,21 +195,21 @@ rules_custom:
 	if last.ID != "drone-review" || last.Principle != "VNG 3.8" || last.Severity != "error" || !last.Custom {
 		t.Errorf("custom rule: %+v", last)
 	}
-	out, _, code = runCheckCLI(t, "explain", "--root", root, "drone-review")
+	out, _, code = run(t, "explain", "--root", root, "drone-review")
 	for _, want := range []string{"drone-review: Drones are reviewed by the ethics committee", "Principle: VNG 3.8", "Severity:  error",
 		`when: record.sensor_type == "drone"`, "require: has(record.reviews)"} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("explain drone-review: exit %d, output lacks %q:\n%s", code, want, out)
 		}
 	}
-	if _, _, code := runCheckCLI(t, "rules", "--format", "xml"); code != 2 {
+	if _, _, code := run(t, "rules", "--format", "xml"); code != 2 {
 		t.Errorf("rules --format xml: exit %d, want 2", code)
 	}
 }
 
 func TestExplainCommand(t *testing.T) {
-	root := checkRegister(t, map[string]string{"register.yaml": "rules: {biometric-ban: error}\n"})
-	out, _, code := runCheckCLI(t, "explain", "--root", root, "biometric-ban")
+	root := writeRegister(t, map[string]string{"register.yaml": "rules: {biometric-ban: error}\n"})
+	out, _, code := run(t, "explain", "--root", root, "biometric-ban")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -253,15 +225,15 @@ func TestExplainCommand(t *testing.T) {
 			t.Errorf("line longer than 80 characters: %q", line)
 		}
 	}
-	_, errOut, code := runCheckCLI(t, "explain", "--root", root, "signge")
+	_, errOut, code := run(t, "explain", "--root", root, "signge")
 	if code != 2 || !strings.Contains(errOut, `unknown rule "signge"; did you mean signage?`) {
 		t.Errorf("explain signge: exit %d, stderr %q", code, errOut)
 	}
-	_, errOut, code = runCheckCLI(t, "explain", "--root", root, "zzzz")
+	_, errOut, code = run(t, "explain", "--root", root, "zzzz")
 	if code != 2 || !strings.Contains(errOut, "'register rules' lists them") {
 		t.Errorf("explain zzzz: exit %d, stderr %q", code, errOut)
 	}
-	if _, _, code := runCheckCLI(t, "explain"); code != 2 {
+	if _, _, code := run(t, "explain"); code != 2 {
 		t.Errorf("explain without a rule: exit %d, want 2", code)
 	}
 }
@@ -329,7 +301,7 @@ func TestCheckTakesRegistrationFromGit(t *testing.T) {
 	commit("register/register.yaml", checkConfig, "2025-01-01T10:00:00+01:00")
 	commit("register/sensors/lucht-vennewijk.yaml", airSensor, "2026-06-01T10:00:00+02:00")
 
-	out, errOut, code := runCheckCLI(t, "check", "--root", filepath.Join(dir, "register"))
+	out, errOut, code := run(t, "check", "--root", filepath.Join(dir, "register"))
 	if code != 0 {
 		t.Fatalf("exit %d:\n%s\n%s", code, out, errOut)
 	}
@@ -338,8 +310,8 @@ func TestCheckTakesRegistrationFromGit(t *testing.T) {
 		t.Errorf("stdout lacks %q:\n%s", want, out)
 	}
 	// The same register outside Git: the rule says it could not check.
-	root := checkRegister(t, map[string]string{"register.yaml": checkConfig, "sensors/lucht-vennewijk.yaml": airSensor})
-	out, _, code = runCheckCLI(t, "check", "--root", root)
+	root := writeRegister(t, map[string]string{"register.yaml": checkConfig, "sensors/lucht-vennewijk.yaml": airSensor})
+	out, _, code = run(t, "check", "--root", root)
 	want = "sensors/lucht-vennewijk.yaml:1:1: info: the duty to report was not checked: the record has no registered_on and the register is not in Git (notice-period)"
 	if code != 0 || !strings.Contains(out, want) {
 		t.Errorf("exit %d; stdout lacks %q:\n%s", code, want, out)
