@@ -162,7 +162,7 @@ func sameMaker(name, watched string) bool {
 var securityAudit = &Rule{
 	ID: "security-audit", Ref: "VNG 7.7", Default: finding.Warning,
 	TitleNL: "Beveiligingsaudit", TitleEN: "Security audit",
-	WhyNL:   "Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en de beveiliging van de ingezette technieken wordt periodiek onafhankelijk ge-audit (7.7).",
+	WhyNL:   "Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en een onafhankelijke partij controleert de beveiliging van de ingezette technieken periodiek met een audit (7.7).",
 	WhyEN:   "Hardware and infrastructure are secure, with privacy and security by design as a hard requirement (VNG principle 7.4), and the security of the technology in use is audited independently at regular intervals (7.7).",
 	Satisfy: "A record in use that processes personal data has security.last_audit, no longer ago than limits.security_audit_max (default P3Y).",
 	Example: `security:

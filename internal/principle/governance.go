@@ -147,7 +147,7 @@ ai_act:
 var selfLearning = &Rule{
 	ID: "self-learning", Ref: "VNG 3.5", Default: finding.Warning,
 	TitleNL: "Zelflerende technologie", TitleEN: "Self-learning technology",
-	WhyNL:   "Technologie die zich zelf verder ontwikkelt, zoals zelflerende systemen, krijgt een zwaardere proportionaliteitstoets; verandert de functie of impact, dan volgt opnieuw evaluatie en besluitvorming (VNG-principe 3.5).",
+	WhyNL:   "Technologie die zichzelf verder ontwikkelt, zoals zelflerende systemen, krijgt een zwaardere proportionaliteitstoets; verandert de functie of impact, dan volgt opnieuw evaluatie en besluitvorming (VNG-principe 3.5).",
 	WhyEN:   "Technology that keeps developing itself, such as self-learning systems, gets a heavier proportionality test; when its function or impact changes, it is evaluated and decided on again (VNG principle 3.5).",
 	Satisfy: "A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind.",
 	Example: `self_learning: true

@@ -88,7 +88,7 @@ func instant(s string) (time.Time, bool) {
 var breachReported = &Rule{
 	ID: "breach-reported", Ref: "C-breach", Default: finding.Error,
 	TitleNL: "Datalek op tijd gemeld", TitleEN: "Data breach reported in time",
-	WhyNL:   "Datalekken worden op tijd gemeld (programma-afspraak): een meldplichtig datalek binnen 72 uur nadat het bekend werd bij de Autoriteit Persoonsgegevens, of met een verklaring voor de vertraging (AVG art. 33).",
+	WhyNL:   "Datalekken worden op tijd gemeld (programma-afspraak): een meldplichtig datalek wordt binnen 72 uur na ontdekking gemeld bij de Autoriteit Persoonsgegevens, of de vertraging wordt toegelicht (AVG art. 33).",
 	WhyEN:   "Data breaches are reported in time (programme commitment): a notifiable breach within 72 hours of becoming aware of it to the Dutch DPA, or with the reasons for the delay (GDPR art. 33).",
 	Satisfy: "Every incident of type data_breach that is notifiable (the default) has reported no more than 72 hours after discovered, or a delay_reason. A breach that is not notifiable says notifiable: false.",
 	Example: `incidents:
