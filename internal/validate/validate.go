@@ -10,8 +10,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/big"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -136,6 +138,9 @@ func (v *Validator) problems(e *jsonschema.ValidationError) []problem {
 			return []problem{{at: e.InstanceLocation, message: fmt.Sprintf("%s needs one of %s", where(e.InstanceLocation), quoteList(missing, " or ")),
 				help: "add one of them"}}
 		}
+		if p, ok := alternatives(e); ok {
+			return []problem{p}
+		}
 		if o, ok := k.(*kind.OneOf); ok && len(o.Subschemas) > 1 {
 			return []problem{{at: e.InstanceLocation, message: fmt.Sprintf("%s matches more than one allowed form", where(e.InstanceLocation)),
 				help: "keep only the fields of one form"}}
@@ -149,6 +154,52 @@ func (v *Validator) problems(e *jsonschema.ValidationError) []problem {
 		return out
 	}
 	return v.leaf(e)
+}
+
+// alternatives merges an anyOf/oneOf whose branches all fail on the value
+// itself (a format, a constant, an enum, a type) into one problem that lists
+// what would be accepted, e.g. retention: a duration or "not_stored".
+func alternatives(e *jsonschema.ValidationError) (problem, bool) {
+	var expect []string
+	var got any
+	var walk func(*jsonschema.ValidationError) bool
+	walk = func(c *jsonschema.ValidationError) bool {
+		if len(c.Causes) > 0 {
+			for _, cc := range c.Causes {
+				if !walk(cc) {
+					return false
+				}
+			}
+			return true
+		}
+		if !slices.Equal(c.InstanceLocation, e.InstanceLocation) {
+			return false
+		}
+		switch k := c.ErrorKind.(type) {
+		case *kind.Format:
+			expect, got = append(expect, "a "+formatWord(k.Want)), k.Got
+		case *kind.Const:
+			expect, got = append(expect, show(k.Want)), k.Got
+		case *kind.Enum:
+			for _, w := range k.Want {
+				expect = append(expect, show(w))
+			}
+			got = k.Got
+		case *kind.Type:
+			expect = append(expect, typeWords(k.Want))
+		default:
+			return false
+		}
+		return true
+	}
+	if len(e.Causes) == 0 || !walk(e) {
+		return problem{}, false
+	}
+	msg := fmt.Sprintf("%s has a value that is not allowed", where(e.InstanceLocation))
+	if got != nil {
+		msg = fmt.Sprintf("%s: %s is not allowed", where(e.InstanceLocation), show(got))
+	}
+	return problem{at: e.InstanceLocation, message: msg, help: "write " + strings.Join(slices.Compact(expect), ", or ")}, true
 }
 
 // allMissing reports whether every branch of an alternative fails only on
@@ -224,14 +275,20 @@ func (v *Validator) leaf(e *jsonschema.ValidationError) []problem {
 		}
 		return []problem{{at: at, message: fmt.Sprintf("%s has value %s, which is not allowed", field, show(k.Got)), help: help}}
 	case *kind.Const:
-		return []problem{{at: at, message: fmt.Sprintf("%s must be %s, not %s", field, show(k.Want), show(k.Got)),
-			help: "a record's kind must match its folder: sensors/ holds sensor, algorithms/ holds algorithm"}}
+		help := "write " + show(k.Want)
+		if len(at) == 1 && at[0] == "kind" {
+			help = "a record's kind must match its folder: sensors/ holds sensor, algorithms/ holds algorithm"
+		}
+		return []problem{{at: at, message: fmt.Sprintf("%s must be %s, not %s", field, show(k.Want), show(k.Got)), help: help}}
 	case *kind.Format:
 		return []problem{{at: at, message: fmt.Sprintf("%s: %s is not a valid %s", field, show(k.Got), formatWord(k.Want)), help: formatHelp(k.Want)}}
 	case *kind.Pattern:
 		if last(at) == "id" {
 			return []problem{{at: at, message: fmt.Sprintf("id %s is not a valid id", show(k.Got)),
 				help: "use 2 to 63 lower-case letters, digits and hyphens, starting with a letter or digit (like cam-markt)"}}
+		}
+		if k.Want == `\S` {
+			return []problem{{at: at, message: fmt.Sprintf("%s is blank", field), help: "fill it in, or remove the field"}}
 		}
 		return []problem{{at: at, message: fmt.Sprintf("%s: %s does not have the expected form", field, show(k.Got)), help: patternHelp(k.Want)}}
 	case *kind.MinLength:
@@ -266,10 +323,12 @@ func firstLine(s string) string {
 	return s
 }
 
-func ratString(r fmt.Stringer) string {
-	s := r.String()
-	s = strings.TrimSuffix(s, "/1")
-	return s
+func ratString(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	f, _ := r.Float64()
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
 
 // allowedKeys returns the property names the schema at url allows, for
