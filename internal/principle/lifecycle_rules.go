@@ -205,10 +205,14 @@ func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 	if n := days(start, registered); n > 0 {
 		when = dayCount(n) + " after"
 	}
-	return []finding.Finding{at(path,
+	f := at(path,
 		fmt.Sprintf("the sensor was registered on %s (%s), %s it started on %s; the notice period is %s",
 			period.Format(registered), source, when, r.Lifecycle.Start, need),
-		"report sensors at least the notice period before they are placed; if the notification came earlier, set registered_on to its date")}
+		"report sensors at least the notice period before they are placed; if the notification came earlier, set registered_on to its date")
+	if r.Organisation.Type == "private" {
+		f.Principle = "VNG 6.5" // private sensors are bound by the same rules
+	}
+	return []finding.Finding{f}
 }
 
 // dayOf turns an instant into its date in Europe/Amsterdam, midnight UTC.

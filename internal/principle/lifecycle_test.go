@@ -135,6 +135,8 @@ func TestNoticePeriod(t *testing.T) {
 			want: []want{{"notice-period", "C-sensor-register", finding.Warning, 7, 16, "the sensor was registered on 2026-11-27 (registered_on), 4 days before it started on 2026-12-01; the notice period is P5D"}}},
 		{name: "registered after the start", yaml: newSensor("2026-12-03"),
 			want: []want{{"notice-period", "C-sensor-register", finding.Warning, 7, 16, "2 days after it started"}}},
+		{name: "a private sensor cites 6.5", yaml: strings.Replace(newSensor("2026-11-28"), "type: municipality", "type: private", 1),
+			want: []want{{"notice-period", "VNG 6.5", finding.Warning, 7, 16, "registered on 2026-11-28 (registered_on), 3 days before"}}},
 		{name: "without Git or registered_on the rule is skipped", yaml: newSensor(""),
 			want: []want{{"notice-period", "C-sensor-register", finding.Info, 1, 1, "the duty to report was not checked: the record has no registered_on and the register is not in Git"}}},
 		{name: "police sensors are exempt", yaml: `
