@@ -1,0 +1,472 @@
+package packet
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// kind describes what the record is in a few words.
+func (L *Labels) kind(r *record.Record) string {
+	if r.Kind == record.Algorithm {
+		s := L.pick([2]string{"Algoritme", "Algorithm"})
+		if r.AlgorithmType != "" {
+			s += ": " + L.value("algorithm_type", r.AlgorithmType)
+		}
+		return s
+	}
+	s := L.pick([2]string{"Sensor", "Sensor"})
+	if r.SensorType != "" {
+		s += ": " + L.value("sensor_type", r.SensorType)
+	}
+	if r.Quantity > 1 {
+		s += fmt.Sprintf(L.pick([2]string{" (%d stuks)", " (%d units)"}), r.Quantity)
+	}
+	return s
+}
+
+// facts lists the key facts the committee weighs, in plain language: what
+// it is for, which problem it solves and what else was considered, personal
+// data and the legal basis, assessments and risks, who is responsible, how
+// long it may stay and when it is evaluated. A missing fact says so, since
+// that is itself something to discuss.
+func (L *Labels) facts(r *record.Record, reg *record.Register) []Fact {
+	t := func(nlText, enText string) string { return L.pick([2]string{nlText, enText}) }
+	var fs []Fact
+	add := func(label, value string) { fs = append(fs, Fact{Label: label, Value: value}) }
+
+	add(t("Korte omschrijving", "Summary"), L.or(r.Summary))
+	add(t("Status", "Status"), L.or(L.value("status", r.Status)))
+	org := r.Organisation.Name
+	if r.Organisation.Type != "" {
+		org += " (" + L.value("organisation.type", r.Organisation.Type) + ")"
+	}
+	add(t("Organisatie", "Organisation"), L.or(org))
+	owner := joinNonEmpty(", ", r.Owner.Role, r.Owner.Department, r.Owner.Email, r.Owner.Phone)
+	add(t("Verantwoordelijke (rol)", "Responsible officer (role)"), L.or(owner))
+	if r.Kind == record.Algorithm {
+		role := L.value("role", r.Role)
+		if r.AffectsIndividuals != nil {
+			role += "; " + t("gaat over personen of groepen: ", "affects individuals or groups: ") + strings.ToLower(L.yesNo(*r.AffectsIndividuals))
+		}
+		if r.SelfLearning != nil {
+			role += "; " + t("zelflerend: ", "self-learning: ") + strings.ToLower(L.yesNo(*r.SelfLearning))
+		}
+		add(t("Rol bij besluiten", "Role in decisions"), L.or(role))
+	}
+	if r.Kind == record.Sensor && r.Location != nil {
+		add(t("Locatie", "Location"), L.or(joinNonEmpty("; ", r.Location.Description, r.Location.Area)))
+	}
+	add(t("Doel en impact", "Purpose and impact"), L.or(r.Purpose))
+	add(t("Welk probleem lost het op?", "Which problem does it solve?"), L.or(r.Problem))
+	add(t("Afwegingen en alternatieven", "Considerations and alternatives"), L.or(r.Alternatives))
+	add(t("Persoonsgegevens", "Personal data"), L.personalData(r))
+	add(t("Wettelijke grondslag", "Legal basis"), L.legalBasis(r))
+	add(t("DPIA", "DPIA"), L.dpia(r))
+	add(t("Impacttoetsen", "Impact assessments"), L.assessments(r))
+	if r.AIAct != nil {
+		add(t("AI-verordening", "EU AI Act"), joinNonEmpty(": ", L.value("ai_act.category", r.AIAct.Category), r.AIAct.Basis))
+	}
+	add(t("Risico's en maatregelen", "Risks and mitigations"), L.risks(r))
+	add(t("Besluiten", "Decisions"), L.decisions(r))
+	add(t("Looptijd", "Life cycle"), L.lifecycle(r))
+	add(t("Evaluatie", "Evaluation"), L.evaluation(r, reg))
+	if len(r.Reviews) > 0 {
+		var parts []string
+		for _, rv := range r.Reviews {
+			parts = append(parts, joinNonEmpty(": ", joinNonEmpty(" ", L.value("reviews.body", rv.Body), L.paren(L.dateString(rv.Date))), rv.Summary))
+		}
+		add(t("Eerdere toetsing", "Earlier reviews"), strings.Join(parts, "\n"))
+	}
+	return fs
+}
+
+func (L *Labels) paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
+}
+
+func (L *Labels) personalData(r *record.Record) string {
+	pd := r.PersonalData
+	var s string
+	switch pd.Processed {
+	case "yes":
+		s = L.Yes
+	case "no":
+		s = L.No
+	case "unknown":
+		s = L.pick([2]string{"Onbekend: telt als ja (VNG 6.4)", "Unknown: counts as yes (VNG 6.4)"})
+	default:
+		return L.NotGiven
+	}
+	if len(pd.Categories) > 0 {
+		s += ": " + strings.Join(pd.Categories, "; ")
+	}
+	s = sentence(s)
+	if pd.SpecialCategories != nil && *pd.SpecialCategories {
+		s += L.pick([2]string{" Ook bijzondere persoonsgegevens.", " Includes special categories."})
+	}
+	if r.Retention != "" {
+		ret := L.durationString(r.Retention)
+		if r.Retention == "not_stored" {
+			ret = L.pick([2]string{"wordt niet opgeslagen", "not stored"})
+		}
+		s += L.pick([2]string{" Bewaartermijn: ", " Retention: "}) + ret + "."
+	}
+	return s
+}
+
+func (L *Labels) legalBasis(r *record.Record) string {
+	lb := r.LegalBasis
+	if lb == nil {
+		return L.NotGiven
+	}
+	return L.or(joinNonEmpty("; ", L.value("legal_basis.regime", lb.Regime), L.value("legal_basis.gdpr_ground", lb.GDPRGround), lb.Law))
+}
+
+func (L *Labels) dpia(r *record.Record) string {
+	d := r.DPIA
+	if d == nil {
+		return L.NotGiven
+	}
+	s := L.value("dpia.status", d.Status)
+	if d.Date != "" {
+		s += " (" + L.dateString(d.Date) + ")"
+	}
+	if d.Public != nil {
+		s += L.pick([2]string{"; openbaar: ", "; public: "}) + strings.ToLower(L.yesNo(*d.Public))
+	}
+	if d.Reason != "" {
+		s += "; " + d.Reason
+	}
+	return s
+}
+
+func (L *Labels) assessments(r *record.Record) string {
+	var parts []string
+	for _, a := range r.Assessments {
+		parts = append(parts, joinNonEmpty(": ", joinNonEmpty(" ", L.value("assessments.type", a.Type), L.paren(L.dateString(a.Date))), a.Summary))
+	}
+	if r.AIAct != nil && r.AIAct.FRIA != nil {
+		parts = append(parts, joinNonEmpty(" ", "FRIA", L.paren(L.dateString(r.AIAct.FRIA.Date))))
+	}
+	if len(parts) == 0 {
+		return L.pick([2]string{"Geen", "None"})
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (L *Labels) risks(r *record.Record) string {
+	rk := r.Risks
+	if rk == nil {
+		return L.NotGiven
+	}
+	var parts []string
+	for _, x := range []struct {
+		key, text string
+	}{{"risks.chilling_effect", rk.ChillingEffect}, {"risks.discrimination", rk.Discrimination},
+		{"risks.stacking", rk.Stacking}, {"risks.mitigations", rk.Mitigations}} {
+		if strings.TrimSpace(x.text) != "" {
+			parts = append(parts, L.pick(fieldLabels[x.key])+": "+strings.TrimSpace(x.text))
+		}
+	}
+	if len(parts) == 0 {
+		return L.NotGiven
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (L *Labels) decisions(r *record.Record) string {
+	var parts []string
+	for _, d := range r.Decisions {
+		parts = append(parts, joinNonEmpty(" ", L.value("decisions.kind", d.Kind)+",", strings.ToLower(L.value("decisions.body", d.Body)), L.paren(L.dateString(d.Date))))
+	}
+	if len(parts) == 0 {
+		return L.pick([2]string{"Geen besluit vastgelegd", "No decision recorded"})
+	}
+	return strings.Join(parts, "\n")
+}
+
+func (L *Labels) lifecycle(r *record.Record) string {
+	lc := r.Lifecycle
+	s := L.pick([2]string{"Vanaf ", "From "}) + L.dateString(L.or(lc.Start))
+	if lc.End != "" {
+		s += L.pick([2]string{" tot en met ", " to "}) + L.dateString(lc.End)
+	} else {
+		s += L.pick([2]string{", zonder einddatum", ", with no end date"})
+	}
+	if lc.ExtensionCriteria != "" {
+		s += ". " + L.pick([2]string{"Voorwaarden voor verlenging: ", "Criteria for extension: "}) + lc.ExtensionCriteria
+	}
+	return s
+}
+
+func (L *Labels) evaluation(r *record.Record, reg *record.Register) string {
+	ev := r.Evaluation
+	var cfgInterval string
+	var parts []string
+	if due, iv, ok := lifecycle.NextEvaluation(r, reg.Config); ok {
+		cfgInterval = L.duration(iv)
+		parts = append(parts, L.pick([2]string{"Elke ", "Every "})+cfgInterval)
+		if ev.Last != "" {
+			parts = append(parts, L.pick([2]string{"laatst op ", "last on "})+L.dateString(ev.Last))
+		} else {
+			parts = append(parts, L.pick([2]string{"nog nooit geëvalueerd", "never evaluated"}))
+		}
+		if r.Status == "active" || r.Status == "suspended" {
+			parts = append(parts, L.pick([2]string{"volgende uiterlijk ", "next by "})+L.date(due))
+		}
+	} else {
+		parts = append(parts, L.NotGiven)
+	}
+	s := strings.Join(parts, "; ")
+	if ev.Outcome != "" {
+		s += ". " + L.pick([2]string{"Uitkomst: ", "Outcome: "}) + ev.Outcome
+	}
+	return s
+}
+
+// findings turns the record's findings into rows, most severe first, and
+// notes the principles they cite for the appendix.
+func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool) []FindingRow {
+	fs = slices.Clone(fs)
+	slices.SortStableFunc(fs, func(a, b finding.Finding) int {
+		return cmp.Or(cmp.Compare(b.Severity, a.Severity), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Rule, b.Rule))
+	})
+	var rows []FindingRow
+	for _, f := range fs {
+		if f.Severity == finding.Off {
+			continue
+		}
+		row := FindingRow{Severity: f.Severity, Level: L.severity(f.Severity), Rule: f.Rule, Title: f.Rule,
+			Message: f.Message, Help: f.Help}
+		if r, ok := principle.Lookup(f.Rule); ok {
+			row.Title = L.pick([2]string{r.TitleNL, r.TitleEN})
+		}
+		var refs []string
+		for _, ref := range splitRefs(f.Principle) {
+			refs = append(refs, joinNonEmpty(" ", ref, L.principleLabel(ref)))
+			if cited[ref] == nil {
+				cited[ref] = map[string]bool{}
+			}
+			cited[ref][f.Rule] = true
+		}
+		row.Principle = strings.Join(refs, "; ")
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+var dueWhat = map[lifecycle.What][2]string{
+	lifecycle.Evaluation:  {"Evaluatie", "Evaluation"},
+	lifecycle.Lifecycle:   {"Einde looptijd", "End of life cycle"},
+	lifecycle.Exception:   {"Einde uitzondering", "End of exception"},
+	lifecycle.DataSharing: {"Einde gegevensdeling", "End of data sharing"},
+}
+
+var dueGroup = map[lifecycle.Group][2]string{
+	lifecycle.Lapsed:   {"Verlopen", "Lapsed"},
+	lifecycle.Ending:   {"Loopt af", "Ending"},
+	lifecycle.Upcoming: {"Komt eraan", "Upcoming"},
+}
+
+// dueRows describes the record's dates in the packet's language. The
+// lifecycle package explains each date in English; the Dutch packet says the
+// same in its own words.
+func (L *Labels) dueRows(items []lifecycle.Item, today time.Time, cfg *config.Config) []DueRow {
+	var rows []DueRow
+	for _, d := range items {
+		row := DueRow{Date: L.date(d.Date), What: L.pick(dueWhat[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail}
+		if L.lang == "nl" {
+			row.Detail = L.dueDetailNL(d, today, cfg)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func (L *Labels) dueDetailNL(d lifecycle.Item, today time.Time, cfg *config.Config) string {
+	r, date := d.Record, L.date(d.Date)
+	switch d.What {
+	case lifecycle.Evaluation:
+		basis := "laatst geëvalueerd op " + L.dateString(r.Evaluation.Last)
+		if r.Evaluation.Last == "" {
+			basis = "nog nooit geëvalueerd, in gebruik sinds " + L.dateString(r.Lifecycle.Start)
+		}
+		iv := L.duration(lifecycle.Interval(r, cfg))
+		if d.Group == lifecycle.Lapsed {
+			return fmt.Sprintf("De evaluatie had uiterlijk %s moeten gebeuren (%s, elke %s).", date, basis, iv)
+		}
+		return fmt.Sprintf("De evaluatie moet uiterlijk %s gebeuren (%s, elke %s).", date, basis, iv)
+	case lifecycle.Lifecycle:
+		if d.Group == lifecycle.Lapsed {
+			return fmt.Sprintf("De looptijd is op %s afgelopen, maar de registratie is nog in gebruik: evalueren, en alleen verlengen met een besluit (VNG 3.4).", date)
+		}
+		return fmt.Sprintf("De looptijd eindigt op %s: vóór die datum evalueren, en alleen verlengen met een besluit (VNG 3.4).", date)
+	case lifecycle.Exception:
+		verb := "loopt af op"
+		if d.Date.Before(today) {
+			verb = "is afgelopen op"
+		}
+		if i, ok := index(d.Path, "/exceptions/"); ok && i < len(r.Exceptions) {
+			return fmt.Sprintf("De uitzondering op regel %s %s %s.", L.or(r.Exceptions[i].Rule), verb, date)
+		}
+		return fmt.Sprintf("Een uitzondering %s %s.", verb, date)
+	case lifecycle.DataSharing:
+		verb := "loopt af op"
+		if d.Date.Before(today) {
+			verb = "is afgelopen op"
+		}
+		if i, ok := index(d.Path, "/data_sharing/"); ok && i < len(r.DataSharing) {
+			return fmt.Sprintf("De afspraak over gegevensdeling met %s %s %s.", L.or(r.DataSharing[i].Party), verb, date)
+		}
+		return fmt.Sprintf("Een afspraak over gegevensdeling %s %s.", verb, date)
+	}
+	return d.Detail
+}
+
+// index reads the list index from a pointer such as /exceptions/2/until.
+func index(pointer, prefix string) (int, bool) {
+	rest, ok := strings.CutPrefix(pointer, prefix)
+	if !ok {
+		return 0, false
+	}
+	n, _, _ := strings.Cut(rest, "/")
+	var i int
+	if _, err := fmt.Sscanf(n, "%d", &i); err != nil {
+		return 0, false
+	}
+	return i, true
+}
+
+// exceptions lists the record's approved exceptions with whether each still
+// counts on the meeting date.
+func (L *Labels) exceptions(r *record.Record, today time.Time) []ExceptionRow {
+	var rows []ExceptionRow
+	for _, e := range r.Exceptions {
+		row := ExceptionRow{Rule: e.Rule, Reason: L.or(e.Reason), ApprovedBy: L.or(joinNonEmpty(" ", e.ApprovedBy, L.paren(L.dateString(e.ApprovedOn)))),
+			Until: L.pick([2]string{"Geen einddatum", "No end date"}), Open: true}
+		if rule, ok := principle.Lookup(e.Rule); ok {
+			row.Rule = e.Rule + " (" + L.pick([2]string{rule.TitleNL, rule.TitleEN}) + ")"
+		}
+		row.State = L.pick([2]string{"Geldt", "In force"})
+		if e.Until != "" {
+			row.Until = L.dateString(e.Until)
+			if until, err := period.ParseDate(e.Until); err == nil && until.Before(today) {
+				row.Open = false
+				row.State = L.pick([2]string{"Verlopen: telt niet meer", "Expired: no longer counts"})
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// changeSection fills the item's changes since the previous packet.
+func (L *Labels) changeSection(it *Item, rc *history.RecordChange, p *Packet) {
+	switch {
+	case !p.HasHistory:
+		it.ChangeNote = p.HistoryNote
+		return
+	case rc == nil:
+		it.ChangeNote = L.pick([2]string{"Niet gewijzigd sinds het vorige pakket.", "Not changed since the previous packet."})
+		return
+	case rc.Op == history.Added:
+		it.ChangeNote = L.pick([2]string{"Nieuw sinds het vorige pakket: de feiten hierboven zijn de hele registratie.",
+			"New since the previous packet: the facts above are the whole record."})
+	case rc.Problem != "":
+		it.ChangeNote = L.pick([2]string{"De wijzigingen zijn niet per veld te tonen: ", "The changes cannot be shown field by field: "}) + rc.Problem
+	case rc.Op == history.Renamed && rc.OldFile != "":
+		it.ChangeNote = fmt.Sprintf(L.pick([2]string{"Hernoemd van %s.", "Renamed from %s."}), rc.OldFile)
+	}
+	if rc.Op != history.Added {
+		for _, c := range rc.Fields {
+			row := ChangeRow{Field: L.fieldLabel(c.Path), Change: L.pick(changeOps[c.Op])}
+			if c.Old != nil {
+				row.Old = fielddiff.Format(c.Old)
+			}
+			if c.New != nil {
+				row.New = fielddiff.Format(c.New)
+			}
+			it.Changes = append(it.Changes, row)
+		}
+	}
+	for _, c := range rc.Commits {
+		it.Commits = append(it.Commits, CommitRow{Date: L.date(c.When), Commit: short(c.Commit), Subject: c.Subject()})
+	}
+}
+
+var changeOps = map[fielddiff.Op][2]string{
+	fielddiff.Added:   {"Toegevoegd", "Added"},
+	fielddiff.Removed: {"Verwijderd", "Removed"},
+	fielddiff.Changed: {"Gewijzigd", "Changed"},
+}
+
+// appendix lists the principles cited, in the order of the principles'
+// table, each with the rules that cite it and why they exist.
+func (L *Labels) appendix(cited map[string]map[string]bool) []Principle {
+	var out []Principle
+	for ref, rules := range cited {
+		pr := Principle{Ref: ref, Label: L.principleLabel(ref)}
+		for id := range rules {
+			rr := PrincipleRule{ID: id, Title: id}
+			if r, ok := principle.Lookup(id); ok {
+				rr.Title = L.pick([2]string{r.TitleNL, r.TitleEN})
+				rr.Why = L.pick([2]string{r.WhyNL, r.WhyEN})
+			}
+			pr.Rules = append(pr.Rules, rr)
+		}
+		slices.SortFunc(pr.Rules, func(a, b PrincipleRule) int { return cmp.Compare(a.ID, b.ID) })
+		out = append(out, pr)
+	}
+	slices.SortFunc(out, func(a, b Principle) int { return cmp.Compare(refOrder(a.Ref), refOrder(b.Ref)) })
+	return out
+}
+
+// refOrder sorts references as principles.md lists them: the VNG principles
+// by number (I, II, 2.1, ..., VII, 7.7), then the commitments, then the rest.
+func refOrder(ref string) string {
+	roman := map[string]string{"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7"}
+	if rest, ok := strings.CutPrefix(ref, "VNG "); ok {
+		if n, ok := roman[rest]; ok {
+			return "0 " + n + ".0"
+		}
+		return "0 " + rest
+	}
+	if strings.HasPrefix(ref, "C-") {
+		return "1 " + ref
+	}
+	return "2 " + ref
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// sentence ends text with a full stop unless it already ends a sentence.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".!?") {
+		return s
+	}
+	return s + "."
+}

@@ -1,0 +1,189 @@
+package packet
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes the packet as Markdown, for a secretary who pastes it
+// into an agenda system or a wiki. Record text is escaped, so a record cannot
+// add links, images or HTML to the packet.
+func WriteMarkdown(w io.Writer, p *Packet) error {
+	b := bufio.NewWriter(w)
+	L := p.L
+	fmt.Fprintf(b, "# %s\n\n", mdText(p.Title))
+	fmt.Fprintf(b, "**%s**\n\n", mdText(p.Committee))
+	meta := [][2]string{{L.Meeting, p.Meeting}}
+	if p.Organisation != "" {
+		meta = append(meta, [2]string{L.Organisation, p.Organisation})
+	}
+	meta = append(meta, [2]string{L.Register, "`" + mdCode(p.Register) + "`"})
+	if p.Commit != "" {
+		c := "`" + p.Commit + "`"
+		if p.Dirty {
+			c += " (" + L.Uncommitted + ")"
+		}
+		meta = append(meta, [2]string{L.Commit, c})
+	}
+	if p.Since != "" {
+		meta = append(meta, [2]string{L.ComparedWith, mdText(p.Since)})
+	}
+	meta = append(meta, [2]string{L.Window, p.Window}, [2]string{L.Counts, p.CountText()})
+	for _, m := range meta {
+		fmt.Fprintf(b, "- **%s:** %s\n", m[0], m[1])
+	}
+	b.WriteString("\n")
+	if p.HistoryNote != "" {
+		fmt.Fprintf(b, "> %s\n\n", mdText(p.HistoryNote))
+	}
+
+	fmt.Fprintf(b, "## %s\n\n", L.Agenda)
+	if len(p.Items) == 0 {
+		fmt.Fprintf(b, "%s\n\n", L.NothingOnAgenda)
+	} else {
+		mdTable(b, []string{"#", L.Record, L.Kind, L.Why}, func(row func(...string)) {
+			for i, it := range p.Items {
+				row(fmt.Sprint(i+1), fmt.Sprintf("[%s](#%s) (`%s`)", mdCell(recordName(it.Record)), it.Anchor, mdCode(it.Record.ID)),
+					mdCell(it.Kind), mdCell(it.ReasonText))
+			}
+		})
+	}
+	if len(p.Removed) > 0 {
+		fmt.Fprintf(b, "### %s\n\n%s\n\n", L.RemovedTitle, L.RemovedIntro)
+		for _, r := range p.Removed {
+			fmt.Fprintf(b, "- `%s`\n", mdCode(r.File))
+		}
+		b.WriteString("\n")
+	}
+
+	for i, it := range p.Items {
+		fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", it.Anchor, i+1, mdText(recordName(it.Record)))
+		fmt.Fprintf(b, "%s · `%s` · *%s*\n\n", mdText(it.Kind), mdCode(it.Record.ID), mdText(it.ReasonText))
+
+		fmt.Fprintf(b, "### %s\n\n", L.KeyFacts)
+		for _, f := range it.Facts {
+			fmt.Fprintf(b, "- **%s:** %s\n", mdText(f.Label), mdIndent(mdText(f.Value)))
+		}
+		b.WriteString("\n")
+
+		fmt.Fprintf(b, "### %s\n\n", L.FindingsT)
+		if len(it.Findings) == 0 {
+			fmt.Fprintf(b, "%s\n\n", L.NoFindings)
+		} else {
+			mdTable(b, []string{L.Severity, L.Rule, L.Principle, L.Message}, func(row func(...string)) {
+				for _, f := range it.Findings {
+					msg := mdCell(f.Message)
+					if f.Help != "" {
+						msg += " *" + mdCell(f.Help) + "*"
+					}
+					row(mdCell(f.Level), mdCell(f.Title)+" (`"+mdCode(f.Rule)+"`)", mdCell(f.Principle), msg)
+				}
+			})
+		}
+
+		fmt.Fprintf(b, "### %s\n\n", L.DueT)
+		if len(it.Due) == 0 {
+			fmt.Fprintf(b, "%s\n\n", L.NoDue)
+		} else {
+			mdTable(b, []string{L.Date, L.What, L.State, L.Detail}, func(row func(...string)) {
+				for _, d := range it.Due {
+					row(mdCell(d.Date), mdCell(d.What), mdCell(d.State), mdCell(d.Detail))
+				}
+			})
+		}
+
+		fmt.Fprintf(b, "### %s\n\n", L.ChangesT)
+		if it.ChangeNote != "" {
+			fmt.Fprintf(b, "%s\n\n", mdText(it.ChangeNote))
+		}
+		if len(it.Changes) > 0 {
+			mdTable(b, []string{L.Field, L.Change, L.Old, L.New}, func(row func(...string)) {
+				for _, c := range it.Changes {
+					row(mdCell(c.Field), mdCell(c.Change), mdCell(c.Old), mdCell(c.New))
+				}
+			})
+		}
+		if len(it.Commits) > 0 {
+			mdTable(b, []string{L.Date, "Commit", L.Subject}, func(row func(...string)) {
+				for _, c := range it.Commits {
+					row(mdCell(c.Date), "`"+c.Commit+"`", mdCell(c.Subject))
+				}
+			})
+		}
+
+		fmt.Fprintf(b, "### %s\n\n", L.ExceptionsT)
+		if len(it.Exceptions) == 0 {
+			fmt.Fprintf(b, "%s\n\n", L.NoExceptions)
+		} else {
+			mdTable(b, []string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, func(row func(...string)) {
+				for _, e := range it.Exceptions {
+					row(mdCell(e.Rule), mdCell(e.Reason), mdCell(e.ApprovedBy), mdCell(e.Until), mdCell(e.State))
+				}
+			})
+		}
+
+		fmt.Fprintf(b, "### %s\n\n", L.QuestionsT)
+		if len(it.Questions) == 0 {
+			fmt.Fprintf(b, "%s\n\n", L.NoQuestions)
+		} else {
+			for j, q := range it.Questions {
+				fmt.Fprintf(b, "%d. %s\n", j+1, mdText(q))
+			}
+			b.WriteString("\n")
+		}
+	}
+
+	if len(p.Principles) > 0 {
+		fmt.Fprintf(b, "## %s\n\n%s\n\n", L.AppendixT, L.AppendixIntro)
+		for _, pr := range p.Principles {
+			title := mdText(pr.Ref)
+			if pr.Label != "" {
+				title += ": " + mdText(pr.Label)
+			}
+			fmt.Fprintf(b, "### %s\n\n", title)
+			for _, r := range pr.Rules {
+				fmt.Fprintf(b, "- **%s** (`%s`)", mdText(r.Title), mdCode(r.ID))
+				if r.Why != "" {
+					fmt.Fprintf(b, ". %s", mdText(r.Why))
+				}
+				b.WriteString("\n")
+			}
+			b.WriteString("\n")
+		}
+	}
+	fmt.Fprintf(b, "---\n\n*%s · %s*\n", L.Made, p.Meeting)
+	return b.Flush()
+}
+
+// mdTable writes a table with a header row; rows are added through row.
+func mdTable(b *bufio.Writer, head []string, rows func(row func(...string))) {
+	b.WriteString("| " + strings.Join(head, " | ") + " |\n|")
+	for range head {
+		b.WriteString("---|")
+	}
+	b.WriteString("\n")
+	rows(func(cells ...string) { b.WriteString("| " + strings.Join(cells, " | ") + " |\n") })
+	b.WriteString("\n")
+}
+
+// mdEscaper escapes the characters that Markdown or its HTML would read as
+// markup, so record text prints as text.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;",
+	"#", `\#`, "|", `\|`, "!", `\!`, "&", "&amp;", "~", `\~`,
+)
+
+func mdText(s string) string { return mdEscaper.Replace(s) }
+
+// mdCell escapes text for a table cell, where a line break would end the row.
+func mdCell(s string) string {
+	return strings.Join(strings.Fields(mdText(s)), " ")
+}
+
+// mdIndent keeps a multi-line value inside its list item.
+func mdIndent(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", "  \n  ") }
+
+// mdCode makes text safe inside an inline code span.
+func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }

@@ -1,0 +1,391 @@
+// Package packet builds the review packet for the ethics committee (VNG 3.8,
+// programme commitment C-ethics-committee): which records are new or changed
+// since the previous packet, which evaluations, life cycles, exceptions and
+// agreements fall due, and which records have errors in the checklist, each
+// with its key facts in plain language, its findings, its field-level changes,
+// its exceptions and questions for the committee, and an appendix with the
+// principles cited.
+//
+// Build selects the records and lays out the content in one language (Dutch by
+// default, English on request); the renderers (HTML, Markdown and PDF) only
+// print that content, so the three formats always say the same. The package
+// knows nothing of cobra: the command in internal/cli loads the register, runs
+// the checklist and opens the Git history, and passes the results in.
+package packet
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Reason says why a record is on the agenda. The values are stable: they
+// appear in tests and may appear in tooling built on the packet.
+type Reason string
+
+// The reasons, in the order the agenda shows them.
+const (
+	New       Reason = "new"       // added since the previous packet
+	Changed   Reason = "changed"   // changed (or renamed) since the previous packet
+	Due       Reason = "due"       // a date has passed or falls within the window
+	Findings  Reason = "findings"  // the checklist reports an error
+	Requested Reason = "requested" // asked for by hand (--ids)
+)
+
+// Reasons lists the reasons in display order.
+var Reasons = []Reason{New, Changed, Due, Findings, Requested}
+
+// History is what Build needs of the register's Git history; *history.Repo
+// provides it. A nil History means the register is not in Git.
+type History interface {
+	// Head returns the commit HEAD points at ("" before the first commit).
+	Head() string
+	// Since compares the register at a tag, commit or date with HEAD.
+	Since(refOrDate string) (*history.ChangeSet, error)
+}
+
+// Options are what Build needs besides the register and its findings.
+type Options struct {
+	// Today is the meeting date the packet is made for (midnight UTC of a
+	// date, as period.Today returns it); dates fall due relative to it.
+	Today time.Time
+	// Within is the window for dates falling due; zero means the
+	// configuration's due_within.
+	Within period.Duration
+	// Since is the tag, commit or date of the previous packet; "" means no
+	// previous packet is known, so nothing is selected as new or changed.
+	Since string
+	// SinceFromTag is true when Since is the previous packet's tag found by
+	// PreviousTag rather than given by hand (the cover says which).
+	SinceFromTag bool
+	// IDs are records added to the agenda by hand.
+	IDs []string
+	// Lang is "nl" (the default) or "en".
+	Lang string
+	// Committee names the committee on the cover; "" gives "Ethische
+	// commissie" (or "Ethics committee").
+	Committee string
+	// History is the register's Git history, or nil outside Git.
+	History History
+	// NoHistory says why History is nil, for the packet's history sections;
+	// "" gives a plain "no Git history available".
+	NoHistory string
+	// Dirty is true when the register's files differ from the commit, so
+	// the cover does not claim the commit alone describes the packet.
+	Dirty bool
+}
+
+// Packet is the content of one review packet, laid out in one language.
+// Renderers print it as it is.
+type Packet struct {
+	// L holds the fixed texts (headings, column names) in the packet's language.
+	L *Labels
+	// Lang is "nl" or "en".
+	Lang string
+	// Title is the document title; Committee and Organisation are on the cover.
+	Title, Committee, Organisation string
+	// Meeting is the meeting date as shown (a formatted date).
+	Meeting string
+	// Register is the register root as given; Commit the commit it was read
+	// from ("" outside Git), Dirty whether files differ from that commit.
+	Register, Commit string
+	Dirty            bool
+	// Since describes the comparison with the previous packet, in words;
+	// HistoryNote says why there is none (both are shown on the cover).
+	Since, HistoryNote string
+	// HasHistory is true when new and changed records could be selected.
+	HasHistory bool
+	// Window is the due window, as configured or given (for example P90D).
+	Window string
+	// Counts are the number of agenda items per reason.
+	Counts map[Reason]int
+	// Items are the records on the agenda, sensors first, then by name.
+	Items []*Item
+	// Removed are the records removed from the register since the previous
+	// packet: they have no section, but the committee should know.
+	Removed []Removed
+	// Principles are the principles the items' findings cite, for the appendix.
+	Principles []Principle
+}
+
+// Item is one record on the agenda.
+type Item struct {
+	// Record is the record; ID and Anchor identify its section.
+	Record *record.Record
+	// Anchor is the HTML id of the record's section.
+	Anchor string
+	// Reasons say why it is on the agenda, in display order; ReasonText is
+	// the same in words ("nieuw, bevindingen").
+	Reasons    []Reason
+	ReasonText string
+	// Kind is the kind in words ("Sensor: Camera").
+	Kind string
+	// Facts are the key facts in plain language.
+	Facts []Fact
+	// Findings are the checklist's findings for the record, most severe first.
+	Findings []FindingRow
+	// Due are the dates that need attention.
+	Due []DueRow
+	// Changes are the field-level changes since the previous packet, and
+	// Commits the commits that made them; ChangeNote says why there are
+	// none (new record shown whole, no history, unchanged).
+	Changes    []ChangeRow
+	Commits    []CommitRow
+	ChangeNote string
+	// Exceptions are the record's approved exceptions with their state.
+	Exceptions []ExceptionRow
+	// Questions are questions for the committee derived from the findings
+	// and dates.
+	Questions []string
+
+	reasons map[Reason]bool
+}
+
+// Fact is one key fact: a label and its value in plain language.
+type Fact struct {
+	Label, Value string
+}
+
+// FindingRow is one finding as the packet shows it.
+type FindingRow struct {
+	Severity  finding.Severity
+	Level     string // the severity in words
+	Rule      string // the rule id
+	Title     string // the rule's title in the packet's language
+	Principle string // the reference with its label ("VNG 3.4 Levensduur")
+	Message   string
+	Help      string
+}
+
+// DueRow is one date that needs attention.
+type DueRow struct {
+	Date, What, State, Detail string
+}
+
+// ChangeRow is one field that changed since the previous packet.
+type ChangeRow struct {
+	Field, Change, Old, New string
+}
+
+// CommitRow is one commit that changed the record since the previous packet.
+// Authors are left out on purpose: the packet discusses records, not people.
+type CommitRow struct {
+	Date, Commit, Subject string
+}
+
+// ExceptionRow is one approved exception to a rule.
+type ExceptionRow struct {
+	Rule, Reason, ApprovedBy, Until, State string
+	// Open is true while the exception counts (no end date, or not passed).
+	Open bool
+}
+
+// Removed is a record removed from the register since the previous packet.
+type Removed struct {
+	File string
+}
+
+// Principle is one principle cited in the packet, for the appendix.
+type Principle struct {
+	Ref, Label string
+	// Rules are the rules that cite it, with why each exists.
+	Rules []PrincipleRule
+}
+
+// PrincipleRule is a rule cited in the appendix.
+type PrincipleRule struct {
+	ID, Title, Why string
+}
+
+// ErrUnknownID is returned (wrapped) when --ids names a record that is not in
+// the register.
+var ErrUnknownID = errors.New("no record with this id in the register")
+
+// Build selects the records for the meeting and lays out the packet: records
+// new or changed since opts.Since (when there is history and a previous
+// packet), records with a date lapsed or falling due within the window,
+// records with error findings, and the records asked for by hand. fs are the
+// findings of loading and of the checklist, positions filled in.
+func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, error) {
+	if reg == nil {
+		return nil, errors.New("build packet: no register")
+	}
+	lang := opts.Lang
+	if lang == "" {
+		lang = "nl"
+	}
+	if lang != "nl" && lang != "en" {
+		return nil, fmt.Errorf("language %q: use nl or en", opts.Lang)
+	}
+	L := labelsFor(lang)
+	today := opts.Today
+	if today.IsZero() {
+		today = period.Today(time.Now())
+	}
+	within := opts.Within
+	if within.IsZero() && reg.Config != nil {
+		within = reg.Config.DueWithin
+	}
+
+	p := &Packet{L: L, Lang: lang, Committee: opts.Committee, Meeting: L.date(today),
+		Register: reg.Root, Dirty: opts.Dirty, Window: L.duration(within), Counts: map[Reason]int{}}
+	if p.Committee == "" {
+		p.Committee = L.DefaultCommittee
+	}
+	if reg.Config != nil {
+		p.Organisation = reg.Config.Organisation
+	}
+	p.Title = L.Title
+	if p.Organisation != "" {
+		p.Title = L.Title + " " + p.Organisation
+	}
+
+	items := map[string]*Item{}
+	add := func(r *record.Record, why Reason) *Item {
+		it := items[r.ID]
+		if it == nil {
+			it = &Item{Record: r, reasons: map[Reason]bool{}}
+			items[r.ID] = it
+		}
+		it.reasons[why] = true
+		return it
+	}
+
+	// By hand first, so an unknown id fails before any work is done.
+	for _, id := range opts.IDs {
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue
+		}
+		r := reg.ByID(id)
+		if r == nil {
+			return nil, fmt.Errorf("--ids %s: %w", id, ErrUnknownID)
+		}
+		add(r, Requested)
+	}
+
+	// New and changed since the previous packet.
+	changes := map[string]*history.RecordChange{}
+	switch {
+	case opts.History == nil:
+		p.HistoryNote = cmp.Or(opts.NoHistory, L.NoHistory)
+	default:
+		p.Commit = opts.History.Head()
+		if opts.Since == "" {
+			p.HistoryNote = L.NoPrevious
+			break
+		}
+		cs, err := opts.History.Since(opts.Since)
+		if err != nil {
+			return nil, fmt.Errorf("compare with %s: %w", opts.Since, err)
+		}
+		p.HasHistory = true
+		p.Since = L.sinceText(cs, opts.SinceFromTag)
+		byFile := map[string]*record.Record{}
+		for _, r := range reg.Records {
+			byFile[r.File] = r
+		}
+		for i := range cs.Records {
+			rc := &cs.Records[i]
+			if rc.Op == history.Removed {
+				p.Removed = append(p.Removed, Removed{File: rc.File})
+				continue
+			}
+			r := byFile[rc.File]
+			if r == nil {
+				continue // not a record that loaded (register.yaml, a broken file)
+			}
+			changes[r.ID] = rc
+			if rc.Op == history.Added {
+				add(r, New)
+			} else {
+				add(r, Changed)
+			}
+		}
+	}
+
+	// Dates that lapsed or fall due within the window.
+	due := map[string][]lifecycle.Item{}
+	for _, d := range lifecycle.Due(reg, today, within) {
+		due[d.Record.ID] = append(due[d.Record.ID], d)
+		add(d.Record, Due)
+	}
+
+	// Error findings of the checklist (and of loading, for records that loaded).
+	byRecord := map[string][]finding.Finding{}
+	for _, f := range fs {
+		if f.Record == "" || reg.ByID(f.Record) == nil {
+			continue
+		}
+		byRecord[f.Record] = append(byRecord[f.Record], f)
+		if f.Severity == finding.Error {
+			add(reg.ByID(f.Record), Findings)
+		}
+	}
+
+	cited := map[string]map[string]bool{}
+	for _, it := range items {
+		r := it.Record
+		for _, why := range Reasons {
+			if it.reasons[why] {
+				it.Reasons = append(it.Reasons, why)
+				p.Counts[why]++
+			}
+		}
+		it.Anchor = "record-" + r.ID
+		it.ReasonText = L.reasonList(it.Reasons)
+		it.Kind = L.kind(r)
+		it.Facts = L.facts(r, reg)
+		it.Findings = L.findings(byRecord[r.ID], cited)
+		it.Due = L.dueRows(due[r.ID], today, cfgOr(reg))
+		it.Exceptions = L.exceptions(r, today)
+		L.changeSection(it, changes[r.ID], p)
+		it.Questions = L.questions(it, byRecord[r.ID], due[r.ID])
+		p.Items = append(p.Items, it)
+	}
+	slices.SortFunc(p.Items, func(a, b *Item) int {
+		return cmp.Or(cmp.Compare(kindOrder(a.Record.Kind), kindOrder(b.Record.Kind)),
+			cmp.Compare(strings.ToLower(a.Record.Name), strings.ToLower(b.Record.Name)),
+			cmp.Compare(a.Record.ID, b.Record.ID))
+	})
+	p.Principles = L.appendix(cited)
+	return p, nil
+}
+
+func kindOrder(k record.Kind) int {
+	if k == record.Sensor {
+		return 0
+	}
+	return 1
+}
+
+// Has reports whether the item is on the agenda for the reason.
+func (it *Item) Has(r Reason) bool { return slices.Contains(it.Reasons, r) }
+
+// Item returns the agenda item of the record with the id, or nil.
+func (p *Packet) Item(id string) *Item {
+	for _, it := range p.Items {
+		if it.Record.ID == id {
+			return it
+		}
+	}
+	return nil
+}
+
+// cfgOr returns the register's configuration, or the defaults.
+func cfgOr(reg *record.Register) *config.Config {
+	if reg.Config != nil {
+		return reg.Config
+	}
+	return config.Default()
+}

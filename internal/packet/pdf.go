@@ -1,0 +1,529 @@
+package packet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/signintech/gopdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// The PDF is laid out in Go with gopdf and the Go fonts (BSD licence, from
+// golang.org/x/image), embedded as subsets: no browser or other program is
+// needed, and Dutch text (ë, é, ï, ‘’) renders as it should. Sizes are in
+// points on an A4 page.
+const (
+	pageW, pageH  = 595.28, 841.89
+	marginL       = 50.0
+	marginR       = 50.0
+	marginTop     = 56.0
+	marginBottom  = 62.0
+	contentW      = pageW - marginL - marginR
+	bodySize      = 9.5
+	bodyLead      = 13.0
+	cellPad       = 3.5
+	minRowLines   = 2 // a row split across pages keeps at least this many lines together
+	fontRegular   = "regular"
+	fontBold      = "bold"
+	fontItalic    = "italic"
+	fontMono      = "mono"
+	colourInk     = 0x1b
+	colourMuted   = 0x55
+	headingGap    = 6.0
+	paragraphGap  = 5.0
+	tableGapAfter = 8.0
+)
+
+// WritePDF writes the packet as an A4 PDF: a cover page, the agenda, a page
+// per record and the appendix, with page numbers ("Pagina 3 van 12") and a
+// bookmark per record. Tables break between rows and repeat their header
+// row on the next page; a row too long for one page continues on the next.
+func WritePDF(w io.Writer, p *Packet) error {
+	// The first pass counts the pages for the footer; the second writes.
+	first, err := layoutPDF(p, 0)
+	if err != nil {
+		return err
+	}
+	doc, err := layoutPDF(p, first.pages)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if _, err := doc.pdf.WriteTo(&buf); err != nil {
+		return fmt.Errorf("write PDF packet: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// pdfDoc is the layout state: the document, the cursor and the page count.
+type pdfDoc struct {
+	pdf   *gopdf.GoPdf
+	p     *Packet
+	y     float64
+	pages int
+	total int
+	err   error
+}
+
+func layoutPDF(p *Packet, total int) (*pdfDoc, error) {
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
+	for name, data := range map[string][]byte{fontRegular: goregular.TTF, fontBold: gobold.TTF, fontItalic: goitalic.TTF, fontMono: gomono.TTF} {
+		if err := pdf.AddTTFFontData(name, data); err != nil {
+			return nil, fmt.Errorf("PDF font %s: %w", name, err)
+		}
+	}
+	pdf.SetInfo(gopdf.PdfInfo{Title: p.Title + " · " + p.Meeting, Subject: p.Committee, Creator: "register packet", Producer: "register packet (gopdf)"})
+	d := &pdfDoc{pdf: pdf, p: p, total: total}
+	d.render()
+	if d.err != nil {
+		return nil, fmt.Errorf("write PDF packet: %w", d.err)
+	}
+	return d, nil
+}
+
+// render lays out the whole packet.
+func (d *pdfDoc) render() {
+	p, L := d.p, d.p.L
+	d.newPage()
+	d.pdf.AddOutline(p.Title)
+	d.y = 200
+	d.paragraph(fontBold, 22, 28, p.Title, colourInk)
+	d.y += 4
+	d.paragraph(fontRegular, 13, 18, p.Committee, colourMuted)
+	d.y += 18
+	meta := [][]pdfCell{{{text: L.Meeting, font: fontBold}, {text: p.Meeting}}}
+	if p.Organisation != "" {
+		meta = append(meta, []pdfCell{{text: L.Organisation, font: fontBold}, {text: p.Organisation}})
+	}
+	meta = append(meta, []pdfCell{{text: L.Register, font: fontBold}, {text: p.Register, font: fontMono}})
+	if p.Commit != "" {
+		c := p.Commit
+		if p.Dirty {
+			c += " (" + L.Uncommitted + ")"
+		}
+		meta = append(meta, []pdfCell{{text: L.Commit, font: fontBold}, {text: c, font: fontMono}})
+	}
+	if p.Since != "" {
+		meta = append(meta, []pdfCell{{text: L.ComparedWith, font: fontBold}, {text: p.Since}})
+	}
+	meta = append(meta, []pdfCell{{text: L.Window, font: fontBold}, {text: p.Window}},
+		[]pdfCell{{text: L.Counts, font: fontBold}, {text: p.CountText()}})
+	d.table(nil, []float64{150, contentW - 150}, meta, false)
+	if p.HistoryNote != "" {
+		d.y += 6
+		d.paragraph(fontItalic, bodySize, bodyLead, p.HistoryNote, colourMuted)
+	}
+
+	d.newPage()
+	d.pdf.AddOutline(L.Agenda)
+	d.heading(1, L.Agenda)
+	if len(p.Items) == 0 {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.NothingOnAgenda, colourInk)
+	} else {
+		var rows [][]pdfCell
+		for i, it := range p.Items {
+			rows = append(rows, []pdfCell{{text: fmt.Sprint(i + 1)}, {text: recordName(it.Record) + "\n" + it.Record.ID},
+				{text: it.Kind}, {text: it.ReasonText}})
+		}
+		d.table([]string{"#", L.Record, L.Kind, L.Why}, []float64{24, 215, 140, contentW - 379}, rows, true)
+	}
+	if len(p.Removed) > 0 {
+		d.heading(2, L.RemovedTitle)
+		d.paragraph(fontRegular, bodySize, bodyLead, L.RemovedIntro, colourInk)
+		for _, r := range p.Removed {
+			d.paragraph(fontMono, bodySize-1, bodyLead, "• "+r.File, colourInk)
+		}
+	}
+
+	for i, it := range p.Items {
+		d.newPage()
+		d.pdf.AddOutline(fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
+		d.item(i, it)
+	}
+
+	if len(p.Principles) > 0 {
+		d.newPage()
+		d.pdf.AddOutline(L.AppendixT)
+		d.heading(1, L.AppendixT)
+		d.paragraph(fontRegular, bodySize, bodyLead, L.AppendixIntro, colourInk)
+		for _, pr := range p.Principles {
+			title := pr.Ref
+			if pr.Label != "" {
+				title += ": " + pr.Label
+			}
+			d.heading(2, title)
+			for _, r := range pr.Rules {
+				text := r.Title + " (" + r.ID + ")"
+				if r.Why != "" {
+					text += ". " + r.Why
+				}
+				d.paragraph(fontRegular, bodySize, bodyLead, text, colourInk)
+				d.y += 2
+			}
+		}
+	}
+}
+
+// item lays out one record's section.
+func (d *pdfDoc) item(i int, it *Item) {
+	L := d.p.L
+	d.heading(1, fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
+	d.paragraph(fontRegular, bodySize, bodyLead, it.Kind+" · "+it.Record.ID+" · "+it.ReasonText, colourMuted)
+	d.y += 2
+
+	d.heading(2, L.KeyFacts)
+	var facts [][]pdfCell
+	for _, f := range it.Facts {
+		facts = append(facts, []pdfCell{{text: f.Label, font: fontBold}, {text: f.Value}})
+	}
+	d.table(nil, []float64{130, contentW - 130}, facts, true)
+
+	d.heading(2, L.FindingsT)
+	if len(it.Findings) == 0 {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.NoFindings, colourInk)
+	} else {
+		var rows [][]pdfCell
+		for _, f := range it.Findings {
+			sev := pdfCell{text: f.Level, font: fontBold, colour: severityColour(f.Severity)}
+			msg := f.Message
+			if f.Help != "" {
+				msg += "\n→ " + f.Help
+			}
+			rows = append(rows, []pdfCell{sev, {text: f.Title + "\n" + f.Rule}, {text: f.Principle}, {text: msg}})
+		}
+		d.table([]string{L.Severity, L.Rule, L.Principle, L.Message}, []float64{62, 100, 92, contentW - 254}, rows, true)
+	}
+
+	d.heading(2, L.DueT)
+	if len(it.Due) == 0 {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.NoDue, colourInk)
+	} else {
+		var rows [][]pdfCell
+		for _, r := range it.Due {
+			rows = append(rows, []pdfCell{{text: r.Date}, {text: r.What}, {text: r.State}, {text: r.Detail}})
+		}
+		d.table([]string{L.Date, L.What, L.State, L.Detail}, []float64{82, 90, 66, contentW - 238}, rows, true)
+	}
+
+	d.heading(2, L.ChangesT)
+	if it.ChangeNote != "" {
+		d.paragraph(fontItalic, bodySize, bodyLead, it.ChangeNote, colourMuted)
+		d.y += 3
+	}
+	if len(it.Changes) > 0 {
+		var rows [][]pdfCell
+		for _, c := range it.Changes {
+			rows = append(rows, []pdfCell{{text: c.Field}, {text: c.Change}, {text: c.Old}, {text: c.New}})
+		}
+		d.table([]string{L.Field, L.Change, L.Old, L.New}, []float64{110, 64, (contentW - 174) / 2, (contentW - 174) / 2}, rows, true)
+	}
+	if len(it.Commits) > 0 {
+		var rows [][]pdfCell
+		for _, c := range it.Commits {
+			rows = append(rows, []pdfCell{{text: c.Date}, {text: c.Commit, font: fontMono}, {text: c.Subject}})
+		}
+		d.table([]string{L.Date, "Commit", L.Subject}, []float64{82, 84, contentW - 166}, rows, true)
+	}
+
+	d.heading(2, L.ExceptionsT)
+	if len(it.Exceptions) == 0 {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.NoExceptions, colourInk)
+	} else {
+		var rows [][]pdfCell
+		for _, e := range it.Exceptions {
+			rows = append(rows, []pdfCell{{text: e.Rule}, {text: e.Reason}, {text: e.ApprovedBy}, {text: e.Until}, {text: e.State}})
+		}
+		d.table([]string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, []float64{100, contentW - 350, 100, 80, 70}, rows, true)
+	}
+
+	d.heading(2, L.QuestionsT)
+	if len(it.Questions) == 0 {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.NoQuestions, colourInk)
+	}
+	for j, q := range it.Questions {
+		d.numbered(fmt.Sprintf("%d.", j+1), q)
+	}
+}
+
+func severityColour(s finding.Severity) [3]uint8 {
+	switch s {
+	case finding.Error:
+		return [3]uint8{0xa4, 0x16, 0x1a}
+	case finding.Warning:
+		return [3]uint8{0x8a, 0x5a, 0x00}
+	}
+	return [3]uint8{colourMuted, colourMuted, colourMuted}
+}
+
+// newPage starts a page with its footer.
+func (d *pdfDoc) newPage() {
+	d.pdf.AddPage()
+	d.pages++
+	d.y = marginTop
+	d.setFont(fontRegular, 8)
+	d.pdf.SetTextColor(colourMuted, colourMuted, colourMuted)
+	footer := fmt.Sprintf("%s %d", d.p.L.Page, d.pages)
+	if d.total > 0 {
+		footer += fmt.Sprintf(" %s %d", d.p.L.Of, d.total)
+	}
+	left := d.fit(d.p.Title+" · "+d.p.Meeting, contentW-90)
+	d.pdf.SetXY(marginL, pageH-marginBottom+22)
+	d.cell(left)
+	wd, _ := d.pdf.MeasureTextWidth(footer)
+	d.pdf.SetXY(pageW-marginR-wd, pageH-marginBottom+22)
+	d.cell(footer)
+	d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
+	d.pdf.SetLineWidth(0.5)
+	d.pdf.Line(marginL, pageH-marginBottom+16, pageW-marginR, pageH-marginBottom+16)
+}
+
+// room starts a new page unless h points fit below the cursor.
+func (d *pdfDoc) room(h float64) {
+	if d.y+h > pageH-marginBottom {
+		d.newPage()
+	}
+}
+
+// heading writes a heading, keeping it together with a few lines of what
+// follows it.
+func (d *pdfDoc) heading(level int, text string) {
+	size, lead := 15.0, 20.0
+	if level > 1 {
+		size, lead = 11.5, 15.0
+		d.y += headingGap
+	}
+	lines := d.wrap(fontBold, size, text, contentW)
+	d.room(float64(len(lines))*lead + 3*bodyLead)
+	d.setFont(fontBold, size)
+	d.pdf.SetTextColor(colourInk, colourInk, colourInk)
+	for _, l := range lines {
+		d.pdf.SetXY(marginL, d.y)
+		d.cell(l)
+		d.y += lead
+	}
+	if level == 1 {
+		d.pdf.SetStrokeColor(colourInk, colourInk, colourInk)
+		d.pdf.SetLineWidth(1.2)
+		d.pdf.Line(marginL, d.y, pageW-marginR, d.y)
+		d.y += 8
+	} else {
+		d.y += 1
+	}
+}
+
+// paragraph writes wrapped text, breaking pages between lines.
+func (d *pdfDoc) paragraph(font string, size, lead float64, text string, grey uint8) {
+	lines := d.wrap(font, size, text, contentW)
+	d.setFont(font, size)
+	for _, l := range lines {
+		d.room(lead)
+		d.setFont(font, size)
+		d.pdf.SetTextColor(grey, grey, grey)
+		d.pdf.SetXY(marginL, d.y)
+		d.cell(l)
+		d.y += lead
+	}
+	d.y += paragraphGap - (lead - size*1.2)
+}
+
+// numbered writes a numbered item with a hanging indent.
+func (d *pdfDoc) numbered(num, text string) {
+	const indent = 18.0
+	lines := d.wrap(fontRegular, bodySize, text, contentW-indent)
+	for i, l := range lines {
+		d.room(bodyLead)
+		d.setFont(fontRegular, bodySize)
+		d.pdf.SetTextColor(colourInk, colourInk, colourInk)
+		if i == 0 {
+			d.pdf.SetXY(marginL, d.y)
+			d.cell(num)
+		}
+		d.pdf.SetXY(marginL+indent, d.y)
+		d.cell(l)
+		d.y += bodyLead
+	}
+	d.y += 3
+}
+
+// pdfCell is one table cell: text with an optional font and colour.
+type pdfCell struct {
+	text   string
+	font   string
+	colour [3]uint8
+}
+
+// table draws a table with a header row (none when head is nil). Rows break
+// between pages; the header row repeats on each new page; a row taller than
+// the space left continues on the next page, at least minRowLines lines at a
+// time, so a long text is never cut off.
+func (d *pdfDoc) table(head []string, widths []float64, rows [][]pdfCell, borders bool) {
+	lead := bodyLead
+	header := func() {
+		if head == nil {
+			return
+		}
+		cells := make([]pdfCell, len(head))
+		lines := make([][]string, len(head))
+		h := 0
+		for i, t := range head {
+			cells[i] = pdfCell{text: t, font: fontBold}
+			lines[i] = d.wrap(fontBold, bodySize, t, widths[i]-2*cellPad)
+			h = max(h, len(lines[i]))
+		}
+		d.room(float64(h)*lead + 2*cellPad + lead + 2*cellPad)
+		d.drawRow(cells, lines, widths, 0, h, true, borders)
+	}
+	header()
+	for _, row := range rows {
+		lines := make([][]string, len(row))
+		n := 0
+		for i, c := range row {
+			lines[i] = d.wrap(fontOr(c.font), bodySize, c.text, widths[i]-2*cellPad)
+			n = max(n, len(lines[i]))
+		}
+		for start := 0; start < n; {
+			fit := int((pageH - marginBottom - d.y - 2*cellPad) / lead)
+			if fit < min(minRowLines, n-start) {
+				d.newPage()
+				header()
+				continue
+			}
+			end := min(n, start+fit)
+			d.drawRow(row, lines, widths, start, end, false, borders)
+			start = end
+		}
+	}
+	d.y += tableGapAfter
+}
+
+// drawRow draws lines [from, to) of a row's cells at the cursor.
+func (d *pdfDoc) drawRow(row []pdfCell, lines [][]string, widths []float64, from, to int, isHead, borders bool) {
+	lead := bodyLead
+	h := float64(to-from)*lead + 2*cellPad
+	x := marginL
+	for i, c := range row {
+		if isHead {
+			d.pdf.SetFillColor(0xee, 0xf1, 0xf4)
+			d.pdf.RectFromUpperLeftWithStyle(x, d.y, widths[i], h, "F")
+		}
+		if borders {
+			d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
+			d.pdf.SetLineWidth(0.6)
+			d.pdf.RectFromUpperLeftWithStyle(x, d.y, widths[i], h, "D")
+		}
+		d.setFont(fontOr(c.font), bodySize)
+		if c.colour == ([3]uint8{}) {
+			d.pdf.SetTextColor(colourInk, colourInk, colourInk)
+		} else {
+			d.pdf.SetTextColor(c.colour[0], c.colour[1], c.colour[2])
+		}
+		for j := from; j < to && j < len(lines[i]); j++ {
+			d.pdf.SetXY(x+cellPad, d.y+cellPad+float64(j-from)*lead)
+			d.cell(lines[i][j])
+		}
+		x += widths[i]
+	}
+	d.y += h
+}
+
+func fontOr(f string) string {
+	if f == "" {
+		return fontRegular
+	}
+	return f
+}
+
+// setFont sets a font, keeping the first error.
+func (d *pdfDoc) setFont(font string, size float64) {
+	if err := d.pdf.SetFont(font, "", size); err != nil && d.err == nil {
+		d.err = err
+	}
+}
+
+// cell writes one line of text at the cursor, keeping the first error.
+func (d *pdfDoc) cell(text string) {
+	if text == "" {
+		return
+	}
+	if err := d.pdf.Cell(nil, text); err != nil && d.err == nil {
+		d.err = err
+	}
+}
+
+// wrap breaks text into lines that fit width in the font, honouring the
+// text's own line breaks. Characters the font lacks become "?", so a record
+// with an emoji still prints.
+func (d *pdfDoc) wrap(font string, size float64, text string, width float64) []string {
+	d.setFont(font, size)
+	text = d.clean(text)
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		para = strings.TrimRight(para, " ")
+		if para == "" {
+			out = append(out, "")
+			continue
+		}
+		lines, err := d.pdf.SplitTextWithWordWrap(para, width)
+		if err != nil {
+			if !errors.Is(err, gopdf.ErrEmptyString) && d.err == nil {
+				d.err = err
+			}
+			continue
+		}
+		for _, l := range lines {
+			out = append(out, strings.TrimSpace(l))
+		}
+	}
+	// Trailing blank lines add height and nothing else.
+	for len(out) > 1 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// clean replaces what the current font cannot draw, and control
+// characters, so the layout never fails on a record's text.
+func (d *pdfDoc) clean(text string) string {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\t", "    ")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r < ' ' || r == 0x7f:
+			return ' '
+		}
+		if ok, err := d.pdf.IsCurrFontContainGlyph(r); err != nil || !ok {
+			return '?'
+		}
+		return r
+	}, text)
+}
+
+// fit shortens text with an ellipsis to fit width in the current font.
+func (d *pdfDoc) fit(text string, width float64) string {
+	text = d.clean(text)
+	if w, _ := d.pdf.MeasureTextWidth(text); w <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		if w, _ := d.pdf.MeasureTextWidth(string(r) + "…"); w <= width {
+			break
+		}
+	}
+	return string(r) + "…"
+}

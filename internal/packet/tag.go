@@ -1,0 +1,161 @@
+package packet
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/voorbeeldstad/register/internal/history"
+)
+
+// TagTrailer marks the annotated tags that register packet --tag makes, so
+// the next packet finds the previous one among a repository's other tags.
+const TagTrailer = "Register-Packet: true"
+
+// openRepo opens the Git repository holding the register at root, as git
+// finds it (walking up from root).
+func openRepo(root string) (*git.Repository, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	r, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return nil, fmt.Errorf("%s: %w", root, history.ErrNoRepo)
+	}
+	return r, err
+}
+
+// Tag makes an annotated tag NAME on the commit rev ("" for HEAD) of the
+// repository holding the register, marking it as a packet's tag, so the next
+// packet's --since defaults to it. It returns the commit tagged. An existing
+// tag of that name is an error: a meeting's tag is never moved.
+func Tag(root, name, rev string, when time.Time) (string, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.ContainsAny(name, " ~^:?*[\\") || strings.Contains(name, "..") || strings.HasPrefix(name, "-") {
+		return "", fmt.Errorf("tag %q: use a name without spaces or ~^:?*[\\, such as ethiek-2026-11", name)
+	}
+	repo, err := openRepo(root)
+	if err != nil {
+		return "", fmt.Errorf("tag %s: %w", name, err)
+	}
+	if rev == "" {
+		rev = "HEAD"
+	}
+	h, err := repo.ResolveRevision(plumbing.Revision(rev))
+	if err != nil {
+		return "", fmt.Errorf("tag %s: %s is not a commit of this repository: %w", name, rev, err)
+	}
+	if _, err := repo.Tag(name); err == nil {
+		return "", fmt.Errorf("tag %s already exists: choose another name (a meeting's tag is never moved)", name)
+	}
+	_, err = repo.CreateTag(name, *h, &git.CreateTagOptions{
+		Tagger:  tagger(repo, when),
+		Message: fmt.Sprintf("Review packet for the ethics committee, %s\n\n%s\n", when.Format("2006-01-02"), TagTrailer),
+	})
+	if err != nil {
+		return "", fmt.Errorf("tag %s: %w", name, err)
+	}
+	return h.String(), nil
+}
+
+// tagger is the identity Git would use, else the tool's own: tagging needs
+// one, and a secretary's laptop may have none configured.
+func tagger(repo *git.Repository, when time.Time) *object.Signature {
+	sig := &object.Signature{Name: "register packet", Email: "register@localhost", When: when}
+	for _, scope := range []config.Scope{config.LocalScope, config.GlobalScope} {
+		cfg, err := repo.ConfigScoped(scope)
+		if err != nil {
+			continue
+		}
+		if cfg.User.Name != "" && cfg.User.Email != "" {
+			sig.Name, sig.Email = cfg.User.Name, cfg.User.Email
+			return sig
+		}
+	}
+	return sig
+}
+
+// PreviousTag returns the name of the newest tag that register packet --tag
+// made in the repository holding the register, or "" when there is none
+// (or the register is not in Git).
+func PreviousTag(root string) (string, error) {
+	repo, err := openRepo(root)
+	if errors.Is(err, history.ErrNoRepo) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	refs, err := repo.Tags()
+	if err != nil {
+		return "", err
+	}
+	var best string
+	var bestWhen time.Time
+	err = refs.ForEach(func(ref *plumbing.Reference) error {
+		t, err := repo.TagObject(ref.Hash())
+		if err != nil {
+			return nil // a lightweight tag: not one of ours
+		}
+		if !strings.Contains(t.Message, TagTrailer) {
+			return nil
+		}
+		name := ref.Name().Short()
+		if best == "" || t.Tagger.When.After(bestWhen) || t.Tagger.When.Equal(bestWhen) && name > best {
+			best, bestWhen = name, t.Tagger.When
+		}
+		return nil
+	})
+	return best, err
+}
+
+// Dirty reports whether files under the register root differ from the
+// commit HEAD points at (changed, added or untracked), so the cover does not
+// claim that the commit alone is what the packet was made from.
+func Dirty(root string) (bool, error) {
+	repo, err := openRepo(root)
+	if err != nil {
+		return false, err
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return false, err
+	}
+	st, err := wt.Status()
+	if err != nil {
+		return false, err
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return false, err
+	}
+	top := wt.Filesystem.Root()
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	if real, err := filepath.EvalSymlinks(top); err == nil {
+		top = real
+	}
+	prefix, err := filepath.Rel(top, abs)
+	if err != nil {
+		return false, err
+	}
+	prefix = filepath.ToSlash(prefix)
+	for path, s := range st {
+		if s.Worktree == git.Unmodified && s.Staging == git.Unmodified {
+			continue
+		}
+		if prefix == "." || path == prefix || strings.HasPrefix(path, prefix+"/") {
+			return true, nil
+		}
+	}
+	return false, nil
+}
