@@ -1,0 +1,324 @@
+package importcsv
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// valueType says how a cell is read.
+type valueType int
+
+const (
+	typText     valueType = iota // trimmed text
+	typDate                      // a date, normalised to YYYY-MM-DD
+	typList                      // a list of texts, split on ";" (or "," when there is no ";")
+	typBool                      // ja/nee, yes/no, true/false, 1/0
+	typInt                       // a whole number
+	typFloat                     // a decimal number, with "." or ","
+	typEnum                      // one value of enums[path], by key or Dutch label
+	typEnumList                  // a list of values of enums[path]
+	typNames                     // a list of names, each becoming {name: ...} (datasets)
+)
+
+// spec is a record field a column can fill.
+type spec struct {
+	path string      // dotted path in the record, e.g. "location.point.lat"
+	typ  valueType   // how the cell is read
+	kind record.Kind // "" for both kinds
+}
+
+// specs lists the fields in the order the record format gives them; records
+// are written with their keys in this order, so an imported record reads like
+// one written by hand.
+var specs = []spec{
+	{"id", typText, ""},
+	{"kind", typText, ""},
+	{"name", typText, ""},
+	{"summary", typText, ""},
+	{"status", typEnum, ""},
+	{"organisation.name", typText, ""},
+	{"organisation.type", typEnum, ""},
+	{"organisation.kvk", typText, ""},
+	{"owner.role", typText, ""},
+	{"owner.email", typText, ""},
+	{"owner.department", typText, ""},
+	{"owner.phone", typText, ""},
+	{"purpose", typText, ""},
+	{"problem", typText, ""},
+	{"alternatives", typText, ""},
+	{"themes", typEnumList, ""},
+	{"legal_basis.regime", typEnum, ""},
+	{"legal_basis.gdpr_ground", typEnum, ""},
+	{"legal_basis.law", typText, ""},
+	{"processing_register_url", typText, ""},
+	{"personal_data.processed", typEnum, ""},
+	{"personal_data.categories", typList, ""},
+	{"dpia.status", typEnum, ""},
+	{"dpia.date", typDate, ""},
+	{"dpia.url", typText, ""},
+	{"dpia.reason", typText, ""},
+	{"ai_act.category", typEnum, ""},
+	{"ai_act.basis", typText, ""},
+	{"lifecycle.start", typDate, ""},
+	{"lifecycle.end", typDate, ""},
+	{"lifecycle.extension_criteria", typText, ""},
+	{"evaluation.interval", typText, ""},
+	{"evaluation.last", typDate, ""},
+	{"evaluation.outcome", typText, ""},
+	{"retention", typText, ""},
+	{"data_rights.holder", typEnum, ""},
+	{"open_data.url", typText, ""},
+	{"open_data.licence", typText, ""},
+	{"security.last_audit", typDate, ""},
+	{"security.measures", typText, ""},
+	{"supplier.name", typText, ""},
+	{"supplier.contract_end", typDate, ""},
+	{"registered_on", typDate, ""},
+	{"sensor_type", typEnum, record.Sensor},
+	{"capabilities", typEnumList, record.Sensor},
+	{"quantity", typInt, record.Sensor},
+	{"location.description", typText, record.Sensor},
+	{"location.area", typText, record.Sensor},
+	{"location.point.lat", typFloat, record.Sensor},
+	{"location.point.lon", typFloat, record.Sensor},
+	{"location.point_rd.x", typFloat, record.Sensor},
+	{"location.point_rd.y", typFloat, record.Sensor},
+	{"location.mobile", typBool, record.Sensor},
+	{"signage.present", typBool, record.Sensor},
+	{"signage.description", typText, record.Sensor},
+	{"vendor.manufacturer", typText, record.Sensor},
+	{"vendor.model", typText, record.Sensor},
+	{"vendor.country", typText, record.Sensor},
+	{"algorithm_type", typEnum, record.Algorithm},
+	{"role", typEnum, record.Algorithm},
+	{"affects_individuals", typBool, record.Algorithm},
+	{"publication_category", typEnum, record.Algorithm},
+	{"human_oversight", typText, record.Algorithm},
+	{"explanation", typText, record.Algorithm},
+	{"self_learning", typBool, record.Algorithm},
+	{"datasets", typNames, record.Algorithm},
+	{"source_code.url", typText, record.Algorithm},
+	{"source_code.licence", typText, record.Algorithm},
+	{"source_code.unavailable_reason", typText, record.Algorithm},
+	{"objection", typText, record.Algorithm},
+	{"uses_sensors", typList, record.Algorithm},
+	{"national_register.url", typText, record.Algorithm},
+}
+
+// specByPath indexes specs.
+var specByPath = func() map[string]spec {
+	m := make(map[string]spec, len(specs))
+	for _, s := range specs {
+		m[s.path] = s
+	}
+	return m
+}()
+
+// headers maps column headers, normalised, to record fields: the record's own
+// keys (dotted or with underscores), the open-data CSV's headers, and the
+// Dutch labels of the glossary and what spreadsheets commonly say.
+var headers = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range specs {
+		m[normalise(s.path)] = s.path
+	}
+	add := func(path string, names ...string) {
+		for _, n := range names {
+			m[normalise(n)] = path
+		}
+	}
+	// The open-data CSV's headers, so its files import again.
+	add("organisation.name", "organisation")
+	add("organisation.type", "organisation_type")
+	add("owner.role", "owner_role", "owner")
+	add("owner.email", "owner_email", "email", "e-mail", "contact_email")
+	add("personal_data.processed", "personal_data")
+	add("dpia.status", "dpia_status", "dpia")
+	add("lifecycle.start", "lifecycle_start", "start", "start_date")
+	add("lifecycle.end", "lifecycle_end", "end", "end_date")
+	add("evaluation.interval", "evaluation_interval")
+	add("evaluation.last", "evaluation_last", "last_evaluation")
+	add("ai_act.category", "ai_act_category")
+	add("location.description", "location")
+	add("location.area", "area")
+	add("location.point.lat", "lat", "latitude")
+	add("location.point.lon", "lon", "lng", "longitude")
+	add("location.point_rd.x", "x", "rd_x")
+	add("location.point_rd.y", "y", "rd_y")
+	add("location.mobile", "mobile")
+	add("signage.present", "signage")
+	add("vendor.manufacturer", "manufacturer")
+	add("vendor.model", "model")
+	add("source_code.url", "source_code_url", "source_code")
+	add("national_register.url", "national_register_url")
+	// Dutch.
+	add("name", "naam", "titel")
+	add("summary", "korte omschrijving", "omschrijving", "beschrijving")
+	add("status", "status")
+	add("organisation.name", "organisatie", "organisatienaam", "eigenaar")
+	add("organisation.type", "soort organisatie", "type organisatie")
+	add("organisation.kvk", "kvk", "kvk-nummer")
+	add("owner.role", "verantwoordelijke", "rol", "functie", "rol verantwoordelijke")
+	add("owner.email", "e-mailadres", "mail", "contact", "contactgegevens", "functionele mailbox")
+	add("owner.department", "afdeling")
+	add("owner.phone", "telefoon", "telefoonnummer")
+	add("purpose", "doel", "doel en impact")
+	add("problem", "probleem", "welk probleem lost het op")
+	add("alternatives", "alternatieven", "afwegingen", "afwegingen en alternatieven")
+	add("themes", "thema", "thema's", "themas")
+	add("legal_basis.law", "wettelijke grondslag", "grondslag", "wettelijke basis")
+	add("processing_register_url", "verwerkingsregister")
+	add("personal_data.processed", "persoonsgegevens")
+	add("personal_data.categories", "soorten persoonsgegevens", "categorieen persoonsgegevens")
+	add("ai_act.category", "ai-verordening", "risicocategorie ai-verordening")
+	add("lifecycle.start", "startdatum", "begindatum", "in gebruik sinds", "datum plaatsing", "geplaatst op")
+	add("lifecycle.end", "einddatum", "eind", "tot")
+	add("lifecycle.extension_criteria", "criteria verlenging", "verlenging")
+	add("evaluation.interval", "evaluatie interval", "evaluatietermijn", "evalueren elke")
+	add("evaluation.last", "laatste evaluatie", "datum laatste evaluatie")
+	add("evaluation.outcome", "uitkomst evaluatie")
+	add("retention", "bewaartermijn")
+	add("data_rights.holder", "rechten op de data")
+	add("open_data.url", "open data")
+	add("security.last_audit", "laatste audit", "laatste beveiligingsaudit")
+	add("supplier.name", "leverancier")
+	add("supplier.contract_end", "einde contract", "contract tot")
+	add("registered_on", "gemeld op", "meldingsdatum", "datum melding")
+	add("sensor_type", "soort sensor", "type sensor", "sensortype")
+	add("capabilities", "wat kan de sensor", "mogelijkheden", "functies")
+	add("quantity", "aantal")
+	add("location.description", "locatie", "adres", "plek")
+	add("location.area", "buurt", "wijk", "gebied")
+	add("location.point.lat", "breedtegraad")
+	add("location.point.lon", "lengtegraad")
+	add("location.point_rd.x", "rd-x", "x-coordinaat")
+	add("location.point_rd.y", "rd-y", "y-coordinaat")
+	add("location.mobile", "mobiel")
+	add("signage.present", "bord", "herkenbaar", "herkenbaarheid")
+	add("vendor.manufacturer", "fabrikant", "merk")
+		add("vendor.country", "land van herkomst")
+	add("algorithm_type", "soort algoritme", "type algoritme")
+	add("role", "rol bij besluiten")
+	add("affects_individuals", "gaat over personen", "gaat over personen of groepen")
+	add("publication_category", "publicatiecategorie")
+	add("human_oversight", "menselijke tussenkomst")
+	add("explanation", "uitleg", "werking", "hoe werkt het")
+	add("self_learning", "zelflerend")
+	add("datasets", "gebruikte gegevens", "gegevens", "databronnen")
+	add("source_code.url", "broncode", "link naar broncode")
+	add("objection", "bezwaar", "bezwaar en beroep")
+	add("uses_sensors", "gebruikt sensoren")
+	add("national_register.url", "landelijk algoritmeregister")
+	return m
+}()
+
+// enums maps each enumerated field's values, normalised, to the record
+// format's value: the value itself and its Dutch label from the glossary.
+var enums = func() map[string]map[string]string {
+	m := map[string]map[string]string{}
+	set := func(path string, pairs ...string) {
+		vals := m[path]
+		if vals == nil {
+			vals = map[string]string{}
+			m[path] = vals
+		}
+		for i := 0; i+1 < len(pairs); i += 2 {
+			vals[normalise(pairs[i])] = pairs[i]
+			for _, label := range strings.Split(pairs[i+1], "|") {
+				vals[normalise(label)] = pairs[i]
+			}
+		}
+	}
+	set("status", "planned", "Gepland", "in_development", "In ontwikkeling", "active", "In gebruik|actief",
+		"suspended", "Tijdelijk stopgezet|stopgezet", "retired", "Buiten gebruik")
+	set("organisation.type", "municipality", "Gemeente", "police", "Politie", "other_government", "Andere overheid",
+		"private", "Private partij|bedrijf", "research", "Onderzoeksinstelling", "other", "Anders")
+	set("legal_basis.regime", "gdpr", "AVG", "police_data", "Wet politiegegevens (Wpg)|wpg", "other", "Anders")
+	set("legal_basis.gdpr_ground", "public_task", "Taak van algemeen belang / openbaar gezag|publieke taak|algemeen belang",
+		"legal_obligation", "Wettelijke verplichting", "legitimate_interest", "Gerechtvaardigd belang",
+		"consent", "Toestemming", "contract", "Overeenkomst", "vital_interest", "Vitaal belang")
+	set("personal_data.processed", "yes", "ja|j", "no", "nee|n", "unknown", "onbekend")
+	set("dpia.status", "done", "Uitgevoerd|ja", "in_progress", "In uitvoering", "not_required", "Niet nodig",
+		"not_done", "Niet uitgevoerd|nee")
+	set("ai_act.category", "prohibited", "Verboden", "high_risk", "Hoog risico", "transparency", "Transparantieverplichting",
+		"minimal", "Minimaal risico", "not_ai", "Geen AI-systeem|geen ai")
+	set("data_rights.holder", "municipality", "Gemeente", "supplier", "Leverancier", "shared", "Gedeeld")
+	set("sensor_type", "camera", "Camera", "anpr_camera", "ANPR-camera (kentekenherkenning)|ANPR-camera|anpr",
+		"air_quality", "Luchtkwaliteitssensor|luchtkwaliteit|luchtmeter", "odour", "Geursensor", "noise", "Geluidssensor|geluidsmeter",
+		"traffic_counter", "Verkeersteller", "crowd_counter", "Druktemeter", "wifi_bluetooth_counter", "Wifi-/bluetoothteller|wifiteller",
+		"parking", "Parkeersensor", "water_level", "Waterstandmeter", "weather", "Weerstation",
+		"waste_level", "Vulgraadsensor", "drone", "Drone", "smart_lighting", "Slimme verlichting", "other", "Overig|anders")
+	set("capabilities", "video_recording", "Video opnemen", "live_viewing", "Live meekijken", "image_analysis", "Beeldanalyse",
+		"people_counting", "Personen tellen", "vehicle_counting", "Voertuigen tellen",
+		"licence_plate_recognition", "Kentekenherkenning", "face_recognition", "Gezichtsherkenning",
+		"biometric_identification", "Biometrische identificatie", "person_tracking", "Personen volgen",
+		"re_identification", "Personen herkennen (her-identificatie)|her-identificatie", "emotion_recognition", "Emotieherkenning",
+		"gait_recognition", "Herkenning aan looppatroon", "audio_recording", "Geluid opnemen", "sound_level", "Geluidsniveau meten",
+		"device_tracking", "Telefoons en apparaten volgen", "environmental_measurement", "Omgeving meten", "other", "Anders")
+	set("algorithm_type", "rule_based", "Regelgebaseerd", "statistical", "Statistisch", "machine_learning", "Machine learning",
+		"generative_ai", "Generatieve AI", "hybrid", "Hybride")
+	set("role", "automated_decision", "Neemt zelf besluiten", "decision_support", "Ondersteunt besluiten", "prediction", "Voorspelt",
+		"profiling", "Maakt profielen", "informational", "Geeft informatie")
+	set("publication_category", "high_risk_ai", "Hoog-risico AI-systeem", "impactful", "Impactvolle algoritmes|impactvol",
+		"other", "Overige algoritmes|overig")
+	set("themes", "organisatie-en-bedrijfsvoering", "Organisatie en bedrijfsvoering", "cultuur-en-recreatie", "Cultuur en recreatie",
+		"economie", "Economie", "overheidsfinancien", "Overheidsfinanciën", "wonen", "Wonen", "internationaal", "Internationaal",
+		"migratie-en-integratie", "Migratie en integratie", "natuur-en-milieu", "Natuur en milieu",
+		"onderwijs-en-wetenschap", "Onderwijs en wetenschap", "openbare-orde-en-veiligheid", "Openbare orde en veiligheid",
+		"recht", "Recht", "ruimte-en-infrastructuur", "Ruimte en infrastructuur", "sociale-zekerheid", "Sociale zekerheid",
+		"verkeer", "Verkeer", "werk", "Werk", "zorg-en-gezondheid", "Zorg en gezondheid")
+	return m
+}()
+
+// normalise makes headers and values comparable: lower case, accents
+// removed, every run of other characters than letters and digits one space.
+// "Thema's", "thema_s" and "THEMA S" all become "thema s".
+func normalise(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent: drop it, keep the letter
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// Slug makes a record id from a name: lower-case ASCII letters and digits,
+// accents dropped, every other run of characters one hyphen, at most 63
+// characters, cut at a hyphen where possible. It returns "" when nothing of
+// the name is left.
+func Slug(name string) string {
+	s := strings.ReplaceAll(normalise(strings.ReplaceAll(name, "'", "")), " ", "-")
+	var b strings.Builder
+	for _, r := range s {
+		if r < 128 {
+			b.WriteRune(r)
+		}
+	}
+	s = strings.Trim(strings.ReplaceAll(b.String(), "--", "-"), "-")
+	if len(s) > 63 {
+		s = s[:63]
+		if i := strings.LastIndexByte(s, '-'); i > 30 {
+			s = s[:i]
+		}
+		s = strings.Trim(s, "-")
+	}
+	if len(s) < 2 {
+		return ""
+	}
+	return s
+}

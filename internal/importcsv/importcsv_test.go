@@ -1,0 +1,423 @@
+package importcsv
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/validate"
+)
+
+var now = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
+
+func validator(t *testing.T) *validate.Validator {
+	t.Helper()
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// short renders findings as "line:col severity rule message" for comparison.
+func short(fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%d:%d %s %s %s", f.Line, f.Column, f.Severity, f.Rule, f.Message))
+	}
+	return out
+}
+
+// fiftySensors is a spreadsheet as a municipality keeps it: Dutch headers,
+// semicolons (a Dutch spreadsheet program's CSV), Dutch labels for values,
+// decimal commas and dates in several forms.
+func fiftySensors() []byte {
+	var b bytes.Buffer
+	b.WriteString("Naam;Korte omschrijving;Status;Doel;Verantwoordelijke;E-mailadres;Afdeling;Soort sensor;Wat kan de sensor;Aantal;Locatie;Wijk;Breedtegraad;Lengtegraad;Startdatum;Einddatum;Persoonsgegevens;Thema;Fabrikant\n")
+	types := []struct{ typ, caps, theme, pd string }{
+		{"Verkeersteller", "Voertuigen tellen", "Verkeer", "nee"},
+		{"Luchtkwaliteitssensor", "Omgeving meten", "Natuur en milieu", "nee"},
+		{"Geluidssensor", "Geluidsniveau meten", "Natuur en milieu", "nee"},
+		{"Parkeersensor", "Voertuigen tellen", "Verkeer", "nee"},
+		{"Camera", "Video opnemen, Live meekijken", "Openbare orde en veiligheid", "ja"},
+	}
+	dates := []string{"%d-03-2025", "2025-04-%02d", "%d/5/2025", "%d mei 2025", "2025/06/%d"}
+	for i := 1; i <= 50; i++ {
+		ty := types[i%len(types)]
+		start := strings.ReplaceAll(dates[i%len(dates)], "%02d", fmt.Sprintf("%02d", 1+i%28))
+		start = strings.ReplaceAll(start, "%d", fmt.Sprint(1+i%28))
+		fmt.Fprintf(&b, "%s %d;%s bij punt %d, in gewone taal.;In gebruik;Weten wat er gebeurt in de wijk.;Adviseur meten;meten@heidebeek.example;Openbare Ruimte;%s;%s;%d;Kruispunt %d;Wijk %d;52,%04d;6,%04d;%s;31-12-2029;%s;%s;Meetbouw\n",
+			ty.typ, i, ty.typ, i, ty.typ, ty.caps, 1+i%3, i, 1+i%4, 1000+i, 2000+i, start, ty.pd, ty.theme)
+	}
+	return b.Bytes()
+}
+
+func TestFiftySensorsImportIntoRecordsThatValidate(t *testing.T) {
+	v := validator(t)
+	res, err := Read("sensoren.csv", fiftySensors(), Options{Kind: record.Sensor, Organisation: "Gemeente Heidebeek", Validator: v, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("findings: %q", short(res.Findings))
+	}
+	if len(res.Records) != 50 || res.Rows != 50 {
+		t.Fatalf("%d records from %d rows, want 50 from 50", len(res.Records), res.Rows)
+	}
+	root := t.TempDir()
+	written, existed, err := Write(root, res.Records)
+	if err != nil || len(written) != 50 || len(existed) != 0 {
+		t.Fatalf("write: %d written, %d existed, err %v", len(written), len(existed), err)
+	}
+	// The register loads with the schemas and no finding at all.
+	loaded, err := load.Register(root, load.Options{Validator: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(loaded.Findings) != 0 || len(loaded.Register.Records) != 50 {
+		t.Fatalf("loaded %d records with findings %q", len(loaded.Register.Records), short(loaded.Findings))
+	}
+	// Values as the record format has them.
+	r := loaded.Register.ByID("camera-4")
+	if r == nil {
+		t.Fatal("no record camera-4")
+	}
+	checks := []struct{ field, got, want string }{
+		{"status", r.Status, "active"},
+		{"sensor_type", r.SensorType, "camera"},
+		{"capabilities", strings.Join(r.Capabilities, ","), "video_recording,live_viewing"},
+		{"lifecycle.start", r.Lifecycle.Start, "2025-06-05"},
+		{"lifecycle.end", r.Lifecycle.End, "2029-12-31"},
+		{"personal_data", r.PersonalData.Processed, "yes"},
+		{"themes", strings.Join(r.Themes, ","), "openbare-orde-en-veiligheid"},
+		{"organisation", r.Organisation.Name + "/" + r.Organisation.Type, "Gemeente Heidebeek/municipality"},
+		{"owner", r.Owner.Role + "/" + r.Owner.Email + "/" + r.Owner.Department, "Adviseur meten/meten@heidebeek.example/Openbare Ruimte"},
+		{"point", fmt.Sprint(r.Location.Point.Lat, r.Location.Point.Lon), "52.1004 6.2004"},
+		{"quantity", fmt.Sprint(r.Quantity), "2"},
+		{"vendor", r.Vendor.Manufacturer, "Meetbouw"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("camera-4 %s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+	// Every date form became YYYY-MM-DD.
+	var starts []string
+	for _, id := range []string{"verkeersteller-10", "luchtkwaliteitssensor-1", "geluidssensor-2", "parkeersensor-3", "camera-4"} {
+		starts = append(starts, loaded.Register.ByID(id).Lifecycle.Start)
+	}
+	if want := []string{"2025-03-11", "2025-04-02", "2025-05-03", "2025-05-04", "2025-06-05"}; !slices.Equal(starts, want) {
+		t.Errorf("starts %q, want %q", starts, want)
+	}
+	// Importing again writes nothing and says why, once per record.
+	again, err := Read("sensoren.csv", fiftySensors(), Options{Kind: record.Sensor, Organisation: "Gemeente Heidebeek", Validator: v, Now: now,
+		Exists: func(id string) bool { return loaded.Register.ByID(id) != nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Records) != 0 || len(again.Findings) != 50 || !strings.Contains(again.Findings[0].Message, "is already in the register and is left unchanged") {
+		t.Errorf("second import: %d records, findings %q", len(again.Records), short(again.Findings)[:min(3, len(again.Findings))])
+	}
+}
+
+func TestMessySpreadsheet(t *testing.T) {
+	csv := "Naam,Status,Startdatum,Soort algoritme,Opmerkingen,Id,Korte omschrijving\n" + // 1: unknown column, algorithm-only column
+		"Camera Markt,In gebruik,01-03-2025,,let op,,Camera op de markt.\n" + // 2
+		"\n" + // 3: an empty line (the CSV reader drops it)
+		",,,,,,\n" + // 4: a blank row
+		"Camera Markt,In gebruik,01-03-2025,,let op,,Camera op de markt.\n" + // 5: exact repeat of 2
+		"Camera Markt,Gepland,2026-01-01,,,,Tweede camera.\n" + // 6: same name, other record
+		"Luchtmeter,In gebruik,31-02-2025,,,,Meet lucht.\n" + // 7: a day that does not exist
+		"Geluidmeter,In gebruik,1-3-25,,,,Meet geluid.\n" + // 8: two-digit year
+		"Waterstand,In gebruik,gisteren,,,,Meet water.\n" + // 9: not a date
+		"Eerste,In gebruik,2025-01-01,,,vaste-id,Een.\n" + // 10
+		"Tweede,In gebruik,2025-01-01,,,vaste-id,Twee.\n" + // 11: id already used
+		"Derde,In gebruik,2025-01-01,,,Foute_Id,Drie.\n" + // 12: not a valid id
+		"Bestaand,In gebruik,2025-01-01,,,,Vier.\n" + // 13: already in the register
+		",,,,,,\n" // 14: a blank row
+	res, err := Read("lijst.csv", []byte(csv), Options{Kind: record.Sensor, Now: now,
+		Exists: func(id string) bool { return id == "bestaand" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`1:4 warning import column "Soort algoritme" (algorithm_type) is only for algorithms and is left out of sensor records`,
+		`1:5 warning import column "Opmerkingen" is not a field of the record format and is left out`,
+		`4:0 info import lines 4 and 14 are blank and skipped`,
+		`5:0 warning import line 5 repeats line 2 exactly and is skipped`,
+		`6:1 warning import the name "Camera Markt" is also on line 2; this row gets the id "camera-markt-2"`,
+		`7:3 error import lifecycle.start (column "Startdatum"): "31-02-2025" is not a date that exists; the row is skipped`,
+		`8:3 error import lifecycle.start (column "Startdatum"): "1-3-25" has a two-digit year; write the year in full; the row is skipped`,
+		`9:3 error import lifecycle.start (column "Startdatum"): "gisteren" is not a date; the row is skipped`,
+		`11:6 error import id "vaste-id" is already used on line 10; the row is skipped`,
+		`12:6 error import "Foute_Id" is not a valid id: it has capital letters; an id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with a letter or digit (for example cam-stationsplein); the row is skipped`,
+		`13:0 warning import a record with id "bestaand" is already in the register and is left unchanged`,
+	}
+	if got := short(res.Findings); !slices.Equal(got, want) {
+		t.Errorf("findings:\n got %q\nwant %q", got, want)
+	}
+	var ids []string
+	for _, r := range res.Records {
+		ids = append(ids, r.Path+"@"+fmt.Sprint(r.Line))
+	}
+	if want := []string{"sensors/camera-markt.yaml@2", "sensors/camera-markt-2.yaml@6", "sensors/vaste-id.yaml@10"}; !slices.Equal(ids, want) {
+		t.Errorf("records %q, want %q", ids, want)
+	}
+	if res.Rows != 12 {
+		t.Errorf("rows %d, want 12 (the empty line 3 is not a row)", res.Rows)
+	}
+}
+
+func TestSchemaFindingsPointAtTheSpreadsheet(t *testing.T) {
+	csv := "naam;status;startdatum;thema;korte omschrijving\n" +
+		"Teller;bezig;2025-01-01;Verkeer;Telt auto's.\n"
+	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Organisation: "Gemeente X", Validator: validator(t), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || res.Records[0].Valid {
+		t.Fatalf("want one record that does not validate, got %+v", res.Records)
+	}
+	got := short(res.Findings)
+	// The unknown status is pointed at its cell; missing fields at the row.
+	wantPrefix := []string{
+		`2:0 error schema teller: missing required field "capabilities"`,
+		`2:2 error schema teller: status has value "bezig", which is not allowed`,
+	}
+	for _, w := range wantPrefix {
+		if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
+			t.Errorf("no finding starting %q in %q", w, got)
+		}
+	}
+	for _, f := range res.Findings {
+		if f.File != "x.csv" || f.Record != "teller" {
+			t.Errorf("finding %s/%s: want file x.csv, record teller", f.File, f.Record)
+		}
+	}
+}
+
+// TestRoundTrip exports records as the open-data CSV, imports that CSV, and
+// exports the imported records again: the two CSV files are the same.
+func TestRoundTrip(t *testing.T) {
+	v := validator(t)
+	loaded, err := load.Register("../export/testdata/register", load.Options{Validator: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range record.Kinds {
+		t.Run(string(kind), func(t *testing.T) {
+			var first bytes.Buffer
+			if err := opendata.WriteCSV(&first, kind, loaded.Register.Records); err != nil {
+				t.Fatal(err)
+			}
+			res, err := Read("export.csv", first.Bytes(), Options{Kind: kind, Validator: v, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res.Findings {
+				if f.Rule == RuleImport {
+					t.Errorf("the open-data CSV does not import cleanly: %s", short([]finding.Finding{f}))
+				}
+			}
+			var recs []*record.Record
+			for _, r := range res.Records {
+				var rec record.Record
+				if err := yaml.Unmarshal(r.Data, &rec); err != nil {
+					t.Fatal(err)
+				}
+				recs = append(recs, &rec)
+			}
+			var second bytes.Buffer
+			if err := opendata.WriteCSV(&second, kind, recs); err != nil {
+				t.Fatal(err)
+			}
+			if first.String() != second.String() {
+				t.Errorf("CSV → records → CSV changed the file:\nfirst:\n%s\nsecond:\n%s", first.String(), second.String())
+			}
+			if strings.Count(first.String(), "\n") < 3 {
+				t.Errorf("the round trip covered too few records:\n%s", first.String())
+			}
+		})
+	}
+}
+
+func TestNormaliseDate(t *testing.T) {
+	tests := []struct{ in, want, err string }{
+		{"2025-03-01", "2025-03-01", ""},
+		{"2025-3-1", "2025-03-01", ""},
+		{"2025/03/01", "2025-03-01", ""},
+		{"2025-03-01T00:00:00", "2025-03-01", ""},
+		{"01-03-2025", "2025-03-01", ""},
+		{"1-3-2025", "2025-03-01", ""},
+		{"1/3/2025", "2025-03-01", ""},
+		{"1.3.2025", "2025-03-01", ""},
+		{"01-03-2025 00:00", "2025-03-01", ""},
+		{"1 maart 2025", "2025-03-01", ""},
+		{"15 okt 2024", "2024-10-15", ""},
+		{"29-02-2024", "2024-02-29", ""},
+		{"29-02-2025", "", `"29-02-2025" is not a date that exists`},
+		{"2025-13-01", "", `"2025-13-01" is not a date that exists`},
+		{"1-3-25", "", `"1-3-25" has a two-digit year; write the year in full`},
+		{"1 maartje 2025", "", `"1 maartje 2025" is not a date: "maartje" is not a month`},
+		{"0025-01-01", "", `"0025-01-01" has an unlikely year`},
+		{"binnenkort", "", `"binnenkort" is not a date`},
+	}
+	for _, tt := range tests {
+		got, err := NormaliseDate(tt.in)
+		if got != tt.want || (err == nil) != (tt.err == "") || err != nil && err.Error() != tt.err {
+			t.Errorf("NormaliseDate(%q) = %q, %v; want %q, %q", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Camera's Grote Markt", "cameras-grote-markt"},
+		{"Geluidmeter  Café 't Hoekje (terras)", "geluidmeter-cafe-t-hoekje-terras"},
+		{"Überwachung — Straße 5", "uberwachung-strae-5"},
+		{"--Teller--", "teller"},
+		{"A", ""},
+		{"€€€", ""},
+		{strings.Repeat("verkeersteller ", 10), "verkeersteller-verkeersteller-verkeersteller-verkeersteller"},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMapping(t *testing.T) {
+	m, err := ParseMapping("map.yaml", []byte(`columns:
+  "Omschrijving object": name
+  "Contact (mail)": owner.email
+  "Interne code": ""
+defaults:
+  status: In gebruik
+  lifecycle.start: 1-1-2024
+  organisation.type: private
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := "Omschrijving object,Contact (mail),Interne code,Organisatie\nTeller Dorpsstraat,a@b.example,X-17,Verkeersbureau BV\n"
+	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 || len(res.Records) != 1 {
+		t.Fatalf("records %d, findings %q", len(res.Records), short(res.Findings))
+	}
+	var r record.Record
+	if err := yaml.Unmarshal(res.Records[0].Data, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.ID != "teller-dorpsstraat" || r.Owner.Email != "a@b.example" || r.Status != "active" || r.Lifecycle.Start != "2024-01-01" ||
+		r.Organisation.Name != "Verkeersbureau BV" || r.Organisation.Type != "private" {
+		t.Errorf("record %+v", r)
+	}
+
+	bad := []struct{ text, want string }{
+		{"columns: {Naam: naam}", `mapping file m.yaml: column "Naam" maps to "naam", which is not a field the import can fill (one of id, kind, name,`},
+		{"defaults: {lifecycle.start: gisteren}", `mapping file m.yaml: default for lifecycle.start: "gisteren" is not a date`},
+		{"defaults: {id: x}", `mapping file m.yaml: default for "id", which is not a field the import can fill`},
+		{"kolommen: {}", "mapping file m.yaml: yaml: unmarshal errors:\n  line 1: field kolommen not found in type importcsv.mappingFile (it holds columns: and defaults:)"},
+	}
+	for _, b := range bad {
+		_, err := ParseMapping("m.yaml", []byte(b.text))
+		if err == nil || !strings.HasPrefix(err.Error(), b.want) {
+			t.Errorf("ParseMapping(%q): %v, want %q", b.text, err, b.want)
+		}
+	}
+}
+
+func TestReadRefuses(t *testing.T) {
+	tests := []struct {
+		name, csv string
+		kind      record.Kind
+		want      string
+	}{
+		{"empty", "", record.Sensor, "read x.csv: the file is empty; it needs a header row and one row per record"},
+		{"no name column", "status,startdatum\nactive,2025-01-01\n", record.Sensor, `read x.csv: no column gives the name (Naam) or id of the records`},
+		{"bad kind", "naam\nx\n", "camera", `import: unknown kind "camera": use sensor or algorithm`},
+		{"bad quotes", "naam,status\n\"open,active\n", record.Sensor, `read x.csv: parse error on line 2, column 14: extraneous or missing " in quoted-field`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read("x.csv", []byte(tt.csv), Options{Kind: tt.kind})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("err %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpreadsheetEncodings(t *testing.T) {
+	// Windows-1252 "é" (0xE9), a byte order mark, and tabs.
+	tests := []struct {
+		name string
+		data []byte
+		info bool
+	}{
+		{"windows-1252 with semicolons", []byte("Naam;Korte omschrijving\nCaf\xe9 teller;Telt\n"), true},
+		{"utf-8 with BOM and tabs", []byte("\xef\xbb\xbfNaam\tKorte omschrijving\nCafé teller\tTelt\n"), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read("x.csv", tt.data, Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Records) != 1 || res.Records[0].ID != "cafe-teller" || !bytes.Contains(res.Records[0].Data, []byte("name: Café teller\n")) {
+				t.Fatalf("records %+v", res.Records)
+			}
+			if got := len(res.Findings) == 1 && strings.Contains(res.Findings[0].Message, "read as Windows-1252"); got != tt.info {
+				t.Errorf("findings %q; want the Windows-1252 note: %v", short(res.Findings), tt.info)
+			}
+		})
+	}
+}
+
+func TestWriteNeverOverwrites(t *testing.T) {
+	root := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "sensors"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old := filepath.Join(root, "sensors", "teller.yaml")
+	if err := os.WriteFile(old, []byte("oud\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs := []Record{
+		{ID: "teller", Kind: record.Sensor, Path: "sensors/teller.yaml", Data: []byte("nieuw\n")},
+		{ID: "meter", Kind: record.Sensor, Path: "sensors/meter.yaml", Data: []byte("id: meter\n")},
+	}
+	written, existed, err := Write(root, recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(written, []string{filepath.Join(root, "sensors", "meter.yaml")}) || !slices.Equal(existed, []string{old}) {
+		t.Errorf("written %q, existed %q", written, existed)
+	}
+	if data, _ := os.ReadFile(old); string(data) != "oud\n" {
+		t.Errorf("the existing record was changed: %q", data)
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, "sensors"))
+	if len(entries) != 2 {
+		t.Errorf("%d files in sensors/, want 2 (no temporary files left)", len(entries))
+	}
+	ids, err := ExistingIDs(root)
+	if err != nil || !ids["teller"] || !ids["meter"] || len(ids) != 2 {
+		t.Errorf("ExistingIDs = %v, %v", ids, err)
+	}
+}
