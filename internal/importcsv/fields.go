@@ -200,7 +200,7 @@ var headers = func() map[string]string {
 	add("location.mobile", "mobiel")
 	add("signage.present", "bord", "herkenbaar", "herkenbaarheid")
 	add("vendor.manufacturer", "fabrikant", "merk")
-		add("vendor.country", "land van herkomst")
+	add("vendor.country", "land van herkomst")
 	add("algorithm_type", "soort algoritme", "type algoritme")
 	add("role", "rol bij besluiten")
 	add("affects_individuals", "gaat over personen", "gaat over personen of groepen")
