@@ -15,13 +15,13 @@ type Register struct {
 	Title        string `json:"title,omitempty"`
 	// Unpublished counts the records left out because they are not public,
 	// so a reader knows the list is not the whole register.
-	Unpublished int              `json:"unpublished_records"`
-	Records     []map[string]any `json:"records"`
+	Unpublished int   `json:"unpublished_records"`
+	Records     []any `json:"records"`
 }
 
 // WriteJSON writes the register's public records as JSON (register.json).
 func WriteJSON(w io.Writer, reg *record.Register) error {
-	out := Register{Records: []map[string]any{}}
+	out := Register{Records: []any{}}
 	if reg.Config != nil {
 		out.Organisation = reg.Config.Organisation
 		out.Title = reg.Config.Site.Title
@@ -29,6 +29,12 @@ func WriteJSON(w io.Writer, reg *record.Register) error {
 	for _, r := range reg.Records {
 		if !r.IsPublic() {
 			out.Unpublished++
+			continue
+		}
+		if (r.Publication == nil || len(r.Publication.Withheld) == 0) && len(r.Incidents) == 0 {
+			// Nothing to leave out: encode the record as it is, which is
+			// the same JSON as View without the round trip.
+			out.Records = append(out.Records, r)
 			continue
 		}
 		v, err := View(r)

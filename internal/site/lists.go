@@ -121,9 +121,23 @@ type listBody struct {
 	FullPath  string
 	IsSensor  bool
 	Facets    []facetView
-	Rows      []listRow
+	Rows      template.HTML
 	Total     int
 	SecondCol string
+}
+
+// rowHTML renders a list row with links relative to root. The list pages of
+// a register of ten thousand records hold tens of thousands of rows, so rows
+// are written once per depth here rather than by the template engine.
+func rowHTML(w *strings.Builder, row *listRow, facets []string, root string) {
+	w.WriteString("<tr")
+	for _, f := range facets {
+		if v, ok := row.Keys[f]; ok {
+			w.WriteString(" data-" + f + `="` + esc(v) + `"`)
+		}
+	}
+	w.WriteString(`><th scope="row"><a href="` + esc(root+row.Path) + `">` + esc(row.Name) + `</a></th><td>` + esc(row.Type) + `</td><td>` +
+		esc(row.Second) + `</td><td>` + string(row.Status) + `</td><td>` + esc(row.PD) + "</td></tr>\n")
 }
 
 // listJobs writes the full list of a kind and one page per facet value.
@@ -181,21 +195,29 @@ func (b *builder) listJobs(lang string, k record.Kind) []job {
 	}
 	secondCol := t(lang, facetLabels[second])
 	pathFor := func(l string) string { return b.listPath(l, k) }
+	render := func(idx []int, root string) template.HTML {
+		var sb strings.Builder
+		if idx == nil {
+			for i := range rows {
+				rowHTML(&sb, &rows[i], facetsOf[k], root)
+			}
+		}
+		for _, i := range idx {
+			rowHTML(&sb, &rows[i], facetsOf[k], root)
+		}
+		return template.HTML(sb.String())
+	}
 	js := []job{b.lazyPage("list", fullPath, func() *Page {
-		body := listBody{Heading: kindLabel, FullPath: fullPath, IsSensor: k == record.Sensor, Facets: facets("", ""), Rows: rows, Total: len(rows), SecondCol: secondCol}
+		body := listBody{Heading: kindLabel, FullPath: fullPath, IsSensor: k == record.Sensor, Facets: facets("", ""), Rows: render(nil, rootFor(fullPath)), Total: len(rows), SecondCol: secondCol}
 		return b.page(lang, string(k), pathFor, kindLabel, body)
 	})}
 	for _, f := range facetsOf[k] {
 		for key, idx := range members[f] {
 			p := b.facetPath(lang, k, f, key)
 			js = append(js, b.lazyPage("list", p, func() *Page {
-				sub := make([]listRow, len(idx))
-				for i, j := range idx {
-					sub[i] = rows[j]
-				}
 				filtered := tf(lang, "filtered", strings.ToLower(t(lang, facetLabels[f])), labels[f][key])
 				body := listBody{Heading: kindLabel + ": " + labels[f][key], Filtered: filtered, FullPath: fullPath, IsSensor: k == record.Sensor,
-					Facets: facets(f, key), Rows: sub, Total: len(sub), SecondCol: secondCol}
+					Facets: facets(f, key), Rows: render(idx, rootFor(p)), Total: len(idx), SecondCol: secondCol}
 				// The other language's facet page has the same value slug.
 				return b.page(lang, string(k), func(l string) string { return b.facetPath(l, k, f, key) }, body.Heading, body)
 			}))

@@ -93,7 +93,7 @@ func parseTemplates() map[string]*template.Template {
 	}
 	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
 	out := map[string]*template.Template{}
-	for _, name := range []string{"home", "list", "record", "map", "principles", "search", "a11y", "opendata", "notfound"} {
+	for _, name := range []string{"home", "list", "raw", "map", "principles", "search", "a11y", "opendata", "notfound"} {
 		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
 	}
 	return out
@@ -213,9 +213,7 @@ func (b *builder) pageJobs(lang string) []job {
 		js = append(js, b.listJobs(lang, k)...)
 	}
 	for _, r := range b.public {
-		js = append(js, b.lazyPage("record", b.recordPath(lang, r), func() *Page {
-			return b.page(lang, string(r.Kind), func(l string) string { return b.recordPath(l, r) }, r.Name, b.recordBody(lang, r))
-		}))
+		js = append(js, b.recordJob(lang, r))
 	}
 	return js
 }

@@ -54,6 +54,24 @@ var principles = []Principle{
 	{"C-open-source", [2]string{"Open source", "Open source"}, [2]string{"Software die voor de gemeente is gemaakt, wordt openbaar gemaakt.", "Software made for the municipality is published."}, []record.Kind{record.Algorithm}},
 }
 
+// principleAnchors are the anchors of principles, in the same order.
+var principleAnchors = func() []string {
+	out := make([]string, len(principles))
+	for i, p := range principles {
+		out[i] = Anchor(p.Ref)
+	}
+	return out
+}()
+
+// refAnchors returns the anchors of the references a finding cites.
+func refAnchors(principle string) []string {
+	var out []string
+	for _, r := range splitRefs(principle) {
+		out = append(out, Anchor(r))
+	}
+	return out
+}
+
 // principleByRef indexes principles by their normalised reference.
 var principleByRef = func() map[string]*Principle {
 	m := map[string]*Principle{}

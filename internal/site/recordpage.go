@@ -134,10 +134,11 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 	i := langIndex(lang)
 	for pi := range principles {
 		pr := &principles[pi]
-		row := principleRow{URL: principlesURL + "#" + Anchor(pr.Ref), Ref: pr.Ref, Label: pr.Label[i]}
+		anchor := principleAnchors[pi]
+		row := principleRow{URL: principlesURL + "#" + anchor, Ref: pr.Ref, Label: pr.Label[i]}
 		worst := finding.Off
 		for fi, f := range fs {
-			if !slices.ContainsFunc(splitRefs(f.Principle), func(ref string) bool { return Anchor(ref) == Anchor(pr.Ref) }) {
+			if !slices.Contains(b.refAnchors[f.Principle], anchor) {
 				continue
 			}
 			matched[fi] = true

@@ -1,0 +1,55 @@
+package site_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/site"
+	"github.com/voorbeeldstad/register/internal/testgen"
+)
+
+// BenchmarkBuild builds the site for a generated register of 10,000 records
+// (both languages, every page) with the checklist, and reports pages per
+// second. The target is under 3 seconds on a 2-core machine.
+func BenchmarkBuild(b *testing.B) {
+	const n = 10000
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("register-bench-%d-v1", n))
+	if _, err := os.Stat(filepath.Join(dir, "register.yaml")); err != nil {
+		os.RemoveAll(dir)
+		if err := testgen.Write(dir, n, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	res, err := load.Register(dir, load.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(res.Register.Records) != n {
+		b.Fatalf("loaded %d records, want %d", len(res.Register.Records), n)
+	}
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	out := filepath.Join(b.TempDir(), "public")
+	b.ResetTimer()
+	var st site.Stats
+	for range b.N {
+		st, err = site.Build(res.Register, site.Options{
+			Out: out, Now: today.Add(12 * time.Hour),
+			Check: func(reg *record.Register) []finding.Finding {
+				return principle.Run(reg, principle.Options{Today: today})
+			},
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(st.Pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(st.Pages), "pages")
+}
