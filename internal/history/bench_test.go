@@ -66,8 +66,8 @@ func clearCache(b testing.TB, dir string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, p := range h.cacheFile() {
-		os.Remove(p)
+	for _, d := range h.cacheDirs() {
+		os.RemoveAll(d)
 	}
 	h.Close()
 }

@@ -13,7 +13,6 @@ package history
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -61,7 +60,11 @@ type Repo struct {
 	objects *objectReader
 	trees   *treeReader
 
-	idx    *index // built on first use
+	cacheDir string // the cache folder in use, once known
+
+	sum    *summary // built on first use: Records, FirstCommit, RegisterStart
+	sumErr error
+	idx    *index // built on first use: Log, Since
 	idxErr error
 }
 
@@ -167,35 +170,35 @@ func (r *Repo) Prefix() string { return r.prefix }
 func (r *Repo) Records() (map[string]FileHistory, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	idx, err := r.index()
+	s, err := r.summary()
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]FileHistory, len(idx.records))
-	for k, v := range idx.records {
+	out := make(map[string]FileHistory, len(s.records))
+	for k, v := range s.records {
 		out[k] = v
 	}
 	return out, nil
 }
 
 // FirstCommit returns the date of the first commit that added the file (a
-// path relative to the register root), following renames back. ok is false
-// when the file is not in HEAD's history.
+// path relative to the register root), following renames back; a file
+// removed since is found too. ok is false when the file is not in HEAD's
+// history.
 func (r *Repo) FirstCommit(file string) (time.Time, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	idx, err := r.index()
+	s, err := r.summary()
 	if err != nil {
 		return time.Time{}, false
 	}
-	if fh, ok := idx.records[file]; ok {
+	if fh, ok := s.records[file]; ok {
 		return fh.Added, true
 	}
-	evs := idx.lineage(file)
-	if len(evs) == 0 {
-		return time.Time{}, false
+	if fh, ok := s.removed[file]; ok {
+		return fh.Added, true
 	}
-	return evs[len(evs)-1].c.when(), true
+	return time.Time{}, false
 }
 
 // RegisterStart returns the date of the first commit that touched the
@@ -203,17 +206,17 @@ func (r *Repo) FirstCommit(file string) (time.Time, bool) {
 func (r *Repo) RegisterStart() (time.Time, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	idx, err := r.index()
-	if err != nil || idx.start == nil {
+	s, err := r.summary()
+	if err != nil || !s.hasStart {
 		return time.Time{}, false
 	}
-	return idx.start.when(), true
+	return s.start, true
 }
 
-// index builds the index on first use; the caller holds r.mu.
+// index builds the full index on first use; the caller holds r.mu.
 func (r *Repo) index() (*index, error) {
 	if r.idx == nil && r.idxErr == nil {
-		r.idx, r.idxErr = r.build()
+		r.idx, r.idxErr = r.buildIndex()
 	}
 	return r.idx, r.idxErr
 }
@@ -257,58 +260,81 @@ const (
 	Renamed Op = "renamed" // moved, possibly with changes
 )
 
-// build runs the pass over history, starting from the cache.
-func (r *Repo) build() (*index, error) {
-	cf := r.readCache()
+// buildIndex runs the full pass over history, starting from the commits
+// in the cache, and writes the cache.
+func (r *Repo) buildIndex() (*index, error) {
 	commits := map[plumbing.Hash]*commitRec{}
-	if cf != nil {
-		for i := range cf.Commits {
-			commits[cf.Commits[i].Hash] = &cf.Commits[i]
-		}
+	hd := r.readHead()
+	if hd != nil && !r.readSegments(hd, commits) {
+		hd, commits = nil, map[plumbing.Hash]*commitRec{}
 	}
 	if r.head.IsZero() {
-		return newIndex(commits, nil), nil
-	}
-	if cf != nil && cf.Head == r.head && cf.Records != nil {
-		idx := newIndex(commits, commits[r.head])
-		idx.records = cf.Records
+		idx := newIndex(commits, nil)
+		idx.sum = newSummary()
 		return idx, nil
 	}
-	added, err := r.walkFrom(r.head, commits)
+	fresh, err := r.walkFrom(r.head, commits)
 	if err != nil {
 		return nil, err
 	}
 	idx := newIndex(commits, commits[r.head])
-	headFiles, err := r.trees.files("", commits[r.head].RegTree)
-	if err != nil {
-		return nil, err
+	idx.sum = newSummary()
+	for _, c := range idx.order {
+		idx.sum.apply(c)
 	}
-	idx.records = idx.fileHistories(headFiles)
-	if added > 0 || cf == nil || cf.Head != r.head {
-		r.writeCache(commits, idx.records)
+	if hd == nil || len(fresh) > 0 || hd.Head != r.head || len(hd.Segments) > maxSegments {
+		nh := idx.sum.headData()
+		merge := hd == nil || len(hd.Segments) >= maxSegments
+		if merge {
+			fresh = fresh[:0]
+			for _, c := range commits {
+				fresh = append(fresh, c)
+			}
+		} else {
+			nh.Segments, nh.Known = hd.Segments, hd.Known
+		}
+		r.writeCache(nh, fresh, merge)
+	}
+	if r.sum == nil {
+		r.sum = idx.sum
 	}
 	return idx, nil
 }
 
-// walkFrom adds every commit reachable from start that is not yet known,
-// with what it changed, and returns how many it added. A known commit's
-// ancestors are known too, so the walk stops there.
-func (r *Repo) walkFrom(start plumbing.Hash, commits map[plumbing.Hash]*commitRec) (int, error) {
+// walkFrom adds every commit reachable from start that is not yet in
+// commits, with what it changed, and returns them.
+func (r *Repo) walkFrom(start plumbing.Hash, commits map[plumbing.Hash]*commitRec) ([]*commitRec, error) {
+	fresh, err := r.collect(start, commits, nil)
+	if err != nil {
+		return nil, err
+	}
+	return fresh, r.computeEvents(fresh, commits)
+}
+
+// collect reads the commits reachable from start that are neither in
+// commits nor known, adds them to commits and returns them, without their
+// events. A commit's ancestors are in commits (or known) when it is, so the
+// walk stops there.
+func (r *Repo) collect(start plumbing.Hash, commits map[plumbing.Hash]*commitRec, known func(plumbing.Hash) bool) ([]*commitRec, error) {
 	shallow := map[plumbing.Hash]bool{}
 	for _, h := range r.shallow {
 		shallow[h] = true
+	}
+	have := func(h plumbing.Hash) bool {
+		_, ok := commits[h]
+		return ok || known != nil && known(h)
 	}
 	var fresh []*commitRec
 	stack := []plumbing.Hash{start}
 	for len(stack) > 0 {
 		h := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if _, ok := commits[h]; ok {
+		if have(h) {
 			continue
 		}
 		c, err := object.GetCommit(r.store, h)
 		if err != nil {
-			return 0, fmt.Errorf("read commit %s: %w", h, err)
+			return nil, fmt.Errorf("read commit %s: %w", h, err)
 		}
 		rec := &commitRec{Hash: h, Author: c.Author.Name, Email: c.Author.Email,
 			When: c.Author.When.Unix(), Message: strings.TrimRight(c.Message, "\n")}
@@ -317,26 +343,32 @@ func (r *Repo) walkFrom(start plumbing.Hash, commits map[plumbing.Hash]*commitRe
 			rec.Parents = c.ParentHashes
 		}
 		if rec.RegTree, err = r.trees.lookup(c.TreeHash, r.dirs); err != nil {
-			return 0, fmt.Errorf("commit %s: %w", h, err)
+			return nil, fmt.Errorf("commit %s: %w", h, err)
 		}
 		commits[h] = rec
 		fresh = append(fresh, rec)
 		// Push the first parent last so it is visited next: consecutive
-		// commits share most trees, which the tree cache then holds.
+		// commits share most trees, which the object cache then holds.
 		for i := len(rec.Parents) - 1; i >= 0; i-- {
-			if _, ok := commits[rec.Parents[i]]; !ok {
+			if !have(rec.Parents[i]) {
 				stack = append(stack, rec.Parents[i])
 			}
 		}
 	}
-	for _, rec := range fresh {
-		evs, err := r.events(rec, commits)
+	return fresh, nil
+}
+
+// computeEvents fills in what each commit changed; their parents must be in
+// commits (a parent missing counts as an empty register).
+func (r *Repo) computeEvents(cs []*commitRec, commits map[plumbing.Hash]*commitRec) error {
+	for _, c := range cs {
+		evs, err := r.events(c, commits)
 		if err != nil {
-			return 0, fmt.Errorf("commit %s: %w", rec.Hash, err)
+			return fmt.Errorf("commit %s: %w", c.Hash, err)
 		}
-		rec.Events = evs
+		c.Events = evs
 	}
-	return len(fresh), nil
+	return nil
 }
 
 // events returns what the commit changed in the register. A merge changed a
@@ -392,8 +424,7 @@ type index struct {
 	head    *commitRec
 	order   []*commitRec       // reachable from HEAD, parents before children
 	byPath  map[string][]evRef // events by the path they leave the file at
-	records map[string]FileHistory
-	start   *commitRec // the first commit that touched the register
+	sum     *summary
 }
 
 type evRef struct {
@@ -432,9 +463,6 @@ func newIndex(commits map[plumbing.Hash]*commitRec, head *commitRec) *index {
 		for i := range c.Events {
 			e := &c.Events[i]
 			idx.byPath[e.Path] = append(idx.byPath[e.Path], evRef{c, e})
-			if idx.start == nil || newer(idx.start, c) {
-				idx.start = c
-			}
 		}
 	}
 	return idx
@@ -481,30 +509,4 @@ func (idx *index) lineage(path string) []evRef {
 		return 1
 	})
 	return out
-}
-
-// fileHistories computes the added and changed dates of the files at HEAD.
-func (idx *index) fileHistories(files map[string]plumbing.Hash) map[string]FileHistory {
-	out := make(map[string]FileHistory, len(files))
-	for f := range files {
-		evs := idx.lineage(f)
-		if len(evs) == 0 {
-			continue
-		}
-		last, first := evs[0].c, evs[len(evs)-1].c
-		out[f] = FileHistory{Added: first.when(), AddedBy: first.Author,
-			Changed: last.when(), ChangedBy: last.Author, Commit: last.Hash.String()}
-	}
-	return out
-}
-
-// cacheFile returns where the cache may live, in order of preference: inside
-// the .git folder, else the user's cache folder (a read-only checkout).
-func (r *Repo) cacheFile() []string {
-	name := cacheKey(r.gitDir, r.prefix) + ".gob"
-	paths := []string{filepath.Join(r.gitDir, "register-history-cache", name)}
-	if d, err := os.UserCacheDir(); err == nil {
-		paths = append(paths, filepath.Join(d, "register-history", name))
-	}
-	return paths
 }

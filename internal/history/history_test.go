@@ -429,19 +429,24 @@ func TestCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob(filepath.Join(s.dir, ".git", "register-history-cache", "*.gob"))
-	if len(files) != 1 {
-		t.Fatalf("cache files: %v", files)
+	heads, _ := filepath.Glob(filepath.Join(s.dir, ".git", "register-history-cache", "*", "head.gob"))
+	segs, _ := filepath.Glob(filepath.Join(s.dir, ".git", "register-history-cache", "*", "seg-*.gob"))
+	if len(heads) != 1 || len(segs) != 1 {
+		t.Fatalf("cache files: %v %v", heads, segs)
 	}
-	// A warm run answers from the cache alone.
+	// A warm run answers from the summary alone: without the segment.
+	os.Rename(segs[0], segs[0]+".away")
 	warm, err := s.open("register").Records()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(warm) != len(first) || !warm["sensors/cam-marktplein.yaml"].Changed.Equal(first["sensors/cam-marktplein.yaml"].Changed) {
+	if len(warm) != len(first) || !warm["sensors/cam-marktplein.yaml"].Changed.Equal(first["sensors/cam-marktplein.yaml"].Changed) ||
+		warm["sensors/cam-marktplein.yaml"].Added.Unix() != first["sensors/cam-marktplein.yaml"].Added.Unix() {
 		t.Errorf("warm %v, cold %v", warm, first)
 	}
-	// A new commit is read on top of the cached ones.
+	os.Rename(segs[0]+".away", segs[0])
+
+	// A new commit is read on top of the cached ones, into a second segment.
 	v9 := map[string]string{"register/register.yaml": "organisation: Gemeente Voorbeeldstad\n",
 		"register/sensors/cam-marktplein.yaml": "id: cam-marktplein\nstatus: retired\n",
 		"register/sensors/geluid.yaml":         "id: geluid\nkind: sensor\nsensor_type: noise\n"}
@@ -451,20 +456,72 @@ func TestCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fh := after["sensors/cam-marktplein.yaml"]; fh.ChangedBy != "Frank" || fh.Commit != c9.String() || fh.AddedBy != "Alice" {
+	if fh := after["sensors/cam-marktplein.yaml"]; fh.ChangedBy != "Frank" || fh.Commit != c9.String() || fh.AddedBy != "Alice" || day(t, fh.Added) != "2024-01-10 10:00 +0100" {
 		t.Errorf("after a new commit: %+v", fh)
+	}
+	if got, ok := h.FirstCommit("algorithms/parkeren.yaml"); !ok || day(t, got) != "2024-01-10 10:00 +0100" {
+		t.Errorf("FirstCommit of a removed file after a new commit: %v %v", got, ok)
+	}
+	if segs, _ := filepath.Glob(filepath.Join(s.dir, ".git", "register-history-cache", "*", "seg-*.gob")); len(segs) != 2 {
+		t.Errorf("segments after one new commit: %v", segs)
 	}
 	log, err := h.Log("sensors/cam-marktplein.yaml")
 	if err != nil || len(log) != 5 || log[0].Commit != c9.String() || log[3].Op != Changed {
 		t.Errorf("log after a new commit: %+v, %v", log, err)
 	}
-	// A damaged cache is ignored.
-	if err := os.WriteFile(files[0], []byte("not a cache"), 0o644); err != nil {
+	// The incremental summary equals a full pass without cache.
+	os.RemoveAll(filepath.Join(s.dir, ".git", "register-history-cache"))
+	full, err := s.open("register").Records()
+	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := s.open("register").Records()
-	if err != nil || again["sensors/cam-marktplein.yaml"].ChangedBy != "Frank" {
-		t.Errorf("with a damaged cache: %+v, %v", again, err)
+	if len(full) != len(after) {
+		t.Errorf("full %v, incremental %v", full, after)
+	}
+	for f, fh := range full {
+		a := after[f]
+		if !fh.Added.Equal(a.Added) || !fh.Changed.Equal(a.Changed) || fh.AddedBy != a.AddedBy || fh.ChangedBy != a.ChangedBy || fh.Commit != a.Commit {
+			t.Errorf("%s: full %+v, incremental %+v", f, fh, a)
+		}
+	}
+
+	// A damaged summary or segment is ignored.
+	heads, _ = filepath.Glob(filepath.Join(s.dir, ".git", "register-history-cache", "*", "head.gob"))
+	segs, _ = filepath.Glob(filepath.Join(s.dir, ".git", "register-history-cache", "*", "seg-*.gob"))
+	for _, f := range append(heads, segs...) {
+		if err := os.WriteFile(f, []byte("not a cache"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again := s.open("register")
+	recs, err := again.Records()
+	if err != nil || recs["sensors/cam-marktplein.yaml"].ChangedBy != "Frank" {
+		t.Errorf("with a damaged cache: %+v, %v", recs, err)
+	}
+	if log, err := again.Log("sensors/cam-marktplein.yaml"); err != nil || len(log) != 5 {
+		t.Errorf("log with a damaged cache: %d, %v", len(log), err)
+	}
+}
+
+// TestCacheAfterRewrite moves HEAD to a commit that is not a descendant of
+// the cached one (a reset): the summary is recomputed, not advanced.
+func TestCacheAfterRewrite(t *testing.T) {
+	s := newStory(t)
+	if _, err := s.open("register").Records(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.wt.Reset(&git.ResetOptions{Commit: s.c6, Mode: git.HardReset}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := s.open("register").Records()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := recs["sensors/geluid.yaml"]; ok {
+		t.Error("a record added on a branch not in HEAD's history shows up")
+	}
+	if fh := recs["algorithms/parkeren.yaml"]; fh.ChangedBy != "Bob" || fh.Commit != s.c6.String() {
+		t.Errorf("after a reset: %+v", fh)
 	}
 }
 
