@@ -1,0 +1,274 @@
+// Package initreg scaffolds a new register repository for a municipality
+// that starts its own: the register folder with one example sensor and one
+// example algorithm that validate and check clean, a register.yaml with every
+// setting explained, the JSON Schemas for editors, a CI workflow (validate
+// and check on every change, a weekly due list, the website on GitHub Pages),
+// a README for that municipality, and an empty Git repository.
+package initreg
+
+import (
+	"bytes"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/voorbeeldstad/register/internal/importcsv"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/schema"
+)
+
+// Module is the tool's Go module; the workflow and README install the
+// command from it, so a register need not be a fork of this repository.
+const Module = "github.com/voorbeeldstad/register"
+
+// Example record ids.
+const (
+	SensorID    = "voorbeeld-waterstandmeter"
+	AlgorithmID = "voorbeeld-strooiadvies"
+)
+
+// WorkflowPath is where the CI workflow is written, relative to the new
+// repository.
+const WorkflowPath = ".github/workflows/register.yml"
+
+//go:embed templates
+var templates embed.FS
+
+// Options describe the new register.
+type Options struct {
+	// Organisation is the municipality's name, for example "Gemeente Heidebeek".
+	Organisation string
+	// Domain is the municipality's web domain, used for the example mailbox,
+	// the correction desk and the contact address; empty means a placeholder
+	// under .example (a reserved domain) that the README asks to replace.
+	Domain string
+	// Version is the tool version the workflow and README install, such as
+	// "v1.2.0"; empty means "latest".
+	Version string
+	// Now dates the examples: registered today, starting a month ahead.
+	Now time.Time
+}
+
+// ErrNotEmpty is returned when the target folder already holds files.
+var ErrNotEmpty = errors.New("the folder is not empty")
+
+// Init writes a new register repository into dir, which must not exist or be
+// empty, and returns the files written, relative to dir with forward
+// slashes, in order. It builds everything in a temporary folder next to dir
+// (including the Git repository) and renames it into place, so dir appears
+// complete or not at all.
+func Init(dir string, opts Options) ([]string, error) {
+	org := strings.TrimSpace(opts.Organisation)
+	if org == "" {
+		return nil, errors.New("init needs the organisation's name, for example --organisation \"Gemeente Heidebeek\"")
+	}
+	if strings.ContainsAny(org, "\n\r") || len(org) > 100 {
+		return nil, fmt.Errorf("organisation %q: use one line of at most 100 characters", org)
+	}
+	if err := checkEmpty(dir); err != nil {
+		return nil, err
+	}
+	files, err := Files(opts)
+	if err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(dir))+".init-*")
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp) // a no-op after the rename
+	var names []string
+	for _, f := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, fmt.Errorf("create %s: %w", filepath.Dir(p), err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return nil, fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		names = append(names, f.Path)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	if _, err := git.PlainInitWithOptions(tmp, &git.PlainInitOptions{
+		InitOptions: git.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
+	}); err != nil {
+		return nil, fmt.Errorf("git init %s: %w", dir, err)
+	}
+	// An empty folder was checked above; it goes so the new one can take
+	// its place (Remove refuses a folder that gained files meanwhile).
+	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("%w: %s", ErrNotEmpty, dir)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, fmt.Errorf("create %s: %w", dir, err)
+	}
+	return names, nil
+}
+
+// checkEmpty refuses a folder with anything in it, and a path that is a file.
+func checkEmpty(dir string) error {
+	st, err := os.Stat(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("init %s: %w", dir, err)
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%w: %s is a file", ErrNotEmpty, dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("init %s: %w", dir, err)
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%w: %s holds %s; init writes a new register into an empty or new folder only, so nothing of yours is overwritten", ErrNotEmpty, dir, entries[0].Name())
+	}
+	return nil
+}
+
+// File is one file of the new repository.
+type File struct {
+	Path string // relative, with forward slashes
+	Data []byte
+}
+
+// data is what the templates fill in.
+type data struct {
+	Organisation, Domain, Mailbox, DecisionURL string
+	Today, Start, End, AlgorithmEnd            string
+	SensorID, AlgorithmID                      string
+	Module, Version                            string
+}
+
+// Files returns the files of a new register, without writing them.
+func Files(opts Options) ([]File, error) {
+	org := strings.TrimSpace(opts.Organisation)
+	domain := strings.ToLower(strings.TrimSpace(opts.Domain))
+	if domain == "" {
+		name := importcsv.Slug(strings.TrimPrefix(strings.ToLower(org), "gemeente "))
+		if name == "" {
+			name = "gemeente"
+		}
+		domain = name + ".example"
+	}
+	if !domainPattern.MatchString(domain) {
+		return nil, fmt.Errorf("domain %q: give a web domain such as heidebeek.nl", opts.Domain)
+	}
+	version := strings.TrimSpace(opts.Version)
+	if version == "" {
+		version = "latest"
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	today := period.Today(now)
+	// Registered today and starting a month ahead: inside the notice period
+	// with room to spare, as a real new sensor would be.
+	start := today.AddDate(0, 1, 0)
+	d := data{
+		Organisation: org,
+		Domain:       domain,
+		Mailbox:      "openbareruimte@" + domain,
+		DecisionURL:  "https://www." + domain + "/bekendmakingen",
+		Today:        period.Format(today),
+		Start:        period.Format(start),
+		End:          period.Format(start.AddDate(10, 0, -1)),
+		AlgorithmEnd: period.Format(start.AddDate(4, 0, -1)),
+		SensorID:     SensorID,
+		AlgorithmID:  AlgorithmID,
+		Module:       Module,
+		Version:      version,
+	}
+	var files []File
+	render := func(path, tmpl string) error {
+		t, err := template.New(tmpl).Funcs(template.FuncMap{"yaml": yamlString}).ParseFS(templates, "templates/"+tmpl)
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := t.Execute(&b, d); err != nil {
+			return fmt.Errorf("render %s: %w", path, err)
+		}
+		files = append(files, File{Path: path, Data: b.Bytes()})
+		return nil
+	}
+	if err := render("README.md", "README.md.tmpl"); err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: ".gitignore", Data: []byte("# De website die 'register build' schrijft / the site 'register build' writes\n_site/\n")})
+	if err := render(WorkflowPath, "workflow.yml.tmpl"); err != nil {
+		return nil, err
+	}
+	cfg, err := configFile(d)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, File{Path: "register/register.yaml", Data: cfg})
+	if err := render("register/sensors/"+SensorID+".yaml", "sensor.yaml.tmpl"); err != nil {
+		return nil, err
+	}
+	if err := render("register/algorithms/"+AlgorithmID+".yaml", "algorithm.yaml.tmpl"); err != nil {
+		return nil, err
+	}
+	// The schemas, so the records' first line gives editors completion and help.
+	names, err := fs.Glob(schema.FS, "*.schema.json")
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range names {
+		b, err := schema.FS.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: "schema/" + n, Data: b})
+	}
+	return files, nil
+}
+
+var domainPattern = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
+
+// yamlString quotes a value for YAML; a JSON string is a YAML string.
+func yamlString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// configFile is the copy of examples/register.yaml (every setting with its
+// default, explained) with the municipality's own name and addresses.
+func configFile(d data) ([]byte, error) {
+	b, err := templates.ReadFile("templates/register.yaml")
+	if err != nil {
+		return nil, err
+	}
+	text := string(b)
+	for _, r := range []struct{ old, new string }{
+		{"\norganisation: Gemeente Voorbeeldstad\n", "\norganisation: " + yamlString(d.Organisation) + "\n"},
+		{"\n  report_error_url: \"\"\n", "\n  report_error_url: https://www." + d.Domain + "/fout-in-uw-gegevens\n"},
+		{"\n  contact_email: \"\"\n", "\n  contact_email: privacy@" + d.Domain + "\n"},
+	} {
+		if !strings.Contains(text, r.old) {
+			return nil, fmt.Errorf("register.yaml template: %q not found; update configFile to the new examples/register.yaml", strings.TrimSpace(r.old))
+		}
+		text = strings.Replace(text, r.old, r.new, 1)
+	}
+	return []byte(text), nil
+}
