@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"path/filepath"
+
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -64,7 +66,7 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 		ToolVersion: a.Version,
 		Records:     refs,
 		Rules:       ruleInfo,
-		Root:        a.Root(),
+		Root:        workRelative(a.Root()),
 	}
 	sum := finding.Summarise(len(res.Files), fs)
 	if err := report.Write(a.Out, format, fs, sum, opts); err != nil {
@@ -85,4 +87,18 @@ var ruleInfo = map[string]report.RuleInfo{
 	finding.RuleSchema:   {Title: "The record does not follow the JSON Schema"},
 	finding.RuleRegister: {Title: "Register-wide consistency: ids, folders, references"},
 	finding.RuleConfig:   {Title: "register.yaml settings"},
+}
+
+// workRelative expresses the register root relative to the working folder
+// (in CI, the repository's top), so annotations name files GitHub knows.
+func workRelative(root string) string {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return root
+	}
+	r := rel(abs)
+	if r == "." {
+		return ""
+	}
+	return filepath.ToSlash(r)
 }

@@ -215,3 +215,24 @@ func TestMissingRootIsAnError(t *testing.T) {
 }
 
 var _ = record.Sensor
+
+func TestLocateFillsPositionsFromPaths(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/a.yaml": sensor("a"),
+		"sensors/b.yaml": sensor("b"),
+	})
+	fs := []finding.Finding{
+		{File: "sensors/a.yaml", Rule: "signage", Path: "/location/point_rd/y"},
+		{File: "sensors/b.yaml", Rule: "signage", Path: "/location/signage", Key: true}, // missing: its parent
+		{File: "sensors/b.yaml", Rule: "owner-reachable", Path: ""},                      // the record's top
+		{File: "sensors/gone.yaml", Rule: "signage", Path: "/id"},                        // unreadable: left alone
+		{File: "sensors/a.yaml", Rule: "signage", Line: 3, Column: 2, Path: "/id"},       // already placed
+	}
+	Locate(root, fs)
+	want := [][2]int{{7, 28}, {6, 3}, {1, 1}, {0, 0}, {3, 2}}
+	for i, w := range want {
+		if fs[i].Line != w[0] || fs[i].Column != w[1] {
+			t.Errorf("finding %d at %d:%d, want %d:%d", i, fs[i].Line, fs[i].Column, w[0], w[1])
+		}
+	}
+}

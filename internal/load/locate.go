@@ -2,6 +2,8 @@ package load
 
 import (
 	"path/filepath"
+	"runtime"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -9,8 +11,8 @@ import (
 
 // Locate fills in the line and column of findings that name a field (Path)
 // but no position yet, as the checklist's findings do. It re-reads only the
-// files that have such findings, so a clean register costs nothing, and a
-// large one holds no node trees in memory between stages.
+// files that have such findings, on a pool of workers, so a clean register
+// costs nothing and a large one holds no node trees in memory between stages.
 func Locate(root string, fs []finding.Finding) {
 	byFile := map[string][]int{}
 	for i, f := range fs {
@@ -18,22 +20,39 @@ func Locate(root string, fs []finding.Finding) {
 			byFile[f.File] = append(byFile[f.File], i)
 		}
 	}
+	if len(byFile) == 0 {
+		return
+	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return
 	}
 	realRoot, _ = filepath.Abs(realRoot)
-	for file, idx := range byFile {
-		data, msg := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes)
-		if msg != "" {
-			continue
-		}
-		doc, _ := source.Parse(file, data, source.DefaultLimits)
-		if doc == nil {
-			continue
-		}
-		for _, i := range idx {
-			fs[i].Line, fs[i].Column = doc.Locate(fs[i].Path, fs[i].Key)
-		}
+	files := make(chan string)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(byFile)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for file := range files {
+				data, msg := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes)
+				if msg != "" {
+					continue
+				}
+				doc, _ := source.Parse(file, data, source.DefaultLimits)
+				if doc == nil {
+					continue
+				}
+				// Each worker writes only the findings of its own file.
+				for _, i := range byFile[file] {
+					fs[i].Line, fs[i].Column = doc.Locate(fs[i].Path, fs[i].Key)
+				}
+			}
+		}()
 	}
+	for file := range byFile {
+		files <- file
+	}
+	close(files)
+	wg.Wait()
 }
