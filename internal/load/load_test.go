@@ -224,9 +224,9 @@ func TestLocateFillsPositionsFromPaths(t *testing.T) {
 	fs := []finding.Finding{
 		{File: "sensors/a.yaml", Rule: "signage", Path: "/location/point_rd/y"},
 		{File: "sensors/b.yaml", Rule: "signage", Path: "/location/signage", Key: true}, // missing: its parent
-		{File: "sensors/b.yaml", Rule: "owner-reachable", Path: ""},                      // the record's top
-		{File: "sensors/gone.yaml", Rule: "signage", Path: "/id"},                        // unreadable: left alone
-		{File: "sensors/a.yaml", Rule: "signage", Line: 3, Column: 2, Path: "/id"},       // already placed
+		{File: "sensors/b.yaml", Rule: "owner-reachable", Path: ""},                     // the record's top
+		{File: "sensors/gone.yaml", Rule: "signage", Path: "/id"},                       // unreadable: left alone
+		{File: "sensors/a.yaml", Rule: "signage", Line: 3, Column: 2, Path: "/id"},      // already placed
 	}
 	Locate(root, fs)
 	want := [][2]int{{7, 28}, {6, 3}, {1, 1}, {0, 0}, {3, 2}}
