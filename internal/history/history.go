@@ -282,6 +282,11 @@ func (r *Repo) buildIndex() (*index, error) {
 	for _, c := range idx.order {
 		idx.sum.apply(c)
 	}
+	head, err := r.trees.files("", idx.head.RegTree)
+	if err != nil {
+		return nil, err
+	}
+	idx.sum.reconcile(head)
 	if hd == nil || len(fresh) > 0 || hd.Head != r.head || len(hd.Segments) > maxSegments {
 		nh := idx.sum.headData()
 		merge := hd == nil || len(hd.Segments) >= maxSegments

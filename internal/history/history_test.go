@@ -503,6 +503,35 @@ func TestCache(t *testing.T) {
 	}
 }
 
+// TestMergeKeepsRemovedFile: a branch removes a record while the main line
+// changes it, and the merge keeps it. The merge changed nothing of its own
+// (the file is as on the main line), yet the record is at HEAD.
+func TestMergeKeepsRemovedFile(t *testing.T) {
+	for _, cached := range []bool{false, true} {
+		r := newTestRepo(t)
+		base := map[string]string{"reg/sensors/a.yaml": "id: a\n", "reg/sensors/b.yaml": "id: b\n"}
+		c1 := r.commit(base, "Alice", "2024-01-01T10:00:00Z", "base")
+		if cached {
+			if _, err := r.open("reg").Records(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r.branch("side", c1, true)
+		side := r.commit(with(base, "reg/sensors/a.yaml", ""), "Bob", "2024-02-01T10:00:00Z", "remove a")
+		r.branch("master", plumbing.ZeroHash, false)
+		kept := with(base, "reg/sensors/a.yaml", "id: a\nname: A\n")
+		main := r.commit(kept, "Carol", "2024-03-01T10:00:00Z", "change a")
+		merge := r.commit(kept, "Dave", "2024-04-01T10:00:00Z", "merge side, keeping a", side)
+		recs, err := r.open("reg").Records()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fh, ok := recs["sensors/a.yaml"]; !ok || fh.Commit != main.String() || fh.AddedBy != "Alice" || len(recs) != 2 {
+			t.Errorf("cached %v: %+v (merge %s)", cached, recs, merge)
+		}
+	}
+}
+
 // TestCacheAfterRewrite moves HEAD to a commit that is not a descendant of
 // the cached one (a reset): the summary is recomputed, not advanced.
 func TestCacheAfterRewrite(t *testing.T) {

@@ -98,6 +98,27 @@ func (s *summary) apply(c *commitRec) {
 	}
 }
 
+// reconcile makes the live files exactly those at HEAD. Replaying events
+// gets this wrong only around merges whose result takes one side's file
+// without a change of its own (a branch removed a file, the merge kept it).
+func (s *summary) reconcile(head map[string]plumbing.Hash) {
+	for p, fh := range s.records {
+		if _, ok := head[p]; !ok {
+			s.removed[p] = fh
+			delete(s.records, p)
+		}
+	}
+	for p := range head {
+		if _, ok := s.records[p]; ok {
+			continue
+		}
+		if fh, ok := s.removed[p]; ok {
+			s.records[p] = fh
+			delete(s.removed, p)
+		}
+	}
+}
+
 // summary returns the summary, building it on first use; the caller holds
 // r.mu.
 func (r *Repo) summary() (*summary, error) {
@@ -177,6 +198,11 @@ func (r *Repo) advance(hd *headData) (*summary, bool, error) {
 	for _, c := range parentsFirst(fresh, commits) {
 		s.apply(c)
 	}
+	head, err := r.trees.files("", commits[r.head].RegTree)
+	if err != nil {
+		return nil, false, err
+	}
+	s.reconcile(head)
 	nh := s.headData()
 	nh.Segments, nh.Known = hd.Segments, hd.Known
 	r.writeCache(nh, fresh, false)
