@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Browser test of the public site: builds the bundled register's site, serves
+# it from 127.0.0.1 and checks it in headless Chromium (Debian's), with
+# axe-core for WCAG 2.1 A/AA. e2e/install.sh installs what it needs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+  echo "e2e: ${CHROMIUM:-/usr/bin/chromium} is missing; run e2e/install.sh first" >&2
+  exit 1
+fi
+if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; then
+  (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go run ./cmd/register build --root register --out "$work/public"
+
+SITE_DIR="$work/public" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" node --test --test-reporter=spec e2e/site.test.mjs

@@ -1,0 +1,250 @@
+// Browser test of the public register site, run by e2e/run.sh with node's
+// test runner. It serves the built site (SITE_DIR) from 127.0.0.1, drives
+// Debian's Chromium through playwright-core, fails on any request to another
+// origin or any Content-Security-Policy violation, and runs axe-core with the
+// WCAG 2.1 A and AA tags, failing on serious or critical violations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const siteDir = process.env.SITE_DIR;
+const shotsDir = process.env.SHOTS_DIR || "shots";
+if (!siteDir) throw new Error("SITE_DIR must name the built site");
+
+const types = {
+  ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
+  ".json": "application/json", ".jsonld": "application/ld+json", ".geojson": "application/geo+json",
+  ".csv": "text/csv; charset=utf-8", ".yaml": "text/plain; charset=utf-8",
+};
+
+// A tiny static server: files under siteDir only, 404.html for the rest.
+function serve(dir) {
+  const root = path.resolve(dir);
+  const server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (p.endsWith("/")) p += "index.html";
+    const file = path.resolve(root, "." + p);
+    if (!file.startsWith(root + path.sep)) { res.writeHead(403); res.end(); return; }
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        res.writeHead(404, { "content-type": types[".html"] });
+        res.end(fs.readFileSync(path.join(root, "404.html")));
+        return;
+      }
+      res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+let server, origin, context, profile;
+const foreign = [];   // requests to another origin
+const violations = []; // CSP reports and page errors
+
+before(async () => {
+  server = await serve(siteDir);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  const dataDir = fs.mkdtempSync(path.join(process.env.TMPDIR || "/tmp", "e2e-chromium-"));
+  // A fresh profile each run (playwright passes it as --user-data-dir).
+  context = await chromium.launchPersistentContext(dataDir, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1280, height: 900 },
+  });
+  profile = dataDir;
+  // Every request is checked; one to another origin is recorded and aborted,
+  // so the test neither waits for nor reaches the outside world.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith("data:") || url.startsWith(origin + "/")) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  fs.mkdirSync(shotsDir, { recursive: true });
+});
+
+after(async () => {
+  await context?.close();
+  server?.close();
+  if (profile) fs.rmSync(profile, { recursive: true, force: true });
+});
+
+async function open(urlPath, viewport) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  page.on("console", (msg) => {
+    if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(`${urlPath}: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => violations.push(`${urlPath}: ${err.message}`));
+  const res = await page.goto(origin + "/" + urlPath, { waitUntil: "load" });
+  assert.equal(res.status(), 200, `${urlPath} answers ${res.status()}`);
+  return page;
+}
+
+// axe runs through the DevTools protocol, which the page's CSP does not
+// govern, so the page keeps its real policy while it is audited.
+async function audit(page, name) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+  }));
+  const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
+  assert.deepEqual(report, [], `${name}: axe found serious or critical violations`);
+}
+
+const register = JSON.parse(fs.readFileSync(path.join(siteDir, "data/register.json"), "utf8"));
+const sensors = register.records.filter((r) => r.kind === "sensor");
+const algorithms = register.records.filter((r) => r.kind === "algorithm");
+
+test("home page: counts, landmarks, search form, and axe", async () => {
+  const page = await open("index.html");
+  assert.equal(await page.locator("h1").count(), 1);
+  assert.equal(await page.getAttribute("html", "lang"), "nl");
+  for (const sel of ["header", "nav", "main#main", "footer", "a.skip"]) {
+    assert.ok(await page.locator(sel).count() >= 1, `home lacks ${sel}`);
+  }
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(csp, /default-src 'self'/);
+  const cards = await page.locator(".cards .big").allTextContents();
+  assert.deepEqual(cards.map(Number), [sensors.length, algorithms.length]);
+  await page.screenshot({ path: path.join(shotsDir, "home.png"), fullPage: true });
+  await audit(page, "home");
+  await page.close();
+});
+
+test("record page: fields, correction desk, source, language switch, reflow at 320 px, and axe", async () => {
+  const rec = sensors.find((r) => r.location?.area) || sensors[0];
+  const page = await open(`sensoren/${rec.id}.html`);
+  assert.equal((await page.locator("h1").textContent()).trim(), rec.name);
+  assert.ok(await page.getByText("Korte omschrijving").count() + await page.locator(".summary").count() >= 1);
+  assert.ok(await page.locator("dt", { hasText: "Doel en impact" }).count() === 1, "purpose label missing");
+  const report = await page.locator("a.button").getAttribute("href");
+  assert.ok(report.includes(encodeURIComponent(rec.id)) || report.includes(rec.id), `report link ${report} lacks the record id`);
+  const source = page.locator('a[type="application/yaml"]');
+  if (await source.count()) {
+    const res = await page.request.get(new URL(await source.getAttribute("href"), page.url()).href);
+    assert.equal(res.status(), 200);
+    assert.match(await res.text(), new RegExp(`id: ${rec.id}`));
+  }
+  assert.ok(await page.locator("time[datetime]").count() >= 1, "no <time datetime>");
+  await page.screenshot({ path: path.join(shotsDir, "record.png"), fullPage: true });
+  await audit(page, "record page");
+  await page.locator('nav.lang a[hreflang="en"]').click();
+  await page.waitForURL(`**/en/sensors/${rec.id}.html`);
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.ok(await page.locator("dt", { hasText: "Purpose and impact" }).count() === 1);
+  await audit(page, "record page (en)");
+  await page.close();
+
+  const narrow = await open(`sensoren/${rec.id}.html`, { width: 320, height: 800 });
+  const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the record page scrolls sideways by ${overflow}px at 320px`);
+  await narrow.close();
+});
+
+test("search finds a record by a word of its name", async () => {
+  const rec = algorithms[0];
+  const word = rec.name.split(/\s+/).filter((w) => w.length > 3)[0] || rec.name;
+  const page = await open("index.html");
+  await page.fill("#q", word);
+  await page.press("#q", "Enter");
+  await page.waitForURL(/zoeken\.html\?q=/);
+  const hit = page.locator("#search-results a", { hasText: rec.name });
+  await hit.first().waitFor();
+  assert.match(await page.locator("#search-status").textContent(), /\d+ resultaten/);
+  assert.ok(await page.locator("#search-nojs").isHidden(), "the no-JavaScript notice is still shown");
+  await audit(page, "search");
+  await hit.first().click();
+  await page.waitForURL(`**/algoritmes/${rec.id}.html`);
+  await page.close();
+});
+
+test("filters: in place with JavaScript, and as facet pages without it", async () => {
+  const page = await open("sensoren/index.html");
+  const rows = page.locator("#records tbody tr");
+  assert.equal(await rows.count(), sensors.length);
+  await page.locator("#filter-form").waitFor({ state: "visible" });
+  const type = sensors[0].sensor_type;
+  const want = sensors.filter((s) => s.sensor_type === type).length;
+  await page.selectOption("#f-type", type);
+  assert.equal(await page.locator("#records tbody tr:visible").count(), want);
+  assert.match(await page.locator("#list-count").textContent(), new RegExp(`${want} / ${sensors.length}`));
+  await audit(page, "sensor list");
+  await page.close();
+
+  // The same list without JavaScript: the facet links are the filters.
+  const p2 = await context.newPage();
+  const cdp = await context.newCDPSession(p2);
+  await cdp.send("Emulation.setScriptExecutionDisabled", { value: true });
+  await p2.goto(origin + "/sensoren/index.html");
+  assert.ok(await p2.locator("#filter-form").isHidden(), "the script-only filter shows without JavaScript");
+  await p2.locator(`nav.facet[data-facet="type"] a[data-value="${type}"]`).click();
+  await p2.waitForURL(`**/sensoren/soort/${type}.html`);
+  assert.equal(await p2.locator("#records tbody tr").count(), want);
+  await p2.close();
+});
+
+test("map: points and areas drawn without tiles, list alternative, and axe", async () => {
+  const page = await open("kaart.html");
+  const shapes = await page.locator("svg.map .pt, svg.map .area").count();
+  assert.ok(shapes > 0, "the map draws nothing");
+  assert.equal(await page.locator("svg.map image").count(), 0, "tiles loaded though none are configured");
+  assert.ok(await page.locator("#map-list + .table-wrap tbody tr").count() > 0);
+  await page.screenshot({ path: path.join(shotsDir, "map.png"), fullPage: true });
+  await audit(page, "map");
+  await page.close();
+});
+
+test("every other kind of page passes axe", async () => {
+  const type = sensors[0].sensor_type;
+  for (const p of ["en/index.html", "algoritmes/index.html", `algoritmes/${algorithms[0].id}.html`, `sensoren/soort/${type}.html`,
+    "principes.html", "toegankelijkheid.html", "open-data.html", "en/map.html", "404.html"]) {
+    const page = await open(p);
+    assert.equal(await page.locator("h1").count(), 1, `${p} has not one h1`);
+    await audit(page, p);
+    await page.close();
+  }
+});
+
+test("downloads parse and leave out what is not public", async () => {
+  const page = await open("open-data.html");
+  for (const href of await page.locator("table a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
+    const res = await page.request.get(new URL(href, page.url()).href);
+    assert.equal(res.status(), 200, href);
+    const body = await res.text();
+    if (/\.(json|jsonld|geojson)$/.test(href)) JSON.parse(body);
+  }
+  const geo = JSON.parse(fs.readFileSync(path.join(siteDir, "data/sensors.geojson"), "utf8"));
+  for (const f of geo.features) {
+    const pts = f.geometry.type === "Point" ? [f.geometry.coordinates] : [];
+    for (const [lon, lat] of pts) assert.ok(lon > 3 && lon < 8 && lat > 50 && lat < 54, `${f.id}: not [lon, lat] in the Netherlands`);
+  }
+  await page.close();
+});
+
+test("the checks themselves catch a foreign request and an axe violation", async () => {
+  // A blank page: the site's pages would block the image by their CSP
+  // before the request watch ever saw it.
+  const page = await context.newPage();
+  const before = foreign.length;
+  await page.setContent('<html lang="nl"><head><title>x</title></head><body><main><h1>x</h1><img src="https://tiles.invalid/1/2/3.png"></main></body></html>');
+  await page.waitForTimeout(200);
+  assert.deepEqual(foreign.splice(before), ["https://tiles.invalid/1/2/3.png"], "a request to another host went unnoticed");
+  await assert.rejects(audit(page, "planted image without alt"), /image-alt/);
+  await page.close();
+});
+
+test("no request left the site and no policy was violated", () => {
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(violations, []);
+});
