@@ -1,0 +1,292 @@
+// Package migrate upgrades records to the current version of the record
+// format, so municipalities' forks can follow new versions of the format
+// without editing every file by hand.
+//
+// Version 1 is the first version of the format, and v1 records do not state
+// their version: a record without format_version is v1. A later version adds
+// a Step from the version before it; the step rewrites the record's YAML
+// (keeping comments and order) and sets format_version. Today there are no
+// steps, so a migration checks every record's version and reports that
+// nothing needs migrating.
+package migrate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// Current is the version of the record format this tool reads and writes;
+// the JSON Schemas' $comment names the same version.
+const Current = 1
+
+// VersionKey is the top-level key a record states its format version with,
+// from version 2 on.
+const VersionKey = "format_version"
+
+// RuleMigrate is the rule id of migration findings.
+const RuleMigrate = "migrate"
+
+// Step upgrades one record from version From to From+1.
+type Step struct {
+	From int
+	// Note says in a line what the step changes, for the report and the
+	// changelog.
+	Note string
+	// Apply rewrites the record's top-level mapping in place.
+	Apply func(doc *yaml.Node) error
+}
+
+// Migrator is a format version with the steps that lead up to it.
+type Migrator struct {
+	Current int
+	Steps   []Step
+}
+
+// Default is this tool's migrator: format v1, no steps yet.
+var Default = Migrator{Current: Current}
+
+// Plan is what a migration would do.
+type Plan struct {
+	// Current is the version records are migrated to.
+	Current int
+	// Files are the record files read, relative to the root, sorted.
+	Files []string
+	// Versions counts the records per version found.
+	Versions map[int]int
+	// Pending are the records that need one or more steps.
+	Pending []Pending
+	// Findings: unreadable records, records newer than the tool, and one
+	// info finding per pending record.
+	Findings []finding.Finding
+}
+
+// Pending is one record that needs migrating.
+type Pending struct {
+	File    string // relative to the root
+	Version int
+	doc     *yaml.Node
+}
+
+// Plan reads every record under root and works out what needs migrating.
+func (m Migrator) Plan(root string) (*Plan, error) {
+	if st, err := os.Stat(root); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a register folder; pass --root with the folder that holds sensors/ and algorithms/", root)
+	}
+	p := &Plan{Current: m.Current, Versions: map[int]int{}}
+	for _, k := range record.Kinds {
+		entries, err := os.ReadDir(filepath.Join(root, k.Folder()))
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", filepath.Join(root, k.Folder()), err)
+		}
+		for _, e := range entries {
+			ext := filepath.Ext(e.Name())
+			if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") || ext != ".yaml" && ext != ".yml" {
+				continue
+			}
+			p.Files = append(p.Files, k.Folder()+"/"+e.Name())
+		}
+	}
+	slices.Sort(p.Files)
+	for _, rel := range p.Files {
+		data, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
+		if err != nil {
+			p.Findings = append(p.Findings, finding.Finding{File: rel, Rule: RuleMigrate, Severity: finding.Error,
+				Message: "cannot read the record: " + err.Error(), Help: "run register validate"})
+			continue
+		}
+		doc, fs := source.Parse(rel, data, source.DefaultLimits)
+		if doc == nil {
+			p.Findings = append(p.Findings, fs...)
+			continue
+		}
+		v, line, err := version(doc.Root)
+		if err != nil {
+			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error,
+				Message: err.Error(), Help: fmt.Sprintf("%s is a whole number, such as %d", VersionKey, m.Current)})
+			continue
+		}
+		p.Versions[v]++
+		switch {
+		case v > m.Current:
+			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error,
+				Message: fmt.Sprintf("the record is in format v%d, newer than this tool's v%d", v, m.Current),
+				Help:    "install a newer version of register"})
+		case v < m.Current:
+			notes := m.notes(v)
+			if notes == "" {
+				p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error,
+					Message: fmt.Sprintf("the record is in format v%d and no migration leads from it to v%d", v, m.Current)})
+				continue
+			}
+			p.Pending = append(p.Pending, Pending{File: rel, Version: v, doc: doc.Root})
+			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Info,
+				Message: fmt.Sprintf("format v%d → v%d: %s", v, m.Current, notes)})
+		}
+	}
+	finding.Sort(p.Findings)
+	return p, nil
+}
+
+// notes joins the notes of the steps from version v to the current one, or
+// returns "" when a step is missing.
+func (m Migrator) notes(v int) string {
+	var out []string
+	for from := v; from < m.Current; from++ {
+		i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
+		if i < 0 {
+			return ""
+		}
+		out = append(out, m.Steps[i].Note)
+	}
+	return strings.Join(out, "; ")
+}
+
+// version reads a record's format version: format_version when present,
+// else 1. It returns the line of the key for findings.
+func version(root *yaml.Node) (int, int, error) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == VersionKey {
+			n := root.Content[i+1]
+			v, err := strconv.Atoi(n.Value)
+			if err != nil || v < 1 {
+				return 0, n.Line, fmt.Errorf("%s %q is not a format version", VersionKey, n.Value)
+			}
+			return v, n.Line, nil
+		}
+	}
+	return 1, 0, nil
+}
+
+// Apply runs the plan's steps and rewrites each pending record in place
+// (written to a temporary file and renamed). It returns the files written,
+// relative to the root.
+func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
+	var done []string
+	for _, pd := range p.Pending {
+		for from := pd.Version; from < m.Current; from++ {
+			i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
+			if i < 0 {
+				return done, fmt.Errorf("%s: no migration from format v%d", pd.File, from)
+			}
+			if err := m.Steps[i].Apply(pd.doc); err != nil {
+				return done, fmt.Errorf("%s: migrate from format v%d: %w", pd.File, from, err)
+			}
+		}
+		setVersion(pd.doc, m.Current)
+		var b bytes.Buffer
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{pd.doc}}); err != nil {
+			return done, fmt.Errorf("%s: %w", pd.File, err)
+		}
+		if err := enc.Close(); err != nil {
+			return done, fmt.Errorf("%s: %w", pd.File, err)
+		}
+		if err := replace(filepath.Join(root, filepath.FromSlash(pd.File)), b.Bytes()); err != nil {
+			return done, err
+		}
+		done = append(done, pd.File)
+	}
+	return done, nil
+}
+
+// setVersion sets format_version, as the record's first key after kind.
+func setVersion(root *yaml.Node, v int) {
+	val := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == VersionKey {
+			root.Content[i+1] = val
+			return
+		}
+	}
+	at := 0
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "id" || root.Content[i].Value == "kind" {
+			at = i + 2
+		}
+	}
+	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: VersionKey}
+	root.Content = slices.Insert(root.Content, at, key, val)
+}
+
+// readLimited reads a record file, refusing one larger than the reader's limit.
+func readLimited(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > int64(source.DefaultLimits.MaxBytes) {
+		return nil, fmt.Errorf("the file is %d bytes, more than %d", st.Size(), source.DefaultLimits.MaxBytes)
+	}
+	return os.ReadFile(path)
+}
+
+// replace writes data to a temporary file next to path and renames it over
+// path, keeping the file's mode.
+func replace(path string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".migrate-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(mode)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// Summary says in a line what the plan found, for people.
+func (p *Plan) Summary() string {
+	n := len(p.Files)
+	var parts []string
+	vs := make([]int, 0, len(p.Versions))
+	for v := range p.Versions {
+		vs = append(vs, v)
+	}
+	slices.Sort(vs)
+	for _, v := range vs {
+		parts = append(parts, fmt.Sprintf("%d in format v%d", p.Versions[v], v))
+	}
+	read := ""
+	if len(parts) > 0 {
+		read = " (" + strings.Join(parts, ", ") + ")"
+	}
+	switch {
+	case len(p.Pending) == 0:
+		return fmt.Sprintf("%d records%s; v%d is the current format: nothing needs migrating", n, read, p.Current)
+	default:
+		return fmt.Sprintf("%d records%s; %d need migrating to v%d", n, read, len(p.Pending), p.Current)
+	}
+}

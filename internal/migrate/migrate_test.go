@@ -1,0 +1,155 @@
+package migrate
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/schema"
+)
+
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func short(fs []finding.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf("%s:%d %s %s %s", f.File, f.Line, f.Severity, f.Rule, f.Message))
+	}
+	return out
+}
+
+// TestCurrentMatchesTheSchemas keeps Current equal to the version the
+// published schemas state.
+func TestCurrentMatchesTheSchemas(t *testing.T) {
+	re := regexp.MustCompile(`record format v(\d+)`)
+	for _, name := range []string{"sensor", "algorithm", "common"} {
+		data, err := schema.Read(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Comment string `json:"$comment"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		m := re.FindStringSubmatch(doc.Comment)
+		if m == nil || m[1] != fmt.Sprint(Current) {
+			t.Errorf("%s.schema.json $comment %q: want it to name record format v%d", name, doc.Comment, Current)
+		}
+	}
+}
+
+func TestBundledRegisterNeedsNothing(t *testing.T) {
+	p, err := Default.Plan("../../register")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Findings) != 0 || len(p.Pending) != 0 || len(p.Files) != 25 || p.Versions[1] != 25 {
+		t.Errorf("plan: %d files, versions %v, pending %d, findings %q", len(p.Files), p.Versions, len(p.Pending), short(p.Findings))
+	}
+	if got, want := p.Summary(), "25 records (25 in format v1); v1 is the current format: nothing needs migrating"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	done, err := Default.Apply("../../register", p)
+	if err != nil || len(done) != 0 {
+		t.Errorf("apply wrote %q, err %v", done, err)
+	}
+}
+
+// v2 is a made-up next version of the format, to exercise the machinery a
+// real version 2 will use: it renames registered_on to notified_on.
+var v2 = Migrator{Current: 2, Steps: []Step{{
+	From: 1,
+	Note: "registered_on is renamed notified_on",
+	Apply: func(doc *yaml.Node) error {
+		for i := 0; i+1 < len(doc.Content); i += 2 {
+			if doc.Content[i].Value == "registered_on" {
+				doc.Content[i].Value = "notified_on"
+			}
+		}
+		return nil
+	},
+}}}
+
+func TestMigrateToANewVersion(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/teller.yaml":   "# Teller bij de brug.\nid: teller\nkind: sensor\n# gemeld bij de gemeente\nregistered_on: 2025-01-01 # per mail\nname: Teller\n",
+		"sensors/nieuw.yaml":    "id: nieuw\nkind: sensor\nformat_version: 2\nnotified_on: 2025-01-01\n",
+		"sensors/toekomst.yaml": "id: toekomst\nkind: sensor\nformat_version: 3\n",
+		"sensors/kapot.yaml":    "id: [kapot\n",
+		"sensors/raar.yaml":     "id: raar\nformat_version: twee\n",
+		"sensors/notes.txt":     "not a record\n",
+	})
+	p, err := v2.Plan(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"sensors/kapot.yaml:2 error yaml YAML syntax error: a '[' opened on this line is not closed",
+		"sensors/raar.yaml:2 error migrate format_version \"twee\" is not a format version",
+		"sensors/teller.yaml:0 info migrate format v1 → v2: registered_on is renamed notified_on",
+		"sensors/toekomst.yaml:3 error migrate the record is in format v3, newer than this tool's v2",
+	}
+	if got := short(p.Findings); !slices.Equal(got, want) {
+		t.Errorf("findings:\n got %q\nwant %q", short(p.Findings), want)
+	}
+	if got, want := p.Summary(), "5 records (1 in format v1, 1 in format v2, 1 in format v3); 1 need migrating to v2"; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	done, err := v2.Apply(root, p)
+	if err != nil || !slices.Equal(done, []string{"sensors/teller.yaml"}) {
+		t.Fatalf("apply: %q, %v", done, err)
+	}
+	data, err := os.ReadFile(filepath.Join(root, "sensors", "teller.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantText := "# Teller bij de brug.\nid: teller\nkind: sensor\nformat_version: 2\n# gemeld bij de gemeente\nnotified_on: 2025-01-01 # per mail\nname: Teller\n"
+	if string(data) != wantText {
+		t.Errorf("migrated record:\n%s\nwant:\n%s", data, wantText)
+	}
+	// Once migrated, nothing is pending.
+	again, err := v2.Plan(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Pending) != 0 {
+		t.Errorf("still pending after apply: %+v", again.Pending)
+	}
+}
+
+func TestNoPathToTheCurrentVersion(t *testing.T) {
+	root := write(t, map[string]string{"algorithms/oud.yaml": "id: oud\nkind: algorithm\n"})
+	p, err := Migrator{Current: 3, Steps: v2.Steps}.Plan(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := short(p.Findings); len(got) != 1 || got[0] != "algorithms/oud.yaml:0 error migrate the record is in format v1 and no migration leads from it to v3" {
+		t.Errorf("findings %q", got)
+	}
+	if _, err := Default.Plan(filepath.Join(root, "nergens")); err == nil || !strings.Contains(err.Error(), "is not a register folder") {
+		t.Errorf("a missing root: %v", err)
+	}
+}
