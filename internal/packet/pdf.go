@@ -77,9 +77,12 @@ type pdfDoc struct {
 func layoutPDF(p *Packet, total int) (*pdfDoc, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
-	for name, data := range map[string][]byte{fontRegular: goregular.TTF, fontBold: gobold.TTF, fontItalic: goitalic.TTF, fontMono: gomono.TTF} {
-		if err := pdf.AddTTFFontData(name, data); err != nil {
-			return nil, fmt.Errorf("PDF font %s: %w", name, err)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{fontRegular, goregular.TTF}, {fontBold, gobold.TTF}, {fontItalic, goitalic.TTF}, {fontMono, gomono.TTF}} {
+		if err := pdf.AddTTFFontData(f.name, f.data); err != nil {
+			return nil, fmt.Errorf("PDF font %s: %w", f.name, err)
 		}
 	}
 	pdf.SetInfo(gopdf.PdfInfo{Title: p.Title + " · " + p.Meeting, Subject: p.Committee, Creator: "register packet", Producer: "register packet (gopdf)"})

@@ -1,0 +1,159 @@
+package packet
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// meeting is the date the tests' packets are made for.
+var meeting = mustDate("2026-11-24")
+
+func mustDate(s string) time.Time {
+	t, err := period.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// gitRegister is a register in a Git repository the test builds with go-git.
+type gitRegister struct {
+	t   *testing.T
+	dir string
+	wt  *git.Worktree
+}
+
+func newGitRegister(t *testing.T) *gitRegister {
+	t.Helper()
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &gitRegister{t: t, dir: dir, wt: wt}
+}
+
+// write writes files (path relative to the root → content) and removes the
+// paths whose content is "".
+func (g *gitRegister) write(files map[string]string) {
+	g.t.Helper()
+	writeFiles(g.t, g.dir, files)
+}
+
+// commit writes files and commits them at the time given.
+func (g *gitRegister) commit(when time.Time, msg string, files map[string]string) string {
+	g.t.Helper()
+	g.write(files)
+	if err := g.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		g.t.Fatal(err)
+	}
+	sig := &object.Signature{Name: "Registerbeheer", Email: "register@testdorp.example", When: when}
+	h, err := g.wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig})
+	if err != nil {
+		g.t.Fatal(err)
+	}
+	return h.String()
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for p, content := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if content == "" {
+			if err := os.Remove(full); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// loadRegister reads the register at dir without the schema (the tests'
+// records are small on purpose) and fails on any problem reading it.
+func loadRegister(t *testing.T, dir string) *record.Register {
+	t.Helper()
+	res, err := load.Register(dir, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "yaml" || f.Rule == "schema" {
+			t.Fatalf("test register does not load: %s: %s", f.Position(), f.Message)
+		}
+	}
+	return res.Register
+}
+
+// sensor returns a small sensor record; extra lines are appended as YAML.
+func sensor(id, name, sensorType string, extra ...string) string {
+	s := fmt.Sprintf(`id: %s
+kind: sensor
+name: %s
+summary: Een sensor van Testdorp.
+status: active
+organisation: {name: Gemeente Testdorp, type: municipality}
+owner: {role: Beheerder openbare ruimte, email: beheer@testdorp.example}
+purpose: Meten wat nodig is voor het beheer.
+personal_data: {processed: "no"}
+sensor_type: %s
+capabilities: [environmental_measurement]
+location: {description: Marktplein, point: {lat: 52.1, lon: 5.1}}
+`, id, name, sensorType) + strings.Join(extra, "\n") + "\n"
+	return ownSummary(s, extra)
+}
+
+// ownSummary drops the default summary when the extra lines give one.
+func ownSummary(s string, extra []string) string {
+	for _, e := range extra {
+		if strings.HasPrefix(e, "summary:") {
+			return strings.Replace(s, "summary: Een sensor van Testdorp.\n", "", 1)
+		}
+	}
+	return s
+}
+
+// algorithm returns a small algorithm record; extra lines are appended.
+func algorithm(id, name string, extra ...string) string {
+	return fmt.Sprintf(`id: %s
+kind: algorithm
+name: %s
+summary: Een algoritme van Testdorp.
+status: active
+organisation: {name: Gemeente Testdorp, type: municipality}
+owner: {role: Teamleider dienstverlening, email: dienstverlening@testdorp.example}
+personal_data: {processed: "no"}
+algorithm_type: rule_based
+role: informational
+affects_individuals: false
+self_learning: false
+publication_category: other
+datasets: [{name: Meldingen}]
+source_code: {url: "https://code.testdorp.example/meldingen"}
+`, id, name) + strings.Join(extra, "\n") + "\n"
+}
+
+// Dates that keep a record off the agenda on the meeting date: evaluated
+// recently, with a life cycle that ends long after the window.
+const quietDates = `lifecycle: {start: 2026-01-01, end: 2029-12-31}
+evaluation: {interval: P4Y, last: 2026-01-01}`
