@@ -647,3 +647,34 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+func TestSinceAnnotatedTag(t *testing.T) {
+	s := newStory(t)
+	sig := &object.Signature{Name: "Release", Email: "release@voorbeeldstad.example", When: time.Date(2024, 7, 2, 9, 0, 0, 0, time.UTC)}
+	if _, err := s.repo.CreateTag("2024.1", s.c7, &git.CreateTagOptions{Tagger: sig, Message: "Release 2024.1"}); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := s.open("register").Since("2024.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs.Base != s.c7.String() || len(cs.Records) != 1 || cs.Records[0].Op != Removed {
+		t.Errorf("since an annotated tag: base %s, %+v", cs.Base, cs.Records)
+	}
+}
+
+func TestOpenMissingFolder(t *testing.T) {
+	s := newStory(t)
+	// A register folder not (yet) in the work tree still finds the repository.
+	h, err := Open(filepath.Join(s.dir, "nog-niet"))
+	if err != nil {
+		t.Fatalf("Open inside a work tree: %v", err)
+	}
+	defer h.Close()
+	if recs, err := h.Records(); err != nil || len(recs) != 0 {
+		t.Errorf("records of a folder without history: %v, %v", recs, err)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "nergens", "register")); !errors.Is(err, ErrNoRepo) {
+		t.Errorf("Open on a missing folder outside Git: %v", err)
+	}
+}
