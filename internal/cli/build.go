@@ -34,10 +34,11 @@ catalogue). The site loads nothing from another host and can be hosted anywhere.
 
 The site is built in a temporary folder next to --out and swapped in when complete.
 Records with publication.public: false are counted, not shown; withheld fields show
-"niet openbaar". Records that cannot be read are missing from the site: build then
-still writes the site, reports them, and exits 1.
+"niet openbaar". A record that cannot be read is missing from the site, and one
+that does not follow the schema shows its errors: build then still writes the site,
+reports the errors, and exits 1.
 
-Exit code 0: built; 1: built, but some records could not be read; 2: usage or I/O error.`,
+Exit code 0: built; 1: built, but the register has errors; 2: usage or I/O error.`,
 		Example: `  register build
   register build --root register --out public
   register build --as-of 2026-12-31`,
@@ -121,7 +122,11 @@ func (a *App) reportUnread(res *load.Result) error {
 	if len(errs) == 0 {
 		return nil
 	}
-	fmt.Fprintf(a.Err, "register: %d errors while loading; records that could not be read are missing from the site:\n", len(errs))
+	noun := "errors"
+	if len(errs) == 1 {
+		noun = "error"
+	}
+	fmt.Fprintf(a.Err, "register: %d %s while loading; records that could not be read are missing from the site, the others show their errors:\n", len(errs), noun)
 	for i, f := range errs {
 		if i == 10 {
 			fmt.Fprintf(a.Err, "  ... and %d more; run 'register validate' for all\n", len(errs)-10)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 )
@@ -34,8 +35,24 @@ func Handler(dir string, csp string) http.Handler {
 		if strings.HasSuffix(r.URL.Path, ".geojson") {
 			h.Set("Content-Type", "application/geo+json")
 		}
+		// A page that does not exist gets the site's own 404 page, as a
+		// static host would serve it.
+		p := path.Clean("/" + r.URL.Path)
+		if st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err != nil || (st.IsDir() && !exists(filepath.Join(dir, filepath.FromSlash(p), "index.html"))) {
+			if data, err := os.ReadFile(filepath.Join(dir, "404.html")); err == nil {
+				h.Set("Content-Type", "text/html; charset=utf-8")
+				w.WriteHeader(http.StatusNotFound)
+				_, _ = w.Write(data)
+				return
+			}
+		}
 		files.ServeHTTP(w, r)
 	})
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // CSP returns the Content-Security-Policy the site's pages carry for a

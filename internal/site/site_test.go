@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -436,5 +438,87 @@ func TestTemplateWordsExist(t *testing.T) {
 				t.Errorf("%s: word %q missing", e.Name(), m[1])
 			}
 		}
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	root := t.TempDir()
+	write := func(p, s string) {
+		t.Helper()
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("sensors/a.yaml", "id: a\n")
+	first, err := Fingerprint(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name   string
+		change func()
+		differ bool
+	}{
+		{"nothing changed", func() {}, false},
+		{"a file outside the register's folders", func() { write("notes.txt", "x") }, false},
+		{"a record's content grew", func() { write("sensors/a.yaml", "id: a\nname: A\n") }, true},
+		{"a record was added", func() { write("algorithms/b.yaml", "id: b\n") }, true},
+		{"the configuration appeared", func() { write("register.yaml", "organisation: X\n") }, true},
+		{"a record was removed", func() { os.Remove(filepath.Join(root, "algorithms", "b.yaml")) }, true},
+	}
+	prev := first
+	for _, s := range steps {
+		s.change()
+		got, err := Fingerprint(root)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (got != prev) != s.differ {
+			t.Errorf("%s: fingerprint changed = %v, want %v", s.name, got != prev, s.differ)
+		}
+		prev = got
+	}
+}
+
+func TestHandler(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	csp, err := CSP("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(Handler(out, csp))
+	defer srv.Close()
+	tests := []struct {
+		path, status, ctype string
+	}{
+		{"/", "200 OK", "text/html; charset=utf-8"},
+		{"/sensoren/cam-markt.html", "200 OK", "text/html; charset=utf-8"},
+		{"/src/sensors/cam-markt.yaml", "200 OK", "text/plain; charset=utf-8"},
+		{"/data/sensors.geojson", "200 OK", "application/geo+json"},
+		{"/data/catalog.jsonld", "200 OK", "application/ld+json"},
+		{"/sensoren/bestaat-niet.html", "404 Not Found", "text/html; charset=utf-8"},
+		{"/sensoren/", "200 OK", "text/html; charset=utf-8"},
+		{"/data/", "404 Not Found", "text/html; charset=utf-8"},
+		{"/en/", "200 OK", "text/html; charset=utf-8"},
+	}
+	for _, tt := range tests {
+		res, err := http.Get(srv.URL + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.Status != tt.status || res.Header.Get("Content-Type") != tt.ctype {
+			t.Errorf("%s: %s %s, want %s %s", tt.path, res.Status, res.Header.Get("Content-Type"), tt.status, tt.ctype)
+		}
+		if res.Header.Get("Content-Security-Policy") != csp || res.Header.Get("Cache-Control") != "no-store" {
+			t.Errorf("%s: headers %v", tt.path, res.Header)
+		}
+	}
+	if _, err := CSP("http://insecure.example/{z}/{x}/{y}.png"); err == nil {
+		t.Error("CSP accepted an http tile URL")
 	}
 }

@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestBuildCommand(t *testing.T) {
+	face := strings.Replace(checkCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
+	broken := strings.Replace(checkCamera, "status: active", "status: switched_on", 1)
+	unreadable := strings.Replace(checkCamera, "name: Cameratoezicht Markt", "name: [Cameratoezicht", 1)
+	tests := []struct {
+		name    string
+		record  string
+		args    []string
+		code    int
+		stderr  string
+		page    []string // in sensoren/cam-markt.html
+		nopage  bool
+		outside bool // --out points at a folder that is not a site
+	}{
+		{name: "clean record", record: checkCamera, code: 0,
+			page: []string{"<h1>Cameratoezicht Markt</h1>", "Geen bevindingen:</span>", `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`}},
+		{name: "checklist findings are shown", record: face, code: 0,
+			page: []string{`Voldoet niet:</span> <a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`, "[biometric-ban]", "Gezichtsherkenning"}},
+		{name: "a record against the schema shows its errors and fails the run", record: broken, code: 1, stderr: "sensors/cam-markt.yaml:5:9: status has value",
+			page: []string{`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> `, "[schema]"}},
+		{name: "a record that cannot be read is missing and fails the run", record: unreadable, code: 1, stderr: "records that could not be read are missing from the site", nopage: true},
+		{name: "refuses to replace a folder it did not build", record: checkCamera, code: 2, stderr: "not built by register", outside: true},
+		{name: "bad --as-of", record: checkCamera, args: []string{"--as-of", "2026-13-01"}, code: 2, stderr: "--as-of"},
+		{name: "arguments are refused", record: checkCamera, args: []string{"extra"}, code: 2, stderr: "unknown command"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": tt.record, "register.yaml": checkConfig})
+			out := filepath.Join(t.TempDir(), "public")
+			if tt.outside {
+				if err := os.MkdirAll(out, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(out, "keep.txt"), []byte("mine"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			stdout, stderr, code := run(t, append([]string{"build", "--root", root, "--out", out}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", code, tt.code, stdout, stderr)
+			}
+			if tt.stderr != "" && !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, stderr)
+			}
+			if code == 2 {
+				return
+			}
+			if !regexp.MustCompile(`Built .*public: \d+ pages, \d+ files in [\d.]+s \(\d+ pages/s\)\.`).MatchString(stdout) {
+				t.Errorf("stdout = %q", stdout)
+			}
+			data, err := os.ReadFile(filepath.Join(out, "sensoren", "cam-markt.html"))
+			if tt.nopage {
+				if err == nil {
+					t.Error("a record that failed to load has a page")
+				}
+				if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+					t.Error("no site was written")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.page {
+				if !strings.Contains(string(data), want) {
+					t.Errorf("record page lacks %q", want)
+				}
+			}
+			for _, f := range []string{"data/register.json", "data/schema/sensor.schema.json", "data/schema/common.schema.json", "en/sensors/cam-markt.html"} {
+				if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+					t.Errorf("missing %s", f)
+				}
+			}
+		})
+	}
+}
+
+// syncBuffer is a buffer the server goroutine and the test can share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServeRebuildsWhenARecordChanges(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
+	var out, errOut syncBuffer
+	a := &App{Out: &out, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, root: root}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	today := func() time.Time { return time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC) }
+	go func() { done <- a.serve(ctx, "127.0.0.1:0", 20*time.Millisecond, today) }()
+
+	addr := regexp.MustCompile(`http://(127\.0\.0\.1:\d+)/`)
+	var base string
+	for deadline := time.Now().Add(20 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := addr.FindStringSubmatch(out.String()); m != nil {
+			base = "http://" + m[1]
+		}
+	}
+	if base == "" {
+		cancel()
+		t.Fatalf("server did not start:\n%s\n%s", out.String(), errOut.String())
+	}
+	get := func(p string) (string, http.Header) {
+		t.Helper()
+		res, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %s", p, res.Status)
+		}
+		return string(body), res.Header
+	}
+	page, hdr := get("/sensoren/cam-markt.html")
+	if !strings.Contains(page, "<h1>Cameratoezicht Markt</h1>") {
+		t.Fatal("record page not served")
+	}
+	if !strings.HasPrefix(hdr.Get("Content-Security-Policy"), "default-src 'self'") || hdr.Get("Cache-Control") != "no-store" {
+		t.Errorf("headers = %v", hdr)
+	}
+
+	changed := strings.Replace(checkCamera, "name: Cameratoezicht Markt", "name: Cameratoezicht Grote Markt", 1)
+	p := filepath.Join(root, "sensors", "cam-markt.yaml")
+	if err := os.WriteFile(p, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(2 * time.Second)
+	if err := os.Chtimes(p, later, later); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt := false
+	for deadline := time.Now().Add(20 * time.Second); !rebuilt && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		page, _ = get("/sensoren/cam-markt.html")
+		rebuilt = strings.Contains(page, "<h1>Cameratoezicht Grote Markt</h1>")
+	}
+	if !rebuilt {
+		t.Errorf("the page was not rebuilt after the record changed:\n%s", out.String())
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if strings.Count(out.String(), " built: ") < 2 {
+		t.Errorf("output = %q, want a line per build", out.String())
+	}
+}
