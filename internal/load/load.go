@@ -295,14 +295,11 @@ func readInside(full, realRoot string, maxBytes int64) ([]byte, string) {
 		if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 			return nil, "symlink leads outside the register"
 		}
-	}
-	// Check the target before opening it: opening a FIFO blocks until a
-	// writer appears.
-	if st, err := os.Stat(full); err != nil {
-		return nil, "file cannot be read: " + plainErr(err)
-	} else if !st.Mode().IsRegular() {
+	} else if !lst.Mode().IsRegular() {
 		return nil, "not a regular file"
 	}
+	// O_NONBLOCK: should the file have become a FIFO since Lstat, opening it
+	// must not block until a writer appears; Stat below then refuses it.
 	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, "file cannot be read: " + plainErr(err)
@@ -315,17 +312,30 @@ func readInside(full, realRoot string, maxBytes int64) ([]byte, string) {
 	if !st.Mode().IsRegular() {
 		return nil, "not a regular file"
 	}
-	if maxBytes > 0 && st.Size() > maxBytes {
-		return nil, fmt.Sprintf("file is %d bytes, more than the limit of %d", st.Size(), maxBytes)
+	size := st.Size()
+	if maxBytes > 0 && size > maxBytes {
+		return nil, fmt.Sprintf("file is %d bytes, more than the limit of %d", size, maxBytes)
 	}
-	limit := st.Size() + 1
+	// One buffer of the file's size (plus a byte to notice growth), rather
+	// than io.ReadAll's doubling.
+	buf := make([]byte, size+1)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], ""
+	case err != nil:
+		return nil, "file cannot be read: " + plainErr(err)
+	}
+	// The file grew while being read: read the rest, within the limit.
+	limit := int64(1 << 62)
 	if maxBytes > 0 {
-		limit = maxBytes + 1
+		limit = maxBytes + 1 - int64(n)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit))
+	rest, err := io.ReadAll(io.LimitReader(f, limit))
 	if err != nil {
 		return nil, "file cannot be read: " + plainErr(err)
 	}
+	data := append(buf[:n], rest...)
 	if maxBytes > 0 && int64(len(data)) > maxBytes {
 		return nil, fmt.Sprintf("file is more than the limit of %d bytes", maxBytes)
 	}

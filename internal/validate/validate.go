@@ -43,7 +43,11 @@ func New() (*Validator, error) {
 
 // NewFromFS compiles the *.schema.json files of fsys; tests use it to try
 // schemas that are not embedded.
-func NewFromFS(fsys fs.FS) (*Validator, error) {
+func NewFromFS(fsys fs.FS) (*Validator, error) { return compile(fsys, true) }
+
+// compile compiles the schemas of fsys; flat replaces $refs by their
+// definitions first (see inline.go).
+func compile(fsys fs.FS, flat bool) (*Validator, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
@@ -53,6 +57,7 @@ func NewFromFS(fsys fs.FS) (*Validator, error) {
 	if err != nil {
 		return nil, err
 	}
+	raw := map[string]any{}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
@@ -61,6 +66,13 @@ func NewFromFS(fsys fs.FS) (*Validator, error) {
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("schema %s: %w", name, err)
+		}
+		raw[name] = doc
+	}
+	in := inliner{docs: raw}
+	for name, doc := range raw {
+		if flat {
+			doc = in.inline(doc, name, 0)
 		}
 		if err := c.AddResource(base+name, doc); err != nil {
 			return nil, fmt.Errorf("schema %s: %w", name, err)
