@@ -1,0 +1,248 @@
+package cli
+
+// Tests of the exchange commands (issue 7): export, import csv, init and
+// migrate, end to end through the command line.
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/export"
+	"github.com/voorbeeldstad/register/internal/initreg"
+)
+
+func TestExportBundledRegisterToEveryFormat(t *testing.T) {
+	for _, format := range export.Formats {
+		args := []string{"export", "--root", "../../register", "--format", format}
+		if format == "csv" {
+			args = append(args, "--kind", "algorithm")
+		}
+		t.Run(format, func(t *testing.T) {
+			out, errOut, code := run(t, args...)
+			if code != ExitOK || errOut != "" {
+				t.Fatalf("exit %d, stderr %q", code, errOut)
+			}
+			if format == "csv" {
+				if !strings.HasPrefix(out, "id,name,status,algorithm_type,") || strings.Count(out, "\r\n") != 11 {
+					t.Errorf("csv: header and 10 algorithms expected:\n%s", out)
+				}
+				return
+			}
+			if !json.Valid([]byte(out)) {
+				t.Errorf("%s output is not JSON:\n%.300s", format, out)
+			}
+		})
+	}
+}
+
+func TestExportToAFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "algoritmeregister.json")
+	out, errOut, code := run(t, "export", "--root", "../../register", "--format", "algoritmeregister", "--out", path)
+	if code != ExitOK || out != "" || errOut != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []map[string]any
+	if err := json.Unmarshal(data, &entries); err != nil || len(entries) != 10 {
+		t.Fatalf("%d entries, err %v", len(entries), err)
+	}
+	if entries[0]["lang"] != "nld" || entries[0]["standard_version"] != "1.0" {
+		t.Errorf("first entry: %v", entries[0])
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("%d files next to the export, want 1 (no temporary file left)", len(entries))
+	}
+}
+
+func TestExportReportsWhatTheStandardCannotTake(t *testing.T) {
+	out, errOut, code := run(t, "export", "--root", "../export/testdata/register", "--format", "algoritmeregister")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want 1\n%s", code, errOut)
+	}
+	if !json.Valid([]byte(out)) {
+		t.Errorf("the export is still written in full: %.200s", out)
+	}
+	for _, want := range []string{
+		"algorithms/oud-model.yaml:8:10: error: goal is 2679 characters; the national algorithm register allows at most 2500 (export-algoritmeregister)",
+		"algorithms/oud-model.yaml:7:39: error: the national algorithm register requires contact_email, and the record gives no value for it (export-algoritmeregister)",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+func TestExportUsage(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export"}, "export needs --format: one of algoritmeregister, sensorthings, csv, json, geojson, dcat"},
+		{[]string{"export", "--format", "xml"}, `unknown export format "xml"`},
+		{[]string{"export", "--format", "csv"}, "csv holds one kind of record: add --kind sensor or --kind algorithm"},
+	}
+	for _, tt := range tests {
+		_, errOut, code := run(t, append(tt.args, "--root", "../../register")...)
+		if code != ExitError || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
+
+const spreadsheet = "Naam;Korte omschrijving;Status;Doel;Verantwoordelijke;E-mailadres;Soort sensor;Wat kan de sensor;Locatie;Breedtegraad;Lengtegraad;Startdatum\n" +
+	"Teller Dorpsstraat;Telt auto's.;In gebruik;Verkeer meten.;Adviseur verkeer;verkeer@heidebeek.example;Verkeersteller;Voertuigen tellen;Dorpsstraat 1;52,1;6,1;1-3-2025\n" +
+	";;;;;;;;;;;\n" +
+	"Meter Beek;Meet water.;In gebruik;Water meten.;Adviseur water;water@heidebeek.example;Waterstandmeter;Omgeving meten;Beekweg;52,2;6,2;31-02-2025\n"
+
+func TestImportCSV(t *testing.T) {
+	root := writeRegister(t, map[string]string{"register.yaml": "organisation: Gemeente Heidebeek\n"})
+	file := filepath.Join(t.TempDir(), "sensoren.csv")
+	if err := os.WriteFile(file, []byte(spreadsheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A dry run shows the record and writes nothing.
+	out, errOut, code := run(t, "import", "csv", file, "--root", root, "--dry-run")
+	if code != ExitFindings {
+		t.Fatalf("dry run: exit %d, want 1 (a bad date)\n%s%s", code, out, errOut)
+	}
+	for _, want := range []string{
+		"would write ", "sensors/teller-dorpsstraat.yaml (line 2)\n",
+		"name: Teller Dorpsstraat\n", "  start: 2025-03-01\n", "sensor_type: traffic_counter\n",
+		":3: info: line 3 is blank and skipped (import)",
+		`:4:12: error: lifecycle.start (column "Startdatum"): "31-02-2025" is not a date that exists; the row is skipped (import)`,
+		"3 rows read, 1 records would be created (dry run: nothing written)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("dry run output lacks %q:\n%s", want, out)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "sensors")); !os.IsNotExist(err) {
+		t.Fatal("the dry run wrote files")
+	}
+	// The import writes the record, which validates.
+	out, _, code = run(t, "import", "csv", file, "--root", root)
+	if code != ExitFindings || !strings.Contains(out, "created ") || !strings.Contains(out, "3 rows read, 1 records created\n") {
+		t.Fatalf("import: exit %d\n%s", code, out)
+	}
+	out, errOut, code = run(t, "validate", "--root", root)
+	if code != ExitOK || !strings.Contains(out, "1 record, no problems found") {
+		t.Errorf("validate after import: exit %d\n%s%s", code, out, errOut)
+	}
+	// Again: the existing record is left as it is.
+	out, _, _ = run(t, "import", "csv", file, "--root", root)
+	if !strings.Contains(out, `a record with id "teller-dorpsstraat" is already in the register and is left unchanged`) {
+		t.Errorf("second import:\n%s", out)
+	}
+}
+
+func TestImportUsage(t *testing.T) {
+	mapping := filepath.Join(t.TempDir(), "map.yaml")
+	if err := os.WriteFile(mapping, []byte("columns: {Naam: naam}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"import"}, "import needs a source: register import csv FILE"},
+		{[]string{"import", "csv"}, "import csv needs one file"},
+		{[]string{"import", "csv", "x.csv", "--kind", "camera"}, `--kind "camera": use sensor or algorithm`},
+		{[]string{"import", "csv", "x.csv", "--map", mapping}, `column "Naam" maps to "naam", which is not a field the import can fill`},
+	}
+	for _, tt := range tests {
+		_, errOut, code := run(t, tt.args...)
+		if code != ExitError || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.want)
+		}
+	}
+}
+
+func TestInitThenValidateAndCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "register-heidebeek")
+	out, errOut, code := run(t, "init", dir, "--organisation", "Gemeente Heidebeek", "--domain", "heidebeek.nl")
+	if code != ExitOK {
+		t.Fatalf("init: exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "initialised an empty Git repository") || !strings.Contains(out, "register/sensors/voorbeeld-waterstandmeter.yaml") {
+		t.Errorf("init output:\n%s", out)
+	}
+	root := filepath.Join(dir, "register")
+	for _, cmd := range []string{"validate", "check"} {
+		out, errOut, code := run(t, cmd, "--root", root)
+		if code != ExitOK || !strings.Contains(out, "2 records, no problems found") || errOut != "" {
+			t.Errorf("%s after init: exit %d\n%s%s", cmd, code, out, errOut)
+		}
+	}
+	out, _, code = run(t, "migrate", "--root", root)
+	if code != ExitOK || out != "2 records (2 in format v1); v1 is the current format: nothing needs migrating\n" {
+		t.Errorf("migrate after init: exit %d\n%s", code, out)
+	}
+	// A second init into the same folder is refused.
+	_, errOut, code = run(t, "init", dir, "--organisation", "Gemeente Heidebeek")
+	if code != ExitError || !strings.Contains(errOut, "the folder is not empty") {
+		t.Errorf("second init: exit %d, stderr %q", code, errOut)
+	}
+	_, errOut, code = run(t, "init", filepath.Join(t.TempDir(), "x"))
+	if code != ExitError || !strings.Contains(errOut, "init needs --organisation") {
+		t.Errorf("init without organisation: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestWorkflowCommandsExist runs every register command line of the
+// generated workflow through this tool's flag parsing, so the workflow never
+// calls a command or flag that does not exist.
+func TestWorkflowCommandsExist(t *testing.T) {
+	files, err := initreg.Files(initreg.Options{Organisation: "Gemeente Heidebeek"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct{ Run string }
+		}
+	}
+	for _, f := range files {
+		if f.Path == initreg.WorkflowPath {
+			if err := yaml.Unmarshal(f.Data, &wf); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	n := 0
+	for job, j := range wf.Jobs {
+		for _, s := range j.Steps {
+			if !strings.HasPrefix(s.Run, "register ") {
+				continue
+			}
+			n++
+			args := strings.Fields(s.Run)[1:]
+			root := NewRootCmd(&App{Out: os.Stdout, Err: os.Stderr})
+			cmd, rest, err := root.Find(args)
+			if err != nil || cmd == root {
+				t.Errorf("job %s: %q is not a command: %v", job, s.Run, err)
+				continue
+			}
+			if err := cmd.ParseFlags(rest); err != nil {
+				t.Errorf("job %s: %q: %v", job, s.Run, err)
+			}
+		}
+	}
+	if n != 4 {
+		t.Errorf("%d register commands in the workflow, want 4 (validate, check, due, build)", n)
+	}
+}
+
+func TestMigrateBundledRegister(t *testing.T) {
+	out, errOut, code := run(t, "migrate", "--root", "../../register", "--dry-run")
+	if code != ExitOK || out != "25 records (25 in format v1); v1 is the current format: nothing needs migrating\n" {
+		t.Errorf("exit %d\n%s%s", code, out, errOut)
+	}
+}

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/export"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/report"
+)
+
+func init() {
+	addCommand(newExportCmd)
+	ruleInfo[export.RuleAlgoritmeregister] = report.RuleInfo{Title: "A value the national algorithm register's publication standard cannot take"}
+}
+
+// exportOptions are the flags of register export.
+type exportOptions struct {
+	format string
+	kind   string
+	out    string
+	asOf   string
+}
+
+func newExportCmd(a *App) *cobra.Command {
+	var o exportOptions
+	cmd := &cobra.Command{
+		Use:   "export --format FORMAT",
+		Short: "Export the register for the national algorithm register, sensor platforms and open-data portals",
+		Long: `export writes the register's public records in a format another register or platform reads:
+
+  algoritmeregister  the national algorithm register's publication standard v1.0: a JSON array
+                     of AlgorithmIn entries, one per public algorithm
+  sensorthings       the sensors as OGC SensorThings API entities (Thing, Location,
+                     Datastream, ObservedProperty, Sensor) in JSON, one Thing per sensor
+  csv                one kind per file (--kind sensor or algorithm), as on the public site
+  json               the whole register (register.json), as on the public site
+  geojson            the sensors' positions and areas, as on the public site
+  dcat               a DCAT-AP catalogue (JSON-LD) of the register's datasets
+
+Records that are not public are left out, and so are withheld fields. A value the national
+register's standard cannot take (longer than its limit, or a required value missing) is
+reported on standard error and never cut short: fix the record and export again.
+
+Exit code 0: exported; 1: exported, but with findings (or records that could not be read);
+2: usage or I/O error.`,
+		Example: `  register export --format algoritmeregister --out algoritmeregister.json
+  register export --format csv --kind sensor > sensoren.csv
+  register export --format sensorthings --root examples/dorp`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runExport(o) },
+	}
+	cmd.Flags().StringVarP(&o.format, "format", "f", "", "export format: "+strings.Join(export.Formats, ", "))
+	cmd.Flags().StringVar(&o.kind, "kind", "", "the kind of record for csv: sensor or algorithm")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write to this file (replaced atomically); - or nothing for standard output")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "date the export as if today were this date (YYYY-MM-DD), for dcat")
+	return cmd
+}
+
+func (a *App) runExport(o exportOptions) error {
+	if o.format == "" {
+		return usagef("export needs --format: one of %s", strings.Join(export.Formats, ", "))
+	}
+	if !slices.Contains(export.Formats, o.format) {
+		return usagef("unknown export format %q: use one of %s", o.format, strings.Join(export.Formats, ", "))
+	}
+	kind := record.Kind(o.kind)
+	if o.format == "csv" && kind != record.Sensor && kind != record.Algorithm {
+		return usagef("csv holds one kind of record: add --kind sensor or --kind algorithm")
+	}
+	today, err := a.today(o.asOf)
+	if err != nil {
+		return err
+	}
+	res, err := a.loadRegister()
+	if err != nil {
+		return err
+	}
+	// Render first, so nothing is written when the export fails.
+	var buf bytes.Buffer
+	fs, err := export.Write(&buf, o.format, res.Register, export.Options{Kind: kind, Today: today})
+	if errors.Is(err, export.ErrKindNeeded) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	out := o.out
+	if out == "-" {
+		out = ""
+	}
+	if err := a.writeOutput(out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+		return err
+	}
+	return a.exportProblems(res, fs)
+}
+
+// exportProblems reports, on standard error, the records that could not be
+// read (they are missing from the export) and the export's own findings.
+func (a *App) exportProblems(res *load.Result, fs []finding.Finding) error {
+	failed := false
+	if n := unreadRecords(res); n > 0 {
+		fmt.Fprintf(a.Err, "register: %d record files could not be read and are missing from the export; run 'register validate'\n", n)
+		failed = true
+	}
+	if len(fs) == 0 {
+		if failed {
+			return errFindings
+		}
+		return nil
+	}
+	load.Locate(a.Root(), fs)
+	finding.Sort(fs)
+	sum := finding.Summarise(len(res.Register.Records), fs)
+	if err := report.Write(a.Err, "text", fs, sum, report.Options{ToolName: "register", ToolVersion: a.Version, Rules: ruleInfo, Root: a.Root()}); err != nil {
+		return err
+	}
+	return errFindings
+}

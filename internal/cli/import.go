@@ -1,0 +1,182 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/importcsv"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/report"
+)
+
+func init() {
+	addCommand(newImportCmd)
+	ruleInfo[importcsv.RuleImport] = report.RuleInfo{Title: "A spreadsheet row or column that could not be imported"}
+}
+
+// importOptions are the flags of register import csv.
+type importOptions struct {
+	kind    string
+	mapping string
+	dryRun  bool
+	format  string
+}
+
+func newImportCmd(a *App) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import",
+		Short: "Create records from another source, such as a spreadsheet",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return usagef("import needs a source: register import csv FILE")
+		},
+	}
+	var o importOptions
+	csvCmd := &cobra.Command{
+		Use:   "csv FILE",
+		Short: "Create records from a spreadsheet saved as CSV, one row per record",
+		Long: `import csv turns a spreadsheet (saved as CSV: comma, semicolon or tab separated, UTF-8 or
+Windows-1252) into record files, one per row, under sensors/ or algorithms/.
+
+Columns are found by their header, in Dutch or English: the record's own keys
+(owner.email or owner_email), the open-data CSV's headers, and the Dutch labels (naam,
+korte omschrijving, status, startdatum, locatie, breedtegraad, soort sensor, ...). Values
+may be written in Dutch (In gebruik, ja, Camera, Natuur en milieu). For other headers, a
+mapping file names the field of each column and default values:
+
+  columns:
+    "Omschrijving object": name
+    "Opmerkingen": ""            # leave out, without a warning
+  defaults:
+    status: active
+
+Ids are made from the names (lower case, hyphens) and kept unique. Dates are normalised
+to YYYY-MM-DD (01-03-2025, 1 maart 2025 and 2025/3/1 all work). The organisation in
+register.yaml fills organisation.name when no column gives it, and personal data counts
+as unknown (so as yes) until a column says otherwise.
+
+Blank rows are skipped; repeated rows, unknown columns and cells that cannot be read are
+reported with their line and column, and such rows are not imported. Every record made
+is validated against the schemas and its problems are shown; it is written even when it
+is incomplete, so you can finish it in the YAML file. import never overwrites a record
+that exists: fix the spreadsheet and run it again to import the rows that were left out.
+
+Exit code 0: imported without errors; 1: rows left out or records with schema errors;
+2: usage or I/O error.`,
+		Example: `  register import csv sensoren.csv --kind sensor --dry-run
+  register import csv algoritmes.csv --kind algorithm
+  register import csv lijst.csv --map kolommen.yaml --root register`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("import csv needs one file, for example: register import csv sensoren.csv --kind sensor")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runImportCSV(args[0], o) },
+	}
+	csvCmd.Flags().StringVar(&o.kind, "kind", "sensor", "kind of record each row describes: sensor or algorithm")
+	csvCmd.Flags().StringVar(&o.mapping, "map", "", "mapping file (YAML) naming the field of each column, and defaults")
+	csvCmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
+	csvCmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
+	cmd.AddCommand(csvCmd)
+	return cmd
+}
+
+func (a *App) runImportCSV(file string, o importOptions) error {
+	if err := checkFormat(o.format); err != nil {
+		return err
+	}
+	kind := record.Kind(o.kind)
+	if kind != record.Sensor && kind != record.Algorithm {
+		return usagef("--kind %q: use sensor or algorithm", o.kind)
+	}
+	var mapping *importcsv.Mapping
+	if o.mapping != "" {
+		m, err := importcsv.LoadMapping(o.mapping)
+		if err != nil {
+			return usagef("%v", err)
+		}
+		mapping = m
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	if !st.Mode().IsRegular() || st.Size() > importcsv.MaxBytes {
+		return fmt.Errorf("read %s: not a spreadsheet file of at most %d bytes", file, importcsv.MaxBytes)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	root := a.Root()
+	cfg, _, err := config.Load(root, ruleIDs)
+	if err != nil {
+		return err
+	}
+	existing, err := importcsv.ExistingIDs(root)
+	if err != nil {
+		return err
+	}
+	v, err := sharedValidator()
+	if err != nil {
+		return err
+	}
+	res, err := importcsv.Read(file, data, importcsv.Options{
+		Kind: kind, Mapping: mapping, Organisation: cfg.Organisation,
+		Exists: func(id string) bool { return existing[id] }, Validator: v, Now: a.Now(),
+	})
+	if err != nil {
+		return err
+	}
+
+	if o.dryRun {
+		for _, r := range res.Records {
+			fmt.Fprintf(a.Out, "--- would write %s (line %d)\n%s", rel(filepath.Join(root, filepath.FromSlash(r.Path))), r.Line, r.Data)
+		}
+	} else {
+		written, existed, err := importcsv.Write(root, res.Records)
+		for _, p := range written {
+			fmt.Fprintf(a.Out, "created %s\n", rel(p))
+		}
+		for _, p := range existed {
+			res.Findings = append(res.Findings, finding.Finding{File: file, Rule: importcsv.RuleImport, Severity: finding.Warning,
+				Message: fmt.Sprintf("%s appeared while importing and is left unchanged", rel(p))})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	finding.Sort(res.Findings)
+	sum := finding.Summarise(len(res.Records), res.Findings)
+	if err := report.Write(a.Out, o.format, res.Findings, sum, report.Options{Color: a.IsTerminal, ToolName: "register",
+		ToolVersion: a.Version, Rules: ruleInfo}); err != nil {
+		return err
+	}
+	if o.format == "text" {
+		verb := "created"
+		if o.dryRun {
+			verb = "would be created (dry run: nothing written)"
+		}
+		invalid := 0
+		for _, r := range res.Records {
+			if !r.Valid {
+				invalid++
+			}
+		}
+		fmt.Fprintf(a.Out, "%d rows read, %d records %s", res.Rows, len(res.Records), verb)
+		if invalid > 0 {
+			fmt.Fprintf(a.Out, ", %d of them incomplete: complete them and run 'register validate'", invalid)
+		}
+		fmt.Fprintln(a.Out)
+	}
+	if finding.Worst(res.Findings) == finding.Error {
+		return errFindings
+	}
+	return nil
+}

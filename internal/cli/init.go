@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"regexp"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/initreg"
+)
+
+func init() { addCommand(newInitCmd) }
+
+// releaseVersion matches a released version, which the new register's
+// workflow can pin; development builds install the latest release.
+var releaseVersion = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
+
+func newInitCmd(a *App) *cobra.Command {
+	var org, domain, version string
+	cmd := &cobra.Command{
+		Use:   "init DIR --organisation NAME",
+		Short: "Start a new register repository for a municipality",
+		Long: `init writes a new register repository into DIR, for a municipality that starts its own:
+
+  register/register.yaml       every setting, explained, with your name and addresses
+  register/sensors/            one example sensor that validates and checks clean
+  register/algorithms/         one example algorithm that validates and checks clean
+  schema/                      the JSON Schemas, for completion and help in editors
+  .github/workflows/register.yml
+                               validate and check on every push and pull request, a weekly
+                               list of what falls due, and the website on GitHub Pages
+  README.md                    how to start, in Dutch and English
+
+and runs git init (branch main). The workflow installs this tool by its module path, so
+the new repository need not be a fork. DIR must be new or empty: init never overwrites.`,
+		Example: `  register init register-heidebeek --organisation "Gemeente Heidebeek" --domain heidebeek.nl`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("init needs one folder, for example: register init register-heidebeek --organisation \"Gemeente Heidebeek\"")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if org == "" {
+				return usagef("init needs --organisation, for example --organisation \"Gemeente Heidebeek\"")
+			}
+			v := version
+			if v == "" && releaseVersion.MatchString(a.Version) {
+				v = a.Version
+			}
+			dir := args[0]
+			files, err := initreg.Init(dir, initreg.Options{Organisation: org, Domain: domain, Version: v, Now: a.Now()})
+			if errors.Is(err, initreg.ErrNotEmpty) {
+				return usageError{err}
+			}
+			if err != nil {
+				return err
+			}
+			for _, f := range files {
+				fmt.Fprintf(a.Out, "created %s\n", rel(filepath.Join(dir, filepath.FromSlash(f))))
+			}
+			fmt.Fprintf(a.Out, "initialised an empty Git repository in %s (branch main)\n", rel(dir))
+			fmt.Fprintf(a.Out, "next: read %s, replace the two examples with your own records, then run\n  cd %s\n  register validate\n  register check\n",
+				rel(filepath.Join(dir, "README.md")), rel(dir))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&org, "organisation", "", "the municipality's name, for example \"Gemeente Heidebeek\" (required)")
+	cmd.Flags().StringVar(&domain, "domain", "", "the municipality's web domain, for the example mailboxes and addresses (default: a placeholder under .example)")
+	cmd.Flags().StringVar(&version, "tool-version", "", "version of register the workflow installs (default: this version when released, else latest)")
+	return cmd
+}
