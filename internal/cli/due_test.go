@@ -40,7 +40,7 @@ func TestDueCommand(t *testing.T) {
 		"Due as of 2026-11-24 (window P90D): 2 lapsed, 0 ending, 0 upcoming",
 		"  2026-03-01  cam-station  evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01, every P1Y)",
 		"  2026-03-01  cam-station  life cycle ended on 2026-03-01 but the record is still active",
-		"owner: Adviseur openbare orde <oov@voorbeeldstad.example>  (sensors/cam-station.yaml/evaluation/last)",
+		"owner: Adviseur openbare orde <oov@voorbeeldstad.example>  (sensors/cam-station.yaml#/evaluation/last)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)

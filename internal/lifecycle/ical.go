@@ -44,14 +44,19 @@ func WriteICal(w io.Writer, r Report) error {
 	line("PRODID:-//voorbeeldstad//register//" + strings.ToUpper(lang))
 	line("CALSCALE:GREGORIAN")
 	line("METHOD:PUBLISH")
+	line("NAME:" + escape(title))
 	line("X-WR-CALNAME:" + escape(title))
+	// Subscribed calendars fetch again daily (RFC 7986; Outlook reads the
+	// X- property).
+	line("REFRESH-INTERVAL;VALUE=DURATION:P1D")
+	line("X-PUBLISHED-TTL:P1D")
 	stamp := r.Now.UTC().Format("20060102T150405Z")
 	for _, it := range r.Items {
 		name := it.Record.ID
 		if it.Record.Name != "" {
 			name = it.Record.Name + " (" + it.Record.ID + ")"
 		}
-		desc := it.Detail + "\n" + owner(it) + "\n" + it.Record.File + it.Path
+		desc := it.Detail + "\n" + owner(it) + "\n" + Where(it)
 		line("BEGIN:VEVENT")
 		line("UID:" + uid(it, host))
 		line("DTSTAMP:" + stamp)

@@ -34,21 +34,21 @@ func TestWriteText(t *testing.T) {
 
 Lapsed: the date has passed
   2026-03-01  cam-markt  evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01, every P1Y)
-              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml/evaluation/last)
+              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml#/evaluation/last)
   2026-10-31  cam-markt  life cycle ended on 2026-10-31 but the record is still active: evaluate, and extend only by a decision (3.4)
-              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml/lifecycle/end)
+              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml#/lifecycle/end)
 
 Ending: exceptions, agreements and life cycles that end
   2026-11-01  geluid-plein  data-sharing agreement with RIVM ended on 2026-11-01
-              owner: (none recorded)  (sensors/geluid-plein.yaml/data_sharing/0/end)
+              owner: (none recorded)  (sensors/geluid-plein.yaml#/data_sharing/0/end)
   2026-12-15  cam-markt  exception to rule camera-temporary ends on 2026-12-15 (approved by college)
-              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml/exceptions/0/until)
+              owner: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml#/exceptions/0/until)
   2026-12-31  geluid-plein  data-sharing agreement with Universiteit ends on 2026-12-31
-              owner: (none recorded)  (sensors/geluid-plein.yaml/data_sharing/1/end)
+              owner: (none recorded)  (sensors/geluid-plein.yaml#/data_sharing/1/end)
 
 Upcoming: evaluations due
   2026-12-20  geluid-plein  evaluation due on 2026-12-20 (never evaluated, in use since 2022-12-20, every P4Y)
-              owner: (none recorded)  (sensors/geluid-plein.yaml/lifecycle/start)
+              owner: (none recorded)  (sensors/geluid-plein.yaml#/lifecycle/start)
 `
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
@@ -127,6 +127,9 @@ func TestWriteICal(t *testing.T) {
 			t.Errorf("line %d holds a bare LF", i+1)
 		}
 	}
+	if !strings.Contains(out, "\r\nNAME:Sensorregister Voorbeeldstad\r\n") || !strings.Contains(out, "\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n") {
+		t.Errorf("calendar properties missing:\n%s", out)
+	}
 	if strings.Count(out, "BEGIN:VEVENT\r\n") != 6 || !strings.HasPrefix(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:") || !strings.HasSuffix(out, "END:VCALENDAR\r\n") {
 		t.Errorf("structure:\n%s", out)
 	}
@@ -138,7 +141,7 @@ func TestWriteICal(t *testing.T) {
 		"DTSTART;VALUE=DATE:20260301\r\n" +
 		"DTEND;VALUE=DATE:20260302\r\n" +
 		`SUMMARY:Evaluatie (verlopen): Camera's op de Markt\, Plein\; oost (cam-markt)` + "\r\n" +
-		`DESCRIPTION:evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01\, every P1Y)\nowner: Teamleider toezicht\, Openbare Orde <toezicht@voorbeeldstad.example>\nsensors/cam-markt.yaml/evaluation/last` + "\r\n" +
+		`DESCRIPTION:evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01\, every P1Y)\nowner: Teamleider toezicht\, Openbare Orde <toezicht@voorbeeldstad.example>\nsensors/cam-markt.yaml#/evaluation/last` + "\r\n" +
 		"CATEGORIES:lapsed\r\n" +
 		"TRANSP:TRANSPARENT\r\n" +
 		"END:VEVENT\r\n"

@@ -32,7 +32,7 @@ func WriteText(w io.Writer, r Report) error {
 				continue
 			}
 			fmt.Fprintf(bw, "  %s  %s  %s\n", period.Format(it.Date), it.Record.ID, it.Detail)
-			fmt.Fprintf(bw, "              %s  (%s%s)\n", owner(it), it.Record.File, it.Path)
+			fmt.Fprintf(bw, "              %s  (%s)\n", owner(it), Where(it))
 		}
 	}
 	if len(r.Items) == 0 {
@@ -40,6 +40,10 @@ func WriteText(w io.Writer, r Report) error {
 	}
 	return bw.Flush()
 }
+
+// Where names the field an item is about as the record's file with the
+// field's JSON Pointer as fragment: "sensors/cam-markt.yaml#/lifecycle/end".
+func Where(it Item) string { return it.Record.File + "#" + it.Path }
 
 // owner is the owner's role and contact on one line.
 func owner(it Item) string {
