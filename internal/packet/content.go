@@ -379,7 +379,8 @@ func (L *Labels) exceptions(r *record.Record, today time.Time) []ExceptionRow {
 func (L *Labels) changeSection(it *Item, rc *history.RecordChange, p *Packet) {
 	switch {
 	case !p.HasHistory:
-		it.ChangeNote = p.HistoryNote
+		// The cover says why; each record only points there.
+		it.ChangeNote = L.NoComparison
 		return
 	case rc == nil:
 		it.ChangeNote = L.pick([2]string{"Niet gewijzigd sinds het vorige pakket.", "Not changed since the previous packet."})

@@ -350,7 +350,7 @@ func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, e
 		it.Due = L.dueRows(due[r.ID], today, cfgOr(reg))
 		it.Exceptions = L.exceptions(r, today)
 		L.changeSection(it, changes[r.ID], p)
-		it.Questions = L.questions(it, byRecord[r.ID], due[r.ID])
+		it.Questions = L.questions(it, due[r.ID], today)
 		p.Items = append(p.Items, it)
 	}
 	slices.SortFunc(p.Items, func(a, b *Item) int {

@@ -3,6 +3,7 @@ package packet
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
@@ -82,7 +83,7 @@ var ruleQuestions = map[string][2]string{
 // questions derives the questions for the committee from the record's
 // findings (errors and warnings), its dates and why it is on the agenda.
 // Each question is asked once, in the order the findings and dates come.
-func (L *Labels) questions(it *Item, fs []finding.Finding, due []lifecycle.Item) []string {
+func (L *Labels) questions(it *Item, due []lifecycle.Item, today time.Time) []string {
 	var qs []string
 	ask := func(q string) {
 		if q != "" && !slices.Contains(qs, q) {
@@ -107,14 +108,34 @@ func (L *Labels) questions(it *Item, fs []finding.Finding, due []lifecycle.Item)
 		}
 		ask(fmt.Sprintf(L.pick([2]string{"Hoe en wanneer wordt de bevinding ‘%s’ opgelost?", "How and when will the finding ‘%s’ be resolved?"}), title))
 	}
+	dueAt := map[string]bool{}
 	for _, d := range due {
-		ask(L.dueQuestion(d))
+		ask(L.dueQuestion(d, today))
+		dueAt[d.Path] = true
+	}
+	// An exception in force is a standing departure from a principle: the
+	// committee may ask whether it is still justified, also before it ends.
+	for i, e := range it.Record.Exceptions {
+		if dueAt[fmt.Sprintf("/exceptions/%d/until", i)] || i >= len(it.Exceptions) || !it.Exceptions[i].Open {
+			continue
+		}
+		title := e.Rule
+		if r, ok := principle.Lookup(e.Rule); ok {
+			title = L.pick([2]string{r.TitleNL, r.TitleEN})
+		}
+		if e.Until == "" {
+			ask(fmt.Sprintf(L.pick([2]string{"De uitzondering op ‘%s’ heeft geen einddatum: is die nog gerechtvaardigd?",
+				"The exception to ‘%s’ has no end date: is it still justified?"}), title))
+			continue
+		}
+		ask(fmt.Sprintf(L.pick([2]string{"De uitzondering op ‘%s’ geldt tot %s: is die nog gerechtvaardigd?",
+			"The exception to ‘%s’ is in force until %s: is it still justified?"}), title, L.dateString(e.Until)))
 	}
 	return qs
 }
 
-func (L *Labels) dueQuestion(d lifecycle.Item) string {
-	date := L.date(d.Date)
+func (L *Labels) dueQuestion(d lifecycle.Item, today time.Time) string {
+	date, ended := L.date(d.Date), d.Date.Before(today)
 	switch {
 	case d.What == lifecycle.Evaluation && d.Group == lifecycle.Upcoming:
 		return fmt.Sprintf(L.pick([2]string{"De evaluatie is uiterlijk %s nodig: welke vragen moet die beantwoorden?",
@@ -131,6 +152,12 @@ func (L *Labels) dueQuestion(d lifecycle.Item) string {
 				"The life cycle ends on %s: is the temporary nature of this camera still justified, or does it stop?"})
 		}
 		return fmt.Sprintf(q, date)
+	case d.What == lifecycle.Exception && ended:
+		return fmt.Sprintf(L.pick([2]string{"Een uitzondering is verlopen (%s) en telt niet meer: moet de inzet veranderen, of is een nieuw besluit nodig?",
+			"An exception has expired (%s) and no longer counts: must the deployment change, or is a new decision needed?"}), date)
+	case d.What == lifecycle.DataSharing && ended:
+		return fmt.Sprintf(L.pick([2]string{"Een afspraak over gegevensdeling is afgelopen (%s): zijn de gegevens vernietigd, en staat de afspraak nog in de registratie?",
+			"A data-sharing agreement has ended (%s): was the data destroyed, and why is the agreement still in the record?"}), date)
 	case d.What == lifecycle.Exception:
 		return fmt.Sprintf(L.pick([2]string{"Een uitzondering loopt af (%s): is verlenging gerechtvaardigd, of moet de inzet veranderen?",
 			"An exception ends (%s): is renewing it justified, or must the deployment change?"}), date)

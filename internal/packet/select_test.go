@@ -236,8 +236,8 @@ func TestOutsideGit(t *testing.T) {
 			t.Errorf("%s: history note = %q", lang, p.HistoryNote)
 		}
 		for _, it := range p.Items {
-			if it.ChangeNote != p.HistoryNote {
-				t.Errorf("%s: %s: change note %q, want the history note", lang, it.Record.ID, it.ChangeNote)
+			if it.ChangeNote != p.L.NoComparison {
+				t.Errorf("%s: %s: change note %q, want %q", lang, it.Record.ID, it.ChangeNote, p.L.NoComparison)
 			}
 		}
 	}
