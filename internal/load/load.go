@@ -230,13 +230,7 @@ func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
 		return fileResult{findings: fs}
 	}
 	rec := &record.Record{}
-	// Type mismatches leave the field empty; the schema has reported them.
-	var te *yaml.TypeError
-	if err := doc.Root.Decode(rec); err != nil && !errors.As(err, &te) {
-		fs = append(fs, finding.Finding{File: rel, Rule: finding.RuleYAML, Severity: finding.Error,
-			Message: "could not read the record: " + err.Error()})
-		return fileResult{findings: fs}
-	}
+	record.FromValue(doc.Value, rec)
 	rec.File = rel
 	if rec.ID == "" {
 		// Keep the record addressable: its file name stands in for a missing id.
