@@ -246,3 +246,34 @@ func TestMigrateBundledRegister(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+func TestImportJSONStaysMachineReadable(t *testing.T) {
+	root := writeRegister(t, map[string]string{"register.yaml": "organisation: Gemeente Heidebeek\n"})
+	file := filepath.Join(t.TempDir(), "sensoren.csv")
+	if err := os.WriteFile(file, []byte(spreadsheet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, dry := range []bool{true, false} {
+		args := []string{"import", "csv", file, "--root", root, "--format", "json"}
+		if dry {
+			args = append(args, "--dry-run")
+		}
+		out, errOut, code := run(t, args...)
+		var doc struct {
+			Findings []struct {
+				Line          int
+				Rule, Message string
+			}
+			Summary struct{ Records, Errors int }
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatalf("dry run %v: stdout is not JSON: %v\n%s", dry, err, out)
+		}
+		if code != ExitFindings || doc.Summary.Records != 1 || doc.Summary.Errors != 1 || len(doc.Findings) != 2 || doc.Findings[1].Line != 4 {
+			t.Errorf("dry run %v: exit %d, %+v", dry, code, doc)
+		}
+		if created := strings.Contains(errOut, "created "); created == dry {
+			t.Errorf("dry run %v: stderr %q", dry, errOut)
+		}
+	}
+}

@@ -135,14 +135,23 @@ func (a *App) runImportCSV(file string, o importOptions) error {
 		return err
 	}
 
+	// Only text output carries the records and the list of files, so json,
+	// sarif and the rest stay machine-readable; they go to standard error.
+	notes := a.Out
+	if o.format != "text" {
+		notes = a.Err
+	}
 	if o.dryRun {
 		for _, r := range res.Records {
+			if o.format != "text" {
+				break
+			}
 			fmt.Fprintf(a.Out, "--- would write %s (line %d)\n%s", rel(filepath.Join(root, filepath.FromSlash(r.Path))), r.Line, r.Data)
 		}
 	} else {
 		written, existed, err := importcsv.Write(root, res.Records)
 		for _, p := range written {
-			fmt.Fprintf(a.Out, "created %s\n", rel(p))
+			fmt.Fprintf(notes, "created %s\n", rel(p))
 		}
 		for _, p := range existed {
 			res.Findings = append(res.Findings, finding.Finding{File: file, Rule: importcsv.RuleImport, Severity: finding.Warning,
