@@ -38,6 +38,12 @@ Records with publication.public: false are counted, not shown; withheld fields s
 that does not follow the schema shows its errors: build then still writes the site,
 reports the errors, and exits 1.
 
+The map is drawn without a background map, so nothing is requested from another host.
+A municipality that trusts a tile service can set site.tiles_url in register.yaml to an
+https URL with {z}, {x} and {y} (Web Mercator tiles, for example the national PDOK
+background map: https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png);
+the pages then allow images from that one host and draw the tiles under the sensors.
+
 Exit code 0: built; 1: built, but the register has errors; 2: usage or I/O error.`,
 		Example: `  register build
   register build --root register --out public

@@ -114,6 +114,13 @@ func (b *builder) csp() string {
 func (b *builder) page(lang, current string, pathFor func(lang string) string, title string, body any) *Page {
 	p := pathFor(lang)
 	root := rootFor(p)
+	if p == "404.html" {
+		// A static host serves 404.html at any depth; absolute links from
+		// the configured base URL keep it working there.
+		if u, err := url.Parse(b.cfg.Site.BaseURL); err == nil && b.cfg.Site.BaseURL != "" {
+			root = strings.TrimSuffix(u.Path, "/") + "/"
+		}
+	}
 	pg := &Page{
 		Lang: lang, Root: root, Path: p, Title: title,
 		SiteTitle: b.cfg.Site.Title, Organisation: b.cfg.Organisation, CSP: b.csp(),

@@ -249,7 +249,7 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 	if len(b.History) == 0 {
 		w.WriteString(`<p>` + T("nohistory") + "</p>\n")
 	} else {
-		w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="cap-history"><table><caption id="cap-history">` + T("history") + `</caption><thead><tr><th scope="col">` + T("date") + `</th><th scope="col">` + T("change") + `</th>`)
+		w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="cap-history"><table><caption id="cap-history">` + T("changes") + `</caption><thead><tr><th scope="col">` + T("date") + `</th><th scope="col">` + T("change") + `</th>`)
 		if b.ShowAuthors {
 			w.WriteString(`<th scope="col">` + T("author") + `</th>`)
 		}

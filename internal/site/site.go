@@ -81,7 +81,8 @@ type Options struct {
 	Due []Due
 	// Schemas are the JSON Schemas to publish, by file name.
 	Schemas map[string][]byte
-	// Workers is the number of pages rendered at once; zero means GOMAXPROCS.
+	// Workers is the number of pages rendered at once; zero means four per
+	// processor (GOMAXPROCS).
 	Workers int
 }
 
@@ -331,7 +332,9 @@ func (b *builder) run() error {
 	}
 	workers := b.opts.Workers
 	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
+		// More workers than cores: a worker creating a file waits on the
+		// disk, and another can render meanwhile.
+		workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	ch := make(chan job)
 	errs := make(chan error, 1)

@@ -106,6 +106,9 @@ func TestStableURLs(t *testing.T) {
 			t.Errorf("%s is published, want it left out", p)
 		}
 	}
+	if nf := read(t, out, "404.html"); !strings.Contains(nf, `<link rel="stylesheet" href="/assets/site.css">`) {
+		t.Error("404.html does not link from the base URL's path, so it breaks in sub-folders")
+	}
 	if st.Pages < 40 || st.Files <= st.Pages {
 		t.Errorf("stats = %+v", st)
 	}
