@@ -8,6 +8,7 @@ package initreg
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -16,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template"
 	"time"
@@ -83,11 +85,16 @@ func Init(dir string, opts Options) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("init %s: %w", dir, err)
+	}
+	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(filepath.Clean(dir))+".init-*")
+	// Next to dir, so the final renames stay on one file system.
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(abs)+".init-*")
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", dir, err)
 	}
@@ -111,15 +118,46 @@ func Init(dir string, opts Options) ([]string, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("git init %s: %w", dir, err)
 	}
-	// An empty folder was checked above; it goes so the new one can take
-	// its place (Remove refuses a folder that gained files meanwhile).
-	if err := os.Remove(dir); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s", ErrNotEmpty, dir)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return nil, fmt.Errorf("create %s: %w", dir, err)
+	if err := place(tmp, abs); err != nil {
+		return nil, err
 	}
 	return names, nil
+}
+
+// place moves the finished tree into dir: a new folder is renamed into place
+// whole; into an existing empty folder (perhaps the working folder itself)
+// each top-level entry is renamed, the Git repository last, so the folder
+// keeps its identity for a shell that is in it.
+func place(tmp, dir string) error {
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("create %s: %w", dir, err)
+		}
+		return nil
+	}
+	if err := checkEmpty(dir); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	slices.SortStableFunc(entries, func(a, b os.DirEntry) int {
+		return cmp.Compare(boolInt(a.Name() == ".git"), boolInt(b.Name() == ".git"))
+	})
+	for _, e := range entries {
+		if err := os.Rename(filepath.Join(tmp, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			return fmt.Errorf("create %s: %w", filepath.Join(dir, e.Name()), err)
+		}
+	}
+	return nil
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // checkEmpty refuses a folder with anything in it, and a path that is a file.

@@ -277,3 +277,30 @@ func TestConfigCopyMatchesTheExample(t *testing.T) {
 		t.Error("internal/initreg/templates/register.yaml differs from examples/register.yaml: copy it again (cp examples/register.yaml internal/initreg/templates/)")
 	}
 }
+
+// TestInitInTheWorkingFolder is "register init ." in a new, empty folder:
+// the folder stays the same folder (a shell in it sees the files).
+func TestInitInTheWorkingFolder(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	before, err := os.Stat(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Init(".", Options{Organisation: "Gemeente Hier", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(".")
+	if err != nil || !os.SameFile(before, after) {
+		t.Fatalf("the working folder was replaced: %v", err)
+	}
+	for _, f := range append(files, ".git/HEAD") {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("%d entries next to the folder, want 1 (no temporary folder left)", len(entries))
+	}
+}
