@@ -351,6 +351,9 @@ func TestSensorThings(t *testing.T) {
 	if len(cam.Locations) != 1 || cam.Locations[0].Location.Type != "Polygon" {
 		t.Errorf("cam-plein location: %+v", cam.Locations)
 	}
+	if cam.Properties["location"] != "Stationsplein" || lucht.Properties["area"] != "Centrum" {
+		t.Errorf("the place in words: %v, %v", cam.Properties["location"], lucht.Properties["area"])
+	}
 	owner, _ := cam.Properties["owner"].(map[string]any)
 	if _, ok := owner["email"]; ok || owner["role"] != "Teamleider openbare orde" {
 		t.Errorf("cam-plein owner %v: the withheld email must stay out", owner)

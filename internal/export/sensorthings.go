@@ -150,6 +150,19 @@ func SensorThing(r *record.Record, reg *record.Register) Thing {
 // the others are taken as they are, which is the same JSON and much faster.
 func thingProperties(r *record.Record) map[string]any {
 	props := map[string]any{"register_id": r.ID}
+	// The place in words, also for a sensor without a published position
+	// (a mobile sensor, or one whose position is withheld).
+	if l := r.Location; l != nil {
+		if l.Description != "" && !r.IsWithheld("location.description") {
+			props["location"] = l.Description
+		}
+		if l.Area != "" && !r.IsWithheld("location.area") {
+			props["area"] = l.Area
+		}
+		if l.Mobile && !r.IsWithheld("location.mobile") {
+			props["mobile"] = true
+		}
+	}
 	keys := []string{"status", "sensor_type", "capabilities", "quantity", "organisation", "owner", "personal_data", "lifecycle", "themes", "open_data", "vendor"}
 	if r.Publication != nil && len(r.Publication.Withheld) > 0 {
 		view, err := opendata.View(r)
