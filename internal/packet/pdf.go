@@ -2,7 +2,6 @@ package packet
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -47,51 +46,55 @@ const (
 // bookmark per record. Tables break between rows and repeat their header
 // row on the next page; a row too long for one page continues on the next.
 func WritePDF(w io.Writer, p *Packet) error {
-	// The first pass counts the pages for the footer; the second writes.
-	first, err := layoutPDF(p, 0)
-	if err != nil {
-		return err
-	}
-	doc, err := layoutPDF(p, first.pages)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if _, err := doc.pdf.WriteTo(&buf); err != nil {
-		return fmt.Errorf("write PDF packet: %w", err)
-	}
-	_, err = w.Write(buf.Bytes())
-	return err
-}
-
-// pdfDoc is the layout state: the document, the cursor and the page count.
-type pdfDoc struct {
-	pdf   *gopdf.GoPdf
-	p     *Packet
-	y     float64
-	pages int
-	total int
-	err   error
-}
-
-func layoutPDF(p *Packet, total int) (*pdfDoc, error) {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
+	// Fonts in a fixed order, so the same packet gives the same file.
 	for _, f := range []struct {
 		name string
 		data []byte
 	}{{fontRegular, goregular.TTF}, {fontBold, gobold.TTF}, {fontItalic, goitalic.TTF}, {fontMono, gomono.TTF}} {
 		if err := pdf.AddTTFFontData(f.name, f.data); err != nil {
-			return nil, fmt.Errorf("PDF font %s: %w", f.name, err)
+			return fmt.Errorf("PDF font %s: %w", f.name, err)
 		}
 	}
 	pdf.SetInfo(gopdf.PdfInfo{Title: p.Title + " · " + p.Meeting, Subject: p.Committee, Creator: "register packet", Producer: "register packet (gopdf)"})
-	d := &pdfDoc{pdf: pdf, p: p, total: total}
+	d := &pdfDoc{pdf: pdf, p: p, widths: map[widthKey]float64{}}
 	d.render()
-	if d.err != nil {
-		return nil, fmt.Errorf("write PDF packet: %w", d.err)
+	// Footers last, when the number of pages is known.
+	for i := 1; i <= d.pages && d.err == nil; i++ {
+		if err := pdf.SetPage(i); err != nil {
+			d.err = err
+			break
+		}
+		d.footer(i)
 	}
-	return d, nil
+	if d.err != nil {
+		return fmt.Errorf("write PDF packet: %w", d.err)
+	}
+	var buf bytes.Buffer
+	if _, err := pdf.WriteTo(&buf); err != nil {
+		return fmt.Errorf("write PDF packet: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// pdfDoc is the layout state: the document, the cursor and the page count.
+type pdfDoc struct {
+	pdf    *gopdf.GoPdf
+	p      *Packet
+	y      float64
+	pages  int
+	err    error
+	font   string
+	size   float64
+	widths map[widthKey]float64 // measured words, by font and size
+}
+
+type widthKey struct {
+	font string
+	size float64
+	text string
 }
 
 // render lays out the whole packet.
@@ -268,23 +271,22 @@ func severityColour(s finding.Severity) [3]uint8 {
 	return [3]uint8{colourMuted, colourMuted, colourMuted}
 }
 
-// newPage starts a page with its footer.
+// newPage starts a page.
 func (d *pdfDoc) newPage() {
 	d.pdf.AddPage()
 	d.pages++
 	d.y = marginTop
+}
+
+// footer writes page n's footer: the title and date, and "Pagina n van m".
+func (d *pdfDoc) footer(n int) {
 	d.setFont(fontRegular, 8)
 	d.pdf.SetTextColor(colourMuted, colourMuted, colourMuted)
-	footer := fmt.Sprintf("%s %d", d.p.L.Page, d.pages)
-	if d.total > 0 {
-		footer += fmt.Sprintf(" %s %d", d.p.L.Of, d.total)
-	}
-	left := d.fit(d.p.Title+" · "+d.p.Meeting, contentW-90)
+	num := fmt.Sprintf("%s %d %s %d", d.p.L.Page, n, d.p.L.Of, d.pages)
 	d.pdf.SetXY(marginL, pageH-marginBottom+22)
-	d.cell(left)
-	wd, _ := d.pdf.MeasureTextWidth(footer)
-	d.pdf.SetXY(pageW-marginR-wd, pageH-marginBottom+22)
-	d.cell(footer)
+	d.cell(d.fit(d.p.Title+" · "+d.p.Meeting, contentW-90))
+	d.pdf.SetXY(pageW-marginR-d.width(num), pageH-marginBottom+22)
+	d.cell(num)
 	d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
 	d.pdf.SetLineWidth(0.5)
 	d.pdf.Line(marginL, pageH-marginBottom+16, pageW-marginR, pageH-marginBottom+16)
@@ -451,6 +453,22 @@ func (d *pdfDoc) setFont(font string, size float64) {
 	if err := d.pdf.SetFont(font, "", size); err != nil && d.err == nil {
 		d.err = err
 	}
+	d.font, d.size = font, size
+}
+
+// width measures text in the current font, remembering each result: a
+// packet measures the same words thousands of times.
+func (d *pdfDoc) width(text string) float64 {
+	k := widthKey{d.font, d.size, text}
+	if w, ok := d.widths[k]; ok {
+		return w
+	}
+	w, err := d.pdf.MeasureTextWidth(text)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	d.widths[k] = w
+	return w
 }
 
 // cell writes one line of text at the cursor, keeping the first error.
@@ -463,28 +481,52 @@ func (d *pdfDoc) cell(text string) {
 	}
 }
 
-// wrap breaks text into lines that fit width in the font, honouring the
-// text's own line breaks. Characters the font lacks become "?", so a record
-// with an emoji still prints.
+// wrap breaks text into lines that fit width in the font, at spaces, and
+// inside a word only when the word alone is wider than the line (a long
+// URL). The text's own line breaks are kept. Characters the font lacks
+// become "?", so a record with an emoji still prints.
 func (d *pdfDoc) wrap(font string, size float64, text string, width float64) []string {
 	d.setFont(font, size)
 	text = d.clean(text)
+	space := d.width(" ")
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
-		para = strings.TrimRight(para, " ")
-		if para == "" {
+		var line []string
+		lineW := 0.0
+		flush := func() {
+			out = append(out, strings.Join(line, " "))
+			line, lineW = nil, 0
+		}
+		words := strings.Fields(para)
+		if len(words) == 0 {
 			out = append(out, "")
 			continue
 		}
-		lines, err := d.pdf.SplitTextWithWordWrap(para, width)
-		if err != nil {
-			if !errors.Is(err, gopdf.ErrEmptyString) && d.err == nil {
-				d.err = err
+		for _, w := range words {
+			ww := d.width(w)
+			if ww > width { // break the word itself
+				if len(line) > 0 {
+					flush()
+				}
+				pieces := d.breakWord(w, width)
+				out = append(out, pieces[:len(pieces)-1]...)
+				last := pieces[len(pieces)-1]
+				line, lineW = []string{last}, d.width(last)
+				continue
 			}
-			continue
+			switch {
+			case len(line) == 0:
+				line, lineW = []string{w}, ww
+			case lineW+space+ww <= width+0.01:
+				line = append(line, w)
+				lineW += space + ww
+			default:
+				flush()
+				line, lineW = []string{w}, ww
+			}
 		}
-		for _, l := range lines {
-			out = append(out, strings.TrimSpace(l))
+		if len(line) > 0 {
+			flush()
 		}
 	}
 	// Trailing blank lines add height and nothing else.
@@ -495,6 +537,26 @@ func (d *pdfDoc) wrap(font string, size float64, text string, width float64) []s
 		out = []string{""}
 	}
 	return out
+}
+
+// breakWord cuts a word wider than width into pieces that fit.
+func (d *pdfDoc) breakWord(word string, width float64) []string {
+	var pieces []string
+	var cur []rune
+	curW := 0.0
+	for _, r := range word {
+		rw := d.width(string(r))
+		if len(cur) > 0 && curW+rw > width {
+			pieces = append(pieces, string(cur))
+			cur, curW = nil, 0
+		}
+		cur = append(cur, r)
+		curW += rw
+	}
+	if len(cur) > 0 {
+		pieces = append(pieces, string(cur))
+	}
+	return pieces
 }
 
 // clean replaces what the current font cannot draw, and control
