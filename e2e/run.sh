@@ -16,5 +16,9 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go run ./cmd/register build --root register --out "$work/public"
+# The same register with a tile service configured (through the environment,
+# as viper allows), for the test of the one host the map may then use.
+REGISTER_SITE_TILES_URL='https://tiles.test/{z}/{x}/{y}.png' go run ./cmd/register build --root register --out "$work/tiles" >/dev/null
 
-SITE_DIR="$work/public" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" node --test --test-reporter=spec e2e/site.test.mjs
+SITE_DIR="$work/public" TILES_SITE_DIR="$work/tiles" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" \
+  node --test --test-reporter=spec e2e/site.test.mjs

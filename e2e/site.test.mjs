@@ -45,6 +45,7 @@ function serve(dir) {
 }
 
 let server, origin, context, profile;
+const allowed = new Set(); // origins of the sites under test
 const foreign = [];   // requests to another origin
 const violations = []; // CSP reports and page errors
 
@@ -63,9 +64,10 @@ before(async () => {
   profile = dataDir;
   // Every request is checked; one to another origin is recorded and aborted,
   // so the test neither waits for nor reaches the outside world.
+  allowed.add(origin);
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith("data:") || url.startsWith(origin + "/")) return route.continue();
+    if (url.startsWith("data:") || allowed.has(new URL(url).origin)) return route.continue();
     foreign.push(url);
     return route.abort();
   });
@@ -230,6 +232,34 @@ test("downloads parse and leave out what is not public", async () => {
     for (const [lon, lat] of pts) assert.ok(lon > 3 && lon < 8 && lat > 50 && lat < 54, `${f.id}: not [lon, lat] in the Netherlands`);
   }
   await page.close();
+});
+
+// The same register built with REGISTER_SITE_TILES_URL=https://tiles.test/...:
+// the map may then load tiles from that one host, and nothing else changes.
+test("a configured tile service is the one other host the map uses", { skip: !process.env.TILES_SITE_DIR }, async () => {
+  const srv = await serve(process.env.TILES_SITE_DIR);
+  const tilesOrigin = `http://127.0.0.1:${srv.address().port}`;
+  allowed.add(tilesOrigin);
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  const tiles = [];
+  const page = await context.newPage();
+  await page.route("https://tiles.test/**", (route) => {
+    tiles.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: "image/png", body: png });
+  });
+  page.on("console", (msg) => { if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(`tiles map: ${msg.text()}`); });
+  await page.goto(tilesOrigin + "/kaart.html");
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(csp, /img-src 'self' data: https:\/\/tiles\.test;/);
+  await page.waitForFunction(() => document.querySelectorAll("#map-tiles image").length > 0);
+  await page.waitForTimeout(300);
+  assert.ok(tiles.length > 0 && tiles.length <= 64, `${tiles.length} tiles requested`);
+  for (const u of tiles) assert.match(u, /^https:\/\/tiles\.test\/\d+\/\d+\/\d+\.png$/);
+  await page.screenshot({ path: path.join(shotsDir, "map-tiles.png"), fullPage: false });
+  await audit(page, "map with tiles");
+  await page.close();
+  allowed.delete(tilesOrigin);
+  srv.close();
 });
 
 test("the checks themselves catch a foreign request and an axe violation", async () => {
