@@ -1,0 +1,94 @@
+// Package atomicfile writes files so that a reader never sees half of one:
+// the data goes to a temporary file in the same folder, is synced, and only
+// then takes the target's name. A crash or a full disk leaves the old file
+// (or none), never a truncated one.
+package atomicfile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Write replaces path with data atomically.
+func Write(path string, data []byte, perm os.FileMode) error {
+	return WriteFrom(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFrom replaces path atomically with what write produces; when write
+// fails, path is left as it was.
+func WriteFrom(path string, perm os.FileMode, write func(io.Writer) error) error {
+	tmp, err := temp(path, write, perm)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// ErrExists is returned by WriteNew when the target exists.
+var ErrExists = os.ErrExist
+
+// WriteNew creates path with data, failing with an error that matches
+// os.ErrExist when path exists: it never replaces a file, not even one that
+// appears while it writes. The file appears complete or not at all where the
+// file system supports hard links; elsewhere it is created exclusively.
+func WriteNew(path string, data []byte, perm os.FileMode) error {
+	tmp, err := temp(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, perm)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	err = os.Link(tmp, path)
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// temp writes a synced temporary file beside path and returns its name. Its
+// name starts with a dot, so the register's loader skips one a crash leaves.
+func temp(path string, write func(io.Writer) error, perm os.FileMode) (string, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	err = write(f)
+	if err == nil {
+		err = f.Chmod(perm)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Name(), nil
+}
