@@ -156,6 +156,7 @@ var headers = func() map[string]string {
 	add("source_code.url", "source_code_url", "source_code")
 	add("national_register.url", "national_register_url")
 	// Dutch.
+	add("kind", "soort record", "sensor of algoritme")
 	add("name", "naam", "titel")
 	add("summary", "korte omschrijving", "omschrijving", "beschrijving")
 	add("status", "status")

@@ -201,20 +201,26 @@ func mapColumns(name string, head []string, opts Options) ([]column, []finding.F
 	var fs []finding.Finding
 	cols := make([]column, len(head))
 	used := map[string]int{}
+	target := func(h string) (string, bool) {
+		if opts.Mapping != nil {
+			if path, ok := opts.Mapping.column(h); ok {
+				return path, true
+			}
+		}
+		path, ok := headers[normalise(h)]
+		return path, ok
+	}
+	// With a kind column, each row says its kind, so the columns of both
+	// kinds are read and each row keeps those of its own.
+	mixed := slices.ContainsFunc(head, func(h string) bool { p, _ := target(strings.TrimSpace(h)); return p == "kind" })
 	for i, h := range head {
 		h = strings.TrimSpace(h)
 		c := column{index: i, header: h}
-		path, ok := "", false
-		if opts.Mapping != nil {
-			path, ok = opts.Mapping.column(h)
-		}
-		if !ok {
-			path, ok = headers[normalise(h)]
-		}
+		path, ok := target(h)
 		if ok && path == "kind" {
 			c.path = path
 		} else if ok && path != "" {
-			if s := specByPath[path]; s.kind != "" && s.kind != opts.Kind {
+			if s := specByPath[path]; s.kind != "" && s.kind != opts.Kind && !mixed {
 				fs = append(fs, finding.Finding{File: name, Line: 1, Column: i + 1, Rule: RuleImport, Severity: finding.Warning,
 					Message: fmt.Sprintf("column %q (%s) is only for %ss and is left out of %s records", h, path, s.kind, opts.Kind),
 					Help:    "import the other kind with --kind " + string(s.kind)})
@@ -302,11 +308,11 @@ func (im *importer) row(line int, row []string) {
 	if bad {
 		return
 	}
-	if kind != im.opts.Kind {
-		for path := range vals {
-			if s := specByPath[path]; s.kind != "" && s.kind != kind {
-				delete(vals, path)
-			}
+	for path := range vals {
+		// Only a spreadsheet with a kind column has both kinds' columns.
+		if s := specByPath[path]; s.kind != "" && s.kind != kind {
+			delete(vals, path)
+			delete(colOf, path)
 		}
 	}
 	if im.opts.Mapping != nil {

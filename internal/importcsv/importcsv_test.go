@@ -421,3 +421,30 @@ func TestWriteNeverOverwrites(t *testing.T) {
 		t.Errorf("ExistingIDs = %v, %v", ids, err)
 	}
 }
+
+// TestKindColumn reads a spreadsheet of both kinds: each row keeps the
+// columns of its own kind.
+func TestKindColumn(t *testing.T) {
+	csv := "soort record,naam,soort sensor,soort algoritme\n" +
+		"sensor,Teller,Verkeersteller,\n" +
+		"algoritme,Routeplanner,,Regelgebaseerd\n" +
+		"camera,Fout,,\n"
+	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Mapping: &Mapping{columns: map[string]string{"soort record": "kind"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range res.Records {
+		var rec record.Record
+		if err := yaml.Unmarshal(r.Data, &rec); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r.Path+" "+rec.SensorType+rec.AlgorithmType)
+	}
+	if want := []string{"sensors/teller.yaml traffic_counter", "algorithms/routeplanner.yaml rule_based"}; !slices.Equal(got, want) {
+		t.Errorf("records %q, want %q", got, want)
+	}
+	if f := short(res.Findings); len(f) != 1 || f[0] != `4:1 error import kind "camera" is neither sensor nor algorithm; the row is skipped` {
+		t.Errorf("findings %q", f)
+	}
+}
