@@ -175,3 +175,13 @@ func treeContains(t *testing.T, dir, s string) []string {
 	}
 	return hits
 }
+
+// readFile returns a file's content.
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
