@@ -290,6 +290,9 @@ func (L *Labels) dueRows(items []lifecycle.Item, today time.Time, cfg *config.Co
 	var rows []DueRow
 	for _, d := range items {
 		row := DueRow{Date: L.date(d.Date), What: L.pick(dueWhat[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail}
+		if d.Group == lifecycle.Ending && d.Date.Before(today) {
+			row.State = L.pick([2]string{"Afgelopen", "Ended"})
+		}
 		if L.lang == "nl" {
 			row.Detail = L.dueDetailNL(d, today, cfg)
 		}

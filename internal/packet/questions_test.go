@@ -46,6 +46,23 @@ func TestQuestions(t *testing.T) {
 			t.Errorf("%s %s: questions\n%q\nwant\n%q", tt.lang, tt.id, got, tt.want)
 		}
 	}
+	p, err := Build(reg, fs, Options{Today: meeting, IDs: []string{"cam-uitz"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []DueRow{{Date: "1 januari 2026", What: "Einde uitzondering", State: "Afgelopen",
+		Detail: "De uitzondering op regel signage is afgelopen op 1 januari 2026."}}
+	if got := p.Item("cam-uitz").Due; !slices.Equal(got, want) {
+		t.Errorf("due rows = %+v, want %+v", got, want)
+	}
+	wantExc := []ExceptionRow{
+		{Rule: "camera-temporary (Camera's alleen tijdelijk)", Reason: "Vaste bewaking van een gemaal", ApprovedBy: "college (10 januari 2026)",
+			Until: "31 december 2027", State: "Geldt", Open: true},
+		{Rule: "signage (Herkenbaarheid)", Reason: "Verlopen", ApprovedBy: "Niet ingevuld", Until: "1 januari 2026", State: "Verlopen: telt niet meer"},
+	}
+	if got := p.Item("cam-uitz").Exceptions; !slices.Equal(got, wantExc) {
+		t.Errorf("exceptions = %+v, want %+v", got, wantExc)
+	}
 }
 
 func TestFieldLabel(t *testing.T) {
