@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"math"
 	"strings"
 	"testing"
 
@@ -383,5 +384,33 @@ func TestWriteDCAT(t *testing.T) {
 	}
 	if got := sensors["dcat:contactPoint"].(map[string]any)["vcard:hasEmail"].(map[string]any)["@id"]; got != "mailto:privacy@voorbeeldstad.example" {
 		t.Errorf("contact = %v", got)
+	}
+}
+
+func TestPositionSkipsImpossibleCoordinates(t *testing.T) {
+	tests := []struct {
+		name  string
+		point *record.Point
+		poly  [][2]float64
+		want  bool // a feature is written
+	}{
+		{"valid", &record.Point{Lat: 52.1, Lon: 5.1}, nil, true},
+		{"not a number", &record.Point{Lat: math.NaN(), Lon: 5.1}, nil, false},
+		{"infinite", &record.Point{Lat: 52.1, Lon: math.Inf(1)}, nil, false},
+		{"latitude beyond the pole", &record.Point{Lat: 95, Lon: 5.1}, nil, false},
+		{"polygon with a bad corner", nil, [][2]float64{{5, 52}, {5, 53}, {math.NaN(), 53}}, false},
+		{"polygon", nil, [][2]float64{{5, 52}, {5, 53}, {6, 53}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &record.Record{ID: "s", Kind: record.Sensor, Point: tt.point, Location: &record.Location{Polygon: tt.poly}}
+			var b bytes.Buffer
+			if err := WriteGeoJSON(&b, []*record.Record{r}); err != nil {
+				t.Fatalf("WriteGeoJSON: %v", err)
+			}
+			if got := strings.Contains(b.String(), `"id":"s"`); got != tt.want {
+				t.Errorf("feature written = %v, want %v: %s", got, tt.want, b.String())
+			}
+		})
 	}
 }

@@ -39,13 +39,20 @@ func Position(r *record.Record) *record.Point {
 	if PositionWithheld(r) {
 		return nil
 	}
-	if r.Point != nil {
-		return r.Point
+	p := r.Point
+	if p == nil && r.Location != nil {
+		p = r.Location.Point
 	}
-	if r.Location != nil && r.Location.Point != nil {
-		return r.Location.Point
+	if p == nil || !valid(p.Lon, p.Lat) {
+		return nil
 	}
-	return nil
+	return p
+}
+
+// valid reports whether a position is on the globe: a record that breaks
+// the schema still loads, and NaN or 1e9 must not break a download.
+func valid(lon, lat float64) bool {
+	return lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90
 }
 
 // Polygon returns the published area of a camera area or mobile sensor as
@@ -53,6 +60,11 @@ func Position(r *record.Record) *record.Point {
 func Polygon(r *record.Record) [][2]float64 {
 	if r.Location == nil || len(r.Location.Polygon) < 3 || r.IsWithheld("location.polygon") {
 		return nil
+	}
+	for _, c := range r.Location.Polygon {
+		if !valid(c[0], c[1]) {
+			return nil
+		}
 	}
 	return r.Location.Polygon
 }

@@ -46,6 +46,7 @@ type homeBody struct {
 	Devices        int
 	Unpublished    string
 	Reasons        []reasonRow
+	Skipped        string
 	Lapsed         []dueRow
 	LapsedMore     int
 	New            []dueRow
@@ -122,6 +123,10 @@ func (b *builder) homeBody(lang string) homeBody {
 		slices.SortFunc(h.Reasons, func(x, y reasonRow) int {
 			return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Reason, y.Reason))
 		})
+	}
+
+	if n := len(b.skipped); n > 0 {
+		h.Skipped = plural(n, t(lang, "skipped1"), t(lang, "skipped"))
 	}
 
 	for _, d := range b.due {

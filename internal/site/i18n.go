@@ -312,6 +312,8 @@ var ui = map[string][2]string{
 	"eval.unknown":           {"Onbekend: geen startdatum of termijn", "Unknown: no start date or interval"},
 	"unpublished":            {"%d registraties zijn niet gepubliceerd", "%d records are not published"},
 	"unpublished1":           {"1 registratie is niet gepubliceerd", "1 record is not published"},
+	"skipped":                {"%d registraties worden niet getoond, omdat hun kenmerk of soort niet klopt.", "%d records are not shown, because their identifier or kind is not valid."},
+	"skipped1":               {"1 registratie wordt niet getoond, omdat het kenmerk of de soort niet klopt.", "1 record is not shown, because its identifier or kind is not valid."},
 	"unpublishedwhy":         {"Redenen", "Reasons"},
 	"noreason":               {"Geen reden opgegeven", "No reason given"},
 	"lapsed":                 {"Te laat", "Overdue"},

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -196,6 +197,7 @@ type builder struct {
 
 	public      []*record.Record
 	unpublished []*record.Record
+	skipped     []*record.Record             // no valid id or kind
 	findings    map[string][]finding.Finding // by record id
 	usedBy      map[string][]*record.Record  // sensor id → algorithms
 	due         []Due
@@ -237,9 +239,14 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 		b.tiles = u
 	}
 	for _, r := range reg.Records {
-		if r.IsPublic() {
+		switch {
+		case !publishable(reg, r):
+			// An id that is not a slug, an unknown kind or a second record
+			// with the same id has no safe, stable URL; validation reports it.
+			b.skipped = append(b.skipped, r)
+		case r.IsPublic():
 			b.public = append(b.public, r)
-		} else {
+		default:
 			b.unpublished = append(b.unpublished, r)
 		}
 	}
@@ -296,6 +303,15 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 		b.due = b.deriveDue()
 	}
 	return b, nil
+}
+
+// idPattern is the record format's id: the page's file name comes from it.
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
+
+// publishable reports whether a record can have a page: a valid id, a known
+// kind, and the first record with its id.
+func publishable(reg *record.Register, r *record.Record) bool {
+	return idPattern.MatchString(r.ID) && (r.Kind == record.Sensor || r.Kind == record.Algorithm) && reg.ByID(r.ID) == r
 }
 
 // parseTilesURL accepts only an https tile template with {z}, {x} and {y}:

@@ -525,3 +525,33 @@ func TestHandler(t *testing.T) {
 		t.Error("CSP accepted an http tile URL")
 	}
 }
+
+func TestRecordsWithoutSafeURLGetNoPage(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	extra := []*record.Record{
+		{ID: "../../../escape", Kind: record.Sensor, Name: "Escape", File: "sensors/escape.yaml"},
+		{ID: "odd-kind", Kind: "dataset", Name: "Odd", File: "datasets/odd-kind.yaml"},
+		{ID: "cam-markt", Kind: record.Algorithm, Name: "Second cam-markt", File: "algorithms/cam-markt.yaml"},
+	}
+	reg = record.NewRegister(reg.Root, reg.Config, append(reg.Records, extra...))
+	dir := t.TempDir()
+	out, _ := build(t, reg, Options{Out: filepath.Join(dir, "site", "public")})
+	entries, _ := os.ReadDir(filepath.Join(dir, "site"))
+	if len(entries) != 1 {
+		t.Errorf("files written next to the site: %v", entries)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "escape.html")); err == nil {
+		t.Error("a record id escaped the output folder")
+	}
+	for _, p := range []string{"algoritmes/cam-markt.html", "odd-kind.html"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s written", p)
+		}
+	}
+	if !strings.Contains(read(t, out, "sensoren/cam-markt.html"), "<h1>Camera&#39;s Markt</h1>") {
+		t.Error("the first cam-markt lost its page")
+	}
+	if !strings.Contains(read(t, out, "index.html"), "3 registraties worden niet getoond") {
+		t.Error("home does not say records were left out")
+	}
+}
