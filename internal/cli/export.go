@@ -104,11 +104,15 @@ func (a *App) runExport(o exportOptions) error {
 }
 
 // exportProblems reports, on standard error, the records that could not be
-// read (they are missing from the export) and the export's own findings.
+// read (they are missing from the export), errors in the register (the
+// export carries the records as they are), and the export's own findings.
 func (a *App) exportProblems(res *load.Result, fs []finding.Finding) error {
 	failed := false
 	if n := unreadRecords(res); n > 0 {
 		fmt.Fprintf(a.Err, "register: %d record files could not be read and are missing from the export; run 'register validate'\n", n)
+		failed = true
+	} else if n := finding.Summarise(0, res.Findings).Errors; n > 0 {
+		fmt.Fprintf(a.Err, "register: the register has %d errors, and the export carries the records as they are; run 'register validate'\n", n)
 		failed = true
 	}
 	if len(fs) == 0 {
