@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +16,8 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 )
 
 // The cache is a folder per register: head.gob summarises HEAD (the file
@@ -194,22 +197,11 @@ func readGob(path string, v any) error {
 // writeGob writes atomically: a temporary file renamed into place, so a
 // reader never sees half a file.
 func writeGob(path string, v any) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name()) // a no-op after the rename
-	w := bufio.NewWriterSize(f, 1<<16)
-	if err := gob.NewEncoder(w).Encode(v); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		if err := gob.NewEncoder(bw).Encode(v); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -143,56 +144,11 @@ func Create(root string, kind record.Kind, id string, now time.Time) (string, er
 		return "", fmt.Errorf("create folder %s: %w", dir, err)
 	}
 	target := filepath.Join(dir, id+".yaml")
-	if err := writeNew(dir, target, data); err != nil {
+	if err := atomicfile.WriteNew(target, data, 0o644); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return target, fmt.Errorf("%w: %s", ErrExists, target)
 		}
 		return "", err
 	}
 	return target, nil
-}
-
-// writeNew writes data to a temporary file in dir and links it to target, so
-// target appears complete or not at all and an existing file is never
-// replaced. Where hard links are not supported it falls back to creating
-// target with O_EXCL.
-func writeNew(dir, target string, data []byte) error {
-	// A dot file: the loader skips it if a crash leaves it behind.
-	tmp, err := os.CreateTemp(dir, ".new-*.yaml.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	err = os.Link(tmp.Name(), target)
-	if err == nil || errors.Is(err, os.ErrExist) {
-		return err
-	}
-	// No hard links on this file system: create the target exclusively.
-	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(target)
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(target)
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	return nil
 }

@@ -355,25 +355,6 @@ func TestCreateNeverOverwrites(t *testing.T) {
 	}
 }
 
-func TestWriteNewRefusesExistingTarget(t *testing.T) {
-	// The race Create cannot see beforehand: the target appears between the
-	// check and the write. The link step must still refuse it.
-	dir := t.TempDir()
-	target := filepath.Join(dir, "x.yaml")
-	if err := os.WriteFile(target, []byte("eerst"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeNew(dir, target, []byte("later")); !errors.Is(err, os.ErrExist) {
-		t.Fatalf("writeNew = %v, want os.ErrExist", err)
-	}
-	if got, _ := os.ReadFile(target); string(got) != "eerst" {
-		t.Errorf("target changed to %q", got)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("%d entries left in the folder, want 1", len(entries))
-	}
-}
-
 func TestCreateRefusesBadID(t *testing.T) {
 	root := t.TempDir()
 	var ie *IDError
