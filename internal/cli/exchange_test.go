@@ -283,12 +283,12 @@ func TestExportSaysWhenTheRegisterHasErrors(t *testing.T) {
 	root := writeRegister(t, map[string]string{"sensors/cam-station.yaml": broken, "sensors/kapot.yaml": "id: [\n"})
 	out, errOut, code := run(t, "export", "--root", root, "--format", "geojson")
 	if code != ExitFindings || !strings.Contains(out, `"cam-station"`) ||
-		errOut != "register: 1 record files could not be read and are missing from the export; run 'register validate'\n" {
+		errOut != "register: 1 record file could not be read and is missing from the export; run 'register validate'\n" {
 		t.Errorf("unreadable record: exit %d\nstdout %s\nstderr %q", code, out, errOut)
 	}
 	root = writeRegister(t, map[string]string{"sensors/cam-station.yaml": broken})
 	_, errOut, code = run(t, "export", "--root", root, "--format", "geojson")
-	if code != ExitFindings || errOut != "register: the register has 1 errors, and the export carries the records as they are; run 'register validate'\n" {
+	if code != ExitFindings || errOut != "register: the register has 1 error, and the export carries the records as they are; run 'register validate'\n" {
 		t.Errorf("schema error: exit %d, stderr %q", code, errOut)
 	}
 }
