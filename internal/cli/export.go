@@ -109,10 +109,10 @@ func (a *App) runExport(o exportOptions) error {
 func (a *App) exportProblems(res *load.Result, fs []finding.Finding) error {
 	failed := false
 	if n := unreadRecords(res); n > 0 {
-		fmt.Fprintf(a.Err, "register: %s could not be read and %s missing from the export; run 'register validate'\n", count(n, "record file", "record files"), map[bool]string{true: "is", false: "are"}[n == 1])
+		fmt.Fprintf(a.Err, "register: %s could not be read and %s missing from the export; run 'register validate'\n", howMany(n, "record file", "record files"), map[bool]string{true: "is", false: "are"}[n == 1])
 		failed = true
 	} else if n := finding.Summarise(0, res.Findings).Errors; n > 0 {
-		fmt.Fprintf(a.Err, "register: the register has %s, and the export carries the records as they are; run 'register validate'\n", count(n, "error", "errors"))
+		fmt.Fprintf(a.Err, "register: the register has %s, and the export carries the records as they are; run 'register validate'\n", howMany(n, "error", "errors"))
 		failed = true
 	}
 	if len(fs) == 0 {
@@ -130,8 +130,8 @@ func (a *App) exportProblems(res *load.Result, fs []finding.Finding) error {
 	return errFindings
 }
 
-// count writes a number with the right form of its noun.
-func count(n int, one, many string) string {
+// howMany writes a number with the right form of its noun.
+func howMany(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
