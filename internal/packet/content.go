@@ -284,8 +284,8 @@ var dueGroup = map[lifecycle.Group][2]string{
 }
 
 // dueRows describes the record's dates in the packet's language. The
-// lifecycle package explains each date in English; the Dutch packet says the
-// same in its own words.
+// lifecycle package explains each date in English with ISO dates; the packet
+// says the same in words a committee reads, in either language.
 func (L *Labels) dueRows(items []lifecycle.Item, today time.Time, cfg *config.Config) []DueRow {
 	var rows []DueRow
 	for _, d := range items {
@@ -293,50 +293,51 @@ func (L *Labels) dueRows(items []lifecycle.Item, today time.Time, cfg *config.Co
 		if d.Group == lifecycle.Ending && d.Date.Before(today) {
 			row.State = L.pick([2]string{"Afgelopen", "Ended"})
 		}
-		if L.lang == "nl" {
-			row.Detail = L.dueDetailNL(d, today, cfg)
-		}
+		row.Detail = L.dueDetail(d, today, cfg)
 		rows = append(rows, row)
 	}
 	return rows
 }
 
-func (L *Labels) dueDetailNL(d lifecycle.Item, today time.Time, cfg *config.Config) string {
-	r, date := d.Record, L.date(d.Date)
+func (L *Labels) dueDetail(d lifecycle.Item, today time.Time, cfg *config.Config) string {
+	r, date, ended := d.Record, L.date(d.Date), d.Date.Before(today)
+	t := func(nlText, enText string) string { return L.pick([2]string{nlText, enText}) }
 	switch d.What {
 	case lifecycle.Evaluation:
-		basis := "laatst geëvalueerd op " + L.dateString(r.Evaluation.Last)
+		basis := t("laatst geëvalueerd op ", "last evaluated on ") + L.dateString(r.Evaluation.Last)
 		if r.Evaluation.Last == "" {
-			basis = "nog nooit geëvalueerd, in gebruik sinds " + L.dateString(r.Lifecycle.Start)
+			basis = t("nog nooit geëvalueerd, in gebruik sinds ", "never evaluated, in use since ") + L.dateString(r.Lifecycle.Start)
 		}
 		iv := L.duration(lifecycle.Interval(r, cfg))
 		if d.Group == lifecycle.Lapsed {
-			return fmt.Sprintf("De evaluatie had uiterlijk %s moeten gebeuren (%s, elke %s).", date, basis, iv)
+			return fmt.Sprintf(t("De evaluatie had uiterlijk %s moeten gebeuren (%s, elke %s).", "The evaluation was due by %s (%s, every %s)."), date, basis, iv)
 		}
-		return fmt.Sprintf("De evaluatie moet uiterlijk %s gebeuren (%s, elke %s).", date, basis, iv)
+		return fmt.Sprintf(t("De evaluatie moet uiterlijk %s gebeuren (%s, elke %s).", "The evaluation is due by %s (%s, every %s)."), date, basis, iv)
 	case lifecycle.Lifecycle:
 		if d.Group == lifecycle.Lapsed {
-			return fmt.Sprintf("De looptijd is op %s afgelopen, maar de registratie is nog in gebruik: evalueren, en alleen verlengen met een besluit (VNG 3.4).", date)
+			return fmt.Sprintf(t("De looptijd is op %s afgelopen, maar de registratie is nog in gebruik: evalueren, en alleen verlengen met een besluit (VNG 3.4).",
+				"The life cycle ended on %s but the record is still in use: evaluate, and extend only by a decision (VNG 3.4)."), date)
 		}
-		return fmt.Sprintf("De looptijd eindigt op %s: vóór die datum evalueren, en alleen verlengen met een besluit (VNG 3.4).", date)
+		return fmt.Sprintf(t("De looptijd eindigt op %s: vóór die datum evalueren, en alleen verlengen met een besluit (VNG 3.4).",
+			"The life cycle ends on %s: evaluate before then, and extend only by a decision (VNG 3.4)."), date)
 	case lifecycle.Exception:
-		verb := "loopt af op"
-		if d.Date.Before(today) {
-			verb = "is afgelopen op"
+		verb := t("loopt af op", "ends on")
+		if ended {
+			verb = t("is afgelopen op", "ended on")
 		}
 		if i, ok := index(d.Path, "/exceptions/"); ok && i < len(r.Exceptions) {
-			return fmt.Sprintf("De uitzondering op regel %s %s %s.", L.or(r.Exceptions[i].Rule), verb, date)
+			return fmt.Sprintf(t("De uitzondering op regel %s %s %s.", "The exception to rule %s %s %s."), L.or(r.Exceptions[i].Rule), verb, date)
 		}
-		return fmt.Sprintf("Een uitzondering %s %s.", verb, date)
+		return fmt.Sprintf(t("Een uitzondering %s %s.", "An exception %s %s."), verb, date)
 	case lifecycle.DataSharing:
-		verb := "loopt af op"
-		if d.Date.Before(today) {
-			verb = "is afgelopen op"
+		verb := t("loopt af op", "ends on")
+		if ended {
+			verb = t("is afgelopen op", "ended on")
 		}
 		if i, ok := index(d.Path, "/data_sharing/"); ok && i < len(r.DataSharing) {
-			return fmt.Sprintf("De afspraak over gegevensdeling met %s %s %s.", L.or(r.DataSharing[i].Party), verb, date)
+			return fmt.Sprintf(t("De afspraak over gegevensdeling met %s %s %s.", "The data-sharing agreement with %s %s %s."), L.or(r.DataSharing[i].Party), verb, date)
 		}
-		return fmt.Sprintf("Een afspraak over gegevensdeling %s %s.", verb, date)
+		return fmt.Sprintf(t("Een afspraak over gegevensdeling %s %s.", "A data-sharing agreement %s %s."), verb, date)
 	}
 	return d.Detail
 }

@@ -64,7 +64,7 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 
 		fmt.Fprintf(b, "### %s\n\n", L.KeyFacts)
 		for _, f := range it.Facts {
-			fmt.Fprintf(b, "- **%s:** %s\n", mdText(f.Label), mdIndent(mdText(f.Value)))
+			fmt.Fprintf(b, "- **%s** %s\n", mdText(label(f.Label)), mdIndent(mdText(f.Value)))
 		}
 		b.WriteString("\n")
 
@@ -155,6 +155,14 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	}
 	fmt.Fprintf(b, "---\n\n*%s · %s*\n", L.Made, p.Meeting)
 	return b.Flush()
+}
+
+// label ends a fact's label with a colon, unless it is a question.
+func label(s string) string {
+	if strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + ":"
 }
 
 // mdTable writes a table with a header row; rows are added through row.

@@ -231,6 +231,13 @@ func TestOutsideGit(t *testing.T) {
 		if len(p.Items) != 3 || p.Commit != "" || p.HasHistory {
 			t.Errorf("%s: items %d, commit %q, history %v", lang, len(p.Items), p.Commit, p.HasHistory)
 		}
+		detail := map[string]string{
+			"nl": "De evaluatie had uiterlijk 1 juni 2026 moeten gebeuren (laatst geëvalueerd op 1 juni 2025, elke 1 jaar).",
+			"en": "The evaluation was due by 1 June 2026 (last evaluated on 1 June 2025, every 1 year).",
+		}[lang]
+		if due := p.Item("cam-plein").Due; len(due) != 1 || due[0].Detail != detail {
+			t.Errorf("%s: due rows %+v, want one saying %q", lang, due, detail)
+		}
 		note := map[string]string{"nl": "Geen Git-geschiedenis beschikbaar", "en": "No Git history available"}[lang]
 		if !strings.HasPrefix(p.HistoryNote, note) {
 			t.Errorf("%s: history note = %q", lang, p.HistoryNote)
