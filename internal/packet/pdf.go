@@ -207,7 +207,7 @@ func (d *pdfDoc) item(i int, it *Item) {
 			}
 			rows = append(rows, []pdfCell{sev, {text: f.Title + "\n" + f.Rule}, {text: f.Principle}, {text: msg}})
 		}
-		d.table([]string{L.Severity, L.Rule, L.Principle, L.Message}, []float64{72, 100, 90, contentW - 262}, rows, true)
+		d.table([]string{L.Severity, L.Rule, L.Principle, L.Message}, []float64{80, 96, 86, contentW - 262}, rows, true)
 	}
 
 	d.heading(2, L.DueT)
