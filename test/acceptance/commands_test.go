@@ -1,0 +1,290 @@
+package acceptance
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestRulesListEveryRuleOfThePrinciples: 'register rules' lists every rule
+// id principles.md names, with a principle and a severity, and 'register
+// explain' explains each of them in Dutch and English.
+func TestRulesListEveryRuleOfThePrinciples(t *testing.T) {
+	dir := workspace(t)
+	want := ruleIDs(t)
+	refs := principleRefs(t)
+	r := run(t, dir, nil, "rules", "--format", "json")
+	if r.code != 0 {
+		t.Fatalf("rules exit %d\n%s", r.code, r.out())
+	}
+	var list struct {
+		Rules []struct {
+			ID, Principle, Severity, Default string
+			TitleNL                          string `json:"title_nl"`
+			TitleEN                          string `json:"title_en"`
+		} `json:"rules"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil {
+		t.Fatalf("rules --format json: %v", err)
+	}
+	got := map[string]bool{}
+	for _, rule := range list.Rules {
+		got[rule.ID] = true
+		if !refs[strings.TrimPrefix(rule.Principle, "VNG ")] {
+			t.Errorf("%s: principle %q is not a reference of principles.md", rule.ID, rule.Principle)
+		}
+		if !slices.Contains([]string{"error", "warning", "info", "off"}, rule.Severity) || rule.TitleNL == "" || rule.TitleEN == "" {
+			t.Errorf("%s: severity %q, titles %q / %q", rule.ID, rule.Severity, rule.TitleNL, rule.TitleEN)
+		}
+	}
+	for _, id := range want {
+		if !got[id] {
+			t.Errorf("rule %s of principles.md is not listed", id)
+			continue
+		}
+		e := run(t, dir, nil, "explain", id)
+		if e.code != 0 || !strings.Contains(e.stdout, "Principle:") || !strings.Contains(e.stdout, "Waarom") ||
+			!strings.Contains(e.stdout, "What satisfies it") {
+			t.Errorf("explain %s: exit %d\n%s", id, e.code, e.out())
+		}
+	}
+	if len(want) < 30 {
+		t.Errorf("read only %d rule ids from principles.md", len(want))
+	}
+}
+
+// TestConfigurationChangesSeverity: register.yaml and REGISTER_RULES_...
+// raise, lower or switch off a rule, and a mistake in it is reported at its
+// line.
+func TestConfigurationChangesSeverity(t *testing.T) {
+	tests := []struct {
+		name     string
+		config   string
+		env      []string
+		rule     string
+		severity string // "" means no finding of the rule
+	}{
+		{"default", "", nil, "camera-temporary", "error"},
+		{"lowered in register.yaml", "rules:\n  camera-temporary: warning\n", nil, "camera-temporary", "warning"},
+		{"switched off in register.yaml", "rules:\n  camera-temporary: off\n", nil, "camera-temporary", ""},
+		{"switched off from the environment", "", []string{"REGISTER_RULES_CAMERA_TEMPORARY=off"}, "camera-temporary", ""},
+		{"environment beats the file", "rules:\n  camera-temporary: off\n", []string{"REGISTER_RULES_CAMERA_TEMPORARY=info"}, "camera-temporary", "info"},
+		{"raised", "rules:\n  risk-analysis: error\n", nil, "risk-analysis", "error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := workspace(t)
+			cfg := filepath.Join(dir, "register", "register.yaml")
+			writeFile(t, cfg, readFile(t, cfg)+tt.config)
+			r := run(t, dir, tt.env, "check", "--as-of", asOf, "--format", "json", "register/sensors/cam-haven.yaml")
+			rep := decodeReport(t, r.stdout)
+			got := ""
+			for _, f := range rep.Findings {
+				if f.Rule == tt.rule {
+					got = f.Severity
+				}
+			}
+			if got != tt.severity {
+				t.Errorf("%s reported as %q, want %q", tt.rule, got, tt.severity)
+			}
+		})
+	}
+	t.Run("mistakes in register.yaml", func(t *testing.T) {
+		dir := workspace(t)
+		cfg := filepath.Join(dir, "register", "register.yaml")
+		writeFile(t, cfg, readFile(t, cfg)+"rules:\n  camera-temprary: warning\n  signage: fatal\n")
+		rep := checkJSON(t, dir, 1)
+		want := map[string]string{
+			"register.yaml:16:3 warning": "rules.camera-temprary names no rule",
+			"register.yaml:17:12 error":  `unknown severity "fatal": use error, warning, info or off`,
+		}
+		for _, f := range rep.Findings {
+			key := f.File + ":" + itoa(f.line()) + ":" + itoa(f.column()) + " " + f.Severity
+			if msg, ok := want[key]; ok && f.Rule == "config" && strings.Contains(f.Message, msg) {
+				delete(want, key)
+			}
+		}
+		for k, msg := range want {
+			t.Errorf("no config finding %s %q", k, msg)
+		}
+	})
+}
+
+// TestSchemaCommand: the three schemas print as JSON Schema documents.
+func TestSchemaCommand(t *testing.T) {
+	dir := workspace(t)
+	for _, kind := range []string{"sensor", "algorithm", "common"} {
+		r := run(t, dir, nil, "schema", kind)
+		var s map[string]any
+		if r.code != 0 || json.Unmarshal([]byte(r.stdout), &s) != nil {
+			t.Fatalf("schema %s: exit %d, not JSON\n%s", kind, r.code, r.out())
+		}
+		if s["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+			t.Errorf("schema %s: $schema = %v", kind, s["$schema"])
+		}
+	}
+}
+
+// TestNewTemplate: new writes a template that validates as it is, and
+// refuses bad ids, existing files and ids in use, writing nothing.
+func TestNewTemplate(t *testing.T) {
+	dir := workspace(t)
+	before := entries(t, filepath.Join(dir, "register", "sensors"))
+	r := run(t, dir, nil, "new", "sensor", "geluid-plein")
+	if r.code != 0 || !strings.Contains(r.stdout, "register/sensors/geluid-plein.yaml") {
+		t.Fatalf("new: exit %d\n%s", r.code, r.out())
+	}
+	v := run(t, dir, nil, "validate", "register/sensors/geluid-plein.yaml")
+	if v.code != 0 {
+		t.Errorf("the new template does not validate (README: it validates as it is):\n%s", v.out())
+	}
+	tmpl := readFile(t, filepath.Join(dir, "register", "sensors", "geluid-plein.yaml"))
+	tests := []struct {
+		args   []string
+		stderr string
+	}{
+		{[]string{"new", "sensor", "../../etc/passwd"}, "is not a valid id"},
+		{[]string{"new", "sensor", "Cam_Markt"}, "capital letters"},
+		{[]string{"new", "sensor", "x"}, "2 to 63 characters"},
+		{[]string{"new", "sensor", "geluid-plein"}, "already exists and is left unchanged"},
+		{[]string{"new", "algorithm", "cam-haven"}, "cam-haven"},
+		{[]string{"new", "sensor"}, "sensor"},
+	}
+	for _, tt := range tests {
+		r := run(t, dir, nil, tt.args...)
+		if r.code != 2 || !strings.Contains(r.stderr, tt.stderr) {
+			t.Errorf("%s: exit %d, want 2 with %q\n%s", strings.Join(tt.args, " "), r.code, tt.stderr, r.out())
+		}
+	}
+	if got := readFile(t, filepath.Join(dir, "register", "sensors", "geluid-plein.yaml")); got != tmpl {
+		t.Error("new overwrote an existing record")
+	}
+	after := entries(t, filepath.Join(dir, "register", "sensors"))
+	if want := append(before, "geluid-plein.yaml"); !sameSet(after, want) {
+		t.Errorf("sensors/ holds %v, want %v", after, want)
+	}
+	if algs := entries(t, filepath.Join(dir, "register", "algorithms")); !sameSet(algs, []string{"afvalroutes.yaml", "scanauto-parkeren.yaml"}) {
+		t.Errorf("algorithms/ holds %v", algs)
+	}
+	if got := entries(t, dir); !sameSet(got, []string{"register"}) {
+		t.Errorf("new wrote outside the register: %v", got)
+	}
+}
+
+// TestInit: a new municipality's repository validates and checks clean, and
+// init never writes into a folder that holds something.
+func TestInit(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, nil, "init", "heidebeek", "--organisation", "Gemeente Heidebeek", "--domain", "heidebeek.example")
+	if r.code != 0 {
+		t.Fatalf("init: exit %d\n%s", r.code, r.out())
+	}
+	repo := filepath.Join(dir, "heidebeek")
+	for _, args := range [][]string{{"validate"}, {"check", "--as-of", asOf}} {
+		if r := run(t, repo, nil, args...); r.code != 0 {
+			t.Errorf("%s in the new repository: exit %d\n%s", args[0], r.code, r.out())
+		}
+	}
+	writeFile(t, filepath.Join(dir, "vol", "notities.txt"), "van mij")
+	r = run(t, dir, nil, "init", "vol", "--organisation", "Gemeente Vol")
+	if r.code != 2 {
+		t.Errorf("init into a folder with a file: exit %d, want 2\n%s", r.code, r.out())
+	}
+	if got := entries(t, filepath.Join(dir, "vol")); !slices.Equal(got, []string{"notities.txt"}) {
+		t.Errorf("init wrote into a non-empty folder: %v", got)
+	}
+	if r := run(t, dir, nil, "init", "zonder-naam"); r.code != 2 || !strings.Contains(r.stderr, "--organisation") {
+		t.Errorf("init without --organisation: exit %d\n%s", r.code, r.out())
+	}
+}
+
+// TestImportCSV: a steward's spreadsheet with Dutch headers, dates in
+// Dutch order, a repeated row, a date that does not exist and a name that is
+// a path becomes records inside the register, with every skipped row
+// reported at its line.
+func TestImportCSV(t *testing.T) {
+	dir := workspace(t)
+	writeFile(t, filepath.Join(dir, "lijst.csv"),
+		"naam;korte omschrijving;status;startdatum;einddatum;soort sensor;locatie;breedtegraad;lengtegraad;owner.role;owner.email\r\n"+
+			"Geluidmeter Plein;Meet geluid op het plein.;In gebruik;01-03-2025;1 maart 2027;Geluidssensor;Plein;52.09;5.12;Beheerder;geluid@lindeveen.example\r\n"+
+			"Geluidmeter Plein;Meet geluid op het plein.;In gebruik;01-03-2025;1 maart 2027;Geluidssensor;Plein;52.09;5.12;Beheerder;geluid@lindeveen.example\r\n"+
+			"Meter Brug;Meet.;Gepland;30-02-2025;;Overig;Brug;52.09;5.12;Beheerder;x@lindeveen.example\r\n"+
+			"../../etc/passwd;Proef;Gepland;28-02-2025;;Overig;Stadhuis;52.09;5.12;Beheerder;x@lindeveen.example\r\n")
+	r := run(t, dir, nil, "import", "csv", "lijst.csv", "--kind", "sensor", "--format", "json")
+	if r.code != 1 {
+		t.Fatalf("import: exit %d, want 1 (rows left out)\n%s", r.code, r.out())
+	}
+	rep := decodeReport(t, r.stdout)
+	want := map[string]bool{"lijst.csv:3:0 warning": false, "lijst.csv:4:4 error": false}
+	for _, f := range rep.Findings {
+		key := f.File + ":" + itoa(f.line()) + ":" + itoa(f.column()) + " " + f.Severity
+		if _, ok := want[key]; ok && f.Rule == "import" {
+			want[key] = true
+		}
+	}
+	for k, ok := range want {
+		if !ok {
+			t.Errorf("no import finding at %s:\n%s", k, r.stdout)
+		}
+	}
+	for _, f := range []string{"geluidmeter-plein.yaml", "etc-passwd.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, "register", "sensors", f)); err != nil {
+			t.Errorf("record %s not created: %v", f, err)
+		}
+	}
+	if got := entries(t, dir); !sameSet(got, []string{"lijst.csv", "register"}) {
+		t.Errorf("import wrote outside the register: %v", got)
+	}
+	// Running it again creates nothing and overwrites nothing.
+	before := readFile(t, filepath.Join(dir, "register", "sensors", "geluidmeter-plein.yaml"))
+	run(t, dir, nil, "import", "csv", "lijst.csv", "--kind", "sensor")
+	if readFile(t, filepath.Join(dir, "register", "sensors", "geluidmeter-plein.yaml")) != before {
+		t.Error("a second import overwrote a record")
+	}
+}
+
+// TestMigrateAndExport: migrate finds nothing to do in a v1 register but
+// reports the unreadable files; export leaves out what it cannot read and
+// says so.
+func TestMigrateAndExport(t *testing.T) {
+	dir := workspace(t)
+	r := run(t, dir, nil, "migrate", "--dry-run")
+	if r.code != 1 || !strings.Contains(r.stdout, "nothing needs migrating") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
+		t.Errorf("migrate --dry-run: exit %d\n%s", r.code, r.out())
+	}
+	r = run(t, dir, nil, "export", "--format", "algoritmeregister")
+	var entries []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &entries); err != nil {
+		t.Fatalf("export algoritmeregister is not a JSON array: %v\n%s", err, r.stdout)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e["name"].(string))
+	}
+	if !sameSet(names, []string{"Slimme afvalroutes", "Scanauto parkeercontrole"}) {
+		t.Errorf("exported %v", names)
+	}
+	if r.code != 1 || !strings.Contains(r.stderr, "could not be read") {
+		t.Errorf("export: exit %d, want 1 with the unreadable files named\n%s", r.code, r.stderr)
+	}
+	for _, args := range [][]string{{"export"}, {"export", "--format", "xlsx"}, {"export", "--format", "csv"}} {
+		if r := run(t, dir, nil, args...); r.code != 2 || r.stdout != "" {
+			t.Errorf("%v: exit %d, want 2 and nothing on stdout\n%s", args, r.code, r.out())
+		}
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
