@@ -129,6 +129,23 @@ func (b *builder) recordJob(lang string, r *record.Record) job {
 	}}
 }
 
+// The language of what records say (their free text) and of the checklist's
+// messages. A page in another language marks such text with lang, so a
+// screen reader pronounces it right (WCAG 3.1.2).
+const (
+	contentLang = "nl"
+	findingLang = "en"
+)
+
+// langAttr returns ` lang="x"` when text in language x sits on a page in
+// another language.
+func langAttr(page, text string) string {
+	if page == text {
+		return ""
+	}
+	return ` lang="` + text + `"`
+}
+
 func sevSpan(w *bytes.Buffer, class, sym, text string) {
 	w.WriteString(`<span class="sev ` + class + `">` + icon(sym) + esc(text) + `</span>`)
 }
@@ -136,10 +153,14 @@ func sevSpan(w *bytes.Buffer, class, sym, text string) {
 // writeRecord writes a record page's content.
 func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 	T := func(key string) string { return esc(t(lang, key)) }
-	w.WriteString(`<p class="kicker">` + esc(b.KindLabel) + ` · ` + esc(b.TypeLabel) + "</p>\n<h1>" + esc(name) + "</h1>\n")
+	w.WriteString(`<p class="kicker">` + esc(b.KindLabel) + ` · ` + esc(b.TypeLabel) + "</p>\n<h1" + langAttr(lang, contentLang) + ">" + esc(name) + "</h1>\n")
 	w.WriteString(`<div class="record-meta"><p>` + T("status") + `: ` + string(b.Status) + `</p><p>` + T("evalstatus") + `: `)
 	sevSpan(w, b.EvalClass, b.EvalIcon, b.EvalText)
-	w.WriteString("</p></div>\n<div class=\"summary\">" + string(b.Summary) + "</div>\n")
+	summaryLang := langAttr(lang, contentLang)
+	if b.SummaryWithheld {
+		summaryLang = ""
+	}
+	w.WriteString("</p></div>\n<div class=\"summary\"" + summaryLang + ">" + string(b.Summary) + "</div>\n")
 	if len(b.Withheld) > 0 {
 		w.WriteString(`<div class="notice"><p>` + icon(symLock) + T("withheld") + `: `)
 		for i, f := range b.Withheld {
@@ -172,9 +193,9 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 		w.WriteString("</p>\n")
 	} else {
 		writeFinding := func(f findingView) {
-			w.WriteString(esc(f.Message))
+			w.WriteString(`<span` + langAttr(lang, findingLang) + `>` + esc(f.Message) + `</span>`)
 			if f.Help != "" {
-				w.WriteString(` <span class="help">` + esc(f.Help) + `</span>`)
+				w.WriteString(` <span class="help"` + langAttr(lang, findingLang) + `>` + esc(f.Help) + `</span>`)
 			}
 			w.WriteString(` <span class="meta">[` + esc(f.Rule) + `]</span>`)
 		}

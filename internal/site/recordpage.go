@@ -51,29 +51,31 @@ type historyRow struct {
 }
 
 type recordBody struct {
-	ID          string
-	KindLabel   string
-	TypeLabel   string
-	Status      template.HTML
-	Summary     template.HTML
-	Withheld    []string
-	WithheldWhy string
-	Sections    []section
-	EvalClass   string
-	EvalIcon    string
-	EvalText    string
-	Checked     bool
-	Problems    []principleRow
-	Clean       []principleRow
-	Other       []findingView
-	Uses        []relatedLink
-	UsedBy      []relatedLink
-	History     []historyRow
-	HasHistory  bool
-	ShowAuthors bool
-	ReportURL   string
-	SourceURL   string
-	Principles  string
+	ID        string
+	KindLabel string
+	TypeLabel string
+	Status    template.HTML
+	Summary   template.HTML
+	// SummaryWithheld: the summary slot holds the site's own words.
+	SummaryWithheld bool
+	Withheld        []string
+	WithheldWhy     string
+	Sections        []section
+	EvalClass       string
+	EvalIcon        string
+	EvalText        string
+	Checked         bool
+	Problems        []principleRow
+	Clean           []principleRow
+	Other           []findingView
+	Uses            []relatedLink
+	UsedBy          []relatedLink
+	History         []historyRow
+	HasHistory      bool
+	ShowAuthors     bool
+	ReportURL       string
+	SourceURL       string
+	Principles      string
 }
 
 func severityView(lang string, s finding.Severity) (class, sym, level string) {
@@ -97,6 +99,7 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 	}
 	fw := &fieldWriter{lang: lang, r: r, root: root, b: b}
 	if r.IsWithheld("summary") {
+		body.SummaryWithheld = true
 		body.Summary = template.HTML(fw.withheldText())
 	} else {
 		body.Summary = template.HTML(paragraphs(r.Summary))
@@ -232,7 +235,13 @@ func (w *fieldWriter) row(path string, required bool, value func() string) {
 }
 
 func (w *fieldWriter) text(path string, required bool, s string) {
-	w.row(path, required, func() string { return paragraphs(s) })
+	w.row(path, required, func() string {
+		p := paragraphs(s)
+		if p == "" || w.lang == contentLang {
+			return p
+		}
+		return `<div lang="` + contentLang + `">` + p + `</div>`
+	})
 }
 
 func (w *fieldWriter) enum(path, field string, required bool, v string) {

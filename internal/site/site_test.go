@@ -270,6 +270,14 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 		t.Error("evaluation on time (start plus the configured four years) not shown")
 	}
 	alg := read(t, out, "en/algorithms/alg-toeslag.html")
+	for _, want := range []string{`<h1 lang="nl">Volgorde van controles bijstand</h1>`, `<div class="summary" lang="nl">`, `<dd><div lang="nl"><p>Medewerkers sneller laten werken.</p></div></dd>`} {
+		if !strings.Contains(alg, want) {
+			t.Errorf("English page does not mark Dutch record text: lacks %q", want)
+		}
+	}
+	if !strings.Contains(cam, `<span lang="en">camera without &lt;signs&gt;</span> <span class="help" lang="en">add signage</span>`) {
+		t.Error("Dutch page does not mark the checklist's English messages")
+	}
 	if !strings.Contains(alg, "Needs attention:</span> <a href=\"../../en/principles.html#vng-iii\">Evaluation</a>") {
 		t.Error("finding found by file not shown on the algorithm page")
 	}

@@ -64,6 +64,10 @@
     text.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 120); });
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
     form.hidden = false;
+    // The selects offer what the facet links do; fold the links away so
+    // the list is not pushed down on a small screen.
+    var details = document.querySelector("details.facets");
+    if (details) { details.open = false; }
   }
 
   // Search page: fetch the index once, then match every word of the query
