@@ -1,0 +1,158 @@
+package acceptance
+
+import (
+	"encoding/xml"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gitRepo turns a workspace into a Git repository with two commits: the
+// register as written (tagged v1, on 2026-01-10), then a steward's fixes on
+// 2026-10-20 (an evaluation recorded, the drone made non-public, the file
+// whose name differed from its id renamed, the record with a path as id
+// removed). It skips the test when git is not installed.
+func gitRepo(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := workspace(t)
+	git := func(date string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Steward", "GIT_AUTHOR_EMAIL=privacy@lindeveen.example",
+			"GIT_COMMITTER_NAME=Steward", "GIT_COMMITTER_EMAIL=privacy@lindeveen.example",
+			"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	first, second := "2026-01-10T10:00:00+01:00", "2026-10-20T10:00:00+02:00"
+	git(first, "init", "-q", "-b", "main")
+	git(first, "add", ".")
+	git(first, "commit", "-qm", "Register Lindeveen")
+	git(first, "tag", "v1")
+	cam := filepath.Join(dir, "register", "sensors", "cam-haven.yaml")
+	writeFile(t, cam, strings.Replace(readFile(t, cam), "last: 2025-10-01", "last: 2026-10-15\n  outcome: Minder incidenten.", 1))
+	drone := filepath.Join(dir, "register", "sensors", "drone-evenementen.yaml")
+	writeFile(t, drone, readFile(t, drone)+"publication:\n  public: false\n  reason: Woo artikel 5.1 lid 2 sub d\n")
+	git(second, "mv", "register/sensors/geluid-festival.yaml", "register/sensors/geluidsmeter-festivalterrein.yaml")
+	git(second, "rm", "-q", "register/sensors/proef.yaml")
+	git(second, "commit", "-qam", "Evaluatie Havenkwartier; drone niet openbaar; geluidsmeter hernoemd; proef weg")
+	return dir
+}
+
+// TestHistoryAndChanges: history and changes read the register's Git
+// history, field by field, following renames.
+func TestHistoryAndChanges(t *testing.T) {
+	dir := gitRepo(t)
+	tests := []struct {
+		args []string
+		code int
+		want []string // parts of standard output, in order
+	}{
+		{[]string{"history", "cam-haven"}, 0, []string{
+			"sensors/cam-haven.yaml: 2 commits, newest first",
+			"2026-10-20 10:00 +0200", "/evaluation/last: 2025-10-01 → 2026-10-15", "/evaluation/outcome added: Minder incidenten.",
+			"2026-01-10 10:00 +0100", "added to the register"}},
+		{[]string{"history", "register/sensors/geluidsmeter-festivalterrein.yaml"}, 0, []string{
+			"2 commits", "renamed from sensors/geluid-festival.yaml", "added to the register"}},
+		{[]string{"history", "../../etc/passwd"}, 2, nil},
+		{[]string{"history", "bestaat-niet"}, 2, nil},
+		{[]string{"changes", "--since", "v1"}, 0, []string{
+			"0 added, 2 changed, 1 renamed, 1 removed",
+			"changed  sensors/cam-haven.yaml", "/evaluation/last: 2025-10-01 → 2026-10-15",
+			"changed  sensors/drone-evenementen.yaml",
+			"renamed  sensors/geluidsmeter-festivalterrein.yaml", "renamed from sensors/geluid-festival.yaml",
+			"removed  sensors/proef.yaml"}},
+		{[]string{"changes", "--since", "2026-01-11"}, 0, []string{"0 added, 2 changed, 1 renamed, 1 removed"}},
+		{[]string{"changes", "--since", "v9"}, 2, nil},
+		{[]string{"changes", "--since", "2026-02-30"}, 2, nil},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			r := run(t, dir, nil, tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d\n%s", r.code, tt.code, r.out())
+			}
+			rest := r.stdout
+			for _, w := range tt.want {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("output lacks %q (in this order):\n%s", w, r.stdout)
+				}
+				rest = rest[i+len(w):]
+			}
+			if tt.code == 2 && (r.stdout != "" || !strings.HasPrefix(r.stderr, "register: ")) {
+				t.Errorf("an error should be on stderr only:\n%s", r.out())
+			}
+		})
+	}
+}
+
+// TestPublicFeedAndSite: the change feed and the site leave out a record
+// that is not public, and name no commit author (show_commit_authors is off
+// by default).
+func TestPublicFeedAndSite(t *testing.T) {
+	dir := gitRepo(t)
+	r := run(t, dir, nil, "changes", "--since", "2026-01-01", "--format", "atom", "--output", "feed.xml")
+	if r.code != 0 {
+		t.Fatalf("changes atom: exit %d\n%s", r.code, r.out())
+	}
+	feed := readFile(t, filepath.Join(dir, "feed.xml"))
+	var atom struct {
+		XMLName xml.Name
+		Entries []struct {
+			Title string `xml:"title"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal([]byte(feed), &atom); err != nil || atom.XMLName.Local != "feed" {
+		t.Fatalf("feed.xml is not an Atom feed: %v", err)
+	}
+	if len(atom.Entries) == 0 {
+		t.Error("the feed has no entries")
+	}
+	for _, secret := range []string{"Drone bij evenementen", "drone-evenementen", "Steward", "privacy@lindeveen.example"} {
+		if strings.Contains(feed, secret) {
+			t.Errorf("the public feed shows %q", secret)
+		}
+	}
+	if r := run(t, dir, nil, "build", "--as-of", asOf, "--out", "site"); r.code != 1 {
+		t.Fatalf("build: exit %d\n%s", r.code, r.out())
+	}
+	if hits := treeContains(t, filepath.Join(dir, "site"), "Drone bij evenementen"); len(hits) > 0 {
+		t.Errorf("the site shows the record that is not public: %v", hits)
+	}
+	if hits := treeContains(t, filepath.Join(dir, "site"), "Steward"); len(hits) > 0 {
+		t.Errorf("the site names the commit author: %v", hits)
+	}
+}
+
+// TestNoticePeriodFromGit: in Git, a sensor without registered_on counts as
+// registered on its first commit, so a sensor that started months before it
+// was committed is reported late.
+func TestNoticePeriodFromGit(t *testing.T) {
+	dir := gitRepo(t)
+	rep := checkJSON(t, dir, 1)
+	found := false
+	for _, f := range rep.Findings {
+		if f.Rule != "notice-period" {
+			continue
+		}
+		if f.File == "sensors/geluidsmeter-festivalterrein.yaml" && f.Severity == "warning" && f.line() == 16 && f.column() == 10 &&
+			strings.Contains(f.Message, "registered on 2026-01-10 (its first commit)") && f.Principle == "C-sensor-register" {
+			found = true
+			continue
+		}
+		if f.Severity == "info" {
+			t.Errorf("in Git the duty to report is checked, yet: %s %s", f.File, f.Message)
+		}
+	}
+	if !found {
+		t.Error("no notice-period warning for the sensor committed 254 days after it started")
+	}
+}
