@@ -98,6 +98,10 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		}
 		due = append(due, site.Due{Record: it.Record.ID, What: string(it.What), Date: period.Format(it.Date), Lapsed: it.Group == lifecycle.Lapsed})
 	}
+	var rules []site.Rule
+	for _, r := range principle.Rules() {
+		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: [2]string{r.TitleNL, r.TitleEN}, Why: [2]string{r.WhyNL, r.WhyEN}})
+	}
 	schemas, err := schemaFiles()
 	if err != nil {
 		return site.Stats{}, nil, err
@@ -111,6 +115,7 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		Findings: res.Findings,
 		History:  hist,
 		Due:      due,
+		Rules:    rules,
 		Schemas:  schemas,
 	})
 	return st, res, err

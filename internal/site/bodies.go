@@ -176,6 +176,13 @@ type principleView struct {
 	Label   string
 	Summary string
 	Applies string
+	Rules   []ruleView
+}
+
+type ruleView struct {
+	ID    string
+	Title string
+	Why   string
 }
 
 type principlesBody struct {
@@ -187,12 +194,27 @@ func (b *builder) principlesBody(lang string) principlesBody {
 	i := langIndex(lang)
 	for _, p := range principles {
 		v := principleView{Anchor: Anchor(p.Ref), Ref: p.Ref, Label: p.Label[i], Summary: p.Summary[i]}
+		for _, id := range b.ruleOrder() {
+			r := b.rules[id]
+			if slices.Contains(refAnchors(r.Ref), v.Anchor) {
+				v.Rules = append(v.Rules, ruleView{ID: r.ID, Title: r.Title[i], Why: r.Why[i]})
+			}
+		}
 		if len(p.Kinds) == 1 {
 			v.Applies = t(lang, map[record.Kind]string{record.Sensor: "sensors", record.Algorithm: "algorithms"}[p.Kinds[0]])
 		}
 		out.Principles = append(out.Principles, v)
 	}
 	return out
+}
+
+// ruleOrder lists the rule ids in the order the caller gave them.
+func (b *builder) ruleOrder() []string {
+	ids := make([]string, 0, len(b.opts.Rules))
+	for _, r := range b.opts.Rules {
+		ids = append(ids, r.ID)
+	}
+	return ids
 }
 
 type download struct {

@@ -396,6 +396,8 @@ var ui = map[string][2]string{
 	"due.evaluation":         {"Evaluatie", "Evaluation"},
 	"due.lifecycle":          {"Einde looptijd verstreken", "End of life cycle passed"},
 	"principlesintro":        {"De gemeente toetst elke registratie aan de principes voor de digitale samenleving (VNG, 2022) en aan afspraken uit het coalitieprogramma. Hieronder staat per principe wat het vraagt. Bij elke registratie ziet u welke principes aandacht nodig hebben.", "The municipality checks each record against the principles for the digital society (VNG, 2022) and commitments from the coalition programme. Below, each principle says what it asks. Each record shows which principles need attention."},
+	"appliesto":              {"Geldt voor", "Applies to"},
+	"rulesof":                {"Hoe de gemeente dit toetst", "How the municipality checks this"},
 	"ref":                    {"Verwijzing", "Reference"},
 	"whatitasks":             {"Wat het vraagt", "What it asks"},
 	"opendataintro":          {"Alle openbare gegevens uit dit register zijn vrij te downloaden. Registraties die niet openbaar zijn en afgeschermde velden staan er niet in.", "All public data in this register can be downloaded freely. Records that are not public and withheld fields are left out."},

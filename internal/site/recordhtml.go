@@ -193,6 +193,9 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 		w.WriteString("</p>\n")
 	} else {
 		writeFinding := func(f findingView) {
+			if f.Title != "" {
+				w.WriteString(`<strong>` + esc(f.Title) + `:</strong> `)
+			}
 			w.WriteString(`<span` + langAttr(lang, findingLang) + `>` + esc(f.Message) + `</span>`)
 			if f.Help != "" {
 				w.WriteString(` <span class="help"` + langAttr(lang, findingLang) + `>` + esc(f.Help) + `</span>`)

@@ -19,6 +19,7 @@ type section struct {
 }
 
 type findingView struct {
+	Title   string // the rule's title in the page's language, when known
 	Class   string
 	Icon    string
 	Level   string
@@ -147,7 +148,7 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 			matched[fi] = true
 			worst = max(worst, f.Severity)
 			c, s, l := severityView(lang, f.Severity)
-			row.Findings = append(row.Findings, findingView{Class: c, Icon: s, Level: l, Message: f.Message, Help: f.Help, Rule: f.Rule})
+			row.Findings = append(row.Findings, findingView{Title: b.rules[f.Rule].Title[i], Class: c, Icon: s, Level: l, Message: f.Message, Help: f.Help, Rule: f.Rule})
 		}
 		if worst > finding.Off {
 			row.Class, row.Icon, row.Level = severityView(lang, worst)
@@ -160,7 +161,7 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 	for fi, f := range fs {
 		if !matched[fi] {
 			c, s, l := severityView(lang, f.Severity)
-			body.Other = append(body.Other, findingView{Class: c, Icon: s, Level: l, Message: f.Message, Help: f.Help, Rule: f.Rule})
+			body.Other = append(body.Other, findingView{Title: b.rules[f.Rule].Title[i], Class: c, Icon: s, Level: l, Message: f.Message, Help: f.Help, Rule: f.Rule})
 		}
 	}
 	if len(fs) > 0 {

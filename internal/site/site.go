@@ -61,6 +61,15 @@ type Due struct {
 	Lapsed bool   // past its date
 }
 
+// Rule describes a checklist rule, so record pages can name a finding in the
+// reader's language and the principles page can list each principle's rules.
+type Rule struct {
+	ID    string
+	Ref   string    // the principle it cites, e.g. "VNG 4.3"
+	Title [2]string // Dutch, English
+	Why   [2]string // Dutch, English
+}
+
 // Options are the inputs of a build besides the register itself.
 type Options struct {
 	// Out is the folder the site is written to. Whatever is there is
@@ -80,6 +89,9 @@ type Options struct {
 	// Due lists lapsed and upcoming items; nil lets the site work out
 	// lapsed evaluations and ended life cycles from the records.
 	Due []Due
+	// Rules describe the checklist's rules; without them findings show their
+	// rule id and message only.
+	Rules []Rule
 	// Schemas are the JSON Schemas to publish, by file name.
 	Schemas map[string][]byte
 	// Workers is the number of pages rendered at once; zero means four per
@@ -206,6 +218,7 @@ type builder struct {
 	skeletons  map[string]*skeleton // record page layouts, by language and kind
 	skelMu     sync.Mutex
 	refAnchors map[string][]string // a finding's principle field → anchors
+	rules      map[string]Rule
 
 	mu    sync.Mutex
 	pages int
@@ -222,7 +235,10 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 	}
 	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now),
 		findings: map[string][]finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{},
-		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}}
+		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
+	for _, r := range opts.Rules {
+		b.rules[r.ID] = r
+	}
 	for _, l := range cfg.Languages {
 		if (l == "nl" || l == "en") && !slices.Contains(b.langs, l) {
 			b.langs = append(b.langs, l)

@@ -248,8 +248,18 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 		{Date: "2026-03-01", Subject: "Evaluatie 2026", Author: "Jan Jansen"},
 		{Date: "2025-01-05", Subject: "Camera's Markt toegevoegd", Author: "Jan Jansen", Added: true},
 	}}}
-	out, _ := build(t, reg, Options{Check: check, History: hist})
+	rules := []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}, Why: [2]string{"Borden <waarom>", "Signs why"}}}
+	out, _ := build(t, reg, Options{Check: check, History: hist, Rules: rules})
 	cam := read(t, out, "sensoren/cam-markt.html")
+	if !strings.Contains(cam, `<strong>Herkenbaar:</strong> <span lang="en">camera without`) {
+		t.Error("the finding is not named by its rule's Dutch title")
+	}
+	if pr := read(t, out, "en/principles.html"); !strings.Contains(pr, `<dt id="rule-signage">Recognisable <span class="meta">(signage)</span></dt><dd>Signs why</dd>`) {
+		t.Error("the principles page does not list the rule under its principle")
+	}
+	if pr := read(t, out, "principes.html"); !strings.Contains(pr, "<dd>Borden &lt;waarom&gt;</dd>") {
+		t.Error("the Dutch principles page lacks the rule's reason")
+	}
 	for _, want := range []string{
 		`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> <a href="../principes.html#vng-4-3">Herkenbaarheid</a>`,
 		"camera without &lt;signs&gt;",
