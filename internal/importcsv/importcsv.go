@@ -345,16 +345,26 @@ func (im *importer) row(line int, row []string) {
 			return
 		}
 		id = base
-		if prev, dup := im.names[base]; dup {
+		prev, dup := im.names[base]
+		what := fmt.Sprintf("the name %q is also on line %d", nm, prev)
+		if !dup {
+			prev, dup = im.ids[base]
+			what = fmt.Sprintf("the id %q made from the name is already used on line %d", base, prev)
+		}
+		if dup {
+			// Numbered in spreadsheet order, and only against this
+			// spreadsheet, so importing it again finds the same ids in the
+			// register and leaves them be.
 			for n := 2; ; n++ {
 				id = fmt.Sprintf("%s-%d", strings.TrimRight(base[:min(len(base), 60)], "-"), n)
-				if _, taken := im.ids[id]; !taken && (im.opts.Exists == nil || !im.opts.Exists(id)) {
+				if _, taken := im.ids[id]; !taken {
 					break
 				}
 			}
-			add(colOf["name"], finding.Warning, fmt.Sprintf("the name %q is also on line %d; this row gets the id %q", nm, prev, id),
+			add(colOf["name"], finding.Warning, fmt.Sprintf("%s; this row gets the id %q", what, id),
 				"check that the two rows are not the same record; if they are, remove one and delete the extra record file")
-		} else {
+		}
+		if _, seen := im.names[base]; !seen {
 			im.names[base] = line
 		}
 		vals["id"] = id

@@ -448,3 +448,48 @@ func TestKindColumn(t *testing.T) {
 		t.Errorf("findings %q", f)
 	}
 }
+
+// TestImportAgainIsIdempotent imports a spreadsheet with a repeated name
+// twice: the second time every row finds its record, including the
+// numbered one, and nothing new is made.
+func TestImportAgainIsIdempotent(t *testing.T) {
+	csv := "id,naam,korte omschrijving\n" +
+		"teller,Eerste teller,Een.\n" + // an id given
+		",Teller,Twee.\n" + // a name whose slug is that id
+		",Teller,Drie.\n" // the same name again
+	first, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range first.Records {
+		ids = append(ids, r.ID)
+	}
+	if want := []string{"teller", "teller-2", "teller-3"}; !slices.Equal(ids, want) {
+		t.Fatalf("ids %q, want %q", ids, want)
+	}
+	want := []string{
+		`3:2 warning import the id "teller" made from the name is already used on line 2; this row gets the id "teller-2"`,
+		`4:2 warning import the name "Teller" is also on line 3; this row gets the id "teller-3"`,
+	}
+	if got := short(first.Findings); !slices.Equal(got, want) {
+		t.Errorf("findings:\n got %q\nwant %q", got, want)
+	}
+	existing := map[string]bool{"teller": true, "teller-2": true, "teller-3": true}
+	again, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Exists: func(id string) bool { return existing[id] }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Records) != 0 {
+		t.Errorf("the second import makes %d records", len(again.Records))
+	}
+	n := 0
+	for _, f := range again.Findings {
+		if strings.Contains(f.Message, "is already in the register and is left unchanged") {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("findings %q: want each of the three rows found in the register", short(again.Findings))
+	}
+}
