@@ -12,6 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/site"
 )
 
 func TestBuildCommand(t *testing.T) {
@@ -178,5 +181,15 @@ func TestServeRebuildsWhenARecordChanges(t *testing.T) {
 	}
 	if strings.Count(out.String(), " built: ") < 2 {
 		t.Errorf("output = %q, want a line per build", out.String())
+	}
+}
+
+// Every rule of the checklist cites a principle the site explains, so each
+// finding links to its explanation.
+func TestSiteExplainsEveryRulesPrinciple(t *testing.T) {
+	for _, r := range principle.Rules() {
+		if !site.Explains(r.Ref) {
+			t.Errorf("rule %s cites %q, which the site's principles page does not explain", r.ID, r.Ref)
+		}
 	}
 }

@@ -32,6 +32,7 @@ var principles = []Principle{
 	{"VNG 3.8", [2]string{"Onafhankelijke toetsing", "Independent review"}, [2]string{"Een onafhankelijke partij, zoals een ethische commissie of de rekenkamer, toetst of de inzet evenredig en doeltreffend is, samen met inwoners.", "An independent body, such as an ethics committee or audit office, reviews whether the deployment is proportionate and effective, with residents."}, nil},
 	{"VNG 4.1", [2]string{"Transparantie", "Transparency"}, [2]string{"Wees open over het gebruik, de waarborgen voor privacy en beveiliging, de grondslag, de besluiten en de resultaten, in begrijpelijke taal.", "Be open about the use, the privacy and security safeguards, the legal grounds, the decisions and the results, in plain language."}, nil},
 	{"VNG 4.3", [2]string{"Herkenbaarheid", "Recognisability"}, [2]string{"Maak sensoren herkenbaar met borden of kleur, met het doel en een verwijzing naar dit register. Voor camera's is dat ook een wettelijke plicht.", "Make sensors recognisable with signs or colour, stating the purpose and pointing to this register. For cameras this is also a legal duty."}, []record.Kind{record.Sensor}},
+	{"VNG V", [2]string{"Zeggenschap over data", "Control over data"}, [2]string{"Inwoners houden zeggenschap over gegevens over hen. Verzamel zo weinig mogelijk, bewaar niet langer dan nodig, en maak verzamelde gegevens open waar dat kan.", "Residents keep control over data about them. Collect as little as possible, keep it no longer than needed, and open up collected data where possible."}, nil},
 	{"VNG 5.1", [2]string{"Persoonsgegevens vermijden", "Avoid personal data"}, [2]string{"Verwerk zo min mogelijk persoonsgegevens. Wie ze toch verwerkt, doet eerst een DPIA en heeft een wettelijke grondslag.", "Process as little personal data as possible. Whoever does process it first carries out a DPIA and has a legal basis."}, nil},
 	{"VNG 5.2", [2]string{"Datarechten", "Data rights"}, [2]string{"De rechten op de data blijven bij de gemeente. Leveranciers mogen de data niet verkopen of voor iets anders gebruiken.", "Rights to the data stay with the municipality. Suppliers may not sell the data or use it for anything else."}, nil},
 	{"VNG VI", [2]string{"Juridische grondslag", "Legal basis"}, [2]string{"Er is vooraf een stevige wettelijke grondslag, vastgelegd in contracten. Een overheid kan zich niet op 'gerechtvaardigd belang' beroepen.", "There is a solid legal basis beforehand, laid down in contracts. A public authority cannot rely on 'legitimate interest'."}, nil},
@@ -39,6 +40,8 @@ var principles = []Principle{
 	{"VNG 6.4", [2]string{"Bij twijfel persoonsgegeven", "When in doubt, personal data"}, [2]string{"Is niet zeker of gegevens persoonsgegevens zijn, dan worden ze zo behandeld.", "When it is unclear whether data is personal, it is treated as personal."}, nil},
 	{"VNG 6.5", [2]string{"Private sensoren", "Private sensors"}, [2]string{"Private partijen met sensoren in de openbare ruimte houden zich aan dezelfde regels en melden hun sensoren.", "Private parties with sensors in public space follow the same rules and report their sensors."}, nil},
 	{"VNG 6.6", [2]string{"DPIA gedeeld", "DPIA shared"}, [2]string{"Private partijen wordt gevraagd hun DPIA te delen voor publicatie.", "Private parties are asked to share their DPIA for publication."}, nil},
+	{"VNG 6.1", [2]string{"Inkoopvoorwaarden", "Procurement conditions"}, [2]string{"Inkoopvoorwaarden beschermen grondrechten; gekochte data is rechtmatig verzameld.", "Procurement conditions protect fundamental rights; purchased data was collected lawfully."}, nil},
+	{"VNG 7.4", [2]string{"Beveiliging", "Security"}, [2]string{"Veilige apparaten en infrastructuur; privacy en beveiliging vanaf het ontwerp als harde eis bij inkoop.", "Secure devices and infrastructure; privacy and security by design as a hard procurement demand."}, nil},
 	{"VNG 7.5", [2]string{"Minimalisatie", "Minimisation"}, [2]string{"Niet meer sensoren of mogelijkheden dan het doel vraagt, bijvoorbeeld een camera met lage resolutie om drukte te tellen.", "No more sensors or capabilities than the purpose needs, for example a low-resolution camera to count crowds."}, []record.Kind{record.Sensor}},
 	{"VNG 7.6", [2]string{"Ketenrisico", "Supply-chain risk"}, [2]string{"Let op risico's zoals spionage: wees open over fabrikant, model en land van herkomst.", "Mind risks such as espionage: be open about the manufacturer, model and country of origin."}, []record.Kind{record.Sensor}},
 	{"VNG 7.7", [2]string{"Beveiligingsaudit", "Security audit"}, [2]string{"Een onafhankelijke beveiligingsaudit, met regelmaat herhaald.", "An independent security audit, repeated regularly."}, nil},
@@ -51,6 +54,8 @@ var principles = []Principle{
 	{"C-sharing-temporary", [2]string{"Gegevensdeling tijdelijk", "Data sharing is temporary"}, [2]string{"Afspraken over gegevensdeling zijn altijd tijdelijk, met afspraken over bewaren, vernietigen en niet doorgeven.", "Data-sharing agreements are always temporary, with agreements on retention, destruction and no onward sharing."}, nil},
 	{"C-correction-desk", [2]string{"Meldpunt voor fouten", "Desk for corrections"}, [2]string{"Er is een meldpunt om onjuiste gegevens te laten verbeteren of verwijderen. Elke registratie linkt ernaar.", "There is a desk to have wrong data corrected or deleted. Every record links to it."}, nil},
 	{"C-breach", [2]string{"Datalekken op tijd gemeld", "Data breaches reported in time"}, [2]string{"Een datalek wordt binnen 72 uur gemeld bij de Autoriteit Persoonsgegevens, of de vertraging wordt uitgelegd.", "A data breach is reported to the Dutch Data Protection Authority within 72 hours, or the delay is explained."}, nil},
+	{"C-ethics-committee", [2]string{"Ethische commissie", "Ethics committee"}, [2]string{"Een ethische commissie adviseert, gevraagd en ongevraagd.", "An ethics committee advises, asked and unasked."}, nil},
+	{"exceptions", [2]string{"Goedgekeurde uitzonderingen", "Approved exceptions"}, [2]string{"Wijkt een registratie af van een regel, dan staat in de registratie wie dat goedkeurde, waarom, op welke wettelijke grond en tot wanneer. Een verlopen uitzondering telt niet meer.", "When a record departs from a rule, it says who approved that, why, on which legal basis and until when. An expired exception no longer counts."}, nil},
 	{"C-open-source", [2]string{"Open source", "Open source"}, [2]string{"Software die voor de gemeente is gemaakt, wordt openbaar gemaakt.", "Software made for the municipality is published."}, []record.Kind{record.Algorithm}},
 }
 
@@ -70,6 +75,17 @@ func refAnchors(principle string) []string {
 		out = append(out, Anchor(r))
 	}
 	return out
+}
+
+// Explains reports whether the principles page explains the principle a
+// finding or rule cites (every reference in it).
+func Explains(ref string) bool {
+	for _, a := range refAnchors(ref) {
+		if principleByRef[a] == nil {
+			return false
+		}
+	}
+	return ref != ""
 }
 
 // principleByRef indexes principles by their normalised reference.
@@ -108,7 +124,7 @@ func splitRefs(s string) []string {
 		if p == "" {
 			continue
 		}
-		if !strings.HasPrefix(p, "C-") && !strings.HasPrefix(strings.ToUpper(p), "VNG") {
+		if !strings.HasPrefix(p, "C-") && !strings.HasPrefix(strings.ToUpper(p), "VNG") && p != "exceptions" {
 			p = "VNG " + p
 		}
 		out = append(out, p)
