@@ -275,6 +275,7 @@ var ui = map[string][2]string{
 	"total":                  {"Totaal", "Total"},
 	"type":                   {"Soort", "Type"},
 	"area":                   {"Gebied", "Area"},
+	"aiact":                  {"Risicocategorie AI-verordening", "EU AI Act risk category"},
 	"category":               {"Publicatiecategorie", "Publication category"},
 	"all":                    {"Alle", "All"},
 	"filter":                 {"Filteren", "Filter"},

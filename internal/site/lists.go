@@ -18,6 +18,7 @@ const (
 	facetStatus   = "status"
 	facetPD       = "pd"
 	facetCategory = "category"
+	facetAIAct    = "aiact"
 )
 
 var facetSegments = map[string][2]string{
@@ -26,15 +27,16 @@ var facetSegments = map[string][2]string{
 	facetStatus:   {"status", "status"},
 	facetPD:       {"persoonsgegevens", "personal-data"},
 	facetCategory: {"categorie", "category"},
+	facetAIAct:    {"ai-verordening", "ai-act"},
 }
 
 var facetLabels = map[string]string{
-	facetType: "type", facetArea: "area", facetStatus: "status", facetPD: "personaldata", facetCategory: "category",
+	facetType: "type", facetArea: "area", facetStatus: "status", facetPD: "personaldata", facetCategory: "category", facetAIAct: "aiact",
 }
 
 var facetsOf = map[record.Kind][]string{
 	record.Sensor:    {facetType, facetArea, facetStatus, facetPD},
-	record.Algorithm: {facetType, facetCategory, facetStatus, facetPD},
+	record.Algorithm: {facetType, facetCategory, facetAIAct, facetStatus, facetPD},
 }
 
 // facetValue is the record's value for a facet as a slug and as words; ""
@@ -61,6 +63,11 @@ func facetValue(lang string, r *record.Record, facet string) (string, string) {
 			return "", ""
 		}
 		return slug(r.PublicationCategory), valueLabel(lang, "publication_category", r.PublicationCategory)
+	case facetAIAct:
+		if r.AIAct == nil || r.IsWithheld("ai_act.category") {
+			return "", ""
+		}
+		return slug(r.AIAct.Category), valueLabel(lang, "ai_act.category", r.AIAct.Category)
 	}
 	return "", ""
 }
