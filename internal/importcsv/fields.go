@@ -22,6 +22,7 @@ const (
 	typEnum                      // one value of enums[path], by key or Dutch label
 	typEnumList                  // a list of values of enums[path]
 	typNames                     // a list of names, each becoming {name: ...} (datasets)
+	typDuration                  // an ISO 8601 duration, or words such as "2 jaar" or "jaarlijks"
 )
 
 // spec is a record field a column can fill.
@@ -66,10 +67,10 @@ var specs = []spec{
 	{"lifecycle.start", typDate, ""},
 	{"lifecycle.end", typDate, ""},
 	{"lifecycle.extension_criteria", typText, ""},
-	{"evaluation.interval", typText, ""},
+	{"evaluation.interval", typDuration, ""},
 	{"evaluation.last", typDate, ""},
 	{"evaluation.outcome", typText, ""},
-	{"retention", typText, ""},
+	{"retention", typDuration, ""},
 	{"data_rights.holder", typEnum, ""},
 	{"open_data.url", typText, ""},
 	{"open_data.licence", typText, ""},

@@ -493,3 +493,25 @@ func TestImportAgainIsIdempotent(t *testing.T) {
 		t.Errorf("findings %q: want each of the three rows found in the register", short(again.Findings))
 	}
 }
+
+func TestNormaliseDuration(t *testing.T) {
+	tests := []struct{ path, in, want string }{
+		{"evaluation.interval", "P2Y", "P2Y"},
+		{"evaluation.interval", "p1y", "P1Y"},
+		{"evaluation.interval", "2 jaar", "P2Y"},
+		{"evaluation.interval", "Jaarlijks", "P1Y"},
+		{"evaluation.interval", "elke bestuursperiode", "P4Y"},
+		{"evaluation.interval", "6 maanden", "P6M"},
+		{"retention", "28 dagen", "P28D"},
+		{"retention", "4 weken", "P4W"},
+		{"retention", "Wordt niet opgeslagen", "not_stored"},
+		{"retention", "not_stored", "not_stored"},
+		{"evaluation.interval", "niet opgeslagen", "niet opgeslagen"}, // only retention has not_stored
+		{"retention", "zolang nodig", "zolang nodig"},                 // passes through for the schema to name
+	}
+	for _, tt := range tests {
+		if got, err := normaliseDuration(tt.path, tt.in); got != tt.want || err != nil {
+			t.Errorf("normaliseDuration(%s, %q) = %q, %v; want %q", tt.path, tt.in, got, err, tt.want)
+		}
+	}
+}

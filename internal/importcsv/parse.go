@@ -56,6 +56,8 @@ func parseCell(s spec, cell string) (any, error) {
 		return items, nil
 	case typList:
 		return splitList(cell), nil
+	case typDuration:
+		return normaliseDuration(s.path, cell)
 	case typNames:
 		var out []map[string]string
 		for _, n := range splitList(cell) {
@@ -147,6 +149,45 @@ func NormaliseDate(s string) (string, error) {
 		return "", fmt.Errorf("%q has an unlikely year", s)
 	}
 	return out, nil
+}
+
+var (
+	durationWords = regexp.MustCompile(`^(\d+)\s*(jaar|jaren|year|years|maand|maanden|month|months|week|weken|weeks|dag|dagen|day|days)$`)
+	isoDuration   = regexp.MustCompile(`^P(\d+[YMWD])+$`)
+)
+
+// every maps words for "every ..." to durations.
+var every = map[string]string{
+	"jaarlijks": "P1Y", "elk jaar": "P1Y", "ieder jaar": "P1Y", "yearly": "P1Y", "annually": "P1Y",
+	"halfjaarlijks": "P6M", "elk half jaar": "P6M", "maandelijks": "P1M", "monthly": "P1M",
+	"wekelijks": "P1W", "weekly": "P1W", "dagelijks": "P1D", "daily": "P1D",
+	"elke bestuursperiode": "P4Y", "bestuursperiode": "P4Y",
+}
+
+// normaliseDuration reads a duration as an ISO 8601 duration (P2Y) or in
+// words ("2 jaar", "28 dagen", "jaarlijks"); retention also takes "niet
+// opgeslagen" for not_stored. Anything else passes through, so the schema
+// check names what is allowed.
+func normaliseDuration(path, cell string) (string, error) {
+	up := strings.ToUpper(strings.ReplaceAll(cell, " ", ""))
+	if isoDuration.MatchString(up) {
+		return up, nil
+	}
+	n := normalise(cell)
+	if path == "retention" {
+		switch n {
+		case "not stored", "niet opgeslagen", "wordt niet opgeslagen", "geen", "niet":
+			return "not_stored", nil
+		}
+	}
+	if d, ok := every[n]; ok {
+		return d, nil
+	}
+	if m := durationWords.FindStringSubmatch(n); m != nil {
+		unit := map[byte]string{'j': "Y", 'y': "Y", 'm': "M", 'w': "W", 'd': "D"}[m[2][0]]
+		return "P" + strings.TrimLeft(m[1], "0") + unit, nil
+	}
+	return cell, nil
 }
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
