@@ -56,7 +56,8 @@ mapping file names the field of each column and default values:
     status: active
 
 Ids are made from the names (lower case, hyphens) and kept unique. Dates are normalised
-to YYYY-MM-DD (01-03-2025, 1 maart 2025 and 2025/3/1 all work). The organisation in
+to YYYY-MM-DD (01-03-2025, 1 maart 2025 and 2025/3/1 all work), and durations to ISO 8601
+("2 jaar" and "jaarlijks" become P2Y and P1Y). The organisation in
 register.yaml fills organisation.name when no column gives it, and personal data counts
 as unknown (so as yes) until a column says otherwise.
 
