@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -571,5 +573,59 @@ func TestRecordsWithoutSafeURLGetNoPage(t *testing.T) {
 	}
 	if !strings.Contains(read(t, out, "index.html"), "3 registraties worden niet getoond") {
 		t.Error("home does not say records were left out")
+	}
+}
+
+func TestMapProjection(t *testing.T) {
+	tests := []struct {
+		lon, lat float64
+		x, y     float64
+	}{
+		{0, 0, 0.5, 0.5},
+		{-180, 0, 0, 0.5},
+		{180, 85.05112878, 1, 0},
+		{5.1214, 52.0907, 0.514226, 0.329905}, // y = 0.5 - ln(tan(π/4 + φ/2)) / 2π
+	}
+	for _, tt := range tests {
+		x, y := mercator(tt.lon, tt.lat)
+		if math.Abs(x-tt.x) > 1e-6 || math.Abs(y-tt.y) > 1e-6 {
+			t.Errorf("mercator(%g, %g) = (%.6f, %.6f), want (%.6f, %.6f)", tt.lon, tt.lat, x, y, tt.x, tt.y)
+		}
+	}
+	for _, tt := range []struct{ in, want float64 }{{0.7, 0.5}, {1, 1}, {180, 100}, {260, 200}, {999, 500}, {1500, 1000}, {0, 1}, {math.NaN(), 1}} {
+		if got := niceDistance(tt.in); got != tt.want {
+			t.Errorf("niceDistance(%g) = %g, want %g", tt.in, got, tt.want)
+		}
+	}
+}
+
+// The scale bar is as long as the distance it names: measured with the
+// haversine distance between two points the map puts that far apart.
+func TestScaleBar(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	page := read(t, out, "kaart.html")
+	m := regexp.MustCompile(`data-x0="([^"]+)" data-y0="([^"]+)" data-scale="([^"]+)".*<line x1="20" y1="[^"]+" x2="([^"]+)" y2="[^"]+"/><text x="20" y="[^"]+">(\d+) (m|km)</text>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no scale bar")
+	}
+	num := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+	x0, y0, scale, x2, label := num(m[1]), num(m[2]), num(m[3]), num(m[4]), num(m[5])
+	if m[6] == "km" {
+		label *= 1000
+	}
+	// Back from SVG units to longitude and latitude.
+	unproject := func(sx, sy float64) (float64, float64) {
+		mx, my := x0+sx/scale, y0+sy/scale
+		lat := math.Atan(math.Sinh(math.Pi*(1-2*my))) * 180 / math.Pi
+		return mx*360 - 180, lat
+	}
+	lon1, lat1 := unproject(20, 300)
+	lon2, lat2 := unproject(x2, 300)
+	const r = 6371008.8
+	p1, p2 := lat1*math.Pi/180, lat2*math.Pi/180
+	dl := (lon2 - lon1) * math.Pi / 180
+	d := 2 * r * math.Asin(math.Sqrt(math.Pow(math.Sin((p2-p1)/2), 2)+math.Cos(p1)*math.Cos(p2)*math.Pow(math.Sin(dl/2), 2)))
+	if math.Abs(d-label)/label > 0.02 {
+		t.Errorf("the scale bar says %g m but spans %.0f m", label, d)
 	}
 }
