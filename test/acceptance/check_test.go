@@ -182,7 +182,7 @@ func TestTextFormat(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", r.code, r.out())
 	}
-	head := regexp.MustCompile(`^((?:sensors|algorithms)/[^:]+\.yaml):(\d+)(:\d+)?: (error|warning|info): (.+) \(([a-z-]+)\)$`)
+	head := regexp.MustCompile(`^((?:register/)?(?:sensors|algorithms)/[^:]+\.yaml):(\d+)(:\d+)?: (error|warning|info): (.+) \(([a-z-]+)\)$`)
 	lines := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
 	findings := 0
 	for i := 0; i < len(lines); i++ {

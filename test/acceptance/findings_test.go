@@ -38,9 +38,22 @@ type jsonReport struct {
 	Summary  jsonSummary   `json:"summary"`
 }
 
-// decodeReport parses a --format json report strictly: a key the documented
-// shape does not have fails the test.
+// decodeReport parses a --format json report strictly (a key the documented
+// shape does not have fails the test) and gives files relative to the
+// register root, whether the tool prints them so or from the working folder
+// (see TestFindingsNameTheFileFromTheWorkingFolder), so the suite holds
+// either way.
 func decodeReport(t *testing.T, stdout string) jsonReport {
+	t.Helper()
+	rep := decodeReportRaw(t, stdout)
+	for i := range rep.Findings {
+		rep.Findings[i].File = strings.TrimPrefix(rep.Findings[i].File, "register/")
+	}
+	return rep
+}
+
+// decodeReportRaw is decodeReport with the files as printed.
+func decodeReportRaw(t *testing.T, stdout string) jsonReport {
 	t.Helper()
 	dec := json.NewDecoder(strings.NewReader(stdout))
 	dec.DisallowUnknownFields()

@@ -1,0 +1,96 @@
+package acceptance
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The tests in this file pin behaviour the specs (/work/shared/*.md, the
+// README) ask for and the tool does not give yet. Each skips with "BUG:" and
+// what is wrong, so the suite stays green and the list stays visible; when
+// the bug is fixed the test runs and guards the fix.
+
+// TestRecordThatIsNotAMapping: a file holding a list, a string or a number
+// instead of a record's fields gets a clear schema finding, not a recovered
+// panic with Go internals and "report this as a bug".
+func TestRecordThatIsNotAMapping(t *testing.T) {
+	dir := workspace(t)
+	files := map[string]string{
+		"lijst":  "- id: lijst\n- kind: sensor\n",
+		"tekst":  "\"Camera op de Markt\"\n",
+		"getal":  "42\n",
+		"leeg-1": "[]\n",
+	}
+	var args []string
+	for id, content := range files {
+		writeFile(t, filepath.Join(dir, "register", "sensors", id+".yaml"), content)
+		args = append(args, "register/sensors/"+id+".yaml")
+	}
+	r := run(t, dir, nil, append([]string{"validate", "--format", "json"}, args...)...)
+	rep := decodeReport(t, r.stdout)
+	if r.code != 1 || len(rep.Findings) < len(files) {
+		t.Fatalf("exit %d with %d findings for %d files that are not records\n%s", r.code, len(rep.Findings), len(files), r.out())
+	}
+	for _, f := range rep.Findings {
+		if strings.Contains(f.Message, "interface conversion") || strings.Contains(f.Help, "report this as a bug") {
+			t.Skipf("BUG: register validate on a record file holding a YAML list, string or number reports %s: %q / %q; "+
+				"want a schema finding at 1:1 such as \"a record is a mapping of fields\" with help \"start with 'id: ...'\". "+
+				"Likely at fault: internal/validate/validate.go, Validate: doc.Value.(map[string]any)[\"id\"] asserts a mapping "+
+				"without checking (panics, recovered in load.readRecord)", f.File, f.Message, f.Help)
+		}
+		if f.Rule != "schema" || f.line() != 1 || f.column() != 1 || f.Help == "" {
+			t.Errorf("%s: %s %d:%d %q / %q; want a schema finding at 1:1 with help", f.File, f.Rule, f.line(), f.column(), f.Message, f.Help)
+		}
+	}
+}
+
+// TestFindingsNameTheFileFromTheWorkingFolder: record-format.md shows a
+// finding's file as "register/sensors/cam-markt.yaml", the path from where
+// the command runs (the repository), and the text format is meant to be
+// clickable in editors and terminals. The github and sarif formats do this;
+// text and json print the path inside the register ("sensors/..."), which
+// does not exist from the working folder.
+func TestFindingsNameTheFileFromTheWorkingFolder(t *testing.T) {
+	dir := workspace(t)
+	r := run(t, dir, nil, "check", "--as-of", asOf, "--format", "json")
+	rep := decodeReportRaw(t, r.stdout)
+	text := run(t, dir, nil, "check", "--as-of", asOf)
+	var bad []string
+	for _, f := range rep.Findings {
+		if !strings.HasPrefix(f.File, "register/") {
+			bad = append(bad, "json "+f.File)
+			break
+		}
+	}
+	if strings.HasPrefix(text.stdout, "sensors/") || strings.HasPrefix(text.stdout, "algorithms/") {
+		bad = append(bad, "text "+strings.SplitN(text.stdout, ":", 2)[0])
+	}
+	if len(bad) > 0 {
+		t.Skipf("BUG: run from the repository (default --root ./register), check --format json and text name files as %v, "+
+			"not register/sensors/... as record-format.md's findings example does; an editor cannot open them from the "+
+			"working folder. Likely at fault: internal/report (json.go, text.go) ignore Options.Root, which github.go "+
+			"and sarif.go use", bad)
+	}
+}
+
+// TestIDMismatchHelpIsSafe: when a record's id is not a valid id, the help
+// for the id/file-name mismatch must not tell the steward to rename the file
+// to that id ("rename the file to ../../etc/passwd.yaml").
+func TestIDMismatchHelpIsSafe(t *testing.T) {
+	rep := checkJSON(t, workspace(t), 1)
+	for _, f := range rep.Findings {
+		if f.File != "sensors/proef.yaml" || f.Rule != "register" {
+			continue
+		}
+		if strings.Contains(f.Help, "../") {
+			t.Skipf("BUG: for sensors/proef.yaml (id ../../etc/passwd) the help says %q; an invalid id is no file name: "+
+				"the help should only say 'set id: proef'. Likely at fault: internal/load/checks.go, registerChecks", f.Help)
+		}
+		if !strings.Contains(f.Help, "set id: proef") {
+			t.Errorf("help %q does not say how to fix it", f.Help)
+		}
+		return
+	}
+	t.Error("no register finding for the id that differs from the file name")
+}
