@@ -32,7 +32,7 @@ func TestBuildCommand(t *testing.T) {
 		outside bool // --out points at a folder that is not a site
 	}{
 		{name: "clean record", record: checkCamera, code: 0,
-			page: []string{"<h1>Cameratoezicht Markt</h1>", "Geen bevindingen:</span>", `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`}},
+			page: []string{"<h1>Cameratoezicht Markt</h1>", `<details class="clean"><summary><span class="sev sev-ok"><span class="icon" aria-hidden="true">✓</span>Geen bevindingen bij `, `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`}},
 		{name: "checklist findings are shown", record: face, code: 0,
 			page: []string{`Voldoet niet:</span> <a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`, "[biometric-ban]", "Gezichtsherkenning"}},
 		{name: "a record against the schema shows its errors and fails the run", record: broken, code: 1, stderr: "sensors/cam-markt.yaml:5:9: status has value",

@@ -299,6 +299,7 @@ var ui = map[string][2]string{
 	"checklist":              {"Toets aan de principes", "Check against the principles"},
 	"notchecked":             {"De toets aan de principes is voor deze publicatie niet uitgevoerd.", "The check against the principles was not run for this publication."},
 	"nofindings":             {"Geen bevindingen", "No findings"},
+	"nofindingsat":           {"Geen bevindingen bij %d principes", "No findings for %d principles"},
 	"principle":              {"Principe", "Principle"},
 	"result":                 {"Uitkomst", "Result"},
 	"sev.error":              {"Voldoet niet", "Does not comply"},

@@ -229,16 +229,18 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 			w.WriteString("</ul>\n")
 		}
 		if len(b.Clean) > 0 {
-			w.WriteString(`<p>`)
-			sevSpan(w, "sev-ok", symOK, t(lang, "nofindings")+":")
-			w.WriteString(" ")
+			// The principles without findings are many; a reader who wants
+			// them opens the list.
+			w.WriteString(`<details class="clean"><summary>`)
+			sevSpan(w, "sev-ok", symOK, fmt.Sprintf(t(lang, "nofindingsat"), len(b.Clean)))
+			w.WriteString(`</summary><p>`)
 			for i, p := range b.Clean {
 				if i > 0 {
 					w.WriteString(", ")
 				}
 				w.WriteString(`<a href="` + esc(p.URL) + `">` + esc(p.Label) + `</a>`)
 			}
-			w.WriteString(".</p>\n")
+			w.WriteString(".</p></details>\n")
 		}
 	}
 	w.WriteString("</section>\n")
