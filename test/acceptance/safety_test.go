@@ -191,3 +191,38 @@ func TestConfigSymlinkOutOfTheRegisterIsNotRead(t *testing.T) {
 			"its organisation shows on %d site files such as %s", len(hits), hits[0])
 	}
 }
+
+// TestScriptAddressesAreRefused: a web address that runs script when
+// clicked (javascript:, data:, vbscript:) is a schema error at its position
+// and never becomes a link on the site or in the packet.
+func TestScriptAddressesAreRefused(t *testing.T) {
+	dir := workspace(t)
+	p := filepath.Join(dir, "register", "sensors", "cam-stationsplein.yaml")
+	s := readFile(t, p)
+	s = strings.Replace(s, "reference: https://lindeveen.example/besluit-camera-station", `reference: "javascript:alert(document.domain)"`, 1)
+	s = strings.Replace(s, "url: https://lindeveen.example/dpia-camera-station", `url: "data:text/html,<script>alert(1)</script>"`, 1)
+	s += "links:\n  - title: Meer informatie\n    url: \"JavaScript:alert(2)\"\n  - title: Kaart\n    url: \"vbscript:msgbox(1)\"\n"
+	writeFile(t, p, s)
+	rep := checkJSON(t, dir, 1, "register/sensors/cam-stationsplein.yaml")
+	want := map[string]bool{"25:16": false, "36:8": false, "71:10": false, "73:10": false}
+	for _, f := range rep.Findings {
+		at := itoa(f.line()) + ":" + itoa(f.column())
+		if _, ok := want[at]; ok && f.Rule == "schema" && f.Severity == "error" && strings.Contains(f.Help, "https://") {
+			want[at] = true
+		}
+	}
+	for at, ok := range want {
+		if !ok {
+			t.Errorf("no schema error at cam-stationsplein.yaml:%s for an address that runs script", at)
+		}
+	}
+	run(t, dir, nil, "build", "--as-of", asOf, "--out", "site")
+	run(t, dir, nil, "packet", "--as-of", asOf, "--ids", "cam-stationsplein", "--out", "pakket.html")
+	for _, root := range []string{filepath.Join(dir, "site"), filepath.Join(dir, "pakket.html")} {
+		for _, scheme := range []string{`href="javascript:`, `href="JavaScript:`, `href="data:`, `href="vbscript:`} {
+			if hits := treeContains(t, root, scheme); len(hits) > 0 {
+				t.Errorf("%s links %s...: %v", root, scheme, hits)
+			}
+		}
+	}
+}
