@@ -360,6 +360,17 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 // readConfig reads the file, refusing anything but a plain file of sane size
 // (a FIFO named register.yaml would block a read forever).
 func readConfig(path string) ([]byte, error) {
+	// Like a record, register.yaml may be a symlink only within the register.
+	if lst, err := os.Lstat(path); err == nil && lst.Mode()&os.ModeSymlink != 0 {
+		root, err1 := filepath.EvalSymlinks(filepath.Dir(path))
+		target, err2 := filepath.EvalSymlinks(path)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("%s is a symlink that leads nowhere", path)
+		}
+		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return nil, fmt.Errorf("%s is a symlink that leads outside the register; replace it with the file itself", path)
+		}
+	}
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err

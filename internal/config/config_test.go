@@ -194,3 +194,27 @@ func TestEmptyFileMeansDefaults(t *testing.T) {
 		t.Fatalf("%v %v %v", c, fs, err)
 	}
 }
+
+func TestSymlinkOutOfTheRegisterIsRefused(t *testing.T) {
+	outside := writeConfig(t, "organisation: Geheim\n")
+	root := t.TempDir()
+	if err := os.Symlink(filepath.Join(outside, FileName), filepath.Join(root, FileName)); err != nil {
+		t.Skip(err)
+	}
+	c, _, err := Load(root, nil)
+	if err == nil || !strings.Contains(err.Error(), "outside the register") {
+		t.Fatalf("err %v, config %+v", err, c)
+	}
+	// A symlink within the register is fine.
+	inside := writeConfig(t, "organisation: Binnen\n")
+	if err := os.Rename(filepath.Join(inside, FileName), filepath.Join(inside, "settings.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("settings.yaml", filepath.Join(inside, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	c, _, err = Load(inside, nil)
+	if err != nil || c.Organisation != "Binnen" {
+		t.Fatalf("err %v, organisation %q", err, c.Organisation)
+	}
+}

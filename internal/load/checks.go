@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -22,8 +23,12 @@ func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.F
 	for _, r := range reg.Records {
 		base := strings.TrimSuffix(path.Base(r.File), path.Ext(r.File))
 		if r.ID != base {
-			add(r, "/id", finding.Error, fmt.Sprintf("id %q does not match the file name %q", r.ID, path.Base(r.File)),
-				fmt.Sprintf("rename the file to %s.yaml, or set id: %s", r.ID, base))
+			help := fmt.Sprintf("rename the file to %s.yaml, or set id: %s", r.ID, base)
+			if !validID.MatchString(r.ID) {
+				// An invalid id is no file name to suggest.
+				help = "set id: " + base
+			}
+			add(r, "/id", finding.Error, fmt.Sprintf("id %q does not match the file name %q", r.ID, path.Base(r.File)), help)
 		}
 		if folder, _, _ := strings.Cut(r.File, "/"); r.Kind.Folder() != "" && r.Kind.Folder() != folder {
 			add(r, "/kind", finding.Error, fmt.Sprintf("a record of kind %q is in %s/", r.Kind, folder),
@@ -47,3 +52,7 @@ func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.F
 	}
 	return fs
 }
+
+// validID is the record format's slug rule; the schema reports ids that
+// break it, this only keeps such an id out of the help text.
+var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)

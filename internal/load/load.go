@@ -174,7 +174,11 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 // the register root, accepting both "sensors/x.yaml" and "register/sensors/x.yaml".
 func relativeTo(root, f string) (string, bool) {
 	if _, err := os.Lstat(filepath.Join(root, f)); err == nil && !filepath.IsAbs(f) {
-		return filepath.ToSlash(filepath.Clean(f)), true
+		c := filepath.Clean(f)
+		if c == ".." || strings.HasPrefix(c, ".."+string(filepath.Separator)) {
+			return "", false
+		}
+		return filepath.ToSlash(c), true
 	}
 	absRoot, err1 := filepath.Abs(root)
 	absF, err2 := filepath.Abs(f)

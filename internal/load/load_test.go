@@ -236,3 +236,36 @@ func TestLocateFillsPositionsFromPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestFileArgumentsStayInsideTheRegister(t *testing.T) {
+	outside := t.TempDir()
+	root := filepath.Join(outside, "register")
+	if err := os.MkdirAll(filepath.Join(root, "sensors"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(outside, "geheim.yaml"), []byte(sensor("geheim")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"../geheim.yaml", "sensors/../../geheim.yaml", filepath.Join(outside, "geheim.yaml")} {
+		if _, err := Register(root, Options{Files: []string{f}}); err == nil || !strings.Contains(err.Error(), "not inside the register") {
+			t.Errorf("%s: err %v", f, err)
+		}
+	}
+}
+
+func TestInvalidIDIsNotSuggestedAsAFileName(t *testing.T) {
+	root := write(t, map[string]string{"sensors/proef.yaml": strings.Replace(sensor("x"), "id: x", "id: ../../etc/passwd", 1)})
+	res, err := Register(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == finding.RuleRegister && strings.Contains(f.Message, "does not match the file name") {
+			if f.Help != "set id: proef" {
+				t.Errorf("help %q", f.Help)
+			}
+			return
+		}
+	}
+	t.Errorf("no mismatch finding in %+v", res.Findings)
+}

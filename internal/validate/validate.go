@@ -121,8 +121,10 @@ func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Find
 		if n := source.Find(doc.Root, p.at, p.key); n != nil {
 			f.Line, f.Column = n.Line, n.Column
 		}
-		if id, ok := doc.Value.(map[string]any)["id"].(string); ok {
-			f.Record = id
+		if m, ok := doc.Value.(map[string]any); ok {
+			if id, ok := m["id"].(string); ok {
+				f.Record = id
+			}
 		}
 		k := fmt.Sprint(f.Line, f.Column, f.Message)
 		if !seen[k] {
@@ -274,6 +276,10 @@ func (v *Validator) leaf(e *jsonschema.ValidationError) []problem {
 	case *kind.FalseSchema:
 		return []problem{{at: at, key: true, message: fmt.Sprintf("field %s is not allowed here", field), help: "remove it"}}
 	case *kind.Type:
+		if len(at) == 0 {
+			return []problem{{at: at, message: fmt.Sprintf("a record is a mapping of fields, not %s", typeWord(k.Got)),
+				help: "start with 'id: ...' on the first line, then one 'key: value' per line (see 'register new')"}}
+		}
 		return []problem{{at: at, message: fmt.Sprintf("%s must be %s, not %s", field, typeWords(k.Want), typeWord(k.Got)),
 			help: typeHelp(k.Want)}}
 	case *kind.Enum:

@@ -138,3 +138,17 @@ func TestClosest(t *testing.T) {
 		}
 	}
 }
+
+func TestARecordThatIsNotAMapping(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"- id: a\n- kind: sensor\n", "\"Camera op de Markt\"\n", "42\n", "[]\n"} {
+		fs := validateText(t, v, text, record.Sensor)
+		if len(fs) != 1 || fs[0].Line != 1 || fs[0].Column != 1 || !strings.Contains(fs[0].Message, "a record is a mapping of fields") ||
+			!strings.Contains(fs[0].Help, "start with 'id: ...'") {
+			t.Errorf("%q: %+v", text, fs)
+		}
+	}
+}
