@@ -629,3 +629,45 @@ func TestScaleBar(t *testing.T) {
 		t.Errorf("the scale bar says %g m but spans %.0f m", label, d)
 	}
 }
+
+func TestLanguages(t *testing.T) {
+	tests := []struct {
+		langs   []string
+		present []string
+		absent  []string
+		home    string // a phrase of the home page at the root
+	}{
+		{[]string{"nl"}, []string{"index.html", "sensoren/cam-markt.html"}, []string{"en/index.html", "en/sensors/cam-markt.html"}, "Sensoren per soort"},
+		{[]string{"en", "nl"}, []string{"index.html", "sensors/cam-markt.html", "nl/index.html", "nl/sensoren/cam-markt.html"}, []string{"en/index.html", "sensoren/cam-markt.html"}, "Sensors by type"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.langs, ","), func(t *testing.T) {
+			reg := loadFixture(t, fixture)
+			reg.Config.Languages = tt.langs
+			out, _ := build(t, reg, Options{})
+			for _, p := range tt.present {
+				if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+					t.Errorf("missing %s", p)
+				}
+			}
+			for _, p := range tt.absent {
+				if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+					t.Errorf("%s written", p)
+				}
+			}
+			home := read(t, out, "index.html")
+			if !strings.Contains(home, tt.home) {
+				t.Errorf("home lacks %q", tt.home)
+			}
+			if len(tt.langs) == 1 && strings.Contains(home, `class="lang"`) {
+				t.Error("a language switch with one language")
+			}
+			if len(tt.langs) == 2 {
+				rec := read(t, out, "sensors/cam-markt.html")
+				if !strings.Contains(rec, `<a href="../nl/sensoren/cam-markt.html" hreflang="nl" lang="nl">Nederlands</a>`) {
+					t.Error("the language switch does not lead to the same record in Dutch")
+				}
+			}
+		})
+	}
+}
