@@ -140,7 +140,13 @@ func TestEveryFindingHasPositionAndHelp(t *testing.T) {
 	if len(rep.Findings) == 0 {
 		t.Fatal("no findings for a register full of mistakes")
 	}
-	for _, f := range rep.Findings {
+	for i, f := range rep.Findings {
+		if i > 0 {
+			p := rep.Findings[i-1]
+			if p.File > f.File || p.File == f.File && (p.line() > f.line() || p.line() == f.line() && p.column() > f.column()) {
+				t.Errorf("findings out of order: %s:%d:%d before %s:%d:%d", p.File, p.line(), p.column(), f.File, f.line(), f.column())
+			}
+		}
 		where := fmt.Sprintf("%s:%d:%d %s", f.File, f.line(), f.column(), f.Rule)
 		if !regexp.MustCompile(`^(sensors|algorithms)/[a-z0-9-]+\.yaml$`).MatchString(f.File) {
 			t.Errorf("%s: file %q is not a record file of the register", where, f.File)

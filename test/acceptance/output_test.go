@@ -29,6 +29,8 @@ func TestOutputFilesAreWholeOrUntouched(t *testing.T) {
 			[]string{"export", "--format", "algoritmeregister", "--out", "alg.json", "--as-of", "morgen"}},
 		{"packet markdown", "pakket.md", []string{"packet", "--as-of", asOf, "--out", "pakket.md"}, 0, "#",
 			[]string{"packet", "--as-of", asOf, "--out", "pakket.md", "--lang", "fr"}},
+		{"packet pdf", "pakket.pdf", []string{"packet", "--as-of", asOf, "--out", "pakket.pdf", "--lang", "en"}, 0, "%PDF-",
+			[]string{"packet", "--as-of", "2026-11-31", "--out", "pakket.pdf"}},
 		{"packet html", "pakket.html", []string{"packet", "--as-of", asOf, "--out", "pakket.html"}, 0, "<!DOCTYPE html>",
 			[]string{"packet", "--as-of", asOf, "--out", "pakket.html", "--within", "P-1D"}},
 	}
@@ -42,7 +44,7 @@ func TestOutputFilesAreWholeOrUntouched(t *testing.T) {
 				t.Errorf("%v: exit %d, want 2\n%s", tt.bad, r.code, r.out())
 			}
 			if got := readFile(t, path); got != "OUD\n" {
-				t.Errorf("a failed run changed %s to %q", tt.out, got)
+				t.Errorf("a failed run changed %s to %.60q", tt.out, got)
 			}
 			r = run(t, dir, nil, tt.ok...)
 			if r.code != tt.okCode {

@@ -1,0 +1,65 @@
+package acceptance
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// dueItem is one row of 'register due --format json'.
+type dueItem struct {
+	Record string `json:"record"`
+	File   string `json:"file"`
+	What   string `json:"what"`
+	Date   string `json:"date"`
+	Group  string `json:"group"`
+	Path   string `json:"path"`
+	Owner  struct {
+		Role  string `json:"role"`
+		Email string `json:"email"`
+	} `json:"owner"`
+}
+
+// TestDueLists: what falls due in the register, each with the owner to chase,
+// and exceptions and data-sharing agreements that end within the window.
+func TestDueLists(t *testing.T) {
+	dir := workspace(t)
+	cam := filepath.Join(dir, "register", "sensors", "cam-stationsplein.yaml")
+	writeFile(t, cam, readFile(t, cam)+
+		"data_sharing:\n  - party: Politie\n    purpose: Opsporing\n    start: 2026-02-01\n    end: 2026-12-31\n    retention: P28D\n    onward_sharing: false\n"+
+		"exceptions:\n  - rule: minimisation\n    reason: Proef met hoge resolutie\n    legal_basis: Gemeentewet 151c\n    approved_by: burgemeester\n    approved_on: 2026-06-01\n    until: 2027-01-15\n")
+	r := run(t, dir, nil, "due", "--as-of", asOf, "--format", "json")
+	if r.code != 1 {
+		t.Fatalf("due: exit %d, want 1 (an evaluation lapsed)\n%s", r.code, r.out())
+	}
+	var rep struct {
+		AsOf   string    `json:"as_of"`
+		Within string    `json:"within"`
+		Items  []dueItem `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("due --format json: %v\n%s", err, r.stdout)
+	}
+	if rep.AsOf != asOf || rep.Within != "P90D" {
+		t.Errorf("as_of %q within %q", rep.AsOf, rep.Within)
+	}
+	want := []string{
+		"lapsed evaluation cam-haven 2026-10-01 /evaluation/last openbareorde@lindeveen.example",
+		"ending data_sharing cam-stationsplein 2026-12-31 /data_sharing/0/end openbareorde@lindeveen.example",
+		"ending exception cam-stationsplein 2027-01-15 /exceptions/0/until openbareorde@lindeveen.example",
+		"ending lifecycle cam-stationsplein 2027-01-31 /lifecycle/end openbareorde@lindeveen.example",
+		"upcoming evaluation scanauto-parkeren 2027-01-01 /lifecycle/start parkeren@lindeveen.example",
+		"upcoming evaluation cam-stationsplein 2027-02-01 /lifecycle/start openbareorde@lindeveen.example",
+	}
+	var got []string
+	for _, it := range rep.Items {
+		got = append(got, strings.Join([]string{it.Group, it.What, it.Record, it.Date, it.Path, it.Owner.Email}, " "))
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("due items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(r.stderr, "2 record files could not be read") {
+		t.Errorf("due does not say that records are missing from the list:\n%s", r.stderr)
+	}
+}
