@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"path"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -52,13 +53,28 @@ func checkFormat(format string) error {
 // report prints findings in the chosen format and returns errFindings when
 // any is at or above failOn.
 func (a *App) report(res *load.Result, fs []finding.Finding, format string, failOn finding.Severity) error {
+	// Findings name files from the working folder ("register/sensors/x.yaml"
+	// when run from the repository), so an editor, a terminal or GitHub can
+	// open them; inside the pipeline they are relative to the register root.
+	prefix := workRelative(a.Root())
+	at := func(file string) string {
+		if prefix == "" || file == "" {
+			return file
+		}
+		return path.Join(prefix, file)
+	}
+	shown := make([]finding.Finding, len(fs))
+	for i, f := range fs {
+		f.File = at(f.File)
+		shown[i] = f
+	}
 	refs := make([]report.RecordRef, 0, len(res.Files))
 	ids := map[string]string{}
 	for _, r := range res.Register.Records {
 		ids[r.File] = r.ID
 	}
 	for _, f := range res.Files {
-		refs = append(refs, report.RecordRef{File: f, ID: ids[f]})
+		refs = append(refs, report.RecordRef{File: at(f), ID: ids[f]})
 	}
 	opts := report.Options{
 		Color:       a.IsTerminal,
@@ -66,10 +82,9 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 		ToolVersion: a.Version,
 		Records:     refs,
 		Rules:       ruleInfo,
-		Root:        workRelative(a.Root()),
 	}
-	sum := finding.Summarise(len(res.Files), fs)
-	if err := report.Write(a.Out, format, fs, sum, opts); err != nil {
+	sum := finding.Summarise(len(res.Files), shown)
+	if err := report.Write(a.Out, format, shown, sum, opts); err != nil {
 		return err
 	}
 	for _, f := range fs {

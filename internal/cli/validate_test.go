@@ -119,7 +119,7 @@ func TestValidatePointsAtEachProblem(t *testing.T) {
 			if f.Column != nil {
 				col = *f.Column
 			}
-			if f.File == w.file && f.Rule == w.rule && strings.Contains(f.Message, w.msg) && f.Line == w.line && col == w.col {
+			if strings.HasSuffix(f.File, "/"+w.file) && f.Rule == w.rule && strings.Contains(f.Message, w.msg) && f.Line == w.line && col == w.col {
 				found = true
 				if w.col == 0 && f.Column != nil {
 					t.Errorf("%s: column %d printed for a syntax error; it must be left out", w.msg, *f.Column)
@@ -150,5 +150,24 @@ func TestValidateUsageErrors(t *testing.T) {
 		if !strings.HasPrefix(errOut, "register: ") || strings.Contains(errOut, "goroutine") {
 			t.Errorf("%v: stderr %q", args, errOut)
 		}
+	}
+}
+
+// Findings name files as seen from the working folder, so a steward running
+// from the repository can open "register/sensors/x.yaml" directly.
+func TestFindingsNameFilesFromTheWorkingFolder(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": strings.Replace(validSensor, "status: active", "status: actve", 1)})
+	t.Chdir(filepath.Dir(root))
+	out, _, code := run(t, "validate", "--root", filepath.Base(root), "--format", "json")
+	if code != ExitFindings {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	want := `"file": "` + filepath.Base(root) + `/sensors/cam-markt.yaml"`
+	if !strings.Contains(out, want) {
+		t.Errorf("output lacks %s:\n%s", want, out)
+	}
+	text, _, _ := run(t, "validate", "--root", filepath.Base(root))
+	if !strings.HasPrefix(text, filepath.Base(root)+"/sensors/cam-markt.yaml:5:9: error:") {
+		t.Errorf("text output %q", text)
 	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"path"
 	"slices"
 	"strings"
 
@@ -61,9 +62,11 @@ func writeJUnit(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts O
 	}
 	suites := map[string]*junitSuite{}
 	add := func(file, id string) {
+		// The suite is the record's kind folder, wherever the register lies
+		// ("register/sensors/x.yaml" and "sensors/x.yaml" alike).
 		folder := rootSuite
-		if dir, _, ok := strings.Cut(file, "/"); ok {
-			folder = dir
+		if dir := path.Dir(file); dir != "." && dir != "/" {
+			folder = path.Base(dir)
 		}
 		s := suites[folder]
 		if s == nil {
