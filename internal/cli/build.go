@@ -148,8 +148,13 @@ func (a *App) reportUnread(res *load.Result) error {
 	return errFindings
 }
 
-// siteHistory reads when each record file was added and last changed. It
-// returns nil outside Git and in a shallow clone, whose dates cannot be trusted.
+// historyLogLimit is the largest register whose record pages list every
+// commit with the fields it changed; a larger one shows when each record was
+// added and last changed, which one pass over the history gives.
+const historyLogLimit = 1000
+
+// siteHistory reads each record file's history. It returns nil outside Git
+// and in a shallow clone, whose dates cannot be trusted.
 func siteHistory(root string) (map[string]site.History, error) {
 	repo, err := history.Open(root)
 	if errors.Is(err, history.ErrNoRepo) {
@@ -168,6 +173,28 @@ func siteHistory(root string) (map[string]site.History, error) {
 	}
 	out := make(map[string]site.History, len(recs))
 	day := func(t time.Time) string { return period.Format(t.In(period.Amsterdam)) }
+	if len(recs) <= historyLogLimit {
+		// Every commit, with its subject and the fields it changed.
+		for file, h := range recs {
+			log, err := repo.Log(file)
+			if err != nil {
+				return nil, err
+			}
+			sh := site.History{Added: day(h.Added)}
+			for _, c := range log {
+				ch := site.Change{Date: day(c.When), Subject: c.Subject(), Author: c.Author, Added: c.Op == history.Added}
+				for _, f := range c.Fields {
+					if f.Path != "" {
+						ch.Fields = append(ch.Fields, strings.ReplaceAll(strings.TrimPrefix(f.Path, "/"), "/", "."))
+					}
+				}
+				sh.Changes = append(sh.Changes, ch)
+			}
+			out[file] = sh
+		}
+		return out, nil
+	}
+	// A large register: when each record was added and last changed.
 	for file, h := range recs {
 		sh := site.History{Added: day(h.Added)}
 		if !h.Changed.IsZero() && !h.Changed.Equal(h.Added) {

@@ -193,3 +193,35 @@ func TestSiteExplainsEveryRulesPrinciple(t *testing.T) {
 		}
 	}
 }
+
+// In a Git repository, record pages list each commit with the fields it
+// changed, and leave out who made it.
+func TestBuildShowsGitHistory(t *testing.T) {
+	root, _ := gitRegister(t)
+	out := filepath.Join(t.TempDir(), "public")
+	stdout, stderr, code := run(t, "build", "--root", root, "--out", out)
+	if code != 0 && code != 1 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "sensoren", "cam-station.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{
+		`<tr><th scope="row"><time datetime="2026-03-01">1 maart 2026</time></th><td>Gewijzigd: Evaluated by the committee<br><span class="meta">Gewijzigde velden: Laatste evaluatie</span></td></tr>`,
+		`<tr><th scope="row"><time datetime="2026-01-10">10 januari 2026</time></th><td>Toegevoegd: Add the station cameras</td></tr>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("history lacks %q", want)
+		}
+	}
+	for _, who := range []string{"Alice", "Bob", "alice@", "bob@"} {
+		if strings.Contains(page, who) {
+			t.Errorf("the page names the commit author %q", who)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "sensoren", "geheim.html")); err == nil {
+		t.Error("the record that is not public has a page")
+	}
+}

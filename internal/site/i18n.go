@@ -287,6 +287,7 @@ var ui = map[string][2]string{
 	"sourcewithheld":         {"De bron van deze registratie is niet openbaar, omdat er velden zijn afgeschermd.", "The source of this record is not public, because some fields are withheld."},
 	"history":                {"Geschiedenis", "History"},
 	"changes":                {"Wijzigingen in het register", "Changes in the register"},
+	"fieldschanged":          {"Gewijzigde velden", "Fields changed"},
 	"nohistory":              {"Er is geen geschiedenis beschikbaar.", "No history is available."},
 	"added":                  {"Toegevoegd", "Added"},
 	"changed":                {"Gewijzigd", "Changed"},

@@ -285,6 +285,9 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 			if h.Subject != "" {
 				w.WriteString(": " + esc(h.Subject))
 			}
+			if h.Fields != "" {
+				w.WriteString(`<br><span class="meta">` + T("fieldschanged") + `: ` + esc(h.Fields) + `</span>`)
+			}
 			w.WriteString(`</td>`)
 			if b.ShowAuthors {
 				w.WriteString(`<td>` + esc(h.Author) + `</td>`)

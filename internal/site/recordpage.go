@@ -49,6 +49,7 @@ type historyRow struct {
 	What    string
 	Subject string
 	Author  string
+	Fields  string // labels of the changed fields
 }
 
 type recordBody struct {
@@ -189,6 +190,9 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 				what = t(lang, "added")
 			}
 			row := historyRow{Date: template.HTML(dateTag(lang, c.Date)), What: what, Subject: c.Subject}
+			if !c.Added {
+				row.Fields = changedFields(lang, c.Fields)
+			}
 			if body.ShowAuthors {
 				row.Author = c.Author
 			}
@@ -196,6 +200,29 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 		}
 	}
 	return body
+}
+
+// changedFields names changed fields for a reader: each path by the label of
+// the nearest field the glossary names ("lifecycle.end" → "Einde",
+// "decisions.1.date" → the decisions label), without repeats.
+func changedFields(lang string, paths []string) string {
+	var out []string
+	for _, p := range paths {
+		parts := strings.Split(p, ".")
+		label := ""
+		for n := len(parts); n > 0 && label == ""; n-- {
+			if _, ok := fieldLabels[strings.Join(parts[:n], ".")]; ok {
+				label = fieldLabel(lang, strings.Join(parts[:n], "."))
+			}
+		}
+		if label == "" {
+			label = parts[0]
+		}
+		if !slices.Contains(out, label) {
+			out = append(out, label)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // fieldWriter renders a record's fields as HTML, with labels, "niet

@@ -43,6 +43,9 @@ type Change struct {
 	Subject string // the commit's first line
 	Author  string // shown only when site.show_commit_authors is set
 	Added   bool   // the commit that added the record
+	// Fields are the fields the commit changed, as dotted paths
+	// ("lifecycle.end"); the page names them, never their values.
+	Fields []string
 }
 
 // History is a record's history in the register's Git repository, newest
