@@ -69,6 +69,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "public")
 
+	tiles := ""
 	rebuild := func() error {
 		start := time.Now()
 		st, res, err := a.buildSite(out, today())
@@ -77,17 +78,18 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 		}
 		fmt.Fprintf(a.Out, "%s built: %d pages in %.2fs\n", time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
 		_ = a.reportUnread(res)
+		if res.Register.Config != nil {
+			tiles = res.Register.Config.Site.TilesURL
+		}
 		return nil
 	}
 	last, _ := site.Fingerprint(a.Root())
 	if err := rebuild(); err != nil {
 		return err
 	}
-	res, err := a.loadRegister()
-	if err != nil {
-		return err
-	}
-	csp, err := site.CSP(res.Register.Config.Site.TilesURL)
+	// The server sends the policy of the first build; a changed tiles_url
+	// needs a restart of serve.
+	csp, err := site.CSP(tiles)
 	if err != nil {
 		return err
 	}
