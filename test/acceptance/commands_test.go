@@ -2,6 +2,7 @@ package acceptance
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -287,4 +288,55 @@ func sameSet(a, b []string) bool {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// TestCustomRules: a municipality's own rules in register.yaml run with the
+// built-in ones, cite their principle, show in rules and explain, and a rule
+// that does not compile is reported at its line.
+func TestCustomRules(t *testing.T) {
+	dir := workspace(t)
+	cfg := filepath.Join(dir, "register", "register.yaml")
+	writeFile(t, cfg, readFile(t, cfg)+`rules_custom:
+  - id: camera-aantal
+    principle: VNG 7.5
+    severity: warning
+    kind: sensor
+    when: record.sensor_type == "camera"
+    require: has(record.quantity) && record.quantity <= 2
+    title: Niet meer dan twee camera's
+    message: Meer dan twee camera's, of het aantal ontbreekt.
+    help: Zet quantity, en overweeg minder camera's.
+  - id: tikfout
+    principle: VNG 2.1
+    when: record.sensor_tipe == "camera"
+    require: "true"
+    message: z
+  - id: biometric-ban
+    principle: VNG 2.1
+    when: "true"
+    require: "true"
+    message: y
+`)
+	rep := checkJSON(t, dir, 1)
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Rule == "camera-aantal" || f.Rule == "config" {
+			got = append(got, fmt.Sprintf("%s:%d:%d %s %s %s %s", f.File, f.line(), f.column(), f.Severity, f.Rule, f.Principle, f.Message))
+		}
+	}
+	want := []string{
+		"register.yaml:27:11 error config  custom rule tikfout: when does not compile: at 1:7: undefined field 'sensor_tipe'",
+		"register.yaml:30:9 error config  custom rule id \"biometric-ban\" is already taken by another rule",
+		"sensors/cam-haven.yaml:1:1 warning camera-aantal VNG 7.5 Meer dan twee camera's, of het aantal ontbreekt.",
+		"sensors/cam-stationsplein.yaml:1:1 warning camera-aantal VNG 7.5 Meer dan twee camera's, of het aantal ontbreekt.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if r := run(t, dir, nil, "rules"); !strings.Contains(r.stdout, "camera-aantal") || !strings.Contains(r.stderr, "'register check' shows them") {
+		t.Errorf("rules does not list the custom rule, or hides the broken ones:\n%s", r.out())
+	}
+	if r := run(t, dir, nil, "explain", "camera-aantal"); r.code != 0 || !strings.Contains(r.stdout, "Principle: VNG 7.5") {
+		t.Errorf("explain camera-aantal: exit %d\n%s", r.code, r.out())
+	}
 }
