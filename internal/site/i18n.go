@@ -387,6 +387,8 @@ var ui = map[string][2]string{
 	"col.discovered":         {"Ontdekt", "Discovered"},
 	"col.reported":           {"Gemeld bij de AP", "Reported to the DPA"},
 	"col.rule":               {"Regel", "Rule"},
+	"col.reason":             {"Reden", "Reason"},
+	"col.legalbasis":         {"Wettelijke grondslag", "Legal basis"},
 	"col.approvedby":         {"Goedgekeurd door", "Approved by"},
 	"col.until":              {"Tot", "Until"},
 	"col.property":           {"Wat", "What"},

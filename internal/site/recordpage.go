@@ -380,6 +380,7 @@ func (w *fieldWriter) sections() []section {
 	personal := r.PersonalData.Likely()
 
 	w.open()
+	w.row("id", false, func() string { return `<code>` + esc(r.ID) + `</code>` })
 	w.text("purpose", true, r.Purpose)
 	w.text("problem", true, r.Problem)
 	w.text("alternatives", true, r.Alternatives)
@@ -409,6 +410,12 @@ func (w *fieldWriter) sections() []section {
 					return ""
 				}
 				return esc(fmt.Sprintf("%.6f, %.6f", p.Lat, p.Lon)) + ` (<a href="` + w.root + w.b.pagePath(lang, "map") + `#s-` + esc(r.ID) + `">` + esc(t(lang, "map")) + `</a>)`
+			})
+			w.row("location.polygon", false, func() string {
+				if opendata.Polygon(r) == nil {
+					return ""
+				}
+				return esc(t(lang, "yes")) + ` (<a href="` + w.root + w.b.pagePath(lang, "map") + `#s-` + esc(r.ID) + `">` + esc(t(lang, "map")) + `</a>)`
 			})
 			w.row("location.point_rd", false, func() string {
 				if l.PointRD == nil || opendata.PositionWithheld(r) {
@@ -659,9 +666,9 @@ func (w *fieldWriter) sections() []section {
 	w.table("reviews", []string{"col.body", "col.date", "col.summary", "col.link"}, rows)
 	rows = nil
 	for _, e := range r.Exceptions {
-		rows = append(rows, []string{esc(e.Rule), paragraphs(e.Reason), esc(e.ApprovedBy) + " " + dateTag(lang, e.ApprovedOn), dateTag(lang, e.Until)})
+		rows = append(rows, []string{esc(e.Rule), paragraphs(e.Reason), esc(e.LegalBasis), esc(e.ApprovedBy) + " " + dateTag(lang, e.ApprovedOn), dateTag(lang, e.Until)})
 	}
-	w.table("exceptions", []string{"col.rule", "col.summary", "col.approvedby", "col.until"}, rows)
+	w.table("exceptions", []string{"col.rule", "col.reason", "col.legalbasis", "col.approvedby", "col.until"}, rows)
 	add("risico", "risk")
 
 	w.open()

@@ -230,6 +230,16 @@ func TestPublicationControl(t *testing.T) {
 	if !strings.Contains(cam, "Datalek") || !strings.Contains(cam, "Beelden waren te lang bewaard.") || !strings.Contains(cam, `<time datetime="2025-03-01T10:00:00+01:00">1 maart 2025, 10:00</time>`) {
 		t.Error("incident not shown with type, date and summary")
 	}
+	for _, want := range []string{
+		`<dt>Kenmerk</dt><dd><code>cam-markt</code></dd>`,
+		`<dt>Gebied op de kaart</dt><dd>Ja (<a href="../kaart.html#s-cam-markt">Kaart</a>)</dd>`,
+		`<tr><th scope="row">minimisation</th><td><p>Volledige resolutie nodig voor opsporing</p></td><td>Gemeentewet artikel 151c</td><td>Burgemeester <time datetime="2025-01-10">10 januari 2025</time></td><td><time datetime="2026-12-31">31 december 2026</time></td></tr>`,
+		`<dt>Bewaartermijn</dt><dd>28 dagen</dd>`,
+	} {
+		if !strings.Contains(cam, want) {
+			t.Errorf("camera page lacks %q", want)
+		}
+	}
 	if !strings.Contains(cam, `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`) {
 		t.Error("report-an-error link is not pre-filled with the record id")
 	}
