@@ -226,3 +226,42 @@ func TestScriptAddressesAreRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestWithheldFieldsStayWithheld: fields listed under publication.withheld
+// appear nowhere public: not on the site, not in its downloads or source
+// files, not in any export. The site says "niet openbaar" in their place.
+func TestWithheldFieldsStayWithheld(t *testing.T) {
+	dir := workspace(t)
+	p := filepath.Join(dir, "register", "sensors", "cam-stationsplein.yaml")
+	s := strings.Replace(readFile(t, p), "email: openbareorde@lindeveen.example", "email: cameratoezicht-station@lindeveen.example", 1)
+	s += "publication:\n  public: true\n  reason: Woo artikel 5.1 lid 2 sub d\n  withheld: [location.point, owner.email, vendor, dpia.url]\n"
+	writeFile(t, p, s)
+	if r := run(t, dir, nil, "validate", "register/sensors/cam-stationsplein.yaml"); r.code != 0 {
+		t.Fatalf("validate: exit %d\n%s", r.code, r.out())
+	}
+	withheld := []string{"52.0907", "5.1214", "cameratoezicht-station@", "Q1615", "Axis", "dpia-camera-station"}
+	run(t, dir, nil, "build", "--as-of", asOf, "--out", "site")
+	for _, w := range withheld {
+		if hits := treeContains(t, filepath.Join(dir, "site"), w); len(hits) > 0 {
+			t.Errorf("the site shows withheld %q in %v", w, hits)
+		}
+	}
+	page := readFile(t, filepath.Join(dir, "site", "sensoren", "cam-stationsplein.html"))
+	if strings.Count(page, "niet openbaar") < 3 || !strings.Contains(page, "Woo artikel 5.1 lid 2 sub d") {
+		t.Error("the record's page does not say which fields are not public, and why")
+	}
+	for _, args := range [][]string{
+		{"export", "--format", "json"}, {"export", "--format", "geojson"}, {"export", "--format", "sensorthings"},
+		{"export", "--format", "dcat"}, {"export", "--format", "csv", "--kind", "sensor"},
+	} {
+		r := run(t, dir, nil, args...)
+		if r.stdout == "" {
+			t.Errorf("%v wrote nothing\n%s", args, r.stderr)
+		}
+		for _, w := range withheld {
+			if strings.Contains(r.stdout, w) {
+				t.Errorf("%v shows withheld %q", args, w)
+			}
+		}
+	}
+}
