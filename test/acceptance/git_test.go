@@ -20,17 +20,7 @@ func gitRepo(t *testing.T) string {
 		t.Skip("git is not installed")
 	}
 	dir := workspace(t)
-	git := func(date string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Steward", "GIT_AUTHOR_EMAIL=privacy@lindeveen.example",
-			"GIT_COMMITTER_NAME=Steward", "GIT_COMMITTER_EMAIL=privacy@lindeveen.example",
-			"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
+	git := func(date string, args ...string) { t.Helper(); gitIn(t, dir, date, args...) }
 	first, second := "2026-01-10T10:00:00+01:00", "2026-10-20T10:00:00+02:00"
 	git(first, "init", "-q", "-b", "main")
 	git(first, "add", ".")
@@ -44,6 +34,20 @@ func gitRepo(t *testing.T) string {
 	git(second, "rm", "-q", "register/sensors/proef.yaml")
 	git(second, "commit", "-qam", "Evaluatie Havenkwartier; drone niet openbaar; geluidsmeter hernoemd; proef weg")
 	return dir
+}
+
+// gitIn runs git in dir as the steward, at a fixed date, without the
+// developer's git configuration.
+func gitIn(t *testing.T, dir, date string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Steward", "GIT_AUTHOR_EMAIL=privacy@lindeveen.example",
+		"GIT_COMMITTER_NAME=Steward", "GIT_COMMITTER_EMAIL=privacy@lindeveen.example",
+		"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date, "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %v: %v\n%s", args, err, out)
+	}
 }
 
 // TestHistoryAndChanges: history and changes read the register's Git
@@ -99,6 +103,11 @@ func TestHistoryAndChanges(t *testing.T) {
 // by default).
 func TestPublicFeedAndSite(t *testing.T) {
 	dir := gitRepo(t)
+	// A third commit withholds the evaluation's outcome from publication.
+	cam := filepath.Join(dir, "register", "sensors", "cam-haven.yaml")
+	writeFile(t, cam, strings.Replace(readFile(t, cam), "outcome: Minder incidenten.", "outcome: GEHEIME-UITKOMST", 1)+
+		"publication:\n  public: true\n  reason: Woo artikel 5.1\n  withheld: [evaluation.outcome]\n")
+	gitIn(t, dir, "2026-11-01T10:00:00+01:00", "commit", "-qam", "Uitkomst niet openbaar")
 	r := run(t, dir, nil, "changes", "--since", "2026-01-01", "--format", "atom", "--output", "feed.xml")
 	if r.code != 0 {
 		t.Fatalf("changes atom: exit %d\n%s", r.code, r.out())
@@ -116,7 +125,10 @@ func TestPublicFeedAndSite(t *testing.T) {
 	if len(atom.Entries) == 0 {
 		t.Error("the feed has no entries")
 	}
-	for _, secret := range []string{"Drone bij evenementen", "drone-evenementen", "Steward", "privacy@lindeveen.example"} {
+	if !strings.Contains(feed, "evaluation.outcome toegevoegd: niet openbaar") {
+		t.Error("the feed does not show the withheld outcome as niet openbaar")
+	}
+	for _, secret := range []string{"Drone bij evenementen", "drone-evenementen", "Steward", "privacy@lindeveen.example", "GEHEIME-UITKOMST", "Minder incidenten"} {
 		if strings.Contains(feed, secret) {
 			t.Errorf("the public feed shows %q", secret)
 		}
@@ -126,6 +138,9 @@ func TestPublicFeedAndSite(t *testing.T) {
 	}
 	if hits := treeContains(t, filepath.Join(dir, "site"), "Drone bij evenementen"); len(hits) > 0 {
 		t.Errorf("the site shows the record that is not public: %v", hits)
+	}
+	if hits := treeContains(t, filepath.Join(dir, "site"), "GEHEIME-UITKOMST"); len(hits) > 0 {
+		t.Errorf("the site shows the withheld outcome: %v", hits)
 	}
 	if hits := treeContains(t, filepath.Join(dir, "site"), "Steward"); len(hits) > 0 {
 		t.Errorf("the site names the commit author: %v", hits)
