@@ -146,6 +146,7 @@ func (b *builder) mapBody(lang, root string) mapBody {
 			s.WriteString(`</g>`)
 		}
 	}
+	var placed []labelBox
 	// Areas first, so dots stay on top.
 	for _, sh := range shapes {
 		if sh.poly == nil {
@@ -177,12 +178,14 @@ func (b *builder) mapBody(lang, root string) mapBody {
 		}
 		shut()
 		if links {
-			// Labels near the right edge go on the left of their dot.
-			class, lx := "label", x+9
-			if x > w*0.7 {
-				class, lx = "label label-left", x-9
+			if lb, ok := placeLabel(placed, x, y, w, truncate(sh.r.Name, 28)); ok {
+				placed = append(placed, lb)
+				class := "label"
+				if lb.left {
+					class = "label label-left"
+				}
+				fmt.Fprintf(&s, `<text class="%s" x="%s" y="%s" aria-hidden="true">%s</text>`, class, fmtf(lb.x), fmtf(y+4), esc(lb.text))
 			}
-			fmt.Fprintf(&s, `<text class="%s" x="%s" y="%s" aria-hidden="true">%s</text>`, class, fmtf(lx), fmtf(y+4), esc(truncate(sh.r.Name, 28)))
 		}
 	}
 	// Scale bar: a round distance of about a fifth of the width.
@@ -199,6 +202,42 @@ func (b *builder) mapBody(lang, root string) mapBody {
 	s.WriteString(`</svg>`)
 	body.SVG = template.HTML(s.String())
 	return body
+}
+
+// labelBox is the room a label takes, roughly: 7 units a character at the
+// map's 13-unit font.
+type labelBox struct {
+	x0, y0, x1, y1 float64
+	x              float64 // where the text is anchored
+	left           bool    // drawn to the left of its dot
+	text           string
+}
+
+// placeLabel puts a label right of its dot, or left when that is full or
+// off the map, and gives up when both overlap labels already placed: an
+// unlabelled dot still has its name on hover and in the list below.
+func placeLabel(placed []labelBox, x, y, w float64, text string) (labelBox, bool) {
+	width := 7 * float64(len([]rune(text)))
+	right := labelBox{x0: x + 9, y0: y - 9, x1: x + 9 + width, y1: y + 6, x: x + 9, text: text}
+	left := labelBox{x0: x - 9 - width, y0: y - 9, x1: x - 9, y1: y + 6, x: x - 9, left: true, text: text}
+	free := func(b labelBox) bool {
+		if b.x0 < 0 || b.x1 > w {
+			return false
+		}
+		for _, p := range placed {
+			if b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1 {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case free(right):
+		return right, true
+	case free(left):
+		return left, true
+	}
+	return labelBox{}, false
 }
 
 // niceDistance rounds a distance down to 1, 2 or 5 times a power of ten.

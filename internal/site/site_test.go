@@ -681,3 +681,27 @@ func TestLanguages(t *testing.T) {
 		})
 	}
 }
+
+func TestPlaceLabel(t *testing.T) {
+	var placed []labelBox
+	tests := []struct {
+		name     string
+		x, y     float64
+		ok, left bool
+	}{
+		{"first goes right", 100, 100, true, false},
+		{"near the right edge goes left", 980, 100, true, true},
+		{"overlapping the first goes left", 110, 105, true, true},
+		{"no room either side", 120, 100, false, false},
+		{"further down is free", 120, 200, true, false},
+	}
+	for _, tt := range tests {
+		lb, ok := placeLabel(placed, tt.x, tt.y, 1000, "Camera Markt")
+		if ok != tt.ok || lb.left != tt.left {
+			t.Errorf("%s: placed %v left %v, want %v %v", tt.name, ok, lb.left, tt.ok, tt.left)
+		}
+		if ok {
+			placed = append(placed, lb)
+		}
+	}
+}
