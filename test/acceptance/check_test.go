@@ -184,7 +184,8 @@ func TestEveryFindingHasPositionAndHelp(t *testing.T) {
 // for check's own rules), and a summary line.
 func TestTextFormat(t *testing.T) {
 	dir := workspace(t)
-	r := run(t, dir, nil, "check", "--as-of", asOf)
+	// NO_COLOR unset: the tool must see by itself that a pipe is no terminal.
+	r := run(t, dir, []string{"NO_COLOR="}, "check", "--as-of", asOf)
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", r.code, r.out())
 	}

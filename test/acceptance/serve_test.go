@@ -90,3 +90,22 @@ func TestServePreview(t *testing.T) {
 		t.Errorf("serve left its temporary folder behind: %v", left)
 	}
 }
+
+// TestServeOnABusyPort: a port in use is a usage error that says what to
+// do, and leaves no temporary site behind.
+func TestServeOnABusyPort(t *testing.T) {
+	dir := workspace(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Skipf("no local port: %v", err)
+	}
+	defer l.Close()
+	tmp := t.TempDir()
+	r := run(t, dir, []string{"TMPDIR=" + tmp}, "serve", "--addr", l.Addr().String())
+	if r.code != 2 || !strings.Contains(r.stderr, "choose another --addr") {
+		t.Errorf("serve on a busy port: exit %d\n%s", r.code, r.out())
+	}
+	if left := entries(t, tmp); len(left) > 0 {
+		t.Errorf("serve left its temporary folder behind: %v", left)
+	}
+}
