@@ -256,6 +256,22 @@ func TestMigrateAndExport(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "nothing needs migrating") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
 		t.Errorf("migrate --dry-run: exit %d\n%s", r.code, r.out())
 	}
+	// Without --dry-run, a v1 register is left byte for byte as it was
+	// (the BOM and Windows line endings included).
+	run(t, dir, nil, "migrate")
+	err := filepath.WalkDir(stad, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(stad, p)
+		if readFile(t, p) != readFile(t, filepath.Join(dir, "register", rel)) {
+			t.Errorf("migrate changed %s", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	r = run(t, dir, nil, "export", "--format", "algoritmeregister")
 	var entries []map[string]any
 	if err := json.Unmarshal([]byte(r.stdout), &entries); err != nil {
