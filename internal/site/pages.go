@@ -154,13 +154,6 @@ func (b *builder) page(lang, current string, pathFor func(lang string) string, t
 	return pg
 }
 
-// pageJob renders a page with a template.
-func (b *builder) pageJob(tmpl string, pg *Page) job {
-	return job{path: pg.Path, page: true, render: func(w *bytes.Buffer) error {
-		return templates[tmpl].ExecuteTemplate(w, "layout.html", pg)
-	}}
-}
-
 // lazyPage defers building a page's data to the worker that renders it, so
 // ten thousand record pages are prepared in parallel too.
 func (b *builder) lazyPage(tmpl, path string, build func() *Page) job {
