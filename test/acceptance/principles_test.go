@@ -59,6 +59,18 @@ func TestPrincipleVariants(t *testing.T) {
 		},
 			"supplier_watch:\n  - {manufacturer: hikvision, source: \"https://lindeveen.example/ketenrisico\"}\n", asOf,
 			"sensors/cam-stationsplein.yaml:65:17", "supplier-watch", "warning", "VNG 7.6", "on the supplier watch list"},
+		{"retired after its end: nothing to report", func(s string) string {
+			return strings.Replace(strings.Replace(s, "end: 2027-01-31", "end: 2026-06-30", 1), "status: active", "status: retired", 1)
+		}, "", asOf, "", "lifecycle-ended", "", "", ""},
+		{"planned without a decision yet: nothing to report", func(s string) string {
+			s = strings.Replace(s, "status: active", "status: planned", 1)
+			return strings.Replace(s, "  - body: mayor\n    kind: authorisation\n    date: 2026-01-10\n    reference: https://lindeveen.example/besluit-camera-station\n", "", 1)
+		}, "", asOf, "", "decision-recorded", "", "", ""},
+		{"active without the mayor's decision", func(s string) string {
+			return strings.Replace(s, "  - body: mayor\n    kind: authorisation\n    date: 2026-01-10\n    reference: https://lindeveen.example/besluit-camera-station\n", "", 1)
+		}, "", asOf, "sensors/cam-stationsplein.yaml:17:1", "decision-recorded", "error", "VNG I", "lists no decision"},
+		{"camera without signs", func(s string) string { return strings.Replace(s, "present: true", "present: false", 1) },
+			"", asOf, "sensors/cam-stationsplein.yaml:59:1", "signage", "error", "VNG 4.3", "cameras must be recognisable by law"},
 		{"evaluation a year after the start", func(s string) string { return s }, "", "2027-02-02",
 			"sensors/cam-stationsplein.yaml:47:1", "evaluation-lapsed", "warning", "C-camera-yearly", "was due on 2027-02-01"},
 	}
