@@ -30,7 +30,13 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	}
 	bin = filepath.Join(dir, "register")
-	build := exec.Command("go", "build", "-o", bin, "github.com/voorbeeldstad/register/cmd/register")
+	args := []string{"build", "-o", bin}
+	if os.Getenv("ACCEPTANCE_RACE") != "" {
+		// A race-detecting binary: a data race in any command fails the
+		// run with a "WARNING: DATA RACE" report on stderr.
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, "github.com/voorbeeldstad/register/cmd/register")...)
 	if out, err := build.CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
 		os.RemoveAll(dir)
@@ -88,7 +94,7 @@ func run(t *testing.T, dir string, env []string, args ...string) result {
 // assertNoCrash fails when the user sees a panic or a goroutine dump.
 func assertNoCrash(t *testing.T, args []string, r result) {
 	t.Helper()
-	for _, bad := range []string{"panic:", "goroutine ", "runtime error", "[recovered]"} {
+	for _, bad := range []string{"panic:", "goroutine ", "runtime error", "[recovered]", "DATA RACE"} {
 		if strings.Contains(r.out(), bad) {
 			t.Errorf("register %s: output contains %q:\n%s", strings.Join(args, " "), bad, r.out())
 		}
