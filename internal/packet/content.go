@@ -180,7 +180,7 @@ func (L *Labels) risks(r *record.Record) string {
 	}{{"risks.chilling_effect", rk.ChillingEffect}, {"risks.discrimination", rk.Discrimination},
 		{"risks.stacking", rk.Stacking}, {"risks.mitigations", rk.Mitigations}} {
 		if strings.TrimSpace(x.text) != "" {
-			parts = append(parts, L.pick(fieldLabels[x.key])+": "+strings.TrimSpace(x.text))
+			parts = append(parts, L.field(x.key)+": "+strings.TrimSpace(x.text))
 		}
 	}
 	if len(parts) == 0 {

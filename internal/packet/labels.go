@@ -1,6 +1,8 @@
 package packet
 
 import (
+	"github.com/voorbeeldstad/register/internal/label"
+
 	"fmt"
 	"strings"
 	"time"
@@ -175,72 +177,19 @@ func (L *Labels) pick(p [2]string) string {
 	return p[0]
 }
 
-var months = [2][12]string{
-	{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
-	{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
 // date writes a date the way a letter does: "24 november 2026".
-func (L *Labels) date(t time.Time) string {
-	i := 0
-	if L.lang == "en" {
-		i = 1
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), months[i][t.Month()-1], t.Year())
-}
+func (L *Labels) date(t time.Time) string { return label.Date(L.lang, period.Format(t)) }
 
 // dateString writes a YYYY-MM-DD date as date does, or leaves text that is
 // not a date as it is.
-func (L *Labels) dateString(s string) string {
-	t, err := period.ParseDate(s)
-	if err != nil {
-		return s
-	}
-	return L.date(t)
-}
+func (L *Labels) dateString(s string) string { return label.Date(L.lang, s) }
 
 // duration writes an ISO 8601 duration in words: P90D → "90 dagen".
-func (L *Labels) duration(d period.Duration) string {
-	if d.IsZero() {
-		return d.String()
-	}
-	units := [][3]string{{"jaar", "jaar", "year"}, {"maand", "maanden", "month"}, {"week", "weken", "week"}, {"dag", "dagen", "day"}}
-	var parts []string
-	for i, n := range []int{d.Years, d.Months, d.Weeks, d.Days} {
-		if n == 0 {
-			continue
-		}
-		u := units[i]
-		switch {
-		case L.lang == "en" && n == 1:
-			parts = append(parts, "1 "+u[2])
-		case L.lang == "en":
-			parts = append(parts, fmt.Sprintf("%d %ss", n, u[2]))
-		case n == 1:
-			parts = append(parts, "1 "+u[0])
-		default:
-			parts = append(parts, fmt.Sprintf("%d %s", n, u[1]))
-		}
-	}
-	if d.Clock != 0 {
-		parts = append(parts, d.Clock.String())
-	}
-	and := " en "
-	if L.lang == "en" {
-		and = " and "
-	}
-	return strings.Join(parts, and)
-}
+func (L *Labels) duration(d period.Duration) string { return label.Duration(L.lang, d.String()) }
 
 // durationString writes a duration as written in a record in words, or
 // leaves text that is not a duration as it is.
-func (L *Labels) durationString(s string) string {
-	d, err := period.Parse(s)
-	if err != nil || d.IsZero() {
-		return s
-	}
-	return L.duration(d)
-}
+func (L *Labels) durationString(s string) string { return label.Duration(L.lang, s) }
 
 // sinceText describes the comparison with the previous packet.
 func (L *Labels) sinceText(cs *history.ChangeSet, fromTag bool) string {

@@ -64,7 +64,7 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 
 		fmt.Fprintf(b, "### %s\n\n", L.KeyFacts)
 		for _, f := range it.Facts {
-			fmt.Fprintf(b, "- **%s** %s\n", mdText(label(f.Label)), mdIndent(mdText(f.Value)))
+			fmt.Fprintf(b, "- **%s** %s\n", mdText(withColon(f.Label)), mdIndent(mdText(f.Value)))
 		}
 		b.WriteString("\n")
 
@@ -157,8 +157,8 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	return b.Flush()
 }
 
-// label ends a fact's label with a colon, unless it is a question.
-func label(s string) string {
+// withColon ends a fact's label with a colon, unless it is a question.
+func withColon(s string) string {
 	if strings.HasSuffix(s, "?") {
 		return s
 	}

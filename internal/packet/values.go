@@ -1,136 +1,40 @@
 package packet
 
 import (
+	"github.com/voorbeeldstad/register/internal/label"
+
 	"strconv"
 	"strings"
 )
 
-// values are the Dutch and English words for the record format's enum
-// values, by field (shared/glossary.md). A value missing here is shown as
-// written, so a newer schema value still reads, only in English.
-var values = map[string]map[string][2]string{
-	"status": {
-		"planned": {"Gepland", "Planned"}, "in_development": {"In ontwikkeling", "In development"},
-		"active": {"In gebruik", "In use"}, "suspended": {"Tijdelijk stopgezet", "Suspended"},
-		"retired": {"Buiten gebruik", "Retired"},
-	},
-	"organisation.type": {
-		"municipality": {"Gemeente", "Municipality"}, "police": {"Politie", "Police"},
-		"other_government": {"Andere overheid", "Other government"}, "private": {"Private partij", "Private party"},
-		"research": {"Onderzoeksinstelling", "Research institution"}, "other": {"Anders", "Other"},
-	},
-	"sensor_type": {
-		"camera": {"Camera", "Camera"}, "anpr_camera": {"ANPR-camera (kentekenherkenning)", "ANPR camera (licence plates)"},
-		"air_quality": {"Luchtkwaliteitssensor", "Air quality sensor"}, "odour": {"Geursensor", "Odour sensor"},
-		"noise": {"Geluidssensor", "Noise sensor"}, "traffic_counter": {"Verkeersteller", "Traffic counter"},
-		"crowd_counter": {"Druktemeter", "Crowd counter"}, "wifi_bluetooth_counter": {"Wifi-/bluetoothteller", "Wi-Fi/Bluetooth counter"},
-		"parking": {"Parkeersensor", "Parking sensor"}, "water_level": {"Waterstandmeter", "Water level gauge"},
-		"weather": {"Weerstation", "Weather station"}, "waste_level": {"Vulgraadsensor", "Fill level sensor"},
-		"drone": {"Drone", "Drone"}, "smart_lighting": {"Slimme verlichting", "Smart lighting"}, "other": {"Overig", "Other"},
-	},
-	"legal_basis.regime": {
-		"gdpr": {"AVG", "GDPR"}, "police_data": {"Wet politiegegevens (Wpg)", "Police Data Act (Wpg)"}, "other": {"Anders", "Other"},
-	},
-	"legal_basis.gdpr_ground": {
-		"public_task":         {"Taak van algemeen belang / openbaar gezag", "Public task"},
-		"legal_obligation":    {"Wettelijke verplichting", "Legal obligation"},
-		"legitimate_interest": {"Gerechtvaardigd belang", "Legitimate interest"},
-		"consent":             {"Toestemming", "Consent"}, "contract": {"Overeenkomst", "Contract"},
-		"vital_interest": {"Vitaal belang", "Vital interest"},
-	},
-	"dpia.status": {
-		"done": {"Uitgevoerd", "Done"}, "in_progress": {"In uitvoering", "In progress"},
-		"not_required": {"Niet nodig", "Not required"}, "not_done": {"Niet uitgevoerd", "Not done"},
-	},
-	"algorithm_type": {
-		"rule_based": {"Regelgebaseerd", "Rule-based"}, "statistical": {"Statistisch", "Statistical"},
-		"machine_learning": {"Machine learning", "Machine learning"}, "generative_ai": {"Generatieve AI", "Generative AI"},
-		"hybrid": {"Hybride", "Hybrid"},
-	},
-	"role": {
-		"automated_decision": {"Neemt zelf besluiten", "Makes decisions itself"},
-		"decision_support":   {"Ondersteunt besluiten", "Supports decisions"}, "prediction": {"Voorspelt", "Predicts"},
-		"profiling": {"Maakt profielen", "Profiles"}, "informational": {"Geeft informatie", "Informs"},
-	},
-	"publication_category": {
-		"high_risk_ai": {"Hoog-risico AI-systeem", "High-risk AI system"},
-		"impactful":    {"Impactvolle algoritmes", "Impactful algorithms"}, "other": {"Overige algoritmes", "Other algorithms"},
-	},
-	"ai_act.category": {
-		"prohibited": {"Verboden", "Prohibited"}, "high_risk": {"Hoog risico", "High risk"},
-		"transparency": {"Transparantieverplichting", "Transparency obligation"}, "minimal": {"Minimaal risico", "Minimal risk"},
-		"not_ai": {"Geen AI-systeem", "Not an AI system"},
-	},
-	"decisions.body": {
-		"council": {"Gemeenteraad", "Council"}, "college": {"College van burgemeester en wethouders", "Municipal executive"},
-		"mayor": {"Burgemeester", "Mayor"}, "other": {"Anders", "Other"},
-	},
-	"decisions.kind": {
-		"mandate": {"Bevoegdheid", "Mandate"}, "authorisation": {"Besluit tot inzet", "Authorisation"},
-		"extension": {"Verlenging", "Extension"}, "permit": {"Vergunning of melding", "Permit or notification"},
-	},
-	"reviews.body": {
-		"ethics_committee": {"Ethische commissie", "Ethics committee"}, "audit_office": {"Rekenkamer", "Audit office"},
-		"dpo": {"Functionaris gegevensbescherming", "Data protection officer"}, "residents": {"Inwoners", "Residents"},
-		"other": {"Anders", "Other"},
-	},
-	"assessments.type": {
-		"risk_analysis": {"Risicoanalyse", "Risk analysis"}, "other": {"Anders", "Other"},
-	},
-}
-
 // value returns the word for an enum value of a field, or the value itself.
 func (L *Labels) value(field, v string) string {
-	if w, ok := values[field][v]; ok {
-		return L.pick(w)
-	}
-	return v
+	return label.Value(L.lang, field, v)
 }
 
-// fieldLabels are the labels of the fields a change can touch, by dotted
-// path without list indices (shared/glossary.md).
-var fieldLabels = map[string][2]string{
-	"id": {"Kenmerk", "Identifier"}, "kind": {"Soort registratie", "Kind"}, "name": {"Naam", "Name"},
-	"summary": {"Korte omschrijving", "Summary"}, "status": {"Status", "Status"},
-	"organisation": {"Organisatie", "Organisation"}, "owner": {"Verantwoordelijke", "Responsible officer"},
-	"owner.role": {"Rol", "Role"}, "owner.email": {"E-mail", "Email"}, "owner.department": {"Afdeling", "Department"},
-	"owner.phone":             {"Telefoon", "Phone"},
-	"processing_register_url": {"Verwerkingsregister", "Record of processing activities"},
-	"registered_on":           {"Gemeld op", "Registered on"}, "publication": {"Openbaarheid", "Publication"},
-	"purpose": {"Doel en impact", "Purpose and impact"}, "problem": {"Welk probleem lost het op?", "Which problem does it solve?"},
-	"alternatives": {"Afwegingen en alternatieven", "Considerations and alternatives"}, "themes": {"Thema", "Themes"},
-	"decisions": {"Besluiten", "Decisions"}, "legal_basis": {"Wettelijke grondslag", "Legal basis"},
-	"personal_data": {"Persoonsgegevens", "Personal data"},
-	"dpia":          {"Gegevensbeschermingseffectbeoordeling (DPIA)", "Data protection impact assessment (DPIA)"},
-	"assessments":   {"Impacttoetsen", "Impact assessments"}, "risks": {"Risico's en maatregelen", "Risks and mitigations"},
-	"risks.chilling_effect": {"Ontmoedigend effect", "Chilling effect"},
-	"risks.discrimination":  {"Discriminatie en stigmatisering", "Discrimination and stigmatisation"},
-	"risks.stacking":        {"Stapeling met andere systemen", "Stacking with other systems"},
-	"risks.mitigations":     {"Maatregelen", "Mitigations"},
-	"ai_act":                {"Risicocategorie AI-verordening", "EU AI Act risk category"},
-	"lifecycle":             {"Looptijd", "Life cycle"}, "lifecycle.start": {"Looptijd: start", "Life cycle: start"},
-	"lifecycle.end":                {"Looptijd: einde", "Life cycle: end"},
-	"lifecycle.extension_criteria": {"Voorwaarden voor verlenging", "Criteria for extension"},
-	"evaluation":                   {"Evaluatie", "Evaluation"}, "evaluation.interval": {"Evaluatie: hoe vaak", "Evaluation: how often"},
-	"evaluation.last": {"Laatste evaluatie", "Last evaluation"}, "evaluation.outcome": {"Uitkomst evaluatie", "Evaluation outcome"},
-	"reviews": {"Toetsing", "Reviews"}, "retention": {"Bewaartermijn", "Retention period"},
-	"data_rights": {"Rechten op de data", "Data rights"}, "data_sharing": {"Afspraken over gegevensdeling", "Data-sharing agreements"},
-	"open_data": {"Open data", "Open data"}, "security": {"Beveiliging", "Security"}, "supplier": {"Leverancier", "Supplier"},
-	"incidents":  {"Incidenten en datalekken", "Incidents and data breaches"},
-	"exceptions": {"Goedgekeurde uitzonderingen", "Approved exceptions"}, "links": {"Links", "Links"},
-	"sensor_type": {"Soort sensor", "Sensor type"}, "capabilities": {"Wat kan de sensor?", "Capabilities"},
-	"measures": {"Wat meet de sensor?", "What it measures"}, "quantity": {"Aantal", "Quantity"},
-	"location": {"Locatie", "Location"}, "signage": {"Herkenbaarheid", "Signage"},
-	"minimisation": {"Minimalisatie", "Minimisation"}, "vendor": {"Fabrikant en model", "Manufacturer and model"},
-	"algorithm_type": {"Soort algoritme", "Algorithm type"}, "role": {"Rol bij besluiten", "Role in decisions"},
-	"affects_individuals":  {"Gaat over personen of groepen", "Affects individuals or groups"},
-	"publication_category": {"Publicatiecategorie", "Publication category"},
-	"human_oversight":      {"Menselijke tussenkomst", "Human oversight"},
-	"explanation":          {"Hoe werkt het? Welke factoren tellen mee?", "How it works, which factors count"},
-	"self_learning":        {"Zelflerend", "Self-learning"}, "datasets": {"Gebruikte gegevens (datasets)", "Datasets"},
-	"source_code": {"Broncode", "Source code"}, "objection": {"Bezwaar en beroep", "Objection and appeal"},
-	"uses_sensors":      {"Gebruikt gegevens van sensoren", "Uses data of sensors"},
-	"national_register": {"Landelijk algoritmeregister", "National algorithm register"},
+// field returns the glossary's label of a dotted field path.
+func (L *Labels) field(path string) string {
+	l, _ := L.lookup(path)
+	return l
+}
+
+// standalone are labels for fields that appear in a list of changes without
+// their section around them, where the site's short label ("Einde") would not
+// say enough; everything else is the glossary's (the label package).
+var standalone = map[string][2]string{
+	"decisions":           {"Besluiten", "Decisions"},
+	"lifecycle.start":     {"Looptijd: start", "Life cycle: start"},
+	"lifecycle.end":       {"Looptijd: einde", "Life cycle: end"},
+	"evaluation.interval": {"Evaluatie: hoe vaak", "Evaluation: how often"},
+	"evaluation.last":     {"Laatste evaluatie", "Last evaluation"},
+	"evaluation.outcome":  {"Uitkomst evaluatie", "Evaluation outcome"},
+}
+
+func (L *Labels) lookup(path string) (string, bool) {
+	if l, ok := standalone[path]; ok {
+		return L.pick(l), true
+	}
+	return label.Field(L.lang, path)
 }
 
 // fieldLabel names the field at a JSON Pointer: the most specific label
@@ -153,8 +57,8 @@ func (L *Labels) fieldLabel(pointer string) string {
 	// Longest known prefix of the key path.
 	best, used := "", 0
 	for n := len(keys); n > 0; n-- {
-		if l, ok := fieldLabels[strings.Join(keys[:n], ".")]; ok {
-			best, used = L.pick(l), n
+		if l, ok := L.lookup(strings.Join(keys[:n], ".")); ok {
+			best, used = l, n
 			break
 		}
 	}

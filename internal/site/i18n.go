@@ -2,9 +2,8 @@ package site
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // The site speaks Dutch first and English second. Labels for record fields
@@ -19,236 +18,21 @@ func langIndex(lang string) int {
 	return 0
 }
 
-// fieldLabels are the labels of record fields, by key or dotted path.
-var fieldLabels = map[string][2]string{
-	"id":                               {"Kenmerk", "Identifier"},
-	"name":                             {"Naam", "Name"},
-	"summary":                          {"Korte omschrijving", "Summary"},
-	"status":                           {"Status", "Status"},
-	"organisation":                     {"Organisatie", "Organisation"},
-	"organisation.type":                {"Soort organisatie", "Type of organisation"},
-	"organisation.kvk":                 {"KvK-nummer", "Chamber of Commerce number"},
-	"owner":                            {"Verantwoordelijke (rol, afdeling, contact)", "Responsible officer (role, department, contact)"},
-	"owner.role":                       {"Rol", "Role"},
-	"owner.department":                 {"Afdeling", "Department"},
-	"owner.email":                      {"E-mail", "Email"},
-	"owner.phone":                      {"Telefoon", "Phone"},
-	"processing_register_url":          {"Verwerkingsregister", "Record of processing activities"},
-	"registered_on":                    {"Gemeld op", "Registered on"},
-	"publication":                      {"Openbaarheid", "Publication"},
-	"purpose":                          {"Doel en impact", "Purpose and impact"},
-	"problem":                          {"Welk probleem lost het op?", "Which problem does it solve?"},
-	"alternatives":                     {"Afwegingen en alternatieven", "Considerations and alternatives"},
-	"themes":                           {"Thema", "Theme"},
-	"decisions":                        {"Besluiten (bevoegdheid, besluit, verlenging, vergunning)", "Decisions (mandate, authorisation, extension, permit)"},
-	"legal_basis":                      {"Wettelijke grondslag", "Legal basis"},
-	"legal_basis.regime":               {"Wettelijk kader", "Legal regime"},
-	"legal_basis.gdpr_ground":          {"Grondslag (AVG)", "Ground (GDPR)"},
-	"legal_basis.law":                  {"Wet of regeling", "Law or regulation"},
-	"legal_basis.links":                {"Bronnen", "Sources"},
-	"personal_data":                    {"Persoonsgegevens", "Personal data"},
-	"personal_data.processed":          {"Verwerkt persoonsgegevens", "Processes personal data"},
-	"personal_data.categories":         {"Soorten persoonsgegevens", "Categories of personal data"},
-	"personal_data.special_categories": {"Bijzondere persoonsgegevens", "Special categories of personal data"},
-	"dpia":                             {"Gegevensbeschermingseffectbeoordeling (DPIA)", "Data protection impact assessment (DPIA)"},
-	"dpia.status":                      {"Stand", "State"},
-	"dpia.date":                        {"Datum", "Date"},
-	"dpia.url":                         {"Document", "Document"},
-	"dpia.public":                      {"Openbaar", "Public"},
-	"dpia.reason":                      {"Reden", "Reason"},
-	"assessments":                      {"Impacttoetsen", "Impact assessments"},
-	"risks":                            {"Risico's en maatregelen", "Risks and mitigations"},
-	"risks.chilling_effect":            {"Ontmoedigend effect (mensen gedragen zich anders)", "Chilling effect"},
-	"risks.discrimination":             {"Discriminatie en stigmatisering", "Discrimination and stigmatisation"},
-	"risks.stacking":                   {"Stapeling met andere systemen", "Stacking with other systems"},
-	"risks.mitigations":                {"Maatregelen", "Mitigations"},
-	"ai_act":                           {"Risicocategorie AI-verordening", "EU AI Act risk category"},
-	"ai_act.category":                  {"Categorie", "Category"},
-	"ai_act.basis":                     {"Onderbouwing", "Basis"},
-	"ai_act.fria":                      {"Grondrechtenbeoordeling (FRIA)", "Fundamental-rights impact assessment (FRIA)"},
-	"ai_act.eu_database_id":            {"Nummer in de EU-databank", "EU database number"},
-	"lifecycle":                        {"Looptijd (start en einde)", "Life cycle (start and end)"},
-	"lifecycle.start":                  {"Start", "Start"},
-	"lifecycle.end":                    {"Einde", "End"},
-	"lifecycle.extension_criteria":     {"Voorwaarden voor verlenging", "Criteria for extension"},
-	"evaluation":                       {"Evaluatie", "Evaluation"},
-	"evaluation.interval":              {"Hoe vaak", "How often"},
-	"evaluation.last":                  {"Laatste evaluatie", "Last evaluation"},
-	"evaluation.outcome":               {"Uitkomst", "Outcome"},
-	"evaluation.next":                  {"Volgende evaluatie uiterlijk", "Next evaluation by"},
-	"reviews":                          {"Toetsing (bijv. ethische commissie)", "Reviews (e.g. ethics committee)"},
-	"retention":                        {"Bewaartermijn", "Retention period"},
-	"data_rights":                      {"Rechten op de data", "Rights to the data"},
-	"data_sharing":                     {"Afspraken over gegevensdeling", "Data-sharing agreements"},
-	"open_data":                        {"Open data", "Open data"},
-	"security":                         {"Beveiliging", "Security"},
-	"security.last_audit":              {"Laatste beveiligingsaudit", "Last security audit"},
-	"security.audit_url":               {"Auditrapport", "Audit report"},
-	"security.measures":                {"Maatregelen", "Measures"},
-	"supplier":                         {"Leverancier", "Supplier"},
-	"supplier.name":                    {"Naam", "Name"},
-	"supplier.contract_end":            {"Einde contract", "Contract end"},
-	"supplier.conditions":              {"Voorwaarden", "Conditions"},
-	"incidents":                        {"Incidenten en datalekken", "Incidents and data breaches"},
-	"exceptions":                       {"Goedgekeurde uitzonderingen", "Approved exceptions"},
-	"links":                            {"Meer informatie", "More information"},
-	"sensor_type":                      {"Soort sensor", "Type of sensor"},
-	"capabilities":                     {"Wat kan de sensor?", "What can the sensor do?"},
-	"measures":                         {"Wat meet de sensor?", "What does the sensor measure?"},
-	"quantity":                         {"Aantal", "Number"},
-	"location":                         {"Locatie (punt, Rijksdriehoek-coördinaten of gebied)", "Location (point, Dutch grid coordinates or area)"},
-	"location.description":             {"Omschrijving", "Description"},
-	"location.area":                    {"Gebied", "Area"},
-	"location.point":                   {"Punt (WGS84)", "Point (WGS84)"},
-	"location.point_rd":                {"Rijksdriehoek-coördinaten", "Dutch grid (RD) coordinates"},
-	"location.polygon":                 {"Gebied op de kaart", "Area on the map"},
-	"location.mobile":                  {"Mobiel", "Mobile"},
-	"signage":                          {"Herkenbaarheid (borden, kleur)", "Recognisability (signs, colour)"},
-	"signage.present":                  {"Borden of markering aanwezig", "Signs or markings present"},
-	"signage.description":              {"Omschrijving", "Description"},
-	"minimisation":                     {"Minimalisatie", "Minimisation"},
-	"minimisation.measures":            {"Maatregelen", "Measures"},
-	"minimisation.notes":               {"Toelichting", "Notes"},
-	"vendor":                           {"Fabrikant en model", "Manufacturer and model"},
-	"vendor.manufacturer":              {"Fabrikant", "Manufacturer"},
-	"vendor.model":                     {"Model", "Model"},
-	"vendor.country":                   {"Land", "Country"},
-	"algorithm_type":                   {"Soort algoritme", "Type of algorithm"},
-	"role":                             {"Rol bij besluiten", "Role in decisions"},
-	"affects_individuals":              {"Gaat over personen of groepen", "Concerns individuals or groups"},
-	"publication_category":             {"Publicatiecategorie", "Publication category"},
-	"human_oversight":                  {"Menselijke tussenkomst", "Human oversight"},
-	"explanation":                      {"Hoe werkt het? Welke factoren tellen mee?", "How does it work? Which factors count?"},
-	"self_learning":                    {"Zelflerend", "Self-learning"},
-	"datasets":                         {"Gebruikte gegevens (datasets)", "Data used (datasets)"},
-	"source_code":                      {"Broncode", "Source code"},
-	"source_code.url":                  {"Broncode", "Source code"},
-	"source_code.licence":              {"Licentie", "Licence"},
-	"source_code.unavailable_reason":   {"Waarom niet openbaar", "Why it is not published"},
-	"objection":                        {"Bezwaar en beroep", "Objection and appeal"},
-	"uses_sensors":                     {"Gebruikt gegevens van sensoren", "Uses data from sensors"},
-	"national_register":                {"Landelijk algoritmeregister", "National algorithm register"},
-}
-
-// valueLabels are the labels of enumerated values, by field.
-var valueLabels = map[string]map[string][2]string{
-	"status": {
-		"planned": {"Gepland", "Planned"}, "in_development": {"In ontwikkeling", "In development"},
-		"active": {"In gebruik", "In use"}, "suspended": {"Tijdelijk stopgezet", "Suspended"},
-		"retired": {"Buiten gebruik", "Retired"},
-	},
-	"organisation.type": {
-		"municipality": {"Gemeente", "Municipality"}, "police": {"Politie", "Police"},
-		"other_government": {"Andere overheid", "Other government"}, "private": {"Private partij", "Private party"},
-		"research": {"Onderzoeksinstelling", "Research institution"}, "other": {"Anders", "Other"},
-	},
-	"sensor_type": {
-		"camera": {"Camera", "Camera"}, "anpr_camera": {"ANPR-camera (kentekenherkenning)", "ANPR camera (number plates)"},
-		"air_quality": {"Luchtkwaliteitssensor", "Air-quality sensor"}, "odour": {"Geursensor", "Odour sensor"},
-		"noise": {"Geluidssensor", "Noise sensor"}, "traffic_counter": {"Verkeersteller", "Traffic counter"},
-		"crowd_counter": {"Druktemeter", "Crowd counter"}, "wifi_bluetooth_counter": {"Wifi-/bluetoothteller", "Wi-Fi/Bluetooth counter"},
-		"parking": {"Parkeersensor", "Parking sensor"}, "water_level": {"Waterstandmeter", "Water-level gauge"},
-		"weather": {"Weerstation", "Weather station"}, "waste_level": {"Vulgraadsensor", "Waste-level sensor"},
-		"drone": {"Drone", "Drone"}, "smart_lighting": {"Slimme verlichting", "Smart lighting"}, "other": {"Overig", "Other"},
-	},
-	"capabilities": {
-		"video_recording": {"Video opnemen", "Records video"}, "live_viewing": {"Live meekijken", "Live viewing"},
-		"image_analysis": {"Beeldanalyse", "Image analysis"}, "people_counting": {"Personen tellen", "Counts people"},
-		"vehicle_counting": {"Voertuigen tellen", "Counts vehicles"}, "licence_plate_recognition": {"Kentekenherkenning", "Number-plate recognition"},
-		"face_recognition": {"Gezichtsherkenning", "Face recognition"}, "biometric_identification": {"Biometrische identificatie", "Biometric identification"},
-		"person_tracking": {"Personen volgen", "Follows people"}, "re_identification": {"Personen herkennen (her-identificatie)", "Re-identifies people"},
-		"emotion_recognition": {"Emotieherkenning", "Emotion recognition"}, "gait_recognition": {"Herkenning aan looppatroon", "Gait recognition"},
-		"audio_recording": {"Geluid opnemen", "Records sound"}, "sound_level": {"Geluidsniveau meten", "Measures sound level"},
-		"device_tracking":           {"Telefoons en apparaten volgen", "Follows phones and devices"},
-		"environmental_measurement": {"Omgeving meten", "Measures the environment"}, "other": {"Anders", "Other"},
-	},
-	"legal_basis.gdpr_ground": {
-		"public_task":      {"Taak van algemeen belang / openbaar gezag", "Public task / official authority"},
-		"legal_obligation": {"Wettelijke verplichting", "Legal obligation"}, "legitimate_interest": {"Gerechtvaardigd belang", "Legitimate interest"},
-		"consent": {"Toestemming", "Consent"}, "contract": {"Overeenkomst", "Contract"}, "vital_interest": {"Vitaal belang", "Vital interest"},
-	},
-	"decisions.body": {
-		"council": {"Gemeenteraad", "Municipal council"}, "college": {"College van burgemeester en wethouders", "Mayor and aldermen"},
-		"mayor": {"Burgemeester", "Mayor"}, "other": {"Anders", "Other"},
-	},
-	"decisions.kind": {
-		"mandate": {"Bevoegdheid (bijv. APV)", "Mandate (e.g. bylaw)"}, "authorisation": {"Besluit tot inzet", "Authorisation"},
-		"extension": {"Verlenging", "Extension"}, "permit": {"Vergunning of melding", "Permit or notification"},
-	},
-	"legal_basis.regime": {
-		"gdpr": {"AVG", "GDPR"}, "police_data": {"Wet politiegegevens (Wpg)", "Police Data Act (Wpg)"}, "other": {"Anders", "Other"},
-	},
-	"dpia.status": {
-		"done": {"Uitgevoerd", "Done"}, "in_progress": {"In uitvoering", "In progress"},
-		"not_required": {"Niet nodig", "Not required"}, "not_done": {"Niet uitgevoerd", "Not done"},
-	},
-	"algorithm_type": {
-		"rule_based": {"Regelgebaseerd", "Rule-based"}, "statistical": {"Statistisch", "Statistical"},
-		"machine_learning": {"Machine learning", "Machine learning"}, "generative_ai": {"Generatieve AI", "Generative AI"},
-		"hybrid": {"Hybride", "Hybrid"},
-	},
-	"role": {
-		"automated_decision": {"Neemt zelf besluiten", "Makes decisions itself"}, "decision_support": {"Ondersteunt besluiten", "Supports decisions"},
-		"prediction": {"Voorspelt", "Predicts"}, "profiling": {"Maakt profielen", "Makes profiles"}, "informational": {"Geeft informatie", "Informs"},
-	},
-	"publication_category": {
-		"high_risk_ai": {"Hoog-risico AI-systeem", "High-risk AI system"}, "impactful": {"Impactvolle algoritmes", "Impactful algorithms"},
-		"other": {"Overige algoritmes", "Other algorithms"},
-	},
-	"ai_act.category": {
-		"prohibited": {"Verboden", "Prohibited"}, "high_risk": {"Hoog risico", "High risk"},
-		"transparency": {"Transparantieverplichting", "Transparency obligation"}, "minimal": {"Minimaal risico", "Minimal risk"},
-		"not_ai": {"Geen AI-systeem", "Not an AI system"},
-	},
-	"minimisation.measures": {
-		"low_resolution": {"Lage resolutie", "Low resolution"}, "privacy_masking": {"Privacymaskering", "Privacy masking"},
-		"on_device_processing": {"Verwerking in het apparaat", "Processing on the device"}, "aggregation_only": {"Alleen tellingen", "Counts only"},
-		"time_limited": {"Alleen op bepaalde tijden", "Only at set times"}, "shutter": {"Sluiter (camera dicht als niet nodig)", "Shutter (closed when not needed)"},
-		"other": {"Anders", "Other"},
-	},
-	"personal_data.processed": {
-		"yes": {"Ja", "Yes"}, "no": {"Nee", "No"}, "unknown": {"Onbekend (telt als ja)", "Unknown (counts as yes)"},
-	},
-	"data_rights.holder": {
-		"municipality": {"Gemeente", "Municipality"}, "supplier": {"Leverancier", "Supplier"}, "shared": {"Gedeeld", "Shared"},
-	},
-	"incidents.type": {
-		"data_breach": {"Datalek", "Data breach"}, "malfunction": {"Storing", "Malfunction"}, "misuse": {"Misbruik", "Misuse"}, "other": {"Anders", "Other"},
-	},
-	"reviews.body": {
-		"ethics_committee": {"Ethische commissie", "Ethics committee"}, "audit_office": {"Rekenkamer", "Audit office"},
-		"dpo": {"Functionaris gegevensbescherming", "Data protection officer"}, "residents": {"Inwoners", "Residents"}, "other": {"Anders", "Other"},
-	},
-	"kind": {"sensor": {"Sensor", "Sensor"}, "algorithm": {"Algoritme", "Algorithm"}},
-	"themes": {
-		"organisatie-en-bedrijfsvoering": {"Organisatie en bedrijfsvoering", "Organisation and operations"},
-		"cultuur-en-recreatie":           {"Cultuur en recreatie", "Culture and recreation"}, "economie": {"Economie", "Economy"},
-		"overheidsfinancien": {"Overheidsfinanciën", "Public finance"}, "wonen": {"Wonen", "Housing"},
-		"internationaal": {"Internationaal", "International"}, "migratie-en-integratie": {"Migratie en integratie", "Migration and integration"},
-		"natuur-en-milieu": {"Natuur en milieu", "Nature and environment"}, "onderwijs-en-wetenschap": {"Onderwijs en wetenschap", "Education and science"},
-		"openbare-orde-en-veiligheid": {"Openbare orde en veiligheid", "Public order and safety"}, "recht": {"Recht", "Law"},
-		"ruimte-en-infrastructuur": {"Ruimte en infrastructuur", "Spatial planning and infrastructure"},
-		"sociale-zekerheid":        {"Sociale zekerheid", "Social security"}, "verkeer": {"Verkeer", "Traffic"}, "werk": {"Werk", "Work"},
-		"zorg-en-gezondheid": {"Zorg en gezondheid", "Care and health"},
-	},
-}
-
-// fieldLabel returns the label of a field path in the language.
+// fieldLabel returns the label of a field path in the language (the
+// glossary's, from the label package), or the path itself.
 func fieldLabel(lang, path string) string {
-	if l, ok := fieldLabels[path]; ok {
-		return l[langIndex(lang)]
-	}
-	return path
+	l, _ := label.Field(lang, path)
+	return l
 }
 
-// valueLabel returns the label of an enumerated value, or the value itself
-// when the glossary has none (a municipality's own value stays readable).
-func valueLabel(lang, field, value string) string {
-	if l, ok := valueLabels[field][value]; ok {
-		return l[langIndex(lang)]
-	}
-	return value
-}
+// valueLabel returns the label of an enumerated value, or the value itself.
+func valueLabel(lang, field, value string) string { return label.Value(lang, field, value) }
+
+// longDate writes a date as a reader says it ("1 maart 2025").
+func longDate(lang, s string) string { return label.Date(lang, s) }
+
+// humanDuration writes an ISO 8601 duration in words ("28 dagen").
+func humanDuration(lang, s string) string { return label.Duration(lang, s) }
 
 // ui holds the site's own words.
 var ui = map[string][2]string{
@@ -432,63 +216,3 @@ func t(lang, key string) string {
 
 // tf formats a site word with arguments.
 func tf(lang, key string, args ...any) string { return fmt.Sprintf(t(lang, key), args...) }
-
-var months = [2][12]string{
-	{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},
-	{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-}
-
-// longDate writes a YYYY-MM-DD date as a reader says it ("1 maart 2025"); a
-// text that is not a date is returned as it is.
-func longDate(lang, s string) string {
-	d, err := period.ParseDate(s)
-	if err != nil {
-		return s
-	}
-	i := langIndex(lang)
-	if i == 1 {
-		return fmt.Sprintf("%d %s %d", d.Day(), months[1][d.Month()-1], d.Year())
-	}
-	return fmt.Sprintf("%d %s %d", d.Day(), months[0][d.Month()-1], d.Year())
-}
-
-var durationUnits = [2][5][2]string{
-	{{"jaar", "jaar"}, {"maand", "maanden"}, {"week", "weken"}, {"dag", "dagen"}, {"uur", "uur"}},
-	{{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"}, {"hour", "hours"}},
-}
-
-// humanDuration writes an ISO 8601 duration in words ("P28D" → "28 dagen").
-func humanDuration(lang, s string) string {
-	d, err := period.Parse(s)
-	if err != nil {
-		return s
-	}
-	i := langIndex(lang)
-	var parts []string
-	add := func(n, unit int) {
-		if n == 0 {
-			return
-		}
-		w := durationUnits[i][unit][1]
-		if n == 1 {
-			w = durationUnits[i][unit][0]
-		}
-		parts = append(parts, fmt.Sprintf("%d %s", n, w))
-	}
-	add(d.Years, 0)
-	add(d.Months, 1)
-	add(d.Weeks, 2)
-	add(d.Days, 3)
-	add(int(d.Clock.Hours()), 4)
-	if len(parts) == 0 {
-		return s
-	}
-	and := " en "
-	if i == 1 {
-		and = " and "
-	}
-	if len(parts) == 1 {
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + and + parts[len(parts)-1]
-}

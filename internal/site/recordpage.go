@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -209,17 +210,17 @@ func changedFields(lang string, paths []string) string {
 	var out []string
 	for _, p := range paths {
 		parts := strings.Split(p, ".")
-		label := ""
-		for n := len(parts); n > 0 && label == ""; n-- {
-			if _, ok := fieldLabels[strings.Join(parts[:n], ".")]; ok {
-				label = fieldLabel(lang, strings.Join(parts[:n], "."))
+		name := ""
+		for n := len(parts); n > 0 && name == ""; n-- {
+			if l, ok := label.Field(lang, strings.Join(parts[:n], ".")); ok {
+				name = l
 			}
 		}
-		if label == "" {
-			label = parts[0]
+		if name == "" {
+			name = parts[0]
 		}
-		if !slices.Contains(out, label) {
-			out = append(out, label)
+		if !slices.Contains(out, name) {
+			out = append(out, name)
 		}
 	}
 	return strings.Join(out, ", ")

@@ -1,0 +1,47 @@
+package label
+
+import "testing"
+
+func TestWords(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{Value("nl", "status", "active"), "In gebruik"},
+		{Value("en", "status", "active"), "In use"},
+		{Value("nl", "sensor_type", "anpr_camera"), "ANPR-camera (kentekenherkenning)"},
+		{Value("nl", "status", "eigen-waarde"), "eigen-waarde"},
+		{Value("nl", "assessments.type", "risk_analysis"), "Risicoanalyse"},
+		{Date("nl", "2025-03-01"), "1 maart 2025"},
+		{Date("en", "2025-03-01"), "1 March 2025"},
+		{Date("nl", "binnenkort"), "binnenkort"},
+		{Duration("nl", "P28D"), "28 dagen"},
+		{Duration("en", "P1Y"), "1 year"},
+		{Duration("nl", "P1Y6M"), "1 jaar en 6 maanden"},
+		{Duration("nl", "not_stored"), "not_stored"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%d: got %q, want %q", i, tt.got, tt.want)
+		}
+	}
+	if l, ok := Field("nl", "owner.email"); !ok || l != "E-mail" {
+		t.Errorf("Field owner.email = %q, %v", l, ok)
+	}
+	if l, ok := Field("en", "no.such.field"); ok || l != "no.such.field" {
+		t.Errorf("unknown field = %q, %v", l, ok)
+	}
+}
+
+// Every field of the glossary's table has both languages.
+func TestNoEmptyLabels(t *testing.T) {
+	for k, l := range fields {
+		if l[0] == "" || l[1] == "" {
+			t.Errorf("field %s: %q", k, l)
+		}
+	}
+	for f, vs := range values {
+		for v, l := range vs {
+			if l[0] == "" || l[1] == "" {
+				t.Errorf("value %s=%s: %q", f, v, l)
+			}
+		}
+	}
+}
