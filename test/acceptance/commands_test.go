@@ -245,6 +245,14 @@ func TestImportCSV(t *testing.T) {
 	if readFile(t, filepath.Join(dir, "register", "sensors", "geluidmeter-plein.yaml")) != before {
 		t.Error("a second import overwrote a record")
 	}
+	// A spreadsheet saved by Excel in Windows-1252: the é survives.
+	writeFile(t, filepath.Join(dir, "excel.csv"), "naam;korte omschrijving;status;startdatum;soort sensor;locatie;breedtegraad;lengtegraad\r\n"+
+		"Luchtmeter Caf\xe9plein;Meet fijnstof.;In gebruik;01-03-2025;Luchtkwaliteitssensor;Caf\xe9plein;52.09;5.12\r\n")
+	run(t, dir, nil, "import", "csv", "excel.csv")
+	rec := readFile(t, filepath.Join(dir, "register", "sensors", "luchtmeter-cafeplein.yaml"))
+	if !strings.Contains(rec, "name: Luchtmeter Caféplein\n") || !strings.Contains(rec, "start: 2025-03-01\n") || !strings.Contains(rec, "sensor_type: air_quality\n") {
+		t.Errorf("the Windows-1252 row became:\n%s", rec)
+	}
 }
 
 // TestMigrateAndExport: migrate finds nothing to do in a v1 register but
