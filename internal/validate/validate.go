@@ -249,15 +249,18 @@ func (v *Validator) leaf(e *jsonschema.ValidationError) []problem {
 	field := where(at)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
-		var out []problem
-		for _, m := range k.Missing {
-			msg := fmt.Sprintf("missing required field %q", m)
-			if len(at) > 0 {
-				msg += " in " + field
-			}
-			out = append(out, problem{at: at, message: msg, help: fmt.Sprintf("add %q; run 'register schema' to see what it holds", m)})
+		// One finding per place: a nearly empty record gets one line that
+		// lists what it lacks, not a wall of them.
+		msg := fmt.Sprintf("missing required field %q", k.Missing[0])
+		help := fmt.Sprintf("add %q; run 'register schema' to see what it holds", k.Missing[0])
+		if len(k.Missing) > 1 {
+			msg = "missing required fields " + quoteList(k.Missing[:len(k.Missing)-1], ", ") + fmt.Sprintf(" and %q", k.Missing[len(k.Missing)-1])
+			help = "add them ('register new' writes a template with every field)"
 		}
-		return out
+		if len(at) > 0 {
+			msg += " in " + field
+		}
+		return []problem{{at: at, message: msg, help: help}}
 	case *kind.AdditionalProperties:
 		var out []problem
 		allowed := v.allowedKeys(e.SchemaURL)

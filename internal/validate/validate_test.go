@@ -152,3 +152,17 @@ func TestARecordThatIsNotAMapping(t *testing.T) {
 		}
 	}
 }
+
+func TestMissingFieldsAtOnePlaceAreOneFinding(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := validateText(t, v, "id: kaal\nname: Kaal\n", record.Sensor)
+	if len(fs) != 1 {
+		t.Fatalf("%d findings: %+v", len(fs), fs)
+	}
+	if !strings.HasPrefix(fs[0].Message, `missing required fields "capabilities", "evaluation", `) || !strings.HasSuffix(fs[0].Message, `and "summary"`) {
+		t.Errorf("message %q", fs[0].Message)
+	}
+}
