@@ -171,3 +171,34 @@ func TestNoticePeriodFromGit(t *testing.T) {
 		t.Error("no notice-period warning for the sensor committed 254 days after it started")
 	}
 }
+
+// TestHistoryCacheDamage: history keeps a cache inside .git; a damaged cache
+// (a disk full, a killed run) gives the same answer, never an error.
+func TestHistoryCacheDamage(t *testing.T) {
+	dir := gitRepo(t)
+	first := run(t, dir, nil, "history", "cam-haven")
+	if first.code != 0 {
+		t.Fatalf("history: exit %d\n%s", first.code, first.out())
+	}
+	cache := filepath.Join(dir, ".git", "register-history-cache")
+	damaged := 0
+	err := filepath.WalkDir(cache, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		damaged++
+		return os.WriteFile(p, []byte("kapot"), 0o644)
+	})
+	if err != nil || damaged == 0 {
+		t.Skipf("no history cache found under .git (%v); nothing to damage", err)
+	}
+	for _, args := range [][]string{{"history", "cam-haven"}, {"changes", "--since", "v1"}} {
+		r := run(t, dir, nil, args...)
+		if r.code != 0 {
+			t.Errorf("%v with a damaged cache: exit %d\n%s", args, r.code, r.out())
+		}
+		if args[0] == "history" && r.stdout != first.stdout {
+			t.Errorf("history with a damaged cache:\n%s\nwant:\n%s", r.stdout, first.stdout)
+		}
+	}
+}
