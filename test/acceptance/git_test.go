@@ -202,3 +202,34 @@ func TestHistoryCacheDamage(t *testing.T) {
 		}
 	}
 }
+
+// TestShallowClone: in a shallow clone (CI's default checkout) every command
+// that reads history warns and says how to fetch it all, and the duty to
+// report is not judged on dates that cannot be trusted.
+func TestShallowClone(t *testing.T) {
+	full := gitRepo(t)
+	dir := filepath.Join(t.TempDir(), "kloon")
+	clone := exec.Command("git", "clone", "-q", "--depth", "1", "file://"+full, dir)
+	clone.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+	if out, err := clone.CombinedOutput(); err != nil {
+		t.Skipf("git clone --depth 1: %v\n%s", err, out)
+	}
+	for _, args := range [][]string{
+		{"check", "--as-of", asOf, "--format", "json"},
+		{"history", "cam-haven"},
+		{"build", "--as-of", asOf, "--out", "site"},
+	} {
+		r := run(t, dir, nil, args...)
+		if !strings.Contains(r.stderr, "shallow clone") || !strings.Contains(r.stderr, "fetch-depth: 0") {
+			t.Errorf("%v in a shallow clone does not warn how to fetch the history:\n%s", args, r.stderr)
+		}
+		if args[0] != "check" {
+			continue
+		}
+		for _, f := range decodeReport(t, r.stdout).Findings {
+			if f.Rule == "notice-period" && f.Severity != "info" {
+				t.Errorf("notice-period judged on a shallow clone's dates: %s %s %s", f.File, f.Severity, f.Message)
+			}
+		}
+	}
+}
