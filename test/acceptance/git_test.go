@@ -233,3 +233,23 @@ func TestShallowClone(t *testing.T) {
 		}
 	}
 }
+
+// TestPacketTags: after a meeting, --tag marks the packet's commit, and the
+// next packet compares with it by default.
+func TestPacketTags(t *testing.T) {
+	dir := gitRepo(t)
+	r := run(t, dir, nil, "packet", "--as-of", asOf, "--out", "pakket.md", "--tag", "ethiek-2026-11")
+	if r.code != 0 || !strings.Contains(r.stdout, "as ethiek-2026-11") {
+		t.Fatalf("packet --tag: exit %d\n%s", r.code, r.out())
+	}
+	tags := exec.Command("git", "tag", "-l")
+	tags.Dir = dir
+	out, err := tags.Output()
+	if err != nil || !strings.Contains(string(out), "ethiek-2026-11\n") {
+		t.Fatalf("no tag ethiek-2026-11 after packet --tag: %v %q", err, out)
+	}
+	r = run(t, dir, nil, "packet", "--as-of", asOf)
+	if r.code != 0 || !strings.Contains(r.stdout, "ethiek-2026-11 (de tag van het vorige pakket)") {
+		t.Errorf("the next packet does not compare with the tag:\n%s", r.out())
+	}
+}
