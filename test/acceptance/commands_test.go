@@ -364,3 +364,30 @@ func TestCustomRules(t *testing.T) {
 		t.Errorf("explain camera-aantal: exit %d\n%s", r.code, r.out())
 	}
 }
+
+// TestSiteLinksTheCorrectionDesk: every public record page, in Dutch and in
+// English, links to the desk where residents have wrong data corrected
+// (C-correction-desk), naming the record.
+func TestSiteLinksTheCorrectionDesk(t *testing.T) {
+	dir := workspace(t)
+	run(t, dir, nil, "build", "--as-of", asOf, "--out", "site")
+	pages := 0
+	for _, folder := range []string{"sensoren", "algoritmes", "en/sensors", "en/algorithms"} {
+		matches, _ := filepath.Glob(filepath.Join(dir, "site", filepath.FromSlash(folder), "*.html"))
+		for _, p := range matches {
+			id := strings.TrimSuffix(filepath.Base(p), ".html")
+			if id == "index" {
+				continue
+			}
+			pages++
+			if !strings.Contains(readFile(t, p), `href="https://lindeveen.example/fout-melden?record=`+id+`"`) {
+				t.Errorf("%s does not link to the correction desk for %s", p, id)
+			}
+		}
+	}
+	// 7 sensors and 2 algorithms get a page, in two languages: 2 files
+	// cannot be read, and the record with a path as id gets no page.
+	if pages != 2*(7+2) {
+		t.Errorf("%d record pages, want %d", pages, 2*(7+2))
+	}
+}
