@@ -189,6 +189,25 @@ func TestInit(t *testing.T) {
 			t.Errorf("%s in the new repository: exit %d\n%s", args[0], r.code, r.out())
 		}
 	}
+	// The schemas an editor reads are the ones the tool validates with, and
+	// each example record points its editor at them.
+	for _, kind := range []string{"sensor", "algorithm", "common"} {
+		if r := run(t, dir, nil, "schema", kind); readFile(t, filepath.Join(repo, "schema", kind+".schema.json")) != r.stdout {
+			t.Errorf("schema/%s.schema.json differs from 'register schema %s'", kind, kind)
+		}
+	}
+	for _, folder := range []string{"sensors", "algorithms"} {
+		matches, _ := filepath.Glob(filepath.Join(repo, "register", folder, "*.yaml"))
+		kind := strings.TrimSuffix(folder, "s")
+		for _, m := range matches {
+			if !strings.HasPrefix(readFile(t, m), "# yaml-language-server: $schema=../../schema/"+kind+".schema.json\n") {
+				t.Errorf("%s does not start with the yaml-language-server line for %s", m, kind)
+			}
+		}
+		if len(matches) == 0 {
+			t.Errorf("init wrote no example under register/%s", folder)
+		}
+	}
 	writeFile(t, filepath.Join(dir, "vol", "notities.txt"), "van mij")
 	r = run(t, dir, nil, "init", "vol", "--organisation", "Gemeente Vol")
 	if r.code != 2 {
