@@ -143,6 +143,14 @@ func TestNewTemplate(t *testing.T) {
 		t.Errorf("the new template does not validate (README: it validates as it is):\n%s", v.out())
 	}
 	tmpl := readFile(t, filepath.Join(dir, "register", "sensors", "geluid-plein.yaml"))
+	if !strings.HasPrefix(tmpl, "# yaml-language-server: $schema=../../schema/sensor.schema.json\n") {
+		t.Errorf("the template does not start with the editor line the README shows:\n%.200s", tmpl)
+	}
+	if r := run(t, dir, nil, "new", "algorithm", "wachtlijst"); r.code != 0 {
+		t.Errorf("new algorithm: exit %d\n%s", r.code, r.out())
+	} else if v := run(t, dir, nil, "validate", "register/algorithms/wachtlijst.yaml"); v.code != 0 {
+		t.Errorf("the new algorithm template does not validate:\n%s", v.out())
+	}
 	tests := []struct {
 		args   []string
 		stderr string
@@ -167,7 +175,7 @@ func TestNewTemplate(t *testing.T) {
 	if want := append(before, "geluid-plein.yaml"); !sameSet(after, want) {
 		t.Errorf("sensors/ holds %v, want %v", after, want)
 	}
-	if algs := entries(t, filepath.Join(dir, "register", "algorithms")); !sameSet(algs, []string{"afvalroutes.yaml", "scanauto-parkeren.yaml"}) {
+	if algs := entries(t, filepath.Join(dir, "register", "algorithms")); !sameSet(algs, []string{"afvalroutes.yaml", "scanauto-parkeren.yaml", "wachtlijst.yaml"}) {
 		t.Errorf("algorithms/ holds %v", algs)
 	}
 	if got := entries(t, dir); !sameSet(got, []string{"register"}) {
