@@ -8,9 +8,10 @@ import (
 )
 
 // The tests in this file pin behaviour the specs (/work/shared/*.md, the
-// README) ask for and the tool does not give yet. Each skips with "BUG:" and
-// what is wrong, so the suite stays green and the list stays visible; when
-// the bug is fixed the test runs and guards the fix.
+// README) ask for and that the tool did not give when the suite was written.
+// While a bug is there its test skips with "BUG:" and what is wrong, so the
+// suite stays green and the list stays visible; once the bug is fixed the
+// test runs and guards the fix (the first three are fixed).
 
 // TestRecordThatIsNotAMapping: a file holding a list, a string or a number
 // instead of a record's fields gets a clear schema finding, not a recovered
@@ -49,9 +50,8 @@ func TestRecordThatIsNotAMapping(t *testing.T) {
 // TestFindingsNameTheFileFromTheWorkingFolder: record-format.md shows a
 // finding's file as "register/sensors/cam-markt.yaml", the path from where
 // the command runs (the repository), and the text format is meant to be
-// clickable in editors and terminals. The github and sarif formats do this;
-// text and json print the path inside the register ("sensors/..."), which
-// does not exist from the working folder.
+// clickable in editors and terminals. (text and json once printed the path
+// inside the register, "sensors/...", which does not exist from there.)
 func TestFindingsNameTheFileFromTheWorkingFolder(t *testing.T) {
 	dir := workspace(t)
 	r := run(t, dir, nil, "check", "--as-of", asOf, "--format", "json")

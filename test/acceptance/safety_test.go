@@ -156,10 +156,10 @@ func TestBuildWritesOnlyIntoOut(t *testing.T) {
 	}
 }
 
-// TestFileArgumentRelativeToTheRootOutside: "--files ../buiten/x.yaml" is
-// read relative to the root, where it names a file outside the register. It
-// is not read (pinned here), but it is reported as a record in the wrong
-// folder with exit 1 instead of refused as outside the register (exit 2).
+// TestFileArgumentRelativeToTheRootOutside: "--files ../buiten/x.yaml",
+// read relative to the root, names a file outside the register: it is
+// refused (exit 2) like the other spellings, never read. (It was once
+// reported as a record in the wrong folder, with exit 1.)
 func TestFileArgumentRelativeToTheRootOutside(t *testing.T) {
 	dir := workspace(t)
 	outsideRecord(t, dir)
