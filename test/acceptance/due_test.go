@@ -63,3 +63,28 @@ func TestDueLists(t *testing.T) {
 		t.Errorf("due does not say that records are missing from the list:\n%s", r.stderr)
 	}
 }
+
+// TestDueMonthEnds: an interval that lands on a day the month does not have
+// falls on the month's last day (29 February + P1Y, 31 January + P1M).
+func TestDueMonthEnds(t *testing.T) {
+	dir := workspace(t)
+	haven := filepath.Join(dir, "register", "sensors", "cam-haven.yaml")
+	writeFile(t, haven, strings.Replace(readFile(t, haven), "last: 2025-10-01", "last: 2024-02-29", 1))
+	station := filepath.Join(dir, "register", "sensors", "cam-stationsplein.yaml")
+	writeFile(t, station, strings.Replace(readFile(t, station), "evaluation:\n  interval: P1Y", "evaluation:\n  interval: P1M\n  last: 2026-01-31", 1))
+	r := run(t, dir, nil, "due", "--as-of", "2026-03-01", "--format", "json")
+	var rep struct {
+		Items []dueItem `json:"items"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
+		t.Fatalf("due --format json: %v\n%s", err, r.out())
+	}
+	var got []string
+	for _, it := range rep.Items {
+		got = append(got, it.Group+" "+it.Record+" "+it.Date)
+	}
+	want := []string{"lapsed cam-haven 2025-02-28", "lapsed cam-stationsplein 2026-02-28"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("due items %q, want %q", got, want)
+	}
+}
