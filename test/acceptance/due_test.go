@@ -88,3 +88,29 @@ func TestDueMonthEnds(t *testing.T) {
 		t.Errorf("due items %q, want %q", got, want)
 	}
 }
+
+// TestDueCalendar: the ical format is a calendar a committee can subscribe
+// to: CRLF line ends, lines folded at 75 octets, one event per item.
+func TestDueCalendar(t *testing.T) {
+	dir := workspace(t)
+	r := run(t, dir, nil, "due", "--as-of", asOf, "--format", "ical")
+	if r.code != 1 {
+		t.Fatalf("due ical: exit %d\n%s", r.code, r.out())
+	}
+	if strings.Contains(strings.ReplaceAll(r.stdout, "\r\n", ""), "\n") {
+		t.Error("a line ends in LF without CR (RFC 5545 asks CRLF)")
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\r\n"), "\r\n")
+	for i, l := range lines {
+		if len(l) > 75 {
+			t.Errorf("line %d is %d octets, more than 75 unfolded: %q", i+1, len(l), l)
+		}
+	}
+	if lines[0] != "BEGIN:VCALENDAR" || lines[len(lines)-1] != "END:VCALENDAR" {
+		t.Errorf("calendar starts %q and ends %q", lines[0], lines[len(lines)-1])
+	}
+	if n := strings.Count(r.stdout, "BEGIN:VEVENT\r\n"); n != 4 || strings.Count(r.stdout, "END:VEVENT\r\n") != n ||
+		!strings.Contains(r.stdout, "UID:cam-haven-evaluation@register.lindeveen.example\r\n") {
+		t.Errorf("want 4 events, one per due item, with stable UIDs:\n%s", r.stdout)
+	}
+}
