@@ -71,6 +71,15 @@ func TestPrincipleVariants(t *testing.T) {
 		}, "", asOf, "sensors/cam-stationsplein.yaml:17:1", "decision-recorded", "error", "VNG I", "lists no decision"},
 		{"camera without signs", func(s string) string { return strings.Replace(s, "present: true", "present: false", 1) },
 			"", asOf, "sensors/cam-stationsplein.yaml:59:1", "signage", "error", "VNG 4.3", "cameras must be recognisable by law"},
+		{"an exception naming a rule with a typo", func(s string) string {
+			return s + "exceptions:\n  - rule: biometric-bann\n    reason: typo\n    legal_basis: x\n    approved_by: burgemeester\n    approved_on: 2026-01-01\n    until: 2026-12-31\n"
+		}, "", asOf, "sensors/cam-stationsplein.yaml:70:11", "exception-unused", "warning", "exceptions", `names rule "biometric-bann", which does not exist`},
+		{"an exception longer than a year", func(s string) string {
+			return s + "exceptions:\n  - rule: data-rights\n    reason: contract loopt nog\n    legal_basis: x\n    approved_by: college\n    approved_on: 2026-01-01\n    until: 2028-12-31\n"
+		}, "", asOf, "sensors/cam-stationsplein.yaml:75:12", "exception-too-long", "warning", "exceptions", "longer than limits.exception_max (P1Y); it still counts"},
+		{"a long exception still counts", func(s string) string {
+			return s + "exceptions:\n  - rule: data-rights\n    reason: contract loopt nog\n    legal_basis: x\n    approved_by: college\n    approved_on: 2026-01-01\n    until: 2028-12-31\n"
+		}, "", asOf, "sensors/cam-stationsplein.yaml:1:1", "data-rights", "info", "VNG 5.2", "allowed by the exception approved by college on 2026-01-01 until 2028-12-31"},
 		{"evaluation a year after the start", func(s string) string { return s }, "", "2027-02-02",
 			"sensors/cam-stationsplein.yaml:47:1", "evaluation-lapsed", "warning", "C-camera-yearly", "was due on 2027-02-01"},
 	}
