@@ -197,6 +197,10 @@ func TestInit(t *testing.T) {
 			t.Errorf("%s in the new repository: exit %d\n%s", args[0], r.code, r.out())
 		}
 	}
+	// A clean register's JSON report is an empty list, never null.
+	if rep := decodeReport(t, run(t, repo, nil, "check", "--as-of", asOf, "--format", "json").stdout); len(rep.Findings) != 0 || rep.Summary.Records != 2 {
+		t.Errorf("check --format json on the new repository: %+v", rep)
+	}
 	// The schemas an editor reads are the ones the tool validates with, and
 	// each example record points its editor at them.
 	for _, kind := range []string{"sensor", "algorithm", "common"} {
