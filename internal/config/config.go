@@ -300,9 +300,11 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 	if err := v.UnmarshalKey("supplier_watch", &c.SupplierWatch); err != nil {
 		bad("supplier_watch", "supplier_watch must be a list of {manufacturer, source}")
 	}
-	if err := v.UnmarshalKey("rules_custom", &c.RulesCustom); err != nil {
+	rules, err := customRules(v.Get("rules_custom"))
+	if err != nil {
 		bad("rules_custom", "rules_custom must be a list of rules with id, when, require and message")
 	}
+	c.RulesCustom = rules
 	return c, fs
 }
 
@@ -382,4 +384,39 @@ func readConfig(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is %d bytes, more than the limit of %d", path, st.Size(), source.DefaultLimits.MaxBytes)
 	}
 	return os.ReadFile(path)
+}
+
+// customRules reads rules_custom. Every field is text; a YAML scalar written
+// without quotes (require: false, severity: 1) keeps the text it was
+// written as, where a weakly typed decoder would turn false into "0".
+func customRules(v any) ([]CustomRule, error) {
+	if v == nil {
+		return nil, nil
+	}
+	items, ok := v.([]any)
+	if !ok {
+		return nil, fmt.Errorf("not a list")
+	}
+	var out []CustomRule
+	for _, item := range items {
+		m, ok := item.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("not a mapping")
+		}
+		text := func(k string) string {
+			switch x := m[k].(type) {
+			case nil:
+				return ""
+			case string:
+				return x
+			default:
+				return fmt.Sprint(x) // false stays "false", 1 stays "1"
+			}
+		}
+		out = append(out, CustomRule{
+			ID: text("id"), Principle: text("principle"), Severity: text("severity"), Kind: text("kind"),
+			When: text("when"), Require: text("require"), Title: text("title"), Message: text("message"), Help: text("help"),
+		})
+	}
+	return out, nil
 }

@@ -218,3 +218,23 @@ func TestSymlinkOutOfTheRegisterIsRefused(t *testing.T) {
 		t.Fatalf("err %v, organisation %q", err, c.Organisation)
 	}
 }
+
+func TestCustomRulesKeepTheirText(t *testing.T) {
+	dir := writeConfig(t, `rules_custom:
+  - id: drone-review
+    when: record.sensor_type == "drone"
+    require: false
+    severity: warning
+    message: Een drone vraagt om toetsing.
+`)
+	c, fs, err := Load(dir, nil)
+	if err != nil || len(fs) != 0 {
+		t.Fatalf("%v %v", err, fs)
+	}
+	if len(c.RulesCustom) != 1 || c.RulesCustom[0].Require != "false" || c.RulesCustom[0].When != `record.sensor_type == "drone"` || c.RulesCustom[0].ID != "drone-review" {
+		t.Errorf("%+v", c.RulesCustom)
+	}
+	if _, fs, _ := Load(writeConfig(t, "rules_custom: [a, b]\n"), nil); len(fs) != 1 || fs[0].Line != 1 {
+		t.Errorf("a list of words: %+v", fs)
+	}
+}
