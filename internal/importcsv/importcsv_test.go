@@ -192,7 +192,7 @@ func TestSchemaFindingsPointAtTheSpreadsheet(t *testing.T) {
 	got := short(res.Findings)
 	// The unknown status is pointed at its cell; missing fields at the row.
 	wantPrefix := []string{
-		`2:0 error schema teller: missing required field "capabilities"`,
+		`2:0 error schema teller: missing required fields "owner", "purpose", "sensor_type", "capabilities" and "location"`,
 		`2:2 error schema teller: status has value "bezig", which is not allowed`,
 	}
 	for _, w := range wantPrefix {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -39,6 +40,16 @@ func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.F
 				"ids are unique across the register and never reused: choose another")
 		} else {
 			seen[r.ID] = r
+		}
+		if p := r.Point; p != nil && !geo.InNetherlands(p.Lat, p.Lon) {
+			ptr, help := "/location/point", "check the coordinates: point is WGS84 latitude and longitude in degrees"
+			if r.Location.Point == nil {
+				ptr, help = "/location/point_rd", "check the coordinates: point_rd is Rijksdriehoek x and y in metres"
+			}
+			if r.Location.Point != nil && geo.InNetherlands(p.Lon, p.Lat) {
+				help = "lat and lon look swapped: lat is about 51-53 in the Netherlands, lon about 3-7"
+			}
+			add(r, ptr, finding.Warning, fmt.Sprintf("the sensor's position (%.5f, %.5f) lies outside the Netherlands", p.Lat, p.Lon), help)
 		}
 		for i, s := range r.UsesSensors {
 			if other := reg.ByID(s); other != nil && other.Kind != record.Sensor {

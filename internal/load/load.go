@@ -72,6 +72,9 @@ func Register(root string, opts Options) (*Result, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	if !isDir(filepath.Join(root, record.Sensor.Folder())) && !isDir(filepath.Join(root, record.Algorithm.Folder())) {
+		return nil, fmt.Errorf("%w: %s has no sensors/ or algorithms/ folder; pass --root with the folder that holds them, or start one with 'register init'", ErrNoRegister, root)
+	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {
 		return nil, fmt.Errorf("read register %s: %w", root, err)
@@ -217,7 +220,11 @@ func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
 	full := filepath.Join(root, filepath.FromSlash(rel))
 	data, msg := readInside(full, realRoot, opts.Limits.MaxBytes)
 	if msg != "" {
-		return fail(rel, 0, 0, msg, "keep record files as plain files inside the register")
+		help := "keep record files as plain files inside the register"
+		if strings.Contains(msg, "more than the limit") {
+			help = "a record is a few kilobytes; split the file or remove what does not belong in it"
+		}
+		return fail(rel, 0, 0, msg, help)
 	}
 	doc, fs := source.Parse(rel, data, opts.Limits)
 	if doc == nil {
@@ -346,4 +353,9 @@ func plainErr(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }

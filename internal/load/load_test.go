@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,6 +171,9 @@ func TestHostileFilesAreReportedOneByOne(t *testing.T) {
 		for _, f := range res.Findings {
 			if f.File == file && f.Severity == finding.Error && strings.Contains(f.Message, msg) {
 				found = true
+				if file == "sensors/huge.yaml" && !strings.Contains(f.Help, "split the file") {
+					t.Errorf("help for a huge file: %q", f.Help)
+				}
 			}
 		}
 		if !found {
@@ -268,4 +272,34 @@ func TestInvalidIDIsNotSuggestedAsAFileName(t *testing.T) {
 		}
 	}
 	t.Errorf("no mismatch finding in %+v", res.Findings)
+}
+
+func TestPositionsOutsideTheNetherlandsAreQuestioned(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/omgedraaid.yaml": "id: omgedraaid\nkind: sensor\nlocation:\n  description: x\n  point: {lat: 5.12, lon: 52.09}\n",
+		"sensors/rd.yaml":         "id: rd\nkind: sensor\nlocation:\n  description: x\n  point_rd: {x: 900000, y: 100000}\n",
+		"sensors/goed.yaml":       "id: goed\nkind: sensor\nlocation:\n  description: x\n  point: {lat: 52.09, lon: 5.12}\n",
+	})
+	res, err := Register(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d:%d %s %s", f.File, f.Line, f.Column, f.Severity, f.Help))
+	}
+	want := []string{
+		"sensors/omgedraaid.yaml:5:10 warning lat and lon look swapped: lat is about 51-53 in the Netherlands, lon about 3-7",
+		"sensors/rd.yaml:5:13 warning check the coordinates: point_rd is Rijksdriehoek x and y in metres",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestAFolderWithoutRecordFoldersIsNoRegister(t *testing.T) {
+	root := write(t, map[string]string{"register.yaml": "organisation: x\n"})
+	if _, err := Register(root, Options{}); err == nil || !strings.Contains(err.Error(), "no sensors/ or algorithms/ folder") {
+		t.Errorf("err %v", err)
+	}
 }

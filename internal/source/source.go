@@ -84,7 +84,7 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 				return fail(0, 0, MsgEmpty, "write the record's fields, or remove the file")
 			}
 			line, msg := syntaxError(err)
-			return fail(line, 0, msg, "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)")
+			return fail(line, 0, msg, syntaxHelp(data, line))
 		}
 		var extra yaml.Node
 		switch err := safeDecode(dec.Decode, &extra); {
@@ -93,13 +93,13 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 				"a record is one document: remove the '---' separator and what follows, or move it to its own file")
 		case !errors.Is(err, io.EOF):
 			line, msg := syntaxError(err)
-			return fail(line, 0, msg, "fix the YAML syntax at this line")
+			return fail(line, 0, msg, syntaxHelp(data, line))
 		}
 	} else {
 		err := safeDecode(func(v any) error { return yaml.Unmarshal(data, v) }, &root)
 		if err != nil {
 			line, msg := syntaxError(err)
-			return fail(line, 0, msg, "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)")
+			return fail(line, 0, msg, syntaxHelp(data, line))
 		}
 		if root.Kind == 0 {
 			return fail(0, 0, MsgEmpty, "write the record's fields, or remove the file")
@@ -147,6 +147,21 @@ func hasDocumentMarker(data []byte) bool {
 		i += j + 1
 	}
 	return false
+}
+
+// syntaxHelp says what to do about a syntax error at line; a tab in the
+// indentation, invisible in most editors, gets named.
+func syntaxHelp(data []byte, line int) string {
+	lines := bytes.Split(data, []byte("\n"))
+	for _, l := range []int{line - 1, line} { // the parser may name the line before
+		if l >= 0 && l < len(lines) {
+			indent := lines[l][:len(lines[l])-len(bytes.TrimLeft(lines[l], " \t"))]
+			if bytes.IndexByte(indent, '\t') >= 0 {
+				return "YAML does not allow tabs for indentation: indent this line with spaces"
+			}
+		}
+	}
+	return "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)"
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)

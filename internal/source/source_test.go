@@ -203,3 +203,14 @@ func TestParseAcceptsOneDocumentWithMarkers(t *testing.T) {
 		t.Error("hasDocumentMarker misjudges")
 	}
 }
+
+func TestTabIndentationIsNamed(t *testing.T) {
+	_, fs := Parse("x.yaml", []byte("id: a\nowner:\n\trole: x\n"), DefaultLimits)
+	if len(fs) != 1 || !strings.Contains(fs[0].Help, "tabs") {
+		t.Errorf("%+v", fs)
+	}
+	_, fs = Parse("x.yaml", []byte("id: a\nname: [x\n"), DefaultLimits)
+	if len(fs) != 1 || strings.Contains(fs[0].Help, "tabs") {
+		t.Errorf("%+v", fs)
+	}
+}

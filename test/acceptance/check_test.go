@@ -26,7 +26,7 @@ func TestCheckReportsEachMistake(t *testing.T) {
 		{"wrong indentation", "sensors/parkeer-centrum.yaml", 17, 0, "yaml", "error", "",
 			"YAML syntax error", "indentation"},
 		{"tab before a key", "sensors/water-kade.yaml", 10, 0, "yaml", "error", "",
-			"YAML syntax error", "fix the YAML syntax at this line"},
+			"YAML syntax error", "YAML does not allow tabs for indentation"},
 		{"typo in a key", "sensors/verkeer-ringweg.yaml", 4, 1, "schema", "error", "",
 			`unknown field "sumary"`, `did you mean "summary"?`},
 		{"typo'd key leaves a required field missing", "sensors/verkeer-ringweg.yaml", 1, 1, "schema", "error", "",
