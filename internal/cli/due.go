@@ -77,6 +77,7 @@ func (a *App) runDue(o dueOptions) error {
 	if err != nil {
 		return err
 	}
+	a.warnConfig(res)
 	// Records that do not load are missing from the list: say so, but the
 	// list of the rest is still worth printing.
 	if unread := unreadRecords(res); unread > 0 {

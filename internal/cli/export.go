@@ -84,6 +84,7 @@ func (a *App) runExport(o exportOptions) error {
 	if err != nil {
 		return err
 	}
+	a.warnConfig(res)
 	// Render first, so nothing is written when the export fails.
 	var buf bytes.Buffer
 	fs, err := export.Write(&buf, o.format, res.Register, export.Options{Kind: kind, Today: today})

@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"fmt"
+	"path"
 	"sync"
 
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
@@ -31,4 +34,22 @@ func (a *App) loadRegister(files ...string) (*load.Result, error) {
 		return nil, err
 	}
 	return load.Register(a.Root(), load.Options{Validator: v, RuleIDs: ruleIDs, Files: files})
+}
+
+// warnConfig prints problems in register.yaml on standard error, for the
+// commands whose output is not a findings report: a setting they ignored
+// (a typo, a bad duration) must not pass silently.
+func (a *App) warnConfig(res *load.Result) {
+	prefix := workRelative(a.Root())
+	for _, f := range res.Findings {
+		if f.Rule != finding.RuleConfig {
+			continue
+		}
+		f.File = path.Join(prefix, f.File)
+		fmt.Fprintf(a.Err, "register: %s: %s: %s", f.Position(), f.Severity, f.Message)
+		if f.Help != "" {
+			fmt.Fprintf(a.Err, " (%s)", f.Help)
+		}
+		fmt.Fprintln(a.Err)
+	}
 }

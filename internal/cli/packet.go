@@ -83,6 +83,15 @@ func (a *App) runPacket(o packetOptions) error {
 	if o.commit != "" {
 		return usagef("--commit goes with --tag and no --out: a packet is always made from HEAD and the files as they are")
 	}
+	// Refuse a tag that cannot be made before the packet is written, so a
+	// failed run leaves nothing behind.
+	if o.tag != "" {
+		if err := packet.CheckTag(a.Root(), o.tag); errors.Is(err, history.ErrNoRepo) {
+			return usagef("--tag: %v", err)
+		} else if err != nil {
+			return usageError{err}
+		}
+	}
 	var format packet.Format
 	if o.out != "" {
 		f, err := packet.FormatFor(o.out)
@@ -112,6 +121,7 @@ func (a *App) runPacket(o packetOptions) error {
 	if err != nil {
 		return err
 	}
+	a.warnConfig(res)
 	reg := res.Register
 	if lang == "" {
 		lang = "nl"

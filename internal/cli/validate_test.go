@@ -171,3 +171,21 @@ func TestFindingsNameFilesFromTheWorkingFolder(t *testing.T) {
 		t.Errorf("text output %q", text)
 	}
 }
+
+// Commands whose output is not a findings report still say when they
+// ignored a broken setting.
+func TestBrokenSettingsAreNotIgnoredSilently(t *testing.T) {
+	root := writeRegister(t, map[string]string{
+		"sensors/cam-markt.yaml": validSensor,
+		"register.yaml":          "due_within: 90 dagen\n",
+	})
+	for _, args := range [][]string{
+		{"due", "--root", root, "--as-of", "2025-06-01"},
+		{"export", "--root", root, "--format", "geojson"},
+	} {
+		_, errOut, _ := run(t, args...)
+		if !strings.Contains(errOut, "register.yaml:1:13: error: due_within") {
+			t.Errorf("%v: stderr %q", args, errOut)
+		}
+	}
+}

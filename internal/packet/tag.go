@@ -39,12 +39,9 @@ func openRepo(root string) (*git.Repository, error) {
 // tag of that name is an error: a meeting's tag is never moved.
 func Tag(root, name, rev string, when time.Time) (string, error) {
 	name = strings.TrimSpace(name)
-	if name == "" || strings.ContainsAny(name, " ~^:?*[\\") || strings.Contains(name, "..") || strings.HasPrefix(name, "-") {
-		return "", fmt.Errorf("tag %q: use a name without spaces or ~^:?*[\\, such as ethiek-2026-11", name)
-	}
-	repo, err := openRepo(root)
+	repo, err := checkTag(root, name)
 	if err != nil {
-		return "", fmt.Errorf("tag %s: %w", name, err)
+		return "", err
 	}
 	if rev == "" {
 		rev = "HEAD"
@@ -52,9 +49,6 @@ func Tag(root, name, rev string, when time.Time) (string, error) {
 	h, err := repo.ResolveRevision(plumbing.Revision(rev))
 	if err != nil {
 		return "", fmt.Errorf("tag %s: %s is not a commit of this repository: %w", name, rev, err)
-	}
-	if _, err := repo.Tag(name); err == nil {
-		return "", fmt.Errorf("tag %s already exists: choose another name (a meeting's tag is never moved)", name)
 	}
 	_, err = repo.CreateTag(name, *h, &git.CreateTagOptions{
 		Tagger:  tagger(repo, when),
@@ -158,4 +152,25 @@ func Dirty(root string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// CheckTag reports whether Tag could make the tag name in the register's
+// repository, so a command can refuse before it writes anything.
+func CheckTag(root, name string) error {
+	_, err := checkTag(root, strings.TrimSpace(name))
+	return err
+}
+
+func checkTag(root, name string) (*git.Repository, error) {
+	if name == "" || strings.ContainsAny(name, " ~^:?*[\\") || strings.Contains(name, "..") || strings.HasPrefix(name, "-") {
+		return nil, fmt.Errorf("tag %q: use a name without spaces or ~^:?*[\\, such as ethiek-2026-11", name)
+	}
+	repo, err := openRepo(root)
+	if err != nil {
+		return nil, fmt.Errorf("tag %s: %w", name, err)
+	}
+	if _, err := repo.Tag(name); err == nil {
+		return nil, fmt.Errorf("tag %s already exists: choose another name (a meeting's tag is never moved)", name)
+	}
+	return repo, nil
 }
