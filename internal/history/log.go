@@ -12,6 +12,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Change is one commit's change to one file.
@@ -171,6 +172,9 @@ func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
 		return nil, err
 	}
 	for _, e := range evs {
+		if !isRecordFile(e.Path) && !isRecordFile(e.From) {
+			continue // register.yaml, a README: not records
+		}
 		rc := RecordChange{Op: e.Op, File: e.Path, OldFile: e.From, Commits: []Change{}}
 		rc.Fields, rc.Problem = r.fieldDiff(e.Old, e.New)
 		for _, ref := range idx.lineage(e.Path) {
@@ -218,4 +222,14 @@ func (r *Repo) resolve(idx *index, s string) (*commitRec, error) {
 		c = idx.commits[c.Parents[0]]
 	}
 	return nil, nil
+}
+
+// isRecordFile reports whether a register-relative path is a record file:
+// a .yaml or .yml file directly in sensors/ or algorithms/.
+func isRecordFile(file string) bool {
+	dir, name, ok := strings.Cut(file, "/")
+	if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
+		return false
+	}
+	return dir == record.Sensor.Folder() || dir == record.Algorithm.Folder()
 }
