@@ -184,7 +184,7 @@ var dataRights = &Rule{
 			if r.Supplier == nil && r.Vendor == nil {
 				return nil
 			}
-			return []finding.Finding{missing("", "the record involves a supplier but does not say who holds the rights to the data",
+			return []finding.Finding{missing("", "the record names a supplier or manufacturer but does not say who holds the rights to the data",
 				"add data_rights: {holder: municipality, resale_forbidden: true} as agreed in the contract, or record what was agreed")}
 		}
 		var fs []finding.Finding

@@ -228,7 +228,7 @@ kind: algorithm
 id: s
 kind: algorithm
 supplier: {name: Leverancier BV}
-`, want: []want{{"data-rights", "VNG 5.2", finding.Warning, 1, 1, "involves a supplier but does not say who holds the rights"}}},
+`, want: []want{{"data-rights", "VNG 5.2", finding.Warning, 1, 1, "names a supplier or manufacturer but does not say who holds the rights"}}},
 		{name: "supplier holds the rights and may sell", yaml: `
 id: s
 kind: sensor
