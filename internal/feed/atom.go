@@ -19,6 +19,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/site"
 )
 
 // Options say how to build the feed.
@@ -52,6 +53,9 @@ type Entry struct {
 	When     time.Time
 	Author   string // empty unless authors are shown
 	Lines    []string
+	// Page is the record's page from the site's root, when the record is
+	// in the register now (a removed record has none).
+	Page string
 }
 
 // Entries turns a change set into feed entries, newest first: one per
@@ -71,7 +75,7 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 			}
 			e := Entry{ID: entryID(c.Commit, c.File), Op: c.Op, When: c.When, RecordID: idOf(c.File), Lines: lines(c, withheld, o.Language)}
 			if rec != nil {
-				e.RecordID, e.Name = rec.ID, rec.Name
+				e.RecordID, e.Name, e.Page = rec.ID, rec.Name, site.RecordPath(kindOf(rec, rc.File), rec.ID)
 			} else if name, ok := fieldOf(c, "name"); ok {
 				e.Name = name
 			}
@@ -315,7 +319,7 @@ func Write(w io.Writer, entries []Entry, o Options) error {
 			ae.Author = &atomPerson{Name: e.Author}
 		}
 		if o.BaseURL != "" {
-			ae.Links = []atomLink{{Rel: "alternate", Href: o.BaseURL}}
+			ae.Links = []atomLink{{Rel: "alternate", Href: strings.TrimSuffix(o.BaseURL, "/") + "/" + e.Page}}
 		}
 		f.Entries = append(f.Entries, ae)
 	}
@@ -346,4 +350,15 @@ func cmpOr(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// kindOf is the record's kind, or the kind its folder holds.
+func kindOf(r *record.Record, file string) record.Kind {
+	if r.Kind != "" {
+		return r.Kind
+	}
+	if strings.HasPrefix(file, record.Algorithm.Folder()+"/") {
+		return record.Algorithm
+	}
+	return record.Sensor
 }

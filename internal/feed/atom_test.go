@@ -77,6 +77,9 @@ type parsed struct {
 		Title   string `xml:"title"`
 		Updated string `xml:"updated"`
 		Author  string `xml:"author>name"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
 		Content struct {
 			Type string `xml:"type,attr"`
 			Body string `xml:",chardata"`
@@ -123,6 +126,16 @@ func TestFeed(t *testing.T) {
 		}
 		if !strings.HasPrefix(e.ID, "urn:uuid:") || len(e.ID) != len("urn:uuid:")+36 {
 			t.Errorf("entry %d id %q is not a UUID URN", i, e.ID)
+		}
+	}
+	// Entries link to the record's page; a removed record has none.
+	for i, href := range []string{
+		"https://register.voorbeeldstad.example/sensoren/geluid-plein.html",
+		"https://register.voorbeeldstad.example/",
+		"https://register.voorbeeldstad.example/sensoren/cam-markt.html",
+	} {
+		if p.Entries[i].Link.Href != href {
+			t.Errorf("entry %d links to %q, want %q", i, p.Entries[i].Link.Href, href)
 		}
 	}
 	// Ids are stable across runs and differ between entries.

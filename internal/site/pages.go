@@ -16,6 +16,13 @@ import (
 // segments are the path parts of pages, per language: Dutch URLs for the
 // Dutch site, English under /en/. They are part of the site's interface
 // (people link to record pages), so they never change.
+// RecordPath is the path of a record's page from the site's root (the Dutch
+// page, the site's first language), such as "sensoren/cam-markt.html"; the
+// change feed links its entries to it.
+func RecordPath(k record.Kind, id string) string {
+	return segments[string(k)][0] + "/" + id + ".html"
+}
+
 var segments = map[string][2]string{
 	"home":       {"index.html", "index.html"},
 	"sensor":     {"sensoren", "sensors"},
