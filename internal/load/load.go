@@ -57,7 +57,8 @@ type Result struct {
 	Files []string
 }
 
-// ErrNoRegister is returned when the root is not a folder.
+// ErrNoRegister is returned when the root is not a folder, or holds neither
+// sensors/ nor algorithms/.
 var ErrNoRegister = errors.New("not a register")
 
 // Register loads the register at root.
