@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -86,6 +87,17 @@ the JSON Schemas and the principles for the digital society (VNG) the council ad
 	for _, f := range commands {
 		root.AddCommand(f(a))
 	}
+	// Wrong arguments are the user's to fix: exit 2 with a pointer to help.
+	for _, c := range root.Commands() {
+		if check := c.Args; check != nil {
+			c.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return usageError{err}
+				}
+				return nil
+			}
+		}
+	}
 	return root
 }
 
@@ -102,7 +114,8 @@ func Run(a *App, args []string) int {
 	default:
 		fmt.Fprintf(a.Err, "register: %v\n", err)
 		var ue usageError
-		if errors.As(err, &ue) {
+		// cobra reports an unknown command itself, before any of ours runs.
+		if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
 			fmt.Fprintln(a.Err, "Run 'register --help' for usage.")
 		}
 		return ExitError
