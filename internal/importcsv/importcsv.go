@@ -23,6 +23,7 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -588,7 +589,7 @@ func Write(root string, recs []Record) (written, existed []string, err error) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return written, existed, fmt.Errorf("create folder %s: %w", dir, err)
 		}
-		err := writeNew(dir, target, r.Data)
+		err := atomicfile.WriteNew(target, r.Data, 0o644)
 		switch {
 		case errors.Is(err, os.ErrExist):
 			existed = append(existed, target)
@@ -599,46 +600,4 @@ func Write(root string, recs []Record) (written, existed []string, err error) {
 		}
 	}
 	return written, existed, nil
-}
-
-// writeNew writes data to a temporary file in dir and hard-links it to
-// target, which fails when target exists; where hard links are not
-// supported it creates target with O_EXCL.
-func writeNew(dir, target string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, ".import-*.yaml.tmp") // a dot file: the loader skips it
-	if err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	err = os.Link(tmp.Name(), target)
-	if err == nil || errors.Is(err, os.ErrExist) {
-		return err
-	}
-	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(target)
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(target)
-		return fmt.Errorf("write %s: %w", target, err)
-	}
-	return nil
 }
