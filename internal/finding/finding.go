@@ -84,6 +84,12 @@ type Finding struct {
 	Message   string   `json:"message"`
 	Help      string   `json:"help,omitempty"`
 
+	// MessageNL and HelpNL are Message and Help in plain Dutch, for the
+	// public site and the review packet. The machine formats keep the
+	// documented findings shape, in English, so they are not in JSON.
+	MessageNL string `json:"-"`
+	HelpNL    string `json:"-"`
+
 	// Path is the JSON Pointer of the field concerned inside the record
 	// (for example "/lifecycle/end"). Stages that know the field but not its
 	// position set it and leave Line zero; Locate fills the position later.
@@ -151,4 +157,14 @@ func (f Finding) Position() string {
 		}
 	}
 	return b.String()
+}
+
+// Text returns the finding's message and help in the language asked for:
+// the Dutch pair for "nl" when the stage that made the finding wrote one,
+// else the English (stages such as the schema check speak English only).
+func (f Finding) Text(lang string) (message, help string) {
+	if lang == "nl" && f.MessageNL != "" {
+		return f.MessageNL, f.HelpNL
+	}
+	return f.Message, f.Help
 }

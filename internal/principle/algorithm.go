@@ -3,8 +3,10 @@ package principle
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -20,10 +22,14 @@ var humanOversight = &Rule{
 			return nil
 		}
 		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
+		msgNL := "Het algoritme gaat over mensen, maar er staat niet bij hoe mensen de uitkomsten controleren en verbeteren."
 		if r.Role == "automated_decision" {
 			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them (GDPR art. 22)"
+			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren (AVG art. 22)."
 		}
-		return []finding.Finding{missing("", msg, "add human_oversight: who looks at each outcome, and how they correct it")}
+		return []finding.Finding{missing("",
+			en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),
+			nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))}
 	},
 }
 
@@ -38,8 +44,11 @@ var explanation = &Rule{
 		if !affectsPeople(r) || retired(r) || !blank(r.Explanation) {
 			return nil
 		}
-		return []finding.Finding{missing("", "the algorithm affects people but does not explain which factors count",
-			"add explanation: in plain language, which factors count and how they weigh")}
+		return []finding.Finding{missing("",
+			en("the algorithm affects people but does not explain which factors count",
+				"add explanation: in plain language, which factors count and how they weigh"),
+			nl("Het algoritme gaat over mensen, maar er staat niet bij welke factoren meetellen.",
+				"Vul explanation in: leg in gewone taal uit welke factoren meetellen en hoe zwaar ze wegen."))}
 	},
 }
 
@@ -54,8 +63,11 @@ var objection = &Rule{
 		if !affectsPeople(r) || retired(r) || !blank(r.Objection) {
 			return nil
 		}
-		return []finding.Finding{missing("", "the algorithm affects people but does not say how a resident objects or appeals",
-			"add objection: where and how a resident objects, and within which term")}
+		return []finding.Finding{missing("",
+			en("the algorithm affects people but does not say how a resident objects or appeals",
+				"add objection: where and how a resident objects, and within which term"),
+			nl("Het algoritme gaat over mensen, maar er staat niet bij hoe een inwoner bezwaar maakt of in beroep gaat.",
+				"Vul objection in: waar en hoe een inwoner bezwaar maakt, en binnen welke termijn."))}
 	},
 }
 
@@ -76,8 +88,11 @@ source_code:
 		}
 		var fs []finding.Finding
 		if len(r.Datasets) == 0 {
-			fs = append(fs, missing("", "the algorithm lists no datasets",
-				"add datasets: the name, source and description of every dataset the algorithm uses"))
+			fs = append(fs, missing("",
+				en("the algorithm lists no datasets",
+					"add datasets: the name, source and description of every dataset the algorithm uses"),
+				nl("Er staat niet bij welke gegevens (datasets) het algoritme gebruikt.",
+					"Vul datasets in: de naam, de bron en een omschrijving van elke dataset die het algoritme gebruikt.")))
 		}
 		sc := r.SourceCode
 		switch {
@@ -86,12 +101,17 @@ source_code:
 			if sc == nil {
 				parent = ""
 			}
-			fs = append(fs, missing(parent, "the algorithm has no link to its source code and no reason why not",
-				"add source_code.url and licence, or source_code.unavailable_reason"))
+			fs = append(fs, missing(parent,
+				en("the algorithm has no link to its source code and no reason why not",
+					"add source_code.url and licence, or source_code.unavailable_reason"),
+				nl("Er staat geen link naar de broncode van het algoritme bij, en ook niet waarom die ontbreekt.",
+					"Vul source_code.url en de licentie (licence) in, of leg bij source_code.unavailable_reason uit waarom de broncode niet openbaar is.")))
 		case blank(sc.URL) && r.Supplier == nil && r.Organisation.Type == "municipality":
-			fs = append(fs, finding.Finding{Path: "/source_code/unavailable_reason", Principle: "C-open-source",
-				Message: "the municipality built this algorithm itself but does not publish its source code",
-				Help:    "publish the code under an open licence (such as EUPL-1.2) and add source_code.url; if a supplier built it, add supplier"})
+			fs = append(fs, worded(finding.Finding{Path: "/source_code/unavailable_reason", Principle: "C-open-source"},
+				en("the municipality built this algorithm itself but does not publish its source code",
+					"publish the code under an open licence (such as EUPL-1.2) and add source_code.url; if a supplier built it, add supplier"),
+				nl("De gemeente heeft dit algoritme zelf gemaakt, maar publiceert de broncode niet.",
+					"Publiceer de code onder een open licentie (zoals EUPL-1.2) en vul source_code.url in. Heeft een leverancier het algoritme gemaakt, vul dan supplier in.")))
 		}
 		return fs
 	},
@@ -117,8 +137,11 @@ ai_act: {category: not_ai, basis: Fixed rules written by the department; no infe
 		}
 		var fs []finding.Finding
 		if r.AIAct != nil && r.AIAct.Category == "prohibited" {
-			fs = append(fs, at("/ai_act/category", "the record is classified as a prohibited AI practice (AI Act art. 5), which may not be used",
-				"stop using it; if the classification is wrong, correct ai_act.category and explain it in ai_act.basis"))
+			fs = append(fs, at("/ai_act/category",
+				en("the record is classified as a prohibited AI practice (AI Act art. 5), which may not be used",
+					"stop using it; if the classification is wrong, correct ai_act.category and explain it in ai_act.basis"),
+				nl("De toepassing is ingedeeld als verboden AI (AI-verordening art. 5). Die mag niet worden gebruikt.",
+					"Stop met het gebruik. Klopt de indeling niet, verbeter dan ai_act.category en leg de indeling uit bij ai_act.basis.")))
 		}
 		if r.Kind != record.Algorithm {
 			return fs
@@ -126,15 +149,23 @@ ai_act: {category: not_ai, basis: Fixed rules written by the department; no infe
 		highRisk := r.AIAct != nil && r.AIAct.Category == "high_risk"
 		switch {
 		case highRisk && r.PublicationCategory != "high_risk_ai":
-			fs = append(fs, at("/publication_category", fmt.Sprintf("the AI Act classifies the algorithm as high risk, but its publication category is %q", r.PublicationCategory),
-				"set publication_category: high_risk_ai"))
+			fs = append(fs, at("/publication_category",
+				en(fmt.Sprintf("the AI Act classifies the algorithm as high risk, but its publication category is %q", r.PublicationCategory),
+					"set publication_category: high_risk_ai"),
+				nl(fmt.Sprintf("Volgens de AI-verordening is het algoritme hoog risico, maar de publicatiecategorie is %q.", r.PublicationCategory),
+					"Vul publication_category: high_risk_ai in (hoog-risico AI-systeem).")))
 		case !highRisk && r.PublicationCategory == "high_risk_ai":
-			fs = append(fs, at("/publication_category", "the publication category is high_risk_ai, but ai_act.category is not high_risk",
-				"set ai_act.category: high_risk with its basis, or choose publication_category impactful or other"))
+			fs = append(fs, at("/publication_category",
+				en("the publication category is high_risk_ai, but ai_act.category is not high_risk",
+					"set ai_act.category: high_risk with its basis, or choose publication_category impactful or other"),
+				nl("De publicatiecategorie is hoog-risico AI (high_risk_ai), maar de risicocategorie volgens de AI-verordening (ai_act.category) is niet high_risk.",
+					"Vul ai_act.category: high_risk in met de onderbouwing, of kies als publicatiecategorie impactful of other.")))
 		case r.PublicationCategory == "other" && affectsPeople(r) && slices.Contains(decisionRoles, r.Role):
-			fs = append(fs, finding.Finding{Path: "/publication_category", Severity: finding.Warning,
-				Message: fmt.Sprintf("the algorithm affects people in the role %s, so it is impactful, not other", r.Role),
-				Help:    "set publication_category: impactful (category B of the national algorithm register)"})
+			fs = append(fs, worded(finding.Finding{Path: "/publication_category", Severity: finding.Warning},
+				en(fmt.Sprintf("the algorithm affects people in the role %s, so it is impactful, not other", r.Role),
+					"set publication_category: impactful (category B of the national algorithm register)"),
+				nl(fmt.Sprintf("Het algoritme gaat over mensen en heeft de rol %s (%s). Daarom is het impactvol, en niet 'overig'.", r.Role, strings.ToLower(label.Value("nl", "role", r.Role))),
+					"Vul publication_category: impactful in (categorie B van het landelijke algoritmeregister).")))
 		}
 		return fs
 	},

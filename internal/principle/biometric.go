@@ -9,16 +9,16 @@ import (
 )
 
 // banned are the capabilities that follow individuals or identify them by
-// their body (VNG 2.1). Counting people and reading licence plates are not
-// among them.
-var banned = map[string]string{
-	"face_recognition":         "facial recognition",
-	"biometric_identification": "biometric identification",
-	"person_tracking":          "following individuals",
-	"re_identification":        "re-identifying individuals",
-	"emotion_recognition":      "emotion recognition",
-	"gait_recognition":         "recognising people by their gait",
-	"device_tracking":          "following phones and other devices by Wi-Fi or Bluetooth",
+// their body (VNG 2.1), each with what it means in English and in Dutch.
+// Counting people and reading licence plates are not among them.
+var banned = map[string][2]string{
+	"face_recognition":         {"facial recognition", "gezichtsherkenning"},
+	"biometric_identification": {"biometric identification", "biometrische identificatie"},
+	"person_tracking":          {"following individuals", "personen volgen"},
+	"re_identification":        {"re-identifying individuals", "personen herkennen (her-identificatie)"},
+	"emotion_recognition":      {"emotion recognition", "emotieherkenning"},
+	"gait_recognition":         {"recognising people by their gait", "mensen herkennen aan hun manier van lopen"},
+	"device_tracking":          {"following phones and other devices by Wi-Fi or Bluetooth", "telefoons en andere apparaten volgen via wifi of bluetooth"},
 }
 
 const biometricBanID = "biometric-ban"
@@ -51,19 +51,23 @@ exceptions:
 				continue
 			}
 			fs = append(fs, at(index("capabilities", i),
-				fmt.Sprintf("capability %s (%s) is biometric surveillance, which the principles ban in public space", c, what),
-				"remove the capability and switch it off on the device (a counting camera counts on the device and keeps no images); only the police may use it, with an approved exception that states its legal basis"))
+				en(fmt.Sprintf("capability %s (%s) is biometric surveillance, which the principles ban in public space", c, what[0]),
+					"remove the capability and switch it off on the device (a counting camera counts on the device and keeps no images); only the police may use it, with an approved exception that states its legal basis"),
+				nl(fmt.Sprintf("De sensor kan %s (%s). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte.", what[1], c),
+					"Haal deze mogelijkheid uit capabilities en zet haar uit op het apparaat (een telcamera telt in het apparaat zelf en bewaart geen beelden). Alleen de politie mag dit gebruiken, met een goedgekeurde uitzondering waarin de wettelijke grondslag staat.")))
 		}
 		return fs
 	},
-	ExceptionNeeds: func(r *record.Record, ex record.Exception) string {
-		var need []string
+	ExceptionNeeds: func(r *record.Record, ex record.Exception) (string, string) {
+		var need, nodig []string
 		if strings.TrimSpace(ex.LegalBasis) == "" {
 			need = append(need, "a specific legal basis (legal_basis)")
+			nodig = append(nodig, "een specifieke wettelijke grondslag (legal_basis)")
 		}
 		if r.Organisation.Type != "police" {
 			need = append(need, "an operator of type police (only the police may be excepted from the ban)")
+			nodig = append(nodig, "de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen)")
 		}
-		return joinAnd(need)
+		return joinAnd(need), joinEn(nodig)
 	},
 }

@@ -26,16 +26,22 @@ lifecycle:
 			return nil
 		}
 		if blank(r.Lifecycle.End) {
-			return []finding.Finding{missing("/lifecycle", "the camera has no end date: cameras are a temporary measure, and camera surveillance needs a fixed term by law (Gemeentewet 151c)",
-				fmt.Sprintf("add lifecycle.end, at most %s after the start, as in the mayor's decision", ctx.Config.Limits.CameraLifecycleMax))}
+			limit := ctx.Config.Limits.CameraLifecycleMax
+			return []finding.Finding{missing("/lifecycle",
+				en("the camera has no end date: cameras are a temporary measure, and camera surveillance needs a fixed term by law (Gemeentewet 151c)",
+					fmt.Sprintf("add lifecycle.end, at most %s after the start, as in the mayor's decision", limit)),
+				nl("De camera heeft geen einddatum. Camera's worden alleen tijdelijk ingezet, en cameratoezicht moet volgens de wet een vaste termijn hebben (Gemeentewet art. 151c).",
+					fmt.Sprintf("Vul lifecycle.end in, zoals in het besluit van de burgemeester: ten hoogste %s (%s) na de start.", duur(limit), limit)))}
 		}
 		start, ok1 := date(r.Lifecycle.Start)
 		end, ok2 := date(r.Lifecycle.End)
 		limit := ctx.Config.Limits.CameraLifecycleMax
 		if ok1 && ok2 && end.After(limit.AddTo(start)) {
-			return []finding.Finding{{Path: "/lifecycle/end", Severity: finding.Warning,
-				Message: fmt.Sprintf("the camera runs from %s to %s, longer than the %s a temporary camera may stay (limits.camera_lifecycle_max)", r.Lifecycle.Start, r.Lifecycle.End, limit),
-				Help:    "shorten the term and decide on extension after an evaluation, or record why this camera needs longer with an exception"}}
+			return []finding.Finding{worded(finding.Finding{Path: "/lifecycle/end", Severity: finding.Warning},
+				en(fmt.Sprintf("the camera runs from %s to %s, longer than the %s a temporary camera may stay (limits.camera_lifecycle_max)", r.Lifecycle.Start, r.Lifecycle.End, limit),
+					"shorten the term and decide on extension after an evaluation, or record why this camera needs longer with an exception"),
+				nl(fmt.Sprintf("De camera hangt van %s tot %s. Dat is langer dan de %s (%s) die een tijdelijke camera mag blijven (limits.camera_lifecycle_max).", datum(r.Lifecycle.Start), datum(r.Lifecycle.End), duur(limit), limit),
+					"Maak de termijn korter en besluit pas na een evaluatie over verlenging. Of leg met een uitzondering vast waarom deze camera langer nodig is."))}
 		}
 		return nil
 	},
@@ -54,18 +60,24 @@ var signage = &Rule{
 		if r.Kind != record.Sensor || retired(r) || !(r.IsCamera() || r.PersonalData.Likely()) {
 			return nil
 		}
-		sev, why := finding.Warning, "it processes personal data"
+		sev, why, waarom := finding.Warning, "it processes personal data", "De sensor verwerkt persoonsgegevens."
 		if r.IsCamera() {
-			sev, why = finding.Error, "cameras must be recognisable by law (Gemeentewet 151c)"
+			sev, why, waarom = finding.Error, "cameras must be recognisable by law (Gemeentewet 151c)", "Camera's moeten volgens de wet herkenbaar zijn (Gemeentewet art. 151c)."
 		}
 		var f finding.Finding
 		switch {
 		case r.Signage == nil:
-			f = missing("", "the record does not say how the sensor is made recognisable, while "+why,
-				"place signs with the purpose and a link to the register, and add signage: {present: true, description}")
+			f = missing("",
+				en("the record does not say how the sensor is made recognisable, while "+why,
+					"place signs with the purpose and a link to the register, and add signage: {present: true, description}"),
+				nl("Er staat niet bij hoe de sensor herkenbaar is gemaakt. "+waarom,
+					"Hang borden op met het doel en een verwijzing naar het register, en vul signage in: {present: true, description}."))
 		case !isTrue(r.Signage.Present):
-			f = missing("/signage", "the sensor has no signs, while "+why,
-				"place signs with the purpose and a link to the register, and set signage.present: true")
+			f = missing("/signage",
+				en("the sensor has no signs, while "+why,
+					"place signs with the purpose and a link to the register, and set signage.present: true"),
+				nl("Bij de sensor hangen geen borden. "+waarom,
+					"Hang borden op met het doel en een verwijzing naar het register, en vul signage.present: true in."))
 		default:
 			return nil
 		}
@@ -103,8 +115,11 @@ minimisation:
 		if r.Minimisation == nil {
 			parent = ""
 		}
-		return []finding.Finding{missing(parent, "the sensor counts with images but lists no minimisation measures",
-			"count on the device with a low resolution and send only counts, and list the measures under minimisation.measures")}
+		return []finding.Finding{missing(parent,
+			en("the sensor counts with images but lists no minimisation measures",
+				"count on the device with a low resolution and send only counts, and list the measures under minimisation.measures"),
+			nl("De sensor telt met beelden, maar er staat niet bij hoe hij zo weinig mogelijk vastlegt (minimalisatie).",
+				"Laat het apparaat zelf tellen, met een lage resolutie, en stuur alleen de tellingen door. Zet de maatregelen bij minimisation.measures."))}
 	},
 }
 
@@ -130,19 +145,25 @@ var supplierWatch = &Rule{
 			if r.Vendor == nil {
 				parent = ""
 			}
-			return []finding.Finding{missing(parent, "the camera does not name its manufacturer, so supply-chain risks cannot be checked",
-				"add vendor.manufacturer, model and country")}
+			return []finding.Finding{missing(parent,
+				en("the camera does not name its manufacturer, so supply-chain risks cannot be checked",
+					"add vendor.manufacturer, model and country"),
+				nl("Er staat niet bij wie de camera heeft gemaakt. Daardoor zijn de risico's in de keten van leveranciers niet te controleren.",
+					"Vul vendor.manufacturer (fabrikant), model en country (land) in."))}
 		}
 		for _, w := range ctx.Config.SupplierWatch {
 			if !sameMaker(r.Vendor.Manufacturer, w.Manufacturer) {
 				continue
 			}
 			msg := fmt.Sprintf("manufacturer %s is on the supplier watch list", r.Vendor.Manufacturer)
+			msgNL := fmt.Sprintf("Fabrikant %s staat op de lijst van leveranciers waarbij de gemeente extra oplet", r.Vendor.Manufacturer)
 			if !blank(w.Source) {
 				msg += " (" + w.Source + ")"
+				msgNL += " (" + w.Source + ")"
 			}
-			return []finding.Finding{at("/vendor/manufacturer", msg,
-				"weigh the supply-chain risk (network separation, no remote access by the maker) or replace the device; record an exception when the risk is accepted")}
+			return []finding.Finding{at("/vendor/manufacturer",
+				en(msg, "weigh the supply-chain risk (network separation, no remote access by the maker) or replace the device; record an exception when the risk is accepted"),
+				nl(msgNL+".", "Weeg het risico af (bijvoorbeeld een apart netwerk en geen toegang op afstand voor de fabrikant) of vervang het apparaat. Leg een uitzondering vast als het risico wordt aanvaard."))}
 		}
 		return nil
 	},
@@ -183,13 +204,18 @@ var securityAudit = &Rule{
 			if r.Security == nil {
 				parent = ""
 			}
-			return []finding.Finding{missing(parent, "no security audit is recorded for a record in use that processes personal data",
-				fmt.Sprintf("have the security audited independently and add security.last_audit; audits are due every %s", limit))}
+			return []finding.Finding{missing(parent,
+				en("no security audit is recorded for a record in use that processes personal data",
+					fmt.Sprintf("have the security audited independently and add security.last_audit; audits are due every %s", limit)),
+				nl("Er staat geen beveiligingsaudit bij, terwijl de toepassing in gebruik is en persoonsgegevens verwerkt.",
+					fmt.Sprintf("Laat de beveiliging onafhankelijk controleren en vul security.last_audit in. Een audit is elke %s (%s) nodig.", duur(limit), limit)))}
 		}
 		if due := limit.AddTo(last); due.Before(ctx.Today) {
 			return []finding.Finding{at("/security/last_audit",
-				fmt.Sprintf("the last security audit was on %s, longer ago than %s (limits.security_audit_max)", r.Security.LastAudit, limit),
-				"have the security audited again and update security.last_audit")}
+				en(fmt.Sprintf("the last security audit was on %s, longer ago than %s (limits.security_audit_max)", r.Security.LastAudit, limit),
+					"have the security audited again and update security.last_audit"),
+				nl(fmt.Sprintf("De laatste beveiligingsaudit was op %s. Dat is langer geleden dan %s (%s, limits.security_audit_max).", datum(r.Security.LastAudit), duur(limit), limit),
+					"Laat de beveiliging opnieuw controleren en werk security.last_audit bij."))}
 		}
 		return nil
 	},

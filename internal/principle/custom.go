@@ -49,13 +49,13 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 		return nil, nil
 	}
 	var fs []finding.Finding
-	bad := func(ptr string, sev finding.Severity, msg, help string) {
-		fs = append(fs, finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: sev,
-			Message: msg, Help: help, Path: ptr})
+	bad := func(ptr string, sev finding.Severity, e, n text) {
+		fs = append(fs, worded(finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: sev, Path: ptr}, e, n))
 	}
 	env, err := celEnv()
 	if err != nil {
-		bad("/rules_custom", finding.Error, "custom rules cannot run: "+err.Error(), "report this as a bug")
+		bad("/rules_custom", finding.Error, en("custom rules cannot run: "+err.Error(), "report this as a bug"),
+			nl("De eigen regels kunnen niet worden uitgevoerd: "+err.Error(), "Meld dit als fout in het programma."))
 		return nil, fs
 	}
 	seen := map[string]bool{}
@@ -65,13 +65,16 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 		id := strings.TrimSpace(c.ID)
 		switch _, builtin := byID[id]; {
 		case id == "":
-			bad(at, finding.Error, fmt.Sprintf("custom rule %d has no id", i+1), "give it an id in kebab-case, such as drone-review")
+			bad(at, finding.Error, en(fmt.Sprintf("custom rule %d has no id", i+1), "give it an id in kebab-case, such as drone-review"),
+				nl(fmt.Sprintf("Eigen regel %d heeft geen naam (id).", i+1), "Geef de regel een id in kleine letters met streepjes, zoals drone-review."))
 			continue
 		case !ruleIDPattern.MatchString(id):
-			bad(at+"/id", finding.Error, fmt.Sprintf("custom rule id %q is not kebab-case", id), "use lower-case letters, digits and hyphens, such as drone-review")
+			bad(at+"/id", finding.Error, en(fmt.Sprintf("custom rule id %q is not kebab-case", id), "use lower-case letters, digits and hyphens, such as drone-review"),
+				nl(fmt.Sprintf("De naam %q van een eigen regel is niet goed geschreven.", id), "Gebruik kleine letters, cijfers en streepjes, zoals drone-review."))
 			continue
 		case builtin || seen[id] || nonChecklist[id]:
-			bad(at+"/id", finding.Error, fmt.Sprintf("custom rule id %q is already taken by another rule", id), "choose an id of its own; `register rules` lists the ids in use")
+			bad(at+"/id", finding.Error, en(fmt.Sprintf("custom rule id %q is already taken by another rule", id), "choose an id of its own; `register rules` lists the ids in use"),
+				nl(fmt.Sprintf("De naam %q is al in gebruik voor een andere regel.", id), "Kies een eigen naam. `register rules` toont de namen die al in gebruik zijn."))
 			continue
 		}
 		seen[id] = true
@@ -79,7 +82,8 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 		if !blank(c.Severity) {
 			s, err := finding.ParseSeverity(c.Severity)
 			if err != nil {
-				bad(at+"/severity", finding.Error, fmt.Sprintf("custom rule %s: %v", id, err), "until it is fixed the rule reports warnings")
+				bad(at+"/severity", finding.Error, en(fmt.Sprintf("custom rule %s: %v", id, err), "until it is fixed the rule reports warnings"),
+					nl(fmt.Sprintf("Eigen regel %s: de ernst %q bestaat niet.", id, c.Severity), "Kies error, warning, info of off. Tot dit is verbeterd, geeft de regel waarschuwingen."))
 			} else {
 				sev = s
 			}
@@ -90,22 +94,26 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 		case string(record.Sensor), string(record.Algorithm):
 			kind = record.Kind(c.Kind)
 		default:
-			bad(at+"/kind", finding.Error, fmt.Sprintf("custom rule %s: kind %q is neither sensor nor algorithm", id, c.Kind), "write sensor, algorithm, or leave kind out for both")
+			bad(at+"/kind", finding.Error, en(fmt.Sprintf("custom rule %s: kind %q is neither sensor nor algorithm", id, c.Kind), "write sensor, algorithm, or leave kind out for both"),
+				nl(fmt.Sprintf("Eigen regel %s: soort %q is geen sensor en geen algoritme.", id, c.Kind), "Schrijf sensor of algorithm, of laat kind weg als de regel voor allebei geldt."))
 			continue
 		}
 		if blank(c.Require) {
-			bad(at, finding.Error, fmt.Sprintf("custom rule %s has no require expression", id), "add require: a CEL expression that a passing record makes true, such as has(record.reviews)")
+			bad(at, finding.Error, en(fmt.Sprintf("custom rule %s has no require expression", id), "add require: a CEL expression that a passing record makes true, such as has(record.reviews)"),
+				nl(fmt.Sprintf("Eigen regel %s heeft geen voorwaarde (require).", id), "Vul require in: een CEL-uitdrukking die waar is voor een registratie die voldoet, zoals has(record.reviews)."))
 			continue
 		}
 		require, err := compileBool(env, c.Require)
 		if err != nil {
-			bad(at+"/require", finding.Error, fmt.Sprintf("custom rule %s: require does not compile: %v", id, err), "write a CEL expression over record, such as has(record.reviews)")
+			bad(at+"/require", finding.Error, en(fmt.Sprintf("custom rule %s: require does not compile: %v", id, err), "write a CEL expression over record, such as has(record.reviews)"),
+				nl(fmt.Sprintf("Eigen regel %s: de voorwaarde (require) is geen geldige uitdrukking: %v", id, err), "Schrijf een CEL-uitdrukking over record, zoals has(record.reviews)."))
 			continue
 		}
 		var when cel.Program
 		if !blank(c.When) {
 			if when, err = compileBool(env, c.When); err != nil {
-				bad(at+"/when", finding.Error, fmt.Sprintf("custom rule %s: when does not compile: %v", id, err), `write a CEL expression over record, such as record.sensor_type == "drone"`)
+				bad(at+"/when", finding.Error, en(fmt.Sprintf("custom rule %s: when does not compile: %v", id, err), `write a CEL expression over record, such as record.sensor_type == "drone"`),
+					nl(fmt.Sprintf("Eigen regel %s: de toepassingsvoorwaarde (when) is geen geldige uitdrukking: %v", id, err), `Schrijf een CEL-uitdrukking over record, zoals record.sensor_type == "drone".`))
 				continue
 			}
 		}
@@ -144,13 +152,17 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 	if title == "" {
 		title = id
 	}
-	msg := strings.TrimSpace(c.Message)
+	// The municipality's own message and help are its own words, in
+	// whatever language it wrote them: both languages show them.
+	msg, msgNL := strings.TrimSpace(c.Message), strings.TrimSpace(c.Message)
 	if msg == "" {
 		msg = "the record does not meet the register's own rule: " + title
+		msgNL = "De registratie voldoet niet aan een eigen regel van het register: " + title
 	}
-	help := strings.TrimSpace(c.Help)
+	help, helpNL := strings.TrimSpace(c.Help), strings.TrimSpace(c.Help)
 	if help == "" {
 		help = "see the rule " + id + " under rules_custom in register.yaml"
+		helpNL = "Zie de regel " + id + " bij rules_custom in register.yaml."
 	}
 	r := &Rule{ID: id, Ref: ref, TitleNL: title, TitleEN: title, Default: sev, custom: true,
 		WhyNL:   "Een eigen regel van deze gemeente, vastgelegd in register.yaml.",
@@ -165,9 +177,7 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		if when != nil {
 			ok, err := evalBool(when, vars)
 			if err != nil && !missingKey(err) {
-				return []finding.Finding{{Severity: finding.Warning,
-					Message: fmt.Sprintf("custom rule %s: when could not be evaluated on this record: %v", id, err),
-					Help:    "make the expression handle this record, for example with has(record.field) before using the field"}}
+				return []finding.Finding{evalFailed(id, "when", err)}
 			}
 			if !ok {
 				return nil
@@ -175,16 +185,24 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		}
 		ok, err := evalBool(require, vars)
 		if err != nil && !missingKey(err) {
-			return []finding.Finding{{Severity: finding.Warning,
-				Message: fmt.Sprintf("custom rule %s: require could not be evaluated on this record: %v", id, err),
-				Help:    "make the expression handle this record, for example with has(record.field) before using the field"}}
+			return []finding.Finding{evalFailed(id, "require", err)}
 		}
 		if ok {
 			return nil
 		}
-		return []finding.Finding{{Message: msg, Help: help}}
+		return []finding.Finding{worded(finding.Finding{}, en(msg, help), nl(msgNL, helpNL))}
 	}
 	return r
+}
+
+// evalFailed is the warning for an expression (when or require) of a custom
+// rule that failed on a record.
+func evalFailed(id, which string, err error) finding.Finding {
+	return worded(finding.Finding{Severity: finding.Warning},
+		en(fmt.Sprintf("custom rule %s: %s could not be evaluated on this record: %v", id, which, err),
+			"make the expression handle this record, for example with has(record.field) before using the field"),
+		nl(fmt.Sprintf("Eigen regel %s: %s kon voor deze registratie niet worden uitgerekend: %v", id, which, err),
+			"Zorg dat de uitdrukking ook voor deze registratie werkt, bijvoorbeeld met has(record.field) voordat u het veld gebruikt."))
 }
 
 // evalBool runs a compiled expression. A field the record lacks makes it

@@ -69,43 +69,46 @@ type judged struct {
 	rule    *Rule
 	state   exceptionState
 	why     string // what an incomplete exception lacks
+	whyNL   string // the same in Dutch
 	matched bool   // the rule reported a finding on the record
 }
 
 // judge decides what an exception amounts to; for an incomplete one it also
-// says what is missing.
-func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (exceptionState, string) {
-	var missing []string
+// says what is missing, in English and in Dutch.
+func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (state exceptionState, why, waarom string) {
+	var missing, ontbreekt []string
+	lacks := func(en, nl string) { missing, ontbreekt = append(missing, en), append(ontbreekt, nl) }
 	if strings.TrimSpace(ex.Reason) == "" {
-		missing = append(missing, "a reason")
+		lacks("a reason", "een reden (reason)")
 	}
 	if strings.TrimSpace(ex.ApprovedBy) == "" {
-		missing = append(missing, "who approved it (approved_by)")
+		lacks("who approved it (approved_by)", "wie haar heeft goedgekeurd (approved_by)")
 	}
 	approved, okApproved := date(ex.ApprovedOn)
 	if !okApproved {
-		missing = append(missing, "the approval date (approved_on)")
+		lacks("the approval date (approved_on)", "de datum van goedkeuring (approved_on)")
 	}
 	until, okUntil := date(ex.Until)
 	if !okUntil {
-		missing = append(missing, "an end date (until)")
+		lacks("an end date (until)", "een einddatum (until)")
 	}
 	if rule.ExceptionNeeds != nil {
-		if need := rule.ExceptionNeeds(rec, ex); need != "" {
-			missing = append(missing, need)
+		if need, nodig := rule.ExceptionNeeds(rec, ex); need != "" {
+			lacks(need, nodig)
 		}
 	}
 	switch {
 	case len(missing) > 0:
-		return exIncomplete, "it lacks " + joinAnd(missing)
+		return exIncomplete, "it lacks " + joinAnd(missing), "er ontbreekt " + joinEn(ontbreekt)
 	case approved.After(ctx.Today):
-		return exIncomplete, "it is approved from " + ex.ApprovedOn + ", a date still to come"
+		return exIncomplete, "it is approved from " + ex.ApprovedOn + ", a date still to come",
+			"ze geldt pas vanaf " + datum(ex.ApprovedOn) + ", een datum die nog moet komen"
 	case until.Before(ctx.Today):
-		return exExpired, ""
+		return exExpired, "", ""
 	case !ctx.Config.DueWithin.AddTo(ctx.Today).Before(until):
-		return exExpiring, ""
+		return exExpiring, "", ""
 	}
-	return exValid, ""
+	return exValid, "", ""
 }
 
 // applyExceptions turns the findings an exception covers into info findings
@@ -132,16 +135,14 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 			if _, known := Lookup(ex.Rule); known {
 				continue // a built-in rule left out of this run
 			}
-			help := "`register rules` lists every rule id"
-			if s := Suggest(ex.Rule); len(s) > 0 {
-				help = fmt.Sprintf("did you mean %s? %s", s[0], help)
-			}
-			add(exceptionUnused, finding.Finding{Path: at + "/rule",
-				Message: fmt.Sprintf("the exception names rule %q, which does not exist", ex.Rule), Help: help})
+			help, hulp := unknownRuleHelp(ex.Rule)
+			add(exceptionUnused, worded(finding.Finding{Path: at + "/rule"},
+				en(fmt.Sprintf("the exception names rule %q, which does not exist", ex.Rule), help),
+				nl(fmt.Sprintf("De uitzondering noemt de regel %q, maar die regel bestaat niet.", ex.Rule), hulp)))
 			continue
 		}
-		state, why := judge(ctx, rec, rules[k], ex)
-		js = append(js, &judged{index: i, ex: ex, rule: rules[k], state: state, why: why})
+		state, why, waarom := judge(ctx, rec, rules[k], ex)
+		js = append(js, &judged{index: i, ex: ex, rule: rules[k], state: state, why: why, whyNL: waarom})
 	}
 	for j := range fs {
 		var best *judged
@@ -161,13 +162,17 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 		at := fmt.Sprintf("/exceptions/%d", e.index)
 		switch {
 		case e.state == exExpired:
-			add(exceptionExpired, finding.Finding{Path: at + "/until",
-				Message: fmt.Sprintf("the exception to %s ended on %s and no longer counts", e.ex.Rule, e.ex.Until),
-				Help:    "remove the exception once the record meets the rule, or record the renewed approval with a new until date"})
+			add(exceptionExpired, worded(finding.Finding{Path: at + "/until"},
+				en(fmt.Sprintf("the exception to %s ended on %s and no longer counts", e.ex.Rule, e.ex.Until),
+					"remove the exception once the record meets the rule, or record the renewed approval with a new until date"),
+				nl(fmt.Sprintf("De uitzondering op %s is afgelopen op %s en telt niet meer.", e.ex.Rule, datum(e.ex.Until)),
+					"Haal de uitzondering weg zodra de toepassing aan de regel voldoet, of leg de nieuwe goedkeuring vast met een nieuwe einddatum (until).")))
 		case !e.matched && configured(ctx.Config, e.rule) != finding.Off:
-			add(exceptionUnused, finding.Finding{Path: at,
-				Message: fmt.Sprintf("the exception to %s matches no finding on this record", e.ex.Rule),
-				Help:    "remove the exception, or correct the rule id it names"})
+			add(exceptionUnused, worded(finding.Finding{Path: at},
+				en(fmt.Sprintf("the exception to %s matches no finding on this record", e.ex.Rule),
+					"remove the exception, or correct the rule id it names"),
+				nl(fmt.Sprintf("De uitzondering op %s is nergens voor nodig: de regel heeft bij deze registratie geen bevinding.", e.ex.Rule),
+					"Haal de uitzondering weg, of verbeter de naam van de regel (rule).")))
 		}
 		if e.state != exValid && e.state != exExpiring {
 			continue
@@ -175,10 +180,13 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 		approved, _ := date(e.ex.ApprovedOn)
 		until, _ := date(e.ex.Until)
 		if limit := ctx.Config.Limits.ExceptionMax; until.After(limit.AddTo(approved)) {
-			add(exceptionTooLong, finding.Finding{Path: at + "/until",
-				Message: fmt.Sprintf("the exception to %s runs from %s to %s, longer than limits.exception_max (%s); it still counts",
+			add(exceptionTooLong, worded(finding.Finding{Path: at + "/until"},
+				en(fmt.Sprintf("the exception to %s runs from %s to %s, longer than limits.exception_max (%s); it still counts",
 					e.ex.Rule, e.ex.ApprovedOn, e.ex.Until, limit),
-				Help: "shorten the exception and weigh it again when it ends, or change limits.exception_max in register.yaml"})
+					"shorten the exception and weigh it again when it ends, or change limits.exception_max in register.yaml"),
+				nl(fmt.Sprintf("De uitzondering op %s loopt van %s tot %s. Dat is langer dan de %s (%s) die is toegestaan (limits.exception_max). Ze telt wel.",
+					e.ex.Rule, datum(e.ex.ApprovedOn), datum(e.ex.Until), duur(limit), limit),
+					"Maak de uitzondering korter en weeg haar opnieuw af als ze afloopt. Of pas limits.exception_max aan in register.yaml.")))
 		}
 	}
 	return append(fs, extra...)
@@ -192,21 +200,43 @@ func except(ctx *Context, f *finding.Finding, e *judged) {
 		f.Severity = min(f.Severity, finding.Info)
 		f.Message = fmt.Sprintf("allowed by the exception approved by %s on %s until %s: %s", ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
 		f.Help = fmt.Sprintf("nothing to do until %s; before then, meet the rule or record the renewed approval", ex.Until)
+		f.MessageNL = fmt.Sprintf("Toegestaan door de uitzondering die %s op %s heeft goedgekeurd, geldig tot %s. %s", ex.ApprovedBy, datum(ex.ApprovedOn), datum(ex.Until), f.MessageNL)
+		f.HelpNL = fmt.Sprintf("Tot %s hoeft er niets te gebeuren. Zorg voor die datum dat de toepassing aan de regel voldoet, of leg de nieuwe goedkeuring vast.", datum(ex.Until))
 	case exExpiring:
 		f.Severity = min(f.Severity, finding.Warning)
 		f.Message = fmt.Sprintf("allowed by an exception that ends on %s, within %s: %s", ex.Until, ctx.Config.DueWithin, f.Message)
 		f.Help = "fix this before the exception ends, or record its renewal; " + f.Help
+		f.MessageNL = fmt.Sprintf("Toegestaan door een uitzondering die binnenkort afloopt: op %s, binnen %s. %s", datum(ex.Until), duur(ctx.Config.DueWithin), f.MessageNL)
+		f.HelpNL = "Los dit op voordat de uitzondering afloopt, of leg de verlenging vast. " + f.HelpNL
 	case exExpired:
 		f.Message += fmt.Sprintf(" (the exception for this rule ended on %s and no longer counts)", ex.Until)
+		f.MessageNL += fmt.Sprintf(" (De uitzondering op deze regel is afgelopen op %s en telt niet meer.)", datum(ex.Until))
 	case exIncomplete:
 		f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", e.index, e.why)
+		f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: %s.)", e.index, e.whyNL)
 	}
 }
 
 // joinAnd lists items as "a, b and c".
-func joinAnd(items []string) string {
+func joinAnd(items []string) string { return joinWith(items, " and ") }
+
+// joinEn lists items in Dutch, "a, b en c".
+func joinEn(items []string) string { return joinWith(items, " en ") }
+
+func joinWith(items []string, and string) string {
 	if len(items) <= 1 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + and + items[len(items)-1]
+}
+
+// unknownRuleHelp is the help for a rule id that names no rule, in English
+// and Dutch, suggesting the closest id.
+func unknownRuleHelp(id string) (help, hulp string) {
+	help, hulp = "`register rules` lists every rule id", "`register rules` toont alle regels met hun naam."
+	if s := Suggest(id); len(s) > 0 {
+		help = fmt.Sprintf("did you mean %s? %s", s[0], help)
+		hulp = fmt.Sprintf("Bedoelt u %s? %s", s[0], hulp)
+	}
+	return help, hulp
 }

@@ -3,6 +3,7 @@ package principle
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -24,8 +25,10 @@ var decisionRecorded = &Rule{
 			return nil
 		}
 		want, label := []string{"authorisation", "extension"}, "an authorisation by the council, college or mayor"
+		labelNL := "een besluit tot inzet van de gemeenteraad, het college of de burgemeester"
 		if !government(r) {
 			want, label = []string{"permit"}, "the permit or notification"
+			labelNL = "de vergunning of melding"
 		}
 		if slices.ContainsFunc(r.Decisions, func(d record.Decision) bool { return slices.Contains(want, d.Kind) }) {
 			return nil
@@ -34,8 +37,11 @@ var decisionRecorded = &Rule{
 		if len(r.Decisions) == 0 {
 			parent = ""
 		}
-		return []finding.Finding{missing(parent, fmt.Sprintf("the record is %s but lists no decision to deploy it (%s)", r.Status, label),
-			fmt.Sprintf("add under decisions %s with body, kind (%s), date and reference", label, want[0]))}
+		return []finding.Finding{missing(parent,
+			en(fmt.Sprintf("the record is %s but lists no decision to deploy it (%s)", r.Status, label),
+				fmt.Sprintf("add under decisions %s with body, kind (%s), date and reference", label, want[0])),
+			nl(fmt.Sprintf("De status is '%s' (%s), maar er staat geen besluit bij om de toepassing in te zetten (%s).", strings.ToLower(valueNL("status", r.Status)), r.Status, labelNL),
+				fmt.Sprintf("Zet bij decisions %s, met body (wie besloot), kind (%s), de datum (date) en een verwijzing (reference).", labelNL, want[0])))}
 	},
 }
 
@@ -53,12 +59,18 @@ alternatives: Counting by hand twice a year was too coarse; more racks alone did
 		}
 		var fs []finding.Finding
 		if blank(r.Problem) {
-			fs = append(fs, missing("", "the record does not say which problem it solves",
-				"add problem: the problem in plain language, before the technology"))
+			fs = append(fs, missing("",
+				en("the record does not say which problem it solves",
+					"add problem: the problem in plain language, before the technology"),
+				nl("Er staat niet bij welk probleem de toepassing oplost.",
+					"Vul problem in: het probleem in gewone taal. Eerst het probleem, dan de technologie.")))
 		}
 		if blank(r.Alternatives) {
-			fs = append(fs, missing("", "the record does not say which alternatives were considered",
-				"add alternatives: what else was considered (including doing nothing or less technology) and why it was not chosen"))
+			fs = append(fs, missing("",
+				en("the record does not say which alternatives were considered",
+					"add alternatives: what else was considered (including doing nothing or less technology) and why it was not chosen"),
+				nl("Er staat niet bij welke andere oplossingen zijn overwogen.",
+					"Vul alternatives in: wat er nog meer is overwogen (ook niets doen of minder technologie) en waarom daar niet voor is gekozen.")))
 		}
 		return fs
 	},
@@ -80,23 +92,32 @@ var riskAnalysis = &Rule{
 			return nil
 		}
 		if r.Risks == nil {
-			return []finding.Finding{missing("", "no risk analysis is recorded, while the record concerns people",
-				"add risks with chilling_effect, discrimination, stacking and mitigations")}
+			return []finding.Finding{missing("",
+				en("no risk analysis is recorded, while the record concerns people",
+					"add risks with chilling_effect, discrimination, stacking and mitigations"),
+				nl("Er staat geen risicoanalyse bij, terwijl de toepassing over mensen gaat.",
+					"Vul risks in, met chilling_effect (ontmoedigend effect), discrimination (discriminatie), stacking (stapeling) en mitigations (maatregelen)."))}
 		}
 		var fs []finding.Finding
-		need := func(field, text, what string) {
+		need := func(field, text, what, wat string) {
 			if blank(text) {
-				fs = append(fs, missing("/risks", "the risk analysis does not cover "+what, "add risks."+field))
+				fs = append(fs, missing("/risks",
+					en("the risk analysis does not cover "+what, "add risks."+field),
+					nl("De risicoanalyse gaat niet over "+wat+".", "Vul risks."+field+" in.")))
 			}
 		}
 		if r.Kind == record.Sensor {
-			need("chilling_effect", r.Risks.ChillingEffect, "the chilling effect (people behaving differently because they are watched)")
+			need("chilling_effect", r.Risks.ChillingEffect, "the chilling effect (people behaving differently because they are watched)",
+				"het ontmoedigend effect (mensen gedragen zich anders omdat ze bekeken worden)")
 		}
 		if affectsPeople(r) || r.Kind == record.Sensor && r.Location != nil && !blank(r.Location.Area) {
-			need("discrimination", r.Risks.Discrimination, "discrimination and stigmatisation of the group or area chosen")
+			need("discrimination", r.Risks.Discrimination, "discrimination and stigmatisation of the group or area chosen",
+				"discriminatie en stigmatisering van de gekozen groep of het gekozen gebied")
 		}
-		need("stacking", r.Risks.Stacking, "stacking with other systems in the same place or on the same people")
-		need("mitigations", r.Risks.Mitigations, "the measures taken against these risks")
+		need("stacking", r.Risks.Stacking, "stacking with other systems in the same place or on the same people",
+			"stapeling met andere systemen op dezelfde plek of bij dezelfde mensen")
+		need("mitigations", r.Risks.Mitigations, "the measures taken against these risks",
+			"de maatregelen tegen deze risico's")
 		return fs
 	},
 }
@@ -132,13 +153,18 @@ ai_act:
 			if len(r.Assessments) == 0 {
 				parent = ""
 			}
-			fs = append(fs, missing(parent, "the algorithm affects people but lists no IAMA (human rights and algorithms impact assessment)",
-				"do an IAMA (or FRAIA) and add it under assessments with type, date and url"))
+			fs = append(fs, missing(parent,
+				en("the algorithm affects people but lists no IAMA (human rights and algorithms impact assessment)",
+					"do an IAMA (or FRAIA) and add it under assessments with type, date and url"),
+				nl("Het algoritme gaat over mensen, maar er staat geen IAMA bij (Impact Assessment Mensenrechten en Algoritmes).",
+					"Voer een IAMA (of FRAIA) uit en zet die bij assessments, met type, datum (date) en link (url).")))
 		}
 		if r.AIAct != nil && r.AIAct.Category == "high_risk" && (r.AIAct.FRIA == nil || blank(r.AIAct.FRIA.Date)) {
-			fs = append(fs, finding.Finding{Path: "/ai_act", Key: true, Severity: finding.Error,
-				Message: "a high-risk AI system used by a public body needs a fundamental-rights impact assessment (AI Act art. 27), and none is recorded",
-				Help:    "do the assessment before use and add ai_act.fria with its date and url"})
+			fs = append(fs, worded(finding.Finding{Path: "/ai_act", Key: true, Severity: finding.Error},
+				en("a high-risk AI system used by a public body needs a fundamental-rights impact assessment (AI Act art. 27), and none is recorded",
+					"do the assessment before use and add ai_act.fria with its date and url"),
+				nl("Een hoog-risico AI-systeem van een overheid heeft een grondrechteneffectbeoordeling nodig (AI-verordening art. 27), en die staat er niet bij.",
+					"Voer de beoordeling uit voordat het systeem in gebruik gaat, en vul ai_act.fria in met de datum en een link.")))
 		}
 		return fs
 	},
@@ -161,18 +187,27 @@ evaluation:
 		}
 		var fs []finding.Finding
 		if !hasAssessment(r, "IAMA", "FRAIA") {
-			fs = append(fs, missing("/self_learning", "a self-learning algorithm needs a heavier proportionality test, and no IAMA is recorded",
-				"do an IAMA (or FRAIA) and add it under assessments"))
+			fs = append(fs, missing("/self_learning",
+				en("a self-learning algorithm needs a heavier proportionality test, and no IAMA is recorded",
+					"do an IAMA (or FRAIA) and add it under assessments"),
+				nl("Een zelflerend systeem moet zwaarder worden getoetst op proportionaliteit, en er staat geen IAMA bij.",
+					"Voer een IAMA (of FRAIA) uit en zet die bij assessments.")))
 		}
 		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
 		start := anchor(r)
 		switch d, ok := interval(r); {
 		case !ok:
-			fs = append(fs, missing("/evaluation", "a self-learning algorithm needs its own, shorter evaluation interval, and none is stated",
-				fmt.Sprintf("add evaluation.interval shorter than the usual %s, for example P6M", def)))
+			fs = append(fs, missing("/evaluation",
+				en("a self-learning algorithm needs its own, shorter evaluation interval, and none is stated",
+					fmt.Sprintf("add evaluation.interval shorter than the usual %s, for example P6M", def)),
+				nl("Een zelflerend systeem moet vaker worden geëvalueerd dan gewoonlijk, maar er staat geen eigen termijn voor de evaluatie bij.",
+					fmt.Sprintf("Vul evaluation.interval in, korter dan de gewone %s (%s), bijvoorbeeld P6M (6 maanden).", duur(def), def))))
 		case !def.Longer(d, start):
-			fs = append(fs, at("/evaluation/interval", fmt.Sprintf("evaluation interval %s is not shorter than the usual %s, while the algorithm keeps learning", d, def),
-				"evaluate a self-learning algorithm more often, for example every six months (P6M)"))
+			fs = append(fs, at("/evaluation/interval",
+				en(fmt.Sprintf("evaluation interval %s is not shorter than the usual %s, while the algorithm keeps learning", d, def),
+					"evaluate a self-learning algorithm more often, for example every six months (P6M)"),
+				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is niet korter dan de gewone %s (%s), terwijl het algoritme blijft leren.", duur(d), d, duur(def), def),
+					"Evalueer een zelflerend algoritme vaker, bijvoorbeeld elk half jaar (P6M).")))
 		}
 		return fs
 	},
@@ -199,7 +234,10 @@ var independentReview = &Rule{
 		if !impactful(r) && !excepted {
 			return nil
 		}
-		return []finding.Finding{missing("", "the record is high-risk or impactful but lists no independent review",
-			"ask the ethics committee or the audit office for advice and add it under reviews with body, date and url")}
+		return []finding.Finding{missing("",
+			en("the record is high-risk or impactful but lists no independent review",
+				"ask the ethics committee or the audit office for advice and add it under reviews with body, date and url"),
+			nl("De toepassing heeft een hoog risico of veel impact, maar er staat geen onafhankelijke toetsing bij.",
+				"Vraag de ethische commissie of de rekenkamer om advies, en zet het advies bij reviews met body (wie toetste), datum (date) en link (url)."))}
 	},
 }

@@ -139,10 +139,36 @@ func match(t *testing.T, got []finding.Finding, wants []want) {
 		if f.Help == "" {
 			t.Errorf("finding %d (%s) has no help", i, f.Rule)
 		}
+		if why := notDutch(f); why != "" {
+			t.Errorf("finding %d (%s) %q: %s", i, f.Rule, f.Message, why)
+		}
 		if f.File == "" || f.Record == "" && f.File != config.FileName {
 			t.Errorf("finding %d (%s) lacks file or record: %+v", i, f.Rule, f)
 		}
 	}
+}
+
+// notDutch says what is wrong with a finding's Dutch text, or "". Every
+// finding the checklist makes has a Dutch message and help of its own; only a
+// custom rule's message and help are the municipality's own words, shown in
+// both languages, and so may equal the English.
+func notDutch(f finding.Finding) string {
+	switch {
+	case strings.TrimSpace(f.MessageNL) == "":
+		return "no Dutch message"
+	case strings.TrimSpace(f.HelpNL) == "":
+		return "no Dutch help"
+	}
+	if _, builtin := Lookup(f.Rule); !builtin && f.Rule != finding.RuleConfig {
+		return ""
+	}
+	switch {
+	case f.MessageNL == f.Message:
+		return "the Dutch message is the English one"
+	case f.HelpNL == f.Help:
+		return "the Dutch help is the English one"
+	}
+	return ""
 }
 
 // containsInOrder reports whether the parts of want, separated by "…",

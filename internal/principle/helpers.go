@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -63,16 +64,43 @@ func hasAssessment(r *record.Record, types ...string) bool {
 	})
 }
 
+// text is a finding's message and help in one language. Every finding the
+// checklist makes carries both languages: the helpers below take an English
+// and a Dutch text, so none can be made without Dutch.
+type text struct{ msg, help string }
+
+// en is a finding's English message and help: what the CLI, CI and the
+// machine formats show.
+func en(msg, help string) text { return text{msg, help} }
+
+// nl is a finding's message and help in plain Dutch (B1), for residents and
+// civil servants on the public site and in the review packet.
+func nl(msg, help string) text { return text{msg, help} }
+
+// worded returns f with its message and help in both languages.
+func worded(f finding.Finding, e, n text) finding.Finding {
+	f.Message, f.Help, f.MessageNL, f.HelpNL = e.msg, e.help, n.msg, n.help
+	return f
+}
+
 // missing is a finding about a field that is absent: it points at the key of
 // the parent mapping (or at the record's top when parent is "").
-func missing(parent, msg, help string) finding.Finding {
-	return finding.Finding{Path: parent, Key: parent != "", Message: msg, Help: help}
+func missing(parent string, e, n text) finding.Finding {
+	return worded(finding.Finding{Path: parent, Key: parent != ""}, e, n)
 }
 
 // at is a finding about a field that is present: it points at its value.
-func at(path, msg, help string) finding.Finding {
-	return finding.Finding{Path: path, Message: msg, Help: help}
+func at(path string, e, n text) finding.Finding {
+	return worded(finding.Finding{Path: path}, e, n)
 }
+
+// datum writes a YYYY-MM-DD date the Dutch way ("1 maart 2026"); a text that
+// is not a date stays as written.
+func datum(s string) string { return label.Date("nl", s) }
+
+// duur writes a duration in Dutch words ("2 jaar") for a reader who does not
+// know ISO 8601.
+func duur(d period.Duration) string { return label.Duration("nl", d.String()) }
 
 // index builds the JSON Pointer of a list item's field, "/incidents/2/reported".
 func index(list string, i int, field ...string) string {
@@ -85,6 +113,18 @@ func index(list string, i int, field ...string) string {
 
 // days counts the whole days from a to b.
 func days(a, b time.Time) int { return int(b.Sub(a).Hours() / 24) }
+
+// valueNL is the glossary's Dutch word for an enumerated value ("status",
+// "active" → "In gebruik"), or the value itself.
+func valueNL(field, v string) string { return label.Value("nl", field, v) }
+
+// dagen writes a number of days in Dutch, "1 dag" or "3 dagen".
+func dagen(n int) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d dag", n)
+	}
+	return fmt.Sprintf("%d dagen", n)
+}
 
 // dayCount writes a number of days, "1 day" or "3 days".
 func dayCount(n int) string {

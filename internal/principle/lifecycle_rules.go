@@ -47,15 +47,24 @@ var lifecycleEnd = &Rule{
 		end, hasEnd := date(r.Lifecycle.End)
 		switch {
 		case blank(r.Lifecycle.End) && !r.IsCamera(): // camera-temporary reports cameras, as an error
-			fs = append(fs, missing("/lifecycle", "the life cycle has no end date",
-				"add lifecycle.end: the date until which the deployment may stay, after which it is evaluated and extended or removed"))
+			fs = append(fs, missing("/lifecycle",
+				en("the life cycle has no end date",
+					"add lifecycle.end: the date until which the deployment may stay, after which it is evaluated and extended or removed"),
+				nl("De looptijd heeft geen einddatum.",
+					"Vul lifecycle.end in: de datum tot wanneer de toepassing mag blijven. Daarna wordt ze geëvalueerd en verlengd of weggehaald.")))
 		case hasStart && hasEnd && !end.After(start):
-			fs = append(fs, at("/lifecycle/end", fmt.Sprintf("the life cycle ends on %s, not after its start on %s", r.Lifecycle.End, r.Lifecycle.Start),
-				"correct lifecycle.start or lifecycle.end"))
+			fs = append(fs, at("/lifecycle/end",
+				en(fmt.Sprintf("the life cycle ends on %s, not after its start on %s", r.Lifecycle.End, r.Lifecycle.Start),
+					"correct lifecycle.start or lifecycle.end"),
+				nl(fmt.Sprintf("De looptijd eindigt op %s. Dat is niet na de start op %s.", datum(r.Lifecycle.End), datum(r.Lifecycle.Start)),
+					"Verbeter lifecycle.start of lifecycle.end.")))
 		}
 		if blank(r.Lifecycle.ExtensionCriteria) {
-			fs = append(fs, missing("/lifecycle", "the life cycle does not say on what grounds the deployment may be extended",
-				"add lifecycle.extension_criteria, set before deployment, so extension is decided on those grounds"))
+			fs = append(fs, missing("/lifecycle",
+				en("the life cycle does not say on what grounds the deployment may be extended",
+					"add lifecycle.extension_criteria, set before deployment, so extension is decided on those grounds"),
+				nl("Bij de looptijd staat niet op welke gronden de inzet mag worden verlengd.",
+					"Vul lifecycle.extension_criteria in, vastgesteld voordat de toepassing in gebruik gaat. Dan wordt op die gronden over verlenging besloten.")))
 		}
 		return fs
 	},
@@ -79,8 +88,10 @@ decisions:
 			return nil
 		}
 		return []finding.Finding{at("/lifecycle/end",
-			fmt.Sprintf("the record is active, but its life cycle ended on %s (%s ago)", r.Lifecycle.End, dayCount(days(end, ctx.Today))),
-			"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end")}
+			en(fmt.Sprintf("the record is active, but its life cycle ended on %s (%s ago)", r.Lifecycle.End, dayCount(days(end, ctx.Today))),
+				"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end"),
+			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s (%s geleden).", datum(r.Lifecycle.End), dagen(days(end, ctx.Today))),
+				"Zet de toepassing uit en vul status: retired in. Of leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end."))}
 	},
 }
 
@@ -105,9 +116,11 @@ var evaluationLapsed = &Rule{
 		var fs []finding.Finding
 		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
 		if own, ok := interval(r); ok && own.Longer(def, anchor(r)) {
-			fs = append(fs, finding.Finding{Path: "/evaluation/interval", Principle: ref,
-				Message: fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),
-				Help:    fmt.Sprintf("evaluate at least every %s (evaluation.intervals in register.yaml sets the interval per sensor type)", def)})
+			fs = append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
+				en(fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),
+					fmt.Sprintf("evaluate at least every %s (evaluation.intervals in register.yaml sets the interval per sensor type)", def)),
+				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is langer dan de %s (%s) die voor deze soort toepassing geldt.", duur(own), own, duur(def), def),
+					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie. De termijn per soort sensor staat bij evaluation.intervals in register.yaml.", duur(def), def))))
 		}
 		if !r.Active() {
 			return fs
@@ -116,14 +129,17 @@ var evaluationLapsed = &Rule{
 		if !ok || !due.Before(ctx.Today) {
 			return fs
 		}
-		since := "its start on " + r.Lifecycle.Start
+		since, sinds := "its start on "+r.Lifecycle.Start, "de start op "+datum(r.Lifecycle.Start)
 		path := "/evaluation"
 		if !blank(r.Evaluation.Last) {
 			since, path = "the last evaluation on "+r.Evaluation.Last, "/evaluation/last"
+			sinds = "de laatste evaluatie op " + datum(r.Evaluation.Last)
 		}
-		f := finding.Finding{Path: path, Key: path == "/evaluation", Principle: ref,
-			Message: fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %s late", period.Format(due), d, since, dayCount(days(due, ctx.Today))),
-			Help:    "evaluate the deployment, then set evaluation.last and evaluation.outcome"}
+		f := worded(finding.Finding{Path: path, Key: path == "/evaluation", Principle: ref},
+			en(fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %s late", period.Format(due), d, since, dayCount(days(due, ctx.Today))),
+				"evaluate the deployment, then set evaluation.last and evaluation.outcome"),
+			nl(fmt.Sprintf("De evaluatie had op %s moeten plaatsvinden (%s na %s) en is %s te laat.", datum(period.Format(due)), duur(d), sinds, dagen(days(due, ctx.Today))),
+				"Evalueer de inzet en vul daarna evaluation.last (datum) en evaluation.outcome (uitkomst) in."))
 		return append(fs, f)
 	},
 }
@@ -181,34 +197,39 @@ func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 	} else if hist != nil && start.Before(dayOf(begun)) {
 		return nil
 	}
-	registered, path, source := time.Time{}, "/registered_on", "registered_on"
+	registered, path, source, bron := time.Time{}, "/registered_on", "registered_on", "registered_on"
 	if t, ok := date(r.RegisteredOn); ok {
 		registered = t
 	} else if hist == nil {
-		return []finding.Finding{{Path: "", Severity: finding.Info,
-			Message: "the duty to report was not checked: the record has no registered_on and the register is not in Git",
-			Help:    "add registered_on, the date the notification was received, or keep the register in Git"}}
+		return []finding.Finding{worded(finding.Finding{Path: "", Severity: finding.Info},
+			en("the duty to report was not checked: the record has no registered_on and the register is not in Git",
+				"add registered_on, the date the notification was received, or keep the register in Git"),
+			nl("De meldplicht is niet gecontroleerd: er staat niet bij wanneer de sensor is gemeld (registered_on), en het register staat niet in Git.",
+				"Vul registered_on in: de datum waarop de melding binnenkwam. Of beheer het register in Git."))}
 	} else {
 		path = "/lifecycle/start"
 		if t, ok := hist.FirstCommit(r.File); ok {
-			registered, source = dayOf(t), "its first commit"
+			registered, source, bron = dayOf(t), "its first commit", "de eerste commit in Git"
 		} else {
 			// Not committed yet: the record is being registered now.
-			registered, source = ctx.Today, "today (the record is not committed yet)"
+			registered, source, bron = ctx.Today, "today (the record is not committed yet)", "vandaag, want de registratie staat nog niet in Git"
 		}
 	}
 	need := ctx.Config.Notice.Period
 	if !need.SubtractFrom(start).Before(registered) {
 		return nil
 	}
-	when := dayCount(days(registered, start)) + " before"
+	when, wanneer := dayCount(days(registered, start))+" before", dagen(days(registered, start))+" voor"
 	if n := days(start, registered); n > 0 {
-		when = dayCount(n) + " after"
+		when, wanneer = dayCount(n)+" after", dagen(n)+" na"
 	}
 	f := at(path,
-		fmt.Sprintf("the sensor was registered on %s (%s), %s it started on %s; the notice period is %s",
+		en(fmt.Sprintf("the sensor was registered on %s (%s), %s it started on %s; the notice period is %s",
 			period.Format(registered), source, when, r.Lifecycle.Start, need),
-		"report sensors at least the notice period before they are placed; if the notification came earlier, set registered_on to its date")
+			"report sensors at least the notice period before they are placed; if the notification came earlier, set registered_on to its date"),
+		nl(fmt.Sprintf("De sensor is gemeld op %s (%s), %s de start op %s. Een sensor moet minstens %s (%s) van tevoren worden gemeld.",
+			datum(period.Format(registered)), bron, wanneer, datum(r.Lifecycle.Start), duur(need), need),
+			"Meld sensoren op tijd, voordat ze worden geplaatst. Kwam de melding eerder binnen, vul dan bij registered_on de datum van de melding in."))
 	if r.Organisation.Type == "private" {
 		f.Principle = "VNG 6.5" // private sensors are bound by the same rules
 	}

@@ -21,16 +21,25 @@ var ownerReachable = &Rule{
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		var fs []finding.Finding
 		if blank(r.Owner.Role) {
-			fs = append(fs, missing("/owner", "the responsible officer's role is missing",
-				"add owner.role, the role that answers for this record (for example 'Teamleider Verkeer'); without a responsible officer the principle asks to remove the technology at once"))
+			fs = append(fs, missing("/owner",
+				en("the responsible officer's role is missing",
+					"add owner.role, the role that answers for this record (for example 'Teamleider Verkeer'); without a responsible officer the principle asks to remove the technology at once"),
+				nl("Er staat niet bij wie verantwoordelijk is: de functie van de verantwoordelijke ontbreekt.",
+					"Vul bij owner.role de functie in die verantwoordelijk is (bijvoorbeeld 'Teamleider Verkeer'). Zonder verantwoordelijke moet de technologie volgens het principe direct worden weggehaald.")))
 		}
 		switch e := strings.TrimSpace(r.Owner.Email); {
 		case e == "":
-			fs = append(fs, missing("/owner", "the responsible officer cannot be reached: owner.email is missing",
-				"add owner.email, a functional mailbox that someone reads (not a person's address)"))
+			fs = append(fs, missing("/owner",
+				en("the responsible officer cannot be reached: owner.email is missing",
+					"add owner.email, a functional mailbox that someone reads (not a person's address)"),
+				nl("De verantwoordelijke is niet bereikbaar: er staat geen e-mailadres bij (owner.email).",
+					"Vul bij owner.email een algemeen e-mailadres in dat iemand leest (geen adres van een persoon).")))
 		case !mailbox(e):
-			fs = append(fs, at("/owner/email", "owner.email '"+e+"' is not an e-mail address, so the responsible officer cannot be reached",
-				"write a functional mailbox such as verkeer@voorbeeldstad.example"))
+			fs = append(fs, at("/owner/email",
+				en("owner.email '"+e+"' is not an e-mail address, so the responsible officer cannot be reached",
+					"write a functional mailbox such as verkeer@voorbeeldstad.example"),
+				nl("'"+e+"' (owner.email) is geen e-mailadres. Daardoor is de verantwoordelijke niet bereikbaar.",
+					"Vul een algemeen e-mailadres in, zoals verkeer@voorbeeldstad.example.")))
 		}
 		return fs
 	},

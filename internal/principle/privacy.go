@@ -2,8 +2,10 @@ package principle
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -23,6 +25,15 @@ func personalWhy(r *record.Record) string {
 		return "the record processes personal data"
 	}
 	return "it is not known whether the record processes personal data, so it counts as personal data (6.4)"
+}
+
+// personalWhyNL is personalWhy in Dutch, as sentences of its own (short
+// sentences read more easily than a clause after "terwijl").
+func personalWhyNL(r *record.Record) string {
+	if r.PersonalData.Processed == "yes" {
+		return "Er worden persoonsgegevens verwerkt."
+	}
+	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
 }
 
 var dpiaRequired = &Rule{
@@ -50,22 +61,32 @@ dpia:
 		var f finding.Finding
 		switch {
 		case r.DPIA == nil:
-			f = missing("", fmt.Sprintf("no DPIA is recorded, while %s", personalWhy(r)),
-				"do a DPIA before the record goes into use and add dpia: {status: done, date, url}; if none is required, add status: not_required with the reason")
+			f = missing("",
+				en(fmt.Sprintf("no DPIA is recorded, while %s", personalWhy(r)),
+					"do a DPIA before the record goes into use and add dpia: {status: done, date, url}; if none is required, add status: not_required with the reason"),
+				nl(fmt.Sprintf("Er staat geen DPIA (gegevensbeschermingseffectbeoordeling) bij. %s", personalWhyNL(r)),
+					"Voer een DPIA uit voordat de toepassing in gebruik gaat, en vul dpia in: {status: done, date, url}. Is een DPIA niet nodig, vul dan status: not_required in met de reden."))
 		case r.DPIA.Status == "done" || r.DPIA.Status == "not_required":
 			if d, ok := date(r.DPIA.Date); ok && r.DPIA.Status == "done" {
 				if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
-					return []finding.Finding{{Path: "/dpia/date", Principle: ref, Severity: finding.Warning,
-						Message: fmt.Sprintf("the DPIA is dated %s, after the start on %s: the principle asks for it at the start of the project", r.DPIA.Date, r.Lifecycle.Start),
-						Help:    "next time do the DPIA before deployment; if the date is wrong, correct dpia.date"}}
+					return []finding.Finding{worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Warning},
+						en(fmt.Sprintf("the DPIA is dated %s, after the start on %s: the principle asks for it at the start of the project", r.DPIA.Date, r.Lifecycle.Start),
+							"next time do the DPIA before deployment; if the date is wrong, correct dpia.date"),
+						nl(fmt.Sprintf("De DPIA is van %s, na de start op %s. Het principe vraagt om een DPIA bij het begin van het project.", datum(r.DPIA.Date), datum(r.Lifecycle.Start)),
+							"Voer de DPIA de volgende keer uit voordat de toepassing in gebruik gaat. Klopt de datum niet, verbeter dan dpia.date."))}
 				}
 			}
 			return nil
 		case r.DPIA.Status == "in_progress" && planned:
 			return nil
 		default:
-			f = at("/dpia/status", fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), r.Status),
-				"finish the DPIA and set dpia.status: done with its date and link, or stop using the system until it is done")
+			f = at("/dpia/status",
+				en(fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), r.Status),
+					"finish the DPIA and set dpia.status: done with its date and link, or stop using the system until it is done"),
+				nl(fmt.Sprintf("De DPIA is %s (%s), maar de status is al '%s' (%s). %s",
+					strings.ToLower(label.Value("nl", "dpia.status", r.DPIA.Status)), r.DPIA.Status,
+					strings.ToLower(label.Value("nl", "status", r.Status)), r.Status, personalWhyNL(r)),
+					"Maak de DPIA af en vul dpia.status: done in, met de datum en een link. Of stop met het gebruik tot de DPIA klaar is."))
 		}
 		f.Principle, f.Severity = ref, sev
 		return []finding.Finding{f}
@@ -91,8 +112,11 @@ dpia:
 		if isTrue(r.DPIA.Public) && !blank(r.DPIA.URL) {
 			return nil
 		}
-		return []finding.Finding{missing("/dpia", "the private operator's DPIA is not published",
-			"ask the operator to share its DPIA, publish it, and set dpia.public: true with dpia.url")}
+		return []finding.Finding{missing("/dpia",
+			en("the private operator's DPIA is not published",
+				"ask the operator to share its DPIA, publish it, and set dpia.public: true with dpia.url"),
+			nl("De DPIA van de private partij is niet openbaar gemaakt.",
+				"Vraag de partij om haar DPIA te delen, maak die openbaar en vul dpia.public: true in, met de link bij dpia.url."))}
 	},
 }
 
@@ -114,26 +138,36 @@ var legalBasis = &Rule{
 		var fs []finding.Finding
 		if lb == nil {
 			if r.PersonalData.Likely() {
-				f := missing("", fmt.Sprintf("no legal basis is recorded, while %s", personalWhy(r)),
-					"add legal_basis with regime (gdpr, police_data or other), the GDPR ground and the law that gives the task")
+				f := missing("",
+					en(fmt.Sprintf("no legal basis is recorded, while %s", personalWhy(r)),
+						"add legal_basis with regime (gdpr, police_data or other), the GDPR ground and the law that gives the task"),
+					nl(fmt.Sprintf("Er staat geen wettelijke grondslag bij. %s", personalWhyNL(r)),
+						"Vul legal_basis in: het regime (gdpr, police_data of other), de grondslag uit de AVG en de wet waarop de taak berust."))
 				f.Principle = personalRef(r, "VNG VI")
 				fs = append(fs, f)
 			}
 			return fs
 		}
 		if lb.Regime == "gdpr" && blank(lb.GDPRGround) {
-			fs = append(fs, missing("/legal_basis", "the legal basis names the GDPR but not its ground",
-				"add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation"))
+			fs = append(fs, missing("/legal_basis",
+				en("the legal basis names the GDPR but not its ground",
+					"add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation"),
+				nl("De wettelijke grondslag noemt de AVG, maar niet op welke grond uit de AVG de verwerking berust.",
+					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")))
 		}
 		if lb.GDPRGround == "legitimate_interest" && government(r) {
 			fs = append(fs, at("/legal_basis/gdpr_ground",
-				fmt.Sprintf("legitimate_interest is not available to a public authority (%s) for its tasks (GDPR art. 6(1), last sentence)", r.Organisation.Type),
-				"use public_task or legal_obligation and name the law that gives the task in legal_basis.law"))
+				en(fmt.Sprintf("legitimate_interest is not available to a public authority (%s) for its tasks (GDPR art. 6(1), last sentence)", r.Organisation.Type),
+					"use public_task or legal_obligation and name the law that gives the task in legal_basis.law"),
+				nl(fmt.Sprintf("Een overheid (%s) kan zich voor haar taken niet beroepen op gerechtvaardigd belang (legitimate_interest) (AVG art. 6 lid 1, laatste zin).", strings.ToLower(valueNL("organisation.type", r.Organisation.Type))),
+					"Kies public_task of legal_obligation en noem bij legal_basis.law de wet waarop de taak berust.")))
 		}
 		if r.PersonalData.Likely() && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
-			fs = append(fs, finding.Finding{Path: "/legal_basis", Key: true, Severity: finding.Warning,
-				Message: "the legal basis does not name the law or bylaw the processing rests on",
-				Help:    "add legal_basis.law, for example 'Gemeentewet art. 151c' or the municipal bylaw"})
+			fs = append(fs, worded(finding.Finding{Path: "/legal_basis", Key: true, Severity: finding.Warning},
+				en("the legal basis does not name the law or bylaw the processing rests on",
+					"add legal_basis.law, for example 'Gemeentewet art. 151c' or the municipal bylaw"),
+				nl("Bij de wettelijke grondslag staat niet op welke wet of verordening de verwerking berust.",
+					"Vul legal_basis.law in, bijvoorbeeld 'Gemeentewet art. 151c' of de gemeentelijke verordening (zoals de APV).")))
 		}
 		return fs
 	},
@@ -151,15 +185,21 @@ var retentionStated = &Rule{
 			return nil
 		}
 		if blank(r.Retention) {
-			f := missing("", fmt.Sprintf("no retention period is stated, while %s", personalWhy(r)),
-				"add retention: the longest time data is kept, such as P28D, or not_stored when nothing is kept")
+			f := missing("",
+				en(fmt.Sprintf("no retention period is stated, while %s", personalWhy(r)),
+					"add retention: the longest time data is kept, such as P28D, or not_stored when nothing is kept"),
+				nl(fmt.Sprintf("Er staat geen bewaartermijn bij. %s", personalWhyNL(r)),
+					"Vul bij retention in hoe lang de gegevens ten hoogste worden bewaard, zoals P28D (28 dagen), of not_stored als er niets wordt bewaard."))
 			f.Principle = personalRef(r, "VNG V")
 			return []finding.Finding{f}
 		}
 		if r.Retention != "not_stored" {
 			if _, err := period.Parse(r.Retention); err != nil {
-				return []finding.Finding{at("/retention", fmt.Sprintf("retention %q is not a duration", r.Retention),
-					"write an ISO 8601 duration such as P28D or P1Y, or not_stored")}
+				return []finding.Finding{at("/retention",
+					en(fmt.Sprintf("retention %q is not a duration", r.Retention),
+						"write an ISO 8601 duration such as P28D or P1Y, or not_stored"),
+					nl(fmt.Sprintf("De bewaartermijn %q is geen termijn die het register kan lezen.", r.Retention),
+						"Schrijf de termijn als ISO 8601-duur, zoals P28D (28 dagen) of P1Y (1 jaar), of not_stored als er niets wordt bewaard."))}
 			}
 		}
 		return nil
@@ -184,23 +224,46 @@ var dataRights = &Rule{
 			if r.Supplier == nil && r.Vendor == nil {
 				return nil
 			}
-			return []finding.Finding{missing("", "the record names a supplier or manufacturer but does not say who holds the rights to the data",
-				"add data_rights: {holder: municipality, resale_forbidden: true} as agreed in the contract, or record what was agreed")}
+			return []finding.Finding{missing("",
+				en("the record names a supplier or manufacturer but does not say who holds the rights to the data",
+					"add data_rights: {holder: municipality, resale_forbidden: true} as agreed in the contract, or record what was agreed"),
+				nl("Er staat een leverancier of fabrikant bij, maar niet wie de rechten op de data heeft.",
+					"Vul data_rights in zoals in het contract is afgesproken, bijvoorbeeld {holder: municipality, resale_forbidden: true}, of leg vast wat er wel is afgesproken."))}
 		}
 		var fs []finding.Finding
 		if dr.Holder == "supplier" || dr.Holder == "shared" {
-			fs = append(fs, at("/data_rights/holder", fmt.Sprintf("the rights to the data are held by the %s, not the municipality", dr.Holder),
-				"agree in the contract that the municipality holds the data rights, and set data_rights.holder: municipality"))
+			fs = append(fs, at("/data_rights/holder",
+				en(fmt.Sprintf("the rights to the data are held by the %s, not the municipality", dr.Holder),
+					"agree in the contract that the municipality holds the data rights, and set data_rights.holder: municipality"),
+				nl(fmt.Sprintf("De rechten op de data liggen niet bij de gemeente, maar bij %s (%s).", holderNL(dr.Holder), dr.Holder),
+					"Spreek in het contract af dat de gemeente de rechten op de data houdt, en vul data_rights.holder: municipality in.")))
 		}
 		if !isTrue(dr.ResaleForbidden) && (dr.Holder != "municipality" || r.Supplier != nil || r.Vendor != nil) {
 			if isFalse(dr.ResaleForbidden) {
-				fs = append(fs, at("/data_rights/resale_forbidden", "the supplier may sell the data or use it for other purposes",
-					"agree in the contract that the data is not sold or used for other purposes, and set resale_forbidden: true"))
+				fs = append(fs, at("/data_rights/resale_forbidden",
+					en("the supplier may sell the data or use it for other purposes",
+						"agree in the contract that the data is not sold or used for other purposes, and set resale_forbidden: true"),
+					nl("De leverancier mag de data verkopen of voor andere doelen gebruiken.",
+						"Spreek in het contract af dat de data niet wordt verkocht of voor andere doelen gebruikt, en vul resale_forbidden: true in.")))
 			} else {
-				fs = append(fs, missing("/data_rights", "the record does not say whether the supplier may sell the data",
-					"agree that the data is not sold or used for other purposes, and set data_rights.resale_forbidden: true"))
+				fs = append(fs, missing("/data_rights",
+					en("the record does not say whether the supplier may sell the data",
+						"agree that the data is not sold or used for other purposes, and set data_rights.resale_forbidden: true"),
+					nl("Er staat niet bij of de leverancier de data mag verkopen.",
+						"Spreek af dat de data niet wordt verkocht of voor andere doelen gebruikt, en vul data_rights.resale_forbidden: true in.")))
 			}
 		}
 		return fs
 	},
+}
+
+// holderNL names who holds the data rights, in Dutch.
+func holderNL(h string) string {
+	switch h {
+	case "supplier":
+		return "de leverancier"
+	case "shared":
+		return "de gemeente en de leverancier samen"
+	}
+	return h
 }

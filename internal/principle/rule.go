@@ -41,7 +41,8 @@ type Rule struct {
 	Example string
 
 	// Check inspects one record and returns its problems. A finding only
-	// needs Path, Message and Help; Run fills in the file, record, rule,
+	// needs Path, Message and Help with their Dutch MessageNL and HelpNL
+	// (build it with at, missing or worded); Run fills in the file, record, rule,
 	// principle and severity. A check may set Severity (a deviation from
 	// Default) and Principle (a more precise reference than Ref).
 	Check func(*Context, *record.Record) []finding.Finding
@@ -50,8 +51,9 @@ type Rule struct {
 	// CheckRegister.
 	CheckRegister func(*Context) []finding.Finding
 	// ExceptionNeeds, when set, names what an exception to this rule
-	// needs beyond the usual fields ("" when the exception is acceptable).
-	ExceptionNeeds func(*record.Record, record.Exception) string
+	// needs beyond the usual fields, in English and in Dutch ("" when the
+	// exception is acceptable).
+	ExceptionNeeds func(*record.Record, record.Exception) (en, nl string)
 
 	custom bool
 }

@@ -98,13 +98,11 @@ func unknownRuleSettings(cfg *config.Config, rules []*Rule) []finding.Finding {
 	sort.Strings(ids)
 	var fs []finding.Finding
 	for _, id := range ids {
-		help := "`register rules` lists every rule id"
-		if s := Suggest(id); len(s) > 0 {
-			help = fmt.Sprintf("did you mean %s? %s", s[0], help)
-		}
-		fs = append(fs, finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: finding.Warning,
-			Message: fmt.Sprintf("rules.%s names no rule; the setting is ignored", id), Help: help,
-			Path: "/rules/" + id, Key: true})
+		help, hulp := unknownRuleHelp(id)
+		fs = append(fs, worded(finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: finding.Warning,
+			Path: "/rules/" + id, Key: true},
+			en(fmt.Sprintf("rules.%s names no rule; the setting is ignored", id), help),
+			nl(fmt.Sprintf("rules.%s is de naam van geen enkele regel. Deze instelling doet daarom niets.", id), hulp)))
 	}
 	return fs
 }

@@ -31,42 +31,63 @@ var sharingTemporary = &Rule{
 		var fs []finding.Finding
 		for i, s := range r.DataSharing {
 			item := index("data_sharing", i)
-			party := s.Party
+			party, partij := s.Party, s.Party
 			if blank(party) {
-				party = fmt.Sprintf("entry %d", i+1)
+				party, partij = fmt.Sprintf("entry %d", i+1), fmt.Sprintf("afspraak %d", i+1)
 			}
 			start, hasStart := date(s.Start)
 			end, hasEnd := date(s.End)
 			switch {
 			case blank(s.End):
-				fs = append(fs, missing(item, fmt.Sprintf("data sharing with %s has no end date: sharing agreements are always temporary", party),
-					fmt.Sprintf("agree an end date, at most %s after the start, and add it as end", limit)))
+				fs = append(fs, missing(item,
+					en(fmt.Sprintf("data sharing with %s has no end date: sharing agreements are always temporary", party),
+						fmt.Sprintf("agree an end date, at most %s after the start, and add it as end", limit)),
+					nl(fmt.Sprintf("De gegevensdeling met %s heeft geen einddatum. Afspraken over gegevensdeling zijn altijd tijdelijk.", partij),
+						fmt.Sprintf("Spreek een einddatum af, ten hoogste %s (%s) na de start, en vul die in bij end.", duur(limit), limit))))
 			case hasStart && hasEnd && end.After(limit.AddTo(start)):
-				fs = append(fs, finding.Finding{Path: item + "/end", Severity: finding.Warning,
-					Message: fmt.Sprintf("data sharing with %s runs from %s to %s, longer than %s (limits.data_sharing_max)", party, s.Start, s.End, limit),
-					Help:    "shorten the agreement and evaluate it before renewing"})
+				fs = append(fs, worded(finding.Finding{Path: item + "/end", Severity: finding.Warning},
+					en(fmt.Sprintf("data sharing with %s runs from %s to %s, longer than %s (limits.data_sharing_max)", party, s.Start, s.End, limit),
+						"shorten the agreement and evaluate it before renewing"),
+					nl(fmt.Sprintf("De gegevensdeling met %s loopt van %s tot %s. Dat is langer dan %s (%s, limits.data_sharing_max).", partij, datum(s.Start), datum(s.End), duur(limit), limit),
+						"Maak de afspraak korter, en evalueer haar voordat u haar verlengt.")))
 			case hasEnd && end.Before(ctx.Today) && r.Active():
-				fs = append(fs, finding.Finding{Path: item + "/end", Severity: finding.Warning,
-					Message: fmt.Sprintf("the data-sharing agreement with %s ended on %s", party, s.End),
-					Help:    "stop sharing and remove the entry, or record the renewed agreement with its new end date"})
+				fs = append(fs, worded(finding.Finding{Path: item + "/end", Severity: finding.Warning},
+					en(fmt.Sprintf("the data-sharing agreement with %s ended on %s", party, s.End),
+						"stop sharing and remove the entry, or record the renewed agreement with its new end date"),
+					nl(fmt.Sprintf("De afspraak over gegevensdeling met %s is afgelopen op %s.", partij, datum(s.End)),
+						"Stop met delen en haal de afspraak weg. Of leg de nieuwe afspraak vast met de nieuwe einddatum.")))
 			}
 			if blank(s.Retention) {
-				fs = append(fs, finding.Finding{Path: item, Key: false, Severity: finding.Warning,
-					Message: fmt.Sprintf("data sharing with %s does not say how long %s may keep the data", party, party),
-					Help:    "agree a retention period and destruction, and add it as retention (for example P1Y)"})
+				fs = append(fs, worded(finding.Finding{Path: item, Key: false, Severity: finding.Warning},
+					en(fmt.Sprintf("data sharing with %s does not say how long %s may keep the data", party, party),
+						"agree a retention period and destruction, and add it as retention (for example P1Y)"),
+					nl(fmt.Sprintf("Bij de gegevensdeling met %s staat niet hoe lang %s de gegevens mag bewaren.", partij, partij),
+						"Spreek een bewaartermijn af en wanneer de gegevens worden vernietigd, en vul die in bij retention (bijvoorbeeld P1Y, 1 jaar).")))
 			}
 			switch {
 			case isTrue(s.OnwardSharing):
-				fs = append(fs, at(item+"/onward_sharing", fmt.Sprintf("%s may pass the data on to others", party),
-					"agree that the data is not shared onwards, and set onward_sharing: false"))
+				fs = append(fs, at(item+"/onward_sharing",
+					en(fmt.Sprintf("%s may pass the data on to others", party),
+						"agree that the data is not shared onwards, and set onward_sharing: false"),
+					nl(fmt.Sprintf("%s mag de gegevens doorgeven aan anderen.", partij),
+						"Spreek af dat de gegevens niet aan anderen worden doorgegeven, en vul onward_sharing: false in.")))
 			case s.OnwardSharing == nil:
-				fs = append(fs, finding.Finding{Path: item, Severity: finding.Warning,
-					Message: fmt.Sprintf("data sharing with %s does not say whether the data may be passed on", party),
-					Help:    "agree that it may not, and set onward_sharing: false"})
+				fs = append(fs, worded(finding.Finding{Path: item, Severity: finding.Warning},
+					en(fmt.Sprintf("data sharing with %s does not say whether the data may be passed on", party),
+						"agree that it may not, and set onward_sharing: false"),
+					nl(fmt.Sprintf("Bij de gegevensdeling met %s staat niet of de gegevens aan anderen mogen worden doorgegeven.", partij),
+						"Spreek af dat dat niet mag, en vul onward_sharing: false in.")))
 			}
 		}
 		return fs
 	},
+}
+
+// tijdstip writes an instant as a Dutch reader says it, in Dutch time:
+// "1 november 2026 om 10:00".
+func tijdstip(t time.Time) string {
+	t = t.In(period.Amsterdam)
+	return fmt.Sprintf("%s om %s", datum(t.Format(period.DateLayout)), t.Format("15:04"))
 }
 
 // breachWindow is the time the GDPR (art. 33) gives to report a breach to
@@ -108,8 +129,11 @@ var breachReported = &Rule{
 			}
 			if blank(in.Reported) {
 				if ctx.Today.Sub(found) > breachWindow {
-					fs = append(fs, missing(index("incidents", i), fmt.Sprintf("the data breach discovered on %s has not been reported to the Dutch DPA", in.Discovered),
-						"report it to the Autoriteit Persoonsgegevens now and add reported with the date and time, and delay_reason; if it is not notifiable, set notifiable: false"))
+					fs = append(fs, missing(index("incidents", i),
+						en(fmt.Sprintf("the data breach discovered on %s has not been reported to the Dutch DPA", in.Discovered),
+							"report it to the Autoriteit Persoonsgegevens now and add reported with the date and time, and delay_reason; if it is not notifiable, set notifiable: false"),
+						nl(fmt.Sprintf("Het datalek dat is ontdekt op %s, is niet gemeld bij de Autoriteit Persoonsgegevens.", tijdstip(found)),
+							"Meld het datalek nu bij de Autoriteit Persoonsgegevens. Vul reported in met datum en tijd, en bij delay_reason de reden van de vertraging. Hoeft het lek niet gemeld te worden, vul dan notifiable: false in.")))
 				}
 				continue
 			}
@@ -119,8 +143,10 @@ var breachReported = &Rule{
 			}
 			if late := rep.Sub(found); late > breachWindow {
 				fs = append(fs, at(index("incidents", i, "reported"),
-					fmt.Sprintf("the data breach was reported %.0f hours after it was discovered, later than 72 hours, and no delay_reason is given", late.Hours()),
-					"add delay_reason with the reasons given to the Autoriteit Persoonsgegevens (GDPR art. 33(1))"))
+					en(fmt.Sprintf("the data breach was reported %.0f hours after it was discovered, later than 72 hours, and no delay_reason is given", late.Hours()),
+						"add delay_reason with the reasons given to the Autoriteit Persoonsgegevens (GDPR art. 33(1))"),
+					nl(fmt.Sprintf("Het datalek is %.0f uur na de ontdekking gemeld. Dat is later dan 72 uur, en er staat geen reden voor de vertraging bij (delay_reason).", late.Hours()),
+						"Vul delay_reason in met de redenen die aan de Autoriteit Persoonsgegevens zijn gegeven (AVG art. 33 lid 1).")))
 			}
 		}
 		return fs
@@ -139,8 +165,10 @@ var correctionDesk = &Rule{
 		if !blank(ctx.Config.Site.ReportErrorURL) {
 			return nil
 		}
-		return []finding.Finding{{Path: "/site", Key: true,
-			Message: "site.report_error_url is not set, so the public register cannot link to the desk where residents have wrong data corrected",
-			Help:    "set site.report_error_url in register.yaml to the correction desk's page"}}
+		return []finding.Finding{worded(finding.Finding{Path: "/site", Key: true},
+			en("site.report_error_url is not set, so the public register cannot link to the desk where residents have wrong data corrected",
+				"set site.report_error_url in register.yaml to the correction desk's page"),
+			nl("site.report_error_url is niet ingevuld. Daardoor kan het openbare register niet verwijzen naar het meldpunt waar inwoners foute gegevens laten verbeteren.",
+				"Vul in register.yaml bij site.report_error_url de pagina van het meldpunt in."))}
 	},
 }

@@ -1,0 +1,222 @@
+package principle
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// Records that between them break every rule of the checklist. Every test
+// of the package also checks the Dutch of each finding it matches (match in
+// harness_test.go); these make sure no rule is left out.
+
+// badCamera breaks most sensor rules at once.
+const badCamera = `
+id: cam-slecht
+kind: sensor
+name: Camera zonder papieren
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {email: niet-een-adres}
+personal_data: {processed: unknown}
+lifecycle: {start: 2020-01-01}
+registered_on: 2019-12-30
+sensor_type: camera
+capabilities: [face_recognition, people_counting]
+vendor: {manufacturer: Hikvision}
+data_sharing:
+  - {party: Politie, start: 2026-01-01}
+incidents:
+  - {type: data_breach, discovered: 2026-11-01T10:00:00+01:00}
+exceptions:
+  - {rule: signage, reason: Borden worden vervangen, approved_by: college, approved_on: 2026-01-01, until: 2027-06-01}
+  - {rule: lifecycle-end, reason: Oud besluit, approved_by: college, approved_on: 2024-01-01, until: 2025-01-01}
+  - {rule: signag, reason: Tikfout, approved_by: college, approved_on: 2026-01-01, until: 2026-12-31}
+  - {rule: biometric-ban, reason: Zoeken naar een vermist kind, approved_by: college, approved_on: 2026-11-01, until: 2026-12-01}
+`
+
+// badAlgorithm breaks the algorithm rules: a private operator's
+// self-learning, high-risk algorithm that decides about people on its own,
+// past its end date.
+const badAlgorithm = `
+id: alg-slecht
+kind: algorithm
+name: Fraudescore
+status: active
+organisation: {name: Analysebureau BV, type: private}
+owner: {role: Directeur, email: info@analyse.example}
+personal_data: {processed: yes}
+dpia: {status: done, date: 2025-01-01}
+legal_basis: {regime: gdpr, gdpr_ground: public_task}
+retention: P1Y
+lifecycle: {start: 2024-01-01, end: 2026-01-01, extension_criteria: Geen klachten.}
+algorithm_type: machine_learning
+role: automated_decision
+affects_individuals: true
+publication_category: other
+ai_act: {category: high_risk}
+self_learning: true
+supplier: {name: Analysebureau BV}
+exceptions:
+  - {rule: datasets-and-source, reason: Broncode volgt, approved_by: college, approved_on: 2026-11-01, until: 2026-12-10}
+`
+
+const badConfig = `
+supplier_watch:
+  - {manufacturer: Hikvision, source: "US FCC Covered List (2022)"}
+rules:
+  signag: warning
+rules_custom:
+  - id: drone-review
+    require: has(record.reviews)
+  - id: eigen-tekst
+    require: has(record.reviews)
+    message: Elke registratie heeft een advies van de ethische commissie.
+    help: Vraag de commissie om advies.
+  - id: Bad_Id
+    require: "true"
+`
+
+func TestEveryRuleSpeaksDutch(t *testing.T) {
+	cfg := configFrom(t, badConfig)
+	fx := newFixture(t, cfg, badCamera, badAlgorithm)
+	fs := Run(fx.reg, Options{Today: day(testToday)})
+	if len(fs) == 0 {
+		t.Fatal("no findings")
+	}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		seen[f.Rule] = true
+		if why := notDutch(f); why != "" {
+			t.Errorf("%s %s %q: %s", f.Record, f.Rule, f.Message, why)
+		}
+	}
+	for _, id := range append(IDs(), "drone-review", "eigen-tekst", finding.RuleConfig) {
+		if !seen[id] {
+			t.Errorf("no finding of rule %s: the records no longer break it", id)
+		}
+	}
+	// A custom rule's own message is the municipality's words in both
+	// languages; without one, each language gets the tool's own sentence.
+	for _, f := range fs {
+		switch f.Rule {
+		case "eigen-tekst":
+			if f.MessageNL != "Elke registratie heeft een advies van de ethische commissie." || f.MessageNL != f.Message ||
+				f.HelpNL != "Vraag de commissie om advies." || f.HelpNL != f.Help {
+				t.Errorf("custom rule with its own text: %q / %q, %q / %q", f.Message, f.MessageNL, f.Help, f.HelpNL)
+			}
+		case "drone-review":
+			if f.MessageNL != "De registratie voldoet niet aan een eigen regel van het register: drone-review" ||
+				f.Message == f.MessageNL {
+				t.Errorf("custom rule without text: %q / %q", f.Message, f.MessageNL)
+			}
+		}
+	}
+}
+
+func TestDutchMessages(t *testing.T) {
+	cfg := configFrom(t, badConfig)
+	fx := newFixture(t, cfg, badCamera, badAlgorithm)
+	fs := Run(fx.reg, Options{Today: day(testToday)})
+	tests := []struct {
+		rule, path     string
+		record         string // the record, when both break the rule
+		message, help  string
+		severity       finding.Severity
+		messageContain bool // message is a part, not the whole
+	}{
+		{rule: "owner-reachable", path: "/owner/email", severity: finding.Error,
+			message: "'niet-een-adres' (owner.email) is geen e-mailadres. Daardoor is de verantwoordelijke niet bereikbaar.",
+			help:    "Vul een algemeen e-mailadres in, zoals verkeer@voorbeeldstad.example."},
+		{rule: "biometric-ban", path: "/capabilities/0", severity: finding.Error,
+			message: "De sensor kan gezichtsherkenning (face_recognition). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte. " +
+				"(De uitzondering bij exceptions[3] telt niet: er ontbreekt een specifieke wettelijke grondslag (legal_basis) en de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen).)"},
+		{rule: "signage", path: "", severity: finding.Info,
+			message: "Toegestaan door de uitzondering die college op 1 januari 2026 heeft goedgekeurd, geldig tot 1 juni 2027. Er staat niet bij hoe de sensor herkenbaar is gemaakt. Camera's moeten volgens de wet herkenbaar zijn (Gemeentewet art. 151c).",
+			help:    "Tot 1 juni 2027 hoeft er niets te gebeuren. Zorg voor die datum dat de toepassing aan de regel voldoet, of leg de nieuwe goedkeuring vast."},
+		{rule: "exception-too-long", path: "/exceptions/0/until", severity: finding.Warning,
+			message: "De uitzondering op signage loopt van 1 januari 2026 tot 1 juni 2027. Dat is langer dan de 1 jaar (P1Y) die is toegestaan (limits.exception_max). Ze telt wel."},
+		{rule: "exception-expired", path: "/exceptions/1/until", severity: finding.Warning,
+			message: "De uitzondering op lifecycle-end is afgelopen op 1 januari 2025 en telt niet meer."},
+		{rule: "exception-unused", path: "/exceptions/2/rule", severity: finding.Warning,
+			message: `De uitzondering noemt de regel "signag", maar die regel bestaat niet.`,
+			help:    "Bedoelt u signage? `register rules` toont alle regels met hun naam."},
+		{rule: "camera-temporary", path: "/lifecycle", severity: finding.Error,
+			help: "Vul lifecycle.end in, zoals in het besluit van de burgemeester: ten hoogste 2 jaar (P2Y) na de start."},
+		{rule: "lifecycle-ended", path: "/lifecycle/end", severity: finding.Error,
+			message: "De toepassing is in gebruik, maar de looptijd is afgelopen op 1 januari 2026 (327 dagen geleden)."},
+		{rule: "evaluation-lapsed", path: "/evaluation", severity: finding.Warning,
+			message: "De evaluatie had op 1 januari 2021 moeten plaatsvinden (1 jaar na de start op 1 januari 2020) en is 2153 dagen te laat."},
+		{rule: "notice-period", path: "/registered_on", severity: finding.Warning, messageContain: true,
+			message: "De sensor is gemeld op 30 december 2019 (registered_on), 2 dagen voor de start op 1 januari 2020. Een sensor moet minstens 5 dagen (P5D) van tevoren worden gemeld."},
+		{rule: "datasets-and-source", path: "", severity: finding.Warning, messageContain: true,
+			message: "Toegestaan door een uitzondering die binnenkort afloopt: op 10 december 2026, binnen "},
+		{rule: "breach-reported", path: "/incidents/0", severity: finding.Error,
+			message: "Het datalek dat is ontdekt op 1 november 2026 om 10:00, is niet gemeld bij de Autoriteit Persoonsgegevens."},
+		{rule: "dpia-public", path: "/dpia", severity: finding.Warning,
+			message: "De DPIA van de private partij is niet openbaar gemaakt.",
+			help:    "Vraag de partij om haar DPIA te delen, maak die openbaar en vul dpia.public: true in, met de link bij dpia.url."},
+		{rule: "decision-recorded", path: "", record: "alg-slecht", severity: finding.Error,
+			message: "De status is 'in gebruik' (active), maar er staat geen besluit bij om de toepassing in te zetten (de vergunning of melding).",
+			help:    "Zet bij decisions de vergunning of melding, met body (wie besloot), kind (permit), de datum (date) en een verwijzing (reference)."},
+		{rule: finding.RuleConfig, path: "/rules/signag", severity: finding.Warning,
+			message: "rules.signag is de naam van geen enkele regel. Deze instelling doet daarom niets.",
+			help:    "Bedoelt u signage? `register rules` toont alle regels met hun naam."},
+		{rule: finding.RuleConfig, path: "/rules_custom/2/id", severity: finding.Error,
+			message: `De naam "Bad_Id" van een eigen regel is niet goed geschreven.`,
+			help:    "Gebruik kleine letters, cijfers en streepjes, zoals drone-review."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.rule+tt.path, func(t *testing.T) {
+			i := slices.IndexFunc(fs, func(f finding.Finding) bool {
+				return f.Rule == tt.rule && f.Path == tt.path && (tt.record == "" || f.Record == tt.record)
+			})
+			if i < 0 {
+				t.Fatalf("no %s finding at %q", tt.rule, tt.path)
+			}
+			f := fs[i]
+			if f.Severity != tt.severity {
+				t.Errorf("severity %s, want %s", f.Severity, tt.severity)
+			}
+			switch {
+			case tt.message == "":
+			case tt.messageContain && !strings.Contains(f.MessageNL, tt.message):
+				t.Errorf("message\n got  %q\n want a part %q", f.MessageNL, tt.message)
+			case !tt.messageContain && f.MessageNL != tt.message:
+				t.Errorf("message\n got  %q\n want %q", f.MessageNL, tt.message)
+			}
+			if tt.help != "" && f.HelpNL != tt.help {
+				t.Errorf("help\n got  %q\n want %q", f.HelpNL, tt.help)
+			}
+			// Text picks the language; English stays the default.
+			if m, h := f.Text("nl"); m != f.MessageNL || h != f.HelpNL {
+				t.Errorf("Text(nl) = %q, %q", m, h)
+			}
+			if m, h := f.Text("en"); m != f.Message || h != f.Help {
+				t.Errorf("Text(en) = %q, %q", m, h)
+			}
+		})
+	}
+}
+
+func TestDutchHelpers(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{dagen(1), "1 dag"},
+		{dagen(3), "3 dagen"},
+		{dagen(-1), "-1 dag"},
+		{joinEn([]string{"a"}), "a"},
+		{joinEn([]string{"a", "b", "c"}), "a, b en c"},
+		{joinAnd([]string{"a", "b"}), "a and b"},
+		{datum("2026-03-01"), "1 maart 2026"},
+		{datum("geen datum"), "geen datum"},
+		{valueNL("status", "active"), "In gebruik"},
+		{holderNL("supplier"), "de leverancier"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
