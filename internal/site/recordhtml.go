@@ -129,13 +129,10 @@ func (b *builder) recordJob(lang string, r *record.Record) job {
 	}}
 }
 
-// The language of what records say (their free text) and of the checklist's
-// messages. A page in another language marks such text with lang, so a
-// screen reader pronounces it right (WCAG 3.1.2).
-const (
-	contentLang = "nl"
-	findingLang = "en"
-)
+// The language of what records say (their free text). A page in another
+// language marks such text with lang, so a screen reader pronounces it right
+// (WCAG 3.1.2); findings carry their own language (findingView.Lang).
+const contentLang = "nl"
 
 // langAttr returns ` lang="x"` when text in language x sits on a page in
 // another language.
@@ -196,9 +193,9 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 			if f.Title != "" {
 				w.WriteString(`<strong>` + esc(f.Title) + `:</strong> `)
 			}
-			w.WriteString(`<span` + langAttr(lang, findingLang) + `>` + esc(f.Message) + `</span>`)
+			w.WriteString(`<span` + langAttr(lang, f.Lang) + `>` + esc(f.Message) + `</span>`)
 			if f.Help != "" {
-				w.WriteString(` <span class="help"` + langAttr(lang, findingLang) + `>` + esc(f.Help) + `</span>`)
+				w.WriteString(` <span class="help"` + langAttr(lang, f.Lang) + `>` + esc(f.Help) + `</span>`)
 			}
 			w.WriteString(` <span class="meta">[` + esc(f.Rule) + `]</span>`)
 		}

@@ -26,7 +26,21 @@ type findingView struct {
 	Level   string
 	Message string
 	Help    string
+	Lang    string // the language Message and Help are in
 	Rule    string
+}
+
+// newFindingView shows a finding in the page's language: Dutch pages read
+// the checklist's Dutch; a finding that has none (a schema problem, say)
+// keeps its English, which the page then marks with lang.
+func newFindingView(lang, title string, f finding.Finding) findingView {
+	c, s, l := severityView(lang, f.Severity)
+	msg, help := f.Text(lang)
+	textLang := "en"
+	if lang == "nl" && f.MessageNL != "" {
+		textLang = "nl"
+	}
+	return findingView{Title: title, Class: c, Icon: s, Level: l, Message: msg, Help: help, Lang: textLang, Rule: f.Rule}
 }
 
 type principleRow struct {
@@ -149,8 +163,7 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 			}
 			matched[fi] = true
 			worst = max(worst, f.Severity)
-			c, s, l := severityView(lang, f.Severity)
-			row.Findings = append(row.Findings, findingView{Title: b.rules[f.Rule].Title[i], Class: c, Icon: s, Level: l, Message: f.Message, Help: f.Help, Rule: f.Rule})
+			row.Findings = append(row.Findings, newFindingView(lang, b.rules[f.Rule].Title[i], f))
 		}
 		if worst > finding.Off {
 			row.Class, row.Icon, row.Level = severityView(lang, worst)
@@ -162,8 +175,7 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 	}
 	for fi, f := range fs {
 		if !matched[fi] {
-			c, s, l := severityView(lang, f.Severity)
-			body.Other = append(body.Other, findingView{Title: b.rules[f.Rule].Title[i], Class: c, Icon: s, Level: l, Message: f.Message, Help: f.Help, Rule: f.Rule})
+			body.Other = append(body.Other, newFindingView(lang, b.rules[f.Rule].Title[i], f))
 		}
 	}
 	if len(fs) > 0 {

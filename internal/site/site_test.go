@@ -252,8 +252,12 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	reg := loadFixture(t, fixture)
 	check := func(*record.Register) []finding.Finding {
 		return []finding.Finding{
-			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3", Severity: finding.Error, Message: "camera without <signs>", Help: "add signage"},
-			{File: "algorithms/alg-toeslag.yaml", Rule: "evaluation-lapsed", Principle: "VNG III", Severity: finding.Warning, Message: "evaluation overdue"},
+			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3", Severity: finding.Error, Message: "camera without <signs>", Help: "add signage",
+				MessageNL: "Camera zonder <borden>.", HelpNL: "Hang borden op."},
+			// A finding without Dutch (the schema check speaks English only).
+			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "schema", Severity: finding.Warning, Message: "unknown key <x>", Help: "remove it"},
+			{File: "algorithms/alg-toeslag.yaml", Rule: "evaluation-lapsed", Principle: "VNG III", Severity: finding.Warning, Message: "evaluation overdue",
+				MessageNL: "De evaluatie is te laat.", HelpNL: "Evalueer."},
 		}
 	}
 	hist := map[string]History{"sensors/cam-markt.yaml": {Added: "2025-01-05", Changes: []Change{
@@ -263,7 +267,7 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	rules := []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}, Why: [2]string{"Borden <waarom>", "Signs why"}}}
 	out, _ := build(t, reg, Options{Check: check, History: hist, Rules: rules})
 	cam := read(t, out, "sensoren/cam-markt.html")
-	if !strings.Contains(cam, `<strong>Herkenbaar:</strong> <span lang="en">camera without`) {
+	if !strings.Contains(cam, `<strong>Herkenbaar:</strong> <span>Camera zonder`) {
 		t.Error("the finding is not named by its rule's Dutch title")
 	}
 	if pr := read(t, out, "en/principles.html"); !strings.Contains(pr, `<dt id="rule-signage">Recognisable <span class="meta">(signage)</span></dt><dd>Signs why</dd>`) {
@@ -274,7 +278,7 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> <a href="../principes.html#vng-4-3">Herkenbaarheid</a>`,
-		"camera without &lt;signs&gt;",
+		"Camera zonder &lt;borden&gt;.",
 		`<time datetime="2026-03-01">1 maart 2026</time>`,
 		"Gewijzigd: Evaluatie 2026<br><span class=\"meta\">Gewijzigde velden: Laatste evaluatie, Besluiten (bevoegdheid, besluit, verlenging, vergunning), unknown_key</span>",
 		"Toegevoegd: Camera&#39;s Markt toegevoegd",
@@ -297,8 +301,26 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 			t.Errorf("English page does not mark Dutch record text: lacks %q", want)
 		}
 	}
-	if !strings.Contains(cam, `<span lang="en">camera without &lt;signs&gt;</span> <span class="help" lang="en">add signage</span>`) {
-		t.Error("Dutch page does not mark the checklist's English messages")
+	// Dutch pages show the checklist's Dutch, unmarked; English pages the
+	// English; a finding without Dutch stays English, marked as such.
+	if !strings.Contains(cam, `<span>Camera zonder &lt;borden&gt;.</span> <span class="help">Hang borden op.</span>`) {
+		t.Error("Dutch page does not show the finding's Dutch message and help")
+	}
+	if strings.Contains(cam, "camera without") {
+		t.Error("Dutch page shows the English message of a finding that has Dutch")
+	}
+	if !strings.Contains(cam, `<span lang="en">unknown key &lt;x&gt;</span> <span class="help" lang="en">remove it</span>`) {
+		t.Error("Dutch page does not mark a finding without Dutch as English")
+	}
+	camEN := read(t, out, "en/sensors/cam-markt.html")
+	if !strings.Contains(camEN, `<span>camera without &lt;signs&gt;</span> <span class="help">add signage</span>`) || strings.Contains(camEN, "Camera zonder") {
+		t.Error("English page does not show the finding's English message and help")
+	}
+	if !strings.Contains(alg, "<span>evaluation overdue</span>") {
+		t.Error("English algorithm page does not show the English message")
+	}
+	if algNL := read(t, out, "algoritmes/alg-toeslag.html"); !strings.Contains(algNL, "<span>De evaluatie is te laat.</span> <span class=\"help\">Evalueer.</span>") {
+		t.Error("Dutch algorithm page does not show the Dutch message")
 	}
 	if !strings.Contains(alg, "Needs attention:</span> <a href=\"../../en/principles.html#vng-iii\">Evaluation</a>") {
 		t.Error("finding found by file not shown on the algorithm page")
