@@ -251,8 +251,11 @@ func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool
 		if f.Severity == finding.Off {
 			continue
 		}
-		row := FindingRow{Severity: f.Severity, Level: L.severity(f.Severity), Rule: f.Rule, Title: f.Rule,
-			Message: f.Message, Help: f.Help}
+		row := FindingRow{Severity: f.Severity, Level: L.severity(f.Severity), Rule: f.Rule, Title: f.Rule}
+		row.Message, row.Help = f.Text(L.lang)
+		if L.lang == "nl" && f.MessageNL == "" {
+			row.Lang = "en" // a stage that speaks English only, such as the schema check
+		}
 		if r, ok := principle.Lookup(f.Rule); ok {
 			row.Title = L.pick([2]string{r.TitleNL, r.TitleEN})
 		}

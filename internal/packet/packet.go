@@ -163,8 +163,11 @@ type FindingRow struct {
 	Rule      string // the rule id
 	Title     string // the rule's title in the packet's language
 	Principle string // the reference with its label ("VNG 3.4 Levensduur")
-	Message   string
+	Message   string // in the packet's language when the finding has it
 	Help      string
+	// Lang is the language of Message and Help when it is not the packet's
+	// ("en" for a finding without Dutch in a Dutch packet), else "".
+	Lang string
 }
 
 // DueRow is one date that needs attention.

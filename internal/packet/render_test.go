@@ -48,10 +48,12 @@ func fixture(t *testing.T, lang string) *Packet {
 	}
 	defer repo.Close()
 	fs := []finding.Finding{{File: "sensors/cafe-ella.yaml", Record: "cafe-ella", Rule: "signage", Principle: "VNG 4.3",
-		Severity: finding.Error, Message: "no signs " + hostile, Help: "add signage"}}
+		Severity: finding.Error, Message: "no signs " + hostile, Help: "add signage",
+		MessageNL: "geen borden " + hostile, HelpNL: "hang borden op"}}
 	for i := range 60 {
+		msg := fmt.Sprintf("bevinding nummer %d: de uitleg ontbreekt of is te kort voor inwoners", i+1)
 		fs = append(fs, finding.Finding{File: "algorithms/meldingen.yaml", Record: "meldingen", Rule: "explanation", Principle: "C-human-oversight",
-			Severity: finding.Warning, Line: i + 1, Message: fmt.Sprintf("bevinding nummer %d: de uitleg ontbreekt of is te kort voor inwoners", i+1)})
+			Severity: finding.Warning, Line: i + 1, Message: msg, MessageNL: msg, HelpNL: "vul explanation in"})
 	}
 	p, err := Build(reg, fs, Options{Today: meeting, History: repo, Since: "ethiek-2026-09", SinceFromTag: true, Lang: lang})
 	if err != nil {
@@ -131,6 +133,8 @@ func TestHTMLSelfContainedAndEscaped(t *testing.T) {
 		"De evaluatie is te laat: wanneer komt die",   // the camera's lapsed evaluation
 		"Een uitzondering loopt af (31 januari 2027)", // and its ending exception
 		"<td>signage (Herkenbaarheid)</td><td>Borden worden vervangen</td><td>burgemeester (1 oktober 2026)</td><td>31 januari 2027</td><td>Geldt</td>",
+		// the Dutch packet shows the finding's Dutch message and help
+		"<td>geen borden &lt;script&gt;alert(1)&lt;/script&gt;", "<br><em>hang borden op</em></td>",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("HTML lacks %q", want)
