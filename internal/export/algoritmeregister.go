@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/site"
 )
 
 // RuleAlgoritmeregister is the rule id of findings about values the national
@@ -299,21 +300,6 @@ func month(date string) string {
 	return date
 }
 
-// recordURL is the record's page on the municipality's own public register,
-// the standard's "link naar bronregistratie"; empty when the site has no
-// base URL. The path is the public site's: Dutch first unless the site's
-// first language is English.
-func recordURL(r *record.Record, reg *record.Register) string {
-	if reg == nil || reg.Config == nil || reg.Config.Site.BaseURL == "" {
-		return ""
-	}
-	folder := "algoritmes"
-	if len(reg.Config.Languages) > 0 && reg.Config.Languages[0] == "en" {
-		folder = "algorithms"
-	}
-	return strings.TrimSuffix(reg.Config.Site.BaseURL, "/") + "/" + folder + "/" + r.ID + ".html"
-}
-
 func labelled(label, text string) string {
 	if text == "" {
 		return ""
@@ -411,4 +397,14 @@ func methods(r *record.Record) string {
 		expl = strings.TrimSpace(r.Explanation)
 	}
 	return paragraphs(strings.Join(head, " "), expl)
+}
+
+// recordURL is the record's page on the municipality's own public register,
+// the standard's "link naar bronregistratie"; empty when the site has no
+// base URL.
+func recordURL(r *record.Record, reg *record.Register) string {
+	if reg == nil {
+		return ""
+	}
+	return site.RecordURL(reg.Config, r.Kind, r.ID)
 }

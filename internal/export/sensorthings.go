@@ -100,7 +100,7 @@ func WriteSensorThings(w io.Writer, reg *record.Register) error {
 // Datastreams.
 func SensorThing(r *record.Record, reg *record.Register) Thing {
 	props := thingProperties(r)
-	if u := sensorURL(r, reg); u != "" {
+	if u := recordURL(r, reg); u != "" {
 		props["register_url"] = u
 	}
 	t := Thing{Name: r.Name, Description: r.Summary, Properties: props}
@@ -113,7 +113,7 @@ func SensorThing(r *record.Record, reg *record.Register) Thing {
 	if loc := thingLocation(r); loc != nil {
 		t.Locations = []Location{*loc}
 	}
-	sensor := Sensor{Name: r.Name, Description: r.Summary, EncodingType: "text/html", Metadata: sensorURL(r, reg)}
+	sensor := Sensor{Name: r.Name, Description: r.Summary, EncodingType: "text/html", Metadata: recordURL(r, reg)}
 	if r.Vendor != nil && !r.IsWithheld("vendor") {
 		if model := strings.TrimSpace(r.Vendor.Manufacturer + " " + r.Vendor.Model); model != "" {
 			sensor.Name = model
@@ -239,18 +239,6 @@ func thingLocation(r *record.Record) *Location {
 
 // round7 keeps seven decimals (about a centimetre), as the GeoJSON download does.
 func round7(v float64) float64 { return math.Round(v*1e7) / 1e7 }
-
-// sensorURL is the sensor's page on the public site, or "" without a base URL.
-func sensorURL(r *record.Record, reg *record.Register) string {
-	if reg == nil || reg.Config == nil || reg.Config.Site.BaseURL == "" {
-		return ""
-	}
-	folder := "sensoren"
-	if len(reg.Config.Languages) > 0 && reg.Config.Languages[0] == "en" {
-		folder = "sensors"
-	}
-	return strings.TrimSuffix(reg.Config.Site.BaseURL, "/") + "/" + folder + "/" + r.ID + ".html"
-}
 
 // slug makes a stable URN part of a free text: lower case, letters and
 // digits, the rest as single hyphens, percent-encoded where not ASCII

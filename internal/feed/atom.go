@@ -65,7 +65,7 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 	var out []Entry
 	for _, rc := range cs.Records {
 		for _, c := range rc.Commits {
-			if !IsRecordFile(c.File) {
+			if _, ok := record.KindOfFile(c.File); !ok {
 				continue
 			}
 			rec := lookup(o, c.File, rc.File)
@@ -75,7 +75,7 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 			}
 			e := Entry{ID: entryID(c.Commit, c.File), Op: c.Op, When: c.When, RecordID: idOf(c.File), Lines: lines(c, withheld, o.Language)}
 			if rec != nil {
-				e.RecordID, e.Name, e.Page = rec.ID, rec.Name, site.RecordPath(kindOf(rec, rc.File), rec.ID)
+				e.RecordID, e.Name, e.Page = rec.ID, rec.Name, recordPage(o.Language, rec, rc.File)
 			} else if name, ok := fieldOf(c, "name"); ok {
 				e.Name = name
 			}
@@ -92,16 +92,6 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 		return strings.Compare(a.ID, b.ID)
 	})
 	return out
-}
-
-// IsRecordFile reports whether a path relative to the register root is a
-// record: a YAML file in the folder of a kind.
-func IsRecordFile(file string) bool {
-	dir, name, ok := strings.Cut(file, "/")
-	if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
-		return false
-	}
-	return dir == record.Sensor.Folder() || dir == record.Algorithm.Folder()
 }
 
 func lookup(o Options, files ...string) *record.Record {
@@ -352,13 +342,12 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-// kindOf is the record's kind, or the kind its folder holds.
-func kindOf(r *record.Record, file string) record.Kind {
-	if r.Kind != "" {
-		return r.Kind
+// recordPage is the record's page on the site: its kind is the record's own,
+// or the one its folder holds.
+func recordPage(lang string, r *record.Record, file string) string {
+	k := r.Kind
+	if k == "" {
+		k, _ = record.KindOfFile(file)
 	}
-	if strings.HasPrefix(file, record.Algorithm.Folder()+"/") {
-		return record.Algorithm
-	}
-	return record.Sensor
+	return site.RecordPath(lang, k, r.ID)
 }

@@ -157,17 +157,6 @@ func TestFeedEnglishWithAuthors(t *testing.T) {
 	}
 }
 
-func TestIsRecordFile(t *testing.T) {
-	for f, want := range map[string]bool{
-		"sensors/cam.yaml": true, "algorithms/a.yml": true, "register.yaml": false, "README.md": false,
-		"sensors/README.md": false, "sensors/old/cam.yaml": false, "examples/cam.yaml": false,
-	} {
-		if IsRecordFile(f) != want {
-			t.Errorf("IsRecordFile(%q) = %v", f, !want)
-		}
-	}
-}
-
 func TestEmptyFeed(t *testing.T) {
 	var buf bytes.Buffer
 	o := Options{Now: at("2026-11-24T08:00:00+01:00")}

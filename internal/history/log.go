@@ -172,7 +172,7 @@ func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
 		return nil, err
 	}
 	for _, e := range evs {
-		if !isRecordFile(e.Path) && !isRecordFile(e.From) {
+		if !isRecord(e.Path) && !isRecord(e.From) {
 			continue // register.yaml, a README: not records
 		}
 		rc := RecordChange{Op: e.Op, File: e.Path, OldFile: e.From, Commits: []Change{}}
@@ -224,12 +224,7 @@ func (r *Repo) resolve(idx *index, s string) (*commitRec, error) {
 	return nil, nil
 }
 
-// isRecordFile reports whether a register-relative path is a record file:
-// a .yaml or .yml file directly in sensors/ or algorithms/.
-func isRecordFile(file string) bool {
-	dir, name, ok := strings.Cut(file, "/")
-	if !ok || strings.Contains(name, "/") || !strings.HasSuffix(name, ".yaml") && !strings.HasSuffix(name, ".yml") {
-		return false
-	}
-	return dir == record.Sensor.Folder() || dir == record.Algorithm.Folder()
+func isRecord(file string) bool {
+	_, ok := record.KindOfFile(file)
+	return ok
 }

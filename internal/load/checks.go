@@ -3,7 +3,6 @@ package load
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -25,7 +24,7 @@ func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.F
 		base := strings.TrimSuffix(path.Base(r.File), path.Ext(r.File))
 		if r.ID != base {
 			help := fmt.Sprintf("rename the file to %s.yaml, or set id: %s", r.ID, base)
-			if !validID.MatchString(r.ID) {
+			if !record.ValidID(r.ID) {
 				// An invalid id is no file name to suggest.
 				help = "set id: " + base
 			}
@@ -63,7 +62,3 @@ func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.F
 	}
 	return fs
 }
-
-// validID is the record format's slug rule; the schema reports ids that
-// break it, this only keeps such an id out of the help text.
-var validID = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)

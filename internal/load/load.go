@@ -214,7 +214,7 @@ func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
 			res = fail(rel, 0, 0, fmt.Sprintf("could not read this file (%v)", r), "report this as a bug, with the file")
 		}
 	}()
-	kind, ok := kindOf(rel)
+	kind, ok := record.KindOfFile(rel)
 	if !ok {
 		return fail(rel, 0, 0, "records live in sensors/ or algorithms/", "move the file into the folder of its kind")
 	}
@@ -271,16 +271,6 @@ func pointOf(r *record.Record) *record.Point {
 		return &record.Point{Lat: lat, Lon: lon}
 	}
 	return nil
-}
-
-func kindOf(rel string) (record.Kind, bool) {
-	dir, _, _ := strings.Cut(rel, "/")
-	for _, k := range record.Kinds {
-		if k.Folder() == dir {
-			return k, true
-		}
-	}
-	return "", false
 }
 
 // readInside reads a regular file no larger than maxBytes, refusing symlinks

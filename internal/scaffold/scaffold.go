@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"text/template"
 	"time"
@@ -28,14 +27,10 @@ var templates embed.FS
 
 var parsed = template.Must(template.ParseFS(templates, "*.yaml.tmpl"))
 
-// idPattern is the slug rule of the record format: it keeps ids usable as
-// file names and in URLs on every operating system.
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
-
 // ValidID reports whether id may be a record id, and when not, says in words
 // what the rule is and what is wrong.
 func ValidID(id string) error {
-	if idPattern.MatchString(id) {
+	if record.ValidID(id) {
 		return nil
 	}
 	const rule = "an id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with a letter or digit (for example cam-stationsplein)"

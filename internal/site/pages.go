@@ -9,20 +9,30 @@ import (
 	"strings"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
+// RecordPath is the path of a record's page from the site's root, in the
+// language the root is in (the site's first language, config.Language), such
+// as "sensoren/cam-markt.html". The change feed and the exports link to it.
+func RecordPath(rootLang string, k record.Kind, id string) string {
+	return segments[string(k)][langIndex(rootLang)] + "/" + id + ".html"
+}
+
+// RecordURL is the record's page under the site's base URL, or "" when the
+// configuration has no base URL.
+func RecordURL(cfg *config.Config, k record.Kind, id string) string {
+	if cfg == nil || cfg.Site.BaseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + RecordPath(cfg.Language(), k, id)
+}
+
 // segments are the path parts of pages, per language: Dutch URLs for the
 // Dutch site, English under /en/. They are part of the site's interface
 // (people link to record pages), so they never change.
-// RecordPath is the path of a record's page from the site's root (the Dutch
-// page, the site's first language), such as "sensoren/cam-markt.html"; the
-// change feed links its entries to it.
-func RecordPath(k record.Kind, id string) string {
-	return segments[string(k)][0] + "/" + id + ".html"
-}
-
 var segments = map[string][2]string{
 	"home":       {"index.html", "index.html"},
 	"sensor":     {"sensoren", "sensors"},
@@ -51,7 +61,7 @@ func (b *builder) listPath(lang string, k record.Kind) string {
 }
 
 func (b *builder) recordPath(lang string, r *record.Record) string {
-	return b.prefix(lang) + segments[string(r.Kind)][langIndex(lang)] + "/" + r.ID + ".html"
+	return b.prefix(lang) + RecordPath(lang, r.Kind, r.ID)
 }
 
 // rootFor is the relative way back to the site root from a page, so the site

@@ -17,7 +17,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -324,13 +323,10 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 	return b, nil
 }
 
-// idPattern is the record format's id: the page's file name comes from it.
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
-
 // publishable reports whether a record can have a page: a valid id, a known
 // kind, and the first record with its id.
 func publishable(reg *record.Register, r *record.Record) bool {
-	return idPattern.MatchString(r.ID) && (r.Kind == record.Sensor || r.Kind == record.Algorithm) && reg.ByID(r.ID) == r
+	return record.ValidID(r.ID) && (r.Kind == record.Sensor || r.Kind == record.Algorithm) && reg.ByID(r.ID) == r
 }
 
 // parseTilesURL accepts only an https tile template with {z}, {x} and {y}:
