@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -80,17 +79,18 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		return site.Stats{}, nil, err
 	}
 	reg := res.Register
-	hist, histErr := siteHistory(a.Root())
-	if histErr != nil {
-		fmt.Fprintf(a.Err, "register: warning: %v; the site shows no history\n", histErr)
-	}
-	var ph principle.History
-	if repo, err := history.Open(a.Root()); err == nil {
+	// One repository serves both the record pages' history and the
+	// checklist's duty to report.
+	repo := a.trustedRepo("the site shows no history")
+	var hist map[string]site.History
+	if repo != nil {
 		defer repo.Close()
-		if !repo.Shallow() {
-			ph = repo
+		if hist, err = siteHistory(repo); err != nil {
+			fmt.Fprintf(a.Err, "register: warning: %v; the site shows no history\n", err)
+			hist = nil
 		}
 	}
+	ph := checklistHistory(repo)
 	var due []site.Due
 	for _, it := range lifecycle.Due(reg, today, period.Duration{}) {
 		if it.Group != lifecycle.Lapsed && it.Group != lifecycle.Upcoming {
@@ -153,20 +153,8 @@ func (a *App) reportUnread(res *load.Result) error {
 // added and last changed, which one pass over the history gives.
 const historyLogLimit = 1000
 
-// siteHistory reads each record file's history. It returns nil outside Git
-// and in a shallow clone, whose dates cannot be trusted.
-func siteHistory(root string) (map[string]site.History, error) {
-	repo, err := history.Open(root)
-	if errors.Is(err, history.ErrNoRepo) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer repo.Close()
-	if repo.Shallow() {
-		return nil, errors.New(history.ShallowWarning)
-	}
+// siteHistory reads each record file's history for the record pages.
+func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 	recs, err := repo.Records()
 	if err != nil {
 		return nil, err

@@ -79,9 +79,11 @@ func (a *App) runCheck(o checkOptions) error {
 	if err != nil {
 		return err
 	}
-	hist, done := a.openHistory()
-	defer done()
-	fs := principle.Run(res.Register, principle.Options{Today: today, History: hist})
+	repo := a.trustedRepo("the duty to report is checked without history")
+	if repo != nil {
+		defer repo.Close()
+	}
+	fs := principle.Run(res.Register, principle.Options{Today: today, History: checklistHistory(repo)})
 	load.Locate(a.Root(), fs)
 	all := append(res.Findings, fs...)
 	finding.Sort(all)
@@ -113,22 +115,31 @@ func (a *App) today(asOf string) (time.Time, error) {
 	return t, nil
 }
 
-// openHistory opens the register's Git history for the duty to report. A
-// register outside Git, or in a shallow clone whose dates cannot be
-// trusted, runs without history: the rule then says so with an info finding
-// rather than guessing.
-func (a *App) openHistory() (principle.History, func()) {
+// trustedRepo opens the register's Git history, or returns nil: quietly
+// outside Git, and with a warning that says what goes without it when the
+// repository cannot be read or is a shallow clone whose dates cannot be
+// trusted. Commands then work without history rather than guess.
+func (a *App) trustedRepo(without string) *history.Repo {
 	repo, err := history.Open(a.Root())
 	if err != nil {
 		if !errors.Is(err, history.ErrNoRepo) {
-			fmt.Fprintf(a.Err, "register: warning: %v; the duty to report is checked without history\n", err)
+			fmt.Fprintf(a.Err, "register: warning: %v; %s\n", err, without)
 		}
-		return nil, func() {}
+		return nil
 	}
 	if repo.Shallow() {
-		fmt.Fprintf(a.Err, "register: warning: %s\n", history.ShallowWarning)
+		fmt.Fprintf(a.Err, "register: warning: %s; %s\n", history.ShallowWarning, without)
 		repo.Close()
-		return nil, func() {}
+		return nil
 	}
-	return repo, func() { repo.Close() }
+	return repo
+}
+
+// checklistHistory is repo as the checklist's view of history; a nil repo
+// must become a nil interface, not an interface holding nil.
+func checklistHistory(repo *history.Repo) principle.History {
+	if repo == nil {
+		return nil
+	}
+	return repo
 }

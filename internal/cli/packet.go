@@ -124,21 +124,14 @@ func (a *App) runPacket(o packetOptions) error {
 	a.warnConfig(res)
 	reg := res.Register
 	if lang == "" {
-		lang = "nl"
-		if reg.Config != nil && len(reg.Config.Languages) > 0 && reg.Config.Languages[0] == "en" {
-			lang = "en"
-		}
+		lang = reg.Config.Language()
 	}
 
-	repo := a.packetHistory()
+	repo := a.trustedRepo("the packet is made without history")
 	if repo != nil {
 		defer repo.Close()
 	}
-	var hist principle.History
-	if repo != nil {
-		hist = repo
-	}
-	fs := principle.Run(reg, principle.Options{Today: today, History: hist})
+	fs := principle.Run(reg, principle.Options{Today: today, History: checklistHistory(repo)})
 	load.Locate(a.Root(), fs)
 	all := append(res.Findings, fs...)
 	finding.Sort(all)
@@ -210,23 +203,4 @@ func (a *App) tagPacket(name, rev string) error {
 	}
 	fmt.Fprintf(a.Out, "tagged %s as %s; the next packet compares with it\n", hash[:min(12, len(hash))], name)
 	return nil
-}
-
-// packetHistory opens the register's Git history; outside Git, or in a
-// shallow clone whose history is incomplete, it returns nil and the packet
-// says that no history is available.
-func (a *App) packetHistory() *history.Repo {
-	repo, err := history.Open(a.Root())
-	if err != nil {
-		if !errors.Is(err, history.ErrNoRepo) {
-			fmt.Fprintf(a.Err, "register: warning: %v; the packet is made without history\n", err)
-		}
-		return nil
-	}
-	if repo.Shallow() {
-		fmt.Fprintf(a.Err, "register: warning: %s\n", history.ShallowWarning)
-		repo.Close()
-		return nil
-	}
-	return repo
 }
