@@ -179,7 +179,7 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 func relativeTo(root, f string) (string, bool) {
 	if _, err := os.Lstat(filepath.Join(root, f)); err == nil && !filepath.IsAbs(f) {
 		c := filepath.Clean(f)
-		if c == ".." || strings.HasPrefix(c, ".."+string(filepath.Separator)) {
+		if climbsOut(c) {
 			return "", false
 		}
 		return filepath.ToSlash(c), true
@@ -190,10 +190,15 @@ func relativeTo(root, f string) (string, bool) {
 		return "", false
 	}
 	r, err := filepath.Rel(absRoot, absF)
-	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+	if err != nil || climbsOut(r) {
 		return "", false
 	}
 	return filepath.ToSlash(r), true
+}
+
+// climbsOut reports whether a clean relative path leads above its base.
+func climbsOut(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 type fileResult struct {
@@ -288,7 +293,7 @@ func readInside(full, realRoot string, maxBytes int64) ([]byte, string) {
 			return nil, "symlink leads nowhere: " + plainErr(err)
 		}
 		target, _ = filepath.Abs(target)
-		if r, err := filepath.Rel(realRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		if r, err := filepath.Rel(realRoot, target); err != nil || climbsOut(r) {
 			return nil, "symlink leads outside the register"
 		}
 	} else if !lst.Mode().IsRegular() {

@@ -39,7 +39,7 @@ func Locate(root string, fs []finding.Finding) {
 				if msg != "" {
 					continue
 				}
-				doc, _ := source.Parse(file, data, source.DefaultLimits)
+				doc, _ := source.Tree(file, data, source.DefaultLimits)
 				if doc == nil {
 					continue
 				}

@@ -45,13 +45,34 @@ type Document struct {
 	// Root is the document's top node (a mapping for a record).
 	Root *yaml.Node
 	// Value is the JSON-compatible value: map[string]any, []any, string,
-	// json.Number, bool or nil. Dates stay strings.
+	// json.Number, bool or nil. Dates stay strings. A Document from Tree
+	// has none.
 	Value any
 }
 
 // Parse reads data as a single YAML document. It returns the document, or nil
 // and the findings that explain why the file cannot be read.
 func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
+	doc, fs := Tree(path, data, lim)
+	if doc == nil {
+		return nil, fs
+	}
+	c := converter{path: path, lim: lim}
+	v := c.convert(doc.Root, 0)
+	if c.stop != nil {
+		return nil, []finding.Finding{*c.stop}
+	}
+	if len(c.found) > 0 {
+		return nil, c.found
+	}
+	doc.Value = v
+	return doc, nil
+}
+
+// Tree reads data into a node tree only, with the same checks of size,
+// encoding, syntax and document count as Parse but without building the
+// value: enough to locate a field (Document.Locate) in a file already read.
+func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 	fail := func(line, col int, msg, help string) (*Document, []finding.Finding) {
 		return nil, []finding.Finding{{
 			File: path, Line: line, Column: col, Rule: finding.RuleYAML,
@@ -109,15 +130,7 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
 		top = top.Content[0]
 	}
-	c := converter{path: path, lim: lim}
-	v := c.convert(top, 0)
-	if c.stop != nil {
-		return nil, []finding.Finding{*c.stop}
-	}
-	if len(c.found) > 0 {
-		return nil, c.found
-	}
-	return &Document{Path: path, Root: top, Value: v}, nil
+	return &Document{Path: path, Root: top}, nil
 }
 
 // safeDecode turns a panic inside the YAML library into an error: no input

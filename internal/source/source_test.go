@@ -214,3 +214,20 @@ func TestTabIndentationIsNamed(t *testing.T) {
 		t.Errorf("%+v", fs)
 	}
 }
+
+func TestTreeLocatesWithoutBuildingTheValue(t *testing.T) {
+	doc, fs := Tree("x.yaml", []byte("id: a\nowner:\n  email: x@y.example\n"), DefaultLimits)
+	if fs != nil || doc.Value != nil {
+		t.Fatalf("%v %v", fs, doc)
+	}
+	if line, col := doc.Locate("/owner/email", false); line != 3 || col != 10 {
+		t.Errorf("at %d:%d", line, col)
+	}
+	// An alias bomb is harmless when nothing is expanded.
+	if doc, fs := Tree("x.yaml", []byte(aliasBomb()), DefaultLimits); fs != nil || doc == nil {
+		t.Errorf("%v", fs)
+	}
+	if _, fs := Tree("x.yaml", []byte("id: [\n"), DefaultLimits); len(fs) != 1 {
+		t.Errorf("syntax error not reported: %v", fs)
+	}
+}
