@@ -10,7 +10,6 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
-	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -91,13 +90,6 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		}
 	}
 	ph := checklistHistory(repo)
-	var due []site.Due
-	for _, it := range lifecycle.Due(reg, today, period.Duration{}) {
-		if it.Group != lifecycle.Lapsed && it.Group != lifecycle.Upcoming {
-			continue
-		}
-		due = append(due, site.Due{Record: it.Record.ID, What: string(it.What), Date: period.Format(it.Date), Lapsed: it.Group == lifecycle.Lapsed})
-	}
 	var rules []site.Rule
 	for _, r := range principle.Rules() {
 		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: [2]string{r.TitleNL, r.TitleEN}, Why: [2]string{r.WhyNL, r.WhyEN}})
@@ -114,7 +106,6 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		},
 		Findings: res.Findings,
 		History:  hist,
-		Due:      due,
 		Rules:    rules,
 		Schemas:  schemas,
 	})

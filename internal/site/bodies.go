@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -129,23 +130,20 @@ func (b *builder) homeBody(lang string) homeBody {
 		h.Skipped = plural(n, t(lang, "skipped1"), t(lang, "skipped"))
 	}
 
-	for _, d := range b.due {
-		r := b.reg.ByID(d.Record)
-		if !d.Lapsed || r == nil || !r.IsPublic() {
-			continue
-		}
+	for _, d := range b.lapsed {
+		r := d.record
 		if len(h.Lapsed) == homeLimit {
 			h.LapsedMore++
 			continue
 		}
-		what := d.What
-		switch d.What {
-		case "evaluation":
+		what := string(d.what)
+		switch d.what {
+		case lifecycle.Evaluation:
 			what = t(lang, "due.evaluation")
-		case "lifecycle":
+		case lifecycle.Lifecycle:
 			what = t(lang, "due.lifecycle")
 		}
-		h.Lapsed = append(h.Lapsed, dueRow{Name: r.Name, URL: root + b.recordPath(lang, r), What: what, Date: template.HTML(dateTag(lang, d.Date)), Lapsed: true})
+		h.Lapsed = append(h.Lapsed, dueRow{Name: r.Name, URL: root + b.recordPath(lang, r), What: what, Date: template.HTML(dateTag(lang, d.date)), Lapsed: true})
 	}
 
 	type added struct {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -257,30 +258,17 @@ func (b *builder) reportURL(lang string, r *record.Record) string {
 }
 
 // evalState works out a record's evaluation: "lapsed", "soon", "ok", "na"
-// (no longer in use) or "unknown", with the date it is due by. Next due is
-// the last evaluation (or the start) plus the record's interval, else the
-// configured one.
+// (no longer in use) or "unknown", with the date it is due by
+// (lifecycle.NextEvaluation: the last evaluation, or the start, plus the
+// interval that applies).
 func (b *builder) evalState(r *record.Record) (string, string) {
 	if r.Status == "retired" {
 		return "na", ""
 	}
-	iv := b.cfg.IntervalFor(string(r.Kind), r.SensorType)
-	if r.Evaluation.Interval != "" {
-		d, err := period.Parse(r.Evaluation.Interval)
-		if err != nil {
-			return "unknown", ""
-		}
-		iv = d
-	}
-	from := r.Evaluation.Last
-	if from == "" {
-		from = r.Lifecycle.Start
-	}
-	start, err := period.ParseDate(from)
-	if err != nil || iv.IsZero() {
+	due, iv, ok := lifecycle.NextEvaluation(r, b.cfg)
+	if !ok || iv.IsZero() {
 		return "unknown", ""
 	}
-	due := iv.AddTo(start)
 	switch {
 	case due.Before(b.today):
 		return "lapsed", period.Format(due)
@@ -290,24 +278,20 @@ func (b *builder) evalState(r *record.Record) (string, string) {
 	return "ok", period.Format(due)
 }
 
-// deriveDue lists lapsed and upcoming evaluations and ended life cycles of
-// public records, when the caller passed no due items.
-func (b *builder) deriveDue() []Due {
-	var out []Due
-	for _, r := range b.public {
-		if r.IsWithheld("evaluation") {
+// lapsedItems lists the lapsed evaluations and ended life cycles of public
+// records, for the home page, leaving out what a record withholds.
+func (b *builder) lapsedItems() []lapsed {
+	var out []lapsed
+	for _, it := range lifecycle.Due(b.reg, b.today, b.cfg.DueWithin) {
+		r := it.Record
+		if it.Group != lifecycle.Lapsed || !r.IsPublic() || !slices.Contains(b.public, r) {
 			continue
 		}
-		if st, date := b.evalState(r); st == "lapsed" || st == "soon" {
-			out = append(out, Due{Record: r.ID, What: "evaluation", Date: date, Lapsed: st == "lapsed"})
+		if it.What == lifecycle.Evaluation && r.IsWithheld("evaluation") || it.What == lifecycle.Lifecycle && r.IsWithheld("lifecycle.end") {
+			continue
 		}
-		if r.Active() && r.Lifecycle.End != "" && !r.IsWithheld("lifecycle.end") {
-			if end, err := period.ParseDate(r.Lifecycle.End); err == nil && end.Before(b.today) {
-				out = append(out, Due{Record: r.ID, What: "lifecycle", Date: r.Lifecycle.End, Lapsed: true})
-			}
-		}
+		out = append(out, lapsed{record: r, what: it.What, date: period.Format(it.Date)})
 	}
-	slices.SortStableFunc(out, func(x, y Due) int { return strings.Compare(x.Date, y.Date) })
 	return out
 }
 

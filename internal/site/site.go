@@ -26,6 +26,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -54,13 +55,12 @@ type History struct {
 	Changes []Change
 }
 
-// Due is something about a record that is due or overdue, as the lifecycle
-// package reports it.
-type Due struct {
-	Record string // record id
-	What   string // "evaluation" or "lifecycle", or a text
-	Date   string // YYYY-MM-DD it is due by
-	Lapsed bool   // past its date
+// lapsed is a record's evaluation or life cycle whose date has passed, as
+// the lifecycle package works it out.
+type lapsed struct {
+	record *record.Record
+	what   lifecycle.What
+	date   string // YYYY-MM-DD
 }
 
 // Rule describes a checklist rule, so record pages can name a finding in the
@@ -88,9 +88,6 @@ type Options struct {
 	// History is each record's Git history, by record file (as in
 	// Record.File); nil when the register is not a Git repository.
 	History map[string]History
-	// Due lists lapsed and upcoming items; nil lets the site work out
-	// lapsed evaluations and ended life cycles from the records.
-	Due []Due
 	// Rules describe the checklist's rules; without them findings show their
 	// rule id and message only.
 	Rules []Rule
@@ -214,7 +211,7 @@ type builder struct {
 	skipped     []*record.Record             // no valid id or kind
 	findings    map[string][]finding.Finding // by record id
 	usedBy      map[string][]*record.Record  // sensor id → algorithms
-	due         []Due
+	lapsed      []lapsed
 	withSource  map[string]bool // records whose YAML is published
 
 	skeletons  map[string]*skeleton // record page layouts, by language and kind
@@ -316,10 +313,7 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 			b.withSource[r.ID] = true
 		}
 	}
-	b.due = opts.Due
-	if b.due == nil {
-		b.due = b.deriveDue()
-	}
+	b.lapsed = b.lapsedItems()
 	return b, nil
 }
 
