@@ -230,6 +230,9 @@ type commitRec struct {
 	Email   string
 	When    int64 // author time, Unix seconds
 	Offset  int   // author's time zone, seconds east of UTC
+	// Committed is the committer time, Unix seconds: when the commit
+	// entered history. A rebase or cherry-pick keeps the author time.
+	Committed int64
 	Message string
 	RegTree plumbing.Hash // the register folder's tree; zero when absent
 	Events  []Event
@@ -342,7 +345,7 @@ func (r *Repo) collect(start plumbing.Hash, commits map[plumbing.Hash]*commitRec
 			return nil, fmt.Errorf("read commit %s: %w", h, err)
 		}
 		rec := &commitRec{Hash: h, Author: c.Author.Name, Email: c.Author.Email,
-			When: c.Author.When.Unix(), Message: strings.TrimRight(c.Message, "\n")}
+			When: c.Author.When.Unix(), Committed: c.Committer.When.Unix(), Message: strings.TrimRight(c.Message, "\n")}
 		_, rec.Offset = c.Author.When.Zone()
 		if !shallow[h] { // a shallow commit's parents are not in the repository
 			rec.Parents = c.ParentHashes

@@ -674,3 +674,78 @@ func TestOpenMissingFolder(t *testing.T) {
 		t.Errorf("Open on a missing folder outside Git: %v", err)
 	}
 }
+
+// TestSinceDateAfterRebase pins that a date cutoff looks at the whole
+// graph by commit date: a cherry-picked commit keeps its old author date
+// and a rebase can leave dates out of order, yet both arrived after the
+// cutoff and belong in the change set.
+func TestSinceDateAfterRebase(t *testing.T) {
+	r := newTestRepo(t)
+	base := r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\n"}, "Alice", "2024-01-10T10:00:00Z", "a")
+	files := map[string]string{"reg/sensors/a.yaml": "id: a\n", "reg/sensors/b.yaml": "id: b\n"}
+	r.commit(files, "Bob", "2024-03-15T10:00:00Z", "b")
+	// A cherry-pick: authored in February, committed in March.
+	files = with(files, "reg/sensors/c.yaml", "id: c\n")
+	picked := r.commitAs(files, "Carol", "2024-02-01T10:00:00Z", "2024-03-20T10:00:00Z", "c")
+	// A rebase that kept both dates old, on top of a newer commit.
+	files = with(files, "reg/sensors/d.yaml", "id: d\n")
+	r.commitAs(files, "Dave", "2024-02-02T10:00:00Z", "2024-02-02T10:00:00Z", "d")
+	h := r.open("reg")
+	cs, err := h.Since("2024-03-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rc := range cs.Records {
+		got = append(got, rc.File)
+	}
+	want := "sensors/b.yaml sensors/c.yaml sensors/d.yaml"
+	if cs.Base != base.String() || strings.Join(got, " ") != want {
+		t.Errorf("base %s, records %v; want base %s and records %s", cs.Base, got, base, want)
+	}
+	// The cherry-pick alone after the cutoff still counts.
+	cs, err = h.Since("2024-03-18")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = got[:0]
+	for _, rc := range cs.Records {
+		got = append(got, rc.File)
+	}
+	if strings.Join(got, " ") != "sensors/c.yaml sensors/d.yaml" {
+		t.Errorf("since 2024-03-18: records %v; want the cherry-pick (c, committed 20 March) and what came after it (d); picked %s", got, picked)
+	}
+}
+
+// commitAs commits files with separate author and committer dates, as a
+// cherry-pick or rebase leaves them.
+func (r *testRepo) commitAs(files map[string]string, author, authored, committed, msg string) plumbing.Hash {
+	r.t.Helper()
+	for p, content := range files {
+		full := filepath.Join(r.dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			r.t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			r.t.Fatal(err)
+		}
+	}
+	if err := r.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		r.t.Fatal(err)
+	}
+	at := func(s string) time.Time {
+		tm, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		return tm
+	}
+	sig := func(when time.Time) *object.Signature {
+		return &object.Signature{Name: author, Email: strings.ToLower(author) + "@voorbeeldstad.example", When: when}
+	}
+	h, err := r.wt.Commit(msg, &git.CommitOptions{Author: sig(at(authored)), Committer: sig(at(committed))})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return h
+}

@@ -129,8 +129,8 @@ func (rc RecordChange) Last() (Change, bool) {
 }
 
 // Since compares the register at a tag, branch or commit (or, for a date
-// YYYY-MM-DD, at the last commit on HEAD's first-parent line authored before
-// that day began in Europe/Amsterdam) with HEAD: records added, changed,
+// YYYY-MM-DD, at the newest commit on HEAD's first-parent line that, with
+// all its ancestors, was committed before that day began in Europe/Amsterdam) with HEAD: records added, changed,
 // removed and renamed, with field-level diffs and the commits in between.
 func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
 	r.mu.Lock()
@@ -212,8 +212,28 @@ func (r *Repo) resolve(idx *index, s string) (*commitRec, error) {
 		return nil, fmt.Errorf("%q is neither a tag, branch or commit of this repository nor a date (YYYY-MM-DD)", s)
 	}
 	cutoff := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, period.Amsterdam).Unix()
+	// The base is the newest commit on the first-parent line that, with
+	// every ancestor, entered history before the cutoff. Dates in a graph
+	// are not ordered: a rebase or cherry-pick keeps old author dates, and
+	// clocks disagree, so a commit older than the cutoff can sit on top of
+	// newer ones. Committer dates say when a change arrived; taking the
+	// newest over all ancestors means no commit made since the cutoff is
+	// left out (at worst an older one is included).
+	latest := make(map[plumbing.Hash]int64, len(idx.order))
+	for _, c := range idx.order { // parents first
+		t := c.Committed
+		if t == 0 { // made by hand without a committer date
+			t = c.When
+		}
+		for _, p := range c.Parents {
+			if lp, ok := latest[p]; ok {
+				t = max(t, lp)
+			}
+		}
+		latest[c.Hash] = t
+	}
 	for c := idx.head; c != nil; {
-		if c.When < cutoff {
+		if latest[c.Hash] < cutoff {
 			return c, nil
 		}
 		if len(c.Parents) == 0 {
