@@ -233,9 +233,9 @@ type commitRec struct {
 	// Committed is the committer time, Unix seconds: when the commit
 	// entered history. A rebase or cherry-pick keeps the author time.
 	Committed int64
-	Message string
-	RegTree plumbing.Hash // the register folder's tree; zero when absent
-	Events  []Event
+	Message   string
+	RegTree   plumbing.Hash // the register folder's tree; zero when absent
+	Events    []Event
 
 	order int // position in HEAD's history, oldest first; set per index
 }
