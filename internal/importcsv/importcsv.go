@@ -18,12 +18,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/csvcell"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -145,6 +147,9 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		}
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		for i := range row {
+			row[i] = csvcell.Plain(row[i]) // as our CSV outputs quote formulas
 		}
 		line, _ := r.FieldPos(0)
 		res.Rows++
@@ -484,10 +489,11 @@ func render(vals map[string]any, kind record.Kind, file string, line int, now ti
 		root.Content = slices.Insert(root.Content, at, ev...)
 	}
 	var b bytes.Buffer
+	from := commentText(filepath.Base(file))
 	fmt.Fprintf(&b, "# yaml-language-server: $schema=../../schema/%s.schema.json\n", kind)
 	fmt.Fprintf(&b, "# Geïmporteerd uit %s (regel %d) op %s. Vul aan wat register validate en register check noemen.\n",
-		filepath.Base(file), line, period.Format(period.Today(now)))
-	fmt.Fprintf(&b, "# EN: Imported from %s (line %d). Complete what register validate and register check report.\n", filepath.Base(file), line)
+		from, line, period.Format(period.Today(now)))
+	fmt.Fprintf(&b, "# EN: Imported from %s (line %d). Complete what register validate and register check report.\n", from, line)
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(root); err != nil {
@@ -600,4 +606,16 @@ func Write(root string, recs []Record) (written, existed []string, err error) {
 		}
 	}
 	return written, existed, nil
+}
+
+// commentText makes text safe inside a one-line YAML comment: a file name
+// may hold a newline or another control character, which would end the
+// comment and put the rest of the name into the record.
+func commentText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\ufeff' || r == utf8.RuneError {
+			return '?'
+		}
+		return r
+	}, s)
 }

@@ -515,3 +515,48 @@ func TestNormaliseDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestFormulaQuoteReadsBack pins that a cell our CSV outputs quoted as text
+// (a leading apostrophe before =, +, -, @) imports as the text itself, and
+// that an apostrophe before other text stays.
+func TestFormulaQuoteReadsBack(t *testing.T) {
+	data := "naam;locatie;wijk\n'=2+3;'+31 Markt;'s-Hertogenbosch\n"
+	res, err := Read("x.csv", []byte(data), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("records: %d", len(res.Records))
+	}
+	var rec record.Record
+	if err := yaml.Unmarshal(res.Records[0].Data, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Name != "=2+3" || rec.Location == nil || rec.Location.Description != "+31 Markt" || rec.Location.Area != "'s-Hertogenbosch" {
+		t.Errorf("name %q, location %+v; want =2+3, +31 Markt, 's-Hertogenbosch", rec.Name, rec.Location)
+	}
+}
+
+// TestFileNameInHeaderComment pins that a file name with a newline or other
+// control character cannot break out of the record's header comment.
+func TestFileNameInHeaderComment(t *testing.T) {
+	for _, name := range []string{"sensoren\nid: gekaapt.csv", "a\rb\u2028c\u0085d.csv"} {
+		res, err := Read(name, []byte("naam\nTeller Markt\n"), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := res.Records[0].Data
+		var doc map[string]any
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%q: the record is no YAML: %v\n%s", name, err, data)
+		}
+		if doc["id"] != "teller-markt" {
+			t.Errorf("%q: id %v, want teller-markt\n%s", name, doc["id"], data)
+		}
+		for i, l := range strings.Split(string(data), "\n")[:3] {
+			if !strings.HasPrefix(l, "# ") {
+				t.Errorf("%q: header line %d is not a comment: %q", name, i+1, l)
+			}
+		}
+	}
+}

@@ -1,9 +1,9 @@
 package lifecycle
 
 import (
-	"encoding/csv"
 	"io"
 
+	"github.com/voorbeeldstad/register/internal/csvcell"
 	"github.com/voorbeeldstad/register/internal/period"
 )
 
@@ -12,10 +12,10 @@ var csvHeader = []string{"group", "date", "record", "name", "what", "path", "det
 	"owner_role", "owner_department", "owner_email", "owner_phone", "file"}
 
 // WriteCSV prints the list as RFC 4180 CSV (CRLF line ends, quoting where
-// needed), one item per row after a header, for a spreadsheet.
+// needed), one item per row after a header, for a spreadsheet; no cell
+// starts a formula.
 func WriteCSV(w io.Writer, r Report) error {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := csvcell.NewWriter(w)
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
@@ -27,6 +27,5 @@ func WriteCSV(w io.Writer, r Report) error {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }

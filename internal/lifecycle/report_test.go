@@ -175,3 +175,22 @@ func TestFoldAndEscape(t *testing.T) {
 		t.Errorf("unknown format: %v", err)
 	}
 }
+
+// TestWriteCSVQuotesFormulas pins that a record's text cannot run as a
+// formula in the spreadsheet of what falls due.
+func TestWriteCSVQuotesFormulas(t *testing.T) {
+	r := sampleReport(t)
+	r.Items[0].Record.Name = `=HYPERLINK("http://evil.example")`
+	r.Items[0].Record.Owner.Phone = "+31 20 123 4567"
+	var b bytes.Buffer
+	if err := WriteCSV(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][3] != `'=HYPERLINK("http://evil.example")` || rows[1][10] != "'+31 20 123 4567" {
+		t.Errorf("row: %q; want the name and phone quoted as text", rows[1])
+	}
+}

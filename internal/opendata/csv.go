@@ -1,12 +1,12 @@
 package opendata
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/csvcell"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -168,15 +168,14 @@ func columnsFor(kind record.Kind) []column {
 
 // WriteCSV writes the public records of one kind as CSV (RFC 4180: CRLF line
 // ends, quoted where needed; UTF-8; dates as in the record, ISO 8601). Lists
-// are joined with ";". Withheld fields are left empty. Records of the other
+// are joined with ";". No cell starts a formula (csvcell). Withheld fields are left empty. Records of the other
 // kind are skipped, so the whole register may be passed.
 func WriteCSV(w io.Writer, kind record.Kind, recs []*record.Record) error {
 	if kind != record.Sensor && kind != record.Algorithm {
 		return fmt.Errorf("write csv: unknown kind %q", kind)
 	}
 	cols := columnsFor(kind)
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
+	cw := csvcell.NewWriter(w)
 	row := make([]string, len(cols))
 	for i, c := range cols {
 		row[i] = c.name
@@ -199,8 +198,7 @@ func WriteCSV(w io.Writer, kind record.Kind, recs []*record.Record) error {
 			return fmt.Errorf("write %s csv: %w", kind, err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.Flush(); err != nil {
 		return fmt.Errorf("write %s csv: %w", kind, err)
 	}
 	return nil

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/csvcell"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -412,5 +413,47 @@ func TestPositionSkipsImpossibleCoordinates(t *testing.T) {
 				t.Errorf("feature written = %v, want %v: %s", got, tt.want, b.String())
 			}
 		})
+	}
+}
+
+// TestWriteCSVQuotesFormulas pins that a value a spreadsheet would run as a
+// formula is written as text, and reads back as written.
+func TestWriteCSVQuotesFormulas(t *testing.T) {
+	recs := decode(t, `
+id: cam-formule
+kind: sensor
+name: '=HYPERLINK("http://evil.example","klik")'
+summary: "@SUM(1+1)"
+status: active
+organisation: {name: "+31 20 123", type: municipality}
+owner: {role: "-2+3", email: "\tx@voorbeeldstad.example"}
+sensor_type: camera
+capabilities: [video_recording]
+location: {description: "\r=1", area: "'s-Hertogenbosch"}
+lifecycle: {start: 2025-01-01}
+evaluation: {interval: P1Y}
+`)
+	var b bytes.Buffer
+	if err := WriteCSV(&b, record.Sensor, recs); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := recs[0]
+	want := []string{r.Name, r.Summary, r.Organisation.Name, r.Owner.Role, r.Owner.Email, r.Location.Description, r.Location.Area}
+	cells := map[string]bool{}
+	for _, c := range rows[1] {
+		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+			t.Errorf("cell %q starts a formula", c)
+		}
+		cells[csvcell.Plain(c)] = true
+	}
+	for _, w := range want {
+		w = strings.ReplaceAll(w, "\r", "") // encoding/csv with CRLF line ends drops a lone CR
+		if !cells[w] {
+			t.Errorf("%q does not read back from the CSV: %q", w, rows[1])
+		}
 	}
 }
