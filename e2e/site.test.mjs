@@ -9,6 +9,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -16,6 +17,8 @@ const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"
 const siteDir = process.env.SITE_DIR;
 const shotsDir = process.env.SHOTS_DIR || "shots";
 if (!siteDir) throw new Error("SITE_DIR must name the built site");
+// The site opened from disk, as the README tells people to do.
+const fileRoot = pathToFileURL(path.resolve(siteDir)).href + "/";
 
 const types = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
@@ -67,7 +70,7 @@ before(async () => {
   allowed.add(origin);
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url.startsWith("data:") || allowed.has(new URL(url).origin)) return route.continue();
+    if (url.startsWith("data:") || url.startsWith(fileRoot) || allowed.has(new URL(url).origin)) return route.continue();
     foreign.push(url);
     return route.abort();
   });
@@ -168,6 +171,52 @@ test("search finds a record by a word of its name", async () => {
   await audit(page, "search");
   await hit.first().click();
   await page.waitForURL(`**/algoritmes/${rec.id}.html`);
+  await page.close();
+});
+
+// A word that only a capability holds: the index covers more than names.
+const capable = sensors.find((s) => (s.capabilities || []).includes("live_viewing"));
+
+test("search is live, filters by facet with counts, and keeps both across the language switch", async () => {
+  const page = await open("zoeken.html");
+  await page.locator("#search-filters").waitFor({ state: "visible" });
+  await page.locator("#q").pressSequentially("meekijken", { delay: 20 });
+  const hit = page.locator("#search-results a", { hasText: capable.name });
+  await hit.first().waitFor();
+  await page.waitForURL(/\?q=meekijken$/);
+  const hits = await page.locator("#search-results li").count();
+  // Each option says how many records it would show.
+  const sensorOption = await page.locator('#sf-kind option[value="sensor"]').textContent();
+  assert.match(sensorOption, /^Sensor \(\d+\)$/);
+  const algorithmOption = await page.locator('#sf-kind option[value="algorithm"]').textContent();
+  const count = (o) => Number(o.match(/\((\d+)\)$/)[1]);
+  assert.equal(count(sensorOption) + count(algorithmOption), hits, "the counts per kind disagree with the results");
+  assert.equal(await page.locator('#sf-kind option[value=""]').textContent(), `Alle (${hits})`);
+  await page.selectOption("#sf-type", capable.sensor_type);
+  await page.waitForURL(new RegExp(`\\?q=meekijken&type=${capable.sensor_type}$`));
+  await audit(page, "search with filters");
+  await page.locator('nav.lang a[hreflang="en"]').click();
+  await page.waitForURL(new RegExp(`/en/search\\.html\\?q=meekijken&type=${capable.sensor_type}$`));
+  assert.equal(await page.inputValue("#q"), "meekijken");
+  assert.equal(await page.inputValue("#sf-type"), capable.sensor_type);
+  await page.locator("#search-results a", { hasText: capable.name }).first().waitFor();
+  assert.match(await page.locator("#search-status").textContent(), /\d+ results?/);
+  await page.close();
+});
+
+test("search works on the site opened from disk (file://)", async () => {
+  const page = await context.newPage();
+  page.on("pageerror", (err) => violations.push(`file search: ${err.message}`));
+  page.on("console", (msg) => { if (/Content Security Policy|Refused to|Failed to load/i.test(msg.text())) violations.push(`file search: ${msg.text()}`); });
+  await page.goto(fileRoot + "index.html");
+  await page.fill("#q", "meekijken");
+  await page.press("#q", "Enter");
+  await page.waitForURL(/zoeken\.html\?q=meekijken/);
+  assert.ok(page.url().startsWith("file://"));
+  await page.locator("#search-results a", { hasText: capable.name }).first().waitFor();
+  assert.ok(await page.locator("#search-broken").isHidden(), "the page says the index did not load");
+  await page.locator("#search-results a", { hasText: capable.name }).first().click();
+  await page.waitForURL(`**/sensoren/${capable.id}.html`);
   await page.close();
 });
 

@@ -257,7 +257,6 @@ func (b *builder) openDataBody(lang, root string) openDataBody {
 }
 
 type searchBody struct {
-	Index          string
 	ListSensors    string
 	ListAlgorithms string
 }

@@ -38,35 +38,155 @@ func (b *builder) dataJobs() []job {
 	return js
 }
 
-func searchIndexPath(lang string) string { return "data/search." + lang + ".json" }
+// searchIndexPath is the search index of a language. It is a script that
+// hands the index to the page, not a JSON file to fetch: browsers block
+// fetch on a site opened from disk (file://), and a <script> is not blocked.
+func searchIndexPath(lang string) string { return "data/search." + lang + ".js" }
+
+// searchFacets are the filters of the search page, in the order shown.
+var searchFacets = []string{"kind", facetType, facetStatus, facetArea, facetPD}
+
+// searchIndex is what the search page receives: the facets with their values
+// in words, and one entry per public record.
+type searchIndex struct {
+	Facets  []searchFacet `json:"facets"`
+	Records []searchEntry `json:"records"`
+}
+
+type searchFacet struct {
+	Key    string      `json:"key"` // the URL parameter, the same in every language
+	Label  string      `json:"label"`
+	Values [][2]string `json:"values"` // slug and words, in the order shown
+}
 
 // searchEntry is one record in the search index. Short keys keep the index
 // small for a register of ten thousand records.
 type searchEntry struct {
-	URL     string `json:"u"` // relative to the site root
-	Name    string `json:"n"`
-	Kind    string `json:"k"`
-	Type    string `json:"t"`
-	Area    string `json:"a,omitempty"`
-	Summary string `json:"s"`
-	ID      string `json:"i"`
+	URL     string            `json:"u"` // relative to the site root
+	Name    string            `json:"n"`
+	ID      string            `json:"i"`
+	Meta    string            `json:"m"` // kind, type and area in words
+	Summary string            `json:"s,omitempty"`
+	Text    string            `json:"x,omitempty"` // further public words to match
+	Facets  map[string]string `json:"f"`           // facet key → value slug
 }
 
 func (b *builder) writeSearchIndex(w *bytes.Buffer, lang string) error {
-	entries := make([]searchEntry, 0, len(b.public))
+	idx := searchIndex{Records: make([]searchEntry, 0, len(b.public))}
+	seen := map[string]map[string]string{} // facet → slug → words
 	for _, r := range b.public {
-		e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Kind: valueLabel(lang, "kind", string(r.Kind)), Type: typeLabel(lang, r)}
+		e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
+		meta := []string{valueLabel(lang, "kind", string(r.Kind)), typeLabel(lang, r)}
+		if a := area(r); a != "" {
+			meta = append(meta, a)
+		}
+		e.Meta = strings.Join(meta, " · ")
 		if !r.IsWithheld("summary") {
 			e.Summary = truncate(r.Summary, 200)
 		}
-		if a := area(r); a != "" {
-			e.Area = a
+		e.Text = strings.Join(searchWords(lang, r), " ")
+		for _, f := range searchFacets {
+			v, words := string(r.Kind), valueLabel(lang, "kind", string(r.Kind))
+			if f != "kind" {
+				v, words = facetValue(lang, r, f)
+			}
+			if v == "" {
+				continue
+			}
+			e.Facets[f] = v
+			if seen[f] == nil {
+				seen[f] = map[string]string{}
+			}
+			seen[f][v] = words
 		}
-		entries = append(entries, e)
+		idx.Records = append(idx.Records, e)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(entries)
+	for _, f := range searchFacets {
+		if len(seen[f]) == 0 {
+			continue
+		}
+		sf := searchFacet{Key: f, Label: t(lang, facetLabels[f])}
+		if f == "kind" {
+			sf.Label = t(lang, "kind")
+		}
+		for v, words := range seen[f] {
+			sf.Values = append(sf.Values, [2]string{v, words})
+		}
+		slices.SortFunc(sf.Values, func(x, y [2]string) int { return strings.Compare(x[1], y[1]) })
+		idx.Facets = append(idx.Facets, sf)
+	}
+	data, err := json.Marshal(idx)
+	if err != nil {
+		return err
+	}
+	// json.Marshal escapes <, > and &, so no value can close the script.
+	w.WriteString("window.registerSearchIndex = ")
+	w.Write(data)
+	w.WriteString(";\n")
+	return nil
+}
+
+// searchWords are the public words of a record that residents search for
+// besides its name, id and summary: what it is for, what it can do, where it
+// is, who supplies it and which personal data it handles. Labelled values
+// are given in both languages and as written, so "kentekenherkenning",
+// "number-plate" and "licence_plate_recognition" all find an ANPR camera on
+// either language's search page.
+func searchWords(lang string, r *record.Record) []string {
+	other := "en"
+	if lang == "en" {
+		other = "nl"
+	}
+	var out []string
+	add := func(path string, ss ...string) {
+		if r.IsWithheld(path) {
+			return
+		}
+		for _, s := range ss {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	labelled := func(path, field string, vs ...string) {
+		for _, v := range vs {
+			if v != "" {
+				add(path, valueLabel(lang, field, v), valueLabel(other, field, v), strings.ReplaceAll(v, "_", " "))
+			}
+		}
+	}
+	add("purpose", r.Purpose)
+	add("problem", r.Problem)
+	labelled("themes", "themes", r.Themes...)
+	add("organisation.name", r.Organisation.Name)
+	add("owner.department", r.Owner.Department)
+	labelled("status", "status", r.Status)
+	labelled("capabilities", "capabilities", r.Capabilities...)
+	for _, m := range r.Measures {
+		add("measures", m.Property)
+	}
+	if r.Location != nil {
+		add("location.description", r.Location.Description)
+	}
+	if r.Vendor != nil {
+		add("vendor.manufacturer", r.Vendor.Manufacturer)
+		add("vendor.model", r.Vendor.Model)
+	}
+	if r.Supplier != nil {
+		add("supplier.name", r.Supplier.Name)
+	}
+	labelled("personal_data.categories", "personal_data.categories", r.PersonalData.Categories...)
+	if r.LegalBasis != nil {
+		add("legal_basis.law", r.LegalBasis.Law)
+	}
+	labelled("role", "role", r.Role)
+	if r.AIAct != nil {
+		labelled("ai_act.category", "ai_act.category", r.AIAct.Category)
+	}
+	for _, d := range r.Datasets {
+		add("datasets", d.Name)
+	}
+	return out
 }
 
 // truncate shortens text to at most n runes at a word boundary.

@@ -90,7 +90,7 @@ type Page struct {
 	Nav          []navItem
 	Alternates   []navItem
 	Footer       footer
-	Scripts      []string
+	Scripts      []string // paths from the site root
 	Body         any
 }
 
@@ -151,7 +151,7 @@ func (b *builder) page(lang, current string, pathFor func(lang string) string, t
 			Principles:  root + b.pagePath(lang, "principles"),
 			Built:       template.HTML(dateTag(lang, period.Format(b.today))),
 		},
-		Scripts: []string{"site.js"},
+		Scripts: []string{"assets/site.js"},
 	}
 	if pg.SiteTitle == "" {
 		pg.SiteTitle = "Sensor- en algoritmeregister"
@@ -193,7 +193,7 @@ func (b *builder) pageJobs(lang string) []job {
 		b.lazyPage("map", b.pagePath(lang, "map"), func() *Page {
 			pg := b.page(lang, "map", fixed("map"), t(lang, "map"), b.mapBody(lang, rootFor(b.pagePath(lang, "map"))))
 			if b.tiles != nil {
-				pg.Scripts = append(pg.Scripts, "map.js")
+				pg.Scripts = append(pg.Scripts, "assets/map.js")
 			}
 			return pg
 		}),
@@ -202,11 +202,14 @@ func (b *builder) pageJobs(lang string) []job {
 		}),
 		b.lazyPage("search", b.pagePath(lang, "search"), func() *Page {
 			root := rootFor(b.pagePath(lang, "search"))
-			return b.page(lang, "search", fixed("search"), t(lang, "search"), searchBody{
-				Index:          root + searchIndexPath(lang),
+			pg := b.page(lang, "search", fixed("search"), t(lang, "search"), searchBody{
 				ListSensors:    root + b.listPath(lang, record.Sensor),
 				ListAlgorithms: root + b.listPath(lang, record.Algorithm),
 			})
+			// The index before the script that reads it (deferred
+			// scripts run in order).
+			pg.Scripts = append([]string{searchIndexPath(lang)}, pg.Scripts...)
+			return pg
 		}),
 		b.lazyPage("a11y", b.pagePath(lang, "a11y"), func() *Page {
 			return b.page(lang, "", fixed("a11y"), t(lang, "a11ytitle"), a11yBody{Contact: b.cfg.Site.ContactEmail, Date: template.HTML(dateTag(lang, period.Format(b.today)))})

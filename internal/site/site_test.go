@@ -95,7 +95,7 @@ func TestStableURLs(t *testing.T) {
 		"kaart.html", "en/map.html", "principes.html", "en/principles.html", "zoeken.html", "en/search.html",
 		"toegankelijkheid.html", "en/accessibility.html", "open-data.html", "en/open-data.html",
 		"data/register.json", "data/sensors.csv", "data/algorithms.csv", "data/sensors.geojson", "data/catalog.jsonld",
-		"data/search.nl.json", "data/search.en.json", "assets/site.css", "assets/site.js", "assets/map.js",
+		"data/search.nl.js", "data/search.en.js", "assets/site.css", "assets/site.js", "assets/map.js",
 		"src/sensors/cam-markt.yaml", "src/algorithms/alg-toeslag.yaml", Marker,
 	}
 	for _, p := range want {
@@ -209,7 +209,7 @@ func TestPublicationControl(t *testing.T) {
 	if c := strings.Count(air, "niet openbaar</span> <span class=\"reason\">(Reden: Woo artikel 5.1 lid 2 onder d: beveiliging van het gebouw)"); c != 2 {
 		t.Errorf("air sensor page shows %d withheld fields with reason, want 2 (point, owner email)", c)
 	}
-	for _, p := range []string{"sensoren/lucht-dak.html", "kaart.html", "data/register.json", "data/sensors.csv", "data/sensors.geojson", "data/search.nl.json"} {
+	for _, p := range []string{"sensoren/lucht-dak.html", "kaart.html", "data/register.json", "data/sensors.csv", "data/sensors.geojson", "data/search.nl.js"} {
 		page := read(t, out, p)
 		for _, leak := range []string{"lucht@voorbeeldstad.example", "52.095", "Geheim adres", "Verborgen observatiecamera", "intern overleg"} {
 			if strings.Contains(page, leak) {
@@ -386,9 +386,9 @@ func TestDownloadsParse(t *testing.T) {
 	if read(t, out, "data/schema/sensor.schema.json") != `{"type":"object"}` {
 		t.Error("schema not published")
 	}
-	var idx []map[string]string
-	if err := json.Unmarshal([]byte(read(t, out, "data/search.en.json")), &idx); err != nil || len(idx) != 4 || idx[0]["u"] != "en/sensors/cam-markt.html" {
-		t.Errorf("search index: %v %v", err, idx)
+	idx := readSearchIndex(t, out, "en")
+	if len(idx.Records) != 4 || idx.Records[0].URL != "en/sensors/cam-markt.html" {
+		t.Errorf("search index: %+v", idx.Records)
 	}
 }
 
@@ -725,5 +725,81 @@ func TestPlaceLabel(t *testing.T) {
 		if ok {
 			placed = append(placed, lb)
 		}
+	}
+}
+
+// readSearchIndex reads the search index script of a language as the page's
+// script sees it.
+func readSearchIndex(t *testing.T, out, lang string) searchIndex {
+	t.Helper()
+	js := read(t, out, "data/search."+lang+".js")
+	body, ok := strings.CutPrefix(js, "window.registerSearchIndex = ")
+	if !ok || !strings.HasSuffix(body, ";\n") {
+		t.Fatalf("the search index is not one assignment: %.80q", js)
+	}
+	var idx searchIndex
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(body, ";\n")), &idx); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+func TestSearchIndex(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	nl := readSearchIndex(t, out, "nl")
+	byID := map[string]searchEntry{}
+	for _, e := range nl.Records {
+		byID[e.ID] = e
+	}
+	if _, ok := byID["cam-verborgen"]; ok {
+		t.Error("a record that is not public is in the index")
+	}
+	cam := byID["cam-markt"]
+	for _, want := range []string{
+		"Live meekijken", "live viewing", // a capability, in words and as written
+		"Uitgaansgeweld",              // purpose
+		"Gemeentewet artikel 151c",    // legal basis
+		"Markt en omliggende straten", // where
+		"camerabeelden",               // personal data
+	} {
+		if !strings.Contains(cam.Text, want) {
+			t.Errorf("cam-markt's search words lack %q: %q", want, cam.Text)
+		}
+	}
+	if cam.Facets["kind"] != "sensor" || cam.Facets["type"] != "camera" || cam.Facets["status"] != "active" || cam.Facets["area"] != "centrum" {
+		t.Errorf("cam-markt's facets = %v", cam.Facets)
+	}
+	if strings.Contains(byID["lucht-dak"].Text, "lucht@") {
+		t.Error("a withheld value is searchable")
+	}
+	var keys []string
+	for _, f := range nl.Facets {
+		keys = append(keys, f.Key)
+		if f.Key == "kind" && (f.Label != "Soort registratie" || !slices.Contains(f.Values, [2]string{"algorithm", "Algoritme"})) {
+			t.Errorf("kind facet = %+v", f)
+		}
+	}
+	if strings.Join(keys, ",") != "kind,type,status,area,pd" {
+		t.Errorf("facets = %v", keys)
+	}
+	// The slugs are the same in every language, so a filter in the URL
+	// survives the language switch.
+	en := readSearchIndex(t, out, "en")
+	if en.Records[0].Facets["type"] != nl.Records[0].Facets["type"] || en.Facets[0].Values[0][1] == nl.Facets[0].Values[0][1] {
+		t.Errorf("English facets: %+v", en.Facets[0])
+	}
+	page := read(t, out, "zoeken.html")
+	if !strings.Contains(page, `<script src="data/search.nl.js" defer></script>
+<script src="assets/site.js" defer></script>`) {
+		t.Error("the search page does not load its index before the script")
+	}
+}
+
+func TestSearchIndexCannotCloseTheScript(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	reg.ByID("cam-markt").Name = "</script><script>alert(1)</script>"
+	out, _ := build(t, reg, Options{})
+	if js := read(t, out, "data/search.nl.js"); strings.Contains(js, "</script") || strings.Contains(js, "<script") {
+		t.Errorf("the index writes markup as it is: %s", js)
 	}
 }
