@@ -15,7 +15,7 @@ type valueType int
 const (
 	typText     valueType = iota // trimmed text
 	typDate                      // a date, normalised to YYYY-MM-DD
-	typList                      // a list of texts, split on ";" (or "," when there is no ";")
+	typList                      // a list of texts, split where the column says
 	typBool                      // ja/nee, yes/no, true/false, 1/0
 	typInt                       // a whole number
 	typFloat                     // a decimal number, with "." or ","
@@ -23,6 +23,8 @@ const (
 	typEnumList                  // a list of values of enums[path]
 	typNames                     // a list of names, each becoming {name: ...} (datasets)
 	typDuration                  // an ISO 8601 duration, or words such as "2 jaar" or "jaarlijks"
+	typObjects                   // a list of objects, written as a JSON array
+	typLinks                     // a list of links, each becoming {title: ..., url: ...}
 )
 
 // spec is a record field a column can fill.
@@ -32,83 +34,47 @@ type spec struct {
 	kind record.Kind // "" for both kinds
 }
 
-// specs lists the fields in the order the record format gives them; records
-// are written with their keys in this order, so an imported record reads like
-// one written by hand.
-var specs = []spec{
-	{"id", typText, ""},
-	{"kind", typText, ""},
-	{"name", typText, ""},
-	{"summary", typText, ""},
-	{"status", typEnum, ""},
-	{"organisation.name", typText, ""},
-	{"organisation.type", typEnum, ""},
-	{"organisation.kvk", typText, ""},
-	{"owner.role", typText, ""},
-	{"owner.email", typText, ""},
-	{"owner.department", typText, ""},
-	{"owner.phone", typText, ""},
-	{"purpose", typText, ""},
-	{"problem", typText, ""},
-	{"alternatives", typText, ""},
-	{"themes", typEnumList, ""},
-	{"legal_basis.regime", typEnum, ""},
-	{"legal_basis.gdpr_ground", typEnum, ""},
-	{"legal_basis.law", typText, ""},
-	{"processing_register_url", typText, ""},
-	{"personal_data.processed", typEnum, ""},
-	{"personal_data.categories", typList, ""},
-	{"dpia.status", typEnum, ""},
-	{"dpia.date", typDate, ""},
-	{"dpia.url", typText, ""},
-	{"dpia.reason", typText, ""},
-	{"ai_act.category", typEnum, ""},
-	{"ai_act.basis", typText, ""},
-	{"lifecycle.start", typDate, ""},
-	{"lifecycle.end", typDate, ""},
-	{"lifecycle.extension_criteria", typText, ""},
-	{"evaluation.interval", typDuration, ""},
-	{"evaluation.last", typDate, ""},
-	{"evaluation.outcome", typText, ""},
-	{"retention", typDuration, ""},
-	{"data_rights.holder", typEnum, ""},
-	{"open_data.url", typText, ""},
-	{"open_data.licence", typText, ""},
-	{"security.last_audit", typDate, ""},
-	{"security.measures", typText, ""},
-	{"supplier.name", typText, ""},
-	{"supplier.contract_end", typDate, ""},
-	{"registered_on", typDate, ""},
-	{"sensor_type", typEnum, record.Sensor},
-	{"capabilities", typEnumList, record.Sensor},
-	{"quantity", typInt, record.Sensor},
-	{"location.description", typText, record.Sensor},
-	{"location.area", typText, record.Sensor},
-	{"location.point.lat", typFloat, record.Sensor},
-	{"location.point.lon", typFloat, record.Sensor},
-	{"location.point_rd.x", typFloat, record.Sensor},
-	{"location.point_rd.y", typFloat, record.Sensor},
-	{"location.mobile", typBool, record.Sensor},
-	{"signage.present", typBool, record.Sensor},
-	{"signage.description", typText, record.Sensor},
-	{"vendor.manufacturer", typText, record.Sensor},
-	{"vendor.model", typText, record.Sensor},
-	{"vendor.country", typText, record.Sensor},
-	{"algorithm_type", typEnum, record.Algorithm},
-	{"role", typEnum, record.Algorithm},
-	{"affects_individuals", typBool, record.Algorithm},
-	{"publication_category", typEnum, record.Algorithm},
-	{"human_oversight", typText, record.Algorithm},
-	{"explanation", typText, record.Algorithm},
-	{"self_learning", typBool, record.Algorithm},
-	{"datasets", typNames, record.Algorithm},
-	{"source_code.url", typText, record.Algorithm},
-	{"source_code.licence", typText, record.Algorithm},
-	{"source_code.unavailable_reason", typText, record.Algorithm},
-	{"objection", typText, record.Algorithm},
-	{"uses_sensors", typList, record.Algorithm},
-	{"national_register.url", typText, record.Algorithm},
+// typed are the fields read otherwise than their shape in the record says:
+// dates, durations and enumerated values, which the import normalises.
+var typed = map[string]valueType{
+	"status": typEnum, "organisation.type": typEnum, "themes": typEnumList,
+	"legal_basis.regime": typEnum, "legal_basis.gdpr_ground": typEnum,
+	"personal_data.processed": typEnum, "dpia.status": typEnum, "dpia.date": typDate,
+	"ai_act.category": typEnum, "lifecycle.start": typDate, "lifecycle.end": typDate,
+	"evaluation.interval": typDuration, "evaluation.last": typDate, "retention": typDuration,
+	"data_rights.holder": typEnum, "security.last_audit": typDate, "supplier.contract_end": typDate,
+	"registered_on": typDate, "sensor_type": typEnum, "capabilities": typEnumList,
+	"algorithm_type": typEnum, "role": typEnum, "publication_category": typEnum,
+	"datasets": typNames, "links": typLinks, "ai_act.fria.date": typDate,
+	"minimisation.measures": typEnumList,
 }
+
+// specs lists every field of the record format in the order the record gives
+// them; records are written with their keys in this order, so an imported
+// record reads like one written by hand.
+var specs = func() []spec {
+	var out []spec
+	for _, l := range record.Leaves() {
+		s := spec{path: l.Path, kind: l.Kind}
+		switch l.Shape {
+		case record.ShapeBool:
+			s.typ = typBool
+		case record.ShapeInt:
+			s.typ = typInt
+		case record.ShapeFloat:
+			s.typ = typFloat
+		case record.ShapeList:
+			s.typ = typList
+		case record.ShapeObjects:
+			s.typ = typObjects
+		}
+		if t, ok := typed[l.Path]; ok {
+			s.typ = t
+		}
+		out = append(out, s)
+	}
+	return out
+}()
 
 // specByPath indexes specs.
 var specByPath = func() map[string]spec {
@@ -172,6 +138,8 @@ var headers = func() map[string]string {
 	add("problem", "probleem", "welk probleem lost het op")
 	add("alternatives", "alternatieven", "afwegingen", "afwegingen en alternatieven")
 	add("themes", "thema", "thema's", "themas")
+	add("legal_basis.regime", "regime grondslag", "regime")
+	add("legal_basis.gdpr_ground", "grondslag avg", "avg-grondslag")
 	add("legal_basis.law", "wettelijke grondslag", "grondslag", "wettelijke basis")
 	add("processing_register_url", "verwerkingsregister")
 	add("personal_data.processed", "persoonsgegevens")

@@ -9,11 +9,13 @@ package importcsv
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +29,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/csvcell"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/scaffold"
@@ -62,6 +65,10 @@ type Options struct {
 	Validator Validator
 	// Now dates the note at the top of each record; zero means now.
 	Now time.Time
+	// NationalIDs maps the national algorithm register ids (lars) of the
+	// register's records to their record ids: an entry already in the
+	// register is not imported again.
+	NationalIDs map[string]string
 }
 
 // Record is one record the import would write.
@@ -87,28 +94,46 @@ type Result struct {
 	Rows int
 }
 
-// column is one column of the spreadsheet with the field it fills.
+// column is one column of the source with the field it fills.
 type column struct {
 	index  int
 	header string
 	path   string // "" when the column is not imported
+	rule   rule   // how its cells are read
+	// group is 0 for a column that belongs to every record of a row, and n
+	// for the n-th of the records a row describes (a form with up to five
+	// sensors per row); see Mapping's repeat.
+	group int
+	// ignored is true when the mapping file leaves the column out on
+	// purpose; its text is then not reported.
+	ignored bool
+	// warning is the index in Result.Findings of the finding that says the
+	// column is not imported, or -1; the lines whose text it leaves out are
+	// added to it.
+	warning int
+}
+
+// table is what a source holds: a header and rows of cells.
+type table struct {
+	head []string
+	rows []tableRow
+}
+
+// tableRow is one row with the line of the source it starts on.
+type tableRow struct {
+	line  int
+	cells []string
 }
 
 // Read reads a spreadsheet in CSV (UTF-8 or Windows-1252; comma, semicolon
 // or tab separated, as spreadsheet programs write them) and returns the
 // records it would write with the findings: unknown columns, blank, repeated
-// and unreadable rows, and every schema problem of the records made. name is
-// the file name shown in findings. An error means the file cannot be read as
-// a spreadsheet at all.
+// and unreadable rows, text that has no place in a record, and every schema
+// problem of the records made. name is the file name shown in findings. An
+// error means the file cannot be read as a spreadsheet at all.
 func Read(name string, data []byte, opts Options) (*Result, error) {
-	if opts.Kind != record.Sensor && opts.Kind != record.Algorithm {
-		return nil, fmt.Errorf("import: unknown kind %q: use sensor or algorithm", opts.Kind)
-	}
-	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("read %s: the file is %d bytes, more than the %d a spreadsheet of records needs", name, len(data), MaxBytes)
-	}
-	if opts.Now.IsZero() {
-		opts.Now = time.Now()
+	if err := checkOptions(name, data, &opts); err != nil {
+		return nil, err
 	}
 	res := &Result{}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // the byte order mark spreadsheet programs write
@@ -133,13 +158,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	cols, fs := mapColumns(name, head, opts)
-	res.Findings = append(res.Findings, fs...)
-	if !slices.ContainsFunc(cols, func(c column) bool { return c.path == "name" || c.path == "id" }) {
-		return nil, fmt.Errorf("read %s: no column gives the name (Naam) or id of the records; name one with a header such as \"naam\" or map it in a mapping file (--map)", name)
-	}
-	im := &importer{name: name, opts: opts, cols: cols, res: res, seenRows: map[string]int{}, ids: map[string]int{}, names: map[string]int{}}
-	var blank []int
+	t := &table{head: head}
 	for {
 		row, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -152,19 +171,62 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 			row[i] = csvcell.Plain(row[i]) // as our CSV outputs quote formulas
 		}
 		line, _ := r.FieldPos(0)
+		t.rows = append(t.rows, tableRow{line: line, cells: row})
+	}
+	if err := run(name, t, opts, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+func checkOptions(name string, data []byte, opts *Options) error {
+	if opts.Kind != record.Sensor && opts.Kind != record.Algorithm {
+		return fmt.Errorf("import: unknown kind %q: use sensor or algorithm", opts.Kind)
+	}
+	if len(data) > MaxBytes {
+		return fmt.Errorf("read %s: the file is %d bytes, more than the %d a spreadsheet of records needs", name, len(data), MaxBytes)
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	return nil
+}
+
+// run imports the rows of a table.
+func run(name string, t *table, opts Options, res *Result) error {
+	cols, fs := mapColumns(name, t.head, opts, len(res.Findings))
+	res.Findings = append(res.Findings, fs...)
+	if !slices.ContainsFunc(cols, func(c column) bool { return c.path == "name" || c.path == "id" }) {
+		return fmt.Errorf("read %s: no column gives the name (Naam) or id of the records; name one with a header such as \"naam\" or map it in a mapping file (--map)", name)
+	}
+	groups := 0
+	for _, c := range cols {
+		groups = max(groups, c.group)
+	}
+	im := &importer{name: name, opts: opts, cols: cols, groups: groups, res: res, seenRows: map[string]int{},
+		ids: map[string]int{}, names: map[string]int{}, national: map[string]int{}, unplaced: map[int][]int{}}
+	var blank []int
+	for _, row := range t.rows {
 		res.Rows++
-		if isBlank(row) {
-			blank = append(blank, line)
+		if isBlank(row.cells) {
+			blank = append(blank, row.line)
 			continue
 		}
-		im.row(line, row)
+		im.row(row.line, row.cells)
 	}
 	if len(blank) > 0 {
 		res.Findings = append(res.Findings, finding.Finding{File: name, Line: blank[0], Rule: RuleImport, Severity: finding.Info,
 			Message: fmt.Sprintf("%s blank and skipped", linesText(blank)), Help: "blank rows are left out; nothing to do"})
 	}
+	for _, c := range cols {
+		if lines := im.unplaced[c.index]; len(lines) > 0 && c.warning >= 0 {
+			f := &res.Findings[c.warning]
+			f.Message += fmt.Sprintf("; its text on %s is not imported", linesList(lines))
+			f.Help += "; copy that text into the record files by hand where it belongs, or map the column to a field"
+		}
+	}
 	finding.Sort(res.Findings)
-	return res, nil
+	return nil
 }
 
 // separator guesses the field separator from the header line: spreadsheet
@@ -194,60 +256,100 @@ func linesText(lines []int) string {
 	if len(lines) == 1 {
 		return fmt.Sprintf("line %d is", lines[0])
 	}
+	return linesList(lines) + " are"
+}
+
+// linesList says "line 4" or "lines 4, 9 and 12".
+func linesList(lines []int) string {
+	if len(lines) == 1 {
+		return fmt.Sprintf("line %d", lines[0])
+	}
 	parts := make([]string, len(lines))
 	for i, l := range lines {
 		parts[i] = strconv.Itoa(l)
 	}
-	return "lines " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1] + " are"
+	return "lines " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// listLike reports whether a field holds a list, so that several columns may
+// fill it together (Thema 1, Thema 2, ...).
+func listLike(t valueType) bool {
+	switch t {
+	case typList, typEnumList, typNames, typObjects, typLinks:
+		return true
+	}
+	return false
 }
 
 // mapColumns finds the field of each header: the mapping file first, then
-// the built-in headers. Unknown and repeated columns are reported.
-func mapColumns(name string, head []string, opts Options) ([]column, []finding.Finding) {
+// the built-in headers. Unknown and repeated columns are reported; offset is
+// the number of findings before these, so a column can point at its own.
+func mapColumns(name string, head []string, opts Options, offset int) ([]column, []finding.Finding) {
 	var fs []finding.Finding
 	cols := make([]column, len(head))
 	used := map[string]int{}
-	target := func(h string) (string, bool) {
+	target := func(h string) (string, rule, bool, bool) {
 		if opts.Mapping != nil {
-			if path, ok := opts.Mapping.column(h); ok {
-				return path, true
+			if path, r, ok := opts.Mapping.column(h); ok {
+				return path, r, true, true
 			}
 		}
 		path, ok := headers[normalise(h)]
-		return path, ok
+		return path, builtinRule(h, path), ok, false
 	}
 	// With a kind column, each row says its kind, so the columns of both
 	// kinds are read and each row keeps those of its own.
-	mixed := slices.ContainsFunc(head, func(h string) bool { p, _ := target(strings.TrimSpace(h)); return p == "kind" })
+	mixed := slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := target(strings.TrimSpace(h)); return p == "kind" })
+	group := 0
+	warn := func(c *column, msg, help string) {
+		c.warning = offset + len(fs)
+		fs = append(fs, finding.Finding{File: name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Warning, Message: msg, Help: help})
+	}
 	for i, h := range head {
 		h = strings.TrimSpace(h)
-		c := column{index: i, header: h}
-		path, ok := target(h)
-		if ok && path == "kind" {
+		if opts.Mapping != nil && opts.Mapping.repeat != "" && normalise(h) == opts.Mapping.repeat {
+			group++
+		}
+		c := column{index: i, header: h, group: group, warning: -1}
+		path, r, ok, mapped := target(h)
+		c.rule = r
+		switch {
+		case ok && path == "kind":
 			c.path = path
-		} else if ok && path != "" {
-			if s := specByPath[path]; s.kind != "" && s.kind != opts.Kind && !mixed {
-				fs = append(fs, finding.Finding{File: name, Line: 1, Column: i + 1, Rule: RuleImport, Severity: finding.Warning,
-					Message: fmt.Sprintf("column %q (%s) is only for %ss and is left out of %s records", h, path, s.kind, opts.Kind),
-					Help:    "import the other kind with --kind " + string(s.kind)})
+		case ok && path != "":
+			s := specByPath[path]
+			if s.kind != "" && s.kind != opts.Kind && !mixed {
+				warn(&c, fmt.Sprintf("column %q (%s) is only for %ss and is left out of %s records", h, path, s.kind, opts.Kind),
+					"import the other kind with --kind "+string(s.kind))
 				path = ""
 			}
-			if prev, dup := used[path]; dup && path != "" {
-				fs = append(fs, finding.Finding{File: name, Line: 1, Column: i + 1, Rule: RuleImport, Severity: finding.Warning,
-					Message: fmt.Sprintf("column %q fills %s, as column %d (%q) already does; it is left out", h, path, prev+1, head[prev]),
-					Help:    "remove one of the two columns, or map one to another field in a mapping file (--map)"})
+			key := fmt.Sprint(group, " ", path)
+			if prev, dup := used[key]; dup && path != "" && !listLike(s.typ) {
+				warn(&c, fmt.Sprintf("column %q fills %s, as column %d (%q) already does; it is left out", h, path, prev+1, head[prev]),
+					"remove one of the two columns, or map one to another field in a mapping file (--map)")
 				path = ""
 			}
 			if path != "" {
-				used[path] = i
+				used[key] = i
 			}
 			c.path = path
-		} else if !ok && h != "" {
-			fs = append(fs, finding.Finding{File: name, Line: 1, Column: i + 1, Rule: RuleImport, Severity: finding.Warning,
-				Message: fmt.Sprintf("column %q is not a field of the record format and is left out", h),
-				Help:    "rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it"})
+		case ok && mapped:
+			c.ignored = true // the mapping file leaves it out on purpose
+		case h != "":
+			warn(&c, fmt.Sprintf("column %q is not a field of the record format and is left out", h),
+				"rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it")
 		}
 		cols[i] = c
+		if opts.Mapping != nil {
+			if note := opts.Mapping.notes[normalise(h)]; note != "" && (c.path != "" || c.ignored) {
+				what := c.path
+				if c.ignored {
+					what = "not imported"
+				}
+				fs = append(fs, finding.Finding{File: name, Line: 1, Column: i + 1, Rule: RuleImport, Severity: finding.Info,
+					Message: fmt.Sprintf("column %q (%s): %s", h, what, note), Help: "the mapping file says this about the column; check the records it filled"})
+			}
+		}
 	}
 	return cols, fs
 }
@@ -257,33 +359,72 @@ type importer struct {
 	name     string
 	opts     Options
 	cols     []column
+	groups   int // the number of records a row can describe beyond the first; 0 for one per row
 	res      *Result
 	seenRows map[string]int // row text → first line, for exact repeats
 	ids      map[string]int // id → line that took it
 	names    map[string]int // slug of the name → line that took it first
+	national map[string]int // national register id → line that took it
+	unplaced map[int][]int  // column index → lines whose text in it is not imported
 }
 
-// row imports one data row.
+// row imports one data row: one record, or one per filled group of columns
+// when the mapping says a row describes several.
 func (im *importer) row(line int, row []string) {
-	name := im.name
-	add := func(col int, sev finding.Severity, msg, help string) {
-		im.res.Findings = append(im.res.Findings, finding.Finding{File: name, Line: line, Column: col, Rule: RuleImport,
-			Severity: sev, Message: msg, Help: help})
-	}
 	key := strings.Join(trimAll(row), "\x1f")
 	if first, ok := im.seenRows[key]; ok {
-		add(0, finding.Warning, fmt.Sprintf("line %d repeats line %d exactly and is skipped", line, first),
+		im.add(line, 0, finding.Warning, fmt.Sprintf("line %d repeats line %d exactly and is skipped", line, first),
 			"remove the repeated row from the spreadsheet")
 		return
 	}
 	im.seenRows[key] = line
+	for _, c := range im.cols {
+		if c.path == "" && !c.ignored && c.warning >= 0 && c.index < len(row) && strings.TrimSpace(row[c.index]) != "" {
+			im.unplaced[c.index] = append(im.unplaced[c.index], line)
+		}
+	}
+	if im.groups == 0 {
+		im.record(line, row, 0)
+		return
+	}
+	made := 0
+	for g := 1; g <= im.groups; g++ {
+		if im.filled(row, g) {
+			im.record(line, row, g)
+			made++
+		}
+	}
+	if made == 0 {
+		im.add(line, 0, finding.Warning, "the row describes no record: every column of the repeated groups is empty; the row is skipped",
+			"fill in at least one group of columns, or remove the row")
+	}
+}
 
+// filled reports whether any imported column of group g has a value.
+func (im *importer) filled(row []string, g int) bool {
+	for _, c := range im.cols {
+		if c.group == g && c.path != "" && c.index < len(row) && strings.TrimSpace(row[c.index]) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+func (im *importer) add(line, col int, sev finding.Severity, msg, help string) {
+	im.res.Findings = append(im.res.Findings, finding.Finding{File: im.name, Line: line, Column: col, Rule: RuleImport,
+		Severity: sev, Message: msg, Help: help})
+}
+
+// record imports the record of group g of a row (0: the row's only record).
+func (im *importer) record(line int, row []string, g int) {
+	name := im.name
+	add := func(col int, sev finding.Severity, msg, help string) { im.add(line, col, sev, msg, help) }
 	vals := map[string]any{}
 	colOf := map[string]int{}
 	kind := im.opts.Kind
 	bad := false
 	for _, c := range im.cols {
-		if c.path == "" || c.index >= len(row) {
+		if c.path == "" || c.index >= len(row) || c.group != 0 && c.group != g {
 			continue
 		}
 		cell := strings.TrimSpace(row[c.index])
@@ -302,13 +443,25 @@ func (im *importer) row(line int, row []string) {
 			}
 			continue
 		}
-		v, err := parseCell(specByPath[c.path], cell)
+		s := specByPath[c.path]
+		v, unknown, err := parseCell(s, c.rule, cell)
 		if err != nil {
-			add(c.index+1, finding.Error, fmt.Sprintf("%s (column %q): %v; the row is skipped", c.path, c.header, err), helpFor(specByPath[c.path]))
+			add(c.index+1, finding.Error, fmt.Sprintf("%s (column %q): %v; the row is skipped", c.path, c.header, err), helpFor(s))
 			bad = true
 			continue
 		}
-		vals[c.path] = v
+		for _, u := range unknown {
+			add(c.index+1, finding.Warning, fmt.Sprintf("%s (column %q): %q is not in the column's value map and is not imported", c.path, c.header, u),
+				"add the value to the column's values: in the mapping file, or fill in the field in the record by hand")
+		}
+		if v == nil {
+			continue
+		}
+		if prev, ok := vals[c.path]; ok && listLike(s.typ) {
+			vals[c.path] = appendList(prev, v)
+		} else {
+			vals[c.path] = v
+		}
 		colOf[c.path] = c.index + 1
 	}
 	if bad {
@@ -330,6 +483,23 @@ func (im *importer) row(line int, row []string) {
 			}
 		}
 	}
+	dropDerivedPoint(vals)
+
+	// The national register's id: an entry already in the register, or twice
+	// in the source, is the same algorithm.
+	if nid, _ := vals["national_register.id"].(string); nid != "" {
+		if id, ok := im.opts.NationalIDs[nid]; ok {
+			add(colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is already in the register as %q and is left unchanged", nid, id),
+				"the import never overwrites a record; edit the record file itself")
+			return
+		}
+		if prev, dup := im.national[nid]; dup {
+			add(colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is also on line %d; this one is skipped", nid, prev),
+				"remove the repeated entry")
+			return
+		}
+		im.national[nid] = line
+	}
 
 	// The id: from an id column, else made from the name.
 	id, _ := vals["id"].(string)
@@ -349,6 +519,11 @@ func (im *importer) row(line int, row []string) {
 		if base == "" {
 			add(colOf["name"], finding.Error, "the row has no name to make an id from; the row is skipped", "fill in the name (Naam) column")
 			return
+		}
+		if g > 0 && !im.groupHas(g, "name") {
+			// Several records share the row's name: number them as the
+			// row does.
+			base = fmt.Sprintf("%s-%d", strings.TrimRight(base[:min(len(base), 60)], "-"), g)
 		}
 		id = base
 		prev, dup := im.names[base]
@@ -421,6 +596,29 @@ func (im *importer) row(line int, row []string) {
 		}
 	}
 	im.res.Records = append(im.res.Records, rec)
+}
+
+// groupHas reports whether group g has a column of its own for the field.
+func (im *importer) groupHas(g int, path string) bool {
+	return slices.ContainsFunc(im.cols, func(c column) bool { return c.group == g && c.path == path })
+}
+
+// dropDerivedPoint leaves out a WGS84 position that is the conversion of the
+// Rijksdriehoek position beside it: the open-data CSV gives every sensor's
+// position in WGS84, and a record that has only point_rd must not gain a
+// second position by being exported and imported again.
+func dropDerivedPoint(vals map[string]any) {
+	x, okx := vals["location.point_rd.x"].(float64)
+	y, oky := vals["location.point_rd.y"].(float64)
+	lat, oklat := vals["location.point.lat"].(float64)
+	lon, oklon := vals["location.point.lon"].(float64)
+	if !okx || !oky || !oklat || !oklon {
+		return
+	}
+	if clat, clon := geo.RDToWGS84(x, y); clat == lat && clon == lon {
+		delete(vals, "location.point.lat")
+		delete(vals, "location.point.lon")
+	}
 }
 
 // columnFor returns the spreadsheet column that filled the field at a JSON
@@ -526,7 +724,28 @@ func child(m *yaml.Node, key string) *yaml.Node {
 	return n
 }
 
-func scalar(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+func scalar(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if yaml11Special(s) {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// yaml11Words are the plain scalars YAML 1.1 reads as booleans or null.
+var yaml11Words = map[string]bool{"y": true, "yes": true, "n": true, "no": true, "true": true, "false": true,
+	"on": true, "off": true, "null": true, "~": true, "": true}
+
+// yaml11Number matches what YAML 1.1 reads as a number: with underscores,
+// 0x, 0b, leading zeros, base 60 (1:20) and .inf or .nan.
+var yaml11Number = regexp.MustCompile(`^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[0-9_]*\.?[0-9_]+([eE][-+]?[0-9]+)?|[0-9][0-9_]*\.[0-9_]*([eE][-+]?[0-9]+)?|\.(inf|Inf|INF)|\.(nan|NaN|NAN))$`)
+
+// yaml11Special reports whether a text would be read as something else than
+// text by a YAML 1.1 reader (many tools still are) when written unquoted:
+// yes, no, on, off, y, n and the like, and numbers.
+func yaml11Special(s string) bool {
+	return yaml11Words[strings.ToLower(s)] || yaml11Number.MatchString(s)
+}
 
 func valueNode(v any) *yaml.Node {
 	switch t := v.(type) {
@@ -547,18 +766,77 @@ func valueNode(v any) *yaml.Node {
 			n.Content = append(n.Content, scalar(s))
 		}
 		return n
-	case []map[string]string:
+	case []item:
 		n := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, m := range t {
-			item := &yaml.Node{Kind: yaml.MappingNode}
-			for _, k := range []string{"name"} {
-				item.Content = append(item.Content, scalar(k), scalar(m[k]))
+		for _, it := range t {
+			m := &yaml.Node{Kind: yaml.MappingNode}
+			for _, kv := range it {
+				m.Content = append(m.Content, scalar(kv[0]), scalar(kv[1]))
 			}
-			n.Content = append(n.Content, item)
+			n.Content = append(n.Content, m)
 		}
 		return n
+	case jsonList:
+		if n, err := jsonNode(json.NewDecoder(bytes.NewReader(t))); err == nil {
+			return n
+		}
 	}
 	return scalar(fmt.Sprint(v))
+}
+
+// jsonNode turns JSON into YAML with the keys in the order the JSON gives
+// them, numbers as written, and texts quoted where YAML 1.1 would misread
+// them.
+func jsonNode(dec *json.Decoder) (*yaml.Node, error) {
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		switch t {
+		case '[':
+			n := &yaml.Node{Kind: yaml.SequenceNode}
+			for dec.More() {
+				c, err := jsonNode(dec)
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, c)
+			}
+			_, err := dec.Token()
+			return n, err
+		case '{':
+			n := &yaml.Node{Kind: yaml.MappingNode}
+			for dec.More() {
+				k, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				c, err := jsonNode(dec)
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, scalar(fmt.Sprint(k)), c)
+			}
+			_, err := dec.Token()
+			return n, err
+		}
+	case string:
+		return scalar(t), nil
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(t.String(), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: t.String()}, nil
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(t)}, nil
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+	}
+	return nil, fmt.Errorf("unexpected JSON %v", tok)
 }
 
 // ExistingIDs returns the ids of the record files in the register at root,
@@ -618,4 +896,30 @@ func commentText(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// appendList adds the items of a later column to a list field an earlier
+// column began (Thema 1, Thema 2, ...).
+func appendList(prev, v any) any {
+	switch p := prev.(type) {
+	case []string:
+		if n, ok := v.([]string); ok {
+			return append(p, n...)
+		}
+	case []item:
+		if n, ok := v.([]item); ok {
+			return append(p, n...)
+		}
+	case jsonList:
+		if n, ok := v.(jsonList); ok {
+			var a, b []json.RawMessage
+			if json.Unmarshal(p, &a) == nil && json.Unmarshal(n, &b) == nil {
+				out, err := json.Marshal(append(a, b...))
+				if err == nil {
+					return jsonList(out)
+				}
+			}
+		}
+	}
+	return v
 }

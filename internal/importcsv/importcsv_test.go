@@ -153,7 +153,7 @@ func TestMessySpreadsheet(t *testing.T) {
 	}
 	want := []string{
 		`1:4 warning import column "Soort algoritme" (algorithm_type) is only for algorithms and is left out of sensor records`,
-		`1:5 warning import column "Opmerkingen" is not a field of the record format and is left out`,
+		`1:5 warning import column "Opmerkingen" is not a field of the record format and is left out; its text on line 2 is not imported`,
 		`4:0 info import lines 4 and 14 are blank and skipped`,
 		`5:0 warning import line 5 repeats line 2 exactly and is skipped`,
 		`6:1 warning import the name "Camera Markt" is also on line 2; this row gets the id "camera-markt-2"`,
@@ -332,7 +332,7 @@ defaults:
 		{"columns: {Naam: naam}", `mapping file m.yaml: column "Naam" maps to "naam", which is not a field the import can fill (one of id, kind, name,`},
 		{"defaults: {lifecycle.start: gisteren}", `mapping file m.yaml: default for lifecycle.start: "gisteren" is not a date`},
 		{"defaults: {id: x}", `mapping file m.yaml: default for "id", which is not a field the import can fill`},
-		{"kolommen: {}", "mapping file m.yaml: yaml: unmarshal errors:\n  line 1: field kolommen not found in type importcsv.mappingFile (it holds columns: and defaults:)"},
+		{"kolommen: {}", "mapping file m.yaml: yaml: unmarshal errors:\n  line 1: field kolommen not found in type importcsv.mappingFile (it holds extends:, columns:, defaults: and repeat:)"},
 	}
 	for _, b := range bad {
 		_, err := ParseMapping("m.yaml", []byte(b.text))
@@ -429,7 +429,7 @@ func TestKindColumn(t *testing.T) {
 		"sensor,Teller,Verkeersteller,\n" +
 		"algoritme,Routeplanner,,Regelgebaseerd\n" +
 		"camera,Fout,,\n"
-	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Mapping: &Mapping{columns: map[string]string{"soort record": "kind"}}})
+	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Mapping: &Mapping{columns: map[string]colTarget{"soort record": {path: "kind"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,11 @@
 package importcsv
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"regexp"
 	"strconv"
@@ -17,10 +19,187 @@ import (
 // date is a normalised date (YYYY-MM-DD); it is written unquoted.
 type date string
 
-// parseCell reads a cell as the field's type. Enumerated values are mapped
-// from their Dutch label or key; an unknown value passes through as written,
-// so the schema check names the allowed values.
-func parseCell(s spec, cell string) (any, error) {
+// rule says how the cells of one column are read.
+type rule struct {
+	// sep is where a list is split: "" keeps the cell whole (prose is never
+	// split), "auto" splits at ";" or, when there is none, at "," (for
+	// enumerated values only), anything else splits at exactly that text.
+	sep string
+	// values maps source values, normalised, to the record format's value;
+	// a value mapped to "" is left out.
+	values map[string]string
+	// unknown says what happens to a value values does not name: "keep"
+	// (the default: as written, so the schema check names what is allowed),
+	// "report" (left out, with a warning) or "error" (the row is skipped).
+	unknown string
+	// title is the title of the links a links column makes.
+	title string
+	// key is, for a list of objects, the key each text becomes (a measure's
+	// property) or, from JSON objects, the key whose value is taken (a
+	// link's "link").
+	key string
+}
+
+// builtinRule is how a column found by the built-in headers is read: lists
+// under the record's own keys (the open-data CSV) are split at ";", lists of
+// enumerated values also at ","; any other text is kept whole.
+func builtinRule(header, path string) rule {
+	s := specByPath[path]
+	switch {
+	case !listLike(s.typ):
+		return rule{}
+	case normalise(header) == normalise(path) || path == "uses_sensors":
+		return rule{sep: ";"}
+	case s.typ == typEnumList:
+		return rule{sep: "auto"}
+	}
+	return rule{}
+}
+
+// jsonList is a list cell written as a JSON array, as the open-data CSV
+// writes a list whose items contain the separator, and a list of objects.
+type jsonList []byte
+
+// item is an object with its keys in order.
+type item [][2]string
+
+// parseCell reads a cell as the field's type. Values are first translated by
+// the column's value map; enumerated values are then mapped from their Dutch
+// label or key, and an unknown value passes through as written, so the
+// schema check names the allowed values. It returns the values the column's
+// map did not know and left out, and nil when nothing is left.
+func parseCell(s spec, r rule, cell string) (any, []string, error) {
+	if listLike(s.typ) && strings.HasPrefix(cell, "[") && json.Valid([]byte(cell)) {
+		if r.key != "" && s.typ == typList {
+			// Objects of which one key is the value ({"title", "link"}: the link).
+			var objs []map[string]any
+			if err := json.Unmarshal([]byte(cell), &objs); err == nil {
+				var out []string
+				for _, o := range objs {
+					if v, ok := o[r.key].(string); ok && v != "" {
+						out = append(out, v)
+					}
+				}
+				if len(out) == 0 {
+					return nil, nil, nil
+				}
+				return out, nil, nil
+			}
+		}
+		v, err := parseJSONList(s, cell)
+		return v, nil, err
+	}
+	if s.typ == typObjects && r.key == "" {
+		return nil, nil, fmt.Errorf("%q is not a JSON list", clip(cell))
+	}
+	items := []string{cell}
+	if listLike(s.typ) {
+		items = splitList(cell, r.sep)
+	}
+	var out, unknown []string
+	for _, it := range items {
+		if r.values != nil {
+			if v, ok := r.values[normalise(it)]; ok {
+				if v != "" {
+					out = append(out, v)
+				}
+				continue
+			}
+			switch r.unknown {
+			case "report":
+				unknown = append(unknown, it)
+				continue
+			case "error":
+				return nil, nil, fmt.Errorf("%q is not in the column's value map", it)
+			}
+		}
+		out = append(out, it)
+	}
+	if len(out) == 0 {
+		return nil, unknown, nil
+	}
+	switch s.typ {
+	case typEnumList:
+		for i, it := range out {
+			out[i] = enumValue(s.path, it)
+		}
+		return out, unknown, nil
+	case typList:
+		return out, unknown, nil
+	case typNames:
+		var names []item
+		for _, n := range out {
+			names = append(names, item{{"name", n}})
+		}
+		return names, unknown, nil
+	case typObjects:
+		var objs []item
+		for _, it := range out {
+			objs = append(objs, item{{r.key, it}})
+		}
+		return objs, unknown, nil
+	case typLinks:
+		var links []item
+		for _, u := range out {
+			if r.title != "" {
+				links = append(links, item{{"title", r.title}, {"url", u}})
+			} else {
+				links = append(links, item{{"url", u}})
+			}
+		}
+		return links, unknown, nil
+	}
+	v, err := parseScalar(s, out[0])
+	return v, unknown, err
+}
+
+// clip cuts a long cell for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
+	}
+	return s
+}
+
+// parseJSONList reads a list written as a JSON array.
+func parseJSONList(s spec, cell string) (any, error) {
+	switch s.typ {
+	case typList, typEnumList:
+		var out []string
+		if err := json.Unmarshal([]byte(cell), &out); err != nil {
+			return nil, fmt.Errorf("%q is not a JSON list of texts", clip(cell))
+		}
+		if s.typ == typEnumList {
+			for i, it := range out {
+				out[i] = enumValue(s.path, it)
+			}
+		}
+		if len(out) == 0 {
+			return nil, nil
+		}
+		return out, nil
+	}
+	var probe []json.RawMessage
+	if err := json.Unmarshal([]byte(cell), &probe); err != nil {
+		return nil, fmt.Errorf("%q is not a JSON list", clip(cell))
+	}
+	if len(probe) == 0 {
+		return nil, nil
+	}
+	var names []string
+	if s.typ == typNames && json.Unmarshal([]byte(cell), &names) == nil {
+		// Datasets that are only names, as a list of texts.
+		var out []item
+		for _, n := range names {
+			out = append(out, item{{"name", n}})
+		}
+		return out, nil
+	}
+	return jsonList(cell), nil
+}
+
+// parseScalar reads one value as the field's type.
+func parseScalar(s spec, cell string) (any, error) {
 	switch s.typ {
 	case typDate:
 		d, err := NormaliseDate(cell)
@@ -48,22 +227,8 @@ func parseCell(s spec, cell string) (any, error) {
 		return f, nil
 	case typEnum:
 		return enumValue(s.path, cell), nil
-	case typEnumList:
-		items := splitList(cell)
-		for i, it := range items {
-			items[i] = enumValue(s.path, it)
-		}
-		return items, nil
-	case typList:
-		return splitList(cell), nil
 	case typDuration:
 		return normaliseDuration(s.path, cell)
-	case typNames:
-		var out []map[string]string
-		for _, n := range splitList(cell) {
-			out = append(out, map[string]string{"name": n})
-		}
-		return out, nil
 	}
 	return cell, nil
 }
@@ -75,11 +240,17 @@ func enumValue(path, v string) string {
 	return v
 }
 
-// splitList splits a cell on ";" or, when it has none, on ",".
-func splitList(cell string) []string {
-	sep := ";"
-	if !strings.Contains(cell, ";") {
-		sep = ","
+// splitList splits a cell at sep ("auto": at ";" or, when it has none, at
+// ","), trimming each item; "" keeps the cell whole.
+func splitList(cell, sep string) []string {
+	switch sep {
+	case "":
+		return []string{cell}
+	case "auto":
+		sep = ";"
+		if !strings.Contains(cell, ";") {
+			sep = ","
+		}
 	}
 	var out []string
 	for _, p := range strings.Split(cell, sep) {
@@ -101,6 +272,7 @@ func parseBool(cell string) (bool, error) {
 }
 
 var (
+	isoMonth  = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
 	isoDate   = regexp.MustCompile(`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$`)
 	dutchDate = regexp.MustCompile(`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})(?: .*)?$`)
 	wordDate  = regexp.MustCompile(`^(\d{1,2})\s+([[:alpha:]]+)\.?\s+(\d{4})$`)
@@ -122,6 +294,11 @@ func NormaliseDate(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	var y, m, d int
 	switch {
+	case isoMonth.MatchString(s):
+		// A month, as the national algorithm register gives begin and end:
+		// its first day, which the export turns back into the month.
+		p := isoMonth.FindStringSubmatch(s)
+		y, m, d = atoi(p[1]), atoi(p[2]), 1
 	case isoDate.MatchString(s):
 		p := isoDate.FindStringSubmatch(s)
 		y, m, d = atoi(p[1]), atoi(p[2]), atoi(p[3])
@@ -192,36 +369,89 @@ func normaliseDuration(path, cell string) (string, error) {
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
-// Mapping is a mapping file: which field each spreadsheet column fills, for
-// headers the import does not know, and default values for fields no column
-// gives.
+// Mapping is a mapping file: which field each column fills, how its values
+// translate, and default values for fields no column gives.
 //
 //	columns:
 //	  "Naam camera": name
 //	  "Contact (mail)": owner.email
 //	  "Opmerkingen": ""          # leave this column out, without a warning
+//	  "Databronnen":             # a list, split only where the file says
+//	    field: datasets
+//	    separator: ";"
+//	  "Kies soort / type sensor":
+//	    field: sensor_type
+//	    values: {"Optische / camera sensor": camera}
+//	    unknown: report          # keep (default), report or error
+//	  "Privacyverklaring": {field: links, title: Privacyverklaring}
+//	  "Type algoritme":
+//	    field: algorithm_type
+//	    note: v0.1's "Zelflerend" means it uses machine learning
+//	repeat: "Kies soort / type sensor"   # a row describes several records
 //	defaults:
 //	  organisation.type: municipality
 //	  status: active
 type Mapping struct {
-	columns  map[string]string // normalised header → field ("" = ignore)
-	defaults map[string]any    // field → value
+	columns  map[string]colTarget // normalised header → field and rule
+	defaults map[string]any       // field → value
+	notes    map[string]string    // normalised header → note shown on import
+	// repeat is the normalised header that starts each group of columns
+	// of a row that describes several records; "" for one record per row.
+	repeat string
+}
+
+type colTarget struct {
+	path string // "" = ignore
+	rule rule
 }
 
 // mappingFile is the YAML shape of a mapping file.
 type mappingFile struct {
-	Columns  map[string]string `yaml:"columns"`
-	Defaults map[string]string `yaml:"defaults"`
+	Extends  string                `yaml:"extends"`
+	Columns  map[string]columnFile `yaml:"columns"`
+	Defaults map[string]string     `yaml:"defaults"`
+	Repeat   string                `yaml:"repeat"`
+}
+
+// columnFile is one column of a mapping file: a field name, or the field
+// with how to read its values.
+type columnFile struct {
+	Field     string            `yaml:"field"`
+	Separator string            `yaml:"separator"`
+	Values    map[string]string `yaml:"values"`
+	Unknown   string            `yaml:"unknown"`
+	Title     string            `yaml:"title"`
+	Key       string            `yaml:"key"`
+	Note      string            `yaml:"note"`
+}
+
+// UnmarshalYAML takes a plain field name as well as the long form.
+func (c *columnFile) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		c.Field = n.Value
+		return nil
+	}
+	type plain columnFile
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*c = columnFile(p)
+	return nil
 }
 
 // ErrMapping marks a mapping file that cannot be used.
 var ErrMapping = errors.New("mapping file")
 
-// LoadMapping reads a mapping file.
+// LoadMapping reads a mapping file, or a ready-made map by its name (see
+// Maps).
 func LoadMapping(path string) (*Mapping, error) {
+	if data, ok := readyMap(path); ok {
+		return ParseMapping(path, data)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrMapping, err)
+		return nil, fmt.Errorf("%w: %w (a ready-made map is one of %s)", ErrMapping, err, strings.Join(Maps(), ", "))
 	}
 	return ParseMapping(path, data)
 }
@@ -237,22 +467,69 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&mf); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%w %s: %v (it holds columns: and defaults:)", ErrMapping, name, err)
+		return nil, fmt.Errorf("%w %s: %v (it holds extends:, columns:, defaults: and repeat:)", ErrMapping, name, err)
 	}
-	m := &Mapping{columns: map[string]string{}, defaults: map[string]any{}}
-	for h, field := range mf.Columns {
-		field = strings.TrimSpace(field)
-		if _, ok := specByPath[field]; field != "" && field != "kind" && !ok {
+	m := &Mapping{columns: map[string]colTarget{}, defaults: map[string]any{}, notes: map[string]string{}, repeat: normalise(mf.Repeat)}
+	if mf.Extends != "" {
+		// A ready-made map as the base; this file's columns and defaults
+		// replace the base's of the same name.
+		data, ok := readyMap(mf.Extends)
+		if !ok {
+			return nil, fmt.Errorf("%w %s: extends %q, which is not a ready-made map (%s)", ErrMapping, name, mf.Extends, strings.Join(Maps(), ", "))
+		}
+		base, err := ParseMapping(mf.Extends, data)
+		if err != nil {
+			return nil, err
+		}
+		maps.Copy(m.columns, base.columns)
+		maps.Copy(m.defaults, base.defaults)
+		maps.Copy(m.notes, base.notes)
+		if m.repeat == "" {
+			m.repeat = base.repeat
+		}
+	}
+	for h, c := range mf.Columns {
+		field := strings.TrimSpace(c.Field)
+		s, ok := specByPath[field]
+		if field != "" && field != "kind" && !ok {
 			return nil, fmt.Errorf("%w %s: column %q maps to %q, which is not a field the import can fill (%s)", ErrMapping, name, h, field, fieldList())
 		}
-		m.columns[normalise(h)] = field
+		r := rule{sep: c.Separator, unknown: c.Unknown, title: c.Title, key: c.Key}
+		if c.Key != "" && s.typ != typObjects && s.typ != typList {
+			return nil, fmt.Errorf("%w %s: column %q has a key, which only a list of objects (such as measures) or, from JSON, a list of texts takes", ErrMapping, name, h)
+		}
+		if c.Separator == "" && s.typ == typEnumList {
+			r.sep = "auto" // enumerated values are no prose: "a, b" is a list
+		}
+		if c.Separator != "" && !listLike(s.typ) {
+			return nil, fmt.Errorf("%w %s: column %q has a separator, but %s holds one value, not a list", ErrMapping, name, h, field)
+		}
+		switch c.Unknown {
+		case "", "keep", "report", "error":
+		default:
+			return nil, fmt.Errorf("%w %s: column %q: unknown: %q; use keep, report or error", ErrMapping, name, h, c.Unknown)
+		}
+		if c.Title != "" && s.typ != typLinks {
+			return nil, fmt.Errorf("%w %s: column %q has a title, which only a links column takes", ErrMapping, name, h)
+		}
+		if len(c.Values) > 0 {
+			r.values = map[string]string{}
+			for from, to := range c.Values {
+				r.values[normalise(from)] = to
+			}
+		}
+		m.columns[normalise(h)] = colTarget{path: field, rule: r}
+		delete(m.notes, normalise(h))
+		if c.Note != "" {
+			m.notes[normalise(h)] = c.Note
+		}
 	}
 	for field, v := range mf.Defaults {
 		s, ok := specByPath[field]
 		if !ok || field == "id" {
 			return nil, fmt.Errorf("%w %s: default for %q, which is not a field the import can fill (%s)", ErrMapping, name, field, fieldList())
 		}
-		val, err := parseCell(s, v)
+		val, _, err := parseCell(s, rule{sep: ";"}, v)
 		if err != nil {
 			return nil, fmt.Errorf("%w %s: default for %s: %v", ErrMapping, name, field, err)
 		}
@@ -261,10 +538,11 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 	return m, nil
 }
 
-// column returns the field a header maps to, and whether the mapping names it.
-func (m *Mapping) column(header string) (string, bool) {
-	f, ok := m.columns[normalise(header)]
-	return f, ok
+// column returns the field a header maps to with how to read it, and whether
+// the mapping names it.
+func (m *Mapping) column(header string) (string, rule, bool) {
+	c, ok := m.columns[normalise(header)]
+	return c.path, c.rule, ok
 }
 
 // Fields lists the fields a column can fill, in the record format's order.

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -71,7 +72,7 @@ var shared = []column{
 	{"registered_on", "registered_on", func(r *record.Record) string { return r.RegisteredOn }},
 }
 
-var sensorColumns = concat(common, []column{
+var sensorColumns = withRest(record.Sensor, concat(common, []column{
 	{"sensor_type", "sensor_type", func(r *record.Record) string { return r.SensorType }},
 	{"capabilities", "capabilities", func(r *record.Record) string { return strings.Join(r.Capabilities, ";") }},
 	{"quantity", "quantity", func(r *record.Record) string {
@@ -111,21 +112,15 @@ var sensorColumns = concat(common, []column{
 		}
 		return r.Vendor.Manufacturer
 	}},
-}, shared)
+}, shared))
 
-var algorithmColumns = concat(common, []column{
+var algorithmColumns = withRest(record.Algorithm, concat(common, []column{
 	{"algorithm_type", "algorithm_type", func(r *record.Record) string { return r.AlgorithmType }},
 	{"role", "role", func(r *record.Record) string { return r.Role }},
 	{"affects_individuals", "affects_individuals", func(r *record.Record) string { return boolText(r.AffectsIndividuals) }},
 	{"publication_category", "publication_category", func(r *record.Record) string { return r.PublicationCategory }},
 	{"self_learning", "self_learning", func(r *record.Record) string { return boolText(r.SelfLearning) }},
-	{"datasets", "datasets", func(r *record.Record) string {
-		names := make([]string, 0, len(r.Datasets))
-		for _, d := range r.Datasets {
-			names = append(names, d.Name)
-		}
-		return strings.Join(names, ";")
-	}},
+	{"datasets", "datasets", func(r *record.Record) string { return datasetsCell(r) }},
 	{"source_code_url", "source_code.url", func(r *record.Record) string {
 		if r.SourceCode == nil {
 			return ""
@@ -139,7 +134,7 @@ var algorithmColumns = concat(common, []column{
 		}
 		return r.NationalRegister.URL
 	}},
-}, shared)
+}, shared))
 
 func concat(parts ...[]column) []column {
 	var out []column
@@ -147,6 +142,144 @@ func concat(parts ...[]column) []column {
 		out = append(out, p...)
 	}
 	return out
+}
+
+// withRest adds a column for every field of the record format the named
+// columns do not show, headed by its dotted path (owner.department,
+// source_code.unavailable_reason, decisions), so the CSV carries every
+// public field and imports again into the same records.
+func withRest(kind record.Kind, cols []column) []column {
+	covered := map[string]bool{"kind": true}
+	for _, c := range cols {
+		covered[c.field] = true
+	}
+	for _, l := range record.Leaves() {
+		if covered[l.Path] || covered[parentOf(l.Path)] || l.Kind != "" && l.Kind != kind {
+			continue
+		}
+		cols = append(cols, column{name: l.Path, field: l.Path, value: leafCell(l)})
+	}
+	return cols
+}
+
+func parentOf(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+// leafCell writes one field as a cell: texts as they are, lists of texts
+// joined with "; " (as a JSON array when an item would not survive that),
+// lists of objects as a JSON array of their public parts.
+func leafCell(l record.Leaf) func(r *record.Record) string {
+	return func(r *record.Record) string {
+		v, ok := l.Get(r)
+		if !ok {
+			return ""
+		}
+		switch t := v.(type) {
+		case string:
+			return t
+		case bool:
+			return strconv.FormatBool(t)
+		case int:
+			return strconv.Itoa(t)
+		case float64:
+			return coord(t)
+		case []string:
+			return ListCell(t)
+		}
+		return objectsCell(r, l.Path, v)
+	}
+}
+
+// ListCell joins a list of texts with ";", or writes it as a JSON array
+// when an item holds a ";", is empty or has spaces at its ends, or the cell
+// would start with "[", so that splitting at ";" gives the items back.
+func ListCell(items []string) string {
+	plain := len(items) > 0 && !strings.HasPrefix(items[0], "[")
+	for _, it := range items {
+		if it == "" || strings.Contains(it, ";") || strings.TrimSpace(it) != it {
+			plain = false
+		}
+	}
+	if plain {
+		return strings.Join(items, ";")
+	}
+	return jsonCell(items)
+}
+
+func jsonCell(v any) string {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// objectsCell writes a list of objects as JSON, without the parts the record
+// withholds and the internal parts of incidents, as View leaves them out.
+func objectsCell(r *record.Record, path string, v any) string {
+	if path != "incidents" && (r.Publication == nil || len(r.Publication.Withheld) == 0) {
+		return jsonCell(v) // nothing to leave out: the fields in the record's order
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	var items any
+	if err := json.Unmarshal(b, &items); err != nil {
+		return ""
+	}
+	root := map[string]any{}
+	setPath(root, strings.Split(path, "."), items)
+	if path == "incidents" {
+		for _, it := range items.([]any) {
+			if im, ok := it.(map[string]any); ok {
+				for k := range im {
+					if !incidentFields[k] {
+						delete(im, k)
+					}
+				}
+			}
+		}
+	}
+	if r.Publication != nil {
+		for _, w := range r.Publication.Withheld {
+			remove(root, strings.Split(w, "."))
+		}
+	}
+	return jsonCell(items)
+}
+
+func setPath(m map[string]any, path []string, v any) {
+	for _, p := range path[:len(path)-1] {
+		next := map[string]any{}
+		m[p] = next
+		m = next
+	}
+	m[path[len(path)-1]] = v
+}
+
+// datasetsCell lists the datasets by name when that is all they say, and as
+// JSON objects otherwise.
+func datasetsCell(r *record.Record) string {
+	names := make([]string, 0, len(r.Datasets))
+	for _, d := range r.Datasets {
+		shown := func(field string, has bool) bool { return has && !r.IsWithheld("datasets."+field) }
+		if shown("source", d.Source != "") || shown("description", d.Description != "") ||
+			shown("personal_data", d.PersonalData != nil) || shown("url", d.URL != "") {
+			return objectsCell(r, "datasets", r.Datasets)
+		}
+		names = append(names, d.Name)
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return ListCell(names)
 }
 
 // Columns returns the CSV header for a kind.

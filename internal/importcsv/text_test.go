@@ -1,0 +1,208 @@
+package importcsv
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// one imports a spreadsheet and returns its only record, failing otherwise.
+func one(t *testing.T, csv string, opts Options) (record.Record, *Result) {
+	t.Helper()
+	if opts.Kind == "" {
+		opts.Kind = record.Algorithm
+	}
+	opts.Now = now
+	res, err := Read("x.csv", []byte(csv), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("records %d, findings %q", len(res.Records), short(res.Findings))
+	}
+	var r record.Record
+	if err := yaml.Unmarshal(res.Records[0].Data, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r, res
+}
+
+func mapping(t *testing.T, text string) *Mapping {
+	t.Helper()
+	m, err := ParseMapping("m.yaml", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// Prose is never split: a text with commas and semicolons in a column the
+// built-in headers read as datasets stays one text.
+func TestProseIsKeptWhole(t *testing.T) {
+	text := "BRP, persoons-, familie-en adresgegevens; en de gegevens van de sociale dienst"
+	r, _ := one(t, "naam;gegevens;soorten persoonsgegevens\nToeslag;\""+text+"\";\"naam, adres\"\n", Options{})
+	if len(r.Datasets) != 1 || r.Datasets[0].Name != text {
+		t.Errorf("datasets %+v, want one dataset named with the whole text", r.Datasets)
+	}
+	if !slices.Equal(r.PersonalData.Categories, []string{"naam, adres"}) {
+		t.Errorf("categories %q, want the whole text", r.PersonalData.Categories)
+	}
+}
+
+// A list is split only where the mapping file declares it, at the separator
+// it names.
+func TestDeclaredListsSplitAtTheirSeparator(t *testing.T) {
+	m := mapping(t, `columns:
+  Databronnen: {field: datasets, separator: " | "}
+  Naam: name
+`)
+	r, _ := one(t, "Naam;Databronnen\nToeslag;\"BRP, adressen | Aanvragen; 2024\"\n", Options{Mapping: m})
+	var names []string
+	for _, d := range r.Datasets {
+		names = append(names, d.Name)
+	}
+	if !slices.Equal(names, []string{"BRP, adressen", "Aanvragen; 2024"}) {
+		t.Errorf("datasets %q", names)
+	}
+	if _, err := ParseMapping("m.yaml", []byte("columns: {Naam: {field: name, separator: \";\"}}")); err == nil ||
+		!strings.Contains(err.Error(), "holds one value, not a list") {
+		t.Errorf("a separator on a one-value field: %v", err)
+	}
+}
+
+// Value maps translate a source's vocabulary; unknown values are reported
+// with their row and column, never silently kept or dropped.
+func TestValueMaps(t *testing.T) {
+	m := mapping(t, `columns:
+  Naam: name
+  Type: {field: sensor_type, values: {"Optische / camera sensor": camera}, unknown: report}
+  Thema 1: {field: themes, values: {"Mobiliteit: auto": verkeer}}
+  Thema 2: {field: themes, values: {"Milieu": natuur-en-milieu}, unknown: report}
+`)
+	csv := "Naam;Type;Thema 1;Thema 2\nCam;Optische / camera sensor;Mobiliteit: auto;Milieu\nTeller;Chemiesensor;Verkeer;Onbekend thema\n"
+	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rec := range res.Records {
+		var r record.Record
+		if err := yaml.Unmarshal(rec.Data, &r); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r.ID+":"+r.SensorType+":"+strings.Join(r.Themes, ","))
+	}
+	if want := []string{"cam:camera:verkeer,natuur-en-milieu", "teller::verkeer"}; !slices.Equal(got, want) {
+		t.Errorf("records %q, want %q", got, want)
+	}
+	want := []string{
+		`3:2 warning import sensor_type (column "Type"): "Chemiesensor" is not in the column's value map and is not imported`,
+		`3:4 warning import themes (column "Thema 2"): "Onbekend thema" is not in the column's value map and is not imported`,
+	}
+	for _, w := range want {
+		if !slices.Contains(short(res.Findings), w) {
+			t.Errorf("no finding %q in %q", w, short(res.Findings))
+		}
+	}
+	m = mapping(t, "columns: {Naam: name, Type: {field: sensor_type, values: {a: camera}, unknown: error}}")
+	res, err = Read("x.csv", []byte("Naam;Type\nCam;b\n"), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 0 || !slices.Contains(short(res.Findings), `2:2 error import sensor_type (column "Type"): "b" is not in the column's value map; the row is skipped`) {
+		t.Errorf("unknown: error: %d records, %q", len(res.Records), short(res.Findings))
+	}
+}
+
+// A form that describes several sensors per row gives one record per filled
+// group of columns; the notifier's columns belong to each.
+func TestRepeatedGroupsBecomeOneRecordEach(t *testing.T) {
+	m := mapping(t, `repeat: Soort
+columns:
+  Referentie: name
+  Organisatie: organisation.name
+  Soort: sensor_type
+  Omschrijving: location.description
+`)
+	csv := "Referentie;Organisatie;Soort;Omschrijving;Soort;Omschrijving;Soort;Omschrijving\n" +
+		"7079-2296;Gemeente A;Camera;Brug;Geluidssensor;Plein;;\n" +
+		"7079-2297;Gemeente A;;;;;;\n"
+	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rec := range res.Records {
+		var r record.Record
+		if err := yaml.Unmarshal(rec.Data, &r); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, r.ID+":"+r.Name+":"+r.SensorType+":"+r.Location.Description+":"+r.Organisation.Name)
+	}
+	want := []string{"7079-2296-1:7079-2296:camera:Brug:Gemeente A", "7079-2296-2:7079-2296:noise:Plein:Gemeente A"}
+	if !slices.Equal(got, want) {
+		t.Errorf("records %q, want %q", got, want)
+	}
+	if !slices.Contains(short(res.Findings), "3:0 warning import the row describes no record: every column of the repeated groups is empty; the row is skipped") {
+		t.Errorf("findings %q", short(res.Findings))
+	}
+}
+
+// Text a YAML 1.1 reader would take for a boolean, null or number is quoted.
+func TestYAML11WordsAreQuoted(t *testing.T) {
+	m := mapping(t, "columns: {Naam: name, Rol: owner.role, Telefoon: owner.phone, Afdeling: owner.department}")
+	_, res := one(t, "Naam;Persoonsgegevens;Rol;Telefoon;Afdeling\nTeller;ja;on;14020;1:20\n", Options{Kind: record.Sensor, Mapping: m})
+	data := string(res.Records[0].Data)
+	for _, want := range []string{`processed: "yes"`, `role: "on"`, `phone: "14020"`, `department: "1:20"`} {
+		if !strings.Contains(data, want) {
+			t.Errorf("no %s in\n%s", want, data)
+		}
+	}
+	for _, s := range []string{"yes", "No", "ON", "off", "y", "N", "~", "null", "0x1F", "1_000", "+.5", ".inf", "12e3"} {
+		if !yaml11Special(s) {
+			t.Errorf("%q is not quoted", s)
+		}
+	}
+	for _, s := range []string{"yesterday", "Nee", "P1Y", "1.2.3", "cam-1", "onbekend"} {
+		if yaml11Special(s) {
+			t.Errorf("%q is quoted needlessly", s)
+		}
+	}
+}
+
+// A column with no place in the record format is reported with the lines
+// whose text it leaves out.
+func TestUnplacedTextIsReported(t *testing.T) {
+	_, res := one(t, "Naam;Impact;Proces\nToeslag;Veel impact;\n", Options{})
+	want := `1:2 warning import column "Impact" is not a field of the record format and is left out; its text on line 2 is not imported`
+	if !slices.Contains(short(res.Findings), want) {
+		t.Errorf("no %q in %q", want, short(res.Findings))
+	}
+}
+
+// Every ready-made map parses, and one that extends another keeps the base's
+// columns.
+func TestReadyMaps(t *testing.T) {
+	names := Maps()
+	for _, want := range []string{"algoritmeregister-csv", "algoritmeregister-json", "algoritmeregister-lijst-json", "algoritmeregister-v0.1", "amsterdam-bulk", "amsterdam-melding"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("no ready-made map %s in %q", want, names)
+		}
+	}
+	for _, n := range names {
+		if _, err := LoadMapping(n); err != nil {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+	m, _ := LoadMapping("amsterdam-melding")
+	if p, _, ok := m.column("Privacyverklaring"); !ok || p != "links" || m.repeat == "" {
+		t.Errorf("amsterdam-melding does not extend amsterdam-bulk: %q %v %q", p, ok, m.repeat)
+	}
+	if _, err := ParseMapping("m.yaml", []byte("extends: nothing")); err == nil {
+		t.Error("extends of an unknown map is accepted")
+	}
+}
