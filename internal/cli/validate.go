@@ -98,10 +98,11 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 // ruleInfo describes rule ids for formats that carry rule metadata (SARIF);
 // the checklist adds its rules.
 var ruleInfo = map[string]report.RuleInfo{
-	finding.RuleYAML:     {Title: "The file is not a readable YAML record"},
-	finding.RuleSchema:   {Title: "The record does not follow the JSON Schema"},
-	finding.RuleRegister: {Title: "Register-wide consistency: ids, folders, references"},
-	finding.RuleConfig:   {Title: "register.yaml settings"},
+	finding.RuleYAML:        {Title: "The file is not a readable YAML record"},
+	finding.RuleSchema:      {Title: "The record does not follow the JSON Schema"},
+	finding.RuleRegister:    {Title: "Register-wide consistency: ids, folders, references"},
+	finding.RuleConfig:      {Title: "register.yaml settings"},
+	finding.RulePublication: {Title: "The publication block is unclear, so the record is not published"},
 }
 
 // workRelative expresses the register root relative to the working folder

@@ -8,7 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/site"
 )
@@ -140,11 +140,12 @@ type field struct {
 func WriteAlgoritmeregister(w io.Writer, reg *record.Register) ([]finding.Finding, error) {
 	entries := []Entry{}
 	var fs []finding.Finding
-	for _, r := range opendata.Public(reg.Records) {
+	pub := publish.Register(reg).Register
+	for _, r := range pub.Records {
 		if r.Kind != record.Algorithm {
 			continue
 		}
-		e, more := Algorithm(r, reg)
+		e, more := Algorithm(r, pub)
 		entries = append(entries, e)
 		fs = append(fs, more...)
 	}
@@ -160,6 +161,11 @@ func WriteAlgoritmeregister(w io.Writer, reg *record.Register) ([]finding.Findin
 // Algorithm maps one algorithm record to a national register entry and
 // reports what the standard cannot take. Withheld fields are left out.
 func Algorithm(r *record.Record, reg *record.Register) (Entry, []finding.Finding) {
+	if v := publish.View(r); v != nil {
+		r = v
+	} else {
+		return Entry{}, nil
+	}
 	e := Entry{Lang: "nld", StandardVersion: "1.0"}
 	shown := func(path string) bool { return !r.IsWithheld(path) }
 	text := func(path, v string) string {

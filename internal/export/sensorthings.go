@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -82,9 +83,10 @@ const observationMeasurement = "http://www.opengis.net/def/observationType/OGC-O
 // withheld has no Location.
 func WriteSensorThings(w io.Writer, reg *record.Register) error {
 	doc := Things{Value: []Thing{}}
-	for _, r := range opendata.Public(reg.Records) {
+	pub := publish.Register(reg).Register
+	for _, r := range pub.Records {
 		if r.Kind == record.Sensor {
-			doc.Value = append(doc.Value, SensorThing(r, reg))
+			doc.Value = append(doc.Value, SensorThing(r, pub))
 		}
 	}
 	enc := json.NewEncoder(w)
@@ -97,23 +99,25 @@ func WriteSensorThings(w io.Writer, reg *record.Register) error {
 }
 
 // SensorThing maps one sensor record to a Thing with its Locations and
-// Datastreams.
+// Datastreams, from its public view: a record that is not public gives an
+// empty Thing.
 func SensorThing(r *record.Record, reg *record.Register) Thing {
+	if r = publish.View(r); r == nil {
+		return Thing{}
+	}
+	name := r.Name
+	if r.IsWithheld("name") {
+		name = r.ID
+	}
 	props := thingProperties(r)
 	if u := recordURL(r, reg); u != "" {
 		props["register_url"] = u
 	}
-	t := Thing{Name: r.Name, Description: r.Summary, Properties: props}
-	if r.IsWithheld("name") {
-		t.Name = r.ID
-	}
-	if r.IsWithheld("summary") {
-		t.Description = ""
-	}
+	t := Thing{Name: name, Description: r.Summary, Properties: props}
 	if loc := thingLocation(r); loc != nil {
 		t.Locations = []Location{*loc}
 	}
-	sensor := Sensor{Name: r.Name, Description: r.Summary, EncodingType: "text/html", Metadata: recordURL(r, reg)}
+	sensor := Sensor{Name: name, Description: r.Summary, EncodingType: "text/html", Metadata: recordURL(r, reg)}
 	if r.Vendor != nil && !r.IsWithheld("vendor") {
 		if model := strings.TrimSpace(r.Vendor.Manufacturer + " " + r.Vendor.Model); model != "" {
 			sensor.Name = model
@@ -127,8 +131,8 @@ func SensorThing(r *record.Record, reg *record.Register) Thing {
 	if !r.IsWithheld("measures") {
 		for _, m := range r.Measures {
 			ds := Datastream{
-				Name:              r.Name + ": " + m.Property,
-				Description:       m.Property + " gemeten door " + r.Name,
+				Name:              name + ": " + m.Property,
+				Description:       m.Property + " gemeten door " + name,
 				ObservationType:   observationMeasurement,
 				UnitOfMeasurement: UnitOfMeasurement{Name: m.Unit, Symbol: m.Unit, Definition: "urn:register:unit:" + slug(m.Unit)},
 				ObservedProperty: ObservedProperty{Name: m.Property, Description: m.Property,
@@ -145,9 +149,8 @@ func SensorThing(r *record.Record, reg *record.Register) Thing {
 }
 
 // thingProperties are what a sensor platform shows beside the name: what
-// the sensor is and does, who answers for it, and how long it stays. A record
-// that withholds fields goes through the public view, which leaves them out;
-// the others are taken as they are, which is the same JSON and much faster.
+// the sensor is and does, who answers for it, and how long it stays, from
+// the record's public view.
 func thingProperties(r *record.Record) map[string]any {
 	props := map[string]any{"register_id": r.ID}
 	// The place in words, also for a sensor without a published position
@@ -165,7 +168,7 @@ func thingProperties(r *record.Record) map[string]any {
 	}
 	keys := []string{"status", "sensor_type", "capabilities", "quantity", "organisation", "owner", "personal_data", "lifecycle", "themes", "open_data", "vendor"}
 	if r.Publication != nil && len(r.Publication.Withheld) > 0 {
-		view, err := opendata.View(r)
+		view, err := publish.Map(r)
 		if err != nil {
 			return props
 		}

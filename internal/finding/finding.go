@@ -69,6 +69,9 @@ const (
 	RuleSchema   = "schema"   // the record does not follow the JSON Schema
 	RuleRegister = "register" // register-wide consistency: ids, folders, references
 	RuleConfig   = "config"   // register.yaml
+	// RulePublication: the publication block does not say clearly what may
+	// be published, so the record is kept off every public output.
+	RulePublication = "publication"
 )
 
 // Finding is one problem, pinned to a file and, where known, a line and column.

@@ -23,6 +23,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -249,6 +250,16 @@ func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
 	rec := &record.Record{}
 	record.FromValue(doc.Value, rec)
 	rec.File = rel
+	if pf := publish.Check(doc.Value, kind); len(pf) > 0 {
+		// Fail closed: a publication block that does not read cleanly
+		// keeps the whole record off the public outputs.
+		rec.PublicationInvalid = true
+		for i := range pf {
+			pf[i].File = rel
+			pf[i].Line, pf[i].Column = doc.Locate(pf[i].Path, pf[i].Key)
+		}
+		fs = append(fs, pf...)
+	}
 	if rec.ID == "" {
 		// Keep the record addressable: its file name stands in for a missing id.
 		rec.ID = strings.TrimSuffix(path.Base(rel), path.Ext(rel))

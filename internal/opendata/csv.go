@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/csvcell"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -316,7 +317,7 @@ func WriteCSV(w io.Writer, kind record.Kind, recs []*record.Record) error {
 	if err := cw.Write(row); err != nil {
 		return fmt.Errorf("write %s csv: %w", kind, err)
 	}
-	for _, r := range Public(recs) {
+	for _, r := range publish.Records(recs) {
 		if r.Kind != kind {
 			continue
 		}

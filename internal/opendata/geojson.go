@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -62,6 +63,9 @@ func Ring(poly [][2]float64) [][2]float64 {
 // Polygon for its area, both in a GeometryCollection when it has both. It
 // returns nil for a sensor with no published geometry.
 func SensorFeature(r *record.Record) *Feature {
+	if r = publish.View(r); r == nil {
+		return nil
+	}
 	var geoms []*Geometry
 	if p := Position(r); p != nil {
 		geoms = append(geoms, &Geometry{Type: "Point", Coordinates: [2]float64{round(p.Lon), round(p.Lat)}})
@@ -98,7 +102,7 @@ func SensorFeature(r *record.Record) *Feature {
 // Algorithms and sensors without a geometry are skipped.
 func WriteGeoJSON(w io.Writer, recs []*record.Record) error {
 	fc := FeatureCollection{Type: "FeatureCollection", Features: []*Feature{}}
-	for _, r := range Public(recs) {
+	for _, r := range publish.Records(recs) {
 		if r.Kind != record.Sensor {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -26,22 +27,20 @@ func WriteJSON(w io.Writer, reg *record.Register) error {
 		out.Organisation = reg.Config.Organisation
 		out.Title = reg.Config.Site.Title
 	}
-	for _, r := range reg.Records {
-		if !r.IsPublic() {
-			out.Unpublished++
+	pub := publish.Register(reg)
+	out.Unpublished = len(pub.Unpublished)
+	for _, v := range pub.Register.Records {
+		if v.Publication == nil || len(v.Publication.Withheld) == 0 {
+			// Nothing withheld: encode the view as it is, which is the
+			// same JSON as publish.Map without the round trip.
+			out.Records = append(out.Records, v)
 			continue
 		}
-		if (r.Publication == nil || len(r.Publication.Withheld) == 0) && len(r.Incidents) == 0 {
-			// Nothing to leave out: encode the record as it is, which is
-			// the same JSON as View without the round trip.
-			out.Records = append(out.Records, r)
-			continue
-		}
-		v, err := View(r)
+		m, err := publish.Map(v)
 		if err != nil {
 			return err
 		}
-		out.Records = append(out.Records, v)
+		out.Records = append(out.Records, m)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -1,36 +1,20 @@
 // Package opendata writes the register's open-data downloads: the whole
 // register as JSON, sensors and algorithms as CSV, the sensors' positions as
 // GeoJSON, and a DCAT-AP catalogue that describes them. Every writer leaves
-// out records that are not public and fields a record withholds, so a caller
+// out records that are not public and fields a record withholds: each runs
+// what it is given through the publish package's filter itself, so a caller
 // cannot publish what the municipality decided to keep back. The public site
 // and the export command share these writers.
 package opendata
 
 import (
-	"encoding/json"
-	"fmt"
-	"strings"
-
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// Public returns the records that may be published, in the order given.
-func Public(recs []*record.Record) []*record.Record {
-	out := make([]*record.Record, 0, len(recs))
-	for _, r := range recs {
-		if r != nil && r.IsPublic() {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// PositionWithheld reports whether the record keeps its position back:
-// withholding either form of the point withholds both, since one can be
-// converted into the other.
-func PositionWithheld(r *record.Record) bool {
-	return r.IsWithheld("location.point") || r.IsWithheld("location.point_rd")
-}
+// PositionWithheld reports whether the record keeps its position back; see
+// publish.PositionWithheld.
+func PositionWithheld(r *record.Record) bool { return publish.PositionWithheld(r) }
 
 // Position returns the sensor's published WGS84 position, or nil when it has
 // none or withholds it. The loader fills Record.Point from point or point_rd;
@@ -67,76 +51,4 @@ func Polygon(r *record.Record) [][2]float64 {
 		}
 	}
 	return r.Location.Polygon
-}
-
-// incidentFields are the parts of an incident the public may see: its type,
-// its dates and the summary written for publication. The delay reason and the
-// notifiable flag are internal working notes.
-var incidentFields = map[string]bool{"type": true, "discovered": true, "reported": true, "summary": true}
-
-// View returns the record as the public may see it: the record format's
-// fields (JSON names), without withheld fields and without the internal parts
-// of incidents. It returns an error only when the record cannot be encoded.
-func View(r *record.Record) (map[string]any, error) {
-	b, err := json.Marshal(r)
-	if err != nil {
-		return nil, fmt.Errorf("encode record %s: %w", r.ID, err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("decode record %s: %w", r.ID, err)
-	}
-	if inc, ok := m["incidents"].([]any); ok {
-		for _, it := range inc {
-			if im, ok := it.(map[string]any); ok {
-				for k := range im {
-					if !incidentFields[k] {
-						delete(im, k)
-					}
-				}
-			}
-		}
-	}
-	if r.Publication != nil {
-		for _, p := range r.Publication.Withheld {
-			remove(m, strings.Split(p, "."))
-		}
-		if PositionWithheld(r) {
-			remove(m, []string{"location", "point"})
-			remove(m, []string{"location", "point_rd"})
-		}
-	}
-	return m, nil
-}
-
-// remove deletes a dotted path from decoded JSON. A list on the way applies
-// the rest of the path to each element ("datasets.url" hides every dataset's
-// link); a numeric step picks one element.
-func remove(v any, path []string) {
-	if len(path) == 0 {
-		return
-	}
-	switch t := v.(type) {
-	case map[string]any:
-		if len(path) == 1 {
-			delete(t, path[0])
-			return
-		}
-		remove(t[path[0]], path[1:])
-	case []any:
-		var i int
-		if _, err := fmt.Sscanf(path[0], "%d", &i); err == nil && fmt.Sprint(i) == path[0] {
-			if i >= 0 && i < len(t) {
-				if len(path) == 1 {
-					t[i] = nil
-					return
-				}
-				remove(t[i], path[1:])
-			}
-			return
-		}
-		for _, e := range t {
-			remove(e, path)
-		}
-	}
 }

@@ -5,6 +5,8 @@
 // "absent" from "empty".
 package record
 
+import "strings"
+
 // Kind is what a record describes.
 type Kind string
 
@@ -92,6 +94,10 @@ type Record struct {
 	// File is the record's path relative to the register root, with forward
 	// slashes (for example "sensors/cam-markt.yaml"). It is not part of the YAML.
 	File string `yaml:"-" json:"-"`
+	// PublicationInvalid is set by the loader when the publication block does
+	// not follow the schema (withheld as text, an unknown key, a path that
+	// names no field): the record is then treated as not public.
+	PublicationInvalid bool `yaml:"-" json:"-"`
 	// Point is the sensor's position in WGS84, from location.point or converted
 	// from location.point_rd; nil when the record has neither.
 	Point *Point `yaml:"-" json:"-"`
@@ -347,23 +353,64 @@ type NationalRegister struct {
 }
 
 // IsPublic reports whether the record may be shown on the public site and in
-// open data (the default).
+// open data (the default). A record whose publication block could not be
+// read is not public: the privacy switch fails closed.
 func (r *Record) IsPublic() bool {
+	if r.PublicationInvalid {
+		return false
+	}
 	return r.Publication == nil || r.Publication.Public == nil || *r.Publication.Public
 }
 
-// IsWithheld reports whether a field path (for example "location.point") is
-// withheld from publication, either itself or through a parent.
+// IsWithheld reports whether a field path (for example "location.point" or
+// "datasets.0.url") is withheld from publication, either itself or through
+// a parent; see Covers.
 func (r *Record) IsWithheld(path string) bool {
 	if r.Publication == nil {
 		return false
 	}
 	for _, w := range r.Publication.Withheld {
-		if w == path || len(path) > len(w) && path[:len(w)] == w && path[len(w)] == '.' {
+		if Covers(w, path) {
 			return true
 		}
 	}
 	return false
+}
+
+// Covers reports whether the withheld path w covers the field at path: w
+// names path or one of its parents. A list index in path that w does not
+// name is skipped, since w then means every element: "datasets.url" covers
+// "datasets.0.url"; "datasets.0.url" covers "datasets.0.url" only.
+func Covers(w, path string) bool {
+	for w != "" {
+		if path == "" {
+			return false
+		}
+		ws, wrest, _ := strings.Cut(w, ".")
+		ps, prest, _ := strings.Cut(path, ".")
+		switch {
+		case ps == ws:
+			w, path = wrest, prest
+		case IsIndex(ps) && !IsIndex(ws):
+			path = prest
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// IsIndex reports whether a path segment is a list index ("0", "12").
+func IsIndex(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // IsCamera reports whether the sensor records or views images of public space.

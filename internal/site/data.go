@@ -20,7 +20,7 @@ func (b *builder) dataJobs() []job {
 	}
 	slices.Sort(schemaNames)
 	js := []job{
-		{path: opendata.PathJSON, render: func(w *bytes.Buffer) error { return opendata.WriteJSON(w, b.reg) }},
+		{path: opendata.PathJSON, render: func(w *bytes.Buffer) error { return opendata.WriteJSON(w, b.loaded) }},
 		{path: opendata.PathSensorsCSV, render: func(w *bytes.Buffer) error { return opendata.WriteCSV(w, record.Sensor, b.public) }},
 		{path: opendata.PathAlgosCSV, render: func(w *bytes.Buffer) error { return opendata.WriteCSV(w, record.Algorithm, b.public) }},
 		{path: opendata.PathGeoJSON, render: func(w *bytes.Buffer) error { return opendata.WriteGeoJSON(w, b.public) }},

@@ -184,10 +184,10 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 
 	if r.Kind == record.Algorithm && !r.IsWithheld("uses_sensors") {
 		for _, id := range r.UsesSensors {
+			// The view names only public sensors; a sensor that is not
+			// public is left out, id and all.
 			if s := b.reg.ByID(id); s != nil && s.IsPublic() {
 				body.Uses = append(body.Uses, relatedLink{URL: root + b.recordPath(lang, s), Name: s.Name, Note: typeLabel(lang, s)})
-			} else {
-				body.Uses = append(body.Uses, relatedLink{Name: id, Note: t(lang, "withheld")})
 			}
 		}
 	}

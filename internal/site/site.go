@@ -28,6 +28,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -197,7 +198,9 @@ func swap(tmp, out string) error {
 
 // builder holds what every page needs during one build.
 type builder struct {
-	reg     *record.Register
+	reg     *record.Register // the public view (see publish.Register)
+	loaded  *record.Register // as loaded: for the checklist and the open-data count only
+	pub     *publish.Public
 	cfg     *config.Config
 	opts    Options
 	today   time.Time
@@ -213,6 +216,10 @@ type builder struct {
 	usedBy      map[string][]*record.Record  // sensor id → algorithms
 	lapsed      []lapsed
 	withSource  map[string]bool // records whose YAML is published
+	// invalidFiles are record files with schema or YAML findings: they may
+	// hold keys the record format does not know, so their source is
+	// published only as rebuilt by the filter.
+	invalidFiles map[string]bool
 
 	skeletons  map[string]*skeleton // record page layouts, by language and kind
 	skelMu     sync.Mutex
@@ -233,7 +240,7 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 		opts.Now = time.Now()
 	}
 	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now),
-		findings: map[string][]finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{},
+		findings: map[string][]finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
 	for _, r := range opts.Rules {
 		b.rules[r.ID] = r
@@ -253,6 +260,10 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 		}
 		b.tiles = u
 	}
+	// Everything the site shows comes from the public view: b.reg holds
+	// only public records, each without what it withholds.
+	pub := publish.Register(reg)
+	b.pub, b.loaded, b.reg = pub, reg, pub.Register
 	for _, r := range reg.Records {
 		switch {
 		case !publishable(reg, r):
@@ -260,7 +271,12 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 			// with the same id has no safe, stable URL; validation reports it.
 			b.skipped = append(b.skipped, r)
 		case r.IsPublic():
-			b.public = append(b.public, r)
+			v := pub.ViewOf(r)
+			if v.IsWithheld("name") {
+				// The page, lists and map need a name: the id stands in.
+				v.Name = v.ID
+			}
+			b.public = append(b.public, v)
 		default:
 			b.unpublished = append(b.unpublished, r)
 		}
@@ -301,15 +317,25 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 		}
 	}
 	for id := range b.findings {
+		// Findings may quote values: shown in public, they go through the
+		// same filter as the record.
+		b.findings[id] = pub.Findings(reg.ByID(id), b.findings[id])
 		slices.SortStableFunc(b.findings[id], func(x, y finding.Finding) int {
 			return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message, y.Message))
 		})
 	}
-	for _, r := range b.public {
-		if r.File == "" || (r.Publication != nil && len(r.Publication.Withheld) > 0) {
+	for _, f := range opts.Findings {
+		if f.Rule == finding.RuleSchema || f.Rule == finding.RuleYAML || f.Rule == finding.RulePublication {
+			b.invalidFiles[f.File] = true
+		}
+	}
+	for _, r := range reg.Records {
+		// Each public record's source file is published through the
+		// filter (publish.Public.Source).
+		if r.File == "" || !r.IsPublic() || !publishable(reg, r) {
 			continue
 		}
-		if st, err := os.Stat(filepath.Join(reg.Root, filepath.FromSlash(r.File))); err == nil && st.Mode().IsRegular() {
+		if st, err := os.Lstat(filepath.Join(reg.Root, filepath.FromSlash(r.File))); err == nil && st.Mode().IsRegular() {
 			b.withSource[r.ID] = true
 		}
 	}
@@ -431,21 +457,27 @@ func (b *builder) jobs() []job {
 	return js
 }
 
-// sourceJobs copies each public record's YAML into the site, except for
-// records that withhold fields: their file holds what is withheld.
+// sourceJobs publishes each public record's YAML as the publication filter
+// lets it through: as it is when nothing is left out, else rebuilt without
+// what is not public.
 func (b *builder) sourceJobs() []job {
 	var js []job
-	for _, r := range b.public {
-		if !b.withSource[r.ID] {
+	for _, r := range b.loaded.Records {
+		if !r.IsPublic() || !b.withSource[r.ID] || b.loaded.ByID(r.ID) != r {
 			continue
 		}
-		src := filepath.Join(b.reg.Root, filepath.FromSlash(r.File))
+		src := filepath.Join(b.loaded.Root, filepath.FromSlash(r.File))
 		js = append(js, job{path: sourcePath(r), render: func(w *bytes.Buffer) error {
 			data, err := os.ReadFile(src)
 			if err != nil {
 				return err
 			}
-			_, err = w.Write(data)
+			out, ok := b.pub.Source(r, data, !b.invalidFiles[r.File])
+			if !ok {
+				// The page links here; say why there is nothing to see.
+				out = []byte("# De bron van deze registratie is niet openbaar. The source of this record is not public.\n")
+			}
+			_, err = w.Write(out)
 			return err
 		}})
 	}

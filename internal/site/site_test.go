@@ -103,7 +103,7 @@ func TestStableURLs(t *testing.T) {
 			t.Errorf("missing %s", p)
 		}
 	}
-	for _, p := range []string{"sensoren/cam-verborgen.html", "en/sensors/cam-verborgen.html", "src/sensors/cam-verborgen.yaml", "src/sensors/lucht-dak.yaml"} {
+	for _, p := range []string{"sensoren/cam-verborgen.html", "en/sensors/cam-verborgen.html", "src/sensors/cam-verborgen.yaml"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
 			t.Errorf("%s is published, want it left out", p)
 		}
@@ -209,15 +209,16 @@ func TestPublicationControl(t *testing.T) {
 	if c := strings.Count(air, "niet openbaar</span> <span class=\"reason\">(Reden: Woo artikel 5.1 lid 2 onder d: beveiliging van het gebouw)"); c != 2 {
 		t.Errorf("air sensor page shows %d withheld fields with reason, want 2 (point, owner email)", c)
 	}
-	for _, p := range []string{"sensoren/lucht-dak.html", "kaart.html", "data/register.json", "data/sensors.csv", "data/sensors.geojson", "data/search.nl.js"} {
+	for _, p := range []string{"sensoren/lucht-dak.html", "kaart.html", "data/register.json", "data/sensors.csv", "data/sensors.geojson", "data/search.nl.js",
+		"src/sensors/lucht-dak.yaml", "src/sensors/cam-markt.yaml", "src/algorithms/alg-toeslag.yaml", "algoritmes/alg-toeslag.html", "data/algorithms.csv"} {
 		page := read(t, out, p)
-		for _, leak := range []string{"lucht@voorbeeldstad.example", "52.095", "Geheim adres", "Verborgen observatiecamera", "intern overleg"} {
+		for _, leak := range []string{"lucht@voorbeeldstad.example", "52.095", "Geheim adres", "Verborgen observatiecamera", "intern overleg", "cam-verborgen"} {
 			if strings.Contains(page, leak) {
 				t.Errorf("%s leaks %q", p, leak)
 			}
 		}
 	}
-	// The algorithm uses a hidden sensor: it is named by id, not linked.
+	// The algorithm uses a hidden sensor: it is left out, id and all.
 	alg := read(t, out, "algoritmes/alg-toeslag.html")
 	if !strings.Contains(alg, `<a href="../sensoren/cam-markt.html">Camera&#39;s Markt</a>`) || strings.Contains(alg, "cam-verborgen.html") {
 		t.Error("related sensors are wrong on the algorithm page")
@@ -243,8 +244,13 @@ func TestPublicationControl(t *testing.T) {
 	if !strings.Contains(cam, `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`) {
 		t.Error("report-an-error link is not pre-filled with the record id")
 	}
-	if !strings.Contains(cam, `href="../src/sensors/cam-markt.yaml"`) || !strings.Contains(air, "De bron van deze registratie is niet openbaar") {
+	if !strings.Contains(cam, `href="../src/sensors/cam-markt.yaml"`) || !strings.Contains(air, `href="../src/sensors/lucht-dak.yaml"`) {
 		t.Error("source links wrong")
+	}
+	// A source the filter changed is the public view, and says so.
+	src := read(t, out, "src/sensors/lucht-dak.yaml")
+	if !strings.HasPrefix(src, "# Openbare weergave") || !strings.Contains(src, "Dak van het stadskantoor") || strings.Contains(src, "lat:") {
+		t.Errorf("filtered source of lucht-dak:\n%s", src)
 	}
 }
 

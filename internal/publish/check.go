@@ -1,0 +1,91 @@
+package publish
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Check reads a record's publication block as the file holds it (raw is
+// the whole record as parsed YAML) and returns a finding for each way it
+// does not say clearly what may be published: the block or withheld in the
+// wrong shape, an unknown key (Public: false), public not a boolean, or a
+// withheld path that names no field of the kind. Any such finding means the
+// record must be treated as not public (see record.PublicationInvalid): a
+// municipality that tried to keep something back and got the syntax wrong
+// must not see it published. Findings carry Path, not a position.
+func Check(raw any, kind record.Kind) []finding.Finding {
+	m, ok := raw.(map[string]any)
+	if !ok {
+		return nil
+	}
+	v, ok := m["publication"]
+	if !ok || v == nil {
+		return nil
+	}
+	var out []finding.Finding
+	bad := func(path string, key bool, msg, msgNL, help, helpNL string) {
+		out = append(out, finding.Finding{Rule: finding.RulePublication, Severity: finding.Error, Path: path, Key: key,
+			Message:   msg + "; the record is not published until this is fixed",
+			MessageNL: msgNL + "; de registratie wordt niet gepubliceerd tot dit is verbeterd",
+			Help:      help, HelpNL: helpNL})
+	}
+	pub, ok := v.(map[string]any)
+	if !ok {
+		bad("/publication", false, "publication is not a mapping", "publication is geen lijst van velden",
+			"write publication: {public: false, reason: ...} or publication: {withheld: [location.point]}",
+			"schrijf publication: {public: false, reason: ...} of publication: {withheld: [location.point]}")
+		return out
+	}
+	keys := make([]string, 0, len(pub))
+	for k := range pub {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		val := pub[k]
+		switch k {
+		case "public":
+			if _, ok := val.(bool); !ok {
+				bad("/publication/public", false, "publication.public is not true or false", "publication.public is niet true of false",
+					"write public: false (without quotes) to keep the record off the site", "schrijf public: false (zonder aanhalingstekens) om de registratie niet te publiceren")
+			}
+		case "reason":
+			if _, ok := val.(string); !ok && val != nil {
+				bad("/publication/reason", false, "publication.reason is not text", "publication.reason is geen tekst",
+					"write the reason as text, for example reason: Woo art. 5.1 lid 2 sub d", "schrijf de reden als tekst, bijvoorbeeld reason: Woo art. 5.1 lid 2 sub d")
+			}
+		case "withheld":
+			list, ok := val.([]any)
+			if !ok {
+				if val == nil {
+					continue
+				}
+				bad("/publication/withheld", false, "publication.withheld is not a list of field paths", "publication.withheld is geen lijst van velden",
+					"write withheld: [location.point] (a list, also for one field)", "schrijf withheld: [location.point] (een lijst, ook voor één veld)")
+				continue
+			}
+			for i, item := range list {
+				s, ok := item.(string)
+				ptr := fmt.Sprintf("/publication/withheld/%d", i)
+				switch {
+				case !ok:
+					bad(ptr, false, "a withheld entry is not a field path", "een afgeschermd veld is geen veldpad",
+						"name the field as a dotted path, for example location.point", "noem het veld als pad met punten, bijvoorbeeld location.point")
+				case !known(kind, strings.TrimSpace(s)) || s != strings.TrimSpace(s):
+					bad(ptr, false, fmt.Sprintf("withheld path %q names no field of a %s record", s, kind),
+						fmt.Sprintf("afgeschermd pad %q is geen veld van een registratie van soort %s", s, kind),
+						"use the field's path as in the record, for example location.point, supplier.name or datasets.url ('register schema "+string(kind)+"' lists the fields)",
+						"gebruik het pad van het veld zoals in de registratie, bijvoorbeeld location.point, supplier.name of datasets.url ('register schema "+string(kind)+"' noemt de velden)")
+				}
+			}
+		default:
+			bad("/publication/"+k, true, fmt.Sprintf("unknown key %q in publication", k), fmt.Sprintf("onbekende sleutel %q in publication", k),
+				"publication holds public, reason and withheld only (lower case)", "publication kent alleen public, reason en withheld (kleine letters)")
+		}
+	}
+	return out
+}

@@ -1,0 +1,133 @@
+package publish
+
+import (
+	"cmp"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// Findings returns the findings about the record r (as loaded) in the form
+// they may be shown in public, or nil when r is not public. A finding about
+// a withheld field keeps its rule, principle and severity, but its text
+// says only that it concerns a field that is not public; any other finding
+// has every withheld value of r, and the id and name of every record that is
+// not public, replaced by "niet openbaar" / "not public". A finding may
+// quote a value ("Fabrikant Hikvision staat op de lijst"), so its text is
+// filtered like the record itself.
+func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Finding {
+	if r == nil || !r.IsPublic() || len(fs) == 0 {
+		return nil
+	}
+	secrets := slices.Clone(p.hidden)
+	secrets = append(secrets, withheldValues(r)...)
+	slices.SortFunc(secrets, func(a, b string) int { return cmp.Compare(len(b), len(a)) }) // longest first
+	out := make([]finding.Finding, 0, len(fs))
+	for _, f := range fs {
+		if f.Path != "" && r.IsWithheld(pointerPath(f.Path)) {
+			f.Message, f.Help = "This finding concerns a field that is not public.", ""
+			f.MessageNL, f.HelpNL = "Deze bevinding gaat over een veld dat niet openbaar is.", ""
+			out = append(out, f)
+			continue
+		}
+		f.Message = scrub(f.Message, secrets, NotPublicEN)
+		f.Help = scrub(f.Help, secrets, NotPublicEN)
+		f.MessageNL = scrub(f.MessageNL, secrets, NotPublicNL)
+		f.HelpNL = scrub(f.HelpNL, secrets, NotPublicNL)
+		out = append(out, f)
+	}
+	return out
+}
+
+// pointerPath turns a JSON Pointer ("/datasets/0/url") into a dotted path.
+func pointerPath(ptr string) string {
+	return strings.Join(source.SplitPointer(ptr), ".")
+}
+
+func scrub(s string, secrets []string, with string) string {
+	if s == "" {
+		return s
+	}
+	for _, v := range secrets {
+		if v != "" && strings.Contains(s, v) {
+			s = strings.ReplaceAll(s, v, with)
+		}
+	}
+	return s
+}
+
+// withheldValues lists r's withheld values as text, in the forms a message
+// might quote them, for scrub.
+func withheldValues(r *record.Record) []string {
+	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
+		return nil
+	}
+	var out []string
+	add := func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			if s := strings.TrimSpace(v.String()); len(s) >= 2 {
+				out = append(out, s)
+			}
+		case reflect.Int, reflect.Int64:
+			if v.Int() != 0 {
+				out = append(out, strconv.FormatInt(v.Int(), 10))
+			}
+		case reflect.Float64:
+			out = append(out, floatForms(v.Float())...)
+		}
+	}
+	var walk func(v reflect.Value, path string, covered bool)
+	walk = func(v reflect.Value, path string, covered bool) {
+		if !covered && path != "" && r.IsWithheld(path) {
+			covered = true
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), path, covered)
+			}
+		case reflect.Struct:
+			t := v.Type()
+			for i := range t.NumField() {
+				tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+				if tag == "" || tag == "-" {
+					continue
+				}
+				walk(v.Field(i), join(path, tag), covered)
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i), join(path, strconv.Itoa(i)), covered)
+			}
+		default:
+			if covered {
+				add(v)
+			}
+		}
+	}
+	walk(reflect.ValueOf(r).Elem(), "", false)
+	if PositionWithheld(r) && r.Point != nil {
+		out = append(out, floatForms(r.Point.Lat)...)
+		out = append(out, floatForms(r.Point.Lon)...)
+	}
+	return out
+}
+
+// floatForms are the ways a message may print a coordinate or number.
+func floatForms(f float64) []string {
+	if f == 0 {
+		return nil
+	}
+	forms := []string{strconv.FormatFloat(f, 'f', -1, 64), fmt.Sprint(f)}
+	for _, prec := range []int{2, 3, 4, 5, 6} {
+		forms = append(forms, strconv.FormatFloat(f, 'f', prec, 64))
+	}
+	return forms
+}

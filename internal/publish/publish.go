@@ -1,0 +1,388 @@
+// Package publish is the one publication filter: it turns a record, or a
+// whole register, into what the public may see. Every public output (the
+// site, open data, the feed, every export and the public review packet)
+// renders from these views, never from the records as loaded, so a value
+// a municipality withholds cannot reach the public through an output that
+// forgot to ask.
+//
+// A record that is not public has no view. A withheld path covers every
+// list element and field below it ("datasets.url" covers datasets.0.url and
+// datasets.7.url; "location" covers its point), and a path may pick one list
+// element ("datasets.0.url"). A withheld value is not in the view at all;
+// the record's publication block stays, so renderers can show "niet
+// openbaar" and the reason where the value was.
+package publish
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// The words shown where a withheld value or a record that is not public
+// would be, in Dutch and English; every output uses these.
+const (
+	NotPublicNL = "niet openbaar"
+	NotPublicEN = "not public"
+)
+
+// NotPublic returns "niet openbaar" or "not public" for a language.
+func NotPublic(lang string) string {
+	if lang == "en" {
+		return NotPublicEN
+	}
+	return NotPublicNL
+}
+
+// Notice is the plain-text mark for a withheld value or a record that is not
+// public: "niet openbaar (reden: Woo art. 5.1)", as the site shows it.
+func Notice(lang, reason string) string {
+	s := NotPublic(lang)
+	if reason = strings.TrimSpace(reason); reason != "" {
+		if lang == "en" {
+			s += " (reason: " + reason + ")"
+		} else {
+			s += " (reden: " + reason + ")"
+		}
+	}
+	return s
+}
+
+// Reason is why a record, or some of its fields, are not public: the
+// publication block's reason, or, for a block that could not be read, that.
+func Reason(r *record.Record, lang string) string {
+	if r == nil {
+		return ""
+	}
+	if r.PublicationInvalid {
+		if lang == "en" {
+			return "the publication block of this record is invalid"
+		}
+		return "het onderdeel openbaarheid (publication) van deze registratie is ongeldig"
+	}
+	if r.Publication == nil {
+		return ""
+	}
+	return strings.TrimSpace(r.Publication.Reason)
+}
+
+// internalOnly lists, per list field, the only fields of its elements the
+// public may see; the others are working notes (an incident's delay reason
+// and whether it was notifiable). A field added to such an element later
+// stays internal until it is named here.
+var internalOnly = map[string][]string{
+	"incidents": {"type", "discovered", "reported", "summary"},
+}
+
+// touches reports whether withheld path w covers p or lies below it (p is
+// partly withheld).
+func touches(w, p []string) bool {
+	if record.Covers(strings.Join(w, "."), strings.Join(p, ".")) {
+		return true
+	}
+	// w below p: p matches a prefix of w with w's indexes free.
+	i := 0
+	for j := 0; j < len(p); {
+		if i == len(w) {
+			return false
+		}
+		switch {
+		case w[i] == p[j]:
+			i++
+			j++
+		case record.IsIndex(w[i]) && !record.IsIndex(p[j]):
+			i++
+		case record.IsIndex(p[j]) && !record.IsIndex(w[i]):
+			j++
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// PositionWithheld reports whether the record keeps its position back:
+// withholding either form of the point, or any part of one, withholds both,
+// since one can be converted into the other.
+func PositionWithheld(r *record.Record) bool {
+	if r == nil || r.Publication == nil {
+		return false
+	}
+	for _, w := range r.Publication.Withheld {
+		ws := strings.Split(w, ".")
+		if touches(ws, []string{"location", "point"}) || touches(ws, []string{"location", "point_rd"}) {
+			return true
+		}
+	}
+	return false
+}
+
+// View returns the record as the public may see it: a deep copy without the
+// values it withholds and without the internal parts of list elements (see
+// internalOnly). It returns nil for a record that is not public. View sees
+// one record; Register also drops references to records that are not
+// public.
+func View(r *record.Record) *record.Record {
+	if r == nil || !r.IsPublic() {
+		return nil
+	}
+	var ws []string
+	if r.Publication != nil {
+		ws = slices.Clone(r.Publication.Withheld)
+	}
+	if PositionWithheld(r) {
+		ws = append(ws, "location.point", "location.point_rd")
+	}
+	if len(ws) == 0 && !hasInternal(r) {
+		// Nothing to leave out: a shallow copy shares the lists, which no
+		// output changes, and costs no allocation per field.
+		v := *r
+		return &v
+	}
+	v := &record.Record{}
+	c := copier{withheld: ws}
+	c.copy(reflect.ValueOf(v).Elem(), reflect.ValueOf(r).Elem(), nil)
+	// Fields outside the YAML are derived or bookkeeping: keep the file's
+	// name and the position when it is public, and nothing else unasked.
+	v.File = r.File
+	if r.Point != nil && !PositionWithheld(r) {
+		p := *r.Point
+		v.Point = &p
+	}
+	return v
+}
+
+// hasInternal reports whether r has elements in a list with internal fields.
+func hasInternal(r *record.Record) bool {
+	return len(r.Incidents) > 0 // the one list in internalOnly
+}
+
+// copier copies a record field by field, by YAML name, leaving out what is
+// withheld.
+type copier struct {
+	withheld []string
+}
+
+func (c copier) hidden(path []string) bool {
+	p := strings.Join(path, ".")
+	for _, w := range c.withheld {
+		if record.Covers(w, p) {
+			return true
+		}
+	}
+	if len(path) == 3 && record.IsIndex(path[1]) {
+		if allowed, ok := internalOnly[path[0]]; ok && !slices.Contains(allowed, path[2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// copy sets dst (addressable, zero) to a copy of src; path is src's place
+// in the record, as segments.
+func (c copier) copy(dst, src reflect.Value, path []string) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if src.IsNil() {
+			return
+		}
+		p := reflect.New(src.Type().Elem())
+		c.copy(p.Elem(), src.Elem(), path)
+		dst.Set(p)
+	case reflect.Struct:
+		t := src.Type()
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if tag == "" || tag == "-" || !f.IsExported() {
+				continue
+			}
+			p := append(slices.Clip(path), tag)
+			if c.hidden(p) {
+				continue
+			}
+			c.copy(dst.Field(i), src.Field(i), p)
+		}
+	case reflect.Slice:
+		if src.IsNil() {
+			return
+		}
+		out := reflect.MakeSlice(src.Type(), 0, src.Len())
+		for i := range src.Len() {
+			p := append(slices.Clip(path), itoa(i))
+			if c.hidden(p) {
+				// A withheld element is left out whole, so its
+				// neighbours keep their values and nothing remains of it.
+				continue
+			}
+			e := reflect.New(src.Type().Elem()).Elem()
+			c.copy(e, src.Index(i), p)
+			out = reflect.Append(out, e)
+		}
+		dst.Set(out)
+	case reflect.Map:
+		// The record model has no maps today; copy none rather than leak
+		// one that a later field might add without a filter.
+		return
+	default:
+		dst.Set(src)
+	}
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// Public is the public view of a register.
+type Public struct {
+	// Register holds the public view of each public record (Records, ByID,
+	// OfKind work as on the loaded register), with the loaded register's
+	// root and configuration.
+	Register *record.Register
+	// Unpublished are the records left out because they are not public, as
+	// loaded: count them, and show their reason, never their content.
+	Unpublished []*record.Record
+
+	hidden   []string                          // ids and names of the unpublished, kept out of findings
+	views    map[*record.Record]*record.Record // loaded record → its view
+	verbatim map[*record.Record]bool           // loaded records whose view left nothing out
+}
+
+// ViewOf returns the view of a record of the loaded register, or nil when
+// it is not public.
+func (p *Public) ViewOf(r *record.Record) *record.Record { return p.views[r] }
+
+// Verbatim reports whether the public view of the loaded record r is the
+// whole record: it is public, withholds nothing, has no internal fields and
+// names no record that is not public. Only then may its source file be
+// published as it is.
+func (p *Public) Verbatim(r *record.Record) bool { return p.verbatim[r] }
+
+// Register returns the public view of reg: every public record's View, with
+// uses_sensors naming only sensors that are themselves public.
+func Register(reg *record.Register) *Public {
+	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}}
+	if reg == nil {
+		out.Register = record.NewRegister("", nil, nil)
+		return out
+	}
+	public := map[string]bool{}
+	for _, r := range reg.Records {
+		if r != nil && r.IsPublic() && r.Kind == record.Sensor && reg.ByID(r.ID) == r {
+			public[r.ID] = true
+		}
+	}
+	var views []*record.Record
+	for _, r := range reg.Records {
+		if r == nil {
+			continue
+		}
+		v := View(r)
+		if v == nil {
+			out.Unpublished = append(out.Unpublished, r)
+			for _, s := range []string{r.ID, strings.TrimSpace(r.Name)} {
+				if len(s) >= 2 {
+					out.hidden = append(out.hidden, s)
+				}
+			}
+			continue
+		}
+		v.UsesSensors = onlyPublic(v.UsesSensors, public)
+		views = append(views, v)
+		out.views[r] = v
+		if len(v.UsesSensors) == len(r.UsesSensors) && (r.Publication == nil || len(r.Publication.Withheld) == 0) && !hasInternal(r) {
+			out.verbatim[r] = true
+		}
+	}
+	out.Register = record.NewRegister(reg.Root, reg.Config, views)
+	return out
+}
+
+// Records returns the public views of the public records among recs, in
+// the order given, with uses_sensors naming only public sensors among recs.
+// Writers that take a list of records call it themselves, so a caller that
+// passes the records as loaded still publishes only what is public; passing
+// views again is harmless.
+func Records(recs []*record.Record) []*record.Record {
+	public := map[string]bool{}
+	for _, r := range recs {
+		if r != nil && r.IsPublic() && r.Kind == record.Sensor {
+			public[r.ID] = true
+		}
+	}
+	out := make([]*record.Record, 0, len(recs))
+	for _, r := range recs {
+		v := View(r)
+		if v == nil {
+			continue
+		}
+		v.UsesSensors = onlyPublic(v.UsesSensors, public)
+		out = append(out, v)
+	}
+	return out
+}
+
+// onlyPublic keeps the ids in public; an id that names no public record
+// might name one that is not public, or a file that did not load.
+func onlyPublic(ids []string, public map[string]bool) []string {
+	if len(ids) == 0 {
+		return ids
+	}
+	kept := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if public[id] {
+			kept = append(kept, id)
+		}
+	}
+	return kept
+}
+
+// Map returns the public view of r as the record format's JSON, decoded:
+// keys named by the JSON tags, withheld keys absent (rather than empty), for
+// outputs that publish the record's own structure. It returns nil for a
+// record that is not public.
+func Map(r *record.Record) (map[string]any, error) {
+	v := View(r)
+	if v == nil {
+		return nil, nil
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode record %s: %w", r.ID, err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("decode record %s: %w", r.ID, err)
+	}
+	if v.Publication != nil && len(v.Publication.Withheld) > 0 {
+		prune(m, "", v)
+	}
+	return m, nil
+}
+
+// prune deletes the keys of decoded JSON that r withholds.
+func prune(x any, path string, r *record.Record) {
+	switch t := x.(type) {
+	case map[string]any:
+		for k, c := range t {
+			p := join(path, k)
+			if r.IsWithheld(p) {
+				delete(t, k)
+				continue
+			}
+			prune(c, p, r)
+		}
+	case []any:
+		for i, c := range t {
+			prune(c, join(path, strconv.Itoa(i)), r)
+		}
+	}
+}

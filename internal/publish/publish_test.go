@@ -1,0 +1,207 @@
+package publish_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+func TestCovers(t *testing.T) {
+	tests := []struct {
+		withheld, path string
+		want           bool
+	}{
+		{"location", "location.point.lat", true},
+		{"location.point", "location.point", true},
+		{"location.point", "location.point_rd", false},
+		{"location.point", "location", false},
+		{"datasets.url", "datasets.0.url", true},
+		{"datasets.url", "datasets.12.url", true},
+		{"datasets.url", "datasets.url", true},
+		{"datasets.0.url", "datasets.0.url", true},
+		{"datasets.0.url", "datasets.1.url", false},
+		{"datasets.0", "datasets.0.name", true},
+		{"datasets", "datasets.3.source", true},
+		{"measures", "measures.0.unit", true},
+		{"legal_basis.links", "legal_basis.links.2", true},
+		{"name", "names", false},
+		{"supplier.name", "supplier", false},
+	}
+	for _, tt := range tests {
+		if got := record.Covers(tt.withheld, tt.path); got != tt.want {
+			t.Errorf("Covers(%q, %q) = %v, want %v", tt.withheld, tt.path, got, tt.want)
+		}
+	}
+}
+
+func withholding(paths ...string) *record.Publication {
+	return &record.Publication{Reason: "Woo art. 5.1", Withheld: paths}
+}
+
+func TestViewLeavesOutWithheldValues(t *testing.T) {
+	r := &record.Record{ID: "alg", Kind: record.Algorithm, Name: "Toeslag", Summary: "geheim-summary",
+		Datasets:    []record.Dataset{{Name: "a", URL: "https://geheim.example/a"}, {Name: "b", URL: "https://geheim.example/b", Source: "bron-b"}},
+		Supplier:    &record.Supplier{Name: "Leverancier BV", ContractEnd: "2030-01-01"},
+		Incidents:   []record.Incident{{Type: "data_breach", Summary: "lek", DelayReason: "intern"}},
+		Links:       []record.Link{{Title: "een", URL: "https://a.example"}, {Title: "twee", URL: "https://b.example"}},
+		Publication: withholding("summary", "datasets.url", "supplier.name", "links.1", "datasets.1.source")}
+	v := publish.View(r)
+	data, _ := json.Marshal(v)
+	for _, secret := range []string{"geheim", "Leverancier", "intern", "twee", "bron-b"} {
+		if strings.Contains(string(data), secret) {
+			t.Errorf("view holds %q: %s", secret, data)
+		}
+	}
+	for _, kept := range []string{"Toeslag", `"name":"b"`, "2030-01-01", "lek", "https://a.example"} {
+		if !strings.Contains(string(data), kept) {
+			t.Errorf("view lost %q: %s", kept, data)
+		}
+	}
+	if r.Summary != "geheim-summary" || r.Datasets[0].URL == "" || r.Incidents[0].DelayReason == "" {
+		t.Error("View changed the record it was given")
+	}
+	if !v.IsWithheld("datasets.0.url") || v.Publication.Reason != "Woo art. 5.1" {
+		t.Error("the view lost its publication block, so renderers cannot say what is withheld")
+	}
+}
+
+func TestViewWithholdsBothFormsOfThePosition(t *testing.T) {
+	for _, w := range []string{"location.point", "location.point_rd", "location.point.lat", "location.point_rd.x", "location"} {
+		r := &record.Record{ID: "s", Kind: record.Sensor, Location: &record.Location{Description: "Markt",
+			Point: &record.Point{Lat: 52.1, Lon: 5.1}, PointRD: &record.PointRD{X: 155000, Y: 463000}},
+			Point: &record.Point{Lat: 52.1, Lon: 5.1}, Publication: withholding(w)}
+		v := publish.View(r)
+		if v.Point != nil || v.Location != nil && (v.Location.Point != nil || v.Location.PointRD != nil) {
+			t.Errorf("withheld %s: the view keeps a position: %+v %+v", w, v.Point, v.Location)
+		}
+	}
+}
+
+func TestViewOfANonPublicRecordIsNil(t *testing.T) {
+	no := false
+	for name, r := range map[string]*record.Record{
+		"public: false":       {ID: "x", Publication: &record.Publication{Public: &no}},
+		"invalid (fail shut)": {ID: "x", PublicationInvalid: true},
+	} {
+		if publish.View(r) != nil {
+			t.Errorf("%s: got a view", name)
+		}
+	}
+}
+
+func TestRegisterDropsReferencesToRecordsThatAreNotPublic(t *testing.T) {
+	no := false
+	reg := record.NewRegister("", nil, []*record.Record{
+		{ID: "cam-open", Kind: record.Sensor, Name: "Open camera"},
+		{ID: "cam-geheim", Kind: record.Sensor, Name: "Geheime camera", Publication: &record.Publication{Public: &no, Reason: "Woo"}},
+		{ID: "alg", Kind: record.Algorithm, UsesSensors: []string{"cam-open", "cam-geheim", "cam-kapot"}},
+	})
+	p := publish.Register(reg)
+	if got := p.Register.ByID("alg").UsesSensors; !reflect.DeepEqual(got, []string{"cam-open"}) {
+		t.Errorf("uses_sensors = %v, want only the public sensor", got)
+	}
+	if len(p.Unpublished) != 1 || p.Register.ByID("cam-geheim") != nil {
+		t.Errorf("unpublished = %v", p.Unpublished)
+	}
+	fs := p.Findings(reg.ByID("alg"), []finding.Finding{{Rule: "register", Message: "uses_sensors names cam-geheim (Geheime camera)", MessageNL: "cam-geheim"}})
+	if strings.Contains(fs[0].Message+fs[0].MessageNL, "geheim") {
+		t.Errorf("finding names the non-public record: %+v", fs[0])
+	}
+}
+
+func TestFindingsNeverQuoteAWithheldValue(t *testing.T) {
+	r := &record.Record{ID: "cam", Kind: record.Sensor, Vendor: &record.Vendor{Manufacturer: "Hikvision"},
+		Location: &record.Location{Description: "Damrak 1"}, Point: &record.Point{Lat: 52.3731, Lon: 4.8926},
+		Publication: withholding("vendor", "location.point")}
+	p := publish.Register(record.NewRegister("", nil, []*record.Record{r}))
+	fs := p.Findings(r, []finding.Finding{
+		{Rule: "supplier-watch", Message: "manufacturer Hikvision is on the watch list", MessageNL: "Fabrikant Hikvision staat op de lijst"},
+		{Rule: "x", Message: "position 52.37310, 4.8926 is odd"},
+		{Rule: "y", Path: "/vendor/manufacturer", Message: "something about the vendor", Help: "fix it"},
+	})
+	for _, f := range fs {
+		for _, s := range []string{f.Message, f.MessageNL, f.Help, f.HelpNL} {
+			if strings.Contains(s, "Hikvision") || strings.Contains(s, "52.37") || strings.Contains(s, "4.89") || strings.Contains(s, "vendor") {
+				t.Errorf("finding %s quotes a withheld value: %q", f.Rule, s)
+			}
+		}
+	}
+	if fs[0].MessageNL != "Fabrikant niet openbaar staat op de lijst" {
+		t.Errorf("MessageNL = %q", fs[0].MessageNL)
+	}
+}
+
+func TestCheckFailsClosed(t *testing.T) {
+	tests := []struct {
+		name string
+		pub  any
+		want string // the finding's path, "" for none
+	}{
+		{"valid", map[string]any{"public": false, "reason": "Woo", "withheld": []any{"location.point"}}, ""},
+		{"list index", map[string]any{"withheld": []any{"location.polygon", "datasets.0.url"}}, ""},
+		{"withheld as text", map[string]any{"withheld": "location.point"}, "/publication/withheld"},
+		{"Public with a capital", map[string]any{"Public": false}, "/publication/Public"},
+		{"public as text", map[string]any{"public": "nee"}, "/publication/public"},
+		{"block as a list", []any{"public", false}, "/publication"},
+		{"block as text", "niet openbaar", "/publication"},
+		{"unknown path", map[string]any{"withheld": []any{"locaton.point"}}, "/publication/withheld/0"},
+		{"path of the other kind", map[string]any{"withheld": []any{"sensor_type"}}, "/publication/withheld/0"},
+		{"path with spaces", map[string]any{"withheld": []any{" location"}}, "/publication/withheld/0"},
+		{"number in a list", map[string]any{"withheld": []any{json.Number("3")}}, "/publication/withheld/0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			raw := map[string]any{"id": "x", "publication": tt.pub}
+			kind := record.Algorithm
+			if tt.name == "valid" {
+				kind = record.Sensor
+			}
+			if tt.name == "list index" {
+				raw["kind"] = "sensor"
+			}
+			fs := publish.Check(raw, kind)
+			if tt.name == "list index" {
+				// polygon is a sensor's; datasets an algorithm's: check each.
+				fs = append(publish.Check(map[string]any{"publication": map[string]any{"withheld": []any{"location.polygon"}}}, record.Sensor),
+					publish.Check(map[string]any{"publication": map[string]any{"withheld": []any{"datasets.0.url"}}}, record.Algorithm)...)
+			}
+			if tt.want == "" {
+				if len(fs) > 0 {
+					t.Fatalf("want no findings, got %+v", fs)
+				}
+				return
+			}
+			if len(fs) != 1 || fs[0].Path != tt.want || fs[0].Severity != finding.Error || fs[0].Rule != finding.RulePublication {
+				t.Fatalf("want one error at %s, got %+v", tt.want, fs)
+			}
+		})
+	}
+}
+
+func TestFieldsComeFromTheSchema(t *testing.T) {
+	for kind, want := range map[record.Kind][]string{
+		record.Sensor:    {"name", "location.point.lat", "vendor.model", "measures.unit", "incidents.summary", "legal_basis.links", "capabilities"},
+		record.Algorithm: {"datasets.url", "source_code.unavailable_reason", "uses_sensors", "national_register.id"},
+	} {
+		got := map[string]publish.Field{}
+		for _, f := range publish.Fields(kind) {
+			got[f.Path] = f
+		}
+		for _, p := range want {
+			if f, ok := got[p]; !ok || !f.Leaf {
+				t.Errorf("%s: %s missing or not a leaf (%+v)", kind, p, f)
+			}
+		}
+		if f := got["location"]; kind == record.Sensor && f.Leaf {
+			t.Errorf("location is an object, not a leaf")
+		}
+		if _, ok := got["datasets"]; kind == record.Sensor && ok {
+			t.Errorf("a sensor has no datasets")
+		}
+	}
+}

@@ -1,0 +1,145 @@
+package publish
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// sourceHeader opens a source file the filter had to change, so a reader
+// knows it is not the file as the municipality keeps it.
+const sourceHeader = "# Openbare weergave van deze registratie: velden die niet openbaar zijn, en velden\n" +
+	"# die het recordformaat niet kent, zijn weggelaten; opmerkingen ook.\n" +
+	"# Public view of this record: fields that are not public, and fields the record\n" +
+	"# format does not know, are left out; comments too.\n"
+
+// Source returns the record's YAML file (data) as the public may see it,
+// and false when it may not be published at all. A file of a public record
+// that the filter leaves whole (Verbatim) and that follows the schema
+// (valid: no schema or YAML findings, so it holds no unknown keys) is
+// returned as it is, comments and all. Any other is rebuilt from its node
+// tree without the withheld fields, internal fields, references to records
+// that are not public, keys the schema does not know, and comments (a
+// comment may name what a field withholds). A file with anchors or aliases
+// is not published: a withheld value could be reached through one.
+func (p *Public) Source(loaded *record.Record, data []byte, valid bool) ([]byte, bool) {
+	v := p.ViewOf(loaded)
+	if v == nil {
+		return nil, false
+	}
+	if valid && p.Verbatim(loaded) {
+		return data, true
+	}
+	doc, fs := source.Tree(loaded.File, data, source.DefaultLimits)
+	if doc == nil || len(fs) > 0 || doc.Root.Kind != yaml.MappingNode {
+		return nil, false
+	}
+	var ws []string
+	if loaded.Publication != nil {
+		ws = append(ws, loaded.Publication.Withheld...)
+	}
+	if PositionWithheld(loaded) {
+		ws = append(ws, "location.point", "location.point_rd")
+	}
+	f := sourceFilter{copier: copier{withheld: ws}, known: fieldSet(loaded.Kind), uses: map[string]bool{}}
+	for _, id := range v.UsesSensors {
+		f.uses[id] = true
+	}
+	if !f.node(doc.Root, nil) {
+		return nil, false
+	}
+	var buf bytes.Buffer
+	buf.WriteString(sourceHeader)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(doc.Root); err != nil {
+		return nil, false
+	}
+	if err := enc.Close(); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
+type sourceFilter struct {
+	copier
+	known map[string]bool
+	uses  map[string]bool // the sensors the view names
+}
+
+// node filters n in place; it returns false when the file cannot be
+// published safely.
+func (f sourceFilter) node(n *yaml.Node, path []string) bool {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		return false
+	}
+	n.HeadComment, n.LineComment, n.FootComment = "", "", ""
+	switch n.Kind {
+	case yaml.MappingNode:
+		kept := n.Content[:0:0]
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode || k.Anchor != "" {
+				return false
+			}
+			p := append(path[:len(path):len(path)], k.Value)
+			if !f.known[strings.Join(named(p), ".")] || f.hidden(p) {
+				continue
+			}
+			k.HeadComment, k.LineComment, k.FootComment = "", "", ""
+			if !f.node(val, p) {
+				return false
+			}
+			kept = append(kept, k, val)
+		}
+		n.Content = kept
+	case yaml.SequenceNode:
+		kept := n.Content[:0:0]
+		for i, c := range n.Content {
+			p := append(path[:len(path):len(path)], itoa(i))
+			if f.hidden(p) {
+				continue
+			}
+			if len(path) == 1 && path[0] == "uses_sensors" && !f.uses[c.Value] {
+				continue
+			}
+			if !f.node(c, p) {
+				return false
+			}
+			kept = append(kept, c)
+		}
+		n.Content = kept
+	}
+	return true
+}
+
+// named drops the list indexes of a path.
+func named(p []string) []string {
+	out := make([]string, 0, len(p))
+	for _, s := range p {
+		if !record.IsIndex(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var fieldSets sync.Map // record.Kind → map[string]bool
+
+// fieldSet is the set of Fields(kind) paths.
+func fieldSet(kind record.Kind) map[string]bool {
+	if s, ok := fieldSets.Load(kind); ok {
+		return s.(map[string]bool)
+	}
+	s := map[string]bool{}
+	for _, f := range Fields(kind) {
+		s[f.Path] = true
+	}
+	fieldSets.Store(kind, s)
+	return s
+}
