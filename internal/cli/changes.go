@@ -95,7 +95,11 @@ func (a *App) runChanges(o changesOptions) error {
 		cfg := res.Register.Config
 		opts := feed.Options{Title: cfg.Site.Title, Organisation: cfg.Organisation, BaseURL: cfg.Site.BaseURL,
 			Language: cfg.Language(), ShowAuthors: cfg.Site.ShowCommitAuthors, Now: a.Now(),
-			Record: func(f string) *record.Record { return byFile[f] }}
+			Record: func(f string) *record.Record { return byFile[f] },
+			PublicID: func(id string) bool {
+				r := res.Register.ByID(id)
+				return r != nil && r.IsPublic()
+			}}
 		return a.writeOutput(o.output, func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) })
 	}
 	return a.writeOutput(o.output, func(w io.Writer) error { return writeChangesText(w, cs) })

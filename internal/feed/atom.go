@@ -18,6 +18,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/site"
 )
@@ -40,6 +41,9 @@ type Options struct {
 	// Record returns the record at HEAD for a file relative to the register
 	// root, or nil when it no longer exists.
 	Record func(file string) *record.Record
+	// PublicID reports whether a record id names a public record at HEAD,
+	// so uses_sensors shows only those; nil shows none.
+	PublicID func(id string) bool
 	// Now is when the feed is written, for an empty feed's updated date.
 	Now time.Time
 }
@@ -69,15 +73,22 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 				continue
 			}
 			rec := lookup(o, c.File, rc.File)
-			public, withheld := visibility(rec, c)
-			if !public {
+			rules := visibility(rec, c)
+			if rules == nil || !rules.IsPublic() {
+				// Not public, or nothing known of it (a file that could
+				// not be read): no entry, not even its id.
 				continue
 			}
-			e := Entry{ID: entryID(c.Commit, c.File), Op: c.Op, When: c.When, RecordID: idOf(c.File), Lines: lines(c, withheld, o.Language)}
+			e := Entry{ID: entryID(c.Commit, c.File), Op: c.Op, When: c.When, RecordID: idOf(c.File), Lines: lines(c, rules, o)}
 			if rec != nil {
-				e.RecordID, e.Name, e.Page = rec.ID, rec.Name, recordPage(o.Language, rec, rc.File)
-			} else if name, ok := fieldOf(c, "name"); ok {
-				e.Name = name
+				e.RecordID, e.Page = rec.ID, recordPage(o.Language, rec, rc.File)
+			}
+			if publish.Shown(rules, "name") {
+				if rec != nil {
+					e.Name = rec.Name
+				} else if name, ok := fieldOf(c, "name"); ok {
+					e.Name = name
+				}
 			}
 			if o.ShowAuthors {
 				e.Author = c.Author
@@ -106,40 +117,33 @@ func lookup(o Options, files ...string) *record.Record {
 	return nil
 }
 
-// visibility decides from the record at HEAD, or for a removed record from
-// its last version, whether the record is public and which fields are
-// withheld.
-func visibility(rec *record.Record, c history.Change) (bool, func(pointer string) bool) {
+// visibility returns the record whose publication rules decide what the
+// entry shows: the record at HEAD, or for a removed record its last
+// version; nil when nothing is known of the record.
+func visibility(rec *record.Record, c history.Change) *record.Record {
+	kind, _ := record.KindOfFile(c.File)
 	if rec != nil {
-		return rec.IsPublic(), func(p string) bool { return rec.IsWithheld(dotted(p)) }
+		if rec.Kind == "" {
+			// The fields a record may have depend on its kind; the
+			// loader sets it from the folder, and so does this.
+			r := *rec
+			r.Kind = kind
+			return &r
+		}
+		return rec
 	}
 	// Removed: the whole old record is in the one change at "".
 	for _, f := range c.Fields {
 		if f.Path != "" {
 			continue
 		}
-		m, _ := f.Old.(map[string]any)
-		if m == nil {
-			m, _ = f.New.(map[string]any)
+		v := f.Old
+		if v == nil {
+			v = f.New
 		}
-		pub, _ := m["publication"].(map[string]any)
-		if p, ok := pub["public"].(bool); ok && !p {
-			return false, nil
-		}
-		var withheld []string
-		if ws, ok := pub["withheld"].([]any); ok {
-			for _, w := range ws {
-				if s, ok := w.(string); ok {
-					withheld = append(withheld, s)
-				}
-			}
-		}
-		r := &record.Record{Publication: &record.Publication{Withheld: withheld}}
-		return true, func(p string) bool { return r.IsWithheld(dotted(p)) }
+		return publish.FromValue(v, kind)
 	}
-	// Nothing known about the record: a file that is not a record, or one
-	// that could not be read. Show that it changed, not what.
-	return true, func(string) bool { return true }
+	return nil
 }
 
 // dotted turns "/location/point/lat" into "location.point.lat", the form
@@ -201,9 +205,10 @@ func word(lang, key string) string {
 	return words["nl"][key]
 }
 
-// lines describes the change in plain text, one line per field, with
-// withheld values left out.
-func lines(c history.Change, withheld func(string) bool, lang string) []string {
+// lines describes the change in plain text, one line per field the public
+// may see, with withheld values left out (see publish.Shown).
+func lines(c history.Change, rules *record.Record, o Options) []string {
+	lang := o.Language
 	var out []string
 	switch c.Op {
 	case history.Added:
@@ -221,8 +226,20 @@ func lines(c history.Change, withheld func(string) bool, lang string) []string {
 			continue // the whole record, for an addition
 		}
 		name := dotted(f.Path)
+		if !publish.Shown(rules, name) && !withheldField(rules, name) {
+			// A field the record format does not know, or an internal
+			// one: not even its name, which could say too much.
+			continue
+		}
 		val := func(v any) string {
-			if withheld(f.Path) {
+			if !publish.Shown(rules, name) {
+				return word(lang, "withheld")
+			}
+			v = publish.Prune(rules, name, v)
+			if name == "uses_sensors" || strings.HasPrefix(name, "uses_sensors.") {
+				v = publicIDs(v, o.PublicID)
+			}
+			if v == nil {
 				return word(lang, "withheld")
 			}
 			return fielddiff.Format(v)
@@ -237,6 +254,50 @@ func lines(c history.Change, withheld func(string) bool, lang string) []string {
 		}
 	}
 	return out
+}
+
+// named drops the list indexes of a dotted path, leaving the field.
+func named(p string) []string {
+	var out []string
+	for _, s := range strings.Split(p, ".") {
+		if !record.IsIndex(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// withheldField reports whether a changed field is one the record format
+// knows and the record withholds: it is named, with "niet openbaar" for its
+// value (an internal note or an unknown key is not named at all).
+func withheldField(rules *record.Record, name string) bool {
+	want := strings.Join(named(name), ".")
+	for _, f := range publish.Fields(rules.Kind) {
+		if f.Path == want {
+			return rules.IsWithheld(name) || publish.PositionWithheld(rules) && strings.HasPrefix(name, "location.point")
+		}
+	}
+	return false
+}
+
+// publicIDs keeps the sensor ids that name public records.
+func publicIDs(v any, public func(string) bool) any {
+	switch t := v.(type) {
+	case string:
+		if public != nil && public(t) {
+			return t
+		}
+		return nil
+	case []any:
+		out := make([]any, 0, len(t))
+		for _, id := range t {
+			if s, ok := id.(string); ok && public != nil && public(s) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // Atom document types.

@@ -171,3 +171,59 @@ func TestEmptyFeed(t *testing.T) {
 		t.Errorf("empty feed: %+v", p)
 	}
 }
+
+// The feed shows a change the way the record's public view would: withheld
+// paths match list elements and sub-fields, a list item added whole keeps
+// only its public fields, internal notes and unknown keys stay out, and a
+// record the feed cannot prove public has no entry at all.
+func TestFeedKeepsWithheldValuesOut(t *testing.T) {
+	f := false
+	recs := map[string]*record.Record{
+		"algorithms/alg.yaml": {ID: "alg", Kind: record.Algorithm, Name: "Toeslagen",
+			Publication: &record.Publication{Withheld: []string{"datasets.url", "name"}}},
+		"sensors/cam.yaml": {ID: "cam", Kind: record.Sensor, Name: "Camera"},
+	}
+	public := map[string]bool{"cam": true}
+	cs := &history.ChangeSet{Records: []history.RecordChange{
+		{Op: history.Changed, File: "algorithms/alg.yaml", Commits: []history.Change{
+			{Commit: "a1", When: at("2026-03-01T10:00:00+01:00"), Op: history.Changed, File: "algorithms/alg.yaml",
+				Fields: []fielddiff.Change{
+					{Path: "/datasets/0/url", Op: fielddiff.Changed, Old: "https://geheim.example/oud", New: "https://geheim.example/nieuw"},
+					{Path: "/datasets/1", Op: fielddiff.Added, New: map[string]any{"name": "BRP", "url": "https://geheim.example/brp"}},
+					{Path: "/uses_sensors", Op: fielddiff.Changed, Old: []any{"cam"}, New: []any{"cam", "cam-geheim"}},
+					{Path: "/incidents/0/delay_reason", Op: fielddiff.Added, New: "intern-overleg"},
+					{Path: "/notities", Op: fielddiff.Added, New: "geheime-notitie"},
+					{Path: "/name", Op: fielddiff.Changed, Old: "Oude-naam", New: "Toeslagen"},
+				}},
+		}},
+		// A file that does not parse at HEAD: nothing is known of it.
+		{Op: history.Added, File: "sensors/cam-geheim.yaml", Commits: []history.Change{
+			{Commit: "a2", When: at("2026-03-02T10:00:00+01:00"), Op: history.Added, File: "sensors/cam-geheim.yaml", Problem: "yaml: line 3"},
+		}},
+		// Removed, with a publication block in the wrong shape: not public.
+		{Op: history.Removed, File: "sensors/oud-geheim.yaml", Commits: []history.Change{
+			{Commit: "a3", When: at("2026-03-03T10:00:00+01:00"), Op: history.Removed, File: "sensors/oud-geheim.yaml",
+				Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Removed, Old: map[string]any{"id": "oud-geheim",
+					"publication": map[string]any{"Public": f}}}}},
+		}},
+	}}
+	o := Options{Language: "nl", Record: func(f string) *record.Record { return recs[f] }, PublicID: func(id string) bool { return public[id] }}
+	var buf bytes.Buffer
+	if err := Write(&buf, Entries(cs, o), o); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, leak := range []string{"geheim", "intern-overleg", "Toeslagen", "Oude-naam", "notities"} {
+		if strings.Contains(out, leak) {
+			t.Errorf("the feed shows %q:\n%s", leak, out)
+		}
+	}
+	for _, want := range []string{"datasets.0.url: niet openbaar → niet openbaar", "datasets.1 toegevoegd: ", "BRP", "uses_sensors: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the feed lacks %q:\n%s", want, out)
+		}
+	}
+	if n := strings.Count(out, "<entry>"); n != 1 {
+		t.Errorf("%d entries, want 1 (the public algorithm only)", n)
+	}
+}

@@ -386,3 +386,72 @@ func prune(x any, path string, r *record.Record) {
 		}
 	}
 }
+
+// Shown reports whether the field at path (dotted, with list indexes, as a
+// diff names it: "datasets.0.url") of the record r may be shown in public:
+// r is public, the field is one the record format knows for r's kind, r
+// does not withhold it, and it is not an internal part of a list element.
+// Outputs that show fields one by one, such as the change feed, ask this.
+func Shown(r *record.Record, path string) bool {
+	if r == nil || !r.IsPublic() || path == "" {
+		return false
+	}
+	segs := strings.Split(path, ".")
+	if !fieldSet(r.Kind)[strings.Join(named(segs), ".")] {
+		return false
+	}
+	var ws []string
+	if r.Publication != nil {
+		ws = r.Publication.Withheld
+	}
+	if PositionWithheld(r) {
+		ws = append(slices.Clone(ws), "location.point", "location.point_rd")
+	}
+	return !copier{withheld: ws}.hidden(segs)
+}
+
+// Prune returns a copy of v, a decoded value (maps, lists, scalars) found at
+// path in r's YAML, without the parts Shown refuses; nil when none of it may
+// be shown. A list item added whole (path "datasets.1") keeps only its
+// public fields.
+func Prune(r *record.Record, path string, v any) any {
+	if !Shown(r, path) {
+		return nil
+	}
+	switch t := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(t))
+		for k, c := range t {
+			if c2 := Prune(r, join(path, k), c); c2 != nil {
+				out[k] = c2
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, 0, len(t))
+		for i, c := range t {
+			if c2 := Prune(r, join(path, strconv.Itoa(i)), c); c2 != nil {
+				out = append(out, c2)
+			}
+		}
+		return out
+	}
+	return v
+}
+
+// FromValue reads the record r's publication rules from a decoded record
+// (for a record that is no longer in the register, from its last version):
+// a record whose publication block does not read cleanly is not public.
+func FromValue(v any, kind record.Kind) *record.Record {
+	r := &record.Record{Kind: kind}
+	if v == nil {
+		r.PublicationInvalid = true
+		return r
+	}
+	record.FromValue(v, r)
+	r.Kind = kind
+	if len(Check(v, kind)) > 0 {
+		r.PublicationInvalid = true
+	}
+	return r
+}
