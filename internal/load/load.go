@@ -92,6 +92,8 @@ func Register(root string, opts Options) (*Result, error) {
 		return nil, err
 	}
 	findings = append(findings, more...)
+	files, sensorIDs, more = refuseFoldersOutside(root, realRoot, files, sensorIDs)
+	findings = append(findings, more...)
 
 	results := make([]fileResult, len(files))
 	jobs := make(chan int)
@@ -173,6 +175,46 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 	}
 	slices.Sort(files)
 	return slices.Compact(files), sensorIDs, fs, nil
+}
+
+// refuseFoldersOutside drops the files of a record folder (sensors/,
+// algorithms/) that is a symlink to a folder outside the register, with an
+// error finding: records there are no part of the register, and the site
+// would publish them. A symlinked record file is checked by readInside.
+func refuseFoldersOutside(root, realRoot string, files []string, sensorIDs map[string]bool) ([]string, map[string]bool, []finding.Finding) {
+	var fs []finding.Finding
+	outside := map[string]bool{}
+	for _, k := range record.Kinds {
+		dir := filepath.Join(root, k.Folder())
+		lst, err := os.Lstat(dir)
+		if err != nil || lst.Mode()&os.ModeSymlink == 0 {
+			continue
+		}
+		target, err := filepath.EvalSymlinks(dir)
+		if err == nil {
+			target, err = filepath.Abs(target)
+		}
+		if r, rerr := filepath.Rel(realRoot, target); err != nil || rerr != nil || climbsOut(r) || r == "." {
+			outside[k.Folder()] = true
+			fs = append(fs, finding.Finding{File: k.Folder(), Rule: finding.RuleYAML, Severity: finding.Error,
+				Message: k.Folder() + "/ is a symlink to a folder outside the register; its files are not read",
+				Help:    "keep the record folders inside the register: replace the symlink with the folder itself"})
+		}
+	}
+	if len(outside) == 0 {
+		return files, sensorIDs, nil
+	}
+	kept := files[:0:0]
+	for _, f := range files {
+		top, _, _ := strings.Cut(f, "/")
+		if !outside[top] {
+			kept = append(kept, f)
+		}
+	}
+	if outside[record.Sensor.Folder()] {
+		sensorIDs = map[string]bool{}
+	}
+	return kept, sensorIDs, fs
 }
 
 // relativeTo turns a file named on the command line into a path relative to

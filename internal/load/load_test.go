@@ -303,3 +303,73 @@ func TestAFolderWithoutRecordFoldersIsNoRegister(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// A record folder that is a symlink out of the register is not followed:
+// whatever YAML lies there would otherwise be loaded and published.
+func TestRecordFolderSymlinkedOutsideIsRefused(t *testing.T) {
+	outside := t.TempDir()
+	if err := os.WriteFile(filepath.Join(outside, "buiten.yaml"), []byte(sensor("buiten")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := write(t, map[string]string{"algorithms/alg.yaml": algorithm("alg")})
+	if err := os.Symlink(outside, filepath.Join(root, "sensors")); err != nil {
+		t.Fatal(err)
+	}
+	for _, files := range [][]string{nil, {"sensors/buiten.yaml"}} {
+		res, err := Register(root, Options{Files: files})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res.Register.Records {
+			if r.ID == "buiten" {
+				t.Errorf("files %v: a record outside the register was loaded", files)
+			}
+		}
+		if !has(res.Findings, "sensors", finding.RuleYAML, 0, 0, "symlink to a folder outside the register") {
+			t.Errorf("files %v: no finding for the symlinked folder: %+v", files, res.Findings)
+		}
+	}
+	// A symlink to a folder inside the register is fine.
+	root2 := write(t, map[string]string{"data/s/in.yaml": sensor("in")})
+	if err := os.Symlink(filepath.Join(root2, "data", "s"), filepath.Join(root2, "sensors")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Register(root2, Options{})
+	if err != nil || len(res.Register.Records) != 1 {
+		t.Fatalf("folder symlinked inside: %v, %+v", err, res)
+	}
+}
+
+// A publication block that does not read cleanly keeps the record off the
+// public outputs (fail closed), with an error on the line at fault.
+func TestMalformedPublicationFailsClosed(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/tekst.yaml":    sensor("tekst") + "publication:\n  withheld: location.point\n",
+		"sensors/hoofd.yaml":    sensor("hoofd") + "publication:\n  Public: false\n",
+		"sensors/lijst.yaml":    sensor("lijst") + "publication: [public, false]\n",
+		"sensors/tikfout.yaml":  sensor("tikfout") + "publication:\n  withheld: [locaton.point]\n",
+		"sensors/goed.yaml":     sensor("goed") + "publication:\n  withheld: [location.point]\n",
+		"sensors/openbaar.yaml": sensor("openbaar"),
+	})
+	res, err := Register(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Register.Records {
+		wantPublic := r.ID == "goed" || r.ID == "openbaar"
+		if r.IsPublic() != wantPublic {
+			t.Errorf("%s: public = %v, want %v", r.ID, r.IsPublic(), wantPublic)
+		}
+	}
+	for file, line := range map[string]int{"sensors/tekst.yaml": 9, "sensors/hoofd.yaml": 9, "sensors/lijst.yaml": 8, "sensors/tikfout.yaml": 9} {
+		found := false
+		for _, f := range res.Findings {
+			if f.File == file && f.Rule == finding.RulePublication && f.Severity == finding.Error && f.Line == line {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no publication error on line %d: %+v", file, line, res.Findings)
+		}
+	}
+}
