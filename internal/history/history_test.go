@@ -1,6 +1,7 @@
 package history
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -748,4 +749,32 @@ func (r *testRepo) commitAs(files map[string]string, author, authored, committed
 		r.t.Fatal(err)
 	}
 	return h
+}
+
+// TestSinceReportsAForcedNumber pins that text tagged as a number in one
+// version is reported as the change's problem and the rest still prints as
+// JSON (it used to make changes and history exit 2).
+func TestSinceReportsAForcedNumber(t *testing.T) {
+	r := newTestRepo(t)
+	r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\nquantity: 2\n"}, "Alice", "2024-01-10T10:00:00Z", "a")
+	r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\nquantity: !!int abc\n"}, "Bob", "2024-02-10T10:00:00Z", "b")
+	r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\nquantity: 3\n"}, "Carol", "2024-03-10T10:00:00Z", "c")
+	h := r.open("reg")
+	cs, err := h.Since("2024-01-20")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := json.Marshal(cs); err != nil {
+		t.Fatalf("the change set does not print as JSON: %v", err)
+	}
+	log, err := h.Log("sensors/a.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := json.Marshal(log); err != nil {
+		t.Fatalf("the history does not print as JSON: %v", err)
+	}
+	if len(log) != 3 || !strings.Contains(log[1].Problem, "abc is not a whole number") {
+		t.Errorf("history %+v; want Bob's commit with the problem named", log)
+	}
 }

@@ -328,6 +328,11 @@ func (c *converter) scalar(n *yaml.Node) any {
 			c.add(n, fmt.Sprintf("number %s is too large", n.Value), "use a smaller number or quote it as text")
 			return nil
 		}
+		if !isDecimal(s) {
+			// "!!int abc": a tag that forces text to be a number.
+			c.add(n, fmt.Sprintf("%s is not a whole number", n.Value), "write digits only, or remove the !!int tag if it is text")
+			return nil
+		}
 		// A very large decimal: keep it exact as a number.
 		return json.Number(strings.TrimPrefix(s, "+"))
 	case "!!float":
@@ -345,4 +350,20 @@ func (c *converter) scalar(n *yaml.Node) any {
 		// !!str, !!timestamp (dates stay text), !!binary and custom tags.
 		return n.Value
 	}
+}
+
+// isDecimal reports whether s is an optionally signed run of digits.
+func isDecimal(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

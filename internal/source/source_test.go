@@ -26,6 +26,8 @@ func TestParseRejectsHostileInput(t *testing.T) {
 		{"NaN", "quantity: .nan\n", 1, 11, "NaN and infinity are not allowed"},
 		{"infinity", "location:\n  point: {lat: .inf, lon: 5}\n", 2, 16, "NaN and infinity are not allowed"},
 		{"negative infinity", "x: -.Inf\n", 1, 4, "NaN and infinity"},
+		{"text tagged as a number", "quantity: !!int abc\n", 1, 11, "abc is not a whole number"},
+		{"two signs tagged as a number", "quantity: !!int +-5\n", 1, 11, "not a whole number"},
 		{"NUL byte", "id: a\nname: b\x00c\n", 2, 8, "NUL byte"},
 		{"invalid UTF-8", "id: a\nname: caf\xe9\n", 2, 10, "not valid UTF-8"},
 		{"UTF-16 byte order mark", "\xff\xfei\x00d\x00", 1, 1, "UTF-16"},
