@@ -8,16 +8,18 @@ import (
 )
 
 // WriteMarkdown writes the packet as Markdown, for a secretary who pastes it
-// into an agenda system or a wiki. Record text is escaped, so a record cannot
-// add links, images or HTML to the packet.
+// into an agenda system or a wiki. Every text from a record, the
+// configuration or the command line is escaped (and kept on one line where a
+// line break would end a heading, list item or table row), so none can add
+// links, images or HTML to the packet.
 func WriteMarkdown(w io.Writer, p *Packet) error {
 	b := bufio.NewWriter(w)
 	L := p.L
-	fmt.Fprintf(b, "# %s\n\n", mdText(p.Title))
-	fmt.Fprintf(b, "**%s**\n\n", mdText(p.Committee))
-	meta := [][2]string{{L.Meeting, p.Meeting}}
+	fmt.Fprintf(b, "# %s\n\n", mdCell(p.Title))
+	fmt.Fprintf(b, "**%s**\n\n", mdCell(p.Committee))
+	meta := [][2]string{{L.Meeting, mdCell(p.Meeting)}}
 	if p.Organisation != "" {
-		meta = append(meta, [2]string{L.Organisation, p.Organisation})
+		meta = append(meta, [2]string{L.Organisation, mdCell(p.Organisation)})
 	}
 	meta = append(meta, [2]string{L.Register, "`" + mdCode(p.Register) + "`"})
 	if p.Commit != "" {
@@ -28,15 +30,15 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 		meta = append(meta, [2]string{L.Commit, c})
 	}
 	if p.Since != "" {
-		meta = append(meta, [2]string{L.ComparedWith, mdText(p.Since)})
+		meta = append(meta, [2]string{L.ComparedWith, mdCell(p.Since)})
 	}
-	meta = append(meta, [2]string{L.Window, p.Window}, [2]string{L.Counts, p.CountText()})
+	meta = append(meta, [2]string{L.Window, mdCell(p.Window)}, [2]string{L.Counts, mdCell(p.CountText())})
 	for _, m := range meta {
 		fmt.Fprintf(b, "- **%s:** %s\n", m[0], m[1])
 	}
 	b.WriteString("\n")
 	if p.HistoryNote != "" {
-		fmt.Fprintf(b, "> %s\n\n", mdText(p.HistoryNote))
+		fmt.Fprintf(b, "> %s\n\n", mdCell(p.HistoryNote))
 	}
 
 	fmt.Fprintf(b, "## %s\n\n", L.Agenda)
@@ -59,12 +61,12 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	}
 
 	for i, it := range p.Items {
-		fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", it.Anchor, i+1, mdText(recordName(it.Record)))
-		fmt.Fprintf(b, "%s · `%s` · *%s*\n\n", mdText(it.Kind), mdCode(it.Record.ID), mdText(it.ReasonText))
+		fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", mdCode(it.Anchor), i+1, mdCell(recordName(it.Record)))
+		fmt.Fprintf(b, "%s · `%s` · *%s*\n\n", mdCell(it.Kind), mdCode(it.Record.ID), mdCell(it.ReasonText))
 
 		fmt.Fprintf(b, "### %s\n\n", L.KeyFacts)
 		for _, f := range it.Facts {
-			fmt.Fprintf(b, "- **%s** %s\n", mdText(withColon(f.Label)), mdIndent(mdText(f.Value)))
+			fmt.Fprintf(b, "- **%s** %s\n", mdCell(withColon(f.Label)), mdIndent(mdText(f.Value)))
 		}
 		b.WriteString("\n")
 
@@ -96,7 +98,7 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 
 		fmt.Fprintf(b, "### %s\n\n", L.ChangesT)
 		if it.ChangeNote != "" {
-			fmt.Fprintf(b, "%s\n\n", mdText(it.ChangeNote))
+			fmt.Fprintf(b, "%s\n\n", mdCell(it.ChangeNote))
 		}
 		if len(it.Changes) > 0 {
 			mdTable(b, []string{L.Field, L.Change, L.Old, L.New}, func(row func(...string)) {
@@ -108,7 +110,7 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 		if len(it.Commits) > 0 {
 			mdTable(b, []string{L.Date, "Commit", L.Subject}, func(row func(...string)) {
 				for _, c := range it.Commits {
-					row(mdCell(c.Date), "`"+c.Commit+"`", mdCell(c.Subject))
+					row(mdCell(c.Date), "`"+mdCode(c.Commit)+"`", mdCell(c.Subject))
 				}
 			})
 		}
@@ -129,7 +131,7 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 			fmt.Fprintf(b, "%s\n\n", L.NoQuestions)
 		} else {
 			for j, q := range it.Questions {
-				fmt.Fprintf(b, "%d. %s\n", j+1, mdText(q))
+				fmt.Fprintf(b, "%d. %s\n", j+1, mdCell(q))
 			}
 			b.WriteString("\n")
 		}
@@ -138,22 +140,22 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	if len(p.Principles) > 0 {
 		fmt.Fprintf(b, "## %s\n\n%s\n\n", L.AppendixT, L.AppendixIntro)
 		for _, pr := range p.Principles {
-			title := mdText(pr.Ref)
+			title := mdCell(pr.Ref)
 			if pr.Label != "" {
-				title += ": " + mdText(pr.Label)
+				title += ": " + mdCell(pr.Label)
 			}
 			fmt.Fprintf(b, "### %s\n\n", title)
 			for _, r := range pr.Rules {
-				fmt.Fprintf(b, "- **%s** (`%s`)", mdText(r.Title), mdCode(r.ID))
+				fmt.Fprintf(b, "- **%s** (`%s`)", mdCell(r.Title), mdCode(r.ID))
 				if r.Why != "" {
-					fmt.Fprintf(b, ". %s", mdText(r.Why))
+					fmt.Fprintf(b, ". %s", mdCell(r.Why))
 				}
 				b.WriteString("\n")
 			}
 			b.WriteString("\n")
 		}
 	}
-	fmt.Fprintf(b, "---\n\n*%s · %s*\n", L.Made, p.Meeting)
+	fmt.Fprintf(b, "---\n\n*%s · %s*\n", mdCell(L.Made), mdCell(p.Meeting))
 	return b.Flush()
 }
 
@@ -193,5 +195,7 @@ func mdCell(s string) string {
 // mdIndent keeps a multi-line value inside its list item.
 func mdIndent(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", "  \n  ") }
 
-// mdCode makes text safe inside an inline code span.
-func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }
+// mdCode makes text safe inside an inline code span, on one line.
+func mdCode(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "`", "'")), " ")
+}

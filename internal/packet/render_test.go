@@ -181,6 +181,29 @@ func TestMarkdownEscapes(t *testing.T) {
 	}
 }
 
+// TestMarkdownEscapesConfiguredText pins that text from the configuration
+// and the command line (the organisation, the committee, the meeting) is
+// escaped like record text and cannot start a heading of its own.
+func TestMarkdownEscapesConfiguredText(t *testing.T) {
+	p := fixture(t, "nl")
+	p.Organisation = "Gemeente <img src=x onerror=alert(1)> [klik](https://evil.example/o)\n# Kop uit de configuratie"
+	p.Committee = "Commissie\n\n<script>alert(2)</script>"
+	p.Meeting = "2026-11-24 ![img](http://evil.example/m.png)"
+	p.Title = "Pakket\n---"
+	s := string(render(t, p, Markdown))
+	for _, bad := range []string{"<img", "<script>", "\n# Kop", "\n---\n\n**"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("Markdown contains %q", bad)
+		}
+	}
+	if m := regexp.MustCompile(`[^\\]\]\(https?://evil`).FindString(s); m != "" {
+		t.Errorf("Markdown has a link from configured text: %q", m)
+	}
+	if !strings.Contains(s, `- **Organisatie:** Gemeente &lt;img src=x onerror=alert(1)&gt; \[klik\](https://evil.example/o) \# Kop uit de configuratie`) {
+		t.Errorf("the organisation is not shown escaped on one line:\n%s", s[:min(len(s), 800)])
+	}
+}
+
 func TestPDF(t *testing.T) {
 	for _, lang := range []string{"nl", "en"} {
 		t.Run(lang, func(t *testing.T) {
