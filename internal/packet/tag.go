@@ -162,8 +162,8 @@ func CheckTag(root, name string) error {
 }
 
 func checkTag(root, name string) (*git.Repository, error) {
-	if name == "" || strings.ContainsAny(name, " ~^:?*[\\") || strings.Contains(name, "..") || strings.HasPrefix(name, "-") {
-		return nil, fmt.Errorf("tag %q: use a name without spaces or ~^:?*[\\, such as ethiek-2026-11", name)
+	if why := badTagName(name); why != "" {
+		return nil, fmt.Errorf("tag %q: %s; use a name without spaces or ~^:?*[\\, such as ethiek-2026-11", name, why)
 	}
 	repo, err := openRepo(root)
 	if err != nil {
@@ -172,5 +172,52 @@ func checkTag(root, name string) (*git.Repository, error) {
 	if _, err := repo.Tag(name); err == nil {
 		return nil, fmt.Errorf("tag %s already exists: choose another name (a meeting's tag is never moved)", name)
 	}
+	if _, err := repo.Reference(plumbing.NewBranchReferenceName(name), false); err == nil {
+		return nil, fmt.Errorf("tag %s: a branch has that name, so --since %s would be ambiguous; choose another name", name, name)
+	}
 	return repo, nil
+}
+
+// specialRefs are names Git reads as something other than a tag wherever a
+// revision is expected.
+var specialRefs = map[string]bool{"HEAD": true, "FETCH_HEAD": true, "ORIG_HEAD": true, "MERGE_HEAD": true,
+	"CHERRY_PICK_HEAD": true, "REVERT_HEAD": true, "BISECT_HEAD": true, "REBASE_HEAD": true, "AUTO_MERGE": true, "@": true}
+
+// badTagName says why name cannot be a packet's tag, or "" when it can: it
+// follows git check-ref-format, and refuses names that Git would read as
+// something else where --since takes a revision (HEAD, a commit hash).
+func badTagName(name string) string {
+	switch {
+	case name == "":
+		return "the name is empty"
+	case specialRefs[name] || strings.HasSuffix(name, "_HEAD"):
+		return "Git reads that name as a reference of its own"
+	case strings.HasPrefix(name, "-"):
+		return "a name starting with - reads as an option"
+	case strings.HasPrefix(name, "refs/"):
+		return "a name starting with refs/ reads as a full reference"
+	case isHex(name) && len(name) >= 4:
+		return "the name reads as an abbreviated commit hash"
+	case strings.ContainsAny(name, " ~^:?*[\\") || strings.Contains(name, "..") || strings.Contains(name, "@{"):
+		return "Git does not allow spaces, ~^:?*[\\, .. or @{ in a tag"
+	case strings.IndexFunc(name, func(r rune) bool { return r < 0x20 || r == 0x7f }) >= 0:
+		return "the name holds a control character"
+	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, "/") || strings.HasPrefix(name, "/") || strings.Contains(name, "//"):
+		return "Git does not allow a name that starts or ends with / or ends with ."
+	}
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, ".") || strings.HasSuffix(part, ".lock") {
+			return "Git does not allow a part that starts with . or ends with .lock"
+		}
+	}
+	return ""
+}
+
+func isHex(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
 }

@@ -88,6 +88,18 @@ func TestTagAndPreviousTag(t *testing.T) {
 		{"", "", "without spaces"},
 		{"-f", "", "without spaces"},
 		{"ethiek-later", "bestaat-niet", "is not a commit"},
+		{"HEAD", "", "reference of its own"},
+		{"ORIG_HEAD", "", "reference of its own"},
+		{"@", "", "reference of its own"},
+		{"deadbeef", "", "abbreviated commit hash"},
+		{"refs/heads/main", "", "full reference"},
+		{"ethiek@{1}", "", "@{"},
+		{"ethiek.lock", "", ".lock"},
+		{".verborgen", "", "starts with ."},
+		{"ethiek/", "", "ends with /"},
+		{"ethiek.", "", "ends with ."},
+		{"ethiek\tnov", "", "control character"},
+		{"master", "", "a branch has that name"},
 	}
 	for _, e := range errs {
 		if _, err := Tag(root, e.name, e.rev, time.Now()); err == nil || !strings.Contains(err.Error(), e.want) {
