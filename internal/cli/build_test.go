@@ -113,7 +113,19 @@ func (s *syncBuffer) String() string {
 }
 
 func TestServeRebuildsWhenARecordChanges(t *testing.T) {
+	t.Run("plain", func(t *testing.T) { serveRebuilds(t, false) })
+	// A symlink loop among the records is reported and the rest still
+	// rebuilds (it used to stop rebuilds silently).
+	t.Run("symlink loop", func(t *testing.T) { serveRebuilds(t, true) })
+}
+
+func serveRebuilds(t *testing.T, loop bool) {
 	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
+	if loop {
+		if err := os.Symlink("lus.yaml", filepath.Join(root, "sensors", "lus.yaml")); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
 	var out, errOut syncBuffer
 	a := &App{Out: &out, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, root: root}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -181,6 +193,9 @@ func TestServeRebuildsWhenARecordChanges(t *testing.T) {
 	}
 	if strings.Count(out.String(), " built: ") < 2 {
 		t.Errorf("output = %q, want a line per build", out.String())
+	}
+	if warned := strings.Count(errOut.String(), "still watching the rest"); loop && warned != 1 || !loop && warned != 0 {
+		t.Errorf("stderr = %q; want the loop reported once when there is one", errOut.String())
 	}
 }
 

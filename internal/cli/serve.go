@@ -83,7 +83,22 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 		}
 		return nil
 	}
-	last, _ := site.Fingerprint(a.Root())
+	// watch reports a problem with the register's files once (until it
+	// changes) and keeps watching: a symlink loop must not stop rebuilds.
+	var lastProblem string
+	watch := func() string {
+		fp, err := site.Fingerprint(a.Root())
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+		}
+		if msg != lastProblem && msg != "" {
+			fmt.Fprintf(a.Err, "register: warning: cannot look at some of the register's files; still watching the rest: %s\n", msg)
+		}
+		lastProblem = msg
+		return fp
+	}
+	last := watch()
 	if err := rebuild(); err != nil {
 		return err
 	}
@@ -117,8 +132,8 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 			}
 			return err
 		case <-tick.C:
-			fp, err := site.Fingerprint(a.Root())
-			if err != nil || fp == last {
+			fp := watch()
+			if fp == last {
 				continue
 			}
 			last = fp

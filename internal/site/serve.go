@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -72,40 +73,53 @@ func CSP(tilesURL string) (string, error) {
 // Fingerprint summarises what a build reads from a register root (the
 // configuration and every file under sensors/ and algorithms/: names, sizes
 // and modification times), so a preview server can tell when to rebuild
-// without reading the files.
+// without reading the files. A file that cannot be looked at (a symlink
+// loop, no permission) counts with its error, so the fingerprint stays
+// usable and fixing the file changes it; the errors come back joined,
+// for the caller to report while it keeps watching.
 func Fingerprint(root string) (string, error) {
 	h := sha256.New()
-	add := func(p string) error {
+	var problems []error
+	add := func(p string) {
 		st, err := os.Stat(p)
-		if err != nil {
-			if os.IsNotExist(err) {
-				return nil
+		switch {
+		case os.IsNotExist(err):
+			if _, lerr := os.Lstat(p); lerr == nil {
+				problems = append(problems, err) // a dangling symlink
+				fmt.Fprintf(h, "%s\x00dangling\n", p)
 			}
-			return err
+		case err != nil:
+			problems = append(problems, err)
+			fmt.Fprintf(h, "%s\x00%s\n", p, err)
+		default:
+			fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, st.Size(), st.ModTime().UnixNano())
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, st.Size(), st.ModTime().UnixNano())
-		return nil
 	}
-	if err := add(filepath.Join(root, "register.yaml")); err != nil {
-		return "", err
-	}
+	add(filepath.Join(root, "register.yaml"))
 	for _, folder := range []string{"sensors", "algorithms"} {
-		err := filepath.WalkDir(filepath.Join(root, folder), func(p string, d fs.DirEntry, err error) error {
+		dir := filepath.Join(root, folder)
+		if _, err := os.Lstat(dir); os.IsNotExist(err) {
+			continue
+		}
+		add(dir) // a folder that is a symlink loop is named here
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if os.IsNotExist(err) {
-					return nil
+				if !os.IsNotExist(err) {
+					problems = append(problems, err)
+					fmt.Fprintf(h, "%s\x00%s\n", p, err)
 				}
-				return err
+				return nil // keep looking at the rest
 			}
 			if d.IsDir() {
 				fmt.Fprintf(h, "%s/\n", p)
 				return nil
 			}
-			return add(p)
+			add(p)
+			return nil
 		})
 		if err != nil {
-			return "", err
+			problems = append(problems, err)
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), errors.Join(problems...)
 }

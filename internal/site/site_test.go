@@ -545,6 +545,51 @@ func TestFingerprint(t *testing.T) {
 	}
 }
 
+// TestFingerprintSymlinkLoop pins that a symlink loop in sensors/ is
+// reported, yet the fingerprint still tells changes apart: serve keeps
+// rebuilding (it used to stop for good at the first unreadable file).
+func TestFingerprintSymlinkLoop(t *testing.T) {
+	root := t.TempDir()
+	sensors := filepath.Join(root, "sensors")
+	if err := os.MkdirAll(sensors, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("lus.yaml", filepath.Join(sensors, "lus.yaml")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	before, err := Fingerprint(root)
+	if err == nil || !strings.Contains(err.Error(), "lus.yaml") {
+		t.Errorf("Fingerprint with a symlink loop: error %v, want it named", err)
+	}
+	if err := os.WriteFile(filepath.Join(sensors, "a.yaml"), []byte("id: a\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	after, err := Fingerprint(root)
+	if err == nil {
+		t.Error("the loop is no longer reported")
+	}
+	if after == before || after == "" {
+		t.Error("a new record next to the loop does not change the fingerprint")
+	}
+	if err := os.Remove(filepath.Join(sensors, "lus.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	fixed, err := Fingerprint(root)
+	if err != nil || fixed == after {
+		t.Errorf("after removing the loop: error %v, changed %v; want no error and a change", err, fixed != after)
+	}
+	// A folder that is itself a loop.
+	if err := os.RemoveAll(sensors); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("sensors", sensors); err != nil {
+		t.Fatal(err)
+	}
+	if fp, err := Fingerprint(root); err == nil || fp == "" {
+		t.Errorf("sensors/ as a symlink loop: %q, %v; want a fingerprint and the error", fp, err)
+	}
+}
+
 func TestHandler(t *testing.T) {
 	out, _ := build(t, loadFixture(t, fixture), Options{})
 	csp, err := CSP("")
