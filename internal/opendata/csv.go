@@ -222,7 +222,8 @@ func jsonCell(v any) string {
 }
 
 // objectsCell writes a list of objects as JSON, without the parts the record
-// withholds and the internal parts of incidents, as View leaves them out.
+// withholds and the internal parts of incidents, as the public view leaves
+// them out (publish.Prune drops the keys a view would leave empty).
 func objectsCell(r *record.Record, path string, v any) string {
 	if path != "incidents" && (r.Publication == nil || len(r.Publication.Withheld) == 0) {
 		return jsonCell(v) // nothing to leave out: the fields in the record's order
@@ -235,34 +236,7 @@ func objectsCell(r *record.Record, path string, v any) string {
 	if err := json.Unmarshal(b, &items); err != nil {
 		return ""
 	}
-	root := map[string]any{}
-	setPath(root, strings.Split(path, "."), items)
-	if path == "incidents" {
-		for _, it := range items.([]any) {
-			if im, ok := it.(map[string]any); ok {
-				for k := range im {
-					if !incidentFields[k] {
-						delete(im, k)
-					}
-				}
-			}
-		}
-	}
-	if r.Publication != nil {
-		for _, w := range r.Publication.Withheld {
-			remove(root, strings.Split(w, "."))
-		}
-	}
-	return jsonCell(items)
-}
-
-func setPath(m map[string]any, path []string, v any) {
-	for _, p := range path[:len(path)-1] {
-		next := map[string]any{}
-		m[p] = next
-		m = next
-	}
-	m[path[len(path)-1]] = v
+	return jsonCell(publish.Prune(r, path, items))
 }
 
 // datasetsCell lists the datasets by name when that is all they say, and as
