@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -33,7 +34,7 @@ func newImportCmd(a *App) *cobra.Command {
 		Short: "Create records from another source, such as a spreadsheet",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usagef("import needs a source: register import csv FILE")
+			return usagef("import needs a source: register import csv FILE, or register import json FILE")
 		},
 	}
 	var o importOptions
@@ -78,17 +79,59 @@ Exit code 0: imported without errors; 1: rows left out or records with schema er
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runImportCSV(args[0], o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runImport(args[0], o, importcsv.Read) },
 	}
 	csvCmd.Flags().StringVar(&o.kind, "kind", "sensor", "kind of record each row describes: sensor or algorithm")
-	csvCmd.Flags().StringVar(&o.mapping, "map", "", "mapping file (YAML) naming the field of each column, and defaults")
+	csvCmd.Flags().StringVar(&o.mapping, "map", "", "mapping file (YAML) naming the field of each column, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
 	csvCmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
 	csvCmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
 	cmd.AddCommand(csvCmd)
+
+	var oj importOptions
+	jsonCmd := &cobra.Command{
+		Use:   "json FILE",
+		Short: "Create records from JSON: this register's open data, or entries of the national algorithm register",
+		Long: `import json reads records from JSON and writes one record file per entry:
+
+  - this or another register's open data (register.json, or export --format json):
+    records in the record format, each with its kind;
+  - the national algorithm register's entries (publication standard v1.0, as its API
+    gives them: name, description_short, ..., lars), one entry or a list, for
+    example a municipality's own published entries;
+  - the national register's public listing (id, title, organisatie, doel, ...).
+
+The shape of the entries picks the ready-made map (algoritmeregister-json or
+algoritmeregister-lijst-json); --map gives another. Entries of the national register
+are keyed on its id (lars): an entry whose id a record in the register already has
+(national_register.id) is reported and not imported again. Texts are kept whole; keys
+the record format has no place for are reported with the lines of the entries whose
+text is left out.
+
+Exit code 0: imported without errors; 1: entries left out or records with schema
+errors; 2: usage or I/O error.`,
+		Example: `  register import json register.json --dry-run
+  register import json mijn-algoritmes.json
+  register import json lijst.json --map algoritmeregister-lijst-json`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("import json needs one file, for example: register import json register.json")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runImport(args[0], oj, importcsv.ReadJSON) },
+	}
+	jsonCmd.Flags().StringVar(&oj.kind, "kind", "algorithm", "kind of record of entries that do not say their kind: sensor or algorithm")
+	jsonCmd.Flags().StringVar(&oj.mapping, "map", "", "mapping file (YAML) naming the field of each key, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
+	jsonCmd.Flags().BoolVar(&oj.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
+	jsonCmd.Flags().StringVarP(&oj.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
+	cmd.AddCommand(jsonCmd)
 	return cmd
 }
 
-func (a *App) runImportCSV(file string, o importOptions) error {
+// reader is importcsv.Read or importcsv.ReadJSON.
+type reader func(name string, data []byte, opts importcsv.Options) (*importcsv.Result, error)
+
+func (a *App) runImport(file string, o importOptions, read reader) error {
 	if err := checkFormat(o.format); err != nil {
 		return err
 	}
@@ -109,7 +152,7 @@ func (a *App) runImportCSV(file string, o importOptions) error {
 		return fmt.Errorf("read %s: %w", file, err)
 	}
 	if !st.Mode().IsRegular() || st.Size() > importcsv.MaxBytes {
-		return fmt.Errorf("read %s: not a spreadsheet file of at most %d bytes", file, importcsv.MaxBytes)
+		return fmt.Errorf("read %s: not a file of at most %d bytes", file, importcsv.MaxBytes)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -124,12 +167,16 @@ func (a *App) runImportCSV(file string, o importOptions) error {
 	if err != nil {
 		return err
 	}
+	national, err := importcsv.ExistingNationalIDs(root)
+	if err != nil {
+		return err
+	}
 	v, err := sharedValidator()
 	if err != nil {
 		return err
 	}
-	res, err := importcsv.Read(file, data, importcsv.Options{
-		Kind: kind, Mapping: mapping, Organisation: cfg.Organisation,
+	res, err := read(file, data, importcsv.Options{
+		Kind: kind, Mapping: mapping, Organisation: cfg.Organisation, NationalIDs: national,
 		Exists: func(id string) bool { return existing[id] }, Validator: v, Now: a.Now(),
 	})
 	if err != nil {

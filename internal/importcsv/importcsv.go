@@ -341,13 +341,16 @@ func mapColumns(name string, head []string, opts Options, offset int) ([]column,
 		}
 		cols[i] = c
 		if opts.Mapping != nil {
-			if note := opts.Mapping.notes[normalise(h)]; note != "" && (c.path != "" || c.ignored) {
-				what := c.path
-				if c.ignored {
-					what = "not imported"
-				}
+			note := opts.Mapping.notes[normalise(h)]
+			switch {
+			case note != "" && c.ignored:
+				// Left out on purpose, and said why: its text is still
+				// reported, line by line.
+				warn(&c, fmt.Sprintf("column %q is not imported: %s", h, note), "the mapping file leaves it out")
+				cols[i] = c
+			case note != "" && c.path != "":
 				fs = append(fs, finding.Finding{File: name, Line: 1, Column: i + 1, Rule: RuleImport, Severity: finding.Info,
-					Message: fmt.Sprintf("column %q (%s): %s", h, what, note), Help: "the mapping file says this about the column; check the records it filled"})
+					Message: fmt.Sprintf("column %q (%s): %s", h, c.path, note), Help: "the mapping file says this about the column; check the records it filled"})
 			}
 		}
 	}
@@ -379,7 +382,7 @@ func (im *importer) row(line int, row []string) {
 	}
 	im.seenRows[key] = line
 	for _, c := range im.cols {
-		if c.path == "" && !c.ignored && c.warning >= 0 && c.index < len(row) && strings.TrimSpace(row[c.index]) != "" {
+		if c.path == "" && c.warning >= 0 && c.index < len(row) && strings.TrimSpace(row[c.index]) != "" {
 			im.unplaced[c.index] = append(im.unplaced[c.index], line)
 		}
 	}
@@ -860,6 +863,41 @@ func ExistingIDs(root string) (map[string]bool, error) {
 		}
 	}
 	return ids, nil
+}
+
+// ExistingNationalIDs returns the national algorithm register ids (lars) of
+// the register's algorithms with their record ids, so an import of national
+// register entries leaves the ones the register already has. A record file
+// that cannot be read is skipped: validate reports it.
+func ExistingNationalIDs(root string) (map[string]string, error) {
+	out := map[string]string{}
+	dir := filepath.Join(root, record.Algorithm.Folder())
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read register %s: %w", root, err)
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if ext := filepath.Ext(n); !e.Type().IsRegular() || ext != ".yaml" && ext != ".yml" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil || int64(len(data)) > source.DefaultLimits.MaxBytes {
+			continue
+		}
+		var r struct {
+			NationalRegister struct {
+				ID any `yaml:"id"`
+			} `yaml:"national_register"`
+		}
+		if yaml.Unmarshal(data, &r) == nil && r.NationalRegister.ID != nil {
+			out[fmt.Sprint(r.NationalRegister.ID)] = strings.TrimSuffix(n, filepath.Ext(n))
+		}
+	}
+	return out, nil
 }
 
 // Write writes the records under root and returns the paths written. It never

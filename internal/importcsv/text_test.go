@@ -188,7 +188,7 @@ func TestUnplacedTextIsReported(t *testing.T) {
 // columns.
 func TestReadyMaps(t *testing.T) {
 	names := Maps()
-	for _, want := range []string{"algoritmeregister-csv", "algoritmeregister-json", "algoritmeregister-lijst-json", "algoritmeregister-v0.1", "amsterdam-bulk", "amsterdam-melding"} {
+	for _, want := range []string{"algoritmeregister-csv", "algoritmeregister-json", "algoritmeregister-lijst-json", "algoritmeregister-v0.1", "algoritmeregister-v0.1-json", "amsterdam-bulk", "amsterdam-melding"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("no ready-made map %s in %q", want, names)
 		}
@@ -204,5 +204,63 @@ func TestReadyMaps(t *testing.T) {
 	}
 	if _, err := ParseMapping("m.yaml", []byte("extends: nothing")); err == nil {
 		t.Error("extends of an unknown map is accepted")
+	}
+}
+
+// The national register's JSON, one entry or a list, is read with the map
+// its keys call for, and keyed on the national id: an entry the register
+// has, or one given twice, is not imported again.
+func TestNationalRegisterJSON(t *testing.T) {
+	entry := `{"lars": "41958113", "name": "Handhaving op kenteken", "organization": "Gemeente Amsterdam",
+  "description_short": "Camera's lezen kentekens.", "status": "In gebruik", "begin_date": "2023-01",
+  "category": ["Verkeer", "Natuur en milieu"], "source_data": "BRP, persoons-, familie-en adresgegevens",
+  "lawful_basis_grouping": [{"title": "Wegenverkeerswet 1994", "link": "https://wetten.overheid.nl/BWBR0006622"}],
+  "tags": "kenteken"}`
+	for _, doc := range []string{entry, "[" + entry + "]", `{"results": [` + entry + `]}`} {
+		res, err := ReadJSON("e.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Records) != 1 {
+			t.Fatalf("%s: records %d, findings %q", doc[:10], len(res.Records), short(res.Findings))
+		}
+		var r record.Record
+		if err := yaml.Unmarshal(res.Records[0].Data, &r); err != nil {
+			t.Fatal(err)
+		}
+		if r.NationalRegister == nil || r.NationalRegister.ID != "41958113" || r.Lifecycle.Start != "2023-01-01" ||
+			!slices.Equal(r.Themes, []string{"verkeer", "natuur-en-milieu"}) || len(r.Datasets) != 1 ||
+			r.Datasets[0].Name != "BRP, persoons-, familie-en adresgegevens" ||
+			r.LegalBasis == nil || !slices.Equal(r.LegalBasis.Links, []string{"https://wetten.overheid.nl/BWBR0006622"}) {
+			t.Errorf("record %+v", r)
+		}
+		if !slices.ContainsFunc(short(res.Findings), func(s string) bool {
+			return strings.Contains(s, `column "tags" is not a field of the record format and is left out; its text on line 1 is not imported`)
+		}) {
+			t.Errorf("tags are not reported: %q", short(res.Findings))
+		}
+	}
+	res, err := ReadJSON("e.json", []byte("["+entry+","+strings.Replace(entry, "Handhaving op kenteken", "Tweede", 1)+"]"), Options{Kind: record.Algorithm, Now: now,
+		NationalIDs: map[string]string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || !slices.ContainsFunc(short(res.Findings), func(s string) bool { return strings.Contains(s, "national register entry 41958113 is also on line 1") }) {
+		t.Errorf("twice in the file: %d records, %q", len(res.Records), short(res.Findings))
+	}
+	res, err = ReadJSON("e.json", []byte(entry), Options{Kind: record.Algorithm, Now: now,
+		NationalIDs: map[string]string{"41958113": "kentekens"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 0 || !slices.ContainsFunc(short(res.Findings), func(s string) bool {
+		return strings.Contains(s, `national register entry 41958113 is already in the register as "kentekens"`)
+	}) {
+		t.Errorf("already in the register: %d records, %q", len(res.Records), short(res.Findings))
+	}
+	for _, bad := range []string{"", "[]", "42", `{"a": [{"x": 1}], "b": [{"y": 2}]}`, "[1, 2]", "{} {}"} {
+		if _, err := ReadJSON("e.json", []byte(bad), Options{Kind: record.Algorithm, Now: now}); err == nil {
+			t.Errorf("ReadJSON(%q) gives no error", bad)
+		}
 	}
 }

@@ -1,0 +1,231 @@
+package importcsv
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// ReadJSON reads records from JSON: the register's own open data
+// (register.json, records in the record format), or entries of the national
+// algorithm register (its v1.0 API entries or its public listing), one
+// entry, a list of entries, or an object holding one such list. Each entry
+// is read as a row whose columns are its keys (nested objects as dotted
+// keys, lists as JSON), so mapping files work as they do for spreadsheets;
+// without one, the shape of the entries picks the ready-made map. Findings
+// give the line on which an entry starts.
+func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
+	if err := checkOptions(name, data, &opts); err != nil {
+		return nil, err
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	entries, lines, err := jsonEntries(data)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(entries) == 0 {
+		return nil, fmt.Errorf("read %s: the file holds no entries: it needs an object, or a list of objects, with a name or id each", name)
+	}
+	t := &table{}
+	seen := map[string]bool{}
+	var rows []map[string]string
+	for _, e := range entries {
+		flat := map[string]string{}
+		flatten(e, "", flat, func(k string) {
+			if !seen[k] {
+				seen[k] = true
+				t.head = append(t.head, k)
+			}
+		})
+		rows = append(rows, flat)
+	}
+	for i, flat := range rows {
+		cells := make([]string, len(t.head))
+		for j, h := range t.head {
+			cells[j] = flat[h]
+		}
+		t.rows = append(t.rows, tableRow{line: lines[i], cells: cells})
+	}
+	res := &Result{}
+	if opts.Mapping == nil {
+		if m := jsonMap(t.head); m != "" {
+			data, _ := readyMap(m)
+			mp, err := ParseMapping(m, data)
+			if err != nil {
+				return nil, err
+			}
+			opts.Mapping = mp
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: 1, Rule: RuleImport, Severity: finding.Info,
+				Message: fmt.Sprintf("the entries are read with the ready-made map %s", m),
+				Help:    "give another map with --map when the entries are of another kind"})
+		}
+	}
+	if err := run(name, t, opts, res); err != nil {
+		return nil, err
+	}
+	// JSON has keys, not columns: the messages name the key.
+	for i := range res.Findings {
+		if res.Findings[i].File == name {
+			res.Findings[i].Column = 0
+		}
+	}
+	return res, nil
+}
+
+// jsonMap picks the ready-made map for entries by their keys: the national
+// register's v1.0 fields, or its public listing's; "" for records in the
+// record format.
+func jsonMap(head []string) string {
+	switch {
+	case slices.Contains(head, "kind") && slices.Contains(head, "id"):
+		return ""
+	case slices.Contains(head, "objection_procedure") || slices.Contains(head, "dpia_description"):
+		return "algoritmeregister-v0.1-json"
+	case slices.Contains(head, "lars") || slices.Contains(head, "description_short"):
+		return "algoritmeregister-json"
+	case slices.Contains(head, "juridische_basis") || slices.Contains(head, "doel") || slices.Contains(head, "organisatie"):
+		return "algoritmeregister-lijst-json"
+	}
+	return ""
+}
+
+// jsonEntries finds the entries in a JSON document with the line each
+// starts on: a list of objects, one object, or an object with one list of
+// objects among its values ({"records": [...]}, {"algoritmes": [...]}).
+func jsonEntries(data []byte) ([]object, []int, error) {
+	var top json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&top); err != nil {
+		return nil, nil, fmt.Errorf("not JSON: %w", err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, nil, fmt.Errorf("more than one JSON value in the file")
+	}
+	start := bytes.Index(data, bytes.TrimSpace(top)) // the value's offset in the file
+	trimmed := bytes.TrimSpace(top)
+	switch {
+	case len(trimmed) > 0 && trimmed[0] == '[':
+		return listEntries(data, start)
+	case len(trimmed) > 0 && trimmed[0] == '{':
+		var obj object
+		if err := json.Unmarshal(trimmed, &obj); err != nil {
+			return nil, nil, err
+		}
+		if _, ok := obj.get("name"); !ok {
+			if _, ok := obj.get("lars"); !ok {
+				// A wrapper: the one value that is a list of objects.
+				var lists []string
+				for _, m := range obj {
+					if t := bytes.TrimSpace(m.value); len(t) > 1 && t[0] == '[' && bytes.HasPrefix(bytes.TrimSpace(t[1:]), []byte("{")) {
+						lists = append(lists, m.key)
+					}
+				}
+				if len(lists) == 1 {
+					v, _ := obj.get(lists[0])
+					return listEntries(data, start+bytes.Index(trimmed, bytes.TrimSpace(v)))
+				}
+				if len(lists) > 1 {
+					slices.Sort(lists)
+					return nil, nil, fmt.Errorf("the object holds several lists (%s); import one list at a time", strings.Join(lists, ", "))
+				}
+			}
+		}
+		return []object{obj}, []int{lineAt(data, start)}, nil
+	}
+	return nil, nil, fmt.Errorf("the file holds no object or list of objects")
+}
+
+// listEntries reads the list of objects that starts at offset in data.
+func listEntries(data []byte, offset int) ([]object, []int, error) {
+	dec := json.NewDecoder(bytes.NewReader(data[offset:]))
+	if _, err := dec.Token(); err != nil {
+		return nil, nil, err
+	}
+	var out []object
+	var lines []int
+	for dec.More() {
+		at := offset + int(dec.InputOffset())
+		for at < len(data) && (data[at] == ',' || data[at] == ' ' || data[at] == '\n' || data[at] == '\r' || data[at] == '\t') {
+			at++
+		}
+		var obj object
+		if err := dec.Decode(&obj); err != nil {
+			return nil, nil, fmt.Errorf("entry %d (line %d) is not an object: %w", len(out)+1, lineAt(data, at), err)
+		}
+		out = append(out, obj)
+		lines = append(lines, lineAt(data, at))
+	}
+	return out, lines, nil
+}
+
+func lineAt(data []byte, offset int) int { return bytes.Count(data[:offset], []byte("\n")) + 1 }
+
+// object is a JSON object with its keys in the order the file gives them.
+type object []member
+
+type member struct {
+	key   string
+	value json.RawMessage
+}
+
+// UnmarshalJSON reads an object keeping the order of its keys.
+func (o *object) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("not an object")
+	}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		*o = append(*o, member{key: fmt.Sprint(t), value: v})
+	}
+	return nil
+}
+
+func (o object) get(k string) (json.RawMessage, bool) {
+	for _, m := range o {
+		if m.key == k {
+			return m.value, true
+		}
+	}
+	return nil, false
+}
+
+// flatten writes an entry's values as cells: texts as they are, numbers as
+// written, nested objects under dotted keys, lists as JSON. key is called
+// for every key in the order the entry gives them.
+func flatten(obj object, prefix string, out map[string]string, key func(string)) {
+	for _, m := range obj {
+		v := bytes.TrimSpace(m.value)
+		path := prefix + m.key
+		switch {
+		case len(v) == 0 || string(v) == "null":
+			key(path)
+		case v[0] == '{':
+			var sub object
+			if json.Unmarshal(v, &sub) == nil {
+				flatten(sub, path+".", out, key)
+			}
+		case v[0] == '"':
+			var s string
+			_ = json.Unmarshal(v, &s)
+			key(path)
+			out[path] = s
+		default: // numbers, booleans and lists as written
+			key(path)
+			out[path] = string(v)
+		}
+	}
+}
