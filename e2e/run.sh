@@ -9,7 +9,7 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
   echo "e2e: ${CHROMIUM:-/usr/bin/chromium} is missing; run e2e/install.sh first" >&2
   exit 1
 fi
-if [ ! -d e2e/node_modules/playwright-core ] || [ ! -d e2e/node_modules/axe-core ]; then
+if ! (cd e2e && npm ls --depth=0 >/dev/null 2>&1); then
   (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 fi
 

@@ -11,6 +11,8 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import FeedParser from "feedparser";
+import ICAL from "ical.js";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -279,6 +281,62 @@ test("downloads parse and leave out what is not public", async () => {
   for (const f of geo.features) {
     const pts = f.geometry.type === "Point" ? [f.geometry.coordinates] : [];
     for (const [lon, lat] of pts) assert.ok(lon > 3 && lon < 8 && lat > 50 && lat < 54, `${f.id}: not [lon, lat] in the Netherlands`);
+  }
+  await page.close();
+});
+
+// The file under siteDir that an absolute link to the site names; base is
+// the site's address, which the feed states as its own (rel="self").
+function localFile(base, u) {
+  assert.ok(u.startsWith(base), `${u} is not on the site (${base})`);
+  return path.join(siteDir, u.slice(base.length));
+}
+
+function parseFeed(body) {
+  return new Promise((resolve, reject) => {
+    const fp = new FeedParser();
+    const items = [];
+    fp.on("error", reject);
+    fp.on("readable", () => { let it; while ((it = fp.read())) items.push(it); });
+    fp.on("end", () => resolve({ meta: fp.meta, items }));
+    fp.end(body);
+  });
+}
+
+test("the change feed and the due calendar: discovered from the page, read by a feed reader and a calendar", async () => {
+  const page = await open("index.html");
+  const feedHref = await page.getAttribute('link[rel="alternate"][type="application/atom+xml"]', "href");
+  const calHref = await page.getAttribute('link[rel="alternate"][type="text/calendar"]', "href");
+  assert.ok(feedHref && calHref, "the page does not point to the feed and the calendar");
+  assert.ok(await page.locator(`.follow a[href="${feedHref}"]`).count() === 1, "the feed is not offered in the text");
+
+  const feedRes = await page.request.get(new URL(feedHref, page.url()).href);
+  assert.equal(feedRes.status(), 200);
+  const feed = await parseFeed(await feedRes.text());
+  assert.equal(feed.meta["#type"], "atom");
+  assert.match(feed.meta.xmlurl, /^https:\/\/.+\/changes\.xml$/);
+  const base = feed.meta.xmlurl.replace(/changes\.xml$/, "");
+  assert.ok(feed.items.length > 0, "the feed has no entries");
+  for (const it of feed.items) {
+    assert.match(it.title, /^(Nieuw|Gewijzigd|Verwijderd|Hernoemd): /);
+    assert.ok(it.date instanceof Date && !isNaN(it.date), `${it.title}: no date`);
+    if (!it.title.startsWith("Verwijderd")) assert.ok(fs.existsSync(localFile(base, it.link)), `${it.title}: ${it.link} is no page of the site`);
+  }
+
+  const calRes = await page.request.get(new URL(calHref, page.url()).href);
+  assert.equal(calRes.status(), 200);
+  const cal = new ICAL.Component(ICAL.parse(await calRes.text()));
+  const events = cal.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
+  assert.ok(events.length > 0, "the calendar has no events");
+  const ids = new Set(register.records.map((r) => r.id));
+  for (const ev of events) {
+    assert.ok(ev.startDate.isDate, `${ev.summary}: not an all-day event`);
+    assert.match(ev.summary, /^(Evaluatie|Einde looptijd|Einde uitzondering|Einde gegevensdeling) \(/);
+    const id = ev.summary.match(/\(([a-z0-9-]+)\)$/)?.[1];
+    assert.ok(ids.has(id), `${ev.summary}: not a public record`);
+    const url = ev.component.getFirstPropertyValue("url");
+    assert.ok(fs.existsSync(localFile(base, url)), `${ev.summary}: ${url} is no page of the site`);
+    assert.doesNotMatch(ev.description, /@|\.yaml/, "the public calendar shows a contact or a file");
   }
   await page.close();
 });

@@ -2,12 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/feed"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
@@ -98,9 +100,11 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 	if err != nil {
 		return site.Stats{}, nil, err
 	}
+	feed := a.siteFeed(repo, reg)
 	st, err := site.Build(reg, site.Options{
-		Out: out,
-		Now: today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
+		Feed: feed,
+		Out:  out,
+		Now:  today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
 		Check: func(reg *record.Register) []finding.Finding {
 			return principle.Run(reg, principle.Options{Today: today, History: ph})
 		},
@@ -110,6 +114,38 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		Schemas:  schemas,
 	})
 	return st, res, err
+}
+
+// feedLimit caps the published feed's entries, newest first: a feed reader
+// polls the file, so it stays small.
+const feedLimit = 200
+
+// siteFeed returns what writes the site's change feed: the changes of the
+// last year from the register's history. It says why there is none when the
+// site has no address (a feed needs absolute links) or no history.
+func (a *App) siteFeed(repo *history.Repo, reg *record.Register) func(io.Writer) error {
+	cfg := reg.Config
+	if strings.TrimSpace(cfg.Site.BaseURL) == "" {
+		fmt.Fprintf(a.Err, "register: warning: site.base_url is empty in register.yaml, so the site has no change feed and no DCAT catalogue (both need the site's address); set it to where the site is published, for example https://register.mijnstad.nl/\n")
+		return nil
+	}
+	if repo == nil {
+		fmt.Fprintf(a.Err, "register: warning: the register has no readable Git history, so the site has no change feed\n")
+		return nil
+	}
+	since := period.Format(period.Today(a.Now()).AddDate(-1, 0, 0))
+	cs, err := repo.Since(since)
+	if err != nil {
+		fmt.Fprintf(a.Err, "register: warning: %v; the site has no change feed\n", err)
+		return nil
+	}
+	opts := feedOptions(reg, a.Now())
+	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + site.FeedPath
+	entries := feed.Entries(cs, opts)
+	if len(entries) > feedLimit {
+		entries = entries[:feedLimit]
+	}
+	return func(w io.Writer) error { return feed.Write(w, entries, opts) }
 }
 
 // reportUnread says which files did not make it onto the site and returns

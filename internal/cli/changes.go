@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -88,21 +90,30 @@ func (a *App) runChanges(o changesOptions) error {
 		if err != nil {
 			return err
 		}
-		byFile := map[string]*record.Record{}
-		for _, r := range res.Register.Records {
-			byFile[r.File] = r
+		opts := feedOptions(res.Register, a.Now())
+		if opts.BaseURL == "" {
+			return usagef("%v", feed.ErrNoBaseURL)
 		}
-		cfg := res.Register.Config
-		opts := feed.Options{Title: cfg.Site.Title, Organisation: cfg.Organisation, BaseURL: cfg.Site.BaseURL,
-			Language: cfg.Language(), ShowAuthors: cfg.Site.ShowCommitAuthors, Now: a.Now(),
-			Record: func(f string) *record.Record { return byFile[f] },
-			PublicID: func(id string) bool {
-				r := res.Register.ByID(id)
-				return r != nil && r.IsPublic()
-			}}
 		return a.writeOutput(o.output, func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) })
 	}
 	return a.writeOutput(o.output, func(w io.Writer) error { return writeChangesText(w, cs) })
+}
+
+// feedOptions are the change feed's settings from the register's
+// configuration, with each record at HEAD looked up by its file.
+func feedOptions(reg *record.Register, now time.Time) feed.Options {
+	byFile := map[string]*record.Record{}
+	for _, r := range reg.Records {
+		byFile[r.File] = r
+	}
+	cfg := reg.Config
+	return feed.Options{Title: cfg.Site.Title, Organisation: cfg.Organisation, BaseURL: strings.TrimSpace(cfg.Site.BaseURL),
+		Language: cfg.Language(), ShowAuthors: cfg.Site.ShowCommitAuthors, Now: now,
+		Record: func(f string) *record.Record { return byFile[f] },
+		PublicID: func(id string) bool {
+			r := reg.ByID(id)
+			return r != nil && r.IsPublic()
+		}}
 }
 
 func writeChangesText(w io.Writer, cs *history.ChangeSet) error {

@@ -162,3 +162,76 @@ func TestHistoryOutsideGit(t *testing.T) {
 		}
 	}
 }
+
+// build publishes the change feed and the due calendar, links them from every
+// page, and leaves out the record that is not public.
+func TestBuildPublishesFeedAndCalendar(t *testing.T) {
+	root, _ := gitRegister(t)
+	out := filepath.Join(t.TempDir(), "public")
+	_, stderr, code := run(t, "build", "--root", root, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	feed, err := os.ReadFile(filepath.Join(out, "changes.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<id>https://register.voorbeeldstad.example/changes.xml</id>`,
+		`<link rel="self" href="https://register.voorbeeldstad.example/changes.xml"></link>`,
+		`<link rel="alternate" href="https://register.voorbeeldstad.example/sensoren/cam-station.html"></link>`,
+		"<title>Gewijzigd: Camera&#39;s Stationsplein (cam-station)</title>",
+	} {
+		if !strings.Contains(string(feed), want) {
+			t.Errorf("feed lacks %s:\n%s", want, feed)
+		}
+	}
+	cal, err := os.ReadFile(filepath.Join(out, "due.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"BEGIN:VCALENDAR", "SUMMARY:Evaluatie (gepland): Camera's Stationsplein (cam-station)", "URL:https://register.voorbeeldstad.example/sensoren/cam-station.html", "UID:cam-station-evaluation@register.voorbeeldstad.example"} {
+		if !strings.Contains(string(cal), want) {
+			t.Errorf("calendar lacks %q:\n%s", want, cal)
+		}
+	}
+	for _, leak := range []string{"geheim", "@voorbeeldstad.example>", ".yaml#"} {
+		if strings.Contains(string(feed)+string(cal), leak) {
+			t.Errorf("feed or calendar shows %q", leak)
+		}
+	}
+	home, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	for _, want := range []string{
+		`<link rel="alternate" type="application/atom&#43;xml" title="Wijzigingen (Atom-feed)" href="changes.xml">`, // &#43; is "+"
+		`<link rel="alternate" type="text/calendar" title="Agenda van evaluaties en einddata (iCalendar)" href="due.ics">`,
+	} {
+		if !strings.Contains(string(home), want) {
+			t.Errorf("home lacks %s", want)
+		}
+	}
+	if page, _ := os.ReadFile(filepath.Join(out, "sensoren", "cam-station.html")); !strings.Contains(string(page), `href="../changes.xml"`) {
+		t.Error("a record page does not point to the feed")
+	}
+}
+
+// Without the site's address there can be no feed and no catalogue: build
+// says so and still writes the site; changes and export refuse.
+func TestFeedAndCatalogueNeedBaseURL(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-station.yaml": lapsedCamera, "register.yaml": "site:\n  title: Sensorregister\n"})
+	out := filepath.Join(t.TempDir(), "public")
+	_, stderr, code := run(t, "build", "--root", root, "--out", out)
+	if code != 0 || !strings.Contains(stderr, "site.base_url is empty in register.yaml, so the site has no change feed and no DCAT catalogue") {
+		t.Errorf("build: exit %d, stderr %q", code, stderr)
+	}
+	for _, p := range []string{"changes.xml", "data/catalog.jsonld"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err == nil {
+			t.Errorf("%s was written without a base URL", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "due.ics")); err != nil {
+		t.Error("the calendar needs no address, yet is missing")
+	}
+	if _, stderr, code := run(t, "export", "--format", "dcat", "--root", root); code != 2 || !strings.Contains(stderr, "set site.base_url in register.yaml") {
+		t.Errorf("export dcat: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -10,6 +10,7 @@ package feed
 import (
 	"crypto/sha1"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -30,7 +31,7 @@ type Options struct {
 	// Organisation is the feed's author (the municipality).
 	Organisation string
 	// BaseURL is the public site's address; entries link to it and the
-	// feed's id derives from it. May be empty.
+	// feed's id derives from it. Write refuses to write without it.
 	BaseURL string
 	// SelfURL is where the feed itself is published. May be empty.
 	SelfURL string
@@ -335,8 +336,16 @@ type atomText struct {
 	Body string `xml:",chardata"`
 }
 
-// Write writes the entries as an Atom feed.
+// ErrNoBaseURL is returned for a feed without the site's address: a feed
+// reader needs absolute links to open an entry, and a feed id that stays the
+// same wherever the feed is read.
+var ErrNoBaseURL = errors.New("the change feed needs the public site's address: set site.base_url in register.yaml (for example https://register.mijnstad.nl/)")
+
+// Write writes the entries as an Atom feed. It needs o.BaseURL.
 func Write(w io.Writer, entries []Entry, o Options) error {
+	if strings.TrimSpace(o.BaseURL) == "" {
+		return ErrNoBaseURL
+	}
 	lang := o.Language
 	if _, ok := words[lang]; !ok {
 		lang = "nl"
@@ -387,13 +396,10 @@ func Write(w io.Writer, entries []Entry, o Options) error {
 }
 
 func feedID(o Options) string {
-	switch {
-	case o.SelfURL != "":
+	if o.SelfURL != "" {
 		return o.SelfURL
-	case o.BaseURL != "":
-		return strings.TrimSuffix(o.BaseURL, "/") + "/changes.xml"
 	}
-	return entryID("feed", o.Organisation+"\x00"+o.Title)
+	return strings.TrimSuffix(o.BaseURL, "/") + "/" + site.FeedPath
 }
 
 func cmpOr(a, b string) string {

@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -159,7 +160,7 @@ func TestFeedEnglishWithAuthors(t *testing.T) {
 
 func TestEmptyFeed(t *testing.T) {
 	var buf bytes.Buffer
-	o := Options{Now: at("2026-11-24T08:00:00+01:00")}
+	o := Options{Now: at("2026-11-24T08:00:00+01:00"), BaseURL: "https://register.example/"}
 	if err := Write(&buf, Entries(&history.ChangeSet{}, o), o); err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +168,7 @@ func TestEmptyFeed(t *testing.T) {
 	if err := xml.Unmarshal(buf.Bytes(), &p); err != nil {
 		t.Fatal(err)
 	}
-	if p.Updated != "2026-11-24T07:00:00Z" || len(p.Entries) != 0 || p.Title != "Register: wijzigingen" || !strings.HasPrefix(p.ID, "urn:uuid:") {
+	if p.Updated != "2026-11-24T07:00:00Z" || len(p.Entries) != 0 || p.Title != "Register: wijzigingen" || p.ID != "https://register.example/changes.xml" {
 		t.Errorf("empty feed: %+v", p)
 	}
 }
@@ -207,7 +208,7 @@ func TestFeedKeepsWithheldValuesOut(t *testing.T) {
 					"publication": map[string]any{"Public": f}}}}},
 		}},
 	}}
-	o := Options{Language: "nl", Record: func(f string) *record.Record { return recs[f] }, PublicID: func(id string) bool { return public[id] }}
+	o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(f string) *record.Record { return recs[f] }, PublicID: func(id string) bool { return public[id] }}
 	var buf bytes.Buffer
 	if err := Write(&buf, Entries(cs, o), o); err != nil {
 		t.Fatal(err)
@@ -225,5 +226,18 @@ func TestFeedKeepsWithheldValuesOut(t *testing.T) {
 	}
 	if n := strings.Count(out, "<entry>"); n != 1 {
 		t.Errorf("%d entries, want 1 (the public algorithm only)", n)
+	}
+}
+
+// A feed without the site's address would have entries no reader can open;
+// it is refused with what to set, not written.
+func TestFeedNeedsBaseURL(t *testing.T) {
+	var buf bytes.Buffer
+	o := Options{Now: at("2026-11-24T08:00:00+01:00")}
+	if err := Write(&buf, nil, o); !errors.Is(err, ErrNoBaseURL) || !strings.Contains(err.Error(), "site.base_url") {
+		t.Errorf("err = %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %q", buf.String())
 	}
 }

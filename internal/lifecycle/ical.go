@@ -56,14 +56,28 @@ func WriteICal(w io.Writer, r Report) error {
 		if it.Record.Name != "" {
 			name = it.Record.Name + " (" + it.Record.ID + ")"
 		}
+		summary := icalWhat[lang][it.What] + " (" + icalGroup[lang][it.Group] + "): " + name
 		desc := it.Detail + "\n" + owner(it) + "\n" + Where(it)
+		page := ""
+		if r.PageURL != nil {
+			page = r.PageURL(it.Record)
+		}
+		if r.Public {
+			desc = summary
+			if page != "" {
+				desc += "\n" + page
+			}
+		}
 		line("BEGIN:VEVENT")
 		line("UID:" + uid(it, host))
 		line("DTSTAMP:" + stamp)
 		line("DTSTART;VALUE=DATE:" + it.Date.Format("20060102"))
 		line("DTEND;VALUE=DATE:" + it.Date.AddDate(0, 0, 1).Format("20060102"))
-		line("SUMMARY:" + escape(icalWhat[lang][it.What]+" ("+icalGroup[lang][it.Group]+"): "+name))
+		line("SUMMARY:" + escape(summary))
 		line("DESCRIPTION:" + escape(desc))
+		if page != "" {
+			line("URL:" + page)
+		}
 		line("CATEGORIES:" + escape(string(it.Group)))
 		line("TRANSP:TRANSPARENT")
 		line("END:VEVENT")

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Formats are the output formats of the due list.
@@ -26,6 +27,12 @@ type Report struct {
 	Language string
 	// Now stamps calendar events (DTSTAMP).
 	Now time.Time
+	// Public makes a calendar for residents: events name the record and
+	// link its page (PageURL), and leave out the owner's contact, the file
+	// and the internal detail. The caller passes only public items.
+	Public bool
+	// PageURL is a record's page on the public site, or "".
+	PageURL func(*record.Record) string
 }
 
 // Write prints the report in one of Formats.

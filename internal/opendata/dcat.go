@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -104,14 +105,19 @@ func lang(t Text) []map[string]string {
 	return out
 }
 
+// ErrNoBaseURL is returned for a catalogue without the site's address: DCAT
+// names every catalogue, dataset and distribution by an absolute IRI, and a
+// harvester drops what has none.
+var ErrNoBaseURL = errors.New("the DCAT catalogue needs the public site's address: set site.base_url in register.yaml (for example https://register.mijnstad.nl/)")
+
 // WriteDCAT writes a DCAT-AP catalogue (JSON-LD) of the datasets. URLs are
 // absolute when the site's base URL is configured, else relative to the site
 // root. modified is the date of the build (YYYY-MM-DD).
 func WriteDCAT(w io.Writer, cfg *config.Config, modified string, datasets []Dataset) error {
-	base := ""
-	if cfg != nil && cfg.Site.BaseURL != "" {
-		base = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/"
+	if cfg == nil || strings.TrimSpace(cfg.Site.BaseURL) == "" {
+		return ErrNoBaseURL
 	}
+	base := strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/"
 	url := func(p string) string { return base + p }
 	title, org, email := "Sensor- en algoritmeregister", "", ""
 	if cfg != nil {

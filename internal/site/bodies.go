@@ -252,7 +252,9 @@ func (b *builder) openDataBody(lang, root string) openDataBody {
 	for _, s := range schemaNames {
 		body.Schemas = append(body.Schemas, download{URL: root + opendata.SchemaDir + s, Name: s, Format: "application/schema+json"})
 	}
-	body.Catalogue = root + opendata.PathDCAT
+	if b.baseURL() != nil {
+		body.Catalogue = root + opendata.PathDCAT
+	}
 	return body
 }
 

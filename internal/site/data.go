@@ -24,9 +24,13 @@ func (b *builder) dataJobs() []job {
 		{path: opendata.PathSensorsCSV, render: func(w *bytes.Buffer) error { return opendata.WriteCSV(w, record.Sensor, b.public) }},
 		{path: opendata.PathAlgosCSV, render: func(w *bytes.Buffer) error { return opendata.WriteCSV(w, record.Algorithm, b.public) }},
 		{path: opendata.PathGeoJSON, render: func(w *bytes.Buffer) error { return opendata.WriteGeoJSON(w, b.public) }},
-		{path: opendata.PathDCAT, render: func(w *bytes.Buffer) error {
+	}
+	// A catalogue needs absolute identifiers: without the site's address
+	// there is none (the build says so).
+	if b.baseURL() != nil {
+		js = append(js, job{path: opendata.PathDCAT, render: func(w *bytes.Buffer) error {
 			return opendata.WriteDCAT(w, b.cfg, period.Format(b.today), opendata.Datasets(schemaNames))
-		}},
+		}})
 	}
 	for _, name := range schemaNames {
 		data := b.opts.Schemas[name]

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
@@ -91,6 +90,7 @@ type Page struct {
 	Alternates   []navItem
 	Footer       footer
 	Scripts      []string // paths from the site root
+	Follow       []followLink
 	Body         any
 }
 
@@ -152,6 +152,7 @@ func (b *builder) page(lang, current string, pathFor func(lang string) string, t
 			Built:       template.HTML(dateTag(lang, period.Format(b.today))),
 		},
 		Scripts: []string{"assets/site.js"},
+		Follow:  b.follows(lang, root),
 	}
 	if pg.SiteTitle == "" {
 		pg.SiteTitle = "Sensor- en algoritmeregister"
@@ -287,7 +288,7 @@ func (b *builder) lapsedItems() []lapsed {
 	var out []lapsed
 	for _, it := range lifecycle.Due(b.reg, b.today, b.cfg.DueWithin) {
 		r := it.Record
-		if it.Group != lifecycle.Lapsed || !r.IsPublic() || !slices.Contains(b.public, r) {
+		if it.Group != lifecycle.Lapsed || !b.isPublic(r) {
 			continue
 		}
 		if it.What == lifecycle.Evaluation && r.IsWithheld("evaluation") || it.What == lifecycle.Lifecycle && r.IsWithheld("lifecycle.end") {

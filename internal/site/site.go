@@ -12,6 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -94,6 +95,9 @@ type Options struct {
 	Rules []Rule
 	// Schemas are the JSON Schemas to publish, by file name.
 	Schemas map[string][]byte
+	// Feed writes the change feed (Atom), published at FeedPath and
+	// linked from every page; nil publishes none.
+	Feed func(io.Writer) error
 	// Workers is the number of pages rendered at once; zero means four per
 	// processor (GOMAXPROCS).
 	Workers int
@@ -210,6 +214,7 @@ type builder struct {
 	tiles   *url.URL
 
 	public      []*record.Record
+	publicSet   map[*record.Record]bool
 	unpublished []*record.Record
 	skipped     []*record.Record             // no valid id or kind
 	findings    map[string][]finding.Finding // by record id
@@ -282,8 +287,10 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 		}
 	}
 	public := map[string]bool{}
+	b.publicSet = make(map[*record.Record]bool, len(b.public))
 	for _, r := range b.public {
 		public[r.ID] = true
+		b.publicSet[r] = true
 	}
 	for _, r := range b.public {
 		if r.Kind != record.Algorithm || r.IsWithheld("uses_sensors") {
@@ -450,6 +457,7 @@ func (b *builder) jobs() []job {
 		return nil
 	})
 	js = append(js, b.dataJobs()...)
+	js = append(js, b.followJobs()...)
 	for _, lang := range b.langs {
 		js = append(js, b.pageJobs(lang)...)
 	}

@@ -1,0 +1,94 @@
+package site
+
+import (
+	"bytes"
+	"net/url"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// FeedPath and CalendarPath are where the change feed (Atom) and the due
+// calendar (iCalendar) are published, from the site's root. People
+// subscribe to them, so they never move.
+const (
+	FeedPath     = "changes.xml"
+	CalendarPath = "due.ics"
+)
+
+// calendarWithin is how far ahead the published calendar looks: a year, so
+// a subscriber sees next year's evaluations, not only the next weeks'.
+var calendarWithin = period.Duration{Years: 1}
+
+// followLink is a feed or calendar a page points to, in its head
+// (autodiscovery) and in the text.
+type followLink struct {
+	URL   string
+	Type  string // media type
+	Title string
+}
+
+// follows lists the feed and the calendar as seen from a page at root.
+func (b *builder) follows(lang, root string) []followLink {
+	var out []followLink
+	if b.opts.Feed != nil {
+		out = append(out, followLink{URL: root + FeedPath, Type: "application/atom+xml", Title: t(lang, "feedtitle")})
+	}
+	out = append(out, followLink{URL: root + CalendarPath, Type: "text/calendar", Title: t(lang, "calendartitle")})
+	return out
+}
+
+// followJobs write the feed and the calendar.
+func (b *builder) followJobs() []job {
+	js := []job{{path: CalendarPath, render: b.writeCalendar}}
+	if b.opts.Feed != nil {
+		js = append(js, job{path: FeedPath, render: func(w *bytes.Buffer) error { return b.opts.Feed(w) }})
+	}
+	return js
+}
+
+// writeCalendar publishes what falls due for the public records, in the
+// site's first language: each event names the record and links its page,
+// and carries no owner contact or internal detail. A date whose field is
+// withheld stays out.
+func (b *builder) writeCalendar(w *bytes.Buffer) error {
+	lang := b.langs[0]
+	var items []lifecycle.Item
+	for _, it := range lifecycle.Due(b.reg, b.today, calendarWithin) {
+		if !b.isPublic(it.Record) || it.Record.IsWithheld(dotted(it.Path)) ||
+			it.What == lifecycle.Evaluation && it.Record.IsWithheld("evaluation") {
+			continue
+		}
+		items = append(items, it)
+	}
+	rep := lifecycle.Report{Today: b.today, Within: calendarWithin, Items: items, Title: b.cfg.Site.Title,
+		Language: lang, Now: b.opts.Now, Public: true,
+		PageURL: func(r *record.Record) string { return RecordURL(b.cfg, r.Kind, r.ID) }}
+	if rep.Title == "" {
+		rep.Title = "Sensor- en algoritmeregister"
+	}
+	if u := b.baseURL(); u != nil {
+		rep.Host = u.Hostname()
+	}
+	return lifecycle.WriteICal(w, rep)
+}
+
+// isPublic reports whether a record is on the site.
+func (b *builder) isPublic(r *record.Record) bool { return b.publicSet[r] }
+
+// baseURL is the site's configured address, or nil without one.
+func (b *builder) baseURL() *url.URL {
+	u, err := url.Parse(b.cfg.Site.BaseURL)
+	if err != nil || b.cfg.Site.BaseURL == "" || u.Host == "" {
+		return nil
+	}
+	return u
+}
+
+// dotted turns a JSON pointer ("/exceptions/0/until") into the dotted form
+// publication.withheld uses ("exceptions.0.until").
+func dotted(pointer string) string {
+	return strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
+}
