@@ -80,7 +80,10 @@ func TestCheckCommand(t *testing.T) {
 		{"warnings fail with --fail-on warning", audit, checkConfig, []string{"--fail-on", "warning"}, 1, []string{"(security-audit)"}, ""},
 		{"--as-of fixes today", checkCamera, checkConfig, []string{"--as-of", "2027-03-01"}, 1,
 			[]string{"error: the record is active, but its life cycle ended on 2027-01-31 (29 days ago)", "(lifecycle-ended)"}, ""},
-		{"configuration switches a rule off", noSigns, checkConfig + "rules: {signage: off}\n", nil, 0, []string{"1 record, no problems found"}, ""},
+		{"configuration switches a policy rule off", audit, checkConfig + "rules: {security-audit: {severity: off, reason: The region audits the camera network.}}\n", nil, 0, []string{"1 record, no problems found"}, ""},
+		{"configuration cannot switch off a legal duty", noSigns, checkConfig + "rules: {signage: off}\n", nil, 1, []string{
+			"register.yaml:3:9: error: rules.signage: off would switch off or lower duties that follow from law (Gemeentewet art. 151c)",
+			"cam-markt.yaml:1:1: error: the record does not say how the sensor is made recognisable"}, ""},
 		{"configuration findings point into register.yaml", checkCamera, "rules: {signge: off}\n", nil, 0,
 			[]string{"register.yaml:1:9: warning: rules.signge names no rule", "register.yaml:1:1: warning: site.report_error_url is not set"}, ""},
 		{"bad --as-of", checkCamera, checkConfig, []string{"--as-of", "24-11-2026"}, 2, nil, "--as-of"},
@@ -169,7 +172,9 @@ rules_custom:
 		t.Errorf("%d lines, want a header, %d rules and the custom one:\n%s", len(lines), len(principle.IDs()), out)
 	}
 	for _, want := range []string{"RULE", "biometric-ban", "VNG 2.1", "No biometric surveillance",
-		"security-audit", "error (default warning)", "drone-review", "Drones are reviewed by the ethics committee"} {
+		"security-audit", "error (default warning)", "drone-review", "Drones are reviewed by the ethics committee",
+		// Which duties are law, with the article, and which policy.
+		"law: GDPR art. 33(1)", "law in part: Gemeentewet art. 151c", "policy"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rules output lacks %q:\n%s", want, out)
 		}
@@ -181,8 +186,8 @@ rules_custom:
 	out, _, code = run(t, "rules", "--root", root, "--format", "json")
 	var doc struct {
 		Rules []struct {
-			ID, Principle, Severity, Default string
-			Custom                           bool
+			ID, Principle, Severity, Default, Basis, Law string
+			Custom                                       bool
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &doc); err != nil || code != 0 {
@@ -192,8 +197,13 @@ rules_custom:
 		t.Errorf("%d rules in JSON", n)
 	}
 	last := doc.Rules[len(doc.Rules)-1]
-	if last.ID != "drone-review" || last.Principle != "VNG 3.8" || last.Severity != "error" || !last.Custom {
+	if last.ID != "drone-review" || last.Principle != "VNG 3.8" || last.Severity != "error" || !last.Custom || last.Basis != "policy" {
 		t.Errorf("custom rule: %+v", last)
+	}
+	for _, r := range doc.Rules {
+		if r.ID == "breach-reported" && (r.Basis != "law" || r.Law != "GDPR art. 33(1)") {
+			t.Errorf("breach-reported: basis %q, law %q", r.Basis, r.Law)
+		}
 	}
 	out, _, code = run(t, "explain", "--root", root, "drone-review")
 	for _, want := range []string{"drone-review: Drones are reviewed by the ethics committee", "Principle: VNG 3.8", "Severity:  error",

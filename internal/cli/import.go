@@ -159,7 +159,7 @@ func (a *App) runImport(file string, o importOptions, read reader) error {
 		return fmt.Errorf("read %s: %w", file, err)
 	}
 	root := a.Root()
-	cfg, _, err := config.Load(root, ruleIDs)
+	cfg, _, err := config.Load(root)
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,10 @@ package cli
 import (
 	"fmt"
 	"path"
+	"strings"
 	"sync"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/validate"
@@ -22,10 +24,6 @@ func sharedValidator() (*validate.Validator, error) {
 	return validator, validatorErr
 }
 
-// ruleIDs lists the checklist's rule ids for configuration overrides from
-// the environment; the checklist sets it when it is linked in.
-var ruleIDs []string
-
 // loadRegister reads and validates the register at --root (or only the files
 // given), the first stage of every command.
 func (a *App) loadRegister(files ...string) (*load.Result, error) {
@@ -33,7 +31,7 @@ func (a *App) loadRegister(files ...string) (*load.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return load.Register(a.Root(), load.Options{Validator: v, RuleIDs: ruleIDs, Files: files})
+	return load.Register(a.Root(), load.Options{Validator: v, Files: files})
 }
 
 // warnConfig prints problems in register.yaml on standard error, for the
@@ -45,7 +43,9 @@ func (a *App) warnConfig(res *load.Result) {
 		if f.Rule != finding.RuleConfig {
 			continue
 		}
-		f.File = path.Join(prefix, f.File)
+		if !strings.HasPrefix(f.File, config.EnvRulePrefix) {
+			f.File = path.Join(prefix, f.File)
+		}
 		fmt.Fprintf(a.Err, "register: %s: %s: %s", f.Position(), f.Severity, f.Message)
 		if f.Help != "" {
 			fmt.Fprintf(a.Err, " (%s)", f.Help)

@@ -23,7 +23,7 @@ func init() {
 // rules, with the configuration that sets their severities. A register
 // without register.yaml has no custom rules and default severities.
 func (a *App) registerRules() ([]*principle.Rule, *config.Config, error) {
-	cfg, _, err := config.Load(a.Root(), principle.IDs())
+	cfg, _, err := config.Load(a.Root())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -43,6 +43,22 @@ type ruleRow struct {
 	TitleNL   string           `json:"title_nl"`
 	TitleEN   string           `json:"title_en"`
 	Custom    bool             `json:"custom,omitempty"`
+	// Basis is "law", "law in part" or "policy"; Law cites the articles
+	// and LawScope says which findings they cover when only some do.
+	Basis    string `json:"basis"`
+	Law      string `json:"law,omitempty"`
+	LawScope string `json:"law_scope,omitempty"`
+}
+
+// basisOf names where a rule comes from, for the rules listing.
+func basisOf(r *principle.Rule) string {
+	switch {
+	case r.WhollyLegal():
+		return "law"
+	case r.Legal():
+		return "law in part"
+	}
+	return "policy"
 }
 
 func newRulesCmd(a *App) *cobra.Command {
@@ -68,7 +84,7 @@ rules from rules_custom follow the built-in ones. 'register explain RULE' tells 
 			rows := make([]ruleRow, len(rules))
 			for i, r := range rules {
 				rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
-					TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom()}
+					TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law.EN, LawScope: r.LawScope}
 			}
 			if format == "json" {
 				enc := json.NewEncoder(a.Out)
@@ -85,13 +101,22 @@ rules from rules_custom follow the built-in ones. 'register explain RULE' tells 
 // writeRuleTable prints the rules as aligned columns.
 func writeRuleTable(w io.Writer, rows []ruleRow) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tPRINCIPLE\tSEVERITY\tTITLE")
+	fmt.Fprintln(tw, "RULE\tPRINCIPLE\tBASIS\tSEVERITY\tTITLE")
 	for _, r := range rows {
 		sev := r.Severity.String()
-		if r.Severity != r.Default {
+		switch {
+		case r.Severity < r.Default && r.Basis == "law":
+			sev = r.Default.String() + " (set to " + r.Severity.String() + ", which the law does not allow)"
+		case r.Severity < r.Default && r.Basis == "law in part":
+			sev += " (default " + r.Default.String() + "; the legal part stays)"
+		case r.Severity != r.Default:
 			sev += " (default " + r.Default.String() + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Principle, sev, r.TitleEN)
+		basis := r.Basis
+		if r.Law != "" {
+			basis += ": " + r.Law
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Principle, basis, sev, r.TitleEN)
 	}
 	return tw.Flush()
 }
@@ -130,9 +155,21 @@ its severity in this register, what a record needs to satisfy it, and an example
 func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s\n%s\n\n", r.ID, r.TitleEN, r.TitleNL)
-	fmt.Fprintf(&b, "Principle: %s\nSeverity:  %s", r.Ref, sev)
-	if sev != r.Default {
+	fmt.Fprintf(&b, "Principle: %s\nBasis\n%s%sSeverity:  %s", r.Ref, wrap(r.Basis(), "  ", 80), wrap(r.BasisNL(), "  ", 80), sev)
+	switch {
+	case sev < r.Default && r.WhollyLegal():
+		fmt.Fprintf(&b, " in register.yaml or the environment, which the law does not allow: the rule keeps reporting at %s", r.Default)
+	case sev < r.Default && r.Legal():
+		fmt.Fprintf(&b, " (default %s) for its policy findings; %s it is law and stays %s", r.Default, r.LawScope, r.Default)
+	case sev != r.Default:
 		fmt.Fprintf(&b, " (default %s, changed in register.yaml or the environment)", r.Default)
+	}
+	if r.Legal() {
+		note := "A duty that follows from law cannot be switched off or lowered by configuration; an approved exception keeps it visible as a warning."
+		if r.LawfulRoute != "" {
+			note = "A duty that follows from law cannot be switched off or lowered by configuration, and no exception counts: the law's own way out is " + r.LawfulRoute + "."
+		}
+		b.WriteString("\n\n" + wrap(note, "", 80))
 	}
 	b.WriteString("\n\nWhy\n")
 	b.WriteString(wrap(r.WhyEN, "  ", 80))

@@ -3,9 +3,11 @@ package cli
 import (
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/report"
@@ -58,7 +60,8 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 	// open them; inside the pipeline they are relative to the register root.
 	prefix := workRelative(a.Root())
 	at := func(file string) string {
-		if prefix == "" || file == "" {
+		// A setting made by an environment variable is named by it.
+		if prefix == "" || file == "" || strings.HasPrefix(file, config.EnvRulePrefix) {
 			return file
 		}
 		return path.Join(prefix, file)

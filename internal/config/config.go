@@ -25,19 +25,44 @@ const FileName = "register.yaml"
 
 // Config is the register's configuration. Durations are kept parsed.
 type Config struct {
-	Organisation  string            `mapstructure:"organisation"`
-	Languages     []string          `mapstructure:"languages"`
-	Site          Site              `mapstructure:"site"`
-	Rules         map[string]string `mapstructure:"rules"`
-	Evaluation    Evaluation        `mapstructure:"evaluation"`
-	DueWithin     period.Duration   `mapstructure:"-"`
-	Limits        Limits            `mapstructure:"-"`
-	Notice        Notice            `mapstructure:"-"`
-	SupplierWatch []WatchedSupplier `mapstructure:"supplier_watch"`
-	RulesCustom   []CustomRule      `mapstructure:"rules_custom"`
+	Organisation  string                 `mapstructure:"organisation"`
+	Languages     []string               `mapstructure:"languages"`
+	Site          Site                   `mapstructure:"site"`
+	Rules         map[string]RuleSetting `mapstructure:"-"`
+	Evaluation    Evaluation             `mapstructure:"evaluation"`
+	DueWithin     period.Duration        `mapstructure:"-"`
+	Limits        Limits                 `mapstructure:"-"`
+	Notice        Notice                 `mapstructure:"-"`
+	SupplierWatch []WatchedSupplier      `mapstructure:"supplier_watch"`
+	RulesCustom   []CustomRule           `mapstructure:"rules_custom"`
 
 	// File is the configuration file that was read, or "" when none.
 	File string `mapstructure:"-"`
+}
+
+// RuleSetting is what register.yaml or a REGISTER_RULES_<ID> environment
+// variable sets for one rule: its severity, the municipality's reason for
+// changing it, and where the setting was made, so every deviation from the
+// defaults can be shown to residents with its source.
+type RuleSetting struct {
+	Severity finding.Severity
+	// Reason is the configuration's stated reason for the setting
+	// ("reason" next to the severity, or REGISTER_RULES_<ID>_REASON).
+	Reason string
+	// File, Line and Column locate the setting in register.yaml; Env names
+	// the environment variable instead when one made the setting.
+	File         string
+	Line, Column int
+	Env          string
+}
+
+// Where says where the setting was made: "register.yaml:12:3", or the
+// environment variable's name.
+func (s RuleSetting) Where() string {
+	if s.Env != "" {
+		return s.Env
+	}
+	return finding.Finding{File: s.File, Line: s.Line, Column: s.Column}.Position()
 }
 
 // Site configures the public website.
@@ -105,9 +130,7 @@ func (c *Config) IntervalFor(kind, sensorType string) period.Duration {
 // configuration does not mention it.
 func (c *Config) Severity(rule string, def finding.Severity) finding.Severity {
 	if s, ok := c.Rules[rule]; ok {
-		if v, err := finding.ParseSeverity(s); err == nil {
-			return v
-		}
+		return s.Severity
 	}
 	return def
 }
@@ -155,8 +178,10 @@ func Default() *Config {
 // Load reads root/register.yaml when it exists. The configuration is always
 // usable: problems in the file are returned as findings (unknown keys and bad
 // values as warnings and errors) and the defaults stand in for bad values.
-// ruleIDs are the known rule ids, so REGISTER_RULES_<ID> can override each.
-func Load(root string, ruleIDs []string) (*Config, []finding.Finding, error) {
+// REGISTER_... environment variables override the file; every
+// REGISTER_RULES_<ID> variable is read (the checklist reports one that names
+// no rule), so a setting made outside the file is never silently dropped.
+func Load(root string) (*Config, []finding.Finding, error) {
 	path := filepath.Join(root, FileName)
 	display := filepath.ToSlash(FileName)
 	v := viper.New()
@@ -174,15 +199,17 @@ func Load(root string, ruleIDs []string) (*Config, []finding.Finding, error) {
 				fs[i].Help = "fix register.yaml; until then the defaults apply"
 			}
 			c, more := build(v, nil, "")
+			more = append(more, envRules(c, os.Environ())...)
 			return c, append(fs, more...), nil
 		}
 		if doc == nil || doc.Value == nil {
 			doc = nil // an empty file: every default applies
 		} else if _, ok := doc.Value.(map[string]any); !ok {
 			c, _ := build(v, nil, "")
-			return c, []finding.Finding{{File: display, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleConfig,
+			envFs := envRules(c, os.Environ())
+			return c, append(envFs, finding.Finding{File: display, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleConfig,
 				Severity: finding.Error, Message: "register.yaml must be a mapping of settings",
-				Help: "see examples/register.yaml for every setting"}}, nil
+				Help: "see examples/register.yaml for every setting"}), nil
 		} else if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
 			return nil, nil, fmt.Errorf("read %s: %w", path, err)
 		}
@@ -193,10 +220,8 @@ func Load(root string, ruleIDs []string) (*Config, []finding.Finding, error) {
 	v.SetEnvPrefix("REGISTER")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
 	v.AutomaticEnv()
-	for _, id := range ruleIDs {
-		_ = v.BindEnv("rules." + id)
-	}
 	c, fs := build(v, doc, display)
+	fs = append(fs, envRules(c, os.Environ())...)
 	if doc != nil {
 		c.File = display
 		fs = append(unknownKeys(doc, display), fs...)
@@ -231,7 +256,7 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 			TilesURL:          v.GetString("site.tiles_url"),
 			ShowCommitAuthors: v.GetBool("site.show_commit_authors"),
 		},
-		Rules: map[string]string{},
+		Rules: map[string]RuleSetting{},
 	}
 	for _, l := range c.Languages {
 		if l != "nl" && l != "en" {
@@ -242,22 +267,8 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 	if len(c.Languages) == 0 {
 		c.Languages = []string{"nl", "en"}
 	}
-	for id, s := range v.GetStringMapString("rules") {
-		if _, err := finding.ParseSeverity(s); err != nil {
-			bad("rules."+id, fmt.Sprintf("rules.%s: %v", id, err))
-			continue
-		}
-		c.Rules[id] = s
-	}
-	// Environment overrides of single rules (REGISTER_RULES_SECURITY_AUDIT=off).
-	for _, k := range v.AllKeys() {
-		if id, ok := strings.CutPrefix(k, "rules."); ok {
-			if s := v.GetString(k); s != "" {
-				if _, err := finding.ParseSeverity(s); err == nil {
-					c.Rules[id] = s
-				}
-			}
-		}
+	if doc != nil {
+		fs = append(fs, fileRules(c, doc, file)...)
 	}
 	dur := func(key string) period.Duration {
 		s := v.GetString(key)
@@ -306,6 +317,129 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 	}
 	c.RulesCustom = rules
 	return c, fs
+}
+
+// fileRules reads the rules: section of register.yaml into c.Rules. A rule
+// is set either to a severity (security-audit: warning) or to a mapping with
+// the severity and the reason for the change (security-audit: {severity:
+// warning, reason: "..."}). Bad values are errors at their line; the rule then
+// keeps its default.
+func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
+	top, _ := doc.Value.(map[string]any)
+	raw, present := top["rules"]
+	if !present || raw == nil {
+		return nil
+	}
+	var fs []finding.Finding
+	bad := func(pointer string, key bool, msg, help string) {
+		line, col := doc.Locate(pointer, key)
+		fs = append(fs, finding.Finding{File: file, Line: line, Column: col, Rule: finding.RuleConfig,
+			Severity: finding.Error, Message: msg, Help: help + "; until then the rule keeps its default"})
+	}
+	rules, ok := raw.(map[string]any)
+	if !ok {
+		bad("/rules", false, "rules must be a mapping of rule ids to a severity",
+			"write rules: {security-audit: {severity: warning, reason: \"...\"}}")
+		return fs
+	}
+	ids := make([]string, 0, len(rules))
+	for id := range rules {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		at := source.JoinPointer("rules", id)
+		var sevText, reason string
+		switch x := rules[id].(type) {
+		case string:
+			sevText = x
+		case map[string]any:
+			for k := range x {
+				if k != "severity" && k != "reason" {
+					bad(source.JoinPointer("rules", id, k), true, fmt.Sprintf("rules.%s.%s is not a setting of a rule", id, k),
+						"a rule takes severity and reason")
+				}
+			}
+			sevText, _ = x["severity"].(string)
+			reason, _ = x["reason"].(string)
+			if _, ok := x["severity"]; !ok {
+				bad(at, true, fmt.Sprintf("rules.%s has no severity", id), "add severity: error, warning, info or off")
+				continue
+			}
+		default:
+			sevText = fmt.Sprint(x)
+		}
+		sev, err := finding.ParseSeverity(sevText)
+		if err != nil {
+			ptr := at
+			if _, isMap := rules[id].(map[string]any); isMap {
+				ptr = source.JoinPointer("rules", id, "severity")
+			}
+			bad(ptr, false, fmt.Sprintf("rules.%s: %v", id, err), "fix register.yaml")
+			continue
+		}
+		line, col := doc.Locate(at, true)
+		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(reason), File: file, Line: line, Column: col}
+	}
+	return fs
+}
+
+// EnvRulePrefix starts the environment variables that set a rule's
+// severity: REGISTER_RULES_SECURITY_AUDIT=off, with the reason in
+// REGISTER_RULES_SECURITY_AUDIT_REASON.
+const EnvRulePrefix = "REGISTER_RULES_"
+
+// EnvReasonSuffix ends the variable that gives the reason for a rule's
+// environment setting. No rule id ends in "-reason".
+const EnvReasonSuffix = "_REASON"
+
+// EnvVar returns the environment variable that sets the rule's severity.
+func EnvVar(id string) string {
+	return EnvRulePrefix + strings.ToUpper(strings.ReplaceAll(id, "-", "_"))
+}
+
+// envRules reads REGISTER_RULES_<ID> variables from env (as os.Environ gives
+// it) into c.Rules, over the file's settings. A bad severity is an error
+// naming the variable; the rule then keeps the file's setting or its default.
+// Rule ids are kebab-case, so the variable's name gives the id back.
+func envRules(c *Config, env []string) []finding.Finding {
+	vals := map[string]string{}
+	for _, kv := range env {
+		k, v, ok := strings.Cut(kv, "=")
+		if ok && strings.HasPrefix(k, EnvRulePrefix) && len(k) > len(EnvRulePrefix) {
+			vals[k] = v
+		}
+	}
+	keys := make([]string, 0, len(vals))
+	for k := range vals {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var fs []finding.Finding
+	for _, k := range keys {
+		if base, ok := strings.CutSuffix(k, EnvReasonSuffix); ok {
+			if _, set := vals[base]; !set {
+				fs = append(fs, finding.Finding{File: k, Rule: finding.RuleConfig, Severity: finding.Warning,
+					Message: fmt.Sprintf("%s gives a reason, but %s is not set; the reason is ignored", k, base),
+					Help:    fmt.Sprintf("set %s to the severity the reason is for, or remove %s", base, k)})
+			}
+			continue
+		}
+		v := strings.TrimSpace(vals[k])
+		if v == "" {
+			continue // an empty variable sets nothing, as for every other REGISTER_ variable
+		}
+		id := strings.ToLower(strings.ReplaceAll(strings.TrimPrefix(k, EnvRulePrefix), "_", "-"))
+		sev, err := finding.ParseSeverity(v)
+		if err != nil {
+			fs = append(fs, finding.Finding{File: k, Rule: finding.RuleConfig, Severity: finding.Error,
+				Message: fmt.Sprintf("%s: %v", k, err),
+				Help:    "fix the environment variable; until then the rule keeps the setting of register.yaml or its default"})
+			continue
+		}
+		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(vals[k+EnvReasonSuffix]), Env: k}
+	}
+	return fs
 }
 
 // known lists every setting; sub-keys of mapKeys are free.

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,7 +20,7 @@ func writeConfig(t *testing.T, text string) string {
 }
 
 func TestDefaultsWithoutAFile(t *testing.T) {
-	c, fs, err := Load(t.TempDir(), nil)
+	c, fs, err := Load(t.TempDir())
 	if err != nil || len(fs) != 0 {
 		t.Fatalf("Load: %v %v", err, fs)
 	}
@@ -66,7 +67,7 @@ limits:
 supplier_watch:
   - {manufacturer: Acme Vision, source: "a public list"}
 `)
-	c, fs, err := Load(dir, nil)
+	c, fs, err := Load(dir)
 	if err != nil || len(fs) != 0 {
 		t.Fatalf("Load: %v %v", err, fs)
 	}
@@ -105,7 +106,7 @@ func TestEnvironmentOverridesFile(t *testing.T) {
 	t.Setenv("REGISTER_RULES_SIGNAGE", "info")
 	t.Setenv("REGISTER_RULES_SECURITY_AUDIT", "off")
 	t.Setenv("REGISTER_SITE_TITLE", "Register van Dorp")
-	c, fs, err := Load(dir, []string{"signage", "security-audit"})
+	c, fs, err := Load(dir)
 	if err != nil || len(fs) != 0 {
 		t.Fatalf("Load: %v %v", err, fs)
 	}
@@ -132,7 +133,7 @@ due_within: 90 days
 rules:
   signage: loud
 `)
-	c, fs, err := Load(dir, nil)
+	c, fs, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +175,7 @@ func TestHostileConfigIsAFinding(t *testing.T) {
 		"invalid utf": "organisation: \xff\n",
 	} {
 		t.Run(name, func(t *testing.T) {
-			c, fs, err := Load(writeConfig(t, text), nil)
+			c, fs, err := Load(writeConfig(t, text))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,7 +190,7 @@ func TestHostileConfigIsAFinding(t *testing.T) {
 }
 
 func TestEmptyFileMeansDefaults(t *testing.T) {
-	c, fs, err := Load(writeConfig(t, "# nothing configured yet\n"), nil)
+	c, fs, err := Load(writeConfig(t, "# nothing configured yet\n"))
 	if err != nil || len(fs) != 0 || c.DueWithin.String() != "P90D" {
 		t.Fatalf("%v %v %v", c, fs, err)
 	}
@@ -201,7 +202,7 @@ func TestSymlinkOutOfTheRegisterIsRefused(t *testing.T) {
 	if err := os.Symlink(filepath.Join(outside, FileName), filepath.Join(root, FileName)); err != nil {
 		t.Skip(err)
 	}
-	c, _, err := Load(root, nil)
+	c, _, err := Load(root)
 	if err == nil || !strings.Contains(err.Error(), "outside the register") {
 		t.Fatalf("err %v, config %+v", err, c)
 	}
@@ -213,7 +214,7 @@ func TestSymlinkOutOfTheRegisterIsRefused(t *testing.T) {
 	if err := os.Symlink("settings.yaml", filepath.Join(inside, FileName)); err != nil {
 		t.Fatal(err)
 	}
-	c, _, err = Load(inside, nil)
+	c, _, err = Load(inside)
 	if err != nil || c.Organisation != "Binnen" {
 		t.Fatalf("err %v, organisation %q", err, c.Organisation)
 	}
@@ -227,14 +228,68 @@ func TestCustomRulesKeepTheirText(t *testing.T) {
     severity: warning
     message: Een drone vraagt om toetsing.
 `)
-	c, fs, err := Load(dir, nil)
+	c, fs, err := Load(dir)
 	if err != nil || len(fs) != 0 {
 		t.Fatalf("%v %v", err, fs)
 	}
 	if len(c.RulesCustom) != 1 || c.RulesCustom[0].Require != "false" || c.RulesCustom[0].When != `record.sensor_type == "drone"` || c.RulesCustom[0].ID != "drone-review" {
 		t.Errorf("%+v", c.RulesCustom)
 	}
-	if _, fs, _ := Load(writeConfig(t, "rules_custom: [a, b]\n"), nil); len(fs) != 1 || fs[0].Line != 1 {
+	if _, fs, _ := Load(writeConfig(t, "rules_custom: [a, b]\n")); len(fs) != 1 || fs[0].Line != 1 {
 		t.Errorf("a list of words: %+v", fs)
+	}
+}
+
+// TestRuleSettingsKeepWhereAndWhy: each rule's setting carries its reason
+// and where it was made, so the site can show every deviation with both.
+func TestRuleSettingsKeepWhereAndWhy(t *testing.T) {
+	dir := writeConfig(t, `rules:
+  security-audit: warning
+  notice-period:
+    severity: off
+    reason: Private sensors report through the permit desk.
+  signage: {severity: loud}
+  minimisation: {reason: forgot the severity}
+  dpia-public: {severity: info, because: typo}
+`)
+	t.Setenv("REGISTER_RULES_SUPPLIER_WATCH", "off")
+	t.Setenv("REGISTER_RULES_SUPPLIER_WATCH_REASON", "The region keeps the watch list.")
+	t.Setenv("REGISTER_RULES_SELF_LEARNING", "sometimes")
+	t.Setenv("REGISTER_RULES_LIFECYCLE_END_REASON", "no severity given")
+	c, fs, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for id, s := range c.Rules {
+		got[id] = s.Severity.String() + " @ " + s.Where() + " | " + s.Reason
+	}
+	want := map[string]string{
+		"security-audit": "warning @ register.yaml:2:3 | ",
+		"notice-period":  "off @ register.yaml:3:3 | Private sensors report through the permit desk.",
+		"dpia-public":    "info @ register.yaml:8:3 | ",
+		"supplier-watch": "off @ REGISTER_RULES_SUPPLIER_WATCH | The region keeps the watch list.",
+	}
+	if len(got) != len(want) {
+		t.Errorf("settings %v, want %v", got, want)
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("%s: %q, want %q", id, got[id], w)
+		}
+	}
+	var problems []string
+	for _, f := range fs {
+		problems = append(problems, fmt.Sprintf("%s %s %s", f.Position(), f.Severity, f.Message))
+	}
+	wantProblems := []string{
+		`register.yaml:8:33 error rules.dpia-public.because is not a setting of a rule`,
+		`register.yaml:7:3 error rules.minimisation has no severity`,
+		`register.yaml:6:23 error rules.signage: unknown severity "loud": use error, warning, info or off`,
+		`REGISTER_RULES_LIFECYCLE_END_REASON warning REGISTER_RULES_LIFECYCLE_END_REASON gives a reason, but REGISTER_RULES_LIFECYCLE_END is not set; the reason is ignored`,
+		`REGISTER_RULES_SELF_LEARNING error REGISTER_RULES_SELF_LEARNING: unknown severity "sometimes": use error, warning, info or off`,
+	}
+	if strings.Join(problems, "\n") != strings.Join(wantProblems, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(wantProblems, "\n"))
 	}
 }

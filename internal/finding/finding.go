@@ -92,6 +92,14 @@ type Finding struct {
 	// documented findings shape, in English, so they are not in JSON.
 	MessageNL string `json:"-"`
 	HelpNL    string `json:"-"`
+	// Law cites the article(s) of law that make the finding a legal duty
+	// ("GDPR art. 33(1)"), LawNL the same for a Dutch reader ("AVG art. 33
+	// lid 1"); empty when it follows from policy alone (a VNG principle or
+	// a programme commitment). Configuration cannot switch a legal finding
+	// off or lower it, and an exception keeps it a warning. The messages
+	// cite the article too; the machine formats keep the documented shape.
+	Law   string `json:"-"`
+	LawNL string `json:"-"`
 
 	// Path is the JSON Pointer of the field concerned inside the record
 	// (for example "/lifecycle/end"). Stages that know the field but not its

@@ -60,7 +60,7 @@ func TestInitWritesARegisterThatValidatesAndChecksClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := load.Register(root, load.Options{Validator: v, RuleIDs: principle.IDs()})
+	res, err := load.Register(root, load.Options{Validator: v})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func TestInitRefuses(t *testing.T) {
 	if _, err := Init(empty, Options{Organisation: "Gemeente Leeg", Domain: "leeg.nl", Now: now}); err != nil {
 		t.Errorf("init into an empty folder: %v", err)
 	}
-	cfg, fs, err := config.Load(filepath.Join(empty, "register"), nil)
+	cfg, fs, err := config.Load(filepath.Join(empty, "register"))
 	if err != nil || len(fs) != 0 || cfg.Site.ContactEmail != "privacy@leeg.nl" {
 		t.Errorf("config %v, findings %v, err %v", cfg.Site.ContactEmail, fs, err)
 	}

@@ -67,6 +67,7 @@ var fields = map[string][2]string{
 	"legal_basis.gdpr_ground":          {"Grondslag (AVG)", "Ground (GDPR)"},
 	"legal_basis.law":                  {"Wet of regeling", "Law or regulation"},
 	"legal_basis.links":                {"Bronnen", "Sources"},
+	"legal_basis.outside_public_task":  {"Buiten de publieke taak", "Outside the public task"},
 	"personal_data":                    {"Persoonsgegevens", "Personal data"},
 	"personal_data.processed":          {"Verwerkt persoonsgegevens", "Processes personal data"},
 	"personal_data.categories":         {"Soorten persoonsgegevens", "Categories of personal data"},

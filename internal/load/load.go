@@ -41,9 +41,6 @@ type Options struct {
 	Workers int
 	// Validator checks each record against the schema; nil skips that.
 	Validator Validator
-	// RuleIDs are the checklist's rule ids, so configuration can override
-	// them from the environment.
-	RuleIDs []string
 	// Files restricts the load to these files (paths as given on the command
 	// line); empty means the whole register.
 	Files []string
@@ -83,7 +80,7 @@ func Register(root string, opts Options) (*Result, error) {
 	}
 	realRoot, _ = filepath.Abs(realRoot)
 
-	cfg, findings, err := config.Load(root, opts.RuleIDs)
+	cfg, findings, err := config.Load(root)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,10 @@ import (
 
 var humanOversight = &Rule{
 	ID: "human-oversight", Ref: "C-human-oversight", Default: finding.Error,
+	// A decision about a person taken by the algorithm alone needs a human
+	// who can step in (GDPR art. 22(3)); oversight of decision support is
+	// the programme's commitment.
+	Law: lawAutomated, LawScope: "for automated decisions about people", LawScopeNL: "voor geautomatiseerde besluiten over mensen",
 	TitleNL: "Menselijke tussenkomst", TitleEN: "Human oversight",
 	WhyNL:   "Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
 	WhyEN:   "Decisions about people in which AI or algorithms play a part always have human oversight and a motivation (programme commitment). A decision based solely on automated processing is also restricted by the GDPR (art. 22).",
@@ -27,9 +31,13 @@ var humanOversight = &Rule{
 			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them (GDPR art. 22)"
 			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren (AVG art. 22)."
 		}
-		return []finding.Finding{missing("",
+		f := missing("",
 			en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),
-			nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))}
+			nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))
+		if r.Role == "automated_decision" {
+			f = lawful(f, lawAutomated)
+		}
+		return []finding.Finding{f}
 	},
 }
 
@@ -123,7 +131,13 @@ var decisionRoles = []string{"automated_decision", "decision_support", "predicti
 
 var publicationCategory = &Rule{
 	ID: "publication-category", Ref: "VNG 3.2", Default: finding.Error,
-	TitleNL: "Publicatiecategorie en AI-verordening", TitleEN: "Publication category and AI Act",
+	// The categories are the national register's (policy); a prohibited
+	// practice is forbidden by the AI Act, and art. 5 leaves a municipality
+	// no exception at all.
+	Law: lawProhibit, LawScope: "for a prohibited AI practice", LawScopeNL: "voor een verboden AI-praktijk",
+	LawfulRoute:   "none: the AI Act prohibits the practice; stop using it",
+	LawfulRouteNL: "geen: de AI-verordening verbiedt de praktijk. Stop met het gebruik.",
+	TitleNL:       "Publicatiecategorie en AI-verordening", TitleEN: "Publication category and AI Act",
 	WhyNL:   "Bij de afweging van publieke waarden hanteren we de risicobenadering van de AI-verordening (VNG-principe 3.2). De publicatiecategorie van het landelijke algoritmeregister volgt daaruit: hoog-risico AI precies als de AI-verordening het zo indeelt, en een algoritme dat over mensen beslist, voorspelt of profileert is impactvol. Verboden AI-praktijken worden niet gebruikt.",
 	WhyEN:   "Weighing public values uses the AI Act's risk approach (VNG principle 3.2). The national algorithm register's publication category follows from it: high-risk AI exactly when the AI Act classifies it so, and an algorithm that decides, predicts or profiles about people is impactful. Prohibited AI practices are not used.",
 	Satisfy: "publication_category is high_risk_ai exactly when ai_act.category is high_risk; it is not other when affects_individuals is true and role is automated_decision, decision_support, prediction or profiling; ai_act.category is never prohibited.",
@@ -137,11 +151,11 @@ ai_act: {category: not_ai, basis: Fixed rules written by the department; no infe
 		}
 		var fs []finding.Finding
 		if r.AIAct != nil && r.AIAct.Category == "prohibited" {
-			fs = append(fs, at("/ai_act/category",
+			fs = append(fs, lawful(at("/ai_act/category",
 				en("the record is classified as a prohibited AI practice (AI Act art. 5), which may not be used",
 					"stop using it; if the classification is wrong, correct ai_act.category and explain it in ai_act.basis"),
 				nl("De toepassing is ingedeeld als verboden AI (AI-verordening art. 5). Die mag niet worden gebruikt.",
-					"Stop met het gebruik. Klopt de indeling niet, verbeter dan ai_act.category en leg de indeling uit bij ai_act.basis.")))
+					"Stop met het gebruik. Klopt de indeling niet, verbeter dan ai_act.category en leg de indeling uit bij ai_act.basis.")), lawProhibit))
 		}
 		if r.Kind != record.Algorithm {
 			return fs

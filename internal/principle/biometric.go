@@ -23,8 +23,25 @@ var banned = map[string][2]string{
 
 const biometricBanID = "biometric-ban"
 
+// bannedByLaw are the banned capabilities the law itself forbids, with the
+// articles: identifying people by their face, body or gait processes
+// biometric data that GDPR art. 9(1) forbids without an exception ground a
+// municipality does not have in public space, and real-time remote
+// identification in public space is a prohibited practice (AI Act art.
+// 5(1)(h)). The other banned capabilities (following people or phones,
+// re-identifying them by their clothes, emotion recognition outside work
+// and education) are banned by VNG principle 2.1, a policy choice a
+// municipality could make differently: biometric-ban is law for the first
+// and policy for the rest, so configuration changes only the rest.
+var bannedByLaw = map[string]Law{
+	"face_recognition":         lawBiometric,
+	"biometric_identification": lawBiometric,
+	"gait_recognition":         lawBiometric,
+}
+
 var biometricBan = &Rule{
-	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error,
+	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error, Covers: []string{"C-no-live-face"},
+	Law: lawBiometric, LawScope: "for identifying people by their face, body or gait", LawScopeNL: "voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen",
 	TitleNL: "Geen biometrische surveillance", TitleEN: "No biometric surveillance",
 	WhyNL:   "Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Alleen de politie mag hiervan afwijken, en dan alleen met een specifieke wettelijke grondslag.",
 	WhyEN:   "Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition (VNG principle 2.1; also the programme commitment against live facial recognition). Only the police may deviate, and only on a specific legal basis.",
@@ -50,11 +67,15 @@ exceptions:
 			if !ok {
 				continue
 			}
-			fs = append(fs, at(index("capabilities", i),
+			f := at(index("capabilities", i),
 				en(fmt.Sprintf("capability %s (%s) is biometric surveillance, which the principles ban in public space", c, what[0]),
 					"remove the capability and switch it off on the device (a counting camera counts on the device and keeps no images); only the police may use it, with an approved exception that states its legal basis"),
 				nl(fmt.Sprintf("De sensor kan %s (%s). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte.", what[1], c),
-					"Haal deze mogelijkheid uit capabilities en zet haar uit op het apparaat (een telcamera telt in het apparaat zelf en bewaart geen beelden). Alleen de politie mag dit gebruiken, met een goedgekeurde uitzondering waarin de wettelijke grondslag staat.")))
+					"Haal deze mogelijkheid uit capabilities en zet haar uit op het apparaat (een telcamera telt in het apparaat zelf en bewaart geen beelden). Alleen de politie mag dit gebruiken, met een goedgekeurde uitzondering waarin de wettelijke grondslag staat."))
+			if law, ok := bannedByLaw[c]; ok {
+				f = lawful(f, law)
+			}
+			fs = append(fs, f)
 		}
 		return fs
 	},

@@ -45,7 +45,7 @@ status: retired
 organisation: {name: G, type: municipality}
 capabilities: [face_recognition]
 `},
-		{name: "police with a valid exception: info", yaml: policeCamera + `exceptions:
+		{name: "police with a valid exception: a warning, as an exception to a legal duty", yaml: policeCamera + `exceptions:
   - rule: biometric-ban
     reason: Search for a missing person.
     legal_basis: Wet politiegegevens art. 9
@@ -53,7 +53,7 @@ capabilities: [face_recognition]
     approved_on: 2026-11-01
     until: 2027-06-01
 `, want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Info, 7, 5, "allowed by the exception approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
 		}},
 		{name: "police with an expired exception: error", yaml: policeCamera + `exceptions:
   - rule: biometric-ban

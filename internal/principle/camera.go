@@ -12,6 +12,9 @@ import (
 
 var cameraTemporary = &Rule{
 	ID: "camera-temporary", Ref: "C-camera-temporary", Default: finding.Error,
+	// A fixed term is the law's (151c); the two-year maximum is the
+	// programme's, so a municipality may set it differently.
+	Law: lawCamera, LawScope: "for a camera's end date", LawScopeNL: "voor de einddatum van een camera",
 	TitleNL: "Camera's alleen tijdelijk", TitleEN: "Cameras only temporary",
 	WhyNL:   "Camera's worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Een vaste termijn is voor cameratoezicht ook een wettelijke plicht (Gemeentewet art. 151c).",
 	WhyEN:   "Cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). A fixed term is also a legal duty for camera surveillance (Gemeentewet art. 151c).",
@@ -27,11 +30,11 @@ lifecycle:
 		}
 		if blank(r.Lifecycle.End) {
 			limit := ctx.Config.Limits.CameraLifecycleMax
-			return []finding.Finding{missing("/lifecycle",
+			return []finding.Finding{lawful(missing("/lifecycle",
 				en("the camera has no end date: cameras are a temporary measure, and camera surveillance needs a fixed term by law (Gemeentewet 151c)",
 					fmt.Sprintf("add lifecycle.end, at most %s after the start, as in the mayor's decision", limit)),
 				nl("De camera heeft geen einddatum. Camera's worden alleen tijdelijk ingezet, en cameratoezicht moet volgens de wet een vaste termijn hebben (Gemeentewet art. 151c).",
-					fmt.Sprintf("Vul lifecycle.end in, zoals in het besluit van de burgemeester: ten hoogste %s (%s) na de start.", duur(limit), limit)))}
+					fmt.Sprintf("Vul lifecycle.end in, zoals in het besluit van de burgemeester: ten hoogste %s (%s) na de start.", duur(limit), limit))), lawCamera)}
 		}
 		start, ok1 := date(r.Lifecycle.Start)
 		end, ok2 := date(r.Lifecycle.End)
@@ -49,6 +52,9 @@ lifecycle:
 
 var signage = &Rule{
 	ID: "signage", Ref: "VNG 4.3", Default: finding.Error,
+	// Cameras must be recognisable by law (151c: "kenbaar"); signs for
+	// other sensors are VNG 4.3's policy.
+	Law: lawCamera, LawScope: "for cameras", LawScopeNL: "voor camera's",
 	TitleNL: "Herkenbaarheid", TitleEN: "Recognisable sensors",
 	WhyNL:   "We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor camera's is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c).",
 	WhyEN:   "Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For cameras it is a legal duty (Gemeentewet art. 151c).",
@@ -82,6 +88,9 @@ var signage = &Rule{
 			return nil
 		}
 		f.Severity = sev
+		if r.IsCamera() {
+			f = lawful(f, lawCamera)
+		}
 		return []finding.Finding{f}
 	},
 }

@@ -133,9 +133,9 @@ func TestDutchMessages(t *testing.T) {
 		{rule: "biometric-ban", path: "/capabilities/0", severity: finding.Error,
 			message: "De sensor kan gezichtsherkenning (face_recognition). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte. " +
 				"(De uitzondering bij exceptions[3] telt niet: er ontbreekt een specifieke wettelijke grondslag (legal_basis) en de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen).)"},
-		{rule: "signage", path: "", severity: finding.Info,
-			message: "Toegestaan door de uitzondering die college op 1 januari 2026 heeft goedgekeurd, geldig tot 1 juni 2027. Er staat niet bij hoe de sensor herkenbaar is gemaakt. Camera's moeten volgens de wet herkenbaar zijn (Gemeentewet art. 151c).",
-			help:    "Tot 1 juni 2027 hoeft er niets te gebeuren. Zorg voor die datum dat de toepassing aan de regel voldoet, of leg de nieuwe goedkeuring vast."},
+		{rule: "signage", path: "", severity: finding.Warning,
+			message: "Uitzondering op een wettelijke plicht (Gemeentewet art. 151c), goedgekeurd door college op 1 januari 2026, geldig tot 1 juni 2027. Er staat niet bij hoe de sensor herkenbaar is gemaakt. Camera's moeten volgens de wet herkenbaar zijn (Gemeentewet art. 151c).",
+			help:    "De uitzondering telt tot 1 juni 2027. Een uitzondering op een wettelijke plicht blijft zichtbaar als waarschuwing. Voldoe aan de plicht, of houd de wettelijke grondslag en de goedkeuring van de uitzondering bij de hand."},
 		{rule: "exception-too-long", path: "/exceptions/0/until", severity: finding.Warning,
 			message: "De uitzondering op signage loopt van 1 januari 2026 tot 1 juni 2027. Dat is langer dan de 1 jaar (P1Y) die is toegestaan (limits.exception_max). Ze telt wel."},
 		{rule: "exception-expired", path: "/exceptions/1/until", severity: finding.Warning,

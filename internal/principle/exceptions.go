@@ -192,9 +192,29 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 	return append(fs, extra...)
 }
 
-// except applies the exception that best covers a finding.
+// except applies the exception that best covers a finding. A legal duty
+// stays visible: an exception makes it a warning at most, and none counts
+// where the law gives its own way out (LawfulRoute).
 func except(ctx *Context, f *finding.Finding, e *judged) {
 	ex := e.ex
+	if f.Law != "" && (e.state == exValid || e.state == exExpiring) {
+		if e.rule.LawfulRoute != "" {
+			f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: an exception cannot set aside a duty that follows from law (%s); the law's own way out: %s)", e.index, f.Law, e.rule.LawfulRoute)
+			f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: een uitzondering kan een plicht uit de wet (%s) niet opzijzetten. De wet kent zelf deze uitweg: %s)", e.index, f.LawNL, e.rule.LawfulRouteNL)
+			return
+		}
+		f.Severity = min(f.Severity, finding.Warning)
+		ends, eindigt := ",", ","
+		if e.state == exExpiring {
+			ends = fmt.Sprintf(" that ends on %s, within %s,", ex.Until, ctx.Config.DueWithin)
+			eindigt = fmt.Sprintf(" die binnenkort afloopt (op %s, binnen %s),", datum(ex.Until), duur(ctx.Config.DueWithin))
+		}
+		f.Message = fmt.Sprintf("exception to a legal duty (%s)%s approved by %s on %s until %s: %s", f.Law, ends, ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
+		f.Help = fmt.Sprintf("the exception counts until %s, and a legal duty set aside stays visible as a warning; meet the duty, or keep the exception's legal basis and approval at hand", ex.Until)
+		f.MessageNL = fmt.Sprintf("Uitzondering op een wettelijke plicht (%s)%s goedgekeurd door %s op %s, geldig tot %s. %s", f.LawNL, eindigt, ex.ApprovedBy, datum(ex.ApprovedOn), datum(ex.Until), f.MessageNL)
+		f.HelpNL = fmt.Sprintf("De uitzondering telt tot %s. Een uitzondering op een wettelijke plicht blijft zichtbaar als waarschuwing. Voldoe aan de plicht, of houd de wettelijke grondslag en de goedkeuring van de uitzondering bij de hand.", datum(ex.Until))
+		return
+	}
 	switch e.state {
 	case exValid:
 		f.Severity = min(f.Severity, finding.Info)

@@ -6,20 +6,25 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
-// unsigned is a camera without signs, which the signage rule reports at the
-// record's top; its exceptions follow from line 6.
+// unsigned is a sensor that processes personal data without signs, which
+// the signage rule reports at the record's top (a policy duty: for a camera
+// it would be the law's); its exceptions follow from line 6.
 const unsigned = `
 id: cam
 kind: sensor
 status: active
-sensor_type: camera
+personal_data: {processed: "yes"}
 `
+
+// signsRequired raises signage for every sensor to an error, as a
+// municipality may.
+const signsRequired = "rules: {signage: error}\n"
 
 func TestExceptions(t *testing.T) {
 	signs := func(sev finding.Severity, msg string) want {
 		return want{"signage", "VNG 4.3", sev, 1, 1, msg}
 	}
-	runCases(t, "signage", nil, []ruleCase{
+	runCases(t, "signage", configFrom(t, signsRequired), []ruleCase{
 		{name: "valid: info", yaml: unsigned + `exceptions:
   - {rule: signage, reason: Signs on order., approved_by: college, approved_on: 2026-10-01, until: 2027-04-01}
 `, want: []want{signs(finding.Info, "allowed by the exception approved by college on 2026-10-01 until 2027-04-01: the record does not say how the sensor is made recognisable")}},
@@ -36,7 +41,7 @@ func TestExceptions(t *testing.T) {
   - {rule: signage, reason: Signs on order., approved_by: college, approved_on: 2026-01-01, until: 2026-06-30}
   - {rule: signage, reason: Supplier late., approved_by: college, approved_on: 2026-06-20, until: 2027-04-01}
 `, want: []want{
-			signs(finding.Info, "allowed by the exception approved by college on 2026-06-20 until 2027-04-01: the record does not say how the sensor is made recognisable, while cameras must be recognisable by law (Gemeentewet 151c)"),
+			signs(finding.Info, "allowed by the exception approved by college on 2026-06-20 until 2027-04-01: the record does not say how the sensor is made recognisable, while it processes personal data"),
 			{"exception-expired", "exceptions", finding.Warning, 6, 100, "the exception to signage ended on 2026-06-30"},
 		}},
 		{name: "longer than exception_max: still counts, with a warning", yaml: unsigned + `exceptions:

@@ -37,7 +37,12 @@ func personalWhyNL(r *record.Record) string {
 }
 
 var dpiaRequired = &Rule{
-	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error,
+	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error, Covers: []string{"VNG 6.4"},
+	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
+	// for systematic monitoring of public space and for profiling (GDPR
+	// art. 35(3), and the Dutch DPA's list: cameras, location data,
+	// large-scale monitoring, profiling).
+	Law: lawDPIA, LawScope: "for sensors in public space and for profiling", LawScopeNL: "voor sensoren in de openbare ruimte en voor profilering",
 	TitleNL: "DPIA uitgevoerd", TitleEN: "DPIA done",
 	WhyNL:   "Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
 	WhyEN:   "Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
@@ -48,49 +53,61 @@ dpia:
   date: 2026-02-10
   url: https://voorbeeldstad.example/dpia/cam-markt.pdf
   public: true`,
-	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.PersonalData.Likely() || retired(r) {
-			return nil
-		}
-		ref := personalRef(r, "VNG 6.3")
-		planned := !deployed(r)
-		sev := finding.Off
-		if planned {
-			sev = finding.Warning
-		}
-		var f finding.Finding
-		switch {
-		case r.DPIA == nil:
-			f = missing("",
-				en(fmt.Sprintf("no DPIA is recorded, while %s", personalWhy(r)),
-					"do a DPIA before the record goes into use and add dpia: {status: done, date, url}; if none is required, add status: not_required with the reason"),
-				nl(fmt.Sprintf("Er staat geen DPIA (gegevensbeschermingseffectbeoordeling) bij. %s", personalWhyNL(r)),
-					"Voer een DPIA uit voordat de toepassing in gebruik gaat, en vul dpia in: {status: done, date, url}. Is een DPIA niet nodig, vul dan status: not_required in met de reden."))
-		case r.DPIA.Status == "done" || r.DPIA.Status == "not_required":
-			if d, ok := date(r.DPIA.Date); ok && r.DPIA.Status == "done" {
-				if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
-					return []finding.Finding{worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Warning},
-						en(fmt.Sprintf("the DPIA is dated %s, after the start on %s: the principle asks for it at the start of the project", r.DPIA.Date, r.Lifecycle.Start),
-							"next time do the DPIA before deployment; if the date is wrong, correct dpia.date"),
-						nl(fmt.Sprintf("De DPIA is van %s, na de start op %s. Het principe vraagt om een DPIA bij het begin van het project.", datum(r.DPIA.Date), datum(r.Lifecycle.Start)),
-							"Voer de DPIA de volgende keer uit voordat de toepassing in gebruik gaat. Klopt de datum niet, verbeter dan dpia.date."))}
-				}
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		fs := checkDPIA(ctx, r)
+		if r.Kind == record.Sensor || r.Role == "profiling" {
+			for i := range fs {
+				fs[i] = lawful(fs[i], lawDPIA)
 			}
-			return nil
-		case r.DPIA.Status == "in_progress" && planned:
-			return nil
-		default:
-			f = at("/dpia/status",
-				en(fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), r.Status),
-					"finish the DPIA and set dpia.status: done with its date and link, or stop using the system until it is done"),
-				nl(fmt.Sprintf("De DPIA is %s (%s), maar de status is al '%s' (%s). %s",
-					strings.ToLower(label.Value("nl", "dpia.status", r.DPIA.Status)), r.DPIA.Status,
-					strings.ToLower(label.Value("nl", "status", r.Status)), r.Status, personalWhyNL(r)),
-					"Maak de DPIA af en vul dpia.status: done in, met de datum en een link. Of stop met het gebruik tot de DPIA klaar is."))
 		}
-		f.Principle, f.Severity = ref, sev
-		return []finding.Finding{f}
+		return fs
 	},
+}
+
+// checkDPIA is dpia-required's check, before its findings are marked as
+// legal duties where the law demands a DPIA.
+func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
+	if !r.PersonalData.Likely() || retired(r) {
+		return nil
+	}
+	ref := personalRef(r, "VNG 6.3")
+	planned := !deployed(r)
+	sev := finding.Off
+	if planned {
+		sev = finding.Warning
+	}
+	var f finding.Finding
+	switch {
+	case r.DPIA == nil:
+		f = missing("",
+			en(fmt.Sprintf("no DPIA is recorded, while %s", personalWhy(r)),
+				"do a DPIA before the record goes into use and add dpia: {status: done, date, url}; if none is required, add status: not_required with the reason"),
+			nl(fmt.Sprintf("Er staat geen DPIA (gegevensbeschermingseffectbeoordeling) bij. %s", personalWhyNL(r)),
+				"Voer een DPIA uit voordat de toepassing in gebruik gaat, en vul dpia in: {status: done, date, url}. Is een DPIA niet nodig, vul dan status: not_required in met de reden."))
+	case r.DPIA.Status == "done" || r.DPIA.Status == "not_required":
+		if d, ok := date(r.DPIA.Date); ok && r.DPIA.Status == "done" {
+			if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
+				return []finding.Finding{worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Warning},
+					en(fmt.Sprintf("the DPIA is dated %s, after the start on %s: the principle asks for it at the start of the project", r.DPIA.Date, r.Lifecycle.Start),
+						"next time do the DPIA before deployment; if the date is wrong, correct dpia.date"),
+					nl(fmt.Sprintf("De DPIA is van %s, na de start op %s. Het principe vraagt om een DPIA bij het begin van het project.", datum(r.DPIA.Date), datum(r.Lifecycle.Start)),
+						"Voer de DPIA de volgende keer uit voordat de toepassing in gebruik gaat. Klopt de datum niet, verbeter dan dpia.date."))}
+			}
+		}
+		return nil
+	case r.DPIA.Status == "in_progress" && planned:
+		return nil
+	default:
+		f = at("/dpia/status",
+			en(fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), r.Status),
+				"finish the DPIA and set dpia.status: done with its date and link, or stop using the system until it is done"),
+			nl(fmt.Sprintf("De DPIA is %s (%s), maar de status is al '%s' (%s). %s",
+				strings.ToLower(label.Value("nl", "dpia.status", r.DPIA.Status)), r.DPIA.Status,
+				strings.ToLower(label.Value("nl", "status", r.Status)), r.Status, personalWhyNL(r)),
+				"Maak de DPIA af en vul dpia.status: done in, met de datum en een link. Of stop met het gebruik tot de DPIA klaar is."))
+	}
+	f.Principle, f.Severity = ref, sev
+	return []finding.Finding{f}
 }
 
 var dpiaPublic = &Rule{
@@ -122,7 +139,12 @@ dpia:
 
 var legalBasis = &Rule{
 	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error,
-	TitleNL: "Juridische grondslag", TitleEN: "Legal basis",
+	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
+	// register is the principle's (VI), a policy warning.
+	Law: lawLawfulGround, LawScope: "for a lawful ground when personal data is processed", LawScopeNL: "voor een grondslag als er persoonsgegevens worden verwerkt",
+	LawfulRoute:   "record a lawful ground; a public authority relying on legitimate_interest states in legal_basis.outside_public_task why the processing is outside its public task",
+	LawfulRouteNL: "leg een grondslag vast. Een overheid die zich op gerechtvaardigd belang beroept, legt bij legal_basis.outside_public_task uit waarom de verwerking buiten haar publieke taak valt.",
+	TitleNL:       "Juridische grondslag", TitleEN: "Legal basis",
 	WhyNL:   "De inzet van technologie heeft een stevige juridische basis, vooraf leesbaar vastgelegd (VNG-principe VI). Een overheid kan zich voor haar taken niet op 'gerechtvaardigd belang' beroepen (AVG art. 6 lid 1, laatste zin).",
 	WhyEN:   "Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
 	Satisfy: "A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task.",
@@ -144,23 +166,30 @@ var legalBasis = &Rule{
 					nl(fmt.Sprintf("Er staat geen wettelijke grondslag bij. %s", personalWhyNL(r)),
 						"Vul legal_basis in: het regime (gdpr, police_data of other), de grondslag uit de AVG en de wet waarop de taak berust."))
 				f.Principle = personalRef(r, "VNG VI")
-				fs = append(fs, f)
+				fs = append(fs, lawful(f, lawLawfulGround))
 			}
 			return fs
 		}
 		if lb.Regime == "gdpr" && blank(lb.GDPRGround) {
-			fs = append(fs, missing("/legal_basis",
+			fs = append(fs, lawful(missing("/legal_basis",
 				en("the legal basis names the GDPR but not its ground",
 					"add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation"),
 				nl("De wettelijke grondslag noemt de AVG, maar niet op welke grond uit de AVG de verwerking berust.",
-					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")))
+					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
 		}
-		if lb.GDPRGround == "legitimate_interest" && government(r) {
-			fs = append(fs, at("/legal_basis/gdpr_ground",
+		if lb.GDPRGround == "legitimate_interest" && government(r) && !blank(lb.OutsidePublicTask) {
+			// The law's own way out: lawful, and still visible.
+			fs = append(fs, lawful(worded(finding.Finding{Path: "/legal_basis/outside_public_task", Severity: finding.Warning},
+				en(fmt.Sprintf("exception to a legal duty (GDPR art. 6(1), last sentence): a public authority (%s) relies on legitimate interest, stating that the processing is outside its public task", r.Organisation.Type),
+					"nothing to do if the statement holds; if the processing serves the authority's task, use public_task or legal_obligation"),
+				nl(fmt.Sprintf("Uitzondering op een wettelijke plicht (AVG art. 6 lid 1, laatste zin): een overheid (%s) beroept zich op gerechtvaardigd belang, omdat de verwerking volgens de registratie buiten haar publieke taak valt.", strings.ToLower(valueNL("organisation.type", r.Organisation.Type))),
+					"Er hoeft niets te gebeuren als dat klopt. Dient de verwerking wel de taak van de overheid, kies dan public_task of legal_obligation.")), lawNoLegitimate))
+		} else if lb.GDPRGround == "legitimate_interest" && government(r) {
+			fs = append(fs, lawful(at("/legal_basis/gdpr_ground",
 				en(fmt.Sprintf("legitimate_interest is not available to a public authority (%s) for its tasks (GDPR art. 6(1), last sentence)", r.Organisation.Type),
-					"use public_task or legal_obligation and name the law that gives the task in legal_basis.law"),
+					"use public_task or legal_obligation and name the law that gives the task in legal_basis.law; if the processing really is outside the public task (such as securing the authority's own building), say why in legal_basis.outside_public_task"),
 				nl(fmt.Sprintf("Een overheid (%s) kan zich voor haar taken niet beroepen op gerechtvaardigd belang (legitimate_interest) (AVG art. 6 lid 1, laatste zin).", strings.ToLower(valueNL("organisation.type", r.Organisation.Type))),
-					"Kies public_task of legal_obligation en noem bij legal_basis.law de wet waarop de taak berust.")))
+					"Kies public_task of legal_obligation en noem bij legal_basis.law de wet waarop de taak berust. Valt de verwerking echt buiten de publieke taak (zoals de beveiliging van het eigen gebouw), leg dan bij legal_basis.outside_public_task uit waarom.")), lawNoLegitimate))
 		}
 		if r.PersonalData.Likely() && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
 			fs = append(fs, worded(finding.Finding{Path: "/legal_basis", Key: true, Severity: finding.Warning},

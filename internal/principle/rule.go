@@ -40,6 +40,27 @@ type Rule struct {
 	// Example is a YAML fragment of a record that passes.
 	Example string
 
+	// Law cites the article(s) of law the rule enforces; zero for a rule
+	// that follows from policy alone (a VNG principle or a programme
+	// commitment), which configuration may lower or switch off. A legal
+	// rule always runs: configuration that would switch it off or lower it
+	// is itself an error, and an exception lowers its findings to a warning
+	// at most ("uitzondering op een wettelijke plicht"), never to info.
+	Law Law
+	// LawScope and LawScopeNL, for a rule that is law for some of its
+	// findings only, say which ("for cameras"); its check marks those
+	// findings with lawful, and configuration changes only the others.
+	// Empty: every finding of a rule with Law is a legal duty.
+	LawScope, LawScopeNL string
+	// LawfulRoute and LawfulRouteNL name the one way out of the rule's legal
+	// findings that the law itself gives, recorded on the record (a
+	// breach's delay_reason). When set, no exception lowers a legal
+	// finding of the rule: the finding says to take the lawful route.
+	LawfulRoute, LawfulRouteNL string
+	// Covers lists the principles the rule checks besides Ref, so the site
+	// shows them as checked only when the rule ran.
+	Covers []string
+
 	// Check inspects one record and returns its problems. A finding only
 	// needs Path, Message and Help with their Dutch MessageNL and HelpNL
 	// (build it with at, missing or worded); Run fills in the file, record, rule,

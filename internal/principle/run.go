@@ -29,8 +29,9 @@ func Run(reg *record.Register, opts Options) []finding.Finding {
 	customs, fs := CompileCustom(cfg)
 	rules := append(Rules(), customs...)
 	fs = append(fs, unknownRuleSettings(cfg, rules)...)
-	fs = append(fs, run(ctx, rules)...)
-	return fs
+	checked := run(ctx, rules)
+	fs = append(fs, settingFindings(cfg, rules, checked)...)
+	return append(fs, checked...)
 }
 
 // run applies the rules given to every record and to the register as a whole.
@@ -39,24 +40,28 @@ func run(ctx *Context, rules []*Rule) []finding.Finding {
 	for _, rec := range ctx.Register.Records {
 		var fs []finding.Finding
 		for _, rule := range rules {
-			if rule.Check == nil || configured(ctx.Config, rule) == finding.Off {
+			if rule.Check == nil || !runs(ctx.Config, rule) {
 				continue
 			}
 			for _, f := range rule.Check(ctx, rec) {
 				f.File, f.Record, f.Rule = rec.File, rec.ID, rule.ID
-				fs = append(fs, settle(ctx.Config, rule, f))
+				if f = settle(ctx.Config, rule, f); f.Severity > finding.Off {
+					fs = append(fs, f)
+				}
 			}
 		}
 		fs = applyExceptions(ctx, rec, rules, fs)
 		out = append(out, fs...)
 	}
 	for _, rule := range rules {
-		if rule.CheckRegister == nil || configured(ctx.Config, rule) == finding.Off {
+		if rule.CheckRegister == nil || !runs(ctx.Config, rule) {
 			continue
 		}
 		for _, f := range rule.CheckRegister(ctx) {
 			f.File, f.Rule = config.FileName, rule.ID
-			out = append(out, settle(ctx.Config, rule, f))
+			if f = settle(ctx.Config, rule, f); f.Severity > finding.Off {
+				out = append(out, f)
+			}
 		}
 	}
 	return out
@@ -69,25 +74,41 @@ func configured(cfg *config.Config, rule *Rule) finding.Severity {
 	return cfg.Severity(rule.ID, rule.Default)
 }
 
-// settle fills in the finding's principle and severity: a configured
-// severity wins over the check's own, which wins over the rule's default.
-// A note (a check's info finding, such as "not checked") stays a note
-// whatever the configuration says: it never fails a run.
+// runs reports whether the rule runs: a rule with a legal part always does,
+// a policy rule unless configuration switches it off.
+func runs(cfg *config.Config, rule *Rule) bool {
+	return rule.Legal() || configured(cfg, rule) != finding.Off
+}
+
+// settle fills in the finding's principle, law and severity: a configured
+// severity wins over the check's own, which wins over the rule's default;
+// but configuration only raises a legal finding, never lowers it (its
+// setting is reported instead). A note (a check's info finding, such as
+// "not checked") stays a note whatever the configuration says: it never
+// fails a run. A policy finding of a rule switched off comes back Off.
 func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
 	if f.Principle == "" {
 		f.Principle = rule.Ref
 	}
+	if f.Law == "" && rule.WhollyLegal() {
+		f = lawful(f, rule.Law)
+	}
 	if f.Severity == finding.Off {
 		f.Severity = rule.Default
 	}
-	if _, set := cfg.Rules[rule.ID]; set && f.Severity != finding.Info {
-		f.Severity = configured(cfg, rule)
+	if s, set := cfg.Rules[rule.ID]; set && f.Severity != finding.Info {
+		if f.Law != "" {
+			f.Severity = max(f.Severity, s.Severity)
+		} else {
+			f.Severity = s.Severity
+		}
 	}
 	return f
 }
 
-// unknownRuleSettings warns about rule ids in register.yaml's rules: that
-// match no rule, so a typo does not leave a rule at its default unnoticed.
+// unknownRuleSettings warns about rule ids in register.yaml's rules: or in
+// REGISTER_RULES_<ID> variables that match no rule, so a typo does not
+// leave a rule at its default unnoticed.
 func unknownRuleSettings(cfg *config.Config, rules []*Rule) []finding.Finding {
 	var ids []string
 	for id := range cfg.Rules {
@@ -98,11 +119,19 @@ func unknownRuleSettings(cfg *config.Config, rules []*Rule) []finding.Finding {
 	sort.Strings(ids)
 	var fs []finding.Finding
 	for _, id := range ids {
+		s := cfg.Rules[id]
 		help, hulp := unknownRuleHelp(id)
-		fs = append(fs, worded(finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: finding.Warning,
-			Path: "/rules/" + id, Key: true},
-			en(fmt.Sprintf("rules.%s names no rule; the setting is ignored", id), help),
-			nl(fmt.Sprintf("rules.%s is de naam van geen enkele regel. Deze instelling doet daarom niets.", id), hulp)))
+		f := finding.Finding{File: s.File, Line: s.Line, Column: s.Column, Rule: finding.RuleConfig, Severity: finding.Warning}
+		what := "rules." + id
+		if s.Env == "" {
+			f.Path, f.Key = "/rules/"+id, true
+		} else {
+			// The variable's name is all there is to point at.
+			f.File, what = s.Env, s.Env
+		}
+		fs = append(fs, worded(f,
+			en(fmt.Sprintf("%s names no rule; the setting is ignored", what), help),
+			nl(fmt.Sprintf("%s is de naam van geen enkele regel. Deze instelling doet daarom niets.", what), hulp)))
 	}
 	return fs
 }

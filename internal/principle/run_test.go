@@ -121,14 +121,14 @@ exceptions:
 	finding.Sort(fs)
 	match(t, fs, []want{
 		// The police record: allowed, as info, at the capability.
-		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Info, Line: 25, Column: 5, Message: "allowed by the exception approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
+		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Warning, Line: 25, Column: 5, Message: "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
 		// The municipal camera: an error at the capability's line.
 		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 25, Column: 5, Message: "capability face_recognition (facial recognition) is biometric surveillance"},
 	})
 	if len(fs) != 2 || fs[0].File != "sensors/cam-kermis.yaml" || fs[1].File != "sensors/cam-markt.yaml" {
 		t.Errorf("files: %v", fs)
 	}
-	if want := "nothing to do until 2027-06-01; before then, meet the rule or record the renewed approval"; len(fs) > 0 && fs[0].Help != want {
+	if want := "the exception counts until 2027-06-01, and a legal duty set aside stays visible as a warning; meet the duty, or keep the exception's legal basis and approval at hand"; len(fs) > 0 && fs[0].Help != want {
 		t.Errorf("help of the allowed finding: %q, want %q", fs[0].Help, want)
 	}
 }
@@ -137,8 +137,13 @@ func TestConfigurationChangesSeverities(t *testing.T) {
 	noSigns := strings.Replace(goodCamera, "signage: {present: true, description: Signs at every entrance.}\n", "", 1)
 	noSigns = strings.Replace(noSigns, "last_audit: 2025-12-01", "last_audit: 2022-01-10", 1)
 	audit := want{Rule: "security-audit", Ref: "VNG 7.7", Severity: finding.Warning, Line: 21, Column: 24, Message: "the last security audit was on 2022-01-10, longer ago than P3Y"}
+	// Signs on a camera are a legal duty (Gemeentewet 151c): no setting
+	// lowers them.
 	signs := want{Rule: "signage", Ref: "VNG 4.3", Severity: finding.Error, Line: 1, Column: 1, Message: "cameras must be recognisable by law"}
 	with := func(w want, s finding.Severity) want { w.Severity = s; return w }
+	setting := func(line, col int, sev finding.Severity, msg string) want {
+		return want{Rule: finding.RuleConfig, Ref: "VNG 4.3", Severity: sev, Line: line, Column: col, Message: msg}
+	}
 	tests := []struct {
 		name string
 		yaml string
@@ -146,11 +151,22 @@ func TestConfigurationChangesSeverities(t *testing.T) {
 		want []want
 	}{
 		{"defaults", goodConfig, nil, []want{signs, audit}},
-		{"file lowers a rule", goodConfig + "rules: {signage: warning}\n", nil, []want{with(signs, finding.Warning), audit}},
+		{"file lowers a policy rule, with its reason", goodConfig + "rules: {security-audit: {severity: info, reason: Audits follow the city's own cycle.}}\n", nil,
+			[]want{signs, with(audit, finding.Info)}},
 		{"file raises a rule", goodConfig + "rules: {security-audit: error}\n", nil, []want{signs, with(audit, finding.Error)}},
-		{"file switches rules off", goodConfig + "rules: {signage: off, security-audit: off}\n", nil, nil},
-		{"environment overrides the file", goodConfig + "rules: {signage: off}\n",
-			map[string]string{"REGISTER_RULES_SIGNAGE": "info", "REGISTER_RULES_SECURITY_AUDIT": "off"}, []want{with(signs, finding.Info)}},
+		{"file switches a policy rule off without a reason", goodConfig + "rules: {security-audit: off}\n", nil, []want{
+			{Rule: finding.RuleConfig, Ref: "VNG 7.7", Severity: finding.Warning, Line: 5, Column: 9, Message: "rules.security-audit: off sets the rule below its default (warning) without a reason"},
+			signs}},
+		{"file cannot switch off a legal duty", goodConfig + "rules: {signage: {severity: off, reason: Signs are ugly.}}\n", nil, []want{
+			setting(5, 9, finding.Error, "rules.signage: off would switch off or lower duties that follow from law (Gemeentewet art. 151c) for cameras; those stay errors"),
+			signs, audit}},
+		{"file cannot lower a legal duty", goodConfig + "rules: {signage: warning}\n", nil, []want{
+			setting(5, 9, finding.Error, "rules.signage: warning would switch off or lower duties that follow from law (Gemeentewet art. 151c)"),
+			signs, audit}},
+		{"environment overrides the file, but not the law", goodConfig + "rules: {security-audit: error}\n",
+			map[string]string{"REGISTER_RULES_SIGNAGE": "info", "REGISTER_RULES_SECURITY_AUDIT": "off", "REGISTER_RULES_SECURITY_AUDIT_REASON": "Audited by the region."}, []want{
+				setting(0, 0, finding.Error, "REGISTER_RULES_SIGNAGE=info would switch off or lower duties that follow from law (Gemeentewet art. 151c)"),
+				signs}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -163,6 +179,11 @@ func TestConfigurationChangesSeverities(t *testing.T) {
 			fx.locate(fs)
 			finding.Sort(fs)
 			match(t, fs, tt.want)
+			for _, f := range fs {
+				if f.Rule == finding.RuleConfig && f.Severity == finding.Error && (f.Law != "Gemeentewet art. 151c" || f.File != "register.yaml" && f.File != "REGISTER_RULES_SIGNAGE") {
+					t.Errorf("the setting's error cites %q in %q, want the article in register.yaml or the variable", f.Law, f.File)
+				}
+			}
 		})
 	}
 }
@@ -192,7 +213,7 @@ func TestUnknownRuleSettingsAreReported(t *testing.T) {
 	cfg := configFrom(t, goodConfig+"rules:\n  signge: off\n  schema: warning\n")
 	fx := newFixture(t, cfg, goodCamera)
 	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
-	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "", Severity: finding.Warning, Message: "rules.signge names no rule"}})
+	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "", Severity: finding.Warning, Line: 6, Column: 3, Message: "rules.signge names no rule"}})
 	if fs[0].Path != "/rules/signge" || !strings.Contains(fs[0].Help, "did you mean signage?") {
 		t.Errorf("path %q help %q", fs[0].Path, fs[0].Help)
 	}

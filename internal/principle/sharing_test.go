@@ -74,7 +74,7 @@ id: s
 kind: sensor
 incidents:
   - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-10T09:00:00+02:00", delay_reason: Investigation by the supplier.}
-`},
+`, want: []want{{"breach-reported", "C-breach", finding.Warning, 4, 119, "exception to a legal duty (GDPR art. 33(1)): the data breach was reported 168 hours after it was discovered, later than 72 hours, with the reasons for the delay"}}},
 		{name: "not notifiable", yaml: `
 id: s
 kind: sensor

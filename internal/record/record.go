@@ -130,10 +130,14 @@ type Decision struct {
 
 // LegalBasis is the legal ground for the processing (VI).
 type LegalBasis struct {
-	Regime     string   `yaml:"regime" json:"regime"` // gdpr, police_data, other
-	GDPRGround string   `yaml:"gdpr_ground" json:"gdpr_ground,omitempty"`
-	Law        string   `yaml:"law" json:"law,omitempty"`
-	Links      []string `yaml:"links" json:"links,omitempty"`
+	Regime     string `yaml:"regime" json:"regime"` // gdpr, police_data, other
+	GDPRGround string `yaml:"gdpr_ground" json:"gdpr_ground,omitempty"`
+	Law        string `yaml:"law" json:"law,omitempty"`
+	// OutsidePublicTask states why a public authority's processing on
+	// legitimate interest falls outside its public task (GDPR art. 6(1),
+	// last sentence): the one lawful way to that ground.
+	OutsidePublicTask string   `yaml:"outside_public_task" json:"outside_public_task,omitempty"`
+	Links             []string `yaml:"links" json:"links,omitempty"`
 }
 
 // PersonalData says whether personal data is processed (5.1, 6.4).

@@ -12,6 +12,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
@@ -83,7 +84,9 @@ func Write(w io.Writer, format string, fs []finding.Finding, sum finding.Summary
 // is relative to the repository. A root of "" or "." adds nothing; a file of
 // "" (a finding about the run rather than a file) stays "".
 func repoPath(root, file string) string {
-	if file == "" {
+	// A setting made by an environment variable has no file: the message
+	// names the variable.
+	if file == "" || strings.HasPrefix(file, config.EnvRulePrefix) {
 		return ""
 	}
 	root = strings.ReplaceAll(root, `\`, "/")

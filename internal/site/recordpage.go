@@ -555,6 +555,9 @@ func (w *fieldWriter) sections() []section {
 			b.WriteString(`: ` + esc(valueLabel(lang, "legal_basis.gdpr_ground", lb.GDPRGround)))
 		}
 		b.WriteString(paragraphs(lb.Law))
+		if lb.OutsidePublicTask != "" {
+			b.WriteString(paragraphs(fieldLabel(lang, "legal_basis.outside_public_task") + ": " + lb.OutsidePublicTask))
+		}
 		if len(lb.Links) > 0 {
 			b.WriteString(`<ul class="plain">`)
 			for _, l := range lb.Links {

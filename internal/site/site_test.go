@@ -33,7 +33,7 @@ var buildNow = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 // register.yaml, one record per file, Point from location.point.
 func loadFixture(t testing.TB, root string) *record.Register {
 	t.Helper()
-	cfg, fs, err := config.Load(root, nil)
+	cfg, fs, err := config.Load(root)
 	if err != nil || len(fs) > 0 {
 		t.Fatalf("config: %v %v", err, fs)
 	}

@@ -58,8 +58,9 @@ func TestRulesListEveryRuleOfThePrinciples(t *testing.T) {
 }
 
 // TestConfigurationChangesSeverity: register.yaml and REGISTER_RULES_...
-// raise, lower or switch off a rule, and a mistake in it is reported at its
-// line.
+// raise, lower or switch off a policy rule, never a legal duty (a setting
+// that tries is an error at the setting citing the article), and a mistake
+// in it is reported at its line.
 func TestConfigurationChangesSeverity(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -67,13 +68,18 @@ func TestConfigurationChangesSeverity(t *testing.T) {
 		env      []string
 		rule     string
 		severity string // "" means no finding of the rule
+		setting  string // the position of the setting's own error, "" for none
 	}{
-		{"default", "", nil, "camera-temporary", "error"},
-		{"lowered in register.yaml", "rules:\n  camera-temporary: warning\n", nil, "camera-temporary", "warning"},
-		{"switched off in register.yaml", "rules:\n  camera-temporary: off\n", nil, "camera-temporary", ""},
-		{"switched off from the environment", "", []string{"REGISTER_RULES_CAMERA_TEMPORARY=off"}, "camera-temporary", ""},
-		{"environment beats the file", "rules:\n  camera-temporary: off\n", []string{"REGISTER_RULES_CAMERA_TEMPORARY=info"}, "camera-temporary", "info"},
-		{"raised", "rules:\n  risk-analysis: error\n", nil, "risk-analysis", "error"},
+		{"default", "", nil, "supplier-watch", "warning", ""},
+		{"lowered in register.yaml", "rules:\n  supplier-watch: {severity: info, reason: The region vets camera makers.}\n", nil, "supplier-watch", "info", ""},
+		{"switched off in register.yaml", "rules:\n  supplier-watch: {severity: off, reason: The region vets camera makers.}\n", nil, "supplier-watch", "", ""},
+		{"switched off from the environment", "", []string{"REGISTER_RULES_SUPPLIER_WATCH=off"}, "supplier-watch", "", ""},
+		{"environment beats the file", "rules:\n  supplier-watch: off\n", []string{"REGISTER_RULES_SUPPLIER_WATCH=info"}, "supplier-watch", "info", ""},
+		{"raised", "rules:\n  risk-analysis: error\n", nil, "risk-analysis", "error", ""},
+		// A camera's fixed term is Gemeentewet art. 151c's.
+		{"a legal duty is not lowered in register.yaml", "rules:\n  camera-temporary: {severity: warning, reason: We decide per camera.}\n", nil, "camera-temporary", "error", "register.yaml"},
+		{"a legal duty is not switched off in register.yaml", "rules:\n  camera-temporary: off\n", nil, "camera-temporary", "error", "register.yaml"},
+		{"a legal duty is not switched off from the environment", "", []string{"REGISTER_RULES_CAMERA_TEMPORARY=off"}, "camera-temporary", "error", "REGISTER_RULES_CAMERA_TEMPORARY"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,14 +88,20 @@ func TestConfigurationChangesSeverity(t *testing.T) {
 			writeFile(t, cfg, readFile(t, cfg)+tt.config)
 			r := run(t, dir, tt.env, "check", "--as-of", asOf, "--format", "json", "register/sensors/cam-haven.yaml")
 			rep := decodeReport(t, r.stdout)
-			got := ""
+			got, setting := "", ""
 			for _, f := range rep.Findings {
 				if f.Rule == tt.rule {
 					got = f.Severity
 				}
+				if f.Rule == "config" && f.Severity == "error" && strings.Contains(f.Message, "Gemeentewet art. 151c") {
+					setting = f.File
+				}
 			}
 			if got != tt.severity {
 				t.Errorf("%s reported as %q, want %q", tt.rule, got, tt.severity)
+			}
+			if !strings.HasSuffix(setting, tt.setting) || (setting == "") != (tt.setting == "") {
+				t.Errorf("the setting's error points at %q, want %q", setting, tt.setting)
 			}
 		})
 	}

@@ -42,14 +42,14 @@ func TestPrincipleVariants(t *testing.T) {
 		}, "", asOf, "sensors/cam-stationsplein.yaml:72:15", "breach-reported", "error", "C-breach", "216 hours"},
 		{"data breach late with a reason", func(s string) string {
 			return s + "incidents:\n  - type: data_breach\n    discovered: 2026-03-01T09:00:00+01:00\n    reported: 2026-03-10T09:00:00+01:00\n    delay_reason: Leverancier meldde het pas later.\n"
-		}, "", asOf, "", "breach-reported", "", "", ""},
+		}, "", asOf, "sensors/cam-stationsplein.yaml:73:19", "breach-reported", "warning", "C-breach", "exception to a legal duty (GDPR art. 33(1))"},
 		{"sharing without an end", func(s string) string {
 			return s + "data_sharing:\n  - party: Politie\n    purpose: Opsporing\n    start: 2026-02-01\n"
 		}, "", asOf, "sensors/cam-stationsplein.yaml:70:5", "sharing-temporary", "error", "C-sharing-temporary", "has no end date"},
 		{"face recognition by the municipality, even with an exception", func(s string) string { return faces(s) + exception },
 			"", asOf, "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "error", "VNG 2.1", "only the police may be excepted"},
 		{"face recognition by the police with a current exception", func(s string) string { return police(faces(s)) + exception },
-			"", asOf, "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "warning", "VNG 2.1", "allowed by an exception that ends on 2026-12-15"},
+			"", asOf, "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "warning", "VNG 2.1", "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)) that ends on 2026-12-15"},
 		{"the police exception has ended", func(s string) string { return police(faces(s)) + exception },
 			"", "2026-12-20", "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "error", "VNG 2.1", "no longer counts"},
 		{"the ended exception is reported itself", func(s string) string { return police(faces(s)) + exception },

@@ -1,0 +1,209 @@
+package principle
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// Law cites the article(s) of law behind a duty, as an English and a Dutch
+// reader cite them (shared/law.md).
+type Law struct {
+	EN, NL string
+}
+
+// IsZero reports whether no law is cited: the duty follows from policy.
+func (l Law) IsZero() bool { return l.EN == "" }
+
+// The articles the checklist's legal duties rest on (shared/law.md).
+var (
+	lawLawfulGround = Law{"GDPR art. 6(1)", "AVG art. 6 lid 1"}
+	lawNoLegitimate = Law{"GDPR art. 6(1), last sentence", "AVG art. 6 lid 1, laatste zin"}
+	// Identifying people by their face or body is processing of biometric
+	// data that art. 9(1) forbids without a ground a municipality does not
+	// have in public space, and real-time remote identification in public
+	// space is a prohibited AI practice (AI Act art. 5(1)(h)).
+	lawBiometric = Law{"GDPR art. 9(1); AI Act art. 5(1)(h)", "AVG art. 9 lid 1; AI-verordening art. 5 lid 1 onder h"}
+	lawBreach    = Law{"GDPR art. 33(1)", "AVG art. 33 lid 1"}
+	lawDPIA      = Law{"GDPR art. 35(1) and (3)", "AVG art. 35 lid 1 en 3"}
+	lawCamera    = Law{"Gemeentewet art. 151c", "Gemeentewet art. 151c"}
+	lawProhibit  = Law{"AI Act art. 5", "AI-verordening art. 5"}
+	lawAutomated = Law{"GDPR art. 22", "AVG art. 22"}
+)
+
+// Legal reports whether the rule follows from law, wholly or for some of its
+// findings (LawScope): configuration cannot switch it off.
+func (r *Rule) Legal() bool { return !r.Law.IsZero() }
+
+// WhollyLegal reports whether every finding of the rule is a legal duty.
+func (r *Rule) WhollyLegal() bool { return r.Legal() && r.LawScope == "" }
+
+// Basis says where the rule comes from, in English: "law (GDPR art. 33(1))",
+// "law for cameras (Gemeentewet art. 151c), else policy (VNG 4.3)" or
+// "policy (VNG 3.7)".
+func (r *Rule) Basis() string {
+	switch {
+	case r.WhollyLegal():
+		return "law (" + r.Law.EN + ")"
+	case r.Legal():
+		return fmt.Sprintf("law %s (%s), else policy (%s)", r.LawScope, r.Law.EN, r.Ref)
+	}
+	return "policy (" + r.Ref + ")"
+}
+
+// BasisNL is Basis in Dutch.
+func (r *Rule) BasisNL() string {
+	switch {
+	case r.WhollyLegal():
+		return "wet (" + r.Law.NL + ")"
+	case r.Legal():
+		return fmt.Sprintf("wet %s (%s), verder beleid (%s)", r.LawScopeNL, r.Law.NL, r.Ref)
+	}
+	return "beleid (" + r.Ref + ")"
+}
+
+// lawful marks a finding as a legal duty under law.
+func lawful(f finding.Finding, law Law) finding.Finding {
+	f.Law, f.LawNL = law.EN, law.NL
+	return f
+}
+
+// Deviation is a rule that the register's configuration switches off or
+// sets below its default severity, with where and why: residents see every
+// one of them on the site, in the open data and in the review packet.
+type Deviation struct {
+	Rule    *Rule
+	Setting config.RuleSetting
+	// Refused is set when the rule follows from law wholly: the setting
+	// does not take effect and Run reports it as an error.
+	Refused bool
+	// PolicyOnly is set when the rule is law for some findings only: the
+	// setting changes its policy findings, the legal ones still count.
+	PolicyOnly bool
+}
+
+// Deviations lists the rules, built-in and the register's own, that cfg
+// switches off or sets below their default severity, in the order of the
+// rules.
+func Deviations(cfg *config.Config) []Deviation {
+	if cfg == nil {
+		return nil
+	}
+	customs, _ := CompileCustom(cfg)
+	return deviations(cfg, append(Rules(), customs...))
+}
+
+func deviations(cfg *config.Config, rules []*Rule) []Deviation {
+	var out []Deviation
+	for _, r := range rules {
+		s, ok := cfg.Rules[r.ID]
+		if !ok || s.Severity >= r.Default {
+			continue
+		}
+		out = append(out, Deviation{Rule: r, Setting: s, Refused: r.WhollyLegal(), PolicyOnly: r.Legal() && !r.WhollyLegal()})
+	}
+	return out
+}
+
+// Off reports whether the rule does not run at all (a policy rule switched
+// off); a rule with a legal part always runs.
+func (d Deviation) Off() bool { return d.Setting.Severity == finding.Off && !d.Rule.Legal() }
+
+// settingFindings reports settings that try to silence a legal duty (an
+// error at the setting, citing the article, when the rule is wholly legal or
+// its legal findings are present in this run; a warning when only its policy
+// part changes) and settings that lower a rule without a reason (a warning:
+// residents see the deviation, and should see why).
+func settingFindings(cfg *config.Config, rules []*Rule, fs []finding.Finding) []finding.Finding {
+	var out []finding.Finding
+	for _, d := range deviations(cfg, rules) {
+		r, s := d.Rule, d.Setting
+		what := fmt.Sprintf("rules.%s: %s", r.ID, s.Severity)
+		if s.Env != "" {
+			what = fmt.Sprintf("%s=%s", s.Env, s.Severity)
+		}
+		at := finding.Finding{File: s.File, Line: s.Line, Column: s.Column, Rule: finding.RuleConfig, Principle: r.Ref}
+		if s.Env != "" {
+			at.File = s.Env
+		}
+		refused := d.Refused || (d.PolicyOnly && silencesLaw(fs, r.ID, s.Severity))
+		switch {
+		case refused:
+			f := at
+			f.Severity = finding.Error
+			f = lawful(f, r.Law)
+			f.Message = fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as an error", what, r.Law.EN)
+			f.Help = "remove the setting: configuration cannot set a legal duty aside"
+			f.MessageNL = fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als fout.", what, r.Law.NL)
+			f.HelpNL = "Haal de instelling weg: een wettelijke plicht is niet uit te zetten."
+			if r.LawfulRoute != "" {
+				f.Help += "; the law's own way out: " + r.LawfulRoute
+				f.HelpNL += " De wet kent zelf deze uitweg: " + r.LawfulRouteNL
+			}
+			if d.PolicyOnly {
+				f.Message = fmt.Sprintf("%s would switch off or lower duties that follow from law (%s) %s; those stay errors, only the rule's other findings change", what, r.Law.EN, r.LawScope)
+				f.MessageNL = fmt.Sprintf("%s zou plichten uit de wet (%s) uitzetten of lichter maken, %s. Die blijven een fout; alleen de andere bevindingen van de regel veranderen.", what, r.Law.NL, r.LawScopeNL)
+				f.Help = "remove the setting, or keep it for the policy part and record why (reason)"
+				f.HelpNL = "Haal de instelling weg, of houd haar alleen voor het beleidsdeel en leg vast waarom (reason)."
+			}
+			out = append(out, f)
+		case d.PolicyOnly:
+			f := at
+			f.Severity = finding.Warning
+			f = lawful(f, r.Law)
+			f.Message = fmt.Sprintf("%s changes only the rule's policy findings: %s it is law (%s) and stays an error", what, r.LawScope, r.Law.EN)
+			f.Help = "nothing to do if that is meant; the site shows the setting with its reason"
+			f.MessageNL = fmt.Sprintf("%s verandert alleen de bevindingen van de regel die uit beleid komen. %s is het een wettelijke plicht (%s), en dat blijft een fout.", what, capitalise(r.LawScopeNL), r.Law.NL)
+			f.HelpNL = "Is dat de bedoeling, dan hoeft er niets te gebeuren. De website toont de instelling met de reden."
+			out = append(out, f)
+		}
+		if !refused && s.Reason == "" {
+			f := at
+			f.Severity = finding.Warning
+			how := "reason: next to the severity in register.yaml (rules: {" + r.ID + ": {severity: " + s.Severity.String() + ", reason: \"...\"}})"
+			hoe := "een reden (reason) naast de zwaarte in register.yaml (rules: {" + r.ID + ": {severity: " + s.Severity.String() + ", reason: \"...\"}})"
+			if s.Env != "" {
+				how, hoe = s.Env+config.EnvReasonSuffix, s.Env+config.EnvReasonSuffix
+			}
+			f.Message = fmt.Sprintf("%s sets the rule below its default (%s) without a reason", what, r.Default)
+			f.Help = "the public site lists every deviation from the defaults with its reason: add " + how
+			f.MessageNL = fmt.Sprintf("%s zet de regel lager dan de standaard (%s), zonder reden.", what, sevNL(r.Default))
+			f.HelpNL = "De website toont elke afwijking van de standaard met de reden. Vul " + hoe + " in."
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// silencesLaw reports whether the run has legal findings of the rule that a
+// setting of sev would have lowered.
+func silencesLaw(fs []finding.Finding, id string, sev finding.Severity) bool {
+	return slices.ContainsFunc(fs, func(f finding.Finding) bool {
+		return f.Rule == id && f.Law != "" && f.Severity > sev
+	})
+}
+
+// sevNL names a severity in Dutch.
+func sevNL(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return "fout"
+	case finding.Warning:
+		return "waarschuwing"
+	case finding.Info:
+		return "opmerking"
+	}
+	return "uit"
+}
+
+// capitalise makes the first letter upper-case, for a phrase that starts a
+// sentence.
+func capitalise(s string) string {
+	for i, c := range s {
+		return strings.ToUpper(string(c)) + s[i+len(string(c)):]
+	}
+	return s
+}

@@ -1,0 +1,205 @@
+package principle
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// TestRulesSayWhetherTheyAreLaw pins, rule by rule, which duties follow from
+// law (with the article) and which from policy: a municipality may change
+// the second, never the first.
+func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
+	legal := map[string]struct{ law, scope string }{
+		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h)", "for identifying people by their face, body or gait"},
+		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors in public space and for profiling"},
+		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
+		"camera-temporary":     {"Gemeentewet art. 151c", "for a camera's end date"},
+		"signage":              {"Gemeentewet art. 151c", "for cameras"},
+		"breach-reported":      {"GDPR art. 33(1)", ""},
+		"human-oversight":      {"GDPR art. 22", "for automated decisions about people"},
+		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
+	}
+	for _, r := range Rules() {
+		want, isLaw := legal[r.ID]
+		if r.Law.EN != want.law || r.LawScope != want.scope {
+			t.Errorf("%s: law %q scope %q, want %q %q", r.ID, r.Law.EN, r.LawScope, want.law, want.scope)
+		}
+		if isLaw != r.Legal() || (r.Legal() && (r.Law.NL == "" || (r.LawScope != "") != (r.LawScopeNL != ""))) {
+			t.Errorf("%s: legal %v, Dutch citation %q, Dutch scope %q", r.ID, r.Legal(), r.Law.NL, r.LawScopeNL)
+		}
+		if r.LawfulRoute != "" && (!r.Legal() || r.LawfulRouteNL == "") {
+			t.Errorf("%s: a lawful route needs a law and Dutch words", r.ID)
+		}
+		basis := r.Basis()
+		if isLaw != strings.HasPrefix(basis, "law") || !strings.Contains(basis, r.Ref) && !r.WhollyLegal() {
+			t.Errorf("%s: basis %q", r.ID, basis)
+		}
+	}
+}
+
+// faceCamera is a municipal camera that recognises faces: forbidden by law.
+var faceCamera = strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
+
+// faceError is the finding every case below must keep.
+var faceError = want{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 23, Column: 33, Message: "capability face_recognition (facial recognition) is biometric surveillance"}
+
+// TestLegalDutiesCannotBeSwitchedOff: the issue's first example. A setting
+// that would silence the ban in register.yaml or the environment is an
+// error at the setting citing the article, and the camera still fails.
+func TestLegalDutiesCannotBeSwitchedOff(t *testing.T) {
+	tests := []struct {
+		name    string
+		yaml    string
+		env     map[string]string
+		setting want
+	}{
+		{"register.yaml", goodConfig + "rules:\n  biometric-ban: off\n", nil,
+			want{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Error, Line: 6, Column: 3,
+				Message: "rules.biometric-ban: off would switch off or lower duties that follow from law (GDPR art. 9(1); AI Act art. 5(1)(h))"}},
+		{"register.yaml, with a reason", goodConfig + "rules:\n  biometric-ban: {severity: info, reason: The council allows it.}\n", nil,
+			want{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Error, Line: 6, Column: 3, Message: "rules.biometric-ban: info would switch off"}},
+		{"environment", goodConfig, map[string]string{"REGISTER_RULES_BIOMETRIC_BAN": "off"},
+			want{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Error, Message: "REGISTER_RULES_BIOMETRIC_BAN=off would switch off"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			fx := newFixture(t, configFrom(t, tt.yaml), faceCamera)
+			fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
+			fx.locate(fs)
+			finding.Sort(fs)
+			match(t, fs, []want{tt.setting, faceError})
+			if len(fs) == 2 && (fs[0].Law != lawBiometric.EN || fs[1].Law != lawBiometric.EN || fs[1].LawNL != lawBiometric.NL) {
+				t.Errorf("law cited: %q, %q", fs[0].Law, fs[1].Law)
+			}
+			if tt.env != nil && len(fs) > 0 && fs[0].File != "REGISTER_RULES_BIOMETRIC_BAN" {
+				t.Errorf("the setting's finding points at %q, want the variable", fs[0].File)
+			}
+		})
+	}
+}
+
+// TestPolicyPartOfAMixedRuleStaysConfigurable: following phones by Wi-Fi
+// is banned by VNG 2.1, not by law; switching the ban off for it is the
+// municipality's choice, shown with its reason.
+func TestPolicyPartOfAMixedRuleStaysConfigurable(t *testing.T) {
+	tracker := strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, device_tracking]", 1)
+	cfg := configFrom(t, goodConfig+"rules:\n  biometric-ban: {severity: off, reason: Counting visitors by phone was approved by the council.}\n")
+	fx := newFixture(t, cfg, tracker)
+	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
+	fx.locate(fs)
+	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Warning, Line: 6, Column: 3,
+		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait it is law"}})
+	// Without the setting the same record fails, as policy.
+	fs = only(t, biometricBanID, configFrom(t, goodConfig), nil, testToday, tracker)
+	match(t, fs, []want{{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 23, Column: 33, Message: "capability device_tracking"}})
+	if fs[0].Law != "" {
+		t.Errorf("device tracking cites %q, want policy", fs[0].Law)
+	}
+}
+
+// TestExceptionsToLegalDuties: an exception keeps a legal duty visible as a
+// warning, counts not at all where the law gives its own way out, and
+// never lowers a prohibited AI practice.
+func TestExceptionsToLegalDuties(t *testing.T) {
+	exception := func(rule string) string {
+		return "exceptions:\n  - {rule: " + rule + ", reason: Approved by the council., legal_basis: Besluit 2026-12, approved_by: college, approved_on: 2026-11-01, until: 2027-03-01}\n"
+	}
+	tests := []struct {
+		name, rule, yaml string
+		want             []want
+	}{
+		{name: "a camera without signs: a warning, not info", rule: "signage", yaml: `
+id: cam
+kind: sensor
+status: active
+sensor_type: camera
+` + exception("signage"), want: []want{{"signage", "VNG 4.3", finding.Warning, 1, 1,
+			"exception to a legal duty (Gemeentewet art. 151c), approved by college on 2026-11-01 until 2027-03-01: the record does not say how the sensor is made recognisable"}}},
+		{name: "a late breach: the exception does not count", rule: "breach-reported", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-10T09:00:00+02:00"}
+` + exception("breach-reported"), want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76,
+			"the data breach was reported 168 hours after it was discovered, later than 72 hours, and no delay_reason is given (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (GDPR art. 33(1)); the law's own way out: a notice later than 72 hours states the reasons for the delay (delay_reason))"}}},
+		{name: "a late breach with its reasons: the lawful route, a warning", rule: "breach-reported", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-10T09:00:00+02:00", delay_reason: The supplier's forensic report came first.}
+`, want: []want{{"breach-reported", "C-breach", finding.Warning, 4, 119, "exception to a legal duty (GDPR art. 33(1))"}}},
+		{name: "a prohibited practice: no exception, not even for the police", rule: "publication-category", yaml: `
+id: alg
+kind: algorithm
+organisation: {type: police}
+ai_act: {category: prohibited}
+publication_category: high_risk_ai
+` + exception("publication-category"), want: []want{
+			{"publication-category", "VNG 3.2", finding.Error, 4, 20, "prohibited AI practice (AI Act art. 5), which may not be used (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (AI Act art. 5); the law's own way out: none"},
+			// The category mismatch is policy: the exception covers it.
+			{"publication-category", "VNG 3.2", finding.Info, 5, 23, "allowed by the exception"},
+		}},
+		{name: "legitimate interest without a statement: an error no exception lifts", rule: "legal-basis", yaml: `
+id: s
+kind: sensor
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+legal_basis: {regime: gdpr, gdpr_ground: legitimate_interest, law: Eigen gebouw}
+` + exception("legal-basis"), want: []want{{"legal-basis", "VNG VI", finding.Error, 5, 42, "legitimate_interest is not available to a public authority (municipality) for its tasks (GDPR art. 6(1), last sentence) (the exception at exceptions[0] does not count"}}},
+		{name: "legitimate interest, reasoned outside the public task: a warning", rule: "legal-basis", yaml: `
+id: s
+kind: sensor
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+legal_basis: {regime: gdpr, gdpr_ground: legitimate_interest, law: AVG art. 6 lid 1 onder f, outside_public_task: The cameras guard the town hall's own bicycle shed against theft.}
+`, want: []want{{"legal-basis", "VNG VI", finding.Warning, 5, 115, "exception to a legal duty (GDPR art. 6(1), last sentence): a public authority (municipality) relies on legitimate interest"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, tt.rule, nil, nil, testToday, strings.TrimLeft(tt.yaml, "\n"))
+			match(t, fs, tt.want)
+			for _, f := range fs {
+				if f.Severity == finding.Info && f.Law != "" {
+					t.Errorf("a legal duty became info: %q", f.Message)
+				}
+			}
+		})
+	}
+}
+
+// TestSettingsWithoutAReason: every deviation from the defaults is public,
+// with its reason; one without a reason is a warning at the setting.
+func TestSettingsWithoutAReason(t *testing.T) {
+	t.Setenv("REGISTER_RULES_NOTICE_PERIOD", "off")
+	cfg := configFrom(t, goodConfig+"rules:\n  security-audit: info\n  minimisation: {severity: off, reason: Counting cameras are checked by the DPO.}\n  owner-reachable: error\n")
+	fx := newFixture(t, cfg, goodCamera)
+	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
+	fx.locate(fs)
+	finding.Sort(fs)
+	match(t, fs, []want{
+		{Rule: finding.RuleConfig, Ref: "C-sensor-register", Severity: finding.Warning, Message: "REGISTER_RULES_NOTICE_PERIOD=off sets the rule below its default (warning) without a reason"},
+		{Rule: finding.RuleConfig, Ref: "VNG 7.7", Severity: finding.Warning, Line: 6, Column: 3, Message: "rules.security-audit: info sets the rule below its default (warning) without a reason"},
+	})
+	if len(fs) > 0 && !strings.Contains(fs[0].Help, "REGISTER_RULES_NOTICE_PERIOD_REASON") {
+		t.Errorf("help %q does not name the reason's variable", fs[0].Help)
+	}
+
+	ds := Deviations(cfg)
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.Rule.ID+" "+d.Setting.Severity.String()+" "+d.Setting.Where()+" "+d.Setting.Reason)
+	}
+	want := []string{
+		"minimisation off register.yaml:7:3 Counting cameras are checked by the DPO.",
+		"security-audit info register.yaml:6:3 ",
+		"notice-period off REGISTER_RULES_NOTICE_PERIOD ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("deviations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
