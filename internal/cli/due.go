@@ -97,7 +97,7 @@ func (a *App) runDue(o dueOptions) error {
 	if err := a.writeOutput(o.output, func(w io.Writer) error { return lifecycle.Write(w, o.format, rep) }); err != nil {
 		return err
 	}
-	if lifecycle.AnyLapsed(items) {
+	if lifecycle.Failing(items) {
 		return errFindings
 	}
 	return nil

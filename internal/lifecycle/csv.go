@@ -21,7 +21,11 @@ func WriteCSV(w io.Writer, r Report) error {
 	}
 	for _, it := range r.Items {
 		o := it.Record.Owner
-		row := []string{string(it.Group), period.Format(it.Date), it.Record.ID, it.Record.Name, string(it.What), it.Path,
+		date := ""
+		if !it.Date.IsZero() {
+			date = period.Format(it.Date)
+		}
+		row := []string{string(it.Group), date, it.Record.ID, it.Record.Name, string(it.What), it.Path,
 			it.Detail, o.Role, o.Department, o.Email, o.Phone, it.Record.File}
 		if err := cw.Write(row); err != nil {
 			return err

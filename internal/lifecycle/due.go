@@ -36,6 +36,10 @@ const (
 	// Lapsed: a duty whose date has passed: an evaluation not done, or a
 	// life cycle that ended while the record is still active.
 	Lapsed Group = "lapsed"
+	// Undated: a record in use whose next evaluation cannot be computed: it
+	// was never evaluated and has no start date (or one that does not
+	// parse). Nobody can tell whether it lapsed, so it is not "nothing due".
+	Undated Group = "undated"
 	// Ending: an exception or data-sharing agreement that has ended or ends
 	// within the window, or a life cycle that ends within the window.
 	Ending Group = "ending"
@@ -44,7 +48,7 @@ const (
 )
 
 // Groups lists the groups in display order.
-var Groups = []Group{Lapsed, Ending, Upcoming}
+var Groups = []Group{Lapsed, Undated, Ending, Upcoming}
 
 func (g Group) order() int { return slices.Index(Groups, g) }
 
@@ -54,7 +58,7 @@ type Item struct {
 	Record *record.Record
 	// What the date is about.
 	What What
-	// Date is the due or end date, midnight UTC.
+	// Date is the due or end date, midnight UTC; zero for Undated.
 	Date time.Time
 	// Group is lapsed, ending or upcoming.
 	Group Group
@@ -65,10 +69,18 @@ type Item struct {
 	Detail string
 }
 
-// AnyLapsed reports whether any item has lapsed: the due command exits 1 then,
-// so a scheduled CI job turns red.
+// AnyLapsed reports whether any item has lapsed.
 func AnyLapsed(items []Item) bool {
 	return slices.ContainsFunc(items, func(it Item) bool { return it.Group == Lapsed })
+}
+
+// Failing reports whether the due command fails (exit 1, so a scheduled CI
+// job turns red): something lapsed, or an active record has no date from
+// which its next evaluation can be computed.
+func Failing(items []Item) bool {
+	return slices.ContainsFunc(items, func(it Item) bool {
+		return it.Group == Lapsed || it.Group == Undated && it.Record.Active()
+	})
 }
 
 // Due lists the register's dates that have passed or fall within the window
@@ -159,7 +171,19 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 	}
 
 	if inUse(r) {
-		if due, iv, ok := NextEvaluation(r, cfg); ok {
+		due, iv, ok := NextEvaluation(r, cfg)
+		if !ok {
+			path, what := "/lifecycle/start", "it was never evaluated and has no start date (lifecycle.start)"
+			switch {
+			case r.Evaluation.Last != "":
+				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q is not a date", r.Evaluation.Last)
+			case r.Lifecycle.Start != "":
+				what = fmt.Sprintf("it was never evaluated and its start %q is not a date", r.Lifecycle.Start)
+			}
+			add(Evaluation, time.Time{}, Undated, path, fmt.Sprintf(
+				"the next evaluation cannot be computed: %s; record when it started or was last evaluated (III)", what))
+		}
+		if ok {
 			path, basis := "/evaluation/last", "last evaluated "+r.Evaluation.Last
 			if r.Evaluation.Last == "" {
 				path, basis = "/lifecycle/start", "never evaluated, in use since "+r.Lifecycle.Start

@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -298,8 +299,53 @@ evaluation: {}
 exceptions: [{rule: x, until: "2025-02-30"}]
 data_sharing: [{party: P, end: ""}]
 `)})
-	if items := Due(reg, date(t, "2030-01-01"), period.MustParse("P1Y")); len(items) != 0 {
-		t.Errorf("got %+v from unparseable dates, want none", got(items))
+	// The other dates are skipped (the schema reports them); the evaluation
+	// that cannot be computed is listed as such.
+	items := Due(reg, date(t, "2030-01-01"), period.MustParse("P1Y"))
+	if len(items) != 1 || items[0].Group != Undated || !items[0].Date.IsZero() ||
+		!strings.Contains(items[0].Detail, `its start "2025-13-01" is not a date`) {
+		t.Errorf("got %+v from unparseable dates, want one undated evaluation", got(items))
+	}
+}
+
+// A record in use that was never evaluated and has no start date has no
+// next evaluation: it is its own group, and the due command fails for an
+// active one, since nobody can tell whether it lapsed.
+func TestDueUndated(t *testing.T) {
+	rec := func(id, status string) *record.Record {
+		return decode(t, "id: "+id+"\nkind: sensor\nstatus: "+status+"\nlifecycle: {end: \"2050-01-01\"}\nevaluation: {}\n")
+	}
+	tests := []struct {
+		status  string
+		items   int
+		failing bool
+	}{
+		{"active", 1, true},
+		{"suspended", 1, false},
+		{"planned", 0, false},
+		{"retired", 0, false},
+	}
+	for _, tt := range tests {
+		reg := record.NewRegister("", nil, []*record.Record{rec("anpr-1", tt.status)})
+		items := Due(reg, date(t, "2026-01-01"), period.MustParse("P30D"))
+		if len(items) != tt.items || Failing(items) != tt.failing {
+			t.Errorf("%s: got %+v (failing %v), want %d items, failing %v", tt.status, got(items), Failing(items), tt.items, tt.failing)
+			continue
+		}
+		if tt.items == 1 && (items[0].Group != Undated || items[0].Path != "/lifecycle/start" ||
+			items[0].Detail != "the next evaluation cannot be computed: it was never evaluated and has no start date (lifecycle.start); record when it started or was last evaluated (III)") {
+			t.Errorf("%s: item %+v", tt.status, items[0])
+		}
+	}
+	reg := record.NewRegister("", nil, []*record.Record{rec("anpr-1", "active")})
+	var b strings.Builder
+	if err := WriteText(&b, Report{Today: date(t, "2026-01-01"), Within: period.MustParse("P30D"), Items: Due(reg, date(t, "2026-01-01"), period.MustParse("P30D"))}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"0 upcoming, 1 without a date", "No date: the next evaluation cannot be computed", "(no date)  anpr-1"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("text has no %q:\n%s", want, b.String())
+		}
 	}
 }
 

@@ -18,8 +18,8 @@ var icalWhat = map[string]map[What]string{
 }
 
 var icalGroup = map[string]map[Group]string{
-	"nl": {Lapsed: "verlopen", Ending: "loopt af", Upcoming: "gepland"},
-	"en": {Lapsed: "lapsed", Ending: "ending", Upcoming: "upcoming"},
+	"nl": {Lapsed: "verlopen", Undated: "geen datum", Ending: "loopt af", Upcoming: "gepland"},
+	"en": {Lapsed: "lapsed", Undated: "no date", Ending: "ending", Upcoming: "upcoming"},
 }
 
 // WriteICal prints the list as an iCalendar file the committee can
@@ -67,6 +67,11 @@ func WriteICal(w io.Writer, r Report) error {
 			if page != "" {
 				desc += "\n" + page
 			}
+		}
+		if it.Date.IsZero() {
+			// A calendar needs a day: an item without a date shows on the
+			// day the list was made, so it is seen.
+			it.Date = r.Today
 		}
 		line("BEGIN:VEVENT")
 		line("UID:" + uid(it, host))

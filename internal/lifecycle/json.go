@@ -31,8 +31,12 @@ type jsonItem struct {
 func WriteJSON(w io.Writer, r Report) error {
 	out := jsonReport{AsOf: period.Format(r.Today), Within: r.Within.String(), Items: []jsonItem{}, Summary: Count(r.Items)}
 	for _, it := range r.Items {
+		date := "" // an undated item has none
+		if !it.Date.IsZero() {
+			date = period.Format(it.Date)
+		}
 		out.Items = append(out.Items, jsonItem{Record: it.Record.ID, Name: it.Record.Name, File: it.Record.File,
-			What: it.What, Date: period.Format(it.Date), Group: it.Group, Path: it.Path, Detail: it.Detail, Owner: it.Record.Owner})
+			What: it.What, Date: date, Group: it.Group, Path: it.Path, Detail: it.Detail, Owner: it.Record.Owner})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

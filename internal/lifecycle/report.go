@@ -52,7 +52,7 @@ func Write(w io.Writer, format string, r Report) error {
 
 // Count returns how many items are in each group.
 func Count(items []Item) map[Group]int {
-	n := map[Group]int{Lapsed: 0, Ending: 0, Upcoming: 0}
+	n := map[Group]int{Lapsed: 0, Undated: 0, Ending: 0, Upcoming: 0}
 	for _, it := range items {
 		n[it.Group]++
 	}

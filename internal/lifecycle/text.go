@@ -11,6 +11,7 @@ import (
 
 var groupTitle = map[Group]string{
 	Lapsed:   "Lapsed: the date has passed",
+	Undated:  "No date: the next evaluation cannot be computed",
 	Ending:   "Ending: exceptions, agreements and life cycles that end",
 	Upcoming: "Upcoming: evaluations due",
 }
@@ -20,8 +21,12 @@ var groupTitle = map[Group]string{
 func WriteText(w io.Writer, r Report) error {
 	bw := bufio.NewWriter(w)
 	n := Count(r.Items)
-	fmt.Fprintf(bw, "Due as of %s (window %s): %d lapsed, %d ending, %d upcoming\n",
+	fmt.Fprintf(bw, "Due as of %s (window %s): %d lapsed, %d ending, %d upcoming",
 		period.Format(r.Today), r.Within, n[Lapsed], n[Ending], n[Upcoming])
+	if n[Undated] > 0 {
+		fmt.Fprintf(bw, ", %d without a date", n[Undated])
+	}
+	fmt.Fprintln(bw)
 	for _, g := range Groups {
 		if n[g] == 0 {
 			continue
@@ -31,7 +36,7 @@ func WriteText(w io.Writer, r Report) error {
 			if it.Group != g {
 				continue
 			}
-			fmt.Fprintf(bw, "  %s  %s  %s\n", period.Format(it.Date), it.Record.ID, it.Detail)
+			fmt.Fprintf(bw, "  %s  %s  %s\n", DateText(it), it.Record.ID, it.Detail)
 			fmt.Fprintf(bw, "              %s  (%s)\n", owner(it), Where(it))
 		}
 	}
@@ -39,6 +44,14 @@ func WriteText(w io.Writer, r Report) error {
 		fmt.Fprintln(bw, "Nothing has lapsed and nothing falls due within the window.")
 	}
 	return bw.Flush()
+}
+
+// DateText is the item's date as YYYY-MM-DD, or "(no date)" when it has none.
+func DateText(it Item) string {
+	if it.Date.IsZero() {
+		return "(no date)"
+	}
+	return period.Format(it.Date)
 }
 
 // Where names the field an item is about as the record's file with the

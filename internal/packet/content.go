@@ -282,6 +282,7 @@ var dueWhat = map[lifecycle.What][2]string{
 
 var dueGroup = map[lifecycle.Group][2]string{
 	lifecycle.Lapsed:   {"Verlopen", "Lapsed"},
+	lifecycle.Undated:  {"Geen datum", "No date"},
 	lifecycle.Ending:   {"Loopt af", "Ending"},
 	lifecycle.Upcoming: {"Komt eraan", "Upcoming"},
 }
@@ -292,7 +293,11 @@ var dueGroup = map[lifecycle.Group][2]string{
 func (L *Labels) dueRows(items []lifecycle.Item, today time.Time, cfg *config.Config) []DueRow {
 	var rows []DueRow
 	for _, d := range items {
-		row := DueRow{Date: L.date(d.Date), What: L.pick(dueWhat[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail}
+		date := "—"
+		if !d.Date.IsZero() {
+			date = L.date(d.Date)
+		}
+		row := DueRow{Date: date, What: L.pick(dueWhat[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail}
 		if d.Group == lifecycle.Ending && d.Date.Before(today) {
 			row.State = L.pick([2]string{"Afgelopen", "Ended"})
 		}
@@ -307,6 +312,10 @@ func (L *Labels) dueDetail(d lifecycle.Item, today time.Time, cfg *config.Config
 	t := func(nlText, enText string) string { return L.pick([2]string{nlText, enText}) }
 	switch d.What {
 	case lifecycle.Evaluation:
+		if d.Group == lifecycle.Undated {
+			return t("De volgende evaluatie is niet te berekenen: er is geen (geldige) startdatum en geen laatste evaluatie (III).",
+				"The next evaluation cannot be computed: there is no (valid) start date and no last evaluation (III).")
+		}
 		basis := t("laatst geëvalueerd op ", "last evaluated on ") + L.dateString(r.Evaluation.Last)
 		if r.Evaluation.Last == "" {
 			basis = t("nog nooit geëvalueerd, in gebruik sinds ", "never evaluated, in use since ") + L.dateString(r.Lifecycle.Start)

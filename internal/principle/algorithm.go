@@ -84,7 +84,7 @@ var datasetsAndSource = &Rule{
 	TitleNL: "Datasets en broncode", TitleEN: "Datasets and source code",
 	WhyNL:   "Het algoritmeregister is volledig en gedetailleerd, met de gebruikte datasets en de broncode (programma-afspraak). Software die voor de gemeente is gemaakt, wordt als open source gepubliceerd.",
 	WhyEN:   "The algorithm register is complete and detailed, including the datasets used and the source code (programme commitment). Software made for the municipality is published as open source.",
-	Satisfy: "An algorithm lists its datasets and has source_code.url (or source_code.unavailable_reason). An algorithm the municipality built itself (no supplier) publishes its source (source_code.url).",
+	Satisfy: "An algorithm lists its datasets and has source_code.url (or source_code.unavailable_reason). An algorithm of a municipality that names no supplier publishes its source (source_code.url), or names the supplier whose product it is.",
 	Example: `datasets:
   - {name: BRP-extract, source: Basisregistratie Personen, personal_data: true}
 source_code:
@@ -116,10 +116,12 @@ source_code:
 					"Vul source_code.url en de licentie (licence) in, of leg bij source_code.unavailable_reason uit waarom de broncode niet openbaar is.")))
 		case blank(sc.URL) && r.Supplier == nil && r.Organisation.Type == "municipality":
 			fs = append(fs, worded(finding.Finding{Path: "/source_code/unavailable_reason", Principle: "C-open-source"},
-				en("the municipality built this algorithm itself but does not publish its source code",
-					"publish the code under an open licence (such as EUPL-1.2) and add source_code.url; if a supplier built it, add supplier"),
-				nl("De gemeente heeft dit algoritme zelf gemaakt, maar publiceert de broncode niet.",
-					"Publiceer de code onder een open licentie (zoals EUPL-1.2) en vul source_code.url in. Heeft een leverancier het algoritme gemaakt, vul dan supplier in.")))
+				// The record says only that no supplier is named, not who
+				// made the algorithm: the message says no more than that.
+				en("the record names no supplier and the source code is not published",
+					"if the algorithm was made for the municipality, publish the code under an open licence (such as EUPL-1.2) and add source_code.url; if it is a supplier's product, add supplier.name"),
+				nl("Er staat geen leverancier bij en de broncode is niet openbaar.",
+					"Is het algoritme voor de gemeente gemaakt, publiceer de code dan onder een open licentie (zoals EUPL-1.2) en vul source_code.url in. Is het een product van een leverancier, vul dan supplier.name in.")))
 		}
 		return fs
 	},

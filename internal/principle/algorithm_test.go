@@ -80,7 +80,7 @@ organisation: {name: G, type: municipality}
 datasets: [{name: BRP}]
 source_code:
   unavailable_reason: Not yet cleaned up.
-`, want: []want{{"datasets-and-source", "C-open-source", finding.Warning, 6, 23, "the municipality built this algorithm itself but does not publish its source code"}}},
+`, want: []want{{"datasets-and-source", "C-open-source", finding.Warning, 6, 23, "the record names no supplier and the source code is not published"}}},
 	})
 }
 

@@ -40,6 +40,15 @@ var lifecycleEnd = &Rule{
   extension_criteria: Extended only when the counts are still used for the cycle plan and no complaints are upheld.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
+			if blank(r.Lifecycle.End) {
+				// Out of use, but since when? The national register asks
+				// for the end date of an algorithm out of use.
+				return []finding.Finding{missing("/lifecycle",
+					en("the record is retired but its life cycle has no end date",
+						"add lifecycle.end: the date the deployment went out of use"),
+					nl("De registratie is buiten gebruik, maar de looptijd heeft geen einddatum.",
+						"Vul lifecycle.end in: de datum waarop de toepassing buiten gebruik ging."))}
+			}
 			return nil
 		}
 		var fs []finding.Finding

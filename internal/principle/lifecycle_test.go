@@ -34,6 +34,18 @@ id: s
 kind: algorithm
 lifecycle: {start: 2026-01-01, end: 2025-12-31, extension_criteria: x}
 `, want: []want{{"lifecycle-end", "VNG 3.4", finding.Warning, 3, 37, "the life cycle ends on 2025-12-31, not after its start on 2026-01-01"}}},
+		{name: "retired without an end date", yaml: `
+id: s
+kind: algorithm
+status: retired
+lifecycle: {start: 2020-01-01}
+`, want: []want{{"lifecycle-end", "VNG 3.4", finding.Warning, 4, 1, "the record is retired but its life cycle has no end date"}}},
+		{name: "retired with an end date", yaml: `
+id: s
+kind: algorithm
+status: retired
+lifecycle: {start: 2020-01-01, end: 2024-06-30}
+`},
 	})
 }
 
