@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -38,6 +39,7 @@ type Entry struct {
 	HumanIntervention     string        `json:"human_intervention,omitempty"`
 	Risks                 string        `json:"risks,omitempty"`
 	LawfulBasis           string        `json:"lawful_basis,omitempty"`
+	LawfulBasisGrouping   []TitledLink  `json:"lawful_basis_grouping,omitempty"`
 	ProcessIndexURL       string        `json:"process_index_url,omitempty"`
 	ImpacttoetsenGrouping []Impacttoets `json:"impacttoetsen_grouping,omitempty"`
 	SourceData            string        `json:"source_data,omitempty"`
@@ -208,19 +210,27 @@ func Algorithm(r *record.Record, reg *record.Register) (Entry, []finding.Finding
 	}
 	e.URL = recordURL(r, reg)
 	e.Goal = text("purpose", r.Purpose)
-	e.Proportionality = paragraphs(
-		labelled("Probleem", text("problem", r.Problem)),
-		labelled("Alternatieven", text("alternatives", r.Alternatives)))
-	e.HumanIntervention = text("human_oversight", r.HumanOversight)
+	e.Proportionality = sections(
+		[2]string{"Probleem", text("problem", r.Problem)},
+		[2]string{"Alternatieven", text("alternatives", r.Alternatives)})
+	// The standard has no field for objection and appeal; how a resident
+	// has an outcome corrected belongs with how people check and correct
+	// outcomes, after the record's own text on that.
+	e.HumanIntervention = paragraphs(
+		text("human_oversight", r.HumanOversight),
+		labelled("Bezwaar en beroep", text("objection", r.Objection)))
 	if r.Risks != nil && shown("risks") {
-		e.Risks = paragraphs(
-			labelled("Afschrikeffect", text("risks.chilling_effect", r.Risks.ChillingEffect)),
-			labelled("Discriminatie", text("risks.discrimination", r.Risks.Discrimination)),
-			labelled("Stapeling", text("risks.stacking", r.Risks.Stacking)),
-			labelled("Maatregelen", text("risks.mitigations", r.Risks.Mitigations)))
+		e.Risks = sections(
+			[2]string{"Afschrikeffect", text("risks.chilling_effect", r.Risks.ChillingEffect)},
+			[2]string{"Discriminatie", text("risks.discrimination", r.Risks.Discrimination)},
+			[2]string{"Stapeling", text("risks.stacking", r.Risks.Stacking)},
+			[2]string{"Maatregelen", text("risks.mitigations", r.Risks.Mitigations)})
 	}
 	if r.LegalBasis != nil {
 		e.LawfulBasis = text("legal_basis.law", r.LegalBasis.Law)
+		if shown("legal_basis.links") {
+			e.LawfulBasisGrouping = lawLinks(r.LegalBasis.Links)
+		}
 	}
 	e.ProcessIndexURL = text("processing_register_url", r.ProcessingRegisterURL)
 	e.ImpacttoetsenGrouping = impactAssessments(r)
@@ -292,10 +302,60 @@ func check(r *record.Record, e *Entry) []finding.Finding {
 			add(fmt.Sprintf("/datasets/%d/url", i), fmt.Sprintf("source_data_grouping link is %d characters; the national algorithm register allows at most 500", n), "use a shorter link")
 		}
 	}
-	if e.BeginDate != "" && len(e.BeginDate) != 7 {
+	if e.BeginDate != "" && !monthPattern.MatchString(e.BeginDate) {
 		add("/lifecycle/start", "begin_date is not a YYYY-MM month", "write lifecycle.start as YYYY-MM-DD")
 	}
+	if e.EndDate != "" && !monthPattern.MatchString(e.EndDate) {
+		add("/lifecycle/end", "end_date is not a YYYY-MM month", "write lifecycle.end as YYYY-MM-DD")
+	}
+	if e.Status == "Buiten gebruik" && e.EndDate == "" && !r.IsWithheld("lifecycle.end") {
+		add("/lifecycle/end", "the algorithm is out of use, and the national algorithm register asks for the month it went out of use (end_date), which the record does not give",
+			"add lifecycle.end: the date the algorithm went out of use")
+	}
+	// Contact details: the standard takes a mail address or a web address
+	// that starts with https://, and links only over https.
+	if e.ContactEmail != "" && !contactPattern.MatchString(e.ContactEmail) {
+		add("/owner/email", fmt.Sprintf("contact_email %q is neither an e-mail address nor an https:// web address, which the national algorithm register requires", e.ContactEmail),
+			"give a functional mailbox (or a contact page starting with https://) in owner.email; a phone number goes in owner.phone")
+	}
+	for _, u := range []struct{ name, from, value string }{
+		{"website", "/links", e.Website}, {"url", "", e.URL}, {"process_index_url", "/processing_register_url", e.ProcessIndexURL},
+		{"publiccode", "/source_code/url", e.Publiccode},
+	} {
+		if u.value != "" && !strings.HasPrefix(u.value, "https://") {
+			add(u.from, fmt.Sprintf("%s %q does not start with https://, as the national algorithm register requires", u.name, u.value),
+				"use the https:// address of the page")
+		}
+	}
+	for i, l := range e.LawfulBasisGrouping {
+		if n := utf8.RuneCountInString(l.Link); n > 500 {
+			add(fmt.Sprintf("/legal_basis/links/%d", i), fmt.Sprintf("lawful_basis_grouping link is %d characters; the national algorithm register allows at most 500", n), "use a shorter link")
+		}
+	}
 	return fs
+}
+
+var (
+	monthPattern   = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])$`)
+	contactPattern = regexp.MustCompile(`^(https://\S+|[^@\s]+@[^@\s]+\.[^@\s]+)$`)
+)
+
+// lawLinks lists the legal basis's links as the standard's titled links. The
+// record keeps links without titles; the title is the link itself when it
+// fits the standard's 100 characters, and else says which link it is.
+func lawLinks(links []string) []TitledLink {
+	var out []TitledLink
+	for i, l := range links {
+		if l = strings.TrimSpace(l); l == "" {
+			continue
+		}
+		title := l
+		if utf8.RuneCountInString(title) > 100 {
+			title = fmt.Sprintf("Wettelijke basis, link %d", i+1)
+		}
+		out = append(out, TitledLink{Title: title, Link: l})
+	}
+	return out
 }
 
 // month turns YYYY-MM-DD into the standard's YYYY-MM.
@@ -311,6 +371,26 @@ func labelled(label, text string) string {
 		return ""
 	}
 	return label + ": " + text
+}
+
+// sections joins labelled parts as paragraphs, each with its label; a single
+// part is given as it is, so a text written as one (the standard's
+// Afwegingen, imported whole) comes back character for character.
+func sections(parts ...[2]string) string {
+	var filled [][2]string
+	for _, p := range parts {
+		if p[1] != "" {
+			filled = append(filled, p)
+		}
+	}
+	if len(filled) == 1 {
+		return filled[0][1]
+	}
+	var out []string
+	for _, p := range filled {
+		out = append(out, labelled(p[0], p[1]))
+	}
+	return paragraphs(out...)
 }
 
 // paragraphs joins the non-empty parts with blank lines.
