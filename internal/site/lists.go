@@ -2,6 +2,8 @@ package site
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"html/template"
 	"slices"
 	"strings"
@@ -75,8 +77,35 @@ func facetValue(lang string, r *record.Record, facet string) (string, string) {
 var fold = strings.NewReplacer("á", "a", "à", "a", "ä", "a", "â", "a", "é", "e", "è", "e", "ë", "e", "ê", "e",
 	"í", "i", "ï", "i", "î", "i", "ó", "o", "ö", "o", "ô", "o", "ú", "u", "ü", "u", "û", "u", "ç", "c", "ñ", "n", "ĳ", "ij")
 
-// slug turns a value into a stable URL part: lower case, a-z 0-9 _ and -.
+// maxSlug bounds a facet value's part of a file name: an area may be a
+// long text, and file systems refuse names over 255 bytes.
+const maxSlug = 64
+
+// slug turns a value into a stable URL part: lower case, a-z 0-9 _ and -,
+// at most maxSlug bytes. A longer value keeps its start and ends in a hash
+// of the whole, so two long values that share a start stay apart; a value
+// with no letters or digits ("???", "北区") is named by its hash alone.
+// slug(slug(s)) is slug(s).
 func slug(s string) string {
+	base := slugBase(s)
+	switch {
+	case len(base) > maxSlug:
+		h := shortHash(base)
+		return strings.TrimRight(base[:maxSlug-len(h)-1], "-") + "-" + h
+	case base == "" && strings.TrimSpace(s) != "":
+		return shortHash(strings.TrimSpace(s))
+	}
+	return base
+}
+
+// shortHash is 12 hex digits of the SHA-256 of s: enough to keep the
+// values of one register apart.
+func shortHash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:6])
+}
+
+func slugBase(s string) string {
 	s = fold.Replace(strings.ToLower(strings.TrimSpace(s)))
 	var b strings.Builder
 	dash := false

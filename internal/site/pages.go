@@ -18,7 +18,18 @@ import (
 // language the root is in (the site's first language, config.Language), such
 // as "sensoren/cam-markt.html". The change feed and the exports link to it.
 func RecordPath(rootLang string, k record.Kind, id string) string {
-	return segments[string(k)][langIndex(rootLang)] + "/" + id + ".html"
+	return segments[string(k)][langIndex(rootLang)] + "/" + recordFile(id) + ".html"
+}
+
+// recordFile is the file name (without .html) of a record's page. The list
+// of a kind is index.html in the same folder, so the record with id
+// "index" gets "index_": an id never holds "_" (record.ValidID), so no
+// other record can have that name.
+func recordFile(id string) string {
+	if id == "index" {
+		return id + "_"
+	}
+	return id
 }
 
 // RecordURL is the record's page under the site's base URL, or "" when the

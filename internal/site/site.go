@@ -380,7 +380,14 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (b *builder) run() error {
 	jobs := b.jobs()
 	dirs := map[string]bool{}
+	written := make(map[string]bool, len(jobs))
 	for _, j := range jobs {
+		// Page paths are made collision-free (recordFile, slug); should two
+		// ever meet, fail rather than let one page overwrite another.
+		if written[j.path] {
+			return fmt.Errorf("build site: two files would be written to %s; please report this", j.path)
+		}
+		written[j.path] = true
 		dirs[path.Dir(j.path)] = true
 	}
 	for d := range dirs {

@@ -854,3 +854,64 @@ func TestSearchIndexCannotCloseTheScript(t *testing.T) {
 		t.Errorf("the index writes markup as it is: %s", js)
 	}
 }
+
+// TestPagePathsNeverCollide pins that no id or facet value can take the
+// place of another page: the record with id "index" does not overwrite
+// the list, and an area name longer than a file name may be still builds,
+// with bounded file names that keep long names apart.
+func TestPagePathsNeverCollide(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	var base *record.Record
+	for _, r := range reg.Records {
+		if r.Kind == record.Sensor {
+			base = r
+			break
+		}
+	}
+	long := strings.Repeat("Buitengebied ten noorden van de oude stadsmuur ", 7) // ~330 characters
+	clone := func(id, area string) *record.Record {
+		c := *base
+		c.ID, c.Name, c.File = id, "Sensor "+id, "sensors/"+id+".yaml"
+		loc := *base.Location
+		loc.Area = area
+		c.Location = &loc
+		return &c
+	}
+	recs := append(slices.Clone(reg.Records), clone("index", "Centrum"), clone("lang-een", long+"een"), clone("lang-twee", long+"twee"),
+		clone("tekens", "???"))
+	out, _ := build(t, record.NewRegister(reg.Root, reg.Config, recs), Options{})
+
+	if list := read(t, out, "sensoren/index.html"); !strings.Contains(list, "Sensor lang-een") {
+		t.Error("sensoren/index.html is not the list of sensors")
+	}
+	if page := read(t, out, "sensoren/index_.html"); !strings.Contains(page, "<h1>Sensor index</h1>") {
+		t.Error("the record with id index has no page of its own")
+	}
+	if got := RecordPath("nl", record.Sensor, "index"); got != "sensoren/index_.html" {
+		t.Errorf("RecordPath(index) = %s", got)
+	}
+	areas, err := os.ReadDir(filepath.Join(out, "sensoren", "gebied"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var longPages []string
+	for _, e := range areas {
+		if len(e.Name()) > maxSlug+len(".html") {
+			t.Errorf("file name of %d bytes: %s", len(e.Name()), e.Name())
+		}
+		if strings.HasPrefix(e.Name(), "buitengebied") {
+			longPages = append(longPages, e.Name())
+		}
+		if e.Name() == ".html" {
+			t.Error("a facet page without a name")
+		}
+	}
+	if len(longPages) != 2 {
+		t.Errorf("pages for the two long areas: %v, want two", longPages)
+	}
+	for _, s := range []string{long + "een", "???", "Centrum", strings.Repeat("a", 500)} {
+		if got := slug(slug(s)); got != slug(s) || slug(s) == "" || len(slug(s)) > maxSlug {
+			t.Errorf("slug(%q) = %q, again %q", s, slug(s), got)
+		}
+	}
+}
