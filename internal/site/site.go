@@ -28,6 +28,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -114,7 +115,9 @@ type Stats struct {
 const Marker = ".register-site"
 
 // Build writes the site for reg into opts.Out: it renders into a temporary
-// folder next to Out and swaps it in only when everything was written.
+// folder next to Out and swaps it in, in one step, only when everything was
+// written (package outdir). A second build to the same folder while one
+// runs is refused.
 func Build(reg *record.Register, opts Options) (Stats, error) {
 	if reg == nil {
 		return Stats{}, errors.New("build site: no register")
@@ -136,23 +139,20 @@ func Build(reg *record.Register, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return Stats{}, fmt.Errorf("build site: %w", err)
+	// The new site is written next to the old and takes its place in one
+	// step; a second build to the same folder is refused meanwhile, and
+	// what an interrupted build left there is cleared first.
+	var runErr error
+	err = outdir.Replace(out, func(tmp string) error {
+		b.dir = tmp
+		runErr = b.run()
+		return runErr
+	})
+	if runErr != nil {
+		return Stats{}, runErr
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
 	if err != nil {
-		return Stats{}, fmt.Errorf("build site: %w", err)
-	}
-	defer os.RemoveAll(tmp) // gone already after a successful swap
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return Stats{}, fmt.Errorf("build site: %w", err)
-	}
-	b.dir = tmp
-	if err := b.run(); err != nil {
-		return Stats{}, err
-	}
-	if err := swap(tmp, out); err != nil {
-		return Stats{}, err
+		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
 	}
 	return Stats{Pages: b.pages, Files: b.files}, nil
 }
@@ -172,30 +172,6 @@ func checkReplaceable(out string) error {
 	}
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
 		return fmt.Errorf("build site: %s is not empty and was not built by register; choose another --out or empty it first", out)
-	}
-	return nil
-}
-
-// swap puts the new site in place of the old one with two renames, so a web
-// server reading Out sees either the old site or the new one.
-func swap(tmp, out string) error {
-	old := ""
-	if _, err := os.Stat(out); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return fmt.Errorf("build site: move the previous site aside: %w", err)
-		}
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		if old != "" {
-			_ = os.Rename(old, out)
-		}
-		return fmt.Errorf("build site: put the new site in place: %w", err)
-	}
-	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("build site: remove the previous site %s: %w", old, err)
-		}
 	}
 	return nil
 }

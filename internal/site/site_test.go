@@ -915,3 +915,78 @@ func TestPagePathsNeverCollide(t *testing.T) {
 		}
 	}
 }
+
+// TestReadersDuringRebuilds serves the site, as register serve does, while
+// it is rebuilt again and again: no request finds the site missing.
+func TestReadersDuringRebuilds(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	out, _ := build(t, reg, Options{})
+	csp, err := CSP("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(Handler(out, csp))
+	defer srv.Close()
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	var gets, bad int
+	var first string
+	go func() {
+		defer close(done)
+		for _, p := range slices.Repeat([]string{"/", "/sensoren/cam-markt.html", "/data/sensors.csv"}, 100000) {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			res, err := http.Get(srv.URL + p)
+			gets++
+			if err != nil {
+				bad++
+				continue
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				bad++
+				if first == "" {
+					first = p + ": " + res.Status
+				}
+			}
+		}
+	}()
+	for range 10 {
+		build(t, reg, Options{Out: out})
+	}
+	close(stop)
+	<-done
+	if bad > 0 {
+		t.Errorf("%d of %d requests during rebuilds failed; first %s", bad, gets, first)
+	}
+}
+
+// TestBuildRefusesASecondBuild: two builds to one folder at once; the one
+// that finds the other running says so.
+func TestBuildRefusesASecondBuild(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	out := filepath.Join(t.TempDir(), "public")
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			_, err := Build(reg, Options{Out: out, Now: buildNow})
+			errs <- err
+		}()
+	}
+	ok := 0
+	for range 4 {
+		switch err := <-errs; {
+		case err == nil:
+			ok++
+		case !strings.Contains(err.Error(), "another build is writing to this folder"):
+			t.Errorf("second build: %v", err)
+		}
+	}
+	if ok == 0 {
+		t.Error("no build succeeded")
+	}
+	read(t, out, "index.html")
+}

@@ -1,0 +1,124 @@
+// Package outdir replaces an output folder (the built site) as a whole,
+// so that whoever reads it (register serve, a web server pointed at it, a
+// deploy step) sees the old contents or the new, never a missing or
+// half-written folder. Builds to one folder take turns: a second one is
+// refused while the first runs. What an interrupted build left behind is
+// removed by the next.
+package outdir
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ErrBusy is returned when another build holds the folder's lock.
+var ErrBusy = errors.New("another build is writing to this folder")
+
+// Replace writes a new version of dir: fill gets a fresh empty folder next
+// to dir (on the same file system) and, when it succeeds, that folder takes
+// dir's place in one step. When fill fails dir is left as it was. A
+// symlinked dir stays a symlink: its target is replaced.
+func Replace(dir string, fill func(tmp string) error) error {
+	dir, err := resolve(dir)
+	if err != nil {
+		return err
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	lock, err := acquire(lockPath(dir))
+	if err != nil {
+		return err
+	}
+	defer lock.release()
+	Clean(dir)
+	tmp, err := os.MkdirTemp(parent, tmpPrefix(dir))
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp) // after a swap: the previous version
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return err
+	}
+	if err := fill(tmp); err != nil {
+		return err
+	}
+	return swap(tmp, dir)
+}
+
+// resolve returns the folder to replace: dir itself, or the folder a
+// symlink at dir points to.
+func resolve(dir string) (string, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	st, err := os.Lstat(dir)
+	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return dir, nil
+	}
+	target, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return "", fmt.Errorf("%s is a symlink to nothing: %w", dir, err)
+	}
+	return target, nil
+}
+
+func tmpPrefix(dir string) string { return "." + filepath.Base(dir) + ".tmp-" }
+
+func lockPath(dir string) string {
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".lock")
+}
+
+// Clean removes the temporary folders an interrupted build left next to
+// dir (.NAME.tmp-*). Replace calls it holding the lock, so no running
+// build's folder is touched.
+func Clean(dir string) {
+	entries, err := os.ReadDir(filepath.Dir(dir))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tmpPrefix(dir)) {
+			_ = os.RemoveAll(filepath.Join(filepath.Dir(dir), e.Name()))
+		}
+	}
+}
+
+// swap puts tmp in dir's place. Where the system can exchange two paths in
+// one step (Linux, macOS) dir is never missing; tmp then holds the previous
+// version, which the caller removes. Elsewhere it falls back to two renames.
+func swap(tmp, dir string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("put the new version in place: %w", err)
+		}
+		return nil
+	}
+	if err := exchange(tmp, dir); err == nil {
+		return nil
+	} else if !errors.Is(err, errNoExchange) {
+		return fmt.Errorf("put the new version in place: %w", err)
+	}
+	old := tmp + ".old"
+	if err := os.Rename(dir, old); err != nil {
+		return fmt.Errorf("move the previous version aside: %w", err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		_ = os.Rename(old, dir)
+		return fmt.Errorf("put the new version in place: %w", err)
+	}
+	return os.RemoveAll(old)
+}
+
+// errNoExchange says the system or file system cannot exchange two paths.
+var errNoExchange = errors.New("no atomic exchange here")
+
+func busy(path string) error {
+	return fmt.Errorf("%w (%s is locked): wait for it to finish, or write to another folder", ErrBusy, path)
+}
