@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,7 +24,7 @@ import (
 func init() { addCommand(newBuildCmd) }
 
 func newBuildCmd(a *App) *cobra.Command {
-	var out, asOf string
+	var out, asOf, failOn string
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the public register website (a static site) with open-data downloads",
@@ -44,40 +45,112 @@ https URL with {z}, {x} and {y} (Web Mercator tiles, for example the national PD
 background map: https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png);
 the pages then allow images from that one host and draw the tiles under the sensors.
 
-Exit code 0: built; 1: built, but the register has errors; 2: usage or I/O error.`,
+The site is written even when the checklist has findings: the register stays public,
+with its findings on the pages. build prints the checklist's summary on standard error
+(errors, warnings, and the rules the configuration switched off or lowered); --fail-on
+decides whether findings fail the run, so CI can choose.
+
+Exit code 0: built; 1: built, but records that could not be read are missing from it, or
+there are findings at or above --fail-on; 2: usage or I/O error.`,
 		Example: `  register build
   register build --root register --out public
+  register build --fail-on error        # in CI: publish, but fail on errors
   register build --as-of 2026-12-31`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if strings.TrimSpace(out) == "" {
 				return usagef("--out needs a folder")
 			}
+			fail, err := parseBuildFailOn(failOn)
+			if err != nil {
+				return err
+			}
 			today, err := a.today(asOf)
 			if err != nil {
 				return err
 			}
 			start := time.Now()
-			st, res, err := a.buildSite(out, today)
+			st, res, checked, err := a.buildSite(out, today)
 			if err != nil {
 				return err
 			}
 			secs := time.Since(start).Seconds()
 			fmt.Fprintf(a.Out, "Built %s: %d pages, %d files in %.2fs (%.0f pages/s).\n", rel(out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9))
-			return a.reportUnread(res)
+			unread := a.reportUnread(res)
+			if failed := a.reportChecklist(res, checked, fail); failed != nil {
+				return failed
+			}
+			return unread
 		},
 	}
 	cmd.Flags().StringVarP(&out, "out", "o", "public", "folder to write the site to; replaced whole when the build succeeds")
+	cmd.Flags().StringVar(&failOn, "fail-on", "none", "lowest severity of finding that fails the run (exit 1): error, warning or none; the site is written either way")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	return cmd
 }
 
+// parseBuildFailOn reads build's --fail-on: check's severities, or none.
+func parseBuildFailOn(s string) (finding.Severity, error) {
+	if strings.EqualFold(strings.TrimSpace(s), "none") {
+		return finding.Off, nil
+	}
+	sev, err := parseFailOn(s)
+	if err != nil {
+		return sev, usagef("--fail-on %q: use error, warning or none", s)
+	}
+	return sev, nil
+}
+
+// reportChecklist prints what the built site says of the register: the
+// findings counted by severity and every rule the configuration switched
+// off or lowered, with where and why. It returns errFindings when a finding
+// is at or above failOn (Off: never).
+func (a *App) reportChecklist(res *load.Result, checked []finding.Finding, failOn finding.Severity) error {
+	all := append(slices.Clone(res.Findings), checked...)
+	sum := finding.Summarise(len(res.Register.Records), all)
+	fmt.Fprintf(a.Err, "register: checklist: %s, %s, %s ('register check' lists them; the site shows them on the record pages)\n",
+		plural(sum.Records, "record"), plural(sum.Errors, "error"), plural(sum.Warnings, "warning"))
+	devs := principle.Deviations(res.Register.Config)
+	if len(devs) == 0 {
+		fmt.Fprintln(a.Err, "register: no rule is switched off or lowered by the configuration")
+	} else {
+		fmt.Fprintf(a.Err, "register: %s switched off or lowered by the configuration (the site lists each with its reason):\n", plural(len(devs), "rule"))
+		for _, d := range devs {
+			fmt.Fprintf(a.Err, "  %s\n", describeDeviation(d))
+		}
+	}
+	if failOn == finding.Off {
+		return nil
+	}
+	if sum.Errors > 0 || failOn == finding.Warning && sum.Warnings > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// describeDeviation says in one line what a setting does to a rule, where
+// it was made and why.
+func describeDeviation(d principle.Deviation) string {
+	line := fmt.Sprintf("%s: %s (default %s), set in %s", d.Rule.ID, d.Setting.Severity, d.Rule.Default, d.Setting.Where())
+	switch {
+	case d.Refused:
+		line += "; refused: the rule follows from law (" + d.Rule.Law.EN + ") and still runs"
+	case d.PolicyOnly:
+		line += "; only its policy part: " + d.Rule.LawScope + " it follows from law (" + d.Rule.Law.EN + ") and still runs"
+	}
+	if d.Setting.Reason == "" {
+		return line + "; no reason given"
+	}
+	return line + "; reason: " + d.Setting.Reason
+}
+
 // buildSite loads the register, runs the checklist, reads history and due
-// dates, and builds the site into out.
-func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, error) {
+// dates, and builds the site into out. It returns the checklist's findings
+// besides the load's.
+func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, []finding.Finding, error) {
 	res, err := a.loadRegister()
 	if err != nil {
-		return site.Stats{}, nil, err
+		return site.Stats{}, nil, nil, err
 	}
 	reg := res.Register
 	// One repository serves both the record pages' history and the
@@ -98,22 +171,24 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 	}
 	schemas, err := schemaFiles()
 	if err != nil {
-		return site.Stats{}, nil, err
+		return site.Stats{}, nil, nil, err
 	}
+	var checked []finding.Finding
 	feed := a.siteFeed(repo, reg)
 	st, err := site.Build(reg, site.Options{
 		Feed: feed,
 		Out:  out,
 		Now:  today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
 		Check: func(reg *record.Register) []finding.Finding {
-			return principle.Run(reg, principle.Options{Today: today, History: ph})
+			checked = principle.Run(reg, principle.Options{Today: today, History: ph})
+			return checked
 		},
 		Findings: res.Findings,
 		History:  hist,
 		Rules:    rules,
 		Schemas:  schemas,
 	})
-	return st, res, err
+	return st, res, checked, err
 }
 
 // feedLimit caps the published feed's entries, newest first: a feed reader
@@ -148,8 +223,8 @@ func (a *App) siteFeed(repo *history.Repo, reg *record.Register) func(io.Writer)
 	return func(w io.Writer) error { return feed.Write(w, entries, opts) }
 }
 
-// reportUnread says which files did not make it onto the site and returns
-// errFindings when any record could not be read.
+// reportUnread lists the errors found while loading and returns errFindings
+// when a record could not be read and is therefore missing from the site.
 func (a *App) reportUnread(res *load.Result) error {
 	var errs []finding.Finding
 	for _, f := range res.Findings {
@@ -172,7 +247,27 @@ func (a *App) reportUnread(res *load.Result) error {
 		}
 		fmt.Fprintf(a.Err, "  %s: %s\n", f.Position(), f.Message)
 	}
-	return errFindings
+	if missingRecords(res) {
+		return errFindings
+	}
+	return nil
+}
+
+// missingRecords reports whether a record file of the register did not
+// become a record with a valid id, so the site has no page for it.
+func missingRecords(res *load.Result) bool {
+	read := map[string]bool{}
+	for _, r := range res.Register.Records {
+		if record.ValidID(r.ID) {
+			read[r.File] = true
+		}
+	}
+	for _, f := range res.Files {
+		if !read[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // historyLogLimit is the largest register whose record pages list every

@@ -33,10 +33,18 @@ func TestBuildCommand(t *testing.T) {
 	}{
 		{name: "clean record", record: checkCamera, code: 0,
 			page: []string{"<h1>Cameratoezicht Markt</h1>", `<details class="clean"><summary><span class="sev sev-ok"><span class="icon" aria-hidden="true">✓</span>Geen bevindingen bij `, `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`}},
-		{name: "checklist findings are shown", record: face, code: 0,
-			page: []string{`Voldoet niet:</span> <a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`, "[biometric-ban]", "Gezichtsherkenning"}},
-		{name: "a record against the schema shows its errors and fails the run", record: broken, code: 1, stderr: "sensors/cam-markt.yaml:5:9: status has value",
+		{name: "checklist findings are shown, summed up on stderr, and published", record: face, code: 0,
+			stderr: "register: checklist: 1 record, 1 error, 0 warnings",
+			page:   []string{`Voldoet niet:</span> <a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`, "[biometric-ban]", "Gezichtsherkenning"}},
+		{name: "--fail-on error fails on the checklist's error, after publishing", record: face, args: []string{"--fail-on", "error"}, code: 1,
+			stderr: "register: checklist: 1 record, 1 error, 0 warnings", page: []string{"[biometric-ban]"}},
+		{name: "--fail-on warning passes a clean record", record: checkCamera, args: []string{"--fail-on", "warning"}, code: 0,
+			stderr: "register: checklist: 1 record, 0 errors, 0 warnings"},
+		{name: "--fail-on none publishes a record against the schema", record: broken, code: 0, stderr: "sensors/cam-markt.yaml:5:9: status has value",
 			page: []string{`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> `, "[schema]"}},
+		{name: "--fail-on error fails on a record against the schema", record: broken, args: []string{"--fail-on", "error"}, code: 1, stderr: "register: checklist: 1 record, 1 error",
+			page: []string{"[schema]"}},
+		{name: "bad --fail-on", record: checkCamera, args: []string{"--fail-on", "info"}, code: 2, stderr: "use error, warning or none"},
 		{name: "a record that cannot be read is missing and fails the run", record: unreadable, code: 1, stderr: "records that could not be read are missing from the site", nopage: true},
 		{name: "refuses to replace a folder it did not build", record: checkCamera, code: 2, stderr: "not built by register", outside: true},
 		{name: "bad --as-of", record: checkCamera, args: []string{"--as-of", "2026-13-01"}, code: 2, stderr: "--as-of"},
@@ -238,5 +246,28 @@ func TestBuildShowsGitHistory(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "sensoren", "geheim.html")); err == nil {
 		t.Error("the record that is not public has a page")
+	}
+}
+
+// TestBuildNamesTheRulesSwitchedOff: the summary lists every rule the
+// configuration switched off or lowered, with where and why, and says when
+// the law keeps a rule running.
+func TestBuildNamesTheRulesSwitchedOff(t *testing.T) {
+	t.Setenv("REGISTER_RULES_BIOMETRIC_BAN", "off")
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera,
+		"register.yaml": checkConfig + "rules:\n  security-audit: {severity: off, reason: The region audits the network.}\n"})
+	_, stderr, code := run(t, "build", "--root", root, "--out", filepath.Join(t.TempDir(), "public"))
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"register: 2 rules switched off or lowered by the configuration",
+		"biometric-ban: off (default error), set in REGISTER_RULES_BIOMETRIC_BAN; only its policy part: for identifying people by their face, body or gait it follows from law (GDPR art. 9(1); AI Act art. 5(1)(h)) and still runs; no reason given",
+		"security-audit: off (default warning), set in register.yaml:",
+		"; reason: The region audits the network.",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
 	}
 }

@@ -72,7 +72,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	tiles := ""
 	rebuild := func() error {
 		start := time.Now()
-		st, res, err := a.buildSite(out, today())
+		st, res, _, err := a.buildSite(out, today())
 		if err != nil {
 			return err
 		}
