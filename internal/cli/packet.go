@@ -28,6 +28,7 @@ type packetOptions struct {
 	committee string
 	tag       string
 	commit    string
+	public    bool
 }
 
 func newPacketCmd(a *App) *cobra.Command {
@@ -47,6 +48,12 @@ and it ends with the principles cited. Dutch by default; --lang en for English.
 The format follows the extension of --out: .html (one self-contained file that prints
 on A4), .md or .pdf. Without --out the packet is printed as Markdown.
 
+The packet is for the committee: a record that is not public is marked "Vertrouwelijk —
+niet openbaar" with its reason on the agenda and on each of its pages, and so is each
+withheld field. Committee papers are often published: --public makes a packet fit for
+that, from the register's public view (as the site): records that are not public are
+counted, not shown, and withheld fields read "niet openbaar" with the reason.
+
 After the meeting, --tag NAME tags the commit the packet was made from, so the next
 packet's --since defaults to it. With --out, the packet is written and its commit
 tagged; without, only the tag is made (on --commit, default HEAD).
@@ -57,6 +64,7 @@ dates, findings and --ids.`,
 		Example: `  register packet --out commissie-2026-11-24.pdf
   register packet --since ethiek-2026-09 --ids woningtoewijzing --out pakket.html
   register packet --as-of 2026-12-01 --lang en --out packet.md
+  register packet --public --out openbaar-pakket.pdf
   register packet --tag ethiek-2026-11 --commit 1a2b3c4d`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runPacket(o) },
@@ -71,6 +79,7 @@ dates, findings and --ids.`,
 	f.StringVar(&o.committee, "committee", "", "the committee's name on the cover (default: Ethische commissie)")
 	f.StringVar(&o.tag, "tag", "", "tag the commit the packet is made from with this name, for the next packet's --since")
 	f.StringVar(&o.commit, "commit", "", "with --tag and no --out: the commit to tag (default HEAD)")
+	f.BoolVar(&o.public, "public", false, "make a packet fit for publication: records that are not public are counted, not shown, and withheld fields read 'niet openbaar' with the reason, as on the site")
 	return cmd
 }
 
@@ -136,7 +145,7 @@ func (a *App) runPacket(o packetOptions) error {
 	all := append(res.Findings, fs...)
 	finding.Sort(all)
 
-	opts := packet.Options{Today: today, Within: within, IDs: o.ids, Lang: lang, Committee: o.committee}
+	opts := packet.Options{Today: today, Within: within, IDs: o.ids, Lang: lang, Committee: o.committee, Public: o.public}
 	if repo != nil {
 		opts.History = repo
 		opts.Since = o.since

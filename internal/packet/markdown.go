@@ -40,6 +40,9 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	if p.HistoryNote != "" {
 		fmt.Fprintf(b, "> %s\n\n", mdCell(p.HistoryNote))
 	}
+	if p.Notice != "" {
+		fmt.Fprintf(b, "> **%s**\n\n", mdCell(p.Notice))
+	}
 
 	fmt.Fprintf(b, "## %s\n\n", L.Agenda)
 	if len(p.Items) == 0 {
@@ -47,8 +50,12 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	} else {
 		mdTable(b, []string{"#", L.Record, L.Kind, L.Why}, func(row func(...string)) {
 			for i, it := range p.Items {
+				why := mdCell(it.ReasonText)
+				if it.Confidential != "" {
+					why += " **" + mdCell(it.Confidential) + "**"
+				}
 				row(fmt.Sprint(i+1), fmt.Sprintf("[%s](#%s) (`%s`)", mdCell(recordName(it.Record)), it.Anchor, mdCode(it.Record.ID)),
-					mdCell(it.Kind), mdCell(it.ReasonText))
+					mdCell(it.Kind), why)
 			}
 		})
 	}
@@ -63,6 +70,9 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	for i, it := range p.Items {
 		fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", mdCode(it.Anchor), i+1, mdCell(recordName(it.Record)))
 		fmt.Fprintf(b, "%s · `%s` · *%s*\n\n", mdCell(it.Kind), mdCode(it.Record.ID), mdCell(it.ReasonText))
+		if it.Confidential != "" {
+			fmt.Fprintf(b, "> **%s**\n\n", mdCell(it.Confidential))
+		}
 
 		fmt.Fprintf(b, "### %s\n\n", L.KeyFacts)
 		for _, f := range it.Facts {
@@ -134,6 +144,9 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 				fmt.Fprintf(b, "%d. %s\n", j+1, mdCell(q))
 			}
 			b.WriteString("\n")
+		}
+		if it.Confidential != "" {
+			fmt.Fprintf(b, "> **%s**\n\n", mdCell(it.Confidential))
 		}
 	}
 

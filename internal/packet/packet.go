@@ -26,6 +26,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -83,6 +84,10 @@ type Options struct {
 	// Dirty is true when the register's files differ from the commit, so
 	// the cover does not claim the commit alone describes the packet.
 	Dirty bool
+	// Public makes a packet fit for publication: it shows the register's
+	// public view, as the site does. Without it the packet is for the
+	// committee and marks what is not public.
+	Public bool
 }
 
 // Packet is the content of one review packet, laid out in one language.
@@ -116,12 +121,25 @@ type Packet struct {
 	Removed []Removed
 	// Principles are the principles the items' findings cite, for the appendix.
 	Principles []Principle
+	// Public is true for a packet fit for publication; NotShown counts the
+	// records (on the agenda or removed) it leaves out as not public.
+	Public   bool
+	NotShown int
+	// Notice is the cover's note on confidentiality: the public edition's,
+	// or the warning that the packet holds data that is not public.
+	Notice string
 }
 
 // Item is one record on the agenda.
 type Item struct {
-	// Record is the record; ID and Anchor identify its section.
+	// Record is the record (its public view in a public packet); ID and
+	// Anchor identify its section.
 	Record *record.Record
+	// Confidential is the mark of a record that is not public, with its
+	// reason ("Vertrouwelijk — niet openbaar (Reden: ...)"); "" for a
+	// public one. Renderers show it on the agenda and at the top and foot of
+	// each of the record's pages.
+	Confidential string
 	// Anchor is the HTML id of the record's section.
 	Anchor string
 	// Reasons say why it is on the agenda, in display order; ReasonText is
@@ -154,6 +172,8 @@ type Item struct {
 // Fact is one key fact: a label and its value in plain language.
 type Fact struct {
 	Label, Value string
+
+	paths []string // the record's fields the fact shows
 }
 
 // FindingRow is one finding as the packet shows it.
@@ -301,6 +321,10 @@ func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, e
 		for i := range cs.Records {
 			rc := &cs.Records[i]
 			if rc.Op == history.Removed {
+				if opts.Public && !removedPublic(rc) {
+					p.NotShown++ // its file name is its id
+					continue
+				}
 				p.Removed = append(p.Removed, Removed{File: rc.File})
 				continue
 			}
@@ -336,9 +360,37 @@ func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, e
 		}
 	}
 
+	var pub *publish.Public
+	view := reg
+	if opts.Public {
+		pub = publish.Register(reg)
+		view = pub.Register
+		p.Public = true
+		p.Notice = L.publicEdition()
+	}
 	cited := map[string]map[string]bool{}
+	confidential := 0
 	for _, it := range items {
-		r := it.Record
+		loaded := it.Record
+		r := loaded
+		if !loaded.IsPublic() {
+			if opts.Public {
+				p.NotShown++
+				continue
+			}
+			it.Confidential = L.Confidential(publish.Reason(loaded, lang))
+			confidential++
+		}
+		if opts.Public {
+			r = pub.ViewOf(loaded)
+			if r == nil { // a second record with the same id
+				p.NotShown++
+				continue
+			}
+			it.Record = r
+		} else if loaded.Publication != nil && len(loaded.Publication.Withheld) > 0 {
+			confidential++
+		}
 		for _, why := range Reasons {
 			if it.reasons[why] {
 				it.Reasons = append(it.Reasons, why)
@@ -348,13 +400,39 @@ func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, e
 		it.Anchor = "record-" + r.ID
 		it.ReasonText = L.reasonList(it.Reasons)
 		it.Kind = L.kind(r)
-		it.Facts = L.facts(r, reg)
-		it.Findings = L.findings(byRecord[r.ID], cited)
-		it.Due = L.dueRows(due[r.ID], today, cfgOr(reg))
+		it.Facts = L.facts(r, view)
+		L.markFacts(it.Facts, loaded, opts.Public)
+		recordFindings := byRecord[loaded.ID]
+		dueItems := due[loaded.ID]
+		if opts.Public {
+			recordFindings = pub.Findings(loaded, recordFindings)
+			dueItems = publicDue(dueItems, loaded)
+			if len(dueItems) == 0 && it.Has(Due) {
+				// Every date due comes from a withheld field: that one
+				// falls due is not public either.
+				it.Reasons = slices.DeleteFunc(it.Reasons, func(r Reason) bool { return r == Due })
+				p.Counts[Due]--
+				it.ReasonText = L.reasonList(it.Reasons)
+			}
+		}
+		it.Findings = L.findings(recordFindings, cited)
+		it.Due = L.dueRows(dueItems, today, cfgOr(reg))
 		it.Exceptions = L.exceptions(r, today)
-		L.changeSection(it, changes[r.ID], p)
-		it.Questions = L.questions(it, due[r.ID], today)
+		L.markExceptions(it.Exceptions, loaded, opts.Public)
+		L.changeSection(it, changes[loaded.ID], p)
+		if opts.Public {
+			L.publicChanges(it, changes[loaded.ID], loaded, pub)
+		} else {
+			L.markChanges(it, changes[loaded.ID], loaded)
+		}
+		it.Questions = L.questions(it, dueItems, today)
 		p.Items = append(p.Items, it)
+	}
+	if opts.Public && p.NotShown > 0 {
+		p.Notice += " " + L.notShownText(p.NotShown)
+	}
+	if !opts.Public && confidential > 0 {
+		p.Notice = L.confidentialCover()
 	}
 	slices.SortFunc(p.Items, func(a, b *Item) int {
 		return cmp.Or(cmp.Compare(kindOrder(a.Record.Kind), kindOrder(b.Record.Kind)),

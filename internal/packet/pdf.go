@@ -58,7 +58,7 @@ func WritePDF(w io.Writer, p *Packet) error {
 		}
 	}
 	pdf.SetInfo(gopdf.PdfInfo{Title: p.Title + " · " + p.Meeting, Subject: p.Committee, Creator: "register packet", Producer: "register packet (gopdf)"})
-	d := &pdfDoc{pdf: pdf, p: p, widths: map[widthKey]float64{}}
+	d := &pdfDoc{pdf: pdf, p: p, widths: map[widthKey]float64{}, marks: map[int]string{}}
 	d.render()
 	// Footers last, when the number of pages is known.
 	for i := 1; i <= d.pages && d.err == nil; i++ {
@@ -89,6 +89,10 @@ type pdfDoc struct {
 	font   string
 	size   float64
 	widths map[widthKey]float64 // measured words, by font and size
+	// mark is the confidential mark of the record being laid out; marks
+	// holds it per page, for the top and foot of each of its pages.
+	mark  string
+	marks map[int]string
 }
 
 type widthKey struct {
@@ -129,6 +133,10 @@ func (d *pdfDoc) render() {
 		d.y += 6
 		d.paragraph(fontItalic, bodySize, bodyLead, p.HistoryNote, colourMuted)
 	}
+	if p.Notice != "" {
+		d.y += 6
+		d.paragraph(fontBold, bodySize, bodyLead, p.Notice, colourInk)
+	}
 
 	d.newPage()
 	d.pdf.AddOutline(L.Agenda)
@@ -138,8 +146,12 @@ func (d *pdfDoc) render() {
 	} else {
 		var rows [][]pdfCell
 		for i, it := range p.Items {
+			why := it.ReasonText
+			if it.Confidential != "" {
+				why += "\n" + it.Confidential
+			}
 			rows = append(rows, []pdfCell{{text: fmt.Sprint(i + 1)}, {text: recordName(it.Record) + "\n" + it.Record.ID},
-				{text: it.Kind}, {text: it.ReasonText}})
+				{text: it.Kind}, {text: why}})
 		}
 		d.table([]string{"#", L.Record, L.Kind, L.Why}, []float64{24, 215, 140, contentW - 379}, rows, true)
 	}
@@ -152,9 +164,11 @@ func (d *pdfDoc) render() {
 	}
 
 	for i, it := range p.Items {
+		d.mark = it.Confidential
 		d.newPage()
 		d.pdf.AddOutline(fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
 		d.item(i, it)
+		d.mark = ""
 	}
 
 	if len(p.Principles) > 0 {
@@ -186,6 +200,10 @@ func (d *pdfDoc) item(i int, it *Item) {
 	d.heading(1, fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
 	d.paragraph(fontRegular, bodySize, bodyLead, it.Kind+" · "+it.Record.ID+" · "+it.ReasonText, colourMuted)
 	d.y += 2
+	if it.Confidential != "" {
+		d.paragraph(fontBold, bodySize, bodyLead, it.Confidential, colourInk)
+		d.y += 2
+	}
 
 	d.heading(2, L.KeyFacts)
 	var facts [][]pdfCell
@@ -276,6 +294,9 @@ func (d *pdfDoc) newPage() {
 	d.pdf.AddPage()
 	d.pages++
 	d.y = marginTop
+	if d.mark != "" {
+		d.marks[d.pages] = d.mark
+	}
 }
 
 // footer writes page n's footer: the title and date, and "Pagina n van m".
@@ -290,6 +311,17 @@ func (d *pdfDoc) footer(n int) {
 	d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
 	d.pdf.SetLineWidth(0.5)
 	d.pdf.Line(marginL, pageH-marginBottom+16, pageW-marginR, pageH-marginBottom+16)
+	if mark := d.marks[n]; mark != "" {
+		// A record that is not public: its mark at the top and the foot
+		// of each of its pages, so no page of it can travel unmarked.
+		d.setFont(fontBold, 8.5)
+		d.pdf.SetTextColor(0xa4, 0x16, 0x1a)
+		text := d.fit(mark, contentW)
+		d.pdf.SetXY(marginL, marginTop-30)
+		d.cell(text)
+		d.pdf.SetXY(marginL, pageH-marginBottom+6)
+		d.cell(text)
+	}
 }
 
 // room starts a new page unless h points fit below the cursor.

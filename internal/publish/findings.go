@@ -131,3 +131,18 @@ func floatForms(f float64) []string {
 	}
 	return forms
 }
+
+// Scrub returns free text about the record r (a commit subject, a date's
+// detail) with r's withheld values and the ids and names of records that
+// are not public replaced by "niet openbaar" / "not public".
+func (p *Public) Scrub(r *record.Record, s, lang string) string {
+	if s == "" {
+		return s
+	}
+	secrets := slices.Clone(p.hidden)
+	if r != nil {
+		secrets = append(secrets, withheldValues(r)...)
+	}
+	slices.SortFunc(secrets, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	return scrub(s, secrets, NotPublic(lang))
+}

@@ -40,14 +40,14 @@ func NotPublic(lang string) string {
 }
 
 // Notice is the plain-text mark for a withheld value or a record that is not
-// public: "niet openbaar (reden: Woo art. 5.1)", as the site shows it.
+// public: "niet openbaar (Reden: Woo art. 5.1)", as the site shows it.
 func Notice(lang, reason string) string {
 	s := NotPublic(lang)
 	if reason = strings.TrimSpace(reason); reason != "" {
 		if lang == "en" {
-			s += " (reason: " + reason + ")"
+			s += " (Reason: " + reason + ")"
 		} else {
-			s += " (reden: " + reason + ")"
+			s += " (Reden: " + reason + ")"
 		}
 	}
 	return s
@@ -454,4 +454,20 @@ func FromValue(v any, kind record.Kind) *record.Record {
 		r.PublicationInvalid = true
 	}
 	return r
+}
+
+// Touches reports whether r withholds the field at path or anything below
+// it: an output that shows the field as one piece (a packet's "Decisions"
+// fact for decisions.reference) must mark it.
+func Touches(r *record.Record, path string) bool {
+	if r == nil || r.Publication == nil {
+		return false
+	}
+	p := strings.Split(path, ".")
+	for _, w := range r.Publication.Withheld {
+		if touches(strings.Split(w, "."), p) {
+			return true
+		}
+	}
+	return PositionWithheld(r) && (touches([]string{"location", "point"}, p) || touches([]string{"location", "point_rd"}, p))
 }

@@ -202,7 +202,8 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 			if c.Added {
 				what = t(lang, "added")
 			}
-			row := historyRow{Date: template.HTML(dateTag(lang, c.Date)), What: what, Subject: c.Subject}
+			// A commit subject is free text: it may name a withheld value.
+			row := historyRow{Date: template.HTML(dateTag(lang, c.Date)), What: what, Subject: b.pub.Scrub(b.loaded.ByID(r.ID), c.Subject, lang)}
 			if !c.Added {
 				row.Fields = changedFields(lang, c.Fields)
 			}

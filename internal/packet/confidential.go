@@ -1,0 +1,306 @@
+package packet
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// Committee papers are often published. A packet for the committee shows
+// everything, and marks what the public may not see: a record that is not
+// public carries "Vertrouwelijk — niet openbaar" with its reason on the
+// agenda and at the top and foot of each of its pages, and so does every
+// withheld field. A packet made with Options.Public is fit for publication:
+// it is made from the register's public view (the publish package, as the
+// site), so records that are not public are counted, not shown, and withheld
+// fields read "niet openbaar" with the reason, as on the site.
+
+// confidentialWords are the mark of what the public may not see.
+var confidentialWords = [2]string{"Vertrouwelijk — niet openbaar", "Confidential — not public"}
+
+// Confidential returns the mark for a record or field that is not public,
+// with the reason: "Vertrouwelijk — niet openbaar (Reden: Woo art. 5.1)".
+func (L *Labels) Confidential(reason string) string {
+	s := L.pick(confidentialWords)
+	if reason = strings.TrimSpace(reason); reason != "" {
+		s += " (" + L.pick([2]string{"Reden", "Reason"}) + ": " + reason + ")"
+	}
+	return s
+}
+
+// notShownText says how many records the public packet leaves out.
+func (L *Labels) notShownText(n int) string {
+	if n == 1 {
+		return L.pick([2]string{"1 registratie op de agenda is niet openbaar en wordt niet getoond.",
+			"1 record on the agenda is not public and is not shown."})
+	}
+	return fmt.Sprintf(L.pick([2]string{"%d registraties op de agenda zijn niet openbaar en worden niet getoond.",
+		"%d records on the agenda are not public and are not shown."}), n)
+}
+
+// publicEdition is the cover's note on a packet made for publication.
+func (L *Labels) publicEdition() string {
+	return L.pick([2]string{"Openbare versie: registraties die niet openbaar zijn worden geteld, niet getoond; velden die niet openbaar zijn tonen ‘niet openbaar’ met de reden.",
+		"Public edition: records that are not public are counted, not shown; fields that are not public read ‘not public’ with the reason."})
+}
+
+// confidentialCover is the cover's warning on a packet that holds data the
+// public may not see.
+func (L *Labels) confidentialCover() string {
+	return L.pick([2]string{"Vertrouwelijk: dit pakket bevat gegevens die niet openbaar zijn (gemarkeerd). Maak voor publicatie een openbare versie (register packet --public).",
+		"Confidential: this packet holds data that is not public (marked). For publication, make a public edition (register packet --public)."})
+}
+
+// markFacts marks the facts that show a withheld field: in the committee's
+// packet with the confidential mark; in a public packet the view left the
+// value out, so the fact reads "niet openbaar" with the reason, naming the
+// field when the fact shows more than that field.
+func (L *Labels) markFacts(fs []Fact, loaded *record.Record, public bool) {
+	reason := publish.Reason(loaded, L.lang)
+	for i := range fs {
+		var withheld []string
+		all := len(fs[i].paths) > 0
+		for _, p := range fs[i].paths {
+			if !publish.Touches(loaded, p) {
+				all = false
+				continue
+			}
+			if !loaded.IsWithheld(p) {
+				all = false
+			}
+			withheld = append(withheld, withheldUnder(loaded, p)...)
+		}
+		if len(withheld) == 0 {
+			continue
+		}
+		if !public {
+			fs[i].Value += "\n" + L.Confidential(reason)
+			continue
+		}
+		notice := publish.Notice(L.lang, reason)
+		if all {
+			fs[i].Value = notice
+			continue
+		}
+		slices.Sort(withheld)
+		for _, w := range slices.Compact(withheld) {
+			fs[i].Value += "\n" + cmpOr(L.field(w), w) + ": " + notice
+		}
+	}
+}
+
+// withheldUnder lists the withheld paths at or below p, as written (list
+// indexes dropped), and p itself when a parent of p is withheld.
+func withheldUnder(r *record.Record, p string) []string {
+	if r.IsWithheld(p) {
+		return []string{p}
+	}
+	var out []string
+	if r.Publication != nil {
+		for _, w := range r.Publication.Withheld {
+			if publish.Touches(&record.Record{Publication: &record.Publication{Withheld: []string{w}}}, p) {
+				out = append(out, namedPath(w))
+			}
+		}
+	}
+	if publish.PositionWithheld(r) && (p == "location" || strings.HasPrefix("location.point", p)) {
+		out = append(out, "location.point")
+	}
+	return out
+}
+
+func namedPath(p string) string {
+	var out []string
+	for _, s := range strings.Split(p, ".") {
+		if !record.IsIndex(s) {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, ".")
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// markExceptions marks withheld parts of the exception rows.
+func (L *Labels) markExceptions(rows []ExceptionRow, loaded *record.Record, public bool) {
+	reason := publish.Reason(loaded, L.lang)
+	for i := range rows {
+		at := func(field string) bool { return loaded.IsWithheld(fmt.Sprintf("exceptions.%d.%s", i, field)) }
+		mark := func(s *string, fields ...string) {
+			for _, f := range fields {
+				if at(f) {
+					if public {
+						*s = publish.Notice(L.lang, reason)
+					} else {
+						*s += " (" + L.Confidential(reason) + ")"
+					}
+					return
+				}
+			}
+		}
+		mark(&rows[i].Rule, "rule")
+		mark(&rows[i].Reason, "reason", "legal_basis")
+		mark(&rows[i].ApprovedBy, "approved_by", "approved_on")
+		mark(&rows[i].Until, "until")
+	}
+}
+
+// dueArea is the field a date that falls due comes from.
+var dueArea = map[lifecycle.What][]string{
+	lifecycle.Evaluation:  {"evaluation", "lifecycle.start"},
+	lifecycle.Lifecycle:   {"lifecycle"},
+	lifecycle.Exception:   {"exceptions"},
+	lifecycle.DataSharing: {"data_sharing"},
+}
+
+// publicDue leaves out the dates that come from a withheld field: the date,
+// or even that it falls due, would tell what the record keeps back.
+func publicDue(items []lifecycle.Item, loaded *record.Record) []lifecycle.Item {
+	var out []lifecycle.Item
+	for _, d := range items {
+		area, ok := dueArea[d.What]
+		hidden := !ok // a kind of date not known here: fail closed
+		for _, p := range area {
+			if publish.Touches(loaded, p) {
+				hidden = true
+			}
+		}
+		if !hidden {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// publicChanges makes the change rows fit for publication: a field the
+// public may not see is named with "niet openbaar" for its values (or left
+// out when it is no field of the record format or an internal note), a
+// value holding withheld parts loses them, and commit subjects lose every
+// withheld value.
+func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *record.Record, pub *publish.Public) {
+	if rc == nil {
+		return
+	}
+	it.Changes = nil
+	if rc.Op != history.Added && rc.Problem == "" {
+		notice := publish.Notice(L.lang, publish.Reason(loaded, L.lang))
+		for _, c := range rc.Fields {
+			path := strings.Join(source.SplitPointer(c.Path), ".")
+			row := ChangeRow{Field: L.fieldLabel(c.Path), Change: L.pick(changeOps[c.Op])}
+			if !publish.Shown(loaded, path) {
+				if !publish.Touches(loaded, path) || !knownField(loaded.Kind, path) {
+					continue
+				}
+				if c.Old != nil {
+					row.Old = notice
+				}
+				if c.New != nil {
+					row.New = notice
+				}
+				it.Changes = append(it.Changes, row)
+				continue
+			}
+			format := func(v any) string {
+				v = publish.Prune(loaded, path, v)
+				if path == "uses_sensors" || strings.HasPrefix(path, "uses_sensors.") {
+					v = publicSensors(v, pub)
+				}
+				if v == nil {
+					return notice
+				}
+				return fielddiff.Format(v)
+			}
+			if c.Old != nil {
+				row.Old = format(c.Old)
+			}
+			if c.New != nil {
+				row.New = format(c.New)
+			}
+			it.Changes = append(it.Changes, row)
+		}
+	}
+	for i := range it.Commits {
+		it.Commits[i].Subject = pub.Scrub(loaded, it.Commits[i].Subject, L.lang)
+	}
+	if rc.Problem != "" {
+		it.ChangeNote = pub.Scrub(loaded, it.ChangeNote, L.lang)
+	}
+}
+
+// markChanges marks, in the committee's packet, the changed fields the
+// public may not see.
+func (L *Labels) markChanges(it *Item, rc *history.RecordChange, loaded *record.Record) {
+	if rc == nil || rc.Op == history.Added || rc.Problem != "" {
+		return
+	}
+	reason := publish.Reason(loaded, L.lang)
+	i := 0
+	for _, c := range rc.Fields {
+		if i >= len(it.Changes) {
+			break
+		}
+		if publish.Touches(loaded, strings.Join(source.SplitPointer(c.Path), ".")) {
+			it.Changes[i].Field += " (" + L.Confidential(reason) + ")"
+		}
+		i++
+	}
+}
+
+func knownField(kind record.Kind, path string) bool {
+	want := namedPath(path)
+	for _, f := range publish.Fields(kind) {
+		if f.Path == want {
+			return true
+		}
+	}
+	return false
+}
+
+// publicSensors keeps the sensor ids that name public records.
+func publicSensors(v any, pub *publish.Public) any {
+	public := func(id string) bool {
+		r := pub.Register.ByID(id)
+		return r != nil && r.Kind == record.Sensor
+	}
+	switch t := v.(type) {
+	case string:
+		if public(t) {
+			return t
+		}
+	case []any:
+		out := make([]any, 0, len(t))
+		for _, id := range t {
+			if s, ok := id.(string); ok && public(s) {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// removedPublic reports whether a removed record's last version was public,
+// so a public packet may name its file.
+func removedPublic(rc *history.RecordChange) bool {
+	kind, _ := record.KindOfFile(rc.File)
+	for _, c := range rc.Commits {
+		for _, f := range c.Fields {
+			if f.Path == "" && f.Old != nil {
+				return publish.FromValue(f.Old, kind).IsPublic()
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,158 @@
+package packet
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// confidentialRegister has a public sensor that withholds its position and
+// supplier, a sensor that is not public, and a public one with nothing
+// withheld; all three are on the agenda by hand.
+func confidentialRegister(t *testing.T) (string, []finding.Finding) {
+	dir := t.TempDir()
+	// A long summary so the hidden record's section runs over more than one
+	// page in the PDF.
+	long := "summary: " + strings.Repeat("Een lange omschrijving die doorloopt. ", 500)
+	writeFiles(t, dir, map[string]string{
+		"sensors/cam-kluis.yaml": sensor("cam-kluis", "Camera Geheimekluis", "camera", quietDates, long,
+			"publication: {public: false, reason: Woo 5.1 lid 2 sub d}",
+			"supplier: {name: Kluisleverancier BV}"),
+		"sensors/cam-poort.yaml": sensor("cam-poort", "Camera Poort", "camera", quietDates,
+			"supplier: {name: Poortleverancier BV}",
+			"decisions: [{body: mayor, kind: authorisation, date: 2025-01-01, reference: 'https://geheim.example/besluit'}]",
+			"publication: {withheld: [location.description, supplier.name, decisions.reference], reason: Beveiliging vitale infrastructuur}"),
+		"sensors/lucht.yaml": sensor("lucht", "Luchtmeter", "air_quality", quietDates),
+	})
+	reg := loadRegister(t, dir)
+	// A finding that quotes a withheld value, as supplier-watch does.
+	fs := []finding.Finding{{File: "sensors/cam-poort.yaml", Record: "cam-poort", Rule: "data-rights", Severity: finding.Warning,
+		Message: "supplier Poortleverancier BV holds the data", MessageNL: "Leverancier Poortleverancier BV heeft de gegevens"}}
+	_ = reg
+	return dir, fs
+}
+
+func packetsFor(t *testing.T, public bool) map[Format][]byte {
+	dir, fs := confidentialRegister(t)
+	reg := loadRegister(t, dir)
+	p, err := Build(reg, fs, Options{Today: meeting, IDs: []string{"cam-kluis", "cam-poort", "lucht"}, Public: public})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[Format][]byte{}
+	for _, f := range []Format{HTML, Markdown, PDF} {
+		out[f] = render(t, p, f)
+	}
+	return out
+}
+
+// The committee's packet shows everything, and marks what is not public:
+// the hidden record on the agenda and at the top and foot of each of its
+// pages, and each withheld field.
+func TestCommitteePacketMarksConfidences(t *testing.T) {
+	out := packetsFor(t, false)
+	mark := "Vertrouwelijk — niet openbaar (Reden: Woo 5.1 lid 2 sub d)"
+	fieldMark := "Vertrouwelijk — niet openbaar (Reden: Beveiliging vitale infrastructuur)"
+	for _, f := range []Format{HTML, Markdown} {
+		text := string(out[f])
+		if f == HTML {
+			text = strings.ReplaceAll(text, "&#39;", "'")
+		}
+		// Agenda, top and foot of the record's section.
+		if n := strings.Count(text, mark); n < 3 {
+			t.Errorf("%s: the hidden record is marked %d times, want on the agenda, at its top and its foot", f, n)
+		}
+		for _, want := range []string{"Camera Geheimekluis", "Poortleverancier BV", fieldMark, "Vertrouwelijk: dit pakket bevat gegevens die niet openbaar zijn"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s lacks %q", f, want)
+			}
+		}
+	}
+	pages := pageTexts(t, out[PDF])
+	kluis := 0
+	for i, page := range pages {
+		text := flat(page)
+		// The hidden record's pages: its heading, or its long summary.
+		if i < 2 || !strings.Contains(text, "Camera Geheimekluis") && !strings.Contains(text, "doorloopt") {
+			continue
+		}
+		kluis++
+		if n := strings.Count(text, flat(mark)); n < 2 {
+			t.Errorf("PDF page %d of the hidden record has the mark %d times, want at its top and foot:\n%s", i+1, n, text)
+		}
+	}
+	if kluis < 2 {
+		t.Errorf("the hidden record has %d pages, want a section over more than one page to test the running mark", kluis)
+	}
+	if !strings.Contains(flat(pages[1]), flat(mark)) {
+		t.Errorf("the PDF agenda does not mark the hidden record:\n%s", pages[1])
+	}
+	for i, page := range pages {
+		if strings.Contains(page, "Camera Poort") && !strings.Contains(page, "Geheimekluis") && strings.Contains(flat(page), flat(mark)) {
+			t.Errorf("PDF page %d of a public record carries the hidden record's mark", i+1)
+		}
+	}
+	pdftotextHas(t, out[PDF], []string{"Vertrouwelijk — niet openbaar", "Camera Geheimekluis"}, nil)
+}
+
+// A public packet is made from the public view: the hidden record is
+// counted, not shown, and withheld fields read "niet openbaar" with the
+// reason, as on the site, in every format.
+func TestPublicPacketKeepsConfidences(t *testing.T) {
+	out := packetsFor(t, true)
+	leaks := []string{"cam-kluis", "Geheimekluis", "Kluisleverancier", "Poortleverancier", "geheim.example"}
+	for f, data := range out {
+		text := string(data)
+		if f == PDF {
+			text = flat(strings.Join(pageTexts(t, data), "\n"))
+		}
+		for _, leak := range leaks {
+			if strings.Contains(text, leak) {
+				t.Errorf("%s public packet shows %q", f, leak)
+			}
+		}
+		for _, want := range []string{"1 registratie op de agenda is niet openbaar en wordt niet getoond", "niet openbaar (Reden: Beveiliging vitale infrastructuur)", "Camera Poort", "Luchtmeter"} {
+			if !strings.Contains(text, want) && !strings.Contains(text, flat(want)) {
+				t.Errorf("%s public packet lacks %q", f, want)
+			}
+		}
+		if strings.Contains(text, "Vertrouwelijk") {
+			t.Errorf("%s public packet carries the committee's mark", f)
+		}
+	}
+	pdftotextHas(t, out[PDF], []string{"niet openbaar"}, leaks)
+}
+
+// pdftotextHas checks the PDF's text as poppler extracts it, where
+// pdftotext is installed: what a reader copying from the file would get.
+func pdftotextHas(t *testing.T, pdf []byte, want, absent []string) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext (poppler-utils) is not installed; the PDF's text was read by the test's own reader only")
+		return
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "p.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := exec.Command("pdftotext", "-enc", "UTF-8", in, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	text := flat(string(got))
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("pdftotext: the PDF's text lacks %q", w)
+		}
+	}
+	for _, a := range absent {
+		if strings.Contains(text, a) {
+			t.Errorf("pdftotext: the PDF's text holds %q", a)
+		}
+	}
+}
