@@ -11,6 +11,7 @@ vet:
 	$(GO) vet ./...
 
 gotest:
+	@test -d ../shared/realdata || echo "note: ../shared/realdata is absent: the real-data test (test/acceptance TestRealData) is skipped"
 	$(GO) test -race ./...
 
 # The browser test of the public site (headless Chromium and axe-core);
