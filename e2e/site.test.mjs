@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import FeedParser from "feedparser";
 import ICAL from "ical.js";
+import jsonld from "jsonld";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -339,6 +340,57 @@ test("the change feed and the due calendar: discovered from the page, read by a 
     assert.doesNotMatch(ev.description, /@|\.yaml/, "the public calendar shows a contact or a file");
   }
   await page.close();
+});
+
+// The triples a JSON-LD document states, counted from its JSON: each value of
+// each property (and each @type) is one; a nested node adds its own.
+function statedTriples(node) {
+  let n = 0;
+  for (const [k, v] of Object.entries(node)) {
+    if (k === "@type") { n += [].concat(v).length; continue; }
+    if (k.startsWith("@")) continue;
+    for (const x of [].concat(v)) {
+      n++;
+      if (x && typeof x === "object" && Object.keys(x).some((kk) => !["@id", "@value", "@type", "@language"].includes(kk))) n += statedTriples(x);
+    }
+  }
+  return n;
+}
+
+test("the DCAT catalogue: a JSON-LD processor keeps every triple, and DCAT-AP-NL's properties are there", async () => {
+  const page = await open("open-data.html");
+  const href = await page.locator('a[href$="catalog.jsonld"]').getAttribute("href");
+  const res = await page.request.get(new URL(href, page.url()).href);
+  assert.equal(res.status(), 200);
+  const doc = JSON.parse(await res.text());
+  await page.close();
+  // Offline: a remote context would be a request to another host.
+  const documentLoader = (url) => { throw new Error(`the catalogue loads ${url}`); };
+  const quads = await jsonld.toRDF(doc, { documentLoader });
+  const stated = doc["@graph"].reduce((n, node) => n + statedTriples(node), 0);
+  assert.ok(stated > 100, `only ${stated} triples stated`);
+  assert.equal(quads.length, stated, "the processor dropped triples (a relative or invalid IRI)");
+  for (const q of quads) {
+    assert.equal(q.subject.termType, "NamedNode", "a blank node: something has no identifier");
+    assert.match(q.subject.value, /^https?:\/\//);
+  }
+  const DCAT = "http://www.w3.org/ns/dcat#", DCT = "http://purl.org/dc/terms/", RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+  const ofType = (t) => quads.filter((q) => q.predicate.value === RDF && q.object.value === t).map((q) => q.subject.value);
+  const has = (s, p) => quads.some((q) => q.subject.value === s && q.predicate.value === p);
+  const [catalog] = ofType(DCAT + "Catalog");
+  for (const p of [DCT + "title", DCT + "description", DCT + "publisher", DCAT + "dataset", DCT + "license", DCT + "modified"]) assert.ok(has(catalog, p), `catalogue lacks ${p}`);
+  const datasets = ofType(DCAT + "Dataset");
+  assert.equal(datasets.length, 3);
+  for (const d of datasets) {
+    for (const p of [DCT + "identifier", DCT + "title", DCT + "description", DCAT + "theme", DCT + "publisher", DCAT + "contactPoint", DCAT + "distribution", DCT + "accessRights", DCT + "modified"]) {
+      assert.ok(has(d, p), `${d} lacks ${p}`);
+    }
+  }
+  for (const d of ofType(DCAT + "Distribution")) {
+    for (const p of [DCAT + "accessURL", DCT + "license", DCT + "format", DCAT + "mediaType"]) assert.ok(has(d, p), `${d} lacks ${p}`);
+    const file = path.join(siteDir, new URL(d).pathname);
+    assert.ok(fs.existsSync(file), `${d} is not on the site`);
+  }
 });
 
 // The same register built with REGISTER_SITE_TILES_URL=https://tiles.test/...:

@@ -14,6 +14,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -176,9 +177,10 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 	var checked []finding.Finding
 	feed := a.siteFeed(repo, reg)
 	st, err := site.Build(reg, site.Options{
-		Feed: feed,
-		Out:  out,
-		Now:  today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
+		Feed:  feed,
+		Dates: openDataDates(repo, reg),
+		Out:   out,
+		Now:   today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
 		Check: func(reg *record.Register) []finding.Finding {
 			checked = principle.Run(reg, principle.Options{Today: today, History: ph})
 			return checked
@@ -221,6 +223,30 @@ func (a *App) siteFeed(repo *history.Repo, reg *record.Register) func(io.Writer)
 		entries = entries[:feedLimit]
 	}
 	return func(w io.Writer) error { return feed.Write(w, entries, opts) }
+}
+
+// openDataDates reads from the history when the register began and when a
+// public record of each kind last changed, for the DCAT catalogue; without
+// history the catalogue states no dates rather than the day of the build.
+func openDataDates(repo *history.Repo, reg *record.Register) opendata.Dates {
+	d := opendata.Dates{Changed: map[record.Kind]string{}}
+	if repo == nil {
+		return d
+	}
+	day := func(t time.Time) string { return period.Format(t.In(period.Amsterdam)) }
+	if t, ok := repo.RegisterStart(); ok {
+		d.Issued = day(t)
+	}
+	recs, err := repo.Records()
+	if err != nil {
+		return d
+	}
+	for _, r := range reg.Records {
+		if h, ok := recs[r.File]; ok && r.IsPublic() && !h.Changed.IsZero() {
+			d.Changed[r.Kind] = max(d.Changed[r.Kind], day(h.Changed))
+		}
+	}
+	return d
 }
 
 // reportUnread lists the errors found while loading and returns errFindings

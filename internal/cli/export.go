@@ -27,7 +27,6 @@ type exportOptions struct {
 	format string
 	kind   string
 	out    string
-	asOf   string
 }
 
 func newExportCmd(a *App) *cobra.Command {
@@ -44,7 +43,8 @@ func newExportCmd(a *App) *cobra.Command {
   csv                one kind per file (--kind sensor or algorithm), as on the public site
   json               the whole register (register.json), as on the public site
   geojson            the sensors' positions and areas, as on the public site
-  dcat               a DCAT-AP catalogue (JSON-LD) of the register's datasets
+  dcat               a DCAT-AP-NL catalogue (JSON-LD) of the register's datasets; needs
+                     site.base_url, and takes its dates from the Git history
 
 Records that are not public are left out, and so are withheld fields. A value the national
 register's standard cannot take (longer than its limit, or a required value missing) is
@@ -61,7 +61,6 @@ Exit code 0: exported; 1: exported, but with findings (or records that could not
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "export format: "+strings.Join(export.Formats, ", "))
 	cmd.Flags().StringVar(&o.kind, "kind", "", "the kind of record for csv: sensor or algorithm")
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write to this file (replaced atomically); - or nothing for standard output")
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "date the export as if today were this date (YYYY-MM-DD), for dcat")
 	return cmd
 }
 
@@ -76,10 +75,6 @@ func (a *App) runExport(o exportOptions) error {
 	if o.format == "csv" && kind != record.Sensor && kind != record.Algorithm {
 		return usagef("csv holds one kind of record: add --kind sensor or --kind algorithm")
 	}
-	today, err := a.today(o.asOf)
-	if err != nil {
-		return err
-	}
 	res, err := a.loadRegister()
 	if err != nil {
 		return err
@@ -87,7 +82,15 @@ func (a *App) runExport(o exportOptions) error {
 	a.warnConfig(res)
 	// Render first, so nothing is written when the export fails.
 	var buf bytes.Buffer
-	fs, err := export.Write(&buf, o.format, res.Register, export.Options{Kind: kind, Today: today})
+	opts := export.Options{Kind: kind}
+	if o.format == "dcat" {
+		repo := a.trustedRepo("the catalogue states no dates")
+		opts.Dates = openDataDates(repo, res.Register)
+		if repo != nil {
+			repo.Close()
+		}
+	}
+	fs, err := export.Write(&buf, o.format, res.Register, opts)
 	if errors.Is(err, export.ErrKindNeeded) {
 		return usageError{err}
 	}

@@ -6,6 +6,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,6 +29,7 @@ type Config struct {
 	Organisation  string                 `mapstructure:"organisation"`
 	Languages     []string               `mapstructure:"languages"`
 	Site          Site                   `mapstructure:"site"`
+	OpenData      OpenData               `mapstructure:"open_data"`
 	Rules         map[string]RuleSetting `mapstructure:"-"`
 	Evaluation    Evaluation             `mapstructure:"evaluation"`
 	DueWithin     period.Duration        `mapstructure:"-"`
@@ -74,6 +76,19 @@ type Site struct {
 	TilesURL          string `mapstructure:"tiles_url"`
 	ShowCommitAuthors bool   `mapstructure:"show_commit_authors"`
 }
+
+// OpenData describes the open data for catalogues (DCAT-AP-NL).
+type OpenData struct {
+	// Licence is the URI of the licence every download is published under.
+	Licence string `mapstructure:"licence"`
+	// PublisherURI identifies the organisation, preferably its TOOI URI
+	// (https://identifier.overheid.nl/tooi/id/gemeente/gm0344).
+	PublisherURI string `mapstructure:"publisher_uri"`
+}
+
+// DefaultLicence is CC0 1.0, the licence Dutch government open data is
+// published under unless there is a reason not to.
+const DefaultLicence = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 
 // Evaluation holds the evaluation intervals (principle III).
 type Evaluation struct {
@@ -152,6 +167,8 @@ var defaults = map[string]any{
 	"site.contact_email":          "",
 	"site.tiles_url":              "",
 	"site.show_commit_authors":    false,
+	"open_data.licence":           DefaultLicence,
+	"open_data.publisher_uri":     "",
 	"rules":                       map[string]any{},
 	"evaluation.default_interval": "P4Y",
 	"evaluation.intervals":        map[string]any{"camera": "P1Y", "anpr_camera": "P1Y"},
@@ -256,7 +273,22 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 			TilesURL:          v.GetString("site.tiles_url"),
 			ShowCommitAuthors: v.GetBool("site.show_commit_authors"),
 		},
+		OpenData: OpenData{
+			Licence:      strings.TrimSpace(v.GetString("open_data.licence")),
+			PublisherURI: strings.TrimSpace(v.GetString("open_data.publisher_uri")),
+		},
 		Rules: map[string]RuleSetting{},
+	}
+	for _, k := range []string{"open_data.licence", "open_data.publisher_uri"} {
+		if s := strings.TrimSpace(v.GetString(k)); s != "" && !absoluteURI(s) {
+			bad(k, fmt.Sprintf("%s: %q is not an absolute http(s) URI", k, s))
+		}
+	}
+	if !absoluteURI(c.OpenData.Licence) {
+		c.OpenData.Licence = DefaultLicence
+	}
+	if !absoluteURI(c.OpenData.PublisherURI) {
+		c.OpenData.PublisherURI = ""
 	}
 	for _, l := range c.Languages {
 		if l != "nl" && l != "en" {
@@ -317,6 +349,13 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 	}
 	c.RulesCustom = rules
 	return c, fs
+}
+
+// absoluteURI reports whether s is an absolute http or https URI, as
+// linked data needs.
+func absoluteURI(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " <>\"{}|\\^`")
 }
 
 // fileRules reads the rules: section of register.yaml into c.Rules. A rule

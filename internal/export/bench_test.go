@@ -23,7 +23,7 @@ func BenchmarkExport(b *testing.B) {
 	for _, format := range Formats {
 		b.Run(format, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := Write(io.Discard, format, res.Register, Options{Kind: record.Sensor, Today: today}); err != nil {
+				if _, err := Write(io.Discard, format, res.Register, Options{Kind: record.Sensor}); err != nil {
 					b.Fatal(err)
 				}
 			}

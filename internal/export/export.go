@@ -16,11 +16,9 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/opendata"
-	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/schema"
 )
@@ -33,9 +31,9 @@ type Options struct {
 	// Kind picks the records for csv, which holds one kind per file. The
 	// other formats ignore it.
 	Kind record.Kind
-	// Today is the date the export is made; dcat states it as the date the
-	// datasets were modified. Zero means today in Europe/Amsterdam.
-	Today time.Time
+	// Dates say when the register's open data began and last changed, for
+	// dcat (from the register's history; see opendata.Dates).
+	Dates opendata.Dates
 }
 
 // ErrKindNeeded is returned for csv without a kind: a CSV file has one set of
@@ -48,9 +46,6 @@ var ErrKindNeeded = fmt.Errorf("csv holds one kind of record: choose sensor or a
 // rendered in full before anything reaches w, so a failure never leaves half
 // a file behind.
 func Write(w io.Writer, format string, reg *record.Register, opts Options) ([]finding.Finding, error) {
-	if opts.Today.IsZero() {
-		opts.Today = period.Today(time.Now())
-	}
 	var buf bytes.Buffer
 	var fs []finding.Finding
 	var err error
@@ -69,7 +64,7 @@ func Write(w io.Writer, format string, reg *record.Register, opts Options) ([]fi
 	case "geojson":
 		err = opendata.WriteGeoJSON(&buf, reg.Records)
 	case "dcat":
-		err = opendata.WriteDCAT(&buf, reg.Config, period.Format(opts.Today), opendata.Datasets(SchemaNames()))
+		err = opendata.WriteDCAT(&buf, reg.Config, opts.Dates, opendata.Datasets(SchemaNames()))
 	default:
 		return nil, fmt.Errorf("unknown export format %q: use one of %s", format, strings.Join(Formats, ", "))
 	}

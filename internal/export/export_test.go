@@ -10,20 +10,20 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// today is the fixed date of the golden files.
-var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+// dates are the history's dates the golden catalogue states.
+var dates = opendata.Dates{Issued: "2025-01-10", Changed: map[record.Kind]string{record.Sensor: "2026-10-01", record.Algorithm: "2026-03-15"}}
 
 // loadRegister loads a register the way the CLI does and fails on any
 // finding, so a fixture that drifts from the schema is noticed here.
@@ -92,7 +92,7 @@ func TestGoldenFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			var buf bytes.Buffer
-			if _, err := Write(&buf, tt.format, reg, Options{Kind: tt.kind, Today: today}); err != nil {
+			if _, err := Write(&buf, tt.format, reg, Options{Kind: tt.kind, Dates: dates}); err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join("testdata", "golden", tt.golden)
@@ -118,7 +118,7 @@ func TestGoldenFiles(t *testing.T) {
 func TestAlgoritmeregisterFindings(t *testing.T) {
 	reg := loadRegister(t, "testdata/register")
 	var buf bytes.Buffer
-	fs, err := Write(&buf, "algoritmeregister", reg, Options{Today: today})
+	fs, err := Write(&buf, "algoritmeregister", reg, Options{Dates: dates})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -373,7 +373,7 @@ func TestBundledRegisterExportsToEveryFormat(t *testing.T) {
 		for _, k := range kinds {
 			t.Run(format+" "+string(k), func(t *testing.T) {
 				var buf bytes.Buffer
-				fs, err := Write(&buf, format, reg, Options{Kind: k, Today: today})
+				fs, err := Write(&buf, format, reg, Options{Kind: k, Dates: dates})
 				if err != nil {
 					t.Fatal(err)
 				}

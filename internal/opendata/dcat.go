@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Distribution is one downloadable file of a dataset.
@@ -26,7 +27,12 @@ type Text struct{ NL, EN string }
 // Dataset is one dataset of the catalogue with its downloads.
 type Dataset struct {
 	// ID is a short name, used as the fragment of the dataset's identifier.
-	ID            string
+	ID string
+	// Kinds are the kinds of record it holds; its modified date is the
+	// newest change to one of them.
+	Kinds []record.Kind
+	// Page is the site's page that presents it, from the site root.
+	Page          string
 	Title         Text
 	Description   Text
 	Keywords      []string
@@ -59,6 +65,7 @@ func Datasets(schemas []string) []Dataset {
 	}
 	whole := Dataset{
 		ID:          "register",
+		Kinds:       record.Kinds,
 		Title:       Text{"Sensor- en algoritmeregister", "Sensor and algorithm register"},
 		Description: Text{"Alle openbare registraties van sensoren en algoritmes, in het registerformaat.", "Every public record of a sensor or algorithm, in the record format."},
 		Keywords:    []string{"sensoren", "algoritmes", "transparantie"},
@@ -73,6 +80,7 @@ func Datasets(schemas []string) []Dataset {
 	return []Dataset{
 		{
 			ID:          "sensors",
+			Kinds:       []record.Kind{record.Sensor},
 			Title:       Text{"Sensorregister", "Sensor register"},
 			Description: Text{"Camera's en sensoren in de openbare ruimte: wat ze doen, waar ze staan en wie verantwoordelijk is.", "Cameras and sensors in public space: what they do, where they are and who is responsible."},
 			Keywords:    []string{"sensoren", "camera's", "openbare ruimte"},
@@ -83,6 +91,7 @@ func Datasets(schemas []string) []Dataset {
 		},
 		{
 			ID:          "algorithms",
+			Kinds:       []record.Kind{record.Algorithm},
 			Title:       Text{"Algoritmeregister", "Algorithm register"},
 			Description: Text{"Algoritmes die keuzes maken, besluiten voorbereiden of voorspellingen doen over inwoners.", "Algorithms that make choices, prepare decisions or make predictions about residents."},
 			Keywords:    []string{"algoritmes", "AI", "besluiten"},
@@ -105,61 +114,160 @@ func lang(t Text) []map[string]string {
 	return out
 }
 
+// Dates say when the register's open data began and last changed, from its
+// Git history, so a harvester sees a change only when there was one (never
+// the date of the build).
+type Dates struct {
+	// Issued is the date of the register's first commit (YYYY-MM-DD).
+	Issued string
+	// Changed is, per kind, the date of the newest commit that changed a
+	// public record of that kind (YYYY-MM-DD). A kind without a date
+	// leaves its datasets without dct:modified.
+	Changed map[record.Kind]string
+}
+
+// modified is the newest date of the kinds given.
+func (d Dates) modified(kinds []record.Kind) string {
+	out := ""
+	for _, k := range kinds {
+		out = max(out, d.Changed[k])
+	}
+	return out
+}
+
 // ErrNoBaseURL is returned for a catalogue without the site's address: DCAT
 // names every catalogue, dataset and distribution by an absolute IRI, and a
 // harvester drops what has none.
 var ErrNoBaseURL = errors.New("the DCAT catalogue needs the public site's address: set site.base_url in register.yaml (for example https://register.mijnstad.nl/)")
 
-// WriteDCAT writes a DCAT-AP catalogue (JSON-LD) of the datasets. URLs are
-// absolute when the site's base URL is configured, else relative to the site
-// root. modified is the date of the build (YYYY-MM-DD).
-func WriteDCAT(w io.Writer, cfg *config.Config, modified string, datasets []Dataset) error {
+// Vocabularies DCAT-AP and DCAT-AP-NL take their values from.
+const (
+	euAuthority   = "http://publications.europa.eu/resource/authority/"
+	owmsTerms     = "http://standaarden.overheid.nl/owms/terms/"
+	ianaMediaType = "https://www.iana.org/assignments/media-types/"
+)
+
+// fileTypes maps a media type to the EU file-type authority's code.
+var fileTypes = map[string]string{
+	"text/csv": "CSV", "application/json": "JSON", "application/geo+json": "GEOJSON",
+	"application/schema+json": "JSON", "application/ld+json": "JSON_LD",
+}
+
+// WriteDCAT writes a DCAT-AP-NL catalogue (JSON-LD) of the datasets: every
+// node has an absolute IRI under the site's base URL (ErrNoBaseURL without
+// one), the publisher is the configured URI (open_data.publisher_uri, else
+// the site's own), every distribution carries the licence, and dates come
+// from the register's history.
+func WriteDCAT(w io.Writer, cfg *config.Config, dates Dates, datasets []Dataset) error {
 	if cfg == nil || strings.TrimSpace(cfg.Site.BaseURL) == "" {
 		return ErrNoBaseURL
 	}
-	base := strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/"
+	base := strings.TrimSuffix(strings.TrimSpace(cfg.Site.BaseURL), "/") + "/"
 	url := func(p string) string { return base + p }
-	title, org, email := "Sensor- en algoritmeregister", "", ""
-	if cfg != nil {
-		title, org, email = cfg.Site.Title, cfg.Organisation, cfg.Site.ContactEmail
+	id := func(u string) map[string]string { return map[string]string{"@id": u} }
+	date := func(d string) map[string]string { return map[string]string{"@value": d, "@type": "xsd:date"} }
+	title, org := cfg.Site.Title, cfg.Organisation
+	if title == "" {
+		title = "Sensor- en algoritmeregister"
 	}
-	publisher := map[string]any{"@type": "foaf:Agent", "foaf:name": org}
+	if org == "" {
+		org = title
+	}
+	publisherURI := cfg.OpenData.PublisherURI
+	if publisherURI == "" {
+		publisherURI = url(PathDCAT) + "#publisher"
+	}
+	licence := cfg.OpenData.Licence
+	if licence == "" {
+		licence = config.DefaultLicence
+	}
+	publisher := map[string]any{"@id": publisherURI, "@type": "foaf:Agent", "foaf:name": org}
+	// A contact point: the register's mailbox, else the site itself.
+	contact := map[string]any{"@id": url(PathDCAT) + "#contact", "@type": "vcard:Organization", "vcard:fn": org}
+	if email := strings.TrimSpace(cfg.Site.ContactEmail); email != "" && !strings.ContainsAny(email, " <>\"") {
+		contact["vcard:hasEmail"] = id("mailto:" + email)
+	} else {
+		contact["vcard:hasURL"] = id(base)
+	}
+	languages := []map[string]string{}
+	for _, l := range cfg.Languages {
+		code := map[string]string{"nl": "NLD", "en": "ENG"}[l]
+		if code != "" {
+			languages = append(languages, id(euAuthority+"language/"+code))
+		}
+	}
+	if len(languages) == 0 {
+		languages = append(languages, id(euAuthority+"language/NLD"))
+	}
+	themes := []map[string]string{id(euAuthority + "data-theme/GOVE"), id(owmsTerms + "Bestuur")}
 	var ds []map[string]any
 	for _, d := range datasets {
+		modified := dates.modified(d.Kinds)
 		var dists []map[string]any
 		for _, x := range d.Distributions {
 			dist := map[string]any{
-				"@id":            url(x.Path),
-				"@type":          "dcat:Distribution",
-				"dct:title":      lang(x.Title),
-				"dcat:accessURL": map[string]string{"@id": url(x.Path)},
-				"dcat:downloadURL": map[string]string{
-					"@id": url(x.Path),
-				},
-				"dcat:mediaType": map[string]string{"@id": "https://www.iana.org/assignments/media-types/" + x.MediaType},
-				"dct:modified":   map[string]string{"@value": modified, "@type": "xsd:date"},
+				"@id":              url(x.Path),
+				"@type":            "dcat:Distribution",
+				"dct:title":        lang(x.Title),
+				"dct:description":  lang(x.Title),
+				"dcat:accessURL":   id(url(x.Path)),
+				"dcat:downloadURL": id(url(x.Path)),
+				"dcat:mediaType":   id(ianaMediaType + x.MediaType),
+				"dct:license":      id(licence),
+			}
+			if ft := fileTypes[x.MediaType]; ft != "" {
+				dist["dct:format"] = id(euAuthority + "file-type/" + ft)
+			}
+			if modified != "" {
+				dist["dct:modified"] = date(modified)
 			}
 			if x.ConformsTo != "" {
-				dist["dct:conformsTo"] = map[string]string{"@id": url(x.ConformsTo)}
+				dist["dct:conformsTo"] = id(url(x.ConformsTo))
 			}
 			dists = append(dists, dist)
 		}
+		iri := url(PathDCAT) + "#" + d.ID
 		entry := map[string]any{
-			"@id":               url(PathDCAT) + "#" + d.ID,
-			"@type":             "dcat:Dataset",
-			"dct:title":         lang(d.Title),
-			"dct:description":   lang(d.Description),
-			"dcat:keyword":      d.Keywords,
-			"dct:publisher":     publisher,
-			"dct:modified":      map[string]string{"@value": modified, "@type": "xsd:date"},
-			"dct:language":      map[string]string{"@id": "http://publications.europa.eu/resource/authority/language/NLD"},
-			"dct:accessRights":  map[string]string{"@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"},
-			"dcat:distribution": dists,
+			"@id":                    iri,
+			"@type":                  "dcat:Dataset",
+			"dct:identifier":         iri,
+			"dct:title":              lang(d.Title),
+			"dct:description":        lang(d.Description),
+			"dcat:keyword":           d.Keywords,
+			"dcat:theme":             themes,
+			"dct:publisher":          id(publisherURI),
+			"dcat:contactPoint":      id(contact["@id"].(string)),
+			"dct:language":           languages,
+			"dct:accessRights":       id(euAuthority + "access-right/PUBLIC"),
+			"dct:accrualPeriodicity": id(euAuthority + "frequency/IRREG"),
+			"dcat:distribution":      dists,
+			"dcat:landingPage":       id(base),
 		}
-		if email != "" {
-			entry["dcat:contactPoint"] = map[string]any{"@type": "vcard:Organization", "vcard:fn": org, "vcard:hasEmail": map[string]string{"@id": "mailto:" + email}}
+		if modified != "" {
+			entry["dct:modified"] = date(modified)
+		}
+		if dates.Issued != "" {
+			entry["dct:issued"] = date(dates.Issued)
 		}
 		ds = append(ds, entry)
+	}
+	catalogue := map[string]any{
+		"@id":                url(PathDCAT),
+		"@type":              "dcat:Catalog",
+		"dct:title":          lang(Text{title, ""}),
+		"dct:description":    lang(Text{"Open data van het sensor- en algoritmeregister van " + org + ": de openbare registraties van sensoren en algoritmes.", "Open data of the sensor and algorithm register of " + org + ": the public records of sensors and algorithms."}),
+		"dct:publisher":      id(publisherURI),
+		"foaf:homepage":      id(base),
+		"dct:language":       languages,
+		"dct:license":        id(licence),
+		"dcat:themeTaxonomy": id(euAuthority + "data-theme"),
+		"dcat:dataset":       ds,
+	}
+	if m := dates.modified(record.Kinds); m != "" {
+		catalogue["dct:modified"] = date(m)
+	}
+	if dates.Issued != "" {
+		catalogue["dct:issued"] = date(dates.Issued)
 	}
 	doc := map[string]any{
 		"@context": map[string]string{
@@ -169,15 +277,7 @@ func WriteDCAT(w io.Writer, cfg *config.Config, modified string, datasets []Data
 			"vcard": "http://www.w3.org/2006/vcard/ns#",
 			"xsd":   "http://www.w3.org/2001/XMLSchema#",
 		},
-		"@id":           url(PathDCAT),
-		"@type":         "dcat:Catalog",
-		"dct:title":     lang(Text{title, ""}),
-		"dct:publisher": publisher,
-		"dct:modified":  map[string]string{"@value": modified, "@type": "xsd:date"},
-		"dcat:dataset":  ds,
-	}
-	if base != "" {
-		doc["foaf:homepage"] = map[string]string{"@id": base}
+		"@graph": []any{catalogue, publisher, contact},
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -380,31 +381,101 @@ func TestWriteDCAT(t *testing.T) {
 	cfg.Organisation = "Gemeente Voorbeeldstad"
 	cfg.Site.BaseURL = "https://register.voorbeeldstad.example"
 	cfg.Site.ContactEmail = "privacy@voorbeeldstad.example"
+	cfg.OpenData.PublisherURI = "https://identifier.overheid.nl/tooi/id/gemeente/gm9999"
+	dates := Dates{Issued: "2025-01-10", Changed: map[record.Kind]string{record.Sensor: "2026-10-01", record.Algorithm: "2026-03-15"}}
 	var b bytes.Buffer
-	if err := WriteDCAT(&b, cfg, "2026-11-24", Datasets([]string{"sensor.schema.json", "algorithm.schema.json"})); err != nil {
+	if err := WriteDCAT(&b, cfg, dates, Datasets([]string{"sensor.schema.json", "algorithm.schema.json"})); err != nil {
 		t.Fatal(err)
 	}
-	var doc map[string]any
+	var doc struct {
+		Graph []map[string]any `json:"@graph"`
+	}
 	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc["@type"] != "dcat:Catalog" {
-		t.Errorf("@type = %v", doc["@type"])
+	iri := func(v any) string { m, _ := v.(map[string]any); s, _ := m["@id"].(string); return s }
+	value := func(v any) string { m, _ := v.(map[string]any); s, _ := m["@value"].(string); return s }
+	cat := doc.Graph[0]
+	// DCAT-AP-NL's mandatory and recommended properties of the catalogue.
+	for _, p := range []string{"dct:title", "dct:description", "dct:publisher", "foaf:homepage", "dct:language", "dct:license", "dct:modified", "dct:issued", "dcat:themeTaxonomy", "dcat:dataset"} {
+		if cat[p] == nil {
+			t.Errorf("the catalogue lacks %s", p)
+		}
 	}
-	ds := doc["dcat:dataset"].([]any)
+	if iri(cat["dct:publisher"]) != cfg.OpenData.PublisherURI || iri(cat["dct:license"]) != config.DefaultLicence {
+		t.Errorf("publisher %v, licence %v", cat["dct:publisher"], cat["dct:license"])
+	}
+	// The catalogue changed when its newest dataset did: a date from the
+	// history, never the day of the build.
+	if value(cat["dct:modified"]) != "2026-10-01" || value(cat["dct:issued"]) != "2025-01-10" {
+		t.Errorf("catalogue dates: %v %v", cat["dct:modified"], cat["dct:issued"])
+	}
+	ds := cat["dcat:dataset"].([]any)
 	if len(ds) != 3 {
 		t.Fatalf("%d datasets, want 3", len(ds))
 	}
+	for _, d := range ds {
+		d := d.(map[string]any)
+		for _, p := range []string{"dct:identifier", "dct:title", "dct:description", "dcat:keyword", "dcat:theme", "dct:publisher", "dcat:contactPoint", "dct:language", "dct:accessRights", "dct:accrualPeriodicity", "dcat:landingPage", "dct:modified", "dct:issued", "dcat:distribution"} {
+			if d[p] == nil {
+				t.Errorf("dataset %v lacks %s", d["@id"], p)
+			}
+		}
+		for _, x := range d["dcat:distribution"].([]any) {
+			x := x.(map[string]any)
+			for _, p := range []string{"dcat:accessURL", "dcat:downloadURL", "dct:format", "dcat:mediaType", "dct:license", "dct:title"} {
+				if x[p] == nil {
+					t.Errorf("distribution %v lacks %s", x["@id"], p)
+				}
+			}
+		}
+	}
 	sensors := ds[0].(map[string]any)
+	if value(sensors["dct:modified"]) != "2026-10-01" || value(ds[1].(map[string]any)["dct:modified"]) != "2026-03-15" {
+		t.Error("a dataset's date is not its own kind's")
+	}
 	dist := sensors["dcat:distribution"].([]any)[0].(map[string]any)
-	if got := dist["dcat:downloadURL"].(map[string]any)["@id"]; got != "https://register.voorbeeldstad.example/data/sensors.csv" {
+	if got := iri(dist["dcat:downloadURL"]); got != "https://register.voorbeeldstad.example/data/sensors.csv" {
 		t.Errorf("downloadURL = %v", got)
 	}
-	if got := dist["dct:conformsTo"].(map[string]any)["@id"]; got != "https://register.voorbeeldstad.example/data/schema/sensor.schema.json" {
+	if got := iri(dist["dct:format"]); got != "http://publications.europa.eu/resource/authority/file-type/CSV" {
+		t.Errorf("format = %v", got)
+	}
+	if got := iri(dist["dct:conformsTo"]); got != "https://register.voorbeeldstad.example/data/schema/sensor.schema.json" {
 		t.Errorf("conformsTo = %v", got)
 	}
-	if got := sensors["dcat:contactPoint"].(map[string]any)["vcard:hasEmail"].(map[string]any)["@id"]; got != "mailto:privacy@voorbeeldstad.example" {
-		t.Errorf("contact = %v", got)
+	contact := doc.Graph[2]
+	if iri(sensors["dcat:contactPoint"]) != contact["@id"] || iri(contact["vcard:hasEmail"]) != "mailto:privacy@voorbeeldstad.example" {
+		t.Errorf("contact = %v", contact)
+	}
+	if doc.Graph[1]["@id"] != cfg.OpenData.PublisherURI || doc.Graph[1]["foaf:name"] != "Gemeente Voorbeeldstad" {
+		t.Errorf("publisher = %v", doc.Graph[1])
+	}
+}
+
+// A catalogue needs absolute identifiers; without the site's address it is
+// refused, not written with relative ones a processor drops.
+func TestWriteDCATNeedsBaseURL(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteDCAT(&b, config.Default(), Dates{}, Datasets(nil)); !errors.Is(err, ErrNoBaseURL) || b.Len() != 0 {
+		t.Errorf("err = %v, wrote %d bytes", err, b.Len())
+	}
+}
+
+// Without history a catalogue states no dates: a harvester must not see a
+// change on every build.
+func TestWriteDCATWithoutHistoryHasNoDates(t *testing.T) {
+	cfg := config.Default()
+	cfg.Site.BaseURL = "https://register.example/"
+	var b bytes.Buffer
+	if err := WriteDCAT(&b, cfg, Dates{}, Datasets(nil)); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "dct:modified") || strings.Contains(b.String(), "dct:issued") {
+		t.Errorf("dates without history:\n%s", b.String())
+	}
+	if !strings.Contains(b.String(), `"@id": "https://register.example/data/catalog.jsonld#publisher"`) {
+		t.Error("without a publisher URI the catalogue names none of its own")
 	}
 }
 

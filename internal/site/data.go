@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/opendata"
-	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -29,7 +28,7 @@ func (b *builder) dataJobs() []job {
 	// there is none (the build says so).
 	if b.baseURL() != nil {
 		js = append(js, job{path: opendata.PathDCAT, render: func(w *bytes.Buffer) error {
-			return opendata.WriteDCAT(w, b.cfg, period.Format(b.today), opendata.Datasets(schemaNames))
+			return opendata.WriteDCAT(w, b.cfg, b.opts.Dates, opendata.Datasets(schemaNames))
 		}})
 	}
 	for _, name := range schemaNames {

@@ -28,6 +28,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
@@ -96,6 +97,9 @@ type Options struct {
 	Rules []Rule
 	// Schemas are the JSON Schemas to publish, by file name.
 	Schemas map[string][]byte
+	// Dates say when the open data began and last changed, for the DCAT
+	// catalogue; see opendata.Dates.
+	Dates opendata.Dates
 	// Feed writes the change feed (Atom), published at FeedPath and
 	// linked from every page; nil publishes none.
 	Feed func(io.Writer) error
