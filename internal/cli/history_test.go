@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -211,6 +212,22 @@ func TestBuildPublishesFeedAndCalendar(t *testing.T) {
 	}
 	if page, _ := os.ReadFile(filepath.Join(out, "sensoren", "cam-station.html")); !strings.Contains(string(page), `href="../changes.xml"`) {
 		t.Error("a record page does not point to the feed")
+	}
+	// The catalogue's dates are the history's: the public camera last
+	// changed on 1 March; the later commit of a record that is not public
+	// does not count, and neither does the day of the build.
+	cat, _ := os.ReadFile(filepath.Join(out, "data", "catalog.jsonld"))
+	modified := regexp.MustCompile(`"dct:modified": \{\s*"@type": "xsd:date",\s*"@value": "([0-9-]+)"`).FindAllStringSubmatch(string(cat), -1)
+	if len(modified) == 0 {
+		t.Fatalf("no dct:modified in the catalogue:\n%s", cat)
+	}
+	for _, m := range modified {
+		if m[1] != "2026-03-01" {
+			t.Errorf("dct:modified %s, want 2026-03-01", m[1])
+		}
+	}
+	if !strings.Contains(string(cat), `"@value": "2026-01-10"`) {
+		t.Error("dct:issued is not the register's first commit")
 	}
 }
 
