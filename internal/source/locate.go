@@ -13,11 +13,58 @@ import (
 // returns the position of the nearest enclosing mapping or list that does, so
 // a missing field points at its parent.
 func (d *Document) Locate(pointer string, key bool) (line, col int) {
-	n := Find(d.Root, SplitPointer(pointer), key)
+	n := d.Find(SplitPointer(pointer), key)
 	if n == nil {
 		return 0, 0
 	}
 	return n.Line, n.Column
+}
+
+// Find is Find on the document's tree. It looks keys up in an index of each
+// large mapping, built on first use, so locating every one of many fields
+// (a file with tens of thousands of unknown keys) takes linear time, not
+// quadratic. It is safe for concurrent use.
+func (d *Document) Find(tokens []string, key bool) *yaml.Node {
+	return find(d.Root, tokens, key, d.lookup)
+}
+
+// indexFrom is the size from which a mapping's keys are indexed: below it
+// a scan is as quick.
+const indexFrom = 32
+
+func (d *Document) lookup(m *yaml.Node, k string) int {
+	if len(m.Content) < 2*indexFrom {
+		return scan(m, k)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	idx, ok := d.keys[m]
+	if !ok {
+		if d.keys == nil {
+			d.keys = map[*yaml.Node]map[string]int{}
+		}
+		idx = make(map[string]int, len(m.Content)/2)
+		for j := 0; j+1 < len(m.Content); j += 2 {
+			if _, dup := idx[m.Content[j].Value]; !dup {
+				idx[m.Content[j].Value] = j
+			}
+		}
+		d.keys[m] = idx
+	}
+	if j, ok := idx[k]; ok {
+		return j
+	}
+	return -1
+}
+
+// scan returns the index in m.Content of the first key k, or -1.
+func scan(m *yaml.Node, k string) int {
+	for j := 0; j+1 < len(m.Content); j += 2 {
+		if m.Content[j].Value == k {
+			return j
+		}
+	}
+	return -1
 }
 
 // SplitPointer splits a JSON Pointer into its unescaped tokens.
@@ -49,6 +96,10 @@ func JoinPointer(tokens ...string) string {
 // and the last step is a mapping entry), else the last mapping or list on
 // the way.
 func Find(n *yaml.Node, tokens []string, key bool) *yaml.Node {
+	return find(n, tokens, key, scan)
+}
+
+func find(n *yaml.Node, tokens []string, key bool, lookup func(m *yaml.Node, k string) int) *yaml.Node {
 	if n == nil {
 		return nil
 	}
@@ -57,20 +108,14 @@ func Find(n *yaml.Node, tokens []string, key bool) *yaml.Node {
 		last := i == len(tokens)-1
 		switch cur.Kind {
 		case yaml.MappingNode:
-			var next, k *yaml.Node
-			for j := 0; j+1 < len(cur.Content); j += 2 {
-				if cur.Content[j].Value == t {
-					k, next = cur.Content[j], cur.Content[j+1]
-					break
-				}
-			}
-			if next == nil {
+			j := lookup(cur, t)
+			if j < 0 {
 				return cur
 			}
 			if last && key {
-				return k
+				return cur.Content[j]
 			}
-			cur = deref(next)
+			cur = deref(cur.Content[j+1])
 		case yaml.SequenceNode:
 			idx, err := strconv.Atoi(t)
 			if err != nil || idx < 0 || idx >= len(cur.Content) {

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -48,6 +49,9 @@ type Document struct {
 	// json.Number, bool or nil. Dates stay strings. A Document from Tree
 	// has none.
 	Value any
+
+	mu   sync.Mutex
+	keys map[*yaml.Node]map[string]int // large mappings' keys, for Find
 }
 
 // Parse reads data as a single YAML document. It returns the document, or nil

@@ -2,6 +2,7 @@ package source
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -231,5 +232,52 @@ func TestTreeLocatesWithoutBuildingTheValue(t *testing.T) {
 	}
 	if _, fs := Tree("x.yaml", []byte("id: [\n"), DefaultLimits); len(fs) != 1 {
 		t.Errorf("syntax error not reported: %v", fs)
+	}
+}
+
+// manyKeys is a record with n unknown keys after its id, one per line.
+func manyKeys(n int) []byte {
+	var b strings.Builder
+	b.WriteString("id: a\n")
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: 1\n", i)
+	}
+	b.WriteString("k7: dubbel\n") // a duplicate: the first one counts
+	return []byte(b.String())
+}
+
+// TestLocateManyKeys pins that every one of 70,000 keys is found at its
+// line through the document's key index (one index per mapping, built
+// once), which makes locating them all linear instead of quadratic.
+func TestLocateManyKeys(t *testing.T) {
+	const n = 70000
+	doc, fs := Tree("sensors/a.yaml", manyKeys(n), DefaultLimits)
+	if doc == nil {
+		t.Fatal(fs)
+	}
+	for i := n - 1; i >= 0; i -= 7 {
+		if line, col := doc.Locate(JoinPointer(fmt.Sprintf("k%d", i)), true); line != i+2 || col != 1 {
+			t.Fatalf("k%d at %d:%d, want %d:1", i, line, col, i+2)
+		}
+	}
+	if line, _ := doc.Locate("/k7", false); line != 9 {
+		t.Errorf("duplicate k7 at line %d, want the first (9)", line)
+	}
+	if line, _ := doc.Locate("/bestaat-niet", true); line != 1 {
+		t.Errorf("a missing key points at line %d, want its mapping (1)", line)
+	}
+	if len(doc.keys) != 1 {
+		t.Errorf("%d mappings indexed, want the one large mapping once", len(doc.keys))
+	}
+}
+
+func BenchmarkLocateManyKeys(b *testing.B) {
+	const n = 70000
+	data := manyKeys(n)
+	for b.Loop() {
+		doc, _ := Tree("sensors/a.yaml", data, DefaultLimits)
+		for i := range n {
+			doc.Locate(JoinPointer(fmt.Sprintf("k%d", i)), true)
+		}
 	}
 }

@@ -118,7 +118,7 @@ func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Find
 	for _, p := range v.problems(ve) {
 		f := finding.Finding{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error,
 			Message: p.message, Help: p.help, Path: source.JoinPointer(p.at...), Key: p.key}
-		if n := source.Find(doc.Root, p.at, p.key); n != nil {
+		if n := doc.Find(p.at, p.key); n != nil {
 			f.Line, f.Column = n.Line, n.Column
 		}
 		if m, ok := doc.Value.(map[string]any); ok {
