@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -96,12 +97,22 @@ type Evaluation struct {
 	Intervals       map[string]period.Duration `mapstructure:"-"` // by sensor_type or kind
 }
 
+// DefaultCustomRulesCost is limits.custom_rules_cost when register.yaml
+// does not set it: room for a hundred thousand records under ten ordinary
+// rules, and a few seconds' work at most for a rule that does too much.
+const DefaultCustomRulesCost = 100_000_000
+
 // Limits bounds what the checklist accepts.
 type Limits struct {
 	DataSharingMax     period.Duration
 	CameraLifecycleMax period.Duration
 	ExceptionMax       period.Duration
 	SecurityAuditMax   period.Duration
+	// CustomRulesCost bounds the work all custom rules together may do in
+	// one check run, in CEL cost units (about one per field read or
+	// comparison); when it runs out, the remaining evaluations are skipped
+	// and reported.
+	CustomRulesCost uint64
 }
 
 // Notice is the duty to report a sensor before it is placed.
@@ -177,6 +188,7 @@ var defaults = map[string]any{
 	"limits.camera_lifecycle_max": "P2Y",
 	"limits.exception_max":        "P1Y",
 	"limits.security_audit_max":   "P3Y",
+	"limits.custom_rules_cost":    DefaultCustomRulesCost,
 	"notice.period":               "P5D",
 	"notice.since":                "",
 	"supplier_watch":              []any{},
@@ -327,6 +339,14 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 		CameraLifecycleMax: dur("limits.camera_lifecycle_max"),
 		ExceptionMax:       dur("limits.exception_max"),
 		SecurityAuditMax:   dur("limits.security_audit_max"),
+		CustomRulesCost:    DefaultCustomRulesCost,
+	}
+	if s := strings.TrimSpace(v.GetString("limits.custom_rules_cost")); s != "" {
+		if n, err := strconv.ParseUint(strings.ReplaceAll(s, "_", ""), 10, 64); err == nil && n > 0 {
+			c.Limits.CustomRulesCost = n
+		} else {
+			bad("limits.custom_rules_cost", fmt.Sprintf("limits.custom_rules_cost: %q is not a positive whole number", s))
+		}
 	}
 	c.Notice.Period = dur("notice.period")
 	c.Notice.Since = v.GetString("notice.since")

@@ -293,3 +293,34 @@ func TestRuleSettingsKeepWhereAndWhy(t *testing.T) {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(problems, "\n"), strings.Join(wantProblems, "\n"))
 	}
 }
+
+func TestCustomRulesCost(t *testing.T) {
+	tests := []struct {
+		text    string
+		want    uint64
+		finding string
+	}{
+		{"", DefaultCustomRulesCost, ""},
+		{"limits: {custom_rules_cost: 5000}\n", 5000, ""},
+		{"limits: {custom_rules_cost: 2_000_000}\n", 2_000_000, ""},
+		{"limits: {custom_rules_cost: veel}\n", DefaultCustomRulesCost, `"veel" is not a positive whole number`},
+		{"limits: {custom_rules_cost: 0}\n", DefaultCustomRulesCost, "not a positive whole number"},
+		{"limits: {custom_rules_cost: -5}\n", DefaultCustomRulesCost, "not a positive whole number"},
+	}
+	for _, tt := range tests {
+		c, fs, err := Load(writeConfig(t, tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Limits.CustomRulesCost != tt.want {
+			t.Errorf("%q: limit %d, want %d", tt.text, c.Limits.CustomRulesCost, tt.want)
+		}
+		got := ""
+		for _, f := range fs {
+			got += f.Message
+		}
+		if tt.finding == "" && got != "" || !strings.Contains(got, tt.finding) {
+			t.Errorf("%q: findings %q, want %q", tt.text, got, tt.finding)
+		}
+	}
+}

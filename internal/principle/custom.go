@@ -139,7 +139,7 @@ func compileBool(env *cel.Env, expr string) (cel.Program, error) {
 	if t := ast.OutputType(); !t.IsExactType(cel.BoolType) && !t.IsExactType(cel.DynType) {
 		return nil, fmt.Errorf("it gives a %s, not true or false", cel.FormatCELType(t))
 	}
-	return env.Program(ast, cel.CostLimit(customCostLimit))
+	return env.Program(ast, cel.CostLimit(customCostLimit), cel.EvalOptions(cel.OptTrackCost))
 }
 
 // customRule builds the rule for one entry of rules_custom.
@@ -173,9 +173,13 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		if kind != "" && rec.Kind != kind {
 			return nil
 		}
+		if !ctx.budget.left() {
+			ctx.budget.skip(id, rec)
+			return nil
+		}
 		vars := map[string]any{"record": rec, "today": period.Format(ctx.Today)}
 		if when != nil {
-			ok, err := evalBool(when, vars)
+			ok, err := ctx.budget.evalBool(when, vars)
 			if err != nil && !missingKey(err) {
 				return []finding.Finding{evalFailed(id, "when", err)}
 			}
@@ -183,7 +187,7 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 				return nil
 			}
 		}
-		ok, err := evalBool(require, vars)
+		ok, err := ctx.budget.evalBool(require, vars)
 		if err != nil && !missingKey(err) {
 			return []finding.Finding{evalFailed(id, "require", err)}
 		}
@@ -205,18 +209,24 @@ func evalFailed(id, which string, err error) finding.Finding {
 			"Zorg dat de uitdrukking ook voor deze registratie werkt, bijvoorbeeld met has(record.field) voordat u het veld gebruikt."))
 }
 
-// evalBool runs a compiled expression. A field the record lacks makes it
-// false (with the error, so the caller can tell).
-func evalBool(p cel.Program, vars map[string]any) (bool, error) {
-	out, _, err := p.Eval(vars)
+// evalBool runs a compiled expression and charges its cost to the run's
+// budget. A field the record lacks makes it false (with the error, so the
+// caller can tell).
+func (b *costBudget) evalBool(p cel.Program, vars map[string]any) (bool, error) {
+	out, det, err := p.Eval(vars)
+	if det != nil {
+		if c := det.ActualCost(); c != nil {
+			b.spend(*c)
+		}
+	}
 	if err != nil {
 		return false, err
 	}
-	b, ok := out.Value().(bool)
+	v, ok := out.Value().(bool)
 	if !ok {
 		return false, fmt.Errorf("it gave %v, not true or false", out.Value())
 	}
-	return b, nil
+	return v, nil
 }
 
 // missingKey reports whether an evaluation failed only because the record
@@ -225,4 +235,46 @@ func evalBool(p cel.Program, vars map[string]any) (bool, error) {
 func missingKey(err error) bool {
 	msg := err.Error()
 	return strings.Contains(msg, "no such key") || strings.Contains(msg, "index out of")
+}
+
+// costBudget is what all custom rules together may spend in one run: each
+// evaluation is bounded (customCostLimit), but ten thousand records times
+// a rule near that bound would still take minutes.
+type costBudget struct {
+	limit, spent uint64
+	skipped      int      // evaluations skipped once the budget ran out
+	first        []string // the rule and record where it ran out
+}
+
+func newBudget(limit uint64) *costBudget { return &costBudget{limit: limit} }
+
+func (b *costBudget) left() bool { return b == nil || b.spent < b.limit }
+
+func (b *costBudget) spend(c uint64) {
+	if b != nil {
+		b.spent += c
+	}
+}
+
+func (b *costBudget) skip(rule string, rec *record.Record) {
+	if b.skipped == 0 {
+		b.first = []string{rule, rec.ID}
+	}
+	b.skipped++
+}
+
+// finding reports a run whose custom rules stopped at the budget: the
+// check is incomplete, so it is an error.
+func (b *costBudget) finding() []finding.Finding {
+	if b == nil || b.skipped == 0 {
+		return nil
+	}
+	f := finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Severity: finding.Error, Path: "/rules_custom"}
+	return []finding.Finding{worded(f,
+		en(fmt.Sprintf("the custom rules used up this run's cost limit (limits.custom_rules_cost: %d) at rule %s on record %s; %d more evaluations were skipped, so those records were not checked against them",
+			b.limit, b.first[0], b.first[1], b.skipped),
+			"make the expensive rule cheaper (a when that selects fewer records, fewer comprehensions over lists), or raise limits.custom_rules_cost in register.yaml"),
+		nl(fmt.Sprintf("De eigen regels hebben de rekenlimiet van deze controle opgebruikt (limits.custom_rules_cost: %d), bij regel %s en registratie %s. %d controles zijn overgeslagen; die registraties zijn dus niet aan de eigen regels getoetst.",
+			b.limit, b.first[0], b.first[1], b.skipped),
+			"Maak de zware regel lichter (een when die minder registraties kiest, minder herhalingen over lijsten), of verhoog limits.custom_rules_cost in register.yaml."))}
 }

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -194,4 +195,40 @@ id: s
 kind: sensor
 decisions: [{body: mayor, kind: authorisation, date: 2026-01-01}]
 `), []want{{"per-unit", "custom", finding.Warning, 1, 1, "custom rule per-unit: require could not be evaluated on this record: division by zero"}})
+}
+
+// TestCustomRulesRunCostLimit pins the cost limit of a whole run: a rule
+// that stays under the limit of one evaluation but does much work on every
+// record stops when the run's budget (limits.custom_rules_cost) is spent,
+// and the run says so with an error, naming where it stopped and how many
+// evaluations it skipped.
+func TestCustomRulesRunCostLimit(t *testing.T) {
+	heavy := `
+rules_custom:
+  - id: zwaar
+    require: '[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, a + b > 0)) && record.name != ""'
+`
+	var recs []string
+	for i := range 40 {
+		recs = append(recs, fmt.Sprintf("id: s%02d\nkind: sensor\nname: Sensor %d\n", i, i))
+	}
+	limited := runCustom(t, heavy+"limits: {custom_rules_cost: 5000}\n", "", recs...)
+	var stop []finding.Finding
+	for _, f := range limited {
+		if f.Rule == finding.RuleConfig {
+			stop = append(stop, f)
+		}
+	}
+	if len(stop) != 1 || stop[0].Severity != finding.Error || stop[0].File != config.FileName ||
+		!strings.Contains(stop[0].Message, "limits.custom_rules_cost: 5000") || !strings.Contains(stop[0].Message, "at rule zwaar on record s") ||
+		!strings.Contains(stop[0].MessageNL, "rekenlimiet") {
+		t.Fatalf("findings %+v; want one error saying the run's limit stopped the custom rules", stop)
+	}
+	var skipped int
+	if _, err := fmt.Sscanf(stop[0].Message[strings.Index(stop[0].Message, "; ")+2:], "%d more evaluations", &skipped); err != nil || skipped < 20 || skipped >= 40 {
+		t.Errorf("skipped %d (%v): want most of the 40 records skipped after the first few", skipped, err)
+	}
+	if fs := runCustom(t, heavy, "", recs...); len(fs) != 0 {
+		t.Errorf("under the default limit: %+v, want no findings", fs)
+	}
 }

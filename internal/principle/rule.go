@@ -114,6 +114,10 @@ type Context struct {
 	Register *record.Register
 	// History is the register's Git history, or nil.
 	History History
+
+	// budget is what custom rules may still spend in this run; nil is no
+	// limit (a Context made by hand, as tests do).
+	budget *costBudget
 }
 
 // builtin lists the rules in the order of the rule id table in

@@ -25,12 +25,13 @@ func Run(reg *record.Register, opts Options) []finding.Finding {
 	if today.IsZero() {
 		today = period.Today(timeNow())
 	}
-	ctx := &Context{Today: today, Config: cfg, Register: reg, History: opts.History}
+	ctx := &Context{Today: today, Config: cfg, Register: reg, History: opts.History, budget: newBudget(cfg.Limits.CustomRulesCost)}
 	customs, fs := CompileCustom(cfg)
 	rules := append(Rules(), customs...)
 	fs = append(fs, unknownRuleSettings(cfg, rules)...)
 	checked := run(ctx, rules)
 	fs = append(fs, settingFindings(cfg, rules, checked)...)
+	fs = append(fs, ctx.budget.finding()...)
 	return append(fs, checked...)
 }
 
