@@ -324,7 +324,10 @@ func mapColumns(name string, head []string, opts Options, offset int) ([]column,
 				path = ""
 			}
 			key := fmt.Sprint(group, " ", path)
-			if prev, dup := used[key]; dup && path != "" && !listLike(s.typ) {
+			if prev, dup := used[key]; dup && path != "" && !listLike(s.typ) && !(mapped && opts.Mapping.named(head[prev])) {
+				// Two columns for one value: unless the mapping file names
+				// both (a source whose entries use one or the other), the
+				// second is left out.
 				warn(&c, fmt.Sprintf("column %q fills %s, as column %d (%q) already does; it is left out", h, path, prev+1, head[prev]),
 					"remove one of the two columns, or map one to another field in a mapping file (--map)")
 				path = ""
@@ -424,6 +427,7 @@ func (im *importer) record(line int, row []string, g int) {
 	add := func(col int, sev finding.Severity, msg, help string) { im.add(line, col, sev, msg, help) }
 	vals := map[string]any{}
 	colOf := map[string]int{}
+	from := map[string]int{} // field → group of the column that gave it
 	kind := im.opts.Kind
 	bad := false
 	for _, c := range im.cols {
@@ -460,11 +464,22 @@ func (im *importer) record(line int, row []string, g int) {
 		if v == nil {
 			continue
 		}
-		if prev, ok := vals[c.path]; ok && listLike(s.typ) {
+		prev, ok := vals[c.path]
+		switch {
+		case ok && listLike(s.typ):
 			vals[c.path] = appendList(prev, v)
-		} else {
+		case ok && from[c.path] == c.group:
+			// Another column of the mapping gave this value first: it
+			// stays, and a different value here is reported.
+			if fmt.Sprint(prev) != fmt.Sprint(v) {
+				add(c.index+1, finding.Warning, fmt.Sprintf("%s (column %q): %q is not imported; column %q already gives %q", c.path, c.header, clip(cell), im.cols[colOf[c.path]-1].header, clip(fmt.Sprint(prev))),
+					"keep one of the two values in the source, or map one of the columns to another field")
+			}
+			continue
+		default:
 			vals[c.path] = v
 		}
+		from[c.path] = c.group
 		colOf[c.path] = c.index + 1
 	}
 	if bad {

@@ -13,9 +13,10 @@ import (
 )
 
 // ReadJSON reads records from JSON: the register's own open data
-// (register.json, records in the record format), or entries of the national
-// algorithm register (its v1.0 API entries or its public listing), one
-// entry, a list of entries, or an object holding one such list. Each entry
+// (register.json, records in the record format), entries of the national
+// algorithm register (its v1.0 API entries or its public listing), or the
+// features of a GeoJSON map layer; one entry, a list of entries, or an
+// object holding one such list. Each entry
 // is read as a row whose columns are its keys (nested objects as dotted
 // keys, lists as JSON), so mapping files work as they do for spreadsheets;
 // without one, the shape of the entries picks the ready-made map. Findings
@@ -31,6 +32,9 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	}
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("read %s: the file holds no entries: it needs an object, or a list of objects, with a name or id each", name)
+	}
+	for i, e := range entries {
+		entries[i] = fromFeature(e)
 	}
 	t := &table{}
 	seen := map[string]bool{}
@@ -165,6 +169,39 @@ func listEntries(data []byte, offset int) ([]object, []int, error) {
 }
 
 func lineAt(data []byte, offset int) int { return bytes.Count(data[:offset], []byte("\n")) + 1 }
+
+// fromFeature turns a GeoJSON feature (a map layer's sensor) into an entry:
+// its properties as keys, a point's coordinates as latitude and longitude,
+// and any other geometry and the feature's id under keys of their own, so
+// they are reported rather than lost. Any other entry is returned as it is.
+func fromFeature(e object) object {
+	typ, _ := e.get("type")
+	if string(bytes.TrimSpace(typ)) != `"Feature"` {
+		return e
+	}
+	var out object
+	if props, ok := e.get("properties"); ok {
+		var p object
+		if json.Unmarshal(props, &p) == nil {
+			out = append(out, p...)
+		}
+	}
+	if geom, ok := e.get("geometry"); ok {
+		var g struct {
+			Type        string            `json:"type"`
+			Coordinates []json.RawMessage `json:"coordinates"`
+		}
+		if json.Unmarshal(geom, &g) == nil && g.Type == "Point" && len(g.Coordinates) >= 2 {
+			out = append(out, member{"latitude", g.Coordinates[1]}, member{"longitude", g.Coordinates[0]})
+		} else if string(bytes.TrimSpace(geom)) != "null" {
+			out = append(out, member{"geometry", geom})
+		}
+	}
+	if id, ok := e.get("id"); ok {
+		out = append(out, member{"feature.id", id})
+	}
+	return out
+}
 
 // object is a JSON object with its keys in the order the file gives them.
 type object []member

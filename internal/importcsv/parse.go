@@ -538,6 +538,12 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 	return m, nil
 }
 
+// named reports whether the mapping names a header.
+func (m *Mapping) named(header string) bool {
+	_, ok := m.columns[normalise(header)]
+	return ok
+}
+
 // column returns the field a header maps to with how to read it, and whether
 // the mapping names it.
 func (m *Mapping) column(header string) (string, rule, bool) {

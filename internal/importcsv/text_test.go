@@ -1,6 +1,7 @@
 package importcsv
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -188,7 +189,7 @@ func TestUnplacedTextIsReported(t *testing.T) {
 // columns.
 func TestReadyMaps(t *testing.T) {
 	names := Maps()
-	for _, want := range []string{"algoritmeregister-csv", "algoritmeregister-json", "algoritmeregister-lijst-json", "algoritmeregister-v0.1", "algoritmeregister-v0.1-json", "amsterdam-bulk", "amsterdam-melding"} {
+	for _, want := range []string{"algoritmeregister-csv", "algoritmeregister-json", "algoritmeregister-lijst-json", "algoritmeregister-v0.1", "algoritmeregister-v0.1-json", "amsterdam-bulk", "amsterdam-kaartlaag", "amsterdam-melding"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("no ready-made map %s in %q", want, names)
 		}
@@ -261,6 +262,59 @@ func TestNationalRegisterJSON(t *testing.T) {
 	for _, bad := range []string{"", "[]", "42", `{"a": [{"x": 1}], "b": [{"y": 2}]}`, "[1, 2]", "{} {}"} {
 		if _, err := ReadJSON("e.json", []byte(bad), Options{Kind: record.Algorithm, Now: now}); err == nil {
 			t.Errorf("ReadJSON(%q) gives no error", bad)
+		}
+	}
+}
+
+// A GeoJSON map layer's features become records: their properties are the
+// columns and a point gives the position. Several keys the map sends to one
+// field fill it from whichever the feature has; two different values are
+// reported.
+func TestGeoJSONFeatures(t *testing.T) {
+	doc := `{"type": "FeatureCollection", "features": [
+ {"type": "Feature", "id": 5, "geometry": {"type": "Point", "coordinates": [4.895862, 52.381543]},
+  "properties": {"Objectnummer_Amsterdam": "TV-117-5", "Standplaats": "De Ruyterkade - Havengebouw", "Rotatie": 0}},
+ {"type": "Feature", "geometry": {"type": "Point", "coordinates": [4.793372, 52.343909]},
+  "properties": {"BrugSluisNummer": "SLU0101", "Naam": "Akersluis", "Actief_JN": "Ja"}},
+ {"type": "Feature", "geometry": null,
+  "properties": {"Objectnummer": "GABW-02", "Locatienaam": "Anders", "Actief": "Misschien"}}]}`
+	m, err := LoadMapping("amsterdam-kaartlaag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadJSON("laag.geojson", []byte(doc), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rec := range res.Records {
+		var r record.Record
+		if err := yaml.Unmarshal(rec.Data, &r); err != nil {
+			t.Fatal(err)
+		}
+		pos := ""
+		if r.Location != nil && r.Location.Point != nil {
+			pos = fmt.Sprint(r.Location.Point.Lat, ",", r.Location.Point.Lon)
+		}
+		desc := ""
+		if r.Location != nil {
+			desc = r.Location.Description
+		}
+		got = append(got, r.Name+"|"+desc+"|"+pos+"|"+r.Status)
+	}
+	want := []string{"TV-117-5|De Ruyterkade - Havengebouw|52.381543,4.895862|", "SLU0101|Akersluis|52.343909,4.793372|active", "GABW-02|||"}
+	if !slices.Equal(got, want) {
+		t.Errorf("records %q, want %q", got, want)
+	}
+	fs := short(res.Findings)
+	for _, w := range []string{
+		`column "Rotatie" is not a field of the record format and is left out; its text on line 2 is not imported`,
+		`column "feature.id" is not a field of the record format and is left out; its text on line 2 is not imported`,
+		`status (column "Actief"): "Misschien" is not in the column's value map and is not imported`,
+		`name (column "Locatienaam"): "Anders" is not imported; column "Objectnummer" already gives "GABW-02"`,
+	} {
+		if !slices.ContainsFunc(fs, func(s string) bool { return strings.Contains(s, w) }) {
+			t.Errorf("no finding with %q in %q", w, fs)
 		}
 	}
 }

@@ -327,3 +327,107 @@ func firstDiff(a, b string) string {
 	}
 	return "the exports differ in length"
 }
+
+// TestRealDataMapLayers imports the features of Amsterdam's map layers (the
+// GeoJSON its sensor register reads), one layer at a time with the layer's
+// own goal, legal ground and owner given in a map that extends the
+// ready-made one, as a municipality would; the texts survive as in
+// TestRealData.
+func TestRealDataMapLayers(t *testing.T) {
+	src := filepath.Join(realdata, "amsterdam-sensorregister/source/fixtures-sample.json")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Skipf("no real data at %s (a checkout beside ../shared has it): %v", realdata, err)
+	}
+	var fixtures struct {
+		Layers map[string]struct {
+			Goal  *string `json:"goal"`
+			Legal string  `json:"legal"`
+			Email string  `json:"email"`
+			Dept  string  `json:"dept"`
+			PI    string  `json:"pi"`
+		} `json:"layers"`
+		Features []struct {
+			Layer   string          `json:"layer"`
+			Feature json.RawMessage `json:"feature"`
+		} `json:"features"`
+	}
+	if err := json.Unmarshal(data, &fixtures); err != nil {
+		t.Fatal(err)
+	}
+	byLayer := map[string][]json.RawMessage{}
+	for _, f := range fixtures.Features {
+		byLayer[f.Layer] = append(byLayer[f.Layer], f.Feature)
+	}
+	if len(byLayer) < 5 {
+		t.Fatalf("only %d layers in %s", len(byLayer), src)
+	}
+	for name, features := range byLayer {
+		t.Run(name, func(t *testing.T) {
+			layer := fixtures.Layers[name]
+			work := t.TempDir()
+			geo, _ := json.Marshal(map[string]any{"type": "FeatureCollection", "features": features})
+			writeFile(t, filepath.Join(work, name+".geojson"), string(geo))
+			texts := map[string][]string{}
+			q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+			m := "extends: amsterdam-kaartlaag\ndefaults:\n  status: active\n  organisation.type: municipality\n  owner.role: Meldpunt sensoren\n" +
+				"  legal_basis.regime: gdpr\n  legal_basis.gdpr_ground: public_task\n  lifecycle.start: 2022-01-01\n  sensor_type: camera\n"
+			for _, d := range [][3]string{{"purpose", "goal", deref(layer.Goal)}, {"legal_basis.law", "legal", layer.Legal},
+				{"owner.email", "email", layer.Email}, {"owner.department", "dept", layer.Dept}, {"personal_data.processed", "", layer.PI}} {
+				if d[2] != "" {
+					m += "  " + d[0] + ": " + q(d[2]) + "\n"
+					if d[1] != "" {
+						texts[d[1]] = []string{d[2]}
+					}
+				}
+			}
+			named := false
+			for _, f := range features {
+				var feat struct {
+					Properties map[string]any `json:"properties"`
+				}
+				if err := json.Unmarshal(f, &feat); err != nil {
+					t.Fatal(err)
+				}
+				for i, k := range []string{"Objectnummer_Amsterdam", "Objectnummer", "BrugSluisNummer", "BFA_nummer", "Locatienaam", "id", "Standplaats", "Naam", "Privacyverklaring"} {
+					if s, ok := feat.Properties[k].(string); ok && strings.TrimSpace(s) != "" {
+						texts[k] = append(texts[k], strings.TrimSpace(s))
+						named = named || i < 6
+					}
+				}
+			}
+			if !named {
+				// A layer without object numbers (a traffic survey): its
+				// kind names the record, as the municipality chooses.
+				m += "columns:\n  Soort: name\n"
+			}
+			writeFile(t, filepath.Join(work, "laag.yaml"), m)
+			dir := newRegister(t)
+			r := run(t, ".", nil, "import", "json", filepath.Join(work, name+".geojson"), "--kind", "sensor", "--map", filepath.Join(work, "laag.yaml"), "--root", dir)
+			if r.code == 2 {
+				t.Fatalf("import exit 2:\n%s", r.out())
+			}
+			recs := recordTexts(t, dir)
+			if files, _ := filepath.Glob(filepath.Join(dir, "sensors", "*.yaml")); len(files) != len(features) {
+				t.Fatalf("%d records from %d features:\n%s", len(files), len(features), r.out())
+			}
+			for col, vals := range texts {
+				for _, v := range vals {
+					if !recs[v] {
+						t.Errorf("the text of %q is not in any record as written: %q", col, clip(v))
+					}
+				}
+			}
+			for _, format := range []string{"csv", "json"} {
+				roundTrip(t, dir, format, "sensor", texts)
+			}
+		})
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
