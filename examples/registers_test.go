@@ -50,6 +50,7 @@ func TestBundledRegister(t *testing.T) {
 	// The story the bundled register tells: mostly clean, the warnings a
 	// real municipality has, and one approved police exception.
 	want := []string{
+		"cam-politie-stationsplein ai-act-registration info",  // EU database duty applies from 2027-12-02
 		"cam-politie-stationsplein biometric-ban warning",     // approved exception to a legal duty: stays a warning
 		"druktemeters-binnenstad security-audit warning",      // audit from 2023
 		"parkeersensoren-binnenstad data-rights warning",      // supplier holds the data rights
@@ -124,7 +125,10 @@ func TestExampleConfiguration(t *testing.T) {
 		!slices.Equal(cfg.Languages, def.Languages) || len(cfg.Rules) != 0 {
 		t.Errorf("a setting in examples/register.yaml differs from its default: %+v", cfg)
 	}
-	for _, st := range []string{"camera", "anpr_camera"} {
+	if cfg.AIAct != def.AIAct {
+		t.Errorf("ai_act = %+v, want the default %+v", cfg.AIAct, def.AIAct)
+	}
+	for _, st := range []string{"public_order", "camera", "anpr_camera"} {
 		if cfg.Evaluation.Intervals[st].String() != def.Evaluation.Intervals[st].String() {
 			t.Errorf("evaluation.intervals.%s = %v, want the default %v", st, cfg.Evaluation.Intervals[st], def.Evaluation.Intervals[st])
 		}

@@ -510,9 +510,19 @@ var enums = []struct {
 	{"sensor", "sensor_type", []string{"camera", "anpr_camera", "air_quality", "odour", "noise", "traffic_counter", "crowd_counter",
 		"wifi_bluetooth_counter", "parking", "water_level", "weather", "waste_level", "drone", "smart_lighting", "other"}},
 	{"sensor", "capabilities[]", []string{"video_recording", "live_viewing", "image_analysis", "people_counting", "vehicle_counting",
-		"licence_plate_recognition", "face_recognition", "biometric_identification", "person_tracking", "re_identification",
-		"emotion_recognition", "gait_recognition", "audio_recording", "sound_level", "device_tracking", "environmental_measurement", "other"}},
-	{"sensor", "minimisation.measures[]", []string{"low_resolution", "privacy_masking", "on_device_processing", "aggregation_only", "time_limited", "shutter", "other"}},
+		"licence_plate_recognition", "face_recognition", "biometric_identification", "realtime_biometric_identification",
+		"post_biometric_identification", "biometric_categorisation", "person_tracking", "re_identification",
+		"emotion_recognition", "gait_recognition", "behaviour_detection_image", "behaviour_detection_sound",
+		"audio_recording", "sound_level", "device_tracking", "environmental_measurement", "other"}},
+	{"sensor", "camera_regime", []string{"public_order", "police", "traffic_management", "enforcement", "operational", "object_security", "private", "other", "unknown"}},
+	{"sensor", "minimisation.measures[]", []string{"low_resolution", "privacy_masking", "on_device_processing", "aggregation_only",
+		"hashing_rotating_salt", "truncation", "time_limited", "shutter", "other"}},
+	{"sensor", "personal_data.special_categories_ground", []string{"explicit_consent", "employment_social_security", "vital_interests",
+		"not_for_profit_body", "made_public", "legal_claims", "substantial_public_interest", "health_or_social_care", "public_health",
+		"archiving_research_statistics"}},
+	{"sensor", "ai_act.role", []string{"provider", "deployer", "provider_and_deployer"}},
+	{"sensor", "ai_act.transparency[]", []string{"interaction", "generated_content", "emotion_recognition", "biometric_categorisation", "deepfake", "generated_text"}},
+	{"sensor", "exceptions[].objective", []string{"victim_search", "imminent_threat", "serious_crime_suspect"}},
 	{"algorithm", "algorithm_type", []string{"rule_based", "statistical", "machine_learning", "generative_ai", "hybrid"}},
 	{"algorithm", "role", []string{"automated_decision", "decision_support", "prediction", "profiling", "informational"}},
 	{"algorithm", "publication_category", []string{"high_risk_ai", "impactful", "other"}},
@@ -758,7 +768,7 @@ func TestHeaders(t *testing.T) {
 		if doc["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
 			t.Errorf("%s: $schema = %v", name, doc["$schema"])
 		}
-		if c, _ := doc["$comment"].(string); !strings.HasPrefix(c, "record format v1") {
+		if c, _ := doc["$comment"].(string); !strings.HasPrefix(c, "record format v2") {
 			t.Errorf("%s: $comment %q does not start with the format version", name, c)
 		}
 		// An absolute $id would make editors fetch the schema over the network.
@@ -955,6 +965,13 @@ func TestSchemaMatchesTheRecordModel(t *testing.T) {
 
 // The design document, when it is next to the repository (../shared), lists
 // the same top-level keys per kind and marks the same ones M.
+// formatV2Keys are the top-level keys format v2 added to the design
+// document's v1, per kind.
+var formatV2Keys = map[string][]string{
+	"sensor":    {"format_version", "camera_regime"},
+	"algorithm": {"format_version", "capabilities"},
+}
+
 func TestSchemaMatchesTheDesignDocument(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "..", "shared", "record-format.md"))
 	if errors.Is(err, os.ErrNotExist) {
@@ -989,6 +1006,10 @@ func TestSchemaMatchesTheDesignDocument(t *testing.T) {
 		doc := readJSON(t, schema.File(kind))
 		want := map[string]bool{}
 		for _, k := range append(slices.Clone(keys["both"]), keys[kind]...) {
+			want[k] = true
+		}
+		// The document describes format v1; these keys came with v2.
+		for _, k := range formatV2Keys[kind] {
 			want[k] = true
 		}
 		got := map[string]bool{}

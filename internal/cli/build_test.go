@@ -34,10 +34,11 @@ func TestBuildCommand(t *testing.T) {
 		{name: "clean record", record: checkCamera, code: 0,
 			page: []string{"<h1>Cameratoezicht Markt</h1>", `<details class="clean"><summary><span class="sev sev-ok"><span class="icon" aria-hidden="true">✓</span>Geen bevindingen bij `, `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`}},
 		{name: "checklist findings are shown, summed up on stderr, and published", record: face, code: 0,
-			stderr: "register: checklist: 1 record, 1 error, 0 warnings",
+			// facial recognition: the ban, special categories without their ground, no AI Act profile
+			stderr: "register: checklist: 1 record, 2 errors, 1 warning",
 			page:   []string{`Voldoet niet:</span> <a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`, "[biometric-ban]", "Gezichtsherkenning"}},
 		{name: "--fail-on error fails on the checklist's error, after publishing", record: face, args: []string{"--fail-on", "error"}, code: 1,
-			stderr: "register: checklist: 1 record, 1 error, 0 warnings", page: []string{"[biometric-ban]"}},
+			stderr: "register: checklist: 1 record, 2 errors, 1 warning", page: []string{"[biometric-ban]"}},
 		{name: "--fail-on warning passes a clean record", record: checkCamera, args: []string{"--fail-on", "warning"}, code: 0,
 			stderr: "register: checklist: 1 record, 0 errors, 0 warnings"},
 		{name: "--fail-on none publishes a record against the schema", record: broken, code: 0, stderr: "sensors/cam-markt.yaml:5:9: status has value",
@@ -262,7 +263,7 @@ func TestBuildNamesTheRulesSwitchedOff(t *testing.T) {
 	}
 	for _, want := range []string{
 		"register: 2 rules switched off or lowered by the configuration",
-		"biometric-ban: off (default error), set in REGISTER_RULES_BIOMETRIC_BAN; only its policy part: for identifying people by their face, body or gait it follows from law (GDPR art. 9(1); AI Act art. 5(1)(h)) and still runs; no reason given",
+		"biometric-ban: off (default error), set in REGISTER_RULES_BIOMETRIC_BAN; only its policy part: for identifying people by their face, body or gait, live or after the fact it follows from law (GDPR art. 9(1); AI Act art. 5(1)(h)) and still runs; no reason given",
 		"security-audit: off (default warning), set in register.yaml:",
 		"; reason: The region audits the network.",
 	} {

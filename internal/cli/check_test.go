@@ -29,8 +29,8 @@ owner:
 purpose: Geweld voorkomen en opsporen.
 problem: Vechtpartijen bij sluitingstijd.
 alternatives: Meer handhavers dekten de late uren niet.
-decisions:
-  - {body: mayor, kind: authorisation, date: 2026-01-10, reference: "https://voorbeeldstad.example/b/1"}
+decisions: [{body: mayor, kind: authorisation, date: 2026-01-10, reference: "https://voorbeeldstad.example/b/1"},
+  {body: council, kind: mandate, date: 2024-06-27, reference: "https://voorbeeldstad.example/apv"}]
 legal_basis: {regime: police_data, law: Gemeentewet art. 151c}
 personal_data:
   processed: "yes"
@@ -51,6 +51,7 @@ location: {description: Markt, point: {lat: 52.0, lon: 5.1}}
 signage: {present: true, description: Borden bij elke toegang.}
 vendor: {manufacturer: Axis Communications, model: Q1656, country: SE}
 data_rights: {holder: municipality, resale_forbidden: true}
+camera_regime: public_order
 `
 
 const checkConfig = `site:

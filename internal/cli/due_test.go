@@ -25,6 +25,7 @@ capabilities: [video_recording]
 location:
   description: Stationsplein
   point: {lat: 52.09, lon: 5.11}
+camera_regime: public_order
 `
 
 func TestDueCommand(t *testing.T) {

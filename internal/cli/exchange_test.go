@@ -182,7 +182,7 @@ func TestInitThenValidateAndCheck(t *testing.T) {
 		}
 	}
 	out, _, code = run(t, "migrate", "--root", root)
-	if code != ExitOK || out != "2 records (2 in format v1); v1 is the current format: nothing needs migrating\n" {
+	if code != ExitOK || out != "2 records (2 in format v2); v2 is the current format: nothing needs migrating\n" {
 		t.Errorf("migrate after init: exit %d\n%s", code, out)
 	}
 	// A second init into the same folder is refused.
@@ -242,7 +242,7 @@ func TestWorkflowCommandsExist(t *testing.T) {
 
 func TestMigrateBundledRegister(t *testing.T) {
 	out, errOut, code := run(t, "migrate", "--root", "../../register", "--dry-run")
-	if code != ExitOK || out != "25 records (25 in format v1); v1 is the current format: nothing needs migrating\n" {
+	if code != ExitOK || out != "25 records (25 in format v2); v2 is the current format: nothing needs migrating\n" {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,20 +17,23 @@ func init() {
 }
 
 func newMigrateCmd(a *App) *cobra.Command {
-	var dryRun bool
+	var dryRun, force bool
 	cmd := &cobra.Command{
 		Use:   "migrate",
 		Short: "Upgrade records to the current version of the record format",
 		Long: fmt.Sprintf(`migrate checks which version of the record format each record is in and upgrades
 the older ones to the current version (v%d), rewriting the files in place with their
-comments kept. A fork that pulls a new version of this tool runs it once, reviews the
-diff and commits it.
+comments, order and layout kept. A fork that pulls a new version of this tool runs it
+once, reviews the diff and commits it. It refuses to run on uncommitted changes, so its
+rewrite can be reviewed on its own (--force runs it anyway). A second run changes nothing.
 
-v%d is the first version of the format, so today migrate only checks the records and
-reports that nothing needs migrating.
+v2 adds camera_regime to cameras, ANPR cameras and drones. migrate fills it in only where
+the record settles it (police, private, or a legal basis naming Gemeentewet 151c); every
+other camera gets camera_regime: unknown with a comment, an open question that
+register check reports until its owner answers it.
 
 Exit code 0: all records are (now) current; 1: records that cannot be migrated (newer
-than this tool, or unreadable); 2: usage or I/O error.`, migrate.Current, migrate.Current),
+than this tool, or unreadable); 2: usage or I/O error.`, migrate.Current),
 		Example: `  register migrate --dry-run
   register migrate --root examples/dorp`,
 		Args: cobra.NoArgs,
@@ -46,6 +50,15 @@ than this tool, or unreadable); 2: usage or I/O error.`, migrate.Current, migrat
 				}
 			}
 			fmt.Fprintln(a.Out, p.Summary())
+			if !dryRun && !force && len(p.Pending) > 0 {
+				dirty, err := migrate.Uncommitted(a.Root())
+				if err != nil {
+					return err
+				}
+				if len(dirty) > 0 {
+					return usagef("%s has uncommitted changes (%s); commit or stash them first so the migration can be reviewed on its own, or pass --force", a.Root(), strings.Join(dirty[:min(len(dirty), 3)], ", "))
+				}
+			}
 			if !dryRun && len(p.Pending) > 0 {
 				done, err := migrate.Default.Apply(a.Root(), p)
 				for _, f := range done {
@@ -62,5 +75,6 @@ than this tool, or unreadable); 2: usage or I/O error.`, migrate.Current, migrat
 		},
 	}
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "report what would be migrated, and change nothing")
+	cmd.Flags().BoolVar(&force, "force", false, "migrate even when the register has uncommitted changes")
 	return cmd
 }

@@ -61,6 +61,7 @@ capabilities: [video_recording, live_viewing]
 location:
   description: Markt
   point: {lat: 52.0907, lon: 5.1214}
+camera_regime: public_order
 `
 
 func TestValidateCleanRegister(t *testing.T) {

@@ -36,6 +36,7 @@ type Config struct {
 	DueWithin     period.Duration        `mapstructure:"-"`
 	Limits        Limits                 `mapstructure:"-"`
 	Notice        Notice                 `mapstructure:"-"`
+	AIAct         AIAct                  `mapstructure:"-"`
 	SupplierWatch []WatchedSupplier      `mapstructure:"supplier_watch"`
 	RulesCustom   []CustomRule           `mapstructure:"rules_custom"`
 
@@ -94,7 +95,7 @@ const DefaultLicence = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl
 // Evaluation holds the evaluation intervals (principle III).
 type Evaluation struct {
 	DefaultInterval period.Duration            `mapstructure:"-"`
-	Intervals       map[string]period.Duration `mapstructure:"-"` // by sensor_type or kind
+	Intervals       map[string]period.Duration `mapstructure:"-"` // by camera_regime, sensor_type or kind
 }
 
 // DefaultCustomRulesCost is limits.custom_rules_cost when register.yaml
@@ -121,6 +122,22 @@ type Notice struct {
 	Since  string // YYYY-MM-DD, or "" for the register's first commit
 }
 
+// AIAct holds the dates from which the AI Act's high-risk obligations apply.
+// The regulation fixed them, and the Digital Omnibus on AI moved them
+// (political agreement 7 May 2026, adopted by the Council in June 2026): a
+// register sets them here, so a later move needs no new release. The
+// prohibitions (art. 5, from 2025-02-02) and the transparency duties
+// (art. 50, from 2026-08-02) are fixed in the principle package.
+type AIAct struct {
+	// HighRiskFrom is the date the obligations for the high-risk systems of
+	// Annex III apply from (art. 6(2), 26, 27, 49); default 2027-12-02.
+	HighRiskFrom string
+	// AnnexIFrom is the same for the products of Annex I; default 2028-08-02.
+	AnnexIFrom string
+	// Source says where the dates come from, shown with the findings.
+	Source string
+}
+
 // WatchedSupplier is a manufacturer flagged under principle 7.6.
 type WatchedSupplier struct {
 	Manufacturer string `mapstructure:"manufacturer"`
@@ -140,9 +157,15 @@ type CustomRule struct {
 	Help      string `mapstructure:"help"`
 }
 
-// IntervalFor returns the evaluation interval for a record of the kind and
-// sensor type given, when the record itself states none.
-func (c *Config) IntervalFor(kind, sensorType string) period.Duration {
+// IntervalFor returns the evaluation interval for a record of the kind,
+// sensor type and camera regime given, when the record itself states none:
+// the interval set for its camera regime (public_order: the programme's
+// yearly evaluation of security cameras), else for its sensor type, else
+// for its kind, else the default.
+func (c *Config) IntervalFor(kind, sensorType, regime string) period.Duration {
+	if d, ok := c.Evaluation.Intervals[regime]; ok && regime != "" {
+		return d
+	}
 	if d, ok := c.Evaluation.Intervals[sensorType]; ok && sensorType != "" {
 		return d
 	}
@@ -182,7 +205,7 @@ var defaults = map[string]any{
 	"open_data.publisher_uri":     "",
 	"rules":                       map[string]any{},
 	"evaluation.default_interval": "P4Y",
-	"evaluation.intervals":        map[string]any{"camera": "P1Y", "anpr_camera": "P1Y"},
+	"evaluation.intervals":        map[string]any{"public_order": "P1Y"},
 	"due_within":                  "P90D",
 	"limits.data_sharing_max":     "P3Y",
 	"limits.camera_lifecycle_max": "P2Y",
@@ -191,6 +214,9 @@ var defaults = map[string]any{
 	"limits.custom_rules_cost":    DefaultCustomRulesCost,
 	"notice.period":               "P5D",
 	"notice.since":                "",
+	"ai_act.high_risk_from":       "2027-12-02",
+	"ai_act.annex_i_from":         "2028-08-02",
+	"ai_act.source":               "Digital Omnibus on AI: political agreement of 7 May 2026, adopted by the Council in June 2026 (moved Annex III from 2026-08-02 to 2027-12-02 and Annex I to 2028-08-02)",
 	"supplier_watch":              []any{},
 	"rules_custom":                []any{},
 }
@@ -358,6 +384,20 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 		if _, err := period.ParseDate(c.Notice.Since); err != nil {
 			bad("notice.since", fmt.Sprintf("notice.since: %v", err))
 			c.Notice.Since = ""
+		}
+	}
+	c.AIAct.Source = v.GetString("ai_act.source")
+	for _, d := range []struct {
+		key string
+		to  *string
+	}{{"ai_act.high_risk_from", &c.AIAct.HighRiskFrom}, {"ai_act.annex_i_from", &c.AIAct.AnnexIFrom}} {
+		*d.to = v.GetString(d.key)
+		if t, ok := v.Get(d.key).(time.Time); ok {
+			*d.to = t.Format(period.DateLayout)
+		}
+		if _, err := period.ParseDate(*d.to); err != nil {
+			bad(d.key, fmt.Sprintf("%s: %v", d.key, err))
+			*d.to = defaults[d.key].(string)
 		}
 	}
 	if err := v.UnmarshalKey("supplier_watch", &c.SupplierWatch); err != nil {

@@ -25,21 +25,25 @@ func TestDefaultsWithoutAFile(t *testing.T) {
 		t.Fatalf("Load: %v %v", err, fs)
 	}
 	checks := map[string]string{
-		"default interval": c.Evaluation.DefaultInterval.String(),
-		"camera interval":  c.IntervalFor("sensor", "camera").String(),
-		"anpr interval":    c.IntervalFor("sensor", "anpr_camera").String(),
-		"noise interval":   c.IntervalFor("sensor", "noise").String(),
-		"due within":       c.DueWithin.String(),
-		"sharing max":      c.Limits.DataSharingMax.String(),
-		"camera max":       c.Limits.CameraLifecycleMax.String(),
-		"exception max":    c.Limits.ExceptionMax.String(),
-		"audit max":        c.Limits.SecurityAuditMax.String(),
-		"notice":           c.Notice.Period.String(),
-		"language":         c.Language(),
-		"title":            c.Site.Title,
+		"default interval":             c.Evaluation.DefaultInterval.String(),
+		"public-order camera interval": c.IntervalFor("sensor", "camera", "public_order").String(),
+		"traffic camera interval":      c.IntervalFor("sensor", "camera", "traffic_management").String(),
+		"anpr interval":                c.IntervalFor("sensor", "anpr_camera", "enforcement").String(),
+		"noise interval":               c.IntervalFor("sensor", "noise", "").String(),
+		"high-risk from":               c.AIAct.HighRiskFrom,
+		"annex I from":                 c.AIAct.AnnexIFrom,
+		"due within":                   c.DueWithin.String(),
+		"sharing max":                  c.Limits.DataSharingMax.String(),
+		"camera max":                   c.Limits.CameraLifecycleMax.String(),
+		"exception max":                c.Limits.ExceptionMax.String(),
+		"audit max":                    c.Limits.SecurityAuditMax.String(),
+		"notice":                       c.Notice.Period.String(),
+		"language":                     c.Language(),
+		"title":                        c.Site.Title,
 	}
 	want := map[string]string{
-		"default interval": "P4Y", "camera interval": "P1Y", "anpr interval": "P1Y", "noise interval": "P4Y",
+		"default interval": "P4Y", "public-order camera interval": "P1Y", "traffic camera interval": "P4Y",
+		"anpr interval": "P4Y", "noise interval": "P4Y", "high-risk from": "2027-12-02", "annex I from": "2028-08-02",
 		"due within": "P90D", "sharing max": "P3Y", "camera max": "P2Y", "exception max": "P1Y",
 		"audit max": "P3Y", "notice": "P5D", "language": "nl", "title": "Sensor- en algoritmeregister",
 	}
@@ -83,13 +87,13 @@ supplier_watch:
 	if got := c.Severity("minimisation", finding.Warning); got != finding.Warning {
 		t.Errorf("unconfigured rule severity %v, want its default", got)
 	}
-	if got := c.IntervalFor("algorithm", "").String(); got != "P1Y" {
+	if got := c.IntervalFor("algorithm", "", "").String(); got != "P1Y" {
 		t.Errorf("algorithm interval %s", got)
 	}
-	if got := c.IntervalFor("sensor", "drone").String(); got != "P6M" {
+	if got := c.IntervalFor("sensor", "drone", "").String(); got != "P6M" {
 		t.Errorf("drone interval %s", got)
 	}
-	if got := c.IntervalFor("sensor", "camera").String(); got != "P2Y" {
+	if got := c.IntervalFor("sensor", "camera", "").String(); got != "P2Y" {
 		t.Errorf("camera interval %s: intervals given in the file replace the default map", got)
 	}
 	if c.Limits.DataSharingMax.String() != "P1Y" || c.Limits.ExceptionMax.String() != "P1Y" {

@@ -156,7 +156,7 @@ func Interval(r *record.Record, cfg *config.Config) period.Duration {
 			return d
 		}
 	}
-	return cfg.IntervalFor(string(r.Kind), r.SensorType)
+	return cfg.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
 }
 
 func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }

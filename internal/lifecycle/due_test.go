@@ -85,11 +85,18 @@ evaluation: {interval: P1M, last: 2024-01-31}`, "2024-02-29", "P1M"},
 kind: algorithm
 lifecycle: {start: 2023-05-10}
 evaluation: {}`, "2027-05-10", "P4Y"},
-		{"camera uses the configured yearly interval", `
+		{"a public-order camera uses the configured yearly interval", `
 kind: sensor
 sensor_type: camera
+camera_regime: public_order
 lifecycle: {start: 2023-05-10}
 evaluation: {last: 2025-11-30}`, "2026-11-30", "P1Y"},
+		{"a traffic camera is not evaluated yearly by default", `
+kind: sensor
+sensor_type: camera
+camera_regime: traffic_management
+lifecycle: {start: 2023-05-10}
+evaluation: {last: 2025-11-30}`, "2029-11-30", "P4Y"},
 		{"a record's own interval wins over configuration", `
 kind: sensor
 sensor_type: camera
@@ -132,6 +139,7 @@ evaluation: {last: 2025-03-01}
 exceptions:
   - {rule: camera-temporary, approved_by: college, until: 2026-12-15}
   - {rule: signage, until: 2027-06-01}
+camera_regime: public_order
 `
 
 const noiseUpcoming = `
@@ -155,6 +163,7 @@ status: retired
 lifecycle: {start: 2015-01-01, end: 2016-01-01}
 evaluation: {}
 exceptions: [{rule: signage, until: 2016-01-01}]
+camera_regime: public_order
 `
 
 const planned = `
@@ -269,6 +278,7 @@ sensor_type: camera
 status: active
 lifecycle: {start: 2020-01-01}
 evaluation: {last: 2025-02-28}
+camera_regime: public_order
 `)})
 	tests := []struct {
 		now   time.Time

@@ -3,11 +3,11 @@
 // without editing every file by hand.
 //
 // Version 1 is the first version of the format, and v1 records do not state
-// their version: a record without format_version is v1. A later version adds
-// a Step from the version before it; the step rewrites the record's YAML
-// (keeping comments and order) and sets format_version. Today there are no
-// steps, so a migration checks every record's version and reports that
-// nothing needs migrating.
+// their version: a record without format_version is v1. Each later version
+// adds a Step from the version before it; the step rewrites the record's YAML
+// (keeping comments, order and every byte it does not change) and migrate
+// sets format_version. Version 2 (toV2) adds the camera regime. A migrated
+// record is at the current version, so a second run changes nothing.
 package migrate
 
 import (
@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/go-git/go-git/v5"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
@@ -30,7 +31,7 @@ import (
 
 // Current is the version of the record format this tool reads and writes;
 // the JSON Schemas' $comment names the same version.
-const Current = 1
+const Current = 2
 
 // VersionKey is the top-level key a record states its format version with,
 // from version 2 on.
@@ -45,7 +46,14 @@ type Step struct {
 	// Note says in a line what the step changes, for the report and the
 	// changelog.
 	Note string
-	// Apply rewrites the record's top-level mapping in place.
+	// Edit rewrites the record's text, given its parsed top-level mapping;
+	// it changes only what it must, so comments, blank lines and the
+	// layout of everything else stay as they were.
+	Edit func(data []byte, root *yaml.Node) ([]byte, error)
+	// Apply, for a step that restructures rather than adds, rewrites the
+	// top-level mapping in place; the record is then written out again
+	// by the YAML encoder (comments kept, layout normalised). A step sets
+	// Edit or Apply.
 	Apply func(doc *yaml.Node) error
 }
 
@@ -55,8 +63,8 @@ type Migrator struct {
 	Steps   []Step
 }
 
-// Default is this tool's migrator: format v1, no steps yet.
-var Default = Migrator{Current: Current}
+// Default is this tool's migrator.
+var Default = Migrator{Current: Current, Steps: []Step{toV2}}
 
 // Plan is what a migration would do.
 type Plan struct {
@@ -77,6 +85,7 @@ type Plan struct {
 type Pending struct {
 	File    string // relative to the root
 	Version int
+	data    []byte
 	doc     *yaml.Node
 }
 
@@ -134,7 +143,7 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 					Message: fmt.Sprintf("the record is in format v%d and no migration leads from it to v%d", v, m.Current)})
 				continue
 			}
-			p.Pending = append(p.Pending, Pending{File: rel, Version: v, doc: doc.Root})
+			p.Pending = append(p.Pending, Pending{File: rel, Version: v, data: data, doc: doc.Root})
 			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Info,
 				Message: fmt.Sprintf("format v%d → v%d: %s", v, m.Current, notes)})
 		}
@@ -179,26 +188,11 @@ func version(root *yaml.Node) (int, int, error) {
 func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
 	var done []string
 	for _, pd := range p.Pending {
-		for from := pd.Version; from < m.Current; from++ {
-			i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
-			if i < 0 {
-				return done, fmt.Errorf("%s: no migration from format v%d", pd.File, from)
-			}
-			if err := m.Steps[i].Apply(pd.doc); err != nil {
-				return done, fmt.Errorf("%s: migrate from format v%d: %w", pd.File, from, err)
-			}
-		}
-		setVersion(pd.doc, m.Current)
-		var b bytes.Buffer
-		enc := yaml.NewEncoder(&b)
-		enc.SetIndent(2)
-		if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{pd.doc}}); err != nil {
+		data, err := m.upgrade(pd)
+		if err != nil {
 			return done, fmt.Errorf("%s: %w", pd.File, err)
 		}
-		if err := enc.Close(); err != nil {
-			return done, fmt.Errorf("%s: %w", pd.File, err)
-		}
-		if err := replace(filepath.Join(root, filepath.FromSlash(pd.File)), b.Bytes()); err != nil {
+		if err := replace(filepath.Join(root, filepath.FromSlash(pd.File)), data); err != nil {
 			return done, err
 		}
 		done = append(done, pd.File)
@@ -206,23 +200,69 @@ func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
 	return done, nil
 }
 
-// setVersion sets format_version, as the record's first key after kind.
-func setVersion(root *yaml.Node, v int) {
-	val := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(v)}
+// upgrade returns a pending record's text at the current version.
+func (m Migrator) upgrade(pd Pending) ([]byte, error) {
+	data, doc := pd.data, pd.doc
+	for from := pd.Version; from < m.Current; from++ {
+		i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
+		if i < 0 {
+			return nil, fmt.Errorf("no migration from format v%d", from)
+		}
+		var err error
+		if s := m.Steps[i]; s.Edit != nil {
+			data, err = s.Edit(data, doc)
+		} else {
+			if err = s.Apply(doc); err == nil {
+				data, err = encode(doc)
+			}
+		}
+		if err != nil {
+			return nil, fmt.Errorf("migrate from format v%d: %w", from, err)
+		}
+		parsed, fs := source.Tree(pd.File, data, source.DefaultLimits)
+		if parsed == nil {
+			return nil, fmt.Errorf("migrate from format v%d made the record unreadable: %v", from, fs)
+		}
+		doc = parsed.Root
+	}
+	return setVersion(data, doc, m.Current)
+}
+
+// encode writes a mapping out with the YAML encoder.
+func encode(doc *yaml.Node) ([]byte, error) {
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// setVersion sets format_version: it replaces the line of an existing key,
+// or adds the key after kind (or id).
+func setVersion(data []byte, root *yaml.Node, v int) ([]byte, error) {
+	line := fmt.Sprintf("%s: %d\n", VersionKey, v)
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == VersionKey {
-			root.Content[i+1] = val
-			return
+		if k := root.Content[i]; k.Value == VersionKey {
+			start, end := lineEnd(data, k.Line-1), lineEnd(data, k.Line)
+			if k.Line == 1 {
+				start = 0
+			}
+			if start < 0 || end < 0 || root.Content[i+1].Line != k.Line {
+				return nil, fmt.Errorf("%s is not on one line; set it to %d by hand", VersionKey, v)
+			}
+			return slices.Concat(data[:start], []byte(line), data[end:]), nil
 		}
 	}
-	at := 0
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "id" || root.Content[i].Value == "kind" {
-			at = i + 2
-		}
+	after := "kind"
+	if key(root, "kind") == nil {
+		after = "id"
 	}
-	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: VersionKey}
-	root.Content = slices.Insert(root.Content, at, key, val)
+	return insertAfter(data, root, after, line)
 }
 
 // readLimited reads a record file, refusing one larger than the reader's limit.
@@ -268,4 +308,42 @@ func (p *Plan) Summary() string {
 	default:
 		return fmt.Sprintf("%d records%s; %d need migrating to v%d", n, read, len(p.Pending), p.Current)
 	}
+}
+
+// Uncommitted lists the files under root with changes Git has not
+// committed, so a migration never mixes its rewrite with someone's
+// unfinished work. Outside a Git repository it returns nothing.
+func Uncommitted(root string) ([]string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	repo, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open the Git repository of %s: %w", root, err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		return nil, nil // a bare repository has no work tree to protect
+	}
+	st, err := wt.Status()
+	if err != nil {
+		return nil, fmt.Errorf("read the Git status of %s: %w", root, err)
+	}
+	top := wt.Filesystem.Root()
+	var dirty []string
+	for file, s := range st {
+		if s.Worktree == git.Unmodified && s.Staging == git.Unmodified {
+			continue
+		}
+		full := filepath.Join(top, filepath.FromSlash(file))
+		if rel, err := filepath.Rel(abs, full); err == nil && !strings.HasPrefix(rel, "..") {
+			dirty = append(dirty, filepath.ToSlash(rel))
+		}
+	}
+	slices.Sort(dirty)
+	return dirty, nil
 }

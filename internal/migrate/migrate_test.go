@@ -66,10 +66,10 @@ func TestBundledRegisterNeedsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Findings) != 0 || len(p.Pending) != 0 || len(p.Files) != 25 || p.Versions[1] != 25 {
+	if len(p.Findings) != 0 || len(p.Pending) != 0 || len(p.Files) != 25 || p.Versions[2] != 25 {
 		t.Errorf("plan: %d files, versions %v, pending %d, findings %q", len(p.Files), p.Versions, len(p.Pending), short(p.Findings))
 	}
-	if got, want := p.Summary(), "25 records (25 in format v1); v1 is the current format: nothing needs migrating"; got != want {
+	if got, want := p.Summary(), "25 records (25 in format v2); v2 is the current format: nothing needs migrating"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	done, err := Default.Apply("../../register", p)

@@ -150,7 +150,7 @@ func concat(parts ...[]column) []column {
 // source_code.unavailable_reason, decisions), so the CSV carries every
 // public field and imports again into the same records.
 func withRest(kind record.Kind, cols []column) []column {
-	covered := map[string]bool{"kind": true}
+	covered := map[string]bool{"kind": true, "format_version": true} // structure, not content
 	for _, c := range cols {
 		covered[c.field] = true
 	}

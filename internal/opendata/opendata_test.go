@@ -56,6 +56,7 @@ lifecycle: {start: 2025-01-01, end: 2026-12-31}
 evaluation: {interval: P1Y, last: 2025-12-01}
 incidents:
   - {type: data_breach, discovered: "2025-03-01T10:00:00+01:00", reported: "2025-03-02T10:00:00+01:00", notifiable: true, delay_reason: intern overleg, summary: Beelden te lang bewaard}
+camera_regime: public_order
 `
 
 const airSecret = `
@@ -92,6 +93,7 @@ personal_data: {processed: "yes"}
 lifecycle: {start: 2024-01-01}
 evaluation: {}
 publication: {public: false, reason: Opsporing}
+camera_regime: public_order
 `
 
 const algo = `

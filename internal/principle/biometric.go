@@ -2,30 +2,92 @@ package principle
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// banned are the capabilities that follow individuals or identify them by
-// their body (VNG 2.1), each with what it means in English and in Dutch.
-// Counting people and reading licence plates are not among them.
+// banned are the capabilities that follow individuals, identify or
+// categorise them by their body, or read their emotions or behaviour (VNG
+// 2.1), each with what it means in English and in Dutch. Counting people
+// and reading licence plates are not among them.
 var banned = map[string][2]string{
-	"face_recognition":         {"facial recognition", "gezichtsherkenning"},
-	"biometric_identification": {"biometric identification", "biometrische identificatie"},
-	"person_tracking":          {"following individuals", "personen volgen"},
-	"re_identification":        {"re-identifying individuals", "personen herkennen (her-identificatie)"},
-	"emotion_recognition":      {"emotion recognition", "emotieherkenning"},
-	"gait_recognition":         {"recognising people by their gait", "mensen herkennen aan hun manier van lopen"},
-	"device_tracking":          {"following phones and other devices by Wi-Fi or Bluetooth", "telefoons en andere apparaten volgen via wifi of bluetooth"},
+	"face_recognition":                  {"facial recognition", "gezichtsherkenning"},
+	"biometric_identification":          {"biometric identification", "biometrische identificatie"},
+	"realtime_biometric_identification": {"real-time remote biometric identification", "live biometrische identificatie op afstand"},
+	"post_biometric_identification":     {"after-the-fact remote biometric identification", "biometrische identificatie op afstand achteraf"},
+	"biometric_categorisation":          {"biometric categorisation (such as age or gender)", "biometrische categorisering (zoals leeftijd of geslacht)"},
+	"person_tracking":                   {"following individuals", "personen volgen"},
+	"re_identification":                 {"re-identifying individuals", "personen herkennen (her-identificatie)"},
+	"emotion_recognition":               {"emotion recognition", "emotieherkenning"},
+	"gait_recognition":                  {"recognising people by their gait", "mensen herkennen aan hun manier van lopen"},
+	"behaviour_detection_image":         {"detecting behaviour from images", "gedrag herkennen uit beeld"},
+	"behaviour_detection_sound":         {"detecting behaviour from sound", "gedrag herkennen uit geluid"},
+	"device_tracking":                   {"following phones and other devices by Wi-Fi or Bluetooth", "telefoons en andere apparaten volgen via wifi of bluetooth"},
+}
+
+// Remote biometric identification, by when it happens. The v1 values do not
+// say; they count as real time until the record says otherwise, because
+// that is the stricter case.
+var (
+	realtimeID = []string{"realtime_biometric_identification"}
+	unstatedID = []string{"face_recognition", "biometric_identification", "gait_recognition"}
+	postID     = []string{"post_biometric_identification"}
+)
+
+// art5From is the date the AI Act's prohibitions apply from (art. 113(a)).
+var art5From = mustDate("2025-02-02")
+
+// identifies returns the record's first remote biometric identification
+// capability, or "".
+func identifies(r *record.Record) string {
+	for _, c := range r.Capabilities {
+		if slices.Contains(realtimeID, c) || slices.Contains(unstatedID, c) || slices.Contains(postID, c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// liveID reports whether a capability identifies people in real time, or
+// does not say (and so counts as real time).
+func liveID(c string) bool { return slices.Contains(realtimeID, c) || slices.Contains(unstatedID, c) }
+
+// biometricCapability returns the record's first capability that processes
+// biometric data (identification, categorisation, emotion), or "".
+func biometricCapability(r *record.Record) string {
+	for _, c := range r.Capabilities {
+		switch {
+		case identifies(&record.Record{Capabilities: []string{c}}) != "", c == "biometric_categorisation", c == "emotion_recognition", c == "re_identification":
+			return c
+		}
+	}
+	return ""
+}
+
+// police reports whether the police operate the record, the only operator
+// the ban lets an exception lower.
+func police(r *record.Record) bool {
+	return r.Organisation.Type == "police" || r.HasRegime() && r.CameraRegime == record.RegimePolice
+}
+
+// prosecutorWords name the public prosecutor, who is not the court or
+// independent administrative authority AI Act art. 5(3) asks for.
+var prosecutorWords = []string{"officier van justitie", "openbaar ministerie", "prosecutor", "parket"}
+
+func isProsecutor(authority string) bool {
+	a := strings.ToLower(authority)
+	return slices.ContainsFunc(prosecutorWords, func(w string) bool { return strings.Contains(a, w) })
 }
 
 const biometricBanID = "biometric-ban"
 
-// bannedByLaw are the banned capabilities the law itself forbids, with the
-// articles: identifying people by their face, body or gait processes
-// biometric data that GDPR art. 9(1) forbids without an exception ground a
+// The banned capabilities the law itself forbids are the identifying ones:
+// identifying people by their face, body or gait processes biometric data that GDPR art. 9(1) forbids without an exception ground a
 // municipality does not have in public space, and real-time remote
 // identification in public space is a prohibited practice (AI Act art.
 // 5(1)(h)). The other banned capabilities (following people or phones,
@@ -33,32 +95,37 @@ const biometricBanID = "biometric-ban"
 // and education) are banned by VNG principle 2.1, a policy choice a
 // municipality could make differently: biometric-ban is law for the first
 // and policy for the rest, so configuration changes only the rest.
-var bannedByLaw = map[string]Law{
-	"face_recognition":         lawBiometric,
-	"biometric_identification": lawBiometric,
-	"gait_recognition":         lawBiometric,
-}
+//
+// Format v2 says when identification happens: real time (art. 5(1)(h)) or
+// after the fact (high-risk, each use authorised beforehand, art. 26(10));
+// the v1 values that do not say count as real time.
+var lawPostIdentification = Law{"AI Act art. 26(10), Annex III 1(a); Wet politiegegevens", "AI-verordening art. 26 lid 10, bijlage III punt 1(a); Wet politiegegevens"}
 
 var biometricBan = &Rule{
 	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error, Covers: []string{"C-no-live-face"},
-	Law: lawBiometric, LawScope: "for identifying people by their face, body or gait", LawScopeNL: "voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen",
+	Law: lawBiometric, LawScope: "for identifying people by their face, body or gait, live or after the fact", LawScopeNL: "voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf",
 	TitleNL: "Geen biometrische surveillance", TitleEN: "No biometric surveillance",
-	WhyNL:   "Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Alleen de politie mag hiervan afwijken, en dan alleen met een specifieke wettelijke grondslag.",
-	WhyEN:   "Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition (VNG principle 2.1; also the programme commitment against live facial recognition). Only the police may deviate, and only on a specific legal basis.",
-	Satisfy: "The sensor lists none of face_recognition, biometric_identification, person_tracking, re_identification, emotion_recognition, gait_recognition and device_tracking. For a police sensor only: an approved exception (rule: biometric-ban) with a reason, legal_basis, approved_by, approved_on and until, on a record whose organisation.type is police.",
+	WhyNL:   "Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h). Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5) en met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (art. 5 lid 3); dan blijft het een zichtbare waarschuwing.",
+	WhyEN:   "Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)). Only the police may deviate: after the fact with prior authorisation (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or independent administrative authority (art. 5(3)), and it then stays a visible warning.",
+	Satisfy: "The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference}; for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation by a court or independent administrative authority (not the public prosecutor) dated no later than approved_on. Real-time identification then remains a warning.",
 	Example: `capabilities: [video_recording, people_counting]   # counting is allowed
 
-# the police exception:
+# the police exception for identification after the fact:
 organisation: {name: Politie Eenheid Midden-Nederland, type: police}
+capabilities: [video_recording, post_biometric_identification]
 exceptions:
   - rule: biometric-ban
-    reason: searching for a missing person during the event
-    legal_basis: "Wet politiegegevens art. 9; order of the public prosecutor"
-    approved_by: officier van justitie
+    reason: comparing recorded images of suspects of a series of street robberies, per report
+    legal_basis: "Wet politiegegevens art. 9; Politiewet 2012 art. 3"
+    approved_by: Driehoek Voorbeeldstad
     approved_on: 2026-11-01
-    until: 2026-12-01`,
-	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if r.Kind != record.Sensor || retired(r) {
+    until: 2027-05-01
+    authorisation:
+      authority: rechter-commissaris, rechtbank Midden-Nederland
+      date: 2026-10-28
+      reference: RC 26/1234`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
 			return nil
 		}
 		var fs []finding.Finding
@@ -70,10 +137,37 @@ exceptions:
 			f := at(index("capabilities", i),
 				en(fmt.Sprintf("capability %s (%s) is biometric surveillance, which the principles ban in public space", c, what[0]),
 					"remove the capability and switch it off on the device (a counting camera counts on the device and keeps no images); only the police may use it, with an approved exception that states its legal basis"),
-				nl(fmt.Sprintf("De sensor kan %s (%s). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte.", what[1], c),
+				nl(fmt.Sprintf("De toepassing kan %s (%s). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte.", what[1], c),
 					"Haal deze mogelijkheid uit capabilities en zet haar uit op het apparaat (een telcamera telt in het apparaat zelf en bewaart geen beelden). Alleen de politie mag dit gebruiken, met een goedgekeurde uitzondering waarin de wettelijke grondslag staat."))
-			if law, ok := bannedByLaw[c]; ok {
-				f = lawful(f, law)
+			switch {
+			case liveID(c):
+				unstated, onduidelijk := "", ""
+				if slices.Contains(unstatedID, c) {
+					unstated = "; the record does not say whether it identifies in real time or after the fact, so it counts as real time (replace it with realtime_biometric_identification or post_biometric_identification)"
+					onduidelijk = " Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Vervang de waarde door realtime_biometric_identification of post_biometric_identification."
+				}
+				law, wet := "; identifying people by their body processes special categories of personal data (GDPR art. 9(1))", " Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1)."
+				if police(r) && !ctx.Today.Before(art5From) {
+					law = "; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"
+					wet = " Live biometrische identificatie op afstand in de openbare ruimte is bij wet verboden (AI-verordening art. 5 lid 1 onder h, sinds 2 februari 2025)."
+				}
+				f.Message += law + unstated
+				f.MessageNL += wet + onduidelijk
+				f = lawful(f, lawBiometric)
+				if police(r) {
+					f.Help = "remove it; the only way out is an exception (rule: biometric-ban) for an objective of AI Act art. 5(1)(h) (objective), under the national law that provides for it (national_law, art. 5(5)), with the prior authorisation of a court or independent administrative authority (authorisation: authority, date, reference; art. 5(3)); it then stays a warning"
+					f.HelpNL = "Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3). Het blijft dan een waarschuwing."
+				}
+			case slices.Contains(postID, c):
+				if !police(r) {
+					f = lawful(cites(f, "GDPR art. 9(1)", "AVG art. 9 lid 1"), lawBiometric)
+				} else {
+					f = lawful(f, lawPostIdentification)
+					f.Message += "; identification after the fact is high-risk AI (AI Act Annex III 1(a)) and each use needs prior authorisation (art. 26(10))"
+					f.MessageNL += " Identificatie achteraf is hoog-risico AI (bijlage III punt 1(a) AI-verordening); elk gebruik vraagt vooraf toestemming (art. 26 lid 10)."
+					f.Help = "record an exception (rule: biometric-ban) with the legal basis and the authorisation of a court or administrative authority (authorisation: authority, date, reference)"
+					f.HelpNL = "Leg een uitzondering vast (rule: biometric-ban) met de wettelijke grondslag en de toestemming van een rechter of bestuursinstantie (authorisation: authority, date, reference)."
+				}
 			}
 			fs = append(fs, f)
 		}
@@ -81,14 +175,48 @@ exceptions:
 	},
 	ExceptionNeeds: func(r *record.Record, ex record.Exception) (string, string) {
 		var need, nodig []string
+		lacks := func(e, n string) { need, nodig = append(need, e), append(nodig, n) }
 		if strings.TrimSpace(ex.LegalBasis) == "" {
-			need = append(need, "a specific legal basis (legal_basis)")
-			nodig = append(nodig, "een specifieke wettelijke grondslag (legal_basis)")
+			lacks("a specific legal basis (legal_basis)", "een specifieke wettelijke grondslag (legal_basis)")
 		}
-		if r.Organisation.Type != "police" {
-			need = append(need, "an operator of type police (only the police may be excepted from the ban)")
-			nodig = append(nodig, "de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen)")
+		if !police(r) {
+			lacks("an operator of type police (only the police may be excepted from the ban)", "de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen)")
+		}
+		live := slices.ContainsFunc(r.Capabilities, liveID)
+		post := slices.ContainsFunc(r.Capabilities, func(c string) bool { return slices.Contains(postID, c) })
+		if live || post {
+			a := ex.Authorisation
+			switch {
+			case a == nil || blank(a.Authority) || blank(a.Date) || blank(a.Reference):
+				lacks("the prior authorisation with its authority, date and reference (authorisation; AI Act art. 5(3), 26(10))",
+					"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3, art. 26 lid 10)")
+			case live && isProsecutor(a.Authority):
+				lacks("an authorisation by a court or independent administrative authority: the public prosecutor is neither (AI Act art. 5(3))",
+					"toestemming van een rechter of onafhankelijke bestuursinstantie: de officier van justitie is geen van beide (AI-verordening art. 5 lid 3)")
+			case !blank(ex.ApprovedOn) && a.Date > ex.ApprovedOn:
+				lacks(fmt.Sprintf("an authorisation before the use: it is dated %s, after approved_on %s", a.Date, ex.ApprovedOn),
+					fmt.Sprintf("toestemming vóór het gebruik: ze is van %s, na approved_on %s", datum(a.Date), datum(ex.ApprovedOn)))
+			}
+		}
+		if live {
+			if blank(ex.Objective) {
+				lacks("the objective of AI Act art. 5(1)(h) (objective: victim_search, imminent_threat or serious_crime_suspect)",
+					"het doel uit art. 5 lid 1 onder h AI-verordening (objective: victim_search, imminent_threat of serious_crime_suspect)")
+			}
+			if blank(ex.NationalLaw) {
+				lacks("the national law that provides for real-time identification (national_law; AI Act art. 5(5))",
+					"de nationale wet die live identificatie toestaat (national_law; AI-verordening art. 5 lid 5)")
+			}
 		}
 		return joinAnd(need), joinEn(nodig)
 	},
+}
+
+// mustDate reads a date fixed in the code.
+func mustDate(s string) time.Time {
+	t, err := period.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
 }

@@ -13,7 +13,22 @@ status: active
 organisation: {name: Politie, type: police}
 capabilities:
   - video_recording
-  - face_recognition
+  - post_biometric_identification
+`
+
+// liveCamera identifies people in real time: prohibited by AI Act art.
+// 5(1)(h) unless the narrow police route is followed.
+const liveCamera = `
+id: cam-live
+kind: sensor
+status: active
+organisation: {name: Politie, type: police}
+capabilities:
+  - video_recording
+  - realtime_biometric_identification
+`
+
+const authorised = `    authorisation: {authority: rechter-commissaris, date: 2026-10-30, reference: RC 26/1}
 `
 
 func TestBiometricBan(t *testing.T) {
@@ -34,9 +49,22 @@ capabilities:
   - people_counting
   - device_tracking
   - gait_recognition
+  - biometric_categorisation
+  - behaviour_detection_sound
 `, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "capability device_tracking (following phones and other devices by Wi-Fi or Bluetooth) is biometric surveillance"},
-			{"biometric-ban", "VNG 2.1", finding.Error, 8, 5, "capability gait_recognition (recognising people by their gait)"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 8, 5, "capability gait_recognition (recognising people by their gait)…does not say whether it identifies in real time or after the fact, so it counts as real time"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 9, 5, "capability biometric_categorisation (biometric categorisation (such as age or gender))"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 10, 5, "capability behaviour_detection_sound (detecting behaviour from sound)"},
+		}},
+		{name: "the ban applies to algorithms too", yaml: `
+id: a
+kind: algorithm
+status: active
+organisation: {name: G, type: municipality}
+capabilities: [post_biometric_identification]
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 5, 16, "capability post_biometric_identification (after-the-fact remote biometric identification) is biometric surveillance"},
 		}},
 		{name: "a retired sensor is no longer deployed", yaml: `
 id: s
@@ -45,15 +73,25 @@ status: retired
 organisation: {name: G, type: municipality}
 capabilities: [face_recognition]
 `},
-		{name: "police with a valid exception: a warning, as an exception to a legal duty", yaml: policeCamera + `exceptions:
+		{name: "police after the fact with an authorised exception: a visible warning", yaml: policeCamera + `exceptions:
   - rule: biometric-ban
-    reason: Search for a missing person.
+    reason: Comparing images of suspects, per report.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+` + authorised, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (AI Act art. 26(10), Annex III 1(a); Wet politiegegevens), approved by Driehoek on 2026-11-01 until 2027-06-01: capability post_biometric_identification"},
+		}},
+		{name: "police after the fact without an authorisation: error", yaml: policeCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Comparing images of suspects, per report.
     legal_basis: Wet politiegegevens art. 9
     approved_by: officier van justitie
     approved_on: 2026-11-01
     until: 2027-06-01
 `, want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "(the exception at exceptions[0] does not count: it lacks the prior authorisation with its authority, date and reference"},
 		}},
 		{name: "police with an expired exception: error", yaml: policeCamera + `exceptions:
   - rule: biometric-ban
@@ -62,13 +100,18 @@ capabilities: [face_recognition]
     approved_by: officier van justitie
     approved_on: 2026-09-01
     until: 2026-10-01
+    authorisation: {authority: rechter-commissaris, date: 2026-08-30, reference: RC 26/1}
 `, want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "ban in public space (the exception for this rule ended on 2026-10-01 and no longer counts)"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "ban in public space…(the exception for this rule ended on 2026-10-01 and no longer counts)"},
 			{"exception-expired", "exceptions", finding.Warning, 14, 12, "the exception to biometric-ban ended on 2026-10-01 and no longer counts"},
 		}},
 		{name: "police without a legal basis: the exception does not count", yaml: policeCamera + `exceptions:
-  - {rule: biometric-ban, reason: Search., approved_by: officier van justitie, approved_on: 2026-11-01, until: 2027-06-01}
-`, want: []want{
+  - rule: biometric-ban
+    reason: Search.
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+` + authorised, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "(the exception at exceptions[0] does not count: it lacks a specific legal basis (legal_basis))"},
 		}},
 		{name: "only the police may be excepted", yaml: `
@@ -76,11 +119,67 @@ id: cam
 kind: sensor
 status: active
 organisation: {name: G, type: municipality}
-capabilities: [face_recognition]
+capabilities: [post_biometric_identification]
 exceptions:
-  - {rule: biometric-ban, reason: Safety., legal_basis: APV, approved_by: college, approved_on: 2026-11-01, until: 2027-06-01}
-`, want: []want{
+  - rule: biometric-ban
+    reason: Safety.
+    legal_basis: APV
+    approved_by: college
+    approved_on: 2026-11-01
+    until: 2027-06-01
+` + authorised, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 5, 16, "does not count: it lacks an operator of type police (only the police may be excepted from the ban))"},
+		}},
+		{name: "real time, police, with only the prosecutor's approval: error", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: officier van justitie
+    approved_on: 2026-11-01
+    until: 2027-06-01
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)…the objective of AI Act art. 5(1)(h)…the national law"},
+		}},
+		{name: "real time, police, the prosecutor as the authority: error", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: Officier van Justitie Midden-Nederland, date: 2026-10-30, reference: OM 1}
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court or independent administrative authority: the public prosecutor is neither (AI Act art. 5(3))"},
+		}},
+		{name: "real time, police, authorised after the use: error", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: rechter-commissaris, date: 2026-11-05, reference: RC 26/1}
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation before the use: it is dated 2026-11-05, after approved_on 2026-11-01"},
+		}},
+		{name: "real time, police, the lawful route: stays a warning", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+` + authorised, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
+		}},
+		{name: "real time before the AI Act's prohibitions applied: the principle only", today: "2025-01-15", yaml: liveCamera, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "capability realtime_biometric_identification"},
 		}},
 	})
 }

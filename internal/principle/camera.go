@@ -12,29 +12,33 @@ import (
 
 var cameraTemporary = &Rule{
 	ID: "camera-temporary", Ref: "C-camera-temporary", Default: finding.Error,
-	// A fixed term is the law's (151c); the two-year maximum is the
-	// programme's, so a municipality may set it differently.
-	Law: lawCamera, LawScope: "for a camera's end date", LawScopeNL: "voor de einddatum van een camera",
+	// A fixed term is the law's (151c) for public-order cameras; the
+	// two-year maximum is the programme's, so a municipality may set it
+	// differently.
+	Law: lawCamera, LawScope: "for a public-order camera's end date", LawScopeNL: "voor de einddatum van een camera voor de openbare orde",
 	TitleNL: "Camera's alleen tijdelijk", TitleEN: "Cameras only temporary",
-	WhyNL:   "Camera's worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Een vaste termijn is voor cameratoezicht ook een wettelijke plicht (Gemeentewet art. 151c).",
-	WhyEN:   "Cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). A fixed term is also a legal duty for camera surveillance (Gemeentewet art. 151c).",
-	Satisfy: "A camera (sensor_type camera or anpr_camera) has lifecycle.end, no later than limits.camera_lifecycle_max (default P2Y) after lifecycle.start.",
+	WhyNL:   "Camera's voor toezicht worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Voor cameratoezicht voor de openbare orde is een vaste termijn ook een wettelijke plicht (Gemeentewet art. 151c lid 1). Andere camera's (verkeer, handhaving, bruggen, beveiliging) vallen niet onder deze afspraak; voor hen geldt de levensduur van principe 3.4.",
+	WhyEN:   "Surveillance cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). For public-order camera surveillance a fixed term is also a legal duty (Gemeentewet art. 151c(1)). Other cameras (traffic, enforcement, bridges, object security) are not covered by the commitment; the life cycle of principle 3.4 applies to them.",
+	Satisfy: "A public-order camera (camera_regime: public_order) has lifecycle.end, no later than limits.camera_lifecycle_max (default P2Y) after lifecycle.start.",
 	Example: `sensor_type: camera
+camera_regime: public_order
 lifecycle:
   start: 2026-01-15
   end: 2027-01-14
   extension_criteria: Extended only when incidents on the square have not dropped below the 2025 level.`,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if !r.IsCamera() || retired(r) {
+		if !r.PublicOrder() || retired(r) {
 			return nil
 		}
 		if blank(r.Lifecycle.End) {
 			limit := ctx.Config.Limits.CameraLifecycleMax
-			return []finding.Finding{lawful(missing("/lifecycle",
-				en("the camera has no end date: cameras are a temporary measure, and camera surveillance needs a fixed term by law (Gemeentewet 151c)",
+			f := missing("/lifecycle",
+				en("the camera has no end date: public-order camera surveillance needs a fixed term by law, and cameras are a temporary measure",
 					fmt.Sprintf("add lifecycle.end, at most %s after the start, as in the mayor's decision", limit)),
-				nl("De camera heeft geen einddatum. Camera's worden alleen tijdelijk ingezet, en cameratoezicht moet volgens de wet een vaste termijn hebben (Gemeentewet art. 151c).",
-					fmt.Sprintf("Vul lifecycle.end in, zoals in het besluit van de burgemeester: ten hoogste %s (%s) na de start.", duur(limit), limit))), lawCamera)}
+				nl("De camera heeft geen einddatum. Cameratoezicht voor de openbare orde moet volgens de wet een vaste termijn hebben, en camera's worden alleen tijdelijk ingezet.",
+					fmt.Sprintf("Vul lifecycle.end in, zoals in het besluit van de burgemeester: ten hoogste %s (%s) na de start.", duur(limit), limit)))
+			f = lawful(cites(f, art151c1, "Gemeentewet art. 151c lid 1"), lawCamera)
+			return []finding.Finding{f}
 		}
 		start, ok1 := date(r.Lifecycle.Start)
 		end, ok2 := date(r.Lifecycle.End)
@@ -52,23 +56,30 @@ lifecycle:
 
 var signage = &Rule{
 	ID: "signage", Ref: "VNG 4.3", Default: finding.Error,
-	// Cameras must be recognisable by law (151c: "kenbaar"); signs for
-	// other sensors are VNG 4.3's policy.
-	Law: lawCamera, LawScope: "for cameras", LawScopeNL: "voor camera's",
+	// Public-order cameras must be recognisable by law (151c: "kenbaar"),
+	// and people filmed by other cameras must be informed (GDPR art. 13);
+	// signs for other sensors are VNG 4.3's policy.
+	Law: lawCamera, LawScope: "for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13)", LawScopeNL: "voor camera's (openbare orde: Gemeentewet art. 151c lid 4; andere: AVG art. 13)",
 	TitleNL: "Herkenbaarheid", TitleEN: "Recognisable sensors",
-	WhyNL:   "We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor camera's is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c).",
-	WhyEN:   "Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For cameras it is a legal duty (Gemeentewet art. 151c).",
-	Satisfy: "A camera, and any other sensor that processes personal data, has signage.present: true with a description of the signs.",
+	WhyNL:   "We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12 en 13), en bij camera's gebeurt dat met een bord.",
+	WhyEN:   "Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For public-order camera surveillance it is a legal duty (Gemeentewet art. 151c(4)); whoever processes personal data with a camera must inform the people filmed (GDPR art. 12 and 13), which for cameras is done with a sign.",
+	Satisfy: "A public-order camera, a camera that processes personal data, and any other sensor that processes personal data has signage.present: true with a description of the signs.",
 	Example: `signage:
   present: true
   description: Signs at the four entrances of the square, with the purpose and a QR code to this register.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if r.Kind != record.Sensor || retired(r) || !(r.IsCamera() || r.PersonalData.Likely()) {
+		personal := r.ProcessesPersonalData()
+		if r.Kind != record.Sensor || retired(r) || !(r.PublicOrder() || personal) {
 			return nil
 		}
-		sev, why, waarom := finding.Warning, "it processes personal data", "De sensor verwerkt persoonsgegevens."
-		if r.IsCamera() {
-			sev, why, waarom = finding.Error, "cameras must be recognisable by law (Gemeentewet 151c)", "Camera's moeten volgens de wet herkenbaar zijn (Gemeentewet art. 151c)."
+		sev, why, waarom, cite, citeNL := finding.Warning, "it processes personal data", "De sensor verwerkt persoonsgegevens.", "", ""
+		switch {
+		case r.PublicOrder():
+			sev, why, waarom, cite, citeNL = finding.Error, "public-order camera surveillance must be recognisable by law", "Cameratoezicht voor de openbare orde moet volgens de wet herkenbaar zijn.", art151c4, "Gemeentewet art. 151c lid 4"
+		case r.HasRegime() && r.CameraRegime != record.RegimePolice:
+			// The police's cameras fall under the Wet politiegegevens, not
+			// the GDPR's duty to inform; for them signs are the principle's.
+			sev, why, waarom = finding.Error, "people filmed must be informed (GDPR art. 13), for cameras by a sign", "Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord."
 		}
 		var f finding.Finding
 		switch {
@@ -87,9 +98,15 @@ var signage = &Rule{
 		default:
 			return nil
 		}
+		if cite != "" {
+			f = cites(f, cite, citeNL)
+		}
 		f.Severity = sev
-		if r.IsCamera() {
+		switch {
+		case r.PublicOrder():
 			f = lawful(f, lawCamera)
+		case sev == finding.Error:
+			f = lawful(f, lawInform)
 		}
 		return []finding.Finding{f}
 	},
@@ -206,7 +223,7 @@ var securityAudit = &Rule{
 		limit := ctx.Config.Limits.SecurityAuditMax
 		last, ok := date(securityLast(r))
 		if !ok {
-			if !r.PersonalData.Likely() {
+			if !r.ProcessesPersonalData() {
 				return nil
 			}
 			parent := "/security"

@@ -13,12 +13,14 @@ id: c
 kind: sensor
 sensor_type: camera
 lifecycle: {start: 2026-01-01, end: 2027-01-01}
+camera_regime: public_order
 `},
 		{name: "exactly two years", yaml: `
 id: c
 kind: sensor
 sensor_type: anpr_camera
 lifecycle: {start: 2026-01-01, end: 2028-01-01}
+camera_regime: public_order
 `},
 		{name: "other sensors may run longer", yaml: `
 id: c
@@ -32,7 +34,8 @@ kind: sensor
 sensor_type: camera
 lifecycle:
   start: 2026-01-01
-`, want: []want{{"camera-temporary", "C-camera-temporary", finding.Error, 4, 1, "the camera has no end date: cameras are a temporary measure, and camera surveillance needs a fixed term by law (Gemeentewet 151c)"}}},
+camera_regime: public_order
+`, want: []want{{"camera-temporary", "C-camera-temporary", finding.Error, 4, 1, "the camera has no end date: public-order camera surveillance needs a fixed term by law"}}},
 		{name: "longer than two years", yaml: `
 id: c
 kind: sensor
@@ -40,6 +43,7 @@ sensor_type: camera
 lifecycle:
   start: 2026-01-01
   end: 2028-01-02
+camera_regime: public_order
 `, want: []want{{"camera-temporary", "C-camera-temporary", finding.Warning, 6, 8, "the camera runs from 2026-01-01 to 2028-01-02, longer than the P2Y a temporary camera may stay"}}},
 	})
 }
@@ -52,6 +56,7 @@ kind: sensor
 sensor_type: camera
 personal_data: {processed: no}
 signage: {present: true, description: Borden.}
+camera_regime: public_order
 `},
 		{name: "a sensor without personal data needs no signs", yaml: `
 id: c
@@ -66,7 +71,8 @@ sensor_type: camera
 personal_data: {processed: yes}
 signage:
   present: false
-`, want: []want{{"signage", "VNG 4.3", finding.Error, 5, 1, "the sensor has no signs, while cameras must be recognisable by law (Gemeentewet 151c)"}}},
+camera_regime: public_order
+`, want: []want{{"signage", "VNG 4.3", finding.Error, 5, 1, "the sensor has no signs, while public-order camera surveillance must be recognisable by law"}}},
 		{name: "a Wi-Fi counter processes personal data: warning", yaml: `
 id: c
 kind: sensor
@@ -96,6 +102,7 @@ id: c
 kind: sensor
 sensor_type: camera
 capabilities: [video_recording, people_counting]
+camera_regime: public_order
 `, want: []want{{"minimisation", "VNG 7.5", finding.Warning, 1, 1, "the sensor counts with images but lists no minimisation measures"}}},
 		{name: "empty measures", yaml: `
 id: c
@@ -119,12 +126,14 @@ id: c
 kind: sensor
 sensor_type: camera
 vendor: {manufacturer: Axis Communications}
+camera_regime: public_order
 `},
 		{name: "a similar name is not the same maker", yaml: `
 id: c
 kind: sensor
 sensor_type: camera
 vendor: {manufacturer: Hikvisionary Optics}
+camera_regime: public_order
 `},
 		{name: "a longer company name of a watched maker", yaml: `
 id: c
@@ -132,6 +141,7 @@ kind: sensor
 sensor_type: camera
 vendor:
   manufacturer: HIKVISION Digital Technology Co., Ltd.
+camera_regime: public_order
 `, want: []want{{"supplier-watch", "VNG 7.6", finding.Warning, 5, 17, "manufacturer HIKVISION Digital Technology Co., Ltd. is on the supplier watch list (US FCC Covered List (2022))"}}},
 		{name: "a watched maker without a source", yaml: `
 id: c
@@ -143,6 +153,7 @@ vendor: {manufacturer: dahua-technology}
 id: c
 kind: sensor
 sensor_type: camera
+camera_regime: public_order
 `, want: []want{{"supplier-watch", "VNG 7.6", finding.Warning, 1, 1, "the camera does not name its manufacturer"}}},
 	})
 }

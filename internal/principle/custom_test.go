@@ -57,6 +57,7 @@ kind: sensor
 status: active
 sensor_type: drone
 evaluation: {last: 2026-03-01}
+camera_regime: public_order
 `
 	tests := []struct {
 		name string
@@ -106,6 +107,7 @@ sensor_type: drone
 evaluation: {last: 2026-03-01}
 exceptions:
   - {rule: drone-review, reason: Advice pending., approved_by: college, approved_on: 2026-11-01, until: 2027-05-01}
+camera_regime: public_order
 `
 	match(t, runCustom(t, customConfig, "", drone), []want{
 		{"drone-review", "VNG 3.8", finding.Info, 1, 1, "allowed by the exception approved by college on 2026-11-01 until 2027-05-01: a drone needs advice"},

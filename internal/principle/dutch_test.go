@@ -35,6 +35,60 @@ exceptions:
   - {rule: lifecycle-end, reason: Oud besluit, approved_by: college, approved_on: 2024-01-01, until: 2025-01-01}
   - {rule: signag, reason: Tikfout, approved_by: college, approved_on: 2026-01-01, until: 2026-12-31}
   - {rule: biometric-ban, reason: Zoeken naar een vermist kind, approved_by: college, approved_on: 2026-11-01, until: 2026-12-01}
+camera_regime: unknown
+`
+
+// badPublicOrder breaks the rules of Gemeentewet 151c: no bylaw, the
+// mayor's decision after the start, images kept a year, no end date.
+const badPublicOrder = `
+id: cam-151c
+kind: sensor
+name: Cameratoezicht plein
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Teamleider, email: toezicht@voorbeeldstad.example}
+decisions:
+  - {body: mayor, kind: authorisation, date: 2026-03-01}
+personal_data: {processed: yes}
+retention: P1Y
+lifecycle: {start: 2026-01-01}
+sensor_type: camera
+camera_regime: public_order
+capabilities: [video_recording]
+`
+
+// badCounter is a Wi-Fi counter that claims no personal data and lists no
+// minimisation.
+const badCounter = `
+id: wifi-slecht
+kind: sensor
+name: Wifi-teller
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Teamleider, email: mobiliteit@voorbeeldstad.example}
+personal_data: {processed: no}
+lifecycle: {start: 2026-01-01, end: 2027-01-01}
+sensor_type: wifi_bluetooth_counter
+capabilities: [people_counting]
+`
+
+// badAI is a municipality's generative, high-risk system without its FRIA,
+// EU database entry or transparency duties.
+const badAI = `
+id: alg-genai
+kind: algorithm
+name: Aanvraaghulp
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Teamleider, email: werk@voorbeeldstad.example}
+personal_data: {processed: yes}
+lifecycle: {start: 2026-01-01, end: 2027-01-01}
+algorithm_type: generative_ai
+role: decision_support
+affects_individuals: true
+publication_category: high_risk_ai
+ai_act: {category: high_risk, role: deployer, annex_iii: 5(a)}
+self_learning: false
 `
 
 // badAlgorithm breaks the algorithm rules: a private operator's
@@ -81,7 +135,7 @@ rules_custom:
 
 func TestEveryRuleSpeaksDutch(t *testing.T) {
 	cfg := configFrom(t, badConfig)
-	fx := newFixture(t, cfg, badCamera, badAlgorithm)
+	fx := newFixture(t, cfg, badCamera, badAlgorithm, badPublicOrder, badCounter, badAI)
 	fs := Run(fx.reg, Options{Today: day(testToday)})
 	if len(fs) == 0 {
 		t.Fatal("no findings")
@@ -118,7 +172,7 @@ func TestEveryRuleSpeaksDutch(t *testing.T) {
 
 func TestDutchMessages(t *testing.T) {
 	cfg := configFrom(t, badConfig)
-	fx := newFixture(t, cfg, badCamera, badAlgorithm)
+	fx := newFixture(t, cfg, badCamera, badAlgorithm, badPublicOrder)
 	fs := Run(fx.reg, Options{Today: day(testToday)})
 	tests := []struct {
 		rule, path     string
@@ -131,10 +185,14 @@ func TestDutchMessages(t *testing.T) {
 			message: "'niet-een-adres' (owner.email) is geen e-mailadres. Daardoor is de verantwoordelijke niet bereikbaar.",
 			help:    "Vul een algemeen e-mailadres in, zoals verkeer@voorbeeldstad.example."},
 		{rule: "biometric-ban", path: "/capabilities/0", severity: finding.Error,
-			message: "De sensor kan gezichtsherkenning (face_recognition). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte. " +
-				"(De uitzondering bij exceptions[3] telt niet: er ontbreekt een specifieke wettelijke grondslag (legal_basis) en de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen).)"},
-		{rule: "signage", path: "", severity: finding.Warning,
-			message: "Uitzondering op een wettelijke plicht (Gemeentewet art. 151c), goedgekeurd door college op 1 januari 2026, geldig tot 1 juni 2027. Er staat niet bij hoe de sensor herkenbaar is gemaakt. Camera's moeten volgens de wet herkenbaar zijn (Gemeentewet art. 151c).",
+			message: "De toepassing kan gezichtsherkenning (face_recognition). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte. " +
+				"Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1). " +
+				"Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Vervang de waarde door realtime_biometric_identification of post_biometric_identification. " +
+				"(De uitzondering bij exceptions[3] telt niet: er ontbreekt een specifieke wettelijke grondslag (legal_basis), de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen), " +
+				"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3, art. 26 lid 10), het doel uit art. 5 lid 1 onder h AI-verordening (objective: victim_search, imminent_threat of serious_crime_suspect) " +
+				"en de nationale wet die live identificatie toestaat (national_law; AI-verordening art. 5 lid 5).)"},
+		{rule: "signage", path: "", record: "cam-slecht", severity: finding.Warning,
+			message: "Uitzondering op een wettelijke plicht (AVG art. 13), goedgekeurd door college op 1 januari 2026, geldig tot 1 juni 2027. Er staat niet bij hoe de sensor herkenbaar is gemaakt. Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord.",
 			help:    "De uitzondering telt tot 1 juni 2027. Een uitzondering op een wettelijke plicht blijft zichtbaar als waarschuwing. Voldoe aan de plicht, of houd de wettelijke grondslag en de goedkeuring van de uitzondering bij de hand."},
 		{rule: "exception-too-long", path: "/exceptions/0/until", severity: finding.Warning,
 			message: "De uitzondering op signage loopt van 1 januari 2026 tot 1 juni 2027. Dat is langer dan de 1 jaar (P1Y) die is toegestaan (limits.exception_max). Ze telt wel."},
@@ -143,12 +201,12 @@ func TestDutchMessages(t *testing.T) {
 		{rule: "exception-unused", path: "/exceptions/2/rule", severity: finding.Warning,
 			message: `De uitzondering noemt de regel "signag", maar die regel bestaat niet.`,
 			help:    "Bedoelt u signage? `register rules` toont alle regels met hun naam."},
-		{rule: "camera-temporary", path: "/lifecycle", severity: finding.Error,
+		{rule: "camera-temporary", path: "/lifecycle", record: "cam-151c", severity: finding.Error,
 			help: "Vul lifecycle.end in, zoals in het besluit van de burgemeester: ten hoogste 2 jaar (P2Y) na de start."},
 		{rule: "lifecycle-ended", path: "/lifecycle/end", severity: finding.Error,
 			message: "De toepassing is in gebruik, maar de looptijd is afgelopen op 1 januari 2026 (327 dagen geleden)."},
-		{rule: "evaluation-lapsed", path: "/evaluation", severity: finding.Warning,
-			message: "De evaluatie had op 1 januari 2021 moeten plaatsvinden (1 jaar na de start op 1 januari 2020) en is 2153 dagen te laat."},
+		{rule: "evaluation-lapsed", path: "/evaluation", record: "cam-slecht", severity: finding.Warning,
+			message: "De evaluatie had op 1 januari 2024 moeten plaatsvinden (4 jaar na de start op 1 januari 2020) en is 1058 dagen te laat."},
 		{rule: "notice-period", path: "/registered_on", severity: finding.Warning, messageContain: true,
 			message: "De sensor is gemeld op 30 december 2019 (registered_on), 2 dagen voor de start op 1 januari 2020. Een sensor moet minstens 5 dagen (P5D) van tevoren worden gemeld."},
 		{rule: "datasets-and-source", path: "", severity: finding.Warning, messageContain: true,

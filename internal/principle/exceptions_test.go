@@ -64,6 +64,7 @@ sensor_type: camera
 signage: {present: true}
 exceptions:
   - {rule: signage, reason: Signs on order., approved_by: college, approved_on: 2026-10-01, until: 2027-04-01}
+camera_regime: public_order
 `, want: []want{{"exception-unused", "exceptions", finding.Warning, 7, 5, "the exception to signage matches no finding on this record"}}},
 		{name: "names a rule that does not exist", yaml: unsigned + `signage: {present: true}
 exceptions:

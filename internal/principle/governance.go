@@ -88,7 +88,7 @@ var riskAnalysis = &Rule{
   stacking: No other cameras or sensors watch this square.
   mitigations: Images are kept 28 days; signs at every entrance.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) || !(r.PersonalData.Likely() || affectsPeople(r)) {
+		if retired(r) || !(r.ProcessesPersonalData() || affectsPeople(r)) {
 			return nil
 		}
 		if r.Risks == nil {
@@ -133,9 +133,9 @@ func impactful(r *record.Record) bool {
 var impactAssessment = &Rule{
 	ID: "impact-assessment", Ref: "VNG 3.2", Default: finding.Warning,
 	TitleNL: "Afweging publieke waarden (IAMA)", TitleEN: "Public values weighed (IAMA)",
-	WhyNL:   "We brengen de publieke waarden in kaart die gediend worden of in het geding komen en wegen ze transparant af, met de IAMA, DEDA of een vergelijkbaar instrument en de risicobenadering van de AI-verordening (VNG-principe 3.2). Een hoog-risico AI-systeem van een overheid vraagt een grondrechteneffectbeoordeling (AI-verordening art. 27).",
-	WhyEN:   "The public values served or at stake are mapped and weighed openly, with the IAMA, DEDA or a similar instrument and the AI Act's risk approach (VNG principle 3.2). A high-risk AI system used by a public body needs a fundamental-rights impact assessment (AI Act art. 27).",
-	Satisfy: "An algorithm that affects individuals lists an assessment of type IAMA or FRAIA. A record whose ai_act.category is high_risk has ai_act.fria with a date.",
+	WhyNL:   "We brengen de publieke waarden in kaart die gediend worden of in het geding komen en wegen ze transparant af, met de IAMA, DEDA of een vergelijkbaar instrument en de risicobenadering van de AI-verordening (VNG-principe 3.2). De grondrechteneffectbeoordeling die de AI-verordening vraagt, is de regel ai-act-fria.",
+	WhyEN:   "The public values served or at stake are mapped and weighed openly, with the IAMA, DEDA or a similar instrument and the AI Act's risk approach (VNG principle 3.2). The fundamental-rights impact assessment the AI Act asks for is the rule ai-act-fria.",
+	Satisfy: "An algorithm that affects individuals lists an assessment of type IAMA or FRAIA.",
 	Example: `assessments:
   - type: IAMA
     date: 2026-04-12
@@ -159,14 +159,7 @@ ai_act:
 				nl("Het algoritme gaat over mensen, maar er staat geen IAMA bij (Impact Assessment Mensenrechten en Algoritmes).",
 					"Voer een IAMA (of FRAIA) uit en zet die bij assessments, met type, datum (date) en link (url).")))
 		}
-		if r.AIAct != nil && r.AIAct.Category == "high_risk" && (r.AIAct.FRIA == nil || blank(r.AIAct.FRIA.Date)) {
-			fs = append(fs, worded(finding.Finding{Path: "/ai_act", Key: true, Severity: finding.Error},
-				en("a high-risk AI system used by a public body needs a fundamental-rights impact assessment (AI Act art. 27), and none is recorded",
-					"do the assessment before use and add ai_act.fria with its date and url"),
-				nl("Een hoog-risico AI-systeem van een overheid heeft een grondrechteneffectbeoordeling nodig (AI-verordening art. 27), en die staat er niet bij.",
-					"Voer de beoordeling uit voordat het systeem in gebruik gaat, en vul ai_act.fria in met de datum en een link.")))
-		}
-		return fs
+		return fs // the FRIA of AI Act art. 27 is the ai-act-fria rule's
 	},
 }
 
@@ -193,7 +186,7 @@ evaluation:
 				nl("Een zelflerend systeem moet zwaarder worden getoetst op proportionaliteit, en er staat geen IAMA bij.",
 					"Voer een IAMA (of FRAIA) uit en zet die bij assessments.")))
 		}
-		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
+		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
 		start := anchor(r)
 		switch d, ok := interval(r); {
 		case !ok:

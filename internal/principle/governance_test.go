@@ -135,13 +135,6 @@ affects_individuals: true
 assessments:
   - {type: DEDA}
 `, want: []want{{"impact-assessment", "VNG 3.2", finding.Warning, 4, 1, "the algorithm affects people but lists no IAMA"}}},
-		{name: "high risk without FRIA", yaml: `
-id: a
-kind: algorithm
-affects_individuals: true
-assessments: [{type: IAMA}]
-ai_act: {category: high_risk}
-`, want: []want{{"impact-assessment", "VNG 3.2", finding.Error, 5, 1, "needs a fundamental-rights impact assessment (AI Act art. 27)"}}},
 	})
 }
 

@@ -94,6 +94,16 @@ func at(path string, e, n text) finding.Finding {
 	return worded(finding.Finding{Path: path}, e, n)
 }
 
+// cites adds the article of law a finding rests on to its messages, in
+// English and in Dutch. The finding's principle stays a reference of the
+// principles (VNG 6.3, C-breach), so reports can group by it; the message
+// names the law.
+func cites(f finding.Finding, en, nl string) finding.Finding {
+	f.Message += " (" + en + ")"
+	f.MessageNL = strings.TrimSuffix(f.MessageNL, ".") + " (" + nl + ")."
+	return f
+}
+
 // datum writes a YYYY-MM-DD date the Dutch way ("1 maart 2026"); a text that
 // is not a date stays as written.
 func datum(s string) string { return label.Date("nl", s) }

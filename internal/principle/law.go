@@ -30,8 +30,20 @@ var (
 	lawBreach    = Law{"GDPR art. 33(1)", "AVG art. 33 lid 1"}
 	lawDPIA      = Law{"GDPR art. 35(1) and (3)", "AVG art. 35 lid 1 en 3"}
 	lawCamera    = Law{"Gemeentewet art. 151c", "Gemeentewet art. 151c"}
-	lawProhibit  = Law{"AI Act art. 5", "AI-verordening art. 5"}
-	lawAutomated = Law{"GDPR art. 22", "AVG art. 22"}
+	lawInform    = Law{"GDPR art. 13", "AVG art. 13"}
+	// Format v2's duties.
+	lawAccountable  = Law{"GDPR art. 5(2), 6(1)", "AVG art. 5 lid 2, art. 6 lid 1"}
+	lawDecision151  = Law{"Gemeentewet art. 151c(1)", "Gemeentewet art. 151c lid 1"}
+	lawRetention    = Law{"Gemeentewet art. 151c(6)", "Gemeentewet art. 151c lid 6"}
+	lawPersonal     = Law{"GDPR art. 4(1)", "AVG art. 4 lid 1"}
+	lawMinimise     = Law{"GDPR art. 5(1)(c), 25(1)", "AVG art. 5 lid 1 onder c, art. 25 lid 1"}
+	lawSpecial      = Law{"GDPR art. 9(2); UAVG art. 22-30", "AVG art. 9 lid 2; UAVG art. 22-30"}
+	lawAIDefinition = Law{"AI Act art. 3(1), 6", "AI-verordening art. 3 lid 1, art. 6"}
+	lawFRIA         = Law{"AI Act art. 27", "AI-verordening art. 27"}
+	lawEUDatabase   = Law{"AI Act art. 26(8), 49(3)", "AI-verordening art. 26 lid 8, art. 49 lid 3"}
+	lawTransparent  = Law{"AI Act art. 50", "AI-verordening art. 50"}
+	lawProhibit     = Law{"AI Act art. 5", "AI-verordening art. 5"}
+	lawAutomated    = Law{"GDPR art. 22", "AVG art. 22"}
 )
 
 // Legal reports whether the rule follows from law, wholly or for some of its

@@ -12,14 +12,25 @@ import (
 // the second, never the first.
 func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 	legal := map[string]struct{ law, scope string }{
-		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h)", "for identifying people by their face, body or gait"},
+		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h)", "for identifying people by their face, body or gait, live or after the fact"},
 		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors in public space and for profiling"},
 		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
-		"camera-temporary":     {"Gemeentewet art. 151c", "for a camera's end date"},
-		"signage":              {"Gemeentewet art. 151c", "for cameras"},
+		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
+		"signage":              {"Gemeentewet art. 151c", "for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13)"},
 		"breach-reported":      {"GDPR art. 33(1)", ""},
 		"human-oversight":      {"GDPR art. 22", "for automated decisions about people"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
+		// format v2
+		"camera-regime":          {"GDPR art. 5(2), 6(1)", ""},
+		"camera-decision":        {"Gemeentewet art. 151c(1)", ""},
+		"camera-retention":       {"Gemeentewet art. 151c(6)", ""},
+		"personal-data-inferred": {"GDPR art. 4(1)", ""},
+		"device-minimisation":    {"GDPR art. 5(1)(c), 25(1)", ""},
+		"special-categories":     {"GDPR art. 9(2); UAVG art. 22-30", ""},
+		"ai-act-profile":         {"AI Act art. 3(1), 6", "for the classification (not AI, high risk, the art. 6(3) exemption)"},
+		"ai-act-fria":            {"AI Act art. 27", ""},
+		"ai-act-registration":    {"AI Act art. 26(8), 49(3)", ""},
+		"ai-act-transparency":    {"AI Act art. 50", ""},
 	}
 	for _, r := range Rules() {
 		want, isLaw := legal[r.ID]
@@ -40,10 +51,12 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 }
 
 // faceCamera is a municipal camera that recognises faces: forbidden by law.
-var faceCamera = strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
+var faceCamera = strings.Replace(strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1),
+	"personal_data: {processed: yes, categories: [camera images]}", "personal_data: {processed: yes, categories: [camera images], special_categories_law: Wpg art. 5}", 1) +
+	"ai_act: {category: high_risk, role: deployer, annex_iii: 1(a), fria: {date: 2026-01-01}, eu_database_id: EU-1}\nreviews: [{body: dpo, date: 2026-01-02}]\n"
 
 // faceError is the finding every case below must keep.
-var faceError = want{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 23, Column: 33, Message: "capability face_recognition (facial recognition) is biometric surveillance"}
+var faceError = want{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 24, Column: 33, Message: "capability face_recognition (facial recognition) is biometric surveillance"}
 
 // TestLegalDutiesCannotBeSwitchedOff: the issue's first example. A setting
 // that would silence the ban in register.yaml or the environment is an
@@ -87,16 +100,17 @@ func TestLegalDutiesCannotBeSwitchedOff(t *testing.T) {
 // is banned by VNG 2.1, not by law; switching the ban off for it is the
 // municipality's choice, shown with its reason.
 func TestPolicyPartOfAMixedRuleStaysConfigurable(t *testing.T) {
-	tracker := strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, device_tracking]", 1)
+	tracker := strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, device_tracking]", 1) +
+		"minimisation: {measures: [hashing_rotating_salt, aggregation_only]}\n"
 	cfg := configFrom(t, goodConfig+"rules:\n  biometric-ban: {severity: off, reason: Counting visitors by phone was approved by the council.}\n")
 	fx := newFixture(t, cfg, tracker)
 	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
 	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Warning, Line: 6, Column: 3,
-		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait it is law"}})
+		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait, live or after the fact it is law"}})
 	// Without the setting the same record fails, as policy.
 	fs = only(t, biometricBanID, configFrom(t, goodConfig), nil, testToday, tracker)
-	match(t, fs, []want{{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 23, Column: 33, Message: "capability device_tracking"}})
+	match(t, fs, []want{{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 24, Column: 33, Message: "capability device_tracking"}})
 	if fs[0].Law != "" {
 		t.Errorf("device tracking cites %q, want policy", fs[0].Law)
 	}
@@ -118,6 +132,7 @@ id: cam
 kind: sensor
 status: active
 sensor_type: camera
+camera_regime: public_order
 ` + exception("signage"), want: []want{{"signage", "VNG 4.3", finding.Warning, 1, 1,
 			"exception to a legal duty (Gemeentewet art. 151c), approved by college on 2026-11-01 until 2027-03-01: the record does not say how the sensor is made recognisable"}}},
 		{name: "a late breach: the exception does not count", rule: "breach-reported", yaml: `

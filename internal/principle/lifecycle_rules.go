@@ -55,7 +55,7 @@ var lifecycleEnd = &Rule{
 		start, hasStart := date(r.Lifecycle.Start)
 		end, hasEnd := date(r.Lifecycle.End)
 		switch {
-		case blank(r.Lifecycle.End) && !r.IsCamera(): // camera-temporary reports cameras, as an error
+		case blank(r.Lifecycle.End) && !r.PublicOrder(): // camera-temporary reports public-order cameras, as an error
 			fs = append(fs, missing("/lifecycle",
 				en("the life cycle has no end date",
 					"add lifecycle.end: the date until which the deployment may stay, after which it is evaluated and extended or removed"),
@@ -119,11 +119,11 @@ var evaluationLapsed = &Rule{
 			return nil
 		}
 		ref := "VNG III"
-		if r.IsCamera() {
-			ref = "C-camera-yearly"
+		if r.PublicOrder() {
+			ref = "C-camera-yearly" // the programme's yearly evaluation is for security cameras
 		}
 		var fs []finding.Finding
-		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType)
+		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
 		if own, ok := interval(r); ok && own.Longer(def, anchor(r)) {
 			fs = append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
 				en(fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),
@@ -170,7 +170,8 @@ lifecycle:
 // police data act (camera surveillance under Gemeentewet 151c), or the
 // public order and safety theme.
 func publicOrder(r *record.Record) bool {
-	if r.Organisation.Type == "police" || r.LegalBasis != nil && r.LegalBasis.Regime == "police_data" {
+	if r.Organisation.Type == "police" || r.LegalBasis != nil && r.LegalBasis.Regime == "police_data" ||
+		r.PublicOrder() || r.HasRegime() && r.CameraRegime == record.RegimePolice {
 		return true
 	}
 	for _, t := range r.Themes {

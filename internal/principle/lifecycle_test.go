@@ -28,6 +28,7 @@ id: s
 kind: sensor
 sensor_type: camera
 lifecycle: {start: 2026-01-01, extension_criteria: Incidents.}
+camera_regime: public_order
 `},
 		{name: "end before start", yaml: `
 id: s
@@ -89,6 +90,7 @@ kind: sensor
 status: active
 sensor_type: camera
 lifecycle: {start: 2026-01-01}
+camera_regime: public_order
 `},
 		{name: "never evaluated, four years after the start", yaml: `
 id: s
@@ -104,6 +106,7 @@ sensor_type: anpr_camera
 lifecycle: {start: 2024-01-01}
 evaluation:
   last: 2025-11-22
+camera_regime: public_order
 `, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 7, 9, "the evaluation was due on 2026-11-22 (P1Y after the last evaluation on 2025-11-22) and is 2 days late"}}},
 		{name: "the record's own interval counts", yaml: `
 id: s
@@ -119,6 +122,7 @@ status: planned
 sensor_type: camera
 evaluation:
   interval: P2Y
+camera_regime: public_order
 `, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 6, 13, "evaluation interval P2Y is longer than the P1Y that applies to this kind of record"}}},
 	})
 }

@@ -2,6 +2,7 @@ package principle
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -13,16 +14,19 @@ import (
 // personalRef cites 6.4 when the record does not know whether it processes
 // personal data (and is therefore treated as if it does), else ref.
 func personalRef(r *record.Record, ref string) string {
-	if r.PersonalData.Processed != "yes" {
-		return "VNG 6.4"
+	if r.PersonalData.Processed == "yes" {
+		return ref
 	}
-	return ref
+	return "VNG 6.4" // unknown, or personal by the sensor's nature, counts as personal
 }
 
 // personalWhy says why personal data is assumed, for messages.
 func personalWhy(r *record.Record) string {
 	if r.PersonalData.Processed == "yes" {
 		return "the record processes personal data"
+	}
+	if why, ok := r.PersonalByNature(); ok {
+		return fmt.Sprintf("the sensor processes personal data by its nature (%s; GDPR art. 4(1))", why)
 	}
 	return "it is not known whether the record processes personal data, so it counts as personal data (6.4)"
 }
@@ -32,6 +36,9 @@ func personalWhy(r *record.Record) string {
 func personalWhyNL(r *record.Record) string {
 	if r.PersonalData.Processed == "yes" {
 		return "Er worden persoonsgegevens verwerkt."
+	}
+	if why, ok := r.PersonalByNature(); ok {
+		return fmt.Sprintf("De sensor verwerkt door wat hij doet persoonsgegevens (%s; AVG art. 4 lid 1).", why)
 	}
 	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
 }
@@ -55,7 +62,8 @@ dpia:
   public: true`,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		fs := checkDPIA(ctx, r)
-		if r.Kind == record.Sensor || r.Role == "profiling" {
+		_, _, _, _, mandatory := dpiaMandatory(r)
+		if r.Kind == record.Sensor || r.Role == "profiling" || mandatory {
 			for i := range fs {
 				fs[i] = lawful(fs[i], lawDPIA)
 			}
@@ -67,7 +75,7 @@ dpia:
 // checkDPIA is dpia-required's check, before its findings are marked as
 // legal duties where the law demands a DPIA.
 func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
-	if !r.PersonalData.Likely() || retired(r) {
+	if !r.ProcessesPersonalData() || retired(r) {
 		return nil
 	}
 	ref := personalRef(r, "VNG 6.3")
@@ -84,8 +92,18 @@ func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
 				"do a DPIA before the record goes into use and add dpia: {status: done, date, url}; if none is required, add status: not_required with the reason"),
 			nl(fmt.Sprintf("Er staat geen DPIA (gegevensbeschermingseffectbeoordeling) bij. %s", personalWhyNL(r)),
 				"Voer een DPIA uit voordat de toepassing in gebruik gaat, en vul dpia in: {status: done, date, url}. Is een DPIA niet nodig, vul dan status: not_required in met de reden."))
-	case r.DPIA.Status == "done" || r.DPIA.Status == "not_required":
-		if d, ok := date(r.DPIA.Date); ok && r.DPIA.Status == "done" {
+	case r.DPIA.Status == "not_required":
+		why, waarom, cite, citeNL, ok := dpiaMandatory(r)
+		if !ok {
+			return nil
+		}
+		return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Error},
+			en(fmt.Sprintf("dpia.status is not_required, but a DPIA is mandatory for %s", why),
+				"do the DPIA before the processing starts and set dpia.status: done with its date and link; the law leaves no room for not_required here"),
+			nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar een DPIA is verplicht voor %s.", waarom),
+				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'.")), cite, citeNL)}
+	case r.DPIA.Status == "done":
+		if d, ok := date(r.DPIA.Date); ok {
 			if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
 				return []finding.Finding{worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Warning},
 					en(fmt.Sprintf("the DPIA is dated %s, after the start on %s: the principle asks for it at the start of the project", r.DPIA.Date, r.Lifecycle.Start),
@@ -110,6 +128,32 @@ func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
 	return []finding.Finding{f}
 }
 
+// dpiaList is the Dutch DPA's list of processing that always needs a DPIA.
+const (
+	dpiaList   = "Dutch DPA DPIA list (Stcrt. 2019, 64418)"
+	dpiaListNL = "DPIA-lijst van de Autoriteit Persoonsgegevens (Stcrt. 2019, 64418)"
+)
+
+// dpiaMandatory reports whether the law makes a DPIA mandatory for the
+// record, saying why in English and Dutch and citing the article or the
+// Dutch DPA's list of processing that always needs one.
+func dpiaMandatory(r *record.Record) (why, waarom, cite, citeNL string, ok bool) {
+	if !r.ProcessesPersonalData() {
+		return "", "", "", "", false
+	}
+	switch {
+	case biometricCapability(r) != "":
+		return "processing biometric data (" + biometricCapability(r) + ")", "het verwerken van biometrische gegevens (" + biometricCapability(r) + ")", dpiaList + "; GDPR art. 35(3)(b)", dpiaListNL + "; AVG art. 35 lid 3 onder b", true
+	case r.Kind == record.Sensor && (r.HasRegime() || r.Has("video_recording") || r.Has("live_viewing")):
+		return "systematic monitoring of a publicly accessible area with cameras", "het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "GDPR art. 35(3)(c); " + dpiaList, "AVG art. 35 lid 3 onder c; " + dpiaListNL, true
+	case r.Kind == record.Sensor && (r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking") || r.Has("person_tracking")):
+		return "tracking devices or people (location data)", "het volgen van apparaten of mensen (locatiegegevens)", dpiaList, dpiaListNL, true
+	case r.Kind == record.Algorithm && (r.Role == "profiling" || r.Role == "automated_decision" && affectsPeople(r)):
+		return "profiling or automated decisions about people", "profilering of geautomatiseerde besluiten over mensen", "GDPR art. 35(3)(a); " + dpiaList, "AVG art. 35 lid 3 onder a; " + dpiaListNL, true
+	}
+	return "", "", "", "", false
+}
+
 var dpiaPublic = &Rule{
 	ID: "dpia-public", Ref: "VNG 6.6", Default: finding.Warning,
 	TitleNL: "DPIA van private partij gedeeld", TitleEN: "Private operator's DPIA shared",
@@ -123,7 +167,7 @@ dpia:
   url: https://voorbeeldstad.example/dpia/garage-centrum.pdf
   public: true`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if r.Organisation.Type != "private" || !r.PersonalData.Likely() || retired(r) || r.DPIA == nil || r.DPIA.Status != "done" {
+		if r.Organisation.Type != "private" || !r.ProcessesPersonalData() || retired(r) || r.DPIA == nil || r.DPIA.Status != "done" {
 			return nil
 		}
 		if isTrue(r.DPIA.Public) && !blank(r.DPIA.URL) {
@@ -159,7 +203,7 @@ var legalBasis = &Rule{
 		lb := r.LegalBasis
 		var fs []finding.Finding
 		if lb == nil {
-			if r.PersonalData.Likely() {
+			if r.ProcessesPersonalData() {
 				f := missing("",
 					en(fmt.Sprintf("no legal basis is recorded, while %s", personalWhy(r)),
 						"add legal_basis with regime (gdpr, police_data or other), the GDPR ground and the law that gives the task"),
@@ -191,7 +235,7 @@ var legalBasis = &Rule{
 				nl(fmt.Sprintf("Een overheid (%s) kan zich voor haar taken niet beroepen op gerechtvaardigd belang (legitimate_interest) (AVG art. 6 lid 1, laatste zin).", strings.ToLower(valueNL("organisation.type", r.Organisation.Type))),
 					"Kies public_task of legal_obligation en noem bij legal_basis.law de wet waarop de taak berust. Valt de verwerking echt buiten de publieke taak (zoals de beveiliging van het eigen gebouw), leg dan bij legal_basis.outside_public_task uit waarom.")), lawNoLegitimate))
 		}
-		if r.PersonalData.Likely() && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
+		if r.ProcessesPersonalData() && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
 			fs = append(fs, worded(finding.Finding{Path: "/legal_basis", Key: true, Severity: finding.Warning},
 				en("the legal basis does not name the law or bylaw the processing rests on",
 					"add legal_basis.law, for example 'Gemeentewet art. 151c' or the municipal bylaw"),
@@ -210,7 +254,7 @@ var retentionStated = &Rule{
 	Satisfy: "A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored.",
 	Example: `retention: P28D      # or: not_stored`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.PersonalData.Likely() || retired(r) {
+		if !r.ProcessesPersonalData() || retired(r) {
 			return nil
 		}
 		if blank(r.Retention) {
@@ -295,4 +339,139 @@ func holderNL(h string) string {
 		return "de gemeente en de leverancier samen"
 	}
 	return h
+}
+
+var personalDataInferred = &Rule{
+	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error, Law: lawPersonal,
+	TitleNL: "Persoonsgegevens door de aard van de sensor", TitleEN: "Personal data by the sensor's nature",
+	WhyNL:   "Kentekens, (ook versleutelde) MAC-adressen van telefoons en locatiesporen zijn persoonsgegevens: ze horen bij een persoon die te identificeren is (AVG art. 4 lid 1). De Autoriteit Persoonsgegevens beboette in 2021 een gemeente voor het tellen met wifi-signalen. Bij twijfel behandelen we gegevens als persoonsgegevens (VNG-principe 6.4).",
+	WhyEN:   "Licence plates, MAC addresses of phones (hashed or not) and location traces are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
+	Satisfy: "An ANPR camera, a Wi-Fi/Bluetooth counter, and a sensor that recognises licence plates or tracks devices says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
+	Example: `sensor_type: anpr_camera
+personal_data:
+  processed: yes
+  categories: [licence plate, time and place]`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		why, ok := r.PersonalByNature()
+		if !ok || retired(r) || r.PersonalData.Processed == "yes" {
+			return nil
+		}
+		f := at("/personal_data/processed",
+			en(fmt.Sprintf("personal_data.processed is %s, but a sensor with %s processes personal data: licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, why),
+				"set personal_data.processed: yes and list the categories; the checklist already treats the sensor as processing personal data"),
+			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar een sensor met %s verwerkt persoonsgegevens. Kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, why),
+				"Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt de sensor al als een sensor die persoonsgegevens verwerkt."))
+		f = lawful(cites(f, "GDPR art. 4(1)", "AVG art. 4 lid 1"), lawPersonal)
+		if r.PersonalData.Processed == "unknown" {
+			f.Severity = finding.Warning // unknown already counts as yes
+		}
+		return []finding.Finding{f}
+	},
+}
+
+// deviceMeasures are the minimisation measures a Wi-Fi/Bluetooth counter
+// needs: identifiers never kept in the clear, and only counts leaving the
+// device.
+var deviceMeasures = struct{ pseudonymise, aggregate []string }{
+	pseudonymise: []string{"hashing_rotating_salt", "truncation"},
+	aggregate:    []string{"aggregation_only"},
+}
+
+var deviceMinimisation = &Rule{
+	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error, Law: lawMinimise,
+	TitleNL: "Minimalisatie bij wifi- en bluetoothtellers", TitleEN: "Minimisation for Wi-Fi and Bluetooth counters",
+	WhyNL:   "Een wifi- of bluetoothteller vangt kenmerken van telefoons op; dat zijn persoonsgegevens, ook versleuteld (AVG art. 4 lid 1). De wet vraagt zo min mogelijk gegevens en bescherming vanaf het ontwerp (AVG art. 5 lid 1 onder c, art. 25): kenmerken worden direct ingekort of versleuteld met een sleutel (salt) die vaak wisselt, en alleen tellingen verlaten het apparaat.",
+	WhyEN:   "A Wi-Fi or Bluetooth counter picks up identifiers of phones, which are personal data even when hashed (GDPR art. 4(1)). The law asks for data minimisation and protection by design (GDPR art. 5(1)(c), art. 25): identifiers are truncated or hashed at once with a salt that changes often, and only counts leave the device.",
+	Satisfy: "A wifi_bluetooth_counter, or a sensor with device_tracking, lists under minimisation.measures hashing_rotating_salt or truncation, and aggregation_only.",
+	Example: `sensor_type: wifi_bluetooth_counter
+minimisation:
+  measures: [hashing_rotating_salt, truncation, aggregation_only]
+  notes: MAC addresses are truncated and hashed on the device with a salt that changes every day; only counts per quarter hour are sent.`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if r.Kind != record.Sensor || retired(r) || !(r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking")) {
+			return nil
+		}
+		var have []string
+		if r.Minimisation != nil {
+			have = r.Minimisation.Measures
+		}
+		var need, nodig []string
+		if !slices.ContainsFunc(deviceMeasures.pseudonymise, func(m string) bool { return slices.Contains(have, m) }) {
+			need = append(need, "hashing with a rotating salt or truncation (hashing_rotating_salt, truncation)")
+			nodig = append(nodig, "versleutelen met een wisselende sleutel of inkorten (hashing_rotating_salt, truncation)")
+		}
+		if !slices.ContainsFunc(deviceMeasures.aggregate, func(m string) bool { return slices.Contains(have, m) }) {
+			need = append(need, "sending only counts (aggregation_only)")
+			nodig = append(nodig, "alleen tellingen doorsturen (aggregation_only)")
+		}
+		if len(need) == 0 {
+			return nil
+		}
+		parent := "/minimisation"
+		if r.Minimisation == nil {
+			parent = ""
+		}
+		f := missing(parent,
+			en("the counter picks up device identifiers but lists no "+joinAnd(need),
+				"truncate or hash identifiers on the device with a salt that changes at least daily, send only counts, and list the measures under minimisation.measures"),
+			nl("De teller vangt kenmerken van telefoons op, maar er staat niet bij: "+joinEn(nodig)+".",
+				"Kort de kenmerken in of versleutel ze in het apparaat met een sleutel die minstens elke dag wisselt, stuur alleen tellingen door, en zet de maatregelen bij minimisation.measures."))
+		f = lawful(cites(f, "GDPR art. 5(1)(c), 25(1)", "AVG art. 5 lid 1 onder c, art. 25 lid 1"), lawMinimise)
+		return []finding.Finding{f}
+	},
+}
+
+var specialCategories = &Rule{
+	ID: "special-categories", Ref: "VNG VI", Default: finding.Error, Law: lawSpecial,
+	TitleNL: "Grond voor bijzondere persoonsgegevens", TitleEN: "Ground for special categories",
+	WhyNL:   "Bijzondere persoonsgegevens (gezondheid, etnische afkomst, religie, biometrische gegevens om iemand te identificeren, ...) mogen niet worden verwerkt, tenzij een uitzondering van art. 9 lid 2 AVG geldt, uitgewerkt in de UAVG (art. 22-30). Voor politiegegevens geldt art. 5 Wet politiegegevens.",
+	WhyEN:   "Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
+	Satisfy: "A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data only the law (Wpg art. 5).",
+	Example: `personal_data:
+  processed: yes
+  special_categories: true
+  special_categories_ground: substantial_public_interest   # GDPR art. 9(2)(g)
+  special_categories_law: UAVG art. 23`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) {
+			return nil
+		}
+		biometric := identifies(r)
+		if !isTrue(r.PersonalData.SpecialCategories) && biometric == "" {
+			return nil
+		}
+		why, waarom := "the record processes special categories of personal data", "Er worden bijzondere persoonsgegevens verwerkt."
+		if !isTrue(r.PersonalData.SpecialCategories) {
+			why = fmt.Sprintf("the record identifies people biometrically (%s), which processes special categories of personal data", biometric)
+			waarom = fmt.Sprintf("De toepassing herkent mensen aan hun lichaam (%s). Dat is een verwerking van bijzondere persoonsgegevens.", biometric)
+		}
+		police := r.LegalBasis != nil && r.LegalBasis.Regime == "police_data"
+		var need, nodig []string
+		if !police && blank(r.PersonalData.SpecialGround) {
+			need = append(need, "the exception of GDPR art. 9(2) (special_categories_ground)")
+			nodig = append(nodig, "de uitzondering uit art. 9 lid 2 AVG (special_categories_ground)")
+		}
+		if blank(r.PersonalData.SpecialLaw) {
+			if police {
+				need = append(need, "the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5)")
+				nodig = append(nodig, "het artikel van de Wet politiegegevens dat het toestaat (special_categories_law, Wpg art. 5)")
+			} else {
+				need = append(need, "the article of the UAVG that gives the exception (special_categories_law, UAVG art. 22-30)")
+				nodig = append(nodig, "het artikel van de UAVG dat de uitzondering geeft (special_categories_law, UAVG art. 22-30)")
+			}
+		}
+		if len(need) == 0 {
+			return nil
+		}
+		cite, citeNL := "GDPR art. 9(2); UAVG art. 22-30", "AVG art. 9 lid 2; UAVG art. 22-30"
+		if police {
+			cite, citeNL = "Wet politiegegevens art. 5", "Wet politiegegevens art. 5"
+		}
+		f := missing("/personal_data",
+			en(why+", but the record does not give "+joinAnd(need),
+				"processing special categories is forbidden unless an exception applies: record the exception and the article that gives it, or stop the processing"),
+			nl(waarom+" Er staat niet bij: "+joinEn(nodig)+".",
+				"Bijzondere persoonsgegevens verwerken is verboden, tenzij een uitzondering geldt. Leg de uitzondering en het wetsartikel vast, of stop de verwerking."))
+		return []finding.Finding{lawful(cites(f, cite, citeNL), Law{cite, citeNL})}
+	},
 }

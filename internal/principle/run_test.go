@@ -25,6 +25,7 @@ problem: Fights at closing time.
 alternatives: More wardens did not cover the late hours.
 decisions:
   - {body: mayor, kind: authorisation, date: 2026-01-10, reference: https://voorbeeldstad.example/b/1}
+  - {body: council, kind: mandate, date: 2024-06-27, reference: https://voorbeeldstad.example/apv}
 legal_basis: {regime: police_data, law: Gemeentewet art. 151c}
 personal_data: {processed: yes, categories: [camera images]}
 dpia: {status: done, date: 2026-01-05, url: https://voorbeeldstad.example/dpia.pdf}
@@ -40,6 +41,7 @@ location: {description: Markt, point: {lat: 52.0, lon: 5.1}}
 signage: {present: true, description: Signs at every entrance.}
 vendor: {manufacturer: Axis Communications, model: Q1656, country: SE}
 data_rights: {holder: municipality, resale_forbidden: true}
+camera_regime: public_order
 `
 
 // goodAlgorithm meets every rule of the checklist on testToday.
@@ -79,6 +81,7 @@ datasets:
   - {name: Parkeerrechten}
 source_code: {url: https://github.com/voorbeeldstad/scan, licence: EUPL-1.2}
 objection: Object within six weeks.
+ai_act: {category: not_ai, basis: Fixed rules that compare a plate with the parking rights; no inference.}
 data_sharing:
   - {party: RDW, purpose: plates, start: 2026-01-01, end: 2027-12-31, retention: P1D, onward_sharing: false}
 `
@@ -98,11 +101,18 @@ func TestGoodRecordsPassEveryRule(t *testing.T) {
 	match(t, fs, nil)
 }
 
-// TestDoneWhen pins the issue's acceptance examples.
+// TestDoneWhen pins the issue's acceptance examples: real-time facial
+// recognition is an error for every operator; the police's exception with
+// only the public prosecutor's approval does not count; with the art.
+// 5(1)(h) objective, the national law and a court's prior authorisation it
+// stays a visible warning.
 func TestDoneWhen(t *testing.T) {
 	cfg := configFrom(t, goodConfig)
 	face := strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]",
-		"capabilities:\n  - video_recording\n  - face_recognition", 1)
+		"capabilities:\n  - video_recording\n  - realtime_biometric_identification", 1)
+	face = strings.Replace(face, "personal_data: {processed: yes, categories: [camera images]}",
+		"personal_data: {processed: yes, categories: [camera images], special_categories: true, special_categories_ground: substantial_public_interest, special_categories_law: UAVG art. 29}", 1)
+	face += "ai_act: {category: prohibited, role: deployer}\n"
 	police := strings.Replace(face, "type: municipality}", "type: police}", 1) +
 		`reviews:
   - {body: audit_office, date: 2026-01-02}
@@ -114,32 +124,46 @@ exceptions:
     approved_on: 2026-11-01
     until: 2027-06-01
 `
-	police = strings.Replace(police, "id: cam-markt", "id: cam-kermis", 1)
-	fx := newFixture(t, cfg, face, police)
-	fs := Run(fx.reg, Options{Today: day(testToday)})
+	prosecutor := strings.Replace(police, "id: cam-markt", "id: cam-kermis", 1)
+	authorised := strings.Replace(police, "id: cam-markt", "id: cam-station", 1) + `    objective: victim_search
+    national_law: Wet X art. 1 (a national law under AI Act art. 5(5))
+    authorisation: {authority: rechter-commissaris rechtbank Midden-Nederland, date: 2026-10-30, reference: RC 26/123}
+`
+	fx := newFixture(t, cfg, face, prosecutor, authorised)
+	var fs []finding.Finding
+	for _, f := range Run(fx.reg, Options{Today: day(testToday)}) {
+		if f.Rule == biometricBanID {
+			fs = append(fs, f)
+		}
+	}
 	fx.locate(fs)
 	finding.Sort(fs)
 	match(t, fs, []want{
-		// The police record: allowed, as info, at the capability.
-		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Warning, Line: 25, Column: 5, Message: "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by officier van justitie on 2026-11-01 until 2027-06-01: capability face_recognition"},
+		// The police camera with only the prosecutor's approval: an error.
+		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 26, Column: 5, Message: "capability realtime_biometric_identification (real-time remote biometric identification) is biometric surveillance…prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)… (the exception at exceptions[0] does not count: it lacks the prior authorisation…, the objective of AI Act art. 5(1)(h)…and the national law"},
 		// The municipal camera: an error at the capability's line.
-		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 25, Column: 5, Message: "capability face_recognition (facial recognition) is biometric surveillance"},
+		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 26, Column: 5, Message: "capability realtime_biometric_identification (real-time remote biometric identification) is biometric surveillance"},
+		// The authorised police camera: still a warning.
+		{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Warning, Line: 26, Column: 5, Message: "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by officier van justitie on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
 	})
-	if len(fs) != 2 || fs[0].File != "sensors/cam-kermis.yaml" || fs[1].File != "sensors/cam-markt.yaml" {
+	if len(fs) != 3 || fs[0].File != "sensors/cam-kermis.yaml" || fs[1].File != "sensors/cam-markt.yaml" || fs[2].File != "sensors/cam-station.yaml" {
 		t.Errorf("files: %v", fs)
 	}
-	if want := "the exception counts until 2027-06-01, and a legal duty set aside stays visible as a warning; meet the duty, or keep the exception's legal basis and approval at hand"; len(fs) > 0 && fs[0].Help != want {
-		t.Errorf("help of the allowed finding: %q, want %q", fs[0].Help, want)
+	// A prosecutor as the authority is no court (art. 5(3)).
+	asProsecutor := strings.Replace(authorised, "rechter-commissaris rechtbank Midden-Nederland", "officier van justitie", 1)
+	fx = newFixture(t, cfg, asProsecutor)
+	for _, f := range Run(fx.reg, Options{Today: day(testToday)}) {
+		if f.Rule == biometricBanID && (f.Severity != finding.Error || !strings.Contains(f.Message, "the public prosecutor is neither")) {
+			t.Errorf("prosecutor as authority: %s %q", f.Severity, f.Message)
+		}
 	}
 }
 
 func TestConfigurationChangesSeverities(t *testing.T) {
 	noSigns := strings.Replace(goodCamera, "signage: {present: true, description: Signs at every entrance.}\n", "", 1)
 	noSigns = strings.Replace(noSigns, "last_audit: 2025-12-01", "last_audit: 2022-01-10", 1)
-	audit := want{Rule: "security-audit", Ref: "VNG 7.7", Severity: finding.Warning, Line: 21, Column: 24, Message: "the last security audit was on 2022-01-10, longer ago than P3Y"}
-	// Signs on a camera are a legal duty (Gemeentewet 151c): no setting
-	// lowers them.
-	signs := want{Rule: "signage", Ref: "VNG 4.3", Severity: finding.Error, Line: 1, Column: 1, Message: "cameras must be recognisable by law"}
+	audit := want{Rule: "security-audit", Ref: "VNG 7.7", Severity: finding.Warning, Line: 22, Column: 24, Message: "the last security audit was on 2022-01-10, longer ago than P3Y"}
+	signs := want{Rule: "signage", Ref: "VNG 4.3", Severity: finding.Error, Line: 1, Column: 1, Message: "public-order camera surveillance must be recognisable by law"}
 	with := func(w want, s finding.Severity) want { w.Severity = s; return w }
 	setting := func(line, col int, sev finding.Severity, msg string) want {
 		return want{Rule: finding.RuleConfig, Ref: "VNG 4.3", Severity: sev, Line: line, Column: col, Message: msg}
@@ -158,7 +182,7 @@ func TestConfigurationChangesSeverities(t *testing.T) {
 			{Rule: finding.RuleConfig, Ref: "VNG 7.7", Severity: finding.Warning, Line: 5, Column: 9, Message: "rules.security-audit: off sets the rule below its default (warning) without a reason"},
 			signs}},
 		{"file cannot switch off a legal duty", goodConfig + "rules: {signage: {severity: off, reason: Signs are ugly.}}\n", nil, []want{
-			setting(5, 9, finding.Error, "rules.signage: off would switch off or lower duties that follow from law (Gemeentewet art. 151c) for cameras; those stay errors"),
+			setting(5, 9, finding.Error, "rules.signage: off would switch off or lower duties that follow from law (Gemeentewet art. 151c) for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13); those stay errors"),
 			signs, audit}},
 		{"file cannot lower a legal duty", goodConfig + "rules: {signage: warning}\n", nil, []want{
 			setting(5, 9, finding.Error, "rules.signage: warning would switch off or lower duties that follow from law (Gemeentewet art. 151c)"),
@@ -194,7 +218,7 @@ func TestConfiguredLimits(t *testing.T) {
 		name, cfg string
 		want      []want
 	}{
-		{"default two years", "", []want{{Rule: "camera-temporary", Ref: "C-camera-temporary", Severity: finding.Warning, Line: 17, Column: 37, Message: "longer than the P2Y"}}},
+		{"default two years", "", []want{{Rule: "camera-temporary", Ref: "C-camera-temporary", Severity: finding.Warning, Line: 18, Column: 37, Message: "longer than the P2Y"}}},
 		{"three years allowed", "limits: {camera_lifecycle_max: P3Y}\n", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,7 +228,7 @@ func TestConfiguredLimits(t *testing.T) {
 	// The evaluation interval per sensor type comes from configuration too.
 	lapsed := strings.Replace(goodCamera, "evaluation: {interval: P1Y, last: 2026-08-01, outcome: Still needed.}", "evaluation: {last: 2025-06-01}", 1)
 	match(t, only(t, "evaluation-lapsed", configFrom(t, ""), nil, testToday, lapsed), []want{
-		{Rule: "evaluation-lapsed", Ref: "C-camera-yearly", Severity: finding.Warning, Line: 18, Column: 20, Message: "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01) and is 176 days late"},
+		{Rule: "evaluation-lapsed", Ref: "C-camera-yearly", Severity: finding.Warning, Line: 19, Column: 20, Message: "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01) and is 176 days late"},
 	})
 	match(t, only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {camera: P2Y}}\n"), nil, testToday, lapsed), nil)
 }
@@ -230,7 +254,7 @@ func TestRunUsesTodayInAmsterdam(t *testing.T) {
 	fx := newFixture(t, cfg, ended)
 	fs := Run(fx.reg, Options{History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
-	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "VNG 3.4", Severity: finding.Error, Line: 17, Column: 37, Message: "ended on 2026-11-24 (1 day ago)"}})
+	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "VNG 3.4", Severity: finding.Error, Line: 18, Column: 37, Message: "ended on 2026-11-24 (1 day ago)"}})
 }
 
 // FuzzRun feeds arbitrary records to the whole checklist: whatever a file

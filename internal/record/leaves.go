@@ -63,7 +63,7 @@ func (l Leaf) Get(r *Record) (any, bool) {
 // sensorOnly and algorithmOnly are the top-level keys of one kind, as the
 // record format's "sensor only" and "algorithm only" tables list them.
 var (
-	sensorOnly    = map[string]bool{"sensor_type": true, "capabilities": true, "measures": true, "quantity": true, "location": true, "signage": true, "minimisation": true, "vendor": true}
+	sensorOnly    = map[string]bool{"sensor_type": true, "camera_regime": true, "measures": true, "quantity": true, "location": true, "signage": true, "minimisation": true, "vendor": true}
 	algorithmOnly = map[string]bool{"algorithm_type": true, "role": true, "affects_individuals": true, "publication_category": true, "human_oversight": true, "explanation": true, "self_learning": true, "datasets": true, "source_code": true, "objection": true, "uses_sensors": true, "national_register": true}
 )
 

@@ -67,9 +67,13 @@ type Record struct {
 	Publication           *Publication  `yaml:"publication" json:"publication,omitempty"`
 	Links                 []Link        `yaml:"links" json:"links,omitempty"`
 
+	// Capabilities is what a sensor can do, or what an algorithm analyses
+	// (biometric identification, categorisation, emotion recognition, ...).
+	Capabilities []string `yaml:"capabilities" json:"capabilities,omitempty"`
+
 	// Sensor only.
 	SensorType   string        `yaml:"sensor_type" json:"sensor_type,omitempty"`
-	Capabilities []string      `yaml:"capabilities" json:"capabilities,omitempty"`
+	CameraRegime string        `yaml:"camera_regime" json:"camera_regime,omitempty"`
 	Measures     []Measure     `yaml:"measures" json:"measures,omitempty"`
 	Quantity     int           `yaml:"quantity" json:"quantity,omitempty"`
 	Location     *Location     `yaml:"location" json:"location,omitempty"`
@@ -90,6 +94,10 @@ type Record struct {
 	Objection           string            `yaml:"objection" json:"objection,omitempty"`
 	UsesSensors         []string          `yaml:"uses_sensors" json:"uses_sensors,omitempty"`
 	NationalRegister    *NationalRegister `yaml:"national_register" json:"national_register,omitempty"`
+
+	// FormatVersion is the version of the record format the file is in
+	// (format_version; absent means 1). register migrate keeps it current.
+	FormatVersion int `yaml:"format_version" json:"format_version,omitempty"`
 
 	// File is the record's path relative to the register root, with forward
 	// slashes (for example "sensors/cam-markt.yaml"). It is not part of the YAML.
@@ -145,6 +153,12 @@ type PersonalData struct {
 	Processed         string   `yaml:"processed" json:"processed"` // yes, no, unknown
 	Categories        []string `yaml:"categories" json:"categories,omitempty"`
 	SpecialCategories *bool    `yaml:"special_categories" json:"special_categories,omitempty"`
+	// SpecialGround is the exception of GDPR art. 9(2) the processing of
+	// special categories rests on (a letter's name, such as
+	// substantial_public_interest for 9(2)(g)); SpecialLaw the article of the
+	// UAVG (or, for police data, the Wpg) that makes it available.
+	SpecialGround string `yaml:"special_categories_ground" json:"special_categories_ground,omitempty"`
+	SpecialLaw    string `yaml:"special_categories_law" json:"special_categories_law,omitempty"`
 }
 
 // Likely reports whether personal data must be assumed: "unknown" counts as
@@ -176,12 +190,21 @@ type Risks struct {
 	Mitigations    string `yaml:"mitigations" json:"mitigations,omitempty"`
 }
 
-// AIAct is the record's classification under the EU AI Act.
+// AIAct is the record's profile under the EU AI Act (Regulation (EU)
+// 2024/1689): whether it is an AI system (category not_ai when it is not),
+// the operator's role, its risk group with the annex point or the art. 6(3)
+// exemption, the transparency duties of art. 50, and the FRIA and EU
+// database entry the high-risk duties ask for.
 type AIAct struct {
-	Category     string `yaml:"category" json:"category"` // prohibited, high_risk, transparency, minimal, not_ai
-	Basis        string `yaml:"basis" json:"basis,omitempty"`
-	FRIA         *FRIA  `yaml:"fria" json:"fria,omitempty"`
-	EUDatabaseID string `yaml:"eu_database_id" json:"eu_database_id,omitempty"`
+	Category     string   `yaml:"category" json:"category"`                     // prohibited, high_risk, transparency, minimal, not_ai
+	Role         string   `yaml:"role" json:"role,omitempty"`                   // provider, deployer, provider_and_deployer
+	AnnexIII     string   `yaml:"annex_iii" json:"annex_iii,omitempty"`         // point of Annex III, such as "1(a)" or "5(b)"
+	AnnexI       string   `yaml:"annex_i" json:"annex_i,omitempty"`             // the Union product legislation of Annex I
+	Exemption    string   `yaml:"exemption_6_3" json:"exemption_6_3,omitempty"` // why art. 6(3) takes an Annex III system out of high risk
+	Transparency []string `yaml:"transparency" json:"transparency,omitempty"`   // art. 50 duties
+	Basis        string   `yaml:"basis" json:"basis,omitempty"`
+	FRIA         *FRIA    `yaml:"fria" json:"fria,omitempty"`
+	EUDatabaseID string   `yaml:"eu_database_id" json:"eu_database_id,omitempty"`
 }
 
 // FRIA is a fundamental-rights impact assessment (AI Act art. 27).
@@ -271,6 +294,21 @@ type Exception struct {
 	ApprovedBy string `yaml:"approved_by" json:"approved_by,omitempty"`
 	ApprovedOn string `yaml:"approved_on" json:"approved_on,omitempty"`
 	Until      string `yaml:"until" json:"until,omitempty"`
+	// Objective, NationalLaw and Authorisation are what the AI Act asks
+	// of the police's use of remote biometric identification: the
+	// objective of art. 5(1)(h) (real time only), the national law that
+	// provides for it (art. 5(5)), and the prior authorisation by a court
+	// or independent administrative authority (art. 5(3), 26(10)).
+	Objective     string         `yaml:"objective" json:"objective,omitempty"`
+	NationalLaw   string         `yaml:"national_law" json:"national_law,omitempty"`
+	Authorisation *Authorisation `yaml:"authorisation" json:"authorisation,omitempty"`
+}
+
+// Authorisation is a court's or an independent authority's authorisation.
+type Authorisation struct {
+	Authority string `yaml:"authority" json:"authority"`
+	Date      string `yaml:"date" json:"date,omitempty"`
+	Reference string `yaml:"reference" json:"reference,omitempty"`
 }
 
 // Publication controls what the public site and open data show.
@@ -420,6 +458,68 @@ func IsIndex(s string) bool {
 // IsCamera reports whether the sensor records or views images of public space.
 func (r *Record) IsCamera() bool {
 	return r.Kind == Sensor && (r.SensorType == "camera" || r.SensorType == "anpr_camera")
+}
+
+// HasRegime reports whether the sensor must state its camera_regime: cameras,
+// ANPR cameras and drones, whose law depends on who uses them and why.
+func (r *Record) HasRegime() bool {
+	return r.IsCamera() || r.Kind == Sensor && r.SensorType == "drone"
+}
+
+// The camera regimes: which law governs a camera, ANPR camera or drone.
+const (
+	RegimePublicOrder = "public_order" // the mayor's camera surveillance, Gemeentewet art. 151c
+	RegimePolice      = "police"       // Politiewet 2012, Wet politiegegevens
+	RegimePrivate     = "private"      // a private operator under the GDPR
+	RegimeUnknown     = "unknown"      // not decided yet: a question for the owner
+)
+
+// Regimes lists the values of camera_regime, in the order forms show them.
+var Regimes = []string{RegimePublicOrder, RegimePolice, "traffic_management", "enforcement", "operational", "object_security", RegimePrivate, "other", RegimeUnknown}
+
+// PublicOrder reports whether the sensor is the mayor's camera surveillance
+// for public order (Gemeentewet art. 151c), the only regime 151c's duties and
+// the programme's camera commitments apply to.
+func (r *Record) PublicOrder() bool {
+	return r.HasRegime() && r.CameraRegime == RegimePublicOrder
+}
+
+// inferredPersonal are the sensor types and capabilities that process
+// personal data whatever a record says: licence plates, device identifiers
+// (hashed or not) and location traces relate to identifiable people (GDPR
+// art. 4(1)).
+var inferredPersonalTypes = []string{"anpr_camera", "wifi_bluetooth_counter"}
+var inferredPersonalCapabilities = []string{"licence_plate_recognition", "device_tracking"}
+
+// PersonalByNature reports whether the record processes personal data by
+// the nature of the sensor, whatever personal_data.processed says, and why
+// (the sensor type or capability).
+func (r *Record) PersonalByNature() (string, bool) {
+	if r.Kind != Sensor {
+		return "", false
+	}
+	for _, t := range inferredPersonalTypes {
+		if r.SensorType == t {
+			return t, true
+		}
+	}
+	for _, c := range inferredPersonalCapabilities {
+		if r.Has(c) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// ProcessesPersonalData reports whether personal data must be assumed:
+// when the record says yes or unknown (6.4), and when the sensor processes
+// it by its nature (PersonalByNature).
+func (r *Record) ProcessesPersonalData() bool {
+	if r.PersonalData.Likely() {
+		return true
+	}
+	_, ok := r.PersonalByNature()
+	return ok
 }
 
 // Has reports whether the sensor lists a capability.

@@ -109,7 +109,7 @@ func TestCheckOnlyWhatIsWrong(t *testing.T) {
 			t.Errorf("camera-temporary on %s, which is not a camera without end date", f.File)
 		}
 	}
-	want := jsonSummary{Records: 12, Errors: 21, Warnings: 34, Infos: 2}
+	want := jsonSummary{Records: 12, Errors: 23, Warnings: 36, Infos: 2}
 	if rep.Summary != want {
 		t.Errorf("summary = %+v, want %+v", rep.Summary, want)
 	}
@@ -216,7 +216,7 @@ func TestTextFormat(t *testing.T) {
 	if findings != len(rep.Findings) {
 		t.Errorf("text shows %d findings, json %d", findings, len(rep.Findings))
 	}
-	if last := lines[len(lines)-1]; last != "12 records, 21 errors, 34 warnings, 2 notes" {
+	if last := lines[len(lines)-1]; last != "12 records, 23 errors, 36 warnings, 2 notes" {
 		t.Errorf("summary line = %q", last)
 	}
 	if strings.Contains(r.stdout, "\x1b[") {

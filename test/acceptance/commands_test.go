@@ -298,30 +298,56 @@ func TestImportCSV(t *testing.T) {
 	}
 }
 
-// TestMigrateAndExport: migrate finds nothing to do in a v1 register but
-// reports the unreadable files; export leaves out what it cannot read and
-// says so.
+// TestMigrateAndExport: migrate upgrades a v1 register to v2 by adding lines
+// only (the BOM, Windows line endings, comments and every other byte stay),
+// reports the unreadable files, marks the camera regimes it cannot tell as
+// questions that check reports, and changes nothing on a second run; export
+// leaves out what it cannot read and says so.
 func TestMigrateAndExport(t *testing.T) {
 	dir := workspace(t)
 	r := run(t, dir, nil, "migrate", "--dry-run")
-	if r.code != 1 || !strings.Contains(r.stdout, "nothing needs migrating") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
+	if r.code != 1 || !strings.Contains(r.stdout, "10 need migrating to v2") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
 		t.Errorf("migrate --dry-run: exit %d\n%s", r.code, r.out())
 	}
-	// Without --dry-run, a v1 register is left byte for byte as it was
-	// (the BOM and Windows line endings included).
-	run(t, dir, nil, "migrate")
+	if r := run(t, dir, nil, "migrate"); r.code != 1 || !strings.Contains(r.stdout, "migrated sensors/cam-haven.yaml") {
+		t.Errorf("migrate: exit %d, want 1 for the unreadable files\n%s", r.code, r.out())
+	}
+	first := map[string]string{}
 	err := filepath.WalkDir(stad, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(stad, p)
-		if readFile(t, p) != readFile(t, filepath.Join(dir, "register", rel)) {
-			t.Errorf("migrate changed %s", rel)
+		before, after := readFile(t, p), readFile(t, filepath.Join(dir, "register", rel))
+		first[rel] = after
+		// Every line of the original is still there, in order; only whole
+		// lines were added.
+		rest := after
+		for line := range strings.Lines(before) {
+			k := strings.Index(rest, line)
+			if k < 0 {
+				t.Errorf("migrate changed %s: line %q is gone", rel, line)
+				break
+			}
+			rest = rest[k+len(line):]
+		}
+		if strings.HasSuffix(rel, ".yaml") && strings.Contains(before, "\r\n") && strings.Count(after, "\n") != strings.Count(after, "\r\n") {
+			t.Errorf("%s: Windows line endings mixed with Unix ones after migrate", rel)
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The cameras of this register say their regime already; a second
+	// migrate changes nothing.
+	if r := run(t, dir, nil, "migrate"); !strings.Contains(r.stdout, "nothing needs migrating") {
+		t.Errorf("second migrate: exit %d\n%s", r.code, r.out())
+	}
+	for rel, want := range first {
+		if got := readFile(t, filepath.Join(dir, "register", rel)); got != want {
+			t.Errorf("the second migrate changed %s", rel)
+		}
 	}
 	r = run(t, dir, nil, "export", "--format", "algoritmeregister")
 	var entries []map[string]any

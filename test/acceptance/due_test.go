@@ -71,7 +71,7 @@ func TestDueMonthEnds(t *testing.T) {
 	haven := filepath.Join(dir, "register", "sensors", "cam-haven.yaml")
 	writeFile(t, haven, strings.Replace(readFile(t, haven), "last: 2025-10-01", "last: 2024-02-29", 1))
 	station := filepath.Join(dir, "register", "sensors", "cam-stationsplein.yaml")
-	writeFile(t, station, strings.Replace(readFile(t, station), "evaluation:\n  interval: P1Y", "evaluation:\n  interval: P1M\n  last: 2026-01-31", 1))
+	writeFile(t, station, strings.Replace(readFile(t, station), "evaluation: {interval: P1Y}", "evaluation: {interval: P1M, last: 2026-01-31}", 1))
 	r := run(t, dir, nil, "due", "--as-of", "2026-03-01", "--format", "json")
 	var rep struct {
 		Items []dueItem `json:"items"`

@@ -17,8 +17,12 @@ func TestPrincipleVariants(t *testing.T) {
 	faces := func(s string) string {
 		return strings.Replace(s, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
 	}
+	afterwards := func(s string) string {
+		return strings.Replace(s, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, post_biometric_identification]", 1)
+	}
 	exception := "exceptions:\n  - rule: biometric-ban\n    reason: Zoeken naar een vermist kind\n    legal_basis: Wpg art. 9\n" +
 		"    approved_by: officier van justitie\n    approved_on: 2026-11-01\n    until: 2026-12-15\n"
+	authorised := exception + "    authorisation: {authority: rechter-commissaris, date: 2026-10-30, reference: RC 26/1}\n"
 	tests := []struct {
 		name      string
 		edit      func(string) string
@@ -48,11 +52,13 @@ func TestPrincipleVariants(t *testing.T) {
 		}, "", asOf, "sensors/cam-stationsplein.yaml:70:5", "sharing-temporary", "error", "C-sharing-temporary", "has no end date"},
 		{"face recognition by the municipality, even with an exception", func(s string) string { return faces(s) + exception },
 			"", asOf, "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "error", "VNG 2.1", "only the police may be excepted"},
-		{"face recognition by the police with a current exception", func(s string) string { return police(faces(s)) + exception },
-			"", asOf, "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "warning", "VNG 2.1", "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)) that ends on 2026-12-15"},
-		{"the police exception has ended", func(s string) string { return police(faces(s)) + exception },
+		{"live face recognition by the police with only the prosecutor's approval", func(s string) string { return police(faces(s)) + exception },
+			"", asOf, "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "error", "VNG 2.1", "prohibited by law (AI Act art. 5(1)(h)"},
+		{"identification afterwards by the police with a current, authorised exception", func(s string) string { return police(afterwards(s)) + authorised },
+			"", asOf, "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "warning", "VNG 2.1", "exception to a legal duty (AI Act art. 26(10), Annex III 1(a); Wet politiegegevens) that ends on 2026-12-15"},
+		{"the police exception has ended", func(s string) string { return police(afterwards(s)) + authorised },
 			"", "2026-12-20", "sensors/cam-stationsplein.yaml:54:33", "biometric-ban", "error", "VNG 2.1", "no longer counts"},
-		{"the ended exception is reported itself", func(s string) string { return police(faces(s)) + exception },
+		{"the ended exception is reported itself", func(s string) string { return police(afterwards(s)) + authorised },
 			"", "2026-12-20", "sensors/cam-stationsplein.yaml:75:12", "exception-expired", "warning", "exceptions", "ended on 2026-12-15"},
 		{"manufacturer on the watch list", func(s string) string {
 			return strings.Replace(s, "manufacturer: Axis", "manufacturer: Hikvision Digital Technology", 1)
@@ -70,7 +76,7 @@ func TestPrincipleVariants(t *testing.T) {
 			return strings.Replace(s, "  - body: mayor\n    kind: authorisation\n    date: 2026-01-10\n    reference: https://lindeveen.example/besluit-camera-station\n", "", 1)
 		}, "", asOf, "sensors/cam-stationsplein.yaml:17:1", "decision-recorded", "error", "VNG I", "lists no decision"},
 		{"camera without signs", func(s string) string { return strings.Replace(s, "present: true", "present: false", 1) },
-			"", asOf, "sensors/cam-stationsplein.yaml:59:1", "signage", "error", "VNG 4.3", "cameras must be recognisable by law"},
+			"", asOf, "sensors/cam-stationsplein.yaml:59:1", "signage", "error", "VNG 4.3", "public-order camera surveillance must be recognisable by law (Gemeentewet art. 151c(4))"},
 		{"an exception naming a rule with a typo", func(s string) string {
 			return s + "exceptions:\n  - rule: biometric-bann\n    reason: typo\n    legal_basis: x\n    approved_by: burgemeester\n    approved_on: 2026-01-01\n    until: 2026-12-31\n"
 		}, "", asOf, "sensors/cam-stationsplein.yaml:70:11", "exception-unused", "warning", "exceptions", `names rule "biometric-bann", which does not exist`},

@@ -1,0 +1,140 @@
+package migrate
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// QuestionMark starts the comment migrate leaves on a value it could not
+// decide: the value is "unknown", which `register check` reports as an open
+// question, never a guess presented as fact.
+const QuestionMark = "# register migrate: open question"
+
+// toV2 is the step from format v1 to v2: cameras, ANPR cameras and drones
+// state the law they fall under (camera_regime). migrate fills it in only
+// where the record itself settles it: a police operator's camera is a
+// police camera, a private operator's is private, and a municipal camera
+// whose legal basis names Gemeentewet 151c is the mayor's public-order
+// camera. Every other camera gets camera_regime: unknown with a question
+// for its owner. The other v2 fields are new and optional, and v1 values
+// stay valid: face_recognition and biometric_identification, which do not
+// say real time or after the fact, count as real time until the owner
+// says otherwise, and the checklist says so.
+var toV2 = Step{
+	From: 1,
+	Note: "cameras, ANPR cameras and drones state their camera_regime (unknown where it cannot be told from the record)",
+	Edit: func(data []byte, root *yaml.Node) ([]byte, error) {
+		if value(root, "kind") != string(record.Sensor) {
+			return data, nil
+		}
+		switch value(root, "sensor_type") {
+		case "camera", "anpr_camera", "drone":
+		default:
+			return data, nil
+		}
+		if key(root, "camera_regime") != nil {
+			return data, nil
+		}
+		line := fmt.Sprintf("camera_regime: %s\n", regimeFor(root))
+		if strings.HasPrefix(line, "camera_regime: unknown") {
+			line = "camera_regime: unknown  " + QuestionMark + ": which law does this camera fall under? public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other\n"
+		}
+		return insertAfter(data, root, "sensor_type", line)
+	},
+}
+
+// regimeFor is the camera regime the record itself settles, or unknown.
+func regimeFor(root *yaml.Node) string {
+	org := key(root, "organisation")
+	switch value(org, "type") {
+	case "police":
+		return record.RegimePolice
+	case "private":
+		return record.RegimePrivate
+	case "municipality":
+		if strings.Contains(strings.ToLower(value(key(root, "legal_basis"), "law")), "151c") {
+			return record.RegimePublicOrder
+		}
+	}
+	return record.RegimeUnknown
+}
+
+// key returns the value node of a mapping's key, or nil.
+func key(m *yaml.Node, name string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == name {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// value returns a scalar of a mapping, or "".
+func value(m *yaml.Node, name string) string {
+	if n := key(m, name); n != nil && n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	return ""
+}
+
+// insertAfter inserts text (whole lines) after the top-level key's entry.
+// The key's value must end on the key's own line (a plain scalar or a flow
+// collection on one line), so the insertion cannot split a block; otherwise
+// the step refuses rather than guess where the entry ends.
+func insertAfter(data []byte, root *yaml.Node, name, text string) ([]byte, error) {
+	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
+		return nil, fmt.Errorf("the record is not a block mapping; add %s by hand", strings.TrimSpace(text))
+	}
+	var k, v *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == name {
+			k, v = root.Content[i], root.Content[i+1]
+		}
+	}
+	if k == nil || k.Column != 1 || v.Line != k.Line || v.Kind == yaml.ScalarNode && (v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0) {
+		return nil, fmt.Errorf("%s is not a one-line entry; add %s by hand", name, strings.TrimSpace(text))
+	}
+	at := lineEnd(data, k.Line)
+	if at < 0 {
+		return nil, fmt.Errorf("%s: line %d is past the end of the file", name, k.Line)
+	}
+	// A flow collection may run over several lines; insert after its end.
+	if v.Kind != yaml.ScalarNode {
+		return nil, fmt.Errorf("%s is not a plain value; add %s by hand", name, strings.TrimSpace(text))
+	}
+	if at >= 2 && data[at-2] == '\r' {
+		text = strings.ReplaceAll(text, "\n", "\r\n") // keep Windows line endings
+	}
+	out := make([]byte, 0, len(data)+len(text)+1)
+	out = append(out, data[:at]...)
+	if at == len(data) && (len(data) == 0 || data[len(data)-1] != '\n') {
+		out = append(out, '\n')
+	}
+	out = append(out, text...)
+	return append(out, data[at:]...), nil
+}
+
+// lineEnd returns the offset just after the newline ending line n (1-based),
+// or len(data) for a last line without one; -1 when there is no line n.
+func lineEnd(data []byte, n int) int {
+	off := 0
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data[off:], '\n')
+		if j < 0 {
+			return -1
+		}
+		off += j + 1
+	}
+	if j := bytes.IndexByte(data[off:], '\n'); j >= 0 {
+		return off + j + 1
+	}
+	return len(data)
+}

@@ -1,0 +1,262 @@
+package principle
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// art50From is the date the AI Act's transparency duties for deployers
+// apply from (art. 113; the Digital Omnibus left it).
+var art50From = mustDate("2026-08-02")
+
+// analysing are the capabilities that make a sensor analyse images or
+// sound, and so need an AI Act profile.
+var analysing = []string{"image_analysis", "licence_plate_recognition"}
+
+// needsProfile reports whether the record needs an AI Act profile: every
+// algorithm, and every sensor that analyses images or sound.
+func needsProfile(r *record.Record) bool {
+	if r.Kind == record.Algorithm {
+		return true
+	}
+	return slices.ContainsFunc(r.Capabilities, func(c string) bool {
+		_, b := banned[c]
+		return slices.Contains(analysing, c) || b && c != "device_tracking"
+	})
+}
+
+// alwaysAI are the algorithm types that are AI systems by definition: they
+// infer from input how to generate output (AI Act art. 3(1)).
+var alwaysAI = []string{"machine_learning", "generative_ai"}
+
+// highRiskFrom returns the date the high-risk obligations apply from for
+// the record: Annex I products have their own date.
+func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
+	s := ctx.Config.AIAct.HighRiskFrom
+	if blank(a.AnnexIII) && !blank(a.AnnexI) {
+		s = ctx.Config.AIAct.AnnexIFrom
+	}
+	t, ok := date(s)
+	if !ok {
+		t = mustDate("2027-12-02")
+	}
+	return t, s
+}
+
+// deployer reports whether the operator deploys the system (and so carries
+// the deployer's duties of art. 26, 27 and 49(3)).
+func deployer(a *record.AIAct) bool {
+	return a.Role == "deployer" || a.Role == "provider_and_deployer" || blank(a.Role)
+}
+
+var aiActProfile = &Rule{
+	ID: "ai-act-profile", Ref: "VNG 3.2", Default: finding.Error,
+	// What is an AI system and what is high risk is the law's; asking
+	// every algorithm for a profile and a role is the principle's.
+	Law: lawAIDefinition, LawScope: "for the classification (not AI, high risk, the art. 6(3) exemption)", LawScopeNL: "voor de indeling (geen AI, hoog risico, de uitzondering van art. 6 lid 3)",
+	TitleNL: "Profiel onder de AI-verordening", TitleEN: "AI Act profile",
+	WhyNL:   "We hanteren de risicobenadering van de AI-verordening (VNG-principe 3.2). Of iets een AI-systeem is, volgt uit de wet (art. 3 lid 1): machine learning en generatieve AI zijn dat altijd. Een systeem uit bijlage III is hoog risico, tenzij art. 6 lid 3 geldt (nooit bij profilering); een hoog-risicosysteem noemt het punt van bijlage III of de productwet van bijlage I.",
+	WhyEN:   "The AI Act's risk approach is used (VNG principle 3.2). Whether something is an AI system follows from the law (art. 3(1)): machine learning and generative AI always are. A system of Annex III is high risk unless art. 6(3) applies (never with profiling); a high-risk system names its Annex III point or its Annex I product legislation.",
+	Satisfy: "An algorithm, and a sensor that analyses images or sound, has ai_act with category and role. A machine-learning or generative algorithm is not not_ai. A high_risk record names ai_act.annex_iii or ai_act.annex_i. A record with an Annex III point that is not high_risk gives its art. 6(3) reasoning in ai_act.exemption_6_3, and a profiling algorithm cannot be exempt.",
+	Example: `ai_act:
+  category: high_risk
+  role: deployer
+  annex_iii: 5(a)
+  basis: Decides on access to social assistance (Annex III point 5(a)).
+  fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}
+  eu_database_id: EU-DB-2027-000123`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if retired(r) || !needsProfile(r) {
+			return nil
+		}
+		a := r.AIAct
+		if a == nil {
+			return []finding.Finding{worded(finding.Finding{Path: "", Severity: finding.Warning},
+				en("the record has no AI Act profile, so it cannot be told whether the AI Act's duties apply",
+					"add ai_act with category (prohibited, high_risk, transparency, minimal or not_ai), role (provider or deployer) and basis"),
+				nl("Er staat geen indeling onder de AI-verordening bij. Daardoor is niet te zeggen welke plichten uit die wet gelden.",
+					"Vul ai_act in: category (prohibited, high_risk, transparency, minimal of not_ai), role (provider of deployer) en basis (de onderbouwing)."))}
+		}
+		var fs []finding.Finding
+		if a.Category == "not_ai" && r.Kind == record.Algorithm && slices.Contains(alwaysAI, r.AlgorithmType) {
+			f := at("/ai_act/category",
+				en(fmt.Sprintf("an algorithm of type %s is an AI system by definition (it infers its output from input), so it cannot be not_ai", r.AlgorithmType),
+					"classify it: prohibited, high_risk (with its Annex III point), transparency or minimal, and explain it in ai_act.basis"),
+				nl(fmt.Sprintf("Een algoritme van het type %s is altijd een AI-systeem (het leidt zijn uitkomst af uit de invoer). Het kan dus niet not_ai (geen AI) zijn.", r.AlgorithmType),
+					"Deel het in: prohibited, high_risk (met het punt van bijlage III), transparency of minimal, en leg het uit bij ai_act.basis."))
+			f = lawful(cites(f, "AI Act art. 3(1)", "AI-verordening art. 3 lid 1"), lawAIDefinition)
+			fs = append(fs, f)
+		}
+		if a.Category != "not_ai" && blank(a.Role) {
+			fs = append(fs, worded(finding.Finding{Path: "/ai_act", Key: true, Severity: finding.Warning},
+				en("the AI Act profile does not say whether the organisation is the provider or the deployer, which decides its duties",
+					"add ai_act.role: provider, deployer or provider_and_deployer"),
+				nl("Er staat niet bij of de organisatie aanbieder of gebruiksverantwoordelijke is. Dat bepaalt welke plichten gelden.",
+					"Vul ai_act.role in: provider (aanbieder), deployer (gebruiksverantwoordelijke) of provider_and_deployer.")))
+		}
+		switch {
+		case a.Category == "high_risk" && blank(a.AnnexIII) && blank(a.AnnexI):
+			f := missing("/ai_act",
+				en("the system is classified high risk but names neither its Annex III point nor its Annex I product legislation",
+					"add ai_act.annex_iii (such as 5(a)) or ai_act.annex_i"),
+				nl("Het systeem is ingedeeld als hoog risico, maar er staat niet bij onder welk punt van bijlage III of welke productwet van bijlage I het valt.",
+					"Vul ai_act.annex_iii in (zoals 5(a)) of ai_act.annex_i."))
+			f = lawful(cites(f, "AI Act art. 6(1)-(2)", "AI-verordening art. 6 lid 1 en 2"), lawAIDefinition)
+			fs = append(fs, f)
+		case a.Category != "high_risk" && a.Category != "prohibited" && a.Category != "not_ai" && !blank(a.AnnexIII):
+			switch {
+			case r.Role == "profiling":
+				f := at("/ai_act/category",
+					en(fmt.Sprintf("the algorithm profiles people and falls under Annex III point %s, so it is high risk: the art. 6(3) exemption never applies to profiling", a.AnnexIII),
+						"set ai_act.category: high_risk"),
+					nl(fmt.Sprintf("Het algoritme profileert mensen en valt onder punt %s van bijlage III. Dan is het hoog risico: de uitzondering van art. 6 lid 3 geldt nooit bij profilering.", a.AnnexIII),
+						"Vul ai_act.category: high_risk in."))
+				f = lawful(cites(f, "AI Act art. 6(3), last subparagraph", "AI-verordening art. 6 lid 3, laatste alinea"), lawAIDefinition)
+				fs = append(fs, f)
+			case blank(a.Exemption):
+				f := missing("/ai_act",
+					en(fmt.Sprintf("the system falls under Annex III point %s but is classified %s without the art. 6(3) reasoning", a.AnnexIII, a.Category),
+						"give in ai_act.exemption_6_3 why it poses no significant risk (a narrow procedural task, improving human work, detecting patterns, a preparatory task), or set category: high_risk"),
+					nl(fmt.Sprintf("Het systeem valt onder punt %s van bijlage III, maar is ingedeeld als %s zonder de onderbouwing van art. 6 lid 3.", a.AnnexIII, a.Category),
+						"Leg bij ai_act.exemption_6_3 uit waarom er geen groot risico is (een beperkte procedurele taak, het verbeteren van menselijk werk, het opsporen van patronen, een voorbereidende taak), of vul category: high_risk in."))
+				f = lawful(cites(f, "AI Act art. 6(3)-(4)", "AI-verordening art. 6 lid 3 en 4"), lawAIDefinition)
+				fs = append(fs, f)
+			}
+		}
+		return fs
+	},
+}
+
+var aiActFRIA = &Rule{
+	ID: "ai-act-fria", Ref: "VNG 3.2", Default: finding.Error, Law: lawFRIA,
+	TitleNL: "Grondrechteneffectbeoordeling (FRIA)", TitleEN: "Fundamental-rights impact assessment (FRIA)",
+	WhyNL:   "Wie als overheid (of als private partij die een openbare dienst verleent) een hoog-risico AI-systeem uit bijlage III gebruikt, en iedere gebruiker van een systeem uit bijlage III punt 5(b) of 5(c), beoordeelt vóór het eerste gebruik de gevolgen voor grondrechten (AI-verordening art. 27). Dat geldt niet voor kritieke infrastructuur (bijlage III punt 2), en pas vanaf de datum waarop de hoog-risicoplichten gelden.",
+	WhyEN:   "A public body (or a private entity providing a public service) deploying a high-risk AI system of Annex III, and every deployer of a system of Annex III point 5(b) or 5(c), assesses the impact on fundamental rights before first use (AI Act art. 27). It does not apply to critical infrastructure (Annex III point 2), and only from the date the high-risk obligations apply.",
+	Satisfy: "A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or under point 5(b) or 5(c) by anyone, has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml).",
+	Example: `ai_act:
+  category: high_risk
+  role: deployer
+  annex_iii: 5(a)
+  fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		a := r.AIAct
+		if retired(r) || a == nil || a.Category != "high_risk" || blank(a.AnnexIII) || !deployer(a) {
+			return nil
+		}
+		point := a.AnnexIII
+		creditOrInsurance := point == "5(b)" || point == "5(c)"
+		if strings.HasPrefix(point, "2") || !(government(r) || creditOrInsurance) {
+			return nil
+		}
+		if a.FRIA != nil && !blank(a.FRIA.Date) {
+			return nil
+		}
+		from, s := highRiskFrom(ctx, a)
+		f := missing("/ai_act",
+			en(fmt.Sprintf("a deployer of a high-risk AI system of Annex III point %s must assess the impact on fundamental rights before first use, and no FRIA is recorded", point),
+				"do the fundamental-rights impact assessment (an IAMA or FRAIA can serve) and add ai_act.fria with its date and url"),
+			nl(fmt.Sprintf("Wie een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, moet vóór het eerste gebruik de gevolgen voor grondrechten beoordelen. Er staat geen grondrechteneffectbeoordeling (FRIA) bij.", point),
+				"Voer de grondrechteneffectbeoordeling uit (een IAMA of FRAIA kan dienen) en vul ai_act.fria in met de datum en een link."))
+		f = lawful(cites(f, "AI Act art. 27", "AI-verordening art. 27"), lawFRIA)
+		if ctx.Today.Before(from) {
+			f.Severity = finding.Info
+			f.Message += fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source)
+			f.MessageNL += fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source)
+		}
+		return []finding.Finding{f}
+	},
+}
+
+var aiActRegistration = &Rule{
+	ID: "ai-act-registration", Ref: "VNG 3.2", Default: finding.Error, Law: lawEUDatabase,
+	TitleNL: "Registratie in de EU-databank", TitleEN: "Registration in the EU database",
+	WhyNL:   "Een overheid die een hoog-risico AI-systeem uit bijlage III gebruikt, registreert dat gebruik in de EU-databank (AI-verordening art. 26 lid 8, art. 49 lid 3), behalve voor kritieke infrastructuur (bijlage III punt 2). Dat geldt vanaf de datum waarop de hoog-risicoplichten gelden.",
+	WhyEN:   "A public authority deploying a high-risk AI system of Annex III registers that use in the EU database (AI Act art. 26(8), art. 49(3)), except for critical infrastructure (Annex III point 2). It applies from the date the high-risk obligations apply.",
+	Satisfy: "A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body has ai_act.eu_database_id, from the date in ai_act.high_risk_from (register.yaml).",
+	Example: `ai_act:
+  category: high_risk
+  role: deployer
+  annex_iii: 5(a)
+  eu_database_id: EU-DB-2027-000123`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		a := r.AIAct
+		if retired(r) || a == nil || a.Category != "high_risk" || blank(a.AnnexIII) || strings.HasPrefix(a.AnnexIII, "2") || !government(r) || !deployer(a) || !blank(a.EUDatabaseID) {
+			return nil
+		}
+		from, s := highRiskFrom(ctx, a)
+		f := missing("/ai_act",
+			en(fmt.Sprintf("a public authority deploying a high-risk AI system of Annex III point %s registers its use in the EU database, and no entry is recorded", a.AnnexIII),
+				"register the use in the EU database and add ai_act.eu_database_id"),
+			nl(fmt.Sprintf("Een overheid die een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, registreert dat in de EU-databank. Er staat geen registratie bij.", a.AnnexIII),
+				"Registreer het gebruik in de EU-databank en vul ai_act.eu_database_id in."))
+		f = lawful(cites(f, "AI Act art. 26(8), 49(3)", "AI-verordening art. 26 lid 8, art. 49 lid 3"), lawEUDatabase)
+		if ctx.Today.Before(from) {
+			f.Severity = finding.Info
+			f.Message += fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source)
+			f.MessageNL += fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source)
+		}
+		return []finding.Finding{f}
+	},
+}
+
+// transparencyDuties are the art. 50 duties a capability brings for its
+// deployer, with the capability that triggers each.
+var transparencyDuties = map[string]string{
+	"emotion_recognition":      "emotion_recognition",
+	"biometric_categorisation": "biometric_categorisation",
+}
+
+var aiActTransparency = &Rule{
+	ID: "ai-act-transparency", Ref: "VNG 4.1", Default: finding.Error, Law: lawTransparent,
+	TitleNL: "Transparantieplichten AI-verordening", TitleEN: "AI Act transparency duties",
+	WhyNL:   "Vanaf 2 augustus 2026 weten mensen dat ze met AI te maken hebben: wie een systeem voor emotieherkenning of biometrische categorisering gebruikt, meldt dat aan de mensen die het treft, en door AI gemaakte inhoud wordt als zodanig gemeld (AI-verordening art. 50). Dat kan naast hoog risico gelden.",
+	WhyEN:   "From 2 August 2026 people know when they deal with AI: a deployer of emotion recognition or biometric categorisation informs the people exposed, and content generated by AI is disclosed as such (AI Act art. 50). This can apply next to high risk.",
+	Satisfy: "From 2026-08-02: a generative algorithm lists its duties under ai_act.transparency (interaction, generated_content, generated_text, deepfake); a record that recognises emotions or categorises people biometrically lists emotion_recognition or biometric_categorisation there; a record of category transparency lists at least one duty.",
+	Example: `algorithm_type: generative_ai
+ai_act:
+  category: transparency
+  role: deployer
+  transparency: [interaction, generated_text]`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if retired(r) || ctx.Today.Before(art50From) {
+			return nil
+		}
+		var have []string
+		if r.AIAct != nil {
+			have = r.AIAct.Transparency
+		}
+		parent := "/ai_act"
+		if r.AIAct == nil {
+			parent = ""
+		}
+		var need, nodig []string
+		for _, c := range r.Capabilities {
+			if d, ok := transparencyDuties[c]; ok && !slices.Contains(have, d) && !slices.Contains(need, d) {
+				need, nodig = append(need, d), append(nodig, d)
+			}
+		}
+		if r.Kind == record.Algorithm && r.AlgorithmType == "generative_ai" && len(have) == 0 {
+			need = append(need, "the duties for generated content (interaction, generated_content, generated_text or deepfake)")
+			nodig = append(nodig, "de plichten voor gemaakte inhoud (interaction, generated_content, generated_text of deepfake)")
+		}
+		if len(need) == 0 && r.AIAct != nil && r.AIAct.Category == "transparency" && len(have) == 0 {
+			need = append(need, "the art. 50 duty that makes it a transparency case")
+			nodig = append(nodig, "de plicht uit art. 50 waardoor het onder transparantie valt")
+		}
+		if len(need) == 0 {
+			return nil
+		}
+		f := missing(parent,
+			en("the AI Act's transparency duties are not recorded: "+joinAnd(need),
+				"inform the people concerned as art. 50 requires and list the duties under ai_act.transparency"),
+			nl("De transparantieplichten van de AI-verordening staan er niet bij: "+joinEn(nodig)+".",
+				"Informeer de mensen zoals art. 50 vraagt en zet de plichten bij ai_act.transparency."))
+		f = lawful(cites(f, "AI Act art. 50", "AI-verordening art. 50"), lawTransparent)
+		return []finding.Finding{f}
+	},
+}

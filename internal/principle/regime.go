@@ -1,0 +1,185 @@
+package principle
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// The articles the camera rules cite. Gemeentewet art. 151c: the council's
+// bylaw grants the power and the mayor decides, for a fixed term (lid 1);
+// the cameras are recognisable (lid 4); images are destroyed after at most
+// four weeks unless needed for a criminal investigation (lid 6).
+const (
+	art151c1 = "Gemeentewet art. 151c(1)"
+	art151c4 = "Gemeentewet art. 151c(4)"
+	art151c6 = "Gemeentewet art. 151c(6)"
+)
+
+// maxRetention151c is the longest 151c allows camera images to be kept.
+var maxRetention151c = period.MustParse("P28D")
+
+// regimeNL names a camera regime in Dutch, for messages.
+func regimeNL(regime string) string {
+	return strings.ToLower(valueNL("camera_regime", regime))
+}
+
+var cameraRegime = &Rule{
+	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Law: lawAccountable,
+	TitleNL: "Wettelijk kader van de camera", TitleEN: "Camera regime",
+	WhyNL:   "Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",
+	WhyEN:   "Which law governs a camera, ANPR camera or drone depends on who uses it and why: public-order camera surveillance (Gemeentewet art. 151c), the police (Politiewet, Wet politiegegevens), traffic management, enforcement, operational use, object security, or a private operator. Without the regime nobody can tell which duties apply; the GDPR asks the controller to be able to show it (GDPR art. 5(2), art. 6).",
+	Satisfy: "A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers.",
+	Example: `sensor_type: camera
+camera_regime: public_order   # the mayor's camera surveillance under Gemeentewet 151c`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !r.HasRegime() || retired(r) {
+			return nil
+		}
+		switch {
+		case blank(r.CameraRegime):
+			return []finding.Finding{lawful(cites(worded(finding.Finding{Path: ""},
+				en(fmt.Sprintf("the %s does not say which law it falls under (camera_regime), so the checklist cannot tell which duties apply", sensorWord(r)),
+					"add camera_regime: public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other"),
+				nl("Er staat niet bij onder welke wet de camera valt (camera_regime). Daardoor is niet te zeggen welke plichten gelden.",
+					"Vul camera_regime in: public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)}
+		case r.CameraRegime == record.RegimeUnknown:
+			return []finding.Finding{lawful(cites(worded(finding.Finding{Path: "/camera_regime"},
+				en(fmt.Sprintf("open question: which law does this %s fall under? camera_regime is unknown (register migrate could not decide it), so the checklist does not know which duties apply", sensorWord(r)),
+					"ask the owner and replace unknown with public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other"),
+				nl("Open vraag: onder welke wet valt deze camera? Bij camera_regime staat unknown (register migrate kon het niet bepalen). Daardoor is niet te zeggen welke plichten gelden.",
+					"Vraag het na bij de verantwoordelijke en vervang unknown door public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)}
+		case (r.CameraRegime == record.RegimePublicOrder || r.CameraRegime == record.RegimePolice) && !government(r):
+			return []finding.Finding{lawful(worded(finding.Finding{Path: "/camera_regime", Principle: "VNG 6.5"},
+				en(fmt.Sprintf("camera_regime is %s, but the operator is of type %s: only the mayor (Gemeentewet 151c) and the police have these powers", r.CameraRegime, r.Organisation.Type),
+					"a private operator's camera has camera_regime: private (or object_security) with its own permit or notification; if the municipality or the police operates it, correct organisation.type"),
+				nl(fmt.Sprintf("Bij camera_regime staat %s (%s), maar de organisatie is van het type %s. Alleen de burgemeester (art. 151c Gemeentewet) en de politie hebben deze bevoegdheden.", regimeNL(r.CameraRegime), r.CameraRegime, r.Organisation.Type),
+					"Een camera van een private partij heeft camera_regime: private (of object_security), met een eigen vergunning of melding. Beheert de gemeente of de politie de camera, verbeter dan organisation.type.")), lawAccountable)}
+		case r.CameraRegime == record.RegimePolice && r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr":
+			return []finding.Finding{worded(finding.Finding{Path: "/legal_basis/regime", Severity: finding.Warning},
+				en("a police camera's images are police data under the Wet politiegegevens, but legal_basis.regime says gdpr",
+					"set legal_basis.regime: police_data and name the article of the Politiewet or Wet politiegegevens in legal_basis.law"),
+				nl("De beelden van een politiecamera zijn politiegegevens (Wet politiegegevens), maar bij legal_basis.regime staat gdpr (AVG).",
+					"Vul legal_basis.regime: police_data in en noem bij legal_basis.law het artikel van de Politiewet of de Wet politiegegevens."))}
+		}
+		return nil
+	},
+}
+
+// sensorWord names the kind of sensor in English, for messages.
+func sensorWord(r *record.Record) string {
+	switch r.SensorType {
+	case "anpr_camera":
+		return "ANPR camera"
+	case "drone":
+		return "drone"
+	}
+	return "camera"
+}
+
+var cameraDecision = &Rule{
+	ID: "camera-decision", Ref: "VNG I", Default: finding.Error, Law: lawDecision151,
+	TitleNL: "Verordening en besluit burgemeester voor cameratoezicht", TitleEN: "Bylaw and mayor's decision for camera surveillance",
+	WhyNL:   "Cameratoezicht voor de openbare orde mag alleen als de gemeenteraad de burgemeester die bevoegdheid bij verordening (de APV) heeft gegeven, en de burgemeester vóór de start heeft besloten tot cameratoezicht, voor een bepaalde duur (Gemeentewet art. 151c lid 1).",
+	WhyEN:   "Public-order camera surveillance is only lawful when the council has granted the mayor the power in a bylaw (the APV) and the mayor decided on it, for a fixed term, before it started (Gemeentewet art. 151c(1)).",
+	Satisfy: "A public-order camera (camera_regime: public_order) in use lists under decisions the council's mandate (body council, kind mandate) and the mayor's decision (body mayor, kind authorisation or extension), both dated no later than lifecycle.start.",
+	Example: `camera_regime: public_order
+decisions:
+  - {body: council, kind: mandate, date: 2024-06-27, reference: https://lokaleregelgeving.overheid.nl/CVDR000000}
+  - {body: mayor, kind: authorisation, date: 2026-01-10, reference: https://voorbeeldstad.example/besluiten/camera-markt}
+lifecycle:
+  start: 2026-01-15`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !r.PublicOrder() || !deployed(r) {
+			return nil
+		}
+		start, hasStart := date(r.Lifecycle.Start)
+		var fs []finding.Finding
+		need := []struct {
+			body  string
+			kinds []string
+			what  string
+			wat   string
+		}{
+			{"council", []string{"mandate"}, "the council's bylaw that grants the mayor the power (body council, kind mandate)", "de verordening van de gemeenteraad die de burgemeester de bevoegdheid geeft (body council, kind mandate)"},
+			{"mayor", []string{"authorisation", "extension"}, "the mayor's decision to deploy the cameras (body mayor, kind authorisation)", "het besluit van de burgemeester tot cameratoezicht (body mayor, kind authorisation)"},
+		}
+		for _, n := range need {
+			i := slices.IndexFunc(r.Decisions, func(d record.Decision) bool { return d.Body == n.body && slices.Contains(n.kinds, d.Kind) })
+			if i < 0 {
+				parent := "/decisions"
+				if len(r.Decisions) == 0 {
+					parent = ""
+				}
+				f := missing(parent,
+					en("public-order camera surveillance lacks "+n.what,
+						"add it under decisions with its date and reference; without it the mayor has no power to deploy the cameras"),
+					nl("Voor cameratoezicht voor de openbare orde ontbreekt "+n.wat+".",
+						"Zet het besluit bij decisions, met de datum en een verwijzing. Zonder dit besluit mag de burgemeester geen camera's inzetten."))
+				f = lawful(cites(f, art151c1, "Gemeentewet art. 151c lid 1"), lawDecision151)
+				fs = append(fs, f)
+				continue
+			}
+			// The earliest decision of the kind counts: a later extension
+			// does not make an original decision late.
+			first := ""
+			for _, d := range r.Decisions {
+				if d.Body == n.body && slices.Contains(n.kinds, d.Kind) && !blank(d.Date) && (first == "" || d.Date < first) {
+					first = d.Date
+				}
+			}
+			d, ok := date(first)
+			if !ok {
+				f := missing(index("decisions", i),
+					en(n.what+" has no date, so it cannot be shown to precede the start",
+						"add the decision's date"),
+					nl("Bij "+n.wat+" staat geen datum. Dan is niet te zien of het besluit er vóór de start was.",
+						"Vul de datum van het besluit in."))
+				f = lawful(cites(f, art151c1, "Gemeentewet art. 151c lid 1"), lawDecision151)
+				fs = append(fs, f)
+				continue
+			}
+			if hasStart && d.After(start) {
+				j := slices.IndexFunc(r.Decisions, func(x record.Decision) bool { return x.Date == first && x.Body == n.body })
+				f := at(index("decisions", j, "date"),
+					en(fmt.Sprintf("%s is dated %s, after the cameras started on %s: camera surveillance needs it beforehand", n.what, first, r.Lifecycle.Start),
+						"the cameras had no lawful basis until that date; if the date is wrong, correct it, else record the decision's actual date and the start"),
+					nl(fmt.Sprintf("Het besluit is van %s, na de start van het cameratoezicht op %s. Het besluit moet er vóór de start zijn (%s).", datum(first), datum(r.Lifecycle.Start), n.wat),
+						"Tot die datum hadden de camera's geen wettelijke basis. Klopt de datum niet, verbeter hem dan."))
+				f = lawful(cites(f, art151c1, "Gemeentewet art. 151c lid 1"), lawDecision151)
+				fs = append(fs, f)
+			}
+		}
+		return fs
+	},
+}
+
+var cameraRetention = &Rule{
+	ID: "camera-retention", Ref: "VNG V", Default: finding.Error, Law: lawRetention,
+	TitleNL: "Bewaartermijn camerabeelden", TitleEN: "Camera image retention",
+	WhyNL:   "Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",
+	WhyEN:   "Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
+	Satisfy: "A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored.",
+	Example: `camera_regime: public_order
+retention: P28D`,
+	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if !r.PublicOrder() || retired(r) || blank(r.Retention) || r.Retention == "not_stored" {
+			return nil // the retention rule reports a missing or unreadable period
+		}
+		d, err := period.Parse(r.Retention)
+		if err != nil || !d.Longer(maxRetention151c, anchor(r)) {
+			return nil
+		}
+		f := at("/retention",
+			en(fmt.Sprintf("public-order camera images are kept for %s, longer than the four weeks the law allows", r.Retention),
+				"destroy images after at most four weeks (retention: P28D); images needed for a criminal investigation pass to the police and its own retention"),
+			nl(fmt.Sprintf("Beelden van cameratoezicht worden %s (%s) bewaard. Dat is langer dan de vier weken die de wet toestaat.", duur(d), r.Retention),
+				"Vernietig de beelden na hoogstens vier weken (retention: P28D). Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn."))
+		f = lawful(cites(f, art151c6, "Gemeentewet art. 151c lid 6"), lawRetention)
+		return []finding.Finding{f}
+	},
+}
