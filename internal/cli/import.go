@@ -47,14 +47,27 @@ Windows-1252) into record files, one per row, under sensors/ or algorithms/.
 Columns are found by their header, in Dutch or English: the record's own keys
 (owner.email or owner_email), the open-data CSV's headers, and the Dutch labels (naam,
 korte omschrijving, status, startdatum, locatie, breedtegraad, soort sensor, ...). Values
-may be written in Dutch (In gebruik, ja, Camera, Natuur en milieu). For other headers, a
-mapping file names the field of each column and default values:
+may be written in Dutch (In gebruik, ja, Camera, Natuur en milieu).
 
+Texts are imported as written: a cell becomes a list only where the column is a list
+(themes and capabilities at ";" or ","; the open-data CSV's own list columns at ";"),
+or where a mapping file declares it one with its separator. For other headers, a
+mapping file names the field of each column, how to read its values, and defaults:
+
+  extends: amsterdam-bulk           # start from a ready-made map (optional)
   columns:
     "Omschrijving object": name
+    "Databronnen": {field: datasets, separator: ";"}
+    "Soort": {field: sensor_type, values: {"Optische / camera sensor": camera}, unknown: report}
     "Opmerkingen": ""            # leave out, without a warning
   defaults:
     status: active
+
+Ready-made maps (--map NAME): algoritmeregister-csv (the national algorithm register,
+standard v1.0), algoritmeregister-v0.1 (its first standard), amsterdam-bulk (Amsterdam's
+bulk template for sensors) and amsterdam-melding (its notification form: up to five
+sensors per row, one record each). A column with no place in the record format is
+reported with the lines whose text it leaves out.
 
 Ids are made from the names (lower case, hyphens) and kept unique. Dates are normalised
 to YYYY-MM-DD (01-03-2025, 1 maart 2025 and 2025/3/1 all work), and durations to ISO 8601

@@ -203,6 +203,10 @@ func fromFeature(e object) object {
 	return out
 }
 
+// maxDepth bounds how deep nested objects are read into dotted keys; the
+// record format nests three levels.
+const maxDepth = 8
+
 // object is a JSON object with its keys in the order the file gives them.
 type object []member
 
@@ -250,6 +254,11 @@ func flatten(obj object, prefix string, out map[string]string, key func(string))
 		switch {
 		case len(v) == 0 || string(v) == "null":
 			key(path)
+		case v[0] == '{' && strings.Count(path, ".") >= maxDepth:
+			// Deeper than any record: kept whole under its key, which is
+			// then reported as a column the record has no place for.
+			key(path)
+			out[path] = string(v)
 		case v[0] == '{':
 			var sub object
 			if json.Unmarshal(v, &sub) == nil {

@@ -318,3 +318,29 @@ func TestGeoJSONFeatures(t *testing.T) {
 		}
 	}
 }
+
+// Hostile JSON is refused or reported, never a crash: deep nesting is kept
+// whole below a bound, and keys with no place are reported once per key.
+func TestHostileJSON(t *testing.T) {
+	deep := `{"name": "Diep", "a": ` + strings.Repeat(`{"b": `, 5000) + `1` + strings.Repeat(`}`, 5000) + `}`
+	res, err := ReadJSON("d.json", []byte(deep), Options{Kind: record.Algorithm, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Errorf("records %d, findings %q", len(res.Records), short(res.Findings))
+	}
+	var b strings.Builder
+	b.WriteString(`{"name": "Breed"`)
+	for i := range 20000 {
+		fmt.Fprintf(&b, `, "k%d": "v"`, i)
+	}
+	b.WriteString("}")
+	res, err = ReadJSON("w.json", []byte(b.String()), Options{Kind: record.Algorithm, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 || len(res.Findings) != 20000 {
+		t.Errorf("records %d, findings %d, want 1 and one per unknown key", len(res.Records), len(res.Findings))
+	}
+}
