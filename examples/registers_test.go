@@ -73,26 +73,42 @@ func TestVillageRegister(t *testing.T) {
 }
 
 // TestRecordFiles checks what the schema cannot: the editor hint on the
-// first line, and no file that is not a record.
+// first line names the right schema by a path that exists from the file's
+// folder (editors resolve it there), and no file is not a record.
 func TestRecordFiles(t *testing.T) {
+	const prefix = "# yaml-language-server: $schema="
+	hinted := func(f, want string) {
+		t.Helper()
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(string(data), "\n")
+		rel, ok := strings.CutPrefix(first, prefix)
+		if !ok || filepath.Base(rel) != want {
+			t.Errorf("%s: first line %q, want %s…/%s", f, first, prefix, want)
+			return
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(f), filepath.FromSlash(rel))); err != nil {
+			t.Errorf("%s: the editor finds no schema at %s: %v", f, rel, err)
+		}
+	}
 	for _, root := range []string{"../register", "dorp"} {
 		for _, kind := range []string{"sensor", "algorithm"} {
 			files, err := filepath.Glob(filepath.Join(root, kind+"s", "*"))
 			if err != nil || len(files) == 0 {
 				t.Fatalf("%s: no %s records (%v)", root, kind, err)
 			}
-			hint := []byte("# yaml-language-server: $schema=../../schema/" + kind + ".schema.json\n")
 			for _, f := range files {
-				data, err := os.ReadFile(f)
-				if err != nil {
-					t.Fatal(err)
+				if !strings.HasSuffix(f, ".yaml") {
+					t.Errorf("%s: not a .yaml record", f)
 				}
-				if !strings.HasSuffix(f, ".yaml") || !bytes.HasPrefix(data, hint) {
-					t.Errorf("%s: want a .yaml record starting with %q", f, hint)
-				}
+				hinted(f, kind+".schema.json")
 			}
 		}
+		hinted(filepath.Join(root, "register.yaml"), "config.schema.json")
 	}
+	hinted("register.yaml", "config.schema.json")
 }
 
 // TestExampleConfiguration checks that examples/register.yaml names every

@@ -29,6 +29,21 @@ var Names = []string{"sensor", "algorithm"}
 // record schemas reference; it describes no record itself.
 const Common = "common"
 
+// Config is the name of the schema of register.yaml, the register's
+// settings. It describes no record and is not part of the open data.
+const Config = "config"
+
+// DataFiles lists, sorted, the files of FS that describe records (the record
+// schemas and Common): the ones published with the open data.
+func DataFiles() []string {
+	names := []string{File(Common)}
+	for _, n := range Names {
+		names = append(names, File(n))
+	}
+	slices.Sort(names)
+	return names
+}
+
 // BaseURL is the base under which validators add the files of FS, so that the
 // relative references between them resolve without touching disk or network.
 const BaseURL = "file:///schema/"
@@ -48,13 +63,14 @@ func Record(kind string) ([]byte, error) {
 	return FS.ReadFile(File(kind))
 }
 
-// Read returns any schema by name: a record schema from Names, or Common.
+// Read returns any schema by name: a record schema from Names, Common or
+// Config.
 func Read(name string) ([]byte, error) {
-	if name == Common {
-		return FS.ReadFile(File(Common))
+	if name == Common || name == Config {
+		return FS.ReadFile(File(name))
 	}
 	if !slices.Contains(Names, name) {
-		return nil, fmt.Errorf("%w %q: choose sensor, algorithm or common", ErrUnknown, name)
+		return nil, fmt.Errorf("%w %q: choose sensor, algorithm, common or config", ErrUnknown, name)
 	}
 	return FS.ReadFile(File(name))
 }

@@ -342,16 +342,16 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 	return out, nil
 }
 
-// schemaFiles returns the embedded JSON Schemas to publish with the site.
+// schemaFiles returns the embedded JSON Schemas to publish with the site:
+// the record schemas, not the one of register.yaml.
 func schemaFiles() (map[string][]byte, error) {
 	out := map[string][]byte{}
-	err := fs.WalkDir(schema.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".schema.json") {
-			return err
+	for _, name := range schema.DataFiles() {
+		data, err := fs.ReadFile(schema.FS, name)
+		if err != nil {
+			return nil, err
 		}
-		data, err := fs.ReadFile(schema.FS, p)
-		out[p] = data
-		return err
-	})
-	return out, err
+		out[name] = data
+	}
+	return out, nil
 }

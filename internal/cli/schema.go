@@ -12,25 +12,29 @@ func init() { addCommand(newSchemaCmd) }
 
 func newSchemaCmd(a *App) *cobra.Command {
 	return &cobra.Command{
-		Use:   "schema sensor|algorithm|common",
-		Short: "Print the JSON Schema of a kind of record, or the shared definitions",
+		Use:   "schema sensor|algorithm|common|config",
+		Short: "Print the JSON Schema of a kind of record, the shared definitions, or register.yaml's",
 		Long: `schema prints one of the JSON Schemas (draft 2020-12) that the register validates
 records against, exactly as built into this program: sensor or algorithm for a kind of
 record, or common for the definitions both share (the record schemas refer to it as
-common.schema.json, next to them). Save all three in one folder to use them elsewhere.
+common.schema.json, next to them), or config for register.yaml. Save them in one folder
+to use them elsewhere.
 
 Editors show help while typing when a record starts with, for example:
-  # yaml-language-server: $schema=../../schema/sensor.schema.json`,
+  # yaml-language-server: $schema=../../schema/sensor.schema.json
+and register.yaml with:
+  # yaml-language-server: $schema=../schema/config.schema.json
+'register init' also writes .vscode/settings.json, which maps the schemas to the files.`,
 		Example: `  register schema sensor > sensor.schema.json
   register schema common > common.schema.json`,
-		ValidArgs: append(append([]string{}, schema.Names...), schema.Common),
+		ValidArgs: append(append([]string{}, schema.Names...), schema.Common, schema.Config),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("schema needs one name: sensor, algorithm or common")
+				return usagef("schema needs one name: sensor, algorithm, common or config")
 			}
 			data, err := schema.Read(args[0])
 			if errors.Is(err, schema.ErrUnknown) {
-				return usagef("no schema called %q: choose sensor, algorithm or common", args[0])
+				return usagef("no schema called %q: choose sensor, algorithm, common or config", args[0])
 			}
 			if err != nil {
 				return err

@@ -45,9 +45,9 @@ func TestSchemaCommandUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "schema needs one name: sensor, algorithm or common"},
+		{nil, "schema needs one name: sensor, algorithm, common or config"},
 		{[]string{"sensor", "algorithm"}, "schema needs one name"},
-		{[]string{"camera"}, `no schema called "camera": choose sensor, algorithm or common`},
+		{[]string{"camera"}, `no schema called "camera": choose sensor, algorithm, common or config`},
 		{[]string{"sensor.schema.json"}, `no schema called "sensor.schema.json"`},
 		{[]string{"Sensor"}, `no schema called "Sensor"`},
 	}

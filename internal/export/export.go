@@ -13,8 +13,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
-	"slices"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -81,11 +79,4 @@ func Write(w io.Writer, format string, reg *record.Register, opts Options) ([]fi
 // SchemaNames lists the file names of the published JSON Schemas, sorted, as
 // the public site publishes them under opendata.SchemaDir; the DCAT
 // catalogue names them as the standard each download conforms to.
-func SchemaNames() []string {
-	names, err := fs.Glob(schema.FS, "*.schema.json")
-	if err != nil {
-		return nil
-	}
-	slices.Sort(names)
-	return names
-}
+func SchemaNames() []string { return schema.DataFiles() }

@@ -44,6 +44,29 @@ const (
 // repository.
 const WorkflowPath = ".github/workflows/register.yml"
 
+// EditorSettingsPath is the VS Code workspace settings file init writes: it
+// maps the schemas to the record files and register.yaml, so the YAML
+// extension helps in files without the first-line hint too.
+const EditorSettingsPath = ".vscode/settings.json"
+
+// editorSettings maps each schema to the files it describes, relative to
+// the repository's top.
+func editorSettings() []byte {
+	settings := map[string]any{
+		"yaml.schemas": map[string][]string{
+			"./schema/" + schema.File("sensor"):      {"register/sensors/*.yaml"},
+			"./schema/" + schema.File("algorithm"):   {"register/algorithms/*.yaml"},
+			"./schema/" + schema.File(schema.Config): {"register/register.yaml"},
+		},
+		"yaml.validate":      true,
+		"yaml.completion":    true,
+		"yaml.hover":         true,
+		"files.associations": map[string]string{"register/**/*.yaml": "yaml"},
+	}
+	b, _ := json.MarshalIndent(settings, "", "  ")
+	return append(b, '\n')
+}
+
 //go:embed templates
 var templates embed.FS
 
@@ -252,7 +275,8 @@ func Files(opts Options) ([]File, error) {
 	if err := render("README.md", "README.md.tmpl"); err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: ".gitignore", Data: []byte("# De website die 'register build' schrijft / the site 'register build' writes\n_site/\n")})
+	files = append(files, File{Path: ".gitignore", Data: []byte("# De website die 'register build' schrijft (public/) en die CI bouwt (_site/)\n# EN: the site 'register build' writes (public/) and the one CI builds (_site/)\npublic/\n_site/\n")})
+	files = append(files, File{Path: EditorSettingsPath, Data: editorSettings()})
 	if err := render(WorkflowPath, "workflow.yml.tmpl"); err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package initreg
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -29,9 +30,9 @@ func TestInitWritesARegisterThatValidatesAndChecksClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"README.md", ".gitignore", ".github/workflows/register.yml", "register/register.yaml",
+		"README.md", ".gitignore", ".vscode/settings.json", ".github/workflows/register.yml", "register/register.yaml",
 		"register/sensors/voorbeeld-waterstandmeter.yaml", "register/algorithms/voorbeeld-strooiadvies.yaml",
-		"schema/algorithm.schema.json", "schema/common.schema.json", "schema/sensor.schema.json",
+		"schema/algorithm.schema.json", "schema/common.schema.json", "schema/config.schema.json", "schema/sensor.schema.json",
 	}
 	if !slices.Equal(files, want) {
 		t.Errorf("files:\n got %q\nwant %q", files, want)
@@ -302,5 +303,52 @@ func TestInitInTheWorkingFolder(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
 		t.Errorf("%d entries next to the folder, want 1 (no temporary folder left)", len(entries))
+	}
+}
+
+// The editor settings map each schema to files that exist in the new
+// register, and the .gitignore keeps out the folders build writes.
+func TestInitSetsUpTheEditor(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "register-heidebeek")
+	if _, err := Init(dir, Options{Organisation: "Gemeente Heidebeek", Now: now}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, EditorSettingsPath))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var settings struct {
+		Schemas map[string][]string `json:"yaml.schemas"`
+	}
+	if err := json.Unmarshal(data, &settings); err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]string{}
+	for sch, globs := range settings.Schemas {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(sch))); err != nil {
+			t.Errorf("%s maps a schema that is not there: %v", sch, err)
+		}
+		for _, g := range globs {
+			matches, _ := filepath.Glob(filepath.Join(dir, filepath.FromSlash(g)))
+			for _, m := range matches {
+				rel, _ := filepath.Rel(dir, m)
+				covered[filepath.ToSlash(rel)] = filepath.Base(sch)
+			}
+		}
+	}
+	for file, want := range map[string]string{
+		"register/register.yaml":                          "config.schema.json",
+		"register/sensors/voorbeeld-waterstandmeter.yaml": "sensor.schema.json",
+		"register/algorithms/voorbeeld-strooiadvies.yaml": "algorithm.schema.json",
+	} {
+		if covered[file] != want {
+			t.Errorf("%s is mapped to %q, want %s", file, covered[file], want)
+		}
+	}
+	ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	for _, want := range []string{"\npublic/\n", "\n_site/\n"} {
+		if !strings.Contains(string(ignore), want) {
+			t.Errorf(".gitignore lacks %q", want)
+		}
 	}
 }
