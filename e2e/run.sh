@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Browser test of the public site: builds the bundled register's site, serves
 # it from 127.0.0.1 and checks it in headless Chromium (Debian's), with
-# axe-core for WCAG 2.1 A/AA. e2e/install.sh installs what it needs.
+# axe-core for WCAG 2.1 A/AA, and reads its feed, calendar and catalogue with
+# feedparser, ical.js and jsonld. The editor test drives yaml-language-server
+# on records and register.yaml. e2e/install.sh installs what they need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,4 +23,4 @@ go run ./cmd/register build --root register --out "$work/public"
 REGISTER_SITE_TILES_URL='https://tiles.test/{z}/{x}/{y}.png' go run ./cmd/register build --root register --out "$work/tiles" >/dev/null
 
 SITE_DIR="$work/public" TILES_SITE_DIR="$work/tiles" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" \
-  node --test --test-reporter=spec e2e/site.test.mjs
+  node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs
