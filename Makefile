@@ -2,9 +2,9 @@
 GO ?= go
 BENCHTIME ?= 1x
 
-.PHONY: test gotest e2e bench fuzz vet fmt build
+.PHONY: test gotest e2e bench fuzz fuzz-short vet fmt build
 
-test: vet gotest e2e
+test: vet gotest fuzz-short e2e
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -26,5 +26,32 @@ build:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 60m ./...
 
+# Every parser of user input has a fuzz target; its seed corpus is kept in
+# the package's testdata/fuzz/. fuzz-short runs each briefly (make test);
+# fuzz runs each for FUZZTIME.
+FUZZ_TARGETS = \
+	./internal/source:FuzzParse \
+	./internal/period:FuzzParse \
+	./internal/period:FuzzParseDate \
+	./internal/geo:FuzzCoordinates \
+	./internal/fielddiff:FuzzYAML \
+	./internal/config:FuzzLoad \
+	./internal/principle:FuzzCompileCustom \
+	./internal/importcsv:FuzzRead \
+	./internal/importcsv:FuzzNormaliseDate \
+	./internal/importcsv:FuzzColumnMap \
+	./internal/csvcell:FuzzSafe \
+	./internal/report:FuzzWrite
+FUZZTIME ?= 5m
+FUZZTIME_SHORT ?= 2s
+
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 5m ./internal/source/
+	@for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t#*:} in $${t%%:*} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) "$${t%%:*}" || exit 1; \
+	done
+
+fuzz-short:
+	@for t in $(FUZZ_TARGETS); do \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME_SHORT) "$${t%%:*}" >fuzz.log 2>&1 || { cat fuzz.log; rm -f fuzz.log; echo "fuzz-short: $${t#*:} in $${t%%:*} failed"; exit 1; }; \
+	done; rm -f fuzz.log; echo "fuzz-short: $(words $(FUZZ_TARGETS)) targets, $(FUZZTIME_SHORT) each"
