@@ -75,6 +75,11 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 				case !ok:
 					bad(ptr, false, "a withheld entry is not a field path", "een afgeschermd veld is geen veldpad",
 						"name the field as a dotted path, for example location.point", "noem het veld als pad met punten, bijvoorbeeld location.point")
+				case s == "id" || s == "kind":
+					bad(ptr, false, fmt.Sprintf("%s cannot be withheld: it is the record's public address", s),
+						fmt.Sprintf("%s kan niet worden afgeschermd: het is het openbare adres van de registratie", s),
+						"to keep the whole record back, write publication: {public: false, reason: ...}",
+						"schrijf publication: {public: false, reason: ...} om de hele registratie niet te publiceren")
 				case !known(kind, strings.TrimSpace(s)) || s != strings.TrimSpace(s):
 					bad(ptr, false, fmt.Sprintf("withheld path %q names no field of a %s record", s, kind),
 						fmt.Sprintf("afgeschermd pad %q is geen veld van een registratie van soort %s", s, kind),

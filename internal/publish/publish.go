@@ -65,7 +65,7 @@ func Reason(r *record.Record, lang string) string {
 		}
 		return "het onderdeel openbaarheid (publication) van deze registratie is ongeldig"
 	}
-	if r.Publication == nil {
+	if r.Publication == nil || r.IsWithheld("publication.reason") {
 		return ""
 	}
 	return strings.TrimSpace(r.Publication.Reason)

@@ -153,6 +153,7 @@ func TestCheckFailsClosed(t *testing.T) {
 		{"path of the other kind", map[string]any{"withheld": []any{"sensor_type"}}, "/publication/withheld/0"},
 		{"path with spaces", map[string]any{"withheld": []any{" location"}}, "/publication/withheld/0"},
 		{"number in a list", map[string]any{"withheld": []any{json.Number("3")}}, "/publication/withheld/0"},
+		{"the id", map[string]any{"withheld": []any{"id"}}, "/publication/withheld/0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
