@@ -189,3 +189,31 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// The bundled register holds a camera that is not public (the sewage
+// pumping station's): the committee's packet marks it, the public one
+// counts it and shows nothing of it.
+func TestPacketKeepsTheBundledRegistersConfidences(t *testing.T) {
+	root := filepath.Join("..", "..", "register")
+	if _, err := os.Stat(root); err != nil {
+		t.Skip("no bundled register")
+	}
+	const id, name = "cam-beveiliging-rioolgemaal-de-vaart", "hoofdrioolgemaal"
+	committee, stderr, code := run(t, "packet", "--root", root, "--as-of", "2026-11-24", "--ids", id)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(committee, name) || strings.Count(committee, "Vertrouwelijk — niet openbaar") < 3 {
+		t.Errorf("the committee's packet does not mark the hidden camera on the agenda, top and foot")
+	}
+	public, stderr, code := run(t, "packet", "--root", root, "--as-of", "2026-11-24", "--ids", id, "--public")
+	if code != 0 {
+		t.Fatalf("--public: exit %d: %s", code, stderr)
+	}
+	if strings.Contains(public, id) || strings.Contains(public, name) || strings.Contains(public, "Vertrouwelijk") {
+		t.Errorf("the public packet shows the hidden camera")
+	}
+	if !strings.Contains(public, "niet openbaar en wordt niet getoond") || !strings.Contains(public, "Openbare versie") {
+		t.Errorf("the public packet does not say it left a record out")
+	}
+}
