@@ -382,7 +382,7 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 		}
 		for _, k := range kinds {
 			var buf bytes.Buffer
-			if _, err := export.Write(&buf, format, reg, export.Options{Kind: k, Today: today}); err != nil {
+			if _, err := export.Write(&buf, format, reg, export.Options{Kind: k}); err != nil {
 				t.Fatalf("export %s: %v", format, err)
 			}
 			outputs["export/"+format+string(k)] = buf.Bytes()
