@@ -21,6 +21,7 @@ func TestBuildCommand(t *testing.T) {
 	face := strings.Replace(checkCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
 	broken := strings.Replace(checkCamera, "status: active", "status: switched_on", 1)
 	unreadable := strings.Replace(checkCamera, "name: Cameratoezicht Markt", "name: [Cameratoezicht", 1)
+	unfilled := strings.Replace(checkCamera, "name: Cameratoezicht Markt", `name: "Cameratoezicht Markt (vul in)"`, 1)
 	tests := []struct {
 		name    string
 		record  string
@@ -45,6 +46,8 @@ func TestBuildCommand(t *testing.T) {
 			page: []string{`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> `, "[schema]"}},
 		{name: "--fail-on error fails on a record against the schema", record: broken, args: []string{"--fail-on", "error"}, code: 1, stderr: "register: checklist: 1 record, 1 error",
 			page: []string{"[schema]"}},
+		{name: "a record with the template's placeholders stays off the site", record: unfilled, code: 0, nopage: true,
+			stderr: "register: checklist: 1 record, 1 error"},
 		{name: "bad --fail-on", record: checkCamera, args: []string{"--fail-on", "info"}, code: 2, stderr: "use error, warning or none"},
 		{name: "a record that cannot be read is missing and fails the run", record: unreadable, code: 1, stderr: "records that could not be read are missing from the site", nopage: true},
 		{name: "refuses to replace a folder it did not build", record: checkCamera, code: 2, stderr: "not built by register", outside: true},

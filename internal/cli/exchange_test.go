@@ -175,11 +175,14 @@ func TestInitThenValidateAndCheck(t *testing.T) {
 		t.Errorf("init output:\n%s", out)
 	}
 	root := filepath.Join(dir, "register")
-	for _, cmd := range []string{"validate", "check"} {
-		out, errOut, code := run(t, cmd, "--root", root)
-		if code != ExitOK || !strings.Contains(out, "2 records, no problems found") || errOut != "" {
-			t.Errorf("%s after init: exit %d\n%s%s", cmd, code, out, errOut)
-		}
+	out, errOut, code = run(t, "validate", "--root", root)
+	if code != ExitOK || !strings.Contains(out, "2 records, no problems found") || errOut != "" {
+		t.Errorf("validate after init: exit %d\n%s%s", code, out, errOut)
+	}
+	// The examples are flagged until they are replaced, and only for that.
+	out, errOut, code = run(t, "check", "--root", root)
+	if code != ExitFindings || !strings.Contains(out, "2 records, 5 errors, 0 warnings") || strings.Count(out, "(placeholder)") != 5 || errOut != "" {
+		t.Errorf("check after init: exit %d\n%s%s", code, out, errOut)
 	}
 	out, _, code = run(t, "migrate", "--root", root)
 	if code != ExitOK || out != "2 records (2 in format v2); v2 is the current format: nothing needs migrating\n" {

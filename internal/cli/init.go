@@ -25,8 +25,9 @@ func newInitCmd(a *App) *cobra.Command {
 		Long: `init writes a new register repository into DIR, for a municipality that starts its own:
 
   register/register.yaml       every setting, explained, with your name and addresses
-  register/sensors/            one example sensor that validates and checks clean
-  register/algorithms/         one example algorithm that validates and checks clean
+  register/sensors/            one example sensor that validates; 'register check' flags it
+                               as an example (rule placeholder) until you replace it
+  register/algorithms/         one example algorithm, the same
   schema/                      the JSON Schemas, for completion and help in editors
   .github/workflows/register.yml
                                validate and check on every push and pull request, a weekly

@@ -1,6 +1,7 @@
 // Package initreg scaffolds a new register repository for a municipality
 // that starts its own: the register folder with one example sensor and one
-// example algorithm that validate and check clean, a register.yaml with every
+// example algorithm that validate, and that the checklist reports only as
+// examples to replace (rule placeholder), a register.yaml with every
 // setting explained, the JSON Schemas for editors, a CI workflow (validate
 // and check on every change, a weekly due list, the website on GitHub Pages),
 // a README for that municipality, and an empty Git repository.
@@ -27,6 +28,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/schema"
 )
 
@@ -217,6 +219,11 @@ type data struct {
 	Today, Start, End, AlgorithmEnd            string
 	SensorID, AlgorithmID                      string
 	Module, Version                            string
+	// Example marks the example records and OriginX, OriginY are their
+	// position: the placeholder rule's marks, so an example left in place
+	// never reaches the public site.
+	Example          string
+	OriginX, OriginY float64
 }
 
 // Files returns the files of a new register, without writing them.
@@ -258,6 +265,9 @@ func Files(opts Options) ([]File, error) {
 		AlgorithmID:  AlgorithmID,
 		Module:       Module,
 		Version:      version,
+		Example:      placeholder.Example,
+		OriginX:      placeholder.OriginX,
+		OriginY:      placeholder.OriginY,
 	}
 	var files []File
 	render := func(path, tmpl string) error {

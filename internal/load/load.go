@@ -23,6 +23,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -101,6 +102,11 @@ func Register(root string, opts Options) (*Result, error) {
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = readRecord(root, realRoot, files[i], opts)
+				if rec := results[i].record; rec != nil {
+					// A record still holding a template's marks stays off
+					// the public outputs; the checklist says where.
+					rec.Placeholders = len(placeholder.Find(rec, cfg.Organisation)) > 0
+				}
 			}
 		}()
 	}

@@ -29,7 +29,7 @@ func write(t *testing.T, files map[string]string) string {
 }
 
 func sensor(id string) string {
-	return "id: " + id + "\nkind: sensor\nname: Sensor " + id + "\nstatus: active\nlocation:\n  description: Markt\n  point_rd: {x: 155000, y: 463000}\n"
+	return "id: " + id + "\nkind: sensor\nname: Sensor " + id + "\nstatus: active\nlocation:\n  description: Markt\n  point_rd: {x: 155100, y: 463100}\n"
 }
 
 func algorithm(id string, uses ...string) string {
@@ -81,8 +81,8 @@ func TestLoadsRecordsSortedWithWGS84Points(t *testing.T) {
 		t.Errorf("files %s", got)
 	}
 	p := res.Register.ByID("a-cam").Point
-	if p == nil || p.Lat < 52.155 || p.Lat > 52.156 || p.Lon < 5.387 || p.Lon > 5.388 {
-		t.Errorf("Amersfoort's RD origin became %+v", p)
+	if p == nil || p.Lat < 52.156 || p.Lat > 52.157 || p.Lon < 5.388 || p.Lon > 5.389 {
+		t.Errorf("a point 100 m north-east of Amersfoort's RD origin became %+v", p)
 	}
 	if res.Register.Config.Organisation != "Gemeente Test" {
 		t.Errorf("config not read: %+v", res.Register.Config)

@@ -18,6 +18,7 @@ id: cam-slecht
 kind: sensor
 name: Camera zonder papieren
 status: active
+purpose: "Doel (vul in)"
 organisation: {name: Gemeente Voorbeeldstad, type: municipality}
 owner: {email: niet-een-adres}
 personal_data: {processed: unknown}

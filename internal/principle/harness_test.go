@@ -287,7 +287,7 @@ func TestRegistryIsComplete(t *testing.T) {
 		"supplier-watch", "security-audit", "data-rights", "sharing-temporary", "breach-reported",
 		"human-oversight", "explanation", "datasets-and-source", "objection", "publication-category",
 		"notice-period", "independent-review", "exception-expired", "exception-unused", "exception-too-long"}
-	added := []string{"retention", "correction-desk",
+	added := []string{"retention", "correction-desk", "placeholder",
 		// format v2: the law as it applies to each camera and algorithm
 		"camera-regime", "camera-decision", "camera-retention", "personal-data-inferred", "device-minimisation",
 		"special-categories", "ai-act-profile", "ai-act-fria", "ai-act-registration", "ai-act-transparency"}

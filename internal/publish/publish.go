@@ -65,6 +65,12 @@ func Reason(r *record.Record, lang string) string {
 		}
 		return "het onderdeel openbaarheid (publication) van deze registratie is ongeldig"
 	}
+	if r.Placeholders {
+		if lang == "en" {
+			return "the record still holds a template's placeholders"
+		}
+		return "de registratie bevat nog invulteksten uit een sjabloon"
+	}
 	if r.Publication == nil || r.IsWithheld("publication.reason") {
 		return ""
 	}

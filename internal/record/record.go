@@ -106,6 +106,10 @@ type Record struct {
 	// not follow the schema (withheld as text, an unknown key, a path that
 	// names no field): the record is then treated as not public.
 	PublicationInvalid bool `yaml:"-" json:"-"`
+	// Placeholders is set by the loader when the record still holds the
+	// marks of a template ("(vul in)", an example address, the template's
+	// position): the record is then not public until it is filled in.
+	Placeholders bool `yaml:"-" json:"-"`
 	// Point is the sensor's position in WGS84, from location.point or converted
 	// from location.point_rd; nil when the record has neither.
 	Point *Point `yaml:"-" json:"-"`
@@ -398,7 +402,7 @@ type NationalRegister struct {
 // open data (the default). A record whose publication block could not be
 // read is not public: the privacy switch fails closed.
 func (r *Record) IsPublic() bool {
-	if r.PublicationInvalid {
+	if r.PublicationInvalid || r.Placeholders {
 		return false
 	}
 	return r.Publication == nil || r.Publication.Public == nil || *r.Publication.Public

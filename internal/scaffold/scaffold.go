@@ -19,6 +19,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -94,7 +95,16 @@ func RecordOn(kind record.Kind, id string, now time.Time) ([]byte, error) {
 		return nil, err
 	}
 	today := period.Today(now)
-	data := struct{ ID, Path, Today, Start, End string }{
+	data := struct {
+		ID, Path, Today, Start, End string
+		// The placeholder rule's marks, so a field left as the template
+		// wrote it never reaches the public site.
+		Fill, Mailbox, Domain string
+		OriginX, OriginY      float64
+		OriginLat, OriginLon  float64
+	}{
+		Fill: placeholder.Fill, Mailbox: placeholder.Mailbox, Domain: placeholder.Domain,
+		OriginX: placeholder.OriginX, OriginY: placeholder.OriginY, OriginLat: placeholder.OriginLat, OriginLon: placeholder.OriginLon,
 		ID:    id,
 		Path:  kind.Folder() + "/" + id + ".yaml",
 		Today: period.Format(today),

@@ -9,6 +9,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -113,7 +114,7 @@ func (b *builder) homeBody(lang string) homeBody {
 		h.Unpublished = plural(n, t(lang, "unpublished1"), t(lang, "unpublished"))
 		reasons := map[string]int{}
 		for _, r := range b.unpublished {
-			reasons[strings.TrimSpace(r.Publication.Reason)]++
+			reasons[publish.Reason(r, lang)]++
 		}
 		for reason, count := range reasons {
 			if reason == "" {

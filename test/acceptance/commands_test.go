@@ -195,7 +195,8 @@ func TestNewTemplate(t *testing.T) {
 	}
 }
 
-// TestInit: a new municipality's repository validates and checks clean, and
+// TestInit: a new municipality's repository validates; its examples are
+// flagged as placeholders until they are made real, then it checks clean;
 // init never writes into a folder that holds something.
 func TestInit(t *testing.T) {
 	dir := t.TempDir()
@@ -204,10 +205,27 @@ func TestInit(t *testing.T) {
 		t.Fatalf("init: exit %d\n%s", r.code, r.out())
 	}
 	repo := filepath.Join(dir, "heidebeek")
-	for _, args := range [][]string{{"validate"}, {"check", "--as-of", asOf}} {
-		if r := run(t, repo, nil, args...); r.code != 0 {
-			t.Errorf("%s in the new repository: exit %d\n%s", args[0], r.code, r.out())
+	if r := run(t, repo, nil, "validate"); r.code != 0 {
+		t.Errorf("validate in the new repository: exit %d\n%s", r.code, r.out())
+	}
+	rep := decodeReport(t, run(t, repo, nil, "check", "--as-of", asOf, "--format", "json").stdout)
+	for _, f := range rep.Findings {
+		if f.Rule != "placeholder" {
+			t.Errorf("the examples break more than the placeholder rule: %+v", f)
 		}
+	}
+	if len(rep.Findings) != 5 {
+		t.Errorf("%d placeholder findings on the examples, want 5 (names, location, position, supplier)", len(rep.Findings))
+	}
+	// Made real, the examples check clean.
+	for _, f := range []string{"register/sensors/voorbeeld-waterstandmeter.yaml", "register/algorithms/voorbeeld-strooiadvies.yaml"} {
+		p := filepath.Join(repo, filepath.FromSlash(f))
+		text := strings.ReplaceAll(readFile(t, p), " (voorbeeld)", "")
+		text = strings.Replace(strings.Replace(text, "x: 155000", "x: 187540", 1), "y: 463000", "y: 432180", 1)
+		writeFile(t, p, text)
+	}
+	if r := run(t, repo, nil, "check", "--as-of", asOf); r.code != 0 {
+		t.Errorf("check in the new repository, examples made real: exit %d\n%s", r.code, r.out())
 	}
 	// A clean register's JSON report is an empty list, never null.
 	if rep := decodeReport(t, run(t, repo, nil, "check", "--as-of", asOf, "--format", "json").stdout); len(rep.Findings) != 0 || rep.Summary.Records != 2 {

@@ -1,0 +1,187 @@
+// Package placeholder holds the marks that the templates of `register new`
+// and `register init` put where a real value belongs, and finds them in a
+// record: the one place the templates take their marks from and the
+// checklist's rule placeholder looks for them, so a record published with
+// the template's words, addresses or coordinates is always caught.
+package placeholder
+
+import (
+	"math"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// The marks of the templates.
+const (
+	// Fill ends a text the writer of a new record must replace.
+	Fill = "(vul in)"
+	// Example marks the example records of a new register.
+	Example = "(voorbeeld)"
+	// Domain is the template's web address; ".example" is reserved (RFC
+	// 2606) and never reaches a real site.
+	Domain = "vul-in.example"
+	// Mailbox is the template's functional mailbox.
+	Mailbox = "vul-in@gemeente.example"
+	// OriginX and OriginY are the template's position: the origin of the
+	// Rijksdriehoek grid at the Onze Lieve Vrouwetoren in Amersfoort, a
+	// real place no sensor record means.
+	OriginX, OriginY = geo.AmersfoortX, geo.AmersfoortY
+)
+
+// OriginLat and OriginLon are the template's position in WGS84, rounded
+// to five decimals (about a metre) as a template shows it.
+var OriginLat, OriginLon = func() (float64, float64) {
+	lat, lon := geo.RDToWGS84(OriginX, OriginY)
+	return math.Round(lat*1e5) / 1e5, math.Round(lon*1e5) / 1e5
+}()
+
+// textMarks are the marks found in any text, as they are shown and as they
+// are matched (in lower case). An example mark may carry more words before
+// its closing parenthesis ("(voorbeeld; vervang door de echte plek)").
+var textMarks = [][2]string{{Fill, Fill}, {Example, strings.TrimSuffix(Example, ")")}}
+
+// Domains are the example domains of the templates and the documentation:
+// the template's own, and that of Voorbeeldstad, the municipality the
+// README, examples/register.yaml and `register explain` write for. In a
+// register of another organisation an address under one of them is copied
+// from an example.
+var Domains = []string{Domain, strings.SplitN(Mailbox, "@", 2)[1], "voorbeeldstad.example"}
+
+// exampleHost finds a host name under the reserved .example domain, in a
+// web address or a mail address.
+var exampleHost = regexp.MustCompile(`(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.example\b`)
+
+// Mark is a placeholder found in a record.
+type Mark struct {
+	// Path is the JSON Pointer of the field ("/owner/email").
+	Path string
+	// What says which mark it is, in English and in Dutch, without quoting
+	// the field's value (which may be withheld from publication).
+	What, WhatNL string
+}
+
+// Find returns the template's marks in the record, field by field: the
+// template's words in any text, a web or mail address under one of Domains
+// unless it is the register's own organisation's (the bundled register is
+// Voorbeeldstad's), and the template's position.
+// organisation is the register's name for itself (register.yaml); when
+// empty, the record's organisation.name stands in.
+func Find(r *record.Record, organisation string) []Mark {
+	if r == nil {
+		return nil
+	}
+	if strings.TrimSpace(organisation) == "" {
+		organisation = r.Organisation.Name
+	}
+	own := slug(organisation)
+	var marks []Mark
+	walk(reflect.ValueOf(r).Elem(), nil, func(path []string, s string) {
+		if m, ok := inText(s, own); ok {
+			m.Path = source.JoinPointer(path...)
+			marks = append(marks, m)
+		}
+	})
+	if loc := r.Location; loc != nil {
+		switch {
+		case loc.PointRD != nil && loc.PointRD.X == OriginX && loc.PointRD.Y == OriginY:
+			marks = append(marks, origin("/location/point_rd"))
+		case loc.Point != nil && near(loc.Point.Lat, loc.Point.Lon):
+			marks = append(marks, origin("/location/point"))
+		}
+	}
+	return marks
+}
+
+// origin is the mark of the template's position.
+func origin(path string) Mark {
+	return Mark{Path: path,
+		What:   "the template's position (the origin of the Rijksdriehoek grid in Amersfoort, 155000, 463000)",
+		WhatNL: "de plek uit het sjabloon (het nulpunt van de Rijksdriehoek in Amersfoort, 155000, 463000)"}
+}
+
+// near reports whether a WGS84 position is the template's, to within about
+// ten metres.
+func near(lat, lon float64) bool {
+	return math.Abs(lat-OriginLat) < 1e-4 && math.Abs(lon-OriginLon) < 1.5e-4
+}
+
+// inText finds a mark in one text value.
+func inText(s, own string) (Mark, bool) {
+	low := strings.ToLower(s)
+	for _, m := range textMarks {
+		if strings.Contains(low, m[1]) {
+			return Mark{What: "the template's text " + strconv.Quote(m[0]), WhatNL: "de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon"}, true
+		}
+	}
+	for _, host := range exampleHost.FindAllString(low, -1) {
+		labels := strings.Split(host, ".")
+		domain := strings.Join(labels[len(labels)-2:], ".")
+		if !slices.Contains(Domains, domain) || labels[len(labels)-2] == own {
+			continue
+		}
+		return Mark{What: "the example address " + strconv.Quote(domain) + " of a template",
+			WhatNL: "het voorbeeldadres " + strconv.Quote(domain) + " uit een sjabloon"}, true
+	}
+	return Mark{}, false
+}
+
+// slug is the part of an organisation's name its example domain uses:
+// "Gemeente Voorbeeldstad" → "voorbeeldstad", as `register init` makes it.
+func slug(org string) string {
+	org = strings.ToLower(strings.TrimSpace(org))
+	org = strings.TrimPrefix(org, "gemeente ")
+	var b strings.Builder
+	dash := false
+	for _, c := range org {
+		switch {
+		case c < unicode.MaxASCII && (unicode.IsLetter(c) || unicode.IsDigit(c)):
+			b.WriteRune(c)
+			dash = false
+		case b.Len() > 0 && !dash:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// walk calls fn with the path and value of every text in v, following the
+// record's YAML field names.
+func walk(v reflect.Value, path []string, fn func([]string, string)) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			walk(v.Elem(), path, fn)
+		}
+	case reflect.String:
+		if v.Len() > 0 {
+			fn(path, v.String())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			walk(v.Index(i), append(path[:len(path):len(path)], strconv.Itoa(i)), fn)
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			walk(iter.Value(), append(path[:len(path):len(path)], iter.Key().String()), fn)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if name == "" || name == "-" || !t.Field(i).IsExported() {
+				continue
+			}
+			walk(v.Field(i), append(path[:len(path):len(path)], name), fn)
+		}
+	}
+}
