@@ -1,6 +1,7 @@
 package importcsv
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -72,6 +73,13 @@ var specs = func() []spec {
 			s.typ = t
 		}
 		out = append(out, s)
+	}
+	// The format version follows the kind, as register new writes it.
+	if i := slices.IndexFunc(out, func(s spec) bool { return s.path == "format_version" }); i >= 0 {
+		v := out[i]
+		out = slices.Delete(out, i, i+1)
+		k := slices.IndexFunc(out, func(s spec) bool { return s.path == "kind" })
+		out = slices.Insert(out, k+1, v)
 	}
 	return out
 }()

@@ -30,6 +30,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/csvcell"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/scaffold"
@@ -578,6 +579,12 @@ func (im *importer) record(line int, row []string, g int) {
 
 	// What a spreadsheet rarely says but a record needs.
 	vals["kind"] = string(kind)
+	if _, ok := vals[migrate.VersionKey]; !ok {
+		// A new record is written in the current record format, as
+		// register new writes one; what that format asks for and the
+		// source does not give, validate and check report.
+		vals[migrate.VersionKey] = migrate.Current
+	}
 	if _, ok := vals["organisation.name"]; !ok && im.opts.Organisation != "" {
 		vals["organisation.name"] = im.opts.Organisation
 	}

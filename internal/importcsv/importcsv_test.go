@@ -329,7 +329,7 @@ defaults:
 	}
 
 	bad := []struct{ text, want string }{
-		{"columns: {Naam: naam}", `mapping file m.yaml: column "Naam" maps to "naam", which is not a field the import can fill (one of id, kind, name,`},
+		{"columns: {Naam: naam}", `mapping file m.yaml: column "Naam" maps to "naam", which is not a field the import can fill (one of id, kind, format_version, name,`},
 		{"defaults: {lifecycle.start: gisteren}", `mapping file m.yaml: default for lifecycle.start: "gisteren" is not a date`},
 		{"defaults: {id: x}", `mapping file m.yaml: default for "id", which is not a field the import can fill`},
 		{"kolommen: {}", "mapping file m.yaml: yaml: unmarshal errors:\n  line 1: field kolommen not found in type importcsv.mappingFile (it holds extends:, columns:, defaults: and repeat:)"},

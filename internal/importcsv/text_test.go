@@ -1,6 +1,7 @@
 package importcsv
 
 import (
+	"encoding/csv"
 	"fmt"
 	"slices"
 	"strings"
@@ -342,5 +343,102 @@ func TestHostileJSON(t *testing.T) {
 	}
 	if len(res.Records) != 1 || len(res.Findings) != 20000 {
 		t.Errorf("records %d, findings %d, want 1 and one per unknown key", len(res.Records), len(res.Findings))
+	}
+}
+
+// Amsterdam's notification form as its export writes it: the notifier's
+// columns, then the sensor columns repeated for up to five sensors. Each
+// filled sensor is a record; the notifier's personal name and mailbox are
+// not imported.
+func TestAmsterdamNotificationForm(t *testing.T) {
+	registration := []string{"Verzonden", "Status", "Referentienummer", "Wilt u meer dan 5 sensoren melden?", "Vul uw e-mailadres in"}
+	person := []string{"Naam organisatie/bedrijf", "E-mail", "Postcode", "Huisnummer", "Toevoeging", "Straatnaam", "Plaatsnaam", "KVK-nummer", "Website", "Voornaam", "Tussenvoegsel", "Achternaam", "Telefoonnummer"}
+	sensor := []string{"Kies soort / type sensor", "Locatie sensor", "Hebt u een postcode en huisnummer?", "Postcode", "Huisnummer", "Toevoeging",
+		"Omschrijving van de locatie van de sensor", "In welk gebied bevindt zich de mobiele sensor?", "Wat meet de sensor?", "Waarvoor meet u dat?",
+		"Kies een of meerdere thema's", "Worden er persoonsgegevens verwerkt?", "Privacyverklaring", "Wettelijke grondslag", "Wanneer wordt de sensor verwijderd?", "Wilt u nog een sensor melden?"}
+	head := append(append([]string{}, registration...), person...)
+	for i := range 5 {
+		g := sensor
+		if i == 4 {
+			g = sensor[:len(sensor)-1] // the last sensor has no "another one?"
+		}
+		head = append(head, g...)
+	}
+	row := map[int]string{}
+	set := func(group int, col, v string) {
+		base, cols := 0, head
+		if group > 0 {
+			base = len(registration) + len(person) + (group-1)*len(sensor)
+			cols = sensor
+		}
+		for i, h := range cols {
+			if h == col {
+				row[base+i] = v
+				return
+			}
+		}
+		t.Fatalf("no column %q", col)
+	}
+	set(0, "Referentienummer", "7079-2297")
+	set(0, "Vul uw e-mailadres in", "melder@bedrijf.example")
+	set(0, "Naam organisatie/bedrijf", "Havenbedrijf BV")
+	set(0, "E-mail", "sensoren@havenbedrijf.example")
+	set(0, "Voornaam", "Jan")
+	set(0, "Achternaam", "Jansen")
+	set(0, "Telefoonnummer", "020 123 4567")
+	set(1, "Kies soort / type sensor", "Optische / camera sensor")
+	set(1, "Locatie sensor", "Vast")
+	set(1, "Omschrijving van de locatie van de sensor", "Kade 3, boven de ingang")
+	set(1, "Waarvoor meet u dat?", "Drukte en geluidsoverlast, ook 's nachts")
+	set(1, "Kies een of meerdere thema's", "Veiligheid;Lucht")
+	set(1, "Worden er persoonsgegevens verwerkt?", "Nee")
+	set(1, "Wanneer wordt de sensor verwijderd?", "01-01-2030")
+	set(1, "Wilt u nog een sensor melden?", "Ja")
+	set(2, "Kies soort / type sensor", "Chemiesensor")
+	set(2, "Locatie sensor", "Mobiel")
+	set(2, "In welk gebied bevindt zich de mobiele sensor?", "Haventerrein")
+	set(2, "Waarvoor meet u dat?", "Of er gevaarlijke stoffen vrijkomen")
+	cells := make([]string, len(head))
+	for i, v := range row {
+		cells[i] = v
+	}
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	w.Comma = ';'
+	_ = w.Write(head)
+	_ = w.Write(cells)
+	w.Flush()
+	m, err := LoadMapping("amsterdam-melding")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Read("Sensorregistratie.csv", []byte(b.String()), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, rec := range res.Records {
+		if strings.Contains(string(rec.Data), "Jan") || strings.Contains(string(rec.Data), "melder@") {
+			t.Errorf("a personal name or the notifier's mailbox reached a record:\n%s", rec.Data)
+		}
+		var r record.Record
+		if err := yaml.Unmarshal(rec.Data, &r); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, fmt.Sprintf("%s|%s|%s|%v|%s|%s|%s|%s", r.ID, r.SensorType, r.Purpose, r.Location.Mobile, r.Location.Description+r.Location.Area,
+			strings.Join(r.Themes, ","), r.Organisation.Name, r.Owner.Email))
+	}
+	want := []string{
+		"7079-2297-1|camera|Drukte en geluidsoverlast, ook 's nachts|false|Kade 3, boven de ingang|openbare-orde-en-veiligheid,natuur-en-milieu|Havenbedrijf BV|sensoren@havenbedrijf.example",
+		"7079-2297-2|air_quality|Of er gevaarlijke stoffen vrijkomen|true|Haventerrein||Havenbedrijf BV|sensoren@havenbedrijf.example",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("records:\n got %q\nwant %q", got, want)
+	}
+	fs := short(res.Findings)
+	for _, w := range []string{`column "Voornaam" is not imported: personal names are not imported`, `column "Vul uw e-mailadres in" is not imported`} {
+		if !slices.ContainsFunc(fs, func(s string) bool { return strings.Contains(s, w) }) {
+			t.Errorf("no finding with %q in %q", w, fs)
+		}
 	}
 }
