@@ -413,3 +413,22 @@ func TestWriteRefuses(t *testing.T) {
 		}
 	}
 }
+
+// A sensor that withholds its name and summary keeps them out of its
+// datastreams and their sensor too, not only out of the Thing (they were
+// in Datastreams[].name and Datastreams[].Sensor.description).
+func TestSensorThingsKeepAWithheldNameOutOfDatastreams(t *testing.T) {
+	r := &record.Record{ID: "meter", Kind: record.Sensor, Name: "Geheime naam", Summary: "Geheime omschrijving",
+		Measures:    []record.Measure{{Property: "PM10", Unit: "µg/m³"}},
+		Publication: &record.Publication{Withheld: []string{"name", "summary"}}}
+	var buf bytes.Buffer
+	if err := WriteSensorThings(&buf, record.NewRegister("", nil, []*record.Record{r})); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), "Geheime") {
+		t.Errorf("SensorThings shows a withheld name or summary:\n%s", buf.String())
+	}
+	if !strings.Contains(buf.String(), "meter: PM10") {
+		t.Errorf("the datastream is not named by the id:\n%s", buf.String())
+	}
+}
