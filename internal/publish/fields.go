@@ -139,8 +139,12 @@ func walkSchema(read func(string) map[string]any, file string, node map[string]a
 			}
 		}
 	}
-	for _, kw := range []string{"allOf", "anyOf", "oneOf"} {
-		for _, c := range asList(node[kw]) {
+	for _, kw := range []string{"allOf", "anyOf", "oneOf", "then", "else"} {
+		branches := asList(node[kw])
+		if m, ok := node[kw].(map[string]any); ok {
+			branches = []any{m}
+		}
+		for _, c := range branches {
 			if m, ok := c.(map[string]any); ok && m["properties"] != nil {
 				// Only branches that add fields; those that only require
 				// fields hold nothing new.
