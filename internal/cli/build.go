@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/feed"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
@@ -168,7 +169,8 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 	ph := checklistHistory(repo)
 	var rules []site.Rule
 	for _, r := range principle.Rules() {
-		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: [2]string{r.TitleNL, r.TitleEN}, Why: [2]string{r.WhyNL, r.WhyEN}})
+		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: [2]string{r.TitleNL, r.TitleEN}, Why: [2]string{r.WhyNL, r.WhyEN},
+			Covers: r.Covers, Basis: [2]string{r.BasisNL(), r.Basis()}})
 	}
 	schemas, err := schemaFiles()
 	if err != nil {
@@ -185,10 +187,11 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 			checked = principle.Run(reg, principle.Options{Today: today, History: ph})
 			return checked
 		},
-		Findings: res.Findings,
-		History:  hist,
-		Rules:    rules,
-		Schemas:  schemas,
+		Findings:   res.Findings,
+		History:    hist,
+		Rules:      rules,
+		Deviations: siteDeviations(reg.Config),
+		Schemas:    schemas,
 	})
 	return st, res, checked, err
 }
@@ -354,4 +357,17 @@ func schemaFiles() (map[string][]byte, error) {
 		out[name] = data
 	}
 	return out, nil
+}
+
+// siteDeviations are the configuration's changes to rules, as the site
+// shows them.
+func siteDeviations(cfg *config.Config) []site.Deviation {
+	var out []site.Deviation
+	for _, d := range principle.Deviations(cfg) {
+		r := d.Rule
+		out = append(out, site.Deviation{Rule: r.ID, Title: [2]string{r.TitleNL, r.TitleEN}, Refs: append([]string{r.Ref}, r.Covers...),
+			Severity: d.Setting.Severity, Default: r.Default, Where: d.Setting.Where(), Reason: d.Setting.Reason,
+			Law: [2]string{r.Law.NL, r.Law.EN}, Scope: [2]string{r.LawScopeNL, r.LawScope}, Refused: d.Refused, PolicyOnly: d.PolicyOnly})
+	}
+	return out
 }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -16,13 +19,60 @@ type Register struct {
 	Title        string `json:"title,omitempty"`
 	// Unpublished counts the records left out because they are not public,
 	// so a reader knows the list is not the whole register.
-	Unpublished int   `json:"unpublished_records"`
-	Records     []any `json:"records"`
+	Unpublished int `json:"unpublished_records"`
+	// Checklist says how the register's configuration changed the
+	// checklist: every deviation from the defaults is public.
+	Checklist Checklist `json:"checklist"`
+	Records   []any     `json:"records"`
+}
+
+// Checklist is the checklist's configuration as register.json publishes it.
+// It is an object, so a reader that takes the one list of objects in the
+// file as the records still finds them.
+type Checklist struct {
+	// Deviations are the rules switched off or set below their default
+	// severity; empty when the register checks by the defaults.
+	Deviations []Deviation `json:"deviations"`
+}
+
+// Deviation is one rule the configuration switched off or lowered.
+type Deviation struct {
+	Rule      string `json:"rule"`
+	Principle string `json:"principle"`
+	Severity  string `json:"severity"`
+	Default   string `json:"default"`
+	// SetIn is where: "register.yaml:12:3" or an environment variable.
+	SetIn  string `json:"set_in"`
+	Reason string `json:"reason"`
+	// Law cites the articles when the rule follows from law, wholly or in
+	// part; Effect then says that the setting did not silence them.
+	Law    string `json:"law,omitempty"`
+	Effect string `json:"effect"`
+}
+
+// deviations lists the configuration's changes to the checklist.
+func deviations(cfg *config.Config) []Deviation {
+	out := []Deviation{}
+	for _, d := range principle.Deviations(cfg) {
+		r := d.Rule
+		effect := "the rule runs at the lower severity"
+		switch {
+		case d.Refused:
+			effect = "refused: the rule follows from law and runs at its default"
+		case d.PolicyOnly:
+			effect = "only the rule's policy findings changed; " + r.LawScope + " it follows from law and runs at its default"
+		case d.Setting.Severity == finding.Off:
+			effect = "the rule does not run"
+		}
+		out = append(out, Deviation{Rule: r.ID, Principle: r.Ref, Severity: d.Setting.Severity.String(), Default: r.Default.String(),
+			SetIn: d.Setting.Where(), Reason: d.Setting.Reason, Law: r.Law.EN, Effect: effect})
+	}
+	return out
 }
 
 // WriteJSON writes the register's public records as JSON (register.json).
 func WriteJSON(w io.Writer, reg *record.Register) error {
-	out := Register{Records: []any{}}
+	out := Register{Records: []any{}, Checklist: Checklist{Deviations: deviations(reg.Config)}}
 	if reg.Config != nil {
 		out.Organisation = reg.Config.Organisation
 		out.Title = reg.Config.Site.Title

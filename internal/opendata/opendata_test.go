@@ -13,6 +13,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/csvcell"
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -547,6 +548,46 @@ evaluation: {interval: P1Y}
 		w = strings.ReplaceAll(w, "\r", "") // encoding/csv with CRLF line ends drops a lone CR
 		if !cells[w] {
 			t.Errorf("%q does not read back from the CSV: %q", w, rows[1])
+		}
+	}
+}
+
+// TestWriteJSONListsDeviations: register.json says which rules the
+// configuration switched off or lowered, where and why, and that a legal
+// duty was not silenced.
+func TestWriteJSONListsDeviations(t *testing.T) {
+	cfg := config.Default()
+	cfg.Rules = map[string]config.RuleSetting{
+		"security-audit":  {Severity: finding.Off, Reason: "De regio auditeert.", File: "register.yaml", Line: 7, Column: 3},
+		"breach-reported": {Severity: finding.Warning, Env: "REGISTER_RULES_BREACH_REPORTED"},
+		"risk-analysis":   {Severity: finding.Error}, // raised: no deviation
+	}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, record.NewRegister("", cfg, decode(t, camMarkt))); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Checklist struct {
+			Deviations []map[string]string `json:"deviations"`
+		} `json:"checklist"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := []map[string]string{
+		{"rule": "security-audit", "principle": "VNG 7.7", "severity": "off", "default": "warning", "set_in": "register.yaml:7:3",
+			"reason": "De regio auditeert.", "effect": "the rule does not run"},
+		{"rule": "breach-reported", "principle": "C-breach", "severity": "warning", "default": "error", "set_in": "REGISTER_RULES_BREACH_REPORTED",
+			"reason": "", "law": "GDPR art. 33(1)", "effect": "refused: the rule follows from law and runs at its default"},
+	}
+	if len(got.Checklist.Deviations) != len(want) {
+		t.Fatalf("deviations %v, want %v", got.Checklist.Deviations, want)
+	}
+	for i, w := range want {
+		for k, v := range w {
+			if got.Checklist.Deviations[i][k] != v {
+				t.Errorf("deviation %d %s = %q, want %q", i, k, got.Checklist.Deviations[i][k], v)
+			}
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -182,10 +183,16 @@ type ruleView struct {
 	ID    string
 	Title string
 	Why   string
+	Basis string
+	// Off says the municipality switched the rule off, wholly or in part.
+	Off string
+	// Home is set under the principle the rule cites, where its anchor is.
+	Home bool
 }
 
 type principlesBody struct {
 	Principles []principleView
+	Deviations []deviationView
 }
 
 func (b *builder) principlesBody(lang string) principlesBody {
@@ -195,14 +202,24 @@ func (b *builder) principlesBody(lang string) principlesBody {
 		v := principleView{Anchor: Anchor(p.Ref), Ref: p.Ref, Label: p.Label[i], Summary: p.Summary[i]}
 		for _, id := range b.ruleOrder() {
 			r := b.rules[id]
-			if slices.Contains(refAnchors(r.Ref), v.Anchor) {
-				v.Rules = append(v.Rules, ruleView{ID: r.ID, Title: r.Title[i], Why: r.Why[i]})
+			if slices.Contains(ruleAnchors(r), v.Anchor) {
+				rv := ruleView{ID: r.ID, Title: r.Title[i], Why: r.Why[i], Basis: r.Basis[i], Home: slices.Contains(refAnchors(r.Ref), v.Anchor)}
+				if d, ok := b.deviation[r.ID]; ok && d.Off() {
+					rv.Off = t(lang, "notcheckedoff")
+				} else if ok && d.PolicyOnly && d.Severity == finding.Off {
+					rv.Off = t(lang, "partlycheckedoff")
+				}
+				v.Rules = append(v.Rules, rv)
 			}
 		}
 		if len(p.Kinds) == 1 {
 			v.Applies = t(lang, map[record.Kind]string{record.Sensor: "sensors", record.Algorithm: "algorithms"}[p.Kinds[0]])
 		}
 		out.Principles = append(out.Principles, v)
+	}
+	out.Deviations = b.deviationViews(lang, "", "")
+	for j := range out.Deviations {
+		out.Deviations[j].URL = "#rule-" + out.Deviations[j].ID
 	}
 	return out
 }

@@ -239,7 +239,17 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 			}
 			w.WriteString(".</p></details>\n")
 		}
+		if len(b.NotChecked) > 0 {
+			w.WriteString(`<ul class="findings notchecked">`)
+			for _, p := range b.NotChecked {
+				w.WriteString(`<li>`)
+				sevSpan(w, p.Class, p.Icon, p.Level+":")
+				w.WriteString(` <a href="` + esc(p.URL) + `">` + esc(p.Label) + `</a> <span class="meta">(` + esc(p.Ref) + `)</span></li>` + "\n")
+			}
+			w.WriteString("</ul>\n")
+		}
 	}
+	writeDeviations(w, lang, b.Deviations)
 	w.WriteString("</section>\n")
 	for _, s := range b.Sections {
 		w.WriteString(`<section aria-labelledby="h-` + s.ID + `" class="fields"><h2 id="h-` + s.ID + `">` + esc(s.Title) + "</h2>\n")
@@ -294,4 +304,23 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 		w.WriteString("</tbody></table></div>\n")
 	}
 	w.WriteString("</section>\n")
+}
+
+// writeDeviations lists the configuration's changes to rules, each with
+// where it was made and the municipality's reason.
+func writeDeviations(w *bytes.Buffer, lang string, ds []deviationView) {
+	if len(ds) == 0 {
+		return
+	}
+	w.WriteString(`<h3 id="h-deviations">` + esc(t(lang, "deviations")) + `</h3><p>` + esc(t(lang, "deviationsintro")) + `</p><ul class="deviations">`)
+	for _, d := range ds {
+		w.WriteString(`<li><a href="` + esc(d.URL) + `">` + esc(d.Title) + `</a> <span class="meta">(` + esc(d.ID) + `)</span>: ` +
+			esc(tf(lang, "dev.setting", d.Setting, d.Default)) + ` ` + esc(tf(lang, "dev.where", d.Where)) + ` ` +
+			esc(t(lang, "reason")) + `: ` + esc(d.Reason) + `.`)
+		if d.Note != "" {
+			w.WriteString(` <strong>` + esc(d.Note) + `</strong>`)
+		}
+		w.WriteString("</li>\n")
+	}
+	w.WriteString("</ul>\n")
 }

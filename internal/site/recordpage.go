@@ -84,15 +84,21 @@ type recordBody struct {
 	Checked         bool
 	Problems        []principleRow
 	Clean           []principleRow
-	Other           []findingView
-	Uses            []relatedLink
-	UsedBy          []relatedLink
-	History         []historyRow
-	HasHistory      bool
-	ShowAuthors     bool
-	ReportURL       string
-	SourceURL       string
-	Principles      string
+	// NotChecked are the principles whose rules the municipality switched
+	// off, wholly or in part: never shown with a tick.
+	NotChecked []principleRow
+	// Deviations are the configuration's changes to rules that concern
+	// records of this kind.
+	Deviations  []deviationView
+	Other       []findingView
+	Uses        []relatedLink
+	UsedBy      []relatedLink
+	History     []historyRow
+	HasHistory  bool
+	ShowAuthors bool
+	ReportURL   string
+	SourceURL   string
+	Principles  string
 }
 
 func severityView(lang string, s finding.Severity) (class, sym, level string) {
@@ -168,9 +174,22 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 		if worst > finding.Off {
 			row.Class, row.Icon, row.Level = severityView(lang, worst)
 			body.Problems = append(body.Problems, row)
-		} else if pr.appliesTo(r.Kind) {
+			continue
+		}
+		if !pr.appliesTo(r.Kind) {
+			continue
+		}
+		// A tick only where a rule ran and found nothing.
+		switch b.checkedState(anchor) {
+		case "ok":
 			row.Class, row.Icon, row.Level = "sev-ok", symOK, t(lang, "nofindings")
 			body.Clean = append(body.Clean, row)
+		case "off":
+			row.Class, row.Icon, row.Level = "sev-info", symInfo, t(lang, "notcheckedoff")
+			body.NotChecked = append(body.NotChecked, row)
+		case "partly":
+			row.Class, row.Icon, row.Level = "sev-info", symInfo, t(lang, "partlycheckedoff")
+			body.NotChecked = append(body.NotChecked, row)
 		}
 	}
 	for fi, f := range fs {
@@ -181,6 +200,7 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 	if len(fs) > 0 {
 		body.Checked = true
 	}
+	body.Deviations = b.deviationViews(lang, root, r.Kind)
 
 	if r.Kind == record.Algorithm && !r.IsWithheld("uses_sensors") {
 		for _, id := range r.UsesSensors {

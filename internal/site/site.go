@@ -74,6 +74,11 @@ type Rule struct {
 	Ref   string    // the principle it cites, e.g. "VNG 4.3"
 	Title [2]string // Dutch, English
 	Why   [2]string // Dutch, English
+	// Covers are further principles the rule checks ("C-no-live-face").
+	Covers []string
+	// Basis says where the rule comes from: the law with its articles, or
+	// policy (Dutch, English).
+	Basis [2]string
 }
 
 // Options are the inputs of a build besides the register itself.
@@ -93,8 +98,12 @@ type Options struct {
 	// Record.File); nil when the register is not a Git repository.
 	History map[string]History
 	// Rules describe the checklist's rules; without them findings show their
-	// rule id and message only.
+	// rule id and message only, and no principle gets a tick (nothing says
+	// which rule checked it).
 	Rules []Rule
+	// Deviations are the rules the configuration switched off or lowered;
+	// every page that concerns them lists them.
+	Deviations []Deviation
 	// Schemas are the JSON Schemas to publish, by file name.
 	Schemas map[string][]byte
 	// Dates say when the open data began and last changed, for the DCAT
@@ -210,6 +219,7 @@ type builder struct {
 	skelMu     sync.Mutex
 	refAnchors map[string][]string // a finding's principle field → anchors
 	rules      map[string]Rule
+	deviation  map[string]Deviation // by rule id
 
 	mu    sync.Mutex
 	pages int
@@ -229,6 +239,10 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
 	for _, r := range opts.Rules {
 		b.rules[r.ID] = r
+	}
+	b.deviation = map[string]Deviation{}
+	for _, d := range opts.Deviations {
+		b.deviation[d.Rule] = d
 	}
 	for _, l := range cfg.Languages {
 		if (l == "nl" || l == "en") && !slices.Contains(b.langs, l) {

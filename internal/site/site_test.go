@@ -270,7 +270,9 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 		{Date: "2026-03-01", Subject: "Evaluatie 2026", Author: "Jan Jansen", Fields: []string{"evaluation.last", "decisions.1.date", "decisions.0", "unknown_key"}},
 		{Date: "2025-01-05", Subject: "Camera's Markt toegevoegd", Author: "Jan Jansen", Added: true},
 	}}}
-	rules := []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}, Why: [2]string{"Borden <waarom>", "Signs why"}}}
+	rules := []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}, Why: [2]string{"Borden <waarom>", "Signs why"}},
+		// A rule that ran and found nothing: its principle gets a tick.
+		{ID: "biometric-ban", Ref: "VNG 2.1", Title: [2]string{"Geen biometrie", "No biometrics"}}}
 	out, _ := build(t, reg, Options{Check: check, History: hist, Rules: rules})
 	cam := read(t, out, "sensoren/cam-markt.html")
 	if !strings.Contains(cam, `<strong>Herkenbaar:</strong> <span>Camera zonder`) {
@@ -1008,5 +1010,66 @@ func TestFindingsOnPublicPagesKeepWithheldValuesOut(t *testing.T) {
 		if !strings.Contains(page, "supplier-watch") && !strings.Contains(page, "niet openbaar staat op de lijst") && !strings.Contains(page, "not public is on the watch list") {
 			t.Errorf("%s drops the finding instead of showing it without the value", p)
 		}
+	}
+}
+
+// TestDeviationsArePublic: a rule the municipality switched off is listed
+// with where and why on the principles page and on the pages of the records
+// it concerns, and its principle is "not checked", never ticked; a
+// principle no rule checks gets no tick either.
+func TestDeviationsArePublic(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	check := func(*record.Register) []finding.Finding { return nil }
+	rules := []Rule{
+		{ID: "biometric-ban", Ref: "VNG 2.1", Covers: []string{"C-no-live-face"}, Title: [2]string{"Geen biometrie", "No biometrics"},
+			Basis: [2]string{"wet voor gezichtsherkenning, verder beleid", "law for face recognition, else policy"}},
+		{ID: "security-audit", Ref: "VNG 7.7", Title: [2]string{"Beveiligingsaudit", "Security audit"}, Basis: [2]string{"beleid", "policy"}},
+		{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}},
+	}
+	devs := []Deviation{
+		{Rule: "security-audit", Title: [2]string{"Beveiligingsaudit", "Security audit"}, Refs: []string{"VNG 7.7"}, Severity: finding.Off, Default: finding.Warning,
+			Where: "register.yaml:12:3", Reason: "De regio <auditeert> het netwerk."},
+		{Rule: "biometric-ban", Title: [2]string{"Geen biometrie", "No biometrics"}, Refs: []string{"VNG 2.1", "C-no-live-face"}, Severity: finding.Off, Default: finding.Error,
+			Where: "REGISTER_RULES_BIOMETRIC_BAN", PolicyOnly: true, Law: [2]string{"AVG art. 9", "GDPR art. 9"}, Scope: [2]string{"voor gezichtsherkenning", "for face recognition"}},
+	}
+	out, _ := build(t, reg, Options{Check: check, Rules: rules, Deviations: devs})
+	cam := read(t, out, "sensoren/cam-markt.html")
+	for _, want := range []string{
+		`Niet getoetst (uitgezet door de gemeente):</span> <a href="../principes.html#vng-7-7">Beveiligingsaudit</a>`,
+		`Niet volledig getoetst (deels uitgezet door de gemeente):</span> <a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`,
+		`Niet volledig getoetst (deels uitgezet door de gemeente):</span> <a href="../principes.html#c-no-live-face">Geen live gezichtsherkenning</a>`,
+		`Afwijkingen van de standaardinstellingen`,
+		`<a href="../principes.html#rule-security-audit">Beveiligingsaudit</a> <span class="meta">(security-audit)</span>: uitgezet (standaard: als aandachtspunt). Ingesteld in register.yaml:12:3. Reden: De regio &lt;auditeert&gt; het netwerk.`,
+		`Ingesteld in REGISTER_RULES_BIOMETRIC_BAN. Reden: geen reden opgegeven.`,
+		`voor gezichtsherkenning is het een wettelijke plicht (AVG art. 9)`,
+		`<a href="../principes.html#vng-4-3">Herkenbaarheid</a>`, // signage ran: a tick
+	} {
+		if !strings.Contains(cam, want) {
+			t.Errorf("camera page lacks %q", want)
+		}
+	}
+	clean := cam[strings.Index(cam, `<details class="clean">`):]
+	clean = clean[:strings.Index(clean, "</details>")]
+	for _, not := range []string{"Beveiligingsaudit", "Geen biometrische surveillance", "Geen live gezichtsherkenning", "Democratisch besluit"} {
+		if strings.Contains(clean, not) {
+			t.Errorf("%s is ticked, but no rule checked it", not)
+		}
+	}
+	pr := read(t, out, "principes.html")
+	for _, want := range []string{
+		`<h2 id="h-deviations">Afwijkingen van de standaardinstellingen</h2>`,
+		`<a href="#rule-security-audit">Beveiligingsaudit</a>`,
+		`<dt id="rule-security-audit">Beveiligingsaudit <span class="meta">(security-audit; beleid)</span></dt><dd> <strong>Niet getoetst (uitgezet door de gemeente).</strong></dd>`,
+	} {
+		if !strings.Contains(pr, want) {
+			t.Errorf("principles page lacks %q", want)
+		}
+	}
+	if en := read(t, out, "en/principles.html"); !strings.Contains(en, "Not checked (switched off)") || !strings.Contains(en, "Set in register.yaml:12:3") {
+		t.Error("the English principles page does not list the deviation")
+	}
+	// An algorithm's page lists no sensor-only deviation.
+	if alg := read(t, out, "algoritmes/alg-toeslag.html"); strings.Contains(alg, "biometric-ban") || !strings.Contains(alg, "security-audit") {
+		t.Error("the algorithm's page lists the wrong deviations")
 	}
 }

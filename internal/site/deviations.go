@@ -1,0 +1,111 @@
+package site
+
+import (
+	"slices"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Deviation is a rule the register's configuration switched off or set below
+// its default severity. Every deviation is public: the principles page, the
+// pages of the records it concerns and the open data list it, with where it
+// was set and the municipality's reason.
+type Deviation struct {
+	Rule  string
+	Title [2]string // Dutch, English
+	// Refs are the principles the rule checks, as findings cite them.
+	Refs              []string
+	Severity, Default finding.Severity
+	// Where is "register.yaml:12:3" or the environment variable's name.
+	Where  string
+	Reason string
+	// Law cites the articles when the rule follows from law (Dutch,
+	// English); Scope says for which findings when only for some.
+	Law, Scope [2]string
+	// Refused: the rule follows from law wholly, so it ran as if unset.
+	// PolicyOnly: only its policy findings changed; its legal ones ran.
+	Refused, PolicyOnly bool
+}
+
+// Off reports whether the rule did not run at all.
+func (d Deviation) Off() bool { return d.Severity == finding.Off && !d.Refused && !d.PolicyOnly }
+
+// deviationView is a deviation as a page shows it.
+type deviationView struct {
+	ID, Title, Setting, Default, Where, Reason, Note string
+	URL                                              string // the rule on the principles page
+}
+
+// deviationViews returns the deviations that concern records of the kind
+// ("" for all), as the page in lang shows them.
+func (b *builder) deviationViews(lang, root string, kind record.Kind) []deviationView {
+	i := langIndex(lang)
+	var out []deviationView
+	for _, d := range b.opts.Deviations {
+		if kind != "" && !slices.ContainsFunc(d.Refs, func(ref string) bool {
+			p := principleByRef[Anchor(ref)]
+			return p == nil || p.appliesTo(kind)
+		}) {
+			continue
+		}
+		v := deviationView{ID: d.Rule, Title: d.Title[i], Setting: sevWord(lang, d.Severity), Default: sevWord(lang, d.Default),
+			Where: d.Where, Reason: d.Reason, URL: root + b.pagePath(lang, "principles") + "#rule-" + d.Rule}
+		if v.Reason == "" {
+			v.Reason = t(lang, "dev.noreason")
+		}
+		switch {
+		case d.Refused:
+			v.Note = tf(lang, "dev.refused", d.Law[i])
+		case d.PolicyOnly:
+			v.Note = tf(lang, "dev.policyonly", d.Scope[i], d.Law[i])
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// sevWord names a severity as a setting: "uitgezet", "waarschuwing", ...
+func sevWord(lang string, s finding.Severity) string {
+	return t(lang, "set."+s.String())
+}
+
+// checkedState says how far the checklist checked a principle for a record
+// of the kind: every rule that checks it ran ("ok"), some were switched off
+// by the municipality ("partly"), all were ("off"), or no rule checks it
+// ("none": it gets no tick, as nothing was checked).
+func (b *builder) checkedState(anchor string) string {
+	var n, off, partly int
+	for _, r := range b.opts.Rules {
+		if !slices.Contains(ruleAnchors(r), anchor) {
+			continue
+		}
+		n++
+		if d, ok := b.deviation[r.ID]; ok {
+			switch {
+			case d.Off():
+				off++
+			case d.PolicyOnly && d.Severity == finding.Off:
+				partly++
+			}
+		}
+	}
+	switch {
+	case n == 0:
+		return "none"
+	case off == n:
+		return "off"
+	case off > 0 || partly > 0:
+		return "partly"
+	}
+	return "ok"
+}
+
+// ruleAnchors are the anchors of every principle a rule checks.
+func ruleAnchors(r Rule) []string {
+	out := refAnchors(r.Ref)
+	for _, c := range r.Covers {
+		out = append(out, refAnchors(c)...)
+	}
+	return out
+}
