@@ -542,7 +542,13 @@ func (w *fieldWriter) sections() []section {
 			if !r.IsWithheld(fmt.Sprintf("datasets.%d.url", i)) && !r.IsWithheld("datasets.url") {
 				u = link(d.URL, "")
 			}
-			rows = append(rows, []string{esc(d.Name), esc(d.Source), paragraphs(d.Description), boolPtrText(lang, d.PersonalData), u})
+			name := esc(d.Name)
+			if strings.Contains(d.Name, "\n") {
+				// A description of the data kept whole as one dataset (the
+				// national register's "Gegevens"): its paragraphs as written.
+				name = paragraphs(d.Name)
+			}
+			rows = append(rows, []string{name, esc(d.Source), paragraphs(d.Description), boolPtrText(lang, d.PersonalData), u})
 		}
 		w.table("datasets", []string{"col.name", "col.source", "col.description", "col.pd", "col.link"}, rows)
 		add("algoritme", "algorithm")

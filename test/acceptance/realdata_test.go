@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -105,9 +106,21 @@ func TestRealData(t *testing.T) {
 					}
 				}
 			}
-			for _, cmd := range [][]string{{"validate"}, {"check", "--as-of", asOf}, {"due", "--as-of", asOf}, {"build", "--as-of", asOf, "--out", filepath.Join(t.TempDir(), "site")}} {
+			site := filepath.Join(t.TempDir(), "site")
+			for _, cmd := range [][]string{{"validate"}, {"check", "--as-of", asOf}, {"due", "--as-of", asOf}, {"build", "--as-of", asOf, "--out", site}} {
 				if r := run(t, ".", nil, append(cmd, "--root", dir)...); r.code == 2 {
 					t.Errorf("%s exit 2:\n%s", cmd[0], r.out())
+				}
+			}
+			// Residents read the texts on the record pages, as written (the
+			// page breaks a line where the text does).
+			pages := sitePages(t, site)
+			for col, vals := range texts {
+				for _, v := range vals {
+					// Paragraphs, or line breaks throughout (a labelled part).
+					if !strings.Contains(pages, rendered(v)) && !strings.Contains(pages, strings.ReplaceAll(html.EscapeString(v), "\n", "<br>")) {
+						t.Errorf("the text of column %q is not on the site as written: %q", col, clip(v))
+					}
 				}
 			}
 			if set.national != nil || set.part != nil {
@@ -188,6 +201,44 @@ func TestBundledRegisterRoundTrip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rendered is a text as a record page shows it: escaped, a blank line
+// between paragraphs, a line break where the text has one.
+func rendered(text string) string {
+	var parts []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, strings.ReplaceAll(html.EscapeString(p), "\n", "<br>"))
+		}
+	}
+	return strings.Join(parts, "</p><p>")
+}
+
+// sitePages is the text of every Dutch HTML page of a built site.
+func sitePages(t *testing.T, site string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "en" {
+			return filepath.SkipDir
+		}
+		if strings.HasSuffix(p, ".html") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			b.Write(data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 // newRegister makes an empty register folder.
