@@ -21,6 +21,7 @@ type Labels struct {
 	Uncommitted, ComparedWith, NoHistory, NoPrevious        string
 	Window, Contents, Agenda, Record, Kind, Why, Section    string
 	NothingOnAgenda, RemovedTitle, RemovedIntro             string
+	DeviationsT, DeviationsIntro, NoDeviations              string
 	KeyFacts, FindingsT, NoFindings, DueT, NoDue            string
 	ChangesT, CommitsT, ExceptionsT, NoExceptions           string
 	QuestionsT, NoQuestions, AppendixT, AppendixIntro       string
@@ -56,6 +57,9 @@ var nl = &Labels{
 	NothingOnAgenda: "Er staat deze keer niets op de agenda: niets is nieuw of gewijzigd, niets loopt af en de toets vindt geen fouten.",
 	RemovedTitle:    "Verwijderd uit het register",
 	RemovedIntro:    "Deze registraties zijn sinds het vorige pakket uit het register gehaald:",
+	DeviationsT:     "Afwijkingen van de standaardinstellingen",
+	DeviationsIntro: "De gemeente heeft deze regels van de toets uitgezet of lichter gemaakt; wat ze toetsen is in dit pakket dus niet (volledig) getoetst:",
+	NoDeviations:    "De toets gebruikt de standaardinstellingen: geen regel is uitgezet of lichter gemaakt.",
 	KeyFacts:        "De belangrijkste feiten",
 	FindingsT:       "Bevindingen van de toets aan de principes",
 	NoFindings:      "De toets aan de principes vindt niets.",
@@ -121,6 +125,9 @@ var en = &Labels{
 	NothingOnAgenda: "Nothing is on the agenda this time: nothing is new or changed, nothing falls due and the checklist finds no errors.",
 	RemovedTitle:    "Removed from the register",
 	RemovedIntro:    "These records were removed from the register since the previous packet:",
+	DeviationsT:     "Deviations from the default settings",
+	DeviationsIntro: "The municipality switched these rules of the checklist off or made them lighter; what they check is therefore not (fully) checked in this packet:",
+	NoDeviations:    "The checklist runs on its default settings: no rule is switched off or made lighter.",
 	KeyFacts:        "Key facts",
 	FindingsT:       "Findings of the principles checklist",
 	NoFindings:      "The principles checklist finds nothing.",

@@ -66,6 +66,16 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 		}
 		b.WriteString("\n")
 	}
+	fmt.Fprintf(b, "### %s\n\n", L.DeviationsT)
+	if len(p.Deviations) == 0 {
+		fmt.Fprintf(b, "%s\n\n", L.NoDeviations)
+	} else {
+		fmt.Fprintf(b, "%s\n\n", L.DeviationsIntro)
+		for _, d := range p.Deviations {
+			fmt.Fprintf(b, "- %s\n", mdCell(d))
+		}
+		b.WriteString("\n")
+	}
 
 	for i, it := range p.Items {
 		fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", mdCode(it.Anchor), i+1, mdCell(recordName(it.Record)))

@@ -128,6 +128,10 @@ type Packet struct {
 	// Notice is the cover's note on confidentiality: the public edition's,
 	// or the warning that the packet holds data that is not public.
 	Notice string
+	// Deviations are the rules the configuration switched off or lowered,
+	// each in one sentence with where and why; empty when the checklist
+	// ran on its defaults.
+	Deviations []string
 }
 
 // Item is one record on the agenda.
@@ -440,6 +444,7 @@ func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, e
 			cmp.Compare(a.Record.ID, b.Record.ID))
 	})
 	p.Principles = L.appendix(cited)
+	p.Deviations = L.deviations(cfgOr(reg))
 	return p, nil
 }
 

@@ -162,6 +162,15 @@ func (d *pdfDoc) render() {
 			d.paragraph(fontMono, bodySize-1, bodyLead, "• "+r.File, colourInk)
 		}
 	}
+	d.heading(2, L.DeviationsT)
+	if len(p.Deviations) == 0 {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.NoDeviations, colourInk)
+	} else {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.DeviationsIntro, colourInk)
+		for _, dv := range p.Deviations {
+			d.paragraph(fontRegular, bodySize, bodyLead, "• "+dv, colourInk)
+		}
+	}
 
 	for i, it := range p.Items {
 		d.mark = it.Confidential

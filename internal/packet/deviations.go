@@ -1,0 +1,40 @@
+package packet
+
+import (
+	"fmt"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/principle"
+)
+
+// deviations describes each rule the configuration switched off or set below
+// its default, with where and why: the committee sees what the checklist did
+// not check, as residents do on the site.
+func (L *Labels) deviations(cfg *config.Config) []string {
+	var out []string
+	for _, d := range principle.Deviations(cfg) {
+		r, s := d.Rule, d.Setting
+		title, sev, def := L.pick([2]string{r.TitleNL, r.TitleEN}), L.severity(s.Severity), L.severity(r.Default)
+		if s.Severity == finding.Off {
+			sev = L.pick([2]string{"uitgezet", "switched off"})
+		}
+		reason := s.Reason
+		if reason == "" {
+			reason = L.pick([2]string{"geen reden opgegeven", "no reason given"})
+		}
+		line := fmt.Sprintf(L.pick([2]string{"%s (%s): %s (standaard: %s). Ingesteld in %s. Reden: %s.", "%s (%s): %s (default: %s). Set in %s. Reason: %s."}),
+			title, r.ID, sev, def, s.Where(), reason)
+		switch {
+		case d.Refused:
+			line += " " + fmt.Sprintf(L.pick([2]string{"De regel volgt uit de wet (%s): de instelling werkt niet, de regel is gewoon getoetst.",
+				"The rule follows from law (%s): the setting has no effect, the rule was checked as usual."}), L.pick([2]string{r.Law.NL, r.Law.EN}))
+		case d.PolicyOnly:
+			line += " " + fmt.Sprintf(L.pick([2]string{"Alleen het beleidsdeel is veranderd; %s is het een wettelijke plicht (%s), en dat deel is gewoon getoetst.",
+				"Only the policy part changed; %s it is a legal duty (%s), and that part was checked as usual."}),
+				L.pick([2]string{r.LawScopeNL, r.LawScope}), L.pick([2]string{r.Law.NL, r.Law.EN}))
+		}
+		out = append(out, line)
+	}
+	return out
+}
