@@ -119,7 +119,8 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 				Message: "cannot read the record: " + err.Error(), Help: "run register validate"})
 			continue
 		}
-		doc, fs := source.Parse(rel, data, source.DefaultLimits)
+		// The node tree is all a migration reads: no need to convert it.
+		doc, fs := source.Tree(rel, data, source.DefaultLimits)
 		if doc == nil {
 			p.Findings = append(p.Findings, fs...)
 			continue
@@ -184,20 +185,25 @@ func version(root *yaml.Node) (int, int, error) {
 
 // Apply runs the plan's steps and rewrites each pending record in place
 // (written to a temporary file and renamed). It returns the files written,
-// relative to the root.
+// relative to the root, and an error naming each record it could not
+// migrate (the others are migrated all the same).
 func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
 	var done []string
+	var errs []error
 	for _, pd := range p.Pending {
 		data, err := m.upgrade(pd)
 		if err != nil {
-			return done, fmt.Errorf("%s: %w", pd.File, err)
+			// One record this tool cannot rewrite safely does not stop
+			// the others; each file is written whole or not at all.
+			errs = append(errs, fmt.Errorf("%s: %w", pd.File, err))
+			continue
 		}
 		if err := replace(filepath.Join(root, filepath.FromSlash(pd.File)), data); err != nil {
-			return done, err
+			return done, errors.Join(append(errs, err)...)
 		}
 		done = append(done, pd.File)
 	}
-	return done, nil
+	return done, errors.Join(errs...)
 }
 
 // upgrade returns a pending record's text at the current version.

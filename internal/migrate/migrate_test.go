@@ -78,9 +78,10 @@ func TestBundledRegisterNeedsNothing(t *testing.T) {
 	}
 }
 
-// v2 is a made-up next version of the format, to exercise the machinery a
-// real version 2 will use: it renames registered_on to notified_on.
-var v2 = Migrator{Current: 2, Steps: []Step{{
+// renaming is a made-up version 2 of the format that restructures rather
+// than adds, to exercise a step that rewrites the parsed mapping: it renames
+// registered_on to notified_on.
+var renaming = Migrator{Current: 2, Steps: []Step{{
 	From: 1,
 	Note: "registered_on is renamed notified_on",
 	Apply: func(doc *yaml.Node) error {
@@ -102,7 +103,7 @@ func TestMigrateToANewVersion(t *testing.T) {
 		"sensors/raar.yaml":     "id: raar\nformat_version: twee\n",
 		"sensors/notes.txt":     "not a record\n",
 	})
-	p, err := v2.Plan(root)
+	p, err := renaming.Plan(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +119,7 @@ func TestMigrateToANewVersion(t *testing.T) {
 	if got, want := p.Summary(), "5 records (1 in format v1, 1 in format v2, 1 in format v3); 1 need migrating to v2"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
-	done, err := v2.Apply(root, p)
+	done, err := renaming.Apply(root, p)
 	if err != nil || !slices.Equal(done, []string{"sensors/teller.yaml"}) {
 		t.Fatalf("apply: %q, %v", done, err)
 	}
@@ -131,7 +132,7 @@ func TestMigrateToANewVersion(t *testing.T) {
 		t.Errorf("migrated record:\n%s\nwant:\n%s", data, wantText)
 	}
 	// Once migrated, nothing is pending.
-	again, err := v2.Plan(root)
+	again, err := renaming.Plan(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +143,7 @@ func TestMigrateToANewVersion(t *testing.T) {
 
 func TestNoPathToTheCurrentVersion(t *testing.T) {
 	root := write(t, map[string]string{"algorithms/oud.yaml": "id: oud\nkind: algorithm\n"})
-	p, err := Migrator{Current: 3, Steps: v2.Steps}.Plan(root)
+	p, err := Migrator{Current: 3, Steps: renaming.Steps}.Plan(root)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,8 +90,9 @@ func value(m *yaml.Node, name string) string {
 // collection on one line), so the insertion cannot split a block; otherwise
 // the step refuses rather than guess where the entry ends.
 func insertAfter(data []byte, root *yaml.Node, name, text string) ([]byte, error) {
+	what, _, _ := strings.Cut(text, ":") // the key being added, for messages
 	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
-		return nil, fmt.Errorf("the record is not a block mapping; add %s by hand", strings.TrimSpace(text))
+		return nil, fmt.Errorf("the record is not a block mapping; add %s by hand", what)
 	}
 	var k, v *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -100,7 +101,7 @@ func insertAfter(data []byte, root *yaml.Node, name, text string) ([]byte, error
 		}
 	}
 	if k == nil || k.Column != 1 || v.Line != k.Line || v.Kind == yaml.ScalarNode && (v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0) {
-		return nil, fmt.Errorf("%s is not a one-line entry; add %s by hand", name, strings.TrimSpace(text))
+		return nil, fmt.Errorf("%s is not a one-line entry; add %s by hand", name, what)
 	}
 	at := lineEnd(data, k.Line)
 	if at < 0 {
@@ -108,7 +109,7 @@ func insertAfter(data []byte, root *yaml.Node, name, text string) ([]byte, error
 	}
 	// A flow collection may run over several lines; insert after its end.
 	if v.Kind != yaml.ScalarNode {
-		return nil, fmt.Errorf("%s is not a plain value; add %s by hand", name, strings.TrimSpace(text))
+		return nil, fmt.Errorf("%s is not a plain value; add %s by hand", name, what)
 	}
 	if at >= 2 && data[at-2] == '\r' {
 		text = strings.ReplaceAll(text, "\n", "\r\n") // keep Windows line endings

@@ -1,0 +1,185 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestCameraRegime(t *testing.T) {
+	runCases(t, "camera-regime", nil, []ruleCase{
+		{name: "a public-order camera says so", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+sensor_type: camera
+camera_regime: public_order
+`},
+		{name: "other sensors have no regime", yaml: `
+id: c
+kind: sensor
+sensor_type: air_quality
+`},
+		{name: "a camera without a regime", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+sensor_type: anpr_camera
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 1, 1, "the ANPR camera does not say which law it falls under (camera_regime)… (GDPR art. 5(2))"}}},
+		{name: "migrate's open question", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+sensor_type: drone
+camera_regime: unknown  # register migrate: open question: which law does this camera fall under?
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 5, 16, "open question: which law does this drone fall under? camera_regime is unknown"}}},
+		{name: "a shop's camera cannot be the mayor's", yaml: `
+id: c
+kind: sensor
+organisation: {type: private}
+sensor_type: camera
+camera_regime: public_order
+`, want: []want{{"camera-regime", "VNG 6.5", finding.Error, 5, 16, "camera_regime is public_order, but the operator is of type private"}}},
+		{name: "a police camera under the GDPR", yaml: `
+id: c
+kind: sensor
+organisation: {type: police}
+legal_basis: {regime: gdpr}
+sensor_type: camera
+camera_regime: police
+`, want: []want{{"camera-regime", "VNG VI", finding.Warning, 4, 23, "a police camera's images are police data under the Wet politiegegevens"}}},
+	})
+}
+
+// publicOrderCamera is the mayor's camera with what 151c asks, before the
+// cases change one thing.
+const publicOrderCamera = `
+id: c
+kind: sensor
+status: active
+organisation: {type: municipality}
+decisions:
+  - {body: council, kind: mandate, date: 2024-06-27}
+  - {body: mayor, kind: authorisation, date: 2026-01-10}
+lifecycle: {start: 2026-02-01, end: 2027-01-31}
+retention: P28D
+sensor_type: camera
+camera_regime: public_order
+`
+
+func TestCameraDecision(t *testing.T) {
+	runCases(t, "camera-decision", nil, []ruleCase{
+		{name: "bylaw and decision before the start", yaml: publicOrderCamera},
+		{name: "a traffic camera needs neither", yaml: `
+id: c
+kind: sensor
+status: active
+sensor_type: camera
+camera_regime: traffic_management
+`},
+		{name: "no bylaw", yaml: `
+id: c
+kind: sensor
+status: active
+decisions:
+  - {body: mayor, kind: authorisation, date: 2026-01-10}
+lifecycle: {start: 2026-02-01}
+sensor_type: camera
+camera_regime: public_order
+`, want: []want{{"camera-decision", "VNG I", finding.Error, 4, 1, "public-order camera surveillance lacks the council's bylaw…(Gemeentewet art. 151c(1))"}}},
+		{name: "the mayor decided after the start", yaml: `
+id: c
+kind: sensor
+status: active
+decisions:
+  - {body: council, kind: mandate, date: 2024-06-27}
+  - {body: mayor, kind: authorisation, date: 2026-03-01}
+lifecycle: {start: 2026-02-01}
+sensor_type: camera
+camera_regime: public_order
+`, want: []want{{"camera-decision", "VNG I", finding.Error, 6, 46, "is dated 2026-03-01, after the cameras started on 2026-02-01"}}},
+		{name: "a later extension does not make the decision late", yaml: `
+id: c
+kind: sensor
+status: active
+decisions:
+  - {body: council, kind: mandate, date: 2024-06-27}
+  - {body: mayor, kind: authorisation, date: 2026-01-10}
+  - {body: mayor, kind: extension, date: 2027-01-20}
+lifecycle: {start: 2026-02-01}
+sensor_type: camera
+camera_regime: public_order
+`},
+	})
+}
+
+func TestCameraRetention(t *testing.T) {
+	runCases(t, "camera-retention", nil, []ruleCase{
+		{name: "four weeks", yaml: publicOrderCamera},
+		{name: "an enforcement camera keeps evidence longer", yaml: `
+id: c
+kind: sensor
+retention: P1Y
+sensor_type: anpr_camera
+camera_regime: enforcement
+`},
+		{name: "a year of public-order images", yaml: `
+id: c
+kind: sensor
+retention: P1Y
+sensor_type: camera
+camera_regime: public_order
+`, want: []want{{"camera-retention", "VNG V", finding.Error, 3, 12, "public-order camera images are kept for P1Y, longer than the four weeks the law allows (Gemeentewet art. 151c(6))"}}},
+		{name: "a month is more than four weeks", yaml: `
+id: c
+kind: sensor
+retention: P1M
+sensor_type: camera
+camera_regime: public_order
+`, want: []want{{"camera-retention", "VNG V", finding.Error, 3, 12, "kept for P1M"}}},
+	})
+}
+
+// TestCameraDutiesFollowTheRegime: 151c's and the programme's duties are
+// the public-order camera's; a bridge or traffic camera gets the GDPR's
+// duty to inform and the life cycle of 3.4, never a 151c citation.
+func TestCameraDutiesFollowTheRegime(t *testing.T) {
+	bridge := `
+id: brug
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+lifecycle: {start: 2020-01-01}
+evaluation: {last: 2025-06-01}
+retention: P7D
+sensor_type: camera
+camera_regime: operational
+`
+	for _, id := range []string{"camera-temporary", "camera-decision", "camera-retention"} {
+		if fs := only(t, id, nil, nil, testToday, bridge); len(fs) != 0 {
+			t.Errorf("%s on a bridge camera: %v", id, fs)
+		}
+	}
+	match(t, only(t, "signage", nil, nil, testToday, bridge), []want{
+		{"signage", "VNG 4.3", finding.Error, 1, 1, "people filmed must be informed (GDPR art. 13), for cameras by a sign"}})
+	match(t, only(t, "lifecycle-end", nil, nil, testToday, bridge), []want{
+		{"lifecycle-end", "VNG 3.4", finding.Warning, 6, 1, "the life cycle does not say on what grounds the deployment may be extended"},
+		{"lifecycle-end", "VNG 3.4", finding.Warning, 6, 1, "the life cycle has no end date"}})
+	// Yearly evaluation is the public-order camera's: the bridge camera
+	// evaluated in 2025 is not late.
+	if fs := only(t, "evaluation-lapsed", nil, nil, testToday, bridge); len(fs) != 0 {
+		t.Errorf("evaluation-lapsed on a bridge camera: %v", fs)
+	}
+	police := `
+id: pol
+kind: sensor
+status: active
+organisation: {type: police}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: police
+`
+	match(t, only(t, "signage", nil, nil, testToday, police), []want{
+		{"signage", "VNG 4.3", finding.Warning, 1, 1, "the record does not say how the sensor is made recognisable, while it processes personal data"}})
+}

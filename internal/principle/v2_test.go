@@ -1,0 +1,285 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+func TestPersonalDataInferred(t *testing.T) {
+	runCases(t, "personal-data-inferred", nil, []ruleCase{
+		{name: "an ANPR camera that says yes", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "yes"}
+sensor_type: anpr_camera
+`},
+		{name: "an air-quality sensor may say no", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: air_quality
+`},
+		{name: "licence plates are personal data", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: anpr_camera
+`, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Error, 3, 28, "personal_data.processed is no, but a sensor with anpr_camera processes personal data…(GDPR art. 4(1))"}}},
+		{name: "a Wi-Fi counter that only counts people still reads device identifiers", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: wifi_bluetooth_counter
+capabilities: [people_counting]
+`, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Error, 3, 28, "a sensor with wifi_bluetooth_counter processes personal data"}}},
+		{name: "plate recognition on another sensor", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: unknown}
+sensor_type: other
+capabilities: [licence_plate_recognition]
+`, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Warning, 3, 28, "personal_data.processed is unknown"}}},
+	})
+	// The other rules treat the sensor as processing personal data.
+	match(t, only(t, "legal-basis", nil, nil, testToday, `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: anpr_camera
+`), []want{{"legal-basis", "VNG 6.4", finding.Error, 1, 1, "no legal basis is recorded, while the sensor processes personal data by its nature (anpr_camera; GDPR art. 4(1))"}})
+}
+
+func TestDeviceMinimisation(t *testing.T) {
+	runCases(t, "device-minimisation", nil, []ruleCase{
+		{name: "hashed with a rotating salt, counts only", yaml: `
+id: s
+kind: sensor
+sensor_type: wifi_bluetooth_counter
+minimisation: {measures: [hashing_rotating_salt, aggregation_only]}
+`},
+		{name: "truncated, counts only", yaml: `
+id: s
+kind: sensor
+sensor_type: wifi_bluetooth_counter
+minimisation: {measures: [truncation, aggregation_only]}
+`},
+		{name: "no measures", yaml: `
+id: s
+kind: sensor
+sensor_type: wifi_bluetooth_counter
+capabilities: [people_counting]
+`, want: []want{{"device-minimisation", "VNG 7.5", finding.Error, 1, 1, "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only) (GDPR art. 5(1)(c), 25(1))"}}},
+		{name: "counts only, identifiers kept in the clear", yaml: `
+id: s
+kind: sensor
+sensor_type: other
+capabilities: [device_tracking]
+minimisation: {measures: [aggregation_only]}
+`, want: []want{{"device-minimisation", "VNG 7.5", finding.Error, 5, 1, "lists no hashing with a rotating salt or truncation"}}},
+	})
+}
+
+func TestDPIAMandatory(t *testing.T) {
+	runCases(t, "dpia-required", nil, []ruleCase{
+		{name: "not required for a water-level sensor", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: unknown}
+dpia: {status: not_required, reason: Measures water only.}
+sensor_type: water_level
+`},
+		{name: "a camera in public space", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+dpia: {status: not_required, reason: Small.}
+sensor_type: camera
+camera_regime: object_security
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (GDPR art. 35(3)(c); Dutch DPA DPIA list (Stcrt. 2019, 64418))"}}},
+		{name: "a Wi-Fi counter that says no personal data", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: "no"}
+dpia: {status: not_required, reason: Hashed.}
+sensor_type: wifi_bluetooth_counter
+`, want: []want{{"dpia-required", "VNG 6.4", finding.Error, 5, 16, "a DPIA is mandatory for tracking devices or people (location data)"}}},
+		{name: "profiling", yaml: `
+id: a
+kind: algorithm
+status: active
+personal_data: {processed: "yes"}
+dpia: {status: not_required, reason: Internal.}
+role: profiling
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "a DPIA is mandatory for profiling or automated decisions about people (GDPR art. 35(3)(a)"}}},
+	})
+}
+
+func TestSpecialCategories(t *testing.T) {
+	runCases(t, "special-categories", nil, []ruleCase{
+		{name: "ground and article", yaml: `
+id: a
+kind: algorithm
+personal_data: {processed: "yes", special_categories: true, special_categories_ground: substantial_public_interest, special_categories_law: UAVG art. 30 lid 3}
+`},
+		{name: "no ground", yaml: `
+id: a
+kind: algorithm
+personal_data: {processed: "yes", special_categories: true}
+`, want: []want{{"special-categories", "VNG VI", finding.Error, 3, 1, "the record processes special categories of personal data, but the record does not give the exception of GDPR art. 9(2) (special_categories_ground) and the article of the UAVG"}}},
+		{name: "biometric identification is a special category whatever the record says", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "yes", special_categories: false, special_categories_ground: substantial_public_interest}
+capabilities: [post_biometric_identification]
+`, want: []want{{"special-categories", "VNG VI", finding.Error, 3, 1, "the record identifies people biometrically (post_biometric_identification)…the article of the UAVG"}}},
+		{name: "police data: the Wpg article", yaml: `
+id: s
+kind: sensor
+legal_basis: {regime: police_data}
+personal_data: {processed: "yes", special_categories: true}
+`, want: []want{{"special-categories", "VNG VI", finding.Error, 4, 1, "the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5) (Wet politiegegevens art. 5)"}}},
+	})
+}
+
+func TestAIActProfile(t *testing.T) {
+	runCases(t, "ai-act-profile", nil, []ruleCase{
+		{name: "a rule-based algorithm that is not AI", yaml: `
+id: a
+kind: algorithm
+algorithm_type: rule_based
+ai_act: {category: not_ai, basis: Fixed rules.}
+`},
+		{name: "a water-level sensor needs no profile", yaml: `
+id: s
+kind: sensor
+capabilities: [environmental_measurement]
+`},
+		{name: "machine learning is AI", yaml: `
+id: a
+kind: algorithm
+algorithm_type: machine_learning
+ai_act: {category: not_ai}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 20, "an algorithm of type machine_learning is an AI system by definition…(AI Act art. 3(1))"}}},
+		{name: "high risk without its annex", yaml: `
+id: a
+kind: algorithm
+algorithm_type: rule_based
+ai_act: {category: high_risk, role: deployer}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 1, "classified high risk but names neither its Annex III point nor its Annex I product legislation"}}},
+		{name: "Annex III without the art. 6(3) reasoning", yaml: `
+id: a
+kind: algorithm
+algorithm_type: statistical
+ai_act: {category: minimal, role: deployer, annex_iii: 5(a)}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 1, "falls under Annex III point 5(a) but is classified minimal without the art. 6(3) reasoning"}}},
+		{name: "Annex III with the art. 6(3) reasoning", yaml: `
+id: a
+kind: algorithm
+algorithm_type: statistical
+ai_act: {category: minimal, role: deployer, annex_iii: 5(a), exemption_6_3: Sorts applications by date; a preparatory task.}
+`},
+		{name: "profiling cannot be exempt", yaml: `
+id: a
+kind: algorithm
+algorithm_type: statistical
+role: profiling
+ai_act: {category: minimal, role: deployer, annex_iii: 5(a), exemption_6_3: Only a preparatory task.}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 5, 20, "the art. 6(3) exemption never applies to profiling"}}},
+		{name: "a face-matching algorithm needs a profile", yaml: `
+id: a
+kind: algorithm
+capabilities: [post_biometric_identification]
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Warning, 1, 1, "the record has no AI Act profile"}}},
+		{name: "no role", yaml: `
+id: a
+kind: algorithm
+algorithm_type: rule_based
+ai_act: {category: minimal}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Warning, 4, 1, "does not say whether the organisation is the provider or the deployer"}}},
+	})
+}
+
+// highRisk is a municipality deploying a high-risk system of Annex III
+// point 5(a) without its FRIA and EU database entry.
+const highRisk = `
+id: a
+kind: algorithm
+organisation: {type: municipality}
+ai_act: {category: high_risk, role: deployer, annex_iii: 5(a)}
+`
+
+func TestAIActFRIAAndRegistrationFollowTheirDate(t *testing.T) {
+	for _, id := range []string{"ai-act-fria", "ai-act-registration"} {
+		// Before the date in the configuration: a note, with the source.
+		match(t, only(t, id, nil, nil, testToday, highRisk), []want{{id, "VNG 3.2", finding.Info, 4, 1, "(the duty applies from 2027-12-02; Digital Omnibus on AI"}})
+		// From it: an error.
+		fs := only(t, id, nil, nil, "2027-12-02", highRisk)
+		if len(fs) != 1 || fs[0].Severity != finding.Error || fs[0].Law == "" {
+			t.Errorf("%s on 2027-12-02: %v", id, fs)
+		}
+		// A municipality that follows an earlier date sets it.
+		cfg := configFrom(t, "ai_act:\n  high_risk_from: 2026-08-02\n  source: AI Act art. 113 as adopted\n")
+		if fs := only(t, id, cfg, nil, testToday, highRisk); len(fs) != 1 || fs[0].Severity != finding.Error {
+			t.Errorf("%s with high_risk_from 2026-08-02: %v", id, fs)
+		}
+	}
+	// Not for critical infrastructure (Annex III point 2), not for a
+	// provider only, and the FRIA not for a private company outside 5(b)/(c).
+	for _, rec := range []string{
+		"\nid: a\nkind: algorithm\norganisation: {type: municipality}\nai_act: {category: high_risk, role: deployer, annex_iii: 2(a)}\n",
+		"\nid: a\nkind: algorithm\norganisation: {type: municipality}\nai_act: {category: high_risk, role: provider, annex_iii: 5(a)}\n",
+		"\nid: a\nkind: algorithm\norganisation: {type: municipality}\nai_act: {category: high_risk, role: deployer, annex_iii: 5(a), fria: {date: 2027-06-01}, eu_database_id: EU-1}\n",
+	} {
+		for _, id := range []string{"ai-act-fria", "ai-act-registration"} {
+			if fs := only(t, id, nil, nil, "2028-01-01", rec); len(fs) != 0 {
+				t.Errorf("%s on %s: %v", id, rec, fs)
+			}
+		}
+	}
+	private := "\nid: a\nkind: algorithm\norganisation: {type: private}\nai_act: {category: high_risk, role: deployer, annex_iii: 4(a)}\n"
+	if fs := only(t, "ai-act-fria", nil, nil, "2028-01-01", private); len(fs) != 0 {
+		t.Errorf("FRIA demanded of a private employer: %v", fs)
+	}
+	credit := "\nid: a\nkind: algorithm\norganisation: {type: private}\nai_act: {category: high_risk, role: deployer, annex_iii: 5(b)}\n"
+	if fs := only(t, "ai-act-fria", nil, nil, "2028-01-01", credit); len(fs) != 1 {
+		t.Errorf("FRIA of a private deployer of 5(b): %v", fs)
+	}
+}
+
+func TestAIActTransparency(t *testing.T) {
+	chatbot := `
+id: a
+kind: algorithm
+algorithm_type: generative_ai
+ai_act: {category: transparency, role: deployer}
+`
+	runCases(t, "ai-act-transparency", nil, []ruleCase{
+		{name: "a chatbot that says it is one", yaml: `
+id: a
+kind: algorithm
+algorithm_type: generative_ai
+ai_act: {category: transparency, role: deployer, transparency: [interaction]}
+`},
+		{name: "a chatbot that does not", yaml: chatbot, want: []want{{"ai-act-transparency", "VNG 4.1", finding.Error, 4, 1, "the AI Act's transparency duties are not recorded…(AI Act art. 50)"}}},
+		{name: "before 2026-08-02 the duty does not apply yet", today: "2026-08-01", yaml: chatbot},
+		{name: "emotion recognition next to high risk", yaml: `
+id: s
+kind: sensor
+capabilities: [emotion_recognition]
+ai_act: {category: high_risk, role: deployer, annex_iii: 1(c)}
+`, want: []want{{"ai-act-transparency", "VNG 4.1", finding.Error, 4, 1, "emotion_recognition"}}},
+	})
+}
+
+// The dates of application are configuration with a documented default.
+func TestAIActDatesDefault(t *testing.T) {
+	cfg := config.Default()
+	if cfg.AIAct.HighRiskFrom != "2027-12-02" || cfg.AIAct.AnnexIFrom != "2028-08-02" || cfg.AIAct.Source == "" {
+		t.Errorf("AI Act dates: %+v", cfg.AIAct)
+	}
+}
