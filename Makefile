@@ -2,9 +2,9 @@
 GO ?= go
 BENCHTIME ?= 1x
 
-.PHONY: test gotest e2e bench fuzz fuzz-short vet fmt build
+.PHONY: test gotest e2e lint-ci bench fuzz fuzz-short vet fmt build
 
-test: vet gotest fuzz-short e2e
+test: vet lint-ci gotest fuzz-short e2e
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -18,6 +18,20 @@ gotest:
 # e2e/install.sh installs what it needs.
 e2e:
 	@if [ -f e2e/run.sh ]; then bash e2e/run.sh; fi
+
+# The CI files a municipality gets and uses: the workflow 'register init'
+# writes, through actionlint (which runs shellcheck on each of its scripts),
+# and the shell scripts of this repository and its GitHub Action through
+# shellcheck. actionlint comes from the Go module proxy at a pinned version;
+# shellcheck from Debian (bash .ci/run installs it).
+ACTIONLINT ?= github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+lint-ci:
+	@command -v shellcheck >/dev/null || { echo "lint-ci: shellcheck is missing; bash .ci/run installs it (apt-get install shellcheck)" >&2; exit 1; }
+	shellcheck .ci/run e2e/*.sh action/*.sh
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(GO) run ./cmd/register init "$$tmp/r" --organisation "Gemeente Proef" >/dev/null && \
+	  echo "actionlint: the workflow of register init" && \
+	  $(GO) run $(ACTIONLINT) -shellcheck shellcheck "$$tmp/r/.github/workflows/register.yml"
 
 build:
 	$(GO) build -o bin/register ./cmd/register

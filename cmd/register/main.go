@@ -4,11 +4,16 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/voorbeeldstad/register/internal/cli"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
+// version may be set at build time with -ldflags "-X main.version=...";
+// otherwise the module version Go records is used (go install …@v1.2.0).
 var version = "dev"
 
-func main() { os.Exit(cli.Execute(version)) }
+func main() {
+	info, ok := debug.ReadBuildInfo()
+	os.Exit(cli.Execute(cli.BuildVersion(version, info, ok)))
+}

@@ -20,7 +20,7 @@ func init() {
 	addCommand(newCheckCmd)
 	// The formats that carry rule metadata (SARIF) describe each rule.
 	for _, r := range principle.Rules() {
-		ruleInfo[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.TitleEN, Help: r.Satisfy}
+		ruleInfo[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.TitleEN, Description: r.WhyEN, Help: r.Satisfy}
 	}
 }
 

@@ -328,3 +328,47 @@ func TestCheckTakesRegistrationFromGit(t *testing.T) {
 		t.Errorf("exit %d; stdout lacks %q:\n%s", code, want, out)
 	}
 }
+
+// Code scanning shows a rule's full description with each alert and links
+// its help: the rule's entry on the register's own site when it has one.
+func TestCheckSARIFDescribesRules(t *testing.T) {
+	face := strings.Replace(checkCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": face,
+		"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n"})
+	out, stderr, code := run(t, "check", "--root", root, "--format", "sarif")
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Version string
+					Rules   []struct {
+						ID              string
+						FullDescription struct{ Text string } `json:"fullDescription"`
+						HelpURI         string                `json:"helpUri"`
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, r := range log.Runs[0].Tool.Driver.Rules {
+		if r.FullDescription.Text == "" || r.HelpURI == "" {
+			t.Errorf("rule %s lacks a full description or help URI", r.ID)
+		}
+		if r.ID == "biometric-ban" {
+			found = true
+			if r.HelpURI != "https://register.voorbeeldstad.example/principes.html#rule-biometric-ban" || len(r.FullDescription.Text) < 40 {
+				t.Errorf("biometric-ban: %+v", r)
+			}
+		}
+	}
+	if !found || log.Runs[0].Tool.Driver.Version != "test" {
+		t.Errorf("rules %+v, version %q", log.Runs[0].Tool.Driver.Rules, log.Runs[0].Tool.Driver.Version)
+	}
+}

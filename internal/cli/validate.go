@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"path"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/report"
+	"github.com/voorbeeldstad/register/internal/site"
 )
 
 func init() { addCommand(newValidateCmd) }
@@ -84,7 +86,7 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 		ToolName:    "register",
 		ToolVersion: a.Version,
 		Records:     refs,
-		Rules:       ruleInfo,
+		Rules:       rulesFor(res.Register.Config),
 	}
 	sum := finding.Summarise(len(res.Files), shown)
 	if err := report.Write(a.Out, format, shown, sum, opts); err != nil {
@@ -96,6 +98,19 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 		}
 	}
 	return nil
+}
+
+// rulesFor is ruleInfo with each checklist rule's help page on the
+// register's own site, when the configuration names the site's address.
+func rulesFor(cfg *config.Config) map[string]report.RuleInfo {
+	out := make(map[string]report.RuleInfo, len(ruleInfo))
+	for id, ri := range ruleInfo {
+		if ri.Principle != "" {
+			ri.HelpURI = cmp.Or(site.RuleURL(cfg, id), ri.HelpURI)
+		}
+		out[id] = ri
+	}
+	return out
 }
 
 // ruleInfo describes rule ids for formats that carry rule metadata (SARIF);

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -31,11 +32,11 @@ type junitSuite struct {
 }
 
 type junitCase struct {
-	ClassName string         `xml:"classname,attr"`
-	Name      string         `xml:"name,attr"`
-	File      string         `xml:"file,attr,omitempty"`
-	Failures  []junitFailure `xml:"failure"`
-	SystemOut string         `xml:"system-out,omitempty"`
+	ClassName string        `xml:"classname,attr"`
+	Name      string        `xml:"name,attr"`
+	File      string        `xml:"file,attr,omitempty"`
+	Failure   *junitFailure `xml:"failure"`
+	SystemOut string        `xml:"system-out,omitempty"`
 }
 
 type junitFailure struct {
@@ -49,12 +50,14 @@ type junitFailure struct {
 const rootSuite = "register"
 
 // writeJUnit prints JUnit XML with one test suite per kind folder (sensors,
-// algorithms, and "register" for files at the root) and one test case per
-// record: a case fails with one <failure> per error finding, and lists its
-// warnings and notes in <system-out>. Files with findings that are not among
+// algorithms, and "register" for files at the root). A record is one test
+// case when nothing was found ("cam-markt"); otherwise each rule that found
+// something is a test case of its own ("cam-markt: biometric-ban"), failed
+// with exactly one <failure> when the rule found an error (parsers show one
+// failure per case), passed with the rule's warnings and notes in
+// <system-out> otherwise. Files with findings that are not among
 // Options.Records (register.yaml, a file that could not be read) get test
-// cases of their own. A suite's failures attribute counts failed test cases,
-// so tests minus failures is the number of records that passed.
+// cases of their own. A suite's failures attribute counts failed test cases.
 func writeJUnit(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts Options) error {
 	byFile := map[string][]finding.Finding{}
 	for _, f := range fs {
@@ -80,21 +83,40 @@ func writeJUnit(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts O
 		if name == "" {
 			name = opts.ToolName
 		}
-		c := junitCase{ClassName: folder, Name: name, File: file}
-		var out strings.Builder
-		for _, f := range byFile[file] {
-			if f.Severity == finding.Error {
-				c.Failures = append(c.Failures, junitFailure{Message: f.Message, Type: f.Rule, Body: failureBody(f)})
-				continue
+		found := byFile[file]
+		if len(found) == 0 {
+			s.Tests++
+			s.Cases = append(s.Cases, junitCase{ClassName: folder, Name: name, File: file})
+			return
+		}
+		// One case per rule, in the order the rules first occur.
+		var rules []string
+		byRule := map[string][]finding.Finding{}
+		for _, f := range found {
+			if _, ok := byRule[f.Rule]; !ok {
+				rules = append(rules, f.Rule)
 			}
-			out.WriteString(findingText(f, false))
+			byRule[f.Rule] = append(byRule[f.Rule], f)
 		}
-		c.SystemOut = out.String()
-		s.Tests++
-		if len(c.Failures) > 0 {
-			s.Failures++
+		for _, rule := range rules {
+			c := junitCase{ClassName: folder, Name: name + ": " + rule, File: file}
+			var errs []finding.Finding
+			var out strings.Builder
+			for _, f := range byRule[rule] {
+				if f.Severity == finding.Error {
+					errs = append(errs, f)
+					continue
+				}
+				out.WriteString(findingText(f, false))
+			}
+			if len(errs) > 0 {
+				c.Failure = junitFailureOf(errs)
+				s.Failures++
+			}
+			c.SystemOut = out.String()
+			s.Tests++
+			s.Cases = append(s.Cases, c)
 		}
-		s.Cases = append(s.Cases, c)
 	}
 	seen := map[string]bool{}
 	for _, r := range opts.Records {
@@ -132,6 +154,20 @@ func writeJUnit(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts O
 	}
 	b.WriteByte('\n')
 	return nil
+}
+
+// junitFailureOf is the one failure of a case: the rule's first error as
+// its message, and every error of the rule in the body.
+func junitFailureOf(errs []finding.Finding) *junitFailure {
+	msg := errs[0].Message
+	if len(errs) > 1 {
+		msg += fmt.Sprintf(" (and %d more)", len(errs)-1)
+	}
+	bodies := make([]string, len(errs))
+	for i, f := range errs {
+		bodies[i] = failureBody(f)
+	}
+	return &junitFailure{Message: msg, Type: errs[0].Rule, Body: strings.Join(bodies, "\n\n")}
 }
 
 // failureBody lists an error finding's position, message, principle and help,

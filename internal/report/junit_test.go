@@ -29,13 +29,13 @@ func readJUnit(t *testing.T, fs []finding.Finding, opts Options) junitSuites {
 
 func TestJUnitSuitesAndCounts(t *testing.T) {
 	doc := readJUnit(t, sampleFindings(), sampleOptions())
-	if doc.Name != "register" || doc.Tests != 5 || doc.Failures != 3 || doc.Errors != 0 {
-		t.Errorf("testsuites name=%q tests=%d failures=%d errors=%d, want register 5 3 0", doc.Name, doc.Tests, doc.Failures, doc.Errors)
+	if doc.Name != "register" || doc.Tests != 6 || doc.Failures != 3 || doc.Errors != 0 {
+		t.Errorf("testsuites name=%q tests=%d failures=%d errors=%d, want register 6 3 0", doc.Name, doc.Tests, doc.Failures, doc.Errors)
 	}
 	type wantCase struct {
 		class, name string
-		failures    []string // rule of each <failure>
-		out         string   // substring of <system-out>, "" for none
+		failure     string // rule of the <failure>, "" for a passed case
+		out         string // substring of <system-out>, "" for none
 	}
 	want := []struct {
 		suite           string
@@ -43,15 +43,18 @@ func TestJUnitSuitesAndCounts(t *testing.T) {
 		cases           []wantCase
 	}{
 		{"algorithms", 1, 0, []wantCase{
-			{"algorithms", "parkeer-risico", nil, "algorithms/parkeer-risico.yaml: warning: personal_data.processed is \"unknown\""},
+			{"algorithms", "parkeer-risico: dpia-required", "", "algorithms/parkeer-risico.yaml: warning: personal_data.processed is \"unknown\""},
 		}},
 		{"register", 1, 1, []wantCase{
-			{"register", "register.yaml", []string{"config"}, ""},
+			{"register", "register.yaml: config", "config", ""},
 		}},
-		{"sensors", 3, 2, []wantCase{
-			{"sensors", "cam-markt", []string{"biometric-ban"}, "sensors/cam-markt.yaml:20:5: info: last security audit"},
-			{"sensors", "lucht-zuid", nil, ""},
-			{"sensors", "sensors/kopie: ë, 2.yaml", []string{"yaml"}, ""},
+		{"sensors", 4, 2, []wantCase{
+			// A record is a case per rule that found something ...
+			{"sensors", "cam-markt: biometric-ban", "biometric-ban", ""},
+			{"sensors", "cam-markt: security-audit", "", "sensors/cam-markt.yaml:20:5: info: last security audit"},
+			// ... and one case when nothing was found.
+			{"sensors", "lucht-zuid", "", ""},
+			{"sensors", "sensors/kopie: ë, 2.yaml: yaml", "yaml", ""},
 		}},
 	}
 	if len(doc.Suites) != len(want) {
@@ -68,12 +71,12 @@ func TestJUnitSuitesAndCounts(t *testing.T) {
 			if c.ClassName != wc.class || c.Name != wc.name {
 				t.Errorf("%s case %d: %s/%s, want %s/%s", s.Name, j, c.ClassName, c.Name, wc.class, wc.name)
 			}
-			var rules []string
-			for _, f := range c.Failures {
-				rules = append(rules, f.Type)
+			got := ""
+			if c.Failure != nil {
+				got = c.Failure.Type
 			}
-			if strings.Join(rules, " ") != strings.Join(wc.failures, " ") {
-				t.Errorf("%s/%s: failures %v, want %v", s.Name, c.Name, rules, wc.failures)
+			if got != wc.failure {
+				t.Errorf("%s/%s: failure %q, want %q", s.Name, c.Name, got, wc.failure)
 			}
 			if (wc.out == "") != (c.SystemOut == "") || !strings.Contains(c.SystemOut, wc.out) {
 				t.Errorf("%s/%s: system-out %q, want it to hold %q", s.Name, c.Name, c.SystemOut, wc.out)
@@ -82,9 +85,33 @@ func TestJUnitSuitesAndCounts(t *testing.T) {
 	}
 }
 
+// Parsers show one <failure> per test case: a rule that found several
+// errors in one record is one failure naming how many, with all in its body.
+func TestJUnitOneFailurePerCase(t *testing.T) {
+	fs := []finding.Finding{
+		{File: "sensors/a.yaml", Line: 3, Record: "a", Rule: "schema", Severity: finding.Error, Message: "status is wrong"},
+		{File: "sensors/a.yaml", Line: 9, Record: "a", Rule: "schema", Severity: finding.Error, Message: "retention is wrong"},
+		{File: "sensors/a.yaml", Line: 5, Record: "a", Rule: "biometric-ban", Severity: finding.Error, Message: "banned"},
+	}
+	finding.Sort(fs)
+	var out bytes.Buffer
+	if err := Write(&out, "junit", fs, finding.Summary{}, Options{Records: []RecordRef{{File: "sensors/a.yaml", ID: "a"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "<failure "); n != 2 {
+		t.Errorf("%d failures, want 2 (one per rule):\n%s", n, out.String())
+	}
+	doc := readJUnit(t, fs, Options{Records: []RecordRef{{File: "sensors/a.yaml", ID: "a"}}})
+	c := doc.Suites[0].Cases
+	if len(c) != 2 || c[0].Name != "a: schema" || c[0].Failure.Message != "status is wrong (and 1 more)" ||
+		!strings.Contains(c[0].Failure.Body, "sensors/a.yaml:9\nretention is wrong") || c[1].Name != "a: biometric-ban" {
+		t.Errorf("cases: %+v", c)
+	}
+}
+
 func TestJUnitFailureText(t *testing.T) {
 	doc := readJUnit(t, sampleFindings(), sampleOptions())
-	f := doc.Suites[2].Cases[0].Failures[0]
+	f := doc.Suites[2].Cases[0].Failure
 	wantMsg := `capability "face_recognition" is banned: 100% of passers-by on the Markt, Café <De Zwaan> & terrace`
 	if f.Message != wantMsg {
 		t.Errorf("message %q, want %q", f.Message, wantMsg)
@@ -106,19 +133,19 @@ func TestJUnitEdgeCases(t *testing.T) {
 	}{
 		{"no records given: cases come from the findings", []finding.Finding{
 			{File: "sensors/a.yaml", Record: "a", Rule: "r", Severity: finding.Warning, Message: "m"},
-		}, nil, []string{"sensors/sensors/a"}, 0},
+		}, nil, []string{"sensors/sensors/a: r"}, 0},
 		{"a record without an id is named by its file", nil,
 			[]RecordRef{{File: "algorithms/x.yaml"}}, []string{"algorithms/algorithms/algorithms/x.yaml"}, 0},
 		{"a finding about no file", []finding.Finding{
 			{Rule: "config", Severity: finding.Error, Message: "m"},
-		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}}, []string{"register/register/register", "sensors/sensors/a"}, 1},
+		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}}, []string{"register/register/register: config", "sensors/sensors/a"}, 1},
 		{"a record listed twice is one case", []finding.Finding{
 			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: "m1"},
 			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: "m2"},
-		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}, {File: "sensors/a.yaml", ID: "a"}}, []string{"sensors/sensors/a"}, 1},
+		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}, {File: "sensors/a.yaml", ID: "a"}}, []string{"sensors/sensors/a: r"}, 1},
 		{"characters XML cannot hold still give well-formed XML", []finding.Finding{
 			{File: "sensors/a\x00.yaml", Rule: "r\x1b", Severity: finding.Error, Message: "bell\x07 ]]> \xff"},
-		}, nil, []string{"sensors/sensors/sensors/a\uFFFD.yaml"}, 1},
+		}, nil, []string{"sensors/sensors/sensors/a\uFFFD.yaml: r\uFFFD"}, 1},
 		{"nothing at all", nil, nil, nil, 0},
 	}
 	for _, tt := range tests {

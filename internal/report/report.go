@@ -41,8 +41,11 @@ type Options struct {
 // be read.
 type RecordRef struct{ File, ID string }
 
-// RuleInfo describes a rule for the formats that carry rule metadata.
-type RuleInfo struct{ Principle, Title, Help, HelpURI string }
+// RuleInfo describes a rule for the formats that carry rule metadata:
+// Title in a line, Description saying why the rule exists, Help what
+// satisfies it, and HelpURI the page that explains it (the tool's home page
+// when empty).
+type RuleInfo struct{ Principle, Title, Description, Help, HelpURI string }
 
 // InformationURI is the tool's home page, named in SARIF output.
 const InformationURI = "https://github.com/voorbeeldstad/register"

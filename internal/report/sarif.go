@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"net/url"
 	"path"
@@ -48,8 +49,9 @@ type sarifRule struct {
 	ID               string          `json:"id"`
 	Name             string          `json:"name"`
 	ShortDescription sarifMessage    `json:"shortDescription"`
+	FullDescription  sarifMessage    `json:"fullDescription"`
 	Help             *sarifMessage   `json:"help,omitempty"`
-	HelpURI          string          `json:"helpUri,omitempty"`
+	HelpURI          string          `json:"helpUri"`
 	Properties       *sarifRuleProps `json:"properties,omitempty"`
 }
 
@@ -173,11 +175,11 @@ func sarifRules(fs []finding.Finding, info map[string]RuleInfo) ([]sarifRule, ma
 		r := sarifRule{
 			ID:               id,
 			Name:             ruleName(id),
-			ShortDescription: sarifMessage{Text: ri.Title},
-			HelpURI:          ri.HelpURI,
-		}
-		if r.ShortDescription.Text == "" {
-			r.ShortDescription.Text = id
+			ShortDescription: sarifMessage{Text: cmp.Or(ri.Title, id)},
+			// Code scanning shows the full description with an alert, and
+			// links the rule's help page.
+			FullDescription: sarifMessage{Text: cmp.Or(ri.Description, ri.Title, id)},
+			HelpURI:         cmp.Or(ri.HelpURI, InformationURI),
 		}
 		if ri.Help != "" {
 			r.Help = &sarifMessage{Text: ri.Help}

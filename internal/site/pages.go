@@ -41,6 +41,15 @@ func RecordURL(cfg *config.Config, k record.Kind, id string) string {
 	return strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + RecordPath(cfg.Language(), k, id)
 }
 
+// RuleURL is a checklist rule's entry on the site's principles page, or ""
+// when the configuration has no base URL. SARIF links it as the rule's help.
+func RuleURL(cfg *config.Config, id string) string {
+	if cfg == nil || cfg.Site.BaseURL == "" {
+		return ""
+	}
+	return strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + segments["principles"][langIndex(cfg.Language())] + "#rule-" + id
+}
+
 // segments are the path parts of pages, per language: Dutch URLs for the
 // Dutch site, English under /en/. They are part of the site's interface
 // (people link to record pages), so they never change.
