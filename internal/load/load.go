@@ -93,6 +93,9 @@ func Register(root string, opts Options) (*Result, error) {
 	files, sensorIDs, more = refuseFoldersOutside(root, realRoot, files, sensorIDs)
 	findings = append(findings, more...)
 
+	// A municipality that switched the placeholder rule off (a policy
+	// rule, shown on the site as a deviation) publishes such records.
+	marks := cfg.Severity(placeholder.RuleID, finding.Error) != finding.Off
 	results := make([]fileResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -102,7 +105,7 @@ func Register(root string, opts Options) (*Result, error) {
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = readRecord(root, realRoot, files[i], opts)
-				if rec := results[i].record; rec != nil {
+				if rec := results[i].record; rec != nil && marks {
 					// A record still holding a template's marks stays off
 					// the public outputs; the checklist says where.
 					rec.Placeholders = len(placeholder.Find(rec, cfg.Organisation)) > 0

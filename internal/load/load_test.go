@@ -373,3 +373,32 @@ func TestMalformedPublicationFailsClosed(t *testing.T) {
 		}
 	}
 }
+
+// A record still holding a template's marks is not public, unless the
+// municipality switched the placeholder rule off (a deviation the site
+// shows).
+func TestPlaceholdersKeepARecordOffThePublicOutputs(t *testing.T) {
+	for _, tt := range []struct {
+		config string
+		public bool
+	}{
+		{"", false},
+		{"rules:\n  placeholder: {severity: off, reason: Proefregister.}\n", true},
+	} {
+		root := write(t, map[string]string{
+			"register.yaml":      tt.config,
+			"sensors/nieuw.yaml": strings.Replace(sensor("nieuw"), "name: Sensor nieuw", `name: "Nieuwe sensor (vul in)"`, 1),
+			"sensors/klaar.yaml": sensor("klaar"),
+		})
+		res, err := Register(root, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Register.ByID("nieuw").IsPublic(); got != tt.public {
+			t.Errorf("config %q: the unfilled record public = %v, want %v", tt.config, got, tt.public)
+		}
+		if !res.Register.ByID("klaar").IsPublic() {
+			t.Errorf("config %q: a filled-in record is not public", tt.config)
+		}
+	}
+}

@@ -19,6 +19,9 @@ import (
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
+// RuleID is the id of the checklist's rule that reports the marks.
+const RuleID = "placeholder"
+
 // The marks of the templates.
 const (
 	// Fill ends a text the writer of a new record must replace.

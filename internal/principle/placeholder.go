@@ -10,7 +10,7 @@ import (
 )
 
 var placeholderRule = &Rule{
-	ID: "placeholder", Ref: "VNG 4.1", Default: finding.Error,
+	ID: placeholder.RuleID, Ref: "VNG 4.1", Default: finding.Error,
 	TitleNL: "Geen invulteksten", TitleEN: "No placeholders",
 	WhyNL:   "Het register vertelt inwoners wat er werkelijk hangt en draait (VNG-principe 4.1: transparantie). Een tekst als \"(vul in)\", een voorbeeldadres of de plek uit het sjabloon is geen informatie maar een belofte om die nog te geven. Zo'n registratie komt niet op de website tot alles is ingevuld.",
 	WhyEN:   "The register tells residents what is really there (VNG principle 4.1: transparency). A text such as \"(vul in)\", an example address or the template's position is no information, only a promise of it. Such a record stays off the website until everything is filled in.",
