@@ -87,6 +87,7 @@ the JSON Schemas and the principles for the digital society (VNG) the council ad
 	for _, f := range commands {
 		root.AddCommand(f(a))
 	}
+	addCompletions(root, a)
 	// Wrong arguments are the user's to fix: exit 2 with a pointer to help.
 	for _, c := range root.Commands() {
 		if check := c.Args; check != nil {
