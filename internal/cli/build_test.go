@@ -275,3 +275,38 @@ func TestBuildNamesTheRulesSwitchedOff(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildShowsFormatV2 builds the bundled register: the police camera's
+// page shows its regime, its AI Act profile and the authorisation its
+// exception rests on, and the after-the-fact identification as a visible
+// warning; the traffic-enforcement camera's page names its own regime.
+func TestBuildShowsFormatV2(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, stderr, code := run(t, "build", "--root", "../../register", "--out", out, "--as-of", "2026-11-24"); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	pages := map[string][]string{
+		"sensoren/cam-politie-stationsplein.html": {
+			"Wettelijk kader camera", "Politie (Politiewet, Wet politiegegevens)",
+			"Biometrische identificatie op afstand, achteraf",
+			"Punt van bijlage III: 1(a)", "Gebruiksverantwoordelijke",
+			"Voorafgaande toestemming: Rechter-commissaris, rechtbank Midden-Nederland",
+			"Wetsartikel voor bijzondere persoonsgegevens",
+			"Uitzondering op een wettelijke plicht",
+		},
+		"en/sensors/cam-politie-stationsplein.html":   {"Camera regime", "Police (Politiewet, Police Data Act)", "Annex III point: 1(a)", "Prior authorisation"},
+		"sensoren/anpr-milieuzone.html":               {"Handhaving (bijv. milieuzone, busbaan)"},
+		"sensoren/wifi-tellers-stationskwartier.html": {"Versleuteld met een wisselende sleutel"},
+	}
+	for page, wants := range pages {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range wants {
+			if !strings.Contains(string(data), want) {
+				t.Errorf("%s lacks %q", page, want)
+			}
+		}
+	}
+}

@@ -411,7 +411,7 @@ func (w *fieldWriter) sections() []section {
 		}
 	}
 	isAlg := r.Kind == record.Algorithm
-	personal := r.PersonalData.Likely()
+	personal := r.ProcessesPersonalData()
 
 	w.open()
 	w.row("id", false, func() string { return `<code>` + esc(r.ID) + `</code>` })
@@ -425,6 +425,9 @@ func (w *fieldWriter) sections() []section {
 	w.open()
 	if r.Kind == record.Sensor {
 		w.enum("sensor_type", "sensor_type", true, r.SensorType)
+		if r.HasRegime() {
+			w.enum("camera_regime", "camera_regime", true, r.CameraRegime)
+		}
 		w.list("capabilities", "capabilities", r.Capabilities)
 		w.row("quantity", false, func() string { return strconv.Itoa(max(r.Quantity, 1)) })
 		if r.IsWithheld("location") {
@@ -458,7 +461,7 @@ func (w *fieldWriter) sections() []section {
 				return esc(fmt.Sprintf("x %.0f, y %.0f", l.PointRD.X, l.PointRD.Y))
 			})
 		}
-		w.row("signage", r.IsCamera(), func() string {
+		w.row("signage", r.HasRegime(), func() string {
 			if r.Signage == nil {
 				return ""
 			}
@@ -613,6 +616,8 @@ func (w *fieldWriter) sections() []section {
 		return esc(strings.Join(r.PersonalData.Categories, ", "))
 	})
 	w.boolean("personal_data.special_categories", false, r.PersonalData.SpecialCategories)
+	w.enum("personal_data.special_categories_ground", "personal_data.special_categories_ground", false, r.PersonalData.SpecialGround)
+	w.text("personal_data.special_categories_law", false, r.PersonalData.SpecialLaw)
 	w.row("dpia", personal, func() string {
 		d := r.DPIA
 		if d == nil {
@@ -688,6 +693,20 @@ func (w *fieldWriter) sections() []section {
 			return ""
 		}
 		s := esc(valueLabel(lang, "ai_act.category", a.Category)) + paragraphs(a.Basis)
+		part := func(path, v string) {
+			if v != "" {
+				s += `<p>` + esc(fieldLabel(lang, path)) + `: ` + esc(v) + `</p>`
+			}
+		}
+		part("ai_act.role", valueLabel(lang, "ai_act.role", a.Role))
+		part("ai_act.annex_iii", a.AnnexIII)
+		part("ai_act.annex_i", a.AnnexI)
+		part("ai_act.exemption_6_3", a.Exemption)
+		var duties []string
+		for _, d := range a.Transparency {
+			duties = append(duties, valueLabel(lang, "ai_act.transparency", d))
+		}
+		part("ai_act.transparency", strings.Join(duties, "; "))
 		if a.FRIA != nil {
 			s += `<p>` + esc(fieldLabel(lang, "ai_act.fria")) + `: ` + dateTag(lang, a.FRIA.Date) + ` ` + link(a.FRIA.URL, t(lang, "col.link")) + `</p>`
 		}
@@ -709,7 +728,19 @@ func (w *fieldWriter) sections() []section {
 	w.table("reviews", []string{"col.body", "col.date", "col.summary", "col.link"}, rows)
 	rows = nil
 	for _, e := range r.Exceptions {
-		rows = append(rows, []string{esc(e.Rule), paragraphs(e.Reason), esc(e.LegalBasis), esc(e.ApprovedBy) + " " + dateTag(lang, e.ApprovedOn), dateTag(lang, e.Until)})
+		basis := esc(e.LegalBasis)
+		// What the AI Act asks of the police's biometric identification,
+		// so residents can see on what the exception rests.
+		if e.Objective != "" {
+			basis += `<p>` + esc(fieldLabel(lang, "exceptions.objective")) + `: ` + esc(valueLabel(lang, "exceptions.objective", e.Objective)) + `</p>`
+		}
+		if e.NationalLaw != "" {
+			basis += `<p>` + esc(fieldLabel(lang, "exceptions.national_law")) + `: ` + esc(e.NationalLaw) + `</p>`
+		}
+		if a := e.Authorisation; a != nil {
+			basis += `<p>` + esc(fieldLabel(lang, "exceptions.authorisation")) + `: ` + esc(a.Authority) + " " + dateTag(lang, a.Date) + " " + esc(a.Reference) + `</p>`
+		}
+		rows = append(rows, []string{esc(e.Rule), paragraphs(e.Reason), basis, esc(e.ApprovedBy) + " " + dateTag(lang, e.ApprovedOn), dateTag(lang, e.Until)})
 	}
 	w.table("exceptions", []string{"col.rule", "col.reason", "col.legalbasis", "col.approvedby", "col.until"}, rows)
 	add("risico", "risk")
