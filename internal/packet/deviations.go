@@ -2,6 +2,7 @@ package packet
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -19,7 +20,8 @@ func (L *Labels) deviations(cfg *config.Config) []string {
 		if s.Severity == finding.Off {
 			sev = L.pick([2]string{"uitgezet", "switched off"})
 		}
-		reason := s.Reason
+		// The sentence ends with its own full stop.
+		reason := strings.TrimRight(strings.TrimSpace(s.Reason), ".")
 		if reason == "" {
 			reason = L.pick([2]string{"geen reden opgegeven", "no reason given"})
 		}

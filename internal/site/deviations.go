@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -50,7 +51,7 @@ func (b *builder) deviationViews(lang, root string, kind record.Kind) []deviatio
 			continue
 		}
 		v := deviationView{ID: d.Rule, Title: d.Title[i], Setting: sevWord(lang, d.Severity), Default: sevWord(lang, d.Default),
-			Where: d.Where, Reason: d.Reason, URL: root + b.pagePath(lang, "principles") + "#rule-" + d.Rule}
+			Where: d.Where, Reason: strings.TrimRight(strings.TrimSpace(d.Reason), "."), URL: root + b.pagePath(lang, "principles") + "#rule-" + d.Rule}
 		if v.Reason == "" {
 			v.Reason = t(lang, "dev.noreason")
 		}
