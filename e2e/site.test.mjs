@@ -421,6 +421,27 @@ test("a configured tile service is the one other host the map uses", { skip: !pr
   srv.close();
 });
 
+test("no page asks for a file the site lacks (a favicon too), and none scrolls sideways at 320 px", async () => {
+  const type = sensors[0].sensor_type;
+  const pages = ["index.html", "sensoren/index.html", "algoritmes/index.html", `sensoren/soort/${type}.html`, `sensoren/${sensors[0].id}.html`,
+    `algoritmes/${algorithms[0].id}.html`, "kaart.html", "principes.html", "zoeken.html?q=camera", "open-data.html", "toegankelijkheid.html",
+    "en/index.html", "en/sensors/index.html", "en/algorithms/index.html", "404.html"];
+  for (const p of pages) {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 800 });
+    const missing = [];
+    page.on("response", (res) => { if (res.status() >= 400 && !res.url().endsWith("/404.html")) missing.push(`${res.status()} ${res.url()}`); });
+    await page.goto(origin + "/" + p, { waitUntil: "load" });
+    await page.waitForTimeout(100);
+    assert.deepEqual(missing, [], `${p} requests what the site lacks`);
+    const icon = await page.getAttribute('link[rel="icon"]', "href");
+    assert.ok(icon, `${p} names no favicon, so the browser asks for /favicon.ico`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${p} scrolls sideways by ${overflow}px at 320px`);
+    await page.close();
+  }
+});
+
 test("the checks themselves catch a foreign request and an axe violation", async () => {
   // A blank page: the site's pages would block the image by their CSP
   // before the request watch ever saw it.
