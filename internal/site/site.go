@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path"
@@ -123,6 +124,9 @@ type Stats struct {
 	Files int // every file, pages included
 }
 
+// buildMemoryLimit is the soft memory limit of a build (see Build).
+const buildMemoryLimit = 768 << 20
+
 // Marker is the file every built site holds, so a later build knows the
 // folder it replaces is a site it wrote and not, say, the user's home folder.
 const Marker = ".register-site"
@@ -146,8 +150,14 @@ func Build(reg *record.Register, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	// A build allocates a lot of short-lived text; collecting less often
-	// saves a fifth of the time and costs memory only while it runs.
+	// saves a fifth of the time and costs memory only while it runs. A soft
+	// memory limit keeps that saving from growing the heap to five times
+	// what is live (1.3 GB for 10,000 records, 0.7 GB with the limit),
+	// unless the user set GOMEMLIMIT.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
+	}
 	b, err := newBuilder(reg, opts)
 	if err != nil {
 		return Stats{}, err
