@@ -147,7 +147,7 @@ func (L *Labels) dueQuestion(d lifecycle.Item, today time.Time) string {
 	case d.What == lifecycle.Lifecycle:
 		q := L.pick([2]string{"De looptijd eindigt op %s: stoppen of verlengen, en voldoet de inzet aan de voorwaarden voor verlenging?",
 			"The life cycle ends on %s: stop or extend, and does the deployment meet the criteria for extension?"})
-		if d.Record.IsCamera() {
+		if d.Record.PublicOrder() { // the programme's temporary cameras are the public-order ones
 			q = L.pick([2]string{"De looptijd eindigt op %s: is het tijdelijke karakter van deze camera nog gerechtvaardigd, of stopt de inzet?",
 				"The life cycle ends on %s: is the temporary nature of this camera still justified, or does it stop?"})
 		}

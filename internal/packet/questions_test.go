@@ -11,9 +11,11 @@ func TestQuestions(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"sensors/cam-einde.yaml": sensor("cam-einde", "Camera die afloopt", "camera",
-			"lifecycle: {start: 2025-06-01, end: 2027-01-31}", "evaluation: {interval: P1Y, last: 2026-06-01}"),
+			"lifecycle: {start: 2025-06-01, end: 2027-01-31}", "evaluation: {interval: P1Y, last: 2026-06-01}", "camera_regime: public_order"),
 		"sensors/cam-uitz.yaml": sensor("cam-uitz", "Camera met uitzondering", "camera", quietDates,
 			"exceptions: [{rule: camera-temporary, reason: Vaste bewaking van een gemaal, approved_by: college, approved_on: 2026-01-10, until: 2027-12-31}, {rule: signage, reason: Verlopen, until: 2026-01-01}]"),
+		"sensors/cam-verkeer.yaml": sensor("cam-verkeer", "Verkeerscamera", "camera",
+			"lifecycle: {start: 2025-06-01, end: 2027-01-31}", "evaluation: {interval: P1Y, last: 2026-06-01}", "camera_regime: traffic_management"),
 		"algorithms/regels.yaml": algorithm("regels", "Regels", quietDates),
 	})
 	reg := loadRegister(t, dir)
@@ -29,6 +31,8 @@ func TestQuestions(t *testing.T) {
 	}{
 		{"nl", "cam-einde", []string{"De looptijd eindigt op 31 januari 2027: is het tijdelijke karakter van deze camera nog gerechtvaardigd, of stopt de inzet?"}},
 		{"en", "cam-einde", []string{"The life cycle ends on 31 January 2027: is the temporary nature of this camera still justified, or does it stop?"}},
+		// A traffic camera is not one of the programme's temporary cameras.
+		{"en", "cam-verkeer", []string{"The life cycle ends on 31 January 2027: stop or extend, and does the deployment meet the criteria for extension?"}},
 		{"nl", "cam-uitz", []string{
 			"Een uitzondering is verlopen (1 januari 2026) en telt niet meer: moet de inzet veranderen, of is een nieuw besluit nodig?",
 			"De uitzondering op ‘Camera's alleen tijdelijk’ geldt tot 31 december 2027: is die nog gerechtvaardigd?"}},

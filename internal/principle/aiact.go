@@ -70,7 +70,7 @@ var aiActProfile = &Rule{
   basis: Decides on access to social assistance (Annex III point 5(a)).
   fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}
   eu_database_id: EU-DB-2027-000123`,
-	Check: func(_ *Context, r *record.Record) []finding.Finding {
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if retired(r) || !needsProfile(r) {
 			return nil
 		}
@@ -90,7 +90,7 @@ var aiActProfile = &Rule{
 				nl(fmt.Sprintf("Een algoritme van het type %s is altijd een AI-systeem (het leidt zijn uitkomst af uit de invoer). Het kan dus niet not_ai (geen AI) zijn.", r.AlgorithmType),
 					"Deel het in: prohibited, high_risk (met het punt van bijlage III), transparency of minimal, en leg het uit bij ai_act.basis."))
 			f = lawful(cites(f, "AI Act art. 3(1)", "AI-verordening art. 3 lid 1"), lawAIDefinition)
-			fs = append(fs, f)
+			fs = append(fs, applies(ctx, f, art5From, "2025-02-02"))
 		}
 		if a.Category != "not_ai" && blank(a.Role) {
 			fs = append(fs, worded(finding.Finding{Path: "/ai_act", Key: true, Severity: finding.Warning},
@@ -107,7 +107,8 @@ var aiActProfile = &Rule{
 				nl("Het systeem is ingedeeld als hoog risico, maar er staat niet bij onder welk punt van bijlage III of welke productwet van bijlage I het valt.",
 					"Vul ai_act.annex_iii in (zoals 5(a)) of ai_act.annex_i."))
 			f = lawful(cites(f, "AI Act art. 6(1)-(2)", "AI-verordening art. 6 lid 1 en 2"), lawAIDefinition)
-			fs = append(fs, f)
+			from, s := highRiskFrom(ctx, a)
+			fs = append(fs, applies(ctx, f, from, s))
 		case a.Category != "high_risk" && a.Category != "prohibited" && a.Category != "not_ai" && !blank(a.AnnexIII):
 			switch {
 			case r.Role == "profiling":
@@ -117,7 +118,8 @@ var aiActProfile = &Rule{
 					nl(fmt.Sprintf("Het algoritme profileert mensen en valt onder punt %s van bijlage III. Dan is het hoog risico: de uitzondering van art. 6 lid 3 geldt nooit bij profilering.", a.AnnexIII),
 						"Vul ai_act.category: high_risk in."))
 				f = lawful(cites(f, "AI Act art. 6(3), last subparagraph", "AI-verordening art. 6 lid 3, laatste alinea"), lawAIDefinition)
-				fs = append(fs, f)
+				from, s := highRiskFrom(ctx, a)
+				fs = append(fs, applies(ctx, f, from, s))
 			case blank(a.Exemption):
 				f := missing("/ai_act",
 					en(fmt.Sprintf("the system falls under Annex III point %s but is classified %s without the art. 6(3) reasoning", a.AnnexIII, a.Category),
@@ -125,11 +127,26 @@ var aiActProfile = &Rule{
 					nl(fmt.Sprintf("Het systeem valt onder punt %s van bijlage III, maar is ingedeeld als %s zonder de onderbouwing van art. 6 lid 3.", a.AnnexIII, a.Category),
 						"Leg bij ai_act.exemption_6_3 uit waarom er geen groot risico is (een beperkte procedurele taak, het verbeteren van menselijk werk, het opsporen van patronen, een voorbereidende taak), of vul category: high_risk in."))
 				f = lawful(cites(f, "AI Act art. 6(3)-(4)", "AI-verordening art. 6 lid 3 en 4"), lawAIDefinition)
-				fs = append(fs, f)
+				from, s := highRiskFrom(ctx, a)
+				fs = append(fs, applies(ctx, f, from, s))
 			}
 		}
 		return fs
 	},
+}
+
+// applies keeps a legal finding as it is from the date its article applies;
+// before that it is a warning of what is coming, no legal duty yet, and it
+// says from when (check --as-of shows either side of the date).
+func applies(ctx *Context, f finding.Finding, from time.Time, date string) finding.Finding {
+	if !ctx.Today.Before(from) {
+		return f
+	}
+	f.Law, f.LawNL = "", ""
+	f.Severity = finding.Warning
+	f.Message += fmt.Sprintf(" (the duty applies from %s)", date)
+	f.MessageNL = strings.TrimSuffix(f.MessageNL, ".") + fmt.Sprintf(" (de plicht geldt vanaf %s).", datum(date))
+	return f
 }
 
 var aiActFRIA = &Rule{

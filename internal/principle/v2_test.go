@@ -165,25 +165,31 @@ kind: algorithm
 algorithm_type: machine_learning
 ai_act: {category: not_ai}
 `, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 20, "an algorithm of type machine_learning is an AI system by definition…(AI Act art. 3(1))"}}},
-		{name: "high risk without its annex", yaml: `
+		{name: "high risk without its annex", today: "2028-01-10", yaml: `
 id: a
 kind: algorithm
 algorithm_type: rule_based
 ai_act: {category: high_risk, role: deployer}
 `, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 1, "classified high risk but names neither its Annex III point nor its Annex I product legislation"}}},
-		{name: "Annex III without the art. 6(3) reasoning", yaml: `
+		{name: "Annex III without the art. 6(3) reasoning", today: "2028-01-10", yaml: `
 id: a
 kind: algorithm
 algorithm_type: statistical
 ai_act: {category: minimal, role: deployer, annex_iii: 5(a)}
 `, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 1, "falls under Annex III point 5(a) but is classified minimal without the art. 6(3) reasoning"}}},
+		{name: "before the high-risk date the classification is a warning of what is coming", yaml: `
+id: a
+kind: algorithm
+algorithm_type: statistical
+ai_act: {category: minimal, role: deployer, annex_iii: 5(a)}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Warning, 4, 1, "without the art. 6(3) reasoning (AI Act art. 6(3)-(4)) (the duty applies from 2027-12-02)"}}},
 		{name: "Annex III with the art. 6(3) reasoning", yaml: `
 id: a
 kind: algorithm
 algorithm_type: statistical
 ai_act: {category: minimal, role: deployer, annex_iii: 5(a), exemption_6_3: Sorts applications by date; a preparatory task.}
 `},
-		{name: "profiling cannot be exempt", yaml: `
+		{name: "profiling cannot be exempt", today: "2028-01-10", yaml: `
 id: a
 kind: algorithm
 algorithm_type: statistical
