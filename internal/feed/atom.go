@@ -186,14 +186,14 @@ var words = map[string]map[string]string{
 	"nl": {
 		"added": "Nieuw", "changed": "Gewijzigd", "removed": "Verwijderd", "renamed": "Hernoemd",
 		"added-line": "Nieuw in het register.", "removed-line": "Verwijderd uit het register.",
-		"renamed-line": "Nieuw kenmerk (id): %s, was %s.", "withheld": "niet openbaar",
+		"renamed-line": "Nieuw kenmerk (id): %s, was %s.",
 		"field-added": "%s toegevoegd: %s", "field-removed": "%s verwijderd", "field-changed": "%s: %s → %s",
 		"unreadable": "De wijziging kon niet worden gelezen.", "changes": "Wijzigingen",
 	},
 	"en": {
 		"added": "Added", "changed": "Changed", "removed": "Removed", "renamed": "Renamed",
 		"added-line": "New in the register.", "removed-line": "Removed from the register.",
-		"renamed-line": "New identifier: %s, was %s.", "withheld": "withheld",
+		"renamed-line": "New identifier: %s, was %s.",
 		"field-added": "%s added: %s", "field-removed": "%s removed", "field-changed": "%s: %s → %s",
 		"unreadable": "The change could not be read.", "changes": "Changes",
 	},
@@ -227,6 +227,8 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 			continue // the whole record, for an addition
 		}
 		name := dotted(f.Path)
+		// As on the site: "niet openbaar (Reden: ...)".
+		withheld := publish.Notice(lang, publish.Reason(rules, lang))
 		if !publish.Shown(rules, name) && !withheldField(rules, name) {
 			// A field the record format does not know, or an internal
 			// one: not even its name, which could say too much.
@@ -234,14 +236,14 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 		}
 		val := func(v any) string {
 			if !publish.Shown(rules, name) {
-				return word(lang, "withheld")
+				return withheld
 			}
 			v = publish.Prune(rules, name, v)
 			if name == "uses_sensors" || strings.HasPrefix(name, "uses_sensors.") {
 				v = publicIDs(v, o.PublicID)
 			}
 			if v == nil {
-				return word(lang, "withheld")
+				return withheld
 			}
 			return fielddiff.Format(v)
 		}

@@ -153,7 +153,7 @@ func TestFeedEnglishWithAuthors(t *testing.T) {
 	}
 	e := p.Entries[2]
 	if e.Title != "Changed: Camera's op de Markt (cam-markt)" || e.Author != "Bob" ||
-		e.Content.Body != "retention: P28D → P7D\nlocation.point.lat: withheld → withheld\nproblem removed" {
+		e.Content.Body != "retention: P28D → P7D\nlocation.point.lat: not public → not public\nproblem removed" {
 		t.Errorf("entry: %+v", e)
 	}
 }
