@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/publish"
 )
 
 // The site speaks Dutch first and English second. Labels for record fields
@@ -50,7 +51,7 @@ var ui = map[string][2]string{
 	"langname":               {"Nederlands", "English"},
 	"yes":                    {"Ja", "Yes"},
 	"no":                     {"Nee", "No"},
-	"withheld":               {"niet openbaar", "not public"},
+	"withheld":               {publish.NotPublicNL, publish.NotPublicEN}, // the words every output uses
 	"reason":                 {"Reden", "Reason"},
 	"notstated":              {"Niet ingevuld", "Not filled in"},
 	"records":                {"Registraties", "Records"},

@@ -22,6 +22,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -1071,5 +1072,17 @@ func TestDeviationsArePublic(t *testing.T) {
 	// An algorithm's page lists no sensor-only deviation.
 	if alg := read(t, out, "algoritmes/alg-toeslag.html"); strings.Contains(alg, "biometric-ban") || !strings.Contains(alg, "security-audit") {
 		t.Error("the algorithm's page lists the wrong deviations")
+	}
+}
+
+// A withheld field reads on the site exactly as publish.Notice says, the
+// text the public packet and the feed use too.
+func TestWithheldTextIsTheSharedNotice(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	page := read(t, out, "sensoren/lucht-dak.html")
+	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(page, "")
+	want := publish.Notice("nl", "Woo artikel 5.1 lid 2 onder d: beveiliging van het gebouw")
+	if !strings.Contains(text, want) {
+		t.Errorf("the page does not read %q", want)
 	}
 }
