@@ -187,14 +187,14 @@ var words = map[string]map[string]string{
 		"added": "Nieuw", "changed": "Gewijzigd", "removed": "Verwijderd", "renamed": "Hernoemd",
 		"added-line": "Nieuw in het register.", "removed-line": "Verwijderd uit het register.",
 		"renamed-line": "Nieuw kenmerk (id): %s, was %s.",
-		"field-added": "%s toegevoegd: %s", "field-removed": "%s verwijderd", "field-changed": "%s: %s → %s",
+		"field-added":  "%s toegevoegd: %s", "field-removed": "%s verwijderd", "field-changed": "%s: %s → %s",
 		"unreadable": "De wijziging kon niet worden gelezen.", "changes": "Wijzigingen",
 	},
 	"en": {
 		"added": "Added", "changed": "Changed", "removed": "Removed", "renamed": "Renamed",
 		"added-line": "New in the register.", "removed-line": "Removed from the register.",
 		"renamed-line": "New identifier: %s, was %s.",
-		"field-added": "%s added: %s", "field-removed": "%s removed", "field-changed": "%s: %s → %s",
+		"field-added":  "%s added: %s", "field-removed": "%s removed", "field-changed": "%s: %s → %s",
 		"unreadable": "The change could not be read.", "changes": "Changes",
 	},
 }
