@@ -200,6 +200,7 @@ const (
 	brokenID     = "zqmkapot"
 	brokenName   = "ZqMKapotNaamqZ"
 	unreadableID = "zqmonleesbaar"
+	listID       = "zqmlijst" // publication given as a list: no block at all once decoded
 )
 
 func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
@@ -258,6 +259,10 @@ func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
 	broken["id"], broken["name"] = brokenID, brokenName
 	broken["publication"] = map[string]any{"withheld": "location.point"}
 	write("sensors/"+brokenID+".yaml", broken)
+	list := deepCopy(baseRecord(t, record.Sensor))
+	list["id"], list["name"] = listID, "ZqMLijstNaamqZ"
+	list["publication"] = []any{"public", false}
+	write("sensors/"+listID+".yaml", list)
 	user := deepCopy(baseRecord(t, record.Algorithm))
 	user["id"] = "gebruiker"
 	user["uses_sensors"] = []any{hiddenID, brokenID, unreadableID}
@@ -441,7 +446,7 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 			byText[m] = c
 		}
 	}
-	hiddenText := []string{hiddenName, brokenName, "ZqMOnleesbaarqZ", hiddenID, brokenID, unreadableID}
+	hiddenText := []string{hiddenName, brokenName, "ZqMOnleesbaarqZ", "ZqMLijstNaamqZ", hiddenID, brokenID, unreadableID, listID}
 	textRE := regexp.MustCompile(`ZqM[0-9]{3}qZ`)
 	numberRE := regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
 	for name, data := range outputs {
@@ -478,8 +483,8 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 			t.Errorf("%s is missing or nearly empty", want)
 		}
 	}
-	if !strings.Contains(string(outputs["site/data/register.json"]), `"unpublished_records": 2`) {
-		t.Errorf("register.json does not count the two records that are not public")
+	if !strings.Contains(string(outputs["site/data/register.json"]), `"unpublished_records": 3`) {
+		t.Errorf("register.json does not count the three records that are not public")
 	}
 }
 
