@@ -223,29 +223,34 @@ func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
 	bases := map[string]any{}
 	for _, kind := range record.Kinds {
 		base := baseRecord(t, kind)
+		var fields []publish.Field
 		for _, f := range publish.Fields(kind) {
-			switch {
-			case f.Path == "id" || f.Path == "kind" || f.Path == "publication" ||
-				f.Path == "publication.public" || f.Path == "publication.withheld":
+			switch f.Path {
+			case "id", "kind", "publication", "publication.public", "publication.withheld":
 				continue // the record's address, and the switch itself
 			}
-			n++
+			fields = append(fields, f)
+		}
+		for g, group := range groups(fields, fieldsPerRecord) {
 			m := deepCopy(base)
-			id := fmt.Sprintf("%s-veld-%03d", kind, n)
+			id := fmt.Sprintf("%s-veld-%03d", kind, g+1)
 			m["id"] = id
-			if !setAt(m, strings.Split(f.Path, "."), f, n) {
-				t.Fatalf("%s: cannot place a marker at %s", kind, f.Path)
+			m["publication"] = map[string]any{"reason": fmt.Sprintf("Woo grond %s %d", kind, g+1)}
+			var withheld []any
+			first := n + 1
+			for _, f := range group {
+				n++
+				if !setAt(m, strings.Split(f.Path, "."), f, n) {
+					t.Fatalf("%s: cannot place a marker at %s", kind, f.Path)
+				}
+				withheld = append(withheld, f.Path)
 			}
-			pub, _ := m["publication"].(map[string]any)
-			if f.Path != "publication.reason" {
-				pub = map[string]any{"reason": fmt.Sprintf("Woo grond %d", n)}
-			}
-			pub["withheld"] = []any{f.Path}
-			delete(pub, "public")
-			m["publication"] = pub
+			m["publication"].(map[string]any)["withheld"] = withheld
 			file := kind.Folder() + "/" + id + ".yaml"
 			write(file, m)
-			cases = append(cases, leakCase{n: n, kind: kind, path: f.Path, file: file, texts: markerTexts(m, n)})
+			for i, f := range group {
+				cases = append(cases, leakCase{n: first + i, kind: kind, path: f.Path, file: file, texts: markerTexts(m, first+i)})
+			}
 			bases[file] = m
 		}
 	}
@@ -279,6 +284,36 @@ func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
 	return cases, bases
 }
 
+// groups puts the fields into groups of at most size, no field in a group
+// above or below another (withholding location would hide location.point's
+// own leak). With size 1 every field is withheld on its own record.
+func groups(fields []publish.Field, size int) [][]publish.Field {
+	var out [][]publish.Field
+	related := func(a, b string) bool {
+		return a == b || strings.HasPrefix(a, b+".") || strings.HasPrefix(b, a+".")
+	}
+next:
+	for _, f := range fields {
+		for i, g := range out {
+			if len(g) >= size {
+				continue
+			}
+			ok := true
+			for _, o := range g {
+				if related(o.Path, f.Path) {
+					ok = false
+				}
+			}
+			if ok {
+				out[i] = append(g, f)
+				continue next
+			}
+		}
+		out = append(out, []publish.Field{f})
+	}
+	return out
+}
+
 // fakeHistory gives the packet the change set the feed also shows.
 type fakeHistory struct{ cs *history.ChangeSet }
 
@@ -292,18 +327,28 @@ func changeSet(t *testing.T, cases []leakCase, now map[string]any) *history.Chan
 	when := time.Date(2026, 11, 1, 10, 0, 0, 0, time.UTC)
 	cs := &history.ChangeSet{Since: "v1", Base: "base", Head: "head"}
 	baseOf := map[record.Kind]map[string]any{record.Sensor: baseRecord(t, record.Sensor), record.Algorithm: baseRecord(t, record.Algorithm)}
+	texts := map[string][]string{}
+	var files []string
+	kindOf := map[string]record.Kind{}
 	for _, c := range cases {
-		cur := now[c.file].(map[string]any)
-		old := deepCopy(baseOf[c.kind])
+		if _, ok := texts[c.file]; !ok {
+			files = append(files, c.file)
+		}
+		texts[c.file] = append(texts[c.file], c.texts...)
+		kindOf[c.file] = c.kind
+	}
+	for i, file := range files {
+		cur := now[file].(map[string]any)
+		old := deepCopy(baseOf[kindOf[file]])
 		old["id"] = cur["id"]
 		changed := fielddiff.Diff(old, cur)
 		added := fielddiff.Diff(nil, cur)
 		partial := fielddiff.Diff(map[string]any{"id": cur["id"]}, cur) // fields added whole
-		cs.Records = append(cs.Records, history.RecordChange{Op: history.Changed, File: c.file, Fields: changed, Commits: []history.Change{
-			{Commit: fmt.Sprintf("%040d", c.n), When: when, Op: history.Changed, File: c.file, Fields: changed,
-				Message: "Bijgewerkt: " + strings.Join(c.texts, ", ")},
-			{Commit: fmt.Sprintf("%039dA", c.n), When: when.Add(-time.Hour), Op: history.Changed, File: c.file, Fields: partial, Message: "Aangevuld"},
-			{Commit: fmt.Sprintf("%039dB", c.n), When: when.Add(-2 * time.Hour), Op: history.Added, File: c.file, Fields: added, Message: "Nieuw"},
+		cs.Records = append(cs.Records, history.RecordChange{Op: history.Changed, File: file, Fields: changed, Commits: []history.Change{
+			{Commit: fmt.Sprintf("%040d", i), When: when, Op: history.Changed, File: file, Fields: changed,
+				Message: "Bijgewerkt: " + strings.Join(texts[file], ", ")},
+			{Commit: fmt.Sprintf("%039dA", i), When: when.Add(-time.Hour), Op: history.Changed, File: file, Fields: partial, Message: "Aangevuld"},
+			{Commit: fmt.Sprintf("%039dB", i), When: when.Add(-2 * time.Hour), Op: history.Added, File: file, Fields: added, Message: "Nieuw"},
 		}})
 	}
 	for _, id := range []string{hiddenID, brokenID} {
@@ -360,8 +405,14 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	// a history whose commit subjects quote the withheld values.
 	hist := map[string]site.History{}
 	for _, c := range cases {
-		hist[c.file] = site.History{Added: "2026-01-01", Changes: []site.Change{
-			{Date: "2026-11-01", Subject: "Bijgewerkt: " + strings.Join(c.texts, ", "), Fields: []string{c.path}}}}
+		h := hist[c.file]
+		h.Added = "2026-01-01"
+		if len(h.Changes) == 0 {
+			h.Changes = []site.Change{{Date: "2026-11-01", Subject: "Bijgewerkt:"}}
+		}
+		h.Changes[0].Subject += " " + strings.Join(c.texts, ", ")
+		h.Changes[0].Fields = append(h.Changes[0].Fields, c.path)
+		hist[c.file] = h
 	}
 	out := filepath.Join(dir, "public")
 	if _, err := site.Build(reg, site.Options{Out: out, Now: today.Add(12 * time.Hour),
