@@ -12,7 +12,7 @@ vet:
 
 gotest:
 	@test -d ../shared/realdata || echo "note: ../shared/realdata is absent: the real-data test (test/acceptance TestRealData) is skipped"
-	$(GO) test -race ./...
+	$(GO) test -race -timeout 30m ./...
 
 # The browser test of the public site (headless Chromium and axe-core);
 # e2e/install.sh installs what it needs.
