@@ -17,10 +17,13 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go run ./cmd/register build --root register --out "$work/public"
+go build -o "$work/register" ./cmd/register
+"$work/register" build --root register --out "$work/public"
 # The same register with a tile service configured (through the environment,
 # as viper allows), for the test of the one host the map may then use.
-REGISTER_SITE_TILES_URL='https://tiles.test/{z}/{x}/{y}.png' go run ./cmd/register build --root register --out "$work/tiles" >/dev/null
+REGISTER_SITE_TILES_URL='https://tiles.test/{z}/{x}/{y}.png' "$work/register" build --root register --out "$work/tiles" >/dev/null
 
-SITE_DIR="$work/public" TILES_SITE_DIR="$work/tiles" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" \
+# REGISTER_BIN runs 'register serve' on a copy of the register, for the test
+# of the preview's reload.
+SITE_DIR="$work/public" TILES_SITE_DIR="$work/tiles" REGISTER_BIN="$work/register" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" \
   node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs

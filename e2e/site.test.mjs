@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
+import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
 import FeedParser from "feedparser";
 import ICAL from "ical.js";
@@ -439,6 +440,53 @@ test("no page asks for a file the site lacks (a favicon too), and none scrolls s
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${p} scrolls sideways by ${overflow}px at 320px`);
     await page.close();
+  }
+});
+
+// `register serve` on a copy of the register: the open page reloads after a
+// save and shows a build error in the page until it is fixed.
+test("serve reloads the open page after a save and shows errors in it", { skip: !process.env.REGISTER_BIN }, async () => {
+  const repoRegister = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..", "register");
+  const root = fs.mkdtempSync(path.join(process.env.TMPDIR || "/tmp", "e2e-serve-"));
+  fs.cpSync(repoRegister, root, { recursive: true });
+  const rec = sensors[0];
+  const file = path.join(root, "sensors", `${rec.id}.yaml`);
+  const original = fs.readFileSync(file, "utf8");
+  const proc = spawn(process.env.REGISTER_BIN, ["serve", "--root", root, "--addr", "127.0.0.1:0", "--poll", "200ms", "--as-of", "2026-11-24"], { stdio: ["ignore", "pipe", "pipe"] });
+  let page;
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = "";
+      const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30000);
+      proc.stdout.on("data", (d) => {
+        out += d;
+        const m = /Serving the register at (http:\/\/[^ ]+\/)/.exec(out);
+        if (m) { clearTimeout(timer); resolve(m[1]); }
+      });
+      proc.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));
+    });
+    allowed.add(new URL(url).origin);
+    page = await context.newPage();
+    page.on("pageerror", (err) => violations.push(`serve: ${err.message}`));
+    await page.goto(url + `sensoren/${rec.id}.html`);
+    assert.equal((await page.locator("h1").textContent()).trim(), rec.name);
+
+    fs.writeFileSync(file, original.replace(/^name: .*$/m, "name: Hernoemd tijdens het bewerken"));
+    await page.waitForFunction(() => document.querySelector("h1")?.textContent.trim() === "Hernoemd tijdens het bewerken", null, { timeout: 20000 });
+
+    fs.writeFileSync(file, original.replace(/^name: .*$/m, "name: [Niet gesloten"));
+    const problem = page.locator("#register-preview-problem");
+    await problem.waitFor({ state: "visible", timeout: 20000 });
+    assert.match(await problem.textContent(), new RegExp(`sensors/${rec.id}\\.yaml:\\d+: `));
+    assert.equal(await problem.getAttribute("role"), "alert");
+
+    fs.writeFileSync(file, original);
+    await problem.waitFor({ state: "detached", timeout: 20000 });
+    await page.locator("h1", { hasText: rec.name }).waitFor({ timeout: 20000 });
+  } finally {
+    await page?.close();
+    proc.kill();
+    fs.rmSync(root, { recursive: true, force: true });
   }
 });
 

@@ -9,11 +9,14 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/site"
 )
 
@@ -70,13 +73,17 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	out := filepath.Join(tmp, "public")
 
 	tiles := ""
+	// The open pages reload after each build and show what went wrong.
+	preview := &site.Preview{}
 	rebuild := func() error {
 		start := time.Now()
 		st, res, _, err := a.buildSite(out, today())
 		if err != nil {
+			preview.Built("register serve: the rebuild failed; this is the previous site.\n" + err.Error())
 			return err
 		}
 		fmt.Fprintf(a.Out, "%s built: %d pages in %.2fs\n", time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
+		preview.Built(loadProblems(res))
 		_ = a.reportUnread(res)
 		if res.Register.Config != nil {
 			tiles = res.Register.Config.Site.TilesURL
@@ -112,7 +119,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	if err != nil {
 		return usagef("cannot listen on %s: %v; choose another --addr", addr, err)
 	}
-	srv := &http.Server{Handler: site.Handler(out, csp), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: site.PreviewHandler(out, csp, preview), ReadHeaderTimeout: 5 * time.Second}
 	fmt.Fprintf(a.Out, "Serving the register at http://%s/ (Ctrl+C to stop)\n", ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -142,4 +149,22 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 			}
 		}
 	}
+}
+
+// loadProblems lists the errors found while loading, one per line, for the
+// preview's pages to show; "" when there are none.
+func loadProblems(res *load.Result) string {
+	var lines []string
+	for _, f := range res.Findings {
+		if f.Severity == finding.Error {
+			lines = append(lines, f.Position()+": "+f.Message)
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	if len(lines) > 20 {
+		lines = append(lines[:20], fmt.Sprintf("... and %d more; run 'register validate' for all", len(lines)-20))
+	}
+	return strings.Join(append([]string{"register serve: the register has errors; records that could not be read are missing:"}, lines...), "\n")
 }
