@@ -124,6 +124,9 @@ func inText(s, own string) (Mark, bool) {
 			return Mark{What: "the template's text " + strconv.Quote(m[0]), WhatNL: "de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon"}, true
 		}
 	}
+	if !strings.Contains(low, ".example") {
+		return Mark{}, false // most texts: no need for the expression
+	}
 	for _, host := range exampleHost.FindAllString(low, -1) {
 		labels := strings.Split(host, ".")
 		domain := strings.Join(labels[len(labels)-2:], ".")
