@@ -44,9 +44,9 @@ camera_regime: public_order   # the mayor's camera surveillance under Gemeentewe
 		case blank(r.CameraRegime):
 			return []finding.Finding{lawful(cites(worded(finding.Finding{Path: ""},
 				en(fmt.Sprintf("the %s does not say which law it falls under (camera_regime), so the checklist cannot tell which duties apply", sensorWord(r)),
-					"add camera_regime: public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other"),
+					"add camera_regime: public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other; register migrate adds it to a v1 register's cameras, as a question where the record does not tell"),
 				nl("Er staat niet bij onder welke wet de camera valt (camera_regime). Daardoor is niet te zeggen welke plichten gelden.",
-					"Vul camera_regime in: public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)}
+					"Vul camera_regime in: public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other. register migrate zet het bij de camera's van een register in versie 1, als open vraag waar de registratie het niet zegt.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)}
 		case r.CameraRegime == record.RegimeUnknown:
 			return []finding.Finding{lawful(cites(worded(finding.Finding{Path: "/camera_regime"},
 				en(fmt.Sprintf("open question: which law does this %s fall under? camera_regime is unknown (register migrate could not decide it), so the checklist does not know which duties apply", sensorWord(r)),
