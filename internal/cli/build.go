@@ -150,6 +150,11 @@ func describeDeviation(d principle.Deviation) string {
 // dates, and builds the site into out. It returns the checklist's findings
 // besides the load's.
 func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, []finding.Finding, error) {
+	lock, err := site.Lock(out) // a second build to out is refused before it loads
+	if err != nil {
+		return site.Stats{}, nil, nil, err
+	}
+	defer lock.Release()
 	res, err := a.loadRegister()
 	if err != nil {
 		return site.Stats{}, nil, nil, err
@@ -182,6 +187,7 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		Feed:  feed,
 		Dates: openDataDates(repo, reg),
 		Out:   out,
+		Lock:  lock,
 		Now:   today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
 		Check: func(reg *record.Register) []finding.Finding {
 			checked = principle.Run(reg, principle.Options{Today: today, History: ph})

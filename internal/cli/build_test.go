@@ -310,3 +310,26 @@ func TestBuildShowsFormatV2(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildRefusedWhileAnotherRuns: while a build holds the output folder,
+// a second build to it stops at once with exit 2 and says why, and leaves
+// the folder alone.
+func TestBuildRefusedWhileAnotherRuns(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
+	out := filepath.Join(t.TempDir(), "public")
+	held, err := site.Lock(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := run(t, "build", "--root", root, "--out", out)
+	if code != 2 || !strings.Contains(stderr, "another build is writing to this folder") || !strings.Contains(stderr, "wait for it to finish") {
+		t.Errorf("exit %d, stderr %q; want 2 and the reason", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("the refused build wrote the folder")
+	}
+	held.Release()
+	if _, stderr, code := run(t, "build", "--root", root, "--out", out); code != 0 {
+		t.Errorf("after the other build: exit %d\n%s", code, stderr)
+	}
+}

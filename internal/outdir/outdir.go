@@ -21,23 +21,57 @@ var ErrBusy = errors.New("another build is writing to this folder")
 // Replace writes a new version of dir: fill gets a fresh empty folder next
 // to dir (on the same file system) and, when it succeeds, that folder takes
 // dir's place in one step. When fill fails dir is left as it was. A
-// symlinked dir stays a symlink: its target is replaced.
+// symlinked dir stays a symlink: its target is replaced. It holds dir's
+// lock while it runs.
 func Replace(dir string, fill func(tmp string) error) error {
+	l, err := Acquire(dir)
+	if err != nil {
+		return err
+	}
+	defer l.Release()
+	return l.Replace(fill)
+}
+
+// Lock is a held build lock on a folder: while it is held, no other
+// build (in this process or another) can replace the folder.
+type Lock struct {
+	dir  string
+	held *lock
+}
+
+// Acquire takes dir's build lock, or returns ErrBusy at once when another
+// build holds it. A command takes it before its slow work (loading,
+// checking), so a second build is refused before it starts.
+func Acquire(dir string) (*Lock, error) {
 	dir, err := resolve(dir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, err
 	}
-	lock, err := acquire(lockPath(dir))
+	held, err := acquire(lockPath(dir))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer lock.release()
-	Clean(dir)
-	tmp, err := os.MkdirTemp(parent, tmpPrefix(dir))
+	return &Lock{dir: dir, held: held}, nil
+}
+
+// Release gives the lock up; a nil Lock is fine.
+func (l *Lock) Release() {
+	if l != nil && l.held != nil {
+		l.held.release()
+		l.held = nil
+	}
+}
+
+// Replace is the package's Replace under a lock already held.
+func (l *Lock) Replace(fill func(tmp string) error) error {
+	if l.held == nil {
+		return errors.New("the build lock was released")
+	}
+	Clean(l.dir)
+	tmp, err := os.MkdirTemp(filepath.Dir(l.dir), tmpPrefix(l.dir))
 	if err != nil {
 		return err
 	}
@@ -48,7 +82,7 @@ func Replace(dir string, fill func(tmp string) error) error {
 	if err := fill(tmp); err != nil {
 		return err
 	}
-	return swap(tmp, dir)
+	return swap(tmp, l.dir)
 }
 
 // resolve returns the folder to replace: dir itself, or the folder a

@@ -87,6 +87,9 @@ type Options struct {
 	// Out is the folder the site is written to. Whatever is there is
 	// replaced at once when the build succeeds, and kept when it fails.
 	Out string
+	// Lock is Out's build lock when the caller took it already (Lock),
+	// before its own slow work; nil makes Build take it.
+	Lock *outdir.Lock
 	// Now is the build's clock; "today" is taken from it in Europe/Amsterdam.
 	Now time.Time
 	// Check runs the principles checklist; nil leaves the checklist out and
@@ -122,6 +125,17 @@ type Options struct {
 type Stats struct {
 	Pages int // HTML pages
 	Files int // every file, pages included
+}
+
+// Lock takes the build lock of the output folder out, so a command can
+// refuse a second build to the same folder before it loads anything; pass
+// it in Options.Lock and release it when done.
+func Lock(out string) (*outdir.Lock, error) {
+	l, err := outdir.Acquire(out)
+	if err != nil {
+		return nil, fmt.Errorf("build site: %s: %w", out, err)
+	}
+	return l, nil
 }
 
 // buildMemoryLimit is the soft memory limit of a build (see Build).
@@ -166,11 +180,16 @@ func Build(reg *record.Register, opts Options) (Stats, error) {
 	// step; a second build to the same folder is refused meanwhile, and
 	// what an interrupted build left there is cleared first.
 	var runErr error
-	err = outdir.Replace(out, func(tmp string) error {
+	fill := func(tmp string) error {
 		b.dir = tmp
 		runErr = b.run()
 		return runErr
-	})
+	}
+	if opts.Lock != nil {
+		err = opts.Lock.Replace(fill)
+	} else {
+		err = outdir.Replace(out, fill)
+	}
 	if runErr != nil {
 		return Stats{}, runErr
 	}
