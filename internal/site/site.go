@@ -96,7 +96,10 @@ type Options struct {
 	// record pages say it was not run.
 	Check func(*record.Register) []finding.Finding
 	// Findings are further findings to show on record pages (for example
-	// from loading); they are shown whether or not Check is set.
+	// from loading); they are shown whether or not Check is set. A record
+	// file with a schema or YAML finding here has its source published only
+	// as the publication filter rebuilds it (it may hold keys the record
+	// format does not know), so pass the load's findings.
 	Findings []finding.Finding
 	// History is each record's Git history, by record file (as in
 	// Record.File); nil when the register is not a Git repository.
