@@ -37,6 +37,7 @@ type Config struct {
 	Limits        Limits                 `mapstructure:"-"`
 	Notice        Notice                 `mapstructure:"-"`
 	AIAct         AIAct                  `mapstructure:"-"`
+	PlainLanguage PlainLanguage          `mapstructure:"-"`
 	SupplierWatch []WatchedSupplier      `mapstructure:"supplier_watch"`
 	RulesCustom   []CustomRule           `mapstructure:"rules_custom"`
 
@@ -140,6 +141,30 @@ type AIAct struct {
 	Source string
 }
 
+// PlainLanguage holds the thresholds of the plain-language rule, which
+// measures each summary and purpose (principle C-algorithm-register: "in
+// begrijpelijke taal").
+//
+// The defaults follow the B1 guidance (Direct Duidelijk, Klare taal): a
+// sentence of more than 25 words is too long at B1, whatever its words.
+// Flesch-Douma scores below 30 are "very difficult" (academic); but Dutch
+// compounds count as long words, so a single short sentence written at B1
+// ("Wateroverlast in de binnenstad voorkomen bij hevige regen.") scores
+// 15-50, and the bundled registers' texts, written to B1, score 15 to 93.
+// So the reading ease is judged only on texts of 15 words or more, and the
+// default bar is 20: it catches text in the academic band, not ordinary
+// Dutch.
+type PlainLanguage struct {
+	// MinReadingEase is the lowest reading ease a text may have: Flesch-Douma
+	// for Dutch, Flesch for English (the two are on the same scale).
+	MinReadingEase float64
+	// MaxSentenceWords is the longest sentence, in words.
+	MaxSentenceWords int
+	// MinWords is how long a text must be before its reading ease counts;
+	// the formula means little on a few words.
+	MinWords int
+}
+
 // WatchedSupplier is a manufacturer flagged under principle 7.6.
 type WatchedSupplier struct {
 	Manufacturer string `mapstructure:"manufacturer"`
@@ -195,32 +220,35 @@ func (c *Config) Language() string {
 }
 
 var defaults = map[string]any{
-	"organisation":                "",
-	"languages":                   []string{"nl", "en"},
-	"site.title":                  "Sensor- en algoritmeregister",
-	"site.base_url":               "",
-	"site.report_error_url":       "",
-	"site.contact_email":          "",
-	"site.tiles_url":              "",
-	"site.show_commit_authors":    false,
-	"open_data.licence":           DefaultLicence,
-	"open_data.publisher_uri":     "",
-	"rules":                       map[string]any{},
-	"evaluation.default_interval": "P4Y",
-	"evaluation.intervals":        map[string]any{"public_order": "P1Y"},
-	"due_within":                  "P90D",
-	"limits.data_sharing_max":     "P3Y",
-	"limits.camera_lifecycle_max": "P2Y",
-	"limits.exception_max":        "P1Y",
-	"limits.security_audit_max":   "P3Y",
-	"limits.custom_rules_cost":    DefaultCustomRulesCost,
-	"notice.period":               "P5D",
-	"notice.since":                "",
-	"ai_act.high_risk_from":       "2027-12-02",
-	"ai_act.annex_i_from":         "2028-08-02",
-	"ai_act.source":               "Digital Omnibus on AI: political agreement of 7 May 2026, adopted by the Council in June 2026 (moved Annex III from 2026-08-02 to 2027-12-02 and Annex I to 2028-08-02)",
-	"supplier_watch":              []any{},
-	"rules_custom":                []any{},
+	"organisation":                      "",
+	"languages":                         []string{"nl", "en"},
+	"site.title":                        "Sensor- en algoritmeregister",
+	"site.base_url":                     "",
+	"site.report_error_url":             "",
+	"site.contact_email":                "",
+	"site.tiles_url":                    "",
+	"site.show_commit_authors":          false,
+	"open_data.licence":                 DefaultLicence,
+	"open_data.publisher_uri":           "",
+	"rules":                             map[string]any{},
+	"evaluation.default_interval":       "P4Y",
+	"evaluation.intervals":              map[string]any{"public_order": "P1Y"},
+	"due_within":                        "P90D",
+	"limits.data_sharing_max":           "P3Y",
+	"limits.camera_lifecycle_max":       "P2Y",
+	"limits.exception_max":              "P1Y",
+	"limits.security_audit_max":         "P3Y",
+	"limits.custom_rules_cost":          DefaultCustomRulesCost,
+	"notice.period":                     "P5D",
+	"notice.since":                      "",
+	"ai_act.high_risk_from":             "2027-12-02",
+	"ai_act.annex_i_from":               "2028-08-02",
+	"ai_act.source":                     "Digital Omnibus on AI: political agreement of 7 May 2026, adopted by the Council in June 2026 (moved Annex III from 2026-08-02 to 2027-12-02 and Annex I to 2028-08-02)",
+	"plain_language.min_reading_ease":   20,
+	"plain_language.max_sentence_words": 25,
+	"plain_language.min_words":          15,
+	"supplier_watch":                    []any{},
+	"rules_custom":                      []any{},
 }
 
 // mapKeys are the settings whose sub-keys are free (rule ids, sensor types).
@@ -400,6 +428,28 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 		if _, err := period.ParseDate(*d.to); err != nil {
 			bad(d.key, fmt.Sprintf("%s: %v", d.key, err))
 			*d.to = defaults[d.key].(string)
+		}
+	}
+	c.PlainLanguage.MinReadingEase = 20
+	if s := strings.TrimSpace(v.GetString("plain_language.min_reading_ease")); s != "" {
+		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f <= 100 {
+			c.PlainLanguage.MinReadingEase = f
+		} else {
+			bad("plain_language.min_reading_ease", fmt.Sprintf("plain_language.min_reading_ease: %q is not a number from 0 to 100", s))
+		}
+	}
+	for _, d := range []struct {
+		key string
+		to  *int
+		def int
+	}{{"plain_language.max_sentence_words", &c.PlainLanguage.MaxSentenceWords, 25}, {"plain_language.min_words", &c.PlainLanguage.MinWords, 15}} {
+		*d.to = d.def
+		if s := strings.TrimSpace(v.GetString(d.key)); s != "" {
+			if n, err := strconv.Atoi(s); err == nil && n > 0 {
+				*d.to = n
+			} else {
+				bad(d.key, fmt.Sprintf("%s: %q is not a positive whole number", d.key, s))
+			}
 		}
 	}
 	if err := v.UnmarshalKey("supplier_watch", &c.SupplierWatch); err != nil {

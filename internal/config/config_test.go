@@ -328,3 +328,37 @@ func TestCustomRulesCost(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainLanguageThresholds(t *testing.T) {
+	def := PlainLanguage{MinReadingEase: 20, MaxSentenceWords: 25, MinWords: 15}
+	tests := []struct {
+		text    string
+		want    PlainLanguage
+		finding string
+	}{
+		{"", def, ""},
+		{"plain_language: {min_reading_ease: 45.5, max_sentence_words: 20, min_words: 10}\n", PlainLanguage{45.5, 20, 10}, ""},
+		{"plain_language: {min_reading_ease: 0}\n", PlainLanguage{0, 25, 15}, ""},
+		{"plain_language: {min_reading_ease: hoog}\n", def, `"hoog" is not a number from 0 to 100`},
+		{"plain_language: {min_reading_ease: 140}\n", def, "not a number from 0 to 100"},
+		{"plain_language: {max_sentence_words: 0}\n", def, "plain_language.max_sentence_words: \"0\" is not a positive whole number"},
+		{"plain_language: {min_words: -3}\n", def, "plain_language.min_words: \"-3\" is not a positive whole number"},
+		{"plain_language: {max_words: 3}\n", def, `unknown setting "plain_language.max_words"`},
+	}
+	for _, tt := range tests {
+		c, fs, err := Load(writeConfig(t, tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.PlainLanguage != tt.want {
+			t.Errorf("%q: %+v, want %+v", tt.text, c.PlainLanguage, tt.want)
+		}
+		got := ""
+		for _, f := range fs {
+			got += f.Message
+		}
+		if tt.finding == "" && got != "" || !strings.Contains(got, tt.finding) {
+			t.Errorf("%q: findings %q, want %q", tt.text, got, tt.finding)
+		}
+	}
+}

@@ -99,6 +99,7 @@ const badAlgorithm = `
 id: alg-slecht
 kind: algorithm
 name: Fraudescore
+purpose: Teneinde fraude te voorkomen, worden aanvragen middels een score beoordeeld.
 status: active
 organisation: {name: Analysebureau BV, type: private}
 owner: {role: Directeur, email: info@analyse.example}

@@ -290,7 +290,9 @@ func TestRegistryIsComplete(t *testing.T) {
 	added := []string{"retention", "correction-desk", "placeholder",
 		// format v2: the law as it applies to each camera and algorithm
 		"camera-regime", "camera-decision", "camera-retention", "personal-data-inferred", "device-minimisation",
-		"special-categories", "ai-act-profile", "ai-act-fria", "ai-act-registration", "ai-act-transparency"}
+		"special-categories", "ai-act-profile", "ai-act-fria", "ai-act-registration", "ai-act-transparency",
+		// issue 18: plain language
+		"plain-language"}
 	ids := IDs()
 	for _, id := range append(listed, added...) {
 		if !slices.Contains(ids, id) {

@@ -163,6 +163,7 @@ var builtin = []*Rule{
 	noticePeriod,
 	independentReview,
 	correctionDesk,
+	plainLanguage,
 	placeholderRule,
 	exceptionExpired,
 	exceptionUnused,
