@@ -372,3 +372,49 @@ func TestCheckSARIFDescribesRules(t *testing.T) {
 		t.Errorf("rules %+v, version %q", log.Runs[0].Tool.Driver.Rules, log.Runs[0].Tool.Driver.Version)
 	}
 }
+
+// The command line speaks the register's language: --lang, else the first of
+// register.yaml's languages, else the environment's, else English; every
+// finding in Dutch where it has Dutch, and the summary too.
+func TestCheckSpeaksTheRegistersLanguage(t *testing.T) {
+	face := strings.Replace(checkCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
+	tests := []struct {
+		name, config, lang, env string
+		dutch                   bool
+	}{
+		{"English by default", checkConfig, "", "", false},
+		{"--lang nl", checkConfig, "nl", "", true},
+		{"register.yaml's first language", checkConfig + "languages: [nl, en]\n", "", "", true},
+		{"--lang over register.yaml", checkConfig + "languages: [nl, en]\n", "en", "", false},
+		{"the environment when register.yaml names none", checkConfig, "", "nl_NL.UTF-8", true},
+		{"register.yaml over the environment", checkConfig + "languages: [en, nl]\n", "", "nl_NL.UTF-8", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANG", tt.env)
+			root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": face, "register.yaml": tt.config})
+			args := []string{"check", "--root", root}
+			if tt.lang != "" {
+				args = append(args, "--lang", tt.lang)
+			}
+			out, stderr, code := run(t, args...)
+			if code != 1 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			dutch := strings.Contains(out, "\n1 registratie, 2 fouten") && strings.Contains(out, "biometrische surveillance")
+			english := strings.Contains(out, "\n1 record, 2 errors") && strings.Contains(out, "biometric surveillance")
+			if dutch != tt.dutch || english == tt.dutch {
+				t.Errorf("dutch %v, english %v, want dutch %v:\n%s", dutch, english, tt.dutch, out)
+			}
+			if !strings.Contains(out, ": error: ") || !strings.Contains(out, "(biometric-ban)") {
+				t.Errorf("severity or rule id translated, which breaks problem matchers:\n%s", out)
+			}
+		})
+	}
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera})
+	if _, stderr, code := run(t, "check", "--root", root, "--lang", "fr"); code != 2 || !strings.Contains(stderr, "use nl or en") {
+		t.Errorf("--lang fr: exit %d, %q", code, stderr)
+	}
+}

@@ -176,12 +176,12 @@ func TestInitThenValidateAndCheck(t *testing.T) {
 	}
 	root := filepath.Join(dir, "register")
 	out, errOut, code = run(t, "validate", "--root", root)
-	if code != ExitOK || !strings.Contains(out, "2 records, no problems found") || errOut != "" {
+	if code != ExitOK || !strings.Contains(out, "2 registraties, geen problemen gevonden") || errOut != "" {
 		t.Errorf("validate after init: exit %d\n%s%s", code, out, errOut)
 	}
 	// The examples are flagged until they are replaced, and only for that.
 	out, errOut, code = run(t, "check", "--root", root)
-	if code != ExitFindings || !strings.Contains(out, "2 records, 5 errors, 0 warnings") || strings.Count(out, "(placeholder)") != 5 || errOut != "" {
+	if code != ExitFindings || !strings.Contains(out, "2 registraties, 5 fouten, 0 waarschuwingen") || strings.Count(out, "(placeholder)") != 5 || errOut != "" {
 		t.Errorf("check after init: exit %d\n%s%s", code, out, errOut)
 	}
 	out, _, code = run(t, "migrate", "--root", root)

@@ -36,6 +36,7 @@ type App struct {
 	Version string
 
 	root string // the --root flag as given
+	lang string // the --lang flag as given
 }
 
 // Root returns the register root: --root when given, else ./register when it
@@ -82,6 +83,7 @@ the JSON Schemas and the principles for the digital society (VNG) the council ad
 	}
 	root.SetOut(a.Out)
 	root.SetErr(a.Err)
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of findings and summaries: nl or en (default: the first of register.yaml's languages, else LANG)")
 	root.PersistentFlags().StringVar(&a.root, "root", "", "register root holding sensors/ and algorithms/ (default ./register when it exists, else .)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	for _, f := range commands {

@@ -81,7 +81,12 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 	for _, f := range res.Files {
 		refs = append(refs, report.RecordRef{File: at(f), ID: ids[f]})
 	}
+	lang, err := a.language(res.Register.Config)
+	if err != nil {
+		return err
+	}
 	opts := report.Options{
+		Lang:        lang,
 		Color:       a.IsTerminal,
 		ToolName:    "register",
 		ToolVersion: a.Version,

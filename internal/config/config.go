@@ -43,6 +43,9 @@ type Config struct {
 
 	// File is the configuration file that was read, or "" when none.
 	File string `mapstructure:"-"`
+	// LanguagesSet says register.yaml names the languages itself, so the
+	// command line speaks the first of them (see Language).
+	LanguagesSet bool `mapstructure:"-"`
 }
 
 // RuleSetting is what register.yaml or a REGISTER_RULES_<ID> environment
@@ -333,6 +336,7 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 	c := &Config{
 		Organisation: v.GetString("organisation"),
 		Languages:    v.GetStringSlice("languages"),
+		LanguagesSet: v.InConfig("languages"),
 		Site: Site{
 			Title:             v.GetString("site.title"),
 			BaseURL:           v.GetString("site.base_url"),

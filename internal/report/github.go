@@ -43,7 +43,7 @@ func writeGitHub(b *bytes.Buffer, fs []finding.Finding, sum finding.Summary, opt
 		b.WriteString(escapeData(msg))
 		b.WriteByte('\n')
 	}
-	b.WriteString(summaryLine(sum))
+	b.WriteString(summaryIn(opts.Lang, sum))
 	b.WriteByte('\n')
 	return nil
 }

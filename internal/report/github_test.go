@@ -50,7 +50,7 @@ func TestGitHubCommands(t *testing.T) {
 		if lines[0] != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, lines[0], tt.want)
 		}
-		if lines[1] != summaryLine(finding.Summary{Records: 1}) {
+		if lines[1] != summaryIn("en", finding.Summary{Records: 1}) {
 			t.Errorf("%s: count line %q", tt.name, lines[1])
 		}
 	}

@@ -30,6 +30,11 @@ type Options struct {
 	Records []RecordRef
 	// Rules holds metadata per rule id, for SARIF rules and help.
 	Rules map[string]RuleInfo
+	// Lang is the language of the messages, help and summary for people
+	// ("nl" or "en"; "" is English). The json format, for scripts, stays
+	// English; rule ids and severities are never translated, so problem
+	// matchers keep working.
+	Lang string
 	// Root is the register root relative to the repository (may be ""). The
 	// formats GitHub reads (github, sarif) put it before each file so GitHub
 	// can find the file in the repository.
@@ -73,6 +78,9 @@ func Write(w io.Writer, format string, fs []finding.Finding, sum finding.Summary
 	if opts.ToolName == "" {
 		opts.ToolName = "register"
 	}
+	if opts.Lang == "nl" && format != "json" {
+		fs = inDutch(fs)
+	}
 	var buf bytes.Buffer
 	if err := render(&buf, fs, sum, opts); err != nil {
 		return fmt.Errorf("write %s report: %w", format, err)
@@ -99,10 +107,22 @@ func repoPath(root, file string) string {
 	return path.Join(root, file)
 }
 
-// summaryLine says in plain words what a run found: "31 records, 1 error,
+// summaryIn says in plain words what a run found: "31 records, 1 error,
 // 4 warnings" or "31 records, no problems found". Info findings are named only
 // when there are some, so the usual line stays short.
-func summaryLine(sum finding.Summary) string {
+func summaryIn(lang string, sum finding.Summary) string {
+	if lang == "nl" {
+		parts := []string{plural(sum.Records, "registratie", "registraties")}
+		if sum.Errors == 0 && sum.Warnings == 0 && sum.Infos == 0 {
+			parts = append(parts, "geen problemen gevonden")
+		} else {
+			parts = append(parts, plural(sum.Errors, "fout", "fouten"), plural(sum.Warnings, "waarschuwing", "waarschuwingen"))
+			if sum.Infos > 0 {
+				parts = append(parts, plural(sum.Infos, "opmerking", "opmerkingen"))
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
 	parts := []string{plural(sum.Records, "record", "records")}
 	if sum.Errors == 0 && sum.Warnings == 0 && sum.Infos == 0 {
 		parts = append(parts, "no problems found")
@@ -122,3 +142,15 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// inDutch returns the findings with their Dutch message and help, where they
+// have one.
+func inDutch(fs []finding.Finding) []finding.Finding {
+	out := make([]finding.Finding, len(fs))
+	for i, f := range fs {
+		f.Message, f.Help = f.Text("nl")
+		out[i] = f
+	}
+	return out
+}
+

@@ -197,8 +197,8 @@ func TestSummaryLine(t *testing.T) {
 		{finding.Summary{Records: 5, Errors: 1, Infos: 2}, "5 records, 1 error, 0 warnings, 2 notes"},
 	}
 	for _, tt := range tests {
-		if got := summaryLine(tt.sum); got != tt.want {
-			t.Errorf("summaryLine(%+v) = %q, want %q", tt.sum, got, tt.want)
+		if got := summaryIn("en", tt.sum); got != tt.want {
+			t.Errorf("summaryIn(en, %+v) = %q, want %q", tt.sum, got, tt.want)
 		}
 	}
 }

@@ -32,7 +32,7 @@ func writeText(b *bytes.Buffer, fs []finding.Finding, sum finding.Summary, opts 
 	if len(fs) > 0 {
 		b.WriteByte('\n')
 	}
-	b.WriteString(summaryLine(sum))
+	b.WriteString(summaryIn(opts.Lang, sum))
 	b.WriteByte('\n')
 	return nil
 }

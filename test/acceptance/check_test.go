@@ -216,7 +216,9 @@ func TestTextFormat(t *testing.T) {
 	if findings != len(rep.Findings) {
 		t.Errorf("text shows %d findings, json %d", findings, len(rep.Findings))
 	}
-	if last := lines[len(lines)-1]; last != "12 records, 23 errors, 36 warnings, 2 notes" {
+	// The register names Dutch first (languages: [nl, en]), so the summary
+	// is Dutch; rule ids and severities stay as they are.
+	if last := lines[len(lines)-1]; last != "12 registraties, 23 fouten, 36 waarschuwingen, 2 opmerkingen" {
 		t.Errorf("summary line = %q", last)
 	}
 	if strings.Contains(r.stdout, "\x1b[") {

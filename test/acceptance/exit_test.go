@@ -20,13 +20,13 @@ func TestExitCodes(t *testing.T) {
 		stdout string // a part of standard output
 		stderr string // a part of standard error
 	}{
-		{"validate a good record", []string{"validate", "register/sensors/cam-stationsplein.yaml"}, 0, "1 record, no problems found", ""},
-		{"validate a record with BOM and CRLF", []string{"validate", "register/sensors/afval-containers.yaml"}, 0, "1 record, no problems found", ""},
-		{"validate the register", []string{"validate"}, 1, "12 records, 13 errors, 0 warnings", ""},
-		{"check a record with only a warning", []string{"check", "--as-of", asOf, "register/sensors/cam-stationsplein.yaml"}, 0, "1 record, 0 errors, 1 warning", ""},
+		{"validate a good record", []string{"validate", "register/sensors/cam-stationsplein.yaml"}, 0, "1 registratie, geen problemen gevonden", ""},
+		{"validate a record with BOM and CRLF", []string{"validate", "register/sensors/afval-containers.yaml"}, 0, "1 registratie, geen problemen gevonden", ""},
+		{"validate the register", []string{"validate"}, 1, "12 registraties, 13 fouten, 0 waarschuwingen", ""},
+		{"check a record with only a warning", []string{"check", "--as-of", asOf, "register/sensors/cam-stationsplein.yaml"}, 0, "1 registratie, 0 fouten, 1 waarschuwing", ""},
 		{"check --fail-on warning", []string{"check", "--as-of", asOf, "--fail-on", "warning", "register/sensors/cam-stationsplein.yaml"}, 1, "(data-rights)", ""},
-		{"check the register", []string{"check", "--as-of", asOf}, 1, "23 errors", ""},
-		{"check --root", []string{"--root", "register", "check", "--as-of", asOf, "--files", "sensors/cam-stationsplein.yaml"}, 0, "1 record", ""},
+		{"check the register", []string{"check", "--as-of", asOf}, 1, "23 fouten", ""},
+		{"check --root", []string{"--root", "register", "check", "--as-of", asOf, "--files", "sensors/cam-stationsplein.yaml"}, 0, "1 registratie", ""},
 		{"unknown --fail-on", []string{"check", "--fail-on", "fatal"}, 2, "", "use error or warning"},
 		{"unknown format", []string{"check", "--format", "xml"}, 2, "", "sarif"},
 		{"date that does not exist in --as-of", []string{"check", "--as-of", "2025-02-30"}, 2, "", "YYYY-MM-DD"},
