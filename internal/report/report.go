@@ -153,4 +153,3 @@ func inDutch(fs []finding.Finding) []finding.Finding {
 	}
 	return out
 }
-
