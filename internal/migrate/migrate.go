@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 	"go.yaml.in/yaml/v3"
@@ -85,8 +86,11 @@ type Plan struct {
 type Pending struct {
 	File    string // relative to the root
 	Version int
-	data    []byte
-	doc     *yaml.Node
+	// Size and ModTime are the file's when planned: Apply re-reads the
+	// file rather than keep every record in memory, and refuses one that
+	// changed in between.
+	Size    int64
+	ModTime time.Time
 }
 
 // Plan reads every record under root and works out what needs migrating.
@@ -144,7 +148,11 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 					Message: fmt.Sprintf("the record is in format v%d and no migration leads from it to v%d", v, m.Current)})
 				continue
 			}
-			p.Pending = append(p.Pending, Pending{File: rel, Version: v, data: data, doc: doc.Root})
+			pd := Pending{File: rel, Version: v}
+			if st, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
+				pd.Size, pd.ModTime = st.Size(), st.ModTime()
+			}
+			p.Pending = append(p.Pending, pd)
 			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Info,
 				Message: fmt.Sprintf("format v%d → v%d: %s", v, m.Current, notes)})
 		}
@@ -191,7 +199,7 @@ func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
 	var done []string
 	var errs []error
 	for _, pd := range p.Pending {
-		data, err := m.upgrade(pd)
+		data, err := m.upgrade(root, pd)
 		if err != nil {
 			// One record this tool cannot rewrite safely does not stop
 			// the others; each file is written whole or not at all.
@@ -206,9 +214,22 @@ func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
 	return done, errors.Join(errs...)
 }
 
-// upgrade returns a pending record's text at the current version.
-func (m Migrator) upgrade(pd Pending) ([]byte, error) {
-	data, doc := pd.data, pd.doc
+// upgrade reads a pending record again and returns its text at the
+// current version.
+func (m Migrator) upgrade(root string, pd Pending) ([]byte, error) {
+	full := filepath.Join(root, filepath.FromSlash(pd.File))
+	if st, err := os.Stat(full); err == nil && (st.Size() != pd.Size || !st.ModTime().Equal(pd.ModTime)) {
+		return nil, errors.New("the file changed since the migration was planned; run register migrate again")
+	}
+	data, err := readLimited(full)
+	if err != nil {
+		return nil, err
+	}
+	parsed, fs := source.Tree(pd.File, data, source.DefaultLimits)
+	if parsed == nil {
+		return nil, fmt.Errorf("the record no longer reads: %v", fs)
+	}
+	doc := parsed.Root
 	for from := pd.Version; from < m.Current; from++ {
 		i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
 		if i < 0 {

@@ -219,3 +219,25 @@ func readAll(t *testing.T, root string) map[string]string {
 	}
 	return out
 }
+
+// A record edited between the plan and the rewrite is left alone: migrate
+// re-reads each file rather than keep the register in memory, and never
+// writes over a change it did not see.
+func TestApplyRefusesAFileChangedSincePlanned(t *testing.T) {
+	root := write(t, map[string]string{"sensors/a.yaml": "id: a\nkind: sensor\nsensor_type: noise\n"})
+	p, err := Default.Plan(root)
+	if err != nil || len(p.Pending) != 1 {
+		t.Fatalf("plan: %v", err)
+	}
+	edited := "id: a\nkind: sensor\nsensor_type: noise\nname: Nieuw\n"
+	if err := os.WriteFile(filepath.Join(root, "sensors", "a.yaml"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	done, err := Default.Apply(root, p)
+	if len(done) != 0 || err == nil || !strings.Contains(err.Error(), "changed since the migration was planned") {
+		t.Errorf("done %q, err %v", done, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "sensors", "a.yaml")); string(got) != edited {
+		t.Errorf("the edit was overwritten: %q", got)
+	}
+}
