@@ -1,0 +1,82 @@
+package cli
+
+import (
+	"io"
+	"slices"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/quality"
+)
+
+func init() { addCommand(newQualityCmd) }
+
+// qualityOptions are the flags of register quality.
+type qualityOptions struct {
+	asOf   string
+	format string
+	output string
+}
+
+func newQualityCmd(a *App) *cobra.Command {
+	var o qualityOptions
+	cmd := &cobra.Command{
+		Use:   "quality",
+		Short: "How complete and current the register is: fill rate per field and principle, stale records, overdue evaluations",
+		Long: `quality tells the register's steward how far the register is from complete:
+
+  the fill rate of every field of the record format, per kind;
+  per principle, the share of records without a finding of its rules;
+  records not changed in over a term (four years; needs the full Git history);
+  evaluations overdue;
+  rules the configuration switched off or lowered;
+  records that still hold a template's placeholders.
+
+Exit code 0, or 2 on a usage or I/O error: the report is information, not a verdict.`,
+		Example: `  register quality
+  register quality --format json --output quality.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runQuality(o) },
+	}
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "report as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	return cmd
+}
+
+func (a *App) runQuality(o qualityOptions) error {
+	if !slices.Contains(quality.Formats, o.format) {
+		return usagef("unknown format %q: use one of %v", o.format, quality.Formats)
+	}
+	today, err := a.today(o.asOf)
+	if err != nil {
+		return err
+	}
+	res, err := a.loadRegister()
+	if err != nil {
+		return err
+	}
+	a.warnConfig(res)
+	in := quality.Input{Register: res.Register, Today: today}
+	repo := a.trustedRepo("records not changed in a term are not reported")
+	if repo != nil {
+		defer repo.Close()
+		if recs, err := repo.Records(); err == nil {
+			in.Changed = make(map[string]time.Time, len(recs))
+			for file, h := range recs {
+				in.Changed[file] = h.Changed
+			}
+		} else {
+			in.HistoryNote = "the Git history could not be read: " + err.Error()
+		}
+	} else {
+		in.HistoryNote = "the register is not in a Git repository with its full history"
+	}
+	in.Findings = principle.Run(res.Register, principle.Options{Today: today, History: checklistHistory(repo)})
+	load.Locate(a.Root(), in.Findings)
+	rep := quality.Measure(in)
+	return a.writeOutput(o.output, func(w io.Writer) error { return quality.Write(w, o.format, rep) })
+}

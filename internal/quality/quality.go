@@ -1,0 +1,267 @@
+// Package quality measures how complete and current a register is, for its
+// steward: how often each field of the record format is filled, the share
+// of records that satisfy each principle, records nobody touched in over a
+// term, evaluations overdue, rules the configuration switched off, and the
+// records that still hold a template's placeholders. It reads a loaded
+// register with its checklist findings; it computes, the cli prints.
+package quality
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/placeholder"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Term is how long a record may go unchanged before it counts as stale: a
+// municipal council's term, four years.
+var Term = period.MustParse("P4Y")
+
+// Input is what a report is computed from.
+type Input struct {
+	Register *record.Register
+	// Findings are the checklist's findings on the register (principle.Run).
+	Findings []finding.Finding
+	// Today is the date the report is made on, midnight UTC.
+	Today time.Time
+	// Changed gives each record file's last change (relative to the register
+	// root, as record.File); nil when the register's history is not known or
+	// not trusted, and then HistoryNote says why.
+	Changed     map[string]time.Time
+	HistoryNote string
+}
+
+// Report is the register's quality.
+type Report struct {
+	Today   string `json:"today"`
+	Records int    `json:"records"`
+	// Fields is the fill rate of every field of the record format, by kind.
+	Fields []Field `json:"fields"`
+	// Principles is, per principle, the share of records without a finding
+	// of its rules.
+	Principles []Principle `json:"principles"`
+	// Stale lists the records not changed in over a term; nil with
+	// HistoryNote set when history was not available.
+	Stale       []Stale `json:"stale"`
+	HistoryNote string  `json:"history_note,omitempty"`
+	Term        string  `json:"term"`
+	// Overdue lists the evaluations that lapsed.
+	Overdue []Overdue `json:"overdue"`
+	// SwitchedOff lists the rules the configuration switched off or lowered.
+	SwitchedOff []Deviation `json:"switched_off"`
+	// Placeholders counts the template marks per record.
+	Placeholders []Placeholder `json:"placeholders"`
+}
+
+// Field is how many records of a kind fill one field.
+type Field struct {
+	Kind   record.Kind `json:"kind"`
+	Path   string      `json:"path"`
+	Filled int         `json:"filled"`
+	Of     int         `json:"of"`
+}
+
+// Rate is Filled as a share of Of, 0 when there are no records.
+func (f Field) Rate() float64 { return rate(f.Filled, f.Of) }
+
+// Principle is how many records pass every rule of a principle.
+type Principle struct {
+	Principle string   `json:"principle"`
+	Rules     []string `json:"rules"`
+	Clean     int      `json:"clean"`
+	Of        int      `json:"of"`
+}
+
+// Rate is Clean as a share of Of.
+func (p Principle) Rate() float64 { return rate(p.Clean, p.Of) }
+
+// Stale is a record not changed in over a term.
+type Stale struct {
+	ID      string `json:"id"`
+	File    string `json:"file"`
+	Changed string `json:"changed"`
+}
+
+// Overdue is an evaluation that lapsed.
+type Overdue struct {
+	ID   string `json:"id"`
+	Due  string `json:"due"`
+	Days int    `json:"days_late"`
+}
+
+// Deviation is a rule the configuration switched off or lowered.
+type Deviation struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Reason   string `json:"reason,omitempty"`
+	Where    string `json:"where"`
+	// Refused is set when the rule follows from law: the setting has no
+	// effect.
+	Refused bool `json:"refused,omitempty"`
+}
+
+// Placeholder counts a record's template marks.
+type Placeholder struct {
+	ID    string `json:"id"`
+	File  string `json:"file"`
+	Marks int    `json:"marks"`
+}
+
+func rate(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
+}
+
+// Measure computes the report.
+func Measure(in Input) Report {
+	reg := in.Register
+	rep := Report{Today: in.Today.Format(period.DateLayout), Records: len(reg.Records), Term: Term.String(),
+		Stale: []Stale{}, Overdue: []Overdue{}, SwitchedOff: []Deviation{}, Placeholders: []Placeholder{}}
+	rep.Fields = fields(reg.Records)
+	rep.Principles = principles(reg.Records, in.Findings)
+
+	if in.Changed == nil {
+		rep.Stale, rep.HistoryNote = nil, in.HistoryNote
+		if rep.HistoryNote == "" {
+			rep.HistoryNote = "no Git history"
+		}
+	} else {
+		cutoff := Term.SubtractFrom(in.Today)
+		for _, r := range reg.Records {
+			if t, ok := in.Changed[r.File]; ok && t.Before(cutoff) {
+				rep.Stale = append(rep.Stale, Stale{ID: r.ID, File: r.File, Changed: t.UTC().Format(period.DateLayout)})
+			}
+		}
+	}
+
+	for _, it := range lifecycle.Due(reg, in.Today, period.MustParse("P1D")) {
+		if it.Group == lifecycle.Lapsed && it.What == lifecycle.Evaluation {
+			rep.Overdue = append(rep.Overdue, Overdue{ID: it.Record.ID, Due: it.Date.Format(period.DateLayout),
+				Days: int(in.Today.Sub(it.Date).Hours() / 24)})
+		}
+	}
+
+	for _, d := range principle.Deviations(reg.Config) {
+		rep.SwitchedOff = append(rep.SwitchedOff, Deviation{Rule: d.Rule.ID, Severity: d.Setting.Severity.String(),
+			Reason: d.Setting.Reason, Where: d.Setting.Where(), Refused: d.Refused})
+	}
+
+	marks := map[string]int{}
+	for _, f := range in.Findings {
+		if f.Rule == placeholder.RuleID && f.Record != "" {
+			marks[f.Record]++
+		}
+	}
+	for _, r := range reg.Records {
+		if n := marks[r.ID]; n > 0 {
+			rep.Placeholders = append(rep.Placeholders, Placeholder{ID: r.ID, File: r.File, Marks: n})
+		}
+	}
+	return rep
+}
+
+// fields counts, per kind, the records that fill each field the record
+// format defines (every field that holds a value; a field in a list counts
+// when any item fills it).
+func fields(recs []*record.Record) []Field {
+	var out []Field
+	for _, k := range record.Kinds {
+		var maps []map[string]any
+		for _, r := range recs {
+			if r.Kind != k {
+				continue
+			}
+			data, err := json.Marshal(r)
+			if err != nil {
+				continue
+			}
+			var m map[string]any
+			if json.Unmarshal(data, &m) == nil {
+				maps = append(maps, m)
+			}
+		}
+		for _, f := range publish.Fields(k) {
+			if !f.Leaf {
+				continue
+			}
+			n := 0
+			for _, m := range maps {
+				if filled(m, strings.Split(f.Path, ".")) {
+					n++
+				}
+			}
+			out = append(out, Field{Kind: k, Path: f.Path, Filled: n, Of: len(maps)})
+		}
+	}
+	return out
+}
+
+// filled reports whether the value at path holds something: not absent,
+// not an empty text or list. false and 0 are answers, so they count.
+func filled(v any, path []string) bool {
+	switch t := v.(type) {
+	case []any:
+		return slices.ContainsFunc(t, func(x any) bool { return filled(x, path) })
+	case map[string]any:
+		if len(path) == 0 {
+			return len(t) > 0
+		}
+		c, ok := t[path[0]]
+		return ok && filled(c, path[1:])
+	case nil:
+		return false
+	case string:
+		return len(path) == 0 && strings.TrimSpace(t) != ""
+	default:
+		return len(path) == 0
+	}
+}
+
+// principles counts, per principle a built-in rule cites, the records with
+// no finding of any of its rules.
+func principles(recs []*record.Record, fs []finding.Finding) []Principle {
+	byRef := map[string][]string{}
+	var refs []string
+	for _, r := range principle.Rules() {
+		if r.CheckRegister != nil {
+			continue // about the configuration, not the records
+		}
+		if _, ok := byRef[r.Ref]; !ok {
+			refs = append(refs, r.Ref)
+		}
+		byRef[r.Ref] = append(byRef[r.Ref], r.ID)
+	}
+	hit := map[string]map[string]bool{} // ref → record ids with a finding
+	for _, f := range fs {
+		r, ok := principle.Lookup(f.Rule)
+		if !ok || f.Record == "" || f.Severity == finding.Off {
+			continue
+		}
+		if hit[r.Ref] == nil {
+			hit[r.Ref] = map[string]bool{}
+		}
+		hit[r.Ref][f.Record] = true
+	}
+	slices.Sort(refs)
+	out := make([]Principle, 0, len(refs))
+	for _, ref := range refs {
+		clean := 0
+		for _, r := range recs {
+			if !hit[ref][r.ID] {
+				clean++
+			}
+		}
+		out = append(out, Principle{Principle: ref, Rules: byRef[ref], Clean: clean, Of: len(recs)})
+	}
+	return out
+}

@@ -1,0 +1,263 @@
+package quality
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+
+// A complete sensor, one with the template's marks and no evaluation for
+// six years, and an algorithm.
+const (
+	good = `id: teller
+kind: sensor
+name: Teller
+summary: Zes tellers tellen voetgangers.
+purpose: Drukte zien.
+status: active
+organisation: {name: Gemeente Heidebeek, type: municipality}
+owner: {role: Teamleider, email: mobiliteit@heidebeek.nl}
+personal_data: {processed: no}
+lifecycle: {start: 2025-01-01, end: 2027-01-01}
+sensor_type: people_counter
+capabilities: [people_counting]
+data_sharing:
+  - {party: Provincie}
+  - {party: Waterschap, purpose: Peil}
+`
+	stale = `id: oud
+kind: sensor
+name: Oude meter (vul in)
+status: active
+organisation: {name: Gemeente Heidebeek, type: municipality}
+owner: {role: Beheerder, email: vul-in@gemeente.example}
+personal_data: {processed: no}
+lifecycle: {start: 2018-01-01}
+sensor_type: water_level
+capabilities: [measurement]
+`
+	alg = `id: route
+kind: algorithm
+name: Routes
+summary: Een programma plant routes.
+status: planned
+organisation: {name: Gemeente Heidebeek, type: municipality}
+owner: {role: Teamleider, email: afval@heidebeek.nl}
+personal_data: {processed: no}
+algorithm_type: rule_based
+`
+)
+
+func register(t *testing.T, cfgText string, texts ...string) *record.Register {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, config.FileName), []byte(cfgText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _, err := config.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []*record.Record
+	for _, text := range texts {
+		doc, fs := source.Parse("r.yaml", []byte(text), source.DefaultLimits)
+		if doc == nil {
+			t.Fatalf("parse: %v", fs)
+		}
+		r := &record.Record{}
+		if err := doc.Root.Decode(r); err != nil {
+			t.Fatal(err)
+		}
+		r.File = r.Kind.Folder() + "/" + r.ID + ".yaml"
+		recs = append(recs, r)
+	}
+	return record.NewRegister(dir, cfg, recs)
+}
+
+func measure(t *testing.T, cfgText string, changed map[string]time.Time) Report {
+	t.Helper()
+	reg := register(t, cfgText, good, stale, alg)
+	fs := principle.Run(reg, principle.Options{Today: today})
+	return Measure(Input{Register: reg, Findings: fs, Today: today, Changed: changed, HistoryNote: "no history here"})
+}
+
+func field(r Report, kind record.Kind, path string) Field {
+	i := slices.IndexFunc(r.Fields, func(f Field) bool { return f.Kind == kind && f.Path == path })
+	if i < 0 {
+		return Field{}
+	}
+	return r.Fields[i]
+}
+
+func TestFillRatePerField(t *testing.T) {
+	r := measure(t, "", nil)
+	tests := []struct {
+		kind       record.Kind
+		path       string
+		filled, of int
+	}{
+		{record.Sensor, "name", 2, 2},
+		{record.Sensor, "summary", 1, 2},
+		{record.Sensor, "lifecycle.end", 1, 2},
+		{record.Sensor, "data_sharing.party", 1, 2},
+		{record.Sensor, "data_sharing.purpose", 1, 2}, // any item that fills it counts
+		{record.Sensor, "data_sharing.end", 0, 2},
+		{record.Sensor, "personal_data.processed", 2, 2}, // "no" is an answer
+		{record.Algorithm, "summary", 1, 1},
+		{record.Algorithm, "purpose", 0, 1},
+	}
+	for _, tt := range tests {
+		f := field(r, tt.kind, tt.path)
+		if f.Path == "" {
+			t.Errorf("%s %s: not among the fields", tt.kind, tt.path)
+			continue
+		}
+		if f.Filled != tt.filled || f.Of != tt.of {
+			t.Errorf("%s %s: %d/%d, want %d/%d", tt.kind, tt.path, f.Filled, f.Of, tt.filled, tt.of)
+		}
+	}
+	if f := field(r, record.Sensor, "sensor_type"); f.Rate() != 1 {
+		t.Errorf("sensor_type rate %v", f.Rate())
+	}
+	if f := field(r, record.Algorithm, "sensor_type"); f.Path != "" {
+		t.Error("an algorithm has no sensor_type in the schema")
+	}
+}
+
+func TestPrincipleShare(t *testing.T) {
+	r := measure(t, "", nil)
+	get := func(ref string) Principle {
+		i := slices.IndexFunc(r.Principles, func(p Principle) bool { return p.Principle == ref })
+		if i < 0 {
+			t.Fatalf("no principle %s", ref)
+		}
+		return r.Principles[i]
+	}
+	// The placeholder rule (VNG 4.1) finds marks in one record of three.
+	if p := get("VNG 4.1"); p.Clean != 2 || p.Of != 3 || !slices.Contains(p.Rules, "placeholder") {
+		t.Errorf("VNG 4.1: %+v", p)
+	}
+	// The old meter's evaluation lapsed (VNG III).
+	if p := get("VNG III"); p.Clean != 2 || p.Of != 3 {
+		t.Errorf("VNG III: %+v", p)
+	}
+}
+
+func TestStaleRecords(t *testing.T) {
+	changed := map[string]time.Time{
+		"sensors/teller.yaml":   today.AddDate(-1, 0, 0),
+		"sensors/oud.yaml":      today.AddDate(-4, 0, -1),
+		"algorithms/route.yaml": today.AddDate(-4, 0, 0), // exactly a term: not over it
+	}
+	r := measure(t, "", changed)
+	if len(r.Stale) != 1 || r.Stale[0].ID != "oud" || r.Stale[0].Changed != "2022-11-23" {
+		t.Errorf("stale %+v", r.Stale)
+	}
+	if r.HistoryNote != "" {
+		t.Errorf("note %q with history", r.HistoryNote)
+	}
+	// Without history the figure is unknown, not zero.
+	r = measure(t, "", nil)
+	if r.Stale != nil || r.HistoryNote != "no history here" {
+		t.Errorf("without history: %+v, %q", r.Stale, r.HistoryNote)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, "text", r); err != nil || !strings.Contains(b.String(), "not known: no history here") {
+		t.Errorf("text without history: %v\n%s", err, b.String())
+	}
+}
+
+func TestOverdueEvaluations(t *testing.T) {
+	r := measure(t, "", nil)
+	// Started 2018-01-01, never evaluated, every four years: due 2022-01-01.
+	want := []Overdue{{ID: "oud", Due: "2022-01-01", Days: int(today.Sub(time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)).Hours() / 24)}}
+	if !slices.Equal(r.Overdue, want) {
+		t.Errorf("overdue %+v, want %+v", r.Overdue, want)
+	}
+}
+
+func TestSwitchedOffRules(t *testing.T) {
+	r := measure(t, "rules:\n  security-audit: {severity: off, reason: Geen budget}\n  camera-regime: off\n  plain-language: info\n", nil)
+	got := map[string]Deviation{}
+	for _, d := range r.SwitchedOff {
+		got[d.Rule] = d
+	}
+	if d := got["security-audit"]; d.Severity != "off" || d.Reason != "Geen budget" || d.Refused || !strings.HasPrefix(d.Where, "register.yaml:2:") {
+		t.Errorf("security-audit: %+v", d)
+	}
+	if d := got["camera-regime"]; !d.Refused {
+		t.Errorf("camera-regime follows from law, its setting is refused: %+v", d)
+	}
+	if d := got["plain-language"]; d.Severity != "info" {
+		t.Errorf("lowered: %+v", d)
+	}
+	if len(r.SwitchedOff) != 3 {
+		t.Errorf("%d deviations", len(r.SwitchedOff))
+	}
+	if r := measure(t, "", nil); len(r.SwitchedOff) != 0 {
+		t.Errorf("defaults: %+v", r.SwitchedOff)
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	r := measure(t, "", nil)
+	if len(r.Placeholders) != 1 || r.Placeholders[0].ID != "oud" || r.Placeholders[0].Marks != 2 {
+		t.Errorf("placeholders %+v", r.Placeholders)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	r := measure(t, "", nil)
+	var b bytes.Buffer
+	if err := Write(&b, "json", r); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Records int
+		Fields  []struct {
+			Kind, Path string
+			Filled, Of int
+			Rate       float64
+		}
+		Stale        []Stale
+		HistoryNote  string `json:"history_note"`
+		Placeholders []Placeholder
+	}
+	if err := json.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(got.Fields, func(f struct {
+		Kind, Path string
+		Filled, Of int
+		Rate       float64
+	}) bool {
+		return f.Kind == "sensor" && f.Path == "summary"
+	})
+	if got.Records != 3 || i < 0 || got.Fields[i].Rate != 0.5 || got.Stale != nil || got.HistoryNote == "" || len(got.Placeholders) != 1 {
+		t.Errorf("json: %s", b.String())
+	}
+	b.Reset()
+	if err := Write(&b, "text", r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"3 records", " 50%  summary", "oud  due 2022-01-01", "oud  2 marks"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("text lacks %q:\n%s", want, b.String())
+		}
+	}
+	if err := Write(&b, "xml", r); err == nil {
+		t.Error("an unknown format is accepted")
+	}
+}
