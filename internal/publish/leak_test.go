@@ -528,6 +528,7 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	if tried < 120 {
 		t.Errorf("only %d of %d fields carry a marker", tried, len(cases))
 	}
+	t.Logf("%d schema fields withheld (%d with a marker to search for), %d public outputs searched", len(cases), tried, len(outputs))
 	// And the outputs are there: the test would pass on empty files.
 	for _, want := range []string{"site/index.html", "site/data/register.json", "site/data/sensors.csv", "export/sensorthings", "export/algoritmeregister", "feed.nl.xml", "packet.html"} {
 		if len(outputs[want]) < 200 {
