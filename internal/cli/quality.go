@@ -42,7 +42,7 @@ Exit code 0, or 2 on a usage or I/O error: the report is information, not a verd
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runQuality(o) },
 	}
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "report as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json or html (a page with SVG bar charts, no script)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
 	return cmd
 }

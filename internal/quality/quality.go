@@ -61,6 +61,9 @@ type Report struct {
 	Placeholders []Placeholder `json:"placeholders"`
 }
 
+// HistoryKnown reports whether the stale records could be counted.
+func (r Report) HistoryKnown() bool { return r.Stale != nil }
+
 // Field is how many records of a kind fill one field.
 type Field struct {
 	Kind   record.Kind `json:"kind"`

@@ -261,3 +261,31 @@ func TestFormats(t *testing.T) {
 		t.Error("an unknown format is accepted")
 	}
 }
+
+// TestHTMLPage: the page draws its bars in SVG, needs no script, and
+// escapes what the configuration says.
+func TestHTMLPage(t *testing.T) {
+	r := measure(t, "rules:\n  security-audit: {severity: off, reason: \"<script>alert(1)</script>\"}\n", nil)
+	var b bytes.Buffer
+	if err := Write(&b, "html", r); err != nil {
+		t.Fatal(err)
+	}
+	page := b.String()
+	for _, want := range []string{
+		`<svg xmlns="http://www.w3.org/2000/svg"`,
+		`>VNG 4.1</text>`,
+		// VNG 4.1: two records of three without placeholders, a bar of 200 of 300 points.
+		`width="200" height="16" fill="#b35806"/><text x="566" y="`,
+		"Ingevulde velden: sensor (2)",
+		"Niet bekend: no history here",
+		"oud: moest op 2022-01-01",
+		"&lt;script&gt;alert(1)&lt;/script&gt;",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "<script") {
+		t.Error("the page has a script")
+	}
+}

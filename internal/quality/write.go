@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// Formats are the output formats of the quality report.
-var Formats = []string{"text", "json"}
+// Formats are the output formats of the quality report; html is a page
+// with SVG bar charts that needs no script.
+var Formats = []string{"text", "json", "html"}
 
 // Write prints the report in one of Formats.
 func Write(w io.Writer, format string, r Report) error {
@@ -17,6 +18,8 @@ func Write(w io.Writer, format string, r Report) error {
 		return writeJSON(w, r)
 	case "text":
 		return writeText(w, r)
+	case "html":
+		return writeHTML(w, r)
 	}
 	return fmt.Errorf("unknown format %q: use one of %v", format, Formats)
 }
@@ -74,7 +77,7 @@ func writeText(w io.Writer, r Report) error {
 
 	fmt.Fprintf(&b, "\nNot changed in over a term (%s)\n", r.Term)
 	switch {
-	case r.Stale == nil:
+	case !r.HistoryKnown():
 		fmt.Fprintf(&b, "  not known: %s\n", r.HistoryNote)
 	case len(r.Stale) == 0:
 		b.WriteString("  none\n")
