@@ -35,6 +35,9 @@ func newQualityCmd(a *App) *cobra.Command {
   rules the configuration switched off or lowered;
   records that still hold a template's placeholders.
 
+The report names every record, public or not: it is for the steward and the
+committee, not for the public site.
+
 Exit code 0, or 2 on a usage or I/O error: the report is information, not a verdict.`,
 		Example: `  register quality
   register quality --format json --output quality.json`,

@@ -3,6 +3,7 @@ package readability
 import (
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -143,5 +144,22 @@ func TestJargon(t *testing.T) {
 	}
 	if got := FindJargon("In order to help, we use it.", English); !slices.Equal(got, []Jargon{{"in order to", "to"}}) {
 		t.Errorf("English: %v", got)
+	}
+}
+
+// TestHostileText: whatever a record holds, the measure returns.
+func TestHostileText(t *testing.T) {
+	long := strings.Repeat("woord ", 100000)
+	for _, text := range []string{
+		long, strings.Repeat("a", 200000), strings.Repeat(".", 10000), strings.Repeat("- \n", 1000),
+		"\x00\xff\xfe ongeldig", "ë", "'", "-", "...?!", "Ï. Ë. Ü.",
+	} {
+		m := Analyse(text, "")
+		if e := m.Ease(); math.IsNaN(e) || math.IsInf(e, 0) {
+			t.Errorf("ease %v", e)
+		}
+	}
+	if m := Analyse(long, Dutch); len(m.Sentences) != 1 || m.Words != 100000 {
+		t.Errorf("%d sentences, %d words", len(m.Sentences), m.Words)
 	}
 }
