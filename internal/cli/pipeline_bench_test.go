@@ -1,0 +1,239 @@
+package cli
+
+// The pipeline benchmarks run whole commands as the command line does
+// (check, build, packet) on generated registers, and measure in the same
+// run the floor they are held to: parsing every file once into yaml.Node
+// trees on all cores (the same floor as internal/load's BenchmarkParseOnly).
+// Each reports its CPU time as a multiple of the floor's (x-floor, the
+// measure issue 15 sets its goals in), the wall-time ratio, and the peak
+// live heap sampled while it ran:
+//
+//	go test -run '^$' -bench Pipeline -benchtime 1x ./internal/cli
+//
+// 100,000 records only without -short. The registers are generated once and
+// kept under os.TempDir, shared with internal/load's benchmarks.
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/testgen"
+)
+
+// pipelineSizes are the register sizes benchmarked; 100,000 takes minutes.
+func pipelineSizes() []int {
+	if testing.Short() {
+		return []int{10000}
+	}
+	return []int{10000, 100000}
+}
+
+var benchRegisters sync.Map
+
+// benchRegister returns a register of n generated records, made once and kept
+// in the temp folder between runs (the same folder internal/load uses).
+func benchRegister(b *testing.B, n int) string {
+	if dir, ok := benchRegisters.Load(n); ok {
+		return dir.(string)
+	}
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("register-bench-%d-v1", n))
+	if _, err := os.Stat(filepath.Join(dir, "register.yaml")); err != nil {
+		os.RemoveAll(dir)
+		if err := testgen.Write(dir, n, 1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	benchRegisters.Store(n, dir)
+	return dir
+}
+
+// recordFiles lists the register's record files.
+func recordFiles(b *testing.B, root string) []string {
+	var names []string
+	for _, sub := range []string{"sensors", "algorithms"} {
+		entries, err := os.ReadDir(filepath.Join(root, sub))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".yaml") {
+				names = append(names, filepath.Join(root, sub, e.Name()))
+			}
+		}
+	}
+	return names
+}
+
+// processCPU is the process's user and system CPU time: on a shared machine
+// it compares two measurements more fairly than wall time.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// cost is what one measured run took.
+type cost struct {
+	cpu, wall time.Duration
+	peakHeap  uint64 // bytes of live and not yet swept heap objects, sampled
+}
+
+// measure runs f once, timing it and sampling the heap every few
+// milliseconds. The sampler reads runtime/metrics, which does not stop the
+// world as ReadMemStats does.
+func measure(f func()) cost {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	var peak atomic.Uint64
+	read := func() {
+		metrics.Read(sample)
+		if v := sample[0].Value.Uint64(); v > peak.Load() {
+			peak.Store(v)
+		}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				read()
+			}
+		}
+	}()
+	cpu0, wall0 := processCPU(), time.Now()
+	f()
+	c := cost{cpu: processCPU() - cpu0, wall: time.Since(wall0)}
+	close(done)
+	wg.Wait()
+	read()
+	c.peakHeap = peak.Load()
+	return c
+}
+
+// parseFloor parses every record file once into yaml.Node trees on
+// GOMAXPROCS workers, nothing else.
+func parseFloor(b *testing.B, files []string) {
+	var wg sync.WaitGroup
+	names := make(chan string)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name := range names {
+				data, err := os.ReadFile(name)
+				if err != nil {
+					b.Error(err)
+					continue
+				}
+				var node yaml.Node
+				if err := yaml.Unmarshal(data, &node); err != nil {
+					b.Error(err)
+				}
+			}
+		}()
+	}
+	for _, name := range files {
+		names <- name
+	}
+	close(names)
+	wg.Wait()
+}
+
+// benchPipeline measures the floor and then args (a whole command line, run
+// with the register's root) on each register size, and reports the ratios.
+// prepare, when given, runs outside the measurement before each run.
+func benchPipeline(b *testing.B, args func(root, tmp string, files []string) []string, prepare func(tmp string)) {
+	for _, n := range pipelineSizes() {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			root := benchRegister(b, n)
+			files := recordFiles(b, root)
+			tmp := b.TempDir()
+			floor := measure(func() { parseFloor(b, files) })
+			var total cost
+			var runs int
+			for b.Loop() {
+				if prepare != nil {
+					b.StopTimer()
+					prepare(tmp)
+					b.StartTimer()
+				}
+				argv := append([]string{"--root", root}, args(root, tmp, files)...)
+				var code int
+				var errOut strings.Builder
+				c := measure(func() {
+					a := &App{Out: io.Discard, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
+					code = Run(a, argv)
+				})
+				if code == ExitError {
+					b.Fatalf("%s: exit %d: %s", argv[2], code, errOut.String())
+				}
+				total.cpu += c.cpu
+				total.wall += c.wall
+				total.peakHeap = max(total.peakHeap, c.peakHeap)
+				runs++
+			}
+			cpu := total.cpu.Seconds() / float64(runs)
+			wall := total.wall.Seconds() / float64(runs)
+			b.ReportMetric(cpu/floor.cpu.Seconds(), "x-floor")
+			b.ReportMetric(wall/floor.wall.Seconds(), "x-floor-wall")
+			b.ReportMetric(cpu, "cpu-s/op")
+			b.ReportMetric(floor.cpu.Seconds(), "floor-cpu-s")
+			b.ReportMetric(float64(total.peakHeap)/(1<<20), "peak-heap-MiB")
+			b.ReportMetric(float64(floor.peakHeap)/(1<<20), "floor-peak-heap-MiB")
+			b.ReportMetric(float64(n)/wall, "records/s")
+		})
+	}
+}
+
+// BenchmarkPipelineCheck is `register check`: load, validate, checklist,
+// locate the findings, report.
+func BenchmarkPipelineCheck(b *testing.B) {
+	benchPipeline(b, func(root, tmp string, files []string) []string {
+		return []string{"check", "--as-of", "2026-11-24"}
+	}, nil)
+}
+
+// BenchmarkPipelineBuild is `register build` into an empty folder: the
+// checked register's whole site and open-data downloads.
+func BenchmarkPipelineBuild(b *testing.B) {
+	benchPipeline(b, func(root, tmp string, files []string) []string {
+		return []string{"build", "--as-of", "2026-11-24", "--out", filepath.Join(tmp, "public")}
+	}, func(tmp string) {
+		if err := os.RemoveAll(filepath.Join(tmp, "public")); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkPipelinePacket is `register packet` as a PDF with every record on
+// the agenda.
+func BenchmarkPipelinePacket(b *testing.B) {
+	benchPipeline(b, func(root, tmp string, files []string) []string {
+		ids := make([]string, len(files))
+		for i, f := range files {
+			ids[i] = strings.TrimSuffix(filepath.Base(f), ".yaml")
+		}
+		return []string{"packet", "--as-of", "2026-11-24", "--ids", strings.Join(ids, ","), "--out", filepath.Join(tmp, "packet.pdf")}
+	}, nil)
+}
