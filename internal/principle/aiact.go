@@ -48,6 +48,20 @@ func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
 	return t, s
 }
 
+// highRiskPending keeps a high-risk deployer finding as it is from the date
+// the high-risk obligations apply; before that it is information that says
+// from when, with the source of that date.
+func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.Finding {
+	from, s := highRiskFrom(ctx, a)
+	if !ctx.Today.Before(from) {
+		return f
+	}
+	f.Severity = finding.Info
+	f.Message += fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source)
+	f.MessageNL += fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source)
+	return f
+}
+
 // deployer reports whether the operator deploys the system (and so carries
 // the deployer's duties of art. 26, 27 and 49(3)).
 func deployer(a *record.AIAct) bool {
@@ -173,19 +187,13 @@ var aiActFRIA = &Rule{
 		if a.FRIA != nil && !blank(a.FRIA.Date) {
 			return nil
 		}
-		from, s := highRiskFrom(ctx, a)
 		f := missing("/ai_act",
 			en(fmt.Sprintf("a deployer of a high-risk AI system of Annex III point %s must assess the impact on fundamental rights before first use, and no FRIA is recorded", point),
 				"do the fundamental-rights impact assessment (an IAMA or FRAIA can serve) and add ai_act.fria with its date and url"),
 			nl(fmt.Sprintf("Wie een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, moet vóór het eerste gebruik de gevolgen voor grondrechten beoordelen. Er staat geen grondrechteneffectbeoordeling (FRIA) bij.", point),
 				"Voer de grondrechteneffectbeoordeling uit (een IAMA of FRAIA kan dienen) en vul ai_act.fria in met de datum en een link."))
 		f = lawful(cites(f, "AI Act art. 27", "AI-verordening art. 27"), lawFRIA)
-		if ctx.Today.Before(from) {
-			f.Severity = finding.Info
-			f.Message += fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source)
-			f.MessageNL += fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source)
-		}
-		return []finding.Finding{f}
+		return []finding.Finding{highRiskPending(ctx, a, f)}
 	},
 }
 
@@ -205,19 +213,13 @@ var aiActRegistration = &Rule{
 		if retired(r) || a == nil || a.Category != "high_risk" || blank(a.AnnexIII) || strings.HasPrefix(a.AnnexIII, "2") || !government(r) || !deployer(a) || !blank(a.EUDatabaseID) {
 			return nil
 		}
-		from, s := highRiskFrom(ctx, a)
 		f := missing("/ai_act",
 			en(fmt.Sprintf("a public authority deploying a high-risk AI system of Annex III point %s registers its use in the EU database, and no entry is recorded", a.AnnexIII),
 				"register the use in the EU database and add ai_act.eu_database_id"),
 			nl(fmt.Sprintf("Een overheid die een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, registreert dat in de EU-databank. Er staat geen registratie bij.", a.AnnexIII),
 				"Registreer het gebruik in de EU-databank en vul ai_act.eu_database_id in."))
 		f = lawful(cites(f, "AI Act art. 26(8), 49(3)", "AI-verordening art. 26 lid 8, art. 49 lid 3"), lawEUDatabase)
-		if ctx.Today.Before(from) {
-			f.Severity = finding.Info
-			f.Message += fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source)
-			f.MessageNL += fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source)
-		}
-		return []finding.Finding{f}
+		return []finding.Finding{highRiskPending(ctx, a, f)}
 	},
 }
 
