@@ -192,7 +192,7 @@ var aiActFRIA = &Rule{
 				"do the fundamental-rights impact assessment (an IAMA or FRAIA can serve) and add ai_act.fria with its date and url"),
 			nl(fmt.Sprintf("Wie een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, moet vóór het eerste gebruik de gevolgen voor grondrechten beoordelen. Er staat geen grondrechteneffectbeoordeling (FRIA) bij.", point),
 				"Voer de grondrechteneffectbeoordeling uit (een IAMA of FRAIA kan dienen) en vul ai_act.fria in met de datum en een link."))
-		f = lawful(cites(f, "AI Act art. 27", "AI-verordening art. 27"), lawFRIA)
+		f = citesLaw(f, lawFRIA)
 		return []finding.Finding{highRiskPending(ctx, a, f)}
 	},
 }
@@ -218,7 +218,7 @@ var aiActRegistration = &Rule{
 				"register the use in the EU database and add ai_act.eu_database_id"),
 			nl(fmt.Sprintf("Een overheid die een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, registreert dat in de EU-databank. Er staat geen registratie bij.", a.AnnexIII),
 				"Registreer het gebruik in de EU-databank en vul ai_act.eu_database_id in."))
-		f = lawful(cites(f, "AI Act art. 26(8), 49(3)", "AI-verordening art. 26 lid 8, art. 49 lid 3"), lawEUDatabase)
+		f = citesLaw(f, lawEUDatabase)
 		return []finding.Finding{highRiskPending(ctx, a, f)}
 	},
 }
@@ -275,7 +275,7 @@ ai_act:
 				"inform the people concerned as art. 50 requires and list the duties under ai_act.transparency"),
 			nl("De transparantieplichten van de AI-verordening staan er niet bij: "+joinEn(nodig)+".",
 				"Informeer de mensen zoals art. 50 vraagt en zet de plichten bij ai_act.transparency."))
-		f = lawful(cites(f, "AI Act art. 50", "AI-verordening art. 50"), lawTransparent)
+		f = citesLaw(f, lawTransparent)
 		return []finding.Finding{f}
 	},
 }

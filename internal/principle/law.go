@@ -83,6 +83,12 @@ func lawful(f finding.Finding, law Law) finding.Finding {
 	return f
 }
 
+// citesLaw marks a finding as a legal duty under law and names that law in
+// its messages.
+func citesLaw(f finding.Finding, law Law) finding.Finding {
+	return lawful(cites(f, law.EN, law.NL), law)
+}
+
 // Deviation is a rule that the register's configuration switches off or
 // sets below its default severity, with where and why: residents see every
 // one of them on the site, in the open data and in the review packet.

@@ -361,7 +361,7 @@ personal_data:
 				"set personal_data.processed: yes and list the categories; the checklist already treats the sensor as processing personal data"),
 			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar een sensor met %s verwerkt persoonsgegevens. Kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, why),
 				"Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt de sensor al als een sensor die persoonsgegevens verwerkt."))
-		f = lawful(cites(f, "GDPR art. 4(1)", "AVG art. 4 lid 1"), lawPersonal)
+		f = citesLaw(f, lawPersonal)
 		if r.PersonalData.Processed == "unknown" {
 			f.Severity = finding.Warning // unknown already counts as yes
 		}
@@ -416,7 +416,7 @@ minimisation:
 				"truncate or hash identifiers on the device with a salt that changes at least daily, send only counts, and list the measures under minimisation.measures"),
 			nl("De teller vangt kenmerken van telefoons op, maar er staat niet bij: "+joinEn(nodig)+".",
 				"Kort de kenmerken in of versleutel ze in het apparaat met een sleutel die minstens elke dag wisselt, stuur alleen tellingen door, en zet de maatregelen bij minimisation.measures."))
-		f = lawful(cites(f, "GDPR art. 5(1)(c), 25(1)", "AVG art. 5 lid 1 onder c, art. 25 lid 1"), lawMinimise)
+		f = citesLaw(f, lawMinimise)
 		return []finding.Finding{f}
 	},
 }
@@ -463,15 +463,15 @@ var specialCategories = &Rule{
 		if len(need) == 0 {
 			return nil
 		}
-		cite, citeNL := "GDPR art. 9(2); UAVG art. 22-30", "AVG art. 9 lid 2; UAVG art. 22-30"
+		law := lawSpecial
 		if police {
-			cite, citeNL = "Wet politiegegevens art. 5", "Wet politiegegevens art. 5"
+			law = Law{"Wet politiegegevens art. 5", "Wet politiegegevens art. 5"}
 		}
 		f := missing("/personal_data",
 			en(why+", but the record does not give "+joinAnd(need),
 				"processing special categories is forbidden unless an exception applies: record the exception and the article that gives it, or stop the processing"),
 			nl(waarom+" Er staat niet bij: "+joinEn(nodig)+".",
 				"Bijzondere persoonsgegevens verwerken is verboden, tenzij een uitzondering geldt. Leg de uitzondering en het wetsartikel vast, of stop de verwerking."))
-		return []finding.Finding{lawful(cites(f, cite, citeNL), Law{cite, citeNL})}
+		return []finding.Finding{citesLaw(f, law)}
 	},
 }

@@ -17,7 +17,6 @@ import (
 const (
 	art151c1 = "Gemeentewet art. 151c(1)"
 	art151c4 = "Gemeentewet art. 151c(4)"
-	art151c6 = "Gemeentewet art. 151c(6)"
 )
 
 // maxRetention151c is the longest 151c allows camera images to be kept.
@@ -120,7 +119,7 @@ lifecycle:
 						"add it under decisions with its date and reference; without it the mayor has no power to deploy the cameras"),
 					nl("Voor cameratoezicht voor de openbare orde ontbreekt "+n.wat+".",
 						"Zet het besluit bij decisions, met de datum en een verwijzing. Zonder dit besluit mag de burgemeester geen camera's inzetten."))
-				f = lawful(cites(f, art151c1, "Gemeentewet art. 151c lid 1"), lawDecision151)
+				f = citesLaw(f, lawDecision151)
 				fs = append(fs, f)
 				continue
 			}
@@ -139,7 +138,7 @@ lifecycle:
 						"add the decision's date"),
 					nl("Bij "+n.wat+" staat geen datum. Dan is niet te zien of het besluit er vóór de start was.",
 						"Vul de datum van het besluit in."))
-				f = lawful(cites(f, art151c1, "Gemeentewet art. 151c lid 1"), lawDecision151)
+				f = citesLaw(f, lawDecision151)
 				fs = append(fs, f)
 				continue
 			}
@@ -150,7 +149,7 @@ lifecycle:
 						"the cameras had no lawful basis until that date; if the date is wrong, correct it, else record the decision's actual date and the start"),
 					nl(fmt.Sprintf("Het besluit is van %s, na de start van het cameratoezicht op %s. Het besluit moet er vóór de start zijn (%s).", datum(first), datum(r.Lifecycle.Start), n.wat),
 						"Tot die datum hadden de camera's geen wettelijke basis. Klopt de datum niet, verbeter hem dan."))
-				f = lawful(cites(f, art151c1, "Gemeentewet art. 151c lid 1"), lawDecision151)
+				f = citesLaw(f, lawDecision151)
 				fs = append(fs, f)
 			}
 		}
@@ -179,7 +178,7 @@ retention: P28D`,
 				"destroy images after at most four weeks (retention: P28D); images needed for a criminal investigation pass to the police and its own retention"),
 			nl(fmt.Sprintf("Beelden van cameratoezicht worden %s (%s) bewaard. Dat is langer dan de vier weken die de wet toestaat.", duur(d), r.Retention),
 				"Vernietig de beelden na hoogstens vier weken (retention: P28D). Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn."))
-		f = lawful(cites(f, art151c6, "Gemeentewet art. 151c lid 6"), lawRetention)
+		f = citesLaw(f, lawRetention)
 		return []finding.Finding{f}
 	},
 }
