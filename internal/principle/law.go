@@ -57,24 +57,24 @@ func (r *Rule) WhollyLegal() bool { return r.Legal() && r.LawScope == "" }
 // "law for cameras (Gemeentewet art. 151c), else policy (VNG 4.3)" or
 // "policy (VNG 3.7)".
 func (r *Rule) Basis() string {
-	switch {
-	case r.WhollyLegal():
-		return "law (" + r.Law.EN + ")"
-	case r.Legal():
-		return fmt.Sprintf("law %s (%s), else policy (%s)", r.LawScope, r.Law.EN, r.Ref)
-	}
-	return "policy (" + r.Ref + ")"
+	return r.basis(r.Law.EN, r.LawScope, "law", "else policy", "policy")
 }
 
 // BasisNL is Basis in Dutch.
 func (r *Rule) BasisNL() string {
+	return r.basis(r.Law.NL, r.LawScopeNL, "wet", "verder beleid", "beleid")
+}
+
+// basis writes Basis or BasisNL from the law and scope in one language and
+// that language's words for law, else policy and policy.
+func (r *Rule) basis(law, scope, lawWord, elseWord, policyWord string) string {
 	switch {
 	case r.WhollyLegal():
-		return "wet (" + r.Law.NL + ")"
+		return lawWord + " (" + law + ")"
 	case r.Legal():
-		return fmt.Sprintf("wet %s (%s), verder beleid (%s)", r.LawScopeNL, r.Law.NL, r.Ref)
+		return fmt.Sprintf("%s %s (%s), %s (%s)", lawWord, scope, law, elseWord, r.Ref)
 	}
-	return "beleid (" + r.Ref + ")"
+	return policyWord + " (" + r.Ref + ")"
 }
 
 // lawful marks a finding as a legal duty under law.
