@@ -46,12 +46,16 @@ var art5From = mustDate("2025-02-02")
 // capability, or "".
 func identifies(r *record.Record) string {
 	for _, c := range r.Capabilities {
-		if slices.Contains(realtimeID, c) || slices.Contains(unstatedID, c) || slices.Contains(postID, c) {
+		if identifying(c) {
 			return c
 		}
 	}
 	return ""
 }
+
+// identifying reports whether a capability is remote biometric
+// identification, live, after the fact or unstated.
+func identifying(c string) bool { return liveID(c) || slices.Contains(postID, c) }
 
 // liveID reports whether a capability identifies people in real time, or
 // does not say (and so counts as real time).
@@ -62,7 +66,7 @@ func liveID(c string) bool { return slices.Contains(realtimeID, c) || slices.Con
 func biometricCapability(r *record.Record) string {
 	for _, c := range r.Capabilities {
 		switch {
-		case identifies(&record.Record{Capabilities: []string{c}}) != "", c == "biometric_categorisation", c == "emotion_recognition", c == "re_identification":
+		case identifying(c), c == "biometric_categorisation", c == "emotion_recognition", c == "re_identification":
 			return c
 		}
 	}
