@@ -1,9 +1,6 @@
 package readability
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // Jargon is an officialese word or phrase found in a text, with the plainer
 // words that say the same.
@@ -51,13 +48,5 @@ func FindJargon(sentence string, l Lang) []Jargon {
 			out = append(out, j)
 		}
 	}
-	return out
-}
-
-// JargonList returns the list of officialese for a language, sorted, for
-// documentation.
-func JargonList(l Lang) []Jargon {
-	out := append([]Jargon(nil), jargon[l]...)
-	sort.Slice(out, func(a, b int) bool { return out[a].Word < out[b].Word })
 	return out
 }
