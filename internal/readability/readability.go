@@ -8,6 +8,7 @@ package readability
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Lang is the language a text is measured in.
@@ -302,21 +303,12 @@ func dutchGroup(g string) int {
 			}
 		}
 		if !matched {
-			_, size := firstRune(g)
+			_, size := utf8.DecodeRuneInString(g)
 			g = g[size:]
 		}
 		n++
 	}
 	return n
-}
-
-func firstRune(s string) (rune, int) {
-	for i, r := range s {
-		if i > 0 {
-			return r, i
-		}
-	}
-	return 0, len(s)
 }
 
 // englishSyllables is the usual heuristic: runs of vowels, less a silent
