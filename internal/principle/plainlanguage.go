@@ -11,9 +11,12 @@ import (
 
 // plainFields are the texts every resident reads first, with their Dutch
 // names.
-var plainFields = []struct{ path, name, nameNL string }{
-	{"/summary", "summary", "De samenvatting (summary)"},
-	{"/purpose", "purpose", "Het doel (purpose)"},
+var plainFields = []struct {
+	path, name, nameNL string
+	text               func(*record.Record) string
+}{
+	{"/summary", "summary", "De samenvatting (summary)", func(r *record.Record) string { return r.Summary }},
+	{"/purpose", "purpose", "Het doel (purpose)", func(r *record.Record) string { return r.Purpose }},
 }
 
 var plainLanguage = &Rule{
@@ -30,10 +33,7 @@ purpose: Geweld op de Markt voorkomen en snel ingrijpen als het toch gebeurt.`,
 		pl := ctx.Config.PlainLanguage
 		var fs []finding.Finding
 		for _, f := range plainFields {
-			text := r.Summary
-			if f.name == "purpose" {
-				text = r.Purpose
-			}
+			text := f.text(r)
 			if blank(text) {
 				continue
 			}
