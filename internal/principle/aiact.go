@@ -249,10 +249,7 @@ ai_act:
 		if r.AIAct != nil {
 			have = r.AIAct.Transparency
 		}
-		parent := "/ai_act"
-		if r.AIAct == nil {
-			parent = ""
-		}
+		parent := present(r.AIAct != nil, "/ai_act")
 		var need, nodig []string
 		for _, c := range r.Capabilities {
 			if d, ok := transparencyDuties[c]; ok && !slices.Contains(have, d) && !slices.Contains(need, d) {

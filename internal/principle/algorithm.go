@@ -105,10 +105,7 @@ source_code:
 		sc := r.SourceCode
 		switch {
 		case sc == nil || blank(sc.URL) && blank(sc.UnavailableReason):
-			parent := "/source_code"
-			if sc == nil {
-				parent = ""
-			}
+			parent := present(sc != nil, "/source_code")
 			fs = append(fs, missing(parent,
 				en("the algorithm has no link to its source code and no reason why not",
 					"add source_code.url and licence, or source_code.unavailable_reason"),

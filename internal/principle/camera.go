@@ -137,10 +137,7 @@ minimisation:
 		if r.Minimisation != nil && len(r.Minimisation.Measures) > 0 {
 			return nil
 		}
-		parent := "/minimisation"
-		if r.Minimisation == nil {
-			parent = ""
-		}
+		parent := present(r.Minimisation != nil, "/minimisation")
 		return []finding.Finding{missing(parent,
 			en("the sensor counts with images but lists no minimisation measures",
 				"count on the device with a low resolution and send only counts, and list the measures under minimisation.measures"),
@@ -167,10 +164,7 @@ var supplierWatch = &Rule{
 			if !r.IsCamera() {
 				return nil
 			}
-			parent := "/vendor"
-			if r.Vendor == nil {
-				parent = ""
-			}
+			parent := present(r.Vendor != nil, "/vendor")
 			return []finding.Finding{missing(parent,
 				en("the camera does not name its manufacturer, so supply-chain risks cannot be checked",
 					"add vendor.manufacturer, model and country"),
@@ -226,10 +220,7 @@ var securityAudit = &Rule{
 			if !r.ProcessesPersonalData() {
 				return nil
 			}
-			parent := "/security"
-			if r.Security == nil {
-				parent = ""
-			}
+			parent := present(r.Security != nil, "/security")
 			return []finding.Finding{missing(parent,
 				en("no security audit is recorded for a record in use that processes personal data",
 					fmt.Sprintf("have the security audited independently and add security.last_audit; audits are due every %s", limit)),

@@ -33,10 +33,7 @@ var decisionRecorded = &Rule{
 		if slices.ContainsFunc(r.Decisions, func(d record.Decision) bool { return slices.Contains(want, d.Kind) }) {
 			return nil
 		}
-		parent := "/decisions"
-		if len(r.Decisions) == 0 {
-			parent = ""
-		}
+		parent := present(len(r.Decisions) > 0, "/decisions")
 		return []finding.Finding{missing(parent,
 			en(fmt.Sprintf("the record is %s but lists no decision to deploy it (%s)", r.Status, label),
 				fmt.Sprintf("add under decisions %s with body, kind (%s), date and reference", label, want[0])),
@@ -149,10 +146,7 @@ ai_act:
 		}
 		var fs []finding.Finding
 		if affectsPeople(r) && !hasAssessment(r, "IAMA", "FRAIA") {
-			parent := "/assessments"
-			if len(r.Assessments) == 0 {
-				parent = ""
-			}
+			parent := present(len(r.Assessments) > 0, "/assessments")
 			fs = append(fs, missing(parent,
 				en("the algorithm affects people but lists no IAMA (human rights and algorithms impact assessment)",
 					"do an IAMA (or FRAIA) and add it under assessments with type, date and url"),

@@ -89,6 +89,15 @@ func missing(parent string, e, n text) finding.Finding {
 	return worded(finding.Finding{Path: parent, Key: parent != ""}, e, n)
 }
 
+// present is the parent path for missing: the path when the parent field
+// is in the record, else "" (the record itself).
+func present(ok bool, path string) string {
+	if ok {
+		return path
+	}
+	return ""
+}
+
 // at is a finding about a field that is present: it points at its value.
 func at(path string, e, n text) finding.Finding {
 	return worded(finding.Finding{Path: path}, e, n)

@@ -407,10 +407,7 @@ minimisation:
 		if len(need) == 0 {
 			return nil
 		}
-		parent := "/minimisation"
-		if r.Minimisation == nil {
-			parent = ""
-		}
+		parent := present(r.Minimisation != nil, "/minimisation")
 		f := missing(parent,
 			en("the counter picks up device identifiers but lists no "+joinAnd(need),
 				"truncate or hash identifiers on the device with a salt that changes at least daily, send only counts, and list the measures under minimisation.measures"),

@@ -110,10 +110,7 @@ lifecycle:
 		for _, n := range need {
 			i := slices.IndexFunc(r.Decisions, func(d record.Decision) bool { return d.Body == n.body && slices.Contains(n.kinds, d.Kind) })
 			if i < 0 {
-				parent := "/decisions"
-				if len(r.Decisions) == 0 {
-					parent = ""
-				}
+				parent := present(len(r.Decisions) > 0, "/decisions")
 				f := missing(parent,
 					en("public-order camera surveillance lacks "+n.what,
 						"add it under decisions with its date and reference; without it the mayor has no power to deploy the cameras"),
