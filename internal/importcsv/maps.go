@@ -32,7 +32,3 @@ func readyMap(name string) ([]byte, bool) {
 	data, err := mapsFS.ReadFile("maps/" + name + ".yaml")
 	return data, err == nil
 }
-
-// ReadyMap returns the text of a ready-made mapping file, so a municipality
-// can start its own from it.
-func ReadyMap(name string) ([]byte, bool) { return readyMap(name) }
