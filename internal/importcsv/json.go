@@ -59,8 +59,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	res := &Result{}
 	if opts.Mapping == nil {
 		if m := jsonMap(t.head); m != "" {
-			data, _ := readyMap(m)
-			mp, err := ParseMapping(m, data)
+			mp, err := LoadMapping(m)
 			if err != nil {
 				return nil, err
 			}
