@@ -6,11 +6,11 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -497,11 +497,7 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 			"write rules: {security-audit: {severity: warning, reason: \"...\"}}")
 		return fs
 	}
-	ids := make([]string, 0, len(rules))
-	for id := range rules {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	ids := slices.Sorted(maps.Keys(rules))
 	for _, id := range ids {
 		at := source.JoinPointer("rules", id)
 		var sevText, reason string
@@ -565,11 +561,7 @@ func envRules(c *Config, env []string) []finding.Finding {
 			vals[k] = v
 		}
 	}
-	keys := make([]string, 0, len(vals))
-	for k := range vals {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(vals))
 	var fs []finding.Finding
 	for _, k := range keys {
 		if base, ok := strings.CutSuffix(k, EnvReasonSuffix); ok {
@@ -621,11 +613,7 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 		if !ok {
 			return
 		}
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(m))
 		for _, k := range keys {
 			full := k
 			if prefix != "" {
