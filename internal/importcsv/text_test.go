@@ -26,11 +26,19 @@ func one(t *testing.T, csv string, opts Options) (record.Record, *Result) {
 	if len(res.Records) != 1 {
 		t.Fatalf("records %d, findings %q", len(res.Records), short(res.Findings))
 	}
-	var r record.Record
-	if err := yaml.Unmarshal(res.Records[0].Data, &r); err != nil {
-		t.Fatal(err)
+	return decode(t, res)[0], res
+}
+
+// decode reads back the records an import made.
+func decode(t *testing.T, res *Result) []record.Record {
+	t.Helper()
+	out := make([]record.Record, len(res.Records))
+	for i, rec := range res.Records {
+		if err := yaml.Unmarshal(rec.Data, &out[i]); err != nil {
+			t.Fatal(err)
+		}
 	}
-	return r, res
+	return out
 }
 
 func mapping(t *testing.T, text string) *Mapping {
@@ -91,11 +99,7 @@ func TestValueMaps(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, rec := range res.Records {
-		var r record.Record
-		if err := yaml.Unmarshal(rec.Data, &r); err != nil {
-			t.Fatal(err)
-		}
+	for _, r := range decode(t, res) {
 		got = append(got, r.ID+":"+r.SensorType+":"+strings.Join(r.Themes, ","))
 	}
 	if want := []string{"cam:camera:verkeer,natuur-en-milieu", "teller::verkeer"}; !slices.Equal(got, want) {
@@ -138,11 +142,7 @@ columns:
 		t.Fatal(err)
 	}
 	var got []string
-	for _, rec := range res.Records {
-		var r record.Record
-		if err := yaml.Unmarshal(rec.Data, &r); err != nil {
-			t.Fatal(err)
-		}
+	for _, r := range decode(t, res) {
 		got = append(got, r.ID+":"+r.Name+":"+r.SensorType+":"+r.Location.Description+":"+r.Organisation.Name)
 	}
 	want := []string{"7079-2296-1:7079-2296:camera:Brug:Gemeente A", "7079-2296-2:7079-2296:noise:Plein:Gemeente A"}
@@ -288,11 +288,7 @@ func TestGeoJSONFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []string
-	for _, rec := range res.Records {
-		var r record.Record
-		if err := yaml.Unmarshal(rec.Data, &r); err != nil {
-			t.Fatal(err)
-		}
+	for _, r := range decode(t, res) {
 		pos := ""
 		if r.Location != nil && r.Location.Point != nil {
 			pos = fmt.Sprint(r.Location.Point.Lat, ",", r.Location.Point.Lon)
