@@ -542,7 +542,7 @@ func (im *importer) record(line int, row []string, g int) {
 		if g > 0 && !im.groupHas(g, "name") {
 			// Several records share the row's name: number them as the
 			// row does.
-			base = fmt.Sprintf("%s-%d", strings.TrimRight(base[:min(len(base), 60)], "-"), g)
+			base = numbered(base, g)
 		}
 		id = base
 		prev, dup := im.names[base]
@@ -556,7 +556,7 @@ func (im *importer) record(line int, row []string, g int) {
 			// spreadsheet, so importing it again finds the same ids in the
 			// register and leaves them be.
 			for n := 2; ; n++ {
-				id = fmt.Sprintf("%s-%d", strings.TrimRight(base[:min(len(base), 60)], "-"), n)
+				id = numbered(base, n)
 				if _, taken := im.ids[id]; !taken {
 					break
 				}
@@ -621,6 +621,12 @@ func (im *importer) record(line int, row []string, g int) {
 		}
 	}
 	im.res.Records = append(im.res.Records, rec)
+}
+
+// numbered is the id base with a number after it, the base cut so the id
+// stays within 63 characters.
+func numbered(base string, n int) string {
+	return fmt.Sprintf("%s-%d", strings.TrimRight(base[:min(len(base), 60)], "-"), n)
 }
 
 // groupHas reports whether group g has a column of its own for the field.
