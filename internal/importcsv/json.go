@@ -110,8 +110,8 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, nil, fmt.Errorf("more than one JSON value in the file")
 	}
-	start := bytes.Index(data, bytes.TrimSpace(top)) // the value's offset in the file
 	trimmed := bytes.TrimSpace(top)
+	start := bytes.Index(data, trimmed) // the value's offset in the file
 	switch {
 	case len(trimmed) > 0 && trimmed[0] == '[':
 		return listEntries(data, start)
