@@ -293,29 +293,24 @@ var months = map[string]int{
 func NormaliseDate(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	var y, m, d int
-	switch {
-	case isoMonth.MatchString(s):
+	if p := isoMonth.FindStringSubmatch(s); p != nil {
 		// A month, as the national algorithm register gives begin and end:
 		// its first day, which the export turns back into the month.
-		p := isoMonth.FindStringSubmatch(s)
 		y, m, d = atoi(p[1]), atoi(p[2]), 1
-	case isoDate.MatchString(s):
-		p := isoDate.FindStringSubmatch(s)
+	} else if p := isoDate.FindStringSubmatch(s); p != nil {
 		y, m, d = atoi(p[1]), atoi(p[2]), atoi(p[3])
-	case dutchDate.MatchString(s):
-		p := dutchDate.FindStringSubmatch(s)
+	} else if p := dutchDate.FindStringSubmatch(s); p != nil {
 		if len(p[3]) != 4 {
 			return "", fmt.Errorf("%q has a two-digit year; write the year in full", s)
 		}
 		y, m, d = atoi(p[3]), atoi(p[2]), atoi(p[1])
-	case wordDate.MatchString(s):
-		p := wordDate.FindStringSubmatch(s)
+	} else if p := wordDate.FindStringSubmatch(s); p != nil {
 		mm, ok := months[strings.ToLower(p[2])]
 		if !ok {
 			return "", fmt.Errorf("%q is not a date: %q is not a month", s, p[2])
 		}
 		y, m, d = atoi(p[3]), mm, atoi(p[1])
-	default:
+	} else {
 		return "", fmt.Errorf("%q is not a date", s)
 	}
 	out := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
