@@ -117,7 +117,7 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 	}
 	slices.Sort(p.Files)
 	for _, rel := range p.Files {
-		data, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
+		data, st, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
 			p.Findings = append(p.Findings, finding.Finding{File: rel, Rule: RuleMigrate, Severity: finding.Error,
 				Message: "cannot read the record: " + err.Error(), Help: "run register validate"})
@@ -148,11 +148,7 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 					Message: fmt.Sprintf("the record is in format v%d and no migration leads from it to v%d", v, m.Current)})
 				continue
 			}
-			pd := Pending{File: rel, Version: v}
-			if st, err := os.Stat(filepath.Join(root, filepath.FromSlash(rel))); err == nil {
-				pd.Size, pd.ModTime = st.Size(), st.ModTime()
-			}
-			p.Pending = append(p.Pending, pd)
+			p.Pending = append(p.Pending, Pending{File: rel, Version: v, Size: st.Size(), ModTime: st.ModTime()})
 			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Info,
 				Message: fmt.Sprintf("format v%d → v%d: %s", v, m.Current, notes)})
 		}
@@ -218,12 +214,12 @@ func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
 // current version.
 func (m Migrator) upgrade(root string, pd Pending) ([]byte, error) {
 	full := filepath.Join(root, filepath.FromSlash(pd.File))
-	if st, err := os.Stat(full); err == nil && (st.Size() != pd.Size || !st.ModTime().Equal(pd.ModTime)) {
-		return nil, errors.New("the file changed since the migration was planned; run register migrate again")
-	}
-	data, err := readLimited(full)
+	data, st, err := readLimited(full)
 	if err != nil {
 		return nil, err
+	}
+	if st.Size() != pd.Size || !st.ModTime().Equal(pd.ModTime) {
+		return nil, errors.New("the file changed since the migration was planned; run register migrate again")
 	}
 	parsed, fs := source.Tree(pd.File, data, source.DefaultLimits)
 	if parsed == nil {
@@ -292,16 +288,18 @@ func setVersion(data []byte, root *yaml.Node, v int) ([]byte, error) {
 	return insertAfter(data, root, after, line)
 }
 
-// readLimited reads a record file, refusing one larger than the reader's limit.
-func readLimited(path string) ([]byte, error) {
+// readLimited reads a record file, refusing one larger than the reader's
+// limit, and returns it with the file's information as read before it.
+func readLimited(path string) ([]byte, os.FileInfo, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if st.Size() > int64(source.DefaultLimits.MaxBytes) {
-		return nil, fmt.Errorf("the file is %d bytes, more than %d", st.Size(), source.DefaultLimits.MaxBytes)
+		return nil, nil, fmt.Errorf("the file is %d bytes, more than %d", st.Size(), source.DefaultLimits.MaxBytes)
 	}
-	return os.ReadFile(path)
+	data, err := os.ReadFile(path)
+	return data, st, err
 }
 
 // replace writes data over path atomically, keeping the file's mode.
