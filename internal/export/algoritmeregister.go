@@ -147,7 +147,7 @@ func WriteAlgoritmeregister(w io.Writer, reg *record.Register) ([]finding.Findin
 		if r.Kind != record.Algorithm {
 			continue
 		}
-		e, more := Algorithm(r, pub)
+		e, more := algorithm(r, pub)
 		entries = append(entries, e)
 		fs = append(fs, more...)
 	}
@@ -163,11 +163,14 @@ func WriteAlgoritmeregister(w io.Writer, reg *record.Register) ([]finding.Findin
 // Algorithm maps one algorithm record to a national register entry and
 // reports what the standard cannot take. Withheld fields are left out.
 func Algorithm(r *record.Record, reg *record.Register) (Entry, []finding.Finding) {
-	if v := publish.View(r); v != nil {
-		r = v
-	} else {
+	if r = publish.View(r); r == nil {
 		return Entry{}, nil
 	}
+	return algorithm(r, reg)
+}
+
+// algorithm is Algorithm for a record that is already its public view.
+func algorithm(r *record.Record, reg *record.Register) (Entry, []finding.Finding) {
 	e := Entry{Lang: "nld", StandardVersion: "1.0"}
 	shown := func(path string) bool { return !r.IsWithheld(path) }
 	text := func(path, v string) string {

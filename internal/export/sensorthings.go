@@ -86,7 +86,7 @@ func WriteSensorThings(w io.Writer, reg *record.Register) error {
 	pub := publish.Register(reg).Register
 	for _, r := range pub.Records {
 		if r.Kind == record.Sensor {
-			doc.Value = append(doc.Value, SensorThing(r, pub))
+			doc.Value = append(doc.Value, sensorThing(r, pub))
 		}
 	}
 	enc := json.NewEncoder(w)
@@ -105,6 +105,11 @@ func SensorThing(r *record.Record, reg *record.Register) Thing {
 	if r = publish.View(r); r == nil {
 		return Thing{}
 	}
+	return sensorThing(r, reg)
+}
+
+// sensorThing is SensorThing for a record that is already its public view.
+func sensorThing(r *record.Record, reg *record.Register) Thing {
 	name := r.Name
 	if r.IsWithheld("name") {
 		name = r.ID

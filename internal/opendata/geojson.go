@@ -66,6 +66,12 @@ func SensorFeature(r *record.Record) *Feature {
 	if r = publish.View(r); r == nil {
 		return nil
 	}
+	return sensorFeature(r)
+}
+
+// sensorFeature is SensorFeature for a record that is already its public
+// view.
+func sensorFeature(r *record.Record) *Feature {
 	var geoms []*Geometry
 	if p := Position(r); p != nil {
 		geoms = append(geoms, &Geometry{Type: "Point", Coordinates: [2]float64{round(p.Lon), round(p.Lat)}})
@@ -106,7 +112,7 @@ func WriteGeoJSON(w io.Writer, recs []*record.Record) error {
 		if r.Kind != record.Sensor {
 			continue
 		}
-		if f := SensorFeature(r); f != nil {
+		if f := sensorFeature(r); f != nil {
 			fc.Features = append(fc.Features, f)
 		}
 	}
