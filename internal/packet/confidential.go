@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -22,17 +23,11 @@ import (
 // site), so records that are not public are counted, not shown, and withheld
 // fields read "niet openbaar" with the reason, as on the site.
 
-// confidentialWords are the mark of what the public may not see.
-var confidentialWords = [2]string{"Vertrouwelijk — niet openbaar", "Confidential — not public"}
-
 // Confidential returns the mark for a record or field that is not public,
-// with the reason: "Vertrouwelijk — niet openbaar (Reden: Woo art. 5.1)".
+// with the reason: "Vertrouwelijk — niet openbaar (Reden: Woo art. 5.1)",
+// the site's notice (publish.Notice) headed by "Vertrouwelijk".
 func (L *Labels) Confidential(reason string) string {
-	s := L.pick(confidentialWords)
-	if reason = strings.TrimSpace(reason); reason != "" {
-		s += " (" + L.pick([2]string{"Reden", "Reason"}) + ": " + reason + ")"
-	}
-	return s
+	return L.pick([2]string{"Vertrouwelijk — ", "Confidential — "}) + publish.Notice(L.lang, reason)
 }
 
 // notShownText says how many records the public packet leaves out.
@@ -91,7 +86,7 @@ func (L *Labels) markFacts(fs []Fact, loaded *record.Record, public bool) {
 		}
 		slices.Sort(withheld)
 		for _, w := range slices.Compact(withheld) {
-			fs[i].Value += "\n" + cmpOr(L.field(w), w) + ": " + notice
+			fs[i].Value += "\n" + cmp.Or(L.field(w), w) + ": " + notice
 		}
 	}
 }
@@ -124,13 +119,6 @@ func namedPath(p string) string {
 		}
 	}
 	return strings.Join(out, ".")
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // markExceptions marks withheld parts of the exception rows.
