@@ -85,12 +85,17 @@ var internalOnly = map[string][]string{
 	"incidents": {"type", "discovered", "reported", "summary"},
 }
 
-// touches reports whether withheld path w covers p or lies below it (p is
-// partly withheld).
-func touches(w, p []string) bool {
-	if record.Covers(strings.Join(w, "."), strings.Join(p, ".")) {
+// touches reports whether withheld path w covers the dotted path or
+// lies below it (the path is partly withheld).
+func touches(w, path string) bool {
+	if record.Covers(w, path) {
 		return true
 	}
+	return below(strings.Split(w, "."), strings.Split(path, "."))
+}
+
+// below reports whether withheld path w lies below p.
+func below(w, p []string) bool {
 	// w below p: p matches a prefix of w with w's indexes free.
 	i := 0
 	for j := 0; j < len(p); {
@@ -120,8 +125,7 @@ func PositionWithheld(r *record.Record) bool {
 		return false
 	}
 	for _, w := range r.Publication.Withheld {
-		ws := strings.Split(w, ".")
-		if touches(ws, []string{"location", "point"}) || touches(ws, []string{"location", "point_rd"}) {
+		if touches(w, "location.point") || touches(w, "location.point_rd") {
 			return true
 		}
 	}
@@ -478,11 +482,10 @@ func Touches(r *record.Record, path string) bool {
 	if r == nil || r.Publication == nil {
 		return false
 	}
-	p := strings.Split(path, ".")
 	for _, w := range r.Publication.Withheld {
-		if touches(strings.Split(w, "."), p) {
+		if touches(w, path) {
 			return true
 		}
 	}
-	return PositionWithheld(r) && (touches([]string{"location", "point"}, p) || touches([]string{"location", "point_rd"}, p))
+	return PositionWithheld(r) && (touches("location.point", path) || touches("location.point_rd", path))
 }
