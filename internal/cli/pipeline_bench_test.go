@@ -27,8 +27,6 @@ import (
 	"testing"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -38,42 +36,6 @@ func pipelineSizes() []int {
 		return []int{10000}
 	}
 	return []int{10000, 100000}
-}
-
-var benchRegisters sync.Map
-
-// benchRegister returns a register of n generated records, made once and kept
-// in the temp folder between runs (the same folder internal/load uses).
-func benchRegister(b *testing.B, n int) string {
-	if dir, ok := benchRegisters.Load(n); ok {
-		return dir.(string)
-	}
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("register-bench-%d-v1", n))
-	if _, err := os.Stat(filepath.Join(dir, "register.yaml")); err != nil {
-		os.RemoveAll(dir)
-		if err := testgen.Write(dir, n, 1); err != nil {
-			b.Fatal(err)
-		}
-	}
-	benchRegisters.Store(n, dir)
-	return dir
-}
-
-// recordFiles lists the register's record files.
-func recordFiles(b *testing.B, root string) []string {
-	var names []string
-	for _, sub := range []string{"sensors", "algorithms"} {
-		entries, err := os.ReadDir(filepath.Join(root, sub))
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, e := range entries {
-			if strings.HasSuffix(e.Name(), ".yaml") {
-				names = append(names, filepath.Join(root, sub, e.Name()))
-			}
-		}
-	}
-	return names
 }
 
 // processCPU is the process's user and system CPU time: on a shared machine
@@ -131,45 +93,26 @@ func measure(f func()) cost {
 	return c
 }
 
-// parseFloor parses every record file once into yaml.Node trees on
-// GOMAXPROCS workers, nothing else.
-func parseFloor(b *testing.B, files []string) {
-	var wg sync.WaitGroup
-	names := make(chan string)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for name := range names {
-				data, err := os.ReadFile(name)
-				if err != nil {
-					b.Error(err)
-					continue
-				}
-				var node yaml.Node
-				if err := yaml.Unmarshal(data, &node); err != nil {
-					b.Error(err)
-				}
-			}
-		}()
-	}
-	for _, name := range files {
-		names <- name
-	}
-	close(names)
-	wg.Wait()
-}
-
 // benchPipeline measures the floor and then args (a whole command line, run
 // with the register's root) on each register size, and reports the ratios.
 // prepare, when given, runs outside the measurement before each run.
 func benchPipeline(b *testing.B, args func(root, tmp string, files []string) []string, prepare func(tmp string)) {
 	for _, n := range pipelineSizes() {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			root := benchRegister(b, n)
-			files := recordFiles(b, root)
+			root, err := testgen.Cached(n)
+			if err != nil {
+				b.Fatal(err)
+			}
+			files, err := testgen.RecordFiles(root)
+			if err != nil {
+				b.Fatal(err)
+			}
 			tmp := b.TempDir()
-			floor := measure(func() { parseFloor(b, files) })
+			floor := measure(func() {
+				if err := testgen.ParseFloor(files); err != nil {
+					b.Error(err)
+				}
+			})
 			var total cost
 			var runs int
 			for b.Loop() {

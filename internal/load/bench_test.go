@@ -2,37 +2,22 @@ package load_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"runtime"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/testgen"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
-// generated returns a register of n generated records, made once per process
-// and kept in the temp folder between runs.
-var generated sync.Map
-
+// register returns the shared generated register of n records.
 func register(b *testing.B, n int) string {
-	if dir, ok := generated.Load(n); ok {
-		return dir.(string)
+	dir, err := testgen.Cached(n)
+	if err != nil {
+		b.Fatal(err)
 	}
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("register-bench-%d-v1", n))
-	if _, err := os.Stat(filepath.Join(dir, "register.yaml")); err != nil {
-		os.RemoveAll(dir)
-		if err := testgen.Write(dir, n, 1); err != nil {
-			b.Fatal(err)
-		}
-	}
-	generated.Store(n, dir)
 	return dir
 }
 
@@ -51,37 +36,16 @@ func cpuTime() time.Duration {
 func BenchmarkParseOnly(b *testing.B) {
 	for _, n := range []int{10000, 100000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			root := register(b, n)
+			files, err := testgen.RecordFiles(register(b, n))
+			if err != nil {
+				b.Fatal(err)
+			}
 			b.ResetTimer()
 			cpu0 := cpuTime()
 			for b.Loop() {
-				var wg sync.WaitGroup
-				names := make(chan string)
-				for range runtime.GOMAXPROCS(0) {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						for name := range names {
-							data, err := os.ReadFile(name)
-							if err != nil {
-								b.Error(err)
-								continue
-							}
-							var node yaml.Node
-							if err := yaml.Unmarshal(data, &node); err != nil {
-								b.Error(err)
-							}
-						}
-					}()
+				if err := testgen.ParseFloor(files); err != nil {
+					b.Error(err)
 				}
-				for _, sub := range []string{"sensors", "algorithms"} {
-					entries, _ := os.ReadDir(filepath.Join(root, sub))
-					for _, e := range entries {
-						names <- filepath.Join(root, sub, e.Name())
-					}
-				}
-				close(names)
-				wg.Wait()
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
