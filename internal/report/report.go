@@ -111,28 +111,30 @@ func repoPath(root, file string) string {
 // 4 warnings" or "31 records, no problems found". Info findings are named only
 // when there are some, so the usual line stays short.
 func summaryIn(lang string, sum finding.Summary) string {
+	w := summaryWords["en"]
 	if lang == "nl" {
-		parts := []string{plural(sum.Records, "registratie", "registraties")}
-		if sum.Errors == 0 && sum.Warnings == 0 && sum.Infos == 0 {
-			parts = append(parts, "geen problemen gevonden")
-		} else {
-			parts = append(parts, plural(sum.Errors, "fout", "fouten"), plural(sum.Warnings, "waarschuwing", "waarschuwingen"))
-			if sum.Infos > 0 {
-				parts = append(parts, plural(sum.Infos, "opmerking", "opmerkingen"))
-			}
-		}
-		return strings.Join(parts, ", ")
+		w = summaryWords["nl"]
 	}
-	parts := []string{plural(sum.Records, "record", "records")}
+	parts := []string{plural(sum.Records, w.record[0], w.record[1])}
 	if sum.Errors == 0 && sum.Warnings == 0 && sum.Infos == 0 {
-		parts = append(parts, "no problems found")
+		parts = append(parts, w.clean)
 	} else {
-		parts = append(parts, plural(sum.Errors, "error", "errors"), plural(sum.Warnings, "warning", "warnings"))
+		parts = append(parts, plural(sum.Errors, w.err[0], w.err[1]), plural(sum.Warnings, w.warning[0], w.warning[1]))
 		if sum.Infos > 0 {
-			parts = append(parts, plural(sum.Infos, "note", "notes"))
+			parts = append(parts, plural(sum.Infos, w.info[0], w.info[1]))
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// summaryWords are the summary line's nouns (one, many) and its words for a
+// clean run, per language.
+var summaryWords = map[string]struct {
+	record, err, warning, info [2]string
+	clean                      string
+}{
+	"en": {[2]string{"record", "records"}, [2]string{"error", "errors"}, [2]string{"warning", "warnings"}, [2]string{"note", "notes"}, "no problems found"},
+	"nl": {[2]string{"registratie", "registraties"}, [2]string{"fout", "fouten"}, [2]string{"waarschuwing", "waarschuwingen"}, [2]string{"opmerking", "opmerkingen"}, "geen problemen gevonden"},
 }
 
 // plural writes a count with the right form of its noun.
