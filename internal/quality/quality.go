@@ -197,9 +197,10 @@ func fields(recs []*record.Record) []Field {
 			if !f.Leaf {
 				continue
 			}
+			path := strings.Split(f.Path, ".")
 			n := 0
 			for _, m := range maps {
-				if filled(m, strings.Split(f.Path, ".")) {
+				if filled(m, path) {
 					n++
 				}
 			}
