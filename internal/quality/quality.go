@@ -128,7 +128,7 @@ func rate(n, of int) float64 {
 // Measure computes the report.
 func Measure(in Input) Report {
 	reg := in.Register
-	rep := Report{Today: in.Today.Format(period.DateLayout), Records: len(reg.Records), Term: Term.String(),
+	rep := Report{Today: period.Format(in.Today), Records: len(reg.Records), Term: Term.String(),
 		Stale: []Stale{}, Overdue: []Overdue{}, SwitchedOff: []Deviation{}, Placeholders: []Placeholder{}}
 	rep.Fields = fields(reg.Records)
 	rep.Principles = principles(reg.Records, in.Findings)
@@ -142,14 +142,14 @@ func Measure(in Input) Report {
 		cutoff := Term.SubtractFrom(in.Today)
 		for _, r := range reg.Records {
 			if t, ok := in.Changed[r.File]; ok && t.Before(cutoff) {
-				rep.Stale = append(rep.Stale, Stale{ID: r.ID, File: r.File, Changed: t.UTC().Format(period.DateLayout)})
+				rep.Stale = append(rep.Stale, Stale{ID: r.ID, File: r.File, Changed: period.Format(t.UTC())})
 			}
 		}
 	}
 
 	for _, it := range lifecycle.Due(reg, in.Today, period.MustParse("P1D")) {
 		if it.Group == lifecycle.Lapsed && it.What == lifecycle.Evaluation {
-			rep.Overdue = append(rep.Overdue, Overdue{ID: it.Record.ID, Due: it.Date.Format(period.DateLayout),
+			rep.Overdue = append(rep.Overdue, Overdue{ID: it.Record.ID, Due: period.Format(it.Date),
 				Days: int(in.Today.Sub(it.Date).Hours() / 24)})
 		}
 	}
