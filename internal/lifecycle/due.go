@@ -182,8 +182,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 			}
 			add(Evaluation, time.Time{}, Undated, path, fmt.Sprintf(
 				"the next evaluation cannot be computed: %s; record when it started or was last evaluated (III)", what))
-		}
-		if ok {
+		} else {
 			path, basis := "/evaluation/last", "last evaluated "+r.Evaluation.Last
 			if r.Evaluation.Last == "" {
 				path, basis = "/lifecycle/start", "never evaluated, in use since "+r.Lifecycle.Start
