@@ -2,8 +2,9 @@
 # Browser test of the public site: builds the bundled register's site, serves
 # it from 127.0.0.1 and checks it in headless Chromium (Debian's), with
 # axe-core for WCAG 2.1 A/AA, and reads its feed, calendar and catalogue with
-# feedparser, ical.js and jsonld. The editor test drives yaml-language-server
-# on records and register.yaml. e2e/install.sh installs what they need.
+# feedparser, ical.js and jsonld, and validates the catalogue against DCAT-AP-NL
+# SHACL shapes (rdf-validate-shacl). The editor test drives
+# yaml-language-server on records and register.yaml. e2e/install.sh installs what they need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,4 +27,4 @@ REGISTER_SITE_TILES_URL='https://tiles.test/{z}/{x}/{y}.png' "$work/register" bu
 # REGISTER_BIN runs 'register serve' on a copy of the register, for the test
 # of the preview's reload.
 SITE_DIR="$work/public" TILES_SITE_DIR="$work/tiles" REGISTER_BIN="$work/register" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" \
-  node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs
+  node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs e2e/dcat.test.mjs
