@@ -34,7 +34,7 @@ func newImportCmd(a *App) *cobra.Command {
 		Short: "Create records from another source, such as a spreadsheet",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usagef("import needs a source: register import csv FILE, or register import json FILE")
+			return usagef("import needs a source: register import csv FILE, register import json FILE, or register import notification FILE --received DATE")
 		},
 	}
 	var o importOptions
@@ -138,6 +138,7 @@ errors; 2: usage or I/O error.`,
 	jsonCmd.Flags().BoolVar(&oj.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
 	jsonCmd.Flags().StringVarP(&oj.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
 	cmd.AddCommand(jsonCmd)
+	cmd.AddCommand(newImportNotificationCmd(a))
 	return cmd
 }
 

@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/notification"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/report"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+func init() {
+	ruleInfo[notification.RuleNotification] = report.RuleInfo{Title: "A sensor notification that cannot be added to the register as it is"}
+}
+
+// importNotificationOptions are the flags of register import notification.
+type importNotificationOptions struct {
+	received string
+	update   bool
+	dryRun   bool
+	format   string
+}
+
+func newImportNotificationCmd(a *App) *cobra.Command {
+	var o importNotificationOptions
+	cmd := &cobra.Command{
+		Use:   "notification FILE --received DATE",
+		Short: "Add a sensor notification (the YAML file the site's form makes) to the register",
+		Long: `import notification adds the sensor record an operator made with the site's form "Meld
+een sensor" (duty to report) to the register, as sensors/ID.yaml. registered_on is set to
+--received, the day the municipality received the notification, so the notice-period rule
+measures from receipt; a different date in the file is replaced, with a warning.
+
+The file is read as untrusted input: it must be one valid sensor record, or nothing is
+written and every problem is reported with its line and column. Comments in it are
+dropped (the register's source is published). Fields the form does not ask are reported
+for the desk to check.
+
+A notification about a sensor the register has is refused, unless --update is given:
+then the fields it gives replace the record's, and everything else (fields the form does
+not ask, withheld fields, the first registered_on) stays. The fields changed are listed.
+
+Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
+		Example: `  register import notification camera-bakkerij.yaml --received 2026-12-01
+  register import notification camera-bakkerij.yaml --received 2026-12-01 --update --dry-run`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usagef("import notification needs one file, for example: register import notification camera-bakkerij.yaml --received 2026-12-01")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runImportNotification(args[0], o) },
+	}
+	cmd.Flags().StringVar(&o.received, "received", "", "the day the municipality received the notification (YYYY-MM-DD); required")
+	cmd.Flags().BoolVar(&o.update, "update", false, "apply a notification about a sensor the register has to its record")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the record that would be written, and write nothing")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
+	return cmd
+}
+
+func (a *App) runImportNotification(file string, o importNotificationOptions) error {
+	if err := checkFormat(o.format); err != nil {
+		return err
+	}
+	if o.received == "" {
+		return usagef("--received is required: the day the notification came in, for example --received 2026-12-01")
+	}
+	received, err := notification.ParseReceived(o.received, period.Today(a.Now()))
+	if err != nil {
+		return usagef("%v", err)
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	if !st.Mode().IsRegular() || st.Size() > source.DefaultLimits.MaxBytes {
+		return fmt.Errorf("read %s: not a file of at most %d bytes; a notification is one record of a few kilobytes", file, source.DefaultLimits.MaxBytes)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	v, err := sharedValidator()
+	if err != nil {
+		return err
+	}
+	root := a.Root()
+	res, err := notification.Read(root, file, data, notification.Options{Received: received, Update: o.update, Validator: v})
+	if err != nil {
+		return err
+	}
+	notes := a.Out
+	if o.format != "text" {
+		notes = a.Err
+	}
+	if res.Data != nil {
+		target := rel(filepath.Join(root, filepath.FromSlash(res.Path)))
+		switch {
+		case o.dryRun:
+			if o.format == "text" {
+				fmt.Fprintf(a.Out, "--- would write %s\n%s", target, res.Data)
+			}
+		default:
+			if err := notification.Write(root, res); err != nil {
+				return err
+			}
+			fmt.Fprintf(notes, "%s\n", res)
+		}
+		for _, c := range res.Changes {
+			fmt.Fprintf(notes, "  %s\n", c)
+		}
+	}
+	finding.Sort(res.Findings)
+	sum := finding.Summarise(1, res.Findings)
+	if err := report.Write(a.Out, o.format, res.Findings, sum, report.Options{Color: a.IsTerminal, ToolName: "register",
+		ToolVersion: a.Version, Rules: ruleInfo}); err != nil {
+		return err
+	}
+	if res.Data == nil {
+		return errFindings
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// notice is a notification as the site's form writes it; it starts four
+// days after it was received, within the default notice period of five.
+const notice = `id: camera-bakkerij
+kind: sensor
+format_version: 2
+name: Camera bij de ingang van de bakkerij
+summary: Een camera boven de deur filmt de ingang van de winkel.
+status: planned
+organisation: {name: Bakkerij De Korenbloem, type: private}
+owner: {role: Bedrijfsleider, email: info@korenbloem.example}
+purpose: Inbraak voorkomen en opsporen.
+personal_data: {processed: "yes"}
+retention: P28D
+lifecycle: {start: 2026-11-27}
+evaluation: {}
+legal_basis: {regime: gdpr, gdpr_ground: legitimate_interest}
+sensor_type: camera
+camera_regime: private
+capabilities: [video_recording]
+location: {description: Kerkstraat 12, point: {lat: 52.09, lon: 5.12}}
+signage: {present: true}
+`
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	a := &App{Out: &out, Err: &errb, Now: func() time.Time { return time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC) }}
+	code = Run(a, args)
+	return code, out.String(), errb.String()
+}
+
+func TestImportNotification(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(t.TempDir(), "melding.yaml")
+	if err := os.WriteFile(file, []byte(notice), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string // in stdout and stderr
+	}{
+		{"no date", []string{file}, ExitError, "--received is required"},
+		{"future", []string{file, "--received", "2026-11-25"}, ExitError, "in the future"},
+		{"not a date", []string{file, "--received", "23-11-2026"}, ExitError, "YYYY-MM-DD"},
+		{"no file", []string{file + ".x", "--received", "2026-11-23"}, ExitError, "no such file"},
+		{"dry run", []string{file, "--received", "2026-11-23", "--dry-run"}, ExitOK, "registered_on: 2026-11-23"},
+		{"added", []string{file, "--received", "2026-11-23"}, ExitOK, "sensors/camera-bakkerij.yaml: added"},
+		{"again", []string{file, "--received", "2026-11-23"}, ExitFindings, "melding.yaml:1:5: error: the register has this sensor already"},
+		{"update", []string{file, "--received", "2026-11-24", "--update"}, ExitOK, "the notification changes nothing"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := runCLI(t, append([]string{"import", "notification", "--root", root}, tt.args...)...)
+			if code != tt.code || !strings.Contains(out+errs, tt.want) {
+				t.Errorf("exit %d, want %d; want %q in\n%s%s", code, tt.code, tt.want, out, errs)
+			}
+		})
+	}
+	// check measures the notice period from the receipt date.
+	code, out, errs := runCLI(t, "check", "--root", root, "--as-of", "2026-11-24", "--lang", "en")
+	want := "registered on 2026-11-23 (registered_on), 4 days before it started on 2026-11-27; the notice period is P5D"
+	if code != ExitOK || !strings.Contains(out, want) {
+		t.Errorf("check: exit %d; want %q in\n%s%s", code, want, out, errs)
+	}
+}

@@ -1,0 +1,383 @@
+package notification
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// RuleNotification is the rule id of findings about a notification itself:
+// a record that is not a sensor, one that exists already, a receipt date
+// that replaces the one in the file, a field the form does not ask.
+const RuleNotification = "notification"
+
+// ReceivedKey is the field that holds the date the municipality received
+// the notification; the notice-period rule measures from it.
+const ReceivedKey = "registered_on"
+
+// Validator checks one parsed record; the validate package provides it.
+type Validator interface {
+	Validate(doc *source.Document, k record.Kind) []finding.Finding
+}
+
+// Options tune an import.
+type Options struct {
+	// Received is the day the municipality received the notification.
+	Received time.Time
+	// Update applies a notification about a sensor the register has to its
+	// record: the fields the notification gives replace those of the
+	// record, the rest stay. Without it, such a notification is refused.
+	Update bool
+	// Validator checks the record; nil is refused, because a notification
+	// comes from outside and is never written unchecked.
+	Validator Validator
+}
+
+// Result is what an import would write.
+type Result struct {
+	ID string
+	// Path is the record's file relative to the register root, with
+	// forward slashes ("sensors/cam-bakkerij.yaml").
+	Path string
+	// Data is the record to write; nil when nothing may be written.
+	Data []byte
+	// Old is the record's file as it was, for an update; Write refuses to
+	// replace a file that changed since.
+	Old []byte
+	// Changes are the fields an update changes; empty for a new record.
+	Changes  []fielddiff.Change
+	Findings []finding.Finding
+}
+
+// Updated reports whether the result changes a record the register has.
+func (r *Result) Updated() bool { return r.Old != nil }
+
+// Read reads a notification (name is the file name shown in findings) and
+// returns the record it adds to the register at root, or the findings
+// that explain why it cannot: unreadable or hostile YAML, a record that is
+// not a valid sensor, or a sensor the register has (unless opts.Update).
+// Every finding has the file, line and column. An error means the
+// register itself could not be read.
+func Read(root, name string, data []byte, opts Options) (*Result, error) {
+	if opts.Validator == nil {
+		return nil, errors.New("import notification: no validator")
+	}
+	if opts.Received.IsZero() {
+		return nil, errors.New("import notification: no receipt date")
+	}
+	received := period.Format(opts.Received)
+	res := &Result{}
+	fail := func(n *yaml.Node, msg, help string) (*Result, error) {
+		f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: msg, Help: help}
+		if n != nil {
+			f.Line, f.Column = n.Line, n.Column
+		}
+		res.Findings = append(res.Findings, f)
+		return res, nil
+	}
+	doc, fs := source.Parse(name, data, source.DefaultLimits)
+	if doc == nil {
+		res.Findings = fs
+		return res, nil
+	}
+	top, ok := doc.Value.(map[string]any)
+	if !ok || doc.Root.Kind != yaml.MappingNode {
+		return fail(doc.Root, "a notification is one sensor record: a mapping of fields such as id, name and location",
+			"send the file the notification form made, unchanged")
+	}
+	if k, _ := top["kind"].(string); k != string(record.Sensor) {
+		return fail(valueNode(doc, "kind"), fmt.Sprintf("kind is %q; a notification is about a sensor (kind: sensor)", fmt.Sprint(top["kind"])),
+			"the duty to report is for sensors; add an algorithm with 'register new algorithm'")
+	}
+	id, _ := top["id"].(string)
+	if !record.ValidID(id) {
+		// The id names the file: check it before it comes near a path.
+		return fail(valueNode(doc, "id"), fmt.Sprintf("id %q is not a valid identifier", fmt.Sprint(top["id"])),
+			"use lower-case letters, digits and hyphens, 2 to 63 characters, for example camera-bakkerij")
+	}
+	res.ID = id
+	res.Path = record.Sensor.Folder() + "/" + id + ".yaml"
+
+	if old, ok := top[ReceivedKey]; ok && fmt.Sprint(old) != received {
+		line, col := doc.Locate("/"+ReceivedKey, false)
+		res.Findings = append(res.Findings, finding.Finding{File: name, Line: line, Column: col, Rule: RuleNotification,
+			Severity: finding.Warning, Message: fmt.Sprintf("%s %v in the notification is replaced by the receipt date %s", ReceivedKey, old, received),
+			Help: "the notice period counts from the day the municipality received the notification (--received)"})
+	}
+	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
+		k := doc.Root.Content[i]
+		if k.Value != ReceivedKey && !Asked(k.Value) {
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: k.Line, Column: k.Column, Rule: RuleNotification,
+				Severity: finding.Info, Record: id,
+				Message: fmt.Sprintf("%s is not a question of the notification form; check that the operator may set it", k.Value),
+				Help:    "remove it from the record if it is the municipality's to decide"})
+		}
+	}
+
+	// What the operator sent, without comments, anchors or custom tags,
+	// dated by its receipt.
+	clean := cleanNode(doc.Root)
+	setKey(clean, ReceivedKey, &yaml.Node{Kind: yaml.ScalarNode, Value: received}, "sensor_type")
+	value, _ := doc.Value.(map[string]any)
+	value[ReceivedKey] = received
+	if fs := opts.Validator.Validate(doc, record.Sensor); len(fs) > 0 {
+		for i := range fs {
+			fs[i].File = name
+		}
+		res.Findings = append(res.Findings, fs...)
+		return res, nil
+	}
+
+	existing, file, err := find(root, id)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case existing == nil:
+		clean.HeadComment = header(received)
+		res.Data, err = encode(clean)
+		return res, err
+	case file != res.Path:
+		return fail(valueNode(doc, "id"), fmt.Sprintf("the register has a record %s with this id; an id is never reused", file),
+			"give the sensor another id")
+	case !opts.Update:
+		return fail(valueNode(doc, "id"), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file),
+			"to apply the notification as a change to it, run again with --update; to add another sensor, give it another id")
+	}
+	return update(res, name, existing, clean, opts.Validator)
+}
+
+// update applies the notification to the record the register has: the
+// fields it gives replace the record's, so what the form does not ask and
+// what the public site did not show (withheld fields) stay as they were;
+// the record's own registered_on, the date of the first notification,
+// stays too.
+func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) (*Result, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(old, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
+		res.Findings = append(res.Findings, finding.Finding{File: res.Path, Rule: RuleNotification, Severity: finding.Error,
+			Message: "the register's record cannot be read, so the notification cannot be applied to it", Help: "run 'register validate' and fix the record first"})
+		return res, nil
+	}
+	top := doc.Content[0]
+	for i := 0; i+1 < len(note.Content); i += 2 {
+		k := note.Content[i].Value
+		if k == ReceivedKey || k == "id" || k == "kind" {
+			continue
+		}
+		mergeKey(top, k, note.Content[i+1])
+	}
+	out, err := encode(top)
+	if err != nil {
+		return nil, err
+	}
+	merged, fs := source.Parse(res.Path, out, source.DefaultLimits)
+	if merged != nil {
+		fs = v.Validate(merged, record.Sensor)
+	}
+	if len(fs) > 0 {
+		for i := range fs {
+			fs[i].Message = "after applying " + name + ": " + fs[i].Message
+		}
+		res.Findings = append(res.Findings, fs...)
+		return res, nil
+	}
+	changes, err := fielddiff.YAML(old, out)
+	if err != nil {
+		return nil, err
+	}
+	res.Old, res.Data, res.Changes = old, out, changes
+	return res, nil
+}
+
+// Write writes the record the result holds under root: a new record is
+// created and never replaces a file (one that appeared since Read is an
+// error), an update replaces the record only when it is still the file
+// Read saw. Either appears whole or not at all.
+func Write(root string, res *Result) error {
+	if res == nil || res.Data == nil {
+		return errors.New("import notification: nothing to write")
+	}
+	target := filepath.Join(root, filepath.FromSlash(res.Path))
+	if !res.Updated() {
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return fmt.Errorf("create folder %s: %w", filepath.Dir(target), err)
+		}
+		if err := atomicfile.WriteNew(target, res.Data, 0o644); err != nil {
+			if errors.Is(err, os.ErrExist) {
+				return fmt.Errorf("%s appeared while importing and is left unchanged; run the import again", target)
+			}
+			return err
+		}
+		return nil
+	}
+	now, err := os.ReadFile(target)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", target, err)
+	}
+	if !bytes.Equal(now, res.Old) {
+		return fmt.Errorf("%s changed while importing and is left unchanged; run the import again", target)
+	}
+	return atomicfile.Write(target, res.Data, 0o644)
+}
+
+// find returns the record file with the id under root (sensor or
+// algorithm, .yaml or .yml), relative with forward slashes, and its bytes.
+func find(root, id string) ([]byte, string, error) {
+	for _, k := range record.Kinds {
+		for _, ext := range []string{".yaml", ".yml"} {
+			rel := k.Folder() + "/" + id + ext
+			p := filepath.Join(root, filepath.FromSlash(rel))
+			st, err := os.Lstat(p)
+			if errors.Is(err, os.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return nil, "", fmt.Errorf("read register %s: %w", root, err)
+			}
+			if !st.Mode().IsRegular() || st.Size() > source.DefaultLimits.MaxBytes {
+				return []byte{}, rel, nil // there, but not a record to merge into
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil, "", fmt.Errorf("read %s: %w", p, err)
+			}
+			return data, rel, nil
+		}
+	}
+	return nil, "", nil
+}
+
+// header is the comment at the top of an imported record.
+func header(received string) string {
+	return "yaml-language-server: $schema=../../schema/sensor.schema.json\n" +
+		"Gemeld met het meldformulier; ontvangen op " + received + " (register import notification).\n" +
+		"EN: Notified with the notification form; received on " + received + "."
+}
+
+// valueNode is the node of a top-level key's value, for a finding's place.
+func valueNode(doc *source.Document, key string) *yaml.Node {
+	if n := doc.Find([]string{key}, false); n != nil {
+		return n
+	}
+	return doc.Root
+}
+
+// standardTags are the tags kept on scalars; any other tag is dropped and
+// the value kept as text, which is what the schema checked.
+var standardTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"}
+
+// cleanNode copies a node tree with aliases expanded (source.Parse bounded
+// them already) and without comments, anchors or custom tags: a comment
+// from outside could hold what must not be published, and the site
+// publishes a record's source.
+func cleanNode(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	c := &yaml.Node{Kind: n.Kind, Style: n.Style &^ yaml.TaggedStyle, Value: n.Value}
+	if n.Kind == yaml.ScalarNode {
+		c.Tag = n.ShortTag()
+		if !slices.Contains(standardTags, c.Tag) {
+			c.Tag, c.Style = "!!str", yaml.DoubleQuotedStyle
+		}
+	}
+	for _, x := range n.Content {
+		c.Content = append(c.Content, cleanNode(x))
+	}
+	return c
+}
+
+// setKey sets a key of a mapping node, in place when it is there, else
+// before the key named before (or at the end).
+func setKey(m *yaml.Node, key string, v *yaml.Node, before string) {
+	at := len(m.Content)
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		switch m.Content[i].Value {
+		case key:
+			m.Content[i+1] = v
+			return
+		case before:
+			at = i
+		}
+	}
+	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}
+	m.Content = slices.Insert(m.Content, at, k, v)
+}
+
+// mergeKey puts the notification's value v at key in the record's mapping
+// m: mappings are merged field by field, anything else replaced whole.
+func mergeKey(m *yaml.Node, key string, v *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != key {
+			continue
+		}
+		old := m.Content[i+1]
+		if old.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				mergeKey(old, v.Content[j].Value, v.Content[j+1])
+			}
+			return
+		}
+		m.Content[i+1] = v
+		return
+	}
+	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+}
+
+func encode(n *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return nil, fmt.Errorf("write record: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("write record: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// ParseReceived reads the receipt date given on the command line: a date
+// as YYYY-MM-DD, not after today.
+func ParseReceived(s string, today time.Time) (time.Time, error) {
+	t, err := period.ParseDate(s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--received %q: give the day the notification came in as YYYY-MM-DD, for example 2026-03-01", s)
+	}
+	if t.After(today) {
+		return time.Time{}, fmt.Errorf("--received %s is after today (%s): a notification cannot be received in the future", s, period.Format(today))
+	}
+	return t, nil
+}
+
+// String describes the result in a line, for the command's output.
+func (r *Result) String() string {
+	switch {
+	case r.Data == nil:
+		return "nothing written"
+	case r.Updated() && len(r.Changes) == 0:
+		return fmt.Sprintf("%s: the notification changes nothing", r.Path)
+	case r.Updated():
+		var ps []string
+		for _, c := range r.Changes {
+			ps = append(ps, strings.TrimPrefix(c.Path, "/"))
+		}
+		return fmt.Sprintf("%s: updated %s", r.Path, strings.Join(ps, ", "))
+	}
+	return r.Path + ": added"
+}
