@@ -1,0 +1,126 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/federate"
+	"github.com/voorbeeldstad/register/internal/load"
+)
+
+func init() { addCommand(newFederateCmd) }
+
+// federateOptions are the flags of register federate.
+type federateOptions struct {
+	out, cache, asOf, format, province string
+	fetch, merge, validate, progress   bool
+}
+
+func newFederateCmd(a *App) *cobra.Command {
+	var o federateOptions
+	cmd := &cobra.Command{
+		Use:   "federate [federation.yaml]",
+		Short: "Build one national register (site and open data) from many municipal registers",
+		Long: `federate reads the registers listed in federation.yaml (default: ./federation.yaml)
+and writes one national site with open data: every public record with its municipality,
+national counts by sensor type, capability, AI Act risk group and principle, a map of
+all sensors, the quality of each municipality's register (with an SVG chart, no script)
+and a DCAT catalogue (when base_url is set).
+
+  title: Landelijk overzicht van sensoren en algoritmes
+  organisation: Vereniging van Nederlandse Gemeenten
+  base_url: https://register.example.nl/
+  registers:
+    - {organisation: Gemeente Utrecht, code: GM0344, province: Utrecht, source: ../utrecht}
+    - {organisation: Gemeente Breda, code: GM0758, source: https://github.com/breda/register.git}
+    - {organisation: Gemeente Tilburg, code: GM0855, source: https://register.tilburg.nl/data/register.json}
+
+A source is a register's folder (a Git repository or not), a clone URL, or a published
+site's register.json (a file or an URL). Nothing reaches the network unless --fetch is
+given: it clones (shallow) and downloads into the cache; without it, what an earlier
+--fetch left there is used. Only what each municipality publishes is used: records that
+are not public and withheld fields stay out, as on its own site.
+
+A register that cannot be read is reported and left out; the others are published.
+Each register's result is kept in the cache (--cache) keyed on its commit and files, or
+its open data's content, and the date: a second run reads only what changed.
+
+For a federation too large for one machine, run one job per province (--province) with a
+shared cache, then one job with --merge that builds the site from the parts they left.
+
+Exit code 0: built; 1: built, but registers that could not be read are missing from it;
+2: usage or I/O error (federation.yaml that does not read, an output folder that
+cannot be written).`,
+		Example: `  register federate federation.yaml --out landelijk
+  register federate federation.yaml --out landelijk --fetch
+  register federate federation.yaml --province Utrecht --out shard-utrecht
+  register federate federation.yaml --merge --out landelijk`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			file := "federation.yaml"
+			if len(args) == 1 {
+				file = args[0]
+			}
+			return a.runFederate(file, o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.out, "out", "o", "national", "folder to write the national site to (replaced whole)")
+	cmd.Flags().StringVar(&o.cache, "cache", "", "folder for each register's result and fetched sources (default .federation-cache next to federation.yaml)")
+	cmd.Flags().BoolVar(&o.fetch, "fetch", false, "clone and download remote sources (nothing reaches the network without it)")
+	cmd.Flags().StringVar(&o.province, "province", "", "read only the registers of this province (one shard)")
+	cmd.Flags().BoolVar(&o.merge, "merge", false, "build from the parts in the cache only, reading no register (after the shard jobs)")
+	cmd.Flags().BoolVar(&o.validate, "validate", false, "also validate every record against the schemas (slower; each register's CI does it)")
+	cmd.Flags().BoolVar(&o.progress, "progress", false, "print a line on standard error per register read")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "measure quality as if today were this date (YYYY-MM-DD)")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "report format on standard output: text or json")
+	return cmd
+}
+
+func (a *App) runFederate(file string, o federateOptions) error {
+	if !slices.Contains(federate.ReportFormats, o.format) {
+		return usagef("unknown format %q: use one of %v", o.format, federate.ReportFormats)
+	}
+	if strings.TrimSpace(o.out) == "" {
+		return usagef("--out needs a folder")
+	}
+	if o.merge && o.fetch {
+		return usagef("--merge reads no register: leave --fetch out")
+	}
+	today, err := a.today(o.asOf)
+	if err != nil {
+		return err
+	}
+	fed, err := federate.LoadConfig(file)
+	if err != nil {
+		return err
+	}
+	opts := federate.Options{Out: o.out, Cache: o.cache, Fetch: o.fetch, Today: today, Province: o.province, Merge: o.merge}
+	if o.validate {
+		v, err := sharedValidator()
+		if err != nil {
+			return err
+		}
+		opts.Validator = load.Validator(v)
+	}
+	if o.progress {
+		opts.Progress = a.Err
+	}
+	res, err := federate.Run(fed, opts)
+	if err != nil {
+		return err
+	}
+	if err := federate.WriteReport(a.Out, o.format, res); err != nil {
+		return err
+	}
+	if res.DCATNote != "" {
+		fmt.Fprintf(a.Err, "register: %s\n", res.DCATNote)
+	}
+	if len(res.Failed) > 0 {
+		fmt.Fprintf(a.Err, "register: %d of %d registers could not be read and are missing from %s\n", len(res.Failed), len(res.Failed)+len(res.Parts), rel(o.out))
+		return errFindings
+	}
+	return nil
+}

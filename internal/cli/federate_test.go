@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFederateCommand: the command builds the national site from the
+// registers it can read, reports the one it cannot with exit code 1, and
+// exits 2 on a federation.yaml that does not read or a bad flag.
+func TestFederateCommand(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-station.yaml": lapsedCamera})
+	dir := t.TempDir()
+	fed := filepath.Join(dir, "federation.yaml")
+	if err := os.WriteFile(fed, []byte("registers:\n  - {organisation: Gemeente A, code: GM0001, source: "+root+"}\n  - {organisation: Gemeente B, code: GM0002, source: ontbreekt}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "national")
+	stdout, stderr, code := run(t, "federate", fed, "--out", out, "--format", "json")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, want 1 (one register missing)\n%s%s", code, stdout, stderr)
+	}
+	var rep struct {
+		Read   int `json:"registers_read"`
+		Failed []struct{ Code string }
+		Totals struct{ Records int }
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || rep.Read != 1 || len(rep.Failed) != 1 || rep.Failed[0].Code != "GM0002" || rep.Totals.Records != 1 {
+		t.Errorf("report (%v): %s", err, stdout)
+	}
+	if !strings.Contains(stderr, "1 of 2 registers could not be read") {
+		t.Errorf("stderr does not say what is missing: %s", stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Errorf("the site is written even with a register missing: %v", err)
+	}
+	if err := os.WriteFile(fed, []byte("registers:\n  - {organisation: A, code: 12, source: x}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "federate", fed, "--out", out); code != ExitError || !strings.Contains(stderr, "federation.yaml:2:") {
+		t.Errorf("bad federation.yaml: exit %d, want 2 with its line\n%s", code, stderr)
+	}
+	if _, _, code := run(t, "federate", fed, "--format", "xml"); code != ExitError {
+		t.Errorf("unknown format: exit %d, want 2", code)
+	}
+}

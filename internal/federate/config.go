@@ -1,0 +1,210 @@
+// Package federate builds one national register from many municipal ones:
+// it reads the registers a federation.yaml lists (a Git repository, or a
+// published site's open data), keeps what each publishes, and writes one
+// national site and open data with every public record and its
+// municipality, national counts, a map of all sensors, each municipality's
+// quality and a DCAT catalogue. A register that cannot be read is reported
+// and left out; the others are published. Each register's result is kept in
+// a cache keyed on its commit (or its open data's content), so a second run
+// reads only the registers that changed.
+package federate
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Federation is a federation.yaml: who publishes the national register and
+// the registers it gathers.
+type Federation struct {
+	// Title is the national site's title.
+	Title string
+	// Organisation publishes the national register (for the catalogue).
+	Organisation string
+	// BaseURL is where the national site is published; the DCAT catalogue
+	// needs it.
+	BaseURL string
+	// PublisherURI names the publisher in the catalogue.
+	PublisherURI string
+	// Members are the registers, in the order listed.
+	Members []Member
+	// Dir is the folder of federation.yaml; relative sources are read from
+	// there.
+	Dir string
+	// File is federation.yaml's path as given.
+	File string
+}
+
+// Member is one municipality's register.
+type Member struct {
+	// Organisation is the municipality's name ("Gemeente Utrecht").
+	Organisation string
+	// Code is its CBS municipality code, "GM" and four digits ("GM0344").
+	Code string
+	// Province groups members for sharding a federation over several jobs.
+	Province string
+	// Source is where the register is read: a folder (a Git repository or a
+	// plain register), a clone URL, or a published site's open data
+	// (register.json, a file or an https URL).
+	Source string
+	// Line is the member's line in federation.yaml.
+	Line int
+}
+
+// MaxConfigBytes bounds federation.yaml: 342 municipalities take some
+// 60 kB; a file far larger is a mistake.
+const MaxConfigBytes = 4 << 20
+
+var codePattern = regexp.MustCompile(`^(?i:GM)?([0-9]{4})$`)
+
+// ErrConfig marks a federation.yaml that cannot be used; the message names
+// the file, line and column and what to change.
+var ErrConfig = errors.New("federation.yaml")
+
+// configError is a problem at a place in federation.yaml.
+func configError(file string, n *yaml.Node, format string, args ...any) error {
+	line, col := 0, 0
+	if n != nil {
+		line, col = n.Line, n.Column
+	}
+	return fmt.Errorf("%w: %s:%d:%d: %s", ErrConfig, file, line, col, fmt.Sprintf(format, args...))
+}
+
+// LoadConfig reads a federation.yaml. Every problem is an error naming the
+// file, line and column: a federation that is not what its author meant
+// must not publish a national register with registers missing unnoticed.
+func LoadConfig(path string) (*Federation, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read federation %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("read federation %s: not a regular file", path)
+	}
+	if st.Size() > MaxConfigBytes {
+		return nil, fmt.Errorf("read federation %s: %d bytes is more than the limit of %d; list the registers only", path, st.Size(), MaxConfigBytes)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read federation %s: %w", path, err)
+	}
+	return ParseConfig(path, data)
+}
+
+// ParseConfig reads federation.yaml's text; name is shown in errors and its
+// folder is where relative sources are read from.
+func ParseConfig(name string, data []byte) (*Federation, error) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		return nil, fmt.Errorf("%w: %s: not YAML (%v); see the example in the README", ErrConfig, name, err)
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, configError(name, &doc, "the file is a mapping with title and registers")
+	}
+	f := &Federation{Dir: filepath.Dir(name), File: name}
+	top := doc.Content[0]
+	var list *yaml.Node
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		k, v := top.Content[i], top.Content[i+1]
+		switch k.Value {
+		case "title", "organisation", "base_url", "publisher_uri":
+			if v.Kind != yaml.ScalarNode {
+				return nil, configError(name, v, "%s is a text", k.Value)
+			}
+			s := strings.TrimSpace(v.Value)
+			switch k.Value {
+			case "title":
+				f.Title = s
+			case "organisation":
+				f.Organisation = s
+			case "base_url":
+				if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+					return nil, configError(name, v, "base_url is the national site's address, such as https://register.example.nl/")
+				}
+				f.BaseURL = s
+			case "publisher_uri":
+				f.PublisherURI = s
+			}
+		case "registers":
+			list = v
+		default:
+			return nil, configError(name, k, "unknown key %q: use title, organisation, base_url, publisher_uri and registers", k.Value)
+		}
+	}
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return nil, configError(name, cmpNode(list, top), "registers is a list with organisation, code and source for each municipality")
+	}
+	seen := map[string]int{}
+	for _, item := range list.Content {
+		m, err := parseMember(name, item)
+		if err != nil {
+			return nil, err
+		}
+		if prev, ok := seen[m.Code]; ok {
+			return nil, configError(name, item, "%s is listed twice (first on line %d); list each municipality once", m.Code, prev)
+		}
+		seen[m.Code] = m.Line
+		f.Members = append(f.Members, m)
+	}
+	if f.Title == "" {
+		f.Title = "Landelijk overzicht van sensoren en algoritmes"
+	}
+	return f, nil
+}
+
+func cmpNode(n, fallback *yaml.Node) *yaml.Node {
+	if n != nil {
+		return n
+	}
+	return fallback
+}
+
+func parseMember(name string, item *yaml.Node) (Member, error) {
+	m := Member{Line: item.Line}
+	if item.Kind != yaml.MappingNode {
+		return m, configError(name, item, "each register is a mapping with organisation, code and source")
+	}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		k, v := item.Content[i], item.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return m, configError(name, v, "%s is a text", k.Value)
+		}
+		s := strings.TrimSpace(v.Value)
+		switch k.Value {
+		case "organisation":
+			m.Organisation = s
+		case "code":
+			c := codePattern.FindStringSubmatch(s)
+			if c == nil {
+				return m, configError(name, v, "code %q is not a CBS municipality code: write GM and four digits, such as GM0344", s)
+			}
+			m.Code = "GM" + c[1]
+		case "province":
+			m.Province = s
+		case "source":
+			if strings.ContainsRune(s, 0) {
+				return m, configError(name, v, "source holds a NUL character")
+			}
+			m.Source = s
+		default:
+			return m, configError(name, k, "unknown key %q: a register has organisation, code, province and source", k.Value)
+		}
+	}
+	switch {
+	case m.Organisation == "":
+		return m, configError(name, item, "the register has no organisation; add organisation: Gemeente ...")
+	case m.Code == "":
+		return m, configError(name, item, "%s has no code; add its CBS municipality code (code: GM0344)", m.Organisation)
+	case m.Source == "":
+		return m, configError(name, item, "%s has no source; add the folder, clone URL or register.json it is read from", m.Organisation)
+	}
+	return m, nil
+}

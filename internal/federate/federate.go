@@ -1,0 +1,459 @@
+package federate
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/outdir"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/quality"
+)
+
+// Options tune a run.
+type Options struct {
+	// Out is the folder the national site is written to; it is replaced
+	// whole when the run succeeds.
+	Out string
+	// Cache holds each register's part between runs (and what --fetch
+	// brought in); "" means .federation-cache next to federation.yaml.
+	Cache string
+	// Fetch allows cloning and downloading remote sources. Without it
+	// nothing reaches the network.
+	Fetch   bool
+	Fetcher *Fetcher
+	// Today is the date the checklist and quality are measured on.
+	Today time.Time
+	// Validator checks each record against the schemas; nil reads records
+	// without (each register's own CI validates them).
+	Validator load.Validator
+	// Workers is the number of registers read at once; 0 means GOMAXPROCS.
+	Workers int
+	// Province, when set, reads only that province's registers: one shard
+	// of a federation that several jobs build.
+	Province string
+	// Merge builds the national site from the parts in the cache alone,
+	// reading no register: the last step after shard jobs filled the cache.
+	Merge bool
+	// Progress, when set, gets a line per register read.
+	Progress io.Writer
+}
+
+// Failure is a register that could not be read.
+type Failure struct {
+	Code         string `json:"code"`
+	Organisation string `json:"organisation"`
+	Source       string `json:"source"`
+	Reason       string `json:"reason"`
+}
+
+// Totals are national sums.
+type Totals struct {
+	Records     int `json:"records"`
+	Sensors     int `json:"sensors"`
+	Algorithms  int `json:"algorithms"`
+	Unpublished int `json:"unpublished"`
+	Located     int `json:"located_sensors"`
+}
+
+// Counts are the national counts of public records.
+type Counts struct {
+	SensorTypes  []count `json:"sensor_types"`
+	Capabilities []count `json:"capabilities"`
+	RiskGroups   []count `json:"risk_groups"`
+	// Principles is, per principle, the public records without its
+	// findings, of all public records checked.
+	Principles []quality.Principle `json:"principles"`
+}
+
+// Result is what a run did.
+type Result struct {
+	Parts   []*Part
+	Failed  []Failure
+	Reused  int
+	Total   Totals
+	Counts  Counts
+	Quality []quality.Municipality
+	// DCATNote says why the catalogue was left out, or "".
+	DCATNote string
+}
+
+// Run reads every register of the federation (or takes it from the cache),
+// then writes the national site and open data to opts.Out. A register that
+// cannot be read is a Failure in the result, never an error: the error is
+// for the run itself (the output folder cannot be written).
+func Run(f *Federation, opts Options) (*Result, error) {
+	if opts.Cache == "" {
+		opts.Cache = filepath.Join(f.Dir, ".federation-cache")
+	}
+	if opts.Today.IsZero() {
+		opts.Today = period.Today(time.Now())
+	}
+	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
+	var members []Member
+	for _, m := range f.Members {
+		if opts.Province == "" || strings.EqualFold(m.Province, opts.Province) {
+			members = append(members, m)
+		}
+	}
+	type outcome struct {
+		part   *Part
+		dir    string
+		reused bool
+		err    error
+	}
+	outcomes := make([]outcome, len(members))
+	mo := memberOptions{dir: f.Dir, cache: opts.Cache, fetch: opts.Fetch, fetcher: opts.Fetcher, today: opts.Today, validator: opts.Validator}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for range min(workers, max(len(members), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				o := &outcomes[i]
+				start := time.Now()
+				if opts.Merge {
+					o.dir = filepath.Join(opts.Cache, "parts", members[i].Code)
+					o.part, o.err = readPart(o.dir)
+					if o.err != nil {
+						o.err = fmt.Errorf("no part in the cache (%v): run the shard that reads this register first", o.err)
+					}
+					o.reused = true
+				} else {
+					o.part, o.dir, o.reused, o.err = safeProcess(members[i], mo)
+				}
+				if opts.Progress != nil {
+					mu.Lock()
+					switch {
+					case o.err != nil:
+						fmt.Fprintf(opts.Progress, "%s %s: not read: %v\n", members[i].Code, members[i].Organisation, o.err)
+					case o.reused:
+						fmt.Fprintf(opts.Progress, "%s %s: unchanged, %d records\n", members[i].Code, members[i].Organisation, o.part.Records)
+					default:
+						fmt.Fprintf(opts.Progress, "%s %s: %d records in %s\n", members[i].Code, members[i].Organisation, o.part.Records, time.Since(start).Round(time.Millisecond))
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range members {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	res := &Result{}
+	var dirs []string
+	for i, o := range outcomes {
+		if o.err != nil {
+			res.Failed = append(res.Failed, Failure{Code: members[i].Code, Organisation: members[i].Organisation, Source: members[i].Source, Reason: o.err.Error()})
+			continue
+		}
+		res.Parts = append(res.Parts, o.part)
+		dirs = append(dirs, o.dir)
+		if o.reused {
+			res.Reused++
+		}
+	}
+	res.sum()
+	err := outdir.Replace(opts.Out, func(tmp string) error { return res.write(tmp, f, opts.Today, dirs) })
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// safeProcess is process with a panic turned into a failure of that one
+// register: a hostile register must not stop the others.
+func safeProcess(m Member, o memberOptions) (p *Part, dir string, reused bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("could not be read (%v); report this as a bug", r)
+		}
+	}()
+	return process(m, o)
+}
+
+// sum adds the parts up.
+func (r *Result) sum() {
+	types, caps, risks := map[string]int{}, map[string]int{}, map[string]int{}
+	prin := map[string]*quality.Principle{}
+	for _, p := range r.Parts {
+		r.Total.Records += p.Records
+		r.Total.Sensors += p.Sensors
+		r.Total.Algorithms += p.Algorithms
+		r.Total.Unpublished += p.Unpublished
+		r.Total.Located += p.Located
+		add(types, p.SensorTypes)
+		add(caps, p.Capabilities)
+		add(risks, p.RiskGroups)
+		for _, q := range p.Quality.Principles {
+			x := prin[q.Principle]
+			if x == nil {
+				x = &quality.Principle{Principle: q.Principle, Rules: q.Rules}
+				prin[q.Principle] = x
+			}
+			x.Clean += q.Clean
+			x.Of += q.Of
+		}
+		r.Quality = append(r.Quality, quality.Municipality{Code: p.Code, Organisation: p.Organisation, Summary: p.Quality})
+	}
+	r.Counts = Counts{SensorTypes: counts("sensor_type", types), Capabilities: counts("capabilities", caps),
+		RiskGroups: counts("ai_act.category", risks), Principles: []quality.Principle{}}
+	for _, k := range slices.Sorted(maps.Keys(prin)) {
+		r.Counts.Principles = append(r.Counts.Principles, *prin[k])
+	}
+	if r.Quality == nil {
+		r.Quality = []quality.Municipality{}
+	}
+}
+
+func add(to, from map[string]int) {
+	for k, n := range from {
+		to[k] += n
+	}
+}
+
+// counts lists a tally most first, each value with its Dutch label.
+func counts(field string, m map[string]int) []count {
+	out := make([]count, 0, len(m))
+	for v, n := range m {
+		l := label.Value("nl", field, v)
+		switch v {
+		case "":
+			l = "niet opgegeven"
+		case RiskNotStated:
+			l = "geen AI-profiel opgegeven"
+		}
+		out = append(out, count{Value: v, Label: l, N: n})
+	}
+	slices.SortFunc(out, func(a, b count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Value, b.Value)) })
+	return out
+}
+
+// write writes the national site and open data into dir.
+func (r *Result) write(dir string, f *Federation, today time.Time, parts []string) error {
+	data := filepath.Join(dir, "data")
+	if err := os.MkdirAll(filepath.Join(dir, "gemeenten"), 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(data, 0o755); err != nil {
+		return err
+	}
+	type municipality struct {
+		Code         string `json:"code"`
+		Name         string `json:"name"`
+		Province     string `json:"province,omitempty"`
+		Records      int    `json:"records"`
+		Unpublished  int    `json:"unpublished_records"`
+		Site         string `json:"site,omitempty"`
+		Commit       string `json:"commit,omitempty"`
+		Source       string `json:"source"`
+		SourceKind   string `json:"source_kind"`
+		SkippedLines int    `json:"unreadable_records,omitempty"`
+	}
+	ms := make([]municipality, 0, len(r.Parts))
+	for _, p := range r.Parts {
+		ms = append(ms, municipality{Code: p.Code, Name: p.Organisation, Province: p.Province, Records: p.Records, Unpublished: p.Unpublished,
+			Site: safeURL(p.Site), Commit: p.Commit, Source: publicSource(p.Source), SourceKind: string(p.Kind), SkippedLines: p.Skipped})
+	}
+	head, err := json.Marshal(struct {
+		Title          string         `json:"title"`
+		Organisation   string         `json:"organisation,omitempty"`
+		Date           string         `json:"date"`
+		Unpublished    int            `json:"unpublished_records"`
+		Municipalities []municipality `json:"municipalities"`
+	}{f.Title, f.Organisation, period.Format(today), r.Total.Unpublished, ms})
+	if err != nil {
+		return err
+	}
+	// register.json streams the parts' lines: a million records never sit
+	// in memory at once.
+	if err := writeList(filepath.Join(data, "register.json"), string(head[:len(head)-1])+`,"records":[`, "]}\n", parts, partRecords); err != nil {
+		return err
+	}
+	if err := writeList(filepath.Join(data, "sensors.geojson"), `{"type":"FeatureCollection","features":[`, "]}\n", parts, partFeatures); err != nil {
+		return err
+	}
+	failed := r.Failed
+	if failed == nil {
+		failed = []Failure{}
+	}
+	for i := range failed {
+		failed[i].Source = publicSource(failed[i].Source)
+	}
+	if err := writeJSON(filepath.Join(data, "federation.json"), struct {
+		Date    string         `json:"date"`
+		Read    []municipality `json:"read"`
+		Failed  []Failure      `json:"failed"`
+		Missing int            `json:"failed_count"`
+	}{period.Format(today), ms, failed, len(failed)}); err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(data, "counts.json"), struct {
+		Date string `json:"date"`
+		Totals
+		Counts
+	}{period.Format(today), r.Total, r.Counts}); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteFrom(filepath.Join(data, "quality.json"), 0o644, func(w io.Writer) error {
+		return quality.WriteFederation(w, "json", r.Quality)
+	}); err != nil {
+		return err
+	}
+	hasDCAT := false
+	if f.BaseURL != "" {
+		cfg := config.Default()
+		cfg.Organisation = cmp.Or(f.Organisation, f.Title)
+		cfg.Site.Title = f.Title
+		cfg.Site.BaseURL = f.BaseURL
+		cfg.OpenData.PublisherURI = f.PublisherURI
+		cfg.Languages = []string{"nl"}
+		if err := atomicfile.WriteFrom(filepath.Join(data, "catalog.jsonld"), 0o644, func(w io.Writer) error {
+			return opendata.WriteDCAT(w, cfg, opendata.Dates{}, nationalDatasets())
+		}); err != nil {
+			return err
+		}
+		hasDCAT = true
+	} else {
+		r.DCATNote = "no DCAT catalogue: set base_url in federation.yaml (the national site's address) to publish one"
+	}
+
+	n := national{page: page{Title: f.Title, Today: period.Format(today), Members: len(r.Parts)}, Parts: r.Parts, Failed: r.Failed,
+		Total: r.Total, Counts: r.Counts, Quality: r.Quality, QualitySVG: quality.FederationChart(r.Quality), HasDCAT: hasDCAT}
+	cells := map[string]int{}
+	for _, p := range r.Parts {
+		add(cells, p.Cells)
+	}
+	n.MapSVG = mapSVG(cells)
+	for name, tmpl := range map[string]string{"index.html": "index", "kaart.html": "map", "kwaliteit.html": "quality", "opendata.html": "opendata"} {
+		n.Page = map[string]string{"index": "Overzicht", "map": "Kaart", "quality": "Kwaliteit", "opendata": "Open data"}[tmpl]
+		var b bytes.Buffer
+		if err := pages.ExecuteTemplate(&b, tmpl, n); err != nil {
+			return fmt.Errorf("render %s: %w", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	for i, p := range r.Parts {
+		if err := copyFile(filepath.Join(parts[i], partPage), filepath.Join(dir, "gemeenten", p.Code+".html")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// publicSource shows a source in public outputs: an address without the
+// credentials a clone URL may carry (https://user:token@host/...).
+func publicSource(s string) string {
+	if i := strings.Index(s, "://"); i >= 0 {
+		rest := s[i+3:]
+		if at := strings.Index(rest, "@"); at >= 0 && (strings.Index(rest, "/") < 0 || at < strings.Index(rest, "/")) {
+			return s[:i+3] + rest[at+1:]
+		}
+	}
+	return s
+}
+
+// nationalDatasets are the national open data the catalogue describes.
+func nationalDatasets() []opendata.Dataset {
+	return []opendata.Dataset{
+		{ID: "register", Title: opendata.Text{NL: "Landelijk sensor- en algoritmeregister", EN: "National sensor and algorithm register"},
+			Description: opendata.Text{NL: "Alle openbare registraties van sensoren en algoritmes van de gemeenten, in het registerformaat, elk met de gemeente.", EN: "Every public record of the municipalities' sensors and algorithms, in the record format, each with its municipality."},
+			Keywords:    []string{"sensoren", "algoritmes", "gemeenten", "transparantie"},
+			Distributions: []opendata.Distribution{{Path: "data/register.json", MediaType: "application/json", Title: opendata.Text{NL: "Register (JSON)", EN: "Register (JSON)"}},
+				{Path: "data/counts.json", MediaType: "application/json", Title: opendata.Text{NL: "Landelijke tellingen (JSON)", EN: "National counts (JSON)"}}}},
+		{ID: "sensors", Title: opendata.Text{NL: "Sensoren op de kaart", EN: "Sensors on the map"},
+			Description: opendata.Text{NL: "Elke sensor met een openbare plek, met zijn gemeente.", EN: "Every sensor with a public position, with its municipality."},
+			Keywords:    []string{"sensoren", "camera's", "kaart"},
+			Distributions: []opendata.Distribution{{Path: "data/sensors.geojson", MediaType: "application/geo+json",
+				Title: opendata.Text{NL: "Sensoren (GeoJSON)", EN: "Sensors (GeoJSON)"}}}},
+		{ID: "quality", Title: opendata.Text{NL: "Kwaliteit van de registers", EN: "Quality of the registers"},
+			Description: opendata.Text{NL: "Per gemeente: velden ingevuld, registraties zonder bevindingen per principe, evaluaties te laat.", EN: "Per municipality: fields filled, records without findings per principle, evaluations overdue."},
+			Keywords:    []string{"kwaliteit", "registers"},
+			Distributions: []opendata.Distribution{{Path: "data/quality.json", MediaType: "application/json",
+				Title: opendata.Text{NL: "Kwaliteit (JSON)", EN: "Quality (JSON)"}}}},
+	}
+}
+
+// writeList writes head, then the lines of name in each part folder joined
+// by commas, then tail: a JSON list made from JSON lines without reading
+// them into memory.
+func writeList(path, head, tail string, parts []string, name string) error {
+	return atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		bw.WriteString(head)
+		first := true
+		for _, dir := range parts {
+			f, err := os.Open(filepath.Join(dir, name))
+			if err != nil {
+				return err
+			}
+			br := bufio.NewReaderSize(f, 1<<20)
+			for {
+				line, err := br.ReadSlice('\n')
+				if errors.Is(err, bufio.ErrBufferFull) {
+					// A record longer than the buffer: read it whole.
+					rest, err2 := br.ReadBytes('\n')
+					line = append(slices.Clone(line), rest...)
+					err = err2
+				}
+				if line = bytes.TrimRight(line, "\n"); len(line) > 0 {
+					if !first {
+						bw.WriteString(",\n")
+					}
+					first = false
+					bw.Write(line)
+				}
+				if err != nil {
+					f.Close()
+					if !errors.Is(err, io.EOF) {
+						return err
+					}
+					break
+				}
+			}
+		}
+		bw.WriteString(tail)
+		return bw.Flush()
+	})
+}
+
+func writeJSON(path string, v any) error {
+	return atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", " ")
+		return enc.Encode(v)
+	})
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o644)
+}

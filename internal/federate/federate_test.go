@@ -1,0 +1,400 @@
+package federate
+
+import (
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/voorbeeldstad/register/internal/testgen"
+)
+
+var today = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// Values a register keeps from the public: none may appear in any file of
+// the national site.
+const (
+	secretName     = "Verborgen gezichtsherkenning"
+	secretID       = "verborgen-algoritme"
+	secretSupplier = "Geheimleverancier Zuid B.V."
+	secretLat      = "52.0912345"
+)
+
+func write(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hiding writes a register with a public sensor that withholds its
+// supplier and position, a public algorithm, and an algorithm that is not
+// public.
+func hiding(t *testing.T, dir, org string) {
+	write(t, filepath.Join(dir, "register.yaml"), "organisation: "+org+"\nsite:\n  base_url: https://register.dorp.example/\n")
+	write(t, filepath.Join(dir, "sensors", "cam-plein.yaml"), `id: cam-plein
+kind: sensor
+name: Camera Plein
+summary: Een camera op het plein.
+status: active
+sensor_type: camera
+capabilities: [video_recording]
+location:
+  description: Plein
+  point: {lat: `+secretLat+`, lon: 5.1212345}
+supplier:
+  name: `+secretSupplier+`
+publication:
+  withheld: [supplier.name, location.point]
+  reason: Woo art. 5.1 lid 2 onder d
+`)
+	write(t, filepath.Join(dir, "sensors", "teller-brug.yaml"), `id: teller-brug
+kind: sensor
+name: Fietsteller Brug
+summary: Telt fietsers op de brug.
+status: active
+sensor_type: bicycle_counter
+location:
+  description: Brug
+  point: {lat: 52.1, lon: 5.2}
+`)
+	write(t, filepath.Join(dir, "algorithms", "parkeren.yaml"), `id: parkeren
+kind: algorithm
+name: Parkeervergunning toetsen
+summary: Toetst aanvragen voor een parkeervergunning.
+status: active
+ai_act: {category: minimal}
+`)
+	write(t, filepath.Join(dir, "algorithms", secretID+".yaml"), `id: `+secretID+`
+kind: algorithm
+name: `+secretName+`
+summary: Niet openbaar.
+status: active
+publication: {public: false, reason: Woo art. 5.1 lid 2 onder c}
+`)
+}
+
+func allText(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		b.Write(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestRunPublishesOnlyPublicAndReportsFailures(t *testing.T) {
+	dir := t.TempDir()
+	hiding(t, filepath.Join(dir, "dorp"), "Gemeente Dorp")
+	if err := testgen.Write(filepath.Join(dir, "stad"), 60, 7); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "open.json"), `{"organisation": "Gemeente Open", "unpublished_records": 3, "records": [
+ {"id": "lucht-1", "kind": "sensor", "name": "Luchtmeter", "sensor_type": "air_quality", "status": "active",
+  "location": {"description": "Markt", "point_rd": {"x": 155000, "y": 463000}}},
+ {"id": "weg", "kind": "algorithm", "name": "`+secretName+`", "publication": {"public": false}},
+ {"id": 12, "kind": "sensor"}
+]}`)
+	write(t, filepath.Join(dir, "kapot.json"), "{\"records\": [\n  {\"id\": \"a\",}\n]}")
+	write(t, filepath.Join(dir, "federation.yaml"), `title: Proef
+base_url: https://landelijk.example/
+registers:
+  - {organisation: Gemeente Dorp, code: GM0001, source: dorp}
+  - {organisation: Gemeente Stad, code: GM0002, source: stad}
+  - {organisation: Gemeente Open, code: GM0003, source: open.json}
+  - {organisation: Gemeente Kapot, code: GM0004, source: kapot.json}
+  - {organisation: Gemeente Weg, code: GM0005, source: weg}
+  - {organisation: Gemeente Ver, code: GM0006, source: "https://git.example/ver/register.git"}
+  - {organisation: Gemeente Ver Open, code: GM0007, source: "https://ver.example/data/register.json"}
+`)
+	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	res, err := Run(fed, Options{Out: out, Today: today, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	failed := map[string]string{}
+	for _, f := range res.Failed {
+		failed[f.Code] = f.Reason
+	}
+	for code, want := range map[string]string{
+		"GM0004": "line 2, column",   // where the JSON breaks
+		"GM0005": "is not a folder",  // a source that is not there
+		"GM0006": "run with --fetch", // nothing is fetched unasked
+		"GM0007": "run with --fetch",
+	} {
+		if !strings.Contains(failed[code], want) {
+			t.Errorf("failure of %s = %q, want it to say %q", code, failed[code], want)
+		}
+	}
+	if len(res.Parts) != 3 {
+		t.Fatalf("read %d registers, want 3; failed: %v", len(res.Parts), res.Failed)
+	}
+
+	var reg struct {
+		Municipalities []struct {
+			Code        string `json:"code"`
+			Records     int    `json:"records"`
+			Unpublished int    `json:"unpublished_records"`
+		} `json:"municipalities"`
+		Records []map[string]any `json:"records"`
+	}
+	data, err := os.ReadFile(filepath.Join(out, "data", "register.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &reg); err != nil {
+		t.Fatalf("register.json is not JSON: %v", err)
+	}
+	if len(reg.Records) != res.Total.Records {
+		t.Errorf("register.json holds %d records, the totals say %d", len(reg.Records), res.Total.Records)
+	}
+	per := map[string]int{}
+	for _, r := range reg.Records {
+		m, _ := r["municipality"].(map[string]any)
+		per[m["code"].(string)]++
+	}
+	for _, m := range reg.Municipalities {
+		if per[m.Code] != m.Records {
+			t.Errorf("%s: %d records listed, %d in the list of records", m.Code, m.Records, per[m.Code])
+		}
+	}
+	if per["GM0001"] != 3 {
+		t.Errorf("Gemeente Dorp has %d public records, want 3", per["GM0001"])
+	}
+	if per["GM0003"] != 1 {
+		t.Errorf("the open data gave %d records, want 1 (one not public, one unreadable)", per["GM0003"])
+	}
+	// Every file of the national site keeps back what the registers keep
+	// back.
+	text := allText(t, out)
+	for _, s := range []string{secretName, secretID, secretSupplier, secretLat} {
+		if strings.Contains(text, s) {
+			t.Errorf("the national site shows %q, which its register keeps back", s)
+		}
+	}
+	for _, f := range []string{"index.html", "kaart.html", "kwaliteit.html", "opendata.html", "gemeenten/GM0001.html", "data/sensors.geojson", "data/catalog.jsonld", "data/quality.json", "data/counts.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s: %v", f, err)
+		}
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(index), "Gemeente Kapot") || strings.Contains(string(index), "<script") {
+		t.Errorf("index.html should name the register not read and run no script")
+	}
+	if !strings.Contains(allText(t, filepath.Join(out, "gemeenten")), "https://register.dorp.example/sensoren/teller-brug.html") {
+		t.Errorf("a municipality's page should link each record to its own site")
+	}
+}
+
+func TestRunIsIncremental(t *testing.T) {
+	dir := t.TempDir()
+	var list strings.Builder
+	list.WriteString("registers:\n")
+	for i, name := range []string{"a", "b", "c"} {
+		if err := testgen.Write(filepath.Join(dir, name), 20+i, int64(i+1)); err != nil {
+			t.Fatal(err)
+		}
+		list.WriteString("  - {organisation: Gemeente " + name + ", code: GM000" + string(rune('1'+i)) + ", source: " + name + "}\n")
+	}
+	write(t, filepath.Join(dir, "federation.yaml"), list.String())
+	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func() *Result {
+		t.Helper()
+		res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	if r := run(); r.Reused != 0 || len(r.Parts) != 3 {
+		t.Fatalf("first run: %d read, %d reused; want 3 and 0", len(r.Parts), r.Reused)
+	}
+	if r := run(); r.Reused != 3 {
+		t.Fatalf("second run reused %d registers, want 3", r.Reused)
+	}
+	// One record renamed: only that register is read again, and the
+	// change shows.
+	files, _ := testgen.RecordFiles(filepath.Join(dir, "b"))
+	var file string
+	var data []byte
+	for _, f := range files {
+		if data, _ = os.ReadFile(f); !strings.Contains(string(data), "\npublication:") {
+			file = f // a record that publishes all of itself
+			break
+		}
+	}
+	changed := strings.Replace(string(data), "\nname: ", "\nname: Hernoemd ", 1)
+	if err := os.WriteFile(file, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run()
+	if r.Reused != 2 {
+		t.Errorf("after a change to one register, %d reused, want 2", r.Reused)
+	}
+	if !strings.Contains(allText(t, filepath.Join(dir, "out", "data")), "Hernoemd ") {
+		t.Errorf("the changed record's new name is not in the national open data")
+	}
+	// Another day: the checklist's dates moved, so every part is new.
+	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Reused != 0 {
+		t.Errorf("a run on another day reused %d parts, want 0", res.Reused)
+	}
+	// --merge builds from the cache alone.
+	res, err = Run(fed, Options{Out: filepath.Join(dir, "merged"), Today: today, Merge: true})
+	if err != nil || res.Reused != 3 || res.Total != r.Total {
+		t.Errorf("merge: err %v, %d reused, totals %+v; want the totals of the last run %+v", err, res.Reused, res.Total, r.Total)
+	}
+}
+
+func TestFetchClonesOnlyWhenAsked(t *testing.T) {
+	dir := t.TempDir()
+	repoDir := filepath.Join(dir, "origin")
+	hiding(t, repoDir, "Gemeente Kloon")
+	repo, err := git.PlainInit(repoDir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, _ := repo.Worktree()
+	if err := wt.AddGlob("."); err != nil {
+		t.Fatal(err)
+	}
+	commit, err := wt.Commit("register", &git.CommitOptions{Author: &object.Signature{Name: "r", Email: "r@example.org", When: today}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Kloon, code: GM0010, source: \"file://"+filepath.ToSlash(repoDir)+"\"}\n")
+	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, "--fetch") {
+		t.Fatalf("without --fetch the clone URL must not be read: %+v", res.Failed)
+	}
+	res, err = Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today, Fetch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Parts) != 1 || res.Parts[0].Commit != commit.String() || res.Parts[0].Records != 3 {
+		t.Fatalf("with --fetch: parts %+v, failed %+v; want 3 records at commit %s", res.Parts, res.Failed, commit)
+	}
+	// Without --fetch again, the clone in the cache is used.
+	res, err = Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+	if err != nil || len(res.Parts) != 1 || res.Reused != 1 {
+		t.Fatalf("a later run without --fetch: err %v, parts %d, reused %d; want the cached clone reused", err, len(res.Parts), res.Reused)
+	}
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"not a mapping", "- a\n", "federation.yaml:1:1: the file is a mapping"},
+		{"unknown key", "titel: x\nregisters: []\n", `1:1: unknown key "titel"`},
+		{"no registers", "title: x\n", "registers is a list"},
+		{"bad code", "registers:\n  - {organisation: G, code: 344, source: a}\n", "2:29: code \"344\" is not a CBS municipality code"},
+		{"twice", "registers:\n  - {organisation: G, code: GM0344, source: a}\n  - {organisation: H, code: '0344', source: b}\n", "GM0344 is listed twice (first on line 2)"},
+		{"no source", "registers:\n  - {organisation: G, code: GM0344}\n", "2:5: G has no source"},
+		{"unknown member key", "registers:\n  - {organisation: G, code: GM0344, bron: a}\n", `unknown key "bron"`},
+		{"list as text", "registers:\n  - {organisation: [G], code: GM0344, source: a}\n", "organisation is a text"},
+		{"base url", "base_url: landelijk.example\nregisters: []\n", "base_url is the national site's address"},
+		{"not yaml", "registers: [\n", "not YAML"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseConfig("federation.yaml", []byte(c.text))
+			if err == nil || !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error = %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+	f, err := ParseConfig("x/federation.yaml", []byte("registers:\n  - {organisation: Gemeente Utrecht, code: '0344', province: Utrecht, source: ../u}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := f.Members[0]; m.Code != "GM0344" || m.Province != "Utrecht" || m.Line != 2 || f.Dir != "x" {
+		t.Errorf("member = %+v, dir %q", m, f.Dir)
+	}
+}
+
+func TestKindOf(t *testing.T) {
+	for _, c := range []struct {
+		src    string
+		kind   SourceKind
+		remote bool
+	}{
+		{"../utrecht", Folder, false},
+		{"/srv/registers/breda", Folder, false},
+		{"site/data/register.json", OpenData, false},
+		{"https://register.tilburg.example/data/register.json", OpenData, true},
+		{"https://register.tilburg.example/data/register.json?v=2", OpenData, true},
+		{"https://github.com/breda/register.git", Clone, true},
+		{"git@github.com:breda/register.git", Clone, true},
+		{"ssh://git@host/r.git", Clone, true},
+		{"file:///srv/git/r.git", Clone, true},
+	} {
+		if k, r := kindOf(c.src); k != c.kind || r != c.remote {
+			t.Errorf("kindOf(%q) = %s, %v; want %s, %v", c.src, k, r, c.kind, c.remote)
+		}
+	}
+}
+
+func TestPublicSourceDropsCredentials(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://user:token@git.example/r.git": "https://git.example/r.git",
+		"https://git.example/r.git":            "https://git.example/r.git",
+		"https://git.example/a@b/r.git":        "https://git.example/a@b/r.git",
+		"../local":                             "../local",
+	} {
+		if got := publicSource(in); got != want {
+			t.Errorf("publicSource(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCellOf(t *testing.T) {
+	for _, c := range []struct {
+		lon, lat float64
+		ok       bool
+	}{{5.12, 52.09, true}, {3.2, 53.59, true}, {7.3, 52, false}, {0, 0, false}, {5, 60, false}} {
+		if _, ok := cellOf(c.lon, c.lat); ok != c.ok {
+			t.Errorf("cellOf(%v, %v) ok = %v, want %v", c.lon, c.lat, ok, c.ok)
+		}
+	}
+	a, _ := cellOf(5.12, 52.09)
+	b, _ := cellOf(5.121, 52.091)
+	c, _ := cellOf(5.2, 52.09)
+	if a != b || a == c {
+		t.Errorf("cells: %s %s %s; near points share a cell, far ones do not", a, b, c)
+	}
+}

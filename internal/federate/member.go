@@ -1,0 +1,428 @@
+package federate
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/quality"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/site"
+)
+
+// cacheVersion changes whenever a part's files change shape, so a cache
+// written by another version is never read as this one's.
+const cacheVersion = "federate-part-1"
+
+// Files of a member's part in the cache.
+const (
+	partMeta     = "meta.json"
+	partRecords  = "records.jsonl"  // one public record per line, with its municipality
+	partFeatures = "features.jsonl" // one GeoJSON feature per sensor with a position
+	partPage     = "page.html"      // the municipality's page on the national site
+)
+
+// Part is what one register contributes to the national register, kept in
+// the cache with the files it names: counts, quality and the map's cells,
+// all without naming a record that is not public.
+type Part struct {
+	Key          string     `json:"key"`
+	Code         string     `json:"code"`
+	Organisation string     `json:"organisation"`
+	Province     string     `json:"province,omitempty"`
+	Source       string     `json:"source"`
+	Kind         SourceKind `json:"kind"`
+	Commit       string     `json:"commit,omitempty"`
+	// Site is the municipality's own register site, when known.
+	Site        string `json:"site,omitempty"`
+	Records     int    `json:"records"`
+	Sensors     int    `json:"sensors"`
+	Algorithms  int    `json:"algorithms"`
+	Unpublished int    `json:"unpublished"`
+	// Skipped counts records in open data that could not be read.
+	Skipped      int             `json:"skipped,omitempty"`
+	SensorTypes  map[string]int  `json:"sensor_types"`
+	Capabilities map[string]int  `json:"capabilities"`
+	RiskGroups   map[string]int  `json:"risk_groups"`
+	Quality      quality.Summary `json:"quality"`
+	// Cells counts the sensors with a position per cell of the national
+	// map's grid ("column,row").
+	Cells map[string]int `json:"cells"`
+	// Located counts the sensors with a published position.
+	Located int `json:"located"`
+}
+
+// memberOptions are the settings every member's stage shares.
+type memberOptions struct {
+	dir, cache string
+	fetch      bool
+	fetcher    *Fetcher
+	today      time.Time
+	validator  load.Validator
+}
+
+// RiskNotStated is the risk group of a record without an AI Act profile.
+const RiskNotStated = "not_stated"
+
+// process reads one member's register, or reuses its part from the cache
+// when the register did not change. It returns the part's folder.
+func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, err error) {
+	src, err := resolve(m, o.dir, o.cache, o.fetch, o.fetcher)
+	if err != nil {
+		return nil, "", false, err
+	}
+	var (
+		key, commit string
+		data        []byte
+		root        string
+	)
+	switch src.kind {
+	case OpenData:
+		data, err = readLimited(src.path, MaxOpenDataBytes)
+		if err != nil {
+			return nil, "", false, err
+		}
+		key = contentKey(data)
+	default:
+		root = registerRoot(src.path)
+		if st, err := os.Stat(root); err != nil || !st.IsDir() {
+			return nil, "", false, fmt.Errorf("%s is not a folder: give the register's folder, a clone URL or its register.json", src.path)
+		}
+		key, commit, err = folderKey(root)
+		if err != nil {
+			return nil, "", false, fmt.Errorf("read register %s: %w", root, err)
+		}
+	}
+	// The checklist's date-bound rules (a lapsed evaluation) change with
+	// the day, so a part holds for the day it was made on.
+	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, period.Format(o.today), string(src.kind), key, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
+	key = hex.EncodeToString(full[:])
+	partDir = filepath.Join(o.cache, "parts", m.Code)
+	if old, err := readPart(partDir); err == nil && old.Key == key {
+		return old, partDir, true, nil
+	}
+
+	var (
+		reg   *record.Register
+		extra int // unpublished records the open data counts
+		skip  int
+		base  string
+	)
+	if src.kind == OpenData {
+		reg, extra, skip, err = readOpenData(src.path, data)
+		if err != nil {
+			return nil, "", false, err
+		}
+		base = siteOfOpenData(m.Source)
+	} else {
+		res, err := load.Register(root, load.Options{Workers: 1, Validator: o.validator})
+		if err != nil {
+			return nil, "", false, err
+		}
+		reg = res.Register
+		base = reg.Config.Site.BaseURL
+	}
+	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: src.kind,
+		Commit: commit, Site: base, Skipped: skip}
+	if err := writePart(partDir, p, reg, extra, o.today); err != nil {
+		return nil, "", false, err
+	}
+	return p, partDir, false, nil
+}
+
+// readLimited reads a regular file of at most max bytes.
+func readLimited(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("read %s: not a regular file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("read %s: more than %d bytes; a register's open data is far smaller", path, max)
+	}
+	return data, nil
+}
+
+// siteOfOpenData is the site a register.json URL was published on: the
+// address before data/register.json.
+func siteOfOpenData(src string) string {
+	lower := strings.ToLower(src)
+	if (strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "http://")) && strings.HasSuffix(lower, "/"+opendata.PathJSON) {
+		return src[:len(src)-len(opendata.PathJSON)]
+	}
+	return ""
+}
+
+// readOpenData reads a published register.json. Its records are public
+// already; they pass the publication filter again all the same, so a record
+// marked not public, or with a block that does not read, stays out.
+func readOpenData(name string, data []byte) (reg *record.Register, unpublished, skipped int, err error) {
+	var doc struct {
+		Organisation string            `json:"organisation"`
+		Title        string            `json:"title"`
+		Unpublished  int               `json:"unpublished_records"`
+		Records      []json.RawMessage `json:"records"`
+	}
+	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc); err != nil {
+		return nil, 0, 0, fmt.Errorf("read %s: not a register's open data (register.json): %s", name, jsonError(data, err))
+	}
+	if doc.Records == nil {
+		return nil, 0, 0, fmt.Errorf("read %s: no \"records\" list: this is not a register's open data (data/register.json of its site)", name)
+	}
+	var recs []*record.Record
+	for _, raw := range doc.Records {
+		r := &record.Record{}
+		if json.Unmarshal(raw, r) != nil || !record.ValidID(r.ID) || (r.Kind != record.Sensor && r.Kind != record.Algorithm) {
+			skipped++
+			continue
+		}
+		r.File = r.Kind.Folder() + "/" + r.ID + ".yaml"
+		if l := r.Location; l != nil {
+			switch {
+			case l.Point != nil:
+				r.Point = &record.Point{Lat: l.Point.Lat, Lon: l.Point.Lon}
+			case l.PointRD != nil:
+				lat, lon := geo.RDToWGS84(l.PointRD.X, l.PointRD.Y)
+				r.Point = &record.Point{Lat: lat, Lon: lon}
+			}
+		}
+		recs = append(recs, r)
+	}
+	cfg := config.Default()
+	cfg.Organisation = doc.Organisation
+	cfg.Site.Title = doc.Title
+	return record.NewRegister("", cfg, recs), max(doc.Unpublished, 0), skipped, nil
+}
+
+// jsonError says where JSON went wrong, by line and column.
+func jsonError(data []byte, err error) string {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	off := int64(-1)
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset
+	case errors.As(err, &te):
+		off = te.Offset
+	}
+	if off < 0 || off > int64(len(data)) {
+		return err.Error()
+	}
+	line := 1 + bytes.Count(data[:off], []byte("\n"))
+	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
+	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+}
+
+// writePart computes a register's part and writes it to partDir, replacing
+// the one there only when it is whole.
+func writePart(partDir string, p *Part, reg *record.Register, extraUnpublished int, today time.Time) error {
+	pub := publish.Register(reg)
+	p.Unpublished = len(pub.Unpublished) + extraUnpublished
+	p.SensorTypes, p.Capabilities, p.RiskGroups, p.Cells = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+
+	// Quality over what the public sees: the checklist runs on the
+	// register as loaded (its rules need every field), and only the
+	// findings on public records count.
+	fs := principle.Run(reg, principle.Options{Today: today})
+	public := map[string]bool{}
+	for _, v := range pub.Register.Records {
+		public[v.ID] = true
+	}
+	kept := fs[:0]
+	for _, f := range fs {
+		if public[f.Record] && f.Severity != finding.Off {
+			kept = append(kept, f)
+		}
+	}
+	q := quality.Summarise(quality.Measure(quality.Input{Register: pub.Register, Findings: kept, Today: today}))
+	q.SwitchedOff = len(principle.Deviations(reg.Config))
+	q.HeldBack = 0
+	for _, r := range pub.Unpublished {
+		if r.Placeholders {
+			q.HeldBack++
+		}
+	}
+	p.Quality = q
+
+	if err := os.MkdirAll(filepath.Dir(partDir), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(partDir), "."+filepath.Base(partDir)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	rf, err := os.Create(filepath.Join(tmp, partRecords))
+	if err != nil {
+		return err
+	}
+	defer rf.Close()
+	ff, err := os.Create(filepath.Join(tmp, partFeatures))
+	if err != nil {
+		return err
+	}
+	defer ff.Close()
+	rw, fw := bufio.NewWriterSize(rf, 1<<16), bufio.NewWriterSize(ff, 1<<16)
+	muni, _ := json.Marshal(map[string]string{"code": p.Code, "name": p.Organisation})
+	var rows []pageRow
+	for _, v := range pub.Register.Records {
+		p.Records++
+		switch v.Kind {
+		case record.Sensor:
+			p.Sensors++
+			p.SensorTypes[v.SensorType]++
+		case record.Algorithm:
+			p.Algorithms++
+		}
+		for _, c := range v.Capabilities {
+			p.Capabilities[c]++
+		}
+		risk := RiskNotStated
+		if v.AIAct != nil && v.AIAct.Category != "" {
+			risk = v.AIAct.Category
+		}
+		p.RiskGroups[risk]++
+
+		line, err := recordJSON(v, muni)
+		if err != nil {
+			return err
+		}
+		rw.Write(line)
+		rw.WriteByte('\n')
+
+		if v.Kind == record.Sensor {
+			if f := opendata.SensorFeature(v); f != nil {
+				f.Properties["municipality"] = p.Code
+				f.Properties["municipality_name"] = p.Organisation
+				b, err := json.Marshal(f)
+				if err != nil {
+					return fmt.Errorf("encode sensor %s: %w", v.ID, err)
+				}
+				fw.Write(b)
+				fw.WriteByte('\n')
+			}
+			if pt := opendata.Position(v); pt != nil {
+				p.Located++
+				if c, ok := cellOf(pt.Lon, pt.Lat); ok {
+					p.Cells[c]++
+				}
+			}
+		}
+		url := ""
+		if p.Site != "" {
+			url = site.RecordURL(&config.Config{Site: config.Site{BaseURL: p.Site}, Languages: reg.Config.Languages}, v.Kind, v.ID)
+		}
+		rows = append(rows, pageRowOf(v, url))
+	}
+	if err := rw.Flush(); err != nil {
+		return err
+	}
+	if err := fw.Flush(); err != nil {
+		return err
+	}
+	if err := rf.Close(); err != nil {
+		return err
+	}
+	if err := ff.Close(); err != nil {
+		return err
+	}
+	var page bytes.Buffer
+	if err := renderMunicipality(&page, p, rows); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, partPage), page.Bytes(), 0o644); err != nil {
+		return err
+	}
+	meta, err := json.Marshal(p)
+	if err != nil {
+		return err
+	}
+	// meta.json last: a part is read only when its meta is there.
+	if err := os.WriteFile(filepath.Join(tmp, partMeta), meta, 0o644); err != nil {
+		return err
+	}
+	old := partDir + ".old"
+	_ = os.RemoveAll(old)
+	if err := os.Rename(partDir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(tmp, partDir); err != nil {
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// recordJSON is the public view v as the record format's JSON, with its
+// municipality first.
+func recordJSON(v *record.Record, muni []byte) ([]byte, error) {
+	var x any = v
+	if v.Publication != nil && len(v.Publication.Withheld) > 0 {
+		m, err := publish.Map(v)
+		if err != nil {
+			return nil, err
+		}
+		x = m
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(x); err != nil {
+		return nil, fmt.Errorf("encode record %s: %w", v.ID, err)
+	}
+	body := bytes.TrimSpace(b.Bytes())
+	out := make([]byte, 0, len(body)+len(muni)+20)
+	out = append(out, `{"municipality":`...)
+	out = append(out, muni...)
+	if len(body) > 2 {
+		out = append(out, ',')
+	}
+	return append(out, body[1:]...), nil
+}
+
+// readPart reads a part's meta from the cache; an error when there is none
+// or its files are missing.
+func readPart(dir string) (*Part, error) {
+	data, err := os.ReadFile(filepath.Join(dir, partMeta))
+	if err != nil {
+		return nil, err
+	}
+	p := &Part{}
+	if err := json.Unmarshal(data, p); err != nil {
+		return nil, err
+	}
+	for _, f := range []string{partRecords, partFeatures, partPage} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}

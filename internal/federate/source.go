@@ -1,0 +1,280 @@
+package federate
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	gitconfig "github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/memory"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// SourceKind is how a member's register is read.
+type SourceKind string
+
+// The kinds of source.
+const (
+	// Folder is a register on disk, in a Git repository or not.
+	Folder SourceKind = "folder"
+	// Clone is a Git repository's clone URL; it is cloned only on --fetch.
+	Clone SourceKind = "git"
+	// OpenData is a published site's register.json, a file or an URL
+	// fetched only on --fetch.
+	OpenData SourceKind = "open-data"
+)
+
+// MaxOpenDataBytes bounds a register.json read or downloaded: the largest
+// municipality publishes a few thousand records, some tens of megabytes.
+const MaxOpenDataBytes = 512 << 20
+
+// kindOf tells the kind of source and whether it is remote.
+func kindOf(src string) (SourceKind, bool) {
+	lower := strings.ToLower(src)
+	remote := false
+	for _, p := range []string{"https://", "http://", "ssh://", "git://", "file://"} {
+		if strings.HasPrefix(lower, p) {
+			remote = true
+		}
+	}
+	// scp-like Git addresses: git@host:owner/repo.git
+	if at, colon := strings.Index(src, "@"), strings.Index(src, ":"); !remote && at > 0 && colon > at && !strings.Contains(src[:colon], "/") {
+		remote = true
+	}
+	p := lower
+	if u, err := url.Parse(src); err == nil && remote {
+		p = strings.ToLower(u.Path)
+	}
+	if strings.HasSuffix(p, ".json") {
+		return OpenData, remote
+	}
+	if remote {
+		return Clone, true
+	}
+	return Folder, false
+}
+
+// Fetcher brings remote sources to disk; only Run with Fetch set uses one.
+type Fetcher struct {
+	// Client downloads open data; nil means a client with a timeout.
+	Client *http.Client
+	// Timeout bounds each clone or download; zero means five minutes.
+	Timeout time.Duration
+}
+
+func (f *Fetcher) timeout() time.Duration {
+	if f == nil || f.Timeout <= 0 {
+		return 5 * time.Minute
+	}
+	return f.Timeout
+}
+
+// resolved is a member's source made local: the folder or file to read and
+// the kind of what is there.
+type resolved struct {
+	kind SourceKind
+	path string // folder (Folder, Clone) or file (OpenData)
+}
+
+// resolve makes a member's source local. A remote source is fetched only
+// when fetch is set; without it, what an earlier fetch left in the cache is
+// used, and a source never fetched is an error that says so.
+func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, error) {
+	kind, remote := kindOf(m.Source)
+	if !remote {
+		p := m.Source
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		return resolved{kind: kind, path: p}, nil
+	}
+	local := filepath.Join(cache, "fetched", m.Code)
+	switch kind {
+	case Clone:
+		if fetch {
+			if err := f.clone(m.Source, local); err != nil {
+				return resolved{}, err
+			}
+		} else if _, err := os.Stat(filepath.Join(local, ".git")); err != nil {
+			return resolved{}, fmt.Errorf("%s has not been cloned yet: run with --fetch to clone it (nothing is fetched without it)", m.Source)
+		}
+		return resolved{kind: Clone, path: local}, nil
+	default:
+		file := local + ".json"
+		if fetch {
+			if err := f.download(m.Source, file); err != nil {
+				return resolved{}, err
+			}
+		} else if _, err := os.Stat(file); err != nil {
+			return resolved{}, fmt.Errorf("%s has not been downloaded yet: run with --fetch to download it (nothing is fetched without it)", m.Source)
+		}
+		return resolved{kind: OpenData, path: file}, nil
+	}
+}
+
+// clone brings the repository at addr to dir: when dir holds a clone whose
+// commit is the remote's, nothing more is fetched; else a fresh shallow
+// clone replaces it (a federation needs the records, not their history).
+func (f *Fetcher) clone(addr, dir string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), f.timeout())
+	defer cancel()
+	if head, err := headCommit(dir); err == nil {
+		remote := git.NewRemote(memory.NewStorage(), &gitconfig.RemoteConfig{Name: "origin", URLs: []string{addr}})
+		if refs, err := remote.ListContext(ctx, &git.ListOptions{}); err == nil {
+			for _, r := range refs {
+				if r.Name() == plumbing.HEAD && r.Hash().String() == head {
+					return nil
+				}
+			}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".clone-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	if _, err := git.PlainCloneContext(ctx, tmp, false, &git.CloneOptions{URL: addr, Depth: 1, SingleBranch: true}); err != nil {
+		return fmt.Errorf("clone %s: %w", addr, err)
+	}
+	old := dir + ".old"
+	_ = os.RemoveAll(old)
+	if err := os.Rename(dir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// download fetches addr to file, whole or not at all, refusing more than
+// MaxOpenDataBytes.
+func (f *Fetcher) download(addr, file string) error {
+	client := http.DefaultClient
+	if f != nil && f.Client != nil {
+		client = f.Client
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), f.timeout())
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
+	if err != nil {
+		return fmt.Errorf("download %s: %w", addr, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return fmt.Errorf("download %s: %w", addr, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("download %s: the server answered %s", addr, resp.Status)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".download-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	n, err := io.Copy(tmp, io.LimitReader(resp.Body, MaxOpenDataBytes+1))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("download %s: %w", addr, err)
+	}
+	if n > MaxOpenDataBytes {
+		return fmt.Errorf("download %s: more than %d bytes; a register's open data is far smaller", addr, MaxOpenDataBytes)
+	}
+	return os.Rename(tmp.Name(), file)
+}
+
+// headCommit returns the commit checked out in the Git repository that
+// holds dir, or an error when dir is not in one.
+func headCommit(dir string) (string, error) {
+	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
+	if err != nil {
+		return "", err
+	}
+	ref, err := repo.Head()
+	if err != nil {
+		return "", err
+	}
+	return ref.Hash().String(), nil
+}
+
+// registerRoot is the folder of a repository that holds sensors/ and
+// algorithms/: register/ when there is one, as the command line picks it.
+func registerRoot(dir string) string {
+	if st, err := os.Stat(filepath.Join(dir, "register")); err == nil && st.IsDir() {
+		return filepath.Join(dir, "register")
+	}
+	return dir
+}
+
+// folderKey identifies the state of a register on disk: its commit, and
+// the name, size and modification time of register.yaml and every record
+// file, so an edit not yet committed is seen too. Listing the files costs a
+// stat each, far less than reading them.
+func folderKey(root string) (key, commit string, err error) {
+	h := sha256.New()
+	commit, _ = headCommit(root)
+	fmt.Fprintf(h, "commit %s\n", commit)
+	add := func(rel string) error {
+		st, err := os.Stat(filepath.Join(root, rel))
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s %d %d\n", rel, st.Size(), st.ModTime().UnixNano())
+		return nil
+	}
+	if err := add("register.yaml"); err != nil {
+		return "", "", err
+	}
+	for _, k := range record.Kinds {
+		entries, err := os.ReadDir(filepath.Join(root, k.Folder()))
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return "", "", err
+		}
+		names := make([]string, 0, len(entries))
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			if err := add(k.Folder() + "/" + n); err != nil {
+				return "", "", err
+			}
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), commit, nil
+}
+
+// contentKey identifies open data by its content.
+func contentKey(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
+}
