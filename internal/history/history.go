@@ -79,9 +79,9 @@ func Open(root string) (*Repo, error) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	g, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if errors.Is(err, git.ErrRepositoryNotExists) {
-		return nil, fmt.Errorf("%s: %w", root, ErrNoRepo)
+	g, err := plainOpen(root, abs)
+	if errors.Is(err, ErrNoRepo) {
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open history of %s: %w", root, err)

@@ -2,18 +2,14 @@ package packet
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
-
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // meeting is the date the tests' packets are made for.
@@ -27,67 +23,29 @@ func mustDate(s string) time.Time {
 	return t
 }
 
-// gitRegister is a register in a Git repository the test builds with go-git.
+// gitRegister is a register in a Git repository the test builds.
 type gitRegister struct {
-	t   *testing.T
+	*testbed.Git
 	dir string
-	wt  *git.Worktree
 }
 
 func newGitRegister(t *testing.T) *gitRegister {
 	t.Helper()
-	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &gitRegister{t: t, dir: dir, wt: wt}
+	g := testbed.NewGit(t)
+	g.Email = "register@testdorp.example"
+	return &gitRegister{Git: g, dir: g.Dir}
 }
 
 // write writes files (path relative to the root → content) and removes the
 // paths whose content is "".
-func (g *gitRegister) write(files map[string]string) {
-	g.t.Helper()
-	writeFiles(g.t, g.dir, files)
-}
+func (g *gitRegister) write(files map[string]string) { g.Write(files) }
 
 // commit writes files and commits them at the time given.
 func (g *gitRegister) commit(when time.Time, msg string, files map[string]string) string {
-	g.t.Helper()
-	g.write(files)
-	if err := g.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
-		g.t.Fatal(err)
-	}
-	sig := &object.Signature{Name: "Registerbeheer", Email: "register@testdorp.example", When: when}
-	h, err := g.wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig})
-	if err != nil {
-		g.t.Fatal(err)
-	}
-	return h.String()
+	return g.Commit(when, msg, files).String()
 }
 
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for p, content := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if content == "" {
-			if err := os.Remove(full); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func writeFiles(t *testing.T, dir string, files map[string]string) { testbed.Write(t, dir, files) }
 
 // loadRegister reads the register at dir without the schema (the tests'
 // records are small on purpose) and fails on any problem reading it.

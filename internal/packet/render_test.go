@@ -32,7 +32,7 @@ func fixture(t *testing.T, lang string) *Packet {
 			"exceptions: [{rule: signage, reason: Borden worden vervangen, approved_by: burgemeester, approved_on: 2026-10-01, until: 2027-01-31}]"),
 		"algorithms/meldingen.yaml": algorithm("meldingen", "Meldingen sorteren", "purpose: Meldingen sturen.", quietDates),
 	})
-	if _, err := Tag(g.dir, "ethiek-2026-09", "", time.Date(2026, 9, 2, 9, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := history.Tag(g.dir, "ethiek-2026-09", "", time.Date(2026, 9, 2, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	long := strings.Repeat("Deze sensor meet het geluid op het plein en de commissie wil weten waarom. ", 90) + "EINDE-VAN-DE-TEKST"

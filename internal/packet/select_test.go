@@ -31,7 +31,7 @@ func newStory(t *testing.T) *story {
 		"algorithms/meldingen.yaml": algorithm("meldingen", "Meldingen sorteren", "purpose: Meldingen naar het juiste team sturen.", quietDates),
 		"algorithms/fout.yaml":      algorithm("fout", "Algoritme met een fout", "purpose: Iets.", quietDates),
 	})
-	if _, err := Tag(g.dir, "ethiek-2026-09", "", time.Date(2026, 9, 2, 9, 0, 0, 0, time.UTC)); err != nil {
+	if _, err := history.Tag(g.dir, "ethiek-2026-09", "", time.Date(2026, 9, 2, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	g.commit(time.Date(2026, 10, 5, 10, 0, 0, 0, time.UTC), "register: new sensor, purpose of meldingen, weg removed", map[string]string{
@@ -248,7 +248,7 @@ func TestOutsideGit(t *testing.T) {
 			}
 		}
 	}
-	if _, err := PreviousTag(dir); err != nil {
+	if _, err := history.PreviousTag(dir); err != nil {
 		t.Errorf("PreviousTag outside Git: %v, want no error", err)
 	}
 }

@@ -1,4 +1,4 @@
-package packet
+package history
 
 import (
 	"errors"
@@ -11,24 +11,32 @@ import (
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
-
-	"github.com/voorbeeldstad/register/internal/history"
 )
+
+// The review packets of the ethics committee are tagged in the register's
+// repository, so the next packet compares with the previous meeting's.
 
 // TagTrailer marks the annotated tags that register packet --tag makes, so
 // the next packet finds the previous one among a repository's other tags.
 const TagTrailer = "Register-Packet: true"
 
 // openRepo opens the Git repository holding the register at root, as git
-// finds it (walking up from root).
+// finds it (walking up from root), for writing tags and reading the work
+// tree's state; Open reads history.
 func openRepo(root string) (*git.Repository, error) {
 	abs, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
 	}
+	return plainOpen(root, abs)
+}
+
+// plainOpen opens the repository holding the folder abs; ErrNoRepo
+// (wrapped, naming root) when there is none.
+func plainOpen(root, abs string) (*git.Repository, error) {
 	r, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
 	if errors.Is(err, git.ErrRepositoryNotExists) {
-		return nil, fmt.Errorf("%s: %w", root, history.ErrNoRepo)
+		return nil, fmt.Errorf("%s: %w", root, ErrNoRepo)
 	}
 	return r, err
 }
@@ -82,7 +90,7 @@ func tagger(repo *git.Repository, when time.Time) *object.Signature {
 // (or the register is not in Git).
 func PreviousTag(root string) (string, error) {
 	repo, err := openRepo(root)
-	if errors.Is(err, history.ErrNoRepo) {
+	if errors.Is(err, ErrNoRepo) {
 		return "", nil
 	}
 	if err != nil {

@@ -1,4 +1,4 @@
-package packet
+package history
 
 import (
 	"errors"
@@ -11,17 +11,17 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
-	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 func TestTagAndPreviousTag(t *testing.T) {
-	g := newGitRegister(t)
+	g := testbed.NewGit(t)
 	// The register lives in a folder of a larger repository, as in this project.
-	first := g.commit(time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC), "first", map[string]string{
-		"register/sensors/stil.yaml": sensor("stil", "Stille sensor", "weather", quietDates),
+	first := g.Commit(time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC), "first", map[string]string{
+		"register/sensors/stil.yaml": "id: stil\n",
 		"README.md":                  "Testdorp\n",
-	})
-	root := filepath.Join(g.dir, "register")
+	}).String()
+	root := filepath.Join(g.Dir, "register")
 	if tag, err := PreviousTag(root); err != nil || tag != "" {
 		t.Fatalf("PreviousTag before any tag = %q, %v; want none", tag, err)
 	}
@@ -30,13 +30,10 @@ func TestTagAndPreviousTag(t *testing.T) {
 	if err != nil || got != first {
 		t.Fatalf("Tag = %s, %v; want %s", got, err, first)
 	}
-	second := g.commit(time.Date(2026, 10, 1, 10, 0, 0, 0, time.UTC), "second", map[string]string{
-		"register/sensors/nieuw.yaml": sensor("nieuw", "Nieuwe sensor", "weather", quietDates),
-	})
-	repo, err := git.PlainOpen(g.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	second := g.Commit(time.Date(2026, 10, 1, 10, 0, 0, 0, time.UTC), "second", map[string]string{
+		"register/sensors/nieuw.yaml": "id: nieuw\n",
+	}).String()
+	repo := g.Repo
 	// Tags that are not a packet's: a release (annotated, no trailer) made
 	// later, and a lightweight tag.
 	if _, err := repo.CreateTag("v1.0.0", plumbing.NewHash(second), &git.CreateTagOptions{
@@ -70,7 +67,7 @@ func TestTagAndPreviousTag(t *testing.T) {
 	}
 
 	// The history package resolves the tag as --since.
-	h, err := history.Open(root)
+	h, err := Open(root)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,18 +107,18 @@ func TestTagAndPreviousTag(t *testing.T) {
 
 func TestTagOutsideGit(t *testing.T) {
 	_, err := Tag(t.TempDir(), "ethiek", "", time.Now())
-	if !errors.Is(err, history.ErrNoRepo) {
+	if !errors.Is(err, ErrNoRepo) {
 		t.Errorf("Tag outside Git = %v, want ErrNoRepo", err)
 	}
 }
 
 func TestDirty(t *testing.T) {
-	g := newGitRegister(t)
-	g.commit(time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC), "first", map[string]string{
-		"register/sensors/stil.yaml": sensor("stil", "Stille sensor", "weather", quietDates),
+	g := testbed.NewGit(t)
+	g.Commit(time.Date(2026, 9, 1, 10, 0, 0, 0, time.UTC), "first", map[string]string{
+		"register/sensors/stil.yaml": "id: stil\n",
 		"README.md":                  "Testdorp\n",
 	})
-	root := filepath.Join(g.dir, "register")
+	root := filepath.Join(g.Dir, "register")
 	steps := []struct {
 		name  string
 		files map[string]string
@@ -129,16 +126,16 @@ func TestDirty(t *testing.T) {
 	}{
 		{"clean", nil, false},
 		{"a change outside the register", map[string]string{"README.md": "Testdorp, bijgewerkt\n"}, false},
-		{"a changed record", map[string]string{"register/sensors/stil.yaml": sensor("stil", "Stille sensor", "weather", quietDates, "retention: P1Y")}, true},
+		{"a changed record", map[string]string{"register/sensors/stil.yaml": "id: stil\nretention: P1Y\n"}, true},
 	}
 	for _, s := range steps {
-		g.write(s.files)
+		g.Write(s.files)
 		if got, err := Dirty(root); err != nil || got != s.want {
 			t.Errorf("%s: Dirty = %v, %v; want %v", s.name, got, err, s.want)
 		}
 	}
-	g.write(map[string]string{"register/sensors/stil.yaml": sensor("stil", "Stille sensor", "weather", quietDates)})
-	g.write(map[string]string{"register/sensors/nieuw.yaml": sensor("nieuw", "Nieuw", "weather", quietDates)})
+	g.Write(map[string]string{"register/sensors/stil.yaml": "id: stil\n"})
+	g.Write(map[string]string{"register/sensors/nieuw.yaml": "id: nieuw\n"})
 	if got, _ := Dirty(root); !got {
 		t.Error("an untracked record: Dirty = false, want true")
 	}

@@ -1,0 +1,94 @@
+// Package testbed builds what tests need on disk: a register's files in a
+// temporary folder, and a Git repository committed to at chosen times. It is
+// imported by tests only.
+package testbed
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Register writes files (path relative to the root, slash-separated →
+// content) into a new temporary folder and returns it.
+func Register(t testing.TB, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	Write(t, root, files)
+	return root
+}
+
+// Write writes files under dir, making folders as needed, and removes the
+// paths whose content is "".
+func Write(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for p, content := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if content == "" {
+			if err := os.Remove(full); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// Git is a Git repository in a temporary folder, built through go-git.
+type Git struct {
+	t testing.TB
+	// Dir is the work tree's top.
+	Dir string
+	// Repo is the repository, for tags, branches and what else a test needs.
+	Repo *git.Repository
+	wt   *git.Worktree
+	// Name and Email sign the commits.
+	Name, Email string
+}
+
+// NewGit initialises an empty repository in a new temporary folder.
+func NewGit(t testing.TB) *Git {
+	t.Helper()
+	dir := t.TempDir()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, err := repo.Worktree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Git{t: t, Dir: dir, Repo: repo, wt: wt, Name: "Registerbeheer", Email: "register@voorbeeldstad.example"}
+}
+
+// Write changes the work tree without committing (see the package's Write).
+func (g *Git) Write(files map[string]string) {
+	g.t.Helper()
+	Write(g.t, g.Dir, files)
+}
+
+// Commit writes files, stages every change in the work tree and commits it
+// at when; it returns the commit's hash.
+func (g *Git) Commit(when time.Time, msg string, files map[string]string) plumbing.Hash {
+	g.t.Helper()
+	g.Write(files)
+	if err := g.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+		g.t.Fatal(err)
+	}
+	sig := &object.Signature{Name: g.Name, Email: g.Email, When: when}
+	h, err := g.wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig, AllowEmptyCommits: true})
+	if err != nil {
+		g.t.Fatal(err)
+	}
+	return h
+}
