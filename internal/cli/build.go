@@ -23,10 +23,19 @@ import (
 	"github.com/voorbeeldstad/register/schema"
 )
 
-func init() { addCommand(newBuildCmd) }
+// buildOptions are the flags of register build.
+type buildOptions struct {
+	*App
+	out    string
+	asOf   string
+	failOn string
+}
 
-func newBuildCmd(a *App) *cobra.Command {
-	var out, asOf, failOn string
+func newBuildCmd(a *App, runF func(*buildOptions) error) *cobra.Command {
+	o := &buildOptions{App: a}
+	if runF == nil {
+		runF = runBuild
+	}
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the public register website (a static site) with open-data downloads",
@@ -59,36 +68,39 @@ there are findings at or above --fail-on; 2: usage or I/O error.`,
   register build --fail-on error        # in CI: publish, but fail on errors
   register build --as-of 2026-12-31`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if strings.TrimSpace(out) == "" {
-				return usagef("--out needs a folder")
-			}
-			fail, err := parseBuildFailOn(failOn)
-			if err != nil {
-				return err
-			}
-			today, err := a.today(asOf)
-			if err != nil {
-				return err
-			}
-			start := time.Now()
-			st, res, checked, err := a.buildSite(out, today)
-			if err != nil {
-				return err
-			}
-			secs := time.Since(start).Seconds()
-			fmt.Fprintf(a.Out, "Built %s: %d pages, %d files in %.2fs (%.0f pages/s).\n", rel(out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9))
-			unread := a.reportUnread(res)
-			if failed := a.reportChecklist(res, checked, fail); failed != nil {
-				return failed
-			}
-			return unread
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVarP(&out, "out", "o", "public", "folder to write the site to; replaced whole when the build succeeds")
-	cmd.Flags().StringVar(&failOn, "fail-on", "none", "lowest severity of finding that fails the run (exit 1): error, warning or none; the site is written either way")
-	cmd.Flags().StringVar(&asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "public", "folder to write the site to; replaced whole when the build succeeds")
+	cmd.Flags().StringVar(&o.failOn, "fail-on", "none", "lowest severity of finding that fails the run (exit 1): error, warning or none; the site is written either way")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	return cmd
+}
+
+// runBuild builds the site and reports what it says of the register.
+func runBuild(o *buildOptions) error {
+	if strings.TrimSpace(o.out) == "" {
+		return usagef("--out needs a folder")
+	}
+	fail, err := parseBuildFailOn(o.failOn)
+	if err != nil {
+		return err
+	}
+	today, err := o.today(o.asOf)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	st, res, checked, err := o.buildSite(o.out, today)
+	if err != nil {
+		return err
+	}
+	secs := time.Since(start).Seconds()
+	fmt.Fprintf(o.Out, "Built %s: %d pages, %d files in %.2fs (%.0f pages/s).\n", rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9))
+	unread := o.reportUnread(res)
+	if failed := o.reportChecklist(res, checked, fail); failed != nil {
+		return failed
+	}
+	return unread
 }
 
 // parseBuildFailOn reads build's --fail-on: check's severities, or none.
@@ -155,51 +167,53 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		return site.Stats{}, nil, nil, err
 	}
 	defer lock.Release()
-	res, err := a.loadRegister()
+	// One repository serves both the record pages' history and the
+	// checklist's duty to report.
+	p, err := a.open(openOptions{without: "the site shows no history"})
 	if err != nil {
 		return site.Stats{}, nil, nil, err
 	}
-	reg := res.Register
-	// One repository serves both the record pages' history and the
-	// checklist's duty to report.
-	repo := a.trustedRepo("the site shows no history")
+	defer p.Close()
+	reg := p.Records()
 	var hist map[string]site.History
-	if repo != nil {
-		defer repo.Close()
-		if hist, err = siteHistory(repo); err != nil {
+	if p.Repo != nil {
+		if hist, err = siteHistory(p.Repo); err != nil {
 			fmt.Fprintf(a.Err, "register: warning: %v; the site shows no history\n", err)
 			hist = nil
 		}
-	}
-	ph := checklistHistory(repo)
-	var rules []site.Rule
-	for _, r := range principle.Rules() {
-		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: [2]string{r.TitleNL, r.TitleEN}, Why: [2]string{r.WhyNL, r.WhyEN},
-			Covers: r.Covers, Basis: [2]string{r.BasisNL(), r.Basis()}})
 	}
 	schemas, err := schemaFiles()
 	if err != nil {
 		return site.Stats{}, nil, nil, err
 	}
 	var checked []finding.Finding
-	feed := a.siteFeed(repo, reg)
 	st, err := site.Build(reg, site.Options{
-		Feed:  feed,
-		Dates: openDataDates(repo, reg),
+		Feed:  a.siteFeed(p.Repo, reg),
+		Dates: openDataDates(p.Repo, reg),
 		Out:   out,
 		Lock:  lock,
 		Now:   today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
-		Check: func(reg *record.Register) []finding.Finding {
-			checked = principle.Run(reg, principle.Options{Today: today, History: ph})
+		Check: func(*record.Register) []finding.Finding {
+			checked = p.Check(today)
 			return checked
 		},
-		Findings:   res.Findings,
+		Findings:   p.Loaded.Findings,
 		History:    hist,
-		Rules:      rules,
+		Rules:      siteRules(),
 		Deviations: siteDeviations(reg.Config),
 		Schemas:    schemas,
 	})
-	return st, res, checked, err
+	return st, p.Loaded, checked, err
+}
+
+// siteRules are the checklist's rules as the site explains them.
+func siteRules() []site.Rule {
+	var rules []site.Rule
+	for _, r := range principle.Rules() {
+		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: [2]string{r.TitleNL, r.TitleEN}, Why: [2]string{r.WhyNL, r.WhyEN},
+			Covers: r.Covers, Basis: [2]string{r.BasisNL(), r.Basis()}})
+	}
+	return rules
 }
 
 // feedLimit caps the published feed's entries, newest first: a feed reader

@@ -16,17 +16,19 @@ import (
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-func init() { addCommand(newChangesCmd) }
-
 // changesOptions are the flags of register changes.
 type changesOptions struct {
+	*App
 	since  string
 	format string
 	output string
 }
 
-func newChangesCmd(a *App) *cobra.Command {
-	var o changesOptions
+func newChangesCmd(a *App, runF func(*changesOptions) error) *cobra.Command {
+	o := &changesOptions{App: a}
+	if runF == nil {
+		runF = runChanges
+	}
 	cmd := &cobra.Command{
 		Use:   "changes --since REF|DATE",
 		Short: "List records added, changed and removed since a tag, commit or date",
@@ -49,7 +51,7 @@ repository, or another error.`,
   register changes --since 2026-01-01 --format json
   register changes --since 2026-01-01 --format atom --output public/changes.xml`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runChanges(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	cmd.Flags().StringVar(&o.since, "since", "", "tag, branch, commit or date (YYYY-MM-DD) to compare with (required)")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json or atom")
@@ -57,7 +59,8 @@ repository, or another error.`,
 	return cmd
 }
 
-func (a *App) runChanges(o changesOptions) error {
+// runChanges lists the changes since o.since.
+func runChanges(o *changesOptions) error {
 	switch o.format {
 	case "text", "json", "atom":
 	default:
@@ -66,7 +69,7 @@ func (a *App) runChanges(o changesOptions) error {
 	if o.since == "" {
 		return usagef("--since is required: give a tag, branch, commit or date (YYYY-MM-DD)")
 	}
-	repo, err := a.openRepo()
+	repo, err := o.openRepo()
 	if err != nil {
 		return err
 	}
@@ -77,7 +80,7 @@ func (a *App) runChanges(o changesOptions) error {
 	}
 	switch o.format {
 	case "json":
-		return a.writeOutput(o.output, func(w io.Writer) error {
+		return o.writeOutput(o.output, func(w io.Writer) error {
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")
 			return enc.Encode(struct {
@@ -86,17 +89,17 @@ func (a *App) runChanges(o changesOptions) error {
 			}{cs, repo.Shallow()})
 		})
 	case "atom":
-		res, err := a.loadRegister()
+		p, err := o.open(openOptions{})
 		if err != nil {
 			return err
 		}
-		opts := feedOptions(res.Register, a.Now())
+		opts := feedOptions(p.Records(), o.Now())
 		if opts.BaseURL == "" {
 			return usagef("%v", feed.ErrNoBaseURL)
 		}
-		return a.writeOutput(o.output, func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) })
+		return o.writeOutput(o.output, func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) })
 	}
-	return a.writeOutput(o.output, func(w io.Writer) error { return writeChangesText(w, cs) })
+	return o.writeOutput(o.output, func(w io.Writer) error { return writeChangesText(w, cs) })
 }
 
 // feedOptions are the change feed's settings from the register's

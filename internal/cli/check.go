@@ -1,39 +1,29 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/history"
-	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/period"
-	"github.com/voorbeeldstad/register/internal/principle"
-	"github.com/voorbeeldstad/register/internal/report"
 )
-
-func init() {
-	addCommand(newCheckCmd)
-	// The formats that carry rule metadata (SARIF) describe each rule.
-	for _, r := range principle.Rules() {
-		ruleInfo[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.TitleEN, Description: r.WhyEN, Help: r.Satisfy}
-	}
-}
 
 // checkOptions are the flags of register check.
 type checkOptions struct {
+	*App
 	format string
 	asOf   string
 	failOn string
 	files  []string
 }
 
-func newCheckCmd(a *App) *cobra.Command {
-	var o checkOptions
+func newCheckCmd(a *App, runF func(*checkOptions) error) *cobra.Command {
+	o := &checkOptions{App: a}
+	if runF == nil {
+		runF = runCheck
+	}
 	cmd := &cobra.Command{
 		Use:   "check [FILE...]",
 		Short: "Validate the register and check every record against the principles",
@@ -50,10 +40,10 @@ or I/O error. Info findings never fail a run.`,
   register check --fail-on warning register/sensors/cam-markt.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.files = append(o.files, args...)
-			return a.runCheck(o)
+			return runF(o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json, github, sarif or junit")
+	findingFormatFlag(cmd, &o.format)
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "check as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest severity that fails the run: error or warning")
 	cmd.Flags().StringSliceVar(&o.files, "files", nil, "check only these record files (also accepted as arguments)")
@@ -61,7 +51,7 @@ or I/O error. Info findings never fail a run.`,
 }
 
 // runCheck loads the register, runs the checklist and reports.
-func (a *App) runCheck(o checkOptions) error {
+func runCheck(o *checkOptions) error {
 	if err := checkFormat(o.format); err != nil {
 		return err
 	}
@@ -69,23 +59,16 @@ func (a *App) runCheck(o checkOptions) error {
 	if err != nil {
 		return err
 	}
-	today, err := a.today(o.asOf)
+	today, err := o.today(o.asOf)
 	if err != nil {
 		return err
 	}
-	res, err := a.loadRegister(o.files...)
+	reg, err := o.open(openOptions{files: o.files, without: "the duty to report is checked without history"})
 	if err != nil {
 		return err
 	}
-	repo := a.trustedRepo("the duty to report is checked without history")
-	if repo != nil {
-		defer repo.Close()
-	}
-	fs := principle.Run(res.Register, principle.Options{Today: today, History: checklistHistory(repo)})
-	load.Locate(a.Root(), fs)
-	all := append(res.Findings, fs...)
-	finding.Sort(all)
-	return a.report(res, all, o.format, failOn)
+	defer reg.Close()
+	return o.report(reg.Loaded, reg.Findings(today), o.format, failOn)
 }
 
 // parseFailOn reads --fail-on: only error and warning make sense, as info
@@ -111,33 +94,4 @@ func (a *App) today(asOf string) (time.Time, error) {
 		return time.Time{}, usagef("--as-of: %v", err)
 	}
 	return t, nil
-}
-
-// trustedRepo opens the register's Git history, or returns nil: quietly
-// outside Git, and with a warning that says what goes without it when the
-// repository cannot be read or is a shallow clone whose dates cannot be
-// trusted. Commands then work without history rather than guess.
-func (a *App) trustedRepo(without string) *history.Repo {
-	repo, err := history.Open(a.Root())
-	if err != nil {
-		if !errors.Is(err, history.ErrNoRepo) {
-			fmt.Fprintf(a.Err, "register: warning: %v; %s\n", err, without)
-		}
-		return nil
-	}
-	if repo.Shallow() {
-		fmt.Fprintf(a.Err, "register: warning: %s; %s\n", history.ShallowWarning, without)
-		repo.Close()
-		return nil
-	}
-	return repo
-}
-
-// checklistHistory is repo as the checklist's view of history; a nil repo
-// must become a nil interface, not an interface holding nil.
-func checklistHistory(repo *history.Repo) principle.History {
-	if repo == nil {
-		return nil
-	}
-	return repo
 }

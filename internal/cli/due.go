@@ -11,22 +11,23 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
-	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/period"
 )
 
-func init() { addCommand(newDueCmd) }
-
 // dueOptions are the flags of register due.
 type dueOptions struct {
+	*App
 	asOf   string
 	within string
 	format string
 	output string
 }
 
-func newDueCmd(a *App) *cobra.Command {
-	var o dueOptions
+func newDueCmd(a *App, runF func(*dueOptions) error) *cobra.Command {
+	o := &dueOptions{App: a}
+	if runF == nil {
+		runF = runDue
+	}
 	cmd := &cobra.Command{
 		Use:   "due",
 		Short: "List lapsed evaluations, ended life cycles and what falls due soon",
@@ -50,7 +51,7 @@ I/O error.`,
   register due --format ical --output due.ics
   register due --format csv > due.csv`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runDue(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "list as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	cmd.Flags().StringVar(&o.within, "within", "", "window for upcoming dates, an ISO 8601 duration such as P30D (default: due_within from register.yaml)")
@@ -59,11 +60,12 @@ I/O error.`,
 	return cmd
 }
 
-func (a *App) runDue(o dueOptions) error {
+// runDue lists what falls due and fails when something lapsed.
+func runDue(o *dueOptions) error {
 	if !slices.Contains(lifecycle.Formats, o.format) {
 		return usagef("unknown format %q: use one of %v", o.format, lifecycle.Formats)
 	}
-	today, err := a.today(o.asOf)
+	today, err := o.today(o.asOf)
 	if err != nil {
 		return err
 	}
@@ -73,49 +75,33 @@ func (a *App) runDue(o dueOptions) error {
 			return usagef("--within: %v", err)
 		}
 	}
-	res, err := a.loadRegister()
+	p, err := o.open(openOptions{warnConfig: true})
 	if err != nil {
 		return err
 	}
-	a.warnConfig(res)
 	// Records that do not load are missing from the list: say so, but the
 	// list of the rest is still worth printing.
-	if unread := unreadRecords(res); unread > 0 {
-		fmt.Fprintf(a.Err, "register: %d record files could not be read and are missing from the list; run 'register validate'\n", unread)
+	if unread := p.Unread(); unread > 0 {
+		fmt.Fprintf(o.Err, "register: %d record files could not be read and are missing from the list; run 'register validate'\n", unread)
 	}
-	reg := res.Register
+	reg := p.Records()
 	cfg := reg.Config
 	if within.IsZero() {
 		within = cfg.DueWithin
 	}
 	items := lifecycle.Due(reg, today, within)
 	rep := lifecycle.Report{Today: today, Within: within, Items: items, Title: cfg.Site.Title,
-		Language: cfg.Language(), Now: a.Now()}
+		Language: cfg.Language(), Now: o.Now()}
 	if u, err := url.Parse(cfg.Site.BaseURL); err == nil && u.Hostname() != "" {
 		rep.Host = u.Hostname()
 	}
-	if err := a.writeOutput(o.output, func(w io.Writer) error { return lifecycle.Write(w, o.format, rep) }); err != nil {
+	if err := o.writeOutput(o.output, func(w io.Writer) error { return lifecycle.Write(w, o.format, rep) }); err != nil {
 		return err
 	}
 	if lifecycle.Failing(items) {
 		return errFindings
 	}
 	return nil
-}
-
-// unreadRecords counts the record files that did not load into a record.
-func unreadRecords(res *load.Result) int {
-	loaded := make(map[string]bool, len(res.Register.Records))
-	for _, r := range res.Register.Records {
-		loaded[r.File] = true
-	}
-	n := 0
-	for _, f := range res.Files {
-		if !loaded[f] {
-			n++
-		}
-	}
-	return n
 }
 
 // writeOutput writes to standard output, or to a file through a temporary

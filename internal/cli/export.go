@@ -12,25 +12,24 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/export"
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/report"
 )
 
-func init() {
-	addCommand(newExportCmd)
-	ruleInfo[export.RuleAlgoritmeregister] = report.RuleInfo{Title: "A value the national algorithm register's publication standard cannot take"}
-}
-
 // exportOptions are the flags of register export.
 type exportOptions struct {
+	*App
 	format string
 	kind   string
 	out    string
 }
 
-func newExportCmd(a *App) *cobra.Command {
-	var o exportOptions
+func newExportCmd(a *App, runF func(*exportOptions) error) *cobra.Command {
+	o := &exportOptions{App: a}
+	if runF == nil {
+		runF = runExport
+	}
 	cmd := &cobra.Command{
 		Use:   "export --format FORMAT",
 		Short: "Export the register for the national algorithm register, sensor platforms and open-data portals",
@@ -56,7 +55,7 @@ Exit code 0: exported; 1: exported, but with findings (or records that could not
   register export --format csv --kind sensor > sensoren.csv
   register export --format sensorthings --root examples/dorp`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runExport(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	cmd.Flags().StringVarP(&o.format, "format", "f", "", "export format: "+strings.Join(export.Formats, ", "))
 	cmd.Flags().StringVar(&o.kind, "kind", "", "the kind of record for csv: sensor or algorithm")
@@ -64,7 +63,8 @@ Exit code 0: exported; 1: exported, but with findings (or records that could not
 	return cmd
 }
 
-func (a *App) runExport(o exportOptions) error {
+// runExport writes the register's public records in another format.
+func runExport(o *exportOptions) error {
 	if o.format == "" {
 		return usagef("export needs --format: one of %s", strings.Join(export.Formats, ", "))
 	}
@@ -75,22 +75,23 @@ func (a *App) runExport(o exportOptions) error {
 	if o.format == "csv" && kind != record.Sensor && kind != record.Algorithm {
 		return usagef("csv holds one kind of record: add --kind sensor or --kind algorithm")
 	}
-	res, err := a.loadRegister()
+	// Only the catalogue takes dates from the history.
+	open := openOptions{warnConfig: true}
+	if o.format == "dcat" {
+		open.without = "the catalogue states no dates"
+	}
+	p, err := o.open(open)
 	if err != nil {
 		return err
 	}
-	a.warnConfig(res)
+	defer p.Close()
 	// Render first, so nothing is written when the export fails.
 	var buf bytes.Buffer
 	opts := export.Options{Kind: kind}
 	if o.format == "dcat" {
-		repo := a.trustedRepo("the catalogue states no dates")
-		opts.Dates = openDataDates(repo, res.Register)
-		if repo != nil {
-			repo.Close()
-		}
+		opts.Dates = openDataDates(p.Repo, p.Records())
 	}
-	fs, err := export.Write(&buf, o.format, res.Register, opts)
+	fs, err := export.Write(&buf, o.format, p.Records(), opts)
 	if errors.Is(err, export.ErrKindNeeded) {
 		return usageError{err}
 	}
@@ -101,18 +102,19 @@ func (a *App) runExport(o exportOptions) error {
 	if out == "-" {
 		out = ""
 	}
-	if err := a.writeOutput(out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+	if err := o.writeOutput(out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
 		return err
 	}
-	return a.exportProblems(res, fs)
+	return o.exportProblems(p, fs)
 }
 
 // exportProblems reports, on standard error, the records that could not be
 // read (they are missing from the export), errors in the register (the
 // export carries the records as they are), and the export's own findings.
-func (a *App) exportProblems(res *load.Result, fs []finding.Finding) error {
+func (a *App) exportProblems(p *pipeline.Register, fs []finding.Finding) error {
+	res := p.Loaded
 	failed := false
-	if n := unreadRecords(res); n > 0 {
+	if n := p.Unread(); n > 0 {
 		fmt.Fprintf(a.Err, "register: %s could not be read and %s missing from the export; run 'register validate'\n", howMany(n, "record file", "record files"), map[bool]string{true: "is", false: "are"}[n == 1])
 		failed = true
 	} else if n := finding.Summarise(0, res.Findings).Errors; n > 0 {
@@ -125,10 +127,10 @@ func (a *App) exportProblems(res *load.Result, fs []finding.Finding) error {
 		}
 		return nil
 	}
-	load.Locate(a.Root(), fs)
+	p.Locate(fs)
 	finding.Sort(fs)
 	sum := finding.Summarise(len(res.Register.Records), fs)
-	if err := report.Write(a.Err, "text", fs, sum, report.Options{ToolName: "register", ToolVersion: a.Version, Rules: ruleInfo, Root: a.Root()}); err != nil {
+	if err := report.Write(a.Err, "text", fs, sum, report.Options{ToolName: "register", ToolVersion: a.Version, Rules: ruleInfo(), Root: a.Root()}); err != nil {
 		return err
 	}
 	return errFindings

@@ -16,10 +16,18 @@ import (
 	"github.com/voorbeeldstad/register/internal/history"
 )
 
-func init() { addCommand(newHistoryCmd) }
+// historyOptions are the flags of register history.
+type historyOptions struct {
+	*App
+	format string
+	record string // the record's id or file
+}
 
-func newHistoryCmd(a *App) *cobra.Command {
-	var format string
+func newHistoryCmd(a *App, runF func(*historyOptions) error) *cobra.Command {
+	o := &historyOptions{App: a}
+	if runF == nil {
+		runF = runHistory
+	}
 	cmd := &cobra.Command{
 		Use:   "history ID|FILE",
 		Short: "Show the commits that changed a record, with the fields they changed",
@@ -37,26 +45,32 @@ Exit code 0: history shown; 2: no such record, no Git repository, or another err
   register history register/sensors/cam-markt.yaml --format json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return usagef("unknown format %q: use text or json", format)
-			}
-			repo, err := a.openRepo()
-			if err != nil {
-				return err
-			}
-			defer repo.Close()
-			file, log, err := a.recordLog(repo, args[0])
-			if err != nil {
-				return err
-			}
-			if format == "json" {
-				return writeHistoryJSON(a.Out, repo, file, log)
-			}
-			return writeHistoryText(a.Out, file, log)
+			o.record = args[0]
+			return runF(o)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
 	return cmd
+}
+
+// runHistory prints the log of one record.
+func runHistory(o *historyOptions) error {
+	if o.format != "text" && o.format != "json" {
+		return usagef("unknown format %q: use text or json", o.format)
+	}
+	repo, err := o.openRepo()
+	if err != nil {
+		return err
+	}
+	defer repo.Close()
+	file, log, err := o.recordLog(repo, o.record)
+	if err != nil {
+		return err
+	}
+	if o.format == "json" {
+		return writeHistoryJSON(o.Out, repo, file, log)
+	}
+	return writeHistoryText(o.Out, file, log)
 }
 
 // openRepo opens the register's Git history, warning about a shallow clone.

@@ -11,24 +11,26 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/importcsv"
+	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/report"
 )
 
-func init() {
-	addCommand(newImportCmd)
-	ruleInfo[importcsv.RuleImport] = report.RuleInfo{Title: "A spreadsheet row or column that could not be imported"}
-}
-
-// importOptions are the flags of register import csv.
+// importOptions are the flags of register import csv and import json.
 type importOptions struct {
+	*App
+	file    string // the file to import
+	read    reader // importcsv.Read or importcsv.ReadJSON
 	kind    string
 	mapping string
 	dryRun  bool
 	format  string
 }
 
-func newImportCmd(a *App) *cobra.Command {
+func newImportCmd(a *App, runF func(*importOptions) error) *cobra.Command {
+	if runF == nil {
+		runF = runImport
+	}
 	cmd := &cobra.Command{
 		Use:   "import",
 		Short: "Create records from another source, such as a spreadsheet",
@@ -37,7 +39,7 @@ func newImportCmd(a *App) *cobra.Command {
 			return usagef("import needs a source: register import csv FILE, register import json FILE, or register import notification FILE --received DATE")
 		},
 	}
-	var o importOptions
+	o := &importOptions{App: a, read: importcsv.Read}
 	csvCmd := &cobra.Command{
 		Use:   "csv FILE",
 		Short: "Create records from a spreadsheet saved as CSV, one row per record",
@@ -92,15 +94,18 @@ Exit code 0: imported without errors; 1: rows left out or records with schema er
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runImport(args[0], o, importcsv.Read) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.file = args[0]
+			return runF(o)
+		},
 	}
 	csvCmd.Flags().StringVar(&o.kind, "kind", "sensor", "kind of record each row describes: sensor or algorithm")
 	csvCmd.Flags().StringVar(&o.mapping, "map", "", "mapping file (YAML) naming the field of each column, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
 	csvCmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	csvCmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
+	csvCmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: "+choiceList(report.Formats))
 	cmd.AddCommand(csvCmd)
 
-	var oj importOptions
+	oj := &importOptions{App: a, read: importcsv.ReadJSON}
 	jsonCmd := &cobra.Command{
 		Use:   "json FILE",
 		Short: "Create records from JSON: this register's open data, or entries of the national algorithm register",
@@ -131,12 +136,15 @@ errors; 2: usage or I/O error.`,
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runImport(args[0], oj, importcsv.ReadJSON) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			oj.file = args[0]
+			return runF(oj)
+		},
 	}
 	jsonCmd.Flags().StringVar(&oj.kind, "kind", "algorithm", "kind of record of entries that do not say their kind: sensor or algorithm")
 	jsonCmd.Flags().StringVar(&oj.mapping, "map", "", "mapping file (YAML) naming the field of each key, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
 	jsonCmd.Flags().BoolVar(&oj.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	jsonCmd.Flags().StringVarP(&oj.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
+	jsonCmd.Flags().StringVarP(&oj.format, "format", "f", "text", "format of the findings: "+choiceList(report.Formats))
 	cmd.AddCommand(jsonCmd)
 	cmd.AddCommand(newImportNotificationCmd(a))
 	return cmd
@@ -145,7 +153,9 @@ errors; 2: usage or I/O error.`,
 // reader is importcsv.Read or importcsv.ReadJSON.
 type reader func(name string, data []byte, opts importcsv.Options) (*importcsv.Result, error)
 
-func (a *App) runImport(file string, o importOptions, read reader) error {
+// runImport reads o.file and writes a record for each row or entry.
+func runImport(o *importOptions) error {
+	a, file, read := o.App, o.file, o.read
 	if err := checkFormat(o.format); err != nil {
 		return err
 	}
@@ -185,7 +195,7 @@ func (a *App) runImport(file string, o importOptions, read reader) error {
 	if err != nil {
 		return err
 	}
-	v, err := sharedValidator()
+	v, err := pipeline.Validator()
 	if err != nil {
 		return err
 	}
@@ -226,7 +236,7 @@ func (a *App) runImport(file string, o importOptions, read reader) error {
 	finding.Sort(res.Findings)
 	sum := finding.Summarise(len(res.Records), res.Findings)
 	if err := report.Write(a.Out, o.format, res.Findings, sum, report.Options{Color: a.IsTerminal, ToolName: "register",
-		ToolVersion: a.Version, Rules: ruleInfo}); err != nil {
+		ToolVersion: a.Version, Rules: ruleInfo()}); err != nil {
 		return err
 	}
 	if o.format == "text" {

@@ -11,14 +11,24 @@ import (
 	"github.com/voorbeeldstad/register/internal/initreg"
 )
 
-func init() { addCommand(newInitCmd) }
-
 // releaseVersion matches a released version, which the new register's
 // workflow can pin; development builds install the latest release.
 var releaseVersion = regexp.MustCompile(`^v\d+\.\d+\.\d+$`)
 
-func newInitCmd(a *App) *cobra.Command {
-	var org, domain, version string
+// initOptions are the flags of register init.
+type initOptions struct {
+	*App
+	dir     string
+	org     string
+	domain  string
+	version string
+}
+
+func newInitCmd(a *App, runF func(*initOptions) error) *cobra.Command {
+	o := &initOptions{App: a}
+	if runF == nil {
+		runF = runInit
+	}
 	cmd := &cobra.Command{
 		Use:   "init DIR --organisation NAME",
 		Short: "Start a new register repository for a municipality",
@@ -44,32 +54,37 @@ the new repository need not be a fork. DIR must be new or empty: init never over
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if org == "" {
-				return usagef("init needs --organisation, for example --organisation \"Gemeente Heidebeek\"")
-			}
-			v := version
-			if v == "" && releaseVersion.MatchString(a.Version) {
-				v = a.Version
-			}
-			dir := args[0]
-			files, err := initreg.Init(dir, initreg.Options{Organisation: org, Domain: domain, Version: v, Now: a.Now()})
-			if errors.Is(err, initreg.ErrNotEmpty) {
-				return usageError{err}
-			}
-			if err != nil {
-				return err
-			}
-			for _, f := range files {
-				fmt.Fprintf(a.Out, "created %s\n", rel(filepath.Join(dir, filepath.FromSlash(f))))
-			}
-			fmt.Fprintf(a.Out, "initialised an empty Git repository in %s (branch main)\n", rel(dir))
-			fmt.Fprintf(a.Out, "next: read %s, replace the two examples with your own records, then run\n  cd %s\n  register validate\n  register check\n",
-				rel(filepath.Join(dir, "README.md")), rel(dir))
-			return nil
+			o.dir = args[0]
+			return runF(o)
 		},
 	}
-	cmd.Flags().StringVar(&org, "organisation", "", "the municipality's name, for example \"Gemeente Heidebeek\" (required)")
-	cmd.Flags().StringVar(&domain, "domain", "", "the municipality's web domain, for the example mailboxes and addresses (default: a placeholder under .example)")
-	cmd.Flags().StringVar(&version, "tool-version", "", "version of register the workflow installs (default: this version when released, else latest)")
+	cmd.Flags().StringVar(&o.org, "organisation", "", "the municipality's name, for example \"Gemeente Heidebeek\" (required)")
+	cmd.Flags().StringVar(&o.domain, "domain", "", "the municipality's web domain, for the example mailboxes and addresses (default: a placeholder under .example)")
+	cmd.Flags().StringVar(&o.version, "tool-version", "", "version of register the workflow installs (default: this version when released, else latest)")
 	return cmd
+}
+
+// runInit writes the new register repository.
+func runInit(o *initOptions) error {
+	if o.org == "" {
+		return usagef("init needs --organisation, for example --organisation \"Gemeente Heidebeek\"")
+	}
+	v := o.version
+	if v == "" && releaseVersion.MatchString(o.Version) {
+		v = o.Version
+	}
+	files, err := initreg.Init(o.dir, initreg.Options{Organisation: o.org, Domain: o.domain, Version: v, Now: o.Now()})
+	if errors.Is(err, initreg.ErrNotEmpty) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintf(o.Out, "created %s\n", rel(filepath.Join(o.dir, filepath.FromSlash(f))))
+	}
+	fmt.Fprintf(o.Out, "initialised an empty Git repository in %s (branch main)\n", rel(o.dir))
+	fmt.Fprintf(o.Out, "next: read %s, replace the two examples with your own records, then run\n  cd %s\n  register validate\n  register check\n",
+		rel(filepath.Join(o.dir, "README.md")), rel(o.dir))
+	return nil
 }

@@ -2,54 +2,66 @@ package cli
 
 import (
 	"fmt"
-	"path"
-	"strings"
-	"sync"
 
-	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/load"
-	"github.com/voorbeeldstad/register/internal/validate"
+	"github.com/voorbeeldstad/register/internal/pipeline"
+	"github.com/voorbeeldstad/register/internal/report"
 )
 
-var (
-	validatorOnce sync.Once
-	validator     *validate.Validator
-	validatorErr  error
-)
-
-// sharedValidator compiles the embedded schemas once per process.
-func sharedValidator() (*validate.Validator, error) {
-	validatorOnce.Do(func() { validator, validatorErr = validate.New() })
-	return validator, validatorErr
+// openOptions say what a command needs of the register it opens.
+type openOptions struct {
+	// files restricts the load to these record files.
+	files []string
+	// without says what the command does without history ("the site shows
+	// no history"); "" opens no history.
+	without string
+	// warnConfig prints the problems in register.yaml on standard error,
+	// for commands whose output is not a findings report: a setting they
+	// ignored (a typo, a bad duration) must not pass silently.
+	warnConfig bool
 }
 
-// loadRegister reads and validates the register at --root (or only the files
-// given), the first stage of every command.
-func (a *App) loadRegister(files ...string) (*load.Result, error) {
-	v, err := sharedValidator()
+// open opens the register at --root through the pipeline and prints what
+// the command should know before it works: problems in register.yaml when
+// asked, and why it goes without history when the history cannot be trusted.
+// The caller closes the register.
+func (a *App) open(o openOptions) (*pipeline.Register, error) {
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != ""})
 	if err != nil {
 		return nil, err
 	}
-	return load.Register(a.Root(), load.Options{Validator: v, Files: files})
+	if o.warnConfig {
+		a.warnConfig(reg.Loaded.Findings)
+	}
+	if reg.HistoryProblem != nil {
+		fmt.Fprintf(a.Err, "register: warning: %v; %s\n", reg.HistoryProblem, o.without)
+	}
+	return reg, nil
 }
 
-// warnConfig prints problems in register.yaml on standard error, for the
-// commands whose output is not a findings report: a setting they ignored
-// (a typo, a bad duration) must not pass silently.
-func (a *App) warnConfig(res *load.Result) {
+// warnConfig prints the configuration's findings among fs on standard error.
+func (a *App) warnConfig(fs []finding.Finding) {
 	prefix := workRelative(a.Root())
-	for _, f := range res.Findings {
+	for _, f := range fs {
 		if f.Rule != finding.RuleConfig {
 			continue
 		}
-		if !strings.HasPrefix(f.File, config.EnvRulePrefix) {
-			f.File = path.Join(prefix, f.File)
-		}
+		f.File = a.shown(prefix, f.File)
 		fmt.Fprintf(a.Err, "register: %s: %s: %s", f.Position(), f.Severity, f.Message)
 		if f.Help != "" {
 			fmt.Fprintf(a.Err, " (%s)", f.Help)
 		}
 		fmt.Fprintln(a.Err)
 	}
+}
+
+// shown names a finding's file from the working folder ("register/sensors/
+// x.yaml" when run from the repository), so an editor, a terminal or GitHub
+// can open it; inside the pipeline files are relative to the register root.
+// A setting made by an environment variable stays named by it.
+func (a *App) shown(prefix, file string) string {
+	if p := report.RepoPath(prefix, file); p != "" {
+		return p
+	}
+	return file
 }

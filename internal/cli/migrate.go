@@ -11,13 +11,18 @@ import (
 	"github.com/voorbeeldstad/register/internal/report"
 )
 
-func init() {
-	addCommand(newMigrateCmd)
-	ruleInfo[migrate.RuleMigrate] = report.RuleInfo{Title: "A record in another version of the record format"}
+// migrateOptions are the flags of register migrate.
+type migrateOptions struct {
+	*App
+	dryRun bool
+	force  bool
 }
 
-func newMigrateCmd(a *App) *cobra.Command {
-	var dryRun, force bool
+func newMigrateCmd(a *App, runF func(*migrateOptions) error) *cobra.Command {
+	o := &migrateOptions{App: a}
+	if runF == nil {
+		runF = runMigrate
+	}
 	cmd := &cobra.Command{
 		Use:   "migrate",
 		Short: "Upgrade records to the current version of the record format",
@@ -37,44 +42,47 @@ than this tool, or unreadable); 2: usage or I/O error.`, migrate.Current),
 		Example: `  register migrate --dry-run
   register migrate --root examples/dorp`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			p, err := migrate.Default.Plan(a.Root())
-			if err != nil {
-				return err
-			}
-			if len(p.Findings) > 0 {
-				sum := finding.Summarise(len(p.Files), p.Findings)
-				if err := report.Write(a.Out, "text", p.Findings, sum, report.Options{Color: a.IsTerminal, ToolName: "register",
-					ToolVersion: a.Version, Rules: ruleInfo}); err != nil {
-					return err
-				}
-			}
-			fmt.Fprintln(a.Out, p.Summary())
-			if !dryRun && !force && len(p.Pending) > 0 {
-				dirty, err := migrate.Uncommitted(a.Root())
-				if err != nil {
-					return err
-				}
-				if len(dirty) > 0 {
-					return usagef("%s has uncommitted changes (%s); commit or stash them first so the migration can be reviewed on its own, or pass --force", a.Root(), strings.Join(dirty[:min(len(dirty), 3)], ", "))
-				}
-			}
-			if !dryRun && len(p.Pending) > 0 {
-				done, err := migrate.Default.Apply(a.Root(), p)
-				for _, f := range done {
-					fmt.Fprintf(a.Out, "migrated %s\n", f)
-				}
-				if err != nil {
-					return err
-				}
-			}
-			if finding.Worst(p.Findings) == finding.Error {
-				return errFindings
-			}
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "report what would be migrated, and change nothing")
-	cmd.Flags().BoolVar(&force, "force", false, "migrate even when the register has uncommitted changes")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "report what would be migrated, and change nothing")
+	cmd.Flags().BoolVar(&o.force, "force", false, "migrate even when the register has uncommitted changes")
 	return cmd
+}
+
+// runMigrate plans the migration, reports it and, unless a dry run, applies it.
+func runMigrate(o *migrateOptions) error {
+	p, err := migrate.Default.Plan(o.Root())
+	if err != nil {
+		return err
+	}
+	if len(p.Findings) > 0 {
+		sum := finding.Summarise(len(p.Files), p.Findings)
+		if err := report.Write(o.Out, "text", p.Findings, sum, report.Options{Color: o.IsTerminal, ToolName: "register",
+			ToolVersion: o.Version, Rules: ruleInfo()}); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintln(o.Out, p.Summary())
+	if !o.dryRun && !o.force && len(p.Pending) > 0 {
+		dirty, err := migrate.Uncommitted(o.Root())
+		if err != nil {
+			return err
+		}
+		if len(dirty) > 0 {
+			return usagef("%s has uncommitted changes (%s); commit or stash them first so the migration can be reviewed on its own, or pass --force", o.Root(), strings.Join(dirty[:min(len(dirty), 3)], ", "))
+		}
+	}
+	if !o.dryRun && len(p.Pending) > 0 {
+		done, err := migrate.Default.Apply(o.Root(), p)
+		for _, f := range done {
+			fmt.Fprintf(o.Out, "migrated %s\n", f)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if finding.Worst(p.Findings) == finding.Error {
+		return errFindings
+	}
+	return nil
 }

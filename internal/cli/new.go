@@ -10,9 +10,18 @@ import (
 	"github.com/voorbeeldstad/register/internal/scaffold"
 )
 
-func init() { addCommand(newNewCmd) }
+// newOptions are the arguments of register new.
+type newOptions struct {
+	*App
+	kind string
+	id   string
+}
 
-func newNewCmd(a *App) *cobra.Command {
+func newNewCmd(a *App, runF func(*newOptions) error) *cobra.Command {
+	o := &newOptions{App: a}
+	if runF == nil {
+		runF = runNew
+	}
 	return &cobra.Command{
 		Use:   "new sensor|algorithm ID",
 		Short: "Start a new record from a commented template",
@@ -31,32 +40,38 @@ never reused.`,
 			if len(args) != 2 {
 				return usagef("new needs a kind and an id, for example: register new sensor cam-stationsplein")
 			}
-			kind, err := scaffold.ParseKind(args[0])
-			if err != nil {
-				return usagef("%v", err)
-			}
-			if err := scaffold.ValidID(args[1]); err != nil {
-				return usagef("%v", err)
-			}
-			// A mistyped --root would otherwise start a new register somewhere unexpected.
-			if st, err := os.Stat(a.Root()); err != nil || !st.IsDir() {
-				return usagef("the register root %s is not a folder: create it first, or pass --root with the folder that holds sensors/ and algorithms/", a.Root())
-			}
-			path, err := scaffold.Create(a.Root(), kind, args[1], a.Now())
-			if errors.Is(err, scaffold.ErrExists) {
-				return fmt.Errorf("%s already exists and is left unchanged: ids are unique and never reused, so choose another id", rel(path))
-			}
-			if err != nil {
-				return err
-			}
-			rootFlag := ""
-			if a.root != "" {
-				rootFlag = " --root " + a.root
-			}
-			fmt.Fprintf(a.Out, "created %s\n", rel(path))
-			fmt.Fprintf(a.Out, "next: replace every \"(vul in)\", uncomment the fields that apply, then run\n  register validate%s %s\n  register check%s\n",
-				rootFlag, rel(path), rootFlag)
-			return nil
+			o.kind, o.id = args[0], args[1]
+			return runF(o)
 		},
 	}
+}
+
+// runNew writes the template of a new record.
+func runNew(o *newOptions) error {
+	kind, err := scaffold.ParseKind(o.kind)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	if err := scaffold.ValidID(o.id); err != nil {
+		return usagef("%v", err)
+	}
+	// A mistyped --root would otherwise start a new register somewhere unexpected.
+	if st, err := os.Stat(o.Root()); err != nil || !st.IsDir() {
+		return usagef("the register root %s is not a folder: create it first, or pass --root with the folder that holds sensors/ and algorithms/", o.Root())
+	}
+	path, err := scaffold.Create(o.Root(), kind, o.id, o.Now())
+	if errors.Is(err, scaffold.ErrExists) {
+		return fmt.Errorf("%s already exists and is left unchanged: ids are unique and never reused, so choose another id", rel(path))
+	}
+	if err != nil {
+		return err
+	}
+	rootFlag := ""
+	if o.root != "" {
+		rootFlag = " --root " + o.root
+	}
+	fmt.Fprintf(o.Out, "created %s\n", rel(path))
+	fmt.Fprintf(o.Out, "next: replace every \"(vul in)\", uncomment the fields that apply, then run\n  register validate%s %s\n  register check%s\n",
+		rootFlag, rel(path), rootFlag)
+	return nil
 }

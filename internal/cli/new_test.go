@@ -9,7 +9,7 @@ import (
 	"time"
 )
 
-func runNew(t *testing.T, args ...string) (code int, stdout, stderr string) {
+func execNew(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	a := &App{Out: &out, Err: &errb, Now: func() time.Time { return time.Date(2026, 11, 24, 8, 0, 0, 0, time.UTC) }}
@@ -19,7 +19,7 @@ func runNew(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 func TestNewWritesTemplate(t *testing.T) {
 	root := t.TempDir()
-	code, out, errs := runNew(t, "algorithm", "leerlingenvervoer", "--root", root)
+	code, out, errs := execNew(t, "algorithm", "leerlingenvervoer", "--root", root)
 	if code != ExitOK {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -52,7 +52,7 @@ func TestNewRefuses(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root := t.TempDir()
-			code, out, errs := runNew(t, append(tt.args, "--root", root)...)
+			code, out, errs := execNew(t, append(tt.args, "--root", root)...)
 			if code != ExitError {
 				t.Errorf("exit %d, want %d", code, ExitError)
 			}
@@ -68,7 +68,7 @@ func TestNewRefuses(t *testing.T) {
 
 func TestNewRefusesMissingRoot(t *testing.T) {
 	root := filepath.Join(t.TempDir(), "regsiter")
-	code, _, errs := runNew(t, "sensor", "cam-markt", "--root", root)
+	code, _, errs := execNew(t, "sensor", "cam-markt", "--root", root)
 	if code != ExitError || !strings.Contains(errs, "is not a folder: create it first") {
 		t.Errorf("exit %d, stderr %q; want exit 2 and the root named", code, errs)
 	}
@@ -87,7 +87,7 @@ func TestNewNeverOverwrites(t *testing.T) {
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errs := runNew(t, "sensor", "cam-markt", "--root", root)
+	code, _, errs := execNew(t, "sensor", "cam-markt", "--root", root)
 	if code != ExitError {
 		t.Errorf("exit %d, want %d", code, ExitError)
 	}

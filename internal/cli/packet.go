@@ -1,24 +1,24 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
-	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/packet"
 	"github.com/voorbeeldstad/register/internal/period"
-	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/pipeline"
 )
-
-func init() { addCommand(newPacketCmd) }
 
 // packetOptions are the flags of register packet.
 type packetOptions struct {
+	*App
 	asOf      string
 	since     string
 	ids       []string
@@ -31,8 +31,11 @@ type packetOptions struct {
 	public    bool
 }
 
-func newPacketCmd(a *App) *cobra.Command {
-	var o packetOptions
+func newPacketCmd(a *App, runF func(*packetOptions) error) *cobra.Command {
+	o := &packetOptions{App: a}
+	if runF == nil {
+		runF = runPacket
+	}
 	cmd := &cobra.Command{
 		Use:   "packet",
 		Short: "Make the ethics committee's review packet (HTML, Markdown or PDF)",
@@ -67,7 +70,7 @@ dates, findings and --ids.`,
   register packet --public --out openbaar-pakket.pdf
   register packet --tag ethiek-2026-11 --commit 1a2b3c4d`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runPacket(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.asOf, "as-of", "", "meeting date (YYYY-MM-DD); dates fall due relative to it; default: today in Europe/Amsterdam")
@@ -85,125 +88,123 @@ dates, findings and --ids.`,
 
 // runPacket loads the register, runs the checklist, selects the records and
 // writes the packet; with --tag it then tags the commit.
-func (a *App) runPacket(o packetOptions) error {
+func runPacket(o *packetOptions) error {
 	if o.tag != "" && o.out == "" {
-		return a.tagPacket(o.tag, o.commit)
+		return o.tagPacket(o.tag, o.commit)
 	}
-	if o.commit != "" {
-		return usagef("--commit goes with --tag and no --out: a packet is always made from HEAD and the files as they are")
-	}
-	// Refuse a tag that cannot be made before the packet is written, so a
-	// failed run leaves nothing behind.
-	if o.tag != "" {
-		if err := packet.CheckTag(a.Root(), o.tag); errors.Is(err, history.ErrNoRepo) {
-			return usagef("--tag: %v", err)
-		} else if err != nil {
-			return usageError{err}
-		}
-	}
-	var format packet.Format
-	if o.out != "" {
-		f, err := packet.FormatFor(o.out)
-		if err != nil {
-			return usagef("--out %v", err)
-		}
-		format = f
-	}
-	lang := strings.ToLower(strings.TrimSpace(o.lang))
-	if lang != "" && lang != "nl" && lang != "en" {
-		return usagef("--lang %q: use nl or en", o.lang)
-	}
-	var within period.Duration
-	if o.within != "" {
-		d, err := period.Parse(o.within)
-		if err != nil || d.IsZero() {
-			return usagef("--within %q: give an ISO 8601 duration such as P90D or P6M", o.within)
-		}
-		within = d
-	}
-	today, err := a.today(o.asOf)
+	in, err := o.parse()
 	if err != nil {
 		return err
 	}
-
-	res, err := a.loadRegister()
+	reg, err := o.open(openOptions{warnConfig: true, without: "the packet is made without history"})
 	if err != nil {
 		return err
 	}
-	a.warnConfig(res)
-	reg := res.Register
-	if lang == "" {
-		lang = reg.Config.Language()
-	}
-
-	repo := a.trustedRepo("the packet is made without history")
-	if repo != nil {
-		defer repo.Close()
-	}
-	fs := principle.Run(reg, principle.Options{Today: today, History: checklistHistory(repo)})
-	load.Locate(a.Root(), fs)
-	all := append(res.Findings, fs...)
-	finding.Sort(all)
-
-	opts := packet.Options{Today: today, Within: within, IDs: o.ids, Lang: lang, Committee: o.committee, Public: o.public}
-	if repo != nil {
-		opts.History = repo
-		opts.Since = o.since
-		if opts.Since == "" {
-			tag, err := packet.PreviousTag(a.Root())
-			if err != nil {
-				fmt.Fprintf(a.Err, "register: warning: looking for the previous packet's tag: %v\n", err)
-			}
-			opts.Since, opts.SinceFromTag = tag, tag != ""
-		}
-		if dirty, err := packet.Dirty(a.Root()); err == nil {
-			opts.Dirty = dirty
-		}
-	} else if o.since != "" {
-		fmt.Fprintf(a.Err, "register: warning: --since %s ignored: no Git history available\n", o.since)
-	}
-	p, err := packet.Build(reg, all, opts)
-	if errors.Is(err, packet.ErrUnknownID) {
-		return usagef("%v", err)
-	}
+	defer reg.Close()
+	p, err := o.build(reg, in)
 	if err != nil {
 		return err
 	}
-	unread := 0
-	for _, f := range res.Findings {
-		if f.Severity == finding.Error {
-			unread++
-		}
+	if n := finding.Summarise(0, reg.Loaded.Findings).Errors; n > 0 {
+		fmt.Fprintf(o.Err, "register: warning: %d problems while loading; run 'register validate': records that could not be read are not in the packet\n", n)
 	}
-	if unread > 0 {
-		fmt.Fprintf(a.Err, "register: warning: %d problems while loading; run 'register validate': records that could not be read are not in the packet\n", unread)
-	}
-
 	if o.out == "" {
-		if err := packet.Render(a.Out, p, packet.Markdown); err != nil {
+		if err := packet.Render(o.Out, p, packet.Markdown); err != nil {
 			return err
 		}
 	} else {
 		if err := packet.WriteFile(o.out, p); err != nil {
 			return err
 		}
-		fmt.Fprintf(a.Out, "wrote %s (%s): %s\n", rel(o.out), format, p.CountText())
+		fmt.Fprintf(o.Out, "wrote %s (%s): %s\n", rel(o.out), in.format, p.CountText())
+	}
+	if o.tag == "" {
+		return nil
+	}
+	if p.Commit == "" {
+		return fmt.Errorf("--tag %s: the register is not in a Git repository with commits, so there is nothing to tag", o.tag)
+	}
+	if p.Dirty {
+		fmt.Fprintf(o.Err, "register: warning: the register has uncommitted changes; the tag marks commit %s without them\n", p.Commit[:min(12, len(p.Commit))])
+	}
+	return o.tagPacket(o.tag, p.Commit)
+}
+
+// packetInput is what the flags of register packet say, checked.
+type packetInput struct {
+	format packet.Format
+	lang   string
+	within period.Duration
+	today  time.Time
+}
+
+// parse checks the flags before any work is done, so a failed run leaves
+// nothing behind: not even a packet for a tag that cannot be made.
+func (o *packetOptions) parse() (packetInput, error) {
+	var in packetInput
+	if o.commit != "" {
+		return in, usagef("--commit goes with --tag and no --out: a packet is always made from HEAD and the files as they are")
 	}
 	if o.tag != "" {
-		if p.Commit == "" {
-			return fmt.Errorf("--tag %s: the register is not in a Git repository with commits, so there is nothing to tag", o.tag)
+		if err := history.CheckTag(o.Root(), o.tag); errors.Is(err, history.ErrNoRepo) {
+			return in, usagef("--tag: %v", err)
+		} else if err != nil {
+			return in, usageError{err}
 		}
-		if p.Dirty {
-			fmt.Fprintf(a.Err, "register: warning: the register has uncommitted changes; the tag marks commit %s without them\n", p.Commit[:min(12, len(p.Commit))])
-		}
-		return a.tagPacket(o.tag, p.Commit)
 	}
-	return nil
+	if o.out != "" {
+		f, err := packet.FormatFor(o.out)
+		if err != nil {
+			return in, usagef("--out %v", err)
+		}
+		in.format = f
+	}
+	in.lang = strings.ToLower(strings.TrimSpace(o.lang))
+	if in.lang != "" && in.lang != "nl" && in.lang != "en" {
+		return in, usagef("--lang %q: use nl or en", o.lang)
+	}
+	if o.within != "" {
+		d, err := period.Parse(o.within)
+		if err != nil || d.IsZero() {
+			return in, usagef("--within %q: give an ISO 8601 duration such as P90D or P6M", o.within)
+		}
+		in.within = d
+	}
+	var err error
+	in.today, err = o.today(o.asOf)
+	return in, err
+}
+
+// build selects the records and makes the packet.
+func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.Packet, error) {
+	lang := cmp.Or(in.lang, reg.Records().Config.Language())
+	opts := packet.Options{Today: in.today, Within: in.within, IDs: o.ids, Lang: lang, Committee: o.committee, Public: o.public}
+	if reg.Repo != nil {
+		opts.History = reg.Repo
+		opts.Since = o.since
+		if opts.Since == "" {
+			tag, err := history.PreviousTag(o.Root())
+			if err != nil {
+				fmt.Fprintf(o.Err, "register: warning: looking for the previous packet's tag: %v\n", err)
+			}
+			opts.Since, opts.SinceFromTag = tag, tag != ""
+		}
+		if dirty, err := history.Dirty(o.Root()); err == nil {
+			opts.Dirty = dirty
+		}
+	} else if o.since != "" {
+		fmt.Fprintf(o.Err, "register: warning: --since %s ignored: no Git history available\n", o.since)
+	}
+	p, err := packet.Build(reg.Records(), reg.Findings(in.today), opts)
+	if errors.Is(err, packet.ErrUnknownID) {
+		return nil, usagef("%v", err)
+	}
+	return p, err
 }
 
 // tagPacket tags a commit as the previous packet's.
 func (a *App) tagPacket(name, rev string) error {
-	hash, err := packet.Tag(a.Root(), name, rev, a.Now())
+	hash, err := history.Tag(a.Root(), name, rev, a.Now())
 	if errors.Is(err, history.ErrNoRepo) {
 		return usagef("--tag: %v", err)
 	}

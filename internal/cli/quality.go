@@ -7,22 +7,22 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/voorbeeldstad/register/internal/load"
-	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
 
-func init() { addCommand(newQualityCmd) }
-
 // qualityOptions are the flags of register quality.
 type qualityOptions struct {
+	*App
 	asOf   string
 	format string
 	output string
 }
 
-func newQualityCmd(a *App) *cobra.Command {
-	var o qualityOptions
+func newQualityCmd(a *App, runF func(*qualityOptions) error) *cobra.Command {
+	o := &qualityOptions{App: a}
+	if runF == nil {
+		runF = runQuality
+	}
 	cmd := &cobra.Command{
 		Use:   "quality",
 		Short: "How complete and current the register is: fill rate per field and principle, stale records, overdue evaluations",
@@ -42,7 +42,7 @@ Exit code 0, or 2 on a usage or I/O error: the report is information, not a verd
 		Example: `  register quality
   register quality --format json --output quality.json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runQuality(o) },
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "report as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json or html (a page with SVG bar charts, no script)")
@@ -50,24 +50,23 @@ Exit code 0, or 2 on a usage or I/O error: the report is information, not a verd
 	return cmd
 }
 
-func (a *App) runQuality(o qualityOptions) error {
+// runQuality measures the register and writes the report.
+func runQuality(o *qualityOptions) error {
 	if !slices.Contains(quality.Formats, o.format) {
 		return usagef("unknown format %q: use one of %v", o.format, quality.Formats)
 	}
-	today, err := a.today(o.asOf)
+	today, err := o.today(o.asOf)
 	if err != nil {
 		return err
 	}
-	res, err := a.loadRegister()
+	p, err := o.open(openOptions{warnConfig: true, without: "records not changed in a term are not reported"})
 	if err != nil {
 		return err
 	}
-	a.warnConfig(res)
-	in := quality.Input{Register: res.Register, Today: today}
-	repo := a.trustedRepo("records not changed in a term are not reported")
-	if repo != nil {
-		defer repo.Close()
-		if recs, err := repo.Records(); err == nil {
+	defer p.Close()
+	in := quality.Input{Register: p.Records(), Today: today}
+	if p.Repo != nil {
+		if recs, err := p.Repo.Records(); err == nil {
 			in.Changed = make(map[string]time.Time, len(recs))
 			for file, h := range recs {
 				in.Changed[file] = h.Changed
@@ -78,8 +77,8 @@ func (a *App) runQuality(o qualityOptions) error {
 	} else {
 		in.HistoryNote = "the register is not in a Git repository with its full history"
 	}
-	in.Findings = principle.Run(res.Register, principle.Options{Today: today, History: checklistHistory(repo)})
-	load.Locate(a.Root(), in.Findings)
+	in.Findings = p.Check(today)
+	p.Locate(in.Findings)
 	rep := quality.Measure(in)
-	return a.writeOutput(o.output, func(w io.Writer) error { return quality.Write(w, o.format, rep) })
+	return o.writeOutput(o.output, func(w io.Writer) error { return quality.Write(w, o.format, rep) })
 }

@@ -1,7 +1,25 @@
 // Package cli is the register command line: cobra commands that read flags,
-// call the internal packages that do the work, and print. Each command lives
-// in its own file and registers itself with addCommand; the work is in
+// call the internal packages that do the work, and print. The work is in
 // packages that know nothing of cobra.
+//
+// Each command lives in its own file in one shape, so its work can be tested
+// without cobra:
+//
+//	type fooOptions struct {
+//		*App          // streams, clock, register root
+//		format string // one field per flag
+//	}
+//
+//	// newFooCmd only builds the cobra command and fills fooOptions; a test
+//	// passes runF to see the parsed options without running the command.
+//	func newFooCmd(a *App, runF func(*fooOptions) error) *cobra.Command
+//
+//	// runFoo does the work; tests call it with an App of buffers.
+//	func runFoo(o *fooOptions) error
+//
+// and is listed once in subcommands. A command that reads the register opens
+// it with a.open (internal/pipeline): configuration, records, history and
+// the checklist, each once.
 package cli
 
 import (
@@ -63,11 +81,29 @@ func (e usageError) Unwrap() error { return e.err }
 // usagef returns a usage error with a message that says what to do.
 func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
 
-var commands []func(*App) *cobra.Command
-
-// addCommand registers a command constructor; each command file calls it
-// from init.
-func addCommand(f func(*App) *cobra.Command) { commands = append(commands, f) }
+// subcommands builds every command of register; help lists them sorted by
+// name. A new command is one file and one line here.
+func subcommands(a *App) []*cobra.Command {
+	return []*cobra.Command{
+		newBuildCmd(a, nil),
+		newChangesCmd(a, nil),
+		newCheckCmd(a, nil),
+		newDueCmd(a, nil),
+		newExplainCmd(a, nil),
+		newExportCmd(a, nil),
+		newHistoryCmd(a, nil),
+		newImportCmd(a, nil),
+		newInitCmd(a, nil),
+		newMigrateCmd(a, nil),
+		newNewCmd(a, nil),
+		newPacketCmd(a, nil),
+		newQualityCmd(a, nil),
+		newRulesCmd(a, nil),
+		newSchemaCmd(a, nil),
+		newServeCmd(a, nil),
+		newValidateCmd(a, nil),
+	}
+}
 
 // NewRootCmd builds the register command with every subcommand.
 func NewRootCmd(a *App) *cobra.Command {
@@ -86,9 +122,7 @@ the JSON Schemas and the principles for the digital society (VNG) the council ad
 	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of findings and summaries: nl or en (default: the first of register.yaml's languages, else LANG)")
 	root.PersistentFlags().StringVar(&a.root, "root", "", "register root holding sensors/ and algorithms/ (default ./register when it exists, else .)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	for _, f := range commands {
-		root.AddCommand(f(a))
-	}
+	root.AddCommand(subcommands(a)...)
 	addCompletions(root, a)
 	// Wrong arguments are the user's to fix: exit 2 with a pointer to help.
 	for _, c := range root.Commands() {

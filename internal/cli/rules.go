@@ -14,11 +14,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 )
 
-func init() {
-	addCommand(newRulesCmd)
-	addCommand(newExplainCmd)
-}
-
 // registerRules returns the built-in rules followed by the register's custom
 // rules, with the configuration that sets their severities. A register
 // without register.yaml has no custom rules and default severities.
@@ -61,8 +56,17 @@ func basisOf(r *principle.Rule) string {
 	return "policy"
 }
 
-func newRulesCmd(a *App) *cobra.Command {
-	var format string
+// rulesOptions are the flags of register rules.
+type rulesOptions struct {
+	*App
+	format string
+}
+
+func newRulesCmd(a *App, runF func(*rulesOptions) error) *cobra.Command {
+	o := &rulesOptions{App: a}
+	if runF == nil {
+		runF = runRules
+	}
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the checklist's rules with their principle and severity",
@@ -73,29 +77,32 @@ rules from rules_custom follow the built-in ones. 'register explain RULE' tells 
 		Example: `  register rules
   register rules --format json`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if format != "text" && format != "json" {
-				return usagef("unknown format %q: use text or json", format)
-			}
-			rules, cfg, err := a.registerRules()
-			if err != nil {
-				return err
-			}
-			rows := make([]ruleRow, len(rules))
-			for i, r := range rules {
-				rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
-					TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law.EN, LawScope: r.LawScope}
-			}
-			if format == "json" {
-				enc := json.NewEncoder(a.Out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(map[string]any{"rules": rows})
-			}
-			return writeRuleTable(a.Out, rows)
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
 	return cmd
+}
+
+// runRules lists the rules with their severity in this register.
+func runRules(o *rulesOptions) error {
+	if o.format != "text" && o.format != "json" {
+		return usagef("unknown format %q: use text or json", o.format)
+	}
+	rules, cfg, err := o.registerRules()
+	if err != nil {
+		return err
+	}
+	rows := make([]ruleRow, len(rules))
+	for i, r := range rules {
+		rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
+			TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law.EN, LawScope: r.LawScope}
+	}
+	if o.format == "json" {
+		enc := json.NewEncoder(o.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"rules": rows})
+	}
+	return writeRuleTable(o.Out, rows)
 }
 
 // writeRuleTable prints the rules as aligned columns.
@@ -121,7 +128,17 @@ func writeRuleTable(w io.Writer, rows []ruleRow) error {
 	return tw.Flush()
 }
 
-func newExplainCmd(a *App) *cobra.Command {
+// explainOptions are the arguments of register explain.
+type explainOptions struct {
+	*App
+	rule string
+}
+
+func newExplainCmd(a *App, runF func(*explainOptions) error) *cobra.Command {
+	o := &explainOptions{App: a}
+	if runF == nil {
+		runF = runExplain
+	}
 	return &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Explain why a rule exists, what satisfies it, with an example",
@@ -133,22 +150,27 @@ its severity in this register, what a record needs to satisfy it, and an example
 			if len(args) != 1 {
 				return usagef("explain takes one rule id; 'register rules' lists them")
 			}
-			id := strings.TrimSpace(args[0])
-			rules, cfg, err := a.registerRules()
-			if err != nil {
-				return err
-			}
-			for _, r := range rules {
-				if r.ID == id {
-					return writeExplanation(a.Out, r, cfg.Severity(r.ID, r.Default))
-				}
-			}
-			if close := principle.Suggest(id); len(close) > 0 {
-				return usagef("unknown rule %q; did you mean %s?", id, strings.Join(close, ", "))
-			}
-			return usagef("unknown rule %q; 'register rules' lists them", id)
+			o.rule = strings.TrimSpace(args[0])
+			return runF(o)
 		},
 	}
+}
+
+// runExplain prints the explanation of one rule.
+func runExplain(o *explainOptions) error {
+	rules, cfg, err := o.registerRules()
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		if r.ID == o.rule {
+			return writeExplanation(o.Out, r, cfg.Severity(r.ID, r.Default))
+		}
+	}
+	if close := principle.Suggest(o.rule); len(close) > 0 {
+		return usagef("unknown rule %q; did you mean %s?", o.rule, strings.Join(close, ", "))
+	}
+	return usagef("unknown rule %q; 'register rules' lists them", o.rule)
 }
 
 // writeExplanation prints one rule's explanation.

@@ -8,9 +8,17 @@ import (
 	"github.com/voorbeeldstad/register/schema"
 )
 
-func init() { addCommand(newSchemaCmd) }
+// schemaOptions are the arguments of register schema.
+type schemaOptions struct {
+	*App
+	name string
+}
 
-func newSchemaCmd(a *App) *cobra.Command {
+func newSchemaCmd(a *App, runF func(*schemaOptions) error) *cobra.Command {
+	o := &schemaOptions{App: a}
+	if runF == nil {
+		runF = runSchema
+	}
 	return &cobra.Command{
 		Use:   "schema sensor|algorithm|common|config",
 		Short: "Print the JSON Schema of a kind of record, the shared definitions, or register.yaml's",
@@ -32,15 +40,21 @@ and register.yaml with:
 			if len(args) != 1 {
 				return usagef("schema needs one name: sensor, algorithm, common or config")
 			}
-			data, err := schema.Read(args[0])
-			if errors.Is(err, schema.ErrUnknown) {
-				return usagef("no schema called %q: choose sensor, algorithm, common or config", args[0])
-			}
-			if err != nil {
-				return err
-			}
-			_, err = a.Out.Write(data)
-			return err
+			o.name = args[0]
+			return runF(o)
 		},
 	}
+}
+
+// runSchema prints the named schema.
+func runSchema(o *schemaOptions) error {
+	data, err := schema.Read(o.name)
+	if errors.Is(err, schema.ErrUnknown) {
+		return usagef("no schema called %q: choose sensor, algorithm, common or config", o.name)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = o.Out.Write(data)
+	return err
 }

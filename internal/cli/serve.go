@@ -20,11 +20,21 @@ import (
 	"github.com/voorbeeldstad/register/internal/site"
 )
 
-func init() { addCommand(newServeCmd) }
+// serveOptions are the flags of register serve.
+type serveOptions struct {
+	*App
+	addr string
+	asOf string
+	poll time.Duration
+	// ctx ends the server; the command's context, stopped by Ctrl+C.
+	ctx context.Context
+}
 
-func newServeCmd(a *App) *cobra.Command {
-	var addr, asOf string
-	var interval time.Duration
+func newServeCmd(a *App, runF func(*serveOptions) error) *cobra.Command {
+	o := &serveOptions{App: a}
+	if runF == nil {
+		runF = runServe
+	}
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Preview the public register website locally, rebuilding when a record changes",
@@ -36,28 +46,34 @@ site and prints why. Stop with Ctrl+C; the temporary folder is removed.`,
   register serve --root register --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			today, err := a.today(asOf)
-			if err != nil {
-				return err
-			}
-			if interval <= 0 {
-				return usagef("--poll must be positive")
-			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			return a.serve(ctx, addr, interval, func() time.Time {
-				if asOf != "" {
-					return today
-				}
-				t, _ := a.today("")
-				return t
-			})
+			o.ctx = ctx
+			return runF(o)
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "address to serve on")
-	cmd.Flags().StringVar(&asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD)")
-	cmd.Flags().DurationVar(&interval, "poll", time.Second, "how often to look for changed records")
+	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to serve on")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD)")
+	cmd.Flags().DurationVar(&o.poll, "poll", time.Second, "how often to look for changed records")
 	return cmd
+}
+
+// runServe serves the preview until o.ctx ends.
+func runServe(o *serveOptions) error {
+	today, err := o.today(o.asOf)
+	if err != nil {
+		return err
+	}
+	if o.poll <= 0 {
+		return usagef("--poll must be positive")
+	}
+	return o.serve(o.ctx, o.addr, o.poll, func() time.Time {
+		if o.asOf != "" {
+			return today
+		}
+		t, _ := o.today("")
+		return t
+	})
 }
 
 // serve runs the preview server until ctx ends.

@@ -2,23 +2,34 @@ package cli
 
 import (
 	"cmp"
-	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/export"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/migrate"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/report"
 	"github.com/voorbeeldstad/register/internal/site"
 )
 
-func init() { addCommand(newValidateCmd) }
+// validateOptions are the flags of register validate.
+type validateOptions struct {
+	*App
+	format string
+	files  []string
+}
 
-func newValidateCmd(a *App) *cobra.Command {
-	var format string
+func newValidateCmd(a *App, runF func(*validateOptions) error) *cobra.Command {
+	o := &validateOptions{App: a}
+	if runF == nil {
+		runF = runValidate
+	}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: "Check records against the JSON Schemas",
@@ -30,18 +41,37 @@ and column. Exit code 0: no errors; 1: errors found; 2: usage or I/O error.`,
   register validate --format github
   register validate register/sensors/cam-markt.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := checkFormat(format); err != nil {
-				return err
-			}
-			res, err := a.loadRegister(args...)
-			if err != nil {
-				return err
-			}
-			return a.report(res, res.Findings, format, finding.Error)
+			o.files = args
+			return runF(o)
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json, github, sarif or junit")
+	findingFormatFlag(cmd, &o.format)
 	return cmd
+}
+
+// runValidate loads the register and reports what loading found.
+func runValidate(o *validateOptions) error {
+	if err := checkFormat(o.format); err != nil {
+		return err
+	}
+	reg, err := o.open(openOptions{files: o.files})
+	if err != nil {
+		return err
+	}
+	return o.report(reg.Loaded, reg.Loaded.Findings, o.format, finding.Error)
+}
+
+// findingFormatFlag adds --format for a findings report.
+func findingFormatFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVarP(p, "format", "f", "text", "output format: "+choiceList(report.Formats))
+}
+
+// choiceList writes choices as help names them: "text, json or sarif".
+func choiceList(choices []string) string {
+	if len(choices) < 2 {
+		return strings.Join(choices, "")
+	}
+	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
 }
 
 // checkFormat refuses an unknown output format before any work is done.
@@ -57,17 +87,8 @@ func checkFormat(format string) error {
 // report prints findings in the chosen format and returns errFindings when
 // any is at or above failOn.
 func (a *App) report(res *load.Result, fs []finding.Finding, format string, failOn finding.Severity) error {
-	// Findings name files from the working folder ("register/sensors/x.yaml"
-	// when run from the repository), so an editor, a terminal or GitHub can
-	// open them; inside the pipeline they are relative to the register root.
 	prefix := workRelative(a.Root())
-	at := func(file string) string {
-		// A setting made by an environment variable is named by it.
-		if prefix == "" || file == "" || strings.HasPrefix(file, config.EnvRulePrefix) {
-			return file
-		}
-		return path.Join(prefix, file)
-	}
+	at := func(file string) string { return a.shown(prefix, file) }
 	shown := make([]finding.Finding, len(fs))
 	for i, f := range fs {
 		f.File = at(f.File)
@@ -108,24 +129,33 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 // rulesFor is ruleInfo with each checklist rule's help page on the
 // register's own site, when the configuration names the site's address.
 func rulesFor(cfg *config.Config) map[string]report.RuleInfo {
-	out := make(map[string]report.RuleInfo, len(ruleInfo))
-	for id, ri := range ruleInfo {
+	out := ruleInfo()
+	for id, ri := range out {
 		if ri.Principle != "" {
 			ri.HelpURI = cmp.Or(site.RuleURL(cfg, id), ri.HelpURI)
+			out[id] = ri
 		}
-		out[id] = ri
 	}
 	return out
 }
 
-// ruleInfo describes rule ids for formats that carry rule metadata (SARIF);
-// the checklist adds its rules.
-var ruleInfo = map[string]report.RuleInfo{
-	finding.RuleYAML:        {Title: "The file is not a readable YAML record"},
-	finding.RuleSchema:      {Title: "The record does not follow the JSON Schema"},
-	finding.RuleRegister:    {Title: "Register-wide consistency: ids, folders, references"},
-	finding.RuleConfig:      {Title: "register.yaml settings"},
-	finding.RulePublication: {Title: "The publication block is unclear, so the record is not published"},
+// ruleInfo describes every rule id a command reports, for the formats that
+// carry rule metadata (SARIF): the stages' own and the checklist's.
+func ruleInfo() map[string]report.RuleInfo {
+	out := map[string]report.RuleInfo{
+		finding.RuleYAML:             {Title: "The file is not a readable YAML record"},
+		finding.RuleSchema:           {Title: "The record does not follow the JSON Schema"},
+		finding.RuleRegister:         {Title: "Register-wide consistency: ids, folders, references"},
+		finding.RuleConfig:           {Title: "register.yaml settings"},
+		finding.RulePublication:      {Title: "The publication block is unclear, so the record is not published"},
+		export.RuleAlgoritmeregister: {Title: "A value the national algorithm register's publication standard cannot take"},
+		importcsv.RuleImport:         {Title: "A spreadsheet row or column that could not be imported"},
+		migrate.RuleMigrate:          {Title: "A record in another version of the record format"},
+	}
+	for _, r := range principle.Rules() {
+		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.TitleEN, Description: r.WhyEN, Help: r.Satisfy}
+	}
+	return out
 }
 
 // workRelative expresses the register root relative to the working folder

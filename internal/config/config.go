@@ -540,6 +540,11 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 // REGISTER_RULES_SECURITY_AUDIT_REASON.
 const EnvRulePrefix = "REGISTER_RULES_"
 
+// FromEnv reports whether a finding's file names the environment variable
+// that made a setting (REGISTER_RULES_...) rather than a file: such a
+// finding has no path to show or open.
+func FromEnv(file string) bool { return strings.HasPrefix(file, EnvRulePrefix) }
+
 // EnvReasonSuffix ends the variable that gives the reason for a rule's
 // environment setting. No rule id ends in "-reason".
 const EnvReasonSuffix = "_REASON"

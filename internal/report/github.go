@@ -17,7 +17,7 @@ import (
 func writeGitHub(b *bytes.Buffer, fs []finding.Finding, sum finding.Summary, opts Options) error {
 	for _, f := range fs {
 		var props []string
-		if file := repoPath(opts.Root, f.File); file != "" {
+		if file := RepoPath(opts.Root, f.File); file != "" {
 			props = append(props, "file="+escapeProperty(file))
 			if f.Line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", f.Line))

@@ -91,13 +91,12 @@ func Write(w io.Writer, format string, fs []finding.Finding, sum finding.Summary
 	return nil
 }
 
-// repoPath puts the register root before a file relative to it, so the path
+// RepoPath puts the register root before a file relative to it, so the path
 // is relative to the repository. A root of "" or "." adds nothing; a file of
-// "" (a finding about the run rather than a file) stays "".
-func repoPath(root, file string) string {
-	// A setting made by an environment variable has no file: the message
-	// names the variable.
-	if file == "" || strings.HasPrefix(file, config.EnvRulePrefix) {
+// "" (a finding about the run rather than a file) stays "", and so does the
+// name of an environment variable that made a setting.
+func RepoPath(root, file string) string {
+	if file == "" || config.FromEnv(file) {
 		return ""
 	}
 	root = strings.ReplaceAll(root, `\`, "/")

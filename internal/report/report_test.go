@@ -176,8 +176,8 @@ func TestRepoPath(t *testing.T) {
 		{"register", "", ""},
 	}
 	for _, tt := range tests {
-		if got := repoPath(tt.root, tt.file); got != tt.want {
-			t.Errorf("repoPath(%q, %q) = %q, want %q", tt.root, tt.file, got, tt.want)
+		if got := RepoPath(tt.root, tt.file); got != tt.want {
+			t.Errorf("RepoPath(%q, %q) = %q, want %q", tt.root, tt.file, got, tt.want)
 		}
 	}
 }

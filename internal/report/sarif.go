@@ -117,7 +117,7 @@ func writeSARIF(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts O
 		if f.Record != "" || f.Principle != "" {
 			res.Properties = &sarifResultProps{Record: f.Record, Principle: f.Principle}
 		}
-		if file := repoPath(opts.Root, f.File); file != "" {
+		if file := RepoPath(opts.Root, f.File); file != "" {
 			loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{
 				ArtifactLocation: sarifArtifactLocation{URI: fileURI(file)},
 			}}

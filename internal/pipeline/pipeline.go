@@ -1,0 +1,172 @@
+// Package pipeline opens a register once for a command: its configuration
+// and records, loaded and validated, its Git history when that can be
+// trusted, and the principles checklist run once on it. Every command that
+// reads a register (check, build, packet, due, export, quality, serve) goes
+// through Open, so the order of the stages and what each needs from the
+// one before live here and nowhere else.
+package pipeline
+
+import (
+	"errors"
+	"sync"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/validate"
+)
+
+// Options say what a command needs of the register.
+type Options struct {
+	// Files restricts the load to these record files (paths as given on the
+	// command line); empty means the whole register.
+	Files []string
+	// History opens the Git repository that holds the register, when it can
+	// be trusted (see Register.Repo).
+	History bool
+}
+
+// Register is a register opened for one command.
+type Register struct {
+	// Root is the register root the command was given.
+	Root string
+	// Loaded is the register as read and validated, with the findings of
+	// reading, validating and the register-wide checks.
+	Loaded *load.Result
+	// Repo is the register's Git history, or nil: outside Git, when
+	// Options.History was false, or when the history cannot be trusted
+	// (HistoryProblem says why).
+	Repo *history.Repo
+	// HistoryProblem says why Repo is nil when that is worth a warning: a
+	// repository that cannot be read, or a shallow clone whose dates would
+	// be wrong. Commands then work without history rather than guess.
+	HistoryProblem error
+
+	checkOnce sync.Once
+	checkDay  time.Time
+	checked   []finding.Finding
+}
+
+var (
+	validatorOnce sync.Once
+	validator     *validate.Validator
+	validatorErr  error
+)
+
+// Validator returns the JSON Schema validator, compiled once per process
+// from the embedded schemas.
+func Validator() (*validate.Validator, error) {
+	validatorOnce.Do(func() { validator, validatorErr = validate.New() })
+	return validator, validatorErr
+}
+
+// Open loads and validates the register at root and, when asked, opens its
+// history. The caller closes the Register when done.
+func Open(root string, opts Options) (*Register, error) {
+	res, err := loadRegister(root, opts.Files)
+	if err != nil {
+		return nil, err
+	}
+	r := &Register{Root: root, Loaded: res}
+	if opts.History {
+		r.Repo, r.HistoryProblem = trustedRepo(root)
+	}
+	return r, nil
+}
+
+// loadRegister is the one place a command reads and validates records.
+func loadRegister(root string, files []string) (*load.Result, error) {
+	v, err := Validator()
+	if err != nil {
+		return nil, err
+	}
+	return load.Register(root, load.Options{Validator: v, Files: files})
+}
+
+// ErrShallow is HistoryProblem for a shallow clone.
+var ErrShallow = errors.New(history.ShallowWarning)
+
+// trustedRepo opens the history of the register at root: nil and no
+// problem outside Git, nil and the problem when it cannot be read or is a
+// shallow clone.
+func trustedRepo(root string) (*history.Repo, error) {
+	repo, err := history.Open(root)
+	if errors.Is(err, history.ErrNoRepo) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if repo.Shallow() {
+		repo.Close()
+		return nil, ErrShallow
+	}
+	return repo, nil
+}
+
+// Close releases the history's open files.
+func (r *Register) Close() error {
+	if r.Repo == nil {
+		return nil
+	}
+	return r.Repo.Close()
+}
+
+// Records returns the register as loaded.
+func (r *Register) Records() *record.Register { return r.Loaded.Register }
+
+// History is the checklist's view of the register's history: nil when
+// there is none, never an interface holding a nil *history.Repo.
+func (r *Register) History() principle.History {
+	if r.Repo == nil {
+		return nil
+	}
+	return r.Repo
+}
+
+// Check runs the principles checklist as of today, once: a second call
+// with the same day returns the same findings. The findings carry the
+// field they are about but no line and column; Locate adds those.
+func (r *Register) Check(today time.Time) []finding.Finding {
+	r.checkOnce.Do(func() {
+		r.checkDay = today
+		r.checked = principle.Run(r.Loaded.Register, principle.Options{Today: today, History: r.History()})
+	})
+	if !r.checkDay.Equal(today) {
+		return principle.Run(r.Loaded.Register, principle.Options{Today: today, History: r.History()})
+	}
+	return r.checked
+}
+
+// Locate fills in the line and column of findings that name a field.
+func (r *Register) Locate(fs []finding.Finding) { load.Locate(r.Root, fs) }
+
+// Findings returns every finding as of today, sorted: the load's and the
+// checklist's, each with its line and column.
+func (r *Register) Findings(today time.Time) []finding.Finding {
+	fs := r.Check(today)
+	r.Locate(fs)
+	all := append(append(make([]finding.Finding, 0, len(r.Loaded.Findings)+len(fs)), r.Loaded.Findings...), fs...)
+	finding.Sort(all)
+	return all
+}
+
+// Unread counts the record files that did not load into a record; they
+// are missing from every output made of the records.
+func (r *Register) Unread() int {
+	res := r.Loaded
+	loaded := make(map[string]bool, len(res.Register.Records))
+	for _, rec := range res.Register.Records {
+		loaded[rec.File] = true
+	}
+	n := 0
+	for _, f := range res.Files {
+		if !loaded[f] {
+			n++
+		}
+	}
+	return n
+}
