@@ -1,9 +1,13 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -416,5 +420,52 @@ func TestCheckSpeaksTheRegistersLanguage(t *testing.T) {
 	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera})
 	if _, stderr, code := run(t, "check", "--root", root, "--lang", "fr"); code != 2 || !strings.Contains(stderr, "use nl or en") {
 		t.Errorf("--lang fr: exit %d, %q", code, stderr)
+	}
+}
+
+// TestRunCheckWithoutCobra calls the command's run function with options a
+// test fills in, as the command shape allows, and the runF seam shows what
+// the command line parses into those options.
+func TestRunCheckWithoutCobra(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
+	face := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": strings.Replace(checkCamera, "live_viewing", "face_recognition", 1)})
+	tests := []struct {
+		name    string
+		root    string
+		opts    checkOptions
+		wantErr error
+		want    string
+	}{
+		{name: "clean", root: root, opts: checkOptions{format: "text", failOn: "error", asOf: "2026-11-24"}, want: "no problems found"},
+		{name: "findings fail", root: face, opts: checkOptions{format: "json", failOn: "error", asOf: "2026-11-24"}, wantErr: errFindings, want: `"rule": "biometric-ban"`},
+		{name: "unknown format", root: root, opts: checkOptions{format: "xml", failOn: "error"}, wantErr: usageError{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			o := tt.opts
+			o.App = &App{Out: &out, Err: io.Discard, Now: time.Now, root: tt.root}
+			err := runCheck(&o)
+			var ue usageError
+			switch {
+			case tt.wantErr == nil && err != nil,
+				errors.Is(tt.wantErr, errFindings) && !errors.Is(err, errFindings),
+				tt.wantErr == usageError{} && !errors.As(err, &ue):
+				t.Fatalf("runCheck = %v, want %v", err, tt.wantErr)
+			}
+			if !strings.Contains(out.String(), tt.want) {
+				t.Errorf("output lacks %q:\n%s", tt.want, out.String())
+			}
+		})
+	}
+
+	var got *checkOptions
+	cmd := newCheckCmd(&App{}, func(o *checkOptions) error { got = o; return nil })
+	cmd.SetArgs([]string{"--format", "sarif", "--fail-on", "warning", "sensors/a.yaml"})
+	if err := cmd.Execute(); err != nil {
+		t.Fatal(err)
+	}
+	if got.format != "sarif" || got.failOn != "warning" || !slices.Equal(got.files, []string{"sensors/a.yaml"}) {
+		t.Errorf("parsed %+v", *got)
 	}
 }

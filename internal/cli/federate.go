@@ -9,18 +9,22 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/federate"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/pipeline"
 )
-
-func init() { addCommand(newFederateCmd) }
 
 // federateOptions are the flags of register federate.
 type federateOptions struct {
+	*App
+	file                               string // federation.yaml
 	out, cache, asOf, format, province string
 	fetch, merge, validate, progress   bool
 }
 
-func newFederateCmd(a *App) *cobra.Command {
-	var o federateOptions
+func newFederateCmd(a *App, runF func(*federateOptions) error) *cobra.Command {
+	o := &federateOptions{App: a}
+	if runF == nil {
+		runF = runFederate
+	}
 	cmd := &cobra.Command{
 		Use:   "federate [federation.yaml]",
 		Short: "Build one national register (site and open data) from many municipal registers",
@@ -60,11 +64,11 @@ cannot be written).`,
   register federate federation.yaml --merge --out landelijk`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			file := "federation.yaml"
+			o.file = "federation.yaml"
 			if len(args) == 1 {
-				file = args[0]
+				o.file = args[0]
 			}
-			return a.runFederate(file, o)
+			return runF(o)
 		},
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "national", "folder to write the national site to (replaced whole)")
@@ -79,7 +83,9 @@ cannot be written).`,
 	return cmd
 }
 
-func (a *App) runFederate(file string, o federateOptions) error {
+// runFederate builds the national site from the registers o.file lists.
+func runFederate(o *federateOptions) error {
+	a, file := o.App, o.file
 	if !slices.Contains(federate.ReportFormats, o.format) {
 		return usagef("unknown format %q: use one of %v", o.format, federate.ReportFormats)
 	}
@@ -99,7 +105,7 @@ func (a *App) runFederate(file string, o federateOptions) error {
 	}
 	opts := federate.Options{Out: o.out, Cache: o.cache, Fetch: o.fetch, Today: today, Province: o.province, Merge: o.merge}
 	if o.validate {
-		v, err := sharedValidator()
+		v, err := pipeline.Validator()
 		if err != nil {
 			return err
 		}

@@ -146,7 +146,7 @@ errors; 2: usage or I/O error.`,
 	jsonCmd.Flags().BoolVar(&oj.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
 	jsonCmd.Flags().StringVarP(&oj.format, "format", "f", "text", "format of the findings: "+choiceList(report.Formats))
 	cmd.AddCommand(jsonCmd)
-	cmd.AddCommand(newImportNotificationCmd(a))
+	cmd.AddCommand(newImportNotificationCmd(a, nil))
 	return cmd
 }
 

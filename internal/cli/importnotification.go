@@ -10,24 +10,26 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/notification"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/report"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
-func init() {
-	ruleInfo[notification.RuleNotification] = report.RuleInfo{Title: "A sensor notification that cannot be added to the register as it is"}
-}
-
 // importNotificationOptions are the flags of register import notification.
 type importNotificationOptions struct {
+	*App
+	file     string
 	received string
 	update   bool
 	dryRun   bool
 	format   string
 }
 
-func newImportNotificationCmd(a *App) *cobra.Command {
-	var o importNotificationOptions
+func newImportNotificationCmd(a *App, runF func(*importNotificationOptions) error) *cobra.Command {
+	o := &importNotificationOptions{App: a}
+	if runF == nil {
+		runF = runImportNotification
+	}
 	cmd := &cobra.Command{
 		Use:   "notification FILE --received DATE",
 		Short: "Add a sensor notification (the YAML file the site's form makes) to the register",
@@ -54,16 +56,21 @@ Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
 			}
 			return nil
 		},
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runImportNotification(args[0], o) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.file = args[0]
+			return runF(o)
+		},
 	}
 	cmd.Flags().StringVar(&o.received, "received", "", "the day the municipality received the notification (YYYY-MM-DD); required")
 	cmd.Flags().BoolVar(&o.update, "update", false, "apply a notification about a sensor the register has to its record")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the record that would be written, and write nothing")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: text, json, github, sarif or junit")
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: "+choiceList(report.Formats))
 	return cmd
 }
 
-func (a *App) runImportNotification(file string, o importNotificationOptions) error {
+// runImportNotification adds the record a notification holds.
+func runImportNotification(o *importNotificationOptions) error {
+	a, file := o.App, o.file
 	if err := checkFormat(o.format); err != nil {
 		return err
 	}
@@ -85,7 +92,7 @@ func (a *App) runImportNotification(file string, o importNotificationOptions) er
 	if err != nil {
 		return fmt.Errorf("read %s: %w", file, err)
 	}
-	v, err := sharedValidator()
+	v, err := pipeline.Validator()
 	if err != nil {
 		return err
 	}
@@ -118,7 +125,7 @@ func (a *App) runImportNotification(file string, o importNotificationOptions) er
 	finding.Sort(res.Findings)
 	sum := finding.Summarise(1, res.Findings)
 	if err := report.Write(a.Out, o.format, res.Findings, sum, report.Options{Color: a.IsTerminal, ToolName: "register",
-		ToolVersion: a.Version, Rules: ruleInfo}); err != nil {
+		ToolVersion: a.Version, Rules: ruleInfo()}); err != nil {
 		return err
 	}
 	if res.Data == nil {

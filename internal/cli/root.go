@@ -91,6 +91,7 @@ func subcommands(a *App) []*cobra.Command {
 		newDueCmd(a, nil),
 		newExplainCmd(a, nil),
 		newExportCmd(a, nil),
+		newFederateCmd(a, nil),
 		newHistoryCmd(a, nil),
 		newImportCmd(a, nil),
 		newInitCmd(a, nil),

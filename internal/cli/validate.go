@@ -13,6 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/migrate"
+	"github.com/voorbeeldstad/register/internal/notification"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/report"
 	"github.com/voorbeeldstad/register/internal/site"
@@ -143,14 +144,15 @@ func rulesFor(cfg *config.Config) map[string]report.RuleInfo {
 // carry rule metadata (SARIF): the stages' own and the checklist's.
 func ruleInfo() map[string]report.RuleInfo {
 	out := map[string]report.RuleInfo{
-		finding.RuleYAML:             {Title: "The file is not a readable YAML record"},
-		finding.RuleSchema:           {Title: "The record does not follow the JSON Schema"},
-		finding.RuleRegister:         {Title: "Register-wide consistency: ids, folders, references"},
-		finding.RuleConfig:           {Title: "register.yaml settings"},
-		finding.RulePublication:      {Title: "The publication block is unclear, so the record is not published"},
-		export.RuleAlgoritmeregister: {Title: "A value the national algorithm register's publication standard cannot take"},
-		importcsv.RuleImport:         {Title: "A spreadsheet row or column that could not be imported"},
-		migrate.RuleMigrate:          {Title: "A record in another version of the record format"},
+		finding.RuleYAML:              {Title: "The file is not a readable YAML record"},
+		finding.RuleSchema:            {Title: "The record does not follow the JSON Schema"},
+		finding.RuleRegister:          {Title: "Register-wide consistency: ids, folders, references"},
+		finding.RuleConfig:            {Title: "register.yaml settings"},
+		finding.RulePublication:       {Title: "The publication block is unclear, so the record is not published"},
+		export.RuleAlgoritmeregister:  {Title: "A value the national algorithm register's publication standard cannot take"},
+		importcsv.RuleImport:          {Title: "A spreadsheet row or column that could not be imported"},
+		migrate.RuleMigrate:           {Title: "A record in another version of the record format"},
+		notification.RuleNotification: {Title: "A sensor notification that cannot be added to the register as it is"},
 	}
 	for _, r := range principle.Rules() {
 		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.TitleEN, Description: r.WhyEN, Help: r.Satisfy}

@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/testbed"
+)
+
+// sensor is a record that follows the schema and leaves the checklist
+// findings to report (no DPIA, no risks, ...).
+const sensor = `id: geluid-markt
+kind: sensor
+name: Geluidsmeter Markt
+summary: Meet het geluid op de Markt.
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+owner: {role: Teamleider Milieu, email: milieu@voorbeeldstad.example}
+purpose: Geluidsoverlast meten.
+personal_data: {processed: "no"}
+lifecycle: {start: 2025-03-01}
+sensor_type: noise
+`
+
+var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+
+func TestOpen(t *testing.T) {
+	files := map[string]string{
+		"sensors/geluid-markt.yaml": sensor,
+		"sensors/kapot.yaml":        "id: [kapot\n",
+	}
+	tests := []struct {
+		name        string
+		git         bool // the register is the top of a Git work tree
+		shallow     bool // ... of a shallow clone
+		history     bool // Options.History
+		wantRepo    bool
+		wantProblem error
+	}{
+		{name: "outside Git: no history and nothing to warn about", history: true},
+		{name: "in Git, history not asked for", git: true},
+		{name: "in Git: the history is opened", git: true, history: true, wantRepo: true},
+		{name: "a shallow clone is not trusted", git: true, shallow: true, history: true, wantProblem: ErrShallow},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := testbed.Register(t, files)
+			if tt.git {
+				g := testbed.NewGit(t)
+				head := g.Commit(today.AddDate(-1, 0, 0), "eerste", files)
+				root = g.Dir
+				if tt.shallow {
+					if err := os.WriteFile(filepath.Join(g.Dir, ".git", "shallow"), []byte(head.String()+"\n"), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			reg, err := Open(root, Options{History: tt.history})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer reg.Close()
+			if (reg.Repo != nil) != tt.wantRepo || (reg.History() != nil) != tt.wantRepo {
+				t.Errorf("Repo = %v, History() = %v; want a history: %v", reg.Repo, reg.History(), tt.wantRepo)
+			}
+			if !errors.Is(reg.HistoryProblem, tt.wantProblem) {
+				t.Errorf("HistoryProblem = %v, want %v", reg.HistoryProblem, tt.wantProblem)
+			}
+			if n := reg.Unread(); n != 1 {
+				t.Errorf("Unread = %d, want 1 (kapot.yaml)", n)
+			}
+			if got := len(reg.Records().Records); got != 1 {
+				t.Errorf("%d records loaded, want 1", got)
+			}
+		})
+	}
+}
+
+func TestCheckRunsOnceAndFindingsAreLocated(t *testing.T) {
+	root := testbed.Register(t, map[string]string{"sensors/geluid-markt.yaml": sensor, "sensors/kapot.yaml": "id: [kapot\n"})
+	reg, err := Open(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := reg.Check(today)
+	if len(first) == 0 {
+		t.Fatal("the checklist found nothing on a record without DPIA or risks")
+	}
+	if again := reg.Check(today); &again[0] != &first[0] {
+		t.Error("a second Check on the same day ran the checklist again")
+	}
+	all := reg.Findings(today)
+	if len(all) != len(first)+len(reg.Loaded.Findings) {
+		t.Errorf("Findings has %d, want the load's %d and the checklist's %d", len(all), len(reg.Loaded.Findings), len(first))
+	}
+	if !slices.IsSortedFunc(all, func(a, b finding.Finding) int { return strings.Compare(a.File, b.File) }) {
+		t.Error("Findings are not sorted by file")
+	}
+	for _, f := range all {
+		if f.Path != "" && f.File == "sensors/geluid-markt.yaml" && f.Line == 0 {
+			t.Errorf("finding %s at %s has no line", f.Rule, f.Path)
+		}
+	}
+	later := reg.Check(today.AddDate(5, 0, 0))
+	if len(later) == 0 || &later[0] == &first[0] {
+		t.Error("Check on another day returned the first day's findings")
+	}
+}
+
+func TestOpenRefusesWhatIsNoRegister(t *testing.T) {
+	if _, err := Open(t.TempDir(), Options{History: true}); err == nil || !strings.Contains(err.Error(), "no sensors/ or algorithms/") {
+		t.Errorf("Open on an empty folder = %v, want an error naming sensors/ and algorithms/", err)
+	}
+}
