@@ -50,12 +50,14 @@ func TestBundledRegister(t *testing.T) {
 	// The story the bundled register tells: mostly clean, the warnings a
 	// real municipality has, and one approved police exception.
 	want := []string{
-		"cam-politie-stationsplein ai-act-registration info",  // EU database duty applies from 2027-12-02
-		"cam-politie-stationsplein biometric-ban warning",     // approved exception to a legal duty: stays a warning
-		"druktemeters-binnenstad security-audit warning",      // audit from 2023
-		"parkeersensoren-binnenstad data-rights warning",      // supplier holds the data rights
-		"verkeerstellers-stadsring evaluation-lapsed warning", // due 2026-06-14
-		"woningtoewijzing independent-review warning",         // impactful, no review
+		"cam-politie-stationsplein ai-act-registration info",    // EU database duty applies from 2027-12-02
+		"cam-politie-stationsplein biometric-ban warning",       // approved exception to a legal duty: stays a warning
+		"druktemeters-binnenstad correction-route warning",      // counts phones, but names no route to have data corrected
+		"druktemeters-binnenstad security-audit warning",        // audit from 2023
+		"parkeersensoren-binnenstad data-rights warning",        // supplier holds the data rights
+		"verkeerstellers-stadsring evaluation-lapsed warning",   // due 2026-06-14
+		"wifi-tellers-stationskwartier advice-response warning", // unasked advice of 2025-11-25, unanswered
+		"woningtoewijzing independent-review warning",           // impactful, no review
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("checklist findings:\n got %q\nwant %q", got, want)

@@ -968,8 +968,8 @@ func TestSchemaMatchesTheRecordModel(t *testing.T) {
 // formatV2Keys are the top-level keys format v2 added to the design
 // document's v1, per kind.
 var formatV2Keys = map[string][]string{
-	"sensor":    {"format_version", "camera_regime"},
-	"algorithm": {"format_version", "capabilities"},
+	"sensor":    {"format_version", "camera_regime", "correction"},
+	"algorithm": {"format_version", "capabilities", "correction"},
 }
 
 func TestSchemaMatchesTheDesignDocument(t *testing.T) {

@@ -56,6 +56,7 @@ signage: {present: true, description: Borden bij elke toegang.}
 vendor: {manufacturer: Axis Communications, model: Q1656, country: SE}
 data_rights: {holder: municipality, resale_forbidden: true}
 camera_regime: public_order
+correction: {route: Vraag het privacyloket om beelden van u te wissen., email: privacy@voorbeeldstad.example, term: P4W}
 `
 
 const checkConfig = `site:

@@ -36,6 +36,7 @@ type Config struct {
 	DueWithin     period.Duration        `mapstructure:"-"`
 	Limits        Limits                 `mapstructure:"-"`
 	Notice        Notice                 `mapstructure:"-"`
+	Advice        Advice                 `mapstructure:"-"`
 	AIAct         AIAct                  `mapstructure:"-"`
 	PlainLanguage PlainLanguage          `mapstructure:"-"`
 	SupplierWatch []WatchedSupplier      `mapstructure:"supplier_watch"`
@@ -126,6 +127,14 @@ type Limits struct {
 type Notice struct {
 	Period period.Duration
 	Since  string // YYYY-MM-DD, or "" for the register's first commit
+}
+
+// Advice is how the municipality answers the ethics committee's advice.
+type Advice struct {
+	// ResponseTerm is how long advice, asked or unasked, may wait for the
+	// municipality's response before the checklist warns (rule
+	// advice-response) and the review packet marks it overdue.
+	ResponseTerm period.Duration
 }
 
 // AIAct holds the dates from which the AI Act's high-risk obligations apply.
@@ -244,6 +253,7 @@ var defaults = map[string]any{
 	"limits.custom_rules_cost":          DefaultCustomRulesCost,
 	"notice.period":                     "P5D",
 	"notice.since":                      "",
+	"advice.response_term":              "P3M",
 	"ai_act.high_risk_from":             "2027-12-02",
 	"ai_act.annex_i_from":               "2028-08-02",
 	"ai_act.source":                     "Digital Omnibus on AI: political agreement of 7 May 2026, adopted by the Council in June 2026 (moved Annex III from 2026-08-02 to 2027-12-02 and Annex I to 2028-08-02)",
@@ -420,6 +430,7 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 			c.Notice.Since = ""
 		}
 	}
+	c.Advice.ResponseTerm = dur("advice.response_term")
 	c.AIAct.Source = v.GetString("ai_act.source")
 	for _, d := range []struct {
 		key string

@@ -115,6 +115,8 @@ publication_category: other
 ai_act: {category: high_risk}
 self_learning: true
 supplier: {name: Analysebureau BV}
+reviews:
+  - {body: ethics_committee, date: 2026-02-01, asked: false}
 exceptions:
   - {rule: datasets-and-source, reason: Broncode volgt, approved_by: college, approved_on: 2026-11-01, until: 2026-12-10}
 `

@@ -292,7 +292,9 @@ func TestRegistryIsComplete(t *testing.T) {
 		"camera-regime", "camera-decision", "camera-retention", "personal-data-inferred", "device-minimisation",
 		"special-categories", "ai-act-profile", "ai-act-fria", "ai-act-registration", "ai-act-transparency",
 		// issue 18: plain language
-		"plain-language"}
+		"plain-language",
+		// issue 17: the correction chain and answered advice
+		"correction-route", "advice-response"}
 	ids := IDs()
 	for _, id := range append(listed, added...) {
 		if !slices.Contains(ids, id) {

@@ -31,6 +31,8 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"ai-act-fria":            {"AI Act art. 27", ""},
 		"ai-act-registration":    {"AI Act art. 26(8), 49(3)", ""},
 		"ai-act-transparency":    {"AI Act art. 50", ""},
+		// issue 17
+		"correction-route": {"GDPR art. 12(3), 16, 17", "for a term longer than the law allows"},
 	}
 	for _, r := range Rules() {
 		want, isLaw := legal[r.ID]

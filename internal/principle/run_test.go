@@ -42,6 +42,7 @@ signage: {present: true, description: Signs at every entrance.}
 vendor: {manufacturer: Axis Communications, model: Q1656, country: SE}
 data_rights: {holder: municipality, resale_forbidden: true}
 camera_regime: public_order
+correction: {route: Ask the privacy desk to delete images of you., email: privacy@voorbeeldstad.example, term: P4W}
 `
 
 // goodAlgorithm meets every rule of the checklist on testToday.
@@ -69,7 +70,7 @@ evaluation: {last: 2026-06-01}
 retention: P2D
 security: {last_audit: 2025-06-01}
 reviews:
-  - {body: ethics_committee, date: 2025-10-01}
+  - {body: ethics_committee, date: 2025-10-01, asked: true, response: {date: 2025-11-20, summary: Taken over.}}
 algorithm_type: rule_based
 role: decision_support
 affects_individuals: true
@@ -84,6 +85,7 @@ objection: Object within six weeks.
 ai_act: {category: not_ai, basis: Fixed rules that compare a plate with the parking rights; no inference.}
 data_sharing:
   - {party: RDW, purpose: plates, start: 2026-01-01, end: 2027-12-31, retention: P1D, onward_sharing: false}
+correction: {route: Object to the fine; the desk corrects the plate., desk: Parkeerbeheer, url: https://voorbeeldstad.example/parkeren/fout, term: P1M}
 `
 
 const goodConfig = `

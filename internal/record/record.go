@@ -58,6 +58,7 @@ type Record struct {
 	Retention             string        `yaml:"retention" json:"retention,omitempty"`
 	DataRights            *DataRights   `yaml:"data_rights" json:"data_rights,omitempty"`
 	DataSharing           []DataSharing `yaml:"data_sharing" json:"data_sharing,omitempty"`
+	Correction            *Correction   `yaml:"correction" json:"correction,omitempty"`
 	OpenData              *OpenData     `yaml:"open_data" json:"open_data,omitempty"`
 	Security              *Security     `yaml:"security" json:"security,omitempty"`
 	Supplier              *Supplier     `yaml:"supplier" json:"supplier,omitempty"`
@@ -237,6 +238,42 @@ type Review struct {
 	Date    string `yaml:"date" json:"date,omitempty"`
 	URL     string `yaml:"url" json:"url,omitempty"`
 	Summary string `yaml:"summary" json:"summary,omitempty"`
+	// Asked says whether the municipality asked for the advice (true) or
+	// the reviewer gave it unasked (false); nil when the record does not
+	// say. The ethics committee advises both ways (C-ethics-committee).
+	Asked *bool `yaml:"asked" json:"asked,omitempty"`
+	// Response is the municipality's answer to the advice; nil while the
+	// advice waits for one.
+	Response *Response `yaml:"response" json:"response,omitempty"`
+}
+
+// AwaitsResponse reports whether the review is advice the municipality owes
+// an answer: the ethics committee's advice, asked or unasked, without a
+// response yet. Other bodies report rather than advise the executive (the
+// audit office answers to the council, the DPO is internal), so their
+// reviews are not counted as open.
+func (rv Review) AwaitsResponse() bool {
+	return rv.Body == "ethics_committee" && rv.Response == nil
+}
+
+// Response is the municipality's response to a review's advice.
+type Response struct {
+	Date    string `yaml:"date" json:"date"`
+	Summary string `yaml:"summary" json:"summary,omitempty"`
+	URL     string `yaml:"url" json:"url,omitempty"`
+}
+
+// Correction is how residents have data about them corrected or deleted
+// (GDPR art. 16, 17): the route, the desk that handles it, where to reach
+// it and the longest it takes. Every recipient of the data is told of a
+// correction (art. 19); the record's data_sharing names them.
+type Correction struct {
+	Route string `yaml:"route" json:"route"`
+	Desk  string `yaml:"desk" json:"desk,omitempty"`
+	URL   string `yaml:"url" json:"url,omitempty"`
+	Email string `yaml:"email" json:"email,omitempty"`
+	// Term is an ISO 8601 duration, such as P4W.
+	Term string `yaml:"term" json:"term,omitempty"`
 }
 
 // DataRights says who holds the rights to the data (5.2).

@@ -1,0 +1,53 @@
+package principle
+
+import (
+	"fmt"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+var adviceResponse = &Rule{
+	ID: "advice-response", Ref: "C-ethics-committee", Default: finding.Warning,
+	TitleNL: "Reactie op advies", TitleEN: "Response to advice",
+	WhyNL:   "Een ethische commissie adviseert, gevraagd en ongevraagd (programma-afspraak). Een advies heeft pas zin als de gemeente erop antwoordt: wat zij ermee doet, en waarom. Daarom staat bij elk advies de reactie van de gemeente, op tijd.",
+	WhyEN:   "An ethics committee advises, asked and unasked (programme commitment). Advice only counts when the municipality answers it: what it does with it, and why. So every piece of advice has the municipality's response, in time.",
+	Satisfy: "Every review by the ethics committee has a response with its date within advice.response_term (register.yaml, default P3M) of the advice's date.",
+	Example: `reviews:
+  - body: ethics_committee
+    date: 2026-05-20
+    asked: false
+    url: https://voorbeeldstad.example/ethische-commissie/advies-2026-03.pdf
+    summary: Ongevraagd advies om de camera's na de zomer te evalueren.
+    response:
+      date: 2026-07-01
+      summary: Het college neemt het advies over en evalueert in september.
+      url: https://voorbeeldstad.example/college/reactie-advies-2026-03.pdf`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		term := ctx.Config.Advice.ResponseTerm
+		var fs []finding.Finding
+		for i, rv := range r.Reviews {
+			if !rv.AwaitsResponse() {
+				continue
+			}
+			given, ok := date(rv.Date)
+			if !ok {
+				continue // no date, no clock: the schema or the review says what is missing
+			}
+			due := term.AddTo(given)
+			if !ctx.Today.After(due) {
+				continue
+			}
+			kind, soort := "advice", "advies"
+			if isFalse(rv.Asked) {
+				kind, soort = "unasked advice", "ongevraagde advies"
+			}
+			fs = append(fs, missing(index("reviews", i),
+				en(fmt.Sprintf("the ethics committee's %s of %s has had no response for %s, longer than %s (advice.response_term)", kind, rv.Date, dayCount(days(given, ctx.Today)), term),
+					"record the municipality's response under response with its date, summary and url"),
+				nl(fmt.Sprintf("Het %s van de ethische commissie van %s heeft na %s nog geen reactie van de gemeente. Dat is langer dan %s (%s, advice.response_term).", soort, datum(rv.Date), dagen(days(given, ctx.Today)), duur(term), term),
+					"Zet de reactie van de gemeente bij response, met datum (date), samenvatting (summary) en link (url).")))
+		}
+		return fs
+	},
+}

@@ -1,0 +1,92 @@
+package principle
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// lawCorrection is the deadline for answering a request to correct or
+// delete data: one month, extendable by two further months for complex or
+// many requests, with reasons (GDPR art. 12(3)).
+var lawCorrection = Law{"GDPR art. 12(3), 16, 17", "AVG art. 12 lid 3, art. 16, 17"}
+
+// correctionMonth and correctionMax are the GDPR's month and the month with
+// its two-month extension (art. 12(3)).
+var (
+	correctionMonth = period.MustParse("P1M")
+	correctionMax   = period.MustParse("P3M")
+	// correctionFrom is where a term is laid on the calendar to compare it:
+	// from 1 July, one month and three months are at their longest (31 and
+	// 92 days), so a term in days is judged the same whatever the date of
+	// the run.
+	correctionFrom = time.Date(2001, time.July, 1, 0, 0, 0, 0, time.UTC)
+)
+
+var correctionRoute = &Rule{
+	ID: "correction-route", Ref: "C-correction-desk", Default: finding.Warning,
+	// Stating the route on the record is the programme's commitment; the
+	// deadline it states is the GDPR's.
+	Law: lawCorrection, LawScope: "for a term longer than the law allows", LawScopeNL: "voor een termijn die langer is dan de wet toestaat",
+	TitleNL: "Route om gegevens te laten verbeteren", TitleEN: "Route to have data corrected",
+	WhyNL:   "Inwoners laten foute gegevens over zichzelf verbeteren of verwijderen (AVG art. 16 en 17), en een fout die zich door een keten van systemen verspreidt, wordt overal hersteld: de gemeente laat elke ontvanger weten wat er is verbeterd (art. 19; programma-afspraak over een meldpunt). Een toepassing met persoonsgegevens zegt daarom welke route een inwoner neemt, bij welk loket en hoe lang het duurt. De AVG geeft daarvoor één maand, met reden te verlengen met twee maanden (art. 12 lid 3).",
+	WhyEN:   "Residents have wrong data about them corrected or deleted (GDPR art. 16 and 17), and an error that spreads through a chain of systems is corrected everywhere: the municipality tells every recipient what was corrected (art. 19; programme commitment to a correction desk). A record that processes personal data therefore says which route a resident takes, at which desk, and how long it takes. The GDPR allows one month, extendable by two months with reasons (art. 12(3)).",
+	Satisfy: "A record that processes personal data (personal_data.processed yes or unknown, or a sensor that does by its nature) has correction.route, preferably with the desk, its url or email, and a term of at most one month (P1M; never more than P3M).",
+	Example: `correction:
+  route: Geef de fout door via het formulier 'Fout in uw gegevens'. Burgerzaken herstelt de BRP en laat de ontvangers weten wat er is verbeterd.
+  desk: Burgerzaken
+  url: https://voorbeeldstad.example/fout-in-gegevens
+  email: burgerzaken@voorbeeldstad.example
+  term: P4W`,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if retired(r) || !r.ProcessesPersonalData() {
+			return nil
+		}
+		c := r.Correction
+		if c == nil || blank(c.Route) {
+			return []finding.Finding{missing(present(c != nil, "/correction"),
+				en("the record processes personal data but does not say how residents have it corrected or deleted",
+					"add correction with the route, the desk, its url or email and the term (GDPR art. 16, 17, 19)"),
+				nl("De toepassing verwerkt persoonsgegevens, maar er staat niet hoe inwoners een fout laten verbeteren of gegevens laten verwijderen.",
+					"Vul correction in: de route (route), het loket (desk), de website of het e-mailadres (url, email) en hoe lang het duurt (term). Zie AVG art. 16, 17 en 19."))}
+		}
+		var fs []finding.Finding
+		if blank(c.URL) && blank(c.Email) && blank(ctx.Config.Site.ReportErrorURL) {
+			fs = append(fs, missing("/correction",
+				en("the correction route names no web address or mailbox, and register.yaml names no correction desk",
+					"add correction.url or correction.email, or set site.report_error_url"),
+				nl("Bij de route om gegevens te verbeteren staat geen website of e-mailadres, en register.yaml noemt geen meldpunt.",
+					"Vul correction.url of correction.email in, of site.report_error_url in register.yaml.")))
+		}
+		term, err := period.Parse(c.Term)
+		if blank(c.Term) || err != nil {
+			// The schema reports a malformed term; an absent one is a gap.
+			if blank(c.Term) {
+				fs = append(fs, missing("/correction",
+					en("the correction route does not say how long a request takes",
+						"add correction.term, for example P4W (the GDPR allows one month)"),
+					nl("Bij de route om gegevens te verbeteren staat niet hoe lang een verzoek duurt.",
+						"Vul correction.term in, bijvoorbeeld P4W (4 weken). De AVG geeft één maand.")))
+			}
+			return fs
+		}
+		switch {
+		case term.Longer(correctionMax, correctionFrom):
+			fs = append(fs, lawful(worded(finding.Finding{Path: "/correction/term", Severity: finding.Error},
+				en(fmt.Sprintf("a correction takes %s, longer than the three months the GDPR allows at most (GDPR art. 12(3))", term),
+					"answer within one month; only complex or many requests may take two months more, with reasons told to the resident"),
+				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan de drie maanden die de AVG ten hoogste toestaat (AVG art. 12 lid 3).", duur(term), term),
+					"Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom.")), lawCorrection))
+		case term.Longer(correctionMonth, correctionFrom):
+			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
+				en(fmt.Sprintf("a correction takes %s, longer than the month the GDPR gives as the rule (art. 12(3))", term),
+					"answer within one month (P1M); keep the two-month extension for complex requests, with reasons"),
+				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan de maand die de AVG als regel geeft (art. 12 lid 3).", duur(term), term),
+					"Antwoord binnen een maand (P1M). Gebruik de verlenging met twee maanden alleen bij ingewikkelde verzoeken, en zeg waarom.")))
+		}
+		return fs
+	},
+}

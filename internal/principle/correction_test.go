@@ -1,0 +1,61 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// personalSensor processes personal data and has a correction block that
+// each case below completes or breaks.
+const personalSensor = `
+id: wifi
+kind: sensor
+status: active
+personal_data: {processed: no}
+sensor_type: wifi_bluetooth_counter
+`
+
+func TestCorrectionRoute(t *testing.T) {
+	runCases(t, "correction-route", configFrom(t, "site: {title: Register}\n"), []ruleCase{
+		{name: "no personal data, no route needed", yaml: "id: s\nkind: sensor\nstatus: active\npersonal_data: {processed: no}\nsensor_type: air_quality\n"},
+		{name: "personal data by the sensor's nature, no route", yaml: personalSensor,
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 1, 1, "processes personal data but does not say how residents have it corrected or deleted"}}},
+		{name: "unknown counts as personal", yaml: "id: a\nkind: algorithm\nstatus: active\npersonal_data: {processed: unknown}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 1, 1, "does not say how residents"}}},
+		{name: "retired", yaml: "id: a\nkind: algorithm\nstatus: retired\npersonal_data: {processed: yes}\n"},
+		{name: "blank route", yaml: personalSensor + "correction: {route: ' ', email: privacy@voorbeeldstad.example, term: P4W}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "does not say how residents"}}},
+		{name: "complete", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P4W}\n"},
+		{name: "a month of 31 days is a month", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P31D}\n"},
+		{name: "no way to reach the desk", yaml: personalSensor + "correction: {route: Ask at the desk., term: P1M}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "names no web address or mailbox"}}},
+		{name: "no term", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "does not say how long a request takes"}}},
+		{name: "longer than a month", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P6W}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 81, "takes P6W, longer than the month"}}},
+		{name: "longer than the law allows", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P4M}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Error, 6, 81, "takes P4M, longer than the three months the GDPR allows at most (GDPR art. 12(3))"}}},
+	})
+}
+
+// The register's own desk is a way to reach it: a record then needs no
+// address of its own.
+func TestCorrectionRouteUsesTheRegistersDesk(t *testing.T) {
+	cfg := configFrom(t, "site: {report_error_url: https://voorbeeldstad.example/meldpunt}\n")
+	fs := only(t, "correction-route", cfg, nil, testToday, personalSensor+"correction: {route: Ask at the desk., term: P1M}\n")
+	match(t, fs, nil)
+}
+
+// The term over three months is the law's: an exception lowers it to a
+// warning at most, and configuration cannot switch it off.
+func TestCorrectionTermIsLaw(t *testing.T) {
+	fs := only(t, "correction-route", nil, nil, testToday, personalSensor+"correction: {route: Mail., email: a@voorbeeldstad.example, term: P1Y}\n")
+	if len(fs) != 1 || fs[0].Law != "GDPR art. 12(3), 16, 17" || fs[0].Severity != finding.Error {
+		t.Fatalf("got %+v, want one legal error", fs)
+	}
+	fs = only(t, "correction-route", nil, nil, testToday, personalSensor+"correction: {route: Mail., email: a@voorbeeldstad.example, term: P2M}\n")
+	if len(fs) != 1 || fs[0].Law != "" {
+		t.Fatalf("got %+v, want one policy warning", fs)
+	}
+}
