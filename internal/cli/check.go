@@ -63,7 +63,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files, without: "the duty to report is checked without history"})
+	reg, err := o.open(openOptions{files: o.files, without: "the duty to report is checked without history", today: today})
 	if err != nil {
 		return err
 	}

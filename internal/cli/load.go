@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/pipeline"
@@ -19,6 +20,9 @@ type openOptions struct {
 	// for commands whose output is not a findings report: a setting they
 	// ignored (a typo, a bad duration) must not pass silently.
 	warnConfig bool
+	// today, when set, runs the checklist as of this day while the records
+	// load (pipeline.Options.Today).
+	today time.Time
 }
 
 // open opens the register at --root through the pipeline and prints what
@@ -26,7 +30,7 @@ type openOptions struct {
 // asked, and why it goes without history when the history cannot be trusted.
 // The caller closes the register.
 func (a *App) open(o openOptions) (*pipeline.Register, error) {
-	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != ""})
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today})
 	if err != nil {
 		return nil, err
 	}

@@ -3,21 +3,28 @@ package load
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // registerChecks are the checks that need more than one file: the id is the
 // file name, the kind is the folder, ids are unique across the register,
-// and an algorithm's uses_sensors names sensors that exist.
-func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.Finding {
+// and an algorithm's uses_sensors names sensors that exist. Their findings
+// are placed with the spots each file left (loaded), without reading it again.
+func registerChecks(reg *record.Register, sensorIDs map[string]bool, loaded map[*record.Record]*fileResult) []finding.Finding {
 	var fs []finding.Finding
 	add := func(r *record.Record, ptr string, sev finding.Severity, msg, help string) {
-		fs = append(fs, finding.Finding{File: r.File, Record: r.ID, Rule: finding.RuleRegister,
-			Severity: sev, Message: msg, Help: help, Path: ptr})
+		f := finding.Finding{File: r.File, Record: r.ID, Rule: finding.RuleRegister,
+			Severity: sev, Message: msg, Help: help, Path: ptr}
+		if l := loaded[r]; l != nil {
+			f.Line, f.Column = l.spots.at(ptr)
+		}
+		fs = append(fs, f)
 	}
 	seen := map[string]*record.Record{}
 	for _, r := range reg.Records {
@@ -61,4 +68,54 @@ func registerChecks(reg *record.Register, sensorIDs map[string]bool) []finding.F
 		}
 	}
 	return fs
+}
+
+// spots are the positions of the fields the register-wide checks may point
+// at, noted while the file's node tree is alive: those checks need every
+// record first, and reading each file again to place their findings cost as
+// much as the whole load. A missing field has its parent's position, as
+// source.Document.Locate gives.
+type spots struct {
+	id, kind, point, pointRD pos
+	uses                     []pos // uses_sensors, item by item
+}
+
+// pos is a line and column.
+type pos struct{ line, col int32 }
+
+const usesSensors = "/uses_sensors/"
+
+func spotsOf(doc *source.Document, r *record.Record) spots {
+	at := func(ptr string) pos {
+		l, c := doc.Locate(ptr, false)
+		return pos{int32(l), int32(c)}
+	}
+	s := spots{id: at("/id"), kind: at("/kind"), point: at("/location/point"), pointRD: at("/location/point_rd")}
+	if len(r.UsesSensors) > 0 {
+		s.uses = make([]pos, len(r.UsesSensors))
+		for i := range s.uses {
+			s.uses[i] = at(usesSensors + strconv.Itoa(i))
+		}
+	}
+	return s
+}
+
+// at returns the position noted for a pointer, or zeros for one not noted.
+func (s spots) at(ptr string) (line, col int) {
+	p := pos{}
+	switch ptr {
+	case "/id":
+		p = s.id
+	case "/kind":
+		p = s.kind
+	case "/location/point":
+		p = s.point
+	case "/location/point_rd":
+		p = s.pointRD
+	default:
+		if i, err := strconv.Atoi(strings.TrimPrefix(ptr, usesSensors)); err == nil && strings.HasPrefix(ptr, usesSensors) && i >= 0 && i < len(s.uses) {
+			p = s.uses[i]
+		}
+	}
+	return int(p.line), int(p.col)
 }

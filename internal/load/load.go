@@ -2,7 +2,9 @@
 // sensors/ and algorithms/, reads each with the hardened YAML reader on a pool
 // of workers, validates it, decodes it into a record, and then runs the
 // register-wide checks (ids match file names, kinds match folders, ids are
-// unique, referenced sensors exist).
+// unique, referenced sensors exist). Asked to, it also runs the checklist on
+// each record while the file's node tree is alive, so every finding gets its
+// line and column from the one parse of the file.
 package load
 
 import (
@@ -24,6 +26,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/placeholder"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -45,6 +48,10 @@ type Options struct {
 	// Files restricts the load to these files (paths as given on the command
 	// line); empty means the whole register.
 	Files []string
+	// Check, when set, runs the checklist (principle) with these options on
+	// every record that loads, in the worker that read it; Result.Checked
+	// holds its findings.
+	Check *principle.Options
 }
 
 // Result is a loaded register and everything found while loading it.
@@ -54,6 +61,9 @@ type Result struct {
 	Findings []finding.Finding
 	// Files are the record files looked at, relative to the root, sorted.
 	Files []string
+	// Checked are the checklist's findings when Options.Check was set, as
+	// principle.Run returns them but with their lines and columns.
+	Checked []finding.Finding
 }
 
 // ErrNoRegister is returned when the root is not a folder, or holds neither
@@ -95,7 +105,11 @@ func Register(root string, opts Options) (*Result, error) {
 
 	// A municipality that switched the placeholder rule off (a policy
 	// rule, shown on the site as a deviation) publishes such records.
-	marks := cfg.Severity(placeholder.RuleID, finding.Error) != finding.Off
+	r := reader{root: root, realRoot: realRoot, opts: opts, cfg: cfg,
+		marks: cfg.Severity(placeholder.RuleID, finding.Error) != finding.Off}
+	if opts.Check != nil {
+		r.checklist = principle.NewChecklist(cfg, *opts.Check)
+	}
 	results := make([]fileResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -104,12 +118,7 @@ func Register(root string, opts Options) (*Result, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = readRecord(root, realRoot, files[i], opts)
-				if rec := results[i].record; rec != nil && marks {
-					// A record still holding a template's marks stays off
-					// the public outputs; the checklist says where.
-					rec.Placeholders = len(placeholder.Find(rec, cfg.Organisation)) > 0
-				}
+				results[i] = r.read(files[i])
 			}
 		}()
 	}
@@ -120,18 +129,41 @@ func Register(root string, opts Options) (*Result, error) {
 	wg.Wait()
 
 	var recs []*record.Record
-	for _, r := range results {
-		findings = append(findings, r.findings...)
-		if r.record != nil {
-			recs = append(recs, r.record)
+	loaded := make(map[*record.Record]*fileResult, len(results))
+	for i := range results {
+		findings = append(findings, results[i].findings...)
+		if rec := results[i].record; rec != nil {
+			recs = append(recs, rec)
+			loaded[rec] = &results[i]
 		}
 	}
 	reg := record.NewRegister(root, cfg, recs)
-	checks := registerChecks(reg, sensorIDs)
-	Locate(root, checks)
-	findings = append(findings, checks...)
+	findings = append(findings, registerChecks(reg, sensorIDs, loaded)...)
 	finding.Sort(findings)
-	return &Result{Register: reg, Findings: findings, Files: files}, nil
+	res := &Result{Register: reg, Findings: findings, Files: files}
+	if r.checklist != nil {
+		res.Checked = r.finish(reg, loaded)
+	}
+	return res, nil
+}
+
+// finish completes the checklist from each record's outcome. Should the
+// run be inexact (custom rules that ran out of their budget, whose outcome
+// depends on the order of checking), it runs the checklist again in order
+// and locates its findings by reading the files once more.
+func (r *reader) finish(reg *record.Register, loaded map[*record.Record]*fileResult) []finding.Finding {
+	outs := make([]principle.Outcome, len(reg.Records))
+	for i, rec := range reg.Records {
+		outs[i] = loaded[rec].outcome
+	}
+	fs, exact := r.checklist.Finish(reg, outs)
+	if !exact {
+		fs = principle.Run(reg, *r.opts.Check)
+	}
+	// What is left to place: findings about register.yaml, or, in an
+	// inexact run, all of them.
+	Locate(r.root, fs)
+	return fs
 }
 
 // listFiles returns the record files to read (relative, slash-separated) and
@@ -250,9 +282,20 @@ func climbsOut(rel string) bool {
 	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
+// reader reads one record file after another; one is shared by the workers.
+type reader struct {
+	root, realRoot string
+	opts           Options
+	cfg            *config.Config
+	marks          bool // look for a template's marks
+	checklist      *principle.Checklist
+}
+
 type fileResult struct {
 	record   *record.Record
 	findings []finding.Finding
+	spots    spots             // where the register-wide checks point
+	outcome  principle.Outcome // the checklist's, with positions
 }
 
 func fail(rel string, line, col int, msg, help string) fileResult {
@@ -260,20 +303,20 @@ func fail(rel string, line, col int, msg, help string) fileResult {
 		Severity: finding.Error, Message: msg, Help: help}}}
 }
 
-// readRecord reads, validates and decodes one file. It never panics: a bad
-// file is a finding and the run goes on.
-func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
+// read reads, validates and decodes one file, and checks the record when
+// asked to. It never panics: a bad file is a finding and the run goes on.
+func (r *reader) read(rel string) (res fileResult) {
 	defer func() {
-		if r := recover(); r != nil {
-			res = fail(rel, 0, 0, fmt.Sprintf("could not read this file (%v)", r), "report this as a bug, with the file")
+		if p := recover(); p != nil {
+			res = fail(rel, 0, 0, fmt.Sprintf("could not read this file (%v)", p), "report this as a bug, with the file")
 		}
 	}()
 	kind, ok := record.KindOfFile(rel)
 	if !ok {
 		return fail(rel, 0, 0, "records live in sensors/ or algorithms/", "move the file into the folder of its kind")
 	}
-	full := filepath.Join(root, filepath.FromSlash(rel))
-	data, msg := readInside(full, realRoot, opts.Limits.MaxBytes)
+	full := filepath.Join(r.root, filepath.FromSlash(rel))
+	data, msg := readInside(full, r.realRoot, r.opts.Limits.MaxBytes)
 	if msg != "" {
 		help := "keep record files as plain files inside the register"
 		if strings.Contains(msg, "more than the limit") {
@@ -281,15 +324,15 @@ func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
 		}
 		return fail(rel, 0, 0, msg, help)
 	}
-	doc, fs := source.Parse(rel, data, opts.Limits)
+	doc, fs := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil {
 		return fileResult{findings: fs}
 	}
-	if opts.Validator != nil {
-		fs = append(fs, opts.Validator.Validate(doc, kind)...)
+	if r.opts.Validator != nil {
+		fs = append(fs, r.opts.Validator.Validate(doc, kind)...)
 	}
 	if doc.Root.Kind != yaml.MappingNode {
-		if opts.Validator == nil {
+		if r.opts.Validator == nil {
 			fs = append(fs, finding.Finding{File: rel, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleSchema,
 				Severity: finding.Error, Message: "a record is a mapping of fields", Help: "start with 'id: ...' on the first line"})
 		}
@@ -319,7 +362,22 @@ func readRecord(root, realRoot, rel string, opts Options) (res fileResult) {
 		fs[i].Record = rec.ID
 	}
 	rec.Point = pointOf(rec)
-	return fileResult{record: rec, findings: fs}
+	if r.marks {
+		// A record still holding a template's marks stays off the public
+		// outputs; the checklist says where.
+		rec.Placeholders = len(placeholder.Find(rec, r.cfg.Organisation)) > 0
+	}
+	res = fileResult{record: rec, findings: fs, spots: spotsOf(doc, rec)}
+	if r.checklist != nil {
+		res.outcome = r.checklist.Record(rec)
+		for i := range res.outcome.Findings {
+			f := &res.outcome.Findings[i]
+			if f.Line == 0 && f.File == rel && f.Rule != finding.RuleYAML {
+				f.Line, f.Column = doc.Locate(f.Path, f.Key)
+			}
+		}
+	}
+	return res
 }
 
 // pointOf gives a sensor its WGS84 point from point or point_rd.

@@ -39,21 +39,32 @@ func Run(reg *record.Register, opts Options) []finding.Finding {
 func run(ctx *Context, rules []*Rule) []finding.Finding {
 	var out []finding.Finding
 	for _, rec := range ctx.Register.Records {
-		var fs []finding.Finding
-		for _, rule := range rules {
-			if rule.Check == nil || !runs(ctx.Config, rule) {
-				continue
-			}
-			for _, f := range rule.Check(ctx, rec) {
-				f.File, f.Record, f.Rule = rec.File, rec.ID, rule.ID
-				if f = settle(ctx.Config, rule, f); f.Severity > finding.Off {
-					fs = append(fs, f)
-				}
+		out = append(out, checkRecord(ctx, rules, rec)...)
+	}
+	return append(out, checkRegister(ctx, rules)...)
+}
+
+// checkRecord applies the rules that look at one record, then the record's
+// exceptions.
+func checkRecord(ctx *Context, rules []*Rule, rec *record.Record) []finding.Finding {
+	var fs []finding.Finding
+	for _, rule := range rules {
+		if rule.Check == nil || !runs(ctx.Config, rule) {
+			continue
+		}
+		for _, f := range rule.Check(ctx, rec) {
+			f.File, f.Record, f.Rule = rec.File, rec.ID, rule.ID
+			if f = settle(ctx.Config, rule, f); f.Severity > finding.Off {
+				fs = append(fs, f)
 			}
 		}
-		fs = applyExceptions(ctx, rec, rules, fs)
-		out = append(out, fs...)
 	}
+	return applyExceptions(ctx, rec, rules, fs)
+}
+
+// checkRegister applies the rules that look at the register as a whole.
+func checkRegister(ctx *Context, rules []*Rule) []finding.Finding {
+	var out []finding.Finding
 	for _, rule := range rules {
 		if rule.CheckRegister == nil || !runs(ctx.Config, rule) {
 			continue

@@ -1,0 +1,119 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/testgen"
+	"github.com/voorbeeldstad/register/internal/validate"
+)
+
+// checkTwice loads root with the checklist run in the workers (Options.Check)
+// and the way it was done before: the checklist over the loaded register,
+// then every finding placed by reading its file again (Locate).
+func checkTwice(t *testing.T, root string, opts principle.Options) (got, want []finding.Finding) {
+	t.Helper()
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Register(root, Options{Validator: v, Check: &opts})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := Register(root, Options{Validator: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := principle.Run(old.Register, opts)
+	Locate(root, fs)
+	want = append(old.Findings, fs...)
+	finding.Sort(want)
+	got = append(res.Findings, res.Checked...)
+	finding.Sort(got)
+	return got, want
+}
+
+// TestCheckInOneParse proves that checking each record while its file is
+// parsed gives the same findings, positions and order as checking after
+// loading and reading every file again: on the bundled register, the
+// example village, generated registers (with custom rules, within and
+// beyond their budget) and one full of register-wide mistakes.
+func TestCheckInOneParse(t *testing.T) {
+	gen := t.TempDir()
+	if err := testgen.Write(gen, 150, 3); err != nil {
+		t.Fatal(err)
+	}
+	custom := func(cost int) string {
+		dir := t.TempDir()
+		if err := testgen.Write(dir, 60, 5); err != nil {
+			t.Fatal(err)
+		}
+		name := filepath.Join(dir, "register.yaml")
+		text := readFile(t, name) + "rules_custom:\n  - id: drone-review\n    when: record.kind == \"sensor\"\n    require: has(record.reviews)\n"
+		if cost > 0 {
+			if !strings.Contains(text, "\nlimits:\n") {
+				t.Fatal("the generated register.yaml has no limits: block to extend")
+			}
+			text = strings.Replace(text, "\nlimits:\n", "\nlimits:\n  custom_rules_cost: "+strconv.Itoa(cost)+"\n", 1)
+		}
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	mistakes := write(t, map[string]string{
+		"register.yaml":             "organisation: Gemeente Proef\n",
+		"sensors/cam-markt.yaml":    sensor("cam-plein"),
+		"sensors/dubbel.yaml":       sensor("dubbel"),
+		"algorithms/dubbel.yaml":    algorithm("dubbel"),
+		"algorithms/verkeerd.yaml":  sensor("verkeerd"),
+		"algorithms/routes.yaml":    algorithm("routes", "dubbel", "bestaat-niet", "cam-markt"),
+		"sensors/ver.yaml":          strings.Replace(sensor("ver"), "point_rd: {x: 155100, y: 463100}", "point: {lat: 5.1, lon: 52.1}", 1),
+		"sensors/kapot.yaml":        "id: kapot\nkind: [\n",
+		"sensors/map/in-a-map.yaml": sensor("in-a-map"),
+	})
+	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name, root string
+		clean      bool
+	}{
+		{"bundled register", "../../register", false},
+		{"example village", "../../examples/dorp", true},
+		{"generated", gen, false},
+		{"custom rules", custom(0), false},
+		{"custom rules beyond their budget", custom(5), false},
+		{"register-wide mistakes", mistakes, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, want := checkTwice(t, tc.root, principle.Options{Today: today})
+			if len(want) == 0 && !tc.clean {
+				t.Fatal("no findings: the comparison proves nothing")
+			}
+			if !reflect.DeepEqual(got, want) {
+				for i := range min(len(got), len(want)) {
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Fatalf("finding %d differs:\n got %+v\nwant %+v", i, got[i], want[i])
+					}
+				}
+				t.Fatalf("%d findings, want %d", len(got), len(want))
+			}
+		})
+	}
+}
+
+func readFile(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
