@@ -86,6 +86,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Errorf(for
 func subcommands(a *App) []*cobra.Command {
 	return []*cobra.Command{
 		newBuildCmd(a, nil),
+		newChainCmd(a, nil),
 		newChangesCmd(a, nil),
 		newCheckCmd(a, nil),
 		newDueCmd(a, nil),

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"io"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/chain"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/site"
+)
+
+// chainOptions are the flags of register chain.
+type chainOptions struct {
+	*App
+	query    string
+	format   string
+	output   string
+	internal bool
+}
+
+func newChainCmd(a *App, runF func(*chainOptions) error) *cobra.Command {
+	o := &chainOptions{App: a}
+	if runF == nil {
+		runF = runChain
+	}
+	cmd := &cobra.Command{
+		Use:   "chain DATASET|PARTY",
+		Short: "List the records that use a dataset or share with a party, and whom to tell of a correction",
+		Long: `chain follows personal data through the register, for the desk that corrects or
+deletes wrong data about a resident (GDPR art. 16, 17). It lists:
+
+  records     every record that uses a dataset of that name (by name or source, such as
+              BRP), shares data with a party of that name, or is an algorithm that uses a
+              sensor of that id or name; with how a resident has the data corrected;
+  recipients  every party the records share data with: each must be told of a
+              correction or deletion (GDPR art. 19);
+  sources     where the matching datasets come from: correct the error there first.
+
+The name matches whole words regardless of case: "BRP" finds "Basisregistratie Personen
+(BRP)". By default only public records and values are searched, as on the site;
+--internal searches every record as loaded, for the desk's own use.`,
+		Example: `  register chain BRP
+  register chain "Woningcorporaties" --format json
+  register chain RDW --internal`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.query = args[0]
+			return runF(o)
+		},
+	}
+	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	cmd.Flags().BoolVar(&o.internal, "internal", false, "search every record as loaded, also those not public and the values they withhold (not for publication)")
+	return cmd
+}
+
+// runChain prints the chain of the query.
+func runChain(o *chainOptions) error {
+	if !slices.Contains(chain.Formats, o.format) {
+		return usagef("unknown format %q: use one of %v", o.format, chain.Formats)
+	}
+	if len(chain.Words(o.query)) == 0 {
+		return usagef("name a dataset or party with letters or digits, such as BRP")
+	}
+	p, err := o.open(openOptions{warnConfig: true})
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	reg := p.Records()
+	lang, err := o.language(reg.Config)
+	if err != nil {
+		return err
+	}
+	recs := reg.Records
+	hidden := 0
+	if !o.internal {
+		// The public views, as the site shows them: a record that is not
+		// public is counted, never named.
+		pub := publish.Register(reg)
+		recs, hidden = pub.Register.Records, len(pub.Unpublished)
+	}
+	rep := chain.Report{Result: chain.Find(recs, o.query), Desk: reg.Config.Site.ReportErrorURL, Lang: lang, Hidden: hidden,
+		URL: func(r *record.Record) string {
+			if !r.IsPublic() {
+				return ""
+			}
+			return site.RecordURL(reg.Config, r.Kind, r.ID)
+		}}
+	return o.writeOutput(o.output, func(w io.Writer) error { return chain.Write(w, o.format, rep) })
+}
