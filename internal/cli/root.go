@@ -89,6 +89,7 @@ func subcommands(a *App) []*cobra.Command {
 		newChainCmd(a, nil),
 		newChangesCmd(a, nil),
 		newCheckCmd(a, nil),
+		newCompareCmd(a, nil),
 		newDueCmd(a, nil),
 		newExplainCmd(a, nil),
 		newExportCmd(a, nil),

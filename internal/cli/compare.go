@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/importcsv"
+	"github.com/voorbeeldstad/register/internal/natcompare"
+)
+
+// compareOptions are the flags of register compare national.
+type compareOptions struct {
+	*App
+	file                         string // the national register's JSON
+	organisation, format, output string
+}
+
+func newCompareCmd(a *App, runF func(*compareOptions) error) *cobra.Command {
+	o := &compareOptions{App: a}
+	if runF == nil {
+		runF = runCompareNational
+	}
+	cmd := &cobra.Command{
+		Use:   "compare",
+		Short: "Compare the register with another register",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return usagef("compare what? use 'register compare national FILE'")
+		},
+	}
+	national := &cobra.Command{
+		Use:   "national FILE",
+		Short: "Compare the algorithms with the municipality's entries on the national algorithm register",
+		Long: `compare national reads the national algorithm register's JSON (its v1.0 API entries,
+its public listing or its first standard, as 'register import json' reads them), keeps
+the entries of the register's organisation (register.yaml's organisation, or
+--organisation), and reports both ways:
+
+  public algorithms here with no entry there;
+  entries there with no record here;
+  for each algorithm in both, the fields whose values differ.
+
+An entry and a record are paired by the national id the record names
+(national_register.id), else by the same name; a record paired by name is told to add
+the id. Only fields the file carries are compared; texts are compared as written, with
+runs of white space as one space; status by the standard's three states; dates to the
+month. Algorithms that are not public are counted, not compared.
+
+Exit code 0, or 2 on a usage or I/O error: the national register is filled by hand and
+lags behind; the report is a to-do list for the steward, not a verdict on the register.`,
+		Example: `  register compare national algoritmes.json
+  register compare national algoritmes.json --organisation "Gemeente Utrecht" --format json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.file = args[0]
+			return runF(o)
+		},
+	}
+	national.Flags().StringVar(&o.organisation, "organisation", "", "whose entries to compare (default: register.yaml's organisation)")
+	national.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	national.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	cmd.AddCommand(national)
+	return cmd
+}
+
+// runCompareNational compares the register with the national entries in
+// o.file and writes the report.
+func runCompareNational(o *compareOptions) error {
+	if !slices.Contains(natcompare.Formats, o.format) {
+		return usagef("unknown format %q: use one of %v", o.format, natcompare.Formats)
+	}
+	data, err := readNational(o.file)
+	if err != nil {
+		return err
+	}
+	p, err := o.open(openOptions{warnConfig: true})
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	rep, err := natcompare.Compare(natcompare.Input{Register: p.Records(), Name: o.file, Data: data, Organisation: o.organisation})
+	if err != nil {
+		return err
+	}
+	return o.writeOutput(o.output, func(w io.Writer) error { return natcompare.Write(w, o.format, rep) })
+}
+
+// readNational reads the national register's file, no larger than an
+// import reads.
+func readNational(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, importcsv.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	if len(data) > importcsv.MaxBytes {
+		return nil, fmt.Errorf("read %s: more than %d bytes; give the national register's entries of your organisation", file, importcsv.MaxBytes)
+	}
+	return data, nil
+}
