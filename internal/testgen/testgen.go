@@ -137,6 +137,12 @@ func Record(i int, seed int64) (kind string, id string, yaml []byte) {
 // anything. Files are written by a pool of workers; each is written to a
 // temporary name and renamed, so a file that exists is complete.
 func Write(dir string, n int, seed int64) error {
+	return write(dir, n, seed, ConfigYAML(), nil)
+}
+
+// write is Write with the register.yaml to write and, when not nil, an edit
+// of each record's text (another municipality's name and domain).
+func write(dir string, n int, seed int64, config []byte, edit func([]byte) []byte) error {
 	if n < 0 {
 		return fmt.Errorf("generate: the number of records must be 0 or more, not %d", n)
 	}
@@ -148,7 +154,7 @@ func Write(dir string, n int, seed int64) error {
 			return fmt.Errorf("generate: %w", err)
 		}
 	}
-	if err := writeFile(filepath.Join(dir, "register.yaml"), ConfigYAML()); err != nil {
+	if err := writeFile(filepath.Join(dir, "register.yaml"), config); err != nil {
 		return err
 	}
 
@@ -162,6 +168,9 @@ func Write(dir string, n int, seed int64) error {
 			defer wg.Done()
 			for i := range next {
 				kind, id, data := Record(i, seed)
+				if edit != nil {
+					data = edit(data)
+				}
 				if err := writeFile(filepath.Join(dir, Folder(kind), id+".yaml"), data); err != nil {
 					errs <- err
 					for range next {
