@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -94,8 +95,9 @@ var specByPath = func() map[string]spec {
 }()
 
 // headers maps column headers, normalised, to record fields: the record's own
-// keys (dotted or with underscores), the open-data CSV's headers, and the
-// Dutch labels of the glossary and what spreadsheets commonly say.
+// keys (dotted or with underscores), the open-data CSV's columns and the
+// labels of the field table (internal/field), and what spreadsheets commonly
+// say.
 var headers = func() map[string]string {
 	m := map[string]string{}
 	for _, s := range specs {
@@ -106,30 +108,37 @@ var headers = func() map[string]string {
 			m[normalise(n)] = path
 		}
 	}
-	// The open-data CSV's headers, so its files import again.
-	add("organisation.name", "organisation")
-	add("organisation.type", "organisation_type")
-	add("owner.role", "owner_role", "owner")
-	add("owner.email", "owner_email", "email", "e-mail", "contact_email")
-	add("personal_data.processed", "personal_data")
-	add("dpia.status", "dpia_status", "dpia")
-	add("lifecycle.start", "lifecycle_start", "start", "start_date")
-	add("lifecycle.end", "lifecycle_end", "end", "end_date")
-	add("evaluation.interval", "evaluation_interval")
-	add("evaluation.last", "evaluation_last", "last_evaluation")
-	add("ai_act.category", "ai_act_category")
-	add("location.description", "location")
-	add("location.area", "area")
-	add("location.point.lat", "lat", "latitude")
-	add("location.point.lon", "lon", "lng", "longitude")
+	// The open-data CSV's columns, so its files import again, and the
+	// labels a reader sees on the record page, where one names one field.
+	byLabel := map[string][]string{}
+	for _, f := range field.All {
+		if f.Leaf() && (f.Display == field.Row || f.Display == field.Custom) && f.Label[0] != "" {
+			byLabel[normalise(f.Label[0])] = append(byLabel[normalise(f.Label[0])], f.Path)
+		}
+	}
+	for l, paths := range byLabel {
+		if len(paths) == 1 {
+			m[l] = paths[0]
+		}
+	}
+	for _, f := range field.Leaves() {
+		if c := f.Column(); c != "" {
+			add(f.Path, c)
+		}
+	}
+	// What other sources call them.
+	add("owner.role", "owner")
+	add("owner.email", "email", "e-mail", "contact_email")
+	add("dpia.status", "dpia")
+	add("lifecycle.start", "start", "start_date")
+	add("lifecycle.end", "end", "end_date")
+	add("evaluation.last", "last_evaluation")
+	add("location.point.lat", "latitude")
+	add("location.point.lon", "lng", "longitude")
 	add("location.point_rd.x", "x", "rd_x")
 	add("location.point_rd.y", "y", "rd_y")
-	add("location.mobile", "mobile")
-	add("signage.present", "signage")
-	add("vendor.manufacturer", "manufacturer")
 	add("vendor.model", "model")
-	add("source_code.url", "source_code_url", "source_code")
-	add("national_register.url", "national_register_url")
+	add("source_code.url", "source_code")
 	// Dutch.
 	add("kind", "soort record", "sensor of algoritme")
 	add("name", "naam", "titel")

@@ -1,8 +1,9 @@
-// Package label holds the Dutch and English words for the record format:
-// field labels and enumerated values as the glossary (shared/glossary.md)
-// gives them, and dates and durations written as a reader says them. The
-// public site, the review packet and the exports share it, so a resident
-// and a committee member read the same words.
+// Package label holds the Dutch and English words for the record format's
+// enumerated values as the glossary (shared/glossary.md) gives them, and
+// dates and durations written as a reader says them. The labels of fields
+// are in the field table (internal/field). The public site, the review
+// packet and the exports share it, so a resident and a committee member read
+// the same words.
 package label
 
 import (
@@ -20,16 +21,6 @@ func index(lang string) int {
 	return 0
 }
 
-// Field returns the label of a field, by key or dotted path without list
-// indices ("owner.email"), and whether the glossary names it.
-func Field(lang, path string) (string, bool) {
-	l, ok := fields[path]
-	if !ok {
-		return path, false
-	}
-	return l[index(lang)], true
-}
-
 // Value returns the word for an enumerated value of a field ("status",
 // "active" → "In gebruik"), or the value itself when the glossary has none,
 // so a municipality's own value stays readable.
@@ -40,139 +31,14 @@ func Value(lang, field, value string) string {
 	return value
 }
 
-// fieldLabels are the labels of record fields, by key or dotted path.
-var fields = map[string][2]string{
-	"id":                               {"Kenmerk", "Identifier"},
-	"name":                             {"Naam", "Name"},
-	"summary":                          {"Korte omschrijving", "Summary"},
-	"status":                           {"Status", "Status"},
-	"organisation":                     {"Organisatie", "Organisation"},
-	"organisation.type":                {"Soort organisatie", "Type of organisation"},
-	"organisation.kvk":                 {"KvK-nummer", "Chamber of Commerce number"},
-	"owner":                            {"Verantwoordelijke (rol, afdeling, contact)", "Responsible officer (role, department, contact)"},
-	"owner.role":                       {"Rol", "Role"},
-	"owner.department":                 {"Afdeling", "Department"},
-	"owner.email":                      {"E-mail", "Email"},
-	"owner.phone":                      {"Telefoon", "Phone"},
-	"processing_register_url":          {"Verwerkingsregister", "Record of processing activities"},
-	"registered_on":                    {"Gemeld op", "Registered on"},
-	"publication":                      {"Openbaarheid", "Publication"},
-	"purpose":                          {"Doel en impact", "Purpose and impact"},
-	"problem":                          {"Welk probleem lost het op?", "Which problem does it solve?"},
-	"alternatives":                     {"Afwegingen en alternatieven", "Considerations and alternatives"},
-	"themes":                           {"Thema", "Theme"},
-	"decisions":                        {"Besluiten (bevoegdheid, besluit, verlenging, vergunning)", "Decisions (mandate, authorisation, extension, permit)"},
-	"legal_basis":                      {"Wettelijke grondslag", "Legal basis"},
-	"legal_basis.regime":               {"Wettelijk kader", "Legal regime"},
-	"legal_basis.gdpr_ground":          {"Grondslag (AVG)", "Ground (GDPR)"},
-	"legal_basis.law":                  {"Wet of regeling", "Law or regulation"},
-	"legal_basis.links":                {"Bronnen", "Sources"},
-	"legal_basis.outside_public_task":  {"Buiten de publieke taak", "Outside the public task"},
-	"personal_data":                    {"Persoonsgegevens", "Personal data"},
-	"personal_data.processed":          {"Verwerkt persoonsgegevens", "Processes personal data"},
-	"personal_data.categories":         {"Soorten persoonsgegevens", "Categories of personal data"},
-	"personal_data.special_categories": {"Bijzondere persoonsgegevens", "Special categories of personal data"},
-	"personal_data.special_categories_ground": {"Uitzonderingsgrond (art. 9 lid 2 AVG)", "Exception ground (GDPR art. 9(2))"},
-	"personal_data.special_categories_law":    {"Wetsartikel voor bijzondere persoonsgegevens", "Article for special categories"},
-	"dpia":                                    {"Gegevensbeschermingseffectbeoordeling (DPIA)", "Data protection impact assessment (DPIA)"},
-	"dpia.status":                             {"Stand", "State"},
-	"dpia.date":                               {"Datum", "Date"},
-	"dpia.url":                                {"Document", "Document"},
-	"dpia.public":                             {"Openbaar", "Public"},
-	"dpia.reason":                             {"Reden", "Reason"},
-	"assessments":                             {"Impacttoetsen", "Impact assessments"},
-	"risks":                                   {"Risico's en maatregelen", "Risks and mitigations"},
-	"risks.chilling_effect":                   {"Ontmoedigend effect (mensen gedragen zich anders)", "Chilling effect"},
-	"risks.discrimination":                    {"Discriminatie en stigmatisering", "Discrimination and stigmatisation"},
-	"risks.stacking":                          {"Stapeling met andere systemen", "Stacking with other systems"},
-	"risks.mitigations":                       {"Maatregelen", "Mitigations"},
-	"ai_act":                                  {"AI-verordening", "EU AI Act"},
-	"ai_act.category":                         {"Risicogroep", "Risk group"},
-	"ai_act.role":                             {"Rol van de organisatie", "Role of the organisation"},
-	"ai_act.annex_iii":                        {"Punt van bijlage III", "Annex III point"},
-	"ai_act.annex_i":                          {"Productwetgeving (bijlage I)", "Product legislation (Annex I)"},
-	"ai_act.exemption_6_3":                    {"Waarom geen hoog risico (art. 6 lid 3)", "Why not high risk (art. 6(3))"},
-	"ai_act.transparency":                     {"Transparantieplichten (art. 50)", "Transparency duties (art. 50)"},
-	"ai_act.basis":                            {"Onderbouwing", "Basis"},
-	"ai_act.fria":                             {"Grondrechtenbeoordeling (FRIA)", "Fundamental-rights impact assessment (FRIA)"},
-	"ai_act.eu_database_id":                   {"Nummer in de EU-databank", "EU database number"},
-	"lifecycle":                               {"Looptijd (start en einde)", "Life cycle (start and end)"},
-	"lifecycle.start":                         {"Start", "Start"},
-	"lifecycle.end":                           {"Einde", "End"},
-	"lifecycle.extension_criteria":            {"Voorwaarden voor verlenging", "Criteria for extension"},
-	"evaluation":                              {"Evaluatie", "Evaluation"},
-	"evaluation.interval":                     {"Hoe vaak", "How often"},
-	"evaluation.last":                         {"Laatste evaluatie", "Last evaluation"},
-	"evaluation.outcome":                      {"Uitkomst", "Outcome"},
-	"evaluation.next":                         {"Volgende evaluatie uiterlijk", "Next evaluation by"},
-	"reviews":                                 {"Toetsing (bijv. ethische commissie)", "Reviews (e.g. ethics committee)"},
-	"reviews.asked":                           {"Gevraagd advies", "Asked for"},
-	"reviews.response":                        {"Reactie van de gemeente", "The municipality's response"},
-	"correction":                              {"Fout in uw gegevens?", "Wrong data about you?"},
-	"correction.route":                        {"Route", "Route"},
-	"correction.desk":                         {"Loket", "Desk"},
-	"correction.url":                          {"Webadres", "Web address"},
-	"correction.email":                        {"E-mail", "Email"},
-	"correction.term":                         {"Behandeltermijn", "Time it takes"},
-	"retention":                               {"Bewaartermijn", "Retention period"},
-	"data_rights":                             {"Rechten op de data", "Rights to the data"},
-	"data_sharing":                            {"Afspraken over gegevensdeling", "Data-sharing agreements"},
-	"open_data":                               {"Open data", "Open data"},
-	"security":                                {"Beveiliging", "Security"},
-	"security.last_audit":                     {"Laatste beveiligingsaudit", "Last security audit"},
-	"security.audit_url":                      {"Auditrapport", "Audit report"},
-	"security.measures":                       {"Maatregelen", "Measures"},
-	"supplier":                                {"Leverancier", "Supplier"},
-	"supplier.name":                           {"Naam", "Name"},
-	"supplier.contract_end":                   {"Einde contract", "Contract end"},
-	"supplier.conditions":                     {"Voorwaarden", "Conditions"},
-	"incidents":                               {"Incidenten en datalekken", "Incidents and data breaches"},
-	"exceptions":                              {"Goedgekeurde uitzonderingen", "Approved exceptions"},
-	"exceptions.objective":                    {"Doel van live identificatie", "Real-time identification objective"},
-	"exceptions.national_law":                 {"Nationale wet", "National law"},
-	"exceptions.authorisation":                {"Voorafgaande toestemming", "Prior authorisation"},
-	"format_version":                          {"Versie van het recordformaat", "Record format version"},
-	"camera_regime":                           {"Wettelijk kader camera", "Camera regime"},
-	"links":                                   {"Meer informatie", "More information"},
-	"sensor_type":                             {"Soort sensor", "Type of sensor"},
-	"capabilities":                            {"Wat kan het?", "What can it do?"},
-	"measures":                                {"Wat meet de sensor?", "What does the sensor measure?"},
-	"quantity":                                {"Aantal", "Number"},
-	"location":                                {"Locatie (punt, Rijksdriehoek-coördinaten of gebied)", "Location (point, Dutch grid coordinates or area)"},
-	"location.description":                    {"Omschrijving", "Description"},
-	"location.area":                           {"Gebied", "Area"},
-	"location.point":                          {"Punt (WGS84)", "Point (WGS84)"},
-	"location.point_rd":                       {"Rijksdriehoek-coördinaten", "Dutch grid (RD) coordinates"},
-	"location.polygon":                        {"Gebied op de kaart", "Area on the map"},
-	"location.mobile":                         {"Mobiel", "Mobile"},
-	"signage":                                 {"Herkenbaarheid (borden, kleur)", "Recognisability (signs, colour)"},
-	"signage.present":                         {"Borden of markering aanwezig", "Signs or markings present"},
-	"signage.description":                     {"Omschrijving", "Description"},
-	"minimisation":                            {"Minimalisatie", "Minimisation"},
-	"minimisation.measures":                   {"Maatregelen", "Measures"},
-	"minimisation.notes":                      {"Toelichting", "Notes"},
-	"vendor":                                  {"Fabrikant en model", "Manufacturer and model"},
-	"vendor.manufacturer":                     {"Fabrikant", "Manufacturer"},
-	"vendor.model":                            {"Model", "Model"},
-	"vendor.country":                          {"Land", "Country"},
-	"algorithm_type":                          {"Soort algoritme", "Type of algorithm"},
-	"role":                                    {"Rol bij besluiten", "Role in decisions"},
-	"affects_individuals":                     {"Gaat over personen of groepen", "Concerns individuals or groups"},
-	"publication_category":                    {"Publicatiecategorie", "Publication category"},
-	"human_oversight":                         {"Menselijke tussenkomst", "Human oversight"},
-	"explanation":                             {"Hoe werkt het? Welke factoren tellen mee?", "How does it work? Which factors count?"},
-	"self_learning":                           {"Zelflerend", "Self-learning"},
-	"datasets":                                {"Gebruikte gegevens (datasets)", "Data used (datasets)"},
-	"source_code":                             {"Broncode", "Source code"},
-	"source_code.url":                         {"Broncode", "Source code"},
-	"source_code.licence":                     {"Licentie", "Licence"},
-	"source_code.unavailable_reason":          {"Waarom niet openbaar", "Why it is not published"},
-	"objection":                               {"Bezwaar en beroep", "Objection and appeal"},
-	"uses_sensors":                            {"Gebruikt gegevens van sensoren", "Uses data from sensors"},
-	"national_register":                       {"Landelijk algoritmeregister", "National algorithm register"},
+// HasValues reports whether the glossary gives words for the values of a
+// field.
+func HasValues(field string) bool {
+	_, ok := values[field]
+	return ok
 }
 
-// valueLabels are the labels of enumerated values, by field.
+// values are the words of enumerated values, by field.
 var values = map[string]map[string][2]string{
 	"status": {
 		"planned": {"Gepland", "Planned"}, "in_development": {"In ontwikkeling", "In development"},

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/csvcell"
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -20,154 +22,73 @@ type column struct {
 	value func(r *record.Record) string
 }
 
-func loc(r *record.Record, f func(*record.Location) string) string {
-	if r.Location == nil {
-		return ""
-	}
-	return f(r.Location)
-}
-
-func boolText(b *bool) string {
-	if b == nil {
-		return ""
-	}
-	return strconv.FormatBool(*b)
-}
-
 func coord(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-// common are the columns both kinds share, first in each file.
-var common = []column{
-	{"id", "id", func(r *record.Record) string { return r.ID }},
-	{"name", "name", func(r *record.Record) string { return r.Name }},
-	{"status", "status", func(r *record.Record) string { return r.Status }},
-}
+// The columns an open-data user reads first, by field path, each kind's
+// between the identity and the fields both kinds share; every other field
+// of the table follows in the table's order. Names come from the field
+// table (internal/field).
+var (
+	leadFirst     = []string{"id", "name", "status"}
+	leadSensor    = []string{"sensor_type", "capabilities", "quantity", "location.description", "location.area", "location.point.lat", "location.point.lon", "location.mobile", "signage.present", "vendor.manufacturer"}
+	leadAlgorithm = []string{"algorithm_type", "role", "affects_individuals", "publication_category", "self_learning", "datasets", "source_code.url", "uses_sensors", "national_register.url"}
+	leadShared    = []string{"summary", "purpose", "organisation.name", "organisation.type", "owner.role", "owner.email", "themes", "personal_data.processed", "dpia.status", "retention", "lifecycle.start", "lifecycle.end", "evaluation.interval", "evaluation.last", "ai_act.category", "registered_on"}
+)
 
-// shared follow the kind's own columns.
-var shared = []column{
-	{"summary", "summary", func(r *record.Record) string { return r.Summary }},
-	{"purpose", "purpose", func(r *record.Record) string { return r.Purpose }},
-	{"organisation", "organisation.name", func(r *record.Record) string { return r.Organisation.Name }},
-	{"organisation_type", "organisation.type", func(r *record.Record) string { return r.Organisation.Type }},
-	{"owner_role", "owner.role", func(r *record.Record) string { return r.Owner.Role }},
-	{"owner_email", "owner.email", func(r *record.Record) string { return r.Owner.Email }},
-	{"themes", "themes", func(r *record.Record) string { return strings.Join(r.Themes, ";") }},
-	{"personal_data", "personal_data.processed", func(r *record.Record) string { return r.PersonalData.Processed }},
-	{"dpia_status", "dpia.status", func(r *record.Record) string {
-		if r.DPIA == nil {
-			return ""
-		}
-		return r.DPIA.Status
-	}},
-	{"retention", "retention", func(r *record.Record) string { return r.Retention }},
-	{"lifecycle_start", "lifecycle.start", func(r *record.Record) string { return r.Lifecycle.Start }},
-	{"lifecycle_end", "lifecycle.end", func(r *record.Record) string { return r.Lifecycle.End }},
-	{"evaluation_interval", "evaluation.interval", func(r *record.Record) string { return r.Evaluation.Interval }},
-	{"evaluation_last", "evaluation.last", func(r *record.Record) string { return r.Evaluation.Last }},
-	{"ai_act_category", "ai_act.category", func(r *record.Record) string {
-		if r.AIAct == nil {
-			return ""
-		}
-		return r.AIAct.Category
-	}},
-	{"registered_on", "registered_on", func(r *record.Record) string { return r.RegisteredOn }},
-}
-
-var sensorColumns = withRest(record.Sensor, concat(common, []column{
-	{"sensor_type", "sensor_type", func(r *record.Record) string { return r.SensorType }},
-	{"capabilities", "capabilities", func(r *record.Record) string { return strings.Join(r.Capabilities, ";") }},
-	{"quantity", "quantity", func(r *record.Record) string {
-		if r.Quantity == 0 {
-			return "1"
-		}
-		return strconv.Itoa(r.Quantity)
-	}},
-	{"location", "location.description", func(r *record.Record) string {
-		return loc(r, func(l *record.Location) string { return l.Description })
-	}},
-	{"area", "location.area", func(r *record.Record) string { return loc(r, func(l *record.Location) string { return l.Area }) }},
-	{"lat", "location.point", func(r *record.Record) string {
+// cells are the fields whose cell is not simply their value: a sensor
+// counts as one device when no quantity is given, the position may come
+// from RD coordinates, and datasets are listed by name when that is all
+// they say.
+var cells = map[string]func(r *record.Record) string{
+	"quantity": func(r *record.Record) string { return strconv.Itoa(max(r.Quantity, 1)) },
+	"location.point.lat": func(r *record.Record) string {
 		if p := Position(r); p != nil {
 			return coord(p.Lat)
 		}
 		return ""
-	}},
-	{"lon", "location.point", func(r *record.Record) string {
+	},
+	"location.point.lon": func(r *record.Record) string {
 		if p := Position(r); p != nil {
 			return coord(p.Lon)
 		}
 		return ""
-	}},
-	{"mobile", "location.mobile", func(r *record.Record) string {
-		return loc(r, func(l *record.Location) string { return strconv.FormatBool(l.Mobile) })
-	}},
-	{"signage", "signage.present", func(r *record.Record) string {
-		if r.Signage == nil {
-			return ""
-		}
-		return boolText(r.Signage.Present)
-	}},
-	{"manufacturer", "vendor.manufacturer", func(r *record.Record) string {
-		if r.Vendor == nil {
-			return ""
-		}
-		return r.Vendor.Manufacturer
-	}},
-}, shared))
-
-var algorithmColumns = withRest(record.Algorithm, concat(common, []column{
-	{"algorithm_type", "algorithm_type", func(r *record.Record) string { return r.AlgorithmType }},
-	{"role", "role", func(r *record.Record) string { return r.Role }},
-	{"affects_individuals", "affects_individuals", func(r *record.Record) string { return boolText(r.AffectsIndividuals) }},
-	{"publication_category", "publication_category", func(r *record.Record) string { return r.PublicationCategory }},
-	{"self_learning", "self_learning", func(r *record.Record) string { return boolText(r.SelfLearning) }},
-	{"datasets", "datasets", func(r *record.Record) string { return datasetsCell(r) }},
-	{"source_code_url", "source_code.url", func(r *record.Record) string {
-		if r.SourceCode == nil {
-			return ""
-		}
-		return r.SourceCode.URL
-	}},
-	{"uses_sensors", "uses_sensors", func(r *record.Record) string { return strings.Join(r.UsesSensors, ";") }},
-	{"national_register_url", "national_register.url", func(r *record.Record) string {
-		if r.NationalRegister == nil {
-			return ""
-		}
-		return r.NationalRegister.URL
-	}},
-}, shared))
-
-func concat(parts ...[]column) []column {
-	var out []column
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
+	},
+	"datasets": datasetsCell,
 }
 
-// withRest adds a column for every field of the record format the named
-// columns do not show, headed by its dotted path (owner.department,
-// source_code.unavailable_reason, decisions), so the CSV carries every
-// public field and imports again into the same records.
-func withRest(kind record.Kind, cols []column) []column {
-	covered := map[string]bool{"kind": true, "format_version": true} // structure, not content
-	for _, c := range cols {
-		covered[c.field] = true
-	}
+var (
+	sensorColumns    = columns(record.Sensor, leadSensor)
+	algorithmColumns = columns(record.Algorithm, leadAlgorithm)
+)
+
+// columns lists a kind's columns: the lead columns, then a column for every
+// other field of the field table with one, so the CSV carries every public
+// field and imports again into the same records.
+func columns(kind record.Kind, own []string) []column {
+	leaves := map[string]record.Leaf{}
 	for _, l := range record.Leaves() {
-		if covered[l.Path] || covered[parentOf(l.Path)] || l.Kind != "" && l.Kind != kind {
-			continue
+		leaves[l.Path] = l
+	}
+	col := func(f field.Field) column {
+		value := cells[f.Path]
+		if value == nil {
+			value = leafCell(leaves[f.Path])
 		}
-		cols = append(cols, column{name: l.Path, field: l.Path, value: leafCell(l)})
+		return column{name: f.Column(), field: f.Path, value: value}
+	}
+	var cols []column
+	lead := map[string]bool{}
+	for _, p := range slices.Concat(leadFirst, own, leadShared) {
+		f, _ := field.Lookup(p)
+		cols = append(cols, col(f))
+		lead[p] = true
+	}
+	for _, f := range field.Leaves() {
+		if !lead[f.Path] && f.Column() != "" && f.For(kind) {
+			cols = append(cols, col(f))
+		}
 	}
 	return cols
-}
-
-func parentOf(path string) string {
-	if i := strings.LastIndexByte(path, '.'); i >= 0 {
-		return path[:i]
-	}
-	return ""
 }
 
 // leafCell writes one field as a cell: texts as they are, lists of texts

@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/label"
 
 	"strconv"
@@ -34,7 +35,7 @@ func (L *Labels) lookup(path string) (string, bool) {
 	if l, ok := standalone[path]; ok {
 		return L.pick(l), true
 	}
-	return label.Field(L.lang, path)
+	return field.Label(L.lang, path)
 }
 
 // fieldLabel names the field at a JSON Pointer: the most specific label

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/publish"
 )
@@ -22,7 +23,7 @@ func langIndex(lang string) int {
 // fieldLabel returns the label of a field path in the language (the
 // glossary's, from the label package), or the path itself.
 func fieldLabel(lang, path string) string {
-	l, _ := label.Field(lang, path)
+	l, _ := field.Label(lang, path)
 	return l
 }
 
@@ -198,32 +199,36 @@ var ui = map[string][2]string{
 	"col.property":           {"Wat", "What"},
 	"col.unit":               {"Eenheid", "Unit"},
 	"col.frequency":          {"Hoe vaak", "How often"},
-	"col.date":               {"Datum", "Date"},
-	"col.what":               {"Wat", "What"},
-	"col.record":             {"Registratie", "Record"},
-	"col.due":                {"Uiterlijk", "Due by"},
-	"due.evaluation":         {"Evaluatie", "Evaluation"},
-	"due.lifecycle":          {"Einde looptijd verstreken", "End of life cycle passed"},
-	"principlesintro":        {"De gemeente toetst elke registratie aan de principes voor de digitale samenleving (VNG, 2022) en aan afspraken uit het coalitieprogramma. Hieronder staat per principe wat het vraagt. Bij elke registratie ziet u welke principes aandacht nodig hebben.", "The municipality checks each record against the principles for the digital society (VNG, 2022) and commitments from the coalition programme. Below, each principle says what it asks. Each record shows which principles need attention."},
-	"appliesto":              {"Geldt voor", "Applies to"},
-	"rulesof":                {"Hoe de gemeente dit toetst", "How the municipality checks this"},
-	"ref":                    {"Verwijzing", "Reference"},
-	"whatitasks":             {"Wat het vraagt", "What it asks"},
-	"opendataintro":          {"Alle openbare gegevens uit dit register zijn vrij te downloaden. Registraties die niet openbaar zijn en afgeschermde velden staan er niet in.", "All public data in this register can be downloaded freely. Records that are not public and withheld fields are left out."},
-	"file":                   {"Bestand", "File"},
-	"format":                 {"Formaat", "Format"},
-	"catalogue":              {"Beschrijving van de datasets (DCAT-AP, JSON-LD)", "Description of the datasets (DCAT-AP, JSON-LD)"},
-	"schemas":                {"JSON Schema's van het registerformaat", "JSON Schemas of the record format"},
-	"notfound":               {"Pagina niet gevonden", "Page not found"},
-	"notfoundtext":           {"Deze pagina bestaat niet (meer). Zoek de registratie via de lijsten of de zoekfunctie.", "This page does not exist (any more). Find the record through the lists or the search."},
-	"kind":                   {"Soort registratie", "Kind of record"},
-	"none":                   {"Geen", "None"},
-	"quantityof":             {"%d stuks", "%d devices"},
-	"mobile":                 {"Mobiel", "Mobile"},
-	"signsyes":               {"Ja", "Yes"},
-	"reportmail":             {"Fout in registratie %s", "Error in record %s"},
-	"a11ytitle":              {"Toegankelijkheidsverklaring", "Accessibility statement"},
-	"active":                 {"In gebruik", "In use"},
+	// The parts of an exception under the AI Act, in its table's cell.
+	"exc.objective":     {"Doel van live identificatie", "Real-time identification objective"},
+	"exc.nationallaw":   {"Nationale wet", "National law"},
+	"exc.authorisation": {"Voorafgaande toestemming", "Prior authorisation"},
+	"col.date":          {"Datum", "Date"},
+	"col.what":          {"Wat", "What"},
+	"col.record":        {"Registratie", "Record"},
+	"col.due":           {"Uiterlijk", "Due by"},
+	"due.evaluation":    {"Evaluatie", "Evaluation"},
+	"due.lifecycle":     {"Einde looptijd verstreken", "End of life cycle passed"},
+	"principlesintro":   {"De gemeente toetst elke registratie aan de principes voor de digitale samenleving (VNG, 2022) en aan afspraken uit het coalitieprogramma. Hieronder staat per principe wat het vraagt. Bij elke registratie ziet u welke principes aandacht nodig hebben.", "The municipality checks each record against the principles for the digital society (VNG, 2022) and commitments from the coalition programme. Below, each principle says what it asks. Each record shows which principles need attention."},
+	"appliesto":         {"Geldt voor", "Applies to"},
+	"rulesof":           {"Hoe de gemeente dit toetst", "How the municipality checks this"},
+	"ref":               {"Verwijzing", "Reference"},
+	"whatitasks":        {"Wat het vraagt", "What it asks"},
+	"opendataintro":     {"Alle openbare gegevens uit dit register zijn vrij te downloaden. Registraties die niet openbaar zijn en afgeschermde velden staan er niet in.", "All public data in this register can be downloaded freely. Records that are not public and withheld fields are left out."},
+	"file":              {"Bestand", "File"},
+	"format":            {"Formaat", "Format"},
+	"catalogue":         {"Beschrijving van de datasets (DCAT-AP, JSON-LD)", "Description of the datasets (DCAT-AP, JSON-LD)"},
+	"schemas":           {"JSON Schema's van het registerformaat", "JSON Schemas of the record format"},
+	"notfound":          {"Pagina niet gevonden", "Page not found"},
+	"notfoundtext":      {"Deze pagina bestaat niet (meer). Zoek de registratie via de lijsten of de zoekfunctie.", "This page does not exist (any more). Find the record through the lists or the search."},
+	"kind":              {"Soort registratie", "Kind of record"},
+	"none":              {"Geen", "None"},
+	"quantityof":        {"%d stuks", "%d devices"},
+	"mobile":            {"Mobiel", "Mobile"},
+	"signsyes":          {"Ja", "Yes"},
+	"reportmail":        {"Fout in registratie %s", "Error in record %s"},
+	"a11ytitle":         {"Toegankelijkheidsverklaring", "Accessibility statement"},
+	"active":            {"In gebruik", "In use"},
 }
 
 // t returns the site's own word for key in the language.

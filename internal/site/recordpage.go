@@ -7,8 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -245,7 +245,7 @@ func changedFields(lang string, paths []string) string {
 		parts := strings.Split(p, ".")
 		name := ""
 		for n := len(parts); n > 0 && name == ""; n-- {
-			if l, ok := label.Field(lang, strings.Join(parts[:n], ".")); ok {
+			if l, ok := field.Label(lang, strings.Join(parts[:n], ".")); ok {
 				name = l
 			}
 		}
@@ -732,13 +732,13 @@ func (w *fieldWriter) sections() []section {
 		// What the AI Act asks of the police's biometric identification,
 		// so residents can see on what the exception rests.
 		if e.Objective != "" {
-			basis += `<p>` + esc(fieldLabel(lang, "exceptions.objective")) + `: ` + esc(valueLabel(lang, "exceptions.objective", e.Objective)) + `</p>`
+			basis += `<p>` + esc(t(lang, "exc.objective")) + `: ` + esc(valueLabel(lang, "exceptions.objective", e.Objective)) + `</p>`
 		}
 		if e.NationalLaw != "" {
-			basis += `<p>` + esc(fieldLabel(lang, "exceptions.national_law")) + `: ` + esc(e.NationalLaw) + `</p>`
+			basis += `<p>` + esc(t(lang, "exc.nationallaw")) + `: ` + esc(e.NationalLaw) + `</p>`
 		}
 		if a := e.Authorisation; a != nil {
-			basis += `<p>` + esc(fieldLabel(lang, "exceptions.authorisation")) + `: ` + esc(a.Authority) + " " + dateTag(lang, a.Date) + " " + esc(a.Reference) + `</p>`
+			basis += `<p>` + esc(t(lang, "exc.authorisation")) + `: ` + esc(a.Authority) + " " + dateTag(lang, a.Date) + " " + esc(a.Reference) + `</p>`
 		}
 		rows = append(rows, []string{esc(e.Rule), paragraphs(e.Reason), basis, esc(e.ApprovedBy) + " " + dateTag(lang, e.ApprovedOn), dateTag(lang, e.Until)})
 	}
