@@ -16,6 +16,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -240,7 +241,7 @@ func (a *App) siteFeed(repo *history.Repo, reg *record.Register) func(io.Writer)
 		return nil
 	}
 	opts := feedOptions(reg, a.Now())
-	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + site.FeedPath
+	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + pageurl.FeedPath
 	entries := feed.Entries(cs, opts)
 	if len(entries) > feedLimit {
 		entries = entries[:feedLimit]

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/feed"
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -54,17 +55,39 @@ repository, or another error.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	cmd.Flags().StringVar(&o.since, "since", "", "tag, branch, commit or date (YYYY-MM-DD) to compare with (required)")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json or atom")
+	formatFlag(cmd, &o.format, "text", changesFormats, "output format: %s")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
 	return cmd
 }
 
+// changesView is what a format of register changes writes.
+type changesView struct {
+	cs      *history.ChangeSet
+	shallow bool
+	feed    feed.Options // for atom
+}
+
+// changesFormats are the formats of register changes.
+var changesFormats = format.Set[changesView]{
+	{Name: "text", Exts: []string{".txt"}, Write: func(w io.Writer, v changesView) error { return writeChangesText(w, v.cs) }},
+	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, v changesView) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			*history.ChangeSet
+			Shallow bool `json:"shallow"`
+		}{v.cs, v.shallow})
+	}},
+	{Name: "atom", Exts: []string{".xml", ".atom"}, Write: func(w io.Writer, v changesView) error {
+		return feed.Write(w, feed.Entries(v.cs, v.feed), v.feed)
+	}},
+}
+
 // runChanges lists the changes since o.since.
 func runChanges(o *changesOptions) error {
-	switch o.format {
-	case "text", "json", "atom":
-	default:
-		return usagef("unknown format %q: use text, json or atom", o.format)
+	f, err := changesFormats.Lookup(o.format)
+	if err != nil {
+		return usageError{err}
 	}
 	if o.since == "" {
 		return usagef("--since is required: give a tag, branch, commit or date (YYYY-MM-DD)")
@@ -78,28 +101,19 @@ func runChanges(o *changesOptions) error {
 	if err != nil {
 		return usagef("--since: %v", err)
 	}
-	switch o.format {
-	case "json":
-		return o.writeOutput(o.output, func(w io.Writer) error {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			return enc.Encode(struct {
-				*history.ChangeSet
-				Shallow bool `json:"shallow"`
-			}{cs, repo.Shallow()})
-		})
-	case "atom":
+	v := changesView{cs: cs, shallow: repo.Shallow()}
+	if o.format == "atom" {
+		// The feed links each record's page and leaves out what is not public.
 		p, err := o.open(openOptions{})
 		if err != nil {
 			return err
 		}
-		opts := feedOptions(p.Records(), o.Now())
-		if opts.BaseURL == "" {
+		v.feed = feedOptions(p.Records(), o.Now())
+		if v.feed.BaseURL == "" {
 			return usagef("%v", feed.ErrNoBaseURL)
 		}
-		return o.writeOutput(o.output, func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) })
 	}
-	return o.writeOutput(o.output, func(w io.Writer) error { return writeChangesText(w, cs) })
+	return o.writeOutput(o.output, func(w io.Writer) error { return f.Write(w, v) })
 }
 
 // feedOptions are the change feed's settings from the register's

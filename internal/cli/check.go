@@ -8,6 +8,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/report"
 )
 
 // checkOptions are the flags of register check.
@@ -52,7 +53,7 @@ or I/O error. Info findings never fail a run.`,
 
 // runCheck loads the register, runs the checklist and reports.
 func runCheck(o *checkOptions) error {
-	if err := checkFormat(o.format); err != nil {
+	if err := checkFormat(report.Formats, o.format); err != nil {
 		return err
 	}
 	failOn, err := parseFailOn(o.failOn)

@@ -14,9 +14,10 @@ import (
 )
 
 // choiceFlags are the flags whose values are a fixed list, which their help
-// text names ("output format: text, json or atom"); completion offers that
-// list, so help and completion never disagree.
-var choiceFlags = []string{"format", "fail-on", "kind", "lang"}
+// text names ("lowest severity ...: error or warning"); completion offers
+// that list, so help and completion never disagree. --format takes its list
+// from the formats' registry instead (formatFlag).
+var choiceFlags = []string{"fail-on", "kind", "lang"}
 
 // choices reads the values a flag's help names after its first colon:
 // "lowest severity ... (exit 1): error, warning or none; the site ..." gives

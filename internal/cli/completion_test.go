@@ -4,6 +4,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/format"
 )
 
 // complete asks for completions the way the shell scripts of `register
@@ -77,5 +81,35 @@ func TestEveryChoiceFlagCompletes(t *testing.T) {
 				t.Errorf("%s --%s: help %q names no values to complete", c.Name(), name, f.Usage)
 			}
 		}
+	}
+}
+
+// Every --format flag completes the formats its help names, and refuses
+// the others: all three come from one registry.
+func TestEveryFormatFlagCompletesItsHelp(t *testing.T) {
+	var walk func(c *cobra.Command)
+	n := 0
+	walk = func(c *cobra.Command) {
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+		f := c.Flags().Lookup("format")
+		if f == nil {
+			return
+		}
+		n++
+		complete, ok := c.GetFlagCompletionFunc("format")
+		if !ok {
+			t.Errorf("%s --format has no completion", c.CommandPath())
+			return
+		}
+		names, _ := complete(c, nil, "")
+		if len(names) < 2 || !strings.Contains(f.Usage, format.Choices(names)) {
+			t.Errorf("%s --format completes %v, help says %q", c.CommandPath(), names, f.Usage)
+		}
+	}
+	walk(NewRootCmd(&App{}))
+	if n < 10 {
+		t.Errorf("found %d --format flags, want every command that has one", n)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -55,15 +54,15 @@ I/O error.`,
 	}
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "list as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	cmd.Flags().StringVar(&o.within, "within", "", "window for upcoming dates, an ISO 8601 duration such as P30D (default: due_within from register.yaml)")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json, csv or ical")
+	formatFlag(cmd, &o.format, "text", lifecycle.Formats, "output format: %s")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
 	return cmd
 }
 
 // runDue lists what falls due and fails when something lapsed.
 func runDue(o *dueOptions) error {
-	if !slices.Contains(lifecycle.Formats, o.format) {
-		return usagef("unknown format %q: use one of %v", o.format, lifecycle.Formats)
+	if err := checkFormat(lifecycle.Formats, o.format); err != nil {
+		return err
 	}
 	today, err := o.today(o.asOf)
 	if err != nil {

@@ -17,7 +17,7 @@ import (
 )
 
 func TestExportBundledRegisterToEveryFormat(t *testing.T) {
-	for _, format := range export.Formats {
+	for _, format := range export.Formats.Names() {
 		args := []string{"export", "--root", "../../register", "--format", format}
 		if format == "csv" {
 			args = append(args, "--kind", "algorithm")
@@ -85,8 +85,8 @@ func TestExportUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"export"}, "export needs --format: one of algoritmeregister, sensorthings, csv, json, geojson, dcat"},
-		{[]string{"export", "--format", "xml"}, `unknown export format "xml"`},
+		{[]string{"export"}, "export needs --format: use algoritmeregister, sensorthings, csv, json, geojson or dcat"},
+		{[]string{"export", "--format", "xml"}, `unknown format "xml"`},
 		{[]string{"export", "--format", "csv"}, "csv holds one kind of record: add --kind sensor or --kind algorithm"},
 	}
 	for _, tt := range tests {

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -57,7 +55,7 @@ Exit code 0: exported; 1: exported, but with findings (or records that could not
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "", "export format: "+strings.Join(export.Formats, ", "))
+	formatFlag(cmd, &o.format, "", export.Formats, "export format: %s")
 	cmd.Flags().StringVar(&o.kind, "kind", "", "the kind of record for csv: sensor or algorithm")
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write to this file (replaced atomically); - or nothing for standard output")
 	return cmd
@@ -66,10 +64,10 @@ Exit code 0: exported; 1: exported, but with findings (or records that could not
 // runExport writes the register's public records in another format.
 func runExport(o *exportOptions) error {
 	if o.format == "" {
-		return usagef("export needs --format: one of %s", strings.Join(export.Formats, ", "))
+		return usagef("export needs --format: use %s", export.Formats.Choices())
 	}
-	if !slices.Contains(export.Formats, o.format) {
-		return usagef("unknown export format %q: use one of %s", o.format, strings.Join(export.Formats, ", "))
+	if err := checkFormat(export.Formats, o.format); err != nil {
+		return err
 	}
 	kind := record.Kind(o.kind)
 	if o.format == "csv" && kind != record.Sensor && kind != record.Algorithm {

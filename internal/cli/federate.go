@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -79,15 +78,15 @@ cannot be written).`,
 	cmd.Flags().BoolVar(&o.validate, "validate", false, "also validate every record against the schemas (slower; each register's CI does it)")
 	cmd.Flags().BoolVar(&o.progress, "progress", false, "print a line on standard error per register read")
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "measure quality as if today were this date (YYYY-MM-DD)")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "report format on standard output: text or json")
+	formatFlag(cmd, &o.format, "text", federate.ReportFormats, "report format on standard output: %s")
 	return cmd
 }
 
 // runFederate builds the national site from the registers o.file lists.
 func runFederate(o *federateOptions) error {
 	a, file := o.App, o.file
-	if !slices.Contains(federate.ReportFormats, o.format) {
-		return usagef("unknown format %q: use one of %v", o.format, federate.ReportFormats)
+	if err := checkFormat(federate.ReportFormats, o.format); err != nil {
+		return err
 	}
 	if strings.TrimSpace(o.out) == "" {
 		return usagef("--out needs a folder")

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/history"
 )
 
@@ -49,14 +50,28 @@ Exit code 0: history shown; 2: no such record, no Git repository, or another err
 			return runF(o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	formatFlag(cmd, &o.format, "text", historyFormats, "output format: %s")
 	return cmd
+}
+
+// recordHistory is what a format of register history writes.
+type recordHistory struct {
+	repo *history.Repo
+	file string
+	log  []history.Change
+}
+
+// historyFormats are the formats of register history.
+var historyFormats = format.Set[recordHistory]{
+	{Name: "text", Exts: []string{".txt"}, Write: func(w io.Writer, h recordHistory) error { return writeHistoryText(w, h.file, h.log) }},
+	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, h recordHistory) error { return writeHistoryJSON(w, h.repo, h.file, h.log) }},
 }
 
 // runHistory prints the log of one record.
 func runHistory(o *historyOptions) error {
-	if o.format != "text" && o.format != "json" {
-		return usagef("unknown format %q: use text or json", o.format)
+	f, err := historyFormats.Lookup(o.format)
+	if err != nil {
+		return usageError{err}
 	}
 	repo, err := o.openRepo()
 	if err != nil {
@@ -67,10 +82,7 @@ func runHistory(o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.format == "json" {
-		return writeHistoryJSON(o.Out, repo, file, log)
-	}
-	return writeHistoryText(o.Out, file, log)
+	return f.Write(o.Out, recordHistory{repo: repo, file: file, log: log})
 }
 
 // openRepo opens the register's Git history, warning about a shallow clone.

@@ -102,7 +102,7 @@ Exit code 0: imported without errors; 1: rows left out or records with schema er
 	csvCmd.Flags().StringVar(&o.kind, "kind", "sensor", "kind of record each row describes: sensor or algorithm")
 	csvCmd.Flags().StringVar(&o.mapping, "map", "", "mapping file (YAML) naming the field of each column, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
 	csvCmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	csvCmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: "+choiceList(report.Formats))
+	formatFlag(csvCmd, &o.format, "text", report.Formats, "format of the findings: %s")
 	cmd.AddCommand(csvCmd)
 
 	oj := &importOptions{App: a, read: importcsv.ReadJSON}
@@ -144,7 +144,7 @@ errors; 2: usage or I/O error.`,
 	jsonCmd.Flags().StringVar(&oj.kind, "kind", "algorithm", "kind of record of entries that do not say their kind: sensor or algorithm")
 	jsonCmd.Flags().StringVar(&oj.mapping, "map", "", "mapping file (YAML) naming the field of each key, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
 	jsonCmd.Flags().BoolVar(&oj.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	jsonCmd.Flags().StringVarP(&oj.format, "format", "f", "text", "format of the findings: "+choiceList(report.Formats))
+	formatFlag(jsonCmd, &oj.format, "text", report.Formats, "format of the findings: %s")
 	cmd.AddCommand(jsonCmd)
 	cmd.AddCommand(newImportNotificationCmd(a, nil))
 	return cmd
@@ -156,7 +156,7 @@ type reader func(name string, data []byte, opts importcsv.Options) (*importcsv.R
 // runImport reads o.file and writes a record for each row or entry.
 func runImport(o *importOptions) error {
 	a, file, read := o.App, o.file, o.read
-	if err := checkFormat(o.format); err != nil {
+	if err := checkFormat(report.Formats, o.format); err != nil {
 		return err
 	}
 	kind := record.Kind(o.kind)

@@ -64,14 +64,14 @@ Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
 	cmd.Flags().StringVar(&o.received, "received", "", "the day the municipality received the notification (YYYY-MM-DD); required")
 	cmd.Flags().BoolVar(&o.update, "update", false, "apply a notification about a sensor the register has to its record")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the record that would be written, and write nothing")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "format of the findings: "+choiceList(report.Formats))
+	formatFlag(cmd, &o.format, "text", report.Formats, "format of the findings: %s")
 	return cmd
 }
 
 // runImportNotification adds the record a notification holds.
 func runImportNotification(o *importNotificationOptions) error {
 	a, file := o.App, o.file
-	if err := checkFormat(o.format); err != nil {
+	if err := checkFormat(report.Formats, o.format); err != nil {
 		return err
 	}
 	if o.received == "" {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -45,15 +44,15 @@ Exit code 0, or 2 on a usage or I/O error: the report is information, not a verd
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "report as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text, json or html (a page with SVG bar charts, no script)")
+	formatFlag(cmd, &o.format, "text", quality.Formats, "output format: %s (html: a page with SVG bar charts, no script)")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
 	return cmd
 }
 
 // runQuality measures the register and writes the report.
 func runQuality(o *qualityOptions) error {
-	if !slices.Contains(quality.Formats, o.format) {
-		return usagef("unknown format %q: use one of %v", o.format, quality.Formats)
+	if err := checkFormat(quality.Formats, o.format); err != nil {
+		return err
 	}
 	today, err := o.today(o.asOf)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/principle"
 )
 
@@ -79,14 +80,25 @@ rules from rules_custom follow the built-in ones. 'register explain RULE' tells 
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	formatFlag(cmd, &o.format, "text", ruleFormats, "output format: %s")
 	return cmd
+}
+
+// ruleFormats are the formats of register rules.
+var ruleFormats = format.Set[[]ruleRow]{
+	{Name: "text", Exts: []string{".txt"}, Write: writeRuleTable},
+	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, rows []ruleRow) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string]any{"rules": rows})
+	}},
 }
 
 // runRules lists the rules with their severity in this register.
 func runRules(o *rulesOptions) error {
-	if o.format != "text" && o.format != "json" {
-		return usagef("unknown format %q: use text or json", o.format)
+	f, err := ruleFormats.Lookup(o.format)
+	if err != nil {
+		return usageError{err}
 	}
 	rules, cfg, err := o.registerRules()
 	if err != nil {
@@ -97,12 +109,7 @@ func runRules(o *rulesOptions) error {
 		rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
 			TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law.EN, LawScope: r.LawScope}
 	}
-	if o.format == "json" {
-		enc := json.NewEncoder(o.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"rules": rows})
-	}
-	return writeRuleTable(o.Out, rows)
+	return f.Write(o.Out, rows)
 }
 
 // writeRuleTable prints the rules as aligned columns.

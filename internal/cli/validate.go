@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,9 +13,9 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/notification"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/report"
-	"github.com/voorbeeldstad/register/internal/site"
 )
 
 // validateOptions are the flags of register validate.
@@ -52,7 +51,7 @@ and column. Exit code 0: no errors; 1: errors found; 2: usage or I/O error.`,
 
 // runValidate loads the register and reports what loading found.
 func runValidate(o *validateOptions) error {
-	if err := checkFormat(o.format); err != nil {
+	if err := checkFormat(report.Formats, o.format); err != nil {
 		return err
 	}
 	reg, err := o.open(openOptions{files: o.files})
@@ -64,25 +63,7 @@ func runValidate(o *validateOptions) error {
 
 // findingFormatFlag adds --format for a findings report.
 func findingFormatFlag(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVarP(p, "format", "f", "text", "output format: "+choiceList(report.Formats))
-}
-
-// choiceList writes choices as help names them: "text, json or sarif".
-func choiceList(choices []string) string {
-	if len(choices) < 2 {
-		return strings.Join(choices, "")
-	}
-	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
-}
-
-// checkFormat refuses an unknown output format before any work is done.
-func checkFormat(format string) error {
-	for _, f := range report.Formats {
-		if f == format {
-			return nil
-		}
-	}
-	return usagef("unknown format %q: use one of %v", format, report.Formats)
+	formatFlag(cmd, p, "text", report.Formats, "output format: %s")
 }
 
 // report prints findings in the chosen format and returns errFindings when
@@ -133,7 +114,7 @@ func rulesFor(cfg *config.Config) map[string]report.RuleInfo {
 	out := ruleInfo()
 	for id, ri := range out {
 		if ri.Principle != "" {
-			ri.HelpURI = cmp.Or(site.RuleURL(cfg, id), ri.HelpURI)
+			ri.HelpURI = cmp.Or(pageurl.RuleURL(cfg, id), ri.HelpURI)
 			out[id] = ri
 		}
 	}

@@ -9,9 +9,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/site"
 )
 
 // RuleAlgoritmeregister is the rule id of findings about values the national
@@ -495,5 +495,5 @@ func recordURL(r *record.Record, reg *record.Register) string {
 	if reg == nil {
 		return ""
 	}
-	return site.RecordURL(reg.Config, r.Kind, r.ID)
+	return pageurl.RecordURL(reg.Config, r.Kind, r.ID)
 }

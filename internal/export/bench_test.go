@@ -20,7 +20,7 @@ func BenchmarkExport(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, format := range Formats {
+	for _, format := range Formats.Names() {
 		b.Run(format, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Write(io.Discard, format, res.Register, Options{Kind: record.Sensor}); err != nil {

@@ -13,16 +13,42 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/schema"
 )
 
-// Formats lists the export formats, in the order help shows them.
-var Formats = []string{"algoritmeregister", "sensorthings", "csv", "json", "geojson", "dcat"}
+// Formats are the export formats, in the order help shows them.
+var Formats = format.Set[*Job]{
+	{Name: "algoritmeregister", Exts: []string{".json"}, Write: func(w io.Writer, j *Job) (err error) {
+		j.Findings, err = WriteAlgoritmeregister(w, j.Register)
+		return err
+	}},
+	{Name: "sensorthings", Exts: []string{".json"}, Write: func(w io.Writer, j *Job) error { return WriteSensorThings(w, j.Register) }},
+	{Name: "csv", Exts: []string{".csv"}, Write: func(w io.Writer, j *Job) error {
+		if j.Options.Kind != record.Sensor && j.Options.Kind != record.Algorithm {
+			return ErrKindNeeded
+		}
+		return opendata.WriteCSV(w, j.Options.Kind, j.Register.Records)
+	}},
+	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, j *Job) error { return opendata.WriteJSON(w, j.Register) }},
+	{Name: "geojson", Exts: []string{".geojson"}, Write: func(w io.Writer, j *Job) error { return opendata.WriteGeoJSON(w, j.Register.Records) }},
+	{Name: "dcat", Exts: []string{".jsonld"}, Write: func(w io.Writer, j *Job) error {
+		return opendata.WriteDCAT(w, j.Register.Config, j.Options.Dates, opendata.Datasets(SchemaNames()))
+	}},
+}
+
+// Job is what an export format writes, and what it found it could not take.
+type Job struct {
+	Register *record.Register
+	Options  Options
+	// Findings are the values the format could not take as the register
+	// has them; the format fills them in.
+	Findings []finding.Finding
+}
 
 // Options tune an export.
 type Options struct {
@@ -43,37 +69,21 @@ var ErrKindNeeded = fmt.Errorf("csv holds one kind of record: choose sensor or a
 // useful could be written (unknown format, failed write). The output is
 // rendered in full before anything reaches w, so a failure never leaves half
 // a file behind.
-func Write(w io.Writer, format string, reg *record.Register, opts Options) ([]finding.Finding, error) {
-	var buf bytes.Buffer
-	var fs []finding.Finding
-	var err error
-	switch format {
-	case "algoritmeregister":
-		fs, err = WriteAlgoritmeregister(&buf, reg)
-	case "sensorthings":
-		err = WriteSensorThings(&buf, reg)
-	case "csv":
-		if opts.Kind != record.Sensor && opts.Kind != record.Algorithm {
-			return nil, ErrKindNeeded
-		}
-		err = opendata.WriteCSV(&buf, opts.Kind, reg.Records)
-	case "json":
-		err = opendata.WriteJSON(&buf, reg)
-	case "geojson":
-		err = opendata.WriteGeoJSON(&buf, reg.Records)
-	case "dcat":
-		err = opendata.WriteDCAT(&buf, reg.Config, opts.Dates, opendata.Datasets(SchemaNames()))
-	default:
-		return nil, fmt.Errorf("unknown export format %q: use one of %s", format, strings.Join(Formats, ", "))
-	}
+func Write(w io.Writer, name string, reg *record.Register, opts Options) ([]finding.Finding, error) {
+	f, err := Formats.Lookup(name)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return nil, fmt.Errorf("write %s export: %w", format, err)
+	var buf bytes.Buffer
+	job := &Job{Register: reg, Options: opts}
+	if err := f.Write(&buf, job); err != nil {
+		return nil, err
 	}
-	finding.Sort(fs)
-	return fs, nil
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return nil, fmt.Errorf("write %s export: %w", name, err)
+	}
+	finding.Sort(job.Findings)
+	return job.Findings, nil
 }
 
 // SchemaNames lists the file names of the published JSON Schemas, sorted, as

@@ -365,7 +365,7 @@ func TestSensorThings(t *testing.T) {
 
 func TestBundledRegisterExportsToEveryFormat(t *testing.T) {
 	reg := loadRegister(t, "../../register")
-	for _, format := range Formats {
+	for _, format := range Formats.Names() {
 		kinds := []record.Kind{""}
 		if format == "csv" {
 			kinds = record.Kinds
@@ -398,7 +398,7 @@ func TestWriteRefuses(t *testing.T) {
 		kind   record.Kind
 		want   string
 	}{
-		{"xml", "", `unknown export format "xml": use one of algoritmeregister, sensorthings, csv, json, geojson, dcat`},
+		{"xml", "", `unknown format "xml": use algoritmeregister, sensorthings, csv, json, geojson or dcat`},
 		{"csv", "", "csv holds one kind of record: choose sensor or algorithm"},
 		{"csv", "camera", "csv holds one kind of record: choose sensor or algorithm"},
 	}

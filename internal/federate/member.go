@@ -19,12 +19,12 @@ import (
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/quality"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/site"
 )
 
 // cacheVersion changes whenever a part's files change shape, so a cache
@@ -339,7 +339,7 @@ func writePart(partDir string, p *Part, reg *record.Register, extraUnpublished i
 		}
 		url := ""
 		if p.Site != "" {
-			url = site.RecordURL(&config.Config{Site: config.Site{BaseURL: p.Site}, Languages: reg.Config.Languages}, v.Kind, v.ID)
+			url = pageurl.RecordURL(&config.Config{Site: config.Site{BaseURL: p.Site}, Languages: reg.Config.Languages}, v.Kind, v.ID)
 		}
 		rows = append(rows, pageRowOf(v, url))
 	}

@@ -19,9 +19,9 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/site"
 )
 
 // Options say how to build the feed.
@@ -401,7 +401,7 @@ func feedID(o Options) string {
 	if o.SelfURL != "" {
 		return o.SelfURL
 	}
-	return strings.TrimSuffix(o.BaseURL, "/") + "/" + site.FeedPath
+	return strings.TrimSuffix(o.BaseURL, "/") + "/" + pageurl.FeedPath
 }
 
 func cmpOr(a, b string) string {
@@ -418,5 +418,5 @@ func recordPage(lang string, r *record.Record, file string) string {
 	if k == "" {
 		k, _ = record.KindOfFile(file)
 	}
-	return site.RecordPath(lang, k, r.ID)
+	return pageurl.RecordPath(lang, k, r.ID)
 }

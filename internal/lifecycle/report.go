@@ -1,16 +1,21 @@
 package lifecycle
 
 import (
-	"fmt"
 	"io"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Formats are the output formats of the due list.
-var Formats = []string{"text", "json", "csv", "ical"}
+var Formats = format.Set[Report]{
+	{Name: "text", Exts: []string{".txt"}, Write: WriteText},
+	{Name: "json", Exts: []string{".json"}, Write: WriteJSON},
+	{Name: "csv", Exts: []string{".csv"}, Write: WriteCSV},
+	{Name: "ical", Exts: []string{".ics"}, Write: WriteICal},
+}
 
 // Report is a due list with what it was computed for, ready to print.
 type Report struct {
@@ -36,18 +41,12 @@ type Report struct {
 }
 
 // Write prints the report in one of Formats.
-func Write(w io.Writer, format string, r Report) error {
-	switch format {
-	case "text":
-		return WriteText(w, r)
-	case "json":
-		return WriteJSON(w, r)
-	case "csv":
-		return WriteCSV(w, r)
-	case "ical":
-		return WriteICal(w, r)
+func Write(w io.Writer, name string, r Report) error {
+	f, err := Formats.Lookup(name)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("unknown format %q: use one of %v", format, Formats)
+	return f.Write(w, r)
 }
 
 // Count returns how many items are in each group.

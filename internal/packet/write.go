@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/format"
 )
 
 // Format is an output format of the packet.
@@ -20,31 +19,28 @@ const (
 	PDF      Format = "pdf"
 )
 
+// Formats are the packet's formats, chosen by the extension of the output
+// file.
+var Formats = format.Set[*Packet]{
+	{Name: string(HTML), Exts: []string{".html", ".htm"}, Write: WriteHTML},
+	{Name: string(Markdown), Exts: []string{".md", ".markdown"}, Write: WriteMarkdown},
+	{Name: string(PDF), Exts: []string{".pdf"}, Write: WritePDF},
+}
+
 // FormatFor returns the format for an output file by its extension
 // (.html or .htm, .md or .markdown, .pdf).
 func FormatFor(path string) (Format, error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".html", ".htm":
-		return HTML, nil
-	case ".md", ".markdown":
-		return Markdown, nil
-	case ".pdf":
-		return PDF, nil
-	}
-	return "", fmt.Errorf("%s: the extension says the format: use .html, .md or .pdf", path)
+	f, err := Formats.ForFile(path)
+	return Format(f.Name), err
 }
 
 // Render writes the packet in a format.
 func Render(w io.Writer, p *Packet, f Format) error {
-	switch f {
-	case HTML:
-		return WriteHTML(w, p)
-	case Markdown:
-		return WriteMarkdown(w, p)
-	case PDF:
-		return WritePDF(w, p)
+	ff, err := Formats.Lookup(string(f))
+	if err != nil {
+		return fmt.Errorf("packet: %w", err)
 	}
-	return fmt.Errorf("unknown packet format %q", f)
+	return ff.Write(w, p)
 }
 
 // WriteFile renders the packet in the format its extension names and writes

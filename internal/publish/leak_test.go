@@ -434,7 +434,7 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	}
 
 	// Every export format.
-	for _, format := range export.Formats {
+	for _, format := range export.Formats.Names() {
 		kinds := []record.Kind{""}
 		if format == "csv" {
 			kinds = record.Kinds

@@ -5,23 +5,25 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/voorbeeldstad/register/internal/format"
 )
 
 // Formats are the output formats of the quality report; html is a page
 // with SVG bar charts that needs no script.
-var Formats = []string{"text", "json", "html"}
+var Formats = format.Set[Report]{
+	{Name: "text", Exts: []string{".txt"}, Write: writeText},
+	{Name: "json", Exts: []string{".json"}, Write: writeJSON},
+	{Name: "html", Exts: []string{".html"}, Write: writeHTML},
+}
 
 // Write prints the report in one of Formats.
-func Write(w io.Writer, format string, r Report) error {
-	switch format {
-	case "json":
-		return writeJSON(w, r)
-	case "text":
-		return writeText(w, r)
-	case "html":
-		return writeHTML(w, r)
+func Write(w io.Writer, name string, r Report) error {
+	f, err := Formats.Lookup(name)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("unknown format %q: use one of %v", format, Formats)
+	return f.Write(w, r)
 }
 
 func writeJSON(w io.Writer, r Report) error {

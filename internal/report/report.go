@@ -2,7 +2,7 @@
 // plain text for a terminal, JSON for scripts, GitHub workflow commands for
 // pull-request annotations, SARIF for code scanning and JUnit XML for test
 // dashboards. Each format lives in its own file; a new format is one new file
-// and one line in the table below.
+// and one line in Formats.
 package report
 
 import (
@@ -14,6 +14,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/format"
 )
 
 // Options carries what some formats need besides the findings.
@@ -55,38 +56,52 @@ type RuleInfo struct{ Principle, Title, Description, Help, HelpURI string }
 // InformationURI is the tool's home page, named in SARIF output.
 const InformationURI = "https://github.com/voorbeeldstad/register"
 
-// Formats lists the output formats Write accepts, in the order help shows them.
-var Formats = []string{"text", "json", "github", "sarif", "junit"}
+// Formats are the output formats of a findings report, in the order help
+// shows them. Every writer renders into a buffer, so a failure never leaves
+// half a report behind.
+var Formats = format.Set[Report]{
+	{Name: "text", Exts: []string{".txt"}, Write: buffered(writeText)},
+	{Name: "json", Exts: []string{".json"}, Write: buffered(writeJSON)},
+	{Name: "github", Write: buffered(writeGitHub)},
+	{Name: "sarif", Exts: []string{".sarif"}, Write: buffered(writeSARIF)},
+	{Name: "junit", Exts: []string{".xml"}, Write: buffered(writeJUnit)},
+}
 
-// writers maps each format to the function that renders it. Every writer
-// renders into a buffer, so a failure never leaves half a report behind.
-var writers = map[string]func(*bytes.Buffer, []finding.Finding, finding.Summary, Options) error{
-	"text":   writeText,
-	"json":   writeJSON,
-	"github": writeGitHub,
-	"sarif":  writeSARIF,
-	"junit":  writeJUnit,
+// Report is what a format writes: the findings, sorted, their summary and
+// the options.
+type Report struct {
+	Findings []finding.Finding
+	Summary  finding.Summary
+	Options  Options
+}
+
+// buffered renders a report into a buffer and writes it whole.
+func buffered(render func(*bytes.Buffer, []finding.Finding, finding.Summary, Options) error) func(io.Writer, Report) error {
+	return func(w io.Writer, r Report) error {
+		var buf bytes.Buffer
+		if err := render(&buf, r.Findings, r.Summary, r.Options); err != nil {
+			return err
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
 }
 
 // Write prints the findings, already sorted, with their summary in the given
 // format. An unknown format is an error that lists the valid ones.
-func Write(w io.Writer, format string, fs []finding.Finding, sum finding.Summary, opts Options) error {
-	render, ok := writers[format]
-	if !ok {
-		return fmt.Errorf("unknown output format %q: use one of %s", format, strings.Join(Formats, ", "))
+func Write(w io.Writer, name string, fs []finding.Finding, sum finding.Summary, opts Options) error {
+	f, err := Formats.Lookup(name)
+	if err != nil {
+		return err
 	}
 	if opts.ToolName == "" {
 		opts.ToolName = "register"
 	}
-	if opts.Lang == "nl" && format != "json" {
+	if opts.Lang == "nl" && name != "json" {
 		fs = inDutch(fs)
 	}
-	var buf bytes.Buffer
-	if err := render(&buf, fs, sum, opts); err != nil {
-		return fmt.Errorf("write %s report: %w", format, err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write %s report: %w", format, err)
+	if err := f.Write(w, Report{Findings: fs, Summary: sum, Options: opts}); err != nil {
+		return fmt.Errorf("write %s report: %w", name, err)
 	}
 	return nil
 }

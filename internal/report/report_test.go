@@ -83,7 +83,7 @@ func TestGolden(t *testing.T) {
 		{"clean", nil},
 	}
 	for _, c := range cases {
-		for _, format := range Formats {
+		for _, format := range Formats.Names() {
 			t.Run(c.name+"/"+format, func(t *testing.T) {
 				opts := sampleOptions()
 				sum := finding.Summarise(len(opts.Records), c.fs)
@@ -110,15 +110,12 @@ func TestGolden(t *testing.T) {
 }
 
 func TestFormatsMatchWriters(t *testing.T) {
-	if len(Formats) != len(writers) {
-		t.Errorf("Formats has %d entries, writers %d", len(Formats), len(writers))
-	}
 	for _, f := range Formats {
-		if writers[f] == nil {
-			t.Errorf("format %q has no writer", f)
+		if f.Write == nil {
+			t.Errorf("format %q has no writer", f.Name)
 		}
-		if goldenExt[f] == "" {
-			t.Errorf("format %q has no golden file", f)
+		if goldenExt[f.Name] == "" {
+			t.Errorf("format %q has no golden file", f.Name)
 		}
 	}
 }
@@ -129,7 +126,7 @@ func TestWriteUnknownFormat(t *testing.T) {
 	if err == nil {
 		t.Fatal("Write accepted an unknown format")
 	}
-	want := `unknown output format "yaml": use one of text, json, github, sarif, junit`
+	want := `unknown format "yaml": use text, json, github, sarif or junit`
 	if err.Error() != want {
 		t.Errorf("error %q, want %q", err, want)
 	}
@@ -143,7 +140,7 @@ type failingWriter struct{}
 func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWritePassesOnWriteErrors(t *testing.T) {
-	for _, format := range Formats {
+	for _, format := range Formats.Names() {
 		err := Write(failingWriter{}, format, sampleFindings(), finding.Summary{}, sampleOptions())
 		if err == nil || !strings.Contains(err.Error(), "disk full") || !strings.Contains(err.Error(), format) {
 			t.Errorf("%s: error %v, want one naming the format and the cause", format, err)
@@ -154,7 +151,7 @@ func TestWritePassesOnWriteErrors(t *testing.T) {
 func TestWriteDoesNotChangeFindings(t *testing.T) {
 	fs := sampleFindings()
 	before := slices.Clone(fs)
-	for _, format := range Formats {
+	for _, format := range Formats.Names() {
 		if err := Write(&bytes.Buffer{}, format, fs, finding.Summary{}, sampleOptions()); err != nil {
 			t.Fatal(err)
 		}
@@ -214,7 +211,7 @@ func FuzzWrite(f *testing.F) {
 			Severity: finding.Error, Message: msg, Help: help}}
 		opts := Options{Records: []RecordRef{{File: file, ID: rule}}, Root: principle,
 			Rules: map[string]RuleInfo{rule: {Title: msg, Help: help}}}
-		for _, format := range Formats {
+		for _, format := range Formats.Names() {
 			var out bytes.Buffer
 			if err := Write(&out, format, fs, finding.Summarise(1, fs), opts); err != nil {
 				t.Fatalf("%s: %v", format, err)
@@ -257,7 +254,7 @@ func BenchmarkWrite(b *testing.B) {
 	opts := sampleOptions()
 	opts.Records = recs
 	sum := finding.Summarise(len(recs), fs)
-	for _, format := range Formats {
+	for _, format := range Formats.Names() {
 		b.Run(format, func(b *testing.B) {
 			for b.Loop() {
 				if err := Write(io.Discard, format, fs, sum, opts); err != nil {

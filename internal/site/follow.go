@@ -6,16 +6,9 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
-)
-
-// FeedPath and CalendarPath are where the change feed (Atom) and the due
-// calendar (iCalendar) are published, from the site's root. People
-// subscribe to them, so they never move.
-const (
-	FeedPath     = "changes.xml"
-	CalendarPath = "due.ics"
 )
 
 // calendarWithin is how far ahead the published calendar looks: a year, so
@@ -34,17 +27,17 @@ type followLink struct {
 func (b *builder) follows(lang, root string) []followLink {
 	var out []followLink
 	if b.opts.Feed != nil {
-		out = append(out, followLink{URL: root + FeedPath, Type: "application/atom+xml", Title: t(lang, "feedtitle")})
+		out = append(out, followLink{URL: root + pageurl.FeedPath, Type: "application/atom+xml", Title: t(lang, "feedtitle")})
 	}
-	out = append(out, followLink{URL: root + CalendarPath, Type: "text/calendar", Title: t(lang, "calendartitle")})
+	out = append(out, followLink{URL: root + pageurl.CalendarPath, Type: "text/calendar", Title: t(lang, "calendartitle")})
 	return out
 }
 
 // followJobs write the feed and the calendar.
 func (b *builder) followJobs() []job {
-	js := []job{{path: CalendarPath, render: b.writeCalendar}}
+	js := []job{{path: pageurl.CalendarPath, render: b.writeCalendar}}
 	if b.opts.Feed != nil {
-		js = append(js, job{path: FeedPath, render: func(w *bytes.Buffer) error { return b.opts.Feed(w) }})
+		js = append(js, job{path: pageurl.FeedPath, render: func(w *bytes.Buffer) error { return b.opts.Feed(w) }})
 	}
 	return js
 }
@@ -65,7 +58,7 @@ func (b *builder) writeCalendar(w *bytes.Buffer) error {
 	}
 	rep := lifecycle.Report{Today: b.today, Within: calendarWithin, Items: items, Title: b.cfg.Site.Title,
 		Language: lang, Now: b.opts.Now, Public: true,
-		PageURL: func(r *record.Record) string { return RecordURL(b.cfg, r.Kind, r.ID) }}
+		PageURL: func(r *record.Record) string { return pageurl.RecordURL(b.cfg, r.Kind, r.ID) }}
 	if rep.Title == "" {
 		rep.Title = "Sensor- en algoritmeregister"
 	}

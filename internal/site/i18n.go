@@ -5,6 +5,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 )
 
@@ -13,12 +14,7 @@ import (
 // Each entry is {Dutch, English}.
 
 // langIndex returns the column of a language in the label tables.
-func langIndex(lang string) int {
-	if lang == "en" {
-		return 1
-	}
-	return 0
-}
+func langIndex(lang string) int { return pageurl.LangIndex(lang) }
 
 // fieldLabel returns the label of a field path in the language (the
 // glossary's, from the label package), or the path itself.

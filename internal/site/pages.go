@@ -8,61 +8,17 @@ import (
 	"strings"
 	"time"
 
-	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// RecordPath is the path of a record's page from the site's root, in the
-// language the root is in (the site's first language, config.Language), such
-// as "sensoren/cam-markt.html". The change feed and the exports link to it.
-func RecordPath(rootLang string, k record.Kind, id string) string {
-	return segments[string(k)][langIndex(rootLang)] + "/" + recordFile(id) + ".html"
-}
+// segments and recordFile are the page names of pageurl, which the feed
+// and the exports share with the site.
+var segments = pageurl.Segments
 
-// recordFile is the file name (without .html) of a record's page. The list
-// of a kind is index.html in the same folder, so the record with id
-// "index" gets "index_": an id never holds "_" (record.ValidID), so no
-// other record can have that name.
-func recordFile(id string) string {
-	if id == "index" {
-		return id + "_"
-	}
-	return id
-}
-
-// RecordURL is the record's page under the site's base URL, or "" when the
-// configuration has no base URL.
-func RecordURL(cfg *config.Config, k record.Kind, id string) string {
-	if cfg == nil || cfg.Site.BaseURL == "" {
-		return ""
-	}
-	return strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + RecordPath(cfg.Language(), k, id)
-}
-
-// RuleURL is a checklist rule's entry on the site's principles page, or ""
-// when the configuration has no base URL. SARIF links it as the rule's help.
-func RuleURL(cfg *config.Config, id string) string {
-	if cfg == nil || cfg.Site.BaseURL == "" {
-		return ""
-	}
-	return strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + segments["principles"][langIndex(cfg.Language())] + "#rule-" + id
-}
-
-// segments are the path parts of pages, per language: Dutch URLs for the
-// Dutch site, English under /en/. They are part of the site's interface
-// (people link to record pages), so they never change.
-var segments = map[string][2]string{
-	"home":       {"index.html", "index.html"},
-	"sensor":     {"sensoren", "sensors"},
-	"algorithm":  {"algoritmes", "algorithms"},
-	"map":        {"kaart.html", "map.html"},
-	"principles": {"principes.html", "principles.html"},
-	"search":     {"zoeken.html", "search.html"},
-	"a11y":       {"toegankelijkheid.html", "accessibility.html"},
-	"opendata":   {"open-data.html", "open-data.html"},
-}
+func recordFile(id string) string { return pageurl.RecordFile(id) }
 
 // prefix is the folder of a language: the first language is the site root.
 func (b *builder) prefix(lang string) string {
@@ -81,7 +37,7 @@ func (b *builder) listPath(lang string, k record.Kind) string {
 }
 
 func (b *builder) recordPath(lang string, r *record.Record) string {
-	return b.prefix(lang) + RecordPath(lang, r.Kind, r.ID)
+	return b.prefix(lang) + pageurl.RecordPath(lang, r.Kind, r.ID)
 }
 
 // rootFor is the relative way back to the site root from a page, so the site

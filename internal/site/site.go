@@ -116,7 +116,7 @@ type Options struct {
 	// Dates say when the open data began and last changed, for the DCAT
 	// catalogue; see opendata.Dates.
 	Dates opendata.Dates
-	// Feed writes the change feed (Atom), published at FeedPath and
+	// Feed writes the change feed (Atom), published at pageurl.FeedPath and
 	// linked from every page; nil publishes none.
 	Feed func(io.Writer) error
 	// Workers is the number of pages rendered at once; zero means four per

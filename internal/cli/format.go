@@ -1,0 +1,27 @@
+package cli
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/format"
+)
+
+// formatFlag adds --format (-f) for the formats of one output: the help
+// names them (usage holds %s where the list goes), completion offers them,
+// and checkFormat refuses any other, so the three never disagree.
+func formatFlag(cmd *cobra.Command, p *string, def string, formats format.Named, usage string) {
+	cmd.Flags().StringVarP(p, "format", "f", def, fmt.Sprintf(usage, format.Choices(formats.Names())))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats.Names(), cobra.ShellCompDirectiveNoFileComp))
+}
+
+// checkFormat refuses a format that is not one of formats, before any work
+// is done.
+func checkFormat(formats format.Named, name string) error {
+	if slices.Contains(formats.Names(), name) {
+		return nil
+	}
+	return usagef("unknown format %q: use %s", name, format.Choices(formats.Names()))
+}

@@ -1,0 +1,83 @@
+// Package format is the one shape every output format of every command
+// takes: a name (what --format says), the file extensions it is written
+// to, and a writer. A command's formats are a Set, from which the command
+// line takes the flag's help, its shell completion and the check of its
+// value, so a new format is one entry in its package's Set and nothing
+// else.
+package format
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// Format is one output format of values of type T.
+type Format[T any] struct {
+	// Name is what --format takes ("json").
+	Name string
+	// Exts are the file extensions of the format, with the dot, the usual
+	// one first (".html", ".htm"); none when the format is never chosen by
+	// a file's name.
+	Exts []string
+	// Write renders v to w.
+	Write func(w io.Writer, v T) error
+}
+
+// Set is the formats of one output, in the order help lists them.
+type Set[T any] []Format[T]
+
+// Names lists the formats' names in order.
+func (s Set[T]) Names() []string {
+	names := make([]string, len(s))
+	for i, f := range s {
+		names[i] = f.Name
+	}
+	return names
+}
+
+// Choices names the formats as help and errors write them: "text, json or
+// csv".
+func (s Set[T]) Choices() string { return Choices(s.Names()) }
+
+// Lookup returns the format called name, or an error that lists the
+// choices.
+func (s Set[T]) Lookup(name string) (Format[T], error) {
+	for _, f := range s {
+		if f.Name == name {
+			return f, nil
+		}
+	}
+	return Format[T]{}, fmt.Errorf("unknown format %q: use %s", name, s.Choices())
+}
+
+// ForFile returns the format a file's extension names (case does not
+// matter), or an error that lists the extensions.
+func (s Set[T]) ForFile(path string) (Format[T], error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	var exts []string
+	for _, f := range s {
+		for _, e := range f.Exts {
+			if e == ext {
+				return f, nil
+			}
+		}
+		if len(f.Exts) > 0 {
+			exts = append(exts, f.Exts[0])
+		}
+	}
+	return Format[T]{}, fmt.Errorf("%s: the extension says the format: use %s", path, Choices(exts))
+}
+
+// Named is what the command line needs of a Set of any type: the names
+// for a flag's help, completion and check.
+type Named interface{ Names() []string }
+
+// Choices writes a list as help names a choice: "a", "a or b", "a, b or c".
+func Choices(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
