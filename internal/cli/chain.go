@@ -7,9 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/chain"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/site"
 )
 
 // chainOptions are the flags of register chain.
@@ -88,7 +88,7 @@ func runChain(o *chainOptions) error {
 			if !r.IsPublic() {
 				return ""
 			}
-			return site.RecordURL(reg.Config, r.Kind, r.ID)
+			return pageurl.RecordURL(reg.Config, r.Kind, r.ID)
 		}}
 	return o.writeOutput(o.output, func(w io.Writer) error { return chain.Write(w, o.format, rep) })
 }
