@@ -6,12 +6,16 @@ import (
 	"io"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Formats are the output formats of Write.
-var Formats = []string{"text", "json"}
+var Formats = format.Set[Report]{
+	{Name: "text", Exts: []string{".txt"}, Write: writeText},
+	{Name: "json", Exts: []string{".json"}, Write: writeJSON},
+}
 
 // Report is a chain as a command prints it.
 type Report struct {
@@ -29,14 +33,15 @@ type Report struct {
 }
 
 // Write writes the report in a format of Formats.
-func Write(w io.Writer, format string, rep Report) error {
-	switch format {
-	case "json":
-		return writeJSON(w, rep)
-	case "text", "":
-		return writeText(w, rep)
+func Write(w io.Writer, name string, rep Report) error {
+	if name == "" {
+		name = "text"
 	}
-	return fmt.Errorf("unknown format %q: use one of %v", format, Formats)
+	f, err := Formats.Lookup(name)
+	if err != nil {
+		return err
+	}
+	return f.Write(w, rep)
 }
 
 type jsonReport struct {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"io"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -51,7 +50,7 @@ The name matches whole words regardless of case: "BRP" finds "Basisregistratie P
 			return runF(o)
 		},
 	}
-	cmd.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	formatFlag(cmd, &o.format, "text", chain.Formats, "output format: %s")
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
 	cmd.Flags().BoolVar(&o.internal, "internal", false, "search every record as loaded, also those not public and the values they withhold (not for publication)")
 	return cmd
@@ -59,8 +58,8 @@ The name matches whole words regardless of case: "BRP" finds "Basisregistratie P
 
 // runChain prints the chain of the query.
 func runChain(o *chainOptions) error {
-	if !slices.Contains(chain.Formats, o.format) {
-		return usagef("unknown format %q: use one of %v", o.format, chain.Formats)
+	if err := checkFormat(chain.Formats, o.format); err != nil {
+		return err
 	}
 	if len(chain.Words(o.query)) == 0 {
 		return usagef("name a dataset or party with letters or digits, such as BRP")

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -61,7 +60,7 @@ lags behind; the report is a to-do list for the steward, not a verdict on the re
 		},
 	}
 	national.Flags().StringVar(&o.organisation, "organisation", "", "whose entries to compare (default: register.yaml's organisation)")
-	national.Flags().StringVarP(&o.format, "format", "f", "text", "output format: text or json")
+	formatFlag(national, &o.format, "text", natcompare.Formats, "output format: %s")
 	national.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
 	cmd.AddCommand(national)
 	return cmd
@@ -70,8 +69,8 @@ lags behind; the report is a to-do list for the steward, not a verdict on the re
 // runCompareNational compares the register with the national entries in
 // o.file and writes the report.
 func runCompareNational(o *compareOptions) error {
-	if !slices.Contains(natcompare.Formats, o.format) {
-		return usagef("unknown format %q: use one of %v", o.format, natcompare.Formats)
+	if err := checkFormat(natcompare.Formats, o.format); err != nil {
+		return err
 	}
 	data, err := readNational(o.file)
 	if err != nil {

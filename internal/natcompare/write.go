@@ -6,24 +6,31 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/voorbeeldstad/register/internal/format"
 )
 
 // Formats are the report's formats.
-var Formats = []string{"text", "json"}
-
-// Write prints the report in one of Formats.
-func Write(w io.Writer, format string, r *Report) error {
-	switch format {
-	case "json":
+var Formats = format.Set[*Report]{
+	{Name: "text", Exts: []string{".txt"}, Write: func(w io.Writer, r *Report) error {
+		_, err := io.WriteString(w, text(r))
+		return err
+	}},
+	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, r *Report) error {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
-	case "text":
-		_, err := io.WriteString(w, text(r))
+	}},
+}
+
+// Write prints the report in one of Formats.
+func Write(w io.Writer, name string, r *Report) error {
+	f, err := Formats.Lookup(name)
+	if err != nil {
 		return err
 	}
-	return fmt.Errorf("unknown format %q: use one of %v", format, Formats)
+	return f.Write(w, r)
 }
 
 func text(r *Report) string {

@@ -1,13 +1,14 @@
 package packet
 
 import (
+	"github.com/voorbeeldstad/register/internal/label"
+
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
-	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 )
 
