@@ -103,6 +103,7 @@ func subcommands(a *App) []*cobra.Command {
 		newQualityCmd(a, nil),
 		newRulesCmd(a, nil),
 		newSchemaCmd(a, nil),
+		newSignCmd(a, nil),
 		newServeCmd(a, nil),
 		newValidateCmd(a, nil),
 	}

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/sign"
+)
+
+// signOptions are the flags of register sign.
+type signOptions struct {
+	*App
+	id    string
+	all   bool
+	out   string
+	paper string
+}
+
+func newSignCmd(a *App, runF func(*signOptions) error) *cobra.Command {
+	o := &signOptions{App: a}
+	if runF == nil {
+		runF = runSign
+	}
+	cmd := &cobra.Command{
+		Use:   "sign ID|--all --out FILE.pdf",
+		Short: "Print the sign that makes a sensor recognisable, with a QR code to its record",
+		Long: `sign makes the sign for a sensor in public space (VNG 4.3; for the mayor's cameras
+also a legal duty, Gemeentewet art. 151c): a pictogram of what it senses and does
+(camera, number plates, Wi-Fi and Bluetooth, sound, counting, measuring), the operator,
+the purpose in one sentence, how long data is kept, and a QR code to the record's page
+on the site (site.base_url). Dutch first, English second when register.yaml's languages
+include en. A camera under Gemeentewet 151c says so.
+
+A record that is not public gets no sign: the site has no page for the code to point
+to. With --all, every public sensor not retired gets a page; the others are counted
+on standard error.`,
+		Example: `  register sign cam-uitgaansgebied-grote-markt --out bord.pdf
+  register sign --all --paper a5 --out borden-a5.pdf`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				o.id = args[0]
+			}
+			return runF(o)
+		},
+	}
+	cmd.Flags().BoolVar(&o.all, "all", false, "a sign for every public sensor that is not retired")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "", "the PDF file to write (replaced atomically)")
+	cmd.Flags().StringVar(&o.paper, "paper", "a4", "paper size: a4 or a5")
+	return cmd
+}
+
+// runSign writes the signs as a PDF.
+func runSign(o *signOptions) error {
+	paper, ok := sign.Papers[strings.ToLower(o.paper)]
+	if !ok {
+		return usagef("--paper %q: use a4 or a5", o.paper)
+	}
+	switch {
+	case o.all == (o.id != ""):
+		return usagef("name one sensor by its id, or pass --all")
+	case o.out == "":
+		return usagef("--out is required: the file to write the signs to, such as bord.pdf")
+	}
+	p, err := o.open(openOptions{warnConfig: true})
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	reg := p.Records()
+	var signs []*sign.Sign
+	if o.all {
+		skipped := 0
+		for _, r := range reg.OfKind(record.Sensor) {
+			if r.Status == "retired" {
+				continue
+			}
+			s, err := sign.New(r, reg.Config)
+			if err != nil {
+				if !r.IsPublic() {
+					skipped++
+					continue
+				}
+				return err
+			}
+			signs = append(signs, s)
+		}
+		if skipped > 0 {
+			fmt.Fprintf(o.Err, "register: %s not public: no sign\n", plural(skipped, "sensor"))
+		}
+		if len(signs) == 0 {
+			return fmt.Errorf("the register has no public sensor in use, so there is no sign to print")
+		}
+	} else {
+		r := reg.ByID(o.id)
+		if r == nil {
+			var ids []string
+			for _, s := range reg.OfKind(record.Sensor) {
+				if strings.Contains(s.ID, o.id) || strings.Contains(o.id, s.ID) {
+					ids = append(ids, s.ID)
+				}
+			}
+			hint := "'register export' lists the records"
+			if len(ids) > 0 {
+				hint = "did you mean " + strings.Join(slices.Compact(ids), ", ") + "?"
+			}
+			return usagef("no record with id %q: %s", o.id, hint)
+		}
+		s, err := sign.New(r, reg.Config)
+		if err != nil {
+			return err
+		}
+		signs = append(signs, s)
+	}
+	if err := o.writeOutput(o.out, func(w io.Writer) error { return sign.Write(w, signs, paper) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(o.Out, "Wrote %s (%s) to %s\n", plural(len(signs), "sign"), strings.ToUpper(paper.Name), o.out)
+	return nil
+}

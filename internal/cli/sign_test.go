@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestSignCommand(t *testing.T) {
+	dir := t.TempDir()
+	out := func(name string) string { return filepath.Join(dir, name) }
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string
+		stderr string
+		file   string // written when code is 0
+	}{
+		{"one camera", []string{"cam-uitgaansgebied-grote-markt", "--out", out("cam.pdf")}, ExitOK, "Wrote 1 sign (A4)", "", "cam.pdf"},
+		{"every public sensor on A5", []string{"--all", "--paper", "a5", "--out", out("alle.pdf")}, ExitOK, "Wrote 14 signs (A5)", "1 sensor not public: no sign", "alle.pdf"},
+		{"a record that is not public", []string{"cam-beveiliging-rioolgemaal-de-vaart", "--out", out("geheim.pdf")}, ExitError, "", "is not public (Woo artikel 5.1", ""},
+		{"an algorithm", []string{"parkeervergunningen", "--out", out("alg.pdf")}, ExitError, "", "signs are for sensors", ""},
+		{"a typo", []string{"cam-uitgaansgebied", "--out", out("x.pdf")}, ExitError, "", "did you mean cam-uitgaansgebied-grote-markt?", ""},
+		{"no output", []string{"cam-uitgaansgebied-grote-markt"}, ExitError, "", "--out is required", ""},
+		{"both an id and --all", []string{"cam-uitgaansgebied-grote-markt", "--all", "--out", out("x.pdf")}, ExitError, "", "name one sensor by its id, or pass --all", ""},
+		{"unknown paper", []string{"--all", "--paper", "a3", "--out", out("x.pdf")}, ExitError, "", "use a4 or a5", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			stdout, stderr, code := run(t, append([]string{"sign", "--root", "../../register"}, tt.args...)...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, want %d\nstdout %q (want %q)\nstderr %q (want %q)", code, tt.code, stdout, tt.stdout, stderr, tt.stderr)
+			}
+			if tt.file != "" {
+				data, err := os.ReadFile(out(tt.file))
+				if err != nil || !strings.HasPrefix(string(data), "%PDF-") {
+					t.Errorf("%s is not a PDF: %v", tt.file, err)
+				}
+			}
+		})
+	}
+	if _, err := os.Stat(out("geheim.pdf")); err == nil {
+		t.Error("a sign was written for a record that is not public")
+	}
+}

@@ -1,0 +1,116 @@
+// Package sign makes the signs that make a sensor recognisable in the
+// street (VNG 4.3; for the mayor's cameras also a legal duty, Gemeentewet
+// art. 151c): a pictogram of what it senses and does, the operator, the
+// purpose in one sentence, how long data is kept, and a QR code to the
+// record's page on the public site, in Dutch with English second where the
+// register speaks it. Signs are A4 or A5 PDF pages, drawn with gopdf and
+// the Go fonts, so printing needs nothing else.
+package sign
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/pageurl"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// ErrNotPublic is returned for a record that is not public: its sign would
+// point to a page the site does not have.
+var ErrNotPublic = errors.New("not public")
+
+// ErrNotSensor is returned for an algorithm: only sensors stand in the street.
+var ErrNotSensor = errors.New("not a sensor")
+
+// Sign is what the sign of one sensor says.
+type Sign struct {
+	ID         string
+	Pictograms []Pictogram
+	// Operator is the organisation that runs the sensor.
+	Operator string
+	// Purpose is the purpose in one sentence.
+	Purpose string
+	// Retention is how long data is kept, in Dutch and English words.
+	Retention [2]string
+	// PublicOrder marks the mayor's camera surveillance (Gemeentewet art.
+	// 151c), which the sign must say.
+	PublicOrder bool
+	// URL is the record's page on the public site; the QR code holds it.
+	URL string
+	// English adds the English text under the Dutch.
+	English bool
+}
+
+// New makes the sign of a sensor from its public view: a value the record
+// withholds shows as "niet openbaar", and a record that is not public has
+// no sign (ErrNotPublic). The register's site.base_url must be set, as the
+// QR code points there.
+func New(r *record.Record, cfg *config.Config) (*Sign, error) {
+	if r.Kind != record.Sensor {
+		return nil, fmt.Errorf("%s is an algorithm: %w; signs are for sensors in public space", r.ID, ErrNotSensor)
+	}
+	v := publish.View(r)
+	if v == nil {
+		reason := publish.Reason(r, "en")
+		if reason != "" {
+			reason = " (" + reason + ")"
+		}
+		return nil, fmt.Errorf("%s is %w%s, so the site has no page for a sign to point to; a sensor that must be recognisable needs a public record, or a sign made by hand", r.ID, ErrNotPublic, reason)
+	}
+	url := pageurl.RecordURL(cfg, v.Kind, v.ID)
+	if url == "" {
+		return nil, errors.New("register.yaml has no site.base_url: set it to where the site is published, so the QR code can point to the record's page")
+	}
+	s := &Sign{ID: v.ID, Pictograms: For(v), Operator: strings.TrimSpace(v.Organisation.Name), Purpose: Sentence(v.Purpose),
+		PublicOrder: v.PublicOrder(), URL: url, English: slices.Contains(cfg.Languages, "en")}
+	if v.IsWithheld("organisation.name") {
+		s.Operator = publish.NotPublicNL
+	}
+	if v.IsWithheld("purpose") {
+		s.Purpose = publish.NotPublicNL
+	}
+	for i, lang := range []string{"nl", "en"} {
+		switch ret := strings.TrimSpace(v.Retention); {
+		case v.IsWithheld("retention"):
+			s.Retention[i] = publish.NotPublic(lang)
+		case ret == "not_stored":
+			s.Retention[i] = map[string]string{"nl": "wordt niet opgeslagen", "en": "not stored"}[lang]
+		case ret == "":
+			s.Retention[i] = map[string]string{"nl": "niet vastgelegd", "en": "not recorded"}[lang]
+		default:
+			s.Retention[i] = label.Duration(lang, ret)
+		}
+	}
+	return s, nil
+}
+
+// Sentence returns the first sentence of a text, with its white space
+// collapsed, at most 220 characters: the purpose as a sign can hold it.
+func Sentence(text string) string {
+	s := strings.Join(strings.Fields(text), " ")
+	for i, c := range s {
+		if (c == '.' || c == '!' || c == '?') && i+2 < len(s) && s[i+1] == ' ' {
+			// "bijv. de" is not a sentence's end: the next one starts
+			// with a capital.
+			if next := []rune(s[i+2:]); len(next) > 0 && unicode.IsUpper(next[0]) {
+				s = s[:i+1]
+				break
+			}
+		}
+	}
+	if r := []rune(s); len(r) > 220 {
+		// Cut at a word, not in one.
+		cut := string(r[:219])
+		if i := strings.LastIndexByte(cut, ' '); i > 0 {
+			cut = cut[:i]
+		}
+		s = strings.TrimRight(cut, " ,;:") + "…"
+	}
+	return s
+}

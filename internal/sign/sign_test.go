@@ -1,0 +1,156 @@
+package sign
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+func cfg(t *testing.T, langs ...string) *config.Config {
+	t.Helper()
+	c := config.Default()
+	c.Site.BaseURL = "https://register.voorbeeldstad.example/"
+	if len(langs) > 0 {
+		c.Languages = langs
+	}
+	return c
+}
+
+func camera() *record.Record {
+	return &record.Record{ID: "cam-markt", Kind: record.Sensor, Name: "Camera's Markt", Status: "active",
+		Organisation: record.Organisation{Name: "Gemeente Voorbeeldstad", Type: "municipality"},
+		Purpose:      "Geweld in het uitgaansgebied voorkomen en opsporen. De camera's draaien alleen 's nachts.",
+		Retention:    "P28D", SensorType: "camera", CameraRegime: record.RegimePublicOrder,
+		Capabilities: []string{"video_recording", "live_viewing"}}
+}
+
+func TestPictograms(t *testing.T) {
+	tests := []struct {
+		r    record.Record
+		want []string
+	}{
+		{record.Record{SensorType: "camera", Capabilities: []string{"video_recording"}}, []string{"camera"}},
+		{record.Record{SensorType: "anpr_camera", Capabilities: []string{"licence_plate_recognition"}}, []string{"anpr"}},
+		{record.Record{SensorType: "camera", Capabilities: []string{"people_counting"}}, []string{"camera", "counting"}},
+		{record.Record{SensorType: "wifi_bluetooth_counter", Capabilities: []string{"people_counting", "device_tracking"}}, []string{"wifi", "counting"}},
+		{record.Record{SensorType: "noise", Capabilities: []string{"sound_level"}}, []string{"sound"}},
+		{record.Record{SensorType: "traffic_counter"}, []string{"counting"}},
+		{record.Record{SensorType: "air_quality", Capabilities: []string{"environmental_measurement"}}, []string{"measuring"}},
+		{record.Record{SensorType: "drone", Capabilities: []string{"video_recording", "audio_recording"}}, []string{"camera", "sound"}},
+	}
+	for _, tt := range tests {
+		if got := IDs(For(&tt.r)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s %v: %v, want %v", tt.r.SensorType, tt.r.Capabilities, got, tt.want)
+		}
+	}
+}
+
+func TestSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Geweld voorkomen. En opsporen.", "Geweld voorkomen."},
+		{"  Drukte  meten\nin de binnenstad  ", "Drukte meten in de binnenstad"},
+		{"Meten bijv. de drukte. Daarna tellen.", "Meten bijv. de drukte."},
+		{"Is het druk? Dan sturen we bij.", "Is het druk?"},
+		{strings.Repeat("woord ", 60), strings.TrimSpace(strings.Repeat("woord ", 36)) + "…"},
+	}
+	for _, tt := range tests {
+		if got := Sentence(tt.in); got != tt.want {
+			t.Errorf("Sentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	s, err := New(camera(), cfg(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.URL != "https://register.voorbeeldstad.example/sensoren/cam-markt.html" || !s.PublicOrder || !s.English ||
+		s.Purpose != "Geweld in het uitgaansgebied voorkomen en opsporen." || s.Retention != [2]string{"28 dagen", "28 days"} ||
+		s.Operator != "Gemeente Voorbeeldstad" {
+		t.Errorf("sign = %+v", s)
+	}
+	if s, _ := New(camera(), cfg(t, "nl")); s.English {
+		t.Error("English on a sign of a register that speaks only Dutch")
+	}
+
+	withheld := camera()
+	withheld.Publication = &record.Publication{Withheld: []string{"retention", "purpose"}, Reason: "Woo 5.1"}
+	if s, err := New(withheld, cfg(t)); err != nil || s.Purpose != "niet openbaar" || s.Retention[0] != "niet openbaar" || s.Retention[1] != "not public" {
+		t.Errorf("withheld: %+v, %v", s, err)
+	}
+
+	hidden := camera()
+	f := false
+	hidden.Publication = &record.Publication{Public: &f, Reason: "Woo artikel 5.1 lid 2 onder h"}
+	if _, err := New(hidden, cfg(t)); !errors.Is(err, ErrNotPublic) || !strings.Contains(err.Error(), "Woo artikel 5.1") {
+		t.Errorf("not public: %v", err)
+	}
+	alg := &record.Record{ID: "alg", Kind: record.Algorithm}
+	if _, err := New(alg, cfg(t)); !errors.Is(err, ErrNotSensor) {
+		t.Errorf("algorithm: %v", err)
+	}
+	noBase := cfg(t)
+	noBase.Site.BaseURL = ""
+	if _, err := New(camera(), noBase); err == nil || !strings.Contains(err.Error(), "site.base_url") {
+		t.Errorf("no base URL: %v", err)
+	}
+}
+
+// TestQRCodeDecodesToTheRecordsPage renders a sign on both papers, turns
+// each page into an image and reads the QR code back with zbarimg.
+func TestQRCodeDecodesToTheRecordsPage(t *testing.T) {
+	for _, tool := range []string{"pdftoppm", "zbarimg"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed (Debian: poppler-utils, zbar-tools); the QR code is not read back", tool)
+		}
+	}
+	other := camera()
+	other.ID, other.SensorType, other.CameraRegime, other.Capabilities = "wifi-station", "wifi_bluetooth_counter", "", []string{"people_counting", "device_tracking"}
+	var signs []*Sign
+	for _, r := range []*record.Record{camera(), other} {
+		s, err := New(r, cfg(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		signs = append(signs, s)
+	}
+	for _, paper := range []Paper{A4, A5} {
+		t.Run(paper.Name, func(t *testing.T) {
+			dir := t.TempDir()
+			var buf bytes.Buffer
+			if err := Write(&buf, signs, paper); err != nil {
+				t.Fatal(err)
+			}
+			pdf := filepath.Join(dir, "bord.pdf")
+			if err := os.WriteFile(pdf, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if out, err := exec.Command("pdftoppm", "-r", "100", "-png", pdf, filepath.Join(dir, "p")).CombinedOutput(); err != nil {
+				t.Fatalf("pdftoppm: %v\n%s", err, out)
+			}
+			pages, _ := filepath.Glob(filepath.Join(dir, "p*.png"))
+			slices.Sort(pages)
+			if len(pages) != len(signs) {
+				t.Fatalf("%d pages, want %d", len(pages), len(signs))
+			}
+			for i, png := range pages {
+				out, err := exec.Command("zbarimg", "--quiet", "--raw", png).Output()
+				if err != nil {
+					t.Fatalf("zbarimg %s: %v", filepath.Base(png), err)
+				}
+				if got := strings.TrimSpace(string(out)); got != signs[i].URL {
+					t.Errorf("page %d: QR code says %q, want %q", i+1, got, signs[i].URL)
+				}
+			}
+		})
+	}
+}
