@@ -14,10 +14,11 @@ import (
 // checkOptions are the flags of register check.
 type checkOptions struct {
 	*App
-	format string
-	asOf   string
-	failOn string
-	files  []string
+	format  string
+	asOf    string
+	failOn  string
+	files   []string
+	noCache bool
 }
 
 func newCheckCmd(a *App, runF func(*checkOptions) error) *cobra.Command {
@@ -48,6 +49,7 @@ or I/O error. Info findings never fail a run.`,
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "check as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest severity that fails the run: error or warning")
 	cmd.Flags().StringSliceVar(&o.files, "files", nil, "check only these record files (also accepted as arguments)")
+	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "check every file afresh, without the results kept from earlier runs (beside the history cache)")
 	return cmd
 }
 
@@ -64,7 +66,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files, without: "the duty to report is checked without history", today: today})
+	reg, err := o.open(openOptions{files: o.files, without: "the duty to report is checked without history", today: today, cache: !o.noCache})
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,8 @@ type openOptions struct {
 	// today, when set, runs the checklist as of this day while the records
 	// load (pipeline.Options.Today).
 	today time.Time
+	// cache keeps each file's checked result between runs, with today.
+	cache bool
 }
 
 // open opens the register at --root through the pipeline and prints what
@@ -30,7 +32,7 @@ type openOptions struct {
 // asked, and why it goes without history when the history cannot be trusted.
 // The caller closes the register.
 func (a *App) open(o openOptions) (*pipeline.Register, error) {
-	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today})
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache})
 	if err != nil {
 		return nil, err
 	}

@@ -151,6 +151,10 @@ func (r *Repo) Head() string {
 	return r.head.String()
 }
 
+// GitDir returns the repository's .git folder, where caches that belong
+// with the register live beside the history's.
+func (r *Repo) GitDir() string { return r.gitDir }
+
 // Shallow reports whether the repository is a shallow clone. Its oldest
 // commits then look as if they added every record, so added dates are wrong:
 // CI must check out with full history (actions/checkout with fetch-depth: 0).

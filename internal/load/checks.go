@@ -70,52 +70,52 @@ func registerChecks(reg *record.Register, sensorIDs map[string]bool, loaded map[
 	return fs
 }
 
-// spots are the positions of the fields the register-wide checks may point
+// Spots are the positions of the fields the register-wide checks may point
 // at, noted while the file's node tree is alive: those checks need every
 // record first, and reading each file again to place their findings cost as
 // much as the whole load. A missing field has its parent's position, as
 // source.Document.Locate gives.
-type spots struct {
-	id, kind, point, pointRD pos
-	uses                     []pos // uses_sensors, item by item
+type Spots struct {
+	ID, Kind, Point, PointRD Pos
+	Uses                     []Pos // uses_sensors, item by item
 }
 
-// pos is a line and column.
-type pos struct{ line, col int32 }
+// Pos is a line and column.
+type Pos struct{ Line, Col int32 }
 
 const usesSensors = "/uses_sensors/"
 
-func spotsOf(doc *source.Document, r *record.Record) spots {
-	at := func(ptr string) pos {
+func spotsOf(doc *source.Document, r *record.Record) Spots {
+	at := func(ptr string) Pos {
 		l, c := doc.Locate(ptr, false)
-		return pos{int32(l), int32(c)}
+		return Pos{int32(l), int32(c)}
 	}
-	s := spots{id: at("/id"), kind: at("/kind"), point: at("/location/point"), pointRD: at("/location/point_rd")}
+	s := Spots{ID: at("/id"), Kind: at("/kind"), Point: at("/location/point"), PointRD: at("/location/point_rd")}
 	if len(r.UsesSensors) > 0 {
-		s.uses = make([]pos, len(r.UsesSensors))
-		for i := range s.uses {
-			s.uses[i] = at(usesSensors + strconv.Itoa(i))
+		s.Uses = make([]Pos, len(r.UsesSensors))
+		for i := range s.Uses {
+			s.Uses[i] = at(usesSensors + strconv.Itoa(i))
 		}
 	}
 	return s
 }
 
 // at returns the position noted for a pointer, or zeros for one not noted.
-func (s spots) at(ptr string) (line, col int) {
-	p := pos{}
+func (s Spots) at(ptr string) (line, col int) {
+	p := Pos{}
 	switch ptr {
 	case "/id":
-		p = s.id
+		p = s.ID
 	case "/kind":
-		p = s.kind
+		p = s.Kind
 	case "/location/point":
-		p = s.point
+		p = s.Point
 	case "/location/point_rd":
-		p = s.pointRD
+		p = s.PointRD
 	default:
-		if i, err := strconv.Atoi(strings.TrimPrefix(ptr, usesSensors)); err == nil && strings.HasPrefix(ptr, usesSensors) && i >= 0 && i < len(s.uses) {
-			p = s.uses[i]
+		if i, err := strconv.Atoi(strings.TrimPrefix(ptr, usesSensors)); err == nil && strings.HasPrefix(ptr, usesSensors) && i >= 0 && i < len(s.Uses) {
+			p = s.Uses[i]
 		}
 	}
-	return int(p.line), int(p.col)
+	return int(p.Line), int(p.Col)
 }

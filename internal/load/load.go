@@ -52,6 +52,13 @@ type Options struct {
 	// every record that loads, in the worker that read it; Result.Checked
 	// holds its findings.
 	Check *principle.Options
+	// Cache, with Check, keeps each file's result between runs: a file
+	// whose content and run (tool, schemas, configuration, day, history)
+	// are unchanged is not read into a record again. The Register of such a
+	// run holds stand-ins for the cached records, with only what the
+	// register-wide checks and a findings report read (File, ID, Kind,
+	// UsesSensors, Point): use it for commands that report findings only.
+	Cache Cache
 }
 
 // Result is a loaded register and everything found while loading it.
@@ -109,6 +116,7 @@ func Register(root string, opts Options) (*Result, error) {
 		marks: cfg.Severity(placeholder.RuleID, finding.Error) != finding.Off}
 	if opts.Check != nil {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
+		r.cacheKey = runKey(opts.Cache, opts, cfg)
 	}
 	results := make([]fileResult, len(files))
 	jobs := make(chan int)
@@ -289,12 +297,13 @@ type reader struct {
 	cfg            *config.Config
 	marks          bool // look for a template's marks
 	checklist      *principle.Checklist
+	cacheKey       []byte // nil: no cache
 }
 
 type fileResult struct {
 	record   *record.Record
 	findings []finding.Finding
-	spots    spots             // where the register-wide checks point
+	spots    Spots             // where the register-wide checks point
 	outcome  principle.Outcome // the checklist's, with positions
 }
 
@@ -324,6 +333,22 @@ func (r *reader) read(rel string) (res fileResult) {
 		}
 		return fail(rel, 0, 0, msg, help)
 	}
+	if r.cacheKey != nil {
+		sum := fileSum(r.cacheKey, data)
+		if s, ok := r.opts.Cache.Get(rel, sum); ok {
+			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
+				return res
+			}
+		}
+		res = r.parse(rel, kind, data)
+		r.opts.Cache.Put(rel, sum, res.stored())
+		return res
+	}
+	return r.parse(rel, kind, data)
+}
+
+// parse reads a file's content into a record, validates it and checks it.
+func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResult) {
 	doc, fs := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil {
 		return fileResult{findings: fs}

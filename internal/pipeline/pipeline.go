@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/checkcache"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
@@ -32,6 +33,11 @@ type Options struct {
 	// their positions from that one parse; Check and Findings with this day
 	// then cost nothing more.
 	Today time.Time
+	// Cache, with Today, keeps each file's checked result between runs
+	// (checkcache), so unchanged files are not parsed and checked again. The
+	// loaded Register then holds stand-ins for the cached records (see
+	// load.Options.Cache): for commands that only report findings.
+	Cache bool
 }
 
 // Register is a register opened for one command.
@@ -79,10 +85,18 @@ func Open(root string, opts Options) (*Register, error) {
 	if !opts.Today.IsZero() {
 		check = &principle.Options{Today: opts.Today, History: r.History()}
 	}
-	res, err := loadRegister(root, opts.Files, check)
+	var store *checkcache.Store
+	if check != nil && opts.Cache {
+		store = openCache(root, r.Repo)
+	}
+	res, err := loadRegister(root, opts.Files, check, store)
 	if err != nil {
 		r.Close()
 		return nil, err
+	}
+	if store != nil {
+		// A cache that cannot be written costs the next run its speed only.
+		_ = store.Save(len(opts.Files) == 0)
 	}
 	r.Loaded = res
 	if check != nil {
@@ -92,12 +106,35 @@ func Open(root string, opts Options) (*Register, error) {
 }
 
 // loadRegister is the one place a command reads and validates records.
-func loadRegister(root string, files []string, check *principle.Options) (*load.Result, error) {
+func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store) (*load.Result, error) {
 	v, err := Validator()
 	if err != nil {
 		return nil, err
 	}
-	return load.Register(root, load.Options{Validator: v, Files: files, Check: check})
+	opts := load.Options{Validator: v, Files: files, Check: check}
+	if store != nil {
+		opts.Cache = store
+	}
+	return load.Register(root, opts)
+}
+
+// openCache opens the check cache of the register at root, beside its
+// history cache; nil when the running program or the cache's place cannot
+// be known, and the run goes without.
+func openCache(root string, repo *history.Repo) *checkcache.Store {
+	tool, err := checkcache.ToolID()
+	if err != nil {
+		return nil
+	}
+	gitDir := ""
+	if repo != nil {
+		gitDir = repo.GitDir()
+	}
+	path, err := checkcache.Path(root, gitDir)
+	if err != nil {
+		return nil
+	}
+	return checkcache.Open(path, tool)
 }
 
 // ErrShallow is HistoryProblem for a shallow clone.

@@ -117,16 +117,22 @@ func (c *Checklist) Finish(reg *record.Register, outcomes []Outcome) (fs []findi
 			spent += o.Cost
 		}
 	}
-	var checked []finding.Finding
+	ctx := *c.ctx
+	ctx.Register = reg
+	whole := checkRegister(&ctx, c.rules)
+	n := len(whole)
+	for _, o := range outcomes {
+		n += len(o.Findings)
+	}
+	checked := make([]finding.Finding, 0, n)
 	for _, o := range outcomes {
 		checked = append(checked, o.Findings...)
 	}
-	ctx := *c.ctx
-	ctx.Register = reg
-	checked = append(checked, checkRegister(&ctx, c.rules)...)
-	fs = append(fs, c.head...)
-	fs = append(fs, settingFindings(ctx.Config, c.rules, checked)...)
-	return append(fs, checked...), true
+	checked = append(checked, whole...)
+	settings := settingFindings(ctx.Config, c.rules, checked)
+	fs = make([]finding.Finding, 0, len(c.head)+len(settings)+len(checked))
+	fs = append(append(append(fs, c.head...), settings...), checked...)
+	return fs, true
 }
 
 // Valid reports whether a stored outcome still holds for this run as far as

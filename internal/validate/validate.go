@@ -6,6 +6,7 @@ package validate
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,9 +33,15 @@ const base = "file:///schema/"
 // Validator holds the compiled record schemas. It is safe for concurrent use:
 // compile once, share between workers.
 type Validator struct {
-	schemas map[record.Kind]*jsonschema.Schema
-	docs    map[string]any // raw schema documents by URL, to look up allowed keys
+	schemas     map[record.Kind]*jsonschema.Schema
+	docs        map[string]any // raw schema documents by URL, to look up allowed keys
+	fingerprint string
 }
+
+// Fingerprint identifies the schemas the validator checks against: it
+// changes with any byte of them, so results kept between runs (a cache of
+// check results) are not reused after the schemas change.
+func (v *Validator) Fingerprint() string { return v.fingerprint }
 
 // New compiles the embedded schemas.
 func New() (*Validator, error) {
@@ -58,11 +65,14 @@ func compile(fsys fs.FS, flat bool) (*Validator, error) {
 		return nil, err
 	}
 	raw := map[string]any{}
+	h := sha256.New()
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, err
 		}
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
+		h.Write(data)
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("schema %s: %w", name, err)
@@ -79,6 +89,7 @@ func compile(fsys fs.FS, flat bool) (*Validator, error) {
 		}
 		v.docs[base+name] = doc
 	}
+	v.fingerprint = fmt.Sprintf("%x flat=%v", h.Sum(nil), flat)
 	for _, k := range record.Kinds {
 		s, err := c.Compile(base + string(k) + ".schema.json")
 		if err != nil {

@@ -1,0 +1,247 @@
+// Package checkcache keeps the result of checking each record file between
+// runs of `register check`, so a run after a few edits reads only the files
+// that changed: the rest come back from one file beside the history cache.
+// A result is found by the hash of the file's content together with
+// everything else it depends on (load computes that key: the tool, the
+// schemas, the configuration, the day checked against, whether history is
+// at hand); the register-wide checks and the configuration's findings are
+// recomputed on every run from what each file left.
+//
+// The cache is an optimisation and never an authority: a file that is
+// missing, truncated, damaged, of another version or written by a hostile
+// hand is ignored as a whole or entry by entry, and the files concerned are
+// checked afresh. It is not a defence against someone who may write in the
+// cache folder and forges entries with a valid checksum; CI that shares
+// caches across trust boundaries runs check --no-cache.
+package checkcache
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"debug/elf"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/load"
+)
+
+// magic starts every cache file; its version changes whenever what an
+// entry holds changes meaning, and an older file is then ignored.
+const magic = "register check cache 1\n"
+
+// maxFile bounds what is read of a cache file: far above what a register of
+// a million records leaves, far below what could exhaust memory.
+const maxFile = 4 << 30
+
+// Store is the cache of one register. Get and Put are safe for concurrent
+// use; Save writes what this run used and added.
+type Store struct {
+	path string
+	tool string
+	old  map[string]*entry // as read; never written after Open
+
+	mu    sync.Mutex
+	used  map[string]*entry // entries this run found or added
+	dirty bool              // used differs from old
+	hits  int
+}
+
+// entry is one file's result under its key.
+type entry struct {
+	Sum    [32]byte
+	Stored *load.Stored
+}
+
+// Open reads the cache at path, made by the tool identified as tool; a
+// missing or unusable file gives an empty cache.
+func Open(path, tool string) *Store {
+	s := &Store{path: path, tool: tool, used: map[string]*entry{}}
+	s.old = read(path)
+	if s.old == nil {
+		s.old = map[string]*entry{}
+	}
+	return s
+}
+
+// read returns the entries of the cache file at path, or nil when it is
+// absent, too large, of another version or damaged in any way.
+func read(path string) (entries map[string]*entry) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
+	if err != nil || len(data) > maxFile || !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+sha256.Size {
+		return nil
+	}
+	data = data[len(magic):]
+	want, payload := data[:sha256.Size], data[sha256.Size:]
+	if sum := sha256.Sum256(payload); !bytes.Equal(sum[:], want) {
+		return nil
+	}
+	defer func() {
+		// The decoder must not take the run down, whatever the bytes.
+		if recover() != nil {
+			entries = nil
+		}
+	}()
+	entries, err = decode(payload)
+	if err != nil {
+		return nil
+	}
+	return entries
+}
+
+// Key identifies the tool that made the results (load.Cache).
+func (s *Store) Key() string { return s.tool }
+
+// Get returns the result stored for the file under sum (load.Cache).
+func (s *Store) Get(rel string, sum [32]byte) (*load.Stored, bool) {
+	e, ok := s.old[rel]
+	if !ok || e.Sum != sum {
+		return nil, false
+	}
+	s.mu.Lock()
+	s.used[rel] = e
+	s.hits++
+	s.mu.Unlock()
+	return e.Stored, true
+}
+
+// Put stores a file's result under sum (load.Cache).
+func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
+	s.mu.Lock()
+	s.used[rel] = &entry{Sum: sum, Stored: st}
+	s.dirty = true
+	s.mu.Unlock()
+}
+
+// Save writes the results this run found or added, replacing the file
+// atomically, unless nothing changed. all says the run looked at every
+// record file of the register: results of files it did not see (removed or
+// renamed) are then dropped; a run over a few files keeps them. A cache
+// that cannot be written only costs the next run its speed; the error is
+// returned for the caller to ignore or report.
+func (s *Store) Save(all bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.dirty && (!all || len(s.used) == len(s.old)) {
+		return nil
+	}
+	if !all {
+		for rel, e := range s.old {
+			if _, ok := s.used[rel]; !ok {
+				s.used[rel] = e
+			}
+		}
+	}
+	payload := encode(s.used)
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return fmt.Errorf("write check cache: %w", err)
+	}
+	sum := sha256.Sum256(payload)
+	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		bw.WriteString(magic)
+		bw.Write(sum[:])
+		bw.Write(payload)
+		return bw.Flush()
+	})
+}
+
+// Path returns where the cache of the register at root lives, beside the
+// history cache: inside the repository's .git folder when gitDir is known
+// (it then travels with the clone and goes with it), else in the user's
+// cache folder. One file per register, named by its real path.
+func Path(root, gitDir string) (string, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	sum := sha256.Sum256([]byte(abs))
+	name := hex.EncodeToString(sum[:8]) + ".cache"
+	if gitDir != "" {
+		return filepath.Join(gitDir, "register-check-cache", name), nil
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "register-check", name), nil
+}
+
+var tool struct {
+	once sync.Once
+	id   string
+	err  error
+}
+
+// ToolID identifies the running program by its build: the Go build id of
+// the executable, which changes with any change to its code, or else the
+// hash of the whole executable. A cache made by another build is never used.
+func ToolID() (string, error) {
+	tool.once.Do(func() {
+		exe, err := os.Executable()
+		if err != nil {
+			tool.err = err
+			return
+		}
+		if id := elfBuildID(exe); id != "" {
+			tool.id = runtime.Version() + " " + id
+			return
+		}
+		f, err := os.Open(exe)
+		if err != nil {
+			tool.err = err
+			return
+		}
+		defer f.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, f); err != nil {
+			tool.err = err
+			return
+		}
+		tool.id = runtime.Version() + " sha256:" + hex.EncodeToString(h.Sum(nil))
+	})
+	if tool.id == "" && tool.err == nil {
+		return "", errors.New("the running program cannot be identified")
+	}
+	return tool.id, tool.err
+}
+
+// elfBuildID reads the Go build id from the .note.go.buildid section of an
+// ELF executable, or returns "".
+func elfBuildID(exe string) string {
+	f, err := elf.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return ""
+	}
+	note, err := sec.Data()
+	// A note: name size, description size and type (4 bytes each), the
+	// name "Go\x00\x00", then the description: the build id.
+	if err != nil || len(note) < 16 || string(note[12:16]) != "Go\x00\x00" {
+		return ""
+	}
+	n := int(f.ByteOrder.Uint32(note[4:8]))
+	if n <= 0 || 16+n > len(note) {
+		return ""
+	}
+	return string(note[16 : 16+n])
+}

@@ -1,0 +1,282 @@
+package checkcache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"io/fs"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/testgen"
+	"github.com/voorbeeldstad/register/internal/validate"
+	"github.com/voorbeeldstad/register/schema"
+)
+
+// filled returns a value of type t with every field set to something other
+// than its zero value, so a round trip that drops a field shows.
+func filled(t reflect.Type, n int) reflect.Value {
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.String:
+		v.SetString(strings.Repeat("x", n%5+1) + t.Name())
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(n%3 + 1))
+	case reflect.Uint64:
+		v.SetUint(uint64(n + 7))
+	case reflect.Float64:
+		v.SetFloat(51.5 + float64(n))
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(filled(t.Elem(), n).Addr())
+	case reflect.Slice:
+		s := reflect.MakeSlice(t, 2, 2)
+		for i := range 2 {
+			s.Index(i).Set(filled(t.Elem(), n+i))
+		}
+		v.Set(s)
+	case reflect.Struct:
+		if t == reflect.TypeFor[time.Time]() {
+			v.Set(reflect.ValueOf(time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)))
+			break
+		}
+		for i := range t.NumField() {
+			v.Field(i).Set(filled(t.Field(i).Type, n+i))
+		}
+	}
+	return v
+}
+
+// TestEveryFieldSurvives writes and reads an entry with every field of the
+// stored result set: a field added to a finding, the facts or the outcome
+// that the cache file does not carry fails here.
+func TestEveryFieldSurvives(t *testing.T) {
+	st := filled(reflect.TypeFor[load.Stored](), 0).Interface().(load.Stored)
+	st.Findings[0].Severity, st.Findings[1].Severity = finding.Warning, finding.Error
+	in := map[string]*entry{"sensors/a.yaml": {Sum: sha256.Sum256([]byte("a")), Stored: &st}}
+	out, err := decode(encode(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(in, out) {
+		t.Fatalf("round trip changed the entry:\n in %+v\nout %+v", *in["sensors/a.yaml"].Stored, *out["sensors/a.yaml"].Stored)
+	}
+}
+
+// TestDamagedFilesAreIgnored: a cache file cut short, with a byte changed,
+// of another version, or with a valid checksum over garbage reads as an
+// empty cache, without a panic.
+func TestDamagedFilesAreIgnored(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "c.cache")
+	st := filled(reflect.TypeFor[load.Stored](), 0).Interface().(load.Stored)
+	s := Open(path, "tool")
+	s.Put("sensors/a.yaml", [32]byte{1}, &st)
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(read(path)) != 1 {
+		t.Fatal("the cache written does not read back")
+	}
+	withSum := func(payload []byte) []byte {
+		sum := sha256.Sum256(payload)
+		return append(append([]byte(magic), sum[:]...), payload...)
+	}
+	payload := good[len(magic)+sha256.Size:]
+	cases := map[string][]byte{
+		"empty":            nil,
+		"cut short":        good[:len(good)-3],
+		"another version":  bytes.Replace(good, []byte("cache 1"), []byte("cache 0"), 1),
+		"a byte changed":   append(append([]byte{}, good[:len(good)-1]...), good[len(good)-1]^1),
+		"payload cut":      withSum(payload[:len(payload)/2]),
+		"huge counts":      withSum([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}),
+		"trailing garbage": withSum(append(append([]byte{}, payload...), 0)),
+	}
+	rng := rand.New(rand.NewSource(1))
+	for i := range 300 {
+		p := append([]byte{}, payload...)
+		for range 1 + i%4 {
+			p[rng.Intn(len(p))] = byte(rng.Intn(256))
+		}
+		cases["garbage "+string(rune('a'+i%26))+strings.Repeat("'", i/26)] = withSum(p)
+	}
+	for name, data := range cases {
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if got := read(path); len(got) != 0 && !strings.HasPrefix(name, "garbage") {
+			t.Errorf("%s: read %d entries", name, len(got))
+		}
+	}
+}
+
+// run checks the register at root, with the cache at path when path is set.
+func run(t *testing.T, root string, v *validate.Validator, check principle.Options, path, tool string) ([]finding.Finding, int) {
+	t.Helper()
+	opts := load.Options{Validator: v, Check: &check}
+	var s *Store
+	if path != "" {
+		s = Open(path, tool)
+		opts.Cache = s
+	}
+	res, err := load.Register(root, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits := 0
+	if s != nil {
+		if err := s.Save(true); err != nil {
+			t.Fatal(err)
+		}
+		hits = s.hits
+	}
+	fs := append(res.Findings, res.Checked...)
+	finding.Sort(fs)
+	return fs, hits
+}
+
+// history is a Git history with fixed dates.
+type history struct {
+	start time.Time
+	first map[string]time.Time
+}
+
+func (h history) FirstCommit(file string) (time.Time, bool) { t, ok := h.first[file]; return t, ok }
+func (h history) RegisterStart() (time.Time, bool)          { return h.start, true }
+
+// TestCachedIsCold changes each part of what a file's result depends on,
+// one at a time, after a run that filled the cache, and proves that the
+// next cached run reports exactly what a run without the cache reports,
+// and that the change mattered: the findings differ from before it (or,
+// for the tool, that nothing was taken from the cache).
+func TestCachedIsCold(t *testing.T) {
+	root := t.TempDir()
+	if err := testgen.Write(root, 80, 11); err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	strict, err := validate.NewFromFS(tighter(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := testgen.RecordFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sensorFile string
+	for _, f := range files {
+		if strings.Contains(f, string(filepath.Separator)+"sensors"+string(filepath.Separator)) {
+			sensorFile = f
+		}
+	}
+	rel := func(f string) string { r, _ := filepath.Rel(root, f); return filepath.ToSlash(r) }
+	day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	base := principle.Options{Today: day}
+	withHistory := func(added time.Time) principle.Options {
+		h := history{start: time.Date(2020, 1, 1, 9, 0, 0, 0, time.UTC), first: map[string]time.Time{}}
+		for _, f := range files {
+			h.first[rel(f)] = added
+		}
+		return principle.Options{Today: day, History: h}
+	}
+	type setup struct {
+		v    *validate.Validator
+		opts principle.Options
+		tool string
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(*setup)
+		same   bool // the change leaves the findings as they were (only the cache is bypassed)
+	}{
+		{"a file's content", func(*setup) {
+			data, err := os.ReadFile(sensorFile)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(sensorFile, bytes.Replace(data, []byte("\nname:"), []byte("\nnaam:"), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"the schemas", func(s *setup) { s.v = strict }, false},
+		{"the configuration", func(*setup) {
+			name := filepath.Join(root, "register.yaml")
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, bytes.Replace(data, []byte("security-audit: warning"), []byte("security-audit: error"), 1), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+		{"the tool", func(s *setup) { s.tool = "another build" }, true},
+		{"the day", func(s *setup) { s.opts.Today = day.AddDate(2, 0, 0) }, false},
+		{"history at hand", func(s *setup) { s.opts = withHistory(time.Date(2021, 1, 1, 9, 0, 0, 0, time.UTC)) }, false},
+		{"what history says", func(s *setup) { s.opts = withHistory(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)) }, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "c.cache")
+			s := &setup{v: v, opts: base, tool: "one build"}
+			if tc.name == "what history says" {
+				s.opts = withHistory(time.Date(2021, 1, 1, 9, 0, 0, 0, time.UTC))
+			}
+			before, _ := run(t, root, s.v, s.opts, path, s.tool)
+			again, hits := run(t, root, s.v, s.opts, path, s.tool)
+			if hits == 0 || !reflect.DeepEqual(again, before) {
+				t.Fatalf("a second run took %d results from the cache and reported the same: %v", hits, reflect.DeepEqual(again, before))
+			}
+			tc.change(s)
+			cold, _ := run(t, root, s.v, s.opts, "", "")
+			cached, hits := run(t, root, s.v, s.opts, path, s.tool)
+			if !reflect.DeepEqual(cached, cold) {
+				t.Fatalf("after the change the cached run reports %d findings, a run without the cache %d", len(cached), len(cold))
+			}
+			if tc.same {
+				if hits != 0 {
+					t.Errorf("%d results taken from the cache of another build", hits)
+				}
+			} else if reflect.DeepEqual(cold, before) {
+				t.Error("the change did not change the findings: the test proves nothing")
+			}
+		})
+	}
+}
+
+// tighter is the embedded schemas with names limited to five characters.
+func tighter(t *testing.T) fs.FS {
+	out := fstest.MapFS{}
+	err := fs.WalkDir(schema.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(schema.FS, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".schema.json") {
+			data = bytes.ReplaceAll(data, []byte(`"maxLength": 100`), []byte(`"maxLength": 5`))
+		}
+		out[p] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}

@@ -1,0 +1,321 @@
+package checkcache
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// The cache file's payload is written by hand rather than with gob: most of
+// it is the findings' texts, which repeat from record to record (a rule's
+// help, a message about the same missing field). Every string is written
+// once in a table and referred to by its number, and on reading all of them
+// are slices of one string: the file is a third of gob's size and reads in
+// a fraction of the time, which is most of a re-check after a few edits.
+
+// encoder writes entries.
+type encoder struct {
+	strs  map[string]uint64
+	table []string
+	body  []byte
+}
+
+func (e *encoder) uint(v uint64) { e.body = binary.AppendUvarint(e.body, v) }
+
+func (e *encoder) bool(b bool) {
+	if b {
+		e.body = append(e.body, 1)
+	} else {
+		e.body = append(e.body, 0)
+	}
+}
+
+func (e *encoder) str(s string) {
+	i, ok := e.strs[s]
+	if !ok {
+		i = uint64(len(e.table))
+		e.strs[s] = i
+		e.table = append(e.table, s)
+	}
+	e.uint(i)
+}
+
+func (e *encoder) findings(fs []finding.Finding) {
+	e.uint(uint64(len(fs)))
+	for _, f := range fs {
+		e.str(f.File)
+		e.uint(uint64(f.Line))
+		e.uint(uint64(f.Column))
+		e.str(f.Record)
+		e.str(f.Rule)
+		e.str(f.Principle)
+		e.uint(uint64(f.Severity))
+		e.str(f.Message)
+		e.str(f.Help)
+		e.str(f.MessageNL)
+		e.str(f.HelpNL)
+		e.str(f.Law)
+		e.str(f.LawNL)
+		e.str(f.Path)
+		e.bool(f.Key)
+	}
+}
+
+func (e *encoder) pos(p load.Pos) {
+	e.uint(uint64(uint32(p.Line)))
+	e.uint(uint64(uint32(p.Col)))
+}
+
+func (e *encoder) entry(rel string, en *entry) {
+	e.str(rel)
+	e.body = append(e.body, en.Sum[:]...)
+	s := en.Stored
+	e.findings(s.Findings)
+	e.bool(s.Record != nil)
+	if r := s.Record; r != nil {
+		e.str(r.ID)
+		e.str(string(r.Kind))
+		e.uint(uint64(len(r.UsesSensors)))
+		for _, u := range r.UsesSensors {
+			e.str(u)
+		}
+		e.bool(r.Point != nil)
+		if r.Point != nil {
+			e.body = binary.LittleEndian.AppendUint64(e.body, math.Float64bits(r.Point.Lat))
+			e.body = binary.LittleEndian.AppendUint64(e.body, math.Float64bits(r.Point.Lon))
+		}
+		e.bool(r.FromRD)
+		for _, p := range []load.Pos{r.Spots.ID, r.Spots.Kind, r.Spots.Point, r.Spots.PointRD} {
+			e.pos(p)
+		}
+		e.uint(uint64(len(r.Spots.Uses)))
+		for _, p := range r.Spots.Uses {
+			e.pos(p)
+		}
+	}
+	o := s.Outcome
+	e.findings(o.Findings)
+	e.uint(o.Cost)
+	e.bool(o.Complete)
+	e.uint(uint64(len(o.History)))
+	for _, h := range o.History {
+		e.str(h.File)
+		b, _ := h.At.MarshalBinary()
+		e.str(string(b))
+		e.bool(h.OK)
+	}
+}
+
+// encode returns the payload for the entries.
+func encode(entries map[string]*entry) []byte {
+	e := &encoder{strs: map[string]uint64{}}
+	e.uint(uint64(len(entries)))
+	for rel, en := range entries {
+		e.entry(rel, en)
+	}
+	var head []byte
+	head = binary.AppendUvarint(head, uint64(len(e.table)))
+	for _, s := range e.table {
+		head = binary.AppendUvarint(head, uint64(len(s)))
+		head = append(head, s...)
+	}
+	return append(head, e.body...)
+}
+
+var errDamaged = errors.New("damaged")
+
+// decoder reads a payload; the first error sticks and every later read
+// returns zeros, so the caller checks once at the end.
+type decoder struct {
+	data  string
+	err   error
+	table []string
+}
+
+func (d *decoder) fail() { d.err = errDamaged }
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	var v uint64
+	for i := 0; i < len(d.data) && i < binary.MaxVarintLen64; i++ {
+		b := d.data[i]
+		if i == binary.MaxVarintLen64-1 && b > 1 {
+			break // more than 64 bits
+		}
+		v |= uint64(b&0x7f) << (7 * i)
+		if b < 0x80 {
+			d.data = d.data[i+1:]
+			return v
+		}
+	}
+	d.fail()
+	return 0
+}
+
+// count reads a number of items, each taking at least one byte, so a
+// damaged count cannot make the reader allocate more than the file holds.
+func (d *decoder) count() int {
+	n := d.uint()
+	if n > uint64(len(d.data)) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) int() int {
+	v := d.uint()
+	if v > math.MaxInt32 {
+		d.fail()
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) bool() bool {
+	switch d.uint() {
+	case 0:
+		return false
+	case 1:
+		return true
+	}
+	d.fail()
+	return false
+}
+
+func (d *decoder) bytes(n int) string {
+	if d.err != nil || n > len(d.data) {
+		d.fail()
+		return ""
+	}
+	s := d.data[:n]
+	d.data = d.data[n:]
+	return s
+}
+
+func (d *decoder) str() string {
+	i := d.uint()
+	if d.err != nil || i >= uint64(len(d.table)) {
+		d.fail()
+		return ""
+	}
+	return d.table[i]
+}
+
+func (d *decoder) findings() []finding.Finding {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	fs := make([]finding.Finding, n)
+	for i := range fs {
+		f := &fs[i]
+		f.File = d.str()
+		f.Line = d.int()
+		f.Column = d.int()
+		f.Record = d.str()
+		f.Rule = d.str()
+		f.Principle = d.str()
+		f.Severity = finding.Severity(d.int())
+		f.Message = d.str()
+		f.Help = d.str()
+		f.MessageNL = d.str()
+		f.HelpNL = d.str()
+		f.Law = d.str()
+		f.LawNL = d.str()
+		f.Path = d.str()
+		f.Key = d.bool()
+	}
+	return fs
+}
+
+func (d *decoder) pos() load.Pos {
+	return load.Pos{Line: int32(d.int()), Col: int32(d.int())}
+}
+
+func (d *decoder) float() float64 {
+	b := d.bytes(8)
+	if d.err != nil {
+		return 0
+	}
+	var x uint64
+	for i := 7; i >= 0; i-- {
+		x = x<<8 | uint64(b[i])
+	}
+	return math.Float64frombits(x)
+}
+
+func (d *decoder) entry() (string, *entry) {
+	rel := d.str()
+	en := &entry{Stored: &load.Stored{}}
+	copy(en.Sum[:], d.bytes(len(en.Sum)))
+	s := en.Stored
+	s.Findings = d.findings()
+	if d.bool() {
+		r := &load.Facts{ID: d.str(), Kind: record.Kind(d.str())}
+		if n := d.count(); n > 0 {
+			r.UsesSensors = make([]string, n)
+			for i := range r.UsesSensors {
+				r.UsesSensors[i] = d.str()
+			}
+		}
+		if d.bool() {
+			r.Point = &record.Point{Lat: d.float(), Lon: d.float()}
+		}
+		r.FromRD = d.bool()
+		r.Spots.ID, r.Spots.Kind, r.Spots.Point, r.Spots.PointRD = d.pos(), d.pos(), d.pos(), d.pos()
+		if n := d.count(); n > 0 {
+			r.Spots.Uses = make([]load.Pos, n)
+			for i := range r.Spots.Uses {
+				r.Spots.Uses[i] = d.pos()
+			}
+		}
+		s.Record = r
+	}
+	o := &s.Outcome
+	o.Findings = d.findings()
+	o.Cost = d.uint()
+	o.Complete = d.bool()
+	if n := d.count(); n > 0 {
+		o.History = make([]principle.HistoryAnswer, n)
+		for i := range o.History {
+			h := &o.History[i]
+			h.File = d.str()
+			if err := h.At.UnmarshalBinary([]byte(d.str())); err != nil {
+				d.fail()
+			}
+			h.OK = d.bool()
+		}
+	}
+	return rel, en
+}
+
+// decode reads a payload written by encode, or fails.
+func decode(payload []byte) (map[string]*entry, error) {
+	d := &decoder{data: string(payload)}
+	n := d.count()
+	d.table = make([]string, 0, n)
+	for range n {
+		d.table = append(d.table, d.bytes(d.count()))
+	}
+	n = d.count()
+	entries := make(map[string]*entry, n)
+	for range n {
+		rel, en := d.entry()
+		entries[rel] = en
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if len(d.data) > 0 {
+		return nil, errDamaged
+	}
+	return entries, nil
+}

@@ -1,0 +1,137 @@
+package load
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// Cache keeps what each record file came to between runs of the checklist
+// (Options.Check), so a file whose content has not changed is not parsed,
+// validated or checked again. The checkcache package keeps one on disk.
+type Cache interface {
+	// Key identifies the program that made the results (its build), so a
+	// new version of the tool never reuses an old one's.
+	Key() string
+	// Get returns what was stored for the file rel under sum, the hash of
+	// the file's content and of everything else its result depends on.
+	Get(rel string, sum [32]byte) (*Stored, bool)
+	// Put stores a file's result; it is safe for concurrent use.
+	Put(rel string, sum [32]byte, s *Stored)
+}
+
+// Stored is what one file came to, as a cache keeps it: its findings with
+// their positions and, for a file that loaded as a record, what the
+// register-wide checks and the report need of the record.
+type Stored struct {
+	// Findings are the file's findings from reading and validating it.
+	Findings []finding.Finding
+	// Record is nil when the file did not load as a record.
+	Record *Facts
+	// Outcome is the checklist's, with positions.
+	Outcome principle.Outcome
+}
+
+// Facts are the fields of a record that the register-wide checks and the
+// report use, and where those checks point.
+type Facts struct {
+	ID          string
+	Kind        record.Kind
+	UsesSensors []string
+	// Point is the record's WGS84 position; FromRD says it came from
+	// location.point_rd rather than location.point.
+	Point  *record.Point
+	FromRD bool
+	Spots  Spots
+}
+
+// runKey hashes everything besides a file's content that its result
+// depends on: the tool, the schemas, the configuration, the limits, the
+// day the checklist checks against and whether history is at hand (what
+// history says about a record is kept with its outcome and compared on
+// reuse). Only a validator that can say which schemas it holds allows a
+// cache: without that, nil.
+func runKey(cache Cache, opts Options, cfg *config.Config) []byte {
+	fp, ok := opts.Validator.(interface{ Fingerprint() string })
+	if cache == nil || opts.Check == nil || !ok {
+		return nil
+	}
+	conf, err := json.Marshal(cfg)
+	if err != nil {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "tool %q\nschemas %q\nlimits %+v\ntoday %s\nhistory %v\nconfig %d\n", cache.Key(), fp.Fingerprint(),
+		opts.Limits, period.Format(opts.Check.Today), opts.Check.History != nil, len(conf))
+	h.Write(conf)
+	return h.Sum(nil)
+}
+
+// fileSum is a file's key in the cache: its content under the run's key.
+func fileSum(key, data []byte) [32]byte {
+	h := sha256.New()
+	h.Write(key)
+	h.Write(data)
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// stored turns a file's result into what the cache keeps.
+func (res *fileResult) stored() *Stored {
+	s := &Stored{Findings: res.findings, Outcome: res.outcome}
+	if r := res.record; r != nil {
+		s.Record = &Facts{ID: r.ID, Kind: r.Kind, UsesSensors: r.UsesSensors, Point: r.Point,
+			FromRD: r.Location != nil && r.Location.Point == nil, Spots: res.spots}
+	}
+	return s
+}
+
+// fromStored rebuilds a file's result from the cache, or reports false when
+// the stored result cannot be trusted for the file: it names another file,
+// an impossible severity, or a record under another id than its findings.
+// A damaged or forged entry then costs a fresh read, never a wrong verdict
+// of its own making.
+func fromStored(rel string, s *Stored) (fileResult, bool) {
+	if s == nil {
+		return fileResult{}, false
+	}
+	id := ""
+	if s.Record != nil {
+		id = s.Record.ID
+		if len(s.Record.Spots.Uses) != len(s.Record.UsesSensors) {
+			return fileResult{}, false
+		}
+	}
+	for _, fs := range [][]finding.Finding{s.Findings, s.Outcome.Findings} {
+		for _, f := range fs {
+			if f.File != rel || f.Severity < finding.Info || f.Severity > finding.Error || (id != "" && f.Record != id) ||
+				f.Line < 0 || f.Column < 0 {
+				return fileResult{}, false
+			}
+		}
+	}
+	res := fileResult{findings: s.Findings, outcome: s.Outcome}
+	if f := s.Record; f != nil {
+		// A stand-in for the record: what the register-wide checks and the
+		// report read, nothing more.
+		rec := &record.Record{ID: f.ID, Kind: f.Kind, File: rel, UsesSensors: f.UsesSensors, Point: f.Point}
+		if f.Point != nil {
+			rec.Location = &record.Location{}
+			if f.FromRD {
+				rec.Location.PointRD = &record.PointRD{}
+			} else {
+				p := *f.Point
+				rec.Location.Point = &p
+			}
+		}
+		res.record, res.spots = rec, f.Spots
+	}
+	return res, true
+}
