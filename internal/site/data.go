@@ -1,8 +1,10 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"slices"
 	"strings"
 
@@ -19,10 +21,12 @@ func (b *builder) dataJobs() []job {
 	}
 	slices.Sort(schemaNames)
 	js := []job{
-		{path: opendata.PathJSON, render: func(w *bytes.Buffer) error { return opendata.WriteJSON(w, b.loaded) }},
-		{path: opendata.PathSensorsCSV, render: func(w *bytes.Buffer) error { return opendata.WriteCSV(w, record.Sensor, b.public) }},
-		{path: opendata.PathAlgosCSV, render: func(w *bytes.Buffer) error { return opendata.WriteCSV(w, record.Algorithm, b.public) }},
-		{path: opendata.PathGeoJSON, render: func(w *bytes.Buffer) error { return opendata.WriteGeoJSON(w, b.public) }},
+		// The downloads hold the whole register: written straight to the
+		// disk.
+		{path: opendata.PathJSON, stream: func(w io.Writer) error { return opendata.WriteJSON(w, b.loaded) }},
+		{path: opendata.PathSensorsCSV, stream: func(w io.Writer) error { return opendata.WriteCSV(w, record.Sensor, b.public) }},
+		{path: opendata.PathAlgosCSV, stream: func(w io.Writer) error { return opendata.WriteCSV(w, record.Algorithm, b.public) }},
+		{path: opendata.PathGeoJSON, stream: func(w io.Writer) error { return opendata.WriteGeoJSON(w, b.public) }},
 	}
 	// A catalogue needs absolute identifiers: without the site's address
 	// there is none (the build says so).
@@ -36,7 +40,7 @@ func (b *builder) dataJobs() []job {
 		js = append(js, job{path: opendata.SchemaDir + name, render: func(w *bytes.Buffer) error { _, err := w.Write(data); return err }})
 	}
 	for _, lang := range b.langs {
-		js = append(js, job{path: searchIndexPath(lang), render: func(w *bytes.Buffer) error { return b.writeSearchIndex(w, lang) }})
+		js = append(js, job{path: searchIndexPath(lang), stream: func(w io.Writer) error { return b.writeSearchIndex(w, lang) }})
 	}
 	return js
 }
@@ -74,36 +78,24 @@ type searchEntry struct {
 	Facets  map[string]string `json:"f"`           // facet key → value slug
 }
 
-func (b *builder) writeSearchIndex(w *bytes.Buffer, lang string) error {
-	idx := searchIndex{Records: make([]searchEntry, 0, len(b.public))}
+func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
+	// The facets come first in the index and name every value the records
+	// have: one pass collects them, a second writes the records one by
+	// one, so the index is never held whole.
 	seen := map[string]map[string]string{} // facet → slug → words
 	for _, r := range b.public {
-		e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
-		meta := []string{valueLabel(lang, "kind", string(r.Kind)), typeLabel(lang, r)}
-		if a := area(r); a != "" {
-			meta = append(meta, a)
-		}
-		e.Meta = strings.Join(meta, " · ")
-		if !r.IsWithheld("summary") {
-			e.Summary = truncate(r.Summary, 200)
-		}
-		e.Text = strings.Join(searchWords(lang, r), " ")
 		for _, f := range searchFacets {
-			v, words := string(r.Kind), valueLabel(lang, "kind", string(r.Kind))
-			if f != "kind" {
-				v, words = facetValue(lang, r, f)
-			}
+			v, words := b.searchFacet(lang, r, f)
 			if v == "" {
 				continue
 			}
-			e.Facets[f] = v
 			if seen[f] == nil {
 				seen[f] = map[string]string{}
 			}
 			seen[f][v] = words
 		}
-		idx.Records = append(idx.Records, e)
 	}
+	var facets []searchFacet
 	for _, f := range searchFacets {
 		if len(seen[f]) == 0 {
 			continue
@@ -116,17 +108,53 @@ func (b *builder) writeSearchIndex(w *bytes.Buffer, lang string) error {
 			sf.Values = append(sf.Values, [2]string{v, words})
 		}
 		slices.SortFunc(sf.Values, func(x, y [2]string) int { return strings.Compare(x[1], y[1]) })
-		idx.Facets = append(idx.Facets, sf)
+		facets = append(facets, sf)
 	}
-	data, err := json.Marshal(idx)
+	data, err := json.Marshal(facets)
 	if err != nil {
 		return err
 	}
 	// json.Marshal escapes <, > and &, so no value can close the script.
-	w.WriteString("window.registerSearchIndex = ")
-	w.Write(data)
-	w.WriteString(";\n")
-	return nil
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`window.registerSearchIndex = {"facets":`)
+	bw.Write(data)
+	bw.WriteString(`,"records":[`)
+	for i, r := range b.public {
+		e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
+		meta := []string{valueLabel(lang, "kind", string(r.Kind)), typeLabel(lang, r)}
+		if a := area(r); a != "" {
+			meta = append(meta, a)
+		}
+		e.Meta = strings.Join(meta, " · ")
+		if !r.IsWithheld("summary") {
+			e.Summary = truncate(r.Summary, 200)
+		}
+		e.Text = strings.Join(searchWords(lang, r), " ")
+		for _, f := range searchFacets {
+			if v, _ := b.searchFacet(lang, r, f); v != "" {
+				e.Facets[f] = v
+			}
+		}
+		data, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.Write(data)
+	}
+	bw.WriteString("]};\n")
+	return bw.Flush()
+}
+
+// searchFacet is a record's value of a search facet, as a slug and in
+// words; "" when it has none.
+func (b *builder) searchFacet(lang string, r *record.Record, f string) (string, string) {
+	if f == "kind" {
+		return string(r.Kind), valueLabel(lang, "kind", string(r.Kind))
+	}
+	return facetValue(lang, r, f)
 }
 
 // searchWords are the public words of a record that residents search for

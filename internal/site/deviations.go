@@ -76,6 +76,20 @@ func sevWord(lang string, s finding.Severity) string {
 // by the municipality ("partly"), all were ("off"), or no rule checks it
 // ("none": it gets no tick, as nothing was checked).
 func (b *builder) checkedState(anchor string) string {
+	b.checkedOnce.Do(func() {
+		// The same for every record page: worked out once per build.
+		b.checkedStates = make(map[string]string, len(principleAnchors))
+		for _, a := range principleAnchors {
+			b.checkedStates[a] = b.principleChecked(a)
+		}
+	})
+	if st, ok := b.checkedStates[anchor]; ok {
+		return st
+	}
+	return b.principleChecked(anchor)
+}
+
+func (b *builder) principleChecked(anchor string) string {
 	var n, off, partly int
 	for _, r := range b.opts.Rules {
 		if !slices.Contains(ruleAnchors(r), anchor) {

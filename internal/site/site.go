@@ -7,6 +7,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"embed"
@@ -14,13 +15,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -141,9 +140,6 @@ func Lock(out string) (*outdir.Lock, error) {
 	return l, nil
 }
 
-// buildMemoryLimit is the soft memory limit of a build (see Build).
-const buildMemoryLimit = 768 << 20
-
 // Marker is the file every built site holds, so a later build knows the
 // folder it replaces is a site it wrote and not, say, the user's home folder.
 const Marker = ".register-site"
@@ -165,15 +161,6 @@ func Build(reg *record.Register, opts Options) (Stats, error) {
 	}
 	if err := checkReplaceable(out); err != nil {
 		return Stats{}, err
-	}
-	// A build allocates a lot of short-lived text; collecting less often
-	// saves a fifth of the time and costs memory only while it runs. A soft
-	// memory limit keeps that saving from growing the heap to five times
-	// what is live (1.3 GB for 10,000 records, 0.7 GB with the limit),
-	// unless the user set GOMEMLIMIT.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	if debug.SetMemoryLimit(-1) == math.MaxInt64 {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildMemoryLimit))
 	}
 	b, err := newBuilder(reg, opts)
 	if err != nil {
@@ -252,6 +239,9 @@ type builder struct {
 	refAnchors map[string][]string // a finding's principle field → anchors
 	rules      map[string]Rule
 	deviation  map[string]Deviation // by rule id
+	// checkedStates is checkedState by principle anchor.
+	checkedStates map[string]string
+	checkedOnce   sync.Once
 
 	mu    sync.Mutex
 	pages int
@@ -397,6 +387,9 @@ func parseTilesURL(s string) (*url.URL, error) {
 type job struct {
 	path   string // relative to the site root, slash-separated
 	render func(*bytes.Buffer) error
+	// stream, when set instead of render, writes a large file straight to
+	// the disk, so it is never held in memory whole.
+	stream func(io.Writer) error
 	page   bool
 }
 
@@ -457,6 +450,15 @@ func (b *builder) run() error {
 
 func (b *builder) write(j job) error {
 	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
+	if j.stream != nil {
+		if err := b.writeStream(dst, j); err != nil {
+			return err
+		}
+		b.mu.Lock()
+		b.files++
+		b.mu.Unlock()
+		return nil
+	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer bufPool.Put(buf)
@@ -472,6 +474,26 @@ func (b *builder) write(j job) error {
 		b.pages++
 	}
 	b.mu.Unlock()
+	return nil
+}
+
+// writeStream writes a stream job's file.
+func (b *builder) writeStream(dst string, j job) error {
+	f, err := os.Create(dst)
+	if err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 64<<10)
+	err = j.stream(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil && cerr != nil {
+		return fmt.Errorf("build site: %w", cerr)
+	}
+	if err != nil {
+		return fmt.Errorf("build site: %s: %w", j.path, err)
+	}
 	return nil
 }
 
