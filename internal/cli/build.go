@@ -45,7 +45,9 @@ Dutch and English, the checklist's findings, a map of the sensors, search, and t
 open-data downloads (register.json, CSV, GeoJSON, the JSON Schemas and a DCAT
 catalogue). The site loads nothing from another host and can be hosted anywhere.
 
-The site is built in a temporary folder next to --out and swapped in when complete.
+The site is written to a copy next to --out and swapped in, in one step, when complete;
+the earlier version is kept there (.OUT.previous) as the next build's copy, so a build
+writes only the files that changed.
 Records with publication.public: false are counted, not shown; withheld fields show
 "niet openbaar". A record that cannot be read is missing from the site, and one
 that does not follow the schema shows its errors: build then still writes the site,
@@ -71,7 +73,7 @@ there are findings at or above --fail-on; 2: usage or I/O error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVarP(&o.out, "out", "o", "public", "folder to write the site to; replaced whole when the build succeeds")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "public", "folder to write the site to; replaced in one step when the build succeeds")
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "none", "lowest severity of finding that fails the run (exit 1): error, warning or none; the site is written either way")
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
 	return cmd
@@ -96,7 +98,7 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	secs := time.Since(start).Seconds()
-	fmt.Fprintf(o.Out, "Built %s: %d pages, %d files in %.2fs (%.0f pages/s).\n", rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9))
+	fmt.Fprintf(o.Out, "Built %s: %d pages, %d files in %.2fs (%.0f pages/s). %s changed.\n", rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9), plural(st.Written, "file"))
 	unread := o.reportUnread(res)
 	if failed := o.reportChecklist(res, checked, fail); failed != nil {
 		return failed

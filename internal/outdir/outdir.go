@@ -110,7 +110,7 @@ func lockPath(dir string) string {
 }
 
 // Clean removes the temporary folders an interrupted build left next to
-// dir (.NAME.tmp-*). Replace calls it holding the lock, so no running
+// dir (.NAME.tmp-*, and .NAME.previous.old where Update renames twice). Replace calls it holding the lock, so no running
 // build's folder is touched.
 func Clean(dir string) {
 	entries, err := os.ReadDir(filepath.Dir(dir))
@@ -118,7 +118,7 @@ func Clean(dir string) {
 		return
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), tmpPrefix(dir)) {
+		if strings.HasPrefix(e.Name(), tmpPrefix(dir)) || e.Name() == filepath.Base(previousPath(dir))+".old" {
 			_ = os.RemoveAll(filepath.Join(filepath.Dir(dir), e.Name()))
 		}
 	}

@@ -85,6 +85,8 @@ type Rule struct {
 type Options struct {
 	// Out is the folder the site is written to. Whatever is there is
 	// replaced at once when the build succeeds, and kept when it fails.
+	// An earlier version is kept next to it (.NAME.previous): the next
+	// build updates that copy rather than writing every file again.
 	Out string
 	// Lock is Out's build lock when the caller took it already (Lock),
 	// before its own slow work; nil makes Build take it.
@@ -127,6 +129,9 @@ type Options struct {
 type Stats struct {
 	Pages int // HTML pages
 	Files int // every file, pages included
+	// Written counts the files whose content changed (or that are new):
+	// the rest were left as the previous build wrote them.
+	Written int
 }
 
 // Lock takes the build lock of the output folder out, so a command can
@@ -144,10 +149,12 @@ func Lock(out string) (*outdir.Lock, error) {
 // folder it replaces is a site it wrote and not, say, the user's home folder.
 const Marker = ".register-site"
 
-// Build writes the site for reg into opts.Out: it renders into a temporary
-// folder next to Out and swaps it in, in one step, only when everything was
-// written (package outdir). A second build to the same folder while one
-// runs is refused.
+// Build writes the site for reg into opts.Out. It updates a working copy
+// next to Out, writing only the files whose content changed and removing
+// those no longer part of the site, and swaps it in, in one step, only when
+// everything was written (package outdir): readers see the old site or the
+// new, never a mix. A second build to the same folder while one runs is
+// refused.
 func Build(reg *record.Register, opts Options) (Stats, error) {
 	if reg == nil {
 		return Stats{}, errors.New("build site: no register")
@@ -166,19 +173,23 @@ func Build(reg *record.Register, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	// The new site is written next to the old and takes its place in one
-	// step; a second build to the same folder is refused meanwhile, and
-	// what an interrupted build left there is cleared first.
+	// A second build to the same folder is refused meanwhile, and what an
+	// interrupted build left there is cleared first.
 	var runErr error
-	fill := func(tmp string) error {
-		b.dir = tmp
+	fill := func(work string) error {
+		// The working copy is a version of the site kept next to Out,
+		// under the lock; refuse one that something else put there.
+		if runErr = checkReplaceable(work); runErr != nil {
+			return runErr
+		}
+		b.dir = work
 		runErr = b.run()
 		return runErr
 	}
 	if opts.Lock != nil {
-		err = opts.Lock.Replace(fill)
+		err = opts.Lock.Update(fill)
 	} else {
-		err = outdir.Replace(out, fill)
+		err = outdir.Update(out, fill)
 	}
 	if runErr != nil {
 		return Stats{}, runErr
@@ -186,7 +197,7 @@ func Build(reg *record.Register, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
 	}
-	return Stats{Pages: b.pages, Files: b.files}, nil
+	return Stats{Pages: b.pages, Files: b.files, Written: b.written}, nil
 }
 
 // checkReplaceable refuses to replace a folder that is neither empty nor a
@@ -243,9 +254,10 @@ type builder struct {
 	checkedStates map[string]string
 	checkedOnce   sync.Once
 
-	mu    sync.Mutex
-	pages int
-	files int
+	mu      sync.Mutex
+	pages   int
+	files   int
+	written int
 }
 
 func newBuilder(reg *record.Register, opts Options) (*builder, error) {
@@ -414,6 +426,12 @@ func (b *builder) run() error {
 			return fmt.Errorf("build site: %w", err)
 		}
 	}
+	// The marker first: a working copy an interrupted build left is
+	// recognised by it.
+	if err := b.write(jobs[0]); err != nil {
+		return err
+	}
+	jobs = jobs[1:]
 	workers := b.opts.Workers
 	if workers <= 0 {
 		// More workers than cores: a worker creating a file waits on the
@@ -445,55 +463,53 @@ func (b *builder) run() error {
 		return err
 	default:
 	}
+	// What the site no longer has (the page of a removed record, a facet
+	// value no record has now) goes.
+	if err := outdir.Prune(b.dir, func(p string) bool { return written[p] }); err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
 	return nil
 }
 
 func (b *builder) write(j job) error {
 	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
+	var changed bool
 	if j.stream != nil {
-		if err := b.writeStream(dst, j); err != nil {
-			return err
+		f := outdir.NewFile(dst)
+		w := bufio.NewWriterSize(f, 64<<10)
+		err := j.stream(w)
+		if err == nil {
+			err = w.Flush()
 		}
-		b.mu.Lock()
-		b.files++
-		b.mu.Unlock()
-		return nil
-	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufPool.Put(buf)
-	if err := j.render(buf); err != nil {
-		return fmt.Errorf("build site: %s: %w", j.path, err)
-	}
-	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("build site: %w", err)
+		var cerr error
+		changed, cerr = f.Close()
+		if err != nil {
+			return fmt.Errorf("build site: %s: %w", j.path, err)
+		}
+		if cerr != nil {
+			return fmt.Errorf("build site: %w", cerr)
+		}
+	} else {
+		buf := bufPool.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer bufPool.Put(buf)
+		if err := j.render(buf); err != nil {
+			return fmt.Errorf("build site: %s: %w", j.path, err)
+		}
+		var err error
+		if changed, err = outdir.PutFile(dst, buf.Bytes()); err != nil {
+			return fmt.Errorf("build site: %w", err)
+		}
 	}
 	b.mu.Lock()
 	b.files++
 	if j.page {
 		b.pages++
 	}
+	if changed {
+		b.written++
+	}
 	b.mu.Unlock()
-	return nil
-}
-
-// writeStream writes a stream job's file.
-func (b *builder) writeStream(dst string, j job) error {
-	f, err := os.Create(dst)
-	if err != nil {
-		return fmt.Errorf("build site: %w", err)
-	}
-	w := bufio.NewWriterSize(f, 64<<10)
-	err = j.stream(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil && cerr != nil {
-		return fmt.Errorf("build site: %w", cerr)
-	}
-	if err != nil {
-		return fmt.Errorf("build site: %s: %w", j.path, err)
-	}
 	return nil
 }
 

@@ -1,0 +1,337 @@
+package outdir
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Update writes a new version of dir like Replace, but without writing it
+// all: fill gets a working copy that already holds an earlier version (the
+// one before the current, kept next to dir as .NAME.previous, or links to
+// the current's files), and changes only what differs (PutFile, Prune).
+// When fill succeeds the copy takes dir's place in one step, as in
+// Replace, and what was dir is kept as the next build's working copy, so a
+// build that changes one record writes a few files, not the whole site.
+//
+// The working copy may share files with dir (hard links), so fill must
+// never write into a file in place: PutFile and NewFile replace a file
+// with a new one. A failed or interrupted fill leaves dir as it was; the
+// next build starts from the half-updated copy and corrects it.
+func (l *Lock) Update(fill func(work string) error) error {
+	if l.held == nil {
+		return errors.New("the build lock was released")
+	}
+	Clean(l.dir)
+	work := previousPath(l.dir)
+	switch st, err := os.Lstat(work); {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := seed(l.dir, work); err != nil {
+			return err
+		}
+	case err != nil:
+		return err
+	case !st.IsDir():
+		return fmt.Errorf("%s is in the way: it is not a folder a build left; remove it", work)
+	}
+	if err := os.Chmod(work, 0o755); err != nil {
+		return err
+	}
+	if err := fill(work); err != nil {
+		return err
+	}
+	if _, err := os.Lstat(l.dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(work, l.dir); err != nil {
+			return fmt.Errorf("put the new version in place: %w", err)
+		}
+		return nil
+	}
+	if err := exchange(work, l.dir); err == nil {
+		return nil // work now holds the previous version: the next copy
+	} else if !errors.Is(err, errNoExchange) {
+		return fmt.Errorf("put the new version in place: %w", err)
+	}
+	// Two renames where the system cannot exchange.
+	old := work + ".old"
+	if err := os.Rename(l.dir, old); err != nil {
+		return fmt.Errorf("move the previous version aside: %w", err)
+	}
+	if err := os.Rename(work, l.dir); err != nil {
+		_ = os.Rename(old, l.dir)
+		return fmt.Errorf("put the new version in place: %w", err)
+	}
+	return os.Rename(old, work)
+}
+
+// Update is Lock.Update with dir's lock taken for the call.
+func Update(dir string, fill func(work string) error) error {
+	l, err := Acquire(dir)
+	if err != nil {
+		return err
+	}
+	defer l.Release()
+	return l.Update(fill)
+}
+
+// previousPath is where Update keeps the version before the current one.
+func previousPath(dir string) string {
+	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".previous")
+}
+
+// Previous is the folder Update keeps next to dir as the next build's
+// working copy (it holds an earlier version of dir).
+func Previous(dir string) (string, error) {
+	dir, err := resolve(dir)
+	if err != nil {
+		return "", err
+	}
+	return previousPath(dir), nil
+}
+
+// seed makes the first working copy: hard links to dir's files, so only
+// what changes is written, or an empty folder when dir does not exist or
+// its files cannot be linked. It is built under a temporary name, so an
+// interruption leaves only what Clean removes.
+func seed(dir, work string) error {
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), tmpPrefix(dir))
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		if err := linkTree(dir, tmp); err != nil {
+			// Linking is a saving, not a need: start empty.
+			if err := os.RemoveAll(tmp); err != nil {
+				return err
+			}
+			if err := os.Mkdir(tmp, 0o755); err != nil {
+				return err
+			}
+		}
+	}
+	return os.Rename(tmp, work)
+}
+
+// linkTree fills to with hard links to every regular file under from, and
+// its folders.
+func linkTree(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil || rel == "." {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		switch {
+		case d.IsDir():
+			return os.Mkdir(dst, 0o755)
+		case d.Type().IsRegular():
+			return os.Link(p, dst)
+		}
+		return nil // nothing a build writes
+	})
+}
+
+// PutFile makes the file at path hold data, and reports whether it had to
+// write: a file that holds data already is left alone. A file that differs
+// is replaced by a new one, never written into, as it may be shared with
+// the folder readers see (see Update).
+func PutFile(path string, data []byte) (bool, error) {
+	if same, err := holds(path, data); err != nil || same {
+		return false, err
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return false, err
+	}
+	return true, os.WriteFile(path, data, 0o644)
+}
+
+// holds reports whether the regular file at path holds exactly data.
+func holds(path string, data []byte) (bool, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
+		return false, err
+	}
+	return sameReader(f, data)
+}
+
+// sameReader reports whether r yields exactly data.
+func sameReader(r io.Reader, data []byte) (bool, error) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := io.ReadFull(r, buf)
+		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
+			return false, nil
+		}
+		data = data[n:]
+		switch {
+		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			return len(data) == 0, nil
+		case err != nil:
+			return false, err
+		}
+	}
+}
+
+// File is a file being written by NewFile: it compares what is written
+// with what the file held, and writes a new file from the first
+// difference on, so a large download that did not change is not written.
+type File struct {
+	path    string
+	old     *os.File // the file as it was, while what is written matches
+	matched int64    // bytes written that match old
+	buf     []byte
+	out     *os.File // the new file, from the first difference on
+	err     error
+}
+
+// NewFile starts writing the file at path (see File); Close ends it.
+func NewFile(path string) *File {
+	f := &File{path: path}
+	if old, err := os.Open(path); err == nil {
+		if st, err := old.Stat(); err == nil && st.Mode().IsRegular() {
+			f.old = old
+		} else {
+			old.Close()
+		}
+	}
+	if f.old == nil {
+		f.err = f.start()
+	}
+	return f
+}
+
+// start opens the new file and copies into it what matched so far.
+func (f *File) start() error {
+	var prefix io.Reader
+	if f.old != nil {
+		if _, err := f.old.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		prefix = io.LimitReader(f.old, f.matched)
+	}
+	// A new file renamed over the old at Close: the old may be shared.
+	out, err := os.OpenFile(f.path+".new", os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	f.out = out
+	if prefix != nil {
+		if _, err := io.Copy(out, prefix); err != nil {
+			return err
+		}
+		f.old.Close()
+		f.old = nil
+	}
+	return nil
+}
+
+// Write writes p.
+func (f *File) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	if f.old != nil {
+		if cap(f.buf) < len(p) {
+			f.buf = make([]byte, len(p))
+		}
+		n, err := io.ReadFull(f.old, f.buf[:len(p)])
+		if n == len(p) && bytes.Equal(f.buf[:n], p) {
+			f.matched += int64(n)
+			return len(p), nil
+		}
+		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+			f.err = err
+			return 0, err
+		}
+		if f.err = f.start(); f.err != nil {
+			return 0, f.err
+		}
+	}
+	n, err := f.out.Write(p)
+	if err != nil {
+		f.err = err
+	}
+	return n, err
+}
+
+// Close finishes the file and reports whether it was written (false: it
+// held what was written already).
+func (f *File) Close() (bool, error) {
+	if f.err == nil && f.old != nil {
+		// Everything matched: the same unless the old file is longer.
+		st, err := f.old.Stat()
+		switch {
+		case err != nil:
+			f.err = err
+		case st.Size() == f.matched:
+			f.old.Close()
+			return false, nil
+		default:
+			f.err = f.start()
+		}
+	}
+	if f.old != nil {
+		f.old.Close()
+	}
+	if f.out == nil {
+		return false, f.err
+	}
+	if err := f.out.Close(); err != nil && f.err == nil {
+		f.err = err
+	}
+	if f.err != nil {
+		os.Remove(f.path + ".new")
+		return false, f.err
+	}
+	return true, os.Rename(f.path+".new", f.path)
+}
+
+// Prune removes from work every file keep refuses (paths relative to
+// work, slash-separated) and every folder left empty: what a build no
+// longer writes, such as the page of a removed record.
+func Prune(work string, keep func(rel string) bool) error {
+	var dirs []string
+	err := filepath.WalkDir(work, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(work, p)
+		if err != nil || rel == "." {
+			return err
+		}
+		if d.IsDir() {
+			dirs = append(dirs, p)
+			return nil
+		}
+		if keep(filepath.ToSlash(rel)) {
+			return nil
+		}
+		return os.Remove(p)
+	})
+	if err != nil {
+		return err
+	}
+	// Deepest first, so a folder's empty subfolders are gone before it.
+	for i := len(dirs) - 1; i >= 0; i-- {
+		if entries, err := os.ReadDir(dirs[i]); err == nil && len(entries) == 0 {
+			if err := os.Remove(dirs[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

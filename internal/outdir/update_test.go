@@ -1,0 +1,204 @@
+//go:build unix
+
+package outdir
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Sys().(*syscall.Stat_t).Ino
+}
+
+// TestUpdate: each version is complete in dir; the working copy starts
+// from an earlier version, so a file that did not change is not written
+// again, and the files dir shows are never written into.
+func TestUpdate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	put := func(files map[string]string) func(string) error {
+		return func(work string) error {
+			for p, s := range files {
+				if err := os.MkdirAll(filepath.Dir(filepath.Join(work, p)), 0o755); err != nil {
+					return err
+				}
+				if _, err := PutFile(filepath.Join(work, p), []byte(s)); err != nil {
+					return err
+				}
+			}
+			return Prune(work, func(p string) bool { _, ok := files[p]; return ok })
+		}
+	}
+	versions := []map[string]string{
+		{"index.html": "een", "a/x.html": "x1", "a/y.html": "y"},
+		{"index.html": "twee", "a/x.html": "x1", "a/y.html": "y"},
+		{"index.html": "drie", "a/x.html": "x2", "b/z.html": "z"},
+		{"index.html": "drie", "a/x.html": "x2", "b/z.html": "z"},
+		{"index.html": "drie", "a/x.html": "x2", "b/z.html": "z"},
+	}
+	var inodes []map[string]uint64
+	for i, v := range versions {
+		if err := Update(dir, put(v)); err != nil {
+			t.Fatal(err)
+		}
+		inodes = append(inodes, map[string]uint64{})
+		for p, want := range v {
+			if data, _ := os.ReadFile(filepath.Join(dir, p)); string(data) != want {
+				t.Errorf("version %d: %s = %q, want %q", i, p, data, want)
+			}
+			inodes[i][p] = inode(t, filepath.Join(dir, p))
+		}
+		if _, err := os.Stat(filepath.Join(dir, "a", "y.html")); i >= 2 && err == nil {
+			t.Errorf("version %d: a/y.html of an earlier version survived", i)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "b")); i < 2 && err == nil {
+			t.Errorf("version %d: b/ exists", i)
+		}
+		if i == 0 {
+			continue
+		}
+		// The previous version, as readers saw it, was not written into.
+		for p, want := range versions[i-1] {
+			if data, _ := os.ReadFile(filepath.Join(previousPath(dir), p)); string(data) != want {
+				t.Errorf("version %d: the previous version's %s became %q", i, p, data)
+			}
+		}
+		// The working copy held the version before the previous: a file
+		// that is the same as there was not written again.
+		if i < 2 {
+			continue
+		}
+		for p, want := range v {
+			if old, ok := versions[i-2][p]; ok && old == want && inodes[i][p] != inodes[i-2][p] {
+				t.Errorf("version %d: %s was written again", i, p)
+			}
+		}
+	}
+	if s := siblings(t, dir); len(s) != 1 || s[0] != ".public.previous" {
+		t.Errorf("next to the folder: %v, want only .public.previous", s)
+	}
+	// A failed fill leaves dir as it was.
+	err := Update(dir, func(work string) error {
+		write(t, filepath.Join(work, "index.html"), "half")
+		return errors.New("disk full")
+	})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Update with a failing fill = %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "drie" {
+		t.Errorf("after a failed fill index.html = %q", data)
+	}
+	// and the next build corrects the half-updated copy.
+	if err := Update(dir, put(versions[0])); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "een" {
+		t.Errorf("after recovery index.html = %q", data)
+	}
+}
+
+// TestUpdateSeedsFromLinks: a folder a plain Replace wrote (no working
+// copy next to it) is updated through hard links, and the files readers
+// see keep their content while the copy changes.
+func TestUpdateSeedsFromLinks(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := Replace(dir, func(tmp string) error {
+		write(t, filepath.Join(tmp, "keep.html"), "same")
+		write(t, filepath.Join(tmp, "change.html"), "old")
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	keep := inode(t, filepath.Join(dir, "keep.html"))
+	old := filepath.Join(dir, "change.html")
+	err := Update(dir, func(work string) error {
+		for _, f := range []struct{ p, s string }{{"keep.html", "same"}, {"change.html", "new"}} {
+			if _, err := PutFile(filepath.Join(work, f.p), []byte(f.s)); err != nil {
+				return err
+			}
+		}
+		// While the copy changes, the live folder is untouched.
+		if data, _ := os.ReadFile(old); string(data) != "old" {
+			t.Errorf("the live change.html became %q while the copy was written", data)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := inode(t, filepath.Join(dir, "keep.html")); got != keep {
+		t.Error("keep.html was written again although it did not change")
+	}
+	if data, _ := os.ReadFile(filepath.Join(previousPath(dir), "change.html")); string(data) != "old" {
+		t.Errorf("the previous version's change.html = %q, want old", data)
+	}
+}
+
+// TestNewFile: a streamed file is written only from where it differs, and
+// one that did not change is left alone.
+func TestNewFile(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		name, old string
+		chunks    []string
+		written   bool
+	}{
+		{"same", "abcdef", []string{"abc", "def"}, false},
+		{"new file", "", []string{"abc"}, true},
+		{"differs at the end", "abcdef", []string{"abc", "deX"}, true},
+		{"shorter", "abcdef", []string{"abc"}, true},
+		{"longer", "abc", []string{"abc", "def"}, true},
+		{"differs at the start", "abcdef", []string{"Xbc", "def"}, true},
+		{"empty to empty", "-", nil, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-"))
+			switch c.old {
+			case "":
+			case "-":
+				write(t, p, "")
+			default:
+				write(t, p, c.old)
+			}
+			var ino uint64
+			if c.old != "" {
+				ino = inode(t, p)
+			}
+			f := NewFile(p)
+			for _, ch := range c.chunks {
+				if _, err := f.Write([]byte(ch)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			written, err := f.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if written != c.written {
+				t.Errorf("written = %v, want %v", written, c.written)
+			}
+			if data, _ := os.ReadFile(p); string(data) != strings.Join(c.chunks, "") {
+				t.Errorf("file = %q, want %q", data, strings.Join(c.chunks, ""))
+			}
+			if c.old != "" && !c.written && inode(t, p) != ino {
+				t.Error("an unchanged file was replaced")
+			}
+			if c.old != "" && c.written && inode(t, p) == ino {
+				t.Error("a changed file was written into, not replaced")
+			}
+			if _, err := os.Stat(p + ".new"); err == nil {
+				t.Error("the .new file was left")
+			}
+		})
+	}
+}
