@@ -166,7 +166,11 @@ func Run(f *Federation, opts Options) (*Result, error) {
 	var dirs []string
 	for i, o := range outcomes {
 		if o.err != nil {
-			res.Failed = append(res.Failed, Failure{Code: members[i].Code, Organisation: members[i].Organisation, Source: members[i].Source, Reason: o.err.Error()})
+			// The reason is published: it names the source without the
+			// credentials a clone URL may carry.
+			m := members[i]
+			reason := strings.ReplaceAll(o.err.Error(), m.Source, publicSource(m.Source))
+			res.Failed = append(res.Failed, Failure{Code: m.Code, Organisation: m.Organisation, Source: publicSource(m.Source), Reason: reason})
 			continue
 		}
 		res.Parts = append(res.Parts, o.part)
@@ -298,9 +302,6 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 	failed := r.Failed
 	if failed == nil {
 		failed = []Failure{}
-	}
-	for i := range failed {
-		failed[i].Source = publicSource(failed[i].Source)
 	}
 	if err := writeJSON(filepath.Join(data, "federation.json"), struct {
 		Date    string         `json:"date"`

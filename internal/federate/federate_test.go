@@ -122,7 +122,7 @@ registers:
   - {organisation: Gemeente Open, code: GM0003, source: open.json}
   - {organisation: Gemeente Kapot, code: GM0004, source: kapot.json}
   - {organisation: Gemeente Weg, code: GM0005, source: weg}
-  - {organisation: Gemeente Ver, code: GM0006, source: "https://git.example/ver/register.git"}
+  - {organisation: Gemeente Ver, code: GM0006, source: "https://beheer:geheim-token@git.example/ver/register.git"}
   - {organisation: Gemeente Ver Open, code: GM0007, source: "https://ver.example/data/register.json"}
 `)
 	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
@@ -189,7 +189,7 @@ registers:
 	// Every file of the national site keeps back what the registers keep
 	// back.
 	text := allText(t, out)
-	for _, s := range []string{secretName, secretID, secretSupplier, secretLat} {
+	for _, s := range []string{secretName, secretID, secretSupplier, secretLat, "geheim-token"} {
 		if strings.Contains(text, s) {
 			t.Errorf("the national site shows %q, which its register keeps back", s)
 		}
@@ -396,5 +396,56 @@ func TestCellOf(t *testing.T) {
 	c, _ := cellOf(5.2, 52.09)
 	if a != b || a == c {
 		t.Errorf("cells: %s %s %s; near points share a cell, far ones do not", a, b, c)
+	}
+}
+
+// TestOpenDataFailsClosed: open data is public already, but a file that
+// carries what its records withhold, or a record whose publication block
+// does not read, publishes no more than the filter allows.
+func TestOpenDataFailsClosed(t *testing.T) {
+	for _, c := range []struct {
+		name, json string
+		records    int
+		skipped    int
+		err        string
+	}{
+		{"withheld value present", `{"records": [{"id": "cam", "kind": "sensor", "name": "Camera", "supplier": {"name": "` + secretSupplier + `"},
+			"publication": {"withheld": ["supplier.name"], "reason": "Woo"}}]}`, 1, 0, ""},
+		{"publication not readable", `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `", "publication": {"public": "nee"}}]}`, 0, 1, ""},
+		{"not public", `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `", "publication": {"public": false}}]}`, 0, 0, ""},
+		{"bad id", `{"records": [{"id": "../../etc", "kind": "sensor"}, {"id": "a", "kind": "person"}]}`, 0, 2, ""},
+		{"byte-order mark", "\ufeff" + `{"records": [{"id": "alg-a", "kind": "algorithm", "name": "A"}]}`, 1, 0, ""},
+		{"records not a list", `{"records": {"id": "a"}}`, 0, 0, "not a register's open data"},
+		{"no records", `{"organisation": "x"}`, 0, 0, `no "records" list`},
+		{"deep", strings.Repeat("[", 20000), 0, 0, "not a register's open data"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			write(t, filepath.Join(dir, "register.json"), c.json)
+			write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Open, code: GM0001, source: register.json}\n")
+			fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.err != "" {
+				if len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, c.err) {
+					t.Fatalf("failed = %+v, want the reason to say %q", res.Failed, c.err)
+				}
+				return
+			}
+			if len(res.Parts) != 1 || res.Parts[0].Records != c.records || res.Parts[0].Skipped != c.skipped {
+				t.Fatalf("parts = %+v, failed %+v; want %d records, %d skipped", res.Parts, res.Failed, c.records, c.skipped)
+			}
+			text := allText(t, filepath.Join(dir, "out"))
+			for _, s := range []string{secretName, secretSupplier} {
+				if strings.Contains(text, s) {
+					t.Errorf("the national site shows %q", s)
+				}
+			}
+		})
 	}
 }
