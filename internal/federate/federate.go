@@ -348,8 +348,8 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 		add(cells, p.Cells)
 	}
 	n.MapSVG = mapSVG(cells)
-	for name, tmpl := range map[string]string{"index.html": "index", "kaart.html": "map", "kwaliteit.html": "quality", "opendata.html": "opendata"} {
-		n.Page = map[string]string{"index": "Overzicht", "map": "Kaart", "quality": "Kwaliteit", "opendata": "Open data"}[tmpl]
+	for name, tmpl := range map[string]string{"index.html": "index", "kaart.html": "map", "kwaliteit.html": "quality", "opendata.html": "opendata", "zoeken.html": "search"} {
+		n.Page = map[string]string{"index": "Overzicht", "map": "Kaart", "quality": "Kwaliteit", "opendata": "Open data", "search": "Zoeken"}[tmpl]
 		var b bytes.Buffer
 		if err := pages.ExecuteTemplate(&b, tmpl, n); err != nil {
 			return fmt.Errorf("render %s: %w", name, err)
@@ -358,10 +358,28 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 			return err
 		}
 	}
+	if err := os.MkdirAll(filepath.Join(data, "zoek"), 0o755); err != nil {
+		return err
+	}
+	var index strings.Builder // the search page's list of municipalities
 	for i, p := range r.Parts {
 		if err := copyFile(filepath.Join(parts[i], partPage), filepath.Join(dir, "gemeenten", p.Code+".html")); err != nil {
 			return err
 		}
+		if err := copyFile(filepath.Join(parts[i], partSearch), filepath.Join(data, "zoek", p.Code+".tsv")); err != nil {
+			return err
+		}
+		fmt.Fprintf(&index, "%s\t%s\t%s\n", p.Code, strings.ReplaceAll(p.Province, "\t", " "), strings.ReplaceAll(p.Organisation, "\t", " "))
+	}
+	if err := os.WriteFile(filepath.Join(data, "zoek", "gemeenten.tsv"), []byte(index.String()), 0o644); err != nil {
+		return err
+	}
+	js, err := templateFS.ReadFile("templates/zoeken.js")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "zoeken.js"), js, 0o644); err != nil {
+		return err
 	}
 	return nil
 }

@@ -194,7 +194,7 @@ registers:
 			t.Errorf("the national site shows %q, which its register keeps back", s)
 		}
 	}
-	for _, f := range []string{"index.html", "kaart.html", "kwaliteit.html", "opendata.html", "gemeenten/GM0001.html", "data/sensors.geojson", "data/catalog.jsonld", "data/quality.json", "data/counts.json"} {
+	for _, f := range []string{"index.html", "kaart.html", "kwaliteit.html", "opendata.html", "gemeenten/GM0001.html", "data/sensors.geojson", "data/catalog.jsonld", "data/quality.json", "data/counts.json", "zoeken.html", "zoeken.js", "data/zoek/gemeenten.tsv"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			t.Errorf("missing %s: %v", f, err)
 		}
@@ -202,6 +202,9 @@ registers:
 	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
 	if !strings.Contains(string(index), "Gemeente Kapot") || strings.Contains(string(index), "<script") {
 		t.Errorf("index.html should name the register not read and run no script")
+	}
+	if idx, _ := os.ReadFile(filepath.Join(out, "data", "zoek", "GM0001.tsv")); !strings.Contains(string(idx), "teller-brug\t") || !strings.Contains(string(idx), "\tFietsteller Brug\n") {
+		t.Errorf("the search index of Gemeente Dorp lacks its bicycle counter:\n%s", idx)
 	}
 	if !strings.Contains(allText(t, filepath.Join(out, "gemeenten")), "https://register.dorp.example/sensoren/teller-brug.html") {
 		t.Errorf("a municipality's page should link each record to its own site")

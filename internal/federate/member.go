@@ -29,7 +29,7 @@ import (
 
 // cacheVersion changes whenever a part's files change shape, so a cache
 // written by another version is never read as this one's.
-const cacheVersion = "federate-part-1"
+const cacheVersion = "federate-part-2"
 
 // Files of a member's part in the cache.
 const (
@@ -37,6 +37,7 @@ const (
 	partRecords  = "records.jsonl"  // one public record per line, with its municipality
 	partFeatures = "features.jsonl" // one GeoJSON feature per sensor with a position
 	partPage     = "page.html"      // the municipality's page on the national site
+	partSearch   = "search.tsv"     // id, kind, type, status and name per line, for the search page
 )
 
 // Part is what one register contributes to the national register, kept in
@@ -355,8 +356,14 @@ func writePart(partDir string, p *Part, reg *record.Register, extraUnpublished i
 	if err := ff.Close(); err != nil {
 		return err
 	}
-	var page bytes.Buffer
+	var page, search bytes.Buffer
 	if err := renderMunicipality(&page, p, rows); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		search.WriteString(searchLine(r))
+	}
+	if err := os.WriteFile(filepath.Join(tmp, partSearch), search.Bytes(), 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(tmp, partPage), page.Bytes(), 0o644); err != nil {
@@ -379,6 +386,13 @@ func writePart(partDir string, p *Part, reg *record.Register, extraUnpublished i
 		return err
 	}
 	return os.RemoveAll(old)
+}
+
+// searchLine is a record's line in the search index: tab-separated, with
+// the tabs and line breaks of its texts made spaces.
+func searchLine(r pageRow) string {
+	clean := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	return strings.Join([]string{r.ID, clean.Replace(r.Type), clean.Replace(r.Status), clean.Replace(r.Name)}, "\t") + "\n"
 }
 
 // recordJSON is the public view v as the record format's JSON, with its
@@ -419,7 +433,7 @@ func readPart(dir string) (*Part, error) {
 	if err := json.Unmarshal(data, p); err != nil {
 		return nil, err
 	}
-	for _, f := range []string{partRecords, partFeatures, partPage} {
+	for _, f := range []string{partRecords, partFeatures, partPage, partSearch} {
 		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			return nil, err
 		}

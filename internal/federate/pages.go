@@ -12,7 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-//go:embed templates/pages.html
+//go:embed templates/pages.html templates/zoeken.js
 var templateFS embed.FS
 
 var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
