@@ -56,6 +56,10 @@ type Options struct {
 	Progress io.Writer
 }
 
+// failedSuffix names the file beside a part's folder that holds why the
+// register could not be read, for a merge of shards to report.
+const failedSuffix = ".failed"
+
 // Failure is a register that could not be read.
 type Failure struct {
 	Code         string `json:"code"`
@@ -135,11 +139,25 @@ func Run(f *Federation, opts Options) (*Result, error) {
 					o.dir = filepath.Join(opts.Cache, "parts", members[i].Code)
 					o.part, o.err = readPart(o.dir)
 					if o.err != nil {
-						o.err = fmt.Errorf("no part in the cache (%v): run the shard that reads this register first", o.err)
+						if why, err := os.ReadFile(o.dir + failedSuffix); err == nil {
+							o.err = errors.New(string(why)) // the shard's reason
+						} else {
+							o.err = fmt.Errorf("no part in the cache (%v): run the shard that reads this register first", o.err)
+						}
 					}
 					o.reused = true
 				} else {
 					o.part, o.dir, o.reused, o.err = safeProcess(members[i], mo)
+					// The reason a shard could not read a register is kept
+					// for the merge that reports it.
+					failed := filepath.Join(opts.Cache, "parts", members[i].Code) + failedSuffix
+					if o.err != nil {
+						if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
+							_ = atomicfile.Write(failed, []byte(o.err.Error()), 0o644)
+						}
+					} else {
+						_ = os.Remove(failed)
+					}
 				}
 				if opts.Progress != nil {
 					mu.Lock()

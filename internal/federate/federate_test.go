@@ -270,6 +270,21 @@ func TestRunIsIncremental(t *testing.T) {
 	if res.Reused != 0 {
 		t.Errorf("a run on another day reused %d parts, want 0", res.Reused)
 	}
+	// A shard reads one province; a register it cannot read is reported
+	// by the merge with the shard's reason.
+	shard := filepath.Join(dir, "shard.yaml")
+	write(t, shard, list.String()+"  - {organisation: Gemeente d, code: GM0004, province: Zeeland, source: ontbreekt}\n")
+	sfed, err := LoadConfig(shard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := Run(sfed, Options{Out: filepath.Join(dir, "zeeland"), Cache: filepath.Join(dir, ".federation-cache"), Today: today, Province: "zeeland"}); err != nil || len(res.Parts) != 0 || len(res.Failed) != 1 {
+		t.Fatalf("shard: %v, %+v", err, res)
+	}
+	res, err = Run(sfed, Options{Out: filepath.Join(dir, "merged"), Cache: filepath.Join(dir, ".federation-cache"), Today: today, Merge: true})
+	if err != nil || len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, "is not a folder") {
+		t.Errorf("merge after a shard that failed: %v, %+v; want the shard's reason", err, res.Failed)
+	}
 	// --merge builds from the cache alone.
 	res, err = Run(fed, Options{Out: filepath.Join(dir, "merged"), Today: today, Merge: true})
 	if err != nil || res.Reused != 3 || res.Total != r.Total {
