@@ -21,6 +21,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/site"
+	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/schema"
 )
 
@@ -347,7 +348,7 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 				ch := site.Change{Date: day(c.When), Subject: c.Subject(), Author: c.Author, Added: c.Op == history.Added}
 				for _, f := range c.Fields {
 					if f.Path != "" {
-						ch.Fields = append(ch.Fields, strings.ReplaceAll(strings.TrimPrefix(f.Path, "/"), "/", "."))
+						ch.Fields = append(ch.Fields, source.Dotted(f.Path))
 					}
 				}
 				sh.Changes = append(sh.Changes, ch)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/scaffold"
 )
 
@@ -52,7 +53,7 @@ func runNew(o *newOptions) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	if err := scaffold.ValidID(o.id); err != nil {
+	if err := record.CheckID(o.id); err != nil {
 		return usagef("%v", err)
 	}
 	// A mistyped --root would otherwise start a new register somewhere unexpected.

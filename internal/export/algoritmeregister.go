@@ -12,6 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // RuleAlgoritmeregister is the rule id of findings about values the national
@@ -282,8 +283,8 @@ func check(r *record.Record, e *Entry) []finding.Finding {
 		n := utf8.RuneCountInString(*f.value)
 		switch {
 		case f.required && n == 0:
-			help := "fill in " + strings.ReplaceAll(strings.TrimPrefix(f.from, "/"), "/", ".") + ": the national algorithm register requires " + f.name
-			if r.IsWithheld(strings.ReplaceAll(strings.TrimPrefix(f.from, "/"), "/", ".")) {
+			help := "fill in " + source.Dotted(f.from) + ": the national algorithm register requires " + f.name
+			if r.IsWithheld(source.Dotted(f.from)) {
 				help = "the field is withheld from publication, but the national algorithm register requires " + f.name + "; publish it or leave this algorithm out of the national register"
 			}
 			add(f.from, fmt.Sprintf("the national algorithm register requires %s, and the record gives no value for it", f.name), help)

@@ -22,6 +22,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Options say how to build the feed.
@@ -147,12 +148,6 @@ func visibility(rec *record.Record, c history.Change) *record.Record {
 	return nil
 }
 
-// dotted turns "/location/point/lat" into "location.point.lat", the form
-// publication.withheld uses.
-func dotted(pointer string) string {
-	return strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
-}
-
 func idOf(file string) string {
 	base := file[strings.LastIndex(file, "/")+1:]
 	return strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
@@ -226,7 +221,7 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 		if f.Path == "" {
 			continue // the whole record, for an addition
 		}
-		name := dotted(f.Path)
+		name := source.Dotted(f.Path)
 		// As on the site: "niet openbaar (Reden: ...)".
 		withheld := publish.Notice(lang, publish.Reason(rules, lang))
 		if !publish.Shown(rules, name) && !withheldField(rules, name) {

@@ -283,29 +283,3 @@ func normalise(s string) string {
 	}
 	return b.String()
 }
-
-// Slug makes a record id from a name: lower-case ASCII letters and digits,
-// accents dropped, every other run of characters one hyphen, at most 63
-// characters, cut at a hyphen where possible. It returns "" when nothing of
-// the name is left.
-func Slug(name string) string {
-	s := strings.ReplaceAll(normalise(strings.ReplaceAll(name, "'", "")), " ", "-")
-	var b strings.Builder
-	for _, r := range s {
-		if r < 128 {
-			b.WriteRune(r)
-		}
-	}
-	s = strings.Trim(strings.ReplaceAll(b.String(), "--", "-"), "-")
-	if len(s) > 63 {
-		s = s[:63]
-		if i := strings.LastIndexByte(s, '-'); i > 30 {
-			s = s[:i]
-		}
-		s = strings.Trim(s, "-")
-	}
-	if len(s) < 2 {
-		return ""
-	}
-	return s
-}

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/scaffold"
 )
 
 // FuzzRead feeds arbitrary spreadsheets to the import: it must never panic,
@@ -21,7 +20,7 @@ func FuzzRead(f *testing.F) {
 				continue
 			}
 			for _, r := range res.Records {
-				if scaffold.ValidID(r.ID) != nil || r.Path != r.Kind.Folder()+"/"+r.ID+".yaml" {
+				if record.CheckID(r.ID) != nil || r.Path != r.Kind.Folder()+"/"+r.ID+".yaml" {
 					t.Fatalf("record %q at %q", r.ID, r.Path)
 				}
 			}

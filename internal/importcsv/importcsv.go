@@ -33,7 +33,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/scaffold"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -523,7 +522,7 @@ func (im *importer) record(line int, row []string, g int) {
 	// The id: from an id column, else made from the name.
 	id, _ := vals["id"].(string)
 	if id != "" {
-		if err := scaffold.ValidID(id); err != nil {
+		if err := record.CheckID(id); err != nil {
 			add(colOf["id"], finding.Error, fmt.Sprintf("%v; the row is skipped", err), "correct the id, or leave the id column empty to make one from the name")
 			return
 		}
@@ -534,7 +533,7 @@ func (im *importer) record(line int, row []string, g int) {
 		}
 	} else {
 		nm, _ := vals["name"].(string)
-		base := Slug(nm)
+		base := record.Slug(nm)
 		if base == "" {
 			add(colOf["name"], finding.Error, "the row has no name to make an id from; the row is skipped", "fill in the name (Naam) column")
 			return
@@ -655,7 +654,7 @@ func dropDerivedPoint(vals map[string]any) {
 // columnFor returns the spreadsheet column that filled the field at a JSON
 // Pointer, or 0 when no column did (a missing field).
 func columnFor(pointer string, colOf map[string]int) int {
-	dotted := strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
+	dotted := source.Dotted(pointer)
 	best, col := "", 0
 	for path, c := range colOf {
 		if (dotted == path || strings.HasPrefix(dotted, path+".")) && len(path) > len(best) {

@@ -281,23 +281,6 @@ func TestNormaliseDate(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Camera's Grote Markt", "cameras-grote-markt"},
-		{"Geluidmeter  Café 't Hoekje (terras)", "geluidmeter-cafe-t-hoekje-terras"},
-		{"Überwachung — Straße 5", "uberwachung-strae-5"},
-		{"--Teller--", "teller"},
-		{"A", ""},
-		{"€€€", ""},
-		{strings.Repeat("verkeersteller ", 10), "verkeersteller-verkeersteller-verkeersteller-verkeersteller"},
-	}
-	for _, tt := range tests {
-		if got := Slug(tt.in); got != tt.want {
-			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestMapping(t *testing.T) {
 	m, err := ParseMapping("map.yaml", []byte(`columns:
   "Omschrijving object": name

@@ -26,9 +26,9 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 
-	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/placeholder"
+	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/schema"
 )
 
@@ -231,7 +231,7 @@ func Files(opts Options) ([]File, error) {
 	org := strings.TrimSpace(opts.Organisation)
 	domain := strings.ToLower(strings.TrimSpace(opts.Domain))
 	if domain == "" {
-		name := importcsv.Slug(strings.TrimPrefix(strings.ToLower(org), "gemeente "))
+		name := record.Slug(strings.TrimPrefix(strings.ToLower(org), "gemeente "))
 		if name == "" {
 			name = "gemeente"
 		}

@@ -2,11 +2,11 @@ package principle
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 var placeholderRule = &Rule{
@@ -25,7 +25,7 @@ location:
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		var fs []finding.Finding
 		for _, m := range placeholder.Find(r, ctx.Config.Organisation) {
-			field := strings.ReplaceAll(strings.TrimPrefix(m.Path, "/"), "/", ".")
+			field := source.Dotted(m.Path)
 			fs = append(fs, at(m.Path,
 				en(fmt.Sprintf("%s still holds %s", field, m.What),
 					"fill in the real value, or remove the field when it does not apply; the record stays off the public site until then"),

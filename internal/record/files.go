@@ -1,8 +1,13 @@
 package record
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // idPattern is the record format's rule for ids: the id is also the file
@@ -11,6 +16,96 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
 
 // ValidID reports whether id follows the record format's slug rule.
 func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// CheckID is ValidID for a person: nil for a valid id, else an *IDError
+// that says in words what the rule is and what is wrong.
+func CheckID(id string) error {
+	if ValidID(id) {
+		return nil
+	}
+	const rule = "an id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with a letter or digit (for example cam-stationsplein)"
+	var why string
+	switch {
+	case id == "":
+		why = "it is empty"
+	case strings.ContainsFunc(id, func(r rune) bool { return r >= 'A' && r <= 'Z' }):
+		why = "it has capital letters"
+	case strings.ContainsFunc(id, notSlug):
+		i := strings.IndexFunc(id, notSlug)
+		r, _ := utf8.DecodeRuneInString(id[i:])
+		why = fmt.Sprintf("it contains %q", r)
+	case id[0] == '-':
+		why = "it starts with a hyphen"
+	case len(id) < 2:
+		why = "it is too short"
+	default:
+		why = fmt.Sprintf("it is %d characters long", len(id))
+	}
+	return &IDError{ID: id, Why: why, Rule: rule}
+}
+
+// notSlug reports whether r may not appear in an id.
+func notSlug(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') }
+
+// IDError is an id that breaks the slug rule.
+type IDError struct {
+	ID   string // the id as given
+	Why  string // what is wrong with it
+	Rule string // the rule, in words
+}
+
+// Error says what is wrong with the id and states the rule.
+func (e *IDError) Error() string {
+	return fmt.Sprintf("%q is not a valid id: %s; %s", e.ID, e.Why, e.Rule)
+}
+
+// Slug makes a record id from a name: lower-case ASCII letters and digits,
+// accents dropped, every other run of characters one hyphen, at most 63
+// characters, cut at a hyphen where possible. It returns "" when nothing of
+// the name is left.
+func Slug(name string) string {
+	s := strings.ReplaceAll(words(strings.ReplaceAll(name, "'", "")), " ", "-")
+	var b strings.Builder
+	for _, r := range s {
+		if r < 128 {
+			b.WriteRune(r)
+		}
+	}
+	s = strings.Trim(strings.ReplaceAll(b.String(), "--", "-"), "-")
+	if len(s) > 63 {
+		s = s[:63]
+		if i := strings.LastIndexByte(s, '-'); i > 30 {
+			s = s[:i]
+		}
+		s = strings.Trim(s, "-")
+	}
+	if len(s) < 2 {
+		return ""
+	}
+	return s
+}
+
+// words lower-cases s, drops accents and writes every run of other
+// characters than letters and digits as one space.
+func words(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a combining accent: drop it, keep the letter
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		default:
+			space = true
+		}
+	}
+	return b.String()
+}
 
 // KindOfFile returns the kind of the record at a register-relative path
 // ("sensors/cam-markt.yaml"), or false when the path is no record file: a

@@ -1,6 +1,10 @@
 package record
 
-import "testing"
+import (
+	"errors"
+	"strings"
+	"testing"
+)
 
 func TestKindOfFile(t *testing.T) {
 	for file, want := range map[string]Kind{
@@ -18,6 +22,72 @@ func TestValidID(t *testing.T) {
 	for id, want := range map[string]bool{"cam-markt": true, "a1": true, "a": false, "Cam": false, "-cam": false, "../x": false, "cam_markt": false} {
 		if ValidID(id) != want {
 			t.Errorf("ValidID(%q) = %v", id, !want)
+		}
+	}
+}
+
+func TestCheckID(t *testing.T) {
+	tests := []struct {
+		id  string
+		ok  bool
+		why string
+	}{
+		{"cam-stationsplein", true, ""},
+		{"a1", true, ""},
+		{"0-9", true, ""},
+		{"trailing-", true, ""},
+		{strings.Repeat("a", 63), true, ""},
+		{"", false, "it is empty"},
+		{"a", false, "it is too short"},
+		{strings.Repeat("a", 64), false, "it is 64 characters long"},
+		{"-cam", false, "it starts with a hyphen"},
+		{"Cam-Markt", false, "it has capital letters"},
+		{"cam_markt", false, `it contains '_'`},
+		{"cam markt", false, `it contains ' '`},
+		{"cam.yaml", false, `it contains '.'`},
+		{"../etc", false, `it contains '.'`},
+		{"sub/dir", false, `it contains '/'`},
+		{"café", false, `it contains 'é'`},
+		{strings.Repeat("é", 40), false, `it contains 'é'`},
+		{"tab\there", false, `it contains '\t'`},
+		{"\xff\xfe", false, "it contains '\ufffd'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			err := CheckID(tt.id)
+			if tt.ok {
+				if err != nil {
+					t.Fatalf("CheckID(%q) = %v, want nil", tt.id, err)
+				}
+				return
+			}
+			var ie *IDError
+			if !errors.As(err, &ie) {
+				t.Fatalf("CheckID(%q) = %v, want an *IDError", tt.id, err)
+			}
+			if ie.Why != tt.why {
+				t.Errorf("Why = %q, want %q", ie.Why, tt.why)
+			}
+			if !strings.Contains(err.Error(), "lower-case letters a-z, digits and hyphens") {
+				t.Errorf("error %q does not state the rule", err)
+			}
+		})
+	}
+}
+
+func TestSlug(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Camera's Grote Markt", "cameras-grote-markt"},
+		{"Geluidmeter  Café 't Hoekje (terras)", "geluidmeter-cafe-t-hoekje-terras"},
+		{"Überwachung — Straße 5", "uberwachung-strae-5"},
+		{"--Teller--", "teller"},
+		{"A", ""},
+		{"€€€", ""},
+		{strings.Repeat("verkeersteller ", 10), "verkeersteller-verkeersteller-verkeersteller-verkeersteller"},
+	}
+	for _, tt := range tests {
+		if got := Slug(tt.in); got != tt.want {
+			t.Errorf("Slug(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -12,10 +12,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"text/template"
 	"time"
-	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -27,48 +25,6 @@ import (
 var templates embed.FS
 
 var parsed = template.Must(template.ParseFS(templates, "*.yaml.tmpl"))
-
-// ValidID reports whether id may be a record id, and when not, says in words
-// what the rule is and what is wrong.
-func ValidID(id string) error {
-	if record.ValidID(id) {
-		return nil
-	}
-	const rule = "an id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with a letter or digit (for example cam-stationsplein)"
-	var why string
-	switch {
-	case id == "":
-		why = "it is empty"
-	case strings.ContainsFunc(id, func(r rune) bool { return r >= 'A' && r <= 'Z' }):
-		why = "it has capital letters"
-	case strings.ContainsFunc(id, notSlug):
-		i := strings.IndexFunc(id, notSlug)
-		r, _ := utf8.DecodeRuneInString(id[i:])
-		why = fmt.Sprintf("it contains %q", r)
-	case id[0] == '-':
-		why = "it starts with a hyphen"
-	case len(id) < 2:
-		why = "it is too short"
-	default:
-		why = fmt.Sprintf("it is %d characters long", len(id))
-	}
-	return &IDError{ID: id, Why: why, Rule: rule}
-}
-
-// notSlug reports whether r may not appear in an id.
-func notSlug(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') }
-
-// IDError is an id that breaks the slug rule.
-type IDError struct {
-	ID   string // the id as given
-	Why  string // what is wrong with it
-	Rule string // the rule, in words
-}
-
-// Error says what is wrong with the id and states the rule.
-func (e *IDError) Error() string {
-	return fmt.Sprintf("%q is not a valid id: %s; %s", e.ID, e.Why, e.Rule)
-}
 
 // ParseKind reads a kind as typed on the command line.
 func ParseKind(s string) (record.Kind, error) {
@@ -91,7 +47,7 @@ func RecordOn(kind record.Kind, id string, now time.Time) ([]byte, error) {
 	if _, err := ParseKind(string(kind)); err != nil {
 		return nil, err
 	}
-	if err := ValidID(id); err != nil {
+	if err := record.CheckID(id); err != nil {
 		return nil, err
 	}
 	today := period.Today(now)

@@ -23,55 +23,6 @@ import (
 // template's dates follow the Dutch calendar day.
 var now = time.Date(2026, 11, 23, 23, 30, 0, 0, time.UTC)
 
-func TestValidID(t *testing.T) {
-	tests := []struct {
-		id  string
-		ok  bool
-		why string
-	}{
-		{"cam-stationsplein", true, ""},
-		{"a1", true, ""},
-		{"0-9", true, ""},
-		{"trailing-", true, ""},
-		{strings.Repeat("a", 63), true, ""},
-		{"", false, "it is empty"},
-		{"a", false, "it is too short"},
-		{strings.Repeat("a", 64), false, "it is 64 characters long"},
-		{"-cam", false, "it starts with a hyphen"},
-		{"Cam-Markt", false, "it has capital letters"},
-		{"cam_markt", false, `it contains '_'`},
-		{"cam markt", false, `it contains ' '`},
-		{"cam.yaml", false, `it contains '.'`},
-		{"../etc", false, `it contains '.'`},
-		{"sub/dir", false, `it contains '/'`},
-		{"café", false, `it contains 'é'`},
-		{strings.Repeat("é", 40), false, `it contains 'é'`},
-		{"tab\there", false, `it contains '\t'`},
-		{"\xff\xfe", false, "it contains '\ufffd'"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.id, func(t *testing.T) {
-			err := ValidID(tt.id)
-			if tt.ok {
-				if err != nil {
-					t.Fatalf("ValidID(%q) = %v, want nil", tt.id, err)
-				}
-				return
-			}
-			var ie *IDError
-			if !errors.As(err, &ie) {
-				t.Fatalf("ValidID(%q) = %v, want an *IDError", tt.id, err)
-			}
-			if ie.Why != tt.why {
-				t.Errorf("Why = %q, want %q", ie.Why, tt.why)
-			}
-			if !strings.Contains(err.Error(), "lower-case letters a-z, digits and hyphens") {
-				t.Errorf("error %q does not state the rule", err)
-			}
-		})
-	}
-}
-
 func TestParseKind(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
@@ -357,7 +308,7 @@ func TestCreateNeverOverwrites(t *testing.T) {
 
 func TestCreateRefusesBadID(t *testing.T) {
 	root := t.TempDir()
-	var ie *IDError
+	var ie *record.IDError
 	if _, err := Create(root, record.Sensor, "../buiten", now); !errors.As(err, &ie) {
 		t.Fatalf("Create = %v, want an *IDError", err)
 	}

@@ -3,12 +3,12 @@ package site
 import (
 	"bytes"
 	"net/url"
-	"strings"
 
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // calendarWithin is how far ahead the published calendar looks: a year, so
@@ -50,7 +50,7 @@ func (b *builder) writeCalendar(w *bytes.Buffer) error {
 	lang := b.langs[0]
 	var items []lifecycle.Item
 	for _, it := range lifecycle.Due(b.reg, b.today, calendarWithin) {
-		if !b.isPublic(it.Record) || it.Record.IsWithheld(dotted(it.Path)) ||
+		if !b.isPublic(it.Record) || it.Record.IsWithheld(source.Dotted(it.Path)) ||
 			it.What == lifecycle.Evaluation && it.Record.IsWithheld("evaluation") {
 			continue
 		}
@@ -78,10 +78,4 @@ func (b *builder) baseURL() *url.URL {
 		return nil
 	}
 	return u
-}
-
-// dotted turns a JSON pointer ("/exceptions/0/until") into the dotted form
-// publication.withheld uses ("exceptions.0.until").
-func dotted(pointer string) string {
-	return strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
 }

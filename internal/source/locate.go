@@ -91,6 +91,12 @@ func JoinPointer(tokens ...string) string {
 	return b.String()
 }
 
+// Dotted writes a JSON Pointer as the dotted path people read and
+// publication.withheld lists: /owner/email is owner.email.
+func Dotted(pointer string) string {
+	return strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
+}
+
 // Find walks from n along the tokens and returns the deepest node reached:
 // the node itself when the whole path exists (its key node when key is set
 // and the last step is a mapping entry), else the last mapping or list on

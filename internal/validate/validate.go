@@ -23,6 +23,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/spelling"
 	"github.com/voorbeeldstad/register/schema"
 )
 
@@ -541,7 +542,7 @@ func quoteList(ss []string, sep string) string {
 func closest(s string, candidates []string) string {
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
-		if d := distance(strings.ToLower(s), c); d < bestD {
+		if d := spelling.Distance(strings.ToLower(s), c); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -549,30 +550,4 @@ func closest(s string, candidates []string) string {
 		return best
 	}
 	return ""
-}
-
-// distance is the Levenshtein distance, with a transposition counted as one.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
