@@ -76,6 +76,13 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 		}
 		b.WriteString("\n")
 	}
+	fmt.Fprintf(b, "### %s\n\n%s\n\n", p.AdviceTitle(), p.AdviceIntro())
+	for _, a := range p.OpenAdvice {
+		fmt.Fprintf(b, "- %s\n", mdCell(a))
+	}
+	if len(p.OpenAdvice) > 0 {
+		b.WriteString("\n")
+	}
 
 	for i, it := range p.Items {
 		fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", mdCode(it.Anchor), i+1, mdCell(recordName(it.Record)))

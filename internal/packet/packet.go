@@ -132,6 +132,11 @@ type Packet struct {
 	// each in one sentence with where and why; empty when the checklist
 	// ran on its defaults.
 	Deviations []string
+	// OpenAdvice is the ethics committee's advice that waits for the
+	// municipality's response, one sentence each with how long it has
+	// waited; AdviceTerm is the term for a response, in words.
+	OpenAdvice []string
+	AdviceTerm string
 }
 
 // Item is one record on the agenda.
@@ -445,6 +450,8 @@ func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, e
 	})
 	p.Principles = L.appendix(cited)
 	p.Deviations = L.deviations(cfgOr(reg))
+	p.AdviceTerm = L.duration(cfgOr(reg).Advice.ResponseTerm)
+	p.OpenAdvice = L.openAdvice(view, today, cfgOr(reg).Advice.ResponseTerm)
 	return p, nil
 }
 

@@ -171,6 +171,11 @@ func (d *pdfDoc) render() {
 			d.paragraph(fontRegular, bodySize, bodyLead, "• "+dv, colourInk)
 		}
 	}
+	d.heading(2, p.AdviceTitle())
+	d.paragraph(fontRegular, bodySize, bodyLead, p.AdviceIntro(), colourInk)
+	for _, a := range p.OpenAdvice {
+		d.paragraph(fontRegular, bodySize, bodyLead, "• "+a, colourInk)
+	}
 
 	for i, it := range p.Items {
 		d.mark = it.Confidential
