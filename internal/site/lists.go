@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/record"
@@ -160,6 +161,70 @@ type listBody struct {
 	Rows      template.HTML
 	Total     int
 	SecondCol string
+	// Pager links the pages of a list longer than listPageSize; nil for
+	// a list on one page.
+	Pager *pager
+}
+
+// listPageSize is the number of rows on a list page: a list longer than
+// that is split over pages, so no page grows with the register and a
+// change to one record rewrites one page of each list it is on.
+const listPageSize = 250
+
+// pageSegment is the folder of a list's further pages, per language. No
+// record or facet page can be named so: those are files (.html).
+var pageSegment = [2]string{"pagina", "page"}
+
+// pager is the page navigation of a list split over pages.
+type pager struct {
+	Label      string // "Pagina 2 van 27"
+	Shown      string // "251–500 van 6667"
+	Prev, Next string // URLs, "" on the first or last page
+	Links      []pageLink
+}
+
+type pageLink struct {
+	URL     string
+	N       int
+	Current bool
+	Gap     bool // an ellipsis before this link
+}
+
+// pagedPath is page n (from 1) of the list whose first page is first: the
+// first page itself, or a numbered file in a folder beside it. dir is that
+// folder.
+func pagedPath(first, dir string, n int) string {
+	if n == 1 {
+		return first
+	}
+	return dir + "/" + strconv.Itoa(n) + ".html"
+}
+
+// newPager links page n of count, each page's path given by pathOf, from
+// a page at root.
+func newPager(lang string, n, count, rows int, root string, pathOf func(int) string) *pager {
+	if count <= 1 {
+		return nil
+	}
+	first, last := (n-1)*listPageSize+1, min(n*listPageSize, rows)
+	p := &pager{Label: tf(lang, "pageof", n, count), Shown: tf(lang, "rowsof", first, last, rows)}
+	if n > 1 {
+		p.Prev = root + pathOf(n-1)
+	}
+	if n < count {
+		p.Next = root + pathOf(n+1)
+	}
+	// The first and last page and two either side of this one, so the
+	// navigation stays short however long the list.
+	prev := 0
+	for i := 1; i <= count; i++ {
+		if i != 1 && i != count && (i < n-2 || i > n+2) {
+			continue
+		}
+		p.Links = append(p.Links, pageLink{URL: root + pathOf(i), N: i, Current: i == n, Gap: prev != 0 && i > prev+1})
+		prev = i
+	}
+	return p
 }
 
 // rowHTML renders a list row with links relative to root. The list pages of
@@ -230,33 +295,61 @@ func (b *builder) listJobs(lang string, k record.Kind) []job {
 		return out
 	}
 	secondCol := t(lang, facetLabels[second])
-	pathFor := func(l string) string { return b.listPath(l, k) }
-	render := func(idx []int, root string) template.HTML {
-		var sb strings.Builder
+	// pages lists a list's pages: rows idx (nil: every row), split into
+	// pages of listPageSize; first is its first page's path, dir the folder
+	// of the others, and body fills in what the pages share.
+	var js []job
+	pages := func(idx []int, first, dir string, other func(l string, n int) string, body func() listBody) {
+		total := len(idx)
 		if idx == nil {
-			for i := range rows {
-				rowHTML(&sb, &rows[i], facetsOf[k], root)
-			}
+			total = len(rows)
 		}
-		for _, i := range idx {
-			rowHTML(&sb, &rows[i], facetsOf[k], root)
+		count := max(1, (total+listPageSize-1)/listPageSize)
+		for n := 1; n <= count; n++ {
+			p := pagedPath(first, dir, n)
+			js = append(js, b.lazyPage("list", p, func() *Page {
+				root := rootFor(p)
+				lo, hi := (n-1)*listPageSize, min(n*listPageSize, total)
+				var sb strings.Builder
+				for i := lo; i < hi; i++ {
+					row := i
+					if idx != nil {
+						row = idx[i]
+					}
+					rowHTML(&sb, &rows[row], facetsOf[k], root)
+				}
+				lb := body()
+				lb.Rows, lb.Total = template.HTML(sb.String()), total
+				lb.Pager = newPager(lang, n, count, total, root, func(i int) string { return pagedPath(first, dir, i) })
+				title := lb.Heading
+				if lb.Pager != nil {
+					title += " – " + lb.Pager.Label
+				}
+				return b.page(lang, string(k), func(l string) string { return other(l, n) }, title, lb)
+			}))
 		}
-		return template.HTML(sb.String())
 	}
-	js := []job{b.lazyPage("list", fullPath, func() *Page {
-		body := listBody{Heading: kindLabel, FullPath: fullPath, IsSensor: k == record.Sensor, Facets: facets("", ""), Rows: render(nil, rootFor(fullPath)), Total: len(rows), SecondCol: secondCol}
-		return b.page(lang, string(k), pathFor, kindLabel, body)
-	})}
+	pages(nil, fullPath, b.prefix(lang)+segments[string(k)][langIndex(lang)]+"/"+pageSegment[langIndex(lang)],
+		func(l string, n int) string {
+			return pagedPath(b.listPath(l, k), b.prefix(l)+segments[string(k)][langIndex(l)]+"/"+pageSegment[langIndex(l)], n)
+		},
+		func() listBody {
+			return listBody{Heading: kindLabel, FullPath: fullPath, IsSensor: k == record.Sensor, Facets: facets("", ""), SecondCol: secondCol}
+		})
 	for _, f := range facetsOf[k] {
 		for key, idx := range members[f] {
 			p := b.facetPath(lang, k, f, key)
-			js = append(js, b.lazyPage("list", p, func() *Page {
-				filtered := tf(lang, "filtered", strings.ToLower(t(lang, facetLabels[f])), labels[f][key])
-				body := listBody{Heading: kindLabel + ": " + labels[f][key], Filtered: filtered, FullPath: fullPath, IsSensor: k == record.Sensor,
-					Facets: facets(f, key), Rows: render(idx, rootFor(p)), Total: len(idx), SecondCol: secondCol}
-				// The other language's facet page has the same value slug.
-				return b.page(lang, string(k), func(l string) string { return b.facetPath(l, k, f, key) }, body.Heading, body)
-			}))
+			// The other language's facet page has the same value slug.
+			pages(idx, p, strings.TrimSuffix(p, ".html"),
+				func(l string, n int) string {
+					q := b.facetPath(l, k, f, key)
+					return pagedPath(q, strings.TrimSuffix(q, ".html"), n)
+				},
+				func() listBody {
+					filtered := tf(lang, "filtered", strings.ToLower(t(lang, facetLabels[f])), labels[f][key])
+					return listBody{Heading: kindLabel + ": " + labels[f][key], Filtered: filtered, FullPath: fullPath, IsSensor: k == record.Sensor,
+						Facets: facets(f, key), SecondCol: secondCol}
+				})
 		}
 	}
 	return js

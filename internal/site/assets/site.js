@@ -21,7 +21,9 @@
   function setupFilters() {
     var form = document.getElementById("filter-form");
     var table = document.getElementById("records");
-    if (!form || !table) { return; }
+    // A list split over pages has only one page here: its facet links
+    // and the search page filter the whole list.
+    if (!form || !table || table.hasAttribute("data-paged")) { return; }
     var fields = document.getElementById("filter-fields");
     var count = document.getElementById("list-count");
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);

@@ -1,0 +1,77 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/testgen"
+)
+
+// TestLongListsArePaged: a list longer than a page is split over pages that
+// together hold every row once, each page no longer than listPageSize rows,
+// with links to the pages beside it that lead to pages that exist, in both
+// languages.
+func TestLongListsArePaged(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "register")
+	const n = 2*listPageSize + 60 // about two thirds sensors: two pages and more
+	if err := testgen.Write(root, n, 1); err != nil {
+		t.Fatal(err)
+	}
+	res, err := load.Register(root, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := build(t, res.Register, Options{})
+	sensors := 0
+	for _, r := range res.Register.Records {
+		if r.Kind == "sensor" && r.IsPublic() {
+			sensors++
+		}
+	}
+	rowRe := regexp.MustCompile(`<tr[^>]*><th scope="row"><a href="([^"]+)"`)
+	linkRe := regexp.MustCompile(`<a href="([^"]+)"( rel="(prev|next)")?`)
+	for _, c := range []struct{ first, dir string }{
+		{"sensoren/index.html", "sensoren/pagina"},
+		{"en/sensors/index.html", "en/sensors/page"},
+	} {
+		seen := map[string]bool{}
+		pages := 0
+		for p := c.first; p != ""; pages++ {
+			page := read(t, out, p)
+			rows := rowRe.FindAllStringSubmatch(page, -1)
+			if len(rows) == 0 || len(rows) > listPageSize {
+				t.Fatalf("%s has %d rows, want 1 to %d", p, len(rows), listPageSize)
+			}
+			for _, r := range rows {
+				if seen[r[1]] {
+					t.Errorf("%s: %s is on two pages", p, r[1])
+				}
+				seen[r[1]] = true
+			}
+			next := ""
+			for _, l := range linkRe.FindAllStringSubmatch(page, -1) {
+				target := filepath.Join(out, filepath.Dir(filepath.FromSlash(p)), filepath.FromSlash(l[1]))
+				if strings.Contains(l[1], "/"+filepath.Base(c.dir)+"/") || l[3] != "" {
+					if _, err := os.Stat(target); err != nil {
+						t.Errorf("%s links to %s, which does not exist", p, l[1])
+					}
+				}
+				if l[3] == "next" {
+					rel, _ := filepath.Rel(out, target)
+					next = filepath.ToSlash(rel)
+				}
+			}
+			p = next
+		}
+		if len(seen) != sensors {
+			t.Errorf("%s: the pages list %d sensors, want %d", c.first, len(seen), sensors)
+		}
+		if want := (sensors + listPageSize - 1) / listPageSize; pages != want {
+			t.Errorf("%s: %d pages, want %d", c.first, pages, want)
+		}
+	}
+}
