@@ -1,10 +1,11 @@
 // Package config reads register.yaml, the settings a municipality keeps at
-// the root of its register, through viper: every key has a default, and
-// REGISTER_... environment variables override the file.
+// the root of its register: every key has a default, and REGISTER_...
+// environment variables override the file. The file is parsed once, by the
+// hardened reader every record goes through (source), and the settings are
+// read from that one document.
 package config
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
 	"net/url"
@@ -13,9 +14,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/spf13/viper"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -27,26 +25,26 @@ const FileName = "register.yaml"
 
 // Config is the register's configuration. Durations are kept parsed.
 type Config struct {
-	Organisation  string                 `mapstructure:"organisation"`
-	Languages     []string               `mapstructure:"languages"`
-	Site          Site                   `mapstructure:"site"`
-	OpenData      OpenData               `mapstructure:"open_data"`
-	Rules         map[string]RuleSetting `mapstructure:"-"`
-	Evaluation    Evaluation             `mapstructure:"evaluation"`
-	DueWithin     period.Duration        `mapstructure:"-"`
-	Limits        Limits                 `mapstructure:"-"`
-	Notice        Notice                 `mapstructure:"-"`
-	Advice        Advice                 `mapstructure:"-"`
-	AIAct         AIAct                  `mapstructure:"-"`
-	PlainLanguage PlainLanguage          `mapstructure:"-"`
-	SupplierWatch []WatchedSupplier      `mapstructure:"supplier_watch"`
-	RulesCustom   []CustomRule           `mapstructure:"rules_custom"`
+	Organisation  string
+	Languages     []string
+	Site          Site
+	OpenData      OpenData
+	Rules         map[string]RuleSetting
+	Evaluation    Evaluation
+	DueWithin     period.Duration
+	Limits        Limits
+	Notice        Notice
+	Advice        Advice
+	AIAct         AIAct
+	PlainLanguage PlainLanguage
+	SupplierWatch []WatchedSupplier
+	RulesCustom   []CustomRule
 
 	// File is the configuration file that was read, or "" when none.
-	File string `mapstructure:"-"`
+	File string
 	// LanguagesSet says register.yaml names the languages itself, so the
 	// command line speaks the first of them (see Language).
-	LanguagesSet bool `mapstructure:"-"`
+	LanguagesSet bool
 }
 
 // RuleSetting is what register.yaml or a REGISTER_RULES_<ID> environment
@@ -76,21 +74,21 @@ func (s RuleSetting) Where() string {
 
 // Site configures the public website.
 type Site struct {
-	Title             string `mapstructure:"title"`
-	BaseURL           string `mapstructure:"base_url"`
-	ReportErrorURL    string `mapstructure:"report_error_url"`
-	ContactEmail      string `mapstructure:"contact_email"`
-	TilesURL          string `mapstructure:"tiles_url"`
-	ShowCommitAuthors bool   `mapstructure:"show_commit_authors"`
+	Title             string
+	BaseURL           string
+	ReportErrorURL    string
+	ContactEmail      string
+	TilesURL          string
+	ShowCommitAuthors bool
 }
 
 // OpenData describes the open data for catalogues (DCAT-AP-NL).
 type OpenData struct {
 	// Licence is the URI of the licence every download is published under.
-	Licence string `mapstructure:"licence"`
+	Licence string
 	// PublisherURI identifies the organisation, preferably its TOOI URI
 	// (https://identifier.overheid.nl/tooi/id/gemeente/gm0344).
-	PublisherURI string `mapstructure:"publisher_uri"`
+	PublisherURI string
 }
 
 // DefaultLicence is CC0 1.0, the licence Dutch government open data is
@@ -99,8 +97,8 @@ const DefaultLicence = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl
 
 // Evaluation holds the evaluation intervals (principle III).
 type Evaluation struct {
-	DefaultInterval period.Duration            `mapstructure:"-"`
-	Intervals       map[string]period.Duration `mapstructure:"-"` // by camera_regime, sensor_type or kind
+	DefaultInterval period.Duration
+	Intervals       map[string]period.Duration // by camera_regime, sensor_type or kind
 }
 
 // DefaultCustomRulesCost is limits.custom_rules_cost when register.yaml
@@ -179,21 +177,21 @@ type PlainLanguage struct {
 
 // WatchedSupplier is a manufacturer flagged under principle 7.6.
 type WatchedSupplier struct {
-	Manufacturer string `mapstructure:"manufacturer"`
-	Source       string `mapstructure:"source"`
+	Manufacturer string
+	Source       string
 }
 
 // CustomRule is a municipality's own rule, written in configuration.
 type CustomRule struct {
-	ID        string `mapstructure:"id"`
-	Principle string `mapstructure:"principle"`
-	Severity  string `mapstructure:"severity"`
-	Kind      string `mapstructure:"kind"` // sensor, algorithm, or "" for both
-	When      string `mapstructure:"when"` // the records the rule applies to
-	Require   string `mapstructure:"require"`
-	Title     string `mapstructure:"title"`
-	Message   string `mapstructure:"message"`
-	Help      string `mapstructure:"help"`
+	ID        string
+	Principle string
+	Severity  string
+	Kind      string // sensor, algorithm, or "" for both
+	When      string // the records the rule applies to
+	Require   string
+	Title     string
+	Message   string
+	Help      string
 }
 
 // IntervalFor returns the evaluation interval for a record of the kind,
@@ -269,7 +267,7 @@ var mapKeys = []string{"rules", "evaluation.intervals"}
 
 // Default returns the configuration used when register.yaml is absent.
 func Default() *Config {
-	c, _ := build(viper.New(), nil, "")
+	c, _ := build(newSettings(nil, false), nil, "")
 	return c
 }
 
@@ -282,8 +280,6 @@ func Default() *Config {
 func Load(root string) (*Config, []finding.Finding, error) {
 	path := filepath.Join(root, FileName)
 	display := filepath.ToSlash(FileName)
-	v := viper.New()
-	v.SetConfigType("yaml")
 	var doc *source.Document
 	data, err := readConfig(path)
 	switch {
@@ -296,29 +292,28 @@ func Load(root string) (*Config, []finding.Finding, error) {
 			for i := range fs {
 				fs[i].Help = "fix register.yaml; until then the defaults apply"
 			}
-			c, more := build(v, nil, "")
+			c, more := build(newSettings(nil, false), nil, "")
 			more = append(more, envRules(c, os.Environ())...)
 			return c, append(fs, more...), nil
 		}
 		if doc == nil || doc.Value == nil {
 			doc = nil // an empty file: every default applies
 		} else if _, ok := doc.Value.(map[string]any); !ok {
-			c, _ := build(v, nil, "")
+			c, _ := build(newSettings(nil, false), nil, "")
 			envFs := envRules(c, os.Environ())
 			return c, append(envFs, finding.Finding{File: display, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleConfig,
 				Severity: finding.Error, Message: "register.yaml must be a mapping of settings",
 				Help: "see examples/register.yaml for every setting"}), nil
-		} else if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
-			return nil, nil, fmt.Errorf("read %s: %w", path, err)
 		}
 	case os.IsNotExist(err):
 	default:
 		return nil, nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	v.SetEnvPrefix("REGISTER")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
-	v.AutomaticEnv()
-	c, fs := build(v, doc, display)
+	var file any
+	if doc != nil {
+		file = doc.Value
+	}
+	c, fs := build(newSettings(file, true), doc, display)
 	fs = append(fs, envRules(c, os.Environ())...)
 	if doc != nil {
 		c.File = display
@@ -327,10 +322,7 @@ func Load(root string) (*Config, []finding.Finding, error) {
 	return c, fs, nil
 }
 
-func build(v *viper.Viper, doc *source.Document, file string) (*Config, []finding.Finding) {
-	for k, d := range defaults {
-		v.SetDefault(k, d)
-	}
+func build(v settings, doc *source.Document, file string) (*Config, []finding.Finding) {
 	var fs []finding.Finding
 	bad := func(key, msg string) {
 		f := finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg,
@@ -419,11 +411,8 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 		}
 	}
 	c.Notice.Period = dur("notice.period")
+	// An unquoted date stays the text it was written as (source).
 	c.Notice.Since = v.GetString("notice.since")
-	if t, ok := v.Get("notice.since").(time.Time); ok {
-		// An unquoted date in YAML arrives as a time; it means the same date.
-		c.Notice.Since = t.Format(period.DateLayout)
-	}
 	if c.Notice.Since != "" {
 		if _, err := period.ParseDate(c.Notice.Since); err != nil {
 			bad("notice.since", fmt.Sprintf("notice.since: %v", err))
@@ -437,9 +426,6 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 		to  *string
 	}{{"ai_act.high_risk_from", &c.AIAct.HighRiskFrom}, {"ai_act.annex_i_from", &c.AIAct.AnnexIFrom}} {
 		*d.to = v.GetString(d.key)
-		if t, ok := v.Get(d.key).(time.Time); ok {
-			*d.to = t.Format(period.DateLayout)
-		}
 		if _, err := period.ParseDate(*d.to); err != nil {
 			bad(d.key, fmt.Sprintf("%s: %v", d.key, err))
 			*d.to = defaults[d.key].(string)
@@ -467,7 +453,9 @@ func build(v *viper.Viper, doc *source.Document, file string) (*Config, []findin
 			}
 		}
 	}
-	if err := v.UnmarshalKey("supplier_watch", &c.SupplierWatch); err != nil {
+	watch, err := supplierWatch(v.Get("supplier_watch"))
+	c.SupplierWatch = watch
+	if err != nil {
 		bad("supplier_watch", "supplier_watch must be a list of {manufacturer, source}")
 	}
 	rules, err := customRules(v.Get("rules_custom"))

@@ -1,0 +1,199 @@
+package config
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// settings answers build's questions about one setting, by its dotted key
+// ("site.base_url"): from a REGISTER_ environment variable when one is set
+// (REGISTER_SITE_BASE_URL), else from register.yaml, else from defaults.
+// Keys are matched without regard to case, as they always were.
+type settings struct {
+	// file is register.yaml's document with every key lower-cased; nil
+	// when there is none.
+	file map[string]any
+	// env looks up an environment variable; nil reads none.
+	env func(string) (string, bool)
+}
+
+// envPrefix starts the environment variable of every setting.
+const envPrefix = "REGISTER_"
+
+// EnvName is the environment variable that sets a setting:
+// site.base_url is REGISTER_SITE_BASE_URL.
+func EnvName(key string) string {
+	return envPrefix + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(key))
+}
+
+// newSettings reads settings from doc (nil: none) and, when env is true,
+// the process's environment.
+func newSettings(doc any, env bool) settings {
+	s := settings{}
+	if m, ok := lower(doc).(map[string]any); ok {
+		s.file = m
+	}
+	if env {
+		s.env = os.LookupEnv
+	}
+	return s
+}
+
+// lower copies v with every mapping key lower-cased.
+func lower(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, val := range x {
+			out[strings.ToLower(k)] = lower(val)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, val := range x {
+			out[i] = lower(val)
+		}
+		return out
+	}
+	return v
+}
+
+// inFile finds key in the file: by its path of mappings, or as a key that
+// holds dots itself ("site.title: ..." at the top).
+func (s settings) inFile(key string) (any, bool) {
+	return find(s.file, strings.Split(strings.ToLower(key), "."))
+}
+
+func find(m map[string]any, path []string) (any, bool) {
+	for i := len(path); i > 0; i-- {
+		v, ok := m[strings.Join(path[:i], ".")]
+		if !ok {
+			continue
+		}
+		if i == len(path) {
+			return v, v != nil
+		}
+		if sub, ok := v.(map[string]any); ok {
+			if v, ok := find(sub, path[i:]); ok {
+				return v, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Get returns the setting: the environment's text, the file's value or the
+// default.
+func (s settings) Get(key string) any {
+	if s.env != nil {
+		if v, ok := s.env(EnvName(key)); ok && v != "" {
+			return v
+		}
+	}
+	if v, ok := s.inFile(key); ok {
+		return v
+	}
+	return defaults[key]
+}
+
+// InConfig reports whether register.yaml sets key.
+func (s settings) InConfig(key string) bool {
+	_, ok := s.inFile(key)
+	return ok
+}
+
+// GetString returns the setting as text: a number or a yes/no as written,
+// a list or a mapping as "".
+func (s settings) GetString(key string) string { return text(s.Get(key)) }
+
+func text(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case bool:
+		return strconv.FormatBool(x)
+	case int:
+		return strconv.Itoa(x)
+	}
+	return ""
+}
+
+// GetBool returns the setting as a yes/no: text as strconv reads it, a
+// number as not zero.
+func (s settings) GetBool(key string) bool {
+	switch x := s.Get(key).(type) {
+	case bool:
+		return x
+	case string:
+		b, _ := strconv.ParseBool(x)
+		return b
+	case json.Number:
+		f, err := x.Float64()
+		return err == nil && f != 0
+	}
+	return false
+}
+
+// GetStringSlice returns a list of texts; text (from the environment) is
+// split at spaces.
+func (s settings) GetStringSlice(key string) []string {
+	switch x := s.Get(key).(type) {
+	case []string:
+		return x
+	case []any:
+		out := make([]string, len(x))
+		for i, v := range x {
+			out[i] = text(v)
+		}
+		return out
+	case string:
+		return strings.Fields(x)
+	}
+	return []string{}
+}
+
+// GetStringMapString returns a mapping of texts; text (from the
+// environment) is read as a JSON object.
+func (s settings) GetStringMapString(key string) map[string]string {
+	out := map[string]string{}
+	switch x := s.Get(key).(type) {
+	case map[string]any:
+		for k, v := range x {
+			out[k] = text(v)
+		}
+	case string:
+		var m map[string]any
+		if json.Unmarshal([]byte(x), &m) == nil {
+			for k, v := range m {
+				out[strings.ToLower(k)] = fmt.Sprint(v)
+			}
+		}
+	}
+	return out
+}
+
+// supplierWatch reads supplier_watch: a list of mappings with manufacturer
+// and source.
+func supplierWatch(v any) ([]WatchedSupplier, error) {
+	items, ok := v.([]any)
+	if !ok {
+		if v == nil {
+			return nil, nil
+		}
+		return nil, fmt.Errorf("not a list")
+	}
+	out := make([]WatchedSupplier, 0, len(items))
+	for _, item := range items {
+		m, ok := item.(map[string]any)
+		if !ok && item != nil {
+			return nil, fmt.Errorf("not a mapping")
+		}
+		out = append(out, WatchedSupplier{Manufacturer: text(m["manufacturer"]), Source: text(m["source"])})
+	}
+	return out, nil
+}
