@@ -229,6 +229,18 @@ func TestCachedIsCold(t *testing.T) {
 		{"the day", func(s *setup) { s.opts.Today = day.AddDate(2, 0, 0) }, false},
 		{"history at hand", func(s *setup) { s.opts = withHistory(time.Date(2021, 1, 1, 9, 0, 0, 0, time.UTC)) }, false},
 		{"what history says", func(s *setup) { s.opts = withHistory(time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)) }, false},
+		{"custom rules beyond their budget", func(*setup) {
+			name := filepath.Join(root, "register.yaml")
+			data, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data = bytes.Replace(data, []byte("\nlimits:\n"), []byte("\nlimits:\n  custom_rules_cost: 5\n"), 1)
+			data = append(data, "rules_custom:\n  - id: named\n    require: record.name != \"\"\n"...)
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "c.cache")

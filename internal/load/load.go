@@ -55,9 +55,10 @@ type Options struct {
 	// Cache, with Check, keeps each file's result between runs: a file
 	// whose content and run (tool, schemas, configuration, day, history)
 	// are unchanged is not read into a record again. The Register of such a
-	// run holds stand-ins for the cached records, with only what the
-	// register-wide checks and a findings report read (File, ID, Kind,
-	// UsesSensors, Point): use it for commands that report findings only.
+	// run holds stand-ins for the records, with only what the register-wide
+	// checks and a findings report read (File, ID, Kind, UsesSensors,
+	// Point), so its memory holds findings rather than records: use it for
+	// commands that report findings only.
 	Cache Cache
 }
 
@@ -150,7 +151,11 @@ func Register(root string, opts Options) (*Result, error) {
 	finding.Sort(findings)
 	res := &Result{Register: reg, Findings: findings, Files: files}
 	if r.checklist != nil {
-		res.Checked = r.finish(reg, loaded)
+		var ok bool
+		if res.Checked, ok = r.finish(reg, loaded); !ok {
+			opts.Cache = nil
+			return Register(root, opts)
+		}
 	}
 	return res, nil
 }
@@ -159,19 +164,22 @@ func Register(root string, opts Options) (*Result, error) {
 // run be inexact (custom rules that ran out of their budget, whose outcome
 // depends on the order of checking), it runs the checklist again in order
 // and locates its findings by reading the files once more.
-func (r *reader) finish(reg *record.Register, loaded map[*record.Record]*fileResult) []finding.Finding {
+func (r *reader) finish(reg *record.Register, loaded map[*record.Record]*fileResult) ([]finding.Finding, bool) {
 	outs := make([]principle.Outcome, len(reg.Records))
 	for i, rec := range reg.Records {
 		outs[i] = loaded[rec].outcome
 	}
 	fs, exact := r.checklist.Finish(reg, outs)
 	if !exact {
+		if r.cacheKey != nil {
+			return nil, false // the records are stand-ins: load again without the cache
+		}
 		fs = principle.Run(reg, *r.opts.Check)
 	}
 	// What is left to place: findings about register.yaml, or, in an
 	// inexact run, all of them.
 	Locate(r.root, fs)
-	return fs
+	return fs, true
 }
 
 // listFiles returns the record files to read (relative, slash-separated) and
@@ -340,9 +348,16 @@ func (r *reader) read(rel string) (res fileResult) {
 				return res
 			}
 		}
-		res = r.parse(rel, kind, data)
-		r.opts.Cache.Put(rel, sum, res.stored())
-		return res
+		parsed := r.parse(rel, kind, data)
+		st := parsed.stored()
+		r.opts.Cache.Put(rel, sum, st)
+		// The record itself is not kept, only its stand-in, as a result
+		// from the cache would be: the memory of a large register holds
+		// findings, not records.
+		if res, ok := fromStored(rel, st); ok {
+			return res
+		}
+		return parsed
 	}
 	return r.parse(rel, kind, data)
 }
