@@ -1,7 +1,6 @@
 package packet
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -71,12 +70,31 @@ func WritePDF(w io.Writer, p *Packet) error {
 	if d.err != nil {
 		return fmt.Errorf("write PDF packet: %w", d.err)
 	}
-	var buf bytes.Buffer
-	if _, err := pdf.WriteTo(&buf); err != nil {
+	// gopdf does not pass on every error of the writer it writes to; the
+	// first is kept here, so a full disk fails the packet.
+	sw := &stickyWriter{w: w}
+	if _, err := pdf.WriteTo(sw); err != nil {
 		return fmt.Errorf("write PDF packet: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	if sw.err != nil {
+		return fmt.Errorf("write PDF packet: %w", sw.err)
+	}
+	return nil
+}
+
+// stickyWriter keeps the first error of w and writes nothing after it.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }
 
 // pdfDoc is the layout state: the document, the cursor and the page count.
@@ -462,14 +480,18 @@ func (d *pdfDoc) drawRow(row []pdfCell, lines [][]string, widths []float64, from
 	lead := bodyLead
 	h := float64(to-from)*lead + 2*cellPad
 	x := marginL
+	if borders {
+		// Once a row, not once a cell: gopdf keeps every setting of every
+		// page in memory until the end.
+		d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
+		d.pdf.SetLineWidth(0.6)
+	}
 	for i, c := range row {
 		if isHead {
 			d.pdf.SetFillColor(0xee, 0xf1, 0xf4)
 			d.pdf.RectFromUpperLeftWithStyle(x, d.y, widths[i], h, "F")
 		}
 		if borders {
-			d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
-			d.pdf.SetLineWidth(0.6)
 			d.pdf.RectFromUpperLeftWithStyle(x, d.y, widths[i], h, "D")
 		}
 		d.setFont(fontOr(c.font), bodySize)

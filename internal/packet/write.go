@@ -1,7 +1,7 @@
 package packet
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 
@@ -46,14 +46,17 @@ func Render(w io.Writer, p *Packet, f Format) error {
 // WriteFile renders the packet in the format its extension names and writes
 // it atomically: to a temporary file in the same folder, renamed over path
 // only when complete, so a failed run never leaves half a packet behind.
+// The packet is written as it is rendered, never held whole in memory.
 func WriteFile(path string, p *Packet) error {
 	f, err := FormatFor(path)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := Render(&buf, p, f); err != nil {
-		return err
-	}
-	return atomicfile.Write(path, buf.Bytes(), 0o644)
+	return atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 256<<10)
+		if err := Render(bw, p, f); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }
