@@ -670,6 +670,11 @@ func (w *fieldWriter) sections() []section {
 	w.table("data_sharing", []string{"col.party", "col.purpose", "col.period", "col.retention", "col.onward"}, rows)
 	add("privacy", "privacy")
 
+	if personal || r.Correction != nil {
+		w.correction()
+		add("fout-in-uw-gegevens", "correction")
+	}
+
 	w.open()
 	w.row("risks", personal, func() string {
 		rk := r.Risks
@@ -721,11 +726,7 @@ func (w *fieldWriter) sections() []section {
 		rows = append(rows, []string{esc(a.Type), dateTag(lang, a.Date), paragraphs(a.Summary), link(a.URL, "")})
 	}
 	w.table("assessments", []string{"col.type", "col.date", "col.summary", "col.link"}, rows)
-	rows = nil
-	for _, rv := range r.Reviews {
-		rows = append(rows, []string{esc(valueLabel(lang, "reviews.body", rv.Body)), dateTag(lang, rv.Date), paragraphs(rv.Summary), link(rv.URL, "")})
-	}
-	w.table("reviews", []string{"col.body", "col.date", "col.summary", "col.link"}, rows)
+	w.table("reviews", []string{"col.body", "col.advice", "col.response"}, w.reviewRows())
 	rows = nil
 	for _, e := range r.Exceptions {
 		basis := esc(e.LegalBasis)
