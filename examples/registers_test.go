@@ -139,6 +139,7 @@ func TestExampleConfiguration(t *testing.T) {
 		cfg.Limits.ExceptionMax.String() != def.Limits.ExceptionMax.String() ||
 		cfg.Limits.SecurityAuditMax.String() != def.Limits.SecurityAuditMax.String() ||
 		cfg.Notice.Period.String() != def.Notice.Period.String() || cfg.Notice.Since != def.Notice.Since ||
+		cfg.Notice.NewFileURL != "" || cfg.Notice.Email != "" ||
 		cfg.Site.Title != def.Site.Title || cfg.Site.TilesURL != "" || cfg.Site.ShowCommitAuthors ||
 		!slices.Equal(cfg.Languages, def.Languages) || len(cfg.Rules) != 0 {
 		t.Errorf("a setting in examples/register.yaml differs from its default: %+v", cfg)
@@ -170,7 +171,7 @@ func TestExampleConfiguration(t *testing.T) {
 	for _, key := range []string{"organisation:", "languages:", "site:", "title:", "base_url:", "report_error_url:",
 		"contact_email:", "tiles_url:", "show_commit_authors:", "rules:", "evaluation:", "default_interval:",
 		"intervals:", "due_within:", "limits:", "data_sharing_max:", "camera_lifecycle_max:", "exception_max:",
-		"security_audit_max:", "notice:", "period:", "since:", "supplier_watch:", "rules_custom:"} {
+		"security_audit_max:", "notice:", "period:", "since:", "new_file_url:", "email:", "supplier_watch:", "rules_custom:"} {
 		if !bytes.Contains(data, []byte("\n"+key)) && !bytes.Contains(data, []byte(" "+key)) {
 			t.Errorf("examples/register.yaml does not show %s", strings.TrimSuffix(key, ":"))
 		}

@@ -125,6 +125,14 @@ type Limits struct {
 type Notice struct {
 	Period period.Duration
 	Since  string // YYYY-MM-DD, or "" for the register's first commit
+	// NewFileURL is the forge's page for a new file in the register's
+	// sensors folder, where the site's notification form sends an operator
+	// with the record filled in: {file} becomes the file name and {content}
+	// the record, both URL-encoded. "" offers no such link.
+	NewFileURL string
+	// Email is the desk's mailbox for notifications; the form offers a
+	// mail with the record. "" offers none.
+	Email string
 }
 
 // Advice is how the municipality answers the ethics committee's advice.
@@ -251,6 +259,8 @@ var defaults = map[string]any{
 	"limits.custom_rules_cost":          DefaultCustomRulesCost,
 	"notice.period":                     "P5D",
 	"notice.since":                      "",
+	"notice.new_file_url":               "",
+	"notice.email":                      "",
 	"advice.response_term":              "P3M",
 	"ai_act.high_risk_from":             "2027-12-02",
 	"ai_act.annex_i_from":               "2028-08-02",
@@ -419,6 +429,16 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 			c.Notice.Since = ""
 		}
 	}
+	c.Notice.NewFileURL = strings.TrimSpace(v.GetString("notice.new_file_url"))
+	if u := c.Notice.NewFileURL; u != "" && !newFileURL(u) {
+		bad("notice.new_file_url", fmt.Sprintf("notice.new_file_url: %q is not an https address; write the forge's new-file page with {file} and {content}, for example https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}", u))
+		c.Notice.NewFileURL = ""
+	}
+	c.Notice.Email = strings.TrimSpace(v.GetString("notice.email"))
+	if m := c.Notice.Email; m != "" && !mailbox(m) {
+		bad("notice.email", fmt.Sprintf("notice.email: %q is not one plain e-mail address, such as meldingen@voorbeeldstad.nl", m))
+		c.Notice.Email = ""
+	}
 	c.Advice.ResponseTerm = dur("advice.response_term")
 	c.AIAct.Source = v.GetString("ai_act.source")
 	for _, d := range []struct {
@@ -471,6 +491,21 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 func absoluteURI(s string) bool {
 	u, err := url.Parse(s)
 	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " <>\"{}|\\^`")
+}
+
+// newFileURL reports whether s is a forge address the site may send an
+// operator to: https with a host and no user, the placeholders aside.
+func newFileURL(s string) bool {
+	bare := strings.NewReplacer("{file}", "x", "{content}", "x").Replace(s)
+	u, err := url.Parse(bare)
+	return err == nil && u.Scheme == "https" && u.Host != "" && u.User == nil && !strings.ContainsAny(bare, " <>\"{}|\\^`")
+}
+
+// mailbox reports whether s is one plain address that a mailto: link can
+// hold as it is: no second address, header or space slipped in.
+func mailbox(s string) bool {
+	at := strings.IndexByte(s, '@')
+	return at > 0 && at == strings.LastIndexByte(s, '@') && at < len(s)-1 && !strings.ContainsAny(s, " ?&/:,;<>\"\\%#\t\r\n")
 }
 
 // fileRules reads the rules: section of register.yaml into c.Rules. A rule
