@@ -134,17 +134,22 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	setKey(clean, ReceivedKey, &yaml.Node{Kind: yaml.ScalarNode, Value: received}, "sensor_type")
 	value, _ := doc.Value.(map[string]any)
 	value[ReceivedKey] = received
+
+	existing, file, err := find(root, id)
+	if err != nil {
+		return nil, err
+	}
+	if existing != nil && file == res.Path && opts.Update {
+		// An update may leave out what the record holds (a withheld
+		// point the form could not show): the record it makes is checked.
+		return update(res, name, existing, clean, opts.Validator)
+	}
 	if fs := opts.Validator.Validate(doc, record.Sensor); len(fs) > 0 {
 		for i := range fs {
 			fs[i].File = name
 		}
 		res.Findings = append(res.Findings, fs...)
 		return res, nil
-	}
-
-	existing, file, err := find(root, id)
-	if err != nil {
-		return nil, err
 	}
 	switch {
 	case existing == nil:
@@ -154,11 +159,9 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	case file != res.Path:
 		return fail(valueNode(doc, "id"), fmt.Sprintf("the register has a record %s with this id; an id is never reused", file),
 			"give the sensor another id")
-	case !opts.Update:
-		return fail(valueNode(doc, "id"), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file),
-			"to apply the notification as a change to it, run again with --update; to add another sensor, give it another id")
 	}
-	return update(res, name, existing, clean, opts.Validator)
+	return fail(valueNode(doc, "id"), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file),
+		"to apply the notification as a change to it, run again with --update; to add another sensor, give it another id")
 }
 
 // update applies the notification to the record the register has: the
@@ -282,7 +285,8 @@ func valueNode(doc *source.Document, key string) *yaml.Node {
 var standardTags = []string{"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"}
 
 // cleanNode copies a node tree with aliases expanded (source.Parse bounded
-// them already) and without comments, anchors or custom tags: a comment
+// them already) and without comments, anchors, custom tags or the quoting
+// the text came with: a comment
 // from outside could hold what must not be published, and the site
 // publishes a record's source.
 func cleanNode(n *yaml.Node) *yaml.Node {
@@ -291,7 +295,9 @@ func cleanNode(n *yaml.Node) *yaml.Node {
 	}
 	c := &yaml.Node{Kind: n.Kind, Style: n.Style &^ yaml.TaggedStyle, Value: n.Value}
 	if n.Kind == yaml.ScalarNode {
-		c.Tag = n.ShortTag()
+		// The form quotes every text; the register writes plain text where
+		// YAML allows it, and the encoder quotes the rest.
+		c.Tag, c.Style = n.ShortTag(), 0
 		if !slices.Contains(standardTags, c.Tag) {
 			c.Tag, c.Style = "!!str", yaml.DoubleQuotedStyle
 		}

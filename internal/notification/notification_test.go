@@ -378,3 +378,22 @@ func TestParseReceived(t *testing.T) {
 		}
 	}
 }
+
+// TestReadUpdateWithoutWithheld: an update made from the public page lacks
+// the withheld point; it is valid applied to the record, which keeps its
+// point, while the same file as a new sensor is refused.
+func TestReadUpdateWithoutWithheld(t *testing.T) {
+	note := strings.Replace(valid, "  point: {lat: 52.0907, lon: 5.1214}\n", "", 1)
+	root := register(t, map[string]string{"sensors/camera-bakkerij.yaml": existing})
+	res, err := Read(root, "melding.yaml", []byte(note), Options{Received: received, Validator: validator(t), Update: true})
+	if err != nil || res.Data == nil {
+		t.Fatalf("update refused: %v %v", err, res.Findings)
+	}
+	if !strings.Contains(string(res.Data), "point: {lat: 52.0907, lon: 5.1214}") {
+		t.Errorf("the withheld point was lost:\n%s", res.Data)
+	}
+	res, err = Read(register(t, nil), "melding.yaml", []byte(note), Options{Received: received, Validator: validator(t), Update: true})
+	if err != nil || res.Data != nil || !hasFinding(res.Findings, finding.Error, "point") {
+		t.Fatalf("a new sensor without a place was accepted: %v %v", err, res.Findings)
+	}
+}

@@ -23,6 +23,7 @@ var Segments = map[string][2]string{
 	"search":     {"zoeken.html", "search.html"},
 	"a11y":       {"toegankelijkheid.html", "accessibility.html"},
 	"opendata":   {"open-data.html", "open-data.html"},
+	"notify":     {"meld-een-sensor.html", "report-a-sensor.html"},
 }
 
 // FeedPath and CalendarPath are where the change feed (Atom) and the due

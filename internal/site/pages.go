@@ -87,7 +87,7 @@ func parseTemplates() map[string]*template.Template {
 	}
 	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
 	out := map[string]*template.Template{}
-	for _, name := range []string{"home", "list", "raw", "map", "principles", "search", "a11y", "opendata", "notfound"} {
+	for _, name := range []string{"home", "list", "raw", "map", "principles", "search", "a11y", "opendata", "notfound", "notify"} {
 		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
 	}
 	return out
@@ -133,9 +133,9 @@ func (b *builder) page(lang, current string, pathFor func(lang string) string, t
 	if pg.SiteTitle == "" {
 		pg.SiteTitle = "Sensor- en algoritmeregister"
 	}
-	for _, key := range []string{"home", "sensor", "algorithm", "map", "principles", "search"} {
+	for _, key := range []string{"home", "sensor", "algorithm", "map", "principles", "search", "notify"} {
 		u := root + b.pagePath(lang, key)
-		label := map[string]string{"home": "home", "sensor": "sensors", "algorithm": "algorithms", "map": "map", "principles": "principles", "search": "search"}[key]
+		label := map[string]string{"home": "home", "sensor": "sensors", "algorithm": "algorithms", "map": "map", "principles": "principles", "search": "search", "notify": "notify"}[key]
 		if key == "sensor" || key == "algorithm" {
 			u = root + b.listPath(lang, record.Kind(key))
 		}

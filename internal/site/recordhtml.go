@@ -176,6 +176,9 @@ func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
 	if b.ReportURL != "" {
 		w.WriteString(`<a class="button" href="` + esc(b.ReportURL) + `">` + T("reporterror") + `</a>`)
 	}
+	if b.UpdateURL != "" {
+		w.WriteString(" " + string(notifyLink(lang, b.UpdateURL)))
+	}
 	if b.SourceURL != "" {
 		w.WriteString(` <a href="` + esc(b.SourceURL) + `" type="application/yaml">` + T("source") + `</a>`)
 	} else {

@@ -97,6 +97,7 @@ type recordBody struct {
 	HasHistory  bool
 	ShowAuthors bool
 	ReportURL   string
+	UpdateURL   string // the notification form pre-filled, for a sensor's operator
 	SourceURL   string
 	Principles  string
 }
@@ -118,7 +119,7 @@ func (b *builder) recordBody(lang string, r *record.Record) recordBody {
 	body := recordBody{
 		ID: r.ID, KindLabel: valueLabel(lang, "kind", string(r.Kind)), TypeLabel: typeLabel(lang, r),
 		Status: statusView(lang, r.Status), Checked: b.checked, ShowAuthors: b.cfg.Site.ShowCommitAuthors,
-		ReportURL: b.reportURL(lang, r), Principles: principlesURL,
+		ReportURL: b.reportURL(lang, r), UpdateURL: b.updateURL(lang, r), Principles: principlesURL,
 	}
 	fw := &fieldWriter{lang: lang, r: r, root: root, b: b}
 	if r.IsWithheld("summary") {

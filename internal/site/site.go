@@ -528,9 +528,11 @@ func (b *builder) jobs() []job {
 		return nil
 	})
 	js = append(js, b.dataJobs()...)
+	js = append(js, b.notifySchemaJob()...)
 	js = append(js, b.followJobs()...)
 	for _, lang := range b.langs {
 		js = append(js, b.pageJobs(lang)...)
+		js = append(js, b.notifyJob(lang))
 	}
 	js = append(js, b.sourceJobs()...)
 	return js
