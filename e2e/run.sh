@@ -27,4 +27,4 @@ REGISTER_SITE_TILES_URL='https://tiles.test/{z}/{x}/{y}.png' "$work/register" bu
 # REGISTER_BIN runs 'register serve' on a copy of the register, for the test
 # of the preview's reload.
 SITE_DIR="$work/public" TILES_SITE_DIR="$work/tiles" REGISTER_BIN="$work/register" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" \
-  node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs e2e/dcat.test.mjs
+  node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs e2e/dcat.test.mjs e2e/notify.test.mjs
