@@ -201,7 +201,7 @@ test("notify a sensor: fill in, see errors while typing, download, import with -
   assert.match(r.out, /sensors\/camera-bij-de-ingang-van-bakkerij-de-korenbloem\.yaml: added/);
   r = run(["import", "notification", file, "--root", reg, "--received", received]);
   assert.equal(r.code, 1, "a second import is refused: " + r.out);
-  assert.match(r.out, /korenbloem\.yaml:3:5: error: the register has this sensor already/);
+  assert.match(r.out, /korenbloem\.yaml:3:5: error: Het register heeft deze sensor al/);
   r = run(["check", "--root", reg, "--as-of", received, "--format", "json", "--lang", "en"]);
   const findings = JSON.parse(r.out).findings.filter((f) => f.record === "camera-bij-de-ingang-van-bakkerij-de-korenbloem");
   const notice = findings.find((f) => f.rule === "notice-period");

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/notification"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -124,7 +125,16 @@ func runImportNotification(o *importNotificationOptions) error {
 	}
 	finding.Sort(res.Findings)
 	sum := finding.Summarise(1, res.Findings)
-	if err := report.Write(a.Out, o.format, res.Findings, sum, report.Options{Color: a.IsTerminal, ToolName: "register",
+	// The desk reads the findings in the register's language.
+	cfg, _, err := config.Load(root)
+	if err != nil {
+		return err
+	}
+	lang, err := a.language(cfg)
+	if err != nil {
+		return err
+	}
+	if err := report.Write(a.Out, o.format, res.Findings, sum, report.Options{Lang: lang, Color: a.IsTerminal, ToolName: "register",
 		ToolVersion: a.Version, Rules: ruleInfo()}); err != nil {
 		return err
 	}

@@ -62,7 +62,7 @@ func TestImportNotification(t *testing.T) {
 		{"update", []string{file, "--received", "2026-11-24", "--update"}, ExitOK, "the notification changes nothing"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, errs := runCLI(t, append([]string{"import", "notification", "--root", root}, tt.args...)...)
+			code, out, errs := runCLI(t, append([]string{"import", "notification", "--root", root, "--lang", "en"}, tt.args...)...)
 			if code != tt.code || !strings.Contains(out+errs, tt.want) {
 				t.Errorf("exit %d, want %d; want %q in\n%s%s", code, tt.code, tt.want, out, errs)
 			}

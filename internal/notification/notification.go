@@ -81,8 +81,10 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	}
 	received := period.Format(opts.Received)
 	res := &Result{}
-	fail := func(n *yaml.Node, msg, help string) (*Result, error) {
-		f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: msg, Help: help}
+	// fail refuses the notification, in English and Dutch (the desk's
+	// language).
+	fail := func(n *yaml.Node, msg, help, msgNL, helpNL string) (*Result, error) {
+		f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: msg, Help: help, MessageNL: msgNL, HelpNL: helpNL}
 		if n != nil {
 			f.Line, f.Column = n.Line, n.Column
 		}
@@ -97,17 +99,22 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	top, ok := doc.Value.(map[string]any)
 	if !ok || doc.Root.Kind != yaml.MappingNode {
 		return fail(doc.Root, "a notification is one sensor record: a mapping of fields such as id, name and location",
-			"send the file the notification form made, unchanged")
+			"send the file the notification form made, unchanged",
+			"Een melding is één sensorrecord: velden zoals id, name en location.", "Stuur het bestand dat het meldformulier maakte, onveranderd.")
 	}
 	if k, _ := top["kind"].(string); k != string(record.Sensor) {
 		return fail(valueNode(doc, "kind"), fmt.Sprintf("kind is %q; a notification is about a sensor (kind: sensor)", fmt.Sprint(top["kind"])),
-			"the duty to report is for sensors; add an algorithm with 'register new algorithm'")
+			"the duty to report is for sensors; add an algorithm with 'register new algorithm'",
+			fmt.Sprintf("kind is %q; een melding gaat over een sensor (kind: sensor).", fmt.Sprint(top["kind"])),
+			"De meldplicht geldt voor sensoren; voeg een algoritme toe met 'register new algorithm'.")
 	}
 	id, _ := top["id"].(string)
 	if !record.ValidID(id) {
 		// The id names the file: check it before it comes near a path.
 		return fail(valueNode(doc, "id"), fmt.Sprintf("id %q is not a valid identifier", fmt.Sprint(top["id"])),
-			"use lower-case letters, digits and hyphens, 2 to 63 characters, for example camera-bakkerij")
+			"use lower-case letters, digits and hyphens, 2 to 63 characters, for example camera-bakkerij",
+			fmt.Sprintf("id %q is geen geldig kenmerk.", fmt.Sprint(top["id"])),
+			"Gebruik kleine letters, cijfers en streepjes, 2 tot 63 tekens, bijvoorbeeld camera-bakkerij.")
 	}
 	res.ID = id
 	res.Path = record.Sensor.Folder() + "/" + id + ".yaml"
@@ -116,15 +123,19 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 		line, col := doc.Locate("/"+ReceivedKey, false)
 		res.Findings = append(res.Findings, finding.Finding{File: name, Line: line, Column: col, Rule: RuleNotification,
 			Severity: finding.Warning, Message: fmt.Sprintf("%s %v in the notification is replaced by the receipt date %s", ReceivedKey, old, received),
-			Help: "the notice period counts from the day the municipality received the notification (--received)"})
+			Help:      "the notice period counts from the day the municipality received the notification (--received)",
+			MessageNL: fmt.Sprintf("%s %v in de melding wordt vervangen door de ontvangstdatum %s.", ReceivedKey, old, received),
+			HelpNL:    "De meldtermijn telt vanaf de dag dat de gemeente de melding ontving (--received)."})
 	}
 	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
 		k := doc.Root.Content[i]
 		if k.Value != ReceivedKey && !Asked(k.Value) {
 			res.Findings = append(res.Findings, finding.Finding{File: name, Line: k.Line, Column: k.Column, Rule: RuleNotification,
 				Severity: finding.Info, Record: id,
-				Message: fmt.Sprintf("%s is not a question of the notification form; check that the operator may set it", k.Value),
-				Help:    "remove it from the record if it is the municipality's to decide"})
+				Message:   fmt.Sprintf("%s is not a question of the notification form; check that the operator may set it", k.Value),
+				Help:      "remove it from the record if it is the municipality's to decide",
+				MessageNL: fmt.Sprintf("%s is geen vraag van het meldformulier; ga na of de melder dit mag invullen.", k.Value),
+				HelpNL:    "Haal het uit het record als de gemeente hierover beslist."})
 		}
 	}
 
@@ -158,10 +169,14 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 		return res, err
 	case file != res.Path:
 		return fail(valueNode(doc, "id"), fmt.Sprintf("the register has a record %s with this id; an id is never reused", file),
-			"give the sensor another id")
+			"give the sensor another id",
+			fmt.Sprintf("Het register heeft al een record %s met dit kenmerk; een kenmerk wordt nooit hergebruikt.", file),
+			"Geef de sensor een ander kenmerk (id).")
 	}
 	return fail(valueNode(doc, "id"), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file),
-		"to apply the notification as a change to it, run again with --update; to add another sensor, give it another id")
+		"to apply the notification as a change to it, run again with --update; to add another sensor, give it another id",
+		fmt.Sprintf("Het register heeft deze sensor al (%s); er is niets geschreven.", file),
+		"Is de melding een wijziging, voer het opnieuw uit met --update; is het een andere sensor, geef hem een ander kenmerk.")
 }
 
 // update applies the notification to the record the register has: the
