@@ -53,6 +53,7 @@ FUZZ_TARGETS = \
 	./internal/geo:FuzzCoordinates \
 	./internal/fielddiff:FuzzYAML \
 	./internal/config:FuzzLoad \
+	./internal/federate:FuzzParseConfig \
 	./internal/principle:FuzzCompileCustom \
 	./internal/importcsv:FuzzRead \
 	./internal/importcsv:FuzzNormaliseDate \
