@@ -92,3 +92,18 @@ func (g *Git) Commit(when time.Time, msg string, files map[string]string) plumbi
 	}
 	return h
 }
+
+// Main runs a test binary's tests with the user's cache folder
+// (os.UserCacheDir, which check's result cache and the history cache fall
+// back to outside Git) pointed at a fresh temporary folder, for the tests and
+// every process they start, so a test run leaves nothing in the real one.
+// Call it from TestMain: func TestMain(m *testing.M) { os.Exit(testbed.Main(m)) }.
+func Main(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "register-test-cache-")
+	if err != nil {
+		return m.Run()
+	}
+	defer os.RemoveAll(dir)
+	os.Setenv("XDG_CACHE_HOME", dir)
+	return m.Run()
+}

@@ -42,6 +42,9 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 		os.Exit(2)
 	}
+	// The binary's result and history caches fall back to the user's cache
+	// folder for registers outside Git: keep them in this run's folder.
+	os.Setenv("XDG_CACHE_HOME", filepath.Join(dir, "cache"))
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
