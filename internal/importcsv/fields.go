@@ -3,9 +3,6 @@ package importcsv
 import (
 	"slices"
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -261,25 +258,5 @@ var enums = func() map[string]map[string]string {
 	return m
 }()
 
-// normalise makes headers and values comparable: lower case, accents
-// removed, every run of other characters than letters and digits one space.
-// "Thema's", "thema_s" and "THEMA S" all become "thema s".
-func normalise(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			// a combining accent: drop it, keep the letter
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(r)
-		default:
-			space = true
-		}
-	}
-	return b.String()
-}
+// normalise makes headers and values comparable (record.Fold).
+func normalise(s string) string { return record.Fold(s) }

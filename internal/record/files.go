@@ -64,7 +64,7 @@ func (e *IDError) Error() string {
 // characters, cut at a hyphen where possible. It returns "" when nothing of
 // the name is left.
 func Slug(name string) string {
-	s := strings.ReplaceAll(words(strings.ReplaceAll(name, "'", "")), " ", "-")
+	s := strings.ReplaceAll(Fold(strings.ReplaceAll(name, "'", "")), " ", "-")
 	var b strings.Builder
 	for _, r := range s {
 		if r < 128 {
@@ -85,9 +85,11 @@ func Slug(name string) string {
 	return s
 }
 
-// words lower-cases s, drops accents and writes every run of other
-// characters than letters and digits as one space.
-func words(s string) string {
+// Fold lower-cases s, drops accents and writes every run of other
+// characters than letters and digits as one space: "Thema's", "thema_s"
+// and "THEMA S" all become "thema s". Slugs and the import's matching of
+// headers and values both compare text this way.
+func Fold(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range norm.NFD.String(strings.ToLower(s)) {
