@@ -18,6 +18,9 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The registers checked here outside Git keep their result cache in the
+# user's cache folder: keep it in this run's folder instead.
+export XDG_CACHE_HOME="$work/cache"
 go build -o "$work/register" ./cmd/register
 "$work/register" build --root register --out "$work/public"
 # The same register with a tile service configured (through the environment,
