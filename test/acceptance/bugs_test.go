@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// The tests in this file pin behaviour the specs (/work/shared/*.md, the
+// The tests in this file pin behaviour the specs (../shared/*.md, the
 // README) ask for and that the tool did not give when the suite was written.
 // While a bug is there its test skips with "BUG:" and what is wrong, so the
 // suite stays green and the list stays visible; once the bug is fixed the

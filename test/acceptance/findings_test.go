@@ -111,7 +111,7 @@ func checkJSON(t *testing.T, dir string, wantCode int, args ...string) jsonRepor
 // nonPrinciple are the rules that come from reading, not from a principle.
 var nonPrinciple = []string{"yaml", "schema", "register", "config"}
 
-// principleRefs reads the reference column of /work/shared/principles.md
+// principleRefs reads the reference column of ../shared/principles.md
 // (the project's tests may use ../shared): "2.1", "C-camera-temporary", "V",
 // "exceptions", ...
 func principleRefs(t *testing.T) map[string]bool {
