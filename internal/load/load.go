@@ -402,11 +402,6 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		fs[i].Record = rec.ID
 	}
 	rec.Point = pointOf(rec)
-	if r.marks {
-		// A record still holding a template's marks stays off the public
-		// outputs; the checklist says where.
-		rec.Placeholders = len(placeholder.Find(rec, r.cfg.Organisation)) > 0
-	}
 	res = fileResult{record: rec, findings: fs, spots: spotsOf(doc, rec)}
 	if r.checklist != nil {
 		res.outcome = r.checklist.Record(rec)
@@ -415,6 +410,18 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 			if f.Line == 0 && f.File == rel && f.Rule != finding.RuleYAML {
 				f.Line, f.Column = doc.Locate(f.Path, f.Key)
 			}
+		}
+	}
+	if r.marks {
+		// A record still holding a template's marks stays off the public
+		// outputs. When the checklist ran here, its placeholder rule has
+		// searched the record already (an exception changes such a
+		// finding's severity, never removes it): no second search.
+		if r.checklist != nil {
+			rec.Placeholders = slices.ContainsFunc(res.outcome.Findings,
+				func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
+		} else {
+			rec.Placeholders = len(placeholder.Find(rec, r.cfg.Organisation)) > 0
 		}
 	}
 	return res
