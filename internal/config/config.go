@@ -337,6 +337,17 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 	bad := func(key, msg string) {
 		f := finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg,
 			Help: "fix register.yaml or the REGISTER_ environment variable; until then the default applies"}
+		if name := v.envSource(key); name != "" {
+			// The value came from the environment: name the variable, as
+			// for REGISTER_RULES_<ID>, not a place in a file that does
+			// not hold it.
+			f.File, f.Help = name, "fix the environment variable "+name+"; until then the default applies"
+			if rest, ok := strings.CutPrefix(msg, key+":"); ok && name == EnvName(key) {
+				f.Message = name + ":" + rest
+			}
+			fs = append(fs, f)
+			return
+		}
 		if doc != nil {
 			f.Line, f.Column = doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
 		}
@@ -575,9 +586,9 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 const EnvRulePrefix = "REGISTER_RULES_"
 
 // FromEnv reports whether a finding's file names the environment variable
-// that made a setting (REGISTER_RULES_...) rather than a file: such a
+// that made a setting (REGISTER_...) rather than a file: such a
 // finding has no path to show or open.
-func FromEnv(file string) bool { return strings.HasPrefix(file, EnvRulePrefix) }
+func FromEnv(file string) bool { return strings.HasPrefix(file, envPrefix) }
 
 // EnvReasonSuffix ends the variable that gives the reason for a rule's
 // environment setting. No rule id ends in "-reason".

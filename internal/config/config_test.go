@@ -362,3 +362,41 @@ func TestPlainLanguageThresholds(t *testing.T) {
 		}
 	}
 }
+
+// A bad value set by an environment variable is reported at the variable,
+// as a bad rule severity is, not at a place in register.yaml that does not
+// hold it.
+func TestEnvironmentProblemsNameTheVariable(t *testing.T) {
+	tests := []struct {
+		name, env, value string
+		want             string // Position() and message
+	}{
+		{"duration", "REGISTER_DUE_WITHIN", "soon", `REGISTER_DUE_WITHIN error REGISTER_DUE_WITHIN: "soon" is not an ISO 8601 duration`},
+		{"language", "REGISTER_LANGUAGES", "nl fr", `REGISTER_LANGUAGES error language "fr" is not available: use nl and en`},
+		{"a mapping's entry", "REGISTER_EVALUATION_INTERVALS", `{"camera": "vaak"}`, `REGISTER_EVALUATION_INTERVALS error evaluation.intervals.camera: "vaak" is not an ISO 8601 duration`},
+		{"address", "REGISTER_OPEN_DATA_LICENCE", "cc-by", `REGISTER_OPEN_DATA_LICENCE error REGISTER_OPEN_DATA_LICENCE: "cc-by" is not an absolute http(s) URI`},
+		{"severity", "REGISTER_RULES_SIGNAGE", "loud", `REGISTER_RULES_SIGNAGE error REGISTER_RULES_SIGNAGE: unknown severity "loud"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// The file sets something else first, so a wrong place in it
+			// would show.
+			dir := writeConfig(t, "organisation: Gemeente Dorp\ndue_within: P30D\n")
+			t.Setenv(tt.env, tt.value)
+			_, fs, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range fs {
+				got = append(got, fmt.Sprintf("%s %s %s", f.Position(), f.Severity, f.Message))
+			}
+			if len(got) != 1 || !strings.HasPrefix(got[0], tt.want) {
+				t.Errorf("findings %q, want one starting %q", got, tt.want)
+			}
+			if len(fs) == 1 && (fs[0].Line != 0 || !strings.Contains(fs[0].Help, "environment variable")) {
+				t.Errorf("line %d, help %q: want no line and help about the variable", fs[0].Line, fs[0].Help)
+			}
+		})
+	}
+}

@@ -99,6 +99,24 @@ func (s settings) Get(key string) any {
 	return defaults[key]
 }
 
+// envSource names the environment variable that gives key its value: the
+// key's own (REGISTER_DUE_WITHIN) or one that sets a mapping holding it
+// (REGISTER_EVALUATION_INTERVALS for evaluation.intervals.camera); "" when
+// the value is the file's or the default.
+func (s settings) envSource(key string) string {
+	if s.env == nil {
+		return ""
+	}
+	parts := strings.Split(key, ".")
+	for i := len(parts); i > 0; i-- {
+		name := EnvName(strings.Join(parts[:i], "."))
+		if v, ok := s.env(name); ok && v != "" {
+			return name
+		}
+	}
+	return ""
+}
+
 // InConfig reports whether register.yaml sets key.
 func (s settings) InConfig(key string) bool {
 	_, ok := s.inFile(key)
