@@ -36,64 +36,6 @@ func (L *Labels) kind(r *record.Record) string {
 	return s
 }
 
-// facts lists the key facts the committee weighs, in plain language: what
-// it is for, which problem it solves and what else was considered, personal
-// data and the legal basis, assessments and risks, who is responsible, how
-// long it may stay and when it is evaluated. A missing fact says so, since
-// that is itself something to discuss.
-func (L *Labels) facts(r *record.Record, reg *record.Register) []Fact {
-	t := func(nlText, enText string) string { return L.pick([2]string{nlText, enText}) }
-	var fs []Fact
-	add := func(label, value string, paths ...string) {
-		fs = append(fs, Fact{Label: label, Value: value, paths: paths})
-	}
-
-	add(t("Korte omschrijving", "Summary"), L.or(r.Summary), "summary")
-	add(t("Status", "Status"), L.or(L.value("status", r.Status)), "status")
-	org := r.Organisation.Name
-	if r.Organisation.Type != "" {
-		org += " (" + L.value("organisation.type", r.Organisation.Type) + ")"
-	}
-	add(t("Organisatie", "Organisation"), L.or(org), "organisation.name", "organisation.type")
-	owner := joinNonEmpty(", ", r.Owner.Role, r.Owner.Department, r.Owner.Email, r.Owner.Phone)
-	add(t("Verantwoordelijke (rol)", "Responsible officer (role)"), L.or(owner), "owner.role", "owner.department", "owner.email", "owner.phone")
-	if r.Kind == record.Algorithm {
-		role := L.value("role", r.Role)
-		if r.AffectsIndividuals != nil {
-			role += "; " + t("gaat over personen of groepen: ", "affects individuals or groups: ") + strings.ToLower(L.yesNo(*r.AffectsIndividuals))
-		}
-		if r.SelfLearning != nil {
-			role += "; " + t("zelflerend: ", "self-learning: ") + strings.ToLower(L.yesNo(*r.SelfLearning))
-		}
-		add(t("Rol bij besluiten", "Role in decisions"), L.or(role), "role", "affects_individuals", "self_learning")
-	}
-	if r.Kind == record.Sensor && r.Location != nil {
-		add(t("Locatie", "Location"), L.or(joinNonEmpty("; ", r.Location.Description, r.Location.Area)), "location.description", "location.area")
-	}
-	add(t("Doel en impact", "Purpose and impact"), L.or(r.Purpose), "purpose")
-	add(t("Welk probleem lost het op?", "Which problem does it solve?"), L.or(r.Problem), "problem")
-	add(t("Afwegingen en alternatieven", "Considerations and alternatives"), L.or(r.Alternatives), "alternatives")
-	add(t("Persoonsgegevens", "Personal data"), L.personalData(r), "personal_data", "retention")
-	add(t("Wettelijke grondslag", "Legal basis"), L.legalBasis(r), "legal_basis")
-	add(t("DPIA", "DPIA"), L.dpia(r), "dpia")
-	add(t("Impacttoetsen", "Impact assessments"), L.assessments(r), "assessments")
-	if r.AIAct != nil {
-		add(t("AI-verordening", "EU AI Act"), joinNonEmpty(": ", L.value("ai_act.category", r.AIAct.Category), r.AIAct.Basis), "ai_act.category", "ai_act.basis")
-	}
-	add(t("Risico's en maatregelen", "Risks and mitigations"), L.risks(r), "risks")
-	add(t("Besluiten", "Decisions"), L.decisions(r), "decisions")
-	add(t("Looptijd", "Life cycle"), L.lifecycle(r), "lifecycle")
-	add(t("Evaluatie", "Evaluation"), L.evaluation(r, reg), "evaluation")
-	if len(r.Reviews) > 0 {
-		var parts []string
-		for _, rv := range r.Reviews {
-			parts = append(parts, joinNonEmpty(": ", joinNonEmpty(" ", L.value("reviews.body", rv.Body), L.paren(L.dateString(rv.Date))), rv.Summary))
-		}
-		add(t("Eerdere toetsing", "Earlier reviews"), strings.Join(parts, "\n"), "reviews")
-	}
-	return fs
-}
-
 func (L *Labels) paren(s string) string {
 	if s == "" {
 		return ""

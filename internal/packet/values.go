@@ -19,10 +19,17 @@ func (L *Labels) field(path string) string {
 	return l
 }
 
-// standalone are labels for fields that appear in a list of changes without
-// their section around them, where the site's short label ("Einde") would not
-// say enough; everything else is the glossary's (the label package).
+// standalone are labels for fields that appear in a list of changes or of
+// key facts without their section around them: where the site's short label
+// ("Einde") would not say enough, or its long one lists the parts the record
+// page shows ("Looptijd (start en einde)") where the packet says them in a
+// sentence; everything else is the field table's.
 var standalone = map[string][2]string{
+	"owner":               {"Verantwoordelijke", "Responsible officer"},
+	"location":            {"Locatie", "Location"},
+	"dpia":                {"DPIA", "DPIA"},
+	"lifecycle":           {"Looptijd", "Life cycle"},
+	"reviews":             {"Eerdere toetsing", "Earlier reviews"},
 	"decisions":           {"Besluiten", "Decisions"},
 	"lifecycle.start":     {"Looptijd: start", "Life cycle: start"},
 	"lifecycle.end":       {"Looptijd: einde", "Life cycle: end"},

@@ -1,0 +1,119 @@
+package packet
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/field"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// marked returns a copy of the field table with the fields at paths marked
+// as key facts, as a new row of the table would be.
+func marked(paths ...string) []field.Field {
+	table := slices.Clone(field.All)
+	for i := range table {
+		if slices.Contains(paths, table[i].Path) {
+			table[i].Fact = true
+		}
+	}
+	return table
+}
+
+func factText(fs []Fact) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.Label + ": " + f.Value + "\n")
+	}
+	return b.String()
+}
+
+func TestFactsFollowTheTable(t *testing.T) {
+	yes := true
+	r := &record.Record{
+		ID: "cam-1", Kind: record.Sensor, Status: "active", Summary: "Een camera.",
+		Themes:   []string{"economie", "wonen"},
+		Security: &record.Security{LastAudit: "2025-03-01", Measures: "Versleuteld."},
+		Signage:  &record.Signage{Present: &yes},
+	}
+	reg := &record.Register{}
+	tests := []struct {
+		name, lang string
+		table      []field.Field
+		want       []string // lines the facts hold
+		not        []string // text they do not
+	}{
+		{"table as it is", "nl", field.All, []string{"Status: In gebruik"}, []string{"Thema", "Beveiliging", "Herkenbaarheid"}},
+		{"a list of enumerated values", "nl", marked("themes"), []string{"Thema: Economie; Wonen"}, nil},
+		{"in English", "en", marked("themes"), []string{"Theme: Economy; Housing"}, nil},
+		{"a group, field by field", "nl", marked("security"),
+			[]string{"Beveiliging: Laatste beveiligingsaudit: 1 maart 2025", "Maatregelen: Versleuteld."}, []string{"Auditrapport"}},
+		{"an empty field says so", "nl", marked("supplier"), []string{"Leverancier: Niet ingevuld"}, nil},
+		{"a field of the other kind is left out", "nl", marked("explanation"), nil, []string{"Hoe werkt het"}},
+		{"a boolean", "nl", marked("signage"), []string{"Borden of markering aanwezig: Ja"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := factText(labelsFor(tt.lang).factsFrom(tt.table, r, reg))
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("facts lack %q:\n%s", w, got)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(got, n) {
+					t.Errorf("facts hold %q:\n%s", n, got)
+				}
+			}
+		})
+	}
+}
+
+// TestEveryFactStated holds the packet to the table: each field marked Fact
+// is stated once, by a fact of its own or by the fact that covers it, and
+// the packet states nothing the table does not mark.
+func TestEveryFactStated(t *testing.T) {
+	for _, k := range record.Kinds {
+		r := &record.Record{Kind: k, Location: &record.Location{}, AIAct: &record.AIAct{},
+			Reviews: []record.Review{{Body: "ethics_committee"}}}
+		fs := labelsFor("nl").facts(r, &record.Register{})
+		stated := map[string]int{}
+		for _, f := range fs {
+			fieldPath := ""
+			for _, ff := range field.All {
+				if ff.Fact && nlLabel(ff.Path) == f.Label {
+					fieldPath = ff.Path
+				}
+			}
+			if fieldPath == "" {
+				t.Errorf("%s: fact %q is no field the table marks", k, f.Label)
+				continue
+			}
+			stated[fieldPath]++
+			for _, c := range factWriters[fieldPath].covers {
+				stated[c]++
+			}
+		}
+		for _, f := range field.All {
+			if f.Fact && f.For(k) && stated[f.Path] != 1 {
+				t.Errorf("%s: %s stated %d times, want once", k, f.Path, stated[f.Path])
+			}
+		}
+	}
+}
+
+// nlLabel is a field's label as the Dutch packet gives it.
+func nlLabel(path string) string { return labelsFor("nl").field(path) }
+
+// TestFactWritersInTable keeps the packet's wordings to fields the table
+// marks, so a wording cannot outlive its row.
+func TestFactWritersInTable(t *testing.T) {
+	for path, w := range factWriters {
+		for _, p := range append([]string{path}, w.covers...) {
+			if f, ok := field.Lookup(p); !ok || !f.Fact {
+				t.Errorf("packet words %s, which the field table does not mark Fact", p)
+			}
+		}
+	}
+}
