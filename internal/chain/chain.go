@@ -58,18 +58,35 @@ type Result struct {
 // "BRP" finds "Basisregistratie Personen (BRP)" and not "BRPX"; an empty
 // query matches nothing.
 func Find(recs []*record.Record, query string) Result {
+	return find(recs, nil, query)
+}
+
+// find is Find over the records of recs at the indices cand, in order; nil
+// cand means all of them.
+func find(recs []*record.Record, cand []int, query string) Result {
 	res := Result{Query: strings.TrimSpace(query)}
 	q := words(res.Query)
 	if len(q) == 0 {
 		return res
 	}
+	each := func(yield func(*record.Record)) {
+		if cand == nil {
+			for _, r := range recs {
+				yield(r)
+			}
+			return
+		}
+		for _, i := range cand {
+			yield(recs[i])
+		}
+	}
 	sensors := map[string]*record.Record{}
-	for _, r := range recs {
+	each(func(r *record.Record) {
 		if r.Kind == record.Sensor && (Matches(r.ID, q) || Matches(r.Name, q)) {
 			sensors[r.ID] = r
 		}
-	}
-	for _, r := range recs {
+	})
+	each(func(r *record.Record) {
 		u := Use{Record: r}
 		for _, d := range r.Datasets {
 			if Matches(d.Name, q) || Matches(d.Source, q) {
@@ -88,14 +105,115 @@ func Find(recs []*record.Record, query string) Result {
 			}
 		}
 		if len(u.Datasets)+len(u.Shares)+len(u.Sensors) == 0 {
-			continue
+			return
 		}
 		res.Uses = append(res.Uses, u)
 		for _, s := range r.DataSharing {
 			res.addRecipient(s.Party, r)
 		}
-	}
+	})
 	return res
+}
+
+// Index answers many queries over the same records, as Find would, without
+// reading every record for each: a site with a page per dataset asks one
+// query per dataset.
+type Index struct {
+	recs []*record.Record
+	// byWord lists, for each word, the records (by index, ascending) that
+	// could be in the chain of a query starting with it.
+	byWord map[string][]int
+}
+
+// NewIndex indexes recs for Index.Find.
+func NewIndex(recs []*record.Record) *Index {
+	ix := &Index{recs: recs, byWord: map[string][]int{}}
+	add := func(s string, i int) {
+		for _, w := range words(s) {
+			if l := ix.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
+				ix.byWord[w] = append(l, i)
+			}
+		}
+	}
+	// A sensor's words also reach the algorithms that use it.
+	users := map[string][]int{}
+	for i, r := range recs {
+		for _, id := range r.UsesSensors {
+			users[id] = append(users[id], i)
+		}
+	}
+	for i, r := range recs {
+		for _, d := range r.Datasets {
+			add(d.Name, i)
+			add(d.Source, i)
+		}
+		for _, s := range r.DataSharing {
+			add(s.Party, i)
+		}
+		if r.Kind == record.Sensor {
+			add(r.ID, i)
+			add(r.Name, i)
+			for _, u := range users[r.ID] {
+				add(r.ID, u)
+				add(r.Name, u)
+			}
+		}
+	}
+	for w, l := range ix.byWord {
+		slices.Sort(l)
+		ix.byWord[w] = slices.Compact(l)
+	}
+	return ix
+}
+
+// Find is Find(recs, query) over the indexed records.
+func (ix *Index) Find(query string) Result {
+	q := words(query)
+	if len(q) == 0 {
+		return Result{Query: strings.TrimSpace(query)}
+	}
+	cand := ix.byWord[q[0]]
+	if cand == nil {
+		cand = []int{}
+	}
+	return find(ix.recs, cand, query)
+}
+
+// Name is a dataset as the records name it.
+type Name struct {
+	Name string
+	// Personal is set when a record says the dataset holds personal data.
+	Personal bool
+}
+
+// Datasets lists the datasets recs use, once for each name (the same but
+// for case, spacing and punctuation, the first spelling kept), in the order
+// of their words.
+func Datasets(recs []*record.Record) []Name {
+	var out []Name
+	at := map[string]int{}
+	for _, r := range recs {
+		for _, d := range r.Datasets {
+			w := words(d.Name)
+			if len(w) == 0 {
+				continue
+			}
+			key := strings.Join(w, " ")
+			i, ok := at[key]
+			if !ok {
+				i = len(out)
+				at[key] = i
+				out = append(out, Name{Name: strings.Join(strings.Fields(d.Name), " ")})
+			}
+			if d.PersonalData != nil && *d.PersonalData {
+				out[i].Personal = true
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Name) int {
+		return slices.Compare(words(a.Name), words(b.Name))
+	})
+	return out
 }
 
 // addSource notes a matching dataset's source once.

@@ -3,6 +3,7 @@ package chain
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -176,5 +177,42 @@ func TestWrite(t *testing.T) {
 	}
 	if err := Write(&js, "xml", rep); err == nil {
 		t.Error("format xml accepted")
+	}
+}
+
+// The index gives every query the answer Find gives, also for words that
+// reach a record only through a sensor it uses, a source or a party.
+func TestIndexFindsWhatFindFinds(t *testing.T) {
+	all := testRecords()
+	public := publish.Records(all)
+	queries := []string{"BRP", "brp", "Basisregistratie Personen", "personen basisregistratie", "RDW", "parkeerbeheer bv",
+		"Gemeente", "vulgraad", "Vulgraadsensoren", "Containers", "Incassobureau", "Belastingdienst", " - ", ""}
+	for _, recs := range [][]*record.Record{all, public, nil} {
+		ix := NewIndex(recs)
+		for _, q := range queries {
+			want, got := Find(recs, q), ix.Find(q)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%q: index found %q %q, Find %q %q", q, ids(got), parties(got), ids(want), parties(want))
+			}
+		}
+	}
+}
+
+func TestDatasets(t *testing.T) {
+	recs := testRecords()
+	recs = append(recs, &record.Record{ID: "extra", Kind: record.Algorithm,
+		Datasets: []record.Dataset{{Name: "  kentekenregister "}, {Name: "Basisregistratie  personen (brp)", PersonalData: yes()}, {Name: " ;; "}}})
+	got := Datasets(recs)
+	want := []Name{
+		{Name: "Basisregistratie Personen (BRP)", Personal: true},
+		{Name: "BRP"},
+		{Name: "Containers"},
+		{Name: "Kentekenregister"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Datasets = %+v, want %+v", got, want)
+	}
+	if got := Datasets(nil); len(got) != 0 {
+		t.Errorf("no records: %+v", got)
 	}
 }

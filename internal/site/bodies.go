@@ -44,6 +44,7 @@ type homeBody struct {
 	MapURL         string
 	PrinciplesURL  string
 	OpenDataURL    string
+	DatasetsURL    string // "" without dataset pages
 	SensorTypes    []countRow
 	Categories     []countRow
 	Devices        int
@@ -74,6 +75,7 @@ func (b *builder) homeBody(lang string) homeBody {
 		MapURL:         root + b.pagePath(lang, "map"),
 		PrinciplesURL:  root + b.pagePath(lang, "principles"),
 		OpenDataURL:    root + b.pagePath(lang, "opendata"),
+		DatasetsURL:    b.datasetsURL(lang, root),
 	}
 	types := map[string]*countRow{}
 	cats := map[string]*countRow{}

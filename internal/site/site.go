@@ -530,6 +530,7 @@ func (b *builder) jobs() []job {
 	js = append(js, b.dataJobs()...)
 	js = append(js, b.notifySchemaJob()...)
 	js = append(js, b.followJobs()...)
+	js = append(js, b.datasetJobs()...)
 	for _, lang := range b.langs {
 		js = append(js, b.pageJobs(lang)...)
 		js = append(js, b.notifyJob(lang))
