@@ -49,7 +49,8 @@ are not public and withheld fields stay out, as on its own site.
 
 A register that cannot be read is reported and left out; the others are published.
 Each register's result is kept in the cache (--cache) keyed on its commit and files, or
-its open data's content, and the date: a second run reads only what changed.
+its open data's content, and the date: a second run reads only what changed. What the
+cache holds of a register no longer listed is removed.
 
 For a federation too large for one machine, run one job per province (--province) with a
 shared cache, then one job with --merge that builds the site from the parts they left.

@@ -179,6 +179,9 @@ func Run(f *Federation, opts Options) (*Result, error) {
 	}
 	close(jobs)
 	wg.Wait()
+	if err := pruneCache(opts.Cache, f.Members); err != nil {
+		return nil, err
+	}
 
 	res := &Result{}
 	var dirs []string
