@@ -48,6 +48,12 @@ A notification about a sensor the register has is refused, unless --update is gi
 then the fields it gives replace the record's, and everything else (fields the form does
 not ask, withheld fields, the first registered_on) stays. The fields changed are listed.
 
+To remove a value on --update, give the field empty: ~, null or nothing after the
+colon, "" for a text, [] for a list (lifecycle: {end: ~} removes the end date). A field
+left out stays; a mapping ({}) is merged field by field and removes nothing by itself; a
+mapping whose fields are all removed goes too. Only fields the form asks can be removed:
+emptying any other (publication above all) refuses the notification.
+
 Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
 		Example: `  register import notification camera-bakkerij.yaml --received 2026-12-01
   register import notification camera-bakkerij.yaml --received 2026-12-01 --update --dry-run`,
@@ -63,7 +69,7 @@ Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.received, "received", "", "the day the municipality received the notification (YYYY-MM-DD); required")
-	cmd.Flags().BoolVar(&o.update, "update", false, "apply a notification about a sensor the register has to its record")
+	cmd.Flags().BoolVar(&o.update, "update", false, "apply a notification about a sensor the register has to its record; a field given empty (~, \"\", []) is removed")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the record that would be written, and write nothing")
 	formatFlag(cmd, &o.format, "text", report.Formats, "format of the findings: %s")
 	return cmd

@@ -46,6 +46,15 @@ func TestImportNotification(t *testing.T) {
 	if err := os.WriteFile(file, []byte(notice), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// The same notification with the sign removed, and with the
+	// publication block emptied.
+	cleared, hostile := filepath.Join(t.TempDir(), "zonder-bord.yaml"), filepath.Join(t.TempDir(), "openbaar.yaml")
+	if err := os.WriteFile(cleared, []byte(strings.Replace(notice, "signage: {present: true}", "signage: ~", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(hostile, []byte(notice+"publication: {withheld: []}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -60,6 +69,9 @@ func TestImportNotification(t *testing.T) {
 		{"added", []string{file, "--received", "2026-11-23"}, ExitOK, "sensors/camera-bakkerij.yaml: added"},
 		{"again", []string{file, "--received", "2026-11-23"}, ExitFindings, "melding.yaml:1:5: error: the register has this sensor already"},
 		{"update", []string{file, "--received", "2026-11-24", "--update"}, ExitOK, "the notification changes nothing"},
+		{"update that clears", []string{cleared, "--received", "2026-11-24", "--update", "--dry-run"}, ExitOK, `/signage removed (was {"present":true})`},
+		{"update that empties what the form does not ask", []string{hostile, "--received", "2026-11-24", "--update"}, ExitFindings,
+			"openbaar.yaml:20:15: error: publication.withheld is given empty"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errs := runCLI(t, append([]string{"import", "notification", "--root", root, "--lang", "en"}, tt.args...)...)

@@ -40,7 +40,8 @@ type Options struct {
 	Received time.Time
 	// Update applies a notification about a sensor the register has to its
 	// record: the fields the notification gives replace those of the
-	// record, the rest stay. Without it, such a notification is refused.
+	// record, the rest stay, and a field it gives as empty (Cleared) is
+	// removed. Without it, such a notification is refused.
 	Update bool
 	// Validator checks the record; nil is refused, because a notification
 	// comes from outside and is never written unchecked.
@@ -183,7 +184,10 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 // fields it gives replace the record's, so what the form does not ask and
 // what the public site did not show (withheld fields) stay as they were;
 // the record's own registered_on, the date of the first notification,
-// stays too.
+// stays too. A field the notification gives as empty (see Cleared) is
+// removed from the record, and a mapping left empty with it; only a field
+// the form asks can be removed so, so a notification never removes the
+// municipality's own fields (the publication block above all).
 func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) (*Result, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(old, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
@@ -192,6 +196,28 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 		return res, nil
 	}
 	top := doc.Content[0]
+	refused := false
+	for i := 0; i+1 < len(note.Content); i += 2 {
+		k := note.Content[i].Value
+		if k == ReceivedKey || k == "id" || k == "kind" {
+			continue
+		}
+		clearedPaths(k, note.Content[i], note.Content[i+1], func(path string, at *yaml.Node) {
+			if Asked(path) {
+				return
+			}
+			refused = true
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
+				Severity: finding.Error, Record: res.ID,
+				Message:   fmt.Sprintf("%s is given empty, which would remove it from the record, but it is not a question of the notification form", path),
+				Help:      "leave it out of the notification to keep it; the municipality removes such a field in the record itself",
+				MessageNL: fmt.Sprintf("%s is leeg opgegeven en zou zo uit het record verdwijnen, maar het is geen vraag van het meldformulier.", path),
+				HelpNL:    "Laat het weg uit de melding om het te houden; zo'n veld haalt de gemeente zelf uit het record."})
+		})
+	}
+	if refused {
+		return res, nil
+	}
 	for i := 0; i+1 < len(note.Content); i += 2 {
 		k := note.Content[i].Value
 		if k == ReceivedKey || k == "id" || k == "kind" {
@@ -308,7 +334,7 @@ func cleanNode(n *yaml.Node) *yaml.Node {
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
-	c := &yaml.Node{Kind: n.Kind, Style: n.Style &^ yaml.TaggedStyle, Value: n.Value}
+	c := &yaml.Node{Kind: n.Kind, Style: n.Style &^ yaml.TaggedStyle, Value: n.Value, Line: n.Line, Column: n.Column}
 	if n.Kind == yaml.ScalarNode {
 		// The form quotes every text; the register writes plain text where
 		// YAML allows it, and the encoder quotes the rest.
@@ -340,8 +366,42 @@ func setKey(m *yaml.Node, key string, v *yaml.Node, before string) {
 	m.Content = slices.Insert(m.Content, at, k, v)
 }
 
+// Cleared reports whether a value in a notification asks, on --update, to
+// remove the field from the record: null (~, null, or nothing after the
+// colon), an empty text ("") or an empty list ([]). A field left out of
+// the notification stays as the record has it, and so do the fields of a
+// mapping it gives: an empty mapping ({}, as the form writes evaluation)
+// changes nothing.
+func Cleared(v *yaml.Node) bool {
+	switch v.Kind {
+	case yaml.ScalarNode:
+		tag := v.ShortTag()
+		return tag == "!!null" || tag == "!!str" && v.Value == ""
+	case yaml.SequenceNode:
+		return len(v.Content) == 0
+	}
+	return false
+}
+
+// clearedPaths calls found with the dotted path and the key node of every
+// field under v (at path, whose key node is k) that the notification
+// clears.
+func clearedPaths(path string, k, v *yaml.Node, found func(string, *yaml.Node)) {
+	if Cleared(v) {
+		found(path, k)
+		return
+	}
+	if v.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			clearedPaths(path+"."+v.Content[i].Value, v.Content[i], v.Content[i+1], found)
+		}
+	}
+}
+
 // mergeKey puts the notification's value v at key in the record's mapping
-// m: mappings are merged field by field, anything else replaced whole.
+// m: mappings are merged field by field, anything else replaced whole; a
+// cleared value removes the key, and a mapping the removals leave empty
+// goes with it.
 func mergeKey(m *yaml.Node, key string, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value != key {
@@ -349,15 +409,45 @@ func mergeKey(m *yaml.Node, key string, v *yaml.Node) {
 		}
 		old := m.Content[i+1]
 		if old.Kind == yaml.MappingNode && v.Kind == yaml.MappingNode {
+			had := len(old.Content)
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				mergeKey(old, v.Content[j].Value, v.Content[j+1])
 			}
+			if len(old.Content) > 0 || had == 0 {
+				return
+			}
+		} else if v = withoutCleared(v); v != nil {
+			m.Content[i+1] = v
 			return
 		}
-		m.Content[i+1] = v
+		m.Content = slices.Delete(m.Content, i, i+2)
 		return
 	}
-	m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+	if v = withoutCleared(v); v != nil {
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+	}
+}
+
+// withoutCleared is v without the fields it clears, for a value that
+// replaces the record's whole; nil when nothing is left.
+func withoutCleared(v *yaml.Node) *yaml.Node {
+	if Cleared(v) {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		return v
+	}
+	c := *v
+	c.Content = nil
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if x := withoutCleared(v.Content[i+1]); x != nil {
+			c.Content = append(c.Content, v.Content[i], x)
+		}
+	}
+	if len(c.Content) == 0 && len(v.Content) > 0 {
+		return nil
+	}
+	return &c
 }
 
 func encode(n *yaml.Node) ([]byte, error) {

@@ -3,6 +3,7 @@ package notification
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -395,5 +396,126 @@ func TestReadUpdateWithoutWithheld(t *testing.T) {
 	res, err = Read(register(t, nil), "melding.yaml", []byte(note), Options{Received: received, Validator: validator(t), Update: true})
 	if err != nil || res.Data != nil || !hasFinding(res.Findings, finding.Error, "point") {
 		t.Fatalf("a new sensor without a place was accepted: %v %v", err, res.Findings)
+	}
+}
+
+// TestReadUpdateClears: on --update a field given empty is removed from the
+// record, one left out stays, and a field the form does not ask (the
+// publication block above all) cannot be removed so.
+func TestReadUpdateClears(t *testing.T) {
+	record := existing + "signage:\n  present: true\n  description: Bordje bij de deur\nvendor:\n  manufacturer: Axis\n  model: P3245\n"
+	tests := []struct {
+		name    string
+		edit    func(string) string
+		gone    []string // paths the record no longer has
+		kept    []string // paths it still has
+		changed []string // paths listed as changed
+		refused string   // an error finding saying this; nothing written
+		at      string   // the text the refusal points at
+	}{
+		{name: "left out stays",
+			edit: func(s string) string { return s },
+			kept: []string{"vendor.model", "vendor.manufacturer", "signage.description", "organisation.kvk"}},
+		{name: "null clears one field of a mapping",
+			edit:    func(s string) string { return s + "vendor:\n  model: ~\n" },
+			gone:    []string{"vendor.model"},
+			kept:    []string{"vendor.manufacturer"},
+			changed: []string{"/vendor/model"}},
+		{name: "nothing after the colon and an empty text clear, and the emptied mapping goes",
+			edit: func(s string) string { return s + "vendor:\n  model:\n  manufacturer: \"\"\n" },
+			gone: []string{"vendor"}, kept: []string{"signage.present"}},
+		{name: "null clears a whole mapping",
+			edit: func(s string) string { return s + "signage: null\n" },
+			gone: []string{"signage"}, kept: []string{"vendor.model"}},
+		{name: "an empty list clears a list",
+			edit: func(s string) string {
+				return strings.Replace(s, "  categories: [Camerabeelden]\n", "  categories: []\n", 1)
+			},
+			gone: []string{"personal_data.categories"}, kept: []string{"personal_data.processed"}},
+		{name: "a field of a mapping the form asks",
+			edit: func(s string) string {
+				return strings.Replace(s, "  type: private\n", "  type: private\n  kvk: ~\n", 1)
+			},
+			gone: []string{"organisation.kvk"}, kept: []string{"organisation.name"}},
+		{name: "the publication block cannot be cleared",
+			edit:    func(s string) string { return s + "publication: ~\n" },
+			refused: "publication is given empty", at: "publication: ~"},
+		{name: "a field the form does not ask cannot be cleared",
+			edit: func(s string) string {
+				return strings.Replace(s, "  role: Bedrijfsleider\n", "  role: Bedrijfsleider\n  department: ~\n", 1)
+			},
+			refused: "owner.department is given empty", at: "department: ~"},
+		{name: "a required field cleared leaves a record that is not valid",
+			edit: func(s string) string {
+				return strings.Replace(s, "name: Camera bij de ingang van de bakkerij\n", "name: ~\n", 1)
+			},
+			refused: "after applying melding.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := register(t, map[string]string{"sensors/camera-bakkerij.yaml": record})
+			note := tt.edit(valid)
+			res, err := Read(root, "melding.yaml", []byte(note), Options{Received: received, Validator: validator(t), Update: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.refused != "" {
+				if res.Data != nil || !hasFinding(res.Findings, finding.Error, tt.refused) {
+					t.Fatalf("want a refusal saying %q: %v", tt.refused, res.Findings)
+				}
+				if tt.at != "" {
+					before := note[:strings.Index(note, tt.at)]
+					line, col := 1+strings.Count(before, "\n"), len(before)-strings.LastIndex(before, "\n")
+					for _, f := range res.Findings {
+						if f.Severity == finding.Error && (f.File != "melding.yaml" || f.Line != line || f.Column != col) {
+							t.Errorf("refusal at %s:%d:%d, want melding.yaml:%d:%d", f.File, f.Line, f.Column, line, col)
+						}
+					}
+				}
+				return
+			}
+			if res.Data == nil {
+				t.Fatalf("update refused: %v", res.Findings)
+			}
+			doc, fs := source.Parse("x", res.Data, source.DefaultLimits)
+			if doc == nil {
+				t.Fatal(fs)
+			}
+			has := func(path string) bool {
+				var v any = doc.Value
+				for _, k := range strings.Split(path, ".") {
+					m, ok := v.(map[string]any)
+					if !ok {
+						return false
+					}
+					if v, ok = m[k]; !ok {
+						return false
+					}
+				}
+				return true
+			}
+			for _, p := range tt.gone {
+				if has(p) {
+					t.Errorf("%s is still in the record:\n%s", p, res.Data)
+				}
+			}
+			for _, p := range append(tt.kept, "location.point", "publication.withheld", "registered_on", "evaluation") {
+				if !has(p) {
+					t.Errorf("%s was lost:\n%s", p, res.Data)
+				}
+			}
+			var changed []string
+			for _, c := range res.Changes {
+				changed = append(changed, c.Path)
+			}
+			for _, p := range tt.changed {
+				if !slices.Contains(changed, p) {
+					t.Errorf("changes %v miss %s", changed, p)
+				}
+			}
+			if strings.Contains(string(res.Data), "null") || strings.Contains(string(res.Data), "~") {
+				t.Errorf("the record holds an empty value:\n%s", res.Data)
+			}
+		})
 	}
 }
