@@ -4,7 +4,9 @@
 # axe-core for WCAG 2.1 A/AA, and reads its feed, calendar and catalogue with
 # feedparser, ical.js and jsonld, and validates the catalogue against DCAT-AP-NL
 # SHACL shapes (rdf-validate-shacl). The editor test drives
-# yaml-language-server on records and register.yaml. e2e/install.sh installs what they need.
+# yaml-language-server on records and register.yaml. The federation test
+# builds a national site from the bundled register and examples/dorp with
+# 'register federate' and checks it the same way. e2e/install.sh installs what they need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,4 +32,4 @@ REGISTER_SITE_TILES_URL='https://tiles.test/{z}/{x}/{y}.png' "$work/register" bu
 # REGISTER_BIN runs 'register serve' on a copy of the register, for the test
 # of the preview's reload.
 SITE_DIR="$work/public" TILES_SITE_DIR="$work/tiles" REGISTER_BIN="$work/register" SHOTS_DIR="${SHOTS_DIR:-e2e/shots}" \
-  node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs e2e/dcat.test.mjs e2e/notify.test.mjs
+  node --test --test-reporter=spec e2e/site.test.mjs e2e/editor.test.mjs e2e/dcat.test.mjs e2e/notify.test.mjs e2e/federate.test.mjs
