@@ -204,7 +204,7 @@ func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool
 			row.Title = L.pick([2]string{r.TitleNL, r.TitleEN})
 		}
 		var refs []string
-		for _, ref := range splitRefs(f.Principle) {
+		for _, ref := range principle.SplitRefs(f.Principle) {
 			refs = append(refs, joinNonEmpty(" ", ref, L.principleLabel(ref)))
 			if cited[ref] == nil {
 				cited[ref] = map[string]bool{}
@@ -376,8 +376,9 @@ var changeOps = map[fielddiff.Op][2]string{
 	fielddiff.Changed: {"Gewijzigd", "Changed"},
 }
 
-// appendix lists the principles cited, in the order of the principles'
-// table, each with the rules that cite it and why they exist.
+// appendix lists the principles cited, in the catalogue's order
+// (principle.Catalogue) with references it does not have last, each with
+// the rules that cite it and why they exist.
 func (L *Labels) appendix(cited map[string]map[string]bool) []Principle {
 	var out []Principle
 	for ref, rules := range cited {
@@ -393,24 +394,10 @@ func (L *Labels) appendix(cited map[string]map[string]bool) []Principle {
 		slices.SortFunc(pr.Rules, func(a, b PrincipleRule) int { return cmp.Compare(a.ID, b.ID) })
 		out = append(out, pr)
 	}
-	slices.SortFunc(out, func(a, b Principle) int { return cmp.Compare(refOrder(a.Ref), refOrder(b.Ref)) })
+	slices.SortFunc(out, func(a, b Principle) int {
+		return cmp.Or(cmp.Compare(principle.Position(a.Ref), principle.Position(b.Ref)), cmp.Compare(a.Ref, b.Ref))
+	})
 	return out
-}
-
-// refOrder sorts references as principles.md lists them: the VNG principles
-// by number (I, II, 2.1, ..., VII, 7.7), then the commitments, then the rest.
-func refOrder(ref string) string {
-	roman := map[string]string{"I": "1", "II": "2", "III": "3", "IV": "4", "V": "5", "VI": "6", "VII": "7"}
-	if rest, ok := strings.CutPrefix(ref, "VNG "); ok {
-		if n, ok := roman[rest]; ok {
-			return "0 " + n + ".0"
-		}
-		return "0 " + rest
-	}
-	if strings.HasPrefix(ref, "C-") {
-		return "1 " + ref
-	}
-	return "2 " + ref
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

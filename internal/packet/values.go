@@ -3,6 +3,7 @@ package packet
 import (
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/principle"
 
 	"strconv"
 	"strings"
@@ -103,64 +104,11 @@ func (L *Labels) fieldLabel(pointer string) string {
 	return out
 }
 
-// principleLabels are the Dutch and English labels of the principles and
-// commitments findings cite (shared/principles.md).
-var principleLabels = map[string][2]string{
-	"VNG I": {"Democratisch besluit", "Democratic decision"}, "VNG II": {"Maatschappelijke waarde", "Public value"},
-	"VNG 2.1": {"Geen biometrische surveillance", "No biometric surveillance"}, "VNG 2.2": {"Risicoanalyse", "Risk analysis"},
-	"VNG III": {"Evaluatie", "Evaluation"}, "VNG 3.1": {"Probleem en alternatieven", "Problem and alternatives"},
-	"VNG 3.2": {"Afweging publieke waarden / IAMA", "Weighing public values / IAMA"},
-	"VNG 3.3": {"Gestandaardiseerde documentatie", "Standard documentation"}, "VNG 3.4": {"Levensduur", "Life cycle"},
-	"VNG 3.5": {"Zelflerend", "Self-learning"}, "VNG 3.6": {"Sensor- en cameraplan", "Sensor and camera plan"},
-	"VNG 3.7": {"Verantwoordelijke", "Responsible officer"}, "VNG 3.8": {"Onafhankelijke toetsing", "Independent review"},
-	"VNG IV": {"Transparantie", "Transparency"}, "VNG 4.1": {"Transparantie", "Transparency"},
-	"VNG 4.2": {"Registratie", "Registration"}, "VNG 4.3": {"Herkenbaarheid", "Recognisability"},
-	"VNG 4.4": {"Dialoog", "Dialogue"}, "VNG V": {"Persoonsgegevens vermijden", "Avoid personal data"},
-	"VNG 5.1": {"Persoonsgegevens vermijden", "Avoid personal data"}, "VNG 5.2": {"Datarechten", "Data rights"},
-	"VNG VI": {"Juridische grondslag", "Legal basis"}, "VNG 6.1": {"Inkoopvoorwaarden", "Procurement conditions"},
-	"VNG 6.2": {"Inkoopvoorwaarden", "Procurement conditions"}, "VNG 6.3": {"DPIA", "DPIA"},
-	"VNG 6.4": {"Bij twijfel persoonsgegeven", "When in doubt, personal data"}, "VNG 6.5": {"Private sensoren", "Private sensors"},
-	"VNG 6.6": {"DPIA gedeeld", "DPIA shared"}, "VNG VII": {"Open standaarden", "Open standards"},
-	"VNG 7.4": {"Beveiliging", "Security"}, "VNG 7.5": {"Minimalisatie", "Minimisation"}, "VNG 7.6": {"Ketenrisico", "Supply-chain risk"},
-	"VNG 7.7":              {"Beveiligingsaudit", "Security audit"},
-	"C-camera-temporary":   {"Camera's alleen tijdelijk", "Cameras only temporary"},
-	"C-camera-yearly":      {"Camera's elk jaar geëvalueerd", "Cameras evaluated every year"},
-	"C-no-live-face":       {"Geen live gezichtsherkenning", "No live face recognition"},
-	"C-algorithm-register": {"Volledig algoritmeregister", "Complete algorithm register"},
-	"C-human-oversight":    {"Menselijke tussenkomst", "Human oversight"},
-	"C-sensor-register":    {"Meldplicht sensoren", "Duty to report sensors"},
-	"C-sharing-temporary":  {"Gegevensdeling tijdelijk", "Data sharing is temporary"},
-	"C-correction-desk":    {"Meldpunt voor fouten", "Desk for corrections"},
-	"C-breach":             {"Datalekken op tijd gemeld", "Data breaches reported in time"},
-	"C-open-source":        {"Open source", "Open source"},
-	"C-ethics-committee":   {"Ethische commissie", "Ethics committee"},
-	"exceptions":           {"Uitzonderingen", "Exceptions"},
-}
-
-// splitRefs splits a finding's principle field, which may cite more than one
-// reference ("VNG 2.1, C-no-live-face"), and writes bare references ("2.1",
-// "III") in the "VNG ..." form the table uses.
-func splitRefs(s string) []string {
-	var out []string
-	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
-		p = strings.TrimSpace(p)
-		if p == "" {
-			continue
-		}
-		if _, ok := principleLabels[p]; !ok && !strings.HasPrefix(p, "C-") && !strings.HasPrefix(strings.ToUpper(p), "VNG") {
-			if _, ok := principleLabels["VNG "+p]; ok {
-				p = "VNG " + p
-			}
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// principleLabel returns the label of a reference, or "" when unknown.
+// principleLabel returns the label of a reference in the principles'
+// catalogue, or "" when unknown.
 func (L *Labels) principleLabel(ref string) string {
-	if l, ok := principleLabels[ref]; ok {
-		return L.pick(l)
+	if p, ok := principle.Find(ref); ok {
+		return L.pick(p.Label)
 	}
 	return ""
 }

@@ -475,7 +475,7 @@ func TestLabelsAndFormats(t *testing.T) {
 		{longDate("nl", "soon"), "soon"},
 		{Anchor("VNG 2.1"), "vng-2-1"},
 		{Anchor("C-camera-temporary"), "c-camera-temporary"},
-		{strings.Join(splitRefs("2.1, C-no-live-face"), "|"), "VNG 2.1|C-no-live-face"},
+		{strings.Join(refAnchors("2.1, C-no-live-face"), "|"), "vng-2-1|c-no-live-face"},
 		{slug("Zuidoost-Ëiland"), "zuidoost-eiland"},
 		{slug("air_quality"), "air_quality"},
 		{link("javascript:alert(1)", "x"), "x"},
