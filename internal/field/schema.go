@@ -33,7 +33,30 @@ type Described struct {
 // then the algorithm schema's own: every object and every leaf, with list
 // items not descended into. The table's tests hold the table to it.
 func Schema() ([]Described, error) {
-	w := walker{docs: map[string]map[string]any{}, at: map[string]int{}}
+	w, err := walk()
+	if err != nil {
+		return nil, err
+	}
+	return w.out, nil
+}
+
+// Values returns the values the schema of records of kind k allows for the
+// enumerated field at a dotted path (for a list, for its items), in the
+// schema's order; nil for a field that is not enumerated. Forms offer these
+// and nothing else.
+func Values(k record.Kind, path string) []string {
+	w, err := schemaWalk()
+	if err != nil {
+		return nil
+	}
+	return slices.Clone(w.values[k][path])
+}
+
+var schemaWalk = sync.OnceValues(walk)
+
+// walk reads the schemas and describes their fields.
+func walk() (*walker, error) {
+	w := &walker{docs: map[string]map[string]any{}, at: map[string]int{}, values: map[record.Kind]map[string][]string{}}
 	for _, name := range slices.Concat([]string{schema.Common}, schema.Names) {
 		data, err := schema.Read(name)
 		if err != nil {
@@ -51,7 +74,7 @@ func Schema() ([]Described, error) {
 		w.kind = record.Kind(name)
 		w.object(file, w.docs[file], "")
 	}
-	return w.out, nil
+	return w, nil
 }
 
 type walker struct {
@@ -59,6 +82,9 @@ type walker struct {
 	kind record.Kind
 	out  []Described
 	at   map[string]int // index in out by path
+	// values are the enumerated values of Enum and Enums leaves, by kind
+	// of record and path.
+	values map[record.Kind]map[string][]string
 }
 
 // resolve follows $ref to the node it names, returning the file it is in
@@ -134,6 +160,12 @@ func (w *walker) field(file string, n map[string]any, path string) {
 	d := Described{Path: path, Leaf: len(keys) == 0, Title: title, Description: desc}
 	if d.Leaf {
 		d.Kind = w.valueKind(f, node)
+		if d.Kind == Enum || d.Kind == Enums {
+			if w.values[w.kind] == nil {
+				w.values[w.kind] = map[string][]string{}
+			}
+			w.values[w.kind][path] = w.enumValues(f, node)
+		}
 	} else {
 		d.Kind = Group
 	}
@@ -201,6 +233,25 @@ func (w *walker) valueKind(file string, n map[string]any) Kind {
 	return Text
 }
 
+// enumValues lists the values an enumerated leaf allows: its enum (or
+// const), or its items' for a list.
+func (w *walker) enumValues(file string, n map[string]any) []string {
+	file, n, _, _ = w.resolve(file, n)
+	if n == nil {
+		return nil
+	}
+	if items, ok := n["items"].(map[string]any); ok {
+		return w.enumValues(file, items)
+	}
+	var out []string
+	for _, v := range append(list(n["enum"]), n["const"]) {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // orderKey holds, in every decoded object, its keys in the order the file
 // writes them: the schema's order is the record format's, and a Go map has
 // none.
@@ -260,12 +311,12 @@ func cmpOr(a, b string) string {
 }
 
 var help = sync.OnceValue(func() map[string][2]string {
-	fs, err := Schema()
+	w, err := schemaWalk()
 	if err != nil {
 		return nil
 	}
-	m := make(map[string][2]string, len(fs))
-	for _, f := range fs {
+	m := make(map[string][2]string, len(w.out))
+	for _, f := range w.out {
 		nl, en, ok := strings.Cut(f.Description, " — ")
 		if !ok {
 			en = nl

@@ -11,14 +11,9 @@
 package notification
 
 import (
-	"encoding/json"
-	"slices"
-	"strings"
-	"sync"
-
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/schema"
 )
 
 // Input is how a question is asked.
@@ -172,84 +167,10 @@ var Sections = []Section{
 var Fixed = map[string]any{"kind": "sensor", migrate.VersionKey: migrate.Current, "evaluation": map[string]any{}}
 
 // Values returns the values a Choice, Radio or Choices question offers:
-// the schema's enum for the field (for a list, for its items), so the form
-// offers what the record format allows and nothing else.
+// the sensor schema's enum for the field (for a list, for its items), so the
+// form offers what the record format allows and nothing else.
 func Values(q Question) []string {
-	return slices.Clone(enums()[q.Path])
-}
-
-// enums reads the enum of every question's field from the sensor schema.
-var enums = sync.OnceValue(func() map[string][]string {
-	docs := map[string]map[string]any{}
-	read := func(file string) map[string]any {
-		if d, ok := docs[file]; ok {
-			return d
-		}
-		var d map[string]any
-		if data, err := schema.FS.ReadFile(file); err == nil {
-			_ = json.Unmarshal(data, &d)
-		}
-		docs[file] = d
-		return d
-	}
-	// resolve follows $ref (to another file or within one) and returns
-	// the node it ends at, with its file.
-	resolve := func(file string, n map[string]any) (string, map[string]any) {
-		for range 20 {
-			ref, ok := n["$ref"].(string)
-			if !ok {
-				break
-			}
-			f, ptr, _ := strings.Cut(ref, "#")
-			if f != "" {
-				file = f
-			}
-			next := read(file)
-			for _, tok := range strings.Split(strings.TrimPrefix(ptr, "/"), "/") {
-				if tok != "" {
-					next, _ = next[tok].(map[string]any)
-				}
-			}
-			if next == nil {
-				return file, nil
-			}
-			n = next
-		}
-		return file, n
-	}
-	out := map[string][]string{}
-	top := schema.File(string(record.Sensor))
-	for _, s := range Sections {
-		for _, q := range s.Questions {
-			file, n := top, read(top)
-			for _, seg := range strings.Split(q.Path, ".") {
-				props, _ := n["properties"].(map[string]any)
-				child, _ := props[seg].(map[string]any)
-				if child == nil {
-					n = nil
-					break
-				}
-				file, n = resolve(file, child)
-				if n == nil {
-					break
-				}
-			}
-			if items, ok := n["items"].(map[string]any); ok {
-				_, n = resolve(file, items)
-			}
-			for _, v := range asList(n["enum"]) {
-				if s, ok := v.(string); ok {
-					out[q.Path] = append(out[q.Path], s)
-				}
-			}
-		}
-	}
-	return out
-})
-
-func asList(v any) []any {
-	l, _ := v.([]any)
-	return l
+	return field.Values(record.Sensor, q.Path)
 }
 
 // Asked reports whether the form asks for the field at a dotted path or
