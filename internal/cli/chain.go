@@ -27,7 +27,7 @@ func newChainCmd(a *App, runF func(*chainOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "chain DATASET|PARTY",
-		Short: "List the records that use a dataset or share with a party, and whom to tell of a correction",
+		Short: a.say(msgChainShort),
 		Long: `chain follows personal data through the register, for the desk that corrects or
 deletes wrong data about a resident (GDPR art. 16, 17). It lists:
 
@@ -50,9 +50,9 @@ The name matches whole words regardless of case: "BRP" finds "Basisregistratie P
 			return runF(o)
 		},
 	}
-	formatFlag(cmd, &o.format, "text", chain.Formats, "output format: %s")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
-	cmd.Flags().BoolVar(&o.internal, "internal", false, "search every record as loaded, also those not public and the values they withhold (not for publication)")
+	a.formatFlag(cmd, &o.format, "text", chain.Formats, msgFormatUsage)
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
+	cmd.Flags().BoolVar(&o.internal, "internal", false, a.say(msgChainInternalUsage))
 	return cmd
 }
 
@@ -62,7 +62,7 @@ func runChain(o *chainOptions) error {
 		return err
 	}
 	if len(chain.Words(o.query)) == 0 {
-		return usagef("name a dataset or party with letters or digits, such as BRP")
+		return usageText(msgChainQuery)
 	}
 	p, err := o.open(openOptions{warnConfig: true})
 	if err != nil {

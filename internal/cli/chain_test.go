@@ -85,7 +85,7 @@ func TestChainUsage(t *testing.T) {
 		{[]string{"chain", "--root", "../../register", "--", "--"}, "name a dataset or party"},
 		{[]string{"chain", "--root", "geen-register", "BRP"}, "geen-register"},
 	} {
-		_, errOut, code := run(t, tt.args...)
+		_, errOut, code := run(t, append([]string{tt.args[0], "--lang", "en"}, tt.args[1:]...)...)
 		if code != ExitError || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%q: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.want)
 		}

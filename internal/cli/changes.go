@@ -32,7 +32,7 @@ func newChangesCmd(a *App, runF func(*changesOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "changes --since REF|DATE",
-		Short: "List records added, changed and removed since a tag, commit or date",
+		Short: a.say(msgChangesShort),
 		Long: `changes compares the register at a tag, branch or commit, or at a date (YYYY-MM-DD: the
 last commit before that day began in Europe/Amsterdam), with the register now: records
 added, changed, renamed and removed, with the fields that changed and the commits in
@@ -54,9 +54,9 @@ repository, or another error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVar(&o.since, "since", "", "tag, branch, commit or date (YYYY-MM-DD) to compare with (required)")
-	formatFlag(cmd, &o.format, "text", changesFormats, "output format: %s")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	cmd.Flags().StringVar(&o.since, "since", "", a.say(msgSinceUsage))
+	a.formatFlag(cmd, &o.format, "text", changesFormats, msgFormatUsage)
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
 	return cmd
 }
 
@@ -90,7 +90,7 @@ func runChanges(o *changesOptions) error {
 		return usageError{err}
 	}
 	if o.since == "" {
-		return usagef("--since is required: give a tag, branch, commit or date (YYYY-MM-DD)")
+		return usageText(msgSinceRequired)
 	}
 	repo, err := o.openRepo()
 	if err != nil {
@@ -99,7 +99,7 @@ func runChanges(o *changesOptions) error {
 	defer repo.Close()
 	cs, err := repo.Since(o.since)
 	if err != nil {
-		return usagef("--since: %v", err)
+		return usageText(msgSince, err)
 	}
 	v := changesView{cs: cs, shallow: repo.Shallow()}
 	if o.format == "atom" {

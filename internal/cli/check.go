@@ -28,7 +28,7 @@ func newCheckCmd(a *App, runF func(*checkOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "check [FILE...]",
-		Short: "Validate the register and check every record against the principles",
+		Short: a.say(msgCheckShort),
 		Long: `check validates the register (YAML, JSON Schema and register-wide rules, as validate
 does) and then runs the principles checklist on every record that loaded: the VNG
 "Principes voor de Digitale Samenleving" and the council's programme commitments. Each
@@ -45,11 +45,11 @@ or I/O error. Info findings never fail a run.`,
 			return runF(o)
 		},
 	}
-	findingFormatFlag(cmd, &o.format)
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "check as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
-	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", "lowest severity that fails the run: error or warning")
-	cmd.Flags().StringSliceVar(&o.files, "files", nil, "check only these record files (also accepted as arguments)")
-	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, "check every file afresh, without the results kept from earlier runs (beside the history cache)")
+	a.findingFormatFlag(cmd, &o.format)
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgCheckAsOfUsage))
+	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", a.say(msgFailOnUsage))
+	cmd.Flags().StringSliceVar(&o.files, "files", nil, a.say(msgFilesUsage))
+	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, a.say(msgNoCacheUsage))
 	return cmd
 }
 
@@ -66,7 +66,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files, without: "the duty to report is checked without history", today: today, cache: !o.noCache})
+	reg, err := o.open(openOptions{files: o.files, without: o.say(msgWithoutDuty), today: today, cache: !o.noCache})
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func parseFailOn(s string) (finding.Severity, error) {
 	case "warning", "warn":
 		return finding.Warning, nil
 	}
-	return finding.Off, usagef("--fail-on %q: use error or warning", s)
+	return finding.Off, usageText(msgFailOn, s)
 }
 
 // today returns the date a run checks against: --as-of when given, else
@@ -94,7 +94,7 @@ func (a *App) today(asOf string) (time.Time, error) {
 	}
 	t, err := period.ParseDate(asOf)
 	if err != nil {
-		return time.Time{}, usagef("--as-of: %v", err)
+		return time.Time{}, usageText(msgAsOf, err)
 	}
 	return t, nil
 }

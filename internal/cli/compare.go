@@ -25,15 +25,15 @@ func newCompareCmd(a *App, runF func(*compareOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "compare",
-		Short: "Compare the register with another register",
+		Short: a.say(msgCompareShort),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usagef("compare what? use 'register compare national FILE'")
+			return usageText(msgCompareWhat)
 		},
 	}
 	national := &cobra.Command{
 		Use:   "national FILE",
-		Short: "Compare the algorithms with the municipality's entries on the national algorithm register",
+		Short: a.say(msgCompareNationalShort),
 		Long: `compare national reads the national algorithm register's JSON (its v1.0 API entries,
 its public listing or its first standard, as 'register import json' reads them), keeps
 the entries of the register's organisation (register.yaml's organisation, or
@@ -59,9 +59,9 @@ lags behind; the report is a to-do list for the steward, not a verdict on the re
 			return runF(o)
 		},
 	}
-	national.Flags().StringVar(&o.organisation, "organisation", "", "whose entries to compare (default: register.yaml's organisation)")
-	formatFlag(national, &o.format, "text", natcompare.Formats, "output format: %s")
-	national.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	national.Flags().StringVar(&o.organisation, "organisation", "", a.say(msgCompareOrgUsage))
+	a.formatFlag(national, &o.format, "text", natcompare.Formats, msgFormatUsage)
+	national.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
 	cmd.AddCommand(national)
 	return cmd
 }
@@ -93,7 +93,7 @@ func runCompareNational(o *compareOptions) error {
 func readNational(file string) ([]byte, error) {
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+		return nil, errText(msgReadFile, file, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, importcsv.MaxBytes+1))
@@ -101,7 +101,7 @@ func readNational(file string) ([]byte, error) {
 		return nil, fmt.Errorf("read %s: %w", file, err)
 	}
 	if len(data) > importcsv.MaxBytes {
-		return nil, fmt.Errorf("read %s: more than %d bytes; give the national register's entries of your organisation", file, importcsv.MaxBytes)
+		return nil, errText(msgTooLarge, file, importcsv.MaxBytes)
 	}
 	return data, nil
 }

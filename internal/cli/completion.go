@@ -31,7 +31,7 @@ func choices(usage string) []string {
 		list, _, _ = strings.Cut(list, stop)
 	}
 	var out []string
-	for _, part := range strings.Split(strings.ReplaceAll(list, " or ", ", "), ",") {
+	for _, part := range strings.Split(strings.NewReplacer(" or ", ", ", " of ", ", ").Replace(list), ",") {
 		if w := strings.TrimSpace(part); w != "" && !strings.ContainsAny(w, " ") {
 			out = append(out, w)
 		}

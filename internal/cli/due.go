@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"net/url"
 
@@ -29,7 +28,7 @@ func newDueCmd(a *App, runF func(*dueOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "due",
-		Short: "List lapsed evaluations, ended life cycles and what falls due soon",
+		Short: a.say(msgDueShort),
 		Long: `due lists, per record, what needs someone's attention (principle III and 3.4):
 
   lapsed    evaluations past their due date (the last evaluation, or the start of the
@@ -52,10 +51,10 @@ I/O error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "list as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
-	cmd.Flags().StringVar(&o.within, "within", "", "window for upcoming dates, an ISO 8601 duration such as P30D (default: due_within from register.yaml)")
-	formatFlag(cmd, &o.format, "text", lifecycle.Formats, "output format: %s")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgDueAsOfUsage))
+	cmd.Flags().StringVar(&o.within, "within", "", a.say(msgDueWithinUsage))
+	a.formatFlag(cmd, &o.format, "text", lifecycle.Formats, msgFormatUsage)
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
 	return cmd
 }
 
@@ -71,7 +70,7 @@ func runDue(o *dueOptions) error {
 	var within period.Duration
 	if o.within != "" {
 		if within, err = period.Parse(o.within); err != nil {
-			return usagef("--within: %v", err)
+			return usageText(msgDueWithin, err)
 		}
 	}
 	p, err := o.open(openOptions{warnConfig: true})
@@ -81,7 +80,7 @@ func runDue(o *dueOptions) error {
 	// Records that do not load are missing from the list: say so, but the
 	// list of the rest is still worth printing.
 	if unread := p.Unread(); unread > 0 {
-		fmt.Fprintf(o.Err, "register: %d record files could not be read and are missing from the list; run 'register validate'\n", unread)
+		o.note(o.count(msgDueUnread, unread))
 	}
 	reg := p.Records()
 	cfg := reg.Config

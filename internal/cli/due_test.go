@@ -107,7 +107,7 @@ func TestDueReportsUnreadableRecords(t *testing.T) {
 		"sensors/kapot.yaml":       "id: [kapot\n",
 	})
 	out, errOut, code := run(t, "due", "--root", root, "--format", "json")
-	if code != ExitFindings || !strings.Contains(errOut, "1 record files could not be read") || !strings.Contains(out, `"lapsed": 2`) {
+	if code != ExitFindings || !strings.Contains(errOut, "1 record file could not be read and is missing") || !strings.Contains(out, `"lapsed": 2`) {
 		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, errOut)
 	}
 }

@@ -90,7 +90,7 @@ func TestExportUsage(t *testing.T) {
 		{[]string{"export", "--format", "csv"}, "csv holds one kind of record: add --kind sensor or --kind algorithm"},
 	}
 	for _, tt := range tests {
-		_, errOut, code := run(t, append(tt.args, "--root", "../../register")...)
+		_, errOut, code := run(t, append(tt.args, "--root", "../../register", "--lang", "en")...)
 		if code != ExitError || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tt.args, code, errOut, tt.want)
 		}

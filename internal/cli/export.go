@@ -30,7 +30,7 @@ func newExportCmd(a *App, runF func(*exportOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "export --format FORMAT",
-		Short: "Export the register for the national algorithm register, sensor platforms and open-data portals",
+		Short: a.say(msgExportShort),
 		Long: `export writes the register's public records in a format another register or platform reads:
 
   algoritmeregister  the national algorithm register's publication standard v1.0: a JSON array
@@ -55,28 +55,28 @@ Exit code 0: exported; 1: exported, but with findings (or records that could not
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	formatFlag(cmd, &o.format, "", export.Formats, "export format: %s")
-	cmd.Flags().StringVar(&o.kind, "kind", "", "the kind of record for csv: sensor or algorithm")
-	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write to this file (replaced atomically); - or nothing for standard output")
+	a.formatFlag(cmd, &o.format, "", export.Formats, msgExportFormatUsage)
+	cmd.Flags().StringVar(&o.kind, "kind", "", a.say(msgExportKindUsage))
+	cmd.Flags().StringVarP(&o.out, "out", "o", "", a.say(msgExportOutUsage))
 	return cmd
 }
 
 // runExport writes the register's public records in another format.
 func runExport(o *exportOptions) error {
 	if o.format == "" {
-		return usagef("export needs --format: use %s", export.Formats.Choices())
+		return usageText(msgExportNeedsFormat, orList(export.Formats.Names()))
 	}
 	if err := checkFormat(export.Formats, o.format); err != nil {
 		return err
 	}
 	kind := record.Kind(o.kind)
 	if o.format == "csv" && kind != record.Sensor && kind != record.Algorithm {
-		return usagef("csv holds one kind of record: add --kind sensor or --kind algorithm")
+		return usageText(msgExportNeedsKind)
 	}
 	// Only the catalogue takes dates from the history.
 	open := openOptions{warnConfig: true}
 	if o.format == "dcat" {
-		open.without = "the catalogue states no dates"
+		open.without = o.say(msgCatalogueNoDates)
 	}
 	p, err := o.open(open)
 	if err != nil {
@@ -113,10 +113,10 @@ func (a *App) exportProblems(p *pipeline.Register, fs []finding.Finding) error {
 	res := p.Loaded
 	failed := false
 	if n := p.Unread(); n > 0 {
-		fmt.Fprintf(a.Err, "register: %s could not be read and %s missing from the export; run 'register validate'\n", howMany(n, "record file", "record files"), map[bool]string{true: "is", false: "are"}[n == 1])
+		a.note(a.count(msgExportUnread, n))
 		failed = true
 	} else if n := finding.Summarise(0, res.Findings).Errors; n > 0 {
-		fmt.Fprintf(a.Err, "register: the register has %s, and the export carries the records as they are; run 'register validate'\n", howMany(n, "error", "errors"))
+		a.note(a.count(msgExportErrors, n))
 		failed = true
 	}
 	if len(fs) == 0 {
@@ -128,7 +128,7 @@ func (a *App) exportProblems(p *pipeline.Register, fs []finding.Finding) error {
 	p.Locate(fs)
 	finding.Sort(fs)
 	sum := finding.Summarise(len(res.Register.Records), fs)
-	if err := report.Write(a.Err, "text", fs, sum, report.Options{ToolName: "register", ToolVersion: a.Version, Rules: ruleInfo(), Root: a.Root()}); err != nil {
+	if err := report.Write(a.Err, "text", fs, sum, report.Options{Lang: a.ui(), ToolName: "register", ToolVersion: a.Version, Rules: ruleInfo(), Root: a.Root()}); err != nil {
 		return err
 	}
 	return errFindings

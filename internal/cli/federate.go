@@ -26,7 +26,7 @@ func newFederateCmd(a *App, runF func(*federateOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "federate [federation.yaml]",
-		Short: "Build one national register (site and open data) from many municipal registers",
+		Short: a.say(msgFederateShort),
 		Long: `federate reads the registers listed in federation.yaml (default: ./federation.yaml)
 and writes one national site with open data: every public record with its municipality,
 national counts by sensor type, capability, AI Act risk group and principle, a map of
@@ -78,8 +78,8 @@ cannot be written).`,
 	cmd.Flags().BoolVar(&o.merge, "merge", false, "build from the parts in the cache only, reading no register (after the shard jobs)")
 	cmd.Flags().BoolVar(&o.validate, "validate", false, "also validate every record against the schemas (slower; each register's CI does it)")
 	cmd.Flags().BoolVar(&o.progress, "progress", false, "print a line on standard error per register read")
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "measure quality as if today were this date (YYYY-MM-DD)")
-	formatFlag(cmd, &o.format, "text", federate.ReportFormats, "report format on standard output: %s")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgFederateAsOfUsage))
+	a.formatFlag(cmd, &o.format, "text", federate.ReportFormats, msgReportFormatUsage)
 	return cmd
 }
 
@@ -90,10 +90,10 @@ func runFederate(o *federateOptions) error {
 		return err
 	}
 	if strings.TrimSpace(o.out) == "" {
-		return usagef("--out needs a folder")
+		return usageText(msgFederateOut)
 	}
 	if o.merge && o.fetch {
-		return usagef("--merge reads no register: leave --fetch out")
+		return usageText(msgFederateMergeFetch)
 	}
 	today, err := a.today(o.asOf)
 	if err != nil {
@@ -125,7 +125,7 @@ func runFederate(o *federateOptions) error {
 		fmt.Fprintf(a.Err, "register: %s\n", res.DCATNote)
 	}
 	if len(res.Failed) > 0 {
-		fmt.Fprintf(a.Err, "register: %d of %d registers could not be read and are missing from %s\n", len(res.Failed), len(res.Failed)+len(res.Parts), rel(o.out))
+		a.note(a.say(msgFederateFailed, len(res.Failed), len(res.Failed)+len(res.Parts), rel(o.out)))
 		return errFindings
 	}
 	return nil

@@ -1,19 +1,19 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // formatFlag adds --format (-f) for the formats of one output: the help
 // names them (usage holds %s where the list goes), completion offers them,
 // and checkFormat refuses any other, so the three never disagree.
-func formatFlag(cmd *cobra.Command, p *string, def string, formats format.Named, usage string) {
-	cmd.Flags().StringVarP(p, "format", "f", def, fmt.Sprintf(usage, format.Choices(formats.Names())))
+func (a *App) formatFlag(cmd *cobra.Command, p *string, def string, formats format.Named, usage *message.Text) {
+	cmd.Flags().StringVarP(p, "format", "f", def, a.say(usage, orList(formats.Names())))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats.Names(), cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -23,5 +23,5 @@ func checkFormat(formats format.Named, name string) error {
 	if slices.Contains(formats.Names(), name) {
 		return nil
 	}
-	return usagef("unknown format %q: use %s", name, format.Choices(formats.Names()))
+	return usageText(msgUnknownFormat, name, orList(formats.Names()))
 }

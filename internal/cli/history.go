@@ -31,7 +31,7 @@ func newHistoryCmd(a *App, runF func(*historyOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "history ID|FILE",
-		Short: "Show the commits that changed a record, with the fields they changed",
+		Short: a.say(msgHistoryShort),
 		Long: `history lists the commits that changed a record, newest first: date, author, message and
 the fields each commit added, removed or changed (a field-level diff of the YAML, not a
 line diff). It follows the record back through renames, so a record whose id changed
@@ -50,7 +50,7 @@ Exit code 0: history shown; 2: no such record, no Git repository, or another err
 			return runF(o)
 		},
 	}
-	formatFlag(cmd, &o.format, "text", historyFormats, "output format: %s")
+	a.formatFlag(cmd, &o.format, "text", historyFormats, msgFormatUsage)
 	return cmd
 }
 
@@ -89,13 +89,13 @@ func runHistory(o *historyOptions) error {
 func (a *App) openRepo() (*history.Repo, error) {
 	repo, err := history.Open(a.Root())
 	if errors.Is(err, history.ErrNoRepo) {
-		return nil, fmt.Errorf("no history available: the register at %s is not inside a Git repository", a.Root())
+		return nil, errText(msgHistoryNoRepo, a.Root())
 	}
 	if err != nil {
 		return nil, err
 	}
 	if repo.Shallow() {
-		fmt.Fprintf(a.Err, "register: warning: %s\n", history.ShallowWarning)
+		a.warnText(history.ShallowWarning)
 	}
 	return repo, nil
 }
@@ -130,7 +130,7 @@ func (a *App) recordLog(repo *history.Repo, arg string) (string, []history.Chang
 			return c, log, nil
 		}
 	}
-	return "", nil, fmt.Errorf("no record %q in the register at %s or in its history; give a record id such as cam-markt or a path to its file", arg, a.Root())
+	return "", nil, errText(msgHistoryNoRecord, arg, a.Root())
 }
 
 // registerRelative turns a path given on the command line into one

@@ -33,7 +33,7 @@ func newImportCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "import",
-		Short: "Create records from another source, such as a spreadsheet",
+		Short: a.say(msgImportShort),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return usagef("import needs a source: register import csv FILE, register import json FILE, or register import notification FILE --received DATE")
@@ -42,7 +42,7 @@ func newImportCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 	o := &importOptions{App: a, read: importcsv.Read}
 	csvCmd := &cobra.Command{
 		Use:   "csv FILE",
-		Short: "Create records from a spreadsheet saved as CSV, one row per record",
+		Short: a.say(msgImportCSVShort),
 		Long: `import csv turns a spreadsheet (saved as CSV: comma, semicolon or tab separated, UTF-8 or
 Windows-1252) into record files, one per row, under sensors/ or algorithms/.
 
@@ -102,13 +102,13 @@ Exit code 0: imported without errors; 1: rows left out or records with schema er
 	csvCmd.Flags().StringVar(&o.kind, "kind", "sensor", "kind of record each row describes: sensor or algorithm")
 	csvCmd.Flags().StringVar(&o.mapping, "map", "", "mapping file (YAML) naming the field of each column, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
 	csvCmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	formatFlag(csvCmd, &o.format, "text", report.Formats, "format of the findings: %s")
+	a.formatFlag(csvCmd, &o.format, "text", report.Formats, msgFindingsFormatUsage)
 	cmd.AddCommand(csvCmd)
 
 	oj := &importOptions{App: a, read: importcsv.ReadJSON}
 	jsonCmd := &cobra.Command{
 		Use:   "json FILE",
-		Short: "Create records from JSON: this register's open data, or entries of the national algorithm register",
+		Short: a.say(msgImportJSONShort),
 		Long: `import json reads records from JSON and writes one record file per entry:
 
   - this or another register's open data (register.json, or export --format json):
@@ -144,7 +144,7 @@ errors; 2: usage or I/O error.`,
 	jsonCmd.Flags().StringVar(&oj.kind, "kind", "algorithm", "kind of record of entries that do not say their kind: sensor or algorithm")
 	jsonCmd.Flags().StringVar(&oj.mapping, "map", "", "mapping file (YAML) naming the field of each key, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
 	jsonCmd.Flags().BoolVar(&oj.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	formatFlag(jsonCmd, &oj.format, "text", report.Formats, "format of the findings: %s")
+	a.formatFlag(jsonCmd, &oj.format, "text", report.Formats, msgFindingsFormatUsage)
 	cmd.AddCommand(jsonCmd)
 	cmd.AddCommand(newImportNotificationCmd(a, nil))
 	return cmd

@@ -33,7 +33,7 @@ func newImportNotificationCmd(a *App, runF func(*importNotificationOptions) erro
 	}
 	cmd := &cobra.Command{
 		Use:   "notification FILE --received DATE",
-		Short: "Add a sensor notification (the YAML file the site's form makes) to the register",
+		Short: a.say(msgImportNotificationShort),
 		Long: `import notification adds the sensor record an operator made with the site's form "Meld
 een sensor" (duty to report) to the register, as sensors/ID.yaml. registered_on is set to
 --received, the day the municipality received the notification, so the notice-period rule
@@ -71,7 +71,7 @@ Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
 	cmd.Flags().StringVar(&o.received, "received", "", "the day the municipality received the notification (YYYY-MM-DD); required")
 	cmd.Flags().BoolVar(&o.update, "update", false, "apply a notification about a sensor the register has to its record; a field given empty (~, \"\", []) is removed")
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the record that would be written, and write nothing")
-	formatFlag(cmd, &o.format, "text", report.Formats, "format of the findings: %s")
+	a.formatFlag(cmd, &o.format, "text", report.Formats, msgFindingsFormatUsage)
 	return cmd
 }
 

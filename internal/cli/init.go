@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"regexp"
 
@@ -31,7 +30,7 @@ func newInitCmd(a *App, runF func(*initOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "init DIR --organisation NAME",
-		Short: "Start a new register repository for a municipality",
+		Short: a.say(msgInitShort),
 		Long: `init writes a new register repository into DIR, for a municipality that starts its own:
 
   register/register.yaml       every setting, explained, with your name and addresses
@@ -49,7 +48,7 @@ the new repository need not be a fork. DIR must be new or empty: init never over
 		Example: `  register init register-heidebeek --organisation "Gemeente Heidebeek" --domain heidebeek.nl`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("init needs one folder, for example: register init register-heidebeek --organisation \"Gemeente Heidebeek\"")
+				return usageText(msgInitArgs)
 			}
 			return nil
 		},
@@ -58,16 +57,16 @@ the new repository need not be a fork. DIR must be new or empty: init never over
 			return runF(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.org, "organisation", "", "the municipality's name, for example \"Gemeente Heidebeek\" (required)")
-	cmd.Flags().StringVar(&o.domain, "domain", "", "the municipality's web domain, for the example mailboxes and addresses (default: a placeholder under .example)")
-	cmd.Flags().StringVar(&o.version, "tool-version", "", "version of register the workflow installs (default: this version when released, else latest)")
+	cmd.Flags().StringVar(&o.org, "organisation", "", a.say(msgInitOrgUsage))
+	cmd.Flags().StringVar(&o.domain, "domain", "", a.say(msgInitDomainUsage))
+	cmd.Flags().StringVar(&o.version, "tool-version", "", a.say(msgInitVersionUsage))
 	return cmd
 }
 
 // runInit writes the new register repository.
 func runInit(o *initOptions) error {
 	if o.org == "" {
-		return usagef("init needs --organisation, for example --organisation \"Gemeente Heidebeek\"")
+		return usageText(msgInitOrg)
 	}
 	v := o.version
 	if v == "" && releaseVersion.MatchString(o.Version) {
@@ -81,10 +80,9 @@ func runInit(o *initOptions) error {
 		return err
 	}
 	for _, f := range files {
-		fmt.Fprintf(o.Out, "created %s\n", rel(filepath.Join(o.dir, filepath.FromSlash(f))))
+		o.sayln(o.Out, msgCreated, rel(filepath.Join(o.dir, filepath.FromSlash(f))))
 	}
-	fmt.Fprintf(o.Out, "initialised an empty Git repository in %s (branch main)\n", rel(o.dir))
-	fmt.Fprintf(o.Out, "next: read %s, replace the two examples with your own records, then run\n  cd %s\n  register validate\n  register check\n",
-		rel(filepath.Join(o.dir, "README.md")), rel(o.dir))
+	o.sayln(o.Out, msgInitGit, rel(o.dir))
+	o.sayln(o.Out, msgInitNext, rel(filepath.Join(o.dir, "README.md")), rel(o.dir))
 	return nil
 }

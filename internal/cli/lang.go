@@ -1,34 +1,186 @@
 package cli
 
 import (
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
-// language is the language of the findings and summaries the command line
-// prints: --lang, else the first of the languages register.yaml names, else
-// the environment's (LC_ALL, LC_MESSAGES, LANG: nl_NL.UTF-8 is Dutch), else
+// language is the language of the findings and summaries a command prints:
+// --lang, else the first of the languages register.yaml names, else the
+// environment's (LC_ALL, LC_MESSAGES, LANG: nl_NL.UTF-8 is Dutch), else
 // English.
 func (a *App) language(cfg *config.Config) (string, error) {
-	switch a.lang {
-	case "nl", "en":
-		return a.lang, nil
-	case "":
-	default:
-		return "", usagef("--lang %q: use nl or en", a.lang)
+	if a.lang != "" {
+		l, ok := message.Parse(a.lang)
+		if !ok {
+			return "", usageText(msgLangFlag, a.lang)
+		}
+		return l, nil
 	}
+	return configured(cfg), nil
+}
+
+// configured is the language a run speaks when --lang does not say: the
+// register's first language, else the environment's, else English.
+func configured(cfg *config.Config) string {
 	if cfg != nil && cfg.LanguagesSet && len(cfg.Languages) > 0 {
-		return cfg.Language(), nil
+		return cfg.Language()
 	}
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if l := os.Getenv(v); l != "" {
-			if strings.HasPrefix(l, "nl") {
-				return "nl", nil
-			}
-			return "en", nil
+	if l := message.FromEnvironment(os.Getenv); l != "" {
+		return l
+	}
+	return message.English
+}
+
+// ui is the language of the command line's own texts (help, errors, what a
+// command did), found as language finds it and then kept for the run. A bad
+// --lang is refused by the root command; until then the texts speak the
+// configured language.
+func (a *App) ui() string {
+	if a.uiLang == "" {
+		a.uiLang = message.English
+		if l, ok := message.Parse(a.lang); ok {
+			a.uiLang = l
+		} else if cfg, _, err := config.Load(a.Root()); err == nil {
+			a.uiLang = configured(cfg)
+		} else {
+			a.uiLang = configured(nil)
 		}
 	}
-	return "en", nil
+	return a.uiLang
+}
+
+// scanGlobal reads --lang and --root from args before cobra parses them,
+// so the help and errors of the command line are built in the run's
+// language.
+func (a *App) scanGlobal(args []string) {
+	for i := 0; i < len(args); i++ {
+		if args[i] == "--" {
+			return
+		}
+		for _, f := range []struct {
+			name string
+			p    *string
+		}{{"--lang", &a.lang}, {"--root", &a.root}} {
+			if v, ok := strings.CutPrefix(args[i], f.name+"="); ok {
+				*f.p = v
+			} else if args[i] == f.name && i+1 < len(args) {
+				*f.p = args[i+1]
+				i++
+			}
+		}
+	}
+}
+
+// say returns m in the run's language, formatted with args.
+func (a *App) say(m *message.Text, args ...any) string {
+	return m.Format(a.ui(), localize(a.ui(), args)...)
+}
+
+// sayln prints m in the run's language on w, with a newline.
+func (a *App) sayln(w io.Writer, m *message.Text, args ...any) {
+	fmt.Fprintln(w, a.say(m, args...))
+}
+
+// count returns the counted text c for n in the run's language.
+func (a *App) count(c *message.Count, n int, args ...any) string {
+	return c.Format(a.ui(), n, localize(a.ui(), args)...)
+}
+
+// warn prints m on standard error as a warning of register.
+func (a *App) warn(m *message.Text, args ...any) {
+	a.warnText(a.say(m, args...))
+}
+
+// warnText prints text on standard error as a warning of register.
+func (a *App) warnText(text string) {
+	fmt.Fprintf(a.Err, "register: %s: %s\n", a.say(msgWarning), text)
+}
+
+// note prints text on standard error as register's, without a warning's
+// label.
+func (a *App) note(text string) { fmt.Fprintf(a.Err, "register: %s\n", text) }
+
+// textError is an error whose text is in the catalogue: its Error is the
+// English, and Run prints it in the run's language. An error among its
+// arguments is wrapped, as %w would.
+type textError struct {
+	m    *message.Text
+	args []any
+}
+
+func (e textError) Error() string { return e.In(message.English) }
+
+// In is the error's text in lang, with its arguments in lang where they
+// have a text in each (see localize).
+func (e textError) In(lang string) string { return e.m.Format(lang, localize(lang, e.args)...) }
+
+// lingual is an argument of a text that is worded in each language: a
+// textError, or an orList.
+type lingual interface{ In(lang string) string }
+
+// localize returns args with the lingual ones, and errors that are wholly
+// a textError, in lang.
+func localize(lang string, args []any) []any {
+	out := make([]any, len(args))
+	for i, arg := range args {
+		var te textError
+		if err, ok := arg.(error); ok && errors.As(err, &te) && te.Error() == err.Error() {
+			arg = te.In(lang)
+		} else if l, ok := arg.(lingual); ok {
+			arg = l.In(lang)
+		}
+		out[i] = arg
+	}
+	return out
+}
+
+// orList is a list of choices, worded "a, b or c" and "a, b of c".
+type orList []string
+
+func (l orList) In(lang string) string {
+	if len(l) < 2 {
+		return strings.Join(l, "")
+	}
+	or := " or "
+	if lang == message.Dutch {
+		or = " of "
+	}
+	return strings.Join(l[:len(l)-1], ", ") + or + l[len(l)-1]
+}
+
+func (l orList) String() string { return l.In(message.English) }
+
+func (e textError) Unwrap() []error {
+	var errs []error
+	for _, arg := range e.args {
+		if err, ok := arg.(error); ok {
+			errs = append(errs, err)
+		}
+	}
+	return errs
+}
+
+// errText returns m with args as an error that Run prints in the run's
+// language. m reads its error arguments with %v, not %w.
+func errText(m *message.Text, args ...any) error { return textError{m, args} }
+
+// usageText is errText for an error the user fixes in the command line (exit 2).
+func usageText(m *message.Text, args ...any) error { return usageError{textError{m, args}} }
+
+// errorText is an error as Run prints it: in the run's language when it is
+// a text of the catalogue, or one cobra, pflag or the file system made.
+func (a *App) errorText(err error) string {
+	err = a.cobraError(err)
+	var te textError
+	if errors.As(err, &te) && te.Error() == err.Error() {
+		return te.In(a.ui())
+	}
+	return err.Error()
 }

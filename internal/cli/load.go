@@ -40,7 +40,7 @@ func (a *App) open(o openOptions) (*pipeline.Register, error) {
 		a.warnConfig(reg.Loaded.Findings)
 	}
 	if reg.HistoryProblem != nil {
-		fmt.Fprintf(a.Err, "register: warning: %v; %s\n", reg.HistoryProblem, o.without)
+		a.warnText(fmt.Sprintf("%v; %s", reg.HistoryProblem, o.without))
 	}
 	return reg, nil
 }
@@ -53,9 +53,10 @@ func (a *App) warnConfig(fs []finding.Finding) {
 			continue
 		}
 		f.File = a.shown(prefix, f.File)
-		fmt.Fprintf(a.Err, "register: %s: %s: %s", f.Position(), f.Severity, f.Message)
-		if f.Help != "" {
-			fmt.Fprintf(a.Err, " (%s)", f.Help)
+		msg, help := f.Text(a.ui())
+		fmt.Fprintf(a.Err, "register: %s: %s: %s", f.Position(), f.Severity, msg)
+		if help != "" {
+			fmt.Fprintf(a.Err, " (%s)", help)
 		}
 		fmt.Fprintln(a.Err)
 	}

@@ -25,7 +25,7 @@ func newMigrateCmd(a *App, runF func(*migrateOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "migrate",
-		Short: "Upgrade records to the current version of the record format",
+		Short: a.say(msgMigrateShort),
 		Long: fmt.Sprintf(`migrate checks which version of the record format each record is in and upgrades
 the older ones to the current version (v%d), rewriting the files in place with their
 comments, order and layout kept. A fork that pulls a new version of this tool runs it
@@ -44,8 +44,8 @@ than this tool, or unreadable); 2: usage or I/O error.`, migrate.Current),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "report what would be migrated, and change nothing")
-	cmd.Flags().BoolVar(&o.force, "force", false, "migrate even when the register has uncommitted changes")
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, a.say(msgMigrateDryRunUsage))
+	cmd.Flags().BoolVar(&o.force, "force", false, a.say(msgMigrateForceUsage))
 	return cmd
 }
 
@@ -57,7 +57,7 @@ func runMigrate(o *migrateOptions) error {
 	}
 	if len(p.Findings) > 0 {
 		sum := finding.Summarise(len(p.Files), p.Findings)
-		if err := report.Write(o.Out, "text", p.Findings, sum, report.Options{Color: o.IsTerminal, ToolName: "register",
+		if err := report.Write(o.Out, "text", p.Findings, sum, report.Options{Lang: o.ui(), Color: o.IsTerminal, ToolName: "register",
 			ToolVersion: o.Version, Rules: ruleInfo()}); err != nil {
 			return err
 		}
@@ -69,13 +69,13 @@ func runMigrate(o *migrateOptions) error {
 			return err
 		}
 		if len(dirty) > 0 {
-			return usagef("%s has uncommitted changes (%s); commit or stash them first so the migration can be reviewed on its own, or pass --force", o.Root(), strings.Join(dirty[:min(len(dirty), 3)], ", "))
+			return usageText(msgMigrateDirty, o.Root(), strings.Join(dirty[:min(len(dirty), 3)], ", "))
 		}
 	}
 	if !o.dryRun && len(p.Pending) > 0 {
 		done, err := migrate.Default.Apply(o.Root(), p)
 		for _, f := range done {
-			fmt.Fprintf(o.Out, "migrated %s\n", f)
+			o.sayln(o.Out, msgMigrated, f)
 		}
 		if err != nil {
 			return err

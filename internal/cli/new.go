@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -25,7 +24,7 @@ func newNewCmd(a *App, runF func(*newOptions) error) *cobra.Command {
 	}
 	return &cobra.Command{
 		Use:   "new sensor|algorithm ID",
-		Short: "Start a new record from a commented template",
+		Short: a.say(msgNewShort),
 		Long: `new writes <root>/sensors/ID.yaml or <root>/algorithms/ID.yaml: a template with every
 field of the record format, each explained in Dutch and English with the principle that
 asks for it. The template validates as it is; replace every "(vul in)" and uncomment
@@ -39,7 +38,7 @@ never reused.`,
   register new algorithm parkeervergunning --root examples/dorp`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 2 {
-				return usagef("new needs a kind and an id, for example: register new sensor cam-stationsplein")
+				return usageText(msgNewArgs)
 			}
 			o.kind, o.id = args[0], args[1]
 			return runF(o)
@@ -58,11 +57,11 @@ func runNew(o *newOptions) error {
 	}
 	// A mistyped --root would otherwise start a new register somewhere unexpected.
 	if st, err := os.Stat(o.Root()); err != nil || !st.IsDir() {
-		return usagef("the register root %s is not a folder: create it first, or pass --root with the folder that holds sensors/ and algorithms/", o.Root())
+		return usageText(msgNewRoot, o.Root())
 	}
 	path, err := scaffold.Create(o.Root(), kind, o.id, o.Now())
 	if errors.Is(err, scaffold.ErrExists) {
-		return fmt.Errorf("%s already exists and is left unchanged: ids are unique and never reused, so choose another id", rel(path))
+		return errText(msgNewExists, rel(path))
 	}
 	if err != nil {
 		return err
@@ -71,8 +70,7 @@ func runNew(o *newOptions) error {
 	if o.root != "" {
 		rootFlag = " --root " + o.root
 	}
-	fmt.Fprintf(o.Out, "created %s\n", rel(path))
-	fmt.Fprintf(o.Out, "next: replace every \"(vul in)\", uncomment the fields that apply, then run\n  register validate%s %s\n  register check%s\n",
-		rootFlag, rel(path), rootFlag)
+	o.sayln(o.Out, msgCreated, rel(path))
+	o.sayln(o.Out, msgNewNext, rootFlag, rel(path), rootFlag)
 	return nil
 }

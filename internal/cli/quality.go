@@ -24,7 +24,7 @@ func newQualityCmd(a *App, runF func(*qualityOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "quality",
-		Short: "How complete and current the register is: fill rate per field and principle, stale records, overdue evaluations",
+		Short: a.say(msgQualityShort),
 		Long: `quality tells the register's steward how far the register is from complete:
 
   the fill rate of every field of the record format, per kind;
@@ -43,9 +43,9 @@ Exit code 0, or 2 on a usage or I/O error: the report is information, not a verd
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "report as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
-	formatFlag(cmd, &o.format, "text", quality.Formats, "output format: %s (html: a page with SVG bar charts, no script)")
-	cmd.Flags().StringVarP(&o.output, "output", "o", "", "write to this file (replaced atomically) instead of standard output")
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgQualityAsOfUsage))
+	a.formatFlag(cmd, &o.format, "text", quality.Formats, msgQualityFormatUsage)
+	cmd.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
 	return cmd
 }
 
@@ -58,7 +58,7 @@ func runQuality(o *qualityOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := o.open(openOptions{warnConfig: true, without: "records not changed in a term are not reported"})
+	p, err := o.open(openOptions{warnConfig: true, without: o.say(msgWithoutStale)})
 	if err != nil {
 		return err
 	}

@@ -32,6 +32,8 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // Exit codes, the same for every command.
@@ -53,8 +55,9 @@ type App struct {
 	// Version is the tool's version, shown by --version and in SARIF output.
 	Version string
 
-	root string // the --root flag as given
-	lang string // the --lang flag as given
+	root   string // the --root flag as given
+	lang   string // the --lang flag as given
+	uiLang string // the language of the run's own texts (ui)
 }
 
 // Root returns the register root: --root when given, else ./register when it
@@ -109,23 +112,29 @@ func subcommands(a *App) []*cobra.Command {
 	}
 }
 
-// NewRootCmd builds the register command with every subcommand.
+// NewRootCmd builds the register command with every subcommand, its help
+// in the run's language.
 func NewRootCmd(a *App) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "register",
-		Short: "Keep a public register of sensors and algorithms and check them against the principles",
-		Long: `register validates, checks and publishes a municipality's register of sensors and
-algorithms: one YAML file per record under sensors/ and algorithms/, checked against
-the JSON Schemas and the principles for the digital society (VNG) the council adopted.`,
+		Use:           "register",
+		Short:         a.say(msgRootShort),
+		Long:          a.say(msgRootLong),
 		Version:       a.Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// A bad --lang is the user's to fix, whichever command it is given to.
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if _, ok := message.Parse(a.lang); a.lang != "" && !ok {
+				return usageText(msgLangFlag, a.lang)
+			}
+			return nil
+		},
 	}
 	root.SetOut(a.Out)
 	root.SetErr(a.Err)
-	root.PersistentFlags().StringVar(&a.lang, "lang", "", "language of findings and summaries: nl or en (default: the first of register.yaml's languages, else LANG)")
-	root.PersistentFlags().StringVar(&a.root, "root", "", "register root holding sensors/ and algorithms/ (default ./register when it exists, else .)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentFlags().StringVar(&a.lang, "lang", "", a.say(msgLangUsage))
+	root.PersistentFlags().StringVar(&a.root, "root", "", a.say(msgRootUsage))
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{a.flagError(err)} })
 	root.AddCommand(subcommands(a)...)
 	addCompletions(root, a)
 	// Wrong arguments are the user's to fix: exit 2 with a pointer to help.
@@ -133,17 +142,22 @@ the JSON Schemas and the principles for the digital society (VNG) the council ad
 		if check := c.Args; check != nil {
 			c.Args = func(cmd *cobra.Command, args []string) error {
 				if err := check(cmd, args); err != nil {
-					return usageError{err}
+					return usageError{a.cobraError(err)}
 				}
 				return nil
 			}
 		}
 	}
+	a.translateHelp(root)
 	return root
 }
 
 // Run executes the command line args and returns the exit code.
 func Run(a *App, args []string) int {
+	// The language is settled before the commands are built, so their help
+	// speaks it too.
+	a.scanGlobal(args)
+	a.ui()
 	cmd := NewRootCmd(a)
 	cmd.SetArgs(args)
 	err := cmd.Execute()
@@ -153,11 +167,12 @@ func Run(a *App, args []string) int {
 	case errors.Is(err, errFindings):
 		return ExitFindings
 	default:
-		fmt.Fprintf(a.Err, "register: %v\n", err)
 		var ue usageError
 		// cobra reports an unknown command itself, before any of ours runs.
-		if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
-			fmt.Fprintln(a.Err, "Run 'register --help' for usage.")
+		usage := errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command")
+		fmt.Fprintf(a.Err, "register: %s\n", a.errorText(err))
+		if usage {
+			a.sayln(a.Err, msgSeeHelp)
 		}
 		return ExitError
 	}

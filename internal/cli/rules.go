@@ -25,7 +25,7 @@ func (a *App) registerRules() ([]*principle.Rule, *config.Config, error) {
 	}
 	custom, problems := principle.CompileCustom(cfg)
 	if len(problems) > 0 {
-		fmt.Fprintf(a.Err, "register: warning: %d problem(s) in the custom rules of register.yaml; 'register check' shows them\n", len(problems))
+		a.warnText(a.count(msgRulesProblems, len(problems)))
 	}
 	return append(principle.Rules(), custom...), cfg, nil
 }
@@ -70,7 +70,7 @@ func newRulesCmd(a *App, runF func(*rulesOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "rules",
-		Short: "List the checklist's rules with their principle and severity",
+		Short: a.say(msgRulesShort),
 		Long: `rules lists every rule of the principles checklist: its id (used in register.yaml and in
 exceptions), the principle it comes from, the severity it reports at in this register
 (after register.yaml and REGISTER_RULES_<ID> variables) and its title. The register's own
@@ -80,7 +80,7 @@ rules from rules_custom follow the built-in ones. 'register explain RULE' tells 
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	formatFlag(cmd, &o.format, "text", ruleFormats, "output format: %s")
+	a.formatFlag(cmd, &o.format, "text", ruleFormats, msgFormatUsage)
 	return cmd
 }
 
@@ -148,14 +148,14 @@ func newExplainCmd(a *App, runF func(*explainOptions) error) *cobra.Command {
 	}
 	return &cobra.Command{
 		Use:   "explain RULE",
-		Short: "Explain why a rule exists, what satisfies it, with an example",
+		Short: a.say(msgExplainShort),
 		Long: `explain prints why a rule of the checklist exists (its principle, in Dutch and English),
 its severity in this register, what a record needs to satisfy it, and an example.`,
 		Example: `  register explain biometric-ban
   register explain notice-period`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("explain takes one rule id; 'register rules' lists them")
+				return usageText(msgExplainArgs)
 			}
 			o.rule = strings.TrimSpace(args[0])
 			return runF(o)
@@ -175,9 +175,9 @@ func runExplain(o *explainOptions) error {
 		}
 	}
 	if close := principle.Suggest(o.rule); len(close) > 0 {
-		return usagef("unknown rule %q; did you mean %s?", o.rule, strings.Join(close, ", "))
+		return usageText(msgUnknownRuleSuggest, o.rule, strings.Join(close, ", "))
 	}
-	return usagef("unknown rule %q; 'register rules' lists them", o.rule)
+	return usageText(msgUnknownRule, o.rule)
 }
 
 // writeExplanation prints one rule's explanation.

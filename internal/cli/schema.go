@@ -21,7 +21,7 @@ func newSchemaCmd(a *App, runF func(*schemaOptions) error) *cobra.Command {
 	}
 	return &cobra.Command{
 		Use:   "schema sensor|algorithm|common|config",
-		Short: "Print the JSON Schema of a kind of record, the shared definitions, or register.yaml's",
+		Short: a.say(msgSchemaShort),
 		Long: `schema prints one of the JSON Schemas (draft 2020-12) that the register validates
 records against, exactly as built into this program: sensor or algorithm for a kind of
 record, or common for the definitions both share (the record schemas refer to it as
@@ -38,7 +38,7 @@ and register.yaml with:
 		ValidArgs: append(append([]string{}, schema.Names...), schema.Common, schema.Config),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usagef("schema needs one name: sensor, algorithm, common or config")
+				return usageText(msgSchemaArgs)
 			}
 			o.name = args[0]
 			return runF(o)
@@ -50,7 +50,7 @@ and register.yaml with:
 func runSchema(o *schemaOptions) error {
 	data, err := schema.Read(o.name)
 	if errors.Is(err, schema.ErrUnknown) {
-		return usagef("no schema called %q: choose sensor, algorithm, common or config", o.name)
+		return usageText(msgSchemaUnknown, o.name)
 	}
 	if err != nil {
 		return err

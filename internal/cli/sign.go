@@ -28,7 +28,7 @@ func newSignCmd(a *App, runF func(*signOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "sign ID|--all --out FILE.pdf",
-		Short: "Print the sign that makes a sensor recognisable, with a QR code to its record",
+		Short: a.say(msgSignShort),
 		Long: `sign makes the sign for a sensor in public space (VNG 4.3; for the mayor's cameras
 also a legal duty, Gemeentewet art. 151c): a pictogram of what it senses and does
 (camera, number plates, Wi-Fi and Bluetooth, sound, counting, measuring), the operator,
@@ -49,9 +49,9 @@ on standard error.`,
 			return runF(o)
 		},
 	}
-	cmd.Flags().BoolVar(&o.all, "all", false, "a sign for every public sensor that is not retired")
-	cmd.Flags().StringVarP(&o.out, "out", "o", "", "the PDF file to write (replaced atomically)")
-	cmd.Flags().StringVar(&o.paper, "paper", "a4", "paper size: a4 or a5")
+	cmd.Flags().BoolVar(&o.all, "all", false, a.say(msgSignAllUsage))
+	cmd.Flags().StringVarP(&o.out, "out", "o", "", a.say(msgSignOutUsage))
+	cmd.Flags().StringVar(&o.paper, "paper", "a4", a.say(msgSignPaperUsage))
 	return cmd
 }
 
@@ -59,13 +59,13 @@ on standard error.`,
 func runSign(o *signOptions) error {
 	paper, ok := sign.Papers[strings.ToLower(o.paper)]
 	if !ok {
-		return usagef("--paper %q: use a4 or a5", o.paper)
+		return usageText(msgSignPaper, o.paper)
 	}
 	switch {
 	case o.all == (o.id != ""):
-		return usagef("name one sensor by its id, or pass --all")
+		return usageText(msgSignOneOrAll)
 	case o.out == "":
-		return usagef("--out is required: the file to write the signs to, such as bord.pdf")
+		return usageText(msgSignOut)
 	}
 	p, err := o.open(openOptions{warnConfig: true})
 	if err != nil {
@@ -91,10 +91,10 @@ func runSign(o *signOptions) error {
 			signs = append(signs, s)
 		}
 		if skipped > 0 {
-			fmt.Fprintf(o.Err, "register: %s not public: no sign\n", plural(skipped, "sensor"))
+			o.note(o.count(msgSignSkipped, skipped))
 		}
 		if len(signs) == 0 {
-			return fmt.Errorf("the register has no public sensor in use, so there is no sign to print")
+			return errText(msgSignNone)
 		}
 	} else {
 		r := reg.ByID(o.id)
@@ -105,11 +105,10 @@ func runSign(o *signOptions) error {
 					ids = append(ids, s.ID)
 				}
 			}
-			hint := "'register export' lists the records"
 			if len(ids) > 0 {
-				hint = "did you mean " + strings.Join(slices.Compact(ids), ", ") + "?"
+				return usageText(msgSignNoRecordSuggest, o.id, strings.Join(slices.Compact(ids), ", "))
 			}
-			return usagef("no record with id %q: %s", o.id, hint)
+			return usageText(msgSignNoRecord, o.id)
 		}
 		s, err := sign.New(r, reg.Config)
 		if err != nil {
@@ -120,6 +119,6 @@ func runSign(o *signOptions) error {
 	if err := o.writeOutput(o.out, func(w io.Writer) error { return sign.Write(w, signs, paper) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(o.Out, "Wrote %s (%s) to %s\n", plural(len(signs), "sign"), strings.ToUpper(paper.Name), o.out)
+	fmt.Fprintln(o.Out, o.count(msgSignWrote, len(signs), strings.ToUpper(paper.Name), o.out))
 	return nil
 }

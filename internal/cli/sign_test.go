@@ -29,7 +29,7 @@ func TestSignCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			stdout, stderr, code := run(t, append([]string{"sign", "--root", "../../register"}, tt.args...)...)
+			stdout, stderr, code := run(t, append([]string{"sign", "--lang", "en", "--root", "../../register"}, tt.args...)...)
 			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("exit %d, want %d\nstdout %q (want %q)\nstderr %q (want %q)", code, tt.code, stdout, tt.stdout, stderr, tt.stderr)
 			}

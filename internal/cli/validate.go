@@ -32,7 +32,7 @@ func newValidateCmd(a *App, runF func(*validateOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
-		Short: "Check records against the JSON Schemas",
+		Short: a.say(msgValidateShort),
 		Long: `validate reads every record under sensors/ and algorithms/ (or only the files given),
 checks it against the JSON Schemas and the register-wide rules (ids match file names,
 ids are unique, referenced sensors exist), and reports every problem with file, line
@@ -45,7 +45,7 @@ and column. Exit code 0: no errors; 1: errors found; 2: usage or I/O error.`,
 			return runF(o)
 		},
 	}
-	findingFormatFlag(cmd, &o.format)
+	a.findingFormatFlag(cmd, &o.format)
 	return cmd
 }
 
@@ -62,8 +62,8 @@ func runValidate(o *validateOptions) error {
 }
 
 // findingFormatFlag adds --format for a findings report.
-func findingFormatFlag(cmd *cobra.Command, p *string) {
-	formatFlag(cmd, p, "text", report.Formats, "output format: %s")
+func (a *App) findingFormatFlag(cmd *cobra.Command, p *string) {
+	a.formatFlag(cmd, p, "text", report.Formats, msgFormatUsage)
 }
 
 // report prints findings in the chosen format and returns errFindings when

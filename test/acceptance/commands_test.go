@@ -170,7 +170,7 @@ func TestNewTemplate(t *testing.T) {
 		{[]string{"new", "sensor", "../../etc/passwd"}, "is not a valid id"},
 		{[]string{"new", "sensor", "Cam_Markt"}, "capital letters"},
 		{[]string{"new", "sensor", "x"}, "2 to 63 characters"},
-		{[]string{"new", "sensor", "geluid-plein"}, "already exists and is left unchanged"},
+		{[]string{"new", "sensor", "geluid-plein"}, "bestaat al en blijft ongewijzigd"},
 		{[]string{"new", "algorithm", "cam-haven"}, "cam-haven"},
 		{[]string{"new", "sensor"}, "sensor"},
 	}
@@ -327,7 +327,7 @@ func TestMigrateAndExport(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "10 need migrating to v2") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
 		t.Errorf("migrate --dry-run: exit %d\n%s", r.code, r.out())
 	}
-	if r := run(t, dir, nil, "migrate"); r.code != 1 || !strings.Contains(r.stdout, "migrated sensors/cam-haven.yaml") {
+	if r := run(t, dir, nil, "migrate"); r.code != 1 || !strings.Contains(r.stdout, "omgezet: sensors/cam-haven.yaml") {
 		t.Errorf("migrate: exit %d, want 1 for the unreadable files\n%s", r.code, r.out())
 	}
 	first := map[string]string{}
@@ -379,7 +379,7 @@ func TestMigrateAndExport(t *testing.T) {
 	if !sameSet(names, []string{"Slimme afvalroutes", "Scanauto parkeercontrole"}) {
 		t.Errorf("exported %v", names)
 	}
-	if r.code != 1 || !strings.Contains(r.stderr, "could not be read") {
+	if r.code != 1 || !strings.Contains(r.stderr, "konden niet worden gelezen") {
 		t.Errorf("export: exit %d, want 1 with the unreadable files named\n%s", r.code, r.stderr)
 	}
 	for _, args := range [][]string{{"export"}, {"export", "--format", "xlsx"}, {"export", "--format", "csv"}} {
@@ -444,7 +444,7 @@ func TestCustomRules(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if r := run(t, dir, nil, "rules"); !strings.Contains(r.stdout, "camera-aantal") || !strings.Contains(r.stderr, "'register check' shows them") {
+	if r := run(t, dir, nil, "rules"); !strings.Contains(r.stdout, "camera-aantal") || !strings.Contains(r.stderr, "'register check' toont ze") {
 		t.Errorf("rules does not list the custom rule, or hides the broken ones:\n%s", r.out())
 	}
 	if r := run(t, dir, nil, "explain", "camera-aantal"); r.code != 0 || !strings.Contains(r.stdout, "Principle: VNG 7.5") {

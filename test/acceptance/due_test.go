@@ -59,7 +59,7 @@ func TestDueLists(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("due items:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !strings.Contains(r.stderr, "2 record files could not be read") {
+	if !strings.Contains(r.stderr, "2 registratiebestanden konden niet worden gelezen") {
 		t.Errorf("due does not say that records are missing from the list:\n%s", r.stderr)
 	}
 }

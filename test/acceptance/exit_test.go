@@ -10,7 +10,7 @@ import (
 
 // TestExitCodes pins the README's contract: 0 all good, 1 findings at or
 // above the failing severity, 2 usage or I/O error; and that an error says
-// what to do, on standard error.
+// what to do, on standard error: in Dutch, the register's first language.
 func TestExitCodes(t *testing.T) {
 	dir := workspace(t)
 	tests := []struct {
@@ -27,22 +27,22 @@ func TestExitCodes(t *testing.T) {
 		{"check --fail-on warning", []string{"check", "--as-of", asOf, "--fail-on", "warning", "register/sensors/cam-stationsplein.yaml"}, 1, "(data-rights)", ""},
 		{"check the register", []string{"check", "--as-of", asOf}, 1, "23 fouten", ""},
 		{"check --root", []string{"--root", "register", "check", "--as-of", asOf, "--files", "sensors/cam-stationsplein.yaml"}, 0, "1 registratie", ""},
-		{"unknown --fail-on", []string{"check", "--fail-on", "fatal"}, 2, "", "use error or warning"},
+		{"unknown --fail-on", []string{"check", "--fail-on", "fatal"}, 2, "", "kies error of warning"},
 		{"unknown format", []string{"check", "--format", "xml"}, 2, "", "sarif"},
 		{"date that does not exist in --as-of", []string{"check", "--as-of", "2025-02-30"}, 2, "", "YYYY-MM-DD"},
 		{"Dutch-order date in --as-of", []string{"check", "--as-of", "24-11-2026"}, 2, "", "YYYY-MM-DD"},
 		{"root that does not exist", []string{"validate", "--root", "geen-register"}, 2, "", "pass --root with the folder that holds sensors/ and algorithms/"},
 		{"a file that does not exist", []string{"validate", "register/sensors/bestaat-niet.yaml"}, 1, "file cannot be read", ""},
-		{"unknown command", []string{"controleer"}, 2, "", `unknown command "controleer"`},
-		{"unknown flag", []string{"check", "--strict"}, 2, "", "unknown flag: --strict"},
-		{"explain an unknown rule", []string{"explain", "biometric-bann"}, 2, "", "did you mean biometric-ban?"},
-		{"explain without a rule", []string{"explain"}, 2, "", "'register rules' lists them"},
+		{"unknown command", []string{"controleer"}, 2, "", `onbekende opdracht "controleer"`},
+		{"unknown flag", []string{"check", "--strict"}, 2, "", "onbekende optie: --strict"},
+		{"explain an unknown rule", []string{"explain", "biometric-bann"}, 2, "", "bedoelt u biometric-ban?"},
+		{"explain without a rule", []string{"explain"}, 2, "", "'register rules' toont ze allemaal"},
 		{"schema of an unknown kind", []string{"schema", "camera"}, 2, "", "sensor"},
 		{"due with a bad window", []string{"due", "--within", "90 dagen"}, 2, "", "ISO 8601 duration"},
 		{"due with something lapsed", []string{"due", "--as-of", asOf}, 1, "cam-haven", ""},
 		{"due before anything lapsed", []string{"due", "--as-of", "2026-01-15"}, 0, "0 lapsed", ""},
 		{"new of an unknown kind", []string{"new", "camera", "cam-plein"}, 2, "", "use sensor or algorithm"},
-		{"changes without --since", []string{"changes"}, 2, "", "--since is required"},
+		{"changes without --since", []string{"changes"}, 2, "", "--since is verplicht"},
 		{"history outside Git", []string{"history", "cam-haven"}, 2, "", "Git"},
 	}
 	for _, tt := range tests {

@@ -60,7 +60,7 @@ type result struct {
 func (r result) out() string { return r.stdout + r.stderr }
 
 // run executes the binary in dir with a clean environment (no REGISTER_
-// variables from the developer's shell, no colour) plus env, and fails the
+// variables or locale from the developer's shell, no colour) plus env, and fails the
 // test if a panic or a Go stack trace reaches the user.
 func run(t *testing.T, dir string, env []string, args ...string) result {
 	t.Helper()
@@ -69,7 +69,9 @@ func run(t *testing.T, dir string, env []string, args ...string) result {
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
 	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "REGISTER_") {
+		// Nor the developer's locale: the language comes from the register
+		// or from env.
+		if !strings.HasPrefix(kv, "REGISTER_") && !strings.HasPrefix(kv, "LANG=") && !strings.HasPrefix(kv, "LC_") {
 			cmd.Env = append(cmd.Env, kv)
 		}
 	}

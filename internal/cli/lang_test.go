@@ -1,0 +1,169 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/message"
+)
+
+// Every text of the command line is written in both languages, and the
+// Dutch takes the same arguments as the English.
+func TestEveryMessageHasBothLanguages(t *testing.T) {
+	all := message.All()
+	if len(all) < 50 {
+		t.Fatalf("only %d texts: the catalogue did not load", len(all))
+	}
+	seen := map[string]bool{}
+	for _, m := range all {
+		if err := m.Check(); err != nil {
+			t.Error(err)
+		}
+		if seen[m.In(message.English)] {
+			t.Errorf("%q is declared twice: one place per text", m.In(message.English))
+		}
+		seen[m.In(message.English)] = true
+	}
+}
+
+// languageSource is where a run takes its language from.
+type languageSource struct {
+	name      string
+	flag      string // --lang
+	languages string // register.yaml's languages, "" for none
+	env       map[string]string
+	want      string
+	// bare is the language when register.yaml cannot be read: the root
+	// given is not a register.
+	bare string
+}
+
+var languageSources = []languageSource{
+	{"nothing set", "", "", nil, message.English, message.English},
+	{"--lang nl", "nl", "", nil, message.Dutch, message.Dutch},
+	{"--lang en over a Dutch register", "en", "[nl, en]", map[string]string{"LANG": "nl_NL.UTF-8"}, message.English, message.English},
+	{"--lang nl over an English register", "nl", "[en]", nil, message.Dutch, message.Dutch},
+	{"register.yaml's first language", "", "[nl, en]", nil, message.Dutch, message.English},
+	{"register.yaml before LANG", "", "[en, nl]", map[string]string{"LANG": "nl_NL.UTF-8"}, message.English, message.Dutch},
+	{"LANG when register.yaml names none", "", "", map[string]string{"LANG": "nl_NL.UTF-8"}, message.Dutch, message.Dutch},
+	{"LC_ALL before LANG", "", "", map[string]string{"LC_ALL": "en_GB.UTF-8", "LANG": "nl_NL.UTF-8"}, message.English, message.English},
+	{"LC_MESSAGES before LANG", "", "", map[string]string{"LC_MESSAGES": "nl_BE.UTF-8", "LANG": "C.UTF-8"}, message.Dutch, message.Dutch},
+	{"another locale is English", "", "", map[string]string{"LANG": "de_DE.UTF-8"}, message.English, message.English},
+}
+
+// setLocale sets the locale variables of env, and clears the others.
+func setLocale(t *testing.T, env map[string]string) {
+	t.Helper()
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		t.Setenv(v, env[v])
+	}
+}
+
+// The command line speaks the language of --lang, else register.yaml's
+// first language, else the locale's, else English: its help, its usage
+// errors, the errors of files it cannot read and what a command did.
+func TestCommandsSpeakTheRunsLanguage(t *testing.T) {
+	commands := []struct {
+		name   string
+		args   func(root string) []string
+		code   int
+		en, nl []string // in stdout and stderr together
+		bare   bool     // the root given is not a register
+	}{
+		{"help lists the commands", func(root string) []string { return []string{"--help"} }, ExitOK,
+			[]string{"Validate the register and check every record against the principles", "Usage:", "Available Commands:", "help for register"},
+			[]string{"Valideer het register en toets elke registratie aan de principes", "Gebruik:", "Opdrachten:", "uitleg bij register"}, false},
+		{"a command's help", func(root string) []string { return []string{"check", "--help"} }, ExitOK,
+			[]string{"Global Flags:", "language of messages, findings and summaries"},
+			[]string{"Algemene opties:", "taal van meldingen, bevindingen en samenvattingen"}, false},
+		{"unknown command", func(root string) []string { return []string{"valideer"} }, ExitError,
+			[]string{`register: unknown command "valideer" for "register"`, "Run 'register --help' for usage."},
+			[]string{`register: onbekende opdracht "valideer" voor "register"`, "Zie 'register --help' voor het gebruik."}, false},
+		{"unknown flag", func(root string) []string { return []string{"validate", "--bogus"} }, ExitError,
+			[]string{"register: unknown flag: --bogus"},
+			[]string{"register: onbekende optie: --bogus"}, false},
+		{"unknown format", func(root string) []string { return []string{"check", "--format", "xml"} }, ExitError,
+			[]string{`register: unknown format "xml": use `},
+			[]string{`register: onbekend formaat "xml": kies `}, false},
+		{"too many arguments", func(root string) []string { return []string{"history", "a", "b"} }, ExitError,
+			[]string{"register: accepts 1 arg(s), received 2"},
+			[]string{"register: verwacht 1 argument(en), maar kreeg er 2"}, false},
+		{"no register", func(root string) []string { return []string{"validate", "--root", root + "/ontbreekt"} }, ExitError,
+			[]string{"ontbreekt is not a folder; pass --root with the folder that holds sensors/ and algorithms/"},
+			[]string{"ontbreekt is geen map; geef met --root de map op waarin sensors/ en algorithms/ staan"}, true},
+		{"findings and summary", func(root string) []string { return []string{"check"} }, ExitOK,
+			[]string{"1 record, no problems found"},
+			[]string{"1 registratie, geen problemen gevonden"}, false},
+	}
+	for _, src := range languageSources {
+		for _, c := range commands {
+			t.Run(src.name+"/"+c.name, func(t *testing.T) {
+				setLocale(t, src.env)
+				config := checkConfig
+				if src.languages != "" {
+					config += "languages: " + src.languages + "\n"
+				}
+				root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": config})
+				args := c.args(root)
+				if !hasFlag(args, "--root") {
+					args = append(args, "--root="+root)
+				}
+				if src.flag != "" {
+					args = append(args, "--lang", src.flag)
+				}
+				out, errOut, code := run(t, args...)
+				if code != c.code {
+					t.Errorf("%v: exit %d, want %d\n%s%s", args, code, c.code, out, errOut)
+				}
+				lang := src.want
+				if c.bare {
+					lang = src.bare
+				}
+				want, other := c.en, c.nl
+				if lang == message.Dutch {
+					want, other = c.nl, c.en
+				}
+				for _, w := range want {
+					if !strings.Contains(out+errOut, w) {
+						t.Errorf("%v: output lacks %q:\n%s%s", args, w, out, errOut)
+					}
+				}
+				for _, w := range other {
+					if strings.Contains(out+errOut, w) {
+						t.Errorf("%v: output in the other language, %q:\n%s%s", args, w, out, errOut)
+					}
+				}
+			})
+		}
+	}
+}
+
+func hasFlag(args []string, flag string) bool {
+	for _, a := range args {
+		if a == flag || strings.HasPrefix(a, flag+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+// A --lang that is neither nl nor en is a usage error for every command,
+// said in the language the run would otherwise speak.
+func TestBadLangIsAUsageError(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{nil, `register: --lang "fr": use nl or en`},
+		{map[string]string{"LANG": "nl_NL.UTF-8"}, `register: --lang "fr": kies nl of en`},
+	} {
+		setLocale(t, tt.env)
+		root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": validSensor})
+		for _, args := range [][]string{{"rules"}, {"validate"}, {"schema", "sensor"}} {
+			out, errOut, code := run(t, append(args, "--root", root, "--lang", "fr")...)
+			if code != ExitError || !strings.Contains(errOut, tt.want) {
+				t.Errorf("%v with %v: exit %d, stderr %q; want exit 2 and %q\n%s", args, tt.env, code, errOut, tt.want, out)
+			}
+		}
+	}
+}

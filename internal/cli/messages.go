@@ -1,0 +1,282 @@
+package cli
+
+import "github.com/voorbeeldstad/register/internal/message"
+
+// The command line's own texts, English and Dutch side by side: help, the
+// errors a user hits and what a command did. Findings and reports carry
+// their own Dutch (finding.Finding.MessageNL, report.Options.Lang). A test
+// holds every text to both languages and to the same arguments.
+
+// The root command and what every command shares.
+var (
+	msgRootShort = message.New(
+		"Keep a public register of sensors and algorithms and check them against the principles",
+		"Houd een openbaar register bij van sensoren en algoritmes en toets ze aan de principes")
+	msgRootLong = message.New(
+		`register validates, checks and publishes a municipality's register of sensors and
+algorithms: one YAML file per record under sensors/ and algorithms/, checked against
+the JSON Schemas and the principles for the digital society (VNG) the council adopted.`,
+		`register valideert, toetst en publiceert het register van sensoren en algoritmes van een
+gemeente: één YAML-bestand per registratie in sensors/ en algorithms/, getoetst aan de
+JSON Schema's en aan de Principes voor de digitale samenleving (VNG) die de raad heeft
+vastgesteld.`)
+	msgLangUsage = message.New(
+		"language of messages, findings and summaries: nl or en (default: the first of register.yaml's languages, else LANG)",
+		"taal van meldingen, bevindingen en samenvattingen: nl of en (standaard: de eerste taal in register.yaml, anders LANG)")
+	msgRootUsage = message.New(
+		"register root holding sensors/ and algorithms/ (default ./register when it exists, else .)",
+		"map van het register, met sensors/ en algorithms/ (standaard ./register als die bestaat, anders .)")
+	msgHelpUsage       = message.New("help for %s", "uitleg bij %s")
+	msgVersionUsage    = message.New("version for %s", "versie van %s")
+	msgHelpCmdShort    = message.New("Help about any command", "Uitleg bij een opdracht")
+	msgCompletionShort = message.New("Generate the autocompletion script for the specified shell",
+		"Maak het script voor het aanvullen van opdrachten in de opgegeven shell")
+	msgSeeHelp          = message.New("Run 'register --help' for usage.", "Zie 'register --help' voor het gebruik.")
+	msgWarning          = message.New("warning", "waarschuwing")
+	msgLangFlag         = message.New("--lang %q: use nl or en", "--lang %q: kies nl of en")
+	msgUnknownCommand   = message.New("unknown command %q for %q%s", "onbekende opdracht %q voor %q%s")
+	msgArgsExactly      = message.New("takes %s argument(s), received %s", "verwacht %s argument(en), maar kreeg er %s")
+	msgArgsAtMost       = message.New("takes at most %s argument(s), received %s", "verwacht hoogstens %s argument(en), maar kreeg er %s")
+	msgUnknownFlag      = message.New("unknown flag: %s", "onbekende optie: %s")
+	msgUnknownShorthand = message.New("unknown shorthand flag: %s", "onbekende korte optie: %s")
+	msgFlagNeedsValue   = message.New("flag needs an argument: %s", "optie zonder waarde: %s")
+	msgFlagBadValue     = message.New("invalid value %s for %s: %s", "ongeldige waarde %s voor %s: %s")
+	msgNotExist         = message.New("%s: no such file or folder", "%s: dit bestand of deze map bestaat niet")
+	msgNoAccess         = message.New("%s: permission denied", "%s: geen toegang")
+	msgNotAFolder       = message.New("%s is not a folder; pass --root with the folder that holds sensors/ and algorithms/",
+		"%s is geen map; geef met --root de map op waarin sensors/ en algorithms/ staan")
+	msgUnknownFormat       = message.New("unknown format %q: use %s", "onbekend formaat %q: kies %s")
+	msgFormatUsage         = message.New("output format: %s", "uitvoerformaat: %s")
+	msgFindingsFormatUsage = message.New("format of the findings: %s", "formaat van de bevindingen: %s")
+	msgCheckAsOfUsage      = message.New("check as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",
+		"toets alsof het vandaag deze datum is (JJJJ-MM-DD); standaard: vandaag in Europe/Amsterdam")
+	msgDueAsOfUsage = message.New("list as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",
+		"toon de lijst alsof het vandaag deze datum is (JJJJ-MM-DD); standaard: vandaag in Europe/Amsterdam")
+	msgQualityAsOfUsage = message.New("report as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",
+		"meet alsof het vandaag deze datum is (JJJJ-MM-DD); standaard: vandaag in Europe/Amsterdam")
+	msgFederateAsOfUsage = message.New("measure quality as if today were this date (YYYY-MM-DD)",
+		"meet de kwaliteit alsof het vandaag deze datum is (JJJJ-MM-DD)")
+	msgAsOf        = message.New("--as-of: %v", "--as-of: %v")
+	msgOutputUsage = message.New("write to this file (replaced atomically) instead of standard output",
+		"schrijf naar dit bestand (in één keer vervangen) in plaats van naar standaarduitvoer")
+	msgDryRunUsage    = message.New("show what would be written, and write nothing", "laat zien wat geschreven zou worden, en schrijf niets")
+	msgCreated        = message.New("created %s", "aangemaakt: %s")
+	msgWouldWrite     = message.New("--- would write %s", "--- zou schrijven: %s")
+	msgWouldWriteLine = message.New("--- would write %s (line %d)", "--- zou schrijven: %s (regel %d)")
+	msgReadFile       = message.New("read %s: %w", "%s lezen: %w")
+	msgKindFlag       = message.New("--kind %q: use sensor or algorithm", "--kind %q: kies sensor of algorithm")
+)
+
+// Short descriptions of the commands, as help lists them.
+var (
+	msgBuildShort = message.New("Build the public register website (a static site) with open-data downloads",
+		"Bouw de openbare website van het register (een statische site) met downloads als open data")
+	msgChainShort = message.New("List the records that use a dataset or share with a party, and whom to tell of a correction",
+		"Toon de registraties die een gegevensbron gebruiken of met een partij delen, en wie u over een correctie moet informeren")
+	msgChangesShort = message.New("List records added, changed and removed since a tag, commit or date",
+		"Toon de registraties die sinds een tag, commit of datum zijn toegevoegd, gewijzigd of verwijderd")
+	msgCheckShort = message.New("Validate the register and check every record against the principles",
+		"Valideer het register en toets elke registratie aan de principes")
+	msgCompareShort         = message.New("Compare the register with another register", "Vergelijk het register met een ander register")
+	msgCompareNationalShort = message.New("Compare the algorithms with the municipality's entries on the national algorithm register",
+		"Vergelijk de algoritmes met de vermeldingen van de gemeente in het landelijke Algoritmeregister")
+	msgDueShort = message.New("List lapsed evaluations, ended life cycles and what falls due soon",
+		"Toon verlopen evaluaties, beëindigde levenscycli en wat binnenkort afloopt")
+	msgExplainShort = message.New("Explain why a rule exists, what satisfies it, with an example",
+		"Leg uit waarom een regel bestaat en wat eraan voldoet, met een voorbeeld")
+	msgExportShort = message.New("Export the register for the national algorithm register, sensor platforms and open-data portals",
+		"Exporteer het register voor het landelijke Algoritmeregister, sensorplatforms en opendataportalen")
+	msgFederateShort = message.New("Build one national register (site and open data) from many municipal registers",
+		"Bouw één landelijk register (site en open data) uit de registers van veel gemeenten")
+	msgHistoryShort = message.New("Show the commits that changed a record, with the fields they changed",
+		"Toon de commits die een registratie hebben gewijzigd, met de gewijzigde velden")
+	msgImportShort = message.New("Create records from another source, such as a spreadsheet",
+		"Maak registraties uit een andere bron, zoals een spreadsheet")
+	msgImportCSVShort = message.New("Create records from a spreadsheet saved as CSV, one row per record",
+		"Maak registraties uit een spreadsheet die als CSV is opgeslagen, één rij per registratie")
+	msgImportJSONShort = message.New("Create records from JSON: this register's open data, or entries of the national algorithm register",
+		"Maak registraties uit JSON: de open data van dit register, of vermeldingen uit het landelijke Algoritmeregister")
+	msgImportNotificationShort = message.New("Add a sensor notification (the YAML file the site's form makes) to the register",
+		"Neem een melding van een sensor (het YAML-bestand van het formulier op de site) op in het register")
+	msgInitShort = message.New("Start a new register repository for a municipality",
+		"Begin een nieuwe repository voor het register van een gemeente")
+	msgMigrateShort = message.New("Upgrade records to the current version of the record format",
+		"Zet registraties om naar de huidige versie van het registratieformaat")
+	msgNewShort = message.New("Start a new record from a commented template",
+		"Begin een nieuwe registratie vanuit een sjabloon met toelichting")
+	msgPacketShort = message.New("Make the ethics committee's review packet (HTML, Markdown or PDF)",
+		"Maak het vergaderstuk voor de ethische commissie (HTML, Markdown of PDF)")
+	msgQualityShort = message.New("How complete and current the register is: fill rate per field and principle, stale records, overdue evaluations",
+		"Hoe volledig en actueel het register is: vulgraad per veld en principe, verouderde registraties, achterstallige evaluaties")
+	msgRulesShort = message.New("List the checklist's rules with their principle and severity",
+		"Toon de regels van de toetslijst met hun principe en ernst")
+	msgSchemaShort = message.New("Print the JSON Schema of a kind of record, the shared definitions, or register.yaml's",
+		"Toon het JSON Schema van een soort registratie, de gedeelde definities of dat van register.yaml")
+	msgServeShort = message.New("Preview the public register website locally, rebuilding when a record changes",
+		"Bekijk de openbare website van het register op uw eigen computer; bij elke wijziging wordt die opnieuw gebouwd")
+	msgSignShort = message.New("Print the sign that makes a sensor recognisable, with a QR code to its record",
+		"Maak het bord dat een sensor herkenbaar maakt, met een QR-code naar de registratie")
+	msgValidateShort = message.New("Check records against the JSON Schemas", "Controleer registraties aan de hand van de JSON Schema's")
+)
+
+// Flags, errors and what the commands did, by command.
+var (
+	msgExportFormatUsage  = message.New("export format: %s", "exportformaat: %s")
+	msgReportFormatUsage  = message.New("report format on standard output: %s", "formaat van het verslag op standaarduitvoer: %s")
+	msgQualityFormatUsage = message.New("output format: %s (html: a page with SVG bar charts, no script)",
+		"uitvoerformaat: %s (html: een pagina met staafdiagrammen in SVG, zonder script)")
+	msgFailOn      = message.New("--fail-on %q: use error or warning", "--fail-on %q: kies error of warning")
+	msgFailOnUsage = message.New("lowest severity that fails the run: error or warning",
+		"laagste ernst waarbij de controle faalt: error of warning")
+	msgFilesUsage = message.New("check only these record files (also accepted as arguments)",
+		"toets alleen deze registratiebestanden (mag ook als argumenten)")
+	msgNoCacheUsage = message.New("check every file afresh, without the results kept from earlier runs (beside the history cache)",
+		"toets elk bestand opnieuw, zonder de bewaarde resultaten van eerdere keren (naast de cache van de geschiedenis)")
+	msgWithoutDuty  = message.New("the duty to report is checked without history", "de meldplicht wordt zonder geschiedenis getoetst")
+	msgWithoutStale = message.New("records not changed in a term are not reported", "registraties die een bestuursperiode niet zijn gewijzigd, worden niet gemeld")
+
+	msgRulesProblems = message.NewCount("%d problem in the custom rules of register.yaml; 'register check' shows it",
+		"%d problems in the custom rules of register.yaml; 'register check' shows them",
+		"%d probleem in de eigen regels (rules_custom) van register.yaml; 'register check' toont het",
+		"%d problemen in de eigen regels (rules_custom) van register.yaml; 'register check' toont ze")
+	msgExplainArgs = message.New("explain takes one rule id; 'register rules' lists them",
+		"explain verwacht één regel; 'register rules' toont ze allemaal")
+	msgUnknownRuleSuggest = message.New("unknown rule %q; did you mean %s?", "onbekende regel %q; bedoelt u %s?")
+	msgUnknownRule        = message.New("unknown rule %q; 'register rules' lists them", "onbekende regel %q; 'register rules' toont ze allemaal")
+
+	msgDueWithin      = message.New("--within: %v", "--within: %v")
+	msgDueWithinUsage = message.New("window for upcoming dates, an ISO 8601 duration such as P30D (default: due_within from register.yaml)",
+		"termijn voor komende data, een ISO 8601-duur zoals P30D (standaard: due_within uit register.yaml)")
+	msgDueUnread = message.NewCount("%d record file could not be read and is missing from the list; run 'register validate'",
+		"%d record files could not be read and are missing from the list; run 'register validate'",
+		"%d registratiebestand kon niet worden gelezen en ontbreekt in de lijst; voer 'register validate' uit",
+		"%d registratiebestanden konden niet worden gelezen en ontbreken in de lijst; voer 'register validate' uit")
+
+	msgInitArgs = message.New(`init needs one folder, for example: register init register-heidebeek --organisation "Gemeente Heidebeek"`,
+		`init verwacht één map, bijvoorbeeld: register init register-heidebeek --organisation "Gemeente Heidebeek"`)
+	msgInitOrg = message.New(`init needs --organisation, for example --organisation "Gemeente Heidebeek"`,
+		`init verwacht --organisation, bijvoorbeeld --organisation "Gemeente Heidebeek"`)
+	msgInitOrgUsage = message.New(`the municipality's name, for example "Gemeente Heidebeek" (required)`,
+		`de naam van de gemeente, bijvoorbeeld "Gemeente Heidebeek" (verplicht)`)
+	msgInitDomainUsage = message.New("the municipality's web domain, for the example mailboxes and addresses (default: a placeholder under .example)",
+		"het webdomein van de gemeente, voor de voorbeelden van mailadressen en webadressen (standaard: een voorbeeld onder .example)")
+	msgInitVersionUsage = message.New("version of register the workflow installs (default: this version when released, else latest)",
+		"versie van register die de workflow installeert (standaard: deze versie als die is uitgebracht, anders de nieuwste)")
+	msgInitGit  = message.New("initialised an empty Git repository in %s (branch main)", "lege Git-repository aangemaakt in %s (branch main)")
+	msgInitNext = message.New("next: read %s, replace the two examples with your own records, then run\n  cd %s\n  register validate\n  register check",
+		"volgende stap: lees %s, vervang de twee voorbeelden door uw eigen registraties en voer dan uit:\n  cd %s\n  register validate\n  register check")
+
+	msgMigrateDryRunUsage = message.New("report what would be migrated, and change nothing", "meld wat zou worden omgezet, en wijzig niets")
+	msgMigrateForceUsage  = message.New("migrate even when the register has uncommitted changes", "zet ook om als het register niet-vastgelegde wijzigingen heeft")
+	msgMigrateDirty       = message.New("%s has uncommitted changes (%s); commit or stash them first so the migration can be reviewed on its own, or pass --force",
+		"%s heeft niet-vastgelegde wijzigingen (%s); leg ze eerst vast (commit) of zet ze opzij (stash), zodat de omzetting apart te beoordelen is, of geef --force")
+	msgMigrated = message.New("migrated %s", "omgezet: %s")
+
+	msgNewArgs = message.New("new needs a kind and an id, for example: register new sensor cam-stationsplein",
+		"new verwacht een soort en een id, bijvoorbeeld: register new sensor cam-stationsplein")
+	msgNewRoot = message.New("the register root %s is not a folder: create it first, or pass --root with the folder that holds sensors/ and algorithms/",
+		"de map van het register %s bestaat niet: maak die eerst aan, of geef met --root de map op waarin sensors/ en algorithms/ staan")
+	msgNewExists = message.New("%s already exists and is left unchanged: ids are unique and never reused, so choose another id",
+		"%s bestaat al en blijft ongewijzigd: een id is uniek en wordt nooit hergebruikt, dus kies een ander id")
+	msgNewNext = message.New("next: replace every \"(vul in)\", uncomment the fields that apply, then run\n  register validate%s %s\n  register check%s",
+		"volgende stap: vervang elke \"(vul in)\", haal het commentaarteken weg bij de velden die van toepassing zijn en voer dan uit:\n  register validate%s %s\n  register check%s")
+
+	msgSchemaArgs = message.New("schema needs one name: sensor, algorithm, common or config",
+		"schema verwacht één naam: sensor, algorithm, common of config")
+	msgSchemaUnknown = message.New("no schema called %q: choose sensor, algorithm, common or config",
+		"er is geen schema %q: kies sensor, algorithm, common of config")
+
+	msgHistoryNoRepo = message.New("no history available: the register at %s is not inside a Git repository",
+		"geen geschiedenis beschikbaar: het register in %s staat niet in een Git-repository")
+	msgHistoryNoRecord = message.New("no record %q in the register at %s or in its history; give a record id such as cam-markt or a path to its file",
+		"geen registratie %q in het register in %s of in de geschiedenis ervan; geef een id zoals cam-markt of het pad naar het bestand")
+	msgSinceRequired = message.New("--since is required: give a tag, branch, commit or date (YYYY-MM-DD)",
+		"--since is verplicht: geef een tag, branch, commit of datum (JJJJ-MM-DD)")
+	msgSince      = message.New("--since: %v", "--since: %v")
+	msgSinceUsage = message.New("tag, branch, commit or date (YYYY-MM-DD) to compare with (required)",
+		"tag, branch, commit of datum (JJJJ-MM-DD) om mee te vergelijken (verplicht)")
+
+	msgExportNeedsFormat = message.New("export needs --format: use %s", "export verwacht --format: kies %s")
+	msgExportNeedsKind   = message.New("csv holds one kind of record: add --kind sensor or --kind algorithm",
+		"csv bevat één soort registratie: voeg --kind sensor of --kind algorithm toe")
+	msgExportKindUsage = message.New("the kind of record for csv: sensor or algorithm", "de soort registratie voor csv: sensor of algorithm")
+	msgExportOutUsage  = message.New("write to this file (replaced atomically); - or nothing for standard output",
+		"schrijf naar dit bestand (in één keer vervangen); - of niets voor standaarduitvoer")
+	msgExportUnread = message.NewCount("%d record file could not be read and is missing from the export; run 'register validate'",
+		"%d record files could not be read and are missing from the export; run 'register validate'",
+		"%d registratiebestand kon niet worden gelezen en ontbreekt in de export; voer 'register validate' uit",
+		"%d registratiebestanden konden niet worden gelezen en ontbreken in de export; voer 'register validate' uit")
+	msgExportErrors = message.NewCount("the register has %d error, and the export carries the records as they are; run 'register validate'",
+		"the register has %d errors, and the export carries the records as they are; run 'register validate'",
+		"het register heeft %d fout en de export bevat de registraties zoals ze zijn; voer 'register validate' uit",
+		"het register heeft %d fouten en de export bevat de registraties zoals ze zijn; voer 'register validate' uit")
+
+	msgSignPaper    = message.New("--paper %q: use a4 or a5", "--paper %q: kies a4 of a5")
+	msgSignOneOrAll = message.New("name one sensor by its id, or pass --all", "noem één sensor bij zijn id, of geef --all")
+	msgSignOut      = message.New("--out is required: the file to write the signs to, such as bord.pdf",
+		"--out is verplicht: het bestand voor de borden, zoals bord.pdf")
+	msgSignSkipped = message.NewCount("%d sensor not public: no sign", "%d sensors not public: no sign",
+		"%d sensor niet openbaar: geen bord", "%d sensoren niet openbaar: geen bord")
+	msgSignNone = message.New("the register has no public sensor in use, so there is no sign to print",
+		"het register heeft geen openbare sensor in gebruik, dus er is geen bord te maken")
+	msgSignNoRecord = message.New("no record with id %q: 'register export' lists the records",
+		"geen registratie met id %q: 'register export' toont de registraties")
+	msgSignNoRecordSuggest = message.New("no record with id %q: did you mean %s?", "geen registratie met id %q: bedoelt u %s?")
+	msgSignWrote           = message.NewCount("Wrote %d sign (%s) to %s", "Wrote %d signs (%s) to %s",
+		"%[1]d bord (%[2]s) geschreven naar %[3]s", "%[1]d borden (%[2]s) geschreven naar %[3]s")
+	msgSignAllUsage   = message.New("a sign for every public sensor that is not retired", "een bord voor elke openbare sensor die niet buiten gebruik is")
+	msgSignOutUsage   = message.New("the PDF file to write (replaced atomically)", "het PDF-bestand om te schrijven (in één keer vervangen)")
+	msgSignPaperUsage = message.New("paper size: a4 or a5", "papierformaat: a4 of a5")
+
+	msgChainQuery = message.New("name a dataset or party with letters or digits, such as BRP",
+		"noem een gegevensbron of partij met letters of cijfers, zoals BRP")
+	msgChainInternalUsage = message.New("search every record as loaded, also those not public and the values they withhold (not for publication)",
+		"doorzoek alle registraties zoals ingelezen, ook die niet openbaar zijn en de waarden die ze afschermen (niet voor publicatie)")
+
+	msgFederateOut        = message.New("--out needs a folder", "--out verwacht een map")
+	msgFederateMergeFetch = message.New("--merge reads no register: leave --fetch out", "--merge leest geen register: laat --fetch weg")
+	msgFederateFailed     = message.New("%d of %d registers could not be read and are missing from %s",
+		"%d van de %d registers konden niet worden gelezen en ontbreken in %s")
+
+	msgCompareWhat     = message.New("compare what? use 'register compare national FILE'", "wat wilt u vergelijken? gebruik 'register compare national BESTAND'")
+	msgCompareOrgUsage = message.New("whose entries to compare (default: register.yaml's organisation)",
+		"van welke organisatie de vermeldingen worden vergeleken (standaard: organisation uit register.yaml)")
+	msgTooLarge = message.New("read %s: more than %d bytes; give the national register's entries of your organisation",
+		"%s lezen: meer dan %d bytes; geef alleen de vermeldingen van uw organisatie uit het landelijke register")
+
+	msgImportNeedsSource = message.New("import needs a source: register import csv FILE, register import json FILE, or register import notification FILE --received DATE",
+		"import verwacht een bron: register import csv BESTAND, register import json BESTAND of register import notification BESTAND --received DATUM")
+	msgImportCSVArgs = message.New("import csv needs one file, for example: register import csv sensoren.csv --kind sensor",
+		"import csv verwacht één bestand, bijvoorbeeld: register import csv sensoren.csv --kind sensor")
+	msgImportJSONArgs = message.New("import json needs one file, for example: register import json register.json",
+		"import json verwacht één bestand, bijvoorbeeld: register import json register.json")
+	msgImportNotificationArgs = message.New("import notification needs one file, for example: register import notification camera-bakkerij.yaml --received 2026-12-01",
+		"import notification verwacht één bestand, bijvoorbeeld: register import notification camera-bakkerij.yaml --received 2026-12-01")
+	msgImportCSVKindUsage  = message.New("kind of record each row describes: sensor or algorithm", "soort registratie die elke rij beschrijft: sensor of algorithm")
+	msgImportJSONKindUsage = message.New("kind of record of entries that do not say their kind: sensor or algorithm",
+		"soort registratie voor vermeldingen die hun soort niet noemen: sensor of algorithm")
+	msgImportMapUsage = message.New("mapping file (YAML) naming the field of each column, or a ready-made map: %s",
+		"koppelbestand (YAML) dat per kolom het veld noemt, of een kant-en-klare koppeling: %s")
+	msgImportJSONMapUsage = message.New("mapping file (YAML) naming the field of each key, or a ready-made map: %s",
+		"koppelbestand (YAML) dat per sleutel het veld noemt, of een kant-en-klare koppeling: %s")
+	msgNotAFile       = message.New("read %s: not a file of at most %d bytes", "%s lezen: geen bestand van hoogstens %d bytes")
+	msgImportAppeared = message.New("%s appeared while importing and is left unchanged", "%s is tijdens het importeren verschenen en blijft ongewijzigd")
+	msgImportRead     = message.New("%d rows read, %d records created", "%d rijen gelezen, %d registraties aangemaakt")
+	msgImportReadDry  = message.New("%d rows read, %d records would be created (dry run: nothing written)",
+		"%d rijen gelezen, %d registraties zouden worden aangemaakt (proef: niets geschreven)")
+	msgImportIncomplete = message.New(", %d of them incomplete: complete them and run 'register validate'",
+		", waarvan %d onvolledig: vul ze aan en voer 'register validate' uit")
+	msgReceivedRequired = message.New("--received is required: the day the notification came in, for example --received 2026-12-01",
+		"--received is verplicht: de dag waarop de melding binnenkwam, bijvoorbeeld --received 2026-12-01")
+	msgReceivedUsage = message.New("the day the municipality received the notification (YYYY-MM-DD); required",
+		"de dag waarop de gemeente de melding ontving (JJJJ-MM-DD); verplicht")
+	msgUpdateUsage = message.New("apply a notification about a sensor the register has to its record",
+		"verwerk een melding over een sensor die al in het register staat in de registratie")
+	msgNotificationTooLarge = message.New("read %s: not a file of at most %d bytes; a notification is one record of a few kilobytes",
+		"%s lezen: geen bestand van hoogstens %d bytes; een melding is één registratie van enkele kilobytes")
+)
+
+// Texts of the commands as they work.
+var (
+	msgCatalogueNoDates = message.New("the catalogue states no dates", "de catalogus vermeldt geen data")
+)

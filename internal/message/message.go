@@ -1,0 +1,194 @@
+// Package message holds texts the program prints in Dutch and English, each
+// pair written in one place, and works out which of the two a run speaks.
+//
+// A text is declared once, both languages side by side:
+//
+//	var msgWrote = message.New("wrote %d pages to %s", "%[2]s: %[1]d pagina's geschreven")
+//
+// and printed in the run's language with msgWrote.Format(lang, n, dir). The
+// Dutch may reorder the arguments with explicit indexes; Check holds both
+// languages to the same arguments, so a translation cannot drop or swap one.
+package message
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The languages a text is written in.
+const (
+	Dutch   = "nl"
+	English = "en"
+)
+
+// Text is one message in English and Dutch: plain text, or a fmt format
+// taking the same arguments in both languages.
+type Text struct {
+	en, nl string
+}
+
+var (
+	mu  sync.Mutex
+	all []*Text
+)
+
+// New declares a text in English and Dutch and adds it to All.
+func New(en, nl string) *Text {
+	t := &Text{en: en, nl: nl}
+	mu.Lock()
+	all = append(all, t)
+	mu.Unlock()
+	return t
+}
+
+// All returns every text declared with New, in the order declared.
+func All() []*Text {
+	mu.Lock()
+	defer mu.Unlock()
+	return slices.Clone(all)
+}
+
+// In returns the text in lang: Dutch for "nl", English for anything else.
+func (t *Text) In(lang string) string {
+	if lang == Dutch {
+		return t.nl
+	}
+	return t.en
+}
+
+// Format formats the text in lang with args, as fmt.Sprintf does.
+func (t *Text) Format(lang string, args ...any) string {
+	if len(args) == 0 {
+		return t.In(lang)
+	}
+	return fmt.Sprintf(t.In(lang), args...)
+}
+
+// String is the English text, for a reader of the code and test logs.
+func (t *Text) String() string { return t.en }
+
+// Check reports a text missing in one language, or a Dutch text whose
+// arguments differ from the English: one left out, one too many, or one
+// read with another verb (a %d that became %s).
+func (t *Text) Check() error {
+	switch {
+	case strings.TrimSpace(t.en) == "":
+		return fmt.Errorf("%q: no English text", t.nl)
+	case strings.TrimSpace(t.nl) == "":
+		return fmt.Errorf("%q: no Dutch text", t.en)
+	}
+	en, err := Verbs(t.en)
+	if err != nil {
+		return fmt.Errorf("%q: %v", t.en, err)
+	}
+	nl, err := Verbs(t.nl)
+	if err != nil {
+		return fmt.Errorf("%q: %v", t.nl, err)
+	}
+	if !slices.Equal(en, nl) {
+		return fmt.Errorf("%q takes %v, its Dutch %q takes %v", t.en, en, t.nl, nl)
+	}
+	return nil
+}
+
+// Verbs lists the verbs of a fmt format by the argument each reads, in
+// argument order: "%[2]s at %[1]d" gives [d s]. An argument read twice
+// must be read with the same verb; %% reads none.
+func Verbs(format string) ([]string, error) {
+	byArg := map[int]string{}
+	next := 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
+			i++
+		}
+		if i < len(format) && format[i] == '[' {
+			end := strings.IndexByte(format[i:], ']')
+			if end < 0 {
+				return nil, fmt.Errorf("unclosed argument index")
+			}
+			var n int
+			if _, err := fmt.Sscanf(format[i+1:i+end], "%d", &n); err != nil || n < 1 {
+				return nil, fmt.Errorf("bad argument index %q", format[i:i+end+1])
+			}
+			next = n
+			i += end + 1
+		}
+		for i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.') {
+			i++
+		}
+		if i >= len(format) {
+			return nil, fmt.Errorf("format ends in %%")
+		}
+		if format[i] == '%' {
+			continue
+		}
+		verb := string(format[i])
+		if prev, ok := byArg[next]; ok && prev != verb {
+			return nil, fmt.Errorf("argument %d read as %%%s and %%%s", next, prev, verb)
+		}
+		byArg[next] = verb
+		next++
+	}
+	out := make([]string, len(byArg))
+	for n, v := range byArg {
+		if n > len(byArg) {
+			return nil, fmt.Errorf("argument %d of %d: an argument is skipped", n, len(byArg))
+		}
+		out[n-1] = v
+	}
+	return out, nil
+}
+
+// Parse reads a language as the user gives it (--lang): nl or en.
+func Parse(s string) (string, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case Dutch:
+		return Dutch, true
+	case English:
+		return English, true
+	}
+	return "", false
+}
+
+// FromEnvironment is the language of the user's locale, as getenv
+// (os.Getenv) gives it: the first of LC_ALL, LC_MESSAGES and LANG that is
+// set decides, Dutch when it names Dutch (nl_NL.UTF-8, nl_BE, nl), else
+// English; "" when none is set.
+func FromEnvironment(getenv func(string) string) string {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if l := getenv(v); l != "" {
+			if strings.HasPrefix(l, Dutch) {
+				return Dutch
+			}
+			return English
+		}
+	}
+	return ""
+}
+
+// Count is a text about a number of things, worded for one and for more
+// ("1 sign", "14 signs"); the number is its first argument.
+type Count struct {
+	one, many *Text
+}
+
+// NewCount declares a counted text: for one and for more in English, then
+// the same in Dutch. Both wordings take the number as their first argument.
+func NewCount(oneEN, manyEN, oneNL, manyNL string) *Count {
+	return &Count{one: New(oneEN, oneNL), many: New(manyEN, manyNL)}
+}
+
+// Format formats the wording for n in lang, with n as the first argument.
+func (c *Count) Format(lang string, n int, args ...any) string {
+	t := c.many
+	if n == 1 {
+		t = c.one
+	}
+	return t.Format(lang, append([]any{n}, args...)...)
+}

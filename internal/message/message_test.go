@@ -1,0 +1,127 @@
+package message
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestVerbs(t *testing.T) {
+	tests := []struct {
+		format string
+		want   []string
+		err    string
+	}{
+		{"no verbs", []string{}, ""},
+		{"100%% sure", []string{}, ""},
+		{"wrote %d pages to %s", []string{"d", "s"}, ""},
+		{"%[2]s: %[1]d pagina's", []string{"d", "s"}, ""},
+		{"%-8s %5.2f %+q %#v", []string{"s", "f", "q", "v"}, ""},
+		{"%[1]s and %[1]s again", []string{"s"}, ""},
+		{"%[1]s and %[1]d", nil, "argument 1 read as %s and %d"},
+		{"%[2]s only", nil, "skipped"},
+		{"trailing %", nil, "ends in %"},
+		{"%[x]s", nil, "bad argument index"},
+		{"%[1s", nil, "unclosed"},
+	}
+	for _, tt := range tests {
+		got, err := Verbs(tt.format)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("Verbs(%q): error %v, want one with %q", tt.format, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("Verbs(%q) = %v, %v; want %v", tt.format, got, err, tt.want)
+		}
+	}
+}
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		en, nl string
+		err    string
+	}{
+		{"wrote %d pages to %s", "%[2]s: %[1]d pagina's geschreven", ""},
+		{"no records", "geen registraties", ""},
+		{"wrote %d pages", "", "no Dutch text"},
+		{" ", "geen", "no English text"},
+		{"wrote %d pages to %s", "%d pagina's geschreven", "takes [d s]"},
+		{"wrote %d pages", "%s pagina's geschreven", "takes [d]"},
+		{"%d of %d", "%[2]d van %[1]d", ""},
+	}
+	for _, tt := range tests {
+		err := (&Text{en: tt.en, nl: tt.nl}).Check()
+		if (err == nil) != (tt.err == "") || err != nil && !strings.Contains(err.Error(), tt.err) {
+			t.Errorf("Check(%q, %q) = %v, want %q", tt.en, tt.nl, err, tt.err)
+		}
+	}
+}
+
+func TestFormatPicksTheLanguage(t *testing.T) {
+	m := New("wrote %d pages to %s", "%[2]s: %[1]d pagina's geschreven")
+	if got := m.Format(Dutch, 3, "public"); got != "public: 3 pagina's geschreven" {
+		t.Errorf("Dutch: %q", got)
+	}
+	for _, lang := range []string{English, "", "fr"} {
+		if got := m.Format(lang, 3, "public"); got != "wrote 3 pages to public" {
+			t.Errorf("%q: %q", lang, got)
+		}
+	}
+	if !slices.Contains(All(), m) {
+		t.Error("All does not hold a text made with New")
+	}
+}
+
+func TestFromEnvironment(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{}, ""},
+		{map[string]string{"LANG": "nl_NL.UTF-8"}, Dutch},
+		{map[string]string{"LANG": "nl_BE"}, Dutch},
+		{map[string]string{"LANG": "nl"}, Dutch},
+		{map[string]string{"LANG": "en_GB.UTF-8"}, English},
+		{map[string]string{"LANG": "C.UTF-8"}, English},
+		{map[string]string{"LANG": "de_DE.UTF-8"}, English},
+		// LC_ALL goes before LC_MESSAGES, which goes before LANG.
+		{map[string]string{"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "nl_NL", "LANG": "nl_NL"}, English},
+		{map[string]string{"LC_MESSAGES": "nl_NL.UTF-8", "LANG": "en_US.UTF-8"}, Dutch},
+		{map[string]string{"LC_ALL": "", "LANG": "nl_NL.UTF-8"}, Dutch},
+	}
+	for _, tt := range tests {
+		if got := FromEnvironment(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	for in, want := range map[string]string{"nl": Dutch, "NL": Dutch, " en ": English, "fr": "", "": "", "nederlands": ""} {
+		got, ok := Parse(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("Parse(%q) = %q, %v", in, got, ok)
+		}
+	}
+}
+
+func TestCount(t *testing.T) {
+	c := NewCount("%d sign to %s", "%d signs to %s", "%[2]s: %[1]d bord", "%[2]s: %[1]d borden")
+	for _, tt := range []struct {
+		lang string
+		n    int
+		want string
+	}{
+		{English, 1, "1 sign to bord.pdf"},
+		{English, 0, "0 signs to bord.pdf"},
+		{English, 14, "14 signs to bord.pdf"},
+		{Dutch, 1, "bord.pdf: 1 bord"},
+		{Dutch, 2, "bord.pdf: 2 borden"},
+	} {
+		if got := c.Format(tt.lang, tt.n, "bord.pdf"); got != tt.want {
+			t.Errorf("%s %d: %q, want %q", tt.lang, tt.n, got, tt.want)
+		}
+	}
+}
