@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
@@ -44,86 +43,56 @@ const (
 // per record and the appendix, with page numbers ("Pagina 3 van 12") and a
 // bookmark per record. Tables break between rows and repeat their header
 // row on the next page; a row too long for one page continues on the next.
+// Each page is written as soon as it is laid out (see pdfWriter), so the
+// memory it takes does not grow with the packet.
 func WritePDF(w io.Writer, p *Packet) error {
-	pdf := &gopdf.GoPdf{}
-	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
 	// Fonts in a fixed order, so the same packet gives the same file.
+	var fonts []*pdfFont
+	byName := map[string]*pdfFont{}
 	for _, f := range []struct {
-		name string
-		data []byte
-	}{{fontRegular, goregular.TTF}, {fontBold, gobold.TTF}, {fontItalic, goitalic.TTF}, {fontMono, gomono.TTF}} {
-		if err := pdf.AddTTFFontData(f.name, f.data); err != nil {
+		name, base string
+		data       []byte
+	}{{fontRegular, "GoRegular", goregular.TTF}, {fontBold, "GoBold", gobold.TTF}, {fontItalic, "GoItalic", goitalic.TTF}, {fontMono, "GoMono", gomono.TTF}} {
+		font, err := newPDFFont(f.base, f.data)
+		if err != nil {
 			return fmt.Errorf("PDF font %s: %w", f.name, err)
 		}
+		fonts = append(fonts, font)
+		byName[f.name] = font
 	}
-	pdf.SetInfo(gopdf.PdfInfo{Title: p.Title + " · " + p.Meeting, Subject: p.Committee, Creator: "register packet", Producer: "register packet (gopdf)"})
-	d := &pdfDoc{pdf: pdf, p: p, widths: map[widthKey]float64{}, marks: map[int]string{}}
+	d := &pdfDoc{pdf: newPDFWriter(w, fonts), p: p, fonts: byName}
 	d.render()
 	// Footers last, when the number of pages is known.
-	for i := 1; i <= d.pages && d.err == nil; i++ {
-		if err := pdf.SetPage(i); err != nil {
-			d.err = err
-			break
-		}
-		d.footer(i)
-	}
-	if d.err != nil {
-		return fmt.Errorf("write PDF packet: %w", d.err)
-	}
-	// gopdf does not pass on every error of the writer it writes to; the
-	// first is kept here, so a full disk fails the packet.
-	sw := &stickyWriter{w: w}
-	if _, err := pdf.WriteTo(sw); err != nil {
+	err := d.pdf.finish(pdfInfo{title: p.Title + " · " + p.Meeting, subject: p.Committee, creator: "register packet", producer: "register packet"},
+		d.footer)
+	if err != nil {
 		return fmt.Errorf("write PDF packet: %w", err)
-	}
-	if sw.err != nil {
-		return fmt.Errorf("write PDF packet: %w", sw.err)
 	}
 	return nil
 }
 
-// stickyWriter keeps the first error of w and writes nothing after it.
-type stickyWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (s *stickyWriter) Write(p []byte) (int, error) {
-	if s.err != nil {
-		return 0, s.err
-	}
-	n, err := s.w.Write(p)
-	s.err = err
-	return n, err
-}
-
 // pdfDoc is the layout state: the document, the cursor and the page count.
 type pdfDoc struct {
-	pdf    *gopdf.GoPdf
-	p      *Packet
-	y      float64
-	pages  int
-	err    error
-	font   string
-	size   float64
-	widths map[widthKey]float64 // measured words, by font and size
-	// mark is the confidential mark of the record being laid out; marks
-	// holds it per page, for the top and foot of each of its pages.
-	mark  string
-	marks map[int]string
-}
-
-type widthKey struct {
-	font string
-	size float64
-	text string
+	pdf   *pdfWriter
+	p     *Packet
+	y     float64
+	pages int
+	fonts map[string]*pdfFont
+	font  *pdfFont
+	size  float64
+	ink   colour // the colour of the text that follows
+	// mark is the confidential mark of the record being laid out, for the
+	// top and foot of each of its pages.
+	mark string
+	// footTitle is the title in the footer, shortened to fit.
+	footTitle string
 }
 
 // render lays out the whole packet.
 func (d *pdfDoc) render() {
 	p, L := d.p, d.p.L
 	d.newPage()
-	d.pdf.AddOutline(p.Title)
+	d.pdf.outline(p.Title)
 	d.y = 200
 	d.paragraph(fontBold, 22, 28, p.Title, colourInk)
 	d.y += 4
@@ -157,7 +126,7 @@ func (d *pdfDoc) render() {
 	}
 
 	d.newPage()
-	d.pdf.AddOutline(L.Agenda)
+	d.pdf.outline(L.Agenda)
 	d.heading(1, L.Agenda)
 	if len(p.Items) == 0 {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NothingOnAgenda, colourInk)
@@ -198,14 +167,14 @@ func (d *pdfDoc) render() {
 	for i, it := range p.Items {
 		d.mark = it.Confidential
 		d.newPage()
-		d.pdf.AddOutline(fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
+		d.pdf.outline(fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
 		d.item(i, it)
 		d.mark = ""
 	}
 
 	if len(p.Principles) > 0 {
 		d.newPage()
-		d.pdf.AddOutline(L.AppendixT)
+		d.pdf.outline(L.AppendixT)
 		d.heading(1, L.AppendixT)
 		d.paragraph(fontRegular, bodySize, bodyLead, L.AppendixIntro, colourInk)
 		for _, pr := range p.Principles {
@@ -323,36 +292,34 @@ func severityColour(s finding.Severity) [3]uint8 {
 
 // newPage starts a page.
 func (d *pdfDoc) newPage() {
-	d.pdf.AddPage()
+	d.pdf.endPage()
+	d.pdf.startPage(d.mark)
 	d.pages++
 	d.y = marginTop
-	if d.mark != "" {
-		d.marks[d.pages] = d.mark
-	}
 }
 
-// footer writes page n's footer: the title and date, and "Pagina n van m".
-func (d *pdfDoc) footer(n int) {
+// footer writes page n's footer: the title and date, and "Pagina n van
+// m"; on a page of a record that is not public, its mark.
+func (d *pdfDoc) footer(n int, mark string) {
 	d.setFont(fontRegular, 8)
-	d.pdf.SetTextColor(colourMuted, colourMuted, colourMuted)
+	d.ink = rgb(colourMuted, colourMuted, colourMuted)
+	if d.footTitle == "" {
+		d.footTitle = d.fit(d.p.Title+" · "+d.p.Meeting, contentW-90)
+	}
 	num := fmt.Sprintf("%s %d %s %d", d.p.L.Page, n, d.p.L.Of, d.pages)
-	d.pdf.SetXY(marginL, pageH-marginBottom+22)
-	d.cell(d.fit(d.p.Title+" · "+d.p.Meeting, contentW-90))
-	d.pdf.SetXY(pageW-marginR-d.width(num), pageH-marginBottom+22)
-	d.cell(num)
-	d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
-	d.pdf.SetLineWidth(0.5)
-	d.pdf.Line(marginL, pageH-marginBottom+16, pageW-marginR, pageH-marginBottom+16)
-	if mark := d.marks[n]; mark != "" {
+	d.cell(marginL, pageH-marginBottom+22, d.footTitle)
+	d.cell(pageW-marginR-d.width(num), pageH-marginBottom+22, num)
+	d.pdf.setStroke(rgb(0xc8, 0xc8, 0xc8))
+	d.pdf.setLineWidth(0.5)
+	d.pdf.line(marginL, pageH-marginBottom+16, pageW-marginR, pageH-marginBottom+16)
+	if mark != "" {
 		// A record that is not public: its mark at the top and the foot
 		// of each of its pages, so no page of it can travel unmarked.
 		d.setFont(fontBold, 8.5)
-		d.pdf.SetTextColor(0xa4, 0x16, 0x1a)
+		d.ink = rgb(0xa4, 0x16, 0x1a)
 		text := d.fit(mark, contentW)
-		d.pdf.SetXY(marginL, marginTop-30)
-		d.cell(text)
-		d.pdf.SetXY(marginL, pageH-marginBottom+6)
-		d.cell(text)
+		d.cell(marginL, marginTop-30, text)
+		d.cell(marginL, pageH-marginBottom+6, text)
 	}
 }
 
@@ -374,16 +341,15 @@ func (d *pdfDoc) heading(level int, text string) {
 	lines := d.wrap(fontBold, size, text, contentW)
 	d.room(float64(len(lines))*lead + 3*bodyLead)
 	d.setFont(fontBold, size)
-	d.pdf.SetTextColor(colourInk, colourInk, colourInk)
+	d.ink = rgb(colourInk, colourInk, colourInk)
 	for _, l := range lines {
-		d.pdf.SetXY(marginL, d.y)
-		d.cell(l)
+		d.cell(marginL, d.y, l)
 		d.y += lead
 	}
 	if level == 1 {
-		d.pdf.SetStrokeColor(colourInk, colourInk, colourInk)
-		d.pdf.SetLineWidth(1.2)
-		d.pdf.Line(marginL, d.y, pageW-marginR, d.y)
+		d.pdf.setStroke(rgb(colourInk, colourInk, colourInk))
+		d.pdf.setLineWidth(1.2)
+		d.pdf.line(marginL, d.y, pageW-marginR, d.y)
 		d.y += 8
 	} else {
 		d.y += 1
@@ -397,9 +363,8 @@ func (d *pdfDoc) paragraph(font string, size, lead float64, text string, grey ui
 	for _, l := range lines {
 		d.room(lead)
 		d.setFont(font, size)
-		d.pdf.SetTextColor(grey, grey, grey)
-		d.pdf.SetXY(marginL, d.y)
-		d.cell(l)
+		d.ink = rgb(grey, grey, grey)
+		d.cell(marginL, d.y, l)
 		d.y += lead
 	}
 	d.y += paragraphGap - (lead - size*1.2)
@@ -412,13 +377,11 @@ func (d *pdfDoc) numbered(num, text string) {
 	for i, l := range lines {
 		d.room(bodyLead)
 		d.setFont(fontRegular, bodySize)
-		d.pdf.SetTextColor(colourInk, colourInk, colourInk)
+		d.ink = rgb(colourInk, colourInk, colourInk)
 		if i == 0 {
-			d.pdf.SetXY(marginL, d.y)
-			d.cell(num)
+			d.cell(marginL, d.y, num)
 		}
-		d.pdf.SetXY(marginL+indent, d.y)
-		d.cell(l)
+		d.cell(marginL+indent, d.y, l)
 		d.y += bodyLead
 	}
 	d.y += 3
@@ -481,28 +444,25 @@ func (d *pdfDoc) drawRow(row []pdfCell, lines [][]string, widths []float64, from
 	h := float64(to-from)*lead + 2*cellPad
 	x := marginL
 	if borders {
-		// Once a row, not once a cell: gopdf keeps every setting of every
-		// page in memory until the end.
-		d.pdf.SetStrokeColor(0xc8, 0xc8, 0xc8)
-		d.pdf.SetLineWidth(0.6)
+		d.pdf.setStroke(rgb(0xc8, 0xc8, 0xc8))
+		d.pdf.setLineWidth(0.6)
 	}
 	for i, c := range row {
 		if isHead {
-			d.pdf.SetFillColor(0xee, 0xf1, 0xf4)
-			d.pdf.RectFromUpperLeftWithStyle(x, d.y, widths[i], h, "F")
+			d.pdf.setFill(rgb(0xee, 0xf1, 0xf4))
+			d.pdf.rect(x, d.y, widths[i], h, true)
 		}
 		if borders {
-			d.pdf.RectFromUpperLeftWithStyle(x, d.y, widths[i], h, "D")
+			d.pdf.rect(x, d.y, widths[i], h, false)
 		}
 		d.setFont(fontOr(c.font), bodySize)
 		if c.colour == ([3]uint8{}) {
-			d.pdf.SetTextColor(colourInk, colourInk, colourInk)
+			d.ink = rgb(colourInk, colourInk, colourInk)
 		} else {
-			d.pdf.SetTextColor(c.colour[0], c.colour[1], c.colour[2])
+			d.ink = rgb(c.colour[0], c.colour[1], c.colour[2])
 		}
 		for j := from; j < to && j < len(lines[i]); j++ {
-			d.pdf.SetXY(x+cellPad, d.y+cellPad+float64(j-from)*lead)
-			d.cell(lines[i][j])
+			d.cell(x+cellPad, d.y+cellPad+float64(j-from)*lead, lines[i][j])
 		}
 		x += widths[i]
 	}
@@ -516,37 +476,23 @@ func fontOr(f string) string {
 	return f
 }
 
-// setFont sets a font, keeping the first error.
+// setFont sets the font and size of the text that follows.
 func (d *pdfDoc) setFont(font string, size float64) {
-	if err := d.pdf.SetFont(font, "", size); err != nil && d.err == nil {
-		d.err = err
-	}
-	d.font, d.size = font, size
+	d.font, d.size = d.fonts[font], size
 }
 
-// width measures text in the current font, remembering each result: a
-// packet measures the same words thousands of times.
+// width measures text in the current font.
 func (d *pdfDoc) width(text string) float64 {
-	k := widthKey{d.font, d.size, text}
-	if w, ok := d.widths[k]; ok {
-		return w
-	}
-	w, err := d.pdf.MeasureTextWidth(text)
-	if err != nil && d.err == nil {
-		d.err = err
-	}
-	d.widths[k] = w
-	return w
+	return d.font.measure(text, d.size)
 }
 
-// cell writes one line of text at the cursor, keeping the first error.
-func (d *pdfDoc) cell(text string) {
+// cell writes one line of text with its top left corner at x, y.
+func (d *pdfDoc) cell(x, y float64, text string) {
 	if text == "" {
 		return
 	}
-	if err := d.pdf.Cell(nil, text); err != nil && d.err == nil {
-		d.err = err
-	}
+	d.pdf.setFill(d.ink)
+	d.pdf.text(d.font, d.size, x, y, text)
 }
 
 // wrap breaks text into lines that fit width in the font, at spaces, and
@@ -638,7 +584,7 @@ func (d *pdfDoc) clean(text string) string {
 		case r < ' ' || r == 0x7f:
 			return ' '
 		}
-		if ok, err := d.pdf.IsCurrFontContainGlyph(r); err != nil || !ok {
+		if !d.font.has(r) {
 			return '?'
 		}
 		return r
@@ -648,13 +594,13 @@ func (d *pdfDoc) clean(text string) string {
 // fit shortens text with an ellipsis to fit width in the current font.
 func (d *pdfDoc) fit(text string, width float64) string {
 	text = d.clean(text)
-	if w, _ := d.pdf.MeasureTextWidth(text); w <= width {
+	if d.width(text) <= width {
 		return text
 	}
 	r := []rune(text)
 	for len(r) > 0 {
 		r = r[:len(r)-1]
-		if w, _ := d.pdf.MeasureTextWidth(string(r) + "…"); w <= width {
+		if d.width(string(r)+"…") <= width {
 			break
 		}
 	}

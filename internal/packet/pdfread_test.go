@@ -174,12 +174,9 @@ func (f *pdfFile) text(t *testing.T, page pdfObject) string {
 			fonts[m[1]] = cmap(tu.stream)
 		}
 	}
-	content, ok := f.ref(page.dict, "/Contents")
-	if !ok {
-		t.Fatal("page without contents")
-	}
+	content := f.contents(t, page)
 	var b strings.Builder
-	for _, block := range strings.Split(string(content.stream), "BT") {
+	for _, block := range strings.Split(content, "BT") {
 		fm := tfRe.FindStringSubmatch(block)
 		tj := tjRe.FindStringSubmatch(block)
 		if fm == nil || tj == nil {
@@ -196,6 +193,30 @@ func (f *pdfFile) text(t *testing.T, page pdfObject) string {
 				b.WriteString(s)
 			}
 		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// contents returns a page's content: its one content stream, or its
+// array of streams joined, as a viewer reads them.
+func (f *pdfFile) contents(t *testing.T, page pdfObject) string {
+	t.Helper()
+	if o, ok := f.ref(page.dict, "/Contents"); ok {
+		return string(o.stream)
+	}
+	m := regexp.MustCompile(`(?s)/Contents\s*\[(.*?)\]`).FindStringSubmatch(page.dict)
+	if m == nil {
+		t.Fatal("page without contents")
+	}
+	var b strings.Builder
+	for _, r := range refRe.FindAllStringSubmatch(m[1], -1) {
+		n, _ := strconv.Atoi(r[1])
+		o, ok := f.objects[n]
+		if !ok || o.stream == nil {
+			t.Fatalf("page content %d is not a stream", n)
+		}
+		b.Write(o.stream)
 		b.WriteString("\n")
 	}
 	return b.String()

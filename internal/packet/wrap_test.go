@@ -4,17 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/signintech/gopdf"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
 func TestWrap(t *testing.T) {
-	pdf := &gopdf.GoPdf{}
-	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
-	if err := pdf.AddTTFFontData(fontRegular, goregular.TTF); err != nil {
+	font, err := newPDFFont("GoRegular", goregular.TTF)
+	if err != nil {
 		t.Fatal(err)
 	}
-	d := &pdfDoc{pdf: pdf, p: &Packet{L: nl}, widths: map[widthKey]float64{}}
+	d := &pdfDoc{p: &Packet{L: nl}, fonts: map[string]*pdfFont{fontRegular: font}}
 	url := "https://www.voorbeeldstad.example/" + strings.Repeat("bekendmakingen-", 12) + "besluit.pdf"
 	tests := []struct {
 		name, text string

@@ -1,0 +1,429 @@
+package packet
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"unicode/utf16"
+)
+
+// pdfWriter writes a PDF file as it is laid out: each page's content
+// stream is compressed and written when the page is complete, and only
+// what the end of the file needs is kept (each object's offset, each
+// page's content object and mark, the bookmarks, the glyphs used). A
+// packet's memory so stays that of one page, whatever its length.
+//
+// The objects that can only be written once every page is known follow
+// the pages: each page's footer ("Pagina 3 van 12") as a second content
+// stream of the page, the page objects and the page tree, the fonts
+// (subsets of the glyphs used), the bookmarks, the document information
+// and the catalog, then the cross-reference table.
+type pdfWriter struct {
+	w       *countWriter
+	offsets []int64 // by object number - 1; -1 until written
+	zw      *zlib.Writer
+	zbuf    bytes.Buffer
+
+	fonts     []*pdfFont
+	resources int // the resource dictionary all pages share
+
+	page     bytes.Buffer // the content of the page being laid out
+	pages    []pdfPage
+	outlines []pdfOutline
+
+	// The graphics state of the page being written, so an unchanged
+	// colour or line width is not written again.
+	fill, stroke colour
+	lineWidth    float64
+}
+
+// pdfPage is what the end of the file needs of a page.
+type pdfPage struct {
+	content int // its content stream's object
+	mark    string
+}
+
+// pdfOutline is a bookmark: a title and the index of its page.
+type pdfOutline struct {
+	title string
+	page  int
+}
+
+// colour is an RGB colour; set tells a colour set from none.
+type colour struct {
+	r, g, b uint8
+	set     bool
+}
+
+func rgb(r, g, b uint8) colour { return colour{r, g, b, true} }
+
+// countWriter counts the bytes written, for the cross-reference table,
+// and keeps the first error, writing nothing after it.
+type countWriter struct {
+	w   io.Writer
+	n   int64
+	err error
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	c.err = err
+	return n, err
+}
+
+func (c *countWriter) WriteString(s string) (int, error) {
+	return c.Write([]byte(s))
+}
+
+// newPDFWriter starts a PDF file on w with the fonts given, named F1, F2
+// and so on in that order.
+func newPDFWriter(w io.Writer, fonts []*pdfFont) *pdfWriter {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression)
+	p := &pdfWriter{w: &countWriter{w: w}, zw: zw, fonts: fonts}
+	// The binary comment tells file transfer programs the file is binary.
+	p.w.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	for i, f := range fonts {
+		f.res = "F" + strconv.Itoa(i+1)
+		f.id = p.reserve()
+	}
+	p.resources = p.reserve()
+	return p
+}
+
+// reserve numbers an object to be written later.
+func (p *pdfWriter) reserve() int {
+	p.offsets = append(p.offsets, -1)
+	return len(p.offsets)
+}
+
+// begin starts object id at the current offset.
+func (p *pdfWriter) begin(id int) {
+	p.offsets[id-1] = p.w.n
+	p.w.WriteString(strconv.Itoa(id))
+	p.w.WriteString(" 0 obj\n")
+}
+
+// object writes object id with the body given.
+func (p *pdfWriter) object(id int, body string) {
+	p.begin(id)
+	p.w.WriteString(body)
+	p.w.WriteString("\nendobj\n")
+}
+
+// stream writes object id as a stream of data, compressed, with the
+// dictionary entries given besides its filter and length.
+func (p *pdfWriter) stream(id int, dict string, data []byte) {
+	p.zbuf.Reset()
+	p.zw.Reset(&p.zbuf)
+	p.zw.Write(data)
+	p.zw.Close()
+	p.begin(id)
+	fmt.Fprintf(p.w, "<< %s/Filter /FlateDecode /Length %d >>\nstream\n", dict, p.zbuf.Len())
+	p.w.Write(p.zbuf.Bytes())
+	p.w.WriteString("\nendstream\nendobj\n")
+}
+
+// startPage starts a page, with the confidential mark of the record it
+// shows ("" for none); endPage writes it.
+func (p *pdfWriter) startPage(mark string) {
+	p.clearPage()
+	p.pages = append(p.pages, pdfPage{mark: mark})
+}
+
+// clearPage empties the page content and forgets the graphics state.
+func (p *pdfWriter) clearPage() {
+	p.page.Reset()
+	p.fill, p.stroke, p.lineWidth = colour{}, colour{}, 0
+}
+
+// endPage writes the content of the page being laid out, if any.
+func (p *pdfWriter) endPage() {
+	if len(p.pages) == 0 || p.pages[len(p.pages)-1].content != 0 {
+		return
+	}
+	id := p.reserve()
+	p.stream(id, "", p.page.Bytes())
+	p.pages[len(p.pages)-1].content = id
+	// A page of a long table can be large: do not keep its buffer.
+	if p.page.Cap() > 1<<20 {
+		p.page = bytes.Buffer{}
+	}
+}
+
+// outline adds a bookmark to the current page.
+func (p *pdfWriter) outline(title string) {
+	p.outlines = append(p.outlines, pdfOutline{title: title, page: len(p.pages) - 1})
+}
+
+// num appends a coordinate with at most two decimals.
+func num(b []byte, v float64) []byte {
+	b = strconv.AppendFloat(b, v, 'f', 2, 64)
+	// Trailing zeros say nothing: 56.00 is 56, 0.50 is 0.5.
+	b = bytes.TrimRight(b, "0")
+	return bytes.TrimSuffix(b, []byte("."))
+}
+
+func (p *pdfWriter) nums(op string, vs ...float64) {
+	b := p.page.AvailableBuffer()
+	for _, v := range vs {
+		b = num(b, v)
+		b = append(b, ' ')
+	}
+	b = append(b, op...)
+	b = append(b, '\n')
+	p.page.Write(b)
+}
+
+func (p *pdfWriter) colourOp(c colour, op string) {
+	p.nums(op, float64(c.r)/255, float64(c.g)/255, float64(c.b)/255)
+}
+
+// setFill sets the colour text and filled shapes are painted in.
+func (p *pdfWriter) setFill(c colour) {
+	if p.fill != c {
+		p.fill = c
+		p.colourOp(c, "rg")
+	}
+}
+
+// setStroke sets the colour of lines.
+func (p *pdfWriter) setStroke(c colour) {
+	if p.stroke != c {
+		p.stroke = c
+		p.colourOp(c, "RG")
+	}
+}
+
+// setLineWidth sets the width of lines.
+func (p *pdfWriter) setLineWidth(w float64) {
+	if p.lineWidth != w {
+		p.lineWidth = w
+		p.nums("w", w)
+	}
+}
+
+// line draws a line; coordinates are from the top left of the page.
+func (p *pdfWriter) line(x1, y1, x2, y2 float64) {
+	p.nums("m", x1, pageH-y1)
+	p.nums("l S", x2, pageH-y2)
+}
+
+// rect fills (fill) or strokes a rectangle whose top left corner is x, y.
+func (p *pdfWriter) rect(x, y, w, h float64, fill bool) {
+	op := "re S"
+	if fill {
+		op = "re f"
+	}
+	p.nums(op, x, pageH-y-h, w, h)
+}
+
+// text writes one line of text in font f at size, its top at x, y, in
+// the fill colour. Each line is a text object of its own that names its
+// font, as the packet's tests and text extraction expect.
+func (p *pdfWriter) text(f *pdfFont, size, x, y float64, s string) {
+	b := p.page.AvailableBuffer()
+	b = append(b, "BT\n/"...)
+	b = append(b, f.res...)
+	b = append(b, ' ')
+	b = num(b, size)
+	b = append(b, " Tf\n"...)
+	b = num(b, x)
+	b = append(b, ' ')
+	b = num(b, pageH-y-f.ascent(size))
+	b = append(b, " Td\n[<"...)
+	const hex = "0123456789ABCDEF"
+	for _, r := range s {
+		g := f.use(r)
+		b = append(b, hex[g>>12], hex[g>>8&15], hex[g>>4&15], hex[g&15])
+	}
+	b = append(b, ">] TJ\nET\n"...)
+	p.page.Write(b)
+}
+
+// finish writes what follows the pages: each page's footer, drawn by
+// footer into the page's second content stream, the page objects and
+// tree, the shared resources, the fonts, the bookmarks, the document
+// information and the catalog, and the cross-reference table.
+func (p *pdfWriter) finish(info pdfInfo, footer func(n int, mark string)) error {
+	p.endPage()
+	pageIDs := make([]int, len(p.pages))
+	for i := range p.pages {
+		pageIDs[i] = p.reserve()
+	}
+	tree := p.reserve()
+	for i, pg := range p.pages {
+		p.clearPage()
+		footer(i+1, pg.mark)
+		foot := p.reserve()
+		p.stream(foot, "", p.page.Bytes())
+		p.object(pageIDs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %d 0 R /Contents [%d 0 R %d 0 R] >>",
+			tree, num(nil, pageW), num(nil, pageH), p.resources, pg.content, foot))
+	}
+	var kids bytes.Buffer
+	for i, id := range pageIDs {
+		if i > 0 {
+			kids.WriteByte(' ')
+		}
+		fmt.Fprintf(&kids, "%d 0 R", id)
+	}
+	p.object(tree, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.Bytes(), len(pageIDs)))
+
+	var res bytes.Buffer
+	res.WriteString("<< /ProcSet [/PDF /Text] /Font <<")
+	for _, f := range p.fonts {
+		fmt.Fprintf(&res, " /%s %d 0 R", f.res, f.id)
+	}
+	res.WriteString(" >> >>")
+	p.object(p.resources, res.String())
+	for _, f := range p.fonts {
+		if err := p.font(f); err != nil {
+			return err
+		}
+	}
+
+	outlines := 0
+	if len(p.outlines) > 0 {
+		outlines = p.reserve()
+		first := len(p.offsets) + 1
+		for range p.outlines {
+			p.reserve()
+		}
+		last := len(p.offsets)
+		for i, o := range p.outlines {
+			var b bytes.Buffer
+			fmt.Fprintf(&b, "<< /Title %s /Parent %d 0 R", textString(o.title), outlines)
+			if i > 0 {
+				fmt.Fprintf(&b, " /Prev %d 0 R", first+i-1)
+			}
+			if i < len(p.outlines)-1 {
+				fmt.Fprintf(&b, " /Next %d 0 R", first+i+1)
+			}
+			fmt.Fprintf(&b, " /Dest [%d 0 R /XYZ 0 %s null] >>", pageIDs[max(0, o.page)], num(nil, pageH))
+			p.object(first+i, b.String())
+		}
+		p.object(outlines, fmt.Sprintf("<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>", first, last, len(p.outlines)))
+	}
+
+	infoID := p.reserve()
+	p.object(infoID, fmt.Sprintf("<< /Title %s /Subject %s /Creator %s /Producer %s >>",
+		textString(info.title), textString(info.subject), textString(info.creator), textString(info.producer)))
+	catalog := p.reserve()
+	cat := fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R", tree)
+	if outlines != 0 {
+		cat += fmt.Sprintf(" /Outlines %d 0 R /PageMode /UseOutlines", outlines)
+	}
+	p.object(catalog, cat+" >>")
+
+	xref := p.w.n
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(p.offsets)+1)
+	for id, off := range p.offsets {
+		if off < 0 {
+			return fmt.Errorf("PDF object %d was never written", id+1)
+		}
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(p.offsets)+1, catalog, infoID, xref)
+	p.w.Write(b.Bytes())
+	return p.w.err
+}
+
+// pdfInfo is the document information.
+type pdfInfo struct {
+	title, subject, creator, producer string
+}
+
+// textString is a PDF text string: UTF-16 with a byte order mark, in hex,
+// so any text is safe in it.
+func textString(s string) string {
+	b := []byte("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = fmt.Appendf(b, "%04X", u)
+	}
+	return string(append(b, '>'))
+}
+
+// font writes a font's objects: the composite font, its descendant
+// TrueType font with the widths of the glyphs used, its descriptor, the
+// subset font program and the map from glyphs back to text.
+func (p *pdfWriter) font(f *pdfFont) error {
+	program, err := f.subset()
+	if err != nil {
+		return fmt.Errorf("font %s: %w", f.base, err)
+	}
+	glyphs := f.usedGlyphs()
+	name := f.subsetTag(glyphs) + "+" + f.base
+	cid, desc, file, uni := p.reserve(), p.reserve(), p.reserve(), p.reserve()
+	p.object(f.id, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
+		name, cid, uni))
+	var w bytes.Buffer
+	for i := 0; i < len(glyphs); {
+		j := i
+		for j+1 < len(glyphs) && glyphs[j+1] == glyphs[j]+1 {
+			j++
+		}
+		fmt.Fprintf(&w, "%d [", glyphs[i])
+		for k := i; k <= j; k++ {
+			if k > i {
+				w.WriteByte(' ')
+			}
+			w.WriteString(strconv.Itoa(int(f.width(glyphs[k]))))
+		}
+		w.WriteString("] ")
+		i = j + 1
+	}
+	p.object(cid, fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 1000 /W [%s] >>",
+		name, desc, bytes.TrimSpace(w.Bytes())))
+	t := &f.ttf
+	upem := float64(t.UnitsPerEm())
+	pdfUnits := func(v int) int { return int(float64(v)*1000/upem + 0.5*sign(v)) }
+	p.object(desc, fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /XHeight %d /StemV 0 /FontFile2 %d 0 R >>",
+		name, t.Flag(), pdfUnits(t.XMin()), pdfUnits(t.YMin()), pdfUnits(t.XMax()), pdfUnits(t.YMax()), t.ItalicAngle(),
+		pdfUnits(t.Ascender()), pdfUnits(t.Descender()), pdfUnits(t.CapHeight()), pdfUnits(t.XHeight()), file))
+	p.stream(file, fmt.Sprintf("/Length1 %d ", len(program)), program)
+	p.stream(uni, "", f.toUnicode(glyphs))
+	return nil
+}
+
+func sign(v int) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+// toUnicode is the CMap from the glyphs used back to the text they show,
+// so a reader can search and copy the text.
+func (f *pdfFont) toUnicode(glyphs []uint16) []byte {
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	var mapped []uint16
+	for _, g := range glyphs {
+		if _, ok := f.text[g]; ok {
+			mapped = append(mapped, g)
+		}
+	}
+	for chunk := range slices.Chunk(mapped, 100) {
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
+		for _, g := range chunk {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.Encode([]rune{f.text[g]}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
+}
