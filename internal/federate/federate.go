@@ -153,7 +153,7 @@ func Run(f *Federation, opts Options) (*Result, error) {
 					failed := filepath.Join(opts.Cache, "parts", members[i].Code) + failedSuffix
 					if o.err != nil {
 						if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
-							_ = atomicfile.Write(failed, []byte(o.err.Error()), 0o644)
+							_ = atomicfile.Write(failed, []byte(reasonOf(o.err, members[i], f.Dir)), 0o644)
 						}
 					} else {
 						_ = os.Remove(failed)
@@ -187,10 +187,8 @@ func Run(f *Federation, opts Options) (*Result, error) {
 	var dirs []string
 	for i, o := range outcomes {
 		if o.err != nil {
-			// The reason is published: it names the source without the
-			// credentials a clone URL may carry.
 			m := members[i]
-			reason := strings.ReplaceAll(o.err.Error(), m.Source, publicSource(m.Source))
+			reason := reasonOf(o.err, m, f.Dir)
 			res.Failed = append(res.Failed, Failure{Code: m.Code, Organisation: m.Organisation, Source: publicSource(m.Source), Reason: reason})
 			continue
 		}
@@ -206,6 +204,18 @@ func Run(f *Federation, opts Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// reasonOf is why a register could not be read, as the site and report
+// publish it: the source without the credentials a clone URL may carry,
+// and a path under the federation's folder as federation.yaml gives it,
+// not where that folder is on the machine that builds the site.
+func reasonOf(err error, m Member, dir string) string {
+	reason := strings.ReplaceAll(err.Error(), m.Source, publicSource(m.Source))
+	if dir != "" {
+		reason = strings.ReplaceAll(reason, filepath.Clean(dir)+string(filepath.Separator), "")
+	}
+	return reason
 }
 
 // safeProcess is process with a panic turned into a failure of that one

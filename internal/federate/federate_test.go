@@ -138,6 +138,16 @@ registers:
 	for _, f := range res.Failed {
 		failed[f.Code] = f.Reason
 	}
+	for code, reason := range failed {
+		// The site publishes the reason: not where the federation sits
+		// on the machine that built it.
+		if strings.Contains(reason, dir) {
+			t.Errorf("failure of %s names the build machine's folder: %q", code, reason)
+		}
+	}
+	if !strings.HasPrefix(failed["GM0005"], "weg is not a folder") {
+		t.Errorf("failure of GM0005 = %q, want the source as federation.yaml gives it", failed["GM0005"])
+	}
 	for code, want := range map[string]string{
 		"GM0004": "line 2, column",   // where the JSON breaks
 		"GM0005": "is not a folder",  // a source that is not there
