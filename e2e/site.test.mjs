@@ -271,6 +271,29 @@ test("every other kind of page passes axe", async () => {
   }
 });
 
+test("Waar worden mijn gegevens gebruikt?: from the home page to a dataset, the records that use it, and axe", async () => {
+  const name = "Basisregistratie Personen (BRP)";
+  const users = register.records.filter((r) => (r.datasets || []).some((d) => d.name === name));
+  assert.ok(users.length > 1, "the bundled register has no records that use the BRP");
+  const page = await open("index.html");
+  await page.locator("main a", { hasText: "Waar worden mijn gegevens gebruikt?" }).click();
+  await page.waitForURL("**/gegevens/index.html");
+  await audit(page, "datasets");
+  await page.locator("main a", { hasText: name }).click();
+  await page.waitForURL("**/gegevens/basisregistratie-personen-brp.html");
+  assert.match(await page.locator("h1").textContent(), /Waar worden gegevens uit Basisregistratie Personen \(BRP\) gebruikt\?/);
+  for (const r of users) {
+    assert.equal(await page.locator(`tbody th a[href="../${r.kind === "sensor" ? "sensoren" : "algoritmes"}/${r.id}.html"]`).count(), 1, `${r.id} is not listed`);
+  }
+  assert.ok(await page.locator("#recipients + ul li").count() >= 1, "no recipients to tell of a correction");
+  await audit(page, "dataset page");
+  await page.locator('nav.lang a[hreflang="en"]').click();
+  await page.waitForURL("**/en/datasets/basisregistratie-personen-brp.html");
+  assert.match(await page.locator("h1").textContent(), /^Where is data from Basisregistratie Personen \(BRP\) used\?$/);
+  await audit(page, "dataset page (en)");
+  await page.close();
+});
+
 test("downloads parse and leave out what is not public", async () => {
   const page = await open("open-data.html");
   for (const href of await page.locator("table a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))) {
