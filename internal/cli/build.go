@@ -20,6 +20,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/site"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/schema"
@@ -197,7 +198,7 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 		Out:   out,
 		Lock:  lock,
 		Now:   today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
-		Check: func(*record.Register) []finding.Finding {
+		Check: func(*register.Register) []finding.Finding {
 			checked = p.Check(today)
 			return checked
 		},
@@ -227,7 +228,7 @@ const feedLimit = 200
 // siteFeed returns what writes the site's change feed: the changes of the
 // last year from the register's history. It says why there is none when the
 // site has no address (a feed needs absolute links) or no history.
-func (a *App) siteFeed(repo *history.Repo, reg *record.Register) func(io.Writer) error {
+func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Writer) error {
 	cfg := reg.Config
 	if strings.TrimSpace(cfg.Site.BaseURL) == "" {
 		fmt.Fprintf(a.Err, "register: warning: site.base_url is empty in register.yaml, so the site has no change feed and no DCAT catalogue (both need the site's address); set it to where the site is published, for example https://register.mijnstad.nl/\n")
@@ -255,7 +256,7 @@ func (a *App) siteFeed(repo *history.Repo, reg *record.Register) func(io.Writer)
 // openDataDates reads from the history when the register began and when a
 // public record of each kind last changed, for the DCAT catalogue; without
 // history the catalogue states no dates rather than the day of the build.
-func openDataDates(repo *history.Repo, reg *record.Register) opendata.Dates {
+func openDataDates(repo *history.Repo, reg *register.Register) opendata.Dates {
 	d := opendata.Dates{Changed: map[record.Kind]string{}}
 	if repo == nil {
 		return d

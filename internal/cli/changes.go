@@ -15,6 +15,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // changesOptions are the flags of register changes.
@@ -118,7 +119,7 @@ func runChanges(o *changesOptions) error {
 
 // feedOptions are the change feed's settings from the register's
 // configuration, with each record at HEAD looked up by its file.
-func feedOptions(reg *record.Register, now time.Time) feed.Options {
+func feedOptions(reg *register.Register, now time.Time) feed.Options {
 	byFile := map[string]*record.Record{}
 	for _, r := range reg.Records {
 		byFile[r.File] = r

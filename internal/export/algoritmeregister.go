@@ -12,6 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -140,7 +141,7 @@ type field struct {
 // missing or withheld are returned as findings (rule
 // export-algoritmeregister); the entry still carries the full value, so the
 // submission API refuses it rather than publishing a cut text.
-func WriteAlgoritmeregister(w io.Writer, reg *record.Register) ([]finding.Finding, error) {
+func WriteAlgoritmeregister(w io.Writer, reg *register.Register) ([]finding.Finding, error) {
 	entries := []Entry{}
 	var fs []finding.Finding
 	pub := publish.Register(reg).Register
@@ -163,7 +164,7 @@ func WriteAlgoritmeregister(w io.Writer, reg *record.Register) ([]finding.Findin
 
 // Algorithm maps one algorithm record to a national register entry and
 // reports what the standard cannot take. Withheld fields are left out.
-func Algorithm(r *record.Record, reg *record.Register) (Entry, []finding.Finding) {
+func Algorithm(r *record.Record, reg *register.Register) (Entry, []finding.Finding) {
 	if r = publish.View(r); r == nil {
 		return Entry{}, nil
 	}
@@ -171,7 +172,7 @@ func Algorithm(r *record.Record, reg *record.Register) (Entry, []finding.Finding
 }
 
 // algorithm is Algorithm for a record that is already its public view.
-func algorithm(r *record.Record, reg *record.Register) (Entry, []finding.Finding) {
+func algorithm(r *record.Record, reg *register.Register) (Entry, []finding.Finding) {
 	e := Entry{Lang: "nld", StandardVersion: "1.0"}
 	shown := func(path string) bool { return !r.IsWithheld(path) }
 	text := func(path, v string) string {
@@ -492,7 +493,7 @@ func methods(r *record.Record) string {
 // recordURL is the record's page on the municipality's own public register,
 // the standard's "link naar bronregistratie"; empty when the site has no
 // base URL.
-func recordURL(r *record.Record, reg *record.Register) string {
+func recordURL(r *record.Record, reg *register.Register) string {
 	if reg == nil {
 		return ""
 	}

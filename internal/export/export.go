@@ -18,6 +18,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/schema"
 )
 
@@ -43,7 +44,7 @@ var Formats = format.Set[*Job]{
 
 // Job is what an export format writes, and what it found it could not take.
 type Job struct {
-	Register *record.Register
+	Register *register.Register
 	Options  Options
 	// Findings are the values the format could not take as the register
 	// has them; the format fills them in.
@@ -69,7 +70,7 @@ var ErrKindNeeded = fmt.Errorf("csv holds one kind of record: choose sensor or a
 // useful could be written (unknown format, failed write). The output is
 // rendered in full before anything reaches w, so a failure never leaves half
 // a file behind.
-func Write(w io.Writer, name string, reg *record.Register, opts Options) ([]finding.Finding, error) {
+func Write(w io.Writer, name string, reg *register.Register, opts Options) ([]finding.Finding, error) {
 	f, err := Formats.Lookup(name)
 	if err != nil {
 		return nil, err

@@ -17,6 +17,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
@@ -27,7 +28,7 @@ var dates = opendata.Dates{Issued: "2025-01-10", Changed: map[record.Kind]string
 
 // loadRegister loads a register the way the CLI does and fails on any
 // finding, so a fixture that drifts from the schema is noticed here.
-func loadRegister(t *testing.T, root string) *record.Register {
+func loadRegister(t *testing.T, root string) *register.Register {
 	t.Helper()
 	v, err := validate.New()
 	if err != nil {
@@ -422,7 +423,7 @@ func TestSensorThingsKeepAWithheldNameOutOfDatastreams(t *testing.T) {
 		Measures:    []record.Measure{{Property: "PM10", Unit: "µg/m³"}},
 		Publication: &record.Publication{Withheld: []string{"name", "summary"}}}
 	var buf bytes.Buffer
-	if err := WriteSensorThings(&buf, record.NewRegister("", nil, []*record.Record{r})); err != nil {
+	if err := WriteSensorThings(&buf, register.New("", nil, []*record.Record{r})); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "Geheime") {

@@ -10,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // The national export carries the texts as the record has them: a part
@@ -39,7 +40,7 @@ publication_category: impactful
 		t.Fatal(err)
 	}
 	r.File = "algorithms/ww.yaml"
-	e, fs := Algorithm(&r, record.NewRegister("", nil, []*record.Record{&r}))
+	e, fs := Algorithm(&r, register.New("", nil, []*record.Record{&r}))
 	if e.Proportionality != r.Alternatives {
 		t.Errorf("proportionality %q, want the alternatives as written", e.Proportionality)
 	}

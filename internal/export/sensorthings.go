@@ -12,6 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // The SensorThings API (OGC 18-088, version 1.1) models a sensor as a Thing
@@ -81,7 +82,7 @@ const observationMeasurement = "http://www.opengis.net/def/observationType/OGC-O
 // WriteSensorThings writes the register's public sensors as SensorThings
 // entities (JSON). Withheld fields are left out; a sensor whose position is
 // withheld has no Location.
-func WriteSensorThings(w io.Writer, reg *record.Register) error {
+func WriteSensorThings(w io.Writer, reg *register.Register) error {
 	doc := Things{Value: []Thing{}}
 	pub := publish.Register(reg).Register
 	for _, r := range pub.Records {
@@ -101,7 +102,7 @@ func WriteSensorThings(w io.Writer, reg *record.Register) error {
 // SensorThing maps one sensor record to a Thing with its Locations and
 // Datastreams, from its public view: a record that is not public gives an
 // empty Thing.
-func SensorThing(r *record.Record, reg *record.Register) Thing {
+func SensorThing(r *record.Record, reg *register.Register) Thing {
 	if r = publish.View(r); r == nil {
 		return Thing{}
 	}
@@ -109,7 +110,7 @@ func SensorThing(r *record.Record, reg *record.Register) Thing {
 }
 
 // sensorThing is SensorThing for a record that is already its public view.
-func sensorThing(r *record.Record, reg *record.Register) Thing {
+func sensorThing(r *record.Record, reg *register.Register) Thing {
 	name := r.Name
 	if r.IsWithheld("name") {
 		name = r.ID

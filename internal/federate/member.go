@@ -25,6 +25,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/quality"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // cacheVersion changes whenever a part's files change shape, so a cache
@@ -121,7 +122,7 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 	}
 
 	var (
-		reg   *record.Register
+		reg   *register.Register
 		extra int // unpublished records the open data counts
 		skip  int
 		base  string
@@ -185,7 +186,7 @@ func siteOfOpenData(src string) string {
 // readOpenData reads a published register.json. Its records are public
 // already; they pass the publication filter again all the same, so a record
 // marked not public, or with a block that does not read, stays out.
-func readOpenData(name string, data []byte) (reg *record.Register, unpublished, skipped int, err error) {
+func readOpenData(name string, data []byte) (reg *register.Register, unpublished, skipped int, err error) {
 	var doc struct {
 		Organisation string            `json:"organisation"`
 		Title        string            `json:"title"`
@@ -220,7 +221,7 @@ func readOpenData(name string, data []byte) (reg *record.Register, unpublished, 
 	cfg := config.Default()
 	cfg.Organisation = doc.Organisation
 	cfg.Site.Title = doc.Title
-	return record.NewRegister("", cfg, recs), max(doc.Unpublished, 0), skipped, nil
+	return register.New("", cfg, recs), max(doc.Unpublished, 0), skipped, nil
 }
 
 // jsonError says where JSON went wrong, by line and column.
@@ -244,7 +245,7 @@ func jsonError(data []byte, err error) string {
 
 // writePart computes a register's part and writes it to partDir, replacing
 // the one there only when it is whole.
-func writePart(partDir string, p *Part, reg *record.Register, extraUnpublished int, today time.Time) error {
+func writePart(partDir string, p *Part, reg *register.Register, extraUnpublished int, today time.Time) error {
 	pub := publish.Register(reg)
 	p.Unpublished = len(pub.Unpublished) + extraUnpublished
 	p.SensorTypes, p.Capabilities, p.RiskGroups, p.Cells = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}

@@ -14,6 +14,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // What names the kind of date an item is about.
@@ -94,7 +95,7 @@ func Failing(items []Item) bool {
 // records not retired, however long ago: they no longer count and belong out
 // of the record, but they are not a missed duty and do not fail a CI job.
 // Dates that do not parse are skipped: the schema reports them.
-func Due(reg *record.Register, today time.Time, within period.Duration) []Item {
+func Due(reg *register.Register, today time.Time, within period.Duration) []Item {
 	cfg := reg.Config
 	if cfg == nil {
 		cfg = config.Default()

@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 func date(t *testing.T, s string) time.Time {
@@ -183,7 +184,7 @@ evaluation: {interval: P1Y, last: 2025-11-20}
 `
 
 func TestDue(t *testing.T) {
-	reg := record.NewRegister("", config.Default(), []*record.Record{
+	reg := register.New("", config.Default(), []*record.Record{
 		decode(t, camLapsed), decode(t, noiseUpcoming), decode(t, retired), decode(t, planned), decode(t, suspended),
 	})
 	items := Due(reg, date(t, "2026-11-24"), period.MustParse("P90D"))
@@ -223,7 +224,7 @@ func TestDue(t *testing.T) {
 }
 
 func TestDueWindowAndDefaults(t *testing.T) {
-	reg := record.NewRegister("", config.Default(), []*record.Record{decode(t, noiseUpcoming)})
+	reg := register.New("", config.Default(), []*record.Record{decode(t, noiseUpcoming)})
 	tests := []struct {
 		name   string
 		today  time.Time
@@ -271,7 +272,7 @@ func TestDueWindowAndDefaults(t *testing.T) {
 // at 23:30 UTC on 28 February it is already 1 March in Amsterdam, so an
 // evaluation due on 28 February has lapsed.
 func TestDueAmsterdamMidnight(t *testing.T) {
-	reg := record.NewRegister("", config.Default(), []*record.Record{decode(t, `
+	reg := register.New("", config.Default(), []*record.Record{decode(t, `
 id: cam-station
 kind: sensor
 sensor_type: camera
@@ -300,7 +301,7 @@ camera_regime: public_order
 }
 
 func TestDueSkipsBadDates(t *testing.T) {
-	reg := record.NewRegister("", nil, []*record.Record{decode(t, `
+	reg := register.New("", nil, []*record.Record{decode(t, `
 id: kapot
 kind: algorithm
 status: active
@@ -336,7 +337,7 @@ func TestDueUndated(t *testing.T) {
 		{"retired", 0, false},
 	}
 	for _, tt := range tests {
-		reg := record.NewRegister("", nil, []*record.Record{rec("anpr-1", tt.status)})
+		reg := register.New("", nil, []*record.Record{rec("anpr-1", tt.status)})
 		items := Due(reg, date(t, "2026-01-01"), period.MustParse("P30D"))
 		if len(items) != tt.items || Failing(items) != tt.failing {
 			t.Errorf("%s: got %+v (failing %v), want %d items, failing %v", tt.status, got(items), Failing(items), tt.items, tt.failing)
@@ -347,7 +348,7 @@ func TestDueUndated(t *testing.T) {
 			t.Errorf("%s: item %+v", tt.status, items[0])
 		}
 	}
-	reg := record.NewRegister("", nil, []*record.Record{rec("anpr-1", "active")})
+	reg := register.New("", nil, []*record.Record{rec("anpr-1", "active")})
 	var b strings.Builder
 	if err := WriteText(&b, Report{Today: date(t, "2026-01-01"), Within: period.MustParse("P30D"), Items: Due(reg, date(t, "2026-01-01"), period.MustParse("P30D"))}); err != nil {
 		t.Fatal(err)
@@ -360,7 +361,7 @@ func TestDueUndated(t *testing.T) {
 }
 
 func TestDueWindowEdge(t *testing.T) {
-	reg := record.NewRegister("", config.Default(), []*record.Record{decode(t, noiseUpcoming)})
+	reg := register.New("", config.Default(), []*record.Record{decode(t, noiseUpcoming)})
 	// 2026-10-01 + P90D is 2026-12-30: the agreement ending on 31 December is outside.
 	equal(t, Due(reg, date(t, "2026-10-01"), period.Duration{}), []want{
 		{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},

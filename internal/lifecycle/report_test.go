@@ -11,6 +11,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 func sampleReport(t *testing.T) Report {
@@ -18,7 +19,7 @@ func sampleReport(t *testing.T) Report {
 	cam := decode(t, camLapsed)
 	cam.Name = "Camera's op de Markt, Plein; oost"
 	cam.Owner.Department = "Openbare Orde"
-	reg := record.NewRegister("", config.Default(), []*record.Record{cam, decode(t, noiseUpcoming)})
+	reg := register.New("", config.Default(), []*record.Record{cam, decode(t, noiseUpcoming)})
 	today := date(t, "2026-11-24")
 	within := period.MustParse("P90D")
 	return Report{Today: today, Within: within, Items: Due(reg, today, within), Title: "Sensorregister Voorbeeldstad",

@@ -9,6 +9,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -16,7 +17,7 @@ import (
 // file name, the kind is the folder, ids are unique across the register,
 // and an algorithm's uses_sensors names sensors that exist. Their findings
 // are placed with the spots each file left (loaded), without reading it again.
-func registerChecks(reg *record.Register, sensorIDs map[string]bool, loaded map[*record.Record]*fileResult) []finding.Finding {
+func registerChecks(reg *register.Register, sensorIDs map[string]bool, loaded map[*record.Record]*fileResult) []finding.Finding {
 	var fs []finding.Finding
 	add := func(r *record.Record, ptr string, sev finding.Severity, msg, help string) {
 		f := finding.Finding{File: r.File, Record: r.ID, Rule: finding.RuleRegister,

@@ -29,6 +29,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -64,7 +65,7 @@ type Options struct {
 
 // Result is a loaded register and everything found while loading it.
 type Result struct {
-	Register *record.Register
+	Register *register.Register
 	// Findings from reading, validating and the register-wide checks, sorted.
 	Findings []finding.Finding
 	// Files are the record files looked at, relative to the root, sorted.
@@ -146,7 +147,7 @@ func Register(root string, opts Options) (*Result, error) {
 			loaded[rec] = &results[i]
 		}
 	}
-	reg := record.NewRegister(root, cfg, recs)
+	reg := register.New(root, cfg, recs)
 	findings = append(findings, registerChecks(reg, sensorIDs, loaded)...)
 	finding.Sort(findings)
 	res := &Result{Register: reg, Findings: findings, Files: files}
@@ -164,7 +165,7 @@ func Register(root string, opts Options) (*Result, error) {
 // run be inexact (custom rules that ran out of their budget, whose outcome
 // depends on the order of checking), it runs the checklist again in order
 // and locates its findings by reading the files once more.
-func (r *reader) finish(reg *record.Register, loaded map[*record.Record]*fileResult) ([]finding.Finding, bool) {
+func (r *reader) finish(reg *register.Register, loaded map[*record.Record]*fileResult) ([]finding.Finding, bool) {
 	outs := make([]principle.Outcome, len(reg.Records))
 	for i, rec := range reg.Records {
 		outs[i] = loaded[rec].outcome

@@ -18,6 +18,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // Report is the comparison.
@@ -76,7 +77,7 @@ type Entry struct {
 
 // Input is what a comparison reads.
 type Input struct {
-	Register *record.Register
+	Register *register.Register
 	// Name is the national file's name, shown in errors; Data its content.
 	Name string
 	Data []byte

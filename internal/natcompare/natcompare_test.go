@@ -14,6 +14,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 func algorithm(id, name, status, nationalID string) *record.Record {
@@ -50,7 +51,7 @@ func TestCompareBothWays(t *testing.T) {
 	geheim.Publication = &record.Publication{Public: new(false), Reason: "Woo"}
 	cfg := config.Default()
 	cfg.Organisation = "Gemeente Proef"
-	reg := record.NewRegister("", cfg, []*record.Record{parkeren, bijstand, chatbot, nieuw, weg, geheim})
+	reg := register.New("", cfg, []*record.Record{parkeren, bijstand, chatbot, nieuw, weg, geheim})
 
 	rep, err := Compare(Input{Register: reg, Name: "algoritmes.json", Data: []byte(listing)})
 	if err != nil {
@@ -121,7 +122,7 @@ func TestCompareBothWays(t *testing.T) {
 }
 
 func TestCompareNeedsOrganisationAndEntries(t *testing.T) {
-	reg := record.NewRegister("", config.Default(), nil)
+	reg := register.New("", config.Default(), nil)
 	if _, err := Compare(Input{Register: reg, Name: "a.json", Data: []byte(listing)}); err == nil || !strings.Contains(err.Error(), "--organisation") {
 		t.Errorf("without an organisation: %v", err)
 	}
@@ -173,7 +174,7 @@ func TestCompareRealRegister(t *testing.T) {
 			}
 			cfg := config.Default()
 			cfg.Organisation = "Gemeente Amsterdam"
-			rep, err := Compare(Input{Register: record.NewRegister("", cfg, recs), Name: file, Data: data})
+			rep, err := Compare(Input{Register: register.New("", cfg, recs), Name: file, Data: data})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -9,7 +9,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
-	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // Register is the shape of register.json: who publishes it and every public
@@ -71,7 +71,7 @@ func deviations(cfg *config.Config) []Deviation {
 }
 
 // WriteJSON writes the register's public records as JSON (register.json).
-func WriteJSON(w io.Writer, reg *record.Register) error {
+func WriteJSON(w io.Writer, reg *register.Register) error {
 	out := Register{Records: []any{}, Checklist: Checklist{Deviations: deviations(reg.Config)}}
 	if reg.Config != nil {
 		out.Organisation = reg.Config.Organisation

@@ -16,6 +16,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // decode builds records from YAML documents, the way the loader would, and
@@ -196,7 +197,7 @@ func TestWriteJSON(t *testing.T) {
 	recs := decode(t, camMarkt, airSecret, hidden, algo)
 	cfg := config.Default()
 	cfg.Organisation = "Gemeente Voorbeeldstad"
-	reg := record.NewRegister("", cfg, recs)
+	reg := register.New("", cfg, recs)
 	var b bytes.Buffer
 	if err := WriteJSON(&b, reg); err != nil {
 		t.Fatal(err)
@@ -563,7 +564,7 @@ func TestWriteJSONListsDeviations(t *testing.T) {
 		"risk-analysis":   {Severity: finding.Error}, // raised: no deviation
 	}
 	var b bytes.Buffer
-	if err := WriteJSON(&b, record.NewRegister("", cfg, decode(t, camMarkt))); err != nil {
+	if err := WriteJSON(&b, register.New("", cfg, decode(t, camMarkt))); err != nil {
 		t.Fatal(err)
 	}
 	var got struct {

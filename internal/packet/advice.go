@@ -7,7 +7,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
-	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // openAdvice describes, per record in reg, each piece of the ethics
@@ -17,7 +17,7 @@ import (
 // its advice went unanswered (C-ethics-committee). reg is the public view
 // in a public packet, so withheld reviews and records that are not public
 // stay out.
-func (L *Labels) openAdvice(reg *record.Register, today time.Time, term period.Duration) []string {
+func (L *Labels) openAdvice(reg *register.Register, today time.Time, term period.Duration) []string {
 	var out []string
 	for _, r := range reg.Records {
 		for _, rv := range r.Reviews {

@@ -15,6 +15,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // kind describes what the record is in a few words.
@@ -158,7 +159,7 @@ func (L *Labels) lifecycle(r *record.Record) string {
 	return s
 }
 
-func (L *Labels) evaluation(r *record.Record, reg *record.Register) string {
+func (L *Labels) evaluation(r *record.Record, reg *register.Register) string {
 	ev := r.Evaluation
 	var cfgInterval string
 	var parts []string

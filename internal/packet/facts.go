@@ -7,13 +7,14 @@ import (
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // facts lists the key facts the committee weighs: the fields the field table
 // marks Fact, in the order the record page shows them (the heading, then
 // each section), each under its label. A missing fact says so, since that is
 // itself something to discuss.
-func (L *Labels) facts(r *record.Record, reg *record.Register) []Fact {
+func (L *Labels) facts(r *record.Record, reg *register.Register) []Fact {
 	return L.factsFrom(field.All, r, reg)
 }
 
@@ -21,7 +22,7 @@ func (L *Labels) facts(r *record.Record, reg *record.Register) []Fact {
 // itself (factWriters) reads as a sentence; any other marked field is
 // stated by its value as the table's kind says, so a new row marked Fact
 // shows in the packet without a change here.
-func (L *Labels) factsFrom(table []field.Field, r *record.Record, reg *record.Register) []Fact {
+func (L *Labels) factsFrom(table []field.Field, r *record.Record, reg *register.Register) []Fact {
 	var fs []Fact
 	stated := map[string]bool{}
 	for _, f := range factOrder(table, r.Kind) {
@@ -72,7 +73,7 @@ func factOrder(table []field.Field, k record.Kind) []field.Field {
 type factWriter struct {
 	// value returns the fact; false leaves it out (a part of the record
 	// format the record does not use, such as an AI Act assessment).
-	value func(L *Labels, r *record.Record, reg *record.Register) (string, bool)
+	value func(L *Labels, r *record.Record, reg *register.Register) (string, bool)
 	// covers are further Fact fields this fact states, which then have
 	// no fact of their own.
 	covers []string
@@ -82,8 +83,8 @@ type factWriter struct {
 }
 
 // always wraps a wording that never leaves its fact out.
-func always(f func(L *Labels, r *record.Record) string) func(*Labels, *record.Record, *record.Register) (string, bool) {
-	return func(L *Labels, r *record.Record, _ *record.Register) (string, bool) { return f(L, r), true }
+func always(f func(L *Labels, r *record.Record) string) func(*Labels, *record.Record, *register.Register) (string, bool) {
+	return func(L *Labels, r *record.Record, _ *register.Register) (string, bool) { return f(L, r), true }
 }
 
 // factWriters are the facts the packet words itself, by the field's path.
@@ -110,7 +111,7 @@ var factWriters = map[string]factWriter{
 		}
 		return L.or(role)
 	})},
-	"location": {paths: []string{"location.description", "location.area"}, value: func(L *Labels, r *record.Record, _ *record.Register) (string, bool) {
+	"location": {paths: []string{"location.description", "location.area"}, value: func(L *Labels, r *record.Record, _ *register.Register) (string, bool) {
 		if r.Location == nil {
 			return "", false
 		}
@@ -123,7 +124,7 @@ var factWriters = map[string]factWriter{
 	"legal_basis":   {value: always((*Labels).legalBasis)},
 	"dpia":          {value: always((*Labels).dpia)},
 	"assessments":   {value: always((*Labels).assessments)},
-	"ai_act": {paths: []string{"ai_act.category", "ai_act.basis"}, value: func(L *Labels, r *record.Record, _ *record.Register) (string, bool) {
+	"ai_act": {paths: []string{"ai_act.category", "ai_act.basis"}, value: func(L *Labels, r *record.Record, _ *register.Register) (string, bool) {
 		if r.AIAct == nil {
 			return "", false
 		}
@@ -132,10 +133,10 @@ var factWriters = map[string]factWriter{
 	"risks":     {value: always((*Labels).risks)},
 	"decisions": {value: always((*Labels).decisions)},
 	"lifecycle": {value: always((*Labels).lifecycle)},
-	"evaluation": {value: func(L *Labels, r *record.Record, reg *record.Register) (string, bool) {
+	"evaluation": {value: func(L *Labels, r *record.Record, reg *register.Register) (string, bool) {
 		return L.evaluation(r, reg), true
 	}},
-	"reviews": {value: func(L *Labels, r *record.Record, _ *record.Register) (string, bool) {
+	"reviews": {value: func(L *Labels, r *record.Record, _ *register.Register) (string, bool) {
 		if len(r.Reviews) == 0 {
 			return "", false
 		}

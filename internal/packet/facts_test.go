@@ -7,6 +7,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // marked returns a copy of the field table with the fields at paths marked
@@ -37,7 +38,7 @@ func TestFactsFollowTheTable(t *testing.T) {
 		Security: &record.Security{LastAudit: "2025-03-01", Measures: "Versleuteld."},
 		Signage:  &record.Signage{Present: &yes},
 	}
-	reg := &record.Register{}
+	reg := &register.Register{}
 	tests := []struct {
 		name, lang string
 		table      []field.Field
@@ -77,7 +78,7 @@ func TestEveryFactStated(t *testing.T) {
 	for _, k := range record.Kinds {
 		r := &record.Record{Kind: k, Location: &record.Location{}, AIAct: &record.AIAct{},
 			Reviews: []record.Review{{Body: "ethics_committee"}}}
-		fs := labelsFor("nl").facts(r, &record.Register{})
+		fs := labelsFor("nl").facts(r, &register.Register{})
 		stated := map[string]int{}
 		for _, f := range fs {
 			fieldPath := ""

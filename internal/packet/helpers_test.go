@@ -8,7 +8,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/period"
-	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
@@ -49,7 +49,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) { testbed.Wri
 
 // loadRegister reads the register at dir without the schema (the tests'
 // records are small on purpose) and fails on any problem reading it.
-func loadRegister(t *testing.T, dir string) *record.Register {
+func loadRegister(t *testing.T, dir string) *register.Register {
 	t.Helper()
 	res, err := load.Register(dir, load.Options{})
 	if err != nil {

@@ -28,6 +28,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // Reason says why a record is on the agenda. The values are stable: they
@@ -248,7 +249,7 @@ var ErrUnknownID = errors.New("no record with this id in the register")
 // packet), records with a date lapsed or falling due within the window,
 // records with error findings, and the records asked for by hand. fs are the
 // findings of loading and of the checklist, positions filled in.
-func Build(reg *record.Register, fs []finding.Finding, opts Options) (*Packet, error) {
+func Build(reg *register.Register, fs []finding.Finding, opts Options) (*Packet, error) {
 	if reg == nil {
 		return nil, errors.New("build packet: no register")
 	}
@@ -476,7 +477,7 @@ func (p *Packet) Item(id string) *Item {
 }
 
 // cfgOr returns the register's configuration, or the defaults.
-func cfgOr(reg *record.Register) *config.Config {
+func cfgOr(reg *register.Register) *config.Config {
 	if reg.Config != nil {
 		return reg.Config
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/principle"
-	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
@@ -167,7 +167,7 @@ func (r *Register) Close() error {
 }
 
 // Records returns the register as loaded.
-func (r *Register) Records() *record.Register { return r.Loaded.Register }
+func (r *Register) Records() *register.Register { return r.Loaded.Register }
 
 // History is the checklist's view of the register's history: nil when
 // there is none, never an interface holding a nil *history.Repo.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
@@ -33,7 +34,7 @@ func BenchmarkRun(b *testing.B) {
 		name string
 		cfg  *config.Config
 	}{{"builtin", builtin}, {"with-custom-rule", custom}} {
-		reg := record.NewRegister("bench", c.cfg, recs)
+		reg := register.New("bench", c.cfg, recs)
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				Run(reg, opts)

@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // Checklist is the checklist made ready for one run, so records can be
@@ -99,12 +100,12 @@ func (c *Checklist) Record(rec *record.Record) Outcome {
 }
 
 // Finish completes the run from the outcomes of every record, in the order
-// of the register's records (record.Register.Records): the register-wide
+// of the register's records (register.Register.Records): the register-wide
 // rules, the findings about the configuration, and then every record's
 // findings, as Run returns them. exact is false when the custom rules ran
 // out of the run's budget: which records they skipped depends on the order
 // of checking, so the caller must use Run for this register instead.
-func (c *Checklist) Finish(reg *record.Register, outcomes []Outcome) (fs []finding.Finding, exact bool) {
+func (c *Checklist) Finish(reg *register.Register, outcomes []Outcome) (fs []finding.Finding, exact bool) {
 	if c.customs {
 		var spent uint64
 		limit := c.ctx.Config.Limits.CustomRulesCost

@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
@@ -36,7 +37,7 @@ func generated(t *testing.T, n int) []*record.Record {
 }
 
 // checkAll runs a Checklist over the register on four workers, as load does.
-func checkAll(reg *record.Register, opts Options) (*Checklist, []Outcome) {
+func checkAll(reg *register.Register, opts Options) (*Checklist, []Outcome) {
 	c := NewChecklist(reg.Config, opts)
 	outs := make([]Outcome, len(reg.Records))
 	var wg sync.WaitGroup
@@ -78,7 +79,7 @@ func TestChecklistIsRun(t *testing.T) {
 		{"history", config.Default(), hist},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			reg := record.NewRegister("gen", tc.cfg, recs)
+			reg := register.New("gen", tc.cfg, recs)
 			opts := Options{Today: day(testToday), History: tc.hist}
 			want := Run(reg, opts)
 			c, outs := checkAll(reg, opts)
@@ -116,7 +117,7 @@ func TestChecklistBudget(t *testing.T) {
 		exact bool
 	}{{config.DefaultCustomRulesCost, true}, {10, false}, {0, false}} {
 		cfg.Limits.CustomRulesCost = tc.limit
-		reg := record.NewRegister("gen", cfg, recs)
+		reg := register.New("gen", cfg, recs)
 		c, outs := checkAll(reg, Options{Today: day(testToday)})
 		if _, exact := c.Finish(reg, outs); exact != tc.exact {
 			t.Errorf("limit %d: exact %v, want %v", tc.limit, exact, tc.exact)

@@ -13,6 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -40,7 +41,7 @@ type want struct {
 // fixture is a register of records decoded from YAML, with their documents
 // kept to resolve positions.
 type fixture struct {
-	reg  *record.Register
+	reg  *register.Register
 	docs map[string]*source.Document
 }
 
@@ -64,7 +65,7 @@ func newFixture(t *testing.T, cfg *config.Config, texts ...string) *fixture {
 		fx.docs[rec.File] = doc
 		recs = append(recs, rec)
 	}
-	fx.reg = record.NewRegister("testdata", cfg, recs)
+	fx.reg = register.New("testdata", cfg, recs)
 	return fx
 }
 

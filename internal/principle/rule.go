@@ -15,6 +15,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // Rule is one check of the checklist.
@@ -111,7 +112,7 @@ type Context struct {
 	// Config is the register's configuration, defaults filled in.
 	Config *config.Config
 	// Register is the whole register, for checks that look across records.
-	Register *record.Register
+	Register *register.Register
 	// History is the register's Git history, or nil.
 	History History
 

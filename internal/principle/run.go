@@ -9,6 +9,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // Run applies the checklist to every record of the register: the built-in
@@ -16,7 +17,7 @@ import (
 // configuration gives it (rules switched off do not run), and then the
 // exceptions recorded on each record. Findings carry Path but no line: the
 // caller fills positions (load.Locate) and sorts.
-func Run(reg *record.Register, opts Options) []finding.Finding {
+func Run(reg *register.Register, opts Options) []finding.Finding {
 	cfg := reg.Config
 	if cfg == nil {
 		cfg = config.Default()

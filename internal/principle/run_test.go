@@ -8,6 +8,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -277,7 +278,7 @@ func FuzzRun(f *testing.F) {
 		rec := &record.Record{}
 		_ = doc.Root.Decode(rec)
 		rec.File = "sensors/f.yaml"
-		reg := record.NewRegister("fuzz", cfg, []*record.Record{rec})
+		reg := register.New("fuzz", cfg, []*record.Record{rec})
 		for _, fd := range Run(reg, Options{Today: day(testToday)}) {
 			if fd.Rule == "" || fd.Message == "" || fd.Severity == finding.Off {
 				t.Fatalf("incomplete finding %+v", fd)

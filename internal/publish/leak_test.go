@@ -25,6 +25,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/site"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/validate"
@@ -416,7 +417,7 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	}
 	out := filepath.Join(dir, "public")
 	if _, err := site.Build(reg, site.Options{Out: out, Now: today.Add(12 * time.Hour),
-		Check:    func(*record.Register) []finding.Finding { return checked },
+		Check:    func(*register.Register) []finding.Finding { return checked },
 		Findings: res.Findings, History: hist}); err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // The words shown where a withheld value or a record that is not public
@@ -256,7 +257,7 @@ type Public struct {
 	// Register holds the public view of each public record (Records, ByID,
 	// OfKind work as on the loaded register), with the loaded register's
 	// root and configuration.
-	Register *record.Register
+	Register *register.Register
 	// Unpublished are the records left out because they are not public, as
 	// loaded: count them, and show their reason, never their content.
 	Unpublished []*record.Record
@@ -278,10 +279,10 @@ func (p *Public) Verbatim(r *record.Record) bool { return p.verbatim[r] }
 
 // Register returns the public view of reg: every public record's View, with
 // uses_sensors naming only sensors that are themselves public.
-func Register(reg *record.Register) *Public {
+func Register(reg *register.Register) *Public {
 	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}}
 	if reg == nil {
-		out.Register = record.NewRegister("", nil, nil)
+		out.Register = register.New("", nil, nil)
 		return out
 	}
 	public := map[string]bool{}
@@ -312,7 +313,7 @@ func Register(reg *record.Register) *Public {
 			out.verbatim[r] = true
 		}
 	}
-	out.Register = record.NewRegister(reg.Root, reg.Config, views)
+	out.Register = register.New(reg.Root, reg.Config, views)
 	return out
 }
 

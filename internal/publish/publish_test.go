@@ -9,6 +9,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 func TestCovers(t *testing.T) {
@@ -96,7 +97,7 @@ func TestViewOfANonPublicRecordIsNil(t *testing.T) {
 
 func TestRegisterDropsReferencesToRecordsThatAreNotPublic(t *testing.T) {
 	no := false
-	reg := record.NewRegister("", nil, []*record.Record{
+	reg := register.New("", nil, []*record.Record{
 		{ID: "cam-open", Kind: record.Sensor, Name: "Open camera"},
 		{ID: "cam-geheim", Kind: record.Sensor, Name: "Geheime camera", Publication: &record.Publication{Public: &no, Reason: "Woo"}},
 		{ID: "alg", Kind: record.Algorithm, UsesSensors: []string{"cam-open", "cam-geheim", "cam-kapot"}},
@@ -118,7 +119,7 @@ func TestFindingsNeverQuoteAWithheldValue(t *testing.T) {
 	r := &record.Record{ID: "cam", Kind: record.Sensor, Vendor: &record.Vendor{Manufacturer: "Hikvision"},
 		Location: &record.Location{Description: "Damrak 1"}, Point: &record.Point{Lat: 52.3731, Lon: 4.8926},
 		Publication: withholding("vendor", "location.point")}
-	p := publish.Register(record.NewRegister("", nil, []*record.Record{r}))
+	p := publish.Register(register.New("", nil, []*record.Record{r}))
 	fs := p.Findings(r, []finding.Finding{
 		{Rule: "supplier-watch", Message: "manufacturer Hikvision is on the watch list", MessageNL: "Fabrikant Hikvision staat op de lijst"},
 		{Rule: "x", Message: "position 52.37310, 4.8926 is odd"},

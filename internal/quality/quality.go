@@ -19,6 +19,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // Term is how long a record may go unchanged before it counts as stale: a
@@ -27,7 +28,7 @@ var Term = period.MustParse("P4Y")
 
 // Input is what a report is computed from.
 type Input struct {
-	Register *record.Register
+	Register *register.Register
 	// Findings are the checklist's findings on the register (principle.Run).
 	Findings []finding.Finding
 	// Today is the date the report is made on, midnight UTC.

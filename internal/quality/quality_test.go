@@ -13,6 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -60,7 +61,7 @@ algorithm_type: rule_based
 `
 )
 
-func register(t *testing.T, cfgText string, texts ...string) *record.Register {
+func newRegister(t *testing.T, cfgText string, texts ...string) *register.Register {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, config.FileName), []byte(cfgText), 0o644); err != nil {
@@ -83,12 +84,12 @@ func register(t *testing.T, cfgText string, texts ...string) *record.Register {
 		r.File = r.Kind.Folder() + "/" + r.ID + ".yaml"
 		recs = append(recs, r)
 	}
-	return record.NewRegister(dir, cfg, recs)
+	return register.New(dir, cfg, recs)
 }
 
 func measure(t *testing.T, cfgText string, changed map[string]time.Time) Report {
 	t.Helper()
-	reg := register(t, cfgText, good, stale, alg)
+	reg := newRegister(t, cfgText, good, stale, alg)
 	fs := principle.Run(reg, principle.Options{Today: today})
 	return Measure(Input{Register: reg, Findings: fs, Today: today, Changed: changed, HistoryNote: "no history here"})
 }

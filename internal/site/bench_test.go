@@ -13,7 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/principle"
-	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/site"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
@@ -46,7 +46,7 @@ func BenchmarkBuild(b *testing.B) {
 	for range b.N {
 		st, err = site.Build(res.Register, site.Options{
 			Out: out, Now: today.Add(12 * time.Hour),
-			Check: func(reg *record.Register) []finding.Finding {
+			Check: func(reg *register.Register) []finding.Finding {
 				return principle.Run(reg, principle.Options{Today: today})
 			},
 		})

@@ -33,6 +33,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 //go:embed templates/*.html
@@ -95,7 +96,7 @@ type Options struct {
 	Now time.Time
 	// Check runs the principles checklist; nil leaves the checklist out and
 	// record pages say it was not run.
-	Check func(*record.Register) []finding.Finding
+	Check func(*register.Register) []finding.Finding
 	// Findings are further findings to show on record pages (for example
 	// from loading); they are shown whether or not Check is set. A record
 	// file with a schema or YAML finding here has its source published only
@@ -155,7 +156,7 @@ const Marker = ".register-site"
 // everything was written (package outdir): readers see the old site or the
 // new, never a mix. A second build to the same folder while one runs is
 // refused.
-func Build(reg *record.Register, opts Options) (Stats, error) {
+func Build(reg *register.Register, opts Options) (Stats, error) {
 	if reg == nil {
 		return Stats{}, errors.New("build site: no register")
 	}
@@ -221,8 +222,8 @@ func checkReplaceable(out string) error {
 
 // builder holds what every page needs during one build.
 type builder struct {
-	reg     *record.Register // the public view (see publish.Register)
-	loaded  *record.Register // as loaded: for the checklist and the open-data count only
+	reg     *register.Register // the public view (see publish.Register)
+	loaded  *register.Register // as loaded: for the checklist and the open-data count only
 	pub     *publish.Public
 	cfg     *config.Config
 	opts    Options
@@ -260,7 +261,7 @@ type builder struct {
 	written int
 }
 
-func newBuilder(reg *record.Register, opts Options) (*builder, error) {
+func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 	cfg := reg.Config
 	if cfg == nil {
 		cfg = config.Default()
@@ -380,7 +381,7 @@ func newBuilder(reg *record.Register, opts Options) (*builder, error) {
 
 // publishable reports whether a record can have a page: a valid id, a known
 // kind, and the first record with its id.
-func publishable(reg *record.Register, r *record.Record) bool {
+func publishable(reg *register.Register, r *record.Record) bool {
 	return record.ValidID(r.ID) && (r.Kind == record.Sensor || r.Kind == record.Algorithm) && reg.ByID(r.ID) == r
 }
 

@@ -24,6 +24,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 const fixture = "testdata/register"
@@ -32,7 +33,7 @@ var buildNow = time.Date(2026, 11, 24, 9, 0, 0, 0, time.UTC)
 
 // loadFixture reads the test register the way the loader does: config from
 // register.yaml, one record per file, Point from location.point.
-func loadFixture(t testing.TB, root string) *record.Register {
+func loadFixture(t testing.TB, root string) *register.Register {
 	t.Helper()
 	cfg, fs, err := config.Load(root)
 	if err != nil || len(fs) > 0 {
@@ -57,10 +58,10 @@ func loadFixture(t testing.TB, root string) *record.Register {
 			recs = append(recs, &r)
 		}
 	}
-	return record.NewRegister(root, cfg, recs)
+	return register.New(root, cfg, recs)
 }
 
-func build(t *testing.T, reg *record.Register, opts Options) (string, Stats) {
+func build(t *testing.T, reg *register.Register, opts Options) (string, Stats) {
 	t.Helper()
 	if opts.Out == "" {
 		opts.Out = filepath.Join(t.TempDir(), "public")
@@ -257,7 +258,7 @@ func TestPublicationControl(t *testing.T) {
 
 func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	reg := loadFixture(t, fixture)
-	check := func(*record.Register) []finding.Finding {
+	check := func(*register.Register) []finding.Finding {
 		return []finding.Finding{
 			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3", Severity: finding.Error, Message: "camera without <signs>", Help: "add signage",
 				MessageNL: "Camera zonder <borden>.", HelpNL: "Hang borden op."},
@@ -640,7 +641,7 @@ func TestRecordsWithoutSafeURLGetNoPage(t *testing.T) {
 		{ID: "odd-kind", Kind: "dataset", Name: "Odd", File: "datasets/odd-kind.yaml"},
 		{ID: "cam-markt", Kind: record.Algorithm, Name: "Second cam-markt", File: "algorithms/cam-markt.yaml"},
 	}
-	reg = record.NewRegister(reg.Root, reg.Config, append(reg.Records, extra...))
+	reg = register.New(reg.Root, reg.Config, append(reg.Records, extra...))
 	dir := t.TempDir()
 	out, _ := build(t, reg, Options{Out: filepath.Join(dir, "site", "public")})
 	entries, _ := os.ReadDir(filepath.Join(dir, "site"))
@@ -883,7 +884,7 @@ func TestPagePathsNeverCollide(t *testing.T) {
 	}
 	recs := append(slices.Clone(reg.Records), clone("index", "Centrum"), clone("lang-een", long+"een"), clone("lang-twee", long+"twee"),
 		clone("tekens", "???"))
-	out, _ := build(t, record.NewRegister(reg.Root, reg.Config, recs), Options{})
+	out, _ := build(t, register.New(reg.Root, reg.Config, recs), Options{})
 
 	if list := read(t, out, "sensoren/index.html"); !strings.Contains(list, "Sensor lang-een") {
 		t.Error("sensoren/index.html is not the list of sensors")
@@ -998,7 +999,7 @@ func TestFindingsOnPublicPagesKeepWithheldValuesOut(t *testing.T) {
 	r := &record.Record{ID: "cam-kluis", Kind: record.Sensor, Name: "Camera kluis", Status: "active", SensorType: "camera",
 		Vendor:      &record.Vendor{Manufacturer: "Hikvision", Model: "DS-2CD"},
 		Publication: &record.Publication{Withheld: []string{"vendor"}, Reason: "Woo"}}
-	reg := record.NewRegister(t.TempDir(), nil, []*record.Record{r})
+	reg := register.New(t.TempDir(), nil, []*record.Record{r})
 	out, _ := build(t, reg, Options{Findings: []finding.Finding{{Record: "cam-kluis", Rule: "supplier-watch", Severity: finding.Warning,
 		Message: "manufacturer Hikvision is on the watch list", MessageNL: "Fabrikant Hikvision staat op de lijst"}}})
 	for _, p := range []string{"sensoren/cam-kluis.html", "en/sensors/cam-kluis.html"} {
@@ -1018,7 +1019,7 @@ func TestFindingsOnPublicPagesKeepWithheldValuesOut(t *testing.T) {
 // principle no rule checks gets no tick either.
 func TestDeviationsArePublic(t *testing.T) {
 	reg := loadFixture(t, fixture)
-	check := func(*record.Register) []finding.Finding { return nil }
+	check := func(*register.Register) []finding.Finding { return nil }
 	rules := []Rule{
 		{ID: "biometric-ban", Ref: "VNG 2.1", Covers: []string{"C-no-live-face"}, Title: [2]string{"Geen biometrie", "No biometrics"},
 			Basis: [2]string{"wet voor gezichtsherkenning, verder beleid", "law for face recognition, else policy"}},

@@ -1,10 +1,15 @@
-package record
+// Package register is a loaded register: its records and its configuration
+// together, as the checklist, the outputs and the commands take them. The
+// record model (internal/record) knows nothing of configuration; the
+// configuration (internal/config) nothing of records.
+package register
 
 import (
 	"cmp"
 	"slices"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Register is a loaded register: its records and configuration.
@@ -14,22 +19,22 @@ type Register struct {
 	// Config is register.yaml with defaults filled in.
 	Config *config.Config
 	// Records are the records that loaded, sorted by kind (sensors first) and id.
-	Records []*Record
+	Records []*record.Record
 
-	byID map[string]*Record
+	byID map[string]*record.Record
 }
 
-// NewRegister builds a register from loaded records; it sorts them and
+// New builds a register from loaded records; it sorts them and
 // indexes them by id. When two records share an id the first one (by file)
 // is the one ByID returns.
-func NewRegister(root string, cfg *config.Config, recs []*Record) *Register {
+func New(root string, cfg *config.Config, recs []*record.Record) *Register {
 	if cfg == nil {
 		cfg = config.Default()
 	}
-	slices.SortFunc(recs, func(a, b *Record) int {
+	slices.SortFunc(recs, func(a, b *record.Record) int {
 		return cmp.Or(cmp.Compare(kindOrder(a.Kind), kindOrder(b.Kind)), cmp.Compare(a.ID, b.ID), cmp.Compare(a.File, b.File))
 	})
-	reg := &Register{Root: root, Config: cfg, Records: recs, byID: make(map[string]*Record, len(recs))}
+	reg := &Register{Root: root, Config: cfg, Records: recs, byID: make(map[string]*record.Record, len(recs))}
 	for _, r := range recs {
 		if _, dup := reg.byID[r.ID]; !dup {
 			reg.byID[r.ID] = r
@@ -38,19 +43,19 @@ func NewRegister(root string, cfg *config.Config, recs []*Record) *Register {
 	return reg
 }
 
-func kindOrder(k Kind) int {
-	if k == Sensor {
+func kindOrder(k record.Kind) int {
+	if k == record.Sensor {
 		return 0
 	}
 	return 1
 }
 
 // ByID returns the record with the id, or nil.
-func (r *Register) ByID(id string) *Record { return r.byID[id] }
+func (r *Register) ByID(id string) *record.Record { return r.byID[id] }
 
 // OfKind returns the records of one kind, in id order.
-func (r *Register) OfKind(k Kind) []*Record {
-	var out []*Record
+func (r *Register) OfKind(k record.Kind) []*record.Record {
+	var out []*record.Record
 	for _, rec := range r.Records {
 		if rec.Kind == k {
 			out = append(out, rec)
@@ -60,8 +65,8 @@ func (r *Register) OfKind(k Kind) []*Record {
 }
 
 // UsedBy returns the algorithms that list the sensor in uses_sensors.
-func (r *Register) UsedBy(sensorID string) []*Record {
-	var out []*Record
+func (r *Register) UsedBy(sensorID string) []*record.Record {
+	var out []*record.Record
 	for _, rec := range r.Records {
 		if slices.Contains(rec.UsesSensors, sensorID) {
 			out = append(out, rec)
