@@ -12,7 +12,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -86,7 +88,10 @@ func Find(r *record.Record, organisation string) []Mark {
 	}
 	own := slug(organisation)
 	var marks []Mark
-	walk(reflect.ValueOf(r).Elem(), nil, func(path []string, s string) {
+	// One path, grown and cut back as walk goes: the function reads it
+	// only while it runs.
+	path := make([]string, 0, 8)
+	walk(reflect.ValueOf(r).Elem(), path, func(path []string, s string) {
 		if m, ok := inText(s, own); ok {
 			m.Path = source.JoinPointer(path...)
 			marks = append(marks, m)
@@ -118,13 +123,16 @@ func near(lat, lon float64) bool {
 
 // inText finds a mark in one text value.
 func inText(s, own string) (Mark, bool) {
+	if !maybeMarked(s) {
+		return Mark{}, false // most texts: no need to fold them
+	}
 	low := strings.ToLower(s)
 	for _, m := range textMarks {
 		if strings.Contains(low, m[1]) {
 			return Mark{What: "the template's text " + strconv.Quote(m[0]), WhatNL: "de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon"}, true
 		}
 	}
-	if !strings.Contains(low, ".example") {
+	if !strings.Contains(low, ".example") || !mayNameDomain(low, own) {
 		return Mark{}, false // most texts: no need for the expression
 	}
 	for _, host := range exampleHost.FindAllString(low, -1) {
@@ -137,6 +145,50 @@ func inText(s, own string) (Mark, bool) {
 			WhatNL: "het voorbeeldadres " + strconv.Quote(domain) + " uit een sjabloon"}, true
 	}
 	return Mark{}, false
+}
+
+// maybeMarked reports whether s may hold a text mark or an example host:
+// false only when it is ASCII (which folds to lower case byte by byte) and
+// holds none of them in any case. Other texts are folded and searched.
+func maybeMarked(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, m := range textMarks {
+		if containsFold(s, m[1]) {
+			return true
+		}
+	}
+	return containsFold(s, ".example")
+}
+
+// containsFold reports whether the ASCII text s holds sub (lower case,
+// starting with a byte that has no case) in any case.
+func containsFold(s, sub string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], sub[0])
+		if j < 0 || i+j+len(sub) > len(s) {
+			return false
+		}
+		i += j
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+}
+
+// mayNameDomain reports whether the folded text low holds one of Domains
+// that is not the organisation's own: the host an example address needs
+// to be a mark ends in one, so a text without any has none.
+func mayNameDomain(low, own string) bool {
+	for _, d := range Domains {
+		if label, _, _ := strings.Cut(d, "."); label != own && strings.Contains(low, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // slug is the part of an organisation's name its example domain uses:
@@ -160,7 +212,7 @@ func slug(org string) string {
 }
 
 // walk calls fn with the path and value of every text in v, following the
-// record's YAML field names.
+// record's YAML field names. path is appended to in place: fn must not keep it.
 func walk(v reflect.Value, path []string, fn func([]string, string)) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
@@ -173,21 +225,40 @@ func walk(v reflect.Value, path []string, fn func([]string, string)) {
 		}
 	case reflect.Slice, reflect.Array:
 		for i := range v.Len() {
-			walk(v.Index(i), append(path[:len(path):len(path)], strconv.Itoa(i)), fn)
+			walk(v.Index(i), append(path, strconv.Itoa(i)), fn)
 		}
 	case reflect.Map:
 		iter := v.MapRange()
 		for iter.Next() {
-			walk(iter.Value(), append(path[:len(path):len(path)], iter.Key().String()), fn)
+			walk(iter.Value(), append(path, iter.Key().String()), fn)
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-			if name == "" || name == "-" || !t.Field(i).IsExported() {
-				continue
-			}
-			walk(v.Field(i), append(path[:len(path):len(path)], name), fn)
+		for _, f := range fieldsOf(v.Type()) {
+			walk(v.Field(f.index), append(path, f.name), fn)
 		}
 	}
+}
+
+type field struct {
+	name  string
+	index int
+}
+
+var fields sync.Map // reflect.Type -> []field
+
+// fieldsOf lists a struct type's exported fields with their YAML names.
+func fieldsOf(t reflect.Type) []field {
+	if fs, ok := fields.Load(t); ok {
+		return fs.([]field)
+	}
+	var fs []field
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name == "" || name == "-" || !t.Field(i).IsExported() {
+			continue
+		}
+		fs = append(fs, field{name, i})
+	}
+	fields.Store(t, fs)
+	return fs
 }

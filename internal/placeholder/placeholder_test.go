@@ -1,6 +1,9 @@
 package placeholder
 
 import (
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/record"
@@ -41,5 +44,41 @@ func TestFind(t *testing.T) {
 	}
 	if Find(nil, "") != nil {
 		t.Error("a nil record has marks")
+	}
+}
+
+// TestInTextFolds compares inText, which folds a text only when it may
+// hold a mark, with folding every text first.
+func TestInTextFolds(t *testing.T) {
+	reference := func(s, own string) (Mark, bool) {
+		low := strings.ToLower(s)
+		for _, m := range textMarks {
+			if strings.Contains(low, m[1]) {
+				return Mark{What: "the template's text " + strconv.Quote(m[0]), WhatNL: "de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon"}, true
+			}
+		}
+		for _, host := range exampleHost.FindAllString(low, -1) {
+			labels := strings.Split(host, ".")
+			domain := strings.Join(labels[len(labels)-2:], ".")
+			if !slices.Contains(Domains, domain) || labels[len(labels)-2] == own {
+				continue
+			}
+			return Mark{What: "the example address " + strconv.Quote(domain) + " of a template",
+				WhatNL: "het voorbeeldadres " + strconv.Quote(domain) + " uit een sjabloon"}, true
+		}
+		return Mark{}, false
+	}
+	texts := []string{"", "Camera Markt", "Camera (VUL IN)", "Camera (vul İn)", "(Voorbeeld; de echte plek)", "(voorbeeld",
+		"info@VUL-IN.EXAMPLE", "https://www.Voorbeeldstad.Example/x", "a@gemeente.example.", "x.example", "(vul\u00a0in)",
+		"mail privacy@voorbeeldstad.example of vul-in.example", "notvul-in.example", "VUL-İN.EXAMPLE", "\u212aamer (vul in)",
+		"https://heidebeek.nl", "(", ".", "((vul in", "gemeente.exampled", "gemeente.example-x", "a.vul-in.example.nl"}
+	for _, own := range []string{"heidebeek", "voorbeeldstad", "vul-in", "gemeente"} {
+		for _, s := range texts {
+			got, gotOK := inText(s, own)
+			want, wantOK := reference(s, own)
+			if got != want || gotOK != wantOK {
+				t.Errorf("inText(%q, %q) = %v %v, want %v %v", s, own, got, gotOK, want, wantOK)
+			}
+		}
 	}
 }
