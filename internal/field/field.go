@@ -15,6 +15,7 @@ package field
 import (
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -92,7 +93,7 @@ type Field struct {
 	// Section is where the record page shows it; "" for none.
 	Section string
 	// Label is the glossary's label, Dutch and English.
-	Label [2]string
+	Label label.Text
 	// Display is how the record page shows it.
 	Display Display
 	// Need says when an empty field reads "Niet ingevuld".
@@ -114,7 +115,7 @@ const NoCSV = "-"
 func (f Field) Leaf() bool { return f.Kind != Group }
 
 // Text returns the field's label in a language: nl, or en.
-func (f Field) Text(lang string) string { return f.Label[index(lang)] }
+func (f Field) Text(lang string) string { return f.Label.In(lang) }
 
 // Column returns the field's open-data CSV column, or "" for none.
 func (f Field) Column() string {
@@ -137,13 +138,6 @@ func (f Field) Parent() string {
 		return f.Path[:i]
 	}
 	return ""
-}
-
-func index(lang string) int {
-	if lang == "en" {
-		return 1
-	}
-	return 0
 }
 
 var byPath = func() map[string]*Field {
@@ -178,7 +172,7 @@ type Section struct {
 	Key    string      // the Section of the fields it holds
 	ID     string      // the anchor on the page
 	Record record.Kind // the kind of record it is about; "" for both
-	Title  [2]string   // Dutch and English
+	Title  label.Text  // Dutch and English
 }
 
 // Sections are the record page's sections in their order.

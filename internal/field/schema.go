@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/schema"
 )
@@ -310,22 +311,22 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-var help = sync.OnceValue(func() map[string][2]string {
+var help = sync.OnceValue(func() map[string]label.Text {
 	w, err := schemaWalk()
 	if err != nil {
 		return nil
 	}
-	m := make(map[string][2]string, len(w.out))
+	m := make(map[string]label.Text, len(w.out))
 	for _, f := range w.out {
 		nl, en, ok := strings.Cut(f.Description, " — ")
 		if !ok {
 			en = nl
 		}
-		m[f.Path] = [2]string{strings.TrimSpace(nl), strings.TrimSpace(en)}
+		m[f.Path] = label.Text{strings.TrimSpace(nl), strings.TrimSpace(en)}
 	}
 	return m
 })
 
 // Help returns the field's help in a language: the schema's description,
 // which editors show while a record is written, in its Dutch or English half.
-func (f Field) Help(lang string) string { return help()[f.Path][index(lang)] }
+func (f Field) Help(lang string) string { return help()[f.Path].In(lang) }

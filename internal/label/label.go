@@ -13,8 +13,18 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 )
 
-// index returns the column of a language in the tables: Dutch first.
-func index(lang string) int {
+// Text is a text in Dutch and English, Dutch first: the one shape the
+// register keeps its pairs of words in (field labels, enumerated values, the
+// site's words, the packet's, the principles', the notification form's).
+// A literal [2]string{"Ja", "Yes"} is one.
+type Text [2]string
+
+// In returns the text in a language: English for "en", Dutch otherwise.
+func (t Text) In(lang string) string { return t[Index(lang)] }
+
+// Index returns the place of a language in a Text: 1 for English, 0 for
+// Dutch and anything else.
+func Index(lang string) int {
 	if lang == "en" {
 		return 1
 	}
@@ -26,7 +36,7 @@ func index(lang string) int {
 // so a municipality's own value stays readable.
 func Value(lang, field, value string) string {
 	if l, ok := values[field][value]; ok {
-		return l[index(lang)]
+		return l.In(lang)
 	}
 	return value
 }
@@ -39,7 +49,7 @@ func HasValues(field string) bool {
 }
 
 // values are the words of enumerated values, by field.
-var values = map[string]map[string][2]string{
+var values = map[string]map[string]Text{
 	"status": {
 		"planned": {"Gepland", "Planned"}, "in_development": {"In ontwikkeling", "In development"},
 		"active": {"In gebruik", "In use"}, "suspended": {"Tijdelijk stopgezet", "Suspended"},
@@ -205,7 +215,7 @@ func Date(lang, s string) string {
 	if err != nil {
 		return s
 	}
-	return fmt.Sprintf("%d %s %d", d.Day(), months[index(lang)][d.Month()-1], d.Year())
+	return fmt.Sprintf("%d %s %d", d.Day(), months[Index(lang)][d.Month()-1], d.Year())
 }
 
 var durationUnits = [2][5][2]string{
@@ -219,7 +229,7 @@ func Duration(lang, s string) string {
 	if err != nil {
 		return s
 	}
-	i := index(lang)
+	i := Index(lang)
 	var parts []string
 	add := func(n, unit int) {
 		if n == 0 {

@@ -34,3 +34,22 @@ func TestNoEmptyLabels(t *testing.T) {
 		}
 	}
 }
+
+func TestText(t *testing.T) {
+	yes := Text{"Ja", "Yes"}
+	tests := []struct{ lang, want string }{
+		{"nl", "Ja"}, {"en", "Yes"},
+		// Anything but "en" reads Dutch, the register's first language.
+		{"", "Ja"}, {"EN", "Ja"}, {"fr", "Ja"}, {"en-GB", "Ja"},
+	}
+	for _, tt := range tests {
+		if got := yes.In(tt.lang); got != tt.want {
+			t.Errorf("In(%q) = %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	// A pair written as [2]string is a Text.
+	var pair [2]string = yes
+	if Text(pair).In("en") != "Yes" {
+		t.Error("a [2]string does not read as a Text")
+	}
+}

@@ -12,6 +12,7 @@ package notification
 
 import (
 	"github.com/voorbeeldstad/register/internal/field"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -47,14 +48,14 @@ type Question struct {
 	// record (a test holds this to the schema).
 	Required bool
 	// Label is the question, Help one line under it; Dutch, then English.
-	Label [2]string
-	Help  [2]string
+	Label label.Text
+	Help  label.Text
 }
 
 // Section is a group of questions under one heading.
 type Section struct {
 	ID        string
-	Title     [2]string
+	Title     label.Text
 	Questions []Question
 }
 

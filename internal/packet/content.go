@@ -11,6 +11,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -218,14 +219,14 @@ func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool
 	return rows
 }
 
-var dueWhat = map[lifecycle.What][2]string{
+var dueWhat = map[lifecycle.What]label.Text{
 	lifecycle.Evaluation:  {"Evaluatie", "Evaluation"},
 	lifecycle.Lifecycle:   {"Einde looptijd", "End of life cycle"},
 	lifecycle.Exception:   {"Einde uitzondering", "End of exception"},
 	lifecycle.DataSharing: {"Einde gegevensdeling", "End of data sharing"},
 }
 
-var dueGroup = map[lifecycle.Group][2]string{
+var dueGroup = map[lifecycle.Group]label.Text{
 	lifecycle.Lapsed:   {"Verlopen", "Lapsed"},
 	lifecycle.Undated:  {"Geen datum", "No date"},
 	lifecycle.Ending:   {"Loopt af", "Ending"},
@@ -371,7 +372,7 @@ func (L *Labels) changeSection(it *Item, rc *history.RecordChange, p *Packet) {
 	}
 }
 
-var changeOps = map[fielddiff.Op][2]string{
+var changeOps = map[fielddiff.Op]label.Text{
 	fielddiff.Added:   {"Toegevoegd", "Added"},
 	fielddiff.Removed: {"Verwijderd", "Removed"},
 	fielddiff.Changed: {"Gewijzigd", "Changed"},

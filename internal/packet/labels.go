@@ -176,13 +176,8 @@ func labelsFor(lang string) *Labels {
 	return nl
 }
 
-// pick returns the Dutch or English of a pair.
-func (L *Labels) pick(p [2]string) string {
-	if L.lang == "en" {
-		return p[1]
-	}
-	return p[0]
-}
+// pick returns a text in the packet's language.
+func (L *Labels) pick(p label.Text) string { return p.In(L.lang) }
 
 // date writes a date the way a letter does: "24 november 2026".
 func (L *Labels) date(t time.Time) string { return label.Date(L.lang, period.Format(t)) }
@@ -225,7 +220,7 @@ func short(hash string) string {
 	return hash
 }
 
-var reasonWords = map[Reason][2]string{
+var reasonWords = map[Reason]label.Text{
 	New:       {"nieuw", "new"},
 	Changed:   {"gewijzigd", "changed"},
 	Due:       {"termijn", "due"},
@@ -244,7 +239,7 @@ func (L *Labels) reasonList(rs []Reason) string {
 	return strings.Join(words, ", ")
 }
 
-var severityWords = map[finding.Severity][2]string{
+var severityWords = map[finding.Severity]label.Text{
 	finding.Error:   {"Fout", "Error"},
 	finding.Warning: {"Waarschuwing", "Warning"},
 	finding.Info:    {"Ter informatie", "Info"},

@@ -25,7 +25,7 @@ func (L *Labels) field(path string) string {
 // ("Einde") would not say enough, or its long one lists the parts the record
 // page shows ("Looptijd (start en einde)") where the packet says them in a
 // sentence; everything else is the field table's.
-var standalone = map[string][2]string{
+var standalone = map[string]label.Text{
 	"owner":               {"Verantwoordelijke", "Responsible officer"},
 	"location":            {"Locatie", "Location"},
 	"dpia":                {"DPIA", "DPIA"},

@@ -3,6 +3,7 @@ package principle
 import (
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -15,12 +16,12 @@ type Principle struct {
 	Ref string
 	// Label names it, Dutch and English (shared/principles.md's Dutch label
 	// where it gives one).
-	Label [2]string
+	Label label.Text
 	// Summary says what it asks, in plain language, Dutch and English; the
 	// principles page explains the principles that have one. A principle
 	// without one is named where something cites it, but no rule of the
 	// checklist checks it.
-	Summary [2]string
+	Summary label.Text
 	// Kinds are the kinds of record it concerns; empty for both.
 	Kinds []record.Kind
 }

@@ -5,16 +5,15 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/label"
-	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 )
 
 // The site speaks Dutch first and English second. Labels for record fields
 // and values follow the glossary (shared/glossary.md); the English is ours.
-// Each entry is {Dutch, English}.
+// Each entry is a label.Text, {Dutch, English}.
 
-// langIndex returns the column of a language in the label tables.
-func langIndex(lang string) int { return pageurl.LangIndex(lang) }
+// langIndex returns the place of a language in a label.Text.
+func langIndex(lang string) int { return label.Index(lang) }
 
 // fieldLabel returns the label of a field path in the language (the
 // glossary's, from the label package), or the path itself.
@@ -33,7 +32,7 @@ func longDate(lang, s string) string { return label.Date(lang, s) }
 func humanDuration(lang, s string) string { return label.Duration(lang, s) }
 
 // ui holds the site's own words.
-var ui = map[string][2]string{
+var ui = map[string]label.Text{
 	"skip":                    {"Direct naar de inhoud", "Skip to content"},
 	"home":                    {"Home", "Home"},
 	"sensors":                 {"Sensoren", "Sensors"},
@@ -245,7 +244,7 @@ var ui = map[string][2]string{
 // t returns the site's own word for key in the language.
 func t(lang, key string) string {
 	if l, ok := ui[key]; ok {
-		return l[langIndex(lang)]
+		return l.In(lang)
 	}
 	return key
 }
