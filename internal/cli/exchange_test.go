@@ -118,7 +118,7 @@ func TestImportCSV(t *testing.T) {
 		"name: Teller Dorpsstraat\n", "  start: 2025-03-01\n", "sensor_type: traffic_counter\n",
 		":3: info: line 3 is blank and skipped (import)",
 		`:4:12: error: lifecycle.start (column "Startdatum"): "31-02-2025" is not a date that exists; the row is skipped (import)`,
-		"3 rows read, 1 records would be created (dry run: nothing written)",
+		"3 rows read, 1 record would be created (dry run: nothing written)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("dry run output lacks %q:\n%s", want, out)
@@ -129,7 +129,7 @@ func TestImportCSV(t *testing.T) {
 	}
 	// The import writes the record, which validates.
 	out, _, code = run(t, "import", "csv", file, "--root", root)
-	if code != ExitFindings || !strings.Contains(out, "created ") || !strings.Contains(out, "3 rows read, 1 records created\n") {
+	if code != ExitFindings || !strings.Contains(out, "created ") || !strings.Contains(out, "3 rows read, 1 record created\n") {
 		t.Fatalf("import: exit %d\n%s", code, out)
 	}
 	out, errOut, code = run(t, "validate", "--root", root)

@@ -11,6 +11,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/importcsv"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/report"
@@ -36,14 +37,15 @@ func newImportCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 		Short: a.say(msgImportShort),
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usagef("import needs a source: register import csv FILE, register import json FILE, or register import notification FILE --received DATE")
+			return usageText(msgImportNeedsSource)
 		},
 	}
-	o := &importOptions{App: a, read: importcsv.Read}
-	csvCmd := &cobra.Command{
-		Use:   "csv FILE",
-		Short: a.say(msgImportCSVShort),
-		Long: `import csv turns a spreadsheet (saved as CSV: comma, semicolon or tab separated, UTF-8 or
+	cmd.AddCommand(newImportCSVCmd(a, runF), newImportJSONCmd(a, runF), newImportNotificationCmd(a, nil))
+	return cmd
+}
+
+// importCSVLong is the help of register import csv.
+const importCSVLong = `import csv turns a spreadsheet (saved as CSV: comma, semicolon or tab separated, UTF-8 or
 Windows-1252) into record files, one per row, under sensors/ or algorithms/.
 
 Columns are found by their header, in Dutch or English: the record's own keys
@@ -84,32 +86,10 @@ is incomplete, so you can finish it in the YAML file. import never overwrites a 
 that exists: fix the spreadsheet and run it again to import the rows that were left out.
 
 Exit code 0: imported without errors; 1: rows left out or records with schema errors;
-2: usage or I/O error.`,
-		Example: `  register import csv sensoren.csv --kind sensor --dry-run
-  register import csv algoritmes.csv --kind algorithm
-  register import csv lijst.csv --map kolommen.yaml --root register`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("import csv needs one file, for example: register import csv sensoren.csv --kind sensor")
-			}
-			return nil
-		},
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.file = args[0]
-			return runF(o)
-		},
-	}
-	csvCmd.Flags().StringVar(&o.kind, "kind", "sensor", "kind of record each row describes: sensor or algorithm")
-	csvCmd.Flags().StringVar(&o.mapping, "map", "", "mapping file (YAML) naming the field of each column, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
-	csvCmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	a.formatFlag(csvCmd, &o.format, "text", report.Formats, msgFindingsFormatUsage)
-	cmd.AddCommand(csvCmd)
+2: usage or I/O error.`
 
-	oj := &importOptions{App: a, read: importcsv.ReadJSON}
-	jsonCmd := &cobra.Command{
-		Use:   "json FILE",
-		Short: a.say(msgImportJSONShort),
-		Long: `import json reads records from JSON and writes one record file per entry:
+// importJSONLong is the help of register import json.
+const importJSONLong = `import json reads records from JSON and writes one record file per entry:
 
   - this or another register's open data (register.json, or export --format json):
     records in the record format, each with its kind;
@@ -126,28 +106,62 @@ the record format has no place for are reported with the lines of the entries wh
 text is left out.
 
 Exit code 0: imported without errors; 1: entries left out or records with schema
-errors; 2: usage or I/O error.`,
+errors; 2: usage or I/O error.`
+
+func newImportCSVCmd(a *App, runF func(*importOptions) error) *cobra.Command {
+	o := &importOptions{App: a, read: importcsv.Read}
+	cmd := &cobra.Command{
+		Use:   "csv FILE",
+		Short: a.say(msgImportCSVShort),
+		Long:  importCSVLong,
+		Example: `  register import csv sensoren.csv --kind sensor --dry-run
+  register import csv algoritmes.csv --kind algorithm
+  register import csv lijst.csv --map kolommen.yaml --root register`,
+		Args: oneFile(msgImportCSVArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.file = args[0]
+			return runF(o)
+		},
+	}
+	a.importFlags(cmd, o, "sensor", msgImportCSVKindUsage, msgImportMapUsage)
+	return cmd
+}
+
+func newImportJSONCmd(a *App, runF func(*importOptions) error) *cobra.Command {
+	o := &importOptions{App: a, read: importcsv.ReadJSON}
+	cmd := &cobra.Command{
+		Use:   "json FILE",
+		Short: a.say(msgImportJSONShort),
+		Long:  importJSONLong,
 		Example: `  register import json register.json --dry-run
   register import json mijn-algoritmes.json
   register import json lijst.json --map algoritmeregister-lijst-json`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("import json needs one file, for example: register import json register.json")
-			}
-			return nil
-		},
+		Args: oneFile(msgImportJSONArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			oj.file = args[0]
-			return runF(oj)
+			o.file = args[0]
+			return runF(o)
 		},
 	}
-	jsonCmd.Flags().StringVar(&oj.kind, "kind", "algorithm", "kind of record of entries that do not say their kind: sensor or algorithm")
-	jsonCmd.Flags().StringVar(&oj.mapping, "map", "", "mapping file (YAML) naming the field of each key, or a ready-made map: "+strings.Join(importcsv.Maps(), ", "))
-	jsonCmd.Flags().BoolVar(&oj.dryRun, "dry-run", false, "show the records that would be written, and write nothing")
-	a.formatFlag(jsonCmd, &oj.format, "text", report.Formats, msgFindingsFormatUsage)
-	cmd.AddCommand(jsonCmd)
-	cmd.AddCommand(newImportNotificationCmd(a, nil))
+	a.importFlags(cmd, o, "algorithm", msgImportJSONKindUsage, msgImportJSONMapUsage)
 	return cmd
+}
+
+// importFlags adds the flags import csv and import json share.
+func (a *App) importFlags(cmd *cobra.Command, o *importOptions, kind string, kindUsage, mapUsage *message.Text) {
+	cmd.Flags().StringVar(&o.kind, "kind", kind, a.say(kindUsage))
+	cmd.Flags().StringVar(&o.mapping, "map", "", a.say(mapUsage, strings.Join(importcsv.Maps(), ", ")))
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, a.say(msgDryRunUsage))
+	a.formatFlag(cmd, &o.format, "text", report.Formats, msgFindingsFormatUsage)
+}
+
+// oneFile accepts one argument, the file to read, and else says so with m.
+func oneFile(m *message.Text) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return usageText(m)
+		}
+		return nil
+	}
 }
 
 // reader is importcsv.Read or importcsv.ReadJSON.
@@ -155,94 +169,136 @@ type reader func(name string, data []byte, opts importcsv.Options) (*importcsv.R
 
 // runImport reads o.file and writes a record for each row or entry.
 func runImport(o *importOptions) error {
-	a, file, read := o.App, o.file, o.read
-	if err := checkFormat(report.Formats, o.format); err != nil {
+	opts, err := o.readOptions()
+	if err != nil {
 		return err
+	}
+	data, err := readInput(o.file, importcsv.MaxBytes, msgNotAFile)
+	if err != nil {
+		return err
+	}
+	cfg, err := o.importContext(&opts)
+	if err != nil {
+		return err
+	}
+	res, err := o.read(o.file, data, opts)
+	if err != nil {
+		return err
+	}
+	if err := o.writeImported(res); err != nil {
+		return err
+	}
+	lang, err := o.language(cfg)
+	if err != nil {
+		return err
+	}
+	return o.reportImported(res, lang)
+}
+
+// readOptions checks the flags and reads the mapping file.
+func (o *importOptions) readOptions() (importcsv.Options, error) {
+	if err := checkFormat(report.Formats, o.format); err != nil {
+		return importcsv.Options{}, err
 	}
 	kind := record.Kind(o.kind)
 	if kind != record.Sensor && kind != record.Algorithm {
-		return usagef("--kind %q: use sensor or algorithm", o.kind)
+		return importcsv.Options{}, usageText(msgKindFlag, o.kind)
 	}
-	var mapping *importcsv.Mapping
+	opts := importcsv.Options{Kind: kind, Now: o.Now()}
 	if o.mapping != "" {
 		m, err := importcsv.LoadMapping(o.mapping)
 		if err != nil {
-			return usagef("%v", err)
+			return opts, usageError{err}
 		}
-		mapping = m
+		opts.Mapping = m
 	}
+	return opts, nil
+}
+
+// readInput reads a file given on the command line: a regular file of at
+// most max bytes, else an error worded by tooLarge (file, max).
+func readInput(file string, max int64, tooLarge *message.Text) ([]byte, error) {
 	st, err := os.Stat(file)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", file, err)
+		return nil, errText(msgReadFile, file, err)
 	}
-	if !st.Mode().IsRegular() || st.Size() > importcsv.MaxBytes {
-		return fmt.Errorf("read %s: not a file of at most %d bytes", file, importcsv.MaxBytes)
+	if !st.Mode().IsRegular() || st.Size() > max {
+		return nil, errText(tooLarge, file, max)
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", file, err)
+		return nil, errText(msgReadFile, file, err)
 	}
-	root := a.Root()
+	return data, nil
+}
+
+// importContext fills opts with what the register knows: its organisation,
+// the ids it uses, the national register's ids it holds, and the schemas.
+func (o *importOptions) importContext(opts *importcsv.Options) (*config.Config, error) {
+	root := o.Root()
 	cfg, _, err := config.Load(root)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	existing, err := importcsv.ExistingIDs(root)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	national, err := importcsv.ExistingNationalIDs(root)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	v, err := pipeline.Validator()
 	if err != nil {
-		return err
+		return nil, err
 	}
-	res, err := read(file, data, importcsv.Options{
-		Kind: kind, Mapping: mapping, Organisation: cfg.Organisation, NationalIDs: national,
-		Exists: func(id string) bool { return existing[id] }, Validator: v, Now: a.Now(),
-	})
-	if err != nil {
-		return err
-	}
+	opts.Organisation, opts.NationalIDs, opts.Validator = cfg.Organisation, national, v
+	opts.Exists = func(id string) bool { return existing[id] }
+	return cfg, nil
+}
 
-	// Only text output carries the records and the list of files, so json,
-	// sarif and the rest stay machine-readable; they go to standard error.
-	notes := a.Out
-	if o.format != "text" {
-		notes = a.Err
-	}
+// writeImported writes the records made, or shows them on a dry run. Only
+// text output carries the records and the list of files, so json, sarif
+// and the rest stay machine-readable; they go to standard error.
+func (o *importOptions) writeImported(res *importcsv.Result) error {
+	root := o.Root()
 	if o.dryRun {
+		if o.format != "text" {
+			return nil
+		}
 		for _, r := range res.Records {
-			if o.format != "text" {
-				break
-			}
-			fmt.Fprintf(a.Out, "--- would write %s (line %d)\n%s", rel(filepath.Join(root, filepath.FromSlash(r.Path))), r.Line, r.Data)
+			fmt.Fprintf(o.Out, "%s\n%s", o.say(msgWouldWriteLine, rel(filepath.Join(root, filepath.FromSlash(r.Path))), r.Line), r.Data)
 		}
-	} else {
-		written, existed, err := importcsv.Write(root, res.Records)
-		for _, p := range written {
-			fmt.Fprintf(notes, "created %s\n", rel(p))
-		}
-		for _, p := range existed {
-			res.Findings = append(res.Findings, finding.Finding{File: file, Rule: importcsv.RuleImport, Severity: finding.Warning,
-				Message: fmt.Sprintf("%s appeared while importing and is left unchanged", rel(p))})
-		}
-		if err != nil {
-			return err
-		}
+		return nil
 	}
+	notes := o.Out
+	if o.format != "text" {
+		notes = o.Err
+	}
+	written, existed, err := importcsv.Write(root, res.Records)
+	for _, p := range written {
+		o.sayln(notes, msgCreated, rel(p))
+	}
+	for _, p := range existed {
+		res.Findings = append(res.Findings, finding.Finding{File: o.file, Rule: importcsv.RuleImport, Severity: finding.Warning,
+			Message: msgImportAppeared.Format(message.English, rel(p)), MessageNL: msgImportAppeared.Format(message.Dutch, rel(p))})
+	}
+	return err
+}
+
+// reportImported prints the findings in lang and, in text, what was made;
+// it fails the run when a row was left out.
+func (o *importOptions) reportImported(res *importcsv.Result, lang string) error {
 	finding.Sort(res.Findings)
 	sum := finding.Summarise(len(res.Records), res.Findings)
-	if err := report.Write(a.Out, o.format, res.Findings, sum, report.Options{Color: a.IsTerminal, ToolName: "register",
-		ToolVersion: a.Version, Rules: ruleInfo()}); err != nil {
+	if err := report.Write(o.Out, o.format, res.Findings, sum, report.Options{Lang: lang, Color: o.IsTerminal, ToolName: "register",
+		ToolVersion: o.Version, Rules: ruleInfo()}); err != nil {
 		return err
 	}
 	if o.format == "text" {
-		verb := "created"
+		line := msgImportRead
 		if o.dryRun {
-			verb = "would be created (dry run: nothing written)"
+			line = msgImportReadDry
 		}
 		invalid := 0
 		for _, r := range res.Records {
@@ -250,11 +306,11 @@ func runImport(o *importOptions) error {
 				invalid++
 			}
 		}
-		fmt.Fprintf(a.Out, "%d rows read, %d records %s", res.Rows, len(res.Records), verb)
+		fmt.Fprint(o.Out, o.count(line, len(res.Records), res.Rows))
 		if invalid > 0 {
-			fmt.Fprintf(a.Out, ", %d of them incomplete: complete them and run 'register validate'", invalid)
+			fmt.Fprint(o.Out, o.say(msgImportIncomplete, invalid))
 		}
-		fmt.Fprintln(a.Out)
+		fmt.Fprintln(o.Out)
 	}
 	if finding.Worst(res.Findings) == finding.Error {
 		return errFindings

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -57,20 +56,15 @@ emptying any other (publication above all) refuses the notification.
 Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
 		Example: `  register import notification camera-bakkerij.yaml --received 2026-12-01
   register import notification camera-bakkerij.yaml --received 2026-12-01 --update --dry-run`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("import notification needs one file, for example: register import notification camera-bakkerij.yaml --received 2026-12-01")
-			}
-			return nil
-		},
+		Args: oneFile(msgImportNotificationArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
 			return runF(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.received, "received", "", "the day the municipality received the notification (YYYY-MM-DD); required")
-	cmd.Flags().BoolVar(&o.update, "update", false, "apply a notification about a sensor the register has to its record; a field given empty (~, \"\", []) is removed")
-	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the record that would be written, and write nothing")
+	cmd.Flags().StringVar(&o.received, "received", "", a.say(msgReceivedUsage))
+	cmd.Flags().BoolVar(&o.update, "update", false, a.say(msgUpdateUsage))
+	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, a.say(msgDryRunUsage))
 	a.formatFlag(cmd, &o.format, "text", report.Formats, msgFindingsFormatUsage)
 	return cmd
 }
@@ -82,22 +76,15 @@ func runImportNotification(o *importNotificationOptions) error {
 		return err
 	}
 	if o.received == "" {
-		return usagef("--received is required: the day the notification came in, for example --received 2026-12-01")
+		return usageText(msgReceivedRequired)
 	}
 	received, err := notification.ParseReceived(o.received, period.Today(a.Now()))
 	if err != nil {
 		return usagef("%v", err)
 	}
-	st, err := os.Stat(file)
+	data, err := readInput(file, int64(source.DefaultLimits.MaxBytes), msgNotificationTooLarge)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", file, err)
-	}
-	if !st.Mode().IsRegular() || st.Size() > source.DefaultLimits.MaxBytes {
-		return fmt.Errorf("read %s: not a file of at most %d bytes; a notification is one record of a few kilobytes", file, source.DefaultLimits.MaxBytes)
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", file, err)
+		return err
 	}
 	v, err := pipeline.Validator()
 	if err != nil {
@@ -117,7 +104,7 @@ func runImportNotification(o *importNotificationOptions) error {
 		switch {
 		case o.dryRun:
 			if o.format == "text" {
-				fmt.Fprintf(a.Out, "--- would write %s\n%s", target, res.Data)
+				fmt.Fprintf(a.Out, "%s\n%s", a.say(msgWouldWrite, target), res.Data)
 			}
 		default:
 			if err := notification.Write(root, res); err != nil {

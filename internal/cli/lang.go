@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -125,14 +126,19 @@ func (e textError) In(lang string) string { return e.m.Format(lang, localize(lan
 // textError, or an orList.
 type lingual interface{ In(lang string) string }
 
-// localize returns args with the lingual ones, and errors that are wholly
-// a textError, in lang.
+// localize returns args with the lingual ones, errors that are wholly a
+// textError, and a file that does not exist or may not be read, in lang.
 func localize(lang string, args []any) []any {
 	out := make([]any, len(args))
 	for i, arg := range args {
 		var te textError
+		var pe *fs.PathError
 		if err, ok := arg.(error); ok && errors.As(err, &te) && te.Error() == err.Error() {
 			arg = te.In(lang)
+		} else if ok && lang == message.Dutch && errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
+			arg = msgNotExist.Format(lang, pe.Path)
+		} else if ok && lang == message.Dutch && errors.As(err, &pe) && errors.Is(err, fs.ErrPermission) {
+			arg = msgNoAccess.Format(lang, pe.Path)
 		} else if l, ok := arg.(lingual); ok {
 			arg = l.In(lang)
 		}

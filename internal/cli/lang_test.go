@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -164,6 +167,84 @@ func TestBadLangIsAUsageError(t *testing.T) {
 			if code != ExitError || !strings.Contains(errOut, tt.want) {
 				t.Errorf("%v with %v: exit %d, stderr %q; want exit 2 and %q\n%s", args, tt.env, code, errOut, tt.want, out)
 			}
+		}
+	}
+}
+
+// What a command did, and the errors of the files it reads, in each
+// language (--lang; the sources of the language are tested above).
+func TestCommandsReportInBothLanguages(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   func(t *testing.T, root string) []string
+		code   int
+		en, nl []string
+	}{
+		{"import csv, a dry run", func(t *testing.T, root string) []string {
+			file := filepath.Join(t.TempDir(), "sensoren.csv")
+			if err := os.WriteFile(file, []byte(spreadsheet), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"import", "csv", file, "--dry-run"}
+		}, ExitFindings,
+			[]string{"--- would write ", "yaml (line 2)", "3 rows read, 1 record would be created (dry run: nothing written), 1 of them incomplete", "\n1 record, "},
+			[]string{"--- zou schrijven: ", "yaml (regel 2)", "3 rijen gelezen, 1 registratie zou worden aangemaakt (proefrun: niets geschreven), waarvan 1 onvolledig", "\n1 registratie, "}},
+		{"import csv of a file that does not exist", func(t *testing.T, root string) []string {
+			return []string{"import", "csv", filepath.Join(root, "ontbreekt.csv")}
+		}, ExitError,
+			[]string{"ontbreekt.csv: stat ", "ontbreekt.csv: no such file or directory"},
+			[]string{"ontbreekt.csv lezen: ", "ontbreekt.csv: dit bestand of deze map bestaat niet"}},
+		{"import without a source", func(t *testing.T, root string) []string { return []string{"import"} }, ExitError,
+			[]string{"import needs a source: register import csv FILE"},
+			[]string{"import verwacht een bron: register import csv BESTAND"}},
+		{"new", func(t *testing.T, root string) []string { return []string{"new", "sensor", "geluid-plein"} }, ExitOK,
+			[]string{"created ", "geluid-plein.yaml", "next: replace every \"(vul in)\""},
+			[]string{"aangemaakt: ", "geluid-plein.yaml", "volgende stap: vervang elke \"(vul in)\""}},
+		{"new with an id in use", func(t *testing.T, root string) []string { return []string{"new", "sensor", "cam-markt"} }, ExitError,
+			[]string{"already exists and is left unchanged"},
+			[]string{"bestaat al en blijft ongewijzigd"}},
+		{"init", func(t *testing.T, root string) []string {
+			return []string{"init", filepath.Join(t.TempDir(), "nieuw"), "--organisation", "Gemeente Heidebeek"}
+		}, ExitOK,
+			[]string{"created ", "initialised an empty Git repository in", "next: read "},
+			[]string{"aangemaakt: ", "lege Git-repository aangemaakt in", "volgende stap: lees "}},
+		{"init without an organisation", func(t *testing.T, root string) []string { return []string{"init", t.TempDir()} }, ExitError,
+			[]string{"init needs --organisation"},
+			[]string{"init verwacht --organisation"}},
+		{"schema of an unknown kind", func(t *testing.T, root string) []string { return []string{"schema", "camera"} }, ExitError,
+			[]string{`no schema called "camera"`},
+			[]string{`er is geen schema "camera"`}},
+		{"explain a typo", func(t *testing.T, root string) []string { return []string{"explain", "signge"} }, ExitError,
+			[]string{`unknown rule "signge"; did you mean signage?`},
+			[]string{`onbekende regel "signge"; bedoelt u signage?`}},
+		{"history outside Git", func(t *testing.T, root string) []string { return []string{"history", "cam-markt"} }, ExitError,
+			[]string{"no history available: the register at"},
+			[]string{"geen geschiedenis beschikbaar: het register in"}},
+	}
+	for _, lang := range []string{message.English, message.Dutch} {
+		for _, tt := range tests {
+			t.Run(lang+"/"+tt.name, func(t *testing.T) {
+				root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
+				args := append(tt.args(t, root), "--root", root, "--lang", lang)
+				out, errOut, code := run(t, args...)
+				if code != tt.code {
+					t.Errorf("exit %d, want %d\n%s%s", code, tt.code, out, errOut)
+				}
+				want, other := tt.en, tt.nl
+				if lang == message.Dutch {
+					want, other = tt.nl, tt.en
+				}
+				for _, w := range want {
+					if !strings.Contains(out+errOut, w) {
+						t.Errorf("output lacks %q:\n%s%s", w, out, errOut)
+					}
+				}
+				for _, w := range other {
+					if strings.Contains(out+errOut, w) && !slices.Contains(want, w) {
+						t.Errorf("output in the other language, %q:\n%s%s", w, out, errOut)
+					}
+				}
+			})
 		}
 	}
 }

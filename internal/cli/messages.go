@@ -63,7 +63,7 @@ vastgesteld.`)
 	msgCreated        = message.New("created %s", "aangemaakt: %s")
 	msgWouldWrite     = message.New("--- would write %s", "--- zou schrijven: %s")
 	msgWouldWriteLine = message.New("--- would write %s (line %d)", "--- zou schrijven: %s (regel %d)")
-	msgReadFile       = message.New("read %s: %w", "%s lezen: %w")
+	msgReadFile       = message.New("read %s: %v", "%s lezen: %v")
 	msgKindFlag       = message.New("--kind %q: use sensor or algorithm", "--kind %q: kies sensor of algorithm")
 )
 
@@ -261,17 +261,20 @@ var (
 		"koppelbestand (YAML) dat per sleutel het veld noemt, of een kant-en-klare koppeling: %s")
 	msgNotAFile       = message.New("read %s: not a file of at most %d bytes", "%s lezen: geen bestand van hoogstens %d bytes")
 	msgImportAppeared = message.New("%s appeared while importing and is left unchanged", "%s is tijdens het importeren verschenen en blijft ongewijzigd")
-	msgImportRead     = message.New("%d rows read, %d records created", "%d rijen gelezen, %d registraties aangemaakt")
-	msgImportReadDry  = message.New("%d rows read, %d records would be created (dry run: nothing written)",
-		"%d rijen gelezen, %d registraties zouden worden aangemaakt (proef: niets geschreven)")
+	msgImportRead     = message.NewCount("%[2]d rows read, %[1]d record created", "%[2]d rows read, %[1]d records created",
+		"%[2]d rijen gelezen, %[1]d registratie aangemaakt", "%[2]d rijen gelezen, %[1]d registraties aangemaakt")
+	msgImportReadDry = message.NewCount("%[2]d rows read, %[1]d record would be created (dry run: nothing written)",
+		"%[2]d rows read, %[1]d records would be created (dry run: nothing written)",
+		"%[2]d rijen gelezen, %[1]d registratie zou worden aangemaakt (proefrun: niets geschreven)",
+		"%[2]d rijen gelezen, %[1]d registraties zouden worden aangemaakt (proefrun: niets geschreven)")
 	msgImportIncomplete = message.New(", %d of them incomplete: complete them and run 'register validate'",
-		", waarvan %d onvolledig: vul ze aan en voer 'register validate' uit")
+		", waarvan %d onvolledig: vul die aan en voer 'register validate' uit")
 	msgReceivedRequired = message.New("--received is required: the day the notification came in, for example --received 2026-12-01",
 		"--received is verplicht: de dag waarop de melding binnenkwam, bijvoorbeeld --received 2026-12-01")
 	msgReceivedUsage = message.New("the day the municipality received the notification (YYYY-MM-DD); required",
 		"de dag waarop de gemeente de melding ontving (JJJJ-MM-DD); verplicht")
-	msgUpdateUsage = message.New("apply a notification about a sensor the register has to its record",
-		"verwerk een melding over een sensor die al in het register staat in de registratie")
+	msgUpdateUsage = message.New(`apply a notification about a sensor the register has to its record; a field given empty (~, "", []) is removed`,
+		`verwerk een melding over een sensor die al in het register staat in de registratie; een veld dat leeg is opgegeven (~, "", []) wordt verwijderd`)
 	msgNotificationTooLarge = message.New("read %s: not a file of at most %d bytes; a notification is one record of a few kilobytes",
 		"%s lezen: geen bestand van hoogstens %d bytes; een melding is één registratie van enkele kilobytes")
 )

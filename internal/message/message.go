@@ -128,6 +128,9 @@ func Verbs(format string) ([]string, error) {
 		if format[i] == '%' {
 			continue
 		}
+		if format[i] == 'w' {
+			return nil, fmt.Errorf("%%w: a text is formatted, not wrapped; use %%v")
+		}
 		verb := string(format[i])
 		if prev, ok := byArg[next]; ok && prev != verb {
 			return nil, fmt.Errorf("argument %d read as %%%s and %%%s", next, prev, verb)

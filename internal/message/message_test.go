@@ -23,6 +23,7 @@ func TestVerbs(t *testing.T) {
 		{"trailing %", nil, "ends in %"},
 		{"%[x]s", nil, "bad argument index"},
 		{"%[1s", nil, "unclosed"},
+		{"read %s: %w", nil, "use %v"},
 	}
 	for _, tt := range tests {
 		got, err := Verbs(tt.format)
