@@ -123,27 +123,33 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 
 	var (
 		reg   *register.Register
-		extra int // unpublished records the open data counts
+		fs    []finding.Finding // the checklist's findings
+		extra int               // unpublished records the open data counts
 		skip  int
 		base  string
 	)
+	check := principle.Options{Today: o.today}
 	if src.kind == OpenData {
 		reg, extra, skip, err = readOpenData(src.path, data)
 		if err != nil {
 			return nil, "", false, err
 		}
 		base = siteOfOpenData(m.Source)
+		fs = principle.Run(reg, check)
 	} else {
-		res, err := load.Register(root, load.Options{Workers: 1, Validator: o.validator})
+		// The checklist runs on each record as it is read, while it is at
+		// hand; its placeholder rule also tells the loader which records
+		// to hold back, so no record is searched twice.
+		res, err := load.Register(root, load.Options{Workers: 1, Validator: o.validator, Check: &check})
 		if err != nil {
 			return nil, "", false, err
 		}
-		reg = res.Register
+		reg, fs = res.Register, res.Checked
 		base = reg.Config.Site.BaseURL
 	}
 	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: src.kind,
 		Commit: commit, Site: base, Skipped: skip}
-	if err := writePart(partDir, p, reg, extra, o.today); err != nil {
+	if err := writePart(partDir, p, reg, fs, extra, o.today); err != nil {
 		return nil, "", false, err
 	}
 	return p, partDir, false, nil
@@ -243,17 +249,17 @@ func jsonError(data []byte, err error) string {
 	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
 }
 
-// writePart computes a register's part and writes it to partDir, replacing
-// the one there only when it is whole.
-func writePart(partDir string, p *Part, reg *register.Register, extraUnpublished int, today time.Time) error {
+// writePart computes a register's part from reg and the checklist's
+// findings on it (fs) and writes it to partDir, replacing the one there
+// only when it is whole.
+func writePart(partDir string, p *Part, reg *register.Register, fs []finding.Finding, extraUnpublished int, today time.Time) error {
 	pub := publish.Register(reg)
 	p.Unpublished = len(pub.Unpublished) + extraUnpublished
 	p.SensorTypes, p.Capabilities, p.RiskGroups, p.Cells = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 
-	// Quality over what the public sees: the checklist runs on the
+	// Quality over what the public sees: the checklist ran on the
 	// register as loaded (its rules need every field), and only the
 	// findings on public records count.
-	fs := principle.Run(reg, principle.Options{Today: today})
 	public := map[string]bool{}
 	for _, v := range pub.Register.Records {
 		public[v.ID] = true
