@@ -176,11 +176,23 @@ func Measure(in Input) Report {
 
 // fields counts, per kind, the records that fill each field the record
 // format defines (every field that holds a value; a field in a list counts
-// when any item fills it).
+// when any item fills it). Each record is read as the record format's JSON
+// in one pass (filledPaths), not decoded into maps: a federation measures
+// a million records.
 func fields(recs []*record.Record) []Field {
 	var out []Field
 	for _, k := range record.Kinds {
-		var maps []map[string]any
+		var leaves []string
+		index := map[string]int{}
+		for _, f := range publish.Fields(k) {
+			if f.Leaf {
+				index[f.Path] = len(leaves)
+				leaves = append(leaves, f.Path)
+			}
+		}
+		counts := make([]int, len(leaves))
+		seen := make([]bool, len(leaves))
+		of := 0
 		for _, r := range recs {
 			if r.Kind != k {
 				continue
@@ -189,26 +201,168 @@ func fields(recs []*record.Record) []Field {
 			if err != nil {
 				continue
 			}
-			var m map[string]any
-			if json.Unmarshal(data, &m) == nil {
-				maps = append(maps, m)
-			}
-		}
-		for _, f := range publish.Fields(k) {
-			if !f.Leaf {
+			clear(seen)
+			if !filledPaths(data, func(path []byte) {
+				if i, ok := index[string(path)]; ok {
+					seen[i] = true
+				}
+			}) {
 				continue
 			}
-			path := strings.Split(f.Path, ".")
-			n := 0
-			for _, m := range maps {
-				if filled(m, path) {
-					n++
+			of++
+			for i, s := range seen {
+				if s {
+					counts[i]++
 				}
 			}
-			out = append(out, Field{Kind: k, Path: f.Path, Filled: n, Of: len(maps)})
+		}
+		for i, path := range leaves {
+			out = append(out, Field{Kind: k, Path: path, Filled: counts[i], Of: of})
 		}
 	}
 	return out
+}
+
+// filledPaths reads a JSON object (as json.Marshal writes it) and calls
+// mark with the dotted path of each value that holds something, as filled
+// tells it: a text that is not blank, a number, true or false, or an
+// object with a key; a list is looked through, so an item's value counts
+// at the list's path. It reports false for what is not a JSON object.
+func filledPaths(data []byte, mark func(path []byte)) bool {
+	s := jsonScan{data: data, mark: mark}
+	if s.peek() != '{' {
+		return false
+	}
+	return s.value(nil) && s.i == len(s.data)
+}
+
+type jsonScan struct {
+	data []byte
+	i    int
+	mark func([]byte)
+}
+
+func (s *jsonScan) peek() byte {
+	if s.i < len(s.data) {
+		return s.data[s.i]
+	}
+	return 0
+}
+
+// value reads one value at path; false on input that is not JSON.
+func (s *jsonScan) value(path []byte) bool {
+	switch c := s.peek(); {
+	case c == '{':
+		s.i++
+		if s.peek() == '}' {
+			s.i++
+			return true
+		}
+		if len(path) > 0 {
+			s.mark(path)
+		}
+		for {
+			key, ok := s.str()
+			if !ok || s.peek() != ':' {
+				return false
+			}
+			s.i++
+			child := path
+			if len(child) > 0 {
+				child = append(child, '.')
+			}
+			if !s.value(append(child, key...)) {
+				return false
+			}
+			switch s.peek() {
+			case ',':
+				s.i++
+			case '}':
+				s.i++
+				return true
+			default:
+				return false
+			}
+		}
+	case c == '[':
+		s.i++
+		if s.peek() == ']' {
+			s.i++
+			return true
+		}
+		for {
+			if !s.value(path) {
+				return false
+			}
+			switch s.peek() {
+			case ',':
+				s.i++
+			case ']':
+				s.i++
+				return true
+			default:
+				return false
+			}
+		}
+	case c == '"':
+		text, ok := s.str()
+		if ok && strings.TrimSpace(string(text)) != "" {
+			s.mark(path)
+		}
+		return ok
+	case c == 'n':
+		return s.literal("null")
+	case c == 't' || c == 'f':
+		ok := s.literal("true") || s.literal("false")
+		if ok {
+			s.mark(path)
+		}
+		return ok
+	case c == '-' || c >= '0' && c <= '9':
+		start := s.i
+		for s.i < len(s.data) && strings.IndexByte("+-.eE0123456789", s.data[s.i]) >= 0 {
+			s.i++
+		}
+		s.mark(path)
+		return s.i > start
+	}
+	return false
+}
+
+// literal reads the word w.
+func (s *jsonScan) literal(w string) bool {
+	if !strings.HasPrefix(string(s.data[s.i:min(s.i+len(w), len(s.data))]), w) {
+		return false
+	}
+	s.i += len(w)
+	return true
+}
+
+// str reads a string and returns its text, decoded when it holds escapes.
+func (s *jsonScan) str() ([]byte, bool) {
+	if s.peek() != '"' {
+		return nil, false
+	}
+	start, escaped := s.i, false
+	for s.i++; s.i < len(s.data); s.i++ {
+		switch s.data[s.i] {
+		case '\\':
+			escaped = true
+			s.i++
+		case '"':
+			s.i++
+			raw := s.data[start+1 : s.i-1]
+			if !escaped {
+				return raw, true
+			}
+			var text string
+			if json.Unmarshal(s.data[start:s.i], &text) != nil {
+				return nil, false
+			}
+			return []byte(text), true
+		}
+	}
+	return nil, false
 }
 
 // filled reports whether the value at path holds something: not absent,

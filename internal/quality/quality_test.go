@@ -11,10 +11,13 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
 var today = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
@@ -289,4 +292,109 @@ func TestHTMLPage(t *testing.T) {
 	if strings.Contains(page, "<script") {
 		t.Error("the page has a script")
 	}
+}
+
+// fieldsByMaps is how fields counted before it read the JSON in one pass:
+// each record decoded into maps, each field looked up with filled. The
+// scan must count the same.
+func fieldsByMaps(recs []*record.Record) []Field {
+	var out []Field
+	for _, k := range record.Kinds {
+		var maps []map[string]any
+		for _, r := range recs {
+			if r.Kind != k {
+				continue
+			}
+			data, _ := json.Marshal(r)
+			var m map[string]any
+			if json.Unmarshal(data, &m) == nil {
+				maps = append(maps, m)
+			}
+		}
+		for _, f := range publish.Fields(k) {
+			if !f.Leaf {
+				continue
+			}
+			n := 0
+			for _, m := range maps {
+				if filled(m, strings.Split(f.Path, ".")) {
+					n++
+				}
+			}
+			out = append(out, Field{Kind: k, Path: f.Path, Filled: n, Of: len(maps)})
+		}
+	}
+	return out
+}
+
+func TestFieldsCountAsDecodedJSONWould(t *testing.T) {
+	dir := t.TempDir()
+	if err := testgen.Write(dir, 300, 5); err != nil {
+		t.Fatal(err)
+	}
+	res, err := load.Register(dir, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := res.Register.Records
+	bundled, err := load.Register(filepath.Join("..", "..", "register"), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs = append(recs, bundled.Register.Records...)
+	// Texts that are blank only once decoded, or hold what JSON escapes.
+	no := false
+	recs = append(recs,
+		&record.Record{ID: "leeg", Kind: record.Sensor, Name: "\\u00a0 \t\n", Summary: "\u00a0\u2028", Purpose: `<"a"> & \ b`,
+			Capabilities: []string{" ", ""}, Datasets: []record.Dataset{{Name: "\n"}, {Name: "x", PersonalData: &no}},
+			Location: &record.Location{Description: " "}, Quantity: 0},
+		&record.Record{ID: "kaal", Kind: record.Algorithm},
+	)
+	got, want := fields(recs), fieldsByMaps(recs)
+	if !slices.Equal(got, want) {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Errorf("%s %s: scan counts %d of %d, decoded JSON %d of %d", want[i].Kind, want[i].Path, got[i].Filled, got[i].Of, want[i].Filled, want[i].Of)
+			}
+		}
+		t.Fatalf("%d fields counted, want %d", len(got), len(want))
+	}
+}
+
+// The scan refuses what is not one JSON object, and never panics on it.
+func TestFilledPathsHostile(t *testing.T) {
+	for _, in := range []string{``, `[]`, `"x"`, `{`, `{"a"`, `{"a":`, `{"a":1`, `{"a":1,}`, `{"a":tru}`, `{"a":"x}`, `{"a":[1,}`, `{"a":{"b":nul}}`, `{} x`, `{"a":"\u00"}`} {
+		if filledPaths([]byte(in), func([]byte) {}) {
+			t.Errorf("%q read as an object", in)
+		}
+	}
+	var got []string
+	if !filledPaths([]byte(`{"a":{"b":[{"c":" "},{"c":"x"}],"d":[]},"e":null,"f":0,"g":false,"h":{},"i":"\n"}`), func(p []byte) { got = append(got, string(p)) }) {
+		t.Fatal("a valid object refused")
+	}
+	if want := []string{"a", "a.b", "a.b", "a.b.c", "f", "g"}; !slices.Equal(got, want) {
+		t.Errorf("marked %q, want %q", got, want)
+	}
+}
+
+func BenchmarkFields(b *testing.B) {
+	dir := b.TempDir()
+	if err := testgen.Write(dir, 2000, 1); err != nil {
+		b.Fatal(err)
+	}
+	res, err := load.Register(dir, load.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	recs := res.Register.Records
+	b.Run("decoded", func(b *testing.B) {
+		for b.Loop() {
+			fieldsByMaps(recs)
+		}
+	})
+	b.Run("scan", func(b *testing.B) {
+		for b.Loop() {
+			fields(recs)
+		}
+	})
 }
