@@ -250,6 +250,45 @@ var ErrUnknownID = errors.New("no record with this id in the register")
 // records with error findings, and the records asked for by hand. fs are the
 // findings of loading and of the checklist, positions filled in.
 func Build(reg *register.Register, fs []finding.Finding, opts Options) (*Packet, error) {
+	b, err := newBuilder(reg, opts)
+	if err != nil {
+		return nil, err
+	}
+	// By hand first, so an unknown id fails before any work is done.
+	if err := b.requested(); err != nil {
+		return nil, err
+	}
+	if err := b.changed(); err != nil {
+		return nil, err
+	}
+	b.falling()
+	b.failing(fs)
+	b.layOut()
+	return b.p, nil
+}
+
+// builder is one packet being built: the register, what selects each record
+// for the agenda, and what the record's section shows.
+type builder struct {
+	p      *Packet
+	L      *Labels
+	opts   Options
+	reg    *register.Register
+	today  time.Time
+	within period.Duration
+
+	items    map[string]*Item
+	changes  map[string]*history.RecordChange // by record id
+	due      map[string][]lifecycle.Item      // by record id
+	byRecord map[string][]finding.Finding     // by record id
+	cited    map[string]map[string]bool       // principle → rules, for the appendix
+
+	view *register.Register // what the packet may show: reg, or its public view
+	pub  *publish.Public    // the public view, for a public packet
+}
+
+// newBuilder checks the options and fills the packet's cover.
+func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 	if reg == nil {
 		return nil, errors.New("build packet: no register")
 	}
@@ -261,17 +300,17 @@ func Build(reg *register.Register, fs []finding.Finding, opts Options) (*Packet,
 		return nil, fmt.Errorf("language %q: use nl or en", opts.Lang)
 	}
 	L := labelsFor(lang)
-	today := opts.Today
-	if today.IsZero() {
-		today = period.Today(time.Now())
+	b := &builder{L: L, opts: opts, reg: reg, view: reg, today: opts.Today, within: opts.Within,
+		items: map[string]*Item{}, changes: map[string]*history.RecordChange{}, due: map[string][]lifecycle.Item{},
+		byRecord: map[string][]finding.Finding{}, cited: map[string]map[string]bool{}}
+	if b.today.IsZero() {
+		b.today = period.Today(time.Now())
 	}
-	within := opts.Within
-	if within.IsZero() && reg.Config != nil {
-		within = reg.Config.DueWithin
+	if b.within.IsZero() && reg.Config != nil {
+		b.within = reg.Config.DueWithin
 	}
-
-	p := &Packet{L: L, Lang: lang, Committee: opts.Committee, Meeting: L.date(today),
-		Register: reg.Root, Dirty: opts.Dirty, Window: L.duration(within), Counts: map[Reason]int{}}
+	p := &Packet{L: L, Lang: lang, Committee: opts.Committee, Meeting: L.date(b.today),
+		Register: reg.Root, Dirty: opts.Dirty, Window: L.duration(b.within), Counts: map[Reason]int{}}
 	if p.Committee == "" {
 		p.Committee = L.DefaultCommittee
 	}
@@ -282,160 +321,127 @@ func Build(reg *register.Register, fs []finding.Finding, opts Options) (*Packet,
 	if p.Organisation != "" {
 		p.Title = L.Title + " " + p.Organisation
 	}
-
-	items := map[string]*Item{}
-	add := func(r *record.Record, why Reason) *Item {
-		it := items[r.ID]
-		if it == nil {
-			it = &Item{Record: r, reasons: map[Reason]bool{}}
-			items[r.ID] = it
-		}
-		it.reasons[why] = true
-		return it
+	if opts.Public {
+		b.pub = publish.Register(reg)
+		b.view = b.pub.Register
+		p.Public = true
+		p.Notice = L.publicEdition()
 	}
+	b.p = p
+	return b, nil
+}
 
-	// By hand first, so an unknown id fails before any work is done.
-	for _, id := range opts.IDs {
+// add puts a record on the agenda for a reason.
+func (b *builder) add(r *record.Record, why Reason) {
+	it := b.items[r.ID]
+	if it == nil {
+		it = &Item{Record: r, reasons: map[Reason]bool{}}
+		b.items[r.ID] = it
+	}
+	it.reasons[why] = true
+}
+
+// requested adds the records asked for by hand.
+func (b *builder) requested() error {
+	for _, id := range b.opts.IDs {
 		id = strings.TrimSpace(id)
 		if id == "" {
 			continue
 		}
-		r := reg.ByID(id)
+		r := b.reg.ByID(id)
 		if r == nil {
-			return nil, fmt.Errorf("--ids %s: %w", id, ErrUnknownID)
+			return fmt.Errorf("--ids %s: %w", id, ErrUnknownID)
 		}
-		add(r, Requested)
+		b.add(r, Requested)
 	}
+	return nil
+}
 
-	// New and changed since the previous packet.
-	changes := map[string]*history.RecordChange{}
-	switch {
-	case opts.History == nil:
+// changed adds the records new or changed since the previous packet, and
+// lists the ones removed.
+func (b *builder) changed() error {
+	p, L, opts := b.p, b.L, b.opts
+	if opts.History == nil {
 		p.HistoryNote = cmp.Or(opts.NoHistory, L.NoHistory)
-	default:
-		p.Commit = opts.History.Head()
-		if opts.Since == "" {
-			p.HistoryNote = L.NoPrevious
-			break
-		}
-		cs, err := opts.History.Since(opts.Since)
-		if err != nil {
-			return nil, fmt.Errorf("compare with %s: %w", opts.Since, err)
-		}
-		p.HasHistory = true
-		p.Since = L.sinceText(cs, opts.SinceFromTag)
-		byFile := map[string]*record.Record{}
-		for _, r := range reg.Records {
-			byFile[r.File] = r
-		}
-		for i := range cs.Records {
-			rc := &cs.Records[i]
-			if rc.Op == history.Removed {
-				if opts.Public && !removedPublic(rc) {
-					p.NotShown++ // its file name is its id
-					continue
-				}
-				p.Removed = append(p.Removed, Removed{File: rc.File})
+		return nil
+	}
+	p.Commit = opts.History.Head()
+	if opts.Since == "" {
+		p.HistoryNote = L.NoPrevious
+		return nil
+	}
+	cs, err := opts.History.Since(opts.Since)
+	if err != nil {
+		return fmt.Errorf("compare with %s: %w", opts.Since, err)
+	}
+	p.HasHistory = true
+	p.Since = L.sinceText(cs, opts.SinceFromTag)
+	byFile := map[string]*record.Record{}
+	for _, r := range b.reg.Records {
+		byFile[r.File] = r
+	}
+	for i := range cs.Records {
+		rc := &cs.Records[i]
+		if rc.Op == history.Removed {
+			if opts.Public && !removedPublic(rc) {
+				p.NotShown++ // its file name is its id
 				continue
 			}
-			r := byFile[rc.File]
-			if r == nil {
-				continue // not a record that loaded (register.yaml, a broken file)
-			}
-			changes[r.ID] = rc
-			if rc.Op == history.Added {
-				add(r, New)
-			} else {
-				add(r, Changed)
-			}
-		}
-	}
-
-	// Dates that lapsed or fall due within the window.
-	due := map[string][]lifecycle.Item{}
-	for _, d := range lifecycle.Due(reg, today, within) {
-		due[d.Record.ID] = append(due[d.Record.ID], d)
-		add(d.Record, Due)
-	}
-
-	// Error findings of the checklist (and of loading, for records that loaded).
-	byRecord := map[string][]finding.Finding{}
-	for _, f := range fs {
-		if f.Record == "" || reg.ByID(f.Record) == nil {
+			p.Removed = append(p.Removed, Removed{File: rc.File})
 			continue
 		}
-		byRecord[f.Record] = append(byRecord[f.Record], f)
-		if f.Severity == finding.Error {
-			add(reg.ByID(f.Record), Findings)
+		r := byFile[rc.File]
+		if r == nil {
+			continue // not a record that loaded (register.yaml, a broken file)
 		}
-	}
-
-	var pub *publish.Public
-	view := reg
-	if opts.Public {
-		pub = publish.Register(reg)
-		view = pub.Register
-		p.Public = true
-		p.Notice = L.publicEdition()
-	}
-	cited := map[string]map[string]bool{}
-	confidential := 0
-	for _, it := range items {
-		loaded := it.Record
-		r := loaded
-		if !loaded.IsPublic() {
-			if opts.Public {
-				p.NotShown++
-				continue
-			}
-			it.Confidential = L.Confidential(publish.Reason(loaded, lang))
-			confidential++
-		}
-		if opts.Public {
-			r = pub.ViewOf(loaded)
-			if r == nil { // a second record with the same id
-				p.NotShown++
-				continue
-			}
-			it.Record = r
-		} else if loaded.Publication != nil && len(loaded.Publication.Withheld) > 0 {
-			confidential++
-		}
-		for _, why := range Reasons {
-			if it.reasons[why] {
-				it.Reasons = append(it.Reasons, why)
-				p.Counts[why]++
-			}
-		}
-		it.Anchor = "record-" + r.ID
-		it.ReasonText = L.reasonList(it.Reasons)
-		it.Kind = L.kind(r)
-		it.Facts = L.facts(r, view)
-		L.markFacts(it.Facts, loaded, opts.Public)
-		recordFindings := byRecord[loaded.ID]
-		dueItems := due[loaded.ID]
-		if opts.Public {
-			recordFindings = pub.Findings(loaded, recordFindings)
-			dueItems = publicDue(dueItems, loaded)
-			if len(dueItems) == 0 && it.Has(Due) {
-				// Every date due comes from a withheld field: that one
-				// falls due is not public either.
-				it.Reasons = slices.DeleteFunc(it.Reasons, func(r Reason) bool { return r == Due })
-				p.Counts[Due]--
-				it.ReasonText = L.reasonList(it.Reasons)
-			}
-		}
-		it.Findings = L.findings(recordFindings, cited)
-		it.Due = L.dueRows(dueItems, today, cfgOr(reg))
-		it.Exceptions = L.exceptions(r, today)
-		L.markExceptions(it.Exceptions, loaded, opts.Public)
-		L.changeSection(it, changes[loaded.ID], p)
-		if opts.Public {
-			L.publicChanges(it, changes[loaded.ID], loaded, pub)
+		b.changes[r.ID] = rc
+		if rc.Op == history.Added {
+			b.add(r, New)
 		} else {
-			L.markChanges(it, changes[loaded.ID], loaded)
+			b.add(r, Changed)
 		}
-		it.Questions = L.questions(it, dueItems, today)
+	}
+	return nil
+}
+
+// falling adds the records with dates that lapsed or fall due within the
+// window.
+func (b *builder) falling() {
+	for _, d := range lifecycle.Due(b.reg, b.today, b.within) {
+		b.due[d.Record.ID] = append(b.due[d.Record.ID], d)
+		b.add(d.Record, Due)
+	}
+}
+
+// failing adds the records with error findings of the checklist (and of
+// loading, for records that loaded), and keeps every record's findings.
+func (b *builder) failing(fs []finding.Finding) {
+	for _, f := range fs {
+		r := b.reg.ByID(f.Record)
+		if f.Record == "" || r == nil {
+			continue
+		}
+		b.byRecord[f.Record] = append(b.byRecord[f.Record], f)
+		if f.Severity == finding.Error {
+			b.add(r, Findings)
+		}
+	}
+}
+
+// layOut writes each record's section, in the packet's order, then the
+// cover's notice and the appendices.
+func (b *builder) layOut() {
+	p, L, opts := b.p, b.L, b.opts
+	confidential := 0
+	for _, it := range b.items {
+		shown, marked := b.item(it)
+		if !shown {
+			p.NotShown++
+			continue
+		}
+		if marked {
+			confidential++
+		}
 		p.Items = append(p.Items, it)
 	}
 	if opts.Public && p.NotShown > 0 {
@@ -449,11 +455,73 @@ func Build(reg *register.Register, fs []finding.Finding, opts Options) (*Packet,
 			cmp.Compare(strings.ToLower(a.Record.Name), strings.ToLower(b.Record.Name)),
 			cmp.Compare(a.Record.ID, b.Record.ID))
 	})
-	p.Principles = L.appendix(cited)
-	p.Deviations = L.deviations(cfgOr(reg))
-	p.AdviceTerm = L.duration(cfgOr(reg).Advice.ResponseTerm)
-	p.OpenAdvice = L.openAdvice(view, today, cfgOr(reg).Advice.ResponseTerm)
-	return p, nil
+	cfg := cfgOr(b.reg)
+	p.Principles = L.appendix(b.cited)
+	p.Deviations = L.deviations(cfg)
+	p.AdviceTerm = L.duration(cfg.Advice.ResponseTerm)
+	p.OpenAdvice = L.openAdvice(b.view, b.today, cfg.Advice.ResponseTerm)
+}
+
+// item fills one record's section. shown is false for a record a public
+// packet does not show; marked is true when the section holds data the
+// public may not see.
+func (b *builder) item(it *Item) (shown, marked bool) {
+	p, L, opts := b.p, b.L, b.opts
+	loaded := it.Record
+	r := loaded
+	if !loaded.IsPublic() {
+		if opts.Public {
+			return false, false
+		}
+		it.Confidential = L.Confidential(publish.Reason(loaded, p.Lang))
+		marked = true
+	}
+	if opts.Public {
+		r = b.pub.ViewOf(loaded)
+		if r == nil { // a second record with the same id
+			return false, false
+		}
+		it.Record = r
+	} else if loaded.Publication != nil && len(loaded.Publication.Withheld) > 0 {
+		marked = true
+	}
+	for _, why := range Reasons {
+		if it.reasons[why] {
+			it.Reasons = append(it.Reasons, why)
+			p.Counts[why]++
+		}
+	}
+	it.Anchor = "record-" + r.ID
+	it.ReasonText = L.reasonList(it.Reasons)
+	it.Kind = L.kind(r)
+	it.Facts = L.facts(r, b.view)
+	L.markFacts(it.Facts, loaded, opts.Public)
+	recordFindings := b.byRecord[loaded.ID]
+	dueItems := b.due[loaded.ID]
+	if opts.Public {
+		recordFindings = b.pub.Findings(loaded, recordFindings)
+		dueItems = publicDue(dueItems, loaded)
+		if len(dueItems) == 0 && it.Has(Due) {
+			// Every date due comes from a withheld field: that one
+			// falls due is not public either.
+			it.Reasons = slices.DeleteFunc(it.Reasons, func(r Reason) bool { return r == Due })
+			p.Counts[Due]--
+			it.ReasonText = L.reasonList(it.Reasons)
+		}
+	}
+	it.Findings = L.findings(recordFindings, b.cited)
+	it.Due = L.dueRows(dueItems, b.today, cfgOr(b.reg))
+	it.Exceptions = L.exceptions(r, b.today)
+	L.markExceptions(it.Exceptions, loaded, opts.Public)
+	rc := b.changes[loaded.ID]
+	L.changeSection(it, rc, p)
+	if opts.Public {
+		L.publicChanges(it, rc, loaded, b.pub)
+	} else {
+		L.markChanges(it, rc, loaded)
+	}
+	it.Questions = L.questions(it, dueItems, b.today)
+	return true, marked
 }
 
 func kindOrder(k record.Kind) int {
