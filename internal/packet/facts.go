@@ -148,15 +148,6 @@ var factWriters = map[string]factWriter{
 	}},
 }
 
-// leaves are the model's leaf fields by path, to read a field's value.
-var leaves = func() map[string]record.Leaf {
-	m := map[string]record.Leaf{}
-	for _, l := range record.Leaves() {
-		m[l.Path] = l
-	}
-	return m
-}()
-
 // fieldValue states a field the packet has no wording for: a value as its
 // kind says (enumerated values in words, dates and durations as a reader
 // says them), a group as its fields' labels and values, one a line.
@@ -179,11 +170,7 @@ func (L *Labels) fieldValue(table []field.Field, f field.Field, r *record.Record
 // leafValue writes one value of a leaf field, or "" when the record has
 // none.
 func (L *Labels) leafValue(f field.Field, r *record.Record) string {
-	l, ok := leaves[f.Path]
-	if !ok {
-		return ""
-	}
-	v, ok := l.Get(r)
+	v, ok := f.Value(r)
 	if !ok {
 		return ""
 	}
