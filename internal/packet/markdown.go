@@ -14,6 +14,18 @@ import (
 // links, images or HTML to the packet.
 func WriteMarkdown(w io.Writer, p *Packet) error {
 	b := bufio.NewWriter(w)
+	mdCover(b, p)
+	mdAgenda(b, p)
+	for i, it := range p.Items {
+		mdItem(b, p.L, i, it)
+	}
+	mdAppendix(b, p)
+	fmt.Fprintf(b, "---\n\n*%s · %s*\n", mdCell(p.L.Made), mdCell(p.Meeting))
+	return b.Flush()
+}
+
+// mdCover writes the title, what the packet is made from, and its notes.
+func mdCover(b *bufio.Writer, p *Packet) {
 	L := p.L
 	fmt.Fprintf(b, "# %s\n\n", mdCell(p.Title))
 	fmt.Fprintf(b, "**%s**\n\n", mdCell(p.Committee))
@@ -43,7 +55,12 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	if p.Notice != "" {
 		fmt.Fprintf(b, "> **%s**\n\n", mdCell(p.Notice))
 	}
+}
 
+// mdAgenda writes the agenda, the records removed, the deviations from the
+// default settings and the advice that waits for a response.
+func mdAgenda(b *bufio.Writer, p *Packet) {
+	L := p.L
 	fmt.Fprintf(b, "## %s\n\n", L.Agenda)
 	if len(p.Items) == 0 {
 		fmt.Fprintf(b, "%s\n\n", L.NothingOnAgenda)
@@ -83,110 +100,112 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	if len(p.OpenAdvice) > 0 {
 		b.WriteString("\n")
 	}
+}
 
-	for i, it := range p.Items {
-		fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", mdCode(it.Anchor), i+1, mdCell(recordName(it.Record)))
-		fmt.Fprintf(b, "%s · `%s` · *%s*\n\n", mdCell(it.Kind), mdCode(it.Record.ID), mdCell(it.ReasonText))
-		if it.Confidential != "" {
-			fmt.Fprintf(b, "> **%s**\n\n", mdCell(it.Confidential))
+// mdItem writes the section of the i-th record on the agenda.
+func mdItem(b *bufio.Writer, L *Labels, i int, it *Item) {
+	fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", mdCode(it.Anchor), i+1, mdCell(recordName(it.Record)))
+	fmt.Fprintf(b, "%s · `%s` · *%s*\n\n", mdCell(it.Kind), mdCode(it.Record.ID), mdCell(it.ReasonText))
+	if it.Confidential != "" {
+		fmt.Fprintf(b, "> **%s**\n\n", mdCell(it.Confidential))
+	}
+
+	fmt.Fprintf(b, "### %s\n\n", L.KeyFacts)
+	for _, f := range it.Facts {
+		fmt.Fprintf(b, "- **%s** %s\n", mdCell(withColon(f.Label)), mdIndent(mdText(f.Value)))
+	}
+	b.WriteString("\n")
+
+	mdSection(b, L.FindingsT, L.NoFindings, len(it.Findings), []string{L.Severity, L.Rule, L.Principle, L.Message}, func(row func(...string)) {
+		for _, f := range it.Findings {
+			msg := mdCell(f.Message)
+			if f.Help != "" {
+				msg += " *" + mdCell(f.Help) + "*"
+			}
+			row(mdCell(f.Level), mdCell(f.Title)+" (`"+mdCode(f.Rule)+"`)", mdCell(f.Principle), msg)
 		}
+	})
+	mdSection(b, L.DueT, L.NoDue, len(it.Due), []string{L.Date, L.What, L.State, L.Detail}, func(row func(...string)) {
+		for _, d := range it.Due {
+			row(mdCell(d.Date), mdCell(d.What), mdCell(d.State), mdCell(d.Detail))
+		}
+	})
+	mdChanges(b, L, it)
+	mdSection(b, L.ExceptionsT, L.NoExceptions, len(it.Exceptions), []string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, func(row func(...string)) {
+		for _, e := range it.Exceptions {
+			row(mdCell(e.Rule), mdCell(e.Reason), mdCell(e.ApprovedBy), mdCell(e.Until), mdCell(e.State))
+		}
+	})
 
-		fmt.Fprintf(b, "### %s\n\n", L.KeyFacts)
-		for _, f := range it.Facts {
-			fmt.Fprintf(b, "- **%s** %s\n", mdCell(withColon(f.Label)), mdIndent(mdText(f.Value)))
+	fmt.Fprintf(b, "### %s\n\n", L.QuestionsT)
+	if len(it.Questions) == 0 {
+		fmt.Fprintf(b, "%s\n\n", L.NoQuestions)
+	} else {
+		for j, q := range it.Questions {
+			fmt.Fprintf(b, "%d. %s\n", j+1, mdCell(q))
 		}
 		b.WriteString("\n")
+	}
+	if it.Confidential != "" {
+		fmt.Fprintf(b, "> **%s**\n\n", mdCell(it.Confidential))
+	}
+}
 
-		fmt.Fprintf(b, "### %s\n\n", L.FindingsT)
-		if len(it.Findings) == 0 {
-			fmt.Fprintf(b, "%s\n\n", L.NoFindings)
-		} else {
-			mdTable(b, []string{L.Severity, L.Rule, L.Principle, L.Message}, func(row func(...string)) {
-				for _, f := range it.Findings {
-					msg := mdCell(f.Message)
-					if f.Help != "" {
-						msg += " *" + mdCell(f.Help) + "*"
-					}
-					row(mdCell(f.Level), mdCell(f.Title)+" (`"+mdCode(f.Rule)+"`)", mdCell(f.Principle), msg)
-				}
-			})
-		}
+// mdSection writes a heading and a table of n rows under it, or the text
+// that says there are none.
+func mdSection(b *bufio.Writer, title, none string, n int, head []string, rows func(row func(...string))) {
+	fmt.Fprintf(b, "### %s\n\n", title)
+	if n == 0 {
+		fmt.Fprintf(b, "%s\n\n", none)
+		return
+	}
+	mdTable(b, head, rows)
+}
 
-		fmt.Fprintf(b, "### %s\n\n", L.DueT)
-		if len(it.Due) == 0 {
-			fmt.Fprintf(b, "%s\n\n", L.NoDue)
-		} else {
-			mdTable(b, []string{L.Date, L.What, L.State, L.Detail}, func(row func(...string)) {
-				for _, d := range it.Due {
-					row(mdCell(d.Date), mdCell(d.What), mdCell(d.State), mdCell(d.Detail))
-				}
-			})
-		}
+// mdChanges writes what changed in a record since the previous packet: a
+// note, the fields and the commits.
+func mdChanges(b *bufio.Writer, L *Labels, it *Item) {
+	fmt.Fprintf(b, "### %s\n\n", L.ChangesT)
+	if it.ChangeNote != "" {
+		fmt.Fprintf(b, "%s\n\n", mdCell(it.ChangeNote))
+	}
+	if len(it.Changes) > 0 {
+		mdTable(b, []string{L.Field, L.Change, L.Old, L.New}, func(row func(...string)) {
+			for _, c := range it.Changes {
+				row(mdCell(c.Field), mdCell(c.Change), mdCell(c.Old), mdCell(c.New))
+			}
+		})
+	}
+	if len(it.Commits) > 0 {
+		mdTable(b, []string{L.Date, "Commit", L.Subject}, func(row func(...string)) {
+			for _, c := range it.Commits {
+				row(mdCell(c.Date), "`"+mdCode(c.Commit)+"`", mdCell(c.Subject))
+			}
+		})
+	}
+}
 
-		fmt.Fprintf(b, "### %s\n\n", L.ChangesT)
-		if it.ChangeNote != "" {
-			fmt.Fprintf(b, "%s\n\n", mdCell(it.ChangeNote))
+// mdAppendix writes the principles the findings cite, with their rules.
+func mdAppendix(b *bufio.Writer, p *Packet) {
+	if len(p.Principles) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "## %s\n\n%s\n\n", p.L.AppendixT, p.L.AppendixIntro)
+	for _, pr := range p.Principles {
+		title := mdCell(pr.Ref)
+		if pr.Label != "" {
+			title += ": " + mdCell(pr.Label)
 		}
-		if len(it.Changes) > 0 {
-			mdTable(b, []string{L.Field, L.Change, L.Old, L.New}, func(row func(...string)) {
-				for _, c := range it.Changes {
-					row(mdCell(c.Field), mdCell(c.Change), mdCell(c.Old), mdCell(c.New))
-				}
-			})
-		}
-		if len(it.Commits) > 0 {
-			mdTable(b, []string{L.Date, "Commit", L.Subject}, func(row func(...string)) {
-				for _, c := range it.Commits {
-					row(mdCell(c.Date), "`"+mdCode(c.Commit)+"`", mdCell(c.Subject))
-				}
-			})
-		}
-
-		fmt.Fprintf(b, "### %s\n\n", L.ExceptionsT)
-		if len(it.Exceptions) == 0 {
-			fmt.Fprintf(b, "%s\n\n", L.NoExceptions)
-		} else {
-			mdTable(b, []string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, func(row func(...string)) {
-				for _, e := range it.Exceptions {
-					row(mdCell(e.Rule), mdCell(e.Reason), mdCell(e.ApprovedBy), mdCell(e.Until), mdCell(e.State))
-				}
-			})
-		}
-
-		fmt.Fprintf(b, "### %s\n\n", L.QuestionsT)
-		if len(it.Questions) == 0 {
-			fmt.Fprintf(b, "%s\n\n", L.NoQuestions)
-		} else {
-			for j, q := range it.Questions {
-				fmt.Fprintf(b, "%d. %s\n", j+1, mdCell(q))
+		fmt.Fprintf(b, "### %s\n\n", title)
+		for _, r := range pr.Rules {
+			fmt.Fprintf(b, "- **%s** (`%s`)", mdCell(r.Title), mdCode(r.ID))
+			if r.Why != "" {
+				fmt.Fprintf(b, ". %s", mdCell(r.Why))
 			}
 			b.WriteString("\n")
 		}
-		if it.Confidential != "" {
-			fmt.Fprintf(b, "> **%s**\n\n", mdCell(it.Confidential))
-		}
+		b.WriteString("\n")
 	}
-
-	if len(p.Principles) > 0 {
-		fmt.Fprintf(b, "## %s\n\n%s\n\n", L.AppendixT, L.AppendixIntro)
-		for _, pr := range p.Principles {
-			title := mdCell(pr.Ref)
-			if pr.Label != "" {
-				title += ": " + mdCell(pr.Label)
-			}
-			fmt.Fprintf(b, "### %s\n\n", title)
-			for _, r := range pr.Rules {
-				fmt.Fprintf(b, "- **%s** (`%s`)", mdCell(r.Title), mdCode(r.ID))
-				if r.Why != "" {
-					fmt.Fprintf(b, ". %s", mdCell(r.Why))
-				}
-				b.WriteString("\n")
-			}
-			b.WriteString("\n")
-		}
-	}
-	fmt.Fprintf(b, "---\n\n*%s · %s*\n", mdCell(L.Made), mdCell(p.Meeting))
-	return b.Flush()
 }
 
 // withColon ends a fact's label with a colon, unless it is a question.
