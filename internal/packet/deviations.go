@@ -16,7 +16,7 @@ func (L *Labels) deviations(cfg *config.Config) []string {
 	var out []string
 	for _, d := range principle.Deviations(cfg) {
 		r, s := d.Rule, d.Setting
-		title, sev, def := L.pick([2]string{r.TitleNL, r.TitleEN}), L.severity(s.Severity), L.severity(r.Default)
+		title, sev, def := L.pick(r.Title()), L.severity(s.Severity), L.severity(r.Default)
 		if s.Severity == finding.Off {
 			sev = L.pick([2]string{"uitgezet", "switched off"})
 		}

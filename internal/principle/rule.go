@@ -14,6 +14,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -83,6 +84,12 @@ type Rule struct {
 // Custom reports whether the rule comes from the register's configuration
 // (rules_custom) rather than from the tool.
 func (r *Rule) Custom() bool { return r.custom }
+
+// Title returns the rule's name in both languages, as one label.Text.
+func (r *Rule) Title() label.Text { return label.Text{r.TitleNL, r.TitleEN} }
+
+// Why returns why the rule exists in both languages, as one label.Text.
+func (r *Rule) Why() label.Text { return label.Text{r.WhyNL, r.WhyEN} }
 
 // History tells when records entered the register's Git history. The
 // history package implements it with go-git; nil means the register is not
