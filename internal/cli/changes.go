@@ -13,6 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/feed"
 	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -66,11 +67,12 @@ type changesView struct {
 	cs      *history.ChangeSet
 	shallow bool
 	feed    feed.Options // for atom
+	lang    string       // of the text format
 }
 
 // changesFormats are the formats of register changes.
 var changesFormats = format.Set[changesView]{
-	{Name: "text", Exts: []string{".txt"}, Write: func(w io.Writer, v changesView) error { return writeChangesText(w, v.cs) }},
+	{Name: "text", Exts: []string{".txt"}, Write: func(w io.Writer, v changesView) error { return writeChangesText(w, v.cs, v.lang) }},
 	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, v changesView) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -102,7 +104,7 @@ func runChanges(o *changesOptions) error {
 	if err != nil {
 		return usageText(msgSince, err)
 	}
-	v := changesView{cs: cs, shallow: repo.Shallow()}
+	v := changesView{cs: cs, shallow: repo.Shallow(), lang: o.ui()}
 	if o.format == "atom" {
 		// The feed links each record's page and leaves out what is not public.
 		p, err := o.open(openOptions{})
@@ -134,28 +136,35 @@ func feedOptions(reg *register.Register, now time.Time) feed.Options {
 		}}
 }
 
-func writeChangesText(w io.Writer, cs *history.ChangeSet) error {
+// opNL are the words of history's operations in Dutch.
+var opNL = map[history.Op]string{history.Added: "toegevoegd", history.Changed: "gewijzigd", history.Renamed: "hernoemd", history.Removed: "verwijderd"}
+
+func writeChangesText(w io.Writer, cs *history.ChangeSet, lang string) error {
 	bw := bufio.NewWriter(w)
-	base := "before the first commit"
+	base := msgBeforeFirstCommit.In(lang)
 	if cs.Base != "" {
-		base = "commit " + short(cs.Base)
+		base = msgBaseCommit.Format(lang, short(cs.Base))
 		if cs.BaseDate != nil {
-			base += " of " + period.Format(*cs.BaseDate)
+			base = msgBaseCommitOf.Format(lang, short(cs.Base), period.Format(*cs.BaseDate))
 		}
 	}
 	n := map[history.Op]int{}
 	for _, rc := range cs.Records {
 		n[rc.Op]++
 	}
-	fmt.Fprintf(bw, "Changes since %s (%s): %d added, %d changed, %d renamed, %d removed\n", cs.Since, base,
-		n[history.Added], n[history.Changed], n[history.Renamed], n[history.Removed])
+	fmt.Fprintln(bw, msgChangesHead.Format(lang, cs.Since, base,
+		n[history.Added], n[history.Changed], n[history.Renamed], n[history.Removed]))
 	for _, rc := range cs.Records {
-		fmt.Fprintf(bw, "\n%-8s %s", rc.Op, rc.File)
+		op, width := string(rc.Op), 8
+		if lang == message.Dutch {
+			op, width = opNL[rc.Op], 10
+		}
+		fmt.Fprintf(bw, "\n%-*s %s", width, op, rc.File)
 		if last, ok := rc.Last(); ok {
-			fmt.Fprintf(bw, "  (last %s by %s, %s: %s)", last.When.Format("2006-01-02"), last.Author, short(last.Commit), last.Subject())
+			fmt.Fprint(bw, msgChangesLast.Format(lang, last.When.Format("2006-01-02"), last.Author, short(last.Commit), last.Subject()))
 		}
 		fmt.Fprintln(bw)
-		writeFieldLines(bw, rc.Op, rc.OldFile, rc.Fields, rc.Problem, "    ")
+		writeFieldLines(bw, rc.Op, rc.OldFile, rc.Fields, rc.Problem, "    ", lang)
 	}
 	return bw.Flush()
 }

@@ -189,6 +189,15 @@ rules_custom:
 		t.Errorf("order: first %q, last %q", lines[1], lines[len(lines)-1])
 	}
 
+	// In Dutch: the headings, the basis, the law and the titles.
+	out, _, code = run(t, "rules", "--root", root, "--lang", "nl")
+	for _, want := range []string{"REGEL", "GRONDSLAG", "ERNST", "Geen biometrische surveillance", "error (standaard warning)",
+		"wet: AVG art. 33 lid 1", "deels wet: Gemeentewet art. 151c", "beleid"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("rules --lang nl: exit %d, output lacks %q:\n%s", code, want, out)
+		}
+	}
+
 	out, _, code = run(t, "rules", "--root", root, "--format", "json")
 	var doc struct {
 		Rules []struct {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -61,7 +62,11 @@ func addCompletions(root *cobra.Command, a *App) {
 				}
 				var ids []string
 				for _, r := range principle.Rules() {
-					ids = append(ids, r.ID+"\t"+r.TitleEN)
+					title := r.TitleEN
+					if a.ui() == message.Dutch {
+						title = r.TitleNL
+					}
+					ids = append(ids, r.ID+"\t"+title)
 				}
 				return ids, cobra.ShellCompDirectiveNoFileComp
 			}

@@ -59,11 +59,12 @@ type recordHistory struct {
 	repo *history.Repo
 	file string
 	log  []history.Change
+	lang string // of the text format
 }
 
 // historyFormats are the formats of register history.
 var historyFormats = format.Set[recordHistory]{
-	{Name: "text", Exts: []string{".txt"}, Write: func(w io.Writer, h recordHistory) error { return writeHistoryText(w, h.file, h.log) }},
+	{Name: "text", Exts: []string{".txt"}, Write: func(w io.Writer, h recordHistory) error { return writeHistoryText(w, h.file, h.log, h.lang) }},
 	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, h recordHistory) error { return writeHistoryJSON(w, h.repo, h.file, h.log) }},
 }
 
@@ -82,7 +83,7 @@ func runHistory(o *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	return f.Write(o.Out, recordHistory{repo: repo, file: file, log: log})
+	return f.Write(o.Out, recordHistory{repo: repo, file: file, log: log, lang: o.ui()})
 }
 
 // openRepo opens the register's Git history, warning about a shallow clone.
@@ -162,38 +163,53 @@ func writeHistoryJSON(w io.Writer, repo *history.Repo, file string, log []histor
 	return enc.Encode(out)
 }
 
-func writeHistoryText(w io.Writer, file string, log []history.Change) error {
+func writeHistoryText(w io.Writer, file string, log []history.Change, lang string) error {
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "%s: %s, newest first\n", file, plural(len(log), "commit"))
+	fmt.Fprintln(bw, msgHistoryHead.Format(lang, len(log), file))
 	for _, c := range log {
 		fmt.Fprintf(bw, "\n%s  %s  %s <%s>\n", short(c.Commit), c.When.Format("2006-01-02 15:04 -0700"), c.Author, c.Email)
 		for _, l := range strings.Split(c.Message, "\n") {
 			fmt.Fprintf(bw, "    %s\n", l)
 		}
-		writeFieldLines(bw, c.Op, c.OldFile, c.Fields, c.Problem, "      ")
+		writeFieldLines(bw, c.Op, c.OldFile, c.Fields, c.Problem, "      ", lang)
 	}
 	return bw.Flush()
 }
 
-// writeFieldLines prints what a change did: the whole record added or
-// removed in one line, else one line per field.
-func writeFieldLines(w io.Writer, op history.Op, oldFile string, fields []fielddiff.Change, problem, indent string) {
+// writeFieldLines prints what a change did, in lang: the whole record
+// added or removed in one line, else one line per field.
+func writeFieldLines(w io.Writer, op history.Op, oldFile string, fields []fielddiff.Change, problem, indent, lang string) {
 	switch op {
 	case history.Added:
-		fmt.Fprintf(w, "%sadded to the register\n", indent)
+		fmt.Fprintln(w, indent+msgRecordAdded.In(lang))
 		return
 	case history.Removed:
-		fmt.Fprintf(w, "%sremoved from the register\n", indent)
+		fmt.Fprintln(w, indent+msgRecordRemoved.In(lang))
 		return
 	case history.Renamed:
-		fmt.Fprintf(w, "%srenamed from %s\n", indent, oldFile)
+		fmt.Fprintln(w, indent+msgRecordRenamed.Format(lang, oldFile))
 	}
 	if problem != "" {
-		fmt.Fprintf(w, "%sfields not compared: %s\n", indent, problem)
+		fmt.Fprintln(w, indent+msgFieldsNotCompared.Format(lang, problem))
 	}
 	for _, f := range fields {
-		fmt.Fprintf(w, "%s%s\n", indent, f)
+		fmt.Fprintln(w, indent+fieldChange(f, lang))
 	}
+}
+
+// fieldChange says what happened to one field, in lang.
+func fieldChange(c fielddiff.Change, lang string) string {
+	p := c.Path
+	if p == "" {
+		p = msgWholeRecord.In(lang)
+	}
+	switch c.Op {
+	case fielddiff.Added:
+		return msgFieldAdded.Format(lang, p, fielddiff.Format(c.New))
+	case fielddiff.Removed:
+		return msgFieldRemoved.Format(lang, p, fielddiff.Format(c.Old))
+	}
+	return fmt.Sprintf("%s: %s → %s", p, fielddiff.Format(c.Old), fielddiff.Format(c.New))
 }
 
 // plural writes a count with its noun: "1 commit", "2 commits".

@@ -80,6 +80,19 @@ func TestHistoryCommand(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 
+	// In Dutch.
+	out, _, _ = run(t, "history", "cam-station", "--root", root, "--lang", "nl")
+	want = "sensors/cam-station.yaml: 2 commits, nieuwste eerst\n" +
+		"\n" + cs[1].String()[:12] + "  2026-03-01 09:30 +0100  Bob <bob@voorbeeldstad.example>\n" +
+		"    Evaluated by the committee\n" +
+		"      /evaluation/last: 2025-03-01 → 2026-02-20\n" +
+		"\n" + cs[0].String()[:12] + "  2026-01-10 10:00 +0100  Alice <alice@voorbeeldstad.example>\n" +
+		"    Add the station cameras\n" +
+		"      toegevoegd aan het register\n"
+	if out != want {
+		t.Errorf("in Dutch: got\n%s\nwant\n%s", out, want)
+	}
+
 	// By path, as JSON.
 	out, _, code = run(t, "history", filepath.Join(root, "sensors", "cam-station.yaml"), "--root", root, "--format", "json")
 	var got struct {
@@ -123,6 +136,16 @@ func TestChangesCommand(t *testing.T) {
 		"    added to the register\n"
 	if out != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+
+	out, _, _ = run(t, "changes", "--since", "v1", "--root", root, "--lang", "nl")
+	want = "Wijzigingen sinds v1 (commit " + cs[0].String()[:12] + " van 2026-01-10): 1 toegevoegd, 1 gewijzigd, 0 hernoemd, 0 verwijderd\n" +
+		"\ngewijzigd  sensors/cam-station.yaml  (laatst op 2026-03-01 door Bob, " + cs[1].String()[:12] + ": Evaluated by the committee)\n" +
+		"    /evaluation/last: 2025-03-01 → 2026-02-20\n" +
+		"\ntoegevoegd sensors/geheim.yaml  (laatst op 2026-04-01 door Carol, " + cs[2].String()[:12] + ": Add a camera that is not public)\n" +
+		"    toegevoegd aan het register\n"
+	if out != want {
+		t.Errorf("in Dutch: got\n%s\nwant\n%s", out, want)
 	}
 
 	// The public feed: the record that is not public stays out, and so do

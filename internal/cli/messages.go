@@ -283,3 +283,30 @@ var (
 var (
 	msgCatalogueNoDates = message.New("the catalogue states no dates", "de catalogus vermeldt geen data")
 )
+
+// The table of register rules.
+var (
+	msgRulesHeader         = message.New("RULE\tPRINCIPLE\tBASIS\tSEVERITY\tTITLE", "REGEL\tPRINCIPE\tGRONDSLAG\tERNST\tTITEL")
+	msgRulesSetAgainstLaw  = message.New("%s (set to %s, which the law does not allow)", "%s (ingesteld op %s, wat de wet niet toestaat)")
+	msgRulesLegalPartStays = message.New("%s (default %s; the legal part stays)", "%s (standaard %s; het wettelijke deel blijft)")
+	msgRulesDefault        = message.New("%s (default %s)", "%s (standaard %s)")
+)
+
+// The text of register history and register changes.
+var (
+	msgHistoryHead = message.NewCount("%[2]s: %[1]d commit, newest first", "%[2]s: %[1]d commits, newest first",
+		"%[2]s: %[1]d commit, nieuwste eerst", "%[2]s: %[1]d commits, nieuwste eerst")
+	msgRecordAdded       = message.New("added to the register", "toegevoegd aan het register")
+	msgRecordRemoved     = message.New("removed from the register", "verwijderd uit het register")
+	msgRecordRenamed     = message.New("renamed from %s", "hernoemd, was %s")
+	msgFieldsNotCompared = message.New("fields not compared: %s", "velden niet vergeleken: %s")
+	msgWholeRecord       = message.New("(record)", "(registratie)")
+	msgFieldAdded        = message.New("%s added: %s", "%s toegevoegd: %s")
+	msgFieldRemoved      = message.New("%s removed (was %s)", "%s verwijderd (was %s)")
+	msgBeforeFirstCommit = message.New("before the first commit", "voor de eerste commit")
+	msgBaseCommit        = message.New("commit %s", "commit %s")
+	msgBaseCommitOf      = message.New("commit %s of %s", "commit %s van %s")
+	msgChangesHead       = message.New("Changes since %s (%s): %d added, %d changed, %d renamed, %d removed",
+		"Wijzigingen sinds %s (%s): %d toegevoegd, %d gewijzigd, %d hernoemd, %d verwijderd")
+	msgChangesLast = message.New("  (last %s by %s, %s: %s)", "  (laatst op %s door %s, %s: %s)")
+)

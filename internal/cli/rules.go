@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/principle"
 )
 
@@ -44,6 +46,15 @@ type ruleRow struct {
 	Basis    string `json:"basis"`
 	Law      string `json:"law,omitempty"`
 	LawScope string `json:"law_scope,omitempty"`
+	// LawNL cites the law in Dutch, for the table in Dutch.
+	LawNL string `json:"-"`
+}
+
+// ruleList is what a format of register rules writes: the rows, and the
+// language of the table (JSON, for scripts, keeps its keys and English).
+type ruleList struct {
+	rows []ruleRow
+	lang string
 }
 
 // basisOf names where a rule comes from, for the rules listing.
@@ -85,12 +96,12 @@ rules from rules_custom follow the built-in ones. 'register explain RULE' tells 
 }
 
 // ruleFormats are the formats of register rules.
-var ruleFormats = format.Set[[]ruleRow]{
+var ruleFormats = format.Set[ruleList]{
 	{Name: "text", Exts: []string{".txt"}, Write: writeRuleTable},
-	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, rows []ruleRow) error {
+	{Name: "json", Exts: []string{".json"}, Write: func(w io.Writer, l ruleList) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"rules": rows})
+		return enc.Encode(map[string]any{"rules": l.rows})
 	}},
 }
 
@@ -107,33 +118,40 @@ func runRules(o *rulesOptions) error {
 	rows := make([]ruleRow, len(rules))
 	for i, r := range rules {
 		rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
-			TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law.EN, LawScope: r.LawScope}
+			TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law.EN, LawScope: r.LawScope, LawNL: r.Law.NL}
 	}
-	return f.Write(o.Out, rows)
+	return f.Write(o.Out, ruleList{rows: rows, lang: o.ui()})
 }
 
-// writeRuleTable prints the rules as aligned columns.
-func writeRuleTable(w io.Writer, rows []ruleRow) error {
+// writeRuleTable prints the rules as aligned columns, in the list's
+// language.
+func writeRuleTable(w io.Writer, l ruleList) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "RULE\tPRINCIPLE\tBASIS\tSEVERITY\tTITLE")
-	for _, r := range rows {
+	fmt.Fprintln(tw, msgRulesHeader.In(l.lang))
+	for _, r := range l.rows {
 		sev := r.Severity.String()
 		switch {
 		case r.Severity < r.Default && r.Basis == "law":
-			sev = r.Default.String() + " (set to " + r.Severity.String() + ", which the law does not allow)"
+			sev = msgRulesSetAgainstLaw.Format(l.lang, r.Default, r.Severity)
 		case r.Severity < r.Default && r.Basis == "law in part":
-			sev += " (default " + r.Default.String() + "; the legal part stays)"
+			sev = msgRulesLegalPartStays.Format(l.lang, r.Severity, r.Default)
 		case r.Severity != r.Default:
-			sev += " (default " + r.Default.String() + ")"
+			sev = msgRulesDefault.Format(l.lang, r.Severity, r.Default)
 		}
-		basis := r.Basis
-		if r.Law != "" {
-			basis += ": " + r.Law
+		basis, title, law := r.Basis, r.TitleEN, r.Law
+		if l.lang == message.Dutch {
+			basis, title, law = basisNL[r.Basis], r.TitleNL, cmp.Or(r.LawNL, r.Law)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Principle, basis, sev, r.TitleEN)
+		if law != "" {
+			basis += ": " + law
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.ID, r.Principle, basis, sev, title)
 	}
 	return tw.Flush()
 }
+
+// basisNL are the words of basisOf in Dutch.
+var basisNL = map[string]string{"law": "wet", "law in part": "deels wet", "policy": "beleid"}
 
 // explainOptions are the arguments of register explain.
 type explainOptions struct {

@@ -51,7 +51,8 @@ func gitIn(t *testing.T, dir, date string, args ...string) {
 }
 
 // TestHistoryAndChanges: history and changes read the register's Git
-// history, field by field, following renames.
+// history, field by field, following renames; in Dutch, the register's
+// first language, unless --lang says otherwise.
 func TestHistoryAndChanges(t *testing.T) {
 	dir := gitRepo(t)
 	tests := []struct {
@@ -60,20 +61,22 @@ func TestHistoryAndChanges(t *testing.T) {
 		want []string // parts of standard output, in order
 	}{
 		{[]string{"history", "cam-haven"}, 0, []string{
-			"sensors/cam-haven.yaml: 2 commits, newest first",
-			"2026-10-20 10:00 +0200", "/evaluation/last: 2025-10-01 → 2026-10-15", "/evaluation/outcome added: Minder incidenten.",
-			"2026-01-10 10:00 +0100", "added to the register"}},
+			"sensors/cam-haven.yaml: 2 commits, nieuwste eerst",
+			"2026-10-20 10:00 +0200", "/evaluation/last: 2025-10-01 → 2026-10-15", "/evaluation/outcome toegevoegd: Minder incidenten.",
+			"2026-01-10 10:00 +0100", "toegevoegd aan het register"}},
 		{[]string{"history", "register/sensors/geluidsmeter-festivalterrein.yaml"}, 0, []string{
-			"2 commits", "renamed from sensors/geluid-festival.yaml", "added to the register"}},
+			"2 commits", "hernoemd, was sensors/geluid-festival.yaml", "toegevoegd aan het register"}},
 		{[]string{"history", "../../etc/passwd"}, 2, nil},
 		{[]string{"history", "bestaat-niet"}, 2, nil},
 		{[]string{"changes", "--since", "v1"}, 0, []string{
-			"0 added, 2 changed, 1 renamed, 1 removed",
-			"changed  sensors/cam-haven.yaml", "/evaluation/last: 2025-10-01 → 2026-10-15",
-			"changed  sensors/drone-evenementen.yaml",
-			"renamed  sensors/geluidsmeter-festivalterrein.yaml", "renamed from sensors/geluid-festival.yaml",
-			"removed  sensors/proef.yaml"}},
-		{[]string{"changes", "--since", "2026-01-11"}, 0, []string{"0 added, 2 changed, 1 renamed, 1 removed"}},
+			"0 toegevoegd, 2 gewijzigd, 1 hernoemd, 1 verwijderd",
+			"gewijzigd  sensors/cam-haven.yaml", "/evaluation/last: 2025-10-01 → 2026-10-15",
+			"gewijzigd  sensors/drone-evenementen.yaml",
+			"hernoemd   sensors/geluidsmeter-festivalterrein.yaml", "hernoemd, was sensors/geluid-festival.yaml",
+			"verwijderd sensors/proef.yaml"}},
+		{[]string{"changes", "--since", "2026-01-11"}, 0, []string{"0 toegevoegd, 2 gewijzigd, 1 hernoemd, 1 verwijderd"}},
+		{[]string{"changes", "--since", "2026-01-11", "--lang", "en"}, 0, []string{"0 added, 2 changed, 1 renamed, 1 removed",
+			"changed  sensors/cam-haven.yaml", "renamed  sensors/geluidsmeter-festivalterrein.yaml", "renamed from sensors/geluid-festival.yaml"}},
 		{[]string{"changes", "--since", "v9"}, 2, nil},
 		{[]string{"changes", "--since", "2026-02-30"}, 2, nil},
 	}
