@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
@@ -86,6 +88,8 @@ type pdfDoc struct {
 	mark string
 	// footTitle is the title in the footer, shortened to fit.
 	footTitle string
+	// words is wrap's buffer for the words of a line.
+	words []string
 }
 
 // render lays out the whole packet.
@@ -504,44 +508,73 @@ func (d *pdfDoc) wrap(font string, size float64, text string, width float64) []s
 	text = d.clean(text)
 	space := d.width(" ")
 	var out []string
-	for _, para := range strings.Split(text, "\n") {
-		var line []string
+	for para := range strings.SplitSeq(text, "\n") {
+		// The line being filled: its words, and whether they stand in
+		// para as they will print (one space apart), so the line can be
+		// a slice of the text rather than a new string.
+		line := d.words[:0]
 		lineW := 0.0
+		from, to, exact := 0, 0, true
 		flush := func() {
-			out = append(out, strings.Join(line, " "))
-			line, lineW = nil, 0
+			if exact {
+				out = append(out, para[from:to])
+			} else {
+				out = append(out, strings.Join(line, " "))
+			}
+			line, lineW, exact = line[:0], 0, true
 		}
-		words := strings.Fields(para)
-		if len(words) == 0 {
-			out = append(out, "")
-			continue
+		start := func(w string, at int, ww float64) {
+			line, lineW, from, to = append(line, w), ww, at, at+len(w)
 		}
-		for _, w := range words {
+		empty := true
+		for at := 0; at < len(para); {
+			// The next word, as strings.Fields finds words.
+			r, n := utf8.DecodeRuneInString(para[at:])
+			if unicode.IsSpace(r) {
+				at += n
+				continue
+			}
+			end := at + n
+			for end < len(para) {
+				r, n := utf8.DecodeRuneInString(para[end:])
+				if unicode.IsSpace(r) {
+					break
+				}
+				end += n
+			}
+			w := para[at:end]
+			empty = false
 			ww := d.width(w)
-			if ww > width { // break the word itself
+			switch {
+			case ww > width: // break the word itself
 				if len(line) > 0 {
 					flush()
 				}
 				pieces := d.breakWord(w, width)
 				out = append(out, pieces[:len(pieces)-1]...)
 				last := pieces[len(pieces)-1]
-				line, lineW = []string{last}, d.width(last)
-				continue
-			}
-			switch {
+				start(last, end-len(last), d.width(last))
 			case len(line) == 0:
-				line, lineW = []string{w}, ww
+				start(w, at, ww)
 			case lineW+space+ww <= width+0.01:
+				exact = exact && at == to+1 && para[to] == ' '
 				line = append(line, w)
 				lineW += space + ww
+				to = end
 			default:
 				flush()
-				line, lineW = []string{w}, ww
+				start(w, at, ww)
 			}
+			at = end
+		}
+		if empty {
+			out = append(out, "")
+			continue
 		}
 		if len(line) > 0 {
 			flush()
 		}
+		d.words = line[:0]
 	}
 	// Trailing blank lines add height and nothing else.
 	for len(out) > 1 && out[len(out)-1] == "" {
