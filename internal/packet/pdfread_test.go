@@ -154,11 +154,85 @@ func cmap(stream []byte) map[uint16]string {
 	return out
 }
 
-var (
-	tfRe = regexp.MustCompile(`/(F\d+) [\d.]+ Tf`)
-	tjRe = regexp.MustCompile(`(?s)\[(.*?)\]\s*TJ`)
-	hxRe = regexp.MustCompile(`<([0-9A-Fa-f]*)>`)
-)
+var tfRe = regexp.MustCompile(`/(F\d+) [\d.]+ Tf`)
+
+// tjStrings returns the bytes of the strings in the first TJ array of a
+// text object: hex strings (<0041>) and literal strings ((\000A), with
+// their escapes); ok is false when the block has no TJ array.
+func tjStrings(t *testing.T, block string) (codes []byte, ok bool) {
+	t.Helper()
+	i := strings.Index(block, "[")
+	if i < 0 || !strings.Contains(block[i:], "TJ") {
+		return nil, false
+	}
+	for i++; i < len(block) && block[i] != ']'; {
+		switch c := block[i]; {
+		case c == '<':
+			end := strings.IndexByte(block[i:], '>')
+			if end < 0 {
+				t.Fatalf("hex string not closed: %q", block[i:])
+			}
+			h := block[i+1 : i+end]
+			for j := 0; j+2 <= len(h); j += 2 {
+				v, err := strconv.ParseUint(h[j:j+2], 16, 8)
+				if err != nil {
+					t.Fatalf("hex string %q: %v", h, err)
+				}
+				codes = append(codes, byte(v))
+			}
+			i += end + 1
+		case c == '(':
+			depth := 0
+			for i++; ; i++ {
+				if i >= len(block) {
+					t.Fatalf("literal string not closed: %q", block)
+				}
+				c := block[i]
+				if c == '\\' {
+					i++
+					e := block[i]
+					switch e {
+					case 'n':
+						e = '\n'
+					case 'r':
+						e = '\r'
+					case 't':
+						e = '\t'
+					case 'b':
+						e = '\b'
+					case 'f':
+						e = '\f'
+					}
+					if e >= '0' && e <= '7' {
+						v := 0
+						for k := 0; k < 3 && i < len(block) && block[i] >= '0' && block[i] <= '7'; k++ {
+							v = v*8 + int(block[i]-'0')
+							i++
+						}
+						i--
+						e = byte(v)
+					}
+					codes = append(codes, e)
+					continue
+				}
+				if c == '(' {
+					depth++
+				}
+				if c == ')' {
+					if depth == 0 {
+						break
+					}
+					depth--
+				}
+				codes = append(codes, c)
+			}
+			i++
+		default: // a number (kerning) or space
+			i++
+		}
+	}
+	return codes, true
+}
 
 // text extracts a page's text, one line per text object.
 func (f *pdfFile) text(t *testing.T, page pdfObject) string {
@@ -178,20 +252,17 @@ func (f *pdfFile) text(t *testing.T, page pdfObject) string {
 	var b strings.Builder
 	for _, block := range strings.Split(content, "BT") {
 		fm := tfRe.FindStringSubmatch(block)
-		tj := tjRe.FindStringSubmatch(block)
-		if fm == nil || tj == nil {
+		codes, ok := tjStrings(t, block)
+		if fm == nil || !ok {
 			continue
 		}
 		m := fonts[fm[1]]
-		for _, h := range hxRe.FindAllStringSubmatch(tj[1], -1) {
-			for i := 0; i+4 <= len(h[1]); i += 4 {
-				code, _ := strconv.ParseUint(h[1][i:i+4], 16, 16)
-				s, ok := m[uint16(code)]
-				if !ok {
-					s = "\uFFFD"
-				}
-				b.WriteString(s)
+		for i := 0; i+2 <= len(codes); i += 2 {
+			s, ok := m[uint16(codes[i])<<8|uint16(codes[i+1])]
+			if !ok {
+				s = "\uFFFD"
 			}
+			b.WriteString(s)
 		}
 		b.WriteString("\n")
 	}

@@ -259,13 +259,23 @@ func (p *pdfWriter) text(f *pdfFont, size, x, y float64, s string) {
 	b = num(b, x)
 	b = append(b, ' ')
 	b = num(b, pageH-y-f.ascent(size))
-	b = append(b, " Td\n[<"...)
-	const hex = "0123456789ABCDEF"
+	// The glyph numbers, two bytes each, in a literal string: half the
+	// bytes of a hex string, so less to compress.
+	b = append(b, " Td\n[("...)
 	for _, r := range s {
 		g := f.use(r)
-		b = append(b, hex[g>>12], hex[g>>8&15], hex[g>>4&15], hex[g&15])
+		for _, c := range [2]byte{byte(g >> 8), byte(g)} {
+			switch c {
+			case '(', ')', '\\':
+				b = append(b, '\\', c)
+			case '\r': // a reader would take a bare CR for an end of line
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, c)
+			}
+		}
 	}
-	b = append(b, ">] TJ\nET\n"...)
+	b = append(b, ")] TJ\nET\n"...)
 	p.page.Write(b)
 }
 

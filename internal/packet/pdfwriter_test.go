@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
@@ -252,4 +253,39 @@ func TestPDFFontComponents(t *testing.T) {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
+}
+
+// TestPDFTextEscapes pins that text whose glyph numbers hold the bytes a
+// literal string must escape (parentheses, backslash, carriage return)
+// reads back as it was written, in the test's reader and in poppler's.
+func TestPDFTextEscapes(t *testing.T) {
+	font, err := newPDFFont("GoRegular", goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []rune
+	for _, special := range []byte{'(', ')', '\\', '\r', '\n'} {
+		found := false
+		for r := rune(0x21); r < 0x2000 && !found; r++ {
+			if g := font.glyph(r); g != 0 && byte(g) == special && !unicode.IsSpace(r) {
+				text = append(text, r)
+				found = true
+			}
+		}
+		if !found {
+			t.Fatalf("no glyph numbered ..%02X to test with", special)
+		}
+	}
+	want := "begin " + string(text) + " (haakjes) \\ eind"
+	var out bytes.Buffer
+	w := newPDFWriter(&out, []*pdfFont{font})
+	w.startPage("")
+	w.text(font, 10, 50, 60, want)
+	if err := w.finish(pdfInfo{}, func(int, string) {}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.TrimSpace(pageTexts(t, out.Bytes())[0]); got != want {
+		t.Errorf("read back %q, want %q", got, want)
+	}
+	pdftotextHas(t, out.Bytes(), []string{want}, nil)
 }
