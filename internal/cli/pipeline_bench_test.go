@@ -279,15 +279,3 @@ func BenchmarkPipelineBuildIncremental(b *testing.B) {
 		return []string{"--root", c, "build", "--as-of", "2026-11-24", "--out", filepath.Join(tmp, "public")}
 	}, nil)
 }
-
-// BenchmarkPipelinePacket is `register packet` as a PDF with every record on
-// the agenda.
-func BenchmarkPipelinePacket(b *testing.B) {
-	benchPipeline(b, func(root, tmp string, files []string) []string {
-		ids := make([]string, len(files))
-		for i, f := range files {
-			ids[i] = strings.TrimSuffix(filepath.Base(f), ".yaml")
-		}
-		return []string{"packet", "--as-of", "2026-11-24", "--ids", strings.Join(ids, ","), "--out", filepath.Join(tmp, "packet.pdf")}
-	}, nil)
-}

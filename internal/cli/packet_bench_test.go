@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/testgen"
+)
+
+// BenchmarkPipelinePacket is `register packet` as a PDF on generated
+// registers, with every record on the agenda (all: --ids with every id) and
+// with the agenda the packet selects itself (own: the records with a date
+// due or an error), so it shows how time and memory follow the records on
+// the agenda (reported as agenda).
+// Besides the parse floor it measures, in the same run, a cold `register
+// check` of the same register, the work the packet is held to (at most
+// twice its CPU time), and it reports the peak resident memory of the
+// packet's run (Linux; the process's high-water mark, reset before it):
+//
+//	go test -run '^$' -bench 'PipelinePacket$' -benchtime 1x ./internal/cli
+//
+// x-check is the packet's CPU time over check's, x-floor over the floor's;
+// peak-rss-MiB is the goal's measure (at most 500 MB at 10,000 records).
+func BenchmarkPipelinePacket(b *testing.B) {
+	for _, n := range pipelineSizes() {
+		root, err := testgen.Cached(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files, err := testgen.RecordFiles(root)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, all := range []bool{true, false} {
+			name := "own"
+			if all {
+				name = "all"
+			}
+			b.Run(fmt.Sprintf("%d/%s", n, name), func(b *testing.B) {
+				benchPacket(b, root, files, all)
+			})
+		}
+	}
+}
+
+func benchPacket(b *testing.B, root string, files []string, all bool) {
+	tmp := b.TempDir()
+	b.Setenv("XDG_CACHE_HOME", filepath.Join(tmp, "cache"))
+	out := filepath.Join(tmp, "packet.pdf")
+	args := []string{"packet", "--as-of", "2026-11-24", "--out", out}
+	if all {
+		ids := make([]string, len(files))
+		for i, f := range files {
+			ids[i] = strings.TrimSuffix(filepath.Base(f), ".yaml")
+		}
+		args = append(args, "--ids", strings.Join(ids, ","))
+	}
+	var said strings.Builder
+	run := func(args ...string) {
+		said.Reset()
+		a := &App{Out: &said, Err: io.Discard, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
+		if code := Run(a, append([]string{"--root", root}, args...)); code == ExitError {
+			b.Fatalf("%s: exit %d", args[0], code)
+		}
+	}
+	floor := measure(func() {
+		if err := testgen.ParseFloor(files); err != nil {
+			b.Error(err)
+		}
+	})
+	check := measure(func() { run("check", "--as-of", "2026-11-24", "--no-cache") })
+	var total cost
+	var rss float64
+	runs := 0
+	for b.Loop() {
+		b.StopTimer()
+		debug.FreeOSMemory()
+		resetPeakRSS()
+		b.StartTimer()
+		c := measure(func() { run(args...) })
+		total.cpu += c.cpu
+		total.wall += c.wall
+		total.peakHeap = max(total.peakHeap, c.peakHeap)
+		rss = max(rss, peakRSS())
+		runs++
+	}
+	st, err := os.Stat(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// "wrote packet.pdf (pdf): 5634 registraties: ..."
+	m := regexp.MustCompile(`\): (\d+) `).FindStringSubmatch(said.String())
+	if m == nil {
+		b.Fatalf("no count of records in %q", said.String())
+	}
+	agenda, _ := strconv.Atoi(m[1])
+	cpu := total.cpu.Seconds() / float64(runs)
+	b.ReportMetric(cpu/check.cpu.Seconds(), "x-check")
+	b.ReportMetric(cpu/floor.cpu.Seconds(), "x-floor")
+	b.ReportMetric(cpu, "cpu-s/op")
+	b.ReportMetric(check.cpu.Seconds(), "check-cpu-s")
+	b.ReportMetric(floor.cpu.Seconds(), "floor-cpu-s")
+	b.ReportMetric(float64(total.peakHeap)/(1<<20), "peak-heap-MiB")
+	b.ReportMetric(float64(check.peakHeap)/(1<<20), "check-peak-heap-MiB")
+	if rss > 0 {
+		b.ReportMetric(rss/(1<<20), "peak-rss-MiB")
+	}
+	b.ReportMetric(float64(st.Size())/(1<<20), "pdf-MiB")
+	b.ReportMetric(float64(agenda), "agenda")
+	b.ReportMetric(float64(agenda)/(total.wall.Seconds()/float64(runs)), "records/s")
+}
+
+// resetPeakRSS starts the process's peak resident memory afresh (Linux).
+func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS is the process's peak resident memory in bytes since
+// resetPeakRSS (VmHWM); 0 where it cannot be read.
+func peakRSS() float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb * 1024
+		}
+	}
+	return 0
+}
