@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/pageurl"
@@ -254,22 +255,11 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 	return out
 }
 
-// named drops the list indexes of a dotted path, leaving the field.
-func named(p string) []string {
-	var out []string
-	for _, s := range strings.Split(p, ".") {
-		if !record.IsIndex(s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // withheldField reports whether a changed field is one the record format
 // knows and the record withholds: it is named, with "niet openbaar" for its
 // value (an internal note or an unknown key is not named at all).
 func withheldField(rules *record.Record, name string) bool {
-	want := strings.Join(named(name), ".")
+	want := field.Bare(name)
 	for _, f := range publish.Fields(rules.Kind) {
 		if f.Path == want {
 			return rules.IsWithheld(name) || publish.PositionWithheld(rules) && strings.HasPrefix(name, "location.point")

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
@@ -101,7 +102,7 @@ func withheldUnder(r *record.Record, p string) []string {
 	if r.Publication != nil {
 		for _, w := range r.Publication.Withheld {
 			if publish.Touches(&record.Record{Publication: &record.Publication{Withheld: []string{w}}}, p) {
-				out = append(out, namedPath(w))
+				out = append(out, field.Bare(w))
 			}
 		}
 	}
@@ -109,16 +110,6 @@ func withheldUnder(r *record.Record, p string) []string {
 		out = append(out, "location.point")
 	}
 	return out
-}
-
-func namedPath(p string) string {
-	var out []string
-	for _, s := range strings.Split(p, ".") {
-		if !record.IsIndex(s) {
-			out = append(out, s)
-		}
-	}
-	return strings.Join(out, ".")
 }
 
 // markExceptions marks withheld parts of the exception rows.
@@ -186,7 +177,7 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 		notice := publish.Notice(L.lang, publish.Reason(loaded, L.lang))
 		for _, c := range rc.Fields {
 			path := strings.Join(source.SplitPointer(c.Path), ".")
-			row := ChangeRow{Field: L.fieldLabel(c.Path), Change: L.pick(changeOps[c.Op])}
+			row := ChangeRow{Field: field.Name(L.lang, c.Path), Change: L.pick(changeOps[c.Op])}
 			if !publish.Shown(loaded, path) {
 				if !publish.Touches(loaded, path) || !knownField(loaded.Kind, path) {
 					continue
@@ -247,7 +238,7 @@ func (L *Labels) markChanges(it *Item, rc *history.RecordChange, loaded *record.
 }
 
 func knownField(kind record.Kind, path string) bool {
-	want := namedPath(path)
+	want := field.Bare(path)
 	for _, f := range publish.Fields(kind) {
 		if f.Path == want {
 			return true

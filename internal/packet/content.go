@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
@@ -357,7 +358,7 @@ func (L *Labels) changeSection(it *Item, rc *history.RecordChange, p *Packet) {
 	}
 	if rc.Op != history.Added {
 		for _, c := range rc.Fields {
-			row := ChangeRow{Field: L.fieldLabel(c.Path), Change: L.pick(changeOps[c.Op])}
+			row := ChangeRow{Field: field.Name(L.lang, c.Path), Change: L.pick(changeOps[c.Op])}
 			if c.Old != nil {
 				row.Old = fielddiff.Format(c.Old)
 			}

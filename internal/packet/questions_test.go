@@ -69,24 +69,6 @@ func TestQuestions(t *testing.T) {
 	}
 }
 
-func TestFieldLabel(t *testing.T) {
-	tests := []struct{ lang, pointer, want string }{
-		{"nl", "", "Hele registratie"},
-		{"nl", "/purpose", "Doel en impact"},
-		{"nl", "/lifecycle/end", "Looptijd: einde"},
-		{"nl", "/decisions/1", "Besluiten 2"},
-		{"nl", "/decisions/0/date", "Besluiten 1 › date"},
-		{"nl", "/risks/stacking", "Stapeling met andere systemen"},
-		{"en", "/owner/email", "Email"},
-		{"nl", "/x-custom/a~1b", "x-custom › a/b"},
-	}
-	for _, tt := range tests {
-		if got := labelsFor(tt.lang).fieldLabel(tt.pointer); got != tt.want {
-			t.Errorf("%s %q = %q, want %q", tt.lang, tt.pointer, got, tt.want)
-		}
-	}
-}
-
 func TestWords(t *testing.T) {
 	tests := []struct{ lang, duration, want string }{
 		{"nl", "P90D", "90 dagen"},
