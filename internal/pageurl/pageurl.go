@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Segments are the path parts of pages, per language (Dutch, English):
 // Dutch URLs for the Dutch site, English under /en/. They are part of the
 // site's interface (people link to record pages), so they never change.
-var Segments = map[string][2]string{
+var Segments = map[string]label.Text{
 	"home":       {"index.html", "index.html"},
 	"sensor":     {"sensoren", "sensors"},
 	"algorithm":  {"algoritmes", "algorithms"},
@@ -34,15 +35,6 @@ const (
 	CalendarPath = "due.ics"
 )
 
-// LangIndex is the index of a language in Segments and in the site's other
-// pairs of Dutch and English texts.
-func LangIndex(lang string) int {
-	if lang == "en" {
-		return 1
-	}
-	return 0
-}
-
 // RecordFile is the file name (without .html) of a record's page. The list
 // of a kind is index.html in the same folder, so the record with id
 // "index" gets "index_": an id never holds "_" (record.ValidID), so no
@@ -58,7 +50,7 @@ func RecordFile(id string) string {
 // language the root is in (the site's first language, config.Language), such
 // as "sensoren/cam-markt.html".
 func RecordPath(rootLang string, k record.Kind, id string) string {
-	return Segments[string(k)][LangIndex(rootLang)] + "/" + RecordFile(id) + ".html"
+	return Segments[string(k)].In(rootLang) + "/" + RecordFile(id) + ".html"
 }
 
 // URL is path under the site's base URL, or "" when the configuration has
@@ -85,5 +77,5 @@ func RuleURL(cfg *config.Config, id string) string {
 	if cfg == nil {
 		return ""
 	}
-	return URL(cfg, Segments["principles"][LangIndex(cfg.Language())]+"#rule-"+id)
+	return URL(cfg, Segments["principles"].In(cfg.Language())+"#rule-"+id)
 }

@@ -35,6 +35,7 @@ func TestRecordPathOfIndex(t *testing.T) {
 		{"nl", record.Sensor, "index", "sensoren/index_.html"},
 		{"en", record.Sensor, "index", "sensors/index_.html"},
 		{"nl", record.Algorithm, "parkeren", "algoritmes/parkeren.html"},
+		{"de", record.Algorithm, "parkeren", "algoritmes/parkeren.html"}, // not a site language: Dutch
 	}
 	for _, tt := range tests {
 		if got := RecordPath(tt.lang, tt.kind, tt.id); got != tt.want {
