@@ -41,7 +41,7 @@ func newBuildCmd(a *App, runF func(*buildOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Build the public register website (a static site) with open-data downloads",
+		Short: a.say(msgBuildShort),
 		Long: `build writes the public register as a static website: every public record in plain
 Dutch and English, the checklist's findings, a map of the sensors, search, and the
 open-data downloads (register.json, CSV, GeoJSON, the JSON Schemas and a DCAT
@@ -75,16 +75,16 @@ there are findings at or above --fail-on; 2: usage or I/O error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVarP(&o.out, "out", "o", "public", "folder to write the site to; replaced in one step when the build succeeds")
-	cmd.Flags().StringVar(&o.failOn, "fail-on", "none", "lowest severity of finding that fails the run (exit 1): error, warning or none; the site is written either way")
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam")
+	cmd.Flags().StringVarP(&o.out, "out", "o", "public", a.say(msgBuildOutUsage))
+	cmd.Flags().StringVar(&o.failOn, "fail-on", "none", a.say(msgBuildFailOnUsage))
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgBuildAsOfUsage))
 	return cmd
 }
 
 // runBuild builds the site and reports what it says of the register.
 func runBuild(o *buildOptions) error {
 	if strings.TrimSpace(o.out) == "" {
-		return usagef("--out needs a folder")
+		return usageText(msgFederateOut)
 	}
 	fail, err := parseBuildFailOn(o.failOn)
 	if err != nil {
@@ -100,7 +100,7 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	secs := time.Since(start).Seconds()
-	fmt.Fprintf(o.Out, "Built %s: %d pages, %d files in %.2fs (%.0f pages/s). %s changed.\n", rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9), plural(st.Written, "file"))
+	fmt.Fprintln(o.Out, o.count(msgBuilt, st.Written, rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9)))
 	unread := o.reportUnread(res)
 	if failed := o.reportChecklist(res, checked, fail); failed != nil {
 		return failed
@@ -115,7 +115,7 @@ func parseBuildFailOn(s string) (finding.Severity, error) {
 	}
 	sev, err := parseFailOn(s)
 	if err != nil {
-		return sev, usagef("--fail-on %q: use error, warning or none", s)
+		return sev, usageText(msgBuildFailOn, s)
 	}
 	return sev, nil
 }
@@ -174,7 +174,7 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 	defer lock.Release()
 	// One repository serves both the record pages' history and the
 	// checklist's duty to report.
-	p, err := a.open(openOptions{without: "the site shows no history"})
+	p, err := a.open(openOptions{without: a.say(msgSiteWithoutHistory)})
 	if err != nil {
 		return site.Stats{}, nil, nil, err
 	}
@@ -183,7 +183,7 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 	var hist map[string]site.History
 	if p.Repo != nil {
 		if hist, err = siteHistory(p.Repo); err != nil {
-			fmt.Fprintf(a.Err, "register: warning: %v; the site shows no history\n", err)
+			a.warnText(fmt.Sprintf("%v; %s", err, a.say(msgSiteWithoutHistory)))
 			hist = nil
 		}
 	}
@@ -231,17 +231,17 @@ const feedLimit = 200
 func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Writer) error {
 	cfg := reg.Config
 	if strings.TrimSpace(cfg.Site.BaseURL) == "" {
-		fmt.Fprintf(a.Err, "register: warning: site.base_url is empty in register.yaml, so the site has no change feed and no DCAT catalogue (both need the site's address); set it to where the site is published, for example https://register.mijnstad.nl/\n")
+		a.warn(msgNoBaseURL)
 		return nil
 	}
 	if repo == nil {
-		fmt.Fprintf(a.Err, "register: warning: the register has no readable Git history, so the site has no change feed\n")
+		a.warn(msgNoFeedWithoutGit)
 		return nil
 	}
 	since := period.Format(period.Today(a.Now()).AddDate(-1, 0, 0))
 	cs, err := repo.Since(since)
 	if err != nil {
-		fmt.Fprintf(a.Err, "register: warning: %v; the site has no change feed\n", err)
+		a.warn(msgNoFeed, err)
 		return nil
 	}
 	opts := feedOptions(reg, a.Now())
@@ -289,17 +289,14 @@ func (a *App) reportUnread(res *load.Result) error {
 	if len(errs) == 0 {
 		return nil
 	}
-	noun := "errors"
-	if len(errs) == 1 {
-		noun = "error"
-	}
-	fmt.Fprintf(a.Err, "register: %d %s while loading; records that could not be read are missing from the site, the others show their errors:\n", len(errs), noun)
+	a.note(a.count(msgLoadErrors, len(errs)))
 	for i, f := range errs {
 		if i == 10 {
-			fmt.Fprintf(a.Err, "  ... and %d more; run 'register validate' for all\n", len(errs)-10)
+			a.sayln(a.Err, msgLoadErrorsMore, len(errs)-10)
 			break
 		}
-		fmt.Fprintf(a.Err, "  %s: %s\n", f.Position(), f.Message)
+		msg, _ := f.Text(a.ui())
+		fmt.Fprintf(a.Err, "  %s: %s\n", f.Position(), msg)
 	}
 	if missingRecords(res) {
 		return errFindings

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -132,12 +131,4 @@ func (a *App) exportProblems(p *pipeline.Register, fs []finding.Finding) error {
 		return err
 	}
 	return errFindings
-}
-
-// howMany writes a number with the right form of its noun.
-func howMany(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -217,6 +217,19 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		{"explain a typo", func(t *testing.T, root string) []string { return []string{"explain", "signge"} }, ExitError,
 			[]string{`unknown rule "signge"; did you mean signage?`},
 			[]string{`onbekende regel "signge"; bedoelt u signage?`}},
+		{"build", func(t *testing.T, root string) []string {
+			return []string{"build", "--as-of", "2026-11-24", "--out", filepath.Join(t.TempDir(), "site")}
+		}, ExitOK,
+			[]string{"Built ", " pages, ", "files changed.", "register: warning: site.base_url is empty in register.yaml"},
+			[]string{" gebouwd: ", " pagina's, ", "bestanden gewijzigd.", "register: waarschuwing: site.base_url is leeg in register.yaml"}},
+		{"packet", func(t *testing.T, root string) []string {
+			return []string{"packet", "--as-of", "2026-11-24", "--out", filepath.Join(t.TempDir(), "stuk.md")}
+		}, ExitOK,
+			[]string{"wrote ", "stuk.md (md): "},
+			[]string{"stuk.md geschreven (md): "}},
+		{"serve with a bad --poll", func(t *testing.T, root string) []string { return []string{"serve", "--poll", "0s"} }, ExitError,
+			[]string{"--poll must be positive"},
+			[]string{"--poll moet groter zijn dan nul"}},
 		{"history outside Git", func(t *testing.T, root string) []string { return []string{"history", "cam-markt"} }, ExitError,
 			[]string{"no history available: the register at"},
 			[]string{"geen geschiedenis beschikbaar: het register in"}},

@@ -310,3 +310,59 @@ var (
 		"Wijzigingen sinds %s (%s): %d toegevoegd, %d gewijzigd, %d hernoemd, %d verwijderd")
 	msgChangesLast = message.New("  (last %s by %s, %s: %s)", "  (laatst op %s door %s, %s: %s)")
 )
+
+// build, serve and packet.
+var (
+	msgBuildOutUsage = message.New("folder to write the site to; replaced in one step when the build succeeds",
+		"map waarin de site wordt geschreven; in één keer vervangen als het bouwen slaagt")
+	msgBuildFailOnUsage = message.New("lowest severity of finding that fails the run (exit 1): error, warning or none; the site is written either way",
+		"laagste ernst van een bevinding waarbij de opdracht faalt (exit 1): error, warning of none; de site wordt hoe dan ook geschreven")
+	msgBuildAsOfUsage = message.New("build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",
+		"bouw alsof het vandaag deze datum is (JJJJ-MM-DD); standaard: vandaag in Europe/Amsterdam")
+	msgBuildFailOn = message.New("--fail-on %q: use error, warning or none", "--fail-on %q: kies error, warning of none")
+	msgBuilt       = message.NewCount("Built %[2]s: %[3]d pages, %[4]d files in %.2[5]fs (%.0[6]f pages/s). %[1]d file changed.",
+		"Built %[2]s: %[3]d pages, %[4]d files in %.2[5]fs (%.0[6]f pages/s). %[1]d files changed.",
+		"%[2]s gebouwd: %[3]d pagina's, %[4]d bestanden in %.2[5]fs (%.0[6]f pagina's/s). %[1]d bestand gewijzigd.",
+		"%[2]s gebouwd: %[3]d pagina's, %[4]d bestanden in %.2[5]fs (%.0[6]f pagina's/s). %[1]d bestanden gewijzigd.")
+	msgSiteWithoutHistory = message.New("the site shows no history", "de site toont geen geschiedenis")
+	msgNoBaseURL          = message.New("site.base_url is empty in register.yaml, so the site has no change feed and no DCAT catalogue (both need the site's address); set it to where the site is published, for example https://register.mijnstad.nl/",
+		"site.base_url is leeg in register.yaml, dus de site heeft geen wijzigingenfeed en geen DCAT-catalogus (die hebben het adres van de site nodig); vul het adres in waar de site staat, bijvoorbeeld https://register.mijnstad.nl/")
+	msgNoFeedWithoutGit = message.New("the register has no readable Git history, so the site has no change feed",
+		"het register heeft geen leesbare Git-geschiedenis, dus de site heeft geen wijzigingenfeed")
+	msgNoFeed     = message.New("%v; the site has no change feed", "%v; de site heeft geen wijzigingenfeed")
+	msgLoadErrors = message.NewCount("%d error while loading; records that could not be read are missing from the site, the others show their errors:",
+		"%d errors while loading; records that could not be read are missing from the site, the others show their errors:",
+		"%d fout bij het inlezen; registraties die niet konden worden gelezen ontbreken op de site, de andere tonen hun fouten:",
+		"%d fouten bij het inlezen; registraties die niet konden worden gelezen ontbreken op de site, de andere tonen hun fouten:")
+	msgLoadErrorsMore = message.New("  ... and %d more; run 'register validate' for all", "  ... en nog %d; voer 'register validate' uit voor alle")
+
+	msgServeAddrUsage    = message.New("address to serve on", "adres waarop de site te zien is")
+	msgServeAsOfUsage    = message.New("build as if today were this date (YYYY-MM-DD)", "bouw alsof het vandaag deze datum is (JJJJ-MM-DD)")
+	msgServePollUsage    = message.New("how often to look for changed records", "hoe vaak naar gewijzigde registraties wordt gekeken")
+	msgServePoll         = message.New("--poll must be positive", "--poll moet groter zijn dan nul")
+	msgServeListen       = message.New("cannot listen on %s: %v; choose another --addr", "kan niet luisteren op %s: %v; kies een ander --addr")
+	msgServeBuilt        = message.New("%s built: %d pages in %.2fs", "%s gebouwd: %d pagina's in %.2fs")
+	msgServeRebuildError = message.New("rebuild failed, still serving the previous site: %v", "opnieuw bouwen mislukt; de vorige site blijft te zien: %v")
+	msgServeUnwatched    = message.New("cannot look at some of the register's files; still watching the rest: %s",
+		"kan sommige bestanden van het register niet bekijken; de rest wordt nog gevolgd: %s")
+
+	msgPacketWrote  = message.New("wrote %s (%s): %s", "%s geschreven (%s): %s")
+	msgPacketTagged = message.New("tagged %s as %s; the next packet compares with it", "%s gemarkeerd als %s; het volgende vergaderstuk vergelijkt daarmee")
+	msgPacketNoGit  = message.New("--tag %s: the register is not in a Git repository with commits, so there is nothing to tag",
+		"--tag %s: het register staat niet in een Git-repository met commits, dus er is niets te markeren")
+	msgPacketDirty = message.New("the register has uncommitted changes; the tag marks commit %s without them",
+		"het register heeft niet-vastgelegde wijzigingen; de tag markeert commit %s zonder die wijzigingen")
+	msgPacketCommit = message.New("--commit goes with --tag and no --out: a packet is always made from HEAD and the files as they are",
+		"--commit hoort bij --tag zonder --out: een vergaderstuk wordt altijd gemaakt van HEAD en de bestanden zoals ze zijn")
+	msgPacketWithin         = message.New("--within %q: give an ISO 8601 duration such as P90D or P6M", "--within %q: geef een ISO 8601-duur zoals P90D of P6M")
+	msgPacketWithoutHistory = message.New("the packet is made without history", "het vergaderstuk wordt zonder geschiedenis gemaakt")
+	msgPacketLoadProblems   = message.New("%d problems while loading; run 'register validate': records that could not be read are not in the packet",
+		"%d problemen bij het inlezen; voer 'register validate' uit: registraties die niet konden worden gelezen staan niet in het vergaderstuk")
+	msgPacketSinceIgnored = message.New("--since %s ignored: no Git history available", "--since %s genegeerd: geen Git-geschiedenis beschikbaar")
+	msgPacketPreviousTag  = message.New("looking for the previous packet's tag: %v", "bij het zoeken naar de tag van het vorige vergaderstuk: %v")
+	msgTag                = message.New("--tag: %v", "--tag: %v")
+	msgPacketLangUsage    = message.New("language of the packet: nl or en (default: the register's first language)",
+		"taal van het vergaderstuk: nl of en (standaard: de eerste taal van het register)")
+	msgPacketOutUsage = message.New("write the packet to this file; .html, .md or .pdf chooses the format",
+		"schrijf het vergaderstuk naar dit bestand; .html, .md of .pdf bepaalt het formaat")
+)

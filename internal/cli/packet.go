@@ -3,7 +3,6 @@ package cli
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -38,7 +37,7 @@ func newPacketCmd(a *App, runF func(*packetOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "packet",
-		Short: "Make the ethics committee's review packet (HTML, Markdown or PDF)",
+		Short: a.say(msgPacketShort),
 		Long: `packet prepares a meeting of the ethics committee (VNG 3.8): it selects the records
 that are new or changed since the previous packet (--since: a tag, commit or date; by
 default the tag the previous 'register packet --tag' made), those with an evaluation,
@@ -76,8 +75,8 @@ dates, findings and --ids.`,
 	f.StringVar(&o.asOf, "as-of", "", "meeting date (YYYY-MM-DD); dates fall due relative to it; default: today in Europe/Amsterdam")
 	f.StringVar(&o.since, "since", "", "previous packet: a tag, commit or date (YYYY-MM-DD); default: the newest tag made by --tag")
 	f.StringSliceVar(&o.ids, "ids", nil, "also put these records on the agenda (comma-separated ids)")
-	f.StringVarP(&o.out, "out", "o", "", "write the packet to this file; .html, .md or .pdf chooses the format")
-	f.StringVar(&o.lang, "lang", "", "language of the packet: nl or en (default: the register's first language)")
+	f.StringVarP(&o.out, "out", "o", "", a.say(msgPacketOutUsage))
+	f.StringVar(&o.lang, "lang", "", a.say(msgPacketLangUsage))
 	f.StringVar(&o.within, "within", "", "window for dates falling due, as an ISO 8601 duration (default: due_within, P90D)")
 	f.StringVar(&o.committee, "committee", "", "the committee's name on the cover (default: Ethische commissie)")
 	f.StringVar(&o.tag, "tag", "", "tag the commit the packet is made from with this name, for the next packet's --since")
@@ -99,7 +98,7 @@ func runPacket(o *packetOptions) error {
 	// The checklist runs while the records load, so each file is parsed
 	// once. The check cache is not used: it keeps findings, and stand-ins
 	// for the records, where the packet shows every selected record whole.
-	reg, err := o.open(openOptions{warnConfig: true, without: "the packet is made without history", today: in.today})
+	reg, err := o.open(openOptions{warnConfig: true, without: o.say(msgPacketWithoutHistory), today: in.today})
 	if err != nil {
 		return err
 	}
@@ -109,7 +108,7 @@ func runPacket(o *packetOptions) error {
 		return err
 	}
 	if n := finding.Summarise(0, reg.Loaded.Findings).Errors; n > 0 {
-		fmt.Fprintf(o.Err, "register: warning: %d problems while loading; run 'register validate': records that could not be read are not in the packet\n", n)
+		o.warn(msgPacketLoadProblems, n)
 	}
 	if o.out == "" {
 		if err := packet.Render(o.Out, p, packet.Markdown); err != nil {
@@ -119,16 +118,16 @@ func runPacket(o *packetOptions) error {
 		if err := packet.WriteFile(o.out, p); err != nil {
 			return err
 		}
-		fmt.Fprintf(o.Out, "wrote %s (%s): %s\n", rel(o.out), in.format, p.CountText())
+		o.sayln(o.Out, msgPacketWrote, rel(o.out), in.format, p.CountText())
 	}
 	if o.tag == "" {
 		return nil
 	}
 	if p.Commit == "" {
-		return fmt.Errorf("--tag %s: the register is not in a Git repository with commits, so there is nothing to tag", o.tag)
+		return errText(msgPacketNoGit, o.tag)
 	}
 	if p.Dirty {
-		fmt.Fprintf(o.Err, "register: warning: the register has uncommitted changes; the tag marks commit %s without them\n", p.Commit[:min(12, len(p.Commit))])
+		o.warn(msgPacketDirty, p.Commit[:min(12, len(p.Commit))])
 	}
 	return o.tagPacket(o.tag, p.Commit)
 }
@@ -146,11 +145,11 @@ type packetInput struct {
 func (o *packetOptions) parse() (packetInput, error) {
 	var in packetInput
 	if o.commit != "" {
-		return in, usagef("--commit goes with --tag and no --out: a packet is always made from HEAD and the files as they are")
+		return in, usageText(msgPacketCommit)
 	}
 	if o.tag != "" {
 		if err := history.CheckTag(o.Root(), o.tag); errors.Is(err, history.ErrNoRepo) {
-			return in, usagef("--tag: %v", err)
+			return in, usageText(msgTag, err)
 		} else if err != nil {
 			return in, usageError{err}
 		}
@@ -164,12 +163,12 @@ func (o *packetOptions) parse() (packetInput, error) {
 	}
 	in.lang = strings.ToLower(strings.TrimSpace(o.lang))
 	if in.lang != "" && in.lang != "nl" && in.lang != "en" {
-		return in, usagef("--lang %q: use nl or en", o.lang)
+		return in, usageText(msgLangFlag, o.lang)
 	}
 	if o.within != "" {
 		d, err := period.Parse(o.within)
 		if err != nil || d.IsZero() {
-			return in, usagef("--within %q: give an ISO 8601 duration such as P90D or P6M", o.within)
+			return in, usageText(msgPacketWithin, o.within)
 		}
 		in.within = d
 	}
@@ -188,7 +187,7 @@ func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.P
 		if opts.Since == "" {
 			tag, err := history.PreviousTag(o.Root())
 			if err != nil {
-				fmt.Fprintf(o.Err, "register: warning: looking for the previous packet's tag: %v\n", err)
+				o.warn(msgPacketPreviousTag, err)
 			}
 			opts.Since, opts.SinceFromTag = tag, tag != ""
 		}
@@ -196,7 +195,7 @@ func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.P
 			opts.Dirty = dirty
 		}
 	} else if o.since != "" {
-		fmt.Fprintf(o.Err, "register: warning: --since %s ignored: no Git history available\n", o.since)
+		o.warn(msgPacketSinceIgnored, o.since)
 	}
 	p, err := packet.Build(reg.Records(), reg.Findings(in.today), opts)
 	if errors.Is(err, packet.ErrUnknownID) {
@@ -209,11 +208,11 @@ func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.P
 func (a *App) tagPacket(name, rev string) error {
 	hash, err := history.Tag(a.Root(), name, rev, a.Now())
 	if errors.Is(err, history.ErrNoRepo) {
-		return usagef("--tag: %v", err)
+		return usageText(msgTag, err)
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Out, "tagged %s as %s; the next packet compares with it\n", hash[:min(12, len(hash))], name)
+	a.sayln(a.Out, msgPacketTagged, hash[:min(12, len(hash))], name)
 	return nil
 }

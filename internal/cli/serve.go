@@ -37,7 +37,7 @@ func newServeCmd(a *App, runF func(*serveOptions) error) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Preview the public register website locally, rebuilding when a record changes",
+		Short: a.say(msgServeShort),
 		Long: `serve builds the site into a temporary folder and serves it on --addr, so a steward
 can preview the register before pushing. When a record or register.yaml changes, the
 site is rebuilt; reload the page to see it. A build that fails keeps the previous
@@ -52,9 +52,9 @@ site and prints why. Stop with Ctrl+C; the temporary folder is removed.`,
 			return runF(o)
 		},
 	}
-	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to serve on")
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", "build as if today were this date (YYYY-MM-DD)")
-	cmd.Flags().DurationVar(&o.poll, "poll", time.Second, "how often to look for changed records")
+	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", a.say(msgServeAddrUsage))
+	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgServeAsOfUsage))
+	cmd.Flags().DurationVar(&o.poll, "poll", time.Second, a.say(msgServePollUsage))
 	return cmd
 }
 
@@ -65,7 +65,7 @@ func runServe(o *serveOptions) error {
 		return err
 	}
 	if o.poll <= 0 {
-		return usagef("--poll must be positive")
+		return usageText(msgServePoll)
 	}
 	return o.serve(o.ctx, o.addr, o.poll, func() time.Time {
 		if o.asOf != "" {
@@ -98,7 +98,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 			preview.Built("register serve: the rebuild failed; this is the previous site.\n" + err.Error())
 			return err
 		}
-		fmt.Fprintf(a.Out, "%s built: %d pages in %.2fs\n", time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
+		a.sayln(a.Out, msgServeBuilt, time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
 		preview.Built(loadProblems(res))
 		_ = a.reportUnread(res)
 		if res.Register.Config != nil {
@@ -116,7 +116,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 			msg = err.Error()
 		}
 		if msg != lastProblem && msg != "" {
-			fmt.Fprintf(a.Err, "register: warning: cannot look at some of the register's files; still watching the rest: %s\n", msg)
+			a.warn(msgServeUnwatched, msg)
 		}
 		lastProblem = msg
 		return fp
@@ -133,7 +133,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return usagef("cannot listen on %s: %v; choose another --addr", addr, err)
+		return usageText(msgServeListen, addr, err)
 	}
 	srv := &http.Server{Handler: site.PreviewHandler(out, csp, preview), ReadHeaderTimeout: 5 * time.Second}
 	fmt.Fprintf(a.Out, "Serving the register at http://%s/ (Ctrl+C to stop)\n", ln.Addr())
@@ -161,7 +161,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 			}
 			last = fp
 			if err := rebuild(); err != nil {
-				fmt.Fprintf(a.Err, "register: rebuild failed, still serving the previous site: %v\n", err)
+				a.note(a.say(msgServeRebuildError, err))
 			}
 		}
 	}

@@ -107,7 +107,14 @@ func Verbs(format string) ([]string, error) {
 		for i < len(format) && strings.IndexByte("+-# 0", format[i]) >= 0 {
 			i++
 		}
-		if i < len(format) && format[i] == '[' {
+		// An argument index may stand before the width or before the verb
+		// ("%[2]d", "%.2[3]f"); the last one says which argument the verb
+		// reads.
+		for i < len(format) && (format[i] == '[' || format[i] == '.' || format[i] >= '0' && format[i] <= '9') {
+			if format[i] != '[' {
+				i++
+				continue
+			}
 			end := strings.IndexByte(format[i:], ']')
 			if end < 0 {
 				return nil, fmt.Errorf("unclosed argument index")
@@ -118,9 +125,6 @@ func Verbs(format string) ([]string, error) {
 			}
 			next = n
 			i += end + 1
-		}
-		for i < len(format) && (format[i] >= '0' && format[i] <= '9' || format[i] == '.') {
-			i++
 		}
 		if i >= len(format) {
 			return nil, fmt.Errorf("format ends in %%")

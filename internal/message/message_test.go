@@ -18,6 +18,8 @@ func TestVerbs(t *testing.T) {
 		{"%[2]s: %[1]d pagina's", []string{"d", "s"}, ""},
 		{"%-8s %5.2f %+q %#v", []string{"s", "f", "q", "v"}, ""},
 		{"%[1]s and %[1]s again", []string{"s"}, ""},
+		{"%[2]s in %.2[3]fs, %[1]d changed", []string{"d", "s", "f"}, ""},
+		{"%6.2f", []string{"f"}, ""},
 		{"%[1]s and %[1]d", nil, "argument 1 read as %s and %d"},
 		{"%[2]s only", nil, "skipped"},
 		{"trailing %", nil, "ends in %"},

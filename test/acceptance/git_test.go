@@ -242,7 +242,7 @@ func TestShallowClone(t *testing.T) {
 func TestPacketTags(t *testing.T) {
 	dir := gitRepo(t)
 	r := run(t, dir, nil, "packet", "--as-of", asOf, "--out", "pakket.md", "--tag", "ethiek-2026-11")
-	if r.code != 0 || !strings.Contains(r.stdout, "as ethiek-2026-11") {
+	if r.code != 0 || !strings.Contains(r.stdout, "gemarkeerd als ethiek-2026-11") {
 		t.Fatalf("packet --tag: exit %d\n%s", r.code, r.out())
 	}
 	tags := exec.Command("git", "tag", "-l")

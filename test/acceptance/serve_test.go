@@ -102,7 +102,7 @@ func TestServeOnABusyPort(t *testing.T) {
 	defer l.Close()
 	tmp := t.TempDir()
 	r := run(t, dir, []string{"TMPDIR=" + tmp}, "serve", "--addr", l.Addr().String())
-	if r.code != 2 || !strings.Contains(r.stderr, "choose another --addr") {
+	if r.code != 2 || !strings.Contains(r.stderr, "kies een ander --addr") {
 		t.Errorf("serve on a busy port: exit %d\n%s", r.code, r.out())
 	}
 	if left := entries(t, tmp); len(left) > 0 {
