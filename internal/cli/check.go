@@ -66,7 +66,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files, without: o.say(msgWithoutDuty), today: today, cache: !o.noCache})
+	reg, err := o.open(openOptions{files: o.files, without: o.say(msgWithoutDuty), today: today, cache: !o.noCache, findingsOnly: true})
 	if err != nil {
 		return err
 	}

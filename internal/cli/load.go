@@ -25,6 +25,9 @@ type openOptions struct {
 	today time.Time
 	// cache keeps each file's checked result between runs, with today.
 	cache bool
+	// findingsOnly: the command reports findings, nothing else of the
+	// records (pipeline.Options.FindingsOnly).
+	findingsOnly bool
 }
 
 // open opens the register at --root through the pipeline and prints what
@@ -32,7 +35,7 @@ type openOptions struct {
 // asked, and why it goes without history when the history cannot be trusted.
 // The caller closes the register.
 func (a *App) open(o openOptions) (*pipeline.Register, error) {
-	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache})
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly})
 	if err != nil {
 		return nil, err
 	}

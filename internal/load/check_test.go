@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,13 +19,14 @@ import (
 // checkTwice loads root with the checklist run in the workers (Options.Check)
 // and the way it was done before: the checklist over the loaded register,
 // then every finding placed by reading its file again (Locate).
-func checkTwice(t *testing.T, root string, opts principle.Options) (got, want []finding.Finding) {
+// With facts, the load keeps stand-ins for the records (Options.Facts).
+func checkTwice(t *testing.T, root string, opts principle.Options, facts bool) (got, want []finding.Finding) {
 	t.Helper()
 	v, err := validate.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Register(root, Options{Validator: v, Check: &opts})
+	res, err := Register(root, Options{Validator: v, Check: &opts, Facts: facts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,20 +94,22 @@ func TestCheckInOneParse(t *testing.T) {
 		{"custom rules beyond their budget", custom(5), false},
 		{"register-wide mistakes", mistakes, false},
 	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, want := checkTwice(t, tc.root, principle.Options{Today: today})
-			if len(want) == 0 && !tc.clean {
-				t.Fatal("no findings: the comparison proves nothing")
-			}
-			if !reflect.DeepEqual(got, want) {
-				for i := range min(len(got), len(want)) {
-					if !reflect.DeepEqual(got[i], want[i]) {
-						t.Fatalf("finding %d differs:\n got %+v\nwant %+v", i, got[i], want[i])
-					}
+		for _, facts := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, stand-ins %v", tc.name, facts), func(t *testing.T) {
+				got, want := checkTwice(t, tc.root, principle.Options{Today: today}, facts)
+				if len(want) == 0 && !tc.clean {
+					t.Fatal("no findings: the comparison proves nothing")
 				}
-				t.Fatalf("%d findings, want %d", len(got), len(want))
-			}
-		})
+				if !reflect.DeepEqual(got, want) {
+					for i := range min(len(got), len(want)) {
+						if !reflect.DeepEqual(got[i], want[i]) {
+							t.Fatalf("finding %d differs:\n got %+v\nwant %+v", i, got[i], want[i])
+						}
+					}
+					t.Fatalf("%d findings, want %d", len(got), len(want))
+				}
+			})
+		}
 	}
 }
 
@@ -116,4 +120,35 @@ func readFile(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestFactsKeepStandIns: with Facts, the register holds what a findings
+// report reads of each record and nothing more; without Check, Facts does
+// nothing (the records are what the command reads).
+func TestFactsKeepStandIns(t *testing.T) {
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := &principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	for _, tc := range []struct {
+		check *principle.Options
+		whole bool
+	}{{check, false}, {nil, true}} {
+		res, err := Register("../../register", Options{Validator: v, Check: tc.check, Facts: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Register.Records) == 0 {
+			t.Fatal("no records")
+		}
+		for _, r := range res.Register.Records {
+			if r.ID == "" || r.File == "" || r.Kind == "" {
+				t.Errorf("%s: the stand-in lacks its id, file or kind: %+v", r.File, r)
+			}
+			if whole := r.Name != ""; whole != tc.whole {
+				t.Errorf("%s: whole record %v, want %v", r.File, whole, tc.whole)
+			}
+		}
+	}
 }

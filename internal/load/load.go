@@ -61,6 +61,10 @@ type Options struct {
 	// Point), so its memory holds findings rather than records: use it for
 	// commands that report findings only.
 	Cache Cache
+	// Facts, with Check, keeps stand-ins for the records as Cache does,
+	// without a cache: for commands that report findings only, whose
+	// memory then holds findings rather than records.
+	Facts bool
 }
 
 // Result is a loaded register and everything found while loading it.
@@ -154,7 +158,7 @@ func Register(root string, opts Options) (*Result, error) {
 	if r.checklist != nil {
 		var ok bool
 		if res.Checked, ok = r.finish(reg, loaded); !ok {
-			opts.Cache = nil
+			opts.Cache, opts.Facts = nil, false
 			return Register(root, opts)
 		}
 	}
@@ -172,8 +176,8 @@ func (r *reader) finish(reg *register.Register, loaded map[*record.Record]*fileR
 	}
 	fs, exact := r.checklist.Finish(reg, outs)
 	if !exact {
-		if r.cacheKey != nil {
-			return nil, false // the records are stand-ins: load again without the cache
+		if r.standIns() {
+			return nil, false // the records are stand-ins: load again with the records
 		}
 		fs = principle.Run(reg, *r.opts.Check)
 	}
@@ -309,6 +313,12 @@ type reader struct {
 	cacheKey       []byte // nil: no cache
 }
 
+// standIns reports whether the register holds stand-ins for the records
+// rather than the records.
+func (r *reader) standIns() bool {
+	return r.cacheKey != nil || r.opts.Facts && r.checklist != nil
+}
+
 type fileResult struct {
 	record   *record.Record
 	findings []finding.Finding
@@ -360,7 +370,13 @@ func (r *reader) read(rel string) (res fileResult) {
 		}
 		return parsed
 	}
-	return r.parse(rel, kind, data)
+	res = r.parse(rel, kind, data)
+	if r.standIns() {
+		if s, ok := fromStored(rel, res.stored()); ok {
+			return s
+		}
+	}
+	return res
 }
 
 // parse reads a file's content into a record, validates it and checks it.

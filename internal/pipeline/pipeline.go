@@ -38,6 +38,10 @@ type Options struct {
 	// loaded Register then holds stand-ins for the cached records (see
 	// load.Options.Cache): for commands that only report findings.
 	Cache bool
+	// FindingsOnly, with Today, says the command reports findings and
+	// nothing else of the records: the loaded Register then holds
+	// stand-ins for them, as with Cache, also when nothing is cached.
+	FindingsOnly bool
 }
 
 // Register is a register opened for one command.
@@ -89,7 +93,7 @@ func Open(root string, opts Options) (*Register, error) {
 	if check != nil && opts.Cache {
 		store = openCache(root, r.Repo)
 	}
-	res, err := loadRegister(root, opts.Files, check, store)
+	res, err := loadRegister(root, opts.Files, check, store, opts.FindingsOnly)
 	if err != nil {
 		r.Close()
 		return nil, err
@@ -106,12 +110,12 @@ func Open(root string, opts Options) (*Register, error) {
 }
 
 // loadRegister is the one place a command reads and validates records.
-func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store) (*load.Result, error) {
+func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store, factsOnly bool) (*load.Result, error) {
 	v, err := Validator()
 	if err != nil {
 		return nil, err
 	}
-	opts := load.Options{Validator: v, Files: files, Check: check}
+	opts := load.Options{Validator: v, Files: files, Check: check, Facts: factsOnly}
 	if store != nil {
 		opts.Cache = store
 	}
