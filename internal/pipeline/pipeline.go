@@ -8,6 +8,10 @@ package pipeline
 
 import (
 	"errors"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"sync"
 	"time"
 
@@ -93,7 +97,9 @@ func Open(root string, opts Options) (*Register, error) {
 	if check != nil && opts.Cache {
 		store = openCache(root, r.Repo)
 	}
+	restore := collectLessWhileLoading()
 	res, err := loadRegister(root, opts.Files, check, store, opts.FindingsOnly)
+	restore()
 	if err != nil {
 		r.Close()
 		return nil, err
@@ -120,6 +126,67 @@ func loadRegister(root string, files []string, check *principle.Options, store *
 		opts.Cache = store
 	}
 	return load.Register(root, opts)
+}
+
+// Loading a register allocates several times the size of what it keeps:
+// a file's node tree, value and checks are garbage once its findings and
+// record are made. With the collector's default target (GOGC=100) the
+// heap is collected each time it doubles, which while the kept part is
+// still small is very often: the collector cost a quarter of a check's
+// CPU. While the register loads, the target is raised as far as
+// loadGCPercent, and after each collection lowered towards the default as
+// the kept part grows, so that the heap stays within loadHeapBudget or,
+// for a register that keeps more, grows no further than by default.
+// GOGC, when set, decides alone.
+const (
+	loadGCPercent  = 400
+	loadHeapBudget = 512 << 20
+)
+
+// collectLessWhileLoading sets the collector's target for a load and
+// returns the function that sets it back.
+func collectLessWhileLoading() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	var (
+		mu      sync.Mutex
+		stopped bool
+		live    = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	)
+	previous := debug.SetGCPercent(loadGCPercent)
+	// After each collection: a cleanup runs once the object it watches is
+	// collected, and watches a new one.
+	var watch func()
+	watch = func() {
+		runtime.AddCleanup(new([64]byte), func(struct{}) {
+			mu.Lock()
+			defer mu.Unlock()
+			if stopped {
+				return
+			}
+			metrics.Read(live)
+			debug.SetGCPercent(loadTarget(live[0].Value.Uint64()))
+			watch()
+		}, struct{}{})
+	}
+	watch()
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		stopped = true
+		debug.SetGCPercent(previous)
+	}
+}
+
+// loadTarget is the collector's target for a heap that keeps live bytes:
+// the most that keeps the heap within loadHeapBudget, between the default
+// 100 and loadGCPercent.
+func loadTarget(live uint64) int {
+	if live == 0 {
+		return loadGCPercent
+	}
+	return int(max(100, min(loadGCPercent, 100*(int64(loadHeapBudget)-int64(live))/int64(live))))
 }
 
 // openCache opens the check cache of the register at root, beside its
