@@ -43,10 +43,22 @@ func FindJargon(sentence string, l Lang) []Jargon {
 	words := Words(strings.ToLower(sentence))
 	text := " " + strings.Join(words, " ") + " "
 	var out []Jargon
-	for _, j := range jargon[l] {
-		if strings.Contains(text, " "+j.Word+" ") {
+	for i, j := range jargon[l] {
+		if strings.Contains(text, padded[l][i]) {
 			out = append(out, j)
 		}
 	}
 	return out
 }
+
+// padded are the words of jargon with a space either side, to match whole
+// words in a text of words joined by spaces.
+var padded = func() map[Lang][]string {
+	out := map[Lang][]string{}
+	for l, js := range jargon {
+		for _, j := range js {
+			out[l] = append(out[l], " "+j.Word+" ")
+		}
+	}
+	return out
+}()
