@@ -83,7 +83,13 @@ func (c *countWriter) Write(p []byte) (int, error) {
 }
 
 func (c *countWriter) WriteString(s string) (int, error) {
-	return c.Write([]byte(s))
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := io.WriteString(c.w, s)
+	c.n += int64(n)
+	c.err = err
+	return n, err
 }
 
 // newPDFWriter starts a PDF file on w with the fonts given, named F1, F2
