@@ -215,7 +215,7 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 func siteRules() []site.Rule {
 	var rules []site.Rule
 	for _, r := range principle.Rules() {
-		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: [2]string{r.TitleNL, r.TitleEN}, Why: [2]string{r.WhyNL, r.WhyEN},
+		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: r.Title(), Why: r.Why(),
 			Covers: r.Covers, Basis: [2]string{r.BasisNL(), r.Basis()}})
 	}
 	return rules
@@ -387,7 +387,7 @@ func siteDeviations(cfg *config.Config) []site.Deviation {
 	var out []site.Deviation
 	for _, d := range principle.Deviations(cfg) {
 		r := d.Rule
-		out = append(out, site.Deviation{Rule: r.ID, Title: [2]string{r.TitleNL, r.TitleEN}, Refs: append([]string{r.Ref}, r.Covers...),
+		out = append(out, site.Deviation{Rule: r.ID, Title: r.Title(), Refs: append([]string{r.Ref}, r.Covers...),
 			Severity: d.Setting.Severity, Default: r.Default, Where: d.Setting.Where(), Reason: d.Setting.Reason,
 			Law: [2]string{r.Law.NL, r.Law.EN}, Scope: [2]string{r.LawScopeNL, r.LawScope}, Refused: d.Refused, PolicyOnly: d.PolicyOnly})
 	}
