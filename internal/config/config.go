@@ -332,31 +332,79 @@ func Load(root string) (*Config, []finding.Finding, error) {
 	return c, fs, nil
 }
 
+// build makes the configuration from the settings (the file's values,
+// REGISTER_ variables and defaults) in steps, one part of the file each; a
+// bad value is a finding and its default stands in. doc and file place the
+// findings in register.yaml; both are empty when there is no file.
 func build(v settings, doc *source.Document, file string) (*Config, []finding.Finding) {
-	var fs []finding.Finding
-	bad := func(key, msg string) {
-		f := finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg,
-			Help: "fix register.yaml or the REGISTER_ environment variable; until then the default applies"}
-		if name := v.envSource(key); name != "" {
-			// The value came from the environment: name the variable, as
-			// for REGISTER_RULES_<ID>, not a place in a file that does
-			// not hold it.
-			f.File, f.Help = name, "fix the environment variable "+name+"; until then the default applies"
-			if rest, ok := strings.CutPrefix(msg, key+":"); ok && name == EnvName(key) {
-				f.Message = name + ":" + rest
-			}
-			fs = append(fs, f)
-			return
-		}
-		if doc != nil {
-			f.Line, f.Column = doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
-		}
-		if file == "" {
-			f.File = FileName
-		}
-		fs = append(fs, f)
+	b := &builder{v: v, doc: doc, file: file}
+	b.site()
+	b.openData()
+	b.languages()
+	if doc != nil {
+		b.fs = append(b.fs, fileRules(b.c, doc, file)...)
 	}
-	c := &Config{
+	b.evaluation()
+	b.limits()
+	b.notice()
+	b.c.Advice.ResponseTerm = b.dur("advice.response_term")
+	b.aiAct()
+	b.plainLanguage()
+	b.lists()
+	return b.c, b.fs
+}
+
+// builder holds a configuration while build makes it, and the findings
+// about the values it could not take.
+type builder struct {
+	v    settings
+	doc  *source.Document
+	file string
+	c    *Config
+	fs   []finding.Finding
+}
+
+// bad reports a bad value of a key: at its place in register.yaml, or by
+// the environment variable it came from.
+func (b *builder) bad(key, msg string) {
+	f := finding.Finding{File: b.file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg,
+		Help: "fix register.yaml or the REGISTER_ environment variable; until then the default applies"}
+	if name := b.v.envSource(key); name != "" {
+		// The value came from the environment: name the variable, as
+		// for REGISTER_RULES_<ID>, not a place in a file that does
+		// not hold it.
+		f.File, f.Help = name, "fix the environment variable "+name+"; until then the default applies"
+		if rest, ok := strings.CutPrefix(msg, key+":"); ok && name == EnvName(key) {
+			f.Message = name + ":" + rest
+		}
+		b.fs = append(b.fs, f)
+		return
+	}
+	if b.doc != nil {
+		f.Line, f.Column = b.doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
+	}
+	if b.file == "" {
+		f.File = FileName
+	}
+	b.fs = append(b.fs, f)
+}
+
+// dur reads a duration, or the key's default when it is not one.
+func (b *builder) dur(key string) period.Duration {
+	s := b.v.GetString(key)
+	d, err := period.Parse(s)
+	if err != nil {
+		b.bad(key, fmt.Sprintf("%s: %v", key, err))
+		d = period.MustParse(defaults[key].(string))
+	}
+	return d
+}
+
+// site starts the configuration with the organisation, its languages as
+// given and the public site's settings, which take any text.
+func (b *builder) site() {
+	v := b.v
+	b.c = &Config{
 		Organisation: v.GetString("organisation"),
 		Languages:    v.GetStringSlice("languages"),
 		LanguagesSet: v.InConfig("languages"),
@@ -368,15 +416,21 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 			TilesURL:          v.GetString("site.tiles_url"),
 			ShowCommitAuthors: v.GetBool("site.show_commit_authors"),
 		},
-		OpenData: OpenData{
-			Licence:      strings.TrimSpace(v.GetString("open_data.licence")),
-			PublisherURI: strings.TrimSpace(v.GetString("open_data.publisher_uri")),
-		},
 		Rules: map[string]RuleSetting{},
 	}
+}
+
+// openData reads the open-data licence and publisher, which linked data
+// needs as absolute http(s) URIs.
+func (b *builder) openData() {
+	c := b.c
+	c.OpenData = OpenData{
+		Licence:      strings.TrimSpace(b.v.GetString("open_data.licence")),
+		PublisherURI: strings.TrimSpace(b.v.GetString("open_data.publisher_uri")),
+	}
 	for _, k := range []string{"open_data.licence", "open_data.publisher_uri"} {
-		if s := strings.TrimSpace(v.GetString(k)); s != "" && !absoluteURI(s) {
-			bad(k, fmt.Sprintf("%s: %q is not an absolute http(s) URI", k, s))
+		if s := strings.TrimSpace(b.v.GetString(k)); s != "" && !absoluteURI(s) {
+			b.bad(k, fmt.Sprintf("%s: %q is not an absolute http(s) URI", k, s))
 		}
 	}
 	if !absoluteURI(c.OpenData.Licence) {
@@ -385,89 +439,110 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 	if !absoluteURI(c.OpenData.PublisherURI) {
 		c.OpenData.PublisherURI = ""
 	}
+}
+
+// languages keeps the languages the site is available in, nl and en, and
+// both when none is left.
+func (b *builder) languages() {
+	c := b.c
 	for _, l := range c.Languages {
 		if l != "nl" && l != "en" {
-			bad("languages", fmt.Sprintf("language %q is not available: use nl and en", l))
+			b.bad("languages", fmt.Sprintf("language %q is not available: use nl and en", l))
 		}
 	}
 	c.Languages = slices.DeleteFunc(c.Languages, func(l string) bool { return l != "nl" && l != "en" })
 	if len(c.Languages) == 0 {
 		c.Languages = []string{"nl", "en"}
 	}
-	if doc != nil {
-		fs = append(fs, fileRules(c, doc, file)...)
-	}
-	dur := func(key string) period.Duration {
-		s := v.GetString(key)
-		d, err := period.Parse(s)
-		if err != nil {
-			bad(key, fmt.Sprintf("%s: %v", key, err))
-			d = period.MustParse(defaults[key].(string))
-		}
-		return d
-	}
-	c.Evaluation.DefaultInterval = dur("evaluation.default_interval")
+}
+
+// evaluation reads the evaluation intervals, the default and those per
+// kind or sensor type, and the window of the due list.
+func (b *builder) evaluation() {
+	c := b.c
+	c.Evaluation.DefaultInterval = b.dur("evaluation.default_interval")
 	c.Evaluation.Intervals = map[string]period.Duration{}
-	for k, s := range v.GetStringMapString("evaluation.intervals") {
+	for k, s := range b.v.GetStringMapString("evaluation.intervals") {
 		d, err := period.Parse(s)
 		if err != nil {
-			bad("evaluation.intervals."+k, fmt.Sprintf("evaluation.intervals.%s: %v", k, err))
+			b.bad("evaluation.intervals."+k, fmt.Sprintf("evaluation.intervals.%s: %v", k, err))
 			continue
 		}
 		c.Evaluation.Intervals[k] = d
 	}
-	c.DueWithin = dur("due_within")
+	c.DueWithin = b.dur("due_within")
+}
+
+// limits reads the checklist's limits and the budget of custom rules.
+func (b *builder) limits() {
+	c := b.c
 	c.Limits = Limits{
-		DataSharingMax:     dur("limits.data_sharing_max"),
-		CameraLifecycleMax: dur("limits.camera_lifecycle_max"),
-		ExceptionMax:       dur("limits.exception_max"),
-		SecurityAuditMax:   dur("limits.security_audit_max"),
+		DataSharingMax:     b.dur("limits.data_sharing_max"),
+		CameraLifecycleMax: b.dur("limits.camera_lifecycle_max"),
+		ExceptionMax:       b.dur("limits.exception_max"),
+		SecurityAuditMax:   b.dur("limits.security_audit_max"),
 		CustomRulesCost:    DefaultCustomRulesCost,
 	}
-	if s := strings.TrimSpace(v.GetString("limits.custom_rules_cost")); s != "" {
+	if s := strings.TrimSpace(b.v.GetString("limits.custom_rules_cost")); s != "" {
 		if n, err := strconv.ParseUint(strings.ReplaceAll(s, "_", ""), 10, 64); err == nil && n > 0 {
 			c.Limits.CustomRulesCost = n
 		} else {
-			bad("limits.custom_rules_cost", fmt.Sprintf("limits.custom_rules_cost: %q is not a positive whole number", s))
+			b.bad("limits.custom_rules_cost", fmt.Sprintf("limits.custom_rules_cost: %q is not a positive whole number", s))
 		}
 	}
-	c.Notice.Period = dur("notice.period")
+}
+
+// notice reads the notice period and where a new record is proposed: a
+// forge's new-file page, or an e-mail address.
+func (b *builder) notice() {
+	c, v := b.c, b.v
+	c.Notice.Period = b.dur("notice.period")
 	// An unquoted date stays the text it was written as (source).
 	c.Notice.Since = v.GetString("notice.since")
 	if c.Notice.Since != "" {
 		if _, err := period.ParseDate(c.Notice.Since); err != nil {
-			bad("notice.since", fmt.Sprintf("notice.since: %v", err))
+			b.bad("notice.since", fmt.Sprintf("notice.since: %v", err))
 			c.Notice.Since = ""
 		}
 	}
 	c.Notice.NewFileURL = strings.TrimSpace(v.GetString("notice.new_file_url"))
 	if u := c.Notice.NewFileURL; u != "" && !newFileURL(u) {
-		bad("notice.new_file_url", fmt.Sprintf("notice.new_file_url: %q is not an https address; write the forge's new-file page with {file} and {content}, for example https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}", u))
+		b.bad("notice.new_file_url", fmt.Sprintf("notice.new_file_url: %q is not an https address; write the forge's new-file page with {file} and {content}, for example https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}", u))
 		c.Notice.NewFileURL = ""
 	}
 	c.Notice.Email = strings.TrimSpace(v.GetString("notice.email"))
 	if m := c.Notice.Email; m != "" && !mailbox(m) {
-		bad("notice.email", fmt.Sprintf("notice.email: %q is not one plain e-mail address, such as meldingen@voorbeeldstad.nl", m))
+		b.bad("notice.email", fmt.Sprintf("notice.email: %q is not one plain e-mail address, such as meldingen@voorbeeldstad.nl", m))
 		c.Notice.Email = ""
 	}
-	c.Advice.ResponseTerm = dur("advice.response_term")
-	c.AIAct.Source = v.GetString("ai_act.source")
+}
+
+// aiAct reads where the AI Act's text comes from and the dates its duties
+// apply from.
+func (b *builder) aiAct() {
+	c := b.c
+	c.AIAct.Source = b.v.GetString("ai_act.source")
 	for _, d := range []struct {
 		key string
 		to  *string
 	}{{"ai_act.high_risk_from", &c.AIAct.HighRiskFrom}, {"ai_act.annex_i_from", &c.AIAct.AnnexIFrom}} {
-		*d.to = v.GetString(d.key)
+		*d.to = b.v.GetString(d.key)
 		if _, err := period.ParseDate(*d.to); err != nil {
-			bad(d.key, fmt.Sprintf("%s: %v", d.key, err))
+			b.bad(d.key, fmt.Sprintf("%s: %v", d.key, err))
 			*d.to = defaults[d.key].(string)
 		}
 	}
+}
+
+// plainLanguage reads the limits of the plain-language check.
+func (b *builder) plainLanguage() {
+	c := b.c
 	c.PlainLanguage.MinReadingEase = 20
-	if s := strings.TrimSpace(v.GetString("plain_language.min_reading_ease")); s != "" {
+	if s := strings.TrimSpace(b.v.GetString("plain_language.min_reading_ease")); s != "" {
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f <= 100 {
 			c.PlainLanguage.MinReadingEase = f
 		} else {
-			bad("plain_language.min_reading_ease", fmt.Sprintf("plain_language.min_reading_ease: %q is not a number from 0 to 100", s))
+			b.bad("plain_language.min_reading_ease", fmt.Sprintf("plain_language.min_reading_ease: %q is not a number from 0 to 100", s))
 		}
 	}
 	for _, d := range []struct {
@@ -476,25 +551,28 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 		def int
 	}{{"plain_language.max_sentence_words", &c.PlainLanguage.MaxSentenceWords, 25}, {"plain_language.min_words", &c.PlainLanguage.MinWords, 15}} {
 		*d.to = d.def
-		if s := strings.TrimSpace(v.GetString(d.key)); s != "" {
+		if s := strings.TrimSpace(b.v.GetString(d.key)); s != "" {
 			if n, err := strconv.Atoi(s); err == nil && n > 0 {
 				*d.to = n
 			} else {
-				bad(d.key, fmt.Sprintf("%s: %q is not a positive whole number", d.key, s))
+				b.bad(d.key, fmt.Sprintf("%s: %q is not a positive whole number", d.key, s))
 			}
 		}
 	}
-	watch, err := supplierWatch(v.Get("supplier_watch"))
-	c.SupplierWatch = watch
+}
+
+// lists reads the supplier watch list and the register's own rules.
+func (b *builder) lists() {
+	watch, err := supplierWatch(b.v.Get("supplier_watch"))
+	b.c.SupplierWatch = watch
 	if err != nil {
-		bad("supplier_watch", "supplier_watch must be a list of {manufacturer, source}")
+		b.bad("supplier_watch", "supplier_watch must be a list of {manufacturer, source}")
 	}
-	rules, err := customRules(v.Get("rules_custom"))
+	rules, err := customRules(b.v.Get("rules_custom"))
 	if err != nil {
-		bad("rules_custom", "rules_custom must be a list of rules with id, when, require and message")
+		b.bad("rules_custom", "rules_custom must be a list of rules with id, when, require and message")
 	}
-	c.RulesCustom = rules
-	return c, fs
+	b.c.RulesCustom = rules
 }
 
 // absoluteURI reports whether s is an absolute http or https URI, as
