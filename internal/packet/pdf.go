@@ -15,8 +15,9 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
-// The PDF is laid out in Go with gopdf and the Go fonts (BSD licence, from
-// golang.org/x/image), embedded as subsets: no browser or other program is
+// The PDF is laid out in Go and written by pdfWriter, page by page, with
+// the Go fonts (BSD licence, from golang.org/x/image) read by gopdf's
+// TrueType parser and embedded as subsets: no browser or other program is
 // needed, and Dutch text (ë, é, ï, ‘’) renders as it should. Sizes are in
 // points on an A4 page.
 const (
