@@ -29,14 +29,7 @@ func newCheckCmd(a *App, runF func(*checkOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [FILE...]",
 		Short: a.say(msgCheckShort),
-		Long: `check validates the register (YAML, JSON Schema and register-wide rules, as validate
-does) and then runs the principles checklist on every record that loaded: the VNG
-"Principes voor de Digitale Samenleving" and the council's programme commitments. Each
-finding cites its principle; 'register rules' lists the rules and 'register explain RULE'
-explains one. Exceptions recorded on a record and the settings in register.yaml apply.
-
-Exit code 0: nothing at or above --fail-on; 1: findings at or above --fail-on; 2: usage
-or I/O error. Info findings never fail a run.`,
+		Long:  a.say(msgCheckLong),
 		Example: `  register check
   register check --as-of 2026-12-31 --format github
   register check --fail-on warning register/sensors/cam-markt.yaml`,

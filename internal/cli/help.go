@@ -42,8 +42,12 @@ func (a *App) translateHelp(root *cobra.Command) {
 		}
 	}
 	walk(root)
+	cobra.AddTemplateFunc("dutchDefaults", dutchDefaults.Replace)
 	root.SetUsageTemplate(dutchUsage.Replace(root.UsageTemplate()))
 }
+
+// dutchDefaults words pflag's note of a flag's default in Dutch.
+var dutchDefaults = strings.NewReplacer(`(default "`, `(standaard "`, "(default ", "(standaard ")
 
 // dutchUsage turns the headings of cobra's usage template into Dutch.
 var dutchUsage = strings.NewReplacer(
@@ -59,6 +63,7 @@ var dutchUsage = strings.NewReplacer(
 	`Use "`, `Zie "`,
 	"[command]", "[opdracht]",
 	"[flags]", "[opties]",
+	"FlagUsages | trimTrailingWhitespaces", "FlagUsages | trimTrailingWhitespaces | dutchDefaults",
 )
 
 // pflag's and cobra's errors, which come in English only.

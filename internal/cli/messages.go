@@ -366,3 +366,51 @@ var (
 	msgPacketOutUsage = message.New("write the packet to this file; .html, .md or .pdf chooses the format",
 		"schrijf het vergaderstuk naar dit bestand; .html, .md of .pdf bepaalt het formaat")
 )
+
+// The longer help of the commands a steward uses most.
+var (
+	msgValidateLong = message.New(`validate reads every record under sensors/ and algorithms/ (or only the files given),
+checks it against the JSON Schemas and the register-wide rules (ids match file names,
+ids are unique, referenced sensors exist), and reports every problem with file, line
+and column. Exit code 0: no errors; 1: errors found; 2: usage or I/O error.`,
+		`validate leest elke registratie in sensors/ en algorithms/ (of alleen de opgegeven
+bestanden), controleert die aan de hand van de JSON Schema's en de regels voor het hele
+register (het id is gelijk aan de bestandsnaam, elk id komt één keer voor, genoemde
+sensoren bestaan) en meldt elk probleem met bestand, regel en kolom. Exitcode 0: geen
+fouten; 1: fouten gevonden; 2: fout in de opdracht of bij lezen of schrijven.`)
+	msgCheckLong = message.New(`check validates the register (YAML, JSON Schema and register-wide rules, as validate
+does) and then runs the principles checklist on every record that loaded: the VNG
+"Principes voor de Digitale Samenleving" and the council's programme commitments. Each
+finding cites its principle; 'register rules' lists the rules and 'register explain RULE'
+explains one. Exceptions recorded on a record and the settings in register.yaml apply.
+
+Exit code 0: nothing at or above --fail-on; 1: findings at or above --fail-on; 2: usage
+or I/O error. Info findings never fail a run.`,
+		`check valideert het register (YAML, JSON Schema en de regels voor het hele register,
+zoals validate) en toetst daarna elke ingelezen registratie aan de toetslijst: de
+"Principes voor de Digitale Samenleving" van de VNG en de afspraken uit het
+raadsprogramma. Elke bevinding noemt het principe; 'register rules' toont de regels en
+'register explain REGEL' legt er één uit. Uitzonderingen in een registratie en de
+instellingen in register.yaml gelden.
+
+Exitcode 0: niets op of boven --fail-on; 1: bevindingen op of boven --fail-on; 2: fout in
+de opdracht of bij lezen of schrijven. Opmerkingen (info) laten een controle nooit falen.`)
+	msgNewLong = message.New(`new writes <root>/sensors/ID.yaml or <root>/algorithms/ID.yaml: a template with every
+field of the record format, each explained in Dutch and English with the principle that
+asks for it. The template validates as it is; replace every "(vul in)" and uncomment
+the fields that apply. new never overwrites a file, and refuses an id that another
+record already uses.
+
+An id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with
+a letter or digit. It becomes the file name and the address on the public site, and is
+never reused.`,
+		`new schrijft <root>/sensors/ID.yaml of <root>/algorithms/ID.yaml: een sjabloon met elk
+veld van het registratieformaat, elk toegelicht in het Nederlands en het Engels, met het
+principe dat erom vraagt. Het sjabloon is geldig zoals het is; vervang elke "(vul in)" en
+haal het commentaarteken weg bij de velden die van toepassing zijn. new overschrijft nooit
+een bestand en weigert een id dat een andere registratie al gebruikt.
+
+Een id heeft 2 tot 63 tekens: kleine letters a-z, cijfers en koppeltekens, en begint met
+een letter of cijfer. Het wordt de bestandsnaam en het adres op de openbare site, en wordt
+nooit opnieuw gebruikt.`)
+)

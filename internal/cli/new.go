@@ -25,15 +25,7 @@ func newNewCmd(a *App, runF func(*newOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "new sensor|algorithm ID",
 		Short: a.say(msgNewShort),
-		Long: `new writes <root>/sensors/ID.yaml or <root>/algorithms/ID.yaml: a template with every
-field of the record format, each explained in Dutch and English with the principle that
-asks for it. The template validates as it is; replace every "(vul in)" and uncomment
-the fields that apply. new never overwrites a file, and refuses an id that another
-record already uses.
-
-An id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with
-a letter or digit. It becomes the file name and the address on the public site, and is
-never reused.`,
+		Long:  a.say(msgNewLong),
 		Example: `  register new sensor geluid-evenemententerrein
   register new algorithm parkeervergunning --root examples/dorp`,
 		RunE: func(cmd *cobra.Command, args []string) error {

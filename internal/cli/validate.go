@@ -33,10 +33,7 @@ func newValidateCmd(a *App, runF func(*validateOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "validate [FILE...]",
 		Short: a.say(msgValidateShort),
-		Long: `validate reads every record under sensors/ and algorithms/ (or only the files given),
-checks it against the JSON Schemas and the register-wide rules (ids match file names,
-ids are unique, referenced sensors exist), and reports every problem with file, line
-and column. Exit code 0: no errors; 1: errors found; 2: usage or I/O error.`,
+		Long:  a.say(msgValidateLong),
 		Example: `  register validate
   register validate --format github
   register validate register/sensors/cam-markt.yaml`,
