@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"path"
@@ -65,55 +66,17 @@ func writeJUnit(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts O
 	}
 	suites := map[string]*junitSuite{}
 	add := func(file, id string) {
-		// The suite is the record's kind folder, wherever the register lies
-		// ("register/sensors/x.yaml" and "sensors/x.yaml" alike).
-		folder := rootSuite
-		if dir := path.Dir(file); dir != "." && dir != "/" {
-			folder = path.Base(dir)
-		}
+		folder := suiteOf(file)
 		s := suites[folder]
 		if s == nil {
 			s = &junitSuite{Name: folder}
 			suites[folder] = s
 		}
-		name := id
-		if name == "" {
-			name = file
-		}
-		if name == "" {
-			name = opts.ToolName
-		}
-		found := byFile[file]
-		if len(found) == 0 {
-			s.Tests++
-			s.Cases = append(s.Cases, junitCase{ClassName: folder, Name: name, File: file})
-			return
-		}
-		// One case per rule, in the order the rules first occur.
-		var rules []string
-		byRule := map[string][]finding.Finding{}
-		for _, f := range found {
-			if _, ok := byRule[f.Rule]; !ok {
-				rules = append(rules, f.Rule)
-			}
-			byRule[f.Rule] = append(byRule[f.Rule], f)
-		}
-		for _, rule := range rules {
-			c := junitCase{ClassName: folder, Name: name + ": " + rule, File: file}
-			var errs []finding.Finding
-			var out strings.Builder
-			for _, f := range byRule[rule] {
-				if f.Severity == finding.Error {
-					errs = append(errs, f)
-					continue
-				}
-				out.WriteString(findingText(f, false))
-			}
-			if len(errs) > 0 {
-				c.Failure = junitFailureOf(errs)
+		name := cmp.Or(id, file, opts.ToolName)
+		for _, c := range junitCases(folder, name, file, byFile[file]) {
+			if c.Failure != nil {
 				s.Failures++
 			}
-			c.SystemOut = out.String()
 			s.Tests++
 			s.Cases = append(s.Cases, c)
 		}
@@ -133,8 +96,58 @@ func writeJUnit(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts O
 			add(f.File, f.Record)
 		}
 	}
+	return encodeJUnit(b, opts.ToolName, suites)
+}
 
-	doc := junitSuites{Name: opts.ToolName}
+// suiteOf is the suite of a file: the record's kind folder, wherever the
+// register lies ("register/sensors/x.yaml" and "sensors/x.yaml" alike), or
+// rootSuite.
+func suiteOf(file string) string {
+	if dir := path.Dir(file); dir != "." && dir != "/" {
+		return path.Base(dir)
+	}
+	return rootSuite
+}
+
+// junitCases are the test cases of one file: one passed case when nothing
+// was found, else one case per rule, in the order the rules first occur.
+func junitCases(folder, name, file string, found []finding.Finding) []junitCase {
+	if len(found) == 0 {
+		return []junitCase{{ClassName: folder, Name: name, File: file}}
+	}
+	var rules []string
+	byRule := map[string][]finding.Finding{}
+	for _, f := range found {
+		if _, ok := byRule[f.Rule]; !ok {
+			rules = append(rules, f.Rule)
+		}
+		byRule[f.Rule] = append(byRule[f.Rule], f)
+	}
+	cases := make([]junitCase, 0, len(rules))
+	for _, rule := range rules {
+		c := junitCase{ClassName: folder, Name: name + ": " + rule, File: file}
+		var errs []finding.Finding
+		var out strings.Builder
+		for _, f := range byRule[rule] {
+			if f.Severity == finding.Error {
+				errs = append(errs, f)
+				continue
+			}
+			out.WriteString(findingText(f, false))
+		}
+		if len(errs) > 0 {
+			c.Failure = junitFailureOf(errs)
+		}
+		c.SystemOut = out.String()
+		cases = append(cases, c)
+	}
+	return cases
+}
+
+// encodeJUnit writes the suites in the order of their names, with the
+// totals, as indented XML.
+func encodeJUnit(b *bytes.Buffer, tool string, suites map[string]*junitSuite) error {
+	doc := junitSuites{Name: tool}
 	names := make([]string, 0, len(suites))
 	for n := range suites {
 		names = append(names, n)
