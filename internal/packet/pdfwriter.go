@@ -25,11 +25,8 @@ import (
 type pdfWriter struct {
 	w       *countWriter
 	offsets []int64 // by object number - 1; -1 until written
-	// zw compresses the streams of pages, zsmall the small ones (footers,
-	// maps): resetting zw clears some 600 kB of tables, which would cost
-	// more than compressing a footer.
-	zw, zsmall *zlib.Writer
-	zbuf       bytes.Buffer
+	zw      *zlib.Writer
+	zbuf    bytes.Buffer
 
 	fonts     []*pdfFont
 	resources int // the resource dictionary all pages share
@@ -95,12 +92,12 @@ func (c *countWriter) WriteString(s string) (int, error) {
 // newPDFWriter starts a PDF file on w with the fonts given, named F1, F2
 // and so on in that order.
 func newPDFWriter(w io.Writer, fonts []*pdfFont) *pdfWriter {
-	// Level 2 compresses a page's text almost as fast as the fastest
-	// level (1) and some 15 % smaller; the default (6) takes three times
-	// as long for another 18 %.
-	zw, _ := zlib.NewWriterLevel(nil, 2)
-	zsmall, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	p := &pdfWriter{w: &countWriter{w: w}, zw: zw, zsmall: zsmall, fonts: fonts}
+	// The fastest level: on the page streams of a packet it takes 20 %
+	// less CPU than level 2 for 8 % more bytes, and a third of the
+	// default level's time; its reset, once a stream, costs next to
+	// nothing where the other levels clear 600 kB of tables.
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	p := &pdfWriter{w: &countWriter{w: w}, zw: zw, fonts: fonts}
 	// The binary comment tells file transfer programs the file is binary.
 	p.w.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
 	for i, f := range fonts {
@@ -135,13 +132,9 @@ func (p *pdfWriter) object(id int, body string) {
 // dictionary entries given besides its filter and length.
 func (p *pdfWriter) stream(id int, dict string, data []byte) {
 	p.zbuf.Reset()
-	zw := p.zw
-	if len(data) < 2048 {
-		zw = p.zsmall
-	}
-	zw.Reset(&p.zbuf)
-	zw.Write(data)
-	zw.Close()
+	p.zw.Reset(&p.zbuf)
+	p.zw.Write(data)
+	p.zw.Close()
 	p.begin(id)
 	fmt.Fprintf(p.w, "<< %s/Filter /FlateDecode /Length %d >>\nstream\n", dict, p.zbuf.Len())
 	p.w.Write(p.zbuf.Bytes())
