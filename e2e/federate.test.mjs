@@ -2,8 +2,9 @@
 // e2e/run.sh with node's test runner. It federates the bundled register and
 // examples/dorp (and a register that cannot be read) with REGISTER_BIN,
 // serves the result from 127.0.0.1, drives Debian's Chromium through
-// playwright-core, fails on any request to another origin or any script
-// error, and runs axe-core with the WCAG 2.1 A and AA tags, failing on
+// playwright-core, fails on any request to another origin, any script
+// error or error on the console (a breach of the pages' Content-Security-
+// Policy is one), and runs axe-core with the WCAG 2.1 A and AA tags, failing on
 // serious or critical violations.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -23,7 +24,7 @@ if (!bin) throw new Error("REGISTER_BIN must name the register binary");
 const repo = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 const types = {
-  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json",
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
   ".jsonld": "application/ld+json", ".geojson": "application/geo+json", ".tsv": "text/tab-separated-values; charset=utf-8",
 };
 
@@ -46,7 +47,7 @@ function serve(dir) {
 
 let work, out, server, origin, context, national;
 const foreign = []; // requests to another origin
-const errors = [];  // script errors and failed requests of the site itself
+const errors = [];  // script errors, console errors and failed requests of the site itself
 
 // What the municipalities keep back: a record that is not public, and a
 // sensor that withholds its position.
@@ -101,10 +102,23 @@ after(async () => {
 async function open(urlPath) {
   const page = await context.newPage();
   page.on("pageerror", (err) => errors.push(`${urlPath}: ${err.message}`));
+  page.on("console", (msg) => { if (msg.type() === "error") errors.push(`${urlPath}: console: ${msg.text()}`); });
   page.on("response", (res) => { if (res.status() >= 400) errors.push(`${urlPath}: ${res.url()} answers ${res.status()}`); });
   const res = await page.goto(origin + "/" + urlPath, { waitUntil: "load" });
   assert.equal(res.status(), 200, `${urlPath} answers ${res.status()}`);
+  await assertOwnCode(page, urlPath);
   return page;
+}
+
+// The page allows only its own site and no inline code, carries none, and
+// takes its style from the site's stylesheet.
+async function assertOwnCode(page, name) {
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content");
+  assert.match(policy ?? "", /^default-src 'self';.* style-src 'self'; script-src 'self';/, `${name} has no Content-Security-Policy`);
+  assert.doesNotMatch(policy, /unsafe|\*|https?:/, `${name}: the policy allows inline code or another host`);
+  assert.equal(await page.locator("style, [style]").count(), 0, `${name} has inline style`);
+  assert.equal(await page.locator("script:not([src])").count(), 0, `${name} has an inline script`);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).maxWidth), "1152px", `${name}: the stylesheet is not applied`);
 }
 
 async function audit(page, name) {
@@ -149,6 +163,7 @@ test("national home: totals, each municipality linked, the register not read nam
   await page.locator('a[href="gemeenten/GM0002.html"]').click();
   await page.waitForURL("**/gemeenten/GM0002.html");
   assert.equal((await page.locator("h1").textContent()).trim(), "Gemeente Dorp");
+  await assertOwnCode(page, "municipality page");
   const rows = page.locator("main tbody tr");
   assert.equal(await rows.count(), byCode("GM0002").length, "the municipality's page does not list each of its public records");
   for (const r of byCode("GM0002")) {

@@ -405,14 +405,7 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 	if err := os.WriteFile(filepath.Join(data, "zoek", "gemeenten.tsv"), []byte(index.String()), 0o644); err != nil {
 		return err
 	}
-	js, err := templateFS.ReadFile("templates/zoeken.js")
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "zoeken.js"), js, 0o644); err != nil {
-		return err
-	}
-	return nil
+	return writeAssets(dir)
 }
 
 // publicSource shows a source in public outputs: an address without the

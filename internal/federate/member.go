@@ -30,7 +30,7 @@ import (
 
 // cacheVersion changes whenever a part's files change shape, so a cache
 // written by another version is never read as this one's.
-const cacheVersion = "federate-part-2"
+const cacheVersion = "federate-part-3"
 
 // Files of a member's part in the cache.
 const (

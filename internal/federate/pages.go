@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/label"
@@ -12,8 +14,18 @@ import (
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-//go:embed templates/pages.html templates/zoeken.js
+//go:embed templates/pages.html templates/zoeken.js templates/site.css
 var templateFS embed.FS
+
+// assets are the files every national site holds beside its pages, by
+// their name in templates/ and in the output.
+var assets = []string{"site.css", "zoeken.js"}
+
+// csp is the Content-Security-Policy every national page carries, as the
+// municipal site's pages do: nothing from another host, and no inline
+// style or script, so the stylesheet and the search page's script are
+// files of the site.
+const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'self'; form-action 'self'; object-src 'none'"
 
 var pages = template.Must(template.New("pages").Funcs(template.FuncMap{
 	"percent": func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
@@ -49,6 +61,23 @@ func safeURL(u string) string {
 type page struct {
 	Title, Page, Root, Today string
 	Members                  int
+}
+
+// CSP is the page's Content-Security-Policy.
+func (page) CSP() string { return csp }
+
+// writeAssets writes the site's stylesheet and script into dir.
+func writeAssets(dir string) error {
+	for _, name := range assets {
+		data, err := templateFS.ReadFile("templates/" + name)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // renderMunicipality writes a municipality's page (kept in its part).
