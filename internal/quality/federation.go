@@ -108,8 +108,10 @@ func FederationChart(ms []Municipality) template.HTML {
 	w := labelW + barW + 60
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="%d" height="%d" viewBox="0 0 %d %d" aria-labelledby="t-fed">`, w, h, w, h)
 	b.WriteString(`<title id="t-fed">Kwaliteit per gemeente: velden ingevuld (boven) en registraties zonder bevindingen per principe (onder)</title>`)
-	fmt.Fprintf(&b, `<rect x="%d" y="4" width="12" height="10" fill="#2166ac"/><text x="%d" y="14" font-size="12" font-family="sans-serif">velden ingevuld</text>`, labelW, labelW+16)
-	fmt.Fprintf(&b, `<rect x="%d" y="4" width="12" height="10" fill="#5aae61"/><text x="%d" y="14" font-size="12" font-family="sans-serif">zonder bevindingen per principe</text>`, labelW+130, labelW+146)
+	// The legend starts at the left edge, above the names: begun above the
+	// bars, its second entry ran past the chart's right edge.
+	fmt.Fprintf(&b, `<rect x="%d" y="4" width="12" height="10" fill="#2166ac"/><text x="%d" y="14" font-size="12" font-family="sans-serif">velden ingevuld</text>`, 0, 16)
+	fmt.Fprintf(&b, `<rect x="%d" y="4" width="12" height="10" fill="#5aae61"/><text x="%d" y="14" font-size="12" font-family="sans-serif">zonder bevindingen per principe</text>`, 130, 146)
 	for i, m := range ms {
 		y := i*rowH + 24
 		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="13" font-family="sans-serif">%s</text>`,

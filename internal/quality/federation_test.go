@@ -3,8 +3,10 @@ package quality
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSummariseAndWriteFederation(t *testing.T) {
@@ -61,5 +63,35 @@ func TestSummariseAndWriteFederation(t *testing.T) {
 	}
 	if err := WriteFederation(&svg, "pdf", ms); err == nil {
 		t.Error("an unknown format must be an error")
+	}
+}
+
+// TestFederationChartTextsFitTheChart holds every left-aligned text of the
+// chart (the legend, the percentages) inside its width, reckoning a
+// sans-serif letter at 0.6 of the font size, a generous average.
+func TestFederationChartTextsFitTheChart(t *testing.T) {
+	ms := []Municipality{{Code: "GM1900", Organisation: "Gemeente Súdwest-Fryslân", Summary: Summary{Filled: 1, Fields: 1}}}
+	var svg struct {
+		Width int `xml:"width,attr"`
+		Texts []struct {
+			X      int     `xml:"x,attr"`
+			Size   float64 `xml:"font-size,attr"`
+			Anchor string  `xml:"text-anchor,attr"`
+			Body   string  `xml:",chardata"`
+		} `xml:"text"`
+	}
+	if err := xml.Unmarshal([]byte(FederationChart(ms)), &svg); err != nil {
+		t.Fatal(err)
+	}
+	if len(svg.Texts) == 0 || svg.Width == 0 {
+		t.Fatalf("no texts or no width in the chart: %+v", svg)
+	}
+	for _, tx := range svg.Texts {
+		if tx.Anchor == "end" {
+			continue
+		}
+		if end := float64(tx.X) + float64(utf8.RuneCountInString(tx.Body))*tx.Size*0.6; end > float64(svg.Width) {
+			t.Errorf("%q ends at about x=%.0f, past the chart's width %d", tx.Body, end, svg.Width)
+		}
 	}
 }
