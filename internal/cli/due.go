@@ -29,21 +29,7 @@ func newDueCmd(a *App, runF func(*dueOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "due",
 		Short: a.say(msgDueShort),
-		Long: `due lists, per record, what needs someone's attention (principle III and 3.4):
-
-  lapsed    evaluations past their due date (the last evaluation, or the start of the
-            life cycle when never evaluated, plus the record's interval or the configured
-            one: cameras every year, the rest every administrative term), and life cycles
-            that ended while the record is still active;
-  ending    exceptions and data-sharing agreements that have ended or end within the
-            window, and life cycles that end within it;
-  upcoming  evaluations due within the window (due_within in register.yaml, default P90D).
-
-Each item names the owner's role and contact, so a secretary can chase it. The ical
-format is a calendar the committee can subscribe to.
-
-Exit code 0: nothing lapsed; 1: something lapsed (for a scheduled CI job); 2: usage or
-I/O error.`,
+		Long:  a.say(msgDueLong),
 		Example: `  register due
   register due --as-of 2027-01-01 --within P30D
   register due --format ical --output due.ics

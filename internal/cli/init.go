@@ -29,22 +29,9 @@ func newInitCmd(a *App, runF func(*initOptions) error) *cobra.Command {
 		runF = runInit
 	}
 	cmd := &cobra.Command{
-		Use:   "init DIR --organisation NAME",
-		Short: a.say(msgInitShort),
-		Long: `init writes a new register repository into DIR, for a municipality that starts its own:
-
-  register/register.yaml       every setting, explained, with your name and addresses
-  register/sensors/            one example sensor that validates; 'register check' flags it
-                               as an example (rule placeholder) until you replace it
-  register/algorithms/         one example algorithm, the same
-  schema/                      the JSON Schemas, for completion and help in editors
-  .github/workflows/register.yml
-                               validate and check on every push and pull request, a weekly
-                               list of what falls due, and the website on GitHub Pages
-  README.md                    how to start, in Dutch and English
-
-and runs git init (branch main). The workflow installs this tool by its module path, so
-the new repository need not be a fork. DIR must be new or empty: init never overwrites.`,
+		Use:     "init DIR --organisation NAME",
+		Short:   a.say(msgInitShort),
+		Long:    a.say(msgInitLong),
 		Example: `  register init register-heidebeek --organisation "Gemeente Heidebeek" --domain heidebeek.nl`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {

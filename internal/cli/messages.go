@@ -175,7 +175,7 @@ var (
 	msgNewArgs = message.New("new needs a kind and an id, for example: register new sensor cam-stationsplein",
 		"new verwacht een soort en een id, bijvoorbeeld: register new sensor cam-stationsplein")
 	msgNewRoot = message.New("the register root %s is not a folder: create it first, or pass --root with the folder that holds sensors/ and algorithms/",
-		"de map van het register %s bestaat niet: maak die eerst aan, of geef met --root de map op waarin sensors/ en algorithms/ staan")
+		"de registermap %s bestaat niet of is geen map: maak die eerst aan, of geef met --root de map op waarin sensors/ en algorithms/ staan")
 	msgNewExists = message.New("%s already exists and is left unchanged: ids are unique and never reused, so choose another id",
 		"%s bestaat al en blijft ongewijzigd: een id is uniek en wordt nooit hergebruikt, dus kies een ander id")
 	msgNewNext = message.New("next: replace every \"(vul in)\", uncomment the fields that apply, then run\n  register validate%s %s\n  register check%s",
@@ -212,7 +212,7 @@ var (
 		"het register heeft %d fouten en de export bevat de registraties zoals ze zijn; voer 'register validate' uit")
 
 	msgSignPaper    = message.New("--paper %q: use a4 or a5", "--paper %q: kies a4 of a5")
-	msgSignOneOrAll = message.New("name one sensor by its id, or pass --all", "noem één sensor bij zijn id, of geef --all")
+	msgSignOneOrAll = message.New("name one sensor by its id, or pass --all", "geef het id van één sensor, of gebruik --all")
 	msgSignOut      = message.New("--out is required: the file to write the signs to, such as bord.pdf",
 		"--out is verplicht: het bestand voor de borden, zoals bord.pdf")
 	msgSignSkipped = message.NewCount("%d sensor not public: no sign", "%d sensors not public: no sign",
@@ -413,4 +413,65 @@ een bestand en weigert een id dat een andere registratie al gebruikt.
 Een id heeft 2 tot 63 tekens: kleine letters a-z, cijfers en koppeltekens, en begint met
 een letter of cijfer. Het wordt de bestandsnaam en het adres op de openbare site, en wordt
 nooit opnieuw gebruikt.`)
+	msgInitLong = message.New(`init writes a new register repository into DIR, for a municipality that starts its own:
+
+  register/register.yaml       every setting, explained, with your name and addresses
+  register/sensors/            one example sensor that validates; 'register check' flags it
+                               as an example (rule placeholder) until you replace it
+  register/algorithms/         one example algorithm, the same
+  schema/                      the JSON Schemas, for completion and help in editors
+  .github/workflows/register.yml
+                               validate and check on every push and pull request, a weekly
+                               list of what falls due, and the website on GitHub Pages
+  README.md                    how to start, in Dutch and English
+
+and runs git init (branch main). The workflow installs this tool by its module path, so
+the new repository need not be a fork. DIR must be new or empty: init never overwrites.`,
+		`init schrijft een nieuwe repository voor het register in DIR, voor een gemeente die een
+eigen register begint:
+
+  register/register.yaml       alle instellingen, met uitleg, met uw naam en adressen
+  register/sensors/            één voorbeeldsensor die geldig is; 'register check' meldt die
+                               als voorbeeld (regel placeholder) tot u hem vervangt
+  register/algorithms/         één voorbeeldalgoritme, net zo
+  schema/                      de JSON Schema's, voor aanvullen en uitleg in editors
+  .github/workflows/register.yml
+                               valideren en toetsen bij elke push en pull request, wekelijks
+                               een lijst van wat afloopt, en de website op GitHub Pages
+  README.md                    hoe u begint, in het Nederlands en het Engels
+
+en voert git init uit (branch main). De workflow installeert dit programma via het pad van
+de module, dus de nieuwe repository hoeft geen fork te zijn. DIR moet nieuw of leeg zijn:
+init overschrijft nooit iets.`)
+	msgDueLong = message.New(`due lists, per record, what needs someone's attention (principle III and 3.4):
+
+  lapsed    evaluations past their due date (the last evaluation, or the start of the
+            life cycle when never evaluated, plus the record's interval or the configured
+            one: cameras every year, the rest every administrative term), and life cycles
+            that ended while the record is still active;
+  ending    exceptions and data-sharing agreements that have ended or end within the
+            window, and life cycles that end within it;
+  upcoming  evaluations due within the window (due_within in register.yaml, default P90D).
+
+Each item names the owner's role and contact, so a secretary can chase it. The ical
+format is a calendar the committee can subscribe to.
+
+Exit code 0: nothing lapsed; 1: something lapsed (for a scheduled CI job); 2: usage or
+I/O error.`,
+		`due toont per registratie wat aandacht nodig heeft (principe III en 3.4):
+
+  lapsed    evaluaties waarvan de datum is verstreken (de laatste evaluatie, of het begin
+            van de levenscyclus als er nooit is geëvalueerd, plus de termijn van de
+            registratie of de ingestelde: camera's elk jaar, de rest elke bestuursperiode),
+            en levenscycli die zijn afgelopen terwijl de registratie nog in gebruik is;
+  ending    uitzonderingen en afspraken over het delen van gegevens die zijn afgelopen of
+            binnen de termijn aflopen, en levenscycli die daarbinnen eindigen;
+  upcoming  evaluaties die binnen de termijn vallen (due_within in register.yaml,
+            standaard P90D).
+
+Elk punt noemt de rol en het contact van de verantwoordelijke, zodat een secretaris het
+kan navragen. Het formaat ical is een agenda waarop de commissie zich kan abonneren.
+
+Exitcode 0: niets verstreken; 1: iets verstreken (voor een geplande CI-taak); 2: fout in
+de opdracht of bij lezen of schrijven.`)
 )
