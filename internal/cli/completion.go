@@ -46,14 +46,18 @@ func choices(usage string) []string {
 func addCompletions(root *cobra.Command, a *App) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
-		c.Flags().VisitAll(func(f *pflag.Flag) {
+		choice := func(f *pflag.Flag) {
 			if !slices.Contains(choiceFlags, f.Name) {
 				return
 			}
 			if vs := choices(f.Usage); len(vs) > 0 {
 				_ = c.RegisterFlagCompletionFunc(f.Name, cobra.FixedCompletions(vs, cobra.ShellCompDirectiveNoFileComp))
 			}
-		})
+		}
+		// The root's --lang is a persistent flag, not among its Flags
+		// until cobra runs a command.
+		c.Flags().VisitAll(choice)
+		c.PersistentFlags().VisitAll(choice)
 		switch c.Name() {
 		case "explain":
 			c.ValidArgsFunction = func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {

@@ -49,6 +49,12 @@ func TestCompletion(t *testing.T) {
 		{[]string{"build", "--fail-on", ""}, []string{"error", "warning", "none"}, true},
 		{[]string{"export", "--kind", ""}, []string{"sensor", "algorithm"}, true},
 		{[]string{"packet", "--lang", ""}, []string{"nl", "en"}, true},
+		{[]string{"check", "--lang", ""}, []string{"nl", "en"}, true},
+		{[]string{"--lang", ""}, []string{"nl", "en"}, true},
+		// Help in Dutch names the choices with "of": completion reads them too.
+		{[]string{"check", "--lang", "nl", "--fail-on", ""}, []string{"error", "warning"}, true},
+		{[]string{"build", "--lang", "nl", "--fail-on", ""}, []string{"error", "warning", "none"}, true},
+		{[]string{"export", "--lang", "nl", "--kind", ""}, []string{"sensor", "algorithm"}, true},
 		{[]string{"new", ""}, []string{"sensor", "algorithm"}, true},
 		{[]string{"explain", ""}, []string{"biometric-ban", "dpia-required"}, false},
 		{[]string{"history", "--root", root, ""}, []string{"cam-markt", "toeslagen"}, true},
