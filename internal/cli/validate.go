@@ -64,14 +64,16 @@ func (a *App) findingFormatFlag(cmd *cobra.Command, p *string) {
 }
 
 // report prints findings in the chosen format and returns errFindings when
-// any is at or above failOn.
+// any is at or above failOn. It names the findings' files from the working
+// folder in fs itself.
 func (a *App) report(res *load.Result, fs []finding.Finding, format string, failOn finding.Severity) error {
 	prefix := workRelative(a.Root())
 	at := func(file string) string { return a.shown(prefix, file) }
-	shown := make([]finding.Finding, len(fs))
-	for i, f := range fs {
-		f.File = at(f.File)
-		shown[i] = f
+	// In place: the callers hand the findings over, and there may be a
+	// million of them.
+	shown := fs
+	for i := range shown {
+		shown[i].File = at(shown[i].File)
 	}
 	refs := make([]report.RecordRef, 0, len(res.Files))
 	ids := map[string]string{}

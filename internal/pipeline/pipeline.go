@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"slices"
 	"sync"
 	"time"
 
@@ -267,11 +268,16 @@ func (r *Register) Check(today time.Time) []finding.Finding {
 func (r *Register) Locate(fs []finding.Finding) { load.Locate(r.Root, fs) }
 
 // Findings returns every finding as of today, sorted: the load's and the
-// checklist's, each with its line and column.
+// checklist's, each with its line and column. The checklist's findings are
+// handed over rather than copied (at 100,000 records they are a million):
+// the load's are put before them in their own array, which is then sorted,
+// so a later Check runs the checklist again. Loaded.Findings stay as they
+// are.
 func (r *Register) Findings(today time.Time) []finding.Finding {
 	fs := r.Check(today)
 	r.Locate(fs)
-	all := append(append(make([]finding.Finding, 0, len(r.Loaded.Findings)+len(fs)), r.Loaded.Findings...), fs...)
+	r.checkOnce, r.checked, r.Loaded.Checked = sync.Once{}, nil, nil
+	all := slices.Insert(fs, 0, r.Loaded.Findings...)
 	finding.Sort(all)
 	return all
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -14,8 +13,9 @@ import (
 //	::error file=register/sensors/cam.yaml,line=12,col=3,title=biometric-ban (VNG 2.1)::message
 //
 // then the summary line as plain text for the job log.
-func writeGitHub(b *bytes.Buffer, fs []finding.Finding, sum finding.Summary, opts Options) error {
+func writeGitHub(b sink, fs []finding.Finding, sum finding.Summary, opts Options) error {
 	for _, f := range fs {
+		f = opts.inLang(f)
 		var props []string
 		if file := RepoPath(opts.Root, f.File); file != "" {
 			props = append(props, "file="+escapeProperty(file))

@@ -83,3 +83,47 @@ func TestJSONEmptyFindingsIsAList(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONStreamedAsWhole holds the streamed JSON to what encoding/json
+// makes of the whole document, byte for byte, for reports with no, one and
+// several findings, including text JSON escapes and HTML characters.
+func TestJSONStreamedAsWhole(t *testing.T) {
+	hostile := finding.Finding{File: "sensors/a\"b\\c\n.yaml", Rule: "r<1>", Severity: finding.Error,
+		Message: "tab\there & \u2028 line sep, \x01 control, ë, <b>", Help: "{\"not\": [\"json\"]}"}
+	tests := []struct {
+		name string
+		fs   []finding.Finding
+	}{
+		{"nil", nil},
+		{"empty", []finding.Finding{}},
+		{"one", []finding.Finding{hostile}},
+		{"sample", sampleFindings()},
+		{"sample and hostile", append(sampleFindings(), hostile)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sum := finding.Summarise(4, tt.fs)
+			var got bytes.Buffer
+			if err := Write(&got, "json", tt.fs, sum, Options{Lang: "nl"}); err != nil {
+				t.Fatal(err)
+			}
+			whole := struct {
+				Findings []finding.Finding `json:"findings"`
+				Summary  finding.Summary   `json:"summary"`
+			}{tt.fs, sum}
+			if whole.Findings == nil {
+				whole.Findings = []finding.Finding{}
+			}
+			var want bytes.Buffer
+			enc := json.NewEncoder(&want)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(whole); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("streamed JSON differs from the whole document:\ngot:\n%s\nwant:\n%s", got.String(), want.String())
+			}
+		})
+	}
+}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/xml"
 	"fmt"
@@ -59,10 +58,10 @@ const rootSuite = "register"
 // <system-out> otherwise. Files with findings that are not among
 // Options.Records (register.yaml, a file that could not be read) get test
 // cases of their own. A suite's failures attribute counts failed test cases.
-func writeJUnit(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts Options) error {
+func writeJUnit(b sink, fs []finding.Finding, _ finding.Summary, opts Options) error {
 	byFile := map[string][]finding.Finding{}
 	for _, f := range fs {
-		byFile[f.File] = append(byFile[f.File], f)
+		byFile[f.File] = append(byFile[f.File], opts.inLang(f))
 	}
 	suites := map[string]*junitSuite{}
 	add := func(file, id string) {
@@ -146,7 +145,7 @@ func junitCases(folder, name, file string, found []finding.Finding) []junitCase 
 
 // encodeJUnit writes the suites in the order of their names, with the
 // totals, as indented XML.
-func encodeJUnit(b *bytes.Buffer, tool string, suites map[string]*junitSuite) error {
+func encodeJUnit(b sink, tool string, suites map[string]*junitSuite) error {
 	doc := junitSuites{Name: tool}
 	names := make([]string, 0, len(suites))
 	for n := range suites {

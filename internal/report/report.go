@@ -6,6 +6,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
@@ -57,14 +58,39 @@ type RuleInfo struct{ Principle, Title, Description, Help, HelpURI string }
 const InformationURI = "https://github.com/voorbeeldstad/register"
 
 // Formats are the output formats of a findings report, in the order help
-// shows them. Every writer renders into a buffer, so a failure never leaves
-// half a report behind.
+// shows them. The formats written a finding at a time (text, json, github)
+// stream through a small buffer, so a report of a million findings is never
+// held whole; they cannot fail halfway but for the writer itself. The formats
+// that build one document (sarif, junit) render into a buffer first, so a
+// failure never leaves half a report behind.
 var Formats = format.Set[Report]{
-	{Name: "text", Exts: []string{".txt"}, Write: buffered(writeText)},
-	{Name: "json", Exts: []string{".json"}, Write: buffered(writeJSON)},
-	{Name: "github", Write: buffered(writeGitHub)},
+	{Name: "text", Exts: []string{".txt"}, Write: streamed(writeText)},
+	{Name: "json", Exts: []string{".json"}, Write: streamed(writeJSON)},
+	{Name: "github", Write: streamed(writeGitHub)},
 	{Name: "sarif", Exts: []string{".sarif"}, Write: buffered(writeSARIF)},
 	{Name: "junit", Exts: []string{".xml"}, Write: buffered(writeJUnit)},
+}
+
+// sink is what a format writes to: a bufio.Writer when it streams, a
+// bytes.Buffer when it is buffered.
+type sink interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
+// streamBuffer is the size of the buffer a streamed format writes through.
+const streamBuffer = 64 << 10
+
+// streamed renders a report through a buffered writer straight to w.
+func streamed(render func(sink, []finding.Finding, finding.Summary, Options) error) func(io.Writer, Report) error {
+	return func(w io.Writer, r Report) error {
+		bw := bufio.NewWriterSize(w, streamBuffer)
+		if err := render(bw, r.Findings, r.Summary, r.Options); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 }
 
 // Report is what a format writes: the findings, sorted, their summary and
@@ -76,7 +102,7 @@ type Report struct {
 }
 
 // buffered renders a report into a buffer and writes it whole.
-func buffered(render func(*bytes.Buffer, []finding.Finding, finding.Summary, Options) error) func(io.Writer, Report) error {
+func buffered(render func(sink, []finding.Finding, finding.Summary, Options) error) func(io.Writer, Report) error {
 	return func(w io.Writer, r Report) error {
 		var buf bytes.Buffer
 		if err := render(&buf, r.Findings, r.Summary, r.Options); err != nil {
@@ -96,9 +122,6 @@ func Write(w io.Writer, name string, fs []finding.Finding, sum finding.Summary, 
 	}
 	if opts.ToolName == "" {
 		opts.ToolName = "register"
-	}
-	if opts.Lang == "nl" && name != "json" {
-		fs = inDutch(fs)
 	}
 	if err := f.Write(w, Report{Findings: fs, Summary: sum, Options: opts}); err != nil {
 		return fmt.Errorf("write %s report: %w", name, err)
@@ -159,13 +182,12 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// inDutch returns the findings with their Dutch message and help, where they
-// have one.
-func inDutch(fs []finding.Finding) []finding.Finding {
-	out := make([]finding.Finding, len(fs))
-	for i, f := range fs {
+// inLang returns the finding with its message and help in the report's
+// language, where it has them. Formats call it on each finding as they write
+// it, so a Dutch report needs no translated copy of all the findings.
+func (o Options) inLang(f finding.Finding) finding.Finding {
+	if o.Lang == "nl" {
 		f.Message, f.Help = f.Text("nl")
-		out[i] = f
 	}
-	return out
+	return f
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"net/url"
@@ -100,10 +99,11 @@ type sarifRegion struct {
 // writeSARIF prints a SARIF 2.1.0 log with one run, for GitHub code scanning
 // and other tools that read static-analysis results. Rules are those that
 // occur in the findings, sorted by id so the output is stable.
-func writeSARIF(b *bytes.Buffer, fs []finding.Finding, _ finding.Summary, opts Options) error {
+func writeSARIF(b sink, fs []finding.Finding, _ finding.Summary, opts Options) error {
 	rules, index := sarifRules(fs, opts.Rules)
 	results := make([]sarifResult, 0, len(fs))
 	for _, f := range fs {
+		f = opts.inLang(f)
 		msg := f.Message
 		if f.Help != "" {
 			msg += "\n" + f.Help

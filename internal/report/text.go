@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -25,9 +24,9 @@ const (
 //	  VNG 2.1 · help text
 //
 // and closes with a summary line in plain words.
-func writeText(b *bytes.Buffer, fs []finding.Finding, sum finding.Summary, opts Options) error {
+func writeText(b sink, fs []finding.Finding, sum finding.Summary, opts Options) error {
 	for _, f := range fs {
-		b.WriteString(findingText(f, opts.Color))
+		b.WriteString(findingText(opts.inLang(f), opts.Color))
 	}
 	if len(fs) > 0 {
 		b.WriteByte('\n')
