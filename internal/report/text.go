@@ -26,7 +26,7 @@ const (
 // and closes with a summary line in plain words.
 func writeText(b sink, fs []finding.Finding, sum finding.Summary, opts Options) error {
 	for _, f := range fs {
-		b.WriteString(findingText(opts.inLang(f), opts.Color))
+		writeFinding(b, opts.inLang(f), opts.Color)
 	}
 	if len(fs) > 0 {
 		b.WriteByte('\n')
@@ -36,11 +36,18 @@ func writeText(b sink, fs []finding.Finding, sum finding.Summary, opts Options) 
 	return nil
 }
 
-// findingText renders one finding as the text format shows it: the position,
-// severity, message and rule on one line, then the principle and help text
-// indented on the next when there are any.
+// findingText renders one finding as the text format shows it (see
+// writeFinding).
 func findingText(f finding.Finding, color bool) string {
 	var b strings.Builder
+	writeFinding(&b, f, color)
+	return b.String()
+}
+
+// writeFinding writes one finding as the text format shows it: the
+// position, severity, message and rule on one line, then the principle and
+// help text indented on the next when there are any.
+func writeFinding(b sink, f finding.Finding, color bool) {
 	if pos := f.Position(); pos != "" {
 		b.WriteString(clean(pos))
 		b.WriteString(": ")
@@ -49,22 +56,24 @@ func findingText(f finding.Finding, color bool) string {
 	b.WriteString(": ")
 	b.WriteString(indent(clean(f.Message)))
 	if f.Rule != "" {
-		fmt.Fprintf(&b, " (%s)", clean(f.Rule))
+		b.WriteString(" (")
+		b.WriteString(clean(f.Rule))
+		b.WriteByte(')')
 	}
 	b.WriteByte('\n')
-	var note []string
-	if f.Principle != "" {
-		note = append(note, clean(f.Principle))
+	if f.Principle == "" && f.Help == "" {
+		return
 	}
-	if f.Help != "" {
-		note = append(note, clean(f.Help))
+	b.WriteString("  ")
+	switch {
+	case f.Principle != "" && f.Help != "":
+		b.WriteString(indent(clean(f.Principle) + " · " + clean(f.Help)))
+	case f.Principle != "":
+		b.WriteString(indent(clean(f.Principle)))
+	default:
+		b.WriteString(indent(clean(f.Help)))
 	}
-	if len(note) > 0 {
-		b.WriteString("  ")
-		b.WriteString(indent(strings.Join(note, " · ")))
-		b.WriteByte('\n')
-	}
-	return b.String()
+	b.WriteByte('\n')
 }
 
 // severityWord returns the severity's name, coloured when asked.
