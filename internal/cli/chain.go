@@ -28,19 +28,7 @@ func newChainCmd(a *App, runF func(*chainOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "chain DATASET|PARTY",
 		Short: a.say(msgChainShort),
-		Long: `chain follows personal data through the register, for the desk that corrects or
-deletes wrong data about a resident (GDPR art. 16, 17). It lists:
-
-  records     every record that uses a dataset of that name (by name or source, such as
-              BRP), shares data with a party of that name, or is an algorithm that uses a
-              sensor of that id or name; with how a resident has the data corrected;
-  recipients  every party the records share data with: each must be told of a
-              correction or deletion (GDPR art. 19);
-  sources     where the matching datasets come from: correct the error there first.
-
-The name matches whole words regardless of case: "BRP" finds "Basisregistratie Personen
-(BRP)". By default only public records and values are searched, as on the site;
---internal searches every record as loaded, for the desk's own use.`,
+		Long:  a.say(msgChainLong),
 		Example: `  register chain BRP
   register chain "Woningcorporaties" --format json
   register chain RDW --internal`,

@@ -34,23 +34,7 @@ func newCompareCmd(a *App, runF func(*compareOptions) error) *cobra.Command {
 	national := &cobra.Command{
 		Use:   "national FILE",
 		Short: a.say(msgCompareNationalShort),
-		Long: `compare national reads the national algorithm register's JSON (its v1.0 API entries,
-its public listing or its first standard, as 'register import json' reads them), keeps
-the entries of the register's organisation (register.yaml's organisation, or
---organisation), and reports both ways:
-
-  public algorithms here with no entry there;
-  entries there with no record here;
-  for each algorithm in both, the fields whose values differ.
-
-An entry and a record are paired by the national id the record names
-(national_register.id), else by the same name; a record paired by name is told to add
-the id. Only fields the file carries are compared; texts are compared as written, with
-runs of white space as one space; status by the standard's three states; dates to the
-month. Algorithms that are not public are counted, not compared.
-
-Exit code 0, or 2 on a usage or I/O error: the national register is filled by hand and
-lags behind; the report is a to-do list for the steward, not a verdict on the register.`,
+		Long:  a.say(msgCompareLong),
 		Example: `  register compare national algoritmes.json
   register compare national algoritmes.json --organisation "Gemeente Utrecht" --format json`,
 		Args: cobra.ExactArgs(1),

@@ -30,24 +30,7 @@ func newExportCmd(a *App, runF func(*exportOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "export --format FORMAT",
 		Short: a.say(msgExportShort),
-		Long: `export writes the register's public records in a format another register or platform reads:
-
-  algoritmeregister  the national algorithm register's publication standard v1.0: a JSON array
-                     of AlgorithmIn entries, one per public algorithm
-  sensorthings       the sensors as OGC SensorThings API entities (Thing, Location,
-                     Datastream, ObservedProperty, Sensor) in JSON, one Thing per sensor
-  csv                one kind per file (--kind sensor or algorithm), as on the public site
-  json               the whole register (register.json), as on the public site
-  geojson            the sensors' positions and areas, as on the public site
-  dcat               a DCAT-AP-NL catalogue (JSON-LD) of the register's datasets; needs
-                     site.base_url, and takes its dates from the Git history
-
-Records that are not public are left out, and so are withheld fields. A value the national
-register's standard cannot take (longer than its limit, or a required value missing) is
-reported on standard error and never cut short: fix the record and export again.
-
-Exit code 0: exported; 1: exported, but with findings (or records that could not be read);
-2: usage or I/O error.`,
+		Long:  a.say(msgExportLong),
 		Example: `  register export --format algoritmeregister --out algoritmeregister.json
   register export --format csv --kind sensor > sensoren.csv
   register export --format sensorthings --root examples/dorp`,

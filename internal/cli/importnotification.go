@@ -33,27 +33,7 @@ func newImportNotificationCmd(a *App, runF func(*importNotificationOptions) erro
 	cmd := &cobra.Command{
 		Use:   "notification FILE --received DATE",
 		Short: a.say(msgImportNotificationShort),
-		Long: `import notification adds the sensor record an operator made with the site's form "Meld
-een sensor" (duty to report) to the register, as sensors/ID.yaml. registered_on is set to
---received, the day the municipality received the notification, so the notice-period rule
-measures from receipt; a different date in the file is replaced, with a warning.
-
-The file is read as untrusted input: it must be one valid sensor record, or nothing is
-written and every problem is reported with its line and column. Comments in it are
-dropped (the register's source is published). Fields the form does not ask are reported
-for the desk to check.
-
-A notification about a sensor the register has is refused, unless --update is given:
-then the fields it gives replace the record's, and everything else (fields the form does
-not ask, withheld fields, the first registered_on) stays. The fields changed are listed.
-
-To remove a value on --update, give the field empty: ~, null or nothing after the
-colon, "" for a text, [] for a list (lifecycle: {end: ~} removes the end date). A field
-left out stays; a mapping ({}) is merged field by field and removes nothing by itself; a
-mapping whose fields are all removed goes too. Only fields the form asks can be removed:
-emptying any other (publication above all) refuses the notification.
-
-Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
+		Long:  a.say(msgImportNotificationLong),
 		Example: `  register import notification camera-bakkerij.yaml --received 2026-12-01
   register import notification camera-bakkerij.yaml --received 2026-12-01 --update --dry-run`,
 		Args: oneFile(msgImportNotificationArgs),

@@ -474,4 +474,207 @@ kan navragen. Het formaat ical is een agenda waarop de commissie zich kan abonne
 
 Exitcode 0: niets verstreken; 1: iets verstreken (voor een geplande CI-taak); 2: fout in
 de opdracht of bij lezen of schrijven.`)
+	msgServeLong = message.New(`serve builds the site into a temporary folder and serves it on --addr, so a steward
+can preview the register before pushing. When a record or register.yaml changes, the
+site is rebuilt; reload the page to see it. A build that fails keeps the previous
+site and prints why. Stop with Ctrl+C; the temporary folder is removed.`,
+		`serve bouwt de site in een tijdelijke map en serveert die op --addr, zodat een beheerder
+het register kan bekijken voor het wordt gepusht. Verandert een registratie of
+register.yaml, dan wordt de site opnieuw gebouwd; laad de pagina opnieuw om dat te zien.
+Een bouw die mislukt houdt de vorige site en meldt waarom. Stop met Ctrl+C; de
+tijdelijke map wordt verwijderd.`)
+	msgSignLong = message.New(`sign makes the sign for a sensor in public space (VNG 4.3; for the mayor's cameras
+also a legal duty, Gemeentewet art. 151c): a pictogram of what it senses and does
+(camera, number plates, Wi-Fi and Bluetooth, sound, counting, measuring), the operator,
+the purpose in one sentence, how long data is kept, and a QR code to the record's page
+on the site (site.base_url). Dutch first, English second when register.yaml's languages
+include en. A camera under Gemeentewet 151c says so.
+
+A record that is not public gets no sign: the site has no page for the code to point
+to. With --all, every public sensor not retired gets a page; the others are counted
+on standard error.`,
+		`sign maakt het bord voor een sensor in de openbare ruimte (VNG 4.3; voor de camera's van
+de burgemeester ook een wettelijke plicht, Gemeentewet art. 151c): een pictogram van wat
+hij waarneemt en doet (camera, kentekens, wifi en bluetooth, geluid, tellen, meten), de
+beheerder, het doel in één zin, hoe lang gegevens worden bewaard, en een QR-code naar de
+pagina van de registratie op de site (site.base_url). Eerst Nederlands, daarna Engels als
+de talen in register.yaml en bevatten. Een camera onder Gemeentewet 151c vermeldt dat.
+
+Een registratie die niet openbaar is krijgt geen bord: de site heeft geen pagina waar de
+code naar kan wijzen. Met --all krijgt elke openbare sensor die niet buiten gebruik is een
+pagina; de andere worden geteld op standaardfout.`)
+	msgChainLong = message.New(`chain follows personal data through the register, for the desk that corrects or
+deletes wrong data about a resident (GDPR art. 16, 17). It lists:
+
+  records     every record that uses a dataset of that name (by name or source, such as
+              BRP), shares data with a party of that name, or is an algorithm that uses a
+              sensor of that id or name; with how a resident has the data corrected;
+  recipients  every party the records share data with: each must be told of a
+              correction or deletion (GDPR art. 19);
+  sources     where the matching datasets come from: correct the error there first.
+
+The name matches whole words regardless of case: "BRP" finds "Basisregistratie Personen
+(BRP)". By default only public records and values are searched, as on the site;
+--internal searches every record as loaded, for the desk's own use.`,
+		`chain volgt persoonsgegevens door het register, voor de balie die onjuiste gegevens over
+een inwoner verbetert of wist (AVG art. 16, 17). Het toont:
+
+  records     elke registratie die een dataset met die naam gebruikt (op naam of bron,
+              zoals BRP), gegevens deelt met een partij met die naam, of een algoritme is
+              dat een sensor met dat id of die naam gebruikt; met hoe een inwoner de
+              gegevens laat verbeteren;
+  recipients  elke partij waarmee de registraties gegevens delen: elk moet van een
+              verbetering of wissing horen (AVG art. 19);
+  sources     waar de gevonden datasets vandaan komen: verbeter de fout eerst daar.
+
+De naam moet als heel woord voorkomen, hoofdletters of niet: "BRP" vindt "Basisregistratie
+Personen (BRP)". Standaard worden alleen openbare registraties en waarden doorzocht, zoals
+op de site; --internal doorzoekt elke ingelezen registratie, voor gebruik door de balie zelf.`)
+	msgQualityLong = message.New(`quality tells the register's steward how far the register is from complete:
+
+  the fill rate of every field of the record format, per kind;
+  per principle, the share of records without a finding of its rules;
+  records not changed in over a term (four years; needs the full Git history);
+  evaluations overdue;
+  rules the configuration switched off or lowered;
+  records that still hold a template's placeholders.
+
+The report names every record, public or not: it is for the steward and the
+committee, not for the public site.
+
+Exit code 0, or 2 on a usage or I/O error: the report is information, not a verdict.`,
+		`quality laat de beheerder van het register zien hoe ver het register van volledig is:
+
+  hoe vaak elk veld van het registratieformaat is ingevuld, per soort;
+  per principe, het deel van de registraties zonder bevinding van zijn regels;
+  registraties die langer dan een bestuursperiode niet zijn gewijzigd (vier jaar; daarvoor
+  is de volledige Git-geschiedenis nodig);
+  evaluaties die te laat zijn;
+  regels die de instellingen hebben uitgezet of verlaagd;
+  registraties die nog invulplekken van een sjabloon bevatten.
+
+Het overzicht noemt elke registratie, openbaar of niet: het is voor de beheerder en de
+commissie, niet voor de openbare site.
+
+Exitcode 0, of 2 bij een fout in de opdracht of bij lezen of schrijven: het overzicht is
+informatie, geen oordeel.`)
+	msgCompareLong = message.New(`compare national reads the national algorithm register's JSON (its v1.0 API entries,
+its public listing or its first standard, as 'register import json' reads them), keeps
+the entries of the register's organisation (register.yaml's organisation, or
+--organisation), and reports both ways:
+
+  public algorithms here with no entry there;
+  entries there with no record here;
+  for each algorithm in both, the fields whose values differ.
+
+An entry and a record are paired by the national id the record names
+(national_register.id), else by the same name; a record paired by name is told to add
+the id. Only fields the file carries are compared; texts are compared as written, with
+runs of white space as one space; status by the standard's three states; dates to the
+month. Algorithms that are not public are counted, not compared.
+
+Exit code 0, or 2 on a usage or I/O error: the national register is filled by hand and
+lags behind; the report is a to-do list for the steward, not a verdict on the register.`,
+		`compare national leest de JSON van het landelijke algoritmeregister (de items van de v1.0-API,
+de openbare lijst of de eerste standaard, zoals 'register import json' die leest), houdt de
+items van de organisatie van het register (de organisatie in register.yaml, of
+--organisation) en meldt in beide richtingen:
+
+  openbare algoritmes hier zonder item daar;
+  items daar zonder registratie hier;
+  voor elk algoritme dat in beide staat, de velden waarvan de waarden verschillen.
+
+Een item en een registratie horen bij elkaar via het landelijke id dat de registratie noemt
+(national_register.id), anders via dezelfde naam; een registratie die op naam is gekoppeld
+krijgt het advies het id toe te voegen. Alleen velden die het bestand bevat worden
+vergeleken; teksten zoals ze zijn geschreven, met opeenvolgende witruimte als één spatie;
+de status volgens de drie toestanden van de standaard; datums op de maand. Algoritmes die
+niet openbaar zijn worden geteld, niet vergeleken.
+
+Exitcode 0, of 2 bij een fout in de opdracht of bij lezen of schrijven: het landelijke
+register wordt met de hand gevuld en loopt achter; het overzicht is een takenlijst voor de
+beheerder, geen oordeel over het register.`)
+	msgExportLong = message.New(`export writes the register's public records in a format another register or platform reads:
+
+  algoritmeregister  the national algorithm register's publication standard v1.0: a JSON array
+                     of AlgorithmIn entries, one per public algorithm
+  sensorthings       the sensors as OGC SensorThings API entities (Thing, Location,
+                     Datastream, ObservedProperty, Sensor) in JSON, one Thing per sensor
+  csv                one kind per file (--kind sensor or algorithm), as on the public site
+  json               the whole register (register.json), as on the public site
+  geojson            the sensors' positions and areas, as on the public site
+  dcat               a DCAT-AP-NL catalogue (JSON-LD) of the register's datasets; needs
+                     site.base_url, and takes its dates from the Git history
+
+Records that are not public are left out, and so are withheld fields. A value the national
+register's standard cannot take (longer than its limit, or a required value missing) is
+reported on standard error and never cut short: fix the record and export again.
+
+Exit code 0: exported; 1: exported, but with findings (or records that could not be read);
+2: usage or I/O error.`,
+		`export schrijft de openbare registraties in een formaat dat een ander register of platform leest:
+
+  algoritmeregister  de publicatiestandaard v1.0 van het landelijke algoritmeregister: een
+                     JSON-array met AlgorithmIn-items, één per openbaar algoritme
+  sensorthings       de sensoren als entiteiten van de OGC SensorThings API (Thing, Location,
+                     Datastream, ObservedProperty, Sensor) in JSON, één Thing per sensor
+  csv                één soort per bestand (--kind sensor of algorithm), zoals op de openbare site
+  json               het hele register (register.json), zoals op de openbare site
+  geojson            de posities en gebieden van de sensoren, zoals op de openbare site
+  dcat               een DCAT-AP-NL-catalogus (JSON-LD) van de datasets van het register;
+                     vraagt site.base_url, en neemt de datums uit de Git-geschiedenis
+
+Registraties die niet openbaar zijn blijven weg, en afgeschermde velden ook. Een waarde die
+de standaard van het landelijke register niet aankan (langer dan de grens, of een verplichte
+waarde die ontbreekt) wordt gemeld op standaardfout en nooit afgekapt: verbeter de
+registratie en exporteer opnieuw.
+
+Exitcode 0: geëxporteerd; 1: geëxporteerd, maar met bevindingen (of registraties die niet
+gelezen konden worden); 2: fout in de opdracht of bij lezen of schrijven.`)
+	msgImportNotificationLong = message.New(`import notification adds the sensor record an operator made with the site's form "Meld
+een sensor" (duty to report) to the register, as sensors/ID.yaml. registered_on is set to
+--received, the day the municipality received the notification, so the notice-period rule
+measures from receipt; a different date in the file is replaced, with a warning.
+
+The file is read as untrusted input: it must be one valid sensor record, or nothing is
+written and every problem is reported with its line and column. Comments in it are
+dropped (the register's source is published). Fields the form does not ask are reported
+for the desk to check.
+
+A notification about a sensor the register has is refused, unless --update is given:
+then the fields it gives replace the record's, and everything else (fields the form does
+not ask, withheld fields, the first registered_on) stays. The fields changed are listed.
+
+To remove a value on --update, give the field empty: ~, null or nothing after the
+colon, "" for a text, [] for a list (lifecycle: {end: ~} removes the end date). A field
+left out stays; a mapping ({}) is merged field by field and removes nothing by itself; a
+mapping whose fields are all removed goes too. Only fields the form asks can be removed:
+emptying any other (publication above all) refuses the notification.
+
+Exit code 0: added; 1: refused (the findings say why); 2: usage or I/O error.`,
+		`import notification voegt de sensorregistratie die een beheerder met het formulier "Meld
+een sensor" van de site heeft gemaakt (meldplicht) toe aan het register, als
+sensors/ID.yaml. registered_on wordt --received, de dag waarop de gemeente de melding
+ontving, zodat de regel over de meldtermijn vanaf de ontvangst rekent; een andere datum in
+het bestand wordt vervangen, met een waarschuwing.
+
+Het bestand wordt gelezen als niet-vertrouwde invoer: het moet één geldige
+sensorregistratie zijn, anders wordt niets geschreven en wordt elk probleem gemeld met
+regel en kolom. Commentaar erin valt weg (de bron van het register is openbaar). Velden
+waar het formulier niet om vraagt worden gemeld, zodat de balie ze controleert.
+
+Een melding over een sensor die al in het register staat wordt geweigerd, tenzij --update
+is gegeven: dan vervangen de velden die de melding geeft die van de registratie, en al het
+andere (velden waar het formulier niet om vraagt, afgeschermde velden, de eerste
+registered_on) blijft. De gewijzigde velden worden getoond.
+
+Om met --update een waarde te verwijderen, geeft u het veld leeg: ~, null of niets na de
+dubbele punt, "" voor een tekst, [] voor een lijst (lifecycle: {end: ~} verwijdert de
+einddatum). Een weggelaten veld blijft; een mapping ({}) wordt veld voor veld samengevoegd
+en verwijdert zelf niets; een mapping waarvan alle velden verwijderd worden verdwijnt ook.
+Alleen velden waar het formulier om vraagt kunnen worden verwijderd: een ander veld leeg
+maken (publication vooral) weigert de melding.
+
+Exitcode 0: toegevoegd; 1: geweigerd (de bevindingen zeggen waarom); 2: fout in de
+opdracht of bij lezen of schrijven.`)
 )

@@ -25,19 +25,7 @@ func newQualityCmd(a *App, runF func(*qualityOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "quality",
 		Short: a.say(msgQualityShort),
-		Long: `quality tells the register's steward how far the register is from complete:
-
-  the fill rate of every field of the record format, per kind;
-  per principle, the share of records without a finding of its rules;
-  records not changed in over a term (four years; needs the full Git history);
-  evaluations overdue;
-  rules the configuration switched off or lowered;
-  records that still hold a template's placeholders.
-
-The report names every record, public or not: it is for the steward and the
-committee, not for the public site.
-
-Exit code 0, or 2 on a usage or I/O error: the report is information, not a verdict.`,
+		Long:  a.say(msgQualityLong),
 		Example: `  register quality
   register quality --format json --output quality.json`,
 		Args: cobra.NoArgs,

@@ -38,10 +38,7 @@ func newServeCmd(a *App, runF func(*serveOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: a.say(msgServeShort),
-		Long: `serve builds the site into a temporary folder and serves it on --addr, so a steward
-can preview the register before pushing. When a record or register.yaml changes, the
-site is rebuilt; reload the page to see it. A build that fails keeps the previous
-site and prints why. Stop with Ctrl+C; the temporary folder is removed.`,
+		Long:  a.say(msgServeLong),
 		Example: `  register serve
   register serve --root register --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,

@@ -29,16 +29,7 @@ func newSignCmd(a *App, runF func(*signOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "sign ID|--all --out FILE.pdf",
 		Short: a.say(msgSignShort),
-		Long: `sign makes the sign for a sensor in public space (VNG 4.3; for the mayor's cameras
-also a legal duty, Gemeentewet art. 151c): a pictogram of what it senses and does
-(camera, number plates, Wi-Fi and Bluetooth, sound, counting, measuring), the operator,
-the purpose in one sentence, how long data is kept, and a QR code to the record's page
-on the site (site.base_url). Dutch first, English second when register.yaml's languages
-include en. A camera under Gemeentewet 151c says so.
-
-A record that is not public gets no sign: the site has no page for the code to point
-to. With --all, every public sensor not retired gets a page; the others are counted
-on standard error.`,
+		Long:  a.say(msgSignLong),
 		Example: `  register sign cam-uitgaansgebied-grote-markt --out bord.pdf
   register sign --all --paper a5 --out borden-a5.pdf`,
 		Args: cobra.MaximumNArgs(1),
