@@ -29,9 +29,10 @@ import (
 // buildOptions are the flags of register build.
 type buildOptions struct {
 	*App
-	out    string
-	asOf   string
-	failOn string
+	out     string
+	asOf    string
+	failOn  string
+	noCache bool
 }
 
 func newBuildCmd(a *App, runF func(*buildOptions) error) *cobra.Command {
@@ -49,7 +50,9 @@ catalogue). The site loads nothing from another host and can be hosted anywhere.
 
 The site is written to a copy next to --out and swapped in, in one step, when complete;
 the earlier version is kept there (.OUT.previous) as the next build's copy, so a build
-writes only the files that changed.
+writes only the files that changed. The checklist's result for each record file is kept
+beside the history cache, as check keeps it, so a file that did not change is not checked
+again (--no-cache checks every file afresh).
 Records with publication.public: false are counted, not shown; withheld fields show
 "niet openbaar". A record that cannot be read is missing from the site, and one
 that does not follow the schema shows its errors: build then still writes the site,
@@ -78,6 +81,7 @@ there are findings at or above --fail-on; 2: usage or I/O error.`,
 	cmd.Flags().StringVarP(&o.out, "out", "o", "public", a.say(msgBuildOutUsage))
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "none", a.say(msgBuildFailOnUsage))
 	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgBuildAsOfUsage))
+	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, a.say(msgNoCacheUsage))
 	return cmd
 }
 
@@ -95,7 +99,7 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	start := time.Now()
-	st, res, checked, err := o.buildSite(o.out, today)
+	st, res, checked, err := o.buildSite(o.out, today, !o.noCache)
 	if err != nil {
 		return err
 	}
@@ -165,8 +169,9 @@ func describeDeviation(d principle.Deviation) string {
 
 // buildSite loads the register, runs the checklist, reads history and due
 // dates, and builds the site into out. It returns the checklist's findings
-// besides the load's.
-func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, []finding.Finding, error) {
+// besides the load's. With cache, a file whose checked result an earlier
+// run kept is not checked again.
+func (a *App) buildSite(out string, today time.Time, cache bool) (site.Stats, *load.Result, []finding.Finding, error) {
 	lock, err := site.Lock(out) // a second build to out is refused before it loads
 	if err != nil {
 		return site.Stats{}, nil, nil, err
@@ -174,7 +179,9 @@ func (a *App) buildSite(out string, today time.Time) (site.Stats, *load.Result, 
 	defer lock.Release()
 	// One repository serves both the record pages' history and the
 	// checklist's duty to report.
-	p, err := a.open(openOptions{without: a.say(msgSiteWithoutHistory)})
+	// The checklist runs while the records load, each file's result kept
+	// for the next build.
+	p, err := a.open(openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true})
 	if err != nil {
 		return site.Stats{}, nil, nil, err
 	}

@@ -28,6 +28,9 @@ type openOptions struct {
 	// findingsOnly: the command reports findings, nothing else of the
 	// records (pipeline.Options.FindingsOnly).
 	findingsOnly bool
+	// records keeps whole records with the cache, for a command that
+	// publishes them.
+	records bool
 }
 
 // open opens the register at --root through the pipeline and prints what
@@ -35,7 +38,7 @@ type openOptions struct {
 // asked, and why it goes without history when the history cannot be trusted.
 // The caller closes the register.
 func (a *App) open(o openOptions) (*pipeline.Register, error) {
-	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly})
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly, Records: o.records})
 	if err != nil {
 		return nil, err
 	}

@@ -90,7 +90,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	preview := &site.Preview{}
 	rebuild := func() error {
 		start := time.Now()
-		st, res, _, err := a.buildSite(out, today())
+		st, res, _, err := a.buildSite(out, today(), true)
 		if err != nil {
 			preview.Built("register serve: the rebuild failed; this is the previous site.\n" + err.Error())
 			return err

@@ -65,6 +65,10 @@ type Options struct {
 	// without a cache: for commands that report findings only, whose
 	// memory then holds findings rather than records.
 	Facts bool
+	// Records, with Cache, keeps whole records for commands that publish
+	// them (build, serve): a file whose result the cache holds is still
+	// read into a record, but neither validated nor checked again.
+	Records bool
 }
 
 // Result is a loaded register and everything found while loading it.
@@ -316,7 +320,7 @@ type reader struct {
 // standIns reports whether the register holds stand-ins for the records
 // rather than the records.
 func (r *reader) standIns() bool {
-	return r.cacheKey != nil || r.opts.Facts && r.checklist != nil
+	return !r.opts.Records && (r.cacheKey != nil || r.opts.Facts && r.checklist != nil)
 }
 
 type fileResult struct {
@@ -356,12 +360,18 @@ func (r *reader) read(rel string) (res fileResult) {
 		sum := fileSum(r.cacheKey, data)
 		if s, ok := r.opts.Cache.Get(rel, sum); ok {
 			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
+				if r.opts.Records {
+					return r.decode(rel, kind, data, res)
+				}
 				return res
 			}
 		}
 		parsed := r.parse(rel, kind, data)
 		st := parsed.stored()
 		r.opts.Cache.Put(rel, sum, st)
+		if r.opts.Records {
+			return parsed
+		}
 		// The record itself is not kept, only its stand-in, as a result
 		// from the cache would be: the memory of a large register holds
 		// findings, not records.
@@ -395,30 +405,11 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		}
 		return fileResult{findings: fs}
 	}
-	rec := &record.Record{}
-	record.FromValue(doc.Value, rec)
-	rec.File = rel
-	if pf := publish.Check(doc.Value, kind); len(pf) > 0 {
-		// Fail closed: a publication block that does not read cleanly
-		// keeps the whole record off the public outputs.
-		rec.PublicationInvalid = true
-		for i := range pf {
-			pf[i].File = rel
-			pf[i].Line, pf[i].Column = doc.Locate(pf[i].Path, pf[i].Key)
-		}
-		fs = append(fs, pf...)
-	}
-	if rec.ID == "" {
-		// Keep the record addressable: its file name stands in for a missing id.
-		rec.ID = strings.TrimSuffix(path.Base(rel), path.Ext(rel))
-	}
-	if rec.Kind == "" {
-		rec.Kind = kind
-	}
+	rec, pf := toRecord(rel, kind, doc)
+	fs = append(fs, pf...)
 	for i := range fs {
 		fs[i].Record = rec.ID
 	}
-	rec.Point = pointOf(rec)
 	res = fileResult{record: rec, findings: fs, spots: spotsOf(doc, rec)}
 	if r.checklist != nil {
 		res.outcome = r.checklist.Record(rec)
@@ -442,6 +433,55 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		}
 	}
 	return res
+}
+
+// toRecord decodes a parsed file into a record, with the findings of its
+// publication block.
+func toRecord(rel string, kind record.Kind, doc *source.Document) (*record.Record, []finding.Finding) {
+	rec := &record.Record{}
+	record.FromValue(doc.Value, rec)
+	rec.File = rel
+	pf := publish.Check(doc.Value, kind)
+	if len(pf) > 0 {
+		// Fail closed: a publication block that does not read cleanly
+		// keeps the whole record off the public outputs.
+		rec.PublicationInvalid = true
+		for i := range pf {
+			pf[i].File = rel
+			pf[i].Line, pf[i].Column = doc.Locate(pf[i].Path, pf[i].Key)
+		}
+	}
+	if rec.ID == "" {
+		// Keep the record addressable: its file name stands in for a missing id.
+		rec.ID = strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	}
+	if rec.Kind == "" {
+		rec.Kind = kind
+	}
+	rec.Point = pointOf(rec)
+	return rec, pf
+}
+
+// decode reads the record of a file whose findings and outcome came from
+// the cache (cached): the record replaces the stand-in, and nothing is
+// validated or checked again.
+func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileResult) fileResult {
+	if cached.record == nil {
+		return cached
+	}
+	doc, _ := source.Parse(rel, data, r.opts.Limits)
+	if doc == nil || doc.Root.Kind != yaml.MappingNode {
+		return cached
+	}
+	rec, _ := toRecord(rel, kind, doc)
+	if r.marks {
+		// As parse does with the checklist: its placeholder rule searched
+		// the record when the result was stored.
+		rec.Placeholders = slices.ContainsFunc(cached.outcome.Findings,
+			func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
+	}
+	cached.record = rec
+	return cached
 }
 
 // pointOf gives a sensor its WGS84 point from point or point_rd.

@@ -41,12 +41,17 @@ type Options struct {
 	// Cache, with Today, keeps each file's checked result between runs
 	// (checkcache), so unchanged files are not parsed and checked again. The
 	// loaded Register then holds stand-ins for the cached records (see
-	// load.Options.Cache): for commands that only report findings.
+	// load.Options.Cache): for commands that only report findings, unless
+	// Records is set.
 	Cache bool
 	// FindingsOnly, with Today, says the command reports findings and
 	// nothing else of the records: the loaded Register then holds
 	// stand-ins for them, as with Cache, also when nothing is cached.
 	FindingsOnly bool
+	// Records, with Cache, keeps whole records for a command that publishes
+	// them: a cached file is read into its record again, but neither
+	// validated nor checked (load.Options.Records).
+	Records bool
 }
 
 // Register is a register opened for one command.
@@ -99,7 +104,7 @@ func Open(root string, opts Options) (*Register, error) {
 		store = openCache(root, r.Repo)
 	}
 	restore := collectLessWhileLoading()
-	res, err := loadRegister(root, opts.Files, check, store, opts.FindingsOnly)
+	res, err := loadRegister(root, opts.Files, check, store, opts.FindingsOnly, opts.Records)
 	restore()
 	if err != nil {
 		r.Close()
@@ -117,14 +122,14 @@ func Open(root string, opts Options) (*Register, error) {
 }
 
 // loadRegister is the one place a command reads and validates records.
-func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store, factsOnly bool) (*load.Result, error) {
+func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store, factsOnly, records bool) (*load.Result, error) {
 	v, err := Validator()
 	if err != nil {
 		return nil, err
 	}
 	opts := load.Options{Validator: v, Files: files, Check: check, Facts: factsOnly}
 	if store != nil {
-		opts.Cache = store
+		opts.Cache, opts.Records = store, records
 	}
 	return load.Register(root, opts)
 }

@@ -1,0 +1,82 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/testgen"
+	"github.com/voorbeeldstad/register/internal/validate"
+)
+
+// memCache is a Cache in memory that counts what it is asked.
+type memCache struct {
+	mu         sync.Mutex
+	m          map[string]*Stored
+	hits, puts int
+}
+
+func (c *memCache) Key() string { return "test" }
+
+func (c *memCache) Get(rel string, sum [32]byte) (*Stored, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s, ok := c.m[rel+string(sum[:])]
+	if ok {
+		c.hits++
+	}
+	return s, ok
+}
+
+func (c *memCache) Put(rel string, sum [32]byte, s *Stored) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[rel+string(sum[:])] = s
+	c.puts++
+}
+
+// TestCacheKeepsRecords: with Records, a load whose results come from the
+// cache has the same whole records, findings and checklist findings as a
+// load without a cache, on the first run and on a warm one, and the warm
+// run takes every file's result from the cache.
+func TestCacheKeepsRecords(t *testing.T) {
+	gen := filepath.Join(t.TempDir(), "gen")
+	if err := testgen.Write(gen, 120, 7); err != nil {
+		t.Fatal(err)
+	}
+	// And a file that does not read as a record.
+	if err := os.WriteFile(filepath.Join(gen, "sensors", "kapot.yaml"), []byte("id: kapot\n  name: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, root := range []string{"../../register", gen} {
+		check := principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+		want, err := Register(root, Options{Validator: v, Check: &check})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &memCache{m: map[string]*Stored{}}
+		for run := range 2 {
+			got, err := Register(root, Options{Validator: v, Check: &check, Cache: c, Records: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got.Register.Records, want.Register.Records) {
+				t.Errorf("%s, run %d: the records differ from a load without cache", root, run)
+			}
+			if !reflect.DeepEqual(got.Findings, want.Findings) || !reflect.DeepEqual(got.Checked, want.Checked) {
+				t.Errorf("%s, run %d: the findings differ from a load without cache", root, run)
+			}
+		}
+		if c.hits != len(want.Files) || c.puts != len(want.Files) {
+			t.Errorf("%s: %d hits and %d puts for %d files; want each file put once and found once", root, c.hits, c.puts, len(want.Files))
+		}
+	}
+}
