@@ -1,11 +1,15 @@
 package site
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // copyFixture copies the test register to a folder the test may change.
@@ -91,5 +95,176 @@ func TestIncrementalBuildIsACold(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "sensoren", "lucht-dak.html")); err != nil {
 		t.Errorf("the record added back has no page: %v", err)
+	}
+}
+
+// sameTree reports where the site at got differs from the one at want,
+// file by file.
+func sameTree(t *testing.T, name, got, want string) {
+	t.Helper()
+	g, w := tree(t, got), tree(t, want)
+	if slices.Equal(g, w) {
+		return
+	}
+	for _, f := range w {
+		if !slices.Contains(g, f) {
+			t.Errorf("%s: the updated site lacks or differs in %s", name, f)
+		}
+	}
+	for _, f := range g {
+		if !slices.Contains(w, f) {
+			t.Errorf("%s: the updated site has %s, a cold build not", name, f)
+		}
+	}
+}
+
+// TestSkippedPagesFollowEveryInput changes each input of a page's key in
+// turn (the record, what it links to and is linked from, its findings, its
+// history, the names of records that are not public, and each build-wide
+// input) on a site built several times over, and proves that the change
+// alters a page and that the updated site is byte for byte the site a build
+// into an empty folder writes: a page skipped on a stale key would differ.
+// Both versions that Update alternates between are updated in turn.
+func TestSkippedPagesFollowEveryInput(t *testing.T) {
+	base := func() Options {
+		return Options{
+			Check: func(*register.Register) []finding.Finding {
+				return []finding.Finding{{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3",
+					Severity: finding.Warning, Message: "no signs", MessageNL: "Geen borden."}}
+			},
+			Rules: []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}}},
+			History: map[string]History{"sensors/lucht-dak.yaml": {Added: "2025-01-05", Changes: []Change{
+				{Date: "2026-03-01", Subject: "Zoals Verborgen observatiecamera", Fields: []string{"summary"}},
+				{Date: "2025-01-05", Subject: "Toegevoegd", Added: true},
+			}}},
+		}
+	}
+	file := func(root, rel string) string { return filepath.Join(root, filepath.FromSlash(rel)) }
+	steps := []struct {
+		name   string
+		change func(root string, o *Options)
+		page   string // a page the change alters
+		// global: the change concerns every page, so none is skipped.
+		global bool
+	}{
+		{"the record", func(root string, o *Options) {
+			edit(t, file(root, "sensors/lucht-dak.yaml"), "Meet fijnstof", "Meet ozon")
+		}, "sensoren/lucht-dak.html", false},
+		{"a withheld value", func(root string, o *Options) {
+			edit(t, file(root, "sensors/lucht-dak.yaml"), "withheld: [location.point, owner.email]", "withheld: [owner.email]")
+		}, "sensoren/lucht-dak.html", false},
+		{"the record's position", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "lat: 52.09", "lat: 52.08")
+		}, "sensoren/cam-markt.html", false},
+		{"the name of a sensor the algorithm uses", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "name: Camera's Markt", "name: Camera's Grote Markt")
+		}, "algoritmes/alg-toeslag.html", false},
+		{"a sensor the algorithm uses is no longer public", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "status: active", "status: active\npublication: {public: false, reason: Onderzoek}")
+		}, "algoritmes/alg-toeslag.html", false},
+		{"the name of the algorithm that uses the sensor", func(root string, o *Options) {
+			edit(t, file(root, "algorithms/alg-toeslag.yaml"), "name: Volgorde van controles bijstand", "name: Volgorde van controles")
+		}, "sensoren/cam-markt.html", false},
+		{"the name of a record that is not public", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-verborgen.yaml"), "name: Verborgen observatiecamera", "name: Tijdelijke camera")
+		}, "sensoren/lucht-dak.html", false},
+		{"a finding of the record", func(root string, o *Options) {
+			o.Findings = append(o.Findings, finding.Finding{File: "sensors/lucht-dak.yaml", Rule: finding.RuleSchema, Severity: finding.Warning, Message: "unknown key x"})
+		}, "sensoren/lucht-dak.html", false},
+		{"a finding's text", func(root string, o *Options) {
+			check := o.Check
+			o.Check = func(reg *register.Register) []finding.Finding {
+				fs := check(reg)
+				fs[0].MessageNL = "Geen borden bij de ingang."
+				return fs
+			}
+		}, "sensoren/cam-markt.html", false},
+		{"the record's history", func(root string, o *Options) {
+			h := o.History["sensors/lucht-dak.yaml"]
+			h.Changes = append([]Change{{Date: "2026-06-01", Subject: "Nieuwe meter", Fields: []string{"vendor"}}}, h.Changes...)
+			o.History = map[string]History{"sensors/lucht-dak.yaml": h}
+		}, "sensoren/lucht-dak.html", false},
+		{"a rule's title", func(root string, o *Options) {
+			o.Rules = []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar voor iedereen", "Recognisable"}}}
+		}, "sensoren/cam-markt.html", true},
+		{"a rule switched off", func(root string, o *Options) {
+			o.Deviations = []Deviation{{Rule: "signage", Title: [2]string{"Herkenbaar", "Recognisable"}, Refs: []string{"VNG 4.3"},
+				Severity: finding.Off, Default: finding.Warning, Where: "register.yaml:9:3", Reason: "Proef"}}
+		}, "sensoren/lucht-dak.html", true},
+		{"the day", func(root string, o *Options) { o.Now = buildNow.AddDate(0, 0, 1) }, "sensoren/lucht-dak.html", true},
+		{"the configuration", func(root string, o *Options) {
+			edit(t, file(root, "register.yaml"), "report_error_url: https://voorbeeldstad.example/meldpunt", "report_error_url: https://voorbeeldstad.example/fout")
+		}, "sensoren/lucht-dak.html", true},
+		{"the languages", func(root string, o *Options) {
+			edit(t, file(root, "register.yaml"), "organisation: Gemeente Voorbeeldstad", "organisation: Gemeente Voorbeeldstad\nlanguages: [nl]")
+		}, "sensoren/lucht-dak.html", true},
+		{"a change feed", func(root string, o *Options) {
+			o.Feed = func(w io.Writer) error { _, err := io.WriteString(w, "<feed/>"); return err }
+		}, "sensoren/lucht-dak.html", true},
+		{"no checklist", func(root string, o *Options) { o.Check = nil }, "sensoren/lucht-dak.html", true},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			root := copyFixture(t)
+			out := filepath.Join(t.TempDir(), "public")
+			o := base()
+			at := func(dir string) Options { c := o; c.Out = dir; return c }
+			// Three builds: the site and the version kept beside it both
+			// hold a manifest.
+			for range 3 {
+				build(t, loadFixture(t, root), at(out))
+			}
+			before := read(t, out, s.page)
+			s.change(root, &o)
+			for i := range 2 {
+				_, st := build(t, loadFixture(t, root), at(out))
+				cold, _ := build(t, loadFixture(t, root), at(""))
+				sameTree(t, s.name, out, cold)
+				if after := read(t, out, s.page); after == before {
+					t.Errorf("%s does not change %s: the test proves nothing", s.name, s.page)
+				}
+				switch {
+				case s.global && st.Skipped > 0:
+					t.Errorf("build %d: %d files skipped after a change that concerns every page", i, st.Skipped)
+				case !s.global && i == 1 && st.Skipped == 0:
+					t.Errorf("build %d: no file skipped after a change to one record", i)
+				}
+			}
+		})
+	}
+}
+
+// TestManifestReadsDamageAsNone: a manifest cut short, of another format or
+// with a bad key reads as none, so every page is rendered; a good one reads
+// back as written.
+func TestManifestReadsDamageAsNone(t *testing.T) {
+	dir := t.TempDir()
+	k := pageKey{1, 2, 3}
+	if err := writeManifest(dir, map[string]pageKey{"a.html": k, "b/c.html": {9}}); err != nil {
+		t.Fatal(err)
+	}
+	if m := readManifest(dir); len(m) != 2 || m["a.html"] != k {
+		t.Fatalf("round trip: %v", m)
+	}
+	good, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		"empty":          "",
+		"cut short":      string(good[:len(good)-3]),
+		"other format":   strings.Replace(string(good), manifestHeader, "register-manifest 0", 1),
+		"bad hex":        strings.Replace(string(good), "01", "zz", 1),
+		"short key":      manifestHeader + "\nabcd a.html\n",
+		"no path":        manifestHeader + "\n" + strings.Repeat("00", 32) + " \n",
+		"no separator":   manifestHeader + "\n" + strings.Repeat("00", 32) + "\n",
+		"binary garbage": "\x00\xff\n\x00",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if m := readManifest(dir); m != nil {
+			t.Errorf("%s: read %d keys, want none", name, len(m))
+		}
 	}
 }

@@ -211,7 +211,9 @@ func (b *builder) pageJobs(lang string) []job {
 		js = append(js, b.listJobs(lang, k)...)
 	}
 	for _, r := range b.public {
-		js = append(js, b.recordJob(lang, r))
+		j := b.recordJob(lang, r)
+		j.key = b.recordKey(lang, j.path, r)
+		js = append(js, j)
 	}
 	return js
 }

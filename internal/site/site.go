@@ -133,6 +133,9 @@ type Stats struct {
 	// Written counts the files whose content changed (or that are new):
 	// the rest were left as the previous build wrote them.
 	Written int
+	// Skipped counts the files whose inputs had not changed since the
+	// version of the site the build updated: neither rendered nor written.
+	Skipped int
 }
 
 // Lock takes the build lock of the output folder out, so a command can
@@ -198,7 +201,7 @@ func Build(reg *register.Register, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
 	}
-	return Stats{Pages: b.pages, Files: b.files, Written: b.written}, nil
+	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles}, nil
 }
 
 // checkReplaceable refuses to replace a folder that is neither empty nor a
@@ -255,10 +258,17 @@ type builder struct {
 	checkedStates map[string]string
 	checkedOnce   sync.Once
 
-	mu      sync.Mutex
-	pages   int
-	files   int
-	written int
+	// keys are what the keys of skippable pages are made of; oldKeys the
+	// manifest of the folder being updated, newKeys the one written.
+	keys    keys
+	oldKeys map[string]pageKey
+	newKeys map[string]pageKey
+
+	mu           sync.Mutex
+	pages        int
+	files        int
+	written      int
+	skippedFiles int
 }
 
 func newBuilder(reg *register.Register, opts Options) (*builder, error) {
@@ -376,6 +386,7 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 		}
 	}
 	b.lapsed = b.lapsedItems()
+	b.initKeys()
 	return b, nil
 }
 
@@ -404,6 +415,10 @@ type job struct {
 	// the disk, so it is never held in memory whole.
 	stream func(io.Writer) error
 	page   bool
+	// key, when set, returns the key of the file's inputs (see
+	// incremental.go), or nil when they cannot be known: a file whose key
+	// the manifest holds is not written again.
+	key func() []byte
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -431,6 +446,10 @@ func (b *builder) run() error {
 	// recognised by it.
 	if err := b.write(jobs[0]); err != nil {
 		return err
+	}
+	b.oldKeys, b.newKeys = readManifest(b.dir), map[string]pageKey{}
+	if err := dropManifest(b.dir); err != nil {
+		return fmt.Errorf("build site: %w", err)
 	}
 	jobs = jobs[1:]
 	workers := b.opts.Workers
@@ -469,11 +488,35 @@ func (b *builder) run() error {
 	if err := outdir.Prune(b.dir, func(p string) bool { return written[p] }); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
+	if err := writeManifest(b.dir, b.newKeys); err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
 	return nil
 }
 
 func (b *builder) write(j job) error {
 	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
+	var key pageKey
+	keyed := false
+	if j.key != nil {
+		if k := j.key(); len(k) == len(key) {
+			keyed = true
+			copy(key[:], k)
+		}
+	}
+	if keyed {
+		if old, ok := b.oldKeys[j.path]; ok && old == key && isFile(dst) {
+			b.mu.Lock()
+			b.files++
+			if j.page {
+				b.pages++
+			}
+			b.skippedFiles++
+			b.newKeys[j.path] = key
+			b.mu.Unlock()
+			return nil
+		}
+	}
 	var changed bool
 	if j.stream != nil {
 		f := outdir.NewFile(dst)
@@ -510,8 +553,17 @@ func (b *builder) write(j job) error {
 	if changed {
 		b.written++
 	}
+	if keyed {
+		b.newKeys[j.path] = key
+	}
 	b.mu.Unlock()
 	return nil
+}
+
+// isFile reports whether a regular file is at p.
+func isFile(p string) bool {
+	st, err := os.Lstat(p)
+	return err == nil && st.Mode().IsRegular()
 }
 
 // jobs lists every file of the site.

@@ -1,0 +1,306 @@
+package site
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/voorbeeldstad/register/internal/checkcache"
+	"github.com/voorbeeldstad/register/internal/outdir"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// A build skips a page whose inputs it knows and which did not change: each
+// such page has a key, the hash of everything it is made of, and the site
+// keeps the keys of the pages it holds in a manifest. A page whose key is in
+// the manifest of the folder being updated, and whose file is there, is
+// neither rendered nor written. A key is made of one build-wide part (the
+// program, the configuration, the languages, the day, the checklist's rules
+// and deviations) and the page's own inputs: for a record page, the record
+// as loaded, its findings, its history and the names of the records it
+// links to.
+
+// manifestName is the manifest's file in the site folder. It describes the
+// folder it is in: the working copy that Update hands a build is an older
+// version of the site, with that version's manifest.
+const manifestName = ".register-manifest"
+
+// manifestHeader starts a manifest; another header (an older format) reads
+// as no manifest.
+const manifestHeader = "register-manifest 1"
+
+// pageKey is a page's key: the hash of the inputs it is made of.
+type pageKey [sha256.Size]byte
+
+// readManifest reads the manifest in dir: path → key. A missing, damaged or
+// unknown manifest reads as empty, so every page is rendered.
+func readManifest(dir string) map[string]pageKey {
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil
+	}
+	head, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(head) != manifestHeader {
+		return nil
+	}
+	m := map[string]pageKey{}
+	for len(rest) > 0 {
+		var line []byte
+		line, rest, ok = bytes.Cut(rest, []byte("\n"))
+		if !ok {
+			return nil // cut short
+		}
+		sum, p, ok := bytes.Cut(line, []byte(" "))
+		var k pageKey
+		if !ok || len(p) == 0 || hex.DecodedLen(len(sum)) != len(k) {
+			return nil
+		}
+		if _, err := hex.Decode(k[:], sum); err != nil {
+			return nil
+		}
+		m[string(p)] = k
+	}
+	return m
+}
+
+// writeManifest writes the manifest of dir, sorted by path. Like every file
+// of the working copy it is replaced, never written into (outdir.PutFile).
+func writeManifest(dir string, m map[string]pageKey) error {
+	paths := make([]string, 0, len(m))
+	for p := range m {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	w.WriteString(manifestHeader + "\n")
+	for _, p := range paths {
+		k := m[p]
+		w.WriteString(hex.EncodeToString(k[:]) + " " + p + "\n")
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	_, err := outdir.PutFile(filepath.Join(dir, manifestName), buf.Bytes())
+	return err
+}
+
+// dropManifest removes the manifest of the folder about to be updated:
+// until the build writes a new one, what the folder holds is not what any
+// manifest says, and a build that fails half-way leaves none, so the next
+// renders every page.
+func dropManifest(dir string) error {
+	err := os.Remove(filepath.Join(dir, manifestName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// keys holds what the keys of one build are made of.
+type keys struct {
+	global  []byte // the build-wide part; nil: no page is skipped
+	records map[*record.Record]*recordSum
+	hidden  []byte // hash of the ids and names of records that are not public
+}
+
+// recordSum is a record's part of its pages' keys, worked out once.
+type recordSum struct {
+	once sync.Once
+	sum  []byte
+}
+
+// initKeys works out the build-wide part of the keys. Without a way to
+// name the running program (its build id) no key is trusted: a new version
+// of the program may render the same inputs otherwise.
+func (b *builder) initKeys() {
+	b.keys.records = make(map[*record.Record]*recordSum, len(b.public))
+	for _, r := range b.public {
+		b.keys.records[r] = &recordSum{}
+	}
+	tool, err := checkcache.ToolID()
+	if err != nil {
+		return
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "tool %q\nlangs %q\ntoday %s\nchecked %v\nfeed %v\nhistory %v\n", tool, b.langs, period.Format(b.today),
+		b.checked, b.opts.Feed != nil, b.opts.History != nil)
+	for _, v := range []any{b.cfg, b.opts.Rules, b.opts.Deviations} {
+		if err := writeValue(h, v); err != nil {
+			return
+		}
+	}
+	b.keys.global = h.Sum(nil)
+	hh := sha256.New()
+	for _, r := range b.unpublished {
+		fmt.Fprintf(hh, "%q %q\n", r.ID, r.Name)
+	}
+	b.keys.hidden = hh.Sum(nil)
+}
+
+// writeValue writes v to h: every field of every struct in it, whatever
+// its tags say (JSON leaves out fields a page shows, such as a finding's
+// Dutch text), map entries in the order of their keys, and nil apart from
+// empty. It fails on what it cannot write the same way twice (a function,
+// a channel).
+func writeValue(h hash.Hash, v any) error {
+	var buf []byte
+	buf, err := appendValue(buf, reflect.ValueOf(v), 0)
+	if err != nil {
+		return err
+	}
+	h.Write(buf)
+	return nil
+}
+
+// maxDepth bounds how deep writeValue follows a value.
+const maxDepth = 64
+
+func appendValue(buf []byte, v reflect.Value, depth int) ([]byte, error) {
+	if depth > maxDepth {
+		return nil, errors.New("too deep to key (a cycle?)")
+	}
+	if !v.IsValid() {
+		return append(buf, 'n'), nil
+	}
+	switch v.Kind() {
+	case reflect.String:
+		buf = append(buf, 's')
+		buf = strconv.AppendInt(buf, int64(v.Len()), 10)
+		return append(append(buf, ':'), v.String()...), nil
+	case reflect.Bool:
+		return strconv.AppendBool(append(buf, 'b'), v.Bool()), nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return append(strconv.AppendInt(append(buf, 'i'), v.Int(), 10), ';'), nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return append(strconv.AppendUint(append(buf, 'u'), v.Uint(), 10), ';'), nil
+	case reflect.Float32, reflect.Float64:
+		return append(strconv.AppendFloat(append(buf, 'f'), v.Float(), 'g', -1, 64), ';'), nil
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return append(buf, 'n'), nil
+		}
+		return appendValue(append(buf, 'p'), v.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return append(buf, 'n'), nil
+		}
+		buf = strconv.AppendInt(append(buf, 'l'), int64(v.Len()), 10)
+		buf = append(buf, ':')
+		var err error
+		for i := range v.Len() {
+			if buf, err = appendValue(buf, v.Index(i), depth+1); err != nil {
+				return nil, err
+			}
+		}
+		return buf, nil
+	case reflect.Map:
+		if v.IsNil() {
+			return append(buf, 'n'), nil
+		}
+		keys := v.MapKeys()
+		if len(keys) > 0 && keys[0].Kind() != reflect.String {
+			return nil, fmt.Errorf("cannot key a map of %s", v.Type())
+		}
+		slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
+		buf = strconv.AppendInt(append(buf, 'm'), int64(len(keys)), 10)
+		buf = append(buf, ':')
+		var err error
+		for _, k := range keys {
+			buf, _ = appendValue(buf, k, depth+1)
+			if buf, err = appendValue(buf, v.MapIndex(k), depth+1); err != nil {
+				return nil, err
+			}
+		}
+		return buf, nil
+	case reflect.Struct:
+		buf = append(append(buf, '{'), v.Type().String()...)
+		var err error
+		for i := range v.NumField() {
+			if buf, err = appendValue(buf, v.Field(i), depth+1); err != nil {
+				return nil, err
+			}
+		}
+		return append(buf, '}'), nil
+	}
+	return nil, fmt.Errorf("cannot key a %s", v.Type())
+}
+
+// recordKey returns the key of the page of r (a public view) at path in
+// lang, or nil when the page is not to be skipped.
+func (b *builder) recordKey(lang, path string, r *record.Record) func() []byte {
+	if b.keys.global == nil {
+		return nil
+	}
+	return func() []byte {
+		sum := b.recordSum(r)
+		if sum == nil {
+			return nil
+		}
+		h := sha256.New()
+		h.Write(b.keys.global)
+		fmt.Fprintf(h, "record %q %q\n", lang, path)
+		h.Write(sum)
+		return h.Sum(nil)
+	}
+}
+
+// recordSum hashes what the pages of the public record r are made of
+// besides the build-wide inputs: the record as loaded (its public view
+// follows from it, the configuration and which sensors are public), its
+// position, its findings as shown, whether its source is published, its
+// history, and the name, kind and type of each record it links to or is
+// linked from. nil when a part cannot be hashed: the page is then rendered.
+func (b *builder) recordSum(r *record.Record) []byte {
+	rs := b.keys.records[r]
+	if rs == nil {
+		return nil
+	}
+	rs.once.Do(func() {
+		loaded := b.loaded.ByID(r.ID)
+		if loaded == nil {
+			return
+		}
+		h := sha256.New()
+		fmt.Fprintf(h, "file %q\nsource %v\n", loaded.File, b.withSource[r.ID])
+		link := func(what string, l *record.Record) {
+			fmt.Fprintf(h, "%s %q %q %q %q %q\n", what, l.ID, l.Kind, l.Name, l.SensorType, l.AlgorithmType)
+		}
+		for _, v := range []any{loaded, loaded.Point, r.Point, b.findings[r.ID], b.opts.History[loaded.File]} {
+			if err := writeValue(h, v); err != nil {
+				return
+			}
+		}
+		for _, id := range r.UsesSensors {
+			if s := b.reg.ByID(id); s != nil {
+				fmt.Fprintf(h, "public %v ", s.IsPublic())
+				link("uses", s)
+			} else {
+				fmt.Fprintf(h, "uses %q none\n", id)
+			}
+		}
+		for _, a := range b.usedBy[r.ID] {
+			link("usedby", a)
+		}
+		// A commit subject is shown scrubbed of the names of records that
+		// are not public.
+		if hist := b.opts.History[loaded.File]; slices.ContainsFunc(hist.Changes, func(c Change) bool { return strings.TrimSpace(c.Subject) != "" }) {
+			h.Write(b.keys.hidden)
+		}
+		rs.sum = h.Sum(nil)
+	})
+	return rs.sum
+}
