@@ -82,6 +82,27 @@ func previousPath(dir string) string {
 	return filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".previous")
 }
 
+// Resolve is the folder a build of dir replaces: dir, or the folder a
+// symlink at dir points to.
+func Resolve(dir string) (string, error) { return resolve(dir) }
+
+// LinkFile makes the file at dst the file at src (a hard link), replacing
+// what was at dst: a page the current version holds already is taken into
+// the working copy without writing it. Like PutFile it never writes into
+// the file at dst.
+func LinkFile(src, dst string) error {
+	tmp := dst + ".new"
+	_ = os.Remove(tmp)
+	if err := os.Link(src, tmp); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, dst); err != nil {
+		_ = os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
 // Previous is the folder Update keeps next to dir as the next build's
 // working copy (it holds an earlier version of dir).
 func Previous(dir string) (string, error) {

@@ -124,7 +124,8 @@ func sameTree(t *testing.T, name, got, want string) {
 // input) on a site built several times over, and proves that the change
 // alters a page and that the updated site is byte for byte the site a build
 // into an empty folder writes: a page skipped on a stale key would differ.
-// Both versions that Update alternates between are updated in turn.
+// Both versions that Update alternates between are updated in turn: the
+// second build after the change takes the pages from the first.
 func TestSkippedPagesFollowEveryInput(t *testing.T) {
 	base := func() Options {
 		return Options{
@@ -224,9 +225,9 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 					t.Errorf("%s does not change %s: the test proves nothing", s.name, s.page)
 				}
 				switch {
-				case s.global && st.Skipped > 0:
+				case s.global && i == 0 && st.Skipped > 0:
 					t.Errorf("build %d: %d files skipped after a change that concerns every page", i, st.Skipped)
-				case !s.global && i == 1 && st.Skipped == 0:
+				case !s.global && st.Skipped == 0:
 					t.Errorf("build %d: no file skipped after a change to one record", i)
 				}
 			}

@@ -186,7 +186,10 @@ func Build(reg *register.Register, opts Options) (Stats, error) {
 		if runErr = checkReplaceable(work); runErr != nil {
 			return runErr
 		}
-		b.dir = work
+		b.dir, b.cur = work, out
+		if cur, err := outdir.Resolve(out); err == nil {
+			b.cur = cur
+		}
 		runErr = b.run()
 		return runErr
 	}
@@ -232,7 +235,8 @@ type builder struct {
 	opts    Options
 	today   time.Time
 	langs   []string
-	dir     string
+	dir     string // the working copy being updated
+	cur     string // the site readers see now, which dir replaces
 	checked bool
 	tiles   *url.URL
 
@@ -259,9 +263,11 @@ type builder struct {
 	checkedOnce   sync.Once
 
 	// keys are what the keys of skippable pages are made of; oldKeys the
-	// manifest of the folder being updated, newKeys the one written.
+	// manifest of the folder being updated, curKeys the current site's,
+	// newKeys the one written.
 	keys    keys
 	oldKeys map[string]pageKey
+	curKeys map[string]pageKey
 	newKeys map[string]pageKey
 
 	mu           sync.Mutex
@@ -447,7 +453,7 @@ func (b *builder) run() error {
 	if err := b.write(jobs[0]); err != nil {
 		return err
 	}
-	b.oldKeys, b.newKeys = readManifest(b.dir), map[string]pageKey{}
+	b.oldKeys, b.curKeys, b.newKeys = readManifest(b.dir), readManifest(b.cur), map[string]pageKey{}
 	if err := dropManifest(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
@@ -504,18 +510,16 @@ func (b *builder) write(j job) error {
 			copy(key[:], k)
 		}
 	}
-	if keyed {
-		if old, ok := b.oldKeys[j.path]; ok && old == key && isFile(dst) {
-			b.mu.Lock()
-			b.files++
-			if j.page {
-				b.pages++
-			}
-			b.skippedFiles++
-			b.newKeys[j.path] = key
-			b.mu.Unlock()
-			return nil
+	if keyed && b.unchanged(j.path, dst, key) {
+		b.mu.Lock()
+		b.files++
+		if j.page {
+			b.pages++
 		}
+		b.skippedFiles++
+		b.newKeys[j.path] = key
+		b.mu.Unlock()
+		return nil
 	}
 	var changed bool
 	if j.stream != nil {
@@ -558,6 +562,27 @@ func (b *builder) write(j job) error {
 	}
 	b.mu.Unlock()
 	return nil
+}
+
+// unchanged reports whether the file at dst (the path p of the working
+// copy) holds the page of key already: as the working copy's manifest
+// says, or because the current site has it and it is linked from there.
+func (b *builder) unchanged(p, dst string, key pageKey) bool {
+	if old, ok := b.oldKeys[p]; ok && old == key && isFile(dst) {
+		return true
+	}
+	if cur, ok := b.curKeys[p]; ok && cur == key {
+		src := filepath.Join(b.cur, filepath.FromSlash(p))
+		sst, err := os.Lstat(src)
+		if err != nil || !sst.Mode().IsRegular() {
+			return false
+		}
+		if dst, err := os.Lstat(dst); err == nil && os.SameFile(sst, dst) {
+			return true
+		}
+		return outdir.LinkFile(src, dst) == nil
+	}
+	return false
 }
 
 // isFile reports whether a regular file is at p.
