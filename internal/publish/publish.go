@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -262,9 +263,13 @@ type Public struct {
 	// loaded: count them, and show their reason, never their content.
 	Unpublished []*record.Record
 
-	hidden   []string                          // ids and names of the unpublished, kept out of findings
-	views    map[*record.Record]*record.Record // loaded record → its view
-	verbatim map[*record.Record]bool           // loaded records whose view left nothing out
+	hidden []string // ids and names of the unpublished, kept out of findings
+	// hiddenIndex finds the hidden in a text (quotes); made once, when
+	// first needed.
+	hiddenIndex *secretIndex
+	hiddenOnce  sync.Once
+	views       map[*record.Record]*record.Record // loaded record → its view
+	verbatim    map[*record.Record]bool           // loaded records whose view left nothing out
 }
 
 // ViewOf returns the view of a record of the loaded register, or nil when
