@@ -2,6 +2,7 @@ package outdir
 
 import (
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -102,6 +103,38 @@ func LinkFile(src, dst string) error {
 	}
 	return nil
 }
+
+// Secret returns a random key kept next to dir (.NAME.key, readable by
+// its owner only), made on first use. A build that keeps hashes of what it
+// published in dir keys them with it: dir may be published whole, the key
+// is not, so a hash gives nothing away of what went into it. Call it
+// holding dir's lock.
+func Secret(dir string) ([]byte, error) {
+	dir, err := resolve(dir)
+	if err != nil {
+		return nil, err
+	}
+	p := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".key")
+	if key, err := os.ReadFile(p); err == nil && len(key) == secretSize {
+		return key, nil
+	}
+	key := make([]byte, secretSize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	tmp := p + ".new"
+	if err := os.WriteFile(tmp, key, 0o600); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		_ = os.Remove(tmp)
+		return nil, err
+	}
+	return key, nil
+}
+
+// secretSize is the length of Secret's key in bytes.
+const secretSize = 32
 
 // Previous is the folder Update keeps next to dir as the next build's
 // working copy (it holds an earlier version of dir).

@@ -3,6 +3,7 @@ package site
 import (
 	"bufio"
 	"bytes"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -135,7 +136,14 @@ func (b *builder) initKeys() {
 	if err != nil {
 		return
 	}
-	h := sha256.New()
+	// The manifest is published with the site: its keys are made with a
+	// secret kept beside the folder, so no one can test a guess of a
+	// withheld value against them.
+	secret, err := outdir.Secret(b.out)
+	if err != nil {
+		return
+	}
+	h := hmac.New(sha256.New, secret)
 	fmt.Fprintf(h, "tool %q\nlangs %q\ntoday %s\nchecked %v\nfeed %v\nhistory %v\n", tool, b.langs, period.Format(b.today),
 		b.checked, b.opts.Feed != nil, b.opts.History != nil)
 	for _, v := range []any{b.cfg, b.opts.Rules, b.opts.Deviations} {

@@ -269,3 +269,26 @@ func TestManifestReadsDamageAsNone(t *testing.T) {
 		}
 	}
 }
+
+// TestManifestKeysAreSecret: the manifest is published with the site, so
+// its keys are made with a secret kept beside the folder: the same register
+// built into two folders gives the same pages and unrelated keys, and no
+// key is a plain hash anyone could recompute from a guess.
+func TestManifestKeysAreSecret(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	a, _ := build(t, reg, Options{})
+	b, _ := build(t, reg, Options{})
+	sameTree(t, "two folders", a, b)
+	ma, mb := readManifest(a), readManifest(b)
+	if len(ma) == 0 || len(ma) != len(mb) {
+		t.Fatalf("manifests of %d and %d keys", len(ma), len(mb))
+	}
+	for p, k := range ma {
+		if mb[p] == k {
+			t.Errorf("%s has the same key in both folders", p)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(a), ".public.key")); err != nil {
+		t.Errorf("no secret beside the site: %v", err)
+	}
+}

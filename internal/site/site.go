@@ -173,7 +173,7 @@ func Build(reg *register.Register, opts Options) (Stats, error) {
 	if err := checkReplaceable(out); err != nil {
 		return Stats{}, err
 	}
-	b, err := newBuilder(reg, opts)
+	b, err := newBuilder(reg, opts, out)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -190,6 +190,7 @@ func Build(reg *register.Register, opts Options) (Stats, error) {
 		if cur, err := outdir.Resolve(out); err == nil {
 			b.cur = cur
 		}
+		b.initKeys() // under the lock: it may make the secret beside out
 		runErr = b.run()
 		return runErr
 	}
@@ -235,6 +236,7 @@ type builder struct {
 	opts    Options
 	today   time.Time
 	langs   []string
+	out     string // the folder the site is built into, as given
 	dir     string // the working copy being updated
 	cur     string // the site readers see now, which dir replaces
 	checked bool
@@ -277,7 +279,7 @@ type builder struct {
 	skippedFiles int
 }
 
-func newBuilder(reg *register.Register, opts Options) (*builder, error) {
+func newBuilder(reg *register.Register, opts Options, out string) (*builder, error) {
 	cfg := reg.Config
 	if cfg == nil {
 		cfg = config.Default()
@@ -285,7 +287,7 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now),
+	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now), out: out,
 		findings: map[string][]finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
 	for _, r := range opts.Rules {
@@ -392,7 +394,6 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 		}
 	}
 	b.lapsed = b.lapsedItems()
-	b.initKeys()
 	return b, nil
 }
 

@@ -132,6 +132,9 @@ func tree(t *testing.T, dir string) []string {
 		}
 		data, _ := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
+		if rel == manifestName {
+			return nil // keyed with a secret of the folder's own
+		}
 		out = append(out, fmt.Sprintf("%s %x", filepath.ToSlash(rel), sha256.Sum256(data)))
 		return nil
 	})
@@ -444,9 +447,10 @@ func TestBuildReplacesOnlyItsOwnSite(t *testing.T) {
 	if _, err := os.Stat(stale); err == nil {
 		t.Error("a page of the previous build survived the new one")
 	}
-	// Beside the site, only the earlier version the next build updates.
+	// Beside the site, only the earlier version the next build updates
+	// and the secret its page keys are made with.
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 || entries[0].Name() != ".public.previous" {
+	if len(entries) != 3 || entries[0].Name() != ".public.key" || entries[1].Name() != ".public.previous" {
 		t.Errorf("temporary folders left behind: %v", entries)
 	}
 
@@ -645,7 +649,7 @@ func TestRecordsWithoutSafeURLGetNoPage(t *testing.T) {
 	dir := t.TempDir()
 	out, _ := build(t, reg, Options{Out: filepath.Join(dir, "site", "public")})
 	entries, _ := os.ReadDir(filepath.Join(dir, "site"))
-	if len(entries) != 1 {
+	if len(entries) != 2 || entries[0].Name() != ".public.key" { // the secret of the page keys
 		t.Errorf("files written next to the site: %v", entries)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "escape.html")); err == nil {

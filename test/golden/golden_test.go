@@ -167,6 +167,11 @@ func readTree(t *testing.T, dir string, files map[string][]byte) {
 			return err
 		}
 		name := "site/" + filepath.ToSlash(rel)
+		if name == "site/.register-manifest" {
+			// The build's keys of its pages, made with a secret kept
+			// beside the folder: other on every machine.
+			return nil
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
