@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -79,24 +80,60 @@ func WriteJSON(w io.Writer, reg *register.Register) error {
 	}
 	pub := publish.Register(reg)
 	out.Unpublished = len(pub.Unpublished)
-	for _, v := range pub.Register.Records {
-		if v.Publication == nil || len(v.Publication.Withheld) == 0 {
-			// Nothing withheld: encode the view as it is, which is the
-			// same JSON as publish.Map without the round trip.
-			out.Records = append(out.Records, v)
-			continue
-		}
-		m, err := publish.Map(v)
-		if err != nil {
-			return err
-		}
-		out.Records = append(out.Records, m)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(out); err != nil {
+	// The records are written one by one, as the encoder would place them
+	// in the list (the last field), so the file of a large register is
+	// never held in memory whole.
+	head, err := indented(out, "")
+	if err != nil {
 		return fmt.Errorf("write register.json: %w", err)
 	}
-	return nil
+	const empty = "\n \"records\": []\n}\n"
+	if len(pub.Register.Records) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
+		_, err := w.Write(head)
+		return err
+	}
+	if _, err := w.Write(head[:len(head)-len("]\n}\n")]); err != nil {
+		return err
+	}
+	for i, v := range pub.Register.Records {
+		var rec any = v
+		if v.Publication != nil && len(v.Publication.Withheld) > 0 {
+			m, err := publish.Map(v)
+			if err != nil {
+				return err
+			}
+			rec = m
+		}
+		// Nothing withheld: the view as it is, which is the same JSON as
+		// publish.Map without the round trip.
+		data, err := indented(rec, "  ")
+		if err != nil {
+			return fmt.Errorf("write register.json: %w", err)
+		}
+		sep := ",\n  "
+		if i == 0 {
+			sep = "\n  "
+		}
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		if _, err := w.Write(bytes.TrimSuffix(data, []byte("\n"))); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, "\n ]\n}\n")
+	return err
+}
+
+// indented encodes v as register.json does: indented by a space a level
+// from prefix, with <, > and & as they are.
+func indented(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, " ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
