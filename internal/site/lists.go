@@ -135,7 +135,9 @@ type listRow struct {
 	Second string // area for sensors, publication category for algorithms
 	PD     string
 	Status template.HTML
-	Keys   map[string]string // facet → slug, for the filter script
+	// Keys are the row's value slugs of the list's facets (facetsOf), in
+	// their order, "" for none: for the filter script.
+	Keys []string
 }
 
 type facetLink struct {
@@ -232,8 +234,8 @@ func newPager(lang string, n, count, rows int, root string, pathOf func(int) str
 // are written once per depth here rather than by the template engine.
 func rowHTML(w *strings.Builder, row *listRow, facets []string, root string) {
 	w.WriteString("<tr")
-	for _, f := range facets {
-		if v, ok := row.Keys[f]; ok {
+	for i, f := range facets {
+		if v := row.Keys[i]; v != "" {
 			w.WriteString(" data-" + f + `="` + esc(v) + `"`)
 		}
 	}
@@ -258,8 +260,8 @@ func (b *builder) listJobs(lang string, k record.Kind) []job {
 		if r.Kind != k {
 			continue
 		}
-		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: statusView(lang, r.Status), Keys: map[string]string{}}
-		for _, f := range facetsOf[k] {
+		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: statusView(lang, r.Status), Keys: make([]string, len(facetsOf[k]))}
+		for fi, f := range facetsOf[k] {
 			key, label := facetValue(lang, r, f)
 			switch f {
 			case facetType:
@@ -272,7 +274,7 @@ func (b *builder) listJobs(lang string, k record.Kind) []job {
 			if key == "" {
 				continue
 			}
-			row.Keys[f] = key
+			row.Keys[fi] = key
 			members[f][key] = append(members[f][key], len(rows))
 			labels[f][key] = label
 		}

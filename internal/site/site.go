@@ -349,34 +349,50 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 			}
 		}
 	}
-	fs := slices.Clone(opts.Findings)
+	var checked []finding.Finding
 	if opts.Check != nil {
 		b.checked = true
-		fs = append(fs, opts.Check(reg)...)
+		checked = opts.Check(reg)
 	}
 	byFile := map[string]string{}
 	for _, r := range reg.Records {
 		byFile[r.File] = r.ID
 	}
-	for _, f := range fs {
-		id := f.Record
-		if id == "" {
-			id = byFile[f.File]
-		}
-		if id != "" && f.Severity > finding.Off {
-			b.findings[id] = append(b.findings[id], f)
-			if _, ok := b.refAnchors[f.Principle]; !ok {
-				b.refAnchors[f.Principle] = refAnchors(f.Principle)
+	// The findings of each record, gathered by reference first: a register
+	// of 100,000 records has hundreds of thousands, and the site keeps one
+	// copy of them, as shown in public.
+	mine := map[string][]*finding.Finding{}
+	for _, fs := range [][]finding.Finding{opts.Findings, checked} {
+		for i := range fs {
+			f := &fs[i]
+			id := f.Record
+			if id == "" {
+				id = byFile[f.File]
+			}
+			if id != "" && f.Severity > finding.Off {
+				mine[id] = append(mine[id], f)
+				if _, ok := b.refAnchors[f.Principle]; !ok {
+					b.refAnchors[f.Principle] = refAnchors(f.Principle)
+				}
 			}
 		}
 	}
-	for id := range b.findings {
+	var gathered []finding.Finding
+	for id, refs := range mine {
+		gathered = gathered[:0]
+		for _, f := range refs {
+			gathered = append(gathered, *f)
+		}
 		// Findings may quote values: shown in public, they go through the
 		// same filter as the record.
-		b.findings[id] = pub.Findings(reg.ByID(id), b.findings[id])
-		slices.SortStableFunc(b.findings[id], func(x, y finding.Finding) int {
+		fs := pub.Findings(reg.ByID(id), gathered)
+		if len(fs) == 0 {
+			continue
+		}
+		slices.SortStableFunc(fs, func(x, y finding.Finding) int {
 			return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message, y.Message))
 		})
+		b.findings[id] = fs
 	}
 	for _, f := range opts.Findings {
 		if f.Rule == finding.RuleSchema || f.Rule == finding.RuleYAML || f.Rule == finding.RulePublication {
@@ -480,8 +496,11 @@ func (b *builder) run() error {
 			}
 		}()
 	}
-	for _, j := range jobs {
-		ch <- j
+	for i := range jobs {
+		ch <- jobs[i]
+		// What a job's render holds (the rows of a list, say) is freed
+		// once it ran, not at the end of the build.
+		jobs[i] = job{}
 	}
 	close(ch)
 	wg.Wait()
