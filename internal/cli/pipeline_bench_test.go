@@ -5,8 +5,8 @@ package cli
 // run the floor they are held to: parsing every file once into yaml.Node
 // trees on all cores (the same floor as internal/load's BenchmarkParseOnly).
 // Each reports its CPU time as a multiple of the floor's (x-floor, the
-// measure issue 15 sets its goals in), the wall-time ratio, and the peak
-// live heap sampled while it ran:
+// measure issue 15 sets its goals in), the wall-time ratio, the peak live
+// heap sampled while it ran, and on Linux the peak resident set of the run:
 //
 //	go test -run '^$' -bench Pipeline -benchtime 1x ./internal/cli
 //
@@ -19,7 +19,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"sync"
@@ -52,14 +52,17 @@ func processCPU() time.Duration {
 // cost is what one measured run took.
 type cost struct {
 	cpu, wall time.Duration
-	peakHeap  uint64 // bytes of live and not yet swept heap objects, sampled
+	peakHeap  uint64  // bytes of live and not yet swept heap objects, sampled
+	peakRSS   float64 // bytes of the process's peak resident set (peakRSS); 0 where unknown
 }
 
 // measure runs f once, timing it and sampling the heap every few
 // milliseconds. The sampler reads runtime/metrics, which does not stop the
 // world as ReadMemStats does.
 func measure(f func()) cost {
-	runtime.GC()
+	// Collected and handed back to the system, so the peak resident set
+	// starts from what is live.
+	debug.FreeOSMemory()
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	var peak atomic.Uint64
 	read := func() {
@@ -84,9 +87,10 @@ func measure(f func()) cost {
 			}
 		}
 	}()
+	resetPeakRSS()
 	cpu0, wall0 := processCPU(), time.Now()
 	f()
-	c := cost{cpu: processCPU() - cpu0, wall: time.Since(wall0)}
+	c := cost{cpu: processCPU() - cpu0, wall: time.Since(wall0), peakRSS: peakRSS()}
 	close(done)
 	wg.Wait()
 	read()
@@ -143,6 +147,7 @@ func benchPipeline(b *testing.B, args func(root, tmp string, files []string) []s
 				total.cpu += c.cpu
 				total.wall += c.wall
 				total.peakHeap = max(total.peakHeap, c.peakHeap)
+				total.peakRSS = max(total.peakRSS, c.peakRSS)
 				runs++
 			}
 			cpu := total.cpu.Seconds() / float64(runs)
@@ -153,6 +158,9 @@ func benchPipeline(b *testing.B, args func(root, tmp string, files []string) []s
 			b.ReportMetric(floor.cpu.Seconds(), "floor-cpu-s")
 			b.ReportMetric(float64(total.peakHeap)/(1<<20), "peak-heap-MiB")
 			b.ReportMetric(float64(floor.peakHeap)/(1<<20), "floor-peak-heap-MiB")
+			if total.peakRSS > 0 {
+				b.ReportMetric(total.peakRSS/(1<<20), "peak-rss-MiB")
+			}
 			b.ReportMetric(float64(n)/wall, "records/s")
 		})
 	}
