@@ -3,6 +3,8 @@ package outdir
 import (
 	"bytes"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -104,17 +106,23 @@ func LinkFile(src, dst string) error {
 	return nil
 }
 
-// Secret returns a random key kept next to dir (.NAME.key, readable by
-// its owner only), made on first use. A build that keeps hashes of what it
-// published in dir keys them with it: dir may be published whole, the key
-// is not, so a hash gives nothing away of what went into it. Call it
+// Secret returns a random key for the folder dir, made on first use and
+// kept in the user's cache folder (register/site-keys, readable by its
+// owner only), never in or beside dir. A build that keeps hashes of what
+// it published in dir keys them with it: dir may be published whole, the
+// key is not, so a hash gives nothing away of what went into it. Call it
 // holding dir's lock.
 func Secret(dir string) ([]byte, error) {
 	dir, err := resolve(dir)
 	if err != nil {
 		return nil, err
 	}
-	p := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+".key")
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return nil, err
+	}
+	name := sha256.Sum256([]byte(dir))
+	p := filepath.Join(cache, "register", "site-keys", hex.EncodeToString(name[:8])+".key")
 	if key, err := os.ReadFile(p); err == nil && len(key) == secretSize {
 		return key, nil
 	}
@@ -122,12 +130,20 @@ func Secret(dir string) ([]byte, error) {
 	if _, err := rand.Read(key); err != nil {
 		return nil, err
 	}
-	tmp := p + ".new"
-	if err := os.WriteFile(tmp, key, 0o600); err != nil {
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		return nil, err
 	}
-	if err := os.Rename(tmp, p); err != nil {
-		_ = os.Remove(tmp)
+	tmp, err := os.CreateTemp(filepath.Dir(p), ".key-*")
+	if err != nil {
+		return nil, err
+	}
+	_, werr := tmp.Write(key)
+	if err := errors.Join(werr, tmp.Close()); err != nil {
+		_ = os.Remove(tmp.Name())
+		return nil, err
+	}
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		_ = os.Remove(tmp.Name())
 		return nil, err
 	}
 	return key, nil

@@ -137,8 +137,8 @@ func (b *builder) initKeys() {
 		return
 	}
 	// The manifest is published with the site: its keys are made with a
-	// secret kept beside the folder, so no one can test a guess of a
-	// withheld value against them.
+	// secret kept in the user's cache folder (outdir.Secret), so no one can
+	// test a guess of a withheld value against them.
 	secret, err := outdir.Secret(b.out)
 	if err != nil {
 		return

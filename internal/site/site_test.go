@@ -447,10 +447,9 @@ func TestBuildReplacesOnlyItsOwnSite(t *testing.T) {
 	if _, err := os.Stat(stale); err == nil {
 		t.Error("a page of the previous build survived the new one")
 	}
-	// Beside the site, only the earlier version the next build updates
-	// and the secret its page keys are made with.
+	// Beside the site, only the earlier version the next build updates.
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 3 || entries[0].Name() != ".public.key" || entries[1].Name() != ".public.previous" {
+	if len(entries) != 2 || entries[0].Name() != ".public.previous" {
 		t.Errorf("temporary folders left behind: %v", entries)
 	}
 
@@ -649,7 +648,7 @@ func TestRecordsWithoutSafeURLGetNoPage(t *testing.T) {
 	dir := t.TempDir()
 	out, _ := build(t, reg, Options{Out: filepath.Join(dir, "site", "public")})
 	entries, _ := os.ReadDir(filepath.Join(dir, "site"))
-	if len(entries) != 2 || entries[0].Name() != ".public.key" { // the secret of the page keys
+	if len(entries) != 1 {
 		t.Errorf("files written next to the site: %v", entries)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "escape.html")); err == nil {

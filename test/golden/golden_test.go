@@ -168,8 +168,8 @@ func readTree(t *testing.T, dir string, files map[string][]byte) {
 		}
 		name := "site/" + filepath.ToSlash(rel)
 		if name == "site/.register-manifest" {
-			// The build's keys of its pages, made with a secret kept
-			// beside the folder: other on every machine.
+			// The build's keys of its pages, made with a secret of the
+			// machine's own: other on every machine.
 			return nil
 		}
 		b, err := os.ReadFile(p)
