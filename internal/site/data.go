@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/opendata"
@@ -41,6 +42,9 @@ func (b *builder) dataJobs() []job {
 	}
 	for _, lang := range b.langs {
 		js = append(js, job{path: searchIndexPath(lang), stream: func(w io.Writer) error { return b.writeSearchIndex(w, lang) }})
+		for n := 1; n <= b.searchParts(); n++ {
+			js = append(js, job{path: searchPartPath(lang, n), stream: func(w io.Writer) error { return b.writeSearchPart(w, lang, n) }})
+		}
 	}
 	return js
 }
@@ -48,7 +52,31 @@ func (b *builder) dataJobs() []job {
 // searchIndexPath is the search index of a language. It is a script that
 // hands the index to the page, not a JSON file to fetch: browsers block
 // fetch on a site opened from disk (file://), and a <script> is not blocked.
+// It holds the facets; the records follow in parts (searchPartPath), each a
+// script that adds its records to the index, so no file grows with the
+// register and a change to one record rewrites one part.
 func searchIndexPath(lang string) string { return "data/search." + lang + ".js" }
+
+// searchPartSize is the number of records in a part of the search index.
+const searchPartSize = 1000
+
+// searchParts is the number of parts of a search index.
+func (b *builder) searchParts() int { return (len(b.public) + searchPartSize - 1) / searchPartSize }
+
+// searchPartPath is part n (from 1) of the search index of a language.
+func searchPartPath(lang string, n int) string {
+	return "data/search/" + lang + "-" + strconv.Itoa(n) + ".js"
+}
+
+// searchScripts are the scripts of a search index, in the order the page
+// loads them: the facets, then the parts.
+func (b *builder) searchScripts(lang string) []string {
+	out := []string{searchIndexPath(lang)}
+	for n := 1; n <= b.searchParts(); n++ {
+		out = append(out, searchPartPath(lang, n))
+	}
+	return out
+}
 
 // searchFacets are the filters of the search page, in the order shown.
 var searchFacets = []string{"kind", facetType, facetStatus, facetArea, facetPD}
@@ -79,9 +107,8 @@ type searchEntry struct {
 }
 
 func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
-	// The facets come first in the index and name every value the records
-	// have: one pass collects them, a second writes the records one by
-	// one, so the index is never held whole.
+	// The facets name every value the records have; the records follow
+	// in parts (writeSearchPart).
 	seen := map[string]map[string]string{} // facet → slug → words
 	for _, r := range b.public {
 		for _, f := range searchFacets {
@@ -118,8 +145,16 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString(`window.registerSearchIndex = {"facets":`)
 	bw.Write(data)
-	bw.WriteString(`,"records":[`)
-	for i, r := range b.public {
+	bw.WriteString(`,"records":[]};` + "\n")
+	return bw.Flush()
+}
+
+// writeSearchPart writes part n of the search index of a language: a
+// script that adds its records to the index, in the order of the register.
+func (b *builder) writeSearchPart(w io.Writer, lang string, n int) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("window.registerSearchIndex.records.push(")
+	for i, r := range b.public[(n-1)*searchPartSize : min(n*searchPartSize, len(b.public))] {
 		e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
 		meta := []string{valueLabel(lang, "kind", string(r.Kind)), typeLabel(lang, r)}
 		if a := area(r); a != "" {
@@ -140,11 +175,11 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 			return err
 		}
 		if i > 0 {
-			bw.WriteByte(',')
+			bw.WriteString(",\n")
 		}
 		bw.Write(data)
 	}
-	bw.WriteString("]};\n")
+	bw.WriteString(");\n")
 	return bw.Flush()
 }
 

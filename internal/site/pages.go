@@ -185,7 +185,7 @@ func (b *builder) pageJobs(lang string) []job {
 			})
 			// The index before the script that reads it (deferred
 			// scripts run in order).
-			pg.Scripts = append([]string{searchIndexPath(lang)}, pg.Scripts...)
+			pg.Scripts = append(b.searchScripts(lang), pg.Scripts...)
 			return pg
 		}),
 		b.lazyPage("a11y", b.pagePath(lang, "a11y"), func() *Page {

@@ -215,7 +215,7 @@ func TestPublicationControl(t *testing.T) {
 		t.Errorf("air sensor page shows %d withheld fields with reason, want 2 (point, owner email)", c)
 	}
 	for _, p := range []string{"sensoren/lucht-dak.html", "kaart.html", "data/register.json", "data/sensors.csv", "data/sensors.geojson", "data/search.nl.js",
-		"src/sensors/lucht-dak.yaml", "src/sensors/cam-markt.yaml", "src/algorithms/alg-toeslag.yaml", "algoritmes/alg-toeslag.html", "data/algorithms.csv"} {
+		"data/search/nl-1.js", "data/search/en-1.js", "src/sensors/lucht-dak.yaml", "src/sensors/cam-markt.yaml", "src/algorithms/alg-toeslag.yaml", "algoritmes/alg-toeslag.html", "data/algorithms.csv"} {
 		page := read(t, out, p)
 		for _, leak := range []string{"lucht@voorbeeldstad.example", "52.095", "Geheim adres", "Verborgen observatiecamera", "intern overleg", "cam-verborgen"} {
 			if strings.Contains(page, leak) {
@@ -800,6 +800,29 @@ func readSearchIndex(t *testing.T, out, lang string) searchIndex {
 	if err := json.Unmarshal([]byte(strings.TrimSuffix(body, ";\n")), &idx); err != nil {
 		t.Fatal(err)
 	}
+	if len(idx.Records) != 0 {
+		t.Errorf("the head of the index holds %d records; they belong in its parts", len(idx.Records))
+	}
+	// The records, part by part, each a script that adds them.
+	for n := 1; ; n++ {
+		p := searchPartPath(lang, n)
+		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p))); err != nil {
+			break
+		}
+		js := read(t, out, p)
+		body, ok := strings.CutPrefix(js, "window.registerSearchIndex.records.push(")
+		if !ok || !strings.HasSuffix(body, ");\n") {
+			t.Fatalf("%s is not one push: %.80q", p, js)
+		}
+		var recs []searchEntry
+		if err := json.Unmarshal([]byte("["+strings.TrimSuffix(body, ");\n")+"]"), &recs); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if len(recs) == 0 || len(recs) > searchPartSize {
+			t.Errorf("%s holds %d records, want 1 to %d", p, len(recs), searchPartSize)
+		}
+		idx.Records = append(idx.Records, recs...)
+	}
 	return idx
 }
 
@@ -849,8 +872,49 @@ func TestSearchIndex(t *testing.T) {
 	}
 	page := read(t, out, "zoeken.html")
 	if !strings.Contains(page, `<script src="data/search.nl.js" defer></script>
+<script src="data/search/nl-1.js" defer></script>
 <script src="assets/site.js" defer></script>`) {
 		t.Error("the search page does not load its index before the script")
+	}
+}
+
+// TestSearchIndexInParts: the records of a large register's search index
+// are split over parts of searchPartSize, each public record once and in
+// the register's order, and the search page loads the head, then every
+// part, then the script that searches.
+func TestSearchIndexInParts(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	base := reg.ByID("cam-markt")
+	recs := slices.Clone(reg.Records)
+	for i := range 2*searchPartSize + 1 {
+		c := *base
+		c.ID = fmt.Sprintf("cam-%04d", i)
+		c.File = "sensors/" + c.ID + ".yaml"
+		recs = append(recs, &c)
+	}
+	reg = register.New(reg.Root, reg.Config, recs)
+	out, _ := build(t, reg, Options{})
+	idx := readSearchIndex(t, out, "nl")
+	var want []string
+	for _, r := range reg.Records {
+		if r.IsPublic() {
+			want = append(want, r.ID)
+		}
+	}
+	var got []string
+	for _, e := range idx.Records {
+		got = append(got, e.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("the index holds %d records, want the %d public ones in order", len(got), len(want))
+	}
+	page := read(t, out, "zoeken.html")
+	var scripts []string
+	for _, m := range regexp.MustCompile(`<script src="([^"]+)" defer>`).FindAllStringSubmatch(page, -1) {
+		scripts = append(scripts, m[1])
+	}
+	if wantScripts := []string{"data/search.nl.js", "data/search/nl-1.js", "data/search/nl-2.js", "data/search/nl-3.js", "assets/site.js"}; !slices.Equal(scripts, wantScripts) {
+		t.Errorf("the search page loads %v, want %v", scripts, wantScripts)
 	}
 }
 
@@ -858,7 +922,7 @@ func TestSearchIndexCannotCloseTheScript(t *testing.T) {
 	reg := loadFixture(t, fixture)
 	reg.ByID("cam-markt").Name = "</script><script>alert(1)</script>"
 	out, _ := build(t, reg, Options{})
-	if js := read(t, out, "data/search.nl.js"); strings.Contains(js, "</script") || strings.Contains(js, "<script") {
+	if js := read(t, out, "data/search/nl-1.js"); strings.Contains(js, "</script") || strings.Contains(js, "<script") {
 		t.Errorf("the index writes markup as it is: %s", js)
 	}
 }
