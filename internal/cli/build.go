@@ -43,34 +43,7 @@ func newBuildCmd(a *App, runF func(*buildOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: a.say(msgBuildShort),
-		Long: `build writes the public register as a static website: every public record in plain
-Dutch and English, the checklist's findings, a map of the sensors, search, and the
-open-data downloads (register.json, CSV, GeoJSON, the JSON Schemas and a DCAT
-catalogue). The site loads nothing from another host and can be hosted anywhere.
-
-The site is written to a copy next to --out and swapped in, in one step, when complete;
-the earlier version is kept there (.OUT.previous) as the next build's copy, so a build
-writes only the files that changed. The checklist's result for each record file is kept
-beside the history cache, as check keeps it, so a file that did not change is not checked
-again (--no-cache checks every file afresh).
-Records with publication.public: false are counted, not shown; withheld fields show
-"niet openbaar". A record that cannot be read is missing from the site, and one
-that does not follow the schema shows its errors: build then still writes the site,
-reports the errors, and exits 1.
-
-The map is drawn without a background map, so nothing is requested from another host.
-A municipality that trusts a tile service can set site.tiles_url in register.yaml to an
-https URL with {z}, {x} and {y} (Web Mercator tiles, for example the national PDOK
-background map: https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png);
-the pages then allow images from that one host and draw the tiles under the sensors.
-
-The site is written even when the checklist has findings: the register stays public,
-with its findings on the pages. build prints the checklist's summary on standard error
-(errors, warnings, and the rules the configuration switched off or lowered); --fail-on
-decides whether findings fail the run, so CI can choose.
-
-Exit code 0: built; 1: built, but records that could not be read are missing from it, or
-there are findings at or above --fail-on; 2: usage or I/O error.`,
+		Long:  a.say(msgBuildLong),
 		Example: `  register build
   register build --root register --out public
   register build --fail-on error        # in CI: publish, but fail on errors

@@ -677,4 +677,211 @@ maken (publication vooral) weigert de melding.
 
 Exitcode 0: toegevoegd; 1: geweigerd (de bevindingen zeggen waarom); 2: fout in de
 opdracht of bij lezen of schrijven.`)
+	msgFederateLong = message.New(`federate reads the registers listed in federation.yaml (default: ./federation.yaml)
+and writes one national site with open data: every public record with its municipality,
+national counts by sensor type, capability, AI Act risk group and principle, a map of
+all sensors, the quality of each municipality's register (with an SVG chart, no script)
+and a DCAT catalogue (when base_url is set).
+
+  title: Landelijk overzicht van sensoren en algoritmes
+  organisation: Vereniging van Nederlandse Gemeenten
+  base_url: https://register.example.nl/
+  registers:
+    - {organisation: Gemeente Utrecht, code: GM0344, province: Utrecht, source: ../utrecht}
+    - {organisation: Gemeente Breda, code: GM0758, source: https://github.com/breda/register.git}
+    - {organisation: Gemeente Tilburg, code: GM0855, source: https://register.tilburg.nl/data/register.json}
+
+A source is a register's folder (a Git repository or not), a clone URL, or a published
+site's register.json (a file or an URL). Nothing reaches the network unless --fetch is
+given: it clones (shallow) and downloads into the cache; without it, what an earlier
+--fetch left there is used. Only what each municipality publishes is used: records that
+are not public and withheld fields stay out, as on its own site.
+
+A register that cannot be read is reported and left out; the others are published.
+Each register's result is kept in the cache (--cache) keyed on its commit and files, or
+its open data's content, and the date: a second run reads only what changed. What the
+cache holds of a register no longer listed is removed.
+
+For a federation too large for one machine, run one job per province (--province) with a
+shared cache, then one job with --merge that builds the site from the parts they left.
+
+Exit code 0: built; 1: built, but registers that could not be read are missing from it;
+2: usage or I/O error (federation.yaml that does not read, an output folder that
+cannot be written).`,
+		`federate leest de registers die in federation.yaml staan (standaard: ./federation.yaml) en
+schrijft één landelijke site met open data: elke openbare registratie met haar gemeente,
+landelijke aantallen per soort sensor, vermogen, risicogroep van de AI-verordening en
+principe, een kaart van alle sensoren, de kwaliteit van het register van elke gemeente (met
+een SVG-grafiek, zonder script) en een DCAT-catalogus (als base_url is ingesteld).
+
+  title: Landelijk overzicht van sensoren en algoritmes
+  organisation: Vereniging van Nederlandse Gemeenten
+  base_url: https://register.example.nl/
+  registers:
+    - {organisation: Gemeente Utrecht, code: GM0344, province: Utrecht, source: ../utrecht}
+    - {organisation: Gemeente Breda, code: GM0758, source: https://github.com/breda/register.git}
+    - {organisation: Gemeente Tilburg, code: GM0855, source: https://register.tilburg.nl/data/register.json}
+
+Een bron is de map van een register (een Git-repository of niet), een URL om te klonen, of
+de register.json van een gepubliceerde site (een bestand of een URL). Er gaat niets over het
+netwerk tenzij --fetch is gegeven: dat kloont (ondiep) en downloadt naar de cache; zonder
+wordt gebruikt wat een eerdere --fetch daar achterliet. Alleen wat elke gemeente publiceert
+wordt gebruikt: registraties die niet openbaar zijn en afgeschermde velden blijven weg,
+zoals op haar eigen site.
+
+Een register dat niet gelezen kan worden wordt gemeld en weggelaten; de andere worden
+gepubliceerd. Het resultaat van elk register blijft in de cache (--cache), op sleutel van
+zijn commit en bestanden, of de inhoud van zijn open data, en de datum: een tweede run leest
+alleen wat veranderde. Wat de cache bewaart van een register dat niet meer in de lijst staat,
+wordt verwijderd.
+
+Voor een federatie die te groot is voor één machine draait u één taak per provincie
+(--province) met een gedeelde cache, en daarna één taak met --merge die de site bouwt uit
+de delen die zij achterlieten.
+
+Exitcode 0: gebouwd; 1: gebouwd, maar registers die niet gelezen konden worden ontbreken;
+2: fout in de opdracht of bij lezen of schrijven (een federation.yaml die niet te lezen
+is, een uitvoermap waarin niet geschreven kan worden).`)
+	msgPacketLong = message.New(`packet prepares a meeting of the ethics committee (VNG 3.8): it selects the records
+that are new or changed since the previous packet (--since: a tag, commit or date; by
+default the tag the previous 'register packet --tag' made), those with an evaluation,
+life cycle, exception or data-sharing agreement lapsed or falling due within the window,
+those with errors in the principles checklist, and those asked for with --ids. For each
+it gives the key facts in plain language, the checklist's findings with their
+principles, the changes field by field, the exceptions and questions for the committee,
+and it ends with the principles cited. Dutch by default; --lang en for English.
+
+The format follows the extension of --out: .html (one self-contained file that prints
+on A4), .md or .pdf. Without --out the packet is printed as Markdown.
+
+The packet is for the committee: a record that is not public is marked "Vertrouwelijk —
+niet openbaar" with its reason on the agenda and on each of its pages, and so is each
+withheld field. Committee papers are often published: --public makes a packet fit for
+that, from the register's public view (as the site): records that are not public are
+counted, not shown, and withheld fields read "niet openbaar" with the reason.
+
+After the meeting, --tag NAME tags the commit the packet was made from, so the next
+packet's --since defaults to it. With --out, the packet is written and its commit
+tagged; without, only the tag is made (on --commit, default HEAD).
+
+Exit code 0 when the packet is written (findings are its content, not a failure);
+2 on a usage or I/O error. A register outside Git still gets a packet, selected by
+dates, findings and --ids.`,
+		`packet bereidt een vergadering van de ethische commissie voor (VNG 3.8): het kiest de
+registraties die nieuw of gewijzigd zijn sinds het vorige pakket (--since: een tag, commit
+of datum; standaard de tag die de vorige 'register packet --tag' maakte), die met een
+evaluatie, levenscyclus, uitzondering of afspraak over het delen van gegevens die is
+verstreken of binnen de termijn afloopt, die met fouten in de toetsing aan de principes,
+en die gevraagd met --ids. Voor elk geeft het de kernpunten in gewone taal, de bevindingen
+van de toetsing met hun principes, de wijzigingen veld voor veld, de uitzonderingen en de
+vragen aan de commissie, en het eindigt met de genoemde principes. Standaard in het
+Nederlands; --lang en voor Engels.
+
+Het formaat volgt de extensie van --out: .html (één zelfstandig bestand dat op A4 afdrukt),
+.md of .pdf. Zonder --out wordt het pakket als Markdown getoond.
+
+Het pakket is voor de commissie: een registratie die niet openbaar is wordt gemarkeerd als
+"Vertrouwelijk — niet openbaar", met de reden, op de agenda en op elk van haar pagina's, en
+zo ook elk afgeschermd veld. Stukken van de commissie worden vaak gepubliceerd: --public
+maakt een pakket dat daarvoor geschikt is, vanuit de openbare weergave van het register
+(zoals de site): registraties die niet openbaar zijn worden geteld, niet getoond, en bij
+afgeschermde velden staat "niet openbaar" met de reden.
+
+Na de vergadering zet --tag NAAM een tag op de commit waaruit het pakket is gemaakt, zodat
+--since van het volgende pakket daar standaard van uitgaat. Met --out wordt het pakket
+geschreven en krijgt zijn commit de tag; zonder wordt alleen de tag gemaakt (op --commit,
+standaard HEAD).
+
+Exitcode 0 als het pakket is geschreven (bevindingen zijn de inhoud, geen mislukking); 2 bij
+een fout in de opdracht of bij lezen of schrijven. Een register buiten Git krijgt ook een
+pakket, gekozen op datums, bevindingen en --ids.`)
+	msgBuildLong = message.New(`build writes the public register as a static website: every public record in plain
+Dutch and English, the checklist's findings, a map of the sensors, search, and the
+open-data downloads (register.json, CSV, GeoJSON, the JSON Schemas and a DCAT
+catalogue). The site loads nothing from another host and can be hosted anywhere.
+
+The site is written to a copy next to --out and swapped in, in one step, when complete;
+the earlier version is kept there (.OUT.previous) as the next build's copy, so a build
+writes only the files that changed. The checklist's result for each record file is kept
+beside the history cache, as check keeps it, so a file that did not change is not checked
+again (--no-cache checks every file afresh).
+Records with publication.public: false are counted, not shown; withheld fields show
+"niet openbaar". A record that cannot be read is missing from the site, and one
+that does not follow the schema shows its errors: build then still writes the site,
+reports the errors, and exits 1.
+
+The map is drawn without a background map, so nothing is requested from another host.
+A municipality that trusts a tile service can set site.tiles_url in register.yaml to an
+https URL with {z}, {x} and {y} (Web Mercator tiles, for example the national PDOK
+background map: https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png);
+the pages then allow images from that one host and draw the tiles under the sensors.
+
+The site is written even when the checklist has findings: the register stays public,
+with its findings on the pages. build prints the checklist's summary on standard error
+(errors, warnings, and the rules the configuration switched off or lowered); --fail-on
+decides whether findings fail the run, so CI can choose.
+
+Exit code 0: built; 1: built, but records that could not be read are missing from it, or
+there are findings at or above --fail-on; 2: usage or I/O error.`,
+		`build schrijft het openbare register als statische website: elke openbare registratie in
+gewoon Nederlands en Engels, de bevindingen van de toetsing, een kaart van de sensoren,
+zoeken, en de downloads met open data (register.json, CSV, GeoJSON, de JSON Schema's en een
+DCAT-catalogus). De site laadt niets van een andere host en kan overal worden gehost.
+
+De site wordt geschreven in een kopie naast --out en in één stap op zijn plaats gezet als
+die compleet is; de vorige versie blijft daar staan (.OUT.previous) als kopie voor de
+volgende bouw, zodat een bouw alleen de gewijzigde bestanden schrijft. De uitkomst van de
+toetsing van elk registratiebestand wordt naast de cache van de geschiedenis bewaard, zoals
+check die bewaart, zodat een bestand dat niet veranderde niet opnieuw wordt getoetst
+(--no-cache toetst elk bestand opnieuw).
+Registraties met publication.public: false worden geteld, niet getoond; bij afgeschermde
+velden staat "niet openbaar". Een registratie die niet gelezen kan worden ontbreekt op de
+site, en een die niet aan het schema voldoet toont haar fouten: build schrijft de site dan
+toch, meldt de fouten en eindigt met 1.
+
+De kaart wordt getekend zonder achtergrondkaart, zodat niets bij een andere host wordt
+opgevraagd. Een gemeente die een tegeldienst vertrouwt, kan in register.yaml site.tiles_url
+instellen op een https-URL met {z}, {x} en {y} (tegels in Web Mercator, bijvoorbeeld de
+landelijke achtergrondkaart van PDOK:
+https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png);
+de pagina's staan dan afbeeldingen van die ene host toe en tekenen de tegels onder de sensoren.
+
+De site wordt ook geschreven als de toetsing bevindingen heeft: het register blijft
+openbaar, met zijn bevindingen op de pagina's. build toont de samenvatting van de toetsing
+op standaardfout (fouten, waarschuwingen, en de regels die de instellingen hebben uitgezet
+of verlaagd); --fail-on bepaalt of bevindingen de run laten mislukken, zodat CI kan kiezen.
+
+Exitcode 0: gebouwd; 1: gebouwd, maar registraties die niet gelezen konden worden ontbreken,
+of er zijn bevindingen op of boven --fail-on; 2: fout in de opdracht of bij lezen of
+schrijven.`)
+	msgFederateOutUsage = message.New("folder to write the national site to (replaced whole)",
+		"map waarin de landelijke site wordt geschreven (geheel vervangen)")
+	msgFederateCacheUsage = message.New("folder for each register's result and fetched sources (default .federation-cache next to federation.yaml)",
+		"map voor het resultaat van elk register en de opgehaalde bronnen (standaard .federation-cache naast federation.yaml)")
+	msgFederateFetchUsage = message.New("clone and download remote sources (nothing reaches the network without it)",
+		"bronnen op afstand klonen en downloaden (zonder deze optie gaat er niets over het netwerk)")
+	msgFederateProvinceUsage = message.New("read only the registers of this province (one shard)",
+		"lees alleen de registers van deze provincie (één deel)")
+	msgFederateMergeUsage = message.New("build from the parts in the cache only, reading no register (after the shard jobs)",
+		"bouw alleen uit de delen in de cache, zonder een register te lezen (na de taken per provincie)")
+	msgFederateValidateUsage = message.New("also validate every record against the schemas (slower; each register's CI does it)",
+		"valideer ook elke registratie tegen de schema's (trager; de CI van elk register doet dat al)")
+	msgFederateProgressUsage = message.New("print a line on standard error per register read",
+		"toon op standaardfout een regel per gelezen register")
+	msgPacketAsOfUsage = message.New("meeting date (YYYY-MM-DD); dates fall due relative to it; default: today in Europe/Amsterdam",
+		"datum van de vergadering (YYYY-MM-DD); termijnen lopen af ten opzichte daarvan; standaard: vandaag in Europe/Amsterdam")
+	msgPacketSinceUsage = message.New("previous packet: a tag, commit or date (YYYY-MM-DD); default: the newest tag made by --tag",
+		"vorig pakket: een tag, commit of datum (YYYY-MM-DD); standaard: de nieuwste tag die --tag maakte")
+	msgPacketIdsUsage = message.New("also put these records on the agenda (comma-separated ids)",
+		"zet ook deze registraties op de agenda (id's, gescheiden door komma's)")
+	msgPacketWithinUsage = message.New("window for dates falling due, as an ISO 8601 duration (default: due_within, P90D)",
+		"termijn voor datums die aflopen, als ISO 8601-duur (standaard: due_within, P90D)")
+	msgPacketCommitteeUsage = message.New("the committee's name on the cover (default: Ethische commissie)",
+		"de naam van de commissie op het voorblad (standaard: Ethische commissie)")
+	msgPacketTagUsage = message.New("tag the commit the packet is made from with this name, for the next packet's --since",
+		"zet een tag met deze naam op de commit waaruit het pakket is gemaakt, voor --since van het volgende pakket")
+	msgPacketCommitUsage = message.New("with --tag and no --out: the commit to tag (default HEAD)",
+		"met --tag en zonder --out: de commit die de tag krijgt (standaard HEAD)")
+	msgPacketPublicUsage = message.New("make a packet fit for publication: records that are not public are counted, not shown, and withheld fields read 'niet openbaar' with the reason, as on the site",
+		"maak een pakket dat geschikt is om te publiceren: registraties die niet openbaar zijn worden geteld, niet getoond, en bij afgeschermde velden staat 'niet openbaar' met de reden, zoals op de site")
 )

@@ -38,31 +38,7 @@ func newPacketCmd(a *App, runF func(*packetOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "packet",
 		Short: a.say(msgPacketShort),
-		Long: `packet prepares a meeting of the ethics committee (VNG 3.8): it selects the records
-that are new or changed since the previous packet (--since: a tag, commit or date; by
-default the tag the previous 'register packet --tag' made), those with an evaluation,
-life cycle, exception or data-sharing agreement lapsed or falling due within the window,
-those with errors in the principles checklist, and those asked for with --ids. For each
-it gives the key facts in plain language, the checklist's findings with their
-principles, the changes field by field, the exceptions and questions for the committee,
-and it ends with the principles cited. Dutch by default; --lang en for English.
-
-The format follows the extension of --out: .html (one self-contained file that prints
-on A4), .md or .pdf. Without --out the packet is printed as Markdown.
-
-The packet is for the committee: a record that is not public is marked "Vertrouwelijk —
-niet openbaar" with its reason on the agenda and on each of its pages, and so is each
-withheld field. Committee papers are often published: --public makes a packet fit for
-that, from the register's public view (as the site): records that are not public are
-counted, not shown, and withheld fields read "niet openbaar" with the reason.
-
-After the meeting, --tag NAME tags the commit the packet was made from, so the next
-packet's --since defaults to it. With --out, the packet is written and its commit
-tagged; without, only the tag is made (on --commit, default HEAD).
-
-Exit code 0 when the packet is written (findings are its content, not a failure);
-2 on a usage or I/O error. A register outside Git still gets a packet, selected by
-dates, findings and --ids.`,
+		Long:  a.say(msgPacketLong),
 		Example: `  register packet --out commissie-2026-11-24.pdf
   register packet --since ethiek-2026-09 --ids woningtoewijzing --out pakket.html
   register packet --as-of 2026-12-01 --lang en --out packet.md
@@ -72,16 +48,16 @@ dates, findings and --ids.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.asOf, "as-of", "", "meeting date (YYYY-MM-DD); dates fall due relative to it; default: today in Europe/Amsterdam")
-	f.StringVar(&o.since, "since", "", "previous packet: a tag, commit or date (YYYY-MM-DD); default: the newest tag made by --tag")
-	f.StringSliceVar(&o.ids, "ids", nil, "also put these records on the agenda (comma-separated ids)")
+	f.StringVar(&o.asOf, "as-of", "", a.say(msgPacketAsOfUsage))
+	f.StringVar(&o.since, "since", "", a.say(msgPacketSinceUsage))
+	f.StringSliceVar(&o.ids, "ids", nil, a.say(msgPacketIdsUsage))
 	f.StringVarP(&o.out, "out", "o", "", a.say(msgPacketOutUsage))
 	f.StringVar(&o.lang, "lang", "", a.say(msgPacketLangUsage))
-	f.StringVar(&o.within, "within", "", "window for dates falling due, as an ISO 8601 duration (default: due_within, P90D)")
-	f.StringVar(&o.committee, "committee", "", "the committee's name on the cover (default: Ethische commissie)")
-	f.StringVar(&o.tag, "tag", "", "tag the commit the packet is made from with this name, for the next packet's --since")
-	f.StringVar(&o.commit, "commit", "", "with --tag and no --out: the commit to tag (default HEAD)")
-	f.BoolVar(&o.public, "public", false, "make a packet fit for publication: records that are not public are counted, not shown, and withheld fields read 'niet openbaar' with the reason, as on the site")
+	f.StringVar(&o.within, "within", "", a.say(msgPacketWithinUsage))
+	f.StringVar(&o.committee, "committee", "", a.say(msgPacketCommitteeUsage))
+	f.StringVar(&o.tag, "tag", "", a.say(msgPacketTagUsage))
+	f.StringVar(&o.commit, "commit", "", a.say(msgPacketCommitUsage))
+	f.BoolVar(&o.public, "public", false, a.say(msgPacketPublicUsage))
 	return cmd
 }
 
