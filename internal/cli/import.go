@@ -44,76 +44,12 @@ func newImportCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 	return cmd
 }
 
-// importCSVLong is the help of register import csv.
-const importCSVLong = `import csv turns a spreadsheet (saved as CSV: comma, semicolon or tab separated, UTF-8 or
-Windows-1252) into record files, one per row, under sensors/ or algorithms/.
-
-Columns are found by their header, in Dutch or English: the record's own keys
-(owner.email or owner_email), the open-data CSV's headers, and the Dutch labels (naam,
-korte omschrijving, status, startdatum, locatie, breedtegraad, soort sensor, ...). Values
-may be written in Dutch (In gebruik, ja, Camera, Natuur en milieu).
-
-Texts are imported as written: a cell becomes a list only where the column is a list
-(themes and capabilities at ";" or ","; the open-data CSV's own list columns at ";"),
-or where a mapping file declares it one with its separator. For other headers, a
-mapping file names the field of each column, how to read its values, and defaults:
-
-  extends: amsterdam-bulk           # start from a ready-made map (optional)
-  columns:
-    "Omschrijving object": name
-    "Databronnen": {field: datasets, separator: ";"}
-    "Soort": {field: sensor_type, values: {"Optische / camera sensor": camera}, unknown: report}
-    "Opmerkingen": ""            # leave out, without a warning
-  defaults:
-    status: active
-
-Ready-made maps (--map NAME): algoritmeregister-csv (the national algorithm register,
-standard v1.0), algoritmeregister-v0.1 (its first standard), amsterdam-bulk (Amsterdam's
-bulk template for sensors) and amsterdam-melding (its notification form: up to five
-sensors per row, one record each). A column with no place in the record format is
-reported with the lines whose text it leaves out.
-
-Ids are made from the names (lower case, hyphens) and kept unique. Dates are normalised
-to YYYY-MM-DD (01-03-2025, 1 maart 2025 and 2025/3/1 all work), and durations to ISO 8601
-("2 jaar" and "jaarlijks" become P2Y and P1Y). The organisation in
-register.yaml fills organisation.name when no column gives it, and personal data counts
-as unknown (so as yes) until a column says otherwise.
-
-Blank rows are skipped; repeated rows, unknown columns and cells that cannot be read are
-reported with their line and column, and such rows are not imported. Every record made
-is validated against the schemas and its problems are shown; it is written even when it
-is incomplete, so you can finish it in the YAML file. import never overwrites a record
-that exists: fix the spreadsheet and run it again to import the rows that were left out.
-
-Exit code 0: imported without errors; 1: rows left out or records with schema errors;
-2: usage or I/O error.`
-
-// importJSONLong is the help of register import json.
-const importJSONLong = `import json reads records from JSON and writes one record file per entry:
-
-  - this or another register's open data (register.json, or export --format json):
-    records in the record format, each with its kind;
-  - the national algorithm register's entries (publication standard v1.0, as its API
-    gives them: name, description_short, ..., lars), one entry or a list, for
-    example a municipality's own published entries;
-  - the national register's public listing (id, title, organisatie, doel, ...).
-
-The shape of the entries picks the ready-made map (algoritmeregister-json or
-algoritmeregister-lijst-json); --map gives another. Entries of the national register
-are keyed on its id (lars): an entry whose id a record in the register already has
-(national_register.id) is reported and not imported again. Texts are kept whole; keys
-the record format has no place for are reported with the lines of the entries whose
-text is left out.
-
-Exit code 0: imported without errors; 1: entries left out or records with schema
-errors; 2: usage or I/O error.`
-
 func newImportCSVCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 	o := &importOptions{App: a, read: importcsv.Read}
 	cmd := &cobra.Command{
 		Use:   "csv FILE",
 		Short: a.say(msgImportCSVShort),
-		Long:  importCSVLong,
+		Long:  a.say(msgImportCSVLong),
 		Example: `  register import csv sensoren.csv --kind sensor --dry-run
   register import csv algoritmes.csv --kind algorithm
   register import csv lijst.csv --map kolommen.yaml --root register`,
@@ -132,7 +68,7 @@ func newImportJSONCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "json FILE",
 		Short: a.say(msgImportJSONShort),
-		Long:  importJSONLong,
+		Long:  a.say(msgImportJSONLong),
 		Example: `  register import json register.json --dry-run
   register import json mijn-algoritmes.json
   register import json lijst.json --map algoritmeregister-lijst-json`,

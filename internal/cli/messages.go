@@ -884,4 +884,127 @@ schrijven.`)
 		"met --tag en zonder --out: de commit die de tag krijgt (standaard HEAD)")
 	msgPacketPublicUsage = message.New("make a packet fit for publication: records that are not public are counted, not shown, and withheld fields read 'niet openbaar' with the reason, as on the site",
 		"maak een pakket dat geschikt is om te publiceren: registraties die niet openbaar zijn worden geteld, niet getoond, en bij afgeschermde velden staat 'niet openbaar' met de reden, zoals op de site")
+	msgImportCSVLong = message.New(`import csv turns a spreadsheet (saved as CSV: comma, semicolon or tab separated, UTF-8 or
+Windows-1252) into record files, one per row, under sensors/ or algorithms/.
+
+Columns are found by their header, in Dutch or English: the record's own keys
+(owner.email or owner_email), the open-data CSV's headers, and the Dutch labels (naam,
+korte omschrijving, status, startdatum, locatie, breedtegraad, soort sensor, ...). Values
+may be written in Dutch (In gebruik, ja, Camera, Natuur en milieu).
+
+Texts are imported as written: a cell becomes a list only where the column is a list
+(themes and capabilities at ";" or ","; the open-data CSV's own list columns at ";"),
+or where a mapping file declares it one with its separator. For other headers, a
+mapping file names the field of each column, how to read its values, and defaults:
+
+  extends: amsterdam-bulk           # start from a ready-made map (optional)
+  columns:
+    "Omschrijving object": name
+    "Databronnen": {field: datasets, separator: ";"}
+    "Soort": {field: sensor_type, values: {"Optische / camera sensor": camera}, unknown: report}
+    "Opmerkingen": ""            # leave out, without a warning
+  defaults:
+    status: active
+
+Ready-made maps (--map NAME): algoritmeregister-csv (the national algorithm register,
+standard v1.0), algoritmeregister-v0.1 (its first standard), amsterdam-bulk (Amsterdam's
+bulk template for sensors) and amsterdam-melding (its notification form: up to five
+sensors per row, one record each). A column with no place in the record format is
+reported with the lines whose text it leaves out.
+
+Ids are made from the names (lower case, hyphens) and kept unique. Dates are normalised
+to YYYY-MM-DD (01-03-2025, 1 maart 2025 and 2025/3/1 all work), and durations to ISO 8601
+("2 jaar" and "jaarlijks" become P2Y and P1Y). The organisation in
+register.yaml fills organisation.name when no column gives it, and personal data counts
+as unknown (so as yes) until a column says otherwise.
+
+Blank rows are skipped; repeated rows, unknown columns and cells that cannot be read are
+reported with their line and column, and such rows are not imported. Every record made
+is validated against the schemas and its problems are shown; it is written even when it
+is incomplete, so you can finish it in the YAML file. import never overwrites a record
+that exists: fix the spreadsheet and run it again to import the rows that were left out.
+
+Exit code 0: imported without errors; 1: rows left out or records with schema errors;
+2: usage or I/O error.`,
+		`import csv maakt van een spreadsheet (bewaard als CSV: gescheiden door komma, puntkomma of
+tab, UTF-8 of Windows-1252) registratiebestanden, één per rij, onder sensors/ of algorithms/.
+
+Kolommen worden gevonden aan hun kop, in het Nederlands of Engels: de eigen sleutels van de
+registratie (owner.email of owner_email), de koppen van de CSV met open data, en de
+Nederlandse labels (naam, korte omschrijving, status, startdatum, locatie, breedtegraad,
+soort sensor, ...). Waarden mogen in het Nederlands zijn geschreven (In gebruik, ja, Camera,
+Natuur en milieu).
+
+Teksten worden overgenomen zoals ze zijn geschreven: een cel wordt alleen een lijst waar de
+kolom een lijst is (themes en capabilities bij ";" of ","; de eigen lijstkolommen van de CSV
+met open data bij ";"), of waar een koppelbestand haar een lijst maakt met een scheidingsteken.
+Voor andere koppen noemt een koppelbestand het veld van elke kolom, hoe de waarden te lezen,
+en standaardwaarden:
+
+  extends: amsterdam-bulk           # begin met een kant-en-klare koppeling (optioneel)
+  columns:
+    "Omschrijving object": name
+    "Databronnen": {field: datasets, separator: ";"}
+    "Soort": {field: sensor_type, values: {"Optische / camera sensor": camera}, unknown: report}
+    "Opmerkingen": ""            # weglaten, zonder waarschuwing
+  defaults:
+    status: active
+
+Kant-en-klare koppelingen (--map NAAM): algoritmeregister-csv (het landelijke
+algoritmeregister, standaard v1.0), algoritmeregister-v0.1 (de eerste standaard daarvan),
+amsterdam-bulk (het bulksjabloon van Amsterdam voor sensoren) en amsterdam-melding (het
+meldformulier daarvan: tot vijf sensoren per rij, elk een eigen registratie). Een kolom
+zonder plaats in het registratieformaat wordt gemeld met de regels waarvan zij tekst weglaat.
+
+Id's worden uit de namen gemaakt (kleine letters, koppeltekens) en blijven uniek. Datums
+worden YYYY-MM-DD (01-03-2025, 1 maart 2025 en 2025/3/1 werken alle drie), en duren ISO 8601
+("2 jaar" en "jaarlijks" worden P2Y en P1Y). De organisatie in register.yaml vult
+organisation.name als geen kolom die geeft, en persoonsgegevens gelden als onbekend (dus als
+ja) tot een kolom iets anders zegt.
+
+Lege rijen worden overgeslagen; herhaalde rijen, onbekende kolommen en cellen die niet te
+lezen zijn worden gemeld met hun regel en kolom, en zulke rijen worden niet ingelezen. Elke
+gemaakte registratie wordt gevalideerd tegen de schema's en haar problemen worden getoond;
+zij wordt ook geschreven als zij onvolledig is, zodat u haar in het YAML-bestand kunt
+afmaken. import overschrijft nooit een bestaande registratie: verbeter de spreadsheet en
+voer de opdracht opnieuw uit om de weggelaten rijen in te lezen.
+
+Exitcode 0: ingelezen zonder fouten; 1: rijen weggelaten of registraties met
+schemafouten; 2: fout in de opdracht of bij lezen of schrijven.`)
+	msgImportJSONLong = message.New(`import json reads records from JSON and writes one record file per entry:
+
+  - this or another register's open data (register.json, or export --format json):
+    records in the record format, each with its kind;
+  - the national algorithm register's entries (publication standard v1.0, as its API
+    gives them: name, description_short, ..., lars), one entry or a list, for
+    example a municipality's own published entries;
+  - the national register's public listing (id, title, organisatie, doel, ...).
+
+The shape of the entries picks the ready-made map (algoritmeregister-json or
+algoritmeregister-lijst-json); --map gives another. Entries of the national register
+are keyed on its id (lars): an entry whose id a record in the register already has
+(national_register.id) is reported and not imported again. Texts are kept whole; keys
+the record format has no place for are reported with the lines of the entries whose
+text is left out.
+
+Exit code 0: imported without errors; 1: entries left out or records with schema
+errors; 2: usage or I/O error.`,
+		`import json leest registraties uit JSON en schrijft één registratiebestand per item:
+
+  - de open data van dit of een ander register (register.json, of export --format json):
+    registraties in het registratieformaat, elk met haar soort;
+  - de items van het landelijke algoritmeregister (publicatiestandaard v1.0, zoals de API
+    ze geeft: name, description_short, ..., lars), één item of een lijst, bijvoorbeeld de
+    eigen gepubliceerde items van een gemeente;
+  - de openbare lijst van het landelijke register (id, title, organisatie, doel, ...).
+
+De vorm van de items kiest de kant-en-klare koppeling (algoritmeregister-json of
+algoritmeregister-lijst-json); --map geeft een andere. Items van het landelijke register
+worden herkend aan hun id (lars): een item waarvan een registratie in het register het id
+al heeft (national_register.id) wordt gemeld en niet opnieuw ingelezen. Teksten blijven
+heel; sleutels waarvoor het registratieformaat geen plaats heeft worden gemeld met de
+regels van de items waarvan tekst wegvalt.
+
+Exitcode 0: ingelezen zonder fouten; 1: items weggelaten of registraties met
+schemafouten; 2: fout in de opdracht of bij lezen of schrijven.`)
 )
