@@ -483,7 +483,7 @@ test("serve reloads the open page after a save and shows errors in it", { skip: 
       const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), 30000);
       proc.stdout.on("data", (d) => {
         out += d;
-        const m = /Serving the register at (http:\/\/[^ ]+\/)/.exec(out);
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out); // the URL, in either language
         if (m) { clearTimeout(timer); resolve(m[1]); }
       });
       proc.on("exit", (code) => reject(new Error(`serve exited ${code}: ${out}`)));

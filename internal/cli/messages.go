@@ -341,6 +341,7 @@ var (
 	msgServePollUsage    = message.New("how often to look for changed records", "hoe vaak naar gewijzigde registraties wordt gekeken")
 	msgServePoll         = message.New("--poll must be positive", "--poll moet groter zijn dan nul")
 	msgServeListen       = message.New("cannot listen on %s: %v; choose another --addr", "kan niet luisteren op %s: %v; kies een ander --addr")
+	msgServeServing      = message.New("Serving the register at http://%s/ (Ctrl+C to stop)", "Het register is te zien op http://%s/ (stop met Ctrl+C)")
 	msgServeBuilt        = message.New("%s built: %d pages in %.2fs", "%s gebouwd: %d pagina's in %.2fs")
 	msgServeRebuildError = message.New("rebuild failed, still serving the previous site: %v", "opnieuw bouwen mislukt; de vorige site blijft te zien: %v")
 	msgServeUnwatched    = message.New("cannot look at some of the register's files; still watching the rest: %s",

@@ -133,7 +133,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 		return usageText(msgServeListen, addr, err)
 	}
 	srv := &http.Server{Handler: site.PreviewHandler(out, csp, preview), ReadHeaderTimeout: 5 * time.Second}
-	fmt.Fprintf(a.Out, "Serving the register at http://%s/ (Ctrl+C to stop)\n", ln.Addr())
+	a.sayln(a.Out, msgServeServing, ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 
