@@ -1,70 +1,62 @@
 package site
 
-import (
-	"fmt"
-	"strings"
+import "strings"
 
-	"github.com/voorbeeldstad/register/internal/period"
-)
-
-// correction writes the record's "Fout in uw gegevens?" part: how a
-// resident has data about them corrected or deleted (GDPR art. 16, 17),
-// at which desk and how long it takes; a record without a route of its own
-// points to the register's desk (site.report_error_url).
-func (w *fieldWriter) correction() {
-	r, lang := w.r, w.lang
-	if r.IsWithheld("correction") {
-		w.out.WriteString(`<dl><dt>` + esc(fieldLabel(lang, "correction")) + `</dt><dd>` + w.withheldText() + `</dd></dl>`)
-		return
-	}
-	c := r.Correction
-	if c == nil || strings.TrimSpace(c.Route) == "" {
-		s := `<p>` + esc(t(lang, "correction.none")) + `</p>`
-		if desk := w.b.cfg.Site.ReportErrorURL; desk != "" {
-			s += `<p>` + link(desk, t(lang, "correction.desk")) + `</p>`
-		}
-		w.out.WriteString(`<div class="correction">` + s + `</div>`)
-		return
-	}
-	w.out.WriteString(`<div class="correction">` + paragraphs(c.Route) + `<dl>`)
-	if d := strings.TrimSpace(c.Desk); d != "" {
-		w.out.WriteString(`<dt>` + esc(fieldLabel(lang, "correction.desk")) + `</dt><dd>` + esc(d) + `</dd>`)
-	}
-	if c.URL != "" {
-		w.out.WriteString(`<dt>` + esc(fieldLabel(lang, "correction.url")) + `</dt><dd>` + link(c.URL, "") + `</dd>`)
-	}
-	if e := strings.TrimSpace(c.Email); e != "" {
-		w.out.WriteString(`<dt>` + esc(fieldLabel(lang, "correction.email")) + `</dt><dd><a href="mailto:` + esc(e) + `">` + esc(e) + `</a></dd>`)
-	}
-	if c.Term != "" {
-		w.out.WriteString(`<dt>` + esc(fieldLabel(lang, "correction.term")) + `</dt><dd>` + esc(humanDuration(lang, c.Term)) + `</dd>`)
-	}
-	w.out.WriteString(`</dl><p>` + esc(t(lang, "correction.chain")) + `</p></div>`)
+// correctionView is the record's "Fout in uw gegevens?": how a resident has
+// data about them corrected or deleted (GDPR art. 16, 17), at which desk and
+// how long it takes; a record without a route of its own points to the
+// register's desk (site.report_error_url).
+type correctionView struct {
+	Held     withheldView
+	Withheld bool
+	Label    string     // the field's, for the row that says it is withheld
+	Route    [][]string // paragraphs; none: the record names no route
+	Rows     []fieldRow // desk, address, e-mail, term
+	Desk     []piece    // the register's desk, when the record names no route
 }
 
-// reviewRows are the reviews with the municipality's response beside each
-// advice: whether it was asked, what it said, and what the municipality
-// answered, or how long it has waited.
-func (w *fieldWriter) reviewRows() [][]string {
-	lang := w.lang
-	var rows [][]string
-	for _, rv := range w.r.Reviews {
-		advice := dateTag(lang, rv.Date)
-		if rv.Asked != nil {
-			advice += ` <span class="muted">(` + esc(t(lang, map[bool]string{true: "review.asked", false: "review.unasked"}[*rv.Asked])) + `)</span>`
-		}
-		advice += paragraphs(rv.Summary) + link(rv.URL, "")
-		var response string
-		switch {
-		case rv.Response != nil:
-			response = dateTag(lang, rv.Response.Date) + paragraphs(rv.Response.Summary) + link(rv.Response.URL, "")
-		case rv.AwaitsResponse():
-			response = esc(t(lang, "review.open"))
-			if given, err := period.ParseDate(rv.Date); err == nil && !w.b.today.IsZero() && w.b.today.After(given) {
-				response += " " + esc(fmt.Sprintf(t(lang, "review.waiting"), int(w.b.today.Sub(given).Hours()/24)))
-			}
-		}
-		rows = append(rows, []string{esc(valueLabel(lang, "reviews.body", rv.Body)), advice, response})
+// correctionSection fills in the section for a record that processes
+// personal data or names a route, and is false for others.
+func correctionSection(c *fieldCtx, sec *recordSection) bool {
+	r, lang := c.r, c.lang
+	if !r.ProcessesPersonalData() && r.Correction == nil {
+		return false
 	}
-	return rows
+	v := &correctionView{Held: heldView(r), Label: fieldLabel(lang, "correction")}
+	sec.Correction = v
+	if r.IsWithheld("correction") {
+		v.Withheld = true
+		return true
+	}
+	cr := r.Correction
+	if cr == nil || strings.TrimSpace(cr.Route) == "" {
+		if desk := c.b.cfg.Site.ReportErrorURL; desk != "" {
+			var p pieces
+			p.link(desk, t(lang, "correction.desk"))
+			v.Desk = p
+		}
+		return true
+	}
+	v.Route = splitParas(cr.Route)
+	row := func(path string, p pieces) {
+		if len(p) > 0 {
+			v.Rows = append(v.Rows, fieldRow{Label: fieldLabel(lang, path), Value: p})
+		}
+	}
+	var desk, addr, mail, term pieces
+	desk.text(strings.TrimSpace(cr.Desk))
+	row("correction.desk", desk)
+	if cr.URL != "" {
+		addr.link(cr.URL, "")
+	}
+	row("correction.url", addr)
+	if e := strings.TrimSpace(cr.Email); e != "" {
+		mail = pieces{{Mail: e}}
+	}
+	row("correction.email", mail)
+	if cr.Term != "" {
+		term.text(humanDuration(lang, cr.Term))
+	}
+	row("correction.term", term)
+	return true
 }

@@ -4,9 +4,6 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
-	"time"
-
-	"github.com/voorbeeldstad/register/internal/period"
 )
 
 // Record text is written into pages through these helpers, which escape
@@ -68,16 +65,6 @@ func dateTag(lang, s string) string {
 		return esc(s)
 	}
 	return `<time datetime="` + esc(s) + `">` + esc(long) + `</time>`
-}
-
-// dateTimeTag renders an RFC 3339 datetime in Amsterdam time.
-func dateTimeTag(lang, s string) string {
-	tm, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return dateTag(lang, s)
-	}
-	local := tm.In(period.Amsterdam)
-	return `<time datetime="` + esc(s) + `">` + esc(longDate(lang, local.Format("2006-01-02"))+local.Format(", 15:04")) + `</time>`
 }
 
 // icon is a decorative symbol next to a text that says the same, so status

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/base64"
 	"encoding/json"
-	"html/template"
 	"slices"
 	"strings"
 
@@ -263,12 +262,4 @@ func lookup(m map[string]any, path string) (any, bool) {
 		}
 	}
 	return cur, cur != nil
-}
-
-// notifyLink is the record page's link to the pre-filled form.
-func notifyLink(lang, href string) template.HTML {
-	if href == "" {
-		return ""
-	}
-	return template.HTML(`<a class="update-entry" href="` + esc(href) + `">` + esc(t(lang, "notify.updatelink")) + `</a>`)
 }

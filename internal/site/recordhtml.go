@@ -4,20 +4,125 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
+	"sync"
+	"sync/atomic"
+	texttemplate "text/template"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// Record pages are most of the site (two per record), so they skip the
-// template engine: the layout is rendered once per language and kind with
-// markers where the page's own parts go, and the content is written here.
-// Everything from a record still goes through esc, link and friends.
+// Record pages are most of the site (two per record). The layout is rendered
+// once per language and kind with markers where the page's own parts go;
+// each page fills in its title and the other languages' addresses, and its
+// content is templates/record.html, executed per page. All of a page's HTML
+// is written by that template set, which escapes what records say. What
+// pages show alike (a section's heading, a row "Soort sensor: Camera", a
+// finding of a rule) is rendered by it once per build, language and kind of
+// record, and the HTML it wrote reused (skeleton.kept): the template engine
+// spends per value shown, and a register's records share most values.
 
-// skeleton is a rendered layout split at its markers.
+// recordTemplates hold the record page's content and its parts for each
+// language, parsed on first use (when every word is known: see notify.go).
+// A template set serialises its executions (html/template locks it each
+// time), so the workers that render pages at once each take a set of
+// their own from the pool.
+var recordTemplates = map[string]*sync.Pool{
+	"nl": {New: func() any { return mustParseRecord("nl") }},
+	"en": {New: func() any { return mustParseRecord("en") }},
+}
+
+// executeRecord executes the template name of record.html in lang.
+func executeRecord(w io.Writer, lang, name string, data any) error {
+	pool := recordTemplates[lang]
+	tm := pool.Get().(*template.Template)
+	defer pool.Put(tm)
+	return tm.ExecuteTemplate(w, name, data)
+}
+
+// mustParseRecord parses templates/record.html for a language. The site's
+// words in it, [[t "key"]], are set in first, escaped, so the pages spend
+// no time on what is the same on each of them; the template engine then
+// escapes whatever a page fills in.
+func mustParseRecord(lang string) *template.Template {
+	src, err := templateFS.ReadFile("templates/record.html")
+	if err != nil {
+		panic(err)
+	}
+	word := func(key string) (string, error) {
+		w := t(lang, key)
+		if strings.Contains(w, "{{") || strings.Contains(w, "}}") {
+			return "", fmt.Errorf("word %q has template delimiters", key)
+		}
+		return template.HTMLEscapeString(w), nil
+	}
+	var withWords strings.Builder
+	if err := texttemplate.Must(texttemplate.New("words").Delims("[[", "]]").Funcs(texttemplate.FuncMap{"t": word}).
+		Parse(string(src))).Execute(&withWords, nil); err != nil {
+		panic(err)
+	}
+	return template.Must(template.New("record.html").Funcs(template.FuncMap{"tf": tf}).Parse(withWords.String()))
+}
+
+// skeleton is a rendered layout split at its markers, with the parts of a
+// record page's content that hold nothing of a record, rendered once by
+// record.html's templates for the pages of a language and kind.
 type skeleton struct {
 	parts []string // text between markers
 	slots []string // the marker after each part but the last
+	// principleLinks link each principle (in the order of principles);
+	// heads open each section, by its anchor.
+	principleLinks []template.HTML
+	heads          map[string]template.HTML
+	// lang is the pages' language; kept are what record.html's
+	// templates wrote for what many pages show alike (a row "Soort
+	// sensor: Camera", a finding of a rule), by a key of the template and
+	// what it showed, so the pages of a register share the work; at most
+	// maxKept bytes of them.
+	lang   string
+	keptMu sync.RWMutex
+	kept   map[string]template.HTML
+	nkept  atomic.Int64 // bytes of kept
+}
+
+// maxKept bounds the bytes of parts a skeleton keeps (keys and HTML).
+const maxKept = 4 << 20
+
+// cached returns the part kept for key.
+func (sk *skeleton) cached(key string) (template.HTML, bool) {
+	sk.keptMu.RLock()
+	h, ok := sk.kept[key]
+	sk.keptMu.RUnlock()
+	return h, ok
+}
+
+// render executes the template name for data, and keeps what it wrote as
+// the part for key.
+func (sk *skeleton) render(key, name string, data any) (template.HTML, error) {
+	var b strings.Builder
+	if err := executeRecord(&b, sk.lang, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	if sk.nkept.Load() < maxKept {
+		sk.keptMu.Lock()
+		if _, ok := sk.kept[key]; !ok {
+			sk.kept[key] = h
+			sk.nkept.Add(int64(len(key) + len(h)))
+		}
+		sk.keptMu.Unlock()
+	}
+	return h, nil
+}
+
+// part returns the part for key, rendering it on first use.
+func (sk *skeleton) part(key, name string, data any) (template.HTML, error) {
+	if h, ok := sk.cached(key); ok {
+		return h, nil
+	}
+	return sk.render(key, name, data)
 }
 
 const (
@@ -105,8 +210,46 @@ func (b *builder) recordSkeleton(lang string, k record.Kind) (*skeleton, error) 
 	if len(sk.slots) != 2+2*len(pg.Alternates) {
 		return nil, fmt.Errorf("record layout has %d slots, want %d", len(sk.slots), 2+2*len(pg.Alternates))
 	}
+	sk.lang, sk.kept = lang, map[string]template.HTML{}
+	if err := b.renderParts(sk, lang, rootFor(dummy)); err != nil {
+		return nil, err
+	}
 	b.skeletons[key] = sk
 	return sk, nil
+}
+
+// renderParts renders the skeleton's fixed parts of the content.
+func (b *builder) renderParts(sk *skeleton, lang, root string) error {
+	var buf bytes.Buffer
+	render := func(name string, data any) (template.HTML, error) {
+		buf.Reset()
+		err := executeRecord(&buf, lang, name, data)
+		return template.HTML(buf.String()), err
+	}
+	principlesURL := root + b.pagePath(lang, "principles")
+	for pi := range principles {
+		h, err := render("principle-link", principleRow{URL: principlesURL + "#" + principleAnchors[pi], Label: principles[pi].Label[langIndex(lang)]})
+		if err != nil {
+			return err
+		}
+		sk.principleLinks = append(sk.principleLinks, h)
+	}
+	sk.heads = map[string]template.HTML{}
+	heads := map[string]string{}
+	for _, s := range field.Sections {
+		heads[s.ID] = s.Title[langIndex(lang)]
+	}
+	for path, cs := range customSections {
+		heads[cs.id] = fieldLabel(lang, path)
+	}
+	for id, title := range heads {
+		h, err := render("section-head", recordSection{ID: id, Title: title})
+		if err != nil {
+			return err
+		}
+		sk.heads[id] = h
+	}
+	return nil
 }
 
 // recordJob renders one record page.
@@ -123,9 +266,12 @@ func (b *builder) recordJob(lang string, r *record.Record) job {
 				alts = append(alts, root+b.recordPath(l, r))
 			}
 		}
-		body := b.recordBody(lang, r)
-		sk.write(w, r.Name, alts, func() { writeRecord(w, lang, r.Name, &body) })
-		return nil
+		body, err := b.recordBody(lang, r, sk)
+		if err != nil {
+			return err
+		}
+		sk.write(w, r.Name, alts, func() { err = executeRecord(w, lang, "record", body) })
+		return err
 	}}
 }
 
@@ -134,196 +280,11 @@ func (b *builder) recordJob(lang string, r *record.Record) job {
 // (WCAG 3.1.2); findings carry their own language (findingView.Lang).
 const contentLang = "nl"
 
-// langAttr returns ` lang="x"` when text in language x sits on a page in
-// another language.
-func langAttr(page, text string) string {
+// otherLang returns the language of a text when it is not the page's, and
+// "" when it is: the value of the text's lang attribute, if it needs one.
+func otherLang(page, text string) string {
 	if page == text {
 		return ""
 	}
-	return ` lang="` + text + `"`
-}
-
-func sevSpan(w *bytes.Buffer, class, sym, text string) {
-	w.WriteString(`<span class="sev ` + class + `">` + icon(sym) + esc(text) + `</span>`)
-}
-
-// writeRecord writes a record page's content.
-func writeRecord(w *bytes.Buffer, lang, name string, b *recordBody) {
-	T := func(key string) string { return esc(t(lang, key)) }
-	w.WriteString(`<p class="kicker">` + esc(b.KindLabel) + ` · ` + esc(b.TypeLabel) + "</p>\n<h1" + langAttr(lang, contentLang) + ">" + esc(name) + "</h1>\n")
-	w.WriteString(`<div class="record-meta"><p>` + T("status") + `: ` + string(b.Status) + `</p><p>` + T("evalstatus") + `: `)
-	sevSpan(w, b.EvalClass, b.EvalIcon, b.EvalText)
-	summaryLang := langAttr(lang, contentLang)
-	if b.SummaryWithheld {
-		summaryLang = ""
-	}
-	w.WriteString("</p></div>\n<div class=\"summary\"" + summaryLang + ">" + string(b.Summary) + "</div>\n")
-	if len(b.Withheld) > 0 {
-		w.WriteString(`<div class="notice"><p>` + icon(symLock) + T("withheld") + `: `)
-		for i, f := range b.Withheld {
-			if i > 0 {
-				w.WriteString(", ")
-			}
-			w.WriteString(esc(f))
-		}
-		w.WriteString(".")
-		if b.WithheldWhy != "" {
-			w.WriteString(" " + T("reason") + ": " + esc(b.WithheldWhy))
-		}
-		w.WriteString("</p></div>\n")
-	}
-	w.WriteString(`<p class="actions">`)
-	if b.ReportURL != "" {
-		w.WriteString(`<a class="button" href="` + esc(b.ReportURL) + `">` + T("reporterror") + `</a>`)
-	}
-	if b.UpdateURL != "" {
-		w.WriteString(" " + string(notifyLink(lang, b.UpdateURL)))
-	}
-	if b.SourceURL != "" {
-		w.WriteString(` <a href="` + esc(b.SourceURL) + `" type="application/yaml">` + T("source") + `</a>`)
-	} else {
-		w.WriteString(` <span class="meta">` + T("sourcewithheld") + `</span>`)
-	}
-	w.WriteString("</p>\n")
-
-	w.WriteString(`<section aria-labelledby="h-check" class="check"><h2 id="h-check">` + T("checklist") + "</h2>\n")
-	if !b.Checked {
-		w.WriteString(`<p>`)
-		sevSpan(w, "sev-info", symInfo, t(lang, "notchecked"))
-		w.WriteString("</p>\n")
-	} else {
-		writeFinding := func(f findingView) {
-			if f.Title != "" {
-				w.WriteString(`<strong>` + esc(f.Title) + `:</strong> `)
-			}
-			w.WriteString(`<span` + langAttr(lang, f.Lang) + `>` + esc(f.Message) + `</span>`)
-			if f.Help != "" {
-				w.WriteString(` <span class="help"` + langAttr(lang, f.Lang) + `>` + esc(f.Help) + `</span>`)
-			}
-			w.WriteString(` <span class="meta">[` + esc(f.Rule) + `]</span>`)
-		}
-		if len(b.Problems) > 0 {
-			w.WriteString(`<ul class="findings">`)
-			for _, p := range b.Problems {
-				w.WriteString(`<li>`)
-				sevSpan(w, p.Class, p.Icon, p.Level+":")
-				w.WriteString(` <a href="` + esc(p.URL) + `">` + esc(p.Label) + `</a> <span class="meta">(` + esc(p.Ref) + `)</span><ul>`)
-				for _, f := range p.Findings {
-					w.WriteString(`<li>`)
-					writeFinding(f)
-					w.WriteString(`</li>`)
-				}
-				w.WriteString("</ul></li>\n")
-			}
-			w.WriteString("</ul>\n")
-		}
-		if len(b.Other) > 0 {
-			w.WriteString(`<ul class="findings">`)
-			for _, f := range b.Other {
-				w.WriteString(`<li>`)
-				sevSpan(w, f.Class, f.Icon, f.Level+":")
-				w.WriteString(" ")
-				writeFinding(f)
-				w.WriteString("</li>\n")
-			}
-			w.WriteString("</ul>\n")
-		}
-		if len(b.Clean) > 0 {
-			// The principles without findings are many; a reader who wants
-			// them opens the list.
-			w.WriteString(`<details class="clean"><summary>`)
-			sevSpan(w, "sev-ok", symOK, fmt.Sprintf(t(lang, "nofindingsat"), len(b.Clean)))
-			w.WriteString(`</summary><p>`)
-			for i, p := range b.Clean {
-				if i > 0 {
-					w.WriteString(", ")
-				}
-				w.WriteString(`<a href="` + esc(p.URL) + `">` + esc(p.Label) + `</a>`)
-			}
-			w.WriteString(".</p></details>\n")
-		}
-		if len(b.NotChecked) > 0 {
-			w.WriteString(`<ul class="findings notchecked">`)
-			for _, p := range b.NotChecked {
-				w.WriteString(`<li>`)
-				sevSpan(w, p.Class, p.Icon, p.Level+":")
-				w.WriteString(` <a href="` + esc(p.URL) + `">` + esc(p.Label) + `</a> <span class="meta">(` + esc(p.Ref) + `)</span></li>` + "\n")
-			}
-			w.WriteString("</ul>\n")
-		}
-	}
-	writeDeviations(w, lang, b.Deviations)
-	w.WriteString("</section>\n")
-	for _, s := range b.Sections {
-		w.WriteString(`<section aria-labelledby="h-` + s.ID + `" class="fields"><h2 id="h-` + s.ID + `">` + esc(s.Title) + "</h2>\n")
-		w.WriteString(string(s.Body))
-		w.WriteString("\n</section>\n")
-	}
-	related := func(title string, links []relatedLink) {
-		if len(links) == 0 {
-			return
-		}
-		w.WriteString(`<h3>` + esc(title) + `</h3><ul>`)
-		for _, l := range links {
-			w.WriteString(`<li>`)
-			if l.URL != "" {
-				w.WriteString(`<a href="` + esc(l.URL) + `">` + esc(l.Name) + `</a>`)
-			} else {
-				w.WriteString(esc(l.Name))
-			}
-			w.WriteString(` <span class="meta">` + esc(l.Note) + "</span></li>")
-		}
-		w.WriteString("</ul>\n")
-	}
-	if len(b.Uses)+len(b.UsedBy) > 0 {
-		w.WriteString(`<section aria-labelledby="h-related"><h2 id="h-related">` + T("related") + "</h2>\n")
-		related(t(lang, "uses_sensors_label"), b.Uses)
-		related(t(lang, "usedby"), b.UsedBy)
-		w.WriteString("</section>\n")
-	}
-	w.WriteString(`<section aria-labelledby="h-history"><h2 id="h-history">` + T("history") + "</h2>\n")
-	if len(b.History) == 0 {
-		w.WriteString(`<p>` + T("nohistory") + "</p>\n")
-	} else {
-		w.WriteString(`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="cap-history"><table><caption id="cap-history">` + T("changes") + `</caption><thead><tr><th scope="col">` + T("date") + `</th><th scope="col">` + T("change") + `</th>`)
-		if b.ShowAuthors {
-			w.WriteString(`<th scope="col">` + T("author") + `</th>`)
-		}
-		w.WriteString(`</tr></thead><tbody>`)
-		for _, h := range b.History {
-			w.WriteString(`<tr><th scope="row">` + string(h.Date) + `</th><td>` + esc(h.What))
-			if h.Subject != "" {
-				w.WriteString(": " + esc(h.Subject))
-			}
-			if h.Fields != "" {
-				w.WriteString(`<br><span class="meta">` + T("fieldschanged") + `: ` + esc(h.Fields) + `</span>`)
-			}
-			w.WriteString(`</td>`)
-			if b.ShowAuthors {
-				w.WriteString(`<td>` + esc(h.Author) + `</td>`)
-			}
-			w.WriteString(`</tr>`)
-		}
-		w.WriteString("</tbody></table></div>\n")
-	}
-	w.WriteString("</section>\n")
-}
-
-// writeDeviations lists the configuration's changes to rules, each with
-// where it was made and the municipality's reason.
-func writeDeviations(w *bytes.Buffer, lang string, ds []deviationView) {
-	if len(ds) == 0 {
-		return
-	}
-	w.WriteString(`<h3 id="h-deviations">` + esc(t(lang, "deviations")) + `</h3><p>` + esc(t(lang, "deviationsintro")) + `</p><ul class="deviations">`)
-	for _, d := range ds {
-		w.WriteString(`<li><a href="` + esc(d.URL) + `">` + esc(d.Title) + `</a> <span class="meta">(` + esc(d.ID) + `)</span>: ` +
-			esc(tf(lang, "dev.setting", d.Setting, d.Default)) + ` ` + esc(tf(lang, "dev.where", d.Where)) + ` ` +
-			esc(t(lang, "reason")) + `: ` + esc(d.Reason) + `.`)
-		if d.Note != "" {
-			w.WriteString(` <strong>` + esc(d.Note) + `</strong>`)
-		}
-		w.WriteString("</li>\n")
-	}
-	w.WriteString("</ul>\n")
+	return text
 }

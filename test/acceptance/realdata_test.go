@@ -231,7 +231,9 @@ func sitePages(t *testing.T, site string) string {
 			if err != nil {
 				return err
 			}
-			b.Write(data)
+			// The template engine writes a plus sign as &#43;, which a
+			// reader reads as +.
+			b.WriteString(strings.ReplaceAll(string(data), "&#43;", "+"))
 		}
 		return nil
 	})

@@ -1,0 +1,183 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/field"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
+)
+
+// Every row of the field table the record page shows has what it needs: a
+// Custom row its composition, a Table row its columns, and no composition
+// is left without a row.
+func TestEveryShownRowHasItsWriter(t *testing.T) {
+	custom, tabled := map[string]bool{}, map[string]bool{}
+	for _, f := range field.All {
+		switch f.Display {
+		case field.Custom:
+			custom[f.Path] = true
+			if customFields[f.Path] == nil && customSections[f.Path].show == nil {
+				t.Errorf("row %s is Custom: add its composition to customFields (recordcustom.go), or show it as a Row", f.Path)
+			}
+		case field.Table:
+			tabled[f.Path] = true
+			if tables[f.Path].rows == nil {
+				t.Errorf("row %s is a Table: add its columns to tables (recordtables.go)", f.Path)
+			}
+		}
+	}
+	for p := range customFields {
+		if !custom[p] {
+			t.Errorf("customFields composes %s, which the table does not mark Custom", p)
+		}
+	}
+	for p := range customSections {
+		if !custom[p] {
+			t.Errorf("customSections shows %s, which the table does not mark Custom", p)
+		}
+	}
+	for p := range tables {
+		if !tabled[p] {
+			t.Errorf("tables lists %s, which the table does not mark Table", p)
+		}
+	}
+}
+
+// Each field the table shows as a row appears on the record page, by its
+// label, wherever a record has a value for it: a row added to the table is
+// on the site without a change to the page. Checked on every record of the
+// bundled register and the test register, in both languages.
+func TestEveryRowWithAValueIsOnThePage(t *testing.T) {
+	for _, root := range []string{"../../register", fixture} {
+		reg := loadFixture(t, root)
+		out, _ := build(t, reg, Options{})
+		b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, r := range b.public {
+			for _, lang := range b.langs {
+				page := read(t, out, b.recordPath(lang, r))
+				for _, s := range field.Sections {
+					if s.Record != "" && s.Record != r.Kind {
+						continue
+					}
+					for _, f := range field.Shown(s.Key, r.Kind) {
+						if !f.Leaf() || f.Display != field.Row {
+							continue
+						}
+						if _, ok := f.Value(r); !ok || r.IsWithheld(f.Path) {
+							continue
+						}
+						seen[f.Path] = true
+						if dt := "<dt>" + template.HTMLEscapeString(f.Text(lang)) + "</dt>"; !strings.Contains(page, dt) {
+							t.Errorf("%s: %s has a value, but the page has no %s", b.recordPath(lang, r), f.Path, dt)
+						}
+					}
+				}
+			}
+		}
+		if len(seen) < 20 {
+			t.Errorf("%s: only %d fields with a value were checked; the walk is broken", root, len(seen))
+		}
+	}
+}
+
+// hostile is text that breaks out of every context it could be put in.
+const hostile = `<script>alert("x")</script><img src=x onerror=alert(1)>'"&`
+
+// fillHostile sets every text of a record, in every structure and list the
+// model has, to s, so no field of the record format escapes the check.
+func fillHostile(v reflect.Value, s string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		fillHostile(v.Elem(), s)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fillHostile(v.Field(i), s)
+			}
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Array {
+			return // polygon coordinates
+		}
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fillHostile(v.Index(i), s)
+		}
+	case reflect.Bool:
+		v.SetBool(true)
+	}
+}
+
+// A record whose every text is hostile, in every field of the record
+// format, yields a page where each is escaped by the template engine: no
+// element, attribute or link of the record's making.
+func TestHostileTextInEveryField(t *testing.T) {
+	for _, tt := range []struct {
+		kind record.Kind
+		text string
+	}{
+		{record.Sensor, hostile},
+		{record.Algorithm, hostile},
+		{record.Sensor, "javascript:alert(1)"},
+		{record.Sensor, "https://x.example/a?b=1&c=</a><script>"},
+	} {
+		r := &record.Record{}
+		fillHostile(reflect.ValueOf(r).Elem(), tt.text)
+		r.ID, r.Kind, r.File = "hostile", tt.kind, ""
+		r.Publication, r.PublicationInvalid, r.Placeholders = nil, false, false
+		r.PersonalData.Processed = "yes"
+		reg := register.New(t.TempDir(), config.Default(), []*record.Record{r})
+		b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range b.langs {
+			var buf bytes.Buffer
+			if err := b.recordJob(lang, b.public[0]).render(&buf); err != nil {
+				t.Fatal(err)
+			}
+			page := buf.String()
+			for _, bad := range []string{"<script>", "<img", `href="javascript:`, `"x")`} {
+				if strings.Contains(page, bad) {
+					i := strings.Index(page, bad)
+					t.Errorf("%s %s %q: the page holds %q: ...%s...", tt.kind, lang, tt.text, bad, page[max(0, i-80):min(len(page), i+40)])
+				}
+			}
+			if tt.text == hostile {
+				escaped := "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;&#39;&#34;&amp;"
+				if n := strings.Count(page, escaped); n < 100 {
+					t.Errorf("%s %s: the hostile text appears escaped %d times; want it in every field", tt.kind, lang, n)
+				}
+			}
+			// Every link goes to a web address, a page of the site or an
+			// e-mail address.
+			for _, m := range hrefRe.FindAllStringSubmatch(page, -1) {
+				if !safeHref.MatchString(m[1]) {
+					t.Errorf("%s %s %q: link to %q", tt.kind, lang, tt.text, m[1])
+				}
+			}
+		}
+	}
+}
+
+var (
+	hrefRe   = regexp.MustCompile(`href="([^"]*)"`)
+	safeHref = regexp.MustCompile(`^(https?://|mailto:|\.\./|[a-z0-9-]+\.html|#)`)
+)
