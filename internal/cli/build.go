@@ -15,6 +15,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -104,15 +105,14 @@ func parseBuildFailOn(s string) (finding.Severity, error) {
 func (a *App) reportChecklist(res *load.Result, checked []finding.Finding, failOn finding.Severity) error {
 	all := append(slices.Clone(res.Findings), checked...)
 	sum := finding.Summarise(len(res.Register.Records), all)
-	fmt.Fprintf(a.Err, "register: checklist: %s, %s, %s ('register check' lists them; the site shows them on the record pages)\n",
-		plural(sum.Records, "record"), plural(sum.Errors, "error"), plural(sum.Warnings, "warning"))
+	a.note(a.say(msgBuildChecklist, a.count(msgRecords, sum.Records), a.count(msgErrors, sum.Errors), a.count(msgWarnings, sum.Warnings)))
 	devs := principle.Deviations(res.Register.Config)
 	if len(devs) == 0 {
-		fmt.Fprintln(a.Err, "register: no rule is switched off or lowered by the configuration")
+		a.note(a.say(msgBuildNoDeviation))
 	} else {
-		fmt.Fprintf(a.Err, "register: %s switched off or lowered by the configuration (the site lists each with its reason):\n", plural(len(devs), "rule"))
+		a.note(a.count(msgBuildDeviations, len(devs)))
 		for _, d := range devs {
-			fmt.Fprintf(a.Err, "  %s\n", describeDeviation(d))
+			fmt.Fprintf(a.Err, "  %s\n", describeDeviation(a.ui(), d))
 		}
 	}
 	if failOn == finding.Off {
@@ -124,20 +124,24 @@ func (a *App) reportChecklist(res *load.Result, checked []finding.Finding, failO
 	return nil
 }
 
-// describeDeviation says in one line what a setting does to a rule, where
-// it was made and why.
-func describeDeviation(d principle.Deviation) string {
-	line := fmt.Sprintf("%s: %s (default %s), set in %s", d.Rule.ID, d.Setting.Severity, d.Rule.Default, d.Setting.Where())
+// describeDeviation says in one line, in lang, what a setting does to a
+// rule, where it was made and why.
+func describeDeviation(lang string, d principle.Deviation) string {
+	line := msgDeviation.Format(lang, d.Rule.ID, d.Setting.Severity, d.Rule.Default, d.Setting.Where())
+	law, scope := d.Rule.Law.EN, d.Rule.LawScope
+	if lang == message.Dutch {
+		law, scope = d.Rule.Law.NL, d.Rule.LawScopeNL
+	}
 	switch {
 	case d.Refused:
-		line += "; refused: the rule follows from law (" + d.Rule.Law.EN + ") and still runs"
+		line += msgDeviationRefused.Format(lang, law)
 	case d.PolicyOnly:
-		line += "; only its policy part: " + d.Rule.LawScope + " it follows from law (" + d.Rule.Law.EN + ") and still runs"
+		line += msgDeviationPolicyOnly.Format(lang, scope, law)
 	}
 	if d.Setting.Reason == "" {
-		return line + "; no reason given"
+		return line + msgDeviationNoReason.In(lang)
 	}
-	return line + "; reason: " + d.Setting.Reason
+	return line + msgDeviationReason.Format(lang, d.Setting.Reason)
 }
 
 // buildSite loads the register, runs the checklist, reads history and due

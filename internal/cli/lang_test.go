@@ -288,3 +288,50 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// build's checklist summary and its list of the rules the configuration
+// switched off or lowered speak the run's language, the law included.
+func TestBuildSummarySpeaksTheRunsLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang        string
+		want, other []string
+	}{
+		{message.English, []string{
+			"register: checklist: 1 record, ",
+			"register: 2 rules switched off or lowered by the configuration (the site lists each with its reason):",
+			"biometric-ban: off (default error), set in REGISTER_RULES_BIOMETRIC_BAN; only its policy part: for identifying people by their face, body or gait, live or after the fact it follows from law (GDPR art. 9(1); AI Act art. 5(1)(h)) and still runs; no reason given",
+			"security-audit: off (default warning), set in register.yaml:",
+			"; reason: De regio auditeert het netwerk.",
+		}, []string{"toetsing:", "registratie", "uitgezet", "standaard", "AVG"}},
+		{message.Dutch, []string{
+			"register: toetsing: 1 registratie, ",
+			"register: 2 regels uitgezet of verlaagd door de instellingen (de site noemt bij elke regel de reden):",
+			"biometric-ban: off (standaard error), ingesteld in REGISTER_RULES_BIOMETRIC_BAN; alleen het beleidsdeel: ",
+			"volgt de regel uit de wet (AVG art. 9 lid 1",
+			"en blijft gelden; geen reden gegeven",
+			"security-audit: off (standaard warning), ingesteld in register.yaml:",
+			"; reden: De regio auditeert het netwerk.",
+		}, []string{"checklist:", " record,", "switched off", "default", "GDPR", "no reason"}},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			setLocale(t, nil)
+			t.Setenv("REGISTER_RULES_BIOMETRIC_BAN", "off")
+			root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera,
+				"register.yaml": checkConfig + "rules:\n  security-audit: {severity: off, reason: De regio auditeert het netwerk.}\n"})
+			_, stderr, code := run(t, "build", "--root", root, "--lang", tt.lang, "--out", filepath.Join(t.TempDir(), "public"))
+			if code != ExitOK {
+				t.Fatalf("exit %d\n%s", code, stderr)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(stderr, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, stderr)
+				}
+			}
+			for _, other := range tt.other {
+				if strings.Contains(stderr, other) {
+					t.Errorf("stderr holds %q of the other language:\n%s", other, stderr)
+				}
+			}
+		})
+	}
+}

@@ -1008,4 +1008,21 @@ regels van de items waarvan tekst wegvalt.
 
 Exitcode 0: ingelezen zonder fouten; 1: items weggelaten of registraties met
 schemafouten; 2: fout in de opdracht of bij lezen of schrijven.`)
+	msgBuildChecklist = message.New("checklist: %s, %s, %s ('register check' lists them; the site shows them on the record pages)",
+		"toetsing: %s, %s, %s ('register check' somt ze op; de site toont ze op de pagina's van de registraties)")
+	msgRecords          = message.NewCount("%d record", "%d records", "%d registratie", "%d registraties")
+	msgErrors           = message.NewCount("%d error", "%d errors", "%d fout", "%d fouten")
+	msgWarnings         = message.NewCount("%d warning", "%d warnings", "%d waarschuwing", "%d waarschuwingen")
+	msgBuildNoDeviation = message.New("no rule is switched off or lowered by the configuration",
+		"de instellingen zetten geen regel uit en verlagen er geen")
+	msgBuildDeviations = message.NewCount("%d rule switched off or lowered by the configuration (the site lists each with its reason):",
+		"%d rules switched off or lowered by the configuration (the site lists each with its reason):",
+		"%d regel uitgezet of verlaagd door de instellingen (de site noemt bij elke regel de reden):",
+		"%d regels uitgezet of verlaagd door de instellingen (de site noemt bij elke regel de reden):")
+	msgDeviation           = message.New("%s: %s (default %s), set in %s", "%s: %s (standaard %s), ingesteld in %s")
+	msgDeviationRefused    = message.New("; refused: the rule follows from law (%s) and still runs", "; geweigerd: de regel volgt uit de wet (%s) en blijft gelden")
+	msgDeviationPolicyOnly = message.New("; only its policy part: %s it follows from law (%s) and still runs",
+		"; alleen het beleidsdeel: %s volgt de regel uit de wet (%s) en blijft gelden")
+	msgDeviationNoReason = message.New("; no reason given", "; geen reden gegeven")
+	msgDeviationReason   = message.New("; reason: %s", "; reden: %s")
 )
