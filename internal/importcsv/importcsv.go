@@ -421,163 +421,220 @@ func (im *importer) add(line, col int, sev finding.Severity, msg, help string) {
 		Severity: sev, Message: msg, Help: help})
 }
 
+// draft is the record of one group of a row while it is imported: its
+// fields' values and the columns they came from.
+type draft struct {
+	line  int
+	group int // 0: the row's only record
+	kind  record.Kind
+	vals  map[string]any
+	colOf map[string]int // field → column (1-based) that gave it
+	from  map[string]int // field → group of the column that gave it
+}
+
 // record imports the record of group g of a row (0: the row's only record).
 func (im *importer) record(line int, row []string, g int) {
-	name := im.name
-	add := func(col int, sev finding.Severity, msg, help string) { im.add(line, col, sev, msg, help) }
-	vals := map[string]any{}
-	colOf := map[string]int{}
-	from := map[string]int{} // field → group of the column that gave it
-	kind := im.opts.Kind
-	bad := false
+	d := &draft{line: line, group: g, kind: im.opts.Kind,
+		vals: map[string]any{}, colOf: map[string]int{}, from: map[string]int{}}
+	if !im.readCells(d, row) {
+		return
+	}
+	im.settle(d)
+	if im.knownNational(d) {
+		return
+	}
+	id, ok := im.assignID(d)
+	if !ok {
+		return
+	}
+	if im.opts.Exists != nil && im.opts.Exists(id) {
+		im.add(line, 0, finding.Warning, fmt.Sprintf("a record with id %q is already in the register and is left unchanged", id),
+			"the import never overwrites a record; edit the record file itself, or remove it first to import it again")
+		im.ids[id] = line
+		return
+	}
+	im.ids[id] = line
+	im.complete(d)
+	im.emit(d, id)
+}
+
+// readCells reads the cells of the draft's group into it, and reports
+// whether the row can be imported: false when a cell is wrong, each such
+// cell reported.
+func (im *importer) readCells(d *draft, row []string) bool {
+	ok := true
 	for _, c := range im.cols {
-		if c.path == "" || c.index >= len(row) || c.group != 0 && c.group != g {
+		if c.path == "" || c.index >= len(row) || c.group != 0 && c.group != d.group {
 			continue
 		}
 		cell := strings.TrimSpace(row[c.index])
 		if cell == "" {
 			continue
 		}
-		if c.path == "kind" {
-			switch normalise(cell) {
-			case "sensor", "sensoren":
-				kind = record.Sensor
-			case "algorithm", "algoritme", "algoritmes":
-				kind = record.Algorithm
-			default:
-				add(c.index+1, finding.Error, fmt.Sprintf("kind %q is neither sensor nor algorithm; the row is skipped", cell), "write sensor or algorithm")
-				bad = true
-			}
-			continue
+		if !im.readCell(d, c, cell) {
+			ok = false
 		}
-		s := specByPath[c.path]
-		v, unknown, err := parseCell(s, c.rule, cell)
-		if err != nil {
-			add(c.index+1, finding.Error, fmt.Sprintf("%s (column %q): %v; the row is skipped", c.path, c.header, err), helpFor(s))
-			bad = true
-			continue
-		}
-		for _, u := range unknown {
-			add(c.index+1, finding.Warning, fmt.Sprintf("%s (column %q): %q is not in the column's value map and is not imported", c.path, c.header, u),
-				"add the value to the column's values: in the mapping file, or fill in the field in the record by hand")
-		}
-		if v == nil {
-			continue
-		}
-		prev, ok := vals[c.path]
-		switch {
-		case ok && listLike(s.typ):
-			vals[c.path] = appendList(prev, v)
-		case ok && from[c.path] == c.group:
-			// Another column of the mapping gave this value first: it
-			// stays, and a different value here is reported.
-			if fmt.Sprint(prev) != fmt.Sprint(v) {
-				add(c.index+1, finding.Warning, fmt.Sprintf("%s (column %q): %q is not imported; column %q already gives %q", c.path, c.header, clip(cell), im.cols[colOf[c.path]-1].header, clip(fmt.Sprint(prev))),
-					"keep one of the two values in the source, or map one of the columns to another field")
-			}
-			continue
+	}
+	return ok
+}
+
+// readCell reads one non-empty cell into the draft, and reports false when
+// the cell's value is wrong and the row is skipped.
+func (im *importer) readCell(d *draft, c column, cell string) bool {
+	add := func(sev finding.Severity, msg, help string) { im.add(d.line, c.index+1, sev, msg, help) }
+	if c.path == "kind" {
+		switch normalise(cell) {
+		case "sensor", "sensoren":
+			d.kind = record.Sensor
+		case "algorithm", "algoritme", "algoritmes":
+			d.kind = record.Algorithm
 		default:
-			vals[c.path] = v
+			add(finding.Error, fmt.Sprintf("kind %q is neither sensor nor algorithm; the row is skipped", cell), "write sensor or algorithm")
+			return false
 		}
-		from[c.path] = c.group
-		colOf[c.path] = c.index + 1
+		return true
 	}
-	if bad {
-		return
+	s := specByPath[c.path]
+	v, unknown, err := parseCell(s, c.rule, cell)
+	if err != nil {
+		add(finding.Error, fmt.Sprintf("%s (column %q): %v; the row is skipped", c.path, c.header, err), helpFor(s))
+		return false
 	}
-	for path := range vals {
+	for _, u := range unknown {
+		add(finding.Warning, fmt.Sprintf("%s (column %q): %q is not in the column's value map and is not imported", c.path, c.header, u),
+			"add the value to the column's values: in the mapping file, or fill in the field in the record by hand")
+	}
+	if v == nil {
+		return true
+	}
+	prev, ok := d.vals[c.path]
+	switch {
+	case ok && listLike(s.typ):
+		d.vals[c.path] = appendList(prev, v)
+	case ok && d.from[c.path] == c.group:
+		// Another column of the mapping gave this value first: it
+		// stays, and a different value here is reported.
+		if fmt.Sprint(prev) != fmt.Sprint(v) {
+			add(finding.Warning, fmt.Sprintf("%s (column %q): %q is not imported; column %q already gives %q", c.path, c.header, clip(cell), im.cols[d.colOf[c.path]-1].header, clip(fmt.Sprint(prev))),
+				"keep one of the two values in the source, or map one of the columns to another field")
+		}
+		return true
+	default:
+		d.vals[c.path] = v
+	}
+	d.from[c.path] = c.group
+	d.colOf[c.path] = c.index + 1
+	return true
+}
+
+// settle leaves out the fields of the other kind, adds the mapping's
+// defaults and drops a position derived from the one beside it.
+func (im *importer) settle(d *draft) {
+	for path := range d.vals {
 		// Only a spreadsheet with a kind column has both kinds' columns.
-		if s := specByPath[path]; s.kind != "" && s.kind != kind {
-			delete(vals, path)
-			delete(colOf, path)
+		if s := specByPath[path]; s.kind != "" && s.kind != d.kind {
+			delete(d.vals, path)
+			delete(d.colOf, path)
 		}
 	}
 	if im.opts.Mapping != nil {
 		for path, v := range im.opts.Mapping.defaults {
-			if _, ok := vals[path]; !ok {
-				if s := specByPath[path]; s.kind == "" || s.kind == kind {
-					vals[path] = v
+			if _, ok := d.vals[path]; !ok {
+				if s := specByPath[path]; s.kind == "" || s.kind == d.kind {
+					d.vals[path] = v
 				}
 			}
 		}
 	}
-	dropDerivedPoint(vals)
+	dropDerivedPoint(d.vals)
+}
 
-	// The national register's id: an entry already in the register, or twice
-	// in the source, is the same algorithm.
-	if nid, _ := vals["national_register.id"].(string); nid != "" {
-		if id, ok := im.opts.NationalIDs[nid]; ok {
-			add(colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is already in the register as %q and is left unchanged", nid, id),
-				"the import never overwrites a record; edit the record file itself")
-			return
-		}
-		if prev, dup := im.national[nid]; dup {
-			add(colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is also on line %d; this one is skipped", nid, prev),
-				"remove the repeated entry")
-			return
-		}
-		im.national[nid] = line
+// knownNational reports, and says why, when the draft's national register
+// id is already in the register or earlier in the source: it is the same
+// algorithm, and the draft is skipped.
+func (im *importer) knownNational(d *draft) bool {
+	nid, _ := d.vals["national_register.id"].(string)
+	if nid == "" {
+		return false
 	}
+	if id, ok := im.opts.NationalIDs[nid]; ok {
+		im.add(d.line, d.colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is already in the register as %q and is left unchanged", nid, id),
+			"the import never overwrites a record; edit the record file itself")
+		return true
+	}
+	if prev, dup := im.national[nid]; dup {
+		im.add(d.line, d.colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is also on line %d; this one is skipped", nid, prev),
+			"remove the repeated entry")
+		return true
+	}
+	im.national[nid] = d.line
+	return false
+}
 
-	// The id: from an id column, else made from the name.
-	id, _ := vals["id"].(string)
-	if id != "" {
-		if err := record.CheckID(id); err != nil {
-			add(colOf["id"], finding.Error, fmt.Sprintf("%v; the row is skipped", err), "correct the id, or leave the id column empty to make one from the name")
-			return
-		}
-		if prev, dup := im.ids[id]; dup {
-			add(colOf["id"], finding.Error, fmt.Sprintf("id %q is already used on line %d; the row is skipped", id, prev),
-				"ids are unique: give this row another id, or remove it if it is the same record")
-			return
-		}
-	} else {
-		nm, _ := vals["name"].(string)
-		base := record.Slug(nm)
-		if base == "" {
-			add(colOf["name"], finding.Error, "the row has no name to make an id from; the row is skipped", "fill in the name (Naam) column")
-			return
-		}
-		if g > 0 && !im.groupHas(g, "name") {
-			// Several records share the row's name: number them as the
-			// row does.
-			base = numbered(base, g)
-		}
-		id = base
-		prev, dup := im.names[base]
-		what := fmt.Sprintf("the name %q is also on line %d", nm, prev)
-		if !dup {
-			prev, dup = im.ids[base]
-			what = fmt.Sprintf("the id %q made from the name is already used on line %d", base, prev)
-		}
-		if dup {
-			// Numbered in spreadsheet order, and only against this
-			// spreadsheet, so importing it again finds the same ids in the
-			// register and leaves them be.
-			for n := 2; ; n++ {
-				id = numbered(base, n)
-				if _, taken := im.ids[id]; !taken {
-					break
-				}
+// assignID returns the draft's id: from an id column, else made from the
+// name. It reports false, having said why, when the draft is skipped.
+func (im *importer) assignID(d *draft) (string, bool) {
+	id, _ := d.vals["id"].(string)
+	if id == "" {
+		return im.idFromName(d)
+	}
+	if err := record.CheckID(id); err != nil {
+		im.add(d.line, d.colOf["id"], finding.Error, fmt.Sprintf("%v; the row is skipped", err), "correct the id, or leave the id column empty to make one from the name")
+		return "", false
+	}
+	if prev, dup := im.ids[id]; dup {
+		im.add(d.line, d.colOf["id"], finding.Error, fmt.Sprintf("id %q is already used on line %d; the row is skipped", id, prev),
+			"ids are unique: give this row another id, or remove it if it is the same record")
+		return "", false
+	}
+	return id, true
+}
+
+// idFromName makes the draft's id from its name, numbered when the name or
+// the id is already taken, and sets it in the draft.
+func (im *importer) idFromName(d *draft) (string, bool) {
+	nm, _ := d.vals["name"].(string)
+	base := record.Slug(nm)
+	if base == "" {
+		im.add(d.line, d.colOf["name"], finding.Error, "the row has no name to make an id from; the row is skipped", "fill in the name (Naam) column")
+		return "", false
+	}
+	if d.group > 0 && !im.groupHas(d.group, "name") {
+		// Several records share the row's name: number them as the
+		// row does.
+		base = numbered(base, d.group)
+	}
+	id := base
+	prev, dup := im.names[base]
+	what := fmt.Sprintf("the name %q is also on line %d", nm, prev)
+	if !dup {
+		prev, dup = im.ids[base]
+		what = fmt.Sprintf("the id %q made from the name is already used on line %d", base, prev)
+	}
+	if dup {
+		// Numbered in spreadsheet order, and only against this
+		// spreadsheet, so importing it again finds the same ids in the
+		// register and leaves them be.
+		for n := 2; ; n++ {
+			id = numbered(base, n)
+			if _, taken := im.ids[id]; !taken {
+				break
 			}
-			add(colOf["name"], finding.Warning, fmt.Sprintf("%s; this row gets the id %q", what, id),
-				"check that the two rows are not the same record; if they are, remove one and delete the extra record file")
 		}
-		if _, seen := im.names[base]; !seen {
-			im.names[base] = line
-		}
-		vals["id"] = id
+		im.add(d.line, d.colOf["name"], finding.Warning, fmt.Sprintf("%s; this row gets the id %q", what, id),
+			"check that the two rows are not the same record; if they are, remove one and delete the extra record file")
 	}
-	if im.opts.Exists != nil && im.opts.Exists(id) {
-		add(0, finding.Warning, fmt.Sprintf("a record with id %q is already in the register and is left unchanged", id),
-			"the import never overwrites a record; edit the record file itself, or remove it first to import it again")
-		im.ids[id] = line
-		return
+	if _, seen := im.names[base]; !seen {
+		im.names[base] = d.line
 	}
-	im.ids[id] = line
+	d.vals["id"] = id
+	return id, true
+}
 
-	// What a spreadsheet rarely says but a record needs.
-	vals["kind"] = string(kind)
+// complete fills in what a spreadsheet rarely says but a record needs.
+func (im *importer) complete(d *draft) {
+	vals := d.vals
+	vals["kind"] = string(d.kind)
 	if _, ok := vals[migrate.VersionKey]; !ok {
 		// A new record is written in the current record format, as
 		// register new writes one; what that format asks for and the
@@ -596,25 +653,30 @@ func (im *importer) record(line int, row []string, g int) {
 		// When it is not known, it counts as personal data (VNG 6.4).
 		vals["personal_data.processed"] = "unknown"
 	}
+}
 
-	path := kind.Folder() + "/" + id + ".yaml"
-	data, err := render(vals, kind, im.name, line, im.opts.Now)
+// emit writes the draft as a record file's text, validates it when a
+// validator is given, and adds it to the result, its findings pointing at
+// the spreadsheet's cells.
+func (im *importer) emit(d *draft, id string) {
+	path := d.kind.Folder() + "/" + id + ".yaml"
+	data, err := render(d.vals, d.kind, im.name, d.line, im.opts.Now)
 	if err != nil {
-		add(0, finding.Error, fmt.Sprintf("the record cannot be written: %v", err), "")
+		im.add(d.line, 0, finding.Error, fmt.Sprintf("the record cannot be written: %v", err), "")
 		return
 	}
-	rec := Record{ID: id, Kind: kind, Path: path, Line: line, Data: data, Valid: true}
+	rec := Record{ID: id, Kind: d.kind, Path: path, Line: d.line, Data: data, Valid: true}
 	if im.opts.Validator != nil {
 		doc, pfs := source.Parse(path, data, source.DefaultLimits)
 		if doc != nil {
-			pfs = append(pfs, im.opts.Validator.Validate(doc, kind)...)
+			pfs = append(pfs, im.opts.Validator.Validate(doc, d.kind)...)
 		}
 		for _, f := range pfs {
 			if f.Severity == finding.Error {
 				rec.Valid = false
 			}
 			// Point at the spreadsheet's cell, which is what the user edits.
-			f.File, f.Line, f.Column, f.Record = name, line, columnFor(f.Path, colOf), id
+			f.File, f.Line, f.Column, f.Record = im.name, d.line, columnFor(f.Path, d.colOf), id
 			f.Message = id + ": " + f.Message
 			im.res.Findings = append(im.res.Findings, f)
 		}
