@@ -61,15 +61,33 @@ type mapBody struct {
 func fmtf(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
 func (b *builder) mapBody(lang, root string) mapBody {
+	shapes, rows, hidden, ext := b.mapShapes(lang, root)
+	body := mapBody{Rows: rows, Hidden: hidden, HasShape: len(shapes) > 0, Intro: t(lang, "mapintro")}
+	if b.tiles != nil {
+		body.Intro = tf(lang, "mapintrotiles", b.tiles.Host)
+	}
+	if len(shapes) == 0 {
+		return body
+	}
+	m := &mapSVG{b: b, lang: lang, root: root, f: ext.frame(), links: len(shapes) <= mapLinkLimit}
+	m.open()
+	// Areas first, so dots stay on top.
+	m.areas(shapes)
+	m.points(shapes)
+	m.scaleBar(ext.latSum / float64(ext.latN))
+	m.s.WriteString(`</svg>`)
+	body.SVG = template.HTML(m.s.String())
+	return body
+}
+
+// mapShapes projects the public sensors' positions and areas, and returns
+// them with the list's rows, the number of sensors with neither, and the
+// extent of what is drawn.
+func (b *builder) mapShapes(lang, root string) ([]mapShape, []mapRow, int, mapExtent) {
 	var shapes []mapShape
 	var rows []mapRow
 	hidden := 0
-	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	grow := func(x, y float64) {
-		minX, maxX = math.Min(minX, x), math.Max(maxX, x)
-		minY, maxY = math.Min(minY, y), math.Max(maxY, y)
-	}
-	latSum, latN := 0.0, 0
+	ext := mapExtent{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
 	for _, r := range b.public {
 		if r.Kind != record.Sensor {
 			continue
@@ -82,17 +100,13 @@ func (b *builder) mapBody(lang, root string) mapBody {
 		if p := opendata.Position(r); p != nil && !math.IsNaN(p.Lat) && !math.IsNaN(p.Lon) {
 			x, y := mercator(p.Lon, p.Lat)
 			s.point = &[2]float64{x, y}
-			grow(x, y)
-			latSum += p.Lat
-			latN++
+			ext.grow(x, y, p.Lat)
 			row.Coords = fmt.Sprintf("%.5f, %.5f", p.Lat, p.Lon)
 		}
 		for _, c := range opendata.Polygon(r) {
 			x, y := mercator(c[0], c[1])
 			s.poly = append(s.poly, [2]float64{x, y})
-			grow(x, y)
-			latSum += c[1]
-			latN++
+			ext.grow(x, y, c[1])
 		}
 		if s.point == nil && s.poly == nil {
 			hidden++
@@ -101,14 +115,35 @@ func (b *builder) mapBody(lang, root string) mapBody {
 		shapes = append(shapes, s)
 		rows = append(rows, row)
 	}
-	body := mapBody{Rows: rows, Hidden: hidden, HasShape: len(shapes) > 0, Intro: t(lang, "mapintro")}
-	if b.tiles != nil {
-		body.Intro = tf(lang, "mapintrotiles", b.tiles.Host)
-	}
-	if len(shapes) == 0 {
-		return body
-	}
-	// Pad the extent, and give a single sensor a neighbourhood around it.
+	return shapes, rows, hidden, ext
+}
+
+// mapExtent is the projected bounding box of the shapes on the map, with
+// the sum of their latitudes, from which the scale bar is measured.
+type mapExtent struct {
+	minX, minY, maxX, maxY float64
+	latSum                 float64
+	latN                   int
+}
+
+// grow takes in a projected point and its latitude.
+func (e *mapExtent) grow(x, y, lat float64) {
+	e.minX, e.maxX = math.Min(e.minX, x), math.Max(e.maxX, x)
+	e.minY, e.maxY = math.Min(e.minY, y), math.Max(e.maxY, y)
+	e.latSum += lat
+	e.latN++
+}
+
+// mapFrame places the projected unit square on the SVG's canvas.
+type mapFrame struct {
+	minX, minY, scale float64
+	w, h              float64 // the canvas's size
+}
+
+// frame pads the extent, giving a single sensor a neighbourhood around it,
+// and fits it to the map's width and greatest height.
+func (e mapExtent) frame() mapFrame {
+	minX, minY, maxX, maxY := e.minX, e.minY, e.maxX, e.maxY
 	minSpan := 800.0 / earthCircumference // about 800 m
 	if d := minSpan - (maxX - minX); d > 0 {
 		minX, maxX = minX-d/2, maxX+d/2
@@ -122,86 +157,114 @@ func (b *builder) mapBody(lang, root string) mapBody {
 	if h := (maxY - minY) * scale; h > mapMaxHeight {
 		scale = mapMaxHeight / (maxY - minY)
 	}
-	w, h := (maxX-minX)*scale, (maxY-minY)*scale
-	px := func(x, y float64) (float64, float64) { return (x - minX) * scale, (y - minY) * scale }
+	return mapFrame{minX: minX, minY: minY, scale: scale, w: (maxX - minX) * scale, h: (maxY - minY) * scale}
+}
 
-	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="map" viewBox="0 0 %s %s" role="group" aria-labelledby="map-caption" data-x0="%g" data-y0="%g" data-scale="%g"`, fmtf(w), fmtf(h), minX, minY, scale)
-	if b.tiles != nil {
-		s.WriteString(` data-tiles="` + esc(b.cfg.Site.TilesURL) + `"`)
+// px is the canvas position of a projected point.
+func (f mapFrame) px(x, y float64) (float64, float64) {
+	return (x - f.minX) * f.scale, (y - f.minY) * f.scale
+}
+
+// mapSVG writes the map's SVG.
+type mapSVG struct {
+	s          strings.Builder
+	b          *builder
+	lang, root string
+	f          mapFrame
+	links      bool // each shape is a link, and dots are labelled
+}
+
+// open writes the SVG's start and its background.
+func (m *mapSVG) open() {
+	f := m.f
+	fmt.Fprintf(&m.s, `<svg class="map" viewBox="0 0 %s %s" role="group" aria-labelledby="map-caption" data-x0="%g" data-y0="%g" data-scale="%g"`, fmtf(f.w), fmtf(f.h), f.minX, f.minY, f.scale)
+	if m.b.tiles != nil {
+		m.s.WriteString(` data-tiles="` + esc(m.b.cfg.Site.TilesURL) + `"`)
 	}
-	s.WriteString(`><rect class="map-bg" x="0" y="0" width="` + fmtf(w) + `" height="` + fmtf(h) + `"/><g id="map-tiles"></g>`)
-	links := len(shapes) <= mapLinkLimit
-	open := func(sh mapShape) {
-		if links {
-			s.WriteString(`<a href="` + esc(root+b.recordPath(lang, sh.r)) + `"><title>` + esc(sh.r.Name+" – "+typeLabel(lang, sh.r)) + `</title>`)
-		} else {
-			s.WriteString(`<g><title>` + esc(sh.r.Name) + `</title>`)
-		}
+	m.s.WriteString(`><rect class="map-bg" x="0" y="0" width="` + fmtf(f.w) + `" height="` + fmtf(f.h) + `"/><g id="map-tiles"></g>`)
+}
+
+// openShape starts a shape's link, or its group when shapes are not links.
+func (m *mapSVG) openShape(sh mapShape) {
+	if m.links {
+		m.s.WriteString(`<a href="` + esc(m.root+m.b.recordPath(m.lang, sh.r)) + `"><title>` + esc(sh.r.Name+" – "+typeLabel(m.lang, sh.r)) + `</title>`)
+	} else {
+		m.s.WriteString(`<g><title>` + esc(sh.r.Name) + `</title>`)
 	}
-	shut := func() {
-		if links {
-			s.WriteString(`</a>`)
-		} else {
-			s.WriteString(`</g>`)
-		}
+}
+
+// shutShape ends what openShape started.
+func (m *mapSVG) shutShape() {
+	if m.links {
+		m.s.WriteString(`</a>`)
+	} else {
+		m.s.WriteString(`</g>`)
 	}
-	var placed []labelBox
-	// Areas first, so dots stay on top.
+}
+
+// areas draws the shapes' polygons.
+func (m *mapSVG) areas(shapes []mapShape) {
 	for _, sh := range shapes {
 		if sh.poly == nil {
 			continue
 		}
-		open(sh)
-		s.WriteString(`<polygon class="area" points="`)
+		m.openShape(sh)
+		m.s.WriteString(`<polygon class="area" points="`)
 		for i, c := range sh.poly {
-			x, y := px(c[0], c[1])
+			x, y := m.f.px(c[0], c[1])
 			if i > 0 {
-				s.WriteByte(' ')
+				m.s.WriteByte(' ')
 			}
-			s.WriteString(fmtf(x) + "," + fmtf(y))
+			m.s.WriteString(fmtf(x) + "," + fmtf(y))
 		}
-		s.WriteString(`"/>`)
-		shut()
+		m.s.WriteString(`"/>`)
+		m.shutShape()
 	}
+}
+
+// points draws the shapes' positions, labelled where there is room when
+// shapes are links.
+func (m *mapSVG) points(shapes []mapShape) {
+	var placed []labelBox
 	for _, sh := range shapes {
 		if sh.point == nil {
 			continue
 		}
-		x, y := px(sh.point[0], sh.point[1])
-		open(sh)
+		x, y := m.f.px(sh.point[0], sh.point[1])
+		m.openShape(sh)
 		if sh.r.IsCamera() {
 			// A square for cameras, so the difference does not rest on colour.
-			fmt.Fprintf(&s, `<rect class="pt pt-camera" x="%s" y="%s" width="12" height="12"/>`, fmtf(x-6), fmtf(y-6))
+			fmt.Fprintf(&m.s, `<rect class="pt pt-camera" x="%s" y="%s" width="12" height="12"/>`, fmtf(x-6), fmtf(y-6))
 		} else {
-			fmt.Fprintf(&s, `<circle class="pt" cx="%s" cy="%s" r="6"/>`, fmtf(x), fmtf(y))
+			fmt.Fprintf(&m.s, `<circle class="pt" cx="%s" cy="%s" r="6"/>`, fmtf(x), fmtf(y))
 		}
-		shut()
-		if links {
-			if lb, ok := placeLabel(placed, x, y, w, truncate(sh.r.Name, 28)); ok {
+		m.shutShape()
+		if m.links {
+			if lb, ok := placeLabel(placed, x, y, m.f.w, truncate(sh.r.Name, 28)); ok {
 				placed = append(placed, lb)
 				class := "label"
 				if lb.left {
 					class = "label label-left"
 				}
-				fmt.Fprintf(&s, `<text class="%s" x="%s" y="%s" aria-hidden="true">%s</text>`, class, fmtf(lb.x), fmtf(y+4), esc(lb.text))
+				fmt.Fprintf(&m.s, `<text class="%s" x="%s" y="%s" aria-hidden="true">%s</text>`, class, fmtf(lb.x), fmtf(y+4), esc(lb.text))
 			}
 		}
 	}
-	// Scale bar: a round distance of about a fifth of the width.
-	lat := latSum / float64(latN)
-	metresPerUnit := earthCircumference * math.Cos(lat*math.Pi/180) / scale
+}
+
+// scaleBar draws a bar of a round distance of about a fifth of the width,
+// measured at the mean latitude lat.
+func (m *mapSVG) scaleBar(lat float64) {
+	w, h := m.f.w, m.f.h
+	metresPerUnit := earthCircumference * math.Cos(lat*math.Pi/180) / m.f.scale
 	dist := niceDistance(metresPerUnit * w / 5)
 	barLen := dist / metresPerUnit
 	label := fmt.Sprintf("%g m", dist)
 	if dist >= 1000 {
 		label = fmt.Sprintf("%g km", dist/1000)
 	}
-	fmt.Fprintf(&s, `<g class="scalebar"><title>%s: %s</title><rect class="scalebar-bg" x="10" y="%s" width="%s" height="30"/><line x1="20" y1="%s" x2="%s" y2="%s"/><text x="20" y="%s">%s</text></g>`,
-		esc(t(lang, "scale")), esc(label), fmtf(h-40), fmtf(barLen+20), fmtf(h-16), fmtf(20+barLen), fmtf(h-16), fmtf(h-22), esc(label))
-	s.WriteString(`</svg>`)
-	body.SVG = template.HTML(s.String())
-	return body
+	fmt.Fprintf(&m.s, `<g class="scalebar"><title>%s: %s</title><rect class="scalebar-bg" x="10" y="%s" width="%s" height="30"/><line x1="20" y1="%s" x2="%s" y2="%s"/><text x="20" y="%s">%s</text></g>`,
+		esc(t(m.lang, "scale")), esc(label), fmtf(h-40), fmtf(barLen+20), fmtf(h-16), fmtf(20+barLen), fmtf(h-16), fmtf(h-22), esc(label))
 }
 
 // labelBox is the room a label takes, roughly: 7 units a character at the
