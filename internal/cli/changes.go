@@ -35,21 +35,7 @@ func newChangesCmd(a *App, runF func(*changesOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "changes --since REF|DATE",
 		Short: a.say(msgChangesShort),
-		Long: `changes compares the register at a tag, branch or commit, or at a date (YYYY-MM-DD: the
-last commit before that day began in Europe/Amsterdam), with the register now: records
-added, changed, renamed and removed, with the fields that changed and the commits in
-between.
-
-The atom format is the register's public change feed, one entry per record per commit,
-for residents, journalists and council members to follow in a feed reader. It leaves out
-records that are not public, hides withheld values, and names commit authors only when
-site.show_commit_authors is set in register.yaml.
-
-History comes from the Git repository that holds the register (no git binary needed).
-A shallow clone lacks history: fetch it all (actions/checkout with fetch-depth: 0).
-
-Exit code 0: changes listed (or none); 2: usage error, unknown reference, no Git
-repository, or another error.`,
+		Long:  a.say(msgChangesLong),
 		Example: `  register changes --since v2026.1
   register changes --since 2026-01-01 --format json
   register changes --since 2026-01-01 --format atom --output public/changes.xml`,

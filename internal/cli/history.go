@@ -32,16 +32,7 @@ func newHistoryCmd(a *App, runF func(*historyOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "history ID|FILE",
 		Short: a.say(msgHistoryShort),
-		Long: `history lists the commits that changed a record, newest first: date, author, message and
-the fields each commit added, removed or changed (a field-level diff of the YAML, not a
-line diff). It follows the record back through renames, so a record whose id changed
-keeps its history. Records removed from the register can be looked up by id too.
-
-History comes from the Git repository that holds the register, read without a git
-binary. A shallow clone has no early history: fetch it all (git fetch --unshallow; in
-GitHub Actions, actions/checkout with fetch-depth: 0).
-
-Exit code 0: history shown; 2: no such record, no Git repository, or another error.`,
+		Long:  a.say(msgHistoryLong),
 		Example: `  register history cam-markt
   register history register/sensors/cam-markt.yaml --format json`,
 		Args: cobra.ExactArgs(1),

@@ -1008,6 +1008,124 @@ regels van de items waarvan tekst wegvalt.
 
 Exitcode 0: ingelezen zonder fouten; 1: items weggelaten of registraties met
 schemafouten; 2: fout in de opdracht of bij lezen of schrijven.`)
+	msgChangesLong = message.New(`changes compares the register at a tag, branch or commit, or at a date (YYYY-MM-DD: the
+last commit before that day began in Europe/Amsterdam), with the register now: records
+added, changed, renamed and removed, with the fields that changed and the commits in
+between.
+
+The atom format is the register's public change feed, one entry per record per commit,
+for residents, journalists and council members to follow in a feed reader. It leaves out
+records that are not public, hides withheld values, and names commit authors only when
+site.show_commit_authors is set in register.yaml.
+
+History comes from the Git repository that holds the register (no git binary needed).
+A shallow clone lacks history: fetch it all (actions/checkout with fetch-depth: 0).
+
+Exit code 0: changes listed (or none); 2: usage error, unknown reference, no Git
+repository, or another error.`,
+		`changes vergelijkt het register bij een tag, branch of commit, of op een datum (JJJJ-MM-DD:
+de laatste commit voor het begin van die dag in Europe/Amsterdam), met het register nu:
+registraties die zijn toegevoegd, gewijzigd, hernoemd en verwijderd, met de velden die
+veranderden en de commits daartussen.
+
+Het formaat atom is de openbare wijzigingenfeed van het register, één item per
+registratie per commit, die inwoners, journalisten en raadsleden in een feedlezer kunnen
+volgen. Registraties die niet openbaar zijn blijven weg, achtergehouden waarden worden
+verborgen, en de auteurs van commits worden alleen genoemd als site.show_commit_authors in
+register.yaml aan staat.
+
+De geschiedenis komt uit de Git-repository waarin het register staat (git zelf is niet
+nodig). Een ondiepe kloon mist geschiedenis: haal die helemaal op (actions/checkout met
+fetch-depth: 0).
+
+Exitcode 0: wijzigingen getoond (of geen); 2: fout in de opdracht, onbekende verwijzing,
+geen Git-repository, of een andere fout.`)
+	msgHistoryLong = message.New(`history lists the commits that changed a record, newest first: date, author, message and
+the fields each commit added, removed or changed (a field-level diff of the YAML, not a
+line diff). It follows the record back through renames, so a record whose id changed
+keeps its history. Records removed from the register can be looked up by id too.
+
+History comes from the Git repository that holds the register, read without a git
+binary. A shallow clone has no early history: fetch it all (git fetch --unshallow; in
+GitHub Actions, actions/checkout with fetch-depth: 0).
+
+Exit code 0: history shown; 2: no such record, no Git repository, or another error.`,
+		`history toont de commits die een registratie veranderden, nieuwste eerst: datum, auteur,
+bericht en de velden die elke commit toevoegde, verwijderde of wijzigde (een vergelijking
+per veld van de YAML, niet per regel). Het volgt de registratie terug door hernoemingen,
+zodat een registratie waarvan het id veranderde haar geschiedenis houdt. Registraties die
+uit het register zijn verwijderd zijn ook op id op te zoeken.
+
+De geschiedenis komt uit de Git-repository waarin het register staat, gelezen zonder git
+zelf. Een ondiepe kloon mist de vroege geschiedenis: haal die helemaal op (git fetch
+--unshallow; in GitHub Actions actions/checkout met fetch-depth: 0).
+
+Exitcode 0: geschiedenis getoond; 2: registratie bestaat niet, geen Git-repository, of een
+andere fout.`)
+	msgMigrateLong = message.New(`migrate checks which version of the record format each record is in and upgrades
+the older ones to the current version (v%d), rewriting the files in place with their
+comments, order and layout kept. A fork that pulls a new version of this tool runs it
+once, reviews the diff and commits it. It refuses to run on uncommitted changes, so its
+rewrite can be reviewed on its own (--force runs it anyway). A second run changes nothing.
+
+v2 adds camera_regime to cameras, ANPR cameras and drones. migrate fills it in only where
+the record settles it (police, private, or a legal basis naming Gemeentewet 151c); every
+other camera gets camera_regime: unknown with a comment, an open question that
+register check reports until its owner answers it.
+
+Exit code 0: all records are (now) current; 1: records that cannot be migrated (newer
+than this tool, or unreadable); 2: usage or I/O error.`,
+		`migrate kijkt in welke versie van het registratieformaat elke registratie staat en zet de
+oudere om naar de huidige versie (v%d); de bestanden worden ter plekke herschreven, met
+hun commentaar, volgorde en opmaak. Een fork die een nieuwe versie van dit programma
+binnenhaalt voert het één keer uit, bekijkt de verschillen en commit ze. Het weigert bij
+wijzigingen die nog niet zijn gecommit, zodat de omzetting op zichzelf te bekijken is
+(--force voert het toch uit). Een tweede keer verandert niets.
+
+v2 voegt camera_regime toe aan camera's, ANPR-camera's en drones. migrate vult het alleen
+in waar de registratie het vastlegt (politie, particulier, of een wettelijke grondslag die
+Gemeentewet 151c noemt); elke andere camera krijgt camera_regime: unknown met commentaar,
+een open vraag die register check meldt tot de eigenaar die beantwoordt.
+
+Exitcode 0: alle registraties zijn (nu) actueel; 1: registraties die niet om te zetten zijn
+(nieuwer dan dit programma, of onleesbaar); 2: fout in de opdracht of bij lezen of
+schrijven.`)
+	msgRulesLong = message.New(`rules lists every rule of the principles checklist: its id (used in register.yaml and in
+exceptions), the principle it comes from, the severity it reports at in this register
+(after register.yaml and REGISTER_RULES_<ID> variables) and its title. The register's own
+rules from rules_custom follow the built-in ones. 'register explain RULE' tells more.`,
+		`rules toont elke regel van de toetslijst: het id (gebruikt in register.yaml en in
+uitzonderingen), het principe waaruit de regel volgt, de ernst waarmee hij in dit register
+meldt (na register.yaml en de variabelen REGISTER_RULES_<ID>) en de titel. De eigen regels
+van het register uit rules_custom volgen na de ingebouwde. 'register explain REGEL' vertelt
+meer.`)
+	msgExplainLong = message.New(`explain prints why a rule of the checklist exists (its principle, in Dutch and English),
+its severity in this register, what a record needs to satisfy it, and an example.`,
+		`explain toont waarom een regel van de toetslijst bestaat (het principe, in het Nederlands
+en het Engels), de ernst in dit register, wat een registratie nodig heeft om eraan te
+voldoen, en een voorbeeld.`)
+	msgSchemaLong = message.New(`schema prints one of the JSON Schemas (draft 2020-12) that the register validates
+records against, exactly as built into this program: sensor or algorithm for a kind of
+record, or common for the definitions both share (the record schemas refer to it as
+common.schema.json, next to them), or config for register.yaml. Save them in one folder
+to use them elsewhere.
+
+Editors show help while typing when a record starts with, for example:
+  # yaml-language-server: $schema=../../schema/sensor.schema.json
+and register.yaml with:
+  # yaml-language-server: $schema=../schema/config.schema.json
+'register init' also writes .vscode/settings.json, which maps the schemas to the files.`,
+		`schema toont een van de JSON Schema's (draft 2020-12) waaraan het register registraties
+toetst, precies zoals ingebouwd in dit programma: sensor of algorithm voor een soort
+registratie, common voor de definities die beide delen (de schema's van de registraties
+verwijzen ernaar als common.schema.json, ernaast), of config voor register.yaml. Bewaar ze
+in één map om ze elders te gebruiken.
+
+Editors geven uitleg tijdens het typen als een registratie bijvoorbeeld begint met:
+  # yaml-language-server: $schema=../../schema/sensor.schema.json
+en register.yaml met:
+  # yaml-language-server: $schema=../schema/config.schema.json
+'register init' schrijft ook .vscode/settings.json, dat de schema's aan de bestanden koppelt.`)
 	msgBuildChecklist = message.New("checklist: %s, %s, %s ('register check' lists them; the site shows them on the record pages)",
 		"toetsing: %s, %s, %s ('register check' somt ze op; de site toont ze op de pagina's van de registraties)")
 	msgRecords          = message.NewCount("%d record", "%d records", "%d registratie", "%d registraties")

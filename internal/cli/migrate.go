@@ -26,19 +26,7 @@ func newMigrateCmd(a *App, runF func(*migrateOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "migrate",
 		Short: a.say(msgMigrateShort),
-		Long: fmt.Sprintf(`migrate checks which version of the record format each record is in and upgrades
-the older ones to the current version (v%d), rewriting the files in place with their
-comments, order and layout kept. A fork that pulls a new version of this tool runs it
-once, reviews the diff and commits it. It refuses to run on uncommitted changes, so its
-rewrite can be reviewed on its own (--force runs it anyway). A second run changes nothing.
-
-v2 adds camera_regime to cameras, ANPR cameras and drones. migrate fills it in only where
-the record settles it (police, private, or a legal basis naming Gemeentewet 151c); every
-other camera gets camera_regime: unknown with a comment, an open question that
-register check reports until its owner answers it.
-
-Exit code 0: all records are (now) current; 1: records that cannot be migrated (newer
-than this tool, or unreadable); 2: usage or I/O error.`, migrate.Current),
+		Long:  a.say(msgMigrateLong, migrate.Current),
 		Example: `  register migrate --dry-run
   register migrate --root examples/dorp`,
 		Args: cobra.NoArgs,

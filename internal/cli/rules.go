@@ -82,10 +82,7 @@ func newRulesCmd(a *App, runF func(*rulesOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: a.say(msgRulesShort),
-		Long: `rules lists every rule of the principles checklist: its id (used in register.yaml and in
-exceptions), the principle it comes from, the severity it reports at in this register
-(after register.yaml and REGISTER_RULES_<ID> variables) and its title. The register's own
-rules from rules_custom follow the built-in ones. 'register explain RULE' tells more.`,
+		Long:  a.say(msgRulesLong),
 		Example: `  register rules
   register rules --format json`,
 		Args: cobra.NoArgs,
@@ -167,8 +164,7 @@ func newExplainCmd(a *App, runF func(*explainOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "explain RULE",
 		Short: a.say(msgExplainShort),
-		Long: `explain prints why a rule of the checklist exists (its principle, in Dutch and English),
-its severity in this register, what a record needs to satisfy it, and an example.`,
+		Long:  a.say(msgExplainLong),
 		Example: `  register explain biometric-ban
   register explain notice-period`,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -22,17 +22,7 @@ func newSchemaCmd(a *App, runF func(*schemaOptions) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema sensor|algorithm|common|config",
 		Short: a.say(msgSchemaShort),
-		Long: `schema prints one of the JSON Schemas (draft 2020-12) that the register validates
-records against, exactly as built into this program: sensor or algorithm for a kind of
-record, or common for the definitions both share (the record schemas refer to it as
-common.schema.json, next to them), or config for register.yaml. Save them in one folder
-to use them elsewhere.
-
-Editors show help while typing when a record starts with, for example:
-  # yaml-language-server: $schema=../../schema/sensor.schema.json
-and register.yaml with:
-  # yaml-language-server: $schema=../schema/config.schema.json
-'register init' also writes .vscode/settings.json, which maps the schemas to the files.`,
+		Long:  a.say(msgSchemaLong),
 		Example: `  register schema sensor > sensor.schema.json
   register schema common > common.schema.json`,
 		ValidArgs: append(append([]string{}, schema.Names...), schema.Common, schema.Config),
