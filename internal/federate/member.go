@@ -256,10 +256,39 @@ func writePart(partDir string, p *Part, reg *register.Register, fs []finding.Fin
 	pub := publish.Register(reg)
 	p.Unpublished = len(pub.Unpublished) + extraUnpublished
 	p.SensorTypes, p.Capabilities, p.RiskGroups, p.Cells = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	p.Quality = partQuality(reg, pub, fs, today)
 
-	// Quality over what the public sees: the checklist ran on the
-	// register as loaded (its rules need every field), and only the
-	// findings on public records count.
+	if err := os.MkdirAll(filepath.Dir(partDir), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(partDir), "."+filepath.Base(partDir)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	rows, err := writePartRecords(tmp, p, pub.Register.Records, reg.Config.Languages)
+	if err != nil {
+		return err
+	}
+	if err := writePartPages(tmp, p, rows); err != nil {
+		return err
+	}
+	old := partDir + ".old"
+	_ = os.RemoveAll(old)
+	if err := os.Rename(partDir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(tmp, partDir); err != nil {
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// partQuality measures quality over what the public sees: the checklist ran
+// on the register as loaded (its rules need every field), and only the
+// findings on public records count.
+func partQuality(reg *register.Register, pub *publish.Public, fs []finding.Finding, today time.Time) quality.Summary {
 	public := map[string]bool{}
 	for _, v := range pub.Register.Records {
 		public[v.ID] = true
@@ -278,91 +307,99 @@ func writePart(partDir string, p *Part, reg *register.Register, fs []finding.Fin
 			q.HeldBack++
 		}
 	}
-	p.Quality = q
+	return q
+}
 
-	if err := os.MkdirAll(filepath.Dir(partDir), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(partDir), "."+filepath.Base(partDir)+".tmp-")
+// writePartRecords writes the public records and the sensors' map features
+// to the part's folder dir, one JSON line each, counts them in p, and
+// returns the rows of the municipality's page.
+func writePartRecords(dir string, p *Part, recs []*record.Record, langs []string) ([]pageRow, error) {
+	rf, err := os.Create(filepath.Join(dir, partRecords))
 	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-
-	rf, err := os.Create(filepath.Join(tmp, partRecords))
-	if err != nil {
-		return err
+		return nil, err
 	}
 	defer rf.Close()
-	ff, err := os.Create(filepath.Join(tmp, partFeatures))
+	ff, err := os.Create(filepath.Join(dir, partFeatures))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer ff.Close()
 	rw, fw := bufio.NewWriterSize(rf, 1<<16), bufio.NewWriterSize(ff, 1<<16)
 	muni, _ := json.Marshal(map[string]string{"code": p.Code, "name": p.Organisation})
 	var rows []pageRow
-	for _, v := range pub.Register.Records {
-		p.Records++
-		switch v.Kind {
-		case record.Sensor:
-			p.Sensors++
-			p.SensorTypes[v.SensorType]++
-		case record.Algorithm:
-			p.Algorithms++
-		}
-		for _, c := range v.Capabilities {
-			p.Capabilities[c]++
-		}
-		risk := RiskNotStated
-		if v.AIAct != nil && v.AIAct.Category != "" {
-			risk = v.AIAct.Category
-		}
-		p.RiskGroups[risk]++
-
+	for _, v := range recs {
+		p.tally(v)
 		line, err := recordJSON(v, muni)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		rw.Write(line)
 		rw.WriteByte('\n')
-
 		if v.Kind == record.Sensor {
-			if f := opendata.SensorFeature(v); f != nil {
-				f.Properties["municipality"] = p.Code
-				f.Properties["municipality_name"] = p.Organisation
-				b, err := json.Marshal(f)
-				if err != nil {
-					return fmt.Errorf("encode sensor %s: %w", v.ID, err)
-				}
-				fw.Write(b)
-				fw.WriteByte('\n')
-			}
-			if pt := opendata.Position(v); pt != nil {
-				p.Located++
-				if c, ok := cellOf(pt.Lon, pt.Lat); ok {
-					p.Cells[c]++
-				}
+			if err := p.writeFeature(fw, v); err != nil {
+				return nil, err
 			}
 		}
 		url := ""
 		if p.Site != "" {
-			url = pageurl.RecordURL(&config.Config{Site: config.Site{BaseURL: p.Site}, Languages: reg.Config.Languages}, v.Kind, v.ID)
+			url = pageurl.RecordURL(&config.Config{Site: config.Site{BaseURL: p.Site}, Languages: langs}, v.Kind, v.ID)
 		}
 		rows = append(rows, pageRowOf(v, url))
 	}
-	if err := rw.Flush(); err != nil {
-		return err
+	for _, done := range []func() error{rw.Flush, fw.Flush, rf.Close, ff.Close} {
+		if err := done(); err != nil {
+			return nil, err
+		}
 	}
-	if err := fw.Flush(); err != nil {
-		return err
+	return rows, nil
+}
+
+// tally counts a public record in the part's figures.
+func (p *Part) tally(v *record.Record) {
+	p.Records++
+	switch v.Kind {
+	case record.Sensor:
+		p.Sensors++
+		p.SensorTypes[v.SensorType]++
+	case record.Algorithm:
+		p.Algorithms++
 	}
-	if err := rf.Close(); err != nil {
-		return err
+	for _, c := range v.Capabilities {
+		p.Capabilities[c]++
 	}
-	if err := ff.Close(); err != nil {
-		return err
+	risk := RiskNotStated
+	if v.AIAct != nil && v.AIAct.Category != "" {
+		risk = v.AIAct.Category
 	}
+	p.RiskGroups[risk]++
+}
+
+// writeFeature writes a sensor's map feature, if it has one, as a line to
+// w, and counts it among the located sensors and in its cell.
+func (p *Part) writeFeature(w *bufio.Writer, v *record.Record) error {
+	if f := opendata.SensorFeature(v); f != nil {
+		f.Properties["municipality"] = p.Code
+		f.Properties["municipality_name"] = p.Organisation
+		b, err := json.Marshal(f)
+		if err != nil {
+			return fmt.Errorf("encode sensor %s: %w", v.ID, err)
+		}
+		w.Write(b)
+		w.WriteByte('\n')
+	}
+	if pt := opendata.Position(v); pt != nil {
+		p.Located++
+		if c, ok := cellOf(pt.Lon, pt.Lat); ok {
+			p.Cells[c]++
+		}
+	}
+	return nil
+}
+
+// writePartPages writes the municipality's page, its search lines and, last,
+// the part's meta.json to the part's folder dir: a part is read only when
+// its meta is there.
+func writePartPages(dir string, p *Part, rows []pageRow) error {
 	var page, search bytes.Buffer
 	if err := renderMunicipality(&page, p, rows); err != nil {
 		return err
@@ -370,29 +407,17 @@ func writePart(partDir string, p *Part, reg *register.Register, fs []finding.Fin
 	for _, r := range rows {
 		search.WriteString(searchLine(r))
 	}
-	if err := os.WriteFile(filepath.Join(tmp, partSearch), search.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, partSearch), search.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, partPage), page.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, partPage), page.Bytes(), 0o644); err != nil {
 		return err
 	}
 	meta, err := json.Marshal(p)
 	if err != nil {
 		return err
 	}
-	// meta.json last: a part is read only when its meta is there.
-	if err := os.WriteFile(filepath.Join(tmp, partMeta), meta, 0o644); err != nil {
-		return err
-	}
-	old := partDir + ".old"
-	_ = os.RemoveAll(old)
-	if err := os.Rename(partDir, old); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if err := os.Rename(tmp, partDir); err != nil {
-		return err
-	}
-	return os.RemoveAll(old)
+	return os.WriteFile(filepath.Join(dir, partMeta), meta, 0o644)
 }
 
 // searchLine is a record's line in the search index: tab-separated, with
