@@ -295,29 +295,51 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 	if err := os.MkdirAll(data, 0o755); err != nil {
 		return err
 	}
-	type municipality struct {
-		Code         string `json:"code"`
-		Name         string `json:"name"`
-		Province     string `json:"province,omitempty"`
-		Records      int    `json:"records"`
-		Unpublished  int    `json:"unpublished_records"`
-		Site         string `json:"site,omitempty"`
-		Commit       string `json:"commit,omitempty"`
-		Source       string `json:"source"`
-		SourceKind   string `json:"source_kind"`
-		SkippedLines int    `json:"unreadable_records,omitempty"`
+	if err := r.writeData(data, f, today, parts); err != nil {
+		return err
 	}
-	ms := make([]municipality, 0, len(r.Parts))
+	hasDCAT, err := r.writeCatalogue(data, f)
+	if err != nil {
+		return err
+	}
+	if err := r.writePages(dir, f, today, hasDCAT); err != nil {
+		return err
+	}
+	if err := r.copyParts(dir, parts); err != nil {
+		return err
+	}
+	return writeAssets(dir)
+}
+
+// memberRow is a municipality read, as the open data lists it.
+type memberRow struct {
+	Code         string `json:"code"`
+	Name         string `json:"name"`
+	Province     string `json:"province,omitempty"`
+	Records      int    `json:"records"`
+	Unpublished  int    `json:"unpublished_records"`
+	Site         string `json:"site,omitempty"`
+	Commit       string `json:"commit,omitempty"`
+	Source       string `json:"source"`
+	SourceKind   string `json:"source_kind"`
+	SkippedLines int    `json:"unreadable_records,omitempty"`
+}
+
+// writeData writes the open data into the folder data: the register and the
+// sensors' features streamed from the parts, the federation's members and
+// failures, the counts and the quality.
+func (r *Result) writeData(data string, f *Federation, today time.Time, parts []string) error {
+	ms := make([]memberRow, 0, len(r.Parts))
 	for _, p := range r.Parts {
-		ms = append(ms, municipality{Code: p.Code, Name: p.Organisation, Province: p.Province, Records: p.Records, Unpublished: p.Unpublished,
+		ms = append(ms, memberRow{Code: p.Code, Name: p.Organisation, Province: p.Province, Records: p.Records, Unpublished: p.Unpublished,
 			Site: safeURL(p.Site), Commit: p.Commit, Source: publicSource(p.Source), SourceKind: string(p.Kind), SkippedLines: p.Skipped})
 	}
 	head, err := json.Marshal(struct {
-		Title          string         `json:"title"`
-		Organisation   string         `json:"organisation,omitempty"`
-		Date           string         `json:"date"`
-		Unpublished    int            `json:"unpublished_records"`
-		Municipalities []municipality `json:"municipalities"`
+		Title          string      `json:"title"`
+		Organisation   string      `json:"organisation,omitempty"`
+		Date           string      `json:"date"`
+		Unpublished    int         `json:"unpublished_records"`
+		Municipalities []memberRow `json:"municipalities"`
 	}{f.Title, f.Organisation, period.Format(today), r.Total.Unpublished, ms})
 	if err != nil {
 		return err
@@ -335,10 +357,10 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 		failed = []Failure{}
 	}
 	if err := writeJSON(filepath.Join(data, "federation.json"), struct {
-		Date    string         `json:"date"`
-		Read    []municipality `json:"read"`
-		Failed  []Failure      `json:"failed"`
-		Missing int            `json:"failed_count"`
+		Date    string      `json:"date"`
+		Read    []memberRow `json:"read"`
+		Failed  []Failure   `json:"failed"`
+		Missing int         `json:"failed_count"`
 	}{period.Format(today), ms, failed, len(failed)}); err != nil {
 		return err
 	}
@@ -349,29 +371,35 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 	}{period.Format(today), r.Total, r.Counts}); err != nil {
 		return err
 	}
-	if err := atomicfile.WriteFrom(filepath.Join(data, "quality.json"), 0o644, func(w io.Writer) error {
+	return atomicfile.WriteFrom(filepath.Join(data, "quality.json"), 0o644, func(w io.Writer) error {
 		return quality.WriteFederation(w, "json", r.Quality)
-	}); err != nil {
-		return err
-	}
-	hasDCAT := false
-	if f.BaseURL != "" {
-		cfg := config.Default()
-		cfg.Organisation = cmp.Or(f.Organisation, f.Title)
-		cfg.Site.Title = f.Title
-		cfg.Site.BaseURL = f.BaseURL
-		cfg.OpenData.PublisherURI = f.PublisherURI
-		cfg.Languages = []string{"nl"}
-		if err := atomicfile.WriteFrom(filepath.Join(data, "catalog.jsonld"), 0o644, func(w io.Writer) error {
-			return opendata.WriteDCAT(w, cfg, opendata.Dates{}, nationalDatasets())
-		}); err != nil {
-			return err
-		}
-		hasDCAT = true
-	} else {
-		r.DCATNote = "no DCAT catalogue: set base_url in federation.yaml (the national site's address) to publish one"
-	}
+	})
+}
 
+// writeCatalogue writes the DCAT catalogue into the folder data when the
+// federation has a base URL, and reports whether it did; without one it
+// says why in r.DCATNote.
+func (r *Result) writeCatalogue(data string, f *Federation) (bool, error) {
+	if f.BaseURL == "" {
+		r.DCATNote = "no DCAT catalogue: set base_url in federation.yaml (the national site's address) to publish one"
+		return false, nil
+	}
+	cfg := config.Default()
+	cfg.Organisation = cmp.Or(f.Organisation, f.Title)
+	cfg.Site.Title = f.Title
+	cfg.Site.BaseURL = f.BaseURL
+	cfg.OpenData.PublisherURI = f.PublisherURI
+	cfg.Languages = []string{"nl"}
+	if err := atomicfile.WriteFrom(filepath.Join(data, "catalog.jsonld"), 0o644, func(w io.Writer) error {
+		return opendata.WriteDCAT(w, cfg, opendata.Dates{}, nationalDatasets())
+	}); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// writePages writes the national site's pages into dir.
+func (r *Result) writePages(dir string, f *Federation, today time.Time, hasDCAT bool) error {
 	n := national{page: page{Title: f.Title, Today: period.Format(today), Members: len(r.Parts)}, Parts: r.Parts, Failed: r.Failed,
 		Total: r.Total, Counts: r.Counts, Quality: r.Quality, QualitySVG: quality.FederationChart(r.Quality), HasDCAT: hasDCAT}
 	cells := map[string]int{}
@@ -389,6 +417,13 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 			return err
 		}
 	}
+	return nil
+}
+
+// copyParts copies each municipality's page and search lines from its part
+// into dir, and writes the search page's list of municipalities.
+func (r *Result) copyParts(dir string, parts []string) error {
+	data := filepath.Join(dir, "data")
 	if err := os.MkdirAll(filepath.Join(data, "zoek"), 0o755); err != nil {
 		return err
 	}
@@ -402,10 +437,7 @@ func (r *Result) write(dir string, f *Federation, today time.Time, parts []strin
 		}
 		fmt.Fprintf(&index, "%s\t%s\t%s\n", p.Code, strings.ReplaceAll(p.Province, "\t", " "), strings.ReplaceAll(p.Organisation, "\t", " "))
 	}
-	if err := os.WriteFile(filepath.Join(data, "zoek", "gemeenten.tsv"), []byte(index.String()), 0o644); err != nil {
-		return err
-	}
-	return writeAssets(dir)
+	return os.WriteFile(filepath.Join(data, "zoek", "gemeenten.tsv"), []byte(index.String()), 0o644)
 }
 
 // publicSource shows a source in public outputs: an address without the
