@@ -279,6 +279,8 @@ type builder struct {
 	skippedFiles int
 }
 
+// newBuilder prepares one build of reg's site into out: the public view,
+// each record's findings and what every page needs.
 func newBuilder(reg *register.Register, opts Options, out string) (*builder, error) {
 	cfg := reg.Config
 	if cfg == nil {
@@ -297,14 +299,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	for _, d := range opts.Deviations {
 		b.deviation[d.Rule] = d
 	}
-	for _, l := range cfg.Languages {
-		if (l == "nl" || l == "en") && !slices.Contains(b.langs, l) {
-			b.langs = append(b.langs, l)
-		}
-	}
-	if len(b.langs) == 0 {
-		b.langs = []string{"nl", "en"}
-	}
+	b.langs = siteLanguages(cfg.Languages)
 	if cfg.Site.TilesURL != "" {
 		u, err := parseTilesURL(cfg.Site.TilesURL)
 		if err != nil {
@@ -316,6 +311,32 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	// only public records, each without what it withholds.
 	pub := publish.Register(reg)
 	b.pub, b.loaded, b.reg = pub, reg, pub.Register
+	b.sortRecords(reg)
+	b.linkSensors()
+	b.gatherFindings(reg, opts)
+	b.markSources(reg, opts.Findings)
+	b.lapsed = b.lapsedItems()
+	return b, nil
+}
+
+// siteLanguages are the configured languages the site is built in, in the
+// configuration's order: Dutch and English, both when none is configured.
+func siteLanguages(configured []string) []string {
+	var langs []string
+	for _, l := range configured {
+		if (l == "nl" || l == "en") && !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
+	}
+	if len(langs) == 0 {
+		langs = []string{"nl", "en"}
+	}
+	return langs
+}
+
+// sortRecords sorts the loaded records into public ones (their public
+// views), unpublished ones and skipped ones, which cannot have a page.
+func (b *builder) sortRecords(reg *register.Register) {
 	for _, r := range reg.Records {
 		switch {
 		case !publishable(reg, r):
@@ -323,7 +344,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 			// with the same id has no safe, stable URL; validation reports it.
 			b.skipped = append(b.skipped, r)
 		case r.IsPublic():
-			v := pub.ViewOf(r)
+			v := b.pub.ViewOf(r)
 			if v.IsWithheld("name") {
 				// The page, lists and map need a name: the id stands in.
 				v.Name = v.ID
@@ -333,6 +354,11 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 			b.unpublished = append(b.unpublished, r)
 		}
 	}
+}
+
+// linkSensors fills the public set and, for each public sensor, the public
+// algorithms that say they use it.
+func (b *builder) linkSensors() {
 	public := map[string]bool{}
 	b.publicSet = make(map[*record.Record]bool, len(b.public))
 	for _, r := range b.public {
@@ -349,6 +375,11 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 			}
 		}
 	}
+}
+
+// gatherFindings runs the checklist when asked, and keeps each record's
+// findings, given and checked, as shown in public, most severe first.
+func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 	var checked []finding.Finding
 	if opts.Check != nil {
 		b.checked = true
@@ -385,7 +416,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 		}
 		// Findings may quote values: shown in public, they go through the
 		// same filter as the record.
-		fs := pub.Findings(reg.ByID(id), gathered)
+		fs := b.pub.Findings(reg.ByID(id), gathered)
 		if len(fs) == 0 {
 			continue
 		}
@@ -394,7 +425,12 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 		})
 		b.findings[id] = fs
 	}
-	for _, f := range opts.Findings {
+}
+
+// markSources marks the files with schema, YAML or publication findings,
+// and the public records whose source file is published.
+func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
+	for _, f := range given {
 		if f.Rule == finding.RuleSchema || f.Rule == finding.RuleYAML || f.Rule == finding.RulePublication {
 			b.invalidFiles[f.File] = true
 		}
@@ -409,8 +445,6 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 			b.withSource[r.ID] = true
 		}
 	}
-	b.lapsed = b.lapsedItems()
-	return b, nil
 }
 
 // publishable reports whether a record can have a page: a valid id, a known
