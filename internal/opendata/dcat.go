@@ -162,10 +162,7 @@ func WriteDCAT(w io.Writer, cfg *config.Config, dates Dates, datasets []Dataset)
 	if cfg == nil || strings.TrimSpace(cfg.Site.BaseURL) == "" {
 		return ErrNoBaseURL
 	}
-	base := strings.TrimSuffix(strings.TrimSpace(cfg.Site.BaseURL), "/") + "/"
-	url := func(p string) string { return base + p }
-	id := func(u string) map[string]string { return map[string]string{"@id": u} }
-	date := func(d string) map[string]string { return map[string]string{"@value": d, "@type": "xsd:date"} }
+	c := newCatalogue(cfg, dates)
 	title, org := cfg.Site.Title, cfg.Organisation
 	if title == "" {
 		title = "Sensor- en algoritmeregister"
@@ -173,101 +170,35 @@ func WriteDCAT(w io.Writer, cfg *config.Config, dates Dates, datasets []Dataset)
 	if org == "" {
 		org = title
 	}
-	publisherURI := cfg.OpenData.PublisherURI
-	if publisherURI == "" {
-		publisherURI = url(PathDCAT) + "#publisher"
-	}
-	licence := cfg.OpenData.Licence
-	if licence == "" {
-		licence = config.DefaultLicence
-	}
-	publisher := map[string]any{"@id": publisherURI, "@type": "foaf:Agent", "foaf:name": org}
+	publisher := map[string]any{"@id": c.publisher, "@type": "foaf:Agent", "foaf:name": org}
 	// A contact point: the register's mailbox, else the site itself.
-	contact := map[string]any{"@id": url(PathDCAT) + "#contact", "@type": "vcard:Organization", "vcard:fn": org}
+	contact := map[string]any{"@id": c.contact, "@type": "vcard:Organization", "vcard:fn": org}
 	if email := strings.TrimSpace(cfg.Site.ContactEmail); email != "" && !strings.ContainsAny(email, " <>\"") {
-		contact["vcard:hasEmail"] = id("mailto:" + email)
+		contact["vcard:hasEmail"] = dcatID("mailto:" + email)
 	} else {
-		contact["vcard:hasURL"] = id(base)
+		contact["vcard:hasURL"] = dcatID(c.base)
 	}
-	languages := []map[string]string{}
-	for _, l := range cfg.Languages {
-		code := map[string]string{"nl": "NLD", "en": "ENG"}[l]
-		if code != "" {
-			languages = append(languages, id(euAuthority+"language/"+code))
-		}
-	}
-	if len(languages) == 0 {
-		languages = append(languages, id(euAuthority+"language/NLD"))
-	}
-	themes := []map[string]string{id(euAuthority + "data-theme/GOVE"), id(owmsTerms + "Bestuur")}
 	var ds []map[string]any
 	for _, d := range datasets {
-		modified := dates.modified(d.Kinds)
-		var dists []map[string]any
-		for _, x := range d.Distributions {
-			dist := map[string]any{
-				"@id":              url(x.Path),
-				"@type":            "dcat:Distribution",
-				"dct:title":        lang(x.Title),
-				"dct:description":  lang(x.Title),
-				"dcat:accessURL":   id(url(x.Path)),
-				"dcat:downloadURL": id(url(x.Path)),
-				"dcat:mediaType":   id(ianaMediaType + x.MediaType),
-				"dct:license":      id(licence),
-			}
-			if ft := fileTypes[x.MediaType]; ft != "" {
-				dist["dct:format"] = id(euAuthority + "file-type/" + ft)
-			}
-			if modified != "" {
-				dist["dct:modified"] = date(modified)
-			}
-			if x.ConformsTo != "" {
-				dist["dct:conformsTo"] = id(url(x.ConformsTo))
-			}
-			dists = append(dists, dist)
-		}
-		iri := url(PathDCAT) + "#" + d.ID
-		entry := map[string]any{
-			"@id":                    iri,
-			"@type":                  "dcat:Dataset",
-			"dct:identifier":         iri,
-			"dct:title":              lang(d.Title),
-			"dct:description":        lang(d.Description),
-			"dcat:keyword":           d.Keywords,
-			"dcat:theme":             themes,
-			"dct:publisher":          id(publisherURI),
-			"dcat:contactPoint":      id(contact["@id"].(string)),
-			"dct:language":           languages,
-			"dct:accessRights":       id(euAuthority + "access-right/PUBLIC"),
-			"dct:accrualPeriodicity": id(euAuthority + "frequency/IRREG"),
-			"dcat:distribution":      dists,
-			"dcat:landingPage":       id(base),
-		}
-		if modified != "" {
-			entry["dct:modified"] = date(modified)
-		}
-		if dates.Issued != "" {
-			entry["dct:issued"] = date(dates.Issued)
-		}
-		ds = append(ds, entry)
+		ds = append(ds, c.dataset(d))
 	}
 	catalogue := map[string]any{
-		"@id":                url(PathDCAT),
+		"@id":                c.url(PathDCAT),
 		"@type":              "dcat:Catalog",
 		"dct:title":          lang(Text{title, ""}),
 		"dct:description":    lang(Text{"Open data van het sensor- en algoritmeregister van " + org + ": de openbare registraties van sensoren en algoritmes.", "Open data of the sensor and algorithm register of " + org + ": the public records of sensors and algorithms."}),
-		"dct:publisher":      id(publisherURI),
-		"foaf:homepage":      id(base),
-		"dct:language":       languages,
-		"dct:license":        id(licence),
-		"dcat:themeTaxonomy": id(euAuthority + "data-theme"),
+		"dct:publisher":      dcatID(c.publisher),
+		"foaf:homepage":      dcatID(c.base),
+		"dct:language":       c.languages,
+		"dct:license":        dcatID(c.licence),
+		"dcat:themeTaxonomy": dcatID(euAuthority + "data-theme"),
 		"dcat:dataset":       ds,
 	}
 	if m := dates.modified(record.Kinds); m != "" {
-		catalogue["dct:modified"] = date(m)
+		catalogue["dct:modified"] = dcatDate(m)
 	}
 	if dates.Issued != "" {
-		catalogue["dct:issued"] = date(dates.Issued)
+		catalogue["dct:issued"] = dcatDate(dates.Issued)
 	}
 	doc := map[string]any{
 		"@context": map[string]string{
@@ -286,4 +217,109 @@ func WriteDCAT(w io.Writer, cfg *config.Config, dates Dates, datasets []Dataset)
 		return fmt.Errorf("write dcat catalogue: %w", err)
 	}
 	return nil
+}
+
+// dcatCatalogue holds what every dataset and distribution of a catalogue
+// refers to.
+type dcatCatalogue struct {
+	base      string // the site's address, ending in a slash
+	publisher string // the publisher's IRI
+	contact   string // the contact point's IRI
+	licence   string
+	languages []map[string]string
+	themes    []map[string]string
+	dates     Dates
+}
+
+// newCatalogue reads the catalogue's shared values from the configuration,
+// whose site.base_url is set.
+func newCatalogue(cfg *config.Config, dates Dates) *dcatCatalogue {
+	c := &dcatCatalogue{base: strings.TrimSuffix(strings.TrimSpace(cfg.Site.BaseURL), "/") + "/", dates: dates,
+		publisher: cfg.OpenData.PublisherURI, licence: cfg.OpenData.Licence,
+		themes: []map[string]string{dcatID(euAuthority + "data-theme/GOVE"), dcatID(owmsTerms + "Bestuur")}}
+	if c.publisher == "" {
+		c.publisher = c.url(PathDCAT) + "#publisher"
+	}
+	c.contact = c.url(PathDCAT) + "#contact"
+	if c.licence == "" {
+		c.licence = config.DefaultLicence
+	}
+	c.languages = []map[string]string{}
+	for _, l := range cfg.Languages {
+		code := map[string]string{"nl": "NLD", "en": "ENG"}[l]
+		if code != "" {
+			c.languages = append(c.languages, dcatID(euAuthority+"language/"+code))
+		}
+	}
+	if len(c.languages) == 0 {
+		c.languages = append(c.languages, dcatID(euAuthority+"language/NLD"))
+	}
+	return c
+}
+
+// url is the absolute IRI of a path on the site.
+func (c *dcatCatalogue) url(p string) string { return c.base + p }
+
+// dcatID is a JSON-LD reference to the node u.
+func dcatID(u string) map[string]string { return map[string]string{"@id": u} }
+
+// dcatDate is a JSON-LD date (YYYY-MM-DD).
+func dcatDate(d string) map[string]string { return map[string]string{"@value": d, "@type": "xsd:date"} }
+
+// dataset is the catalogue's node for a dataset, with its distributions.
+func (c *dcatCatalogue) dataset(d Dataset) map[string]any {
+	modified := c.dates.modified(d.Kinds)
+	var dists []map[string]any
+	for _, x := range d.Distributions {
+		dists = append(dists, c.distribution(x, modified))
+	}
+	iri := c.url(PathDCAT) + "#" + d.ID
+	entry := map[string]any{
+		"@id":                    iri,
+		"@type":                  "dcat:Dataset",
+		"dct:identifier":         iri,
+		"dct:title":              lang(d.Title),
+		"dct:description":        lang(d.Description),
+		"dcat:keyword":           d.Keywords,
+		"dcat:theme":             c.themes,
+		"dct:publisher":          dcatID(c.publisher),
+		"dcat:contactPoint":      dcatID(c.contact),
+		"dct:language":           c.languages,
+		"dct:accessRights":       dcatID(euAuthority + "access-right/PUBLIC"),
+		"dct:accrualPeriodicity": dcatID(euAuthority + "frequency/IRREG"),
+		"dcat:distribution":      dists,
+		"dcat:landingPage":       dcatID(c.base),
+	}
+	if modified != "" {
+		entry["dct:modified"] = dcatDate(modified)
+	}
+	if c.dates.Issued != "" {
+		entry["dct:issued"] = dcatDate(c.dates.Issued)
+	}
+	return entry
+}
+
+// distribution is the catalogue's node for a distribution of a dataset
+// last changed on modified (empty when not known).
+func (c *dcatCatalogue) distribution(x Distribution, modified string) map[string]any {
+	dist := map[string]any{
+		"@id":              c.url(x.Path),
+		"@type":            "dcat:Distribution",
+		"dct:title":        lang(x.Title),
+		"dct:description":  lang(x.Title),
+		"dcat:accessURL":   dcatID(c.url(x.Path)),
+		"dcat:downloadURL": dcatID(c.url(x.Path)),
+		"dcat:mediaType":   dcatID(ianaMediaType + x.MediaType),
+		"dct:license":      dcatID(c.licence),
+	}
+	if ft := fileTypes[x.MediaType]; ft != "" {
+		dist["dct:format"] = dcatID(euAuthority + "file-type/" + ft)
+	}
+	if modified != "" {
+		dist["dct:modified"] = dcatDate(modified)
+	}
+	if x.ConformsTo != "" {
+		dist["dct:conformsTo"] = dcatID(c.url(x.ConformsTo))
+	}
+	return dist
 }
