@@ -344,7 +344,11 @@ var (
 	msgServeServing      = message.New("Serving the register at http://%s/ (Ctrl+C to stop)", "Het register is te zien op http://%s/ (stop met Ctrl+C)")
 	msgServeBuilt        = message.New("%s built: %d pages in %.2fs", "%s gebouwd: %d pagina's in %.2fs")
 	msgServeRebuildError = message.New("rebuild failed, still serving the previous site: %v", "opnieuw bouwen mislukt; de vorige site blijft te zien: %v")
-	msgServeUnwatched    = message.New("cannot look at some of the register's files; still watching the rest: %s",
+	msgServePreviousSite = message.New("register serve: the rebuild failed; this is the previous site.",
+		"register serve: opnieuw bouwen is mislukt; dit is de vorige site.")
+	msgServeRegisterErrors = message.New("register serve: the register has errors; records that could not be read are missing:",
+		"register serve: het register heeft fouten; registraties die niet konden worden gelezen ontbreken:")
+	msgServeUnwatched = message.New("cannot look at some of the register's files; still watching the rest: %s",
 		"kan sommige bestanden van het register niet bekijken; de rest wordt nog gevolgd: %s")
 
 	msgPacketWrote  = message.New("wrote %s (%s): %s", "%s geschreven (%s): %s")

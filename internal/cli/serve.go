@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -92,11 +91,11 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 		start := time.Now()
 		st, res, _, err := a.buildSite(out, today(), true)
 		if err != nil {
-			preview.Built("register serve: the rebuild failed; this is the previous site.\n" + err.Error())
+			preview.Built(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
 			return err
 		}
 		a.sayln(a.Out, msgServeBuilt, time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
-		preview.Built(loadProblems(res))
+		preview.Built(loadProblems(res, a.ui()))
 		_ = a.reportUnread(res)
 		if res.Register.Config != nil {
 			tiles = res.Register.Config.Site.TilesURL
@@ -164,20 +163,21 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	}
 }
 
-// loadProblems lists the errors found while loading, one per line, for the
-// preview's pages to show; "" when there are none.
-func loadProblems(res *load.Result) string {
+// loadProblems lists the errors found while loading, one per line, in
+// lang, for the preview's pages to show; "" when there are none.
+func loadProblems(res *load.Result, lang string) string {
 	var lines []string
 	for _, f := range res.Findings {
 		if f.Severity == finding.Error {
-			lines = append(lines, f.Position()+": "+f.Message)
+			msg, _ := f.Text(lang)
+			lines = append(lines, f.Position()+": "+msg)
 		}
 	}
 	if len(lines) == 0 {
 		return ""
 	}
 	if len(lines) > 20 {
-		lines = append(lines[:20], fmt.Sprintf("... and %d more; run 'register validate' for all", len(lines)-20))
+		lines = append(lines[:20], strings.TrimLeft(msgLoadErrorsMore.Format(lang, len(lines)-20), " "))
 	}
-	return strings.Join(append([]string{"register serve: the register has errors; records that could not be read are missing:"}, lines...), "\n")
+	return strings.Join(append([]string{msgServeRegisterErrors.In(lang)}, lines...), "\n")
 }

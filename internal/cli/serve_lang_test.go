@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -71,6 +73,58 @@ func TestServeSaysWhereInTheRunsLanguage(t *testing.T) {
 			got := out.String()
 			if !strings.Contains(got, tt.want) || strings.Contains(got, tt.other) {
 				t.Errorf("--lang %s: stdout\n%s\nwant %q and not %q", tt.lang, got, tt.want, tt.other)
+			}
+		})
+	}
+}
+
+// The preview's pages show the register's load errors in the run's
+// language: the heading, each finding's own Dutch where it has one, and
+// the count of those left out.
+func TestServeShowsLoadProblemsInTheRunsLanguage(t *testing.T) {
+	bad := finding.Finding{File: "sensors/x.yaml", Line: 3, Column: 1, Severity: finding.Error,
+		Message: "id does not match the file name", MessageNL: "het id is niet gelijk aan de bestandsnaam"}
+	englishOnly := finding.Finding{File: "sensors/y.yaml", Line: 2, Severity: finding.Error, Message: "did not find expected key"}
+	warning := finding.Finding{File: "sensors/z.yaml", Severity: finding.Warning, Message: "a warning", MessageNL: "een waarschuwing"}
+	many := make([]finding.Finding, 23)
+	for i := range many {
+		many[i] = bad
+	}
+	for _, tt := range []struct {
+		name     string
+		findings []finding.Finding
+		lang     string
+		want     []string
+		not      []string
+	}{
+		{"none", nil, message.Dutch, nil, []string{"register serve"}},
+		{"only a warning", []finding.Finding{warning}, message.Dutch, nil, []string{"register serve"}},
+		{"English", []finding.Finding{bad, englishOnly, warning}, message.English,
+			[]string{"register serve: the register has errors; records that could not be read are missing:\nsensors/x.yaml:3:1: id does not match the file name\nsensors/y.yaml:2: did not find expected key"},
+			[]string{"fouten", "warning"}},
+		{"Dutch", []finding.Finding{bad, englishOnly, warning}, message.Dutch,
+			[]string{"register serve: het register heeft fouten; registraties die niet konden worden gelezen ontbreken:\nsensors/x.yaml:3:1: het id is niet gelijk aan de bestandsnaam\nsensors/y.yaml:2: did not find expected key"},
+			[]string{"has errors", "waarschuwing"}},
+		{"more than twenty in English", many, message.English, []string{"\n... and 3 more; run 'register validate' for all"}, []string{"en nog"}},
+		{"more than twenty in Dutch", many, message.Dutch, []string{"\n... en nog 3; voer 'register validate' uit voor alle"}, []string{"and 3 more"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := loadProblems(&load.Result{Findings: tt.findings}, tt.lang)
+			if len(tt.want) == 0 && got != "" {
+				t.Errorf("got %q, want nothing", got)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("got\n%s\nwant %q", got, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(got, n) {
+					t.Errorf("got\n%s\nwant no %q", got, n)
+				}
+			}
+			if strings.Count(got, "\n") > 21 {
+				t.Errorf("%d lines, want at most 22", strings.Count(got, "\n")+1)
 			}
 		})
 	}
