@@ -133,109 +133,125 @@ func (t *treeReader) diff(dir string, a, b plumbing.Hash, out *[]fileChange) err
 	}
 	// ra and rb stay valid while recursion evicts them from the cache:
 	// buffers are never reused or written to.
-	//
-	// Two versions of a big folder differ in an entry or two: skip the
-	// entries in their common prefix without comparing them, and stop once
-	// what is left of both lies in their common suffix.
-	suffix := 0
-	if len(ra) > 0 && len(rb) > 0 {
-		p := commonPrefix(ra, rb)
-		suffix = commonSuffix(ra[p:], rb[p:])
-		off := 0
-		for {
-			nul := bytes.IndexByte(ra[off:], 0)
-			if nul < 0 || off+nul+1+20 > p {
-				break
-			}
-			off += nul + 1 + 20
-		}
-		ra, rb = ra[off:], rb[off:]
-	}
-	var ea, eb entry
-	var haveA, haveB bool
-	next := func(raw *[]byte, e *entry, have *bool) error {
-		if len(*raw) == 0 {
-			*have = false
-			return nil
-		}
-		var err error
-		*e, *raw, err = nextEntry(*raw)
-		*have = err == nil
+	ra, rb, suffix := skipCommon(ra, rb)
+	ca, cb := treeCursor{raw: ra}, treeCursor{raw: rb}
+	if err := ca.next(); err != nil {
 		return err
 	}
-	if err := next(&ra, &ea, &haveA); err != nil {
+	if err := cb.next(); err != nil {
 		return err
 	}
-	if err := next(&rb, &eb, &haveB); err != nil {
-		return err
-	}
-	for haveA || haveB {
-		// ea and eb were parsed off the front of what is left; when the
+	for ca.have || cb.have {
+		// ca.e and cb.e were parsed off the front of what is left; when the
 		// rest including them is the same length and inside the common
 		// suffix, it is byte for byte the same.
-		if haveA && haveB && len(ra) == len(rb) && len(ra)+entryLen(ea) <= suffix && entryLen(ea) == entryLen(eb) {
+		if ca.have && cb.have && len(ca.raw) == len(cb.raw) && len(ca.raw)+entryLen(ca.e) <= suffix && entryLen(ca.e) == entryLen(cb.e) {
 			return nil
 		}
 		c := 0
 		switch {
-		case !haveA:
+		case !ca.have:
 			c = 1
-		case !haveB:
+		case !cb.have:
 			c = -1
 		default:
-			c = compareEntries(ea, eb)
+			c = compareEntries(ca.e, cb.e)
 		}
 		switch {
 		case c < 0: // only in a
-			if err := t.side(dir, ea, true, out); err != nil {
+			if err := t.side(dir, ca.e, true, out); err != nil {
 				return err
 			}
-			if err := next(&ra, &ea, &haveA); err != nil {
+			if err := ca.next(); err != nil {
 				return err
 			}
 		case c > 0: // only in b
-			if err := t.side(dir, eb, false, out); err != nil {
+			if err := t.side(dir, cb.e, false, out); err != nil {
 				return err
 			}
-			if err := next(&rb, &eb, &haveB); err != nil {
+			if err := cb.next(); err != nil {
 				return err
 			}
 		default:
-			if ea.hash != eb.hash || string(ea.mode) != string(eb.mode) {
-				switch {
-				case ea.isGitlink() || eb.isGitlink():
-					if err := t.side(dir, ea, true, out); err != nil {
-						return err
-					}
-					if err := t.side(dir, eb, false, out); err != nil {
-						return err
-					}
-				case ea.isTree() && eb.isTree():
-					if err := t.diff(join(dir, ea.name), ea.hash, eb.hash, out); err != nil {
-						return err
-					}
-				case !ea.isTree() && !eb.isTree():
-					if ea.hash != eb.hash { // a mode change alone is no change to a record
-						*out = append(*out, fileChange{path: join(dir, ea.name), old: ea.hash, new: eb.hash})
-					}
-				default: // a file became a folder or the other way round
-					if err := t.side(dir, ea, true, out); err != nil {
-						return err
-					}
-					if err := t.side(dir, eb, false, out); err != nil {
-						return err
-					}
-				}
-			}
-			if err := next(&ra, &ea, &haveA); err != nil {
+			if err := t.pair(dir, ca.e, cb.e, out); err != nil {
 				return err
 			}
-			if err := next(&rb, &eb, &haveB); err != nil {
+			if err := ca.next(); err != nil {
+				return err
+			}
+			if err := cb.next(); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// skipCommon returns what is left of two raw trees after the entries of
+// their common prefix, and the length of their common suffix. Two versions
+// of a big folder differ in an entry or two: the prefix is skipped without
+// comparing its entries, and the walk stops once what is left of both lies
+// in the suffix.
+func skipCommon(ra, rb []byte) ([]byte, []byte, int) {
+	if len(ra) == 0 || len(rb) == 0 {
+		return ra, rb, 0
+	}
+	p := commonPrefix(ra, rb)
+	suffix := commonSuffix(ra[p:], rb[p:])
+	off := 0
+	for {
+		nul := bytes.IndexByte(ra[off:], 0)
+		if nul < 0 || off+nul+1+20 > p {
+			break
+		}
+		off += nul + 1 + 20
+	}
+	return ra[off:], rb[off:], suffix
+}
+
+// treeCursor walks the entries of a raw tree.
+type treeCursor struct {
+	raw  []byte // what is left after e
+	e    entry
+	have bool // e is an entry; false at the end
+}
+
+// next parses the next entry into c.e.
+func (c *treeCursor) next() error {
+	if len(c.raw) == 0 {
+		c.have = false
+		return nil
+	}
+	var err error
+	c.e, c.raw, err = nextEntry(c.raw)
+	c.have = err == nil
+	return err
+}
+
+// pair reports the difference between two entries of the same name, one on
+// each side: nothing when they are equal, the files that differ under two
+// folders, a changed file, or a removal and an addition when they are of
+// different sorts.
+func (t *treeReader) pair(dir string, ea, eb entry, out *[]fileChange) error {
+	if ea.hash == eb.hash && string(ea.mode) == string(eb.mode) {
+		return nil
+	}
+	switch {
+	case ea.isGitlink() || eb.isGitlink(): // a submodule: see side
+	case ea.isTree() && eb.isTree():
+		return t.diff(join(dir, ea.name), ea.hash, eb.hash, out)
+	case !ea.isTree() && !eb.isTree():
+		if ea.hash != eb.hash { // a mode change alone is no change to a record
+			*out = append(*out, fileChange{path: join(dir, ea.name), old: ea.hash, new: eb.hash})
+		}
+		return nil
+	default: // a file became a folder or the other way round
+	}
+	// A removal and an addition.
+	if err := t.side(dir, ea, true, out); err != nil {
+		return err
+	}
+	return t.side(dir, eb, false, out)
 }
 
 // side reports an entry present on one side only: a file, or every file
