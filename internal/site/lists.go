@@ -245,16 +245,57 @@ func rowHTML(w *strings.Builder, row *listRow, facets []string, root string) {
 
 // listJobs writes the full list of a kind and one page per facet value.
 func (b *builder) listJobs(lang string, k record.Kind) []job {
-	var rows []listRow
-	members := map[string]map[string][]int{} // facet → value → row indexes
-	labels := map[string]map[string]string{}
+	l := b.newKindList(lang, k)
+	l.pages(nil, l.fullPath, b.prefix(lang)+segments[string(k)][langIndex(lang)]+"/"+pageSegment[langIndex(lang)],
+		func(o string, n int) string {
+			return pagedPath(b.listPath(o, k), b.prefix(o)+segments[string(k)][langIndex(o)]+"/"+pageSegment[langIndex(o)], n)
+		},
+		func() listBody {
+			return listBody{Heading: l.kindLabel, FullPath: l.fullPath, IsSensor: k == record.Sensor, Facets: l.facets("", ""), SecondCol: l.secondCol}
+		})
 	for _, f := range facetsOf[k] {
-		members[f] = map[string][]int{}
-		labels[f] = map[string]string{}
+		for key, idx := range l.members[f] {
+			p := b.facetPath(lang, k, f, key)
+			// The other language's facet page has the same value slug.
+			l.pages(idx, p, strings.TrimSuffix(p, ".html"),
+				func(o string, n int) string {
+					q := b.facetPath(o, k, f, key)
+					return pagedPath(q, strings.TrimSuffix(q, ".html"), n)
+				},
+				func() listBody {
+					filtered := tf(lang, "filtered", strings.ToLower(t(lang, facetLabels[f])), l.labels[f][key])
+					return listBody{Heading: l.kindLabel + ": " + l.labels[f][key], Filtered: filtered, FullPath: l.fullPath, IsSensor: k == record.Sensor,
+						Facets: l.facets(f, key), SecondCol: l.secondCol}
+				})
+		}
 	}
-	second := facetArea
+	return l.js
+}
+
+// kindList is the list of one kind's public records in one language, with
+// the facet values that filter it, while its pages are listed.
+type kindList struct {
+	b       *builder
+	lang    string
+	k       record.Kind
+	rows    []listRow
+	members map[string]map[string][]int  // facet → value → row indexes
+	labels  map[string]map[string]string // facet → value → label
+	// second is the facet shown in the list's second column.
+	second, secondCol   string
+	kindLabel, fullPath string
+	js                  []job
+}
+
+// newKindList makes the rows of a kind's list and sorts them by facet value.
+func (b *builder) newKindList(lang string, k record.Kind) *kindList {
+	l := &kindList{b: b, lang: lang, k: k, members: map[string]map[string][]int{}, labels: map[string]map[string]string{}, second: facetArea}
+	for _, f := range facetsOf[k] {
+		l.members[f] = map[string][]int{}
+		l.labels[f] = map[string]string{}
+	}
 	if k == record.Algorithm {
-		second = facetCategory
+		l.second = facetCategory
 	}
 	for _, r := range b.public {
 		if r.Kind != k {
@@ -268,91 +309,76 @@ func (b *builder) listJobs(lang string, k record.Kind) []job {
 				row.Type = label
 			case facetPD:
 				row.PD = label
-			case second:
+			case l.second:
 				row.Second = label
 			}
 			if key == "" {
 				continue
 			}
 			row.Keys[fi] = key
-			members[f][key] = append(members[f][key], len(rows))
-			labels[f][key] = label
+			l.members[f][key] = append(l.members[f][key], len(l.rows))
+			l.labels[f][key] = label
 		}
-		rows = append(rows, row)
+		l.rows = append(l.rows, row)
 	}
-	kindLabel := t(lang, map[record.Kind]string{record.Sensor: "sensors", record.Algorithm: "algorithms"}[k])
-	fullPath := b.listPath(lang, k)
-	facets := func(curFacet, curValue string) []facetView {
-		var out []facetView
-		for _, f := range facetsOf[k] {
-			fv := facetView{Key: f, Label: t(lang, facetLabels[f])}
-			for key, idx := range members[f] {
-				fv.Links = append(fv.Links, facetLink{Path: b.facetPath(lang, k, f, key), Value: key, Label: labels[f][key], Count: len(idx), Current: f == curFacet && key == curValue})
-			}
-			slices.SortFunc(fv.Links, func(x, y facetLink) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Label, y.Label)) })
-			if len(fv.Links) > 0 {
-				out = append(out, fv)
-			}
+	l.kindLabel = t(lang, map[record.Kind]string{record.Sensor: "sensors", record.Algorithm: "algorithms"}[k])
+	l.fullPath = b.listPath(lang, k)
+	l.secondCol = t(lang, facetLabels[l.second])
+	return l
+}
+
+// facets are the list's facets with their values, the current one marked.
+func (l *kindList) facets(curFacet, curValue string) []facetView {
+	var out []facetView
+	for _, f := range facetsOf[l.k] {
+		fv := facetView{Key: f, Label: t(l.lang, facetLabels[f])}
+		for key, idx := range l.members[f] {
+			fv.Links = append(fv.Links, facetLink{Path: l.b.facetPath(l.lang, l.k, f, key), Value: key, Label: l.labels[f][key], Count: len(idx), Current: f == curFacet && key == curValue})
 		}
-		return out
-	}
-	secondCol := t(lang, facetLabels[second])
-	// pages lists a list's pages: rows idx (nil: every row), split into
-	// pages of listPageSize; first is its first page's path, dir the folder
-	// of the others, and body fills in what the pages share.
-	var js []job
-	pages := func(idx []int, first, dir string, other func(l string, n int) string, body func() listBody) {
-		total := len(idx)
-		if idx == nil {
-			total = len(rows)
-		}
-		count := max(1, (total+listPageSize-1)/listPageSize)
-		for n := 1; n <= count; n++ {
-			p := pagedPath(first, dir, n)
-			js = append(js, b.lazyPage("list", p, func() *Page {
-				root := rootFor(p)
-				lo, hi := (n-1)*listPageSize, min(n*listPageSize, total)
-				var sb strings.Builder
-				for i := lo; i < hi; i++ {
-					row := i
-					if idx != nil {
-						row = idx[i]
-					}
-					rowHTML(&sb, &rows[row], facetsOf[k], root)
-				}
-				lb := body()
-				lb.Rows, lb.Total = template.HTML(sb.String()), total
-				lb.Pager = newPager(lang, n, count, total, root, func(i int) string { return pagedPath(first, dir, i) })
-				title := lb.Heading
-				if lb.Pager != nil {
-					title += " – " + lb.Pager.Label
-				}
-				return b.page(lang, string(k), func(l string) string { return other(l, n) }, title, lb)
-			}))
+		slices.SortFunc(fv.Links, func(x, y facetLink) int { return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Label, y.Label)) })
+		if len(fv.Links) > 0 {
+			out = append(out, fv)
 		}
 	}
-	pages(nil, fullPath, b.prefix(lang)+segments[string(k)][langIndex(lang)]+"/"+pageSegment[langIndex(lang)],
-		func(l string, n int) string {
-			return pagedPath(b.listPath(l, k), b.prefix(l)+segments[string(k)][langIndex(l)]+"/"+pageSegment[langIndex(l)], n)
-		},
-		func() listBody {
-			return listBody{Heading: kindLabel, FullPath: fullPath, IsSensor: k == record.Sensor, Facets: facets("", ""), SecondCol: secondCol}
-		})
-	for _, f := range facetsOf[k] {
-		for key, idx := range members[f] {
-			p := b.facetPath(lang, k, f, key)
-			// The other language's facet page has the same value slug.
-			pages(idx, p, strings.TrimSuffix(p, ".html"),
-				func(l string, n int) string {
-					q := b.facetPath(l, k, f, key)
-					return pagedPath(q, strings.TrimSuffix(q, ".html"), n)
-				},
-				func() listBody {
-					filtered := tf(lang, "filtered", strings.ToLower(t(lang, facetLabels[f])), labels[f][key])
-					return listBody{Heading: kindLabel + ": " + labels[f][key], Filtered: filtered, FullPath: fullPath, IsSensor: k == record.Sensor,
-						Facets: facets(f, key), SecondCol: secondCol}
-				})
-		}
+	return out
+}
+
+// pages lists a list's pages: rows idx (nil: every row), split into pages
+// of listPageSize; first is its first page's path, dir the folder of the
+// others, other a page's path in another language, and body fills in what
+// the pages share.
+func (l *kindList) pages(idx []int, first, dir string, other func(l string, n int) string, body func() listBody) {
+	total := len(idx)
+	if idx == nil {
+		total = len(l.rows)
 	}
-	return js
+	count := max(1, (total+listPageSize-1)/listPageSize)
+	for n := 1; n <= count; n++ {
+		p := pagedPath(first, dir, n)
+		l.js = append(l.js, l.b.lazyPage("list", p, func() *Page {
+			return l.page(idx, p, first, dir, n, count, total, other, body)
+		}))
+	}
+}
+
+// page renders page n of count of a list of total rows, at path p.
+func (l *kindList) page(idx []int, p, first, dir string, n, count, total int, other func(l string, n int) string, body func() listBody) *Page {
+	root := rootFor(p)
+	lo, hi := (n-1)*listPageSize, min(n*listPageSize, total)
+	var sb strings.Builder
+	for i := lo; i < hi; i++ {
+		row := i
+		if idx != nil {
+			row = idx[i]
+		}
+		rowHTML(&sb, &l.rows[row], facetsOf[l.k], root)
+	}
+	lb := body()
+	lb.Rows, lb.Total = template.HTML(sb.String()), total
+	lb.Pager = newPager(l.lang, n, count, total, root, func(i int) string { return pagedPath(first, dir, i) })
+	title := lb.Heading
+	if lb.Pager != nil {
+		title += " – " + lb.Pager.Label
+	}
+	return l.b.page(l.lang, string(l.k), func(o string) string { return other(o, n) }, title, lb)
 }
