@@ -110,75 +110,13 @@ func Run(f *Federation, opts Options) (*Result, error) {
 	if opts.Today.IsZero() {
 		opts.Today = period.Today(time.Now())
 	}
-	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
 	var members []Member
 	for _, m := range f.Members {
 		if opts.Province == "" || strings.EqualFold(m.Province, opts.Province) {
 			members = append(members, m)
 		}
 	}
-	type outcome struct {
-		part   *Part
-		dir    string
-		reused bool
-		err    error
-	}
-	outcomes := make([]outcome, len(members))
-	mo := memberOptions{dir: f.Dir, cache: opts.Cache, fetch: opts.Fetch, fetcher: opts.Fetcher, today: opts.Today, validator: opts.Validator}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	for range min(workers, max(len(members), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				o := &outcomes[i]
-				start := time.Now()
-				if opts.Merge {
-					o.dir = filepath.Join(opts.Cache, "parts", members[i].Code)
-					o.part, o.err = readPart(o.dir)
-					if o.err != nil {
-						if why, err := os.ReadFile(o.dir + failedSuffix); err == nil {
-							o.err = errors.New(string(why)) // the shard's reason
-						} else {
-							o.err = fmt.Errorf("no part in the cache (%v): run the shard that reads this register first", o.err)
-						}
-					}
-					o.reused = true
-				} else {
-					o.part, o.dir, o.reused, o.err = safeProcess(members[i], mo)
-					// The reason a shard could not read a register is kept
-					// for the merge that reports it.
-					failed := filepath.Join(opts.Cache, "parts", members[i].Code) + failedSuffix
-					if o.err != nil {
-						if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
-							_ = atomicfile.Write(failed, []byte(reasonOf(o.err, members[i], f.Dir)), 0o644)
-						}
-					} else {
-						_ = os.Remove(failed)
-					}
-				}
-				if opts.Progress != nil {
-					mu.Lock()
-					switch {
-					case o.err != nil:
-						fmt.Fprintf(opts.Progress, "%s %s: not read: %v\n", members[i].Code, members[i].Organisation, o.err)
-					case o.reused:
-						fmt.Fprintf(opts.Progress, "%s %s: unchanged, %d records\n", members[i].Code, members[i].Organisation, o.part.Records)
-					default:
-						fmt.Fprintf(opts.Progress, "%s %s: %d records in %s\n", members[i].Code, members[i].Organisation, o.part.Records, time.Since(start).Round(time.Millisecond))
-					}
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range members {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	outcomes := readMembers(f, opts, members)
 	if err := pruneCache(opts.Cache, f.Members); err != nil {
 		return nil, err
 	}
@@ -204,6 +142,88 @@ func Run(f *Federation, opts Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// memberOutcome is what reading one member's register gave.
+type memberOutcome struct {
+	part   *Part
+	dir    string // the part's folder
+	reused bool   // the part was taken from the cache
+	err    error
+}
+
+// readMembers reads the members' registers with opts.Workers at a time
+// (default: one per processor), and returns their outcomes in order.
+func readMembers(f *Federation, opts Options, members []Member) []memberOutcome {
+	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
+	outcomes := make([]memberOutcome, len(members))
+	mo := memberOptions{dir: f.Dir, cache: opts.Cache, fetch: opts.Fetch, fetcher: opts.Fetcher, today: opts.Today, validator: opts.Validator}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for range min(workers, max(len(members), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				start := time.Now()
+				outcomes[i] = readMember(f, opts, mo, members[i])
+				if opts.Progress != nil {
+					mu.Lock()
+					reportProgress(opts.Progress, members[i], outcomes[i], start)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range members {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return outcomes
+}
+
+// readMember reads one member's register into its part, or with opts.Merge
+// takes the part a shard left in the cache. A shard keeps the reason it
+// could not read a register for the merge that reports it.
+func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberOutcome {
+	var o memberOutcome
+	failed := filepath.Join(opts.Cache, "parts", m.Code) + failedSuffix
+	if opts.Merge {
+		o.dir = filepath.Join(opts.Cache, "parts", m.Code)
+		o.part, o.err = readPart(o.dir)
+		if o.err != nil {
+			if why, err := os.ReadFile(failed); err == nil {
+				o.err = errors.New(string(why)) // the shard's reason
+			} else {
+				o.err = fmt.Errorf("no part in the cache (%v): run the shard that reads this register first", o.err)
+			}
+		}
+		o.reused = true
+		return o
+	}
+	o.part, o.dir, o.reused, o.err = safeProcess(m, mo)
+	if o.err != nil {
+		if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
+			_ = atomicfile.Write(failed, []byte(reasonOf(o.err, m, f.Dir)), 0o644)
+		}
+	} else {
+		_ = os.Remove(failed)
+	}
+	return o
+}
+
+// reportProgress writes a line on how reading a member's register went.
+func reportProgress(w io.Writer, m Member, o memberOutcome, start time.Time) {
+	switch {
+	case o.err != nil:
+		fmt.Fprintf(w, "%s %s: not read: %v\n", m.Code, m.Organisation, o.err)
+	case o.reused:
+		fmt.Fprintf(w, "%s %s: unchanged, %d records\n", m.Code, m.Organisation, o.part.Records)
+	default:
+		fmt.Fprintf(w, "%s %s: %d records in %s\n", m.Code, m.Organisation, o.part.Records, time.Since(start).Round(time.Millisecond))
+	}
 }
 
 // reasonOf is why a register could not be read, as the site and report
