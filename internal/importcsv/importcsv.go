@@ -285,79 +285,106 @@ func listLike(t valueType) bool {
 // the built-in headers. Unknown and repeated columns are reported; offset is
 // the number of findings before these, so a column can point at its own.
 func mapColumns(name string, head []string, opts Options, offset int) ([]column, []finding.Finding) {
-	var fs []finding.Finding
-	cols := make([]column, len(head))
-	used := map[string]int{}
-	target := func(h string) (string, rule, bool, bool) {
-		if opts.Mapping != nil {
-			if path, r, ok := opts.Mapping.column(h); ok {
-				return path, r, true, true
-			}
-		}
-		path, ok := headers[normalise(h)]
-		return path, builtinRule(h, path), ok, false
-	}
+	m := &columnMapper{name: name, head: head, opts: opts, offset: offset, used: map[string]int{}}
 	// With a kind column, each row says its kind, so the columns of both
 	// kinds are read and each row keeps those of its own.
-	mixed := slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := target(strings.TrimSpace(h)); return p == "kind" })
+	m.mixed = slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := m.target(strings.TrimSpace(h)); return p == "kind" })
+	cols := make([]column, len(head))
 	group := 0
-	warn := func(c *column, msg, help string) {
-		c.warning = offset + len(fs)
-		fs = append(fs, finding.Finding{File: name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Warning, Message: msg, Help: help})
-	}
 	for i, h := range head {
 		h = strings.TrimSpace(h)
 		if opts.Mapping != nil && opts.Mapping.repeat != "" && normalise(h) == opts.Mapping.repeat {
 			group++
 		}
-		c := column{index: i, header: h, group: group, warning: -1}
-		path, r, ok, mapped := target(h)
-		c.rule = r
-		switch {
-		case ok && path == "kind":
-			c.path = path
-		case ok && path != "":
-			s := specByPath[path]
-			if s.kind != "" && s.kind != opts.Kind && !mixed {
-				warn(&c, fmt.Sprintf("column %q (%s) is only for %ss and is left out of %s records", h, path, s.kind, opts.Kind),
-					"import the other kind with --kind "+string(s.kind))
-				path = ""
-			}
-			key := fmt.Sprint(group, " ", path)
-			if prev, dup := used[key]; dup && path != "" && !listLike(s.typ) && !(mapped && opts.Mapping.named(head[prev])) {
-				// Two columns for one value: unless the mapping file names
-				// both (a source whose entries use one or the other), the
-				// second is left out.
-				warn(&c, fmt.Sprintf("column %q fills %s, as column %d (%q) already does; it is left out", h, path, prev+1, head[prev]),
-					"remove one of the two columns, or map one to another field in a mapping file (--map)")
-				path = ""
-			}
-			if path != "" {
-				used[key] = i
-			}
-			c.path = path
-		case ok && mapped:
-			c.ignored = true // the mapping file leaves it out on purpose
-		case h != "":
-			warn(&c, fmt.Sprintf("column %q is not a field of the record format and is left out", h),
-				"rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it")
+		c := m.column(i, h, group)
+		if opts.Mapping != nil {
+			m.note(&c, h)
 		}
 		cols[i] = c
-		if opts.Mapping != nil {
-			note := opts.Mapping.notes[normalise(h)]
-			switch {
-			case note != "" && c.ignored:
-				// Left out on purpose, and said why: its text is still
-				// reported, line by line.
-				warn(&c, fmt.Sprintf("column %q is not imported: %s", h, note), "the mapping file leaves it out")
-				cols[i] = c
-			case note != "" && c.path != "":
-				fs = append(fs, finding.Finding{File: name, Line: 1, Column: i + 1, Rule: RuleImport, Severity: finding.Info,
-					Message: fmt.Sprintf("column %q (%s): %s", h, c.path, note), Help: "the mapping file says this about the column; check the records it filled"})
-			}
+	}
+	return cols, m.fs
+}
+
+// columnMapper holds what mapColumns knows while it reads the header.
+type columnMapper struct {
+	name   string
+	head   []string
+	opts   Options
+	offset int            // findings before the header's
+	mixed  bool           // a kind column: the columns of both kinds are read
+	used   map[string]int // group and field → the column that fills it
+	fs     []finding.Finding
+}
+
+// target is the field a header fills, the rule that reads its cells, whether
+// the header is known, and whether the mapping file gives it.
+func (m *columnMapper) target(h string) (string, rule, bool, bool) {
+	if m.opts.Mapping != nil {
+		if path, r, ok := m.opts.Mapping.column(h); ok {
+			return path, r, true, true
 		}
 	}
-	return cols, fs
+	path, ok := headers[normalise(h)]
+	return path, builtinRule(h, path), ok, false
+}
+
+// warn reports a warning on column c, which points at it.
+func (m *columnMapper) warn(c *column, msg, help string) {
+	c.warning = m.offset + len(m.fs)
+	m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Warning, Message: msg, Help: help})
+}
+
+// column maps header h, column i of group, to its field, reporting a
+// column of the other kind, a second column for one value and an unknown
+// header.
+func (m *columnMapper) column(i int, h string, group int) column {
+	c := column{index: i, header: h, group: group, warning: -1}
+	path, r, ok, mapped := m.target(h)
+	c.rule = r
+	switch {
+	case ok && path == "kind":
+		c.path = path
+	case ok && path != "":
+		s := specByPath[path]
+		if s.kind != "" && s.kind != m.opts.Kind && !m.mixed {
+			m.warn(&c, fmt.Sprintf("column %q (%s) is only for %ss and is left out of %s records", h, path, s.kind, m.opts.Kind),
+				"import the other kind with --kind "+string(s.kind))
+			path = ""
+		}
+		key := fmt.Sprint(group, " ", path)
+		if prev, dup := m.used[key]; dup && path != "" && !listLike(s.typ) && !(mapped && m.opts.Mapping.named(m.head[prev])) {
+			// Two columns for one value: unless the mapping file names
+			// both (a source whose entries use one or the other), the
+			// second is left out.
+			m.warn(&c, fmt.Sprintf("column %q fills %s, as column %d (%q) already does; it is left out", h, path, prev+1, m.head[prev]),
+				"remove one of the two columns, or map one to another field in a mapping file (--map)")
+			path = ""
+		}
+		if path != "" {
+			m.used[key] = i
+		}
+		c.path = path
+	case ok && mapped:
+		c.ignored = true // the mapping file leaves it out on purpose
+	case h != "":
+		m.warn(&c, fmt.Sprintf("column %q is not a field of the record format and is left out", h),
+			"rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it")
+	}
+	return c
+}
+
+// note reports what the mapping file says about column c, headed h.
+func (m *columnMapper) note(c *column, h string) {
+	note := m.opts.Mapping.notes[normalise(h)]
+	switch {
+	case note != "" && c.ignored:
+		// Left out on purpose, and said why: its text is still
+		// reported, line by line.
+		m.warn(c, fmt.Sprintf("column %q is not imported: %s", h, note), "the mapping file leaves it out")
+	case note != "" && c.path != "":
+		m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Info,
+			Message: fmt.Sprintf("column %q (%s): %s", h, c.path, note), Help: "the mapping file says this about the column; check the records it filled"})
+	}
 }
 
 // importer holds the state of one import across rows.
