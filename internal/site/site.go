@@ -483,21 +483,9 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // run renders every file on a pool of workers.
 func (b *builder) run() error {
 	jobs := b.jobs()
-	dirs := map[string]bool{}
-	written := make(map[string]bool, len(jobs))
-	for _, j := range jobs {
-		// Page paths are made collision-free (recordFile, slug); should two
-		// ever meet, fail rather than let one page overwrite another.
-		if written[j.path] {
-			return fmt.Errorf("build site: two files would be written to %s; please report this", j.path)
-		}
-		written[j.path] = true
-		dirs[path.Dir(j.path)] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(b.dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return fmt.Errorf("build site: %w", err)
-		}
+	written, err := b.makeDirs(jobs)
+	if err != nil {
+		return err
 	}
 	// The marker first: a working copy an interrupted build left is
 	// recognised by it.
@@ -508,7 +496,44 @@ func (b *builder) run() error {
 	if err := dropManifest(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
-	jobs = jobs[1:]
+	if err := b.writeAll(jobs[1:]); err != nil {
+		return err
+	}
+	// What the site no longer has (the page of a removed record, a facet
+	// value no record has now) goes.
+	if err := outdir.Prune(b.dir, func(p string) bool { return written[p] }); err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
+	if err := writeManifest(b.dir, b.newKeys); err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
+	return nil
+}
+
+// makeDirs makes the folders the jobs write into, and returns the set of
+// paths they write.
+func (b *builder) makeDirs(jobs []job) (map[string]bool, error) {
+	dirs := map[string]bool{}
+	written := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		// Page paths are made collision-free (recordFile, slug); should two
+		// ever meet, fail rather than let one page overwrite another.
+		if written[j.path] {
+			return nil, fmt.Errorf("build site: two files would be written to %s; please report this", j.path)
+		}
+		written[j.path] = true
+		dirs[path.Dir(j.path)] = true
+	}
+	for d := range dirs {
+		if err := os.MkdirAll(filepath.Join(b.dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return nil, fmt.Errorf("build site: %w", err)
+		}
+	}
+	return written, nil
+}
+
+// writeAll runs the jobs on a pool of workers, and returns the first error.
+func (b *builder) writeAll(jobs []job) error {
 	workers := b.opts.Workers
 	if workers <= 0 {
 		// More workers than cores: a worker creating a file waits on the
@@ -542,14 +567,6 @@ func (b *builder) run() error {
 	case err := <-errs:
 		return err
 	default:
-	}
-	// What the site no longer has (the page of a removed record, a facet
-	// value no record has now) goes.
-	if err := outdir.Prune(b.dir, func(p string) bool { return written[p] }); err != nil {
-		return fmt.Errorf("build site: %w", err)
-	}
-	if err := writeManifest(b.dir, b.newKeys); err != nil {
-		return fmt.Errorf("build site: %w", err)
 	}
 	return nil
 }
