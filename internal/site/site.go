@@ -571,16 +571,11 @@ func (b *builder) writeAll(jobs []job) error {
 	return nil
 }
 
+// write writes one job's file, or keeps the one there when its key says it
+// is unchanged, and counts it.
 func (b *builder) write(j job) error {
 	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
-	var key pageKey
-	keyed := false
-	if j.key != nil {
-		if k := j.key(); len(k) == len(key) {
-			keyed = true
-			copy(key[:], k)
-		}
-	}
+	key, keyed := jobKey(j)
 	if keyed && b.unchanged(j.path, dst, key) {
 		b.mu.Lock()
 		b.files++
@@ -593,32 +588,14 @@ func (b *builder) write(j job) error {
 		return nil
 	}
 	var changed bool
+	var err error
 	if j.stream != nil {
-		f := outdir.NewFile(dst)
-		w := bufio.NewWriterSize(f, 64<<10)
-		err := j.stream(w)
-		if err == nil {
-			err = w.Flush()
-		}
-		var cerr error
-		changed, cerr = f.Close()
-		if err != nil {
-			return fmt.Errorf("build site: %s: %w", j.path, err)
-		}
-		if cerr != nil {
-			return fmt.Errorf("build site: %w", cerr)
-		}
+		changed, err = streamFile(j, dst)
 	} else {
-		buf := bufPool.Get().(*bytes.Buffer)
-		buf.Reset()
-		defer bufPool.Put(buf)
-		if err := j.render(buf); err != nil {
-			return fmt.Errorf("build site: %s: %w", j.path, err)
-		}
-		var err error
-		if changed, err = outdir.PutFile(dst, buf.Bytes()); err != nil {
-			return fmt.Errorf("build site: %w", err)
-		}
+		changed, err = renderFile(j, dst)
+	}
+	if err != nil {
+		return err
 	}
 	b.mu.Lock()
 	b.files++
@@ -633,6 +610,53 @@ func (b *builder) write(j job) error {
 	}
 	b.mu.Unlock()
 	return nil
+}
+
+// jobKey is the key of a skippable job's page, and whether it has one.
+func jobKey(j job) (pageKey, bool) {
+	var key pageKey
+	if j.key != nil {
+		if k := j.key(); len(k) == len(key) {
+			copy(key[:], k)
+			return key, true
+		}
+	}
+	return key, false
+}
+
+// streamFile writes a streamed job's file to dst, and reports whether it
+// changed.
+func streamFile(j job, dst string) (bool, error) {
+	f := outdir.NewFile(dst)
+	w := bufio.NewWriterSize(f, 64<<10)
+	err := j.stream(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	changed, cerr := f.Close()
+	if err != nil {
+		return false, fmt.Errorf("build site: %s: %w", j.path, err)
+	}
+	if cerr != nil {
+		return false, fmt.Errorf("build site: %w", cerr)
+	}
+	return changed, nil
+}
+
+// renderFile renders a job's file into a pooled buffer and puts it at dst,
+// and reports whether it changed.
+func renderFile(j job, dst string) (bool, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	if err := j.render(buf); err != nil {
+		return false, fmt.Errorf("build site: %s: %w", j.path, err)
+	}
+	changed, err := outdir.PutFile(dst, buf.Bytes())
+	if err != nil {
+		return false, fmt.Errorf("build site: %w", err)
+	}
+	return changed, nil
 }
 
 // unchanged reports whether the file at dst (the path p of the working
