@@ -86,73 +86,101 @@ const RiskNotStated = "not_stated"
 // process reads one member's register, or reuses its part from the cache
 // when the register did not change. It returns the part's folder.
 func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, err error) {
-	src, err := resolve(m, o.dir, o.cache, o.fetch, o.fetcher)
+	s, err := readSource(m, o)
 	if err != nil {
 		return nil, "", false, err
 	}
-	var (
-		key, commit string
-		data        []byte
-		root        string
-	)
-	switch src.kind {
-	case OpenData:
-		data, err = readLimited(src.path, MaxOpenDataBytes)
-		if err != nil {
-			return nil, "", false, err
-		}
-		key = contentKey(data)
-	default:
-		root = registerRoot(src.path)
-		if st, err := os.Stat(root); err != nil || !st.IsDir() {
-			return nil, "", false, fmt.Errorf("%s is not a folder: give the register's folder, a clone URL or its register.json", src.path)
-		}
-		key, commit, err = folderKey(root)
-		if err != nil {
-			return nil, "", false, fmt.Errorf("read register %s: %w", root, err)
-		}
-	}
 	// The checklist's date-bound rules (a lapsed evaluation) change with
 	// the day, so a part holds for the day it was made on.
-	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, period.Format(o.today), string(src.kind), key, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
-	key = hex.EncodeToString(full[:])
+	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, period.Format(o.today), string(s.kind), s.key, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
+	key := hex.EncodeToString(full[:])
 	partDir = filepath.Join(o.cache, "parts", m.Code)
 	if old, err := readPart(partDir); err == nil && old.Key == key {
 		return old, partDir, true, nil
 	}
-
-	var (
-		reg   *register.Register
-		fs    []finding.Finding // the checklist's findings
-		extra int               // unpublished records the open data counts
-		skip  int
-		base  string
-	)
-	check := principle.Options{Today: o.today}
-	if src.kind == OpenData {
-		reg, extra, skip, err = readOpenData(src.path, data)
-		if err != nil {
-			return nil, "", false, err
-		}
-		base = siteOfOpenData(m.Source)
-		fs = principle.Run(reg, check)
-	} else {
-		// The checklist runs on each record as it is read, while it is at
-		// hand; its placeholder rule also tells the loader which records
-		// to hold back, so no record is searched twice.
-		res, err := load.Register(root, load.Options{Workers: 1, Validator: o.validator, Check: &check})
-		if err != nil {
-			return nil, "", false, err
-		}
-		reg, fs = res.Register, res.Checked
-		base = reg.Config.Site.BaseURL
+	l, err := s.load(m, o)
+	if err != nil {
+		return nil, "", false, err
 	}
-	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: src.kind,
-		Commit: commit, Site: base, Skipped: skip}
-	if err := writePart(partDir, p, reg, fs, extra, o.today); err != nil {
+	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: s.kind,
+		Commit: s.commit, Site: l.base, Skipped: l.skip}
+	if err := writePart(partDir, p, l.reg, l.fs, l.extra, o.today); err != nil {
 		return nil, "", false, err
 	}
 	return p, partDir, false, nil
+}
+
+// memberSource is a member's register, located and read as far as telling
+// whether it changed.
+type memberSource struct {
+	resolved
+	key    string // of the open data's content or the folder's commit
+	commit string // a register folder's commit, if known
+	data   []byte // the open data
+	root   string // the register's folder
+}
+
+// readSource locates a member's register and reads its key.
+func readSource(m Member, o memberOptions) (*memberSource, error) {
+	src, err := resolve(m, o.dir, o.cache, o.fetch, o.fetcher)
+	if err != nil {
+		return nil, err
+	}
+	s := &memberSource{resolved: src}
+	switch src.kind {
+	case OpenData:
+		s.data, err = readLimited(src.path, MaxOpenDataBytes)
+		if err != nil {
+			return nil, err
+		}
+		s.key = contentKey(s.data)
+	default:
+		s.root = registerRoot(src.path)
+		if st, err := os.Stat(s.root); err != nil || !st.IsDir() {
+			return nil, fmt.Errorf("%s is not a folder: give the register's folder, a clone URL or its register.json", src.path)
+		}
+		s.key, s.commit, err = folderKey(s.root)
+		if err != nil {
+			return nil, fmt.Errorf("read register %s: %w", s.root, err)
+		}
+	}
+	return s, nil
+}
+
+// memberLoad is a member's register as loaded, with the checklist's
+// findings on it.
+type memberLoad struct {
+	reg   *register.Register
+	fs    []finding.Finding // the checklist's findings
+	extra int               // unpublished records the open data counts
+	skip  int               // open-data records that could not be read
+	base  string            // the member's site
+}
+
+// load loads the member's register and runs the checklist on it.
+func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
+	var l memberLoad
+	var err error
+	check := principle.Options{Today: o.today}
+	if s.kind == OpenData {
+		l.reg, l.extra, l.skip, err = readOpenData(s.path, s.data)
+		if err != nil {
+			return l, err
+		}
+		l.base = siteOfOpenData(m.Source)
+		l.fs = principle.Run(l.reg, check)
+		return l, nil
+	}
+	// The checklist runs on each record as it is read, while it is at
+	// hand; its placeholder rule also tells the loader which records to
+	// hold back, so no record is searched twice.
+	res, err := load.Register(s.root, load.Options{Workers: 1, Validator: o.validator, Check: &check})
+	if err != nil {
+		return l, err
+	}
+	l.reg, l.fs = res.Register, res.Checked
+	l.base = l.reg.Config.Site.BaseURL
+	return l, nil
 }
 
 // readLimited reads a regular file of at most max bytes.
