@@ -148,16 +148,7 @@ func (t *treeReader) diff(dir string, a, b plumbing.Hash, out *[]fileChange) err
 		if ca.have && cb.have && len(ca.raw) == len(cb.raw) && len(ca.raw)+entryLen(ca.e) <= suffix && entryLen(ca.e) == entryLen(cb.e) {
 			return nil
 		}
-		c := 0
-		switch {
-		case !ca.have:
-			c = 1
-		case !cb.have:
-			c = -1
-		default:
-			c = compareEntries(ca.e, cb.e)
-		}
-		switch {
+		switch c := order(&ca, &cb); {
 		case c < 0: // only in a
 			if err := t.side(dir, ca.e, true, out); err != nil {
 				return err
@@ -185,6 +176,18 @@ func (t *treeReader) diff(dir string, a, b plumbing.Hash, out *[]fileChange) err
 		}
 	}
 	return nil
+}
+
+// order compares the entries of two cursors as Git sorts a tree, an
+// exhausted cursor's after every entry.
+func order(ca, cb *treeCursor) int {
+	switch {
+	case !ca.have:
+		return 1
+	case !cb.have:
+		return -1
+	}
+	return compareEntries(ca.e, cb.e)
 }
 
 // skipCommon returns what is left of two raw trees after the entries of
