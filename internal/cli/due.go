@@ -75,7 +75,7 @@ func runDue(o *dueOptions) error {
 	}
 	items := lifecycle.Due(reg, today, within)
 	rep := lifecycle.Report{Today: today, Within: within, Items: items, Title: cfg.Site.Title,
-		Language: cfg.Language(), Now: o.Now()}
+		Language: cfg.Language(), TextLanguage: o.ui(), Now: o.Now()}
 	if u, err := url.Parse(cfg.Site.BaseURL); err == nil && u.Hostname() != "" {
 		rep.Host = u.Hostname()
 	}

@@ -133,6 +133,8 @@ func TestCommandsSpeakTheRunsLanguage(t *testing.T) {
 			[]string{"prints why a rule of the checklist exists"}, []string{"toont waarom een regel van de toetslijst bestaat"}, false},
 		{"schema's longer help", func(root string) []string { return []string{"schema", "--help"} }, ExitOK,
 			[]string{"Save them in one folder"}, []string{"Bewaar ze\nin één map"}, false},
+		{"due's list", func(root string) []string { return []string{"due", "--as-of", "2026-11-24"} }, ExitOK,
+			[]string{"Due as of 2026-11-24 (window "}, []string{"Af te handelen per 2026-11-24 (termijn "}, false},
 		{"findings and summary", func(root string) []string { return []string{"check"} }, ExitOK,
 			[]string{"1 record, no problems found"},
 			[]string{"1 registratie, geen problemen gevonden"}, false},

@@ -68,6 +68,8 @@ type Item struct {
 	Path string
 	// Detail explains the date in a sentence.
 	Detail string
+	// DetailNL is Detail in Dutch, for the text list in a Dutch run.
+	DetailNL string
 }
 
 // AnyLapsed reports whether any item has lapsed.
@@ -164,8 +166,8 @@ func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "
 
 func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) []Item {
 	var items []Item
-	add := func(what What, date time.Time, g Group, path, detail string) {
-		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: detail})
+	add := func(what What, date time.Time, g Group, path, detail, detailNL string) {
+		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: detail, DetailNL: detailNL})
 	}
 	if r.Status == "retired" {
 		return nil
@@ -175,24 +177,32 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		due, iv, ok := NextEvaluation(r, cfg)
 		if !ok {
 			path, what := "/lifecycle/start", "it was never evaluated and has no start date (lifecycle.start)"
+			whatNL := "er is nooit geëvalueerd en er is geen startdatum (lifecycle.start)"
 			switch {
 			case r.Evaluation.Last != "":
 				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q is not a date", r.Evaluation.Last)
+				whatNL = fmt.Sprintf("de laatste evaluatie %q is geen datum", r.Evaluation.Last)
 			case r.Lifecycle.Start != "":
 				what = fmt.Sprintf("it was never evaluated and its start %q is not a date", r.Lifecycle.Start)
+				whatNL = fmt.Sprintf("er is nooit geëvalueerd en de start %q is geen datum", r.Lifecycle.Start)
 			}
 			add(Evaluation, time.Time{}, Undated, path, fmt.Sprintf(
-				"the next evaluation cannot be computed: %s; record when it started or was last evaluated (III)", what))
+				"the next evaluation cannot be computed: %s; record when it started or was last evaluated (III)", what), fmt.Sprintf(
+				"de volgende evaluatie is niet te berekenen: %s; leg vast wanneer de registratie is gestart of het laatst is geëvalueerd (III)", whatNL))
 		} else {
 			path, basis := "/evaluation/last", "last evaluated "+r.Evaluation.Last
+			basisNL := "laatst geëvalueerd " + r.Evaluation.Last
 			if r.Evaluation.Last == "" {
 				path, basis = "/lifecycle/start", "never evaluated, in use since "+r.Lifecycle.Start
+				basisNL = "nooit geëvalueerd, in gebruik sinds " + r.Lifecycle.Start
 			}
 			switch {
 			case due.Before(today):
-				add(Evaluation, due, Lapsed, path, fmt.Sprintf("evaluation lapsed on %s (%s, every %s)", period.Format(due), basis, iv))
+				add(Evaluation, due, Lapsed, path, fmt.Sprintf("evaluation lapsed on %s (%s, every %s)", period.Format(due), basis, iv),
+					fmt.Sprintf("evaluatie verstreken op %s (%s, elke %s)", period.Format(due), basisNL, iv))
 			case !due.After(horizon):
-				add(Evaluation, due, Upcoming, path, fmt.Sprintf("evaluation due on %s (%s, every %s)", period.Format(due), basis, iv))
+				add(Evaluation, due, Upcoming, path, fmt.Sprintf("evaluation due on %s (%s, every %s)", period.Format(due), basis, iv),
+					fmt.Sprintf("evaluatie gepland op %s (%s, elke %s)", period.Format(due), basisNL, iv))
 			}
 		}
 	}
@@ -201,12 +211,14 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		switch {
 		case end.Before(today) && r.Active():
 			add(Lifecycle, end, Lapsed, "/lifecycle/end", fmt.Sprintf(
-				"life cycle ended on %s but the record is still active: evaluate, and extend only by a decision (3.4)", period.Format(end)))
+				"life cycle ended on %s but the record is still active: evaluate, and extend only by a decision (3.4)", period.Format(end)), fmt.Sprintf(
+				"levenscyclus afgelopen op %s maar de registratie is nog actief: evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)))
 		case end.Before(today):
 			// Ended and not active: nothing to chase.
 		case !end.After(horizon):
 			add(Lifecycle, end, Ending, "/lifecycle/end", fmt.Sprintf(
-				"life cycle ends on %s: evaluate before then, and extend only by a decision (3.4)", period.Format(end)))
+				"life cycle ends on %s: evaluate before then, and extend only by a decision (3.4)", period.Format(end)), fmt.Sprintf(
+				"levenscyclus eindigt op %s: evalueer daarvoor, en verleng alleen met een besluit (3.4)", period.Format(end)))
 		}
 	}
 
@@ -215,12 +227,13 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		if e.Until == "" || err != nil || until.After(horizon) {
 			continue
 		}
-		verb := "ends"
+		verb, verbNL := "ends", "eindigt"
 		if until.Before(today) {
-			verb = "ended"
+			verb, verbNL = "ended", "is geëindigd"
 		}
 		add(Exception, until, Ending, fmt.Sprintf("/exceptions/%d/until", i), fmt.Sprintf(
-			"exception to rule %s %s on %s%s", orUnnamed(e.Rule), verb, period.Format(until), approvedBy(e.ApprovedBy)))
+			"exception to rule %s %s on %s%s", orUnnamed(e.Rule), verb, period.Format(until), approvedBy(e.ApprovedBy)), fmt.Sprintf(
+			"uitzondering op regel %s %s op %s%s", orUnnamedNL(e.Rule), verbNL, period.Format(until), approvedByNL(e.ApprovedBy)))
 	}
 
 	for i, s := range r.DataSharing {
@@ -228,12 +241,13 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		if s.End == "" || err != nil || end.After(horizon) {
 			continue
 		}
-		verb := "ends"
+		verb, verbNL := "ends", "eindigt"
 		if end.Before(today) {
-			verb = "ended"
+			verb, verbNL = "ended", "is geëindigd"
 		}
 		add(DataSharing, end, Ending, fmt.Sprintf("/data_sharing/%d/end", i), fmt.Sprintf(
-			"data-sharing agreement with %s %s on %s", orUnnamed(s.Party), verb, period.Format(end)))
+			"data-sharing agreement with %s %s on %s", orUnnamed(s.Party), verb, period.Format(end)), fmt.Sprintf(
+			"afspraak over het delen van gegevens met %s %s op %s", orUnnamedNL(s.Party), verbNL, period.Format(end)))
 	}
 	return items
 }
@@ -250,4 +264,18 @@ func approvedBy(s string) string {
 		return ""
 	}
 	return " (approved by " + s + ")"
+}
+
+func orUnnamedNL(s string) string {
+	if s == "" {
+		return "(zonder naam)"
+	}
+	return s
+}
+
+func approvedByNL(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (goedgekeurd door " + s + ")"
 }

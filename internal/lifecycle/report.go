@@ -30,6 +30,9 @@ type Report struct {
 	Host string
 	// Language of labels in the calendar: "nl" or "en".
 	Language string
+	// TextLanguage is the language of the text list: the run's, "nl" or
+	// "en" (anything else is English).
+	TextLanguage string
 	// Now stamps calendar events (DTSTAMP).
 	Now time.Time
 	// Public makes a calendar for residents: events name the record and

@@ -65,6 +65,69 @@ Upcoming: evaluations due
 	}
 }
 
+// A Dutch run gets the whole list in Dutch: headings, counts, each item's
+// sentence and the owner's label; any other language gets the English.
+func TestWriteTextInDutch(t *testing.T) {
+	r := sampleReport(t)
+	r.TextLanguage = "nl"
+	var b bytes.Buffer
+	if err := Write(&b, "text", r); err != nil {
+		t.Fatal(err)
+	}
+	want := `Af te handelen per 2026-11-24 (termijn P90D): 2 verstreken, 3 aflopend, 1 gepland
+
+Verstreken: de datum is voorbij
+  2026-03-01  cam-markt  evaluatie verstreken op 2026-03-01 (laatst geëvalueerd 2025-03-01, elke P1Y)
+              verantwoordelijke: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml#/evaluation/last)
+  2026-10-31  cam-markt  levenscyclus afgelopen op 2026-10-31 maar de registratie is nog actief: evalueer, en verleng alleen met een besluit (3.4)
+              verantwoordelijke: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml#/lifecycle/end)
+
+Loopt af: uitzonderingen, afspraken en levenscycli die eindigen
+  2026-11-01  geluid-plein  afspraak over het delen van gegevens met RIVM is geëindigd op 2026-11-01
+              verantwoordelijke: (niet vastgelegd)  (sensors/geluid-plein.yaml#/data_sharing/0/end)
+  2026-12-15  cam-markt  uitzondering op regel camera-temporary eindigt op 2026-12-15 (goedgekeurd door college)
+              verantwoordelijke: Teamleider toezicht, Openbare Orde <toezicht@voorbeeldstad.example>  (sensors/cam-markt.yaml#/exceptions/0/until)
+  2026-12-31  geluid-plein  afspraak over het delen van gegevens met Universiteit eindigt op 2026-12-31
+              verantwoordelijke: (niet vastgelegd)  (sensors/geluid-plein.yaml#/data_sharing/1/end)
+
+Gepland: evaluaties die eraan komen
+  2026-12-20  geluid-plein  evaluatie gepland op 2026-12-20 (nooit geëvalueerd, in gebruik sinds 2022-12-20, elke P4Y)
+              verantwoordelijke: (niet vastgelegd)  (sensors/geluid-plein.yaml#/lifecycle/start)
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+
+	undated := decode(t, "id: anpr-1\nkind: sensor\nstatus: active\nlifecycle: {end: \"2050-01-01\"}\nevaluation: {last: \"ooit\"}\n")
+	today, within := date(t, "2026-01-01"), period.MustParse("P30D")
+	items := Due(register.New("", nil, []*record.Record{undated}), today, within)
+	for _, tt := range []struct {
+		name, lang string
+		items      []Item
+		want       []string
+	}{
+		{"nothing due", "nl", nil, []string{"Af te handelen per 2026-01-01 (termijn P30D): 0 verstreken, 0 aflopend, 0 gepland\nEr is niets verstreken en er valt niets binnen de termijn.\n"}},
+		{"no date", "nl", items, []string{"0 gepland, 1 zonder datum", "Geen datum: de volgende evaluatie is niet te berekenen",
+			"(geen datum)  anpr-1  de volgende evaluatie is niet te berekenen: de laatste evaluatie \"ooit\" is geen datum;"}},
+		{"an item without Dutch keeps its English", "nl", []Item{{Record: undated, What: Evaluation, Group: Upcoming, Date: today, Path: "/evaluation/last", Detail: "only in English"}},
+			[]string{"2026-01-01  anpr-1  only in English\n"}},
+		{"another language is English", "de", items, []string{"0 upcoming, 1 without a date", "(no date)  anpr-1  the next evaluation cannot be computed"}},
+		{"no language is English", "", nil, []string{"Nothing has lapsed and nothing falls due within the window."}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			if err := WriteText(&b, Report{Today: today, Within: within, Items: tt.items, TextLanguage: tt.lang}); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("text has no %q:\n%s", w, b.String())
+				}
+			}
+		})
+	}
+}
+
 func TestWriteJSON(t *testing.T) {
 	var b bytes.Buffer
 	if err := Write(&b, "json", sampleReport(t)); err != nil {

@@ -9,39 +9,91 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 )
 
-var groupTitle = map[Group]string{
-	Lapsed:   "Lapsed: the date has passed",
-	Undated:  "No date: the next evaluation cannot be computed",
-	Ending:   "Ending: exceptions, agreements and life cycles that end",
-	Upcoming: "Upcoming: evaluations due",
+// textWords are the text list's own words, by language: English, and
+// Dutch for a run in Dutch (Report.TextLanguage).
+type textWords struct {
+	group                  map[Group]string
+	summary, undated       string
+	nothing, noDate, owner string
+	noOwner                string
+	detail                 func(Item) string
+}
+
+var textIn = map[string]textWords{
+	"en": {
+		group: map[Group]string{
+			Lapsed:   "Lapsed: the date has passed",
+			Undated:  "No date: the next evaluation cannot be computed",
+			Ending:   "Ending: exceptions, agreements and life cycles that end",
+			Upcoming: "Upcoming: evaluations due",
+		},
+		summary: "Due as of %s (window %s): %d lapsed, %d ending, %d upcoming",
+		undated: ", %d without a date",
+		nothing: "Nothing has lapsed and nothing falls due within the window.",
+		noDate:  "(no date)",
+		owner:   "owner: ",
+		noOwner: "owner: (none recorded)",
+		detail:  func(it Item) string { return it.Detail },
+	},
+	"nl": {
+		group: map[Group]string{
+			Lapsed:   "Verstreken: de datum is voorbij",
+			Undated:  "Geen datum: de volgende evaluatie is niet te berekenen",
+			Ending:   "Loopt af: uitzonderingen, afspraken en levenscycli die eindigen",
+			Upcoming: "Gepland: evaluaties die eraan komen",
+		},
+		summary: "Af te handelen per %s (termijn %s): %d verstreken, %d aflopend, %d gepland",
+		undated: ", %d zonder datum",
+		nothing: "Er is niets verstreken en er valt niets binnen de termijn.",
+		noDate:  "(geen datum)",
+		owner:   "verantwoordelijke: ",
+		noOwner: "verantwoordelijke: (niet vastgelegd)",
+		detail: func(it Item) string {
+			if it.DetailNL != "" {
+				return it.DetailNL
+			}
+			return it.Detail
+		},
+	},
 }
 
 // WriteText prints the list grouped, one item per paragraph, with the
-// owner to chase.
+// owner to chase, in Report.TextLanguage (English unless "nl").
 func WriteText(w io.Writer, r Report) error {
+	t, ok := textIn[r.TextLanguage]
+	if !ok {
+		t = textIn["en"]
+	}
 	bw := bufio.NewWriter(w)
 	n := Count(r.Items)
-	fmt.Fprintf(bw, "Due as of %s (window %s): %d lapsed, %d ending, %d upcoming",
-		period.Format(r.Today), r.Within, n[Lapsed], n[Ending], n[Upcoming])
+	fmt.Fprintf(bw, t.summary, period.Format(r.Today), r.Within, n[Lapsed], n[Ending], n[Upcoming])
 	if n[Undated] > 0 {
-		fmt.Fprintf(bw, ", %d without a date", n[Undated])
+		fmt.Fprintf(bw, t.undated, n[Undated])
 	}
 	fmt.Fprintln(bw)
 	for _, g := range Groups {
 		if n[g] == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "\n%s\n", groupTitle[g])
+		fmt.Fprintf(bw, "\n%s\n", t.group[g])
 		for _, it := range r.Items {
 			if it.Group != g {
 				continue
 			}
-			fmt.Fprintf(bw, "  %s  %s  %s\n", DateText(it), it.Record.ID, it.Detail)
-			fmt.Fprintf(bw, "              %s  (%s)\n", owner(it), Where(it))
+			date := DateText(it)
+			if it.Date.IsZero() {
+				date = t.noDate
+			}
+			fmt.Fprintf(bw, "  %s  %s  %s\n", date, it.Record.ID, t.detail(it))
+			who := t.noOwner
+			if c := contact(it); c != "" {
+				who = t.owner + c
+			}
+			fmt.Fprintf(bw, "              %s  (%s)\n", who, Where(it))
 		}
 	}
 	if len(r.Items) == 0 {
-		fmt.Fprintln(bw, "Nothing has lapsed and nothing falls due within the window.")
+		fmt.Fprintln(bw, t.nothing)
 	}
 	return bw.Flush()
 }
@@ -60,6 +112,14 @@ func Where(it Item) string { return it.Record.File + "#" + it.Path }
 
 // owner is the owner's role and contact on one line.
 func owner(it Item) string {
+	if c := contact(it); c != "" {
+		return "owner: " + c
+	}
+	return "owner: (none recorded)"
+}
+
+// contact is the owner's role, e-mail and phone, or "" when none is recorded.
+func contact(it Item) string {
 	o := it.Record.Owner
 	parts := []string{}
 	role := o.Role
@@ -75,8 +135,5 @@ func owner(it Item) string {
 	if o.Phone != "" {
 		parts = append(parts, o.Phone)
 	}
-	if len(parts) == 0 {
-		return "owner: (none recorded)"
-	}
-	return "owner: " + strings.Join(parts, " ")
+	return strings.Join(parts, " ")
 }

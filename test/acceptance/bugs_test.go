@@ -115,7 +115,7 @@ func TestDueSaysWhenItsSettingIsBroken(t *testing.T) {
 		t.Error("check does not report due_within: 90 dagen at register.yaml:12")
 	}
 	r := run(t, dir, nil, "due", "--as-of", asOf)
-	if !strings.Contains(r.stdout, "(window P90D)") {
+	if !strings.Contains(r.stdout, "(termijn P90D)") {
 		t.Errorf("due does not fall back to the default window:\n%s", r.stdout)
 	}
 	if !strings.Contains(r.stderr, "due_within") {

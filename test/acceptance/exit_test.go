@@ -40,7 +40,7 @@ func TestExitCodes(t *testing.T) {
 		{"schema of an unknown kind", []string{"schema", "camera"}, 2, "", "sensor"},
 		{"due with a bad window", []string{"due", "--within", "90 dagen"}, 2, "", "ISO 8601 duration"},
 		{"due with something lapsed", []string{"due", "--as-of", asOf}, 1, "cam-haven", ""},
-		{"due before anything lapsed", []string{"due", "--as-of", "2026-01-15"}, 0, "0 lapsed", ""},
+		{"due before anything lapsed", []string{"due", "--as-of", "2026-01-15"}, 0, "0 verstreken", ""},
 		{"new of an unknown kind", []string{"new", "camera", "cam-plein"}, 2, "", "use sensor or algorithm"},
 		{"changes without --since", []string{"changes"}, 2, "", "--since is verplicht"},
 		{"history outside Git", []string{"history", "cam-haven"}, 2, "", "Git"},
