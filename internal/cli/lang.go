@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -151,14 +152,10 @@ func localize(lang string, args []any) []any {
 type orList []string
 
 func (l orList) In(lang string) string {
-	if len(l) < 2 {
-		return strings.Join(l, "")
-	}
-	or := " or "
 	if lang == message.Dutch {
-		or = " of "
+		return format.Join(l, "of")
 	}
-	return strings.Join(l[:len(l)-1], ", ") + or + l[len(l)-1]
+	return format.Join(l, "or")
 }
 
 func (l orList) String() string { return l.In(message.English) }

@@ -75,9 +75,13 @@ func (s Set[T]) ForFile(path string) (Format[T], error) {
 type Named interface{ Names() []string }
 
 // Choices writes a list as help names a choice: "a", "a or b", "a, b or c".
-func Choices(names []string) string {
+func Choices(names []string) string { return Join(names, "or") }
+
+// Join words a list of choices with the conjunction given ("a, b or c"), so
+// a caller in another language words it the same way with its own word.
+func Join(names []string, conj string) string {
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }
