@@ -203,14 +203,6 @@ func fieldChange(c fielddiff.Change, lang string) string {
 	return fmt.Sprintf("%s: %s → %s", p, fielddiff.Format(c.Old), fielddiff.Format(c.New))
 }
 
-// plural writes a count with its noun: "1 commit", "2 commits".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
 func short(hash string) string {
 	if len(hash) > 12 {
 		return hash[:12]
