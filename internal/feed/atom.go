@@ -183,14 +183,14 @@ var words = map[string]map[string]string{
 		"added": "Nieuw", "changed": "Gewijzigd", "removed": "Verwijderd", "renamed": "Hernoemd",
 		"added-line": "Nieuw in het register.", "removed-line": "Verwijderd uit het register.",
 		"renamed-line": "Nieuw kenmerk (id): %s, was %s.",
-		"field-added":  "%s toegevoegd: %s", "field-removed": "%s verwijderd", "field-changed": "%s: %s → %s",
+		"field-added":  "%s (nieuw): %s", "field-removed": "%s (verwijderd)", "field-changed": "%s: %s → %s",
 		"unreadable": "De wijziging kon niet worden gelezen.", "changes": "Wijzigingen",
 	},
 	"en": {
 		"added": "Added", "changed": "Changed", "removed": "Removed", "renamed": "Renamed",
 		"added-line": "New in the register.", "removed-line": "Removed from the register.",
 		"renamed-line": "New identifier: %s, was %s.",
-		"field-added":  "%s added: %s", "field-removed": "%s removed", "field-changed": "%s: %s → %s",
+		"field-added":  "%s (new): %s", "field-removed": "%s (removed)", "field-changed": "%s: %s → %s",
 		"unreadable": "The change could not be read.", "changes": "Changes",
 	},
 }
@@ -243,13 +243,16 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 			}
 			return fielddiff.Format(v)
 		}
+		// Named as the packet and the site name a field, in words a
+		// resident reads ("Besluiten 2 › date"), not the record's keys.
+		shown := field.Name(lang, name)
 		switch f.Op {
 		case fielddiff.Added:
-			out = append(out, fmt.Sprintf(word(lang, "field-added"), name, val(f.New)))
+			out = append(out, fmt.Sprintf(word(lang, "field-added"), shown, val(f.New)))
 		case fielddiff.Removed:
-			out = append(out, fmt.Sprintf(word(lang, "field-removed"), name))
+			out = append(out, fmt.Sprintf(word(lang, "field-removed"), shown))
 		default:
-			out = append(out, fmt.Sprintf(word(lang, "field-changed"), name, val(f.Old), val(f.New)))
+			out = append(out, fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old), val(f.New)))
 		}
 	}
 	return out

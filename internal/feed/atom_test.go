@@ -111,10 +111,10 @@ func TestFeed(t *testing.T) {
 		t.Errorf("feed head: %+v", p)
 	}
 	want := []struct{ title, updated, body string }{
-		{"Hernoemd: Geluid op het plein (geluid-plein)", "2026-06-01T08:00:00Z", "Nieuw kenmerk (id): geluid-plein, was geluid.\nid: geluid → geluid-plein"},
+		{"Hernoemd: Geluid op het plein (geluid-plein)", "2026-06-01T08:00:00Z", "Nieuw kenmerk (id): geluid-plein, was geluid.\nKenmerk: geluid → geluid-plein"},
 		{"Verwijderd: Oud algoritme (oud)", "2026-04-01T08:00:00Z", "Verwijderd uit het register."},
 		{"Gewijzigd: Camera's op de Markt (cam-markt)", "2026-03-01T09:00:00Z",
-			"retention: P28D → P7D\nlocation.point.lat: niet openbaar → niet openbaar\nproblem verwijderd"},
+			"Bewaartermijn: P28D → P7D\nPunt (WGS84) › lat: niet openbaar → niet openbaar\nWelk probleem lost het op? (verwijderd)"},
 		{"Nieuw: Camera's op de Markt (cam-markt)", "2026-01-10T09:00:00Z", "Nieuw in het register."},
 	}
 	if len(p.Entries) != len(want) {
@@ -153,7 +153,7 @@ func TestFeedEnglishWithAuthors(t *testing.T) {
 	}
 	e := p.Entries[2]
 	if e.Title != "Changed: Camera's op de Markt (cam-markt)" || e.Author != "Bob" ||
-		e.Content.Body != "retention: P28D → P7D\nlocation.point.lat: not public → not public\nproblem removed" {
+		e.Content.Body != "Retention period: P28D → P7D\nPoint (WGS84) › lat: not public → not public\nWhich problem does it solve? (removed)" {
 		t.Errorf("entry: %+v", e)
 	}
 }
@@ -219,7 +219,7 @@ func TestFeedKeepsWithheldValuesOut(t *testing.T) {
 			t.Errorf("the feed shows %q:\n%s", leak, out)
 		}
 	}
-	for _, want := range []string{"datasets.0.url: niet openbaar → niet openbaar", "datasets.1 toegevoegd: ", "BRP", "uses_sensors: "} {
+	for _, want := range []string{"Gebruikte gegevens (datasets) 1 › url: niet openbaar → niet openbaar", "Gebruikte gegevens (datasets) 2 (nieuw): ", "BRP", "Gebruikt gegevens van sensoren: "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the feed lacks %q:\n%s", want, out)
 		}

@@ -128,7 +128,7 @@ func TestPublicFeedAndSite(t *testing.T) {
 	if len(atom.Entries) == 0 {
 		t.Error("the feed has no entries")
 	}
-	if !strings.Contains(feed, "evaluation.outcome toegevoegd: niet openbaar") {
+	if !strings.Contains(feed, "Uitkomst evaluatie (nieuw): niet openbaar") {
 		t.Error("the feed does not show the withheld outcome as niet openbaar")
 	}
 	for _, secret := range []string{"Drone bij evenementen", "drone-evenementen", "Steward", "privacy@lindeveen.example", "GEHEIME-UITKOMST", "Minder incidenten"} {
