@@ -77,6 +77,16 @@ func (b *builder) homeBody(lang string) homeBody {
 		OpenDataURL:    root + b.pagePath(lang, "opendata"),
 		DatasetsURL:    b.datasetsURL(lang, root),
 	}
+	b.homeCounts(&h, lang, root)
+	b.homeUnpublished(&h, lang)
+	b.homeLapsed(&h, lang, root)
+	h.New = b.homeNew(lang, root)
+	return h
+}
+
+// homeCounts fills the totals and the per-type and per-category counts,
+// most records first.
+func (b *builder) homeCounts(h *homeBody, lang, root string) {
 	types := map[string]*countRow{}
 	cats := map[string]*countRow{}
 	for _, r := range b.public {
@@ -101,18 +111,25 @@ func (b *builder) homeBody(lang string) homeBody {
 			c.Records++
 		}
 	}
-	byCount := func(x, y countRow) int {
-		return cmp.Or(cmp.Compare(y.Records, x.Records), cmp.Compare(x.Label, y.Label))
-	}
-	for _, c := range types {
-		h.SensorTypes = append(h.SensorTypes, *c)
-	}
-	slices.SortFunc(h.SensorTypes, byCount)
-	for _, c := range cats {
-		h.Categories = append(h.Categories, *c)
-	}
-	slices.SortFunc(h.Categories, byCount)
+	h.SensorTypes = sortedCounts(types)
+	h.Categories = sortedCounts(cats)
+}
 
+// sortedCounts lists the rows most records first, then by label.
+func sortedCounts(m map[string]*countRow) []countRow {
+	var rows []countRow
+	for _, c := range m {
+		rows = append(rows, *c)
+	}
+	slices.SortFunc(rows, func(x, y countRow) int {
+		return cmp.Or(cmp.Compare(y.Records, x.Records), cmp.Compare(x.Label, y.Label))
+	})
+	return rows
+}
+
+// homeUnpublished says how many records are left out and why, and how
+// many files could not be read at all.
+func (b *builder) homeUnpublished(h *homeBody, lang string) {
 	if n := len(b.unpublished); n > 0 {
 		h.Unpublished = plural(n, t(lang, "unpublished1"), t(lang, "unpublished"))
 		reasons := map[string]int{}
@@ -129,11 +146,14 @@ func (b *builder) homeBody(lang string) homeBody {
 			return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.Reason, y.Reason))
 		})
 	}
-
 	if n := len(b.skipped); n > 0 {
 		h.Skipped = plural(n, t(lang, "skipped1"), t(lang, "skipped"))
 	}
+}
 
+// homeLapsed lists the first homeLimit lapsed evaluations and life
+// cycles and counts the rest.
+func (b *builder) homeLapsed(h *homeBody, lang, root string) {
 	for _, d := range b.lapsed {
 		r := d.record
 		if len(h.Lapsed) == homeLimit {
@@ -149,7 +169,11 @@ func (b *builder) homeBody(lang string) homeBody {
 		}
 		h.Lapsed = append(h.Lapsed, dueRow{Name: r.Name, URL: root + b.recordPath(lang, r), What: what, Date: template.HTML(dateTag(lang, d.date)), Lapsed: true})
 	}
+}
 
+// homeNew lists up to homeLimit public records added within NewWithin,
+// newest first.
+func (b *builder) homeNew(lang, root string) []dueRow {
 	type added struct {
 		r    *record.Record
 		date string
@@ -163,13 +187,14 @@ func (b *builder) homeBody(lang string) homeBody {
 		}
 	}
 	slices.SortStableFunc(recent, func(x, y added) int { return cmp.Or(cmp.Compare(y.date, x.date), cmp.Compare(x.r.Name, y.r.Name)) })
+	var rows []dueRow
 	for i, a := range recent {
 		if i == homeLimit {
 			break
 		}
-		h.New = append(h.New, dueRow{Name: a.r.Name, URL: root + b.recordPath(lang, a.r), What: typeLabel(lang, a.r), Date: template.HTML(dateTag(lang, a.date))})
+		rows = append(rows, dueRow{Name: a.r.Name, URL: root + b.recordPath(lang, a.r), What: typeLabel(lang, a.r), Date: template.HTML(dateTag(lang, a.date))})
 	}
-	return h
+	return rows
 }
 
 type principleView struct {
