@@ -58,13 +58,60 @@ func (t *Text) In(lang string) string {
 	return t.en
 }
 
-// Format formats the text in lang with args, as fmt.Sprintf does.
+// Format formats the text in lang with args, as fmt.Sprintf does. An
+// argument worded in each language (a Lingual: a Text, a Phrase) is worded
+// in lang too.
 func (t *Text) Format(lang string, args ...any) string {
 	if len(args) == 0 {
 		return t.In(lang)
 	}
-	return fmt.Sprintf(t.In(lang), args...)
+	return fmt.Sprintf(t.In(lang), worded(lang, args)...)
 }
+
+// Lingual is a value worded in each language: a Text, a Phrase, or a type
+// of the caller's, such as a list joined with "or" and "of".
+type Lingual interface{ In(lang string) string }
+
+// worded returns args with every Lingual one in lang; args itself when
+// none is.
+func worded(lang string, args []any) []any {
+	var out []any
+	for i, arg := range args {
+		l, ok := arg.(Lingual)
+		if !ok {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(args)
+		}
+		out[i] = l.In(lang)
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// Phrase is a text with its arguments, worded once the language is known:
+// a stage that does not know who reads its words keeps them as phrases.
+type Phrase struct {
+	text *Text
+	args []any
+}
+
+// With returns the text with args, to be worded in either language later.
+func (t *Text) With(args ...any) Phrase { return Phrase{text: t, args: args} }
+
+// In is the phrase in lang, its Lingual arguments in lang too.
+func (p Phrase) In(lang string) string {
+	if p.text == nil {
+		return ""
+	}
+	return p.text.Format(lang, p.args...)
+}
+
+// String is the phrase in English.
+func (p Phrase) String() string { return p.In(English) }
 
 // String is the English text, for a reader of the code and test logs.
 func (t *Text) String() string { return t.en }

@@ -128,3 +128,31 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+// An argument worded in each language is worded in the text's language,
+// and a phrase keeps its arguments until its language is known.
+func TestLingualArguments(t *testing.T) {
+	field := New("the record", "de registratie")
+	missing := New("%s lacks %q", "%[2]q ontbreekt in %[1]s")
+	p := missing.With(field, "name")
+	for _, tt := range []struct {
+		lang, want string
+	}{
+		{English, `the record lacks "name"`},
+		{Dutch, `"name" ontbreekt in de registratie`},
+	} {
+		if got := p.In(tt.lang); got != tt.want {
+			t.Errorf("In(%q) = %q, want %q", tt.lang, got, tt.want)
+		}
+		if got := missing.Format(tt.lang, field, "name"); got != tt.want {
+			t.Errorf("Format(%q) = %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+	nested := New("%s, and more", "%s, en meer").With(p)
+	if got := nested.In(Dutch); got != `"name" ontbreekt in de registratie, en meer` {
+		t.Errorf("nested phrase: %q", got)
+	}
+	if (Phrase{}).In(Dutch) != "" {
+		t.Error("the zero phrase is not empty")
+	}
+}
