@@ -115,6 +115,7 @@ type verdictCompiler struct {
 	done map[*jsonschema.Schema]*verdict
 }
 
+// compile compiles s, once however often the schemas refer to it.
 func (c *verdictCompiler) compile(s *jsonschema.Schema) (*verdict, error) {
 	if s == nil {
 		return nil, nil
@@ -126,27 +127,52 @@ func (c *verdictCompiler) compile(s *jsonschema.Schema) (*verdict, error) {
 		return v, nil
 	}
 	c.done[s] = nil
-	unsupported := func(kw string) (*verdict, error) {
-		return nil, fmt.Errorf("%s: %s", s.Location, kw)
+	if err := supported(s); err != nil {
+		return nil, err
 	}
+	v := newVerdict(s)
+	if err := v.constants(s); err != nil {
+		return nil, err
+	}
+	if err := c.subschemas(v, s); err != nil {
+		return nil, err
+	}
+	c.done[s] = v
+	return v, nil
+}
+
+// supported returns an error naming the first keyword of s, itself and not
+// its subschemas, that the verdict does not decide as the library does.
+func supported(s *jsonschema.Schema) error {
+	var kw string
 	switch {
 	case s.DraftVersion < 2020:
-		return unsupported(fmt.Sprintf("draft %d", s.DraftVersion))
+		kw = fmt.Sprintf("draft %d", s.DraftVersion)
 	case s.Ref != nil, s.RecursiveRef != nil, s.DynamicRef != nil:
-		return unsupported("$ref")
+		kw = "$ref"
 	case s.PropertyNames != nil:
-		return unsupported("propertyNames")
+		kw = "propertyNames"
 	case len(s.Dependencies) > 0, len(s.DependentRequired) > 0, len(s.DependentSchemas) > 0:
-		return unsupported("dependencies")
+		kw = "dependencies"
 	case s.UnevaluatedProperties != nil, s.UnevaluatedItems != nil:
-		return unsupported("unevaluated")
+		kw = "unevaluated"
 	case s.ContentEncoding != nil, s.ContentMediaType != nil, s.ContentSchema != nil:
-		return unsupported("content")
+		kw = "content"
 	case len(s.Extensions) > 0:
-		return unsupported("extension")
+		kw = "extension"
 	case s.Items != nil, s.AdditionalItems != nil:
-		return unsupported("items of an earlier draft")
+		kw = "items of an earlier draft"
+	default:
+		return nil
 	}
+	return unsupported(s, kw)
+}
+
+func unsupported(s *jsonschema.Schema, kw string) error { return fmt.Errorf("%s: %s", s.Location, kw) }
+
+// newVerdict holds the keywords of s that check the value itself: its
+// type, format, pattern, bounds and counts.
+func newVerdict(s *jsonschema.Schema) *verdict {
 	v := &verdict{always: s.Bool, format: s.Format, re: s.Pattern, unique: s.UniqueItems,
 		min: s.Minimum, max: s.Maximum, exMin: s.ExclusiveMinimum, exMax: s.ExclusiveMaximum, multipleOf: s.MultipleOf,
 		required: s.Required,
@@ -167,62 +193,79 @@ func (c *verdictCompiler) compile(s *jsonschema.Schema) (*verdict, error) {
 			v.types |= typeNames[t]
 		}
 	}
+	return v
+}
+
+// constants adds the const and enum of s, which must be values equal
+// compares.
+func (v *verdict) constants(s *jsonschema.Schema) error {
 	if s.Const != nil {
 		if !plain(*s.Const) {
-			return unsupported("const")
+			return unsupported(s, "const")
 		}
 		v.constV = s.Const
 	}
 	if s.Enum != nil {
 		for _, e := range s.Enum.Values {
 			if !plain(e) {
-				return unsupported("enum")
+				return unsupported(s, "enum")
 			}
 		}
 		v.enum = s.Enum.Values
 	}
-	var err error
-	one := func(s *jsonschema.Schema) *verdict {
-		if err != nil || s == nil {
-			return nil
-		}
-		var out *verdict
-		out, err = c.compile(s)
-		return out
-	}
-	many := func(ss []*jsonschema.Schema) []*verdict {
-		var out []*verdict
-		for _, s := range ss {
-			out = append(out, one(s))
-		}
-		return out
-	}
-	v.notV, v.ifV, v.thenV, v.elseV = one(s.Not), one(s.If), one(s.Then), one(s.Else)
-	v.allOf, v.anyOf, v.oneOf = many(s.AllOf), many(s.AnyOf), many(s.OneOf)
-	v.prefix, v.items, v.contains = many(s.PrefixItems), one(s.Items2020), one(s.Contains)
+	return nil
+}
+
+// subschemas compiles the schemas s applies to the value and to its
+// properties and items.
+func (c *verdictCompiler) subschemas(v *verdict, s *jsonschema.Schema) error {
+	sub := subCompiler{c: c}
+	v.notV, v.ifV, v.thenV, v.elseV = sub.one(s.Not), sub.one(s.If), sub.one(s.Then), sub.one(s.Else)
+	v.allOf, v.anyOf, v.oneOf = sub.many(s.AllOf), sub.many(s.AnyOf), sub.many(s.OneOf)
+	v.prefix, v.items, v.contains = sub.many(s.PrefixItems), sub.one(s.Items2020), sub.one(s.Contains)
 	if len(s.Properties) > 0 {
 		v.props = make(map[string]*verdict, len(s.Properties))
 		for name, p := range s.Properties {
-			v.props[name] = one(p)
+			v.props[name] = sub.one(p)
 		}
 	}
 	for re, p := range s.PatternProperties {
-		v.pattern = append(v.pattern, patternVerdict{re: re, v: one(p)})
+		v.pattern = append(v.pattern, patternVerdict{re: re, v: sub.one(p)})
 	}
 	switch a := s.AdditionalProperties.(type) {
 	case nil:
 	case bool:
 		v.noAdditional = !a
 	case *jsonschema.Schema:
-		v.additional = one(a)
+		v.additional = sub.one(a)
 	default:
-		return unsupported("additionalProperties")
+		return unsupported(s, "additionalProperties")
 	}
-	if err != nil {
-		return nil, err
+	return sub.err
+}
+
+// subCompiler compiles subschemas until the first that has no verdict,
+// and keeps its error.
+type subCompiler struct {
+	c   *verdictCompiler
+	err error
+}
+
+func (sc *subCompiler) one(s *jsonschema.Schema) *verdict {
+	if sc.err != nil || s == nil {
+		return nil
 	}
-	c.done[s] = v
-	return v, nil
+	var out *verdict
+	out, sc.err = sc.c.compile(s)
+	return out
+}
+
+func (sc *subCompiler) many(ss []*jsonschema.Schema) []*verdict {
+	var out []*verdict
+	for _, s := range ss {
+		out = append(out, sc.one(s))
+	}
+	return out
 }
 
 func bound(p *int) int {
