@@ -172,7 +172,7 @@ func (f Finding) Position() string {
 
 // Text returns the finding's message and help in the language asked for:
 // the Dutch pair for "nl" when the stage that made the finding wrote one,
-// else the English (stages such as the schema check speak English only).
+// else the English.
 func (f Finding) Text(lang string) (message, help string) {
 	if lang == "nl" && f.MessageNL != "" {
 		return f.MessageNL, f.HelpNL

@@ -7,7 +7,6 @@ package validate
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,6 +20,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/spelling"
@@ -114,12 +114,13 @@ func (noLoader) Load(url string) (any, error) {
 }
 
 // Validate checks a parsed record of the given kind and returns its findings,
-// with positions from the document's node tree.
+// with positions from the document's node tree, each worded in English and
+// Dutch.
 func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Finding {
 	s := v.schemas[k]
 	if s == nil {
-		return []finding.Finding{{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error,
-			Message: fmt.Sprintf("unknown record kind %q", k)}}
+		return []finding.Finding{worded(finding.Finding{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error},
+			msgUnknownKind.With(string(k)), message.Phrase{})}
 	}
 	if vd := v.verdicts[k]; vd != nil {
 		j := judge{}
@@ -133,13 +134,14 @@ func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Find
 	}
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return []finding.Finding{{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error, Message: err.Error()}}
+		return []finding.Finding{worded(finding.Finding{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error},
+			msgNotValidated.With(err), message.Phrase{})}
 	}
 	var out []finding.Finding
 	seen := map[string]bool{}
 	for _, p := range v.problems(ve) {
-		f := finding.Finding{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error,
-			Message: p.message, Help: p.help, Path: source.JoinPointer(p.at...), Key: p.key}
+		f := worded(finding.Finding{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error,
+			Path: source.JoinPointer(p.at...), Key: p.key}, p.message, p.help)
 		if n := doc.Find(p.at, p.key); n != nil {
 			f.Line, f.Column = n.Line, n.Column
 		}
@@ -157,11 +159,18 @@ func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Find
 	return out
 }
 
+// worded gives f its message and help in English and in Dutch.
+func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
+	f.Message, f.Help = msg.In(message.English), help.In(message.English)
+	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	return f
+}
+
 type problem struct {
 	at      []string // instance location of the position to report
 	key     bool     // report the key rather than the value
-	message string
-	help    string
+	message message.Phrase
+	help    message.Phrase
 }
 
 // problems flattens the error tree into the leaves a person can act on.
@@ -170,16 +179,15 @@ type problem struct {
 func (v *Validator) problems(e *jsonschema.ValidationError) []problem {
 	switch k := e.ErrorKind.(type) {
 	case *kind.AnyOf, *kind.OneOf:
+		at := e.InstanceLocation
 		if missing, ok := allMissing(e); ok {
-			return []problem{{at: e.InstanceLocation, message: fmt.Sprintf("%s needs one of %s", where(e.InstanceLocation), quoteList(missing, " or ")),
-				help: "add one of them"}}
+			return []problem{{at: at, message: msgNeedsOneOf.With(where(at), list{items: quoted(missing), sep: wOr}), help: msgAddOne.With()}}
 		}
 		if p, ok := alternatives(e); ok {
 			return []problem{p}
 		}
 		if o, ok := k.(*kind.OneOf); ok && len(o.Subschemas) > 1 {
-			return []problem{{at: e.InstanceLocation, message: fmt.Sprintf("%s matches more than one allowed form", where(e.InstanceLocation)),
-				help: "keep only the fields of one form"}}
+			return []problem{{at: at, message: msgMoreThanOne.With(where(at)), help: msgKeepOneForm.With()}}
 		}
 	}
 	if len(e.Causes) > 0 {
@@ -196,7 +204,7 @@ func (v *Validator) problems(e *jsonschema.ValidationError) []problem {
 // itself (a format, a constant, an enum, a type) into one problem that lists
 // what would be accepted, e.g. retention: a duration or "not_stored".
 func alternatives(e *jsonschema.ValidationError) (problem, bool) {
-	var expect []string
+	var expect []message.Lingual
 	var got any
 	var walk func(*jsonschema.ValidationError) bool
 	walk = func(c *jsonschema.ValidationError) bool {
@@ -213,7 +221,8 @@ func alternatives(e *jsonschema.ValidationError) (problem, bool) {
 		}
 		switch k := c.ErrorKind.(type) {
 		case *kind.Format:
-			expect, got = append(expect, "a "+formatWord(k.Want)), k.Got
+			_, a, _ := formatWords(k.Want, where(c.InstanceLocation), show(k.Got))
+			expect, got = append(expect, a), k.Got
 		case *kind.Const:
 			expect, got = append(expect, show(k.Want)), k.Got
 		case *kind.Enum:
@@ -231,11 +240,13 @@ func alternatives(e *jsonschema.ValidationError) (problem, bool) {
 	if len(e.Causes) == 0 || !walk(e) {
 		return problem{}, false
 	}
-	msg := fmt.Sprintf("%s has a value that is not allowed", where(e.InstanceLocation))
+	at := e.InstanceLocation
+	msg := msgValueRefused.With(where(at))
 	if got != nil {
-		msg = fmt.Sprintf("%s: %s is not allowed", where(e.InstanceLocation), show(got))
+		msg = msgNotAllowed.With(where(at), show(got))
 	}
-	return problem{at: e.InstanceLocation, message: msg, help: "write " + strings.Join(slices.Compact(expect), ", or ")}, true
+	expect = slices.CompactFunc(expect, func(a, b message.Lingual) bool { return a.In(message.English) == b.In(message.English) })
+	return problem{at: at, message: msg, help: msgWrite.With(list{items: expect, sep: wCommaOr})}, true
 }
 
 // allMissing reports whether every branch of an alternative fails only on
@@ -266,97 +277,181 @@ func allMissing(e *jsonschema.ValidationError) ([]string, bool) {
 	return slices.Compact(missing), true
 }
 
+// leaf words one error of the tree's leaves: by the kind of error, what is
+// wrong with the field and what is allowed. A kind none of the groups
+// words still gets a finding in both languages, with the library's text.
 func (v *Validator) leaf(e *jsonschema.ValidationError) []problem {
+	for _, group := range []func(*jsonschema.ValidationError) ([]problem, bool){
+		v.objectProblems, valueProblems, numberProblems, listProblems,
+	} {
+		if ps, ok := group(e); ok {
+			return ps
+		}
+	}
+	at := e.InstanceLocation
+	return []problem{{at: at, message: msgNotInSchema.With(where(at), libraryText(e)), help: msgSeeSchema.With()}}
+}
+
+// libraryText is the library's own words for an error, without the
+// location it starts with (the finding names the field).
+func libraryText(e *jsonschema.ValidationError) string {
+	s := strings.TrimSpace(firstLine(e.Error()))
+	if rest, ok := strings.CutPrefix(s, "at '"); ok {
+		if _, text, ok := strings.Cut(rest, "': "); ok {
+			return text
+		}
+	}
+	return s
+}
+
+// objectProblems words the errors of a mapping's keys: missing, unknown,
+// too few or too many.
+func (v *Validator) objectProblems(e *jsonschema.ValidationError) ([]problem, bool) {
 	at := e.InstanceLocation
 	field := where(at)
 	switch k := e.ErrorKind.(type) {
 	case *kind.Required:
 		// One finding per place: a nearly empty record gets one line that
 		// lists what it lacks, not a wall of them.
-		msg := fmt.Sprintf("missing required field %q", k.Missing[0])
-		help := fmt.Sprintf("add %q; run 'register schema' to see what it holds", k.Missing[0])
-		if len(k.Missing) > 1 {
-			msg = "missing required fields " + quoteList(k.Missing[:len(k.Missing)-1], ", ") + fmt.Sprintf(" and %q", k.Missing[len(k.Missing)-1])
-			help = "add them ('register new' writes a template with every field)"
+		if len(k.Missing) == 1 {
+			msg := msgMissing.With(k.Missing[0])
+			if len(at) > 0 {
+				msg = msgMissingIn.With(k.Missing[0], field)
+			}
+			return []problem{{at: at, message: msg, help: msgAddField.With(k.Missing[0])}}, true
 		}
+		names := list{items: quoted(k.Missing), sep: wComma, last: wAnd}
+		msg := msgMissingMany.With(names)
 		if len(at) > 0 {
-			msg += " in " + field
+			msg = msgMissingManyIn.With(names, field)
 		}
-		return []problem{{at: at, message: msg, help: help}}
+		return []problem{{at: at, message: msg, help: msgAddFields.With()}}, true
+	case *kind.DependentRequired:
+		return []problem{{at: at, message: msgNeedsWhen.With(field, list{items: quoted(k.Missing), sep: wComma, last: wAnd}, k.Prop),
+			help: msgAddFields.With()}}, true
+	case *kind.Dependency:
+		return []problem{{at: at, message: msgNeedsWhen.With(field, list{items: quoted(k.Missing), sep: wComma, last: wAnd}, k.Prop),
+			help: msgAddFields.With()}}, true
 	case *kind.AdditionalProperties:
 		var out []problem
 		allowed := v.allowedKeys(e.SchemaURL)
 		for _, p := range k.Properties {
-			help := "remove it, or fix its spelling"
+			help := msgRemoveOrFix.With()
 			if s := closest(p, allowed); s != "" {
-				help = fmt.Sprintf("did you mean %q?", s)
+				help = msgDidYouMean.With(s)
 			}
-			msg := fmt.Sprintf("unknown field %q", p)
+			msg := msgUnknownField.With(p)
 			if len(at) > 0 {
-				msg += " in " + field
+				msg = msgUnknownFieldIn.With(p, field)
 			}
 			out = append(out, problem{at: append(slices.Clone(at), p), key: true, message: msg, help: help})
 		}
-		return out
+		return out, true
 	case *kind.FalseSchema:
-		return []problem{{at: at, key: true, message: fmt.Sprintf("field %s is not allowed here", field), help: "remove it"}}
+		return []problem{{at: at, key: true, message: msgNotHere.With(field), help: msgRemove.With()}}, true
+	case *kind.PropertyNames:
+		return []problem{{at: append(slices.Clone(at), k.Property), key: true, message: msgBadFieldName.With(field, k.Property),
+			help: msgRemoveOrFix.With()}}, true
+	case *kind.MinProperties:
+		return []problem{{at: at, message: msgFewFields.With(field, k.Want, k.Got), help: msgAddFields.With()}}, true
+	case *kind.MaxProperties:
+		return []problem{{at: at, message: msgManyFields.With(field, k.Got, k.Want), help: msgRemoveFields.With()}}, true
+	}
+	return nil, false
+}
+
+// valueProblems words the errors of one value: its type, an allowed value
+// or constant, its format, pattern or length.
+func valueProblems(e *jsonschema.ValidationError) ([]problem, bool) {
+	at := e.InstanceLocation
+	field := where(at)
+	switch k := e.ErrorKind.(type) {
 	case *kind.Type:
 		if len(at) == 0 {
-			return []problem{{at: at, message: fmt.Sprintf("a record is a mapping of fields, not %s", typeWord(k.Got)),
-				help: "start with 'id: ...' on the first line, then one 'key: value' per line (see 'register new')"}}
+			return []problem{{at: at, message: msgNotAMapping.With(typeWord(k.Got)), help: msgStartWithID.With()}}, true
 		}
-		return []problem{{at: at, message: fmt.Sprintf("%s must be %s, not %s", field, typeWords(k.Want), typeWord(k.Got)),
-			help: typeHelp(k.Want)}}
+		return []problem{{at: at, message: msgMustBe.With(field, typeWords(k.Want), typeWord(k.Got)), help: typeHelp(k.Want).With()}}, true
 	case *kind.Enum:
 		var want []string
 		for _, w := range k.Want {
 			want = append(want, fmt.Sprint(w))
 		}
-		help := "use one of: " + strings.Join(want, ", ")
+		allowed := strings.Join(want, ", ")
+		help := msgUseOneOf.With(allowed)
 		if s := closest(fmt.Sprint(k.Got), want); s != "" {
-			help = fmt.Sprintf("did you mean %q? Allowed: %s", s, strings.Join(want, ", "))
+			help = msgMeanAllowed.With(s, allowed)
 		}
-		return []problem{{at: at, message: fmt.Sprintf("%s has value %s, which is not allowed", field, show(k.Got)), help: help}}
+		return []problem{{at: at, message: msgEnum.With(field, show(k.Got)), help: help}}, true
 	case *kind.Const:
-		help := "write " + show(k.Want)
+		help := msgWrite.With(show(k.Want))
 		if len(at) == 1 && at[0] == "kind" {
-			help = "a record's kind must match its folder: sensors/ holds sensor, algorithms/ holds algorithm"
+			help = msgKindFolder.With()
 		}
-		return []problem{{at: at, message: fmt.Sprintf("%s must be %s, not %s", field, show(k.Want), show(k.Got)), help: help}}
+		return []problem{{at: at, message: msgMustBe.With(field, show(k.Want), show(k.Got)), help: help}}, true
 	case *kind.Format:
-		return []problem{{at: at, message: fmt.Sprintf("%s: %s is not a valid %s", field, show(k.Got), formatWord(k.Want)), help: formatHelp(k.Want)}}
+		invalid, _, help := formatWords(k.Want, field, show(k.Got))
+		return []problem{{at: at, message: invalid, help: help}}, true
 	case *kind.Pattern:
-		if last(at) == "id" {
-			return []problem{{at: at, message: fmt.Sprintf("id %s is not a valid id", show(k.Got)),
-				help: "use 2 to 63 lower-case letters, digits and hyphens, starting with a letter or digit (like cam-markt)"}}
+		switch {
+		case last(at) == "id":
+			return []problem{{at: at, message: msgBadID.With(show(k.Got)), help: msgIDIs.With()}}, true
+		case k.Want == `\S`:
+			return []problem{{at: at, message: msgBlank.With(field), help: msgFillIn.With()}}, true
 		}
-		if k.Want == `\S` {
-			return []problem{{at: at, message: fmt.Sprintf("%s is blank", field), help: "fill it in, or remove the field"}}
-		}
-		return []problem{{at: at, message: fmt.Sprintf("%s: %s does not have the expected form", field, show(k.Got)), help: patternHelp(k.Want)}}
+		return []problem{{at: at, message: msgBadForm.With(field, show(k.Got)), help: patternHelp(k.Want).With()}}, true
 	case *kind.MinLength:
 		if k.Want == 1 {
-			return []problem{{at: at, message: fmt.Sprintf("%s is empty", field), help: "fill it in, or remove the field"}}
+			return []problem{{at: at, message: msgEmpty.With(field), help: msgFillIn.With()}}, true
 		}
-		return []problem{{at: at, message: fmt.Sprintf("%s is %d characters, fewer than %d", field, k.Got, k.Want), help: "write it out in full"}}
+		return []problem{{at: at, message: msgTooShort.With(field, k.Got, k.Want), help: msgInFull.With()}}, true
 	case *kind.MaxLength:
-		return []problem{{at: at, message: fmt.Sprintf("%s is %d characters, more than %d", field, k.Got, k.Want), help: "shorten it; longer text belongs in another field or a linked document"}}
-	case *kind.Minimum:
-		return []problem{{at: at, message: fmt.Sprintf("%s must be at least %v, not %v", field, ratString(k.Want), ratString(k.Got)), help: "correct the number"}}
-	case *kind.Maximum:
-		return []problem{{at: at, message: fmt.Sprintf("%s must be at most %v, not %v", field, ratString(k.Want), ratString(k.Got)), help: "correct the number"}}
-	case *kind.ExclusiveMinimum, *kind.ExclusiveMaximum, *kind.MultipleOf:
-		return []problem{{at: at, message: fmt.Sprintf("%s: %s", field, e.Error()), help: "correct the number"}}
-	case *kind.MinItems:
-		return []problem{{at: at, message: fmt.Sprintf("%s needs at least %d items, has %d", field, k.Want, k.Got), help: "add the missing items"}}
-	case *kind.MaxItems:
-		return []problem{{at: at, message: fmt.Sprintf("%s has %d items, at most %d allowed", field, k.Got, k.Want), help: "remove items"}}
-	case *kind.UniqueItems:
-		return []problem{{at: at, message: fmt.Sprintf("%s lists the same item twice", field), help: "remove the duplicate"}}
-	case *kind.AnyOf, *kind.OneOf:
-		return []problem{{at: at, message: fmt.Sprintf("%s does not match any allowed form", field), help: "run 'register schema' to see the allowed forms"}}
+		return []problem{{at: at, message: msgTooLong.With(field, k.Got, k.Want), help: msgShorten.With()}}, true
+	case *kind.Not:
+		return []problem{{at: at, message: msgRuledOut.With(field), help: msgSeeSchema.With()}}, true
 	}
-	return []problem{{at: at, message: fmt.Sprintf("%s: %s", field, strings.TrimSpace(firstLine(e.Error()))), help: "run 'register schema' to see what is allowed"}}
+	return nil, false
+}
+
+// numberProblems words the errors of a number out of its bounds.
+func numberProblems(e *jsonschema.ValidationError) ([]problem, bool) {
+	at := e.InstanceLocation
+	field := where(at)
+	var msg message.Phrase
+	switch k := e.ErrorKind.(type) {
+	case *kind.Minimum:
+		msg = msgAtLeast.With(field, ratString(k.Want), ratString(k.Got))
+	case *kind.Maximum:
+		msg = msgAtMost.With(field, ratString(k.Want), ratString(k.Got))
+	case *kind.ExclusiveMinimum:
+		msg = msgAbove.With(field, ratString(k.Want), ratString(k.Got))
+	case *kind.ExclusiveMaximum:
+		msg = msgBelow.With(field, ratString(k.Want), ratString(k.Got))
+	case *kind.MultipleOf:
+		msg = msgMultiple.With(field, ratString(k.Want), ratString(k.Got))
+	default:
+		return nil, false
+	}
+	return []problem{{at: at, message: msg, help: msgFixNumber.With()}}, true
+}
+
+// listProblems words the errors of a list and of a value that matches
+// none of its allowed forms.
+func listProblems(e *jsonschema.ValidationError) ([]problem, bool) {
+	at := e.InstanceLocation
+	field := where(at)
+	switch k := e.ErrorKind.(type) {
+	case *kind.MinItems:
+		return []problem{{at: at, message: msgFewItems.With(field, k.Want, k.Got), help: msgAddItems.With()}}, true
+	case *kind.MaxItems:
+		return []problem{{at: at, message: msgManyItems.With(field, k.Got, k.Want), help: msgRemoveItems.With()}}, true
+	case *kind.UniqueItems:
+		return []problem{{at: at, message: msgTwice.With(field), help: msgRemoveDouble.With()}}, true
+	case *kind.Contains, *kind.MinContains:
+		return []problem{{at: at, message: msgNoneContains.With(field), help: msgAddItems.With()}}, true
+	case *kind.AnyOf, *kind.OneOf:
+		return []problem{{at: at, message: msgNoForm.With(field), help: msgSeeForms.With()}}, true
+	}
+	return nil, false
 }
 
 func firstLine(s string) string {
@@ -406,25 +501,6 @@ func last(at []string) string {
 	return at[len(at)-1]
 }
 
-// where names a location for a person: "owner.email", "capabilities[2]", or "the record".
-func where(at []string) string {
-	if len(at) == 0 {
-		return "the record"
-	}
-	var b strings.Builder
-	for i, t := range at {
-		if isIndex(t) {
-			fmt.Fprintf(&b, "[%s]", t)
-			continue
-		}
-		if i > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(t)
-	}
-	return b.String()
-}
-
 func isIndex(s string) bool {
 	if s == "" {
 		return false
@@ -435,116 +511,6 @@ func isIndex(s string) bool {
 		}
 	}
 	return true
-}
-
-func show(v any) string {
-	switch x := v.(type) {
-	case string:
-		if len(x) > 60 {
-			x = x[:57] + "..."
-		}
-		return fmt.Sprintf("%q", x)
-	case json.Number:
-		return x.String()
-	case nil:
-		return "empty"
-	case map[string]any:
-		return "a mapping"
-	case []any:
-		return "a list"
-	}
-	return fmt.Sprint(v)
-}
-
-func typeWord(t string) string {
-	switch t {
-	case "object":
-		return "a mapping"
-	case "array":
-		return "a list"
-	case "string":
-		return "text"
-	case "integer":
-		return "a whole number"
-	case "number":
-		return "a number"
-	case "boolean":
-		return "true or false"
-	case "null":
-		return "empty"
-	}
-	return t
-}
-
-func typeWords(ts []string) string {
-	ws := make([]string, len(ts))
-	for i, t := range ts {
-		ws[i] = typeWord(t)
-	}
-	return strings.Join(ws, " or ")
-}
-
-func typeHelp(want []string) string {
-	switch {
-	case slices.Contains(want, "string"):
-		return "write text; quote it if it looks like a number, date or true/false"
-	case slices.Contains(want, "array"):
-		return "write a list, one item per line starting with '- '"
-	case slices.Contains(want, "object"):
-		return "write a mapping: indented 'key: value' lines"
-	case slices.Contains(want, "boolean"):
-		return "write true or false"
-	case slices.Contains(want, "integer"), slices.Contains(want, "number"):
-		return "write a number without quotes"
-	}
-	return "correct the value's type"
-}
-
-func formatWord(f string) string {
-	switch f {
-	case "date":
-		return "date (YYYY-MM-DD)"
-	case "date-time":
-		return "date and time (RFC 3339, like 2025-03-01T14:30:00+01:00)"
-	case "duration":
-		return "ISO 8601 duration (like P1Y, P6M or P90D)"
-	case "email":
-		return "e-mail address"
-	case "uri":
-		return "web address"
-	}
-	return f
-}
-
-func formatHelp(f string) string {
-	switch f {
-	case "date":
-		return "write a date that exists, as YYYY-MM-DD"
-	case "date-time":
-		return "write date, time and offset, like 2025-03-01T14:30:00+01:00"
-	case "duration":
-		return "write P, a number and a unit: P1Y (a year), P6M (six months), P90D (ninety days)"
-	case "email":
-		return "write a functional mailbox such as privacy@gemeente.example"
-	case "uri":
-		return "write a full address starting with https://"
-	}
-	return "correct the value"
-}
-
-func patternHelp(p string) string {
-	if strings.HasPrefix(p, "^https?://") {
-		return "write a full web address starting with https:// (or http://)"
-	}
-	return "see the field's description ('register schema') for the expected form"
-}
-
-func quoteList(ss []string, sep string) string {
-	q := make([]string, len(ss))
-	for i, s := range ss {
-		q[i] = fmt.Sprintf("%q", s)
-	}
-	return strings.Join(q, sep)
 }
 
 // closest returns the candidate nearest to s by edit distance, when it is

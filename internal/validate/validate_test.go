@@ -41,38 +41,40 @@ func TestFindingsSayWhatAndWhere(t *testing.T) {
 		line, col int
 		message   string
 		help      string
+		messageNL string // in Dutch
 	}{
 		{"typo'd key at the top", func(s string) string { return s + "nmae: Extra\n" }, 25, 1,
-			`unknown field "nmae"`, `did you mean "name"?`},
+			`unknown field "nmae"`, `did you mean "name"?`, `onbekend veld "nmae"`},
 		{"typo'd key nested", func(s string) string {
 			return strings.Replace(s, "  email: lucht@", "  emial: lucht@", 1)
-		}, 13, 3, `unknown field "emial" in owner`, `did you mean "email"?`},
+		}, 13, 3, `unknown field "emial" in owner`, `did you mean "email"?`, `onbekend veld "emial" in owner`},
 		{"missing key at the top points at the record", func(s string) string {
 			return strings.Replace(s, "purpose: Weten hoe schoon de lucht bij het station is.\n", "", 1)
-		}, 3, 1, `missing required field "purpose"`, `add "purpose"`},
+		}, 3, 1, `missing required field "purpose"`, `add "purpose"`, `verplicht veld "purpose" ontbreekt`},
 		{"missing nested key points at its mapping", func(s string) string {
 			return strings.Replace(s, "  email: lucht@voorbeeldstad.example\n", "", 1)
-		}, 12, 3, `missing required field "email" in owner`, `add "email"`},
+		}, 12, 3, `missing required field "email" in owner`, `add "email"`, `verplicht veld "email" ontbreekt in owner`},
 		{"wrong type", func(s string) string {
 			return strings.Replace(s, "capabilities: [environmental_measurement]", "capabilities: environmental_measurement", 1)
-		}, 21, 15, "capabilities must be a list, not text", "write a list"},
+		}, 21, 15, "capabilities must be a list, not text", "write a list", "capabilities moet een lijst zijn, niet tekst"},
 		{"enum typo", func(s string) string { return strings.Replace(s, "status: active", "status: actve", 1) }, 7, 9,
-			`status has value "actve", which is not allowed`, `did you mean "active"?`},
+			`status has value "actve", which is not allowed`, `did you mean "active"?`, `status heeft de waarde "actve", die niet is toegestaan`},
 		{"impossible date", func(s string) string { return strings.Replace(s, "start: 2025-03-01", "start: 2025-02-30", 1) }, 18, 10,
-			`lifecycle.start: "2025-02-30" is not a valid date (YYYY-MM-DD)`, "a date that exists"},
+			`lifecycle.start: "2025-02-30" is not a valid date (YYYY-MM-DD)`, "a date that exists", `lifecycle.start: "2025-02-30" is geen geldige datum (JJJJ-MM-DD)`},
 		{"one of two forms", func(s string) string { return s + "retention: forever\n" }, 25, 12,
-			`retention: "forever" is not allowed`, `ISO 8601 duration (like P1Y, P6M or P90D), or "not_stored"`},
+			`retention: "forever" is not allowed`, `write an ISO 8601 duration (like P1Y, P6M or P90D), or "not_stored"`,
+			`retention: "forever" is niet toegestaan`},
 		{"bad id", func(s string) string { return strings.Replace(s, "id: lucht-stationsplein", "id: Lucht_Station", 1) }, 3, 5,
-			`id "Lucht_Station" is not a valid id`, "lower-case letters"},
+			`id "Lucht_Station" is not a valid id`, "lower-case letters", `id "Lucht_Station" is geen geldig id`},
 		{"blank text", func(s string) string { return strings.Replace(s, "name: Luchtmeter Stationsplein", `name: "   "`, 1) }, 5, 7,
-			"name is blank", "fill it in"},
+			"name is blank", "fill it in", "name bevat alleen witruimte"},
 		{"kind of the wrong folder", func(s string) string { return strings.Replace(s, "kind: sensor", "kind: algorithm", 1) }, 4, 7,
-			`kind must be "sensor", not "algorithm"`, "must match its folder"},
+			`kind must be "sensor", not "algorithm"`, "must match its folder", `kind moet "sensor" zijn, niet "algorithm"`},
 		{"fixed sensor without a point", func(s string) string {
 			return strings.Replace(s, "  point: {lat: 52.0907, lon: 5.1214}\n", "", 1)
-		}, 23, 3, `location needs one of "point" or "point_rd"`, "add one of them"},
+		}, 23, 3, `location needs one of "point" or "point_rd"`, "add one of them", `location heeft een van deze velden nodig: "point" of "point_rd"`},
 		{"latitude out of range", func(s string) string { return strings.Replace(s, "lat: 52.0907", "lat: 152.0907", 1) }, 24, 16,
-			"location.point.lat must be at most 90, not 152.0907", "correct the number"},
+			"location.point.lat must be at most 90, not 152.0907", "correct the number", "location.point.lat mag hoogstens 90 zijn, niet 152.0907"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -94,6 +96,9 @@ func TestFindingsSayWhatAndWhere(t *testing.T) {
 			}
 			if !strings.Contains(f.Help, tt.help) {
 				t.Errorf("help %q, want %q", f.Help, tt.help)
+			}
+			if !strings.Contains(f.MessageNL, tt.messageNL) || f.HelpNL == "" || f.HelpNL == f.Help {
+				t.Errorf("in Dutch %q, %q; want %q and a Dutch help", f.MessageNL, f.HelpNL, tt.messageNL)
 			}
 		})
 	}
