@@ -1,0 +1,9 @@
+//go:build !unix
+
+package testbed
+
+import "time"
+
+// CPU returns 0 where the process's CPU time cannot be read portably;
+// benchmarks then report wall-time ratios only.
+func CPU() time.Duration { return 0 }
