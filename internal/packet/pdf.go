@@ -93,9 +93,25 @@ type pdfDoc struct {
 	words []string
 }
 
-// render lays out the whole packet.
+// render lays out the whole packet: the cover, the agenda, a section per
+// record and the appendix of principles.
 func (d *pdfDoc) render() {
-	p, L := d.p, d.p.L
+	d.cover()
+	d.agenda()
+	for i, it := range d.p.Items {
+		d.mark = it.Confidential
+		d.newPage()
+		d.pdf.outline(fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
+		d.item(i, it)
+		d.mark = ""
+	}
+	d.appendix()
+}
+
+// cover lays out the first page: the title, the committee and a table of
+// the meeting, the register and what the packet holds.
+func (d *pdfDoc) cover() {
+	p := d.p
 	d.newPage()
 	d.pdf.outline(p.Title)
 	d.y = 200
@@ -103,6 +119,20 @@ func (d *pdfDoc) render() {
 	d.y += 4
 	d.paragraph(fontRegular, 13, 18, p.Committee, colourMuted)
 	d.y += 18
+	d.table(nil, []float64{150, contentW - 150}, d.coverFacts(), false)
+	if p.HistoryNote != "" {
+		d.y += 6
+		d.paragraph(fontItalic, bodySize, bodyLead, p.HistoryNote, colourMuted)
+	}
+	if p.Notice != "" {
+		d.y += 6
+		d.paragraph(fontBold, bodySize, bodyLead, p.Notice, colourInk)
+	}
+}
+
+// coverFacts are the rows of the cover's table.
+func (d *pdfDoc) coverFacts() [][]pdfCell {
+	p, L := d.p, d.p.L
 	meta := [][]pdfCell{{{text: L.Meeting, font: fontBold}, {text: p.Meeting}}}
 	if p.Organisation != "" {
 		meta = append(meta, []pdfCell{{text: L.Organisation, font: fontBold}, {text: p.Organisation}})
@@ -118,18 +148,14 @@ func (d *pdfDoc) render() {
 	if p.Since != "" {
 		meta = append(meta, []pdfCell{{text: L.ComparedWith, font: fontBold}, {text: p.Since}})
 	}
-	meta = append(meta, []pdfCell{{text: L.Window, font: fontBold}, {text: p.Window}},
+	return append(meta, []pdfCell{{text: L.Window, font: fontBold}, {text: p.Window}},
 		[]pdfCell{{text: L.Counts, font: fontBold}, {text: p.CountText()}})
-	d.table(nil, []float64{150, contentW - 150}, meta, false)
-	if p.HistoryNote != "" {
-		d.y += 6
-		d.paragraph(fontItalic, bodySize, bodyLead, p.HistoryNote, colourMuted)
-	}
-	if p.Notice != "" {
-		d.y += 6
-		d.paragraph(fontBold, bodySize, bodyLead, p.Notice, colourInk)
-	}
+}
 
+// agenda lays out the agenda: the records on it, the records removed, the
+// deviations and the advice still open.
+func (d *pdfDoc) agenda() {
+	p, L := d.p, d.p.L
 	d.newPage()
 	d.pdf.outline(L.Agenda)
 	d.heading(1, L.Agenda)
@@ -159,43 +185,43 @@ func (d *pdfDoc) render() {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NoDeviations, colourInk)
 	} else {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.DeviationsIntro, colourInk)
-		for _, dv := range p.Deviations {
-			d.paragraph(fontRegular, bodySize, bodyLead, "• "+dv, colourInk)
-		}
+		d.bullets(p.Deviations)
 	}
 	d.heading(2, p.AdviceTitle())
 	d.paragraph(fontRegular, bodySize, bodyLead, p.AdviceIntro(), colourInk)
-	for _, a := range p.OpenAdvice {
-		d.paragraph(fontRegular, bodySize, bodyLead, "• "+a, colourInk)
-	}
+	d.bullets(p.OpenAdvice)
+}
 
-	for i, it := range p.Items {
-		d.mark = it.Confidential
-		d.newPage()
-		d.pdf.outline(fmt.Sprintf("%d. %s", i+1, recordName(it.Record)))
-		d.item(i, it)
-		d.mark = ""
+// bullets writes a paragraph per item, each after a bullet.
+func (d *pdfDoc) bullets(items []string) {
+	for _, s := range items {
+		d.paragraph(fontRegular, bodySize, bodyLead, "• "+s, colourInk)
 	}
+}
 
-	if len(p.Principles) > 0 {
-		d.newPage()
-		d.pdf.outline(L.AppendixT)
-		d.heading(1, L.AppendixT)
-		d.paragraph(fontRegular, bodySize, bodyLead, L.AppendixIntro, colourInk)
-		for _, pr := range p.Principles {
-			title := pr.Ref
-			if pr.Label != "" {
-				title += ": " + pr.Label
+// appendix lays out the principles the packet names, with their rules.
+func (d *pdfDoc) appendix() {
+	p, L := d.p, d.p.L
+	if len(p.Principles) == 0 {
+		return
+	}
+	d.newPage()
+	d.pdf.outline(L.AppendixT)
+	d.heading(1, L.AppendixT)
+	d.paragraph(fontRegular, bodySize, bodyLead, L.AppendixIntro, colourInk)
+	for _, pr := range p.Principles {
+		title := pr.Ref
+		if pr.Label != "" {
+			title += ": " + pr.Label
+		}
+		d.heading(2, title)
+		for _, r := range pr.Rules {
+			text := r.Title + " (" + r.ID + ")"
+			if r.Why != "" {
+				text += ". " + r.Why
 			}
-			d.heading(2, title)
-			for _, r := range pr.Rules {
-				text := r.Title + " (" + r.ID + ")"
-				if r.Why != "" {
-					text += ". " + r.Why
-				}
-				d.paragraph(fontRegular, bodySize, bodyLead, text, colourInk)
-				d.y += 2
-			}
+			d.paragraph(fontRegular, bodySize, bodyLead, text, colourInk)
+			d.y += 2
 		}
 	}
 }
@@ -217,34 +243,58 @@ func (d *pdfDoc) item(i int, it *Item) {
 		facts = append(facts, []pdfCell{{text: f.Label, font: fontBold}, {text: f.Value}})
 	}
 	d.table(nil, []float64{130, contentW - 130}, facts, true)
+	d.itemFindings(it)
+	d.itemDue(it)
+	d.itemChanges(it)
+	d.itemExceptions(it)
 
+	d.heading(2, L.QuestionsT)
+	if len(it.Questions) == 0 {
+		d.paragraph(fontRegular, bodySize, bodyLead, L.NoQuestions, colourInk)
+	}
+	for j, q := range it.Questions {
+		d.numbered(fmt.Sprintf("%d.", j+1), q)
+	}
+}
+
+// itemFindings lays out a record's findings of the checklist.
+func (d *pdfDoc) itemFindings(it *Item) {
+	L := d.p.L
 	d.heading(2, L.FindingsT)
 	if len(it.Findings) == 0 {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NoFindings, colourInk)
-	} else {
-		var rows [][]pdfCell
-		for _, f := range it.Findings {
-			sev := pdfCell{text: f.Level, font: fontBold, colour: severityColour(f.Severity)}
-			msg := f.Message
-			if f.Help != "" {
-				msg += "\n→ " + f.Help
-			}
-			rows = append(rows, []pdfCell{sev, {text: f.Title + "\n" + f.Rule}, {text: f.Principle}, {text: msg}})
-		}
-		d.table([]string{L.Severity, L.Rule, L.Principle, L.Message}, []float64{80, 96, 86, contentW - 262}, rows, true)
+		return
 	}
+	var rows [][]pdfCell
+	for _, f := range it.Findings {
+		sev := pdfCell{text: f.Level, font: fontBold, colour: severityColour(f.Severity)}
+		msg := f.Message
+		if f.Help != "" {
+			msg += "\n→ " + f.Help
+		}
+		rows = append(rows, []pdfCell{sev, {text: f.Title + "\n" + f.Rule}, {text: f.Principle}, {text: msg}})
+	}
+	d.table([]string{L.Severity, L.Rule, L.Principle, L.Message}, []float64{80, 96, 86, contentW - 262}, rows, true)
+}
 
+// itemDue lays out what falls due of a record.
+func (d *pdfDoc) itemDue(it *Item) {
+	L := d.p.L
 	d.heading(2, L.DueT)
 	if len(it.Due) == 0 {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NoDue, colourInk)
-	} else {
-		var rows [][]pdfCell
-		for _, r := range it.Due {
-			rows = append(rows, []pdfCell{{text: r.Date}, {text: r.What}, {text: r.State}, {text: r.Detail}})
-		}
-		d.table([]string{L.Date, L.What, L.State, L.Detail}, []float64{82, 90, 66, contentW - 238}, rows, true)
+		return
 	}
+	var rows [][]pdfCell
+	for _, r := range it.Due {
+		rows = append(rows, []pdfCell{{text: r.Date}, {text: r.What}, {text: r.State}, {text: r.Detail}})
+	}
+	d.table([]string{L.Date, L.What, L.State, L.Detail}, []float64{82, 90, 66, contentW - 238}, rows, true)
+}
 
+// itemChanges lays out a record's changes, field by field, and its commits.
+func (d *pdfDoc) itemChanges(it *Item) {
+	L := d.p.L
 	d.heading(2, L.ChangesT)
 	if it.ChangeNote != "" {
 		d.paragraph(fontItalic, bodySize, bodyLead, it.ChangeNote, colourMuted)
@@ -264,25 +314,21 @@ func (d *pdfDoc) item(i int, it *Item) {
 		}
 		d.table([]string{L.Date, "Commit", L.Subject}, []float64{82, 84, contentW - 166}, rows, true)
 	}
+}
 
+// itemExceptions lays out a record's exceptions to rules.
+func (d *pdfDoc) itemExceptions(it *Item) {
+	L := d.p.L
 	d.heading(2, L.ExceptionsT)
 	if len(it.Exceptions) == 0 {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NoExceptions, colourInk)
-	} else {
-		var rows [][]pdfCell
-		for _, e := range it.Exceptions {
-			rows = append(rows, []pdfCell{{text: e.Rule}, {text: e.Reason}, {text: e.ApprovedBy}, {text: e.Until}, {text: e.State}})
-		}
-		d.table([]string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, []float64{100, contentW - 350, 100, 80, 70}, rows, true)
+		return
 	}
-
-	d.heading(2, L.QuestionsT)
-	if len(it.Questions) == 0 {
-		d.paragraph(fontRegular, bodySize, bodyLead, L.NoQuestions, colourInk)
+	var rows [][]pdfCell
+	for _, e := range it.Exceptions {
+		rows = append(rows, []pdfCell{{text: e.Rule}, {text: e.Reason}, {text: e.ApprovedBy}, {text: e.Until}, {text: e.State}})
 	}
-	for j, q := range it.Questions {
-		d.numbered(fmt.Sprintf("%d.", j+1), q)
-	}
+	d.table([]string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, []float64{100, contentW - 350, 100, 80, 70}, rows, true)
 }
 
 func severityColour(s finding.Severity) [3]uint8 {

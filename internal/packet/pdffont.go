@@ -146,27 +146,56 @@ var subsetTables = []string{"cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loc
 // and is empty.
 func (f *pdfFont) subset() ([]byte, error) {
 	t := &f.ttf
-	data := t.FontData()
-	tables := t.GetTables()
-	glyf := tables["glyf"]
-	loca := t.LocaTable
-	n := int(t.NumGlyphs())
-	if len(loca) < n+1 {
+	if len(t.LocaTable) < int(t.NumGlyphs())+1 {
 		return nil, errors.New("loca table shorter than the glyphs")
 	}
-	glyphData := func(g int) ([]byte, error) {
-		start, end := int(glyf.Offset+loca[g]), int(glyf.Offset+loca[g+1])
-		if start > end || end > len(data) {
-			return nil, fmt.Errorf("glyph %d outside the font", g)
-		}
-		return data[start:end], nil
+	keep, err := f.keptGlyphs()
+	if err != nil {
+		return nil, err
 	}
+	glyf, loca, err := f.subsetGlyf(keep)
+	if err != nil {
+		return nil, err
+	}
+	data := t.FontData()
+	var out []fontTable
+	for _, tag := range subsetTables {
+		e, ok := t.GetTables()[tag]
+		switch {
+		case tag == "glyf":
+			out = append(out, fontTable{tag, glyf})
+		case tag == "loca":
+			out = append(out, fontTable{tag, loca})
+		case ok:
+			if int(e.Offset+e.Length) > len(data) {
+				return nil, fmt.Errorf("table %q outside the font", tag)
+			}
+			out = append(out, fontTable{tag, data[e.Offset : e.Offset+e.Length]})
+		}
+	}
+	return fontFile(out), nil
+}
+
+// glyphData is the outline of glyph g in the font program.
+func (f *pdfFont) glyphData(g int) ([]byte, error) {
+	t := &f.ttf
+	data, glyf, loca := t.FontData(), t.GetTables()["glyf"], t.LocaTable
+	start, end := int(glyf.Offset+loca[g]), int(glyf.Offset+loca[g+1])
+	if start > end || end > len(data) {
+		return nil, fmt.Errorf("glyph %d outside the font", g)
+	}
+	return data[start:end], nil
+}
+
+// keptGlyphs marks the glyphs used and, since composite glyphs draw
+// other glyphs, those they are made of, to any depth.
+func (f *pdfFont) keptGlyphs() ([]bool, error) {
 	keep := slices.Clone(f.used)
-	// Composite glyphs draw other glyphs: keep those too, to any depth.
+	n := len(keep)
 	for queue := f.usedGlyphs(); len(queue) > 0; {
 		g := int(queue[0])
 		queue = queue[1:]
-		d, err := glyphData(g)
+		d, err := f.glyphData(g)
 		if err != nil {
 			return nil, err
 		}
@@ -177,54 +206,51 @@ func (f *pdfFont) subset() ([]byte, error) {
 			}
 		}
 	}
-	var newGlyf []byte
-	newLoca := make([]uint32, n+1)
-	for g := range n {
-		newLoca[g] = uint32(len(newGlyf))
-		if keep[g] {
-			d, err := glyphData(g)
-			if err != nil {
-				return nil, err
-			}
-			newGlyf = append(newGlyf, d...)
-			if t.IsShortIndex && len(newGlyf)%2 == 1 {
-				newGlyf = append(newGlyf, 0)
-			}
+	return keep, nil
+}
+
+// subsetGlyf returns the glyf table with the outlines of the glyphs kept
+// and nothing for the others, and the loca table that indexes it.
+func (f *pdfFont) subsetGlyf(keep []bool) (glyf, loca []byte, err error) {
+	short := f.ttf.IsShortIndex
+	offsets := make([]uint32, len(keep)+1)
+	for g := range keep {
+		offsets[g] = uint32(len(glyf))
+		if !keep[g] {
+			continue
+		}
+		d, err := f.glyphData(g)
+		if err != nil {
+			return nil, nil, err
+		}
+		glyf = append(glyf, d...)
+		if short && len(glyf)%2 == 1 {
+			glyf = append(glyf, 0)
 		}
 	}
-	newLoca[n] = uint32(len(newGlyf))
-	var locaData []byte
-	for _, o := range newLoca {
-		if t.IsShortIndex {
-			locaData = binary.BigEndian.AppendUint16(locaData, uint16(o/2))
+	offsets[len(keep)] = uint32(len(glyf))
+	for _, o := range offsets {
+		if short {
+			loca = binary.BigEndian.AppendUint16(loca, uint16(o/2))
 		} else {
-			locaData = binary.BigEndian.AppendUint32(locaData, o)
+			loca = binary.BigEndian.AppendUint32(loca, o)
 		}
 	}
+	return glyf, loca, nil
+}
 
-	type table struct {
-		tag  string
-		data []byte
-	}
-	var out []table
-	for _, tag := range subsetTables {
-		e, ok := tables[tag]
-		switch {
-		case tag == "glyf":
-			out = append(out, table{tag, newGlyf})
-		case tag == "loca":
-			out = append(out, table{tag, locaData})
-		case ok:
-			if int(e.Offset+e.Length) > len(data) {
-				return nil, fmt.Errorf("table %q outside the font", tag)
-			}
-			out = append(out, table{tag, data[e.Offset : e.Offset+e.Length]})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].tag < out[j].tag })
+// fontTable is one table of a TrueType font program.
+type fontTable struct {
+	tag  string
+	data []byte
+}
 
+// fontFile assembles a TrueType font program from its tables: the table
+// directory, sorted by tag, then the tables, each padded to four bytes.
+func fontFile(tables []fontTable) []byte {
+	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	var b bytes.Buffer
-	num := len(out)
+	num := len(tables)
 	sel := 0
 	for 1<<(sel+1) <= num {
 		sel++
@@ -236,18 +262,18 @@ func (f *pdfFont) subset() ([]byte, error) {
 	b.Write(be.AppendUint16(nil, uint16(sel)))
 	b.Write(be.AppendUint16(nil, uint16(num*16-16<<sel)))
 	offset := 12 + 16*num
-	for _, tb := range out {
+	for _, tb := range tables {
 		b.WriteString(tb.tag)
 		b.Write(be.AppendUint32(nil, checksum(tb.data)))
 		b.Write(be.AppendUint32(nil, uint32(offset)))
 		b.Write(be.AppendUint32(nil, uint32(len(tb.data))))
 		offset += (len(tb.data) + 3) &^ 3
 	}
-	for _, tb := range out {
+	for _, tb := range tables {
 		b.Write(tb.data)
 		b.Write(make([]byte, (4-len(tb.data)%4)%4))
 	}
-	return b.Bytes(), nil
+	return b.Bytes()
 }
 
 // components lists the glyphs a composite glyph is made of; none for a
