@@ -40,6 +40,15 @@ func (g *gen) algorithm() {
 		d.str(0, "publication_category", category)
 		d.boolean(0, "self_learning", self)
 	})
+	g.workings(a)
+	g.openness(a, &c)
+	g.tail(&c)
+}
+
+// workings writes how the algorithm works and who watches it: human
+// oversight, the explanation and the datasets it uses.
+func (g *gen) workings(a *algorithmKind) {
+	d := &g.d
 	switch {
 	case a.affects && g.pct(30):
 		d.block(0, "human_oversight", []string{
@@ -69,6 +78,12 @@ func (g *gen) algorithm() {
 			d.str(2, "url", "https://data.voorbeeldstad.example/dataset/"+slugOf(name))
 		}
 	}
+}
+
+// openness writes what residents can look into or act on: source code,
+// objection, the sensors used, the national register and the AI Act.
+func (g *gen) openness(a *algorithmKind, c *commonInfo) {
+	d := &g.d
 	d.open(0, "source_code")
 	if g.pct(60) {
 		d.str(1, "url", "https://code.voorbeeldstad.example/algoritmes/"+g.h.id)
@@ -107,7 +122,6 @@ func (g *gen) algorithm() {
 			d.str(1, "basis", "Vaste regels, door mensen opgesteld.")
 		}
 	}
-	g.tail(&c)
 }
 
 // publicationCategory follows the rule of the record format:

@@ -21,12 +21,7 @@ func (g *gen) sensor() {
 	k, p := g.h.sensor, g.h.place
 	camera := k.typ == "camera" || k.typ == "anpr_camera"
 
-	caps := slices.Clone(k.base)
-	for _, c := range k.extra {
-		if g.pct(40) {
-			caps = append(caps, c)
-		}
-	}
+	caps := g.capabilities(k)
 	analyses := slices.Contains(caps, "image_analysis")
 	personal := k.personal
 	if personal == "no" && analyses {
@@ -83,7 +78,26 @@ func (g *gen) sensor() {
 		}
 	}
 	g.location(k, p)
-	if camera || (personal != "no" && g.pct(80)) || g.pct(15) {
+	g.safeguards(k, &c, analyses)
+	g.tail(&c)
+}
+
+// capabilities are the kind's own capabilities and some of its extra ones.
+func (g *gen) capabilities(k *sensorKind) []string {
+	caps := slices.Clone(k.base)
+	for _, c := range k.extra {
+		if g.pct(40) {
+			caps = append(caps, c)
+		}
+	}
+	return caps
+}
+
+// safeguards writes what limits the sensor's reach: signage,
+// minimisation, the vendor and, for image analysis, the AI Act.
+func (g *gen) safeguards(k *sensorKind, c *commonInfo, analyses bool) {
+	d := &g.d
+	if c.camera || (c.personal != "no" && g.pct(80)) || g.pct(15) {
 		d.open(0, "signage")
 		d.boolean(1, "present", true)
 		d.str(1, "description", pick(g, []string{
@@ -92,7 +106,7 @@ func (g *gen) sensor() {
 			"Borden ‘Hier cameratoezicht’ bij elke toegang.",
 		}))
 	}
-	if camera || k.typ == "crowd_counter" || k.typ == "wifi_bluetooth_counter" || g.pct(20) {
+	if c.camera || k.typ == "crowd_counter" || k.typ == "wifi_bluetooth_counter" || g.pct(20) {
 		d.open(0, "minimisation")
 		ms := []string{pick(g, []string{"privacy_masking", "on_device_processing", "aggregation_only"})}
 		if g.pct(50) {
@@ -116,7 +130,6 @@ func (g *gen) sensor() {
 		d.str(1, "category", "minimal")
 		d.str(1, "basis", "Telt alleen aantallen; herkent geen personen (AI-verordening, geen bijlage III).")
 	}
-	g.tail(&c)
 }
 
 // sensorOperator picks an operator other than the municipality; the police

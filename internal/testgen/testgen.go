@@ -339,8 +339,27 @@ func (g *gen) lifecycle(c *commonInfo, maxYears int) {
 
 // writeCommon writes the fields both kinds share, from id to evaluation;
 // kindHead writes the kind's defining fields right after the owner, where a
-// reader looks for them.
+// reader looks for them. The steps draw from the generator in this order, so
+// a seed keeps giving the same register.
 func (g *gen) writeCommon(c *commonInfo, kindHead func()) {
+	g.identity(c)
+	kindHead()
+	g.purpose(c)
+	g.decisions(c)
+	if c.personal != "no" {
+		g.legalBasis(c)
+		if g.pct(30) {
+			g.d.str(0, "processing_register_url", "https://voorbeeldstad.example/privacy/verwerkingsregister#"+g.h.id)
+		}
+	}
+	g.personalData(c)
+	g.dpia(c)
+	g.impact(c)
+	g.dates(c)
+}
+
+// identity writes what the record is and who answers for it: id to owner.
+func (g *gen) identity(c *commonInfo) {
 	d := &g.d
 	d.str(0, "id", g.h.id)
 	d.str(0, "kind", g.h.kind)
@@ -363,7 +382,12 @@ func (g *gen) writeCommon(c *commonInfo, kindHead func()) {
 	if g.pct(20) {
 		d.raw(1, "phone", `"14 030"`)
 	}
-	kindHead()
+}
+
+// purpose writes why the record exists: purpose, problem, alternatives and
+// themes.
+func (g *gen) purpose(c *commonInfo) {
+	d := &g.d
 	if g.pct(20) {
 		d.block(0, "purpose", []string{c.purpose, "Zie ook de Principes voor de Digitale Samenleving."})
 	} else {
@@ -384,31 +408,36 @@ func (g *gen) writeCommon(c *commonInfo, kindHead func()) {
 		}
 		d.flow(0, "themes", themes)
 	}
-	g.decisions(c)
-	if c.personal != "no" {
-		g.legalBasis(c)
-		if g.pct(30) {
-			d.str(0, "processing_register_url", "https://voorbeeldstad.example/privacy/verwerkingsregister#"+g.h.id)
-		}
-	}
+}
+
+// personalData writes whether personal data is processed and which, by
+// the kind of device or algorithm.
+func (g *gen) personalData(c *commonInfo) {
+	d := &g.d
 	d.open(0, "personal_data")
 	d.str(1, "processed", c.personal)
-	if c.personal != "no" {
-		cats := []string{"beeld van personen"}
-		switch {
-		case g.h.sensor != nil && g.h.sensor.typ == "anpr_camera":
-			cats = []string{"kenteken", "tijdstip en plaats van passage"}
-		case g.h.sensor != nil && g.h.sensor.typ == "wifi_bluetooth_counter":
-			cats = []string{"gehashte MAC-adressen"}
-		case g.h.algo != nil:
-			cats = []string{"naam en adres", "BSN", "inkomen"}
-		}
-		d.flow(1, "categories", cats)
-		if g.pct(40) {
-			d.boolean(1, "special_categories", false)
-		}
+	if c.personal == "no" {
+		return
 	}
-	g.dpia(c)
+	cats := []string{"beeld van personen"}
+	switch {
+	case g.h.sensor != nil && g.h.sensor.typ == "anpr_camera":
+		cats = []string{"kenteken", "tijdstip en plaats van passage"}
+	case g.h.sensor != nil && g.h.sensor.typ == "wifi_bluetooth_counter":
+		cats = []string{"gehashte MAC-adressen"}
+	case g.h.algo != nil:
+		cats = []string{"naam en adres", "BSN", "inkomen"}
+	}
+	d.flow(1, "categories", cats)
+	if g.pct(40) {
+		d.boolean(1, "special_categories", false)
+	}
+}
+
+// impact writes the impact assessments and risks, more often for records
+// with much impact or personal data.
+func (g *gen) impact(c *commonInfo) {
+	d := &g.d
 	if (c.highImpact && g.pct(70)) || g.pct(8) {
 		d.open(0, "assessments")
 		d.item(1)
@@ -427,6 +456,11 @@ func (g *gen) writeCommon(c *commonInfo, kindHead func()) {
 		}
 		d.str(1, "mitigations", pick(g, mitigations))
 	}
+}
+
+// dates writes the life cycle and the evaluation.
+func (g *gen) dates(c *commonInfo) {
+	d := &g.d
 	d.open(0, "lifecycle")
 	g.dateField(1, "start", c.start)
 	if !c.end.IsZero() {
