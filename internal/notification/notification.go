@@ -82,29 +82,43 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	}
 	received := period.Format(opts.Received)
 	res := &Result{}
-	// fail refuses the notification, in English and Dutch (the desk's
-	// language).
-	fail := func(n *yaml.Node, msg, help, msgNL, helpNL string) (*Result, error) {
-		f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: msg, Help: help, MessageNL: msgNL, HelpNL: helpNL}
-		if n != nil {
-			f.Line, f.Column = n.Line, n.Column
-		}
-		res.Findings = append(res.Findings, f)
-		return res, nil
-	}
 	doc, fs := source.Parse(name, data, source.DefaultLimits)
 	if doc == nil {
 		res.Findings = fs
 		return res, nil
 	}
+	id, refused := identify(name, doc)
+	if refused != nil {
+		res.Findings = append(res.Findings, *refused)
+		return res, nil
+	}
+	res.ID = id
+	res.Path = record.Sensor.Folder() + "/" + id + ".yaml"
+	res.Findings = append(res.Findings, remarks(name, doc, id, received)...)
+	return place(root, name, doc, res, received, opts)
+}
+
+// refusal is the finding that refuses a notification, in English and Dutch
+// (the desk's language), at n when known.
+func refusal(name string, n *yaml.Node, msg, help, msgNL, helpNL string) *finding.Finding {
+	f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: msg, Help: help, MessageNL: msgNL, HelpNL: helpNL}
+	if n != nil {
+		f.Line, f.Column = n.Line, n.Column
+	}
+	return &f
+}
+
+// identify returns the sensor's id, or the refusal of a notification that
+// is not one sensor record with a valid id.
+func identify(name string, doc *source.Document) (string, *finding.Finding) {
 	top, ok := doc.Value.(map[string]any)
 	if !ok || doc.Root.Kind != yaml.MappingNode {
-		return fail(doc.Root, "a notification is one sensor record: a mapping of fields such as id, name and location",
+		return "", refusal(name, doc.Root, "a notification is one sensor record: a mapping of fields such as id, name and location",
 			"send the file the notification form made, unchanged",
 			"Een melding is één sensorrecord: velden zoals id, name en location.", "Stuur het bestand dat het meldformulier maakte, onveranderd.")
 	}
 	if k, _ := top["kind"].(string); k != string(record.Sensor) {
-		return fail(valueNode(doc, "kind"), fmt.Sprintf("kind is %q; a notification is about a sensor (kind: sensor)", fmt.Sprint(top["kind"])),
+		return "", refusal(name, valueNode(doc, "kind"), fmt.Sprintf("kind is %q; a notification is about a sensor (kind: sensor)", fmt.Sprint(top["kind"])),
 			"the duty to report is for sensors; add an algorithm with 'register new algorithm'",
 			fmt.Sprintf("kind is %q; een melding gaat over een sensor (kind: sensor).", fmt.Sprint(top["kind"])),
 			"De meldplicht geldt voor sensoren; voeg een algoritme toe met 'register new algorithm'.")
@@ -112,17 +126,23 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	id, _ := top["id"].(string)
 	if !record.ValidID(id) {
 		// The id names the file: check it before it comes near a path.
-		return fail(valueNode(doc, "id"), fmt.Sprintf("id %q is not a valid identifier", fmt.Sprint(top["id"])),
+		return "", refusal(name, valueNode(doc, "id"), fmt.Sprintf("id %q is not a valid identifier", fmt.Sprint(top["id"])),
 			"use lower-case letters, digits and hyphens, 2 to 63 characters, for example camera-bakkerij",
 			fmt.Sprintf("id %q is geen geldig kenmerk.", fmt.Sprint(top["id"])),
 			"Gebruik kleine letters, cijfers en streepjes, 2 tot 63 tekens, bijvoorbeeld camera-bakkerij.")
 	}
-	res.ID = id
-	res.Path = record.Sensor.Folder() + "/" + id + ".yaml"
+	return id, nil
+}
 
+// remarks are what the desk should know of an acceptable notification: a
+// receipt date it gave that the real one replaces, and fields the form does
+// not ask.
+func remarks(name string, doc *source.Document, id, received string) []finding.Finding {
+	var out []finding.Finding
+	top := doc.Value.(map[string]any)
 	if old, ok := top[ReceivedKey]; ok && fmt.Sprint(old) != received {
 		line, col := doc.Locate("/"+ReceivedKey, false)
-		res.Findings = append(res.Findings, finding.Finding{File: name, Line: line, Column: col, Rule: RuleNotification,
+		out = append(out, finding.Finding{File: name, Line: line, Column: col, Rule: RuleNotification,
 			Severity: finding.Warning, Message: fmt.Sprintf("%s %v in the notification is replaced by the receipt date %s", ReceivedKey, old, received),
 			Help:      "the notice period counts from the day the municipality received the notification (--received)",
 			MessageNL: fmt.Sprintf("%s %v in de melding wordt vervangen door de ontvangstdatum %s.", ReceivedKey, old, received),
@@ -131,7 +151,7 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
 		k := doc.Root.Content[i]
 		if k.Value != ReceivedKey && !Asked(k.Value) {
-			res.Findings = append(res.Findings, finding.Finding{File: name, Line: k.Line, Column: k.Column, Rule: RuleNotification,
+			out = append(out, finding.Finding{File: name, Line: k.Line, Column: k.Column, Rule: RuleNotification,
 				Severity: finding.Info, Record: id,
 				Message:   fmt.Sprintf("%s is not a question of the notification form; check that the operator may set it", k.Value),
 				Help:      "remove it from the record if it is the municipality's to decide",
@@ -139,7 +159,17 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 				HelpNL:    "Haal het uit het record als de gemeente hierover beslist."})
 		}
 	}
+	return out
+}
 
+// place makes the record the notification becomes: a new sensor's file,
+// or with Update the register's record changed by it; an id the register
+// already uses otherwise is refused.
+func place(root, name string, doc *source.Document, res *Result, received string, opts Options) (*Result, error) {
+	fail := func(f *finding.Finding) (*Result, error) {
+		res.Findings = append(res.Findings, *f)
+		return res, nil
+	}
 	// What the operator sent, without comments, anchors or custom tags,
 	// dated by its receipt.
 	clean := cleanNode(doc.Root)
@@ -147,7 +177,7 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 	value, _ := doc.Value.(map[string]any)
 	value[ReceivedKey] = received
 
-	existing, file, err := find(root, id)
+	existing, file, err := find(root, res.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -169,15 +199,15 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 		res.Data, err = encode(clean)
 		return res, err
 	case file != res.Path:
-		return fail(valueNode(doc, "id"), fmt.Sprintf("the register has a record %s with this id; an id is never reused", file),
+		return fail(refusal(name, valueNode(doc, "id"), fmt.Sprintf("the register has a record %s with this id; an id is never reused", file),
 			"give the sensor another id",
 			fmt.Sprintf("Het register heeft al een record %s met dit kenmerk; een kenmerk wordt nooit hergebruikt.", file),
-			"Geef de sensor een ander kenmerk (id).")
+			"Geef de sensor een ander kenmerk (id)."))
 	}
-	return fail(valueNode(doc, "id"), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file),
+	return fail(refusal(name, valueNode(doc, "id"), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file),
 		"to apply the notification as a change to it, run again with --update; to add another sensor, give it another id",
 		fmt.Sprintf("Het register heeft deze sensor al (%s); er is niets geschreven.", file),
-		"Is de melding een wijziging, voer het opnieuw uit met --update; is het een andere sensor, geef hem een ander kenmerk.")
+		"Is de melding een wijziging, voer het opnieuw uit met --update; is het een andere sensor, geef hem een ander kenmerk."))
 }
 
 // update applies the notification to the record the register has: the
