@@ -107,13 +107,26 @@ func (l *layout) pair(s *Sign, font string, size float64, nl, en string) {
 	}
 }
 
+// page draws the sign on a page of its own: the band with the title, the
+// pictograms, the facts, and the QR code at the foot.
 func page(pdf *gopdf.GoPdf, s *Sign, paper Paper) error {
 	pdf.AddPage()
 	k := paper.W / A4.W
 	margin := 40 * k
 	l := &layout{pdf: pdf, k: k, x: margin, w: paper.W - 2*margin}
+	l.band(s, paper)
+	if err := l.pictograms(s); err != nil {
+		return err
+	}
+	if err := l.facts(s); err != nil {
+		return err
+	}
+	return l.qrFoot(s, paper)
+}
 
-	// The band with the title of the first pictogram.
+// band draws the band with the title of the first pictogram.
+func (l *layout) band(s *Sign, paper Paper) {
+	pdf, k := l.pdf, l.k
 	pdf.SetFillColor(band[0], band[1], band[2])
 	pdf.RectFromUpperLeftWithStyle(0, 0, paper.W, 110*k, "F")
 	pdf.SetTextColor(255, 255, 255)
@@ -124,8 +137,12 @@ func page(pdf *gopdf.GoPdf, s *Sign, paper Paper) error {
 		l.text(fontItalic, 18, first.TitleEN, 1.2)
 	}
 	pdf.SetTextColor(0, 0, 0)
+}
 
-	// The pictograms, each in a frame with its name.
+// pictograms draws the pictograms, each in a frame with its name, in rows
+// across the page, and moves below them.
+func (l *layout) pictograms(s *Sign) error {
+	pdf, k, margin := l.pdf, l.k, l.x
 	size := 110 * k
 	gap := 18 * k
 	per := max(1, int((l.w+gap)/(size+gap)))
@@ -155,7 +172,13 @@ func page(pdf *gopdf.GoPdf, s *Sign, paper Paper) error {
 		}
 	}
 	l.y = top + float64(rows)*(size+44*k) + 16*k
+	return nil
+}
 
+// facts writes who watches, why and for how long the images are kept, after
+// the legal basis of camera surveillance for public order.
+func (l *layout) facts(s *Sign) error {
+	k := l.k
 	if s.PublicOrder {
 		l.pair(s, fontBold, 13, "Cameratoezicht door de burgemeester, op grond van artikel 151c van de Gemeentewet.",
 			"Camera surveillance by the mayor under article 151c of the Municipalities Act.")
@@ -172,11 +195,12 @@ func page(pdf *gopdf.GoPdf, s *Sign, paper Paper) error {
 	field("Wie", "Operator", s.Operator, "")
 	field("Waarom", "Purpose", s.Purpose, "")
 	field("Hoe lang bewaard", "Kept for", s.Retention[0], s.Retention[1])
-	if l.err != nil {
-		return l.err
-	}
+	return l.err
+}
 
-	// The QR code at the foot, with the address beside it.
+// qrFoot draws the QR code at the foot, with the address beside it.
+func (l *layout) qrFoot(s *Sign, paper Paper) error {
+	pdf, k, margin := l.pdf, l.k, l.x
 	qr, err := qrcode.New(s.URL, qrcode.Medium)
 	if err != nil {
 		return fmt.Errorf("QR code for %s: %w", s.URL, err)
