@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/lifecycle"
@@ -292,13 +293,32 @@ func (b *builder) addedOn(r *record.Record) string {
 // NewWithin is how recent a record must be to be listed as new on the home page.
 const NewWithin = 90 * 24 * time.Hour
 
-// statusView is a status in text and icon.
+// statusTemplate writes a status with its symbol.
+var statusTemplate = template.Must(template.ParseFS(templateFS, "templates/status.html"))
+
+// statusViews keeps each status's HTML by language and status: a status is
+// shown on every list row and record page, and there are few of them.
+var statusViews sync.Map
+
+// statusView is a status in words and symbol, as templates/status.html
+// writes it.
 func statusView(lang, status string) template.HTML {
+	key := lang + "\x00" + status
+	if h, ok := statusViews.Load(key); ok {
+		return h.(template.HTML)
+	}
 	sym := map[string]string{"planned": "◷", "in_development": "◔", "active": "●", "suspended": "‖", "retired": "○"}[status]
 	if sym == "" {
 		sym = "•"
 	}
-	return template.HTML(`<span class="status status-` + esc(status) + `">` + icon(sym) + esc(valueLabel(lang, "status", status)) + `</span>`)
+	var b strings.Builder
+	if err := statusTemplate.ExecuteTemplate(&b, "status", struct{ Status, Icon, Label string }{status, sym, valueLabel(lang, "status", status)}); err != nil {
+		// The template is fixed and its data are strings: it cannot fail.
+		panic(err)
+	}
+	h := template.HTML(b.String())
+	statusViews.Store(key, h)
+	return h
 }
 
 func plural(n int, one, many string) string {

@@ -75,3 +75,25 @@ func TestLongListsArePaged(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusView: a status is shown in words with its symbol, the class
+// naming the status; a status the site does not know keeps a bullet and is
+// escaped in the attribute and the text alike.
+func TestStatusView(t *testing.T) {
+	tests := []struct {
+		lang, status string
+		want         string
+	}{
+		{"nl", "active", `<span class="status status-active"><span class="icon" aria-hidden="true">●</span>In gebruik</span>`},
+		{"en", "retired", `<span class="status status-retired"><span class="icon" aria-hidden="true">○</span>Retired</span>`},
+		{"nl", "in_development", `<span class="status status-in_development"><span class="icon" aria-hidden="true">◔</span>In ontwikkeling</span>`},
+		{"nl", `x"><b>`, `<span class="status status-x&#34;&gt;&lt;b&gt;"><span class="icon" aria-hidden="true">•</span>x&#34;&gt;&lt;b&gt;</span>`},
+	}
+	for _, tt := range tests {
+		for range 2 { // the second time from what statusView keeps
+			if got := string(statusView(tt.lang, tt.status)); got != tt.want {
+				t.Errorf("statusView(%q, %q) = %s, want %s", tt.lang, tt.status, got, tt.want)
+			}
+		}
+	}
+}
