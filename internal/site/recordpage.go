@@ -294,23 +294,13 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 	return body, nil
 }
 
-// changedFields names changed fields for a reader: each path by the label of
-// the nearest field the glossary names ("lifecycle.end" → "Einde",
-// "decisions.1.date" → the decisions label), without repeats.
+// changedFields names changed fields for a reader, each by the nearest
+// field the table names on its own (field.Nearest: "lifecycle.end" →
+// "Looptijd: einde", "decisions.1.date" → "Besluiten"), without repeats.
 func changedFields(lang string, paths []string) string {
 	var out []string
 	for _, p := range paths {
-		parts := strings.Split(p, ".")
-		name := ""
-		for n := len(parts); n > 0 && name == ""; n-- {
-			if l, ok := field.Label(lang, strings.Join(parts[:n], ".")); ok {
-				name = l
-			}
-		}
-		if name == "" {
-			name = parts[0]
-		}
-		if !slices.Contains(out, name) {
+		if name := field.Nearest(lang, p); !slices.Contains(out, name) {
 			out = append(out, name)
 		}
 	}

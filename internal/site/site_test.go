@@ -272,7 +272,7 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 		}
 	}
 	hist := map[string]History{"sensors/cam-markt.yaml": {Added: "2025-01-05", Changes: []Change{
-		{Date: "2026-03-01", Subject: "Evaluatie 2026", Author: "Jan Jansen", Fields: []string{"evaluation.last", "decisions.1.date", "decisions.0", "unknown_key"}},
+		{Date: "2026-03-01", Subject: "Evaluatie 2026", Author: "Jan Jansen", Fields: []string{"evaluation.last", "decisions.1.date", "decisions.0", "lifecycle.end", "unknown_key"}},
 		{Date: "2025-01-05", Subject: "Camera's Markt toegevoegd", Author: "Jan Jansen", Added: true},
 	}}}
 	rules := []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}, Why: [2]string{"Borden <waarom>", "Signs why"}},
@@ -293,7 +293,7 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 		`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> <a href="../principes.html#vng-4-3">Herkenbaarheid</a>`,
 		"Camera zonder &lt;borden&gt;.",
 		`<time datetime="2026-03-01">1 maart 2026</time>`,
-		"Gewijzigd: Evaluatie 2026<br><span class=\"meta\">Gewijzigde velden: Laatste evaluatie, Besluiten (bevoegdheid, besluit, verlenging, vergunning), unknown_key</span>",
+		"Gewijzigd: Evaluatie 2026<br><span class=\"meta\">Gewijzigde velden: Laatste evaluatie, Besluiten, Looptijd: einde, unknown_key</span>",
 		"Toegevoegd: Camera&#39;s Markt toegevoegd",
 		`<a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`,
 		"Te laat: de evaluatie had uiterlijk 1 juni 2026 moeten plaatsvinden",
