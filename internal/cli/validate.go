@@ -72,8 +72,14 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 	// In place: the callers hand the findings over, and there may be a
 	// million of them.
 	shown := fs
+	var last, lastShown string
 	for i := range shown {
-		shown[i].File = at(shown[i].File)
+		// One name per file, not per finding: the findings are sorted by
+		// file, and each name made anew was a string per finding.
+		if f := shown[i].File; i == 0 || f != last {
+			last, lastShown = f, at(f)
+		}
+		shown[i].File = lastShown
 	}
 	refs := make([]report.RecordRef, 0, len(res.Files))
 	ids := map[string]string{}

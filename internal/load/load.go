@@ -79,7 +79,9 @@ type Result struct {
 	// Files are the record files looked at, relative to the root, sorted.
 	Files []string
 	// Checked are the checklist's findings when Options.Check was set, as
-	// principle.Run returns them but with their lines and columns.
+	// principle.Run returns them but with their lines and columns. Its
+	// array has room for Findings after them, so the two can be put
+	// together without a copy.
 	Checked []finding.Finding
 }
 
@@ -150,6 +152,7 @@ func Register(root string, opts Options) (*Result, error) {
 	loaded := make(map[*record.Record]*fileResult, len(results))
 	for i := range results {
 		findings = append(findings, results[i].findings...)
+		results[i].findings = nil
 		if rec := results[i].record; rec != nil {
 			recs = append(recs, rec)
 			loaded[rec] = &results[i]
@@ -161,7 +164,7 @@ func Register(root string, opts Options) (*Result, error) {
 	res := &Result{Register: reg, Findings: findings, Files: files}
 	if r.checklist != nil {
 		var ok bool
-		if res.Checked, ok = r.finish(reg, loaded); !ok {
+		if res.Checked, ok = r.finish(reg, loaded, len(findings)); !ok {
 			opts.Cache, opts.Facts = nil, false
 			return Register(root, opts)
 		}
@@ -172,14 +175,35 @@ func Register(root string, opts Options) (*Result, error) {
 // finish completes the checklist from each record's outcome. Should the
 // run be inexact (custom rules that ran out of their budget, whose outcome
 // depends on the order of checking), it runs the checklist again in order
-// and locates its findings by reading the files once more.
-func (r *reader) finish(reg *register.Register, loaded map[*record.Record]*fileResult) ([]finding.Finding, bool) {
+// and locates its findings by reading the files once more. The findings
+// are put together in one array with room for spare more, each record's
+// let go of as it is copied: at 100,000 records they are half a million,
+// and a second or third copy of them was most of a run's memory.
+func (r *reader) finish(reg *register.Register, loaded map[*record.Record]*fileResult, spare int) ([]finding.Finding, bool) {
 	outs := make([]principle.Outcome, len(reg.Records))
 	for i, rec := range reg.Records {
 		outs[i] = loaded[rec].outcome
 	}
-	fs, exact := r.checklist.Finish(reg, outs)
-	if !exact {
+	var fs []finding.Finding
+	if r.checklist.Exact(outs) {
+		before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
+			return slices.ContainsFunc(outs, func(o principle.Outcome) bool {
+				return slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
+					return f.Rule == rule && f.Law != "" && f.Severity > sev
+				})
+			})
+		})
+		n := spare + len(before) + len(after)
+		for _, o := range outs {
+			n += len(o.Findings)
+		}
+		fs = append(make([]finding.Finding, 0, n), before...)
+		for i, rec := range reg.Records {
+			fs = append(fs, outs[i].Findings...)
+			outs[i].Findings, loaded[rec].outcome.Findings = nil, nil
+		}
+		fs = append(fs, after...)
+	} else {
 		if r.standIns() {
 			return nil, false // the records are stand-ins: load again with the records
 		}

@@ -2,6 +2,7 @@ package principle
 
 import (
 	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -106,34 +107,59 @@ func (c *Checklist) Record(rec *record.Record) Outcome {
 // out of the run's budget: which records they skipped depends on the order
 // of checking, so the caller must use Run for this register instead.
 func (c *Checklist) Finish(reg *register.Register, outcomes []Outcome) (fs []finding.Finding, exact bool) {
-	if c.customs {
-		var spent uint64
-		limit := c.ctx.Config.Limits.CustomRulesCost
-		for _, o := range outcomes {
-			// Run checks the budget before each custom rule of a record: the
-			// record's outcome is Run's when the budget lasts for all of them.
-			if !o.Complete || spent+o.Cost >= limit {
-				return nil, false
-			}
-			spent += o.Cost
-		}
+	if !c.Exact(outcomes) {
+		return nil, false
 	}
-	ctx := *c.ctx
-	ctx.Register = reg
-	whole := checkRegister(&ctx, c.rules)
-	n := len(whole)
+	before, after := c.Around(reg, func(rule string, sev finding.Severity) bool {
+		return slices.ContainsFunc(outcomes, func(o Outcome) bool { return silencesLaw(o.Findings, rule, sev) })
+	})
+	n := len(before) + len(after)
 	for _, o := range outcomes {
 		n += len(o.Findings)
 	}
-	checked := make([]finding.Finding, 0, n)
+	fs = append(make([]finding.Finding, 0, n), before...)
 	for _, o := range outcomes {
-		checked = append(checked, o.Findings...)
+		fs = append(fs, o.Findings...)
 	}
-	checked = append(checked, whole...)
-	settings := settingFindings(ctx.Config, c.rules, checked)
-	fs = make([]finding.Finding, 0, len(c.head)+len(settings)+len(checked))
-	fs = append(append(append(fs, c.head...), settings...), checked...)
-	return fs, true
+	return append(fs, after...), true
+}
+
+// Exact reports whether the outcomes, one per record, are Run's: false
+// when the custom rules ran out of the run's budget, as then which records
+// they skipped depends on the order of checking, and the caller must use
+// Run for this register instead.
+func (c *Checklist) Exact(outcomes []Outcome) bool {
+	if !c.customs {
+		return true
+	}
+	var spent uint64
+	limit := c.ctx.Config.Limits.CustomRulesCost
+	for _, o := range outcomes {
+		// Run checks the budget before each custom rule of a record: the
+		// record's outcome is Run's when the budget lasts for all of them.
+		if !o.Complete || spent+o.Cost >= limit {
+			return false
+		}
+		spent += o.Cost
+	}
+	return true
+}
+
+// Around returns the findings Run puts around the records' own, for a
+// caller that keeps those itself (Finish shows the order): before them the
+// findings about the configuration, after them the register-wide rules'.
+// silenced reports whether the records' findings include a legal one of
+// the rule whose severity a setting of sev would have lowered (Law set,
+// Severity above sev), as the findings about settings depend on that.
+func (c *Checklist) Around(reg *register.Register, silenced func(rule string, sev finding.Severity) bool) (before, after []finding.Finding) {
+	ctx := *c.ctx
+	ctx.Register = reg
+	after = checkRegister(&ctx, c.rules)
+	settings := settingFindings(ctx.Config, c.rules, func(rule string, sev finding.Severity) bool {
+		return silencesLaw(after, rule, sev) || silenced(rule, sev)
+	})
+	before = make([]finding.Finding, 0, len(c.head)+len(settings))
+	return append(append(before, c.head...), settings...), after
 }
 
 // Valid reports whether a stored outcome still holds for this run as far as

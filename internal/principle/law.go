@@ -135,7 +135,10 @@ func (d Deviation) Off() bool { return d.Setting.Severity == finding.Off && !d.R
 // its legal findings are present in this run; a warning when only its policy
 // part changes) and settings that lower a rule without a reason (a warning:
 // residents see the deviation, and should see why).
-func settingFindings(cfg *config.Config, rules []*Rule, fs []finding.Finding) []finding.Finding {
+//
+// silenced reports whether the run has legal findings of a rule that a
+// setting of sev would have lowered.
+func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule string, sev finding.Severity) bool) []finding.Finding {
 	var out []finding.Finding
 	for _, d := range deviations(cfg, rules) {
 		r, s := d.Rule, d.Setting
@@ -147,7 +150,7 @@ func settingFindings(cfg *config.Config, rules []*Rule, fs []finding.Finding) []
 		if s.Env != "" {
 			at.File = s.Env
 		}
-		refused := d.Refused || (d.PolicyOnly && silencesLaw(fs, r.ID, s.Severity))
+		refused := d.Refused || (d.PolicyOnly && silenced(r.ID, s.Severity))
 		switch {
 		case refused:
 			f := at
@@ -198,10 +201,14 @@ func settingFindings(cfg *config.Config, rules []*Rule, fs []finding.Finding) []
 
 // silencesLaw reports whether the run has legal findings of the rule that a
 // setting of sev would have lowered.
-func silencesLaw(fs []finding.Finding, id string, sev finding.Severity) bool {
-	return slices.ContainsFunc(fs, func(f finding.Finding) bool {
-		return f.Rule == id && f.Law != "" && f.Severity > sev
-	})
+func silencesLaw(fs []finding.Finding, rule string, sev finding.Severity) bool {
+	return slices.ContainsFunc(fs, func(f finding.Finding) bool { return silences(f, rule, sev) })
+}
+
+// silences reports whether f is a legal finding of the rule that a setting
+// of sev would have lowered.
+func silences(f finding.Finding, rule string, sev finding.Severity) bool {
+	return f.Rule == rule && f.Law != "" && f.Severity > sev
 }
 
 // sevNL names a severity in Dutch.

@@ -31,7 +31,9 @@ func Run(reg *register.Register, opts Options) []finding.Finding {
 	rules := append(Rules(), customs...)
 	fs = append(fs, unknownRuleSettings(cfg, rules)...)
 	checked := run(ctx, rules)
-	fs = append(fs, settingFindings(cfg, rules, checked)...)
+	fs = append(fs, settingFindings(cfg, rules, func(rule string, sev finding.Severity) bool {
+		return silencesLaw(checked, rule, sev)
+	})...)
 	fs = append(fs, ctx.budget.finding()...)
 	return append(fs, checked...)
 }
