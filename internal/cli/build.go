@@ -19,6 +19,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -73,7 +74,7 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	start := time.Now()
-	st, res, checked, err := o.buildSite(o.out, today, !o.noCache)
+	st, res, checked, err := o.buildSite(o.out, today, !o.noCache, nil)
 	if err != nil {
 		return err
 	}
@@ -147,8 +148,10 @@ func describeDeviation(lang string, d principle.Deviation) string {
 // buildSite loads the register, runs the checklist, reads history and due
 // dates, and builds the site into out. It returns the checklist's findings
 // besides the load's. With cache, a file whose checked result an earlier
-// run kept is not checked again.
-func (a *App) buildSite(out string, today time.Time, cache bool) (site.Stats, *load.Result, []finding.Finding, error) {
+// run kept is not checked again. With reload (serve), the register is
+// opened through it, which reads only the files changed since its last
+// load; nil opens it afresh.
+func (a *App) buildSite(out string, today time.Time, cache bool, reload *pipeline.Reloader) (site.Stats, *load.Result, []finding.Finding, error) {
 	lock, err := site.Lock(out) // a second build to out is refused before it loads
 	if err != nil {
 		return site.Stats{}, nil, nil, err
@@ -158,7 +161,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool) (site.Stats, *l
 	// checklist's duty to report.
 	// The checklist runs while the records load, each file's result kept
 	// for the next build.
-	p, err := a.open(openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true})
+	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true})
 	if err != nil {
 		return site.Stats{}, nil, nil, err
 	}
@@ -376,4 +379,23 @@ func siteDeviations(cfg *config.Config) []site.Deviation {
 			Law: [2]string{r.Law.NL, r.Law.EN}, Scope: [2]string{r.LawScopeNL, r.LawScope}, Refused: d.Refused, PolicyOnly: d.PolicyOnly})
 	}
 	return out
+}
+
+// reopen is open through l, which reads only what changed since its last
+// open; a nil l opens the register afresh.
+func (a *App) reopen(l *pipeline.Reloader, o openOptions) (*pipeline.Register, error) {
+	if l == nil {
+		return a.open(o)
+	}
+	reg, err := l.Open(pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, Records: o.records})
+	if err != nil {
+		return nil, err
+	}
+	if o.warnConfig {
+		a.warnConfig(reg.Loaded.Findings)
+	}
+	if reg.HistoryProblem != nil {
+		a.warnText(fmt.Sprintf("%v; %s", reg.HistoryProblem, o.without))
+	}
+	return reg, nil
 }

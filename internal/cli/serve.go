@@ -16,6 +16,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/site"
 )
 
@@ -84,24 +85,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "public")
 
-	tiles := ""
-	// The open pages reload after each build and show what went wrong.
-	preview := &site.Preview{}
-	rebuild := func() error {
-		start := time.Now()
-		st, res, _, err := a.buildSite(out, today(), true)
-		if err != nil {
-			preview.Built(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
-			return err
-		}
-		a.sayln(a.Out, msgServeBuilt, time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
-		preview.Built(loadProblems(res, a.ui()))
-		_ = a.reportUnread(res)
-		if res.Register.Config != nil {
-			tiles = res.Register.Config.Site.TilesURL
-		}
-		return nil
-	}
+	ps := a.newPreviewSite(out, today)
 	// watch reports a problem with the register's files once (until it
 	// changes) and keeps watching: a symlink loop must not stop rebuilds.
 	var lastProblem string
@@ -118,12 +102,12 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 		return fp
 	}
 	last := watch()
-	if err := rebuild(); err != nil {
+	if err := ps.rebuild(); err != nil {
 		return err
 	}
 	// The server sends the policy of the first build; a changed tiles_url
 	// needs a restart of serve.
-	csp, err := site.CSP(tiles)
+	csp, err := site.CSP(ps.tiles)
 	if err != nil {
 		return err
 	}
@@ -131,7 +115,7 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	if err != nil {
 		return usageText(msgServeListen, addr, err)
 	}
-	srv := &http.Server{Handler: site.PreviewHandler(out, csp, preview), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: site.PreviewHandler(out, csp, ps.preview), ReadHeaderTimeout: 5 * time.Second}
 	a.sayln(a.Out, msgServeServing, ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -156,11 +140,48 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 				continue
 			}
 			last = fp
-			if err := rebuild(); err != nil {
+			if err := ps.rebuild(); err != nil {
 				a.note(a.say(msgServeRebuildError, err))
 			}
 		}
 	}
+}
+
+// previewSite is the site serve keeps up to date.
+type previewSite struct {
+	a     *App
+	out   string
+	today func() time.Time
+	// reload keeps the register loaded between builds: a rebuild reads
+	// only the files that changed.
+	reload *pipeline.Reloader
+	// preview tells the open pages to reload after each build, and what
+	// went wrong.
+	preview *site.Preview
+	// tiles is the map's tile URL as the last build read it.
+	tiles string
+}
+
+func (a *App) newPreviewSite(out string, today func() time.Time) *previewSite {
+	return &previewSite{a: a, out: out, today: today, reload: pipeline.NewReloader(a.Root()), preview: &site.Preview{}}
+}
+
+// rebuild builds the site again from the register as it is now.
+func (ps *previewSite) rebuild() error {
+	a := ps.a
+	start := time.Now()
+	st, res, _, err := a.buildSite(ps.out, ps.today(), true, ps.reload)
+	if err != nil {
+		ps.preview.Built(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
+		return err
+	}
+	a.sayln(a.Out, msgServeBuilt, time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
+	ps.preview.Built(loadProblems(res, a.ui()))
+	_ = a.reportUnread(res)
+	if res.Register.Config != nil {
+		ps.tiles = res.Register.Config.Site.TilesURL
+	}
+	return nil
 }
 
 // loadProblems lists the errors found while loading, one per line, in

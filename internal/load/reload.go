@@ -1,0 +1,200 @@
+package load
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/placeholder"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// Reloader loads one register again and again, for a command that runs
+// while the register is edited (serve): a record file whose size,
+// modification time and identity are as at the last load keeps what it
+// came to then (its record, findings and checklist outcome) and is not
+// read again. The configuration, the register-wide checks and the
+// checklist's register-wide rules are worked out afresh on every load,
+// from each file's result, so a load is what Register returns for the
+// register as it is now. A record that did not change is the same
+// *record.Record as in the load before, so a caller can keep what it
+// derived from it. A Reloader is for one goroutine at a time.
+type Reloader struct {
+	root string
+	run  []byte // what the kept results depend on besides the files
+	kept map[string]*keptFile
+}
+
+// keptFile is one file's result and the look of the file it was read from.
+type keptFile struct {
+	info os.FileInfo
+	res  fileResult
+}
+
+// NewReloader returns a Reloader for the register at root; its first Load
+// reads every file.
+func NewReloader(root string) *Reloader { return &Reloader{root: root} }
+
+// Load loads the register as Register does with opts, reading only the
+// files that changed since the last Load with the same run (the same
+// configuration, validator, limits, day and presence of history: a change
+// to any of them reads every file). Whole records are kept: opts.Facts and
+// opts.Records are ignored, and opts.Cache serves only files this
+// Reloader does not hold. With opts.Files it loads those files as
+// Register does and keeps nothing.
+func (l *Reloader) Load(opts Options) (*Result, error) {
+	opts.Facts, opts.Records = false, true
+	if len(opts.Files) > 0 {
+		return Register(l.root, opts)
+	}
+	r, files, sensorIDs, findings, err := l.prepare(&opts)
+	if err != nil {
+		return nil, err
+	}
+	run := reloadKey(opts, r.cfg)
+	if run == nil || string(run) != string(l.run) {
+		l.kept = nil
+	}
+	l.run = run
+	results := l.read(r, files)
+
+	var recs []*record.Record
+	loaded := make(map[*record.Record]*fileResult, len(results))
+	for i := range results {
+		findings = append(findings, results[i].findings...)
+		if rec := results[i].record; rec != nil {
+			recs = append(recs, rec)
+			loaded[rec] = &results[i]
+		}
+	}
+	reg := register.New(l.root, r.cfg, recs)
+	findings = append(findings, registerChecks(reg, sensorIDs, loaded)...)
+	finding.Sort(findings)
+	res := &Result{Register: reg, Findings: findings, Files: files}
+	if r.checklist != nil {
+		// The records are whole, never stand-ins: finish always completes.
+		res.Checked, _ = r.finish(reg, loaded)
+	}
+	return res, nil
+}
+
+// prepare does what Register does before it reads the files: the root,
+// the configuration, the list of record files and the reader.
+func (l *Reloader) prepare(opts *Options) (*reader, []string, map[string]bool, []finding.Finding, error) {
+	root := l.root
+	st, err := os.Stat(root)
+	if err != nil || !st.IsDir() {
+		return nil, nil, nil, nil, fmt.Errorf("%w: %s is not a folder; pass --root with the folder that holds sensors/ and algorithms/", ErrNoRegister, root)
+	}
+	if opts.Limits == (source.Limits{}) {
+		opts.Limits = source.DefaultLimits
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if !isDir(filepath.Join(root, record.Sensor.Folder())) && !isDir(filepath.Join(root, record.Algorithm.Folder())) {
+		return nil, nil, nil, nil, fmt.Errorf("%w: %s has no sensors/ or algorithms/ folder; pass --root with the folder that holds them, or start one with 'register init'", ErrNoRegister, root)
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return nil, nil, nil, nil, fmt.Errorf("read register %s: %w", root, err)
+	}
+	realRoot, _ = filepath.Abs(realRoot)
+	cfg, findings, err := config.Load(root)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	files, sensorIDs, more, err := listFiles(root, nil)
+	if err != nil {
+		return nil, nil, nil, nil, err
+	}
+	findings = append(findings, more...)
+	files, sensorIDs, more = refuseFoldersOutside(root, realRoot, files, sensorIDs)
+	findings = append(findings, more...)
+	r := &reader{root: root, realRoot: realRoot, opts: *opts, cfg: cfg,
+		marks: cfg.Severity(placeholder.RuleID, finding.Error) != finding.Off}
+	if opts.Check != nil {
+		r.checklist = principle.NewChecklist(cfg, *opts.Check)
+		r.cacheKey = runKey(opts.Cache, *opts, cfg)
+	}
+	return r, files, sensorIDs, findings, nil
+}
+
+// read returns each file's result: the kept one when the file looks as it
+// did, else read afresh on a pool of workers. It keeps what it returns.
+func (l *Reloader) read(r *reader, files []string) []fileResult {
+	results := make([]fileResult, len(files))
+	infos := make([]os.FileInfo, len(files))
+	var todo []int
+	for i, rel := range files {
+		// Looked at before it is read: a file that changes in between is
+		// read again at the next load.
+		info, err := os.Stat(filepath.Join(l.root, filepath.FromSlash(rel)))
+		if err == nil {
+			infos[i] = info
+		}
+		if k := l.kept[rel]; k != nil && err == nil && sameLook(k.info, info) &&
+			(r.checklist == nil || r.checklist.Valid(k.res.outcome)) {
+			results[i] = k.res
+			continue
+		}
+		todo = append(todo, i)
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range min(r.opts.Workers, max(1, len(todo))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = r.read(files[i])
+			}
+		}()
+	}
+	for _, i := range todo {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	kept := make(map[string]*keptFile, len(files))
+	for i, rel := range files {
+		if infos[i] != nil {
+			kept[rel] = &keptFile{info: infos[i], res: results[i]}
+		}
+	}
+	l.kept = kept
+	return results
+}
+
+// sameLook reports whether two looks at a file show the same file
+// unchanged: the same file (inode), size, mode and modification time.
+func sameLook(a, b os.FileInfo) bool {
+	return a.Size() == b.Size() && a.Mode() == b.Mode() && a.ModTime().Equal(b.ModTime()) && os.SameFile(a, b)
+}
+
+// reloadKey hashes what a file's result depends on besides its content;
+// nil when it cannot be known, and nothing is kept.
+func reloadKey(opts Options, cfg *config.Config) []byte {
+	conf, err := json.Marshal(cfg)
+	if err != nil {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "validator %T %p\nlimits %+v\n", opts.Validator, opts.Validator, opts.Limits)
+	if c := opts.Check; c != nil {
+		fmt.Fprintf(h, "today %s\nhistory %v\n", period.Format(c.Today), c.History != nil)
+	}
+	h.Write(conf)
+	return h.Sum(nil)
+}

@@ -1,0 +1,66 @@
+package pipeline
+
+import (
+	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/principle"
+)
+
+// Reloader opens one register again and again for a command that runs
+// while it is edited (serve): each Open is what Open returns for the
+// register as it is then, but reads, validates and checks only the record
+// files that changed since the Open before (load.Reloader). The first Open
+// takes what it can from the check cache, as Open does; later ones need
+// no cache, the results being in memory. A Reloader is for one goroutine
+// at a time.
+type Reloader struct {
+	root   string
+	loader *load.Reloader
+	opened bool
+}
+
+// NewReloader returns a Reloader of the register at root.
+func NewReloader(root string) *Reloader {
+	return &Reloader{root: root, loader: load.NewReloader(root)}
+}
+
+// Open opens the register as Open does with opts, whole records kept
+// (opts.Records; opts.FindingsOnly is ignored, and opts.Files loads those
+// files afresh). The caller closes the Register when done.
+func (l *Reloader) Open(opts Options) (*Register, error) {
+	r := &Register{Root: l.root}
+	if opts.History {
+		// Opened afresh each time: the history grows while the command
+		// runs; what a kept result asked of it is asked again (load).
+		r.Repo, r.HistoryProblem = trustedRepo(l.root)
+	}
+	v, err := Validator()
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	lo := load.Options{Validator: v, Files: opts.Files}
+	if !opts.Today.IsZero() {
+		lo.Check = &principle.Options{Today: opts.Today, History: r.History()}
+		if opts.Cache && !l.opened && len(opts.Files) == 0 {
+			if store := openCache(l.root, r.Repo); store != nil {
+				lo.Cache = store
+				defer func() { _ = store.Save(true) }()
+			}
+		}
+	}
+	restore := collectLessWhileLoading()
+	res, err := l.loader.Load(lo)
+	restore()
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	if len(opts.Files) == 0 {
+		l.opened = true
+	}
+	r.Loaded = res
+	if lo.Check != nil {
+		r.checkOnce.Do(func() { r.checkDay, r.checked = opts.Today, res.Checked })
+	}
+	return r, nil
+}
