@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/voorbeeldstad/register/internal/checkcache"
+	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -311,4 +312,117 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		rs.sum = h.Sum(nil)
 	})
 	return rs.sum
+}
+
+// pageDataKey returns the key of a page rendered from the template tmpl with
+// the data pg: the data is all a template reads (the build-wide part names
+// the program, whose templates and functions are fixed), so a page whose
+// data is the same renders the same. nil when the data cannot be hashed
+// (a function in it): the page is then rendered.
+func (b *builder) pageDataKey(tmpl, path string, pg *Page) []byte {
+	if b.keys.global == nil || pg == nil {
+		return nil
+	}
+	h := sha256.New()
+	h.Write(b.keys.global)
+	// The body's type too: a string and template.HTML hash alike but are
+	// escaped differently.
+	fmt.Fprintf(h, "page %q %q %T\n", tmpl, path, pg.Body)
+	if err := writeValue(h, pg); err != nil {
+		return nil
+	}
+	return h.Sum(nil)
+}
+
+// keyJobs gives keys to the files made of public records alone, which the
+// jobs list without one: the published sources, the open-data downloads
+// made of the public records and the search index. Each key is made of the
+// sums of the records the file is made of (recordSum), which cover the
+// public view it shows, so one changed record changes the keys of the
+// files that hold it and no others. A file made of what these sums may
+// not cover (register.json, made of the loaded register) keeps no key and
+// is written each time.
+func (b *builder) keyJobs(js []job) []job {
+	if b.keys.global == nil {
+		return js
+	}
+	sources := map[string]*record.Record{}
+	for _, r := range b.loaded.Records {
+		if r.IsPublic() && b.withSource[r.ID] && b.loaded.ByID(r.ID) == r {
+			sources[sourcePath(r)] = r
+		}
+	}
+	kind := map[string]record.Kind{opendata.PathSensorsCSV: record.Sensor, opendata.PathAlgosCSV: record.Algorithm, opendata.PathGeoJSON: record.Sensor}
+	parts := map[string]int{}
+	for _, lang := range b.langs {
+		parts[searchIndexPath(lang)] = 0
+		for n := 1; n <= b.searchParts(); n++ {
+			parts[searchPartPath(lang, n)] = n
+		}
+	}
+	for i := range js {
+		j := &js[i]
+		if j.key != nil {
+			continue
+		}
+		p := j.path
+		if r, ok := sources[p]; ok {
+			j.key = b.sourceKey(p, r)
+		} else if k, ok := kind[p]; ok {
+			j.key = b.recordsKey(p, func(r *record.Record) bool { return r.Kind == k }, b.public)
+		} else if n, ok := parts[p]; ok && n == 0 {
+			// The facets of the search index: every public record's.
+			j.key = b.recordsKey(p, nil, b.public)
+		} else if ok {
+			j.key = b.recordsKey(p, nil, b.public[(n-1)*searchPartSize:min(n*searchPartSize, len(b.public))])
+		}
+	}
+	return js
+}
+
+// recordsKey returns the key of the file at path made of the public
+// records recs that keep holds (nil: all), in their order.
+func (b *builder) recordsKey(path string, keep func(*record.Record) bool, recs []*record.Record) func() []byte {
+	return func() []byte {
+		h := sha256.New()
+		h.Write(b.keys.global)
+		fmt.Fprintf(h, "records %q %d\n", path, len(recs))
+		for _, r := range recs {
+			if keep != nil && !keep(r) {
+				continue
+			}
+			sum := b.recordSum(r)
+			if sum == nil {
+				return nil
+			}
+			h.Write(sum)
+		}
+		return h.Sum(nil)
+	}
+}
+
+// sourceKey returns the key of the published source of the loaded record
+// r at path: the file's content, whether it passed validation, and its
+// public view (through the sum of its pages).
+func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
+	return func() []byte {
+		v := b.pub.ViewOf(loaded)
+		if v == nil {
+			return nil
+		}
+		sum := b.recordSum(v) // the view is the public record the pages show
+		if sum == nil {
+			return nil
+		}
+		data, err := os.ReadFile(filepath.Join(b.loaded.Root, filepath.FromSlash(loaded.File)))
+		if err != nil {
+			return nil
+		}
+		h := sha256.New()
+		h.Write(b.keys.global)
+		fmt.Fprintf(h, "source %q %v %d\n", path, !b.invalidFiles[loaded.File], len(data))
+		h.Write(sum)
+		h.Write(data)
+		return h.Sum(nil)
+	}
 }

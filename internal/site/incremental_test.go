@@ -169,6 +169,32 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 		{"the name of a record that is not public", func(root string, o *Options) {
 			edit(t, file(root, "sensors/cam-verborgen.yaml"), "name: Verborgen observatiecamera", "name: Tijdelijke camera")
 		}, "sensoren/lucht-dak.html", false},
+		{"the order of the record's fields, in its published source", func(root string, o *Options) {
+			// The same record, so the same pages: only the source shows it.
+			edit(t, file(root, "sensors/cam-markt.yaml"), "status: active\n", "")
+			edit(t, file(root, "sensors/cam-markt.yaml"), "retention: P28D\n", "retention: P28D\nstatus: active\n")
+		}, "src/sensors/cam-markt.yaml", false},
+		{"a sensor's name, on the list", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "name: Camera's Markt", "name: Camera's Grote Markt")
+		}, "sensoren/index.html", false},
+		{"a sensor's type, on the list of its area", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "sensor_type: camera", "sensor_type: anpr_camera")
+		}, "sensoren/gebied/centrum.html", false},
+		{"a sensor's purpose, in the downloads", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "purpose: Uitgaansgeweld", "purpose: Geweld")
+		}, "data/sensors.csv", false},
+		{"an algorithm's name, in the downloads", func(root string, o *Options) {
+			edit(t, file(root, "algorithms/alg-toeslag.yaml"), "name: Volgorde van controles bijstand", "name: Volgorde")
+		}, "data/algorithms.csv", false},
+		{"a sensor's position, on the map's download", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "lat: 52.09", "lat: 52.08")
+		}, "data/sensors.geojson", false},
+		{"a summary, in the search index", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "summary: Twaalf", "summary: Dertien")
+		}, "data/search/nl-1.js", false},
+		{"an area, in the search index's facets", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "area: Centrum", "area: Haven")
+		}, "data/search.nl.js", false},
 		{"a finding of the record", func(root string, o *Options) {
 			o.Findings = append(o.Findings, finding.Finding{File: "sensors/lucht-dak.yaml", Rule: finding.RuleSchema, Severity: finding.Warning, Message: "unknown key x"})
 		}, "sensoren/lucht-dak.html", false},

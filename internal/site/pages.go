@@ -153,9 +153,18 @@ func (b *builder) page(lang, current string, pathFor func(lang string) string, t
 // lazyPage defers building a page's data to the worker that renders it, so
 // ten thousand record pages are prepared in parallel too.
 func (b *builder) lazyPage(tmpl, path string, build func() *Page) job {
+	// Built once, for the page's key and then, should the key have
+	// changed, its render: both run in the worker that writes the page.
+	var pg *Page
+	data := func() *Page {
+		if pg == nil {
+			pg = build()
+		}
+		return pg
+	}
 	return job{path: path, page: true, render: func(w *bytes.Buffer) error {
-		return templates[tmpl].ExecuteTemplate(w, "layout.html", build())
-	}}
+		return templates[tmpl].ExecuteTemplate(w, "layout.html", data())
+	}, key: func() []byte { return b.pageDataKey(tmpl, path, data()) }}
 }
 
 // pageJobs lists the pages of one language.

@@ -482,7 +482,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // run renders every file on a pool of workers.
 func (b *builder) run() error {
-	jobs := b.jobs()
+	jobs := b.keyJobs(b.jobs())
 	written, err := b.makeDirs(jobs)
 	if err != nil {
 		return err
