@@ -83,7 +83,7 @@ func (l *Reloader) Load(opts Options) (*Result, error) {
 	res := &Result{Register: reg, Findings: findings, Files: files}
 	if r.checklist != nil {
 		// The records are whole, never stand-ins: finish always completes.
-		res.Checked, _ = r.finish(reg, loaded)
+		res.Checked, _ = r.finish(reg, loaded, len(findings))
 	}
 	return res, nil
 }
