@@ -39,6 +39,10 @@ type Report struct {
 	MissingThere []Algorithm `json:"missing_nationally"`
 	// MissingHere are national entries with no record in the register.
 	MissingHere []Entry `json:"missing_here"`
+
+	// TextLanguage is the language of the text report: "nl" for Dutch,
+	// English otherwise. The JSON keeps its English keys and values.
+	TextLanguage string `json:"-"`
 }
 
 // Match is an algorithm in both registers.

@@ -186,7 +186,7 @@ func TestCompareRealRegister(t *testing.T) {
 				for _, d := range m.Differences {
 					n++
 					if m.ID != changed || d.Field != field {
-						t.Errorf("%s: unexpected difference in %s: %q / %q", m.ID, d.Field, short(d.Here), short(d.National))
+						t.Errorf("%s: unexpected difference in %s: %q / %q", m.ID, d.Field, short("en", d.Here), short("en", d.National))
 					}
 				}
 			}

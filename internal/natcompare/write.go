@@ -33,23 +33,25 @@ func Write(w io.Writer, name string, r *Report) error {
 	return f.Write(w, r)
 }
 
+// text is the report as plain text, in r.TextLanguage.
 func text(r *Report) string {
+	lang := r.TextLanguage
 	var b strings.Builder
-	fmt.Fprintf(&b, "National algorithm register: %d entries of %s", r.National, r.Organisation)
+	b.WriteString(msgHead.Format(lang, r.National, r.Organisation))
 	if r.Others > 0 {
-		fmt.Fprintf(&b, " (%d of other organisations left aside)", r.Others)
+		b.WriteString(msgOthers.Format(lang, r.Others))
 	}
-	fmt.Fprintf(&b, "; here: %d public algorithms", r.Local)
+	b.WriteString(msgLocal.Format(lang, r.Local))
 	if r.NotPublic > 0 {
-		fmt.Fprintf(&b, " (%d not public, not compared)", r.NotPublic)
+		b.WriteString(msgNotPublic.Format(lang, r.NotPublic))
 	}
 	b.WriteString("\n")
 
-	fmt.Fprintf(&b, "\nMissing nationally (%d): public here, no entry there\n", len(r.MissingThere))
+	fmt.Fprintf(&b, "\n%s\n", msgMissingThere.Format(lang, len(r.MissingThere)))
 	for _, a := range r.MissingThere {
 		fmt.Fprintf(&b, "  %s  %s  (%s)\n", a.ID, a.Name, a.File)
 	}
-	fmt.Fprintf(&b, "\nRegistered nationally but not here (%d)\n", len(r.MissingHere))
+	fmt.Fprintf(&b, "\n%s\n", msgMissingHere.Format(lang, len(r.MissingHere)))
 	for _, e := range r.MissingHere {
 		fmt.Fprintf(&b, "  %s  %s", e.NationalID, e.Name)
 		if e.URL != "" {
@@ -63,29 +65,29 @@ func text(r *Report) string {
 			differ++
 		}
 	}
-	fmt.Fprintf(&b, "\nIn both (%d), %d with differences\n", len(r.Matched), differ)
+	fmt.Fprintf(&b, "\n%s\n", msgInBoth.Format(lang, len(r.Matched), differ))
 	for _, m := range r.Matched {
-		fmt.Fprintf(&b, "  %s = national %s", m.ID, m.NationalID)
+		b.WriteString("  " + msgPaired.Format(lang, m.ID, m.NationalID))
 		if m.By == "name" {
-			fmt.Fprintf(&b, " (paired by name; add national_register.id: %q to the record)", m.NationalID)
+			b.WriteString(msgByName.Format(lang, m.NationalID))
 		}
 		if len(m.Differences) == 0 {
-			b.WriteString(": the same\n")
+			b.WriteString(msgSame.In(lang) + "\n")
 			continue
 		}
 		b.WriteString("\n")
 		for _, d := range m.Differences {
-			fmt.Fprintf(&b, "    %s\n      here:     %s\n      national: %s\n", d.Field, short(d.Here), short(d.National))
+			fmt.Fprintf(&b, "    %s\n      %s\n      %s\n", d.Field, msgHere.Format(lang, short(lang, d.Here)), msgNational.Format(lang, short(lang, d.National)))
 		}
 	}
 	return b.String()
 }
 
 // short keeps a text to one line of some 160 characters.
-func short(s string) string {
+func short(lang, s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if s == "" {
-		return "(empty)"
+		return msgEmpty.In(lang)
 	}
 	if utf8.RuneCountInString(s) > 160 {
 		r := []rune(s)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -35,9 +36,10 @@ type Input struct {
 	Today time.Time
 	// Changed gives each record file's last change (relative to the register
 	// root, as record.File); nil when the register's history is not known or
-	// not trusted, and then HistoryNote says why.
-	Changed     map[string]time.Time
-	HistoryNote string
+	// not trusted, and then HistoryNote says why, and HistoryNoteNL in
+	// Dutch.
+	Changed                    map[string]time.Time
+	HistoryNote, HistoryNoteNL string
 }
 
 // Report is the register's quality.
@@ -53,13 +55,28 @@ type Report struct {
 	// HistoryNote set when history was not available.
 	Stale       []Stale `json:"stale"`
 	HistoryNote string  `json:"history_note,omitempty"`
-	Term        string  `json:"term"`
+	// HistoryNoteNL is HistoryNote in Dutch, for the text and the page; the
+	// JSON keeps its documented English.
+	HistoryNoteNL string `json:"-"`
+	Term          string `json:"term"`
 	// Overdue lists the evaluations that lapsed.
 	Overdue []Overdue `json:"overdue"`
 	// SwitchedOff lists the rules the configuration switched off or lowered.
 	SwitchedOff []Deviation `json:"switched_off"`
 	// Placeholders counts the template marks per record.
 	Placeholders []Placeholder `json:"placeholders"`
+
+	// TextLanguage is the language of the text report: "nl" for Dutch,
+	// English otherwise. The page is Dutch and the JSON English.
+	TextLanguage string `json:"-"`
+}
+
+// historyNote is why the stale records are not known, in lang.
+func (r Report) historyNote(lang string) string {
+	if lang == message.Dutch && r.HistoryNoteNL != "" {
+		return r.HistoryNoteNL
+	}
+	return r.HistoryNote
 }
 
 // HistoryKnown reports whether the stale records could be counted.
@@ -135,9 +152,9 @@ func Measure(in Input) Report {
 	rep.Principles = principles(reg.Records, in.Findings)
 
 	if in.Changed == nil {
-		rep.Stale, rep.HistoryNote = nil, in.HistoryNote
+		rep.Stale, rep.HistoryNote, rep.HistoryNoteNL = nil, in.HistoryNote, in.HistoryNoteNL
 		if rep.HistoryNote == "" {
-			rep.HistoryNote = "no Git history"
+			rep.HistoryNote, rep.HistoryNoteNL = msgNoHistory.In(message.English), msgNoHistory.In(message.Dutch)
 		}
 	} else {
 		cutoff := Term.SubtractFrom(in.Today)

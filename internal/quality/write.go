@@ -55,11 +55,13 @@ func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
 
 func pct(f float64) string { return fmt.Sprintf("%3.0f%%", f*100) }
 
+// writeText prints the report as plain text, in r.TextLanguage.
 func writeText(w io.Writer, r Report) error {
+	lang := r.TextLanguage
 	var b strings.Builder
-	fmt.Fprintf(&b, "Register quality on %s: %d records\n", r.Today, r.Records)
+	fmt.Fprintln(&b, msgHead.Format(lang, r.Today, r.Records))
 
-	b.WriteString("\nFill rate per field\n")
+	fmt.Fprintf(&b, "\n%s\n", msgFillRate.In(lang))
 	kind := ""
 	for _, f := range r.Fields {
 		if f.Of == 0 {
@@ -72,53 +74,44 @@ func writeText(w io.Writer, r Report) error {
 		fmt.Fprintf(&b, "    %s  %-40s %d/%d\n", pct(f.Rate()), f.Path, f.Filled, f.Of)
 	}
 
-	b.WriteString("\nRecords without findings, per principle\n")
+	fmt.Fprintf(&b, "\n%s\n", msgCleanRecords.In(lang))
 	for _, p := range r.Principles {
 		fmt.Fprintf(&b, "  %s  %-22s %d/%d  (%s)\n", pct(p.Rate()), p.Principle, p.Clean, p.Of, strings.Join(p.Rules, ", "))
 	}
 
-	fmt.Fprintf(&b, "\nNot changed in over a term (%s)\n", r.Term)
+	fmt.Fprintf(&b, "\n%s\n", msgStaleHead.Format(lang, r.Term))
 	switch {
 	case !r.HistoryKnown():
-		fmt.Fprintf(&b, "  not known: %s\n", r.HistoryNote)
+		fmt.Fprintf(&b, "  %s\n", msgNotKnown.Format(lang, r.historyNote(lang)))
 	case len(r.Stale) == 0:
-		b.WriteString("  none\n")
+		fmt.Fprintf(&b, "  %s\n", msgNone.In(lang))
 	}
 	for _, s := range r.Stale {
-		fmt.Fprintf(&b, "  %s  last changed %s\n", s.ID, s.Changed)
+		fmt.Fprintf(&b, "  %s  %s\n", s.ID, msgLastChanged.Format(lang, s.Changed))
 	}
 
-	b.WriteString("\nEvaluations overdue\n")
+	fmt.Fprintf(&b, "\n%s\n", msgOverdueHead.In(lang))
 	if len(r.Overdue) == 0 {
-		b.WriteString("  none\n")
+		fmt.Fprintf(&b, "  %s\n", msgNone.In(lang))
 	}
 	for _, o := range r.Overdue {
-		fmt.Fprintf(&b, "  %s  due %s, %d days late\n", o.ID, o.Due, o.Days)
+		fmt.Fprintf(&b, "  %s  %s\n", o.ID, msgOverdue.Format(lang, o.Due, o.Days))
 	}
 
-	b.WriteString("\nRules switched off or lowered\n")
+	fmt.Fprintf(&b, "\n%s\n", msgOffHead.In(lang))
 	if len(r.SwitchedOff) == 0 {
-		b.WriteString("  none: every rule at its default\n")
+		fmt.Fprintf(&b, "  %s\n", msgNoneOff.In(lang))
 	}
 	for _, d := range r.SwitchedOff {
-		line := fmt.Sprintf("  %s: %s (%s)", d.Rule, d.Severity, d.Where)
-		if d.Refused {
-			line += ", refused: a legal duty"
-		}
-		if d.Reason != "" {
-			line += "; reason: " + d.Reason
-		} else {
-			line += "; no reason given"
-		}
-		b.WriteString(line + "\n")
+		fmt.Fprintf(&b, "  %s\n", deviation(lang, d))
 	}
 
-	b.WriteString("\nPlaceholders\n")
+	fmt.Fprintf(&b, "\n%s\n", msgPlaceholders.In(lang))
 	if len(r.Placeholders) == 0 {
-		b.WriteString("  none\n")
+		fmt.Fprintf(&b, "  %s\n", msgNone.In(lang))
 	}
 	for _, p := range r.Placeholders {
-		fmt.Fprintf(&b, "  %s  %d marks (%s)\n", p.ID, p.Marks, p.File)
+		fmt.Fprintf(&b, "  %s  %s\n", p.ID, msgMarks.Format(lang, p.Marks, p.File))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
