@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -91,8 +90,8 @@ func runFederate(o *federateOptions) error {
 	if err := federate.WriteReport(a.Out, o.format, res); err != nil {
 		return err
 	}
-	if res.DCATNote != "" {
-		fmt.Fprintf(a.Err, "register: %s\n", res.DCATNote)
+	if note := res.DCATNote.In(a.ui()); note != "" {
+		a.note(note)
 	}
 	if len(res.Failed) > 0 {
 		a.note(a.say(msgFederateFailed, len(res.Failed), len(res.Failed)+len(res.Parts), rel(o.out)))

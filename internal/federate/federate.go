@@ -21,6 +21,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -95,8 +96,9 @@ type Result struct {
 	Total   Totals
 	Counts  Counts
 	Quality []quality.Municipality
-	// DCATNote says why the catalogue was left out, or "".
-	DCATNote string
+	// DCATNote says why the catalogue was left out, in either language; the
+	// zero Phrase (worded "") when it was written.
+	DCATNote message.Phrase
 }
 
 // Run reads every register of the federation (or takes it from the cache),
@@ -396,12 +398,15 @@ func (r *Result) writeData(data string, f *Federation, today time.Time, parts []
 	})
 }
 
+var msgNoCatalogue = message.New("no DCAT catalogue: set base_url in federation.yaml (the national site's address) to publish one",
+	"geen DCAT-catalogus: zet base_url in federation.yaml (het adres van de landelijke site) om er een te publiceren")
+
 // writeCatalogue writes the DCAT catalogue into the folder data when the
 // federation has a base URL, and reports whether it did; without one it
 // says why in r.DCATNote.
 func (r *Result) writeCatalogue(data string, f *Federation) (bool, error) {
 	if f.BaseURL == "" {
-		r.DCATNote = "no DCAT catalogue: set base_url in federation.yaml (the national site's address) to publish one"
+		r.DCATNote = msgNoCatalogue.With()
 		return false, nil
 	}
 	cfg := config.Default()
