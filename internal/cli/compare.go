@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -69,6 +68,7 @@ func runCompareNational(o *compareOptions) error {
 	if err != nil {
 		return err
 	}
+	rep.TextLanguage = o.ui()
 	return o.writeOutput(o.output, func(w io.Writer) error { return natcompare.Write(w, o.format, rep) })
 }
 
@@ -80,9 +80,12 @@ func readNational(file string) ([]byte, error) {
 		return nil, errText(msgReadFile, file, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, errText(msgCompareFolder, file)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, importcsv.MaxBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+		return nil, errText(msgReadFile, file, err)
 	}
 	if len(data) > importcsv.MaxBytes {
 		return nil, errText(msgTooLarge, file, importcsv.MaxBytes)

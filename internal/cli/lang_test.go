@@ -274,6 +274,63 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		{"history outside Git", func(t *testing.T, root string) []string { return []string{"history", "cam-markt"} }, ExitError,
 			[]string{"no history available: the register at"},
 			[]string{"geen geschiedenis beschikbaar: het register in"}},
+		{"explain a legal rule", func(t *testing.T, root string) []string { return []string{"explain", "biometric-ban"} }, ExitOK,
+			[]string{"biometric-ban: No biometric surveillance\nGeen biometrische surveillance\n", "Principle: VNG 2.1\nBasis\n  law for",
+				"Severity:  error", "A duty that follows from law cannot be switched off", "\nWhy\n", "\nWhat satisfies it\n", "\nExample\n"},
+			[]string{"biometric-ban: Geen biometrische surveillance\nNo biometric surveillance\n", "Principe: VNG 2.1\nGrondslag\n  wet voor",
+				"Ernst:    error", "Een plicht die uit de wet volgt, kan niet", "\nWat eraan voldoet\n", "\nVoorbeeld\n"}},
+		{"explain a rule the configuration lowered", func(t *testing.T, root string) []string {
+			appendFile(t, filepath.Join(root, "register.yaml"), "rules:\n  security-audit: {severity: off, reason: De regio auditeert.}\n")
+			return []string{"explain", "security-audit"}
+		}, ExitOK,
+			[]string{"Severity:  off (default warning, changed in register.yaml or the environment)"},
+			[]string{"Ernst:    off (standaard warning, gewijzigd in register.yaml of de omgeving)"}},
+		{"quality", func(t *testing.T, root string) []string {
+			appendFile(t, filepath.Join(root, "register.yaml"), "rules:\n  security-audit: {severity: off, reason: De regio auditeert.}\n")
+			return []string{"quality", "--as-of", "2026-11-24"}
+		}, ExitOK,
+			[]string{"Register quality on 2026-11-24: 1 records", "Fill rate per field", "Records without findings, per principle",
+				"Not changed in over a term (P4Y)", "not known: the register is not in a Git repository with its full history",
+				"Evaluations overdue", "Rules switched off or lowered", "; reason: De regio auditeert.", "Placeholders\n  none"},
+			[]string{"Kwaliteit van het register op 2026-11-24: 1 registraties", "Vulgraad per veld", "Registraties zonder bevindingen, per principe",
+				"Niet gewijzigd in meer dan een bestuursperiode (P4Y)", "niet bekend: het register staat niet in een Git-repository met de volledige geschiedenis",
+				"Evaluaties te laat", "Regels uitgezet of verlaagd", "; reden: De regio auditeert.", "Invulteksten\n  geen"}},
+		{"compare national", func(t *testing.T, root string) []string {
+			return []string{"compare", "national", nationalFile(t, root), "--organisation", "Gemeente Proef"}
+		}, ExitOK,
+			[]string{"National algorithm register: 2 entries of Gemeente Proef; here: 1 public algorithms", "Missing nationally (0): public here, no entry there",
+				"Registered nationally but not here (1)", "In both (1), 1 with differences", "parkeren = national 101", "here:     Parkeervergunning toetsen", "national: Parkeren"},
+			[]string{"Landelijk Algoritmeregister: 2 items van Gemeente Proef; hier: 1 openbare algoritmes", "Ontbreekt landelijk (0): hier openbaar, daar geen item",
+				"Landelijk geregistreerd, maar hier niet (1)", "In beide (1), waarvan 1 met verschillen", "parkeren = landelijk 101", "hier:      Parkeervergunning toetsen", "landelijk: Parkeren"}},
+		{"compare national with a file that does not exist", func(t *testing.T, root string) []string {
+			return []string{"compare", "national", filepath.Join(root, "geen.json")}
+		}, ExitError,
+			[]string{"register: read ", "geen.json: no such file or directory"},
+			[]string{"geen.json lezen: ", "geen.json: dit bestand of deze map bestaat niet"}},
+		{"compare national with a folder for a file", func(t *testing.T, root string) []string {
+			return []string{"compare", "national", filepath.Join(root, "sensors")}
+		}, ExitError,
+			[]string{"sensors is a folder; give the file of the national register's entries (JSON)"},
+			[]string{"sensors is een map; geef het bestand met de items van het landelijke register (JSON)"}},
+		{"federate without a base_url", func(t *testing.T, root string) []string {
+			fed := filepath.Join(t.TempDir(), "federation.yaml")
+			appendFile(t, fed, "registers:\n  - {organisation: Gemeente A, code: GM0001, source: "+root+"}\n")
+			return []string{"federate", fed, "--out", filepath.Join(t.TempDir(), "landelijk")}
+		}, ExitOK,
+			[]string{"register: no DCAT catalogue: set base_url in federation.yaml (the national site's address) to publish one"},
+			[]string{"register: geen DCAT-catalogus: zet base_url in federation.yaml (het adres van de landelijke site) om er een te publiceren"}},
+		{"validate a record that does not follow the schema", func(t *testing.T, root string) []string {
+			appendFile(t, filepath.Join(root, "sensors", "cam-markt.yaml"), "nmae: Camera\nquantity: veel\n")
+			return []string{"validate"}
+		}, ExitFindings,
+			[]string{`unknown field "nmae"`, `did you mean "name"?`, "quantity must be a whole number, not text", "write a number without quotes"},
+			[]string{`onbekend veld "nmae"`, `bedoelt u "name"?`, "quantity moet een geheel getal zijn, niet tekst", "schrijf een getal zonder aanhalingstekens"}},
+		{"check a record that does not follow the schema", func(t *testing.T, root string) []string {
+			appendFile(t, filepath.Join(root, "sensors", "cam-markt.yaml"), "status2: actief\n")
+			return []string{"check"}
+		}, ExitFindings,
+			[]string{`unknown field "status2"`, `did you mean "status"?`},
+			[]string{`onbekend veld "status2"`, `bedoelt u "status"?`}},
 	}
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {
@@ -348,4 +405,41 @@ func TestBuildSummarySpeaksTheRunsLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// appendFile adds text to the end of file, creating it when it is not
+// there.
+func appendFile(t *testing.T, file, text string) {
+	t.Helper()
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString(text); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// nationalFile adds an algorithm to the register at root and returns a
+// file of the national register with two entries of its organisation: the
+// same algorithm under another name, and one that is not in the register.
+func nationalFile(t *testing.T, root string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Join(root, "algorithms"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	appendFile(t, filepath.Join(root, "algorithms", "parkeren.yaml"), `id: parkeren
+kind: algorithm
+name: Parkeervergunning toetsen
+summary: Toetst aanvragen.
+status: active
+national_register: {id: "101"}
+`)
+	file := filepath.Join(t.TempDir(), "algoritmes.json")
+	appendFile(t, file, `[{"id": "101", "title": "Parkeren", "organisatie": "Gemeente Proef", "status": "in_gebruik"},
+ {"id": "102", "title": "Alleen daar", "organisatie": "Gemeente Proef", "status": "in_gebruik"}]`)
+	return file
 }

@@ -133,7 +133,10 @@ var (
 	msgNoCacheUsage = message.New("check every file afresh, without the results kept from earlier runs (beside the history cache)",
 		"toets elk bestand opnieuw, zonder de bewaarde resultaten van eerdere keren (naast de cache van de geschiedenis)")
 	msgWithoutDuty  = message.New("the duty to report is checked without history", "de meldplicht wordt zonder geschiedenis getoetst")
-	msgWithoutStale = message.New("records not changed in a term are not reported", "registraties die een bestuursperiode niet zijn gewijzigd, worden niet gemeld")
+	msgQualityNoGit = message.New("the register is not in a Git repository with its full history",
+		"het register staat niet in een Git-repository met de volledige geschiedenis")
+	msgQualityHistoryUnread = message.New("the Git history could not be read: %v", "de Git-geschiedenis kon niet worden gelezen: %v")
+	msgWithoutStale         = message.New("records not changed in a term are not reported", "registraties die een bestuursperiode niet zijn gewijzigd, worden niet gemeld")
 
 	msgRulesProblems = message.NewCount("%d problem in the custom rules of register.yaml; 'register check' shows it",
 		"%d problems in the custom rules of register.yaml; 'register check' shows them",
@@ -238,7 +241,9 @@ var (
 	msgFederateFailed     = message.New("%d of %d registers could not be read and are missing from %s",
 		"%d van de %d registers konden niet worden gelezen en ontbreken in %s")
 
-	msgCompareWhat     = message.New("compare what? use 'register compare national FILE'", "wat wilt u vergelijken? gebruik 'register compare national BESTAND'")
+	msgCompareWhat   = message.New("compare what? use 'register compare national FILE'", "wat wilt u vergelijken? gebruik 'register compare national BESTAND'")
+	msgCompareFolder = message.New("%s is a folder; give the file of the national register's entries (JSON)",
+		"%s is een map; geef het bestand met de items van het landelijke register (JSON)")
 	msgCompareOrgUsage = message.New("whose entries to compare (default: register.yaml's organisation)",
 		"van welke organisatie de vermeldingen worden vergeleken (standaard: organisation uit register.yaml)")
 	msgTooLarge = message.New("read %s: more than %d bytes; give the national register's entries of your organisation",
@@ -290,6 +295,27 @@ var (
 	msgRulesSetAgainstLaw  = message.New("%s (set to %s, which the law does not allow)", "%s (ingesteld op %s, wat de wet niet toestaat)")
 	msgRulesLegalPartStays = message.New("%s (default %s; the legal part stays)", "%s (standaard %s; het wettelijke deel blijft)")
 	msgRulesDefault        = message.New("%s (default %s)", "%s (standaard %s)")
+)
+
+// The text of register explain. The labels line up: the Dutch is padded
+// to its own width.
+var (
+	msgExplainPrinciple  = message.New("Principle: %s", "Principe: %s")
+	msgExplainBasis      = message.New("Basis", "Grondslag")
+	msgExplainSeverity   = message.New("Severity:  %s", "Ernst:    %s")
+	msgExplainAgainstLaw = message.New(" in register.yaml or the environment, which the law does not allow: the rule keeps reporting at %s",
+		" in register.yaml of de omgeving, wat de wet niet toestaat: de regel blijft melden als %s")
+	msgExplainLegalPart = message.New(" (default %s) for its policy findings; %s it is law and stays %s",
+		" (standaard %s) voor de bevindingen uit beleid; %s is het wet en blijft het %s")
+	msgExplainChanged = message.New(" (default %s, changed in register.yaml or the environment)",
+		" (standaard %s, gewijzigd in register.yaml of de omgeving)")
+	msgExplainLegalDuty = message.New("A duty that follows from law cannot be switched off or lowered by configuration; an approved exception keeps it visible as a warning.",
+		"Een plicht die uit de wet volgt, kan niet met de instellingen worden uitgezet of verlaagd; een goedgekeurde uitzondering houdt haar zichtbaar als waarschuwing.")
+	msgExplainLawfulRoute = message.New("A duty that follows from law cannot be switched off or lowered by configuration, and no exception counts: the law's own way out is %s.",
+		"Een plicht die uit de wet volgt, kan niet met de instellingen worden uitgezet of verlaagd, en geen uitzondering telt: de uitweg die de wet zelf biedt is: %s.")
+	msgExplainWhy     = message.New("Why", "Waarom")
+	msgExplainSatisfy = message.New("What satisfies it", "Wat eraan voldoet")
+	msgExplainExample = message.New("Example", "Voorbeeld")
 )
 
 // The text of register history and register changes.

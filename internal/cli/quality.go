@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
 
@@ -59,13 +60,14 @@ func runQuality(o *qualityOptions) error {
 				in.Changed[file] = h.Changed
 			}
 		} else {
-			in.HistoryNote = "the Git history could not be read: " + err.Error()
+			in.HistoryNote, in.HistoryNoteNL = msgQualityHistoryUnread.Format(message.English, err), msgQualityHistoryUnread.Format(message.Dutch, err)
 		}
 	} else {
-		in.HistoryNote = "the register is not in a Git repository with its full history"
+		in.HistoryNote, in.HistoryNoteNL = msgQualityNoGit.In(message.English), msgQualityNoGit.In(message.Dutch)
 	}
 	in.Findings = p.Check(today)
 	p.Locate(in.Findings)
 	rep := quality.Measure(in)
+	rep.TextLanguage = o.ui()
 	return o.writeOutput(o.output, func(w io.Writer) error { return quality.Write(w, o.format, rep) })
 }

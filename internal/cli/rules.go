@@ -13,6 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/principle"
 )
@@ -185,7 +186,7 @@ func runExplain(o *explainOptions) error {
 	}
 	for _, r := range rules {
 		if r.ID == o.rule {
-			return writeExplanation(o.Out, r, cfg.Severity(r.ID, r.Default))
+			return writeExplanation(o.Out, r, cfg.Severity(r.ID, r.Default), o.ui())
 		}
 	}
 	if close := principle.Suggest(o.rule); len(close) > 0 {
@@ -194,42 +195,63 @@ func runExplain(o *explainOptions) error {
 	return usageText(msgUnknownRule, o.rule)
 }
 
-// writeExplanation prints one rule's explanation.
-func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity) error {
+// writeExplanation prints one rule's explanation in lang. In English it
+// gives the basis and the reason in both languages, Dutch being the
+// register's own; in Dutch it gives them in Dutch. What satisfies a rule
+// and its example are written once, as the rule has them.
+func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s\n%s\n\n", r.ID, r.TitleEN, r.TitleNL)
-	fmt.Fprintf(&b, "Principle: %s\nBasis\n%s%sSeverity:  %s", r.Ref, wrap(r.Basis(), "  ", 80), wrap(r.BasisNL(), "  ", 80), sev)
-	switch {
-	case sev < r.Default && r.WhollyLegal():
-		fmt.Fprintf(&b, " in register.yaml or the environment, which the law does not allow: the rule keeps reporting at %s", r.Default)
-	case sev < r.Default && r.Legal():
-		fmt.Fprintf(&b, " (default %s) for its policy findings; %s it is law and stays %s", r.Default, r.LawScope, r.Default)
-	case sev != r.Default:
-		fmt.Fprintf(&b, " (default %s, changed in register.yaml or the environment)", r.Default)
+	title := r.Title()
+	other := message.Dutch
+	if lang == message.Dutch {
+		other = message.English
 	}
+	fmt.Fprintf(&b, "%s: %s\n%s\n\n", r.ID, title.In(lang), title.In(other))
+	basis := wrap(r.BasisNL(), "  ", 80)
+	if lang != message.Dutch {
+		basis = wrap(r.Basis(), "  ", 80) + basis
+	}
+	fmt.Fprintf(&b, "%s\n%s\n%s%s", msgExplainPrinciple.Format(lang, r.Ref), msgExplainBasis.In(lang), basis, msgExplainSeverity.Format(lang, sev))
+	b.WriteString(severityNote(r, sev, lang))
 	if r.Legal() {
-		note := "A duty that follows from law cannot be switched off or lowered by configuration; an approved exception keeps it visible as a warning."
+		note := msgExplainLegalDuty.In(lang)
 		if r.LawfulRoute != "" {
-			note = "A duty that follows from law cannot be switched off or lowered by configuration, and no exception counts: the law's own way out is " + r.LawfulRoute + "."
+			note = msgExplainLawfulRoute.Format(lang, label.Text{cmp.Or(r.LawfulRouteNL, r.LawfulRoute), r.LawfulRoute})
 		}
 		b.WriteString("\n\n" + wrap(note, "", 80))
 	}
-	b.WriteString("\n\nWhy\n")
-	b.WriteString(wrap(r.WhyEN, "  ", 80))
-	b.WriteString("\nWaarom\n")
-	b.WriteString(wrap(r.WhyNL, "  ", 80))
-	b.WriteString("\nWhat satisfies it\n")
+	b.WriteString("\n\n" + msgExplainWhy.In(lang) + "\n")
+	b.WriteString(wrap(r.Why().In(lang), "  ", 80))
+	if lang != message.Dutch {
+		b.WriteString("\n" + msgExplainWhy.In(message.Dutch) + "\n")
+		b.WriteString(wrap(r.WhyNL, "  ", 80))
+	}
+	b.WriteString("\n" + msgExplainSatisfy.In(lang) + "\n")
 	for _, line := range strings.Split(r.Satisfy, "\n") {
 		b.WriteString(wrap(line, "  ", 80))
 	}
 	if r.Example != "" {
-		b.WriteString("\nExample\n")
+		b.WriteString("\n" + msgExplainExample.In(lang) + "\n")
 		for _, line := range strings.Split(r.Example, "\n") {
 			b.WriteString("  " + line + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// severityNote says how the configuration changed a rule's severity, and
+// what the law keeps of it; "" when it did not.
+func severityNote(r *principle.Rule, sev finding.Severity, lang string) string {
+	switch {
+	case sev < r.Default && r.WhollyLegal():
+		return msgExplainAgainstLaw.Format(lang, r.Default)
+	case sev < r.Default && r.Legal():
+		return msgExplainLegalPart.Format(lang, r.Default, label.Text{cmp.Or(r.LawScopeNL, r.LawScope), r.LawScope}, r.Default)
+	case sev != r.Default:
+		return msgExplainChanged.Format(lang, r.Default)
+	}
+	return ""
 }
 
 // wrap breaks text into lines of at most width characters (words longer

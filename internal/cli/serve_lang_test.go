@@ -11,6 +11,9 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/message"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/validate"
 )
 
 // lockedBuffer is a bytes.Buffer that the server's goroutine writes while
@@ -90,6 +93,7 @@ func TestServeShowsLoadProblemsInTheRunsLanguage(t *testing.T) {
 	for i := range many {
 		many[i] = bad
 	}
+	schema := schemaFindings(t, "id: x\nkind: sensor\nnaam: X\n")
 	for _, tt := range []struct {
 		name     string
 		findings []finding.Finding
@@ -105,6 +109,10 @@ func TestServeShowsLoadProblemsInTheRunsLanguage(t *testing.T) {
 		{"Dutch", []finding.Finding{bad, englishOnly, warning}, message.Dutch,
 			[]string{"register serve: het register heeft fouten; registraties die niet konden worden gelezen ontbreken:\nsensors/x.yaml:3:1: het id is niet gelijk aan de bestandsnaam\nsensors/y.yaml:2: did not find expected key"},
 			[]string{"has errors", "waarschuwing"}},
+		{"a schema finding in English", schema, message.English,
+			[]string{`sensors/x.yaml:3:1: unknown field "naam"`, "sensors/x.yaml:1:1: missing required fields "}, []string{"onbekend veld", "verplichte velden"}},
+		{"a schema finding in Dutch", schema, message.Dutch,
+			[]string{`sensors/x.yaml:3:1: onbekend veld "naam"`, "sensors/x.yaml:1:1: verplichte velden "}, []string{"unknown field", "missing required"}},
 		{"more than twenty in English", many, message.English, []string{"\n... and 3 more; run 'register validate' for all"}, []string{"en nog"}},
 		{"more than twenty in Dutch", many, message.Dutch, []string{"\n... en nog 3; voer 'register validate' uit voor alle"}, []string{"and 3 more"}},
 	} {
@@ -128,4 +136,18 @@ func TestServeShowsLoadProblemsInTheRunsLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// schemaFindings validates text as sensors/x.yaml against the sensor schema.
+func schemaFindings(t *testing.T, text string) []finding.Finding {
+	t.Helper()
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, fs := source.Parse("sensors/x.yaml", []byte(text), source.DefaultLimits)
+	if fs != nil {
+		t.Fatalf("parse: %v", fs)
+	}
+	return v.Validate(doc, record.Sensor)
 }

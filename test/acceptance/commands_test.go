@@ -46,10 +46,16 @@ func TestRulesListEveryRuleOfThePrinciples(t *testing.T) {
 			t.Errorf("rule %s of principles.md is not listed", id)
 			continue
 		}
+		// The register's first language is Dutch; --lang en adds the English.
 		e := run(t, dir, nil, "explain", id)
-		if e.code != 0 || !strings.Contains(e.stdout, "Principle:") || !strings.Contains(e.stdout, "Waarom") ||
-			!strings.Contains(e.stdout, "What satisfies it") {
+		if e.code != 0 || !strings.Contains(e.stdout, "Principe:") || !strings.Contains(e.stdout, "Waarom") ||
+			!strings.Contains(e.stdout, "Wat eraan voldoet") {
 			t.Errorf("explain %s: exit %d\n%s", id, e.code, e.out())
+		}
+		e = run(t, dir, nil, "explain", id, "--lang", "en")
+		if e.code != 0 || !strings.Contains(e.stdout, "Principle:") || !strings.Contains(e.stdout, "Why") ||
+			!strings.Contains(e.stdout, "Waarom") || !strings.Contains(e.stdout, "What satisfies it") {
+			t.Errorf("explain %s --lang en: exit %d\n%s", id, e.code, e.out())
 		}
 	}
 	if len(want) < 30 {
@@ -447,7 +453,7 @@ func TestCustomRules(t *testing.T) {
 	if r := run(t, dir, nil, "rules"); !strings.Contains(r.stdout, "camera-aantal") || !strings.Contains(r.stderr, "'register check' toont ze") {
 		t.Errorf("rules does not list the custom rule, or hides the broken ones:\n%s", r.out())
 	}
-	if r := run(t, dir, nil, "explain", "camera-aantal"); r.code != 0 || !strings.Contains(r.stdout, "Principle: VNG 7.5") {
+	if r := run(t, dir, nil, "explain", "camera-aantal"); r.code != 0 || !strings.Contains(r.stdout, "Principe: VNG 7.5") {
 		t.Errorf("explain camera-aantal: exit %d\n%s", r.code, r.out())
 	}
 }
