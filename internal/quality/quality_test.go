@@ -398,3 +398,40 @@ func BenchmarkFields(b *testing.B) {
 		}
 	})
 }
+
+// The text report speaks the language it is asked for, every heading and
+// line of it; the JSON keeps its English.
+func TestTextInEachLanguage(t *testing.T) {
+	r := measure(t, "rules:\n  security-audit: {severity: off, reason: Geen budget}\n  camera-regime: off\n", nil)
+	english := []string{"Register quality on ", "Fill rate per field", "Records without findings, per principle", "Not changed in over a term",
+		"not known: no Git history", "Evaluations overdue", "days late", "Rules switched off or lowered", "; reason: Geen budget",
+		"; no reason given", "Placeholders", " marks ("}
+	dutch := []string{"Kwaliteit van het register op ", "Vulgraad per veld", "Registraties zonder bevindingen, per principe",
+		"Niet gewijzigd in meer dan een bestuursperiode", "niet bekend: geen Git-geschiedenis", "Evaluaties te laat", "dagen te laat",
+		"Regels uitgezet of verlaagd", "; reden: Geen budget", "; geen reden gegeven", "Invulteksten", " keer ("}
+	r.HistoryNote, r.HistoryNoteNL = "no Git history", "geen Git-geschiedenis"
+	for _, tt := range []struct {
+		lang        string
+		want, other []string
+	}{{"en", english, dutch}, {"nl", dutch, english}} {
+		r.TextLanguage = tt.lang
+		var b bytes.Buffer
+		if err := Write(&b, "text", r); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(b.String(), w) {
+				t.Errorf("%s: text lacks %q:\n%s", tt.lang, w, b.String())
+			}
+		}
+		for _, o := range tt.other {
+			if strings.Contains(b.String(), o) {
+				t.Errorf("%s: text holds %q of the other language:\n%s", tt.lang, o, b.String())
+			}
+		}
+		b.Reset()
+		if err := Write(&b, "json", r); err != nil || strings.Contains(b.String(), "Git-geschiedenis") || strings.Contains(b.String(), "text_language") {
+			t.Errorf("%s: the JSON holds Dutch or the language (%v):\n%s", tt.lang, err, b.String())
+		}
+	}
+}
