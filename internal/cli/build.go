@@ -148,10 +148,18 @@ func describeDeviation(lang string, d principle.Deviation) string {
 // buildSite loads the register, runs the checklist, reads history and due
 // dates, and builds the site into out. It returns the checklist's findings
 // besides the load's. With cache, a file whose checked result an earlier
-// run kept is not checked again. With reload (serve), the register is
-// opened through it, which reads only the files changed since its last
-// load; nil opens it afresh.
-func (a *App) buildSite(out string, today time.Time, cache bool, reload *pipeline.Reloader) (site.Stats, *load.Result, []finding.Finding, error) {
+// run kept is not checked again. With keep (serve), the register is
+// opened through its reloader, which reads only the files changed since
+// its last load, and the site keeps what it worked out of each record for
+// the next build; nil opens the register afresh.
+func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep) (site.Stats, *load.Result, []finding.Finding, error) {
+	var (
+		reload *pipeline.Reloader
+		memo   *site.Memo
+	)
+	if keep != nil {
+		reload, memo = keep.reload, keep.memo
+	}
 	lock, err := site.Lock(out) // a second build to out is refused before it loads
 	if err != nil {
 		return site.Stats{}, nil, nil, err
@@ -194,6 +202,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, reload *pipelin
 		Rules:      siteRules(),
 		Deviations: siteDeviations(reg.Config),
 		Schemas:    schemas,
+		Memo:       memo,
 	})
 	return st, p.Loaded, checked, err
 }
@@ -379,6 +388,16 @@ func siteDeviations(cfg *config.Config) []site.Deviation {
 			Law: [2]string{r.Law.NL, r.Law.EN}, Scope: [2]string{r.LawScopeNL, r.LawScope}, Refused: d.Refused, PolicyOnly: d.PolicyOnly})
 	}
 	return out
+}
+
+// buildKeep is what a command that builds again and again (serve) keeps
+// from one build to the next.
+type buildKeep struct {
+	reload *pipeline.Reloader
+	// memo holds what the site worked out of each record: the reloader
+	// keeps a record whose file did not change, so it holds for the next
+	// build.
+	memo *site.Memo
 }
 
 // reopen is open through l, which reads only what changed since its last

@@ -152,9 +152,9 @@ type previewSite struct {
 	a     *App
 	out   string
 	today func() time.Time
-	// reload keeps the register loaded between builds: a rebuild reads
-	// only the files that changed.
-	reload *pipeline.Reloader
+	// keep keeps the register loaded between builds (a rebuild reads only
+	// the files that changed) and what the site worked out of it.
+	keep *buildKeep
 	// preview tells the open pages to reload after each build, and what
 	// went wrong.
 	preview *site.Preview
@@ -163,14 +163,14 @@ type previewSite struct {
 }
 
 func (a *App) newPreviewSite(out string, today func() time.Time) *previewSite {
-	return &previewSite{a: a, out: out, today: today, reload: pipeline.NewReloader(a.Root()), preview: &site.Preview{}}
+	return &previewSite{a: a, out: out, today: today, keep: &buildKeep{reload: pipeline.NewReloader(a.Root()), memo: &site.Memo{}}, preview: &site.Preview{}}
 }
 
 // rebuild builds the site again from the register as it is now.
 func (ps *previewSite) rebuild() error {
 	a := ps.a
 	start := time.Now()
-	st, res, _, err := a.buildSite(ps.out, ps.today(), true, ps.reload)
+	st, res, _, err := a.buildSite(ps.out, ps.today(), true, ps.keep)
 	if err != nil {
 		ps.preview.Built(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
 		return err

@@ -129,6 +129,7 @@ type recordSum struct {
 // name the running program (its build id) no key is trusted: a new version
 // of the program may render the same inputs otherwise.
 func (b *builder) initKeys() {
+	b.opts.Memo.next()
 	b.keys.records = make(map[*record.Record]*recordSum, len(b.public))
 	for _, r := range b.public {
 		b.keys.records[r] = &recordSum{}
@@ -288,7 +289,12 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		link := func(what string, l *record.Record) {
 			fmt.Fprintf(h, "%s %q %q %q %q %q\n", what, l.ID, l.Kind, l.Name, l.SensorType, l.AlgorithmType)
 		}
-		for _, v := range []any{loaded, loaded.Point, r.Point, b.findings[r.ID], b.opts.History[loaded.File]} {
+		rec := b.opts.Memo.recordHash(loaded)
+		if rec == nil {
+			return
+		}
+		h.Write(rec)
+		for _, v := range []any{loaded.Point, r.Point, b.findings[r.ID], b.opts.History[loaded.File]} {
 			if err := writeValue(h, v); err != nil {
 				return
 			}
@@ -424,5 +430,67 @@ func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
 		h.Write(sum)
 		h.Write(data)
 		return h.Sum(nil)
+	}
+}
+
+// Memo keeps, from one build to the next, the hash of each record as
+// loaded, the most costly part of its pages' keys: a command that builds
+// the same register again and again (serve) passes the same Memo to each
+// build, with the records it kept unchanged (pipeline.Reloader keeps a
+// record whose file did not change). A record is known by its address, so
+// a record passed to a build must not be changed afterwards. A Memo keeps
+// the records of the last build only. It is safe for concurrent use.
+type Memo struct {
+	mu   sync.Mutex
+	old  map[*record.Record][]byte // the build before's
+	used map[*record.Record][]byte // this build's
+}
+
+// recordHash returns the hash of the loaded record r (writeValue), from
+// the memo when it holds it; nil when r cannot be hashed. A nil Memo
+// hashes every time.
+func (m *Memo) recordHash(r *record.Record) []byte {
+	if m != nil {
+		m.mu.Lock()
+		sum, ok := m.used[r]
+		if !ok {
+			sum, ok = m.old[r]
+		}
+		m.mu.Unlock()
+		if ok {
+			m.keep(r, sum)
+			return sum
+		}
+	}
+	h := sha256.New()
+	if err := writeValue(h, r); err != nil {
+		return nil
+	}
+	sum := h.Sum(nil)
+	if m != nil {
+		m.keep(r, sum)
+	}
+	return sum
+}
+
+func (m *Memo) keep(r *record.Record, sum []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.used == nil {
+		m.used = map[*record.Record][]byte{}
+	}
+	m.used[r] = sum
+}
+
+// next starts a build: what the build before used is kept, the rest
+// (records since changed or removed) let go.
+func (m *Memo) next() {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.used != nil {
+		m.old, m.used = m.used, nil
 	}
 }

@@ -124,6 +124,9 @@ type Options struct {
 	// Workers is the number of pages rendered at once; zero means four per
 	// processor (GOMAXPROCS).
 	Workers int
+	// Memo, when set, keeps what a build worked out of each record for the
+	// next build given the same Memo (see Memo).
+	Memo *Memo
 }
 
 // Stats says what a build wrote.
