@@ -1,7 +1,7 @@
 package site
 
 import (
-	"bytes"
+	"io"
 	"net/url"
 
 	"github.com/voorbeeldstad/register/internal/lifecycle"
@@ -33,11 +33,13 @@ func (b *builder) follows(lang, root string) []followLink {
 	return out
 }
 
-// followJobs write the feed and the calendar.
+// followJobs write the feed and the calendar, straight to the disk: the
+// calendar has an event for each record that falls due, tens of
+// megabytes for a large register.
 func (b *builder) followJobs() []job {
-	js := []job{{path: pageurl.CalendarPath, render: b.writeCalendar}}
+	js := []job{{path: pageurl.CalendarPath, stream: b.writeCalendar}}
 	if b.opts.Feed != nil {
-		js = append(js, job{path: pageurl.FeedPath, render: func(w *bytes.Buffer) error { return b.opts.Feed(w) }})
+		js = append(js, job{path: pageurl.FeedPath, stream: b.opts.Feed})
 	}
 	return js
 }
@@ -46,7 +48,7 @@ func (b *builder) followJobs() []job {
 // site's first language: each event names the record and links its page,
 // and carries no owner contact or internal detail. A date whose field is
 // withheld stays out.
-func (b *builder) writeCalendar(w *bytes.Buffer) error {
+func (b *builder) writeCalendar(w io.Writer) error {
 	lang := b.langs[0]
 	var items []lifecycle.Item
 	for _, it := range lifecycle.Due(b.reg, b.today, calendarWithin) {

@@ -294,7 +294,7 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			return
 		}
 		h.Write(rec)
-		for _, v := range []any{loaded.Point, r.Point, b.findings[r.ID], b.opts.History[loaded.File]} {
+		for _, v := range []any{loaded.Point, r.Point, b.findingsOf(r.ID), b.opts.History[loaded.File]} {
 			if err := writeValue(h, v); err != nil {
 				return
 			}
@@ -349,8 +349,18 @@ func (b *builder) pageDataKey(tmpl, path string, pg *Page) []byte {
 // not cover (register.json, made of the loaded register) keeps no key and
 // is written each time.
 func (b *builder) keyJobs(js []job) []job {
+	key := b.keyer()
+	for i := range js {
+		key(&js[i])
+	}
+	return js
+}
+
+// keyer returns what gives a job its key, as keyJobs does, for jobs
+// listed one at a time.
+func (b *builder) keyer() func(*job) {
 	if b.keys.global == nil {
-		return js
+		return func(*job) {}
 	}
 	sources := map[string]*record.Record{}
 	for _, r := range b.loaded.Records {
@@ -366,10 +376,9 @@ func (b *builder) keyJobs(js []job) []job {
 			parts[searchPartPath(lang, n)] = n
 		}
 	}
-	for i := range js {
-		j := &js[i]
+	return func(j *job) {
 		if j.key != nil {
-			continue
+			return
 		}
 		p := j.path
 		if r, ok := sources[p]; ok {
@@ -383,7 +392,6 @@ func (b *builder) keyJobs(js []job) []job {
 			j.key = b.recordsKey(p, nil, b.public[(n-1)*searchPartSize:min(n*searchPartSize, len(b.public))])
 		}
 	}
-	return js
 }
 
 // recordsKey returns the key of the file at path made of the public

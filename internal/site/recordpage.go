@@ -196,7 +196,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 
 	// Findings grouped by the principle they cite; a finding that cites no
 	// known principle (a schema problem, say) is listed on its own.
-	fs := b.findings[r.ID]
+	fs := b.findingsOf(r.ID)
 	matched := make([]bool, len(fs))
 	var clean []template.HTML
 	i := langIndex(lang)

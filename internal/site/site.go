@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"net/url"
 	"os"
 	"path"
@@ -23,6 +24,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
@@ -248,11 +250,15 @@ type builder struct {
 	public      []*record.Record
 	publicSet   map[*record.Record]bool
 	unpublished []*record.Record
-	skipped     []*record.Record             // no valid id or kind
-	findings    map[string][]finding.Finding // by record id
-	usedBy      map[string][]*record.Record  // sensor id → algorithms
-	lapsed      []lapsed
-	withSource  map[string]bool // records whose YAML is published
+	skipped     []*record.Record // no valid id or kind
+	// findings are each record's findings to show, by record id: the
+	// given and checked findings themselves, not copies (a register of
+	// 100,000 records has hundreds of thousands); findingsOf passes them
+	// through the filter and sorts them for a page.
+	findings   map[string][]*finding.Finding
+	usedBy     map[string][]*record.Record // sensor id → algorithms
+	lapsed     []lapsed
+	withSource map[string]bool // records whose YAML is published
 	// invalidFiles are record files with schema or YAML findings: they may
 	// hold keys the record format does not know, so their source is
 	// published only as rebuilt by the filter.
@@ -293,7 +299,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 		opts.Now = time.Now()
 	}
 	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now), out: out,
-		findings: map[string][]finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
+		findings: map[string][]*finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
 	for _, r := range opts.Rules {
 		b.rules[r.ID] = r
@@ -381,7 +387,8 @@ func (b *builder) linkSensors() {
 }
 
 // gatherFindings runs the checklist when asked, and keeps each record's
-// findings, given and checked, as shown in public, most severe first.
+// findings, given and checked, by reference: findingsOf makes a page's
+// copies, as shown in public, when the page is rendered.
 func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 	var checked []finding.Finding
 	if opts.Check != nil {
@@ -392,10 +399,6 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 	for _, r := range reg.Records {
 		byFile[r.File] = r.ID
 	}
-	// The findings of each record, gathered by reference first: a register
-	// of 100,000 records has hundreds of thousands, and the site keeps one
-	// copy of them, as shown in public.
-	mine := map[string][]*finding.Finding{}
 	for _, fs := range [][]finding.Finding{opts.Findings, checked} {
 		for i := range fs {
 			f := &fs[i]
@@ -404,30 +407,32 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 				id = byFile[f.File]
 			}
 			if id != "" && f.Severity > finding.Off {
-				mine[id] = append(mine[id], f)
+				b.findings[id] = append(b.findings[id], f)
 				if _, ok := b.refAnchors[f.Principle]; !ok {
 					b.refAnchors[f.Principle] = refAnchors(f.Principle)
 				}
 			}
 		}
 	}
-	var gathered []finding.Finding
-	for id, refs := range mine {
-		gathered = gathered[:0]
-		for _, f := range refs {
-			gathered = append(gathered, *f)
-		}
-		// Findings may quote values: shown in public, they go through the
-		// same filter as the record.
-		fs := b.pub.Findings(reg.ByID(id), gathered)
-		if len(fs) == 0 {
-			continue
-		}
-		slices.SortStableFunc(fs, func(x, y finding.Finding) int {
-			return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message, y.Message))
-		})
-		b.findings[id] = fs
+}
+
+// findingsOf is a record's findings as shown in public, most severe
+// first: findings may quote values, so they go through the same filter as
+// the record. Made for each page that shows them and not kept.
+func (b *builder) findingsOf(id string) []finding.Finding {
+	refs := b.findings[id]
+	if len(refs) == 0 {
+		return nil
 	}
+	gathered := make([]finding.Finding, len(refs))
+	for i, f := range refs {
+		gathered[i] = *f
+	}
+	fs := b.pub.Findings(b.loaded.ByID(id), gathered)
+	slices.SortStableFunc(fs, func(x, y finding.Finding) int {
+		return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message, y.Message))
+	})
+	return fs
 }
 
 // markSources marks the files with schema, YAML or publication findings,
@@ -483,28 +488,33 @@ type job struct {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// maxPooled is the largest buffer kept for the next page: a rare large
+// page's buffer is left to the collector rather than held for the rest
+// of the build.
+const maxPooled = 1 << 20
+
 // run renders every file on a pool of workers.
 func (b *builder) run() error {
-	jobs := b.keyJobs(b.jobs())
-	written, err := b.makeDirs(jobs)
-	if err != nil {
-		return err
-	}
+	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, written: map[string]bool{}}
 	// The marker first: a working copy an interrupted build left is
 	// recognised by it.
-	if err := b.write(jobs[0]); err != nil {
+	marker := markerJob()
+	if err := d.prepare(marker); err != nil {
+		return err
+	}
+	if err := b.write(marker); err != nil {
 		return err
 	}
 	b.oldKeys, b.curKeys, b.newKeys = readManifest(b.dir), readManifest(b.cur), map[string]pageKey{}
 	if err := dropManifest(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
-	if err := b.writeAll(jobs[1:]); err != nil {
+	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
 	}
 	// What the site no longer has (the page of a removed record, a facet
 	// value no record has now) goes.
-	if err := outdir.Prune(b.dir, func(p string) bool { return written[p] }); err != nil {
+	if err := outdir.Prune(b.dir, func(p string) bool { return d.written[p] }); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
 	if err := writeManifest(b.dir, b.newKeys); err != nil {
@@ -513,30 +523,39 @@ func (b *builder) run() error {
 	return nil
 }
 
-// makeDirs makes the folders the jobs write into, and returns the set of
-// paths they write.
-func (b *builder) makeDirs(jobs []job) (map[string]bool, error) {
-	dirs := map[string]bool{}
-	written := make(map[string]bool, len(jobs))
-	for _, j := range jobs {
-		// Page paths are made collision-free (recordFile, slug); should two
-		// ever meet, fail rather than let one page overwrite another.
-		if written[j.path] {
-			return nil, fmt.Errorf("build site: two files would be written to %s; please report this", j.path)
-		}
-		written[j.path] = true
-		dirs[path.Dir(j.path)] = true
-	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(b.dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return nil, fmt.Errorf("build site: %w", err)
-		}
-	}
-	return written, nil
+// dispatcher hands the jobs to the workers as they are listed: it makes
+// the folders they write into and keeps the set of paths written.
+type dispatcher struct {
+	dir     string
+	dirs    map[string]bool
+	written map[string]bool
 }
 
-// writeAll runs the jobs on a pool of workers, and returns the first error.
-func (b *builder) writeAll(jobs []job) error {
+// prepare records the path of a job about to run, and makes its folder.
+func (d *dispatcher) prepare(j job) error {
+	// Page paths are made collision-free (recordFile, slug); should two
+	// ever meet, fail rather than let one page overwrite another.
+	if d.written[j.path] {
+		return fmt.Errorf("build site: two files would be written to %s; please report this", j.path)
+	}
+	d.written[j.path] = true
+	dir := path.Dir(j.path)
+	if d.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(d.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
+	d.dirs[dir] = true
+	return nil
+}
+
+// writeAll runs the jobs on a pool of workers as they are listed, and
+// returns the first error. The jobs are not listed ahead: what a job's
+// render holds (the rows of a list, a language's record jobs) is made
+// when its turn comes and freed once it ran, so memory holds the jobs in
+// flight rather than the whole site's.
+func (b *builder) writeAll(d *dispatcher, jobs iter.Seq[job]) error {
 	workers := b.opts.Workers
 	if workers <= 0 {
 		// More workers than cores: a worker creating a file waits on the
@@ -545,24 +564,30 @@ func (b *builder) writeAll(jobs []job) error {
 	}
 	ch := make(chan job)
 	errs := make(chan error, 1)
+	var failed atomic.Bool
 	var wg sync.WaitGroup
-	var failed sync.Once
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range ch {
-				if err := b.write(j); err != nil {
-					failed.Do(func() { errs <- err })
+				if err := b.write(j); err != nil && failed.CompareAndSwap(false, true) {
+					errs <- err
 				}
 			}
 		}()
 	}
-	for i := range jobs {
-		ch <- jobs[i]
-		// What a job's render holds (the rows of a list, say) is freed
-		// once it ran, not at the end of the build.
-		jobs[i] = job{}
+	var listErr error
+	key := b.keyer()
+	for j := range jobs {
+		if failed.Load() {
+			break
+		}
+		key(&j)
+		if listErr = d.prepare(j); listErr != nil {
+			break
+		}
+		ch <- j
 	}
 	close(ch)
 	wg.Wait()
@@ -571,7 +596,7 @@ func (b *builder) writeAll(jobs []job) error {
 		return err
 	default:
 	}
-	return nil
+	return listErr
 }
 
 // write writes one job's file, or keeps the one there when its key says it
@@ -651,7 +676,11 @@ func streamFile(j job, dst string) (bool, error) {
 func renderFile(j job, dst string) (bool, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
-	defer bufPool.Put(buf)
+	defer func() {
+		if buf.Cap() <= maxPooled {
+			bufPool.Put(buf)
+		}
+	}()
 	if err := j.render(buf); err != nil {
 		return false, fmt.Errorf("build site: %s: %w", j.path, err)
 	}
@@ -689,43 +718,69 @@ func isFile(p string) bool {
 	return err == nil && st.Mode().IsRegular()
 }
 
-// jobs lists every file of the site.
-func (b *builder) jobs() []job {
-	var js []job
-	static := func(p string, data []byte) {
-		js = append(js, job{path: p, render: func(w *bytes.Buffer) error { _, err := w.Write(data); return err }})
-	}
-	static(Marker, []byte("This folder was written by `register build` and is replaced whole by the next build.\n"))
-	_ = fs.WalkDir(assetFS, "assets", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			data, _ := assetFS.ReadFile(p)
-			static(p, data)
+// markerJob writes the file that marks a folder as a site this package
+// built (Marker).
+func markerJob() job {
+	return staticJob(Marker, []byte("This folder was written by `register build` and is replaced whole by the next build.\n"))
+}
+
+// staticJob writes data as it is.
+func staticJob(p string, data []byte) job {
+	return job{path: p, render: func(w *bytes.Buffer) error { _, err := w.Write(data); return err }}
+}
+
+// jobs lists every file of the site but the marker, as the workers take
+// them: a language's pages are listed only when the previous language's
+// are handed out.
+func (b *builder) jobs() iter.Seq[job] {
+	return func(yield func(job) bool) {
+		var js []job
+		_ = fs.WalkDir(assetFS, "assets", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := assetFS.ReadFile(p)
+				js = append(js, staticJob(p, data))
+			}
+			return nil
+		})
+		js = append(js, b.dataJobs()...)
+		js = append(js, b.notifySchemaJob()...)
+		js = append(js, b.followJobs()...)
+		js = append(js, b.datasetJobs()...)
+		if !yieldAll(yield, js) {
+			return
 		}
-		return nil
-	})
-	js = append(js, b.dataJobs()...)
-	js = append(js, b.notifySchemaJob()...)
-	js = append(js, b.followJobs()...)
-	js = append(js, b.datasetJobs()...)
-	for _, lang := range b.langs {
-		js = append(js, b.pageJobs(lang)...)
-		js = append(js, b.notifyJob(lang))
+		for _, lang := range b.langs {
+			if !yieldAll(yield, b.pageJobs(lang)) || !yield(b.notifyJob(lang)) {
+				return
+			}
+		}
+		b.sourceJobs(yield)
 	}
-	js = append(js, b.sourceJobs()...)
-	return js
+}
+
+// yieldAll yields the jobs in turn, dropping each from js once yielded so
+// what it holds can be freed; false when the receiver stopped.
+func yieldAll(yield func(job) bool, js []job) bool {
+	for i := range js {
+		j := js[i]
+		js[i] = job{}
+		if !yield(j) {
+			return false
+		}
+	}
+	return true
 }
 
 // sourceJobs publishes each public record's YAML as the publication filter
 // lets it through: as it is when nothing is left out, else rebuilt without
 // what is not public.
-func (b *builder) sourceJobs() []job {
-	var js []job
+func (b *builder) sourceJobs(yield func(job) bool) {
 	for _, r := range b.loaded.Records {
 		if !r.IsPublic() || !b.withSource[r.ID] || b.loaded.ByID(r.ID) != r {
 			continue
 		}
 		src := filepath.Join(b.loaded.Root, filepath.FromSlash(r.File))
-		js = append(js, job{path: sourcePath(r), render: func(w *bytes.Buffer) error {
+		j := job{path: sourcePath(r), render: func(w *bytes.Buffer) error {
 			data, err := os.ReadFile(src)
 			if err != nil {
 				return err
@@ -737,9 +792,11 @@ func (b *builder) sourceJobs() []job {
 			}
 			_, err = w.Write(out)
 			return err
-		}})
+		}}
+		if !yield(j) {
+			return
+		}
 	}
-	return js
 }
 
 // sourcePath is where a record's YAML is published.
