@@ -57,7 +57,7 @@ func pruneCache(cache string, members []Member) error {
 			keep = listed[code]
 		case name == code:
 			keep = remote && kind == Clone
-		case name == code+".json":
+		case name == code+".json", name == code+".parts":
 			keep = remote && kind == OpenData
 		default:
 			keep = listed[code]

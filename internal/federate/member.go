@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -116,8 +117,11 @@ type memberSource struct {
 	resolved
 	key    string // of the open data's content or the folder's commit
 	commit string // a register folder's commit, if known
-	data   []byte // the open data
-	root   string // the register's folder
+	data   []byte // the open data: register.json
+	// parts are the files of the parts register.json links, in order; nil
+	// for a register.json that holds its records itself.
+	parts []string
+	root  string // the register's folder
 }
 
 // readSource locates a member's register and reads its key.
@@ -133,7 +137,12 @@ func readSource(m Member, o memberOptions) (*memberSource, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.key = contentKey(s.data)
+		if s.parts, err = openDataParts(src.path, src.base, s.data); err != nil {
+			return nil, err
+		}
+		if s.key, err = openDataKey(s.data, s.parts); err != nil {
+			return nil, err
+		}
 	default:
 		s.root = registerRoot(src.path)
 		if st, err := os.Stat(s.root); err != nil || !st.IsDir() {
@@ -163,7 +172,7 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	var err error
 	check := principle.Options{Today: o.today}
 	if s.kind == OpenData {
-		l.reg, l.extra, l.skip, err = readOpenData(s.path, s.data)
+		l.reg, l.extra, l.skip, err = readOpenData(s.path, s.data, s.parts)
 		if err != nil {
 			return l, err
 		}
@@ -217,10 +226,13 @@ func siteOfOpenData(src string) string {
 	return ""
 }
 
-// readOpenData reads a published register.json. Its records are public
-// already; they pass the publication filter again all the same, so a record
-// marked not public, or with a block that does not read, stays out.
-func readOpenData(name string, data []byte) (reg *register.Register, unpublished, skipped int, err error) {
+// readOpenData reads a published register.json: the site's index with
+// the files of its parts (see openDataParts), or a document that holds the
+// records itself (as export writes it, and sites did before register.json
+// was split). Its records are public already; they pass the publication
+// filter again all the same, so a record marked not public, or with a block
+// that does not read, stays out.
+func readOpenData(name string, data []byte, parts []string) (reg *register.Register, unpublished, skipped int, err error) {
 	var doc struct {
 		Organisation string            `json:"organisation"`
 		Title        string            `json:"title"`
@@ -230,32 +242,132 @@ func readOpenData(name string, data []byte) (reg *register.Register, unpublished
 	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc); err != nil {
 		return nil, 0, 0, fmt.Errorf("read %s: not a register's open data (register.json): %s", name, jsonError(data, err))
 	}
-	if doc.Records == nil {
-		return nil, 0, 0, fmt.Errorf("read %s: no \"records\" list: this is not a register's open data (data/register.json of its site)", name)
+	if doc.Records == nil && parts == nil {
+		return nil, 0, 0, fmt.Errorf("read %s: no \"records\" list and no \"parts\": this is not a register's open data (data/register.json of its site)", name)
 	}
 	var recs []*record.Record
-	for _, raw := range doc.Records {
-		r := &record.Record{}
-		if json.Unmarshal(raw, r) != nil || !record.ValidID(r.ID) || (r.Kind != record.Sensor && r.Kind != record.Algorithm) {
-			skipped++
-			continue
-		}
-		r.File = r.Kind.Folder() + "/" + r.ID + ".yaml"
-		if l := r.Location; l != nil {
-			switch {
-			case l.Point != nil:
-				r.Point = &record.Point{Lat: l.Point.Lat, Lon: l.Point.Lon}
-			case l.PointRD != nil:
-				lat, lon := geo.RDToWGS84(l.PointRD.X, l.PointRD.Y)
-				r.Point = &record.Point{Lat: lat, Lon: lon}
+	add := func(raw []json.RawMessage) {
+		for _, raw := range raw {
+			if r := openDataRecord(raw); r != nil {
+				recs = append(recs, r)
+			} else {
+				skipped++
 			}
 		}
-		recs = append(recs, r)
+	}
+	add(doc.Records)
+	// The parts are read one at a time, so the open data of a large
+	// register is never in memory whole.
+	budget := int64(MaxOpenDataBytes) - int64(len(data))
+	for _, p := range parts {
+		raw, n, err := readOpenDataPart(p, budget)
+		if err != nil {
+			return nil, 0, 0, err
+		}
+		budget -= n
+		add(raw)
 	}
 	cfg := config.Default()
 	cfg.Organisation = doc.Organisation
 	cfg.Site.Title = doc.Title
 	return register.New("", cfg, recs), max(doc.Unpublished, 0), skipped, nil
+}
+
+// openDataRecord reads a record of open data, or nil when it has no valid
+// id or kind.
+func openDataRecord(raw json.RawMessage) *record.Record {
+	r := &record.Record{}
+	if json.Unmarshal(raw, r) != nil || !record.ValidID(r.ID) || (r.Kind != record.Sensor && r.Kind != record.Algorithm) {
+		return nil
+	}
+	r.File = r.Kind.Folder() + "/" + r.ID + ".yaml"
+	if l := r.Location; l != nil {
+		switch {
+		case l.Point != nil:
+			r.Point = &record.Point{Lat: l.Point.Lat, Lon: l.Point.Lon}
+		case l.PointRD != nil:
+			lat, lon := geo.RDToWGS84(l.PointRD.X, l.PointRD.Y)
+			r.Point = &record.Point{Lat: lat, Lon: lon}
+		}
+	}
+	return r
+}
+
+// readOpenDataPart reads the records of a part of register.json of at most budget
+// bytes, and returns them with the part's size.
+func readOpenDataPart(file string, budget int64) ([]json.RawMessage, int64, error) {
+	if budget <= 0 {
+		return nil, 0, fmt.Errorf("read %s: the open data is more than %d bytes in all; a register's open data is far smaller", file, MaxOpenDataBytes)
+	}
+	data, err := readLimited(file, budget)
+	if err != nil {
+		return nil, 0, err
+	}
+	var part struct {
+		Records []json.RawMessage `json:"records"`
+	}
+	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &part); err != nil {
+		return nil, 0, fmt.Errorf("read %s: not a part of a register's open data: %s", file, jsonError(data, err))
+	}
+	if part.Records == nil {
+		return nil, 0, fmt.Errorf("read %s: no \"records\" list: this is not a part of a register's open data", file)
+	}
+	return part.Records, int64(len(data)), nil
+}
+
+// openDataParts reads the parts register.json (the file at name, holding
+// data) links, and returns their files under base, the folder the links are
+// relative to; nil when it links none. A link must be a plain relative
+// path to a JSON file inside base ("register/1.json"): anything else (an
+// address on another host, a path that climbs out) is refused.
+func openDataParts(name, base string, data []byte) ([]string, error) {
+	var doc struct {
+		Parts []opendata.PartRef `json:"parts"`
+	}
+	// A document that does not read is reported by readOpenData, with its
+	// position.
+	if json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc) != nil || doc.Parts == nil {
+		return nil, nil
+	}
+	files := make([]string, 0, len(doc.Parts))
+	for _, p := range doc.Parts {
+		if !partURL(p.URL) {
+			return nil, fmt.Errorf("read %s: part %q is not a path to a JSON file beside register.json, such as \"register/1.json\"", name, p.URL)
+		}
+		files = append(files, filepath.Join(base, filepath.FromSlash(p.URL)))
+	}
+	return files, nil
+}
+
+// partURL reports whether u is a link to a part that openDataParts
+// follows: relative, clean, inside the index's folder, a .json file.
+func partURL(u string) bool {
+	return u != "" && strings.HasSuffix(u, ".json") && path.Clean(u) == u && !path.IsAbs(u) &&
+		u != ".." && !strings.HasPrefix(u, "../") && !strings.ContainsAny(u, ":\\?#%")
+}
+
+// openDataKey identifies open data by its content: register.json and its
+// parts.
+func openDataKey(data []byte, parts []string) (string, error) {
+	if len(parts) == 0 {
+		return contentKey(data), nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\n", len(data))
+	h.Write(data)
+	for _, p := range parts {
+		f, err := os.Open(p)
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", p, err)
+		}
+		n, err := io.Copy(h, io.LimitReader(f, MaxOpenDataBytes))
+		f.Close()
+		if err != nil {
+			return "", fmt.Errorf("read %s: %w", p, err)
+		}
+		fmt.Fprintf(h, "\n%d\n", n)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // jsonError says where JSON went wrong, by line and column.

@@ -87,6 +87,10 @@ func (f *Fetcher) timeout() time.Duration {
 type resolved struct {
 	kind SourceKind
 	path string // folder (Folder, Clone) or file (OpenData)
+	// base is the folder the links to the parts of register.json are
+	// relative to (OpenData): the file's own folder, or where the parts of
+	// a download were put.
+	base string
 }
 
 // resolve makes a member's source local. A remote source is fetched only
@@ -99,7 +103,7 @@ func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, err
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
-		return resolved{kind: kind, path: p}, nil
+		return resolved{kind: kind, path: p, base: filepath.Dir(p)}, nil
 	}
 	local := filepath.Join(cache, "fetched", m.Code)
 	switch kind {
@@ -113,15 +117,15 @@ func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, err
 		}
 		return resolved{kind: Clone, path: local}, nil
 	default:
-		file := local + ".json"
+		file, parts := local+".json", local+".parts"
 		if fetch {
-			if err := f.download(m.Source, file); err != nil {
+			if err := f.downloadOpenData(m.Source, file, parts); err != nil {
 				return resolved{}, err
 			}
 		} else if _, err := os.Stat(file); err != nil {
 			return resolved{}, fmt.Errorf("%s has not been downloaded yet: run with --fetch to download it (nothing is fetched without it)", m.Source)
 		}
-		return resolved{kind: OpenData, path: file}, nil
+		return resolved{kind: OpenData, path: file, base: parts}, nil
 	}
 }
 
@@ -161,6 +165,46 @@ func (f *Fetcher) clone(addr, dir string) error {
 		return err
 	}
 	return os.RemoveAll(old)
+}
+
+// downloadOpenData fetches the register.json at addr to file, and the
+// parts it links into the folder parts, as they lie beside it: the folder
+// is replaced only when every part arrived.
+func (f *Fetcher) downloadOpenData(addr, file, parts string) error {
+	if err := f.download(addr, file); err != nil {
+		return err
+	}
+	data, err := readLimited(file, MaxOpenDataBytes)
+	if err != nil {
+		return err
+	}
+	tmp := parts + ".download"
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	files, err := openDataParts(addr, tmp, data)
+	if err != nil || len(files) == 0 {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	base, err := url.Parse(addr)
+	if err != nil {
+		return fmt.Errorf("download %s: %w", addr, err)
+	}
+	for _, file := range files {
+		rel, err := filepath.Rel(tmp, file)
+		if err != nil {
+			return err
+		}
+		u := base.ResolveReference(&url.URL{Path: filepath.ToSlash(rel)})
+		if err := f.download(u.String(), file); err != nil {
+			return err
+		}
+	}
+	if err := os.RemoveAll(parts); err != nil {
+		return err
+	}
+	return os.Rename(tmp, parts)
 }
 
 // download fetches addr to file, whole or not at all, refusing more than

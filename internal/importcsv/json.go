@@ -120,6 +120,9 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 		if err := json.Unmarshal(trimmed, &obj); err != nil {
 			return nil, nil, err
 		}
+		if _, ok := obj.get("records"); !ok && isOpenDataIndex(obj) {
+			return nil, nil, fmt.Errorf("this is the index of a site's open data (register.json): import its parts (data/register/1.json and on) one at a time, or the whole register as 'register export --format json' writes it")
+		}
 		if _, ok := obj.get("name"); !ok {
 			if _, ok := obj.get("lars"); !ok {
 				// A wrapper: the one value that is a list of objects.
@@ -142,6 +145,14 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 		return []object{obj}, []int{lineAt(data, start)}, nil
 	}
 	return nil, nil, fmt.Errorf("the file holds no object or list of objects")
+}
+
+// isOpenDataIndex reports whether obj is a site's register.json, which
+// links the parts that hold the records rather than holding them.
+func isOpenDataIndex(obj object) bool {
+	_, parts := obj.get("parts")
+	_, count := obj.get("record_count")
+	return parts && count
 }
 
 // listEntries reads the list of objects that starts at offset in data.

@@ -438,3 +438,17 @@ func TestAmsterdamNotificationForm(t *testing.T) {
 		}
 	}
 }
+
+// A site's register.json is an index of parts: importing it says which
+// files hold the records rather than importing the links as records.
+func TestOpenDataIndex(t *testing.T) {
+	index := `{"organisation": "Gemeente X", "record_count": 1, "parts": [{"url": "register/1.json", "records": 1}]}`
+	if _, err := ReadJSON("register.json", []byte(index), Options{Kind: record.Sensor, Now: now}); err == nil || !strings.Contains(err.Error(), "data/register/1.json") {
+		t.Errorf("import of the index: %v, want the parts named", err)
+	}
+	part := `{"part": 1, "parts": 1, "index": "../register.json", "records": [{"id": "cam-a", "kind": "sensor", "name": "Camera A"}]}`
+	res, err := ReadJSON("1.json", []byte(part), Options{Kind: record.Sensor, Now: now})
+	if err != nil || len(res.Records) != 1 {
+		t.Fatalf("import of a part: %v, %d records", err, len(res.Records))
+	}
+}

@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
 
@@ -71,31 +74,43 @@ func deviations(cfg *config.Config) []Deviation {
 	return out
 }
 
-// WriteJSON writes the register's public records as JSON (register.json).
+// WriteJSON writes the register's public records as JSON, in one document:
+// the shape of register.json before it was split into parts, which export
+// writes. It is written record by record, never held in memory whole.
 func WriteJSON(w io.Writer, reg *register.Register) error {
-	out := Register{Records: []any{}, Checklist: Checklist{Deviations: deviations(reg.Config)}}
-	if reg.Config != nil {
-		out.Organisation = reg.Config.Organisation
-		out.Title = reg.Config.Site.Title
-	}
 	pub := publish.Register(reg)
-	out.Unpublished = len(pub.Unpublished)
-	// The records are written one by one, as the encoder would place them
-	// in the list (the last field), so the file of a large register is
-	// never held in memory whole.
+	out := registerHead(reg.Config, len(pub.Unpublished))
+	out.Records = []any{}
 	head, err := indented(out, "")
 	if err != nil {
 		return fmt.Errorf("write register.json: %w", err)
 	}
+	return writeRecords(w, head, pub.Register.Records)
+}
+
+// registerHead is what register.json says besides the records.
+func registerHead(cfg *config.Config, unpublished int) Register {
+	out := Register{Unpublished: unpublished, Checklist: Checklist{Deviations: deviations(cfg)}}
+	if cfg != nil {
+		out.Organisation = cfg.Organisation
+		out.Title = cfg.Site.Title
+	}
+	return out
+}
+
+// writeRecords writes head, an indented document whose last field is an
+// empty "records" list, with the public views recs in that list, one by
+// one as the encoder would place them.
+func writeRecords(w io.Writer, head []byte, recs []*record.Record) error {
 	const empty = "\n \"records\": []\n}\n"
-	if len(pub.Register.Records) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
+	if len(recs) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
 		_, err := w.Write(head)
 		return err
 	}
 	if _, err := w.Write(head[:len(head)-len("]\n}\n")]); err != nil {
 		return err
 	}
-	for i, v := range pub.Register.Records {
+	for i, v := range recs {
 		var rec any = v
 		if v.Publication != nil && len(v.Publication.Withheld) > 0 {
 			m, err := publish.Map(v)
@@ -121,8 +136,98 @@ func WriteJSON(w io.Writer, reg *register.Register) error {
 			return err
 		}
 	}
-	_, err = io.WriteString(w, "\n ]\n}\n")
+	_, err := io.WriteString(w, "\n ]\n}\n")
 	return err
+}
+
+// The site publishes register.json as an index (Index) and the records in
+// parts of PartSize (Part), so no file grows with the register and a change
+// to one record rewrites one part.
+const (
+	// PartSize is the number of records in a part of register.json.
+	PartSize = 1000
+	// PartDir is the folder of the parts, beside register.json.
+	PartDir = "data/register/"
+)
+
+// Index is the shape of the site's register.json: what the register says
+// besides its records, and the parts that hold them, in order.
+type Index struct {
+	Organisation string    `json:"organisation,omitempty"`
+	Title        string    `json:"title,omitempty"`
+	Unpublished  int       `json:"unpublished_records"`
+	Checklist    Checklist `json:"checklist"`
+	// RecordCount is the number of public records in all parts together.
+	RecordCount int       `json:"record_count"`
+	Parts       []PartRef `json:"parts"`
+}
+
+// PartRef links a part of register.json.
+type PartRef struct {
+	// URL is the part's address relative to register.json
+	// ("register/1.json").
+	URL     string `json:"url"`
+	Records int    `json:"records"`
+}
+
+// Part is the shape of a part of register.json: its number, the number of
+// parts, the index it belongs to, and its records in the record format.
+type Part struct {
+	Part    int    `json:"part"`
+	Parts   int    `json:"parts"`
+	Index   string `json:"index"` // relative to the part: "../register.json"
+	Records []any  `json:"records"`
+}
+
+// PartCount is the number of parts of register.json for n public records:
+// at least one, so an empty register still links a part with its empty list.
+func PartCount(n int) int { return max(1, (n+PartSize-1)/PartSize) }
+
+// PartPath is the path of part n (from 1) of register.json, from the site
+// root.
+func PartPath(n int) string { return PartDir + strconv.Itoa(n) + ".json" }
+
+// PublicRecords are the public views of reg's records register.json
+// publishes, in its order: sensors first, then algorithms, by id.
+func PublicRecords(pub *publish.Public) []*record.Record { return pub.Register.Records }
+
+// WriteIndex writes the site's register.json for a register of records
+// public records (the public views of pub, see PublicRecords).
+func WriteIndex(w io.Writer, pub *publish.Public) error {
+	recs := PublicRecords(pub)
+	idx := Index{RecordCount: len(recs), Parts: []PartRef{}}
+	head := registerHead(pub.Register.Config, len(pub.Unpublished))
+	idx.Organisation, idx.Title, idx.Unpublished, idx.Checklist = head.Organisation, head.Title, head.Unpublished, head.Checklist
+	for n := 1; n <= PartCount(len(recs)); n++ {
+		lo, hi := partRange(n, len(recs))
+		idx.Parts = append(idx.Parts, PartRef{URL: strings.TrimPrefix(PartPath(n), "data/"), Records: hi - lo})
+	}
+	data, err := indented(idx, "")
+	if err != nil {
+		return fmt.Errorf("write register.json: %w", err)
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// WritePart writes part n of the site's register.json (see WriteIndex).
+func WritePart(w io.Writer, pub *publish.Public, n int) error {
+	recs := PublicRecords(pub)
+	count := PartCount(len(recs))
+	if n < 1 || n > count {
+		return fmt.Errorf("write register.json: no part %d of %d", n, count)
+	}
+	lo, hi := partRange(n, len(recs))
+	head, err := indented(Part{Part: n, Parts: count, Index: "../register.json", Records: []any{}}, "")
+	if err != nil {
+		return fmt.Errorf("write register.json: %w", err)
+	}
+	return writeRecords(w, head, recs[lo:hi])
+}
+
+// partRange is the range of records in part n of a register of total.
+func partRange(n, total int) (int, int) {
+	return min((n-1)*PartSize, total), min(n*PartSize, total)
 }
 
 // indented encodes v as register.json does: indented by a space a level

@@ -22,13 +22,21 @@ func (b *builder) dataJobs() []job {
 	}
 	slices.Sort(schemaNames)
 	js := []job{
-		// The downloads hold the whole register: written straight to the
-		// disk.
-		{path: opendata.PathJSON, stream: func(w io.Writer) error { return opendata.WriteJSON(w, b.loaded) }},
+		// register.json is an index of parts (opendata.WriteIndex), so no
+		// file grows with the register and a change to one record
+		// rewrites one part.
+		{path: opendata.PathJSON, stream: func(w io.Writer) error { return opendata.WriteIndex(w, b.pub) }},
+	}
+	for n := 1; n <= opendata.PartCount(len(opendata.PublicRecords(b.pub))); n++ {
+		js = append(js, job{path: opendata.PartPath(n), stream: func(w io.Writer) error { return opendata.WritePart(w, b.pub, n) }})
+	}
+	js = append(js, []job{
+		// The tables and the map's data hold the whole register: written
+		// straight to the disk.
 		{path: opendata.PathSensorsCSV, stream: func(w io.Writer) error { return opendata.WriteCSV(w, record.Sensor, b.public) }},
 		{path: opendata.PathAlgosCSV, stream: func(w io.Writer) error { return opendata.WriteCSV(w, record.Algorithm, b.public) }},
 		{path: opendata.PathGeoJSON, stream: func(w io.Writer) error { return opendata.WriteGeoJSON(w, b.public) }},
-	}
+	}...)
 	// A catalogue needs absolute identifiers: without the site's address
 	// there is none (the build says so).
 	if b.baseURL() != nil {

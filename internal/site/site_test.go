@@ -364,11 +364,23 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 
 func TestDownloadsParse(t *testing.T) {
 	out, _ := build(t, loadFixture(t, fixture), Options{Schemas: map[string][]byte{"sensor.schema.json": []byte(`{"type":"object"}`)}})
-	var reg struct {
+	// register.json is an index; the records are in the parts it links.
+	var index struct {
+		Records     []map[string]any `json:"records"`
+		RecordCount int              `json:"record_count"`
+		Parts       []struct {
+			URL     string `json:"url"`
+			Records int    `json:"records"`
+		} `json:"parts"`
+	}
+	if err := json.Unmarshal([]byte(read(t, out, "data/register.json")), &index); err != nil || index.Records != nil || index.RecordCount != 4 || len(index.Parts) != 1 {
+		t.Fatalf("register.json: %v, %d records, %d parts, records listed: %v", err, index.RecordCount, len(index.Parts), index.Records != nil)
+	}
+	var part struct {
 		Records []map[string]any `json:"records"`
 	}
-	if err := json.Unmarshal([]byte(read(t, out, "data/register.json")), &reg); err != nil || len(reg.Records) != 4 {
-		t.Fatalf("register.json: %v, %d records", err, len(reg.Records))
+	if err := json.Unmarshal([]byte(read(t, out, "data/"+index.Parts[0].URL)), &part); err != nil || len(part.Records) != 4 || index.Parts[0].Records != 4 {
+		t.Fatalf("%s: %v, %d records", index.Parts[0].URL, err, len(part.Records))
 	}
 	rows, err := csv.NewReader(strings.NewReader(read(t, out, "data/sensors.csv"))).ReadAll()
 	if err != nil || len(rows) != 4 {

@@ -1,0 +1,136 @@
+package federate
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestOpenDataParts: a site's register.json is an index of parts; the
+// reader follows its links to files beside it, and refuses a link that
+// leaves its folder or names another host.
+func TestOpenDataParts(t *testing.T) {
+	index := func(urls ...string) string {
+		var parts []string
+		for _, u := range urls {
+			parts = append(parts, `{"url": "`+u+`", "records": 1}`)
+		}
+		return `{"organisation": "Gemeente Open", "unpublished_records": 2, "checklist": {"deviations": []}, "record_count": 2, "parts": [` + strings.Join(parts, ",") + `]}`
+	}
+	part := func(id, kind string) string {
+		return `{"part": 1, "parts": 2, "index": "../register.json", "records": [{"id": "` + id + `", "kind": "` + kind + `", "name": "` + id + `"}]}`
+	}
+	for _, c := range []struct {
+		name    string
+		files   map[string]string
+		records int
+		err     string
+	}{
+		{"two parts", map[string]string{"data/register.json": index("register/1.json", "register/2.json"),
+			"data/register/1.json": part("cam-a", "sensor"), "data/register/2.json": part("alg-b", "algorithm")}, 2, ""},
+		{"no parts", map[string]string{"data/register.json": index()}, 0, ""},
+		{"whole document", map[string]string{"data/register.json": `{"records": [{"id": "cam-a", "kind": "sensor"}]}`}, 1, ""},
+		{"part missing", map[string]string{"data/register.json": index("register/1.json")}, 0, "register/1.json"},
+		{"part not a part", map[string]string{"data/register.json": index("register/1.json"), "data/register/1.json": `{"id": "x"}`}, 0, `no "records" list`},
+		{"climbs out", map[string]string{"data/register.json": index("../secret.json"), "secret.json": part("cam-a", "sensor")}, 0, "is not a path"},
+		{"climbs out inside", map[string]string{"data/register.json": index("register/../../secret.json"), "secret.json": part("cam-a", "sensor")}, 0, "is not a path"},
+		{"absolute", map[string]string{"data/register.json": index("/etc/passwd.json")}, 0, "is not a path"},
+		{"another host", map[string]string{"data/register.json": index("https://elders.example/register/1.json")}, 0, "is not a path"},
+		{"another host, no scheme", map[string]string{"data/register.json": index("//elders.example/1.json")}, 0, "is not a path"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range c.files {
+				write(t, filepath.Join(dir, filepath.FromSlash(name)), text)
+			}
+			write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Open, code: GM0001, source: data/register.json}\n")
+			fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.err != "" {
+				if len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, c.err) {
+					t.Fatalf("failed = %+v, want the reason to say %q", res.Failed, c.err)
+				}
+				return
+			}
+			if len(res.Parts) != 1 || res.Parts[0].Records != c.records {
+				t.Fatalf("parts = %+v, failed %+v; want %d records", res.Parts, res.Failed, c.records)
+			}
+		})
+	}
+}
+
+// TestOpenDataPartsChangeTheKey: a change to a part alone is a change to
+// the register, so a federation reads it again rather than keeping its
+// cached part.
+func TestOpenDataPartsChangeTheKey(t *testing.T) {
+	dir := t.TempDir()
+	idx := filepath.Join(dir, "register.json")
+	write(t, idx, `{"parts": [{"url": "register/1.json", "records": 1}]}`)
+	p := filepath.Join(dir, "register", "1.json")
+	write(t, p, `{"records": [{"id": "cam-a", "kind": "sensor"}]}`)
+	key := func() string {
+		t.Helper()
+		s, err := readSource(Member{Code: "GM0001", Source: idx}, memberOptions{dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s.key
+	}
+	before := key()
+	write(t, p, `{"records": [{"id": "cam-b", "kind": "sensor"}]}`)
+	if key() == before {
+		t.Error("the key did not change with a part")
+	}
+}
+
+// TestFetchOpenDataParts: --fetch downloads register.json and the parts
+// it links, and a later run without --fetch reads them from the cache.
+func TestFetchOpenDataParts(t *testing.T) {
+	files := map[string]string{
+		"/data/register.json":   `{"organisation": "Gemeente Ver", "parts": [{"url": "register/1.json", "records": 1}, {"url": "register/2.json", "records": 1}]}`,
+		"/data/register/1.json": `{"records": [{"id": "cam-a", "kind": "sensor", "name": "A"}]}`,
+		"/data/register/2.json": `{"records": [{"id": "alg-b", "kind": "algorithm", "name": "B"}]}`,
+	}
+	var asked []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked = append(asked, r.URL.Path)
+		text, ok := files[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		io.WriteString(w, text)
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Ver, code: GM0007, source: \""+srv.URL+"/data/register.json?v=2\"}\n")
+	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Out: filepath.Join(dir, "out"), Today: today, Fetch: true, Fetcher: &Fetcher{Client: srv.Client()}}
+	res, err := Run(fed, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Parts) != 1 || res.Parts[0].Records != 2 {
+		t.Fatalf("with --fetch: parts %+v, failed %+v; want 2 records", res.Parts, res.Failed)
+	}
+	if want := "/data/register.json /data/register/1.json /data/register/2.json"; strings.Join(asked, " ") != want {
+		t.Errorf("asked for %v, want %s", asked, want)
+	}
+	opts.Fetch = false
+	res, err = Run(fed, opts)
+	if err != nil || len(res.Parts) != 1 || res.Parts[0].Records != 2 {
+		t.Fatalf("without --fetch: err %v, parts %+v, failed %+v; want the 2 records from the cache", err, res.Parts, res.Failed)
+	}
+}
