@@ -262,7 +262,9 @@ func (b *builder) recordKey(lang, path string, r *record.Record) func() []byte {
 		}
 		h := sha256.New()
 		h.Write(b.keys.global)
-		fmt.Fprintf(h, "record %q %q\n", lang, path)
+		// The page links the sensor's row under the map, on the page of
+		// the map's list that holds it.
+		fmt.Fprintf(h, "record %q %q %q\n", lang, path, b.mapRowURL(lang, "", r))
 		h.Write(sum)
 		return h.Sum(nil)
 	}

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -54,68 +55,171 @@ type mapBody struct {
 	SVG      template.HTML
 	Intro    string
 	Rows     []mapRow
+	Total    int // sensors on the map, on every page of its list
 	Hidden   int
 	HasShape bool
+	// First links the map from a further page of its list; "" on the
+	// map's own page.
+	First string
+	// Pager links the pages of the list of a map with more sensors than
+	// mapPageSize; nil for a list on one page.
+	Pager *pager
 }
+
+// mapPageSize is the number of sensors listed on a page of the map's list:
+// the map's page lists the first, further pages the rest, so no page grows
+// with the register.
+const mapPageSize = listPageSize
 
 func fmtf(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
-func (b *builder) mapBody(lang, root string) mapBody {
-	shapes, rows, hidden, ext := b.mapShapes(lang, root)
-	body := mapBody{Rows: rows, Hidden: hidden, HasShape: len(shapes) > 0, Intro: t(lang, "mapintro")}
+// mapped are the public sensors the map shows (a position or an area), in
+// the register's order, and the number with neither; worked out once.
+type mapped struct {
+	once    sync.Once
+	records []*record.Record
+	at      map[*record.Record]int // index in records
+	hidden  int
+}
+
+func (b *builder) mappedSensors() *mapped {
+	m := &b.mapped
+	m.once.Do(func() {
+		m.at = map[*record.Record]int{}
+		for _, r := range b.public {
+			if r.Kind != record.Sensor {
+				continue
+			}
+			if !hasMapShape(r) {
+				m.hidden++
+				continue
+			}
+			m.at[r] = len(m.records)
+			m.records = append(m.records, r)
+		}
+	})
+	return m
+}
+
+// hasMapShape reports whether the map can show r: a position or an area.
+func hasMapShape(r *record.Record) bool {
+	if p := opendata.Position(r); p != nil && !math.IsNaN(p.Lat) && !math.IsNaN(p.Lon) {
+		return true
+	}
+	return len(opendata.Polygon(r)) > 0
+}
+
+// mapPages is the number of pages of the map's list.
+func (b *builder) mapPages() int {
+	return max(1, (len(b.mappedSensors().records)+mapPageSize-1)/mapPageSize)
+}
+
+// mapPath is page n (from 1) of the map: the map's page, or a page of its
+// list in a folder beside it.
+func (b *builder) mapPath(lang string, n int) string {
+	p := b.pagePath(lang, "map")
+	return pagedPath(p, strings.TrimSuffix(p, ".html"), n)
+}
+
+// MapURL is where a public sensor is listed under the map, from a page at
+// root: its row on the page of the map's list that holds it; the map's page
+// when the map does not show it.
+func (b *builder) mapRowURL(lang, root string, r *record.Record) string {
+	m := b.mappedSensors()
+	i, ok := m.at[r]
+	if !ok {
+		return root + b.mapPath(lang, 1)
+	}
+	return root + b.mapPath(lang, i/mapPageSize+1) + "#s-" + r.ID
+}
+
+// mapJobs are the map's page and the further pages of its list.
+func (b *builder) mapJobs(lang string) []job {
+	var js []job
+	count := b.mapPages()
+	for n := 1; n <= count; n++ {
+		js = append(js, b.lazyPage("map", b.mapPath(lang, n), func() *Page {
+			title := t(lang, "map")
+			body := b.mapBody(lang, n, count)
+			if body.Pager != nil {
+				title += " – " + body.Pager.Label
+			}
+			pg := b.page(lang, "map", func(l string) string { return b.mapPath(l, n) }, title, body)
+			if b.tiles != nil && n == 1 {
+				pg.Scripts = append(pg.Scripts, "assets/map.js")
+			}
+			return pg
+		}))
+	}
+	return js
+}
+
+// mapBody is page n of count of the map: the map itself on the first, and
+// on each a page of the list of the sensors it shows.
+func (b *builder) mapBody(lang string, n, count int) mapBody {
+	p := b.mapPath(lang, n)
+	root := rootFor(p)
+	m := b.mappedSensors()
+	body := mapBody{Total: len(m.records), Hidden: m.hidden, HasShape: len(m.records) > 0, Intro: t(lang, "mapintro")}
 	if b.tiles != nil {
 		body.Intro = tf(lang, "mapintrotiles", b.tiles.Host)
 	}
-	if len(shapes) == 0 {
+	lo, hi := (n-1)*mapPageSize, min(n*mapPageSize, len(m.records))
+	for _, r := range m.records[lo:hi] {
+		body.Rows = append(body.Rows, b.mapRow(lang, root, r))
+	}
+	body.Pager = newPager(lang, n, count, len(m.records), root, func(i int) string { return b.mapPath(lang, i) })
+	if n > 1 {
+		body.First = root + b.mapPath(lang, 1)
 		return body
 	}
-	m := &mapSVG{b: b, lang: lang, root: root, f: ext.frame(), links: len(shapes) <= mapLinkLimit}
-	m.open()
+	if len(m.records) == 0 {
+		return body
+	}
+	shapes, ext := b.mapShapes(m.records)
+	ms := &mapSVG{b: b, lang: lang, root: root, f: ext.frame(), links: len(shapes) <= mapLinkLimit}
+	ms.open()
 	// Areas first, so dots stay on top.
-	m.areas(shapes)
-	m.points(shapes)
-	m.scaleBar(ext.latSum / float64(ext.latN))
-	m.s.WriteString(`</svg>`)
-	body.SVG = template.HTML(m.s.String())
+	ms.areas(shapes)
+	ms.points(shapes)
+	ms.scaleBar(ext.latSum / float64(ext.latN))
+	ms.s.WriteString(`</svg>`)
+	body.SVG = template.HTML(ms.s.String())
 	return body
 }
 
-// mapShapes projects the public sensors' positions and areas, and returns
-// them with the list's rows, the number of sensors with neither, and the
-// extent of what is drawn.
-func (b *builder) mapShapes(lang, root string) ([]mapShape, []mapRow, int, mapExtent) {
-	var shapes []mapShape
-	var rows []mapRow
-	hidden := 0
+// mapRow is a sensor's row in the map's list.
+func (b *builder) mapRow(lang, root string, r *record.Record) mapRow {
+	row := mapRow{Anchor: "s-" + r.ID, URL: root + b.recordPath(lang, r), Name: r.Name, Type: typeLabel(lang, r)}
+	if r.Location != nil && !r.IsWithheld("location.description") {
+		row.Location = r.Location.Description
+	}
+	if p := opendata.Position(r); p != nil && !math.IsNaN(p.Lat) && !math.IsNaN(p.Lon) {
+		row.Coords = fmt.Sprintf("%.5f, %.5f", p.Lat, p.Lon)
+	}
+	return row
+}
+
+// mapShapes projects the positions and areas of the sensors the map shows,
+// and returns them with the extent of what is drawn.
+func (b *builder) mapShapes(recs []*record.Record) ([]mapShape, mapExtent) {
+	shapes := make([]mapShape, 0, len(recs))
 	ext := mapExtent{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
-	for _, r := range b.public {
-		if r.Kind != record.Sensor {
-			continue
-		}
+	for _, r := range recs {
 		s := mapShape{r: r}
-		row := mapRow{Anchor: "s-" + r.ID, URL: root + b.recordPath(lang, r), Name: r.Name, Type: typeLabel(lang, r)}
-		if r.Location != nil && !r.IsWithheld("location.description") {
-			row.Location = r.Location.Description
-		}
 		if p := opendata.Position(r); p != nil && !math.IsNaN(p.Lat) && !math.IsNaN(p.Lon) {
 			x, y := mercator(p.Lon, p.Lat)
 			s.point = &[2]float64{x, y}
 			ext.grow(x, y, p.Lat)
-			row.Coords = fmt.Sprintf("%.5f, %.5f", p.Lat, p.Lon)
 		}
 		for _, c := range opendata.Polygon(r) {
 			x, y := mercator(c[0], c[1])
 			s.poly = append(s.poly, [2]float64{x, y})
 			ext.grow(x, y, c[1])
 		}
-		if s.point == nil && s.poly == nil {
-			hidden++
-			continue
-		}
 		shapes = append(shapes, s)
-		rows = append(rows, row)
 	}
-	return shapes, rows, hidden, ext
+	return shapes, ext
 }
 
 // mapExtent is the projected bounding box of the shapes on the map, with

@@ -177,13 +177,6 @@ func (b *builder) pageJobs(lang string) []job {
 		b.lazyPage("home", b.pagePath(lang, "home"), func() *Page {
 			return b.page(lang, "home", fixed("home"), b.cfg.Site.Title, b.homeBody(lang))
 		}),
-		b.lazyPage("map", b.pagePath(lang, "map"), func() *Page {
-			pg := b.page(lang, "map", fixed("map"), t(lang, "map"), b.mapBody(lang, rootFor(b.pagePath(lang, "map"))))
-			if b.tiles != nil {
-				pg.Scripts = append(pg.Scripts, "assets/map.js")
-			}
-			return pg
-		}),
 		b.lazyPage("principles", b.pagePath(lang, "principles"), func() *Page {
 			return b.page(lang, "principles", fixed("principles"), t(lang, "principles"), b.principlesBody(lang))
 		}),
@@ -217,6 +210,7 @@ func (b *builder) pageJobs(lang string) []job {
 			}, t(lang, "notfound"), nil)
 		}))
 	}
+	js = append(js, b.mapJobs(lang)...)
 	for _, k := range record.Kinds {
 		js = append(js, b.listJobs(lang, k)...)
 	}

@@ -245,7 +245,7 @@ func linksValue(c *fieldCtx) pieces {
 
 // mapLink is the link to the sensor on the site's map.
 func (c *fieldCtx) mapLink() piece {
-	return piece{Link: &linkPiece{Href: c.root + c.b.pagePath(c.lang, "map") + "#s-" + c.r.ID, Text: t(c.lang, "map"), Site: true}}
+	return piece{Link: &linkPiece{Href: c.b.mapRowURL(c.lang, c.root, c.r), Text: t(c.lang, "map"), Site: true}}
 }
 
 func pointValue(c *fieldCtx) pieces {

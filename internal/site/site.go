@@ -258,6 +258,7 @@ type builder struct {
 	findings   map[string][]*finding.Finding
 	usedBy     map[string][]*record.Record // sensor id → algorithms
 	lapsed     []lapsed
+	mapped     mapped          // the sensors on the map (mappedSensors)
 	withSource map[string]bool // records whose YAML is published
 	// invalidFiles are record files with schema or YAML findings: they may
 	// hold keys the record format does not know, so their source is
