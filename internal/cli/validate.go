@@ -82,12 +82,8 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 		shown[i].File = lastShown
 	}
 	refs := make([]report.RecordRef, 0, len(res.Files))
-	ids := map[string]string{}
-	for _, r := range res.Register.Records {
-		ids[r.File] = r.ID
-	}
 	for _, f := range res.Files {
-		refs = append(refs, report.RecordRef{File: at(f), ID: ids[f]})
+		refs = append(refs, report.RecordRef{File: at(f), ID: res.IDs[f]})
 	}
 	lang, err := a.language(res.Register.Config)
 	if err != nil {

@@ -85,19 +85,21 @@ func fileSum(key, data []byte) [32]byte {
 
 // stored turns a file's result into what the cache keeps.
 func (res *fileResult) stored() *Stored {
-	s := &Stored{Findings: res.findings, Outcome: res.outcome}
-	if r := res.record; r != nil {
-		s.Record = &Facts{ID: r.ID, Kind: r.Kind, UsesSensors: r.UsesSensors, Point: r.Point,
-			FromRD: r.Location != nil && r.Location.Point == nil, Spots: res.spots}
-	}
-	return s
+	return &Stored{Findings: res.findings, Outcome: res.outcome, Record: res.facts}
+}
+
+// factsOf are the facts of a record as the register-wide checks and the
+// report use them, with where those checks point (spots).
+func factsOf(r *record.Record, spots Spots) *Facts {
+	return &Facts{ID: r.ID, Kind: r.Kind, UsesSensors: r.UsesSensors, Point: r.Point,
+		FromRD: r.Location != nil && r.Location.Point == nil, Spots: spots}
 }
 
 // fromStored rebuilds a file's result from the cache, or reports false when
 // the stored result cannot be trusted for the file: it names another file,
 // an impossible severity, or a record under another id than its findings.
 // A damaged or forged entry then costs a fresh read, never a wrong verdict
-// of its own making.
+// of its own making. The result has the record's facts but no record.
 func fromStored(rel string, s *Stored) (fileResult, bool) {
 	if s == nil {
 		return fileResult{}, false
@@ -117,21 +119,21 @@ func fromStored(rel string, s *Stored) (fileResult, bool) {
 			}
 		}
 	}
-	res := fileResult{findings: s.Findings, outcome: s.Outcome}
-	if f := s.Record; f != nil {
-		// A stand-in for the record: what the register-wide checks and the
-		// report read, nothing more.
-		rec := &record.Record{ID: f.ID, Kind: f.Kind, File: rel, UsesSensors: f.UsesSensors, Point: f.Point}
-		if f.Point != nil {
-			rec.Location = &record.Location{}
-			if f.FromRD {
-				rec.Location.PointRD = &record.PointRD{}
-			} else {
-				p := *f.Point
-				rec.Location.Point = &p
-			}
+	return fileResult{file: rel, findings: s.Findings, outcome: s.Outcome, facts: s.Record}, true
+}
+
+// standIn is a record made of a file's facts alone: what the register-wide
+// checks and a findings report read, nothing more.
+func standIn(rel string, f *Facts) *record.Record {
+	rec := &record.Record{ID: f.ID, Kind: f.Kind, File: rel, UsesSensors: f.UsesSensors, Point: f.Point}
+	if f.Point != nil {
+		rec.Location = &record.Location{}
+		if f.FromRD {
+			rec.Location.PointRD = &record.PointRD{}
+		} else {
+			p := *f.Point
+			rec.Location.Point = &p
 		}
-		res.record, res.spots = rec, f.Spots
 	}
-	return res, true
+	return rec
 }

@@ -19,7 +19,7 @@ import (
 // checkTwice loads root with the checklist run in the workers (Options.Check)
 // and the way it was done before: the checklist over the loaded register,
 // then every finding placed by reading its file again (Locate).
-// With facts, the load keeps stand-ins for the records (Options.Facts).
+// With facts, the load keeps no records, only their facts (Options.Facts).
 func checkTwice(t *testing.T, root string, opts principle.Options, facts bool) (got, want []finding.Finding) {
 	t.Helper()
 	v, err := validate.New()
@@ -122,33 +122,41 @@ func readFile(t *testing.T, name string) string {
 	return string(b)
 }
 
-// TestFactsKeepStandIns: with Facts, the register holds what a findings
-// report reads of each record and nothing more; without Check, Facts does
-// nothing (the records are what the command reads).
-func TestFactsKeepStandIns(t *testing.T) {
+// TestFactsKeepNoRecords: with Facts, the register holds no records, only
+// each file's id (Result.IDs), the same as a load of the whole records
+// gives; without Check, Facts does nothing (the records are what the
+// command reads).
+func TestFactsKeepNoRecords(t *testing.T) {
 	v, err := validate.New()
 	if err != nil {
 		t.Fatal(err)
 	}
+	whole, err := Register("../../register", Options{Validator: v})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.Register.Records) == 0 || len(whole.IDs) != len(whole.Register.Records) {
+		t.Fatalf("%d records, %d ids", len(whole.Register.Records), len(whole.IDs))
+	}
+	for _, r := range whole.Register.Records {
+		if whole.IDs[r.File] != r.ID {
+			t.Errorf("%s: id %q, want %q", r.File, whole.IDs[r.File], r.ID)
+		}
+	}
 	check := &principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
 	for _, tc := range []struct {
-		check *principle.Options
-		whole bool
-	}{{check, false}, {nil, true}} {
+		check   *principle.Options
+		records int
+	}{{check, 0}, {nil, len(whole.Register.Records)}} {
 		res, err := Register("../../register", Options{Validator: v, Check: tc.check, Facts: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(res.Register.Records) == 0 {
-			t.Fatal("no records")
+		if len(res.Register.Records) != tc.records {
+			t.Errorf("check %v: %d records, want %d", tc.check != nil, len(res.Register.Records), tc.records)
 		}
-		for _, r := range res.Register.Records {
-			if r.ID == "" || r.File == "" || r.Kind == "" {
-				t.Errorf("%s: the stand-in lacks its id, file or kind: %+v", r.File, r)
-			}
-			if whole := r.Name != ""; whole != tc.whole {
-				t.Errorf("%s: whole record %v, want %v", r.File, whole, tc.whole)
-			}
+		if !reflect.DeepEqual(res.IDs, whole.IDs) {
+			t.Errorf("check %v: ids %v, want %v", tc.check != nil, res.IDs, whole.IDs)
 		}
 	}
 }

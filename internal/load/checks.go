@@ -1,74 +1,96 @@
 package load
 
 import (
+	"cmp"
 	"fmt"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // registerChecks are the checks that need more than one file: the id is the
 // file name, the kind is the folder, ids are unique across the register,
-// and an algorithm's uses_sensors names sensors that exist. Their findings
-// are placed with the spots each file left (loaded), without reading it again.
-func registerChecks(reg *register.Register, sensorIDs map[string]bool, loaded map[*record.Record]*fileResult) []finding.Finding {
-	var fs []finding.Finding
-	add := func(r *record.Record, ptr string, sev finding.Severity, msg, help string) {
-		f := finding.Finding{File: r.File, Record: r.ID, Rule: finding.RuleRegister,
-			Severity: sev, Message: msg, Help: help, Path: ptr}
-		if l := loaded[r]; l != nil {
-			f.Line, f.Column = l.spots.at(ptr)
+// and an algorithm's uses_sensors names sensors that exist. They read each
+// file's facts, in the order of the register's records (sortEntries), and
+// place their findings with the spots each file left, without reading it
+// again.
+func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.Finding {
+	byID := make(map[string]*Facts, len(entries))
+	for _, e := range entries {
+		if _, dup := byID[e.facts.ID]; !dup {
+			byID[e.facts.ID] = e.facts
 		}
-		fs = append(fs, f)
 	}
-	seen := map[string]*record.Record{}
-	for _, r := range reg.Records {
-		base := strings.TrimSuffix(path.Base(r.File), path.Ext(r.File))
+	var fs []finding.Finding
+	seen := make(map[string]string, len(entries))
+	for _, e := range entries {
+		r, file := e.facts, e.file
+		add := func(ptr string, sev finding.Severity, msg, help string) {
+			f := finding.Finding{File: file, Record: r.ID, Rule: finding.RuleRegister,
+				Severity: sev, Message: msg, Help: help, Path: ptr}
+			f.Line, f.Column = r.Spots.at(ptr)
+			fs = append(fs, f)
+		}
+		base := strings.TrimSuffix(path.Base(file), path.Ext(file))
 		if r.ID != base {
 			help := fmt.Sprintf("rename the file to %s.yaml, or set id: %s", r.ID, base)
 			if !record.ValidID(r.ID) {
 				// An invalid id is no file name to suggest.
 				help = "set id: " + base
 			}
-			add(r, "/id", finding.Error, fmt.Sprintf("id %q does not match the file name %q", r.ID, path.Base(r.File)), help)
+			add("/id", finding.Error, fmt.Sprintf("id %q does not match the file name %q", r.ID, path.Base(file)), help)
 		}
-		if folder, _, _ := strings.Cut(r.File, "/"); r.Kind.Folder() != "" && r.Kind.Folder() != folder {
-			add(r, "/kind", finding.Error, fmt.Sprintf("a record of kind %q is in %s/", r.Kind, folder),
+		if folder, _, _ := strings.Cut(file, "/"); r.Kind.Folder() != "" && r.Kind.Folder() != folder {
+			add("/kind", finding.Error, fmt.Sprintf("a record of kind %q is in %s/", r.Kind, folder),
 				fmt.Sprintf("move it to %s/, or correct the kind", r.Kind.Folder()))
 		}
 		if first, dup := seen[r.ID]; dup {
-			add(r, "/id", finding.Error, fmt.Sprintf("id %q is already used by %s", r.ID, first.File),
+			add("/id", finding.Error, fmt.Sprintf("id %q is already used by %s", r.ID, first),
 				"ids are unique across the register and never reused: choose another")
 		} else {
-			seen[r.ID] = r
+			seen[r.ID] = file
 		}
 		if p := r.Point; p != nil && !geo.InNetherlands(p.Lat, p.Lon) {
 			ptr, help := "/location/point", "check the coordinates: point is WGS84 latitude and longitude in degrees"
-			if r.Location.Point == nil {
+			if r.FromRD {
 				ptr, help = "/location/point_rd", "check the coordinates: point_rd is Rijksdriehoek x and y in metres"
 			}
-			if r.Location.Point != nil && geo.InNetherlands(p.Lon, p.Lat) {
+			if !r.FromRD && geo.InNetherlands(p.Lon, p.Lat) {
 				help = "lat and lon look swapped: lat is about 51-53 in the Netherlands, lon about 3-7"
 			}
-			add(r, ptr, finding.Warning, fmt.Sprintf("the sensor's position (%.5f, %.5f) lies outside the Netherlands", p.Lat, p.Lon), help)
+			add(ptr, finding.Warning, fmt.Sprintf("the sensor's position (%.5f, %.5f) lies outside the Netherlands", p.Lat, p.Lon), help)
 		}
 		for i, s := range r.UsesSensors {
-			if other := reg.ByID(s); other != nil && other.Kind != record.Sensor {
-				add(r, fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is an algorithm", s),
+			if other := byID[s]; other != nil && other.Kind != record.Sensor {
+				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is an algorithm", s),
 					"list only sensors here")
 			} else if other == nil && !sensorIDs[s] {
-				add(r, fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is not in the register", s),
+				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is not in the register", s),
 					"add the sensor's record, or correct the id")
 			}
 		}
 	}
 	return fs
+}
+
+// sortEntries puts the files that loaded as records in the order of the
+// register's records (register.New): sensors first, then by id and file.
+func sortEntries(entries []*fileResult) {
+	order := func(k record.Kind) int {
+		if k == record.Sensor {
+			return 0
+		}
+		return 1
+	}
+	slices.SortFunc(entries, func(a, b *fileResult) int {
+		return cmp.Or(cmp.Compare(order(a.facts.Kind), order(b.facts.Kind)), cmp.Compare(a.facts.ID, b.facts.ID), cmp.Compare(a.file, b.file))
+	})
 }
 
 // Spots are the positions of the fields the register-wide checks may point

@@ -56,14 +56,14 @@ type Options struct {
 	// Cache, with Check, keeps each file's result between runs: a file
 	// whose content and run (tool, schemas, configuration, day, history)
 	// are unchanged is not read into a record again. The Register of such a
-	// run holds stand-ins for the records, with only what the register-wide
-	// checks and a findings report read (File, ID, Kind, UsesSensors,
-	// Point), so its memory holds findings rather than records: use it for
-	// commands that report findings only.
+	// run holds no records: the register-wide checks read each file's facts
+	// (its id, kind, uses_sensors and position), and Result.IDs names each
+	// file's record, so its memory holds findings rather than records: use
+	// it for commands that report findings only.
 	Cache Cache
-	// Facts, with Check, keeps stand-ins for the records as Cache does,
-	// without a cache: for commands that report findings only, whose
-	// memory then holds findings rather than records.
+	// Facts, with Check, keeps no records as Cache does, without a cache:
+	// for commands that report findings only, whose memory then holds
+	// findings rather than records.
 	Facts bool
 	// Records, with Cache, keeps whole records for commands that publish
 	// them (build, serve): a file whose result the cache holds is still
@@ -78,6 +78,9 @@ type Result struct {
 	Findings []finding.Finding
 	// Files are the record files looked at, relative to the root, sorted.
 	Files []string
+	// IDs are the ids of the files that loaded as records, by file: also
+	// when Register holds no records (a load that keeps stand-ins).
+	IDs map[string]string
 	// Checked are the checklist's findings when Options.Check was set, as
 	// principle.Run returns them but with their lines and columns. Its
 	// array has room for Findings after them, so the two can be put
@@ -148,28 +151,46 @@ func Register(root string, opts Options) (*Result, error) {
 	close(jobs)
 	wg.Wait()
 
-	var recs []*record.Record
-	loaded := make(map[*record.Record]*fileResult, len(results))
-	for i := range results {
-		findings = append(findings, results[i].findings...)
-		results[i].findings = nil
-		if rec := results[i].record; rec != nil {
-			recs = append(recs, rec)
-			loaded[rec] = &results[i]
-		}
-	}
-	reg := register.New(root, cfg, recs)
-	findings = append(findings, registerChecks(reg, sensorIDs, loaded)...)
-	finding.Sort(findings)
-	res := &Result{Register: reg, Findings: findings, Files: files}
+	reg, entries, findings, ids := gather(root, cfg, results, findings, sensorIDs)
+	res := &Result{Register: reg, Findings: findings, Files: files, IDs: ids}
 	if r.checklist != nil {
 		var ok bool
-		if res.Checked, ok = r.finish(reg, loaded, len(findings)); !ok {
+		if res.Checked, ok = r.finish(reg, entries, len(findings)); !ok {
 			opts.Cache, opts.Facts = nil, false
 			return Register(root, opts)
 		}
 	}
 	return res, nil
+}
+
+// gather puts the files' results together into the register, with the
+// findings so far, each file's own and the register-wide checks', sorted;
+// entries are the files that loaded as records, in the order of the
+// register's records, and ids their ids by file. A load that keeps facts
+// only (reader.standIns) makes a register without records: the register's
+// checks and the report need only each file's facts.
+func gather(root string, cfg *config.Config, results []fileResult, findings []finding.Finding, sensorIDs map[string]bool) (reg *register.Register, entries []*fileResult, fs []finding.Finding, ids map[string]string) {
+	var recs []*record.Record
+	entries = make([]*fileResult, 0, len(results))
+	ids = make(map[string]string, len(results))
+	for i := range results {
+		res := &results[i]
+		findings = append(findings, res.findings...)
+		res.findings = nil
+		if res.facts == nil {
+			continue
+		}
+		entries = append(entries, res)
+		ids[res.file] = res.facts.ID
+		if res.record != nil {
+			recs = append(recs, res.record)
+		}
+	}
+	reg = register.New(root, cfg, recs)
+	sortEntries(entries)
+	findings = append(findings, registerChecks(entries, sensorIDs)...)
+	finding.Sort(findings)
+	return reg, entries, findings, ids
 }
 
 // finish completes the checklist from each record's outcome. Should the
@@ -179,10 +200,10 @@ func Register(root string, opts Options) (*Result, error) {
 // are put together in one array with room for spare more, each record's
 // let go of as it is copied: at 100,000 records they are half a million,
 // and a second or third copy of them was most of a run's memory.
-func (r *reader) finish(reg *register.Register, loaded map[*record.Record]*fileResult, spare int) ([]finding.Finding, bool) {
-	outs := make([]principle.Outcome, len(reg.Records))
-	for i, rec := range reg.Records {
-		outs[i] = loaded[rec].outcome
+func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int) ([]finding.Finding, bool) {
+	outs := make([]principle.Outcome, len(entries))
+	for i, e := range entries {
+		outs[i] = e.outcome
 	}
 	var fs []finding.Finding
 	if r.checklist.Exact(outs) {
@@ -198,9 +219,9 @@ func (r *reader) finish(reg *register.Register, loaded map[*record.Record]*fileR
 			n += len(o.Findings)
 		}
 		fs = append(make([]finding.Finding, 0, n), before...)
-		for i, rec := range reg.Records {
+		for i, e := range entries {
 			fs = append(fs, outs[i].Findings...)
-			outs[i].Findings, loaded[rec].outcome.Findings = nil, nil
+			outs[i].Findings, e.outcome.Findings = nil, nil
 		}
 		fs = append(fs, after...)
 	} else {
@@ -341,16 +362,17 @@ type reader struct {
 	cacheKey       []byte // nil: no cache
 }
 
-// standIns reports whether the register holds stand-ins for the records
-// rather than the records.
+// standIns reports whether the load keeps each file's facts in the place
+// of its record, and the register holds no records.
 func (r *reader) standIns() bool {
 	return !r.opts.Records && (r.cacheKey != nil || r.opts.Facts && r.checklist != nil)
 }
 
 type fileResult struct {
-	record   *record.Record
+	file     string
+	record   *record.Record // nil for a stand-in: facts only
+	facts    *Facts         // nil when the file did not load as a record
 	findings []finding.Finding
-	spots    Spots             // where the register-wide checks point
 	outcome  principle.Outcome // the checklist's, with positions
 }
 
@@ -390,25 +412,16 @@ func (r *reader) read(rel string) (res fileResult) {
 				return res
 			}
 		}
-		parsed := r.parse(rel, kind, data)
-		st := parsed.stored()
-		r.opts.Cache.Put(rel, sum, st)
-		if r.opts.Records {
-			return parsed
-		}
-		// The record itself is not kept, only its stand-in, as a result
-		// from the cache would be: the memory of a large register holds
-		// findings, not records.
-		if res, ok := fromStored(rel, st); ok {
-			return res
-		}
-		return parsed
+		res = r.parse(rel, kind, data)
+		r.opts.Cache.Put(rel, sum, res.stored())
+	} else {
+		res = r.parse(rel, kind, data)
 	}
-	res = r.parse(rel, kind, data)
 	if r.standIns() {
-		if s, ok := fromStored(rel, res.stored()); ok {
-			return s
-		}
+		// The record itself is not kept, only its facts, as a result from
+		// the cache would be: the memory of a large register holds
+		// findings, not records.
+		res.record = nil
 	}
 	return res
 }
@@ -434,7 +447,7 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 	for i := range fs {
 		fs[i].Record = rec.ID
 	}
-	res = fileResult{record: rec, findings: fs, spots: spotsOf(doc, rec)}
+	res = fileResult{file: rel, record: rec, facts: factsOf(rec, spotsOf(doc, rec)), findings: fs}
 	if r.checklist != nil {
 		res.outcome = r.checklist.Record(rec)
 		for i := range res.outcome.Findings {
@@ -490,11 +503,13 @@ func toRecord(rel string, kind record.Kind, doc *source.Document) (*record.Recor
 // the cache (cached): the record replaces the stand-in, and nothing is
 // validated or checked again.
 func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileResult) fileResult {
-	if cached.record == nil {
+	if cached.facts == nil {
 		return cached
 	}
 	doc, _ := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil || doc.Root.Kind != yaml.MappingNode {
+		// Not as it was when stored: the facts stand in for the record.
+		cached.record = standIn(rel, cached.facts)
 		return cached
 	}
 	rec, _ := toRecord(rel, kind, doc)

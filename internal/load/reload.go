@@ -15,7 +15,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -68,22 +67,11 @@ func (l *Reloader) Load(opts Options) (*Result, error) {
 	l.run = run
 	results := l.read(r, files)
 
-	var recs []*record.Record
-	loaded := make(map[*record.Record]*fileResult, len(results))
-	for i := range results {
-		findings = append(findings, results[i].findings...)
-		if rec := results[i].record; rec != nil {
-			recs = append(recs, rec)
-			loaded[rec] = &results[i]
-		}
-	}
-	reg := register.New(l.root, r.cfg, recs)
-	findings = append(findings, registerChecks(reg, sensorIDs, loaded)...)
-	finding.Sort(findings)
-	res := &Result{Register: reg, Findings: findings, Files: files}
+	reg, entries, findings, ids := gather(l.root, r.cfg, results, findings, sensorIDs)
+	res := &Result{Register: reg, Findings: findings, Files: files, IDs: ids}
 	if r.checklist != nil {
 		// The records are whole, never stand-ins: finish always completes.
-		res.Checked, _ = r.finish(reg, loaded, len(findings))
+		res.Checked, _ = r.finish(reg, entries, len(findings))
 	}
 	return res, nil
 }

@@ -40,13 +40,13 @@ type Options struct {
 	Today time.Time
 	// Cache, with Today, keeps each file's checked result between runs
 	// (checkcache), so unchanged files are not parsed and checked again. The
-	// loaded Register then holds stand-ins for the cached records (see
+	// loaded Register then holds no records, only their ids (see
 	// load.Options.Cache): for commands that only report findings, unless
 	// Records is set.
 	Cache bool
 	// FindingsOnly, with Today, says the command reports findings and
-	// nothing else of the records: the loaded Register then holds
-	// stand-ins for them, as with Cache, also when nothing is cached.
+	// nothing else of the records: the loaded Register then holds no
+	// records, as with Cache, also when nothing is cached.
 	FindingsOnly bool
 	// Records, with Cache, keeps whole records for a command that publishes
 	// them: a cached file is read into its record again, but neither
@@ -290,14 +290,9 @@ func (r *Register) Findings(today time.Time) []finding.Finding {
 // Unread counts the record files that did not load into a record; they
 // are missing from every output made of the records.
 func (r *Register) Unread() int {
-	res := r.Loaded
-	loaded := make(map[string]bool, len(res.Register.Records))
-	for _, rec := range res.Register.Records {
-		loaded[rec.File] = true
-	}
 	n := 0
-	for _, f := range res.Files {
-		if !loaded[f] {
+	for _, f := range r.Loaded.Files {
+		if _, ok := r.Loaded.IDs[f]; !ok {
 			n++
 		}
 	}
