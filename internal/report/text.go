@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -48,13 +49,24 @@ func findingText(f finding.Finding, color bool) string {
 // position, severity, message and rule on one line, then the principle and
 // help text indented on the next when there are any.
 func writeFinding(b sink, f finding.Finding, color bool) {
-	if pos := f.Position(); pos != "" {
-		b.WriteString(clean(pos))
+	// Written piece by piece: f.Position and the joined texts made
+	// several strings per finding, and a report may have a million.
+	if f.File != "" || f.Line > 0 {
+		b.WriteString(clean(f.File))
+		if f.Line > 0 {
+			var num [24]byte
+			b.WriteByte(':')
+			b.Write(strconv.AppendInt(num[:0], int64(f.Line), 10))
+			if f.Column > 0 {
+				b.WriteByte(':')
+				b.Write(strconv.AppendInt(num[:0], int64(f.Column), 10))
+			}
+		}
 		b.WriteString(": ")
 	}
 	b.WriteString(severityWord(f.Severity, color))
 	b.WriteString(": ")
-	b.WriteString(indent(clean(f.Message)))
+	writeIndented(b, clean(f.Message))
 	if f.Rule != "" {
 		b.WriteString(" (")
 		b.WriteString(clean(f.Rule))
@@ -65,15 +77,28 @@ func writeFinding(b sink, f finding.Finding, color bool) {
 		return
 	}
 	b.WriteString("  ")
-	switch {
-	case f.Principle != "" && f.Help != "":
-		b.WriteString(indent(clean(f.Principle) + " · " + clean(f.Help)))
-	case f.Principle != "":
-		b.WriteString(indent(clean(f.Principle)))
-	default:
-		b.WriteString(indent(clean(f.Help)))
+	writeIndented(b, clean(f.Principle))
+	if f.Principle != "" && f.Help != "" {
+		b.WriteString(" · ")
 	}
+	writeIndented(b, clean(f.Help))
 	b.WriteByte('\n')
+}
+
+// writeIndented writes s with every line after the first started with two
+// spaces, so a message or help text that spans lines stays under its
+// finding.
+func writeIndented(b sink, s string) {
+	for {
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i+1])
+		b.WriteString("  ")
+		s = s[i+1:]
+	}
 }
 
 // severityWord returns the severity's name, coloured when asked.
@@ -92,18 +117,12 @@ func severityWord(s finding.Severity, color bool) string {
 	return c + word + ansiReset
 }
 
-// indent starts every line after the first with two spaces, so a message or
-// help text that spans lines stays under its finding.
-func indent(s string) string {
-	return strings.ReplaceAll(s, "\n", "\n  ")
-}
-
 // clean shows control characters (other than newline and tab) and bytes
 // that are not UTF-8 as \xNN escapes. Messages quote values from records, and
 // a record must not be able to move the cursor, rewrite earlier lines or
 // change colours in a reader's terminal.
 func clean(s string) string {
-	if utf8.ValidString(s) && !strings.ContainsFunc(s, isControl) {
+	if isClean(s) {
 		return s
 	}
 	var b strings.Builder
@@ -120,6 +139,29 @@ func clean(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// isClean reports whether s is valid UTF-8 without control characters
+// other than newline and tab: nearly every text, which clean then returns
+// as it is. It looks at plain ASCII a byte at a time, as a report of a
+// million findings calls it several times on each.
+func isClean(s string) bool {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || isControl(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // isControl reports C0 and C1 control characters and DEL, except newline and
