@@ -175,8 +175,8 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 	ids = make(map[string]string, len(results))
 	for i := range results {
 		res := &results[i]
-		findings = append(findings, res.findings...)
-		res.findings = nil
+		findings = res.packed.appendTo(append(findings, res.findings...))
+		res.findings, res.packed = nil, nil
 		if res.facts == nil {
 			continue
 		}
@@ -208,20 +208,24 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 	var fs []finding.Finding
 	if r.checklist.Exact(outs) {
 		before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
-			return slices.ContainsFunc(outs, func(o principle.Outcome) bool {
-				return slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
-					return f.Rule == rule && f.Law != "" && f.Severity > sev
-				})
-			})
+			silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
+			for i, o := range outs {
+				if entries[i].packedChecked.any(silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
+					return silences(f.Rule, f.Law, f.Severity)
+				}) {
+					return true
+				}
+			}
+			return false
 		})
 		n := spare + len(before) + len(after)
-		for _, o := range outs {
-			n += len(o.Findings)
+		for i, o := range outs {
+			n += len(o.Findings) + entries[i].packedChecked.len()
 		}
 		fs = append(make([]finding.Finding, 0, n), before...)
 		for i, e := range entries {
-			fs = append(fs, outs[i].Findings...)
-			outs[i].Findings, e.outcome.Findings = nil, nil
+			fs = e.packedChecked.appendTo(append(fs, outs[i].Findings...))
+			outs[i].Findings, e.outcome.Findings, e.packedChecked = nil, nil, nil
 		}
 		fs = append(fs, after...)
 	} else {
@@ -360,6 +364,7 @@ type reader struct {
 	marks          bool // look for a template's marks
 	checklist      *principle.Checklist
 	cacheKey       []byte // nil: no cache
+	texts          texts  // what packed findings share
 }
 
 // standIns reports whether the load keeps each file's facts in the place
@@ -374,6 +379,10 @@ type fileResult struct {
 	facts    *Facts         // nil when the file did not load as a record
 	findings []finding.Finding
 	outcome  principle.Outcome // the checklist's, with positions
+
+	// In a load that keeps facts only, findings and outcome.Findings are
+	// kept packed here until the end (pack.go).
+	packed, packedChecked *packedFindings
 }
 
 func fail(rel string, line, col int, msg, help string) fileResult {
@@ -422,6 +431,12 @@ func (r *reader) read(rel string) (res fileResult) {
 		// the cache would be: the memory of a large register holds
 		// findings, not records.
 		res.record = nil
+		if p, ok := r.texts.pack(res.findings); ok {
+			res.findings, res.packed = nil, p
+		}
+		if p, ok := r.texts.pack(res.outcome.Findings); ok {
+			res.outcome.Findings, res.packedChecked = nil, p
+		}
 	}
 	return res
 }

@@ -1,0 +1,35 @@
+package load
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// TestPackKeepsEveryField: a finding packed and unpacked is the finding,
+// field by field; a field added to finding.Finding fails here until pack
+// keeps it too.
+func TestPackKeepsEveryField(t *testing.T) {
+	if n := reflect.TypeFor[finding.Finding]().NumField(); n != 15 {
+		t.Fatalf("finding.Finding has %d fields; pack.go keeps 15: keep the new one too", n)
+	}
+	fs := []finding.Finding{
+		{File: "sensors/a.yaml", Line: 3, Column: 5, Record: "a", Rule: "r1", Principle: "VNG 1", Severity: finding.Error,
+			Message: "m", Help: "h", MessageNL: "mnl", HelpNL: "hnl", Law: "GDPR art. 5", LawNL: "AVG art. 5", Path: "/x", Key: true},
+		{File: "sensors/a.yaml", Record: "a", Rule: "r1", Principle: "VNG 1", Severity: finding.Info, Message: "other"},
+	}
+	var tx texts
+	p, ok := tx.pack(fs)
+	if !ok {
+		t.Fatal("not packed")
+	}
+	if got := p.appendTo(nil); !reflect.DeepEqual(got, fs) {
+		t.Errorf("unpacked\n%+v\nwant\n%+v", got, fs)
+	}
+	for _, bad := range []finding.Finding{{File: "sensors/b.yaml", Record: "a"}, {File: "sensors/a.yaml", Record: "b"}, {File: "sensors/a.yaml", Record: "a", Line: -1}} {
+		if _, ok := tx.pack(append(fs[:1:1], bad)); ok {
+			t.Errorf("%+v packed with a finding it does not fit", bad)
+		}
+	}
+}
