@@ -1,9 +1,11 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -179,9 +181,15 @@ func (b *builder) mapBody(lang string, n, count int) mapBody {
 	shapes, ext := b.mapShapes(m.records)
 	ms := &mapSVG{b: b, lang: lang, root: root, f: ext.frame(), links: len(shapes) <= mapLinkLimit}
 	ms.open()
-	// Areas first, so dots stay on top.
-	ms.areas(shapes)
-	ms.points(shapes)
+	if len(shapes) > mapGridLimit {
+		// So many that the map counts them per cell: its size is bounded
+		// by the canvas, not the register.
+		ms.grid(shapes)
+	} else {
+		// Areas first, so dots stay on top.
+		ms.areas(shapes)
+		ms.points(shapes)
+	}
 	ms.scaleBar(ext.latSum / float64(ext.latN))
 	ms.s.WriteString(`</svg>`)
 	body.SVG = template.HTML(ms.s.String())
@@ -353,6 +361,48 @@ func (m *mapSVG) points(shapes []mapShape) {
 				fmt.Fprintf(&m.s, `<text class="%s" x="%s" y="%s" aria-hidden="true">%s</text>`, class, fmtf(lb.x), fmtf(y+4), esc(lb.text))
 			}
 		}
+	}
+}
+
+// mapGridLimit is the number of shapes up to which each is drawn; above it
+// the map draws a dot per cell of mapCell units holding any, sized by how
+// many it holds, so the map's page stays a few hundred kilobytes however
+// many sensors there are. The list under the map names each.
+const (
+	mapGridLimit = 2000
+	mapCell      = 10.0
+)
+
+// grid draws the shapes counted per cell of the canvas: a position, or an
+// area's mean corner.
+func (m *mapSVG) grid(shapes []mapShape) {
+	counts := map[[2]int]int{}
+	for _, sh := range shapes {
+		var x, y float64
+		switch {
+		case sh.point != nil:
+			x, y = m.f.px(sh.point[0], sh.point[1])
+		case len(sh.poly) > 0:
+			for _, c := range sh.poly {
+				px, py := m.f.px(c[0], c[1])
+				x, y = x+px/float64(len(sh.poly)), y+py/float64(len(sh.poly))
+			}
+		default:
+			continue
+		}
+		counts[[2]int{int(x / mapCell), int(y / mapCell)}]++
+	}
+	cells := make([][2]int, 0, len(counts))
+	for c := range counts {
+		cells = append(cells, c)
+	}
+	slices.SortFunc(cells, func(a, b [2]int) int { return cmp.Or(cmp.Compare(a[1], b[1]), cmp.Compare(a[0], b[0])) })
+	word := strings.ToLower(t(m.lang, "sensors"))
+	for _, c := range cells {
+		n := counts[c]
+		r := min(mapCell/2, 2+math.Log2(float64(n)))
+		fmt.Fprintf(&m.s, `<g><title>%d %s</title><circle class="pt" cx="%s" cy="%s" r="%s"/></g>`, n, esc(word),
+			fmtf((float64(c[0])+0.5)*mapCell), fmtf((float64(c[1])+0.5)*mapCell), fmtf(r))
 	}
 }
 

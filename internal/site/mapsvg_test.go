@@ -1,9 +1,11 @@
 package site
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -83,5 +85,39 @@ func TestMapListIsPaged(t *testing.T) {
 		if !strings.Contains(page, want+`"`) {
 			t.Errorf("the page of %s does not link %s", last, want)
 		}
+	}
+}
+
+// TestMapGrid: above mapGridLimit shapes the map draws a dot per cell,
+// each titled with its count: the counts add up to every shape, the dots
+// are bounded by the canvas, not the number of shapes, and the drawing is
+// the same each time.
+func TestMapGrid(t *testing.T) {
+	var shapes []mapShape
+	ext := mapExtent{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
+	for i := range 3 * mapGridLimit {
+		lon, lat := 4.8+float64(i%97)*0.003, 52.0+float64(i%89)*0.002
+		x, y := mercator(lon, lat)
+		shapes = append(shapes, mapShape{point: &[2]float64{x, y}})
+		ext.grow(x, y, lat)
+	}
+	draw := func() string {
+		m := &mapSVG{lang: "nl", f: ext.frame()}
+		m.grid(shapes)
+		return m.s.String()
+	}
+	svg := draw()
+	if svg != draw() {
+		t.Error("the grid is drawn differently twice")
+	}
+	titles := regexp.MustCompile(`<title>(\d+) sensoren</title>`).FindAllStringSubmatch(svg, -1)
+	sum := 0
+	for _, m := range titles {
+		n, _ := strconv.Atoi(m[1])
+		sum += n
+	}
+	f := ext.frame()
+	if bound := int((f.w/mapCell + 1) * (f.h/mapCell + 1)); sum != len(shapes) || len(titles) == 0 || len(titles) > bound {
+		t.Errorf("%d dots counting %d shapes; want %d shapes in at most %d dots", len(titles), sum, len(shapes), bound)
 	}
 }
