@@ -85,15 +85,27 @@ type skeleton struct {
 	keptMu sync.RWMutex
 	kept   map[string]template.HTML
 	nkept  atomic.Int64 // bytes of kept
+	// frames are what record.html's templates wrote around the HTML a
+	// page fills in (a section around its rows, a table around its
+	// cells), by a key of the template and what it showed; there are few.
+	frames map[frameKey]frame
+}
+
+// frameKey says what a frame shows: the template, the section or field,
+// and how many rows and slots it has.
+type frameKey struct {
+	name, id    string
+	rows, slots int
 }
 
 // maxKept bounds the bytes of parts a skeleton keeps (keys and HTML).
 const maxKept = 4 << 20
 
-// cached returns the part kept for key.
-func (sk *skeleton) cached(key string) (template.HTML, bool) {
+// cached returns the part kept for key. Keys are bytes a page reuses, so
+// that looking one up takes no memory of its own.
+func (sk *skeleton) cached(key []byte) (template.HTML, bool) {
 	sk.keptMu.RLock()
-	h, ok := sk.kept[key]
+	h, ok := sk.kept[string(key)]
 	sk.keptMu.RUnlock()
 	return h, ok
 }
@@ -118,11 +130,58 @@ func (sk *skeleton) render(key, name string, data any) (template.HTML, error) {
 }
 
 // part returns the part for key, rendering it on first use.
-func (sk *skeleton) part(key, name string, data any) (template.HTML, error) {
+func (sk *skeleton) part(key []byte, name string, data any) (template.HTML, error) {
 	if h, ok := sk.cached(key); ok {
 		return h, nil
 	}
-	return sk.render(key, name, data)
+	return sk.render(string(key), name, data)
+}
+
+// frame is HTML record.html's templates wrote with slots in it: parts of
+// HTML with a slot between each two. A page fills the slots with HTML the
+// template engine wrote for the same place, so the page is what the
+// template would have written with that HTML in its data, without running
+// it for each page. A frame's template has its slots where it writes HTML
+// of its data (template.HTML) between elements, never in an attribute.
+type frame []string
+
+// slot is what a frame's template is given for HTML the page fills in. The
+// engine writes a text's NUL as U+FFFD, so a NUL in a frame is a slot.
+const slot template.HTML = "\x00"
+
+// fill writes the frame with the slots filled in, in order.
+func (f frame) fill(w *strings.Builder, slots ...template.HTML) {
+	for i, part := range f {
+		w.WriteString(part)
+		if i < len(slots) && i < len(f)-1 {
+			w.WriteString(string(slots[i]))
+		}
+	}
+}
+
+// frame returns the frame for key, executing its template for data (with
+// slots where the page's HTML goes) on first use.
+func (sk *skeleton) frame(key frameKey, data any) (frame, error) {
+	sk.keptMu.RLock()
+	f, ok := sk.frames[key]
+	sk.keptMu.RUnlock()
+	if ok {
+		return f, nil
+	}
+	var b strings.Builder
+	if err := executeRecord(&b, sk.lang, key.name, data); err != nil {
+		return nil, err
+	}
+	f = strings.Split(b.String(), string(slot))
+	if len(f) != key.slots+1 {
+		// A slot in an attribute is escaped, and the page's HTML would
+		// be lost: the template is wrong.
+		return nil, fmt.Errorf("template %s wrote %d slots for %s, want %d", key.name, len(f)-1, key.id, key.slots)
+	}
+	sk.keptMu.Lock()
+	sk.frames[key] = f
+	sk.keptMu.Unlock()
+	return f, nil
 }
 
 const (
@@ -210,7 +269,7 @@ func (b *builder) recordSkeleton(lang string, k record.Kind) (*skeleton, error) 
 	if len(sk.slots) != 2+2*len(pg.Alternates) {
 		return nil, fmt.Errorf("record layout has %d slots, want %d", len(sk.slots), 2+2*len(pg.Alternates))
 	}
-	sk.lang, sk.kept = lang, map[string]template.HTML{}
+	sk.lang, sk.kept, sk.frames = lang, map[string]template.HTML{}, map[frameKey]frame{}
 	if err := b.renderParts(sk, lang, rootFor(dummy)); err != nil {
 		return nil, err
 	}

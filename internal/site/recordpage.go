@@ -40,9 +40,12 @@ func newFindingView(lang, title string, f finding.Finding) findingView {
 	return findingView{Title: title, Class: c, Icon: s, Level: l, Message: msg, Help: help, Lang: textLang, Mark: mark, Rule: f.Rule}
 }
 
-// key says what the finding's line shows.
-func (f *findingView) key() string {
-	return f.Title + "\x00" + f.Class + "\x00" + f.Level + "\x00" + f.Message + "\x00" + f.Help + "\x00" + f.Mark + "\x00" + f.Rule
+// appendKey appends what the finding's line shows to dst.
+func (f *findingView) appendKey(dst []byte) []byte {
+	for _, s := range [...]string{f.Title, f.Class, f.Level, f.Message, f.Help, f.Mark, f.Rule} {
+		dst = append(append(dst, s...), 0)
+	}
+	return dst
 }
 
 type principleRow struct {
@@ -55,14 +58,16 @@ type principleRow struct {
 	Findings []findingView
 }
 
-// key says what the line of the template name shows of the principle: the
-// same key, the same line.
-func (p *principleRow) key(name string) string {
-	k := name + "\x00" + p.URL + "\x00" + p.Class + "\x00" + p.Level
-	for _, f := range p.Findings {
-		k += "\x00" + f.key()
+// appendKey appends what the line of the template name shows of the
+// principle to dst: the same key, the same line.
+func (p *principleRow) appendKey(dst []byte, name string) []byte {
+	for _, s := range [...]string{name, p.URL, p.Class, p.Level} {
+		dst = append(append(dst, s...), 0)
 	}
-	return k
+	for i := range p.Findings {
+		dst = p.Findings[i].appendKey(append(dst, 1))
+	}
+	return dst
 }
 
 type relatedLink struct {
@@ -110,11 +115,13 @@ type recordBody struct {
 	Held            withheldView
 	Withheld        []string
 	WithheldWhy     string
-	Sections        []recordSection
-	Eval            sevView
-	Checked         bool
-	Problems        []template.HTML // lines of the template "problem"
-	CleanText       string          // how many principles have no findings
+	// Sections are the field table's sections, as recordview.go wrote
+	// them with record.html's templates.
+	Sections  template.HTML
+	Eval      sevView
+	Checked   bool
+	Problems  []template.HTML // lines of the template "problem"
+	CleanText string          // how many principles have no findings
 	// CleanLinks link the principles without findings, one after another
 	// (skeleton.principleLinks).
 	CleanLinks template.HTML
@@ -144,16 +151,15 @@ func severityView(lang string, s finding.Severity) (class, sym, level string) {
 	return "sev-info", symInfo, t(lang, "sev.info")
 }
 
+// recordBody is what the record page of r in lang shows.
 func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*recordBody, error) {
-	p := b.recordPath(lang, r)
-	root := rootFor(p)
-	principlesURL := root + b.pagePath(lang, "principles")
+	root := rootFor(b.recordPath(lang, r))
 	body := &recordBody{
 		Lang: lang, Name: r.Name, NameLang: otherLang(lang, contentLang),
 		KindLabel: valueLabel(lang, "kind", string(r.Kind)), TypeLabel: typeLabel(lang, r),
 		Status: statusView(lang, r.Status), Checked: b.checked, ShowAuthors: b.cfg.Site.ShowCommitAuthors,
 		ReportURL: b.reportURL(lang, r), UpdateURL: b.updateURL(lang, r),
-		Held: heldView(r),
+		Held: heldView(r), Eval: b.evalView(lang, r),
 	}
 	if r.IsWithheld("summary") {
 		body.SummaryWithheld = true
@@ -172,33 +178,46 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 	if body.Sections, err = fc.sections(); err != nil {
 		return nil, err
 	}
-	for i := range body.Sections {
-		body.Sections[i].Head = sk.heads[body.Sections[i].ID]
-	}
 	if b.withSource[r.ID] {
 		body.SourceURL = root + sourcePath(r)
 	}
+	if err := b.checklist(body, lang, root, r, sk); err != nil {
+		return nil, err
+	}
+	body.Deviations = b.deviationViews(lang, root, r.Kind)
+	body.Uses, body.UsedBy = b.related(lang, root, r)
+	body.History = b.historyRows(lang, r)
+	return body, nil
+}
 
+// evalView is the state of the record's evaluation: withheld, lapsed, due
+// soon, on time, not needed or not known.
+func (b *builder) evalView(lang string, r *record.Record) sevView {
 	switch st, date := b.evalState(r); {
 	case r.IsWithheld("evaluation"):
-		body.Eval = sevView{"sev-info", symLock, t(lang, "withheld")}
+		return sevView{"sev-info", symLock, t(lang, "withheld")}
 	case st == "lapsed":
-		body.Eval = sevView{"sev-error", symError, tf(lang, "eval.lapsed", longDate(lang, date))}
+		return sevView{"sev-error", symError, tf(lang, "eval.lapsed", longDate(lang, date))}
 	case st == "soon":
-		body.Eval = sevView{"sev-warning", symWarn, tf(lang, "eval.soon", longDate(lang, date))}
+		return sevView{"sev-warning", symWarn, tf(lang, "eval.soon", longDate(lang, date))}
 	case st == "ok":
-		body.Eval = sevView{"sev-ok", symOK, tf(lang, "eval.ok", longDate(lang, date))}
+		return sevView{"sev-ok", symOK, tf(lang, "eval.ok", longDate(lang, date))}
 	case st == "na":
-		body.Eval = sevView{"sev-info", symInfo, t(lang, "eval.na")}
-	default:
-		body.Eval = sevView{"sev-warning", symWarn, t(lang, "eval.unknown")}
+		return sevView{"sev-info", symInfo, t(lang, "eval.na")}
 	}
+	return sevView{"sev-warning", symWarn, t(lang, "eval.unknown")}
+}
 
-	// Findings grouped by the principle they cite; a finding that cites no
-	// known principle (a schema problem, say) is listed on its own.
+// checklist fills in the checklist: the record's findings grouped by the
+// principle they cite, the principles found clean and those not checked; a
+// finding that cites no known principle (a schema problem, say) is listed
+// on its own.
+func (b *builder) checklist(body *recordBody, lang, root string, r *record.Record, sk *skeleton) error {
+	principlesURL := root + b.pagePath(lang, "principles")
 	fs := b.findingsOf(r.ID)
 	matched := make([]bool, len(fs))
 	var clean []template.HTML
+	var key []byte
 	i := langIndex(lang)
 	for pi := range principles {
 		pr := &principles[pi]
@@ -213,42 +232,45 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 			worst = max(worst, f.Severity)
 			found = append(found, newFindingView(lang, b.rules[f.Rule].Title[i], f))
 		}
-		line := func(name, class, icon, level string) error {
-			row := &principleRow{URL: principlesURL + "#" + anchor, Ref: pr.Ref, Label: pr.Label[i], Class: class, Icon: icon, Level: level, Findings: found}
-			h, err := sk.part(row.key(name), name, row)
-			if name == "problem" {
-				body.Problems = append(body.Problems, h)
-			} else {
-				body.NotChecked = append(body.NotChecked, h)
+		var name, class, icon, level string
+		switch {
+		case worst > finding.Off:
+			name = "problem"
+			class, icon, level = severityView(lang, worst)
+		case !pr.appliesTo(r.Kind):
+			continue
+		default:
+			// A tick only where a rule ran and found nothing.
+			switch st := b.checkedState(anchor); st {
+			case "ok":
+				clean = append(clean, sk.principleLinks[pi])
+				continue
+			case "off", "partly":
+				name = "notchecked"
+				class, icon, level = "sev-info", symInfo, t(lang, map[string]string{"off": "notcheckedoff", "partly": "partlycheckedoff"}[st])
+			default:
+				continue
 			}
+		}
+		row := &principleRow{URL: principlesURL + "#" + anchor, Ref: pr.Ref, Label: pr.Label[i], Class: class, Icon: icon, Level: level, Findings: found}
+		key = row.appendKey(key[:0], name)
+		h, err := sk.part(key, name, row)
+		if err != nil {
 			return err
 		}
-		if worst > finding.Off {
-			c, sym, l := severityView(lang, worst)
-			if err := line("problem", c, sym, l); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if !pr.appliesTo(r.Kind) {
-			continue
-		}
-		// A tick only where a rule ran and found nothing.
-		switch st := b.checkedState(anchor); st {
-		case "ok":
-			clean = append(clean, sk.principleLinks[pi])
-		case "off", "partly":
-			if err := line("notchecked", "sev-info", symInfo, t(lang, map[string]string{"off": "notcheckedoff", "partly": "partlycheckedoff"}[st])); err != nil {
-				return nil, err
-			}
+		if name == "problem" {
+			body.Problems = append(body.Problems, h)
+		} else {
+			body.NotChecked = append(body.NotChecked, h)
 		}
 	}
 	for fi, f := range fs {
 		if !matched[fi] {
 			fv := newFindingView(lang, b.rules[f.Rule].Title[i], f)
-			h, err := sk.part("other\x00"+fv.key(), "other", &fv)
+			key = fv.appendKey(append(key[:0], "other\x00"...))
+			h, err := sk.part(key, "other", &fv)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			body.Other = append(body.Other, h)
 		}
@@ -259,39 +281,51 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 	body.CleanText = fmt.Sprintf(t(lang, "nofindingsat"), len(clean))
 	// Links the template engine wrote, joined by a comma.
 	body.CleanLinks = joinHTML(clean, ", ")
-	body.Deviations = b.deviationViews(lang, root, r.Kind)
+	return nil
+}
 
+// related are the public sensors the algorithm r uses and the algorithms
+// that use the sensor r.
+func (b *builder) related(lang, root string, r *record.Record) (uses, usedBy []relatedLink) {
 	if r.Kind == record.Algorithm && !r.IsWithheld("uses_sensors") {
 		for _, id := range r.UsesSensors {
 			// The view names only public sensors; a sensor that is not
 			// public is left out, id and all.
 			if s := b.reg.ByID(id); s != nil && s.IsPublic() {
-				body.Uses = append(body.Uses, relatedLink{URL: root + b.recordPath(lang, s), Name: s.Name, Note: typeLabel(lang, s)})
+				uses = append(uses, relatedLink{URL: root + b.recordPath(lang, s), Name: s.Name, Note: typeLabel(lang, s)})
 			}
 		}
 	}
 	for _, a := range b.usedBy[r.ID] {
-		body.UsedBy = append(body.UsedBy, relatedLink{URL: root + b.recordPath(lang, a), Name: a.Name, Note: typeLabel(lang, a)})
+		usedBy = append(usedBy, relatedLink{URL: root + b.recordPath(lang, a), Name: a.Name, Note: typeLabel(lang, a)})
 	}
+	return uses, usedBy
+}
 
-	if h, ok := b.opts.History[r.File]; ok {
-		for _, c := range h.Changes {
-			what := t(lang, "changed")
-			if c.Added {
-				what = t(lang, "added")
-			}
-			// A commit subject is free text: it may name a withheld value.
-			row := historyRow{Date: *datePiece(lang, c.Date).Time, What: what, Subject: b.pub.Scrub(b.loaded.ByID(r.ID), c.Subject, lang)}
-			if !c.Added {
-				row.Fields = changedFields(lang, c.Fields)
-			}
-			if body.ShowAuthors {
-				row.Author = c.Author
-			}
-			body.History = append(body.History, row)
-		}
+// historyRows are the record's commits, newest first, as the history
+// gives them.
+func (b *builder) historyRows(lang string, r *record.Record) []historyRow {
+	h, ok := b.opts.History[r.File]
+	if !ok {
+		return nil
 	}
-	return body, nil
+	var rows []historyRow
+	for _, c := range h.Changes {
+		what := t(lang, "changed")
+		if c.Added {
+			what = t(lang, "added")
+		}
+		// A commit subject is free text: it may name a withheld value.
+		row := historyRow{Date: *datePiece(lang, c.Date).Time, What: what, Subject: b.pub.Scrub(b.loaded.ByID(r.ID), c.Subject, lang)}
+		if !c.Added {
+			row.Fields = changedFields(lang, c.Fields)
+		}
+		if b.cfg.Site.ShowCommitAuthors {
+			row.Author = c.Author
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // changedFields names changed fields for a reader, each by the nearest

@@ -72,7 +72,7 @@ type fieldTable struct {
 	ID, Caption string
 	Held        *withheldView // the record withholds the list
 	Cols        []string
-	Rows        [][][]piece // a row's first cell heads it
+	Rows        [][]template.HTML // cells as "pieces" wrote them; a row's first cell heads it
 }
 
 // recordSection is a section of the record page: its rows, then its
@@ -96,6 +96,7 @@ type fieldCtx struct {
 	lang string
 	root string // the way back to the site root
 	r    *record.Record
+	key  []byte // the key of the part in hand (skeleton.kept), reused
 }
 
 // pieces collects what a field shows, leaving out what is empty, so that a
@@ -270,63 +271,108 @@ var shownFields = sync.OnceValue(func() map[shownKey][]field.Field {
 	return m
 })
 
-// sections are the record's sections as the page shows them: each of the
-// table's sections for the record's kind with something to show, and a
-// Custom field with a section of its own after the section it belongs to.
-func (c *fieldCtx) sections() ([]recordSection, error) {
-	var out []recordSection
+// sections writes the record's sections as the page shows them: each of
+// the table's sections for the record's kind with something to show, and
+// a Custom field with a section of its own after the section it belongs
+// to.
+func (c *fieldCtx) sections() (template.HTML, error) {
+	var out strings.Builder
+	out.Grow(8192)
 	for _, s := range field.Sections {
 		if s.Record != "" && s.Record != c.r.Kind {
 			continue
 		}
-		sec := recordSection{ID: s.ID, Title: s.Title[langIndex(c.lang)]}
-		var after []recordSection
-		var rows strings.Builder
-		rows.Grow(2048)
-		withheldGroup := ""
-		for _, f := range shownFields()[shownKey{s.Key, c.r.Kind}] {
-			if withheldGroup != "" && strings.HasPrefix(f.Path, withheldGroup+".") {
-				continue // said once, by the group's row
-			}
-			label := f.Text(c.lang)
-			var row template.HTML
-			var err error
-			switch {
-			case f.Display == field.Table:
-				var t template.HTML
-				if t, err = c.table(f); t != "" {
-					sec.Tables = append(sec.Tables, t)
-				}
-			case customSections[f.Path].show != nil:
-				cs := customSections[f.Path]
-				own := recordSection{ID: cs.id, Title: label}
-				if cs.show(c, &own) {
-					after = append(after, own)
-				}
-			case c.r.IsWithheld(f.Path):
-				held := heldView(c.r)
-				row, err = c.sk.part("held\x00"+label+"\x00"+held.Reason, "row", &fieldRow{Label: label, Held: &held})
-				if !f.Leaf() {
-					withheldGroup = f.Path
-				}
-			case f.Kind == field.Group && f.Display == field.Row:
-				// Its fields have rows of their own.
-			default:
-				row, err = c.fieldRow(label, f)
-			}
-			if err != nil {
-				return nil, err
-			}
-			rows.WriteString(string(row))
+		rows, tables, after, err := c.fields(s)
+		if err != nil {
+			return "", err
 		}
-		// Rows the template wrote, one after another.
-		sec.Rows = template.HTML(rows.String())
-		if sec.Rows != "" || len(sec.Tables) > 0 {
-			out = append(out, sec)
+		if rows != "" || len(tables) > 0 {
+			if err := c.writeSection(&out, s.ID, rows, tables); err != nil {
+				return "", err
+			}
 		}
-		out = append(out, after...)
+		for _, own := range after {
+			own.Head = c.sk.heads[own.ID]
+			if err := executeRecord(&out, c.lang, "section", &own); err != nil {
+				return "", err
+			}
+		}
 	}
-	return out, nil
+	return template.HTML(out.String()), nil
+}
+
+// fields are the rows and tables of the section's fields, and the sections
+// of its own of a Custom field that has one.
+func (c *fieldCtx) fields(s field.Section) (template.HTML, []template.HTML, []recordSection, error) {
+	var tables []template.HTML
+	var after []recordSection
+	var rows strings.Builder
+	rows.Grow(2048)
+	withheldGroup := ""
+	for _, f := range shownFields()[shownKey{s.Key, c.r.Kind}] {
+		if withheldGroup != "" && strings.HasPrefix(f.Path, withheldGroup+".") {
+			continue // said once, by the group's row
+		}
+		label := f.Text(c.lang)
+		var row template.HTML
+		var err error
+		switch {
+		case f.Display == field.Table:
+			var t template.HTML
+			if t, err = c.table(f); t != "" {
+				tables = append(tables, t)
+			}
+		case customSections[f.Path].show != nil:
+			cs := customSections[f.Path]
+			own := recordSection{ID: cs.id, Title: label}
+			if cs.show(c, &own) {
+				after = append(after, own)
+			}
+		case c.r.IsWithheld(f.Path):
+			held := heldView(c.r)
+			c.key = append(append(append(append(c.key[:0], "held\x00"...), label...), 0), held.Reason...)
+			row, err = c.sk.part(c.key, "row", &fieldRow{Label: label, Held: &held})
+			if !f.Leaf() {
+				withheldGroup = f.Path
+			}
+		case f.Kind == field.Group && f.Display == field.Row:
+			// Its fields have rows of their own.
+		default:
+			row, err = c.fieldRow(label, f)
+		}
+		if err != nil {
+			return "", nil, nil, err
+		}
+		rows.WriteString(string(row))
+	}
+	// Rows the template wrote, one after another.
+	return template.HTML(rows.String()), tables, after, nil
+}
+
+// writeSection writes a section of rows and tables in the frame the
+// template "section" writes around them.
+func (c *fieldCtx) writeSection(w *strings.Builder, id string, rows template.HTML, tables []template.HTML) error {
+	sec := recordSection{ID: id, Head: c.sk.heads[id]}
+	var fill []template.HTML
+	if rows != "" {
+		sec.Rows = slot
+		fill = append(fill, rows)
+	}
+	if len(tables) > 0 {
+		sec.Tables = []template.HTML{slot}
+		fill = append(fill, joinHTML(tables, ""))
+	}
+	// Rows or none, tables or none: the slots say which.
+	rowSlots := 0
+	if rows != "" {
+		rowSlots = 1
+	}
+	f, err := c.sk.frame(frameKey{"section", id, rowSlots, len(fill)}, &sec)
+	if err != nil {
+		return err
+	}
+	f.fill(w, fill...)
+	return nil
 }
 
 // fieldRow is the row of a field, as its kind says or as the page composes
@@ -336,118 +382,138 @@ func (c *fieldCtx) sections() ([]recordSection, error) {
 // rendered once for the pages of a language and kind, and kept for the next
 // page that shows the same.
 func (c *fieldCtx) fieldRow(label string, f field.Field) (template.HTML, error) {
-	var key string
 	var v pieces
 	if f.Display == field.Custom {
 		if v = customFields[f.Path](c); len(v) > 0 {
-			key = "custom\x00" + f.Path + "\x00" + v.key()
+			c.key = v.appendKey(append(append(append(c.key[:0], "custom\x00"...), f.Path...), 0))
 		}
 	} else if raw, ok := f.Value(c.r); ok {
-		key = "row\x00" + f.Path + "\x00" + valueKey(raw)
-		if h, ok := c.sk.cached(key); ok {
+		c.key = appendValueKey(append(append(append(c.key[:0], "row\x00"...), f.Path...), 0), raw)
+		if h, ok := c.sk.cached(c.key); ok {
 			return h, nil
 		}
 		v = c.value(f)
 	}
 	switch {
 	case len(v) > 0:
-		return c.sk.part(key, "row", &fieldRow{Label: label, Value: v})
+		return c.sk.part(c.key, "row", &fieldRow{Label: label, Value: v})
 	case f.Need.Applies(c.r):
-		return c.sk.part("missing\x00"+label, "row", &fieldRow{Label: label, Missing: true})
+		c.key = append(append(c.key[:0], "missing\x00"...), label...)
+		return c.sk.part(c.key, "row", &fieldRow{Label: label, Missing: true})
 	}
 	return "", nil
 }
 
-// key says what the pieces show: the same key, the same HTML.
-func (p pieces) key() string {
-	var b strings.Builder
-	b.Grow(256)
-	var add func(ps []piece)
-	add = func(ps []piece) {
-		for _, pc := range ps {
-			b.WriteString(pc.Text)
-			b.WriteByte(1)
-			if pc.Time != nil {
-				b.WriteString(pc.Time.Datetime + "\x02" + pc.Time.Text)
-			}
-			b.WriteByte(1)
-			for _, para := range pc.Paras {
-				for _, line := range para {
-					b.WriteString(line)
-					b.WriteByte(2)
-				}
-				b.WriteByte(3)
-			}
-			b.WriteString(pc.Lang)
-			b.WriteByte(1)
-			if pc.Link != nil {
-				b.WriteString(pc.Link.Href + "\x02" + pc.Link.Text + "\x02" + strconv.FormatBool(pc.Link.Site))
-			}
-			b.WriteByte(1)
-			b.WriteByte(4)
-			add(pc.List)
-			b.WriteByte(5)
-			if pc.Para != nil {
-				b.WriteString(pc.Para.Label + "\x02" + strconv.FormatBool(pc.Para.Strong))
-				b.WriteByte(4)
-				add(pc.Para.Value)
-				b.WriteByte(5)
-			}
-			b.WriteByte(1)
-			for _, line := range pc.Lines {
-				b.WriteString(line)
-				b.WriteByte(2)
-			}
-			b.WriteByte(1)
-			b.WriteString(pc.Code + "\x01" + pc.Mail + "\x01" + pc.Muted)
-			b.WriteByte(6)
+// appendKey appends what the pieces show to dst: the same key, the same
+// HTML.
+func (p pieces) appendKey(dst []byte) []byte {
+	for _, pc := range p {
+		dst = append(append(dst, pc.Text...), 1)
+		if pc.Time != nil {
+			dst = append(append(append(dst, pc.Time.Datetime...), 2), pc.Time.Text...)
 		}
+		dst = append(dst, 1)
+		for _, para := range pc.Paras {
+			for _, line := range para {
+				dst = append(append(dst, line...), 2)
+			}
+			dst = append(dst, 3)
+		}
+		dst = append(append(dst, pc.Lang...), 1)
+		if pc.Link != nil {
+			dst = append(append(append(append(append(dst, pc.Link.Href...), 2), pc.Link.Text...), 2), strconv.FormatBool(pc.Link.Site)...)
+		}
+		dst = append(dst, 1, 4)
+		dst = pieces(pc.List).appendKey(dst)
+		dst = append(dst, 5)
+		if pc.Para != nil {
+			dst = append(append(append(append(dst, pc.Para.Label...), 2), strconv.FormatBool(pc.Para.Strong)...), 4)
+			dst = pieces(pc.Para.Value).appendKey(dst)
+			dst = append(dst, 5)
+		}
+		dst = append(dst, 1)
+		for _, line := range pc.Lines {
+			dst = append(append(dst, line...), 2)
+		}
+		dst = append(dst, 1)
+		dst = append(append(append(append(append(dst, pc.Code...), 1), pc.Mail...), 1), pc.Muted...)
+		dst = append(dst, 6)
 	}
-	add(p)
-	return b.String()
+	return dst
 }
 
-// valueKey is a field's value as part of a key of skeleton.kept.
-func valueKey(v any) string {
+// appendValueKey appends a field's value to dst, as part of a key of
+// skeleton.kept.
+func appendValueKey(dst []byte, v any) []byte {
 	switch v := v.(type) {
 	case string:
-		return v
+		return append(dst, v...)
 	case []string:
-		return strings.Join(v, "\x1f")
+		for i, s := range v {
+			if i > 0 {
+				dst = append(dst, 0x1f)
+			}
+			dst = append(dst, s...)
+		}
+		return dst
 	case bool:
-		return strconv.FormatBool(v)
+		return strconv.AppendBool(dst, v)
 	case int:
-		return strconv.Itoa(v)
+		return strconv.AppendInt(dst, int64(v), 10)
 	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
+		return strconv.AppendFloat(dst, v, 'g', -1, 64)
 	}
-	return fmt.Sprint(v)
+	return fmt.Append(dst, v)
 }
 
 // table is a list of objects as a table with a caption and column
 // headers, as the template "table" wrote it; "" when the record lists none.
+// Its cells are written by the template "pieces", each kept for the pages
+// that show the same (a date, a yes, a unit), and set in the frame the
+// template "table" writes for as many rows.
 func (c *fieldCtx) table(f field.Field) (template.HTML, error) {
 	tb := fieldTable{ID: "t-" + strings.ReplaceAll(f.Path, ".", "-"), Caption: f.Text(c.lang)}
 	if c.r.IsWithheld(f.Path) {
 		held := heldView(c.r)
 		tb.Held = &held
-		return c.sk.part("tableheld\x00"+f.Path+"\x00"+held.Reason, "table", &tb)
+		c.key = append(append(append(append(c.key[:0], "tableheld\x00"...), f.Path...), 0), held.Reason...)
+		return c.sk.part(c.key, "table", &tb)
 	}
 	spec := tables[f.Path]
-	if tb.Rows = spec.rows(c); len(tb.Rows) == 0 {
+	rows := spec.rows(c)
+	if len(rows) == 0 {
 		return "", nil
+	}
+	var cells []template.HTML
+	for _, row := range rows {
+		slots := make([]template.HTML, len(row))
+		for i, cell := range row {
+			slots[i] = slot
+			h, err := c.cell(cell)
+			if err != nil {
+				return "", err
+			}
+			cells = append(cells, h)
+		}
+		tb.Rows = append(tb.Rows, slots)
 	}
 	for _, col := range spec.cols {
 		tb.Cols = append(tb.Cols, t(c.lang, col))
 	}
-	var key strings.Builder
-	key.Grow(512)
-	key.WriteString("table\x00" + f.Path)
-	for _, row := range tb.Rows {
-		for _, cell := range row {
-			key.WriteString("\x00" + pieces(cell).key())
-		}
-		key.WriteString("\x07")
+	fr, err := c.sk.frame(frameKey{"table", f.Path, len(rows), len(cells)}, &tb)
+	if err != nil {
+		return "", err
 	}
-	return c.sk.part(key.String(), "table", &tb)
+	var b strings.Builder
+	fr.fill(&b, cells...)
+	return template.HTML(b.String()), nil
+}
+
+// cell is a table cell as the template "pieces" wrote it.
+func (c *fieldCtx) cell(p pieces) (template.HTML, error) {
+	if len(p) == 0 {
+		return "", nil
+	}
+	c.key = p.appendKey(append(c.key[:0], "cell\x00"...))
+	return c.sk.part(c.key, "pieces", []piece(p))
 }

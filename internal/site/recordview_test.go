@@ -181,3 +181,40 @@ var (
 	hrefRe   = regexp.MustCompile(`href="([^"]*)"`)
 	safeHref = regexp.MustCompile(`^(https?://|mailto:|\.\./|[a-z0-9-]+\.html|#)`)
 )
+
+// TestFrames: a frame filled in is what its template writes with the same
+// HTML in its data, and a slot the engine would escape (in an attribute)
+// is an error rather than a page that loses what goes there.
+func TestFrames(t *testing.T) {
+	sk := &skeleton{lang: "nl", kept: map[string]template.HTML{}, frames: map[frameKey]frame{}}
+	head := template.HTML(`<section aria-labelledby="h-wat" class="fields"><h2 id="h-wat">Wat</h2>`)
+	rows := template.HTML(`<dt>Naam</dt><dd>A &amp; B</dd>`)
+	tables := []template.HTML{`<table><tr><td>1</td></tr></table>`, `<table><tr><td>2</td></tr></table>`}
+	tests := []struct {
+		name   string
+		rows   template.HTML
+		tables []template.HTML
+	}{
+		{"rows and tables", rows, tables},
+		{"rows only", rows, nil},
+		{"tables only", "", tables},
+	}
+	for _, tt := range tests {
+		var want strings.Builder
+		if err := executeRecord(&want, "nl", "section", &recordSection{Head: head, Rows: tt.rows, Tables: tt.tables}); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		c := &fieldCtx{sk: sk, lang: "nl"}
+		sk.heads = map[string]template.HTML{"wat": head}
+		if err := c.writeSection(&got, "wat", tt.rows, tt.tables); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%s: frame wrote\n%s\nwant\n%s", tt.name, got.String(), want.String())
+		}
+	}
+	if _, err := sk.frame(frameKey{"principle-link", "x", 0, 1}, principleRow{URL: string(slot), Label: "x"}); err == nil {
+		t.Error("a slot in an attribute makes a frame")
+	}
+}
