@@ -67,7 +67,7 @@ func WritePDF(w io.Writer, p *Packet) error {
 	d.render()
 	// Footers last, when the number of pages is known.
 	err := d.pdf.finish(pdfInfo{title: p.Title + " · " + p.Meeting, subject: p.Committee, creator: "register packet", producer: "register packet"},
-		d.footer)
+		d.footer, d.pageNumber)
 	if err != nil {
 		return fmt.Errorf("write PDF packet: %w", err)
 	}
@@ -85,10 +85,9 @@ type pdfDoc struct {
 	size  float64
 	ink   colour // the colour of the text that follows
 	// mark is the confidential mark of the record being laid out, for the
-	// top and foot of each of its pages.
-	mark string
-	// footTitle is the title in the footer, shortened to fit.
-	footTitle string
+	// top and foot of each of its pages; markFit is it shortened to fit,
+	// and markOf the mark markFit was made of.
+	mark, markFit, markOf string
 	// words is wrap's buffer for the words of a line.
 	words []string
 }
@@ -341,37 +340,47 @@ func severityColour(s finding.Severity) [3]uint8 {
 	return [3]uint8{colourMuted, colourMuted, colourMuted}
 }
 
-// newPage starts a page.
+// newPage starts a page; on a page of a record that is not public it
+// writes the record's mark at the top and the foot, so no page of it can
+// travel unmarked.
 func (d *pdfDoc) newPage() {
 	d.pdf.endPage()
-	d.pdf.startPage(d.mark)
+	d.pdf.startPage()
 	d.pages++
 	d.y = marginTop
+	if d.mark == "" {
+		return
+	}
+	// The page may start in the middle of a paragraph or a table, which
+	// goes on in its own font and colour.
+	font, size, ink := d.font, d.size, d.ink
+	d.setFont(fontBold, 8.5)
+	d.ink = rgb(0xa4, 0x16, 0x1a)
+	if d.markOf != d.mark {
+		d.markFit, d.markOf = d.fit(d.mark, contentW), d.mark
+	}
+	d.cell(marginL, marginTop-30, d.markFit)
+	d.cell(marginL, pageH-marginBottom+6, d.markFit)
+	d.font, d.size, d.ink = font, size, ink
 }
 
-// footer writes page n's footer: the title and date, and "Pagina n van
-// m"; on a page of a record that is not public, its mark.
-func (d *pdfDoc) footer(n int, mark string) {
+// footer writes the foot every page shares: the title and date, and a
+// line above them.
+func (d *pdfDoc) footer() {
 	d.setFont(fontRegular, 8)
 	d.ink = rgb(colourMuted, colourMuted, colourMuted)
-	if d.footTitle == "" {
-		d.footTitle = d.fit(d.p.Title+" · "+d.p.Meeting, contentW-90)
-	}
-	num := fmt.Sprintf("%s %d %s %d", d.p.L.Page, n, d.p.L.Of, d.pages)
-	d.cell(marginL, pageH-marginBottom+22, d.footTitle)
-	d.cell(pageW-marginR-d.width(num), pageH-marginBottom+22, num)
+	d.cell(marginL, pageH-marginBottom+22, d.fit(d.p.Title+" · "+d.p.Meeting, contentW-90))
 	d.pdf.setStroke(rgb(0xc8, 0xc8, 0xc8))
 	d.pdf.setLineWidth(0.5)
 	d.pdf.line(marginL, pageH-marginBottom+16, pageW-marginR, pageH-marginBottom+16)
-	if mark != "" {
-		// A record that is not public: its mark at the top and the foot
-		// of each of its pages, so no page of it can travel unmarked.
-		d.setFont(fontBold, 8.5)
-		d.ink = rgb(0xa4, 0x16, 0x1a)
-		text := d.fit(mark, contentW)
-		d.cell(marginL, marginTop-30, text)
-		d.cell(marginL, pageH-marginBottom+6, text)
-	}
+}
+
+// pageNumber writes page n's own foot, "Pagina n van m".
+func (d *pdfDoc) pageNumber(n int) {
+	d.setFont(fontRegular, 8)
+	d.ink = rgb(colourMuted, colourMuted, colourMuted)
+	num := fmt.Sprintf("%s %d %s %d", d.p.L.Page, n, d.p.L.Of, d.pages)
+	d.cell(pageW-marginR-d.width(num), pageH-marginBottom+22, num)
 }
 
 // room starts a new page unless h points fit below the cursor.

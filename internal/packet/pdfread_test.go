@@ -154,17 +154,14 @@ func cmap(stream []byte) map[uint16]string {
 	return out
 }
 
-var tfRe = regexp.MustCompile(`/(F\d+) [\d.]+ Tf`)
+// tfRe is a font operator at the start of what follows.
+var tfRe = regexp.MustCompile(`^/(F\d+) [\d.]+ Tf`)
 
-// tjStrings returns the bytes of the strings in the first TJ array of a
-// text object: hex strings (<0041>) and literal strings ((\000A), with
-// their escapes); ok is false when the block has no TJ array.
-func tjStrings(t *testing.T, block string) (codes []byte, ok bool) {
+// tjArray returns the bytes of the strings in the TJ array that starts at
+// block[i] ('['): hex strings (<0041>) and literal strings ((\000A), with
+// their escapes), and the index after the array.
+func tjArray(t *testing.T, block string, i int) (codes []byte, end int) {
 	t.Helper()
-	i := strings.Index(block, "[")
-	if i < 0 || !strings.Contains(block[i:], "TJ") {
-		return nil, false
-	}
 	for i++; i < len(block) && block[i] != ']'; {
 		switch c := block[i]; {
 		case c == '<':
@@ -182,59 +179,70 @@ func tjStrings(t *testing.T, block string) (codes []byte, ok bool) {
 			}
 			i += end + 1
 		case c == '(':
-			depth := 0
-			for i++; ; i++ {
-				if i >= len(block) {
-					t.Fatalf("literal string not closed: %q", block)
-				}
-				c := block[i]
-				if c == '\\' {
-					i++
-					e := block[i]
-					switch e {
-					case 'n':
-						e = '\n'
-					case 'r':
-						e = '\r'
-					case 't':
-						e = '\t'
-					case 'b':
-						e = '\b'
-					case 'f':
-						e = '\f'
-					}
-					if e >= '0' && e <= '7' {
-						v := 0
-						for k := 0; k < 3 && i < len(block) && block[i] >= '0' && block[i] <= '7'; k++ {
-							v = v*8 + int(block[i]-'0')
-							i++
-						}
-						i--
-						e = byte(v)
-					}
-					codes = append(codes, e)
-					continue
-				}
-				if c == '(' {
-					depth++
-				}
-				if c == ')' {
-					if depth == 0 {
-						break
-					}
-					depth--
-				}
-				codes = append(codes, c)
-			}
-			i++
+			var lit []byte
+			lit, i = literal(t, block, i)
+			codes = append(codes, lit...)
 		default: // a number (kerning) or space
 			i++
 		}
 	}
-	return codes, true
+	return codes, i + 1
 }
 
-// text extracts a page's text, one line per text object.
+// literal reads the literal string that starts at block[i] ('('), with its
+// escapes, and returns its bytes and the index after it.
+func literal(t *testing.T, block string, i int) ([]byte, int) {
+	t.Helper()
+	var codes []byte
+	depth := 0
+	for i++; ; i++ {
+		if i >= len(block) {
+			t.Fatalf("literal string not closed: %q", block)
+		}
+		c := block[i]
+		if c == '\\' {
+			i++
+			e := block[i]
+			switch e {
+			case 'n':
+				e = '\n'
+			case 'r':
+				e = '\r'
+			case 't':
+				e = '\t'
+			case 'b':
+				e = '\b'
+			case 'f':
+				e = '\f'
+			}
+			if e >= '0' && e <= '7' {
+				v := 0
+				for k := 0; k < 3 && i < len(block) && block[i] >= '0' && block[i] <= '7'; k++ {
+					v = v*8 + int(block[i]-'0')
+					i++
+				}
+				i--
+				e = byte(v)
+			}
+			codes = append(codes, e)
+			continue
+		}
+		if c == '(' {
+			depth++
+		}
+		if c == ')' {
+			if depth == 0 {
+				return codes, i + 1
+			}
+			depth--
+		}
+		codes = append(codes, c)
+	}
+}
+
+// text extracts a page's text, one line per TJ array, in the font the last
+// Tf before it set (a font outlives its text object, as in a viewer). The
+// content is read in order; outside the arrays it holds no strings.
 func (f *pdfFile) text(t *testing.T, page pdfObject) string {
 	t.Helper()
 	res, ok := f.ref(page.dict, "/Resources")
@@ -250,21 +258,36 @@ func (f *pdfFile) text(t *testing.T, page pdfObject) string {
 	}
 	content := f.contents(t, page)
 	var b strings.Builder
-	for _, block := range strings.Split(content, "BT") {
-		fm := tfRe.FindStringSubmatch(block)
-		codes, ok := tjStrings(t, block)
-		if fm == nil || !ok {
+	font := ""
+	for i := 0; i < len(content); {
+		switch content[i] {
+		case '/':
+			if m := tfRe.FindStringSubmatch(content[i:]); m != nil {
+				font = m[1]
+				i += len(m[0])
+				continue
+			}
+		case '[':
+			var codes []byte
+			codes, i = tjArray(t, content, i)
+			if !strings.HasPrefix(strings.TrimLeft(content[i:], " "), "TJ") {
+				continue
+			}
+			m, ok := fonts[font]
+			if !ok {
+				t.Fatalf("text in font %q, which the page does not have", font)
+			}
+			for j := 0; j+2 <= len(codes); j += 2 {
+				s, ok := m[uint16(codes[j])<<8|uint16(codes[j+1])]
+				if !ok {
+					s = "\uFFFD"
+				}
+				b.WriteString(s)
+			}
+			b.WriteString("\n")
 			continue
 		}
-		m := fonts[fm[1]]
-		for i := 0; i+2 <= len(codes); i += 2 {
-			s, ok := m[uint16(codes[i])<<8|uint16(codes[i+1])]
-			if !ok {
-				s = "\uFFFD"
-			}
-			b.WriteString(s)
-		}
-		b.WriteString("\n")
+		i++
 	}
 	return b.String()
 }

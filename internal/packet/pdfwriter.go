@@ -18,10 +18,11 @@ import (
 // packet's memory so stays that of one page, whatever its length.
 //
 // The objects that can only be written once every page is known follow
-// the pages: each page's footer ("Pagina 3 van 12") as a second content
-// stream of the page, the page objects and the page tree, the fonts
-// (subsets of the glyphs used), the bookmarks, the document information
-// and the catalog, then the cross-reference table.
+// the pages: the foot all pages share (one stream) and each page's own
+// ("Pagina 3 van 12", a few bytes, so not compressed), the page objects
+// and the page tree, the fonts (subsets of the glyphs used), the
+// bookmarks, the document information and the catalog, then the
+// cross-reference table.
 type pdfWriter struct {
 	w       *countWriter
 	offsets []int64 // by object number - 1; -1 until written
@@ -39,12 +40,20 @@ type pdfWriter struct {
 	// colour or line width is not written again.
 	fill, stroke colour
 	lineWidth    float64
+	// The text state: lines of text in a row share one text object (BT
+	// and ET) and name their font only when it changes (Tf outlives the
+	// text object); each line moves from the one before (Td), in whole
+	// hundredths of a point, so the positions are exact.
+	inText   bool
+	textFont *pdfFont
+	textSize float64
+	tx, ty   int64
 }
 
-// pdfPage is what the end of the file needs of a page.
+// pdfPage is what the end of the file needs of a page: its content
+// stream's object.
 type pdfPage struct {
-	content int // its content stream's object
-	mark    string
+	content int
 }
 
 // pdfOutline is a bookmark: a title and the index of its page.
@@ -135,23 +144,36 @@ func (p *pdfWriter) stream(id int, dict string, data []byte) {
 	p.zw.Reset(&p.zbuf)
 	p.zw.Write(data)
 	p.zw.Close()
+	p.rawStream(id, dict+"/Filter /FlateDecode ", p.zbuf.Bytes())
+}
+
+// rawStream writes object id as a stream of data as it is.
+func (p *pdfWriter) rawStream(id int, dict string, data []byte) {
 	p.begin(id)
-	fmt.Fprintf(p.w, "<< %s/Filter /FlateDecode /Length %d >>\nstream\n", dict, p.zbuf.Len())
-	p.w.Write(p.zbuf.Bytes())
+	fmt.Fprintf(p.w, "<< %s/Length %d >>\nstream\n", dict, len(data))
+	p.w.Write(data)
 	p.w.WriteString("\nendstream\nendobj\n")
 }
 
-// startPage starts a page, with the confidential mark of the record it
-// shows ("" for none); endPage writes it.
-func (p *pdfWriter) startPage(mark string) {
+// startPage starts a page; endPage writes it.
+func (p *pdfWriter) startPage() {
 	p.clearPage()
-	p.pages = append(p.pages, pdfPage{mark: mark})
+	p.pages = append(p.pages, pdfPage{})
 }
 
-// clearPage empties the page content and forgets the graphics state.
+// clearPage empties the page content and forgets the graphics state, the
+// next content stream's starting state being unknown.
 func (p *pdfWriter) clearPage() {
 	p.page.Reset()
 	p.fill, p.stroke, p.lineWidth = colour{}, colour{}, 0
+	p.inText, p.textFont, p.textSize = false, nil, 0
+}
+
+// content ends the text object, if one is open, and returns the content
+// drawn since clearPage.
+func (p *pdfWriter) content() []byte {
+	p.endText()
+	return p.page.Bytes()
 }
 
 // endPage writes the content of the page being laid out, if any.
@@ -160,7 +182,7 @@ func (p *pdfWriter) endPage() {
 		return
 	}
 	id := p.reserve()
-	p.stream(id, "", p.page.Bytes())
+	p.stream(id, "", p.content())
 	p.pages[len(p.pages)-1].content = id
 	// A page of a long table can be large: do not keep its buffer.
 	if p.page.Cap() > 1<<20 {
@@ -175,8 +197,13 @@ func (p *pdfWriter) outline(title string) {
 
 // num appends a number rounded to two decimals, without trailing zeros
 // (56, 0.5, 841.89): a page writes hundreds of them.
-func num(b []byte, v float64) []byte {
-	n := int64(math.Round(v * 100))
+func num(b []byte, v float64) []byte { return hundredths(b, round100(v)) }
+
+// round100 is v in whole hundredths.
+func round100(v float64) int64 { return int64(math.Round(v * 100)) }
+
+// hundredths appends n hundredths as num does.
+func hundredths(b []byte, n int64) []byte {
 	if n < 0 {
 		b = append(b, '-')
 		n = -n
@@ -232,6 +259,7 @@ func (p *pdfWriter) setLineWidth(w float64) {
 
 // line draws a line; coordinates are from the top left of the page.
 func (p *pdfWriter) line(x1, y1, x2, y2 float64) {
+	p.endText()
 	p.nums("m", x1, pageH-y1)
 	p.nums("l S", x2, pageH-y2)
 }
@@ -242,22 +270,34 @@ func (p *pdfWriter) rect(x, y, w, h float64, fill bool) {
 	if fill {
 		op = "re f"
 	}
+	p.endText()
 	p.nums(op, x, pageH-y-h, w, h)
 }
 
 // text writes one line of text in font f at size, its top at x, y, in
-// the fill colour. Each line is a text object of its own that names its
-// font, as the packet's tests and text extraction expect.
+// the fill colour: in the text object of the lines before it, if no
+// shape came between, and naming its font only when that changed, so a
+// page holds less to compress (a text object may hold colours, but no
+// shapes).
 func (p *pdfWriter) text(f *pdfFont, size, x, y float64, s string) {
 	b := p.page.AvailableBuffer()
-	b = append(b, "BT\n/"...)
-	b = append(b, f.res...)
+	if !p.inText {
+		b = append(b, "BT\n"...)
+		p.inText, p.tx, p.ty = true, 0, 0
+	}
+	if p.textFont != f || p.textSize != size {
+		b = append(b, '/')
+		b = append(b, f.res...)
+		b = append(b, ' ')
+		b = num(b, size)
+		b = append(b, " Tf\n"...)
+		p.textFont, p.textSize = f, size
+	}
+	tx, ty := round100(x), round100(pageH-y-f.ascent(size))
+	b = hundredths(b, tx-p.tx)
 	b = append(b, ' ')
-	b = num(b, size)
-	b = append(b, " Tf\n"...)
-	b = num(b, x)
-	b = append(b, ' ')
-	b = num(b, pageH-y-f.ascent(size))
+	b = hundredths(b, ty-p.ty)
+	p.tx, p.ty = tx, ty
 	// The glyph numbers, two bytes each, in a literal string: half the
 	// bytes of a hex string, so less to compress.
 	b = append(b, " Td\n[("...)
@@ -274,28 +314,41 @@ func (p *pdfWriter) text(f *pdfFont, size, x, y float64, s string) {
 			}
 		}
 	}
-	b = append(b, ")] TJ\nET\n"...)
+	b = append(b, ")] TJ\n"...)
 	p.page.Write(b)
 }
 
-// finish writes what follows the pages: each page's footer, drawn by
-// footer into the page's second content stream, the page objects and
-// tree, the shared resources, the fonts, the bookmarks, the document
-// information and the catalog, and the cross-reference table.
-func (p *pdfWriter) finish(info pdfInfo, footer func(n int, mark string)) error {
+// endText ends the text object, if one is open.
+func (p *pdfWriter) endText() {
+	if p.inText {
+		p.page.WriteString("ET\n")
+		p.inText = false
+	}
+}
+
+// finish writes what follows the pages: the foot all pages share, drawn
+// by foot, and each page's own, drawn by pageFoot, as content streams of
+// the pages after their own; the page objects and tree, the shared
+// resources, the fonts, the bookmarks, the document information and the
+// catalog, and the cross-reference table.
+func (p *pdfWriter) finish(info pdfInfo, foot func(), pageFoot func(n int)) error {
 	p.endPage()
 	pageIDs := make([]int, len(p.pages))
 	for i := range p.pages {
 		pageIDs[i] = p.reserve()
 	}
 	tree := p.reserve()
+	p.clearPage()
+	foot()
+	common := p.reserve()
+	p.stream(common, "", p.content())
 	for i, pg := range p.pages {
 		p.clearPage()
-		footer(i+1, pg.mark)
-		foot := p.reserve()
-		p.stream(foot, "", p.page.Bytes())
-		p.object(pageIDs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %d 0 R /Contents [%d 0 R %d 0 R] >>",
-			tree, num(nil, pageW), num(nil, pageH), p.resources, pg.content, foot))
+		pageFoot(i + 1)
+		own := p.reserve()
+		p.rawStream(own, "", p.content())
+		p.object(pageIDs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %d 0 R /Contents [%d 0 R %d 0 R %d 0 R] >>",
+			tree, num(nil, pageW), num(nil, pageH), p.resources, pg.content, common, own))
 	}
 	var kids bytes.Buffer
 	for i, id := range pageIDs {

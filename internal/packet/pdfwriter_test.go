@@ -16,7 +16,9 @@ import (
 
 // TestPDFWriterStreamsPages pins that each page reaches the file when it is
 // complete, not at the end, and that the file it finishes reads back: a
-// page tree in order, each page's body and footer, bookmarks.
+// page tree in order, each page's body, the foot all pages share and its
+// own, bookmarks; lines of text in a row share a text object, and a shape
+// between them ends it.
 func TestPDFWriterStreamsPages(t *testing.T) {
 	font, err := newPDFFont("GoRegular", goregular.TTF)
 	if err != nil {
@@ -31,17 +33,22 @@ func TestPDFWriterStreamsPages(t *testing.T) {
 			t.Fatalf("page %d was not written when page %d started", i, i+1)
 		}
 		written = append(written, out.Len())
-		w.startPage([]string{"", "GEHEIM", ""}[i])
+		w.startPage()
 		w.outline(fmt.Sprintf("bladwijzer %d", i+1))
 		w.setFill(rgb(0x1b, 0x1b, 0x1b))
 		w.text(font, 10, 50, 60, fmt.Sprintf("inhoud van pagina %d: café Ëlla", i+1))
+		w.text(font, 10, 50, 73, "tweede regel")
+		w.text(font, 12, 60, 86, "derde regel")
 		w.setStroke(rgb(0xc8, 0xc8, 0xc8))
 		w.setLineWidth(0.5)
-		w.line(50, 80, 500, 80)
-		w.rect(50, 90, 100, 20, false)
+		w.line(50, 100, 500, 100)
+		w.rect(50, 110, 100, 20, false)
+		w.text(font, 12, 50, 140, "na de lijn")
 	}
-	err = w.finish(pdfInfo{title: "Titel ü", subject: "s", creator: "c", producer: "p"}, func(n int, mark string) {
-		w.text(font, 8, 50, 800, fmt.Sprintf("voet %d %s", n, mark))
+	err = w.finish(pdfInfo{title: "Titel ü", subject: "s", creator: "c", producer: "p"}, func() {
+		w.text(font, 8, 50, 790, "gedeelde voet")
+	}, func(n int) {
+		w.text(font, 8, 50, 800, fmt.Sprintf("voet %d", n))
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -51,14 +58,26 @@ func TestPDFWriterStreamsPages(t *testing.T) {
 		t.Fatalf("%d pages, want 3", len(pages))
 	}
 	for i, text := range pages {
-		for _, want := range []string{fmt.Sprintf("inhoud van pagina %d: café Ëlla", i+1), fmt.Sprintf("voet %d", i+1)} {
-			if !strings.Contains(text, want) {
-				t.Errorf("page %d lacks %q:\n%s", i+1, want, text)
-			}
+		want := fmt.Sprintf("inhoud van pagina %d: café Ëlla\ntweede regel\nderde regel\nna de lijn\ngedeelde voet\nvoet %d\n", i+1, i+1)
+		if text != want {
+			t.Errorf("page %d reads\n%s\nwant\n%s", i+1, text, want)
 		}
-		if got := strings.Contains(text, "GEHEIM"); got != (i == 1) {
-			t.Errorf("page %d: mark in its footer %v", i+1, got)
+	}
+	f := readPDF(t, out.Bytes())
+	body := f.contents(t, f.pages(t)[0])
+	// Three lines in one text object, the font named again for the
+	// third's size only, each line placed from the one before; a new text
+	// object after the shapes.
+	if want := "BT\n/F1 10 Tf\n50 774.18 Td\n"; !strings.HasPrefix(body[strings.Index(body, "BT"):], want) {
+		t.Errorf("the page does not start its text with %q:\n%q", want, body)
+	}
+	for _, want := range []string{" TJ\n0 -13 Td\n", " TJ\n/F1 12 Tf\n10 -14.54 Td\n", "w\nET\n50 741.89 m\n", "re S\nBT\n50 "} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the page lacks %q:\n%q", want, body)
 		}
+	}
+	if n := strings.Count(body, "BT"); n != 4 {
+		t.Errorf("%d text objects on the first page, want 2 and one in each foot:\n%q", n, body)
 	}
 	for _, want := range []string{"/Type /Outlines", "/Count 3", textString("bladwijzer 2"), textString("Titel ü")} {
 		if !bytes.Contains(out.Bytes(), []byte(want)) {
@@ -77,9 +96,9 @@ func TestPDFWriterKeepsWriteError(t *testing.T) {
 		}
 		fw := &failWriter{left: after}
 		w := newPDFWriter(fw, []*pdfFont{font})
-		w.startPage("")
+		w.startPage()
 		w.text(font, 10, 50, 60, strings.Repeat("tekst ", 100))
-		err = w.finish(pdfInfo{}, func(int, string) {})
+		err = w.finish(pdfInfo{}, func() {}, func(int) {})
 		if !errors.Is(err, errDiskFull) {
 			t.Errorf("failing after %d bytes: %v", after, err)
 		}
@@ -279,9 +298,9 @@ func TestPDFTextEscapes(t *testing.T) {
 	want := "begin " + string(text) + " (haakjes) \\ eind"
 	var out bytes.Buffer
 	w := newPDFWriter(&out, []*pdfFont{font})
-	w.startPage("")
+	w.startPage()
 	w.text(font, 10, 50, 60, want)
-	if err := w.finish(pdfInfo{}, func(int, string) {}); err != nil {
+	if err := w.finish(pdfInfo{}, func() {}, func(int) {}); err != nil {
 		t.Fatal(err)
 	}
 	if got := strings.TrimSpace(pageTexts(t, out.Bytes())[0]); got != want {
