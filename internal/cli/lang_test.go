@@ -331,6 +331,21 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		}, ExitFindings,
 			[]string{`unknown field "status2"`, `did you mean "status"?`},
 			[]string{`onbekend veld "status2"`, `bedoelt u "status"?`}},
+		{"check a register with a record copied under another name", func(t *testing.T, root string) []string {
+			appendFile(t, filepath.Join(root, "sensors", "cam-kopie.yaml"), checkCamera)
+			return []string{"check"}
+		}, ExitFindings,
+			[]string{`id "cam-markt" does not match the file name "cam-kopie.yaml"`, "rename the file to cam-markt.yaml, or set id: cam-kopie",
+				`id "cam-markt" is already used by sensors/cam-kopie.yaml`, "ids are unique across the register"},
+			[]string{`id "cam-markt" past niet bij de bestandsnaam "cam-kopie.yaml"`, "hernoem het bestand naar cam-markt.yaml, of zet id: cam-kopie",
+				`id "cam-markt" is al in gebruik door sensors/cam-kopie.yaml`, "een id komt maar één keer voor in het register"}},
+		{"validate a file that is not YAML", func(t *testing.T, root string) []string {
+			appendFile(t, filepath.Join(root, "sensors", "kapot.yaml"), "id: kapot\nname: [open\n")
+			appendFile(t, filepath.Join(root, "sensors", "leeg.yaml"), "")
+			return []string{"validate"}
+		}, ExitFindings,
+			[]string{"YAML syntax error: a '[' opened on this line is not closed", "file is empty", "write the record's fields, or remove the file"},
+			[]string{"YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten", "bestand is leeg", "vul de velden van de registratie in"}},
 	}
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -31,48 +32,44 @@ func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.
 	seen := make(map[string]string, len(entries))
 	for _, e := range entries {
 		r, file := e.facts, e.file
-		add := func(ptr string, sev finding.Severity, msg, help string) {
-			f := finding.Finding{File: file, Record: r.ID, Rule: finding.RuleRegister,
-				Severity: sev, Message: msg, Help: help, Path: ptr}
+		add := func(ptr string, sev finding.Severity, msg, help message.Phrase) {
+			f := worded(finding.Finding{File: file, Record: r.ID, Rule: finding.RuleRegister,
+				Severity: sev, Path: ptr}, msg, help)
 			f.Line, f.Column = r.Spots.at(ptr)
 			fs = append(fs, f)
 		}
 		base := strings.TrimSuffix(path.Base(file), path.Ext(file))
 		if r.ID != base {
-			help := fmt.Sprintf("rename the file to %s.yaml, or set id: %s", r.ID, base)
+			help := msgRenameOrSetID.With(r.ID, base)
 			if !record.ValidID(r.ID) {
 				// An invalid id is no file name to suggest.
-				help = "set id: " + base
+				help = msgSetID.With(base)
 			}
-			add("/id", finding.Error, fmt.Sprintf("id %q does not match the file name %q", r.ID, path.Base(file)), help)
+			add("/id", finding.Error, msgIDNotFileName.With(r.ID, path.Base(file)), help)
 		}
 		if folder, _, _ := strings.Cut(file, "/"); r.Kind.Folder() != "" && r.Kind.Folder() != folder {
-			add("/kind", finding.Error, fmt.Sprintf("a record of kind %q is in %s/", r.Kind, folder),
-				fmt.Sprintf("move it to %s/, or correct the kind", r.Kind.Folder()))
+			add("/kind", finding.Error, msgKindInFolder.With(string(r.Kind), folder), msgMoveOrKind.With(r.Kind.Folder()))
 		}
 		if first, dup := seen[r.ID]; dup {
-			add("/id", finding.Error, fmt.Sprintf("id %q is already used by %s", r.ID, first),
-				"ids are unique across the register and never reused: choose another")
+			add("/id", finding.Error, msgIDUsed.With(r.ID, first), msgIDUnique.With())
 		} else {
 			seen[r.ID] = file
 		}
 		if p := r.Point; p != nil && !geo.InNetherlands(p.Lat, p.Lon) {
-			ptr, help := "/location/point", "check the coordinates: point is WGS84 latitude and longitude in degrees"
+			ptr, help := "/location/point", msgCheckPoint.With()
 			if r.FromRD {
-				ptr, help = "/location/point_rd", "check the coordinates: point_rd is Rijksdriehoek x and y in metres"
+				ptr, help = "/location/point_rd", msgCheckPointRD.With()
 			}
 			if !r.FromRD && geo.InNetherlands(p.Lon, p.Lat) {
-				help = "lat and lon look swapped: lat is about 51-53 in the Netherlands, lon about 3-7"
+				help = msgLatLonSwapped.With()
 			}
-			add(ptr, finding.Warning, fmt.Sprintf("the sensor's position (%.5f, %.5f) lies outside the Netherlands", p.Lat, p.Lon), help)
+			add(ptr, finding.Warning, msgOutsideNL.With(p.Lat, p.Lon), help)
 		}
 		for i, s := range r.UsesSensors {
 			if other := byID[s]; other != nil && other.Kind != record.Sensor {
-				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is an algorithm", s),
-					"list only sensors here")
+				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, msgUsesAlgorithm.With(s), msgOnlySensors.With())
 			} else if other == nil && !sensorIDs[s] {
-				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, fmt.Sprintf("uses_sensors names %q, which is not in the register", s),
-					"add the sensor's record, or correct the id")
+				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, msgUsesMissing.With(s), msgAddSensor.With())
 			}
 		}
 	}

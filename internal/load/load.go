@@ -25,6 +25,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
@@ -259,9 +260,8 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 				continue
 			}
 			if e.IsDir() {
-				fs = append(fs, finding.Finding{File: rel, Rule: finding.RuleRegister, Severity: finding.Warning,
-					Message: "folders inside " + k.Folder() + "/ are not read",
-					Help:    "put each record directly in " + k.Folder() + "/ as <id>.yaml"})
+				fs = append(fs, worded(finding.Finding{File: rel, Rule: finding.RuleRegister, Severity: finding.Warning},
+					msgFolderInside.With(k.Folder()), msgPutDirectly.With(k.Folder())))
 				continue
 			}
 			ext := path.Ext(name)
@@ -308,9 +308,8 @@ func refuseFoldersOutside(root, realRoot string, files []string, sensorIDs map[s
 		}
 		if r, rerr := filepath.Rel(realRoot, target); err != nil || rerr != nil || climbsOut(r) || r == "." {
 			outside[k.Folder()] = true
-			fs = append(fs, finding.Finding{File: k.Folder(), Rule: finding.RuleYAML, Severity: finding.Error,
-				Message: k.Folder() + "/ is a symlink to a folder outside the register; its files are not read",
-				Help:    "keep the record folders inside the register: replace the symlink with the folder itself"})
+			fs = append(fs, worded(finding.Finding{File: k.Folder(), Rule: finding.RuleYAML, Severity: finding.Error},
+				msgFolderLink.With(k.Folder()), msgKeepFolders.With()))
 		}
 	}
 	if len(outside) == 0 {
@@ -385,9 +384,9 @@ type fileResult struct {
 	packed, packedChecked *packedFindings
 }
 
-func fail(rel string, line, col int, msg, help string) fileResult {
-	return fileResult{findings: []finding.Finding{{File: rel, Line: line, Column: col, Rule: finding.RuleYAML,
-		Severity: finding.Error, Message: msg, Help: help}}}
+func fail(rel string, msg, help message.Phrase) fileResult {
+	return fileResult{findings: []finding.Finding{worded(finding.Finding{File: rel, Rule: finding.RuleYAML,
+		Severity: finding.Error}, msg, help)}}
 }
 
 // read reads, validates and decodes one file, and checks the record when
@@ -395,21 +394,17 @@ func fail(rel string, line, col int, msg, help string) fileResult {
 func (r *reader) read(rel string) (res fileResult) {
 	defer func() {
 		if p := recover(); p != nil {
-			res = fail(rel, 0, 0, fmt.Sprintf("could not read this file (%v)", p), "report this as a bug, with the file")
+			res = fail(rel, msgCouldNotRead.With(p), msgReportBug.With())
 		}
 	}()
 	kind, ok := record.KindOfFile(rel)
 	if !ok {
-		return fail(rel, 0, 0, "records live in sensors/ or algorithms/", "move the file into the folder of its kind")
+		return fail(rel, msgWrongFolder.With(), msgMoveToKind.With())
 	}
 	full := filepath.Join(r.root, filepath.FromSlash(rel))
-	data, msg := readInside(full, r.realRoot, r.opts.Limits.MaxBytes)
-	if msg != "" {
-		help := "keep record files as plain files inside the register"
-		if strings.Contains(msg, "more than the limit") {
-			help = "a record is a few kilobytes; split the file or remove what does not belong in it"
-		}
-		return fail(rel, 0, 0, msg, help)
+	data, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes)
+	if bad != nil {
+		return fail(rel, bad.msg, bad.help)
 	}
 	if r.cacheKey != nil {
 		sum := fileSum(r.cacheKey, data)
@@ -452,8 +447,8 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 	}
 	if doc.Root.Kind != yaml.MappingNode {
 		if r.opts.Validator == nil {
-			fs = append(fs, finding.Finding{File: rel, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleSchema,
-				Severity: finding.Error, Message: "a record is a mapping of fields", Help: "start with 'id: ...' on the first line"})
+			fs = append(fs, worded(finding.Finding{File: rel, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleSchema,
+				Severity: finding.Error}, msgNotAMapping.With(), msgStartWithID.With()))
 		}
 		return fileResult{findings: fs}
 	}
@@ -555,9 +550,9 @@ func pointOf(r *record.Record) *record.Point {
 
 // readInside reads a regular file no larger than maxBytes, refusing symlinks
 // that lead outside the register and anything that is not a plain file (a
-// FIFO would block the read forever). It returns a message for the finding
-// when the file cannot be read.
-func readInside(full, realRoot string, maxBytes int64) ([]byte, string) {
+// FIFO would block the read forever). It says why when the file cannot be
+// read.
+func readInside(full, realRoot string, maxBytes int64) ([]byte, *unreadable) {
 	// Nearly every record is a plain file: opened as one, it needs no
 	// look at the path first.
 	if f, ok := openPlain(full); ok {
@@ -565,43 +560,43 @@ func readInside(full, realRoot string, maxBytes int64) ([]byte, string) {
 	}
 	lst, err := os.Lstat(full)
 	if err != nil {
-		return nil, "file cannot be read: " + plainErr(err)
+		return nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	if lst.Mode()&os.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(full)
 		if err != nil {
-			return nil, "symlink leads nowhere: " + plainErr(err)
+			return nil, cannotRead(msgLinkNowhere.With(osError{err}))
 		}
 		target, _ = filepath.Abs(target)
 		if r, err := filepath.Rel(realRoot, target); err != nil || climbsOut(r) {
-			return nil, "symlink leads outside the register"
+			return nil, cannotRead(msgLinkOutside.With())
 		}
 	} else if !lst.Mode().IsRegular() {
-		return nil, "not a regular file"
+		return nil, cannotRead(msgNotRegular.With())
 	}
 	// O_NONBLOCK: should the file have become a FIFO since Lstat, opening it
 	// must not block until a writer appears; Stat below then refuses it.
 	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, "file cannot be read: " + plainErr(err)
+		return nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	return readOpen(f, maxBytes)
 }
 
 // readOpen reads an open file that must be a regular file no larger than
 // maxBytes, and closes it.
-func readOpen(f *os.File, maxBytes int64) ([]byte, string) {
+func readOpen(f *os.File, maxBytes int64) ([]byte, *unreadable) {
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, "file cannot be read: " + plainErr(err)
+		return nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	if !st.Mode().IsRegular() {
-		return nil, "not a regular file"
+		return nil, cannotRead(msgNotRegular.With())
 	}
 	size := st.Size()
 	if maxBytes > 0 && size > maxBytes {
-		return nil, fmt.Sprintf("file is %d bytes, more than the limit of %d", size, maxBytes)
+		return nil, &unreadable{source.MsgTooBig.With(size, maxBytes), source.MsgSplit.With()}
 	}
 	// One buffer of the file's size (plus a byte to notice growth), rather
 	// than io.ReadAll's doubling.
@@ -609,9 +604,9 @@ func readOpen(f *os.File, maxBytes int64) ([]byte, string) {
 	n, err := io.ReadFull(f, buf)
 	switch {
 	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return buf[:n], ""
+		return buf[:n], nil
 	case err != nil:
-		return nil, "file cannot be read: " + plainErr(err)
+		return nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	// The file grew while being read: read the rest, within the limit.
 	limit := int64(1 << 62)
@@ -620,13 +615,13 @@ func readOpen(f *os.File, maxBytes int64) ([]byte, string) {
 	}
 	rest, err := io.ReadAll(io.LimitReader(f, limit))
 	if err != nil {
-		return nil, "file cannot be read: " + plainErr(err)
+		return nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	data := append(buf[:n], rest...)
 	if maxBytes > 0 && int64(len(data)) > maxBytes {
-		return nil, fmt.Sprintf("file is more than the limit of %d bytes", maxBytes)
+		return nil, &unreadable{msgGrewTooBig.With(maxBytes), source.MsgSplit.With()}
 	}
-	return data, ""
+	return data, nil
 }
 
 func plainErr(err error) string {

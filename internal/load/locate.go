@@ -35,8 +35,8 @@ func Locate(root string, fs []finding.Finding) {
 		go func() {
 			defer wg.Done()
 			for file := range files {
-				data, msg := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes)
-				if msg != "" {
+				data, bad := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes)
+				if bad != nil {
 					continue
 				}
 				doc, _ := source.Tree(file, data, source.DefaultLimits)

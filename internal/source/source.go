@@ -22,6 +22,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // Limits bound what one file may cost to read.
@@ -77,27 +78,24 @@ func Parse(path string, data []byte, lim Limits) (*Document, []finding.Finding) 
 // encoding, syntax and document count as Parse but without building the
 // value: enough to locate a field (Document.Locate) in a file already read.
 func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
-	fail := func(line, col int, msg, help string) (*Document, []finding.Finding) {
-		return nil, []finding.Finding{{
-			File: path, Line: line, Column: col, Rule: finding.RuleYAML,
-			Severity: finding.Error, Message: msg, Help: help,
-		}}
+	fail := func(line, col int, msg, help message.Phrase) (*Document, []finding.Finding) {
+		return nil, []finding.Finding{worded(finding.Finding{File: path, Line: line, Column: col, Rule: finding.RuleYAML,
+			Severity: finding.Error}, msg, help)}
 	}
 	if lim.MaxBytes > 0 && int64(len(data)) > lim.MaxBytes {
-		return fail(0, 0, fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), lim.MaxBytes),
-			"a record is a few kilobytes; split the file or remove what does not belong in it")
+		return fail(0, 0, MsgTooBig.With(len(data), lim.MaxBytes), MsgSplit.With())
 	}
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		return fail(1, 1, "file is UTF-16 encoded", "save the file as UTF-8 (most editors offer this under 'encoding')")
+		return fail(1, 1, msgUTF16.With(), msgSaveUTF8.With())
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := offsetPosition(data, i)
-		return fail(line, col, "file contains a NUL byte", "save the file as plain UTF-8 text")
+		return fail(line, col, msgNUL.With(), msgSaveText.With())
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalidUTF8(data)
 		line, col := offsetPosition(data, i)
-		return fail(line, col, "file is not valid UTF-8", "save the file as UTF-8 (most editors offer this under 'encoding')")
+		return fail(line, col, msgNotUTF8.With(), msgSaveUTF8.With())
 	}
 	var root yaml.Node
 	if hasDocumentMarker(data) {
@@ -106,7 +104,7 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		if err := safeDecode(dec.Decode, &root); err != nil {
 			if errors.Is(err, io.EOF) {
-				return fail(0, 0, MsgEmpty, "write the record's fields, or remove the file")
+				return fail(0, 0, msgEmpty.With(), msgWriteFields.With())
 			}
 			line, msg := syntaxError(err)
 			return fail(line, 0, msg, syntaxHelp(data, line))
@@ -114,8 +112,7 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 		var extra yaml.Node
 		switch err := safeDecode(dec.Decode, &extra); {
 		case err == nil:
-			return fail(extra.Line, extra.Column, "file holds more than one YAML document",
-				"a record is one document: remove the '---' separator and what follows, or move it to its own file")
+			return fail(extra.Line, extra.Column, msgTwoDocs.With(), msgOneDoc.With())
 		case !errors.Is(err, io.EOF):
 			line, msg := syntaxError(err)
 			return fail(line, 0, msg, syntaxHelp(data, line))
@@ -127,7 +124,7 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 			return fail(line, 0, msg, syntaxHelp(data, line))
 		}
 		if root.Kind == 0 {
-			return fail(0, 0, MsgEmpty, "write the record's fields, or remove the file")
+			return fail(0, 0, msgEmpty.With(), msgWriteFields.With())
 		}
 	}
 	top := &root
@@ -168,23 +165,23 @@ func hasDocumentMarker(data []byte) bool {
 
 // syntaxHelp says what to do about a syntax error at line; a tab in the
 // indentation, invisible in most editors, gets named.
-func syntaxHelp(data []byte, line int) string {
+func syntaxHelp(data []byte, line int) message.Phrase {
 	lines := bytes.Split(data, []byte("\n"))
 	for _, l := range []int{line - 1, line} { // the parser may name the line before
 		if l >= 0 && l < len(lines) {
 			indent := lines[l][:len(lines[l])-len(bytes.TrimLeft(lines[l], " \t"))]
 			if bytes.IndexByte(indent, '\t') >= 0 {
-				return "YAML does not allow tabs for indentation: indent this line with spaces"
+				return msgNoTabs.With()
 			}
 		}
 	}
-	return "fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)"
+	return msgFixSyntax.With()
 }
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 
 // syntaxError splits the parser's "yaml: line N: msg" into N and msg.
-func syntaxError(err error) (int, string) {
+func syntaxError(err error) (int, message.Phrase) {
 	msg := err.Error()
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
 		n, _ := strconv.Atoi(m[1])
@@ -193,12 +190,12 @@ func syntaxError(err error) (int, string) {
 		// one where the bracket opened; point at the bracket itself.
 		for _, c := range []string{"']'", "'}'"} {
 			if strings.HasSuffix(rest, "did not find expected ',' or "+c) {
-				return n + 1, fmt.Sprintf("YAML syntax error: a %s opened on this line is not closed", map[string]string{"']'": "'['", "'}'": "'{'"}[c])
+				return n + 1, msgUnclosed.With(map[string]string{"']'": "'['", "'}'": "'{'"}[c])
 			}
 		}
-		return n, "YAML syntax error: " + rest
+		return n, msgSyntax.With(parserWords(rest))
 	}
-	return 0, "YAML syntax error: " + strings.TrimPrefix(msg, "yaml: ")
+	return 0, msgSyntax.With(parserWords(strings.TrimPrefix(msg, "yaml: ")))
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -228,19 +225,16 @@ type converter struct {
 	stop    *finding.Finding // a limit was hit: conversion stops at once
 }
 
-func (c *converter) add(n *yaml.Node, msg, help string) {
-	c.found = append(c.found, finding.Finding{
-		File: c.path, Line: n.Line, Column: n.Column, Rule: finding.RuleYAML,
-		Severity: finding.Error, Message: msg, Help: help,
-	})
+func (c *converter) add(n *yaml.Node, msg, help message.Phrase) {
+	c.found = append(c.found, worded(finding.Finding{File: c.path, Line: n.Line, Column: n.Column, Rule: finding.RuleYAML,
+		Severity: finding.Error}, msg, help))
 }
 
-func (c *converter) halt(n *yaml.Node, msg, help string) {
+func (c *converter) halt(n *yaml.Node, msg, help message.Phrase) {
 	if c.stop == nil {
-		c.stop = &finding.Finding{
-			File: c.path, Line: n.Line, Column: n.Column, Rule: finding.RuleYAML,
-			Severity: finding.Error, Message: msg, Help: help,
-		}
+		f := worded(finding.Finding{File: c.path, Line: n.Line, Column: n.Column, Rule: finding.RuleYAML,
+			Severity: finding.Error}, msg, help)
+		c.stop = &f
 	}
 }
 
@@ -249,15 +243,13 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		return nil
 	}
 	if depth > c.lim.MaxDepth {
-		c.halt(n, fmt.Sprintf("nesting is deeper than %d levels", c.lim.MaxDepth),
-			"a record is a few levels deep; check the indentation")
+		c.halt(n, msgTooDeep.With(c.lim.MaxDepth), msgFewLevels.With())
 		return nil
 	}
 	if c.inAlias > 0 {
 		c.aliased++
 		if c.aliased > c.lim.AliasNodes {
-			c.halt(n, fmt.Sprintf("aliases expand to more than %d values", c.lim.AliasNodes),
-				"write the values out instead of repeating them with anchors (&) and aliases (*)")
+			c.halt(n, msgAliases.With(c.lim.AliasNodes), msgWriteOut.With())
 			return nil
 		}
 	}
@@ -287,14 +279,14 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 			k, v := n.Content[i], n.Content[i+1]
 			if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
 				if k.ShortTag() == "!!merge" {
-					c.add(k, "merge keys (<<) are not supported", "write the fields out in full")
+					c.add(k, msgMergeKey.With(), msgFieldsOut.With())
 				} else {
-					c.add(k, fmt.Sprintf("key %s is not text", describeKey(k)), "keys are field names such as 'name'; quote the key if it must be a number or boolean")
+					c.add(k, msgKeyNotText.With(describeKey(k)), msgKeysAreText.With())
 				}
 				continue
 			}
 			if _, dup := out[k.Value]; dup {
-				c.add(k, fmt.Sprintf("key %q appears more than once in this mapping", k.Value), "remove or merge the duplicate")
+				c.add(k, msgKeyTwice.With(k.Value), msgMergeTwice.With())
 				continue
 			}
 			out[k.Value] = c.convert(v, depth+1)
@@ -306,11 +298,18 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 	return nil
 }
 
-func describeKey(k *yaml.Node) string {
-	if k.Kind == yaml.ScalarNode {
-		return strconv.Quote(k.Value)
+// describeKey names a key that is not text: its value quoted, or what
+// kind of node it is.
+func describeKey(k *yaml.Node) any {
+	switch k.Kind {
+	case yaml.MappingNode:
+		return wMappingKey
+	case yaml.SequenceNode:
+		return wListKey
+	case yaml.AliasNode:
+		return wAliasKey
 	}
-	return "(a " + map[yaml.Kind]string{yaml.MappingNode: "mapping", yaml.SequenceNode: "list", yaml.AliasNode: "alias"}[k.Kind] + ")"
+	return strconv.Quote(k.Value)
 }
 
 func (c *converter) scalar(n *yaml.Node) any {
@@ -329,12 +328,12 @@ func (c *converter) scalar(n *yaml.Node) any {
 			return json.Number(strconv.FormatInt(i, 10))
 		}
 		if strings.HasPrefix(s, "0o") || strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0b") {
-			c.add(n, fmt.Sprintf("number %s is too large", n.Value), "use a smaller number or quote it as text")
+			c.add(n, msgTooLarge.With(n.Value), msgSmaller.With())
 			return nil
 		}
 		if !isDecimal(s) {
 			// "!!int abc": a tag that forces text to be a number.
-			c.add(n, fmt.Sprintf("%s is not a whole number", n.Value), "write digits only, or remove the !!int tag if it is text")
+			c.add(n, msgNotWhole.With(n.Value), msgDigitsOnly.With())
 			return nil
 		}
 		// A very large decimal: keep it exact as a number.
@@ -343,9 +342,9 @@ func (c *converter) scalar(n *yaml.Node) any {
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 			if strings.Contains(strings.ToLower(n.Value), "nan") || strings.Contains(strings.ToLower(n.Value), "inf") {
-				c.add(n, fmt.Sprintf("%s is not a number the register can use (NaN and infinity are not allowed)", n.Value), "write a finite number, or quote it if it is text")
+				c.add(n, msgNaN.With(n.Value), msgFinite.With())
 			} else {
-				c.add(n, fmt.Sprintf("%s is not a valid number", n.Value), "write a finite number, or quote it if it is text")
+				c.add(n, msgNotNumber.With(n.Value), msgFinite.With())
 			}
 			return nil
 		}

@@ -32,7 +32,7 @@ func TestExitCodes(t *testing.T) {
 		{"date that does not exist in --as-of", []string{"check", "--as-of", "2025-02-30"}, 2, "", "YYYY-MM-DD"},
 		{"Dutch-order date in --as-of", []string{"check", "--as-of", "24-11-2026"}, 2, "", "YYYY-MM-DD"},
 		{"root that does not exist", []string{"validate", "--root", "geen-register"}, 2, "", "pass --root with the folder that holds sensors/ and algorithms/"},
-		{"a file that does not exist", []string{"validate", "register/sensors/bestaat-niet.yaml"}, 1, "file cannot be read", ""},
+		{"a file that does not exist", []string{"validate", "register/sensors/bestaat-niet.yaml"}, 1, "bestand kan niet worden gelezen: het bestand bestaat niet", ""},
 		{"unknown command", []string{"controleer"}, 2, "", `onbekende opdracht "controleer"`},
 		{"unknown flag", []string{"check", "--strict"}, 2, "", "onbekende optie: --strict"},
 		{"explain an unknown rule", []string{"explain", "biometric-bann"}, 2, "", "bedoelt u biometric-ban?"},

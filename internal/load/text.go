@@ -1,0 +1,106 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"syscall"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
+)
+
+// The words of the findings of loading a register, English and Dutch side
+// by side: files that cannot be read as records, and the register-wide
+// checks. A finding is worded in both languages (Message and MessageNL)
+// from the same phrases, as the schema findings are.
+
+// What the register-wide checks say.
+var (
+	msgIDNotFileName = message.New("id %q does not match the file name %q", "id %q past niet bij de bestandsnaam %q")
+	msgRenameOrSetID = message.New("rename the file to %s.yaml, or set id: %s", "hernoem het bestand naar %s.yaml, of zet id: %s")
+	msgSetID         = message.New("set id: %s", "zet id: %s")
+	msgKindInFolder  = message.New("a record of kind %q is in %s/", "een registratie van soort %q staat in %s/")
+	msgMoveOrKind    = message.New("move it to %s/, or correct the kind", "verplaats haar naar %s/, of verbeter de soort (kind)")
+	msgIDUsed        = message.New("id %q is already used by %s", "id %q is al in gebruik door %s")
+	msgIDUnique      = message.New("ids are unique across the register and never reused: choose another",
+		"een id komt maar één keer voor in het register en wordt nooit hergebruikt: kies een ander id")
+	msgOutsideNL = message.New("the sensor's position (%.5f, %.5f) lies outside the Netherlands",
+		"de positie van de sensor (%.5f, %.5f) ligt buiten Nederland")
+	msgCheckPoint = message.New("check the coordinates: point is WGS84 latitude and longitude in degrees",
+		"controleer de coördinaten: point is WGS84-breedtegraad en -lengtegraad in graden")
+	msgCheckPointRD = message.New("check the coordinates: point_rd is Rijksdriehoek x and y in metres",
+		"controleer de coördinaten: point_rd is Rijksdriehoek-x en -y in meters")
+	msgLatLonSwapped = message.New("lat and lon look swapped: lat is about 51-53 in the Netherlands, lon about 3-7",
+		"lat en lon lijken verwisseld: in Nederland is lat ongeveer 51-53 en lon ongeveer 3-7")
+	msgUsesAlgorithm = message.New("uses_sensors names %q, which is an algorithm", "uses_sensors noemt %q, maar dat is een algoritme")
+	msgOnlySensors   = message.New("list only sensors here", "noem hier alleen sensoren")
+	msgUsesMissing   = message.New("uses_sensors names %q, which is not in the register", "uses_sensors noemt %q, maar die staat niet in het register")
+	msgAddSensor     = message.New("add the sensor's record, or correct the id", "voeg de registratie van de sensor toe, of verbeter het id")
+)
+
+// What loading says of a file or folder it cannot read as a record.
+var (
+	msgFolderInside = message.New("folders inside %s/ are not read", "mappen in %s/ worden niet gelezen")
+	msgPutDirectly  = message.New("put each record directly in %s/ as <id>.yaml", "zet elke registratie direct in %s/ als <id>.yaml")
+	msgFolderLink   = message.New("%s/ is a symlink to a folder outside the register; its files are not read",
+		"%s/ is een symlink naar een map buiten het register; de bestanden daarin worden niet gelezen")
+	msgKeepFolders = message.New("keep the record folders inside the register: replace the symlink with the folder itself",
+		"houd de mappen met registraties binnen het register: vervang de symlink door de map zelf")
+	msgCouldNotRead = message.New("could not read this file (%v)", "dit bestand kon niet worden gelezen (%v)")
+	msgReportBug    = message.New("report this as a bug, with the file", "meld dit als fout in het programma, met het bestand erbij")
+	msgWrongFolder  = message.New("records live in sensors/ or algorithms/", "registraties staan in sensors/ of algorithms/")
+	msgMoveToKind   = message.New("move the file into the folder of its kind", "verplaats het bestand naar de map van zijn soort")
+	msgKeepPlain    = message.New("keep record files as plain files inside the register",
+		"houd registraties als gewone bestanden binnen het register")
+	msgCannotRead  = message.New("file cannot be read: %s", "bestand kan niet worden gelezen: %s")
+	msgLinkNowhere = message.New("symlink leads nowhere: %s", "symlink leidt nergens heen: %s")
+	msgLinkOutside = message.New("symlink leads outside the register", "symlink leidt naar buiten het register")
+	msgNotRegular  = message.New("not a regular file", "geen gewoon bestand")
+	msgGrewTooBig  = message.New("file is more than the limit of %d bytes", "bestand is groter dan de grens van %d bytes")
+	msgNotAMapping = message.New("a record is a mapping of fields", "een registratie is een mapping van velden")
+	msgStartWithID = message.New("start with 'id: ...' on the first line", "begin met 'id: ...' op de eerste regel")
+)
+
+// worded gives f its message and help in English and in Dutch.
+func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
+	f.Message, f.Help = msg.In(message.English), help.In(message.English)
+	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	return f
+}
+
+// unreadable is why a file could not be read, with what to do about it.
+type unreadable struct{ msg, help message.Phrase }
+
+// cannotRead is a file that is no plain file inside the register.
+func cannotRead(msg message.Phrase) *unreadable {
+	return &unreadable{msg, msgKeepPlain.With()}
+}
+
+// What the system said when a file could not be opened or read.
+var (
+	msgNoSuchFile = message.New("no such file or directory", "het bestand bestaat niet")
+	msgNoAccess   = message.New("permission denied", "geen toegang")
+	msgLinkLoop   = message.New("too many levels of symbolic links", "te veel symlinks achter elkaar")
+)
+
+// osError is the system's reason a file could not be read, without the
+// path (the finding names the file): in Dutch for the common reasons, as
+// the system words it otherwise.
+type osError struct{ err error }
+
+func (e osError) In(lang string) string {
+	var t *message.Text
+	switch {
+	case errors.Is(e.err, fs.ErrNotExist):
+		t = msgNoSuchFile
+	case errors.Is(e.err, fs.ErrPermission):
+		t = msgNoAccess
+	case errors.Is(e.err, syscall.ELOOP):
+		t = msgLinkLoop
+	}
+	if t == nil || lang != message.Dutch {
+		// The English stays the system's own words.
+		return plainErr(e.err)
+	}
+	return t.In(lang)
+}

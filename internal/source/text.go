@@ -1,0 +1,116 @@
+package source
+
+import (
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
+)
+
+// The words of the findings of reading a YAML file, English and Dutch side
+// by side. A finding is worded in both languages (Message and MessageNL)
+// from the same phrases, as the schema findings are.
+
+// MsgTooBig and MsgSplit are what a finding says of a file larger than the
+// limit; the load package says the same of a file it refuses to read whole.
+var (
+	MsgTooBig = message.New("file is %d bytes, more than the limit of %d", "bestand is %d bytes, meer dan de grens van %d")
+	MsgSplit  = message.New("a record is a few kilobytes; split the file or remove what does not belong in it",
+		"een registratie is een paar kilobyte; splits het bestand of haal weg wat er niet in hoort")
+)
+
+// What a finding says of a file that cannot be read as one YAML document.
+var (
+	msgEmpty       = message.New(MsgEmpty, "bestand is leeg")
+	msgWriteFields = message.New("write the record's fields, or remove the file", "vul de velden van de registratie in, of verwijder het bestand")
+	msgUTF16       = message.New("file is UTF-16 encoded", "bestand is als UTF-16 opgeslagen")
+	msgSaveUTF8    = message.New("save the file as UTF-8 (most editors offer this under 'encoding')",
+		"sla het bestand op als UTF-8 (de meeste editors bieden dat aan onder 'codering' of 'encoding')")
+	msgNUL      = message.New("file contains a NUL byte", "bestand bevat een NUL-byte")
+	msgSaveText = message.New("save the file as plain UTF-8 text", "sla het bestand op als gewone UTF-8-tekst")
+	msgNotUTF8  = message.New("file is not valid UTF-8", "bestand is geen geldige UTF-8")
+	msgTwoDocs  = message.New("file holds more than one YAML document", "bestand bevat meer dan één YAML-document")
+	msgOneDoc   = message.New("a record is one document: remove the '---' separator and what follows, or move it to its own file",
+		"een registratie is één document: haal het scheidingsteken '---' en wat erna komt weg, of zet dat in een eigen bestand")
+
+	msgSyntax   = message.New("YAML syntax error: %s", "YAML-syntaxfout: %s")
+	msgUnclosed = message.New("YAML syntax error: a %s opened on this line is not closed",
+		"YAML-syntaxfout: een %s die op deze regel wordt geopend, wordt niet gesloten")
+	msgNoTabs = message.New("YAML does not allow tabs for indentation: indent this line with spaces",
+		"YAML staat geen tabs toe om in te springen: spring deze regel in met spaties")
+	msgFixSyntax = message.New("fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)",
+		"verbeter de YAML-syntax op deze regel (inspringing, een ontbrekende dubbele punt, of een aanhalingsteken of haakje dat niet is gesloten)")
+)
+
+// What a finding says of a value the register cannot use.
+var (
+	msgTooDeep     = message.New("nesting is deeper than %d levels", "de nesting is dieper dan %d niveaus")
+	msgFewLevels   = message.New("a record is a few levels deep; check the indentation", "een registratie is een paar niveaus diep; controleer de inspringing")
+	msgAliases     = message.New("aliases expand to more than %d values", "aliassen worden meer dan %d waarden")
+	msgWriteOut    = message.New("write the values out instead of repeating them with anchors (&) and aliases (*)", "schrijf de waarden uit in plaats van ze te herhalen met ankers (&) en aliassen (*)")
+	msgMergeKey    = message.New("merge keys (<<) are not supported", "samenvoegsleutels (<<) worden niet ondersteund")
+	msgFieldsOut   = message.New("write the fields out in full", "schrijf de velden volledig uit")
+	msgKeyNotText  = message.New("key %s is not text", "sleutel %s is geen tekst")
+	msgKeysAreText = message.New("keys are field names such as 'name'; quote the key if it must be a number or boolean",
+		"sleutels zijn veldnamen zoals 'name'; zet aanhalingstekens om de sleutel als het een getal of true/false moet zijn")
+	msgKeyTwice   = message.New("key %q appears more than once in this mapping", "sleutel %q komt meer dan eens voor in deze mapping")
+	msgMergeTwice = message.New("remove or merge the duplicate", "haal de dubbele weg of voeg ze samen")
+	msgTooLarge   = message.New("number %s is too large", "getal %s is te groot")
+	msgSmaller    = message.New("use a smaller number or quote it as text", "gebruik een kleiner getal, of zet er aanhalingstekens omheen als het tekst is")
+	msgNotWhole   = message.New("%s is not a whole number", "%s is geen geheel getal")
+	msgDigitsOnly = message.New("write digits only, or remove the !!int tag if it is text", "schrijf alleen cijfers, of haal de tag !!int weg als het tekst is")
+	msgNaN        = message.New("%s is not a number the register can use (NaN and infinity are not allowed)",
+		"%s is geen getal dat het register kan gebruiken (NaN en oneindig zijn niet toegestaan)")
+	msgNotNumber = message.New("%s is not a valid number", "%s is geen geldig getal")
+	msgFinite    = message.New("write a finite number, or quote it if it is text", "schrijf een eindig getal, of zet er aanhalingstekens omheen als het tekst is")
+
+	// A key that is no text, as describeKey names it.
+	wMappingKey = message.New("(a mapping)", "(een mapping)")
+	wListKey    = message.New("(a list)", "(een lijst)")
+	wAliasKey   = message.New("(an alias)", "(een alias)")
+)
+
+// parserTexts are the YAML parser's own words for the syntax errors people
+// make, in Dutch; words the parser uses for rarer errors stay its own.
+var parserTexts = map[string]*message.Text{
+	"mapping values are not allowed in this context": message.New("mapping values are not allowed in this context",
+		"hier mag geen 'sleutel: waarde' staan (controleer de inspringing en de dubbele punten)"),
+	"did not find expected key":                   message.New("did not find expected key", "hier werd een sleutel verwacht"),
+	"did not find expected '-' indicator":         message.New("did not find expected '-' indicator", "hier werd een lijstitem verwacht dat begint met '-'"),
+	"found unexpected end of stream":              message.New("found unexpected end of stream", "het bestand houdt onverwacht op (staat er een aanhalingsteken open?)"),
+	"found character that cannot start any token": message.New("found character that cannot start any token", "hier staat een teken waarmee geen waarde kan beginnen (een tab, of een @ of ` aan het begin?)"),
+	"found unknown escape character":              message.New("found unknown escape character", "onbekend escapeteken na een \\ tussen dubbele aanhalingstekens"),
+	"could not find expected ':'":                 message.New("could not find expected ':'", "hier werd een dubbele punt ':' verwacht"),
+	"did not find expected node content":          message.New("did not find expected node content", "hier werd een waarde verwacht"),
+	"control characters are not allowed":          message.New("control characters are not allowed", "stuurtekens zijn niet toegestaan"),
+	"did not find expected alphabetic or numeric character": message.New("did not find expected alphabetic or numeric character",
+		"hier werd een letter of cijfer verwacht"),
+	"did not find expected comment or line break": message.New("did not find expected comment or line break", "hier werd een commentaar of het einde van de regel verwacht"),
+	"block sequence entries are not allowed in this context": message.New("block sequence entries are not allowed in this context",
+		"hier mag geen lijstitem ('- ') staan (controleer de inspringing)"),
+}
+
+// parserWords are the parser's words for a syntax error, in Dutch where
+// parserTexts knows them.
+type parserWords string
+
+func (w parserWords) In(lang string) string {
+	if t, ok := parserTexts[string(w)]; ok {
+		return t.In(lang)
+	}
+	if rest, ok := strings.CutPrefix(string(w), "unknown anchor "); ok && lang == message.Dutch {
+		if name, ok := strings.CutSuffix(rest, " referenced"); ok {
+			return msgUnknownAnchor.Format(lang, name)
+		}
+	}
+	return string(w)
+}
+
+var msgUnknownAnchor = message.New("unknown anchor %s referenced", "onbekend anker %s gebruikt")
+
+// worded gives f its message and help in English and in Dutch.
+func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
+	f.Message, f.Help = msg.In(message.English), help.In(message.English)
+	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	return f
+}
