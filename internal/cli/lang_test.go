@@ -346,6 +346,9 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		}, ExitFindings,
 			[]string{"YAML syntax error: a '[' opened on this line is not closed", "file is empty", "write the record's fields, or remove the file"},
 			[]string{"YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten", "bestand is leeg", "vul de velden van de registratie in"}},
+		{"migrate, a dry run", func(t *testing.T, root string) []string { return []string{"migrate", "--dry-run"} }, ExitOK,
+			[]string{"1 records (1 in format v"},
+			[]string{"1 registraties (1 in formaat v"}},
 	}
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {

@@ -50,7 +50,7 @@ func runMigrate(o *migrateOptions) error {
 			return err
 		}
 	}
-	fmt.Fprintln(o.Out, p.Summary())
+	fmt.Fprintln(o.Out, p.Summary(o.ui()))
 	if !o.dryRun && !o.force && len(p.Pending) > 0 {
 		dirty, err := migrate.Uncommitted(o.Root())
 		if err != nil {

@@ -26,6 +26,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -47,6 +48,8 @@ type Step struct {
 	// Note says in a line what the step changes, for the report and the
 	// changelog.
 	Note string
+	// NoteNL is Note in Dutch.
+	NoteNL string
 	// Edit rewrites the record's text, given its parsed top-level mapping;
 	// it changes only what it must, so comments, blank lines and the
 	// layout of everything else stay as they were.
@@ -119,8 +122,8 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 	for _, rel := range p.Files {
 		data, st, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
 		if err != nil {
-			p.Findings = append(p.Findings, finding.Finding{File: rel, Rule: RuleMigrate, Severity: finding.Error,
-				Message: "cannot read the record: " + err.Error(), Help: "run register validate"})
+			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Rule: RuleMigrate, Severity: finding.Error},
+				msgCannotRead.With(err), msgRunValidate.With()))
 			continue
 		}
 		// The node tree is all a migration reads: no need to convert it.
@@ -129,62 +132,62 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 			p.Findings = append(p.Findings, fs...)
 			continue
 		}
-		v, line, err := version(doc.Root)
-		if err != nil {
-			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error,
-				Message: err.Error(), Help: fmt.Sprintf("%s is a whole number, such as %d", VersionKey, m.Current)})
+		v, line, bad := version(doc.Root)
+		if bad != "" {
+			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error},
+				msgNotAVersion.With(VersionKey, bad), msgWholeNumber.With(VersionKey, m.Current)))
 			continue
 		}
 		p.Versions[v]++
 		switch {
 		case v > m.Current:
-			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error,
-				Message: fmt.Sprintf("the record is in format v%d, newer than this tool's v%d", v, m.Current),
-				Help:    "install a newer version of register"})
+			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error},
+				msgNewer.With(v, m.Current), msgInstallNewer.With()))
 		case v < m.Current:
 			notes := m.notes(v)
-			if notes == "" {
-				p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error,
-					Message: fmt.Sprintf("the record is in format v%d and no migration leads from it to v%d", v, m.Current)})
+			if notes == nil {
+				p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error},
+					msgNoPath.With(v, m.Current), message.Phrase{}))
 				continue
 			}
 			p.Pending = append(p.Pending, Pending{File: rel, Version: v, Size: st.Size(), ModTime: st.ModTime()})
-			p.Findings = append(p.Findings, finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Info,
-				Message: fmt.Sprintf("format v%d → v%d: %s", v, m.Current, notes)})
+			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Info},
+				msgSteps.With(v, m.Current, notes), message.Phrase{}))
 		}
 	}
 	finding.Sort(p.Findings)
 	return p, nil
 }
 
-// notes joins the notes of the steps from version v to the current one, or
-// returns "" when a step is missing.
-func (m Migrator) notes(v int) string {
-	var out []string
+// notes are the steps from version v to the current one, whose notes the
+// finding joins, or nil when a step is missing.
+func (m Migrator) notes(v int) stepNotes {
+	var out stepNotes
 	for from := v; from < m.Current; from++ {
 		i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
 		if i < 0 {
-			return ""
+			return nil
 		}
-		out = append(out, m.Steps[i].Note)
+		out = append(out, m.Steps[i])
 	}
-	return strings.Join(out, "; ")
+	return out
 }
 
 // version reads a record's format version: format_version when present,
-// else 1. It returns the line of the key for findings.
-func version(root *yaml.Node) (int, int, error) {
+// else 1. It returns the line of the key for findings, and the value
+// written when it is no format version.
+func version(root *yaml.Node) (int, int, string) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == VersionKey {
 			n := root.Content[i+1]
 			v, err := strconv.Atoi(n.Value)
 			if err != nil || v < 1 {
-				return 0, n.Line, fmt.Errorf("%s %q is not a format version", VersionKey, n.Value)
+				return 0, n.Line, n.Value
 			}
-			return v, n.Line, nil
+			return v, n.Line, ""
 		}
 	}
-	return 1, 0, nil
+	return 1, 0, ""
 }
 
 // Apply runs the plan's steps and rewrites each pending record in place
@@ -311,28 +314,26 @@ func replace(path string, data []byte) error {
 	return atomicfile.Write(path, data, mode)
 }
 
-// Summary says in a line what the plan found, for people.
-func (p *Plan) Summary() string {
+// Summary says in a line what the plan found, for people, in lang.
+func (p *Plan) Summary(lang string) string {
 	n := len(p.Files)
-	var parts []string
 	vs := make([]int, 0, len(p.Versions))
 	for v := range p.Versions {
 		vs = append(vs, v)
 	}
 	slices.Sort(vs)
+	parts := make([]string, 0, len(vs))
 	for _, v := range vs {
-		parts = append(parts, fmt.Sprintf("%d in format v%d", p.Versions[v], v))
+		parts = append(parts, msgInFormat.Format(lang, p.Versions[v], v))
 	}
 	read := ""
 	if len(parts) > 0 {
 		read = " (" + strings.Join(parts, ", ") + ")"
 	}
-	switch {
-	case len(p.Pending) == 0:
-		return fmt.Sprintf("%d records%s; v%d is the current format: nothing needs migrating", n, read, p.Current)
-	default:
-		return fmt.Sprintf("%d records%s; %d need migrating to v%d", n, read, len(p.Pending), p.Current)
+	if len(p.Pending) == 0 {
+		return msgUpToDate.Format(lang, n, read, p.Current)
 	}
+	return msgNeedMigrate.Format(lang, n, read, len(p.Pending), p.Current)
 }
 
 // Uncommitted lists the files under root with changes Git has not

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/schema"
 )
 
@@ -69,7 +70,7 @@ func TestBundledRegisterNeedsNothing(t *testing.T) {
 	if len(p.Findings) != 0 || len(p.Pending) != 0 || len(p.Files) != 25 || p.Versions[2] != 25 {
 		t.Errorf("plan: %d files, versions %v, pending %d, findings %q", len(p.Files), p.Versions, len(p.Pending), short(p.Findings))
 	}
-	if got, want := p.Summary(), "25 records (25 in format v2); v2 is the current format: nothing needs migrating"; got != want {
+	if got, want := p.Summary(message.English), "25 records (25 in format v2); v2 is the current format: nothing needs migrating"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	done, err := Default.Apply("../../register", p)
@@ -116,8 +117,25 @@ func TestMigrateToANewVersion(t *testing.T) {
 	if got := short(p.Findings); !slices.Equal(got, want) {
 		t.Errorf("findings:\n got %q\nwant %q", short(p.Findings), want)
 	}
-	if got, want := p.Summary(), "5 records (1 in format v1, 1 in format v2, 1 in format v3); 1 need migrating to v2"; got != want {
+	if got, want := p.Summary(message.English), "5 records (1 in format v1, 1 in format v2, 1 in format v3); 1 need migrating to v2"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
+	}
+	// The same in Dutch: the summary and every finding.
+	if got, want := p.Summary(message.Dutch), "5 registraties (1 in formaat v1, 1 in formaat v2, 1 in formaat v3); 1 moeten worden gemigreerd naar v2"; got != want {
+		t.Errorf("Dutch summary %q, want %q", got, want)
+	}
+	var nl []string
+	for _, f := range p.Findings {
+		nl = append(nl, f.MessageNL)
+	}
+	wantNL := []string{
+		"YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten",
+		`format_version "twee" is geen formaatversie`,
+		"formaat v1 → v2: registered_on is renamed notified_on",
+		"de registratie is in formaat v3, nieuwer dan v2 van dit programma",
+	}
+	if !slices.Equal(nl, wantNL) {
+		t.Errorf("Dutch findings:\n got %q\nwant %q", nl, wantNL)
 	}
 	done, err := renaming.Apply(root, p)
 	if err != nil || !slices.Equal(done, []string{"sensors/teller.yaml"}) {

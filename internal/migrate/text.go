@@ -1,0 +1,47 @@
+package migrate
+
+import (
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
+)
+
+// The words of a migration's findings and summary, English and Dutch side
+// by side; a finding is worded in both languages (Message and MessageNL)
+// from the same phrases, as the schema findings are.
+var (
+	msgInFormat     = message.New("%d in format v%d", "%d in formaat v%d")
+	msgUpToDate     = message.New("%d records%s; v%d is the current format: nothing needs migrating", "%d registraties%s; v%d is het huidige formaat: er hoeft niets te worden gemigreerd")
+	msgNeedMigrate  = message.New("%d records%s; %d need migrating to v%d", "%d registraties%s; %d moeten worden gemigreerd naar v%d")
+	msgCannotRead   = message.New("cannot read the record: %v", "de registratie kan niet worden gelezen: %v")
+	msgRunValidate  = message.New("run register validate", "voer register validate uit")
+	msgNotAVersion  = message.New("%s %q is not a format version", "%s %q is geen formaatversie")
+	msgWholeNumber  = message.New("%s is a whole number, such as %d", "%s is een geheel getal, zoals %d")
+	msgNewer        = message.New("the record is in format v%d, newer than this tool's v%d", "de registratie is in formaat v%d, nieuwer dan v%d van dit programma")
+	msgInstallNewer = message.New("install a newer version of register", "installeer een nieuwere versie van register")
+	msgNoPath       = message.New("the record is in format v%d and no migration leads from it to v%d", "de registratie is in formaat v%d en geen migratie leidt daarvandaan naar v%d")
+	msgSteps        = message.New("format v%d → v%d: %s", "formaat v%d → v%d: %s")
+)
+
+// worded gives f its message and help in English and in Dutch.
+func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
+	f.Message, f.Help = msg.In(message.English), help.In(message.English)
+	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	return f
+}
+
+// stepNotes are the notes of the steps from one version to the current,
+// joined, in either language.
+type stepNotes []Step
+
+func (s stepNotes) In(lang string) string {
+	out := make([]string, len(s))
+	for i, st := range s {
+		out[i] = st.Note
+		if lang == message.Dutch && st.NoteNL != "" {
+			out[i] = st.NoteNL
+		}
+	}
+	return strings.Join(out, "; ")
+}
