@@ -185,7 +185,7 @@ func TestInitThenValidateAndCheck(t *testing.T) {
 		t.Errorf("check after init: exit %d\n%s%s", code, out, errOut)
 	}
 	out, _, code = run(t, "migrate", "--root", root)
-	if code != ExitOK || out != "2 records (2 in format v2); v2 is the current format: nothing needs migrating\n" {
+	if code != ExitOK || out != "2 registraties (2 in formaat v2); v2 is het huidige formaat: er hoeft niets te worden gemigreerd\n" {
 		t.Errorf("migrate after init: exit %d\n%s", code, out)
 	}
 	// A second init into the same folder is refused.
@@ -257,7 +257,7 @@ func TestWorkflowCommandsExist(t *testing.T) {
 
 func TestMigrateBundledRegister(t *testing.T) {
 	out, errOut, code := run(t, "migrate", "--root", "../../register", "--dry-run")
-	if code != ExitOK || out != "25 records (25 in format v2); v2 is the current format: nothing needs migrating\n" {
+	if code != ExitOK || out != "25 registraties (25 in formaat v2); v2 is het huidige formaat: er hoeft niets te worden gemigreerd\n" {
 		t.Errorf("exit %d\n%s%s", code, out, errOut)
 	}
 }

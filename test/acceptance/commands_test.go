@@ -330,7 +330,7 @@ func TestImportCSV(t *testing.T) {
 func TestMigrateAndExport(t *testing.T) {
 	dir := workspace(t)
 	r := run(t, dir, nil, "migrate", "--dry-run")
-	if r.code != 1 || !strings.Contains(r.stdout, "10 need migrating to v2") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
+	if r.code != 1 || !strings.Contains(r.stdout, "10 moeten worden gemigreerd naar v2") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
 		t.Errorf("migrate --dry-run: exit %d\n%s", r.code, r.out())
 	}
 	if r := run(t, dir, nil, "migrate"); r.code != 1 || !strings.Contains(r.stdout, "omgezet: sensors/cam-haven.yaml") {
@@ -365,7 +365,7 @@ func TestMigrateAndExport(t *testing.T) {
 	}
 	// The cameras of this register say their regime already; a second
 	// migrate changes nothing.
-	if r := run(t, dir, nil, "migrate"); !strings.Contains(r.stdout, "nothing needs migrating") {
+	if r := run(t, dir, nil, "migrate"); !strings.Contains(r.stdout, "er hoeft niets te worden gemigreerd") {
 		t.Errorf("second migrate: exit %d\n%s", r.code, r.out())
 	}
 	for rel, want := range first {
