@@ -87,7 +87,7 @@ func runFederate(o *federateOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := federate.WriteReport(a.Out, o.format, res); err != nil {
+	if err := federate.WriteReport(a.Out, o.format, a.ui(), res); err != nil {
 		return err
 	}
 	if note := res.DCATNote.In(a.ui()); note != "" {

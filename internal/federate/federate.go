@@ -394,7 +394,7 @@ func (r *Result) writeData(data string, f *Federation, today time.Time, parts []
 		return err
 	}
 	return atomicfile.WriteFrom(filepath.Join(data, "quality.json"), 0o644, func(w io.Writer) error {
-		return quality.WriteFederation(w, "json", r.Quality)
+		return quality.WriteFederation(w, "json", "en", r.Quality)
 	})
 }
 

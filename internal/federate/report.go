@@ -7,26 +7,35 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
 
+// Report is a run's result with the language its text is worded in: "nl"
+// for Dutch, English otherwise. The JSON is English.
+type Report struct {
+	*Result
+	Lang string
+}
+
 // ReportFormats are the formats of a run's report.
-var ReportFormats = format.Set[*Result]{
+var ReportFormats = format.Set[Report]{
 	{Name: "text", Exts: []string{".txt"}, Write: writeReportText},
 	{Name: "json", Exts: []string{".json"}, Write: writeReportJSON},
 }
 
 // WriteReport prints what a run did: the totals, the registers not read
-// with the reason, and each municipality's quality.
-func WriteReport(w io.Writer, name string, r *Result) error {
+// with the reason, and each municipality's quality; the text in lang.
+func WriteReport(w io.Writer, name, lang string, r *Result) error {
 	f, err := ReportFormats.Lookup(name)
 	if err != nil {
 		return err
 	}
-	return f.Write(w, r)
+	return f.Write(w, Report{r, lang})
 }
 
-func writeReportJSON(w io.Writer, r *Result) error {
+func writeReportJSON(w io.Writer, rep Report) error {
+	r := rep.Result
 	failed := r.Failed
 	if failed == nil {
 		failed = []Failure{}
@@ -44,19 +53,27 @@ func writeReportJSON(w io.Writer, r *Result) error {
 	}{len(r.Parts), r.Reused, failed, r.Total, r.Counts, r.Quality})
 }
 
-func writeReportText(w io.Writer, r *Result) error {
+// The words of the text report, English and Dutch side by side.
+var (
+	msgReportHead = message.New("%d registers read (%d unchanged since the last run), %d not read: %d public records (%d sensors, %d algorithms), %d not public",
+		"%d registers gelezen (%d ongewijzigd sinds de vorige keer), %d niet gelezen: %d openbare registraties (%d sensoren, %d algoritmes), %d niet openbaar")
+	msgNotRead       = message.New("Not read (left out of the national register)", "Niet gelezen (niet opgenomen in het landelijke register)")
+	msgQualityPerOne = message.New("Quality per municipality (over the public records)", "Kwaliteit per gemeente (over de openbare registraties)")
+)
+
+func writeReportText(w io.Writer, rep Report) error {
+	r, lang := rep.Result, rep.Lang
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d registers read (%d unchanged since the last run), %d not read: %d public records (%d sensors, %d algorithms), %d not public\n",
-		len(r.Parts), r.Reused, len(r.Failed), r.Total.Records, r.Total.Sensors, r.Total.Algorithms, r.Total.Unpublished)
+	fmt.Fprintln(&b, msgReportHead.Format(lang, len(r.Parts), r.Reused, len(r.Failed), r.Total.Records, r.Total.Sensors, r.Total.Algorithms, r.Total.Unpublished))
 	if len(r.Failed) > 0 {
-		b.WriteString("\nNot read (left out of the national register)\n")
+		fmt.Fprintf(&b, "\n%s\n", msgNotRead.In(lang))
 		for _, f := range r.Failed {
 			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, f.Reason)
 		}
 	}
-	b.WriteString("\nQuality per municipality (over the public records)\n")
+	fmt.Fprintf(&b, "\n%s\n", msgQualityPerOne.In(lang))
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
 	}
-	return quality.WriteFederation(w, "text", r.Quality)
+	return quality.WriteFederation(w, "text", lang, r.Quality)
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Summary is a register's quality in figures that name no record, for a
@@ -64,8 +66,9 @@ type Municipality struct {
 }
 
 // WriteFederation prints the quality of a federation's registers, one line
-// (text), one object (json) or one chart row (svg, no script) each.
-func WriteFederation(w io.Writer, format string, ms []Municipality) error {
+// (text, in lang), one object (json) or one chart row (svg, no script)
+// each.
+func WriteFederation(w io.Writer, format, lang string, ms []Municipality) error {
 	switch format {
 	case "json":
 		type row struct {
@@ -82,12 +85,27 @@ func WriteFederation(w io.Writer, format string, ms []Municipality) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	case "text":
+		// A column is as wide as the English has it, or as its heading
+		// in lang where that is wider.
+		widths := [...]int{8, 34, 8, 7, 10, 7, 5, 5}
 		var b strings.Builder
-		fmt.Fprintf(&b, "%-8s %-34s %8s %7s %10s %7s %5s %5s\n", "code", "organisation", "records", "fields", "principles", "overdue", "off", "held")
+		row := func(cells ...string) {
+			fmt.Fprintf(&b, "%-*s %-*s", widths[0], cells[0], widths[1], cells[1])
+			for i := 2; i < len(cells); i++ {
+				fmt.Fprintf(&b, " %*s", widths[i], cells[i])
+			}
+			b.WriteByte('\n')
+		}
+		heads := make([]string, len(federationHeads))
+		for i, h := range federationHeads {
+			heads[i] = h.In(lang)
+			widths[i] = max(widths[i], utf8.RuneCountInString(heads[i]))
+		}
+		row(heads...)
 		for _, m := range ms {
 			s := m.Summary
-			fmt.Fprintf(&b, "%-8s %-34s %8d %7s %10s %7d %5d %5d\n", m.Code, m.Organisation, s.Records,
-				pct(s.FieldRate()), pct(s.PrincipleRate()), s.Overdue, s.SwitchedOff, s.HeldBack)
+			row(m.Code, m.Organisation, strconv.Itoa(s.Records), pct(s.FieldRate()), pct(s.PrincipleRate()),
+				strconv.Itoa(s.Overdue), strconv.Itoa(s.SwitchedOff), strconv.Itoa(s.HeldBack))
 		}
 		_, err := io.WriteString(w, b.String())
 		return err

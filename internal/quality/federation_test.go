@@ -27,7 +27,7 @@ func TestSummariseAndWriteFederation(t *testing.T) {
 	ms := []Municipality{{Code: "GM0001", Organisation: `Gemeente <script>alert(1)</script>`, Summary: s}, {Code: "GM0002", Organisation: "Gemeente Leeg"}}
 
 	var text bytes.Buffer
-	if err := WriteFederation(&text, "text", ms); err != nil {
+	if err := WriteFederation(&text, "text", "en", ms); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(text.String(), "GM0001") || !strings.Contains(text.String(), " 57%") || !strings.Contains(text.String(), " 50%") {
@@ -35,7 +35,7 @@ func TestSummariseAndWriteFederation(t *testing.T) {
 	}
 
 	var js bytes.Buffer
-	if err := WriteFederation(&js, "json", ms); err != nil {
+	if err := WriteFederation(&js, "json", "en", ms); err != nil {
 		t.Fatal(err)
 	}
 	var rows []struct {
@@ -52,7 +52,7 @@ func TestSummariseAndWriteFederation(t *testing.T) {
 	}
 
 	var svg bytes.Buffer
-	if err := WriteFederation(&svg, "svg", ms); err != nil {
+	if err := WriteFederation(&svg, "svg", "en", ms); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(svg.String(), "<script") || !strings.Contains(svg.String(), "&lt;script&gt;") {
@@ -61,7 +61,7 @@ func TestSummariseAndWriteFederation(t *testing.T) {
 	if n := strings.Count(svg.String(), `height="12"`); n != 8 {
 		t.Errorf("chart has %d bar shapes, want 8 (two bars, each on a track, per municipality)", n)
 	}
-	if err := WriteFederation(&svg, "pdf", ms); err == nil {
+	if err := WriteFederation(&svg, "pdf", "en", ms); err == nil {
 		t.Error("an unknown format must be an error")
 	}
 }
@@ -92,6 +92,24 @@ func TestFederationChartTextsFitTheChart(t *testing.T) {
 		}
 		if end := float64(tx.X) + float64(utf8.RuneCountInString(tx.Body))*tx.Size*0.6; end > float64(svg.Width) {
 			t.Errorf("%q ends at about x=%.0f, past the chart's width %d", tx.Body, end, svg.Width)
+		}
+	}
+}
+
+// The federation's table is headed in the run's language; the English is
+// as it always was.
+func TestFederationTableInEachLanguage(t *testing.T) {
+	ms := []Municipality{{Code: "GM0001", Organisation: "Gemeente A", Summary: Summary{Records: 3}}}
+	for lang, head := range map[string]string{
+		"en": "code     organisation                        records  fields principles overdue   off  held\n",
+		"nl": "code     organisatie                        registraties  velden  principes te laat   uit achtergehouden\n",
+	} {
+		var b bytes.Buffer
+		if err := WriteFederation(&b, "text", lang, ms); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(b.String(), head) {
+			t.Errorf("%s: heading\n%q, want\n%q", lang, strings.SplitAfter(b.String(), "\n")[0], head)
 		}
 	}
 }

@@ -38,3 +38,18 @@ func deviation(lang string, d Deviation) string {
 	}
 	return msgOffNoReason.Format(lang, d.Rule, d.Severity, d.Where)
 }
+
+// federationHeads are the headings of the federation's table: code,
+// organisation, records, the share of fields filled, the share of records
+// clean per principle, evaluations overdue, rules switched off, records
+// held back.
+var federationHeads = []*message.Text{
+	message.New("code", "code"),
+	message.New("organisation", "organisatie"),
+	message.New("records", "registraties"),
+	message.New("fields", "velden"),
+	message.New("principles", "principes"),
+	message.New("overdue", "te laat"),
+	message.New("off", "uit"),
+	message.New("held", "achtergehouden"),
+}
