@@ -15,7 +15,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
-	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -129,10 +128,7 @@ func (a *App) reportChecklist(res *load.Result, checked []finding.Finding, failO
 // rule, where it was made and why.
 func describeDeviation(lang string, d principle.Deviation) string {
 	line := msgDeviation.Format(lang, d.Rule.ID, d.Setting.Severity, d.Rule.Default, d.Setting.Where())
-	law, scope := d.Rule.Law.EN, d.Rule.LawScope
-	if lang == message.Dutch {
-		law, scope = d.Rule.Law.NL, d.Rule.LawScopeNL
-	}
+	law, scope := d.Rule.Law.In(lang), d.Rule.LawScope.In(lang)
 	switch {
 	case d.Refused:
 		line += msgDeviationRefused.Format(lang, law)
@@ -211,7 +207,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 func siteRules() []site.Rule {
 	var rules []site.Rule
 	for _, r := range principle.Rules() {
-		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: r.Title(), Why: r.Why(),
+		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Why: r.Why,
 			Covers: r.Covers, Basis: [2]string{r.BasisNL(), r.Basis()}})
 	}
 	return rules
@@ -383,9 +379,9 @@ func siteDeviations(cfg *config.Config) []site.Deviation {
 	var out []site.Deviation
 	for _, d := range principle.Deviations(cfg) {
 		r := d.Rule
-		out = append(out, site.Deviation{Rule: r.ID, Title: r.Title(), Refs: append([]string{r.Ref}, r.Covers...),
+		out = append(out, site.Deviation{Rule: r.ID, Title: r.Title, Refs: append([]string{r.Ref}, r.Covers...),
 			Severity: d.Setting.Severity, Default: r.Default, Where: d.Setting.Where(), Reason: d.Setting.Reason,
-			Law: [2]string{r.Law.NL, r.Law.EN}, Scope: [2]string{r.LawScopeNL, r.LawScope}, Refused: d.Refused, PolicyOnly: d.PolicyOnly})
+			Law: r.Law, Scope: r.LawScope, Refused: d.Refused, PolicyOnly: d.PolicyOnly})
 	}
 	return out
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -66,11 +65,7 @@ func addCompletions(root *cobra.Command, a *App) {
 				}
 				var ids []string
 				for _, r := range principle.Rules() {
-					title := r.TitleEN
-					if a.ui() == message.Dutch {
-						title = r.TitleNL
-					}
-					ids = append(ids, r.ID+"\t"+title)
+					ids = append(ids, r.ID+"\t"+r.Title.In(a.ui()))
 				}
 				return ids, cobra.ShellCompDirectiveNoFileComp
 			}

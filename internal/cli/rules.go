@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -33,22 +32,36 @@ func (a *App) registerRules() ([]*principle.Rule, *config.Config, error) {
 	return append(principle.Rules(), custom...), cfg, nil
 }
 
-// ruleRow is one rule as `register rules --format json` prints it.
+// ruleRow is one rule as `register rules` lists it.
 type ruleRow struct {
-	ID        string           `json:"id"`
-	Principle string           `json:"principle"`
-	Severity  finding.Severity `json:"severity"`
-	Default   finding.Severity `json:"default"`
-	TitleNL   string           `json:"title_nl"`
-	TitleEN   string           `json:"title_en"`
-	Custom    bool             `json:"custom,omitempty"`
+	ID        string
+	Principle string
+	Severity  finding.Severity
+	Default   finding.Severity
+	Title     label.Text
+	Custom    bool
 	// Basis is "law", "law in part" or "policy"; Law cites the articles
 	// and LawScope says which findings they cover when only some do.
-	Basis    string `json:"basis"`
-	Law      string `json:"law,omitempty"`
-	LawScope string `json:"law_scope,omitempty"`
-	// LawNL cites the law in Dutch, for the table in Dutch.
-	LawNL string `json:"-"`
+	Basis    string
+	Law      label.Text
+	LawScope string
+}
+
+// MarshalJSON writes the row as `register rules --format json` documents
+// it: both titles under their own keys, the law and its scope in English.
+func (r ruleRow) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID        string           `json:"id"`
+		Principle string           `json:"principle"`
+		Severity  finding.Severity `json:"severity"`
+		Default   finding.Severity `json:"default"`
+		TitleNL   string           `json:"title_nl"`
+		TitleEN   string           `json:"title_en"`
+		Custom    bool             `json:"custom,omitempty"`
+		Basis     string           `json:"basis"`
+		Law       string           `json:"law,omitempty"`
+		LawScope  string           `json:"law_scope,omitempty"`
+	}{r.ID, r.Principle, r.Severity, r.Default, r.Title.In(message.Dutch), r.Title.In(message.English), r.Custom, r.Basis, r.Law.In(message.English), r.LawScope})
 }
 
 // ruleList is what a format of register rules writes: the rows, and the
@@ -116,7 +129,7 @@ func runRules(o *rulesOptions) error {
 	rows := make([]ruleRow, len(rules))
 	for i, r := range rules {
 		rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
-			TitleNL: r.TitleNL, TitleEN: r.TitleEN, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law.EN, LawScope: r.LawScope, LawNL: r.Law.NL}
+			Title: r.Title, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law, LawScope: r.LawScope.In(message.English)}
 	}
 	return f.Write(o.Out, ruleList{rows: rows, lang: o.ui()})
 }
@@ -136,9 +149,9 @@ func writeRuleTable(w io.Writer, l ruleList) error {
 		case r.Severity != r.Default:
 			sev = msgRulesDefault.Format(l.lang, r.Severity, r.Default)
 		}
-		basis, title, law := r.Basis, r.TitleEN, r.Law
+		basis, title, law := r.Basis, r.Title.In(l.lang), r.Law.In(l.lang)
 		if l.lang == message.Dutch {
-			basis, title, law = basisNL[r.Basis], r.TitleNL, cmp.Or(r.LawNL, r.Law)
+			basis = basisNL[r.Basis]
 		}
 		if law != "" {
 			basis += ": " + law
@@ -201,7 +214,7 @@ func runExplain(o *explainOptions) error {
 // and its example are written once, as the rule has them.
 func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang string) error {
 	var b strings.Builder
-	title := r.Title()
+	title := r.Title
 	other := message.Dutch
 	if lang == message.Dutch {
 		other = message.English
@@ -215,16 +228,16 @@ func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang
 	b.WriteString(severityNote(r, sev, lang))
 	if r.Legal() {
 		note := msgExplainLegalDuty.In(lang)
-		if r.LawfulRoute != "" {
-			note = msgExplainLawfulRoute.Format(lang, label.Text{cmp.Or(r.LawfulRouteNL, r.LawfulRoute), r.LawfulRoute})
+		if !r.LawfulRoute.IsZero() {
+			note = msgExplainLawfulRoute.Format(lang, r.LawfulRoute)
 		}
 		b.WriteString("\n\n" + wrap(note, "", 80))
 	}
 	b.WriteString("\n\n" + msgExplainWhy.In(lang) + "\n")
-	b.WriteString(wrap(r.Why().In(lang), "  ", 80))
+	b.WriteString(wrap(r.Why.In(lang), "  ", 80))
 	if lang != message.Dutch {
 		b.WriteString("\n" + msgExplainWhy.In(message.Dutch) + "\n")
-		b.WriteString(wrap(r.WhyNL, "  ", 80))
+		b.WriteString(wrap(r.Why.In(message.Dutch), "  ", 80))
 	}
 	b.WriteString("\n" + msgExplainSatisfy.In(lang) + "\n")
 	for _, line := range strings.Split(r.Satisfy, "\n") {
@@ -247,7 +260,7 @@ func severityNote(r *principle.Rule, sev finding.Severity, lang string) string {
 	case sev < r.Default && r.WhollyLegal():
 		return msgExplainAgainstLaw.Format(lang, r.Default)
 	case sev < r.Default && r.Legal():
-		return msgExplainLegalPart.Format(lang, r.Default, label.Text{cmp.Or(r.LawScopeNL, r.LawScope), r.LawScope}, r.Default)
+		return msgExplainLegalPart.Format(lang, r.Default, r.LawScope, r.Default)
 	case sev != r.Default:
 		return msgExplainChanged.Format(lang, r.Default)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/notification"
 	"github.com/voorbeeldstad/register/internal/pageurl"
@@ -137,7 +138,7 @@ func ruleInfo() map[string]report.RuleInfo {
 		notification.RuleNotification: {Title: "A sensor notification that cannot be added to the register as it is"},
 	}
 	for _, r := range principle.Rules() {
-		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.TitleEN, Description: r.WhyEN, Help: r.Satisfy}
+		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.Title.In(message.English), Description: r.Why.In(message.English), Help: r.Satisfy}
 	}
 	return out
 }

@@ -22,6 +22,9 @@ type Text [2]string
 // In returns the text in a language: English for "en", Dutch otherwise.
 func (t Text) In(lang string) string { return t[Index(lang)] }
 
+// IsZero reports whether the text is empty in both languages: none given.
+func (t Text) IsZero() bool { return t == Text{} }
+
 // Index returns the place of a language in a Text: 1 for English, 0 for
 // Dutch and anything else.
 func Index(lang string) int {

@@ -53,3 +53,21 @@ func TestText(t *testing.T) {
 		t.Error("a [2]string does not read as a Text")
 	}
 }
+
+func TestTextIsZero(t *testing.T) {
+	tests := []struct {
+		text Text
+		want bool
+	}{
+		{Text{}, true},
+		{Text{"", ""}, true},
+		{Text{"AVG art. 13", "GDPR art. 13"}, false},
+		{Text{"alleen Nederlands", ""}, false},
+		{Text{"", "English only"}, false},
+	}
+	for _, tt := range tests {
+		if got := tt.text.IsZero(); got != tt.want {
+			t.Errorf("%q.IsZero() = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -64,12 +64,12 @@ func deviations(cfg *config.Config) []Deviation {
 		case d.Refused:
 			effect = "refused: the rule follows from law and runs at its default"
 		case d.PolicyOnly:
-			effect = "only the rule's policy findings changed; " + r.LawScope + " it follows from law and runs at its default"
+			effect = "only the rule's policy findings changed; " + r.LawScope.In("en") + " it follows from law and runs at its default"
 		case d.Setting.Severity == finding.Off:
 			effect = "the rule does not run"
 		}
 		out = append(out, Deviation{Rule: r.ID, Principle: r.Ref, Severity: d.Setting.Severity.String(), Default: r.Default.String(),
-			SetIn: d.Setting.Where(), Reason: d.Setting.Reason, Law: r.Law.EN, Effect: effect})
+			SetIn: d.Setting.Where(), Reason: d.Setting.Reason, Law: r.Law.In("en"), Effect: effect})
 	}
 	return out
 }

@@ -204,7 +204,7 @@ func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool
 			row.Lang = "en" // a stage that speaks English only, such as the schema check
 		}
 		if r, ok := principle.Lookup(f.Rule); ok {
-			row.Title = L.pick(r.Title())
+			row.Title = L.pick(r.Title)
 		}
 		var refs []string
 		for _, ref := range principle.SplitRefs(f.Principle) {
@@ -323,7 +323,7 @@ func (L *Labels) exceptions(r *record.Record, today time.Time) []ExceptionRow {
 		row := ExceptionRow{Rule: e.Rule, Reason: L.or(e.Reason), ApprovedBy: L.or(joinNonEmpty(" ", e.ApprovedBy, L.paren(L.dateString(e.ApprovedOn)))),
 			Until: L.pick([2]string{"Geen einddatum", "No end date"}), Open: true}
 		if rule, ok := principle.Lookup(e.Rule); ok {
-			row.Rule = e.Rule + " (" + L.pick(rule.Title()) + ")"
+			row.Rule = e.Rule + " (" + L.pick(rule.Title) + ")"
 		}
 		row.State = L.pick([2]string{"Geldt", "In force"})
 		if e.Until != "" {
@@ -389,8 +389,8 @@ func (L *Labels) appendix(cited map[string]map[string]bool) []Principle {
 		for id := range rules {
 			rr := PrincipleRule{ID: id, Title: id}
 			if r, ok := principle.Lookup(id); ok {
-				rr.Title = L.pick(r.Title())
-				rr.Why = L.pick(r.Why())
+				rr.Title = L.pick(r.Title)
+				rr.Why = L.pick(r.Why)
 			}
 			pr.Rules = append(pr.Rules, rr)
 		}

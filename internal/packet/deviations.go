@@ -16,7 +16,7 @@ func (L *Labels) deviations(cfg *config.Config) []string {
 	var out []string
 	for _, d := range principle.Deviations(cfg) {
 		r, s := d.Rule, d.Setting
-		title, sev, def := L.pick(r.Title()), L.severity(s.Severity), L.severity(r.Default)
+		title, sev, def := L.pick(r.Title), L.severity(s.Severity), L.severity(r.Default)
 		if s.Severity == finding.Off {
 			sev = L.pick([2]string{"uitgezet", "switched off"})
 		}
@@ -30,11 +30,11 @@ func (L *Labels) deviations(cfg *config.Config) []string {
 		switch {
 		case d.Refused:
 			line += " " + fmt.Sprintf(L.pick([2]string{"De regel volgt uit de wet (%s): de instelling werkt niet, de regel is gewoon getoetst.",
-				"The rule follows from law (%s): the setting has no effect, the rule was checked as usual."}), L.pick([2]string{r.Law.NL, r.Law.EN}))
+				"The rule follows from law (%s): the setting has no effect, the rule was checked as usual."}), L.pick(r.Law))
 		case d.PolicyOnly:
 			line += " " + fmt.Sprintf(L.pick([2]string{"Alleen het beleidsdeel is veranderd; %s is het een wettelijke plicht (%s), en dat deel is gewoon getoetst.",
 				"Only the policy part changed; %s it is a legal duty (%s), and that part was checked as usual."}),
-				L.pick([2]string{r.LawScopeNL, r.LawScope}), L.pick([2]string{r.Law.NL, r.Law.EN}))
+				L.pick(r.LawScope), L.pick(r.Law))
 		}
 		out = append(out, line)
 	}

@@ -104,7 +104,7 @@ func (L *Labels) questions(it *Item, due []lifecycle.Item, today time.Time) []st
 		}
 		title := row.Rule
 		if r, ok := principle.Lookup(row.Rule); ok {
-			title = L.pick(r.Title())
+			title = L.pick(r.Title)
 		}
 		ask(fmt.Sprintf(L.pick([2]string{"Hoe en wanneer wordt de bevinding ‘%s’ opgelost?", "How and when will the finding ‘%s’ be resolved?"}), title))
 	}
@@ -121,7 +121,7 @@ func (L *Labels) questions(it *Item, due []lifecycle.Item, today time.Time) []st
 		}
 		title := e.Rule
 		if r, ok := principle.Lookup(e.Rule); ok {
-			title = L.pick(r.Title())
+			title = L.pick(r.Title)
 		}
 		if e.Until == "" {
 			ask(fmt.Sprintf(L.pick([2]string{"De uitzondering op ‘%s’ heeft geen einddatum: is die nog gerechtvaardigd?",

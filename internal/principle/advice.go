@@ -4,14 +4,17 @@ import (
 	"fmt"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 var adviceResponse = &Rule{
 	ID: "advice-response", Ref: "C-ethics-committee", Default: finding.Warning,
-	TitleNL: "Reactie op advies", TitleEN: "Response to advice",
-	WhyNL:   "Een ethische commissie adviseert, gevraagd en ongevraagd (programma-afspraak). Een advies heeft pas zin als de gemeente erop antwoordt: wat zij ermee doet, en waarom. Daarom staat bij elk advies de reactie van de gemeente, op tijd.",
-	WhyEN:   "An ethics committee advises, asked and unasked (programme commitment). Advice only counts when the municipality answers it: what it does with it, and why. So every piece of advice has the municipality's response, in time.",
+	Title: label.Text{"Reactie op advies", "Response to advice"},
+	Why: label.Text{
+		"Een ethische commissie adviseert, gevraagd en ongevraagd (programma-afspraak). Een advies heeft pas zin als de gemeente erop antwoordt: wat zij ermee doet, en waarom. Daarom staat bij elk advies de reactie van de gemeente, op tijd.",
+		"An ethics committee advises, asked and unasked (programme commitment). Advice only counts when the municipality answers it: what it does with it, and why. So every piece of advice has the municipality's response, in time.",
+	},
 	Satisfy: "Every review by the ethics committee has a response with its date within advice.response_term (register.yaml, default P3M) of the advice's date.",
 	Example: `reviews:
   - body: ethics_committee

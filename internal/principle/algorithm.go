@@ -15,10 +15,12 @@ var humanOversight = &Rule{
 	// A decision about a person taken by the algorithm alone needs a human
 	// who can step in (GDPR art. 22(3)); oversight of decision support is
 	// the programme's commitment.
-	Law: lawAutomated, LawScope: "for automated decisions about people", LawScopeNL: "voor geautomatiseerde besluiten over mensen",
-	TitleNL: "Menselijke tussenkomst", TitleEN: "Human oversight",
-	WhyNL:   "Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
-	WhyEN:   "Decisions about people in which AI or algorithms play a part always have human oversight and a motivation (programme commitment). A decision based solely on automated processing is also restricted by the GDPR (art. 22).",
+	Law: lawAutomated, LawScope: label.Text{"voor geautomatiseerde besluiten over mensen", "for automated decisions about people"},
+	Title: label.Text{"Menselijke tussenkomst", "Human oversight"},
+	Why: label.Text{
+		"Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
+		"Decisions about people in which AI or algorithms play a part always have human oversight and a motivation (programme commitment). A decision based solely on automated processing is also restricted by the GDPR (art. 22).",
+	},
 	Satisfy: "An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes.",
 	Example: `human_oversight: Every flagged application is assessed by a case officer, who decides and may set the score aside.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
@@ -43,9 +45,11 @@ var humanOversight = &Rule{
 
 var explanation = &Rule{
 	ID: "explanation", Ref: "C-human-oversight", Default: finding.Error,
-	TitleNL: "Uitleg en factoren", TitleEN: "Explanation and factors",
-	WhyNL:   "Wie met een besluit te maken krijgt waarin een algoritme meewoog, mag weten welke factoren meetellen en hoe (programma-afspraak over menselijke tussenkomst en motivering).",
-	WhyEN:   "People facing a decision in which an algorithm played a part may know which factors count and how (programme commitment on human oversight and motivation).",
+	Title: label.Text{"Uitleg en factoren", "Explanation and factors"},
+	Why: label.Text{
+		"Wie met een besluit te maken krijgt waarin een algoritme meewoog, mag weten welke factoren meetellen en hoe (programma-afspraak over menselijke tussenkomst en motivering).",
+		"People facing a decision in which an algorithm played a part may know which factors count and how (programme commitment on human oversight and motivation).",
+	},
 	Satisfy: "An algorithm with affects_individuals: true explains in explanation, in plain language, which factors count and how.",
 	Example: `explanation: The score counts missed appointments and the time since the last contact; income, origin and address are not used.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
@@ -62,9 +66,11 @@ var explanation = &Rule{
 
 var objection = &Rule{
 	ID: "objection", Ref: "C-human-oversight", Default: finding.Warning,
-	TitleNL: "Bezwaar en beroep", TitleEN: "Objection and appeal",
-	WhyNL:   "Wie het niet eens is met een uitkomst waarin een algoritme meewoog, moet weten hoe hij bezwaar maakt of in beroep gaat (programma-afspraak over menselijke tussenkomst).",
-	WhyEN:   "Whoever disagrees with an outcome in which an algorithm played a part must know how to object or appeal (programme commitment on human oversight).",
+	Title: label.Text{"Bezwaar en beroep", "Objection and appeal"},
+	Why: label.Text{
+		"Wie het niet eens is met een uitkomst waarin een algoritme meewoog, moet weten hoe hij bezwaar maakt of in beroep gaat (programma-afspraak over menselijke tussenkomst).",
+		"Whoever disagrees with an outcome in which an algorithm played a part must know how to object or appeal (programme commitment on human oversight).",
+	},
 	Satisfy: "An algorithm with affects_individuals: true says in objection how a resident objects or appeals.",
 	Example: `objection: Object within six weeks at voorbeeldstad.example/bezwaar; a case officer who did not take the decision handles it.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
@@ -81,9 +87,11 @@ var objection = &Rule{
 
 var datasetsAndSource = &Rule{
 	ID: "datasets-and-source", Ref: "C-algorithm-register", Default: finding.Warning,
-	TitleNL: "Datasets en broncode", TitleEN: "Datasets and source code",
-	WhyNL:   "Het algoritmeregister is volledig en gedetailleerd, met de gebruikte datasets en de broncode (programma-afspraak). Software die voor de gemeente is gemaakt, wordt als open source gepubliceerd.",
-	WhyEN:   "The algorithm register is complete and detailed, including the datasets used and the source code (programme commitment). Software made for the municipality is published as open source.",
+	Title: label.Text{"Datasets en broncode", "Datasets and source code"},
+	Why: label.Text{
+		"Het algoritmeregister is volledig en gedetailleerd, met de gebruikte datasets en de broncode (programma-afspraak). Software die voor de gemeente is gemaakt, wordt als open source gepubliceerd.",
+		"The algorithm register is complete and detailed, including the datasets used and the source code (programme commitment). Software made for the municipality is published as open source.",
+	},
 	Satisfy: "An algorithm lists its datasets and has source_code.url (or source_code.unavailable_reason). An algorithm of a municipality that names no supplier publishes its source (source_code.url), or names the supplier whose product it is.",
 	Example: `datasets:
   - {name: BRP-extract, source: Basisregistratie Personen, personal_data: true}
@@ -133,12 +141,13 @@ var publicationCategory = &Rule{
 	// The categories are the national register's (policy); a prohibited
 	// practice is forbidden by the AI Act, and art. 5 leaves a municipality
 	// no exception at all.
-	Law: lawProhibit, LawScope: "for a prohibited AI practice", LawScopeNL: "voor een verboden AI-praktijk",
-	LawfulRoute:   "none: the AI Act prohibits the practice; stop using it",
-	LawfulRouteNL: "geen: de AI-verordening verbiedt de praktijk. Stop met het gebruik.",
-	TitleNL:       "Publicatiecategorie en AI-verordening", TitleEN: "Publication category and AI Act",
-	WhyNL:   "Bij de afweging van publieke waarden hanteren we de risicobenadering van de AI-verordening (VNG-principe 3.2). De publicatiecategorie van het landelijke algoritmeregister volgt daaruit: hoog-risico AI precies als de AI-verordening het zo indeelt, en een algoritme dat over mensen beslist, voorspelt of profileert is impactvol. Verboden AI-praktijken worden niet gebruikt.",
-	WhyEN:   "Weighing public values uses the AI Act's risk approach (VNG principle 3.2). The national algorithm register's publication category follows from it: high-risk AI exactly when the AI Act classifies it so, and an algorithm that decides, predicts or profiles about people is impactful. Prohibited AI practices are not used.",
+	Law: lawProhibit, LawScope: label.Text{"voor een verboden AI-praktijk", "for a prohibited AI practice"},
+	LawfulRoute: label.Text{"geen: de AI-verordening verbiedt de praktijk. Stop met het gebruik.", "none: the AI Act prohibits the practice; stop using it"},
+	Title:       label.Text{"Publicatiecategorie en AI-verordening", "Publication category and AI Act"},
+	Why: label.Text{
+		"Bij de afweging van publieke waarden hanteren we de risicobenadering van de AI-verordening (VNG-principe 3.2). De publicatiecategorie van het landelijke algoritmeregister volgt daaruit: hoog-risico AI precies als de AI-verordening het zo indeelt, en een algoritme dat over mensen beslist, voorspelt of profileert is impactvol. Verboden AI-praktijken worden niet gebruikt.",
+		"Weighing public values uses the AI Act's risk approach (VNG principle 3.2). The national algorithm register's publication category follows from it: high-risk AI exactly when the AI Act classifies it so, and an algorithm that decides, predicts or profiles about people is impactful. Prohibited AI practices are not used.",
+	},
 	Satisfy: "publication_category is high_risk_ai exactly when ai_act.category is high_risk; it is not other when affects_individuals is true and role is automated_decision, decision_support, prediction or profiling; ai_act.category is never prohibited.",
 	Example: `affects_individuals: true
 role: decision_support

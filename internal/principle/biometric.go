@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -103,14 +104,16 @@ const biometricBanID = "biometric-ban"
 // Format v2 says when identification happens: real time (art. 5(1)(h)) or
 // after the fact (high-risk, each use authorised beforehand, art. 26(10));
 // the v1 values that do not say count as real time.
-var lawPostIdentification = Law{"AI Act art. 26(10), Annex III 1(a); Wet politiegegevens", "AI-verordening art. 26 lid 10, bijlage III punt 1(a); Wet politiegegevens"}
+var lawPostIdentification = label.Text{"AI-verordening art. 26 lid 10, bijlage III punt 1(a); Wet politiegegevens", "AI Act art. 26(10), Annex III 1(a); Wet politiegegevens"}
 
 var biometricBan = &Rule{
 	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error, Covers: []string{"C-no-live-face"},
-	Law: lawBiometric, LawScope: "for identifying people by their face, body or gait, live or after the fact", LawScopeNL: "voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf",
-	TitleNL: "Geen biometrische surveillance", TitleEN: "No biometric surveillance",
-	WhyNL:   "Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h). Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5) en met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (art. 5 lid 3); dan blijft het een zichtbare waarschuwing.",
-	WhyEN:   "Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)). Only the police may deviate: after the fact with prior authorisation (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or independent administrative authority (art. 5(3)), and it then stays a visible warning.",
+	Law: lawBiometric, LawScope: label.Text{"voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf", "for identifying people by their face, body or gait, live or after the fact"},
+	Title: label.Text{"Geen biometrische surveillance", "No biometric surveillance"},
+	Why: label.Text{
+		"Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h). Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5) en met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (art. 5 lid 3); dan blijft het een zichtbare waarschuwing.",
+		"Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)). Only the police may deviate: after the fact with prior authorisation (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or independent administrative authority (art. 5(3)), and it then stays a visible warning.",
+	},
 	Satisfy: "The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference}; for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation by a court or independent administrative authority (not the public prosecutor) dated no later than approved_on. Real-time identification then remains a warning.",
 	Example: `capabilities: [video_recording, people_counting]   # counting is allowed
 

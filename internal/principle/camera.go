@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -15,10 +16,12 @@ var cameraTemporary = &Rule{
 	// A fixed term is the law's (151c) for public-order cameras; the
 	// two-year maximum is the programme's, so a municipality may set it
 	// differently.
-	Law: lawCamera, LawScope: "for a public-order camera's end date", LawScopeNL: "voor de einddatum van een camera voor de openbare orde",
-	TitleNL: "Camera's alleen tijdelijk", TitleEN: "Cameras only temporary",
-	WhyNL:   "Camera's voor toezicht worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Voor cameratoezicht voor de openbare orde is een vaste termijn ook een wettelijke plicht (Gemeentewet art. 151c lid 1). Andere camera's (verkeer, handhaving, bruggen, beveiliging) vallen niet onder deze afspraak; voor hen geldt de levensduur van principe 3.4.",
-	WhyEN:   "Surveillance cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). For public-order camera surveillance a fixed term is also a legal duty (Gemeentewet art. 151c(1)). Other cameras (traffic, enforcement, bridges, object security) are not covered by the commitment; the life cycle of principle 3.4 applies to them.",
+	Law: lawCamera, LawScope: label.Text{"voor de einddatum van een camera voor de openbare orde", "for a public-order camera's end date"},
+	Title: label.Text{"Camera's alleen tijdelijk", "Cameras only temporary"},
+	Why: label.Text{
+		"Camera's voor toezicht worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Voor cameratoezicht voor de openbare orde is een vaste termijn ook een wettelijke plicht (Gemeentewet art. 151c lid 1). Andere camera's (verkeer, handhaving, bruggen, beveiliging) vallen niet onder deze afspraak; voor hen geldt de levensduur van principe 3.4.",
+		"Surveillance cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). For public-order camera surveillance a fixed term is also a legal duty (Gemeentewet art. 151c(1)). Other cameras (traffic, enforcement, bridges, object security) are not covered by the commitment; the life cycle of principle 3.4 applies to them.",
+	},
 	Satisfy: "A public-order camera (camera_regime: public_order) has lifecycle.end, no later than limits.camera_lifecycle_max (default P2Y) after lifecycle.start.",
 	Example: `sensor_type: camera
 camera_regime: public_order
@@ -59,10 +62,12 @@ var signage = &Rule{
 	// Public-order cameras must be recognisable by law (151c: "kenbaar"),
 	// and people filmed by other cameras must be informed (GDPR art. 13);
 	// signs for other sensors are VNG 4.3's policy.
-	Law: lawCamera, LawScope: "for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13)", LawScopeNL: "voor camera's (openbare orde: Gemeentewet art. 151c lid 4; andere: AVG art. 13)",
-	TitleNL: "Herkenbaarheid", TitleEN: "Recognisable sensors",
-	WhyNL:   "We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12 en 13), en bij camera's gebeurt dat met een bord.",
-	WhyEN:   "Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For public-order camera surveillance it is a legal duty (Gemeentewet art. 151c(4)); whoever processes personal data with a camera must inform the people filmed (GDPR art. 12 and 13), which for cameras is done with a sign.",
+	Law: lawCamera, LawScope: label.Text{"voor camera's (openbare orde: Gemeentewet art. 151c lid 4; andere: AVG art. 13)", "for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13)"},
+	Title: label.Text{"Herkenbaarheid", "Recognisable sensors"},
+	Why: label.Text{
+		"We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12 en 13), en bij camera's gebeurt dat met een bord.",
+		"Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For public-order camera surveillance it is a legal duty (Gemeentewet art. 151c(4)); whoever processes personal data with a camera must inform the people filmed (GDPR art. 12 and 13), which for cameras is done with a sign.",
+	},
 	Satisfy: "A public-order camera, a camera that processes personal data, and any other sensor that processes personal data has signage.present: true with a description of the signs.",
 	Example: `signage:
   present: true
@@ -117,9 +122,11 @@ var counting = []string{"people_counting", "vehicle_counting"}
 
 var minimisation = &Rule{
 	ID: "minimisation", Ref: "VNG 7.5", Default: finding.Warning,
-	TitleNL: "Minimalisatie", TitleEN: "Minimisation",
-	WhyNL:   "We hangen niet meer sensoren op dan het doel vraagt, en ze kunnen niet meer dan daarvoor nodig is: drukte meten kan met een camera met lage resolutie (VNG-principe 7.5). Dat voorkomt 'function creep'.",
-	WhyEN:   "No more sensors than the purpose needs, and none that can do more than it needs: crowds can be counted with a low-resolution camera (VNG principle 7.5). This prevents function creep.",
+	Title: label.Text{"Minimalisatie", "Minimisation"},
+	Why: label.Text{
+		"We hangen niet meer sensoren op dan het doel vraagt, en ze kunnen niet meer dan daarvoor nodig is: drukte meten kan met een camera met lage resolutie (VNG-principe 7.5). Dat voorkomt 'function creep'.",
+		"No more sensors than the purpose needs, and none that can do more than it needs: crowds can be counted with a low-resolution camera (VNG principle 7.5). This prevents function creep.",
+	},
 	Satisfy: "A camera or image-analysing sensor that counts people or vehicles lists minimisation.measures (for example low_resolution, on_device_processing, aggregation_only).",
 	Example: `capabilities: [image_analysis, people_counting]
 minimisation:
@@ -148,9 +155,11 @@ minimisation:
 
 var supplierWatch = &Rule{
 	ID: "supplier-watch", Ref: "VNG 7.6", Default: finding.Warning,
-	TitleNL: "Ketenrisico leverancier", TitleEN: "Supply-chain risk",
-	WhyNL:   "We zijn ons bewust van risico's die de staat overstijgen, zoals spionage, en stellen eisen aan de keten van leveranciers (VNG-principe 7.6). De gemeente houdt een lijst bij van fabrikanten die op openbare restrictielijsten van overheden staan.",
-	WhyEN:   "Supra-national risks such as espionage are taken into account, with demands on the supply chain (VNG principle 7.6). The municipality keeps a list of manufacturers on public government restriction lists.",
+	Title: label.Text{"Ketenrisico leverancier", "Supply-chain risk"},
+	Why: label.Text{
+		"We zijn ons bewust van risico's die de staat overstijgen, zoals spionage, en stellen eisen aan de keten van leveranciers (VNG-principe 7.6). De gemeente houdt een lijst bij van fabrikanten die op openbare restrictielijsten van overheden staan.",
+		"Supra-national risks such as espionage are taken into account, with demands on the supply chain (VNG principle 7.6). The municipality keeps a list of manufacturers on public government restriction lists.",
+	},
 	Satisfy: "vendor.manufacturer is not on supplier_watch in register.yaml. A camera states its vendor.manufacturer, so the check can be made.",
 	Example: `vendor:
   manufacturer: Axis Communications
@@ -202,9 +211,11 @@ func sameMaker(name, watched string) bool {
 
 var securityAudit = &Rule{
 	ID: "security-audit", Ref: "VNG 7.7", Default: finding.Warning,
-	TitleNL: "Beveiligingsaudit", TitleEN: "Security audit",
-	WhyNL:   "Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en een onafhankelijke partij controleert de beveiliging van de ingezette technieken periodiek met een audit (7.7).",
-	WhyEN:   "Hardware and infrastructure are secure, with privacy and security by design as a hard requirement (VNG principle 7.4), and the security of the technology in use is audited independently at regular intervals (7.7).",
+	Title: label.Text{"Beveiligingsaudit", "Security audit"},
+	Why: label.Text{
+		"Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en een onafhankelijke partij controleert de beveiliging van de ingezette technieken periodiek met een audit (7.7).",
+		"Hardware and infrastructure are secure, with privacy and security by design as a hard requirement (VNG principle 7.4), and the security of the technology in use is audited independently at regular intervals (7.7).",
+	},
 	Satisfy: "A record in use that processes personal data has security.last_audit, no longer ago than limits.security_audit_max (default P3Y).",
 	Example: `security:
   last_audit: 2025-10-01

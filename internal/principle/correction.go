@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -12,7 +13,7 @@ import (
 // lawCorrection is the deadline for answering a request to correct or
 // delete data: one month, extendable by two further months for complex or
 // many requests, with reasons (GDPR art. 12(3)).
-var lawCorrection = Law{"GDPR art. 12(3), 16, 17", "AVG art. 12 lid 3, art. 16, 17"}
+var lawCorrection = label.Text{"AVG art. 12 lid 3, art. 16, 17", "GDPR art. 12(3), 16, 17"}
 
 // correctionMonth and correctionMax are the GDPR's month and the month with
 // its two-month extension (art. 12(3)).
@@ -30,10 +31,12 @@ var correctionRoute = &Rule{
 	ID: "correction-route", Ref: "C-correction-desk", Default: finding.Warning,
 	// Stating the route on the record is the programme's commitment; the
 	// deadline it states is the GDPR's.
-	Law: lawCorrection, LawScope: "for a term longer than the law allows", LawScopeNL: "voor een termijn die langer is dan de wet toestaat",
-	TitleNL: "Route om gegevens te laten verbeteren", TitleEN: "Route to have data corrected",
-	WhyNL:   "Inwoners laten foute gegevens over zichzelf verbeteren of verwijderen (AVG art. 16 en 17), en een fout die zich door een keten van systemen verspreidt, wordt overal hersteld: de gemeente laat elke ontvanger weten wat er is verbeterd (art. 19; programma-afspraak over een meldpunt). Een toepassing met persoonsgegevens zegt daarom welke route een inwoner neemt, bij welk loket en hoe lang het duurt. De AVG geeft daarvoor één maand, met reden te verlengen met twee maanden (art. 12 lid 3).",
-	WhyEN:   "Residents have wrong data about them corrected or deleted (GDPR art. 16 and 17), and an error that spreads through a chain of systems is corrected everywhere: the municipality tells every recipient what was corrected (art. 19; programme commitment to a correction desk). A record that processes personal data therefore says which route a resident takes, at which desk, and how long it takes. The GDPR allows one month, extendable by two months with reasons (art. 12(3)).",
+	Law: lawCorrection, LawScope: label.Text{"voor een termijn die langer is dan de wet toestaat", "for a term longer than the law allows"},
+	Title: label.Text{"Route om gegevens te laten verbeteren", "Route to have data corrected"},
+	Why: label.Text{
+		"Inwoners laten foute gegevens over zichzelf verbeteren of verwijderen (AVG art. 16 en 17), en een fout die zich door een keten van systemen verspreidt, wordt overal hersteld: de gemeente laat elke ontvanger weten wat er is verbeterd (art. 19; programma-afspraak over een meldpunt). Een toepassing met persoonsgegevens zegt daarom welke route een inwoner neemt, bij welk loket en hoe lang het duurt. De AVG geeft daarvoor één maand, met reden te verlengen met twee maanden (art. 12 lid 3).",
+		"Residents have wrong data about them corrected or deleted (GDPR art. 16 and 17), and an error that spreads through a chain of systems is corrected everywhere: the municipality tells every recipient what was corrected (art. 19; programme commitment to a correction desk). A record that processes personal data therefore says which route a resident takes, at which desk, and how long it takes. The GDPR allows one month, extendable by two months with reasons (art. 12(3)).",
+	},
 	Satisfy: "A record that processes personal data (personal_data.processed yes or unknown, or a sensor that does by its nature) has correction.route, preferably with the desk, its url or email, and a term of at most one month (P1M; never more than P3M).",
 	Example: `correction:
   route: Geef de fout door via het formulier 'Fout in uw gegevens'. Burgerzaken herstelt de BRP en laat de ontvangers weten wat er is verbeterd.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -164,9 +165,11 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		help = "see the rule " + id + " under rules_custom in register.yaml"
 		helpNL = "Zie de regel " + id + " bij rules_custom in register.yaml."
 	}
-	r := &Rule{ID: id, Ref: ref, TitleNL: title, TitleEN: title, Default: sev, custom: true,
-		WhyNL:   "Een eigen regel van deze gemeente, vastgelegd in register.yaml.",
-		WhyEN:   "A rule of this municipality's own, written in register.yaml.",
+	r := &Rule{ID: id, Ref: ref, Title: label.Text{title, title}, Default: sev, custom: true,
+		Why: label.Text{
+			"Een eigen regel van deze gemeente, vastgelegd in register.yaml.",
+			"A rule of this municipality's own, written in register.yaml.",
+		},
 		Satisfy: "Records for which `when` holds make `require` true.\nwhen: " + c.When + "\nrequire: " + c.Require,
 	}
 	r.Check = func(ctx *Context, rec *record.Record) []finding.Finding {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -13,9 +14,11 @@ const refExceptions = "exceptions"
 
 var exceptionExpired = &Rule{
 	ID: "exception-expired", Ref: refExceptions, Default: finding.Warning,
-	TitleNL: "Uitzondering verlopen", TitleEN: "Exception has expired",
-	WhyNL:   "Een uitzondering op een principe is altijd tijdelijk. Na de einddatum telt ze niet meer: de toepassing moet dan weer aan het principe voldoen, of er is een nieuw besluit nodig.",
-	WhyEN:   "An exception to a principle is always temporary. After its end date it no longer counts: the deployment must meet the principle again, or a new decision is needed.",
+	Title: label.Text{"Uitzondering verlopen", "Exception has expired"},
+	Why: label.Text{
+		"Een uitzondering op een principe is altijd tijdelijk. Na de einddatum telt ze niet meer: de toepassing moet dan weer aan het principe voldoen, of er is een nieuw besluit nodig.",
+		"An exception to a principle is always temporary. After its end date it no longer counts: the deployment must meet the principle again, or a new decision is needed.",
+	},
 	Satisfy: "Every exception on the record has an `until` date that has not passed. Remove an expired exception once the record meets the rule, or record the renewed approval with a new `until`.",
 	Example: `exceptions:
   - rule: signage
@@ -27,9 +30,11 @@ var exceptionExpired = &Rule{
 
 var exceptionUnused = &Rule{
 	ID: "exception-unused", Ref: refExceptions, Default: finding.Warning,
-	TitleNL: "Uitzondering zonder bevinding", TitleEN: "Exception matches no finding",
-	WhyNL:   "Een uitzondering die nergens voor nodig is, wekt de indruk dat er iets mis is, of verbergt later een echte bevinding. De lijst met uitzonderingen hoort precies te zijn.",
-	WhyEN:   "An exception that nothing needs suggests a problem that is not there, and would later hide a real one. The list of exceptions should be exact.",
+	Title: label.Text{"Uitzondering zonder bevinding", "Exception matches no finding"},
+	Why: label.Text{
+		"Een uitzondering die nergens voor nodig is, wekt de indruk dat er iets mis is, of verbergt later een echte bevinding. De lijst met uitzonderingen hoort precies te zijn.",
+		"An exception that nothing needs suggests a problem that is not there, and would later hide a real one. The list of exceptions should be exact.",
+	},
 	Satisfy: "Every exception names, with `rule`, a rule that reports a finding on this record. Remove exceptions that are no longer needed and correct misspelt rule ids (`register rules` lists them).",
 	Example: `exceptions:
   - rule: biometric-ban      # a rule that reports a finding on this record
@@ -38,9 +43,11 @@ var exceptionUnused = &Rule{
 
 var exceptionTooLong = &Rule{
 	ID: "exception-too-long", Ref: refExceptions, Default: finding.Warning,
-	TitleNL: "Uitzondering te lang", TitleEN: "Exception lasts too long",
-	WhyNL:   "Een uitzondering is een tijdelijke afwijking met een eigen besluit. Duurt ze langer dan de ingestelde maximale termijn, dan is ze eigenlijk beleid en hoort ze opnieuw te worden afgewogen. Ze telt wel.",
-	WhyEN:   "An exception is a temporary deviation with its own decision. One that lasts longer than the configured maximum is policy in disguise and should be weighed again. It still counts.",
+	Title: label.Text{"Uitzondering te lang", "Exception lasts too long"},
+	Why: label.Text{
+		"Een uitzondering is een tijdelijke afwijking met een eigen besluit. Duurt ze langer dan de ingestelde maximale termijn, dan is ze eigenlijk beleid en hoort ze opnieuw te worden afgewogen. Ze telt wel.",
+		"An exception is a temporary deviation with its own decision. One that lasts longer than the configured maximum is policy in disguise and should be weighed again. It still counts.",
+	},
 	Satisfy: "`until` is at most `limits.exception_max` (default P1Y) after `approved_on`.",
 	Example: `exceptions:
   - rule: evaluation-lapsed
@@ -68,9 +75,8 @@ type judged struct {
 	ex      record.Exception
 	rule    *Rule
 	state   exceptionState
-	why     string // what an incomplete exception lacks
-	whyNL   string // the same in Dutch
-	matched bool   // the rule reported a finding on the record
+	why     label.Text // what an incomplete exception lacks
+	matched bool       // the rule reported a finding on the record
 }
 
 // judge decides what an exception amounts to; for an incomplete one it also
@@ -142,7 +148,7 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 			continue
 		}
 		state, why, waarom := judge(ctx, rec, rules[k], ex)
-		js = append(js, &judged{index: i, ex: ex, rule: rules[k], state: state, why: why, whyNL: waarom})
+		js = append(js, &judged{index: i, ex: ex, rule: rules[k], state: state, why: label.Text{waarom, why}})
 	}
 	for j := range fs {
 		var best *judged
@@ -198,9 +204,9 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 func except(ctx *Context, f *finding.Finding, e *judged) {
 	ex := e.ex
 	if f.Law != "" && (e.state == exValid || e.state == exExpiring) {
-		if e.rule.LawfulRoute != "" {
-			f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: an exception cannot set aside a duty that follows from law (%s); the law's own way out: %s)", e.index, f.Law, e.rule.LawfulRoute)
-			f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: een uitzondering kan een plicht uit de wet (%s) niet opzijzetten. De wet kent zelf deze uitweg: %s)", e.index, f.LawNL, e.rule.LawfulRouteNL)
+		if !e.rule.LawfulRoute.IsZero() {
+			f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: an exception cannot set aside a duty that follows from law (%s); the law's own way out: %s)", e.index, f.Law, e.rule.LawfulRoute.In("en"))
+			f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: een uitzondering kan een plicht uit de wet (%s) niet opzijzetten. De wet kent zelf deze uitweg: %s)", e.index, f.LawNL, e.rule.LawfulRoute.In("nl"))
 			return
 		}
 		f.Severity = min(f.Severity, finding.Warning)
@@ -232,8 +238,8 @@ func except(ctx *Context, f *finding.Finding, e *judged) {
 		f.Message += fmt.Sprintf(" (the exception for this rule ended on %s and no longer counts)", ex.Until)
 		f.MessageNL += fmt.Sprintf(" (De uitzondering op deze regel is afgelopen op %s en telt niet meer.)", datum(ex.Until))
 	case exIncomplete:
-		f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", e.index, e.why)
-		f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: %s.)", e.index, e.whyNL)
+		f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", e.index, e.why.In("en"))
+		f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: %s.)", e.index, e.why.In("nl"))
 	}
 }
 

@@ -6,14 +6,17 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 var decisionRecorded = &Rule{
 	ID: "decision-recorded", Ref: "VNG I", Default: finding.Error,
-	TitleNL: "Democratisch besluit", TitleEN: "Democratic decision",
-	WhyNL:   "Aan de inzet van technologie in de openbare ruimte gaat een democratisch gelegitimeerd besluit vooraf, op basis van een plan met doel, aanpak, evaluatietermijnen, kansen en risico's (VNG-principe I). Voor private partijen gelden dezelfde regels; zij laten hun vergunning of melding zien (6.5).",
-	WhyEN:   "Deploying technology in public space is preceded by a democratically legitimated decision, based on a plan with goal, approach, evaluation terms, opportunities and risks (VNG principle I). Private operators are bound by the same rules and show their permit or notification (6.5).",
+	Title: label.Text{"Democratisch besluit", "Democratic decision"},
+	Why: label.Text{
+		"Aan de inzet van technologie in de openbare ruimte gaat een democratisch gelegitimeerd besluit vooraf, op basis van een plan met doel, aanpak, evaluatietermijnen, kansen en risico's (VNG-principe I). Voor private partijen gelden dezelfde regels; zij laten hun vergunning of melding zien (6.5).",
+		"Deploying technology in public space is preceded by a democratically legitimated decision, based on a plan with goal, approach, evaluation terms, opportunities and risks (VNG principle I). Private operators are bound by the same rules and show their permit or notification (6.5).",
+	},
 	Satisfy: "A record in use lists under decisions the decision to deploy it: kind authorisation (or extension) by the council, college or mayor for a government operator; kind permit for a private, research or other operator. Give the date and a link.",
 	Example: `decisions:
   - body: mayor
@@ -44,9 +47,11 @@ var decisionRecorded = &Rule{
 
 var problemAndAlternatives = &Rule{
 	ID: "problem-and-alternatives", Ref: "VNG 3.1", Default: finding.Warning,
-	TitleNL: "Probleem en alternatieven", TitleEN: "Problem and alternatives",
-	WhyNL:   "Eerst het vraagstuk, dan de technologie: we beschrijven vooraf welk probleem er is, beoordelen altijd alternatieven en streven naar zo weinig mogelijk techniek (VNG-principe 3.1).",
-	WhyEN:   "The problem first, then the technology: the problem is described beforehand, alternatives are always assessed, and as little technology as possible is used (VNG principle 3.1).",
+	Title: label.Text{"Probleem en alternatieven", "Problem and alternatives"},
+	Why: label.Text{
+		"Eerst het vraagstuk, dan de technologie: we beschrijven vooraf welk probleem er is, beoordelen altijd alternatieven en streven naar zo weinig mogelijk techniek (VNG-principe 3.1).",
+		"The problem first, then the technology: the problem is described beforehand, alternatives are always assessed, and as little technology as possible is used (VNG principle 3.1).",
+	},
 	Satisfy: "problem says which problem the deployment solves; alternatives says which alternatives were considered and why they were not chosen.",
 	Example: `problem: Bicycles parked on the pavement block the way for pedestrians near the station.
 alternatives: Counting by hand twice a year was too coarse; more racks alone did not end the blocking.`,
@@ -75,9 +80,11 @@ alternatives: Counting by hand twice a year was too coarse; more racks alone did
 
 var riskAnalysis = &Rule{
 	ID: "risk-analysis", Ref: "VNG 2.2", Default: finding.Warning,
-	TitleNL: "Risicoanalyse", TitleEN: "Risk analysis",
-	WhyNL:   "We maken een risicoanalyse van negatieve effecten: het 'chilling effect' van sensoren, discriminatie en stigmatisering als een groep of gebied wordt gekozen, en de stapeling van systemen (VNG-principe 2.2).",
-	WhyEN:   "A risk analysis covers negative effects: the chilling effect of sensors, discrimination and stigmatisation when a group or area is targeted, and the stacking of systems (VNG principle 2.2).",
+	Title: label.Text{"Risicoanalyse", "Risk analysis"},
+	Why: label.Text{
+		"We maken een risicoanalyse van negatieve effecten: het 'chilling effect' van sensoren, discriminatie en stigmatisering als een groep of gebied wordt gekozen, en de stapeling van systemen (VNG-principe 2.2).",
+		"A risk analysis covers negative effects: the chilling effect of sensors, discrimination and stigmatisation when a group or area is targeted, and the stacking of systems (VNG principle 2.2).",
+	},
 	Satisfy: "A record that processes personal data, or an algorithm about people, has risks with chilling_effect (sensors), discrimination (algorithms about people, and sensors aimed at an area), stacking and mitigations.",
 	Example: `risks:
   chilling_effect: People may avoid the square; cameras only record at night.
@@ -129,9 +136,11 @@ func impactful(r *record.Record) bool {
 
 var impactAssessment = &Rule{
 	ID: "impact-assessment", Ref: "VNG 3.2", Default: finding.Warning,
-	TitleNL: "Afweging publieke waarden (IAMA)", TitleEN: "Public values weighed (IAMA)",
-	WhyNL:   "We brengen de publieke waarden in kaart die gediend worden of in het geding komen en wegen ze transparant af, met de IAMA, DEDA of een vergelijkbaar instrument en de risicobenadering van de AI-verordening (VNG-principe 3.2). De grondrechteneffectbeoordeling die de AI-verordening vraagt, is de regel ai-act-fria.",
-	WhyEN:   "The public values served or at stake are mapped and weighed openly, with the IAMA, DEDA or a similar instrument and the AI Act's risk approach (VNG principle 3.2). The fundamental-rights impact assessment the AI Act asks for is the rule ai-act-fria.",
+	Title: label.Text{"Afweging publieke waarden (IAMA)", "Public values weighed (IAMA)"},
+	Why: label.Text{
+		"We brengen de publieke waarden in kaart die gediend worden of in het geding komen en wegen ze transparant af, met de IAMA, DEDA of een vergelijkbaar instrument en de risicobenadering van de AI-verordening (VNG-principe 3.2). De grondrechteneffectbeoordeling die de AI-verordening vraagt, is de regel ai-act-fria.",
+		"The public values served or at stake are mapped and weighed openly, with the IAMA, DEDA or a similar instrument and the AI Act's risk approach (VNG principle 3.2). The fundamental-rights impact assessment the AI Act asks for is the rule ai-act-fria.",
+	},
 	Satisfy: "An algorithm that affects individuals lists an assessment of type IAMA or FRAIA.",
 	Example: `assessments:
   - type: IAMA
@@ -159,9 +168,11 @@ ai_act:
 
 var selfLearning = &Rule{
 	ID: "self-learning", Ref: "VNG 3.5", Default: finding.Warning,
-	TitleNL: "Zelflerende technologie", TitleEN: "Self-learning technology",
-	WhyNL:   "Technologie die zichzelf verder ontwikkelt, zoals zelflerende systemen, krijgt een zwaardere proportionaliteitstoets; verandert de functie of impact, dan volgt opnieuw evaluatie en besluitvorming (VNG-principe 3.5).",
-	WhyEN:   "Technology that keeps developing itself, such as self-learning systems, gets a heavier proportionality test; when its function or impact changes, it is evaluated and decided on again (VNG principle 3.5).",
+	Title: label.Text{"Zelflerende technologie", "Self-learning technology"},
+	Why: label.Text{
+		"Technologie die zichzelf verder ontwikkelt, zoals zelflerende systemen, krijgt een zwaardere proportionaliteitstoets; verandert de functie of impact, dan volgt opnieuw evaluatie en besluitvorming (VNG-principe 3.5).",
+		"Technology that keeps developing itself, such as self-learning systems, gets a heavier proportionality test; when its function or impact changes, it is evaluated and decided on again (VNG principle 3.5).",
+	},
 	Satisfy: "A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind.",
 	Example: `self_learning: true
 assessments:
@@ -202,9 +213,11 @@ evaluation:
 
 var independentReview = &Rule{
 	ID: "independent-review", Ref: "VNG 3.8", Default: finding.Warning,
-	TitleNL: "Onafhankelijke toetsing", TitleEN: "Independent review",
-	WhyNL:   "Proportionaliteit en doelmatigheid worden onafhankelijk getoetst, bijvoorbeeld door een ethische commissie of de rekenkamer, met inwoners en belangengroepen (VNG-principe 3.8).",
-	WhyEN:   "Proportionality and effectiveness are reviewed independently, for example by an ethics committee or the audit office, with residents and interest groups (VNG principle 3.8).",
+	Title: label.Text{"Onafhankelijke toetsing", "Independent review"},
+	Why: label.Text{
+		"Proportionaliteit en doelmatigheid worden onafhankelijk getoetst, bijvoorbeeld door een ethische commissie of de rekenkamer, met inwoners en belangengroepen (VNG-principe 3.8).",
+		"Proportionality and effectiveness are reviewed independently, for example by an ethics committee or the audit office, with residents and interest groups (VNG principle 3.8).",
+	},
 	Satisfy: "A high-risk or impactful record (publication_category high_risk_ai or impactful, ai_act.category high_risk, or a sensor excepted from the biometric ban) lists a review under reviews.",
 	Example: `reviews:
   - body: ethics_committee

@@ -7,43 +7,35 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
-
-// Law cites the article(s) of law behind a duty, as an English and a Dutch
-// reader cite them (shared/law.md).
-type Law struct {
-	EN, NL string
-}
-
-// IsZero reports whether no law is cited: the duty follows from policy.
-func (l Law) IsZero() bool { return l.EN == "" }
 
 // The articles the checklist's legal duties rest on (shared/law.md).
 var (
-	lawLawfulGround = Law{"GDPR art. 6(1)", "AVG art. 6 lid 1"}
-	lawNoLegitimate = Law{"GDPR art. 6(1), last sentence", "AVG art. 6 lid 1, laatste zin"}
+	lawLawfulGround = label.Text{"AVG art. 6 lid 1", "GDPR art. 6(1)"}
+	lawNoLegitimate = label.Text{"AVG art. 6 lid 1, laatste zin", "GDPR art. 6(1), last sentence"}
 	// Identifying people by their face or body is processing of biometric
 	// data that art. 9(1) forbids without a ground a municipality does not
 	// have in public space, and real-time remote identification in public
 	// space is a prohibited AI practice (AI Act art. 5(1)(h)).
-	lawBiometric = Law{"GDPR art. 9(1); AI Act art. 5(1)(h)", "AVG art. 9 lid 1; AI-verordening art. 5 lid 1 onder h"}
-	lawBreach    = Law{"GDPR art. 33(1)", "AVG art. 33 lid 1"}
-	lawDPIA      = Law{"GDPR art. 35(1) and (3)", "AVG art. 35 lid 1 en 3"}
-	lawCamera    = Law{"Gemeentewet art. 151c", "Gemeentewet art. 151c"}
-	lawInform    = Law{"GDPR art. 13", "AVG art. 13"}
+	lawBiometric = label.Text{"AVG art. 9 lid 1; AI-verordening art. 5 lid 1 onder h", "GDPR art. 9(1); AI Act art. 5(1)(h)"}
+	lawBreach    = label.Text{"AVG art. 33 lid 1", "GDPR art. 33(1)"}
+	lawDPIA      = label.Text{"AVG art. 35 lid 1 en 3", "GDPR art. 35(1) and (3)"}
+	lawCamera    = label.Text{"Gemeentewet art. 151c", "Gemeentewet art. 151c"}
+	lawInform    = label.Text{"AVG art. 13", "GDPR art. 13"}
 	// Format v2's duties.
-	lawAccountable  = Law{"GDPR art. 5(2), 6(1)", "AVG art. 5 lid 2, art. 6 lid 1"}
-	lawDecision151  = Law{"Gemeentewet art. 151c(1)", "Gemeentewet art. 151c lid 1"}
-	lawRetention    = Law{"Gemeentewet art. 151c(6)", "Gemeentewet art. 151c lid 6"}
-	lawPersonal     = Law{"GDPR art. 4(1)", "AVG art. 4 lid 1"}
-	lawMinimise     = Law{"GDPR art. 5(1)(c), 25(1)", "AVG art. 5 lid 1 onder c, art. 25 lid 1"}
-	lawSpecial      = Law{"GDPR art. 9(2); UAVG art. 22-30", "AVG art. 9 lid 2; UAVG art. 22-30"}
-	lawAIDefinition = Law{"AI Act art. 3(1), 6", "AI-verordening art. 3 lid 1, art. 6"}
-	lawFRIA         = Law{"AI Act art. 27", "AI-verordening art. 27"}
-	lawEUDatabase   = Law{"AI Act art. 26(8), 49(3)", "AI-verordening art. 26 lid 8, art. 49 lid 3"}
-	lawTransparent  = Law{"AI Act art. 50", "AI-verordening art. 50"}
-	lawProhibit     = Law{"AI Act art. 5", "AI-verordening art. 5"}
-	lawAutomated    = Law{"GDPR art. 22", "AVG art. 22"}
+	lawAccountable  = label.Text{"AVG art. 5 lid 2, art. 6 lid 1", "GDPR art. 5(2), 6(1)"}
+	lawDecision151  = label.Text{"Gemeentewet art. 151c lid 1", "Gemeentewet art. 151c(1)"}
+	lawRetention    = label.Text{"Gemeentewet art. 151c lid 6", "Gemeentewet art. 151c(6)"}
+	lawPersonal     = label.Text{"AVG art. 4 lid 1", "GDPR art. 4(1)"}
+	lawMinimise     = label.Text{"AVG art. 5 lid 1 onder c, art. 25 lid 1", "GDPR art. 5(1)(c), 25(1)"}
+	lawSpecial      = label.Text{"AVG art. 9 lid 2; UAVG art. 22-30", "GDPR art. 9(2); UAVG art. 22-30"}
+	lawAIDefinition = label.Text{"AI-verordening art. 3 lid 1, art. 6", "AI Act art. 3(1), 6"}
+	lawFRIA         = label.Text{"AI-verordening art. 27", "AI Act art. 27"}
+	lawEUDatabase   = label.Text{"AI-verordening art. 26 lid 8, art. 49 lid 3", "AI Act art. 26(8), 49(3)"}
+	lawTransparent  = label.Text{"AI-verordening art. 50", "AI Act art. 50"}
+	lawProhibit     = label.Text{"AI-verordening art. 5", "AI Act art. 5"}
+	lawAutomated    = label.Text{"AVG art. 22", "GDPR art. 22"}
 )
 
 // Legal reports whether the rule follows from law, wholly or for some of its
@@ -51,23 +43,24 @@ var (
 func (r *Rule) Legal() bool { return !r.Law.IsZero() }
 
 // WhollyLegal reports whether every finding of the rule is a legal duty.
-func (r *Rule) WhollyLegal() bool { return r.Legal() && r.LawScope == "" }
+func (r *Rule) WhollyLegal() bool { return r.Legal() && r.LawScope.IsZero() }
 
 // Basis says where the rule comes from, in English: "law (GDPR art. 33(1))",
 // "law for cameras (Gemeentewet art. 151c), else policy (VNG 4.3)" or
 // "policy (VNG 3.7)".
 func (r *Rule) Basis() string {
-	return r.basis(r.Law.EN, r.LawScope, "law", "else policy", "policy")
+	return r.basis("en", "law", "else policy", "policy")
 }
 
 // BasisNL is Basis in Dutch.
 func (r *Rule) BasisNL() string {
-	return r.basis(r.Law.NL, r.LawScopeNL, "wet", "verder beleid", "beleid")
+	return r.basis("nl", "wet", "verder beleid", "beleid")
 }
 
-// basis writes Basis or BasisNL from the law and scope in one language and
-// that language's words for law, else policy and policy.
-func (r *Rule) basis(law, scope, lawWord, elseWord, policyWord string) string {
+// basis writes Basis or BasisNL from the law and scope in lang and that
+// language's words for law, else policy and policy.
+func (r *Rule) basis(lang, lawWord, elseWord, policyWord string) string {
+	law, scope := r.Law.In(lang), r.LawScope.In(lang)
 	switch {
 	case r.WhollyLegal():
 		return lawWord + " (" + law + ")"
@@ -78,15 +71,15 @@ func (r *Rule) basis(law, scope, lawWord, elseWord, policyWord string) string {
 }
 
 // lawful marks a finding as a legal duty under law.
-func lawful(f finding.Finding, law Law) finding.Finding {
-	f.Law, f.LawNL = law.EN, law.NL
+func lawful(f finding.Finding, law label.Text) finding.Finding {
+	f.Law, f.LawNL = law.In("en"), law.In("nl")
 	return f
 }
 
 // citesLaw marks a finding as a legal duty under law and names that law in
 // its messages.
-func citesLaw(f finding.Finding, law Law) finding.Finding {
-	return lawful(cites(f, law.EN, law.NL), law)
+func citesLaw(f finding.Finding, law label.Text) finding.Finding {
+	return lawful(cites(f, law.In("en"), law.In("nl")), law)
 }
 
 // Deviation is a rule that the register's configuration switches off or
@@ -156,17 +149,17 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			f := at
 			f.Severity = finding.Error
 			f = lawful(f, r.Law)
-			f.Message = fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as an error", what, r.Law.EN)
+			f.Message = fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as an error", what, r.Law.In("en"))
 			f.Help = "remove the setting: configuration cannot set a legal duty aside"
-			f.MessageNL = fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als fout.", what, r.Law.NL)
+			f.MessageNL = fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als fout.", what, r.Law.In("nl"))
 			f.HelpNL = "Haal de instelling weg: een wettelijke plicht is niet uit te zetten."
-			if r.LawfulRoute != "" {
-				f.Help += "; the law's own way out: " + r.LawfulRoute
-				f.HelpNL += " De wet kent zelf deze uitweg: " + r.LawfulRouteNL
+			if !r.LawfulRoute.IsZero() {
+				f.Help += "; the law's own way out: " + r.LawfulRoute.In("en")
+				f.HelpNL += " De wet kent zelf deze uitweg: " + r.LawfulRoute.In("nl")
 			}
 			if d.PolicyOnly {
-				f.Message = fmt.Sprintf("%s would switch off or lower duties that follow from law (%s) %s; those stay errors, only the rule's other findings change", what, r.Law.EN, r.LawScope)
-				f.MessageNL = fmt.Sprintf("%s zou plichten uit de wet (%s) uitzetten of lichter maken, %s. Die blijven een fout; alleen de andere bevindingen van de regel veranderen.", what, r.Law.NL, r.LawScopeNL)
+				f.Message = fmt.Sprintf("%s would switch off or lower duties that follow from law (%s) %s; those stay errors, only the rule's other findings change", what, r.Law.In("en"), r.LawScope.In("en"))
+				f.MessageNL = fmt.Sprintf("%s zou plichten uit de wet (%s) uitzetten of lichter maken, %s. Die blijven een fout; alleen de andere bevindingen van de regel veranderen.", what, r.Law.In("nl"), r.LawScope.In("nl"))
 				f.Help = "remove the setting, or keep it for the policy part and record why (reason)"
 				f.HelpNL = "Haal de instelling weg, of houd haar alleen voor het beleidsdeel en leg vast waarom (reason)."
 			}
@@ -175,9 +168,9 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			f := at
 			f.Severity = finding.Warning
 			f = lawful(f, r.Law)
-			f.Message = fmt.Sprintf("%s changes only the rule's policy findings: %s it is law (%s) and stays an error", what, r.LawScope, r.Law.EN)
+			f.Message = fmt.Sprintf("%s changes only the rule's policy findings: %s it is law (%s) and stays an error", what, r.LawScope.In("en"), r.Law.In("en"))
 			f.Help = "nothing to do if that is meant; the site shows the setting with its reason"
-			f.MessageNL = fmt.Sprintf("%s verandert alleen de bevindingen van de regel die uit beleid komen. %s is het een wettelijke plicht (%s), en dat blijft een fout.", what, capitalise(r.LawScopeNL), r.Law.NL)
+			f.MessageNL = fmt.Sprintf("%s verandert alleen de bevindingen van de regel die uit beleid komen. %s is het een wettelijke plicht (%s), en dat blijft een fout.", what, capitalise(r.LawScope.In("nl")), r.Law.In("nl"))
 			f.HelpNL = "Is dat de bedoeling, dan hoeft er niets te gebeuren. De website toont de instelling met de reden."
 			out = append(out, f)
 		}

@@ -36,13 +36,13 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 	}
 	for _, r := range Rules() {
 		want, isLaw := legal[r.ID]
-		if r.Law.EN != want.law || r.LawScope != want.scope {
-			t.Errorf("%s: law %q scope %q, want %q %q", r.ID, r.Law.EN, r.LawScope, want.law, want.scope)
+		if r.Law.In("en") != want.law || r.LawScope.In("en") != want.scope {
+			t.Errorf("%s: law %q scope %q, want %q %q", r.ID, r.Law.In("en"), r.LawScope.In("en"), want.law, want.scope)
 		}
-		if isLaw != r.Legal() || (r.Legal() && (r.Law.NL == "" || (r.LawScope != "") != (r.LawScopeNL != ""))) {
-			t.Errorf("%s: legal %v, Dutch citation %q, Dutch scope %q", r.ID, r.Legal(), r.Law.NL, r.LawScopeNL)
+		if isLaw != r.Legal() || (r.Legal() && (r.Law.In("nl") == "" || (r.LawScope.In("en") != "") != (r.LawScope.In("nl") != ""))) {
+			t.Errorf("%s: legal %v, Dutch citation %q, Dutch scope %q", r.ID, r.Legal(), r.Law.In("nl"), r.LawScope.In("nl"))
 		}
-		if r.LawfulRoute != "" && (!r.Legal() || r.LawfulRouteNL == "") {
+		if r.LawfulRoute.In("en") != "" && (!r.Legal() || r.LawfulRoute.In("nl") == "") {
 			t.Errorf("%s: a lawful route needs a law and Dutch words", r.ID)
 		}
 		basis := r.Basis()
@@ -88,7 +88,7 @@ func TestLegalDutiesCannotBeSwitchedOff(t *testing.T) {
 			fx.locate(fs)
 			finding.Sort(fs)
 			match(t, fs, []want{tt.setting, faceError})
-			if len(fs) == 2 && (fs[0].Law != lawBiometric.EN || fs[1].Law != lawBiometric.EN || fs[1].LawNL != lawBiometric.NL) {
+			if len(fs) == 2 && (fs[0].Law != lawBiometric.In("en") || fs[1].Law != lawBiometric.In("en") || fs[1].LawNL != lawBiometric.In("nl")) {
 				t.Errorf("law cited: %q, %q", fs[0].Law, fs[1].Law)
 			}
 			if tt.env != nil && len(fs) > 0 && fs[0].File != "REGISTER_RULES_BIOMETRIC_BAN" {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -30,9 +31,11 @@ func anchor(r *record.Record) time.Time {
 
 var lifecycleEnd = &Rule{
 	ID: "lifecycle-end", Ref: "VNG 3.4", Default: finding.Warning,
-	TitleNL: "Levensduur vastgelegd", TitleEN: "Life cycle mapped",
-	WhyNL:   "Voordat technologie wordt ingezet, leggen we vast hoe lang ze in de openbare ruimte mag en kan blijven. Is die periode voorbij, dan evalueren we en besluiten we over verlenging aan de hand van vooraf vastgestelde criteria (VNG-principe 3.4).",
-	WhyEN:   "Before technology is deployed, we record how long it may and can stay in public space. When that period is over, it is evaluated and extension is decided by criteria set in advance (VNG principle 3.4).",
+	Title: label.Text{"Levensduur vastgelegd", "Life cycle mapped"},
+	Why: label.Text{
+		"Voordat technologie wordt ingezet, leggen we vast hoe lang ze in de openbare ruimte mag en kan blijven. Is die periode voorbij, dan evalueren we en besluiten we over verlenging aan de hand van vooraf vastgestelde criteria (VNG-principe 3.4).",
+		"Before technology is deployed, we record how long it may and can stay in public space. When that period is over, it is evaluated and extension is decided by criteria set in advance (VNG principle 3.4).",
+	},
 	Satisfy: "lifecycle.end is a date after lifecycle.start, and lifecycle.extension_criteria says on what grounds the deployment may be extended.",
 	Example: `lifecycle:
   start: 2026-03-01
@@ -81,9 +84,11 @@ var lifecycleEnd = &Rule{
 
 var lifecycleEnded = &Rule{
 	ID: "lifecycle-ended", Ref: "VNG 3.4", Default: finding.Error,
-	TitleNL: "In gebruik na einddatum", TitleEN: "In use after its end date",
-	WhyNL:   "Als de afgesproken periode voorbij is, wordt de toepassing geëvalueerd en wordt besloten over verlenging (VNG-principe 3.4). Wat niet meer voldoet, wordt uitgeschakeld (3.7).",
-	WhyEN:   "When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7).",
+	Title: label.Text{"In gebruik na einddatum", "In use after its end date"},
+	Why: label.Text{
+		"Als de afgesproken periode voorbij is, wordt de toepassing geëvalueerd en wordt besloten over verlenging (VNG-principe 3.4). Wat niet meer voldoet, wordt uitgeschakeld (3.7).",
+		"When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7).",
+	},
 	Satisfy: "A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension); otherwise set status: retired.",
 	Example: `status: active
 lifecycle:
@@ -106,9 +111,11 @@ decisions:
 
 var evaluationLapsed = &Rule{
 	ID: "evaluation-lapsed", Ref: "VNG III", Default: finding.Warning,
-	TitleNL: "Evaluatie verlopen", TitleEN: "Evaluation lapsed",
-	WhyNL:   "Doel, kansen en risico's worden doorlopend geëvalueerd; het college evalueert de inzet van technologie in elke nieuwe bestuursperiode (VNG-principe III). Camera's voor toezicht worden elk jaar geëvalueerd (programma-afspraak).",
-	WhyEN:   "Goals, opportunities and risks are evaluated continuously; the college evaluates the use of technology every new administrative term (VNG principle III). Surveillance cameras are evaluated every year (programme commitment).",
+	Title: label.Text{"Evaluatie verlopen", "Evaluation lapsed"},
+	Why: label.Text{
+		"Doel, kansen en risico's worden doorlopend geëvalueerd; het college evalueert de inzet van technologie in elke nieuwe bestuursperiode (VNG-principe III). Camera's voor toezicht worden elk jaar geëvalueerd (programma-afspraak).",
+		"Goals, opportunities and risks are evaluated continuously; the college evaluates the use of technology every new administrative term (VNG principle III). Surveillance cameras are evaluated every year (programme commitment).",
+	},
 	Satisfy: "A record in use was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
 	Example: `evaluation:
   interval: P1Y
@@ -155,9 +162,11 @@ var evaluationLapsed = &Rule{
 
 var noticePeriod = &Rule{
 	ID: "notice-period", Ref: "C-sensor-register", Default: finding.Warning,
-	TitleNL: "Meldplicht sensoren", TitleEN: "Duty to report sensors",
-	WhyNL:   "Wie een sensor in de openbare ruimte plaatst, meldt dat vooraf aan de gemeente, zodat die in het openbare sensorregister staat voordat hij gaat meten (programma-afspraak over het sensorregister; voor private partijen VNG-principe 6.5, naar het model van de Amsterdamse APV). Sensoren van politie en voor openbare orde zijn uitgezonderd, net als sensoren die er al waren voor de meldplicht of het register.",
-	WhyEN:   "Whoever places a sensor in public space reports it to the municipality in advance, so it is in the public sensor register before it starts measuring (programme commitment on the sensor register; for private operators VNG principle 6.5, after Amsterdam's bylaw). Police and public-order sensors are exempt, as are sensors that were there before the duty or the register began.",
+	Title: label.Text{"Meldplicht sensoren", "Duty to report sensors"},
+	Why: label.Text{
+		"Wie een sensor in de openbare ruimte plaatst, meldt dat vooraf aan de gemeente, zodat die in het openbare sensorregister staat voordat hij gaat meten (programma-afspraak over het sensorregister; voor private partijen VNG-principe 6.5, naar het model van de Amsterdamse APV). Sensoren van politie en voor openbare orde zijn uitgezonderd, net als sensoren die er al waren voor de meldplicht of het register.",
+		"Whoever places a sensor in public space reports it to the municipality in advance, so it is in the public sensor register before it starts measuring (programme commitment on the sensor register; for private operators VNG principle 6.5, after Amsterdam's bylaw). Police and public-order sensors are exempt, as are sensors that were there before the duty or the register began.",
+	},
 	Satisfy: "registered_on (or, without it, the date the record was first committed) is at least notice.period (default P5D) before lifecycle.start.",
 	Example: `registered_on: 2026-02-10
 lifecycle:

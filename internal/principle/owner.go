@@ -5,14 +5,17 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 var ownerReachable = &Rule{
 	ID: "owner-reachable", Ref: "VNG 3.7", Default: finding.Error,
-	TitleNL: "Verantwoordelijke bekend en bereikbaar", TitleEN: "Responsible officer known and reachable",
-	WhyNL:   "Elke dataset, sensor en elk algoritme heeft een verantwoordelijke functionaris die bekend en bereikbaar is, binnen en buiten de organisatie (VNG-principe 3.7). Zonder verantwoordelijke wordt de toepassing direct verwijderd.",
-	WhyEN:   "Every dataset, sensor and algorithm has a responsible officer who is known and reachable, inside and outside the organisation (VNG principle 3.7). Without one, the technology is removed at once.",
+	Title: label.Text{"Verantwoordelijke bekend en bereikbaar", "Responsible officer known and reachable"},
+	Why: label.Text{
+		"Elke dataset, sensor en elk algoritme heeft een verantwoordelijke functionaris die bekend en bereikbaar is, binnen en buiten de organisatie (VNG-principe 3.7). Zonder verantwoordelijke wordt de toepassing direct verwijderd.",
+		"Every dataset, sensor and algorithm has a responsible officer who is known and reachable, inside and outside the organisation (VNG principle 3.7). Without one, the technology is removed at once.",
+	},
 	Satisfy: "owner.role names the responsible role and owner.email is a working functional mailbox (never a person's name: registers are public, with full history).",
 	Example: `owner:
   role: Teamleider Toezicht en Handhaving

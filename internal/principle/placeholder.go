@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -11,9 +12,11 @@ import (
 
 var placeholderRule = &Rule{
 	ID: placeholder.RuleID, Ref: "VNG 4.1", Default: finding.Error,
-	TitleNL: "Geen invulteksten", TitleEN: "No placeholders",
-	WhyNL:   "Het register vertelt inwoners wat er werkelijk hangt en draait (VNG-principe 4.1: transparantie). Een tekst als \"(vul in)\", een voorbeeldadres of de plek uit het sjabloon is geen informatie maar een belofte om die nog te geven. Zo'n registratie komt niet op de website tot alles is ingevuld.",
-	WhyEN:   "The register tells residents what is really there (VNG principle 4.1: transparency). A text such as \"(vul in)\", an example address or the template's position is no information, only a promise of it. Such a record stays off the website until everything is filled in.",
+	Title: label.Text{"Geen invulteksten", "No placeholders"},
+	Why: label.Text{
+		"Het register vertelt inwoners wat er werkelijk hangt en draait (VNG-principe 4.1: transparantie). Een tekst als \"(vul in)\", een voorbeeldadres of de plek uit het sjabloon is geen informatie maar een belofte om die nog te geven. Zo'n registratie komt niet op de website tot alles is ingevuld.",
+		"The register tells residents what is really there (VNG principle 4.1: transparency). A text such as \"(vul in)\", an example address or the template's position is no information, only a promise of it. Such a record stays off the website until everything is filled in.",
+	},
 	Satisfy: "No text holds \"" + placeholder.Fill + "\" or \"" + placeholder.Example + "\" (the marks of `register new` and `register init`), no web or mail address is under .example unless it is the register's own organisation's, and the location is not the template's (" + fmt.Sprint(placeholder.OriginX) + ", " + fmt.Sprint(placeholder.OriginY) + ", the origin of the Rijksdriehoek grid in Amersfoort).",
 	Example: `name: Cameratoezicht Stationsplein
 owner:

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/readability"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -21,9 +22,11 @@ var plainFields = []struct {
 
 var plainLanguage = &Rule{
 	ID: "plain-language", Ref: "C-algorithm-register", Covers: []string{"VNG 4.1"}, Default: finding.Warning,
-	TitleNL: "In begrijpelijke taal", TitleEN: "In plain language",
-	WhyNL:   "Het register is er voor inwoners, in begrijpelijke taal (programma: een algoritmeregister \"in begrijpelijke taal\"; VNG-principe 4.1: transparantie). De samenvatting en het doel lezen de meeste mensen als eerste. Lange zinnen, lange woorden en ambtelijke woorden maken ze moeilijk. De controle meet elke tekst met de leesbaarheidsformule van Flesch-Douma en noemt de zin die u het best kunt herschrijven.",
-	WhyEN:   "The register is for residents, in plain language (the programme's algorithm register \"in begrijpelijke taal\"; VNG principle 4.1: transparency). The summary and the purpose are what most people read first; long sentences, long words and officialese make them hard. The checklist measures each with the Flesch-Douma formula (Flesch for English text) and names the sentence best rewritten.",
+	Title: label.Text{"In begrijpelijke taal", "In plain language"},
+	Why: label.Text{
+		"Het register is er voor inwoners, in begrijpelijke taal (programma: een algoritmeregister \"in begrijpelijke taal\"; VNG-principe 4.1: transparantie). De samenvatting en het doel lezen de meeste mensen als eerste. Lange zinnen, lange woorden en ambtelijke woorden maken ze moeilijk. De controle meet elke tekst met de leesbaarheidsformule van Flesch-Douma en noemt de zin die u het best kunt herschrijven.",
+		"The register is for residents, in plain language (the programme's algorithm register \"in begrijpelijke taal\"; VNG principle 4.1: transparency). The summary and the purpose are what most people read first; long sentences, long words and officialese make them hard. The checklist measures each with the Flesch-Douma formula (Flesch for English text) and names the sentence best rewritten.",
+	},
 	Satisfy: "In summary and purpose: no sentence longer than plain_language.max_sentence_words (25) words; a text of at least plain_language.min_words (15) words reads at plain_language.min_reading_ease (20) or more (Flesch-Douma: 206.835 − 0.93 × words per sentence − 77 × syllables per word; English text: Flesch); no officialese with a plainer word (teneinde → om, middels → met, dient te → moet, ...). The thresholds are set in register.yaml under plain_language.",
 	Example: `summary: >-
   Camera's op de Markt filmen het uitgaansgebied in de nacht. Zo kan de politie

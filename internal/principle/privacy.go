@@ -49,10 +49,12 @@ var dpiaRequired = &Rule{
 	// for systematic monitoring of public space and for profiling (GDPR
 	// art. 35(3), and the Dutch DPA's list: cameras, location data,
 	// large-scale monitoring, profiling).
-	Law: lawDPIA, LawScope: "for sensors in public space and for profiling", LawScopeNL: "voor sensoren in de openbare ruimte en voor profilering",
-	TitleNL: "DPIA uitgevoerd", TitleEN: "DPIA done",
-	WhyNL:   "Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
-	WhyEN:   "Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
+	Law: lawDPIA, LawScope: label.Text{"voor sensoren in de openbare ruimte en voor profilering", "for sensors in public space and for profiling"},
+	Title: label.Text{"DPIA uitgevoerd", "DPIA done"},
+	Why: label.Text{
+		"Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
+		"Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
+	},
 	Satisfy: "A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough.",
 	Example: `personal_data: {processed: yes, categories: [camera images]}
 dpia:
@@ -156,9 +158,11 @@ func dpiaMandatory(r *record.Record) (why, waarom, cite, citeNL string, ok bool)
 
 var dpiaPublic = &Rule{
 	ID: "dpia-public", Ref: "VNG 6.6", Default: finding.Warning,
-	TitleNL: "DPIA van private partij gedeeld", TitleEN: "Private operator's DPIA shared",
-	WhyNL:   "Private partijen die technologie in de openbare ruimte inzetten, vragen we hun DPIA met de gemeente te delen, zodat die openbaar kan worden gemaakt (VNG-principe 6.6).",
-	WhyEN:   "Private parties that deploy technology in public space are asked to share their DPIA with the municipality for publication (VNG principle 6.6).",
+	Title: label.Text{"DPIA van private partij gedeeld", "Private operator's DPIA shared"},
+	Why: label.Text{
+		"Private partijen die technologie in de openbare ruimte inzetten, vragen we hun DPIA met de gemeente te delen, zodat die openbaar kan worden gemaakt (VNG-principe 6.6).",
+		"Private parties that deploy technology in public space are asked to share their DPIA with the municipality for publication (VNG principle 6.6).",
+	},
 	Satisfy: "A record of a private operator that processes personal data has a DPIA with public: true and a url.",
 	Example: `organisation: {name: Parkeergarage Centrum BV, type: private}
 dpia:
@@ -185,12 +189,13 @@ var legalBasis = &Rule{
 	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error,
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
 	// register is the principle's (VI), a policy warning.
-	Law: lawLawfulGround, LawScope: "for a lawful ground when personal data is processed", LawScopeNL: "voor een grondslag als er persoonsgegevens worden verwerkt",
-	LawfulRoute:   "record a lawful ground; a public authority relying on legitimate_interest states in legal_basis.outside_public_task why the processing is outside its public task",
-	LawfulRouteNL: "leg een grondslag vast. Een overheid die zich op gerechtvaardigd belang beroept, legt bij legal_basis.outside_public_task uit waarom de verwerking buiten haar publieke taak valt.",
-	TitleNL:       "Juridische grondslag", TitleEN: "Legal basis",
-	WhyNL:   "De inzet van technologie heeft een stevige juridische basis, vooraf leesbaar vastgelegd (VNG-principe VI). Een overheid kan zich voor haar taken niet op 'gerechtvaardigd belang' beroepen (AVG art. 6 lid 1, laatste zin).",
-	WhyEN:   "Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
+	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"},
+	LawfulRoute: label.Text{"leg een grondslag vast. Een overheid die zich op gerechtvaardigd belang beroept, legt bij legal_basis.outside_public_task uit waarom de verwerking buiten haar publieke taak valt.", "record a lawful ground; a public authority relying on legitimate_interest states in legal_basis.outside_public_task why the processing is outside its public task"},
+	Title:       label.Text{"Juridische grondslag", "Legal basis"},
+	Why: label.Text{
+		"De inzet van technologie heeft een stevige juridische basis, vooraf leesbaar vastgelegd (VNG-principe VI). Een overheid kan zich voor haar taken niet op 'gerechtvaardigd belang' beroepen (AVG art. 6 lid 1, laatste zin).",
+		"Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
+	},
 	Satisfy: "A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task.",
 	Example: `legal_basis:
   regime: gdpr
@@ -248,9 +253,11 @@ var legalBasis = &Rule{
 
 var retentionStated = &Rule{
 	ID: "retention", Ref: "VNG V", Default: finding.Warning,
-	TitleNL: "Bewaartermijn vastgelegd", TitleEN: "Retention period stated",
-	WhyNL:   "Het verzamelen, beheren en bewaren van data voldoet aan de wet (VNG-principe V): persoonsgegevens worden niet langer bewaard dan nodig. Het register laat zien hoe lang.",
-	WhyEN:   "Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
+	Title: label.Text{"Bewaartermijn vastgelegd", "Retention period stated"},
+	Why: label.Text{
+		"Het verzamelen, beheren en bewaren van data voldoet aan de wet (VNG-principe V): persoonsgegevens worden niet langer bewaard dan nodig. Het register laat zien hoe lang.",
+		"Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
+	},
 	Satisfy: "A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored.",
 	Example: `retention: P28D      # or: not_stored`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
@@ -281,9 +288,11 @@ var retentionStated = &Rule{
 
 var dataRights = &Rule{
 	ID: "data-rights", Ref: "VNG 5.2", Default: finding.Warning,
-	TitleNL: "Rechten op de data", TitleEN: "Data rights",
-	WhyNL:   "Bij inkoop leggen we vast dat de gemeente de rechten op de verzamelde data houdt; leveranciers mogen de data niet verkopen of voor andere doelen gebruiken (VNG-principe 5.2).",
-	WhyEN:   "When buying, the municipality secures the rights to the data collected; suppliers may not sell the data or use it for other purposes (VNG principle 5.2).",
+	Title: label.Text{"Rechten op de data", "Data rights"},
+	Why: label.Text{
+		"Bij inkoop leggen we vast dat de gemeente de rechten op de verzamelde data houdt; leveranciers mogen de data niet verkopen of voor andere doelen gebruiken (VNG-principe 5.2).",
+		"When buying, the municipality secures the rights to the data collected; suppliers may not sell the data or use it for other purposes (VNG principle 5.2).",
+	},
 	Satisfy: "When a supplier is involved (supplier or vendor is recorded): data_rights.holder is municipality and data_rights.resale_forbidden is true.",
 	Example: `data_rights:
   holder: municipality
@@ -343,9 +352,11 @@ func holderNL(h string) string {
 
 var personalDataInferred = &Rule{
 	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error, Law: lawPersonal,
-	TitleNL: "Persoonsgegevens door de aard van de sensor", TitleEN: "Personal data by the sensor's nature",
-	WhyNL:   "Kentekens, (ook versleutelde) MAC-adressen van telefoons en locatiesporen zijn persoonsgegevens: ze horen bij een persoon die te identificeren is (AVG art. 4 lid 1). De Autoriteit Persoonsgegevens beboette in 2021 een gemeente voor het tellen met wifi-signalen. Bij twijfel behandelen we gegevens als persoonsgegevens (VNG-principe 6.4).",
-	WhyEN:   "Licence plates, MAC addresses of phones (hashed or not) and location traces are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
+	Title: label.Text{"Persoonsgegevens door de aard van de sensor", "Personal data by the sensor's nature"},
+	Why: label.Text{
+		"Kentekens, (ook versleutelde) MAC-adressen van telefoons en locatiesporen zijn persoonsgegevens: ze horen bij een persoon die te identificeren is (AVG art. 4 lid 1). De Autoriteit Persoonsgegevens beboette in 2021 een gemeente voor het tellen met wifi-signalen. Bij twijfel behandelen we gegevens als persoonsgegevens (VNG-principe 6.4).",
+		"Licence plates, MAC addresses of phones (hashed or not) and location traces are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
+	},
 	Satisfy: "An ANPR camera, a Wi-Fi/Bluetooth counter, and a sensor that recognises licence plates or tracks devices says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
 	Example: `sensor_type: anpr_camera
 personal_data:
@@ -379,9 +390,11 @@ var deviceMeasures = struct{ pseudonymise, aggregate []string }{
 
 var deviceMinimisation = &Rule{
 	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error, Law: lawMinimise,
-	TitleNL: "Minimalisatie bij wifi- en bluetoothtellers", TitleEN: "Minimisation for Wi-Fi and Bluetooth counters",
-	WhyNL:   "Een wifi- of bluetoothteller vangt kenmerken van telefoons op; dat zijn persoonsgegevens, ook versleuteld (AVG art. 4 lid 1). De wet vraagt zo min mogelijk gegevens en bescherming vanaf het ontwerp (AVG art. 5 lid 1 onder c, art. 25): kenmerken worden direct ingekort of versleuteld met een sleutel (salt) die vaak wisselt, en alleen tellingen verlaten het apparaat.",
-	WhyEN:   "A Wi-Fi or Bluetooth counter picks up identifiers of phones, which are personal data even when hashed (GDPR art. 4(1)). The law asks for data minimisation and protection by design (GDPR art. 5(1)(c), art. 25): identifiers are truncated or hashed at once with a salt that changes often, and only counts leave the device.",
+	Title: label.Text{"Minimalisatie bij wifi- en bluetoothtellers", "Minimisation for Wi-Fi and Bluetooth counters"},
+	Why: label.Text{
+		"Een wifi- of bluetoothteller vangt kenmerken van telefoons op; dat zijn persoonsgegevens, ook versleuteld (AVG art. 4 lid 1). De wet vraagt zo min mogelijk gegevens en bescherming vanaf het ontwerp (AVG art. 5 lid 1 onder c, art. 25): kenmerken worden direct ingekort of versleuteld met een sleutel (salt) die vaak wisselt, en alleen tellingen verlaten het apparaat.",
+		"A Wi-Fi or Bluetooth counter picks up identifiers of phones, which are personal data even when hashed (GDPR art. 4(1)). The law asks for data minimisation and protection by design (GDPR art. 5(1)(c), art. 25): identifiers are truncated or hashed at once with a salt that changes often, and only counts leave the device.",
+	},
 	Satisfy: "A wifi_bluetooth_counter, or a sensor with device_tracking, lists under minimisation.measures hashing_rotating_salt or truncation, and aggregation_only.",
 	Example: `sensor_type: wifi_bluetooth_counter
 minimisation:
@@ -420,9 +433,11 @@ minimisation:
 
 var specialCategories = &Rule{
 	ID: "special-categories", Ref: "VNG VI", Default: finding.Error, Law: lawSpecial,
-	TitleNL: "Grond voor bijzondere persoonsgegevens", TitleEN: "Ground for special categories",
-	WhyNL:   "Bijzondere persoonsgegevens (gezondheid, etnische afkomst, religie, biometrische gegevens om iemand te identificeren, ...) mogen niet worden verwerkt, tenzij een uitzondering van art. 9 lid 2 AVG geldt, uitgewerkt in de UAVG (art. 22-30). Voor politiegegevens geldt art. 5 Wet politiegegevens.",
-	WhyEN:   "Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
+	Title: label.Text{"Grond voor bijzondere persoonsgegevens", "Ground for special categories"},
+	Why: label.Text{
+		"Bijzondere persoonsgegevens (gezondheid, etnische afkomst, religie, biometrische gegevens om iemand te identificeren, ...) mogen niet worden verwerkt, tenzij een uitzondering van art. 9 lid 2 AVG geldt, uitgewerkt in de UAVG (art. 22-30). Voor politiegegevens geldt art. 5 Wet politiegegevens.",
+		"Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
+	},
 	Satisfy: "A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data only the law (Wpg art. 5).",
 	Example: `personal_data:
   processed: yes
@@ -462,7 +477,7 @@ var specialCategories = &Rule{
 		}
 		law := lawSpecial
 		if police {
-			law = Law{"Wet politiegegevens art. 5", "Wet politiegegevens art. 5"}
+			law = label.Text{"Wet politiegegevens art. 5", "Wet politiegegevens art. 5"}
 		}
 		f := missing("/personal_data",
 			en(why+", but the record does not give "+joinAnd(need),

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -29,9 +30,11 @@ func regimeNL(regime string) string {
 
 var cameraRegime = &Rule{
 	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Law: lawAccountable,
-	TitleNL: "Wettelijk kader van de camera", TitleEN: "Camera regime",
-	WhyNL:   "Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",
-	WhyEN:   "Which law governs a camera, ANPR camera or drone depends on who uses it and why: public-order camera surveillance (Gemeentewet art. 151c), the police (Politiewet, Wet politiegegevens), traffic management, enforcement, operational use, object security, or a private operator. Without the regime nobody can tell which duties apply; the GDPR asks the controller to be able to show it (GDPR art. 5(2), art. 6).",
+	Title: label.Text{"Wettelijk kader van de camera", "Camera regime"},
+	Why: label.Text{
+		"Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",
+		"Which law governs a camera, ANPR camera or drone depends on who uses it and why: public-order camera surveillance (Gemeentewet art. 151c), the police (Politiewet, Wet politiegegevens), traffic management, enforcement, operational use, object security, or a private operator. Without the regime nobody can tell which duties apply; the GDPR asks the controller to be able to show it (GDPR art. 5(2), art. 6).",
+	},
 	Satisfy: "A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers.",
 	Example: `sensor_type: camera
 camera_regime: public_order   # the mayor's camera surveillance under Gemeentewet 151c`,
@@ -82,9 +85,11 @@ func sensorWord(r *record.Record) string {
 
 var cameraDecision = &Rule{
 	ID: "camera-decision", Ref: "VNG I", Default: finding.Error, Law: lawDecision151,
-	TitleNL: "Verordening en besluit burgemeester voor cameratoezicht", TitleEN: "Bylaw and mayor's decision for camera surveillance",
-	WhyNL:   "Cameratoezicht voor de openbare orde mag alleen als de gemeenteraad de burgemeester die bevoegdheid bij verordening (de APV) heeft gegeven, en de burgemeester vóór de start heeft besloten tot cameratoezicht, voor een bepaalde duur (Gemeentewet art. 151c lid 1).",
-	WhyEN:   "Public-order camera surveillance is only lawful when the council has granted the mayor the power in a bylaw (the APV) and the mayor decided on it, for a fixed term, before it started (Gemeentewet art. 151c(1)).",
+	Title: label.Text{"Verordening en besluit burgemeester voor cameratoezicht", "Bylaw and mayor's decision for camera surveillance"},
+	Why: label.Text{
+		"Cameratoezicht voor de openbare orde mag alleen als de gemeenteraad de burgemeester die bevoegdheid bij verordening (de APV) heeft gegeven, en de burgemeester vóór de start heeft besloten tot cameratoezicht, voor een bepaalde duur (Gemeentewet art. 151c lid 1).",
+		"Public-order camera surveillance is only lawful when the council has granted the mayor the power in a bylaw (the APV) and the mayor decided on it, for a fixed term, before it started (Gemeentewet art. 151c(1)).",
+	},
 	Satisfy: "A public-order camera (camera_regime: public_order) in use lists under decisions the council's mandate (body council, kind mandate) and the mayor's decision (body mayor, kind authorisation or extension), both dated no later than lifecycle.start.",
 	Example: `camera_regime: public_order
 decisions:
@@ -156,9 +161,11 @@ lifecycle:
 
 var cameraRetention = &Rule{
 	ID: "camera-retention", Ref: "VNG V", Default: finding.Error, Law: lawRetention,
-	TitleNL: "Bewaartermijn camerabeelden", TitleEN: "Camera image retention",
-	WhyNL:   "Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",
-	WhyEN:   "Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
+	Title: label.Text{"Bewaartermijn camerabeelden", "Camera image retention"},
+	Why: label.Text{
+		"Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",
+		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
+	},
 	Satisfy: "A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored.",
 	Example: `camera_regime: public_order
 retention: P28D`,

@@ -28,37 +28,38 @@ type Rule struct {
 	// "VNG 2.1" for a VNG (sub-)principle, the commitment id ("C-breach")
 	// for a programme commitment.
 	Ref string
-	// TitleNL and TitleEN name the rule; the public site shows the Dutch.
-	TitleNL, TitleEN string
+	// Title names the rule; the public site shows the Dutch.
+	Title label.Text
 	// Default is the severity of the rule's findings unless the
 	// configuration changes it. A check may give a finding a lower or
 	// higher severity of its own (signage is an error for cameras and a
 	// warning for other sensors); a configured severity overrides both.
 	Default finding.Severity
-	// WhyNL and WhyEN say why the rule exists: the principle, in our words.
-	WhyNL, WhyEN string
+	// Why says why the rule exists: the principle, in our words.
+	Why label.Text
 	// Satisfy says what a record needs to pass.
 	Satisfy string
 	// Example is a YAML fragment of a record that passes.
 	Example string
 
-	// Law cites the article(s) of law the rule enforces; zero for a rule
+	// Law cites the article(s) of law the rule enforces, as a Dutch and an
+	// English reader cite them (shared/law.md); zero for a rule
 	// that follows from policy alone (a VNG principle or a programme
 	// commitment), which configuration may lower or switch off. A legal
 	// rule always runs: configuration that would switch it off or lower it
 	// is itself an error, and an exception lowers its findings to a warning
 	// at most ("uitzondering op een wettelijke plicht"), never to info.
-	Law Law
-	// LawScope and LawScopeNL, for a rule that is law for some of its
-	// findings only, say which ("for cameras"); its check marks those
+	Law label.Text
+	// LawScope, for a rule that is law for some of its
+	// findings only, says which ("for cameras"); its check marks those
 	// findings with lawful, and configuration changes only the others.
 	// Empty: every finding of a rule with Law is a legal duty.
-	LawScope, LawScopeNL string
-	// LawfulRoute and LawfulRouteNL name the one way out of the rule's legal
+	LawScope label.Text
+	// LawfulRoute names the one way out of the rule's legal
 	// findings that the law itself gives, recorded on the record (a
 	// breach's delay_reason). When set, no exception lowers a legal
 	// finding of the rule: the finding says to take the lawful route.
-	LawfulRoute, LawfulRouteNL string
+	LawfulRoute label.Text
 	// Covers lists the principles the rule checks besides Ref, so the site
 	// shows them as checked only when the rule ran.
 	Covers []string
@@ -84,12 +85,6 @@ type Rule struct {
 // Custom reports whether the rule comes from the register's configuration
 // (rules_custom) rather than from the tool.
 func (r *Rule) Custom() bool { return r.custom }
-
-// Title returns the rule's name in both languages, as one label.Text.
-func (r *Rule) Title() label.Text { return label.Text{r.TitleNL, r.TitleEN} }
-
-// Why returns why the rule exists in both languages, as one label.Text.
-func (r *Rule) Why() label.Text { return label.Text{r.WhyNL, r.WhyEN} }
 
 // History tells when records entered the register's Git history. The
 // history package implements it with go-git; nil means the register is not

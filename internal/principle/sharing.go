@@ -5,15 +5,18 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 var sharingTemporary = &Rule{
 	ID: "sharing-temporary", Ref: "C-sharing-temporary", Default: finding.Error,
-	TitleNL: "Gegevensdeling tijdelijk", TitleEN: "Data sharing only temporary",
-	WhyNL:   "Afspraken over het delen van gegevens zijn altijd tijdelijk (meestal één tot drie jaar), met afspraken over bewaren en vernietigen en zonder doorgeven aan anderen (programma-afspraak).",
-	WhyEN:   "Data-sharing agreements are always temporary (usually one to three years), with agreements on keeping and destroying the data and no onward sharing (programme commitment).",
+	Title: label.Text{"Gegevensdeling tijdelijk", "Data sharing only temporary"},
+	Why: label.Text{
+		"Afspraken over het delen van gegevens zijn altijd tijdelijk (meestal één tot drie jaar), met afspraken over bewaren en vernietigen en zonder doorgeven aan anderen (programma-afspraak).",
+		"Data-sharing agreements are always temporary (usually one to three years), with agreements on keeping and destroying the data and no onward sharing (programme commitment).",
+	},
 	Satisfy: "Every data_sharing entry has an end no later than limits.data_sharing_max (default P3Y) after its start, a retention, and onward_sharing: false.",
 	Example: `data_sharing:
   - party: Rijkswaterstaat
@@ -108,12 +111,13 @@ func instant(s string) (time.Time, bool) {
 
 var breachReported = &Rule{
 	ID: "breach-reported", Ref: "C-breach", Default: finding.Error,
-	Law:           lawBreach,
-	LawfulRoute:   "a notice later than 72 hours states the reasons for the delay (delay_reason)",
-	LawfulRouteNL: "een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason).",
-	TitleNL:       "Datalek op tijd gemeld", TitleEN: "Data breach reported in time",
-	WhyNL:   "Datalekken worden op tijd gemeld (programma-afspraak): een meldplichtig datalek wordt binnen 72 uur na ontdekking gemeld bij de Autoriteit Persoonsgegevens, of de vertraging wordt toegelicht (AVG art. 33).",
-	WhyEN:   "Data breaches are reported in time (programme commitment): a notifiable breach within 72 hours of becoming aware of it to the Dutch DPA, or with the reasons for the delay (GDPR art. 33).",
+	Law:         lawBreach,
+	LawfulRoute: label.Text{"een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason).", "a notice later than 72 hours states the reasons for the delay (delay_reason)"},
+	Title:       label.Text{"Datalek op tijd gemeld", "Data breach reported in time"},
+	Why: label.Text{
+		"Datalekken worden op tijd gemeld (programma-afspraak): een meldplichtig datalek wordt binnen 72 uur na ontdekking gemeld bij de Autoriteit Persoonsgegevens, of de vertraging wordt toegelicht (AVG art. 33).",
+		"Data breaches are reported in time (programme commitment): a notifiable breach within 72 hours of becoming aware of it to the Dutch DPA, or with the reasons for the delay (GDPR art. 33).",
+	},
 	Satisfy: "Every incident of type data_breach that is notifiable (the default) has reported no more than 72 hours after discovered, or a delay_reason. A breach that is not notifiable says notifiable: false.",
 	Example: `incidents:
   - type: data_breach
@@ -168,9 +172,11 @@ var breachReported = &Rule{
 
 var correctionDesk = &Rule{
 	ID: "correction-desk", Ref: "C-correction-desk", Default: finding.Warning,
-	TitleNL: "Meldpunt voor foute gegevens", TitleEN: "Desk to correct wrong data",
-	WhyNL:   "Er is een meldpunt waar inwoners foute gegevens over zichzelf kunnen laten verbeteren of verwijderen; fouten die zich door ketens verspreiden worden overal hersteld (programma-afspraak). Elke openbare pagina van het register verwijst ernaar.",
-	WhyEN:   "There is a desk where residents have wrong data about them corrected or deleted; errors that spread through chains are corrected everywhere (programme commitment). Every public page of the register links to it.",
+	Title: label.Text{"Meldpunt voor foute gegevens", "Desk to correct wrong data"},
+	Why: label.Text{
+		"Er is een meldpunt waar inwoners foute gegevens over zichzelf kunnen laten verbeteren of verwijderen; fouten die zich door ketens verspreiden worden overal hersteld (programma-afspraak). Elke openbare pagina van het register verwijst ernaar.",
+		"There is a desk where residents have wrong data about them corrected or deleted; errors that spread through chains are corrected everywhere (programme commitment). Every public page of the register links to it.",
+	},
 	Satisfy: "site.report_error_url in register.yaml is the address of the municipality's correction desk.",
 	Example: `site:
   report_error_url: https://voorbeeldstad.example/meldpunt-gegevens`,

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -14,16 +15,16 @@ import (
 // was set and the municipality's reason.
 type Deviation struct {
 	Rule  string
-	Title [2]string // Dutch, English
+	Title label.Text
 	// Refs are the principles the rule checks, as findings cite them.
 	Refs              []string
 	Severity, Default finding.Severity
 	// Where is "register.yaml:12:3" or the environment variable's name.
 	Where  string
 	Reason string
-	// Law cites the articles when the rule follows from law (Dutch,
-	// English); Scope says for which findings when only for some.
-	Law, Scope [2]string
+	// Law cites the articles when the rule follows from law; Scope says
+	// for which findings when only for some.
+	Law, Scope label.Text
 	// Refused: the rule follows from law wholly, so it ran as if unset.
 	// PolicyOnly: only its policy findings changed; its legal ones ran.
 	Refused, PolicyOnly bool

@@ -29,6 +29,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
@@ -74,14 +75,14 @@ type lapsed struct {
 // reader's language and the principles page can list each principle's rules.
 type Rule struct {
 	ID    string
-	Ref   string    // the principle it cites, e.g. "VNG 4.3"
-	Title [2]string // Dutch, English
-	Why   [2]string // Dutch, English
+	Ref   string // the principle it cites, e.g. "VNG 4.3"
+	Title label.Text
+	Why   label.Text
 	// Covers are further principles the rule checks ("C-no-live-face").
 	Covers []string
 	// Basis says where the rule comes from: the law with its articles, or
-	// policy (Dutch, English).
-	Basis [2]string
+	// policy.
+	Basis label.Text
 }
 
 // Options are the inputs of a build besides the register itself.
