@@ -1,6 +1,12 @@
 // Package message holds texts the program prints in Dutch and English, each
 // pair written in one place, and works out which of the two a run speaks.
 //
+// The register keeps every Dutch/English pair as a label.Text (Dutch first,
+// read with In). A Text here is that pair with what a printed message needs
+// besides: a fmt format whose two languages take the same arguments, a
+// place in the catalogue that tests check, and English for any language but
+// Dutch, the command line's own default.
+//
 // A text is declared once, both languages side by side:
 //
 //	var msgWrote = message.New("wrote %d pages to %s", "%[2]s: %[1]d pagina's geschreven")
@@ -15,6 +21,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // The languages a text is written in.
@@ -26,7 +34,7 @@ const (
 // Text is one message in English and Dutch: plain text, or a fmt format
 // taking the same arguments in both languages.
 type Text struct {
-	en, nl string
+	pair label.Text
 }
 
 var (
@@ -36,7 +44,7 @@ var (
 
 // New declares a text in English and Dutch and adds it to All.
 func New(en, nl string) *Text {
-	t := &Text{en: en, nl: nl}
+	t := &Text{pair: label.Text{nl, en}}
 	mu.Lock()
 	all = append(all, t)
 	mu.Unlock()
@@ -52,10 +60,10 @@ func All() []*Text {
 
 // In returns the text in lang: Dutch for "nl", English for anything else.
 func (t *Text) In(lang string) string {
-	if lang == Dutch {
-		return t.nl
+	if lang != Dutch {
+		lang = English
 	}
-	return t.en
+	return t.pair.In(lang)
 }
 
 // Format formats the text in lang with args, as fmt.Sprintf does. An
@@ -114,28 +122,29 @@ func (p Phrase) In(lang string) string {
 func (p Phrase) String() string { return p.In(English) }
 
 // String is the English text, for a reader of the code and test logs.
-func (t *Text) String() string { return t.en }
+func (t *Text) String() string { return t.pair.In(English) }
 
 // Check reports a text missing in one language, or a Dutch text whose
 // arguments differ from the English: one left out, one too many, or one
 // read with another verb (a %d that became %s).
 func (t *Text) Check() error {
+	en, nl := t.pair.In(English), t.pair.In(Dutch)
 	switch {
-	case strings.TrimSpace(t.en) == "":
-		return fmt.Errorf("%q: no English text", t.nl)
-	case strings.TrimSpace(t.nl) == "":
-		return fmt.Errorf("%q: no Dutch text", t.en)
+	case strings.TrimSpace(en) == "":
+		return fmt.Errorf("%q: no English text", nl)
+	case strings.TrimSpace(nl) == "":
+		return fmt.Errorf("%q: no Dutch text", en)
 	}
-	en, err := Verbs(t.en)
+	enVerbs, err := Verbs(en)
 	if err != nil {
-		return fmt.Errorf("%q: %v", t.en, err)
+		return fmt.Errorf("%q: %v", en, err)
 	}
-	nl, err := Verbs(t.nl)
+	nlVerbs, err := Verbs(nl)
 	if err != nil {
-		return fmt.Errorf("%q: %v", t.nl, err)
+		return fmt.Errorf("%q: %v", nl, err)
 	}
-	if !slices.Equal(en, nl) {
-		return fmt.Errorf("%q takes %v, its Dutch %q takes %v", t.en, en, t.nl, nl)
+	if !slices.Equal(enVerbs, nlVerbs) {
+		return fmt.Errorf("%q takes %v, its Dutch %q takes %v", en, enVerbs, nl, nlVerbs)
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 func TestVerbs(t *testing.T) {
@@ -55,7 +57,7 @@ func TestCheck(t *testing.T) {
 		{"%d of %d", "%[2]d van %[1]d", ""},
 	}
 	for _, tt := range tests {
-		err := (&Text{en: tt.en, nl: tt.nl}).Check()
+		err := (&Text{pair: label.Text{tt.nl, tt.en}}).Check()
 		if (err == nil) != (tt.err == "") || err != nil && !strings.Contains(err.Error(), tt.err) {
 			t.Errorf("Check(%q, %q) = %v, want %q", tt.en, tt.nl, err, tt.err)
 		}
