@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/readability"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -67,7 +68,7 @@ func NewChecklist(cfg *config.Config, opts Options) *Checklist {
 	rules := append(Rules(), customs...)
 	head = append(head, unknownRuleSettings(cfg, rules)...)
 	return &Checklist{
-		ctx:     &Context{Today: today, Config: cfg, History: opts.History},
+		ctx:     &Context{Today: today, Config: cfg, History: opts.History, texts: readability.NewMemo()},
 		rules:   rules,
 		head:    head,
 		customs: len(customs) > 0,

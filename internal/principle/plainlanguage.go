@@ -40,11 +40,8 @@ purpose: Geweld op de Markt voorkomen en snel ingrijpen als het toch gebeurt.`,
 			if blank(text) {
 				continue
 			}
-			lang := readability.Detect(text)
-			if lang == "" {
-				lang = readability.Lang(ctx.Config.Language())
-			}
-			m := readability.Analyse(text, lang)
+			// A text Detect cannot tell is taken in the register's language.
+			m := ctx.texts.Analyse(text, readability.Lang(ctx.Config.Language()))
 			named := map[int]bool{}
 			for i, s := range m.Sentences {
 				if pl.MaxSentenceWords > 0 && s.Words > pl.MaxSentenceWords {

@@ -15,6 +15,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/readability"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -121,6 +122,9 @@ type Context struct {
 	// budget is what custom rules may still spend in this run; nil is no
 	// limit (a Context made by hand, as tests do).
 	budget *costBudget
+	// texts remembers the run's measured texts (plain language); nil
+	// measures each anew.
+	texts *readability.Memo
 }
 
 // builtin lists the rules in the order of the rule id table in

@@ -8,6 +8,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/readability"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -26,7 +27,8 @@ func Run(reg *register.Register, opts Options) []finding.Finding {
 	if today.IsZero() {
 		today = period.Today(timeNow())
 	}
-	ctx := &Context{Today: today, Config: cfg, Register: reg, History: opts.History, budget: newBudget(cfg.Limits.CustomRulesCost)}
+	ctx := &Context{Today: today, Config: cfg, Register: reg, History: opts.History, budget: newBudget(cfg.Limits.CustomRulesCost),
+		texts: readability.NewMemo()}
 	customs, fs := CompileCustom(cfg)
 	rules := append(Rules(), customs...)
 	fs = append(fs, unknownRuleSettings(cfg, rules)...)
