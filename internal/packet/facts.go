@@ -3,6 +3,7 @@ package packet
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
@@ -15,17 +16,37 @@ import (
 // each section), each under its label. A missing fact says so, since that is
 // itself something to discuss.
 func (L *Labels) facts(r *record.Record, reg *register.Register) []Fact {
-	return L.factsFrom(field.All, r, reg)
+	order, ok := allFactOrder()[r.Kind]
+	if !ok {
+		order = factOrder(field.All, r.Kind)
+	}
+	return L.factsIn(field.All, order, r, reg)
 }
+
+// allFactOrder is factOrder of field.All for each kind, made once: a
+// packet lists the facts of thousands of records of two kinds.
+var allFactOrder = sync.OnceValue(func() map[record.Kind][]field.Field {
+	m := make(map[record.Kind][]field.Field, len(record.Kinds))
+	for _, k := range record.Kinds {
+		m[k] = factOrder(field.All, k)
+	}
+	return m
+})
 
 // factsFrom lists the facts of a field table. A field the packet words
 // itself (factWriters) reads as a sentence; any other marked field is
 // stated by its value as the table's kind says, so a new row marked Fact
 // shows in the packet without a change here.
 func (L *Labels) factsFrom(table []field.Field, r *record.Record, reg *register.Register) []Fact {
+	return L.factsIn(table, factOrder(table, r.Kind), r, reg)
+}
+
+// factsIn lists the facts of a field table in the order given, the
+// table's factOrder for the record's kind.
+func (L *Labels) factsIn(table, order []field.Field, r *record.Record, reg *register.Register) []Fact {
 	var fs []Fact
 	stated := map[string]bool{}
-	for _, f := range factOrder(table, r.Kind) {
+	for _, f := range order {
 		if stated[f.Path] {
 			continue
 		}

@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -115,6 +116,22 @@ func TestFactWritersInTable(t *testing.T) {
 			if f, ok := field.Lookup(p); !ok || !f.Fact {
 				t.Errorf("packet words %s, which the field table does not mark Fact", p)
 			}
+		}
+	}
+}
+
+// TestFactOrderMadeOnce checks the order made once per kind is the one
+// factOrder makes, and that facts, which uses it, states a record's facts
+// as factsFrom of the whole table does, for each kind and a kind unknown.
+func TestFactOrderMadeOnce(t *testing.T) {
+	for _, k := range append(slices.Clone(record.Kinds), "other") {
+		if got, want := allFactOrder()[k], factOrder(field.All, k); k != "other" && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: order made once differs from factOrder", k)
+		}
+		r := &record.Record{Kind: k, Summary: "Telt fietsen.", Status: "in_use", Location: &record.Location{}}
+		got, want := factText(nl.facts(r, &register.Register{})), factText(nl.factsFrom(field.All, r, &register.Register{}))
+		if got != want || got == "" {
+			t.Errorf("%s: facts\n%s\nwant\n%s", k, got, want)
 		}
 	}
 }

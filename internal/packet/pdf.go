@@ -90,7 +90,22 @@ type pdfDoc struct {
 	mark, markFit, markOf string
 	// words is wrap's buffer for the words of a line.
 	words []string
+	// wrapped are the lines of texts wrap broke already, by font, size,
+	// width and text: a packet's tables repeat the same findings, labels
+	// and values record after record.
+	wrapped map[wrapKey][]string
 }
+
+// wrapKey is all that decides how wrap breaks a text.
+type wrapKey struct {
+	font        string
+	size, width float64
+	text        string
+}
+
+// wrappedMax bounds the texts wrap remembers; past it, it starts afresh,
+// so the memory of a long packet stays that of a short one.
+const wrappedMax = 4096
 
 // render lays out the whole packet: the cover, the agenda, a section per
 // record and the appendix of principles.
@@ -558,9 +573,24 @@ func (d *pdfDoc) cell(x, y float64, text string) {
 // wrap breaks text into lines that fit width in the font, at spaces, and
 // inside a word only when the word alone is wider than the line (a long
 // URL). The text's own line breaks are kept. Characters the font lacks
-// become "?", so a record with an emoji still prints.
+// become "?", so a record with an emoji still prints. The lines returned
+// may be shared with other callers: read them only.
 func (d *pdfDoc) wrap(font string, size float64, text string, width float64) []string {
 	d.setFont(font, size)
+	key := wrapKey{font: font, size: size, width: width, text: text}
+	if lines, ok := d.wrapped[key]; ok {
+		return lines
+	}
+	lines := d.wrapNew(text, width)
+	if d.wrapped == nil || len(d.wrapped) >= wrappedMax {
+		d.wrapped = make(map[wrapKey][]string)
+	}
+	d.wrapped[key] = lines
+	return lines
+}
+
+// wrapNew breaks text as wrap does, in the current font.
+func (d *pdfDoc) wrapNew(text string, width float64) []string {
 	text = d.clean(text)
 	space := d.width(" ")
 	var out []string
