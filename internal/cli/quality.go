@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
@@ -60,10 +61,10 @@ func runQuality(o *qualityOptions) error {
 				in.Changed[file] = h.Changed
 			}
 		} else {
-			in.HistoryNote, in.HistoryNoteNL = msgQualityHistoryUnread.Format(message.English, err), msgQualityHistoryUnread.Format(message.Dutch, err)
+			in.HistoryNote = label.Text{msgQualityHistoryUnread.Format(message.Dutch, err), msgQualityHistoryUnread.Format(message.English, err)}
 		}
 	} else {
-		in.HistoryNote, in.HistoryNoteNL = msgQualityNoGit.In(message.English), msgQualityNoGit.In(message.Dutch)
+		in.HistoryNote = label.Text{msgQualityNoGit.In(message.Dutch), msgQualityNoGit.In(message.English)}
 	}
 	in.Findings = p.Check(today)
 	p.Locate(in.Findings)

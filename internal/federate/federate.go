@@ -480,21 +480,21 @@ func publicSource(s string) string {
 // nationalDatasets are the national open data the catalogue describes.
 func nationalDatasets() []opendata.Dataset {
 	return []opendata.Dataset{
-		{ID: "register", Title: opendata.Text{NL: "Landelijk sensor- en algoritmeregister", EN: "National sensor and algorithm register"},
-			Description: opendata.Text{NL: "Alle openbare registraties van sensoren en algoritmes van de gemeenten, in het registerformaat, elk met de gemeente.", EN: "Every public record of the municipalities' sensors and algorithms, in the record format, each with its municipality."},
+		{ID: "register", Title: label.Text{"Landelijk sensor- en algoritmeregister", "National sensor and algorithm register"},
+			Description: label.Text{"Alle openbare registraties van sensoren en algoritmes van de gemeenten, in het registerformaat, elk met de gemeente.", "Every public record of the municipalities' sensors and algorithms, in the record format, each with its municipality."},
 			Keywords:    []string{"sensoren", "algoritmes", "gemeenten", "transparantie"},
-			Distributions: []opendata.Distribution{{Path: "data/register.json", MediaType: "application/json", Title: opendata.Text{NL: "Register (JSON)", EN: "Register (JSON)"}},
-				{Path: "data/counts.json", MediaType: "application/json", Title: opendata.Text{NL: "Landelijke tellingen (JSON)", EN: "National counts (JSON)"}}}},
-		{ID: "sensors", Title: opendata.Text{NL: "Sensoren op de kaart", EN: "Sensors on the map"},
-			Description: opendata.Text{NL: "Elke sensor met een openbare plek, met zijn gemeente.", EN: "Every sensor with a public position, with its municipality."},
+			Distributions: []opendata.Distribution{{Path: "data/register.json", MediaType: "application/json", Title: label.Text{"Register (JSON)", "Register (JSON)"}},
+				{Path: "data/counts.json", MediaType: "application/json", Title: label.Text{"Landelijke tellingen (JSON)", "National counts (JSON)"}}}},
+		{ID: "sensors", Title: label.Text{"Sensoren op de kaart", "Sensors on the map"},
+			Description: label.Text{"Elke sensor met een openbare plek, met zijn gemeente.", "Every sensor with a public position, with its municipality."},
 			Keywords:    []string{"sensoren", "camera's", "kaart"},
 			Distributions: []opendata.Distribution{{Path: "data/sensors.geojson", MediaType: "application/geo+json",
-				Title: opendata.Text{NL: "Sensoren (GeoJSON)", EN: "Sensors (GeoJSON)"}}}},
-		{ID: "quality", Title: opendata.Text{NL: "Kwaliteit van de registers", EN: "Quality of the registers"},
-			Description: opendata.Text{NL: "Per gemeente: velden ingevuld, registraties zonder bevindingen per principe, evaluaties te laat.", EN: "Per municipality: fields filled, records without findings per principle, evaluations overdue."},
+				Title: label.Text{"Sensoren (GeoJSON)", "Sensors (GeoJSON)"}}}},
+		{ID: "quality", Title: label.Text{"Kwaliteit van de registers", "Quality of the registers"},
+			Description: label.Text{"Per gemeente: velden ingevuld, registraties zonder bevindingen per principe, evaluaties te laat.", "Per municipality: fields filled, records without findings per principle, evaluations overdue."},
 			Keywords:    []string{"kwaliteit", "registers"},
 			Distributions: []opendata.Distribution{{Path: "data/quality.json", MediaType: "application/json",
-				Title: opendata.Text{NL: "Kwaliteit (JSON)", EN: "Quality (JSON)"}}}},
+				Title: label.Text{"Kwaliteit (JSON)", "Quality (JSON)"}}}},
 	}
 }
 

@@ -26,7 +26,7 @@ func WriteCSV(w io.Writer, r Report) error {
 			date = period.Format(it.Date)
 		}
 		row := []string{string(it.Group), date, it.Record.ID, it.Record.Name, string(it.What), it.Path,
-			it.Detail, o.Role, o.Department, o.Email, o.Phone, it.Record.File}
+			it.Detail.In("en"), o.Role, o.Department, o.Email, o.Phone, it.Record.File}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

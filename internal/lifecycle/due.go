@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -66,10 +67,9 @@ type Item struct {
 	// Path is the JSON Pointer of the field the date comes from (for an
 	// evaluation never done, "/lifecycle/start").
 	Path string
-	// Detail explains the date in a sentence.
-	Detail string
-	// DetailNL is Detail in Dutch, for the text list in a Dutch run.
-	DetailNL string
+	// Detail explains the date in a sentence; the machine formats give
+	// its English, the text list in a Dutch run its Dutch.
+	Detail label.Text
 }
 
 // AnyLapsed reports whether any item has lapsed.
@@ -167,7 +167,7 @@ func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "
 func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) []Item {
 	var items []Item
 	add := func(what What, date time.Time, g Group, path, detail, detailNL string) {
-		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: detail, DetailNL: detailNL})
+		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: label.Text{detailNL, detail}})
 	}
 	if r.Status == "retired" {
 		return nil

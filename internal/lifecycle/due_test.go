@@ -56,7 +56,7 @@ func equal(t *testing.T, items []Item, w []want) {
 	}
 	for i := range w {
 		if g[i] != w[i] {
-			t.Errorf("item %d: got %+v, want %+v (detail %q)", i, g[i], w[i], items[i].Detail)
+			t.Errorf("item %d: got %+v, want %+v (detail %q)", i, g[i], w[i], items[i].Detail.In("en"))
 		}
 	}
 }
@@ -213,8 +213,8 @@ func TestDue(t *testing.T) {
 		k := it.Record.ID + "/" + string(it.What)
 		if w, ok := wantDetail[k]; ok && !seen[k] {
 			seen[k] = true
-			if it.Detail != w {
-				t.Errorf("%s: detail %q, want %q", k, it.Detail, w)
+			if it.Detail.In("en") != w {
+				t.Errorf("%s: detail %q, want %q", k, it.Detail.In("en"), w)
 			}
 		}
 	}
@@ -314,7 +314,7 @@ data_sharing: [{party: P, end: ""}]
 	// that cannot be computed is listed as such.
 	items := Due(reg, date(t, "2030-01-01"), period.MustParse("P1Y"))
 	if len(items) != 1 || items[0].Group != Undated || !items[0].Date.IsZero() ||
-		!strings.Contains(items[0].Detail, `its start "2025-13-01" is not a date`) {
+		!strings.Contains(items[0].Detail.In("en"), `its start "2025-13-01" is not a date`) {
 		t.Errorf("got %+v from unparseable dates, want one undated evaluation", got(items))
 	}
 }
@@ -344,7 +344,7 @@ func TestDueUndated(t *testing.T) {
 			continue
 		}
 		if tt.items == 1 && (items[0].Group != Undated || items[0].Path != "/lifecycle/start" ||
-			items[0].Detail != "the next evaluation cannot be computed: it was never evaluated and has no start date (lifecycle.start); record when it started or was last evaluated (III)") {
+			items[0].Detail.In("en") != "the next evaluation cannot be computed: it was never evaluated and has no start date (lifecycle.start); record when it started or was last evaluated (III)") {
 			t.Errorf("%s: item %+v", tt.status, items[0])
 		}
 	}

@@ -57,7 +57,7 @@ func WriteICal(w io.Writer, r Report) error {
 			name = it.Record.Name + " (" + it.Record.ID + ")"
 		}
 		summary := icalWhat[lang][it.What] + " (" + icalGroup[lang][it.Group] + "): " + name
-		desc := it.Detail + "\n" + owner(it) + "\n" + Where(it)
+		desc := it.Detail.In("en") + "\n" + owner(it) + "\n" + Where(it)
 		page := ""
 		if r.PageURL != nil {
 			page = r.PageURL(it.Record)

@@ -36,7 +36,7 @@ func WriteJSON(w io.Writer, r Report) error {
 			date = period.Format(it.Date)
 		}
 		out.Items = append(out.Items, jsonItem{Record: it.Record.ID, Name: it.Record.Name, File: it.Record.File,
-			What: it.What, Date: date, Group: it.Group, Path: it.Path, Detail: it.Detail, Owner: it.Record.Owner})
+			What: it.What, Date: date, Group: it.Group, Path: it.Path, Detail: it.Detail.In("en"), Owner: it.Record.Owner})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -33,7 +33,7 @@ var textIn = map[string]textWords{
 		noDate:  "(no date)",
 		owner:   "owner: ",
 		noOwner: "owner: (none recorded)",
-		detail:  func(it Item) string { return it.Detail },
+		detail:  func(it Item) string { return it.Detail.In("en") },
 	},
 	"nl": {
 		group: map[Group]string{
@@ -49,10 +49,10 @@ var textIn = map[string]textWords{
 		owner:   "verantwoordelijke: ",
 		noOwner: "verantwoordelijke: (niet vastgelegd)",
 		detail: func(it Item) string {
-			if it.DetailNL != "" {
-				return it.DetailNL
+			if nl := it.Detail.In("nl"); nl != "" {
+				return nl
 			}
-			return it.Detail
+			return it.Detail.In("en")
 		},
 	},
 }

@@ -26,6 +26,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -47,9 +48,7 @@ type Step struct {
 	From int
 	// Note says in a line what the step changes, for the report and the
 	// changelog.
-	Note string
-	// NoteNL is Note in Dutch.
-	NoteNL string
+	Note label.Text
 	// Edit rewrites the record's text, given its parsed top-level mapping;
 	// it changes only what it must, so comments, blank lines and the
 	// layout of everything else stay as they were.

@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/schema"
 )
@@ -84,7 +85,7 @@ func TestBundledRegisterNeedsNothing(t *testing.T) {
 // registered_on to notified_on.
 var renaming = Migrator{Current: 2, Steps: []Step{{
 	From: 1,
-	Note: "registered_on is renamed notified_on",
+	Note: label.Text{"", "registered_on is renamed notified_on"},
 	Apply: func(doc *yaml.Node) error {
 		for i := 0; i+1 < len(doc.Content); i += 2 {
 			if doc.Content[i].Value == "registered_on" {

@@ -38,9 +38,9 @@ type stepNotes []Step
 func (s stepNotes) In(lang string) string {
 	out := make([]string, len(s))
 	for i, st := range s {
-		out[i] = st.Note
-		if lang == message.Dutch && st.NoteNL != "" {
-			out[i] = st.NoteNL
+		out[i] = st.Note.In(message.English)
+		if nl := st.Note.In(message.Dutch); lang == message.Dutch && nl != "" {
+			out[i] = nl
 		}
 	}
 	return strings.Join(out, "; ")

@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -26,9 +27,9 @@ const QuestionMark = "# register migrate: open question"
 // say real time or after the fact, count as real time until the owner
 // says otherwise, and the checklist says so.
 var toV2 = Step{
-	From:   1,
-	Note:   "cameras, ANPR cameras and drones state their camera_regime (unknown where it cannot be told from the record)",
-	NoteNL: "camera's, ANPR-camera's en drones vermelden hun camera_regime (unknown waar dat niet uit de registratie blijkt)",
+	From: 1,
+	Note: label.Text{"camera's, ANPR-camera's en drones vermelden hun camera_regime (unknown waar dat niet uit de registratie blijkt)",
+		"cameras, ANPR cameras and drones state their camera_regime (unknown where it cannot be told from the record)"},
 	Edit: func(data []byte, root *yaml.Node) ([]byte, error) {
 		if value(root, "kind") != string(record.Sensor) {
 			return data, nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -16,13 +17,10 @@ type Distribution struct {
 	// Path is the file's path relative to the site root, e.g. "data/sensors.csv".
 	Path      string
 	MediaType string
-	Title     Text
+	Title     label.Text
 	// ConformsTo is the path of the JSON Schema the file follows, if any.
 	ConformsTo string
 }
-
-// Text is a literal in Dutch and English.
-type Text struct{ NL, EN string }
 
 // Dataset is one dataset of the catalogue with its downloads.
 type Dataset struct {
@@ -33,8 +31,8 @@ type Dataset struct {
 	Kinds []record.Kind
 	// Page is the site's page that presents it, from the site root.
 	Page          string
-	Title         Text
-	Description   Text
+	Title         label.Text
+	Description   label.Text
 	Keywords      []string
 	Distributions []Distribution
 }
@@ -66,50 +64,51 @@ func Datasets(schemas []string) []Dataset {
 	whole := Dataset{
 		ID:          "register",
 		Kinds:       record.Kinds,
-		Title:       Text{"Sensor- en algoritmeregister", "Sensor and algorithm register"},
-		Description: Text{"Alle openbare registraties van sensoren en algoritmes, in het registerformaat.", "Every public record of a sensor or algorithm, in the record format."},
+		Title:       label.Text{"Sensor- en algoritmeregister", "Sensor and algorithm register"},
+		Description: label.Text{"Alle openbare registraties van sensoren en algoritmes, in het registerformaat.", "Every public record of a sensor or algorithm, in the record format."},
 		Keywords:    []string{"sensoren", "algoritmes", "transparantie"},
 		Distributions: []Distribution{
-			{Path: PathJSON, MediaType: "application/json", Title: Text{"Register (JSON)", "Register (JSON)"}},
+			{Path: PathJSON, MediaType: "application/json", Title: label.Text{"Register (JSON)", "Register (JSON)"}},
 		},
 	}
 	for _, s := range schemas {
 		whole.Distributions = append(whole.Distributions, Distribution{Path: SchemaDir + s, MediaType: "application/schema+json",
-			Title: Text{"JSON Schema " + s, "JSON Schema " + s}})
+			Title: label.Text{"JSON Schema " + s, "JSON Schema " + s}})
 	}
 	return []Dataset{
 		{
 			ID:          "sensors",
 			Kinds:       []record.Kind{record.Sensor},
-			Title:       Text{"Sensorregister", "Sensor register"},
-			Description: Text{"Camera's en sensoren in de openbare ruimte: wat ze doen, waar ze staan en wie verantwoordelijk is.", "Cameras and sensors in public space: what they do, where they are and who is responsible."},
+			Title:       label.Text{"Sensorregister", "Sensor register"},
+			Description: label.Text{"Camera's en sensoren in de openbare ruimte: wat ze doen, waar ze staan en wie verantwoordelijk is.", "Cameras and sensors in public space: what they do, where they are and who is responsible."},
 			Keywords:    []string{"sensoren", "camera's", "openbare ruimte"},
 			Distributions: []Distribution{
-				{Path: PathSensorsCSV, MediaType: "text/csv", Title: Text{"Sensoren (CSV)", "Sensors (CSV)"}, ConformsTo: conform("sensor")},
-				{Path: PathGeoJSON, MediaType: "application/geo+json", Title: Text{"Sensoren op de kaart (GeoJSON)", "Sensors on the map (GeoJSON)"}},
+				{Path: PathSensorsCSV, MediaType: "text/csv", Title: label.Text{"Sensoren (CSV)", "Sensors (CSV)"}, ConformsTo: conform("sensor")},
+				{Path: PathGeoJSON, MediaType: "application/geo+json", Title: label.Text{"Sensoren op de kaart (GeoJSON)", "Sensors on the map (GeoJSON)"}},
 			},
 		},
 		{
 			ID:          "algorithms",
 			Kinds:       []record.Kind{record.Algorithm},
-			Title:       Text{"Algoritmeregister", "Algorithm register"},
-			Description: Text{"Algoritmes die keuzes maken, besluiten voorbereiden of voorspellingen doen over inwoners.", "Algorithms that make choices, prepare decisions or make predictions about residents."},
+			Title:       label.Text{"Algoritmeregister", "Algorithm register"},
+			Description: label.Text{"Algoritmes die keuzes maken, besluiten voorbereiden of voorspellingen doen over inwoners.", "Algorithms that make choices, prepare decisions or make predictions about residents."},
 			Keywords:    []string{"algoritmes", "AI", "besluiten"},
 			Distributions: []Distribution{
-				{Path: PathAlgosCSV, MediaType: "text/csv", Title: Text{"Algoritmes (CSV)", "Algorithms (CSV)"}, ConformsTo: conform("algorithm")},
+				{Path: PathAlgosCSV, MediaType: "text/csv", Title: label.Text{"Algoritmes (CSV)", "Algorithms (CSV)"}, ConformsTo: conform("algorithm")},
 			},
 		},
 		whole,
 	}
 }
 
-func lang(t Text) []map[string]string {
+// lang is a text as JSON-LD language-tagged literals, a language without
+// words left out.
+func lang(t label.Text) []map[string]string {
 	var out []map[string]string
-	if t.NL != "" {
-		out = append(out, map[string]string{"@value": t.NL, "@language": "nl"})
-	}
-	if t.EN != "" {
-		out = append(out, map[string]string{"@value": t.EN, "@language": "en"})
+	for _, l := range []string{"nl", "en"} {
+		if v := t.In(l); v != "" {
+			out = append(out, map[string]string{"@value": v, "@language": l})
+		}
 	}
 	return out
 }
@@ -185,8 +184,8 @@ func WriteDCAT(w io.Writer, cfg *config.Config, dates Dates, datasets []Dataset)
 	catalogue := map[string]any{
 		"@id":                c.url(PathDCAT),
 		"@type":              "dcat:Catalog",
-		"dct:title":          lang(Text{title, ""}),
-		"dct:description":    lang(Text{"Open data van het sensor- en algoritmeregister van " + org + ": de openbare registraties van sensoren en algoritmes.", "Open data of the sensor and algorithm register of " + org + ": the public records of sensors and algorithms."}),
+		"dct:title":          lang(label.Text{title, ""}),
+		"dct:description":    lang(label.Text{"Open data van het sensor- en algoritmeregister van " + org + ": de openbare registraties van sensoren en algoritmes.", "Open data of the sensor and algorithm register of " + org + ": the public records of sensors and algorithms."}),
 		"dct:publisher":      dcatID(c.publisher),
 		"foaf:homepage":      dcatID(c.base),
 		"dct:language":       c.languages,

@@ -244,7 +244,7 @@ func (L *Labels) dueRows(items []lifecycle.Item, today time.Time, cfg *config.Co
 		if !d.Date.IsZero() {
 			date = L.date(d.Date)
 		}
-		row := DueRow{Date: date, What: L.pick(dueWhat[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail}
+		row := DueRow{Date: date, What: L.pick(dueWhat[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail.In("en")}
 		if d.Group == lifecycle.Ending && d.Date.Before(today) {
 			row.State = L.pick([2]string{"Afgelopen", "Ended"})
 		}
@@ -298,7 +298,7 @@ func (L *Labels) dueDetail(d lifecycle.Item, today time.Time, cfg *config.Config
 		}
 		return fmt.Sprintf(t("Een afspraak over gegevensdeling %s %s.", "A data-sharing agreement %s %s."), verb, date)
 	}
-	return d.Detail
+	return d.Detail.In("en")
 }
 
 // index reads the list index from a pointer such as /exceptions/2/until.

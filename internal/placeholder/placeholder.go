@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -70,7 +71,7 @@ type Mark struct {
 	Path string
 	// What says which mark it is, in English and in Dutch, without quoting
 	// the field's value (which may be withheld from publication).
-	What, WhatNL string
+	What label.Text
 }
 
 // Find returns the template's marks in the record, field by field: the
@@ -111,8 +112,8 @@ func Find(r *record.Record, organisation string) []Mark {
 // origin is the mark of the template's position.
 func origin(path string) Mark {
 	return Mark{Path: path,
-		What:   "the template's position (the origin of the Rijksdriehoek grid in Amersfoort, 155000, 463000)",
-		WhatNL: "de plek uit het sjabloon (het nulpunt van de Rijksdriehoek in Amersfoort, 155000, 463000)"}
+		What: label.Text{"de plek uit het sjabloon (het nulpunt van de Rijksdriehoek in Amersfoort, 155000, 463000)",
+			"the template's position (the origin of the Rijksdriehoek grid in Amersfoort, 155000, 463000)"}}
 }
 
 // near reports whether a WGS84 position is the template's, to within about
@@ -129,7 +130,7 @@ func inText(s, own string) (Mark, bool) {
 	low := strings.ToLower(s)
 	for _, m := range textMarks {
 		if strings.Contains(low, m[1]) {
-			return Mark{What: "the template's text " + strconv.Quote(m[0]), WhatNL: "de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon"}, true
+			return Mark{What: label.Text{"de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon", "the template's text " + strconv.Quote(m[0])}}, true
 		}
 	}
 	if !strings.Contains(low, ".example") || !mayNameDomain(low, own) {
@@ -141,8 +142,8 @@ func inText(s, own string) (Mark, bool) {
 		if !slices.Contains(Domains, domain) || labels[len(labels)-2] == own {
 			continue
 		}
-		return Mark{What: "the example address " + strconv.Quote(domain) + " of a template",
-			WhatNL: "het voorbeeldadres " + strconv.Quote(domain) + " uit een sjabloon"}, true
+		return Mark{What: label.Text{"het voorbeeldadres " + strconv.Quote(domain) + " uit een sjabloon",
+			"the example address " + strconv.Quote(domain) + " of a template"}}, true
 	}
 	return Mark{}, false
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -28,7 +29,7 @@ func TestFind(t *testing.T) {
 			var got []string
 			for _, m := range Find(&tt.r, tt.org) {
 				got = append(got, m.Path)
-				if m.What == "" || m.WhatNL == "" {
+				if m.What.In("en") == "" || m.What.In("nl") == "" {
 					t.Errorf("%s: no words for the mark", m.Path)
 				}
 			}
@@ -54,7 +55,7 @@ func TestInTextFolds(t *testing.T) {
 		low := strings.ToLower(s)
 		for _, m := range textMarks {
 			if strings.Contains(low, m[1]) {
-				return Mark{What: "the template's text " + strconv.Quote(m[0]), WhatNL: "de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon"}, true
+				return Mark{What: label.Text{"de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon", "the template's text " + strconv.Quote(m[0])}}, true
 			}
 		}
 		for _, host := range exampleHost.FindAllString(low, -1) {
@@ -63,8 +64,8 @@ func TestInTextFolds(t *testing.T) {
 			if !slices.Contains(Domains, domain) || labels[len(labels)-2] == own {
 				continue
 			}
-			return Mark{What: "the example address " + strconv.Quote(domain) + " of a template",
-				WhatNL: "het voorbeeldadres " + strconv.Quote(domain) + " uit een sjabloon"}, true
+			return Mark{What: label.Text{"het voorbeeldadres " + strconv.Quote(domain) + " uit een sjabloon",
+				"the example address " + strconv.Quote(domain) + " of a template"}}, true
 		}
 		return Mark{}, false
 	}

@@ -30,9 +30,9 @@ location:
 		for _, m := range placeholder.Find(r, ctx.Config.Organisation) {
 			field := source.Dotted(m.Path)
 			fs = append(fs, at(m.Path,
-				en(fmt.Sprintf("%s still holds %s", field, m.What),
+				en(fmt.Sprintf("%s still holds %s", field, m.What.In("en")),
 					"fill in the real value, or remove the field when it does not apply; the record stays off the public site until then"),
-				nl(fmt.Sprintf("Bij %s staat nog %s.", field, m.WhatNL),
+				nl(fmt.Sprintf("Bij %s staat nog %s.", field, m.What.In("nl")),
 					"Vul de echte gegevens in, of haal het veld weg als het niet van toepassing is. Tot dan komt de registratie niet op de website.")))
 		}
 		return fs

@@ -63,7 +63,7 @@ var page = template.Must(template.New("quality").Parse(`<!doctype html>
 {{.Chart}}
 {{end}}
 <h2>Niet gewijzigd in meer dan een bestuursperiode ({{.R.Term}})</h2>
-{{if not .R.HistoryKnown}}<p>Niet bekend: {{or .R.HistoryNoteNL .R.HistoryNote}}</p>{{else}}{{with .R.Stale}}<ul>{{range .}}<li>{{.ID}}: laatst gewijzigd {{.Changed}}</li>{{end}}</ul>{{else}}<p>Geen.</p>{{end}}{{end}}
+{{if not .R.HistoryKnown}}<p>Niet bekend: {{.R.HistoryNoteIn "nl"}}</p>{{else}}{{with .R.Stale}}<ul>{{range .}}<li>{{.ID}}: laatst gewijzigd {{.Changed}}</li>{{end}}</ul>{{else}}<p>Geen.</p>{{end}}{{end}}
 <h2>Evaluaties te laat</h2>
 {{with .R.Overdue}}<ul>{{range .}}<li>{{.ID}}: moest op {{.Due}}, {{.Days}} dagen te laat</li>{{end}}</ul>{{else}}<p>Geen.</p>{{end}}
 <h2>Regels uitgezet of lichter gemaakt</h2>

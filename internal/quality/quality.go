@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -36,10 +37,9 @@ type Input struct {
 	Today time.Time
 	// Changed gives each record file's last change (relative to the register
 	// root, as record.File); nil when the register's history is not known or
-	// not trusted, and then HistoryNote says why, and HistoryNoteNL in
-	// Dutch.
-	Changed                    map[string]time.Time
-	HistoryNote, HistoryNoteNL string
+	// not trusted, and then HistoryNote says why.
+	Changed     map[string]time.Time
+	HistoryNote label.Text
 }
 
 // Report is the register's quality.
@@ -53,12 +53,11 @@ type Report struct {
 	Principles []Principle `json:"principles"`
 	// Stale lists the records not changed in over a term; nil with
 	// HistoryNote set when history was not available.
-	Stale       []Stale `json:"stale"`
-	HistoryNote string  `json:"history_note,omitempty"`
-	// HistoryNoteNL is HistoryNote in Dutch, for the text and the page; the
-	// JSON keeps its documented English.
-	HistoryNoteNL string `json:"-"`
-	Term          string `json:"term"`
+	Stale []Stale `json:"stale"`
+	// HistoryNote is in both languages for the text and the page; the JSON
+	// keeps its documented English (writeJSON).
+	HistoryNote label.Text `json:"-"`
+	Term        string     `json:"term"`
 	// Overdue lists the evaluations that lapsed.
 	Overdue []Overdue `json:"overdue"`
 	// SwitchedOff lists the rules the configuration switched off or lowered.
@@ -71,12 +70,13 @@ type Report struct {
 	TextLanguage string `json:"-"`
 }
 
-// historyNote is why the stale records are not known, in lang.
-func (r Report) historyNote(lang string) string {
-	if lang == message.Dutch && r.HistoryNoteNL != "" {
-		return r.HistoryNoteNL
+// HistoryNoteIn is why the stale records are not known, in lang: Dutch
+// for "nl" when the note has Dutch words, English otherwise.
+func (r Report) HistoryNoteIn(lang string) string {
+	if lang == message.Dutch && r.HistoryNote.In(message.Dutch) != "" {
+		return r.HistoryNote.In(message.Dutch)
 	}
-	return r.HistoryNote
+	return r.HistoryNote.In(message.English)
 }
 
 // HistoryKnown reports whether the stale records could be counted.
@@ -152,9 +152,9 @@ func Measure(in Input) Report {
 	rep.Principles = principles(reg.Records, in.Findings)
 
 	if in.Changed == nil {
-		rep.Stale, rep.HistoryNote, rep.HistoryNoteNL = nil, in.HistoryNote, in.HistoryNoteNL
-		if rep.HistoryNote == "" {
-			rep.HistoryNote, rep.HistoryNoteNL = msgNoHistory.In(message.English), msgNoHistory.In(message.Dutch)
+		rep.Stale, rep.HistoryNote = nil, in.HistoryNote
+		if rep.HistoryNote.In(message.English) == "" {
+			rep.HistoryNote = label.Text{msgNoHistory.In(message.Dutch), msgNoHistory.In(message.English)}
 		}
 	} else {
 		cutoff := Term.SubtractFrom(in.Today)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
@@ -94,7 +95,7 @@ func measure(t *testing.T, cfgText string, changed map[string]time.Time) Report 
 	t.Helper()
 	reg := newRegister(t, cfgText, good, stale, alg)
 	fs := principle.Run(reg, principle.Options{Today: today})
-	return Measure(Input{Register: reg, Findings: fs, Today: today, Changed: changed, HistoryNote: "no history here"})
+	return Measure(Input{Register: reg, Findings: fs, Today: today, Changed: changed, HistoryNote: label.Text{"", "no history here"}})
 }
 
 func field(r Report, kind record.Kind, path string) Field {
@@ -169,12 +170,12 @@ func TestStaleRecords(t *testing.T) {
 	if len(r.Stale) != 1 || r.Stale[0].ID != "oud" || r.Stale[0].Changed != "2022-11-23" {
 		t.Errorf("stale %+v", r.Stale)
 	}
-	if r.HistoryNote != "" {
+	if !r.HistoryNote.IsZero() {
 		t.Errorf("note %q with history", r.HistoryNote)
 	}
 	// Without history the figure is unknown, not zero.
 	r = measure(t, "", nil)
-	if r.Stale != nil || r.HistoryNote != "no history here" {
+	if r.Stale != nil || r.HistoryNote.In("en") != "no history here" {
 		t.Errorf("without history: %+v, %q", r.Stale, r.HistoryNote)
 	}
 	var b bytes.Buffer
@@ -409,7 +410,7 @@ func TestTextInEachLanguage(t *testing.T) {
 	dutch := []string{"Kwaliteit van het register op ", "Vulgraad per veld", "Registraties zonder bevindingen, per principe",
 		"Niet gewijzigd in meer dan een bestuursperiode", "niet bekend: geen Git-geschiedenis", "Evaluaties te laat", "dagen te laat",
 		"Regels uitgezet of verlaagd", "; reden: Geen budget", "; geen reden gegeven", "Invulteksten", " keer ("}
-	r.HistoryNote, r.HistoryNoteNL = "no Git history", "geen Git-geschiedenis"
+	r.HistoryNote = label.Text{"geen Git-geschiedenis", "no Git history"}
 	for _, tt := range []struct {
 		lang        string
 		want, other []string

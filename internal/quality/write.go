@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // Formats are the output formats of the quality report; html is a page
@@ -35,11 +36,21 @@ func writeJSON(w io.Writer, r Report) error {
 		Principle
 		Rate float64 `json:"rate"`
 	}
+	// The documented shape, in its order: the history note in English,
+	// the rates last.
 	out := struct {
-		Report
-		Fields     []field `json:"fields"`
-		Principles []prin  `json:"principles"`
-	}{Report: r, Fields: []field{}, Principles: []prin{}}
+		Today        string        `json:"today"`
+		Records      int           `json:"records"`
+		Stale        []Stale       `json:"stale"`
+		HistoryNote  string        `json:"history_note,omitempty"`
+		Term         string        `json:"term"`
+		Overdue      []Overdue     `json:"overdue"`
+		SwitchedOff  []Deviation   `json:"switched_off"`
+		Placeholders []Placeholder `json:"placeholders"`
+		Fields       []field       `json:"fields"`
+		Principles   []prin        `json:"principles"`
+	}{Today: r.Today, Records: r.Records, Stale: r.Stale, HistoryNote: r.HistoryNote.In(message.English), Term: r.Term,
+		Overdue: r.Overdue, SwitchedOff: r.SwitchedOff, Placeholders: r.Placeholders, Fields: []field{}, Principles: []prin{}}
 	for _, f := range r.Fields {
 		out.Fields = append(out.Fields, field{f, round(f.Rate())})
 	}
@@ -82,7 +93,7 @@ func writeText(w io.Writer, r Report) error {
 	fmt.Fprintf(&b, "\n%s\n", msgStaleHead.Format(lang, r.Term))
 	switch {
 	case !r.HistoryKnown():
-		fmt.Fprintf(&b, "  %s\n", msgNotKnown.Format(lang, r.historyNote(lang)))
+		fmt.Fprintf(&b, "  %s\n", msgNotKnown.Format(lang, r.HistoryNoteIn(lang)))
 	case len(r.Stale) == 0:
 		fmt.Fprintf(&b, "  %s\n", msgNone.In(lang))
 	}

@@ -11,6 +11,8 @@ import (
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // Paper is a sheet size in points.
@@ -132,9 +134,9 @@ func (l *layout) band(s *Sign, paper Paper) {
 	pdf.SetTextColor(255, 255, 255)
 	l.y = 52 * k
 	first := s.Pictograms[0]
-	l.text(fontBold, 34, first.TitleNL, 1.1)
+	l.text(fontBold, 34, first.Title.In("nl"), 1.1)
 	if s.English {
-		l.text(fontItalic, 18, first.TitleEN, 1.2)
+		l.text(fontItalic, 18, first.Title.In("en"), 1.2)
 	}
 	pdf.SetTextColor(0, 0, 0)
 }
@@ -163,9 +165,9 @@ func (l *layout) pictograms(s *Sign) error {
 		pdf.SetLineWidth(5 * k)
 		p.draw(pdf, px+12*k, py+12*k, size-24*k)
 		sub := &layout{pdf: pdf, k: k, x: px, w: size + gap, y: py + size + 15*k}
-		sub.text(fontBold, 11, p.LabelNL, 1.2)
+		sub.text(fontBold, 11, p.Label.In("nl"), 1.2)
 		if s.English {
-			sub.text(fontItalic, 9, p.LabelEN, 1.2)
+			sub.text(fontItalic, 9, p.Label.In("en"), 1.2)
 		}
 		if sub.err != nil {
 			return sub.err
@@ -184,17 +186,18 @@ func (l *layout) facts(s *Sign) error {
 			"Camera surveillance by the mayor under article 151c of the Municipalities Act.")
 		l.y += 8 * k
 	}
-	field := func(labelNL, labelEN, value, valueEN string) {
-		l.text(fontBold, 10, strings.ToUpper(labelNL)+map[bool]string{true: " · " + strings.ToUpper(labelEN)}[s.English], 1.4)
-		l.text(fontRegular, 15, value, 1.25)
-		if s.English && valueEN != "" && valueEN != value {
-			l.text(fontItalic, 12, valueEN, 1.25)
+	// A value in Dutch only has no English to add under it.
+	field := func(name, value label.Text) {
+		l.text(fontBold, 10, strings.ToUpper(name.In("nl"))+map[bool]string{true: " · " + strings.ToUpper(name.In("en"))}[s.English], 1.4)
+		l.text(fontRegular, 15, value.In("nl"), 1.25)
+		if en := value.In("en"); s.English && en != "" && en != value.In("nl") {
+			l.text(fontItalic, 12, en, 1.25)
 		}
 		l.y += 8 * k
 	}
-	field("Wie", "Operator", s.Operator, "")
-	field("Waarom", "Purpose", s.Purpose, "")
-	field("Hoe lang bewaard", "Kept for", s.Retention[0], s.Retention[1])
+	field(label.Text{"Wie", "Operator"}, label.Text{s.Operator, ""})
+	field(label.Text{"Waarom", "Purpose"}, label.Text{s.Purpose, ""})
+	field(label.Text{"Hoe lang bewaard", "Kept for"}, s.Retention)
 	return l.err
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -15,10 +16,10 @@ import (
 // row in Pictograms with its drawing.
 type Pictogram struct {
 	ID string
-	// LabelNL and LabelEN name it under the symbol.
-	LabelNL, LabelEN string
-	// TitleNL and TitleEN head a sign whose first pictogram it is.
-	TitleNL, TitleEN string
+	// Label names it under the symbol.
+	Label label.Text
+	// Title heads a sign whose first pictogram it is.
+	Title label.Text
 	// applies reports whether the sensor senses or does this.
 	applies func(*record.Record) bool
 	// draw draws the symbol in black in the square at (x, y) of size s.
@@ -28,29 +29,29 @@ type Pictogram struct {
 // Pictograms lists the symbols in the order a sign shows them: what the
 // sensor captures of people first.
 var Pictograms = []Pictogram{
-	{ID: "anpr", LabelNL: "Kentekens", LabelEN: "Number plates", TitleNL: "Kentekencamera", TitleEN: "Number plate camera",
+	{ID: "anpr", Label: label.Text{"Kentekens", "Number plates"}, Title: label.Text{"Kentekencamera", "Number plate camera"},
 		applies: func(r *record.Record) bool {
 			return r.SensorType == "anpr_camera" || r.Has("licence_plate_recognition")
 		}, draw: drawPlate},
-	{ID: "camera", LabelNL: "Camera", LabelEN: "Camera", TitleNL: "Cameratoezicht", TitleEN: "Camera surveillance",
+	{ID: "camera", Label: label.Text{"Camera", "Camera"}, Title: label.Text{"Cameratoezicht", "Camera surveillance"},
 		applies: func(r *record.Record) bool {
 			return r.SensorType == "camera" || r.SensorType == "drone" ||
 				r.Has("video_recording") || r.Has("live_viewing") || r.Has("image_analysis")
 		}, draw: drawCamera},
-	{ID: "wifi", LabelNL: "Wifi en bluetooth", LabelEN: "Wi-Fi and Bluetooth", TitleNL: "Wifi- en bluetoothtellers", TitleEN: "Wi-Fi and Bluetooth counters",
+	{ID: "wifi", Label: label.Text{"Wifi en bluetooth", "Wi-Fi and Bluetooth"}, Title: label.Text{"Wifi- en bluetoothtellers", "Wi-Fi and Bluetooth counters"},
 		applies: func(r *record.Record) bool {
 			return r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking")
 		}, draw: drawWifi},
-	{ID: "sound", LabelNL: "Geluid", LabelEN: "Sound", TitleNL: "Geluidsmeting", TitleEN: "Sound measurement",
+	{ID: "sound", Label: label.Text{"Geluid", "Sound"}, Title: label.Text{"Geluidsmeting", "Sound measurement"},
 		applies: func(r *record.Record) bool {
 			return r.SensorType == "noise" || r.Has("audio_recording") || r.Has("sound_level")
 		}, draw: drawSound},
-	{ID: "counting", LabelNL: "Tellen", LabelEN: "Counting", TitleNL: "Hier wordt geteld", TitleEN: "Counting in progress",
+	{ID: "counting", Label: label.Text{"Tellen", "Counting"}, Title: label.Text{"Hier wordt geteld", "Counting in progress"},
 		applies: func(r *record.Record) bool {
 			return r.SensorType == "crowd_counter" || r.SensorType == "traffic_counter" ||
 				r.Has("people_counting") || r.Has("vehicle_counting")
 		}, draw: drawCounting},
-	{ID: "measuring", LabelNL: "Meten", LabelEN: "Measuring", TitleNL: "Hier wordt gemeten", TitleEN: "Measuring in progress",
+	{ID: "measuring", Label: label.Text{"Meten", "Measuring"}, Title: label.Text{"Hier wordt gemeten", "Measuring in progress"},
 		applies: func(r *record.Record) bool { return true }, draw: drawGauge},
 }
 

@@ -36,8 +36,8 @@ type Sign struct {
 	Operator string
 	// Purpose is the purpose in one sentence.
 	Purpose string
-	// Retention is how long data is kept, in Dutch and English words.
-	Retention [2]string
+	// Retention is how long data is kept, in words.
+	Retention label.Text
 	// PublicOrder marks the mayor's camera surveillance (Gemeentewet art.
 	// 151c), which the sign must say.
 	PublicOrder bool

@@ -287,11 +287,7 @@ func (b *builder) openDataBody(lang, root string) openDataBody {
 				continue
 			}
 			seen[d.Path] = true
-			title := d.Title.NL
-			if lang == "en" {
-				title = d.Title.EN
-			}
-			body.Downloads = append(body.Downloads, download{URL: root + d.Path, Name: strings.TrimPrefix(d.Path, "data/"), Format: d.MediaType, Title: title})
+			body.Downloads = append(body.Downloads, download{URL: root + d.Path, Name: strings.TrimPrefix(d.Path, "data/"), Format: d.MediaType, Title: d.Title.In(lang)})
 		}
 	}
 	for _, s := range schemaNames {
