@@ -17,10 +17,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/checkcache"
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -117,6 +120,9 @@ type keys struct {
 	global  []byte // the build-wide part; nil: no page is skipped
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
+	// kinds is kindSum's, by kind.
+	kinds    map[record.Kind][]byte
+	kindOnce sync.Once
 }
 
 // recordSum is a record's part of its pages' keys, worked out once.
@@ -154,6 +160,7 @@ func (b *builder) initKeys() {
 		}
 	}
 	b.keys.global = h.Sum(nil)
+	b.opts.Memo.setGlobal(b.keys.global)
 	hh := sha256.New()
 	for _, r := range b.unpublished {
 		fmt.Fprintf(hh, "%q %q\n", r.ID, r.Name)
@@ -296,7 +303,12 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			return
 		}
 		h.Write(rec)
-		for _, v := range []any{loaded.Point, r.Point, b.findingsOf(r.ID), b.opts.History[loaded.File]} {
+		fsum := b.findingsSum(loaded, r.ID)
+		if fsum == nil {
+			return
+		}
+		h.Write(fsum)
+		for _, v := range []any{loaded.Point, r.Point, b.opts.History[loaded.File]} {
 			if err := writeValue(h, v); err != nil {
 				return
 			}
@@ -320,6 +332,24 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		rs.sum = h.Sum(nil)
 	})
 	return rs.sum
+}
+
+// findingsSum hashes the findings of the record id (loaded as loaded) as
+// its pages show them (findingsOf). Passing them through the publication
+// filter is the costly part, and its outcome follows from the record and
+// the findings as given: the Memo keeps it while both stay the same.
+func (b *builder) findingsSum(loaded *record.Record, id string) []byte {
+	given := b.findings[id]
+	if sum := b.opts.Memo.findingsSum(loaded, given); sum != nil {
+		return sum
+	}
+	h := sha256.New()
+	if err := writeValue(h, b.findingsOf(id)); err != nil {
+		return nil
+	}
+	sum := h.Sum(nil)
+	b.opts.Memo.keepFindings(loaded, given, sum)
+	return sum
 }
 
 // pageDataKey returns the key of a page rendered from the template tmpl with
@@ -371,6 +401,13 @@ func (b *builder) keyer() func(*job) {
 		}
 	}
 	kind := map[string]record.Kind{opendata.PathSensorsCSV: record.Sensor, opendata.PathAlgosCSV: record.Algorithm, opendata.PathGeoJSON: record.Sensor}
+	// register.json's parts hold the public views in the order of
+	// opendata.PublicRecords; the index, what the register says besides.
+	recs := opendata.PublicRecords(b.pub)
+	jsonParts := map[string]int{}
+	for n := 1; n <= opendata.PartCount(len(recs)); n++ {
+		jsonParts[opendata.PartPath(n)] = n
+	}
 	parts := map[string]int{}
 	for _, lang := range b.langs {
 		parts[searchIndexPath(lang)] = 0
@@ -385,6 +422,14 @@ func (b *builder) keyer() func(*job) {
 		p := j.path
 		if r, ok := sources[p]; ok {
 			j.key = b.sourceKey(p, r)
+		} else if n, ok := jsonParts[p]; ok {
+			lo, hi := min((n-1)*opendata.PartSize, len(recs)), min(n*opendata.PartSize, len(recs))
+			j.key = b.recordsKey(fmt.Sprintf("%s %d", p, len(recs)), nil, recs[lo:hi])
+		} else if p == opendata.PathJSON {
+			j.key = b.plainKey(fmt.Sprintf("%s %d %d", p, len(recs), len(b.pub.Unpublished)))
+		} else if p == pageurl.CalendarPath {
+			// The calendar's stamp is the build's clock.
+			j.key = b.recordsKey(fmt.Sprintf("%s %s", p, b.opts.Now.UTC().Format(time.RFC3339Nano)), nil, b.public)
 		} else if k, ok := kind[p]; ok {
 			j.key = b.recordsKey(p, func(r *record.Record) bool { return r.Kind == k }, b.public)
 		} else if n, ok := parts[p]; ok && n == 0 {
@@ -394,6 +439,53 @@ func (b *builder) keyer() func(*job) {
 			j.key = b.recordsKey(p, nil, b.public[(n-1)*searchPartSize:min(n*searchPartSize, len(b.public))])
 		}
 	}
+}
+
+// plainKey returns the key of a file made of the build-wide inputs and
+// what what says alone.
+func (b *builder) plainKey(what string) func() []byte {
+	return func() []byte {
+		h := sha256.New()
+		h.Write(b.keys.global)
+		fmt.Fprintf(h, "plain %q\n", what)
+		return h.Sum(nil)
+	}
+}
+
+// kindKey returns the key of a page made of the public records of kind k
+// (a list, a facet of it, a page of the map) in lang at path, besides the
+// build-wide inputs: every such page counts and names values of the whole
+// kind, so the key holds the sum of every public record of it (kindSum).
+func (b *builder) kindKey(tmpl, lang, path string, k record.Kind) func() []byte {
+	if b.keys.global == nil {
+		return nil
+	}
+	return func() []byte {
+		sum := b.kindSum(k)
+		if sum == nil {
+			return nil
+		}
+		h := sha256.New()
+		h.Write(b.keys.global)
+		fmt.Fprintf(h, "kind %q %q %q %q\n", tmpl, lang, path, k)
+		h.Write(sum)
+		return h.Sum(nil)
+	}
+}
+
+// kindSum hashes the sums of the public records of kind k in their order,
+// once a build; nil when a record's sum cannot be made.
+func (b *builder) kindSum(k record.Kind) []byte {
+	b.keys.kindOnce.Do(func() {
+		b.keys.kinds = map[record.Kind][]byte{}
+		for _, k := range record.Kinds {
+			sum := b.recordsKey(string(k), func(r *record.Record) bool { return r.Kind == k }, b.public)()
+			if sum != nil {
+				b.keys.kinds[k] = sum
+			}
+		}
+	})
+	return b.keys.kinds[k]
 }
 
 // recordsKey returns the key of the file at path made of the public
@@ -430,13 +522,13 @@ func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
 		if sum == nil {
 			return nil
 		}
-		data, err := os.ReadFile(filepath.Join(b.loaded.Root, filepath.FromSlash(loaded.File)))
-		if err != nil {
+		data := b.opts.Memo.sourceSum(loaded, filepath.Join(b.loaded.Root, filepath.FromSlash(loaded.File)))
+		if data == nil {
 			return nil
 		}
 		h := sha256.New()
 		h.Write(b.keys.global)
-		fmt.Fprintf(h, "source %q %v %d\n", path, !b.invalidFiles[loaded.File], len(data))
+		fmt.Fprintf(h, "source %q %v\n", path, !b.invalidFiles[loaded.File])
 		h.Write(sum)
 		h.Write(data)
 		return h.Sum(nil)
@@ -454,6 +546,21 @@ type Memo struct {
 	mu   sync.Mutex
 	old  map[*record.Record][]byte // the build before's
 	used map[*record.Record][]byte // this build's
+	// The sums of each record's findings as shown (findingsSum) and of
+	// its source file (sourceSum), the build before's and this build's.
+	// They follow from the build-wide inputs too: global is the
+	// build-wide part of the keys they were made under, and a build with
+	// another lets them go.
+	global                []byte
+	oldFound, usedFound   map[*record.Record]foundSum
+	oldSource, usedSource map[*record.Record][]byte
+}
+
+// foundSum is the sum of a record's findings as shown, with the findings
+// as given that it was made of.
+type foundSum struct {
+	given []finding.Finding
+	sum   []byte
 }
 
 // recordHash returns the hash of the loaded record r (writeValue), from
@@ -503,4 +610,109 @@ func (m *Memo) next() {
 	if m.used != nil {
 		m.old, m.used = m.used, nil
 	}
+	if m.usedFound != nil || m.usedSource != nil {
+		m.oldFound, m.usedFound = m.usedFound, nil
+		m.oldSource, m.usedSource = m.usedSource, nil
+	}
+}
+
+// setGlobal tells the Memo the build-wide part of this build's keys: the
+// sums made under another are let go.
+func (m *Memo) setGlobal(global []byte) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !bytes.Equal(m.global, global) {
+		m.oldFound, m.usedFound, m.oldSource, m.usedSource = nil, nil, nil, nil
+	}
+	m.global = global
+}
+
+// findingsSum returns the sum of the findings of the loaded record r as
+// shown, when the Memo holds one made of the same findings as given; nil
+// otherwise.
+func (m *Memo) findingsSum(r *record.Record, given []*finding.Finding) []byte {
+	if m == nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	fs, ok := m.usedFound[r]
+	if !ok {
+		fs, ok = m.oldFound[r]
+	}
+	if !ok || len(fs.given) != len(given) {
+		return nil
+	}
+	for i, f := range given {
+		if *f != fs.given[i] {
+			return nil
+		}
+	}
+	if m.usedFound == nil {
+		m.usedFound = map[*record.Record]foundSum{}
+	}
+	m.usedFound[r] = fs
+	return fs.sum
+}
+
+// keepFindings keeps the sum of the findings of the loaded record r as
+// shown, made of given.
+func (m *Memo) keepFindings(r *record.Record, given []*finding.Finding, sum []byte) {
+	if m == nil {
+		return
+	}
+	fs := foundSum{given: make([]finding.Finding, len(given)), sum: sum}
+	for i, f := range given {
+		fs.given[i] = *f
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.usedFound == nil {
+		m.usedFound = map[*record.Record]foundSum{}
+	}
+	m.usedFound[r] = fs
+}
+
+// sourceSum returns the hash of the source file of the loaded record r,
+// read at most once while the Memo sees the same record: a caller that
+// keeps a record keeps it only while its file looks unchanged
+// (pipeline.Reloader). A nil Memo reads the file every time.
+func (m *Memo) sourceSum(r *record.Record, path string) []byte {
+	if m != nil {
+		m.mu.Lock()
+		sum, ok := m.usedSource[r]
+		if !ok {
+			sum, ok = m.oldSource[r]
+		}
+		if ok {
+			if m.usedSource == nil {
+				m.usedSource = map[*record.Record][]byte{}
+			}
+			m.usedSource[r] = sum
+		}
+		m.mu.Unlock()
+		if ok {
+			return sum
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\n", len(data))
+	h.Write(data)
+	sum := h.Sum(nil)
+	if m != nil {
+		m.mu.Lock()
+		if m.usedSource == nil {
+			m.usedSource = map[*record.Record][]byte{}
+		}
+		m.usedSource[r] = sum
+		m.mu.Unlock()
+	}
+	return sum
 }

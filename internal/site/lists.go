@@ -355,9 +355,13 @@ func (l *kindList) pages(idx []int, first, dir string, other func(l string, n in
 	count := max(1, (total+listPageSize-1)/listPageSize)
 	for n := 1; n <= count; n++ {
 		p := pagedPath(first, dir, n)
-		l.js = append(l.js, l.b.lazyPage("list", p, func() *Page {
+		j := l.b.lazyPage("list", p, func() *Page {
 			return l.page(idx, p, first, dir, n, count, total, other, body)
-		}))
+		})
+		// A list page's data follows from the kind's public records: its
+		// key needs no rows made.
+		j.key = l.b.kindKey("list", l.lang, p, l.k)
+		l.js = append(l.js, j)
 	}
 }
 

@@ -140,7 +140,7 @@ func (b *builder) mapJobs(lang string) []job {
 	var js []job
 	count := b.mapPages()
 	for n := 1; n <= count; n++ {
-		js = append(js, b.lazyPage("map", b.mapPath(lang, n), func() *Page {
+		j := b.lazyPage("map", b.mapPath(lang, n), func() *Page {
 			title := t(lang, "map")
 			body := b.mapBody(lang, n, count)
 			if body.Pager != nil {
@@ -151,7 +151,10 @@ func (b *builder) mapJobs(lang string) []job {
 				pg.Scripts = append(pg.Scripts, "assets/map.js")
 			}
 			return pg
-		}))
+		})
+		// The map shows the public sensors and nothing else of the register.
+		j.key = b.kindKey("map", lang, j.path, record.Sensor)
+		js = append(js, j)
 	}
 	return js
 }
