@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -83,13 +84,13 @@ func benchPacket(b *testing.B, root string, files []string, all bool) {
 	for b.Loop() {
 		b.StopTimer()
 		debug.FreeOSMemory()
-		resetPeakRSS()
+		testbed.ResetPeakRSS()
 		b.StartTimer()
 		c := measure(func() { run(args...) })
 		total.cpu += c.cpu
 		total.wall += c.wall
 		total.peakHeap = max(total.peakHeap, c.peakHeap)
-		rss = max(rss, peakRSS())
+		rss = max(rss, testbed.PeakRSS())
 		runs++
 	}
 	st, err := os.Stat(out)
@@ -116,23 +117,4 @@ func benchPacket(b *testing.B, root string, files []string, all bool) {
 	b.ReportMetric(float64(st.Size())/(1<<20), "pdf-MiB")
 	b.ReportMetric(float64(agenda), "agenda")
 	b.ReportMetric(float64(agenda)/(total.wall.Seconds()/float64(runs)), "records/s")
-}
-
-// resetPeakRSS starts the process's peak resident memory afresh (Linux).
-func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-// peakRSS is the process's peak resident memory in bytes since
-// resetPeakRSS (VmHWM); 0 where it cannot be read.
-func peakRSS() float64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for line := range strings.SplitSeq(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb * 1024
-		}
-	}
-	return 0
 }

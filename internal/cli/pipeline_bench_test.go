@@ -24,10 +24,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -37,16 +37,6 @@ func pipelineSizes() []int {
 		return []int{10000}
 	}
 	return []int{10000, 100000}
-}
-
-// processCPU is the process's user and system CPU time: on a shared machine
-// it compares two measurements more fairly than wall time.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // cost is what one measured run took.
@@ -87,10 +77,10 @@ func measure(f func()) cost {
 			}
 		}
 	}()
-	resetPeakRSS()
-	cpu0, wall0 := processCPU(), time.Now()
+	testbed.ResetPeakRSS()
+	cpu0, wall0 := testbed.CPU(), time.Now()
 	f()
-	c := cost{cpu: processCPU() - cpu0, wall: time.Since(wall0), peakRSS: peakRSS()}
+	c := cost{cpu: testbed.CPU() - cpu0, wall: time.Since(wall0), peakRSS: testbed.PeakRSS()}
 	close(done)
 	wg.Wait()
 	read()

@@ -6,11 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -28,32 +27,6 @@ func benchFederation(b *testing.B, count, total int) string {
 		b.Logf("generated %d registers with %d records in %s", count, total, time.Since(start).Round(time.Second))
 	}
 	return dir
-}
-
-// peakRSS is the process's peak resident memory in bytes (VmHWM), which
-// resetPeak starts afresh (Linux); 0 where it cannot be read.
-func peakRSS() float64 {
-	data, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb * 1024
-		}
-	}
-	return 0
-}
-
-func resetPeak() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
 // BenchmarkFederate federates 342 generated municipal registers: a cold run
@@ -79,8 +52,8 @@ func BenchmarkFederate(b *testing.B) {
 	opts := Options{Out: filepath.Join(work, "out"), Cache: filepath.Join(work, "cache"), Today: today}
 	for b.Loop() {
 		os.RemoveAll(opts.Cache)
-		resetPeak()
-		cpu0, start := cpuSeconds(), time.Now()
+		testbed.ResetPeakRSS()
+		cpu0, start := testbed.CPU().Seconds(), time.Now()
 		res, err := Run(fed, opts)
 		if err != nil {
 			b.Fatal(err)
@@ -91,8 +64,8 @@ func BenchmarkFederate(b *testing.B) {
 		}
 		b.ReportMetric(float64(total)/cold, "records/s")
 		b.ReportMetric(cold, "cold-s")
-		b.ReportMetric((cpuSeconds()-cpu0)/float64(total)*1e6, "cpu-µs/record")
-		b.ReportMetric(peakRSS()/(1<<20), "peak-RSS-MiB")
+		b.ReportMetric((testbed.CPU().Seconds()-cpu0)/float64(total)*1e6, "cpu-µs/record")
+		b.ReportMetric(testbed.PeakRSS()/(1<<20), "peak-RSS-MiB")
 
 		start = time.Now()
 		if res, err = Run(fed, opts); err != nil || res.Reused != count {

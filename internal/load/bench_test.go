@@ -3,11 +3,10 @@ package load_test
 import (
 	"fmt"
 	"runtime"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
@@ -21,16 +20,6 @@ func register(b *testing.B, n int) string {
 	return dir
 }
 
-// cpuTime is the process's user and system CPU time: under a loaded machine
-// it compares two benchmarks more fairly than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // BenchmarkParseOnly is the floor: reading every file into yaml.Node trees
 // on the same number of workers, nothing else.
 func BenchmarkParseOnly(b *testing.B) {
@@ -41,14 +30,14 @@ func BenchmarkParseOnly(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.ResetTimer()
-			cpu0 := cpuTime()
+			cpu0 := testbed.CPU()
 			for b.Loop() {
 				if err := testgen.ParseFloor(files); err != nil {
 					b.Error(err)
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
-			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((testbed.CPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
@@ -64,7 +53,7 @@ func BenchmarkLoadValidate(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			root := register(b, n)
 			b.ResetTimer()
-			cpu0 := cpuTime()
+			cpu0 := testbed.CPU()
 			for b.Loop() {
 				res, err := load.Register(root, load.Options{Validator: v})
 				if err != nil {
@@ -78,7 +67,7 @@ func BenchmarkLoadValidate(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
-			b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((testbed.CPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heap-MiB")

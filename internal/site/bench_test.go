@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/site"
+	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -40,7 +40,7 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	out := filepath.Join(b.TempDir(), "public")
-	cpu0 := cpuTime()
+	cpu0 := testbed.CPU()
 	b.ResetTimer()
 	var st site.Stats
 	for range b.N {
@@ -57,16 +57,7 @@ func BenchmarkBuild(b *testing.B) {
 	b.StopTimer()
 	// CPU time says what a build costs when other work shares the machine:
 	// on an idle machine with two cores the wall time is about half of it.
-	b.ReportMetric((cpuTime()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+	b.ReportMetric((testbed.CPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(st.Pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(st.Pages), "pages")
-}
-
-// cpuTime is the process's user and system time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

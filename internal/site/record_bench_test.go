@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -75,12 +75,12 @@ func BenchmarkRecordPages(b *testing.B) {
 	var floorCPU, pageCPU time.Duration
 	b.ResetTimer()
 	for range b.N {
-		c0 := processCPU()
+		c0 := testbed.CPU()
 		floor()
-		c1 := processCPU()
+		c1 := testbed.CPU()
 		pages()
 		floorCPU += c1 - c0
-		pageCPU += processCPU() - c1
+		pageCPU += testbed.CPU() - c1
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(pageCPU.Microseconds())/float64(b.N*len(jobs)), "cpu-µs/page")
@@ -106,13 +106,4 @@ func escapeTexts(w *bytes.Buffer, leaves []record.Leaf, r *record.Record) {
 			w.WriteString(esc(fmt.Sprint(v)))
 		}
 	}
-}
-
-// processCPU is the process's user and system CPU time so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
