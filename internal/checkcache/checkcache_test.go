@@ -38,6 +38,10 @@ func filled(t reflect.Type, n int) reflect.Value {
 		v.SetBool(true)
 	case reflect.Pointer:
 		v.Set(filled(t.Elem(), n).Addr())
+	case reflect.Array: // a label.Text: each language its own text
+		for i := range t.Len() {
+			v.Index(i).Set(filled(t.Elem(), n+i))
+		}
 	case reflect.Slice:
 		s := reflect.MakeSlice(t, 2, 2)
 		for i := range 2 {

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -55,12 +56,14 @@ func (e *encoder) findings(fs []finding.Finding) {
 		e.str(f.Rule)
 		e.str(f.Principle)
 		e.uint(uint64(f.Severity))
-		e.str(f.Message)
-		e.str(f.Help)
-		e.str(f.MessageNL)
-		e.str(f.HelpNL)
-		e.str(f.Law)
-		e.str(f.LawNL)
+		// The texts in the order the format has kept them: the English
+		// message and help, their Dutch, then the law in each.
+		e.str(f.Message.In("en"))
+		e.str(f.Help.In("en"))
+		e.str(f.Message.In("nl"))
+		e.str(f.Help.In("nl"))
+		e.str(f.Law.In("en"))
+		e.str(f.Law.In("nl"))
 		e.str(f.Path)
 		e.bool(f.Key)
 	}
@@ -224,12 +227,10 @@ func (d *decoder) findings() []finding.Finding {
 		f.Rule = d.str()
 		f.Principle = d.str()
 		f.Severity = finding.Severity(d.int())
-		f.Message = d.str()
-		f.Help = d.str()
-		f.MessageNL = d.str()
-		f.HelpNL = d.str()
-		f.Law = d.str()
-		f.LawNL = d.str()
+		msgEN, helpEN := d.str(), d.str()
+		msgNL, helpNL := d.str(), d.str()
+		lawEN, lawNL := d.str(), d.str()
+		f.Message, f.Help, f.Law = label.Text{msgNL, msgEN}, label.Text{helpNL, helpEN}, label.Text{lawNL, lawEN}
 		f.Path = d.str()
 		f.Key = d.bool()
 	}

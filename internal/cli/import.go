@@ -217,7 +217,7 @@ func (o *importOptions) writeImported(res *importcsv.Result) error {
 	}
 	for _, p := range existed {
 		res.Findings = append(res.Findings, finding.Finding{File: o.file, Rule: importcsv.RuleImport, Severity: finding.Warning,
-			Message: msgImportAppeared.Format(message.English, rel(p)), MessageNL: msgImportAppeared.Format(message.Dutch, rel(p))})
+			Message: msgImportAppeared.With(rel(p)).Pair()})
 	}
 	return err
 }

@@ -4,8 +4,8 @@ import "github.com/voorbeeldstad/register/internal/message"
 
 // The command line's own texts, English and Dutch side by side: help, the
 // errors a user hits and what a command did. Findings and reports carry
-// their own Dutch (finding.Finding.MessageNL, report.Options.Lang). A test
-// holds every text to both languages and to the same arguments.
+// their own Dutch (a finding's Message is a label.Text; report.Options.Lang).
+// A test holds every text to both languages and to the same arguments.
 
 // The root command and what every command shares.
 var (

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -86,9 +87,9 @@ func TestServeSaysWhereInTheRunsLanguage(t *testing.T) {
 // the count of those left out.
 func TestServeShowsLoadProblemsInTheRunsLanguage(t *testing.T) {
 	bad := finding.Finding{File: "sensors/x.yaml", Line: 3, Column: 1, Severity: finding.Error,
-		Message: "id does not match the file name", MessageNL: "het id is niet gelijk aan de bestandsnaam"}
-	englishOnly := finding.Finding{File: "sensors/y.yaml", Line: 2, Severity: finding.Error, Message: "did not find expected key"}
-	warning := finding.Finding{File: "sensors/z.yaml", Severity: finding.Warning, Message: "a warning", MessageNL: "een waarschuwing"}
+		Message: label.Text{"het id is niet gelijk aan de bestandsnaam", "id does not match the file name"}}
+	englishOnly := finding.Finding{File: "sensors/y.yaml", Line: 2, Severity: finding.Error, Message: label.Text{"", "did not find expected key"}}
+	warning := finding.Finding{File: "sensors/z.yaml", Severity: finding.Warning, Message: label.Text{"een waarschuwing", "a warning"}}
 	many := make([]finding.Finding, 23)
 	for i := range many {
 		many[i] = bad

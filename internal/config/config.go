@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -296,11 +297,11 @@ func Load(root string) (*Config, []finding.Finding, error) {
 	case err == nil:
 		var fs []finding.Finding
 		doc, fs = source.Parse(display, data, source.DefaultLimits)
-		if len(fs) == 1 && fs[0].Message == source.MsgEmpty {
+		if len(fs) == 1 && fs[0].Message.In("en") == source.MsgEmpty {
 			fs = nil // an empty file, or only comments: every default applies
 		} else if fs != nil {
 			for i := range fs {
-				fs[i].Help = "fix register.yaml; until then the defaults apply"
+				fs[i].Help = label.Text{fs[i].Help.In("nl"), "fix register.yaml; until then the defaults apply"}
 			}
 			c, more := build(newSettings(nil, false), nil, "")
 			more = append(more, envRules(c, os.Environ())...)
@@ -312,8 +313,8 @@ func Load(root string) (*Config, []finding.Finding, error) {
 			c, _ := build(newSettings(nil, false), nil, "")
 			envFs := envRules(c, os.Environ())
 			return c, append(envFs, finding.Finding{File: display, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleConfig,
-				Severity: finding.Error, Message: "register.yaml must be a mapping of settings",
-				Help: "see examples/register.yaml for every setting"}), nil
+				Severity: finding.Error, Message: label.Text{"", "register.yaml must be a mapping of settings"},
+				Help: label.Text{"", "see examples/register.yaml for every setting"}}), nil
 		}
 	case os.IsNotExist(err):
 	default:
@@ -367,15 +368,15 @@ type builder struct {
 // bad reports a bad value of a key: at its place in register.yaml, or by
 // the environment variable it came from.
 func (b *builder) bad(key, msg string) {
-	f := finding.Finding{File: b.file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg,
-		Help: "fix register.yaml or the REGISTER_ environment variable; until then the default applies"}
+	f := finding.Finding{File: b.file, Rule: finding.RuleConfig, Severity: finding.Error, Message: label.Text{"", msg},
+		Help: label.Text{"", "fix register.yaml or the REGISTER_ environment variable; until then the default applies"}}
 	if name := b.v.envSource(key); name != "" {
 		// The value came from the environment: name the variable, as
 		// for REGISTER_RULES_<ID>, not a place in a file that does
 		// not hold it.
-		f.File, f.Help = name, "fix the environment variable "+name+"; until then the default applies"
+		f.File, f.Help = name, label.Text{"", "fix the environment variable " + name + "; until then the default applies"}
 		if rest, ok := strings.CutPrefix(msg, key+":"); ok && name == EnvName(key) {
-			f.Message = name + ":" + rest
+			f.Message = label.Text{f.Message.In("nl"), name + ":" + rest}
 		}
 		b.fs = append(b.fs, f)
 		return
@@ -612,7 +613,7 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 	bad := func(pointer string, key bool, msg, help string) {
 		line, col := doc.Locate(pointer, key)
 		fs = append(fs, finding.Finding{File: file, Line: line, Column: col, Rule: finding.RuleConfig,
-			Severity: finding.Error, Message: msg, Help: help + "; until then the rule keeps its default"})
+			Severity: finding.Error, Message: label.Text{"", msg}, Help: label.Text{"", help + "; until then the rule keeps its default"}})
 	}
 	rules, ok := raw.(map[string]any)
 	if !ok {
@@ -695,8 +696,8 @@ func envRules(c *Config, env []string) []finding.Finding {
 		if base, ok := strings.CutSuffix(k, EnvReasonSuffix); ok {
 			if _, set := vals[base]; !set {
 				fs = append(fs, finding.Finding{File: k, Rule: finding.RuleConfig, Severity: finding.Warning,
-					Message: fmt.Sprintf("%s gives a reason, but %s is not set; the reason is ignored", k, base),
-					Help:    fmt.Sprintf("set %s to the severity the reason is for, or remove %s", base, k)})
+					Message: label.Text{"", fmt.Sprintf("%s gives a reason, but %s is not set; the reason is ignored", k, base)},
+					Help:    label.Text{"", fmt.Sprintf("set %s to the severity the reason is for, or remove %s", base, k)}})
 			}
 			continue
 		}
@@ -708,8 +709,8 @@ func envRules(c *Config, env []string) []finding.Finding {
 		sev, err := finding.ParseSeverity(v)
 		if err != nil {
 			fs = append(fs, finding.Finding{File: k, Rule: finding.RuleConfig, Severity: finding.Error,
-				Message: fmt.Sprintf("%s: %v", k, err),
-				Help:    "fix the environment variable; until then the rule keeps the setting of register.yaml or its default"})
+				Message: label.Text{"", fmt.Sprintf("%s: %v", k, err)},
+				Help:    label.Text{"", "fix the environment variable; until then the rule keeps the setting of register.yaml or its default"}})
 			continue
 		}
 		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(vals[k+EnvReasonSuffix]), Env: k}
@@ -750,8 +751,8 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 			if !known[strings.ToLower(full)] {
 				line, col := doc.Locate(source.JoinPointer(strings.Split(full, ".")...), true)
 				fs = append(fs, finding.Finding{File: file, Line: line, Column: col, Rule: finding.RuleConfig,
-					Severity: finding.Warning, Message: fmt.Sprintf("unknown setting %q is ignored", full),
-					Help: "check the spelling; examples/register.yaml lists every setting"})
+					Severity: finding.Warning, Message: label.Text{"", fmt.Sprintf("unknown setting %q is ignored", full)},
+					Help: label.Text{"", "check the spelling; examples/register.yaml lists every setting"}})
 				continue
 			}
 			if slices.Contains(mapKeys, full) {

@@ -158,7 +158,7 @@ rules:
 	for _, w := range wants {
 		found := false
 		for _, f := range fs {
-			if f.Line == w.line && f.Column == w.col && f.Severity == w.sev && strings.Contains(f.Message, w.msg) && f.File == FileName && f.Rule == finding.RuleConfig {
+			if f.Line == w.line && f.Column == w.col && f.Severity == w.sev && strings.Contains(f.Message.In("en"), w.msg) && f.File == FileName && f.Rule == finding.RuleConfig {
 				found = true
 			}
 		}
@@ -284,7 +284,7 @@ func TestRuleSettingsKeepWhereAndWhy(t *testing.T) {
 	}
 	var problems []string
 	for _, f := range fs {
-		problems = append(problems, fmt.Sprintf("%s %s %s", f.Position(), f.Severity, f.Message))
+		problems = append(problems, fmt.Sprintf("%s %s %s", f.Position(), f.Severity, f.Message.In("en")))
 	}
 	wantProblems := []string{
 		`register.yaml:8:33 error rules.dpia-public.because is not a setting of a rule`,
@@ -321,7 +321,7 @@ func TestCustomRulesCost(t *testing.T) {
 		}
 		got := ""
 		for _, f := range fs {
-			got += f.Message
+			got += f.Message.In("en")
 		}
 		if tt.finding == "" && got != "" || !strings.Contains(got, tt.finding) {
 			t.Errorf("%q: findings %q, want %q", tt.text, got, tt.finding)
@@ -355,7 +355,7 @@ func TestPlainLanguageThresholds(t *testing.T) {
 		}
 		got := ""
 		for _, f := range fs {
-			got += f.Message
+			got += f.Message.In("en")
 		}
 		if tt.finding == "" && got != "" || !strings.Contains(got, tt.finding) {
 			t.Errorf("%q: findings %q, want %q", tt.text, got, tt.finding)
@@ -389,13 +389,13 @@ func TestEnvironmentProblemsNameTheVariable(t *testing.T) {
 			}
 			var got []string
 			for _, f := range fs {
-				got = append(got, fmt.Sprintf("%s %s %s", f.Position(), f.Severity, f.Message))
+				got = append(got, fmt.Sprintf("%s %s %s", f.Position(), f.Severity, f.Message.In("en")))
 			}
 			if len(got) != 1 || !strings.HasPrefix(got[0], tt.want) {
 				t.Errorf("findings %q, want one starting %q", got, tt.want)
 			}
-			if len(fs) == 1 && (fs[0].Line != 0 || !strings.Contains(fs[0].Help, "environment variable")) {
-				t.Errorf("line %d, help %q: want no line and help about the variable", fs[0].Line, fs[0].Help)
+			if len(fs) == 1 && (fs[0].Line != 0 || !strings.Contains(fs[0].Help.In("en"), "environment variable")) {
+				t.Errorf("line %d, help %q: want no line and help about the variable", fs[0].Line, fs[0].Help.In("en"))
 			}
 		})
 	}

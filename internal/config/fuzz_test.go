@@ -42,7 +42,7 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("unusable configuration %+v", c)
 		}
 		for _, fd := range fs {
-			if fd.File == "" || fd.Message == "" || (fd.Rule != finding.RuleConfig && fd.Rule != finding.RuleYAML) {
+			if fd.File == "" || fd.Message.In("en") == "" || (fd.Rule != finding.RuleConfig && fd.Rule != finding.RuleYAML) {
 				t.Fatalf("finding %+v", fd)
 			}
 		}

@@ -39,7 +39,7 @@ func TestNoticeDestinations(t *testing.T) {
 			switch {
 			case tt.errLine == 0 && len(fs) > 0:
 				t.Errorf("findings: %v", fs)
-			case tt.errLine > 0 && (len(fs) != 1 || fs[0].Line != tt.errLine || !strings.Contains(fs[0].Message, tt.errMsg)):
+			case tt.errLine > 0 && (len(fs) != 1 || fs[0].Line != tt.errLine || !strings.Contains(fs[0].Message.In("en"), tt.errMsg)):
 				t.Errorf("findings %v, want one at line %d with %q", fs, tt.errLine, tt.errMsg)
 			}
 		})

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -278,7 +279,7 @@ func check(r *record.Record, e *Entry) []finding.Finding {
 	var fs []finding.Finding
 	add := func(path, msg, help string) {
 		fs = append(fs, finding.Finding{File: r.File, Record: r.ID, Rule: RuleAlgoritmeregister,
-			Severity: finding.Error, Path: path, Message: msg, Help: help})
+			Severity: finding.Error, Path: path, Message: label.Text{"", msg}, Help: label.Text{"", help}})
 	}
 	for _, f := range fields {
 		n := utf8.RuneCountInString(*f.value)

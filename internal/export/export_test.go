@@ -40,7 +40,7 @@ func loadRegister(t *testing.T, root string) *register.Register {
 	}
 	for _, f := range res.Findings {
 		if f.Severity == finding.Error {
-			t.Fatalf("fixture %s does not load cleanly: %s:%d %s", root, f.File, f.Line, f.Message)
+			t.Fatalf("fixture %s does not load cleanly: %s:%d %s", root, f.File, f.Line, f.Message.In("en"))
 		}
 	}
 	return res.Register
@@ -128,7 +128,7 @@ func TestAlgoritmeregisterFindings(t *testing.T) {
 		if f.Rule != RuleAlgoritmeregister || f.Severity != finding.Error {
 			t.Errorf("finding %+v: want rule %s, severity error", f, RuleAlgoritmeregister)
 		}
-		got = append(got, f.File+" "+f.Record+" "+f.Path+" "+f.Message)
+		got = append(got, f.File+" "+f.Record+" "+f.Path+" "+f.Message.In("en"))
 	}
 	want := []string{
 		"algorithms/oud-model.yaml oud-model /purpose goal is 2679 characters; the national algorithm register allows at most 2500",
@@ -137,8 +137,8 @@ func TestAlgoritmeregisterFindings(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n got %q\nwant %q", got, want)
 	}
-	if !strings.Contains(fs[1].Help, "withheld from publication") {
-		t.Errorf("the help for a withheld required field does not say it is withheld: %q", fs[0].Help)
+	if !strings.Contains(fs[1].Help.In("en"), "withheld from publication") {
+		t.Errorf("the help for a withheld required field does not say it is withheld: %q", fs[0].Help.In("en"))
 	}
 	// Never cut: the long purpose goes out whole.
 	var entries []map[string]any

@@ -55,7 +55,7 @@ publication_category: impactful
 	}
 	var got []string
 	for _, f := range fs {
-		got = append(got, f.Path+" "+f.Message)
+		got = append(got, f.Path+" "+f.Message.In("en"))
 	}
 	for _, want := range []string{
 		`/lifecycle/end the algorithm is out of use, and the national algorithm register asks for the month it went out of use (end_date), which the record does not give`,

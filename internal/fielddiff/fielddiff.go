@@ -92,9 +92,9 @@ func parse(which string, data []byte) (any, error) {
 		msgs := make([]string, 0, len(fs))
 		for _, f := range fs {
 			if f.Line > 0 {
-				msgs = append(msgs, fmt.Sprintf("line %d: %s", f.Line, f.Message))
+				msgs = append(msgs, fmt.Sprintf("line %d: %s", f.Line, f.Message.In("en")))
 			} else {
-				msgs = append(msgs, f.Message)
+				msgs = append(msgs, f.Message.In("en"))
 			}
 		}
 		if len(msgs) == 0 {

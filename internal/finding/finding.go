@@ -5,10 +5,14 @@
 package finding
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // Severity says how much a finding matters. Its order is Info < Warning < Error.
@@ -77,6 +81,41 @@ const (
 // Finding is one problem, pinned to a file and, where known, a line and column.
 // Line and Column are 1-based; 0 means unknown (and is omitted from output).
 type Finding struct {
+	File      string
+	Line      int
+	Column    int
+	Record    string
+	Rule      string
+	Principle string
+	Severity  Severity
+
+	// Message says what is wrong and Help what to do, each in Dutch and
+	// English: plain Dutch for the public site and the review packet, and
+	// the command line's language. A stage that has no Dutch for a finding
+	// leaves it empty, and readers fall back to the English (Text). The
+	// machine formats keep the documented findings shape, in English
+	// (MarshalJSON).
+	Message label.Text
+	Help    label.Text
+	// Law cites the article(s) of law that make the finding a legal duty
+	// ("AVG art. 33 lid 1", "GDPR art. 33(1)"); zero when it follows from
+	// policy alone (a VNG principle or a programme commitment).
+	// Configuration cannot switch a legal finding off or lower it, and an
+	// exception keeps it a warning. The messages cite the article too; the
+	// machine formats keep the documented shape.
+	Law label.Text
+
+	// Path is the JSON Pointer of the field concerned inside the record
+	// (for example "/lifecycle/end"). Stages that know the field but not its
+	// position set it and leave Line zero; Locate fills the position later.
+	Path string
+	// Key asks Locate for the position of the field's key rather than its value
+	// (an unknown key is reported at the key).
+	Key bool
+}
+
+// jsonFinding is the documented findings shape of the machine formats.
+type jsonFinding struct {
 	File      string   `json:"file"`
 	Line      int      `json:"line,omitempty"`
 	Column    int      `json:"column,omitempty"`
@@ -86,28 +125,17 @@ type Finding struct {
 	Severity  Severity `json:"severity"`
 	Message   string   `json:"message"`
 	Help      string   `json:"help,omitempty"`
+}
 
-	// MessageNL and HelpNL are Message and Help in plain Dutch, for the
-	// public site and the review packet. The machine formats keep the
-	// documented findings shape, in English, so they are not in JSON.
-	MessageNL string `json:"-"`
-	HelpNL    string `json:"-"`
-	// Law cites the article(s) of law that make the finding a legal duty
-	// ("GDPR art. 33(1)"), LawNL the same for a Dutch reader ("AVG art. 33
-	// lid 1"); empty when it follows from policy alone (a VNG principle or
-	// a programme commitment). Configuration cannot switch a legal finding
-	// off or lower it, and an exception keeps it a warning. The messages
-	// cite the article too; the machine formats keep the documented shape.
-	Law   string `json:"-"`
-	LawNL string `json:"-"`
-
-	// Path is the JSON Pointer of the field concerned inside the record
-	// (for example "/lifecycle/end"). Stages that know the field but not its
-	// position set it and leave Line zero; Locate fills the position later.
-	Path string `json:"-"`
-	// Key asks Locate for the position of the field's key rather than its value
-	// (an unknown key is reported at the key).
-	Key bool `json:"-"`
+// MarshalJSON writes the finding in the documented findings shape, its
+// message and help in English. It leaves escaping HTML to the encoder that
+// writes the report.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	err := enc.Encode(jsonFinding{f.File, f.Line, f.Column, f.Record, f.Rule, f.Principle, f.Severity, f.Message.In("en"), f.Help.In("en")})
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 
 // Summary counts what a run saw.
@@ -143,7 +171,7 @@ func Sort(fs []Finding) {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column),
 			cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Message, b.Message),
+			cmp.Compare(a.Message.In("en"), b.Message.In("en")),
 		)
 	})
 }
@@ -174,8 +202,8 @@ func (f Finding) Position() string {
 // the Dutch pair for "nl" when the stage that made the finding wrote one,
 // else the English.
 func (f Finding) Text(lang string) (message, help string) {
-	if lang == "nl" && f.MessageNL != "" {
-		return f.MessageNL, f.HelpNL
+	if lang == "nl" && f.Message.In("nl") != "" {
+		return f.Message.In("nl"), f.Help.In("nl")
 	}
-	return f.Message, f.Help
+	return f.Message.In("en"), f.Help.In("en")
 }

@@ -1,10 +1,14 @@
 package finding
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/label"
+)
 
 func TestText(t *testing.T) {
-	both := Finding{Message: "no end date", Help: "add lifecycle.end", MessageNL: "Geen einddatum.", HelpNL: "Vul lifecycle.end in."}
-	english := Finding{Message: "does not match the schema", Help: "see the schema"}
+	both := Finding{Message: label.Text{"Geen einddatum.", "no end date"}, Help: label.Text{"Vul lifecycle.end in.", "add lifecycle.end"}}
+	english := Finding{Message: label.Text{"", "does not match the schema"}, Help: label.Text{"", "see the schema"}}
 	tests := []struct {
 		name      string
 		f         Finding

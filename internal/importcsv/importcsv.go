@@ -30,6 +30,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/csvcell"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -145,7 +146,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		}
 		data = dec
 		res.Findings = append(res.Findings, finding.Finding{File: name, Rule: RuleImport, Severity: finding.Info,
-			Message: "the file is not UTF-8; it was read as Windows-1252", Help: "save the spreadsheet as \"CSV UTF-8\" to be sure accents come through"})
+			Message: label.Text{"", "the file is not UTF-8; it was read as Windows-1252"}, Help: label.Text{"", "save the spreadsheet as \"CSV UTF-8\" to be sure accents come through"}})
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)
@@ -216,13 +217,13 @@ func run(name string, t *table, opts Options, res *Result) error {
 	}
 	if len(blank) > 0 {
 		res.Findings = append(res.Findings, finding.Finding{File: name, Line: blank[0], Rule: RuleImport, Severity: finding.Info,
-			Message: fmt.Sprintf("%s blank and skipped", linesText(blank)), Help: "blank rows are left out; nothing to do"})
+			Message: label.Text{"", fmt.Sprintf("%s blank and skipped", linesText(blank))}, Help: label.Text{"", "blank rows are left out; nothing to do"}})
 	}
 	for _, c := range cols {
 		if lines := im.unplaced[c.index]; len(lines) > 0 && c.warning >= 0 {
 			f := &res.Findings[c.warning]
-			f.Message += fmt.Sprintf("; its text on %s is not imported", linesList(lines))
-			f.Help += "; copy that text into the record files by hand where it belongs, or map the column to a field"
+			f.Message = f.Message.Append(label.Text{"", fmt.Sprintf("; its text on %s is not imported", linesList(lines))})
+			f.Help = f.Help.Append(label.Text{"", "; copy that text into the record files by hand where it belongs, or map the column to a field"})
 		}
 	}
 	finding.Sort(res.Findings)
@@ -331,7 +332,7 @@ func (m *columnMapper) target(h string) (string, rule, bool, bool) {
 // warn reports a warning on column c, which points at it.
 func (m *columnMapper) warn(c *column, msg, help string) {
 	c.warning = m.offset + len(m.fs)
-	m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Warning, Message: msg, Help: help})
+	m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Warning, Message: label.Text{"", msg}, Help: label.Text{"", help}})
 }
 
 // column maps header h, column i of group, to its field, reporting a
@@ -383,7 +384,7 @@ func (m *columnMapper) note(c *column, h string) {
 		m.warn(c, fmt.Sprintf("column %q is not imported: %s", h, note), "the mapping file leaves it out")
 	case note != "" && c.path != "":
 		m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Info,
-			Message: fmt.Sprintf("column %q (%s): %s", h, c.path, note), Help: "the mapping file says this about the column; check the records it filled"})
+			Message: label.Text{"", fmt.Sprintf("column %q (%s): %s", h, c.path, note)}, Help: label.Text{"", "the mapping file says this about the column; check the records it filled"}})
 	}
 }
 
@@ -445,7 +446,7 @@ func (im *importer) filled(row []string, g int) bool {
 
 func (im *importer) add(line, col int, sev finding.Severity, msg, help string) {
 	im.res.Findings = append(im.res.Findings, finding.Finding{File: im.name, Line: line, Column: col, Rule: RuleImport,
-		Severity: sev, Message: msg, Help: help})
+		Severity: sev, Message: label.Text{"", msg}, Help: label.Text{"", help}})
 }
 
 // draft is the record of one group of a row while it is imported: its
@@ -704,7 +705,7 @@ func (im *importer) emit(d *draft, id string) {
 			}
 			// Point at the spreadsheet's cell, which is what the user edits.
 			f.File, f.Line, f.Column, f.Record = im.name, d.line, columnFor(f.Path, d.colOf), id
-			f.Message = id + ": " + f.Message
+			f.Message = label.Text{f.Message.In("nl"), id + ": " + f.Message.In("en")}
 			im.res.Findings = append(im.res.Findings, f)
 		}
 	}

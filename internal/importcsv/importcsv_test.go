@@ -34,7 +34,7 @@ func validator(t *testing.T) *validate.Validator {
 func short(fs []finding.Finding) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, fmt.Sprintf("%d:%d %s %s %s", f.Line, f.Column, f.Severity, f.Rule, f.Message))
+		out = append(out, fmt.Sprintf("%d:%d %s %s %s", f.Line, f.Column, f.Severity, f.Rule, f.Message.In("en")))
 	}
 	return out
 }
@@ -126,7 +126,7 @@ func TestFiftySensorsImportIntoRecordsThatValidate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(again.Records) != 0 || len(again.Findings) != 50 || !strings.Contains(again.Findings[0].Message, "is already in the register and is left unchanged") {
+	if len(again.Records) != 0 || len(again.Findings) != 50 || !strings.Contains(again.Findings[0].Message.In("en"), "is already in the register and is left unchanged") {
 		t.Errorf("second import: %d records, findings %q", len(again.Records), short(again.Findings)[:min(3, len(again.Findings))])
 	}
 }
@@ -365,7 +365,7 @@ func TestSpreadsheetEncodings(t *testing.T) {
 			if len(res.Records) != 1 || res.Records[0].ID != "cafe-teller" || !bytes.Contains(res.Records[0].Data, []byte("name: Café teller\n")) {
 				t.Fatalf("records %+v", res.Records)
 			}
-			if got := len(res.Findings) == 1 && strings.Contains(res.Findings[0].Message, "read as Windows-1252"); got != tt.info {
+			if got := len(res.Findings) == 1 && strings.Contains(res.Findings[0].Message.In("en"), "read as Windows-1252"); got != tt.info {
 				t.Errorf("findings %q; want the Windows-1252 note: %v", short(res.Findings), tt.info)
 			}
 		})
@@ -468,7 +468,7 @@ func TestImportAgainIsIdempotent(t *testing.T) {
 	}
 	n := 0
 	for _, f := range again.Findings {
-		if strings.Contains(f.Message, "is already in the register and is left unchanged") {
+		if strings.Contains(f.Message.In("en"), "is already in the register and is left unchanged") {
 			n++
 		}
 	}

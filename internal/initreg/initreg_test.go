@@ -66,7 +66,7 @@ func TestInitWritesARegisterThatValidatesAndChecksClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Findings {
-		t.Errorf("load: %s:%d %s %s", f.File, f.Line, f.Rule, f.Message)
+		t.Errorf("load: %s:%d %s %s", f.File, f.Line, f.Rule, f.Message.In("en"))
 	}
 	if len(res.Register.Records) != 2 {
 		t.Fatalf("%d records, want the two examples", len(res.Register.Records))
@@ -83,7 +83,7 @@ func TestInitWritesARegisterThatValidatesAndChecksClean(t *testing.T) {
 		var marks []string
 		for _, f := range principle.Run(res.Register, principle.Options{Today: day}) {
 			if f.Rule != "placeholder" {
-				t.Errorf("check on %s: %s %s %s %s", period.Format(day), f.File, f.Rule, f.Severity, f.Message)
+				t.Errorf("check on %s: %s %s %s %s", period.Format(day), f.File, f.Rule, f.Severity, f.Message.In("en"))
 			}
 			marks = append(marks, f.File+" "+f.Path)
 		}

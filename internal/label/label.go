@@ -22,6 +22,9 @@ type Text [2]string
 // In returns the text in a language: English for "en", Dutch otherwise.
 func (t Text) In(lang string) string { return t[Index(lang)] }
 
+// Append returns t with u added at its end, language by language.
+func (t Text) Append(u Text) Text { return Text{t[0] + u[0], t[1] + u[1]} }
+
 // IsZero reports whether the text is empty in both languages: none given.
 func (t Text) IsZero() bool { return t == Text{} }
 

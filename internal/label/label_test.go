@@ -71,3 +71,17 @@ func TestTextIsZero(t *testing.T) {
 		}
 	}
 }
+
+func TestTextAppend(t *testing.T) {
+	tests := []struct{ t, u, want Text }{
+		{Text{"Geen borden.", "no signs"}, Text{" (AVG art. 13)", " (GDPR art. 13)"}, Text{"Geen borden. (AVG art. 13)", "no signs (GDPR art. 13)"}},
+		// A language without words stays without, until words come.
+		{Text{"", "no signs"}, Text{"", "; see the sign"}, Text{"", "no signs; see the sign"}},
+		{Text{}, Text{"Ja", "Yes"}, Text{"Ja", "Yes"}},
+	}
+	for _, tt := range tests {
+		if got := tt.t.Append(tt.u); got != tt.want {
+			t.Errorf("%q.Append(%q) = %q, want %q", tt.t, tt.u, got, tt.want)
+		}
+	}
+}

@@ -212,7 +212,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 			silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
 			for i, o := range outs {
 				if entries[i].packedChecked.any(silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
-					return silences(f.Rule, f.Law, f.Severity)
+					return silences(f.Rule, f.Law.In("en"), f.Severity)
 				}) {
 					return true
 				}

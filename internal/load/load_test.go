@@ -47,7 +47,7 @@ func algorithm(id string, uses ...string) string {
 // message fragment.
 func has(fs []finding.Finding, file, rule string, line, col int, msg string) bool {
 	for _, f := range fs {
-		if f.File == file && f.Rule == rule && f.Line == line && f.Column == col && strings.Contains(f.Message, msg) {
+		if f.File == file && f.Rule == rule && f.Line == line && f.Column == col && strings.Contains(f.Message.In("en"), msg) {
 			return true
 		}
 	}
@@ -171,10 +171,10 @@ func TestHostileFilesAreReportedOneByOne(t *testing.T) {
 	for file, msg := range wants {
 		found := false
 		for _, f := range res.Findings {
-			if f.File == file && f.Severity == finding.Error && strings.Contains(f.Message, msg) {
+			if f.File == file && f.Severity == finding.Error && strings.Contains(f.Message.In("en"), msg) {
 				found = true
-				if file == "sensors/huge.yaml" && !strings.Contains(f.Help, "split the file") {
-					t.Errorf("help for a huge file: %q", f.Help)
+				if file == "sensors/huge.yaml" && !strings.Contains(f.Help.In("en"), "split the file") {
+					t.Errorf("help for a huge file: %q", f.Help.In("en"))
 				}
 			}
 		}
@@ -266,9 +266,9 @@ func TestInvalidIDIsNotSuggestedAsAFileName(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Findings {
-		if f.Rule == finding.RuleRegister && strings.Contains(f.Message, "does not match the file name") {
-			if f.Help != "set id: proef" {
-				t.Errorf("help %q", f.Help)
+		if f.Rule == finding.RuleRegister && strings.Contains(f.Message.In("en"), "does not match the file name") {
+			if f.Help.In("en") != "set id: proef" {
+				t.Errorf("help %q", f.Help.In("en"))
 			}
 			return
 		}
@@ -288,7 +288,7 @@ func TestPositionsOutsideTheNetherlandsAreQuestioned(t *testing.T) {
 	}
 	var got []string
 	for _, f := range res.Findings {
-		got = append(got, fmt.Sprintf("%s:%d:%d %s %s", f.File, f.Line, f.Column, f.Severity, f.Help))
+		got = append(got, fmt.Sprintf("%s:%d:%d %s %s", f.File, f.Line, f.Column, f.Severity, f.Help.In("en")))
 	}
 	want := []string{
 		"sensors/omgedraaid.yaml:5:10 warning lat and lon look swapped: lat is about 51-53 in the Netherlands, lon about 3-7",

@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // A findings-only load of a large register holds every file's findings
@@ -25,16 +26,18 @@ type packedFindings struct {
 // packedFinding is one finding of a file, packed: what it shares with
 // other findings is in shared.
 type packedFinding struct {
-	shared             *sharedText
-	message, messageNL string
-	line, column       int32
-	severity           int8
-	key                bool
+	shared       *sharedText
+	message      label.Text
+	line, column int32
+	severity     int8
+	key          bool
 }
 
 // sharedText is what findings of one rule have in common.
 type sharedText struct {
-	rule, principle, help, helpNL, law, lawNL, path string
+	rule, principle string
+	help, law       label.Text
+	path            string
 }
 
 // texts gives each distinct sharedText one home for the whole load.
@@ -71,9 +74,9 @@ func (t *texts) pack(fs []finding.Finding) (*packedFindings, bool) {
 			return nil, false
 		}
 		p.items[i] = packedFinding{
-			shared:  t.intern(sharedText{f.Rule, f.Principle, f.Help, f.HelpNL, f.Law, f.LawNL, f.Path}),
-			message: f.Message, messageNL: f.MessageNL,
-			line: int32(f.Line), column: int32(f.Column), severity: int8(f.Severity), key: f.Key,
+			shared:  t.intern(sharedText{f.Rule, f.Principle, f.Help, f.Law, f.Path}),
+			message: f.Message,
+			line:    int32(f.Line), column: int32(f.Column), severity: int8(f.Severity), key: f.Key,
 		}
 	}
 	return p, true
@@ -96,7 +99,7 @@ func (p *packedFindings) appendTo(fs []finding.Finding) []finding.Finding {
 		s := it.shared
 		fs = append(fs, finding.Finding{File: p.file, Line: int(it.line), Column: int(it.column), Record: p.record,
 			Rule: s.rule, Principle: s.principle, Severity: finding.Severity(it.severity), Message: it.message,
-			Help: s.help, MessageNL: it.messageNL, HelpNL: s.helpNL, Law: s.law, LawNL: s.lawNL, Path: s.path, Key: it.key})
+			Help: s.help, Law: s.law, Path: s.path, Key: it.key})
 	}
 	return fs
 }
@@ -107,7 +110,7 @@ func (p *packedFindings) any(f func(rule, law string, sev finding.Severity) bool
 		return false
 	}
 	for _, it := range p.items {
-		if f(it.shared.rule, it.shared.law, finding.Severity(it.severity)) {
+		if f(it.shared.rule, it.shared.law.In("en"), finding.Severity(it.severity)) {
 			return true
 		}
 	}

@@ -11,8 +11,8 @@ import (
 
 // The words of the findings of loading a register, English and Dutch side
 // by side: files that cannot be read as records, and the register-wide
-// checks. A finding is worded in both languages (Message and MessageNL)
-// from the same phrases, as the schema findings are.
+// checks. A finding is worded in both languages from the same
+// phrases (Phrase.Pair), as the schema findings are.
 
 // What the register-wide checks say.
 var (
@@ -63,8 +63,7 @@ var (
 
 // worded gives f its message and help in English and in Dutch.
 func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
-	f.Message, f.Help = msg.In(message.English), help.In(message.English)
-	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	f.Message, f.Help = msg.Pair(), help.Pair()
 	return f
 }
 

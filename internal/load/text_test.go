@@ -74,7 +74,7 @@ func TestEveryLoadFindingHasDutch(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			var f *finding.Finding
 			for i := range res.Findings {
-				if res.Findings[i].File == tt.file && strings.Contains(res.Findings[i].Message, tt.en) {
+				if res.Findings[i].File == tt.file && strings.Contains(res.Findings[i].Message.In("en"), tt.en) {
 					f = &res.Findings[i]
 				}
 			}
@@ -82,22 +82,22 @@ func TestEveryLoadFindingHasDutch(t *testing.T) {
 				t.Fatalf("no finding %q in %+v", tt.en, res.Findings)
 			}
 			switch {
-			case strings.TrimSpace(f.MessageNL) == "", strings.TrimSpace(f.HelpNL) == "":
-				t.Fatalf("no Dutch: %q, %q (English %q)", f.MessageNL, f.HelpNL, f.Message)
-			case f.MessageNL == f.Message, f.HelpNL == f.Help:
-				t.Errorf("the Dutch is the English: %q, %q", f.MessageNL, f.HelpNL)
+			case strings.TrimSpace(f.Message.In("nl")) == "", strings.TrimSpace(f.Help.In("nl")) == "":
+				t.Fatalf("no Dutch: %q, %q (English %q)", f.Message.In("nl"), f.Help.In("nl"), f.Message.In("en"))
+			case f.Message.In("nl") == f.Message.In("en"), f.Help.In("nl") == f.Help.In("en"):
+				t.Errorf("the Dutch is the English: %q, %q", f.Message.In("nl"), f.Help.In("nl"))
 			}
 			for _, w := range tt.nl {
-				if !strings.Contains(f.MessageNL+"\n"+f.HelpNL, w) {
-					t.Errorf("Dutch lacks %q:\n%s\n%s", w, f.MessageNL, f.HelpNL)
+				if !strings.Contains(f.Message.In("nl")+"\n"+f.Help.In("nl"), w) {
+					t.Errorf("Dutch lacks %q:\n%s\n%s", w, f.Message.In("nl"), f.Help.In("nl"))
 				}
 			}
 		})
 	}
 	// No finding of loading is left in English only.
 	for _, f := range res.Findings {
-		if f.MessageNL == "" {
-			t.Errorf("no Dutch for %s: %s", f.File, f.Message)
+		if f.Message.In("nl") == "" {
+			t.Errorf("no Dutch for %s: %s", f.File, f.Message.In("en"))
 		}
 	}
 }

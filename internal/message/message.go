@@ -121,6 +121,10 @@ func (p Phrase) In(lang string) string {
 // String is the phrase in English.
 func (p Phrase) String() string { return p.In(English) }
 
+// Pair is the phrase worded in both languages, as the register keeps a
+// pair: what a finding holds as its message and help.
+func (p Phrase) Pair() label.Text { return label.Text{p.In(Dutch), p.In(English)} }
+
 // String is the English text, for a reader of the code and test logs.
 func (t *Text) String() string { return t.pair.In(English) }
 

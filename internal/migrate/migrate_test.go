@@ -36,7 +36,7 @@ func write(t *testing.T, files map[string]string) string {
 func short(fs []finding.Finding) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, fmt.Sprintf("%s:%d %s %s %s", f.File, f.Line, f.Severity, f.Rule, f.Message))
+		out = append(out, fmt.Sprintf("%s:%d %s %s %s", f.File, f.Line, f.Severity, f.Rule, f.Message.In("en")))
 	}
 	return out
 }
@@ -127,7 +127,7 @@ func TestMigrateToANewVersion(t *testing.T) {
 	}
 	var nl []string
 	for _, f := range p.Findings {
-		nl = append(nl, f.MessageNL)
+		nl = append(nl, f.Message.In("nl"))
 	}
 	wantNL := []string{
 		"YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten",

@@ -8,8 +8,8 @@ import (
 )
 
 // The words of a migration's findings and summary, English and Dutch side
-// by side; a finding is worded in both languages (Message and MessageNL)
-// from the same phrases, as the schema findings are.
+// by side; a finding is worded in both languages from the same
+// phrases (Phrase.Pair), as the schema findings are.
 var (
 	msgInFormat     = message.New("%d in format v%d", "%d in formaat v%d")
 	msgUpToDate     = message.New("%d records%s; v%d is the current format: nothing needs migrating", "%d registraties%s; v%d is het huidige formaat: er hoeft niets te worden gemigreerd")
@@ -26,8 +26,7 @@ var (
 
 // worded gives f its message and help in English and in Dutch.
 func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
-	f.Message, f.Help = msg.In(message.English), help.In(message.English)
-	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	f.Message, f.Help = msg.Pair(), help.Pair()
 	return f
 }
 

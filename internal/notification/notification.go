@@ -15,6 +15,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -101,7 +102,7 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 // refusal is the finding that refuses a notification, in English and Dutch
 // (the desk's language), at n when known.
 func refusal(name string, n *yaml.Node, msg, help, msgNL, helpNL string) *finding.Finding {
-	f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: msg, Help: help, MessageNL: msgNL, HelpNL: helpNL}
+	f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: label.Text{msgNL, msg}, Help: label.Text{helpNL, help}}
 	if n != nil {
 		f.Line, f.Column = n.Line, n.Column
 	}
@@ -143,20 +144,21 @@ func remarks(name string, doc *source.Document, id, received string) []finding.F
 	if old, ok := top[ReceivedKey]; ok && fmt.Sprint(old) != received {
 		line, col := doc.Locate("/"+ReceivedKey, false)
 		out = append(out, finding.Finding{File: name, Line: line, Column: col, Rule: RuleNotification,
-			Severity: finding.Warning, Message: fmt.Sprintf("%s %v in the notification is replaced by the receipt date %s", ReceivedKey, old, received),
-			Help:      "the notice period counts from the day the municipality received the notification (--received)",
-			MessageNL: fmt.Sprintf("%s %v in de melding wordt vervangen door de ontvangstdatum %s.", ReceivedKey, old, received),
-			HelpNL:    "De meldtermijn telt vanaf de dag dat de gemeente de melding ontving (--received)."})
+			Severity: finding.Warning,
+			Message: label.Text{fmt.Sprintf("%s %v in de melding wordt vervangen door de ontvangstdatum %s.", ReceivedKey, old, received),
+				fmt.Sprintf("%s %v in the notification is replaced by the receipt date %s", ReceivedKey, old, received)},
+			Help: label.Text{"De meldtermijn telt vanaf de dag dat de gemeente de melding ontving (--received).",
+				"the notice period counts from the day the municipality received the notification (--received)"}})
 	}
 	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
 		k := doc.Root.Content[i]
 		if k.Value != ReceivedKey && !Asked(k.Value) {
 			out = append(out, finding.Finding{File: name, Line: k.Line, Column: k.Column, Rule: RuleNotification,
 				Severity: finding.Info, Record: id,
-				Message:   fmt.Sprintf("%s is not a question of the notification form; check that the operator may set it", k.Value),
-				Help:      "remove it from the record if it is the municipality's to decide",
-				MessageNL: fmt.Sprintf("%s is geen vraag van het meldformulier; ga na of de melder dit mag invullen.", k.Value),
-				HelpNL:    "Haal het uit het record als de gemeente hierover beslist."})
+				Message: label.Text{fmt.Sprintf("%s is geen vraag van het meldformulier; ga na of de melder dit mag invullen.", k.Value),
+					fmt.Sprintf("%s is not a question of the notification form; check that the operator may set it", k.Value)},
+				Help: label.Text{"Haal het uit het record als de gemeente hierover beslist.",
+					"remove it from the record if it is the municipality's to decide"}})
 		}
 	}
 	return out
@@ -222,7 +224,7 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(old, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		res.Findings = append(res.Findings, finding.Finding{File: res.Path, Rule: RuleNotification, Severity: finding.Error,
-			Message: "the register's record cannot be read, so the notification cannot be applied to it", Help: "run 'register validate' and fix the record first"})
+			Message: label.Text{"", "the register's record cannot be read, so the notification cannot be applied to it"}, Help: label.Text{"", "run 'register validate' and fix the record first"}})
 		return res, nil
 	}
 	top := doc.Content[0]
@@ -239,10 +241,10 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 			refused = true
 			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
 				Severity: finding.Error, Record: res.ID,
-				Message:   fmt.Sprintf("%s is given empty, which would remove it from the record, but it is not a question of the notification form", path),
-				Help:      "leave it out of the notification to keep it; the municipality removes such a field in the record itself",
-				MessageNL: fmt.Sprintf("%s is leeg opgegeven en zou zo uit het record verdwijnen, maar het is geen vraag van het meldformulier.", path),
-				HelpNL:    "Laat het weg uit de melding om het te houden; zo'n veld haalt de gemeente zelf uit het record."})
+				Message: label.Text{fmt.Sprintf("%s is leeg opgegeven en zou zo uit het record verdwijnen, maar het is geen vraag van het meldformulier.", path),
+					fmt.Sprintf("%s is given empty, which would remove it from the record, but it is not a question of the notification form", path)},
+				Help: label.Text{"Laat het weg uit de melding om het te houden; zo'n veld haalt de gemeente zelf uit het record.",
+					"leave it out of the notification to keep it; the municipality removes such a field in the record itself"}})
 		})
 	}
 	if refused {
@@ -265,7 +267,7 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 	}
 	if len(fs) > 0 {
 		for i := range fs {
-			fs[i].Message = "after applying " + name + ": " + fs[i].Message
+			fs[i].Message = label.Text{fs[i].Message.In("nl"), "after applying " + name + ": " + fs[i].Message.In("en")}
 		}
 		res.Findings = append(res.Findings, fs...)
 		return res, nil

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // confidentialRegister has a public sensor that withholds its position and
@@ -31,7 +32,7 @@ func confidentialRegister(t *testing.T) (string, []finding.Finding) {
 	reg := loadRegister(t, dir)
 	// A finding that quotes a withheld value, as supplier-watch does.
 	fs := []finding.Finding{{File: "sensors/cam-poort.yaml", Record: "cam-poort", Rule: "data-rights", Severity: finding.Warning,
-		Message: "supplier Poortleverancier BV holds the data", MessageNL: "Leverancier Poortleverancier BV heeft de gegevens"}}
+		Message: label.Text{"Leverancier Poortleverancier BV heeft de gegevens", "supplier Poortleverancier BV holds the data"}}}
 	_ = reg
 	return dir, fs
 }

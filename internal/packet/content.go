@@ -200,7 +200,7 @@ func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool
 		}
 		row := FindingRow{Severity: f.Severity, Level: L.severity(f.Severity), Rule: f.Rule, Title: f.Rule}
 		row.Message, row.Help = f.Text(L.lang)
-		if L.lang == "nl" && f.MessageNL == "" {
+		if L.lang == "nl" && f.Message.In("nl") == "" {
 			row.Lang = "en" // a stage that speaks English only, such as the schema check
 		}
 		if r, ok := principle.Lookup(f.Rule); ok {

@@ -5,15 +5,16 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 func TestFindingsInThePacketsLanguage(t *testing.T) {
 	fs := []finding.Finding{
 		{Record: "cam", Rule: "owner-reachable", Principle: "VNG 3.7", Severity: finding.Error,
-			Message: "owner.email is missing", Help: "add owner.email",
-			MessageNL: "Er staat geen e-mailadres bij.", HelpNL: "Vul owner.email in."},
+			Message: label.Text{"Er staat geen e-mailadres bij.", "owner.email is missing"},
+			Help:    label.Text{"Vul owner.email in.", "add owner.email"}},
 		// The schema check speaks English only.
-		{Record: "cam", Rule: finding.RuleSchema, Severity: finding.Warning, Message: "unknown key x", Help: "remove x"},
+		{Record: "cam", Rule: finding.RuleSchema, Severity: finding.Warning, Message: label.Text{"", "unknown key x"}, Help: label.Text{"", "remove x"}},
 	}
 	tests := []struct {
 		lang      string

@@ -16,6 +16,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // hostile is record text that tries to become markup in each format.
@@ -48,12 +49,12 @@ func fixture(t *testing.T, lang string) *Packet {
 	}
 	defer repo.Close()
 	fs := []finding.Finding{{File: "sensors/cafe-ella.yaml", Record: "cafe-ella", Rule: "signage", Principle: "VNG 4.3",
-		Severity: finding.Error, Message: "no signs " + hostile, Help: "add signage",
-		MessageNL: "geen borden " + hostile, HelpNL: "hang borden op"}}
+		Severity: finding.Error, Message: label.Text{"geen borden " + hostile, "no signs " + hostile},
+		Help: label.Text{"hang borden op", "add signage"}}}
 	for i := range 60 {
 		msg := fmt.Sprintf("bevinding nummer %d: de uitleg ontbreekt of is te kort voor inwoners", i+1)
 		fs = append(fs, finding.Finding{File: "algorithms/meldingen.yaml", Record: "meldingen", Rule: "explanation", Principle: "C-human-oversight",
-			Severity: finding.Warning, Line: i + 1, Message: msg, MessageNL: msg, HelpNL: "vul explanation in"})
+			Severity: finding.Warning, Line: i + 1, Message: label.Text{msg, msg}, Help: label.Text{"vul explanation in", ""}})
 	}
 	p, err := Build(reg, fs, Options{Today: meeting, History: repo, Since: "ethiek-2026-09", SinceFromTag: true, Lang: lang})
 	if err != nil {

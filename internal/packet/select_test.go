@@ -9,6 +9,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 )
 
@@ -66,9 +67,9 @@ evaluation: {interval: P1Y, last: 2025-09-01, outcome: Metingen bleven binnen de
 // errorIn is the checklist's error finding the tests give the record "fout".
 var errorIn = []finding.Finding{
 	{File: "algorithms/fout.yaml", Line: 7, Record: "fout", Rule: "owner-reachable", Principle: "VNG 3.7", Severity: finding.Error,
-		Message: "the owner has no functional mailbox", Help: "add owner.email"},
+		Message: label.Text{"", "the owner has no functional mailbox"}, Help: label.Text{"", "add owner.email"}},
 	{File: "sensors/stil.yaml", Line: 3, Record: "stil", Rule: "signage", Principle: "VNG 4.3", Severity: finding.Warning,
-		Message: "no signage", Help: "add signage"},
+		Message: label.Text{"", "no signage"}, Help: label.Text{"", "add signage"}},
 }
 
 func TestSelection(t *testing.T) {

@@ -58,8 +58,10 @@ func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.F
 		return f
 	}
 	f.Severity = finding.Info
-	f.Message += fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source)
-	f.MessageNL += fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source)
+	f.Message = f.Message.Append(label.Text{
+		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source),
+		fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source),
+	})
 	return f
 }
 
@@ -159,10 +161,12 @@ func applies(ctx *Context, f finding.Finding, from time.Time, date string) findi
 	if !ctx.Today.Before(from) {
 		return f
 	}
-	f.Law, f.LawNL = "", ""
+	f.Law = label.Text{}
 	f.Severity = finding.Warning
-	f.Message += fmt.Sprintf(" (the duty applies from %s)", date)
-	f.MessageNL = strings.TrimSuffix(f.MessageNL, ".") + fmt.Sprintf(" (de plicht geldt vanaf %s).", datum(date))
+	f.Message = label.Text{
+		strings.TrimSuffix(f.Message.In("nl"), ".") + fmt.Sprintf(" (de plicht geldt vanaf %s).", datum(date)),
+		f.Message.In("en") + fmt.Sprintf(" (the duty applies from %s)", date),
+	}
 	return f
 }
 

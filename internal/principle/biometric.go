@@ -158,22 +158,27 @@ exceptions:
 					law = "; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"
 					wet = " Live biometrische identificatie op afstand in de openbare ruimte is bij wet verboden (AI-verordening art. 5 lid 1 onder h, sinds 2 februari 2025)."
 				}
-				f.Message += law + unstated
-				f.MessageNL += wet + onduidelijk
+				f.Message = f.Message.Append(label.Text{wet + onduidelijk, law + unstated})
 				f = lawful(f, lawBiometric)
 				if police(r) {
-					f.Help = "remove it; the only way out is an exception (rule: biometric-ban) for an objective of AI Act art. 5(1)(h) (objective), under the national law that provides for it (national_law, art. 5(5)), with the prior authorisation of a court or independent administrative authority (authorisation: authority, date, reference; art. 5(3)); it then stays a warning"
-					f.HelpNL = "Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3). Het blijft dan een waarschuwing."
+					f.Help = label.Text{
+						"Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3). Het blijft dan een waarschuwing.",
+						"remove it; the only way out is an exception (rule: biometric-ban) for an objective of AI Act art. 5(1)(h) (objective), under the national law that provides for it (national_law, art. 5(5)), with the prior authorisation of a court or independent administrative authority (authorisation: authority, date, reference; art. 5(3)); it then stays a warning",
+					}
 				}
 			case slices.Contains(postID, c):
 				if !police(r) {
 					f = lawful(cites(f, "GDPR art. 9(1)", "AVG art. 9 lid 1"), lawBiometric)
 				} else {
 					f = lawful(f, lawPostIdentification)
-					f.Message += "; identification after the fact is high-risk AI (AI Act Annex III 1(a)) and each use needs prior authorisation (art. 26(10))"
-					f.MessageNL += " Identificatie achteraf is hoog-risico AI (bijlage III punt 1(a) AI-verordening); elk gebruik vraagt vooraf toestemming (art. 26 lid 10)."
-					f.Help = "record an exception (rule: biometric-ban) with the legal basis and the authorisation of a court or administrative authority (authorisation: authority, date, reference)"
-					f.HelpNL = "Leg een uitzondering vast (rule: biometric-ban) met de wettelijke grondslag en de toestemming van een rechter of bestuursinstantie (authorisation: authority, date, reference)."
+					f.Message = f.Message.Append(label.Text{
+						" Identificatie achteraf is hoog-risico AI (bijlage III punt 1(a) AI-verordening); elk gebruik vraagt vooraf toestemming (art. 26 lid 10).",
+						"; identification after the fact is high-risk AI (AI Act Annex III 1(a)) and each use needs prior authorisation (art. 26(10))",
+					})
+					f.Help = label.Text{
+						"Leg een uitzondering vast (rule: biometric-ban) met de wettelijke grondslag en de toestemming van een rechter of bestuursinstantie (authorisation: authority, date, reference).",
+						"record an exception (rule: biometric-ban) with the legal basis and the authorisation of a court or administrative authority (authorisation: authority, date, reference)",
+					}
 				}
 			}
 			fs = append(fs, f)

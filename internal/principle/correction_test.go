@@ -51,11 +51,11 @@ func TestCorrectionRouteUsesTheRegistersDesk(t *testing.T) {
 // warning at most, and configuration cannot switch it off.
 func TestCorrectionTermIsLaw(t *testing.T) {
 	fs := only(t, "correction-route", nil, nil, testToday, personalSensor+"correction: {route: Mail., email: a@voorbeeldstad.example, term: P1Y}\n")
-	if len(fs) != 1 || fs[0].Law != "GDPR art. 12(3), 16, 17" || fs[0].Severity != finding.Error {
+	if len(fs) != 1 || fs[0].Law.In("en") != "GDPR art. 12(3), 16, 17" || fs[0].Severity != finding.Error {
 		t.Fatalf("got %+v, want one legal error", fs)
 	}
 	fs = only(t, "correction-route", nil, nil, testToday, personalSensor+"correction: {route: Mail., email: a@voorbeeldstad.example, term: P2M}\n")
-	if len(fs) != 1 || fs[0].Law != "" {
+	if len(fs) != 1 || fs[0].Law.In("en") != "" {
 		t.Fatalf("got %+v, want one policy warning", fs)
 	}
 }

@@ -90,8 +90,8 @@ evaluation: {last: 2025-12-31}
 			fs := runCustom(t, customConfig, "", tt.yaml)
 			match(t, fs, tt.want)
 			for _, f := range fs {
-				if f.Rule == "drone-review" && f.Help != "ask the ethics committee and add the advice under reviews" {
-					t.Errorf("help %q", f.Help)
+				if f.Rule == "drone-review" && f.Help.In("en") != "ask the ethics committee and add the advice under reviews" {
+					t.Errorf("help %q", f.Help.In("en"))
 				}
 			}
 		})
@@ -171,8 +171,8 @@ rules_custom:
 	}
 	for i, w := range wants {
 		f := fs[i]
-		if f.Path != w.path || !strings.Contains(f.Message, w.msg) || f.Rule != finding.RuleConfig || f.File != config.FileName || f.Severity != finding.Error {
-			t.Errorf("finding %d: %s %s %s %q, want %s %q", i, f.File, f.Rule, f.Path, f.Message, w.path, w.msg)
+		if f.Path != w.path || !strings.Contains(f.Message.In("en"), w.msg) || f.Rule != finding.RuleConfig || f.File != config.FileName || f.Severity != finding.Error {
+			t.Errorf("finding %d: %s %s %s %q, want %s %q", i, f.File, f.Rule, f.Path, f.Message.In("en"), w.path, w.msg)
 		}
 	}
 }
@@ -222,12 +222,12 @@ rules_custom:
 		}
 	}
 	if len(stop) != 1 || stop[0].Severity != finding.Error || stop[0].File != config.FileName ||
-		!strings.Contains(stop[0].Message, "limits.custom_rules_cost: 5000") || !strings.Contains(stop[0].Message, "at rule zwaar on record s") ||
-		!strings.Contains(stop[0].MessageNL, "rekenlimiet") {
+		!strings.Contains(stop[0].Message.In("en"), "limits.custom_rules_cost: 5000") || !strings.Contains(stop[0].Message.In("en"), "at rule zwaar on record s") ||
+		!strings.Contains(stop[0].Message.In("nl"), "rekenlimiet") {
 		t.Fatalf("findings %+v; want one error saying the run's limit stopped the custom rules", stop)
 	}
 	var skipped int
-	if _, err := fmt.Sscanf(stop[0].Message[strings.Index(stop[0].Message, "; ")+2:], "%d more evaluations", &skipped); err != nil || skipped < 20 || skipped >= 40 {
+	if _, err := fmt.Sscanf(stop[0].Message.In("en")[strings.Index(stop[0].Message.In("en"), "; ")+2:], "%d more evaluations", &skipped); err != nil || skipped < 20 || skipped >= 40 {
 		t.Errorf("skipped %d (%v): want most of the 40 records skipped after the first few", skipped, err)
 	}
 	if fs := runCustom(t, heavy, "", recs...); len(fs) != 0 {

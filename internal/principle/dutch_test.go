@@ -148,7 +148,7 @@ func TestEveryRuleSpeaksDutch(t *testing.T) {
 	for _, f := range fs {
 		seen[f.Rule] = true
 		if why := notDutch(f); why != "" {
-			t.Errorf("%s %s %q: %s", f.Record, f.Rule, f.Message, why)
+			t.Errorf("%s %s %q: %s", f.Record, f.Rule, f.Message.In("en"), why)
 		}
 	}
 	for _, id := range append(IDs(), "drone-review", "eigen-tekst", finding.RuleConfig) {
@@ -161,14 +161,14 @@ func TestEveryRuleSpeaksDutch(t *testing.T) {
 	for _, f := range fs {
 		switch f.Rule {
 		case "eigen-tekst":
-			if f.MessageNL != "Elke registratie heeft een advies van de ethische commissie." || f.MessageNL != f.Message ||
-				f.HelpNL != "Vraag de commissie om advies." || f.HelpNL != f.Help {
-				t.Errorf("custom rule with its own text: %q / %q, %q / %q", f.Message, f.MessageNL, f.Help, f.HelpNL)
+			if f.Message.In("nl") != "Elke registratie heeft een advies van de ethische commissie." || f.Message.In("nl") != f.Message.In("en") ||
+				f.Help.In("nl") != "Vraag de commissie om advies." || f.Help.In("nl") != f.Help.In("en") {
+				t.Errorf("custom rule with its own text: %q / %q, %q / %q", f.Message.In("en"), f.Message.In("nl"), f.Help.In("en"), f.Help.In("nl"))
 			}
 		case "drone-review":
-			if f.MessageNL != "De registratie voldoet niet aan een eigen regel van het register: drone-review" ||
-				f.Message == f.MessageNL {
-				t.Errorf("custom rule without text: %q / %q", f.Message, f.MessageNL)
+			if f.Message.In("nl") != "De registratie voldoet niet aan een eigen regel van het register: drone-review" ||
+				f.Message.In("en") == f.Message.In("nl") {
+				t.Errorf("custom rule without text: %q / %q", f.Message.In("en"), f.Message.In("nl"))
 			}
 		}
 	}
@@ -244,19 +244,19 @@ func TestDutchMessages(t *testing.T) {
 			}
 			switch {
 			case tt.message == "":
-			case tt.messageContain && !strings.Contains(f.MessageNL, tt.message):
-				t.Errorf("message\n got  %q\n want a part %q", f.MessageNL, tt.message)
-			case !tt.messageContain && f.MessageNL != tt.message:
-				t.Errorf("message\n got  %q\n want %q", f.MessageNL, tt.message)
+			case tt.messageContain && !strings.Contains(f.Message.In("nl"), tt.message):
+				t.Errorf("message\n got  %q\n want a part %q", f.Message.In("nl"), tt.message)
+			case !tt.messageContain && f.Message.In("nl") != tt.message:
+				t.Errorf("message\n got  %q\n want %q", f.Message.In("nl"), tt.message)
 			}
-			if tt.help != "" && f.HelpNL != tt.help {
-				t.Errorf("help\n got  %q\n want %q", f.HelpNL, tt.help)
+			if tt.help != "" && f.Help.In("nl") != tt.help {
+				t.Errorf("help\n got  %q\n want %q", f.Help.In("nl"), tt.help)
 			}
 			// Text picks the language; English stays the default.
-			if m, h := f.Text("nl"); m != f.MessageNL || h != f.HelpNL {
+			if m, h := f.Text("nl"); m != f.Message.In("nl") || h != f.Help.In("nl") {
 				t.Errorf("Text(nl) = %q, %q", m, h)
 			}
-			if m, h := f.Text("en"); m != f.Message || h != f.Help {
+			if m, h := f.Text("en"); m != f.Message.In("en") || h != f.Help.In("en") {
 				t.Errorf("Text(en) = %q, %q", m, h)
 			}
 		})

@@ -203,10 +203,12 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 // where the law gives its own way out (LawfulRoute).
 func except(ctx *Context, f *finding.Finding, e *judged) {
 	ex := e.ex
-	if f.Law != "" && (e.state == exValid || e.state == exExpiring) {
+	if !f.Law.IsZero() && (e.state == exValid || e.state == exExpiring) {
 		if !e.rule.LawfulRoute.IsZero() {
-			f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: an exception cannot set aside a duty that follows from law (%s); the law's own way out: %s)", e.index, f.Law, e.rule.LawfulRoute.In("en"))
-			f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: een uitzondering kan een plicht uit de wet (%s) niet opzijzetten. De wet kent zelf deze uitweg: %s)", e.index, f.LawNL, e.rule.LawfulRoute.In("nl"))
+			f.Message = f.Message.Append(label.Text{
+				fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: een uitzondering kan een plicht uit de wet (%s) niet opzijzetten. De wet kent zelf deze uitweg: %s)", e.index, f.Law.In("nl"), e.rule.LawfulRoute.In("nl")),
+				fmt.Sprintf(" (the exception at exceptions[%d] does not count: an exception cannot set aside a duty that follows from law (%s); the law's own way out: %s)", e.index, f.Law.In("en"), e.rule.LawfulRoute.In("en")),
+			})
 			return
 		}
 		f.Severity = min(f.Severity, finding.Warning)
@@ -215,31 +217,47 @@ func except(ctx *Context, f *finding.Finding, e *judged) {
 			ends = fmt.Sprintf(" that ends on %s, within %s,", ex.Until, ctx.Config.DueWithin)
 			eindigt = fmt.Sprintf(" die binnenkort afloopt (op %s, binnen %s),", datum(ex.Until), duur(ctx.Config.DueWithin))
 		}
-		f.Message = fmt.Sprintf("exception to a legal duty (%s)%s approved by %s on %s until %s: %s", f.Law, ends, ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
-		f.Help = fmt.Sprintf("the exception counts until %s, and a legal duty set aside stays visible as a warning; meet the duty, or keep the exception's legal basis and approval at hand", ex.Until)
-		f.MessageNL = fmt.Sprintf("Uitzondering op een wettelijke plicht (%s)%s goedgekeurd door %s op %s, geldig tot %s. %s", f.LawNL, eindigt, ex.ApprovedBy, datum(ex.ApprovedOn), datum(ex.Until), f.MessageNL)
-		f.HelpNL = fmt.Sprintf("De uitzondering telt tot %s. Een uitzondering op een wettelijke plicht blijft zichtbaar als waarschuwing. Voldoe aan de plicht, of houd de wettelijke grondslag en de goedkeuring van de uitzondering bij de hand.", datum(ex.Until))
+		f.Message = label.Text{
+			fmt.Sprintf("Uitzondering op een wettelijke plicht (%s)%s goedgekeurd door %s op %s, geldig tot %s. %s", f.Law.In("nl"), eindigt, ex.ApprovedBy, datum(ex.ApprovedOn), datum(ex.Until), f.Message.In("nl")),
+			fmt.Sprintf("exception to a legal duty (%s)%s approved by %s on %s until %s: %s", f.Law.In("en"), ends, ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message.In("en")),
+		}
+		f.Help = label.Text{
+			fmt.Sprintf("De uitzondering telt tot %s. Een uitzondering op een wettelijke plicht blijft zichtbaar als waarschuwing. Voldoe aan de plicht, of houd de wettelijke grondslag en de goedkeuring van de uitzondering bij de hand.", datum(ex.Until)),
+			fmt.Sprintf("the exception counts until %s, and a legal duty set aside stays visible as a warning; meet the duty, or keep the exception's legal basis and approval at hand", ex.Until),
+		}
 		return
 	}
 	switch e.state {
 	case exValid:
 		f.Severity = min(f.Severity, finding.Info)
-		f.Message = fmt.Sprintf("allowed by the exception approved by %s on %s until %s: %s", ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message)
-		f.Help = fmt.Sprintf("nothing to do until %s; before then, meet the rule or record the renewed approval", ex.Until)
-		f.MessageNL = fmt.Sprintf("Toegestaan door de uitzondering die %s op %s heeft goedgekeurd, geldig tot %s. %s", ex.ApprovedBy, datum(ex.ApprovedOn), datum(ex.Until), f.MessageNL)
-		f.HelpNL = fmt.Sprintf("Tot %s hoeft er niets te gebeuren. Zorg voor die datum dat de toepassing aan de regel voldoet, of leg de nieuwe goedkeuring vast.", datum(ex.Until))
+		f.Message = label.Text{
+			fmt.Sprintf("Toegestaan door de uitzondering die %s op %s heeft goedgekeurd, geldig tot %s. %s", ex.ApprovedBy, datum(ex.ApprovedOn), datum(ex.Until), f.Message.In("nl")),
+			fmt.Sprintf("allowed by the exception approved by %s on %s until %s: %s", ex.ApprovedBy, ex.ApprovedOn, ex.Until, f.Message.In("en")),
+		}
+		f.Help = label.Text{
+			fmt.Sprintf("Tot %s hoeft er niets te gebeuren. Zorg voor die datum dat de toepassing aan de regel voldoet, of leg de nieuwe goedkeuring vast.", datum(ex.Until)),
+			fmt.Sprintf("nothing to do until %s; before then, meet the rule or record the renewed approval", ex.Until),
+		}
 	case exExpiring:
 		f.Severity = min(f.Severity, finding.Warning)
-		f.Message = fmt.Sprintf("allowed by an exception that ends on %s, within %s: %s", ex.Until, ctx.Config.DueWithin, f.Message)
-		f.Help = "fix this before the exception ends, or record its renewal; " + f.Help
-		f.MessageNL = fmt.Sprintf("Toegestaan door een uitzondering die binnenkort afloopt: op %s, binnen %s. %s", datum(ex.Until), duur(ctx.Config.DueWithin), f.MessageNL)
-		f.HelpNL = "Los dit op voordat de uitzondering afloopt, of leg de verlenging vast. " + f.HelpNL
+		f.Message = label.Text{
+			fmt.Sprintf("Toegestaan door een uitzondering die binnenkort afloopt: op %s, binnen %s. %s", datum(ex.Until), duur(ctx.Config.DueWithin), f.Message.In("nl")),
+			fmt.Sprintf("allowed by an exception that ends on %s, within %s: %s", ex.Until, ctx.Config.DueWithin, f.Message.In("en")),
+		}
+		f.Help = label.Text{
+			"Los dit op voordat de uitzondering afloopt, of leg de verlenging vast. " + f.Help.In("nl"),
+			"fix this before the exception ends, or record its renewal; " + f.Help.In("en"),
+		}
 	case exExpired:
-		f.Message += fmt.Sprintf(" (the exception for this rule ended on %s and no longer counts)", ex.Until)
-		f.MessageNL += fmt.Sprintf(" (De uitzondering op deze regel is afgelopen op %s en telt niet meer.)", datum(ex.Until))
+		f.Message = f.Message.Append(label.Text{
+			fmt.Sprintf(" (De uitzondering op deze regel is afgelopen op %s en telt niet meer.)", datum(ex.Until)),
+			fmt.Sprintf(" (the exception for this rule ended on %s and no longer counts)", ex.Until),
+		})
 	case exIncomplete:
-		f.Message += fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", e.index, e.why.In("en"))
-		f.MessageNL += fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: %s.)", e.index, e.why.In("nl"))
+		f.Message = f.Message.Append(label.Text{
+			fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: %s.)", e.index, e.why.In("nl")),
+			fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", e.index, e.why.In("en")),
+		})
 	}
 }
 

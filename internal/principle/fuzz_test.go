@@ -42,7 +42,7 @@ func FuzzCompileCustom(f *testing.F) {
 			t.Fatal("neither a rule nor a finding")
 		}
 		for _, fd := range fs {
-			if fd.Rule != finding.RuleConfig || fd.File != config.FileName || fd.Message == "" {
+			if fd.Rule != finding.RuleConfig || fd.File != config.FileName || fd.Message.In("en") == "" {
 				t.Fatalf("finding %+v", fd)
 			}
 		}
@@ -51,7 +51,7 @@ func FuzzCompileCustom(f *testing.F) {
 		for _, r := range rules {
 			for _, rec := range recs {
 				for _, fd := range r.Check(ctx, rec) {
-					if fd.Message == "" {
+					if fd.Message.In("en") == "" {
 						t.Fatalf("finding without a message: %+v", fd)
 					}
 				}

@@ -122,7 +122,7 @@ func match(t *testing.T, got []finding.Finding, wants []want) {
 	if len(got) != len(wants) {
 		t.Errorf("got %d findings, want %d:", len(got), len(wants))
 		for _, f := range got {
-			t.Errorf("  got  %s %s %s %d:%d %q", f.Rule, f.Principle, f.Severity, f.Line, f.Column, f.Message)
+			t.Errorf("  got  %s %s %s %d:%d %q", f.Rule, f.Principle, f.Severity, f.Line, f.Column, f.Message.In("en"))
 		}
 		for _, w := range wants {
 			t.Errorf("  want %s %s %s %d:%d %q", w.Rule, w.Ref, w.Severity, w.Line, w.Column, w.Message)
@@ -132,16 +132,16 @@ func match(t *testing.T, got []finding.Finding, wants []want) {
 	for i, f := range got {
 		w := wants[i]
 		if f.Rule != w.Rule || f.Principle != w.Ref || f.Severity != w.Severity || f.Line != w.Line || f.Column != w.Column ||
-			!containsInOrder(f.Message, w.Message) {
+			!containsInOrder(f.Message.In("en"), w.Message) {
 			t.Errorf("finding %d:\n got  %s %s %s %d:%d %q\n want %s %s %s %d:%d %q", i,
 				f.Rule, f.Principle, f.Severity, f.Line, f.Column, f.Message,
 				w.Rule, w.Ref, w.Severity, w.Line, w.Column, w.Message)
 		}
-		if f.Help == "" {
+		if f.Help.In("en") == "" {
 			t.Errorf("finding %d (%s) has no help", i, f.Rule)
 		}
 		if why := notDutch(f); why != "" {
-			t.Errorf("finding %d (%s) %q: %s", i, f.Rule, f.Message, why)
+			t.Errorf("finding %d (%s) %q: %s", i, f.Rule, f.Message.In("en"), why)
 		}
 		// A finding on the register as a whole points into register.yaml,
 		// or names the environment variable that made a setting.
@@ -157,18 +157,18 @@ func match(t *testing.T, got []finding.Finding, wants []want) {
 // both languages, and so may equal the English.
 func notDutch(f finding.Finding) string {
 	switch {
-	case strings.TrimSpace(f.MessageNL) == "":
+	case strings.TrimSpace(f.Message.In("nl")) == "":
 		return "no Dutch message"
-	case strings.TrimSpace(f.HelpNL) == "":
+	case strings.TrimSpace(f.Help.In("nl")) == "":
 		return "no Dutch help"
 	}
 	if _, builtin := Lookup(f.Rule); !builtin && f.Rule != finding.RuleConfig {
 		return ""
 	}
 	switch {
-	case f.MessageNL == f.Message:
+	case f.Message.In("nl") == f.Message.In("en"):
 		return "the Dutch message is the English one"
-	case f.HelpNL == f.Help:
+	case f.Help.In("nl") == f.Help.In("en"):
 		return "the Dutch help is the English one"
 	}
 	return ""
@@ -223,7 +223,7 @@ func runCases(t *testing.T, id string, cfg *config.Config, cases []ruleCase) {
 			rule, _ := Lookup(id)
 			for i, w := range c.want {
 				approved := "approved by college on " + period.Format(now.AddDate(0, -1, 0)) + " until " + period.Format(now.AddDate(0, 6, 0))
-				switch law := base[i].Law; {
+				switch law := base[i].Law.In("en"); {
 				case law != "" && !rule.LawfulRoute.IsZero():
 					w.Message += "… (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (" + law + ")"
 				case law != "":

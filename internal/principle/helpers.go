@@ -79,7 +79,7 @@ func nl(msg, help string) text { return text{msg, help} }
 
 // worded returns f with its message and help in both languages.
 func worded(f finding.Finding, e, n text) finding.Finding {
-	f.Message, f.Help, f.MessageNL, f.HelpNL = e.msg, e.help, n.msg, n.help
+	f.Message, f.Help = label.Text{n.msg, e.msg}, label.Text{n.help, e.help}
 	return f
 }
 
@@ -108,8 +108,7 @@ func at(path string, e, n text) finding.Finding {
 // principles (VNG 6.3, C-breach), so reports can group by it; the message
 // names the law.
 func cites(f finding.Finding, en, nl string) finding.Finding {
-	f.Message += " (" + en + ")"
-	f.MessageNL = strings.TrimSuffix(f.MessageNL, ".") + " (" + nl + ")."
+	f.Message = label.Text{strings.TrimSuffix(f.Message.In("nl"), ".") + " (" + nl + ").", f.Message.In("en") + " (" + en + ")"}
 	return f
 }
 

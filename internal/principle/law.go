@@ -72,7 +72,7 @@ func (r *Rule) basis(lang, lawWord, elseWord, policyWord string) string {
 
 // lawful marks a finding as a legal duty under law.
 func lawful(f finding.Finding, law label.Text) finding.Finding {
-	f.Law, f.LawNL = law.In("en"), law.In("nl")
+	f.Law = law
 	return f
 }
 
@@ -149,29 +149,43 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			f := at
 			f.Severity = finding.Error
 			f = lawful(f, r.Law)
-			f.Message = fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as an error", what, r.Law.In("en"))
-			f.Help = "remove the setting: configuration cannot set a legal duty aside"
-			f.MessageNL = fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als fout.", what, r.Law.In("nl"))
-			f.HelpNL = "Haal de instelling weg: een wettelijke plicht is niet uit te zetten."
+			f.Message = label.Text{
+				fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als fout.", what, r.Law.In("nl")),
+				fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as an error", what, r.Law.In("en")),
+			}
+			f.Help = label.Text{
+				"Haal de instelling weg: een wettelijke plicht is niet uit te zetten.",
+				"remove the setting: configuration cannot set a legal duty aside",
+			}
 			if !r.LawfulRoute.IsZero() {
-				f.Help += "; the law's own way out: " + r.LawfulRoute.In("en")
-				f.HelpNL += " De wet kent zelf deze uitweg: " + r.LawfulRoute.In("nl")
+				f.Help = f.Help.Append(label.Text{
+					" De wet kent zelf deze uitweg: " + r.LawfulRoute.In("nl"),
+					"; the law's own way out: " + r.LawfulRoute.In("en"),
+				})
 			}
 			if d.PolicyOnly {
-				f.Message = fmt.Sprintf("%s would switch off or lower duties that follow from law (%s) %s; those stay errors, only the rule's other findings change", what, r.Law.In("en"), r.LawScope.In("en"))
-				f.MessageNL = fmt.Sprintf("%s zou plichten uit de wet (%s) uitzetten of lichter maken, %s. Die blijven een fout; alleen de andere bevindingen van de regel veranderen.", what, r.Law.In("nl"), r.LawScope.In("nl"))
-				f.Help = "remove the setting, or keep it for the policy part and record why (reason)"
-				f.HelpNL = "Haal de instelling weg, of houd haar alleen voor het beleidsdeel en leg vast waarom (reason)."
+				f.Message = label.Text{
+					fmt.Sprintf("%s zou plichten uit de wet (%s) uitzetten of lichter maken, %s. Die blijven een fout; alleen de andere bevindingen van de regel veranderen.", what, r.Law.In("nl"), r.LawScope.In("nl")),
+					fmt.Sprintf("%s would switch off or lower duties that follow from law (%s) %s; those stay errors, only the rule's other findings change", what, r.Law.In("en"), r.LawScope.In("en")),
+				}
+				f.Help = label.Text{
+					"Haal de instelling weg, of houd haar alleen voor het beleidsdeel en leg vast waarom (reason).",
+					"remove the setting, or keep it for the policy part and record why (reason)",
+				}
 			}
 			out = append(out, f)
 		case d.PolicyOnly:
 			f := at
 			f.Severity = finding.Warning
 			f = lawful(f, r.Law)
-			f.Message = fmt.Sprintf("%s changes only the rule's policy findings: %s it is law (%s) and stays an error", what, r.LawScope.In("en"), r.Law.In("en"))
-			f.Help = "nothing to do if that is meant; the site shows the setting with its reason"
-			f.MessageNL = fmt.Sprintf("%s verandert alleen de bevindingen van de regel die uit beleid komen. %s is het een wettelijke plicht (%s), en dat blijft een fout.", what, capitalise(r.LawScope.In("nl")), r.Law.In("nl"))
-			f.HelpNL = "Is dat de bedoeling, dan hoeft er niets te gebeuren. De website toont de instelling met de reden."
+			f.Message = label.Text{
+				fmt.Sprintf("%s verandert alleen de bevindingen van de regel die uit beleid komen. %s is het een wettelijke plicht (%s), en dat blijft een fout.", what, capitalise(r.LawScope.In("nl")), r.Law.In("nl")),
+				fmt.Sprintf("%s changes only the rule's policy findings: %s it is law (%s) and stays an error", what, r.LawScope.In("en"), r.Law.In("en")),
+			}
+			f.Help = label.Text{
+				"Is dat de bedoeling, dan hoeft er niets te gebeuren. De website toont de instelling met de reden.",
+				"nothing to do if that is meant; the site shows the setting with its reason",
+			}
 			out = append(out, f)
 		}
 		if !refused && s.Reason == "" {
@@ -182,10 +196,14 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			if s.Env != "" {
 				how, hoe = s.Env+config.EnvReasonSuffix, s.Env+config.EnvReasonSuffix
 			}
-			f.Message = fmt.Sprintf("%s sets the rule below its default (%s) without a reason", what, r.Default)
-			f.Help = "the public site lists every deviation from the defaults with its reason: add " + how
-			f.MessageNL = fmt.Sprintf("%s zet de regel lager dan de standaard (%s), zonder reden.", what, sevNL(r.Default))
-			f.HelpNL = "De website toont elke afwijking van de standaard met de reden. Vul " + hoe + " in."
+			f.Message = label.Text{
+				fmt.Sprintf("%s zet de regel lager dan de standaard (%s), zonder reden.", what, sevNL(r.Default)),
+				fmt.Sprintf("%s sets the rule below its default (%s) without a reason", what, r.Default),
+			}
+			f.Help = label.Text{
+				"De website toont elke afwijking van de standaard met de reden. Vul " + hoe + " in.",
+				"the public site lists every deviation from the defaults with its reason: add " + how,
+			}
 			out = append(out, f)
 		}
 	}
@@ -201,7 +219,7 @@ func silencesLaw(fs []finding.Finding, rule string, sev finding.Severity) bool {
 // silences reports whether f is a legal finding of the rule that a setting
 // of sev would have lowered.
 func silences(f finding.Finding, rule string, sev finding.Severity) bool {
-	return f.Rule == rule && f.Law != "" && f.Severity > sev
+	return f.Rule == rule && !f.Law.IsZero() && f.Severity > sev
 }
 
 // sevNL names a severity in Dutch.

@@ -65,11 +65,11 @@ func TestPlainLanguageNamesTheHardSentenceInDutch(t *testing.T) {
 		t.Fatalf("got %d findings: %v", len(fs), fs)
 	}
 	want := `De samenvatting (summary) is moeilijk te lezen: leesgemak `
-	if !strings.HasPrefix(fs[0].MessageNL, want) ||
-		!strings.HasSuffix(fs[0].MessageNL, `Herschrijf eerst deze zin: "Implementatiegerelateerde beleidsinstrumentarium-optimalisatie vereist interdisciplinaire samenwerkingsverbanden tussen uitvoeringsorganisaties en toezichthoudende instanties op nationaal niveau."`) {
-		t.Errorf("message %q", fs[0].MessageNL)
+	if !strings.HasPrefix(fs[0].Message.In("nl"), want) ||
+		!strings.HasSuffix(fs[0].Message.In("nl"), `Herschrijf eerst deze zin: "Implementatiegerelateerde beleidsinstrumentarium-optimalisatie vereist interdisciplinaire samenwerkingsverbanden tussen uitvoeringsorganisaties en toezichthoudende instanties op nationaal niveau."`) {
+		t.Errorf("message %q", fs[0].Message.In("nl"))
 	}
-	if fs[0].HelpNL != "Gebruik kortere zinnen en kortere, gewone woorden (taalniveau B1)." {
-		t.Errorf("help %q", fs[0].HelpNL)
+	if fs[0].Help.In("nl") != "Gebruik kortere zinnen en kortere, gewone woorden (taalniveau B1)." {
+		t.Errorf("help %q", fs[0].Help.In("nl"))
 	}
 }

@@ -66,7 +66,7 @@ type Rule struct {
 	Covers []string
 
 	// Check inspects one record and returns its problems. A finding only
-	// needs Path, Message and Help with their Dutch MessageNL and HelpNL
+	// needs Path, and Message and Help in Dutch and English
 	// (build it with at, missing or worded); Run fills in the file, record, rule,
 	// principle and severity. A check may set Severity (a deviation from
 	// Default) and Principle (a more precise reference than Ref).

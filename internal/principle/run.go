@@ -107,14 +107,14 @@ func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
 	if f.Principle == "" {
 		f.Principle = rule.Ref
 	}
-	if f.Law == "" && rule.WhollyLegal() {
+	if f.Law.IsZero() && rule.WhollyLegal() {
 		f = lawful(f, rule.Law)
 	}
 	if f.Severity == finding.Off {
 		f.Severity = rule.Default
 	}
 	if s, set := cfg.Rules[rule.ID]; set && f.Severity != finding.Info {
-		if f.Law != "" {
+		if !f.Law.IsZero() {
 			f.Severity = max(f.Severity, s.Severity)
 		} else {
 			f.Severity = s.Severity

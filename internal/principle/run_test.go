@@ -156,8 +156,8 @@ exceptions:
 	asProsecutor := strings.Replace(authorised, "rechter-commissaris rechtbank Midden-Nederland", "officier van justitie", 1)
 	fx = newFixture(t, cfg, asProsecutor)
 	for _, f := range Run(fx.reg, Options{Today: day(testToday)}) {
-		if f.Rule == biometricBanID && (f.Severity != finding.Error || !strings.Contains(f.Message, "the public prosecutor is neither")) {
-			t.Errorf("prosecutor as authority: %s %q", f.Severity, f.Message)
+		if f.Rule == biometricBanID && (f.Severity != finding.Error || !strings.Contains(f.Message.In("en"), "the public prosecutor is neither")) {
+			t.Errorf("prosecutor as authority: %s %q", f.Severity, f.Message.In("en"))
 		}
 	}
 }
@@ -207,8 +207,8 @@ func TestConfigurationChangesSeverities(t *testing.T) {
 			finding.Sort(fs)
 			match(t, fs, tt.want)
 			for _, f := range fs {
-				if f.Rule == finding.RuleConfig && f.Severity == finding.Error && (f.Law != "Gemeentewet art. 151c" || f.File != "register.yaml" && f.File != "REGISTER_RULES_SIGNAGE") {
-					t.Errorf("the setting's error cites %q in %q, want the article in register.yaml or the variable", f.Law, f.File)
+				if f.Rule == finding.RuleConfig && f.Severity == finding.Error && (f.Law.In("en") != "Gemeentewet art. 151c" || f.File != "register.yaml" && f.File != "REGISTER_RULES_SIGNAGE") {
+					t.Errorf("the setting's error cites %q in %q, want the article in register.yaml or the variable", f.Law.In("en"), f.File)
 				}
 			}
 		})
@@ -241,8 +241,8 @@ func TestUnknownRuleSettingsAreReported(t *testing.T) {
 	fx := newFixture(t, cfg, goodCamera)
 	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
 	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "", Severity: finding.Warning, Line: 6, Column: 3, Message: "rules.signge names no rule"}})
-	if fs[0].Path != "/rules/signge" || !strings.Contains(fs[0].Help, "did you mean signage?") {
-		t.Errorf("path %q help %q", fs[0].Path, fs[0].Help)
+	if fs[0].Path != "/rules/signge" || !strings.Contains(fs[0].Help.In("en"), "did you mean signage?") {
+		t.Errorf("path %q help %q", fs[0].Path, fs[0].Help.In("en"))
 	}
 }
 
@@ -280,7 +280,7 @@ func FuzzRun(f *testing.F) {
 		rec.File = "sensors/f.yaml"
 		reg := register.New("fuzz", cfg, []*record.Record{rec})
 		for _, fd := range Run(reg, Options{Today: day(testToday)}) {
-			if fd.Rule == "" || fd.Message == "" || fd.Severity == finding.Off {
+			if fd.Rule == "" || fd.Message.In("en") == "" || fd.Severity == finding.Off {
 				t.Fatalf("incomplete finding %+v", fd)
 			}
 		}

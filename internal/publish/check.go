@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -29,9 +30,8 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 	var out []finding.Finding
 	bad := func(path string, key bool, msg, msgNL, help, helpNL string) {
 		out = append(out, finding.Finding{Rule: finding.RulePublication, Severity: finding.Error, Path: path, Key: key,
-			Message:   msg + "; the record is not published until this is fixed",
-			MessageNL: msgNL + "; de registratie wordt niet gepubliceerd tot dit is verbeterd",
-			Help:      help, HelpNL: helpNL})
+			Message: label.Text{msgNL + "; de registratie wordt niet gepubliceerd tot dit is verbeterd", msg + "; the record is not published until this is fixed"},
+			Help:    label.Text{helpNL, help}})
 	}
 	pub, ok := v.(map[string]any)
 	if !ok {

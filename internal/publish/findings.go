@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -30,12 +31,11 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
 		if f.Path != "" && r.IsWithheld(pointerPath(f.Path)) {
-			f.Message, f.Help = "This finding concerns a field that is not public.", ""
-			f.MessageNL, f.HelpNL = "Deze bevinding gaat over een veld dat niet openbaar is.", ""
+			f.Message, f.Help = label.Text{"Deze bevinding gaat over een veld dat niet openbaar is.", "This finding concerns a field that is not public."}, label.Text{}
 			out = append(out, f)
 			continue
 		}
-		if !p.quotes(withheld, f.Message, f.Help, f.MessageNL, f.HelpNL) {
+		if !p.quotes(withheld, f.Message.In("en"), f.Help.In("en"), f.Message.In("nl"), f.Help.In("nl")) {
 			// Nothing to replace: most findings, kept as they are
 			// without searching them once per secret.
 			out = append(out, f)
@@ -46,10 +46,8 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 			secrets = append(secrets, withheld...)
 			slices.SortFunc(secrets, func(a, b string) int { return cmp.Compare(len(b), len(a)) }) // longest first
 		}
-		f.Message = scrub(f.Message, secrets, NotPublicEN)
-		f.Help = scrub(f.Help, secrets, NotPublicEN)
-		f.MessageNL = scrub(f.MessageNL, secrets, NotPublicNL)
-		f.HelpNL = scrub(f.HelpNL, secrets, NotPublicNL)
+		f.Message = label.Text{scrub(f.Message.In("nl"), secrets, NotPublicNL), scrub(f.Message.In("en"), secrets, NotPublicEN)}
+		f.Help = label.Text{scrub(f.Help.In("nl"), secrets, NotPublicNL), scrub(f.Help.In("en"), secrets, NotPublicEN)}
 		out = append(out, f)
 	}
 	return out

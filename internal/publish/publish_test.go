@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -109,8 +110,8 @@ func TestRegisterDropsReferencesToRecordsThatAreNotPublic(t *testing.T) {
 	if len(p.Unpublished) != 1 || p.Register.ByID("cam-geheim") != nil {
 		t.Errorf("unpublished = %v", p.Unpublished)
 	}
-	fs := p.Findings(reg.ByID("alg"), []finding.Finding{{Rule: "register", Message: "uses_sensors names cam-geheim (Geheime camera)", MessageNL: "cam-geheim"}})
-	if strings.Contains(fs[0].Message+fs[0].MessageNL, "geheim") {
+	fs := p.Findings(reg.ByID("alg"), []finding.Finding{{Rule: "register", Message: label.Text{"cam-geheim", "uses_sensors names cam-geheim (Geheime camera)"}}})
+	if strings.Contains(fs[0].Message.In("en")+fs[0].Message.In("nl"), "geheim") {
 		t.Errorf("finding names the non-public record: %+v", fs[0])
 	}
 }
@@ -121,19 +122,19 @@ func TestFindingsNeverQuoteAWithheldValue(t *testing.T) {
 		Publication: withholding("vendor", "location.point")}
 	p := publish.Register(register.New("", nil, []*record.Record{r}))
 	fs := p.Findings(r, []finding.Finding{
-		{Rule: "supplier-watch", Message: "manufacturer Hikvision is on the watch list", MessageNL: "Fabrikant Hikvision staat op de lijst"},
-		{Rule: "x", Message: "position 52.37310, 4.8926 is odd"},
-		{Rule: "y", Path: "/vendor/manufacturer", Message: "something about the vendor", Help: "fix it"},
+		{Rule: "supplier-watch", Message: label.Text{"Fabrikant Hikvision staat op de lijst", "manufacturer Hikvision is on the watch list"}},
+		{Rule: "x", Message: label.Text{"", "position 52.37310, 4.8926 is odd"}},
+		{Rule: "y", Path: "/vendor/manufacturer", Message: label.Text{"", "something about the vendor"}, Help: label.Text{"", "fix it"}},
 	})
 	for _, f := range fs {
-		for _, s := range []string{f.Message, f.MessageNL, f.Help, f.HelpNL} {
+		for _, s := range []string{f.Message.In("en"), f.Message.In("nl"), f.Help.In("en"), f.Help.In("nl")} {
 			if strings.Contains(s, "Hikvision") || strings.Contains(s, "52.37") || strings.Contains(s, "4.89") || strings.Contains(s, "vendor") {
 				t.Errorf("finding %s quotes a withheld value: %q", f.Rule, s)
 			}
 		}
 	}
-	if fs[0].MessageNL != "Fabrikant niet openbaar staat op de lijst" {
-		t.Errorf("MessageNL = %q", fs[0].MessageNL)
+	if fs[0].Message.In("nl") != "Fabrikant niet openbaar staat op de lijst" {
+		t.Errorf("Dutch message = %q", fs[0].Message.In("nl"))
 	}
 }
 

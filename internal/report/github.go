@@ -15,7 +15,6 @@ import (
 // then the summary line as plain text for the job log.
 func writeGitHub(b sink, fs []finding.Finding, sum finding.Summary, opts Options) error {
 	for _, f := range fs {
-		f = opts.inLang(f)
 		var props []string
 		if file := RepoPath(opts.Root, f.File); file != "" {
 			props = append(props, "file="+escapeProperty(file))
@@ -29,9 +28,9 @@ func writeGitHub(b sink, fs []finding.Finding, sum finding.Summary, opts Options
 		if title := ruleTitle(f); title != "" {
 			props = append(props, "title="+escapeProperty(title))
 		}
-		msg := f.Message
-		if f.Help != "" {
-			msg += "\n" + f.Help
+		msg, help := opts.words(f)
+		if help != "" {
+			msg += "\n" + help
 		}
 		b.WriteString("::")
 		b.WriteString(githubCommand(f.Severity))

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 func TestGitHubCommands(t *testing.T) {
@@ -16,26 +17,26 @@ func TestGitHubCommands(t *testing.T) {
 		want string
 	}{
 		{"error with position and principle", "register",
-			finding.Finding{File: "sensors/cam.yaml", Line: 12, Column: 3, Rule: "biometric-ban", Principle: "VNG 2.1", Severity: finding.Error, Message: "banned"},
+			finding.Finding{File: "sensors/cam.yaml", Line: 12, Column: 3, Rule: "biometric-ban", Principle: "VNG 2.1", Severity: finding.Error, Message: label.Text{"", "banned"}},
 			"::error file=register/sensors/cam.yaml,line=12,col=3,title=biometric-ban (VNG 2.1)::banned"},
 		{"warning with line only, no root", "",
-			finding.Finding{File: "sensors/cam.yaml", Line: 4, Rule: "yaml", Severity: finding.Warning, Message: "odd"},
+			finding.Finding{File: "sensors/cam.yaml", Line: 4, Rule: "yaml", Severity: finding.Warning, Message: label.Text{"", "odd"}},
 			"::warning file=sensors/cam.yaml,line=4,title=yaml::odd"},
 		{"info is a notice; no position", ".",
-			finding.Finding{File: "sensors/cam.yaml", Rule: "security-audit", Severity: finding.Info, Message: "old audit"},
+			finding.Finding{File: "sensors/cam.yaml", Rule: "security-audit", Severity: finding.Info, Message: label.Text{"", "old audit"}},
 			"::notice file=sensors/cam.yaml,title=security-audit::old audit"},
 		{"column without line is left out", "register",
-			finding.Finding{File: "a.yaml", Column: 9, Rule: "r", Severity: finding.Error, Message: "m"},
+			finding.Finding{File: "a.yaml", Column: 9, Rule: "r", Severity: finding.Error, Message: label.Text{"", "m"}},
 			"::error file=register/a.yaml,title=r::m"},
 		{"no file", "register",
-			finding.Finding{Rule: "config", Severity: finding.Warning, Message: "no register.yaml"},
+			finding.Finding{Rule: "config", Severity: finding.Warning, Message: label.Text{"", "no register.yaml"}},
 			"::warning title=config::no register.yaml"},
 		{"help on the next line of the message", "",
-			finding.Finding{File: "a.yaml", Rule: "r", Severity: finding.Error, Message: "m", Help: "do this"},
+			finding.Finding{File: "a.yaml", Rule: "r", Severity: finding.Error, Message: label.Text{"", "m"}, Help: label.Text{"", "do this"}},
 			"::error file=a.yaml,title=r::m%0Ado this"},
 		{"escaping in data and properties", "",
 			finding.Finding{File: "s/a: b, c%.yaml", Rule: "dpia-required", Principle: "VNG 6.3, 6.4", Severity: finding.Error,
-				Message: "100% sure:\r\n::error::injected, or not"},
+				Message: label.Text{"", "100% sure:\r\n::error::injected, or not"}},
 			"::error file=s/a%3A b%2C c%25.yaml,title=dpia-required (VNG 6.3%2C 6.4)::100%25 sure:%0D%0A::error::injected, or not"},
 	}
 	for _, tt := range tests {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 func TestJSONShape(t *testing.T) {
@@ -89,7 +90,7 @@ func TestJSONEmptyFindingsIsAList(t *testing.T) {
 // several findings, including text JSON escapes and HTML characters.
 func TestJSONStreamedAsWhole(t *testing.T) {
 	hostile := finding.Finding{File: "sensors/a\"b\\c\n.yaml", Rule: "r<1>", Severity: finding.Error,
-		Message: "tab\there & \u2028 line sep, \x01 control, ë, <b>", Help: "{\"not\": [\"json\"]}"}
+		Message: label.Text{"", "tab\there & \u2028 line sep, \x01 control, ë, <b>"}, Help: label.Text{"", "{\"not\": [\"json\"]}"}}
 	tests := []struct {
 		name string
 		fs   []finding.Finding

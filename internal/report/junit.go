@@ -61,7 +61,7 @@ const rootSuite = "register"
 func writeJUnit(b sink, fs []finding.Finding, _ finding.Summary, opts Options) error {
 	byFile := map[string][]finding.Finding{}
 	for _, f := range fs {
-		byFile[f.File] = append(byFile[f.File], opts.inLang(f))
+		byFile[f.File] = append(byFile[f.File], f)
 	}
 	suites := map[string]*junitSuite{}
 	add := func(file, id string) {
@@ -72,7 +72,7 @@ func writeJUnit(b sink, fs []finding.Finding, _ finding.Summary, opts Options) e
 			suites[folder] = s
 		}
 		name := cmp.Or(id, file, opts.ToolName)
-		for _, c := range junitCases(folder, name, file, byFile[file]) {
+		for _, c := range junitCases(folder, name, file, byFile[file], opts.Lang) {
 			if c.Failure != nil {
 				s.Failures++
 			}
@@ -109,8 +109,9 @@ func suiteOf(file string) string {
 }
 
 // junitCases are the test cases of one file: one passed case when nothing
-// was found, else one case per rule, in the order the rules first occur.
-func junitCases(folder, name, file string, found []finding.Finding) []junitCase {
+// was found, else one case per rule, in the order the rules first occur;
+// their texts in lang where the findings have it.
+func junitCases(folder, name, file string, found []finding.Finding, lang string) []junitCase {
 	if len(found) == 0 {
 		return []junitCase{{ClassName: folder, Name: name, File: file}}
 	}
@@ -132,10 +133,10 @@ func junitCases(folder, name, file string, found []finding.Finding) []junitCase 
 				errs = append(errs, f)
 				continue
 			}
-			out.WriteString(findingText(f, false))
+			out.WriteString(findingText(f, lang, false))
 		}
 		if len(errs) > 0 {
-			c.Failure = junitFailureOf(errs)
+			c.Failure = junitFailureOf(errs, lang)
 		}
 		c.SystemOut = out.String()
 		cases = append(cases, c)
@@ -169,28 +170,29 @@ func encodeJUnit(b sink, tool string, suites map[string]*junitSuite) error {
 }
 
 // junitFailureOf is the one failure of a case: the rule's first error as
-// its message, and every error of the rule in the body.
-func junitFailureOf(errs []finding.Finding) *junitFailure {
-	msg := errs[0].Message
+// its message, and every error of the rule in the body, in lang.
+func junitFailureOf(errs []finding.Finding, lang string) *junitFailure {
+	msg, _ := errs[0].Text(lang)
 	if len(errs) > 1 {
 		msg += fmt.Sprintf(" (and %d more)", len(errs)-1)
 	}
 	bodies := make([]string, len(errs))
 	for i, f := range errs {
-		bodies[i] = failureBody(f)
+		bodies[i] = failureBody(f, lang)
 	}
 	return &junitFailure{Message: msg, Type: errs[0].Rule, Body: strings.Join(bodies, "\n\n")}
 }
 
 // failureBody lists an error finding's position, message, principle and help,
 // one per line.
-func failureBody(f finding.Finding) string {
-	lines := []string{f.Position(), f.Message}
+func failureBody(f finding.Finding, lang string) string {
+	msg, help := f.Text(lang)
+	lines := []string{f.Position(), msg}
 	if f.Principle != "" {
 		lines = append(lines, "Principle: "+f.Principle)
 	}
-	if f.Help != "" {
-		lines = append(lines, f.Help)
+	if help != "" {
+		lines = append(lines, help)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // readJUnit renders findings as JUnit and reads the XML back, so the tests
@@ -89,9 +90,9 @@ func TestJUnitSuitesAndCounts(t *testing.T) {
 // errors in one record is one failure naming how many, with all in its body.
 func TestJUnitOneFailurePerCase(t *testing.T) {
 	fs := []finding.Finding{
-		{File: "sensors/a.yaml", Line: 3, Record: "a", Rule: "schema", Severity: finding.Error, Message: "status is wrong"},
-		{File: "sensors/a.yaml", Line: 9, Record: "a", Rule: "schema", Severity: finding.Error, Message: "retention is wrong"},
-		{File: "sensors/a.yaml", Line: 5, Record: "a", Rule: "biometric-ban", Severity: finding.Error, Message: "banned"},
+		{File: "sensors/a.yaml", Line: 3, Record: "a", Rule: "schema", Severity: finding.Error, Message: label.Text{"", "status is wrong"}},
+		{File: "sensors/a.yaml", Line: 9, Record: "a", Rule: "schema", Severity: finding.Error, Message: label.Text{"", "retention is wrong"}},
+		{File: "sensors/a.yaml", Line: 5, Record: "a", Rule: "biometric-ban", Severity: finding.Error, Message: label.Text{"", "banned"}},
 	}
 	finding.Sort(fs)
 	var out bytes.Buffer
@@ -132,19 +133,19 @@ func TestJUnitEdgeCases(t *testing.T) {
 		fails int
 	}{
 		{"no records given: cases come from the findings", []finding.Finding{
-			{File: "sensors/a.yaml", Record: "a", Rule: "r", Severity: finding.Warning, Message: "m"},
+			{File: "sensors/a.yaml", Record: "a", Rule: "r", Severity: finding.Warning, Message: label.Text{"", "m"}},
 		}, nil, []string{"sensors/sensors/a: r"}, 0},
 		{"a record without an id is named by its file", nil,
 			[]RecordRef{{File: "algorithms/x.yaml"}}, []string{"algorithms/algorithms/algorithms/x.yaml"}, 0},
 		{"a finding about no file", []finding.Finding{
-			{Rule: "config", Severity: finding.Error, Message: "m"},
+			{Rule: "config", Severity: finding.Error, Message: label.Text{"", "m"}},
 		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}}, []string{"register/register/register: config", "sensors/sensors/a"}, 1},
 		{"a record listed twice is one case", []finding.Finding{
-			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: "m1"},
-			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: "m2"},
+			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: label.Text{"", "m1"}},
+			{File: "sensors/a.yaml", Rule: "r", Severity: finding.Error, Message: label.Text{"", "m2"}},
 		}, []RecordRef{{File: "sensors/a.yaml", ID: "a"}, {File: "sensors/a.yaml", ID: "a"}}, []string{"sensors/sensors/a: r"}, 1},
 		{"characters XML cannot hold still give well-formed XML", []finding.Finding{
-			{File: "sensors/a\x00.yaml", Rule: "r\x1b", Severity: finding.Error, Message: "bell\x07 ]]> \xff"},
+			{File: "sensors/a\x00.yaml", Rule: "r\x1b", Severity: finding.Error, Message: label.Text{"", "bell\x07 ]]> \xff"}},
 		}, nil, []string{"sensors/sensors/sensors/a\uFFFD.yaml: r\uFFFD"}, 1},
 		{"nothing at all", nil, nil, nil, 0},
 	}

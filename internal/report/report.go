@@ -182,12 +182,7 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// inLang returns the finding with its message and help in the report's
-// language, where it has them. Formats call it on each finding as they write
-// it, so a Dutch report needs no translated copy of all the findings.
-func (o Options) inLang(f finding.Finding) finding.Finding {
-	if o.Lang == "nl" {
-		f.Message, f.Help = f.Text("nl")
-	}
-	return f
-}
+// words returns the finding's message and help in the report's language,
+// where it has them. Formats call it on each finding as they write it, so a
+// Dutch report needs no translated copy of all the findings.
+func (o Options) words(f finding.Finding) (msg, help string) { return f.Text(o.Lang) }

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -27,19 +28,19 @@ func sampleFindings() []finding.Finding {
 	fs := []finding.Finding{
 		{File: "sensors/cam-markt.yaml", Line: 12, Column: 3, Record: "cam-markt", Rule: "biometric-ban",
 			Principle: "VNG 2.1", Severity: finding.Error,
-			Message: `capability "face_recognition" is banned: 100% of passers-by on the Markt, Café <De Zwaan> & terrace`,
-			Help:    "Remove the capability, or record an approved exception\nwith a legal basis for a police task."},
+			Message: label.Text{"", `capability "face_recognition" is banned: 100% of passers-by on the Markt, Café <De Zwaan> & terrace`},
+			Help:    label.Text{"", "Remove the capability, or record an approved exception\nwith a legal basis for a police task."}},
 		{File: "sensors/cam-markt.yaml", Line: 20, Column: 5, Record: "cam-markt", Rule: "security-audit",
 			Principle: "VNG 7.7", Severity: finding.Info,
-			Message: "last security audit 2022-03-01 is older than P3Y",
-			Help:    "Plan an audit: https://example.org/audit?kind=camera&year=2026"},
+			Message: label.Text{"", "last security audit 2022-03-01 is older than P3Y"},
+			Help:    label.Text{"", "Plan an audit: https://example.org/audit?kind=camera&year=2026"}},
 		{File: "algorithms/parkeer-risico.yaml", Record: "parkeer-risico", Rule: "dpia-required",
 			Principle: "VNG 6.3, 6.4", Severity: finding.Warning,
-			Message: "personal_data.processed is \"unknown\", which counts as yes,\nbut dpia.status is \"not_done\""},
+			Message: label.Text{"", "personal_data.processed is \"unknown\", which counts as yes,\nbut dpia.status is \"not_done\""}},
 		{File: "register.yaml", Line: 4, Rule: finding.RuleConfig, Severity: finding.Error,
-			Message: `rules.biometric-ban: unknown severity "hard": use error, warning, info or off`},
+			Message: label.Text{"", `rules.biometric-ban: unknown severity "hard": use error, warning, info or off`}},
 		{File: "sensors/kopie: ë, 2.yaml", Line: 7, Rule: finding.RuleYAML, Severity: finding.Error,
-			Message: "did not find expected key"},
+			Message: label.Text{"", "did not find expected key"}},
 	}
 	finding.Sort(fs)
 	return fs
@@ -208,7 +209,7 @@ func FuzzWrite(f *testing.F) {
 	f.Add("a\x1b[2J", "r\x00", "]]>", "\xff\xfe", "%0A::error::x", -1, -5)
 	f.Fuzz(func(t *testing.T, file, rule, principle, msg, help string, line, col int) {
 		fs := []finding.Finding{{File: file, Line: line, Column: col, Record: rule, Rule: rule, Principle: principle,
-			Severity: finding.Error, Message: msg, Help: help}}
+			Severity: finding.Error, Message: label.Text{"", msg}, Help: label.Text{"", help}}}
 		opts := Options{Records: []RecordRef{{File: file, ID: rule}}, Root: principle,
 			Rules: map[string]RuleInfo{rule: {Title: msg, Help: help}}}
 		for _, format := range Formats.Names() {

@@ -103,10 +103,9 @@ func writeSARIF(b sink, fs []finding.Finding, _ finding.Summary, opts Options) e
 	rules, index := sarifRules(fs, opts.Rules)
 	results := make([]sarifResult, 0, len(fs))
 	for _, f := range fs {
-		f = opts.inLang(f)
-		msg := f.Message
-		if f.Help != "" {
-			msg += "\n" + f.Help
+		msg, help := opts.words(f)
+		if help != "" {
+			msg += "\n" + help
 		}
 		res := sarifResult{
 			RuleID:    f.Rule,

@@ -11,6 +11,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // sarifSchemaFile is the official schema, kept in the shared folder next to
@@ -56,7 +57,7 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 		{"no findings", nil, sampleOptions()},
 		{"no version, no root", sampleFindings(), Options{}},
 		{"absolute root", sampleFindings(), Options{Root: "/srv/gemeente register"}},
-		{"finding without a file", []finding.Finding{{Rule: "config", Severity: finding.Warning, Message: "no register.yaml"}}, Options{}},
+		{"finding without a file", []finding.Finding{{Rule: "config", Severity: finding.Warning, Message: label.Text{"", "no register.yaml"}}}, Options{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -27,7 +27,7 @@ const (
 // and closes with a summary line in plain words.
 func writeText(b sink, fs []finding.Finding, sum finding.Summary, opts Options) error {
 	for _, f := range fs {
-		writeFinding(b, opts.inLang(f), opts.Color)
+		writeFinding(b, f, opts.Lang, opts.Color)
 	}
 	if len(fs) > 0 {
 		b.WriteByte('\n')
@@ -39,16 +39,18 @@ func writeText(b sink, fs []finding.Finding, sum finding.Summary, opts Options) 
 
 // findingText renders one finding as the text format shows it (see
 // writeFinding).
-func findingText(f finding.Finding, color bool) string {
+func findingText(f finding.Finding, lang string, color bool) string {
 	var b strings.Builder
-	writeFinding(&b, f, color)
+	writeFinding(&b, f, lang, color)
 	return b.String()
 }
 
 // writeFinding writes one finding as the text format shows it: the
 // position, severity, message and rule on one line, then the principle and
-// help text indented on the next when there are any.
-func writeFinding(b sink, f finding.Finding, color bool) {
+// help text indented on the next when there are any, in lang where the
+// finding has it.
+func writeFinding(b sink, f finding.Finding, lang string, color bool) {
+	msg, help := f.Text(lang)
 	// Written piece by piece: f.Position and the joined texts made
 	// several strings per finding, and a report may have a million.
 	if f.File != "" || f.Line > 0 {
@@ -66,22 +68,22 @@ func writeFinding(b sink, f finding.Finding, color bool) {
 	}
 	b.WriteString(severityWord(f.Severity, color))
 	b.WriteString(": ")
-	writeIndented(b, clean(f.Message))
+	writeIndented(b, clean(msg))
 	if f.Rule != "" {
 		b.WriteString(" (")
 		b.WriteString(clean(f.Rule))
 		b.WriteByte(')')
 	}
 	b.WriteByte('\n')
-	if f.Principle == "" && f.Help == "" {
+	if f.Principle == "" && help == "" {
 		return
 	}
 	b.WriteString("  ")
 	writeIndented(b, clean(f.Principle))
-	if f.Principle != "" && f.Help != "" {
+	if f.Principle != "" && help != "" {
 		b.WriteString(" · ")
 	}
-	writeIndented(b, clean(f.Help))
+	writeIndented(b, clean(help))
 	b.WriteByte('\n')
 }
 

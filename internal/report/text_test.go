@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 func TestTextColour(t *testing.T) {
@@ -49,38 +50,38 @@ func TestFindingText(t *testing.T) {
 		want string
 	}{
 		{"line and column",
-			finding.Finding{File: "sensors/a.yaml", Line: 3, Column: 7, Rule: "schema", Severity: finding.Error, Message: "bad"},
+			finding.Finding{File: "sensors/a.yaml", Line: 3, Column: 7, Rule: "schema", Severity: finding.Error, Message: label.Text{"", "bad"}},
 			"sensors/a.yaml:3:7: error: bad (schema)\n"},
 		{"line only",
-			finding.Finding{File: "sensors/a.yaml", Line: 3, Rule: "yaml", Severity: finding.Error, Message: "bad"},
+			finding.Finding{File: "sensors/a.yaml", Line: 3, Rule: "yaml", Severity: finding.Error, Message: label.Text{"", "bad"}},
 			"sensors/a.yaml:3: error: bad (yaml)\n"},
 		{"no position",
-			finding.Finding{File: "sensors/a.yaml", Rule: "lifecycle-end", Severity: finding.Warning, Message: "no end"},
+			finding.Finding{File: "sensors/a.yaml", Rule: "lifecycle-end", Severity: finding.Warning, Message: label.Text{"", "no end"}},
 			"sensors/a.yaml: warning: no end (lifecycle-end)\n"},
 		{"column without line is not shown",
-			finding.Finding{File: "a.yaml", Column: 4, Rule: "x", Severity: finding.Info, Message: "m"},
+			finding.Finding{File: "a.yaml", Column: 4, Rule: "x", Severity: finding.Info, Message: label.Text{"", "m"}},
 			"a.yaml: info: m (x)\n"},
 		{"no file",
-			finding.Finding{Rule: "config", Severity: finding.Warning, Message: "no register.yaml"},
+			finding.Finding{Rule: "config", Severity: finding.Warning, Message: label.Text{"", "no register.yaml"}},
 			"warning: no register.yaml (config)\n"},
 		{"principle and help",
-			finding.Finding{File: "a.yaml", Line: 1, Rule: "owner-reachable", Principle: "VNG 3.7", Severity: finding.Error, Message: "m", Help: "Give a functional mailbox."},
+			finding.Finding{File: "a.yaml", Line: 1, Rule: "owner-reachable", Principle: "VNG 3.7", Severity: finding.Error, Message: label.Text{"", "m"}, Help: label.Text{"", "Give a functional mailbox."}},
 			"a.yaml:1: error: m (owner-reachable)\n  VNG 3.7 · Give a functional mailbox.\n"},
 		{"principle only",
-			finding.Finding{File: "a.yaml", Rule: "r", Principle: "VNG 3.4", Severity: finding.Warning, Message: "m"},
+			finding.Finding{File: "a.yaml", Rule: "r", Principle: "VNG 3.4", Severity: finding.Warning, Message: label.Text{"", "m"}},
 			"a.yaml: warning: m (r)\n  VNG 3.4\n"},
 		{"help only",
-			finding.Finding{File: "a.yaml", Rule: "schema", Severity: finding.Error, Message: "m", Help: "fix it"},
+			finding.Finding{File: "a.yaml", Rule: "schema", Severity: finding.Error, Message: label.Text{"", "m"}, Help: label.Text{"", "fix it"}},
 			"a.yaml: error: m (schema)\n  fix it\n"},
 		{"lines stay indented",
-			finding.Finding{File: "a.yaml", Rule: "r", Severity: finding.Error, Message: "one\ntwo", Help: "three\nfour"},
+			finding.Finding{File: "a.yaml", Rule: "r", Severity: finding.Error, Message: label.Text{"", "one\ntwo"}, Help: label.Text{"", "three\nfour"}},
 			"a.yaml: error: one\n  two (r)\n  three\n  four\n"},
 		{"control characters from a record are shown, not obeyed",
-			finding.Finding{File: "a\x1b[2J.yaml", Rule: "r", Severity: finding.Error, Message: "name \"\x1b[31mred\x07\r\"\tend", Help: "\u009bX \xffY ë"},
+			finding.Finding{File: "a\x1b[2J.yaml", Rule: "r", Severity: finding.Error, Message: label.Text{"", "name \"\x1b[31mred\x07\r\"\tend"}, Help: label.Text{"", "\u009bX \xffY ë"}},
 			"a\\x1b[2J.yaml: error: name \"\\x1b[31mred\\x07\\x0d\"\tend (r)\n  \\x9bX \\xffY ë\n"},
 	}
 	for _, tt := range tests {
-		if got := findingText(tt.f, false); got != tt.want {
+		if got := findingText(tt.f, "en", false); got != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
 		}
 	}

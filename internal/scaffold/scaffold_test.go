@@ -253,7 +253,7 @@ func TestCreatedRegisterLoads(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Findings {
-		t.Errorf("%s:%d %s: %s", f.File, f.Line, f.Rule, f.Message)
+		t.Errorf("%s:%d %s: %s", f.File, f.Line, f.Rule, f.Message.In("en"))
 	}
 	var got []string
 	for _, r := range res.Register.Records {
@@ -335,7 +335,7 @@ func TestTemplateValidates(t *testing.T) {
 				t.Fatalf("%s %s: %v", kind, name, fs)
 			}
 			for _, f := range v.Validate(doc, kind) {
-				t.Errorf("%s template (%s), line %d: %s: %s", kind, name, f.Line, f.Rule, f.Message)
+				t.Errorf("%s template (%s), line %d: %s: %s", kind, name, f.Line, f.Rule, f.Message.In("en"))
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/register"
 )
 
@@ -136,7 +137,7 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 		return Options{
 			Check: func(*register.Register) []finding.Finding {
 				return []finding.Finding{{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3",
-					Severity: finding.Warning, Message: "no signs", MessageNL: "Geen borden."}}
+					Severity: finding.Warning, Message: label.Text{"Geen borden.", "no signs"}}}
 			},
 			Rules: []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}}},
 			History: map[string]History{"sensors/lucht-dak.yaml": {Added: "2025-01-05", Changes: []Change{
@@ -201,13 +202,13 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 			edit(t, file(root, "sensors/cam-markt.yaml"), "area: Centrum", "area: Haven")
 		}, "data/search.nl.js", false},
 		{"a finding of the record", func(root string, o *Options) {
-			o.Findings = append(o.Findings, finding.Finding{File: "sensors/lucht-dak.yaml", Rule: finding.RuleSchema, Severity: finding.Warning, Message: "unknown key x"})
+			o.Findings = append(o.Findings, finding.Finding{File: "sensors/lucht-dak.yaml", Rule: finding.RuleSchema, Severity: finding.Warning, Message: label.Text{"", "unknown key x"}})
 		}, "sensoren/lucht-dak.html", false},
 		{"a finding's text", func(root string, o *Options) {
 			check := o.Check
 			o.Check = func(reg *register.Register) []finding.Finding {
 				fs := check(reg)
-				fs[0].MessageNL = "Geen borden bij de ingang."
+				fs[0].Message = label.Text{"Geen borden bij de ingang.", fs[0].Message.In("en")}
 				return fs
 			}
 		}, "sensoren/cam-markt.html", false},

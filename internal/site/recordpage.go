@@ -30,7 +30,7 @@ func newFindingView(lang, title string, f finding.Finding) findingView {
 	c, s, l := severityView(lang, f.Severity)
 	msg, help := f.Text(lang)
 	textLang := "en"
-	if lang == "nl" && f.MessageNL != "" {
+	if lang == "nl" && f.Message.In("nl") != "" {
 		textLang = "nl"
 	}
 	mark := textLang

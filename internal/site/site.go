@@ -432,7 +432,7 @@ func (b *builder) findingsOf(id string) []finding.Finding {
 	}
 	fs := b.pub.Findings(b.loaded.ByID(id), gathered)
 	slices.SortStableFunc(fs, func(x, y finding.Finding) int {
-		return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message, y.Message))
+		return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message.In("en"), y.Message.In("en")))
 	})
 	return fs
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -263,12 +264,12 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	reg := loadFixture(t, fixture)
 	check := func(*register.Register) []finding.Finding {
 		return []finding.Finding{
-			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3", Severity: finding.Error, Message: "camera without <signs>", Help: "add signage",
-				MessageNL: "Camera zonder <borden>.", HelpNL: "Hang borden op."},
+			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3", Severity: finding.Error, Message: label.Text{"Camera zonder <borden>.", "camera without <signs>"},
+				Help: label.Text{"Hang borden op.", "add signage"}},
 			// A finding without Dutch (the schema check speaks English only).
-			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "schema", Severity: finding.Warning, Message: "unknown key <x>", Help: "remove it"},
-			{File: "algorithms/alg-toeslag.yaml", Rule: "evaluation-lapsed", Principle: "VNG III", Severity: finding.Warning, Message: "evaluation overdue",
-				MessageNL: "De evaluatie is te laat.", HelpNL: "Evalueer."},
+			{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "schema", Severity: finding.Warning, Message: label.Text{"", "unknown key <x>"}, Help: label.Text{"", "remove it"}},
+			{File: "algorithms/alg-toeslag.yaml", Rule: "evaluation-lapsed", Principle: "VNG III", Severity: finding.Warning, Message: label.Text{"De evaluatie is te laat.", "evaluation overdue"},
+				Help: label.Text{"Evalueer.", ""}},
 		}
 	}
 	hist := map[string]History{"sensors/cam-markt.yaml": {Added: "2025-01-05", Changes: []Change{
@@ -1080,7 +1081,7 @@ func TestFindingsOnPublicPagesKeepWithheldValuesOut(t *testing.T) {
 		Publication: &record.Publication{Withheld: []string{"vendor"}, Reason: "Woo"}}
 	reg := register.New(t.TempDir(), nil, []*record.Record{r})
 	out, _ := build(t, reg, Options{Findings: []finding.Finding{{Record: "cam-kluis", Rule: "supplier-watch", Severity: finding.Warning,
-		Message: "manufacturer Hikvision is on the watch list", MessageNL: "Fabrikant Hikvision staat op de lijst"}}})
+		Message: label.Text{"Fabrikant Hikvision staat op de lijst", "manufacturer Hikvision is on the watch list"}}}})
 	for _, p := range []string{"sensoren/cam-kluis.html", "en/sensors/cam-kluis.html"} {
 		page := read(t, out, p)
 		if strings.Contains(page, "Hikvision") || strings.Contains(page, "DS-2CD") {

@@ -55,8 +55,8 @@ func TestParseRejectsHostileInput(t *testing.T) {
 			if f.Rule != finding.RuleYAML || f.Severity != finding.Error || f.File != "sensors/x.yaml" {
 				t.Errorf("finding %+v: want rule yaml, severity error, file sensors/x.yaml", f)
 			}
-			if !strings.Contains(f.Message, tt.message) {
-				t.Errorf("message %q does not contain %q", f.Message, tt.message)
+			if !strings.Contains(f.Message.In("en"), tt.message) {
+				t.Errorf("message %q does not contain %q", f.Message.In("en"), tt.message)
 			}
 			if tt.line != 0 && f.Line != tt.line {
 				t.Errorf("line %d, want %d", f.Line, tt.line)
@@ -64,7 +64,7 @@ func TestParseRejectsHostileInput(t *testing.T) {
 			if tt.col != 0 && f.Column != tt.col {
 				t.Errorf("column %d, want %d", f.Column, tt.col)
 			}
-			if f.Help == "" {
+			if f.Help.In("en") == "" {
 				t.Error("finding has no help text")
 			}
 		})
@@ -209,11 +209,11 @@ func TestParseAcceptsOneDocumentWithMarkers(t *testing.T) {
 
 func TestTabIndentationIsNamed(t *testing.T) {
 	_, fs := Parse("x.yaml", []byte("id: a\nowner:\n\trole: x\n"), DefaultLimits)
-	if len(fs) != 1 || !strings.Contains(fs[0].Help, "tabs") {
+	if len(fs) != 1 || !strings.Contains(fs[0].Help.In("en"), "tabs") {
 		t.Errorf("%+v", fs)
 	}
 	_, fs = Parse("x.yaml", []byte("id: a\nname: [x\n"), DefaultLimits)
-	if len(fs) != 1 || strings.Contains(fs[0].Help, "tabs") {
+	if len(fs) != 1 || strings.Contains(fs[0].Help.In("en"), "tabs") {
 		t.Errorf("%+v", fs)
 	}
 }

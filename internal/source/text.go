@@ -8,8 +8,8 @@ import (
 )
 
 // The words of the findings of reading a YAML file, English and Dutch side
-// by side. A finding is worded in both languages (Message and MessageNL)
-// from the same phrases, as the schema findings are.
+// by side. A finding is worded in both languages from the same
+// phrases (Phrase.Pair), as the schema findings are.
 
 // MsgTooBig and MsgSplit are what a finding says of a file larger than the
 // limit; the load package says the same of a file it refuses to read whole.
@@ -110,7 +110,6 @@ var msgUnknownAnchor = message.New("unknown anchor %s referenced", "onbekend ank
 
 // worded gives f its message and help in English and in Dutch.
 func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
-	f.Message, f.Help = msg.In(message.English), help.In(message.English)
-	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	f.Message, f.Help = msg.Pair(), help.Pair()
 	return f
 }

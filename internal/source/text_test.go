@@ -46,14 +46,14 @@ func TestEveryFindingHasDutch(t *testing.T) {
 			}
 			f := fs[0]
 			switch {
-			case strings.TrimSpace(f.MessageNL) == "", strings.TrimSpace(f.HelpNL) == "":
-				t.Fatalf("no Dutch: %q, %q (English %q)", f.MessageNL, f.HelpNL, f.Message)
-			case f.MessageNL == f.Message, f.HelpNL == f.Help:
-				t.Errorf("the Dutch is the English: %q, %q", f.MessageNL, f.HelpNL)
+			case strings.TrimSpace(f.Message.In("nl")) == "", strings.TrimSpace(f.Help.In("nl")) == "":
+				t.Fatalf("no Dutch: %q, %q (English %q)", f.Message.In("nl"), f.Help.In("nl"), f.Message.In("en"))
+			case f.Message.In("nl") == f.Message.In("en"), f.Help.In("nl") == f.Help.In("en"):
+				t.Errorf("the Dutch is the English: %q, %q", f.Message.In("nl"), f.Help.In("nl"))
 			}
 			for _, w := range tt.nl {
-				if !strings.Contains(f.MessageNL+"\n"+f.HelpNL, w) {
-					t.Errorf("Dutch lacks %q:\n%s\n%s", w, f.MessageNL, f.HelpNL)
+				if !strings.Contains(f.Message.In("nl")+"\n"+f.Help.In("nl"), w) {
+					t.Errorf("Dutch lacks %q:\n%s\n%s", w, f.Message.In("nl"), f.Help.In("nl"))
 				}
 			}
 		})
@@ -64,11 +64,11 @@ func TestEveryFindingHasDutch(t *testing.T) {
 // "YAML syntax error:", and the exported texts of an empty or large file.
 func TestEnglishStaysTheParsers(t *testing.T) {
 	_, fs := Parse("x.yaml", []byte("a: b #c\n- d\n"), DefaultLimits)
-	if len(fs) != 1 || fs[0].Message != "YAML syntax error: did not find expected key" {
+	if len(fs) != 1 || fs[0].Message.In("en") != "YAML syntax error: did not find expected key" {
 		t.Errorf("%+v", fs)
 	}
 	_, fs = Parse("x.yaml", nil, DefaultLimits)
-	if len(fs) != 1 || fs[0].Message != MsgEmpty {
+	if len(fs) != 1 || fs[0].Message.In("en") != MsgEmpty {
 		t.Errorf("%+v", fs)
 	}
 	for w := range parserTexts {

@@ -313,7 +313,7 @@ func TestValidatesClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range res.Findings {
-		t.Errorf("%s:%d:%d: %s: %s (%s)", f.File, f.Line, f.Column, f.Severity, f.Message, f.Rule)
+		t.Errorf("%s:%d:%d: %s: %s (%s)", f.File, f.Line, f.Column, f.Severity, f.Message.In("en"), f.Rule)
 	}
 	if got := len(res.Register.Records); got != 600 {
 		t.Errorf("loaded %d records, want 600", got)

@@ -12,7 +12,7 @@ import (
 // The words of the schema findings, English and Dutch side by side: what a
 // finding says for each kind of schema error, with the field and what is
 // allowed. A finding keeps them as phrases and is worded in both languages
-// (Message and MessageNL); an error kind without a text of its own gets
+// (Phrase.Pair); an error kind without a text of its own gets
 // msgNotInSchema, so no finding is left without Dutch.
 
 // Places, values and types as a finding names them.

@@ -95,20 +95,20 @@ func TestEveryErrorKindHasDutch(t *testing.T) {
 			}
 			f := worded(finding.Finding{}, ps[0].message, ps[0].help)
 			switch {
-			case strings.TrimSpace(f.MessageNL) == "", strings.TrimSpace(f.HelpNL) == "":
-				t.Fatalf("no Dutch: %q, %q", f.MessageNL, f.HelpNL)
-			case f.MessageNL == f.Message, f.HelpNL == f.Help:
-				t.Errorf("the Dutch is the English: %q, %q", f.MessageNL, f.HelpNL)
+			case strings.TrimSpace(f.Message.In("nl")) == "", strings.TrimSpace(f.Help.In("nl")) == "":
+				t.Fatalf("no Dutch: %q, %q", f.Message.In("nl"), f.Help.In("nl"))
+			case f.Message.In("nl") == f.Message.In("en"), f.Help.In("nl") == f.Help.In("en"):
+				t.Errorf("the Dutch is the English: %q, %q", f.Message.In("nl"), f.Help.In("nl"))
 			}
 			for _, w := range tt.nl {
-				if !strings.Contains(f.MessageNL+"\n"+f.HelpNL, w) {
-					t.Errorf("Dutch lacks %q:\n%s\n%s", w, f.MessageNL, f.HelpNL)
+				if !strings.Contains(f.Message.In("nl")+"\n"+f.Help.In("nl"), w) {
+					t.Errorf("Dutch lacks %q:\n%s\n%s", w, f.Message.In("nl"), f.Help.In("nl"))
 				}
 			}
-			if other, ok := seen[f.MessageNL]; ok {
-				t.Errorf("%q says what %q says: %q", tt.name, other, f.MessageNL)
+			if other, ok := seen[f.Message.In("nl")]; ok {
+				t.Errorf("%q says what %q says: %q", tt.name, other, f.Message.In("nl"))
 			}
-			seen[f.MessageNL] = tt.name
+			seen[f.Message.In("nl")] = tt.name
 		})
 	}
 }

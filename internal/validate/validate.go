@@ -150,7 +150,7 @@ func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Find
 				f.Record = id
 			}
 		}
-		k := fmt.Sprint(f.Line, f.Column, f.Message)
+		k := fmt.Sprint(f.Line, f.Column, f.Message.In("en"))
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, f)
@@ -161,8 +161,7 @@ func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Find
 
 // worded gives f its message and help in English and in Dutch.
 func worded(f finding.Finding, msg, help message.Phrase) finding.Finding {
-	f.Message, f.Help = msg.In(message.English), help.In(message.English)
-	f.MessageNL, f.HelpNL = msg.In(message.Dutch), help.In(message.Dutch)
+	f.Message, f.Help = msg.Pair(), help.Pair()
 	return f
 }
 

@@ -80,7 +80,7 @@ func TestFindingsSayWhatAndWhere(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := validateText(t, v, tt.edit(base), record.Sensor)
 			// A renamed key is both unknown and missing: both are reported.
-			fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return !strings.Contains(f.Message, tt.message) })
+			fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return !strings.Contains(f.Message.In("en"), tt.message) })
 			if len(fs) != 1 {
 				t.Fatalf("want one finding %q, got %d: %+v", tt.message, len(fs), fs)
 			}
@@ -89,16 +89,16 @@ func TestFindingsSayWhatAndWhere(t *testing.T) {
 				t.Errorf("finding %+v", f)
 			}
 			if f.Line != tt.line || f.Column != tt.col {
-				t.Errorf("at %d:%d, want %d:%d (%s)", f.Line, f.Column, tt.line, tt.col, f.Message)
+				t.Errorf("at %d:%d, want %d:%d (%s)", f.Line, f.Column, tt.line, tt.col, f.Message.In("en"))
 			}
-			if !strings.Contains(f.Message, tt.message) {
-				t.Errorf("message %q, want %q", f.Message, tt.message)
+			if !strings.Contains(f.Message.In("en"), tt.message) {
+				t.Errorf("message %q, want %q", f.Message.In("en"), tt.message)
 			}
-			if !strings.Contains(f.Help, tt.help) {
-				t.Errorf("help %q, want %q", f.Help, tt.help)
+			if !strings.Contains(f.Help.In("en"), tt.help) {
+				t.Errorf("help %q, want %q", f.Help.In("en"), tt.help)
 			}
-			if !strings.Contains(f.MessageNL, tt.messageNL) || f.HelpNL == "" || f.HelpNL == f.Help {
-				t.Errorf("in Dutch %q, %q; want %q and a Dutch help", f.MessageNL, f.HelpNL, tt.messageNL)
+			if !strings.Contains(f.Message.In("nl"), tt.messageNL) || f.Help.In("nl") == "" || f.Help.In("nl") == f.Help.In("en") {
+				t.Errorf("in Dutch %q, %q; want %q and a Dutch help", f.Message.In("nl"), f.Help.In("nl"), tt.messageNL)
 			}
 		})
 	}
@@ -151,8 +151,8 @@ func TestARecordThatIsNotAMapping(t *testing.T) {
 	}
 	for _, text := range []string{"- id: a\n- kind: sensor\n", "\"Camera op de Markt\"\n", "42\n", "[]\n"} {
 		fs := validateText(t, v, text, record.Sensor)
-		if len(fs) != 1 || fs[0].Line != 1 || fs[0].Column != 1 || !strings.Contains(fs[0].Message, "a record is a mapping of fields") ||
-			!strings.Contains(fs[0].Help, "start with 'id: ...'") {
+		if len(fs) != 1 || fs[0].Line != 1 || fs[0].Column != 1 || !strings.Contains(fs[0].Message.In("en"), "a record is a mapping of fields") ||
+			!strings.Contains(fs[0].Help.In("en"), "start with 'id: ...'") {
 			t.Errorf("%q: %+v", text, fs)
 		}
 	}
@@ -168,7 +168,7 @@ func TestMissingFieldsAtOnePlaceAreOneFinding(t *testing.T) {
 		t.Fatalf("%d findings: %+v", len(fs), fs)
 	}
 	// In the schema's order, as an editor shows them.
-	if fs[0].Message != `missing required fields "kind", "summary", "status", "organisation", "owner", "purpose", "personal_data", "lifecycle", "evaluation", "sensor_type", "capabilities" and "location"` {
-		t.Errorf("message %q", fs[0].Message)
+	if fs[0].Message.In("en") != `missing required fields "kind", "summary", "status", "organisation", "owner", "purpose", "personal_data", "lifecycle", "evaluation", "sensor_type", "capabilities" and "location"` {
+		t.Errorf("message %q", fs[0].Message.In("en"))
 	}
 }
