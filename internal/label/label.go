@@ -1,9 +1,15 @@
-// Package label holds the Dutch and English words for the record format's
-// enumerated values as the glossary (shared/glossary.md) gives them, and
-// dates and durations written as a reader says them. The labels of fields
-// are in the field table (internal/field). The public site, the review
-// packet and the exports share it, so a resident and a committee member read
-// the same words.
+// Package label holds the register's one shape for a text in Dutch and
+// English, Text, and the words for the record format's enumerated values as
+// the glossary (shared/glossary.md) gives them, and dates and durations
+// written as a reader says them. The labels of fields are in the field
+// table (internal/field). The public site, the review packet and the
+// exports share it, so a resident and a committee member read the same
+// words.
+//
+// Every field that holds a text in both languages is a Text, read with In:
+// a field's label, a rule's title, reason and law, a finding's message,
+// help and law. A printed message of the command line is a message.Text,
+// which holds a Text and adds formatting.
 package label
 
 import (
@@ -14,9 +20,11 @@ import (
 )
 
 // Text is a text in Dutch and English, Dutch first: the one shape the
-// register keeps its pairs of words in (field labels, enumerated values, the
-// site's words, the packet's, the principles', the notification form's).
-// A literal [2]string{"Ja", "Yes"} is one.
+// register keeps its pairs of words in (field labels, enumerated values,
+// rules, findings, the site's words, the packet's, the notification
+// form's). A literal [2]string{"Ja", "Yes"} is one. A language left empty
+// has no words yet: In returns it empty, and a reader that must show words
+// (finding.Finding.Text) falls back to the English.
 type Text [2]string
 
 // In returns the text in a language: English for "en", Dutch otherwise.

@@ -10,14 +10,14 @@ import (
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// plainFields are the texts every resident reads first, with their Dutch
-// names.
+// plainFields are the texts every resident reads first, with their names.
 var plainFields = []struct {
-	path, name, nameNL string
-	text               func(*record.Record) string
+	path string
+	name label.Text
+	text func(*record.Record) string
 }{
-	{"/summary", "summary", "De samenvatting (summary)", func(r *record.Record) string { return r.Summary }},
-	{"/purpose", "purpose", "Het doel (purpose)", func(r *record.Record) string { return r.Purpose }},
+	{"/summary", label.Text{"De samenvatting (summary)", "summary"}, func(r *record.Record) string { return r.Summary }},
+	{"/purpose", label.Text{"Het doel (purpose)", "purpose"}, func(r *record.Record) string { return r.Purpose }},
 }
 
 var plainLanguage = &Rule{
@@ -47,9 +47,9 @@ purpose: Geweld op de Markt voorkomen en snel ingrijpen als het toch gebeurt.`,
 				if pl.MaxSentenceWords > 0 && s.Words > pl.MaxSentenceWords {
 					named[i] = true
 					fs = append(fs, at(f.path,
-						en(fmt.Sprintf("%s has a sentence of %d words, more than %d (plain_language.max_sentence_words): %q", f.name, s.Words, pl.MaxSentenceWords, s.Text),
+						en(fmt.Sprintf("%s has a sentence of %d words, more than %d (plain_language.max_sentence_words): %q", f.name.In("en"), s.Words, pl.MaxSentenceWords, s.Text),
 							"split it into sentences of one thought each"),
-						nl(fmt.Sprintf("%s heeft een zin van %d woorden; dat zijn er meer dan %d (plain_language.max_sentence_words). Herschrijf deze zin: \"%s\"", f.nameNL, s.Words, pl.MaxSentenceWords, s.Text),
+						nl(fmt.Sprintf("%s heeft een zin van %d woorden; dat zijn er meer dan %d (plain_language.max_sentence_words). Herschrijf deze zin: \"%s\"", f.name.In("nl"), s.Words, pl.MaxSentenceWords, s.Text),
 							"Maak er kortere zinnen van, met één gedachte per zin.")))
 				}
 			}
@@ -63,10 +63,10 @@ purpose: Geweld op de Markt voorkomen en snel ingrijpen als het toch gebeurt.`,
 						}
 						fs = append(fs, at(f.path,
 							en(fmt.Sprintf("%s is hard to read: reading ease %.0f (%s), below %.0f (plain_language.min_reading_ease), with %.1f words a sentence and %.1f syllables a word; rewrite first: %q",
-								f.name, ease, formula, pl.MinReadingEase, m.WordsPerSentence(), m.SyllablesPerWord(), s.Text),
+								f.name.In("en"), ease, formula, pl.MinReadingEase, m.WordsPerSentence(), m.SyllablesPerWord(), s.Text),
 								"use shorter sentences and shorter, everyday words (B1)"),
 							nl(fmt.Sprintf("%s is moeilijk te lezen: leesgemak %.0f (%s), lager dan %.0f (plain_language.min_reading_ease). De zinnen hebben gemiddeld %s woorden, de woorden %s lettergrepen. Herschrijf eerst deze zin: \"%s\"",
-								f.nameNL, ease, formulaNL, pl.MinReadingEase, komma(m.WordsPerSentence()), komma(m.SyllablesPerWord()), s.Text),
+								f.name.In("nl"), ease, formulaNL, pl.MinReadingEase, komma(m.WordsPerSentence()), komma(m.SyllablesPerWord()), s.Text),
 								"Gebruik kortere zinnen en kortere, gewone woorden (taalniveau B1).")))
 					}
 				}
@@ -81,9 +81,9 @@ purpose: Geweld op de Markt voorkomen en snel ingrijpen als het toch gebeurt.`,
 					pairsNL = append(pairsNL, fmt.Sprintf("\"%s\" wordt \"%s\"", j.Word, j.Plain))
 				}
 				fs = append(fs, at(f.path,
-					en(fmt.Sprintf("%s uses officialese (%s) in: %q", f.name, strings.Join(pairs, ", "), s.Text),
+					en(fmt.Sprintf("%s uses officialese (%s) in: %q", f.name.In("en"), strings.Join(pairs, ", "), s.Text),
 						"use the plainer words"),
-					nl(fmt.Sprintf("%s gebruikt ambtelijke taal in de zin \"%s\". Schrijf gewone woorden: %s.", f.nameNL, s.Text, joinEn(pairsNL)),
+					nl(fmt.Sprintf("%s gebruikt ambtelijke taal in de zin \"%s\". Schrijf gewone woorden: %s.", f.name.In("nl"), s.Text, joinEn(pairsNL)),
 						"Vervang de ambtelijke woorden door de gewone.")))
 			}
 		}

@@ -64,7 +64,7 @@ dpia:
   public: true`,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		fs := checkDPIA(ctx, r)
-		_, _, _, _, mandatory := dpiaMandatory(r)
+		_, _, mandatory := dpiaMandatory(r)
 		if r.Kind == record.Sensor || r.Role == "profiling" || mandatory {
 			for i := range fs {
 				fs[i] = lawful(fs[i], lawDPIA)
@@ -95,15 +95,15 @@ func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
 			nl(fmt.Sprintf("Er staat geen DPIA (gegevensbeschermingseffectbeoordeling) bij. %s", personalWhyNL(r)),
 				"Voer een DPIA uit voordat de toepassing in gebruik gaat, en vul dpia in: {status: done, date, url}. Is een DPIA niet nodig, vul dan status: not_required in met de reden."))
 	case r.DPIA.Status == "not_required":
-		why, waarom, cite, citeNL, ok := dpiaMandatory(r)
+		why, cite, ok := dpiaMandatory(r)
 		if !ok {
 			return nil
 		}
 		return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Error},
-			en(fmt.Sprintf("dpia.status is not_required, but a DPIA is mandatory for %s", why),
+			en(fmt.Sprintf("dpia.status is not_required, but a DPIA is mandatory for %s", why.In("en")),
 				"do the DPIA before the processing starts and set dpia.status: done with its date and link; the law leaves no room for not_required here"),
-			nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar een DPIA is verplicht voor %s.", waarom),
-				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'.")), cite, citeNL)}
+			nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar een DPIA is verplicht voor %s.", why.In("nl")),
+				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'.")), cite.In("en"), cite.In("nl"))}
 	case r.DPIA.Status == "done":
 		if d, ok := date(r.DPIA.Date); ok {
 			if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
@@ -137,23 +137,27 @@ const (
 )
 
 // dpiaMandatory reports whether the law makes a DPIA mandatory for the
-// record, saying why in English and Dutch and citing the article or the
-// Dutch DPA's list of processing that always needs one.
-func dpiaMandatory(r *record.Record) (why, waarom, cite, citeNL string, ok bool) {
+// record, saying why and citing the article or the Dutch DPA's list of
+// processing that always needs one.
+func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	if !r.ProcessesPersonalData() {
-		return "", "", "", "", false
+		return label.Text{}, label.Text{}, false
 	}
 	switch {
 	case biometricCapability(r) != "":
-		return "processing biometric data (" + biometricCapability(r) + ")", "het verwerken van biometrische gegevens (" + biometricCapability(r) + ")", dpiaList + "; GDPR art. 35(3)(b)", dpiaListNL + "; AVG art. 35 lid 3 onder b", true
+		return label.Text{"het verwerken van biometrische gegevens (" + biometricCapability(r) + ")", "processing biometric data (" + biometricCapability(r) + ")"},
+			label.Text{dpiaListNL + "; AVG art. 35 lid 3 onder b", dpiaList + "; GDPR art. 35(3)(b)"}, true
 	case r.Kind == record.Sensor && (r.HasRegime() || r.Has("video_recording") || r.Has("live_viewing")):
-		return "systematic monitoring of a publicly accessible area with cameras", "het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "GDPR art. 35(3)(c); " + dpiaList, "AVG art. 35 lid 3 onder c; " + dpiaListNL, true
+		return label.Text{"het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "systematic monitoring of a publicly accessible area with cameras"},
+			label.Text{"AVG art. 35 lid 3 onder c; " + dpiaListNL, "GDPR art. 35(3)(c); " + dpiaList}, true
 	case r.Kind == record.Sensor && (r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking") || r.Has("person_tracking")):
-		return "tracking devices or people (location data)", "het volgen van apparaten of mensen (locatiegegevens)", dpiaList, dpiaListNL, true
+		return label.Text{"het volgen van apparaten of mensen (locatiegegevens)", "tracking devices or people (location data)"},
+			label.Text{dpiaListNL, dpiaList}, true
 	case r.Kind == record.Algorithm && (r.Role == "profiling" || r.Role == "automated_decision" && affectsPeople(r)):
-		return "profiling or automated decisions about people", "profilering of geautomatiseerde besluiten over mensen", "GDPR art. 35(3)(a); " + dpiaList, "AVG art. 35 lid 3 onder a; " + dpiaListNL, true
+		return label.Text{"profilering of geautomatiseerde besluiten over mensen", "profiling or automated decisions about people"},
+			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	}
-	return "", "", "", "", false
+	return label.Text{}, label.Text{}, false
 }
 
 var dpiaPublic = &Rule{
