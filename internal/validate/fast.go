@@ -461,6 +461,41 @@ var patterns = map[string]func(string) bool{
 		return false
 	},
 	`^https?://`: func(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") },
+	// An id: a lower-case letter or digit, then those and hyphens.
+	`^[a-z0-9][a-z0-9-]*$`: func(s string) bool {
+		if s == "" || s[0] == '-' {
+			return false
+		}
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+				return false
+			}
+		}
+		return true
+	},
+	// An e-mail address: one @ with something on either side, and no
+	// white space (\s, all ASCII, so never part of a longer character).
+	`^[^@\s]+@[^@\s]+$`: func(s string) bool {
+		at := strings.IndexByte(s, '@')
+		if at <= 0 || at == len(s)-1 || strings.IndexByte(s[at+1:], '@') >= 0 {
+			return false
+		}
+		return !strings.ContainsAny(s, "\t\n\f\r ")
+	},
+	// A date, YYYY-MM-DD, with a month of 01 to 12 and a day of 01 to 31.
+	`^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`: func(s string) bool {
+		digit := func(c byte) bool { return c >= '0' && c <= '9' }
+		if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+			return false
+		}
+		for _, i := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+			if !digit(s[i]) {
+				return false
+			}
+		}
+		month, day := s[5:7], s[8:10]
+		return month >= "01" && month <= "12" && day >= "01" && day <= "31"
+	},
 }
 
 // exactFloat returns r as a float64 when that is exact.

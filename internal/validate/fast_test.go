@@ -118,12 +118,40 @@ func TestVerdictAgreesOnKeywords(t *testing.T) {
 func TestPatterns(t *testing.T) {
 	inputs := []string{"", " ", "\t\n\f\r ", "\v", "\u00a0", "\u2003", " a ", "x", "\xff", "\x00",
 		"http://", "https://x", "http:/", "HTTP://x", " https://x", "ftp://x", "https:", "httpss://"}
+	inputs = append(inputs, "a", "-", "a-", "-a", "0", "afval-biltstraat-2349", "Afval", "a_b", "a b", "é",
+		"a@b", "@b", "a@", "a@@b", "a@b@c", "a b@c", "a@b\n", "\ta@b", "ö@ü", "\xff@\xff",
+		"2026-11-24", "2026-00-01", "2026-13-01", "2026-12-00", "2026-12-31", "2026-12-32", "2026-02-30",
+		"2026-1-01", "2026-11-24\n", " 2026-11-24", "2026-11-24T00:00:00Z", "20261124", "２026-11-24")
+	// And strings made at random of the characters the patterns name.
+	rnd := rand.New(rand.NewPCG(1, 2))
+	const alphabet = "az09-@ \t\n.Z_\xffé123-"
+	for range 30000 {
+		b := make([]byte, rnd.IntN(12))
+		for i := range b {
+			b[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		inputs = append(inputs, string(b))
+	}
+	for range 30000 {
+		b := []byte("2026-11-24")
+		b[rnd.IntN(len(b))] = "0123456789-x"[rnd.IntN(12)]
+		b[rnd.IntN(len(b))] = "0123456789-x"[rnd.IntN(12)]
+		inputs = append(inputs, string(b))
+	}
 	for expr, f := range patterns {
 		re := regexp.MustCompile(expr)
+		matched := 0
 		for _, in := range inputs {
-			if got, want := f(in), re.MatchString(in); got != want {
+			got, want := f(in), re.MatchString(in)
+			if got != want {
 				t.Errorf("%s on %q: %v, the expression %v", expr, in, got, want)
 			}
+			if want {
+				matched++
+			}
+		}
+		if matched == 0 || matched == len(inputs) {
+			t.Errorf("%s: %d of %d inputs match: the inputs do not test it", expr, matched, len(inputs))
 		}
 	}
 }
