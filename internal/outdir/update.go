@@ -370,6 +370,82 @@ func (f *File) Close() (bool, error) {
 	return true, os.Rename(f.path+".new", f.path)
 }
 
+// Tree is what a folder held when Scan looked at it: a build that
+// updates a working copy asks it which files are there instead of looking
+// at each, and prunes what it did not write from it in the same way.
+type Tree struct {
+	root string
+	// files are the paths of the files below root, relative and
+	// slash-separated: true for a regular file, false for another kind
+	// (a symlink), which no build writes.
+	files map[string]bool
+	dirs  []string // the folders, parents before their children
+	// full are the folders that held something.
+	full map[string]bool
+}
+
+// Scan looks at every file and folder below dir once.
+func Scan(dir string) (*Tree, error) {
+	t := &Tree{root: dir, files: map[string]bool{}, full: map[string]bool{}}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || rel == "." {
+			return err
+		}
+		t.full[filepath.Dir(p)] = true
+		if d.IsDir() {
+			t.dirs = append(t.dirs, p)
+			return nil
+		}
+		t.files[filepath.ToSlash(rel)] = d.Type().IsRegular()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// IsFile reports whether a regular file was at rel when the folder was
+// scanned.
+func (t *Tree) IsFile(rel string) bool { return t.files[rel] }
+
+// Prune removes every file the scan saw that keep refuses (paths relative
+// to the folder, slash-separated), and every folder left empty, as Prune
+// does.
+func (t *Tree) Prune(keep func(rel string) bool) error {
+	removed := map[string]bool{}
+	for rel := range t.files {
+		if keep(rel) {
+			continue
+		}
+		p := filepath.Join(t.root, filepath.FromSlash(rel))
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		removed[filepath.Dir(p)] = true
+	}
+	// Only a folder that lost a file, or one that was empty, can be
+	// empty now; deepest first, so a folder's empty subfolders are gone
+	// before it.
+	for i := len(t.dirs) - 1; i >= 0; i-- {
+		d := t.dirs[i]
+		if !removed[d] && t.full[d] {
+			continue
+		}
+		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
+			if err := os.Remove(d); err != nil {
+				return err
+			}
+			removed[filepath.Dir(d)] = true
+		}
+	}
+	return nil
+}
+
 // Prune removes from work every file keep refuses (paths relative to
 // work, slash-separated) and every folder left empty: what a build no
 // longer writes, such as the page of a removed record.

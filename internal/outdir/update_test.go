@@ -202,3 +202,55 @@ func TestNewFile(t *testing.T) {
 		})
 	}
 }
+
+// TestTreePrunesWhatIsNotKept: a scanned folder keeps the files keep
+// accepts and those written after the scan, loses the rest, and loses the
+// folders left empty (those emptied by the prune, and those empty before)
+// but no folder that still holds a file.
+func TestTreePrunesWhatIsNotKept(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"a.html", "gone.html", "x/kept.html", "x/gone.html", "y/z/gone.html", "w/gone.html"} {
+		writeFile(t, filepath.Join(dir, filepath.FromSlash(p)), "old")
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "empty", "deeper"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("a.html", filepath.Join(dir, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+	tree, err := Scan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{"a.html": true, "x/kept.html": true, "link.html": false, "nothing.html": false, "x": false} {
+		if got := tree.IsFile(p); got != want {
+			t.Errorf("IsFile(%s) = %v, want %v", p, got, want)
+		}
+	}
+	// A file the build writes after the scan, in a folder whose old
+	// file goes.
+	writeFile(t, filepath.Join(dir, "w", "new.html"), "new")
+	keep := map[string]bool{"a.html": true, "x/kept.html": true}
+	if err := tree.Prune(func(p string) bool { return keep[p] }); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{
+		"a.html": true, "x/kept.html": true, "w/new.html": true, "w": true, "x": true,
+		"gone.html": false, "x/gone.html": false, "y": false, "empty": false, "link.html": false,
+	} {
+		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		if got := err == nil; got != want {
+			t.Errorf("%s there: %v, want %v", p, got, want)
+		}
+	}
+}
+
+func writeFile(t *testing.T, p, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

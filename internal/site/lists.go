@@ -4,10 +4,13 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"html/template"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -285,6 +288,62 @@ type kindList struct {
 	second, secondCol   string
 	kindLabel, fullPath string
 	js                  []job
+
+	// sums are what the keys of the list's pages are made of (sum).
+	sums     sync.Once
+	rowSums  [][sha256.Size]byte
+	facetSum []byte
+}
+
+// key returns the key of page n of the list's rows idx (nil: every row),
+// total rows, at path p: a page shows its rows and the facets with their
+// values and counts, and the rest follows from the build-wide inputs and
+// where the page is, so a change to a field no list shows, or to a row
+// on another page, leaves the page as it is.
+func (l *kindList) key(idx []int, p string, n, total int) func() []byte {
+	if l.b.keys.global == nil {
+		return nil
+	}
+	return func() []byte {
+		l.sum()
+		h := sha256.New()
+		h.Write(l.b.keys.global)
+		fmt.Fprintf(h, "list %q %q %q %d %d\n", l.lang, l.k, p, n, total)
+		h.Write(l.facetSum)
+		for i := (n - 1) * listPageSize; i < min(n*listPageSize, total); i++ {
+			row := i
+			if idx != nil {
+				row = idx[i]
+			}
+			h.Write(l.rowSums[row][:])
+		}
+		return h.Sum(nil)
+	}
+}
+
+// sum hashes each row and the facets, once.
+func (l *kindList) sum() {
+	l.sums.Do(func() {
+		l.rowSums = make([][sha256.Size]byte, len(l.rows))
+		var buf []byte
+		for i, r := range l.rows {
+			buf = buf[:0]
+			for _, s := range append([]string{r.Path, r.ID, r.Name, r.Type, r.Second, r.PD, string(r.Status)}, r.Keys...) {
+				buf = strconv.AppendInt(buf, int64(len(s)), 10)
+				buf = append(append(buf, ':'), s...)
+			}
+			l.rowSums[i] = sha256.Sum256(buf)
+		}
+		h := sha256.New()
+		for _, f := range facetsOf[l.k] {
+			keys := slices.Sorted(maps.Keys(l.members[f]))
+			fmt.Fprintf(h, "facet %q %d\n", f, len(keys))
+			for _, key := range keys {
+				fmt.Fprintf(h, "%q %q %d\n", key, l.labels[f][key], len(l.members[f][key]))
+			}
+		}
+		l.facetSum = h.Sum(nil)
+	})
 }
 
 // newKindList makes the rows of a kind's list and sorts them by facet value.
@@ -358,9 +417,7 @@ func (l *kindList) pages(idx []int, first, dir string, other func(l string, n in
 		j := l.b.lazyPage("list", p, func() *Page {
 			return l.page(idx, p, first, dir, n, count, total, other, body)
 		})
-		// A list page's data follows from the kind's public records: its
-		// key needs no rows made.
-		j.key = l.b.kindKey("list", l.lang, p, l.k)
+		j.key = l.key(idx, p, n, total)
 		l.js = append(l.js, j)
 	}
 }

@@ -282,6 +282,8 @@ type builder struct {
 	oldKeys map[string]pageKey
 	curKeys map[string]pageKey
 	newKeys map[string]pageKey
+	// held is what the working copy held before the build wrote to it.
+	held *outdir.Tree
 
 	mu           sync.Mutex
 	pages        int
@@ -511,12 +513,20 @@ func (b *builder) run() error {
 	if err := dropManifest(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
+	// What the working copy holds, looked at once: a page the manifest
+	// names is kept when its file is there, and what the build does not
+	// write is pruned from the same list.
+	held, err := outdir.Scan(b.dir)
+	if err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
+	b.held = held
 	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
 	}
 	// What the site no longer has (the page of a removed record, a facet
 	// value no record has now) goes.
-	if err := outdir.Prune(b.dir, func(p string) bool { return d.written[p] }); err != nil {
+	if err := held.Prune(func(p string) bool { return d.written[p] }); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
 	if err := writeManifest(b.dir, b.newKeys); err != nil {
@@ -697,7 +707,7 @@ func renderFile(j job, dst string) (bool, error) {
 // copy) holds the page of key already: as the working copy's manifest
 // says, or because the current site has it and it is linked from there.
 func (b *builder) unchanged(p, dst string, key pageKey) bool {
-	if old, ok := b.oldKeys[p]; ok && old == key && isFile(dst) {
+	if old, ok := b.oldKeys[p]; ok && old == key && b.held.IsFile(p) {
 		return true
 	}
 	if cur, ok := b.curKeys[p]; ok && cur == key {
@@ -712,12 +722,6 @@ func (b *builder) unchanged(p, dst string, key pageKey) bool {
 		return outdir.LinkFile(src, dst) == nil
 	}
 	return false
-}
-
-// isFile reports whether a regular file is at p.
-func isFile(p string) bool {
-	st, err := os.Lstat(p)
-	return err == nil && st.Mode().IsRegular()
 }
 
 // markerJob writes the file that marks a folder as a site this package
