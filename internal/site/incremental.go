@@ -271,7 +271,7 @@ func (b *builder) recordKey(lang, path string, r *record.Record) func() []byte {
 		h.Write(b.keys.global)
 		// The page links the sensor's row under the map, on the page of
 		// the map's list that holds it.
-		fmt.Fprintf(h, "record %q %q %q\n", lang, path, b.mapRowURL(lang, "", r))
+		h.Write(appendStrings(nil, "record", lang, path, b.mapRowURL(lang, "", r)))
 		h.Write(sum)
 		return h.Sum(nil)
 	}
@@ -295,8 +295,10 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		}
 		h := sha256.New()
 		fmt.Fprintf(h, "file %q\nsource %v\n", loaded.File, b.withSource[r.ID])
+		var buf []byte
 		link := func(what string, l *record.Record) {
-			fmt.Fprintf(h, "%s %q %q %q %q %q\n", what, l.ID, l.Kind, l.Name, l.SensorType, l.AlgorithmType)
+			buf = appendStrings(buf[:0], what, l.ID, string(l.Kind), l.Name, l.SensorType, l.AlgorithmType)
+			h.Write(buf)
 		}
 		rec := b.opts.Memo.recordHash(loaded)
 		if rec == nil {
@@ -332,6 +334,16 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		rs.sum = h.Sum(nil)
 	})
 	return rs.sum
+}
+
+// appendStrings appends each of ss to buf with its length before it, so
+// no two lists of strings append alike.
+func appendStrings(buf []byte, ss ...string) []byte {
+	for _, s := range ss {
+		buf = strconv.AppendInt(buf, int64(len(s)), 10)
+		buf = append(append(buf, ':'), s...)
+	}
+	return append(buf, '\n')
 }
 
 // findingsSum hashes the findings of the record id (loaded as loaded) as
@@ -554,6 +566,65 @@ type Memo struct {
 	global                []byte
 	oldFound, usedFound   map[*record.Record]foundSum
 	oldSource, usedSource map[*record.Record][]byte
+	// manifests are the manifests the Memo's builds wrote, each with the
+	// look of its file: a build reads the two it updates from and to,
+	// which are the two before's, moved.
+	manifests []keptManifest
+}
+
+// keptManifest is a manifest as written, and its file's look then.
+type keptManifest struct {
+	info os.FileInfo
+	keys map[string]pageKey
+}
+
+// maxManifests is how many manifests a Memo keeps: the two versions of a
+// site that Update alternates between, and one for a folder given up.
+const maxManifests = 3
+
+// readManifest reads the manifest in dir as readManifest does, or takes
+// it from the manifests the Memo kept when the file there is one of them
+// unchanged (the same file, size and modification time). The map
+// returned is read, never written.
+func (m *Memo) readManifest(dir string) map[string]pageKey {
+	if m != nil {
+		if info, err := os.Lstat(filepath.Join(dir, manifestName)); err == nil {
+			m.mu.Lock()
+			for _, k := range m.manifests {
+				if sameFile(k.info, info) {
+					m.mu.Unlock()
+					return k.keys
+				}
+			}
+			m.mu.Unlock()
+		}
+	}
+	return readManifest(dir)
+}
+
+// writeManifest writes the manifest of dir as writeManifest does, and
+// keeps it with its file's look; keys must not be changed afterwards.
+func (m *Memo) writeManifest(dir string, keys map[string]pageKey) error {
+	if err := writeManifest(dir, keys); err != nil || m == nil {
+		return err
+	}
+	info, err := os.Lstat(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil // read again next time
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.manifests = append(m.manifests, keptManifest{info: info, keys: keys})
+	if len(m.manifests) > maxManifests {
+		m.manifests = slices.Delete(m.manifests, 0, len(m.manifests)-maxManifests)
+	}
+	return nil
+}
+
+// sameFile reports whether two looks at a file show the same regular file
+// unchanged.
+func sameFile(a, b os.FileInfo) bool {
+	return a.Mode().IsRegular() && b.Mode().IsRegular() && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && os.SameFile(a, b)
 }
 
 // foundSum is the sum of a record's findings as shown, with the findings

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -91,6 +92,29 @@ const maxSlug = 64
 // with no letters or digits ("???", "北区") is named by its hash alone.
 // slug(slug(s)) is slug(s).
 func slug(s string) string {
+	// A register has few values per facet, each slugged for every record
+	// and page that shows it: each is worked out once.
+	if v, ok := slugs.Load(s); ok {
+		return v.(string)
+	}
+	v := makeSlug(s)
+	if slugsKept.Add(1) <= maxSlugsKept {
+		slugs.Store(s, v)
+	}
+	return v
+}
+
+// slugs keeps slug's results, at most maxSlugsKept of them: a process
+// that builds again and again (serve) sees new values as the register
+// changes.
+var (
+	slugs     sync.Map
+	slugsKept atomic.Int64
+)
+
+const maxSlugsKept = 1 << 16
+
+func makeSlug(s string) string {
 	base := slugBase(s)
 	switch {
 	case len(base) > maxSlug:
@@ -327,11 +351,8 @@ func (l *kindList) sum() {
 		l.rowSums = make([][sha256.Size]byte, len(l.rows))
 		var buf []byte
 		for i, r := range l.rows {
-			buf = buf[:0]
-			for _, s := range append([]string{r.Path, r.ID, r.Name, r.Type, r.Second, r.PD, string(r.Status)}, r.Keys...) {
-				buf = strconv.AppendInt(buf, int64(len(s)), 10)
-				buf = append(append(buf, ':'), s...)
-			}
+			buf = appendStrings(buf[:0], r.Path, r.ID, r.Name, r.Type, r.Second, r.PD, string(r.Status))
+			buf = appendStrings(buf, r.Keys...)
 			l.rowSums[i] = sha256.Sum256(buf)
 		}
 		h := sha256.New()

@@ -509,7 +509,7 @@ func (b *builder) run() error {
 	if err := b.write(marker); err != nil {
 		return err
 	}
-	b.oldKeys, b.curKeys, b.newKeys = readManifest(b.dir), readManifest(b.cur), map[string]pageKey{}
+	b.oldKeys, b.curKeys, b.newKeys = b.opts.Memo.readManifest(b.dir), b.opts.Memo.readManifest(b.cur), map[string]pageKey{}
 	if err := dropManifest(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
@@ -529,7 +529,7 @@ func (b *builder) run() error {
 	if err := held.Prune(func(p string) bool { return d.written[p] }); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
-	if err := writeManifest(b.dir, b.newKeys); err != nil {
+	if err := b.opts.Memo.writeManifest(b.dir, b.newKeys); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
 	return nil
