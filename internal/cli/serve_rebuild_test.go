@@ -96,6 +96,12 @@ func TestServeRebuildIsACold(t *testing.T) {
 		}, "sensoren/cam-kade.html", ""},
 		{"the YAML error mended", func() { write("sensors/cam-kade.yaml", broken) }, "", "sensoren/cam-kade.html"},
 		{"a record removed", func() { remove("sensors/cam-kade.yaml") }, "sensoren/cam-kade.html", ""},
+		{"an algorithm's name, on its dataset's page", func() {
+			edit("algorithms/alg-toeslag.yaml", "name: Volgorde van controles bijstand", "name: Volgorde van controles")
+		}, "", ""},
+		{"a correction route, on the dataset's page", func() {
+			edit("algorithms/alg-toeslag.yaml", "source_code:", "correction: {route: Bel de gemeente., term: P4W}\nsource_code:")
+		}, "", ""},
 		{"the algorithm's sensor removed", func() { remove("sensors/cam-markt.yaml") }, "sensoren/cam-markt.html", ""},
 		{"the configuration", func() {
 			edit("register.yaml", "report_error_url: https://voorbeeldstad.example/meldpunt", "report_error_url: https://voorbeeldstad.example/fout")

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"html/template"
 	"strconv"
 	"strings"
@@ -164,9 +165,11 @@ func (b *builder) datasetJobs() []job {
 		}))
 		for _, p := range pages {
 			path := func(l string) string { return b.datasetPath(l, p) }
-			js = append(js, b.lazyPage("dataset", path(lang), func() *Page {
+			j := b.lazyPage("dataset", path(lang), func() *Page {
 				return b.page(lang, "", path, p.Name.Name, b.datasetBody(lang, p))
-			}))
+			})
+			j.key = b.datasetKey(lang, j.path, p)
+			js = append(js, j)
 		}
 	}
 	return js
@@ -249,4 +252,55 @@ func joinParen(a, b string) string {
 		return a
 	}
 	return a + " (" + b + ")"
+}
+
+// datasetKey returns the key of a dataset's page in lang at path, made of
+// what datasetBody shows: the dataset and its chain, each record in it
+// by its sum (recordSum), which covers the public view the page shows of
+// it. nil when a part cannot be hashed: the page is then rendered.
+func (b *builder) datasetKey(lang, path string, p datasetPage) func() []byte {
+	if b.keys.global == nil {
+		return nil
+	}
+	return func() []byte {
+		h := sha256.New()
+		h.Write(b.keys.global)
+		h.Write(appendStrings(nil, "dataset", lang, path, p.file))
+		ok := true
+		value := func(v any) {
+			if ok && writeValue(h, v) != nil {
+				ok = false
+			}
+		}
+		rec := func(r *record.Record) {
+			if sum := b.recordSum(r); sum != nil {
+				h.Write(sum)
+			} else {
+				ok = false
+			}
+		}
+		value(p.Name)
+		value(p.res.Query)
+		value(p.res.Sources)
+		for _, u := range p.res.Uses {
+			rec(u.Record)
+			value(u.Datasets)
+			value(u.Shares)
+			value(len(u.Sensors))
+			for _, s := range u.Sensors {
+				rec(s)
+			}
+		}
+		for _, rc := range p.res.Recipients {
+			value(rc.Party)
+			value(len(rc.From))
+			for _, r := range rc.From {
+				rec(r)
+			}
+		}
+		if !ok {
+			return nil
+		}
+		return h.Sum(nil)
+	}
 }

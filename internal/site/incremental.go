@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/hmac"
 	"crypto/sha256"
@@ -89,17 +88,18 @@ func writeManifest(dir string, m map[string]pageKey) error {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	w.WriteString(manifestHeader + "\n")
+	size := len(manifestHeader) + 1
+	for _, p := range paths {
+		size += 2*len(pageKey{}) + len(p) + 2
+	}
+	buf := make([]byte, 0, size)
+	buf = append(buf, manifestHeader+"\n"...)
 	for _, p := range paths {
 		k := m[p]
-		w.WriteString(hex.EncodeToString(k[:]) + " " + p + "\n")
+		buf = hex.AppendEncode(buf, k[:])
+		buf = append(append(append(buf, ' '), p...), '\n')
 	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	_, err := outdir.PutFile(filepath.Join(dir, manifestName), buf.Bytes())
+	_, err := outdir.PutFile(filepath.Join(dir, manifestName), buf)
 	return err
 }
 
