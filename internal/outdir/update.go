@@ -386,27 +386,49 @@ type Tree struct {
 
 // Scan looks at every file and folder below dir once.
 func Scan(dir string) (*Tree, error) {
+	// Clean, so the folders' paths put together below are as
+	// filepath.Join makes them.
+	dir = filepath.Clean(dir)
 	t := &Tree{root: dir, files: map[string]bool{}, full: map[string]bool{}}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil || rel == "." {
-			return err
-		}
-		t.full[filepath.Dir(p)] = true
-		if d.IsDir() {
-			t.dirs = append(t.dirs, p)
-			return nil
-		}
-		t.files[filepath.ToSlash(rel)] = d.Type().IsRegular()
-		return nil
-	})
-	if err != nil {
+	if err := t.scan(dir, ""); err != nil {
 		return nil, err
 	}
 	return t, nil
+}
+
+// scan adds what the folder abs (rel below the root) holds, its folders
+// before what they hold. Paths are put together here rather than by
+// filepath.Join: a site has tens of thousands of files, and the names
+// come from the folder itself.
+func (t *Tree) scan(abs, rel string) error {
+	f, err := os.Open(abs)
+	if err != nil {
+		return err
+	}
+	entries, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		t.full[abs] = true
+	}
+	for _, e := range entries {
+		name := e.Name()
+		p, r := abs+string(filepath.Separator)+name, name
+		if rel != "" {
+			r = rel + "/" + name
+		}
+		if e.IsDir() {
+			t.dirs = append(t.dirs, p)
+			if err := t.scan(p, r); err != nil {
+				return err
+			}
+			continue
+		}
+		t.files[r] = e.Type().IsRegular()
+	}
+	return nil
 }
 
 // IsFile reports whether a regular file was at rel when the folder was
@@ -426,7 +448,7 @@ func (t *Tree) Prune(keep func(rel string) bool) error {
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		removed[filepath.Dir(p)] = true
+		removed[filepath.Join(t.root, filepath.Dir(filepath.FromSlash(rel)))] = true
 	}
 	// Only a folder that lost a file, or one that was empty, can be
 	// empty now; deepest first, so a folder's empty subfolders are gone

@@ -218,7 +218,7 @@ func TestTreePrunesWhatIsNotKept(t *testing.T) {
 	if err := os.Symlink("a.html", filepath.Join(dir, "link.html")); err != nil {
 		t.Fatal(err)
 	}
-	tree, err := Scan(dir)
+	tree, err := Scan(dir + string(filepath.Separator) + ".")
 	if err != nil {
 		t.Fatal(err)
 	}

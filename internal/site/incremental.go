@@ -566,6 +566,9 @@ type Memo struct {
 	global                []byte
 	oldFound, usedFound   map[*record.Record]foundSum
 	oldSource, usedSource map[*record.Record][]byte
+	// oldRegular and usedRegular say whether each record's file is a
+	// regular file (markSources).
+	oldRegular, usedRegular map[*record.Record]bool
 	// manifests are the manifests the Memo's builds wrote, each with the
 	// look of its file: a build reads the two it updates from and to,
 	// which are the two before's, moved.
@@ -685,6 +688,7 @@ func (m *Memo) next() {
 		m.oldFound, m.usedFound = m.usedFound, nil
 		m.oldSource, m.usedSource = m.usedSource, nil
 	}
+	m.oldRegular, m.usedRegular = m.usedRegular, nil
 }
 
 // setGlobal tells the Memo the build-wide part of this build's keys: the
@@ -745,6 +749,39 @@ func (m *Memo) keepFindings(r *record.Record, given []*finding.Finding, sum []by
 		m.usedFound = map[*record.Record]foundSum{}
 	}
 	m.usedFound[r] = fs
+}
+
+// regular reports whether the file of the loaded record r, at path, is
+// a regular file, looked at once while the Memo sees the same record, as
+// sourceSum reads it once. A nil Memo looks every time.
+func (m *Memo) regular(r *record.Record, path string) bool {
+	if m != nil {
+		m.mu.Lock()
+		ok, seen := m.usedRegular[r]
+		if !seen {
+			ok, seen = m.oldRegular[r]
+		}
+		m.mu.Unlock()
+		if seen {
+			m.keepRegular(r, ok)
+			return ok
+		}
+	}
+	st, err := os.Lstat(path)
+	ok := err == nil && st.Mode().IsRegular()
+	if m != nil {
+		m.keepRegular(r, ok)
+	}
+	return ok
+}
+
+func (m *Memo) keepRegular(r *record.Record, ok bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.usedRegular == nil {
+		m.usedRegular = map[*record.Record]bool{}
+	}
+	m.usedRegular[r] = ok
 }
 
 // sourceSum returns the hash of the source file of the loaded record r,

@@ -453,7 +453,7 @@ func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
 		if r.File == "" || !r.IsPublic() || !publishable(reg, r) {
 			continue
 		}
-		if st, err := os.Lstat(filepath.Join(reg.Root, filepath.FromSlash(r.File))); err == nil && st.Mode().IsRegular() {
+		if b.opts.Memo.regular(r, filepath.Join(reg.Root, filepath.FromSlash(r.File))) {
 			b.withSource[r.ID] = true
 		}
 	}
