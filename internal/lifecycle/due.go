@@ -166,8 +166,8 @@ func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "
 
 func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) []Item {
 	var items []Item
-	add := func(what What, date time.Time, g Group, path, detail, detailNL string) {
-		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: label.Text{detailNL, detail}})
+	add := func(what What, date time.Time, g Group, path string, detail label.Text) {
+		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: detail})
 	}
 	if r.Status == "retired" {
 		return nil
@@ -186,9 +186,10 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 				what = fmt.Sprintf("it was never evaluated and its start %q is not a date", r.Lifecycle.Start)
 				whatNL = fmt.Sprintf("er is nooit geëvalueerd en de start %q is geen datum", r.Lifecycle.Start)
 			}
-			add(Evaluation, time.Time{}, Undated, path, fmt.Sprintf(
-				"the next evaluation cannot be computed: %s; record when it started or was last evaluated (III)", what), fmt.Sprintf(
-				"de volgende evaluatie is niet te berekenen: %s; leg vast wanneer de registratie is gestart of het laatst is geëvalueerd (III)", whatNL))
+			add(Evaluation, time.Time{}, Undated, path,
+				label.Text{
+					fmt.Sprintf("de volgende evaluatie is niet te berekenen: %s; leg vast wanneer de registratie is gestart of het laatst is geëvalueerd (III)", whatNL),
+					fmt.Sprintf("the next evaluation cannot be computed: %s; record when it started or was last evaluated (III)", what)})
 		} else {
 			path, basis := "/evaluation/last", "last evaluated "+r.Evaluation.Last
 			basisNL := "laatst geëvalueerd " + r.Evaluation.Last
@@ -198,11 +199,11 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 			}
 			switch {
 			case due.Before(today):
-				add(Evaluation, due, Lapsed, path, fmt.Sprintf("evaluation lapsed on %s (%s, every %s)", period.Format(due), basis, iv),
-					fmt.Sprintf("evaluatie verstreken op %s (%s, elke %s)", period.Format(due), basisNL, iv))
+				add(Evaluation, due, Lapsed, path,
+					label.Text{fmt.Sprintf("evaluatie verstreken op %s (%s, elke %s)", period.Format(due), basisNL, iv), fmt.Sprintf("evaluation lapsed on %s (%s, every %s)", period.Format(due), basis, iv)})
 			case !due.After(horizon):
-				add(Evaluation, due, Upcoming, path, fmt.Sprintf("evaluation due on %s (%s, every %s)", period.Format(due), basis, iv),
-					fmt.Sprintf("evaluatie gepland op %s (%s, elke %s)", period.Format(due), basisNL, iv))
+				add(Evaluation, due, Upcoming, path,
+					label.Text{fmt.Sprintf("evaluatie gepland op %s (%s, elke %s)", period.Format(due), basisNL, iv), fmt.Sprintf("evaluation due on %s (%s, every %s)", period.Format(due), basis, iv)})
 			}
 		}
 	}
@@ -210,15 +211,17 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 	if end, err := period.ParseDate(r.Lifecycle.End); err == nil && r.Lifecycle.End != "" {
 		switch {
 		case end.Before(today) && r.Active():
-			add(Lifecycle, end, Lapsed, "/lifecycle/end", fmt.Sprintf(
-				"life cycle ended on %s but the record is still active: evaluate, and extend only by a decision (3.4)", period.Format(end)), fmt.Sprintf(
-				"levenscyclus afgelopen op %s maar de registratie is nog actief: evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)))
+			add(Lifecycle, end, Lapsed, "/lifecycle/end",
+				label.Text{
+					fmt.Sprintf("levenscyclus afgelopen op %s maar de registratie is nog actief: evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)),
+					fmt.Sprintf("life cycle ended on %s but the record is still active: evaluate, and extend only by a decision (3.4)", period.Format(end))})
 		case end.Before(today):
 			// Ended and not active: nothing to chase.
 		case !end.After(horizon):
-			add(Lifecycle, end, Ending, "/lifecycle/end", fmt.Sprintf(
-				"life cycle ends on %s: evaluate before then, and extend only by a decision (3.4)", period.Format(end)), fmt.Sprintf(
-				"levenscyclus eindigt op %s: evalueer daarvoor, en verleng alleen met een besluit (3.4)", period.Format(end)))
+			add(Lifecycle, end, Ending, "/lifecycle/end",
+				label.Text{
+					fmt.Sprintf("levenscyclus eindigt op %s: evalueer daarvoor, en verleng alleen met een besluit (3.4)", period.Format(end)),
+					fmt.Sprintf("life cycle ends on %s: evaluate before then, and extend only by a decision (3.4)", period.Format(end))})
 		}
 	}
 
@@ -231,9 +234,10 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		if until.Before(today) {
 			verb, verbNL = "ended", "is geëindigd"
 		}
-		add(Exception, until, Ending, fmt.Sprintf("/exceptions/%d/until", i), fmt.Sprintf(
-			"exception to rule %s %s on %s%s", orUnnamed(e.Rule), verb, period.Format(until), approvedBy(e.ApprovedBy)), fmt.Sprintf(
-			"uitzondering op regel %s %s op %s%s", orUnnamedNL(e.Rule), verbNL, period.Format(until), approvedByNL(e.ApprovedBy)))
+		add(Exception, until, Ending, fmt.Sprintf("/exceptions/%d/until", i),
+			label.Text{
+				fmt.Sprintf("uitzondering op regel %s %s op %s%s", orUnnamedNL(e.Rule), verbNL, period.Format(until), approvedByNL(e.ApprovedBy)),
+				fmt.Sprintf("exception to rule %s %s on %s%s", orUnnamed(e.Rule), verb, period.Format(until), approvedBy(e.ApprovedBy))})
 	}
 
 	for i, s := range r.DataSharing {
@@ -245,9 +249,10 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		if end.Before(today) {
 			verb, verbNL = "ended", "is geëindigd"
 		}
-		add(DataSharing, end, Ending, fmt.Sprintf("/data_sharing/%d/end", i), fmt.Sprintf(
-			"data-sharing agreement with %s %s on %s", orUnnamed(s.Party), verb, period.Format(end)), fmt.Sprintf(
-			"afspraak over het delen van gegevens met %s %s op %s", orUnnamedNL(s.Party), verbNL, period.Format(end)))
+		add(DataSharing, end, Ending, fmt.Sprintf("/data_sharing/%d/end", i),
+			label.Text{
+				fmt.Sprintf("afspraak over het delen van gegevens met %s %s op %s", orUnnamedNL(s.Party), verbNL, period.Format(end)),
+				fmt.Sprintf("data-sharing agreement with %s %s on %s", orUnnamed(s.Party), verb, period.Format(end))})
 	}
 	return items
 }

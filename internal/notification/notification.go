@@ -101,8 +101,8 @@ func Read(root, name string, data []byte, opts Options) (*Result, error) {
 
 // refusal is the finding that refuses a notification, in English and Dutch
 // (the desk's language), at n when known.
-func refusal(name string, n *yaml.Node, msg, help, msgNL, helpNL string) *finding.Finding {
-	f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: label.Text{msgNL, msg}, Help: label.Text{helpNL, help}}
+func refusal(name string, n *yaml.Node, msg, help label.Text) *finding.Finding {
+	f := finding.Finding{File: name, Rule: RuleNotification, Severity: finding.Error, Message: msg, Help: help}
 	if n != nil {
 		f.Line, f.Column = n.Line, n.Column
 	}
@@ -114,23 +114,21 @@ func refusal(name string, n *yaml.Node, msg, help, msgNL, helpNL string) *findin
 func identify(name string, doc *source.Document) (string, *finding.Finding) {
 	top, ok := doc.Value.(map[string]any)
 	if !ok || doc.Root.Kind != yaml.MappingNode {
-		return "", refusal(name, doc.Root, "a notification is one sensor record: a mapping of fields such as id, name and location",
-			"send the file the notification form made, unchanged",
-			"Een melding is één sensorrecord: velden zoals id, name en location.", "Stuur het bestand dat het meldformulier maakte, onveranderd.")
+		return "", refusal(name, doc.Root,
+			label.Text{"Een melding is één sensorrecord: velden zoals id, name en location.", "a notification is one sensor record: a mapping of fields such as id, name and location"},
+			label.Text{"Stuur het bestand dat het meldformulier maakte, onveranderd.", "send the file the notification form made, unchanged"})
 	}
 	if k, _ := top["kind"].(string); k != string(record.Sensor) {
-		return "", refusal(name, valueNode(doc, "kind"), fmt.Sprintf("kind is %q; a notification is about a sensor (kind: sensor)", fmt.Sprint(top["kind"])),
-			"the duty to report is for sensors; add an algorithm with 'register new algorithm'",
-			fmt.Sprintf("kind is %q; een melding gaat over een sensor (kind: sensor).", fmt.Sprint(top["kind"])),
-			"De meldplicht geldt voor sensoren; voeg een algoritme toe met 'register new algorithm'.")
+		return "", refusal(name, valueNode(doc, "kind"),
+			label.Text{fmt.Sprintf("kind is %q; een melding gaat over een sensor (kind: sensor).", fmt.Sprint(top["kind"])), fmt.Sprintf("kind is %q; a notification is about a sensor (kind: sensor)", fmt.Sprint(top["kind"]))},
+			label.Text{"De meldplicht geldt voor sensoren; voeg een algoritme toe met 'register new algorithm'.", "the duty to report is for sensors; add an algorithm with 'register new algorithm'"})
 	}
 	id, _ := top["id"].(string)
 	if !record.ValidID(id) {
 		// The id names the file: check it before it comes near a path.
-		return "", refusal(name, valueNode(doc, "id"), fmt.Sprintf("id %q is not a valid identifier", fmt.Sprint(top["id"])),
-			"use lower-case letters, digits and hyphens, 2 to 63 characters, for example camera-bakkerij",
-			fmt.Sprintf("id %q is geen geldig kenmerk.", fmt.Sprint(top["id"])),
-			"Gebruik kleine letters, cijfers en streepjes, 2 tot 63 tekens, bijvoorbeeld camera-bakkerij.")
+		return "", refusal(name, valueNode(doc, "id"),
+			label.Text{fmt.Sprintf("id %q is geen geldig kenmerk.", fmt.Sprint(top["id"])), fmt.Sprintf("id %q is not a valid identifier", fmt.Sprint(top["id"]))},
+			label.Text{"Gebruik kleine letters, cijfers en streepjes, 2 tot 63 tekens, bijvoorbeeld camera-bakkerij.", "use lower-case letters, digits and hyphens, 2 to 63 characters, for example camera-bakkerij"})
 	}
 	return id, nil
 }
@@ -201,15 +199,13 @@ func place(root, name string, doc *source.Document, res *Result, received string
 		res.Data, err = encode(clean)
 		return res, err
 	case file != res.Path:
-		return fail(refusal(name, valueNode(doc, "id"), fmt.Sprintf("the register has a record %s with this id; an id is never reused", file),
-			"give the sensor another id",
-			fmt.Sprintf("Het register heeft al een record %s met dit kenmerk; een kenmerk wordt nooit hergebruikt.", file),
-			"Geef de sensor een ander kenmerk (id)."))
+		return fail(refusal(name, valueNode(doc, "id"),
+			label.Text{fmt.Sprintf("Het register heeft al een record %s met dit kenmerk; een kenmerk wordt nooit hergebruikt.", file), fmt.Sprintf("the register has a record %s with this id; an id is never reused", file)},
+			label.Text{"Geef de sensor een ander kenmerk (id).", "give the sensor another id"}))
 	}
-	return fail(refusal(name, valueNode(doc, "id"), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file),
-		"to apply the notification as a change to it, run again with --update; to add another sensor, give it another id",
-		fmt.Sprintf("Het register heeft deze sensor al (%s); er is niets geschreven.", file),
-		"Is de melding een wijziging, voer het opnieuw uit met --update; is het een andere sensor, geef hem een ander kenmerk."))
+	return fail(refusal(name, valueNode(doc, "id"),
+		label.Text{fmt.Sprintf("Het register heeft deze sensor al (%s); er is niets geschreven.", file), fmt.Sprintf("the register has this sensor already (%s); nothing is written", file)},
+		label.Text{"Is de melding een wijziging, voer het opnieuw uit met --update; is het een andere sensor, geef hem een ander kenmerk.", "to apply the notification as a change to it, run again with --update; to add another sensor, give it another id"}))
 }
 
 // update applies the notification to the record the register has: the

@@ -28,16 +28,16 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 		return nil
 	}
 	var out []finding.Finding
-	bad := func(path string, key bool, msg, msgNL, help, helpNL string) {
+	bad := func(path string, key bool, msg, help label.Text) {
 		out = append(out, finding.Finding{Rule: finding.RulePublication, Severity: finding.Error, Path: path, Key: key,
-			Message: label.Text{msgNL + "; de registratie wordt niet gepubliceerd tot dit is verbeterd", msg + "; the record is not published until this is fixed"},
-			Help:    label.Text{helpNL, help}})
+			Message: msg.Append(label.Text{"; de registratie wordt niet gepubliceerd tot dit is verbeterd", "; the record is not published until this is fixed"}),
+			Help:    help})
 	}
 	pub, ok := v.(map[string]any)
 	if !ok {
-		bad("/publication", false, "publication is not a mapping", "publication is geen lijst van velden",
-			"write publication: {public: false, reason: ...} or publication: {withheld: [location.point]}",
-			"schrijf publication: {public: false, reason: ...} of publication: {withheld: [location.point]}")
+		bad("/publication", false,
+			label.Text{"publication is geen lijst van velden", "publication is not a mapping"},
+			label.Text{"schrijf publication: {public: false, reason: ...} of publication: {withheld: [location.point]}", "write publication: {public: false, reason: ...} or publication: {withheld: [location.point]}"})
 		return out
 	}
 	keys := make([]string, 0, len(pub))
@@ -50,13 +50,15 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 		switch k {
 		case "public":
 			if _, ok := val.(bool); !ok {
-				bad("/publication/public", false, "publication.public is not true or false", "publication.public is niet true of false",
-					"write public: false (without quotes) to keep the record off the site", "schrijf public: false (zonder aanhalingstekens) om de registratie niet te publiceren")
+				bad("/publication/public", false,
+					label.Text{"publication.public is niet true of false", "publication.public is not true or false"},
+					label.Text{"schrijf public: false (zonder aanhalingstekens) om de registratie niet te publiceren", "write public: false (without quotes) to keep the record off the site"})
 			}
 		case "reason":
 			if _, ok := val.(string); !ok && val != nil {
-				bad("/publication/reason", false, "publication.reason is not text", "publication.reason is geen tekst",
-					"write the reason as text, for example reason: Woo art. 5.1 lid 2 sub d", "schrijf de reden als tekst, bijvoorbeeld reason: Woo art. 5.1 lid 2 sub d")
+				bad("/publication/reason", false,
+					label.Text{"publication.reason is geen tekst", "publication.reason is not text"},
+					label.Text{"schrijf de reden als tekst, bijvoorbeeld reason: Woo art. 5.1 lid 2 sub d", "write the reason as text, for example reason: Woo art. 5.1 lid 2 sub d"})
 			}
 		case "withheld":
 			list, ok := val.([]any)
@@ -64,8 +66,9 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 				if val == nil {
 					continue
 				}
-				bad("/publication/withheld", false, "publication.withheld is not a list of field paths", "publication.withheld is geen lijst van velden",
-					"write withheld: [location.point] (a list, also for one field)", "schrijf withheld: [location.point] (een lijst, ook voor één veld)")
+				bad("/publication/withheld", false,
+					label.Text{"publication.withheld is geen lijst van velden", "publication.withheld is not a list of field paths"},
+					label.Text{"schrijf withheld: [location.point] (een lijst, ook voor één veld)", "write withheld: [location.point] (a list, also for one field)"})
 				continue
 			}
 			for i, item := range list {
@@ -73,23 +76,23 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 				ptr := fmt.Sprintf("/publication/withheld/%d", i)
 				switch {
 				case !ok:
-					bad(ptr, false, "a withheld entry is not a field path", "een afgeschermd veld is geen veldpad",
-						"name the field as a dotted path, for example location.point", "noem het veld als pad met punten, bijvoorbeeld location.point")
+					bad(ptr, false,
+						label.Text{"een afgeschermd veld is geen veldpad", "a withheld entry is not a field path"},
+						label.Text{"noem het veld als pad met punten, bijvoorbeeld location.point", "name the field as a dotted path, for example location.point"})
 				case s == "id" || s == "kind":
-					bad(ptr, false, fmt.Sprintf("%s cannot be withheld: it is the record's public address", s),
-						fmt.Sprintf("%s kan niet worden afgeschermd: het is het openbare adres van de registratie", s),
-						"to keep the whole record back, write publication: {public: false, reason: ...}",
-						"schrijf publication: {public: false, reason: ...} om de hele registratie niet te publiceren")
+					bad(ptr, false,
+						label.Text{fmt.Sprintf("%s kan niet worden afgeschermd: het is het openbare adres van de registratie", s), fmt.Sprintf("%s cannot be withheld: it is the record's public address", s)},
+						label.Text{"schrijf publication: {public: false, reason: ...} om de hele registratie niet te publiceren", "to keep the whole record back, write publication: {public: false, reason: ...}"})
 				case !known(kind, strings.TrimSpace(s)) || s != strings.TrimSpace(s):
-					bad(ptr, false, fmt.Sprintf("withheld path %q names no field of a %s record", s, kind),
-						fmt.Sprintf("afgeschermd pad %q is geen veld van een registratie van soort %s", s, kind),
-						"use the field's path as in the record, for example location.point, supplier.name or datasets.url ('register schema "+string(kind)+"' lists the fields)",
-						"gebruik het pad van het veld zoals in de registratie, bijvoorbeeld location.point, supplier.name of datasets.url ('register schema "+string(kind)+"' noemt de velden)")
+					bad(ptr, false,
+						label.Text{fmt.Sprintf("afgeschermd pad %q is geen veld van een registratie van soort %s", s, kind), fmt.Sprintf("withheld path %q names no field of a %s record", s, kind)},
+						label.Text{"gebruik het pad van het veld zoals in de registratie, bijvoorbeeld location.point, supplier.name of datasets.url ('register schema " + string(kind) + "' noemt de velden)", "use the field's path as in the record, for example location.point, supplier.name or datasets.url ('register schema " + string(kind) + "' lists the fields)"})
 				}
 			}
 		default:
-			bad("/publication/"+k, true, fmt.Sprintf("unknown key %q in publication", k), fmt.Sprintf("onbekende sleutel %q in publication", k),
-				"publication holds public, reason and withheld only (lower case)", "publication kent alleen public, reason en withheld (kleine letters)")
+			bad("/publication/"+k, true,
+				label.Text{fmt.Sprintf("onbekende sleutel %q in publication", k), fmt.Sprintf("unknown key %q in publication", k)},
+				label.Text{"publication kent alleen public, reason en withheld (kleine letters)", "publication holds public, reason and withheld only (lower case)"})
 		}
 	}
 	return out
