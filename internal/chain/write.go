@@ -103,7 +103,7 @@ func writeJSON(w io.Writer, rep Report) error {
 }
 
 // words of the text report, Dutch first.
-var texts = map[string][2]string{
+var texts = map[string]label.Text{
 	"head":       {"Keten van %q", "Chain of %q"},
 	"none":       {"Geen registratie gebruikt %q of deelt gegevens met %q.", "No record uses %q or shares data with %q."},
 	"records":    {"Registraties (%d)", "Records (%d)"},

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -14,7 +15,7 @@ import (
 // ruleQuestions are the questions a finding of a rule raises for the
 // committee: not what to fix (the finding's help says that) but what to
 // weigh. Rules without a question here get a general one.
-var ruleQuestions = map[string][2]string{
+var ruleQuestions = map[string]label.Text{
 	"biometric-ban": {"Waarom kan deze sensor personen volgen of herkennen, en wordt die functie uitgezet?",
 		"Why can this sensor follow or recognise people, and will that function be switched off?"},
 	"owner-reachable": {"Wie is verantwoordelijk, en moet de inzet stoppen tot dat bekend is (VNG 3.7)?",

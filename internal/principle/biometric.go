@@ -14,21 +14,21 @@ import (
 
 // banned are the capabilities that follow individuals, identify or
 // categorise them by their body, or read their emotions or behaviour (VNG
-// 2.1), each with what it means in English and in Dutch. Counting people
+// 2.1), each with what it means. Counting people
 // and reading licence plates are not among them.
-var banned = map[string][2]string{
-	"face_recognition":                  {"facial recognition", "gezichtsherkenning"},
-	"biometric_identification":          {"biometric identification", "biometrische identificatie"},
-	"realtime_biometric_identification": {"real-time remote biometric identification", "live biometrische identificatie op afstand"},
-	"post_biometric_identification":     {"after-the-fact remote biometric identification", "biometrische identificatie op afstand achteraf"},
-	"biometric_categorisation":          {"biometric categorisation (such as age or gender)", "biometrische categorisering (zoals leeftijd of geslacht)"},
-	"person_tracking":                   {"following individuals", "personen volgen"},
-	"re_identification":                 {"re-identifying individuals", "personen herkennen (her-identificatie)"},
-	"emotion_recognition":               {"emotion recognition", "emotieherkenning"},
-	"gait_recognition":                  {"recognising people by their gait", "mensen herkennen aan hun manier van lopen"},
-	"behaviour_detection_image":         {"detecting behaviour from images", "gedrag herkennen uit beeld"},
-	"behaviour_detection_sound":         {"detecting behaviour from sound", "gedrag herkennen uit geluid"},
-	"device_tracking":                   {"following phones and other devices by Wi-Fi or Bluetooth", "telefoons en andere apparaten volgen via wifi of bluetooth"},
+var banned = map[string]label.Text{
+	"face_recognition":                  {"gezichtsherkenning", "facial recognition"},
+	"biometric_identification":          {"biometrische identificatie", "biometric identification"},
+	"realtime_biometric_identification": {"live biometrische identificatie op afstand", "real-time remote biometric identification"},
+	"post_biometric_identification":     {"biometrische identificatie op afstand achteraf", "after-the-fact remote biometric identification"},
+	"biometric_categorisation":          {"biometrische categorisering (zoals leeftijd of geslacht)", "biometric categorisation (such as age or gender)"},
+	"person_tracking":                   {"personen volgen", "following individuals"},
+	"re_identification":                 {"personen herkennen (her-identificatie)", "re-identifying individuals"},
+	"emotion_recognition":               {"emotieherkenning", "emotion recognition"},
+	"gait_recognition":                  {"mensen herkennen aan hun manier van lopen", "recognising people by their gait"},
+	"behaviour_detection_image":         {"gedrag herkennen uit beeld", "detecting behaviour from images"},
+	"behaviour_detection_sound":         {"gedrag herkennen uit geluid", "detecting behaviour from sound"},
+	"device_tracking":                   {"telefoons en andere apparaten volgen via wifi of bluetooth", "following phones and other devices by Wi-Fi or Bluetooth"},
 }
 
 // Remote biometric identification, by when it happens. The v1 values do not
@@ -142,9 +142,9 @@ exceptions:
 				continue
 			}
 			f := at(index("capabilities", i),
-				en(fmt.Sprintf("capability %s (%s) is biometric surveillance, which the principles ban in public space", c, what[0]),
+				en(fmt.Sprintf("capability %s (%s) is biometric surveillance, which the principles ban in public space", c, what.In("en")),
 					"remove the capability and switch it off on the device (a counting camera counts on the device and keeps no images); only the police may use it, with an approved exception that states its legal basis"),
-				nl(fmt.Sprintf("De toepassing kan %s (%s). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte.", what[1], c),
+				nl(fmt.Sprintf("De toepassing kan %s (%s). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte.", what.In("nl"), c),
 					"Haal deze mogelijkheid uit capabilities en zet haar uit op het apparaat (een telcamera telt in het apparaat zelf en bewaart geen beelden). Alleen de politie mag dit gebruiken, met een goedgekeurde uitzondering waarin de wettelijke grondslag staat."))
 			switch {
 			case liveID(c):

@@ -31,9 +31,9 @@ func init() {
 
 // datasetSegment is the folder of the pages, per language (Dutch, English).
 // People link to them, so it never changes.
-var datasetSegment = [2]string{"gegevens", "datasets"}
+var datasetSegment = label.Text{"gegevens", "datasets"}
 
-var datasetWords = map[string][2]string{
+var datasetWords = map[string]label.Text{
 	"datasets":           {"Waar worden mijn gegevens gebruikt?", "Where is my data used?"},
 	"datasets.intro":     {"De gemeente gebruikt gegevens uit registraties en andere bronnen in haar algoritmes en sensoren. Kies een gegevensbron om te zien welke registraties haar gebruiken, hoe u een fout laat verbeteren en aan wie de gegevens worden doorgegeven.", "The municipality uses data from registrations and other sources in its algorithms and sensors. Choose a dataset to see which records use it, how to have an error corrected and to whom the data is passed on."},
 	"datasets.rights":    {"Staat er iets onjuists over u in? U mag vragen het te verbeteren of te verwijderen (AVG art. 16 en 17). De gemeente laat dat dan weten aan iedereen die de gegevens van haar kreeg (AVG art. 19).", "Is something about you wrong? You may ask to have it corrected or deleted (GDPR art. 16 and 17). The municipality then tells everyone who received the data from it (GDPR art. 19)."},

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -28,7 +29,7 @@ const (
 	facetAIAct    = "aiact"
 )
 
-var facetSegments = map[string][2]string{
+var facetSegments = map[string]label.Text{
 	facetType:     {"soort", "type"},
 	facetArea:     {"gebied", "area"},
 	facetStatus:   {"status", "status"},

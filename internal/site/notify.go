@@ -33,7 +33,7 @@ func init() {
 const notifySchemaPath = "data/notify-schema.js"
 
 // notifyWords are the page's own words, Dutch and English.
-var notifyWords = map[string][2]string{
+var notifyWords = map[string]label.Text{
 	"notify":            {"Meld een sensor", "Report a sensor"},
 	"notify.intro":      {"Plaatst u een camera of andere sensor die de openbare ruimte waarneemt? Dan meldt u die bij de gemeente, minstens %s voordat hij er hangt. Ook een wijziging meldt u hier.", "Are you placing a camera or other sensor that observes public space? Then report it to the municipality at least %s before it is in place. Report a change here too."},
 	"notify.private":    {"Dit formulier werkt helemaal in uw browser. Wat u invult, wordt nergens heen gestuurd tot u dat zelf doet.", "This form works entirely in your browser. Nothing you fill in is sent anywhere until you send it yourself."},
