@@ -185,7 +185,7 @@ exceptions:
 		}
 		return fs
 	},
-	ExceptionNeeds: func(r *record.Record, ex record.Exception) (string, string) {
+	ExceptionNeeds: func(r *record.Record, ex record.Exception) label.Text {
 		var need, nodig []string
 		lacks := func(e, n string) { need, nodig = append(need, e), append(nodig, n) }
 		if strings.TrimSpace(ex.LegalBasis) == "" {
@@ -220,7 +220,7 @@ exceptions:
 					"de nationale wet die live identificatie toestaat (national_law; AI-verordening art. 5 lid 5)")
 			}
 		}
-		return joinAnd(need), joinEn(nodig)
+		return label.Text{joinEn(nodig), joinAnd(need)}
 	},
 }
 

@@ -99,8 +99,8 @@ func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (s
 		lacks("an end date (until)", "een einddatum (until)")
 	}
 	if rule.ExceptionNeeds != nil {
-		if need, nodig := rule.ExceptionNeeds(rec, ex); need != "" {
-			lacks(need, nodig)
+		if need := rule.ExceptionNeeds(rec, ex); need.In("en") != "" {
+			lacks(need.In("en"), need.In("nl"))
 		}
 	}
 	switch {

@@ -76,9 +76,9 @@ type Rule struct {
 	// CheckRegister.
 	CheckRegister func(*Context) []finding.Finding
 	// ExceptionNeeds, when set, names what an exception to this rule
-	// needs beyond the usual fields, in English and in Dutch ("" when the
-	// exception is acceptable).
-	ExceptionNeeds func(*record.Record, record.Exception) (en, nl string)
+	// needs beyond the usual fields (empty when the exception is
+	// acceptable).
+	ExceptionNeeds func(*record.Record, record.Exception) label.Text
 
 	custom bool
 }
