@@ -294,8 +294,13 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			return
 		}
 		h := sha256.New()
-		fmt.Fprintf(h, "file %q\nsource %v\n", loaded.File, b.withSource[r.ID])
-		var buf []byte
+		source := "source no"
+		if b.withSource[r.ID] {
+			source = "source yes"
+		}
+		// One buffer for the parts written here, which are small.
+		buf := appendStrings(make([]byte, 0, 256), "file", loaded.File, source)
+		h.Write(buf)
 		link := func(what string, l *record.Record) {
 			buf = appendStrings(buf[:0], what, l.ID, string(l.Kind), l.Name, l.SensorType, l.AlgorithmType)
 			h.Write(buf)
@@ -310,17 +315,24 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			return
 		}
 		h.Write(fsum)
+		buf = buf[:0]
 		for _, v := range []any{loaded.Point, r.Point, b.opts.History[loaded.File]} {
-			if err := writeValue(h, v); err != nil {
+			var err error
+			if buf, err = appendValue(buf, reflect.ValueOf(v), 0); err != nil {
 				return
 			}
 		}
+		h.Write(buf)
 		for _, id := range r.UsesSensors {
 			if s := b.reg.ByID(id); s != nil {
-				fmt.Fprintf(h, "public %v ", s.IsPublic())
+				public := "public no"
+				if s.IsPublic() {
+					public = "public yes"
+				}
+				h.Write([]byte(public))
 				link("uses", s)
 			} else {
-				fmt.Fprintf(h, "uses %q none\n", id)
+				h.Write(appendStrings(buf[:0], "uses", id, "none"))
 			}
 		}
 		for _, a := range b.usedBy[r.ID] {
