@@ -546,7 +546,7 @@ func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
 		if sum == nil {
 			return nil
 		}
-		data := b.opts.Memo.sourceSum(loaded, filepath.Join(b.loaded.Root, filepath.FromSlash(loaded.File)))
+		data := b.opts.Memo.sourceSum(loaded, b.loaded.Root)
 		if data == nil {
 			return nil
 		}
@@ -763,10 +763,11 @@ func (m *Memo) keepFindings(r *record.Record, given []*finding.Finding, sum []by
 	m.usedFound[r] = fs
 }
 
-// regular reports whether the file of the loaded record r, at path, is
-// a regular file, looked at once while the Memo sees the same record, as
-// sourceSum reads it once. A nil Memo looks every time.
-func (m *Memo) regular(r *record.Record, path string) bool {
+// regular reports whether the file of the loaded record r, in the
+// register at root, is a regular file, looked at once while the Memo sees
+// the same record, as sourceSum reads it once. A nil Memo looks every
+// time.
+func (m *Memo) regular(r *record.Record, root string) bool {
 	if m != nil {
 		m.mu.Lock()
 		ok, seen := m.usedRegular[r]
@@ -779,7 +780,7 @@ func (m *Memo) regular(r *record.Record, path string) bool {
 			return ok
 		}
 	}
-	st, err := os.Lstat(path)
+	st, err := os.Lstat(filepath.Join(root, filepath.FromSlash(r.File)))
 	ok := err == nil && st.Mode().IsRegular()
 	if m != nil {
 		m.keepRegular(r, ok)
@@ -796,11 +797,11 @@ func (m *Memo) keepRegular(r *record.Record, ok bool) {
 	m.usedRegular[r] = ok
 }
 
-// sourceSum returns the hash of the source file of the loaded record r,
-// read at most once while the Memo sees the same record: a caller that
-// keeps a record keeps it only while its file looks unchanged
-// (pipeline.Reloader). A nil Memo reads the file every time.
-func (m *Memo) sourceSum(r *record.Record, path string) []byte {
+// sourceSum returns the hash of the source file of the loaded record r
+// in the register at root, read at most once while the Memo sees the same
+// record: a caller that keeps a record keeps it only while its file looks
+// unchanged (pipeline.Reloader). A nil Memo reads the file every time.
+func (m *Memo) sourceSum(r *record.Record, root string) []byte {
 	if m != nil {
 		m.mu.Lock()
 		sum, ok := m.usedSource[r]
@@ -818,7 +819,7 @@ func (m *Memo) sourceSum(r *record.Record, path string) []byte {
 			return sum
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(r.File)))
 	if err != nil {
 		return nil
 	}

@@ -378,11 +378,22 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 	if k == record.Algorithm {
 		l.second = facetCategory
 	}
+	// The rows and their keys in one allocation each: a list is made
+	// anew for every build, of every record of its kind.
+	n := 0
+	for _, r := range b.public {
+		if r.Kind == k {
+			n++
+		}
+	}
+	l.rows = make([]listRow, 0, n)
+	keys := make([]string, n*len(facetsOf[k]))
 	for _, r := range b.public {
 		if r.Kind != k {
 			continue
 		}
-		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: statusView(lang, r.Status), Keys: make([]string, len(facetsOf[k]))}
+		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: statusView(lang, r.Status), Keys: keys[:len(facetsOf[k]):len(facetsOf[k])]}
+		keys = keys[len(facetsOf[k]):]
 		for fi, f := range facetsOf[k] {
 			key, label := facetValue(lang, r, f)
 			switch f {

@@ -453,7 +453,7 @@ func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
 		if r.File == "" || !r.IsPublic() || !publishable(reg, r) {
 			continue
 		}
-		if b.opts.Memo.regular(r, filepath.Join(reg.Root, filepath.FromSlash(r.File))) {
+		if b.opts.Memo.regular(r, reg.Root) {
 			b.withSource[r.ID] = true
 		}
 	}
@@ -614,9 +614,8 @@ func (b *builder) writeAll(d *dispatcher, jobs iter.Seq[job]) error {
 // write writes one job's file, or keeps the one there when its key says it
 // is unchanged, and counts it.
 func (b *builder) write(j job) error {
-	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
 	key, keyed := jobKey(j)
-	if keyed && b.unchanged(j.path, dst, key) {
+	if keyed && b.unchanged(j.path, key) {
 		b.mu.Lock()
 		b.files++
 		if j.page {
@@ -627,6 +626,7 @@ func (b *builder) write(j job) error {
 		b.mu.Unlock()
 		return nil
 	}
+	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
 	var changed bool
 	var err error
 	if j.stream != nil {
@@ -706,11 +706,12 @@ func renderFile(j job, dst string) (bool, error) {
 // unchanged reports whether the file at dst (the path p of the working
 // copy) holds the page of key already: as the working copy's manifest
 // says, or because the current site has it and it is linked from there.
-func (b *builder) unchanged(p, dst string, key pageKey) bool {
+func (b *builder) unchanged(p string, key pageKey) bool {
 	if old, ok := b.oldKeys[p]; ok && old == key && b.held.IsFile(p) {
 		return true
 	}
 	if cur, ok := b.curKeys[p]; ok && cur == key {
+		dst := filepath.Join(b.dir, filepath.FromSlash(p))
 		src := filepath.Join(b.cur, filepath.FromSlash(p))
 		sst, err := os.Lstat(src)
 		if err != nil || !sst.Mode().IsRegular() {
@@ -785,9 +786,8 @@ func (b *builder) sourceJobs(yield func(job) bool) {
 		if !r.IsPublic() || !b.withSource[r.ID] || b.loaded.ByID(r.ID) != r {
 			continue
 		}
-		src := filepath.Join(b.loaded.Root, filepath.FromSlash(r.File))
 		j := job{path: sourcePath(r), render: func(w *bytes.Buffer) error {
-			data, err := os.ReadFile(src)
+			data, err := os.ReadFile(filepath.Join(b.loaded.Root, filepath.FromSlash(r.File)))
 			if err != nil {
 				return err
 			}
