@@ -3,6 +3,7 @@ package pipeline
 import (
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 )
 
@@ -28,6 +29,34 @@ func TestLoadTarget(t *testing.T) {
 	}
 }
 
+func TestHeldTarget(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		live     uint64
+		previous int
+		want     int
+	}{
+		{"a small register is collected as by default", heldHeadroom / 2, 100, 100},
+		{"at the headroom, still the default", heldHeadroom, 100, 100},
+		{"twice the headroom: half of what it keeps", 2 * heldHeadroom, 100, 50},
+		{"a large register: half of what it keeps", 10 * heldHeadroom, 100, heldGCPercent},
+		{"never above the target before", heldHeadroom / 2, 80, 80},
+		{"a lower target before stays", 10 * heldHeadroom, 20, 20},
+		{"nothing measured: as before", 0, 100, 100},
+	} {
+		if got := heldTarget(tc.live, tc.previous); got != tc.want {
+			t.Errorf("%s: heldTarget(%d, %d) = %d, want %d", tc.name, tc.live, tc.previous, got, tc.want)
+		}
+	}
+}
+
+// liveHeap is the heap the last collection kept.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
 // TestCollectLessWhileLoading: the target is raised while loading, moved
 // after collections, and set back after, also when collections come late.
 func TestCollectLessWhileLoading(t *testing.T) {
@@ -43,8 +72,8 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	restore()
 	runtime.GC()
 	runtime.GC()
-	if got := debug.SetGCPercent(100); got != 100 {
-		t.Errorf("target after loading %d, want 100 as before", got)
+	if got, want := debug.SetGCPercent(100), heldTarget(liveHeap(), 100); got != want {
+		t.Errorf("target after loading %d, want %d", got, want)
 	}
 
 	t.Setenv("GOGC", "50")

@@ -152,6 +152,21 @@ const (
 	loadHeapBudget = 256 << 20
 )
 
+// What a command keeps once the register is loaded (records, findings)
+// it holds to the end, while it allocates as much again for each output
+// (a build renders some 60,000 pages at 30,000 records). By default the
+// heap then grows to twice what is kept, and with a large register what
+// the collector counts as kept while it marks, for seconds, includes
+// what was made meanwhile: a 100,000-record build reached 2.25 GB. After
+// the load the headroom is half of what is kept, no less than
+// heldHeadroom: a 30,000-record build then peaks at 540 MB instead of
+// 790 MB for some 5% more CPU, and a small register is collected as by
+// default.
+const (
+	heldGCPercent = 50
+	heldHeadroom  = 64 << 20
+)
+
 // collectLessWhileLoading sets the collector's target for a load and
 // returns the function that sets it back.
 func collectLessWhileLoading() (restore func()) {
@@ -184,8 +199,18 @@ func collectLessWhileLoading() (restore func()) {
 		mu.Lock()
 		defer mu.Unlock()
 		stopped = true
-		debug.SetGCPercent(previous)
+		metrics.Read(live)
+		debug.SetGCPercent(heldTarget(live[0].Value.Uint64(), previous))
 	}
+}
+
+// heldTarget is the collector's target after the load for a heap that
+// keeps live bytes, where previous was the target before it.
+func heldTarget(live uint64, previous int) int {
+	if previous < heldGCPercent || live == 0 {
+		return previous
+	}
+	return int(max(heldGCPercent, min(int64(previous), 100*int64(heldHeadroom)/int64(live))))
 }
 
 // loadTarget is the collector's target for a heap that keeps live bytes:
