@@ -134,6 +134,9 @@ func Register(root string, opts Options) (*Result, error) {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
 		r.cacheKey = runKey(opts.Cache, opts, cfg)
 	}
+	if !r.standIns() {
+		r.strings = &record.Strings{}
+	}
 	results := make([]fileResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -364,6 +367,9 @@ type reader struct {
 	checklist      *principle.Checklist
 	cacheKey       []byte // nil: no cache
 	texts          texts  // what packed findings share
+	// strings are the kept records' strings, each once (record.Decode);
+	// nil when the load keeps no records.
+	strings *record.Strings
 }
 
 // standIns reports whether the load keeps each file's facts in the place
@@ -452,7 +458,7 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		}
 		return fileResult{findings: fs}
 	}
-	rec, pf := toRecord(rel, kind, doc)
+	rec, pf := toRecord(rel, kind, doc, r.strings)
 	fs = append(fs, pf...)
 	for i := range fs {
 		fs[i].Record = rec.ID
@@ -484,9 +490,9 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 
 // toRecord decodes a parsed file into a record, with the findings of its
 // publication block.
-func toRecord(rel string, kind record.Kind, doc *source.Document) (*record.Record, []finding.Finding) {
+func toRecord(rel string, kind record.Kind, doc *source.Document, strs *record.Strings) (*record.Record, []finding.Finding) {
 	rec := &record.Record{}
-	record.FromValue(doc.Value, rec)
+	record.Decode(doc.Value, rec, strs)
 	rec.File = rel
 	pf := publish.Check(doc.Value, kind)
 	if len(pf) > 0 {
@@ -522,7 +528,7 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileRe
 		cached.record = standIn(rel, cached.facts)
 		return cached
 	}
-	rec, _ := toRecord(rel, kind, doc)
+	rec, _ := toRecord(rel, kind, doc, r.strings)
 	if r.marks {
 		// As parse does with the checklist: its placeholder rule searched
 		// the record when the result was stored.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -63,5 +64,47 @@ func TestFromValueSkipsWrongTypes(t *testing.T) {
 	}, &r)
 	if r.ID != "x" || r.Quantity != 0 || r.Capabilities != nil || r.Owner.Role != "" || r.Location.Point != nil || r.Lifecycle.Start != "2025" {
 		t.Errorf("%+v", r)
+	}
+}
+
+// Records decoded through one Strings read as FromValue reads them, and
+// keep each value once: the second record's values are the first's.
+func TestDecodeSharesEqualStrings(t *testing.T) {
+	value := func(id string) map[string]any {
+		return map[string]any{
+			// Values made anew for each record, as each file's parse does.
+			"id": id, "kind": string([]byte("sensor")), "name": string([]byte("Camera Markt")),
+			"owner":        map[string]any{"role": string([]byte("Teamleider")), "email": string([]byte("a@b.example"))},
+			"capabilities": []any{string([]byte("video_recording"))},
+		}
+	}
+	var strs Strings
+	var first, second, plain Record
+	Decode(value("cam-1"), &first, &strs)
+	Decode(value("cam-2"), &second, &strs)
+	FromValue(value("cam-2"), &plain)
+	if !reflect.DeepEqual(second, plain) {
+		t.Errorf("Decode:\n%+v\nFromValue:\n%+v", second, plain)
+	}
+	for _, tc := range []struct {
+		field      string
+		a, b       string
+		wantShared bool
+	}{
+		{"kind", string(first.Kind), string(second.Kind), true},
+		{"name", first.Name, second.Name, true},
+		{"owner.role", first.Owner.Role, second.Owner.Role, true},
+		{"capabilities", first.Capabilities[0], second.Capabilities[0], true},
+		{"id", first.ID, second.ID, false},
+	} {
+		if shared := unsafe.StringData(tc.a) == unsafe.StringData(tc.b); shared != tc.wantShared {
+			t.Errorf("%s: %q and %q share their bytes: %v, want %v", tc.field, tc.a, tc.b, shared, tc.wantShared)
+		}
+	}
+	// Without a Strings nothing is shared.
+	var third Record
+	Decode(value("cam-3"), &third, nil)
+	if unsafe.StringData(third.Name) == unsafe.StringData(first.Name) {
+		t.Error("Decode without Strings shared a value")
 	}
 }
