@@ -398,12 +398,13 @@ func (b *builder) pageDataKey(tmpl, path string, pg *Page) []byte {
 
 // keyJobs gives keys to the files made of public records alone, which the
 // jobs list without one: the published sources, the open-data downloads
-// made of the public records and the search index. Each key is made of the
-// sums of the records the file is made of (recordSum), which cover the
-// public view it shows, so one changed record changes the keys of the
-// files that hold it and no others. A file made of what these sums may
-// not cover (register.json, made of the loaded register) keeps no key and
-// is written each time.
+// made of the public records (register.json's index and parts, the
+// tables, the map's data), the calendar and the search index. Each key is
+// made of the sums of the records the file is made of (recordSum), which
+// cover the public view it shows, so one changed record changes the keys
+// of the files that hold it and no others; register.json's index, which
+// names no record, is keyed by the number of records and parts. A file
+// whose key is nil is written each time.
 func (b *builder) keyJobs(js []job) []job {
 	key := b.keyer()
 	for i := range js {
