@@ -114,8 +114,10 @@ type Finding struct {
 	Key bool
 }
 
-// jsonFinding is the documented findings shape of the machine formats.
-type jsonFinding struct {
+// JSON is a finding in the documented findings shape of the machine
+// formats: message and help in English, line and column left out when
+// unknown.
+type JSON struct {
 	File      string   `json:"file"`
 	Line      int      `json:"line,omitempty"`
 	Column    int      `json:"column,omitempty"`
@@ -127,14 +129,19 @@ type jsonFinding struct {
 	Help      string   `json:"help,omitempty"`
 }
 
-// MarshalJSON writes the finding in the documented findings shape, its
-// message and help in English. It leaves escaping HTML to the encoder that
-// writes the report.
+// JSON returns the finding in the documented findings shape.
+func (f Finding) JSON() JSON {
+	return JSON{f.File, f.Line, f.Column, f.Record, f.Rule, f.Principle, f.Severity, f.Message.In("en"), f.Help.In("en")}
+}
+
+// MarshalJSON writes the finding in the documented findings shape (JSON).
+// It leaves escaping HTML to the encoder that writes the report; a writer
+// of many findings encodes JSON values itself and saves the second pass.
 func (f Finding) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	err := enc.Encode(jsonFinding{f.File, f.Line, f.Column, f.Record, f.Rule, f.Principle, f.Severity, f.Message.In("en"), f.Help.In("en")})
+	err := enc.Encode(f.JSON())
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), err
 }
 

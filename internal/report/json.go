@@ -12,7 +12,8 @@ import (
 //
 //	{"findings": [...], "summary": {...}}
 //
-// The field tags on finding.Finding leave out line and column when unknown.
+// Each finding is written as its finding.JSON, which leaves out line and
+// column when unknown.
 // Files stay relative to the register root, as every other command's JSON
 // has them. The document is written a finding at a time, byte for byte as
 // encoding/json indents the whole: each element is indented as deep as it
@@ -43,7 +44,7 @@ func writeJSON(b sink, fs []finding.Finding, sum finding.Summary, _ Options) err
 				b.WriteString(",\n")
 			}
 			b.WriteString(jsonIndent(2))
-			if err := put(&fs[i], 2); err != nil {
+			if err := put(fs[i].JSON(), 2); err != nil {
 				return err
 			}
 		}
