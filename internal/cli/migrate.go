@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/report"
 )
@@ -52,7 +53,7 @@ func runMigrate(o *migrateOptions) error {
 	}
 	fmt.Fprintln(o.Out, p.Summary(o.ui()))
 	if !o.dryRun && !o.force && len(p.Pending) > 0 {
-		dirty, err := migrate.Uncommitted(o.Root())
+		dirty, err := history.Uncommitted(o.Root())
 		if err != nil {
 			return err
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/memory"
 
+	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -135,7 +136,7 @@ func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, err
 func (f *Fetcher) clone(addr, dir string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), f.timeout())
 	defer cancel()
-	if head, err := headCommit(dir); err == nil {
+	if head, err := history.Head(dir); err == nil {
 		remote := git.NewRemote(memory.NewStorage(), &gitconfig.RemoteConfig{Name: "origin", URLs: []string{addr}})
 		if refs, err := remote.ListContext(ctx, &git.ListOptions{}); err == nil {
 			for _, r := range refs {
@@ -250,20 +251,6 @@ func (f *Fetcher) download(addr, file string) error {
 	return os.Rename(tmp.Name(), file)
 }
 
-// headCommit returns the commit checked out in the Git repository that
-// holds dir, or an error when dir is not in one.
-func headCommit(dir string) (string, error) {
-	repo, err := git.PlainOpenWithOptions(dir, &git.PlainOpenOptions{DetectDotGit: true})
-	if err != nil {
-		return "", err
-	}
-	ref, err := repo.Head()
-	if err != nil {
-		return "", err
-	}
-	return ref.Hash().String(), nil
-}
-
 // registerRoot is the folder of a repository that holds sensors/ and
 // algorithms/: register/ when there is one, as the command line picks it.
 func registerRoot(dir string) string {
@@ -279,7 +266,7 @@ func registerRoot(dir string) string {
 // stat each, far less than reading them.
 func folderKey(root string) (key, commit string, err error) {
 	h := sha256.New()
-	commit, _ = headCommit(root)
+	commit, _ = history.Head(root)
 	fmt.Fprintf(h, "commit %s\n", commit)
 	add := func(rel string) error {
 		st, err := os.Stat(filepath.Join(root, rel))

@@ -119,49 +119,6 @@ func PreviousTag(root string) (string, error) {
 	return best, err
 }
 
-// Dirty reports whether files under the register root differ from the
-// commit HEAD points at (changed, added or untracked), so the cover does not
-// claim that the commit alone is what the packet was made from.
-func Dirty(root string) (bool, error) {
-	repo, err := openRepo(root)
-	if err != nil {
-		return false, err
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return false, err
-	}
-	st, err := wt.Status()
-	if err != nil {
-		return false, err
-	}
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return false, err
-	}
-	top := wt.Filesystem.Root()
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	if real, err := filepath.EvalSymlinks(top); err == nil {
-		top = real
-	}
-	prefix, err := filepath.Rel(top, abs)
-	if err != nil {
-		return false, err
-	}
-	prefix = filepath.ToSlash(prefix)
-	for path, s := range st {
-		if s.Worktree == git.Unmodified && s.Staging == git.Unmodified {
-			continue
-		}
-		if prefix == "." || path == prefix || strings.HasPrefix(path, prefix+"/") {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-
 // CheckTag reports whether Tag could make the tag name in the register's
 // repository, so a command can refuse before it writes anything.
 func CheckTag(root, name string) error {

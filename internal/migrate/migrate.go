@@ -21,7 +21,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
@@ -333,42 +332,4 @@ func (p *Plan) Summary(lang string) string {
 		return msgUpToDate.Format(lang, n, read, p.Current)
 	}
 	return msgNeedMigrate.Format(lang, n, read, len(p.Pending), p.Current)
-}
-
-// Uncommitted lists the files under root with changes Git has not
-// committed, so a migration never mixes its rewrite with someone's
-// unfinished work. Outside a Git repository it returns nothing.
-func Uncommitted(root string) ([]string, error) {
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return nil, err
-	}
-	repo, err := git.PlainOpenWithOptions(abs, &git.PlainOpenOptions{DetectDotGit: true, EnableDotGitCommonDir: true})
-	if errors.Is(err, git.ErrRepositoryNotExists) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open the Git repository of %s: %w", root, err)
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return nil, nil // a bare repository has no work tree to protect
-	}
-	st, err := wt.Status()
-	if err != nil {
-		return nil, fmt.Errorf("read the Git status of %s: %w", root, err)
-	}
-	top := wt.Filesystem.Root()
-	var dirty []string
-	for file, s := range st {
-		if s.Worktree == git.Unmodified && s.Staging == git.Unmodified {
-			continue
-		}
-		full := filepath.Join(top, filepath.FromSlash(file))
-		if rel, err := filepath.Rel(abs, full); err == nil && !strings.HasPrefix(rel, "..") {
-			dirty = append(dirty, filepath.ToSlash(rel))
-		}
-	}
-	slices.Sort(dirty)
-	return dirty, nil
 }
