@@ -19,16 +19,6 @@ import (
 // built from the public views only: a record that is not public, or a
 // dataset, sharing agreement or route it withholds, is not on them.
 
-func init() {
-	for k, v := range datasetWords {
-		ui[k] = v
-	}
-	funcs := template.FuncMap{"t": t, "tf": tf}
-	for _, name := range []string{"datasets", "dataset"} {
-		templates[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html"))
-	}
-}
-
 // datasetSegment is the folder of the pages, per language (Dutch, English).
 // People link to them, so it never changes.
 var datasetSegment = label.Text{"gegevens", "datasets"}

@@ -31,8 +31,27 @@ func longDate(lang, s string) string { return label.Date(lang, s) }
 // humanDuration writes an ISO 8601 duration in words ("28 dagen").
 func humanDuration(lang, s string) string { return label.Duration(lang, s) }
 
-// ui holds the site's own words.
-var ui = map[string]label.Text{
+// ui holds the site's own words: those of every page, and those of the
+// notification form and the dataset pages, each kept beside its page.
+var ui = mergeWords(siteWords, notifyWords, datasetWords)
+
+// mergeWords joins word tables into one; a key in two tables is a
+// mistake, caught when the program starts.
+func mergeWords(tables ...map[string]label.Text) map[string]label.Text {
+	out := map[string]label.Text{}
+	for _, words := range tables {
+		for k, v := range words {
+			if _, ok := out[k]; ok {
+				panic("site: the word " + k + " is in two tables")
+			}
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// siteWords are the words of every page.
+var siteWords = map[string]label.Text{
 	"skip":                    {"Direct naar de inhoud", "Skip to content"},
 	"home":                    {"Home", "Home"},
 	"sensors":                 {"Sensoren", "Sensors"},

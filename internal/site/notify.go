@@ -22,12 +22,6 @@ import (
 // the register's forge (notice.email, notice.new_file_url). Without a
 // script it is a form to print and fill in by hand.
 
-func init() {
-	for k, v := range notifyWords {
-		ui[k] = v
-	}
-}
-
 // notifySchemaPath is the script that hands the sensor schema to the form: a
 // script, not a JSON file to fetch, so the form works from disk (file://).
 const notifySchemaPath = "data/notify-schema.js"

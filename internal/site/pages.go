@@ -88,7 +88,7 @@ func parseTemplates() map[string]*template.Template {
 	}
 	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
 	out := map[string]*template.Template{}
-	for _, name := range []string{"home", "list", "raw", "map", "principles", "search", "a11y", "opendata", "notfound", "notify"} {
+	for _, name := range []string{"home", "list", "raw", "map", "principles", "search", "a11y", "opendata", "notfound", "notify", "datasets", "dataset"} {
 		out[name] = template.Must(template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html"))
 	}
 	return out
