@@ -450,19 +450,9 @@ func TestOpenDataFailsClosed(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			write(t, filepath.Join(dir, "register.json"), c.json)
-			write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Open, code: GM0001, source: register.json}\n")
-			fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runOneOpenData(t, dir, "register.json")
 			if c.err != "" {
-				if len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, c.err) {
-					t.Fatalf("failed = %+v, want the reason to say %q", res.Failed, c.err)
-				}
+				wantFailed(t, res, c.err)
 				return
 			}
 			if len(res.Parts) != 1 || res.Parts[0].Records != c.records || res.Parts[0].Skipped != c.skipped {
@@ -475,5 +465,30 @@ func TestOpenDataFailsClosed(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// runOneOpenData runs a federation of one municipality whose open data is
+// the file source in dir.
+func runOneOpenData(t *testing.T, dir, source string) *Result {
+	t.Helper()
+	write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Open, code: GM0001, source: "+source+"}\n")
+	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// wantFailed checks that the one register of res failed for a reason
+// that says want.
+func wantFailed(t *testing.T, res *Result, want string) {
+	t.Helper()
+	if len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, want) {
+		t.Fatalf("failed = %+v, want the reason to say %q", res.Failed, want)
 	}
 }

@@ -46,19 +46,9 @@ func TestOpenDataParts(t *testing.T) {
 			for name, text := range c.files {
 				write(t, filepath.Join(dir, filepath.FromSlash(name)), text)
 			}
-			write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Open, code: GM0001, source: data/register.json}\n")
-			fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
-			if err != nil {
-				t.Fatal(err)
-			}
+			res := runOneOpenData(t, dir, "data/register.json")
 			if c.err != "" {
-				if len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, c.err) {
-					t.Fatalf("failed = %+v, want the reason to say %q", res.Failed, c.err)
-				}
+				wantFailed(t, res, c.err)
 				return
 			}
 			if len(res.Parts) != 1 || res.Parts[0].Records != c.records {
