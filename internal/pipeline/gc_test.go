@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -15,15 +16,16 @@ func TestLoadTarget(t *testing.T) {
 		{0, loadGCPercent},
 		{1 << 20, loadGCPercent},  // a small heap: the highest target
 		{loadHeapBudget / 4, 300}, // the heap reaches the budget at 4 times live
-		{loadHeapBudget / 2, 100}, // no higher than the default ...
-		{2 * loadHeapBudget, 100}, // ... however much is kept
+		{loadHeapBudget / 2, 100}, // the budget at twice live: the default
+		{loadHeapBudget * 2 / 3, heldGCPercent},
+		{2 * loadHeapBudget, heldGCPercent}, // beyond it, half of what is kept
 		{loadHeapBudget/(1+loadGCPercent/100) - 1, loadGCPercent},
 	} {
 		if got := loadTarget(tc.live); got != tc.want {
 			t.Errorf("loadTarget(%d) = %d, want %d", tc.live, got, tc.want)
 		}
-		// The heap then grows to the budget, or as by default.
-		if goal := tc.live + tc.live*uint64(loadTarget(tc.live))/100; goal > max(loadHeapBudget, 2*tc.live) {
+		// The heap then grows to the budget, or by half of what it keeps.
+		if goal := tc.live + tc.live*uint64(loadTarget(tc.live))/100; goal > max(loadHeapBudget, tc.live+tc.live*heldGCPercent/100) {
 			t.Errorf("live %d: heap goal %d beyond the budget", tc.live, goal)
 		}
 	}
@@ -63,7 +65,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	t.Setenv("GOGC", "")
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
-	restore := collectLessWhileLoading()
+	restore := collectLessWhileLoading(false)
 	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
 		t.Errorf("target while loading %d, want %d", got, loadGCPercent)
 	}
@@ -78,8 +80,64 @@ func TestCollectLessWhileLoading(t *testing.T) {
 
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
-	collectLessWhileLoading()()
+	collectLessWhileLoading(false)()
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("with GOGC=50 the target became %d", got)
 	}
+}
+
+func TestHeldLimit(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		kept uint64
+		want int64
+	}{
+		{"a small register has no limit", 30 << 20, 0},
+		{"just below the threshold, none", heldLimitFrom - 1, 0},
+		{"at the threshold: two and a half times what is kept, and the headroom", heldLimitFrom, heldLimitFrom*5/2 + heldHeadroom},
+		{"a large register", 1 << 30, 5<<29 + heldHeadroom},
+	} {
+		if got := heldLimit(tc.kept); got != tc.want {
+			t.Errorf("%s: heldLimit(%d) = %d, want %d", tc.name, tc.kept, got, tc.want)
+		}
+	}
+}
+
+// TestMemoryLimitAfterLoad: a load that keeps records and more than
+// heldLimitFrom leaves a memory limit of heldLimit; one that reports
+// findings only, or GOMEMLIMIT, leaves the limit alone.
+func TestMemoryLimitAfterLoad(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	noLimit := int64(math.MaxInt64)
+	// What a large register keeps: the pages of a byte slice are never
+	// touched, so it costs the test no memory, yet counts as heap.
+	kept := make([]byte, heldLimitFrom+(16<<20))
+	runtime.GC() // as the load's collections would have seen it
+	for _, tc := range []struct {
+		name         string
+		keepsRecords bool
+		env          string
+		limited      bool
+	}{
+		{"findings only", false, "", false},
+		{"records kept", true, "", true},
+		{"GOMEMLIMIT decides", true, "4GiB", false},
+	} {
+		t.Setenv("GOMEMLIMIT", tc.env)
+		debug.SetMemoryLimit(noLimit)
+		collectLessWhileLoading(tc.keepsRecords)()
+		got := debug.SetMemoryLimit(-1)
+		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)))) {
+			t.Errorf("%s: limit %d, want heldLimit of at least %d kept", tc.name, got, len(kept))
+		}
+		if !tc.limited && got != noLimit {
+			t.Errorf("%s: limit %d, want none", tc.name, got)
+		}
+	}
+	runtime.KeepAlive(kept)
+	debug.SetMemoryLimit(noLimit)
 }

@@ -103,7 +103,7 @@ func Open(root string, opts Options) (*Register, error) {
 	if check != nil && opts.Cache {
 		store = openCache(root, r.Repo)
 	}
-	restore := collectLessWhileLoading()
+	restore := collectLessWhileLoading(!opts.FindingsOnly)
 	res, err := loadRegister(root, opts.Files, check, store, opts.FindingsOnly, opts.Records)
 	restore()
 	if err != nil {
@@ -142,7 +142,9 @@ func loadRegister(root string, files []string, check *principle.Options, store *
 // CPU. While the register loads, the target is raised as far as
 // loadGCPercent, and after each collection lowered towards the default as
 // the kept part grows, so that the heap stays within loadHeapBudget or,
-// for a register that keeps more, grows no further than by default.
+// for a register that keeps more, grows by half of what it keeps: by
+// default it would double, and the end of a 100,000-record load, which
+// keeps some 500 MB, was the build's peak memory.
 // The budget is a quarter of a gigabyte: a 10,000-record check keeps
 // some 30 MB and still collects at 400, while at 100,000 records, which
 // keep ten times that, a larger budget was most of the run's peak memory.
@@ -168,8 +170,9 @@ const (
 )
 
 // collectLessWhileLoading sets the collector's target for a load and
-// returns the function that sets it back.
-func collectLessWhileLoading() (restore func()) {
+// returns the function that sets it back; for a load that keeps records
+// for outputs to be made of them, it sets a memory limit too (heldLimit).
+func collectLessWhileLoading(keepsRecords bool) (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
@@ -200,8 +203,41 @@ func collectLessWhileLoading() (restore func()) {
 		defer mu.Unlock()
 		stopped = true
 		metrics.Read(live)
-		debug.SetGCPercent(heldTarget(live[0].Value.Uint64(), previous))
+		kept := live[0].Value.Uint64()
+		if keepsRecords && kept >= heldLimitFrom/2 && os.Getenv("GOMEMLIMIT") == "" {
+			// Large enough for a limit: measure what the load keeps,
+			// not what the last collection during it kept.
+			runtime.GC()
+			metrics.Read(live)
+			kept = live[0].Value.Uint64()
+			if limit := heldLimit(kept); limit > 0 {
+				debug.SetMemoryLimit(limit)
+			}
+		}
+		debug.SetGCPercent(heldTarget(kept, previous))
 	}
+}
+
+// A large register's outputs allocate fast while the collector marks what
+// is kept, for seconds at a time; what they allocate meanwhile counts as
+// kept for that cycle, and the heap's target, half again of that, climbs:
+// a 100,000-record build that keeps some 380 MB after the load reached
+// 1.24 GB of heap. Once a load keeps heldLimitFrom or more, the process is
+// also given a soft memory limit of two and a half times what it keeps
+// plus heldHeadroom (twice made the collector run all the time),
+// so the collector runs sooner rather than letting the heap climb. It is
+// a soft limit, of the whole process: a command that needs more gets
+// more, at the cost of collecting more often. GOMEMLIMIT, when set,
+// decides alone.
+const heldLimitFrom = 256 << 20
+
+// heldLimit is the soft memory limit after a load that kept kept bytes,
+// or 0 for none.
+func heldLimit(kept uint64) int64 {
+	if kept < heldLimitFrom {
+		return 0
+	}
+	return int64(kept*5/2 + heldHeadroom)
 }
 
 // heldTarget is the collector's target after the load for a heap that
@@ -214,13 +250,14 @@ func heldTarget(live uint64, previous int) int {
 }
 
 // loadTarget is the collector's target for a heap that keeps live bytes:
-// the most that keeps the heap within loadHeapBudget, between the default
-// 100 and loadGCPercent.
+// the most that keeps the heap within loadHeapBudget, up to loadGCPercent;
+// beyond the budget, the heap grows by half of what it keeps
+// (heldGCPercent), as after the load.
 func loadTarget(live uint64) int {
 	if live == 0 {
 		return loadGCPercent
 	}
-	return int(max(100, min(loadGCPercent, 100*(int64(loadHeapBudget)-int64(live))/int64(live))))
+	return int(max(heldGCPercent, min(loadGCPercent, 100*(int64(loadHeapBudget)-int64(live))/int64(live))))
 }
 
 // openCache opens the check cache of the register at root, beside its

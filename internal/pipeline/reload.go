@@ -48,7 +48,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 			}
 		}
 	}
-	restore := collectLessWhileLoading()
+	restore := collectLessWhileLoading(true) // serve publishes the records
 	res, err := l.loader.Load(lo)
 	restore()
 	if err != nil {
