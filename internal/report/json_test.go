@@ -100,6 +100,11 @@ func TestJSONStreamedAsWhole(t *testing.T) {
 		{"one", []finding.Finding{hostile}},
 		{"sample", sampleFindings()},
 		{"sample and hostile", append(sampleFindings(), hostile)},
+		{"every escape", []finding.Finding{{File: "sensors/\xff\xfe.yaml", Line: -1, Column: -2, Record: "\u2029\x7f", Rule: "\b\f\r",
+			Principle: "VNG 1 \"quoted\"", Severity: finding.Off, Message: label.Text{"", "bad \xc3 byte, é, 😀, \x00"}}}},
+		{"nothing left out", []finding.Finding{{File: "a.yaml", Line: 1, Column: 1, Record: "a", Rule: "r", Principle: "p",
+			Severity: finding.Info, Message: label.Text{"", "m"}, Help: label.Text{"", "h"}}}},
+		{"one escape each", []finding.Finding{{File: `a\\b.yaml`, Rule: "\n", Principle: "\"", Message: label.Text{"", "\x7f"}, Help: label.Text{"", "\x1f"}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
