@@ -113,6 +113,62 @@ func TestVerdictAgreesOnKeywords(t *testing.T) {
 	}
 }
 
+// TestFormats compares the plain functions for formats with the library's
+// on hand-picked strings and on strings made at random, and fails when a
+// function decides none of them or decides wrongly.
+func TestFormats(t *testing.T) {
+	inputs := []string{"", "2026-11-24", "2024-02-29", "2026-02-29", "2000-02-29", "1900-02-29", "0000-02-29", "0000-01-01",
+		"9999-12-31", "2026-00-10", "2026-13-10", "2026-04-31", "2026-04-30", "2026-01-00", "2026-01-32", "2026-1-01",
+		"+026-01-01", "-026-01-01", "2026-+1-01", "2026-01-+1", "2026-11-24\n", "２026-11-24", "2026/11/24", "20261124",
+		"https://x", "http://x", "https://", "http://", "https:///x", "https://example.org/a/b_c~d-e.f", "HTTPS://x",
+		"https://x:80/", "https://[::1]/", "https://x/%41", "https://x/a b", "https://x?q", "https://x#f", "https://é",
+		"https://x/\xff", "ftp://x", "https:/x", " https://x", "https://a..b/", "https://-/", "https://x//y"}
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for range 30000 {
+		b := []byte("2026-11-24")
+		for range 2 {
+			b[rnd.IntN(len(b))] = "0123456789-+x"[rnd.IntN(13)]
+		}
+		inputs = append(inputs, string(b))
+	}
+	const alphabet = "az09AZ.-/_~:@%?#[] é\xff"
+	for range 30000 {
+		b := []byte("https://")
+		if rnd.IntN(2) == 0 {
+			b = []byte("http://")
+		}
+		for range rnd.IntN(12) {
+			b = append(b, alphabet[rnd.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, string(b))
+	}
+	for name, quick := range formats {
+		c := jsonschema.NewCompiler()
+		c.AssertFormat()
+		if err := c.AddResource("file:///f.json", map[string]any{"format": name}); err != nil {
+			t.Fatal(err)
+		}
+		s, err := c.Compile("file:///f.json")
+		if err != nil || s.Format == nil {
+			t.Fatalf("%s: no format (%v)", name, err)
+		}
+		decided := 0
+		for _, in := range inputs {
+			valid, ok := quick(in)
+			if !ok {
+				continue
+			}
+			decided++
+			if want := s.Format.Validate(in) == nil; valid != want {
+				t.Errorf("%s of %q: %v, the library %v", name, in, valid, want)
+			}
+		}
+		if decided == 0 {
+			t.Errorf("%s decides none of %d inputs: the inputs do not test it", name, len(inputs))
+		}
+	}
+}
+
 // TestPatterns compares the plain functions for common patterns with the
 // expressions they stand for.
 func TestPatterns(t *testing.T) {
