@@ -258,15 +258,16 @@ const largeFindings = 64 << 20
 // A large array cannot take the load's freed pages, scattered as they are,
 // and would add new ones to them: at 100,000 records 120 MB on some 320 MB
 // (check --no-cache peaked at 445 MB). So the freed pages go back to the
-// system first. Once the array is filled, a collection counts out the
-// packed findings, so the collector's next target is set from what is
-// really kept rather than from both. A smaller array needs neither.
+// system first. Once the array is filled, the same again: the collection
+// counts out the packed findings, so the collector's next target is set
+// from what is really kept rather than from both, and their pages go back
+// before the report is written. A smaller array needs neither.
 func makeRoomFor(n int) (done func()) {
 	if uintptr(n)*unsafe.Sizeof(finding.Finding{}) <= largeFindings {
 		return func() {}
 	}
 	debug.FreeOSMemory()
-	return runtime.GC
+	return debug.FreeOSMemory
 }
 
 // listFiles returns the record files to read (relative, slash-separated) and
