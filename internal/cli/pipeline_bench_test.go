@@ -1,7 +1,7 @@
 package cli
 
 // The pipeline benchmarks run whole commands as the command line does
-// (check cold and warm, validate, build, packet) on generated registers, and measure in the same
+// (check cold, without a cache and warm, validate, build, packet) on generated registers, and measure in the same
 // run the floor they are held to: parsing every file once into yaml.Node
 // trees on all cores (the same floor as internal/load's BenchmarkParseOnly).
 // Each reports its CPU time as a multiple of the floor's (x-floor, the
@@ -168,6 +168,15 @@ func BenchmarkPipelineCheck(b *testing.B) {
 		}
 		return ""
 	})
+}
+
+// BenchmarkPipelineCheckNoCache is `register check --no-cache` with a
+// JSON report: the check of a CI that keeps no cache, whose peak memory at
+// 100,000 records issue 15 holds to 400 MB.
+func BenchmarkPipelineCheckNoCache(b *testing.B) {
+	benchPipeline(b, func(root, tmp string, files []string) []string {
+		return []string{"check", "--no-cache", "--as-of", "2026-11-24", "--format", "json"}
+	}, nil)
 }
 
 // BenchmarkPipelineCheckWarm is `register check` again after 10 of the
