@@ -228,7 +228,10 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 		for i, o := range outs {
 			n += len(o.Findings) + entries[i].packedChecked.len()
 		}
-		done := makeRoomFor(n)
+		done := func() {}
+		if r.standIns() {
+			done = makeRoomFor(n)
+		}
 		fs = append(make([]finding.Finding, 0, n), before...)
 		for i, e := range entries {
 			fs = e.packedChecked.appendTo(append(fs, outs[i].Findings...))
@@ -261,7 +264,10 @@ const largeFindings = 64 << 20
 // system first. Once the array is filled, the same again: the collection
 // counts out the packed findings, so the collector's next target is set
 // from what is really kept rather than from both, and their pages go back
-// before the report is written. A smaller array needs neither.
+// before the report is written. A smaller array needs neither. Only a
+// load of findings asks (finish): in a load that keeps records (build,
+// serve) the records are most of the heap, and each collection would
+// mark them all.
 func makeRoomFor(n int) (done func()) {
 	if uintptr(n)*unsafe.Sizeof(finding.Finding{}) <= largeFindings {
 		return func() {}
