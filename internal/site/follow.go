@@ -3,6 +3,7 @@ package site
 import (
 	"io"
 	"net/url"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/pageurl"
@@ -37,19 +38,33 @@ func (b *builder) follows(lang, root string) []followLink {
 // calendar has an event for each record that falls due, tens of
 // megabytes for a large register.
 func (b *builder) followJobs() []job {
-	js := []job{{path: pageurl.CalendarPath, stream: b.writeCalendar}}
+	js := []job{b.calendarJob()}
 	if b.opts.Feed != nil {
 		js = append(js, job{path: pageurl.FeedPath, stream: b.opts.Feed})
 	}
 	return js
 }
 
-// writeCalendar publishes what falls due for the public records, in the
-// site's first language: each event names the record and links its page,
-// and carries no owner contact or internal detail. A date whose field is
-// withheld stays out.
-func (b *builder) writeCalendar(w io.Writer) error {
-	lang := b.langs[0]
+// calendarJob publishes what falls due for the public records
+// (calendarReport). The report is made once, for the file's key
+// (calendarKey) and, should the key have changed, for the file.
+func (b *builder) calendarJob() job {
+	var (
+		once sync.Once
+		rep  lifecycle.Report
+	)
+	report := func() lifecycle.Report {
+		once.Do(func() { rep = b.calendarReport() })
+		return rep
+	}
+	return job{path: pageurl.CalendarPath, key: b.calendarKey(report),
+		stream: func(w io.Writer) error { return lifecycle.WriteICal(w, report()) }}
+}
+
+// calendarReport is the published calendar, in the site's first language:
+// each event names the record and links its page, and carries no owner
+// contact or internal detail. A date whose field is withheld stays out.
+func (b *builder) calendarReport() lifecycle.Report {
 	var items []lifecycle.Item
 	for _, it := range lifecycle.Due(b.reg, b.today, calendarWithin) {
 		if !b.isPublic(it.Record) || it.Record.IsWithheld(source.Dotted(it.Path)) ||
@@ -59,7 +74,7 @@ func (b *builder) writeCalendar(w io.Writer) error {
 		items = append(items, it)
 	}
 	rep := lifecycle.Report{Today: b.today, Within: calendarWithin, Items: items, Title: b.cfg.Site.Title,
-		Language: lang, Now: b.opts.Now, Public: true,
+		Language: b.langs[0], Now: b.opts.Now, Public: true,
 		PageURL: func(r *record.Record) string { return pageurl.RecordURL(b.cfg, r.Kind, r.ID) }}
 	if rep.Title == "" {
 		rep.Title = "Sensor- en algoritmeregister"
@@ -67,7 +82,7 @@ func (b *builder) writeCalendar(w io.Writer) error {
 	if u := b.baseURL(); u != nil {
 		rep.Host = u.Hostname()
 	}
-	return lifecycle.WriteICal(w, rep)
+	return rep
 }
 
 // isPublic reports whether a record is on the site.

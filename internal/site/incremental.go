@@ -20,9 +20,9 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/checkcache"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
-	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -120,9 +120,6 @@ type keys struct {
 	global  []byte // the build-wide part; nil: no page is skipped
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
-	// kinds is kindSum's, by kind.
-	kinds    map[record.Kind][]byte
-	kindOnce sync.Once
 }
 
 // recordSum is a record's part of its pages' keys, worked out once.
@@ -399,7 +396,7 @@ func (b *builder) pageDataKey(tmpl, path string, pg *Page) []byte {
 // keyJobs gives keys to the files made of public records alone, which the
 // jobs list without one: the published sources, the open-data downloads
 // made of the public records (register.json's index and parts, the
-// tables, the map's data), the calendar and the search index. Each key is
+// tables, the map's data) and the search index. Each key is
 // made of the sums of the records the file is made of (recordSum), which
 // cover the public view it shows, so one changed record changes the keys
 // of the files that hold it and no others; register.json's index, which
@@ -452,9 +449,6 @@ func (b *builder) keyer() func(*job) {
 			j.key = b.recordsKey(fmt.Sprintf("%s %d", p, len(recs)), nil, recs[lo:hi])
 		} else if p == opendata.PathJSON {
 			j.key = b.plainKey(fmt.Sprintf("%s %d %d", p, len(recs), len(b.pub.Unpublished)))
-		} else if p == pageurl.CalendarPath {
-			// The calendar's stamp is the build's clock.
-			j.key = b.recordsKey(fmt.Sprintf("%s %s", p, b.opts.Now.UTC().Format(time.RFC3339Nano)), nil, b.public)
 		} else if k, ok := kind[p]; ok {
 			j.key = b.recordsKey(p, func(r *record.Record) bool { return r.Kind == k }, b.public)
 		} else if n, ok := parts[p]; ok && n == 0 {
@@ -463,6 +457,35 @@ func (b *builder) keyer() func(*job) {
 		} else if ok {
 			j.key = b.recordsKey(p, nil, b.public[(n-1)*searchPartSize:min(n*searchPartSize, len(b.public))])
 		}
+	}
+}
+
+// calendarKey returns the key of the calendar made of report: its events
+// as the file shows them (lifecycle.WriteICal with Public set: what falls
+// due, when, and the record's id, name and page, which follows from its
+// kind), so an edit to a record that moves none of its dates or names
+// leaves the file as it is. The report's other parts follow from the
+// build-wide inputs, but for its stamp, the build's clock.
+func (b *builder) calendarKey(report func() lifecycle.Report) func() []byte {
+	if b.keys.global == nil {
+		return nil
+	}
+	return func() []byte {
+		rep := report()
+		h := sha256.New()
+		h.Write(b.keys.global)
+		buf := appendStrings(nil, "calendar", rep.Now.UTC().Format(time.RFC3339Nano), rep.Title, rep.Host, rep.Language)
+		for _, it := range rep.Items {
+			r := it.Record
+			buf = appendStrings(buf, r.ID, r.Name, string(r.Kind), string(it.What), string(it.Group), it.Date.Format(time.RFC3339Nano), it.Path,
+				it.Detail.In("nl"), it.Detail.In("en"))
+			if len(buf) > 32<<10 {
+				h.Write(buf)
+				buf = buf[:0]
+			}
+		}
+		h.Write(buf)
+		return h.Sum(nil)
 	}
 }
 
@@ -475,42 +498,6 @@ func (b *builder) plainKey(what string) func() []byte {
 		fmt.Fprintf(h, "plain %q\n", what)
 		return h.Sum(nil)
 	}
-}
-
-// kindKey returns the key of a page made of the public records of kind k
-// (a list, a facet of it, a page of the map) in lang at path, besides the
-// build-wide inputs: every such page counts and names values of the whole
-// kind, so the key holds the sum of every public record of it (kindSum).
-func (b *builder) kindKey(tmpl, lang, path string, k record.Kind) func() []byte {
-	if b.keys.global == nil {
-		return nil
-	}
-	return func() []byte {
-		sum := b.kindSum(k)
-		if sum == nil {
-			return nil
-		}
-		h := sha256.New()
-		h.Write(b.keys.global)
-		fmt.Fprintf(h, "kind %q %q %q %q\n", tmpl, lang, path, k)
-		h.Write(sum)
-		return h.Sum(nil)
-	}
-}
-
-// kindSum hashes the sums of the public records of kind k in their order,
-// once a build; nil when a record's sum cannot be made.
-func (b *builder) kindSum(k record.Kind) []byte {
-	b.keys.kindOnce.Do(func() {
-		b.keys.kinds = map[record.Kind][]byte{}
-		for _, k := range record.Kinds {
-			sum := b.recordsKey(string(k), func(r *record.Record) bool { return r.Kind == k }, b.public)()
-			if sum != nil {
-				b.keys.kinds[k] = sum
-			}
-		}
-	})
-	return b.keys.kinds[k]
 }
 
 // recordsKey returns the key of the file at path made of the public

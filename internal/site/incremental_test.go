@@ -195,6 +195,15 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 		{"a sensor's position, on the map's download", func(root string, o *Options) {
 			edit(t, file(root, "sensors/cam-markt.yaml"), "lat: 52.09", "lat: 52.08")
 		}, "data/sensors.geojson", false},
+		{"a sensor's name, on the map", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "name: Camera's Markt", "name: Camera's Grote Markt")
+		}, "kaart.html", false},
+		{"a sensor's end, in the calendar", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "end: 2026-12-31", "end: 2027-01-31")
+		}, "due.ics", false},
+		{"a sensor's name, in the calendar", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "name: Camera's Markt", "name: Camera's Grote Markt")
+		}, "due.ics", false},
 		{"a summary, in the search index", func(root string, o *Options) {
 			edit(t, file(root, "sensors/cam-markt.yaml"), "summary: Twaalf", "summary: Dertien")
 		}, "data/search/nl-1.js", false},
@@ -329,5 +338,30 @@ func TestManifestKeysAreSecret(t *testing.T) {
 				t.Errorf("%s holds %s", dir, e.Name())
 			}
 		}
+	}
+}
+
+// TestAnEditRendersWhatShowsIt: an edit to a record's summary, which its
+// pages, its source, the downloads and the search index show and the
+// lists, the map and the calendar do not, renders the files that show it
+// and skips every other that has a key.
+func TestAnEditRendersWhatShowsIt(t *testing.T) {
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	// Three times: the site and the version kept beside it both hold a
+	// manifest, and the third renders only the files without a key.
+	var st Stats
+	for range 3 {
+		_, st = build(t, loadFixture(t, root), Options{Out: out})
+	}
+	unkeyed := st.Files - st.Skipped
+	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet ozon")
+	_, st = build(t, loadFixture(t, root), Options{Out: out})
+	// The record's two pages and its source, register.json's part, the
+	// sensors' table and map data, and the search index's part and facets
+	// in two languages.
+	const most = 10
+	if rendered := st.Files - st.Skipped - unkeyed; rendered > most {
+		t.Errorf("a summary edited: %d of %d files with a key rendered, want at most %d", rendered, st.Files, most)
 	}
 }

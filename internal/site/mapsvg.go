@@ -152,8 +152,9 @@ func (b *builder) mapJobs(lang string) []job {
 			}
 			return pg
 		})
-		// The map shows the public sensors and nothing else of the register.
-		j.key = b.kindKey("map", lang, j.path, record.Sensor)
+		// Keyed by its data (lazyPage), as the map draws only some of each
+		// sensor's fields: an edit to another leaves every page of the map
+		// as it is.
 		js = append(js, j)
 	}
 	return js
