@@ -48,7 +48,14 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 			}
 		}
 	}
-	restore := collectLessWhileLoading(true) // serve publishes the records
+	// The collector's target is raised for the first load only: a later
+	// one reads the files that changed, and lowering the target again
+	// after it, with the heap past the lowered goal, cost a whole
+	// collection each time. Serve publishes the records it keeps.
+	restore := func() {}
+	if !l.opened {
+		restore = collectLessWhileLoading(true)
+	}
 	res, err := l.loader.Load(lo)
 	restore()
 	if err != nil {
