@@ -171,86 +171,120 @@ func (b *builder) initKeys() {
 // empty. It fails on what it cannot write the same way twice (a function,
 // a channel).
 func writeValue(h hash.Hash, v any) error {
-	var buf []byte
-	buf, err := appendValue(buf, reflect.ValueOf(v), 0)
-	if err != nil {
-		return err
+	w := valueWriters.Get().(*valueWriter)
+	defer valueWriters.Put(w)
+	w.h, w.buf = h, w.buf[:0]
+	err := w.value(reflect.ValueOf(v), 0)
+	if err == nil {
+		w.flush()
 	}
-	h.Write(buf)
-	return nil
+	w.h = nil
+	return err
+}
+
+// valueWriter writes values to a hash through a buffer of bounded size:
+// the data of a page (a map's drawing, a list of hundreds of rows) is
+// hashed as it is walked, not gathered whole first.
+type valueWriter struct {
+	h   hash.Hash
+	buf []byte
+}
+
+// valueBuffer is the size at which a valueWriter hands its buffer to the
+// hash.
+const valueBuffer = 16 << 10
+
+var valueWriters = sync.Pool{New: func() any { return &valueWriter{buf: make([]byte, 0, valueBuffer)} }}
+
+func (w *valueWriter) flush() {
+	w.h.Write(w.buf)
+	w.buf = w.buf[:0]
+}
+
+// str writes a string with its length before it, in pieces when long.
+func (w *valueWriter) str(s string) {
+	w.buf = append(strconv.AppendInt(append(w.buf, 's'), int64(len(s)), 10), ':')
+	for len(w.buf)+len(s) > valueBuffer {
+		n := max(0, valueBuffer-len(w.buf))
+		w.buf = append(w.buf, s[:n]...)
+		s = s[n:]
+		w.flush()
+	}
+	w.buf = append(w.buf, s...)
 }
 
 // maxDepth bounds how deep writeValue follows a value.
 const maxDepth = 64
 
-func appendValue(buf []byte, v reflect.Value, depth int) ([]byte, error) {
+func (w *valueWriter) value(v reflect.Value, depth int) error {
 	if depth > maxDepth {
-		return nil, errors.New("too deep to key (a cycle?)")
+		return errors.New("too deep to key (a cycle?)")
+	}
+	if len(w.buf) >= valueBuffer {
+		w.flush()
 	}
 	if !v.IsValid() {
-		return append(buf, 'n'), nil
+		w.buf = append(w.buf, 'n')
+		return nil
 	}
 	switch v.Kind() {
 	case reflect.String:
-		buf = append(buf, 's')
-		buf = strconv.AppendInt(buf, int64(v.Len()), 10)
-		return append(append(buf, ':'), v.String()...), nil
+		w.str(v.String())
 	case reflect.Bool:
-		return strconv.AppendBool(append(buf, 'b'), v.Bool()), nil
+		w.buf = strconv.AppendBool(append(w.buf, 'b'), v.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return append(strconv.AppendInt(append(buf, 'i'), v.Int(), 10), ';'), nil
+		w.buf = append(strconv.AppendInt(append(w.buf, 'i'), v.Int(), 10), ';')
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return append(strconv.AppendUint(append(buf, 'u'), v.Uint(), 10), ';'), nil
+		w.buf = append(strconv.AppendUint(append(w.buf, 'u'), v.Uint(), 10), ';')
 	case reflect.Float32, reflect.Float64:
-		return append(strconv.AppendFloat(append(buf, 'f'), v.Float(), 'g', -1, 64), ';'), nil
+		w.buf = append(strconv.AppendFloat(append(w.buf, 'f'), v.Float(), 'g', -1, 64), ';')
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			return append(buf, 'n'), nil
+			w.buf = append(w.buf, 'n')
+			return nil
 		}
-		return appendValue(append(buf, 'p'), v.Elem(), depth+1)
+		w.buf = append(w.buf, 'p')
+		return w.value(v.Elem(), depth+1)
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.IsNil() {
-			return append(buf, 'n'), nil
+			w.buf = append(w.buf, 'n')
+			return nil
 		}
-		buf = strconv.AppendInt(append(buf, 'l'), int64(v.Len()), 10)
-		buf = append(buf, ':')
-		var err error
+		w.buf = append(strconv.AppendInt(append(w.buf, 'l'), int64(v.Len()), 10), ':')
 		for i := range v.Len() {
-			if buf, err = appendValue(buf, v.Index(i), depth+1); err != nil {
-				return nil, err
+			if err := w.value(v.Index(i), depth+1); err != nil {
+				return err
 			}
 		}
-		return buf, nil
 	case reflect.Map:
 		if v.IsNil() {
-			return append(buf, 'n'), nil
+			w.buf = append(w.buf, 'n')
+			return nil
 		}
 		keys := v.MapKeys()
 		if len(keys) > 0 && keys[0].Kind() != reflect.String {
-			return nil, fmt.Errorf("cannot key a map of %s", v.Type())
+			return fmt.Errorf("cannot key a map of %s", v.Type())
 		}
 		slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
-		buf = strconv.AppendInt(append(buf, 'm'), int64(len(keys)), 10)
-		buf = append(buf, ':')
-		var err error
+		w.buf = append(strconv.AppendInt(append(w.buf, 'm'), int64(len(keys)), 10), ':')
 		for _, k := range keys {
-			buf, _ = appendValue(buf, k, depth+1)
-			if buf, err = appendValue(buf, v.MapIndex(k), depth+1); err != nil {
-				return nil, err
+			w.str(k.String())
+			if err := w.value(v.MapIndex(k), depth+1); err != nil {
+				return err
 			}
 		}
-		return buf, nil
 	case reflect.Struct:
-		buf = append(append(buf, '{'), v.Type().String()...)
-		var err error
+		w.buf = append(append(w.buf, '{'), v.Type().String()...)
 		for i := range v.NumField() {
-			if buf, err = appendValue(buf, v.Field(i), depth+1); err != nil {
-				return nil, err
+			if err := w.value(v.Field(i), depth+1); err != nil {
+				return err
 			}
 		}
-		return append(buf, '}'), nil
+		w.buf = append(w.buf, '}')
+	default:
+		return fmt.Errorf("cannot key a %s", v.Type())
 	}
-	return nil, fmt.Errorf("cannot key a %s", v.Type())
+	return nil
 }
 
 // recordKey returns the key of the page of r (a public view) at path in
@@ -264,13 +298,15 @@ func (b *builder) recordKey(lang, path string, r *record.Record) func() []byte {
 		if sum == nil {
 			return nil
 		}
-		h := sha256.New()
-		h.Write(b.keys.global)
+		// One buffer on the stack for what is hashed: a site has a page
+		// of each record in each language.
+		var a [512]byte
+		buf := append(a[:0], b.keys.global...)
 		// The page links the sensor's row under the map, on the page of
 		// the map's list that holds it.
-		h.Write(appendStrings(nil, "record", lang, path, b.mapRowURL(lang, "", r)))
-		h.Write(sum)
-		return h.Sum(nil)
+		buf = appendStrings(buf, "record", lang, path, b.mapRowURL(lang, "", r))
+		k := sha256.Sum256(append(buf, sum...))
+		return k[:]
 	}
 }
 
@@ -312,14 +348,11 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			return
 		}
 		h.Write(fsum)
-		buf = buf[:0]
 		for _, v := range []any{loaded.Point, r.Point, b.opts.History[loaded.File]} {
-			var err error
-			if buf, err = appendValue(buf, reflect.ValueOf(v), 0); err != nil {
+			if err := writeValue(h, v); err != nil {
 				return
 			}
 		}
-		h.Write(buf)
 		for _, id := range r.UsesSensors {
 			if s := b.reg.ByID(id); s != nil {
 				public := "public no"
@@ -538,12 +571,11 @@ func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
 		if data == nil {
 			return nil
 		}
-		h := sha256.New()
-		h.Write(b.keys.global)
-		fmt.Fprintf(h, "source %q %v\n", path, !b.invalidFiles[loaded.File])
-		h.Write(sum)
-		h.Write(data)
-		return h.Sum(nil)
+		var a [512]byte
+		buf := append(a[:0], b.keys.global...)
+		buf = appendStrings(buf, "source", path, strconv.FormatBool(!b.invalidFiles[loaded.File]))
+		k := sha256.Sum256(append(append(buf, sum...), data...))
+		return k[:]
 	}
 }
 
