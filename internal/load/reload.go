@@ -122,24 +122,33 @@ func (l *Reloader) prepare(opts *Options) (*reader, []string, map[string]bool, [
 }
 
 // read returns each file's result: the kept one when the file looks as it
-// did, else read afresh on a pool of workers. It keeps what it returns.
+// did, else read afresh on a pool of workers. It keeps what it returns,
+// changing only the entries of the files read and of those gone, so a
+// load that reads one file does not make the whole register's entries
+// again.
 func (l *Reloader) read(r *reader, files []string) []fileResult {
+	if l.kept == nil {
+		l.kept = make(map[string]*keptFile, len(files))
+	}
 	results := make([]fileResult, len(files))
-	infos := make([]os.FileInfo, len(files))
-	var todo []int
+	var (
+		todo  []int
+		looks []os.FileInfo // of the files in todo; nil: not to be kept
+	)
 	for i, rel := range files {
 		// Looked at before it is read: a file that changes in between is
 		// read again at the next load.
 		info, err := os.Stat(filepath.Join(l.root, filepath.FromSlash(rel)))
-		if err == nil {
-			infos[i] = info
+		if err != nil {
+			info = nil
 		}
-		if k := l.kept[rel]; k != nil && err == nil && sameLook(k.info, info) &&
+		if k := l.kept[rel]; k != nil && info != nil && sameLook(k.info, info) &&
 			(r.checklist == nil || r.checklist.Valid(k.res.outcome)) {
 			results[i] = k.res
 			continue
 		}
 		todo = append(todo, i)
+		looks = append(looks, info)
 	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -158,14 +167,41 @@ func (l *Reloader) read(r *reader, files []string) []fileResult {
 	close(jobs)
 	wg.Wait()
 
-	kept := make(map[string]*keptFile, len(files))
-	for i, rel := range files {
-		if infos[i] != nil {
-			kept[rel] = &keptFile{info: infos[i], res: results[i]}
+	for n, i := range todo {
+		if looks[n] == nil {
+			delete(l.kept, files[i])
+			continue
+		}
+		l.kept[files[i]] = &keptFile{info: looks[n], res: results[i]}
+	}
+	l.forgetGone(files)
+	return results
+}
+
+// forgetGone drops the kept results of files no longer listed. Every
+// listed file has an entry but those that could not be looked at, so
+// more entries than listed files means some are gone.
+func (l *Reloader) forgetGone(files []string) {
+	if len(l.kept) <= len(files) {
+		listed := 0
+		for _, rel := range files {
+			if l.kept[rel] != nil {
+				listed++
+			}
+		}
+		if listed == len(l.kept) {
+			return
 		}
 	}
-	l.kept = kept
-	return results
+	keep := make(map[string]bool, len(files))
+	for _, rel := range files {
+		keep[rel] = true
+	}
+	for rel := range l.kept {
+		if !keep[rel] {
+			delete(l.kept, rel)
+		}
+	}
 }
 
 // sameLook reports whether two looks at a file show the same file

@@ -118,6 +118,15 @@ func TestReloadIsALoad(t *testing.T) {
 		if !reflect.DeepEqual(got.Files, want.Files) {
 			t.Errorf("%s: files %v, want %v", s.name, got.Files, want.Files)
 		}
+		// What is kept is the results of the files listed, no more.
+		if len(l.kept) != len(got.Files) {
+			t.Errorf("%s: %d results kept for %d files", s.name, len(l.kept), len(got.Files))
+		}
+		for _, f := range got.Files {
+			if l.kept[f] == nil {
+				t.Errorf("%s: %s has no result kept", s.name, f)
+			}
+		}
 		now := map[string]*record.Record{}
 		for _, r := range got.Register.Records {
 			now[r.File] = r
