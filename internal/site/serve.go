@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -80,6 +81,9 @@ func CSP(tilesURL string) (string, error) {
 func Fingerprint(root string) (string, error) {
 	h := sha256.New()
 	var problems []error
+	// Serve looks every second: each file's line is put together in one
+	// buffer, not formatted.
+	var buf []byte
 	add := func(p string) {
 		st, err := os.Stat(p)
 		switch {
@@ -92,7 +96,10 @@ func Fingerprint(root string) (string, error) {
 			problems = append(problems, err)
 			fmt.Fprintf(h, "%s\x00%s\n", p, err)
 		default:
-			fmt.Fprintf(h, "%s\x00%d\x00%d\n", p, st.Size(), st.ModTime().UnixNano())
+			buf = append(append(buf[:0], p...), 0)
+			buf = append(strconv.AppendInt(buf, st.Size(), 10), 0)
+			buf = append(strconv.AppendInt(buf, st.ModTime().UnixNano(), 10), '\n')
+			h.Write(buf)
 		}
 	}
 	add(filepath.Join(root, "register.yaml"))
@@ -111,7 +118,7 @@ func Fingerprint(root string) (string, error) {
 				return nil // keep looking at the rest
 			}
 			if d.IsDir() {
-				fmt.Fprintf(h, "%s/\n", p)
+				h.Write(append(append(buf[:0], p...), "/\n"...))
 				return nil
 			}
 			add(p)
