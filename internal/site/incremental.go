@@ -700,13 +700,15 @@ func (m *Memo) keep(r *record.Record, sum []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.used == nil {
-		m.used = map[*record.Record][]byte{}
+		m.used = make(map[*record.Record][]byte, len(m.old))
 	}
 	m.used[r] = sum
 }
 
 // next starts a build: what the build before used is kept, the rest
-// (records since changed or removed) let go.
+// (records since changed or removed) let go. This build's maps are made
+// the size of the build before's when first written: a build uses
+// nearly the same records.
 func (m *Memo) next() {
 	if m == nil {
 		return
@@ -759,7 +761,7 @@ func (m *Memo) findingsSum(r *record.Record, given []*finding.Finding) []byte {
 		}
 	}
 	if m.usedFound == nil {
-		m.usedFound = map[*record.Record]foundSum{}
+		m.usedFound = make(map[*record.Record]foundSum, len(m.oldFound))
 	}
 	m.usedFound[r] = fs
 	return fs.sum
@@ -778,7 +780,7 @@ func (m *Memo) keepFindings(r *record.Record, given []*finding.Finding, sum []by
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.usedFound == nil {
-		m.usedFound = map[*record.Record]foundSum{}
+		m.usedFound = make(map[*record.Record]foundSum, len(m.oldFound))
 	}
 	m.usedFound[r] = fs
 }
@@ -812,7 +814,7 @@ func (m *Memo) keepRegular(r *record.Record, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.usedRegular == nil {
-		m.usedRegular = map[*record.Record]bool{}
+		m.usedRegular = make(map[*record.Record]bool, len(m.oldRegular))
 	}
 	m.usedRegular[r] = ok
 }
@@ -830,7 +832,7 @@ func (m *Memo) sourceSum(r *record.Record, root string) []byte {
 		}
 		if ok {
 			if m.usedSource == nil {
-				m.usedSource = map[*record.Record][]byte{}
+				m.usedSource = make(map[*record.Record][]byte, len(m.oldSource))
 			}
 			m.usedSource[r] = sum
 		}
@@ -850,7 +852,7 @@ func (m *Memo) sourceSum(r *record.Record, root string) []byte {
 	if m != nil {
 		m.mu.Lock()
 		if m.usedSource == nil {
-			m.usedSource = map[*record.Record][]byte{}
+			m.usedSource = make(map[*record.Record][]byte, len(m.oldSource))
 		}
 		m.usedSource[r] = sum
 		m.mu.Unlock()
