@@ -417,8 +417,8 @@ type fileResult struct {
 	findings []finding.Finding
 	outcome  principle.Outcome // the checklist's, with positions
 
-	// In a load that keeps facts only, findings and outcome.Findings are
-	// kept packed here until the end (pack.go).
+	// outcome.Findings are kept packed here until the end (pack.go), and
+	// in a load that keeps facts only, findings too.
 	packed, packedChecked *packedFindings
 }
 
@@ -467,9 +467,13 @@ func (r *reader) read(rel string) (res fileResult) {
 		if p, ok := r.texts.pack(res.findings); ok {
 			res.findings, res.packed = nil, p
 		}
-		if p, ok := r.texts.pack(res.outcome.Findings); ok {
-			res.outcome.Findings, res.packedChecked = nil, p
-		}
+	}
+	// The checklist's findings are put together at the end (finish) in
+	// every load; packed meanwhile, and unpacked there, they share their
+	// texts: a build of 100,000 records keeps 570,000 findings, with
+	// 21,000 distinct messages.
+	if p, ok := r.texts.pack(res.outcome.Findings); ok {
+		res.outcome.Findings, res.packedChecked = nil, p
 	}
 	return res
 }
