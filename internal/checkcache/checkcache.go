@@ -48,10 +48,17 @@ type Store struct {
 	tool string
 	old  map[string]*entry // as read; never written after Open
 
-	mu    sync.Mutex
-	used  map[string]*entry // entries this run found or added
-	dirty bool              // used differs from old
-	hits  int
+	mu   sync.Mutex
+	used map[string]*entry // entries this run found
+	// added are the entries this run added, encoded as they come: a cold
+	// run over 100,000 records adds half a million findings, which as
+	// structs held until Save were a fifth of a build's memory, and as
+	// their encoding (strings once, numbers as varints) are a few MB.
+	added     *encoder
+	addedRels map[string]bool
+	nAdded    int
+	dirty     bool // what Save would write differs from old
+	hits      int
 }
 
 // entry is one file's result under its key.
@@ -63,7 +70,7 @@ type entry struct {
 // Open reads the cache at path, made by the tool identified as tool; a
 // missing or unusable file gives an empty cache.
 func Open(path, tool string) *Store {
-	s := &Store{path: path, tool: tool, used: map[string]*entry{}}
+	s := &Store{path: path, tool: tool, used: map[string]*entry{}, added: newEncoder(), addedRels: map[string]bool{}}
 	s.old = read(path)
 	if s.old == nil {
 		s.old = map[string]*entry{}
@@ -120,9 +127,14 @@ func (s *Store) Get(rel string, sum [32]byte) (*load.Stored, bool) {
 // Put stores a file's result under sum (load.Cache).
 func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 	s.mu.Lock()
-	s.used[rel] = &entry{Sum: sum, Stored: st}
+	defer s.mu.Unlock()
+	// A file found and then checked again (its result no longer valid)
+	// is written once, as added; one added twice, last as read back.
+	delete(s.used, rel)
+	s.added.entry(rel, &entry{Sum: sum, Stored: st})
+	s.addedRels[rel] = true
+	s.nAdded++
 	s.dirty = true
-	s.mu.Unlock()
 }
 
 // Save writes the results this run found or added, replacing the file
@@ -137,14 +149,24 @@ func (s *Store) Save(all bool) error {
 	if !s.dirty && (!all || len(s.used) == len(s.old)) {
 		return nil
 	}
+	// The entries found, and for a run over some files the others it did
+	// not see, go after the added ones; the encoder is set back after, so
+	// a second Save writes them once again, not twice.
+	e, mark, n := s.added, len(s.added.body), s.nAdded
+	defer func() { s.added.body = s.added.body[:mark] }()
+	for rel, en := range s.used {
+		e.entry(rel, en)
+		n++
+	}
 	if !all {
-		for rel, e := range s.old {
-			if _, ok := s.used[rel]; !ok {
-				s.used[rel] = e
+		for rel, en := range s.old {
+			if s.used[rel] == nil && !s.addedRels[rel] {
+				e.entry(rel, en)
+				n++
 			}
 		}
 	}
-	payload := encode(s.used)
+	payload := e.payload(n)
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -295,4 +296,72 @@ func tighter(t *testing.T) fs.FS {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestStoreSavesWhatTheRunFoundAndAdded: Save writes the results a run
+// added (encoded as they came) and found, once each; a run over every file
+// drops the others, one over some keeps them; saving twice writes the same.
+func TestStoreSavesWhatTheRunFoundAndAdded(t *testing.T) {
+	result := func(n int) *load.Stored {
+		st := filled(reflect.TypeFor[load.Stored](), n).Interface().(load.Stored)
+		return &st
+	}
+	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+	path := filepath.Join(t.TempDir(), "cache")
+	first := Open(path, "tool")
+	for _, rel := range []string{"sensors/a.yaml", "sensors/b.yaml", "sensors/c.yaml"} {
+		first.Put(rel, sum(rel), result(len(rel)))
+	}
+	if err := first.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		all  bool
+		want []string
+	}{
+		{"a run over every file keeps what it found and added", true, []string{"sensors/a.yaml", "sensors/b.yaml", "sensors/d.yaml"}},
+		{"a run over some files keeps the others too", false, []string{"sensors/a.yaml", "sensors/b.yaml", "sensors/c.yaml", "sensors/d.yaml"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "cache")
+			data, _ := os.ReadFile(path)
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s := Open(p, "tool")
+			if _, ok := s.Get("sensors/a.yaml", sum("sensors/a.yaml")); !ok {
+				t.Fatal("a.yaml not found")
+			}
+			// b.yaml found, then checked again: written once, as added.
+			s.Get("sensors/b.yaml", sum("sensors/b.yaml"))
+			s.Put("sensors/b.yaml", sum("b again"), result(9))
+			s.Put("sensors/d.yaml", sum("sensors/d.yaml"), result(4))
+			if err := s.Save(tc.all); err != nil {
+				t.Fatal(err)
+			}
+			saved, _ := os.ReadFile(p)
+			if err := s.Save(tc.all); err != nil {
+				t.Fatal(err)
+			}
+			if again, _ := os.ReadFile(p); !bytes.Equal(saved, again) && len(saved) != len(again) {
+				t.Errorf("a second Save wrote %d bytes, the first %d", len(again), len(saved))
+			}
+			got := read(p)
+			var rels []string
+			for rel := range got {
+				rels = append(rels, rel)
+			}
+			slices.Sort(rels)
+			if !slices.Equal(rels, tc.want) {
+				t.Fatalf("saved %v, want %v", rels, tc.want)
+			}
+			if got["sensors/b.yaml"].Sum != sum("b again") || !reflect.DeepEqual(got["sensors/b.yaml"].Stored, result(9)) {
+				t.Error("b.yaml: not the result added last")
+			}
+			if !reflect.DeepEqual(got["sensors/d.yaml"].Stored, result(4)) || !reflect.DeepEqual(got["sensors/a.yaml"].Stored, result(len("sensors/a.yaml"))) {
+				t.Error("a result changed on its way through the file")
+			}
+		})
+	}
 }

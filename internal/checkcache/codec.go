@@ -116,17 +116,25 @@ func (e *encoder) entry(rel string, en *entry) {
 
 // encode returns the payload for the entries.
 func encode(entries map[string]*entry) []byte {
-	e := &encoder{strs: map[string]uint64{}}
-	e.uint(uint64(len(entries)))
+	e := newEncoder()
 	for rel, en := range entries {
 		e.entry(rel, en)
 	}
+	return e.payload(len(entries))
+}
+
+func newEncoder() *encoder { return &encoder{strs: map[string]uint64{}} }
+
+// payload returns the string table, the number of entries n and the
+// entries the encoder wrote.
+func (e *encoder) payload(n int) []byte {
 	var head []byte
 	head = binary.AppendUvarint(head, uint64(len(e.table)))
 	for _, s := range e.table {
 		head = binary.AppendUvarint(head, uint64(len(s)))
 		head = append(head, s...)
 	}
+	head = binary.AppendUvarint(head, uint64(n))
 	return append(head, e.body...)
 }
 

@@ -105,14 +105,16 @@ func Open(root string, opts Options) (*Register, error) {
 	}
 	restore := collectLessWhileLoading(!opts.FindingsOnly)
 	res, err := loadRegister(root, opts.Files, check, store, opts.FindingsOnly, opts.Records)
+	if err == nil && store != nil {
+		// A cache that cannot be written costs the next run its speed
+		// only. Saved before the collector's target is set back, which
+		// measures what the load keeps: the cache's results are not kept.
+		_ = store.Save(len(opts.Files) == 0)
+	}
 	restore()
 	if err != nil {
 		r.Close()
 		return nil, err
-	}
-	if store != nil {
-		// A cache that cannot be written costs the next run its speed only.
-		_ = store.Save(len(opts.Files) == 0)
 	}
 	r.Loaded = res
 	if check != nil {
