@@ -136,9 +136,7 @@ func Register(root string, opts Options) (*Result, error) {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
 		r.cacheKey = runKey(opts.Cache, opts, cfg)
 	}
-	if !r.standIns() {
-		r.strings = &record.Strings{}
-	}
+	r.share = !r.standIns()
 	results := make([]fileResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -399,9 +397,9 @@ type reader struct {
 	checklist      *principle.Checklist
 	cacheKey       []byte // nil: no cache
 	texts          texts  // what packed findings share
-	// strings are the kept records' strings, each once (record.Decode);
-	// nil when the load keeps no records.
-	strings *record.Strings
+	// share says the kept records' strings are kept once each
+	// (record.Decode): set when the load keeps records.
+	share bool
 }
 
 // standIns reports whether the load keeps each file's facts in the place
@@ -494,7 +492,7 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		}
 		return fileResult{findings: fs}
 	}
-	rec, pf := toRecord(rel, kind, doc, r.strings)
+	rec, pf := toRecord(rel, kind, doc, r.share)
 	fs = append(fs, pf...)
 	for i := range fs {
 		fs[i].Record = rec.ID
@@ -526,9 +524,9 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 
 // toRecord decodes a parsed file into a record, with the findings of its
 // publication block.
-func toRecord(rel string, kind record.Kind, doc *source.Document, strs *record.Strings) (*record.Record, []finding.Finding) {
+func toRecord(rel string, kind record.Kind, doc *source.Document, share bool) (*record.Record, []finding.Finding) {
 	rec := &record.Record{}
-	record.Decode(doc.Value, rec, strs)
+	record.Decode(doc.Value, rec, share)
 	rec.File = rel
 	pf := publish.Check(doc.Value, kind)
 	if len(pf) > 0 {
@@ -564,7 +562,7 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileRe
 		cached.record = standIn(rel, cached.facts)
 		return cached
 	}
-	rec, _ := toRecord(rel, kind, doc, r.strings)
+	rec, _ := toRecord(rel, kind, doc, r.share)
 	if r.marks {
 		// As parse does with the checklist: its placeholder rule searched
 		// the record when the result was stored.

@@ -115,9 +115,7 @@ func (l *Reloader) prepare(opts *Options) (*reader, []string, map[string]bool, [
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
 		r.cacheKey = runKey(opts.Cache, *opts, cfg)
 	}
-	if !r.standIns() {
-		r.strings = &record.Strings{}
-	}
+	r.share = !r.standIns()
 	return r, files, sensorIDs, findings, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unique"
 )
 
 // FromValue fills r from a record's JSON-compatible value (as the source
@@ -15,40 +16,25 @@ import (
 // a second YAML decode. Values of the wrong type are skipped: the schema has
 // reported them, and the rest of the record still loads.
 func FromValue(v any, r *Record) {
-	Decode(v, r, nil)
+	Decode(v, r, false)
 }
 
-// Decode is FromValue with the record's strings shared through s: a
-// register's records repeat most of their values (the organisation, the
-// owner, a supplier, a legal basis: four in five bytes of values in a
+// Decode is FromValue with the record's strings shared when share is
+// set: a register's records repeat most of their values (the organisation,
+// the owner, a supplier, a legal basis: four in five bytes of values in a
 // generated register, much the same in real ones), and a caller that keeps
-// many records keeps each value once. A nil s shares nothing.
-func Decode(v any, r *Record, s *Strings) {
-	assign(reflect.ValueOf(r).Elem(), v, s)
+// many records keeps each value once. The one copy is the unique package's
+// (unique.Make), which forgets a value no record holds any more.
+func Decode(v any, r *Record, share bool) {
+	assign(reflect.ValueOf(r).Elem(), v, share)
 }
 
-// Strings holds one copy of each string decoded through it; it is safe
-// for use by several goroutines. The zero value is ready to use.
-type Strings struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-// get returns the copy of x held, holding x when there is none.
-func (s *Strings) get(x string) string {
-	if s == nil || x == "" {
+// shared returns the one copy of x when share is set, else x.
+func shared(x string, share bool) string {
+	if !share || x == "" {
 		return x
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if y, ok := s.m[x]; ok {
-		return y
-	}
-	if s.m == nil {
-		s.m = map[string]string{}
-	}
-	s.m[x] = x
-	return x
+	return unique.Make(x).Value()
 }
 
 type fieldInfo struct {
@@ -74,7 +60,7 @@ func fieldsOf(t reflect.Type) []fieldInfo {
 	return fs
 }
 
-func assign(dst reflect.Value, v any, s *Strings) {
+func assign(dst reflect.Value, v any, share bool) {
 	if v == nil {
 		return
 	}
@@ -84,12 +70,12 @@ func assign(dst reflect.Value, v any, s *Strings) {
 			return // a structure given as something else stays absent
 		}
 		p := reflect.New(dst.Type().Elem())
-		assign(p.Elem(), v, s)
+		assign(p.Elem(), v, share)
 		dst.Set(p)
 	case reflect.String:
 		switch x := v.(type) {
 		case string:
-			dst.SetString(s.get(x))
+			dst.SetString(shared(x, share))
 		case json.Number:
 			dst.SetString(x.String())
 		case bool:
@@ -118,7 +104,7 @@ func assign(dst reflect.Value, v any, s *Strings) {
 		}
 		sl := reflect.MakeSlice(dst.Type(), len(items), len(items))
 		for i, item := range items {
-			assign(sl.Index(i), item, s)
+			assign(sl.Index(i), item, share)
 		}
 		dst.Set(sl)
 	case reflect.Array:
@@ -127,7 +113,7 @@ func assign(dst reflect.Value, v any, s *Strings) {
 			return
 		}
 		for i := 0; i < dst.Len() && i < len(items); i++ {
-			assign(dst.Index(i), items[i], s)
+			assign(dst.Index(i), items[i], share)
 		}
 	case reflect.Struct:
 		m, ok := v.(map[string]any)
@@ -136,7 +122,7 @@ func assign(dst reflect.Value, v any, s *Strings) {
 		}
 		for _, f := range fieldsOf(dst.Type()) {
 			if val, ok := m[f.name]; ok {
-				assign(dst.Field(f.index), val, s)
+				assign(dst.Field(f.index), val, share)
 			}
 		}
 	}
