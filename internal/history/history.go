@@ -72,35 +72,9 @@ type Repo struct {
 // from root as git does. It returns ErrNoRepo (wrapped) when there is none or
 // the repository is bare. Open reads no history: that happens on first use.
 func Open(root string) (*Repo, error) {
-	abs, err := filepath.Abs(root)
+	g, wt, top, prefix, err := workTree(root)
 	if err != nil {
-		return nil, fmt.Errorf("open history of %s: %w", root, err)
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	g, err := plainOpen(root, abs)
-	if errors.Is(err, ErrNoRepo) {
 		return nil, err
-	}
-	if err != nil {
-		return nil, fmt.Errorf("open history of %s: %w", root, err)
-	}
-	wt, err := g.Worktree()
-	if err != nil {
-		return nil, fmt.Errorf("%s (%v): %w", root, err, ErrNoRepo)
-	}
-	top := wt.Filesystem.Root()
-	if real, err := filepath.EvalSymlinks(top); err == nil {
-		top = real
-	}
-	prefix, err := filepath.Rel(top, abs)
-	if err != nil || prefix == ".." || strings.HasPrefix(prefix, ".."+string(filepath.Separator)) {
-		return nil, fmt.Errorf("%s is outside the work tree %s: %w", root, top, ErrNoRepo)
-	}
-	prefix = filepath.ToSlash(prefix)
-	if prefix == "." {
-		prefix = ""
 	}
 	fsStore, ok := g.Storer.(*filesystem.Storage)
 	if !ok {
@@ -521,4 +495,43 @@ func (idx *index) lineage(path string) []evRef {
 		return 1
 	})
 	return out
+}
+
+// workTree opens the repository holding the register at root and returns
+// it, its work tree, the work tree's top (symbolic links resolved) and root relative to
+// the top, slash-separated ("" when equal). It returns ErrNoRepo (wrapped)
+// when there is no repository, it is bare, or root lies outside its work
+// tree.
+func workTree(root string) (g *git.Repository, wt *git.Worktree, top, prefix string, err error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, nil, "", "", fmt.Errorf("open history of %s: %w", root, err)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	g, err = plainOpen(root, abs)
+	if errors.Is(err, ErrNoRepo) {
+		return nil, nil, "", "", err
+	}
+	if err != nil {
+		return nil, nil, "", "", fmt.Errorf("open history of %s: %w", root, err)
+	}
+	wt, err = g.Worktree()
+	if err != nil {
+		return nil, nil, "", "", fmt.Errorf("%s (%v): %w", root, err, ErrNoRepo)
+	}
+	top = wt.Filesystem.Root()
+	if real, err := filepath.EvalSymlinks(top); err == nil {
+		top = real
+	}
+	prefix, err = filepath.Rel(top, abs)
+	if err != nil || prefix == ".." || strings.HasPrefix(prefix, ".."+string(filepath.Separator)) {
+		return nil, nil, "", "", fmt.Errorf("%s is outside the work tree %s: %w", root, top, ErrNoRepo)
+	}
+	prefix = filepath.ToSlash(prefix)
+	if prefix == "." {
+		prefix = ""
+	}
+	return g, wt, top, prefix, nil
 }

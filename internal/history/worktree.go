@@ -2,7 +2,6 @@ package history
 
 import (
 	"errors"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -16,22 +15,14 @@ import (
 // more than its commit. Outside a Git work tree, and in a bare repository,
 // it returns nothing.
 func Uncommitted(root string) ([]string, error) {
-	repo, err := openRepo(root)
+	_, wt, _, prefix, err := workTree(root)
 	if errors.Is(err, ErrNoRepo) {
-		return nil, nil
+		return nil, nil // outside Git, or a bare repository
 	}
 	if err != nil {
 		return nil, err
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		return nil, nil // a bare repository has no work tree
 	}
 	st, err := wt.Status()
-	if err != nil {
-		return nil, err
-	}
-	prefix, err := workTreePrefix(root, wt.Filesystem.Root())
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +31,7 @@ func Uncommitted(root string) ([]string, error) {
 		if s.Worktree == git.Unmodified && s.Staging == git.Unmodified {
 			continue
 		}
-		if prefix == "." {
+		if prefix == "" {
 			dirty = append(dirty, path)
 		} else if rel, ok := strings.CutPrefix(path, prefix+"/"); ok {
 			dirty = append(dirty, rel)
@@ -55,27 +46,6 @@ func Uncommitted(root string) ([]string, error) {
 func Dirty(root string) (bool, error) {
 	dirty, err := Uncommitted(root)
 	return len(dirty) > 0, err
-}
-
-// workTreePrefix is the register root relative to the work tree's top,
-// slash-separated ("." when equal), with symbolic links resolved on both
-// sides so a root reached through one still matches Git's paths.
-func workTreePrefix(root, top string) (string, error) {
-	abs, err := filepath.Abs(root)
-	if err != nil {
-		return "", err
-	}
-	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		abs = real
-	}
-	if real, err := filepath.EvalSymlinks(top); err == nil {
-		top = real
-	}
-	prefix, err := filepath.Rel(top, abs)
-	if err != nil {
-		return "", err
-	}
-	return filepath.ToSlash(prefix), nil
 }
 
 // Head returns the hash of the commit checked out in the Git repository
