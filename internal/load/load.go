@@ -136,7 +136,9 @@ func Register(root string, opts Options) (*Result, error) {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
 		r.cacheKey = runKey(opts.Cache, opts, cfg)
 	}
-	r.share = !r.standIns()
+	if !r.standIns() {
+		r.strings = &record.Strings{}
+	}
 	results := make([]fileResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -397,9 +399,9 @@ type reader struct {
 	checklist      *principle.Checklist
 	cacheKey       []byte // nil: no cache
 	texts          texts  // what packed findings share
-	// share says the kept records' strings are kept once each
-	// (record.Decode): set when the load keeps records.
-	share bool
+	// strings are the kept records' strings, each once (record.Decode);
+	// nil when the load keeps no records.
+	strings *record.Strings
 }
 
 // standIns reports whether the load keeps each file's facts in the place
@@ -492,7 +494,7 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		}
 		return fileResult{findings: fs}
 	}
-	rec, pf := toRecord(rel, kind, doc, r.share)
+	rec, pf := toRecord(rel, kind, doc, r.strings)
 	fs = append(fs, pf...)
 	for i := range fs {
 		fs[i].Record = rec.ID
@@ -524,9 +526,9 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 
 // toRecord decodes a parsed file into a record, with the findings of its
 // publication block.
-func toRecord(rel string, kind record.Kind, doc *source.Document, share bool) (*record.Record, []finding.Finding) {
+func toRecord(rel string, kind record.Kind, doc *source.Document, strs *record.Strings) (*record.Record, []finding.Finding) {
 	rec := &record.Record{}
-	record.Decode(doc.Value, rec, share)
+	record.Decode(doc.Value, rec, strs)
 	rec.File = rel
 	pf := publish.Check(doc.Value, kind)
 	if len(pf) > 0 {
@@ -562,7 +564,7 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileRe
 		cached.record = standIn(rel, cached.facts)
 		return cached
 	}
-	rec, _ := toRecord(rel, kind, doc, r.share)
+	rec, _ := toRecord(rel, kind, doc, r.strings)
 	if r.marks {
 		// As parse does with the checklist: its placeholder rule searched
 		// the record when the result was stored.

@@ -115,7 +115,9 @@ func (l *Reloader) prepare(opts *Options) (*reader, []string, map[string]bool, [
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
 		r.cacheKey = runKey(opts.Cache, *opts, cfg)
 	}
-	r.share = !r.standIns()
+	if !r.standIns() {
+		r.strings = &record.Strings{}
+	}
 	return r, files, sensorIDs, findings, nil
 }
 

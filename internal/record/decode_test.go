@@ -67,7 +67,7 @@ func TestFromValueSkipsWrongTypes(t *testing.T) {
 	}
 }
 
-// Records decoded with their strings shared read as FromValue reads them, and
+// Records decoded through one Strings read as FromValue reads them, and
 // keep each value once: the second record's values are the first's.
 func TestDecodeSharesEqualStrings(t *testing.T) {
 	value := func(id string) map[string]any {
@@ -78,9 +78,10 @@ func TestDecodeSharesEqualStrings(t *testing.T) {
 			"capabilities": []any{string([]byte("video_recording"))},
 		}
 	}
+	var strs Strings
 	var first, second, plain Record
-	Decode(value("cam-1"), &first, true)
-	Decode(value("cam-2"), &second, true)
+	Decode(value("cam-1"), &first, &strs)
+	Decode(value("cam-2"), &second, &strs)
 	FromValue(value("cam-2"), &plain)
 	if !reflect.DeepEqual(second, plain) {
 		t.Errorf("Decode:\n%+v\nFromValue:\n%+v", second, plain)
@@ -100,10 +101,10 @@ func TestDecodeSharesEqualStrings(t *testing.T) {
 			t.Errorf("%s: %q and %q share their bytes: %v, want %v", tc.field, tc.a, tc.b, shared, tc.wantShared)
 		}
 	}
-	// Unasked, nothing is shared.
+	// Without a Strings nothing is shared.
 	var third Record
-	Decode(value("cam-3"), &third, false)
+	Decode(value("cam-3"), &third, nil)
 	if unsafe.StringData(third.Name) == unsafe.StringData(first.Name) {
-		t.Error("Decode without sharing shared a value")
+		t.Error("Decode without Strings shared a value")
 	}
 }
