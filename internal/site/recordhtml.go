@@ -121,6 +121,10 @@ func (sk *skeleton) render(key, name string, data any) (template.HTML, error) {
 	if sk.nkept.Load() < maxKept {
 		sk.keptMu.Lock()
 		if _, ok := sk.kept[key]; !ok {
+			// The builder's buffer has room to spare, up to as much
+			// again: a kept part holds its bytes alone, so that maxKept
+			// bounds the memory, not only the length.
+			h = template.HTML(strings.Clone(string(h)))
 			sk.kept[key] = h
 			sk.nkept.Add(int64(len(key) + len(h)))
 		}
