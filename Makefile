@@ -59,7 +59,8 @@ FUZZ_TARGETS = \
 	./internal/importcsv:FuzzNormaliseDate \
 	./internal/importcsv:FuzzColumnMap \
 	./internal/csvcell:FuzzSafe \
-	./internal/report:FuzzWrite
+	./internal/report:FuzzWrite \
+	./internal/parsecache:FuzzReadValue
 FUZZTIME ?= 5m
 FUZZTIME_SHORT ?= 2000x
 

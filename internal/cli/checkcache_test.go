@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/testgen"
@@ -69,4 +71,73 @@ func TestCheckCachedIsByteIdentical(t *testing.T) {
 func dirExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
+}
+
+// TestBuildCachedIsByteIdentical: `register build` taking each file's
+// result from the check cache and its parsed value from the parse cache
+// writes exactly the site a cold build without caches writes, also after
+// records were removed, edited and given a publication block that
+// withholds a field.
+func TestBuildCachedIsByteIdentical(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	root := t.TempDir()
+	if err := testgen.Write(root, 60, 4); err != nil {
+		t.Fatal(err)
+	}
+	files, err := testgen.RecordFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	appendTo := func(f, text string) {
+		fh, err := os.OpenFile(f, os.O_APPEND|os.O_WRONLY, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer fh.Close()
+		if _, err := fh.WriteString(text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build := func(out string, flags ...string) map[string]string {
+		args := append([]string{"--root", root, "build", "--as-of", "2026-11-24", "--out", out}, flags...)
+		if _, errOut, code := run(t, args...); code == ExitError {
+			t.Fatalf("build %v: %s", flags, errOut)
+		}
+		return siteTree(t, out)
+	}
+	for _, step := range []struct {
+		name string
+		edit func()
+	}{
+		{"as generated", func() {}},
+		{"one removed, one edited", func() {
+			if err := os.Remove(files[3]); err != nil {
+				t.Fatal(err)
+			}
+			appendTo(files[5], "retention: P1D\n")
+		}},
+		{"a field withheld", func() {
+			for _, f := range files[6:] {
+				if data, err := os.ReadFile(f); err == nil && !strings.Contains(string(data), "\npublication:") {
+					appendTo(f, "publication:\n  public: true\n  withheld:\n    - purpose\n")
+					return
+				}
+			}
+			t.Fatal("every generated record has a publication block")
+		}},
+	} {
+		step.edit()
+		want := build(filepath.Join(t.TempDir(), "cold"), "--no-cache")
+		out := filepath.Join(t.TempDir(), "public")
+		for i := range 2 { // the first may fill the caches, the second reads them
+			got := build(out)
+			if !maps.Equal(got, want) {
+				t.Fatalf("%s, run %d: the cached build differs from the cold one", step.name, i+1)
+			}
+		}
+	}
+	parsed, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "register-check", "*.parsed"))
+	if len(parsed) == 0 {
+		t.Fatal("build wrote no parse cache: the test compared cold builds only")
+	}
 }

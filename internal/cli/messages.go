@@ -834,8 +834,9 @@ catalogue). The site loads nothing from another host and can be hosted anywhere.
 The site is written to a copy next to --out and swapped in, in one step, when complete;
 the earlier version is kept there (.OUT.previous) as the next build's copy, so a build
 writes only the files that changed. The checklist's result for each record file is kept
-beside the history cache, as check keeps it, so a file that did not change is not checked
-again (--no-cache checks every file afresh).
+beside the history cache, as check keeps it, and what the file parsed to next to it, so a
+file that did not change is neither read as YAML nor checked again (--no-cache reads and
+checks every file afresh, and keeps nothing).
 Records with publication.public: false are counted, not shown; withheld fields show
 "niet openbaar". A record that cannot be read is missing from the site, and one
 that does not follow the schema shows its errors: build then still writes the site,
@@ -863,8 +864,9 @@ De site wordt geschreven in een kopie naast --out en in één stap op zijn plaat
 die compleet is; de vorige versie blijft daar staan (.OUT.previous) als kopie voor de
 volgende bouw, zodat een bouw alleen de gewijzigde bestanden schrijft. De uitkomst van de
 toetsing van elk registratiebestand wordt naast de cache van de geschiedenis bewaard, zoals
-check die bewaart, zodat een bestand dat niet veranderde niet opnieuw wordt getoetst
-(--no-cache toetst elk bestand opnieuw).
+check die bewaart, en wat het bestand bij het lezen opleverde ernaast, zodat een bestand dat
+niet veranderde niet opnieuw als YAML wordt gelezen en niet opnieuw wordt getoetst
+(--no-cache leest en toetst elk bestand opnieuw, en bewaart niets).
 Registraties met publication.public: false worden geteld, niet getoond; bij afgeschermde
 velden staat "niet openbaar". Een registratie die niet gelezen kan worden ontbreekt op de
 site, en een die niet aan het schema voldoet toont haar fouten: build schrijft de site dan

@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Cache keeps what each record file came to between runs of the checklist
@@ -24,6 +25,21 @@ type Cache interface {
 	Get(rel string, sum [32]byte) (*Stored, bool)
 	// Put stores a file's result; it is safe for concurrent use.
 	Put(rel string, sum [32]byte, s *Stored)
+}
+
+// Parsed keeps what record files parsed to (source.Document.Value) between
+// runs, by a hash of each file's content and of what parsing depends on;
+// the parsecache package keeps one on disk. Get and Put are safe for
+// concurrent use.
+type Parsed interface {
+	Get(rel string, sum [32]byte) (any, bool)
+	Put(rel string, sum [32]byte, value any)
+}
+
+// parseKey hashes what a file's parse depends on besides its content: the
+// program (a new version may parse differently) and the limits.
+func parseKey(cache Cache, lim source.Limits) []byte {
+	return fmt.Appendf(nil, "parse\x00%s\x00%d/%d/%d\x00", cache.Key(), lim.MaxBytes, lim.MaxDepth, lim.AliasNodes)
 }
 
 // Stored is what one file came to, as a cache keeps it: its findings with

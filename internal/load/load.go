@@ -72,6 +72,10 @@ type Options struct {
 	// them (build, serve): a file whose result the cache holds is still
 	// read into a record, but neither validated nor checked again.
 	Records bool
+	// Parsed, with Records, keeps what each record file parsed to between
+	// runs, so a file whose result the cache holds is made into its
+	// record from the value kept, without being parsed again.
+	Parsed Parsed
 }
 
 // Result is a loaded register and everything found while loading it.
@@ -135,6 +139,9 @@ func Register(root string, opts Options) (*Result, error) {
 	if opts.Check != nil {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
 		r.cacheKey = runKey(opts.Cache, opts, cfg)
+		if r.cacheKey != nil && opts.Records && opts.Parsed != nil {
+			r.parsedKey = parseKey(opts.Cache, opts.Limits)
+		}
 	}
 	if !r.standIns() {
 		r.strings = &record.Strings{}
@@ -398,6 +405,7 @@ type reader struct {
 	marks          bool // look for a template's marks
 	checklist      *principle.Checklist
 	cacheKey       []byte // nil: no cache
+	parsedKey      []byte // nil: no parse cache (Options.Parsed)
 	texts          texts  // what packed findings share
 	// strings are the kept records' strings, each once (record.Decode);
 	// nil when the load keeps no records.
@@ -495,6 +503,9 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		return fileResult{findings: fs}
 	}
 	rec, pf := toRecord(rel, kind, doc, r.strings)
+	if r.parsedKey != nil {
+		r.opts.Parsed.Put(rel, fileSum(r.parsedKey, data), doc.Value)
+	}
 	fs = append(fs, pf...)
 	for i := range fs {
 		fs[i].Record = rec.ID
@@ -527,18 +538,26 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 // toRecord decodes a parsed file into a record, with the findings of its
 // publication block.
 func toRecord(rel string, kind record.Kind, doc *source.Document, strs *record.Strings) (*record.Record, []finding.Finding) {
+	rec, pf := recordOf(rel, kind, doc.Value, strs)
+	for i := range pf {
+		pf[i].File = rel
+		pf[i].Line, pf[i].Column = doc.Locate(pf[i].Path, pf[i].Key)
+	}
+	return rec, pf
+}
+
+// recordOf makes the record of a file from what it parsed to, with the
+// findings of its publication block, which name their field but not yet
+// the file, line and column.
+func recordOf(rel string, kind record.Kind, value any, strs *record.Strings) (*record.Record, []finding.Finding) {
 	rec := &record.Record{}
-	record.Decode(doc.Value, rec, strs)
+	record.Decode(value, rec, strs)
 	rec.File = rel
-	pf := publish.Check(doc.Value, kind)
+	pf := publish.Check(value, kind)
 	if len(pf) > 0 {
 		// Fail closed: a publication block that does not read cleanly
 		// keeps the whole record off the public outputs.
 		rec.PublicationInvalid = true
-		for i := range pf {
-			pf[i].File = rel
-			pf[i].Line, pf[i].Column = doc.Locate(pf[i].Path, pf[i].Key)
-		}
 	}
 	if rec.ID == "" {
 		// Keep the record addressable: its file name stands in for a missing id.
@@ -558,13 +577,13 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileRe
 	if cached.facts == nil {
 		return cached
 	}
-	doc, _ := source.Parse(rel, data, r.opts.Limits)
-	if doc == nil || doc.Root.Kind != yaml.MappingNode {
+	value, ok := r.parsed(rel, data)
+	if !ok {
 		// Not as it was when stored: the facts stand in for the record.
 		cached.record = standIn(rel, cached.facts)
 		return cached
 	}
-	rec, _ := toRecord(rel, kind, doc, r.strings)
+	rec, _ := recordOf(rel, kind, value, r.strings)
 	if r.marks {
 		// As parse does with the checklist: its placeholder rule searched
 		// the record when the result was stored.
@@ -573,6 +592,29 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileRe
 	}
 	cached.record = rec
 	return cached
+}
+
+// parsed returns what a file whose result came from the cache parses to,
+// a mapping: kept from an earlier run (Options.Parsed), or parsed now and
+// kept for the next. ok is false when the file no longer reads as one.
+func (r *reader) parsed(rel string, data []byte) (value any, ok bool) {
+	var sum [32]byte
+	if r.parsedKey != nil {
+		sum = fileSum(r.parsedKey, data)
+		if v, ok := r.opts.Parsed.Get(rel, sum); ok {
+			if _, isMap := v.(map[string]any); isMap {
+				return v, true
+			}
+		}
+	}
+	doc, _ := source.Parse(rel, data, r.opts.Limits)
+	if doc == nil || doc.Root.Kind != yaml.MappingNode {
+		return nil, false
+	}
+	if r.parsedKey != nil {
+		r.opts.Parsed.Put(rel, sum, doc.Value)
+	}
+	return doc.Value, true
 }
 
 // pointOf gives a sensor its WGS84 point from point or point_rd.

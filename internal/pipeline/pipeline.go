@@ -9,10 +9,12 @@ package pipeline
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,6 +22,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/parsecache"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/validate"
@@ -99,17 +102,26 @@ func Open(root string, opts Options) (*Register, error) {
 	if !opts.Today.IsZero() {
 		check = &principle.Options{Today: opts.Today, History: r.History()}
 	}
-	var store *checkcache.Store
+	var (
+		store  *checkcache.Store
+		parsed *parsecache.Store
+	)
 	if check != nil && opts.Cache {
-		store = openCache(root, r.Repo)
+		store, parsed = openCaches(root, r.Repo, opts.Records)
 	}
 	restore := collectLessWhileLoading(!opts.FindingsOnly)
-	res, err := loadRegister(root, opts.Files, check, store, opts.FindingsOnly, opts.Records)
+	res, err := loadRegister(root, opts.Files, check, store, parsed, opts.FindingsOnly, opts.Records)
 	if err == nil && store != nil {
 		// A cache that cannot be written costs the next run its speed
 		// only. Saved before the collector's target is set back, which
 		// measures what the load keeps: the cache's results are not kept.
 		_ = store.Save(len(opts.Files) == 0)
+		if parsed != nil {
+			_ = parsed.Save(len(opts.Files) == 0)
+		}
+	}
+	if parsed != nil {
+		_ = parsed.Close()
 	}
 	restore()
 	if err != nil {
@@ -124,7 +136,7 @@ func Open(root string, opts Options) (*Register, error) {
 }
 
 // loadRegister is the one place a command reads and validates records.
-func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store, factsOnly, records bool) (*load.Result, error) {
+func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store, parsed *parsecache.Store, factsOnly, records bool) (*load.Result, error) {
 	v, err := Validator()
 	if err != nil {
 		return nil, err
@@ -132,6 +144,9 @@ func loadRegister(root string, files []string, check *principle.Options, store *
 	opts := load.Options{Validator: v, Files: files, Check: check, Facts: factsOnly}
 	if store != nil {
 		opts.Cache, opts.Records = store, records
+		if parsed != nil {
+			opts.Parsed = parsed
+		}
 	}
 	return load.Register(root, opts)
 }
@@ -262,13 +277,14 @@ func loadTarget(live uint64) int {
 	return int(max(heldGCPercent, min(loadGCPercent, 100*(int64(loadHeapBudget)-int64(live))/int64(live))))
 }
 
-// openCache opens the check cache of the register at root, beside its
-// history cache; nil when the running program or the cache's place cannot
-// be known, and the run goes without.
-func openCache(root string, repo *history.Repo) *checkcache.Store {
+// openCaches opens the check cache of the register at root, beside its
+// history cache, and for a command that keeps records the parse cache
+// beside it; nil when the running program or the cache's place cannot be
+// known, and the run goes without.
+func openCaches(root string, repo *history.Repo, records bool) (*checkcache.Store, *parsecache.Store) {
 	tool, err := checkcache.ToolID()
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	gitDir := ""
 	if repo != nil {
@@ -276,9 +292,13 @@ func openCache(root string, repo *history.Repo) *checkcache.Store {
 	}
 	path, err := checkcache.Path(root, gitDir)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
-	return checkcache.Open(path, tool)
+	var parsed *parsecache.Store
+	if records {
+		parsed = parsecache.Open(strings.TrimSuffix(path, filepath.Ext(path))+".parsed", tool)
+	}
+	return checkcache.Open(path, tool), parsed
 }
 
 // ErrShallow is HistoryProblem for a shallow clone.

@@ -42,7 +42,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	if !opts.Today.IsZero() {
 		lo.Check = &principle.Options{Today: opts.Today, History: r.History()}
 		if opts.Cache && !l.opened && len(opts.Files) == 0 {
-			if store := openCache(l.root, r.Repo); store != nil {
+			if store, _ := openCaches(l.root, r.Repo, false); store != nil {
 				lo.Cache = store
 				defer func() { _ = store.Save(true) }()
 			}

@@ -1,0 +1,292 @@
+// Package parsecache keeps what each record file parsed to between runs of
+// the commands that publish whole records (build, packet), so that a file
+// whose content has not changed is not parsed again: its record is made
+// from the value kept. Parsing is most of what such a run costs when the
+// check cache already holds every file's findings.
+//
+// As the check cache, it is an optimisation and never an authority: a file
+// that is missing, cut short, of another version or damaged is ignored as a
+// whole, an entry whose bytes do not match their checksum is ignored, and
+// the files concerned are parsed afresh. Entries are read one at a time
+// from the file as the run asks for them, and new ones are spooled to disk,
+// so the cache of a large register never sits in memory.
+package parsecache
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/voorbeeldstad/register/internal/atomicfile"
+)
+
+// magic starts every cache file; its version changes whenever the format
+// does, and an older file is then ignored.
+const magic = "register parse cache 1\n"
+
+// trailerSize is the end of a file: where the index starts (8 bytes) and
+// the index's checksum (4 bytes).
+const trailerSize = 12
+
+// maxIndex bounds what is read of an index: far above what a register of a
+// million records needs.
+const maxIndex = 1 << 30
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// slot is where an entry's bytes are, in the file read or the spool.
+type slot struct {
+	sum [32]byte
+	off int64
+	n   int64
+	crc uint32
+}
+
+// Store is the parse cache of one register. Get and Put are safe for
+// concurrent use; Save writes the file for the next run, Close lets go of
+// what the run held.
+type Store struct {
+	path, tool string
+
+	old   *os.File // nil: nothing read
+	index map[string]slot
+
+	mu     sync.Mutex
+	used   map[string]bool
+	spool  *os.File // new entries, as written; nil until the first
+	added  map[string]slot
+	spoolN int64
+	// spoolNamed says the spool still has a name, for Close to remove.
+	spoolNamed bool
+	broken     error // the spool could not be written: Save keeps the old file
+}
+
+// Open reads the index of the cache at path, made by the program
+// identified as tool; a missing or unusable file gives an empty cache.
+func Open(path, tool string) *Store {
+	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{}}
+	f, err := os.Open(path)
+	if err != nil {
+		return s
+	}
+	if index, ok := readIndex(f, tool); ok {
+		s.old, s.index = f, index
+		return s
+	}
+	f.Close()
+	return s
+}
+
+// header is what a file starts with: magic and the tool's identity.
+func header(tool string) []byte {
+	return appendText([]byte(magic), tool)
+}
+
+// readIndex reads and checks the index of f; ok is false for a file of
+// another tool or version, or one that is damaged anywhere outside the
+// entries themselves.
+func readIndex(f *os.File, tool string) (index map[string]slot, ok bool) {
+	defer func() {
+		if recover() != nil { // whatever the bytes, the run goes on
+			index, ok = nil, false
+		}
+	}()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	size := st.Size()
+	head := header(tool)
+	got := make([]byte, len(head))
+	if size < int64(len(head))+trailerSize {
+		return nil, false
+	}
+	if _, err := f.ReadAt(got, 0); err != nil || !bytes.Equal(got, head) {
+		return nil, false
+	}
+	var trailer [trailerSize]byte
+	if _, err := f.ReadAt(trailer[:], size-trailerSize); err != nil {
+		return nil, false
+	}
+	at := int64(binary.BigEndian.Uint64(trailer[:8]))
+	if at < int64(len(head)) || at > size-trailerSize || size-trailerSize-at > maxIndex {
+		return nil, false
+	}
+	raw := make([]byte, size-trailerSize-at)
+	if _, err := f.ReadAt(raw, at); err != nil || crc32.Checksum(raw, castagnoli) != binary.BigEndian.Uint32(trailer[8:]) {
+		return nil, false
+	}
+	d := decoder{b: raw}
+	n := d.count()
+	index = make(map[string]slot, n)
+	for range n {
+		rel := d.text()
+		var sl slot
+		if d.err != nil || len(d.b) < len(sl.sum)+4 {
+			return nil, false
+		}
+		copy(sl.sum[:], d.b)
+		sl.crc = binary.BigEndian.Uint32(d.b[len(sl.sum):])
+		d.b = d.b[len(sl.sum)+4:]
+		sl.off, sl.n = int64(d.uint()), int64(d.uint())
+		if d.err != nil || sl.off < int64(len(head)) || sl.n < 0 || sl.off > at || sl.n > at-sl.off {
+			return nil, false
+		}
+		index[rel] = sl
+	}
+	if len(d.b) != 0 {
+		return nil, false
+	}
+	return index, true
+}
+
+// Get returns the value kept for the file rel under sum, the hash of its
+// content and of what its parse depends on; false when there is none or
+// its bytes are damaged.
+func (s *Store) Get(rel string, sum [32]byte) (any, bool) {
+	sl, ok := s.index[rel]
+	if !ok || sl.sum != sum || s.old == nil {
+		return nil, false
+	}
+	buf := make([]byte, sl.n)
+	if _, err := s.old.ReadAt(buf, sl.off); err != nil || crc32.Checksum(buf, castagnoli) != sl.crc {
+		return nil, false
+	}
+	v, err := readValue(buf)
+	if err != nil {
+		return nil, false
+	}
+	s.mu.Lock()
+	s.used[rel] = true
+	s.mu.Unlock()
+	return v, true
+}
+
+// Put keeps v, what the file rel parsed to, under sum. A value of a kind
+// the parser does not make is not kept.
+func (s *Store) Put(rel string, sum [32]byte, v any) {
+	b, ok := appendValue(nil, v)
+	if !ok {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken != nil {
+		return
+	}
+	if s.spool == nil {
+		dir := filepath.Dir(s.path)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			s.broken = err
+			return
+		}
+		f, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".spool-")
+		if err != nil {
+			s.broken = err
+			return
+		}
+		// Nobody else needs its name: where the system allows, it goes
+		// at once, so that a run cut short leaves nothing behind.
+		s.spool, s.spoolNamed = f, os.Remove(f.Name()) != nil
+	}
+	if _, err := s.spool.Write(b); err != nil {
+		s.broken = err
+		return
+	}
+	s.added[rel] = slot{sum: sum, off: s.spoolN, n: int64(len(b)), crc: crc32.Checksum(b, castagnoli)}
+	s.spoolN += int64(len(b))
+	delete(s.used, rel)
+}
+
+// Save writes the cache for the next run, replacing the file atomically,
+// unless nothing changed: the entries this run found or added, and, when
+// all is false (the run did not look at every record file), the others
+// read. A cache that cannot be written only costs the next run its speed;
+// the error is returned for the caller to ignore or report.
+func (s *Store) Save(all bool) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.broken != nil {
+		return fmt.Errorf("write parse cache: %w", s.broken)
+	}
+	if len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
+		return nil
+	}
+	tool := s.tool
+	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<16)
+		at := int64(0)
+		write := func(b []byte) {
+			n, _ := bw.Write(b)
+			at += int64(n)
+		}
+		write(header(tool))
+		kept := make(map[string]slot, len(s.index)+len(s.added))
+		for rel, sl := range s.index {
+			if _, again := s.added[rel]; again || (all && !s.used[rel]) {
+				continue
+			}
+			off := at
+			n, err := io.Copy(bw, io.NewSectionReader(s.old, sl.off, sl.n))
+			at += n
+			if err != nil {
+				return err
+			}
+			sl.off = off
+			kept[rel] = sl
+		}
+		if s.spool != nil {
+			base := at
+			n, err := io.Copy(bw, io.NewSectionReader(s.spool, 0, s.spoolN))
+			at += n
+			if err != nil {
+				return err
+			}
+			for rel, sl := range s.added {
+				sl.off += base
+				kept[rel] = sl
+			}
+		}
+		index := binary.AppendUvarint(nil, uint64(len(kept)))
+		for rel, sl := range kept {
+			index = appendText(index, rel)
+			index = append(index, sl.sum[:]...)
+			index = binary.BigEndian.AppendUint32(index, sl.crc)
+			index = binary.AppendUvarint(index, uint64(sl.off))
+			index = binary.AppendUvarint(index, uint64(sl.n))
+		}
+		indexAt := at
+		write(index)
+		var trailer [trailerSize]byte
+		binary.BigEndian.PutUint64(trailer[:8], uint64(indexAt))
+		binary.BigEndian.PutUint32(trailer[8:], crc32.Checksum(index, castagnoli))
+		write(trailer[:])
+		return bw.Flush()
+	})
+}
+
+// Close lets go of the file read and removes the spool.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var errs []error
+	if s.old != nil {
+		errs = append(errs, s.old.Close())
+		s.old = nil
+	}
+	if s.spool != nil {
+		errs = append(errs, s.spool.Close())
+		if s.spoolNamed {
+			errs = append(errs, os.Remove(s.spool.Name()))
+		}
+		s.spool = nil
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,266 @@
+package parsecache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func sum(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+
+// record is a value as source.Parse makes one.
+func record(id string) any {
+	return map[string]any{
+		"id":       id,
+		"summary":  "Telt fietsers — één per seconde",
+		"quantity": json.Number("3"),
+		"lat":      json.Number("52.09"),
+		"themes":   []any{"mobiliteit", "veiligheid"},
+		"owner":    map[string]any{"role": "beheerder", "email": nil},
+		"public":   true,
+		"shared":   false,
+		"empty":    map[string]any{},
+		"none":     []any{},
+	}
+}
+
+func TestValuesRoundTrip(t *testing.T) {
+	for _, v := range []any{
+		nil, true, false, "", "tekst met \x00 en \xff", json.Number("-1.5e3"),
+		[]any{}, map[string]any{}, []any{nil, []any{map[string]any{"a": []any{}}}},
+		record("a"),
+	} {
+		b, ok := appendValue(nil, v)
+		if !ok {
+			t.Fatalf("%#v: not encoded", v)
+		}
+		got, err := readValue(b)
+		if err != nil || !reflect.DeepEqual(got, v) {
+			t.Fatalf("%#v came back as %#v (%v)", v, got, err)
+		}
+	}
+}
+
+func TestValuesOutsideTheParsersAreNotKept(t *testing.T) {
+	for _, v := range []any{1, 1.5, map[string]int{}, []string{}, map[string]any{"a": []any{struct{}{}}}} {
+		if _, ok := appendValue(nil, v); ok {
+			t.Errorf("%#v was encoded", v)
+		}
+	}
+}
+
+// open opens the cache at path as the program "tool" does.
+func open(t *testing.T, path string) *Store {
+	t.Helper()
+	s := Open(path, "tool")
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func save(t *testing.T, s *Store, all bool) {
+	t.Helper()
+	if err := s.Save(all); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestValuesComeBackInTheNextRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache", "x.parsed")
+	s := open(t, path)
+	s.Put("sensors/a.yaml", sum("a"), record("a"))
+	s.Put("sensors/b.yaml", sum("b"), record("b"))
+	save(t, s, true)
+
+	s = open(t, path)
+	for _, c := range []struct {
+		rel  string
+		sum  [32]byte
+		want any
+	}{
+		{"sensors/a.yaml", sum("a"), record("a")},
+		{"sensors/b.yaml", sum("b"), record("b")},
+		{"sensors/a.yaml", sum("a changed"), nil},
+		{"sensors/c.yaml", sum("a"), nil},
+	} {
+		got, ok := s.Get(c.rel, c.sum)
+		if ok != (c.want != nil) || !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Get(%s): %v %#v, want %#v", c.rel, ok, got, c.want)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
+		t.Errorf("the cache folder holds %d files, want the cache alone", len(entries))
+	}
+}
+
+func TestAnotherProgramsCacheIsIgnored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	s := open(t, path)
+	s.Put("sensors/a.yaml", sum("a"), record("a"))
+	save(t, s, true)
+	other := Open(path, "another build")
+	defer other.Close()
+	if _, ok := other.Get("sensors/a.yaml", sum("a")); ok {
+		t.Fatal("a value kept by another build was used")
+	}
+}
+
+// TestSaveKeepsWhatTheRunDidNotSee: a run over some files keeps the other
+// files' values; a run over every file drops the values of files it did not
+// see (removed or renamed); a run that found everything and added nothing
+// leaves the file as it was.
+func TestSaveKeepsWhatTheRunDidNotSee(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	s := open(t, path)
+	for _, id := range []string{"a", "b", "c"} {
+		s.Put("sensors/"+id+".yaml", sum(id), record(id))
+	}
+	save(t, s, true)
+
+	s = open(t, path)
+	s.Get("sensors/a.yaml", sum("a"))
+	s.Put("sensors/b.yaml", sum("b2"), record("b2"))
+	save(t, s, false)
+	s = open(t, path)
+	for id, want := range map[string][32]byte{"a": sum("a"), "b": sum("b2"), "c": sum("c")} {
+		if _, ok := s.Get("sensors/"+id+".yaml", want); !ok {
+			t.Errorf("after a run over some files, %s is gone", id)
+		}
+	}
+	save(t, s, true) // found a, b and c: nothing to write
+	before, _ := os.ReadFile(path)
+
+	s = open(t, path)
+	s.Get("sensors/a.yaml", sum("a"))
+	save(t, s, true)
+	s = open(t, path)
+	if _, ok := s.Get("sensors/c.yaml", sum("c")); ok {
+		t.Error("after a run over every file, an unseen file's value was kept")
+	}
+	if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
+		t.Error("after a run over every file, a value it found was dropped")
+	}
+	after, _ := os.ReadFile(path)
+	if bytes.Equal(before, after) {
+		t.Error("a run that dropped values did not write the cache")
+	}
+}
+
+// TestDamageIsIgnored: whatever happened to the file, the cache gives
+// nothing wrong and never stops the run; damage to one entry costs that
+// entry alone.
+func TestDamageIsIgnored(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	s := open(t, path)
+	s.Put("sensors/a.yaml", sum("a"), record("a"))
+	s.Put("sensors/b.yaml", sum("b"), record("b"))
+	save(t, s, true)
+	good, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entryA := bytes.Index(good, []byte("sensors/a")) // in the index, after the entries
+	firstEntry := len(header("tool"))
+	for _, c := range []struct {
+		name   string
+		damage func([]byte) []byte
+		// kept are the files whose values must still come back.
+		kept []string
+	}{
+		{"empty", func([]byte) []byte { return nil }, nil},
+		{"cut short", func(b []byte) []byte { return b[:len(b)/2] }, nil},
+		{"one byte less", func(b []byte) []byte { return b[:len(b)-1] }, nil},
+		{"another version", func(b []byte) []byte { return bytes.Replace(b, []byte("cache 1"), []byte("cache 0"), 1) }, nil},
+		{"the index changed", func(b []byte) []byte { b[entryA] ^= 1; return b }, nil},
+		{"an entry changed", func(b []byte) []byte { b[firstEntry+3] ^= 0x40; return b }, []string{"one of a, b"}},
+		{"the trailer points outside", func(b []byte) []byte {
+			copy(b[len(b)-trailerSize:], bytes.Repeat([]byte{0xff}, 8))
+			return b
+		}, nil},
+		{"garbage", func(b []byte) []byte { return bytes.Repeat([]byte{0x80}, len(b)) }, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if err := os.WriteFile(path, c.damage(bytes.Clone(good)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s := open(t, path)
+			found := 0
+			for _, id := range []string{"a", "b"} {
+				if got, ok := s.Get("sensors/"+id+".yaml", sum(id)); ok {
+					found++
+					if !reflect.DeepEqual(got, record(id)) {
+						t.Fatalf("%s came back as %#v", id, got)
+					}
+				}
+			}
+			if found != len(c.kept) {
+				t.Fatalf("%d values came back, want %d", found, len(c.kept))
+			}
+		})
+	}
+}
+
+// TestHostileEntriesDoNotStopTheRun: entries that claim more than they hold
+// or nest without end are damage, not a crash or an allocation of
+// gigabytes.
+func TestHostileEntriesDoNotStopTheRun(t *testing.T) {
+	deep := bytes.Repeat([]byte{tagList, 1}, maxDepth+2)
+	for _, b := range [][]byte{
+		{tagList, 0xff, 0xff, 0xff, 0xff, 0x0f},
+		{tagMap, 0xff, 0xff, 0xff, 0xff, 0x0f},
+		{tagString, 0xff, 0xff, 0xff, 0xff, 0x0f, 'a'},
+		{tagMap, 2, 1, 'a', tagNull, 1, 'a', tagNull}, // a key twice
+		{tagNull, tagNull},
+		{99},
+		{},
+		deep,
+	} {
+		if v, err := readValue(b); err == nil {
+			t.Errorf("% x read as %#v", b, v)
+		}
+	}
+}
+
+func FuzzReadValue(f *testing.F) {
+	b, _ := appendValue(nil, record("a"))
+	f.Add(b)
+	f.Add([]byte{tagList, 2, tagTrue, tagString, 1, 'x'})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		v, err := readValue(data)
+		if err != nil {
+			return
+		}
+		again, ok := appendValue(nil, v)
+		if !ok {
+			t.Fatalf("%#v read but cannot be written", v)
+		}
+		if w, err := readValue(again); err != nil || !reflect.DeepEqual(w, v) {
+			t.Fatalf("%#v does not come back as it was", v)
+		}
+	})
+}
+
+func TestPutAfterTheSpoolFailedKeepsTheOldFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.parsed")
+	s := open(t, path)
+	s.Put("sensors/a.yaml", sum("a"), record("a"))
+	save(t, s, true)
+	// A file where the cache's folder should be: the spool cannot be made.
+	s = open(t, filepath.Join(path, "inner.parsed"))
+	s.Put("sensors/b.yaml", sum("b"), record("b"))
+	if err := s.Save(true); err == nil || !strings.Contains(err.Error(), "parse cache") {
+		t.Fatalf("Save: %v, want the spool's error", err)
+	}
+	s = open(t, path)
+	if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
+		t.Fatal("the cache was lost")
+	}
+}
