@@ -65,7 +65,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	t.Setenv("GOGC", "")
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
-	restore := collectLessWhileLoading(false)
+	restore := collectLessWhileLoading(false, 0)
 	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
 		t.Errorf("target while loading %d, want %d", got, loadGCPercent)
 	}
@@ -80,7 +80,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
-	collectLessWhileLoading(false)()
+	collectLessWhileLoading(false, 0)()
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("with GOGC=50 the target became %d", got)
 	}
@@ -92,10 +92,8 @@ func TestHeldLimit(t *testing.T) {
 		kept uint64
 		want int64
 	}{
-		{"a small register has no limit", 30 << 20, 0},
-		{"just below the threshold, none", heldLimitFrom - 1, 0},
-		{"at the threshold: two and a half times what is kept, and the headroom", heldLimitFrom, heldLimitFrom*5/2 + heldHeadroom},
-		{"a large register", 1 << 30, 5<<29 + heldHeadroom},
+		{"a small register: room for the outputs above what is kept", 30 << 20, 30<<20 + outputRoom},
+		{"a large register: two and a half times what is kept, and the headroom", 1 << 30, 5<<29 + heldHeadroom},
 	} {
 		if got := heldLimit(tc.kept); got != tc.want {
 			t.Errorf("%s: heldLimit(%d) = %d, want %d", tc.name, tc.kept, got, tc.want)
@@ -103,8 +101,8 @@ func TestHeldLimit(t *testing.T) {
 	}
 }
 
-// TestMemoryLimitAfterLoad: a load that keeps records and more than
-// heldLimitFrom leaves a memory limit of heldLimit; one that reports
+// TestMemoryLimitAfterLoad: a load that keeps records, at least as much as
+// its threshold, leaves a memory limit of heldLimit; one that reports
 // findings only, or GOMEMLIMIT, leaves the limit alone.
 func TestMemoryLimitAfterLoad(t *testing.T) {
 	t.Setenv("GOGC", "")
@@ -120,16 +118,19 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 	for _, tc := range []struct {
 		name         string
 		keepsRecords bool
+		limitFrom    uint64
 		env          string
 		limited      bool
 	}{
-		{"findings only", false, "", false},
-		{"records kept", true, "", true},
-		{"GOMEMLIMIT decides", true, "4GiB", false},
+		{"findings only", false, 0, "", false},
+		{"records kept", true, 0, "", true},
+		{"records kept, more than serve's threshold", true, heldLimitFrom, "", true},
+		{"records kept, less than a threshold", true, 1 << 40, "", false},
+		{"GOMEMLIMIT decides", true, 0, "4GiB", false},
 	} {
 		t.Setenv("GOMEMLIMIT", tc.env)
 		debug.SetMemoryLimit(noLimit)
-		collectLessWhileLoading(tc.keepsRecords)()
+		collectLessWhileLoading(tc.keepsRecords, tc.limitFrom)()
 		got := debug.SetMemoryLimit(-1)
 		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)))) {
 			t.Errorf("%s: limit %d, want heldLimit of at least %d kept", tc.name, got, len(kept))

@@ -54,7 +54,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	// collection each time. Serve publishes the records it keeps.
 	restore := func() {}
 	if !l.opened {
-		restore = collectLessWhileLoading(true)
+		restore = collectLessWhileLoading(true, heldLimitFrom)
 	}
 	res, err := l.loader.Load(lo)
 	restore()
