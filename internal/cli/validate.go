@@ -52,7 +52,7 @@ func runValidate(o *validateOptions) error {
 	if err := checkFormat(report.Formats, o.format); err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files})
+	reg, err := o.open(openOptions{files: o.files, findingsOnly: true})
 	if err != nil {
 		return err
 	}

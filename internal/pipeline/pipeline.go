@@ -47,9 +47,10 @@ type Options struct {
 	// load.Options.Cache): for commands that only report findings, unless
 	// Records is set.
 	Cache bool
-	// FindingsOnly, with Today, says the command reports findings and
-	// nothing else of the records: the loaded Register then holds no
-	// records, as with Cache, also when nothing is cached.
+	// FindingsOnly says the command reports findings and nothing else of
+	// the records, so no outputs are made of them after the load (no
+	// memory limit is set for them); with Today, the loaded Register then
+	// holds no records, as with Cache, also when nothing is cached.
 	FindingsOnly bool
 	// Records, with Cache, keeps whole records for a command that publishes
 	// them: a cached file is read into its record again, but neither
