@@ -221,6 +221,26 @@ func PutFile(path string, data []byte) (bool, error) {
 	return true, os.WriteFile(path, data, 0o644)
 }
 
+// PutNewFile is PutFile for a file the caller knows is not there (a Tree
+// scanned before did not see it): it is created without looking for an
+// old one first, which in a build into an empty folder was two failed
+// look-ups of every file. Should the file be there after all, PutFile
+// decides.
+func PutNewFile(path string, data []byte) (bool, error) {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return PutFile(path, data)
+	}
+	if err != nil {
+		return false, err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return true, err
+}
+
 // holds reports whether the regular file at path holds exactly data.
 func holds(path string, data []byte) (bool, error) {
 	f, err := os.Open(path)
@@ -266,12 +286,31 @@ type File struct {
 	buf     []byte
 	out     *os.File // the new file, from the first difference on
 	err     error
+	inPlace bool // out is the file itself (NewNewFile), not one to rename
 }
 
 // NewFile starts writing the file at path (see File); Close ends it.
 func NewFile(path string) *File {
 	f := &File{path: path}
-	if old, err := os.Open(path); err == nil {
+	f.openOld()
+	return f
+}
+
+// NewNewFile is NewFile for a file the caller knows is not there (see
+// PutNewFile): it is written in place, with no old file to compare with
+// and nothing to rename. Should the file be there after all, NewFile
+// decides.
+func NewNewFile(path string) *File {
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return NewFile(path)
+	}
+	return &File{path: path, out: out, err: err, inPlace: true}
+}
+
+// openOld opens the file as it is, to compare with, or else the new file.
+func (f *File) openOld() {
+	if old, err := os.Open(f.path); err == nil {
 		if st, err := old.Stat(); err == nil && st.Mode().IsRegular() {
 			f.old = old
 		} else {
@@ -281,7 +320,6 @@ func NewFile(path string) *File {
 	if f.old == nil {
 		f.err = f.start()
 	}
-	return f
 }
 
 // start opens the new file and copies into it what matched so far.
@@ -362,6 +400,13 @@ func (f *File) Close() (bool, error) {
 	}
 	if err := f.out.Close(); err != nil && f.err == nil {
 		f.err = err
+	}
+	if f.inPlace {
+		if f.err != nil {
+			os.Remove(f.path)
+			return false, f.err
+		}
+		return true, nil
 	}
 	if f.err != nil {
 		os.Remove(f.path + ".new")

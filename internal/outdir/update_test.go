@@ -144,8 +144,33 @@ func TestUpdateSeedsFromLinks(t *testing.T) {
 }
 
 // TestNewFile: a streamed file is written only from where it differs, and
-// one that did not change is left alone.
+// one that did not change is left alone; also when the caller took it for
+// a file that is not there (NewNewFile), and for PutFile and PutNewFile,
+// which are given the content at once.
 func TestNewFile(t *testing.T) {
+	streamed := func(open func(string) *File) func(p string, chunks []string) (bool, error) {
+		return func(p string, chunks []string) (bool, error) {
+			f := open(p)
+			for _, ch := range chunks {
+				if _, err := f.Write([]byte(ch)); err != nil {
+					return false, err
+				}
+			}
+			return f.Close()
+		}
+	}
+	whole := func(put func(string, []byte) (bool, error)) func(p string, chunks []string) (bool, error) {
+		return func(p string, chunks []string) (bool, error) { return put(p, []byte(strings.Join(chunks, ""))) }
+	}
+	for name, write := range map[string]func(p string, chunks []string) (bool, error){
+		"NewFile": streamed(NewFile), "NewNewFile": streamed(NewNewFile),
+		"PutFile": whole(PutFile), "PutNewFile": whole(PutNewFile),
+	} {
+		t.Run(name, func(t *testing.T) { testNewFile(t, write) })
+	}
+}
+
+func testNewFile(t *testing.T, put func(p string, chunks []string) (bool, error)) {
 	dir := t.TempDir()
 	cases := []struct {
 		name, old string
@@ -170,17 +195,15 @@ func TestNewFile(t *testing.T) {
 			default:
 				write(t, p, c.old)
 			}
-			var ino uint64
+			// A link stands for the folder readers see, which shares the
+			// file: it must keep the old content whatever is written.
+			link := p + ".link"
 			if c.old != "" {
-				ino = inode(t, p)
-			}
-			f := NewFile(p)
-			for _, ch := range c.chunks {
-				if _, err := f.Write([]byte(ch)); err != nil {
+				if err := os.Link(p, link); err != nil {
 					t.Fatal(err)
 				}
 			}
-			written, err := f.Close()
+			written, err := put(p, c.chunks)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -190,11 +213,15 @@ func TestNewFile(t *testing.T) {
 			if data, _ := os.ReadFile(p); string(data) != strings.Join(c.chunks, "") {
 				t.Errorf("file = %q, want %q", data, strings.Join(c.chunks, ""))
 			}
-			if c.old != "" && !c.written && inode(t, p) != ino {
-				t.Error("an unchanged file was replaced")
-			}
-			if c.old != "" && c.written && inode(t, p) == ino {
-				t.Error("a changed file was written into, not replaced")
+			if c.old != "" {
+				same := sameFile(t, p, link)
+				if !c.written && !same {
+					t.Error("an unchanged file was replaced")
+				}
+				old, _ := os.ReadFile(link)
+				if c.written && (same || string(old) != strings.TrimPrefix(c.old, "-")) {
+					t.Error("a changed file was written into, not replaced")
+				}
 			}
 			if _, err := os.Stat(p + ".new"); err == nil {
 				t.Error("the .new file was left")
@@ -253,4 +280,17 @@ func writeFile(t *testing.T, p, text string) {
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+func sameFile(t *testing.T, a, b string) bool {
+	t.Helper()
+	sa, err := os.Stat(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return os.SameFile(sa, sb)
 }

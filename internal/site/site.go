@@ -627,12 +627,15 @@ func (b *builder) write(j job) error {
 		return nil
 	}
 	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
+	// A file the working copy did not hold is created without looking
+	// for it first.
+	fresh := b.held != nil && !b.held.IsFile(j.path)
 	var changed bool
 	var err error
 	if j.stream != nil {
-		changed, err = streamFile(j, dst)
+		changed, err = streamFile(j, dst, fresh)
 	} else {
-		changed, err = renderFile(j, dst)
+		changed, err = renderFile(j, dst, fresh)
 	}
 	if err != nil {
 		return err
@@ -665,9 +668,16 @@ func jobKey(j job) (pageKey, bool) {
 }
 
 // streamFile writes a streamed job's file to dst, and reports whether it
-// changed.
-func streamFile(j job, dst string) (bool, error) {
-	f := outdir.NewFile(dst)
+// changed; fresh says dst was not there.
+func streamFile(j job, dst string, fresh bool) (bool, error) {
+	f := outdir.NewFile
+	if fresh {
+		f = outdir.NewNewFile
+	}
+	return streamTo(j, f(dst))
+}
+
+func streamTo(j job, f *outdir.File) (bool, error) {
 	w := bufio.NewWriterSize(f, 64<<10)
 	err := j.stream(w)
 	if err == nil {
@@ -684,8 +694,8 @@ func streamFile(j job, dst string) (bool, error) {
 }
 
 // renderFile renders a job's file into a pooled buffer and puts it at dst,
-// and reports whether it changed.
-func renderFile(j job, dst string) (bool, error) {
+// and reports whether it changed; fresh says dst was not there.
+func renderFile(j job, dst string, fresh bool) (bool, error) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -696,7 +706,11 @@ func renderFile(j job, dst string) (bool, error) {
 	if err := j.render(buf); err != nil {
 		return false, fmt.Errorf("build site: %s: %w", j.path, err)
 	}
-	changed, err := outdir.PutFile(dst, buf.Bytes())
+	put := outdir.PutFile
+	if fresh {
+		put = outdir.PutNewFile
+	}
+	changed, err := put(dst, buf.Bytes())
 	if err != nil {
 		return false, fmt.Errorf("build site: %w", err)
 	}
