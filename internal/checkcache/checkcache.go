@@ -35,7 +35,7 @@ import (
 
 // magic starts every cache file; its version changes whenever what an
 // entry holds changes meaning, and an older file is then ignored.
-const magic = "register check cache 1\n"
+const magic = "register check cache 2\n"
 
 // maxFile bounds what is read of a cache file: far above what a register of
 // a million records leaves, far below what could exhaust memory.
@@ -59,53 +59,78 @@ type Store struct {
 	nAdded    int
 	dirty     bool // what Save would write differs from old
 	hits      int
+	// raw says added's table starts with the one read, so the entries
+	// read are saved as they were read; saves counts the saves since
+	// every entry was last encoded (compactEvery).
+	raw   bool
+	saves uint64
 }
 
 // entry is one file's result under its key.
 type entry struct {
 	Sum    [32]byte
 	Stored *load.Stored
+	// raw is the entry as the file read held it, its strings numbered by
+	// that file's table; "" for an entry this run made.
+	raw string
 }
+
+// A save after a few edits writes the entries it found as the file held
+// them, its string table kept as it was with the new strings after it, so
+// the entries need not be encoded again: at 10,000 records that was a
+// sixth of a re-check. Strings that no entry uses any more stay in the
+// table until a save encodes every entry again, which every
+// compactEvery-th save does.
+const compactEvery = 32
 
 // Open reads the cache at path, made by the tool identified as tool; a
 // missing or unusable file gives an empty cache.
 func Open(path, tool string) *Store {
 	s := &Store{path: path, tool: tool, used: map[string]*entry{}, added: newEncoder(), addedRels: map[string]bool{}}
-	s.old = read(path)
+	var table []string
+	s.old, table, s.saves = read(path)
 	if s.old == nil {
 		s.old = map[string]*entry{}
+	}
+	if s.saves+1 < compactEvery && len(s.old) > 0 {
+		s.added.seed(table)
+		s.saves++
+		s.raw = true
+	} else {
+		s.saves = 0
 	}
 	return s
 }
 
-// read returns the entries of the cache file at path, or nil when it is
+// read returns the entries of the cache file at path, its string table and
+// how many saves ago its strings were last compacted, or nil when it is
 // absent, too large, of another version or damaged in any way.
-func read(path string) (entries map[string]*entry) {
+func read(path string) (entries map[string]*entry, table []string, saves uint64) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil
+		return nil, nil, 0
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
 	if err != nil || len(data) > maxFile || !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+sha256.Size {
-		return nil
+		return nil, nil, 0
 	}
 	data = data[len(magic):]
 	want, payload := data[:sha256.Size], data[sha256.Size:]
 	if sum := sha256.Sum256(payload); !bytes.Equal(sum[:], want) {
-		return nil
+		return nil, nil, 0
 	}
 	defer func() {
 		// The decoder must not take the run down, whatever the bytes.
 		if recover() != nil {
-			entries = nil
+			entries, table, saves = nil, nil, 0
 		}
 	}()
-	entries, err = decode(payload)
+	entries, table, saves, err = decode(payload)
 	if err != nil {
-		return nil
+		return nil, nil, 0
 	}
-	return entries
+	return entries, table, saves
 }
 
 // Key identifies the tool that made the results (load.Cache).
@@ -154,19 +179,25 @@ func (s *Store) Save(all bool) error {
 	// a second Save writes them once again, not twice.
 	e, mark, n := s.added, len(s.added.body), s.nAdded
 	defer func() { s.added.body = s.added.body[:mark] }()
-	for rel, en := range s.used {
-		e.entry(rel, en)
+	again := func(rel string, en *entry) {
+		if s.raw && en.raw != "" {
+			e.body = append(e.body, en.raw...)
+		} else {
+			e.entry(rel, en)
+		}
 		n++
+	}
+	for rel, en := range s.used {
+		again(rel, en)
 	}
 	if !all {
 		for rel, en := range s.old {
 			if s.used[rel] == nil && !s.addedRels[rel] {
-				e.entry(rel, en)
-				n++
+				again(rel, en)
 			}
 		}
 	}
-	payload := e.payload(n)
+	payload := e.payload(s.saves, n)
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}

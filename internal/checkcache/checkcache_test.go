@@ -9,12 +9,14 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/testgen"
@@ -68,10 +70,11 @@ func TestEveryFieldSurvives(t *testing.T) {
 	st := filled(reflect.TypeFor[load.Stored](), 0).Interface().(load.Stored)
 	st.Findings[0].Severity, st.Findings[1].Severity = finding.Warning, finding.Error
 	in := map[string]*entry{"sensors/a.yaml": {Sum: sha256.Sum256([]byte("a")), Stored: &st}}
-	out, err := decode(encode(in))
+	out, _, _, err := decode(encode(in))
 	if err != nil {
 		t.Fatal(err)
 	}
+	out["sensors/a.yaml"].raw = "" // as the file held it; in was made by this run
 	if !reflect.DeepEqual(in, out) {
 		t.Fatalf("round trip changed the entry:\n in %+v\nout %+v", *in["sensors/a.yaml"].Stored, *out["sensors/a.yaml"].Stored)
 	}
@@ -93,7 +96,7 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(read(path)) != 1 {
+	if got, _, _ := read(path); len(got) != 1 {
 		t.Fatal("the cache written does not read back")
 	}
 	withSum := func(payload []byte) []byte {
@@ -104,7 +107,7 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 	cases := map[string][]byte{
 		"empty":            nil,
 		"cut short":        good[:len(good)-3],
-		"another version":  bytes.Replace(good, []byte("cache 1"), []byte("cache 0"), 1),
+		"another version":  bytes.Replace(good, []byte(magic), []byte("register check cache 1\n"), 1),
 		"a byte changed":   append(append([]byte{}, good[:len(good)-1]...), good[len(good)-1]^1),
 		"payload cut":      withSum(payload[:len(payload)/2]),
 		"huge counts":      withSum([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01}),
@@ -122,7 +125,7 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got := read(path); len(got) != 0 && !strings.HasPrefix(name, "garbage") {
+		if got, _, _ := read(path); len(got) != 0 && !strings.HasPrefix(name, "garbage") {
 			t.Errorf("%s: read %d entries", name, len(got))
 		}
 	}
@@ -347,7 +350,7 @@ func TestStoreSavesWhatTheRunFoundAndAdded(t *testing.T) {
 			if again, _ := os.ReadFile(p); !bytes.Equal(saved, again) && len(saved) != len(again) {
 				t.Errorf("a second Save wrote %d bytes, the first %d", len(again), len(saved))
 			}
-			got := read(p)
+			got, _, _ := read(p)
 			var rels []string
 			for rel := range got {
 				rels = append(rels, rel)
@@ -363,5 +366,49 @@ func TestStoreSavesWhatTheRunFoundAndAdded(t *testing.T) {
 				t.Error("a result changed on its way through the file")
 			}
 		})
+	}
+}
+
+// TestSavesKeepWhatTheyFoundAsItWasAndCompact: run after run, each finding
+// one file and checking another anew, every result reads back as it was
+// saved; the texts of results no longer kept stay in the file's table only
+// until every compactEvery-th save encodes all entries again.
+func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
+	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+	result := func(text string) *load.Stored {
+		st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
+		st.Findings[0].Message = label.Text{"nl " + text, "en " + text}
+		return &st
+	}
+	path := filepath.Join(t.TempDir(), "cache")
+	s := Open(path, "tool")
+	s.Put("sensors/a.yaml", sum("a"), result("a"))
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	stale := func() bool {
+		_, table, _ := read(path)
+		return slices.Contains(table, "en b 1")
+	}
+	for run := 1; run <= compactEvery+1; run++ {
+		s := Open(path, "tool")
+		if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
+			t.Fatalf("run %d: a.yaml not found", run)
+		}
+		text := "b " + strconv.Itoa(run)
+		s.Put("sensors/b.yaml", sum(text), result(text))
+		if err := s.Save(true); err != nil {
+			t.Fatal(err)
+		}
+		got, _, _ := read(path)
+		if len(got) != 2 || !reflect.DeepEqual(got["sensors/a.yaml"].Stored, result("a")) || !reflect.DeepEqual(got["sensors/b.yaml"].Stored, result(text)) {
+			t.Fatalf("run %d: the results did not read back as saved", run)
+		}
+		switch {
+		case run == 2 && !stale():
+			t.Fatal("the second save encoded every entry again")
+		case run == compactEvery && stale():
+			t.Fatalf("after %d saves the table still holds texts no result uses", run)
+		}
 	}
 }

@@ -120,15 +120,28 @@ func encode(entries map[string]*entry) []byte {
 	for rel, en := range entries {
 		e.entry(rel, en)
 	}
-	return e.payload(len(entries))
+	return e.payload(0, len(entries))
 }
 
 func newEncoder() *encoder { return &encoder{strs: map[string]uint64{}} }
 
-// payload returns the string table, the number of entries n and the
-// entries the encoder wrote.
-func (e *encoder) payload(n int) []byte {
-	var head []byte
+// seed starts the encoder's table with table, numbered as there, so that
+// entries written with it can be copied as they are.
+func (e *encoder) seed(table []string) {
+	e.table = append(e.table[:0], table...)
+	clear(e.strs)
+	for i, s := range table {
+		if _, ok := e.strs[s]; !ok {
+			e.strs[s] = uint64(i)
+		}
+	}
+}
+
+// payload returns how many saves ago the strings were compacted, the
+// string table, the number of entries n and the entries the encoder
+// wrote.
+func (e *encoder) payload(saves uint64, n int) []byte {
+	head := binary.AppendUvarint(nil, saves)
 	head = binary.AppendUvarint(head, uint64(len(e.table)))
 	for _, s := range e.table {
 		head = binary.AppendUvarint(head, uint64(len(s)))
@@ -262,6 +275,7 @@ func (d *decoder) float() float64 {
 }
 
 func (d *decoder) entry() (string, *entry) {
+	start := d.data
 	rel := d.str()
 	en := &entry{Stored: &load.Stored{}}
 	copy(en.Sum[:], d.bytes(len(en.Sum)))
@@ -303,12 +317,14 @@ func (d *decoder) entry() (string, *entry) {
 			h.OK = d.bool()
 		}
 	}
+	en.raw = start[:len(start)-len(d.data)]
 	return rel, en
 }
 
 // decode reads a payload written by encode, or fails.
-func decode(payload []byte) (map[string]*entry, error) {
+func decode(payload []byte) (_ map[string]*entry, table []string, saves uint64, _ error) {
 	d := &decoder{data: string(payload)}
+	saves = d.uint()
 	n := d.count()
 	d.table = make([]string, 0, n)
 	for range n {
@@ -321,10 +337,10 @@ func decode(payload []byte) (map[string]*entry, error) {
 		entries[rel] = en
 	}
 	if d.err != nil {
-		return nil, d.err
+		return nil, nil, 0, d.err
 	}
 	if len(d.data) > 0 {
-		return nil, errDamaged
+		return nil, nil, 0, errDamaged
 	}
-	return entries, nil
+	return entries, d.table, saves, nil
 }
