@@ -9,8 +9,8 @@ import (
 // while it is edited (serve): each Open is what Open returns for the
 // register as it is then, but reads, validates and checks only the record
 // files that changed since the Open before (load.Reloader). The first Open
-// takes what it can from the check cache, as Open does; later ones need
-// no cache, the results being in memory. A Reloader is for one goroutine
+// takes what it can from the check cache and the parse cache, as Open
+// does; later ones need no cache, the results being in memory. A Reloader is for one goroutine
 // at a time.
 type Reloader struct {
 	root   string
@@ -42,9 +42,13 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	if !opts.Today.IsZero() {
 		lo.Check = &principle.Options{Today: opts.Today, History: r.History()}
 		if opts.Cache && !l.opened && len(opts.Files) == 0 {
-			if store, _ := openCaches(l.root, r.Repo, false); store != nil {
-				lo.Cache = store
-				defer func() { _ = store.Save(true) }()
+			if store, parsed := openCaches(l.root, r.Repo, true); store != nil {
+				lo.Cache, lo.Parsed = store, parsed
+				defer func() {
+					_ = store.Save(true)
+					_ = parsed.Save(true)
+					_ = parsed.Close()
+				}()
 			}
 		}
 	}
