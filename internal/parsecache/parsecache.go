@@ -65,6 +65,7 @@ type Store struct {
 	spoolN int64
 	// spoolNamed says the spool still has a name, for Close to remove.
 	spoolNamed bool
+	saved      bool  // Save ran
 	broken     error // the spool could not be written: Save keeps the old file
 }
 
@@ -152,11 +153,14 @@ func readIndex(f *os.File, tool string) (index map[string]slot, ok bool) {
 // its bytes are damaged.
 func (s *Store) Get(rel string, sum [32]byte) (any, bool) {
 	sl, ok := s.index[rel]
-	if !ok || sl.sum != sum || s.old == nil {
+	s.mu.Lock()
+	old := s.old
+	s.mu.Unlock()
+	if !ok || sl.sum != sum || old == nil {
 		return nil, false
 	}
 	buf := make([]byte, sl.n)
-	if _, err := s.old.ReadAt(buf, sl.off); err != nil || crc32.Checksum(buf, castagnoli) != sl.crc {
+	if _, err := old.ReadAt(buf, sl.off); err != nil || crc32.Checksum(buf, castagnoli) != sl.crc {
 		return nil, false
 	}
 	v, err := readValue(buf)
@@ -208,15 +212,26 @@ func (s *Store) Put(rel string, sum [32]byte, v any) {
 // Save writes the cache for the next run, replacing the file atomically,
 // unless nothing changed: the entries this run found or added, and, when
 // all is false (the run did not look at every record file), the others
-// read. A cache that cannot be written only costs the next run its speed;
-// the error is returned for the caller to ignore or report.
+// read. It ends the run's use of the store: Get finds nothing after it,
+// and a second Save does nothing. A cache that cannot be written only
+// costs the next run its speed; the error is returned for the caller to
+// ignore or report.
 func (s *Store) Save(all bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken != nil {
-		return fmt.Errorf("write parse cache: %w", s.broken)
+	if s.saved {
+		return nil
 	}
-	if len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
+	s.saved = true
+	if s.broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
+		// Nothing to write, or nothing that can be.
+		if s.old != nil {
+			s.old.Close()
+			s.old = nil
+		}
+		if s.broken != nil {
+			return fmt.Errorf("write parse cache: %w", s.broken)
+		}
 		return nil
 	}
 	tool := s.tool
@@ -268,7 +283,17 @@ func (s *Store) Save(all bool) error {
 		binary.BigEndian.PutUint64(trailer[:8], uint64(indexAt))
 		binary.BigEndian.PutUint32(trailer[8:], crc32.Checksum(index, castagnoli))
 		write(trailer[:])
-		return bw.Flush()
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		// Closed before the new file takes the old one's name, which
+		// some systems refuse for a file that is open.
+		if s.old != nil {
+			err := s.old.Close()
+			s.old = nil
+			return err
+		}
+		return nil
 	})
 }
 

@@ -264,3 +264,36 @@ func TestPutAfterTheSpoolFailedKeepsTheOldFile(t *testing.T) {
 		t.Fatal("the cache was lost")
 	}
 }
+
+// TestSaveEndsTheRun: after Save the store lets go of the file it read (a
+// system may refuse to replace a file that is open), finds nothing more,
+// and a second Save leaves the file as the first wrote it.
+func TestSaveEndsTheRun(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	s := open(t, path)
+	s.Put("sensors/a.yaml", sum("a"), record("a"))
+	save(t, s, true)
+
+	s = open(t, path)
+	if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
+		t.Fatal("a.yaml not found")
+	}
+	s.Put("sensors/b.yaml", sum("b"), record("b"))
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	if s.old != nil {
+		t.Error("the file read is still open after Save")
+	}
+	if _, ok := s.Get("sensors/a.yaml", sum("a")); ok {
+		t.Error("Get found a value after Save")
+	}
+	written, _ := os.ReadFile(path)
+	s.Put("sensors/c.yaml", sum("c"), record("c"))
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(written, again) {
+		t.Error("a second Save wrote the file again")
+	}
+}
