@@ -3,6 +3,7 @@ module github.com/voorbeeldstad/register
 go 1.26.8
 
 require (
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-git/go-git/v5 v5.19.3
 	github.com/google/cel-go v0.31.0
 	github.com/klauspost/compress v1.20.4

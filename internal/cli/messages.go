@@ -364,7 +364,7 @@ var (
 
 	msgServeAddrUsage    = message.New("address to serve on", "adres waarop de site te zien is")
 	msgServeAsOfUsage    = message.New("build as if today were this date (YYYY-MM-DD)", "bouw alsof het vandaag deze datum is (JJJJ-MM-DD)")
-	msgServePollUsage    = message.New("how often to look for changed records", "hoe vaak naar gewijzigde registraties wordt gekeken")
+	msgServePollUsage    = message.New("how often to look at every file for changes when the system's file-change notifications cannot be had", "hoe vaak elk bestand op wijzigingen wordt bekeken als het systeem geen meldingen van gewijzigde bestanden kan geven")
 	msgServePoll         = message.New("--poll must be positive", "--poll moet groter zijn dan nul")
 	msgServeListen       = message.New("cannot listen on %s: %v; choose another --addr", "kan niet luisteren op %s: %v; kies een ander --addr")
 	msgServeServing      = message.New("Serving the register at http://%s/ (Ctrl+C to stop)", "Het register is te zien op http://%s/ (stop met Ctrl+C)")
@@ -376,6 +376,8 @@ var (
 		"register serve: het register heeft fouten; registraties die niet konden worden gelezen ontbreken:")
 	msgServeUnwatched = message.New("cannot look at some of the register's files; still watching the rest: %s",
 		"kan sommige bestanden van het register niet bekijken; de rest wordt nog gevolgd: %s")
+	msgServePolling = message.New("no notifications of changed files (%v); looking at every file each %s instead",
+		"geen meldingen van gewijzigde bestanden (%v); in plaats daarvan wordt elk bestand elke %s bekeken")
 
 	msgPacketWrote  = message.New("wrote %s (%s): %s", "%s geschreven (%s): %s")
 	msgPacketTagged = message.New("tagged %s as %s; the next packet compares with it", "%s gemarkeerd als %s; het volgende vergaderstuk vergelijkt daarmee")

@@ -18,6 +18,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/site"
+	"github.com/voorbeeldstad/register/internal/watch"
 )
 
 // serveOptions are the flags of register serve.
@@ -86,22 +87,10 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	out := filepath.Join(tmp, "public")
 
 	ps := a.newPreviewSite(out, today)
-	// watch reports a problem with the register's files once (until it
-	// changes) and keeps watching: a symlink loop must not stop rebuilds.
-	var lastProblem string
-	watch := func() string {
-		fp, err := site.Fingerprint(a.Root())
-		msg := ""
-		if err != nil {
-			msg = err.Error()
-		}
-		if msg != lastProblem && msg != "" {
-			a.warn(msgServeUnwatched, msg)
-		}
-		lastProblem = msg
-		return fp
-	}
-	last := watch()
+	// Watching starts before the first build, so an edit made while it
+	// runs is seen.
+	w := watch.New(a.Root(), watch.Options{Poll: poll})
+	defer w.Close()
 	if err := ps.rebuild(); err != nil {
 		return err
 	}
@@ -120,8 +109,6 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 
-	tick := time.NewTicker(poll)
-	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -134,16 +121,25 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 				return nil
 			}
 			return err
-		case <-tick.C:
-			fp := watch()
-			if fp == last {
-				continue
-			}
-			last = fp
+		case n := <-w.Notes():
+			a.watchNote(n, poll)
+		case <-w.Changes():
 			if err := ps.rebuild(); err != nil {
 				a.note(a.say(msgServeRebuildError, err))
 			}
 		}
+	}
+}
+
+// watchNote says what the watcher had to say: a problem with the
+// register's files (once, until it changes; the watching goes on), or that
+// it now looks at every file each poll.
+func (a *App) watchNote(n watch.Note, poll time.Duration) {
+	switch {
+	case n.Polling != nil:
+		a.warn(msgServePolling, n.Polling, poll)
+	case n.Problem != "":
+		a.warn(msgServeUnwatched, n.Problem)
 	}
 }
 

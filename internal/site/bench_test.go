@@ -61,21 +61,3 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportMetric(float64(st.Pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(st.Pages), "pages")
 }
-
-// BenchmarkFingerprint is what serve does every second while it waits
-// for an edit: one look at each file of a generated register of 10,000
-// records.
-//
-//	go test -run '^$' -bench Fingerprint ./internal/site
-func BenchmarkFingerprint(b *testing.B) {
-	root, err := testgen.Cached(10000)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := site.Fingerprint(root); err != nil {
-			b.Fatal(err)
-		}
-	}
-}

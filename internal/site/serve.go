@@ -1,16 +1,10 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
-	"fmt"
-	"io/fs"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 )
 
@@ -69,64 +63,4 @@ func CSP(tilesURL string) (string, error) {
 		b.tiles = u
 	}
 	return b.csp(), nil
-}
-
-// Fingerprint summarises what a build reads from a register root (the
-// configuration and every file under sensors/ and algorithms/: names, sizes
-// and modification times), so a preview server can tell when to rebuild
-// without reading the files. A file that cannot be looked at (a symlink
-// loop, no permission) counts with its error, so the fingerprint stays
-// usable and fixing the file changes it; the errors come back joined,
-// for the caller to report while it keeps watching.
-func Fingerprint(root string) (string, error) {
-	h := sha256.New()
-	var problems []error
-	// Serve looks every second: each file's line is put together in one
-	// buffer, not formatted.
-	var buf []byte
-	add := func(p string) {
-		st, err := os.Stat(p)
-		switch {
-		case os.IsNotExist(err):
-			if _, lerr := os.Lstat(p); lerr == nil {
-				problems = append(problems, err) // a dangling symlink
-				fmt.Fprintf(h, "%s\x00dangling\n", p)
-			}
-		case err != nil:
-			problems = append(problems, err)
-			fmt.Fprintf(h, "%s\x00%s\n", p, err)
-		default:
-			buf = append(append(buf[:0], p...), 0)
-			buf = append(strconv.AppendInt(buf, st.Size(), 10), 0)
-			buf = append(strconv.AppendInt(buf, st.ModTime().UnixNano(), 10), '\n')
-			h.Write(buf)
-		}
-	}
-	add(filepath.Join(root, "register.yaml"))
-	for _, folder := range []string{"sensors", "algorithms"} {
-		dir := filepath.Join(root, folder)
-		if _, err := os.Lstat(dir); os.IsNotExist(err) {
-			continue
-		}
-		add(dir) // a folder that is a symlink loop is named here
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if !os.IsNotExist(err) {
-					problems = append(problems, err)
-					fmt.Fprintf(h, "%s\x00%s\n", p, err)
-				}
-				return nil // keep looking at the rest
-			}
-			if d.IsDir() {
-				h.Write(append(append(buf[:0], p...), "/\n"...))
-				return nil
-			}
-			add(p)
-			return nil
-		})
-		if err != nil {
-			problems = append(problems, err)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), errors.Join(problems...)
 }
