@@ -109,17 +109,24 @@ func (a *App) serve(ctx context.Context, addr string, poll time.Duration, today 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 
+	err = a.follow(ctx, ps, w, poll, errc)
+	shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shut)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// follow rebuilds ps after each change w tells of, until ctx ends (nil)
+// or the server stops (its error, from stopped).
+func (a *App) follow(ctx context.Context, ps *previewSite, w *watch.Watcher, poll time.Duration, stopped <-chan error) error {
 	for {
 		select {
 		case <-ctx.Done():
-			shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-			defer cancel()
-			_ = srv.Shutdown(shut)
 			return nil
-		case err := <-errc:
-			if errors.Is(err, http.ErrServerClosed) {
-				return nil
-			}
+		case err := <-stopped:
 			return err
 		case n := <-w.Notes():
 			a.watchNote(n, poll)
