@@ -166,23 +166,47 @@ const Marker = ".register-site"
 // new, never a mix. A second build to the same folder while one runs is
 // refused.
 func Build(reg *register.Register, opts Options) (Stats, error) {
+	p, err := Prepare(reg, opts)
+	if err != nil {
+		return Stats{}, err
+	}
+	return p.Build()
+}
+
+// Prepared is a build made ready to write: the public view of the
+// register and what every page needs, worked out (quick.go).
+type Prepared struct {
+	b   *builder
+	out string
+}
+
+// Prepare does what Build does before it writes: the build's Build
+// writes the site.
+func Prepare(reg *register.Register, opts Options) (*Prepared, error) {
 	if reg == nil {
-		return Stats{}, errors.New("build site: no register")
+		return nil, errors.New("build site: no register")
 	}
 	if opts.Out == "" {
-		return Stats{}, errors.New("build site: no output folder")
+		return nil, errors.New("build site: no output folder")
 	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {
-		return Stats{}, fmt.Errorf("build site: %w", err)
+		return nil, fmt.Errorf("build site: %w", err)
 	}
 	if err := checkReplaceable(out); err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	b, err := newBuilder(reg, opts, out)
 	if err != nil {
-		return Stats{}, err
+		return nil, err
 	}
+	return &Prepared{b: b, out: out}, nil
+}
+
+// Build writes the prepared site, as Build does; once only.
+func (p *Prepared) Build() (Stats, error) {
+	b, out, opts := p.b, p.out, p.b.opts
+	var err error
 	// A second build to the same folder is refused meanwhile, and what an
 	// interrupted build left there is cleared first.
 	var runErr error
