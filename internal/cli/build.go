@@ -183,7 +183,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		return site.Stats{}, nil, nil, err
 	}
 	var checked []finding.Finding
-	st, err := site.Build(reg, site.Options{
+	prep, err := site.Prepare(reg, site.Options{
 		Feed:  a.siteFeed(p.Repo, reg),
 		Dates: openDataDates(p.Repo, reg),
 		Out:   out,
@@ -200,6 +200,14 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		Schemas:    schemas,
 		Memo:       memo,
 	})
+	if err != nil {
+		return site.Stats{}, p.Loaded, checked, err
+	}
+	write := (*site.Prepared).Build
+	if keep != nil && keep.write != nil {
+		write = func(prep *site.Prepared) (site.Stats, error) { return keep.write(reg, prep) }
+	}
+	st, err := write(prep)
 	return st, p.Loaded, checked, err
 }
 
@@ -394,6 +402,10 @@ type buildKeep struct {
 	// keeps a record whose file did not change, so it holds for the next
 	// build.
 	memo *site.Memo
+	// write, when set, writes the prepared site of the register in
+	// place of its Build: serve shows the pages of the records that
+	// changed first.
+	write func(*register.Register, *site.Prepared) (site.Stats, error)
 }
 
 // reopen is open through l, which reads only what changed since its last

@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -17,6 +20,8 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/pipeline"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/site"
 	"github.com/voorbeeldstad/register/internal/watch"
 )
@@ -163,10 +168,27 @@ type previewSite struct {
 	preview *site.Preview
 	// tiles is the map's tile URL as the last build read it.
 	tiles string
+	// seen are the records of the build before: a record not among them
+	// was read afresh (the reloader keeps a record whose file did not
+	// change), and one gone from them was removed.
+	seen map[*record.Record]bool
+	// shown are the pages the last build showed before the rest of the
+	// site, by site path (nil: gone); changed the pages it changed, as an
+	// open page saw them; known is false when that could not be told.
+	shown   map[string][]byte
+	changed []string
+	known   bool
 }
 
+// earlyLimit is the most records whose pages a rebuild shows before the
+// rest of the site: more is not one steward's save (a changed
+// configuration reloads every record), and the whole build follows.
+const earlyLimit = 16
+
 func (a *App) newPreviewSite(out string, today func() time.Time) *previewSite {
-	return &previewSite{a: a, out: out, today: today, keep: &buildKeep{reload: pipeline.NewReloader(a.Root()), memo: &site.Memo{}}, preview: &site.Preview{}}
+	ps := &previewSite{a: a, out: out, today: today, keep: &buildKeep{reload: pipeline.NewReloader(a.Root()), memo: &site.Memo{}}, preview: &site.Preview{}}
+	ps.keep.write = ps.write
+	return ps
 }
 
 // rebuild builds the site again from the register as it is now.
@@ -175,16 +197,82 @@ func (ps *previewSite) rebuild() error {
 	start := time.Now()
 	st, res, _, err := a.buildSite(ps.out, ps.today(), true, ps.keep)
 	if err != nil {
-		ps.preview.Built(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
+		ps.preview.Failed(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
 		return err
 	}
 	a.sayln(a.Out, msgServeBuilt, time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
-	ps.preview.Built(loadProblems(res, a.ui()))
+	if ps.known {
+		ps.preview.BuiltPages(loadProblems(res, a.ui()), ps.changed)
+	} else {
+		ps.preview.Built(loadProblems(res, a.ui()))
+	}
 	_ = a.reportUnread(res)
 	if res.Register.Config != nil {
 		ps.tiles = res.Register.Config.Site.TilesURL
 	}
 	return nil
+}
+
+// write writes the prepared site of reg: first the pages of the records
+// that changed since the build before, shown at once, then the whole site.
+// It notes which pages changed for an open page: those shown first count
+// only when the site then differs from what was shown.
+func (ps *previewSite) write(reg *register.Register, prep *site.Prepared) (site.Stats, error) {
+	ps.shown = ps.earlyPages(reg, prep)
+	if len(ps.shown) > 0 {
+		ps.preview.Early(ps.shown)
+	}
+	st, err := prep.Build()
+	if err != nil {
+		return st, err
+	}
+	ps.changed, ps.known = prep.Changed()
+	if ps.known && len(ps.shown) > 0 {
+		ps.changed = slices.DeleteFunc(ps.changed, func(p string) bool {
+			page, ok := ps.shown[p]
+			return ok && ps.holds(p, page)
+		})
+	}
+	return st, nil
+}
+
+// earlyPages renders the pages of the records read afresh or removed
+// since the build before, in every language, by site path (nil: gone); none
+// on the first build or when too many changed.
+func (ps *previewSite) earlyPages(reg *register.Register, prep *site.Prepared) map[string][]byte {
+	now := make(map[*record.Record]bool, len(reg.Records))
+	var changed []*record.Record
+	for _, r := range reg.Records {
+		now[r] = true
+		if !ps.seen[r] {
+			changed = append(changed, r)
+		}
+	}
+	for r := range ps.seen {
+		if !now[r] {
+			changed = append(changed, r)
+		}
+	}
+	first := ps.seen == nil
+	ps.seen = now
+	if first || len(changed) == 0 || len(changed) > earlyLimit {
+		return nil
+	}
+	pages, err := prep.RecordPages(changed)
+	if err != nil {
+		return nil // the build says what is wrong
+	}
+	return pages
+}
+
+// holds reports whether the site serve shows holds page at the site path
+// p (nil: no file there).
+func (ps *previewSite) holds(p string, page []byte) bool {
+	data, err := os.ReadFile(filepath.Join(ps.out, filepath.FromSlash(p)))
+	if page == nil {
+		return errors.Is(err, fs.ErrNotExist)
+	}
+	return err == nil && bytes.Equal(data, page)
 }
 
 // loadProblems lists the errors found while loading, one per line, in

@@ -17,7 +17,9 @@ import (
 // build of the register as it is then writes, without a file too many or
 // too few: the pages of a record edited, added, removed, renamed, made not
 // public or broken and mended, and of the lists, map, downloads and search
-// that show it, and what the configuration changes.
+// that show it, and what the configuration changes. The pages a rebuild
+// shows before the rest of the site are the cold build's too, and a page
+// the cold build does not have is shown as gone.
 func TestServeRebuildIsACold(t *testing.T) {
 	setLocale(t, nil)
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
@@ -110,6 +112,17 @@ func TestServeRebuildIsACold(t *testing.T) {
 			edit("register.yaml", "organisation: Gemeente Voorbeeldstad", "organisation: Gemeente Voorbeeldstad\nlanguages: [nl]")
 		}, "en/index.html", ""},
 	}
+	// shownFirst are pages a step's rebuild shows before the rest of the
+	// site: as a page (true) or as gone (false).
+	shownFirst := map[string]map[string]bool{
+		"a summary":                {"sensoren/lucht-dak.html": true},
+		"a record made not public": {"sensoren/lucht-dak.html": false},
+		"a record added":           {"sensoren/cam-haven.html": true},
+		"a record renamed":         {"sensoren/cam-haven.html": false, "sensoren/cam-kade.html": true},
+		"a YAML error":             {"sensoren/cam-kade.html": false},
+		"the YAML error mended":    {"sensoren/cam-kade.html": true},
+		"a record removed":         {"sensoren/cam-kade.html": false},
+	}
 	now := func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }
 	day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	app := func() *App {
@@ -127,6 +140,18 @@ func TestServeRebuildIsACold(t *testing.T) {
 			t.Fatalf("%s: cold build: %v", s.name, err)
 		}
 		got, want := siteTree(t, out), siteTree(t, cold)
+		// The pages shown before the rest of the site are the cold
+		// build's, and a page it does not have is shown as gone.
+		for p, page := range ps.shown {
+			if sum, ok := want[p]; page == nil && ok || page != nil && sum != fmt.Sprintf("%x", sha256.Sum256(page)) {
+				t.Errorf("step %d, %s: %s was shown first otherwise than a cold build writes it", i, s.name, p)
+			}
+		}
+		for p, page := range shownFirst[s.name] {
+			if shown, ok := ps.shown[p]; !ok || (shown != nil) != page {
+				t.Errorf("step %d, %s: %s shown first %v (a page %v), want a page %v", i, s.name, p, ok, shown != nil, page)
+			}
+		}
 		for p, sum := range want {
 			if got[p] != sum {
 				t.Errorf("step %d, %s: the served site lacks or differs in %s", i, s.name, p)
