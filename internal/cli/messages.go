@@ -508,13 +508,19 @@ kan navragen. Het formaat ical is een agenda waarop de commissie zich kan abonne
 Exitcode 0: niets verstreken; 1: iets verstreken (voor een geplande CI-taak); 2: fout in
 de opdracht of bij lezen of schrijven.`)
 	msgServeLong = message.New(`serve builds the site into a temporary folder and serves it on --addr, so a steward
-can preview the register before pushing. When a record or register.yaml changes, the
-site is rebuilt; reload the page to see it. A build that fails keeps the previous
-site and prints why. Stop with Ctrl+C; the temporary folder is removed.`,
+can preview the register before pushing. When a record or register.yaml is saved, the
+site is rebuilt: the pages of the records saved first, then the rest. Open pages
+reload by themselves when their content changed. A build that fails keeps the
+previous site and prints why, also at the top of open pages. serve hears of saved
+files from the system; where it cannot, it looks at every file each --poll. Stop
+with Ctrl+C; the temporary folder is removed.`,
 		`serve bouwt de site in een tijdelijke map en serveert die op --addr, zodat een beheerder
-het register kan bekijken voor het wordt gepusht. Verandert een registratie of
-register.yaml, dan wordt de site opnieuw gebouwd; laad de pagina opnieuw om dat te zien.
-Een bouw die mislukt houdt de vorige site en meldt waarom. Stop met Ctrl+C; de
+het register kan bekijken voor het wordt gepusht. Wordt een registratie of
+register.yaml opgeslagen, dan wordt de site opnieuw gebouwd: eerst de pagina's van de
+opgeslagen registraties, dan de rest. Open pagina's laden vanzelf opnieuw als hun
+inhoud veranderde. Een bouw die mislukt houdt de vorige site en meldt waarom, ook
+bovenaan open pagina's. serve hoort van het systeem welke bestanden zijn opgeslagen;
+waar dat niet kan, bekijkt het elk bestand elke --poll. Stop met Ctrl+C; de
 tijdelijke map wordt verwijderd.`)
 	msgSignLong = message.New(`sign makes the sign for a sensor in public space (VNG 4.3; for the mayor's cameras
 also a legal duty, Gemeentewet art. 151c): a pictogram of what it senses and does
