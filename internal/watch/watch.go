@@ -31,6 +31,11 @@ var recordFolders = []string{"sensors", "algorithms"}
 // (write, rename, chmod) a few milliseconds apart, and makes one change.
 const DefaultSettle = 25 * time.Millisecond
 
+// maxSettles bounds the wait for quiet, in settles: files written without
+// pause (a checkout of many files, a program that keeps writing) still
+// make a change now and then.
+const maxSettles = 20
+
 // Options say how a watcher watches.
 type Options struct {
 	// Poll is the interval of the fallback: how often every file is looked
@@ -183,6 +188,15 @@ func (w *Watcher) notified() error {
 	settle.Stop()
 	pending := map[string]fsnotify.Op{}
 	rescan := false
+	// wait starts the quiet again, but never past maxSettles from the
+	// first event of the batch.
+	var first time.Time
+	wait := func() {
+		if len(pending) == 0 && !rescan {
+			first = time.Now()
+		}
+		settle.Reset(min(w.opts.Settle, time.Until(first.Add(maxSettles*w.opts.Settle))))
+	}
 	for {
 		select {
 		case <-w.done:
@@ -192,8 +206,8 @@ func (w *Watcher) notified() error {
 				return errors.New("the notifier stopped")
 			}
 			if w.relevant(ev.Name) {
+				wait()
 				pending[ev.Name] |= ev.Op
-				settle.Reset(w.opts.Settle)
 			}
 		case err, ok := <-w.fs.Errors:
 			if !ok {
@@ -204,8 +218,8 @@ func (w *Watcher) notified() error {
 			}
 			// Events were lost: look at every folder again, and count
 			// it as a change (the build reads what changed).
+			wait()
 			rescan = true
-			settle.Reset(w.opts.Settle)
 		case <-settle.C:
 			for p, op := range pending {
 				if w.follow(p, op) {
