@@ -195,6 +195,7 @@ func (a *App) newPreviewSite(out string, today func() time.Time) *previewSite {
 func (ps *previewSite) rebuild() error {
 	a := ps.a
 	start := time.Now()
+	ps.shown, ps.changed, ps.known = nil, nil, false
 	st, res, _, err := a.buildSite(ps.out, ps.today(), true, ps.keep)
 	if err != nil {
 		ps.preview.Failed(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
