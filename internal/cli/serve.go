@@ -10,8 +10,11 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -178,6 +181,36 @@ type previewSite struct {
 	shown   map[string][]byte
 	changed []string
 	known   bool
+	// release lets the collector go again once the pages shown first
+	// are (holdCollector).
+	release func()
+}
+
+// holdRoom is how much more memory than it holds a rebuild may take
+// before the collector runs while the pages shown first are made.
+const holdRoom = 256 << 20
+
+// holdCollector keeps the collector from running while a rebuild makes
+// the pages it shows first, up to holdRoom more memory than the process
+// holds: the rebuild before left mostly garbage, and collecting it then
+// would add to the steward's wait; it is collected once those pages are
+// shown. It returns what lets the collector go again, once. With GOGC or
+// GOMEMLIMIT set, it leaves the collector as they say.
+func holdCollector() (release func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	total := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(total)
+	limit := debug.SetMemoryLimit(int64(total[0].Value.Uint64()) + holdRoom)
+	percent := debug.SetGCPercent(-1)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			debug.SetGCPercent(percent)
+			debug.SetMemoryLimit(limit)
+		})
+	}
 }
 
 // earlyLimit is the most records whose pages a rebuild shows before the
@@ -196,6 +229,10 @@ func (ps *previewSite) rebuild() error {
 	a := ps.a
 	start := time.Now()
 	ps.shown, ps.changed, ps.known = nil, nil, false
+	if ps.seen != nil { // the first build shows nothing first
+		ps.release = holdCollector()
+		defer ps.release()
+	}
 	st, res, _, err := a.buildSite(ps.out, ps.today(), true, ps.keep)
 	if err != nil {
 		ps.preview.Failed(a.say(msgServePreviousSite) + "\n" + a.errorText(err))
@@ -222,6 +259,9 @@ func (ps *previewSite) write(reg *register.Register, prep *site.Prepared) (site.
 	ps.shown = ps.earlyPages(reg, prep)
 	if len(ps.shown) > 0 {
 		ps.preview.Early(ps.shown)
+	}
+	if ps.release != nil {
+		ps.release()
 	}
 	st, err := prep.Build()
 	if err != nil {
