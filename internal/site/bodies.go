@@ -154,7 +154,7 @@ func (b *builder) homeUnpublished(h *homeBody, lang string) {
 // homeLapsed lists the first homeLimit lapsed evaluations and life
 // cycles and counts the rest.
 func (b *builder) homeLapsed(h *homeBody, lang, root string) {
-	for _, d := range b.lapsed {
+	for _, d := range b.lapsedList() {
 		r := d.record
 		if len(h.Lapsed) == homeLimit {
 			h.LapsedMore++

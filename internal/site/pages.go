@@ -264,6 +264,19 @@ func (b *builder) evalState(r *record.Record) (string, string) {
 	return "ok", period.Format(due)
 }
 
+// lapsedOnce holds the lapsed items of a build, worked out when a page
+// first needs them: the pages a preview shows first do not wait for them.
+type lapsedOnce struct {
+	once  sync.Once
+	items []lapsed
+}
+
+// lapsedList is lapsedItems, worked out once.
+func (b *builder) lapsedList() []lapsed {
+	b.lapsed.once.Do(func() { b.lapsed.items = b.lapsedItems() })
+	return b.lapsed.items
+}
+
 // lapsedItems lists the lapsed evaluations and ended life cycles of public
 // records, for the home page, leaving out what a record withholds.
 func (b *builder) lapsedItems() []lapsed {

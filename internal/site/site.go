@@ -282,7 +282,7 @@ type builder struct {
 	// through the filter and sorts them for a page.
 	findings   map[string][]*finding.Finding
 	usedBy     map[string][]*record.Record // sensor id → algorithms
-	lapsed     []lapsed
+	lapsed     lapsedOnce
 	mapped     mapped          // the sensors on the map (mappedSensors)
 	withSource map[string]bool // records whose YAML is published
 	// invalidFiles are record files with schema or YAML findings: they may
@@ -352,7 +352,6 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	b.linkSensors()
 	b.gatherFindings(reg, opts)
 	b.markSources(reg, opts.Findings)
-	b.lapsed = b.lapsedItems()
 	return b, nil
 }
 
