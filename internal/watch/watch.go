@@ -262,7 +262,11 @@ func (w *Watcher) relevant(p string) bool {
 // record folder itself came or went).
 func (w *Watcher) follow(p string, op fsnotify.Op) bool {
 	if filepath.Dir(p) == w.root {
-		return filepath.Base(p) != configFile
+		if filepath.Base(p) != configFile {
+			return true // a record folder
+		}
+		w.config()
+		return false
 	}
 	st, err := os.Lstat(p)
 	if err != nil {
@@ -288,6 +292,20 @@ func (w *Watcher) follow(p string, op fsnotify.Op) bool {
 		delete(w.problems, p)
 	}
 	return false
+}
+
+// config looks through the configuration when it is a symlink, as link
+// does, so a save of the file it points to is seen.
+func (w *Watcher) config() {
+	p := filepath.Join(w.root, configFile)
+	if w.watched[p] {
+		_ = w.fs.Remove(p)
+		delete(w.watched, p)
+	}
+	delete(w.problems, p)
+	if st, err := os.Lstat(p); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		w.link(p)
+	}
 }
 
 // forget lets go of a path that is gone and of everything under it.
@@ -317,6 +335,7 @@ func (w *Watcher) rescan() error {
 	if err := w.add(w.root); err != nil {
 		return err
 	}
+	w.config()
 	for _, folder := range recordFolders {
 		dir := filepath.Join(w.root, folder)
 		st, err := os.Stat(dir) // a symlinked record folder is followed

@@ -58,6 +58,10 @@ func TestWatchChanges(t *testing.T) {
 		{"a record saved over by rename", steps(saveOver("sensors/a.yaml", "id: a\nname: Aa\n"))},
 		{"a record removed", steps(remove("algorithms/b.yaml"))},
 		{"the configuration saved over by rename", steps(saveOver("register.yaml", "organisation: Y\n"))},
+		{"the configuration made a symlink, and its file saved", steps(func(t *testing.T, root string) {
+			remove("register.yaml")(t, root)
+			link("elders/t.yaml", "register.yaml")(t, root)
+		}, write("elders/t.yaml", "organisation: Z\n"))},
 		{"a symlinked record's file saved over by rename", steps(link("../elders/t.yaml", "sensors/t.yaml"), saveOver("elders/t.yaml", "id: t\nname: T\n"), write("elders/t.yaml", "id: t\nname: Tt\n"))},
 		{"a new sub-folder, and a file in it", steps(mkdir("sensors/new"), write("sensors/new/e.yaml", "id: e\n"))},
 		{"a file in a sub-folder", steps(write("sensors/sub/c.yaml", "id: c\nname: C\n"))},
