@@ -86,6 +86,11 @@ func New(root string, opts Options) *Watcher {
 	if opts.Poll <= 0 {
 		opts.Poll = time.Second
 	}
+	// Events name paths as they were watched: from an absolute root,
+	// every name starts with it ("." would not).
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
 	w := &Watcher{root: filepath.Clean(root), opts: opts, changes: make(chan struct{}, 1),
 		notes: make(chan Note, 16), done: make(chan struct{})}
 	err := errPolled

@@ -86,6 +86,23 @@ func TestWatchChanges(t *testing.T) {
 	}
 }
 
+// TestWatchRelativeRoot: a root given as a relative path ("." by
+// default) is watched as well.
+func TestWatchRelativeRoot(t *testing.T) {
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			root := register(t)
+			t.Chdir(root)
+			w := New(".", m.opts)
+			defer w.Close()
+			write("sensors/a.yaml", "id: a\nname: A\n")(t, root)
+			if !wait(w.Changes()) {
+				t.Fatal("no change told")
+			}
+		})
+	}
+}
+
 // TestWatchProblems: a symlink loop among the records is told once, the
 // watching goes on beside it, and its removal is told too.
 func TestWatchProblems(t *testing.T) {
