@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -130,6 +131,7 @@ func TestServeRebuildIsACold(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "public")
 	ps := app().newPreviewSite(out, func() time.Time { return day })
+	var before map[string]string // the site of the step before
 	for i, s := range steps {
 		s.change()
 		if err := ps.rebuild(); err != nil {
@@ -140,6 +142,15 @@ func TestServeRebuildIsACold(t *testing.T) {
 			t.Fatalf("%s: cold build: %v", s.name, err)
 		}
 		got, want := siteTree(t, out), siteTree(t, cold)
+		// Every page that changed is told to the open pages: as changed
+		// by the build, or shown first as it now is.
+		for p := range joined(before, got) {
+			_, early := ps.shown[p]
+			if strings.HasSuffix(p, ".html") && before != nil && ps.known && before[p] != got[p] && !early && !slices.Contains(ps.changed, p) {
+				t.Errorf("step %d, %s: %s changed, and its open page is not told", i, s.name, p)
+			}
+		}
+		before = got
 		// The pages shown before the rest of the site are the cold
 		// build's, and a page it does not have is shown as gone.
 		for p, page := range ps.shown {
@@ -169,6 +180,18 @@ func TestServeRebuildIsACold(t *testing.T) {
 			t.Errorf("step %d, %s: %s is not served", i, s.name, s.present)
 		}
 	}
+}
+
+// joined is the set of the keys of a and b.
+func joined(a, b map[string]string) map[string]bool {
+	out := map[string]bool{}
+	for k := range a {
+		out[k] = true
+	}
+	for k := range b {
+		out[k] = true
+	}
+	return out
 }
 
 // siteTree is every file of a built site with a digest of its content, by
