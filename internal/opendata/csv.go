@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -200,22 +201,35 @@ func columnsFor(kind record.Kind) []column {
 // are joined with ";". No cell starts a formula (csvcell). Withheld fields are left empty. Records of the other
 // kind are skipped, so the whole register may be passed.
 func WriteCSV(w io.Writer, kind record.Kind, recs []*record.Record) error {
+	return WriteCSVKept(w, kind, recs, nil)
+}
+
+// WriteCSVKept is WriteCSV with the rows kept in kept (see Pieces): a
+// row kept is written as it is, the others are made and handed to kept.
+func WriteCSVKept(w io.Writer, kind record.Kind, recs []*record.Record, kept Pieces) error {
 	if kind != record.Sensor && kind != record.Algorithm {
 		return fmt.Errorf("write csv: unknown kind %q", kind)
 	}
 	cols := columnsFor(kind)
-	cw := csvcell.NewWriter(w)
 	row := make([]string, len(cols))
 	for i, c := range cols {
 		row[i] = c.name
 	}
+	// Each row is encoded on its own, so that it can be kept: RFC 4180
+	// rows do not depend on each other. The writer writes into the
+	// buffer the rows are made in.
+	m := newPieceMaker(recs, kept)
+	cw := csvcell.NewWriter(&m.buf)
 	if err := cw.Write(row); err != nil {
 		return fmt.Errorf("write %s csv: %w", kind, err)
 	}
-	for _, r := range publish.Records(recs) {
-		if r.Kind != kind {
-			continue
-		}
+	if err := cw.Flush(); err != nil {
+		return fmt.Errorf("write %s csv: %w", kind, err)
+	}
+	if _, err := w.Write(m.buf.Bytes()); err != nil {
+		return fmt.Errorf("write %s csv: %w", kind, err)
+	}
+	encode := func(_ *bytes.Buffer, r *record.Record) error {
 		for i, c := range cols {
 			if r.IsWithheld(c.field) {
 				row[i] = ""
@@ -224,11 +238,21 @@ func WriteCSV(w io.Writer, kind record.Kind, recs []*record.Record) error {
 			row[i] = c.value(r)
 		}
 		if err := cw.Write(row); err != nil {
+			return err
+		}
+		return cw.Flush()
+	}
+	for _, r := range recs {
+		if r == nil || !r.IsPublic() || r.Kind != kind {
+			continue
+		}
+		data, err := m.piece(r, "csv", encode)
+		if err != nil {
 			return fmt.Errorf("write %s csv: %w", kind, err)
 		}
-	}
-	if err := cw.Flush(); err != nil {
-		return fmt.Errorf("write %s csv: %w", kind, err)
+		if _, err := w.Write(data); err != nil {
+			return fmt.Errorf("write %s csv: %w", kind, err)
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package opendata
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -107,18 +108,55 @@ func sensorFeature(r *record.Record) *Feature {
 // area as a GeoJSON FeatureCollection (RFC 7946, WGS84, longitude first).
 // Algorithms and sensors without a geometry are skipped.
 func WriteGeoJSON(w io.Writer, recs []*record.Record) error {
-	fc := FeatureCollection{Type: "FeatureCollection", Features: []*Feature{}}
-	for _, r := range publish.Records(recs) {
-		if r.Kind != record.Sensor {
+	return WriteGeoJSONKept(w, recs, nil)
+}
+
+// WriteGeoJSONKept is WriteGeoJSON with the features kept in kept (see
+// Pieces); a sensor without a geometry has an empty piece.
+func WriteGeoJSONKept(w io.Writer, recs []*record.Record, kept Pieces) error {
+	// The collection as the encoder writes a FeatureCollection, the
+	// features encoded one by one between its head and its end.
+	const head, end = `{"type":"FeatureCollection","features":[`, "]}\n"
+	m := newPieceMaker(recs, kept)
+	enc := json.NewEncoder(&m.buf)
+	enc.SetEscapeHTML(false)
+	encode := func(buf *bytes.Buffer, r *record.Record) error {
+		f := sensorFeature(r)
+		if f == nil {
+			return nil
+		}
+		if err := enc.Encode(f); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // the encoder's newline
+		return nil
+	}
+	if _, err := io.WriteString(w, head); err != nil {
+		return fmt.Errorf("write geojson: %w", err)
+	}
+	first := true
+	for _, r := range recs {
+		if r == nil || !r.IsPublic() || r.Kind != record.Sensor {
 			continue
 		}
-		if f := sensorFeature(r); f != nil {
-			fc.Features = append(fc.Features, f)
+		data, err := m.piece(r, "geojson", encode)
+		if err != nil {
+			return fmt.Errorf("write geojson: %w", err)
+		}
+		if len(data) == 0 {
+			continue
+		}
+		if !first {
+			if _, err := io.WriteString(w, ","); err != nil {
+				return fmt.Errorf("write geojson: %w", err)
+			}
+		}
+		first = false
+		if _, err := w.Write(data); err != nil {
+			return fmt.Errorf("write geojson: %w", err)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(fc); err != nil {
+	if _, err := io.WriteString(w, end); err != nil {
 		return fmt.Errorf("write geojson: %w", err)
 	}
 	return nil

@@ -85,7 +85,7 @@ func WriteJSON(w io.Writer, reg *register.Register) error {
 	if err != nil {
 		return fmt.Errorf("write register.json: %w", err)
 	}
-	return writeRecords(w, head, pub.Register.Records)
+	return writeRecords(w, head, pub.Register.Records, nil)
 }
 
 // registerHead is what register.json says besides the records.
@@ -100,8 +100,9 @@ func registerHead(cfg *config.Config, unpublished int) Register {
 
 // writeRecords writes head, an indented document whose last field is an
 // empty "records" list, with the public views recs in that list, one by
-// one as the encoder would place them.
-func writeRecords(w io.Writer, head []byte, recs []*record.Record) error {
+// one as the encoder would place them, each taken from kept when it holds
+// it (see Pieces).
+func writeRecords(w io.Writer, head []byte, recs []*record.Record, kept Pieces) error {
 	const empty = "\n \"records\": []\n}\n"
 	if len(recs) == 0 || !bytes.HasSuffix(head, []byte(empty)) {
 		_, err := w.Write(head)
@@ -110,20 +111,32 @@ func writeRecords(w io.Writer, head []byte, recs []*record.Record) error {
 	if _, err := w.Write(head[:len(head)-len("]\n}\n")]); err != nil {
 		return err
 	}
-	for i, v := range recs {
+	// The records are views already: the maker hands them on as they are.
+	m := &pieceMaker{kept: kept}
+	enc := json.NewEncoder(&m.buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", " ")
+	encode := func(buf *bytes.Buffer, v *record.Record) error {
 		var rec any = v
 		if v.Publication != nil && len(v.Publication.Withheld) > 0 {
-			m, err := publish.Map(v)
+			mv, err := publish.Map(v)
 			if err != nil {
 				return err
 			}
-			rec = m
+			rec = mv
 		}
 		// Nothing withheld: the view as it is, which is the same JSON as
 		// publish.Map without the round trip.
-		data, err := indented(rec, "  ")
-		if err != nil {
+		if err := enc.Encode(rec); err != nil {
 			return fmt.Errorf("write register.json: %w", err)
+		}
+		buf.Truncate(buf.Len() - 1) // the encoder's newline
+		return nil
+	}
+	for i, v := range recs {
+		data, err := m.piece(v, "json", encode)
+		if err != nil {
+			return err
 		}
 		sep := ",\n  "
 		if i == 0 {
@@ -132,7 +145,7 @@ func writeRecords(w io.Writer, head []byte, recs []*record.Record) error {
 		if _, err := io.WriteString(w, sep); err != nil {
 			return err
 		}
-		if _, err := w.Write(bytes.TrimSuffix(data, []byte("\n"))); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return err
 		}
 	}
@@ -211,7 +224,11 @@ func WriteIndex(w io.Writer, pub *publish.Public) error {
 }
 
 // WritePart writes part n of the site's register.json (see WriteIndex).
-func WritePart(w io.Writer, pub *publish.Public, n int) error {
+func WritePart(w io.Writer, pub *publish.Public, n int) error { return WritePartKept(w, pub, n, nil) }
+
+// WritePartKept is WritePart with the records' entries kept in kept (see
+// Pieces).
+func WritePartKept(w io.Writer, pub *publish.Public, n int, kept Pieces) error {
 	recs := PublicRecords(pub)
 	count := PartCount(len(recs))
 	if n < 1 || n > count {
@@ -222,7 +239,7 @@ func WritePart(w io.Writer, pub *publish.Public, n int) error {
 	if err != nil {
 		return fmt.Errorf("write register.json: %w", err)
 	}
-	return writeRecords(w, head, recs[lo:hi])
+	return writeRecords(w, head, recs[lo:hi], kept)
 }
 
 // partRange is the range of records in part n of a register of total.

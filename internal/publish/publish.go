@@ -328,21 +328,61 @@ func Register(reg *register.Register) *Public {
 // passes the records as loaded still publishes only what is public; passing
 // views again is harmless.
 func Records(recs []*record.Record) []*record.Record {
+	vw := NewViewer(recs)
+	out := make([]*record.Record, 0, len(recs))
+	for _, r := range recs {
+		if v := vw.View(r); v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// Viewer makes the views Records makes, one record at a time: a writer
+// that keeps what it made of a record's view from one build to the next
+// asks for the view only of a record it has not seen.
+type Viewer struct {
+	public map[string]bool // the public sensors among the records
+}
+
+// NewViewer returns the Viewer of the records recs.
+func NewViewer(recs []*record.Record) *Viewer {
 	public := map[string]bool{}
 	for _, r := range recs {
 		if r != nil && r.IsPublic() && r.Kind == record.Sensor {
 			public[r.ID] = true
 		}
 	}
-	out := make([]*record.Record, 0, len(recs))
-	for _, r := range recs {
-		v := View(r)
-		if v == nil {
-			continue
-		}
-		out = append(out, withReferences(v, public))
+	return &Viewer{public: public}
+}
+
+// View returns the view of r that Records gives, or nil when r is not
+// public.
+func (vw *Viewer) View(r *record.Record) *record.Record {
+	v := View(r)
+	if v == nil {
+		return nil
 	}
-	return out
+	return withReferences(v, vw.public)
+}
+
+// Refs returns the ids in r's uses_sensors that name public sensors among
+// the records, in order: all the view of r takes from the other records.
+// The view follows from r and these. It returns r's own list when it
+// keeps all of them.
+func (vw *Viewer) Refs(r *record.Record) []string {
+	for i, id := range r.UsesSensors {
+		if !vw.public[id] {
+			kept := slices.Clone(r.UsesSensors[:i])
+			for _, id := range r.UsesSensors[i+1:] {
+				if vw.public[id] {
+					kept = append(kept, id)
+				}
+			}
+			return kept
+		}
+	}
+	return r.UsesSensors
 }
 
 // withReferences returns the view v with uses_sensors naming only ids in

@@ -28,14 +28,14 @@ func (b *builder) dataJobs() []job {
 		{path: opendata.PathJSON, stream: func(w io.Writer) error { return opendata.WriteIndex(w, b.pub) }},
 	}
 	for n := 1; n <= opendata.PartCount(len(opendata.PublicRecords(b.pub))); n++ {
-		js = append(js, job{path: opendata.PartPath(n), stream: func(w io.Writer) error { return opendata.WritePart(w, b.pub, n) }})
+		js = append(js, job{path: opendata.PartPath(n), stream: func(w io.Writer) error { return opendata.WritePartKept(w, b.pub, n, b.pieces()) }})
 	}
 	js = append(js, []job{
 		// The tables and the map's data hold the whole register: written
 		// straight to the disk.
-		{path: opendata.PathSensorsCSV, stream: func(w io.Writer) error { return opendata.WriteCSV(w, record.Sensor, b.public) }},
-		{path: opendata.PathAlgosCSV, stream: func(w io.Writer) error { return opendata.WriteCSV(w, record.Algorithm, b.public) }},
-		{path: opendata.PathGeoJSON, stream: func(w io.Writer) error { return opendata.WriteGeoJSON(w, b.public) }},
+		{path: opendata.PathSensorsCSV, stream: func(w io.Writer) error { return opendata.WriteCSVKept(w, record.Sensor, b.public, b.pieces()) }},
+		{path: opendata.PathAlgosCSV, stream: func(w io.Writer) error { return opendata.WriteCSVKept(w, record.Algorithm, b.public, b.pieces()) }},
+		{path: opendata.PathGeoJSON, stream: func(w io.Writer) error { return opendata.WriteGeoJSONKept(w, b.public, b.pieces()) }},
 	}...)
 	// A catalogue needs absolute identifiers: without the site's address
 	// there is none (the build says so).
@@ -159,26 +159,13 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 
 // writeSearchPart writes part n of the search index of a language: a
 // script that adds its records to the index, in the order of the register.
+// Each record's entry is kept in the Memo.
 func (b *builder) writeSearchPart(w io.Writer, lang string, n int) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("window.registerSearchIndex.records.push(")
+	what := "search " + lang
 	for i, r := range b.public[(n-1)*searchPartSize : min(n*searchPartSize, len(b.public))] {
-		e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
-		meta := []string{valueLabel(lang, "kind", string(r.Kind)), typeLabel(lang, r)}
-		if a := area(r); a != "" {
-			meta = append(meta, a)
-		}
-		e.Meta = strings.Join(meta, " · ")
-		if !r.IsWithheld("summary") {
-			e.Summary = truncate(r.Summary, 200)
-		}
-		e.Text = strings.Join(searchWords(lang, r), " ")
-		for _, f := range searchFacets {
-			if v, _ := b.searchFacet(lang, r, f); v != "" {
-				e.Facets[f] = v
-			}
-		}
-		data, err := json.Marshal(e)
+		data, err := b.keptPiece(r, what, func() ([]byte, error) { return json.Marshal(b.searchEntry(lang, r)) })
 		if err != nil {
 			return err
 		}
@@ -189,6 +176,26 @@ func (b *builder) writeSearchPart(w io.Writer, lang string, n int) error {
 	}
 	bw.WriteString(");\n")
 	return bw.Flush()
+}
+
+// searchEntry is the public record r in the search index of a language.
+func (b *builder) searchEntry(lang string, r *record.Record) searchEntry {
+	e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
+	meta := []string{valueLabel(lang, "kind", string(r.Kind)), typeLabel(lang, r)}
+	if a := area(r); a != "" {
+		meta = append(meta, a)
+	}
+	e.Meta = strings.Join(meta, " · ")
+	if !r.IsWithheld("summary") {
+		e.Summary = truncate(r.Summary, 200)
+	}
+	e.Text = strings.Join(searchWords(lang, r), " ")
+	for _, f := range searchFacets {
+		if v, _ := b.searchFacet(lang, r, f); v != "" {
+			e.Facets[f] = v
+		}
+	}
+	return e
 }
 
 // searchFacet is a record's value of a search facet, as a slug and in

@@ -120,6 +120,9 @@ type keys struct {
 	global  []byte // the build-wide part; nil: no page is skipped
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
+	// loaded is the record as loaded of each public view, for the
+	// downloads' pieces kept in the Memo; nil when none are kept.
+	loaded map[*record.Record]*record.Record
 }
 
 // recordSum is a record's part of its pages' keys, worked out once.
@@ -158,6 +161,14 @@ func (b *builder) initKeys() {
 	}
 	b.keys.global = h.Sum(nil)
 	b.opts.Memo.setGlobal(b.keys.global)
+	if b.opts.Memo != nil {
+		b.keys.loaded = make(map[*record.Record]*record.Record, len(b.loaded.Records))
+		for _, r := range b.loaded.Records {
+			if v := b.pub.ViewOf(r); v != nil {
+				b.keys.loaded[v] = r
+			}
+		}
+	}
 	hh := sha256.New()
 	for _, r := range b.unpublished {
 		fmt.Fprintf(hh, "%q %q\n", r.ID, r.Name)
@@ -601,6 +612,10 @@ type Memo struct {
 	// oldRegular and usedRegular say whether each record's file is a
 	// regular file (markSources).
 	oldRegular, usedRegular map[*record.Record]bool
+	// pieces are the downloads' pieces of the records (keptPiece), by
+	// the record's hash followed by what the piece is: they follow from
+	// the build-wide inputs too, and go with them or with the record.
+	pieces map[string][]byte
 	// manifests are the manifests the Memo's builds wrote, each with the
 	// look of its file: a build reads the two it updates from and to,
 	// which are the two before's, moved.
@@ -716,6 +731,7 @@ func (m *Memo) next() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.used != nil {
+		m.dropPieces(m.used)
 		m.old, m.used = m.used, nil
 	}
 	if m.usedFound != nil || m.usedSource != nil {
@@ -735,6 +751,7 @@ func (m *Memo) setGlobal(global []byte) {
 	defer m.mu.Unlock()
 	if !bytes.Equal(m.global, global) {
 		m.oldFound, m.usedFound, m.oldSource, m.usedSource = nil, nil, nil, nil
+		m.pieces = nil
 	}
 	m.global = global
 }
@@ -858,4 +875,108 @@ func (m *Memo) sourceSum(r *record.Record, root string) []byte {
 		m.mu.Unlock()
 	}
 	return sum
+}
+
+// dropPieces lets go of the pieces of records the build that used used
+// did not have. The caller holds m.mu.
+func (m *Memo) dropPieces(used map[*record.Record][]byte) {
+	if len(m.pieces) == 0 {
+		return
+	}
+	live := make(map[string]bool, len(used))
+	for _, sum := range used {
+		live[string(sum)] = true
+	}
+	for k := range m.pieces {
+		if !live[k[:sha256.Size]] {
+			delete(m.pieces, k)
+		}
+	}
+}
+
+// piece returns the piece kept under key (pieceKey), if any.
+func (m *Memo) piece(key []byte) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p, ok := m.pieces[string(key)]
+	return p, ok
+}
+
+// keepPiece keeps the piece p under key; p must not be changed
+// afterwards.
+func (m *Memo) keepPiece(key, p []byte) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.pieces == nil {
+		m.pieces = map[string][]byte{}
+	}
+	m.pieces[string(key)] = p
+}
+
+// pieceKey appends to buf the key of the piece what of the public view r
+// in the Memo, made with refs (opendata.Pieces): the hash of r as loaded,
+// which the view follows from but for the references it keeps and the
+// name the site gives a record that withholds its own, then those. nil
+// when the Memo keeps no piece of r. The build-wide inputs are the
+// Memo's (setGlobal).
+func (b *builder) pieceKey(buf []byte, r *record.Record, what string, refs []string) []byte {
+	loaded := b.keys.loaded[r]
+	if loaded == nil {
+		return nil
+	}
+	sum := b.opts.Memo.recordHash(loaded)
+	if len(sum) != sha256.Size {
+		return nil
+	}
+	buf = appendStrings(append(buf, sum...), what, r.Name)
+	buf = appendStrings(buf, r.UsesSensors...)
+	return appendStrings(buf, refs...)
+}
+
+// keptPiece returns the piece what of the public view r kept in the
+// Memo, or the one encode makes, which it keeps; encode's buffer is not
+// kept, a copy of it is.
+func (b *builder) keptPiece(r *record.Record, what string, encode func() ([]byte, error)) ([]byte, error) {
+	var a [256]byte
+	key := b.pieceKey(a[:0], r, what, nil)
+	if key != nil {
+		if p, ok := b.opts.Memo.piece(key); ok {
+			return p, nil
+		}
+	}
+	p, err := encode()
+	if err != nil || key == nil {
+		return p, err
+	}
+	p = bytes.Clone(p)
+	b.opts.Memo.keepPiece(key, p)
+	return p, nil
+}
+
+// downloadPieces keeps the pieces of the open-data downloads in the
+// build's Memo (opendata.Pieces).
+type downloadPieces struct{ b *builder }
+
+// pieces returns what keeps the downloads' pieces, or nil when nothing is
+// kept.
+func (b *builder) pieces() opendata.Pieces {
+	if b.keys.loaded == nil || b.keys.global == nil {
+		return nil
+	}
+	return downloadPieces{b}
+}
+
+func (d downloadPieces) Piece(r *record.Record, what string, refs []string) ([]byte, bool) {
+	var a [256]byte
+	if key := d.b.pieceKey(a[:0], r, what, refs); key != nil {
+		return d.b.opts.Memo.piece(key)
+	}
+	return nil, false
+}
+
+func (d downloadPieces) Keep(r *record.Record, what string, refs []string, p []byte) {
+	var a [256]byte
+	if key := d.b.pieceKey(a[:0], r, what, refs); key != nil {
+		d.b.opts.Memo.keepPiece(key, p)
+	}
 }

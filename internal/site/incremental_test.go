@@ -2,6 +2,7 @@ package site
 
 import (
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -364,4 +365,85 @@ func TestAnEditRendersWhatShowsIt(t *testing.T) {
 	if rendered := st.Files - st.Skipped - unkeyed; rendered > most {
 		t.Errorf("a summary edited: %d of %d files with a key rendered, want at most %d", rendered, st.Files, most)
 	}
+}
+
+// TestDownloadsFromKeptPiecesAreACold: the downloads a build joins from
+// the pieces its Memo kept (rows, features, entries) are byte for byte
+// those of a cold build, after an edit, a field withheld, a reference
+// withheld, and a record made not public or removed; and a value withheld
+// is in none of them.
+func TestDownloadsFromKeptPiecesAreACold(t *testing.T) {
+	root := copyFixture(t)
+	sensor := filepath.Join(root, "sensors", "cam-markt.yaml")
+	algorithm := filepath.Join(root, "algorithms", "alg-toeslag.yaml")
+	steps := []struct {
+		name   string
+		change func()
+		hidden string // a value no download may hold afterwards
+	}{
+		{"first build", func() {}, ""},
+		{"a summary edited", func() { edit(t, sensor, "Twaalf camera's", "Dertien camera's") }, ""},
+		{"a field withheld", func() {
+			edit(t, sensor, "retention: P28D", "retention: P28D\npublication: {withheld: [summary, location.description], reason: Beveiliging}")
+		}, "Dertien camera's"},
+		{"a reference withheld", func() {
+			edit(t, algorithm, "lifecycle: {start: 2021-01-01}", "lifecycle: {start: 2021-01-01}\npublication: {withheld: [uses_sensors.1]}")
+		}, ""},
+		{"a record made not public", func() {
+			edit(t, sensor, "withheld: [summary, location.description], reason: Beveiliging", "public: false, reason: Onderzoek")
+		}, "Camera's Markt"},
+		{"a record removed", func() {
+			if err := os.Remove(filepath.Join(root, "sensors", "lucht-dak.yaml")); err != nil {
+				t.Fatal(err)
+			}
+		}, "Luchtmeter stadskantoor"},
+	}
+	memo := &Memo{}
+	out := filepath.Join(t.TempDir(), "public")
+	for _, s := range steps {
+		s.change()
+		// As serve builds: the register loaded again, the Memo kept.
+		build(t, loadFixture(t, root), Options{Out: out, Memo: memo})
+		if len(memo.pieces) == 0 {
+			t.Fatalf("%s: the Memo kept no pieces", s.name)
+		}
+		cold, _ := build(t, loadFixture(t, root), Options{})
+		got, want := downloads(t, out), downloads(t, cold)
+		if len(want) == 0 {
+			t.Fatalf("%s: a cold build has no downloads", s.name)
+		}
+		for p, data := range want {
+			if got[p] != data {
+				t.Errorf("%s: %s differs from a cold build's:\n%s\nwant:\n%s", s.name, p, got[p], data)
+			}
+		}
+		for p, data := range got {
+			if _, ok := want[p]; !ok {
+				t.Errorf("%s: %s is not in a cold build", s.name, p)
+			}
+			if s.hidden != "" && strings.Contains(data, s.hidden) {
+				t.Errorf("%s: %s holds %q", s.name, p, s.hidden)
+			}
+		}
+	}
+}
+
+// downloads are the open-data downloads and search index of the site at
+// dir, by path.
+func downloads(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(filepath.Join(dir, "data"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
