@@ -284,7 +284,13 @@ func (p *Public) Verbatim(r *record.Record) bool { return p.verbatim[r] }
 
 // Register returns the public view of reg: every public record's View, with
 // uses_sensors naming only sensors that are themselves public.
-func Register(reg *register.Register) *Public {
+func Register(reg *register.Register) *Public { return RegisterWith(reg, View) }
+
+// RegisterWith is Register with each record's View made by view, which
+// must return what View does: a caller that builds the same register
+// again and again may hand back the view it made before of a record it
+// knows is unchanged.
+func RegisterWith(reg *register.Register, view func(*record.Record) *record.Record) *Public {
 	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}}
 	if reg == nil {
 		out.Register = register.New("", nil, nil)
@@ -301,7 +307,7 @@ func Register(reg *register.Register) *Public {
 		if r == nil {
 			continue
 		}
-		v := View(r)
+		v := view(r)
 		if v == nil {
 			out.Unpublished = append(out.Unpublished, r)
 			for _, s := range []string{r.ID, strings.TrimSpace(r.Name)} {

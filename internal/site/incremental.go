@@ -24,6 +24,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -612,6 +613,9 @@ type Memo struct {
 	// oldRegular and usedRegular say whether each record's file is a
 	// regular file (markSources).
 	oldRegular, usedRegular map[*record.Record]bool
+	// oldViews and usedViews are the public views of the records
+	// (publish.View), the build before's and this build's.
+	oldViews, usedViews map[*record.Record]*record.Record
 	// pieces are the downloads' pieces of the records (keptPiece), by
 	// the record's hash followed by what the piece is: they follow from
 	// the build-wide inputs too, and go with them or with the record.
@@ -978,5 +982,34 @@ func (d downloadPieces) Keep(r *record.Record, what string, refs []string, p []b
 	var a [256]byte
 	if key := d.b.pieceKey(a[:0], r, what, refs); key != nil {
 		d.b.opts.Memo.keepPiece(key, p)
+	}
+}
+
+// viewer returns what makes the public views of a build's records
+// (publish.RegisterWith): the view the build before made of a record it
+// had, else a new one. A view is made anew when its record withholds its
+// name: the site gives it the record's id as its name (sortRecords), so
+// what was kept is no longer the record's view. The views of records the
+// build does not have are let go. A nil Memo makes every view.
+func (m *Memo) viewer() func(*record.Record) *record.Record {
+	if m == nil {
+		return publish.View
+	}
+	m.mu.Lock()
+	if m.usedViews != nil {
+		m.oldViews = m.usedViews
+	}
+	old, used := m.oldViews, make(map[*record.Record]*record.Record, len(m.oldViews))
+	m.usedViews = used
+	m.mu.Unlock()
+	return func(r *record.Record) *record.Record {
+		v, ok := old[r]
+		if !ok || v != nil && v.IsWithheld("name") {
+			v = publish.View(r)
+		}
+		m.mu.Lock()
+		used[r] = v
+		m.mu.Unlock()
+		return v
 	}
 }

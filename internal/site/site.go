@@ -346,7 +346,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	}
 	// Everything the site shows comes from the public view: b.reg holds
 	// only public records, each without what it withholds.
-	pub := publish.Register(reg)
+	pub := publish.RegisterWith(reg, opts.Memo.viewer())
 	b.pub, b.loaded, b.reg = pub, reg, pub.Register
 	b.sortRecords(reg)
 	b.linkSensors()
