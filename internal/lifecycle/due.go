@@ -98,7 +98,26 @@ func Failing(items []Item) bool {
 // of the record, but they are not a missed duty and do not fail a CI job.
 // Dates that do not parse are skipped: the schema reports them.
 func Due(reg *register.Register, today time.Time, within period.Duration) []Item {
-	cfg := reg.Config
+	cfg, today, horizon := window(reg.Config, today, within)
+	var items []Item
+	for _, r := range reg.Records {
+		items = append(items, forRecord(r, cfg, today, horizon)...)
+	}
+	Sort(items)
+	return items
+}
+
+// DueOf lists what Due lists of the one record r of a register configured
+// by cfg, unsorted: what a caller that keeps each record's dates from one
+// run to the next works out of a record it has not seen.
+func DueOf(r *record.Record, cfg *config.Config, today time.Time, within period.Duration) []Item {
+	cfg, today, horizon := window(cfg, today, within)
+	return forRecord(r, cfg, today, horizon)
+}
+
+// window is the configuration, the day and the end of the window Due
+// looks at.
+func window(cfg *config.Config, today time.Time, within period.Duration) (*config.Config, time.Time, time.Time) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
@@ -107,14 +126,7 @@ func Due(reg *register.Register, today time.Time, within period.Duration) []Item
 	}
 	y, m, d := today.Date()
 	today = time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-	horizon := within.AddTo(today)
-
-	var items []Item
-	for _, r := range reg.Records {
-		items = append(items, forRecord(r, cfg, today, horizon)...)
-	}
-	Sort(items)
-	return items
+	return cfg, today, within.AddTo(today)
 }
 
 // Sort orders items by group, date, record id, what and path.

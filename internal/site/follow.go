@@ -3,7 +3,6 @@ package site
 import (
 	"io"
 	"net/url"
-	"sync"
 
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/pageurl"
@@ -46,19 +45,10 @@ func (b *builder) followJobs() []job {
 }
 
 // calendarJob publishes what falls due for the public records
-// (calendarReport). The report is made once, for the file's key
-// (calendarKey) and, should the key have changed, for the file.
+// (calendarReport), should its key (calendarKey) have changed.
 func (b *builder) calendarJob() job {
-	var (
-		once sync.Once
-		rep  lifecycle.Report
-	)
-	report := func() lifecycle.Report {
-		once.Do(func() { rep = b.calendarReport() })
-		return rep
-	}
-	return job{path: pageurl.CalendarPath, key: b.calendarKey(report),
-		stream: func(w io.Writer) error { return lifecycle.WriteICal(w, report()) }}
+	return job{path: pageurl.CalendarPath, key: b.calendarKey(),
+		stream: func(w io.Writer) error { return lifecycle.WriteICal(w, b.calendarReport()) }}
 }
 
 // calendarReport is the published calendar, in the site's first language:
@@ -67,11 +57,9 @@ func (b *builder) calendarJob() job {
 func (b *builder) calendarReport() lifecycle.Report {
 	var items []lifecycle.Item
 	for _, it := range lifecycle.Due(b.reg, b.today, calendarWithin) {
-		if !b.isPublic(it.Record) || it.Record.IsWithheld(source.Dotted(it.Path)) ||
-			it.What == lifecycle.Evaluation && it.Record.IsWithheld("evaluation") {
-			continue
+		if b.onCalendar(it) {
+			items = append(items, it)
 		}
-		items = append(items, it)
 	}
 	rep := lifecycle.Report{Today: b.today, Within: calendarWithin, Items: items, Title: b.cfg.Site.Title,
 		Language: b.langs[0], Now: b.opts.Now, Public: true,
@@ -83,6 +71,13 @@ func (b *builder) calendarReport() lifecycle.Report {
 		rep.Host = u.Hostname()
 	}
 	return rep
+}
+
+// onCalendar reports whether the published calendar shows an item: one
+// of a public record, whose date the record does not withhold.
+func (b *builder) onCalendar(it lifecycle.Item) bool {
+	return b.isPublic(it.Record) && !it.Record.IsWithheld(source.Dotted(it.Path)) &&
+		(it.What != lifecycle.Evaluation || !it.Record.IsWithheld("evaluation"))
 }
 
 // isPublic reports whether a record is on the site.

@@ -505,26 +505,30 @@ func (b *builder) keyer() func(*job) {
 	}
 }
 
-// calendarKey returns the key of the calendar made of report: its events
-// as the file shows them (lifecycle.WriteICal with Public set: what falls
-// due, when, and the record's id, name and page, which follows from its
-// kind), so an edit to a record that moves none of its dates or names
-// leaves the file as it is. The report's other parts follow from the
-// build-wide inputs, but for its stamp, the build's clock.
-func (b *builder) calendarKey(report func() lifecycle.Report) func() []byte {
+// calendarKey returns the key of the calendar: its events as the file
+// shows them (lifecycle.WriteICal with Public set: what falls due, when,
+// and the record's id, name and page, which follows from its kind), so an
+// edit to a record that moves none of its dates or names leaves the file
+// as it is. Each public record's events are worked out on their own
+// (lifecycle.DueOf), in the order of the register, and kept in the Memo
+// with the record's pieces; the report sorts the same events. The
+// report's other parts follow from the build-wide inputs, but for its
+// stamp, the build's clock.
+func (b *builder) calendarKey() func() []byte {
 	if b.keys.global == nil {
 		return nil
 	}
 	return func() []byte {
-		rep := report()
 		h := sha256.New()
 		h.Write(b.keys.global)
-		buf := appendStrings(nil, "calendar", rep.Now.UTC().Format(time.RFC3339Nano), rep.Title, rep.Host, rep.Language)
-		for _, it := range rep.Items {
-			r := it.Record
-			buf = appendStrings(buf, r.ID, r.Name, string(r.Kind), string(it.What), string(it.Group), it.Date.Format(time.RFC3339Nano), it.Path,
-				it.Detail.In("nl"), it.Detail.In("en"))
-			if len(buf) > 32<<10 {
+		h.Write(appendStrings(nil, "calendar", b.opts.Now.UTC().Format(time.RFC3339Nano)))
+		var buf []byte
+		for _, r := range b.public {
+			events, err := b.keptPiece(r, "calendar", func() ([]byte, error) { return b.calendarEvents(nil, r), nil })
+			if err != nil {
+				return nil
+			}
+			if buf = append(buf, events...); len(buf) > 32<<10 {
 				h.Write(buf)
 				buf = buf[:0]
 			}
@@ -532,6 +536,19 @@ func (b *builder) calendarKey(report func() lifecycle.Report) func() []byte {
 		h.Write(buf)
 		return h.Sum(nil)
 	}
+}
+
+// calendarEvents appends to buf the public record r's events on the
+// calendar, as its key holds them.
+func (b *builder) calendarEvents(buf []byte, r *record.Record) []byte {
+	for _, it := range lifecycle.DueOf(r, b.reg.Config, b.today, calendarWithin) {
+		if !b.onCalendar(it) {
+			continue
+		}
+		buf = appendStrings(buf, r.ID, r.Name, string(r.Kind), string(it.What), string(it.Group), it.Date.Format(time.RFC3339Nano), it.Path,
+			it.Detail.In("nl"), it.Detail.In("en"))
+	}
+	return buf
 }
 
 // plainKey returns the key of a file made of the build-wide inputs and
