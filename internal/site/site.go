@@ -522,7 +522,12 @@ const maxPooled = 1 << 20
 
 // run renders every file on a pool of workers.
 func (b *builder) run() error {
-	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, written: map[string]bool{}}
+	b.oldKeys, b.curKeys = b.opts.Memo.readManifest(b.dir), b.opts.Memo.readManifest(b.cur)
+	// The site has about as many files as the versions it updates: the
+	// maps of its files are made that size at once.
+	size := max(len(b.oldKeys), len(b.curKeys))
+	b.newKeys = make(map[string]pageKey, size)
+	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, written: make(map[string]bool, size)}
 	// The marker first: a working copy an interrupted build left is
 	// recognised by it.
 	marker := markerJob()
@@ -532,7 +537,6 @@ func (b *builder) run() error {
 	if err := b.write(marker); err != nil {
 		return err
 	}
-	b.oldKeys, b.curKeys, b.newKeys = b.opts.Memo.readManifest(b.dir), b.opts.Memo.readManifest(b.cur), map[string]pageKey{}
 	if err := dropManifest(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
