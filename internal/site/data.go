@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"slices"
 	"strconv"
@@ -118,16 +119,28 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	// The facets name every value the records have; the records follow
 	// in parts (writeSearchPart).
 	seen := map[string]map[string]string{} // facet → slug → words
+	what := "facets " + lang
 	for _, r := range b.public {
+		p, err := b.keptPiece(r, what, func() ([]byte, error) { return b.searchFacetsOf(lang, r), nil })
+		if err != nil {
+			return err
+		}
 		for _, f := range searchFacets {
-			v, words := b.searchFacet(lang, r, f)
-			if v == "" {
+			var v, words []byte
+			if v, words, p, err = cutPair(p); err != nil {
+				return err
+			}
+			if len(v) == 0 {
 				continue
 			}
 			if seen[f] == nil {
 				seen[f] = map[string]string{}
 			}
-			seen[f][v] = words
+			// The last record's words for a slug are shown; most
+			// records repeat the words before them, which are kept.
+			if w, ok := seen[f][string(v)]; !ok || w != string(words) {
+				seen[f][string(v)] = string(words)
+			}
 		}
 	}
 	var facets []searchFacet
@@ -155,6 +168,43 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	bw.Write(data)
 	bw.WriteString(`,"records":[]};` + "\n")
 	return bw.Flush()
+}
+
+// searchFacetsOf is the public record r's value of each search facet in
+// lang, in the order of searchFacets: its slug and its words, each pair
+// as appendStrings writes it, both "" when r has none. The index keeps it
+// in the Memo with the record's other pieces.
+func (b *builder) searchFacetsOf(lang string, r *record.Record) []byte {
+	var buf []byte
+	for _, f := range searchFacets {
+		v, words := b.searchFacet(lang, r, f)
+		buf = appendStrings(buf, v, words)
+	}
+	return buf
+}
+
+// cutPair reads the first pair of strings appendStrings wrote in buf.
+func cutPair(buf []byte) (a, b, rest []byte, err error) {
+	if a, buf, err = cutString(buf); err == nil {
+		b, buf, err = cutString(buf)
+	}
+	if err != nil || len(buf) == 0 || buf[0] != '\n' {
+		return nil, nil, nil, errors.New("search facets: cut short")
+	}
+	return a, b, buf[1:], nil
+}
+
+// cutString reads the first of the strings appendStrings wrote in buf.
+func cutString(buf []byte) (s, rest []byte, err error) {
+	i := bytes.IndexByte(buf, ':')
+	if i < 0 {
+		return nil, nil, errors.New("search facets: cut short")
+	}
+	n, err := strconv.Atoi(string(buf[:i]))
+	if err != nil || n < 0 || n > len(buf)-i-1 {
+		return nil, nil, errors.New("search facets: cut short")
+	}
+	return buf[i+1 : i+1+n], buf[i+1+n:], nil
 }
 
 // writeSearchPart writes part n of the search index of a language: a

@@ -383,6 +383,7 @@ func TestDownloadsFromKeptPiecesAreACold(t *testing.T) {
 	}{
 		{"first build", func() {}, ""},
 		{"a summary edited", func() { edit(t, sensor, "Twaalf camera's", "Dertien camera's") }, ""},
+		{"an area, a search facet", func() { edit(t, sensor, "area: Centrum", "area: Haven") }, ""},
 		{"a field withheld", func() {
 			edit(t, sensor, "retention: P28D", "retention: P28D\npublication: {withheld: [summary, location.description], reason: Beveiliging}")
 		}, "Dertien camera's"},
@@ -446,4 +447,21 @@ func downloads(t *testing.T, dir string) map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestCutPair: the pairs of strings appendStrings writes read back as
+// written, whatever they hold, and a piece cut short is an error.
+func TestCutPair(t *testing.T) {
+	for _, pair := range [][2]string{{"", ""}, {"centrum", "Centrum"}, {"12:3", "a\nb:"}, {"é", "5:x\n"}} {
+		buf := appendStrings(appendStrings(nil, pair[0], pair[1]), "next", "")
+		a, b, rest, err := cutPair(buf)
+		if err != nil || string(a) != pair[0] || string(b) != pair[1] || string(rest) != "4:next0:\n" {
+			t.Errorf("cutPair(%q) = %q, %q, %q, %v", buf, a, b, rest, err)
+		}
+	}
+	for _, buf := range []string{"", "3:ab", "2:ab", "2:ab1:c", "x:ab\n", "-1:\n"} {
+		if _, _, _, err := cutPair([]byte(buf)); err == nil {
+			t.Errorf("cutPair(%q) read a pair", buf)
+		}
+	}
 }
