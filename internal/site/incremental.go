@@ -121,15 +121,16 @@ type keys struct {
 	global  []byte // the build-wide part; nil: no page is skipped
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
-	// loaded is the record as loaded of each public view, for the
-	// downloads' pieces kept in the Memo; nil when none are kept.
-	loaded map[*record.Record]*record.Record
 }
 
-// recordSum is a record's part of its pages' keys, worked out once.
+// recordSum is a record's part of its pages' keys, worked out once, and
+// the pieces the Memo keeps of it (piecesOf).
 type recordSum struct {
 	once sync.Once
 	sum  []byte
+
+	piecesOnce sync.Once
+	pieces     *recordPieces // nil: none are kept
 }
 
 // initKeys works out the build-wide part of the keys. Without a way to
@@ -162,14 +163,6 @@ func (b *builder) initKeys() {
 	}
 	b.keys.global = h.Sum(nil)
 	b.opts.Memo.setGlobal(b.keys.global)
-	if b.opts.Memo != nil {
-		b.keys.loaded = make(map[*record.Record]*record.Record, len(b.loaded.Records))
-		for _, r := range b.loaded.Records {
-			if v := b.pub.ViewOf(r); v != nil {
-				b.keys.loaded[v] = r
-			}
-		}
-	}
 	hh := sha256.New()
 	for _, r := range b.unpublished {
 		fmt.Fprintf(hh, "%q %q\n", r.ID, r.Name)
@@ -634,9 +627,9 @@ type Memo struct {
 	// (publish.View), the build before's and this build's.
 	oldViews, usedViews map[*record.Record]*record.Record
 	// pieces are the downloads' pieces of the records (keptPiece), by
-	// the record's hash followed by what the piece is: they follow from
-	// the build-wide inputs too, and go with them or with the record.
-	pieces map[string][]byte
+	// the record's hash: they follow from the build-wide inputs too, and
+	// go with them or with the record.
+	pieces map[[sha256.Size]byte]*recordPieces
 	// manifests are the manifests the Memo's builds wrote, each with the
 	// look of its file: a build reads the two it updates from and to,
 	// which are the two before's, moved.
@@ -712,9 +705,12 @@ func (m *Memo) recordHash(r *record.Record) []byte {
 	if m != nil {
 		m.mu.Lock()
 		sum, ok := m.used[r]
-		if !ok {
-			sum, ok = m.old[r]
+		if ok {
+			// Asked again in this build: each download's pieces ask.
+			m.mu.Unlock()
+			return sum
 		}
+		sum, ok = m.old[r]
 		m.mu.Unlock()
 		if ok {
 			m.keep(r, sum)
@@ -904,52 +900,85 @@ func (m *Memo) dropPieces(used map[*record.Record][]byte) {
 	if len(m.pieces) == 0 {
 		return
 	}
-	live := make(map[string]bool, len(used))
+	live := make(map[[sha256.Size]byte]bool, len(used))
 	for _, sum := range used {
-		live[string(sum)] = true
+		live[[sha256.Size]byte(sum)] = true
 	}
 	for k := range m.pieces {
-		if !live[k[:sha256.Size]] {
+		if !live[k] {
 			delete(m.pieces, k)
 		}
 	}
 }
 
-// piece returns the piece kept under key (pieceKey), if any.
-func (m *Memo) piece(key []byte) ([]byte, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	p, ok := m.pieces[string(key)]
-	return p, ok
+// recordPieces are the pieces kept of one record: the downloads' rows,
+// features and entries, its search entries and its events, each by
+// pieceKey. Each record has a lock of its own, so the workers writing
+// the downloads do not wait on each other.
+type recordPieces struct {
+	mu sync.Mutex
+	m  map[string][]byte
 }
 
-// keepPiece keeps the piece p under key; p must not be changed
-// afterwards.
-func (m *Memo) keepPiece(key, p []byte) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.pieces == nil {
-		m.pieces = map[string][]byte{}
-	}
-	m.pieces[string(key)] = p
+func (p *recordPieces) get(key []byte) ([]byte, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	data, ok := p.m[string(key)]
+	return data, ok
 }
 
-// pieceKey appends to buf the key of the piece what of the public view r
-// in the Memo, made with refs (opendata.Pieces): the hash of r as loaded,
-// which the view follows from but for the references it keeps and the
-// name the site gives a record that withholds its own, then those. nil
-// when the Memo keeps no piece of r. The build-wide inputs are the
-// Memo's (setGlobal).
-func (b *builder) pieceKey(buf []byte, r *record.Record, what string, refs []string) []byte {
-	loaded := b.keys.loaded[r]
-	if loaded == nil {
+// put keeps data under key; data must not be changed afterwards.
+func (p *recordPieces) put(key, data []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.m == nil {
+		p.m = map[string][]byte{}
+	}
+	p.m[string(key)] = data
+}
+
+// recordPieces returns the pieces kept of the record whose hash is sum.
+func (m *Memo) recordPieces(sum []byte) *recordPieces {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k := [sha256.Size]byte(sum)
+	p := m.pieces[k]
+	if p == nil {
+		if m.pieces == nil {
+			m.pieces = map[[sha256.Size]byte]*recordPieces{}
+		}
+		p = &recordPieces{}
+		m.pieces[k] = p
+	}
+	return p
+}
+
+// piecesOf returns the pieces the Memo keeps of the public view r, found
+// once a build by the hash of r as loaded (the view follows from it, but
+// for the references it keeps and the name the site gives a record that
+// withholds its own: see pieceKey); nil when it keeps none. The
+// build-wide inputs are the Memo's (setGlobal).
+func (b *builder) piecesOf(r *record.Record) *recordPieces {
+	rs := b.keys.records[r]
+	if rs == nil || b.keys.global == nil || b.opts.Memo == nil {
 		return nil
 	}
-	sum := b.opts.Memo.recordHash(loaded)
-	if len(sum) != sha256.Size {
-		return nil
-	}
-	buf = appendStrings(append(buf, sum...), what, r.Name)
+	rs.piecesOnce.Do(func() {
+		if loaded := b.loaded.ByID(r.ID); loaded != nil {
+			if sum := b.opts.Memo.recordHash(loaded); len(sum) == sha256.Size {
+				rs.pieces = b.opts.Memo.recordPieces(sum)
+			}
+		}
+	})
+	return rs.pieces
+}
+
+// pieceKey appends to buf the key of the piece what of the public view r,
+// made with refs (opendata.Pieces), among the pieces of r as loaded: what
+// it is, the name the view shows, the references it names and those of
+// them that name public sensors.
+func pieceKey(buf []byte, r *record.Record, what string, refs []string) []byte {
+	buf = appendStrings(buf, what, r.Name)
 	buf = appendStrings(buf, r.UsesSensors...)
 	return appendStrings(buf, refs...)
 }
@@ -958,19 +987,21 @@ func (b *builder) pieceKey(buf []byte, r *record.Record, what string, refs []str
 // Memo, or the one encode makes, which it keeps; encode's buffer is not
 // kept, a copy of it is.
 func (b *builder) keptPiece(r *record.Record, what string, encode func() ([]byte, error)) ([]byte, error) {
+	ps := b.piecesOf(r)
+	if ps == nil {
+		return encode()
+	}
 	var a [256]byte
-	key := b.pieceKey(a[:0], r, what, nil)
-	if key != nil {
-		if p, ok := b.opts.Memo.piece(key); ok {
-			return p, nil
-		}
+	key := pieceKey(a[:0], r, what, nil)
+	if p, ok := ps.get(key); ok {
+		return p, nil
 	}
 	p, err := encode()
-	if err != nil || key == nil {
-		return p, err
+	if err != nil {
+		return nil, err
 	}
 	p = bytes.Clone(p)
-	b.opts.Memo.keepPiece(key, p)
+	ps.put(key, p)
 	return p, nil
 }
 
@@ -981,24 +1012,24 @@ type downloadPieces struct{ b *builder }
 // pieces returns what keeps the downloads' pieces, or nil when nothing is
 // kept.
 func (b *builder) pieces() opendata.Pieces {
-	if b.keys.loaded == nil || b.keys.global == nil {
+	if b.opts.Memo == nil || b.keys.global == nil {
 		return nil
 	}
 	return downloadPieces{b}
 }
 
 func (d downloadPieces) Piece(r *record.Record, what string, refs []string) ([]byte, bool) {
-	var a [256]byte
-	if key := d.b.pieceKey(a[:0], r, what, refs); key != nil {
-		return d.b.opts.Memo.piece(key)
+	if ps := d.b.piecesOf(r); ps != nil {
+		var a [256]byte
+		return ps.get(pieceKey(a[:0], r, what, refs))
 	}
 	return nil, false
 }
 
 func (d downloadPieces) Keep(r *record.Record, what string, refs []string, p []byte) {
-	var a [256]byte
-	if key := d.b.pieceKey(a[:0], r, what, refs); key != nil {
-		d.b.opts.Memo.keepPiece(key, p)
+	if ps := d.b.piecesOf(r); ps != nil {
+		var a [256]byte
+		ps.put(pieceKey(a[:0], r, what, refs), p)
 	}
 }
 
