@@ -84,11 +84,25 @@ func readManifest(dir string) map[string]pageKey {
 // writeManifest writes the manifest of dir, sorted by path. Like every file
 // of the working copy it is replaced, never written into (outdir.PutFile).
 func writeManifest(dir string, m map[string]pageKey) error {
+	return writeSorted(dir, m, sortedPaths(m, nil))
+}
+
+// sortedPaths returns the paths of m, sorted: those of was, when was holds
+// them all and no other.
+func sortedPaths(m map[string]pageKey, was []string) []string {
+	if len(was) == len(m) && !slices.ContainsFunc(was, func(p string) bool { _, ok := m[p]; return !ok }) {
+		return was
+	}
 	paths := make([]string, 0, len(m))
 	for p := range m {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
+	return paths
+}
+
+// writeSorted writes the manifest m of dir, in the order of paths.
+func writeSorted(dir string, m map[string]pageKey, paths []string) error {
 	size := len(manifestHeader) + 1
 	for _, p := range paths {
 		size += 2*len(pageKey{}) + len(p) + 2
@@ -634,6 +648,8 @@ type Memo struct {
 	// look of its file: a build reads the two it updates from and to,
 	// which are the two before's, moved.
 	manifests []keptManifest
+	// paths are the paths of the manifest last written, sorted.
+	paths []string
 }
 
 // keptManifest is a manifest as written, and its file's look then.
@@ -667,17 +683,27 @@ func (m *Memo) readManifest(dir string) map[string]pageKey {
 }
 
 // writeManifest writes the manifest of dir as writeManifest does, and
-// keeps it with its file's look; keys must not be changed afterwards.
+// keeps it with its file's look; keys must not be changed afterwards. A
+// site's files change seldom: the order of the last manifest's paths is
+// kept, and used again while they stay the same.
 func (m *Memo) writeManifest(dir string, keys map[string]pageKey) error {
-	if err := writeManifest(dir, keys); err != nil || m == nil {
+	if m == nil {
+		return writeManifest(dir, keys)
+	}
+	m.mu.Lock()
+	was := m.paths
+	m.mu.Unlock()
+	paths := sortedPaths(keys, was)
+	if err := writeSorted(dir, keys, paths); err != nil {
 		return err
 	}
 	info, err := os.Lstat(filepath.Join(dir, manifestName))
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.paths = paths
 	if err != nil {
 		return nil // read again next time
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
 	m.manifests = append(m.manifests, keptManifest{info: info, keys: keys})
 	if len(m.manifests) > maxManifests {
 		m.manifests = slices.Delete(m.manifests, 0, len(m.manifests)-maxManifests)

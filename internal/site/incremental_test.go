@@ -465,3 +465,24 @@ func TestCutPair(t *testing.T) {
 		}
 	}
 }
+
+// TestSortedPaths: a manifest's paths are sorted, the order kept from the
+// manifest before used again only when its paths are the same.
+func TestSortedPaths(t *testing.T) {
+	keys := map[string]pageKey{"b.html": {}, "a.html": {}, "c/d.html": {}}
+	for _, tc := range []struct {
+		name string
+		was  []string
+	}{
+		{"none before", nil},
+		{"the same", []string{"a.html", "b.html", "c/d.html"}},
+		{"one other", []string{"a.html", "b.html", "c/e.html"}},
+		{"one fewer", []string{"a.html", "b.html"}},
+		{"one more", []string{"a.html", "b.html", "c/d.html", "e.html"}},
+	} {
+		got := sortedPaths(keys, tc.was)
+		if want := []string{"a.html", "b.html", "c/d.html"}; !slices.Equal(got, want) {
+			t.Errorf("%s: sortedPaths = %q, want %q", tc.name, got, want)
+		}
+	}
+}
