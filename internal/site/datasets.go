@@ -136,10 +136,23 @@ func (b *builder) datasetPath(lang string, p datasetPage) string {
 // datasetsURL is the list of datasets as linked from a page at root, or ""
 // when no public record names a dataset.
 func (b *builder) datasetsURL(lang, root string) string {
-	if len(chain.Datasets(b.public)) == 0 {
+	if !b.usesDatasets() {
 		return ""
 	}
 	return root + b.datasetListPath(lang)
+}
+
+// usesDatasets reports whether a public record names a dataset, as
+// chain.Datasets has one: the first that does answers.
+func (b *builder) usesDatasets() bool {
+	for _, r := range b.public {
+		for _, d := range r.Datasets {
+			if len(chain.Words(d.Name)) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // datasetJobs are the list and the dataset pages, in every language.
