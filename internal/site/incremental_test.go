@@ -8,9 +8,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
 
@@ -483,6 +486,35 @@ func TestSortedPaths(t *testing.T) {
 		got := sortedPaths(keys, tc.was)
 		if want := []string{"a.html", "b.html", "c/d.html"}; !slices.Equal(got, want) {
 			t.Errorf("%s: sortedPaths = %q, want %q", tc.name, got, want)
+		}
+	}
+}
+
+// TestLapsedPieces: a record's lapsed items read back from the piece the
+// Memo keeps as they were, and a damaged piece does not read.
+func TestLapsedPieces(t *testing.T) {
+	r := &record.Record{ID: "cam-markt"}
+	day := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	items := []lifecycle.Item{
+		{Record: r, What: lifecycle.Evaluation, Date: day, Group: lifecycle.Lapsed, Path: "/evaluation/last"},
+		{Record: r, What: lifecycle.Lifecycle, Date: day.AddDate(0, 1, 0), Group: lifecycle.Lapsed, Path: "/lifecycle/end"},
+	}
+	for _, tc := range [][]lifecycle.Item{nil, items[:1], items} {
+		got, ok := readLapsed(appendLapsed(nil, tc), r)
+		if !ok || len(got) != len(tc) {
+			t.Fatalf("readLapsed(appendLapsed(%v)) = %v, %v", tc, got, ok)
+		}
+		for i := range tc {
+			g, w := got[i], tc[i]
+			if !g.Date.Equal(w.Date) || g.Path != w.Path || g.What != w.What || g.Group != w.Group || g.Record != r {
+				t.Errorf("item %d read back as %+v, want %+v", i, got[i], tc[i])
+			}
+		}
+	}
+	piece := appendLapsed(nil, items)
+	for _, damaged := range [][]byte{piece[:len(piece)-1], append([]byte("9:"), piece...), []byte("10:evaluation4:date0:\n")} {
+		if _, ok := readLapsed(damaged, r); ok {
+			t.Errorf("readLapsed(%q) read", damaged)
 		}
 	}
 }

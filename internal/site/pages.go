@@ -278,20 +278,73 @@ func (b *builder) lapsedList() []lapsed {
 }
 
 // lapsedItems lists the lapsed evaluations and ended life cycles of public
-// records, for the home page, leaving out what a record withholds.
+// records, for the home page, leaving out what a record withholds, in the
+// order lifecycle.Due lists them. Each record's are worked out on their
+// own and kept in the Memo with its pieces.
 func (b *builder) lapsedItems() []lapsed {
-	var out []lapsed
-	for _, it := range lifecycle.Due(b.reg, b.today, b.cfg.DueWithin) {
-		r := it.Record
+	var items []lifecycle.Item
+	for _, r := range b.public {
+		p, _ := b.keptPiece(r, "lapsed", func() ([]byte, error) { return appendLapsed(nil, b.lapsedOf(r)), nil })
+		its, ok := readLapsed(p, r)
+		if !ok {
+			its = b.lapsedOf(r)
+		}
+		items = append(items, its...)
+	}
+	lifecycle.Sort(items)
+	out := make([]lapsed, len(items))
+	for i, it := range items {
+		out[i] = lapsed{record: it.Record, what: it.What, date: period.Format(it.Date)}
+	}
+	return out
+}
+
+// lapsedOf lists the lapsed items of the public record r that the home
+// page shows.
+func (b *builder) lapsedOf(r *record.Record) []lifecycle.Item {
+	var out []lifecycle.Item
+	for _, it := range lifecycle.DueOf(r, b.reg.Config, b.today, b.cfg.DueWithin) {
 		if it.Group != lifecycle.Lapsed || !b.isPublic(r) {
 			continue
 		}
 		if it.What == lifecycle.Evaluation && r.IsWithheld("evaluation") || it.What == lifecycle.Lifecycle && r.IsWithheld("lifecycle.end") {
 			continue
 		}
-		out = append(out, lapsed{record: r, what: it.What, date: period.Format(it.Date)})
+		out = append(out, it)
 	}
 	return out
+}
+
+// appendLapsed appends the lapsed items of a record to buf as the Memo
+// keeps them: what, when and the path of each, all the home page shows
+// and the order needs.
+func appendLapsed(buf []byte, items []lifecycle.Item) []byte {
+	for _, it := range items {
+		buf = appendStrings(buf, string(it.What), it.Date.Format(time.RFC3339Nano), it.Path)
+	}
+	return buf
+}
+
+// readLapsed reads back the lapsed items of the record r appendLapsed
+// wrote in buf; false when they do not read.
+func readLapsed(buf []byte, r *record.Record) ([]lifecycle.Item, bool) {
+	var out []lifecycle.Item
+	for len(buf) > 0 {
+		var what, date, path []byte
+		var err error
+		if what, buf, err = cutString(buf); err == nil {
+			date, path, buf, err = cutPair(buf)
+		}
+		if err != nil {
+			return nil, false
+		}
+		t, err := time.Parse(time.RFC3339Nano, string(date))
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, lifecycle.Item{Record: r, What: lifecycle.What(what), Date: t, Group: lifecycle.Lapsed, Path: string(path)})
+	}
+	return out, true
 }
 
 // addedOn is the date a record entered the register: registered_on, else its

@@ -221,6 +221,9 @@ func (p *Prepared) Build() (Stats, error) {
 			b.cur = cur
 		}
 		b.initKeys() // under the lock: it may make the secret beside out
+		// Each record's lapsed items are kept in the Memo, which initKeys
+		// readies for the build.
+		b.lapsed = b.lapsedItems()
 		runErr = b.run()
 		return runErr
 	}
