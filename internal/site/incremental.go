@@ -101,20 +101,32 @@ func sortedPaths(m map[string]pageKey, was []string) []string {
 	return paths
 }
 
-// writeSorted writes the manifest m of dir, in the order of paths.
+// writeSorted writes the manifest m of dir, in the order of paths,
+// through a buffer of bounded size: a site of 100,000 records has a
+// manifest of tens of megabytes, which is not held whole.
 func writeSorted(dir string, m map[string]pageKey, paths []string) error {
-	size := len(manifestHeader) + 1
-	for _, p := range paths {
-		size += 2*len(pageKey{}) + len(p) + 2
-	}
+	const size = 64 << 10
+	f := outdir.NewFile(filepath.Join(dir, manifestName))
 	buf := make([]byte, 0, size)
 	buf = append(buf, manifestHeader+"\n"...)
+	var err error
 	for _, p := range paths {
+		if len(buf)+2*len(pageKey{})+len(p)+2 > size {
+			if _, err = f.Write(buf); err != nil {
+				break
+			}
+			buf = buf[:0]
+		}
 		k := m[p]
 		buf = hex.AppendEncode(buf, k[:])
 		buf = append(append(append(buf, ' '), p...), '\n')
 	}
-	_, err := outdir.PutFile(filepath.Join(dir, manifestName), buf)
+	if err == nil {
+		_, err = f.Write(buf)
+	}
+	if _, cerr := f.Close(); err == nil {
+		err = cerr
+	}
 	return err
 }
 

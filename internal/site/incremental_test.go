@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -515,6 +516,30 @@ func TestLapsedPieces(t *testing.T) {
 	for _, damaged := range [][]byte{piece[:len(piece)-1], append([]byte("9:"), piece...), []byte("10:evaluation4:date0:\n")} {
 		if _, ok := readLapsed(damaged, r); ok {
 			t.Errorf("readLapsed(%q) read", damaged)
+		}
+	}
+}
+
+// TestManifestReadsBackAsWritten: a manifest larger than the buffer it is
+// written through reads back as the keys written.
+func TestManifestReadsBackAsWritten(t *testing.T) {
+	for _, n := range []int{0, 1, 5000} {
+		dir := t.TempDir()
+		keys := map[string]pageKey{}
+		for i := range n {
+			keys[fmt.Sprintf("sensoren/%06d-%s.html", i, strings.Repeat("x", i%40))] = pageKey{byte(i), byte(i >> 8)}
+		}
+		if err := writeManifest(dir, keys); err != nil {
+			t.Fatal(err)
+		}
+		got := readManifest(dir)
+		if len(got) != len(keys) {
+			t.Fatalf("%d keys: read back %d", n, len(got))
+		}
+		for p, k := range keys {
+			if got[p] != k {
+				t.Errorf("%d keys: %s read back as %x, want %x", n, p, got[p], k)
+			}
 		}
 	}
 }
