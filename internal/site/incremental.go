@@ -628,12 +628,15 @@ func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
 }
 
 // Memo keeps, from one build to the next, the hash of each record as
-// loaded, the most costly part of its pages' keys: a command that builds
-// the same register again and again (serve) passes the same Memo to each
-// build, with the records it kept unchanged (pipeline.Reloader keeps a
-// record whose file did not change). A record is known by its address, so
-// a record passed to a build must not be changed afterwards. A Memo keeps
-// the records of the last build only. It is safe for concurrent use.
+// loaded, the most costly part of its pages' keys, its public view, and
+// what the downloads, the search index, the calendar and the home page
+// made of it (keptPiece): a command that builds the same register again
+// and again (serve) passes the same Memo to each build, with the records
+// it kept unchanged (pipeline.Reloader keeps a record whose file did not
+// change), and a rebuild works out again only what changed. A record is
+// known by its address, so a record passed to a build must not be changed
+// afterwards; its pieces by its hash. A Memo keeps the records of the
+// last build only. It is safe for concurrent use.
 type Memo struct {
 	mu   sync.Mutex
 	old  map[*record.Record][]byte // the build before's
