@@ -220,10 +220,10 @@ func (p *Prepared) Build() (Stats, error) {
 		if cur, err := outdir.Resolve(out); err == nil {
 			b.cur = cur
 		}
-		b.initKeys() // under the lock: it may make the secret beside out
 		// Each record's lapsed items are kept in the Memo, which initKeys
-		// readies for the build.
-		b.lapsed = b.lapsedItems()
+		// readies for the build: the home page works them out later
+		// (lapsedList).
+		b.initKeys() // under the lock: it may make the secret beside out
 		runErr = b.run()
 		return runErr
 	}
