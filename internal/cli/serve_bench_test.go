@@ -22,6 +22,42 @@ import (
 	"github.com/voorbeeldstad/register/internal/watch"
 )
 
+// serveBench is what the serve benchmarks start from: a copy of the
+// generated register of n records that the runs may edit, a cache folder
+// of their own, the parse floor measured on it, and an App on the copy.
+type serveBench struct {
+	root, tmp string
+	files     []string
+	floor     cost
+	a         *App
+	errOut    strings.Builder
+	day       time.Time
+}
+
+func newServeBench(b *testing.B, n int) *serveBench {
+	b.Helper()
+	gen, err := testgen.Cached(n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sb := &serveBench{tmp: b.TempDir(), day: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	if sb.files, err = testgen.RecordFiles(gen); err != nil {
+		b.Fatal(err)
+	}
+	b.Setenv("XDG_CACHE_HOME", filepath.Join(sb.tmp, "cache"))
+	sb.root = filepath.Join(sb.tmp, "register")
+	if err := os.CopyFS(sb.root, os.DirFS(gen)); err != nil {
+		b.Fatal(err)
+	}
+	sb.floor = measure(func() {
+		if err := testgen.ParseFloor(sb.files); err != nil {
+			b.Error(err)
+		}
+	})
+	sb.a = &App{Out: io.Discard, Err: &sb.errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench", root: sb.root}
+	return sb
+}
+
 // BenchmarkServeRebuild is what `register serve` does after a steward saved
 // one record: the rebuild that follows, until the record's page is
 // updated, with the register and the site of the build before at hand (in
@@ -34,29 +70,9 @@ import (
 func BenchmarkServeRebuild(b *testing.B) {
 	for _, n := range pipelineSizes() {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			gen, err := testgen.Cached(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			files, err := testgen.RecordFiles(gen)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tmp := b.TempDir()
-			b.Setenv("XDG_CACHE_HOME", filepath.Join(tmp, "cache"))
-			root := filepath.Join(tmp, "register")
-			if err := os.CopyFS(root, os.DirFS(gen)); err != nil {
-				b.Fatal(err)
-			}
-			floor := measure(func() {
-				if err := testgen.ParseFloor(files); err != nil {
-					b.Error(err)
-				}
-			})
-			var errOut strings.Builder
-			a := &App{Out: io.Discard, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench", root: root}
-			day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-			ps := a.newPreviewSite(filepath.Join(tmp, "public"), func() time.Time { return day })
+			sb := newServeBench(b, n)
+			root, files, tmp, floor, errOut := sb.root, sb.files, sb.tmp, sb.floor, &sb.errOut
+			ps := sb.a.newPreviewSite(filepath.Join(tmp, "public"), func() time.Time { return sb.day })
 			// The build serve starts with, and one more: serve's site then
 			// has both versions Update alternates between.
 			for range 2 {
@@ -105,30 +121,10 @@ func BenchmarkServeRebuild(b *testing.B) {
 func BenchmarkServeEdit(b *testing.B) {
 	for _, n := range pipelineSizes() {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			gen, err := testgen.Cached(n)
-			if err != nil {
-				b.Fatal(err)
-			}
-			files, err := testgen.RecordFiles(gen)
-			if err != nil {
-				b.Fatal(err)
-			}
-			tmp := b.TempDir()
-			b.Setenv("XDG_CACHE_HOME", filepath.Join(tmp, "cache"))
-			root := filepath.Join(tmp, "register")
-			if err := os.CopyFS(root, os.DirFS(gen)); err != nil {
-				b.Fatal(err)
-			}
-			floor := measure(func() {
-				if err := testgen.ParseFloor(files); err != nil {
-					b.Error(err)
-				}
-			})
-			var errOut strings.Builder
-			a := &App{Out: io.Discard, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench", root: root}
-			day := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+			sb := newServeBench(b, n)
+			root, files, tmp, floor, errOut := sb.root, sb.files, sb.tmp, sb.floor, &sb.errOut
 			out := filepath.Join(tmp, "public")
-			ps := a.newPreviewSite(out, func() time.Time { return day })
+			ps := sb.a.newPreviewSite(out, func() time.Time { return sb.day })
 			w := watch.New(root, watch.Options{Poll: time.Second})
 			defer w.Close()
 			for range 2 { // as BenchmarkServeRebuild
@@ -138,7 +134,7 @@ func BenchmarkServeEdit(b *testing.B) {
 			}
 			ctx, cancel := context.WithCancel(context.Background())
 			followed := make(chan error, 1)
-			go func() { followed <- a.follow(ctx, ps, w, time.Second, nil) }()
+			go func() { followed <- sb.a.follow(ctx, ps, w, time.Second, nil) }()
 			defer func() { cancel(); <-followed }()
 
 			file := filepath.Join(root, "sensors", filepath.Base(files[0]))
