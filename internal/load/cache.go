@@ -89,11 +89,12 @@ func runKey(cache Cache, opts Options, cfg *config.Config) []byte {
 	return h.Sum(nil)
 }
 
-// fileSum is a file's key in the cache: its content under the run's key.
-func fileSum(key, data []byte) [32]byte {
+// fileSum is a file's key in a cache: the hash of its content (digest)
+// under the run's key. The content is hashed once for both caches.
+func fileSum(key []byte, digest [32]byte) [32]byte {
 	h := sha256.New()
 	h.Write(key)
-	h.Write(data)
+	h.Write(digest[:])
 	var sum [32]byte
 	h.Sum(sum[:0])
 	return sum

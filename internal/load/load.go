@@ -8,6 +8,7 @@
 package load
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -453,19 +454,25 @@ func (r *reader) read(rel string) (res fileResult) {
 		return fail(rel, bad.msg, bad.help)
 	}
 	if r.cacheKey != nil {
-		sum := fileSum(r.cacheKey, data)
+		digest := sha256.Sum256(data)
+		sum := fileSum(r.cacheKey, digest)
+		var parseSum *[32]byte // the file's key in the parse cache, if any
+		if r.parsedKey != nil {
+			ps := fileSum(r.parsedKey, digest)
+			parseSum = &ps
+		}
 		if s, ok := r.opts.Cache.Get(rel, sum); ok {
 			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
 				if r.opts.Records {
-					return r.decode(rel, kind, data, res)
+					return r.decode(rel, kind, data, parseSum, res)
 				}
 				return res
 			}
 		}
-		res = r.parse(rel, kind, data)
+		res = r.parse(rel, kind, data, parseSum)
 		r.opts.Cache.Put(rel, sum, res.stored())
 	} else {
-		res = r.parse(rel, kind, data)
+		res = r.parse(rel, kind, data, nil)
 	}
 	if r.standIns() {
 		// The record itself is not kept, only its facts, as a result from
@@ -487,7 +494,9 @@ func (r *reader) read(rel string) (res fileResult) {
 }
 
 // parse reads a file's content into a record, validates it and checks it.
-func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResult) {
+// parseSum, when set, is the file's key in the parse cache, which keeps
+// what it parsed to.
+func (r *reader) parse(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (res fileResult) {
 	doc, fs := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil {
 		return fileResult{findings: fs}
@@ -503,8 +512,8 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte) (res fileResul
 		return fileResult{findings: fs}
 	}
 	rec, pf := toRecord(rel, kind, doc, r.strings)
-	if r.parsedKey != nil {
-		r.opts.Parsed.Put(rel, fileSum(r.parsedKey, data), doc.Value)
+	if parseSum != nil {
+		r.opts.Parsed.Put(rel, *parseSum, doc.Value)
 	}
 	fs = append(fs, pf...)
 	for i := range fs {
@@ -573,11 +582,11 @@ func recordOf(rel string, kind record.Kind, value any, strs *record.Strings) (*r
 // decode reads the record of a file whose findings and outcome came from
 // the cache (cached): the record replaces the stand-in, and nothing is
 // validated or checked again.
-func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileResult) fileResult {
+func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32]byte, cached fileResult) fileResult {
 	if cached.facts == nil {
 		return cached
 	}
-	value, ok := r.parsed(rel, data)
+	value, ok := r.parsed(rel, data, parseSum)
 	if !ok {
 		// Not as it was when stored: the facts stand in for the record.
 		cached.record = standIn(rel, cached.facts)
@@ -595,13 +604,12 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, cached fileRe
 }
 
 // parsed returns what a file whose result came from the cache parses to,
-// a mapping: kept from an earlier run (Options.Parsed), or parsed now and
-// kept for the next. ok is false when the file no longer reads as one.
-func (r *reader) parsed(rel string, data []byte) (value any, ok bool) {
-	var sum [32]byte
-	if r.parsedKey != nil {
-		sum = fileSum(r.parsedKey, data)
-		if v, ok := r.opts.Parsed.Get(rel, sum); ok {
+// a mapping: kept from an earlier run under parseSum (nil: no parse
+// cache), or parsed now and kept for the next. ok is false when the file
+// no longer reads as one.
+func (r *reader) parsed(rel string, data []byte, parseSum *[32]byte) (value any, ok bool) {
+	if parseSum != nil {
+		if v, ok := r.opts.Parsed.Get(rel, *parseSum); ok {
 			if _, isMap := v.(map[string]any); isMap {
 				return v, true
 			}
@@ -611,8 +619,8 @@ func (r *reader) parsed(rel string, data []byte) (value any, ok bool) {
 	if doc == nil || doc.Root.Kind != yaml.MappingNode {
 		return nil, false
 	}
-	if r.parsedKey != nil {
-		r.opts.Parsed.Put(rel, sum, doc.Value)
+	if parseSum != nil {
+		r.opts.Parsed.Put(rel, *parseSum, doc.Value)
 	}
 	return doc.Value, true
 }
