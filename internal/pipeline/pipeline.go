@@ -103,27 +103,15 @@ func Open(root string, opts Options) (*Register, error) {
 	if !opts.Today.IsZero() {
 		check = &principle.Options{Today: opts.Today, History: r.History()}
 	}
-	var (
-		store  *checkcache.Store
-		parsed *parsecache.Store
-	)
+	var c *caches
 	if check != nil && opts.Cache {
-		store, parsed = openCaches(root, r.Repo, opts.Records)
+		c = openCaches(root, r.Repo, opts.Records)
 	}
 	restore := collectLessWhileLoading(!opts.FindingsOnly, 0)
-	res, err := loadRegister(root, opts.Files, check, store, parsed, opts.FindingsOnly, opts.Records)
-	if err == nil && store != nil {
-		// A cache that cannot be written costs the next run its speed
-		// only. Saved before the collector's target is set back, which
-		// measures what the load keeps: the cache's results are not kept.
-		_ = store.Save(len(opts.Files) == 0)
-		if parsed != nil {
-			_ = parsed.Save(len(opts.Files) == 0)
-		}
-	}
-	if parsed != nil {
-		_ = parsed.Close()
-	}
+	res, err := loadRegister(root, opts.Files, check, c, opts.FindingsOnly)
+	// Saved before the collector's target is set back, which measures
+	// what the load keeps: the caches' results are not kept.
+	c.done(err == nil, len(opts.Files) == 0)
 	restore()
 	if err != nil {
 		r.Close()
@@ -137,18 +125,13 @@ func Open(root string, opts Options) (*Register, error) {
 }
 
 // loadRegister is the one place a command reads and validates records.
-func loadRegister(root string, files []string, check *principle.Options, store *checkcache.Store, parsed *parsecache.Store, factsOnly, records bool) (*load.Result, error) {
+func loadRegister(root string, files []string, check *principle.Options, c *caches, factsOnly bool) (*load.Result, error) {
 	v, err := Validator()
 	if err != nil {
 		return nil, err
 	}
 	opts := load.Options{Validator: v, Files: files, Check: check, Facts: factsOnly}
-	if store != nil {
-		opts.Cache, opts.Records = store, records
-		if parsed != nil {
-			opts.Parsed = parsed
-		}
-	}
+	c.use(&opts)
 	return load.Register(root, opts)
 }
 
@@ -285,14 +268,20 @@ func loadTarget(live uint64) int {
 	return int(max(heldGCPercent, min(loadGCPercent, 100*(int64(loadHeapBudget)-int64(live))/int64(live))))
 }
 
-// openCaches opens the check cache of the register at root, beside its
-// history cache, and for a command that keeps records the parse cache
-// beside it; nil when the running program or the cache's place cannot be
+// caches are the caches a load reads and fills: the check cache and, for
+// a command that keeps records, the parse cache beside it.
+type caches struct {
+	check  *checkcache.Store
+	parsed *parsecache.Store // nil: the command keeps no records
+}
+
+// openCaches opens the caches of the register at root, beside its history
+// cache; nil when the running program or the caches' place cannot be
 // known, and the run goes without.
-func openCaches(root string, repo *history.Repo, records bool) (*checkcache.Store, *parsecache.Store) {
+func openCaches(root string, repo *history.Repo, records bool) *caches {
 	tool, err := checkcache.ToolID()
 	if err != nil {
-		return nil, nil
+		return nil
 	}
 	gitDir := ""
 	if repo != nil {
@@ -300,13 +289,42 @@ func openCaches(root string, repo *history.Repo, records bool) (*checkcache.Stor
 	}
 	path, err := checkcache.Path(root, gitDir)
 	if err != nil {
-		return nil, nil
+		return nil
 	}
-	var parsed *parsecache.Store
+	c := &caches{check: checkcache.Open(path, tool)}
 	if records {
-		parsed = parsecache.Open(strings.TrimSuffix(path, filepath.Ext(path))+".parsed", tool)
+		c.parsed = parsecache.Open(strings.TrimSuffix(path, filepath.Ext(path))+".parsed", tool)
 	}
-	return checkcache.Open(path, tool), parsed
+	return c
+}
+
+// use has a load read and fill the caches; a nil c leaves it without.
+func (c *caches) use(opts *load.Options) {
+	if c == nil {
+		return
+	}
+	opts.Cache = c.check
+	if c.parsed != nil {
+		opts.Records, opts.Parsed = true, c.parsed
+	}
+}
+
+// done ends the caches' use by a load, saving what it found and added when
+// it succeeded; all says it looked at every record file. A cache that
+// cannot be written costs the next run its speed only.
+func (c *caches) done(ok, all bool) {
+	if c == nil {
+		return
+	}
+	if ok {
+		_ = c.check.Save(all)
+	}
+	if c.parsed != nil {
+		if ok {
+			_ = c.parsed.Save(all)
+		}
+		_ = c.parsed.Close()
+	}
 }
 
 // ErrShallow is HistoryProblem for a shallow clone.

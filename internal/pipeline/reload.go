@@ -42,14 +42,9 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	if !opts.Today.IsZero() {
 		lo.Check = &principle.Options{Today: opts.Today, History: r.History()}
 		if opts.Cache && !l.opened && len(opts.Files) == 0 {
-			if store, parsed := openCaches(l.root, r.Repo, true); store != nil {
-				lo.Cache, lo.Parsed = store, parsed
-				defer func() {
-					_ = store.Save(true)
-					_ = parsed.Save(true)
-					_ = parsed.Close()
-				}()
-			}
+			c := openCaches(l.root, r.Repo, true)
+			c.use(&lo)
+			defer c.done(true, true)
 		}
 	}
 	// The collector's target is raised for the first load only: a later
