@@ -3,6 +3,7 @@ package federate
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -318,11 +319,7 @@ func TestFetchClonesOnlyWhenAsked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Kloon, code: GM0010, source: \"file://"+filepath.ToSlash(repoDir)+"\"}\n")
-	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	fed := federationOfOne(t, dir, "Gemeente Kloon", "GM0010", "file://"+filepath.ToSlash(repoDir))
 	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
 	if err != nil {
 		t.Fatal(err)
@@ -468,15 +465,23 @@ func TestOpenDataFailsClosed(t *testing.T) {
 	}
 }
 
-// runOneOpenData runs a federation of one municipality whose open data is
-// the file source in dir.
-func runOneOpenData(t *testing.T, dir, source string) *Result {
+// federationOfOne writes and loads a federation.yaml in dir of one
+// municipality, whose register is at source.
+func federationOfOne(t *testing.T, dir, organisation, code, source string) *Federation {
 	t.Helper()
-	write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Open, code: GM0001, source: "+source+"}\n")
+	write(t, filepath.Join(dir, "federation.yaml"), fmt.Sprintf("registers:\n  - {organisation: %s, code: %s, source: %q}\n", organisation, code, source))
 	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return fed
+}
+
+// runOneOpenData runs a federation of one municipality whose open data is
+// the file source in dir.
+func runOneOpenData(t *testing.T, dir, source string) *Result {
+	t.Helper()
+	fed := federationOfOne(t, dir, "Gemeente Open", "GM0001", source)
 	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
 	if err != nil {
 		t.Fatal(err)

@@ -102,11 +102,7 @@ func TestFetchOpenDataParts(t *testing.T) {
 	}))
 	defer srv.Close()
 	dir := t.TempDir()
-	write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente Ver, code: GM0007, source: \""+srv.URL+"/data/register.json?v=2\"}\n")
-	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	fed := federationOfOne(t, dir, "Gemeente Ver", "GM0007", srv.URL+"/data/register.json?v=2")
 	opts := Options{Out: filepath.Join(dir, "out"), Today: today, Fetch: true, Fetcher: &Fetcher{Client: srv.Client()}}
 	res, err := Run(fed, opts)
 	if err != nil {
