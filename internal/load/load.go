@@ -299,7 +299,7 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 		for _, e := range entries {
 			name := e.Name()
 			rel := k.Folder() + "/" + name
-			if strings.HasPrefix(name, ".") {
+			if record.Hidden(name) {
 				continue
 			}
 			if e.IsDir() {

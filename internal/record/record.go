@@ -16,6 +16,11 @@ const (
 	Algorithm Kind = "algorithm"
 )
 
+// Hidden reports whether a file or folder of that name in a record folder
+// is passed over, as if it were not there: a dot file, such as an
+// editor's swap or backup file.
+func Hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
 // Folder returns the folder under the register root that holds records of
 // this kind.
 func (k Kind) Folder() string {

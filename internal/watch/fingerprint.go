@@ -9,11 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Fingerprint summarises what a build reads from a register root (the
-// configuration and every file under sensors/ and algorithms/: names, sizes
-// and modification times), so a watcher that cannot have notifications
+// configuration and every file under sensors/ and algorithms/ but hidden
+// ones: names, sizes and modification times), so a watcher that cannot have notifications
 // can tell a change without reading the files. A file that cannot be
 // looked at (a symlink loop, no permission) counts with its error, so the
 // fingerprint stays usable and fixing the file changes it; the errors come
@@ -35,6 +37,11 @@ func Fingerprint(root string) (string, error) {
 		case err != nil:
 			problems = append(problems, err)
 			fmt.Fprintf(h, "%s\x00%s\n", p, err)
+		case st.IsDir():
+			// A record folder by its name only: its time changes with
+			// every file put in it, hidden ones too, and what it holds
+			// is looked at one by one.
+			h.Write(append(append(buf[:0], p...), "/\n"...))
 		default:
 			buf = append(append(buf[:0], p...), 0)
 			buf = append(strconv.AppendInt(buf, st.Size(), 10), 0)
@@ -56,6 +63,13 @@ func Fingerprint(root string) (string, error) {
 					fmt.Fprintf(h, "%s\x00%s\n", p, err)
 				}
 				return nil // keep looking at the rest
+			}
+			if p != dir && record.Hidden(d.Name()) {
+				// Passed over by the build, as by the notifications.
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
 			}
 			if d.IsDir() {
 				h.Write(append(append(buf[:0], p...), "/\n"...))

@@ -33,6 +33,8 @@ func TestFingerprint(t *testing.T) {
 	}{
 		{"nothing changed", func() {}, false},
 		{"a file outside the register's folders", func() { write("notes.txt", "x") }, false},
+		{"an editor's swap file among the records", func() { write("sensors/.a.yaml.swp", "x") }, false},
+		{"a hidden folder among the records", func() { write("sensors/.git/x", "x") }, false},
 		{"a record's content grew", func() { write("sensors/a.yaml", "id: a\nname: A\n") }, true},
 		{"a record was added", func() { write("algorithms/b.yaml", "id: b\n") }, true},
 		{"the configuration appeared", func() { write("register.yaml", "organisation: X\n") }, true},

@@ -19,12 +19,21 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // configFile and recordFolders are what a build reads, under the root.
-const configFile = "register.yaml"
+const configFile = config.FileName
 
-var recordFolders = []string{"sensors", "algorithms"}
+var recordFolders = func() []string {
+	var folders []string
+	for _, k := range record.Kinds {
+		folders = append(folders, k.Folder())
+	}
+	return folders
+}()
 
 // DefaultSettle is how long a watcher waits after an event for more
 // before it tells of the change: an editor's save is several events
@@ -258,7 +267,7 @@ func (w *Watcher) relevant(p string) bool {
 	if rest == "" {
 		return top == configFile || slices.Contains(recordFolders, top)
 	}
-	return slices.Contains(recordFolders, top) && !strings.HasPrefix(filepath.Base(p), ".")
+	return slices.Contains(recordFolders, top) && !record.Hidden(filepath.Base(p))
 }
 
 // follow follows up one path's events: a folder that appeared is watched
@@ -374,7 +383,7 @@ func (w *Watcher) walk(dir string) error {
 	for _, e := range entries {
 		p := filepath.Join(dir, e.Name())
 		switch {
-		case strings.HasPrefix(e.Name(), "."):
+		case record.Hidden(e.Name()):
 		case e.IsDir():
 			if err := w.walk(p); err != nil {
 				return err
