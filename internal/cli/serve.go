@@ -10,11 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
@@ -182,35 +179,8 @@ type previewSite struct {
 	changed []string
 	known   bool
 	// release lets the collector go again once the pages shown first
-	// are (holdCollector).
+	// are (pipeline.HoldCollector).
 	release func()
-}
-
-// holdRoom is how much more memory than it holds a rebuild may take
-// before the collector runs while the pages shown first are made.
-const holdRoom = 256 << 20
-
-// holdCollector keeps the collector from running while a rebuild makes
-// the pages it shows first, up to holdRoom more memory than the process
-// holds: the rebuild before left mostly garbage, and collecting it then
-// would add to the steward's wait; it is collected once those pages are
-// shown. It returns what lets the collector go again, once. With GOGC or
-// GOMEMLIMIT set, it leaves the collector as they say.
-func holdCollector() (release func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return func() {}
-	}
-	total := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
-	metrics.Read(total)
-	limit := debug.SetMemoryLimit(int64(total[0].Value.Uint64()) + holdRoom)
-	percent := debug.SetGCPercent(-1)
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			debug.SetGCPercent(percent)
-			debug.SetMemoryLimit(limit)
-		})
-	}
 }
 
 // earlyLimit is the most records whose pages a rebuild shows before the
@@ -230,7 +200,7 @@ func (ps *previewSite) rebuild() error {
 	start := time.Now()
 	ps.shown, ps.changed, ps.known = nil, nil, false
 	if ps.seen != nil { // the first build shows nothing first
-		ps.release = holdCollector()
+		ps.release = pipeline.HoldCollector()
 		defer ps.release()
 	}
 	st, res, _, err := a.buildSite(ps.out, ps.today(), true, ps.keep)

@@ -268,6 +268,33 @@ func loadTarget(live uint64) int {
 	return int(max(heldGCPercent, min(loadGCPercent, 100*(int64(loadHeapBudget)-int64(live))/int64(live))))
 }
 
+// holdRoom is how much more memory than it holds a process may take
+// while the collector is held (HoldCollector).
+const holdRoom = 256 << 20
+
+// HoldCollector keeps the collector from running while serve's rebuild makes
+// the pages it shows first, up to holdRoom more memory than the process
+// holds: the rebuild before left mostly garbage, and collecting it then
+// would add to the steward's wait; it is collected once those pages are
+// shown. It returns what lets the collector go again, once. With GOGC or
+// GOMEMLIMIT set, it leaves the collector as they say.
+func HoldCollector() (release func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	total := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
+	metrics.Read(total)
+	limit := debug.SetMemoryLimit(int64(total[0].Value.Uint64()) + holdRoom)
+	percent := debug.SetGCPercent(-1)
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			debug.SetGCPercent(percent)
+			debug.SetMemoryLimit(limit)
+		})
+	}
+}
+
 // caches are the caches a load reads and fills: the check cache and, for
 // a command that keeps records, the parse cache beside it.
 type caches struct {
