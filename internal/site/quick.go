@@ -27,7 +27,7 @@ func (p *Prepared) RecordPages(recs []*record.Record) (map[string][]byte, error)
 	}
 	want := map[ref]*record.Record{}
 	for _, r := range recs {
-		if record.ValidID(r.ID) && (r.Kind == record.Sensor || r.Kind == record.Algorithm) {
+		if record.ValidID(r.ID) && slices.Contains(record.Kinds, r.Kind) {
 			want[ref{r.Kind, r.ID}] = nil
 		}
 	}
