@@ -26,8 +26,9 @@ const (
 //
 // and closes with a summary line in plain words.
 func writeText(b sink, fs []finding.Finding, sum finding.Summary, opts Options) error {
+	c := &cleaner{known: map[string]bool{}}
 	for _, f := range fs {
-		writeFinding(b, f, opts.Lang, opts.Color)
+		c.writeFinding(b, f, opts.Lang, opts.Color)
 	}
 	if len(fs) > 0 {
 		b.WriteByte('\n')
@@ -41,7 +42,7 @@ func writeText(b sink, fs []finding.Finding, sum finding.Summary, opts Options) 
 // writeFinding).
 func findingText(f finding.Finding, lang string, color bool) string {
 	var b strings.Builder
-	writeFinding(&b, f, lang, color)
+	(*cleaner)(nil).writeFinding(&b, f, lang, color)
 	return b.String()
 }
 
@@ -49,12 +50,12 @@ func findingText(f finding.Finding, lang string, color bool) string {
 // position, severity, message and rule on one line, then the principle and
 // help text indented on the next when there are any, in lang where the
 // finding has it.
-func writeFinding(b sink, f finding.Finding, lang string, color bool) {
+func (c *cleaner) writeFinding(b sink, f finding.Finding, lang string, color bool) {
 	msg, help := f.Text(lang)
 	// Written piece by piece: f.Position and the joined texts made
 	// several strings per finding, and a report may have a million.
 	if f.File != "" || f.Line > 0 {
-		b.WriteString(clean(f.File))
+		b.WriteString(c.clean(f.File))
 		if f.Line > 0 {
 			var num [24]byte
 			b.WriteByte(':')
@@ -68,10 +69,10 @@ func writeFinding(b sink, f finding.Finding, lang string, color bool) {
 	}
 	b.WriteString(severityWord(f.Severity, color))
 	b.WriteString(": ")
-	writeIndented(b, clean(msg))
+	writeIndented(b, c.clean(msg))
 	if f.Rule != "" {
 		b.WriteString(" (")
-		b.WriteString(clean(f.Rule))
+		b.WriteString(c.clean(f.Rule))
 		b.WriteByte(')')
 	}
 	b.WriteByte('\n')
@@ -79,11 +80,11 @@ func writeFinding(b sink, f finding.Finding, lang string, color bool) {
 		return
 	}
 	b.WriteString("  ")
-	writeIndented(b, clean(f.Principle))
+	writeIndented(b, c.clean(f.Principle))
 	if f.Principle != "" && help != "" {
 		b.WriteString(" · ")
 	}
-	writeIndented(b, clean(help))
+	writeIndented(b, c.clean(help))
 	b.WriteByte('\n')
 }
 
@@ -117,6 +118,39 @@ func severityWord(s finding.Severity, color bool) string {
 		c = ansiYellow
 	}
 	return c + word + ansiReset
+}
+
+// cleaner cleans the texts of a report, remembering which it found clean
+// already: a check's findings share a few thousand texts between them,
+// and looking at each again was a tenth of a re-check's time. A nil
+// cleaner remembers nothing.
+type cleaner struct {
+	known map[string]bool
+}
+
+// cleanerTexts bounds how many texts a cleaner remembers; a text shorter
+// than cleanerShorter is looked at anew each time.
+const (
+	cleanerTexts   = 1 << 16
+	cleanerShorter = 24
+)
+
+// clean is clean(s), as the cleaner remembers it.
+func (c *cleaner) clean(s string) string {
+	if c == nil || len(s) < cleanerShorter {
+		return clean(s)
+	}
+	ok, seen := c.known[s]
+	if !seen {
+		ok = isClean(s)
+		if len(c.known) < cleanerTexts {
+			c.known[s] = ok
+		}
+	}
+	if ok {
+		return s
+	}
+	return clean(s)
 }
 
 // clean shows control characters (other than newline and tab) and bytes

@@ -101,3 +101,31 @@ func TestIsClean(t *testing.T) {
 		}
 	}
 }
+
+// TestTextRemembersWhatIsClean: a report cleans each finding's texts as
+// clean does, also when findings share a text the report has already
+// looked at, clean or not, and texts long enough to be remembered.
+func TestTextRemembersWhatIsClean(t *testing.T) {
+	long := strings.Repeat("a long message shared by findings ", 2)
+	dirty := long + "\x1b[2J"
+	var fs []finding.Finding
+	for i := range 3 {
+		for _, msg := range []string{long, dirty} {
+			fs = append(fs, finding.Finding{File: "sensors/a.yaml", Line: i + 1, Rule: "r", Severity: finding.Warning, Message: label.Text{"", msg}, Help: label.Text{"", dirty}})
+		}
+	}
+	var out bytes.Buffer
+	if err := Write(&out, "text", fs, finding.Summarise(1, fs), sampleOptions()); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if strings.Contains(got, "\x1b") {
+		t.Errorf("an escape reached the report:\n%q", got)
+	}
+	if n := strings.Count(got, long+"\\x1b[2J"); n != 9 {
+		t.Errorf("the shared text with an escape is shown escaped %d times, want 9 (3 messages, 6 helps):\n%s", n, got)
+	}
+	if n := strings.Count(got, long+" (r)"); n != 3 {
+		t.Errorf("the clean shared text is shown %d times as it is, want 3:\n%s", n, got)
+	}
+}
