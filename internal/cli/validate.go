@@ -69,22 +69,30 @@ func (a *App) findingFormatFlag(cmd *cobra.Command, p *string) {
 // folder in fs itself.
 func (a *App) report(res *load.Result, fs []finding.Finding, format string, failOn finding.Severity) error {
 	prefix := workRelative(a.Root())
-	at := func(file string) string { return a.shown(prefix, file) }
-	// In place: the callers hand the findings over, and there may be a
-	// million of them.
-	shown := fs
-	var last, lastShown string
-	for i := range shown {
-		// One name per file, not per finding: the findings are sorted by
-		// file, and each name made anew was a string per finding.
-		if f := shown[i].File; i == 0 || f != last {
-			last, lastShown = f, at(f)
+	// One name per file, not per finding or per use: each name made anew
+	// was a string per finding.
+	names := make(map[string]string, len(res.Files))
+	at := func(file string) string {
+		name, ok := names[file]
+		if !ok {
+			name = a.shown(prefix, file)
+			names[file] = name
 		}
-		shown[i].File = lastShown
+		return name
 	}
 	refs := make([]report.RecordRef, 0, len(res.Files))
 	for _, f := range res.Files {
 		refs = append(refs, report.RecordRef{File: at(f), ID: res.IDs[f]})
+	}
+	// In place: the callers hand the findings over, and there may be a
+	// million of them. They are sorted by file.
+	shown := fs
+	var last, lastShown string
+	for i := range shown {
+		if f := shown[i].File; i == 0 || f != last {
+			last, lastShown = f, at(f)
+		}
+		shown[i].File = lastShown
 	}
 	lang, err := a.language(res.Register.Config)
 	if err != nil {

@@ -138,10 +138,22 @@ func RepoPath(root, file string) string {
 		return ""
 	}
 	root = strings.ReplaceAll(root, `\`, "/")
-	if root == "" || path.Clean(root) == "." {
+	clean := path.Clean(root)
+	if root == "" || clean == "." {
 		return file
 	}
+	if clean == root && root != "/" && isPlain(file) {
+		// What path.Join would give, without its two copies: a report
+		// names every record file.
+		return root + "/" + file
+	}
 	return path.Join(root, file)
+}
+
+// isPlain reports whether file is a clean relative path that does not
+// climb out of where it is joined on.
+func isPlain(file string) bool {
+	return path.Clean(file) == file && !path.IsAbs(file) && file != "." && file != ".." && !strings.HasPrefix(file, "../")
 }
 
 // summaryIn says in plain words what a run found: "31 records, 1 error,

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -172,10 +173,24 @@ func TestRepoPath(t *testing.T) {
 		{`data\register`, "register.yaml", "data/register/register.yaml"},
 		{"/srv/register", "sensors/cam.yaml", "/srv/register/sensors/cam.yaml"},
 		{"register", "", ""},
+		{"../../srv/register", "sensors/cam.yaml", "../../srv/register/sensors/cam.yaml"},
+		{"/", "sensors/cam.yaml", "/sensors/cam.yaml"},
+		{"register", "../elders/cam.yaml", "elders/cam.yaml"},
+		{"register", "./sensors//cam.yaml", "register/sensors/cam.yaml"},
+		{"register", "/sensors/cam.yaml", "register/sensors/cam.yaml"},
+		{"register", "..", "."},
+		{"register/..", "sensors/cam.yaml", "sensors/cam.yaml"},
 	}
 	for _, tt := range tests {
 		if got := RepoPath(tt.root, tt.file); got != tt.want {
 			t.Errorf("RepoPath(%q, %q) = %q, want %q", tt.root, tt.file, got, tt.want)
+		}
+		// With a root that is not "" or ".", the path is path.Join's,
+		// whether or not it was joined plainly.
+		if root := strings.ReplaceAll(tt.root, `\`, "/"); tt.file != "" && path.Clean(root) != "." && root != "" {
+			if got, want := RepoPath(tt.root, tt.file), path.Join(root, tt.file); got != want {
+				t.Errorf("RepoPath(%q, %q) = %q, path.Join gives %q", tt.root, tt.file, got, want)
+			}
 		}
 	}
 }
