@@ -647,8 +647,8 @@ func pointOf(r *record.Record) *record.Point {
 func readInside(full, realRoot string, maxBytes int64) ([]byte, *unreadable) {
 	// Nearly every record is a plain file: opened as one, it needs no
 	// look at the path first.
-	if f, ok := openPlain(full); ok {
-		return readOpen(f, maxBytes)
+	if data, bad, ok := readPlain(full, maxBytes); ok {
+		return data, bad
 	}
 	lst, err := os.Lstat(full)
 	if err != nil {
@@ -672,12 +672,6 @@ func readInside(full, realRoot string, maxBytes int64) ([]byte, *unreadable) {
 	if err != nil {
 		return nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
-	return readOpen(f, maxBytes)
-}
-
-// readOpen reads an open file that must be a regular file no larger than
-// maxBytes, and closes it.
-func readOpen(f *os.File, maxBytes int64) ([]byte, *unreadable) {
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
@@ -686,7 +680,12 @@ func readOpen(f *os.File, maxBytes int64) ([]byte, *unreadable) {
 	if !st.Mode().IsRegular() {
 		return nil, cannotRead(msgNotRegular.With())
 	}
-	size := st.Size()
+	return readSized(f, st.Size(), maxBytes)
+}
+
+// readSized reads an open regular file of size bytes (as it was when
+// looked at) that must be no larger than maxBytes.
+func readSized(f io.Reader, size, maxBytes int64) ([]byte, *unreadable) {
 	if maxBytes > 0 && size > maxBytes {
 		return nil, &unreadable{source.MsgTooBig.With(size, maxBytes), source.MsgSplit.With()}
 	}

@@ -2,8 +2,6 @@
 
 package load
 
-import "os"
-
-// openPlain is false where a symlink cannot be refused while opening:
+// readPlain is not ok where a symlink cannot be refused while opening:
 // readInside then looks at every file first.
-func openPlain(string) (*os.File, bool) { return nil, false }
+func readPlain(string, int64) ([]byte, *unreadable, bool) { return nil, nil, false }
