@@ -55,7 +55,7 @@ func (c *cleaner) writeFinding(b sink, f finding.Finding, lang string, color boo
 	// Written piece by piece: f.Position and the joined texts made
 	// several strings per finding, and a report may have a million.
 	if f.File != "" || f.Line > 0 {
-		b.WriteString(c.clean(f.File))
+		b.WriteString(c.cleanFile(f.File))
 		if f.Line > 0 {
 			var num [24]byte
 			b.WriteByte(':')
@@ -126,6 +126,9 @@ func severityWord(s finding.Severity, color bool) string {
 // cleaner remembers nothing.
 type cleaner struct {
 	known map[string]bool
+	// The file the findings before were about, as cleaned: the findings
+	// come by file, and each file's name is its own.
+	file, cleanedFile string
 }
 
 // cleanerTexts bounds how many texts a cleaner remembers; a text shorter
@@ -151,6 +154,18 @@ func (c *cleaner) clean(s string) string {
 		return s
 	}
 	return clean(s)
+}
+
+// cleanFile is clean(file), for the file the finding before was about
+// from what the cleaner kept of it.
+func (c *cleaner) cleanFile(file string) string {
+	if c == nil {
+		return clean(file)
+	}
+	if file != c.file || c.cleanedFile == "" {
+		c.file, c.cleanedFile = file, clean(file)
+	}
+	return c.cleanedFile
 }
 
 // clean shows control characters (other than newline and tab) and bytes

@@ -111,7 +111,7 @@ func TestTextRemembersWhatIsClean(t *testing.T) {
 	var fs []finding.Finding
 	for i := range 3 {
 		for _, msg := range []string{long, dirty} {
-			fs = append(fs, finding.Finding{File: "sensors/a.yaml", Line: i + 1, Rule: "r", Severity: finding.Warning, Message: label.Text{"", msg}, Help: label.Text{"", dirty}})
+			fs = append(fs, finding.Finding{File: []string{"sensors/a.yaml", "sensors/\x1b[2J.yaml", "sensors/b.yaml"}[i], Line: i + 1, Rule: "r", Severity: finding.Warning, Message: label.Text{"", msg}, Help: label.Text{"", dirty}})
 		}
 	}
 	var out bytes.Buffer
@@ -124,6 +124,12 @@ func TestTextRemembersWhatIsClean(t *testing.T) {
 	}
 	if n := strings.Count(got, long+"\\x1b[2J"); n != 9 {
 		t.Errorf("the shared text with an escape is shown escaped %d times, want 9 (3 messages, 6 helps):\n%s", n, got)
+	}
+	if n := strings.Count(got, "sensors/\\x1b[2J.yaml:2: "); n != 2 {
+		t.Errorf("the file with an escape in its name is shown escaped %d times, want 2:\n%s", n, got)
+	}
+	if n := strings.Count(got, "sensors/b.yaml:3: "); n != 2 {
+		t.Errorf("the file after it is named %d times, want 2:\n%s", n, got)
 	}
 	if n := strings.Count(got, long+" (r)"); n != 3 {
 		t.Errorf("the clean shared text is shown %d times as it is, want 3:\n%s", n, got)
