@@ -86,12 +86,14 @@ const compactEvery = 32
 // Open reads the cache at path, made by the tool identified as tool; a
 // missing or unusable file gives an empty cache.
 func Open(path, tool string) *Store {
-	s := &Store{path: path, tool: tool, used: map[string]*entry{}, added: newEncoder(), addedRels: map[string]bool{}}
+	s := &Store{path: path, tool: tool, added: newEncoder(), addedRels: map[string]bool{}}
 	var table []string
 	s.old, table, s.saves = read(path)
 	if s.old == nil {
 		s.old = map[string]*entry{}
 	}
+	// Made to size: a re-check finds nearly every entry it read.
+	s.used = make(map[string]*entry, len(s.old))
 	if s.saves+1 < compactEvery && len(s.old) > 0 {
 		s.added.seed(table)
 		s.saves++

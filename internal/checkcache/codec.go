@@ -129,7 +129,7 @@ func newEncoder() *encoder { return &encoder{strs: map[string]uint64{}} }
 // entries written with it can be copied as they are.
 func (e *encoder) seed(table []string) {
 	e.table = append(e.table[:0], table...)
-	clear(e.strs)
+	e.strs = make(map[string]uint64, len(table))
 	for i, s := range table {
 		if _, ok := e.strs[s]; !ok {
 			e.strs[s] = uint64(i)
