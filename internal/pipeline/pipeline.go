@@ -95,6 +95,10 @@ func Validator() (*validate.Validator, error) {
 // Open loads and validates the register at root and, when asked, opens its
 // history. The caller closes the Register when done.
 func Open(root string, opts Options) (*Register, error) {
+	// From the start: reading the caches and the history is part of the
+	// load, and at the default target a re-check collected five times
+	// while it read the check cache.
+	restore := collectLessWhileLoading(!opts.FindingsOnly, 0)
 	r := &Register{Root: root}
 	if opts.History {
 		r.Repo, r.HistoryProblem = trustedRepo(root)
@@ -107,7 +111,6 @@ func Open(root string, opts Options) (*Register, error) {
 	if check != nil && opts.Cache {
 		c = openCaches(root, r.Repo, opts.Records)
 	}
-	restore := collectLessWhileLoading(!opts.FindingsOnly, 0)
 	res, err := loadRegister(root, opts.Files, check, c, opts.FindingsOnly)
 	// Saved before the collector's target is set back, which measures
 	// what the load keeps: the caches' results are not kept.
