@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -150,6 +151,59 @@ func TestSaveKeepsWhatTheRunDidNotSee(t *testing.T) {
 	after, _ := os.ReadFile(path)
 	if bytes.Equal(before, after) {
 		t.Error("a run that dropped values did not write the cache")
+	}
+}
+
+// TestKeptValuesAreCopiedWhole: values kept from the file read are copied
+// to the new one, in runs that entries dropped or changed break and that
+// a large entry makes longer than one read, and each comes back as it was
+// put, save after save.
+func TestKeptValuesAreCopiedWhole(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	value := func(i, version int) any {
+		v := record(fmt.Sprintf("r%d.%d", i, version)).(map[string]any)
+		if i%50 == 7 {
+			v["summary"] = strings.Repeat(fmt.Sprintf("groot %d ", i), 40000) // beyond copyChunk with the next
+		}
+		return v
+	}
+	const n = 300
+	version := make([]int, n) // 0: not in the cache
+	rel := func(i int) string { return fmt.Sprintf("sensors/r%03d.yaml", i) }
+	key := func(i int) [32]byte { return sum(fmt.Sprint(i, version[i])) }
+	s := open(t, path)
+	for i := range n {
+		version[i] = 1
+		s.Put(rel(i), key(i), value(i, 1))
+	}
+	save(t, s, true)
+	for round := 2; round <= 4; round++ {
+		s = open(t, path)
+		for i := range n {
+			switch {
+			case i%31 == round: // removed from the register
+				version[i] = 0
+			case i%17 == round: // changed
+				version[i] = round
+				s.Put(rel(i), key(i), value(i, round))
+			case version[i] > 0:
+				if _, ok := s.Get(rel(i), key(i)); !ok {
+					t.Fatalf("round %d: %s is not found", round, rel(i))
+				}
+			}
+		}
+		save(t, s, true)
+		s = open(t, path)
+		for i := range n {
+			got, ok := s.Get(rel(i), key(i))
+			if version[i] == 0 {
+				continue
+			}
+			if want := value(i, version[i]); !ok || !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d: %s came back as %v %.80v, want %.80v", round, rel(i), ok, got, want)
+			}
+		}
+		s.Close()
 	}
 }
 
