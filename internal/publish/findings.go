@@ -31,7 +31,7 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 	var secrets []string
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
-		if f.Path != "" && r.IsWithheld(pointerPath(f.Path)) {
+		if f.Path != "" && r.IsWithheld(source.Dotted(f.Path)) {
 			f.Message, f.Help = label.Text{"Deze bevinding gaat over een veld dat niet openbaar is.", "This finding concerns a field that is not public."}, label.Text{}
 			out = append(out, f)
 			continue
@@ -151,11 +151,6 @@ func (x *secretIndex) search(s string) bool {
 		}
 	}
 	return false
-}
-
-// pointerPath turns a JSON Pointer ("/datasets/0/url") into a dotted path.
-func pointerPath(ptr string) string {
-	return strings.Join(source.SplitPointer(ptr), ".")
 }
 
 func scrub(s string, secrets []string, with string) string {

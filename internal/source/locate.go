@@ -92,9 +92,10 @@ func JoinPointer(tokens ...string) string {
 }
 
 // Dotted writes a JSON Pointer as the dotted path people read and
-// publication.withheld lists: /owner/email is owner.email.
+// publication.withheld lists: /owner/email is owner.email, and a key's
+// escapes are undone (~1 is /, ~0 is ~), as the key is written.
 func Dotted(pointer string) string {
-	return strings.ReplaceAll(strings.TrimPrefix(pointer, "/"), "/", ".")
+	return strings.Join(SplitPointer(pointer), ".")
 }
 
 // Find walks from n along the tokens and returns the deepest node reached:

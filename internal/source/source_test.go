@@ -195,6 +195,23 @@ func TestPointerRoundTrip(t *testing.T) {
 	}
 }
 
+// TestDotted: a pointer reads as the dotted path publication.withheld
+// lists, with its keys as written.
+func TestDotted(t *testing.T) {
+	for _, tt := range []struct{ ptr, want string }{
+		{"", ""},
+		{"/", ""},
+		{"/owner/email", "owner.email"},
+		{"/datasets/0/url", "datasets.0.url"},
+		{"/a~1b/c~0d", "a/b.c~d"},
+		{"/a~01", "a~1"},
+	} {
+		if got := Dotted(tt.ptr); got != tt.want {
+			t.Errorf("Dotted(%q) = %q, want %q", tt.ptr, got, tt.want)
+		}
+	}
+}
+
 func TestParseAcceptsOneDocumentWithMarkers(t *testing.T) {
 	for _, src := range []string{"---\nid: a\n", "id: a\n...\n", "---\nid: a\n...\n", "# comment\n--- \nid: a\n"} {
 		doc, fs := Parse("x.yaml", []byte(src), DefaultLimits)
