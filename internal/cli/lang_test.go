@@ -289,10 +289,10 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 			appendFile(t, filepath.Join(root, "register.yaml"), "rules:\n  security-audit: {severity: off, reason: De regio auditeert.}\n")
 			return []string{"quality", "--as-of", "2026-11-24"}
 		}, ExitOK,
-			[]string{"Register quality on 2026-11-24: 1 records", "Fill rate per field", "Records without findings, per principle",
+			[]string{"Register quality on 2026-11-24: 1 record", "Fill rate per field", "Records without findings, per principle",
 				"Not changed in over a term (P4Y)", "not known: the register is not in a Git repository with its full history",
 				"Evaluations overdue", "Rules switched off or lowered", "; reason: De regio auditeert.", "Placeholders\n  none"},
-			[]string{"Kwaliteit van het register op 2026-11-24: 1 registraties", "Vulgraad per veld", "Registraties zonder bevindingen, per principe",
+			[]string{"Kwaliteit van het register op 2026-11-24: 1 registratie", "Vulgraad per veld", "Registraties zonder bevindingen, per principe",
 				"Niet gewijzigd in meer dan een bestuursperiode (P4Y)", "niet bekend: het register staat niet in een Git-repository met de volledige geschiedenis",
 				"Evaluaties te laat", "Regels uitgezet of verlaagd", "; reden: De regio auditeert.", "Invulteksten\n  geen"}},
 		{"compare national", func(t *testing.T, root string) []string {
@@ -347,8 +347,8 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 			[]string{"YAML syntax error: a '[' opened on this line is not closed", "file is empty", "write the record's fields, or remove the file"},
 			[]string{"YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten", "bestand is leeg", "vul de velden van de registratie in"}},
 		{"migrate, a dry run", func(t *testing.T, root string) []string { return []string{"migrate", "--dry-run"} }, ExitOK,
-			[]string{"1 records (1 in format v"},
-			[]string{"1 registraties (1 in formaat v"}},
+			[]string{"1 record (1 in format v"},
+			[]string{"1 registratie (1 in formaat v"}},
 	}
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {

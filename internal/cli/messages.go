@@ -1168,7 +1168,7 @@ en register.yaml met:
 'register init' schrijft ook .vscode/settings.json, dat de schema's aan de bestanden koppelt.`)
 	msgBuildChecklist = message.New("checklist: %s, %s, %s ('register check' lists them; the site shows them on the record pages)",
 		"toetsing: %s, %s, %s ('register check' somt ze op; de site toont ze op de pagina's van de registraties)")
-	msgRecords          = message.NewCount("%d record", "%d records", "%d registratie", "%d registraties")
+	msgRecords          = message.Records
 	msgErrors           = message.NewCount("%d error", "%d errors", "%d fout", "%d fouten")
 	msgWarnings         = message.NewCount("%d warning", "%d warnings", "%d waarschuwing", "%d waarschuwingen")
 	msgBuildNoDeviation = message.New("no rule is switched off or lowered by the configuration",

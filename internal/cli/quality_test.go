@@ -19,7 +19,7 @@ func TestQualityCommand(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
 	for _, want := range []string{
-		"Register quality on 2026-11-24: 1 records",
+		"Register quality on 2026-11-24: 1 record",
 		"100%  summary",
 		"not known: the register is not in a Git repository",
 		"cam-station  due 2026-03-01",

@@ -259,3 +259,7 @@ func (c *Count) Format(lang string, n int, args ...any) string {
 	}
 	return t.Format(lang, append([]any{n}, args...)...)
 }
+
+// Records counts records ("1 record", "14 records"): several commands'
+// summaries start with it.
+var Records = NewCount("%d record", "%d records", "%d registratie", "%d registraties")

@@ -328,8 +328,9 @@ func (p *Plan) Summary(lang string) string {
 	if len(parts) > 0 {
 		read = " (" + strings.Join(parts, ", ") + ")"
 	}
+	records := message.Records.Format(lang, n)
 	if len(p.Pending) == 0 {
-		return msgUpToDate.Format(lang, n, read, p.Current)
+		return msgUpToDate.Format(lang, records, read, p.Current)
 	}
-	return msgNeedMigrate.Format(lang, n, read, len(p.Pending), p.Current)
+	return msgNeedMigrate.Format(lang, len(p.Pending), records, read, p.Current)
 }

@@ -118,11 +118,11 @@ func TestMigrateToANewVersion(t *testing.T) {
 	if got := short(p.Findings); !slices.Equal(got, want) {
 		t.Errorf("findings:\n got %q\nwant %q", short(p.Findings), want)
 	}
-	if got, want := p.Summary(message.English), "5 records (1 in format v1, 1 in format v2, 1 in format v3); 1 need migrating to v2"; got != want {
+	if got, want := p.Summary(message.English), "5 records (1 in format v1, 1 in format v2, 1 in format v3); 1 needs migrating to v2"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 	// The same in Dutch: the summary and every finding.
-	if got, want := p.Summary(message.Dutch), "5 registraties (1 in formaat v1, 1 in formaat v2, 1 in formaat v3); 1 moeten worden gemigreerd naar v2"; got != want {
+	if got, want := p.Summary(message.Dutch), "5 registraties (1 in formaat v1, 1 in formaat v2, 1 in formaat v3); 1 moet worden gemigreerd naar v2"; got != want {
 		t.Errorf("Dutch summary %q, want %q", got, want)
 	}
 	var nl []string

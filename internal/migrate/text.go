@@ -11,9 +11,12 @@ import (
 // by side; a finding is worded in both languages from the same
 // phrases (Phrase.Pair), as the schema findings are.
 var (
-	msgInFormat     = message.New("%d in format v%d", "%d in formaat v%d")
-	msgUpToDate     = message.New("%d records%s; v%d is the current format: nothing needs migrating", "%d registraties%s; v%d is het huidige formaat: er hoeft niets te worden gemigreerd")
-	msgNeedMigrate  = message.New("%d records%s; %d need migrating to v%d", "%d registraties%s; %d moeten worden gemigreerd naar v%d")
+	msgInFormat = message.New("%d in format v%d", "%d in formaat v%d")
+	msgUpToDate = message.New("%s%s; v%d is the current format: nothing needs migrating", "%s%s; v%d is het huidige formaat: er hoeft niets te worden gemigreerd")
+	// The number needing migration first, then the records, what they
+	// are in and the format.
+	msgNeedMigrate = message.NewCount("%[2]s%[3]s; %[1]d needs migrating to v%[4]d", "%[2]s%[3]s; %[1]d need migrating to v%[4]d",
+		"%[2]s%[3]s; %[1]d moet worden gemigreerd naar v%[4]d", "%[2]s%[3]s; %[1]d moeten worden gemigreerd naar v%[4]d")
 	msgCannotRead   = message.New("cannot read the record: %v", "de registratie kan niet worden gelezen: %v")
 	msgRunValidate  = message.New("run register validate", "voer register validate uit")
 	msgNotAVersion  = message.New("%s %q is not a format version", "%s %q is geen formaatversie")

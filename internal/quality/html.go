@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // barChart draws one horizontal bar per row as SVG, with the label and the
@@ -50,13 +52,17 @@ func slug(s string) string {
 	}, strings.ToLower(s))
 }
 
-var page = template.Must(template.New("quality").Parse(`<!doctype html>
+// The page is in Dutch; counts are worded as the text report words them.
+var page = template.Must(template.New("quality").Funcs(template.FuncMap{
+	"records": func(n int) string { return message.Records.Format(message.Dutch, n) },
+	"overdue": func(days int, due string) string { return msgOverdue.Format(message.Dutch, days, due) },
+}).Parse(`<!doctype html>
 <html lang="nl">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Kwaliteit van het register</title></head>
 <body>
 <h1>Kwaliteit van het register</h1>
-<p>Op {{.R.Today}}: {{.R.Records}} registraties.</p>
+<p>Op {{.R.Today}}: {{records .R.Records}}.</p>
 <h2>Registraties zonder bevindingen, per principe</h2>
 {{.Principles}}
 {{range .Kinds}}<h2>Ingevulde velden: {{.Name}} ({{.Of}})</h2>
@@ -65,7 +71,7 @@ var page = template.Must(template.New("quality").Parse(`<!doctype html>
 <h2>Niet gewijzigd in meer dan een bestuursperiode ({{.R.Term}})</h2>
 {{if not .R.HistoryKnown}}<p>Niet bekend: {{.R.HistoryNoteIn "nl"}}</p>{{else}}{{with .R.Stale}}<ul>{{range .}}<li>{{.ID}}: laatst gewijzigd {{.Changed}}</li>{{end}}</ul>{{else}}<p>Geen.</p>{{end}}{{end}}
 <h2>Evaluaties te laat</h2>
-{{with .R.Overdue}}<ul>{{range .}}<li>{{.ID}}: moest op {{.Due}}, {{.Days}} dagen te laat</li>{{end}}</ul>{{else}}<p>Geen.</p>{{end}}
+{{with .R.Overdue}}<ul>{{range .}}<li>{{.ID}}: {{overdue .Days .Due}}</li>{{end}}</ul>{{else}}<p>Geen.</p>{{end}}
 <h2>Regels uitgezet of lichter gemaakt</h2>
 {{with .R.SwitchedOff}}<ul>{{range .}}<li>{{.Rule}}: {{.Severity}} ({{.Where}}){{if .Refused}}, geweigerd: een wettelijke plicht{{end}}{{if .Reason}}. Reden: {{.Reason}}{{else}}. Zonder reden.{{end}}</li>{{end}}</ul>{{else}}<p>Geen: elke regel staat op de standaard.</p>{{end}}
 <h2>Invulteksten</h2>

@@ -13,6 +13,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -433,6 +434,25 @@ func TestTextInEachLanguage(t *testing.T) {
 		b.Reset()
 		if err := Write(&b, "json", r); err != nil || strings.Contains(b.String(), "Git-geschiedenis") || strings.Contains(b.String(), "text_language") {
 			t.Errorf("%s: the JSON holds Dutch or the language (%v):\n%s", tt.lang, err, b.String())
+		}
+	}
+}
+
+// TestCountsAreWordedForOneAndMore: "1 record", never "1 records", in both
+// languages.
+func TestCountsAreWordedForOneAndMore(t *testing.T) {
+	for _, tt := range []struct{ got, want string }{
+		{message.Records.Format(message.English, 1), "1 record"},
+		{message.Records.Format(message.Dutch, 1), "1 registratie"},
+		{message.Records.Format(message.Dutch, 2), "2 registraties"},
+		{msgOverdue.Format(message.English, 1, "2026-01-01"), "due 2026-01-01, 1 day late"},
+		{msgOverdue.Format(message.Dutch, 1, "2026-01-01"), "moest op 2026-01-01, 1 dag te laat"},
+		{msgOverdue.Format(message.Dutch, 12, "2026-01-01"), "moest op 2026-01-01, 12 dagen te laat"},
+		{msgMarks.Format(message.English, 1, "sensors/a.yaml"), "1 mark (sensors/a.yaml)"},
+		{msgMarks.Format(message.English, 3, "sensors/a.yaml"), "3 marks (sensors/a.yaml)"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
 	}
 }

@@ -5,7 +5,7 @@ import "github.com/voorbeeldstad/register/internal/message"
 // The words of the text report, English and Dutch side by side; the
 // report is in Report.TextLanguage.
 var (
-	msgHead         = message.New("Register quality on %s: %d records", "Kwaliteit van het register op %s: %d registraties")
+	msgHead         = message.New("Register quality on %s: %s", "Kwaliteit van het register op %s: %s")
 	msgFillRate     = message.New("Fill rate per field", "Vulgraad per veld")
 	msgCleanRecords = message.New("Records without findings, per principle", "Registraties zonder bevindingen, per principe")
 	msgStaleHead    = message.New("Not changed in over a term (%s)", "Niet gewijzigd in meer dan een bestuursperiode (%s)")
@@ -13,7 +13,7 @@ var (
 	msgNone         = message.New("none", "geen")
 	msgLastChanged  = message.New("last changed %s", "laatst gewijzigd %s")
 	msgOverdueHead  = message.New("Evaluations overdue", "Evaluaties te laat")
-	msgOverdue      = message.New("due %s, %d days late", "moest op %s, %d dagen te laat")
+	msgOverdue      = message.NewCount("due %[2]s, %[1]d day late", "due %[2]s, %[1]d days late", "moest op %[2]s, %[1]d dag te laat", "moest op %[2]s, %[1]d dagen te laat")
 	msgOffHead      = message.New("Rules switched off or lowered", "Regels uitgezet of verlaagd")
 	msgNoneOff      = message.New("none: every rule at its default", "geen: elke regel staat op de standaard")
 	// A rule switched off or lowered: rule, severity, where it is set.
@@ -22,7 +22,7 @@ var (
 	msgOffRefusedReason   = message.New("%s: %s (%s), refused: a legal duty; reason: %s", "%s: %s (%s), geweigerd: een wettelijke plicht; reden: %s")
 	msgOffRefusedNoReason = message.New("%s: %s (%s), refused: a legal duty; no reason given", "%s: %s (%s), geweigerd: een wettelijke plicht; geen reden gegeven")
 	msgPlaceholders       = message.New("Placeholders", "Invulteksten")
-	msgMarks              = message.New("%d marks (%s)", "%d keer (%s)")
+	msgMarks              = message.NewCount("%d mark (%s)", "%d marks (%s)", "%d keer (%s)", "%d keer (%s)")
 	msgNoHistory          = message.New("no Git history", "geen Git-geschiedenis")
 )
 

@@ -70,7 +70,7 @@ func pct(f float64) string { return fmt.Sprintf("%3.0f%%", f*100) }
 func writeText(w io.Writer, r Report) error {
 	lang := r.TextLanguage
 	var b strings.Builder
-	fmt.Fprintln(&b, msgHead.Format(lang, r.Today, r.Records))
+	fmt.Fprintln(&b, msgHead.Format(lang, r.Today, message.Records.Format(lang, r.Records)))
 
 	fmt.Fprintf(&b, "\n%s\n", msgFillRate.In(lang))
 	kind := ""
@@ -106,7 +106,7 @@ func writeText(w io.Writer, r Report) error {
 		fmt.Fprintf(&b, "  %s\n", msgNone.In(lang))
 	}
 	for _, o := range r.Overdue {
-		fmt.Fprintf(&b, "  %s  %s\n", o.ID, msgOverdue.Format(lang, o.Due, o.Days))
+		fmt.Fprintf(&b, "  %s  %s\n", o.ID, msgOverdue.Format(lang, o.Days, o.Due))
 	}
 
 	fmt.Fprintf(&b, "\n%s\n", msgOffHead.In(lang))
