@@ -10,22 +10,27 @@ import (
 
 func TestLoadTarget(t *testing.T) {
 	for _, tc := range []struct {
-		live uint64
-		want int
+		live    uint64
+		highest int
+		want    int
 	}{
-		{0, loadGCPercent},
-		{1 << 20, loadGCPercent},  // a small heap: the highest target
-		{loadHeapBudget / 4, 300}, // the heap reaches the budget at 4 times live
-		{loadHeapBudget / 2, 100}, // the budget at twice live: the default
-		{loadHeapBudget * 2 / 3, heldGCPercent},
-		{2 * loadHeapBudget, heldGCPercent}, // beyond it, half of what is kept
-		{loadHeapBudget/(1+loadGCPercent/100) - 1, loadGCPercent},
+		{0, loadGCPercent, loadGCPercent},
+		{1 << 20, loadGCPercent, loadGCPercent},         // a small heap: the highest target
+		{1 << 20, findingsGCPercent, findingsGCPercent}, // higher for a load of findings
+		{loadHeapBudget / 4, loadGCPercent, 300},        // the heap reaches the budget at 4 times live
+		{loadHeapBudget / 4, findingsGCPercent, 300},    // the same budget
+		{loadHeapBudget / 2, loadGCPercent, 100},        // the budget at twice live: the default
+		{loadHeapBudget * 2 / 3, loadGCPercent, heldGCPercent},
+		{2 * loadHeapBudget, loadGCPercent, heldGCPercent}, // beyond it, half of what is kept
+		{2 * loadHeapBudget, findingsGCPercent, heldGCPercent},
+		{loadHeapBudget/(1+loadGCPercent/100) - 1, loadGCPercent, loadGCPercent},
+		{loadHeapBudget/(1+findingsGCPercent/100) - 1, findingsGCPercent, findingsGCPercent},
 	} {
-		if got := loadTarget(tc.live); got != tc.want {
-			t.Errorf("loadTarget(%d) = %d, want %d", tc.live, got, tc.want)
+		if got := loadTarget(tc.live, tc.highest); got != tc.want {
+			t.Errorf("loadTarget(%d, %d) = %d, want %d", tc.live, tc.highest, got, tc.want)
 		}
 		// The heap then grows to the budget, or by half of what it keeps.
-		if goal := tc.live + tc.live*uint64(loadTarget(tc.live))/100; goal > max(loadHeapBudget, tc.live+tc.live*heldGCPercent/100) {
+		if goal := tc.live + tc.live*uint64(loadTarget(tc.live, tc.highest))/100; goal > max(loadHeapBudget, tc.live+tc.live*heldGCPercent/100) {
 			t.Errorf("live %d: heap goal %d beyond the budget", tc.live, goal)
 		}
 	}
@@ -66,8 +71,8 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
 	restore := collectLessWhileLoading(false, 0)
-	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
-		t.Errorf("target while loading %d, want %d", got, loadGCPercent)
+	if got := debug.SetGCPercent(findingsGCPercent); got != findingsGCPercent {
+		t.Errorf("target while loading findings %d, want %d", got, findingsGCPercent)
 	}
 	runtime.GC()
 	runtime.GC()
@@ -77,6 +82,13 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	if got, want := debug.SetGCPercent(100), heldTarget(liveHeap(), 100); got != want {
 		t.Errorf("target after loading %d, want %d", got, want)
 	}
+
+	restore = collectLessWhileLoading(true, math.MaxUint64)
+	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
+		t.Errorf("target while loading records %d, want %d", got, loadGCPercent)
+	}
+	restore()
+	debug.SetGCPercent(100)
 
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
