@@ -69,28 +69,31 @@ func (a *App) findingFormatFlag(cmd *cobra.Command, p *string) {
 // folder in fs itself.
 func (a *App) report(res *load.Result, fs []finding.Finding, format string, failOn finding.Severity) error {
 	prefix := workRelative(a.Root())
-	// One name per file, not per finding or per use: each name made anew
-	// was a string per finding.
-	names := make(map[string]string, len(res.Files))
-	at := func(file string) string {
-		name, ok := names[file]
-		if !ok {
-			name = a.shown(prefix, file)
-			names[file] = name
-		}
-		return name
-	}
 	refs := make([]report.RecordRef, 0, len(res.Files))
 	for _, f := range res.Files {
-		refs = append(refs, report.RecordRef{File: at(f), ID: res.IDs[f]})
+		refs = append(refs, report.RecordRef{File: a.shown(prefix, f), ID: res.IDs[f]})
 	}
-	// In place: the callers hand the findings over, and there may be a
-	// million of them. They are sorted by file.
+	// One name per file, not per finding: each name made anew was a
+	// string per finding. The findings and the files are both sorted, so
+	// a file's name is looked up by walking the files alongside. In place:
+	// the callers hand the findings over, and there may be a million.
 	shown := fs
 	var last, lastShown string
+	next := 0
 	for i := range shown {
-		if f := shown[i].File; i == 0 || f != last {
-			last, lastShown = f, at(f)
+		f := shown[i].File
+		if i > 0 && f == last {
+			shown[i].File = lastShown
+			continue
+		}
+		for next < len(res.Files) && res.Files[next] < f {
+			next++
+		}
+		last = f
+		if next < len(res.Files) && res.Files[next] == f {
+			lastShown = refs[next].File
+		} else {
+			lastShown = a.shown(prefix, f) // a finding about no record file, or out of order
 		}
 		shown[i].File = lastShown
 	}
