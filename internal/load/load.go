@@ -185,6 +185,7 @@ func Register(root string, opts Options) (*Result, error) {
 // checks and the report need only each file's facts.
 func gather(root string, cfg *config.Config, results []fileResult, findings []finding.Finding, sensorIDs map[string]bool) (reg *register.Register, entries []*fileResult, fs []finding.Finding, ids map[string]string) {
 	var recs []*record.Record
+	var sums map[string][32]byte
 	entries = make([]*fileResult, 0, len(results))
 	ids = make(map[string]string, len(results))
 	for i := range results {
@@ -198,9 +199,16 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 		ids[res.file] = res.facts.ID
 		if res.record != nil {
 			recs = append(recs, res.record)
+			if res.content != nil {
+				if sums == nil {
+					sums = make(map[string][32]byte, len(results))
+				}
+				sums[res.file] = *res.content
+			}
 		}
 	}
 	reg = register.New(root, cfg, recs)
+	reg.Sums = sums
 	sortEntries(entries)
 	findings = append(findings, registerChecks(entries, sensorIDs)...)
 	finding.Sort(findings)
@@ -429,6 +437,8 @@ type fileResult struct {
 	// outcome.Findings are kept packed here until the end (pack.go), and
 	// in a load that keeps facts only, findings too.
 	packed, packedChecked *packedFindings
+
+	content *[32]byte // the sha256 of the file's content, for Register.Sums; nil when not hashed
 }
 
 func fail(rel string, msg, help message.Phrase) fileResult {
@@ -453,8 +463,19 @@ func (r *reader) read(rel string) (res fileResult) {
 	if bad != nil {
 		return fail(rel, bad.msg, bad.help)
 	}
+	// The content's hash, for the cache's keys and, in a load that keeps
+	// records, as the register's Sums: the site keys a published source
+	// by it rather than reading the file again.
+	var digest [32]byte
+	if r.cacheKey != nil || !r.standIns() {
+		digest = sha256.Sum256(data)
+		defer func() {
+			if res.record != nil {
+				res.content = &digest
+			}
+		}()
+	}
 	if r.cacheKey != nil {
-		digest := sha256.Sum256(data)
 		sum := fileSum(r.cacheKey, digest)
 		var parseSum *[32]byte // the file's key in the parse cache, if any
 		if r.parsedKey != nil {

@@ -20,6 +20,9 @@ type Register struct {
 	Config *config.Config
 	// Records are the records that loaded, sorted by kind (sensors first) and id.
 	Records []*record.Record
+	// Sums are the sha256 hashes of the record files' content as loaded,
+	// by file; nil or without a file when the load did not hash it.
+	Sums map[string][32]byte
 
 	byID map[string]*record.Record
 }

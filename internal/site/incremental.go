@@ -615,7 +615,7 @@ func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
 		if sum == nil {
 			return nil
 		}
-		data := b.opts.Memo.sourceSum(loaded, b.loaded.Root)
+		data := b.sourceSum(loaded)
 		if data == nil {
 			return nil
 		}
@@ -892,6 +892,15 @@ func (m *Memo) keepRegular(r *record.Record, ok bool) {
 		m.usedRegular = make(map[*record.Record]bool, len(m.oldRegular))
 	}
 	m.usedRegular[r] = ok
+}
+
+// sourceSum returns the hash of the source file of the loaded record r: the
+// hash of its content as the load read it, or else as the Memo reads it.
+func (b *builder) sourceSum(r *record.Record) []byte {
+	if sum, ok := b.loaded.Sums[r.File]; ok {
+		return sum[:]
+	}
+	return b.opts.Memo.sourceSum(r, b.loaded.Root)
 }
 
 // sourceSum returns the hash of the source file of the loaded record r
