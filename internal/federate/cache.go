@@ -43,7 +43,8 @@ func pruneCache(cache string, members []Member) error {
 			remove(filepath.Join(cache, "parts", e.Name()))
 		}
 	}
-	for _, e := range readDir(filepath.Join(cache, "fetched"), &errs) {
+	fetched := fetchedDir(cache)
+	for _, e := range readDir(fetched, &errs) {
 		c := cacheEntry.FindStringSubmatch(e.Name())
 		if c == nil {
 			continue
@@ -57,13 +58,13 @@ func pruneCache(cache string, members []Member) error {
 			keep = listed[code]
 		case name == code:
 			keep = remote && kind == Clone
-		case name == code+".json", name == code+".parts":
+		case name == code+openDataSuffix, name == code+partsSuffix:
 			keep = remote && kind == OpenData
 		default:
 			keep = listed[code]
 		}
 		if !keep {
-			remove(filepath.Join(cache, "fetched", e.Name()))
+			remove(filepath.Join(fetched, e.Name()))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {

@@ -128,7 +128,7 @@ func Run(f *Federation, opts Options) (*Result, error) {
 	for i, o := range outcomes {
 		if o.err != nil {
 			m := members[i]
-			reason := reasonOf(o.err, m, f.Dir)
+			reason := reasonOf(o.err, m, f.Dir, opts.Cache)
 			res.Failed = append(res.Failed, Failure{Code: m.Code, Organisation: m.Organisation, Source: publicSource(m.Source), Reason: reason})
 			continue
 		}
@@ -208,7 +208,7 @@ func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberO
 	o.part, o.dir, o.reused, o.err = safeProcess(m, mo)
 	if o.err != nil {
 		if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
-			_ = atomicfile.Write(failed, []byte(reasonOf(o.err, m, f.Dir)), 0o644)
+			_ = atomicfile.Write(failed, []byte(reasonOf(o.err, m, f.Dir, opts.Cache)), 0o644)
 		}
 	} else {
 		_ = os.Remove(failed)
@@ -231,11 +231,21 @@ func reportProgress(w io.Writer, m Member, o memberOutcome, start time.Time) {
 // reasonOf is why a register could not be read, as the site and report
 // publish it: the source without the credentials a clone URL may carry,
 // and a path under the federation's folder as federation.yaml gives it,
-// not where that folder is on the machine that builds the site.
-func reasonOf(err error, m Member, dir string) string {
+// not where that folder is on the machine that builds the site. Where a
+// fetched source lies in the cache is named by the source itself, and
+// any other path in the cache without the cache's place.
+func reasonOf(err error, m Member, dir, cache string) string {
 	reason := strings.ReplaceAll(err.Error(), m.Source, publicSource(m.Source))
-	if dir != "" {
-		reason = strings.ReplaceAll(reason, filepath.Clean(dir)+string(filepath.Separator), "")
+	if cache != "" {
+		local := fetchedPath(cache, m)
+		for _, p := range []string{local + openDataSuffix, local + partsSuffix, local} {
+			reason = strings.ReplaceAll(reason, p, publicSource(m.Source))
+		}
+	}
+	for _, d := range []string{cache, dir} {
+		if d != "" {
+			reason = strings.ReplaceAll(reason, filepath.Clean(d)+string(filepath.Separator), "")
+		}
 	}
 	return reason
 }

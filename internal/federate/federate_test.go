@@ -497,3 +497,37 @@ func wantFailed(t *testing.T, res *Result, want string) {
 		t.Fatalf("failed = %+v, want the reason to say %q", res.Failed, want)
 	}
 }
+
+// TestFailureNamesNoPlaceOfTheMachine: a fetched register that does not
+// read is named in its public reason by its source, not by where the
+// cache keeps it on the machine that builds the national site.
+func TestFailureNamesNoPlaceOfTheMachine(t *testing.T) {
+	dir := t.TempDir()
+	repoDir := filepath.Join(dir, "origin")
+	write(t, filepath.Join(repoDir, "README.md"), "geen register\n")
+	repo, err := git.PlainInit(repoDir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, _ := repo.Worktree()
+	if err := wt.AddGlob("."); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wt.Commit("geen register", &git.CommitOptions{Author: &object.Signature{Name: "r", Email: "r@example.org", When: today}}); err != nil {
+		t.Fatal(err)
+	}
+	source := "file://" + filepath.ToSlash(repoDir)
+	fed := federationOfOne(t, dir, "Gemeente Kloon", "GM0010", source)
+	cache := filepath.Join(t.TempDir(), "elders", "cache")
+	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today, Fetch: true, Cache: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantFailed(t, res, "origin has no sensors/")
+	text := allText(t, filepath.Join(dir, "out"))
+	for _, place := range []string{cache, filepath.Dir(cache), "fetched"} {
+		if strings.Contains(res.Failed[0].Reason, place) || strings.Contains(text, place) {
+			t.Errorf("the reason or the national site names %q: %q", place, res.Failed[0].Reason)
+		}
+	}
+}

@@ -94,6 +94,19 @@ type resolved struct {
 	base string
 }
 
+// fetchedPath is where a member's fetched source is kept in the cache: a
+// clone in that folder, open data in the file and folder of that name
+// with openDataSuffix and partsSuffix.
+func fetchedPath(cache string, m Member) string { return filepath.Join(fetchedDir(cache), m.Code) }
+
+// fetchedDir is the folder of the cache that holds the fetched sources.
+func fetchedDir(cache string) string { return filepath.Join(cache, "fetched") }
+
+const (
+	openDataSuffix = ".json"
+	partsSuffix    = ".parts"
+)
+
 // resolve makes a member's source local. A remote source is fetched only
 // when fetch is set; without it, what an earlier fetch left in the cache is
 // used, and a source never fetched is an error that says so.
@@ -106,7 +119,7 @@ func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, err
 		}
 		return resolved{kind: kind, path: p, base: filepath.Dir(p)}, nil
 	}
-	local := filepath.Join(cache, "fetched", m.Code)
+	local := fetchedPath(cache, m)
 	switch kind {
 	case Clone:
 		if fetch {
@@ -118,7 +131,7 @@ func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, err
 		}
 		return resolved{kind: Clone, path: local}, nil
 	default:
-		file, parts := local+".json", local+".parts"
+		file, parts := local+openDataSuffix, local+partsSuffix
 		if fetch {
 			if err := f.downloadOpenData(m.Source, file, parts); err != nil {
 				return resolved{}, err
