@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -310,7 +311,7 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 		b.within = reg.Config.DueWithin
 	}
 	p := &Packet{L: L, Lang: lang, Committee: opts.Committee, Meeting: L.date(b.today),
-		Register: reg.Root, Dirty: opts.Dirty, Window: L.duration(b.within), Counts: map[Reason]int{}}
+		Register: registerName(reg.Root, opts.Public), Dirty: opts.Dirty, Window: L.duration(b.within), Counts: map[Reason]int{}}
 	if p.Committee == "" {
 		p.Committee = L.DefaultCommittee
 	}
@@ -329,6 +330,20 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 	}
 	b.p = p
 	return b, nil
+}
+
+// registerName is how a packet names the register it was made of: the
+// root as given, but in a packet fit for publication its folder's name
+// alone, since the root may be a path on the steward's machine with
+// their own name in it (/home/<name>/...).
+func registerName(root string, public bool) string {
+	if !public || root == "" {
+		return root
+	}
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
+	return filepath.Base(root)
 }
 
 // add puts a record on the agenda for a reason.
