@@ -172,15 +172,27 @@ func Summarise(records int, fs []Finding) Summary {
 // Sort orders findings by file, line, column, then rule and message, so output
 // is stable whatever order the workers finished in.
 func Sort(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			cmp.Compare(a.File, b.File),
-			cmp.Compare(a.Line, b.Line),
-			cmp.Compare(a.Column, b.Column),
-			cmp.Compare(a.Rule, b.Rule),
-			cmp.Compare(a.Message.In("en"), b.Message.In("en")),
-		)
-	})
+	slices.SortStableFunc(fs, compare)
+}
+
+// compare is the order Sort puts findings in. Each part is compared only
+// when those before are equal: cmp.Or takes every comparison first, and
+// comparing the messages of findings in different files made sorting a
+// re-check's findings several times slower.
+func compare(a, b Finding) int {
+	if c := strings.Compare(a.File, b.File); c != 0 {
+		return c
+	}
+	if a.Line != b.Line {
+		return cmp.Compare(a.Line, b.Line)
+	}
+	if a.Column != b.Column {
+		return cmp.Compare(a.Column, b.Column)
+	}
+	if c := strings.Compare(a.Rule, b.Rule); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message.In("en"), b.Message.In("en"))
 }
 
 // Worst returns the highest severity among the findings (Off when none).
