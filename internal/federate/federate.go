@@ -61,12 +61,14 @@ type Options struct {
 // register could not be read, for a merge of shards to report.
 const failedSuffix = ".failed"
 
-// Failure is a register that could not be read.
+// Failure is a register that could not be read: why, in English and in
+// Dutch (the national site's).
 type Failure struct {
 	Code         string `json:"code"`
 	Organisation string `json:"organisation"`
 	Source       string `json:"source"`
 	Reason       string `json:"reason"`
+	ReasonNL     string `json:"reason_nl"`
 }
 
 // Totals are national sums.
@@ -129,7 +131,8 @@ func Run(f *Federation, opts Options) (*Result, error) {
 		if o.err != nil {
 			m := members[i]
 			reason := reasonOf(o.err, m, f.Dir, opts.Cache)
-			res.Failed = append(res.Failed, Failure{Code: m.Code, Organisation: m.Organisation, Source: publicSource(m.Source), Reason: reason})
+			res.Failed = append(res.Failed, Failure{Code: m.Code, Organisation: m.Organisation, Source: publicSource(m.Source),
+				Reason: reason.In(message.English), ReasonNL: reason.In(message.Dutch)})
 			continue
 		}
 		res.Parts = append(res.Parts, o.part)
@@ -197,9 +200,9 @@ func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberO
 		o.part, o.err = readPart(o.dir)
 		if o.err != nil {
 			if why, err := os.ReadFile(failed); err == nil {
-				o.err = errors.New(string(why)) // the shard's reason
+				o.err = shardReason{decodeReason(why)}
 			} else {
-				o.err = fmt.Errorf("no part in the cache (%v): run the shard that reads this register first", o.err)
+				o.err = fail(nil, msgNoPart, o.err)
 			}
 		}
 		o.reused = true
@@ -208,7 +211,7 @@ func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberO
 	o.part, o.dir, o.reused, o.err = safeProcess(m, mo)
 	if o.err != nil {
 		if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
-			_ = atomicfile.Write(failed, []byte(reasonOf(o.err, m, f.Dir, opts.Cache)), 0o644)
+			_ = atomicfile.Write(failed, encodeReason(reasonOf(o.err, m, f.Dir, opts.Cache)), 0o644)
 		}
 	} else {
 		_ = os.Remove(failed)
@@ -234,20 +237,24 @@ func reportProgress(w io.Writer, m Member, o memberOutcome, start time.Time) {
 // not where that folder is on the machine that builds the site. Where a
 // fetched source lies in the cache is named by the source itself, and
 // any other path in the cache without the cache's place.
-func reasonOf(err error, m Member, dir, cache string) string {
-	reason := strings.ReplaceAll(err.Error(), m.Source, publicSource(m.Source))
-	if cache != "" {
-		local := fetchedPath(cache, m)
-		for _, p := range []string{local + openDataSuffix, local + partsSuffix, local} {
-			reason = strings.ReplaceAll(reason, p, publicSource(m.Source))
+func reasonOf(err error, m Member, dir, cache string) label.Text {
+	var out label.Text
+	for i, reason := range wordedReason(err) {
+		reason = strings.ReplaceAll(reason, m.Source, publicSource(m.Source))
+		if cache != "" {
+			local := fetchedPath(cache, m)
+			for _, p := range []string{local + openDataSuffix, local + partsSuffix, local} {
+				reason = strings.ReplaceAll(reason, p, publicSource(m.Source))
+			}
 		}
-	}
-	for _, d := range []string{cache, dir} {
-		if d != "" {
-			reason = strings.ReplaceAll(reason, filepath.Clean(d)+string(filepath.Separator), "")
+		for _, d := range []string{cache, dir} {
+			if d != "" {
+				reason = strings.ReplaceAll(reason, filepath.Clean(d)+string(filepath.Separator), "")
+			}
 		}
+		out[i] = reason
 	}
-	return reason
+	return out
 }
 
 // safeProcess is process with a panic turned into a failure of that one
@@ -255,7 +262,7 @@ func reasonOf(err error, m Member, dir, cache string) string {
 func safeProcess(m Member, o memberOptions) (p *Part, dir string, reused bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("could not be read (%v); report this as a bug", r)
+			err = fail(nil, msgBug, r)
 		}
 	}()
 	return process(m, o)

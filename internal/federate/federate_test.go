@@ -293,7 +293,7 @@ func TestRunIsIncremental(t *testing.T) {
 		t.Fatalf("shard: %v, %+v", err, res)
 	}
 	res, err = Run(sfed, Options{Out: filepath.Join(dir, "merged"), Cache: filepath.Join(dir, ".federation-cache"), Today: today, Merge: true})
-	if err != nil || len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, "is not a folder") {
+	if err != nil || len(res.Failed) != 1 || !strings.Contains(res.Failed[0].Reason, "is not a folder") || !strings.Contains(res.Failed[0].ReasonNL, "is geen map") {
 		t.Errorf("merge after a shard that failed: %v, %+v; want the shard's reason", err, res.Failed)
 	}
 	// --merge builds from the cache alone.
@@ -523,7 +523,14 @@ func TestFailureNamesNoPlaceOfTheMachine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantFailed(t, res, "origin has no sensors/")
+	wantFailed(t, res, "origin is not a register: it has no sensors/")
+	// The national site is Dutch, and so is the reason it gives.
+	if got := res.Failed[0].ReasonNL; !strings.Contains(got, "origin is geen register: er is geen map sensors/") {
+		t.Errorf("the Dutch reason is %q", got)
+	}
+	if index, _ := os.ReadFile(filepath.Join(dir, "out", "index.html")); !strings.Contains(string(index), "is geen register") || strings.Contains(string(index), "is not a register") {
+		t.Error("the national site's page does not give the reason in Dutch")
+	}
 	text := allText(t, filepath.Join(dir, "out"))
 	for _, place := range []string{cache, filepath.Dir(cache), "fetched"} {
 		if strings.Contains(res.Failed[0].Reason, place) || strings.Contains(text, place) {

@@ -146,11 +146,11 @@ func readSource(m Member, o memberOptions) (*memberSource, error) {
 	default:
 		s.root = registerRoot(src.path)
 		if st, err := os.Stat(s.root); err != nil || !st.IsDir() {
-			return nil, fmt.Errorf("%s is not a folder: give the register's folder, a clone URL or its register.json", src.path)
+			return nil, fail(nil, msgNotAFolder, src.path)
 		}
 		s.key, s.commit, err = folderKey(s.root)
 		if err != nil {
-			return nil, fmt.Errorf("read register %s: %w", s.root, err)
+			return nil, fail(err, msgReadRegister, s.root)
 		}
 	}
 	return s, nil
@@ -184,8 +184,11 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	// hand; its placeholder rule also tells the loader which records to
 	// hold back, so no record is searched twice.
 	res, err := load.Register(s.root, load.Options{Workers: 1, Validator: o.validator, Check: &check})
+	if errors.Is(err, load.ErrNoRegister) {
+		return l, fail(nil, msgNoRegister, s.root)
+	}
 	if err != nil {
-		return l, err
+		return l, fail(err, msgReadRegister, s.root)
 	}
 	l.reg, l.fs = res.Register, res.Checked
 	l.base = l.reg.Config.Site.BaseURL
@@ -196,22 +199,22 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 func readLimited(path string, max int64) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, fail(err, msgRead, path)
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, fail(err, msgRead, path)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("read %s: not a regular file", path)
+		return nil, fail(nil, msgNotRegular, path)
 	}
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, fail(err, msgRead, path)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("read %s: more than %d bytes; a register's open data is far smaller", path, max)
+		return nil, fail(nil, msgTooLarge, path, max)
 	}
 	return data, nil
 }
@@ -240,10 +243,10 @@ func readOpenData(name string, data []byte, parts []string) (reg *register.Regis
 		Records      []json.RawMessage `json:"records"`
 	}
 	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc); err != nil {
-		return nil, 0, 0, fmt.Errorf("read %s: not a register's open data (register.json): %s", name, jsonError(data, err))
+		return nil, 0, 0, fail(nil, msgNotOpenData, name, jsonError(data, err))
 	}
 	if doc.Records == nil && parts == nil {
-		return nil, 0, 0, fmt.Errorf("read %s: no \"records\" list and no \"parts\": this is not a register's open data (data/register.json of its site)", name)
+		return nil, 0, 0, fail(nil, msgNoRecords, name)
 	}
 	var recs []*record.Record
 	add := func(raw []json.RawMessage) {
@@ -297,7 +300,7 @@ func openDataRecord(raw json.RawMessage) *record.Record {
 // bytes, and returns them with the part's size.
 func readOpenDataPart(file string, budget int64) ([]json.RawMessage, int64, error) {
 	if budget <= 0 {
-		return nil, 0, fmt.Errorf("read %s: the open data is more than %d bytes in all; a register's open data is far smaller", file, MaxOpenDataBytes)
+		return nil, 0, fail(nil, msgTooLargeInAll, file, MaxOpenDataBytes)
 	}
 	data, err := readLimited(file, budget)
 	if err != nil {
@@ -307,10 +310,10 @@ func readOpenDataPart(file string, budget int64) ([]json.RawMessage, int64, erro
 		Records []json.RawMessage `json:"records"`
 	}
 	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &part); err != nil {
-		return nil, 0, fmt.Errorf("read %s: not a part of a register's open data: %s", file, jsonError(data, err))
+		return nil, 0, fail(nil, msgNotAPart, file, jsonError(data, err))
 	}
 	if part.Records == nil {
-		return nil, 0, fmt.Errorf("read %s: no \"records\" list: this is not a part of a register's open data", file)
+		return nil, 0, fail(nil, msgPartNoRecords, file)
 	}
 	return part.Records, int64(len(data)), nil
 }
@@ -332,7 +335,7 @@ func openDataParts(name, base string, data []byte) ([]string, error) {
 	files := make([]string, 0, len(doc.Parts))
 	for _, p := range doc.Parts {
 		if !partURL(p.URL) {
-			return nil, fmt.Errorf("read %s: part %q is not a path to a JSON file beside register.json, such as \"register/1.json\"", name, p.URL)
+			return nil, fail(nil, msgBadPart, name, p.URL)
 		}
 		files = append(files, filepath.Join(base, filepath.FromSlash(p.URL)))
 	}
@@ -358,12 +361,12 @@ func openDataKey(data []byte, parts []string) (string, error) {
 	for _, p := range parts {
 		f, err := os.Open(p)
 		if err != nil {
-			return "", fmt.Errorf("read %s: %w", p, err)
+			return "", fail(err, msgRead, p)
 		}
 		n, err := io.Copy(h, io.LimitReader(f, MaxOpenDataBytes))
 		f.Close()
 		if err != nil {
-			return "", fmt.Errorf("read %s: %w", p, err)
+			return "", fail(err, msgRead, p)
 		}
 		fmt.Fprintf(h, "\n%d\n", n)
 	}

@@ -68,7 +68,11 @@ func writeReportText(w io.Writer, rep Report) error {
 	if len(r.Failed) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", msgNotRead.In(lang))
 		for _, f := range r.Failed {
-			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, f.Reason)
+			reason := f.Reason
+			if lang == message.Dutch {
+				reason = f.ReasonNL
+			}
+			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, reason)
 		}
 	}
 	fmt.Fprintf(&b, "\n%s\n", msgQualityPerOne.In(lang))
