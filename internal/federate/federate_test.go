@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/voorbeeldstad/register/internal/testgen"
@@ -307,18 +308,7 @@ func TestFetchClonesOnlyWhenAsked(t *testing.T) {
 	dir := t.TempDir()
 	repoDir := filepath.Join(dir, "origin")
 	hiding(t, repoDir, "Gemeente Kloon")
-	repo, err := git.PlainInit(repoDir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, _ := repo.Worktree()
-	if err := wt.AddGlob("."); err != nil {
-		t.Fatal(err)
-	}
-	commit, err := wt.Commit("register", &git.CommitOptions{Author: &object.Signature{Name: "r", Email: "r@example.org", When: today}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	commit := commitAll(t, repoDir)
 	fed := federationOfOne(t, dir, "Gemeente Kloon", "GM0010", "file://"+filepath.ToSlash(repoDir))
 	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
 	if err != nil {
@@ -505,17 +495,7 @@ func TestFailureNamesNoPlaceOfTheMachine(t *testing.T) {
 	dir := t.TempDir()
 	repoDir := filepath.Join(dir, "origin")
 	write(t, filepath.Join(repoDir, "README.md"), "geen register\n")
-	repo, err := git.PlainInit(repoDir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, _ := repo.Worktree()
-	if err := wt.AddGlob("."); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := wt.Commit("geen register", &git.CommitOptions{Author: &object.Signature{Name: "r", Email: "r@example.org", When: today}}); err != nil {
-		t.Fatal(err)
-	}
+	commitAll(t, repoDir)
 	source := "file://" + filepath.ToSlash(repoDir)
 	fed := federationOfOne(t, dir, "Gemeente Kloon", "GM0010", source)
 	cache := filepath.Join(t.TempDir(), "elders", "cache")
@@ -537,4 +517,23 @@ func TestFailureNamesNoPlaceOfTheMachine(t *testing.T) {
 			t.Errorf("the reason or the national site names %q: %q", place, res.Failed[0].Reason)
 		}
 	}
+}
+
+// commitAll makes the folder dir a Git repository with one commit of all
+// it holds, and returns that commit.
+func commitAll(t *testing.T, dir string) plumbing.Hash {
+	t.Helper()
+	repo, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wt, _ := repo.Worktree()
+	if err := wt.AddGlob("."); err != nil {
+		t.Fatal(err)
+	}
+	commit, err := wt.Commit("register", &git.CommitOptions{Author: &object.Signature{Name: "r", Email: "r@example.org", When: today}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return commit
 }
