@@ -16,7 +16,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -301,7 +301,7 @@ func Load(root string) (*Config, []finding.Finding, error) {
 			fs = nil // an empty file, or only comments: every default applies
 		} else if fs != nil {
 			for i := range fs {
-				fs[i].Help = label.Text{fs[i].Help.In("nl"), "fix register.yaml; until then the defaults apply"}
+				fs[i].Help = msgFixFileDefaults.With().Pair()
 			}
 			c, more := build(newSettings(nil, false), nil, "")
 			more = append(more, envRules(c, os.Environ())...)
@@ -313,8 +313,7 @@ func Load(root string) (*Config, []finding.Finding, error) {
 			c, _ := build(newSettings(nil, false), nil, "")
 			envFs := envRules(c, os.Environ())
 			return c, append(envFs, finding.Finding{File: display, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleConfig,
-				Severity: finding.Error, Message: label.Text{"", "register.yaml must be a mapping of settings"},
-				Help: label.Text{"", "see examples/register.yaml for every setting"}}), nil
+				Severity: finding.Error, Message: msgNotAMapping.With().Pair(), Help: msgSeeExample.With().Pair()}), nil
 		}
 	case os.IsNotExist(err):
 	default:
@@ -365,18 +364,21 @@ type builder struct {
 	fs   []finding.Finding
 }
 
-// bad reports a bad value of a key: at its place in register.yaml, or by
-// the environment variable it came from.
-func (b *builder) bad(key, msg string) {
-	f := finding.Finding{File: b.file, Rule: finding.RuleConfig, Severity: finding.Error, Message: label.Text{"", msg},
-		Help: label.Text{"", "fix register.yaml or the REGISTER_ environment variable; until then the default applies"}}
+// bad reports a bad value of a key, worded by what with args after the
+// place it was set: at that place in register.yaml, or by the environment
+// variable it came from.
+func (b *builder) bad(key string, what *message.Text, args ...any) {
+	f := finding.Finding{File: b.file, Rule: finding.RuleConfig, Severity: finding.Error,
+		Message: what.With(append([]any{key}, args...)...).Pair(), Help: msgFixSetting.With().Pair()}
 	if name := b.v.envSource(key); name != "" {
 		// The value came from the environment: name the variable, as
 		// for REGISTER_RULES_<ID>, not a place in a file that does
 		// not hold it.
-		f.File, f.Help = name, label.Text{"", "fix the environment variable " + name + "; until then the default applies"}
-		if rest, ok := strings.CutPrefix(msg, key+":"); ok && name == EnvName(key) {
-			f.Message = label.Text{f.Message.In("nl"), name + ":" + rest}
+		f.File, f.Help = name, msgFixVariable.With(name).Pair()
+		if name == EnvName(key) {
+			// Named by the variable; a key inside a variable's mapping
+			// stays named by its key.
+			f.Message = what.With(append([]any{name}, args...)...).Pair()
 		}
 		b.fs = append(b.fs, f)
 		return
@@ -395,7 +397,7 @@ func (b *builder) dur(key string) period.Duration {
 	s := b.v.GetString(key)
 	d, err := period.Parse(s)
 	if err != nil {
-		b.bad(key, fmt.Sprintf("%s: %v", key, err))
+		b.bad(key, msgNotDuration, s)
 		d = period.MustParse(defaults[key].(string))
 	}
 	return d
@@ -431,7 +433,7 @@ func (b *builder) openData() {
 	}
 	for _, k := range []string{"open_data.licence", "open_data.publisher_uri"} {
 		if s := strings.TrimSpace(b.v.GetString(k)); s != "" && !absoluteURI(s) {
-			b.bad(k, fmt.Sprintf("%s: %q is not an absolute http(s) URI", k, s))
+			b.bad(k, msgNotURI, s)
 		}
 	}
 	if !absoluteURI(c.OpenData.Licence) {
@@ -448,7 +450,7 @@ func (b *builder) languages() {
 	c := b.c
 	for _, l := range c.Languages {
 		if l != "nl" && l != "en" {
-			b.bad("languages", fmt.Sprintf("language %q is not available: use nl and en", l))
+			b.bad("languages", msgNoLanguage, l)
 		}
 	}
 	c.Languages = slices.DeleteFunc(c.Languages, func(l string) bool { return l != "nl" && l != "en" })
@@ -466,7 +468,7 @@ func (b *builder) evaluation() {
 	for k, s := range b.v.GetStringMapString("evaluation.intervals") {
 		d, err := period.Parse(s)
 		if err != nil {
-			b.bad("evaluation.intervals."+k, fmt.Sprintf("evaluation.intervals.%s: %v", k, err))
+			b.bad("evaluation.intervals."+k, msgNotDuration, s)
 			continue
 		}
 		c.Evaluation.Intervals[k] = d
@@ -488,7 +490,7 @@ func (b *builder) limits() {
 		if n, err := strconv.ParseUint(strings.ReplaceAll(s, "_", ""), 10, 64); err == nil && n > 0 {
 			c.Limits.CustomRulesCost = n
 		} else {
-			b.bad("limits.custom_rules_cost", fmt.Sprintf("limits.custom_rules_cost: %q is not a positive whole number", s))
+			b.bad("limits.custom_rules_cost", msgNotCount, s)
 		}
 	}
 }
@@ -502,18 +504,18 @@ func (b *builder) notice() {
 	c.Notice.Since = v.GetString("notice.since")
 	if c.Notice.Since != "" {
 		if _, err := period.ParseDate(c.Notice.Since); err != nil {
-			b.bad("notice.since", fmt.Sprintf("notice.since: %v", err))
+			b.bad("notice.since", msgNotDate, c.Notice.Since)
 			c.Notice.Since = ""
 		}
 	}
 	c.Notice.NewFileURL = strings.TrimSpace(v.GetString("notice.new_file_url"))
 	if u := c.Notice.NewFileURL; u != "" && !newFileURL(u) {
-		b.bad("notice.new_file_url", fmt.Sprintf("notice.new_file_url: %q is not an https address; write the forge's new-file page with {file} and {content}, for example https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}", u))
+		b.bad("notice.new_file_url", msgNotNewFile, u)
 		c.Notice.NewFileURL = ""
 	}
 	c.Notice.Email = strings.TrimSpace(v.GetString("notice.email"))
 	if m := c.Notice.Email; m != "" && !mailbox(m) {
-		b.bad("notice.email", fmt.Sprintf("notice.email: %q is not one plain e-mail address, such as meldingen@voorbeeldstad.nl", m))
+		b.bad("notice.email", msgNotEmail, m)
 		c.Notice.Email = ""
 	}
 }
@@ -529,7 +531,7 @@ func (b *builder) aiAct() {
 	}{{"ai_act.high_risk_from", &c.AIAct.HighRiskFrom}, {"ai_act.annex_i_from", &c.AIAct.AnnexIFrom}} {
 		*d.to = b.v.GetString(d.key)
 		if _, err := period.ParseDate(*d.to); err != nil {
-			b.bad(d.key, fmt.Sprintf("%s: %v", d.key, err))
+			b.bad(d.key, msgNotDate, *d.to)
 			*d.to = defaults[d.key].(string)
 		}
 	}
@@ -543,7 +545,7 @@ func (b *builder) plainLanguage() {
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f >= 0 && f <= 100 {
 			c.PlainLanguage.MinReadingEase = f
 		} else {
-			b.bad("plain_language.min_reading_ease", fmt.Sprintf("plain_language.min_reading_ease: %q is not a number from 0 to 100", s))
+			b.bad("plain_language.min_reading_ease", msgNotEase, s)
 		}
 	}
 	for _, d := range []struct {
@@ -556,7 +558,7 @@ func (b *builder) plainLanguage() {
 			if n, err := strconv.Atoi(s); err == nil && n > 0 {
 				*d.to = n
 			} else {
-				b.bad(d.key, fmt.Sprintf("%s: %q is not a positive whole number", d.key, s))
+				b.bad(d.key, msgNotCount, s)
 			}
 		}
 	}
@@ -567,11 +569,11 @@ func (b *builder) lists() {
 	watch, err := supplierWatch(b.v.Get("supplier_watch"))
 	b.c.SupplierWatch = watch
 	if err != nil {
-		b.bad("supplier_watch", "supplier_watch must be a list of {manufacturer, source}")
+		b.bad("supplier_watch", msgNotWatchList)
 	}
 	rules, err := customRules(b.v.Get("rules_custom"))
 	if err != nil {
-		b.bad("rules_custom", "rules_custom must be a list of rules with id, when, require and message")
+		b.bad("rules_custom", msgNotCustomRules)
 	}
 	b.c.RulesCustom = rules
 }
@@ -610,15 +612,14 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 		return nil
 	}
 	var fs []finding.Finding
-	bad := func(pointer string, key bool, msg, help string) {
+	bad := func(pointer string, key bool, msg, help message.Phrase) {
 		line, col := doc.Locate(pointer, key)
 		fs = append(fs, finding.Finding{File: file, Line: line, Column: col, Rule: finding.RuleConfig,
-			Severity: finding.Error, Message: label.Text{"", msg}, Help: label.Text{"", help + "; until then the rule keeps its default"}})
+			Severity: finding.Error, Message: msg.Pair(), Help: help.Pair()})
 	}
 	rules, ok := raw.(map[string]any)
 	if !ok {
-		bad("/rules", false, "rules must be a mapping of rule ids to a severity",
-			"write rules: {security-audit: {severity: warning, reason: \"...\"}}")
+		bad("/rules", false, msgRulesNotMapping.With(), msgRulesExample.With())
 		return fs
 	}
 	ids := slices.Sorted(maps.Keys(rules))
@@ -631,14 +632,13 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 		case map[string]any:
 			for k := range x {
 				if k != "severity" && k != "reason" {
-					bad(source.JoinPointer("rules", id, k), true, fmt.Sprintf("rules.%s.%s is not a setting of a rule", id, k),
-						"a rule takes severity and reason")
+					bad(source.JoinPointer("rules", id, k), true, msgNotRuleSetting.With(id, k), msgRuleTakes.With())
 				}
 			}
 			sevText, _ = x["severity"].(string)
 			reason, _ = x["reason"].(string)
 			if _, ok := x["severity"]; !ok {
-				bad(at, true, fmt.Sprintf("rules.%s has no severity", id), "add severity: error, warning, info or off")
+				bad(at, true, msgNoSeverity.With(id), msgAddSeverity.With())
 				continue
 			}
 		default:
@@ -650,7 +650,7 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 			if _, isMap := rules[id].(map[string]any); isMap {
 				ptr = source.JoinPointer("rules", id, "severity")
 			}
-			bad(ptr, false, fmt.Sprintf("rules.%s: %v", id, err), "fix register.yaml")
+			bad(ptr, false, msgNotSeverity.With("rules."+id, sevText), msgFixRule.With())
 			continue
 		}
 		line, col := doc.Locate(at, true)
@@ -696,8 +696,7 @@ func envRules(c *Config, env []string) []finding.Finding {
 		if base, ok := strings.CutSuffix(k, EnvReasonSuffix); ok {
 			if _, set := vals[base]; !set {
 				fs = append(fs, finding.Finding{File: k, Rule: finding.RuleConfig, Severity: finding.Warning,
-					Message: label.Text{"", fmt.Sprintf("%s gives a reason, but %s is not set; the reason is ignored", k, base)},
-					Help:    label.Text{"", fmt.Sprintf("set %s to the severity the reason is for, or remove %s", base, k)}})
+					Message: msgReasonAlone.With(k, base).Pair(), Help: msgSetOrRemove.With(base, k).Pair()})
 			}
 			continue
 		}
@@ -709,8 +708,7 @@ func envRules(c *Config, env []string) []finding.Finding {
 		sev, err := finding.ParseSeverity(v)
 		if err != nil {
 			fs = append(fs, finding.Finding{File: k, Rule: finding.RuleConfig, Severity: finding.Error,
-				Message: label.Text{"", fmt.Sprintf("%s: %v", k, err)},
-				Help:    label.Text{"", "fix the environment variable; until then the rule keeps the setting of register.yaml or its default"}})
+				Message: msgNotSeverity.With(k, v).Pair(), Help: msgFixRuleVariable.With().Pair()})
 			continue
 		}
 		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(vals[k+EnvReasonSuffix]), Env: k}
@@ -751,8 +749,7 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 			if !known[strings.ToLower(full)] {
 				line, col := doc.Locate(source.JoinPointer(strings.Split(full, ".")...), true)
 				fs = append(fs, finding.Finding{File: file, Line: line, Column: col, Rule: finding.RuleConfig,
-					Severity: finding.Warning, Message: label.Text{"", fmt.Sprintf("unknown setting %q is ignored", full)},
-					Help: label.Text{"", "check the spelling; examples/register.yaml lists every setting"}})
+					Severity: finding.Warning, Message: msgUnknownSetting.With(full).Pair(), Help: msgCheckSpelling.With().Pair()})
 				continue
 			}
 			if slices.Contains(mapKeys, full) {

@@ -372,7 +372,7 @@ func TestEnvironmentProblemsNameTheVariable(t *testing.T) {
 		want             string // Position() and message
 	}{
 		{"duration", "REGISTER_DUE_WITHIN", "soon", `REGISTER_DUE_WITHIN error REGISTER_DUE_WITHIN: "soon" is not an ISO 8601 duration`},
-		{"language", "REGISTER_LANGUAGES", "nl fr", `REGISTER_LANGUAGES error language "fr" is not available: use nl and en`},
+		{"language", "REGISTER_LANGUAGES", "nl fr", `REGISTER_LANGUAGES error REGISTER_LANGUAGES: language "fr" is not available: use nl and en`},
 		{"a mapping's entry", "REGISTER_EVALUATION_INTERVALS", `{"camera": "vaak"}`, `REGISTER_EVALUATION_INTERVALS error evaluation.intervals.camera: "vaak" is not an ISO 8601 duration`},
 		{"address", "REGISTER_OPEN_DATA_LICENCE", "cc-by", `REGISTER_OPEN_DATA_LICENCE error REGISTER_OPEN_DATA_LICENCE: "cc-by" is not an absolute http(s) URI`},
 		{"severity", "REGISTER_RULES_SIGNAGE", "loud", `REGISTER_RULES_SIGNAGE error REGISTER_RULES_SIGNAGE: unknown severity "loud"`},
@@ -398,5 +398,40 @@ func TestEnvironmentProblemsNameTheVariable(t *testing.T) {
 				t.Errorf("line %d, help %q: want no line and help about the variable", fs[0].Line, fs[0].Help.In("en"))
 			}
 		})
+	}
+}
+
+// TestProblemsAreWordedInDutch: every finding about register.yaml and the
+// REGISTER_ variables has its message and help in Dutch too, as the
+// command line shows them in Dutch.
+func TestProblemsAreWordedInDutch(t *testing.T) {
+	dir := writeConfig(t, `organisation: Gemeente Dorp
+languages: [nl, fr]
+due_within: soon
+evaluation: {intervals: {camera: vaak}}
+open_data: {licence: cc-by}
+limits: {custom_rules_cost: veel}
+notice: {since: gisteren, new_file_url: "http://x", email: "a, b"}
+ai_act: {high_risk_from: later}
+plain_language: {min_reading_ease: 300, min_words: nul}
+supplier_watch: 3
+rules_custom: 3
+rules: {signage: loud, minimisation: {reason: x}, dpia-public: {severity: info, because: x}}
+colour: blue
+`)
+	t.Setenv("REGISTER_RULES_SELF_LEARNING", "sometimes")
+	t.Setenv("REGISTER_RULES_LIFECYCLE_END_REASON", "x")
+	_, fs, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 19 {
+		t.Errorf("%d findings, want one for each of the 19 problems: %v", len(fs), fs)
+	}
+	for _, f := range fs {
+		nl, en := f.Message.In("nl"), f.Message.In("en")
+		if nl == "" || nl == en || f.Help.In("nl") == "" || f.Help.In("nl") == f.Help.In("en") {
+			t.Errorf("%s: not in Dutch: %q; %q", f.Position(), nl, f.Help.In("nl"))
+		}
 	}
 }

@@ -1,0 +1,54 @@
+package config
+
+import "github.com/voorbeeldstad/register/internal/message"
+
+// The words of the findings about register.yaml and the REGISTER_
+// variables, English and Dutch side by side. A setting's message starts
+// with where it was made: the key in register.yaml, or the environment
+// variable that made it.
+var (
+	msgNotAMapping     = message.New("register.yaml must be a mapping of settings", "register.yaml moet een lijst van instellingen (een mapping) zijn")
+	msgSeeExample      = message.New("see examples/register.yaml for every setting", "zie examples/register.yaml voor elke instelling")
+	msgFixFileDefaults = message.New("fix register.yaml; until then the defaults apply", "verbeter register.yaml; tot dan gelden de standaardwaarden")
+	msgFixSetting      = message.New("fix register.yaml or the REGISTER_ environment variable; until then the default applies",
+		"verbeter register.yaml of de REGISTER_-omgevingsvariabele; tot dan geldt de standaardwaarde")
+	msgFixVariable = message.New("fix the environment variable %s; until then the default applies",
+		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
+	msgNotDuration = message.New("%s: %q is not an ISO 8601 duration such as P1Y, P6M or P90D",
+		"%s: %q is geen ISO 8601-duur zoals P1Y, P6M of P90D")
+	msgNotDate    = message.New("%s: %q is not a date in the form YYYY-MM-DD", "%s: %q is geen datum in de vorm JJJJ-MM-DD")
+	msgNotURI     = message.New("%s: %q is not an absolute http(s) URI", "%s: %q is geen volledige http(s)-URI")
+	msgNoLanguage = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
+	msgNotCount   = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")
+	msgNotNewFile = message.New("%s: %q is not an https address; write the forge's new-file page with {file} and {content}, for example https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}",
+		"%s: %q is geen https-adres; schrijf de pagina voor een nieuw bestand van de forge met {file} en {content}, bijvoorbeeld https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}")
+	msgNotEmail = message.New("%s: %q is not one plain e-mail address, such as meldingen@voorbeeldstad.nl",
+		"%s: %q is niet één gewoon e-mailadres, zoals meldingen@voorbeeldstad.nl")
+	msgNotEase        = message.New("%s: %q is not a number from 0 to 100", "%s: %q is geen getal van 0 tot en met 100")
+	msgNotWatchList   = message.New("%s must be a list of {manufacturer, source}", "%s moet een lijst van {manufacturer, source} zijn")
+	msgNotCustomRules = message.New("%s must be a list of rules with id, when, require and message", "%s moet een lijst van regels met id, when, require en message zijn")
+
+	// The rules: section and REGISTER_RULES_ variables.
+	msgRulesNotMapping = message.New("rules must be a mapping of rule ids to a severity", "rules moet rule-id's aan een zwaarte koppelen (een mapping)")
+	msgRulesExample    = message.New(`write rules: {security-audit: {severity: warning, reason: "..."}}; until then the rule keeps its default`,
+		`schrijf rules: {security-audit: {severity: warning, reason: "..."}}; tot dan houdt de regel zijn standaard`)
+	msgNotRuleSetting = message.New("rules.%s.%s is not a setting of a rule", "rules.%s.%s is geen instelling van een regel")
+	msgRuleTakes      = message.New("a rule takes severity and reason; until then the rule keeps its default",
+		"een regel heeft severity en reason; tot dan houdt de regel zijn standaard")
+	msgNoSeverity  = message.New("rules.%s has no severity", "rules.%s heeft geen severity")
+	msgAddSeverity = message.New("add severity: error, warning, info or off; until then the rule keeps its default",
+		"voeg severity toe: error, warning, info of off; tot dan houdt de regel zijn standaard")
+	msgNotSeverity = message.New("%s: unknown severity %q: use error, warning, info or off",
+		"%s: onbekende zwaarte %q: gebruik error, warning, info of off")
+	msgFixRule = message.New("fix register.yaml; until then the rule keeps its default",
+		"verbeter register.yaml; tot dan houdt de regel zijn standaard")
+	msgReasonAlone = message.New("%s gives a reason, but %s is not set; the reason is ignored",
+		"%s geeft een reden, maar %s is niet gezet; de reden telt niet")
+	msgSetOrRemove = message.New("set %s to the severity the reason is for, or remove %s",
+		"zet %s op de zwaarte waar de reden bij hoort, of verwijder %s")
+	msgFixRuleVariable = message.New("fix the environment variable; until then the rule keeps the setting of register.yaml or its default",
+		"verbeter de omgevingsvariabele; tot dan houdt de regel de instelling van register.yaml of zijn standaard")
+	msgUnknownSetting = message.New("unknown setting %q is ignored", "onbekende instelling %q telt niet")
+	msgCheckSpelling  = message.New("check the spelling; examples/register.yaml lists every setting",
+		"controleer de spelling; examples/register.yaml noemt elke instelling")
+)
