@@ -206,17 +206,9 @@ func (b *builder) updateURL(lang string, r *record.Record) string {
 	if r.Kind != record.Sensor {
 		return ""
 	}
-	m, err := publish.Map(r)
-	if err != nil || m == nil {
+	answers := b.prefillAnswers(r)
+	if answers == nil {
 		return ""
-	}
-	answers := map[string]any{}
-	for _, s := range notification.Sections {
-		for _, q := range s.Questions {
-			if v, ok := lookup(m, q.Path); ok {
-				answers[q.Path] = v
-			}
-		}
 	}
 	// Which fields are withheld is public (the record page says so); the
 	// form leaves them to the register's record.
@@ -236,11 +228,51 @@ func (b *builder) updateURL(lang string, r *record.Record) string {
 			}
 		}
 	}
-	data, err := json.Marshal(map[string]any{"answers": answers, "withheld": withheld, "withheldPaths": paths})
+	// What json.Marshal makes of {answers, withheld, withheldPaths}: its
+	// keys in that order, the answers as marshalled once for every
+	// language.
+	w, err := json.Marshal(withheld)
 	if err != nil {
 		return ""
 	}
+	wp, err := json.Marshal(paths)
+	if err != nil {
+		return ""
+	}
+	data := slices.Concat([]byte(`{"answers":`), answers, []byte(`,"withheld":`), w, []byte(`,"withheldPaths":`), wp, []byte(`}`))
 	return rootFor(b.recordPath(lang, r)) + b.pagePath(lang, "notify") + "#prefill=" + base64.RawURLEncoding.EncodeToString(data)
+}
+
+// prefillAnswers returns the answers the update link of sensor r carries,
+// as JSON: its public values of the form's questions. The same in every
+// language, they are made once per record (publish.Map turns the public
+// view into JSON and back, which was a twentieth of a build's CPU when
+// each language's page did it); nil when the view does not turn.
+func (b *builder) prefillAnswers(r *record.Record) []byte {
+	if v, ok := b.prefill.Load(r); ok {
+		return v.([]byte)
+	}
+	m, err := publish.Map(r)
+	if err != nil || m == nil {
+		return nil
+	}
+	answers := map[string]any{}
+	for _, s := range notification.Sections {
+		for _, q := range s.Questions {
+			if v, ok := lookup(m, q.Path); ok {
+				answers[q.Path] = v
+			}
+		}
+	}
+	data, err := json.Marshal(answers)
+	if err != nil {
+		return nil
+	}
+	if len(b.langs) > 1 {
+		v, _ := b.prefill.LoadOrStore(r, data)
+		return v.([]byte)
+	}
+	return data
 }
 
 // lookup finds a dotted path in decoded JSON.

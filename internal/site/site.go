@@ -262,6 +262,9 @@ func checkReplaceable(out string) error {
 
 // builder holds what every page needs during one build.
 type builder struct {
+	// prefill holds each sensor's update-link answers (prefillAnswers),
+	// for its page in the next language.
+	prefill sync.Map
 	reg     *register.Register // the public view (see publish.Register)
 	loaded  *register.Register // as loaded: for the checklist and the open-data count only
 	pub     *publish.Public
