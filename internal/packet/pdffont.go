@@ -12,11 +12,13 @@ import (
 	"github.com/signintech/gopdf/fontmaker/core"
 )
 
-// pdfFont is a TrueType font embedded as a composite font whose codes are
-// the font's own glyph numbers (Identity-H, CIDToGIDMap Identity). It
-// measures text as gopdf did, so the layout is unchanged, and it embeds
-// only the glyphs used: the other glyphs are left empty in the font
-// program, which keeps their numbers.
+// pdfFont is a TrueType font embedded as a composite font. Its glyphs
+// are numbered (CIDs) in the order they are first drawn, the glyph for
+// what is missing being CID 0, and a code names a CID in one byte for
+// the first 128 and in two bytes after (see appendCode), so the text of a
+// page is mostly one byte a character. It measures text as gopdf did, so
+// the layout is unchanged, and it embeds only the glyphs used: the other
+// glyphs are left empty in the font program, which keeps their numbers.
 type pdfFont struct {
 	base string // the font's PostScript name, without a subset tag
 	res  string // its name in the pages' resources (F1)
@@ -29,20 +31,25 @@ type pdfFont struct {
 	// looked up yet: see known).
 	latin [0x250]uint16
 	known [0x250]bool
-	// used marks the glyphs drawn; text maps each to the text it shows.
-	used []bool
-	text map[uint16]rune
+	// cids is each glyph's CID, 0 for a glyph not drawn (and glyph 0);
+	// gids is each CID's glyph and runes the text it shows (0: none).
+	cids  []uint16
+	gids  []uint16
+	runes []rune
 }
 
 // newPDFFont reads a TrueType font.
 func newPDFFont(base string, data []byte) (*pdfFont, error) {
-	f := &pdfFont{base: base, text: map[uint16]rune{}}
+	f := &pdfFont{base: base}
 	if err := f.ttf.ParseFontData(data); err != nil {
 		return nil, fmt.Errorf("font %s: %w", base, err)
 	}
 	t := &f.ttf
 	if t.UnitsPerEm() == 0 || t.NumberOfHMetrics() == 0 || t.GetTables()["glyf"].Length == 0 {
 		return nil, fmt.Errorf("font %s: not a TrueType font with outlines", base)
+	}
+	if t.NumGlyphs() > maxCIDs {
+		return nil, fmt.Errorf("font %s: %d glyphs, more than the %d codes can name", base, t.NumGlyphs(), maxCIDs)
 	}
 	upem := t.UnitsPerEm()
 	f.ascentPerPt = float64(t.TypoAscender()) / float64(upem)
@@ -55,8 +62,10 @@ func newPDFFont(base string, data []byte) (*pdfFont, error) {
 		}
 		f.widths[g] = uint16(w)
 	}
-	f.used = make([]bool, t.NumGlyphs())
-	f.used[0] = true // the glyph for what is missing is always kept
+	f.cids = make([]uint16, t.NumGlyphs())
+	// The glyph for what is missing is always kept, as CID 0, which a
+	// viewer draws for a code it cannot map.
+	f.gids, f.runes = []uint16{0}, []rune{0}
 	return f, nil
 }
 
@@ -99,26 +108,39 @@ func (f *pdfFont) measure(s string, size float64) float64 {
 // ascent is the distance from the top of a line to its baseline at size.
 func (f *pdfFont) ascent(size float64) float64 { return f.ascentPerPt * size }
 
-// use marks r's glyph as drawn and returns it.
+// use marks r's glyph as drawn and returns its CID, numbering the glyph
+// when it is drawn first.
 func (f *pdfFont) use(r rune) uint16 {
 	g := f.glyph(r)
-	if !f.used[g] {
-		f.used[g] = true
-		if g != 0 {
-			f.text[g] = r
-		}
+	if c := f.cids[g]; c != 0 || g == 0 {
+		return c
 	}
-	return g
+	c := uint16(len(f.gids))
+	f.cids[g] = c
+	f.gids = append(f.gids, g)
+	f.runes = append(f.runes, r)
+	return c
 }
 
-// usedGlyphs lists the glyphs drawn, in order.
-func (f *pdfFont) usedGlyphs() []uint16 {
-	var out []uint16
-	for g, u := range f.used {
-		if u {
-			out = append(out, uint16(g))
-		}
+// maxCIDs is how many CIDs the codes can name: 128 in one byte, 32768 in
+// two.
+const maxCIDs = 0x80 + 0x8000
+
+// appendCode appends the code of CID c: one byte, 00 to 7F, for the
+// first 128 CIDs; two bytes, 8000 to FFFF, for the others. The first byte
+// tells the length, as the codespace ranges of the font's CMaps say.
+func appendCode(b []byte, c uint16) []byte {
+	if c < 0x80 {
+		return append(b, byte(c))
 	}
+	c += 0x8000 - 0x80
+	return append(b, byte(c>>8), byte(c))
+}
+
+// usedGlyphs lists the glyphs drawn, in the order of their numbers.
+func (f *pdfFont) usedGlyphs() []uint16 {
+	out := slices.Clone(f.gids)
+	slices.Sort(out)
 	return out
 }
 
@@ -190,7 +212,10 @@ func (f *pdfFont) glyphData(g int) ([]byte, error) {
 // keptGlyphs marks the glyphs used and, since composite glyphs draw
 // other glyphs, those they are made of, to any depth.
 func (f *pdfFont) keptGlyphs() ([]bool, error) {
-	keep := slices.Clone(f.used)
+	keep := make([]bool, len(f.cids))
+	for _, g := range f.gids {
+		keep[g] = true
+	}
 	n := len(keep)
 	for queue := f.usedGlyphs(); len(queue) > 0; {
 		g := int(queue[0])

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -136,22 +137,224 @@ func (f *pdfFile) ref(dict, key string) (pdfObject, bool) {
 	return o, ok
 }
 
-// cmap reads a ToUnicode map: glyph code → text.
-func cmap(stream []byte) map[uint16]string {
-	out := map[uint16]string{}
-	hex := func(s string) uint64 { v, _ := strconv.ParseUint(s, 16, 32); return v }
-	for _, m := range regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`).FindAllStringSubmatch(string(stream), -1) {
-		lo, hi, u := hex(m[1]), hex(m[2]), hex(m[3])
-		for c := lo; c <= hi && c-lo < 1<<16; c++ {
-			out[uint16(c)] = string(utf16.Decode([]uint16{uint16(u + c - lo)}))
+// pdfFontCodes is what the reader knows of a composite font: how its
+// codes are cut from a string (the codespace of its encoding), the CID
+// and the text each code stands for, and each CID's glyph and width.
+type pdfFontCodes struct {
+	space  [][2][]byte       // codespace ranges: first and last code, of one length
+	cids   map[string]int    // code → CID
+	text   map[string]string // code → text
+	glyphs []uint16          // CID → glyph; nil for the identity
+	widths map[int]int       // CID → width
+}
+
+var (
+	codespaceRe = regexp.MustCompile(`(?s)begincodespacerange(.*?)endcodespacerange`)
+	hexPairRe   = regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`)
+	cidRangeRe  = regexp.MustCompile(`(?s)begincidrange(.*?)endcidrange`)
+	cidCharRe   = regexp.MustCompile(`(?s)begincidchar(.*?)endcidchar`)
+	bfCharRe    = regexp.MustCompile(`(?s)beginbfchar(.*?)endbfchar`)
+	bfRangeRe   = regexp.MustCompile(`(?s)beginbfrange(.*?)endbfrange`)
+	wRe         = regexp.MustCompile(`/W\s*\[((?:[^\[\]]|\[[^\]]*\])*)\]`)
+)
+
+// fontCodes reads a Type0 font: its encoding (Identity-H or an embedded
+// CMap), its ToUnicode map and its descendant's CIDToGIDMap and widths.
+func (f *pdfFile) fontCodes(t *testing.T, font pdfObject) *pdfFontCodes {
+	t.Helper()
+	fc := &pdfFontCodes{cids: map[string]int{}, text: map[string]string{}, widths: map[int]int{}}
+	if strings.Contains(font.dict, "/Encoding /Identity-H") {
+		fc.space = [][2][]byte{{{0, 0}, {0xff, 0xff}}}
+	} else if enc, ok := f.ref(font.dict, "/Encoding"); ok {
+		fc.readEncoding(t, string(enc.stream))
+	} else {
+		t.Fatalf("a font without an encoding this reader knows: %q", font.dict)
+	}
+	if tu, ok := f.ref(font.dict, "/ToUnicode"); ok {
+		fc.readToUnicode(t, string(tu.stream))
+	}
+	desc := regexp.MustCompile(`/DescendantFonts\s*\[\s*(\d+) 0 R`).FindStringSubmatch(font.dict)
+	if desc == nil {
+		return fc
+	}
+	n, _ := strconv.Atoi(desc[1])
+	cidFont := f.objects[n].dict
+	if m, ok := f.ref(cidFont, "/CIDToGIDMap"); ok {
+		if len(m.stream)%2 != 0 {
+			t.Fatalf("CIDToGIDMap of %d bytes, not two a CID", len(m.stream))
+		}
+		for i := 0; i+1 < len(m.stream); i += 2 {
+			fc.glyphs = append(fc.glyphs, uint16(m.stream[i])<<8|uint16(m.stream[i+1]))
+		}
+	} else if !strings.Contains(cidFont, "/CIDToGIDMap /Identity") {
+		t.Fatalf("a CIDFont without a CIDToGIDMap: %q", cidFont)
+	}
+	if m := wRe.FindStringSubmatch(cidFont); m != nil {
+		fc.readWidths(t, m[1])
+	}
+	return fc
+}
+
+// hexBytes is the bytes of a CMap's hex string.
+func hexBytes(t *testing.T, h string) []byte {
+	t.Helper()
+	var b []byte
+	for j := 0; j+2 <= len(h); j += 2 {
+		v, err := strconv.ParseUint(h[j:j+2], 16, 8)
+		if err != nil || len(h)%2 != 0 {
+			t.Fatalf("hex string %q", h)
+		}
+		b = append(b, byte(v))
+	}
+	return b
+}
+
+// readEncoding reads a CMap from codes to CIDs: its codespace ranges and
+// its cidrange and cidchar mappings. A range's codes must differ in their
+// last byte only.
+func (fc *pdfFontCodes) readEncoding(t *testing.T, cmap string) {
+	t.Helper()
+	fc.readCodespace(t, cmap)
+	ranges := regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\d+)`)
+	for _, sec := range cidRangeRe.FindAllStringSubmatch(cmap, -1) {
+		for _, m := range ranges.FindAllStringSubmatch(sec[1], -1) {
+			lo, hi := hexBytes(t, m[1]), hexBytes(t, m[2])
+			cid, _ := strconv.Atoi(m[3])
+			last := len(lo) - 1
+			if len(lo) != len(hi) || !bytes.Equal(lo[:last], hi[:last]) || lo[last] > hi[last] {
+				t.Fatalf("cidrange %s", m[0])
+			}
+			for c := int(lo[last]); c <= int(hi[last]); c++ {
+				code := append(slices.Clone(lo[:last]), byte(c))
+				fc.cids[string(code)] = cid + c - int(lo[last])
+			}
 		}
 	}
-	for _, sec := range regexp.MustCompile(`(?s)beginbfchar(.*?)endbfchar`).FindAllStringSubmatch(string(stream), -1) {
-		for _, m := range regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`).FindAllStringSubmatch(sec[1], -1) {
-			out[uint16(hex(m[1]))] = string(utf16.Decode([]uint16{uint16(hex(m[2]))}))
+	for _, sec := range cidCharRe.FindAllStringSubmatch(cmap, -1) {
+		for _, m := range regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*(\d+)`).FindAllStringSubmatch(sec[1], -1) {
+			fc.cids[string(hexBytes(t, m[1]))], _ = strconv.Atoi(m[2])
 		}
+	}
+}
+
+// readCodespace reads a CMap's codespace ranges.
+func (fc *pdfFontCodes) readCodespace(t *testing.T, cmap string) {
+	t.Helper()
+	sec := codespaceRe.FindStringSubmatch(cmap)
+	if sec == nil {
+		t.Fatal("a CMap without a codespace")
+	}
+	for _, m := range hexPairRe.FindAllStringSubmatch(sec[1], -1) {
+		lo, hi := hexBytes(t, m[1]), hexBytes(t, m[2])
+		if len(lo) != len(hi) {
+			t.Fatalf("codespace range %s of two lengths", m[0])
+		}
+		fc.space = append(fc.space, [2][]byte{lo, hi})
+	}
+}
+
+// readToUnicode reads a ToUnicode map: bfchar and bfrange mappings from
+// codes to UTF-16 text. Its codespace must be the encoding's.
+func (fc *pdfFontCodes) readToUnicode(t *testing.T, cmap string) {
+	t.Helper()
+	space := fc.space
+	fc.space = nil
+	fc.readCodespace(t, cmap)
+	if !slices.EqualFunc(space, fc.space, func(a, b [2][]byte) bool { return bytes.Equal(a[0], b[0]) && bytes.Equal(a[1], b[1]) }) {
+		t.Fatalf("the ToUnicode map's codespace %x is not the encoding's %x", fc.space, space)
+	}
+	utf := func(h string) string {
+		b := hexBytes(t, h)
+		var u []uint16
+		for i := 0; i+1 < len(b); i += 2 {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		}
+		return string(utf16.Decode(u))
+	}
+	for _, sec := range bfRangeRe.FindAllStringSubmatch(cmap, -1) {
+		for _, m := range regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`).FindAllStringSubmatch(sec[1], -1) {
+			lo, hi, u := hexBytes(t, m[1]), hexBytes(t, m[2]), []rune(utf(m[3]))
+			last := len(lo) - 1
+			for c := int(lo[last]); c <= int(hi[last]); c++ {
+				code := append(slices.Clone(lo[:last]), byte(c))
+				fc.text[string(code)] = string(u[0] + rune(c-int(lo[last])))
+			}
+		}
+	}
+	for _, sec := range bfCharRe.FindAllStringSubmatch(cmap, -1) {
+		for _, m := range hexPairRe.FindAllStringSubmatch(sec[1], -1) {
+			fc.text[string(hexBytes(t, m[1]))] = utf(m[2])
+		}
+	}
+}
+
+// readWidths reads a CIDFont's /W array: "c [w1 w2 ...]" and
+// "c1 c2 w" entries.
+func (fc *pdfFontCodes) readWidths(t *testing.T, w string) {
+	t.Helper()
+	entry := regexp.MustCompile(`(\d+)\s*\[([^\]]*)\]|(\d+)\s+(\d+)\s+(\d+)`)
+	for _, m := range entry.FindAllStringSubmatch(w, -1) {
+		if m[1] != "" {
+			c, _ := strconv.Atoi(m[1])
+			for i, ws := range strings.Fields(m[2]) {
+				fc.widths[c+i], _ = strconv.Atoi(ws)
+			}
+			continue
+		}
+		lo, _ := strconv.Atoi(m[3])
+		hi, _ := strconv.Atoi(m[4])
+		for c := lo; c <= hi; c++ {
+			fc.widths[c], _ = strconv.Atoi(m[5])
+		}
+	}
+}
+
+// cut cuts a string's bytes into codes as the codespace says: at each
+// byte, the code of the range whose every byte it fits.
+func (fc *pdfFontCodes) cut(t *testing.T, s []byte) [][]byte {
+	t.Helper()
+	var out [][]byte
+next:
+	for i := 0; i < len(s); {
+		for _, r := range fc.space {
+			n := len(r[0])
+			if i+n > len(s) {
+				continue
+			}
+			fits := true
+			for k := range n {
+				fits = fits && r[0][k] <= s[i+k] && s[i+k] <= r[1][k]
+			}
+			if fits {
+				out = append(out, s[i:i+n])
+				i += n
+				continue next
+			}
+		}
+		t.Fatalf("byte %d of %x is in no codespace range", i, s)
 	}
 	return out
+}
+
+// glyph is the glyph a CID draws.
+func (fc *pdfFontCodes) glyph(cid int) int {
+	if fc.glyphs == nil {
+		return cid
+	}
+	if cid >= len(fc.glyphs) {
+		return 0
+	}
+	return int(fc.glyphs[cid])
+}
+
+// cid is the CID a code stands for: in the identity encoding the code's
+// number, otherwise its mapping, and 0 when it has none (PDF 32000,
+// 9.7.6.3).
+func (fc *pdfFontCodes) cid(code []byte) int {
+	if len(fc.cids) == 0 && len(fc.space) == 1 && len(fc.space[0][0]) == 2 {
+		return int(code[0])<<8 | int(code[1])
+	}
+	return fc.cids[string(code)]
 }
 
 // tfRe is a font operator at the start of what follows.
@@ -240,24 +443,35 @@ func literal(t *testing.T, block string, i int) ([]byte, int) {
 	}
 }
 
-// text extracts a page's text, one line per TJ array, in the font the last
-// Tf before it set (a font outlives its text object, as in a viewer). The
-// content is read in order; outside the arrays it holds no strings.
-func (f *pdfFile) text(t *testing.T, page pdfObject) string {
+// pdfLine is the codes of one TJ array and the font they are in.
+type pdfLine struct {
+	font  string
+	codes [][]byte
+}
+
+// fonts reads the fonts of a page's resources, by their names (F1).
+func (f *pdfFile) fonts(t *testing.T, page pdfObject) map[string]*pdfFontCodes {
 	t.Helper()
 	res, ok := f.ref(page.dict, "/Resources")
 	if !ok {
 		t.Fatal("page without resources")
 	}
-	fonts := map[string]map[uint16]string{}
+	fonts := map[string]*pdfFontCodes{}
 	for _, m := range regexp.MustCompile(`/(F\d+)\s+(\d+) 0 R`).FindAllStringSubmatch(res.dict, -1) {
 		n, _ := strconv.Atoi(m[2])
-		if tu, ok := f.ref(f.objects[n].dict, "/ToUnicode"); ok {
-			fonts[m[1]] = cmap(tu.stream)
-		}
+		fonts[m[1]] = f.fontCodes(t, f.objects[n])
 	}
+	return fonts
+}
+
+// lines returns a page's lines of text, one per TJ array, as codes in the
+// font the last Tf before it set (a font outlives its text object, as in
+// a viewer). The content is read in order; outside the arrays it holds no
+// strings.
+func (f *pdfFile) lines(t *testing.T, page pdfObject, fonts map[string]*pdfFontCodes) []pdfLine {
+	t.Helper()
 	content := f.contents(t, page)
-	var b strings.Builder
+	var out []pdfLine
 	font := ""
 	for i := 0; i < len(content); {
 		switch content[i] {
@@ -268,26 +482,38 @@ func (f *pdfFile) text(t *testing.T, page pdfObject) string {
 				continue
 			}
 		case '[':
-			var codes []byte
-			codes, i = tjArray(t, content, i)
+			var s []byte
+			s, i = tjArray(t, content, i)
 			if !strings.HasPrefix(strings.TrimLeft(content[i:], " "), "TJ") {
 				continue
 			}
-			m, ok := fonts[font]
+			fc, ok := fonts[font]
 			if !ok {
 				t.Fatalf("text in font %q, which the page does not have", font)
 			}
-			for j := 0; j+2 <= len(codes); j += 2 {
-				s, ok := m[uint16(codes[j])<<8|uint16(codes[j+1])]
-				if !ok {
-					s = "\uFFFD"
-				}
-				b.WriteString(s)
-			}
-			b.WriteString("\n")
+			out = append(out, pdfLine{font, fc.cut(t, s)})
 			continue
 		}
 		i++
+	}
+	return out
+}
+
+// text extracts a page's text through the fonts' ToUnicode maps, one
+// line per TJ array; a code the map lacks reads as U+FFFD.
+func (f *pdfFile) text(t *testing.T, page pdfObject) string {
+	t.Helper()
+	fonts := f.fonts(t, page)
+	var b strings.Builder
+	for _, l := range f.lines(t, page, fonts) {
+		for _, code := range l.codes {
+			s, ok := fonts[l.font].text[string(code)]
+			if !ok {
+				s = "\uFFFD"
+			}
+			b.WriteString(s)
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }

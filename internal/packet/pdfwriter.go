@@ -304,24 +304,32 @@ func (p *pdfWriter) text(f *pdfFont, size, x, y float64, s string) {
 	b = append(b, ' ')
 	b = hundredths(b, ty-p.ty)
 	p.tx, p.ty = tx, ty
-	// The glyph numbers, two bytes each, in a literal string: half the
-	// bytes of a hex string, so less to compress.
+	// The codes, mostly one byte a character (see pdfFont), in a
+	// literal string: half the bytes of a hex string, so less to
+	// compress.
 	b = append(b, " Td\n[("...)
 	for _, r := range s {
-		g := f.use(r)
-		for _, c := range [2]byte{byte(g >> 8), byte(g)} {
-			switch c {
-			case '(', ')', '\\':
-				b = append(b, '\\', c)
-			case '\r': // a reader would take a bare CR for an end of line
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, c)
-			}
-		}
+		b = appendLiteral(b, f.use(r))
 	}
 	b = append(b, ")] TJ\n"...)
 	p.page.Write(b)
+}
+
+// appendLiteral appends the code of CID c inside a literal string,
+// escaping the bytes a literal string must escape; a two-byte code's
+// first byte, 80 to FF, is none of them.
+func appendLiteral(b []byte, c uint16) []byte {
+	b = appendCode(b, c)
+	last := len(b) - 1
+	switch e := b[last]; e {
+	case '(', ')', '\\':
+		b[last] = '\\'
+		return append(b, e)
+	case '\r': // a reader would take a bare CR for an end of line
+		b[last] = '\\'
+		return append(b, 'r')
+	}
+	return b
 }
 
 // endText ends the text object, if one is open.
@@ -440,37 +448,31 @@ func textString(s string) string {
 	return string(append(b, '>'))
 }
 
-// font writes a font's objects: the composite font, its descendant
-// TrueType font with the widths of the glyphs used, its descriptor, the
-// subset font program and the map from glyphs back to text.
+// font writes a font's objects: the composite font and its encoding,
+// the CMap from codes to CIDs; its descendant TrueType font with the
+// widths of the CIDs and the map from CIDs to glyphs; its descriptor, the
+// subset font program and the map from codes back to text.
 func (p *pdfWriter) font(f *pdfFont) error {
 	program, err := f.subset()
 	if err != nil {
 		return fmt.Errorf("font %s: %w", f.base, err)
 	}
-	glyphs := f.usedGlyphs()
-	name := f.subsetTag(glyphs) + "+" + f.base
-	cid, desc, file, uni := p.reserve(), p.reserve(), p.reserve(), p.reserve()
-	p.object(f.id, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
-		name, cid, uni))
+	name := f.subsetTag(f.usedGlyphs()) + "+" + f.base
+	enc, cid, gids, desc, file, uni := p.reserve(), p.reserve(), p.reserve(), p.reserve(), p.reserve(), p.reserve()
+	p.object(f.id, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %d 0 R /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
+		name, enc, cid, uni))
+	p.stream(enc, fmt.Sprintf("/Type /CMap /CMapName /%s-Codes /CIDSystemInfo %s ", name, identity), f.encoding(name+"-Codes"))
 	var w bytes.Buffer
-	for i := 0; i < len(glyphs); {
-		j := i
-		for j+1 < len(glyphs) && glyphs[j+1] == glyphs[j]+1 {
-			j++
+	w.WriteString("0 [")
+	for c, g := range f.gids {
+		if c > 0 {
+			w.WriteByte(' ')
 		}
-		fmt.Fprintf(&w, "%d [", glyphs[i])
-		for k := i; k <= j; k++ {
-			if k > i {
-				w.WriteByte(' ')
-			}
-			w.WriteString(strconv.Itoa(int(f.width(glyphs[k]))))
-		}
-		w.WriteString("] ")
-		i = j + 1
+		w.WriteString(strconv.Itoa(int(f.width(g))))
 	}
-	p.object(cid, fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /DW 1000 /W [%s] >>",
-		name, desc, bytes.TrimSpace(w.Bytes())))
+	w.WriteString("]")
+	p.object(cid, fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo %s /FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /DW 1000 /W [%s] >>",
+		name, identity, desc, gids, w.Bytes()))
 	t := &f.ttf
 	upem := float64(t.UnitsPerEm())
 	pdfUnits := func(v int) int { return int(float64(v)*1000/upem + 0.5*sign(v)) }
@@ -478,9 +480,14 @@ func (p *pdfWriter) font(f *pdfFont) error {
 		name, t.Flag(), pdfUnits(t.XMin()), pdfUnits(t.YMin()), pdfUnits(t.XMax()), pdfUnits(t.YMax()), t.ItalicAngle(),
 		pdfUnits(t.Ascender()), pdfUnits(t.Descender()), pdfUnits(t.CapHeight()), pdfUnits(t.XHeight()), file))
 	p.stream(file, fmt.Sprintf("/Length1 %d ", len(program)), program)
-	p.stream(uni, "", f.toUnicode(glyphs))
+	p.stream(gids, "", f.cidToGID())
+	p.stream(uni, "", f.toUnicode())
 	return nil
 }
+
+// identity is the character collection of the fonts and their encodings:
+// CIDs that mean nothing beyond the font (PDF 32000, 9.7.3).
+const identity = "<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
 
 func sign(v int) float64 {
 	if v < 0 {
@@ -489,31 +496,78 @@ func sign(v int) float64 {
 	return 1
 }
 
-// toUnicode is the CMap from the glyphs used back to the text they show,
-// so a reader can search and copy the text.
-func (f *pdfFont) toUnicode(glyphs []uint16) []byte {
+// The CMaps' start and end, and their codespace: one-byte codes 00 to 7F
+// and two-byte codes 8000 to FFFF, as appendCode writes them (PDF 32000,
+// 9.7.6.2; Adobe Technical Note 5014).
+const (
+	cmapHead  = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	cmapTail  = "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+	codespace = "2 begincodespacerange\n<00> <7F>\n<8000> <FFFF>\nendcodespacerange\n"
+)
+
+// encoding is the CMap from the font's codes to its CIDs: each code's
+// number is its CID, in ranges that differ in their last byte only.
+func (f *pdfFont) encoding(name string) []byte {
 	var b bytes.Buffer
-	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
-		"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
-		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	b.WriteString(cmapHead)
+	fmt.Fprintf(&b, "/CIDSystemInfo %s def\n/CMapName /%s def\n/CMapType 1 def\n%s", identity, name, codespace)
+	var ranges []string
+	for lo := 0; lo < len(f.gids); {
+		hi := 0x7f
+		if lo >= 0x80 { // codes 8000 to 80FF are CIDs 80 to 17F, and so on
+			hi = ((lo - 0x80) | 0xff) + 0x80
+		}
+		hi = min(hi, len(f.gids)-1)
+		from, to := appendCode(nil, uint16(lo)), appendCode(nil, uint16(hi))
+		ranges = append(ranges, fmt.Sprintf("<%X> <%X> %d", from, to, lo))
+		lo = hi + 1
+	}
+	for chunk := range slices.Chunk(ranges, 100) {
+		fmt.Fprintf(&b, "%d begincidrange\n", len(chunk))
+		for _, r := range chunk {
+			b.WriteString(r)
+			b.WriteByte('\n')
+		}
+		b.WriteString("endcidrange\n")
+	}
+	b.WriteString(cmapTail)
+	return b.Bytes()
+}
+
+// cidToGID is the map from CIDs to the font program's glyphs: each CID's
+// glyph in two bytes, high byte first (PDF 32000, 9.7.4.2).
+func (f *pdfFont) cidToGID() []byte {
+	b := make([]byte, 0, 2*len(f.gids))
+	for _, g := range f.gids {
+		b = append(b, byte(g>>8), byte(g))
+	}
+	return b
+}
+
+// toUnicode is the CMap from the codes back to the text they show, so a
+// reader can search and copy the text.
+func (f *pdfFont) toUnicode() []byte {
+	var b bytes.Buffer
+	b.WriteString(cmapHead)
+	b.WriteString("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" + codespace)
 	var mapped []uint16
-	for _, g := range glyphs {
-		if _, ok := f.text[g]; ok {
-			mapped = append(mapped, g)
+	for c, r := range f.runes {
+		if r != 0 {
+			mapped = append(mapped, uint16(c))
 		}
 	}
 	for chunk := range slices.Chunk(mapped, 100) {
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
-		for _, g := range chunk {
-			fmt.Fprintf(&b, "<%04X> <", g)
-			for _, u := range utf16.Encode([]rune{f.text[g]}) {
+		for _, c := range chunk {
+			fmt.Fprintf(&b, "<%X> <", appendCode(nil, c))
+			for _, u := range utf16.Encode([]rune{f.runes[c]}) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")
 		}
 		b.WriteString("endbfchar\n")
 	}
-	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	b.WriteString(cmapTail)
 	return b.Bytes()
 }

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
@@ -274,37 +275,154 @@ func TestPDFFontComponents(t *testing.T) {
 	}
 }
 
-// TestPDFTextEscapes pins that text whose glyph numbers hold the bytes a
-// literal string must escape (parentheses, backslash, carriage return)
-// reads back as it was written, in the test's reader and in poppler's.
+// letters returns n letters font draws, from U+0041 on, each once: in a
+// Go font, Latin, then Greek and Cyrillic.
+func letters(t *testing.T, font *pdfFont, n int) []rune {
+	t.Helper()
+	var out []rune
+	for r := rune(0x41); r < 0x2000 && len(out) < n; r++ {
+		if (unicode.IsUpper(r) || unicode.IsLower(r)) && font.has(r) {
+			out = append(out, r)
+		}
+	}
+	if len(out) < n {
+		t.Fatalf("%s draws %d letters, the test needs %d", font.base, len(out), n)
+	}
+	return out
+}
+
+// lines40 cuts text into lines of 40 characters, which fit a page at 10
+// points.
+func lines40(text []rune) []string {
+	var out []string
+	for l := range slices.Chunk(text, 40) {
+		out = append(out, string(l))
+	}
+	return out
+}
+
+// onePage writes a file of one page with the lines given, in font at 10
+// points, and returns it.
+func onePage(t *testing.T, font *pdfFont, lines ...string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	w := newPDFWriter(&out, []*pdfFont{font})
+	w.startPage()
+	for i, l := range lines {
+		w.text(font, 10, 50, 60+13*float64(i), l)
+	}
+	if err := w.finish(pdfInfo{}, func() {}, func(int) {}); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestPDFTextEscapes pins that text whose codes hold the bytes a literal
+// string must escape (parentheses, backslash, carriage return), as a
+// one-byte code and as the second byte of a two-byte one, reads back as
+// it was written, in the test's reader and in poppler's.
 func TestPDFTextEscapes(t *testing.T) {
 	font, err := newPDFFont("GoRegular", goregular.TTF)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var text []rune
-	for _, special := range []byte{'(', ')', '\\', '\r', '\n'} {
-		found := false
-		for r := rune(0x21); r < 0x2000 && !found; r++ {
-			if g := font.glyph(r); g != 0 && byte(g) == special && !unicode.IsSpace(r) {
-				text = append(text, r)
-				found = true
+	// Codes are numbered in the order of first use, from 01: the 300
+	// letters' codes run from 01 to 7F, then from 8000 to 80AC, which
+	// holds 800D, 8028, 8029 and 805C.
+	want := append(lines40(letters(t, font, 300)), "begin (haakjes) \\ eind")
+	pdf := onePage(t, font, want...)
+	f := readPDF(t, pdf)
+	body := f.contents(t, f.pages(t)[0])
+	for _, e := range []string{`\(`, `\)`, `\\`, `\r`} {
+		for _, prefix := range []string{"", "\x80"} {
+			if !strings.Contains(body, prefix+e) {
+				t.Errorf("the page lacks the escape %q after %q", e, prefix)
 			}
 		}
-		if !found {
-			t.Fatalf("no glyph numbered ..%02X to test with", special)
-		}
 	}
-	want := "begin " + string(text) + " (haakjes) \\ eind"
-	var out bytes.Buffer
-	w := newPDFWriter(&out, []*pdfFont{font})
-	w.startPage()
-	w.text(font, 10, 50, 60, want)
-	if err := w.finish(pdfInfo{}, func() {}, func(int) {}); err != nil {
-		t.Fatal(err)
-	}
-	if got := strings.TrimSpace(pageTexts(t, out.Bytes())[0]); got != want {
+	if got := pageTexts(t, pdf)[0]; got != strings.Join(want, "\n")+"\n" {
 		t.Errorf("read back %q, want %q", got, want)
 	}
-	pdftotextHas(t, out.Bytes(), []string{want}, nil)
+	pdftotextHas(t, pdf, want, nil)
+}
+
+// TestPDFCodes pins the fonts' codes: the first 127 glyphs drawn get a
+// one-byte code, the others a two-byte one, in the order they are first
+// drawn; a character the font lacks is code 00, CID 0, the glyph for what
+// is missing. Each code reads back as its text, draws its character's
+// glyph and has its width, in the test's reader, and poppler extracts the
+// text.
+func TestPDFCodes(t *testing.T) {
+	for _, tt := range []struct {
+		base string
+		data []byte
+	}{{"GoRegular", goregular.TTF}, {"GoBold", gobold.TTF}, {"GoMono", gomono.TTF}} {
+		t.Run(tt.base, func(t *testing.T) {
+			font, err := newPDFFont(tt.base, tt.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			const missing = '\U0001F600' // no Go font draws it
+			if font.has(missing) {
+				t.Fatalf("%s draws %q", tt.base, missing)
+			}
+			drawn := letters(t, font, 200)
+			// Each letter twice, first in order and then backwards, so a
+			// code seen again is the one given first; and the missing
+			// character among the one-byte and the two-byte codes.
+			back := slices.Clone(drawn)
+			slices.Reverse(back)
+			text := slices.Concat(lines40(drawn[:100]), lines40(drawn[100:]), lines40(back))
+			written := slices.Concat(lines40(drawn[:100]), []string{string(missing)}, lines40(drawn[100:]), []string{string(missing)}, lines40(back))
+			line := []rune(strings.Join(written, ""))
+			pdf := onePage(t, font, written...)
+
+			f := readPDF(t, pdf)
+			page := f.pages(t)[0]
+			fonts := f.fonts(t, page)
+			fc := fonts["F1"]
+			var codes [][]byte
+			for _, l := range f.lines(t, page, fonts) {
+				codes = append(codes, l.codes...)
+			}
+			if len(codes) != len(line) {
+				t.Fatalf("read %d codes, want %d", len(codes), len(line))
+			}
+			codeOf := map[rune]string{}
+			for i, r := range line {
+				code := codes[i]
+				cid := fc.cid(code)
+				g := font.glyph(r)
+				if got := fc.glyph(cid); got != int(g) {
+					t.Errorf("%q: code %X is CID %d, glyph %d; want glyph %d", r, code, cid, got, g)
+				}
+				if got, want := fc.widths[cid], int(font.width(g)); got != want {
+					t.Errorf("%q: CID %d is %d wide, want %d", r, cid, got, want)
+				}
+				if c, ok := codeOf[r]; ok && c != string(code) {
+					t.Errorf("%q: code %X, before %X", r, code, c)
+				}
+				codeOf[r] = string(code)
+				if r == missing {
+					if !bytes.Equal(code, []byte{0}) || cid != 0 {
+						t.Errorf("a missing character: code %X, CID %d; want 00, 0", code, cid)
+					}
+					continue
+				}
+				if got := fc.text[string(code)]; got != string(r) {
+					t.Errorf("code %X reads %q, want %q", code, got, r)
+				}
+			}
+			for i, r := range drawn {
+				want := []byte{byte(i + 1)}
+				if i+1 >= 0x80 {
+					want = []byte{0x80, byte(i + 1 - 0x80)}
+				}
+				if got := codeOf[r]; got != string(want) {
+					t.Errorf("the letter drawn %d. (%q) has code %X, want %X", i+1, r, got, want)
+				}
+			}
+			pdftotextHas(t, pdf, text, nil)
+		})
+	}
 }
