@@ -8,6 +8,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/signintech/gopdf/fontmaker/core"
 )
@@ -36,6 +37,9 @@ type pdfFont struct {
 	cids  []uint16
 	gids  []uint16
 	runes []rune
+	// ascii is the byte the text of a page holds for each ASCII character
+	// drawn whose code is one byte that needs no escape; 0 for the others.
+	ascii [utf8.RuneSelf]byte
 }
 
 // newPDFFont reads a TrueType font.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -308,8 +309,20 @@ func (p *pdfWriter) text(f *pdfFont, size, x, y float64, s string) {
 	// literal string: half the bytes of a hex string, so less to
 	// compress.
 	b = append(b, " Td\n[("...)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		// Most characters are ASCII drawn before: their byte is known.
+		if c := s[i]; c < utf8.RuneSelf && f.ascii[c] != 0 {
+			b = append(b, f.ascii[c])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		at := len(b)
 		b = appendLiteral(b, f.use(r))
+		if r < utf8.RuneSelf && len(b) == at+1 {
+			f.ascii[r] = b[at]
+		}
+		i += n
 	}
 	b = append(b, ")] TJ\n"...)
 	p.page.Write(b)
