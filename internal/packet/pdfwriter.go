@@ -377,14 +377,15 @@ func (p *pdfWriter) finish(info pdfInfo, foot func(), pageFoot func(n int)) erro
 		p.object(pageIDs[i], fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %s %s] /Resources %d 0 R /Contents [%d 0 R %d 0 R %d 0 R] >>",
 			tree, num(nil, pageW), num(nil, pageH), p.resources, pg.content, common, own))
 	}
-	var kids bytes.Buffer
+	kids := make([]byte, 0, 12*len(pageIDs))
 	for i, id := range pageIDs {
 		if i > 0 {
-			kids.WriteByte(' ')
+			kids = append(kids, ' ')
 		}
-		fmt.Fprintf(&kids, "%d 0 R", id)
+		kids = strconv.AppendInt(kids, int64(id), 10)
+		kids = append(kids, " 0 R"...)
 	}
-	p.object(tree, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.Bytes(), len(pageIDs)))
+	p.object(tree, fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids, len(pageIDs)))
 
 	var res bytes.Buffer
 	res.WriteString("<< /ProcSet [/PDF /Text] /Font <<")
@@ -434,16 +435,29 @@ func (p *pdfWriter) finish(info pdfInfo, foot func(), pageFoot func(n int)) erro
 
 	xref := p.w.n
 	var b bytes.Buffer
+	b.Grow(20*len(p.offsets) + 200) // an entry is 20 bytes
 	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(p.offsets)+1)
 	for id, off := range p.offsets {
 		if off < 0 {
 			return fmt.Errorf("PDF object %d was never written", id+1)
 		}
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+		b.Write(xrefEntry(b.AvailableBuffer(), off))
 	}
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(p.offsets)+1, catalog, infoID, xref)
 	p.w.Write(b.Bytes())
 	return p.w.err
+}
+
+// xrefEntry appends the cross-reference entry of an object at offset off:
+// the offset in ten digits, generation 0, in use.
+func xrefEntry(b []byte, off int64) []byte {
+	var digits [20]byte
+	d := strconv.AppendInt(digits[:0], off, 10)
+	for range 10 - len(d) {
+		b = append(b, '0')
+	}
+	b = append(b, d...)
+	return append(b, " 00000 n \n"...)
 }
 
 // pdfInfo is the document information.
@@ -454,9 +468,14 @@ type pdfInfo struct {
 // textString is a PDF text string: UTF-16 with a byte order mark, in hex,
 // so any text is safe in it.
 func textString(s string) string {
-	b := []byte("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = fmt.Appendf(b, "%04X", u)
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len("<FEFF>")+4*len(s))
+	b = append(b, "<FEFF"...)
+	var u [2]uint16
+	for _, r := range s {
+		for _, v := range utf16.AppendRune(u[:0], r) {
+			b = append(b, hex[v>>12], hex[v>>8&0xf], hex[v>>4&0xf], hex[v&0xf])
+		}
 	}
 	return string(append(b, '>'))
 }

@@ -426,3 +426,37 @@ func TestPDFCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestTextString pins the text strings of bookmarks and the document
+// information: UTF-16 with a byte order mark, in hex, a character outside
+// the first plane as a surrogate pair and bytes that are not UTF-8 as
+// U+FFFD.
+func TestTextString(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", "<FEFF>"},
+		{"Aé €", "<FEFF004100E9002020AC>"},
+		{"\U0001F600", "<FEFFD83DDE00>"},
+		{"a\xffb", "<FEFF0061FFFD0062>"},
+	} {
+		if got := textString(tt.in); got != tt.want {
+			t.Errorf("textString(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestXrefEntry pins the cross-reference entries: 20 bytes each, the
+// offset in ten digits (PDF 32000, 7.5.4).
+func TestXrefEntry(t *testing.T) {
+	for _, tt := range []struct {
+		off  int64
+		want string
+	}{
+		{0, "0000000000 00000 n \n"},
+		{15, "0000000015 00000 n \n"},
+		{1234567890, "1234567890 00000 n \n"},
+	} {
+		if got := string(xrefEntry(nil, tt.off)); got != tt.want {
+			t.Errorf("xrefEntry(%d) = %q, want %q", tt.off, got, tt.want)
+		}
+	}
+}
