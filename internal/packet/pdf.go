@@ -90,6 +90,9 @@ type pdfDoc struct {
 	mark, markFit, markOf string
 	// words is wrap's buffer for the words of a line.
 	words []string
+	// cells and rows are the table being made (see row).
+	cells []pdfCell
+	rows  [][]pdfCell
 	// wrapped are the lines of texts wrap broke already, by font, size,
 	// width and text: a packet's tables repeat the same findings, labels
 	// and values record after record.
@@ -252,11 +255,11 @@ func (d *pdfDoc) item(i int, it *Item) {
 	}
 
 	d.heading(2, L.KeyFacts)
-	var facts [][]pdfCell
+	d.newRows()
 	for _, f := range it.Facts {
-		facts = append(facts, []pdfCell{{text: f.Label, font: fontBold}, {text: f.Value}})
+		d.row(pdfCell{text: f.Label, font: fontBold}, pdfCell{text: f.Value})
 	}
-	d.table(nil, []float64{130, contentW - 130}, facts, true)
+	d.table(nil, []float64{130, contentW - 130}, d.rows, true)
 	d.itemFindings(it)
 	d.itemDue(it)
 	d.itemChanges(it)
@@ -279,16 +282,16 @@ func (d *pdfDoc) itemFindings(it *Item) {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NoFindings, colourInk)
 		return
 	}
-	var rows [][]pdfCell
+	d.newRows()
 	for _, f := range it.Findings {
 		sev := pdfCell{text: f.Level, font: fontBold, colour: severityColour(f.Severity)}
 		msg := f.Message
 		if f.Help != "" {
 			msg += "\n→ " + f.Help
 		}
-		rows = append(rows, []pdfCell{sev, {text: f.Title + "\n" + f.Rule}, {text: f.Principle}, {text: msg}})
+		d.row(sev, pdfCell{text: f.Title + "\n" + f.Rule}, pdfCell{text: f.Principle}, pdfCell{text: msg})
 	}
-	d.table([]string{L.Severity, L.Rule, L.Principle, L.Message}, []float64{80, 96, 86, contentW - 262}, rows, true)
+	d.table([]string{L.Severity, L.Rule, L.Principle, L.Message}, []float64{80, 96, 86, contentW - 262}, d.rows, true)
 }
 
 // itemDue lays out what falls due of a record.
@@ -299,11 +302,11 @@ func (d *pdfDoc) itemDue(it *Item) {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NoDue, colourInk)
 		return
 	}
-	var rows [][]pdfCell
+	d.newRows()
 	for _, r := range it.Due {
-		rows = append(rows, []pdfCell{{text: r.Date}, {text: r.What}, {text: r.State}, {text: r.Detail}})
+		d.row(pdfCell{text: r.Date}, pdfCell{text: r.What}, pdfCell{text: r.State}, pdfCell{text: r.Detail})
 	}
-	d.table([]string{L.Date, L.What, L.State, L.Detail}, []float64{82, 90, 66, contentW - 238}, rows, true)
+	d.table([]string{L.Date, L.What, L.State, L.Detail}, []float64{82, 90, 66, contentW - 238}, d.rows, true)
 }
 
 // itemChanges lays out a record's changes, field by field, and its commits.
@@ -315,18 +318,18 @@ func (d *pdfDoc) itemChanges(it *Item) {
 		d.y += 3
 	}
 	if len(it.Changes) > 0 {
-		var rows [][]pdfCell
+		d.newRows()
 		for _, c := range it.Changes {
-			rows = append(rows, []pdfCell{{text: c.Field}, {text: c.Change}, {text: c.Old}, {text: c.New}})
+			d.row(pdfCell{text: c.Field}, pdfCell{text: c.Change}, pdfCell{text: c.Old}, pdfCell{text: c.New})
 		}
-		d.table([]string{L.Field, L.Change, L.Old, L.New}, []float64{110, 64, (contentW - 174) / 2, (contentW - 174) / 2}, rows, true)
+		d.table([]string{L.Field, L.Change, L.Old, L.New}, []float64{110, 64, (contentW - 174) / 2, (contentW - 174) / 2}, d.rows, true)
 	}
 	if len(it.Commits) > 0 {
-		var rows [][]pdfCell
+		d.newRows()
 		for _, c := range it.Commits {
-			rows = append(rows, []pdfCell{{text: c.Date}, {text: c.Commit, font: fontMono}, {text: c.Subject}})
+			d.row(pdfCell{text: c.Date}, pdfCell{text: c.Commit, font: fontMono}, pdfCell{text: c.Subject})
 		}
-		d.table([]string{L.Date, "Commit", L.Subject}, []float64{82, 84, contentW - 166}, rows, true)
+		d.table([]string{L.Date, "Commit", L.Subject}, []float64{82, 84, contentW - 166}, d.rows, true)
 	}
 }
 
@@ -338,11 +341,11 @@ func (d *pdfDoc) itemExceptions(it *Item) {
 		d.paragraph(fontRegular, bodySize, bodyLead, L.NoExceptions, colourInk)
 		return
 	}
-	var rows [][]pdfCell
+	d.newRows()
 	for _, e := range it.Exceptions {
-		rows = append(rows, []pdfCell{{text: e.Rule}, {text: e.Reason}, {text: e.ApprovedBy}, {text: e.Until}, {text: e.State}})
+		d.row(pdfCell{text: e.Rule}, pdfCell{text: e.Reason}, pdfCell{text: e.ApprovedBy}, pdfCell{text: e.Until}, pdfCell{text: e.State})
 	}
-	d.table([]string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, []float64{100, contentW - 350, 100, 80, 70}, rows, true)
+	d.table([]string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, []float64{100, contentW - 350, 100, 80, 70}, d.rows, true)
 }
 
 func severityColour(s finding.Severity) [3]uint8 {
@@ -462,6 +465,19 @@ func (d *pdfDoc) numbered(num, text string) {
 	d.y += 3
 }
 
+// newRows starts the rows of a table in the buffers of the table before:
+// a table is drawn before the next is made, so a packet's thousands of
+// tables do not each take memory of their own.
+func (d *pdfDoc) newRows() { d.cells, d.rows = d.cells[:0], d.rows[:0] }
+
+// row adds a row to the table being made, its cells in one buffer with
+// the other rows'.
+func (d *pdfDoc) row(cells ...pdfCell) {
+	at := len(d.cells)
+	d.cells = append(d.cells, cells...)
+	d.rows = append(d.rows, d.cells[at:len(d.cells):len(d.cells)])
+}
+
 // pdfCell is one table cell: text with an optional font and colour.
 type pdfCell struct {
 	text   string
@@ -491,8 +507,10 @@ func (d *pdfDoc) table(head []string, widths []float64, rows [][]pdfCell, border
 		d.drawRow(cells, lines, widths, 0, h, true, borders)
 	}
 	header()
+	// One row's lines at a time: a table's rows have its columns' cells.
+	buf := make([][]string, len(widths))
 	for _, row := range rows {
-		lines := make([][]string, len(row))
+		lines := buf[:len(row)]
 		n := 0
 		for i, c := range row {
 			lines[i] = d.wrap(fontOr(c.font), bodySize, c.text, widths[i]-2*cellPad)
@@ -582,8 +600,10 @@ func (d *pdfDoc) wrap(font string, size float64, text string, width float64) []s
 		return lines
 	}
 	lines := d.wrapNew(text, width)
-	if d.wrapped == nil || len(d.wrapped) >= wrappedMax {
+	if d.wrapped == nil {
 		d.wrapped = make(map[wrapKey][]string)
+	} else if len(d.wrapped) >= wrappedMax {
+		clear(d.wrapped) // keeps the map's room, so it is not grown again
 	}
 	d.wrapped[key] = lines
 	return lines
