@@ -14,12 +14,12 @@ import (
 )
 
 // pdfFont is a TrueType font embedded as a composite font. Its glyphs
-// are numbered (CIDs) in the order they are first drawn, the glyph for
-// what is missing being CID 0, and a code names a CID in one byte for
-// the first 128 and in two bytes after (see appendCode), so the text of a
-// page is mostly one byte a character. It measures text as gopdf did, so
-// the layout is unchanged, and it embeds only the glyphs used: the other
-// glyphs are left empty in the font program, which keeps their numbers.
+// get codes in the order they are first drawn, the glyph for what is
+// missing first: one byte for the first 128 and two bytes after (see
+// code), so the text of a page is mostly one byte a character. It
+// measures text as gopdf did, so the layout is unchanged, and it embeds
+// only the glyphs used: the other glyphs are left empty in the font
+// program, which keeps their numbers.
 type pdfFont struct {
 	base string // the font's PostScript name, without a subset tag
 	res  string // its name in the pages' resources (F1)
@@ -32,11 +32,12 @@ type pdfFont struct {
 	// looked up yet: see known).
 	latin [0x250]uint16
 	known [0x250]bool
-	// cids is each glyph's CID, 0 for a glyph not drawn (and glyph 0);
-	// gids is each CID's glyph and runes the text it shows (0: none).
-	cids  []uint16
-	gids  []uint16
-	runes []rune
+	// order is each glyph's place in the order glyphs were first drawn,
+	// 0 for a glyph not drawn (and for glyph 0, the first); glyphs is the
+	// glyph in each place and runes the text it shows (0: none).
+	order  []uint16
+	glyphs []uint16
+	runes  []rune
 	// ascii is the byte the text of a page holds for each ASCII character
 	// drawn whose code is one byte that needs no escape; 0 for the others.
 	ascii [utf8.RuneSelf]byte
@@ -52,8 +53,8 @@ func newPDFFont(base string, data []byte) (*pdfFont, error) {
 	if t.UnitsPerEm() == 0 || t.NumberOfHMetrics() == 0 || t.GetTables()["glyf"].Length == 0 {
 		return nil, fmt.Errorf("font %s: not a TrueType font with outlines", base)
 	}
-	if t.NumGlyphs() > maxCIDs {
-		return nil, fmt.Errorf("font %s: %d glyphs, more than the %d codes can name", base, t.NumGlyphs(), maxCIDs)
+	if t.NumGlyphs() > maxCodes {
+		return nil, fmt.Errorf("font %s: %d glyphs, more than the %d codes can name", base, t.NumGlyphs(), maxCodes)
 	}
 	upem := t.UnitsPerEm()
 	f.ascentPerPt = float64(t.TypoAscender()) / float64(upem)
@@ -66,10 +67,10 @@ func newPDFFont(base string, data []byte) (*pdfFont, error) {
 		}
 		f.widths[g] = uint16(w)
 	}
-	f.cids = make([]uint16, t.NumGlyphs())
-	// The glyph for what is missing is always kept, as CID 0, which a
-	// viewer draws for a code it cannot map.
-	f.gids, f.runes = []uint16{0}, []rune{0}
+	f.order = make([]uint16, t.NumGlyphs())
+	// The glyph for what is missing is always kept, as code and CID 0,
+	// which a viewer draws for a code it cannot map.
+	f.glyphs, f.runes = []uint16{0}, []rune{0}
 	return f, nil
 }
 
@@ -112,38 +113,48 @@ func (f *pdfFont) measure(s string, size float64) float64 {
 // ascent is the distance from the top of a line to its baseline at size.
 func (f *pdfFont) ascent(size float64) float64 { return f.ascentPerPt * size }
 
-// use marks r's glyph as drawn and returns its CID, numbering the glyph
-// when it is drawn first.
+// use marks r's glyph as drawn and returns its place in the order glyphs
+// were first drawn, giving it the next when it is drawn first.
 func (f *pdfFont) use(r rune) uint16 {
 	g := f.glyph(r)
-	if c := f.cids[g]; c != 0 || g == 0 {
-		return c
+	if n := f.order[g]; n != 0 || g == 0 {
+		return n
 	}
-	c := uint16(len(f.gids))
-	f.cids[g] = c
-	f.gids = append(f.gids, g)
+	n := uint16(len(f.glyphs))
+	f.order[g] = n
+	f.glyphs = append(f.glyphs, g)
 	f.runes = append(f.runes, r)
-	return c
+	return n
 }
 
-// maxCIDs is how many CIDs the codes can name: 128 in one byte, 32768 in
-// two.
-const maxCIDs = 0x80 + 0x8000
+// maxCodes is how many glyphs the codes can name: 128 in one byte, 32768
+// in two.
+const maxCodes = 0x80 + 0x8000
 
-// appendCode appends the code of CID c: one byte, 00 to 7F, for the
-// first 128 CIDs; two bytes, 8000 to FFFF, for the others. The first byte
-// tells the length, as the codespace ranges of the font's CMaps say.
-func appendCode(b []byte, c uint16) []byte {
+// code is the code of the glyph in place n: 00 to 7F, one byte, for the
+// first 128; 8000 to FFFF, two bytes, for the others. The first byte
+// tells the length, as the codespace ranges of the font's CMaps say. The
+// code's number is also the glyph's CID: a CID within the codespace, as
+// some readers (MuPDF) expect of the CIDs a ToUnicode map leads to.
+func code(n uint16) uint16 {
+	if n < 0x80 {
+		return n
+	}
+	return n + 0x8000 - 0x80
+}
+
+// appendCode appends the code of the glyph in place n.
+func appendCode(b []byte, n uint16) []byte {
+	c := code(n)
 	if c < 0x80 {
 		return append(b, byte(c))
 	}
-	c += 0x8000 - 0x80
 	return append(b, byte(c>>8), byte(c))
 }
 
 // usedGlyphs lists the glyphs drawn, in the order of their numbers.
 func (f *pdfFont) usedGlyphs() []uint16 {
-	out := slices.Clone(f.gids)
+	out := slices.Clone(f.glyphs)
 	slices.Sort(out)
 	return out
 }
@@ -216,8 +227,8 @@ func (f *pdfFont) glyphData(g int) ([]byte, error) {
 // keptGlyphs marks the glyphs used and, since composite glyphs draw
 // other glyphs, those they are made of, to any depth.
 func (f *pdfFont) keptGlyphs() ([]bool, error) {
-	keep := make([]bool, len(f.cids))
-	for _, g := range f.gids {
+	keep := make([]bool, len(f.order))
+	for _, g := range f.glyphs {
 		keep[g] = true
 	}
 	n := len(keep)

@@ -336,6 +336,26 @@ next:
 	return out
 }
 
+// inCodespace reports whether number v, written in as many bytes as a
+// codespace range's codes, is a code of that range.
+func (fc *pdfFontCodes) inCodespace(v int) bool {
+	for _, r := range fc.space {
+		n := len(r[0])
+		if v >= 1<<(8*n) {
+			continue
+		}
+		fits := true
+		for k := range n {
+			b := byte(v >> (8 * (n - 1 - k)))
+			fits = fits && r[0][k] <= b && b <= r[1][k]
+		}
+		if fits {
+			return true
+		}
+	}
+	return false
+}
+
 // glyph is the glyph a CID draws.
 func (fc *pdfFontCodes) glyph(cid int) int {
 	if fc.glyphs == nil {

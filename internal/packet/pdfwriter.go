@@ -328,11 +328,11 @@ func (p *pdfWriter) text(f *pdfFont, size, x, y float64, s string) {
 	p.page.Write(b)
 }
 
-// appendLiteral appends the code of CID c inside a literal string,
-// escaping the bytes a literal string must escape; a two-byte code's
-// first byte, 80 to FF, is none of them.
-func appendLiteral(b []byte, c uint16) []byte {
-	b = appendCode(b, c)
+// appendLiteral appends the code of the glyph in place n (see code)
+// inside a literal string, escaping the bytes a literal string must
+// escape; a two-byte code's first byte, 80 to FF, is none of them.
+func appendLiteral(b []byte, n uint16) []byte {
+	b = appendCode(b, n)
 	last := len(b) - 1
 	switch e := b[last]; e {
 	case '(', ')', '\\':
@@ -494,10 +494,17 @@ func (p *pdfWriter) font(f *pdfFont) error {
 	p.object(f.id, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %d 0 R /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
 		name, enc, cid, uni))
 	p.stream(enc, fmt.Sprintf("/Type /CMap /CMapName /%s-Codes /CIDSystemInfo %s ", name, identity), f.encoding(name+"-Codes"))
+	// The widths by CID: the one-byte codes' and the two-byte codes',
+	// each a run of CIDs.
 	var w bytes.Buffer
-	w.WriteString("0 [")
-	for c, g := range f.gids {
-		if c > 0 {
+	for n, g := range f.glyphs {
+		switch n {
+		case 0, 0x80:
+			if n > 0 {
+				w.WriteString("] ")
+			}
+			fmt.Fprintf(&w, "%d [", code(uint16(n)))
+		default:
 			w.WriteByte(' ')
 		}
 		w.WriteString(strconv.Itoa(int(f.width(g))))
@@ -538,20 +545,21 @@ const (
 )
 
 // encoding is the CMap from the font's codes to its CIDs: each code's
-// number is its CID, in ranges that differ in their last byte only.
+// number is its CID, in ranges of the codes used that differ in their
+// last byte only.
 func (f *pdfFont) encoding(name string) []byte {
 	var b bytes.Buffer
 	b.WriteString(cmapHead)
 	fmt.Fprintf(&b, "/CIDSystemInfo %s def\n/CMapName /%s def\n/CMapType 1 def\n%s", identity, name, codespace)
 	var ranges []string
-	for lo := 0; lo < len(f.gids); {
-		hi := 0x7f
-		if lo >= 0x80 { // codes 8000 to 80FF are CIDs 80 to 17F, and so on
-			hi = ((lo - 0x80) | 0xff) + 0x80
+	last := uint16(len(f.glyphs) - 1)
+	for lo := uint16(0); lo <= last; {
+		hi := uint16(0x7f)
+		if lo >= 0x80 { // up to the next code ending in FF
+			hi = lo + 0xff - (code(lo) & 0xff)
 		}
-		hi = min(hi, len(f.gids)-1)
-		from, to := appendCode(nil, uint16(lo)), appendCode(nil, uint16(hi))
-		ranges = append(ranges, fmt.Sprintf("<%X> <%X> %d", from, to, lo))
+		hi = min(hi, last)
+		ranges = append(ranges, fmt.Sprintf("<%X> <%X> %d", appendCode(nil, lo), appendCode(nil, hi), code(lo)))
 		lo = hi + 1
 	}
 	for chunk := range slices.Chunk(ranges, 100) {
@@ -567,11 +575,14 @@ func (f *pdfFont) encoding(name string) []byte {
 }
 
 // cidToGID is the map from CIDs to the font program's glyphs: each CID's
-// glyph in two bytes, high byte first (PDF 32000, 9.7.4.2).
+// glyph in two bytes, high byte first (PDF 32000, 9.7.4.2); the CIDs no
+// code names, 80 to 7FFF, map to glyph 0. The zeros of a font with
+// two-byte codes take 64 kB, which compress to next to nothing.
 func (f *pdfFont) cidToGID() []byte {
-	b := make([]byte, 0, 2*len(f.gids))
-	for _, g := range f.gids {
-		b = append(b, byte(g>>8), byte(g))
+	b := make([]byte, 2*(int(code(uint16(len(f.glyphs)-1)))+1))
+	for n, g := range f.glyphs {
+		c := int(code(uint16(n)))
+		b[2*c], b[2*c+1] = byte(g>>8), byte(g)
 	}
 	return b
 }
@@ -584,16 +595,16 @@ func (f *pdfFont) toUnicode() []byte {
 	b.WriteString("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" + codespace)
 	var mapped []uint16
-	for c, r := range f.runes {
+	for n, r := range f.runes {
 		if r != 0 {
-			mapped = append(mapped, uint16(c))
+			mapped = append(mapped, uint16(n))
 		}
 	}
 	for chunk := range slices.Chunk(mapped, 100) {
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
-		for _, c := range chunk {
-			fmt.Fprintf(&b, "<%X> <", appendCode(nil, c))
-			for _, u := range utf16.Encode([]rune{f.runes[c]}) {
+		for _, n := range chunk {
+			fmt.Fprintf(&b, "<%X> <", appendCode(nil, n))
+			for _, u := range utf16.Encode([]rune{f.runes[n]}) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")

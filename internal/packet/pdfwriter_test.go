@@ -5,6 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -344,6 +347,32 @@ func TestPDFTextEscapes(t *testing.T) {
 		t.Errorf("read back %q, want %q", got, want)
 	}
 	pdftotextHas(t, pdf, want, nil)
+	mutoolHas(t, pdf, want)
+}
+
+// mutoolHas checks the PDF's text as MuPDF extracts it, where mutool is
+// installed: MuPDF reads a ToUnicode map in its own way, through the
+// CIDs of the font's encoding.
+func mutoolHas(t *testing.T, pdf []byte, want []string) {
+	t.Helper()
+	if _, err := exec.LookPath("mutool"); err != nil {
+		t.Log("mutool (mupdf-tools) is not installed; MuPDF's reading of the text was not checked")
+		return
+	}
+	in := filepath.Join(t.TempDir(), "p.pdf")
+	if err := os.WriteFile(in, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err := exec.Command("mutool", "draw", "-q", "-F", "txt", in).Output()
+	if err != nil {
+		t.Fatalf("mutool: %v", err)
+	}
+	text := flat(string(got))
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("mutool: the PDF's text lacks %q", w)
+		}
+	}
 }
 
 // TestPDFCodes pins the fonts' codes: the first 127 glyphs drawn get a
@@ -396,6 +425,9 @@ func TestPDFCodes(t *testing.T) {
 				if got := fc.glyph(cid); got != int(g) {
 					t.Errorf("%q: code %X is CID %d, glyph %d; want glyph %d", r, code, cid, got, g)
 				}
+				if !fc.inCodespace(cid) {
+					t.Errorf("%q: CID %d is no code of the codespace, where MuPDF looks for the CIDs of the ToUnicode map", r, cid)
+				}
 				if got, want := fc.widths[cid], int(font.width(g)); got != want {
 					t.Errorf("%q: CID %d is %d wide, want %d", r, cid, got, want)
 				}
@@ -423,6 +455,7 @@ func TestPDFCodes(t *testing.T) {
 				}
 			}
 			pdftotextHas(t, pdf, text, nil)
+			mutoolHas(t, pdf, text)
 		})
 	}
 }
