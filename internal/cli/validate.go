@@ -56,6 +56,7 @@ func runValidate(o *validateOptions) error {
 	if err != nil {
 		return err
 	}
+	defer reg.Close()
 	return o.report(reg.Loaded, reg.Loaded.Findings, o.format, finding.Error)
 }
 

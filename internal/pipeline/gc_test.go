@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"testing"
+	"time"
 )
 
 func TestLoadTarget(t *testing.T) {
@@ -70,9 +71,9 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	t.Setenv("GOGC", "")
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
-	restore := collectLessWhileLoading(false, 0)
-	if got := debug.SetGCPercent(findingsGCPercent); got != findingsGCPercent {
-		t.Errorf("target while loading findings %d, want %d", got, findingsGCPercent)
+	restore := collectLessWhileLoading(math.MaxUint64)
+	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
+		t.Errorf("target while loading %d, want %d", got, loadGCPercent)
 	}
 	runtime.GC()
 	runtime.GC()
@@ -83,18 +84,58 @@ func TestCollectLessWhileLoading(t *testing.T) {
 		t.Errorf("target after loading %d, want %d", got, want)
 	}
 
-	restore = collectLessWhileLoading(true, math.MaxUint64)
-	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
-		t.Errorf("target while loading records %d, want %d", got, loadGCPercent)
-	}
-	restore()
-	debug.SetGCPercent(100)
-
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
-	collectLessWhileLoading(false, 0)()
+	collectLessWhileLoading(0)()
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("with GOGC=50 the target became %d", got)
+	}
+}
+
+// TestCollectForFindings: a command that reports findings only collects
+// near the budget alone while it holds little, by target once it holds
+// more than a quarter of the budget, and leaves the collector as it was
+// when it ends; GOGC and GOMEMLIMIT decide alone.
+func TestCollectForFindings(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	noLimit := int64(math.MaxInt64)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(noLimit))
+
+	release := collectForFindings()
+	runtime.GC()
+	runtime.GC() // the watch runs after a collection
+	if got, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); got != -1 || limit != loadHeapBudget {
+		t.Errorf("holding little: target %d and limit %d, want none and %d", got, limit, loadHeapBudget)
+	}
+	// What a large register keeps: the pages of a byte slice are never
+	// touched, so it costs the test no memory, yet counts as heap.
+	kept := make([]byte, loadHeapBudget/2)
+	// The watch runs after a collection, on its own goroutine.
+	for i := 0; i < 500 && debug.SetMemoryLimit(-1) != noLimit; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	got := debug.SetGCPercent(-1)
+	debug.SetGCPercent(got)
+	// loadTarget of what the collection saw, which the test's own
+	// garbage moves a little.
+	if limit := debug.SetMemoryLimit(-1); got < heldGCPercent || got > loadTarget(uint64(len(kept)), findingsGCPercent) || limit != noLimit {
+		t.Errorf("holding %d: target %d and limit %d, want at most %d and none", len(kept), got, limit, loadTarget(uint64(len(kept)), findingsGCPercent))
+	}
+	runtime.KeepAlive(kept)
+	release()
+	release() // a second time does nothing
+	if got, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); got != 100 || limit != noLimit {
+		t.Errorf("after the command: target %d and limit %d, want 100 and none", got, limit)
+	}
+
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	collectForFindings()
+	if got, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); got != 100 || limit != noLimit {
+		t.Errorf("with GOMEMLIMIT the target became %d and the limit %d", got, limit)
 	}
 }
 
@@ -114,8 +155,8 @@ func TestHeldLimit(t *testing.T) {
 }
 
 // TestMemoryLimitAfterLoad: a load that keeps records, at least as much as
-// its threshold, leaves a memory limit of heldLimit; one that reports
-// findings only, or GOMEMLIMIT, leaves the limit alone.
+// its threshold, leaves a memory limit of heldLimit; GOMEMLIMIT leaves the
+// limit alone.
 func TestMemoryLimitAfterLoad(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
@@ -128,21 +169,19 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 	kept := make([]byte, heldLimitFrom+(16<<20))
 	runtime.GC() // as the load's collections would have seen it
 	for _, tc := range []struct {
-		name         string
-		keepsRecords bool
-		limitFrom    uint64
-		env          string
-		limited      bool
+		name      string
+		limitFrom uint64
+		env       string
+		limited   bool
 	}{
-		{"findings only", false, 0, "", false},
-		{"records kept", true, 0, "", true},
-		{"records kept, more than serve's threshold", true, heldLimitFrom, "", true},
-		{"records kept, less than a threshold", true, 1 << 40, "", false},
-		{"GOMEMLIMIT decides", true, 0, "4GiB", false},
+		{"records kept", 0, "", true},
+		{"records kept, more than serve's threshold", heldLimitFrom, "", true},
+		{"records kept, less than a threshold", 1 << 40, "", false},
+		{"GOMEMLIMIT decides", 0, "4GiB", false},
 	} {
 		t.Setenv("GOMEMLIMIT", tc.env)
 		debug.SetMemoryLimit(noLimit)
-		collectLessWhileLoading(tc.keepsRecords, tc.limitFrom)()
+		collectLessWhileLoading(tc.limitFrom)()
 		got := debug.SetMemoryLimit(-1)
 		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)))) {
 			t.Errorf("%s: limit %d, want heldLimit of at least %d kept", tc.name, got, len(kept))

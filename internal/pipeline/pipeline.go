@@ -77,6 +77,8 @@ type Register struct {
 	checkOnce sync.Once
 	checkDay  time.Time
 	checked   []finding.Finding
+
+	release func() // sets the collector back (collectForFindings); nil: nothing to
 }
 
 var (
@@ -98,8 +100,13 @@ func Open(root string, opts Options) (*Register, error) {
 	// From the start: reading the caches and the history is part of the
 	// load, and at the default target a re-check collected five times
 	// while it read the check cache.
-	restore := collectLessWhileLoading(!opts.FindingsOnly, 0)
 	r := &Register{Root: root}
+	restore := func() {}
+	if opts.FindingsOnly {
+		r.release = collectForFindings()
+	} else {
+		restore = collectLessWhileLoading(0)
+	}
 	if opts.History {
 		r.Repo, r.HistoryProblem = trustedRepo(root)
 	}
@@ -154,13 +161,9 @@ func loadRegister(root string, files []string, check *principle.Options, c *cach
 // keep ten times that, a larger budget was most of the run's peak memory.
 // GOGC, when set, decides alone.
 //
-// A load for a command that reports findings only keeps a tenth of what a
-// load of records does, and a re-check from the cache is over before the
-// heap grows far: its target goes as high as findingsGCPercent, within
-// the same budget. A re-check after 10 of 10,000 files changed then
-// collects twice instead of five times (GODEBUG=gctrace=1), and a cold
-// 10,000-record check peaks at some 230 MB instead of 150 MB; at 100,000
-// records the budget decides, as before.
+// A command that reports findings only keeps a tenth of what a load of
+// records does: once it goes by target (collectForFindings), the target
+// goes as high as findingsGCPercent, within the same budget.
 const (
 	loadGCPercent     = 400
 	findingsGCPercent = 800
@@ -182,11 +185,11 @@ const (
 	heldHeadroom  = 64 << 20
 )
 
-// collectLessWhileLoading sets the collector's target for a load and
-// returns the function that sets it back; for a load that keeps records
-// for outputs to be made of them, and keeps limitFrom bytes or more, it
-// sets a memory limit too (heldLimit).
-func collectLessWhileLoading(keepsRecords bool, limitFrom uint64) (restore func()) {
+// collectLessWhileLoading sets the collector's target for a load that keeps
+// records for outputs to be made of them, and returns the function that
+// sets it back; for a load that keeps limitFrom bytes or more, it sets a
+// memory limit too (heldLimit).
+func collectLessWhileLoading(limitFrom uint64) (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}
 	}
@@ -195,11 +198,7 @@ func collectLessWhileLoading(keepsRecords bool, limitFrom uint64) (restore func(
 		stopped bool
 		live    = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	)
-	highest := loadGCPercent
-	if !keepsRecords {
-		highest = findingsGCPercent
-	}
-	previous := debug.SetGCPercent(highest)
+	previous := debug.SetGCPercent(loadGCPercent)
 	// After each collection: a cleanup runs once the object it watches is
 	// collected, and watches a new one.
 	var watch func()
@@ -211,7 +210,7 @@ func collectLessWhileLoading(keepsRecords bool, limitFrom uint64) (restore func(
 				return
 			}
 			metrics.Read(live)
-			debug.SetGCPercent(loadTarget(live[0].Value.Uint64(), highest))
+			debug.SetGCPercent(loadTarget(live[0].Value.Uint64(), loadGCPercent))
 			watch()
 		}, struct{}{})
 	}
@@ -222,7 +221,7 @@ func collectLessWhileLoading(keepsRecords bool, limitFrom uint64) (restore func(
 		stopped = true
 		metrics.Read(live)
 		kept := live[0].Value.Uint64()
-		if keepsRecords && kept >= limitFrom/2 && os.Getenv("GOMEMLIMIT") == "" {
+		if kept >= limitFrom/2 && os.Getenv("GOMEMLIMIT") == "" {
 			// Large enough for a limit: measure what the load keeps,
 			// not what the last collection during it kept.
 			runtime.GC()
@@ -233,6 +232,62 @@ func collectLessWhileLoading(keepsRecords bool, limitFrom uint64) (restore func(
 			}
 		}
 		debug.SetGCPercent(heldTarget(kept, previous))
+	}
+}
+
+// collectForFindings sets the collector for a command that reports
+// findings only (check, validate), from its load to its end, and returns
+// what sets it back. Such a command holds little, and a re-check from the
+// cache is over in a few tenths of a second: the collector then runs only
+// when the process nears loadHeapBudget, not as the heap doubles. A
+// re-check after 10 of 10,000 files changed collected three times, the
+// last with a core marking for 0.15 s at the end of the run, and now not
+// at all (GODEBUG=gctrace=1). Once a collection finds more than a quarter
+// of the budget kept (a large register), the collector goes by target as
+// a load of records does, within the same budget (loadTarget, up to
+// findingsGCPercent). GOGC or GOMEMLIMIT, when set, decide alone.
+func collectForFindings() (release func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	var (
+		mu       sync.Mutex
+		released bool
+		budgeted = true
+		live     = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	)
+	limit := debug.SetMemoryLimit(loadHeapBudget)
+	percent := debug.SetGCPercent(-1)
+	var watch func()
+	watch = func() {
+		runtime.AddCleanup(new([64]byte), func(struct{}) {
+			mu.Lock()
+			defer mu.Unlock()
+			if released {
+				return
+			}
+			metrics.Read(live)
+			kept := live[0].Value.Uint64()
+			if budgeted && kept >= loadHeapBudget/4 {
+				budgeted = false
+				debug.SetMemoryLimit(limit)
+			}
+			if !budgeted {
+				debug.SetGCPercent(loadTarget(kept, findingsGCPercent))
+			}
+			watch()
+		}, struct{}{})
+	}
+	watch()
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if released {
+			return
+		}
+		released = true
+		debug.SetMemoryLimit(limit)
+		debug.SetGCPercent(percent)
 	}
 }
 
@@ -391,8 +446,13 @@ func trustedRepo(root string) (*history.Repo, error) {
 	return repo, nil
 }
 
-// Close releases the history's open files.
+// Close releases the history's open files, and sets the collector back
+// as it was before Open.
 func (r *Register) Close() error {
+	if r.release != nil {
+		r.release()
+		r.release = nil
+	}
 	if r.Repo == nil {
 		return nil
 	}
