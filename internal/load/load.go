@@ -459,7 +459,15 @@ func (r *reader) read(rel string) (res fileResult) {
 		return fail(rel, msgWrongFolder.With(), msgMoveToKind.With())
 	}
 	full := filepath.Join(r.root, filepath.FromSlash(rel))
-	data, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes)
+	// A load that keeps facts only and finds the file's result cached
+	// keeps nothing of its content: it is read into a buffer that then
+	// reads the next file. Fresh buffers for a re-check's 10,000 files
+	// were a tenth of its time in page faults.
+	var pooled *[]byte
+	if r.cacheKey != nil && r.standIns() {
+		pooled = readBuffers.Get().(*[]byte)
+	}
+	data, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, pooledBuffer(pooled))
 	if bad != nil {
 		return fail(rel, bad.msg, bad.help)
 	}
@@ -486,6 +494,10 @@ func (r *reader) read(rel string) (res fileResult) {
 			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
 				if r.opts.Records {
 					return r.decode(rel, kind, data, parseSum, res)
+				}
+				if pooled != nil {
+					*pooled = data
+					readBuffers.Put(pooled)
 				}
 				return res
 			}
@@ -665,10 +677,10 @@ func pointOf(r *record.Record) *record.Point {
 // that lead outside the register and anything that is not a plain file (a
 // FIFO would block the read forever). It says why when the file cannot be
 // read.
-func readInside(full, realRoot string, maxBytes int64) ([]byte, *unreadable) {
+func readInside(full, realRoot string, maxBytes int64, into []byte) ([]byte, *unreadable) {
 	// Nearly every record is a plain file: opened as one, it needs no
 	// look at the path first.
-	if data, bad, ok := readPlain(full, maxBytes); ok {
+	if data, bad, ok := readPlain(full, maxBytes, into); ok {
 		return data, bad
 	}
 	lst, err := os.Lstat(full)
@@ -701,18 +713,23 @@ func readInside(full, realRoot string, maxBytes int64) ([]byte, *unreadable) {
 	if !st.Mode().IsRegular() {
 		return nil, cannotRead(msgNotRegular.With())
 	}
-	return readSized(f, st.Size(), maxBytes)
+	return readSized(f, st.Size(), maxBytes, into)
 }
 
 // readSized reads an open regular file of size bytes (as it was when
-// looked at) that must be no larger than maxBytes.
-func readSized(f io.Reader, size, maxBytes int64) ([]byte, *unreadable) {
+// looked at) that must be no larger than maxBytes, into into when it has
+// room.
+func readSized(f io.Reader, size, maxBytes int64, into []byte) ([]byte, *unreadable) {
 	if maxBytes > 0 && size > maxBytes {
 		return nil, &unreadable{source.MsgTooBig.With(size, maxBytes), source.MsgSplit.With()}
 	}
 	// One buffer of the file's size (plus a byte to notice growth), rather
 	// than io.ReadAll's doubling.
-	buf := make([]byte, size+1)
+	buf := into[:0]
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, size+1)
+	}
+	buf = buf[:size+1]
 	n, err := io.ReadFull(f, buf)
 	switch {
 	case err == io.ErrUnexpectedEOF || err == io.EOF:
@@ -734,6 +751,18 @@ func readSized(f io.Reader, size, maxBytes int64) ([]byte, *unreadable) {
 		return nil, &unreadable{msgGrewTooBig.With(maxBytes), source.MsgSplit.With()}
 	}
 	return data, nil
+}
+
+// readBuffers are the buffers files are read into when their content is
+// not kept (Reader.read).
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// pooledBuffer is the buffer p holds; nil for none.
+func pooledBuffer(p *[]byte) []byte {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 func plainErr(err error) string {

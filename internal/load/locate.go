@@ -35,7 +35,7 @@ func Locate(root string, fs []finding.Finding) {
 		go func() {
 			defer wg.Done()
 			for file := range files {
-				data, bad := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes)
+				data, bad := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes, nil)
 				if bad != nil {
 					continue
 				}

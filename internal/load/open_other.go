@@ -4,4 +4,4 @@ package load
 
 // readPlain is not ok where a symlink cannot be refused while opening:
 // readInside then looks at every file first.
-func readPlain(string, int64) ([]byte, *unreadable, bool) { return nil, nil, false }
+func readPlain(string, int64, []byte) ([]byte, *unreadable, bool) { return nil, nil, false }

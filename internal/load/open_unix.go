@@ -13,8 +13,8 @@ import (
 // or cannot be opened so, and readInside looks at it first. It reads
 // through the file descriptor itself: an os.File costs a second fstat and
 // a cleanup for each of a register's thousands of files, and a re-check
-// reads every file.
-func readPlain(full string, maxBytes int64) (data []byte, bad *unreadable, ok bool) {
+// reads every file. It reads into into when that has room.
+func readPlain(full string, maxBytes int64, into []byte) (data []byte, bad *unreadable, ok bool) {
 	var fd int
 	var err error
 	for {
@@ -34,7 +34,7 @@ func readPlain(full string, maxBytes int64) (data []byte, bad *unreadable, ok bo
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, cannotRead(msgNotRegular.With()), true
 	}
-	data, bad = readSized(fdReader(fd), st.Size, maxBytes)
+	data, bad = readSized(fdReader(fd), st.Size, maxBytes, into)
 	return data, bad, true
 }
 
