@@ -113,8 +113,19 @@ func read(path string) (entries map[string]*entry, table []string, saves uint64)
 		return nil, nil, 0
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err != nil || len(data) > maxFile || !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+sha256.Size {
+	st, err := f.Stat()
+	if err != nil || st.Size() > maxFile {
+		return nil, nil, 0
+	}
+	// Read whole into a buffer of its size and a byte to spare: a file
+	// that has more than it said is being written, and ignored.
+	data := make([]byte, st.Size()+1)
+	n, err := io.ReadFull(f, data)
+	if err != io.ErrUnexpectedEOF && err != io.EOF {
+		return nil, nil, 0
+	}
+	data = data[:n]
+	if !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+sha256.Size {
 		return nil, nil, 0
 	}
 	data = data[len(magic):]
