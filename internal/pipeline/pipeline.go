@@ -199,22 +199,9 @@ func collectLessWhileLoading(limitFrom uint64) (restore func()) {
 		live    = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	)
 	previous := debug.SetGCPercent(loadGCPercent)
-	// After each collection: a cleanup runs once the object it watches is
-	// collected, and watches a new one.
-	var watch func()
-	watch = func() {
-		runtime.AddCleanup(new([64]byte), func(struct{}) {
-			mu.Lock()
-			defer mu.Unlock()
-			if stopped {
-				return
-			}
-			metrics.Read(live)
-			debug.SetGCPercent(loadTarget(live[0].Value.Uint64(), loadGCPercent))
-			watch()
-		}, struct{}{})
-	}
-	watch()
+	afterEachCollection(&mu, &stopped, func(kept uint64) {
+		debug.SetGCPercent(loadTarget(kept, loadGCPercent))
+	})
 	return func() {
 		mu.Lock()
 		defer mu.Unlock()
@@ -254,31 +241,18 @@ func collectForFindings() (release func()) {
 		mu       sync.Mutex
 		released bool
 		budgeted = true
-		live     = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	)
 	limit := debug.SetMemoryLimit(loadHeapBudget)
 	percent := debug.SetGCPercent(-1)
-	var watch func()
-	watch = func() {
-		runtime.AddCleanup(new([64]byte), func(struct{}) {
-			mu.Lock()
-			defer mu.Unlock()
-			if released {
-				return
-			}
-			metrics.Read(live)
-			kept := live[0].Value.Uint64()
-			if budgeted && kept >= loadHeapBudget/4 {
-				budgeted = false
-				debug.SetMemoryLimit(limit)
-			}
-			if !budgeted {
-				debug.SetGCPercent(loadTarget(kept, findingsGCPercent))
-			}
-			watch()
-		}, struct{}{})
-	}
-	watch()
+	afterEachCollection(&mu, &released, func(kept uint64) {
+		if budgeted && kept >= loadHeapBudget/4 {
+			budgeted = false
+			debug.SetMemoryLimit(limit)
+		}
+		if !budgeted {
+			debug.SetGCPercent(loadTarget(kept, findingsGCPercent))
+		}
+	})
 	return func() {
 		mu.Lock()
 		defer mu.Unlock()
@@ -289,6 +263,27 @@ func collectForFindings() (release func()) {
 		debug.SetMemoryLimit(limit)
 		debug.SetGCPercent(percent)
 	}
+}
+
+// afterEachCollection calls f with the heap a collection kept, after each
+// collection until stopped is set; both under mu. A cleanup runs once the
+// object it watches is collected, and watches a new one.
+func afterEachCollection(mu *sync.Mutex, stopped *bool, f func(kept uint64)) {
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var watch func()
+	watch = func() {
+		runtime.AddCleanup(new([64]byte), func(struct{}) {
+			mu.Lock()
+			defer mu.Unlock()
+			if *stopped {
+				return
+			}
+			metrics.Read(live)
+			f(live[0].Value.Uint64())
+			watch()
+		}, struct{}{})
+	}
+	watch()
 }
 
 // A large register's outputs allocate fast while the collector marks what
