@@ -31,6 +31,9 @@ type openOptions struct {
 	// records keeps whole records with the cache, for a command that
 	// publishes them.
 	records bool
+	// budgeted: the command makes one document of the records
+	// (pipeline.Options.Budgeted).
+	budgeted bool
 }
 
 // open opens the register at --root through the pipeline and prints what
@@ -38,7 +41,7 @@ type openOptions struct {
 // asked, and why it goes without history when the history cannot be trusted.
 // The caller closes the register.
 func (a *App) open(o openOptions) (*pipeline.Register, error) {
-	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly, Records: o.records})
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly, Records: o.records, Budgeted: o.budgeted})
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,7 @@ func runPacket(o *packetOptions) error {
 	// The checklist runs while the records load, so each file is parsed
 	// once. The check cache is not used: it keeps findings, and stand-ins
 	// for the records, where the packet shows every selected record whole.
-	reg, err := o.open(openOptions{warnConfig: true, without: o.say(msgPacketWithoutHistory), today: in.today})
+	reg, err := o.open(openOptions{warnConfig: true, without: o.say(msgPacketWithoutHistory), today: in.today, budgeted: true})
 	if err != nil {
 		return err
 	}

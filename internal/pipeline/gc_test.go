@@ -92,11 +92,11 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	}
 }
 
-// TestCollectForFindings: a command that reports findings only collects
+// TestCollectNearBudget: a command that reports findings only collects
 // near the budget alone while it holds little, by target once it holds
 // more than a quarter of the budget, and leaves the collector as it was
 // when it ends; GOGC and GOMEMLIMIT decide alone.
-func TestCollectForFindings(t *testing.T) {
+func TestCollectNearBudget(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	before := debug.SetGCPercent(100)
@@ -104,7 +104,7 @@ func TestCollectForFindings(t *testing.T) {
 	noLimit := int64(math.MaxInt64)
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(noLimit))
 
-	release := collectForFindings()
+	release := collectNearBudget()
 	runtime.GC()
 	runtime.GC() // the watch runs after a collection
 	if got, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); got != -1 || limit != loadHeapBudget {
@@ -133,7 +133,7 @@ func TestCollectForFindings(t *testing.T) {
 	}
 
 	t.Setenv("GOMEMLIMIT", "4GiB")
-	collectForFindings()
+	collectNearBudget()
 	if got, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(-1); got != 100 || limit != noLimit {
 		t.Errorf("with GOMEMLIMIT the target became %d and the limit %d", got, limit)
 	}

@@ -56,6 +56,11 @@ type Options struct {
 	// them: a cached file is read into its record again, but neither
 	// validated nor checked (load.Options.Records).
 	Records bool
+	// Budgeted says the command makes one document of the records, whose
+	// memory the load's heap budget bounds (the packet): its collector
+	// runs as for FindingsOnly (collectNearBudget). A build, whose
+	// pages hold more, keeps collectLessWhileLoading.
+	Budgeted bool
 }
 
 // Register is a register opened for one command.
@@ -78,7 +83,7 @@ type Register struct {
 	checkDay  time.Time
 	checked   []finding.Finding
 
-	release func() // sets the collector back (collectForFindings); nil: nothing to
+	release func() // sets the collector back (collectNearBudget); nil: nothing to
 }
 
 var (
@@ -102,8 +107,8 @@ func Open(root string, opts Options) (*Register, error) {
 	// while it read the check cache.
 	r := &Register{Root: root}
 	restore := func() {}
-	if opts.FindingsOnly {
-		r.release = collectForFindings()
+	if opts.FindingsOnly || opts.Budgeted {
+		r.release = collectNearBudget()
 	} else {
 		restore = collectLessWhileLoading(0)
 	}
@@ -162,7 +167,7 @@ func loadRegister(root string, files []string, check *principle.Options, c *cach
 // GOGC, when set, decides alone.
 //
 // A command that reports findings only keeps a tenth of what a load of
-// records does: once it goes by target (collectForFindings), the target
+// records does: once it goes by target (collectNearBudget), the target
 // goes as high as findingsGCPercent, within the same budget.
 const (
 	loadGCPercent     = 400
@@ -222,18 +227,19 @@ func collectLessWhileLoading(limitFrom uint64) (restore func()) {
 	}
 }
 
-// collectForFindings sets the collector for a command that reports
-// findings only (check, validate), from its load to its end, and returns
-// what sets it back. Such a command holds little, and a re-check from the
-// cache is over in a few tenths of a second: the collector then runs only
-// when the process nears loadHeapBudget, not as the heap doubles. A
+// collectNearBudget sets the collector for a command that reports
+// findings only (check, validate) or makes one document of the records
+// (packet), from its load to its end, and returns what sets it back. Such
+// a command holds little, and a re-check from the cache is over in a few
+// tenths of a second: the collector then runs only when the process nears
+// loadHeapBudget, not as the heap doubles. A
 // re-check after 10 of 10,000 files changed collected three times, the
 // last with a core marking for 0.15 s at the end of the run, and now not
 // at all (GODEBUG=gctrace=1). Once a collection finds more than a quarter
 // of the budget kept (a large register), the collector goes by target as
 // a load of records does, within the same budget (loadTarget, up to
 // findingsGCPercent). GOGC or GOMEMLIMIT, when set, decide alone.
-func collectForFindings() (release func()) {
+func collectNearBudget() (release func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
