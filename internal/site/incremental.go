@@ -421,11 +421,13 @@ func appendStrings(buf []byte, ss ...string) []byte {
 
 // findingsSum hashes the findings of the record id (loaded as loaded) as
 // its pages show them (findingsOf). Passing them through the publication
-// filter is the costly part, and its outcome follows from the record and
-// the findings as given: the Memo keeps it while both stay the same.
+// filter is the costly part, and its outcome follows from the record, the
+// findings as given and the ids and names of the records that are not
+// public, which the filter takes out of their texts: the Memo keeps it
+// while all three stay the same.
 func (b *builder) findingsSum(loaded *record.Record, id string) []byte {
 	given := b.findings[id]
-	if sum := b.opts.Memo.findingsSum(loaded, given); sum != nil {
+	if sum := b.opts.Memo.findingsSum(loaded, given, b.keys.hidden); sum != nil {
 		return sum
 	}
 	h := sha256.New()
@@ -433,7 +435,7 @@ func (b *builder) findingsSum(loaded *record.Record, id string) []byte {
 		return nil
 	}
 	sum := h.Sum(nil)
-	b.opts.Memo.keepFindings(loaded, given, sum)
+	b.opts.Memo.keepFindings(loaded, given, b.keys.hidden, sum)
 	return sum
 }
 
@@ -735,8 +737,9 @@ func sameFile(a, b os.FileInfo) bool {
 // foundSum is the sum of a record's findings as shown, with the findings
 // as given that it was made of.
 type foundSum struct {
-	given []finding.Finding
-	sum   []byte
+	given  []finding.Finding
+	hidden []byte // the ids and names not public when it was made (keys.hidden)
+	sum    []byte
 }
 
 // recordHash returns the hash of the loaded record r (writeValue), from
@@ -815,9 +818,9 @@ func (m *Memo) setGlobal(global []byte) {
 }
 
 // findingsSum returns the sum of the findings of the loaded record r as
-// shown, when the Memo holds one made of the same findings as given; nil
-// otherwise.
-func (m *Memo) findingsSum(r *record.Record, given []*finding.Finding) []byte {
+// shown, when the Memo holds one made of the same findings as given with
+// the same records not public (hidden); nil otherwise.
+func (m *Memo) findingsSum(r *record.Record, given []*finding.Finding, hidden []byte) []byte {
 	if m == nil {
 		return nil
 	}
@@ -827,7 +830,7 @@ func (m *Memo) findingsSum(r *record.Record, given []*finding.Finding) []byte {
 	if !ok {
 		fs, ok = m.oldFound[r]
 	}
-	if !ok || len(fs.given) != len(given) {
+	if !ok || len(fs.given) != len(given) || !bytes.Equal(fs.hidden, hidden) {
 		return nil
 	}
 	for i, f := range given {
@@ -843,12 +846,12 @@ func (m *Memo) findingsSum(r *record.Record, given []*finding.Finding) []byte {
 }
 
 // keepFindings keeps the sum of the findings of the loaded record r as
-// shown, made of given.
-func (m *Memo) keepFindings(r *record.Record, given []*finding.Finding, sum []byte) {
+// shown, made of given with the records not public that hidden names.
+func (m *Memo) keepFindings(r *record.Record, given []*finding.Finding, hidden, sum []byte) {
 	if m == nil {
 		return
 	}
-	fs := foundSum{given: make([]finding.Finding, len(given)), sum: sum}
+	fs := foundSum{given: make([]finding.Finding, len(given)), hidden: hidden, sum: sum}
 	for i, f := range given {
 		fs.given[i] = *f
 	}

@@ -543,3 +543,42 @@ func TestManifestReadsBackAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestServeTakesOutANameNoLongerPublic: as serve builds, from the same
+// Memo and the same records where they did not change, a record that is
+// no longer public leaves every page, also the finding of another record
+// that quoted its name: the Memo kept that finding's sum, made while the
+// name was public. The site is then a cold build's.
+func TestServeTakesOutANameNoLongerPublic(t *testing.T) {
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	memo := &Memo{}
+	fs := []finding.Finding{{File: "sensors/lucht-dak.yaml", Record: "lucht-dak", Rule: "signage", Severity: finding.Warning,
+		Message: label.Text{"Zelfde mast als Camera's Markt.", "Same mast as Camera's Markt."}}}
+	reg := loadFixture(t, root)
+	for range 2 {
+		build(t, reg, Options{Out: out, Memo: memo, Findings: fs})
+	}
+	if !strings.Contains(read(t, out, "sensoren/lucht-dak.html"), "Zelfde mast als Camera") {
+		t.Fatal("the finding is not on the page: the test proves nothing")
+	}
+	recs := slices.Clone(reg.Records)
+	for i, r := range recs {
+		if r.ID == "cam-markt" {
+			hidden := *r
+			no := false
+			hidden.Publication = &record.Publication{Public: &no, Reason: "Onderzoek"}
+			recs[i] = &hidden
+		}
+	}
+	next := register.New(reg.Root, reg.Config, recs)
+	next.Sums = reg.Sums
+	build(t, next, Options{Out: out, Memo: memo, Findings: fs})
+	cold, _ := build(t, next, Options{Findings: fs})
+	sameTree(t, "a record no longer public", out, cold)
+	for _, f := range tree(t, out) {
+		if p, _, _ := strings.Cut(f, " "); strings.Contains(read(t, out, p), "Markt") {
+			t.Errorf("%s still names the record that is no longer public", p)
+		}
+	}
+}
