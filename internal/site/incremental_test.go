@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -142,7 +143,11 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 		return Options{
 			Check: func(*register.Register) []finding.Finding {
 				return []finding.Finding{{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3",
-					Severity: finding.Warning, Message: label.Text{"Geen borden.", "no signs"}}}
+					Severity: finding.Warning, Message: label.Text{"Geen borden.", "no signs"}},
+					// Quoting another record's name, which the page must
+					// not show once that record is not public.
+					{File: "sensors/x-hostile.yaml", Record: "x-hostile", Rule: "signage", Principle: "VNG 4.3",
+						Severity: finding.Info, Message: label.Text{"Zelfde mast als Camera's Markt.", "Same mast as Camera's Markt."}}}
 			},
 			Rules: []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}}},
 			History: map[string]History{"sensors/lucht-dak.yaml": {Added: "2025-01-05", Changes: []Change{
@@ -261,12 +266,26 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 			for range 3 {
 				build(t, loadFixture(t, root), at(out))
 			}
+			// And as serve builds: one Memo throughout, and the records
+			// of files that did not change kept as they were.
+			served, memo := filepath.Join(t.TempDir(), "served"), &Memo{}
+			var kept *register.Register
+			serve := func() {
+				kept = reloadFixture(t, root, kept)
+				o := at(served)
+				o.Memo = memo
+				build(t, kept, o)
+			}
+			serve()
+			serve()
 			before := read(t, out, s.page)
 			s.change(root, &o)
 			for i := range 2 {
 				_, st := build(t, loadFixture(t, root), at(out))
 				cold, _ := build(t, loadFixture(t, root), at(""))
 				sameTree(t, s.name, out, cold)
+				serve()
+				sameTree(t, s.name+", as serve builds", served, cold)
 				if after := read(t, out, s.page); after == before {
 					t.Errorf("%s does not change %s: the test proves nothing", s.name, s.page)
 				}
@@ -581,4 +600,24 @@ func TestServeTakesOutANameNoLongerPublic(t *testing.T) {
 			t.Errorf("%s still names the record that is no longer public", p)
 		}
 	}
+}
+
+// reloadFixture loads the register at root as serve reloads one: the
+// records of files that did not change are the records prev held (nil:
+// none), the others new.
+func reloadFixture(t *testing.T, root string, prev *register.Register) *register.Register {
+	t.Helper()
+	reg := loadFixture(t, root)
+	if prev == nil {
+		return reg
+	}
+	recs := slices.Clone(reg.Records)
+	for i, r := range recs {
+		if p := prev.ByID(r.ID); p != nil && reflect.DeepEqual(p, r) {
+			recs[i] = p
+		}
+	}
+	next := register.New(reg.Root, reg.Config, recs)
+	next.Sums = reg.Sums
+	return next
 }
