@@ -70,8 +70,8 @@ var (
 	wAliasKey   = message.New("(an alias)", "(een alias)")
 )
 
-// parserTexts are the YAML parser's own words for the syntax errors people
-// make, in Dutch; words the parser uses for rarer errors stay its own.
+// parserTexts are the YAML parser's own words for its syntax errors, with
+// the Dutch for each; words it may add in a later version stay its own.
 var parserTexts = map[string]*message.Text{
 	"mapping values are not allowed in this context": message.New("mapping values are not allowed in this context",
 		"hier mag geen 'sleutel: waarde' staan (controleer de inspringing en de dubbele punten)"),
@@ -88,6 +88,36 @@ var parserTexts = map[string]*message.Text{
 	"did not find expected comment or line break": message.New("did not find expected comment or line break", "hier werd een commentaar of het einde van de regel verwacht"),
 	"block sequence entries are not allowed in this context": message.New("block sequence entries are not allowed in this context",
 		"hier mag geen lijstitem ('- ') staan (controleer de inspringing)"),
+	"mapping keys are not allowed in this context": message.New("mapping keys are not allowed in this context", "hier mag geen sleutel staan (controleer de inspringing)"),
+	"found a tab character that violates indentation": message.New("found a tab character that violates indentation",
+		"een tab verstoort hier de inspringing; spring in met spaties"),
+	"found a tab character where an indentation space is expected": message.New("found a tab character where an indentation space is expected",
+		"hier staat een tab waar een spatie voor de inspringing hoort"),
+	"found unexpected document indicator": message.New("found unexpected document indicator",
+		"hier staat onverwacht een documentgrens ('---' of '...') binnen een waarde"),
+	"did not find expected whitespace or line break": message.New("did not find expected whitespace or line break",
+		"hier werd een spatie of het einde van de regel verwacht"),
+	"did not find expected whitespace":             message.New("did not find expected whitespace", "hier werd een spatie verwacht"),
+	"did not find expected hexdecimal number":      message.New("did not find expected hexdecimal number", "hier werd een hexadecimaal getal verwacht (na \\x, \\u of \\U)"),
+	"found invalid Unicode character escape code":  message.New("found invalid Unicode character escape code", "hier staat een ongeldige Unicode-escape (\\u of \\U)"),
+	"found an indentation indicator equal to 0":    message.New("found an indentation indicator equal to 0", "de inspringing van een blok mag niet 0 zijn"),
+	"found an incorrect leading UTF-8 octet":       message.New("found an incorrect leading UTF-8 octet", "hier staat een ongeldige UTF-8-byte"),
+	"found an incorrect trailing UTF-8 octet":      message.New("found an incorrect trailing UTF-8 octet", "hier staat een ongeldige UTF-8-vervolgbyte"),
+	"did not find expected '!'":                    message.New("did not find expected '!'", "hier werd een '!' verwacht (in een tag)"),
+	"did not find the expected '>'":                message.New("did not find the expected '>'", "hier werd een '>' verwacht (in een tag)"),
+	"did not find expected tag URI":                message.New("did not find expected tag URI", "hier werd de URI van een tag verwacht"),
+	"did not find URI escaped octet":               message.New("did not find URI escaped octet", "hier werden na een procentteken in een tag twee hexadecimale cijfers verwacht"),
+	"found undefined tag handle":                   message.New("found undefined tag handle", "deze verkorte tag is nergens gedefinieerd"),
+	"could not find expected directive name":       message.New("could not find expected directive name", "hier werd de naam van een directive verwacht (YAML of TAG)"),
+	"found unexpected non-alphabetical character":  message.New("found unexpected non-alphabetical character", "hier staat onverwacht een teken dat geen letter is"),
+	"found unknown directive name":                 message.New("found unknown directive name", "onbekende directive (alleen YAML en TAG bestaan)"),
+	"did not find expected version number":         message.New("did not find expected version number", "hier werd een versienummer verwacht"),
+	"did not find expected digit or '.' character": message.New("did not find expected digit or '.' character", "hier werd een cijfer of een punt verwacht"),
+	"found extremely long version number":          message.New("found extremely long version number", "het versienummer is veel te lang"),
+	"found duplicate %YAML directive":              message.New("found duplicate %YAML directive", "de directive %YAML staat er twee keer"),
+	"found duplicate %TAG directive":               message.New("found duplicate %TAG directive", "de directive %TAG staat er twee keer"),
+	"found incompatible YAML document":             message.New("found incompatible YAML document", "dit YAML-document is van een versie die niet gelezen kan worden"),
+	"did not find expected <document start>":       message.New("did not find expected <document start>", "hier werd het begin van een document ('---') verwacht"),
 }
 
 // parserWords are the parser's words for a syntax error, in Dutch where
