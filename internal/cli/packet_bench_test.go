@@ -1,12 +1,14 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,9 +23,9 @@ import (
 // with the agenda the packet selects itself (own: the records with a date
 // due or an error), so it shows how time and memory follow the records on
 // the agenda (reported as agenda).
-// Besides the parse floor it measures, in the same run, a cold `register
-// check` of the same register, the work the packet is held to (at most
-// twice its CPU time), and it reports the peak resident memory of the
+// Besides the parse floor it measures, in the same run, three cold `register
+// check`s of the same register, the work the packet is held to (at most
+// twice the median one's CPU time), and it reports the peak resident memory of the
 // packet's run (Linux; the process's high-water mark, reset before it):
 //
 //	go test -run '^$' -bench 'PipelinePacket$' -benchtime 1x ./internal/cli
@@ -77,7 +79,14 @@ func benchPacket(b *testing.B, root string, files []string, all bool) {
 			b.Error(err)
 		}
 	})
-	check := measure(func() { run("check", "--as-of", "2026-11-24", "--no-cache") })
+	// The check the packet is held to, three times: x-check is over the
+	// median, as one run alone moves with what else the machine does.
+	var checks []cost
+	for range 3 {
+		checks = append(checks, measure(func() { run("check", "--as-of", "2026-11-24", "--no-cache") }))
+	}
+	slices.SortFunc(checks, func(x, y cost) int { return cmp.Compare(x.cpu, y.cpu) })
+	check := checks[1]
 	var total cost
 	var rss float64
 	runs := 0
