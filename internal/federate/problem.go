@@ -73,17 +73,17 @@ var (
 	msgOther = message.New("could not be read: %v", "kon niet worden gelezen: %v")
 )
 
-// wordedReason is err in both languages.
+// wordedReason is err in both languages: a problem's or a shard's words,
+// or what the system said.
 func wordedReason(err error) label.Text {
-	var s shardReason
-	if errors.As(err, &s) {
-		return s.text
+	var w interface {
+		error
+		message.Lingual
 	}
-	var p *problem
-	if errors.As(err, &p) {
-		return label.Text{p.In(message.Dutch), p.In(message.English)}
+	if errors.As(err, &w) {
+		return label.Text{w.In(message.Dutch), w.In(message.English)}
 	}
-	return label.Text{msgOther.Format(message.Dutch, err), msgOther.Format(message.English, err)}
+	return msgOther.With(err).Pair()
 }
 
 // A shard keeps the reason it could not read a register for the merge,
@@ -106,4 +106,6 @@ func decodeReason(data []byte) label.Text {
 // shardReason is the error of a register a shard could not read.
 type shardReason struct{ text label.Text }
 
-func (s shardReason) Error() string { return s.text.In(message.English) }
+func (s shardReason) Error() string { return s.In(message.English) }
+
+func (s shardReason) In(lang string) string { return s.text.In(lang) }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
@@ -68,11 +69,7 @@ func writeReportText(w io.Writer, rep Report) error {
 	if len(r.Failed) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", msgNotRead.In(lang))
 		for _, f := range r.Failed {
-			reason := f.Reason
-			if lang == message.Dutch {
-				reason = f.ReasonNL
-			}
-			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, reason)
+			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, label.Text{f.ReasonNL, f.Reason}.In(lang))
 		}
 	}
 	fmt.Fprintf(&b, "\n%s\n", msgQualityPerOne.In(lang))
