@@ -368,18 +368,20 @@ type builder struct {
 // place it was set: at that place in register.yaml, or by the environment
 // variable it came from.
 func (b *builder) bad(key string, what *message.Text, args ...any) {
+	name := b.v.envSource(key)
+	// Named by the variable that set it; a key inside a variable's
+	// mapping stays named by its key.
+	where := key
+	if name != "" && name == EnvName(key) {
+		where = name
+	}
 	f := finding.Finding{File: b.file, Rule: finding.RuleConfig, Severity: finding.Error,
-		Message: what.With(append([]any{key}, args...)...).Pair(), Help: msgFixSetting.With().Pair()}
-	if name := b.v.envSource(key); name != "" {
+		Message: what.With(append([]any{where}, args...)...).Pair(), Help: msgFixSetting.With().Pair()}
+	if name != "" {
 		// The value came from the environment: name the variable, as
 		// for REGISTER_RULES_<ID>, not a place in a file that does
 		// not hold it.
 		f.File, f.Help = name, msgFixVariable.With(name).Pair()
-		if name == EnvName(key) {
-			// Named by the variable; a key inside a variable's mapping
-			// stays named by its key.
-			f.Message = what.With(append([]any{name}, args...)...).Pair()
-		}
 		b.fs = append(b.fs, f)
 		return
 	}
