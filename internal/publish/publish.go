@@ -376,44 +376,37 @@ func (vw *Viewer) View(r *record.Record) *record.Record {
 // the records, in order: all the view of r takes from the other records.
 // The view follows from r and these. It returns r's own list when it
 // keeps all of them.
-func (vw *Viewer) Refs(r *record.Record) []string {
-	for i, id := range r.UsesSensors {
-		if !vw.public[id] {
-			kept := slices.Clone(r.UsesSensors[:i])
-			for _, id := range r.UsesSensors[i+1:] {
-				if vw.public[id] {
-					kept = append(kept, id)
-				}
-			}
-			return kept
-		}
-	}
-	return r.UsesSensors
-}
+func (vw *Viewer) Refs(r *record.Record) []string { return publicRefs(r.UsesSensors, vw.public) }
 
 // withReferences returns the view v with uses_sensors naming only ids in
 // public; an id that names no public record might name one that is not
 // public, or a file that did not load. It copies v (which may be the loaded
 // record itself) before changing it.
 func withReferences(v *record.Record, public map[string]bool) *record.Record {
-	all := true
-	for _, id := range v.UsesSensors {
-		if !public[id] {
-			all = false
-		}
-	}
-	if all {
+	kept := publicRefs(v.UsesSensors, public)
+	if len(kept) == len(v.UsesSensors) {
 		return v
-	}
-	kept := make([]string, 0, len(v.UsesSensors))
-	for _, id := range v.UsesSensors {
-		if public[id] {
-			kept = append(kept, id)
-		}
 	}
 	c := *v
 	c.UsesSensors = kept
 	return &c
+}
+
+// publicRefs returns the ids that are in public, in order: ids itself
+// when all are.
+func publicRefs(ids []string, public map[string]bool) []string {
+	for i, id := range ids {
+		if !public[id] {
+			kept := slices.Clone(ids[:i])
+			for _, id := range ids[i+1:] {
+				if public[id] {
+					kept = append(kept, id)
+				}
+			}
+			return kept
+		}
+	}
+	return ids
 }
 
 // Map returns the public view of r as the record format's JSON, decoded:
