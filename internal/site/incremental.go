@@ -932,10 +932,10 @@ func (m *Memo) sourceSum(r *record.Record, root string) []byte {
 	if err != nil {
 		return nil
 	}
-	h := sha256.New()
-	fmt.Fprintf(h, "%d\n", len(data))
-	h.Write(data)
-	sum := h.Sum(nil)
+	// The hash the load makes of the content (Register.Sums), so that a
+	// key is the same whichever way its sum came.
+	digest := sha256.Sum256(data)
+	sum := digest[:]
 	if m != nil {
 		m.mu.Lock()
 		if m.usedSource == nil {
