@@ -3,6 +3,7 @@ package cli
 import (
 	"cmp"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -75,26 +76,19 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 		refs = append(refs, report.RecordRef{File: a.shown(prefix, f), ID: res.IDs[f]})
 	}
 	// One name per file, not per finding: each name made anew was a
-	// string per finding. The findings and the files are both sorted, so
-	// a file's name is looked up by walking the files alongside. In place:
-	// the callers hand the findings over, and there may be a million.
+	// string per finding; a record file's is among refs. In place: the
+	// callers hand the findings over, and there may be a million.
 	shown := fs
 	var last, lastShown string
-	next := 0
 	for i := range shown {
 		f := shown[i].File
-		if i > 0 && f == last {
-			shown[i].File = lastShown
-			continue
-		}
-		for next < len(res.Files) && res.Files[next] < f {
-			next++
-		}
-		last = f
-		if next < len(res.Files) && res.Files[next] == f {
-			lastShown = refs[next].File
-		} else {
-			lastShown = a.shown(prefix, f) // a finding about no record file, or out of order
+		if i == 0 || f != last {
+			last = f
+			if j, ok := slices.BinarySearch(res.Files, f); ok {
+				lastShown = refs[j].File
+			} else {
+				lastShown = a.shown(prefix, f) // a finding about no record file
+			}
 		}
 		shown[i].File = lastShown
 	}
