@@ -59,10 +59,9 @@ type Store struct {
 	nAdded    int
 	dirty     bool // what Save would write differs from old
 	hits      int
-	// raw says added's table starts with the one read, so the entries
-	// read are saved as they were read; saves counts the saves since
-	// every entry was last encoded (compactEvery).
-	raw   bool
+	// saves counts the saves since every entry was last encoded
+	// (compactEvery); while it is not 0, added's table starts with the
+	// one read, so the entries read are saved as they were read.
 	saves uint64
 }
 
@@ -97,7 +96,6 @@ func Open(path, tool string) *Store {
 	if s.saves+1 < compactEvery && len(s.old) > 0 {
 		s.added.seed(table)
 		s.saves++
-		s.raw = true
 	} else {
 		s.saves = 0
 	}
@@ -193,7 +191,7 @@ func (s *Store) Save(all bool) error {
 	e, mark, n := s.added, len(s.added.body), s.nAdded
 	defer func() { s.added.body = s.added.body[:mark] }()
 	again := func(rel string, en *entry) {
-		if s.raw && en.raw != "" {
+		if s.saves > 0 { // every entry found or read was read, raw
 			e.body = append(e.body, en.raw...)
 		} else {
 			e.entry(rel, en)
