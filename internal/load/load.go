@@ -199,11 +199,11 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 		ids[res.file] = res.facts.ID
 		if res.record != nil {
 			recs = append(recs, res.record)
-			if res.content != nil {
+			if res.hashed {
 				if sums == nil {
 					sums = make(map[string][32]byte, len(results))
 				}
-				sums[res.file] = *res.content
+				sums[res.file] = res.content
 			}
 		}
 	}
@@ -438,7 +438,10 @@ type fileResult struct {
 	// in a load that keeps facts only, findings too.
 	packed, packedChecked *packedFindings
 
-	content *[32]byte // the sha256 of the file's content, for Register.Sums; nil when not hashed
+	// content is the sha256 of the file's content, for Register.Sums,
+	// when hashed.
+	content [32]byte
+	hashed  bool
 }
 
 func fail(rel string, msg, help message.Phrase) fileResult {
@@ -475,13 +478,9 @@ func (r *reader) read(rel string) (res fileResult) {
 	// records, as the register's Sums: the site keys a published source
 	// by it rather than reading the file again.
 	var digest [32]byte
-	if r.cacheKey != nil || !r.standIns() {
+	hashed := r.cacheKey != nil || !r.standIns()
+	if hashed {
 		digest = sha256.Sum256(data)
-		defer func() {
-			if res.record != nil {
-				res.content = &digest
-			}
-		}()
 	}
 	if r.cacheKey != nil {
 		sum := fileSum(r.cacheKey, digest)
@@ -493,7 +492,9 @@ func (r *reader) read(rel string) (res fileResult) {
 		if s, ok := r.opts.Cache.Get(rel, sum); ok {
 			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
 				if r.opts.Records {
-					return r.decode(rel, kind, data, parseSum, res)
+					res = r.decode(rel, kind, data, parseSum, res)
+					res.content, res.hashed = digest, true
+					return res
 				}
 				if pooled != nil {
 					*pooled = data
@@ -507,6 +508,7 @@ func (r *reader) read(rel string) (res fileResult) {
 	} else {
 		res = r.parse(rel, kind, data, nil)
 	}
+	res.content, res.hashed = digest, hashed
 	if r.standIns() {
 		// The record itself is not kept, only its facts, as a result from
 		// the cache would be: the memory of a large register holds
