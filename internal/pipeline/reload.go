@@ -39,12 +39,12 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 		return nil, err
 	}
 	lo := load.Options{Validator: v, Files: opts.Files}
+	var c *caches
 	if !opts.Today.IsZero() {
 		lo.Check = &principle.Options{Today: opts.Today, History: r.History()}
 		if opts.Cache && !l.opened && len(opts.Files) == 0 {
-			c := openCaches(l.root, r.Repo, true)
+			c = openCaches(l.root, r.Repo, true)
 			c.use(&lo)
-			defer c.done(true, true)
 		}
 	}
 	// The collector's target is raised for the first load only: a later
@@ -56,6 +56,9 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 		restore = collectLessWhileLoading(heldLimitFrom)
 	}
 	res, err := l.loader.Load(lo)
+	// Saved before the collector's target is set back, which measures
+	// what the load keeps, as Open does; and only when the load succeeded.
+	c.done(err == nil, true)
 	restore()
 	if err != nil {
 		r.Close()
