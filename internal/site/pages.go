@@ -304,7 +304,7 @@ func (b *builder) lapsedItems() []lapsed {
 func (b *builder) lapsedOf(r *record.Record) []lifecycle.Item {
 	var out []lifecycle.Item
 	for _, it := range lifecycle.DueOf(r, b.reg.Config, b.today, b.cfg.DueWithin) {
-		if it.Group != lifecycle.Lapsed || !b.isPublic(r) {
+		if it.Group != lifecycle.Lapsed {
 			continue
 		}
 		if it.What == lifecycle.Evaluation && r.IsWithheld("evaluation") || it.What == lifecycle.Lifecycle && r.IsWithheld("lifecycle.end") {
