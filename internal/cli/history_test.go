@@ -168,6 +168,7 @@ func TestChangesCommand(t *testing.T) {
 	}{
 		{nil, "--since is required"},
 		{[]string{"--since", "v9"}, `"v9" is neither a tag, branch or commit`},
+		{[]string{"--since", "v9", "--lang", "nl"}, `--since: "v9" is geen tag, branch of commit van deze repository en geen datum (JJJJ-MM-DD)`},
 		{[]string{"--since", "v1", "--format", "rss"}, `unknown format "rss"`},
 	} {
 		_, errOut, code := run(t, append([]string{"changes", "--root", root}, tt.args...)...)

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -58,9 +59,9 @@ func runImportNotification(o *importNotificationOptions) error {
 	if o.received == "" {
 		return usageText(msgReceivedRequired)
 	}
-	received, err := notification.ParseReceived(o.received, period.Today(a.Now()))
+	received, err := receivedOn(o.received, period.Today(a.Now()))
 	if err != nil {
-		return usagef("%v", err)
+		return err
 	}
 	data, err := readInput(file, int64(source.DefaultLimits.MaxBytes), msgNotificationTooLarge)
 	if err != nil {
@@ -115,4 +116,17 @@ func runImportNotification(o *importNotificationOptions) error {
 		return errFindings
 	}
 	return nil
+}
+
+// receivedOn reads the receipt date given with --received: a date as
+// YYYY-MM-DD, not after today.
+func receivedOn(s string, today time.Time) (time.Time, error) {
+	t, err := period.ParseDate(s)
+	if err != nil {
+		return time.Time{}, usageText(msgReceivedNotDate, s)
+	}
+	if t.After(today) {
+		return time.Time{}, usageText(msgReceivedFuture, s, period.Format(today))
+	}
+	return t, nil
 }

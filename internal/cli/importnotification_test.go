@@ -64,6 +64,7 @@ func TestImportNotification(t *testing.T) {
 		{"no date", []string{file}, ExitError, "--received is required"},
 		{"future", []string{file, "--received", "2026-11-25"}, ExitError, "in the future"},
 		{"not a date", []string{file, "--received", "23-11-2026"}, ExitError, "YYYY-MM-DD"},
+		{"no date at all", []string{file, "--received", " "}, ExitError, "YYYY-MM-DD"},
 		{"no file", []string{file + ".x", "--received", "2026-11-23"}, ExitError, "no such file"},
 		{"dry run", []string{file, "--received", "2026-11-23", "--dry-run"}, ExitOK, "registered_on: 2026-11-23"},
 		{"added", []string{file, "--received", "2026-11-23"}, ExitOK, "sensors/camera-bakkerij.yaml: added"},

@@ -255,6 +255,17 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		{"schema of an unknown kind", func(t *testing.T, root string) []string { return []string{"schema", "camera"} }, ExitError,
 			[]string{`no schema called "camera"`},
 			[]string{`er is geen schema "camera"`}},
+		{"a date that is none", func(t *testing.T, root string) []string { return []string{"check", "--as-of", "2026-13-01"} }, ExitError,
+			[]string{`--as-of: "2026-13-01" is not a date in the form YYYY-MM-DD`},
+			[]string{`--as-of: "2026-13-01" is geen datum in de vorm JJJJ-MM-DD`}},
+		{"a duration that is none", func(t *testing.T, root string) []string { return []string{"due", "--within", "3 maanden"} }, ExitError,
+			[]string{`--within: "3 maanden" is not an ISO 8601 duration such as P1Y, P6M or P90D`},
+			[]string{`--within: "3 maanden" is geen ISO 8601-duur zoals P1Y, P6M of P90D`}},
+		{"a notification received tomorrow", func(t *testing.T, root string) []string {
+			return []string{"import", "notification", filepath.Join(root, "melding.yaml"), "--received", "2999-01-01"}
+		}, ExitError,
+			[]string{"--received 2999-01-01 is after today ("},
+			[]string{"--received 2999-01-01 ligt na vandaag ("}},
 		{"explain a typo", func(t *testing.T, root string) []string { return []string{"explain", "signge"} }, ExitError,
 			[]string{`unknown rule "signge"; did you mean signage?`},
 			[]string{`onbekende regel "signge"; bedoelt u signage?`}},

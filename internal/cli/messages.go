@@ -276,6 +276,10 @@ var (
 		", waarvan %d onvolledig: vul die aan en voer 'register validate' uit")
 	msgReceivedRequired = message.New("--received is required: the day the notification came in, for example --received 2026-12-01",
 		"--received is verplicht: de dag waarop de melding binnenkwam, bijvoorbeeld --received 2026-12-01")
+	msgReceivedNotDate = message.New("--received %q: give the day the notification came in as YYYY-MM-DD, for example 2026-03-01",
+		"--received %q: geef de dag waarop de melding binnenkwam als JJJJ-MM-DD, bijvoorbeeld 2026-03-01")
+	msgReceivedFuture = message.New("--received %s is after today (%s): a notification cannot be received in the future",
+		"--received %s ligt na vandaag (%s): een melding kan niet in de toekomst binnenkomen")
 	msgReceivedUsage = message.New("the day the municipality received the notification (YYYY-MM-DD); required",
 		"de dag waarop de gemeente de melding ontving (JJJJ-MM-DD); verplicht")
 	msgUpdateUsage = message.New(`apply a notification about a sensor the register has to its record; a field given empty (~, "", []) is removed`,

@@ -399,7 +399,7 @@ func (b *builder) dur(key string) period.Duration {
 	s := b.v.GetString(key)
 	d, err := period.Parse(s)
 	if err != nil {
-		b.bad(key, msgNotDuration, s)
+		b.bad(key, msgNotPeriod, err)
 		d = period.MustParse(defaults[key].(string))
 	}
 	return d
@@ -470,7 +470,7 @@ func (b *builder) evaluation() {
 	for k, s := range b.v.GetStringMapString("evaluation.intervals") {
 		d, err := period.Parse(s)
 		if err != nil {
-			b.bad("evaluation.intervals."+k, msgNotDuration, s)
+			b.bad("evaluation.intervals."+k, msgNotPeriod, err)
 			continue
 		}
 		c.Evaluation.Intervals[k] = d
@@ -506,7 +506,7 @@ func (b *builder) notice() {
 	c.Notice.Since = v.GetString("notice.since")
 	if c.Notice.Since != "" {
 		if _, err := period.ParseDate(c.Notice.Since); err != nil {
-			b.bad("notice.since", msgNotDate, c.Notice.Since)
+			b.bad("notice.since", msgNotPeriod, err)
 			c.Notice.Since = ""
 		}
 	}
@@ -533,7 +533,7 @@ func (b *builder) aiAct() {
 	}{{"ai_act.high_risk_from", &c.AIAct.HighRiskFrom}, {"ai_act.annex_i_from", &c.AIAct.AnnexIFrom}} {
 		*d.to = b.v.GetString(d.key)
 		if _, err := period.ParseDate(*d.to); err != nil {
-			b.bad(d.key, msgNotDate, *d.to)
+			b.bad(d.key, msgNotPeriod, err)
 			*d.to = defaults[d.key].(string)
 		}
 	}

@@ -14,9 +14,8 @@ var (
 		"verbeter register.yaml of de REGISTER_-omgevingsvariabele; tot dan geldt de standaardwaarde")
 	msgFixVariable = message.New("fix the environment variable %s; until then the default applies",
 		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
-	msgNotDuration = message.New("%s: %q is not an ISO 8601 duration such as P1Y, P6M or P90D",
-		"%s: %q is geen ISO 8601-duur zoals P1Y, P6M of P90D")
-	msgNotDate    = message.New("%s: %q is not a date in the form YYYY-MM-DD", "%s: %q is geen datum in de vorm JJJJ-MM-DD")
+	// A setting and the period package's error, which words itself.
+	msgNotPeriod  = message.New("%s: %v", "%s: %v")
 	msgNotURI     = message.New("%s: %q is not an absolute http(s) URI", "%s: %q is geen volledige http(s)-URI")
 	msgNoLanguage = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
 	msgNotCount   = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")

@@ -188,11 +188,31 @@ func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
 	return cs, nil
 }
 
+// SinceError says what to compare with names nothing: no tag, branch or
+// commit of the repository, and no date. It words itself in Dutch and
+// English (In, the message package's Lingual); Error is the English.
+type SinceError struct{ Text string }
+
+func (e SinceError) Error() string { return e.In("en") }
+
+// In words the error in lang: Dutch for "nl", else English.
+func (e SinceError) In(lang string) string {
+	switch {
+	case e.Text == "" && lang == "nl":
+		return "geef een tag, branch, commit of datum (JJJJ-MM-DD) om mee te vergelijken"
+	case e.Text == "":
+		return "give a tag, branch, commit or date (YYYY-MM-DD) to compare with"
+	case lang == "nl":
+		return fmt.Sprintf("%q is geen tag, branch of commit van deze repository en geen datum (JJJJ-MM-DD)", e.Text)
+	}
+	return fmt.Sprintf("%q is neither a tag, branch or commit of this repository nor a date (YYYY-MM-DD)", e.Text)
+}
+
 // resolve finds the base commit for Since; nil means before the first commit.
 func (r *Repo) resolve(idx *index, s string) (*commitRec, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return nil, fmt.Errorf("give a tag, branch, commit or date (YYYY-MM-DD) to compare with")
+		return nil, SinceError{}
 	}
 	if h, err := r.repo.ResolveRevision(plumbing.Revision(s)); err == nil {
 		if c, ok := idx.commits[*h]; ok {
@@ -209,7 +229,7 @@ func (r *Repo) resolve(idx *index, s string) (*commitRec, error) {
 	}
 	day, err := period.ParseDate(s)
 	if err != nil {
-		return nil, fmt.Errorf("%q is neither a tag, branch or commit of this repository nor a date (YYYY-MM-DD)", s)
+		return nil, SinceError{Text: s}
 	}
 	cutoff := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, period.Amsterdam).Unix()
 	// The base is the newest commit on the first-parent line that, with

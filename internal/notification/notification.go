@@ -491,19 +491,6 @@ func encode(n *yaml.Node) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// ParseReceived reads the receipt date given on the command line: a date
-// as YYYY-MM-DD, not after today.
-func ParseReceived(s string, today time.Time) (time.Time, error) {
-	t, err := period.ParseDate(s)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("--received %q: give the day the notification came in as YYYY-MM-DD, for example 2026-03-01", s)
-	}
-	if t.After(today) {
-		return time.Time{}, fmt.Errorf("--received %s is after today (%s): a notification cannot be received in the future", s, period.Format(today))
-	}
-	return t, nil
-}
-
 // String describes the result in a line, for the command's output.
 func (r *Result) String() string {
 	switch {

@@ -360,26 +360,6 @@ func TestReadRefusesIDOfAnotherKind(t *testing.T) {
 	}
 }
 
-func TestParseReceived(t *testing.T) {
-	today := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
-	for _, tt := range []struct {
-		in  string
-		ok  bool
-		msg string
-	}{
-		{"2026-12-01", true, ""},
-		{"2026-12-02", true, ""},
-		{"2026-12-03", false, "future"},
-		{"1-12-2026", false, "YYYY-MM-DD"},
-		{"", false, "YYYY-MM-DD"},
-	} {
-		_, err := ParseReceived(tt.in, today)
-		if (err == nil) != tt.ok || err != nil && !strings.Contains(err.Error(), tt.msg) {
-			t.Errorf("ParseReceived(%q) = %v", tt.in, err)
-		}
-	}
-}
-
 // TestReadUpdateWithoutWithheld: an update made from the public page lacks
 // the withheld point; it is valid applied to the record, which keeps its
 // point, while the same file as a new sensor is refused.

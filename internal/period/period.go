@@ -30,9 +30,38 @@ func loadAmsterdam() *time.Location {
 func ParseDate(s string) (time.Time, error) {
 	t, err := time.Parse(DateLayout, strings.TrimSpace(s))
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+		return time.Time{}, DateError{Text: s}
 	}
 	return t, nil
+}
+
+// DateError says a text is not a date. Like every error a user reads it
+// is worded in Dutch and English: In gives either (the message package's
+// Lingual), Error the English.
+type DateError struct{ Text string }
+
+func (e DateError) Error() string { return e.In("en") }
+
+// In words the error in lang: Dutch for "nl", else English.
+func (e DateError) In(lang string) string {
+	if lang == "nl" {
+		return fmt.Sprintf("%q is geen datum in de vorm JJJJ-MM-DD", e.Text)
+	}
+	return fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", e.Text)
+}
+
+// DurationError says a text is not an ISO 8601 duration, in either
+// language as DateError.
+type DurationError struct{ Text string }
+
+func (e DurationError) Error() string { return e.In("en") }
+
+// In words the error in lang: Dutch for "nl", else English.
+func (e DurationError) In(lang string) string {
+	if lang == "nl" {
+		return fmt.Sprintf("%q is geen ISO 8601-duur zoals P1Y, P6M of P90D", e.Text)
+	}
+	return fmt.Sprintf("%q is not an ISO 8601 duration such as P1Y, P6M or P90D", e.Text)
 }
 
 // Today returns the current date in Europe/Amsterdam, as midnight UTC.
@@ -63,7 +92,7 @@ func (d Duration) IsZero() bool {
 // Parse reads an ISO 8601 duration like P1Y, P18M, P2W, P90D or P1DT12H.
 func Parse(s string) (Duration, error) {
 	d := Duration{text: s}
-	bad := fmt.Errorf("%q is not an ISO 8601 duration such as P1Y, P6M or P90D", s)
+	bad := DurationError{Text: s}
 	if len(s) < 2 || s[0] != 'P' {
 		return d, bad
 	}
