@@ -71,33 +71,7 @@ type Entry struct {
 func Entries(cs *history.ChangeSet, o Options) []Entry {
 	var out []Entry
 	for _, rc := range cs.Records {
-		for _, c := range rc.Commits {
-			if _, ok := record.KindOfFile(c.File); !ok {
-				continue
-			}
-			rec := lookup(o, c.File, rc.File)
-			rules := visibility(rec, c)
-			if rules == nil || !rules.IsPublic() {
-				// Not public, or nothing known of it (a file that could
-				// not be read): no entry, not even its id.
-				continue
-			}
-			e := Entry{ID: entryID(c.Commit, c.File), Op: c.Op, When: c.When, RecordID: idOf(c.File), Lines: lines(c, rules, o)}
-			if rec != nil {
-				e.RecordID, e.Page = rec.ID, recordPage(o.Language, rec, rc.File)
-			}
-			if publish.Shown(rules, "name") {
-				if rec != nil {
-					e.Name = rec.Name
-				} else if name, ok := fieldOf(c, "name"); ok {
-					e.Name = name
-				}
-			}
-			if o.ShowAuthors {
-				e.Author = c.Author
-			}
-			out = append(out, e)
-		}
+		out = append(out, recordEntries(rc, o)...)
 	}
 	slices.SortStableFunc(out, func(a, b Entry) int {
 		if c := b.When.Compare(a.When); c != 0 {
@@ -106,6 +80,89 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 		return strings.Compare(a.ID, b.ID)
 	})
 	return out
+}
+
+// recordEntries are the entries of one record's commits. Each commit is
+// judged by the record's rules now (a removed record's: its last
+// version's) and by the rules in effect after and before it, worked out
+// from today's by undoing each newer commit (publish.RulesBefore): an
+// entry is made for a commit after which the record was public, and shows
+// a value only when it was public when written and is public now. Where
+// the rules of the time can no longer be told, older commits get no entry.
+func recordEntries(rc history.RecordChange, o Options) []Entry {
+	var (
+		out        []Entry
+		now, after *record.Record
+		known      = true
+	)
+	for i, c := range rc.Commits {
+		if _, ok := record.KindOfFile(c.File); !ok || !known {
+			break
+		}
+		rec := lookup(o, c.File, rc.File)
+		if i == 0 {
+			now = visibility(rec, c)
+			after = now
+		} else if rec == nil {
+			// A removed record has its removal alone.
+			break
+		}
+		before, ok := publish.RulesBefore(after, c.Fields)
+		if c.Problem != "" && c.Op != history.Added {
+			// A version that could not be read may have changed the
+			// rules too.
+			before, ok = nil, false
+		}
+		at := rules{now: now, after: after, before: before, beforeKnown: ok}
+		if c.Op == history.Removed {
+			at.after = before // nothing is after a removal
+		}
+		if now != nil && now.IsPublic() && at.after != nil && at.after.IsPublic() {
+			out = append(out, entry(c, rc, rec, at, o))
+		}
+		known, after = ok, before
+	}
+	return out
+}
+
+// rules are the publication rules that decide what an entry shows: the
+// record's now, and those in effect after and before its commit (unknown
+// unless beforeKnown). A value is shown only when it was public when it
+// was written and is public now.
+type rules struct {
+	now, after, before *record.Record
+	beforeKnown        bool
+}
+
+// then returns the rules a value was written under: those after the
+// commit, or before it (old); nil when they are not known.
+func (r rules) then(old bool) *record.Record {
+	if !old {
+		return r.after
+	}
+	if !r.beforeKnown {
+		return nil
+	}
+	return r.before
+}
+
+// entry is the feed's entry for the commit c of the record rc (rec now).
+func entry(c history.Change, rc history.RecordChange, rec *record.Record, at rules, o Options) Entry {
+	e := Entry{ID: entryID(c.Commit, c.File), Op: c.Op, When: c.When, RecordID: idOf(c.File), Lines: lines(c, at, o)}
+	if rec != nil {
+		e.RecordID, e.Page = rec.ID, recordPage(o.Language, rec, rc.File)
+	}
+	if publish.Shown(at.now, "name") {
+		if rec != nil {
+			e.Name = rec.Name
+		} else if name, ok := fieldOf(c, "name"); ok {
+			e.Name = name
+		}
+	}
+	if o.ShowAuthors {
+		e.Author = c.Author
+	}
+	return e
 }
 
 func lookup(o Options, files ...string) *record.Record {
@@ -182,15 +239,15 @@ var words = map[string]map[string]string{
 	"nl": {
 		"added": "Nieuw", "changed": "Gewijzigd", "removed": "Verwijderd", "renamed": "Hernoemd",
 		"added-line": "Nieuw in het register.", "removed-line": "Verwijderd uit het register.",
-		"renamed-line": "Nieuw kenmerk (id): %s, was %s.",
-		"field-added":  "%s (nieuw): %s", "field-removed": "%s (verwijderd)", "field-changed": "%s: %s → %s",
+		"renamed-line": "Nieuw kenmerk (id): %s, was %s.", "renamed-new-line": "Nieuw kenmerk (id): %s.",
+		"field-added": "%s (nieuw): %s", "field-removed": "%s (verwijderd)", "field-changed": "%s: %s → %s",
 		"unreadable": "De wijziging kon niet worden gelezen.", "changes": "Wijzigingen",
 	},
 	"en": {
 		"added": "Added", "changed": "Changed", "removed": "Removed", "renamed": "Renamed",
 		"added-line": "New in the register.", "removed-line": "Removed from the register.",
-		"renamed-line": "New identifier: %s, was %s.",
-		"field-added":  "%s (new): %s", "field-removed": "%s (removed)", "field-changed": "%s: %s → %s",
+		"renamed-line": "New identifier: %s, was %s.", "renamed-new-line": "New identifier: %s.",
+		"field-added": "%s (new): %s", "field-removed": "%s (removed)", "field-changed": "%s: %s → %s",
 		"unreadable": "The change could not be read.", "changes": "Changes",
 	},
 }
@@ -204,8 +261,9 @@ func word(lang, key string) string {
 
 // lines describes the change in plain text, one line per field the public
 // may see, with withheld values left out (see publish.Shown).
-func lines(c history.Change, rules *record.Record, o Options) []string {
+func lines(c history.Change, at rules, o Options) []string {
 	lang := o.Language
+	rules := at.now
 	var out []string
 	switch c.Op {
 	case history.Added:
@@ -213,7 +271,12 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 	case history.Removed:
 		return []string{word(lang, "removed-line")}
 	case history.Renamed:
-		out = append(out, fmt.Sprintf(word(lang, "renamed-line"), idOf(c.File), idOf(c.OldFile)))
+		// The old id was public only if the record was.
+		if at.beforeKnown && at.before != nil && at.before.IsPublic() {
+			out = append(out, fmt.Sprintf(word(lang, "renamed-line"), idOf(c.File), idOf(c.OldFile)))
+		} else {
+			out = append(out, fmt.Sprintf(word(lang, "renamed-new-line"), idOf(c.File)))
+		}
 	}
 	if c.Problem != "" && c.Op != history.Added {
 		return append(out, word(lang, "unreadable"))
@@ -230,11 +293,18 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 			// one: not even its name, which could say too much.
 			continue
 		}
-		val := func(v any) string {
+		val := func(v any, old bool) string {
 			if !publish.Shown(rules, name) {
 				return withheld
 			}
 			v = publish.Prune(rules, name, v)
+			if v != nil {
+				// What was not public when it was written is not
+				// public now; the reason of then is not told.
+				if v = publish.Prune(at.then(old), name, v); v == nil {
+					return publish.NotPublic(lang)
+				}
+			}
 			if name == "uses_sensors" || strings.HasPrefix(name, "uses_sensors.") {
 				v = publicIDs(v, o.PublicID)
 			}
@@ -248,11 +318,11 @@ func lines(c history.Change, rules *record.Record, o Options) []string {
 		shown := field.Name(lang, name)
 		switch f.Op {
 		case fielddiff.Added:
-			out = append(out, fmt.Sprintf(word(lang, "field-added"), shown, val(f.New)))
+			out = append(out, fmt.Sprintf(word(lang, "field-added"), shown, val(f.New, false)))
 		case fielddiff.Removed:
 			out = append(out, fmt.Sprintf(word(lang, "field-removed"), shown))
 		default:
-			out = append(out, fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old), val(f.New)))
+			out = append(out, fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old, true), val(f.New, false)))
 		}
 	}
 	return out

@@ -241,3 +241,91 @@ func TestFeedNeedsBaseURL(t *testing.T) {
 		t.Errorf("wrote %q", buf.String())
 	}
 }
+
+// TestEntriesJudgeValuesByTheRulesOfTheirTime: a value is shown only when
+// it was public when written and is public now. A supplier withheld until
+// a commit, a record that was not public, the old id of a record renamed
+// as it was made public, and what lies behind a change that cannot be read
+// stay out, whatever the record says today.
+func TestEntriesJudgeValuesByTheRulesOfTheirTime(t *testing.T) {
+	yes := true
+	recs := map[string]*record.Record{
+		"sensors/cam-h.yaml":  {ID: "cam-h", Name: "Camera H"},
+		"sensors/cam-i.yaml":  {ID: "cam-i", Name: "Camera I", Publication: &record.Publication{Public: &yes}},
+		"sensors/cam-j2.yaml": {ID: "cam-j2", Name: "Camera J"},
+		"sensors/cam-k.yaml":  {ID: "cam-k", Name: "Camera K"},
+	}
+	o := options("nl", false)
+	o.Record = func(f string) *record.Record { return recs[f] }
+	cs := &history.ChangeSet{Since: "v1", Records: []history.RecordChange{
+		{Op: history.Changed, File: "sensors/cam-h.yaml", Commits: []history.Change{
+			{Commit: "h3", When: at("2026-03-01T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-h.yaml",
+				Fields: []fielddiff.Change{{Path: "/supplier/name", Op: fielddiff.Changed, Old: "NIEUW-BV", New: "NIEUWER-BV"}}},
+			{Commit: "h2", When: at("2026-02-01T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-h.yaml",
+				Fields: []fielddiff.Change{
+					{Path: "/publication", Op: fielddiff.Removed, Old: map[string]any{"withheld": []any{"supplier.name"}, "reason": "Woo"}},
+					{Path: "/supplier/name", Op: fielddiff.Changed, Old: "GEHEIM-BV", New: "NIEUW-BV"},
+				}},
+			{Commit: "h1", When: at("2026-01-01T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-h.yaml",
+				Fields: []fielddiff.Change{{Path: "/supplier/name", Op: fielddiff.Changed, Old: "OUDGEHEIM-BV", New: "GEHEIM-BV"}}},
+		}},
+		{Op: history.Changed, File: "sensors/cam-i.yaml", Commits: []history.Change{
+			{Commit: "i2", When: at("2026-02-02T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-i.yaml",
+				Fields: []fielddiff.Change{
+					{Path: "/publication/public", Op: fielddiff.Changed, Old: false, New: true},
+					{Path: "/summary", Op: fielddiff.Changed, Old: "GEHEIME-SAMENVATTING", New: "Openbare samenvatting"},
+				}},
+			{Commit: "i1", When: at("2026-01-02T10:00:00+01:00"), Op: history.Added, File: "sensors/cam-i.yaml",
+				Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Added, New: map[string]any{"id": "cam-i"}}}},
+		}},
+		{Op: history.Renamed, File: "sensors/cam-j2.yaml", OldFile: "sensors/cam-j.yaml", Commits: []history.Change{
+			{Commit: "j2", When: at("2026-02-03T10:00:00+01:00"), Op: history.Renamed, File: "sensors/cam-j2.yaml", OldFile: "sensors/cam-j.yaml",
+				Fields: []fielddiff.Change{
+					{Path: "/id", Op: fielddiff.Changed, Old: "cam-j", New: "cam-j2"},
+					{Path: "/publication", Op: fielddiff.Removed, Old: map[string]any{"public": false, "reason": "Woo"}},
+				}},
+		}},
+		{Op: history.Changed, File: "sensors/cam-k.yaml", Commits: []history.Change{
+			{Commit: "k2", When: at("2026-02-04T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-k.yaml",
+				Fields: []fielddiff.Change{{Path: "/summary", Op: fielddiff.Changed, Old: "Openbaar", New: "Ook openbaar"}}},
+			{Commit: "k1", When: at("2026-01-04T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-k.yaml",
+				Problem: "not YAML"},
+			{Commit: "k0", When: at("2026-01-03T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-k.yaml",
+				Fields: []fielddiff.Change{{Path: "/summary", Op: fielddiff.Changed, Old: "MISSCHIEN-GEHEIM", New: "x"}}},
+		}},
+	}}
+	var buf bytes.Buffer
+	if err := Write(&buf, Entries(cs, o), o); err != nil {
+		t.Fatal(err)
+	}
+	feed := buf.String()
+	for _, secret := range []string{"GEHEIM-BV", "OUDGEHEIM-BV", "GEHEIME-SAMENVATTING", "cam-j.", "was cam-j", "MISSCHIEN-GEHEIM"} {
+		if strings.Contains(feed, secret) {
+			t.Errorf("the feed shows %q, which was not public when written:\n%s", secret, feed)
+		}
+	}
+	for _, want := range []string{
+		"NIEUW-BV → NIEUWER-BV",                 // public then and now
+		"niet openbaar → NIEUW-BV",              // withheld until the commit
+		"niet openbaar → Openbare samenvatting", // the record was not public
+		"Nieuw kenmerk (id): cam-j2.",           // without the old id
+		"Openbaar → Ook openbaar",               // after a change that cannot be read
+	} {
+		if !strings.Contains(feed, want) {
+			t.Errorf("the feed lacks %q:\n%s", want, feed)
+		}
+	}
+	// Entries: h3, h2, h1 (the record was public, its supplier not), i2,
+	// j2, k2 and k1; not i1 (not public when added), nor k0 (behind a
+	// change that cannot be read).
+	var p parsed
+	if err := xml.Unmarshal(buf.Bytes(), &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Entries) != 7 {
+		for _, e := range p.Entries {
+			t.Log(e.Title, e.Content.Body)
+		}
+		t.Errorf("%d entries, want 7", len(p.Entries))
+	}
+}

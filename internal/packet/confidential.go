@@ -173,6 +173,16 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 		return
 	}
 	it.Changes = nil
+	// An old value was written under the rules the record had then: it is
+	// shown only when it was public then too (publish.RulesBefore).
+	before, known := publish.RulesBefore(loaded, rc.Fields)
+	if !known || rc.Problem != "" {
+		before = nil
+	}
+	if rc.Op == history.Renamed && rc.OldFile != "" && (before == nil || !before.IsPublic()) {
+		// The old name of a record that was not public was not public.
+		it.ChangeNote = L.pick([2]string{"Hernoemd.", "Renamed."})
+	}
 	if rc.Op != history.Added && rc.Problem == "" {
 		notice := publish.Notice(L.lang, publish.Reason(loaded, L.lang))
 		for _, c := range rc.Fields {
@@ -202,7 +212,11 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 				return fielddiff.Format(v)
 			}
 			if c.Old != nil {
-				row.Old = format(c.Old)
+				if then := publish.Prune(before, path, c.Old); then == nil {
+					row.Old = publish.NotPublic(L.lang) // not public when written
+				} else {
+					row.Old = format(then)
+				}
 			}
 			if c.New != nil {
 				row.New = format(c.New)

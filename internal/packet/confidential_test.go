@@ -7,8 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/publish"
 )
 
 // confidentialRegister has a public sensor that withholds its position and
@@ -157,5 +160,64 @@ func pdftotextHas(t *testing.T, pdf []byte, want, absent []string) {
 		if strings.Contains(text, a) {
 			t.Errorf("pdftotext: the PDF's text holds %q", a)
 		}
+	}
+}
+
+// A public packet shows an old value only when it was public at the base
+// too: the supplier withheld until now, the summary of a record that was
+// not public, and the old file of a record renamed as it was made public
+// stay out; a value public then and now is shown.
+func TestPublicChangesJudgeOldValuesByTheRulesThen(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"sensors/cam-h.yaml": sensor("cam-h", "Camera H", "camera", quietDates, "supplier: {name: NIEUW-BV}"),
+	})
+	reg := loadRegister(t, dir)
+	loaded := reg.ByID("cam-h")
+	pub := publish.Register(reg)
+	tests := []struct {
+		name       string
+		rc         history.RecordChange
+		want, leak []string
+	}{
+		{"a supplier withheld until now", history.RecordChange{Op: history.Changed, File: "sensors/cam-h.yaml", Fields: []fielddiff.Change{
+			{Path: "/publication", Op: fielddiff.Removed, Old: map[string]any{"withheld": []any{"supplier.name"}, "reason": "Woo"}},
+			{Path: "/supplier/name", Op: fielddiff.Changed, Old: "GEHEIM-BV", New: "NIEUW-BV"},
+		}}, []string{"niet openbaar", "NIEUW-BV"}, []string{"GEHEIM-BV"}},
+		{"a record made public", history.RecordChange{Op: history.Changed, File: "sensors/cam-h.yaml", Fields: []fielddiff.Change{
+			{Path: "/publication", Op: fielddiff.Removed, Old: map[string]any{"public": false, "reason": "Woo"}},
+			{Path: "/summary", Op: fielddiff.Changed, Old: "GEHEIME-SAMENVATTING", New: "Openbaar"},
+		}}, []string{"niet openbaar", "Openbaar"}, []string{"GEHEIME-SAMENVATTING"}},
+		{"renamed as it was made public", history.RecordChange{Op: history.Renamed, File: "sensors/cam-h.yaml", OldFile: "sensors/cam-geheim.yaml",
+			Fields: []fielddiff.Change{{Path: "/publication", Op: fielddiff.Removed, Old: map[string]any{"public": false}}}},
+			[]string{"Hernoemd."}, []string{"cam-geheim"}},
+		{"renamed while public", history.RecordChange{Op: history.Renamed, File: "sensors/cam-h.yaml", OldFile: "sensors/cam-oud.yaml"},
+			[]string{"Hernoemd van sensors/cam-oud.yaml."}, nil},
+		{"public then and now", history.RecordChange{Op: history.Changed, File: "sensors/cam-h.yaml", Fields: []fielddiff.Change{
+			{Path: "/supplier/name", Op: fielddiff.Changed, Old: "OUD-BV", New: "NIEUW-BV"},
+		}}, []string{"OUD-BV", "NIEUW-BV"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			L := labelsFor("nl")
+			it := &Item{}
+			p := &Packet{HasHistory: true}
+			L.changeSection(it, &tt.rc, p)
+			L.publicChanges(it, &tt.rc, loaded, pub)
+			text := it.ChangeNote
+			for _, c := range it.Changes {
+				text += "\n" + c.Field + ": " + c.Old + " → " + c.New
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("lacks %q:\n%s", w, text)
+				}
+			}
+			for _, l := range tt.leak {
+				if strings.Contains(text, l) {
+					t.Errorf("shows %q:\n%s", l, text)
+				}
+			}
+		})
 	}
 }
