@@ -285,7 +285,7 @@ func Files(opts Options) ([]File, error) {
 	if err := render("README.md", "README.md.tmpl"); err != nil {
 		return nil, err
 	}
-	files = append(files, File{Path: ".gitignore", Data: []byte("# De website die 'register build' schrijft (public/) en die CI bouwt (_site/)\n# EN: the site 'register build' writes (public/) and the one CI builds (_site/)\npublic/\n_site/\n")})
+	files = append(files, File{Path: ".gitignore", Data: []byte(gitignore)})
 	files = append(files, File{Path: EditorSettingsPath, Data: editorSettings()})
 	if err := render(WorkflowPath, "workflow.yml.tmpl"); err != nil {
 		return nil, err
@@ -344,3 +344,18 @@ func configFile(d data) ([]byte, error) {
 	}
 	return []byte(text), nil
 }
+
+// gitignore keeps the built site out of the repository: the folder
+// 'register build' writes, the one CI builds, and the version before the
+// current that build keeps next to either (.NAME.previous) to update in
+// place next time, with what an interrupted build leaves (.NAME.tmp-*).
+const gitignore = `# De website die 'register build' schrijft (public/) en die CI bouwt (_site/),
+# en de vorige versie die build ernaast bewaart om de volgende keer bij te werken.
+# EN: the site 'register build' writes (public/) and the one CI builds (_site/),
+# and the version before it that build keeps next to it to update next time.
+public/
+_site/
+.*.previous/
+.*.previous.old/
+.*.tmp-*/
+`

@@ -368,7 +368,7 @@ func TestInitSetsUpTheEditor(t *testing.T) {
 		}
 	}
 	ignore, _ := os.ReadFile(filepath.Join(dir, ".gitignore"))
-	for _, want := range []string{"\npublic/\n", "\n_site/\n"} {
+	for _, want := range []string{"\npublic/\n", "\n_site/\n", "\n.*.previous/\n"} {
 		if !strings.Contains(string(ignore), want) {
 			t.Errorf(".gitignore lacks %q", want)
 		}
