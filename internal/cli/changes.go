@@ -99,7 +99,7 @@ func runChanges(o *changesOptions) error {
 		}
 		v.feed = feedOptions(p.Records(), o.Now())
 		if v.feed.BaseURL == "" {
-			return usagef("%v", feed.ErrNoBaseURL)
+			return usageError{feed.ErrNoBaseURL}
 		}
 	}
 	return o.writeOutput(o.output, func(w io.Writer) error { return f.Write(w, v) })

@@ -127,25 +127,32 @@ func (e textError) In(lang string) string { return e.m.Format(lang, localize(lan
 // textError, or an orList.
 type lingual interface{ In(lang string) string }
 
-// localize returns args with the lingual ones, errors that are wholly a
-// textError, and a file that does not exist or may not be read, in lang.
+// localize returns args with the lingual ones, errors that are wholly
+// lingual (wholly), and a file that does not exist or may not be read, in lang.
 func localize(lang string, args []any) []any {
 	out := make([]any, len(args))
 	for i, arg := range args {
-		var te textError
-		var pe *fs.PathError
-		if err, ok := arg.(error); ok && errors.As(err, &te) && te.Error() == err.Error() {
-			arg = te.In(lang)
-		} else if ok && lang == message.Dutch && errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {
-			arg = msgNotExist.Format(lang, pe.Path)
-		} else if ok && lang == message.Dutch && errors.As(err, &pe) && errors.Is(err, fs.ErrPermission) {
-			arg = msgNoAccess.Format(lang, pe.Path)
-		} else if l, ok := arg.(lingual); ok {
-			arg = l.In(lang)
-		}
-		out[i] = arg
+		out[i] = localized(lang, arg)
 	}
 	return out
+}
+
+// localized is one argument of a text, in lang where it can be.
+func localized(lang string, arg any) any {
+	err, isErr := arg.(error)
+	var pe *fs.PathError
+	switch le, whole := wholly(err); {
+	case isErr && whole:
+		return le.In(lang)
+	case isErr && lang == message.Dutch && errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
+		return msgNotExist.Format(lang, pe.Path)
+	case isErr && lang == message.Dutch && errors.As(err, &pe) && errors.Is(err, fs.ErrPermission):
+		return msgNoAccess.Format(lang, pe.Path)
+	}
+	if l, ok := arg.(lingual); ok {
+		return l.In(lang)
+	}
+	return arg
 }
 
 // orList is a list of choices, worded "a, b or c" and "a, b of c".
@@ -181,9 +188,25 @@ func usageText(m *message.Text, args ...any) error { return usageError{textError
 // a text of the catalogue, or one cobra, pflag or the file system made.
 func (a *App) errorText(err error) string {
 	err = a.cobraError(err)
-	var te textError
-	if errors.As(err, &te) && te.Error() == err.Error() {
-		return te.In(a.ui())
+	if le, ok := wholly(err); ok {
+		return le.In(a.ui())
 	}
 	return err.Error()
+}
+
+// lingualError is an error worded in each language: a textError, or one
+// a package made of its own texts (message.Text.Err, period's).
+type lingualError interface {
+	error
+	In(lang string) string
+}
+
+// wholly returns the lingual error in err's chain that says all err says,
+// when there is one: an error that wraps it adds words of its own.
+func wholly(err error) (lingualError, bool) {
+	var le lingualError
+	if errors.As(err, &le) && le.Error() == err.Error() {
+		return le, true
+	}
+	return nil, false
 }

@@ -266,6 +266,19 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		}, ExitError,
 			[]string{"--received 2999-01-01 is after today ("},
 			[]string{"--received 2999-01-01 ligt na vandaag ("}},
+		{"a catalogue without the site's address", func(t *testing.T, root string) []string { return []string{"export", "--format", "dcat"} }, ExitError,
+			[]string{"the DCAT catalogue needs the public site's address: set site.base_url"},
+			[]string{"de DCAT-catalogus heeft het adres van de openbare site nodig: zet site.base_url"}},
+		{"a sign without the site's address", func(t *testing.T, root string) []string {
+			return []string{"sign", "cam-markt", "--out", filepath.Join(t.TempDir(), "bord.pdf")}
+		}, ExitError,
+			[]string{"register.yaml has no site.base_url: set it to where the site is published"},
+			[]string{"register.yaml heeft geen site.base_url: zet daar het adres waar de site staat"}},
+		{"a file outside the register", func(t *testing.T, root string) []string {
+			return []string{"validate", filepath.Join(t.TempDir(), "elders.yaml")}
+		}, ExitError,
+			[]string{"elders.yaml is not inside the register "},
+			[]string{"elders.yaml staat niet in het register "}},
 		{"explain a typo", func(t *testing.T, root string) []string { return []string{"explain", "signge"} }, ExitError,
 			[]string{`unknown rule "signge"; did you mean signage?`},
 			[]string{`onbekende regel "signge"; bedoelt u signage?`}},

@@ -10,7 +10,6 @@ package feed
 import (
 	"crypto/sha1"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -20,6 +19,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -399,7 +399,8 @@ type atomText struct {
 // ErrNoBaseURL is returned for a feed without the site's address: a feed
 // reader needs absolute links to open an entry, and a feed id that stays the
 // same wherever the feed is read.
-var ErrNoBaseURL = errors.New("the change feed needs the public site's address: set site.base_url in register.yaml (for example https://register.mijnstad.nl/)")
+var ErrNoBaseURL = message.New("the change feed needs the public site's address: set site.base_url in register.yaml (for example https://register.mijnstad.nl/)",
+	"de wijzigingenfeed heeft het adres van de openbare site nodig: zet site.base_url in register.yaml (bijvoorbeeld https://register.mijnstad.nl/)").Err()
 
 // Write writes the entries as an Atom feed. It needs o.BaseURL.
 func Write(w io.Writer, entries []Entry, o Options) error {

@@ -331,7 +331,7 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 		for _, f := range only {
 			rel, ok := relativeTo(root, f)
 			if !ok {
-				return nil, nil, nil, fmt.Errorf("%s is not inside the register %s: pass --root or a file under sensors/ or algorithms/", f, root)
+				return nil, nil, nil, msgNotInside.Err(f, root)
 			}
 			files = append(files, rel)
 		}

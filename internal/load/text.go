@@ -16,6 +16,8 @@ import (
 
 // What the register-wide checks say.
 var (
+	msgNotInside = message.New("%s is not inside the register %s: pass --root or a file under sensors/ or algorithms/",
+		"%s staat niet in het register %s: geef --root mee, of een bestand in sensors/ of algorithms/")
 	msgIDNotFileName = message.New("id %q does not match the file name %q", "id %q past niet bij de bestandsnaam %q")
 	msgRenameOrSetID = message.New("rename the file to %s.yaml, or set id: %s", "hernoem het bestand naar %s.yaml, of zet id: %s")
 	msgSetID         = message.New("set id: %s", "zet id: %s")

@@ -128,6 +128,16 @@ func (p Phrase) Pair() label.Text { return label.Text{p.In(Dutch), p.In(English)
 // String is the English text, for a reader of the code and test logs.
 func (t *Text) String() string { return t.pair.In(English) }
 
+// Err returns the text with args as an error: its Error is the English,
+// and it is a Lingual, so a caller that words errors in the reader's
+// language (the command line) gets it in Dutch too. Each call returns a
+// new error; keep one in a variable for errors.Is.
+func (t *Text) Err(args ...any) error { return &phraseError{t.With(args...)} }
+
+type phraseError struct{ Phrase }
+
+func (e *phraseError) Error() string { return e.In(English) }
+
 // Check reports a text missing in one language, or a Dutch text whose
 // arguments differ from the English: one left out, one too many, or one
 // read with another verb (a %d that became %s).

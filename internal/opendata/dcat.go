@@ -2,13 +2,13 @@ package opendata
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -137,7 +137,8 @@ func (d Dates) modified(kinds []record.Kind) string {
 // ErrNoBaseURL is returned for a catalogue without the site's address: DCAT
 // names every catalogue, dataset and distribution by an absolute IRI, and a
 // harvester drops what has none.
-var ErrNoBaseURL = errors.New("the DCAT catalogue needs the public site's address: set site.base_url in register.yaml (for example https://register.mijnstad.nl/)")
+var ErrNoBaseURL = message.New("the DCAT catalogue needs the public site's address: set site.base_url in register.yaml (for example https://register.mijnstad.nl/)",
+	"de DCAT-catalogus heeft het adres van de openbare site nodig: zet site.base_url in register.yaml (bijvoorbeeld https://register.mijnstad.nl/)").Err()
 
 // Vocabularies DCAT-AP and DCAT-AP-NL take their values from.
 const (

@@ -9,13 +9,13 @@ package sign
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -24,6 +24,38 @@ import (
 // ErrNotPublic is returned for a record that is not public: its sign would
 // point to a page the site does not have.
 var ErrNotPublic = errors.New("not public")
+
+// noSign says why a record has no sign, in either language (the message
+// package's Lingual); errors.Is tells ErrNotPublic and ErrNotSensor.
+type noSign struct {
+	why message.Phrase
+	is  error
+}
+
+func (e noSign) Error() string         { return e.why.In(message.English) }
+func (e noSign) In(lang string) string { return e.why.In(lang) }
+func (e noSign) Unwrap() error         { return e.is }
+
+// reasonOf words why r is not public, in brackets, in either language.
+type reasonOf struct{ r *record.Record }
+
+func (x reasonOf) In(lang string) string {
+	if reason := publish.Reason(x.r, lang); reason != "" {
+		return " (" + reason + ")"
+	}
+	return ""
+}
+
+var (
+	msgAlgorithm = message.New("%s is an algorithm, not a sensor; signs are for sensors in public space",
+		"%s is een algoritme, geen sensor; borden zijn er voor sensoren in de openbare ruimte")
+	msgNotPublic = message.New("%s is not public%s, so the site has no page for a sign to point to; a sensor that must be recognisable needs a public record, or a sign made by hand",
+		"%s is niet openbaar%s, dus de site heeft geen pagina waar een bord naar kan wijzen; een sensor die herkenbaar moet zijn heeft een openbare registratie nodig, of een bord dat met de hand is gemaakt")
+)
+
+// errNoBaseURL is returned when the site has no address for the QR code.
+var errNoBaseURL = message.New("register.yaml has no site.base_url: set it to where the site is published, so the QR code can point to the record's page",
+	"register.yaml heeft geen site.base_url: zet daar het adres waar de site staat, zodat de QR-code naar de pagina van de registratie kan wijzen").Err()
 
 // ErrNotSensor is returned for an algorithm: only sensors stand in the street.
 var ErrNotSensor = errors.New("not a sensor")
@@ -53,19 +85,15 @@ type Sign struct {
 // QR code points there.
 func New(r *record.Record, cfg *config.Config) (*Sign, error) {
 	if r.Kind != record.Sensor {
-		return nil, fmt.Errorf("%s is an algorithm: %w; signs are for sensors in public space", r.ID, ErrNotSensor)
+		return nil, noSign{msgAlgorithm.With(r.ID), ErrNotSensor}
 	}
 	v := publish.View(r)
 	if v == nil {
-		reason := publish.Reason(r, "en")
-		if reason != "" {
-			reason = " (" + reason + ")"
-		}
-		return nil, fmt.Errorf("%s is %w%s, so the site has no page for a sign to point to; a sensor that must be recognisable needs a public record, or a sign made by hand", r.ID, ErrNotPublic, reason)
+		return nil, noSign{msgNotPublic.With(r.ID, reasonOf{r}), ErrNotPublic}
 	}
 	url := pageurl.RecordURL(cfg, v.Kind, v.ID)
 	if url == "" {
-		return nil, errors.New("register.yaml has no site.base_url: set it to where the site is published, so the QR code can point to the record's page")
+		return nil, errNoBaseURL
 	}
 	s := &Sign{ID: v.ID, Pictograms: For(v), Operator: strings.TrimSpace(v.Organisation.Name), Purpose: Sentence(v.Purpose),
 		PublicOrder: v.PublicOrder(), URL: url, English: slices.Contains(cfg.Languages, "en")}
