@@ -167,6 +167,21 @@ func (l orList) In(lang string) string {
 
 func (l orList) String() string { return l.In(message.English) }
 
+// shortList is a list of names, the first few shown and the rest counted:
+// "a, b, c and 2 more", "a, b, c en nog 2".
+type shortList []string
+
+// shortListLen is how many names a shortList shows.
+const shortListLen = 3
+
+func (l shortList) In(lang string) string {
+	s := strings.Join(l[:min(len(l), shortListLen)], ", ")
+	if n := len(l) - shortListLen; n > 0 {
+		s += msgAndMore.Format(lang, n)
+	}
+	return s
+}
+
 func (e textError) Unwrap() []error {
 	var errs []error
 	for _, arg := range e.args {

@@ -485,3 +485,25 @@ national_register: {id: "101"}
  {"id": "102", "title": "Alleen daar", "organisatie": "Gemeente Proef", "status": "in_gebruik"}]`)
 	return file
 }
+
+// A list too long to show whole shows its first names and counts the
+// rest, in the run's language.
+func TestShortList(t *testing.T) {
+	tests := []struct {
+		names  []string
+		en, nl string
+	}{
+		{[]string{"a"}, "a", "a"},
+		{[]string{"a", "b", "c"}, "a, b, c", "a, b, c"},
+		{[]string{"a", "b", "c", "d"}, "a, b, c and 1 more", "a, b, c en nog 1"},
+		{[]string{"a", "b", "c", "d", "e", "f"}, "a, b, c and 3 more", "a, b, c en nog 3"},
+	}
+	for _, tt := range tests {
+		if got := shortList(tt.names).In(message.English); got != tt.en {
+			t.Errorf("%v in English: %q, want %q", tt.names, got, tt.en)
+		}
+		if got := shortList(tt.names).In(message.Dutch); got != tt.nl {
+			t.Errorf("%v in Dutch: %q, want %q", tt.names, got, tt.nl)
+		}
+	}
+}

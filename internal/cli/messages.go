@@ -170,6 +170,7 @@ var (
 		"volgende stap: lees %s, vervang de twee voorbeelden door uw eigen registraties en voer dan uit:\n  cd %s\n  register validate\n  register check")
 
 	msgMigrateDryRunUsage = message.New("report what would be migrated, and change nothing", "meld wat zou worden omgezet, en wijzig niets")
+	msgAndMore            = message.New(" and %d more", " en nog %d")
 	msgMigrateForceUsage  = message.New("migrate even when the register has uncommitted changes", "zet ook om als het register niet-vastgelegde wijzigingen heeft")
 	msgMigrateDirty       = message.New("%s has uncommitted changes (%s); commit or stash them first so the migration can be reviewed on its own, or pass --force",
 		"%s heeft niet-vastgelegde wijzigingen (%s); leg ze eerst vast (commit) of zet ze opzij (stash), zodat de omzetting apart te beoordelen is, of geef --force")

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -58,7 +57,7 @@ func runMigrate(o *migrateOptions) error {
 			return err
 		}
 		if len(dirty) > 0 {
-			return usageText(msgMigrateDirty, o.Root(), strings.Join(dirty[:min(len(dirty), 3)], ", "))
+			return usageText(msgMigrateDirty, o.Root(), shortList(dirty))
 		}
 	}
 	if !o.dryRun && len(p.Pending) > 0 {
