@@ -1061,7 +1061,8 @@ between.
 The atom format is the register's public change feed, one entry per record per commit,
 for residents, journalists and council members to follow in a feed reader. It leaves out
 records that are not public, hides withheld values, and names commit authors only when
-site.show_commit_authors is set in register.yaml.
+site.show_commit_authors is set in register.yaml. It quotes no commit messages; the site
+and the public packet show commit subjects only when site.show_commit_subjects is set.
 
 History comes from the Git repository that holds the register (no git binary needed).
 A shallow clone lacks history: fetch it all (actions/checkout with fetch-depth: 0).
@@ -1077,7 +1078,8 @@ Het formaat atom is de openbare wijzigingenfeed van het register, één item per
 registratie per commit, die inwoners, journalisten en raadsleden in een feedlezer kunnen
 volgen. Registraties die niet openbaar zijn blijven weg, achtergehouden waarden worden
 verborgen, en de auteurs van commits worden alleen genoemd als site.show_commit_authors in
-register.yaml aan staat.
+register.yaml aan staat. De feed citeert geen commitberichten; de website en het openbare
+pakket tonen de omschrijving van commits alleen als site.show_commit_subjects aan staat.
 
 De geschiedenis komt uit de Git-repository waarin het register staat (git zelf is niet
 nodig). Een ondiepe kloon mist geschiedenis: haal die helemaal op (actions/checkout met

@@ -81,6 +81,10 @@ type Site struct {
 	ContactEmail      string
 	TilesURL          string
 	ShowCommitAuthors bool
+	// ShowCommitSubjects shows commit subjects in public outputs. They are
+	// written for colleagues, not reviewed as public text, so privacy fails
+	// closed: off unless the municipality writes them for the public.
+	ShowCommitSubjects bool
 }
 
 // OpenData describes the open data for catalogues (DCAT-AP-NL).
@@ -247,6 +251,7 @@ var defaults = map[string]any{
 	"site.contact_email":                "",
 	"site.tiles_url":                    "",
 	"site.show_commit_authors":          false,
+	"site.show_commit_subjects":         false,
 	"open_data.licence":                 DefaultLicence,
 	"open_data.publisher_uri":           "",
 	"rules":                             map[string]any{},
@@ -414,12 +419,13 @@ func (b *builder) site() {
 		Languages:    v.GetStringSlice("languages"),
 		LanguagesSet: v.InConfig("languages"),
 		Site: Site{
-			Title:             v.GetString("site.title"),
-			BaseURL:           v.GetString("site.base_url"),
-			ReportErrorURL:    v.GetString("site.report_error_url"),
-			ContactEmail:      v.GetString("site.contact_email"),
-			TilesURL:          v.GetString("site.tiles_url"),
-			ShowCommitAuthors: v.GetBool("site.show_commit_authors"),
+			Title:              v.GetString("site.title"),
+			BaseURL:            v.GetString("site.base_url"),
+			ReportErrorURL:     v.GetString("site.report_error_url"),
+			ContactEmail:       v.GetString("site.contact_email"),
+			TilesURL:           v.GetString("site.tiles_url"),
+			ShowCommitAuthors:  v.GetBool("site.show_commit_authors"),
+			ShowCommitSubjects: v.GetBool("site.show_commit_subjects"),
 		},
 		Rules: map[string]RuleSetting{},
 	}

@@ -57,6 +57,30 @@ func TestDefaultsWithoutAFile(t *testing.T) {
 	}
 }
 
+// TestCommitSubjectsFailClosed: commit subjects are written for colleagues,
+// so public outputs show them only when register.yaml says so.
+func TestCommitSubjectsFailClosed(t *testing.T) {
+	for _, tc := range []struct {
+		name, file string
+		want       bool
+	}{
+		{"no file", "", false},
+		{"other site settings", "site:\n  show_commit_authors: true\n", false},
+		{"off", "site:\n  show_commit_subjects: false\n", false},
+		{"on", "site:\n  show_commit_subjects: true\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, fs, err := Load(writeConfig(t, tc.file))
+			if err != nil || len(fs) != 0 {
+				t.Fatalf("Load: %v %v", err, fs)
+			}
+			if c.Site.ShowCommitSubjects != tc.want {
+				t.Errorf("ShowCommitSubjects = %v, want %v", c.Site.ShowCommitSubjects, tc.want)
+			}
+		})
+	}
+}
+
 func TestFileOverridesDefaults(t *testing.T) {
 	dir := writeConfig(t, `organisation: Gemeente Voorbeeldstad
 languages: [en, nl]
