@@ -270,6 +270,7 @@ type Public struct {
 	hiddenOnce  sync.Once
 	views       map[*record.Record]*record.Record // loaded record → its view
 	verbatim    map[*record.Record]bool           // loaded records whose view left nothing out
+	subjectState
 }
 
 // ViewOf returns the view of a record of the loaded register, or nil when
@@ -296,6 +297,7 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 		out.Register = register.New("", nil, nil)
 		return out
 	}
+	out.loaded = reg.Records
 	public := map[string]bool{}
 	for _, r := range reg.Records {
 		if r != nil && r.IsPublic() && r.Kind == record.Sensor && reg.ByID(r.ID) == r {

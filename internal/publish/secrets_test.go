@@ -37,3 +37,47 @@ func TestScrubFindsEverySecret(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldIndexCoversEveryOccurrence: foldIndex.replace replaces exactly
+// the bytes that some secret covers in some case (as strings.EqualFold
+// compares), on random texts over a small alphabet where secrets overlap,
+// nest and meet, with a letter whose cases are two bytes each.
+func TestFoldIndexCoversEveryOccurrence(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	letters := []string{"a", "A", "b", "B", "é", "É", " "}
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(letters[rng.Intn(len(letters))])
+		}
+		return b.String()
+	}
+	for range 3000 {
+		var secrets []string
+		for range rng.Intn(5) {
+			secrets = append(secrets, word(1+rng.Intn(4)))
+		}
+		text := word(rng.Intn(30))
+		covered := make([]bool, len(text))
+		for _, v := range secrets {
+			for i := 0; i+len(v) <= len(text); i++ {
+				if strings.EqualFold(text[i:i+len(v)], v) {
+					for j := i; j < i+len(v); j++ {
+						covered[j] = true
+					}
+				}
+			}
+		}
+		var want strings.Builder
+		for i := 0; i < len(text); i++ {
+			if !covered[i] {
+				want.WriteByte(text[i])
+			} else if i == 0 || !covered[i-1] {
+				want.WriteString("#")
+			}
+		}
+		if got := newFoldIndex(secrets).replace(text, "#"); got != want.String() {
+			t.Fatalf("replace(%q) with %q = %q, want %q", text, secrets, got, want.String())
+		}
+	}
+}

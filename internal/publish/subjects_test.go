@@ -1,0 +1,69 @@
+package publish_test
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
+)
+
+// subjectRegister has a public camera, a public algorithm that withholds
+// its supplier, and a camera that is not public.
+func subjectRegister(show bool) *publish.Public {
+	no := false
+	cfg := &config.Config{}
+	cfg.Site.ShowCommitSubjects = show
+	return publish.Register(register.New("", cfg, []*record.Record{
+		{ID: "cam-a", Kind: record.Sensor, Name: "Camera Markt"},
+		{ID: "alg-b", Kind: record.Algorithm, Name: "Toeslag", Supplier: &record.Supplier{Name: "Zqfsecretsup BV"},
+			Publication: withholding("supplier.name")},
+		{ID: "cam-geheim", Kind: record.Sensor, Name: "Geheime Kelvincamera", Publication: &record.Publication{Public: &no, Reason: "Woo"}},
+	}))
+}
+
+// TestSubjectsFailClosed: without site.show_commit_subjects no subject
+// reaches a public output, whatever it says.
+func TestSubjectsFailClosed(t *testing.T) {
+	p := subjectRegister(false)
+	if p.ShowsSubjects() {
+		t.Error("subjects shown by default")
+	}
+	for _, s := range []string{"Camera verplaatst", "zqfsecretsup BV", ""} {
+		if got := p.Subject(s, "nl"); got != "" {
+			t.Errorf("Subject(%q) = %q, want nothing", s, got)
+		}
+	}
+	var none publish.Public
+	if none.Subject("tekst", "en") != "" {
+		t.Error("a public view without a configuration shows subjects")
+	}
+}
+
+// TestSubjectsAreScrubbedRegisterWide: a commit touches several records, so
+// a subject loses the withheld values of every record and the ids and
+// names of every record that is not public, in any case.
+func TestSubjectsAreScrubbedRegisterWide(t *testing.T) {
+	p := subjectRegister(true)
+	tests := []struct {
+		lang, subject, want string
+	}{
+		{"nl", "Camera Markt verplaatst", "Camera Markt verplaatst"},
+		{"nl", "Leverancier Zqfsecretsup BV ook bij cam-a", "Leverancier niet openbaar ook bij cam-a"},
+		{"nl", "zqfsecretsup bv in kleine letters", "niet openbaar in kleine letters"},
+		{"en", "ZQFSECRETSUP BV shouting", "not public shouting"},
+		{"nl", "cam-geheim en CAM-GEHEIM weg", "niet openbaar en niet openbaar weg"},
+		// The Kelvin sign (three bytes) is a capital K: the offsets stay right.
+		{"nl", "Geheime \u212aelvincamera naast Toeslag", "niet openbaar naast Toeslag"},
+		// Two secrets that meet become one replacement.
+		{"en", "cam-geheimZqfsecretsup BV!", "not public!"},
+		{"nl", "geen geheimen", "geen geheimen"},
+		{"nl", "   ", ""},
+	}
+	for _, tt := range tests {
+		if got := p.Subject(tt.subject, tt.lang); got != tt.want {
+			t.Errorf("Subject(%q, %s) = %q, want %q", tt.subject, tt.lang, got, tt.want)
+		}
+	}
+}
