@@ -379,7 +379,7 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			return
 		}
 		h.Write(fsum)
-		for _, v := range []any{loaded.Point, r.Point, b.opts.History[loaded.File]} {
+		for _, v := range []any{loaded.Point, r.Point, b.shownHistory(loaded.File)} {
 			if err := writeValue(h, v); err != nil {
 				return
 			}
@@ -399,14 +399,27 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		for _, a := range b.usedBy[r.ID] {
 			link("usedby", a)
 		}
-		// A commit subject is shown scrubbed of the names of records that
-		// are not public.
-		if hist := b.opts.History[loaded.File]; slices.ContainsFunc(hist.Changes, func(c Change) bool { return strings.TrimSpace(c.Subject) != "" }) {
-			h.Write(b.keys.hidden)
-		}
 		rs.sum = h.Sum(nil)
 	})
 	return rs.sum
+}
+
+// shownHistory is a record file's history as its pages show it: each
+// commit subject as publish.Subject gives it, so a subject the site does
+// not show changes no key, and one it shows changes the key when what it
+// scrubs out of it (any record's withheld values, the names of records
+// that are not public) does. Dutch stands for both languages: they differ
+// only in the words put where a secret was.
+func (b *builder) shownHistory(file string) History {
+	hist, ok := b.opts.History[file]
+	if !ok {
+		return hist
+	}
+	shown := History{Added: hist.Added, Changes: slices.Clone(hist.Changes)}
+	for i := range shown.Changes {
+		shown.Changes[i].Subject = b.pub.Subject(shown.Changes[i].Subject, "nl")
+	}
+	return shown
 }
 
 // appendStrings appends each of ss to buf with its length before it, so

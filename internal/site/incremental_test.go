@@ -151,7 +151,7 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 			},
 			Rules: []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}}},
 			History: map[string]History{"sensors/lucht-dak.yaml": {Added: "2025-01-05", Changes: []Change{
-				{Date: "2026-03-01", Subject: "Zoals Verborgen observatiecamera", Fields: []string{"summary"}},
+				{Date: "2026-03-01", Subject: "Zoals Verborgen observatiecamera; veel GEWELD rond de horeca op de Markt.", Fields: []string{"summary"}},
 				{Date: "2025-01-05", Subject: "Toegevoegd", Added: true},
 			}}},
 		}
@@ -184,6 +184,9 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 		}, "sensoren/cam-markt.html", false},
 		{"the name of a record that is not public", func(root string, o *Options) {
 			edit(t, file(root, "sensors/cam-verborgen.yaml"), "name: Verborgen observatiecamera", "name: Tijdelijke camera")
+		}, "sensoren/lucht-dak.html", false},
+		{"another record's withheld value, quoted in a commit subject", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "status: active\n", "status: active\npublication: {withheld: [problem], reason: Onderzoek}\n")
 		}, "sensoren/lucht-dak.html", false},
 		{"the order of the record's fields, in its published source", func(root string, o *Options) {
 			// The same record, so the same pages: only the source shows it.
@@ -258,6 +261,9 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
 			root := copyFixture(t)
+			// Subjects shown, so that what they are scrubbed of is an
+			// input of the pages too.
+			edit(t, file(root, "register.yaml"), "contact_email: privacy@voorbeeldstad.example", "contact_email: privacy@voorbeeldstad.example\n  show_commit_subjects: true")
 			out := filepath.Join(t.TempDir(), "public")
 			o := base()
 			at := func(dir string) Options { c := o; c.Out = dir; return c }

@@ -315,8 +315,10 @@ func (b *builder) historyRows(lang string, r *record.Record) []historyRow {
 		if c.Added {
 			what = t(lang, "added")
 		}
-		// A commit subject is free text: it may name a withheld value.
-		row := historyRow{Date: *datePiece(lang, c.Date).Time, What: what, Subject: b.pub.Scrub(b.loaded.ByID(r.ID), c.Subject, lang)}
+		// A commit subject is free text written for colleagues: shown
+		// only when the register says so, and then without any record's
+		// secrets.
+		row := historyRow{Date: *datePiece(lang, c.Date).Time, What: what, Subject: b.pub.Subject(c.Subject, lang)}
 		if !c.Added {
 			row.Fields = changedFields(lang, c.Fields)
 		}

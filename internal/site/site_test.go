@@ -303,8 +303,9 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 		`<span class="sev sev-error"><span class="icon" aria-hidden="true">✗</span>Voldoet niet:</span> <a href="../principes.html#vng-4-3">Herkenbaarheid</a>`,
 		"Camera zonder &lt;borden&gt;.",
 		`<time datetime="2026-03-01">1 maart 2026</time>`,
-		"Gewijzigd: Evaluatie 2026<br><span class=\"meta\">Gewijzigde velden: Laatste evaluatie, Besluiten, Looptijd: einde, unknown_key</span>",
-		"Toegevoegd: Camera&#39;s Markt toegevoegd",
+		// Without site.show_commit_subjects the rows name no subject.
+		"Gewijzigd<br><span class=\"meta\">Gewijzigde velden: Laatste evaluatie, Besluiten, Looptijd: einde, unknown_key</span>",
+		"Toegevoegd</td>",
 		`<a href="../principes.html#vng-2-1">Geen biometrische surveillance</a>`,
 		"Te laat: de evaluatie had uiterlijk 1 juni 2026 moeten plaatsvinden",
 	} {
@@ -314,6 +315,9 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	}
 	if strings.Contains(cam, "Jan Jansen") {
 		t.Error("commit author shown while site.show_commit_authors is off")
+	}
+	if strings.Contains(cam, "Evaluatie 2026") || strings.Contains(cam, "Markt toegevoegd") {
+		t.Error("commit subject shown while site.show_commit_subjects is off")
 	}
 	if page := read(t, out, "sensoren/x-hostile.html"); !strings.Contains(page, "Op tijd: volgende evaluatie uiterlijk 1 november 2030") {
 		t.Error("evaluation on time (start plus the configured four years) not shown")
@@ -360,9 +364,16 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	}
 
 	reg.Config.Site.ShowCommitAuthors = true
+	reg.Config.Site.ShowCommitSubjects = true
 	out, _ = build(t, reg, Options{Check: check, History: hist})
-	if !strings.Contains(read(t, out, "sensoren/cam-markt.html"), "<td>Jan Jansen</td>") {
+	cam = read(t, out, "sensoren/cam-markt.html")
+	if !strings.Contains(cam, "<td>Jan Jansen</td>") {
 		t.Error("commit author hidden while site.show_commit_authors is on")
+	}
+	for _, want := range []string{"Gewijzigd: Evaluatie 2026<br>", "Toegevoegd: Camera&#39;s Markt toegevoegd"} {
+		if !strings.Contains(cam, want) {
+			t.Errorf("with site.show_commit_subjects on, the camera page lacks %q", want)
+		}
 	}
 
 	// Without a checklist, the page says so rather than claiming no findings.
