@@ -225,7 +225,9 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 		}
 	}
 	for i := range it.Commits {
-		it.Commits[i].Subject = pub.Scrub(loaded, it.Commits[i].Subject, L.lang)
+		// Free text for colleagues: "" unless the register publishes
+		// subjects, and then without any record's secrets.
+		it.Commits[i].Subject = pub.Subject(it.Commits[i].Subject, L.lang)
 	}
 	if rc.Problem != "" {
 		it.ChangeNote = pub.Scrub(loaded, it.ChangeNote, L.lang)

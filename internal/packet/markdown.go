@@ -17,7 +17,7 @@ func WriteMarkdown(w io.Writer, p *Packet) error {
 	mdCover(b, p)
 	mdAgenda(b, p)
 	for i, it := range p.Items {
-		mdItem(b, p.L, i, it)
+		mdItem(b, p.L, i, it, p.Subjects)
 	}
 	mdAppendix(b, p)
 	fmt.Fprintf(b, "---\n\n*%s · %s*\n", mdCell(p.L.Made), mdCell(p.Meeting))
@@ -103,7 +103,7 @@ func mdAgenda(b *bufio.Writer, p *Packet) {
 }
 
 // mdItem writes the section of the i-th record on the agenda.
-func mdItem(b *bufio.Writer, L *Labels, i int, it *Item) {
+func mdItem(b *bufio.Writer, L *Labels, i int, it *Item, subjects bool) {
 	fmt.Fprintf(b, "<a id=\"%s\"></a>\n\n## %d. %s\n\n", mdCode(it.Anchor), i+1, mdCell(recordName(it.Record)))
 	fmt.Fprintf(b, "%s · `%s` · *%s*\n\n", mdCell(it.Kind), mdCode(it.Record.ID), mdCell(it.ReasonText))
 	if it.Confidential != "" {
@@ -130,7 +130,7 @@ func mdItem(b *bufio.Writer, L *Labels, i int, it *Item) {
 			row(mdCell(d.Date), mdCell(d.What), mdCell(d.State), mdCell(d.Detail))
 		}
 	})
-	mdChanges(b, L, it)
+	mdChanges(b, L, it, subjects)
 	mdSection(b, L.ExceptionsT, L.NoExceptions, len(it.Exceptions), []string{L.Rule, L.Reason, L.ApprovedBy, L.Until, L.State}, func(row func(...string)) {
 		for _, e := range it.Exceptions {
 			row(mdCell(e.Rule), mdCell(e.Reason), mdCell(e.ApprovedBy), mdCell(e.Until), mdCell(e.State))
@@ -164,7 +164,7 @@ func mdSection(b *bufio.Writer, title, none string, n int, head []string, rows f
 
 // mdChanges writes what changed in a record since the previous packet: a
 // note, the fields and the commits.
-func mdChanges(b *bufio.Writer, L *Labels, it *Item) {
+func mdChanges(b *bufio.Writer, L *Labels, it *Item, subjects bool) {
 	fmt.Fprintf(b, "### %s\n\n", L.ChangesT)
 	if it.ChangeNote != "" {
 		fmt.Fprintf(b, "%s\n\n", mdCell(it.ChangeNote))
@@ -177,9 +177,14 @@ func mdChanges(b *bufio.Writer, L *Labels, it *Item) {
 		})
 	}
 	if len(it.Commits) > 0 {
-		mdTable(b, []string{L.Date, "Commit", L.Subject}, func(row func(...string)) {
+		head := []string{L.Date, "Commit", L.Subject}
+		if !subjects {
+			head = head[:2]
+		}
+		mdTable(b, head, func(row func(...string)) {
 			for _, c := range it.Commits {
-				row(mdCell(c.Date), "`"+mdCode(c.Commit)+"`", mdCell(c.Subject))
+				cells := []string{mdCell(c.Date), "`" + mdCode(c.Commit) + "`", mdCell(c.Subject)}
+				row(cells[:len(head)]...)
 			}
 		})
 	}

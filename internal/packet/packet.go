@@ -127,6 +127,11 @@ type Packet struct {
 	// records (on the agenda or removed) it leaves out as not public.
 	Public   bool
 	NotShown int
+	// Subjects is true when the commit tables show each commit's subject:
+	// always for the committee, in the public edition only with
+	// site.show_commit_subjects, since commit messages are written for
+	// colleagues (publish.Public.Subject).
+	Subjects bool
 	// Notice is the cover's note on confidentiality: the public edition's,
 	// or the warning that the packet holds data that is not public.
 	Notice string
@@ -311,7 +316,8 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 		b.within = reg.Config.DueWithin
 	}
 	p := &Packet{L: L, Lang: lang, Committee: opts.Committee, Meeting: L.date(b.today),
-		Register: registerName(reg.Root, opts.Public), Dirty: opts.Dirty, Window: L.duration(b.within), Counts: map[Reason]int{}}
+		Register: registerName(reg.Root, opts.Public), Dirty: opts.Dirty, Window: L.duration(b.within), Counts: map[Reason]int{},
+		Subjects: true}
 	if p.Committee == "" {
 		p.Committee = L.DefaultCommittee
 	}
@@ -326,6 +332,7 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 		b.pub = publish.Register(reg)
 		b.view = b.pub.Register
 		p.Public = true
+		p.Subjects = b.pub.ShowsSubjects()
 		p.Notice = L.publicEdition()
 	}
 	b.p = p

@@ -326,10 +326,18 @@ func (d *pdfDoc) itemChanges(it *Item) {
 	}
 	if len(it.Commits) > 0 {
 		d.newRows()
-		for _, c := range it.Commits {
-			d.row(pdfCell{text: c.Date}, pdfCell{text: c.Commit, font: fontMono}, pdfCell{text: c.Subject})
+		head, widths := []string{L.Date, "Commit", L.Subject}, []float64{82, 84, contentW - 166}
+		if !d.p.Subjects {
+			head, widths = head[:2], widths[:2]
 		}
-		d.table([]string{L.Date, "Commit", L.Subject}, []float64{82, 84, contentW - 166}, d.rows, true)
+		for _, c := range it.Commits {
+			if d.p.Subjects {
+				d.row(pdfCell{text: c.Date}, pdfCell{text: c.Commit, font: fontMono}, pdfCell{text: c.Subject})
+			} else {
+				d.row(pdfCell{text: c.Date}, pdfCell{text: c.Commit, font: fontMono})
+			}
+		}
+		d.table(head, widths, d.rows, true)
 	}
 }
 
