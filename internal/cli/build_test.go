@@ -231,7 +231,8 @@ func TestSiteExplainsEveryRulesPrinciple(t *testing.T) {
 }
 
 // In a Git repository, record pages list each commit with the fields it
-// changed, and leave out who made it.
+// changed, and leave out who made it and, unless site.show_commit_subjects
+// is set, what its message says.
 func TestBuildShowsGitHistory(t *testing.T) {
 	root, _ := gitRegister(t)
 	out := filepath.Join(t.TempDir(), "public")
@@ -245,12 +246,15 @@ func TestBuildShowsGitHistory(t *testing.T) {
 	}
 	page := string(data)
 	for _, want := range []string{
-		`<tr><th scope="row"><time datetime="2026-03-01">1 maart 2026</time></th><td>Gewijzigd: Evaluated by the committee<br><span class="meta">Gewijzigde velden: Laatste evaluatie</span></td></tr>`,
-		`<tr><th scope="row"><time datetime="2026-01-10">10 januari 2026</time></th><td>Toegevoegd: Add the station cameras</td></tr>`,
+		`<tr><th scope="row"><time datetime="2026-03-01">1 maart 2026</time></th><td>Gewijzigd<br><span class="meta">Gewijzigde velden: Laatste evaluatie</span></td></tr>`,
+		`<tr><th scope="row"><time datetime="2026-01-10">10 januari 2026</time></th><td>Toegevoegd</td></tr>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("history lacks %q", want)
 		}
+	}
+	if strings.Contains(page, "Evaluated by the committee") {
+		t.Error("the page shows a commit subject while site.show_commit_subjects is off")
 	}
 	for _, who := range []string{"Alice", "Bob", "alice@", "bob@"} {
 		if strings.Contains(page, who) {
@@ -259,6 +263,19 @@ func TestBuildShowsGitHistory(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "sensoren", "geheim.html")); err == nil {
 		t.Error("the record that is not public has a page")
+	}
+
+	t.Setenv("REGISTER_SITE_SHOW_COMMIT_SUBJECTS", "true")
+	out = filepath.Join(t.TempDir(), "public")
+	if stdout, stderr, code := run(t, "build", "--root", root, "--out", out); code != 0 && code != 1 {
+		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	data, err = os.ReadFile(filepath.Join(out, "sensoren", "cam-station.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "<td>Gewijzigd: Evaluated by the committee<br>") {
+		t.Error("with site.show_commit_subjects on, the page lacks the commit subject")
 	}
 }
 
