@@ -289,13 +289,20 @@ func publicSensors(v any, pub *publish.Public) any {
 // removedPublic reports whether a removed record's last version was public,
 // so a public packet may name its file.
 func removedPublic(rc *history.RecordChange) bool {
+	r := removedRecord(rc)
+	return r != nil && r.IsPublic()
+}
+
+// removedRecord is a removed record's last version, or nil when the
+// history does not hold it.
+func removedRecord(rc *history.RecordChange) *record.Record {
 	kind, _ := record.KindOfFile(rc.File)
 	for _, c := range rc.Commits {
 		for _, f := range c.Fields {
 			if f.Path == "" && f.Old != nil {
-				return publish.FromValue(f.Old, kind).IsPublic()
+				return publish.FromValue(f.Old, kind)
 			}
 		}
 	}
-	return false
+	return nil
 }

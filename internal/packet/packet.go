@@ -17,6 +17,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -405,6 +406,17 @@ func (b *builder) changed() error {
 	for i := range cs.Records {
 		rc := &cs.Records[i]
 		if rc.Op == history.Removed {
+			if opts.Public {
+				// A subject of a commit since may still name it. Its id
+				// is its file's name; a last version the history does not
+				// hold counts as not public.
+				r := removedRecord(rc)
+				if r == nil {
+					r = &record.Record{PublicationInvalid: true}
+				}
+				r.ID = cmp.Or(r.ID, strings.TrimSuffix(path.Base(rc.File), ".yaml"))
+				b.pub.AlsoScrub(r)
+			}
 			if opts.Public && !removedPublic(rc) {
 				p.NotShown++ // its file name is its id
 				continue

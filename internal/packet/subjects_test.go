@@ -10,8 +10,9 @@ import (
 
 // subjectPackets builds the packets of a register where one commit since
 // the previous packet changed the cameras cam-a and cam-b, with a subject
-// that quotes cam-b's withheld supplier (in lower case) and the name of a
-// camera that is not public (in capitals). It returns each format's text,
+// that quotes cam-b's withheld supplier (in lower case), the name of a
+// camera that is not public (in capitals) and the id of one that was not
+// public either and is removed in the same commit. It returns each format's text,
 // the PDF's as its pages read.
 func subjectPackets(t *testing.T, public, show bool) map[Format]string {
 	t.Helper()
@@ -22,6 +23,8 @@ func subjectPackets(t *testing.T, public, show bool) map[Format]string {
 			"supplier: {name: Zqfsecretsup BV}", "publication: {withheld: [supplier.name], reason: Beveiliging}"),
 		"sensors/cam-kluis.yaml": sensor("cam-kluis", "Camera Geheimekluis", "camera", quietDates,
 			"publication: {public: false, reason: Woo 5.1}"),
+		"sensors/cam-weg.yaml": sensor("cam-weg", "Camera Verdwenen", "camera", quietDates,
+			"publication: {public: false, reason: Woo 5.1}"),
 	})
 	if _, err := history.Tag(g.dir, "ethiek-2026-09", "", time.Date(2026, 9, 2, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
@@ -30,6 +33,7 @@ func subjectPackets(t *testing.T, public, show bool) map[Format]string {
 		"sensors/cam-a.yaml": sensor("cam-a", "Camera Aa", "camera", quietDates, "signage: {present: true}"),
 		"sensors/cam-b.yaml": sensor("cam-b", "Camera Bee", "camera", quietDates, "signage: {present: true}",
 			"supplier: {name: Zqfsecretsup BV}", "publication: {withheld: [supplier.name], reason: Beveiliging}"),
+		"sensors/cam-weg.yaml": "",
 	})
 	reg := loadRegister(t, g.dir)
 	reg.Config.Site.ShowCommitSubjects = show
@@ -53,7 +57,7 @@ func subjectPackets(t *testing.T, public, show bool) map[Format]string {
 	return out
 }
 
-const subject = "Zqmast naar zqfsecretsup bv en Camera GEHEIMEKLUIS"
+const subject = "Zqmast naar zqfsecretsup bv en Camera GEHEIMEKLUIS, zonder CAM-WEG"
 
 // TestPublicPacketCommitSubjects: the public packet shows no commit subject
 // unless site.show_commit_subjects is set, and then without any record's
@@ -66,8 +70,8 @@ func TestPublicPacketCommitSubjects(t *testing.T) {
 		want         string // in every format, in both records' sections
 		absent       []string
 	}{
-		{"public, by default", true, false, "", []string{"Zqmast", "zqfsecretsup", "geheimekluis", "<th>Commit</th><th>Omschrijving</th>"}},
-		{"public, subjects on", true, true, "Zqmast naar niet openbaar en niet openbaar", []string{"zqfsecretsup", "geheimekluis"}},
+		{"public, by default", true, false, "", []string{"Zqmast", "zqfsecretsup", "geheimekluis", "cam-weg", "<th>Commit</th><th>Omschrijving</th>"}},
+		{"public, subjects on", true, true, "Zqmast naar niet openbaar en niet openbaar, zonder niet openbaar", []string{"zqfsecretsup", "geheimekluis", "cam-weg"}},
 		{"committee", false, false, subject, nil},
 	}
 	for _, tt := range tests {

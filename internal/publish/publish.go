@@ -312,11 +312,7 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 		v := view(r)
 		if v == nil {
 			out.Unpublished = append(out.Unpublished, r)
-			for _, s := range []string{r.ID, strings.TrimSpace(r.Name)} {
-				if len(s) >= 2 {
-					out.hidden = append(out.hidden, s)
-				}
-			}
+			out.hidden = append(out.hidden, hiddenNames(r)...)
 			continue
 		}
 		v = withReferences(v, public)
@@ -327,6 +323,18 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 		}
 	}
 	out.Register = register.New(reg.Root, reg.Config, views)
+	return out
+}
+
+// hiddenNames are the words that name a record that is not public: its id
+// and its name (of two bytes or more, so a stray letter is no secret).
+func hiddenNames(r *record.Record) []string {
+	var out []string
+	for _, s := range []string{r.ID, strings.TrimSpace(r.Name)} {
+		if len(s) >= 2 {
+			out = append(out, s)
+		}
+	}
 	return out
 }
 

@@ -26,8 +26,27 @@ func (p *Public) Subject(s, lang string) string {
 	if !p.ShowsSubjects() || strings.TrimSpace(s) == "" {
 		return ""
 	}
-	p.subjectOnce.Do(func() { p.subjectIndex = newFoldIndex(p.registerSecrets()) })
-	return p.subjectIndex.replace(s, NotPublic(lang))
+	p.subjectMu.Lock()
+	if p.subjectIndex == nil {
+		p.subjectIndex = newFoldIndex(p.registerSecrets())
+	}
+	x := p.subjectIndex
+	p.subjectMu.Unlock()
+	return x.replace(s, NotPublic(lang))
+}
+
+// AlsoScrub adds a record that is no longer in the register (removed since
+// the packet before, as its last version read) to those whose secrets
+// Subject takes out: a subject may still name it. Its withheld values go,
+// and its id and name when it was not public.
+func (p *Public) AlsoScrub(r *record.Record) {
+	if r == nil {
+		return
+	}
+	p.subjectMu.Lock()
+	defer p.subjectMu.Unlock()
+	p.removed = append(p.removed, r)
+	p.subjectIndex = nil // made again with it
 }
 
 // registerSecrets lists what no public text may quote: the ids and names
@@ -37,6 +56,12 @@ func (p *Public) registerSecrets() []string {
 	for _, r := range p.loaded {
 		if r != nil {
 			secrets = append(secrets, withheldValues(r)...)
+		}
+	}
+	for _, r := range p.removed {
+		secrets = append(secrets, withheldValues(r)...)
+		if !r.IsPublic() {
+			secrets = append(secrets, hiddenNames(r)...)
 		}
 	}
 	return secrets
@@ -143,7 +168,8 @@ func (x *foldIndex) replace(s, with string) string {
 
 // subjectState is what Subject keeps between calls.
 type subjectState struct {
-	subjectIndex *foldIndex
-	subjectOnce  sync.Once
+	subjectMu    sync.Mutex
+	subjectIndex *foldIndex       // nil until Subject needs it
 	loaded       []*record.Record // every record as loaded, public or not
+	removed      []*record.Record // AlsoScrub's
 }

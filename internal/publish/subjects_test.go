@@ -67,3 +67,25 @@ func TestSubjectsAreScrubbedRegisterWide(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectsForgetNoRemovedRecord: a record removed from the register may
+// still be named in a subject; AlsoScrub, even after subjects were shown,
+// keeps its id and name out when it was not public, and its withheld
+// values whether or not it was.
+func TestSubjectsForgetNoRemovedRecord(t *testing.T) {
+	no := false
+	p := subjectRegister(true)
+	if got := p.Subject("cam-weg weg", "nl"); got != "cam-weg weg" {
+		t.Fatalf("Subject = %q before the removed record is known", got)
+	}
+	p.AlsoScrub(&record.Record{ID: "cam-weg", Name: "Oude Camera", Publication: &record.Publication{Public: &no}})
+	p.AlsoScrub(&record.Record{ID: "cam-oud", Name: "Open Camera", Supplier: &record.Supplier{Name: "Geheimbouw"}, Publication: withholding("supplier")})
+	for subject, want := range map[string]string{
+		"CAM-WEG en oude camera weg":           "niet openbaar en niet openbaar weg",
+		"cam-oud (Open Camera) van geheimbouw": "cam-oud (Open Camera) van niet openbaar",
+	} {
+		if got := p.Subject(subject, "nl"); got != want {
+			t.Errorf("Subject(%q) = %q, want %q", subject, got, want)
+		}
+	}
+}
