@@ -235,9 +235,10 @@ func floatForms(f float64) []string {
 	return forms
 }
 
-// Scrub returns free text about the record r (a commit subject, a date's
+// Scrub returns free text about the record r (a change note, a date's
 // detail) with r's withheld values and the ids and names of records that
-// are not public replaced by "niet openbaar" / "not public".
+// are not public replaced by "niet openbaar" / "not public". Commit
+// subjects, which may concern other records too, go through Subject.
 func (p *Public) Scrub(r *record.Record, s, lang string) string {
 	if s == "" {
 		return s
