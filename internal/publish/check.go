@@ -8,6 +8,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Check reads a record's publication block as the file holds it (raw is
@@ -93,6 +94,98 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			bad("/publication/"+k, true,
 				label.Text{fmt.Sprintf("onbekende sleutel %q in publication", k), fmt.Sprintf("unknown key %q in publication", k)},
 				label.Text{"publication kent alleen public, reason en withheld (kleine letters)", "publication holds public, reason and withheld only (lower case)"})
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	// A withheld value quoted in a field that is shown (a supplier named in
+	// the purpose) would be published there: the record is held back
+	// until one or the other is changed. The value itself is not quoted,
+	// as a finding may be read in a public CI log.
+	ws, _ := pub["withheld"].([]any)
+	for _, q := range quotedSecrets(m, ws) {
+		bad(q.path, false,
+			label.Text{fmt.Sprintf("%s noemt wat %s afschermt", source.Dotted(q.path), q.withheld), fmt.Sprintf("%s quotes what %s withholds", source.Dotted(q.path), q.withheld)},
+			label.Text{fmt.Sprintf("haal het uit %s, of scherm %s ook af", source.Dotted(q.path), source.Dotted(q.path)), fmt.Sprintf("take it out of %s, or withhold %s too", source.Dotted(q.path), source.Dotted(q.path))})
+	}
+	return out
+}
+
+// minQuoted is the shortest withheld text looked for in the other fields:
+// shorter ones ("ja", a house number) are found in any text by chance.
+const minQuoted = 4
+
+// quote is a field that holds a withheld value: the field's JSON Pointer
+// and the withheld path whose value it holds.
+type quote struct{ path, withheld string }
+
+// quotedSecrets lists the fields of the record raw, shown under the
+// withheld paths ws, that hold the text of a withheld field, whatever its
+// case; the publication block itself is not looked in.
+func quotedSecrets(raw map[string]any, ws []any) []quote {
+	var withheld []string
+	for _, w := range ws {
+		if s, ok := w.(string); ok {
+			withheld = append(withheld, s)
+		}
+	}
+	if len(withheld) == 0 {
+		return nil
+	}
+	covering := func(path string) string {
+		for _, w := range withheld {
+			if record.Covers(w, path) {
+				return w
+			}
+		}
+		return ""
+	}
+	type leaf struct{ dotted, ptr, text string }
+	var leaves []leaf
+	var walk func(v any, dotted, ptr string)
+	walk = func(v any, dotted, ptr string) {
+		switch t := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(t))
+			for k := range t {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				if dotted == "" && k == "publication" {
+					continue
+				}
+				walk(t[k], join(dotted, k), ptr+source.JoinPointer(k))
+			}
+		case []any:
+			for i, item := range t {
+				walk(item, join(dotted, fmt.Sprint(i)), fmt.Sprintf("%s/%d", ptr, i))
+			}
+		case string:
+			leaves = append(leaves, leaf{dotted, ptr, strings.ToLower(t)})
+		}
+	}
+	walk(raw, "", "")
+	type secret struct{ text, withheld string }
+	var secrets []secret
+	for _, l := range leaves {
+		if w := covering(l.dotted); w != "" {
+			if s := strings.TrimSpace(l.text); len(s) >= minQuoted {
+				secrets = append(secrets, secret{s, w})
+			}
+		}
+	}
+	var out []quote
+	for _, l := range leaves {
+		if covering(l.dotted) != "" {
+			continue
+		}
+		for _, s := range secrets {
+			if strings.Contains(l.text, s.text) {
+				out = append(out, quote{l.ptr, s.withheld})
+				break
+			}
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package publish_test
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -206,5 +207,51 @@ func TestFieldsComeFromTheSchema(t *testing.T) {
 		if _, ok := got["datasets"]; kind == record.Sensor && ok {
 			t.Errorf("a sensor has no datasets")
 		}
+	}
+}
+
+// A withheld value quoted in a field that is shown would be published
+// there: the record is held back, and the finding names the field that
+// quotes it and the field withheld, never the value.
+func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
+	withheld := func(ws ...any) map[string]any { return map[string]any{"withheld": ws, "reason": "Beveiliging"} }
+	tests := []struct {
+		name string
+		raw  map[string]any
+		want []string // the paths of the findings
+	}{
+		{"the supplier named in the purpose, in another case",
+			map[string]any{"supplier": map[string]any{"name": "Kluisleverancier BV"}, "purpose": "Gekocht bij kluisleverancier bv.", "publication": withheld("supplier.name")},
+			[]string{"/purpose"}},
+		{"a withheld list element's value in a shown element",
+			map[string]any{"decisions": []any{map[string]any{"reference": "https://geheim.example/b", "body": "zie https://geheim.example/b"}}, "publication": withheld("decisions.reference")},
+			[]string{"/decisions/0/body"}},
+		{"in the id too", map[string]any{"id": "cam-kluisleverancier", "location": map[string]any{"description": "Kluisleverancier"}, "publication": withheld("location.description")},
+			[]string{"/id"}},
+		{"quoted nowhere", map[string]any{"supplier": map[string]any{"name": "Kluisleverancier BV"}, "purpose": "Toezicht", "publication": withheld("supplier.name")}, nil},
+		{"a short value is not looked for", map[string]any{"supplier": map[string]any{"name": "BV"}, "purpose": "Een BV", "publication": withheld("supplier.name")}, nil},
+		{"in another withheld field", map[string]any{"supplier": map[string]any{"name": "Kluis BV"}, "purpose": "Kluis BV", "publication": withheld("supplier.name", "purpose")}, nil},
+		{"in the publication's own reason", map[string]any{"supplier": map[string]any{"name": "Kluis BV"},
+			"publication": map[string]any{"withheld": []any{"supplier.name"}, "reason": "Kluis BV vroeg erom"}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := publish.Check(tt.raw, record.Sensor)
+			var got []string
+			for _, f := range fs {
+				got = append(got, f.Path)
+				if f.Severity != finding.Error || f.Rule != finding.RulePublication {
+					t.Errorf("finding %+v: want an error of the publication rule", f)
+				}
+				for _, lang := range []string{"nl", "en"} {
+					if text := strings.ToLower(f.Message.In(lang) + f.Help.In(lang)); strings.Contains(text, "kluis") || strings.Contains(text, "geheim") {
+						t.Errorf("the finding quotes the withheld value: %q", text)
+					}
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings at %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
