@@ -35,7 +35,13 @@ var adviceResponse = &Rule{
 			}
 			given, ok := date(rv.Date)
 			if !ok {
-				continue // no date, no clock: the schema or the review says what is missing
+				// No date, no clock: say so, or the page would read "answered in time".
+				fs = append(fs, missing(index("reviews", i),
+					en("the ethics committee's advice has no valid date, so whether the municipality answered it in time cannot be checked",
+						"add the advice's date as YYYY-MM-DD, and the municipality's response under response"),
+					nl("Bij het advies van de ethische commissie staat geen geldige datum. Dan is niet te zien of de gemeente op tijd heeft gereageerd.",
+						"Vul de datum van het advies in als JJJJ-MM-DD, en de reactie van de gemeente bij response.")))
+				continue
 			}
 			due := term.AddTo(given)
 			if !ctx.Today.After(due) {

@@ -18,7 +18,8 @@ func TestAdviceResponse(t *testing.T) {
 		{name: "unasked advice is owed an answer too", yaml: head + "  - {body: ethics_committee, date: 2025-06-01, asked: false}\n",
 			want: []want{{"advice-response", "C-ethics-committee", finding.Warning, 5, 5, "unasked advice of 2025-06-01"}}},
 		{name: "other bodies are not counted", yaml: head + "  - {body: audit_office, date: 2020-01-01}\n  - {body: dpo, date: 2020-01-01}\n"},
-		{name: "no date, no clock", yaml: head + "  - {body: ethics_committee}\n"},
+		{name: "no date, no clock: not assessed, so said", yaml: head + "  - {body: ethics_committee}\n",
+			want: []want{{"advice-response", "C-ethics-committee", finding.Warning, 5, 5, "the ethics committee's advice has no valid date, so whether the municipality answered it in time cannot be checked"}}},
 		{name: "each open advice", yaml: head + "  - {body: ethics_committee, date: 2024-01-01, response: {date: 2024-02-01}}\n  - {body: ethics_committee, date: 2025-01-01}\n  - {body: ethics_committee, date: 2026-01-01, asked: true}\n",
 			want: []want{
 				{"advice-response", "C-ethics-committee", finding.Warning, 6, 5, "advice of 2025-01-01"},

@@ -46,7 +46,27 @@ lifecycle:
 		start, ok1 := date(r.Lifecycle.Start)
 		end, ok2 := date(r.Lifecycle.End)
 		limit := ctx.Config.Limits.CameraLifecycleMax
-		if ok1 && ok2 && end.After(limit.AddTo(start)) {
+		if !ok1 || !ok2 {
+			// The rule applies but cannot measure the term: saying nothing
+			// would read as "temporary" on the record's page.
+			field, path := "lifecycle.start", "/lifecycle"
+			if ok1 {
+				field, path = "lifecycle.end", "/lifecycle/end"
+			} else if !blank(r.Lifecycle.Start) {
+				path = "/lifecycle/start"
+			}
+			f := at(path,
+				en(fmt.Sprintf("the camera's term cannot be checked: %s is missing or not a date, so it is unknown whether the camera stays no longer than %s", field, limit),
+					fmt.Sprintf("fill in %s as YYYY-MM-DD, as in the mayor's decision", field)),
+				nl(fmt.Sprintf("De looptijd van de camera is niet te controleren: bij %s staat geen geldige datum. Daardoor is niet te zien of de camera niet langer dan %s (%s) blijft.", field, duur(limit), limit),
+					fmt.Sprintf("Vul %s in als JJJJ-MM-DD, zoals in het besluit van de burgemeester.", field)))
+			if path == "/lifecycle" {
+				f.Key = true
+			}
+			f.Severity = finding.Warning
+			return []finding.Finding{f}
+		}
+		if end.After(limit.AddTo(start)) {
 			return []finding.Finding{worded(finding.Finding{Path: "/lifecycle/end", Severity: finding.Warning},
 				en(fmt.Sprintf("the camera runs from %s to %s, longer than the %s a temporary camera may stay (limits.camera_lifecycle_max)", r.Lifecycle.Start, r.Lifecycle.End, limit),
 					"shorten the term and decide on extension after an evaluation, or record why this camera needs longer with an exception"),

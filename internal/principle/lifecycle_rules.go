@@ -64,6 +64,19 @@ var lifecycleEnd = &Rule{
 					"add lifecycle.end: the date until which the deployment may stay, after which it is evaluated and extended or removed"),
 				nl("De looptijd heeft geen einddatum.",
 					"Vul lifecycle.end in: de datum tot wanneer de toepassing mag blijven. Daarna wordt ze geëvalueerd en verlengd of weggehaald.")))
+		case hasEnd && !hasStart:
+			// The period has no beginning: how long it lasts cannot be told.
+			path := "/lifecycle"
+			if !blank(r.Lifecycle.Start) {
+				path = "/lifecycle/start"
+			}
+			f := at(path,
+				en("the life cycle has an end date but no valid start date (lifecycle.start), so how long the deployment lasts cannot be checked",
+					"add lifecycle.start as YYYY-MM-DD: the date the deployment starts or started"),
+				nl("De looptijd heeft een einddatum, maar geen geldige startdatum (lifecycle.start). Dan is niet te zien hoe lang de inzet duurt.",
+					"Vul lifecycle.start in als JJJJ-MM-DD: de datum waarop de inzet begint of begon."))
+			f.Key = path == "/lifecycle"
+			fs = append(fs, f)
 		case hasStart && hasEnd && !end.After(start):
 			fs = append(fs, at("/lifecycle/end",
 				en(fmt.Sprintf("the life cycle ends on %s, not after its start on %s", r.Lifecycle.End, r.Lifecycle.Start),
@@ -142,7 +155,16 @@ var evaluationLapsed = &Rule{
 			return fs
 		}
 		due, d, ok := lifecycle.NextEvaluation(r, ctx.Config)
-		if !ok || !due.Before(ctx.Today) {
+		if !ok {
+			// Nothing to count from: the evaluation may be years late, and
+			// silence would read as "evaluated in time".
+			return append(fs, worded(finding.Finding{Path: "", Principle: ref},
+				en("the record is in use, but when its evaluation is due cannot be checked: it has no valid evaluation.last and no valid lifecycle.start",
+					"add evaluation.last (the date of the last evaluation, with evaluation.outcome) or lifecycle.start, as YYYY-MM-DD"),
+				nl("De toepassing is in gebruik, maar niet te zien is wanneer de evaluatie moet plaatsvinden: er staat geen geldige datum bij evaluation.last en ook niet bij lifecycle.start.",
+					"Vul evaluation.last in (de datum van de laatste evaluatie, met evaluation.outcome) of lifecycle.start, als JJJJ-MM-DD.")))
+		}
+		if !due.Before(ctx.Today) {
 			return fs
 		}
 		since, sinds := "its start on "+r.Lifecycle.Start, "de start op "+datum(r.Lifecycle.Start)
@@ -197,7 +219,18 @@ func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 	}
 	start, ok := date(r.Lifecycle.Start)
 	if !ok {
-		return nil
+		if !deployed(r) {
+			return nil // not started: reporting it now is reporting it in time
+		}
+		f := missing("",
+			en("the sensor is in use, but whether it was reported in time cannot be checked: it has no valid lifecycle.start",
+				"add lifecycle.start as YYYY-MM-DD: the date the sensor started measuring"),
+			nl("De sensor is in gebruik, maar niet te zien is of hij op tijd is gemeld: er staat geen geldige startdatum bij (lifecycle.start).",
+				"Vul lifecycle.start in als JJJJ-MM-DD: de datum waarop de sensor begon te meten."))
+		if r.Organisation.Type == "private" {
+			f.Principle = "VNG 6.5" // private sensors are bound by the same rules
+		}
+		return []finding.Finding{f}
 	}
 	// A repository without commits (or whose history cannot be read) tells
 	// nothing: it counts as no history rather than "registered today".

@@ -105,6 +105,20 @@ func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
 			nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar een DPIA is verplicht voor %s.", why.In("nl")),
 				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'.")), cite.In("en"), cite.In("nl"))}
 	case r.DPIA.Status == "done":
+		if _, ok := date(r.DPIA.Date); !ok {
+			// The principle asks for the DPIA at the start: without its
+			// date that cannot be shown.
+			f := worded(finding.Finding{Path: "/dpia/date"},
+				en("the DPIA is done but has no valid date (dpia.date), so it cannot be shown that it was done at the start",
+					"add dpia.date as YYYY-MM-DD"),
+				nl("De DPIA is uitgevoerd, maar er staat geen geldige datum bij (dpia.date). Dan is niet te zien of de DPIA bij het begin is gedaan.",
+					"Vul dpia.date in als JJJJ-MM-DD."))
+			if blank(r.DPIA.Date) {
+				f.Path, f.Key = "/dpia", true
+			}
+			f.Principle, f.Severity = ref, finding.Warning
+			return []finding.Finding{f}
+		}
 		if d, ok := date(r.DPIA.Date); ok {
 			if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
 				return []finding.Finding{worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Warning},
@@ -262,11 +276,14 @@ var retentionStated = &Rule{
 		"Het verzamelen, beheren en bewaren van data voldoet aan de wet (VNG-principe V): persoonsgegevens worden niet langer bewaard dan nodig. Het register laat zien hoe lang.",
 		"Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
 	},
-	Satisfy: "A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored.",
+	Satisfy: "A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. A public-order camera's retention is camera-retention's, a legal duty.",
 	Example: `retention: P28D      # or: not_stored`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.ProcessesPersonalData() || retired(r) {
 			return nil
+		}
+		if r.PublicOrder() {
+			return nil // camera-retention reports a public-order camera's retention, as a legal duty
 		}
 		if blank(r.Retention) {
 			f := missing("",

@@ -103,6 +103,15 @@ lifecycle:
 		}
 		start, hasStart := date(r.Lifecycle.Start)
 		var fs []finding.Finding
+		if !hasStart {
+			// Without a start the decisions cannot be shown to come first:
+			// the register cannot show that the law is met.
+			fs = append(fs, citesLaw(missing("/lifecycle",
+				en("the camera surveillance is in use but has no valid start date (lifecycle.start), so the council's bylaw and the mayor's decision cannot be shown to precede the start",
+					"add lifecycle.start, the date the cameras went into use"),
+				nl("Het cameratoezicht is in gebruik, maar er staat geen geldige startdatum bij (lifecycle.start). Dan is niet te zien of de verordening en het besluit van de burgemeester er vóór de start waren.",
+					"Vul lifecycle.start in: de datum waarop de camera's in gebruik gingen.")), lawDecision151))
+		}
 		need := []struct {
 			body  string
 			kinds []string
@@ -166,15 +175,32 @@ var cameraRetention = &Rule{
 		"Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",
 		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
 	},
-	Satisfy: "A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored.",
+	Satisfy: "A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too.",
 	Example: `camera_regime: public_order
 retention: P28D`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.PublicOrder() || retired(r) || blank(r.Retention) || r.Retention == "not_stored" {
-			return nil // the retention rule reports a missing or unreadable period
+		if !r.PublicOrder() || retired(r) || r.Retention == "not_stored" {
+			return nil
+		}
+		// Without a stated, readable period the register cannot show that
+		// images are destroyed in time: that is the legal finding too, not
+		// only the retention rule's policy warning.
+		if blank(r.Retention) {
+			return []finding.Finding{citesLaw(missing("",
+				en("public-order camera surveillance does not state how long images are kept, so the register cannot show they are destroyed within four weeks",
+					"add retention: at most P28D (four weeks), or not_stored; images needed for a criminal investigation pass to the police and its own retention"),
+				nl("Bij het cameratoezicht staat niet hoe lang de beelden worden bewaard. Dan is niet te zien of ze binnen vier weken worden vernietigd.",
+					"Vul retention in: ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard. Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn.")), lawRetention)}
 		}
 		d, err := period.Parse(r.Retention)
-		if err != nil || !d.Longer(maxRetention151c, anchor(r)) {
+		if err != nil {
+			return []finding.Finding{citesLaw(at("/retention",
+				en(fmt.Sprintf("retention %q is not a duration, so the register cannot show that camera images are destroyed within four weeks", r.Retention),
+					"write an ISO 8601 duration of at most P28D (four weeks), or not_stored"),
+				nl(fmt.Sprintf("De bewaartermijn %q is geen termijn die het register kan lezen. Dan is niet te zien of de beelden binnen vier weken worden vernietigd.", r.Retention),
+					"Schrijf de termijn als ISO 8601-duur van ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard.")), lawRetention)}
+		}
+		if !d.Longer(maxRetention151c, anchor(r)) {
 			return nil
 		}
 		f := at("/retention",

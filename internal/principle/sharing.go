@@ -59,6 +59,18 @@ var sharingTemporary = &Rule{
 						"stop sharing and remove the entry, or record the renewed agreement with its new end date"),
 					nl(fmt.Sprintf("De afspraak over gegevensdeling met %s is afgelopen op %s.", partij, datum(s.End)),
 						"Stop met delen en haal de afspraak weg. Of leg de nieuwe afspraak vast met de nieuwe einddatum.")))
+			case !hasStart || !hasEnd:
+				// The agreement may run for ten years: silence would read
+				// as "temporary".
+				field := "start"
+				if hasStart {
+					field = "end"
+				}
+				fs = append(fs, worded(finding.Finding{Path: item, Severity: finding.Warning},
+					en(fmt.Sprintf("data sharing with %s has no valid %s date, so it cannot be checked that it lasts at most %s", party, field, limit),
+						fmt.Sprintf("add %s as YYYY-MM-DD", field)),
+					nl(fmt.Sprintf("Bij de gegevensdeling met %s staat geen geldige %s. Dan is niet te zien of de afspraak niet langer dan %s (%s) loopt.", partij, map[string]string{"start": "startdatum", "end": "einddatum"}[field], duur(limit), limit),
+						fmt.Sprintf("Vul %s in als JJJJ-MM-DD.", field))))
 			}
 			if blank(s.Retention) {
 				fs = append(fs, worded(finding.Finding{Path: item, Key: false, Severity: finding.Warning},
@@ -132,6 +144,13 @@ var breachReported = &Rule{
 			}
 			found, ok := instant(in.Discovered)
 			if !ok {
+				// Without the moment of discovery the 72 hours cannot be
+				// counted: the register cannot show the law is met.
+				fs = append(fs, missing(index("incidents", i),
+					en("the data breach has no valid discovery date and time (discovered), so it cannot be shown that it was reported within 72 hours",
+						"add discovered, the date and time the breach became known, such as 2026-05-03T09:10:00+02:00"),
+					nl("Bij het datalek staat geen geldige datum en tijd van ontdekking (discovered). Dan is niet te zien of het binnen 72 uur is gemeld.",
+						"Vul discovered in: de datum en tijd waarop het lek bekend werd, zoals 2026-05-03T09:10:00+02:00.")))
 				continue
 			}
 			if blank(in.Reported) {
@@ -146,6 +165,11 @@ var breachReported = &Rule{
 			}
 			rep, ok := instant(in.Reported)
 			if !ok {
+				fs = append(fs, at(index("incidents", i, "reported"),
+					en(fmt.Sprintf("the breach's reported %q is not a date and time, so it cannot be shown that it was reported within 72 hours", in.Reported),
+						"write reported as a date and time, such as 2026-05-04T16:00:00+02:00"),
+					nl(fmt.Sprintf("Bij reported staat %q. Dat is geen datum en tijd, dus niet te zien is of het datalek binnen 72 uur is gemeld.", in.Reported),
+						"Schrijf reported als datum en tijd, zoals 2026-05-04T16:00:00+02:00.")))
 				continue
 			}
 			late := rep.Sub(found)
