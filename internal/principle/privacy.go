@@ -259,14 +259,25 @@ var legalBasis = &Rule{
 					"Kies public_task of legal_obligation en noem bij legal_basis.law de wet waarop de taak berust. Valt de verwerking echt buiten de publieke taak (zoals de beveiliging van het eigen gebouw), leg dan bij legal_basis.outside_public_task uit waarom.")), lawNoLegitimate))
 		}
 		if r.ProcessesPersonalData() && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
+			example := lawExample(r)
 			fs = append(fs, worded(finding.Finding{Path: "/legal_basis", Key: true, Severity: finding.Warning},
 				en("the legal basis does not name the law or bylaw the processing rests on",
-					"add legal_basis.law, for example 'Gemeentewet art. 151c' or the municipal bylaw"),
+					"add legal_basis.law, for example "+example.In("en")),
 				nl("Bij de wettelijke grondslag staat niet op welke wet of verordening de verwerking berust.",
-					"Vul legal_basis.law in, bijvoorbeeld 'Gemeentewet art. 151c' of de gemeentelijke verordening (zoals de APV).")))
+					"Vul legal_basis.law in, bijvoorbeeld "+example.In("nl")+".")))
 		}
 		return fs
 	},
+}
+
+// lawExample is an example of legal_basis.law that fits the record:
+// Gemeentewet 151c covers only the mayor's public-order cameras, so any
+// other record gets a neutral example.
+func lawExample(r *record.Record) label.Text {
+	if r.PublicOrder() {
+		return label.Text{"'Gemeentewet art. 151c' en het artikel van de APV dat de burgemeester de bevoegdheid geeft", "'Gemeentewet art. 151c' and the article of the municipal bylaw (APV) that grants the mayor the power"}
+	}
+	return label.Text{"'AVG art. 6 lid 1 sub e' met de wet of gemeentelijke verordening waarop de taak berust", "'GDPR art. 6(1)(e)' with the law or municipal bylaw that gives the task"}
 }
 
 var retentionStated = &Rule{

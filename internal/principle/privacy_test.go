@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -253,4 +254,33 @@ data_rights:
   holder: municipality
 `, want: []want{{"data-rights", "VNG 5.2", finding.Warning, 4, 1, "does not say whether the supplier may sell the data"}}},
 	})
+}
+
+// The example law in legal-basis's help fits the record: Gemeentewet 151c
+// only for the mayor's public-order cameras.
+func TestLegalBasisLawExample(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml string
+		want, not  [2]string // Dutch, English
+	}{
+		{"public-order camera", "id: c\nkind: sensor\nsensor_type: camera\ncamera_regime: public_order\npersonal_data: {processed: \"yes\"}\nlegal_basis: {regime: police_data}\n",
+			[2]string{"'Gemeentewet art. 151c'", "'Gemeentewet art. 151c'"}, [2]string{"AVG art. 6", "GDPR art. 6"}},
+		{"traffic camera", "id: c\nkind: sensor\nsensor_type: camera\ncamera_regime: traffic_management\npersonal_data: {processed: \"yes\"}\nlegal_basis: {regime: gdpr, gdpr_ground: public_task}\n",
+			[2]string{"'AVG art. 6 lid 1 sub e'", "'GDPR art. 6(1)(e)'"}, [2]string{"151c", "151c"}},
+		{"algorithm", "id: a\nkind: algorithm\npersonal_data: {processed: \"yes\"}\nlegal_basis: {regime: gdpr, gdpr_ground: public_task}\n",
+			[2]string{"'AVG art. 6 lid 1 sub e'", "'GDPR art. 6(1)(e)'"}, [2]string{"151c", "151c"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := only(t, "legal-basis", nil, nil, testToday, c.yaml)
+			if len(fs) != 1 {
+				t.Fatalf("got %d findings, want 1: %v", len(fs), fs)
+			}
+			for i, lang := range []string{"nl", "en"} {
+				help := fs[0].Help.In(lang)
+				if !strings.Contains(help, c.want[i]) || strings.Contains(help, c.not[i]) {
+					t.Errorf("%s help = %q, want %q and not %q", lang, help, c.want[i], c.not[i])
+				}
+			}
+		})
+	}
 }
