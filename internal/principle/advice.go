@@ -2,6 +2,7 @@ package principle
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -10,6 +11,9 @@ import (
 
 var adviceResponse = &Rule{
 	ID: "advice-response", Ref: "C-ethics-committee", Default: finding.Warning,
+	Applies: func(r *record.Record) bool {
+		return slices.ContainsFunc(r.Reviews, func(rv record.Review) bool { return rv.Body == "ethics_committee" })
+	},
 	Title: label.Text{"Reactie op advies", "Response to advice"},
 	Why: label.Text{
 		"Een ethische commissie adviseert, gevraagd en ongevraagd (programma-afspraak). Een advies heeft pas zin als de gemeente erop antwoordt: wat zij ermee doet, en waarom. Daarom staat bij elk advies de reactie van de gemeente, op tijd.",

@@ -12,7 +12,7 @@ import (
 )
 
 var cameraTemporary = &Rule{
-	ID: "camera-temporary", Ref: "C-camera-temporary", Default: finding.Error,
+	ID: "camera-temporary", Ref: "C-camera-temporary", Default: finding.Error, Applies: publicOrderInUse,
 	// A fixed term is the law's (151c) for public-order cameras; the
 	// two-year maximum is the programme's, so a municipality may set it
 	// differently.
@@ -30,9 +30,6 @@ lifecycle:
   end: 2027-01-14
   extension_criteria: Extended only when incidents on the square have not dropped below the 2025 level.`,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if !r.PublicOrder() || retired(r) {
-			return nil
-		}
 		if blank(r.Lifecycle.End) {
 			limit := ctx.Config.Limits.CameraLifecycleMax
 			f := missing("/lifecycle",
@@ -78,7 +75,7 @@ lifecycle:
 }
 
 var signage = &Rule{
-	ID: "signage", Ref: "VNG 4.3", Default: finding.Error,
+	ID: "signage", Ref: "VNG 4.3", Default: finding.Error, Applies: signed,
 	// Public-order cameras must be recognisable by law (151c: "kenbaar"),
 	// and people filmed by other cameras must be informed (GDPR art. 13);
 	// signs for other sensors are VNG 4.3's policy.
@@ -135,6 +132,17 @@ var signage = &Rule{
 		}
 		return []finding.Finding{f}
 	},
+}
+
+// publicOrderInUse reports whether the record is the mayor's camera
+// surveillance (Gemeentewet 151c) and not retired: what the camera rules
+// concern.
+func publicOrderInUse(r *record.Record) bool { return r.PublicOrder() && !retired(r) }
+
+// signed reports whether signage concerns the record: a sensor in place
+// that is a public-order camera or processes personal data.
+func signed(r *record.Record) bool {
+	return r.Kind == record.Sensor && !retired(r) && (r.PublicOrder() || r.ProcessesPersonalData())
 }
 
 // counting are the capabilities of a sensor that counts rather than watches.

@@ -168,7 +168,8 @@ ai_act:
 
 var selfLearning = &Rule{
 	ID: "self-learning", Ref: "VNG 3.5", Default: finding.Warning,
-	Title: label.Text{"Zelflerende technologie", "Self-learning technology"},
+	Applies: func(r *record.Record) bool { return isTrue(r.SelfLearning) && !retired(r) },
+	Title:   label.Text{"Zelflerende technologie", "Self-learning technology"},
 	Why: label.Text{
 		"Technologie die zichzelf verder ontwikkelt, zoals zelflerende systemen, krijgt een zwaardere proportionaliteitstoets; verandert de functie of impact, dan volgt opnieuw evaluatie en besluitvorming (VNG-principe 3.5).",
 		"Technology that keeps developing itself, such as self-learning systems, gets a heavier proportionality test; when its function or impact changes, it is evaluated and decided on again (VNG principle 3.5).",

@@ -43,8 +43,12 @@ func personalWhyNL(r *record.Record) string {
 	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
 }
 
+// personalInUse reports whether the record processes personal data (or
+// counts as doing so, 6.4) and is not retired: what the DPIA concerns.
+func personalInUse(r *record.Record) bool { return r.ProcessesPersonalData() && !retired(r) }
+
 var dpiaRequired = &Rule{
-	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error, Covers: []string{"VNG 6.4"},
+	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error, Covers: []string{"VNG 6.4"}, Applies: personalInUse,
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
 	// for systematic monitoring of public space and for profiling (GDPR
 	// art. 35(3), and the Dutch DPA's list: cameras, location data,
@@ -176,7 +180,8 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 
 var dpiaPublic = &Rule{
 	ID: "dpia-public", Ref: "VNG 6.6", Default: finding.Warning,
-	Title: label.Text{"DPIA van private partij gedeeld", "Private operator's DPIA shared"},
+	Applies: func(r *record.Record) bool { return r.Organisation.Type == "private" && personalInUse(r) },
+	Title:   label.Text{"DPIA van private partij gedeeld", "Private operator's DPIA shared"},
 	Why: label.Text{
 		"Private partijen die technologie in de openbare ruimte inzetten, vragen we hun DPIA met de gemeente te delen, zodat die openbaar kan worden gemaakt (VNG-principe 6.6).",
 		"Private parties that deploy technology in public space are asked to share their DPIA with the municipality for publication (VNG principle 6.6).",

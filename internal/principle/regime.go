@@ -84,7 +84,7 @@ func sensorWord(r *record.Record) string {
 }
 
 var cameraDecision = &Rule{
-	ID: "camera-decision", Ref: "VNG I", Default: finding.Error, Law: lawDecision151,
+	ID: "camera-decision", Ref: "VNG I", Default: finding.Error, Law: lawDecision151, Applies: publicOrderInUse,
 	Title: label.Text{"Verordening en besluit burgemeester voor cameratoezicht", "Bylaw and mayor's decision for camera surveillance"},
 	Why: label.Text{
 		"Cameratoezicht voor de openbare orde mag alleen als de gemeenteraad de burgemeester die bevoegdheid bij verordening (de APV) heeft gegeven, en de burgemeester vóór de start heeft besloten tot cameratoezicht, voor een bepaalde duur (Gemeentewet art. 151c lid 1).",
@@ -169,7 +169,7 @@ lifecycle:
 }
 
 var cameraRetention = &Rule{
-	ID: "camera-retention", Ref: "VNG V", Default: finding.Error, Law: lawRetention,
+	ID: "camera-retention", Ref: "VNG V", Default: finding.Error, Law: lawRetention, Applies: publicOrderInUse,
 	Title: label.Text{"Bewaartermijn camerabeelden", "Camera image retention"},
 	Why: label.Text{
 		"Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",

@@ -64,6 +64,14 @@ type Rule struct {
 	// Covers lists the principles the rule checks besides Ref, so the site
 	// shows them as checked only when the rule ran.
 	Covers []string
+	// Applies, when set, says whether the rule concerns the record at all,
+	// before it looks at what the record states: the camera rules concern
+	// public-order cameras in use, the breach rule records with a
+	// notifiable breach. A rule does not check a record it does not apply
+	// to, and a principle counts as met only for records one of its rules
+	// applies to: "not applicable" is not a pass. Nil: every record of the
+	// kinds its principle concerns.
+	Applies func(*record.Record) bool
 
 	// Check inspects one record and returns its problems. A finding only
 	// needs Path, and Message and Help in Dutch and English
@@ -82,6 +90,9 @@ type Rule struct {
 
 	custom bool
 }
+
+// AppliesTo reports whether the rule concerns the record (Applies).
+func (r *Rule) AppliesTo(rec *record.Record) bool { return r.Applies == nil || r.Applies(rec) }
 
 // Custom reports whether the rule comes from the register's configuration
 // (rules_custom) rather than from the tool.

@@ -54,7 +54,7 @@ func run(ctx *Context, rules []*Rule) []finding.Finding {
 func checkRecord(ctx *Context, rules []*Rule, rec *record.Record) []finding.Finding {
 	var fs []finding.Finding
 	for _, rule := range rules {
-		if rule.Check == nil || !runs(ctx.Config, rule) {
+		if rule.Check == nil || !runs(ctx.Config, rule) || !rule.AppliesTo(rec) {
 			continue
 		}
 		for _, f := range rule.Check(ctx, rec) {

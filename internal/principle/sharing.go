@@ -2,6 +2,7 @@ package principle
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -12,7 +13,8 @@ import (
 
 var sharingTemporary = &Rule{
 	ID: "sharing-temporary", Ref: "C-sharing-temporary", Default: finding.Error,
-	Title: label.Text{"Gegevensdeling tijdelijk", "Data sharing only temporary"},
+	Applies: func(r *record.Record) bool { return len(r.DataSharing) > 0 && !retired(r) },
+	Title:   label.Text{"Gegevensdeling tijdelijk", "Data sharing only temporary"},
 	Why: label.Text{
 		"Afspraken over het delen van gegevens zijn altijd tijdelijk (meestal één tot drie jaar), met afspraken over bewaren en vernietigen en zonder doorgeven aan anderen (programma-afspraak).",
 		"Data-sharing agreements are always temporary (usually one to three years), with agreements on keeping and destroying the data and no onward sharing (programme commitment).",
@@ -123,6 +125,9 @@ func instant(s string) (time.Time, bool) {
 
 var breachReported = &Rule{
 	ID: "breach-reported", Ref: "C-breach", Default: finding.Error,
+	Applies: func(r *record.Record) bool {
+		return slices.ContainsFunc(r.Incidents, func(in record.Incident) bool { return in.Type == "data_breach" && in.IsNotifiable() })
+	},
 	Law:         lawBreach,
 	LawfulRoute: label.Text{"een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason).", "a notice later than 72 hours states the reasons for the delay (delay_reason)"},
 	Title:       label.Text{"Datalek op tijd gemeld", "Data breach reported in time"},

@@ -63,7 +63,7 @@ var page = template.Must(template.New("quality").Funcs(template.FuncMap{
 <body>
 <h1>Kwaliteit van het register</h1>
 <p>Op {{.R.Today}}: {{records .R.Records}}.</p>
-<h2>Registraties zonder bevindingen, per principe</h2>
+<h2>Registraties zonder bevindingen, per principe (van de registraties waarvoor het geldt)</h2>
 {{.Principles}}
 {{range .Kinds}}<h2>Ingevulde velden: {{.Name}} ({{.Of}})</h2>
 {{.Chart}}
@@ -88,7 +88,9 @@ func writeHTML(w io.Writer, r Report) error {
 	}
 	var prs []bar
 	for _, p := range r.Principles {
-		prs = append(prs, bar{p.Principle, p.Rate()})
+		if p.Of > 0 { // a principle that applies to no record has no share to draw
+			prs = append(prs, bar{p.Principle, p.Rate()})
+		}
 	}
 	var kinds []kind
 	var cur []bar

@@ -48,8 +48,8 @@ type Report struct {
 	Records int    `json:"records"`
 	// Fields is the fill rate of every field of the record format, by kind.
 	Fields []Field `json:"fields"`
-	// Principles is, per principle, the share of records without a finding
-	// of its rules.
+	// Principles is, per principle, the share of the records it applies to
+	// without a finding of its rules.
 	Principles []Principle `json:"principles"`
 	// Stale lists the records not changed in over a term; nil with
 	// HistoryNote set when history was not available.
@@ -93,12 +93,15 @@ type Field struct {
 // Rate is Filled as a share of Of, 0 when there are no records.
 func (f Field) Rate() float64 { return rate(f.Filled, f.Of) }
 
-// Principle is how many records pass every rule of a principle.
+// Principle is how many of the records a principle applies to pass every
+// rule of it.
 type Principle struct {
 	Principle string   `json:"principle"`
 	Rules     []string `json:"rules"`
-	Clean     int      `json:"clean"`
-	Of        int      `json:"of"`
+	// Clean counts the records without a finding of its rules, Of the
+	// records it applies to.
+	Clean int `json:"clean"`
+	Of    int `json:"of"`
 }
 
 // Rate is Clean as a share of Of.
@@ -403,10 +406,13 @@ func filled(v any, path []string) bool {
 	}
 }
 
-// principles counts, per principle a built-in rule cites, the records with
-// no finding of any of its rules.
+// principles counts, per principle a built-in rule cites, the records it
+// applies to (Of) and those of them with no finding of any of its rules
+// (Clean). A record the principle does not apply to (an algorithm for the
+// camera commitment, a sensor without a data-sharing agreement for the
+// sharing one) is not counted as passing it: it is not counted at all.
 func principles(recs []*record.Record, fs []finding.Finding) []Principle {
-	byRef := map[string][]string{}
+	byRef := map[string][]*principle.Rule{}
 	var refs []string
 	for _, r := range principle.Rules() {
 		if r.CheckRegister != nil {
@@ -415,7 +421,7 @@ func principles(recs []*record.Record, fs []finding.Finding) []Principle {
 		if _, ok := byRef[r.Ref]; !ok {
 			refs = append(refs, r.Ref)
 		}
-		byRef[r.Ref] = append(byRef[r.Ref], r.ID)
+		byRef[r.Ref] = append(byRef[r.Ref], r)
 	}
 	hit := map[string]map[string]bool{} // ref → record ids with a finding
 	for _, f := range fs {
@@ -431,13 +437,31 @@ func principles(recs []*record.Record, fs []finding.Finding) []Principle {
 	slices.Sort(refs)
 	out := make([]Principle, 0, len(refs))
 	for _, ref := range refs {
-		clean := 0
+		clean, of := 0, 0
 		for _, r := range recs {
+			if !applies(ref, byRef[ref], r) {
+				continue
+			}
+			of++
 			if !hit[ref][r.ID] {
 				clean++
 			}
 		}
-		out = append(out, Principle{Principle: ref, Rules: byRef[ref], Clean: clean, Of: len(recs)})
+		ids := make([]string, len(byRef[ref]))
+		for i, rule := range byRef[ref] {
+			ids[i] = rule.ID
+		}
+		out = append(out, Principle{Principle: ref, Rules: ids, Clean: clean, Of: of})
 	}
 	return out
+}
+
+// applies reports whether a principle concerns a record: the catalogue
+// names the record's kind for it, and one of its rules applies to the
+// record.
+func applies(ref string, rules []*principle.Rule, r *record.Record) bool {
+	if p, ok := principle.Find(ref); ok && !p.AppliesTo(r.Kind) {
+		return false
+	}
+	return slices.ContainsFunc(rules, func(rule *principle.Rule) bool { return rule.AppliesTo(r) })
 }

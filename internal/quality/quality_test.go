@@ -161,6 +161,57 @@ func TestPrincipleShare(t *testing.T) {
 	}
 }
 
+// A principle's share counts only the records it applies to: an algorithm
+// or a water meter does not pass the camera commitment, it is not counted.
+func TestPrincipleShareCountsApplicableRecords(t *testing.T) {
+	camera := `id: cam
+kind: sensor
+name: Camera
+status: active
+organisation: {name: Gemeente Heidebeek, type: municipality}
+owner: {role: Burgemeester, email: veiligheid@heidebeek.nl}
+personal_data: {processed: "yes"}
+lifecycle: {start: 2026-01-01, end: 2027-01-01}
+sensor_type: camera
+camera_regime: public_order
+retention: P28D
+`
+	reg := newRegister(t, "", good, stale, alg, camera)
+	r := Measure(Input{Register: reg, Findings: principle.Run(reg, principle.Options{Today: today}), Today: today})
+	for _, tt := range []struct {
+		ref       string
+		clean, of int
+	}{
+		{"C-camera-temporary", 1, 1},  // the camera alone, not the two other sensors or the algorithm
+		{"C-sharing-temporary", 0, 1}, // only the counter shares data, with no end
+		{"VNG 3.5", 0, 0},             // no self-learning algorithm
+		{"VNG 4.1", 3, 4},             // every record
+	} {
+		i := slices.IndexFunc(r.Principles, func(p Principle) bool { return p.Principle == tt.ref })
+		if i < 0 {
+			t.Errorf("no principle %s", tt.ref)
+			continue
+		}
+		if p := r.Principles[i]; p.Clean != tt.clean || p.Of != tt.of {
+			t.Errorf("%s: %d/%d, want %d/%d", tt.ref, p.Clean, p.Of, tt.clean, tt.of)
+		}
+	}
+	for _, lang := range []string{"nl", "en"} {
+		r.TextLanguage = lang
+		var b bytes.Buffer
+		if err := Write(&b, "text", r); err != nil {
+			t.Fatal(err)
+		}
+		head := map[string]string{"nl": "(van de registraties waarvoor het geldt)", "en": "(of the records it applies to)"}[lang]
+		if !strings.Contains(b.String(), head) {
+			t.Errorf("%s: the heading does not say what is counted:\n%s", lang, b.String())
+		}
+		if !strings.Contains(b.String(), "   –  VNG 3.5") {
+			t.Errorf("%s: a principle that applies to no record shows a share:\n%s", lang, b.String())
+		}
+	}
+}
+
 func TestStaleRecords(t *testing.T) {
 	changed := map[string]time.Time{
 		"sensors/teller.yaml":   today.AddDate(-1, 0, 0),

@@ -7,7 +7,7 @@ import "github.com/voorbeeldstad/register/internal/message"
 var (
 	msgHead         = message.New("Register quality on %s: %s", "Kwaliteit van het register op %s: %s")
 	msgFillRate     = message.New("Fill rate per field", "Vulgraad per veld")
-	msgCleanRecords = message.New("Records without findings, per principle", "Registraties zonder bevindingen, per principe")
+	msgCleanRecords = message.New("Records without findings, per principle (of the records it applies to)", "Registraties zonder bevindingen, per principe (van de registraties waarvoor het geldt)")
 	msgStaleHead    = message.New("Not changed in over a term (%s)", "Niet gewijzigd in meer dan een bestuursperiode (%s)")
 	msgNotKnown     = message.New("not known: %s", "niet bekend: %s")
 	msgNone         = message.New("none", "geen")

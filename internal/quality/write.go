@@ -87,7 +87,11 @@ func writeText(w io.Writer, r Report) error {
 
 	fmt.Fprintf(&b, "\n%s\n", msgCleanRecords.In(lang))
 	for _, p := range r.Principles {
-		fmt.Fprintf(&b, "  %s  %-22s %d/%d  (%s)\n", pct(p.Rate()), p.Principle, p.Clean, p.Of, strings.Join(p.Rules, ", "))
+		share := pct(p.Rate())
+		if p.Of == 0 {
+			share = "   –" // applies to no record: no share, and no pass
+		}
+		fmt.Fprintf(&b, "  %s  %-22s %d/%d  (%s)\n", share, p.Principle, p.Clean, p.Of, strings.Join(p.Rules, ", "))
 	}
 
 	fmt.Fprintf(&b, "\n%s\n", msgStaleHead.Format(lang, r.Term))
