@@ -117,6 +117,15 @@ func (b *builder) principleChecked(anchor string) string {
 	return "ok"
 }
 
+// ruleApplies reports whether a rule that checks the principle applies to
+// the record: only then did a rule assess it, and may it get a tick. The
+// record is the public view, so a withheld field never earns a tick.
+func (b *builder) ruleApplies(anchor string, r *record.Record) bool {
+	return slices.ContainsFunc(b.opts.Rules, func(rule Rule) bool {
+		return (rule.Applies == nil || rule.Applies(r)) && slices.Contains(ruleAnchors(rule), anchor)
+	})
+}
+
 // ruleAnchors are the anchors of every principle a rule checks.
 func ruleAnchors(r Rule) []string {
 	out := refAnchors(r.Ref)

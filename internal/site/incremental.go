@@ -182,7 +182,8 @@ func (b *builder) initKeys() {
 	h := hmac.New(sha256.New, secret)
 	fmt.Fprintf(h, "tool %q\nlangs %q\ntoday %s\nchecked %v\nfeed %v\nhistory %v\n", tool, b.langs, period.Format(b.today),
 		b.checked, b.opts.Feed != nil, b.opts.History != nil)
-	for _, v := range []any{b.cfg, b.opts.Rules, b.opts.Deviations} {
+	rules, applies := keyedRules(b.opts.Rules)
+	for _, v := range []any{b.cfg, rules, applies, b.opts.Deviations} {
 		if err := writeValue(h, v); err != nil {
 			return
 		}
@@ -194,6 +195,19 @@ func (b *builder) initKeys() {
 		fmt.Fprintf(hh, "%q %q\n", r.ID, r.Name)
 	}
 	b.keys.hidden = hh.Sum(nil)
+}
+
+// keyedRules are the rules as the global key holds them: a function cannot
+// be keyed, so each rule's Applies is left out and only whether it has one
+// is kept. What it says follows from the tool, whose id is in the key, and
+// from the record, which is in its page's key.
+func keyedRules(rules []Rule) ([]Rule, []bool) {
+	out := slices.Clone(rules)
+	has := make([]bool, len(rules))
+	for i := range out {
+		has[i], out[i].Applies = out[i].Applies != nil, nil
+	}
+	return out, has
 }
 
 // writeValue writes v to h: every field of every struct in it, whatever
@@ -269,6 +283,13 @@ func (w *valueWriter) value(v reflect.Value, depth int) error {
 		w.buf = append(strconv.AppendUint(append(w.buf, 'u'), v.Uint(), 10), ';')
 	case reflect.Float32, reflect.Float64:
 		w.buf = append(strconv.AppendFloat(append(w.buf, 'f'), v.Float(), 'g', -1, 64), ';')
+	case reflect.Func:
+		// A nil function is keyed as nil; what a function does cannot be
+		// written, so any other fails.
+		if !v.IsNil() {
+			return fmt.Errorf("cannot key a %s", v.Type())
+		}
+		w.buf = append(w.buf, 'n')
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
 			w.buf = append(w.buf, 'n')

@@ -243,7 +243,9 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 			// A tick only where a rule ran and found nothing.
 			switch st := b.checkedState(anchor); st {
 			case "ok":
-				clean = append(clean, sk.principleLinks[pi])
+				if b.ruleApplies(anchor, r) {
+					clean = append(clean, sk.principleLinks[pi])
+				}
 				continue
 			case "off", "partly":
 				name = "notchecked"

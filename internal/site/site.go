@@ -83,6 +83,11 @@ type Rule struct {
 	// Basis says where the rule comes from: the law with its articles, or
 	// policy.
 	Basis label.Text
+	// Applies says whether the rule concerns a record (principle.Rule's
+	// Applies); nil for every record. A principle gets a tick on a record's
+	// page only when a rule that checks it applies to the record: "not
+	// applicable" is not a pass.
+	Applies func(*record.Record) bool
 }
 
 // Options are the inputs of a build besides the register itself.
