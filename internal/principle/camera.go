@@ -145,11 +145,21 @@ func signed(r *record.Record) bool {
 	return r.Kind == record.Sensor && !retired(r) && (r.PublicOrder() || r.ProcessesPersonalData())
 }
 
+// countsWithImages reports whether the record is a sensor in place that
+// counts people or vehicles with images: what minimisation concerns.
+func countsWithImages(r *record.Record) bool {
+	if r.Kind != record.Sensor || retired(r) {
+		return false
+	}
+	images := r.IsCamera() || r.SensorType == "crowd_counter" || r.Has("image_analysis") || r.Has("video_recording")
+	return images && slices.ContainsFunc(counting, r.Has)
+}
+
 // counting are the capabilities of a sensor that counts rather than watches.
 var counting = []string{"people_counting", "vehicle_counting"}
 
 var minimisation = &Rule{
-	ID: "minimisation", Ref: "VNG 7.5", Default: finding.Warning,
+	ID: "minimisation", Ref: "VNG 7.5", Default: finding.Warning, Applies: countsWithImages,
 	Title: label.Text{"Minimalisatie", "Minimisation"},
 	Why: label.Text{
 		"We hangen niet meer sensoren op dan het doel vraagt, en ze kunnen niet meer dan daarvoor nodig is: drukte meten kan met een camera met lage resolutie (VNG-principe 7.5). Dat voorkomt 'function creep'.",
@@ -161,14 +171,6 @@ minimisation:
   measures: [low_resolution, on_device_processing, aggregation_only]
   notes: Counts leave the device every minute; no images are stored or sent.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if r.Kind != record.Sensor || retired(r) {
-			return nil
-		}
-		counts := slices.ContainsFunc(counting, r.Has)
-		images := r.IsCamera() || r.SensorType == "crowd_counter" || r.Has("image_analysis") || r.Has("video_recording")
-		if !counts || !images {
-			return nil
-		}
 		if r.Minimisation != nil && len(r.Minimisation.Measures) > 0 {
 			return nil
 		}
@@ -239,6 +241,11 @@ func sameMaker(name, watched string) bool {
 
 var securityAudit = &Rule{
 	ID: "security-audit", Ref: "VNG 7.7", Default: finding.Warning,
+	// In use, and either processing personal data or with an audit whose
+	// age can be checked.
+	Applies: func(r *record.Record) bool {
+		return r.Active() && (r.ProcessesPersonalData() || !blank(securityLast(r)))
+	},
 	Title: label.Text{"Beveiligingsaudit", "Security audit"},
 	Why: label.Text{
 		"Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en een onafhankelijke partij controleert de beveiliging van de ingezette technieken periodiek met een audit (7.7).",

@@ -193,7 +193,8 @@ var noticePeriod = &Rule{
 	Example: `registered_on: 2026-02-10
 lifecycle:
   start: 2026-03-01`,
-	Check: checkNotice,
+	Applies: func(r *record.Record) bool { return r.Kind == record.Sensor && !retired(r) && !publicOrder(r) },
+	Check:   checkNotice,
 }
 
 // publicOrder reports whether a sensor serves the police or public order,

@@ -427,6 +427,9 @@ var deviceMeasures = struct{ pseudonymise, aggregate []string }{
 
 var deviceMinimisation = &Rule{
 	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error, Law: lawMinimise,
+	Applies: func(r *record.Record) bool {
+		return r.Kind == record.Sensor && !retired(r) && (r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking"))
+	},
 	Title: label.Text{"Minimalisatie bij wifi- en bluetoothtellers", "Minimisation for Wi-Fi and Bluetooth counters"},
 	Why: label.Text{
 		"Een wifi- of bluetoothteller vangt kenmerken van telefoons op; dat zijn persoonsgegevens, ook versleuteld (AVG art. 4 lid 1). De wet vraagt zo min mogelijk gegevens en bescherming vanaf het ontwerp (AVG art. 5 lid 1 onder c, art. 25): kenmerken worden direct ingekort of versleuteld met een sleutel (salt) die vaak wisselt, en alleen tellingen verlaten het apparaat.",

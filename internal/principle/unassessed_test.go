@@ -3,6 +3,7 @@ package principle
 import (
 	"testing"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
@@ -202,4 +203,40 @@ dpia: {status: done}
 lifecycle: {start: 2026-02-01}
 `, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 5, 1, "the DPIA is done but has no valid date (dpia.date), so it cannot be shown that it was done at the start"}}},
 	})
+}
+
+// TestApplies: which records a rule concerns. A record it does not apply
+// to is neither checked nor counted as passing its principle.
+func TestApplies(t *testing.T) {
+	const (
+		camera = "id: c\nkind: sensor\nstatus: active\nsensor_type: camera\ncamera_regime: public_order\n"
+		meter  = "id: m\nkind: sensor\nstatus: active\nsensor_type: water_level\npersonal_data: {processed: \"no\"}\n"
+		alg    = "id: a\nkind: algorithm\nstatus: active\npersonal_data: {processed: \"no\"}\n"
+		counts = "id: d\nkind: sensor\nstatus: active\nsensor_type: camera\ncamera_regime: traffic_management\ncapabilities: [image_analysis, people_counting]\n"
+	)
+	for _, tt := range []struct {
+		rule, yaml string
+		want       bool
+	}{
+		{"camera-temporary", camera, true},
+		{"camera-temporary", meter, false},
+		{"camera-temporary", alg, false},
+		{"camera-retention", counts, false},
+		{"notice-period", camera, false}, // public order is exempt from the duty to report
+		{"notice-period", meter, true},
+		{"minimisation", counts, true},
+		{"minimisation", meter, false},
+		{"dpia-required", meter, false},
+		{"dpia-required", camera, true},
+		{"breach-reported", meter, false},
+		{"breach-reported", meter + "incidents:\n  - {type: data_breach}\n", true},
+		{"self-learning", alg, false},
+		{"owner-reachable", alg, true}, // no Applies: every record of its principle's kinds
+	} {
+		rule, _ := Lookup(tt.rule)
+		fx := newFixture(t, config.Default(), tt.yaml)
+		if got := rule.AppliesTo(fx.reg.Records[0]); got != tt.want {
+			t.Errorf("%s applies to %q: %v, want %v", tt.rule, tt.yaml, got, tt.want)
+		}
+	}
 }
