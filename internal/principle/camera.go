@@ -22,13 +22,14 @@ var cameraTemporary = &Rule{
 		"Camera's voor toezicht worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Voor cameratoezicht voor de openbare orde is een vaste termijn ook een wettelijke plicht (Gemeentewet art. 151c lid 1). Andere camera's (verkeer, handhaving, bruggen, beveiliging) vallen niet onder deze afspraak; voor hen geldt de levensduur van principe 3.4.",
 		"Surveillance cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). For public-order camera surveillance a fixed term is also a legal duty (Gemeentewet art. 151c(1)). Other cameras (traffic, enforcement, bridges, object security) are not covered by the commitment; the life cycle of principle 3.4 applies to them.",
 	},
-	Satisfy: "A public-order camera (camera_regime: public_order) has lifecycle.end, no later than limits.camera_lifecycle_max (default P2Y) after lifecycle.start.",
+	Satisfy: "A public-order camera (camera_regime: public_order) has lifecycle.start and lifecycle.end, the end no later than limits.camera_lifecycle_max (default P2Y) after the start.",
 	Example: `sensor_type: camera
 camera_regime: public_order
 lifecycle:
   start: 2026-01-15
   end: 2027-01-14
   extension_criteria: Extended only when incidents on the square have not dropped below the 2025 level.`,
+	// Applies keeps the check to public-order cameras in use.
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if blank(r.Lifecycle.End) {
 			limit := ctx.Config.Limits.CameraLifecycleMax
@@ -170,6 +171,7 @@ var minimisation = &Rule{
 minimisation:
   measures: [low_resolution, on_device_processing, aggregation_only]
   notes: Counts leave the device every minute; no images are stored or sent.`,
+	// Applies keeps the check to sensors that count with images.
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if r.Minimisation != nil && len(r.Minimisation.Measures) > 0 {
 			return nil
