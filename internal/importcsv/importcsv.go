@@ -31,6 +31,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -146,7 +147,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		}
 		data = dec
 		res.Findings = append(res.Findings, finding.Finding{File: name, Rule: RuleImport, Severity: finding.Info,
-			Message: label.Text{"", "the file is not UTF-8; it was read as Windows-1252"}, Help: label.Text{"", "save the spreadsheet as \"CSV UTF-8\" to be sure accents come through"}})
+			Message: msgWindows1252.With().Pair(), Help: msgSaveUTF8.With().Pair()})
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)
@@ -217,13 +218,13 @@ func run(name string, t *table, opts Options, res *Result) error {
 	}
 	if len(blank) > 0 {
 		res.Findings = append(res.Findings, finding.Finding{File: name, Line: blank[0], Rule: RuleImport, Severity: finding.Info,
-			Message: label.Text{"", fmt.Sprintf("%s blank and skipped", linesText(blank))}, Help: label.Text{"", "blank rows are left out; nothing to do"}})
+			Message: msgBlankRows.With(lines{blank, true}).Pair(), Help: msgBlankHelp.With().Pair()})
 	}
 	for _, c := range cols {
-		if lines := im.unplaced[c.index]; len(lines) > 0 && c.warning >= 0 {
+		if at := im.unplaced[c.index]; len(at) > 0 && c.warning >= 0 {
 			f := &res.Findings[c.warning]
-			f.Message = f.Message.Append(label.Text{"", fmt.Sprintf("; its text on %s is not imported", linesList(lines))})
-			f.Help = f.Help.Append(label.Text{"", "; copy that text into the record files by hand where it belongs, or map the column to a field"})
+			f.Message = f.Message.Append(msgUnplaced.With(lines{at, false}).Pair())
+			f.Help = f.Help.Append(msgCopyByHand.With().Pair())
 		}
 	}
 	finding.Sort(res.Findings)
@@ -252,26 +253,6 @@ func isBlank(row []string) bool {
 	return true
 }
 
-// linesText says "line 4 is" or "lines 4, 9 and 12 are".
-func linesText(lines []int) string {
-	if len(lines) == 1 {
-		return fmt.Sprintf("line %d is", lines[0])
-	}
-	return linesList(lines) + " are"
-}
-
-// linesList says "line 4" or "lines 4, 9 and 12".
-func linesList(lines []int) string {
-	if len(lines) == 1 {
-		return fmt.Sprintf("line %d", lines[0])
-	}
-	parts := make([]string, len(lines))
-	for i, l := range lines {
-		parts[i] = strconv.Itoa(l)
-	}
-	return "lines " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
 // listLike reports whether a field holds a list, so that several columns may
 // fill it together (Thema 1, Thema 2, ...).
 func listLike(t valueType) bool {
@@ -287,6 +268,9 @@ func listLike(t valueType) bool {
 // the number of findings before these, so a column can point at its own.
 func mapColumns(name string, head []string, opts Options, offset int) ([]column, []finding.Finding) {
 	m := &columnMapper{name: name, head: head, opts: opts, offset: offset, used: map[string]int{}}
+	if opts.Mapping == nil {
+		m.better = betterMap(head)
+	}
 	// With a kind column, each row says its kind, so the columns of both
 	// kinds are read and each row keeps those of its own.
 	m.mixed = slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := m.target(strings.TrimSpace(h)); return p == "kind" })
@@ -306,6 +290,37 @@ func mapColumns(name string, head []string, opts Options, offset int) ([]column,
 	return cols, m.fs
 }
 
+// betterMap is the ready-made map that names more of the headers than the
+// built-in headers know, and the most of any map; "" when none does. A
+// spreadsheet exported from another register (the national algorithm
+// register's, Amsterdam's) is read right only with its map, which a new
+// user does not know exists.
+func betterMap(head []string) string {
+	known := 0
+	for _, h := range head {
+		if _, ok := headers[normalise(strings.TrimSpace(h))]; ok {
+			known++
+		}
+	}
+	best, most := "", known
+	for _, name := range Maps() {
+		m, err := LoadMapping(name)
+		if err != nil {
+			continue
+		}
+		n := 0
+		for _, h := range head {
+			if m.named(strings.TrimSpace(h)) {
+				n++
+			}
+		}
+		if n > most {
+			best, most = name, n
+		}
+	}
+	return best
+}
+
 // columnMapper holds what mapColumns knows while it reads the header.
 type columnMapper struct {
 	name   string
@@ -314,6 +329,9 @@ type columnMapper struct {
 	offset int            // findings before the header's
 	mixed  bool           // a kind column: the columns of both kinds are read
 	used   map[string]int // group and field → the column that fills it
+	// better is the ready-made map that knows more of the headers than
+	// the field names do, suggested for a column left out; "" for none.
+	better string
 	fs     []finding.Finding
 }
 
@@ -330,9 +348,9 @@ func (m *columnMapper) target(h string) (string, rule, bool, bool) {
 }
 
 // warn reports a warning on column c, which points at it.
-func (m *columnMapper) warn(c *column, msg, help string) {
+func (m *columnMapper) warn(c *column, msg, help message.Phrase) {
 	c.warning = m.offset + len(m.fs)
-	m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Warning, Message: label.Text{"", msg}, Help: label.Text{"", help}})
+	m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Warning, Message: msg.Pair(), Help: help.Pair()})
 }
 
 // column maps header h, column i of group, to its field, reporting a
@@ -348,8 +366,11 @@ func (m *columnMapper) column(i int, h string, group int) column {
 	case ok && path != "":
 		s := specByPath[path]
 		if s.kind != "" && s.kind != m.opts.Kind && !m.mixed {
-			m.warn(&c, fmt.Sprintf("column %q (%s) is only for %ss and is left out of %s records", h, path, s.kind, m.opts.Kind),
-				"import the other kind with --kind "+string(s.kind))
+			only := msgOnlySensors
+			if s.kind == record.Algorithm {
+				only = msgOnlyAlgorithms
+			}
+			m.warn(&c, only.With(h, path), msgOtherKind.With(string(s.kind)))
 			path = ""
 		}
 		key := fmt.Sprint(group, " ", path)
@@ -357,8 +378,7 @@ func (m *columnMapper) column(i int, h string, group int) column {
 			// Two columns for one value: unless the mapping file names
 			// both (a source whose entries use one or the other), the
 			// second is left out.
-			m.warn(&c, fmt.Sprintf("column %q fills %s, as column %d (%q) already does; it is left out", h, path, prev+1, m.head[prev]),
-				"remove one of the two columns, or map one to another field in a mapping file (--map)")
+			m.warn(&c, msgSecondColumn.With(h, path, prev+1, m.head[prev]), msgRemoveOneColumn.With())
 			path = ""
 		}
 		if path != "" {
@@ -368,8 +388,11 @@ func (m *columnMapper) column(i int, h string, group int) column {
 	case ok && mapped:
 		c.ignored = true // the mapping file leaves it out on purpose
 	case h != "":
-		m.warn(&c, fmt.Sprintf("column %q is not a field of the record format and is left out", h),
-			"rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it")
+		m.warn(&c, msgNotAField.With(h), msgRenameHeader.With())
+		if m.better != "" {
+			f := &m.fs[len(m.fs)-1]
+			f.Help = f.Help.Append(msgTryMap.With(m.better).Pair())
+		}
 	}
 	return c
 }
@@ -378,13 +401,13 @@ func (m *columnMapper) column(i int, h string, group int) column {
 func (m *columnMapper) note(c *column, h string) {
 	note := m.opts.Mapping.notes[normalise(h)]
 	switch {
-	case note != "" && c.ignored:
+	case !note.IsZero() && c.ignored:
 		// Left out on purpose, and said why: its text is still
 		// reported, line by line.
-		m.warn(c, fmt.Sprintf("column %q is not imported: %s", h, note), "the mapping file leaves it out")
-	case note != "" && c.path != "":
+		m.warn(c, msgNoteIgnored.With(h, note), msgLeftOut.With())
+	case !note.IsZero() && c.path != "":
 		m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Info,
-			Message: label.Text{"", fmt.Sprintf("column %q (%s): %s", h, c.path, note)}, Help: label.Text{"", "the mapping file says this about the column; check the records it filled"}})
+			Message: msgNoteColumn.With(h, c.path, note).Pair(), Help: msgNoteHelp.With().Pair()})
 	}
 }
 
@@ -407,8 +430,7 @@ type importer struct {
 func (im *importer) row(line int, row []string) {
 	key := strings.Join(trimAll(row), "\x1f")
 	if first, ok := im.seenRows[key]; ok {
-		im.add(line, 0, finding.Warning, fmt.Sprintf("line %d repeats line %d exactly and is skipped", line, first),
-			"remove the repeated row from the spreadsheet")
+		im.add(line, 0, finding.Warning, msgRepeatedRow.With(line, first), msgRemoveRow.With())
 		return
 	}
 	im.seenRows[key] = line
@@ -429,8 +451,7 @@ func (im *importer) row(line int, row []string) {
 		}
 	}
 	if made == 0 {
-		im.add(line, 0, finding.Warning, "the row describes no record: every column of the repeated groups is empty; the row is skipped",
-			"fill in at least one group of columns, or remove the row")
+		im.add(line, 0, finding.Warning, msgNoRecord.With(), msgFillGroup.With())
 	}
 }
 
@@ -444,9 +465,10 @@ func (im *importer) filled(row []string, g int) bool {
 	return false
 }
 
-func (im *importer) add(line, col int, sev finding.Severity, msg, help string) {
+// add reports a finding on a cell (col 0: the row), in both languages.
+func (im *importer) add(line, col int, sev finding.Severity, msg, help message.Phrase) {
 	im.res.Findings = append(im.res.Findings, finding.Finding{File: im.name, Line: line, Column: col, Rule: RuleImport,
-		Severity: sev, Message: label.Text{"", msg}, Help: label.Text{"", help}})
+		Severity: sev, Message: msg.Pair(), Help: help.Pair()})
 }
 
 // draft is the record of one group of a row while it is imported: its
@@ -476,8 +498,7 @@ func (im *importer) record(line int, row []string, g int) {
 		return
 	}
 	if im.opts.Exists != nil && im.opts.Exists(id) {
-		im.add(line, 0, finding.Warning, fmt.Sprintf("a record with id %q is already in the register and is left unchanged", id),
-			"the import never overwrites a record; edit the record file itself, or remove it first to import it again")
+		im.add(line, 0, finding.Warning, msgExists.With(id), msgNeverOverwrite.With())
 		im.ids[id] = line
 		return
 	}
@@ -509,7 +530,7 @@ func (im *importer) readCells(d *draft, row []string) bool {
 // readCell reads one non-empty cell into the draft, and reports false when
 // the cell's value is wrong and the row is skipped.
 func (im *importer) readCell(d *draft, c column, cell string) bool {
-	add := func(sev finding.Severity, msg, help string) { im.add(d.line, c.index+1, sev, msg, help) }
+	add := func(sev finding.Severity, msg, help message.Phrase) { im.add(d.line, c.index+1, sev, msg, help) }
 	if c.path == "kind" {
 		switch normalise(cell) {
 		case "sensor", "sensoren":
@@ -517,7 +538,7 @@ func (im *importer) readCell(d *draft, c column, cell string) bool {
 		case "algorithm", "algoritme", "algoritmes":
 			d.kind = record.Algorithm
 		default:
-			add(finding.Error, fmt.Sprintf("kind %q is neither sensor nor algorithm; the row is skipped", cell), "write sensor or algorithm")
+			add(finding.Error, msgBadKind.With(cell), msgWriteKind.With())
 			return false
 		}
 		return true
@@ -525,12 +546,11 @@ func (im *importer) readCell(d *draft, c column, cell string) bool {
 	s := specByPath[c.path]
 	v, unknown, err := parseCell(s, c.rule, cell)
 	if err != nil {
-		add(finding.Error, fmt.Sprintf("%s (column %q): %v; the row is skipped", c.path, c.header, err), helpFor(s))
+		add(finding.Error, msgBadCell.With(c.path, c.header, err), helpFor(s))
 		return false
 	}
 	for _, u := range unknown {
-		add(finding.Warning, fmt.Sprintf("%s (column %q): %q is not in the column's value map and is not imported", c.path, c.header, u),
-			"add the value to the column's values: in the mapping file, or fill in the field in the record by hand")
+		add(finding.Warning, msgNotInMap.With(c.path, c.header, u), msgAddValue.With())
 	}
 	if v == nil {
 		return true
@@ -543,8 +563,8 @@ func (im *importer) readCell(d *draft, c column, cell string) bool {
 		// Another column of the mapping gave this value first: it
 		// stays, and a different value here is reported.
 		if fmt.Sprint(prev) != fmt.Sprint(v) {
-			add(finding.Warning, fmt.Sprintf("%s (column %q): %q is not imported; column %q already gives %q", c.path, c.header, clip(cell), im.cols[d.colOf[c.path]-1].header, clip(fmt.Sprint(prev))),
-				"keep one of the two values in the source, or map one of the columns to another field")
+			add(finding.Warning, msgAlreadyGiven.With(c.path, c.header, clip(cell), im.cols[d.colOf[c.path]-1].header, clip(fmt.Sprint(prev))),
+				msgKeepOne.With())
 		}
 		return true
 	default:
@@ -586,13 +606,11 @@ func (im *importer) knownNational(d *draft) bool {
 		return false
 	}
 	if id, ok := im.opts.NationalIDs[nid]; ok {
-		im.add(d.line, d.colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is already in the register as %q and is left unchanged", nid, id),
-			"the import never overwrites a record; edit the record file itself")
+		im.add(d.line, d.colOf["national_register.id"], finding.Warning, msgNationalKnown.With(nid, id), msgEditRecord.With())
 		return true
 	}
 	if prev, dup := im.national[nid]; dup {
-		im.add(d.line, d.colOf["national_register.id"], finding.Warning, fmt.Sprintf("national register entry %s is also on line %d; this one is skipped", nid, prev),
-			"remove the repeated entry")
+		im.add(d.line, d.colOf["national_register.id"], finding.Warning, msgNationalAgain.With(nid, prev), msgRemoveEntry.With())
 		return true
 	}
 	im.national[nid] = d.line
@@ -607,12 +625,11 @@ func (im *importer) assignID(d *draft) (string, bool) {
 		return im.idFromName(d)
 	}
 	if err := record.CheckID(id); err != nil {
-		im.add(d.line, d.colOf["id"], finding.Error, fmt.Sprintf("%v; the row is skipped", err), "correct the id, or leave the id column empty to make one from the name")
+		im.add(d.line, d.colOf["id"], finding.Error, msgBadID.With(err), msgCorrectID.With())
 		return "", false
 	}
 	if prev, dup := im.ids[id]; dup {
-		im.add(d.line, d.colOf["id"], finding.Error, fmt.Sprintf("id %q is already used on line %d; the row is skipped", id, prev),
-			"ids are unique: give this row another id, or remove it if it is the same record")
+		im.add(d.line, d.colOf["id"], finding.Error, msgIDAgain.With(id, prev), msgIDsUnique.With())
 		return "", false
 	}
 	return id, true
@@ -624,7 +641,7 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 	nm, _ := d.vals["name"].(string)
 	base := record.Slug(nm)
 	if base == "" {
-		im.add(d.line, d.colOf["name"], finding.Error, "the row has no name to make an id from; the row is skipped", "fill in the name (Naam) column")
+		im.add(d.line, d.colOf["name"], finding.Error, msgNoName.With(), msgFillName.With())
 		return "", false
 	}
 	if d.group > 0 && !im.groupHas(d.group, "name") {
@@ -634,10 +651,10 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 	}
 	id := base
 	prev, dup := im.names[base]
-	what := fmt.Sprintf("the name %q is also on line %d", nm, prev)
+	what := msgNameAgain.With(nm, prev)
 	if !dup {
 		prev, dup = im.ids[base]
-		what = fmt.Sprintf("the id %q made from the name is already used on line %d", base, prev)
+		what = msgIDTaken.With(base, prev)
 	}
 	if dup {
 		// Numbered in spreadsheet order, and only against this
@@ -649,8 +666,7 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 				break
 			}
 		}
-		im.add(d.line, d.colOf["name"], finding.Warning, fmt.Sprintf("%s; this row gets the id %q", what, id),
-			"check that the two rows are not the same record; if they are, remove one and delete the extra record file")
+		im.add(d.line, d.colOf["name"], finding.Warning, msgGetsID.With(what, id), msgSameRecord.With())
 	}
 	if _, seen := im.names[base]; !seen {
 		im.names[base] = d.line
@@ -690,7 +706,7 @@ func (im *importer) emit(d *draft, id string) {
 	path := d.kind.Folder() + "/" + id + ".yaml"
 	data, err := render(d.vals, d.kind, im.name, d.line, im.opts.Now)
 	if err != nil {
-		im.add(d.line, 0, finding.Error, fmt.Sprintf("the record cannot be written: %v", err), "")
+		im.add(d.line, 0, finding.Error, msgCannotWrite.With(err), message.Phrase{})
 		return
 	}
 	rec := Record{ID: id, Kind: d.kind, Path: path, Line: d.line, Data: data, Valid: true}
@@ -705,7 +721,7 @@ func (im *importer) emit(d *draft, id string) {
 			}
 			// Point at the spreadsheet's cell, which is what the user edits.
 			f.File, f.Line, f.Column, f.Record = im.name, d.line, columnFor(f.Path, d.colOf), id
-			f.Message = label.Text{f.Message.In("nl"), id + ": " + f.Message.In("en")}
+			f.Message = label.Text{id + ": " + f.Message.In("nl"), id + ": " + f.Message.In("en")}
 			im.res.Findings = append(im.res.Findings, f)
 		}
 	}
@@ -763,18 +779,18 @@ func trimAll(row []string) []string {
 }
 
 // helpFor says how to write a value of the field's type.
-func helpFor(s spec) string {
+func helpFor(s spec) message.Phrase {
 	switch s.typ {
 	case typDate:
-		return "write the date as YYYY-MM-DD (2025-03-01) or DD-MM-YYYY (01-03-2025), with the year in full"
+		return msgWriteDate.With()
 	case typBool:
-		return "write ja or nee (yes or no)"
+		return msgWriteBool.With()
 	case typInt:
-		return "write a whole number, such as 12"
+		return msgWriteInt.With()
 	case typFloat:
-		return "write a number, such as 52.0907 or 52,0907"
+		return msgWriteFloat.With()
 	}
-	return ""
+	return message.Phrase{}
 }
 
 // render writes the record as YAML with its keys in the record format's

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // ReadJSON reads records from JSON: the register's own open data
@@ -66,8 +65,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 			}
 			opts.Mapping = mp
 			res.Findings = append(res.Findings, finding.Finding{File: name, Line: 1, Rule: RuleImport, Severity: finding.Info,
-				Message: label.Text{"", fmt.Sprintf("the entries are read with the ready-made map %s", m)},
-				Help:    label.Text{"", "give another map with --map when the entries are of another kind"}})
+				Message: msgReadWithMap.With(m).Pair(), Help: msgOtherMap.With().Pair()})
 		}
 	}
 	if err := run(name, t, opts, res); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
 )
 
@@ -90,7 +91,7 @@ func parseCell(s spec, r rule, cell string) (any, []string, error) {
 		return v, nil, err
 	}
 	if s.typ == typObjects && r.key == "" {
-		return nil, nil, fmt.Errorf("%q is not a JSON list", clip(cell))
+		return nil, nil, msgNotJSONList.Err(clip(cell))
 	}
 	items := []string{cell}
 	if listLike(s.typ) {
@@ -110,7 +111,7 @@ func parseCell(s spec, r rule, cell string) (any, []string, error) {
 				unknown = append(unknown, it)
 				continue
 			case "error":
-				return nil, nil, fmt.Errorf("%q is not in the column's value map", it)
+				return nil, nil, msgNotValue.Err(it)
 			}
 		}
 		out = append(out, it)
@@ -167,7 +168,7 @@ func parseJSONList(s spec, cell string) (any, error) {
 	case typList, typEnumList:
 		var out []string
 		if err := json.Unmarshal([]byte(cell), &out); err != nil {
-			return nil, fmt.Errorf("%q is not a JSON list of texts", clip(cell))
+			return nil, msgNotJSONTexts.Err(clip(cell))
 		}
 		if s.typ == typEnumList {
 			for i, it := range out {
@@ -181,7 +182,7 @@ func parseJSONList(s spec, cell string) (any, error) {
 	}
 	var probe []json.RawMessage
 	if err := json.Unmarshal([]byte(cell), &probe); err != nil {
-		return nil, fmt.Errorf("%q is not a JSON list", clip(cell))
+		return nil, msgNotJSONList.Err(clip(cell))
 	}
 	if len(probe) == 0 {
 		return nil, nil
@@ -212,7 +213,7 @@ func parseScalar(s spec, cell string) (any, error) {
 	case typInt:
 		n, err := strconv.Atoi(strings.ReplaceAll(cell, ".", ""))
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a whole number", cell)
+			return nil, msgNotWhole.Err(cell)
 		}
 		return n, nil
 	case typFloat:
@@ -222,7 +223,7 @@ func parseScalar(s spec, cell string) (any, error) {
 		}
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a number", cell)
+			return nil, msgNotNumber.Err(cell)
 		}
 		return f, nil
 	case typEnum:
@@ -268,7 +269,7 @@ func parseBool(cell string) (bool, error) {
 	case "nee", "n", "no", "false", "onwaar", "0":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is not yes or no", cell)
+	return false, msgNotYesNo.Err(cell)
 }
 
 var (
@@ -301,24 +302,24 @@ func NormaliseDate(s string) (string, error) {
 		y, m, d = atoi(p[1]), atoi(p[2]), atoi(p[3])
 	} else if p := dutchDate.FindStringSubmatch(s); p != nil {
 		if len(p[3]) != 4 {
-			return "", fmt.Errorf("%q has a two-digit year; write the year in full", s)
+			return "", msgTwoDigitYear.Err(s)
 		}
 		y, m, d = atoi(p[3]), atoi(p[2]), atoi(p[1])
 	} else if p := wordDate.FindStringSubmatch(s); p != nil {
 		mm, ok := months[strings.ToLower(p[2])]
 		if !ok {
-			return "", fmt.Errorf("%q is not a date: %q is not a month", s, p[2])
+			return "", msgNotMonth.Err(s, p[2])
 		}
 		y, m, d = atoi(p[3]), mm, atoi(p[1])
 	} else {
-		return "", fmt.Errorf("%q is not a date", s)
+		return "", msgNotDate.Err(s)
 	}
 	out := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 	if _, err := period.ParseDate(out); err != nil {
-		return "", fmt.Errorf("%q is not a date that exists", s)
+		return "", msgNoSuchDate.Err(s)
 	}
 	if y < 1900 || y > 2200 {
-		return "", fmt.Errorf("%q has an unlikely year", s)
+		return "", msgUnlikelyYear.Err(s)
 	}
 	return out, nil
 }
@@ -382,6 +383,11 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 //	  "Type algoritme":
 //	    field: algorithm_type
 //	    note: v0.1's "Zelflerend" means it uses machine learning
+//	  "Risico's":
+//	    field: risks.mitigations
+//	    note:                    # a note in both languages
+//	      nl: is één tekst; die wordt in zijn geheel risks.mitigations
+//	      en: is one text; it is kept whole as risks.mitigations
 //	repeat: "Kies soort / type sensor"   # a row describes several records
 //	defaults:
 //	  organisation.type: municipality
@@ -389,7 +395,7 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 type Mapping struct {
 	columns  map[string]colTarget // normalised header → field and rule
 	defaults map[string]any       // field → value
-	notes    map[string]string    // normalised header → note shown on import
+	notes    map[string]label.Text // normalised header → note shown on import, Dutch and English
 	// repeat is the normalised header that starts each group of columns
 	// of a row that describes several records; "" for one record per row.
 	repeat string
@@ -417,8 +423,36 @@ type columnFile struct {
 	Unknown   string            `yaml:"unknown"`
 	Title     string            `yaml:"title"`
 	Key       string            `yaml:"key"`
-	Note      string            `yaml:"note"`
+	Note      note              `yaml:"note"`
 }
+
+// note is what a mapping file says about a column, in Dutch and English:
+// {nl: ..., en: ...}, or one text for both, as a user's own mapping file
+// is written in the language its readers speak.
+type note label.Text
+
+// UnmarshalYAML takes one text, or a mapping of nl and en.
+func (n *note) UnmarshalYAML(node *yaml.Node) error {
+	if node.Kind == yaml.ScalarNode {
+		*n = note{node.Value, node.Value}
+		return nil
+	}
+	var both struct {
+		NL string `yaml:"nl"`
+		EN string `yaml:"en"`
+	}
+	if err := node.Decode(&both); err != nil {
+		return err
+	}
+	if both.NL == "" || both.EN == "" {
+		return fmt.Errorf("line %d: a note in two languages has both nl: and en:", node.Line)
+	}
+	*n = note{both.NL, both.EN}
+	return nil
+}
+
+// IsZero reports whether the column has no note.
+func (n note) IsZero() bool { return n == note{} }
 
 // UnmarshalYAML takes a plain field name as well as the long form.
 func (c *columnFile) UnmarshalYAML(n *yaml.Node) error {
@@ -464,7 +498,7 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 	if err := dec.Decode(&mf); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("%w %s: %v (it holds extends:, columns:, defaults: and repeat:)", ErrMapping, name, err)
 	}
-	m := &Mapping{columns: map[string]colTarget{}, defaults: map[string]any{}, notes: map[string]string{}, repeat: normalise(mf.Repeat)}
+	m := &Mapping{columns: map[string]colTarget{}, defaults: map[string]any{}, notes: map[string]label.Text{}, repeat: normalise(mf.Repeat)}
 	if mf.Extends != "" {
 		// A ready-made map as the base; this file's columns and defaults
 		// replace the base's of the same name.
@@ -515,8 +549,8 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		}
 		m.columns[normalise(h)] = colTarget{path: field, rule: r}
 		delete(m.notes, normalise(h))
-		if c.Note != "" {
-			m.notes[normalise(h)] = c.Note
+		if !c.Note.IsZero() {
+			m.notes[normalise(h)] = label.Text(c.Note)
 		}
 	}
 	for field, v := range mf.Defaults {

@@ -1,0 +1,152 @@
+package importcsv
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/message"
+)
+
+// The words of an import's findings, English and Dutch side by side: what
+// the spreadsheet's columns, rows and cells turn out to be. A finding holds
+// both languages (Phrase.Pair), so a Dutch run reads its findings in Dutch.
+
+// What the file and its header say.
+var (
+	msgWindows1252 = message.New("the file is not UTF-8; it was read as Windows-1252",
+		"het bestand is geen UTF-8; het is gelezen als Windows-1252")
+	msgSaveUTF8 = message.New("save the spreadsheet as \"CSV UTF-8\" to be sure accents come through",
+		"sla de spreadsheet op als \"CSV UTF-8\", dan komen letters met accenten zeker goed over")
+	msgBlankRows = message.New("%s blank and skipped", "%s leeg en overgeslagen")
+	msgBlankHelp = message.New("blank rows are left out; nothing to do", "lege rijen worden weggelaten; u hoeft niets te doen")
+	msgUnplaced  = message.New("; its text on %s is not imported", "; de tekst op %s wordt niet geïmporteerd")
+	msgCopyByHand = message.New("; copy that text into the record files by hand where it belongs, or map the column to a field",
+		"; neem die tekst met de hand over in de registraties waar hij hoort, of koppel de kolom aan een veld")
+	msgOnlySensors = message.New("column %q (%s) is only for sensors and is left out of algorithm records",
+		"kolom %q (%s) geldt alleen voor sensoren en wordt bij algoritmes weggelaten")
+	msgOnlyAlgorithms = message.New("column %q (%s) is only for algorithms and is left out of sensor records",
+		"kolom %q (%s) geldt alleen voor algoritmes en wordt bij sensoren weggelaten")
+	msgOtherKind = message.New("import the other kind with --kind %s", "importeer de andere soort met --kind %s")
+	msgSecondColumn = message.New("column %q fills %s, as column %d (%q) already does; it is left out",
+		"kolom %q vult %s, maar kolom %d (%q) doet dat al; deze kolom wordt weggelaten")
+	msgRemoveOneColumn = message.New("remove one of the two columns, or map one to another field in a mapping file (--map)",
+		"verwijder een van de twee kolommen, of koppel er een aan een ander veld in een koppelbestand (--map)")
+	msgNotAField = message.New("column %q is not a field of the record format and is left out",
+		"kolom %q is geen veld van het registratieformaat en wordt weggelaten")
+	msgRenameHeader = message.New("rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it",
+		"geef de kolom de naam van een veld (bijvoorbeeld naam, status, startdatum, locatie), of koppel haar in een koppelbestand (--map) aan een veld, of aan \"\" om haar over te slaan")
+	msgTryMap = message.New("; the headers match the ready-made map %[1]s better than the field names: try --map %[1]s",
+		"; de kolomkoppen passen beter bij de kant-en-klare koppeling %[1]s dan bij de veldnamen: probeer --map %[1]s")
+	msgNoteIgnored = message.New("column %q is not imported: %s", "kolom %q wordt niet geïmporteerd: %s")
+	msgLeftOut     = message.New("the mapping file leaves it out", "het koppelbestand laat haar weg")
+	msgNoteColumn  = message.New("column %q (%s): %s", "kolom %q (%s): %s")
+	msgNoteHelp    = message.New("the mapping file says this about the column; check the records it filled",
+		"dit zegt het koppelbestand over de kolom; controleer de registraties die zij heeft gevuld")
+	msgReadWithMap = message.New("the entries are read with the ready-made map %s", "de items zijn gelezen met de kant-en-klare koppeling %s")
+	msgOtherMap    = message.New("give another map with --map when the entries are of another kind",
+		"geef met --map een andere koppeling op als de items van een andere soort zijn")
+)
+
+// What the rows and cells say.
+var (
+	msgRepeatedRow = message.New("line %d repeats line %d exactly and is skipped", "regel %d herhaalt regel %d precies en wordt overgeslagen")
+	msgRemoveRow   = message.New("remove the repeated row from the spreadsheet", "verwijder de herhaalde rij uit de spreadsheet")
+	msgNoRecord    = message.New("the row describes no record: every column of the repeated groups is empty; the row is skipped",
+		"de rij beschrijft geen registratie: elke kolom van de herhaalde groepen is leeg; de rij wordt overgeslagen")
+	msgFillGroup = message.New("fill in at least one group of columns, or remove the row",
+		"vul ten minste één groep kolommen in, of verwijder de rij")
+	msgExists = message.New("a record with id %q is already in the register and is left unchanged",
+		"een registratie met id %q staat al in het register en blijft ongewijzigd")
+	msgNeverOverwrite = message.New("the import never overwrites a record; edit the record file itself, or remove it first to import it again",
+		"de import overschrijft nooit een registratie; bewerk het bestand van de registratie zelf, of verwijder het eerst om het opnieuw te importeren")
+	msgBadKind = message.New("kind %q is neither sensor nor algorithm; the row is skipped",
+		"soort %q is geen sensor en geen algoritme; de rij wordt overgeslagen")
+	msgWriteKind = message.New("write sensor or algorithm", "schrijf sensor of algoritme")
+	msgBadCell   = message.New("%s (column %q): %v; the row is skipped", "%s (kolom %q): %v; de rij wordt overgeslagen")
+	msgNotInMap  = message.New("%s (column %q): %q is not in the column's value map and is not imported",
+		"%s (kolom %q): %q staat niet in de waarden van de kolom en wordt niet geïmporteerd")
+	msgAddValue = message.New("add the value to the column's values: in the mapping file, or fill in the field in the record by hand",
+		"voeg de waarde toe aan de waarden van de kolom in het koppelbestand, of vul het veld met de hand in de registratie in")
+	msgAlreadyGiven = message.New("%s (column %q): %q is not imported; column %q already gives %q",
+		"%s (kolom %q): %q wordt niet geïmporteerd; kolom %q geeft al %q")
+	msgKeepOne = message.New("keep one of the two values in the source, or map one of the columns to another field",
+		"houd één van de twee waarden in de bron, of koppel een van de kolommen aan een ander veld")
+	msgNationalKnown = message.New("national register entry %s is already in the register as %q and is left unchanged",
+		"item %s van het landelijke register staat al in het register als %q en blijft ongewijzigd")
+	msgEditRecord = message.New("the import never overwrites a record; edit the record file itself",
+		"de import overschrijft nooit een registratie; bewerk het bestand van de registratie zelf")
+	msgNationalAgain = message.New("national register entry %s is also on line %d; this one is skipped",
+		"item %s van het landelijke register staat ook op regel %d; dit item wordt overgeslagen")
+	msgRemoveEntry = message.New("remove the repeated entry", "verwijder het herhaalde item")
+	msgBadID       = message.New("%v; the row is skipped", "%v; de rij wordt overgeslagen")
+	msgCorrectID   = message.New("correct the id, or leave the id column empty to make one from the name",
+		"verbeter het id, of laat de id-kolom leeg om er een van de naam te maken")
+	msgIDAgain = message.New("id %q is already used on line %d; the row is skipped",
+		"id %q wordt al gebruikt op regel %d; de rij wordt overgeslagen")
+	msgIDsUnique = message.New("ids are unique: give this row another id, or remove it if it is the same record",
+		"een id is uniek: geef deze rij een ander id, of verwijder haar als het dezelfde registratie is")
+	msgNoName = message.New("the row has no name to make an id from; the row is skipped",
+		"de rij heeft geen naam om een id van te maken; de rij wordt overgeslagen")
+	msgFillName  = message.New("fill in the name (Naam) column", "vul de kolom met de naam (Naam) in")
+	msgNameAgain = message.New("the name %q is also on line %d", "de naam %q staat ook op regel %d")
+	msgIDTaken   = message.New("the id %q made from the name is already used on line %d",
+		"het id %q dat van de naam is gemaakt, wordt al gebruikt op regel %d")
+	msgGetsID = message.New("%s; this row gets the id %q", "%s; deze rij krijgt het id %q")
+	msgSameRecord = message.New("check that the two rows are not the same record; if they are, remove one and delete the extra record file",
+		"controleer of de twee rijen niet dezelfde registratie zijn; zo ja, verwijder er een en ook het extra bestand")
+	msgCannotWrite = message.New("the record cannot be written: %v", "de registratie kan niet worden geschreven: %v")
+)
+
+// How to write a value of a field's type.
+var (
+	msgWriteDate = message.New("write the date as YYYY-MM-DD (2025-03-01) or DD-MM-YYYY (01-03-2025), with the year in full",
+		"schrijf de datum als JJJJ-MM-DD (2025-03-01) of DD-MM-JJJJ (01-03-2025), met het jaar voluit")
+	msgWriteBool  = message.New("write ja or nee (yes or no)", "schrijf ja of nee")
+	msgWriteInt   = message.New("write a whole number, such as 12", "schrijf een geheel getal, zoals 12")
+	msgWriteFloat = message.New("write a number, such as 52.0907 or 52,0907", "schrijf een getal, zoals 52,0907 of 52.0907")
+)
+
+// Why a cell's value cannot be read.
+var (
+	msgNotJSONList  = message.New("%q is not a JSON list", "%q is geen JSON-lijst")
+	msgNotJSONTexts = message.New("%q is not a JSON list of texts", "%q is geen JSON-lijst van teksten")
+	msgNotValue     = message.New("%q is not in the column's value map", "%q staat niet in de waarden van de kolom")
+	msgNotWhole     = message.New("%q is not a whole number", "%q is geen geheel getal")
+	msgNotNumber    = message.New("%q is not a number", "%q is geen getal")
+	msgNotYesNo     = message.New("%q is not yes or no", "%q is geen ja of nee")
+	msgTwoDigitYear = message.New("%q has a two-digit year; write the year in full", "%q heeft een jaartal van twee cijfers; schrijf het jaar voluit")
+	msgNotMonth     = message.New("%q is not a date: %q is not a month", "%q is geen datum: %q is geen maand")
+	msgNotDate      = message.New("%q is not a date", "%q is geen datum")
+	msgNoSuchDate   = message.New("%q is not a date that exists", "%q is een datum die niet bestaat")
+	msgUnlikelyYear = message.New("%q has an unlikely year", "%q heeft een onwaarschijnlijk jaartal")
+)
+
+// Lines of the spreadsheet, counted.
+var (
+	msgLine     = message.New("line %d", "regel %d")
+	msgLines    = message.New("lines %s and %d", "regels %s en %d")
+	msgLineIs   = message.New("line %d is", "regel %d is")
+	msgLinesAre = message.New("lines %s and %d are", "regels %s en %d zijn")
+)
+
+// lines words spreadsheet lines in either language (a message.Lingual):
+// "line 4", "lines 4, 9 and 12"; with is, "line 4 is", "lines 4 and 9 are".
+type lines struct {
+	at []int
+	is bool
+}
+
+func (l lines) In(lang string) string {
+	one, many := msgLine, msgLines
+	if l.is {
+		one, many = msgLineIs, msgLinesAre
+	}
+	if len(l.at) == 1 {
+		return one.Format(lang, l.at[0])
+	}
+	parts := make([]string, len(l.at)-1)
+	for i, n := range l.at[:len(l.at)-1] {
+		parts[i] = strconv.Itoa(n)
+	}
+	return many.Format(lang, strings.Join(parts, ", "), l.at[len(l.at)-1])
+}
