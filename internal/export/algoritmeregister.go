@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -277,65 +277,61 @@ func check(r *record.Record, e *Entry) []finding.Finding {
 		{"source_id", "/id", 100, false, &e.SourceID},
 	}
 	var fs []finding.Finding
-	add := func(path, msg, help string) {
+	add := func(path string, msg, help message.Phrase) {
 		fs = append(fs, finding.Finding{File: r.File, Record: r.ID, Rule: RuleAlgoritmeregister,
-			Severity: finding.Error, Path: path, Message: label.Text{"", msg}, Help: label.Text{"", help}})
+			Severity: finding.Error, Path: path, Message: msg.Pair(), Help: help.Pair()})
 	}
 	for _, f := range fields {
 		n := utf8.RuneCountInString(*f.value)
 		switch {
 		case f.required && n == 0:
-			help := "fill in " + source.Dotted(f.from) + ": the national algorithm register requires " + f.name
+			help := msgFillIn.With(source.Dotted(f.from), f.name)
 			if r.IsWithheld(source.Dotted(f.from)) {
-				help = "the field is withheld from publication, but the national algorithm register requires " + f.name + "; publish it or leave this algorithm out of the national register"
+				help = msgWithheldRequired.With(f.name)
 			}
-			add(f.from, fmt.Sprintf("the national algorithm register requires %s, and the record gives no value for it", f.name), help)
+			add(f.from, msgRequired.With(f.name), help)
 		case f.max > 0 && n > f.max:
-			add(f.from, fmt.Sprintf("%s is %d characters; the national algorithm register allows at most %d", f.name, n, f.max),
-				fmt.Sprintf("shorten the text to %d characters or fewer; the export does not cut it", f.max))
+			add(f.from, msgTooLong.With(f.name, n, f.max), msgShorten.With(f.max))
 		}
 	}
 	for i, it := range e.ImpacttoetsenGrouping {
 		if n := utf8.RuneCountInString(it.Link); n > 500 {
-			add(fmt.Sprintf("/assessments/%d/url", i), fmt.Sprintf("impacttoetsen_grouping link is %d characters; the national algorithm register allows at most 500", n), "use a shorter link")
+			add(fmt.Sprintf("/assessments/%d/url", i), msgLongLink.With("impacttoetsen_grouping", n), msgShorterLink.With())
 		}
 	}
 	for i, l := range e.SourceDataGrouping {
 		if n := utf8.RuneCountInString(l.Title); n > 500 {
-			add(fmt.Sprintf("/datasets/%d/name", i), fmt.Sprintf("source_data_grouping title is %d characters; the national algorithm register allows at most 500", n), "use a shorter dataset name")
+			add(fmt.Sprintf("/datasets/%d/name", i), msgLongTitle.With("source_data_grouping", n), msgShorterName.With())
 		}
 		if n := utf8.RuneCountInString(l.Link); n > 500 {
-			add(fmt.Sprintf("/datasets/%d/url", i), fmt.Sprintf("source_data_grouping link is %d characters; the national algorithm register allows at most 500", n), "use a shorter link")
+			add(fmt.Sprintf("/datasets/%d/url", i), msgLongLink.With("source_data_grouping", n), msgShorterLink.With())
 		}
 	}
 	if e.BeginDate != "" && !monthPattern.MatchString(e.BeginDate) {
-		add("/lifecycle/start", "begin_date is not a YYYY-MM month", "write lifecycle.start as YYYY-MM-DD")
+		add("/lifecycle/start", msgNotMonth.With("begin_date"), msgWriteDate.With("lifecycle.start"))
 	}
 	if e.EndDate != "" && !monthPattern.MatchString(e.EndDate) {
-		add("/lifecycle/end", "end_date is not a YYYY-MM month", "write lifecycle.end as YYYY-MM-DD")
+		add("/lifecycle/end", msgNotMonth.With("end_date"), msgWriteDate.With("lifecycle.end"))
 	}
 	if e.Status == "Buiten gebruik" && e.EndDate == "" && !r.IsWithheld("lifecycle.end") {
-		add("/lifecycle/end", "the algorithm is out of use, and the national algorithm register asks for the month it went out of use (end_date), which the record does not give",
-			"add lifecycle.end: the date the algorithm went out of use")
+		add("/lifecycle/end", msgNoEndDate.With(), msgAddEnd.With())
 	}
 	// Contact details: the standard takes a mail address or a web address
 	// that starts with https://, and links only over https.
 	if e.ContactEmail != "" && !contactPattern.MatchString(e.ContactEmail) {
-		add("/owner/email", fmt.Sprintf("contact_email %q is neither an e-mail address nor an https:// web address, which the national algorithm register requires", e.ContactEmail),
-			"give a functional mailbox (or a contact page starting with https://) in owner.email; a phone number goes in owner.phone")
+		add("/owner/email", msgBadContact.With(e.ContactEmail), msgGiveMailbox.With())
 	}
 	for _, u := range []struct{ name, from, value string }{
 		{"website", "/links", e.Website}, {"url", "", e.URL}, {"process_index_url", "/processing_register_url", e.ProcessIndexURL},
 		{"publiccode", "/source_code/url", e.Publiccode},
 	} {
 		if u.value != "" && !strings.HasPrefix(u.value, "https://") {
-			add(u.from, fmt.Sprintf("%s %q does not start with https://, as the national algorithm register requires", u.name, u.value),
-				"use the https:// address of the page")
+			add(u.from, msgNotHTTPS.With(u.name, u.value), msgUseHTTPS.With())
 		}
 	}
 	for i, l := range e.LawfulBasisGrouping {
 		if n := utf8.RuneCountInString(l.Link); n > 500 {
-			add(fmt.Sprintf("/legal_basis/links/%d", i), fmt.Sprintf("lawful_basis_grouping link is %d characters; the national algorithm register allows at most 500", n), "use a shorter link")
+			add(fmt.Sprintf("/legal_basis/links/%d", i), msgLongLink.With("lawful_basis_grouping", n), msgShorterLink.With())
 		}
 	}
 	return fs

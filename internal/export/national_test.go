@@ -53,17 +53,27 @@ publication_category: impactful
 	if want := []TitledLink{{Title: "https://wetten.overheid.nl/BWBR0015703", Link: "https://wetten.overheid.nl/BWBR0015703"}}; !slices.Equal(e.LawfulBasisGrouping, want) {
 		t.Errorf("lawful_basis_grouping %+v", e.LawfulBasisGrouping)
 	}
-	var got []string
+	var got, dutch []string
 	for _, f := range fs {
 		got = append(got, f.Path+" "+f.Message.In("en"))
+		dutch = append(dutch, f.Path+" "+f.Message.In("nl"))
+		if f.Help.In("nl") == "" || f.Help.In("nl") == f.Help.In("en") {
+			t.Errorf("help of %q has no Dutch: %q", f.Message.In("en"), f.Help.In("nl"))
+		}
 	}
-	for _, want := range []string{
-		`/lifecycle/end the algorithm is out of use, and the national algorithm register asks for the month it went out of use (end_date), which the record does not give`,
-		`/owner/email contact_email "14 010" is neither an e-mail address nor an https:// web address, which the national algorithm register requires`,
-		`/links website "http://www.rotterdam.nl/bijstand" does not start with https://, as the national algorithm register requires`,
+	for _, want := range []struct{ en, nl string }{
+		{`/lifecycle/end the algorithm is out of use, and the national algorithm register asks for the month it went out of use (end_date), which the record does not give`,
+			`/lifecycle/end het algoritme is buiten gebruik, en het landelijke algoritmeregister vraagt de maand waarin het buiten gebruik ging (end_date), maar die staat niet in de registratie`},
+		{`/owner/email contact_email "14 010" is neither an e-mail address nor an https:// web address, which the national algorithm register requires`,
+			`/owner/email contact_email "14 010" is geen e-mailadres en geen webadres dat met https:// begint, en dat vereist het landelijke algoritmeregister`},
+		{`/links website "http://www.rotterdam.nl/bijstand" does not start with https://, as the national algorithm register requires`,
+			`/links website "http://www.rotterdam.nl/bijstand" begint niet met https://, en dat vereist het landelijke algoritmeregister`},
 	} {
-		if !slices.Contains(got, want) {
-			t.Errorf("no finding %q in %q", want, got)
+		if !slices.Contains(got, want.en) {
+			t.Errorf("no finding %q in %q", want.en, got)
+		}
+		if !slices.Contains(dutch, want.nl) {
+			t.Errorf("no finding %q in %q", want.nl, dutch)
 		}
 	}
 	var b bytes.Buffer

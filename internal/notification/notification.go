@@ -220,7 +220,8 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 	var doc yaml.Node
 	if err := yaml.Unmarshal(old, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
 		res.Findings = append(res.Findings, finding.Finding{File: res.Path, Rule: RuleNotification, Severity: finding.Error,
-			Message: label.Text{"", "the register's record cannot be read, so the notification cannot be applied to it"}, Help: label.Text{"", "run 'register validate' and fix the record first"}})
+			Message: label.Text{"Het record in het register kan niet worden gelezen, dus de melding kan er niet op worden toegepast.", "the register's record cannot be read, so the notification cannot be applied to it"},
+			Help:    label.Text{"Voer 'register validate' uit en herstel eerst het record.", "run 'register validate' and fix the record first"}})
 		return res, nil
 	}
 	top := doc.Content[0]

@@ -499,3 +499,22 @@ func TestReadUpdateClears(t *testing.T) {
 		})
 	}
 }
+
+// TestReadUpdateOfUnreadableRecord: a record that cannot be read is not
+// updated, and the reason is given in Dutch as well as in English.
+func TestReadUpdateOfUnreadableRecord(t *testing.T) {
+	root := register(t, map[string]string{"sensors/camera-bakkerij.yaml": "- geen\n- registratie\n"})
+	res, err := Read(root, "melding.yaml", []byte(valid), Options{Received: received, Validator: validator(t), Update: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Data != nil || !hasFinding(res.Findings, finding.Error, "cannot be applied") {
+		t.Fatalf("findings %v", res.Findings)
+	}
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message.In("en"), "cannot be applied") &&
+			(!strings.Contains(f.Message.In("nl"), "kan er niet op worden toegepast") || !strings.Contains(f.Help.In("nl"), "herstel eerst het record")) {
+			t.Errorf("Dutch %q, help %q", f.Message.In("nl"), f.Help.In("nl"))
+		}
+	}
+}
