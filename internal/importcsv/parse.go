@@ -393,8 +393,8 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 //	  organisation.type: municipality
 //	  status: active
 type Mapping struct {
-	columns  map[string]colTarget // normalised header → field and rule
-	defaults map[string]any       // field → value
+	columns  map[string]colTarget  // normalised header → field and rule
+	defaults map[string]any        // field → value
 	notes    map[string]label.Text // normalised header → note shown on import, Dutch and English
 	// repeat is the normalised header that starts each group of columns
 	// of a row that describes several records; "" for one record per row.

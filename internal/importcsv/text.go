@@ -17,16 +17,16 @@ var (
 		"het bestand is geen UTF-8; het is gelezen als Windows-1252")
 	msgSaveUTF8 = message.New("save the spreadsheet as \"CSV UTF-8\" to be sure accents come through",
 		"sla de spreadsheet op als \"CSV UTF-8\", dan komen letters met accenten zeker goed over")
-	msgBlankRows = message.New("%s blank and skipped", "%s leeg en overgeslagen")
-	msgBlankHelp = message.New("blank rows are left out; nothing to do", "lege rijen worden weggelaten; u hoeft niets te doen")
-	msgUnplaced  = message.New("; its text on %s is not imported", "; de tekst op %s wordt niet geïmporteerd")
+	msgBlankRows  = message.New("%s blank and skipped", "%s leeg en overgeslagen")
+	msgBlankHelp  = message.New("blank rows are left out; nothing to do", "lege rijen worden weggelaten; u hoeft niets te doen")
+	msgUnplaced   = message.New("; its text on %s is not imported", "; de tekst op %s wordt niet geïmporteerd")
 	msgCopyByHand = message.New("; copy that text into the record files by hand where it belongs, or map the column to a field",
 		"; neem die tekst met de hand over in de registraties waar hij hoort, of koppel de kolom aan een veld")
 	msgOnlySensors = message.New("column %q (%s) is only for sensors and is left out of algorithm records",
 		"kolom %q (%s) geldt alleen voor sensoren en wordt bij algoritmes weggelaten")
 	msgOnlyAlgorithms = message.New("column %q (%s) is only for algorithms and is left out of sensor records",
 		"kolom %q (%s) geldt alleen voor algoritmes en wordt bij sensoren weggelaten")
-	msgOtherKind = message.New("import the other kind with --kind %s", "importeer de andere soort met --kind %s")
+	msgOtherKind    = message.New("import the other kind with --kind %s", "importeer de andere soort met --kind %s")
 	msgSecondColumn = message.New("column %q fills %s, as column %d (%q) already does; it is left out",
 		"kolom %q vult %s, maar kolom %d (%q) doet dat al; deze kolom wordt weggelaten")
 	msgRemoveOneColumn = message.New("remove one of the two columns, or map one to another field in a mapping file (--map)",
@@ -91,7 +91,7 @@ var (
 	msgNameAgain = message.New("the name %q is also on line %d", "de naam %q staat ook op regel %d")
 	msgIDTaken   = message.New("the id %q made from the name is already used on line %d",
 		"het id %q dat van de naam is gemaakt, wordt al gebruikt op regel %d")
-	msgGetsID = message.New("%s; this row gets the id %q", "%s; deze rij krijgt het id %q")
+	msgGetsID     = message.New("%s; this row gets the id %q", "%s; deze rij krijgt het id %q")
 	msgSameRecord = message.New("check that the two rows are not the same record; if they are, remove one and delete the extra record file",
 		"controleer of de twee rijen niet dezelfde registratie zijn; zo ja, verwijder er een en ook het extra bestand")
 	msgCannotWrite = message.New("the record cannot be written: %v", "de registratie kan niet worden geschreven: %v")
