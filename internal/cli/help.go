@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -101,9 +100,9 @@ func (a *App) flagError(err error) error {
 }
 
 // cobraError puts the errors that cobra and the packages below the
-// commands make in English (an unknown command, an argument count, a
-// register root that is no folder, a file that cannot be read) in the run's
-// language; others are shown as they are.
+// commands make in English (an unknown command, an argument count, a file
+// that cannot be read) in the run's language; others are shown as they are.
+// A root that is no register the load package words in both languages.
 func (a *App) cobraError(err error) error {
 	var te textError
 	if a.ui() == message.English || errors.As(err, &te) {
@@ -113,9 +112,6 @@ func (a *App) cobraError(err error) error {
 	if m := unknownCommand.FindStringSubmatchIndex(msg); m != nil {
 		rest := strings.Replace(msg[m[1]:], "Did you mean this?", "Bedoelde u:", 1)
 		return errText(msgUnknownCommand, msg[m[2]:m[3]], msg[m[4]:m[5]], rest)
-	}
-	if errors.Is(err, load.ErrNoRegister) {
-		return errText(msgNotAFolder, a.Root())
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist) {

@@ -370,6 +370,48 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		}, ExitFindings,
 			[]string{"YAML syntax error: a '[' opened on this line is not closed", "file is empty", "write the record's fields, or remove the file"},
 			[]string{"YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten", "bestand is leeg", "vul de velden van de registratie in"}},
+		{"import csv of the national register's export without its map", func(t *testing.T, root string) []string {
+			file := filepath.Join(t.TempDir(), "algoritmes.csv")
+			appendFile(t, file, "Algoritme-ID;Naam;Link naar algoritmeregister;Korte omschrijving\n12;Toeslag;https://x.example;Kort.\n;;;\n")
+			return []string{"import", "csv", file, "--kind", "algorithm", "--dry-run"}
+		}, ExitFindings,
+			[]string{`column "Algoritme-ID" is not a field of the record format and is left out; its text on line 2 is not imported`,
+				"try --map algoritmeregister-csv", "line 3 is blank and skipped"},
+			[]string{`kolom "Algoritme-ID" is geen veld van het registratieformaat en wordt weggelaten; de tekst op regel 2 wordt niet geïmporteerd`,
+				"probeer --map algoritmeregister-csv", "regel 3 is leeg en overgeslagen"}},
+		{"import csv with a ready-made map's notes", func(t *testing.T, root string) []string {
+			file := filepath.Join(t.TempDir(), "algoritmes.csv")
+			appendFile(t, file, "Algoritme-ID;Naam;Risicobeheer;Begindatum\n12;Toeslag;Controle.;1-1-25\n")
+			return []string{"import", "csv", file, "--kind", "algorithm", "--map", "algoritmeregister-csv", "--dry-run"}
+		}, ExitFindings,
+			[]string{"the standard's Risicobeheer is one text; it is kept whole as risks.mitigations",
+				`"1-1-25" has a two-digit year; write the year in full; the row is skipped`},
+			[]string{"Risicobeheer is in de standaard één tekst; die wordt in zijn geheel overgenomen als risks.mitigations",
+				`"1-1-25" heeft een jaartal van twee cijfers; schrijf het jaar voluit; de rij wordt overgeslagen`}},
+		{"export to the national register of a record it cannot take", func(t *testing.T, root string) []string {
+			data, err := os.ReadFile(filepath.Join("..", "export", "testdata", "register", "algorithms", "oud-model.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.MkdirAll(filepath.Join(root, "algorithms"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			appendFile(t, filepath.Join(root, "algorithms", "oud-model.yaml"), string(data))
+			return []string{"export", "--format", "algoritmeregister", "--out", filepath.Join(t.TempDir(), "lars.json")}
+		}, ExitFindings,
+			[]string{"the national algorithm register requires contact_email, and the record gives no value for it"},
+			[]string{"het landelijke algoritmeregister vereist contact_email, maar de registratie geeft daar geen waarde voor"}},
+		{"a root that is no register", func(t *testing.T, root string) []string {
+			if err := os.RemoveAll(filepath.Join(root, "sensors")); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"validate"}
+		}, ExitError,
+			[]string{"not a register: ", " has no sensors/ or algorithms/ folder; pass --root with the folder that holds them"},
+			[]string{"geen register: ", " heeft geen map sensors/ of algorithms/; geef met --root de map op waarin die staan"}},
+		{"new of a kind that is none", func(t *testing.T, root string) []string { return []string{"new", "camera", "cam-plein"} }, ExitError,
+			[]string{`unknown kind "camera": use sensor or algorithm`},
+			[]string{`onbekende soort "camera": kies sensor of algorithm`}},
 		{"migrate, a dry run", func(t *testing.T, root string) []string { return []string{"migrate", "--dry-run"} }, ExitOK,
 			[]string{"1 record (1 in format v"},
 			[]string{"1 registratie (1 in formaat v"}},

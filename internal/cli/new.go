@@ -42,7 +42,7 @@ func newNewCmd(a *App, runF func(*newOptions) error) *cobra.Command {
 func runNew(o *newOptions) error {
 	kind, err := scaffold.ParseKind(o.kind)
 	if err != nil {
-		return usagef("%v", err)
+		return usageError{err} // as it is: worded in the run's language
 	}
 	if err := record.CheckID(o.id); err != nil {
 		return usagef("%v", err)

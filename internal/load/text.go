@@ -105,3 +105,20 @@ func (e osError) In(lang string) string {
 	}
 	return t.In(lang)
 }
+
+// Why a root is not a register.
+var (
+	msgRootNotFolder = message.New("not a register: %s is not a folder; pass --root with the folder that holds sensors/ and algorithms/",
+		"geen register: %s is geen map; geef met --root de map op waarin sensors/ en algorithms/ staan")
+	msgRootNoFolders = message.New("not a register: %s has no sensors/ or algorithms/ folder; pass --root with the folder that holds them, or start one with 'register init'",
+		"geen register: %s heeft geen map sensors/ of algorithms/; geef met --root de map op waarin die staan, of begin een register met 'register init'")
+)
+
+// noRegister says why a root is not a register, in either language (the
+// message package's Lingual, so the command line prints it in the run's);
+// errors.Is tells it as ErrNoRegister.
+type noRegister struct{ why message.Phrase }
+
+func (e noRegister) Error() string         { return e.why.In(message.English) }
+func (e noRegister) In(lang string) string { return e.why.In(lang) }
+func (e noRegister) Unwrap() error         { return ErrNoRegister }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,5 +100,38 @@ func TestEveryLoadFindingHasDutch(t *testing.T) {
 		if f.Message.In("nl") == "" {
 			t.Errorf("no Dutch for %s: %s", f.File, f.Message.In("en"))
 		}
+	}
+}
+
+// A root that is no register says so in both languages, and is still
+// ErrNoRegister, whether it is loaded once or kept loaded.
+func TestNoRegisterInBothLanguages(t *testing.T) {
+	empty := t.TempDir()
+	tests := []struct {
+		name, root, en, nl string
+	}{
+		{"no folder", filepath.Join(empty, "geen-register"), "is not a folder; pass --root", "is geen map; geef met --root"},
+		{"no record folders", empty, "has no sensors/ or algorithms/ folder", "heeft geen map sensors/ of algorithms/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err1 := Register(tt.root, Options{})
+			_, err2 := NewReloader(tt.root).Load(Options{})
+			for _, err := range []error{err1, err2} {
+				if !errors.Is(err, ErrNoRegister) {
+					t.Fatalf("%v is not ErrNoRegister", err)
+				}
+				l, ok := err.(interface{ In(string) string })
+				if !ok {
+					t.Fatalf("%v is not worded in each language", err)
+				}
+				if !strings.Contains(l.In("en"), tt.en) || l.In("en") != err.Error() {
+					t.Errorf("English %q, Error %q, want %q", l.In("en"), err.Error(), tt.en)
+				}
+				if !strings.Contains(l.In("nl"), tt.nl) {
+					t.Errorf("Dutch %q, want %q", l.In("nl"), tt.nl)
+				}
+			}
+		})
 	}
 }

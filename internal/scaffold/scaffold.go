@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -32,8 +33,12 @@ func ParseKind(s string) (record.Kind, error) {
 	case record.Sensor, record.Algorithm:
 		return record.Kind(s), nil
 	}
-	return "", fmt.Errorf("unknown kind %q: use sensor or algorithm", s)
+	return "", msgUnknownKind.Err(s)
 }
+
+// msgUnknownKind is a kind on the command line that is neither: worded in
+// the run's language, as the command line prints an error of texts.
+var msgUnknownKind = message.New("unknown kind %q: use sensor or algorithm", "onbekende soort %q: kies sensor of algorithm")
 
 // Record returns the commented template for a new record of the kind, with
 // today's date (Europe/Amsterdam) as its start.

@@ -31,7 +31,10 @@ func TestExitCodes(t *testing.T) {
 		{"unknown format", []string{"check", "--format", "xml"}, 2, "", "sarif"},
 		{"date that does not exist in --as-of", []string{"check", "--as-of", "2025-02-30"}, 2, "", "JJJJ-MM-DD"},
 		{"Dutch-order date in --as-of", []string{"check", "--as-of", "24-11-2026"}, 2, "", "JJJJ-MM-DD"},
-		{"root that does not exist", []string{"validate", "--root", "geen-register"}, 2, "", "pass --root with the folder that holds sensors/ and algorithms/"},
+		// A root that is no register has no language of its own: --lang
+		// says which.
+		{"root that does not exist", []string{"validate", "--root", "geen-register", "--lang", "nl"}, 2, "", "geen register: geen-register is geen map; geef met --root de map op waarin sensors/ en algorithms/ staan"},
+		{"root without record folders", []string{"validate", "--root", "register/sensors", "--lang", "nl"}, 2, "", "heeft geen map sensors/ of algorithms/; geef met --root de map op waarin die staan, of begin een register met 'register init'"},
 		{"a file that does not exist", []string{"validate", "register/sensors/bestaat-niet.yaml"}, 1, "bestand kan niet worden gelezen: het bestand bestaat niet", ""},
 		{"unknown command", []string{"controleer"}, 2, "", `onbekende opdracht "controleer"`},
 		{"unknown flag", []string{"check", "--strict"}, 2, "", "onbekende optie: --strict"},
@@ -41,7 +44,7 @@ func TestExitCodes(t *testing.T) {
 		{"due with a bad window", []string{"due", "--within", "90 dagen"}, 2, "", "geen ISO 8601-duur"},
 		{"due with something lapsed", []string{"due", "--as-of", asOf}, 1, "cam-haven", ""},
 		{"due before anything lapsed", []string{"due", "--as-of", "2026-01-15"}, 0, "0 verstreken", ""},
-		{"new of an unknown kind", []string{"new", "camera", "cam-plein"}, 2, "", "use sensor or algorithm"},
+		{"new of an unknown kind", []string{"new", "camera", "cam-plein"}, 2, "", `onbekende soort "camera": kies sensor of algorithm`},
 		{"changes without --since", []string{"changes"}, 2, "", "--since is verplicht"},
 		{"history outside Git", []string{"history", "cam-haven"}, 2, "", "Git"},
 	}
