@@ -45,7 +45,7 @@ func runNew(o *newOptions) error {
 		return usageError{err} // as it is: worded in the run's language
 	}
 	if err := record.CheckID(o.id); err != nil {
-		return usagef("%v", err)
+		return usageError{err} // as it is: worded in the run's language
 	}
 	// A mistyped --root would otherwise start a new register somewhere unexpected.
 	if st, err := os.Stat(o.Root()); err != nil || !st.IsDir() {

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // idPattern is the record format's rule for ids: the id is also the file
@@ -18,31 +20,44 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{1,62}$`)
 func ValidID(id string) bool { return idPattern.MatchString(id) }
 
 // CheckID is ValidID for a person: nil for a valid id, else an *IDError
-// that says in words what the rule is and what is wrong.
+// that says in words, in English and in Dutch, what the rule is and what is
+// wrong.
 func CheckID(id string) error {
 	if ValidID(id) {
 		return nil
 	}
-	const rule = "an id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with a letter or digit (for example cam-stationsplein)"
-	var why string
+	var why message.Phrase
 	switch {
 	case id == "":
-		why = "it is empty"
+		why = msgIDEmpty.With()
 	case strings.ContainsFunc(id, func(r rune) bool { return r >= 'A' && r <= 'Z' }):
-		why = "it has capital letters"
+		why = msgIDCapitals.With()
 	case strings.ContainsFunc(id, notSlug):
 		i := strings.IndexFunc(id, notSlug)
 		r, _ := utf8.DecodeRuneInString(id[i:])
-		why = fmt.Sprintf("it contains %q", r)
+		why = msgIDContains.With(r)
 	case id[0] == '-':
-		why = "it starts with a hyphen"
+		why = msgIDHyphen.With()
 	case len(id) < 2:
-		why = "it is too short"
+		why = msgIDShort.With()
 	default:
-		why = fmt.Sprintf("it is %d characters long", len(id))
+		why = msgIDLong.With(len(id))
 	}
-	return &IDError{ID: id, Why: why, Rule: rule}
+	return &IDError{ID: id, Why: why.In(message.English), Rule: msgIDRule.In(message.English), why: why}
 }
+
+// What CheckID says of an id that breaks the rule.
+var (
+	msgIDRule = message.New("an id is 2 to 63 characters: lower-case letters a-z, digits and hyphens, starting with a letter or digit (for example cam-stationsplein)",
+		"een id is 2 tot 63 tekens: kleine letters a-z, cijfers en koppeltekens, en begint met een letter of cijfer (bijvoorbeeld cam-stationsplein)")
+	msgIDInvalid  = message.New("%q is not a valid id: %s; %s", "%q is geen geldig id: %s; %s")
+	msgIDEmpty    = message.New("it is empty", "het is leeg")
+	msgIDCapitals = message.New("it has capital letters", "het bevat hoofdletters")
+	msgIDContains = message.New("it contains %q", "het bevat %q")
+	msgIDHyphen   = message.New("it starts with a hyphen", "het begint met een koppelteken")
+	msgIDShort    = message.New("it is too short", "het is te kort")
+	msgIDLong     = message.New("it is %d characters long", "het is %d tekens lang")
+)
 
 // notSlug reports whether r may not appear in an id.
 func notSlug(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') }
@@ -50,13 +65,21 @@ func notSlug(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9
 // IDError is an id that breaks the slug rule.
 type IDError struct {
 	ID   string // the id as given
-	Why  string // what is wrong with it
-	Rule string // the rule, in words
+	Why  string // what is wrong with it, in English
+	Rule string // the rule, in words, in English
+	why  message.Phrase
 }
 
 // Error says what is wrong with the id and states the rule.
-func (e *IDError) Error() string {
-	return fmt.Sprintf("%q is not a valid id: %s; %s", e.ID, e.Why, e.Rule)
+func (e *IDError) Error() string { return e.In(message.English) }
+
+// In says it in lang, so the command line and a finding word it in Dutch
+// too (the message package's Lingual).
+func (e *IDError) In(lang string) string {
+	if e.why.In(message.English) == "" { // made by hand, not by CheckID
+		return fmt.Sprintf("%q is not a valid id: %s; %s", e.ID, e.Why, e.Rule)
+	}
+	return msgIDInvalid.Format(lang, e.ID, e.why, msgIDRule)
 }
 
 // Slug makes a record id from a name: lower-case ASCII letters and digits,

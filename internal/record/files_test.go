@@ -71,6 +71,9 @@ func TestCheckID(t *testing.T) {
 			if !strings.Contains(err.Error(), "lower-case letters a-z, digits and hyphens") {
 				t.Errorf("error %q does not state the rule", err)
 			}
+			if nl := ie.In("nl"); !strings.Contains(nl, "is geen geldig id: het ") || !strings.Contains(nl, "kleine letters a-z, cijfers en koppeltekens") {
+				t.Errorf("Dutch %q does not say what is wrong and state the rule", nl)
+			}
 		})
 	}
 }

@@ -173,9 +173,9 @@ func TestNewTemplate(t *testing.T) {
 		args   []string
 		stderr string
 	}{
-		{[]string{"new", "sensor", "../../etc/passwd"}, "is not a valid id"},
-		{[]string{"new", "sensor", "Cam_Markt"}, "capital letters"},
-		{[]string{"new", "sensor", "x"}, "2 to 63 characters"},
+		{[]string{"new", "sensor", "../../etc/passwd"}, "is geen geldig id"},
+		{[]string{"new", "sensor", "Cam_Markt"}, "het bevat hoofdletters"},
+		{[]string{"new", "sensor", "x"}, "een id is 2 tot 63 tekens"},
 		{[]string{"new", "sensor", "geluid-plein"}, "bestaat al en blijft ongewijzigd"},
 		{[]string{"new", "algorithm", "cam-haven"}, "cam-haven"},
 		{[]string{"new", "sensor"}, "sensor"},
