@@ -415,6 +415,20 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		{"new with an id that breaks the rule", func(t *testing.T, root string) []string { return []string{"new", "sensor", "Cam_Plein"} }, ExitError,
 			[]string{`"Cam_Plein" is not a valid id: it has capital letters; an id is 2 to 63 characters`},
 			[]string{`"Cam_Plein" is geen geldig id: het bevat hoofdletters; een id is 2 tot 63 tekens`}},
+		{"import csv of Amsterdam's template without its map", func(t *testing.T, root string) []string {
+			file := filepath.Join(t.TempDir(), "sensoren.csv")
+			appendFile(t, file, "Referentie;Kies soort / type sensor;Latitude;Longitude\nS1;Geluidsensor;52,37;4,89\n")
+			return []string{"import", "csv", file, "--kind", "sensor", "--dry-run"}
+		}, ExitError,
+			[]string{"no column gives the name (Naam) or id of the records; the headers match the ready-made map amsterdam-bulk: try --map amsterdam-bulk"},
+			[]string{"geen kolom geeft de naam (Naam) of het id van de registraties; de kolomkoppen passen bij de kant-en-klare koppeling amsterdam-bulk: probeer --map amsterdam-bulk"}},
+		{"import csv of an empty file", func(t *testing.T, root string) []string {
+			file := filepath.Join(t.TempDir(), "leeg.csv")
+			appendFile(t, file, "")
+			return []string{"import", "csv", file, "--dry-run"}
+		}, ExitError,
+			[]string{"leeg.csv: the file is empty; it needs a header row and one row per record"},
+			[]string{"leeg.csv lezen: het bestand is leeg; het heeft een rij met kolomkoppen nodig en een rij per registratie"}},
 		{"migrate, a dry run", func(t *testing.T, root string) []string { return []string{"migrate", "--dry-run"} }, ExitOK,
 			[]string{"1 record (1 in format v"},
 			[]string{"1 registratie (1 in formaat v"}},

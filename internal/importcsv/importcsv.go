@@ -143,7 +143,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		// Spreadsheet programs on Windows still save "CSV" as Windows-1252.
 		dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
 		if err != nil {
-			return nil, fmt.Errorf("read %s: the file is neither UTF-8 nor Windows-1252: save it as CSV UTF-8", name)
+			return nil, msgNeitherEncoding.Err(name)
 		}
 		data = dec
 		res.Findings = append(res.Findings, finding.Finding{File: name, Rule: RuleImport, Severity: finding.Info,
@@ -155,7 +155,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 	r.ReuseRecord = false
 	head, err := r.Read()
 	if errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("read %s: the file is empty; it needs a header row and one row per record", name)
+		return nil, msgEmptyFile.Err(name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
@@ -186,7 +186,7 @@ func checkOptions(name string, data []byte, opts *Options) error {
 		return fmt.Errorf("import: unknown kind %q: use sensor or algorithm", opts.Kind)
 	}
 	if len(data) > MaxBytes {
-		return fmt.Errorf("read %s: the file is %d bytes, more than the %d a spreadsheet of records needs", name, len(data), MaxBytes)
+		return msgTooBig.Err(name, len(data), MaxBytes)
 	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
@@ -199,7 +199,10 @@ func run(name string, t *table, opts Options, res *Result) error {
 	cols, fs := mapColumns(name, t.head, opts, len(res.Findings))
 	res.Findings = append(res.Findings, fs...)
 	if !slices.ContainsFunc(cols, func(c column) bool { return c.path == "name" || c.path == "id" }) {
-		return fmt.Errorf("read %s: no column gives the name (Naam) or id of the records; name one with a header such as \"naam\" or map it in a mapping file (--map)", name)
+		if better := betterMap(t.head); opts.Mapping == nil && better != "" {
+			return msgNoNameTryMap.Err(name, better)
+		}
+		return msgNoNameColumn.Err(name)
 	}
 	groups := 0
 	for _, c := range cols {

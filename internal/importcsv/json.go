@@ -31,7 +31,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	if len(entries) == 0 {
-		return nil, fmt.Errorf("read %s: the file holds no entries: it needs an object, or a list of objects, with a name or id each", name)
+		return nil, msgNoEntries.Err(name)
 	}
 	for i, e := range entries {
 		entries[i] = fromFeature(e)

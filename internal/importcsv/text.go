@@ -11,6 +11,22 @@ import (
 // the spreadsheet's columns, rows and cells turn out to be. A finding holds
 // both languages (Phrase.Pair), so a Dutch run reads its findings in Dutch.
 
+// Why a file cannot be imported at all.
+var (
+	msgNeitherEncoding = message.New("read %s: the file is neither UTF-8 nor Windows-1252: save it as CSV UTF-8",
+		"%s lezen: het bestand is geen UTF-8 en geen Windows-1252: sla het op als CSV UTF-8")
+	msgEmptyFile = message.New("read %s: the file is empty; it needs a header row and one row per record",
+		"%s lezen: het bestand is leeg; het heeft een rij met kolomkoppen nodig en een rij per registratie")
+	msgTooBig = message.New("read %s: the file is %d bytes, more than the %d a spreadsheet of records needs",
+		"%s lezen: het bestand is %d bytes, meer dan de %d die een spreadsheet met registraties nodig heeft")
+	msgNoNameColumn = message.New("read %s: no column gives the name (Naam) or id of the records; name one with a header such as \"naam\" or map it in a mapping file (--map)",
+		"%s lezen: geen kolom geeft de naam (Naam) of het id van de registraties; geef een kolom een kop zoals \"naam\", of koppel haar in een koppelbestand (--map)")
+	msgNoNameTryMap = message.New("read %[1]s: no column gives the name (Naam) or id of the records; the headers match the ready-made map %[2]s: try --map %[2]s",
+		"%[1]s lezen: geen kolom geeft de naam (Naam) of het id van de registraties; de kolomkoppen passen bij de kant-en-klare koppeling %[2]s: probeer --map %[2]s")
+	msgNoEntries = message.New("read %s: the file holds no entries: it needs an object, or a list of objects, with a name or id each",
+		"%s lezen: het bestand bevat geen items: het heeft een object nodig, of een lijst van objecten, elk met een naam of id")
+)
+
 // What the file and its header say.
 var (
 	msgWindows1252 = message.New("the file is not UTF-8; it was read as Windows-1252",

@@ -97,7 +97,7 @@ type Pending struct {
 // Plan reads every record under root and works out what needs migrating.
 func (m Migrator) Plan(root string) (*Plan, error) {
 	if st, err := os.Stat(root); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("%s is not a register folder; pass --root with the folder that holds sensors/ and algorithms/", root)
+		return nil, msgNotRegister.Err(root)
 	}
 	p := &Plan{Current: m.Current, Versions: map[int]int{}}
 	for _, k := range record.Kinds {

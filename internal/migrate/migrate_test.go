@@ -173,3 +173,18 @@ func TestNoPathToTheCurrentVersion(t *testing.T) {
 		t.Errorf("a missing root: %v", err)
 	}
 }
+
+// A root that is no folder is refused in both languages.
+func TestPlanOfNoRegister(t *testing.T) {
+	_, err := Default.Plan(filepath.Join(t.TempDir(), "geen"))
+	l, ok := err.(message.Lingual)
+	if !ok {
+		t.Fatalf("%v is not worded in each language", err)
+	}
+	if en := l.In(message.English); !strings.Contains(en, "is not a register folder; pass --root") {
+		t.Errorf("English %q", en)
+	}
+	if nl := l.In(message.Dutch); !strings.Contains(nl, "is geen map van een register; geef met --root") {
+		t.Errorf("Dutch %q", nl)
+	}
+}

@@ -25,6 +25,8 @@ var (
 	msgInstallNewer = message.New("install a newer version of register", "installeer een nieuwere versie van register")
 	msgNoPath       = message.New("the record is in format v%d and no migration leads from it to v%d", "de registratie is in formaat v%d en geen migratie leidt daarvandaan naar v%d")
 	msgSteps        = message.New("format v%d → v%d: %s", "formaat v%d → v%d: %s")
+	msgNotRegister  = message.New("%s is not a register folder; pass --root with the folder that holds sensors/ and algorithms/",
+		"%s is geen map van een register; geef met --root de map op waarin sensors/ en algorithms/ staan")
 )
 
 // worded gives f its message and help in English and in Dutch.
