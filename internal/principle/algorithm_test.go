@@ -80,7 +80,7 @@ organisation: {name: G, type: municipality}
 datasets: [{name: BRP}]
 source_code:
   unavailable_reason: Not yet cleaned up.
-`, want: []want{{"datasets-and-source", "C-algorithm-register, C-open-source", finding.Warning, 6, 23, "the record names no supplier and the source code is not published"}}},
+`, want: []want{{"datasets-and-source", "C-open-source", finding.Warning, 6, 23, "the record names no supplier and the source code is not published"}}},
 	})
 }
 

@@ -39,7 +39,7 @@ kind: sensor
 organisation: {type: private}
 sensor_type: camera
 camera_regime: public_order
-`, want: []want{{"camera-regime", "VNG VI, VNG 6.5", finding.Error, 5, 16, "camera_regime is public_order, but the operator is of type private"}}},
+`, want: []want{{"camera-regime", "VNG 6.5", finding.Error, 5, 16, "camera_regime is public_order, but the operator is of type private"}}},
 		{name: "a police camera under the GDPR", yaml: `
 id: c
 kind: sensor

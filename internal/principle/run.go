@@ -104,7 +104,9 @@ func runs(cfg *config.Config, rule *Rule) bool {
 // "not checked") stays a note whatever the configuration says: it never
 // fails a run. A policy finding of a rule switched off comes back Off.
 func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
-	f.Principle = withRef(f.Principle, rule.Ref)
+	if f.Principle == "" {
+		f.Principle = rule.Ref
+	}
 	if f.Law.IsZero() && rule.WhollyLegal() {
 		f = lawful(f, rule.Law)
 	}
@@ -119,21 +121,6 @@ func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
 		}
 	}
 	return f
-}
-
-// withRef returns a finding's principle field so that it cites the rule's
-// own principle: a check may cite a more precise or a further principle
-// ("VNG 6.4" when personal data is only assumed), but a finding of the DPIA
-// rule is always about the DPIA principle too. Otherwise the record page would
-// show that principle as clean while a finding about its duty is open.
-func withRef(cited, ref string) string {
-	switch {
-	case cited == "":
-		return ref
-	case ref == "" || slices.ContainsFunc(SplitRefs(cited), func(c string) bool { return Anchor(c) == Anchor(ref) }):
-		return cited
-	}
-	return ref + ", " + cited
 }
 
 // unknownRuleSettings warns about rule ids in register.yaml's rules: or in

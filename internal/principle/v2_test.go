@@ -48,7 +48,7 @@ id: s
 kind: sensor
 personal_data: {processed: "no"}
 sensor_type: anpr_camera
-`), []want{{"legal-basis", "VNG VI, VNG 6.4", finding.Error, 1, 1, "no legal basis is recorded, while the sensor processes personal data by its nature (anpr_camera; GDPR art. 4(1))"}})
+`), []want{{"legal-basis", "VNG 6.4", finding.Error, 1, 1, "no legal basis is recorded, while the sensor processes personal data by its nature (anpr_camera; GDPR art. 4(1))"}})
 }
 
 func TestDeviceMinimisation(t *testing.T) {
@@ -107,7 +107,7 @@ status: active
 personal_data: {processed: "no"}
 dpia: {status: not_required, reason: Hashed.}
 sensor_type: wifi_bluetooth_counter
-`, want: []want{{"dpia-required", "VNG 6.3, VNG 6.4", finding.Error, 5, 16, "a DPIA is mandatory for tracking devices or people (location data)"}}},
+`, want: []want{{"dpia-required", "VNG 6.4", finding.Error, 5, 16, "a DPIA is mandatory for tracking devices or people (location data)"}}},
 		{name: "profiling", yaml: `
 id: a
 kind: algorithm
