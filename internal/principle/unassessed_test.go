@@ -133,7 +133,7 @@ kind: sensor
 status: active
 sensor_type: camera
 camera_regime: public_order
-`, want: []want{{"evaluation-lapsed", "VNG III, C-camera-yearly", finding.Warning, 1, 1, "when its evaluation is due cannot be checked"}}},
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 1, 1, "when its evaluation is due cannot be checked"}}},
 		{name: "planned: nothing to evaluate yet", yaml: `
 id: s
 kind: sensor
@@ -155,7 +155,7 @@ id: s
 kind: sensor
 status: active
 organisation: {name: Garage BV, type: private}
-`, want: []want{{"notice-period", "C-sensor-register, VNG 6.5", finding.Warning, 1, 1, "whether it was reported in time cannot be checked"}}},
+`, want: []want{{"notice-period", "VNG 6.5", finding.Warning, 1, 1, "whether it was reported in time cannot be checked"}}},
 		{name: "planned without a start: reported before it starts", yaml: `
 id: s
 kind: sensor

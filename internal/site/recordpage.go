@@ -225,7 +225,11 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 		var found []findingView
 		worst := finding.Off
 		for fi, f := range fs {
-			if !slices.Contains(b.refAnchors[f.Principle], anchor) {
+			// A finding is shown under the principle it cites and under
+			// its rule's own: a DPIA finding that cites VNG 6.4 (personal
+			// data only assumed) is still about the DPIA principle,
+			// which must not read as clean while it is open.
+			if !slices.Contains(b.refAnchors[f.Principle], anchor) && !slices.Contains(b.refAnchors[b.rules[f.Rule].Ref], anchor) {
 				continue
 			}
 			matched[fi] = true

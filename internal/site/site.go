@@ -446,8 +446,11 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 			}
 			if id != "" && f.Severity > finding.Off {
 				b.findings[id] = append(b.findings[id], f)
-				if _, ok := b.refAnchors[f.Principle]; !ok {
-					b.refAnchors[f.Principle] = refAnchors(f.Principle)
+				// The principle it cites and its rule's own (checklist).
+				for _, ref := range []string{f.Principle, b.rules[f.Rule].Ref} {
+					if _, ok := b.refAnchors[ref]; !ok {
+						b.refAnchors[ref] = refAnchors(ref)
+					}
 				}
 			}
 		}

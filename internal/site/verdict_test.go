@@ -43,6 +43,12 @@ status: active
 sensor_type: water_level
 personal_data: {processed: "no"}
 lifecycle: {start: 2026-01-01, end: 2030-01-01}
+`, `
+id: chat
+kind: algorithm
+name: Chat
+status: active
+lifecycle: {start: 2026-01-01}
 `} {
 		r := &record.Record{}
 		if err := yaml.Unmarshal([]byte(text), r); err != nil {
@@ -61,14 +67,17 @@ lifecycle: {start: 2026-01-01, end: 2030-01-01}
 	}
 	out, _ := build(t, reg, Options{Check: check, Rules: rules})
 
-	const temporary = `principes.html#c-camera-temporary`
+	const temporary, dpia = `principes.html#c-camera-temporary`, `principes.html#vng-6-3`
 	for _, tt := range []struct {
-		page   string
-		ticked bool
+		page, principle string
+		ticked          bool
 	}{
-		{"sensoren/cam-zonder-start.html", false},
-		{"sensoren/cam-met-data.html", true},
-		{"sensoren/waterpeil.html", false},
+		{"sensoren/cam-zonder-start.html", temporary, false},
+		{"sensoren/cam-met-data.html", temporary, true},
+		{"sensoren/waterpeil.html", temporary, false},
+		// Its DPIA finding cites VNG 6.4 (personal data only assumed),
+		// and is about the DPIA all the same.
+		{"algoritmes/chat.html", dpia, false},
 	} {
 		page := read(t, out, tt.page)
 		clean := ""
@@ -76,8 +85,8 @@ lifecycle: {start: 2026-01-01, end: 2030-01-01}
 			clean = page[i:]
 			clean = clean[:strings.Index(clean, "</details>")]
 		}
-		if got := strings.Contains(clean, temporary); got != tt.ticked {
-			t.Errorf("%s: \"Camera's tijdelijk\" ticked %v, want %v", tt.page, got, tt.ticked)
+		if got := strings.Contains(clean, tt.principle); got != tt.ticked {
+			t.Errorf("%s: %s ticked %v, want %v", tt.page, tt.principle, got, tt.ticked)
 		}
 	}
 	// The camera without a start says what is missing instead.
