@@ -303,6 +303,9 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 				"Severity:  error", "A duty that follows from law cannot be switched off", "\nWhy\n", "\nWhat satisfies it\n", "\nExample\n"},
 			[]string{"biometric-ban: Geen biometrische surveillance\nNo biometric surveillance\n", "Principe: VNG 2.1\nGrondslag\n  wet voor",
 				"Ernst:    error", "Een plicht die uit de wet volgt, kan niet", "\nWat eraan voldoet\n", "\nVoorbeeld\n"}},
+		{"explain what satisfies a rule", func(t *testing.T, root string) []string { return []string{"explain", "signage"} }, ExitOK,
+			[]string{"\nWhat satisfies it\n  A public-order camera, a camera that processes personal data,"},
+			[]string{"\nWat eraan voldoet\n  Een camera voor de openbare orde, een camera die persoonsgegevens verwerkt"}},
 		{"explain a rule the configuration lowered", func(t *testing.T, root string) []string {
 			appendFile(t, filepath.Join(root, "register.yaml"), "rules:\n  security-audit: {severity: off, reason: De regio auditeert.}\n")
 			return []string{"explain", "security-audit"}

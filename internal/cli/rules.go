@@ -211,7 +211,7 @@ func runExplain(o *explainOptions) error {
 // writeExplanation prints one rule's explanation in lang. In English it
 // gives the basis and the reason in both languages, Dutch being the
 // register's own; in Dutch it gives them in Dutch. What satisfies a rule
-// and its example are written once, as the rule has them.
+// is in lang; its example is YAML, written once as the rule has it.
 func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang string) error {
 	var b strings.Builder
 	title := r.Title
@@ -240,7 +240,7 @@ func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang
 		b.WriteString(wrap(r.Why.In(message.Dutch), "  ", 80))
 	}
 	b.WriteString("\n" + msgExplainSatisfy.In(lang) + "\n")
-	for _, line := range strings.Split(r.Satisfy, "\n") {
+	for _, line := range strings.Split(r.Satisfy.In(lang), "\n") {
 		b.WriteString(wrap(line, "  ", 80))
 	}
 	if r.Example != "" {

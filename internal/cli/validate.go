@@ -144,7 +144,7 @@ func ruleInfo() map[string]report.RuleInfo {
 		notification.RuleNotification: {Title: "A sensor notification that cannot be added to the register as it is"},
 	}
 	for _, r := range principle.Rules() {
-		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.Title.In(message.English), Description: r.Why.In(message.English), Help: r.Satisfy}
+		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.Title.In(message.English), Description: r.Why.In(message.English), Help: r.Satisfy.In(message.English)}
 	}
 	return out
 }

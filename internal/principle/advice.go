@@ -19,7 +19,10 @@ var adviceResponse = &Rule{
 		"Een ethische commissie adviseert, gevraagd en ongevraagd (programma-afspraak). Een advies heeft pas zin als de gemeente erop antwoordt: wat zij ermee doet, en waarom. Daarom staat bij elk advies de reactie van de gemeente, op tijd.",
 		"An ethics committee advises, asked and unasked (programme commitment). Advice only counts when the municipality answers it: what it does with it, and why. So every piece of advice has the municipality's response, in time.",
 	},
-	Satisfy: "Every review by the ethics committee has a response with its date within advice.response_term (register.yaml, default P3M) of the advice's date.",
+	Satisfy: label.Text{
+		"Elke toetsing door de ethische commissie heeft een reactie met een datum binnen advice.response_term (register.yaml, standaard P3M) na de datum van het advies.",
+		"Every review by the ethics committee has a response with its date within advice.response_term (register.yaml, default P3M) of the advice's date.",
+	},
 	Example: `reviews:
   - body: ethics_committee
     date: 2026-05-20

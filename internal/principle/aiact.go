@@ -81,7 +81,10 @@ var aiActProfile = &Rule{
 		"We hanteren de risicobenadering van de AI-verordening (VNG-principe 3.2). Of iets een AI-systeem is, volgt uit de wet (art. 3 lid 1): machine learning en generatieve AI zijn dat altijd. Een systeem uit bijlage III is hoog risico, tenzij art. 6 lid 3 geldt (nooit bij profilering); een hoog-risicosysteem noemt het punt van bijlage III of de productwet van bijlage I.",
 		"The AI Act's risk approach is used (VNG principle 3.2). Whether something is an AI system follows from the law (art. 3(1)): machine learning and generative AI always are. A system of Annex III is high risk unless art. 6(3) applies (never with profiling); a high-risk system names its Annex III point or its Annex I product legislation.",
 	},
-	Satisfy: "An algorithm, and a sensor that analyses images or sound, has ai_act with category and role. A machine-learning or generative algorithm is not not_ai. A high_risk record names ai_act.annex_iii or ai_act.annex_i. A record with an Annex III point that is not high_risk gives its art. 6(3) reasoning in ai_act.exemption_6_3, and a profiling algorithm cannot be exempt.",
+	Satisfy: label.Text{
+		"Een algoritme, en een sensor die beelden of geluid analyseert, heeft ai_act met category en role. Een algoritme met machine learning of generatieve AI is niet not_ai. Een registratie met high_risk noemt ai_act.annex_iii of ai_act.annex_i. Een registratie met een punt uit bijlage III die niet high_risk is, geeft in ai_act.exemption_6_3 de motivering volgens art. 6(3); een algoritme dat profileert kan niet worden uitgezonderd.",
+		"An algorithm, and a sensor that analyses images or sound, has ai_act with category and role. A machine-learning or generative algorithm is not not_ai. A high_risk record names ai_act.annex_iii or ai_act.annex_i. A record with an Annex III point that is not high_risk gives its art. 6(3) reasoning in ai_act.exemption_6_3, and a profiling algorithm cannot be exempt.",
+	},
 	Example: `ai_act:
   category: high_risk
   role: deployer
@@ -177,7 +180,10 @@ var aiActFRIA = &Rule{
 		"Wie als overheid (of als private partij die een openbare dienst verleent) een hoog-risico AI-systeem uit bijlage III gebruikt, en iedere gebruiker van een systeem uit bijlage III punt 5(b) of 5(c), beoordeelt vóór het eerste gebruik de gevolgen voor grondrechten (AI-verordening art. 27). Dat geldt niet voor kritieke infrastructuur (bijlage III punt 2), en pas vanaf de datum waarop de hoog-risicoplichten gelden.",
 		"A public body (or a private entity providing a public service) deploying a high-risk AI system of Annex III, and every deployer of a system of Annex III point 5(b) or 5(c), assesses the impact on fundamental rights before first use (AI Act art. 27). It does not apply to critical infrastructure (Annex III point 2), and only from the date the high-risk obligations apply.",
 	},
-	Satisfy: "A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or under point 5(b) or 5(c) by anyone, has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml).",
+	Satisfy: label.Text{
+		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, of die iemand inzet onder punt 5(b) of 5(c), heeft ai_act.fria met een datum, vanaf de datum in ai_act.high_risk_from (register.yaml).",
+		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or under point 5(b) or 5(c) by anyone, has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml).",
+	},
 	Example: `ai_act:
   category: high_risk
   role: deployer
@@ -213,7 +219,10 @@ var aiActRegistration = &Rule{
 		"Een overheid die een hoog-risico AI-systeem uit bijlage III gebruikt, registreert dat gebruik in de EU-databank (AI-verordening art. 26 lid 8, art. 49 lid 3), behalve voor kritieke infrastructuur (bijlage III punt 2). Dat geldt vanaf de datum waarop de hoog-risicoplichten gelden.",
 		"A public authority deploying a high-risk AI system of Annex III registers that use in the EU database (AI Act art. 26(8), art. 49(3)), except for critical infrastructure (Annex III point 2). It applies from the date the high-risk obligations apply.",
 	},
-	Satisfy: "A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body has ai_act.eu_database_id, from the date in ai_act.high_risk_from (register.yaml).",
+	Satisfy: label.Text{
+		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, heeft ai_act.eu_database_id, vanaf de datum in ai_act.high_risk_from (register.yaml).",
+		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body has ai_act.eu_database_id, from the date in ai_act.high_risk_from (register.yaml).",
+	},
 	Example: `ai_act:
   category: high_risk
   role: deployer
@@ -248,7 +257,10 @@ var aiActTransparency = &Rule{
 		"Vanaf 2 augustus 2026 weten mensen dat ze met AI te maken hebben: wie een systeem voor emotieherkenning of biometrische categorisering gebruikt, meldt dat aan de mensen die het treft, en door AI gemaakte inhoud wordt als zodanig gemeld (AI-verordening art. 50). Dat kan naast hoog risico gelden.",
 		"From 2 August 2026 people know when they deal with AI: a deployer of emotion recognition or biometric categorisation informs the people exposed, and content generated by AI is disclosed as such (AI Act art. 50). This can apply next to high risk.",
 	},
-	Satisfy: "From 2026-08-02: a generative algorithm lists its duties under ai_act.transparency (interaction, generated_content, generated_text, deepfake); a record that recognises emotions or categorises people biometrically lists emotion_recognition or biometric_categorisation there; a record of category transparency lists at least one duty.",
+	Satisfy: label.Text{
+		"Vanaf 2026-08-02: een generatief algoritme noemt zijn plichten onder ai_act.transparency (interaction, generated_content, generated_text, deepfake); een registratie die emoties herkent of mensen biometrisch indeelt, noemt daar emotion_recognition of biometric_categorisation; een registratie met category transparency noemt minstens één plicht.",
+		"From 2026-08-02: a generative algorithm lists its duties under ai_act.transparency (interaction, generated_content, generated_text, deepfake); a record that recognises emotions or categorises people biometrically lists emotion_recognition or biometric_categorisation there; a record of category transparency lists at least one duty.",
+	},
 	Example: `algorithm_type: generative_ai
 ai_act:
   category: transparency

@@ -21,7 +21,10 @@ var humanOversight = &Rule{
 		"Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
 		"Decisions about people in which AI or algorithms play a part always have human oversight and a motivation (programme commitment). A decision based solely on automated processing is also restricted by the GDPR (art. 22).",
 	},
-	Satisfy: "An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes.",
+	Satisfy: label.Text{
+		"Een algoritme met affects_individuals: true zegt in human_oversight hoe mensen de uitkomsten controleren en verbeteren.",
+		"An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes.",
+	},
 	Example: `human_oversight: Every flagged application is assessed by a case officer, who decides and may set the score aside.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !affectsPeople(r) || retired(r) || !blank(r.HumanOversight) {
@@ -50,7 +53,10 @@ var explanation = &Rule{
 		"Wie met een besluit te maken krijgt waarin een algoritme meewoog, mag weten welke factoren meetellen en hoe (programma-afspraak over menselijke tussenkomst en motivering).",
 		"People facing a decision in which an algorithm played a part may know which factors count and how (programme commitment on human oversight and motivation).",
 	},
-	Satisfy: "An algorithm with affects_individuals: true explains in explanation, in plain language, which factors count and how.",
+	Satisfy: label.Text{
+		"Een algoritme met affects_individuals: true legt in explanation in gewone taal uit welke factoren meetellen en hoe.",
+		"An algorithm with affects_individuals: true explains in explanation, in plain language, which factors count and how.",
+	},
 	Example: `explanation: The score counts missed appointments and the time since the last contact; income, origin and address are not used.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !affectsPeople(r) || retired(r) || !blank(r.Explanation) {
@@ -71,7 +77,10 @@ var objection = &Rule{
 		"Wie het niet eens is met een uitkomst waarin een algoritme meewoog, moet weten hoe hij bezwaar maakt of in beroep gaat (programma-afspraak over menselijke tussenkomst).",
 		"Whoever disagrees with an outcome in which an algorithm played a part must know how to object or appeal (programme commitment on human oversight).",
 	},
-	Satisfy: "An algorithm with affects_individuals: true says in objection how a resident objects or appeals.",
+	Satisfy: label.Text{
+		"Een algoritme met affects_individuals: true zegt in objection hoe een inwoner bezwaar maakt of in beroep gaat.",
+		"An algorithm with affects_individuals: true says in objection how a resident objects or appeals.",
+	},
 	Example: `objection: Object within six weeks at voorbeeldstad.example/bezwaar; a case officer who did not take the decision handles it.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !affectsPeople(r) || retired(r) || !blank(r.Objection) {
@@ -92,7 +101,10 @@ var datasetsAndSource = &Rule{
 		"Het algoritmeregister is volledig en gedetailleerd, met de gebruikte datasets en de broncode (programma-afspraak). Software die voor de gemeente is gemaakt, wordt als open source gepubliceerd.",
 		"The algorithm register is complete and detailed, including the datasets used and the source code (programme commitment). Software made for the municipality is published as open source.",
 	},
-	Satisfy: "An algorithm lists its datasets and has source_code.url (or source_code.unavailable_reason). An algorithm of a municipality that names no supplier publishes its source (source_code.url), or names the supplier whose product it is.",
+	Satisfy: label.Text{
+		"Een algoritme noemt zijn datasets en heeft source_code.url (of source_code.unavailable_reason). Een algoritme van een gemeente dat geen leverancier noemt, publiceert zijn broncode (source_code.url) of noemt de leverancier van wie het product is.",
+		"An algorithm lists its datasets and has source_code.url (or source_code.unavailable_reason). An algorithm of a municipality that names no supplier publishes its source (source_code.url), or names the supplier whose product it is.",
+	},
 	Example: `datasets:
   - {name: BRP-extract, source: Basisregistratie Personen, personal_data: true}
 source_code:
@@ -148,7 +160,10 @@ var publicationCategory = &Rule{
 		"Bij de afweging van publieke waarden hanteren we de risicobenadering van de AI-verordening (VNG-principe 3.2). De publicatiecategorie van het landelijke algoritmeregister volgt daaruit: hoog-risico AI precies als de AI-verordening het zo indeelt, en een algoritme dat over mensen beslist, voorspelt of profileert is impactvol. Verboden AI-praktijken worden niet gebruikt.",
 		"Weighing public values uses the AI Act's risk approach (VNG principle 3.2). The national algorithm register's publication category follows from it: high-risk AI exactly when the AI Act classifies it so, and an algorithm that decides, predicts or profiles about people is impactful. Prohibited AI practices are not used.",
 	},
-	Satisfy: "publication_category is high_risk_ai exactly when ai_act.category is high_risk; it is not other when affects_individuals is true and role is automated_decision, decision_support, prediction or profiling; ai_act.category is never prohibited.",
+	Satisfy: label.Text{
+		"publication_category is high_risk_ai precies wanneer ai_act.category high_risk is; het is niet other wanneer affects_individuals true is en role automated_decision, decision_support, prediction of profiling is; ai_act.category is nooit prohibited.",
+		"publication_category is high_risk_ai exactly when ai_act.category is high_risk; it is not other when affects_individuals is true and role is automated_decision, decision_support, prediction or profiling; ai_act.category is never prohibited.",
+	},
 	Example: `affects_individuals: true
 role: decision_support
 publication_category: impactful

@@ -22,7 +22,10 @@ var cameraTemporary = &Rule{
 		"Camera's voor toezicht worden alleen tijdelijk ingezet, voor een specifiek probleem in een specifieke buurt (programma-afspraak). Voor cameratoezicht voor de openbare orde is een vaste termijn ook een wettelijke plicht (Gemeentewet art. 151c lid 1). Andere camera's (verkeer, handhaving, bruggen, beveiliging) vallen niet onder deze afspraak; voor hen geldt de levensduur van principe 3.4.",
 		"Surveillance cameras are only a temporary measure for a specific problem in a specific neighbourhood (programme commitment). For public-order camera surveillance a fixed term is also a legal duty (Gemeentewet art. 151c(1)). Other cameras (traffic, enforcement, bridges, object security) are not covered by the commitment; the life cycle of principle 3.4 applies to them.",
 	},
-	Satisfy: "A public-order camera (camera_regime: public_order) has lifecycle.start and lifecycle.end, the end no later than limits.camera_lifecycle_max (default P2Y) after the start.",
+	Satisfy: label.Text{
+		"Een camera voor de openbare orde (camera_regime: public_order) heeft lifecycle.start en lifecycle.end; het einde ligt niet later dan limits.camera_lifecycle_max (standaard P2Y) na de start.",
+		"A public-order camera (camera_regime: public_order) has lifecycle.start and lifecycle.end, the end no later than limits.camera_lifecycle_max (default P2Y) after the start.",
+	},
 	Example: `sensor_type: camera
 camera_regime: public_order
 lifecycle:
@@ -86,7 +89,10 @@ var signage = &Rule{
 		"We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12 en 13), en bij camera's gebeurt dat met een bord.",
 		"Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For public-order camera surveillance it is a legal duty (Gemeentewet art. 151c(4)); whoever processes personal data with a camera must inform the people filmed (GDPR art. 12 and 13), which for cameras is done with a sign.",
 	},
-	Satisfy: "A public-order camera, a camera that processes personal data, and any other sensor that processes personal data has signage.present: true with a description of the signs.",
+	Satisfy: label.Text{
+		"Een camera voor de openbare orde, een camera die persoonsgegevens verwerkt en elke andere sensor die persoonsgegevens verwerkt, heeft signage.present: true met een beschrijving van de borden.",
+		"A public-order camera, a camera that processes personal data, and any other sensor that processes personal data has signage.present: true with a description of the signs.",
+	},
 	Example: `signage:
   present: true
   description: Signs at the four entrances of the square, with the purpose and a QR code to this register.`,
@@ -166,7 +172,10 @@ var minimisation = &Rule{
 		"We hangen niet meer sensoren op dan het doel vraagt, en ze kunnen niet meer dan daarvoor nodig is: drukte meten kan met een camera met lage resolutie (VNG-principe 7.5). Dat voorkomt 'function creep'.",
 		"No more sensors than the purpose needs, and none that can do more than it needs: crowds can be counted with a low-resolution camera (VNG principle 7.5). This prevents function creep.",
 	},
-	Satisfy: "A camera or image-analysing sensor that counts people or vehicles lists minimisation.measures (for example low_resolution, on_device_processing, aggregation_only).",
+	Satisfy: label.Text{
+		"Een camera of sensor die beelden analyseert en mensen of voertuigen telt, noemt minimisation.measures (bijvoorbeeld low_resolution, on_device_processing, aggregation_only).",
+		"A camera or image-analysing sensor that counts people or vehicles lists minimisation.measures (for example low_resolution, on_device_processing, aggregation_only).",
+	},
 	Example: `capabilities: [image_analysis, people_counting]
 minimisation:
   measures: [low_resolution, on_device_processing, aggregation_only]
@@ -192,7 +201,10 @@ var supplierWatch = &Rule{
 		"We zijn ons bewust van risico's die de staat overstijgen, zoals spionage, en stellen eisen aan de keten van leveranciers (VNG-principe 7.6). De gemeente houdt een lijst bij van fabrikanten die op openbare restrictielijsten van overheden staan.",
 		"Supra-national risks such as espionage are taken into account, with demands on the supply chain (VNG principle 7.6). The municipality keeps a list of manufacturers on public government restriction lists.",
 	},
-	Satisfy: "vendor.manufacturer is not on supplier_watch in register.yaml. A camera states its vendor.manufacturer, so the check can be made.",
+	Satisfy: label.Text{
+		"vendor.manufacturer staat niet op supplier_watch in register.yaml. Een camera noemt zijn vendor.manufacturer, zodat dit gecontroleerd kan worden.",
+		"vendor.manufacturer is not on supplier_watch in register.yaml. A camera states its vendor.manufacturer, so the check can be made.",
+	},
 	Example: `vendor:
   manufacturer: Axis Communications
   model: P3268-LVE
@@ -253,7 +265,10 @@ var securityAudit = &Rule{
 		"Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en een onafhankelijke partij controleert de beveiliging van de ingezette technieken periodiek met een audit (7.7).",
 		"Hardware and infrastructure are secure, with privacy and security by design as a hard requirement (VNG principle 7.4), and the security of the technology in use is audited independently at regular intervals (7.7).",
 	},
-	Satisfy: "A record in use that processes personal data has security.last_audit, no longer ago than limits.security_audit_max (default P3Y).",
+	Satisfy: label.Text{
+		"Een registratie in gebruik die persoonsgegevens verwerkt, heeft security.last_audit, niet langer geleden dan limits.security_audit_max (standaard P3Y).",
+		"A record in use that processes personal data has security.last_audit, no longer ago than limits.security_audit_max (default P3Y).",
+	},
 	Example: `security:
   last_audit: 2025-10-01
   audit_url: https://voorbeeldstad.example/audits/camera-netwerk-2025.pdf

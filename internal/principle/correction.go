@@ -37,7 +37,10 @@ var correctionRoute = &Rule{
 		"Inwoners laten foute gegevens over zichzelf verbeteren of verwijderen (AVG art. 16 en 17), en een fout die zich door een keten van systemen verspreidt, wordt overal hersteld: de gemeente laat elke ontvanger weten wat er is verbeterd (art. 19; programma-afspraak over een meldpunt). Een toepassing met persoonsgegevens zegt daarom welke route een inwoner neemt, bij welk loket en hoe lang het duurt. De AVG geeft daarvoor één maand, met reden te verlengen met twee maanden (art. 12 lid 3).",
 		"Residents have wrong data about them corrected or deleted (GDPR art. 16 and 17), and an error that spreads through a chain of systems is corrected everywhere: the municipality tells every recipient what was corrected (art. 19; programme commitment to a correction desk). A record that processes personal data therefore says which route a resident takes, at which desk, and how long it takes. The GDPR allows one month, extendable by two months with reasons (art. 12(3)).",
 	},
-	Satisfy: "A record that processes personal data (personal_data.processed yes or unknown, or a sensor that does by its nature) has correction.route, preferably with the desk, its url or email, and a term of at most one month (P1M; never more than P3M).",
+	Satisfy: label.Text{
+		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown, of een sensor die dat uit zijn aard doet), heeft correction.route, liefst met het loket, de url of het e-mailadres ervan, en een termijn van hoogstens één maand (P1M; nooit meer dan P3M).",
+		"A record that processes personal data (personal_data.processed yes or unknown, or a sensor that does by its nature) has correction.route, preferably with the desk, its url or email, and a term of at most one month (P1M; never more than P3M).",
+	},
 	Example: `correction:
   route: Geef de fout door via het formulier 'Fout in uw gegevens'. Burgerzaken herstelt de BRP en laat de ontvangers weten wat er is verbeterd.
   desk: Burgerzaken

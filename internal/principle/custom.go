@@ -170,7 +170,10 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 			"Een eigen regel van deze gemeente, vastgelegd in register.yaml.",
 			"A rule of this municipality's own, written in register.yaml.",
 		},
-		Satisfy: "Records for which `when` holds make `require` true.\nwhen: " + c.When + "\nrequire: " + c.Require,
+		Satisfy: label.Text{
+			"Registraties waarvoor `when` geldt, maken `require` waar.\nwhen: " + c.When + "\nrequire: " + c.Require,
+			"Records for which `when` holds make `require` true.\nwhen: " + c.When + "\nrequire: " + c.Require,
+		},
 	}
 	r.Check = func(ctx *Context, rec *record.Record) []finding.Finding {
 		if kind != "" && rec.Kind != kind {

@@ -19,7 +19,10 @@ var exceptionExpired = &Rule{
 		"Een uitzondering op een principe is altijd tijdelijk. Na de einddatum telt ze niet meer: de toepassing moet dan weer aan het principe voldoen, of er is een nieuw besluit nodig.",
 		"An exception to a principle is always temporary. After its end date it no longer counts: the deployment must meet the principle again, or a new decision is needed.",
 	},
-	Satisfy: "Every exception on the record has an `until` date that has not passed. Remove an expired exception once the record meets the rule, or record the renewed approval with a new `until`.",
+	Satisfy: label.Text{
+		"Elke uitzondering op de registratie heeft een datum `until` die nog niet voorbij is. Verwijder een verlopen uitzondering zodra de registratie aan de regel voldoet, of leg de vernieuwde goedkeuring vast met een nieuwe `until`.",
+		"Every exception on the record has an `until` date that has not passed. Remove an expired exception once the record meets the rule, or record the renewed approval with a new `until`.",
+	},
 	Example: `exceptions:
   - rule: signage
     reason: signs are being replaced after the road works
@@ -35,7 +38,10 @@ var exceptionUnused = &Rule{
 		"Een uitzondering die nergens voor nodig is, wekt de indruk dat er iets mis is, of verbergt later een echte bevinding. De lijst met uitzonderingen hoort precies te zijn.",
 		"An exception that nothing needs suggests a problem that is not there, and would later hide a real one. The list of exceptions should be exact.",
 	},
-	Satisfy: "Every exception names, with `rule`, a rule that reports a finding on this record. Remove exceptions that are no longer needed and correct misspelt rule ids (`register rules` lists them).",
+	Satisfy: label.Text{
+		"Elke uitzondering noemt met `rule` een regel die op deze registratie een bevinding meldt. Verwijder uitzonderingen die niet meer nodig zijn en verbeter verkeerd gespelde regel-id's (`register rules` toont ze).",
+		"Every exception names, with `rule`, a rule that reports a finding on this record. Remove exceptions that are no longer needed and correct misspelt rule ids (`register rules` lists them).",
+	},
 	Example: `exceptions:
   - rule: biometric-ban      # a rule that reports a finding on this record
     ...`,
@@ -48,7 +54,10 @@ var exceptionTooLong = &Rule{
 		"Een uitzondering is een tijdelijke afwijking met een eigen besluit. Duurt ze langer dan de ingestelde maximale termijn, dan is ze eigenlijk beleid en hoort ze opnieuw te worden afgewogen. Ze telt wel.",
 		"An exception is a temporary deviation with its own decision. One that lasts longer than the configured maximum is policy in disguise and should be weighed again. It still counts.",
 	},
-	Satisfy: "`until` is at most `limits.exception_max` (default P1Y) after `approved_on`.",
+	Satisfy: label.Text{
+		"`until` ligt hoogstens `limits.exception_max` (standaard P1Y) na `approved_on`.",
+		"`until` is at most `limits.exception_max` (default P1Y) after `approved_on`.",
+	},
 	Example: `exceptions:
   - rule: evaluation-lapsed
     reason: the evaluation waits for the new camera policy

@@ -17,7 +17,10 @@ var decisionRecorded = &Rule{
 		"Aan de inzet van technologie in de openbare ruimte gaat een democratisch gelegitimeerd besluit vooraf, op basis van een plan met doel, aanpak, evaluatietermijnen, kansen en risico's (VNG-principe I). Voor private partijen gelden dezelfde regels; zij laten hun vergunning of melding zien (6.5).",
 		"Deploying technology in public space is preceded by a democratically legitimated decision, based on a plan with goal, approach, evaluation terms, opportunities and risks (VNG principle I). Private operators are bound by the same rules and show their permit or notification (6.5).",
 	},
-	Satisfy: "A record in use lists under decisions the decision to deploy it: kind authorisation (or extension) by the council, college or mayor for a government operator; kind permit for a private, research or other operator. Give the date and a link.",
+	Satisfy: label.Text{
+		"Een registratie in gebruik noemt onder decisions het besluit tot inzet: kind authorisation (of extension) door de raad, het college of de burgemeester als een overheid de toepassing inzet; kind permit als een private partij, een onderzoeksinstelling of een andere partij dat doet. Geef de datum en een link.",
+		"A record in use lists under decisions the decision to deploy it: kind authorisation (or extension) by the council, college or mayor for a government operator; kind permit for a private, research or other operator. Give the date and a link.",
+	},
 	Example: `decisions:
   - body: mayor
     kind: authorisation
@@ -52,7 +55,10 @@ var problemAndAlternatives = &Rule{
 		"Eerst het vraagstuk, dan de technologie: we beschrijven vooraf welk probleem er is, beoordelen altijd alternatieven en streven naar zo weinig mogelijk techniek (VNG-principe 3.1).",
 		"The problem first, then the technology: the problem is described beforehand, alternatives are always assessed, and as little technology as possible is used (VNG principle 3.1).",
 	},
-	Satisfy: "problem says which problem the deployment solves; alternatives says which alternatives were considered and why they were not chosen.",
+	Satisfy: label.Text{
+		"problem zegt welk probleem de inzet oplost; alternatives zegt welke alternatieven zijn overwogen en waarom niet daarvoor is gekozen.",
+		"problem says which problem the deployment solves; alternatives says which alternatives were considered and why they were not chosen.",
+	},
 	Example: `problem: Bicycles parked on the pavement block the way for pedestrians near the station.
 alternatives: Counting by hand twice a year was too coarse; more racks alone did not end the blocking.`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
@@ -85,7 +91,10 @@ var riskAnalysis = &Rule{
 		"We maken een risicoanalyse van negatieve effecten: het 'chilling effect' van sensoren, discriminatie en stigmatisering als een groep of gebied wordt gekozen, en de stapeling van systemen (VNG-principe 2.2).",
 		"A risk analysis covers negative effects: the chilling effect of sensors, discrimination and stigmatisation when a group or area is targeted, and the stacking of systems (VNG principle 2.2).",
 	},
-	Satisfy: "A record that processes personal data, or an algorithm about people, has risks with chilling_effect (sensors), discrimination (algorithms about people, and sensors aimed at an area), stacking and mitigations.",
+	Satisfy: label.Text{
+		"Een registratie die persoonsgegevens verwerkt, of een algoritme over mensen, heeft risks met chilling_effect (sensoren), discrimination (algoritmes over mensen, en sensoren die op een gebied zijn gericht), stacking en mitigations.",
+		"A record that processes personal data, or an algorithm about people, has risks with chilling_effect (sensors), discrimination (algorithms about people, and sensors aimed at an area), stacking and mitigations.",
+	},
 	Example: `risks:
   chilling_effect: People may avoid the square; cameras only record at night.
   discrimination: The area was chosen on reported incidents, not on who lives there.
@@ -141,7 +150,10 @@ var impactAssessment = &Rule{
 		"We brengen de publieke waarden in kaart die gediend worden of in het geding komen en wegen ze transparant af, met de IAMA, DEDA of een vergelijkbaar instrument en de risicobenadering van de AI-verordening (VNG-principe 3.2). De grondrechteneffectbeoordeling die de AI-verordening vraagt, is de regel ai-act-fria.",
 		"The public values served or at stake are mapped and weighed openly, with the IAMA, DEDA or a similar instrument and the AI Act's risk approach (VNG principle 3.2). The fundamental-rights impact assessment the AI Act asks for is the rule ai-act-fria.",
 	},
-	Satisfy: "An algorithm that affects individuals lists an assessment of type IAMA or FRAIA.",
+	Satisfy: label.Text{
+		"Een algoritme dat gevolgen heeft voor personen, noemt een assessment van type IAMA of FRAIA.",
+		"An algorithm that affects individuals lists an assessment of type IAMA or FRAIA.",
+	},
 	Example: `assessments:
   - type: IAMA
     date: 2026-04-12
@@ -174,7 +186,10 @@ var selfLearning = &Rule{
 		"Technologie die zichzelf verder ontwikkelt, zoals zelflerende systemen, krijgt een zwaardere proportionaliteitstoets; verandert de functie of impact, dan volgt opnieuw evaluatie en besluitvorming (VNG-principe 3.5).",
 		"Technology that keeps developing itself, such as self-learning systems, gets a heavier proportionality test; when its function or impact changes, it is evaluated and decided on again (VNG principle 3.5).",
 	},
-	Satisfy: "A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind.",
+	Satisfy: label.Text{
+		"Een registratie met self_learning: true noemt een IAMA (of FRAIA) en geeft een evaluation.interval dat korter is dan het ingestelde interval voor haar soort.",
+		"A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind.",
+	},
 	Example: `self_learning: true
 assessments:
   - {type: IAMA, date: 2026-04-12, url: https://voorbeeldstad.example/iama/route.pdf}
@@ -219,7 +234,10 @@ var independentReview = &Rule{
 		"Proportionaliteit en doelmatigheid worden onafhankelijk getoetst, bijvoorbeeld door een ethische commissie of de rekenkamer, met inwoners en belangengroepen (VNG-principe 3.8).",
 		"Proportionality and effectiveness are reviewed independently, for example by an ethics committee or the audit office, with residents and interest groups (VNG principle 3.8).",
 	},
-	Satisfy: "A high-risk or impactful record (publication_category high_risk_ai or impactful, ai_act.category high_risk, or a sensor excepted from the biometric ban) lists a review under reviews.",
+	Satisfy: label.Text{
+		"Een registratie met een hoog risico of grote impact (publication_category high_risk_ai of impactful, ai_act.category high_risk, of een sensor met een uitzondering op het verbod op biometrie) noemt een toetsing onder reviews.",
+		"A high-risk or impactful record (publication_category high_risk_ai or impactful, ai_act.category high_risk, or a sensor excepted from the biometric ban) lists a review under reviews.",
+	},
 	Example: `reviews:
   - body: ethics_committee
     date: 2026-05-20

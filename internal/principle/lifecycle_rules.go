@@ -36,7 +36,10 @@ var lifecycleEnd = &Rule{
 		"Voordat technologie wordt ingezet, leggen we vast hoe lang ze in de openbare ruimte mag en kan blijven. Is die periode voorbij, dan evalueren we en besluiten we over verlenging aan de hand van vooraf vastgestelde criteria (VNG-principe 3.4).",
 		"Before technology is deployed, we record how long it may and can stay in public space. When that period is over, it is evaluated and extension is decided by criteria set in advance (VNG principle 3.4).",
 	},
-	Satisfy: "lifecycle.end is a date after lifecycle.start, and lifecycle.extension_criteria says on what grounds the deployment may be extended.",
+	Satisfy: label.Text{
+		"lifecycle.end is een datum na lifecycle.start, en lifecycle.extension_criteria zegt op welke gronden de inzet verlengd mag worden.",
+		"lifecycle.end is a date after lifecycle.start, and lifecycle.extension_criteria says on what grounds the deployment may be extended.",
+	},
 	Example: `lifecycle:
   start: 2026-03-01
   end: 2028-02-29
@@ -102,7 +105,10 @@ var lifecycleEnded = &Rule{
 		"Als de afgesproken periode voorbij is, wordt de toepassing geëvalueerd en wordt besloten over verlenging (VNG-principe 3.4). Wat niet meer voldoet, wordt uitgeschakeld (3.7).",
 		"When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7).",
 	},
-	Satisfy: "A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension); otherwise set status: retired.",
+	Satisfy: label.Text{
+		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension); zet anders status: retired.",
+		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension); otherwise set status: retired.",
+	},
 	Example: `status: active
 lifecycle:
   start: 2024-03-01
@@ -129,7 +135,10 @@ var evaluationLapsed = &Rule{
 		"Doel, kansen en risico's worden doorlopend geëvalueerd; het college evalueert de inzet van technologie in elke nieuwe bestuursperiode (VNG-principe III). Camera's voor toezicht worden elk jaar geëvalueerd (programma-afspraak).",
 		"Goals, opportunities and risks are evaluated continuously; the college evaluates the use of technology every new administrative term (VNG principle III). Surveillance cameras are evaluated every year (programme commitment).",
 	},
-	Satisfy: "A record in use was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
+	Satisfy: label.Text{
+		"Een registratie in gebruik is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde.",
+		"A record in use was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
+	},
 	Example: `evaluation:
   interval: P1Y
   last: 2026-06-30
@@ -189,7 +198,10 @@ var noticePeriod = &Rule{
 		"Wie een sensor in de openbare ruimte plaatst, meldt dat vooraf aan de gemeente, zodat die in het openbare sensorregister staat voordat hij gaat meten (programma-afspraak over het sensorregister; voor private partijen VNG-principe 6.5, naar het model van de Amsterdamse APV). Sensoren van politie en voor openbare orde zijn uitgezonderd, net als sensoren die er al waren voor de meldplicht of het register.",
 		"Whoever places a sensor in public space reports it to the municipality in advance, so it is in the public sensor register before it starts measuring (programme commitment on the sensor register; for private operators VNG principle 6.5, after Amsterdam's bylaw). Police and public-order sensors are exempt, as are sensors that were there before the duty or the register began.",
 	},
-	Satisfy: "registered_on (or, without it, the date the record was first committed) is at least notice.period (default P5D) before lifecycle.start.",
+	Satisfy: label.Text{
+		"registered_on (of, als dat ontbreekt, de datum van de eerste commit van de registratie) ligt minstens notice.period (standaard P5D) vóór lifecycle.start.",
+		"registered_on (or, without it, the date the record was first committed) is at least notice.period (default P5D) before lifecycle.start.",
+	},
 	Example: `registered_on: 2026-02-10
 lifecycle:
   start: 2026-03-01`,

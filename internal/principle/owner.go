@@ -16,7 +16,10 @@ var ownerReachable = &Rule{
 		"Elke dataset, sensor en elk algoritme heeft een verantwoordelijke functionaris die bekend en bereikbaar is, binnen en buiten de organisatie (VNG-principe 3.7). Zonder verantwoordelijke wordt de toepassing direct verwijderd.",
 		"Every dataset, sensor and algorithm has a responsible officer who is known and reachable, inside and outside the organisation (VNG principle 3.7). Without one, the technology is removed at once.",
 	},
-	Satisfy: "owner.role names the responsible role and owner.email is a working functional mailbox (never a person's name: registers are public, with full history).",
+	Satisfy: label.Text{
+		"owner.role noemt de verantwoordelijke rol en owner.email is een werkende functionele mailbox (nooit de naam van een persoon: registers zijn openbaar, met de volledige geschiedenis).",
+		"owner.role names the responsible role and owner.email is a working functional mailbox (never a person's name: registers are public, with full history).",
+	},
 	Example: `owner:
   role: Teamleider Toezicht en Handhaving
   department: Openbare Orde en Veiligheid

@@ -17,7 +17,10 @@ var placeholderRule = &Rule{
 		"Het register vertelt inwoners wat er werkelijk hangt en draait (VNG-principe 4.1: transparantie). Een tekst als \"(vul in)\", een voorbeeldadres of de plek uit het sjabloon is geen informatie maar een belofte om die nog te geven. Zo'n registratie komt niet op de website tot alles is ingevuld.",
 		"The register tells residents what is really there (VNG principle 4.1: transparency). A text such as \"(vul in)\", an example address or the template's position is no information, only a promise of it. Such a record stays off the website until everything is filled in.",
 	},
-	Satisfy: "No text holds \"" + placeholder.Fill + "\" or \"" + placeholder.Example + "\" (the marks of `register new` and `register init`), no web or mail address is under .example unless it is the register's own organisation's, and the location is not the template's (" + fmt.Sprint(placeholder.OriginX) + ", " + fmt.Sprint(placeholder.OriginY) + ", the origin of the Rijksdriehoek grid in Amersfoort).",
+	Satisfy: label.Text{
+		"Geen tekst bevat \"" + placeholder.Fill + "\" of \"" + placeholder.Example + "\" (de markeringen van `register new` en `register init`), geen web- of mailadres valt onder .example, tenzij het van de eigen organisatie van het register is, en de locatie is niet die van het sjabloon (" + fmt.Sprint(placeholder.OriginX) + ", " + fmt.Sprint(placeholder.OriginY) + ", de oorsprong van het Rijksdriehoekstelsel in Amersfoort).",
+		"No text holds \"" + placeholder.Fill + "\" or \"" + placeholder.Example + "\" (the marks of `register new` and `register init`), no web or mail address is under .example unless it is the register's own organisation's, and the location is not the template's (" + fmt.Sprint(placeholder.OriginX) + ", " + fmt.Sprint(placeholder.OriginY) + ", the origin of the Rijksdriehoek grid in Amersfoort).",
+	},
 	Example: `name: Cameratoezicht Stationsplein
 owner:
   role: Teamleider Toezicht

@@ -59,7 +59,10 @@ var dpiaRequired = &Rule{
 		"Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
 		"Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
 	},
-	Satisfy: "A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough.",
+	Satisfy: label.Text{
+		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg.",
+		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough.",
+	},
 	Example: `personal_data: {processed: yes, categories: [camera images]}
 dpia:
   status: done
@@ -186,7 +189,10 @@ var dpiaPublic = &Rule{
 		"Private partijen die technologie in de openbare ruimte inzetten, vragen we hun DPIA met de gemeente te delen, zodat die openbaar kan worden gemaakt (VNG-principe 6.6).",
 		"Private parties that deploy technology in public space are asked to share their DPIA with the municipality for publication (VNG principle 6.6).",
 	},
-	Satisfy: "A record of a private operator that processes personal data has a DPIA with public: true and a url.",
+	Satisfy: label.Text{
+		"Een registratie van een private partij die persoonsgegevens verwerkt, heeft een DPIA met public: true en een url.",
+		"A record of a private operator that processes personal data has a DPIA with public: true and a url.",
+	},
 	Example: `organisation: {name: Parkeergarage Centrum BV, type: private}
 dpia:
   status: done
@@ -219,7 +225,10 @@ var legalBasis = &Rule{
 		"De inzet van technologie heeft een stevige juridische basis, vooraf leesbaar vastgelegd (VNG-principe VI). Een overheid kan zich voor haar taken niet op 'gerechtvaardigd belang' beroepen (AVG art. 6 lid 1, laatste zin).",
 		"Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
 	},
-	Satisfy: "A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task.",
+	Satisfy: label.Text{
+		"Een registratie die persoonsgegevens verwerkt, heeft legal_basis met het regime; onder de AVG ook gdpr_ground, dat voor een gemeente, de politie of een andere overheid niet legitimate_interest is. Noem de wet die de taak geeft.",
+		"A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task.",
+	},
 	Example: `legal_basis:
   regime: gdpr
   gdpr_ground: public_task
@@ -292,7 +301,10 @@ var retentionStated = &Rule{
 		"Het verzamelen, beheren en bewaren van data voldoet aan de wet (VNG-principe V): persoonsgegevens worden niet langer bewaard dan nodig. Het register laat zien hoe lang.",
 		"Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
 	},
-	Satisfy: "A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. A public-order camera's retention is camera-retention's, a legal duty.",
+	Satisfy: label.Text{
+		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored. De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
+		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. A public-order camera's retention is camera-retention's, a legal duty.",
+	},
 	Example: `retention: P28D      # or: not_stored`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.ProcessesPersonalData() || retired(r) {
@@ -330,7 +342,10 @@ var dataRights = &Rule{
 		"Bij inkoop leggen we vast dat de gemeente de rechten op de verzamelde data houdt; leveranciers mogen de data niet verkopen of voor andere doelen gebruiken (VNG-principe 5.2).",
 		"When buying, the municipality secures the rights to the data collected; suppliers may not sell the data or use it for other purposes (VNG principle 5.2).",
 	},
-	Satisfy: "When a supplier is involved (supplier or vendor is recorded): data_rights.holder is municipality and data_rights.resale_forbidden is true.",
+	Satisfy: label.Text{
+		"Als er een leverancier betrokken is (supplier of vendor is ingevuld): data_rights.holder is municipality en data_rights.resale_forbidden is true.",
+		"When a supplier is involved (supplier or vendor is recorded): data_rights.holder is municipality and data_rights.resale_forbidden is true.",
+	},
 	Example: `data_rights:
   holder: municipality
   resale_forbidden: true`,
@@ -394,7 +409,10 @@ var personalDataInferred = &Rule{
 		"Kentekens, (ook versleutelde) MAC-adressen van telefoons en locatiesporen zijn persoonsgegevens: ze horen bij een persoon die te identificeren is (AVG art. 4 lid 1). De Autoriteit Persoonsgegevens beboette in 2021 een gemeente voor het tellen met wifi-signalen. Bij twijfel behandelen we gegevens als persoonsgegevens (VNG-principe 6.4).",
 		"Licence plates, MAC addresses of phones (hashed or not) and location traces are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
 	},
-	Satisfy: "An ANPR camera, a Wi-Fi/Bluetooth counter, and a sensor that recognises licence plates or tracks devices says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
+	Satisfy: label.Text{
+		"Een ANPR-camera, een wifi-/bluetoothteller en een sensor die kentekens herkent of apparaten volgt, zegt personal_data.processed: yes. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
+		"An ANPR camera, a Wi-Fi/Bluetooth counter, and a sensor that recognises licence plates or tracks devices says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
+	},
 	Example: `sensor_type: anpr_camera
 personal_data:
   processed: yes
@@ -435,7 +453,10 @@ var deviceMinimisation = &Rule{
 		"Een wifi- of bluetoothteller vangt kenmerken van telefoons op; dat zijn persoonsgegevens, ook versleuteld (AVG art. 4 lid 1). De wet vraagt zo min mogelijk gegevens en bescherming vanaf het ontwerp (AVG art. 5 lid 1 onder c, art. 25): kenmerken worden direct ingekort of versleuteld met een sleutel (salt) die vaak wisselt, en alleen tellingen verlaten het apparaat.",
 		"A Wi-Fi or Bluetooth counter picks up identifiers of phones, which are personal data even when hashed (GDPR art. 4(1)). The law asks for data minimisation and protection by design (GDPR art. 5(1)(c), art. 25): identifiers are truncated or hashed at once with a salt that changes often, and only counts leave the device.",
 	},
-	Satisfy: "A wifi_bluetooth_counter, or a sensor with device_tracking, lists under minimisation.measures hashing_rotating_salt or truncation, and aggregation_only.",
+	Satisfy: label.Text{
+		"Een wifi_bluetooth_counter, of een sensor met device_tracking, noemt onder minimisation.measures hashing_rotating_salt of truncation, en aggregation_only.",
+		"A wifi_bluetooth_counter, or a sensor with device_tracking, lists under minimisation.measures hashing_rotating_salt or truncation, and aggregation_only.",
+	},
 	Example: `sensor_type: wifi_bluetooth_counter
 minimisation:
   measures: [hashing_rotating_salt, truncation, aggregation_only]
@@ -478,7 +499,10 @@ var specialCategories = &Rule{
 		"Bijzondere persoonsgegevens (gezondheid, etnische afkomst, religie, biometrische gegevens om iemand te identificeren, ...) mogen niet worden verwerkt, tenzij een uitzondering van art. 9 lid 2 AVG geldt, uitgewerkt in de UAVG (art. 22-30). Voor politiegegevens geldt art. 5 Wet politiegegevens.",
 		"Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
 	},
-	Satisfy: "A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data only the law (Wpg art. 5).",
+	Satisfy: label.Text{
+		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data alleen de wet (Wpg art. 5).",
+		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data only the law (Wpg art. 5).",
+	},
 	Example: `personal_data:
   processed: yes
   special_categories: true

@@ -35,7 +35,10 @@ var cameraRegime = &Rule{
 		"Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",
 		"Which law governs a camera, ANPR camera or drone depends on who uses it and why: public-order camera surveillance (Gemeentewet art. 151c), the police (Politiewet, Wet politiegegevens), traffic management, enforcement, operational use, object security, or a private operator. Without the regime nobody can tell which duties apply; the GDPR asks the controller to be able to show it (GDPR art. 5(2), art. 6).",
 	},
-	Satisfy: "A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers.",
+	Satisfy: label.Text{
+		"Een camera, ANPR-camera of drone geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie.",
+		"A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers.",
+	},
 	Example: `sensor_type: camera
 camera_regime: public_order   # the mayor's camera surveillance under Gemeentewet 151c`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
@@ -90,7 +93,10 @@ var cameraDecision = &Rule{
 		"Cameratoezicht voor de openbare orde mag alleen als de gemeenteraad de burgemeester die bevoegdheid bij verordening (de APV) heeft gegeven, en de burgemeester vóór de start heeft besloten tot cameratoezicht, voor een bepaalde duur (Gemeentewet art. 151c lid 1).",
 		"Public-order camera surveillance is only lawful when the council has granted the mayor the power in a bylaw (the APV) and the mayor decided on it, for a fixed term, before it started (Gemeentewet art. 151c(1)).",
 	},
-	Satisfy: "A public-order camera (camera_regime: public_order) in use lists under decisions the council's mandate (body council, kind mandate) and the mayor's decision (body mayor, kind authorisation or extension), both dated no later than lifecycle.start.",
+	Satisfy: label.Text{
+		"Een camera voor de openbare orde (camera_regime: public_order) in gebruik noemt onder decisions de bevoegdheid die de raad gaf (body council, kind mandate) en het besluit van de burgemeester (body mayor, kind authorisation of extension), allebei met een datum niet later dan lifecycle.start.",
+		"A public-order camera (camera_regime: public_order) in use lists under decisions the council's mandate (body council, kind mandate) and the mayor's decision (body mayor, kind authorisation or extension), both dated no later than lifecycle.start.",
+	},
 	Example: `camera_regime: public_order
 decisions:
   - {body: council, kind: mandate, date: 2024-06-27, reference: https://lokaleregelgeving.overheid.nl/CVDR000000}
@@ -175,7 +181,10 @@ var cameraRetention = &Rule{
 		"Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",
 		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
 	},
-	Satisfy: "A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too.",
+	Satisfy: label.Text{
+		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout.",
+		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too.",
+	},
 	Example: `camera_regime: public_order
 retention: P28D`,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {

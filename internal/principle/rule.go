@@ -38,8 +38,9 @@ type Rule struct {
 	Default finding.Severity
 	// Why says why the rule exists: the principle, in our words.
 	Why label.Text
-	// Satisfy says what a record needs to pass.
-	Satisfy string
+	// Satisfy says what a record needs to pass, naming the fields and
+	// values as the record format writes them.
+	Satisfy label.Text
 	// Example is a YAML fragment of a record that passes.
 	Example string
 

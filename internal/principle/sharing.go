@@ -19,7 +19,10 @@ var sharingTemporary = &Rule{
 		"Afspraken over het delen van gegevens zijn altijd tijdelijk (meestal één tot drie jaar), met afspraken over bewaren en vernietigen en zonder doorgeven aan anderen (programma-afspraak).",
 		"Data-sharing agreements are always temporary (usually one to three years), with agreements on keeping and destroying the data and no onward sharing (programme commitment).",
 	},
-	Satisfy: "Every data_sharing entry has an end no later than limits.data_sharing_max (default P3Y) after its start, a retention, and onward_sharing: false.",
+	Satisfy: label.Text{
+		"Elk item onder data_sharing heeft een end die niet later ligt dan limits.data_sharing_max (standaard P3Y) na de start, een retention, en onward_sharing: false.",
+		"Every data_sharing entry has an end no later than limits.data_sharing_max (default P3Y) after its start, a retention, and onward_sharing: false.",
+	},
 	Example: `data_sharing:
   - party: Rijkswaterstaat
     purpose: Traffic model for the ring road
@@ -135,7 +138,10 @@ var breachReported = &Rule{
 		"Datalekken worden op tijd gemeld (programma-afspraak): een meldplichtig datalek wordt binnen 72 uur na ontdekking gemeld bij de Autoriteit Persoonsgegevens, of de vertraging wordt toegelicht (AVG art. 33).",
 		"Data breaches are reported in time (programme commitment): a notifiable breach within 72 hours of becoming aware of it to the Dutch DPA, or with the reasons for the delay (GDPR art. 33).",
 	},
-	Satisfy: "Every incident of type data_breach that is notifiable (the default) has reported no more than 72 hours after discovered, or a delay_reason. A breach that is not notifiable says notifiable: false.",
+	Satisfy: label.Text{
+		"Elk incident van type data_breach dat gemeld moet worden (de standaard) heeft een reported niet later dan 72 uur na discovered, of een delay_reason. Een datalek dat niet gemeld hoeft te worden, zegt notifiable: false.",
+		"Every incident of type data_breach that is notifiable (the default) has reported no more than 72 hours after discovered, or a delay_reason. A breach that is not notifiable says notifiable: false.",
+	},
 	Example: `incidents:
   - type: data_breach
     discovered: 2026-05-03T09:10:00+02:00
@@ -206,7 +212,10 @@ var correctionDesk = &Rule{
 		"Er is een meldpunt waar inwoners foute gegevens over zichzelf kunnen laten verbeteren of verwijderen; fouten die zich door ketens verspreiden worden overal hersteld (programma-afspraak). Elke openbare pagina van het register verwijst ernaar.",
 		"There is a desk where residents have wrong data about them corrected or deleted; errors that spread through chains are corrected everywhere (programme commitment). Every public page of the register links to it.",
 	},
-	Satisfy: "site.report_error_url in register.yaml is the address of the municipality's correction desk.",
+	Satisfy: label.Text{
+		"site.report_error_url in register.yaml is het adres van het loket waar inwoners bij de gemeente hun gegevens laten verbeteren.",
+		"site.report_error_url in register.yaml is the address of the municipality's correction desk.",
+	},
 	Example: `site:
   report_error_url: https://voorbeeldstad.example/meldpunt-gegevens`,
 	CheckRegister: func(ctx *Context) []finding.Finding {
