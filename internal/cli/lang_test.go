@@ -306,6 +306,9 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		{"explain what satisfies a rule", func(t *testing.T, root string) []string { return []string{"explain", "signage"} }, ExitOK,
 			[]string{"\nWhat satisfies it\n  A public-order camera, a camera that processes personal data,"},
 			[]string{"\nWat eraan voldoet\n  Een camera voor de openbare orde, een camera die persoonsgegevens verwerkt"}},
+		{"explain a rule whose example has a comment", func(t *testing.T, root string) []string { return []string{"explain", "camera-regime"} }, ExitOK,
+			[]string{"camera_regime: public_order   # the mayor's camera surveillance under Gemeentewet 151c"},
+			[]string{"camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeentewet 151c"}},
 		{"explain a rule the configuration lowered", func(t *testing.T, root string) []string {
 			appendFile(t, filepath.Join(root, "register.yaml"), "rules:\n  security-audit: {severity: off, reason: De regio auditeert.}\n")
 			return []string{"explain", "security-audit"}

@@ -211,7 +211,7 @@ func runExplain(o *explainOptions) error {
 // writeExplanation prints one rule's explanation in lang. In English it
 // gives the basis and the reason in both languages, Dutch being the
 // register's own; in Dutch it gives them in Dutch. What satisfies a rule
-// is in lang; its example is YAML, written once as the rule has it.
+// and its example (YAML, with comments in lang) are in lang.
 func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang string) error {
 	var b strings.Builder
 	title := r.Title
@@ -243,9 +243,9 @@ func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang
 	for _, line := range strings.Split(r.Satisfy.In(lang), "\n") {
 		b.WriteString(wrap(line, "  ", 80))
 	}
-	if r.Example != "" {
+	if ex := r.Example.In(lang); ex != "" {
 		b.WriteString("\n" + msgExplainExample.In(lang) + "\n")
-		for _, line := range strings.Split(r.Example, "\n") {
+		for _, line := range strings.Split(ex, "\n") {
 			b.WriteString("  " + line + "\n")
 		}
 	}

@@ -23,7 +23,7 @@ var adviceResponse = &Rule{
 		"Elke toetsing door de ethische commissie heeft een reactie met een datum binnen advice.response_term (register.yaml, standaard P3M) na de datum van het advies.",
 		"Every review by the ethics committee has a response with its date within advice.response_term (register.yaml, default P3M) of the advice's date.",
 	},
-	Example: `reviews:
+	Example: example(`reviews:
   - body: ethics_committee
     date: 2026-05-20
     asked: false
@@ -32,7 +32,7 @@ var adviceResponse = &Rule{
     response:
       date: 2026-07-01
       summary: Het college neemt het advies over en evalueert in september.
-      url: https://voorbeeldstad.example/college/reactie-advies-2026-03.pdf`,
+      url: https://voorbeeldstad.example/college/reactie-advies-2026-03.pdf`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		term := ctx.Config.Advice.ResponseTerm
 		var fs []finding.Finding

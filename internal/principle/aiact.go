@@ -85,13 +85,13 @@ var aiActProfile = &Rule{
 		"Een algoritme, en een sensor die beelden of geluid analyseert, heeft ai_act met category en role. Een algoritme met machine learning of generatieve AI is niet not_ai. Een registratie met high_risk noemt ai_act.annex_iii of ai_act.annex_i. Een registratie met een punt uit bijlage III die niet high_risk is, geeft in ai_act.exemption_6_3 de motivering volgens art. 6(3); een algoritme dat profileert kan niet worden uitgezonderd.",
 		"An algorithm, and a sensor that analyses images or sound, has ai_act with category and role. A machine-learning or generative algorithm is not not_ai. A high_risk record names ai_act.annex_iii or ai_act.annex_i. A record with an Annex III point that is not high_risk gives its art. 6(3) reasoning in ai_act.exemption_6_3, and a profiling algorithm cannot be exempt.",
 	},
-	Example: `ai_act:
+	Example: example(`ai_act:
   category: high_risk
   role: deployer
   annex_iii: 5(a)
   basis: Decides on access to social assistance (Annex III point 5(a)).
   fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}
-  eu_database_id: EU-DB-2027-000123`,
+  eu_database_id: EU-DB-2027-000123`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if retired(r) || !needsProfile(r) {
 			return nil
@@ -184,11 +184,11 @@ var aiActFRIA = &Rule{
 		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, of die iemand inzet onder punt 5(b) of 5(c), heeft ai_act.fria met een datum, vanaf de datum in ai_act.high_risk_from (register.yaml).",
 		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or under point 5(b) or 5(c) by anyone, has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml).",
 	},
-	Example: `ai_act:
+	Example: example(`ai_act:
   category: high_risk
   role: deployer
   annex_iii: 5(a)
-  fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}`,
+  fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		a := r.AIAct
 		if retired(r) || a == nil || a.Category != "high_risk" || blank(a.AnnexIII) || !deployer(a) {
@@ -223,11 +223,11 @@ var aiActRegistration = &Rule{
 		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, heeft ai_act.eu_database_id, vanaf de datum in ai_act.high_risk_from (register.yaml).",
 		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body has ai_act.eu_database_id, from the date in ai_act.high_risk_from (register.yaml).",
 	},
-	Example: `ai_act:
+	Example: example(`ai_act:
   category: high_risk
   role: deployer
   annex_iii: 5(a)
-  eu_database_id: EU-DB-2027-000123`,
+  eu_database_id: EU-DB-2027-000123`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		a := r.AIAct
 		if retired(r) || a == nil || a.Category != "high_risk" || blank(a.AnnexIII) || strings.HasPrefix(a.AnnexIII, "2") || !government(r) || !deployer(a) || !blank(a.EUDatabaseID) {
@@ -261,11 +261,11 @@ var aiActTransparency = &Rule{
 		"Vanaf 2026-08-02: een generatief algoritme noemt zijn plichten onder ai_act.transparency (interaction, generated_content, generated_text, deepfake); een registratie die emoties herkent of mensen biometrisch indeelt, noemt daar emotion_recognition of biometric_categorisation; een registratie met category transparency noemt minstens één plicht.",
 		"From 2026-08-02: a generative algorithm lists its duties under ai_act.transparency (interaction, generated_content, generated_text, deepfake); a record that recognises emotions or categorises people biometrically lists emotion_recognition or biometric_categorisation there; a record of category transparency lists at least one duty.",
 	},
-	Example: `algorithm_type: generative_ai
+	Example: example(`algorithm_type: generative_ai
 ai_act:
   category: transparency
   role: deployer
-  transparency: [interaction, generated_text]`,
+  transparency: [interaction, generated_text]`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if retired(r) || ctx.Today.Before(art50From) {
 			return nil

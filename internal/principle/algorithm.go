@@ -25,7 +25,7 @@ var humanOversight = &Rule{
 		"Een algoritme met affects_individuals: true zegt in human_oversight hoe mensen de uitkomsten controleren en verbeteren.",
 		"An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes.",
 	},
-	Example: `human_oversight: Every flagged application is assessed by a case officer, who decides and may set the score aside.`,
+	Example: example(`human_oversight: Every flagged application is assessed by a case officer, who decides and may set the score aside.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !affectsPeople(r) || retired(r) || !blank(r.HumanOversight) {
 			return nil
@@ -57,7 +57,7 @@ var explanation = &Rule{
 		"Een algoritme met affects_individuals: true legt in explanation in gewone taal uit welke factoren meetellen en hoe.",
 		"An algorithm with affects_individuals: true explains in explanation, in plain language, which factors count and how.",
 	},
-	Example: `explanation: The score counts missed appointments and the time since the last contact; income, origin and address are not used.`,
+	Example: example(`explanation: The score counts missed appointments and the time since the last contact; income, origin and address are not used.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !affectsPeople(r) || retired(r) || !blank(r.Explanation) {
 			return nil
@@ -81,7 +81,7 @@ var objection = &Rule{
 		"Een algoritme met affects_individuals: true zegt in objection hoe een inwoner bezwaar maakt of in beroep gaat.",
 		"An algorithm with affects_individuals: true says in objection how a resident objects or appeals.",
 	},
-	Example: `objection: Object within six weeks at voorbeeldstad.example/bezwaar; a case officer who did not take the decision handles it.`,
+	Example: example(`objection: Object within six weeks at voorbeeldstad.example/bezwaar; a case officer who did not take the decision handles it.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !affectsPeople(r) || retired(r) || !blank(r.Objection) {
 			return nil
@@ -105,11 +105,11 @@ var datasetsAndSource = &Rule{
 		"Een algoritme noemt zijn datasets en heeft source_code.url (of source_code.unavailable_reason). Een algoritme van een gemeente dat geen leverancier noemt, publiceert zijn broncode (source_code.url) of noemt de leverancier van wie het product is.",
 		"An algorithm lists its datasets and has source_code.url (or source_code.unavailable_reason). An algorithm of a municipality that names no supplier publishes its source (source_code.url), or names the supplier whose product it is.",
 	},
-	Example: `datasets:
+	Example: example(`datasets:
   - {name: BRP-extract, source: Basisregistratie Personen, personal_data: true}
 source_code:
   url: https://github.com/voorbeeldstad/parkeerhandhaving
-  licence: EUPL-1.2`,
+  licence: EUPL-1.2`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if r.Kind != record.Algorithm || retired(r) {
 			return nil
@@ -164,10 +164,10 @@ var publicationCategory = &Rule{
 		"publication_category is high_risk_ai precies wanneer ai_act.category high_risk is; het is niet other wanneer affects_individuals true is en role automated_decision, decision_support, prediction of profiling is; ai_act.category is nooit prohibited.",
 		"publication_category is high_risk_ai exactly when ai_act.category is high_risk; it is not other when affects_individuals is true and role is automated_decision, decision_support, prediction or profiling; ai_act.category is never prohibited.",
 	},
-	Example: `affects_individuals: true
+	Example: example(`affects_individuals: true
 role: decision_support
 publication_category: impactful
-ai_act: {category: not_ai, basis: Fixed rules written by the department; no inference.}`,
+ai_act: {category: not_ai, basis: Fixed rules written by the department; no inference.}`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil

@@ -26,12 +26,12 @@ var cameraTemporary = &Rule{
 		"Een camera voor de openbare orde (camera_regime: public_order) heeft lifecycle.start en lifecycle.end; het einde ligt niet later dan limits.camera_lifecycle_max (standaard P2Y) na de start.",
 		"A public-order camera (camera_regime: public_order) has lifecycle.start and lifecycle.end, the end no later than limits.camera_lifecycle_max (default P2Y) after the start.",
 	},
-	Example: `sensor_type: camera
+	Example: example(`sensor_type: camera
 camera_regime: public_order
 lifecycle:
   start: 2026-01-15
   end: 2027-01-14
-  extension_criteria: Extended only when incidents on the square have not dropped below the 2025 level.`,
+  extension_criteria: Extended only when incidents on the square have not dropped below the 2025 level.`),
 	// Applies keeps the check to public-order cameras in use.
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if blank(r.Lifecycle.End) {
@@ -93,9 +93,9 @@ var signage = &Rule{
 		"Een camera voor de openbare orde, een camera die persoonsgegevens verwerkt en elke andere sensor die persoonsgegevens verwerkt, heeft signage.present: true met een beschrijving van de borden.",
 		"A public-order camera, a camera that processes personal data, and any other sensor that processes personal data has signage.present: true with a description of the signs.",
 	},
-	Example: `signage:
+	Example: example(`signage:
   present: true
-  description: Signs at the four entrances of the square, with the purpose and a QR code to this register.`,
+  description: Signs at the four entrances of the square, with the purpose and a QR code to this register.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		personal := r.ProcessesPersonalData()
 		if r.Kind != record.Sensor || retired(r) || !(r.PublicOrder() || personal) {
@@ -176,10 +176,10 @@ var minimisation = &Rule{
 		"Een camera of sensor die beelden analyseert en mensen of voertuigen telt, noemt minimisation.measures (bijvoorbeeld low_resolution, on_device_processing, aggregation_only).",
 		"A camera or image-analysing sensor that counts people or vehicles lists minimisation.measures (for example low_resolution, on_device_processing, aggregation_only).",
 	},
-	Example: `capabilities: [image_analysis, people_counting]
+	Example: example(`capabilities: [image_analysis, people_counting]
 minimisation:
   measures: [low_resolution, on_device_processing, aggregation_only]
-  notes: Counts leave the device every minute; no images are stored or sent.`,
+  notes: Counts leave the device every minute; no images are stored or sent.`),
 	// Applies keeps the check to sensors that count with images.
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if r.Minimisation != nil && len(r.Minimisation.Measures) > 0 {
@@ -205,10 +205,10 @@ var supplierWatch = &Rule{
 		"vendor.manufacturer staat niet op supplier_watch in register.yaml. Een camera noemt zijn vendor.manufacturer, zodat dit gecontroleerd kan worden.",
 		"vendor.manufacturer is not on supplier_watch in register.yaml. A camera states its vendor.manufacturer, so the check can be made.",
 	},
-	Example: `vendor:
+	Example: example(`vendor:
   manufacturer: Axis Communications
   model: P3268-LVE
-  country: SE`,
+  country: SE`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if r.Kind != record.Sensor || retired(r) {
 			return nil
@@ -269,10 +269,10 @@ var securityAudit = &Rule{
 		"Een registratie in gebruik die persoonsgegevens verwerkt, heeft security.last_audit, niet langer geleden dan limits.security_audit_max (standaard P3Y).",
 		"A record in use that processes personal data has security.last_audit, no longer ago than limits.security_audit_max (default P3Y).",
 	},
-	Example: `security:
+	Example: example(`security:
   last_audit: 2025-10-01
   audit_url: https://voorbeeldstad.example/audits/camera-netwerk-2025.pdf
-  measures: Cameras on a separate network; no remote access by the supplier.`,
+  measures: Cameras on a separate network; no remote access by the supplier.`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if !r.Active() {
 			return nil

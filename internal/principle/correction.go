@@ -41,12 +41,12 @@ var correctionRoute = &Rule{
 		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown, of een sensor die dat uit zijn aard doet), heeft correction.route, liefst met het loket, de url of het e-mailadres ervan, en een termijn van hoogstens één maand (P1M; nooit meer dan P3M).",
 		"A record that processes personal data (personal_data.processed yes or unknown, or a sensor that does by its nature) has correction.route, preferably with the desk, its url or email, and a term of at most one month (P1M; never more than P3M).",
 	},
-	Example: `correction:
+	Example: example(`correction:
   route: Geef de fout door via het formulier 'Fout in uw gegevens'. Burgerzaken herstelt de BRP en laat de ontvangers weten wat er is verbeterd.
   desk: Burgerzaken
   url: https://voorbeeldstad.example/fout-in-gegevens
   email: burgerzaken@voorbeeldstad.example
-  term: P4W`,
+  term: P4W`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if retired(r) || !r.ProcessesPersonalData() {
 			return nil

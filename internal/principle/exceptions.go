@@ -23,12 +23,12 @@ var exceptionExpired = &Rule{
 		"Elke uitzondering op de registratie heeft een datum `until` die nog niet voorbij is. Verwijder een verlopen uitzondering zodra de registratie aan de regel voldoet, of leg de vernieuwde goedkeuring vast met een nieuwe `until`.",
 		"Every exception on the record has an `until` date that has not passed. Remove an expired exception once the record meets the rule, or record the renewed approval with a new `until`.",
 	},
-	Example: `exceptions:
+	Example: example(`exceptions:
   - rule: signage
     reason: signs are being replaced after the road works
     approved_by: college
     approved_on: 2026-06-01
-    until: 2027-03-01`,
+    until: 2027-03-01`),
 }
 
 var exceptionUnused = &Rule{
@@ -42,9 +42,14 @@ var exceptionUnused = &Rule{
 		"Elke uitzondering noemt met `rule` een regel die op deze registratie een bevinding meldt. Verwijder uitzonderingen die niet meer nodig zijn en verbeter verkeerd gespelde regel-id's (`register rules` toont ze).",
 		"Every exception names, with `rule`, a rule that reports a finding on this record. Remove exceptions that are no longer needed and correct misspelt rule ids (`register rules` lists them).",
 	},
-	Example: `exceptions:
+	Example: label.Text{
+		`exceptions:
+  - rule: biometric-ban      # een regel die op deze registratie een bevinding meldt
+    ...`,
+		`exceptions:
   - rule: biometric-ban      # a rule that reports a finding on this record
     ...`,
+	},
 }
 
 var exceptionTooLong = &Rule{
@@ -58,12 +63,12 @@ var exceptionTooLong = &Rule{
 		"`until` ligt hoogstens `limits.exception_max` (standaard P1Y) na `approved_on`.",
 		"`until` is at most `limits.exception_max` (default P1Y) after `approved_on`.",
 	},
-	Example: `exceptions:
+	Example: example(`exceptions:
   - rule: evaluation-lapsed
     reason: the evaluation waits for the new camera policy
     approved_by: mayor
     approved_on: 2026-09-01
-    until: 2027-03-01`,
+    until: 2027-03-01`),
 }
 
 // exceptionState is what an exception on a record amounts to on the day of

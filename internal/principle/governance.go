@@ -21,11 +21,11 @@ var decisionRecorded = &Rule{
 		"Een registratie in gebruik noemt onder decisions het besluit tot inzet: kind authorisation (of extension) door de raad, het college of de burgemeester als een overheid de toepassing inzet; kind permit als een private partij, een onderzoeksinstelling of een andere partij dat doet. Geef de datum en een link.",
 		"A record in use lists under decisions the decision to deploy it: kind authorisation (or extension) by the council, college or mayor for a government operator; kind permit for a private, research or other operator. Give the date and a link.",
 	},
-	Example: `decisions:
+	Example: example(`decisions:
   - body: mayor
     kind: authorisation
     date: 2026-01-15
-    reference: https://voorbeeldstad.example/besluiten/2026-011`,
+    reference: https://voorbeeldstad.example/besluiten/2026-011`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !deployed(r) {
 			return nil
@@ -59,8 +59,8 @@ var problemAndAlternatives = &Rule{
 		"problem zegt welk probleem de inzet oplost; alternatives zegt welke alternatieven zijn overwogen en waarom niet daarvoor is gekozen.",
 		"problem says which problem the deployment solves; alternatives says which alternatives were considered and why they were not chosen.",
 	},
-	Example: `problem: Bicycles parked on the pavement block the way for pedestrians near the station.
-alternatives: Counting by hand twice a year was too coarse; more racks alone did not end the blocking.`,
+	Example: example(`problem: Bicycles parked on the pavement block the way for pedestrians near the station.
+alternatives: Counting by hand twice a year was too coarse; more racks alone did not end the blocking.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil
@@ -95,11 +95,11 @@ var riskAnalysis = &Rule{
 		"Een registratie die persoonsgegevens verwerkt, of een algoritme over mensen, heeft risks met chilling_effect (sensoren), discrimination (algoritmes over mensen, en sensoren die op een gebied zijn gericht), stacking en mitigations.",
 		"A record that processes personal data, or an algorithm about people, has risks with chilling_effect (sensors), discrimination (algorithms about people, and sensors aimed at an area), stacking and mitigations.",
 	},
-	Example: `risks:
+	Example: example(`risks:
   chilling_effect: People may avoid the square; cameras only record at night.
   discrimination: The area was chosen on reported incidents, not on who lives there.
   stacking: No other cameras or sensors watch this square.
-  mitigations: Images are kept 28 days; signs at every entrance.`,
+  mitigations: Images are kept 28 days; signs at every entrance.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) || !(r.ProcessesPersonalData() || affectsPeople(r)) {
 			return nil
@@ -154,13 +154,13 @@ var impactAssessment = &Rule{
 		"Een algoritme dat gevolgen heeft voor personen, noemt een assessment van type IAMA of FRAIA.",
 		"An algorithm that affects individuals lists an assessment of type IAMA or FRAIA.",
 	},
-	Example: `assessments:
+	Example: example(`assessments:
   - type: IAMA
     date: 2026-04-12
     url: https://voorbeeldstad.example/iama/parkeerhandhaving.pdf
 ai_act:
   category: high_risk
-  fria: {date: 2026-05-01, url: https://voorbeeldstad.example/fria/parkeerhandhaving.pdf}`,
+  fria: {date: 2026-05-01, url: https://voorbeeldstad.example/fria/parkeerhandhaving.pdf}`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil
@@ -190,11 +190,11 @@ var selfLearning = &Rule{
 		"Een registratie met self_learning: true noemt een IAMA (of FRAIA) en geeft een evaluation.interval dat korter is dan het ingestelde interval voor haar soort.",
 		"A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind.",
 	},
-	Example: `self_learning: true
+	Example: example(`self_learning: true
 assessments:
   - {type: IAMA, date: 2026-04-12, url: https://voorbeeldstad.example/iama/route.pdf}
 evaluation:
-  interval: P6M`,
+  interval: P6M`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if !isTrue(r.SelfLearning) || retired(r) {
 			return nil
@@ -238,10 +238,10 @@ var independentReview = &Rule{
 		"Een registratie met een hoog risico of grote impact (publication_category high_risk_ai of impactful, ai_act.category high_risk, of een sensor met een uitzondering op het verbod op biometrie) noemt een toetsing onder reviews.",
 		"A high-risk or impactful record (publication_category high_risk_ai or impactful, ai_act.category high_risk, or a sensor excepted from the biometric ban) lists a review under reviews.",
 	},
-	Example: `reviews:
+	Example: example(`reviews:
   - body: ethics_committee
     date: 2026-05-20
-    url: https://voorbeeldstad.example/ethische-commissie/advies-2026-03.pdf`,
+    url: https://voorbeeldstad.example/ethische-commissie/advies-2026-03.pdf`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) || len(r.Reviews) > 0 {
 			return nil

@@ -307,7 +307,7 @@ func TestRegistryIsComplete(t *testing.T) {
 	}
 	for _, r := range Rules() {
 		if !ruleIDPattern.MatchString(r.ID) || r.Ref == "" || r.Title.In("nl") == "" || r.Title.In("en") == "" || r.Why.In("nl") == "" ||
-			r.Why.In("en") == "" || r.Satisfy.In("en") == "" || r.Example == "" || r.Default == finding.Off {
+			r.Why.In("en") == "" || r.Satisfy.In("en") == "" || r.Example.In("nl") == "" || r.Example.In("en") == "" || r.Default == finding.Off {
 			t.Errorf("rule %s is not fully described: %+v", r.ID, r)
 		}
 		if (r.Check == nil) == (r.CheckRegister == nil) && !strings.HasPrefix(r.ID, "exception-") {

@@ -40,10 +40,10 @@ var lifecycleEnd = &Rule{
 		"lifecycle.end is een datum na lifecycle.start, en lifecycle.extension_criteria zegt op welke gronden de inzet verlengd mag worden.",
 		"lifecycle.end is a date after lifecycle.start, and lifecycle.extension_criteria says on what grounds the deployment may be extended.",
 	},
-	Example: `lifecycle:
+	Example: example(`lifecycle:
   start: 2026-03-01
   end: 2028-02-29
-  extension_criteria: Extended only when the counts are still used for the cycle plan and no complaints are upheld.`,
+  extension_criteria: Extended only when the counts are still used for the cycle plan and no complaints are upheld.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			if blank(r.Lifecycle.End) {
@@ -109,12 +109,20 @@ var lifecycleEnded = &Rule{
 		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension); zet anders status: retired.",
 		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension); otherwise set status: retired.",
 	},
-	Example: `status: active
+	Example: label.Text{
+		`status: active
+lifecycle:
+  start: 2024-03-01
+  end: 2027-02-28          # verlengd
+decisions:
+  - {body: mayor, kind: extension, date: 2026-02-20, reference: https://voorbeeldstad.example/besluiten/2026-031}`,
+		`status: active
 lifecycle:
   start: 2024-03-01
   end: 2027-02-28          # extended
 decisions:
   - {body: mayor, kind: extension, date: 2026-02-20, reference: https://voorbeeldstad.example/besluiten/2026-031}`,
+	},
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		end, ok := date(r.Lifecycle.End)
 		if !r.Active() || !ok || !end.Before(ctx.Today) {
@@ -139,10 +147,10 @@ var evaluationLapsed = &Rule{
 		"Een registratie in gebruik is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde.",
 		"A record in use was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
 	},
-	Example: `evaluation:
+	Example: example(`evaluation:
   interval: P1Y
   last: 2026-06-30
-  outcome: Still needed; recording hours reduced to nights only.`,
+  outcome: Still needed; recording hours reduced to nights only.`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil
@@ -202,9 +210,9 @@ var noticePeriod = &Rule{
 		"registered_on (of, als dat ontbreekt, de datum van de eerste commit van de registratie) ligt minstens notice.period (standaard P5D) vóór lifecycle.start.",
 		"registered_on (or, without it, the date the record was first committed) is at least notice.period (default P5D) before lifecycle.start.",
 	},
-	Example: `registered_on: 2026-02-10
+	Example: example(`registered_on: 2026-02-10
 lifecycle:
-  start: 2026-03-01`,
+  start: 2026-03-01`),
 	Applies: func(r *record.Record) bool { return r.Kind == record.Sensor && !retired(r) && !publicOrder(r) },
 	Check:   checkNotice,
 }

@@ -20,10 +20,10 @@ var ownerReachable = &Rule{
 		"owner.role noemt de verantwoordelijke rol en owner.email is een werkende functionele mailbox (nooit de naam van een persoon: registers zijn openbaar, met de volledige geschiedenis).",
 		"owner.role names the responsible role and owner.email is a working functional mailbox (never a person's name: registers are public, with full history).",
 	},
-	Example: `owner:
+	Example: example(`owner:
   role: Teamleider Toezicht en Handhaving
   department: Openbare Orde en Veiligheid
-  email: cameratoezicht@voorbeeldstad.example`,
+  email: cameratoezicht@voorbeeldstad.example`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		var fs []finding.Finding
 		if blank(r.Owner.Role) {

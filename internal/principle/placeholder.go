@@ -21,13 +21,13 @@ var placeholderRule = &Rule{
 		"Geen tekst bevat \"" + placeholder.Fill + "\" of \"" + placeholder.Example + "\" (de markeringen van `register new` en `register init`), geen web- of mailadres valt onder .example, tenzij het van de eigen organisatie van het register is, en de locatie is niet die van het sjabloon (" + fmt.Sprint(placeholder.OriginX) + ", " + fmt.Sprint(placeholder.OriginY) + ", de oorsprong van het Rijksdriehoekstelsel in Amersfoort).",
 		"No text holds \"" + placeholder.Fill + "\" or \"" + placeholder.Example + "\" (the marks of `register new` and `register init`), no web or mail address is under .example unless it is the register's own organisation's, and the location is not the template's (" + fmt.Sprint(placeholder.OriginX) + ", " + fmt.Sprint(placeholder.OriginY) + ", the origin of the Rijksdriehoek grid in Amersfoort).",
 	},
-	Example: `name: Cameratoezicht Stationsplein
+	Example: example(`name: Cameratoezicht Stationsplein
 owner:
   role: Teamleider Toezicht
   email: toezicht@voorbeeldstad.nl
 location:
   description: Stationsplein, bij de fietsenstalling
-  point_rd: {x: 136520, y: 455890}`,
+  point_rd: {x: 136520, y: 455890}`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		var fs []finding.Finding
 		for _, m := range placeholder.Find(r, ctx.Config.Organisation) {

@@ -31,10 +31,10 @@ var plainLanguage = &Rule{
 		"In summary en purpose: geen zin langer dan plain_language.max_sentence_words (25) woorden; een tekst van minstens plain_language.min_words (15) woorden heeft een leesgemak van plain_language.min_reading_ease (20) of meer (Flesch-Douma: 206.835 − 0.93 × woorden per zin − 77 × lettergrepen per woord; Engelse tekst: Flesch); geen ambtelijk woord waarvoor een eenvoudiger woord bestaat (teneinde → om, middels → met, dient te → moet, ...). De drempels staan in register.yaml onder plain_language.",
 		"In summary and purpose: no sentence longer than plain_language.max_sentence_words (25) words; a text of at least plain_language.min_words (15) words reads at plain_language.min_reading_ease (20) or more (Flesch-Douma: 206.835 − 0.93 × words per sentence − 77 × syllables per word; English text: Flesch); no officialese with a plainer word (teneinde → om, middels → met, dient te → moet, ...). The thresholds are set in register.yaml under plain_language.",
 	},
-	Example: `summary: >-
+	Example: example(`summary: >-
   Camera's op de Markt filmen het uitgaansgebied in de nacht. Zo kan de politie
   snel ingrijpen bij geweld. De beelden worden na vier weken gewist.
-purpose: Geweld op de Markt voorkomen en snel ingrijpen als het toch gebeurt.`,
+purpose: Geweld op de Markt voorkomen en snel ingrijpen als het toch gebeurt.`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		pl := ctx.Config.PlainLanguage
 		var fs []finding.Finding

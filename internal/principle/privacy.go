@@ -63,12 +63,12 @@ var dpiaRequired = &Rule{
 		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg.",
 		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough.",
 	},
-	Example: `personal_data: {processed: yes, categories: [camera images]}
+	Example: example(`personal_data: {processed: yes, categories: [camera images]}
 dpia:
   status: done
   date: 2026-02-10
   url: https://voorbeeldstad.example/dpia/cam-markt.pdf
-  public: true`,
+  public: true`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		fs := checkDPIA(ctx, r)
 		_, _, mandatory := dpiaMandatory(r)
@@ -193,12 +193,12 @@ var dpiaPublic = &Rule{
 		"Een registratie van een private partij die persoonsgegevens verwerkt, heeft een DPIA met public: true en een url.",
 		"A record of a private operator that processes personal data has a DPIA with public: true and a url.",
 	},
-	Example: `organisation: {name: Parkeergarage Centrum BV, type: private}
+	Example: example(`organisation: {name: Parkeergarage Centrum BV, type: private}
 dpia:
   status: done
   date: 2026-03-01
   url: https://voorbeeldstad.example/dpia/garage-centrum.pdf
-  public: true`,
+  public: true`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if r.Organisation.Type != "private" || !r.ProcessesPersonalData() || retired(r) || r.DPIA == nil || r.DPIA.Status != "done" {
 			return nil
@@ -229,10 +229,10 @@ var legalBasis = &Rule{
 		"Een registratie die persoonsgegevens verwerkt, heeft legal_basis met het regime; onder de AVG ook gdpr_ground, dat voor een gemeente, de politie of een andere overheid niet legitimate_interest is. Noem de wet die de taak geeft.",
 		"A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task.",
 	},
-	Example: `legal_basis:
+	Example: example(`legal_basis:
   regime: gdpr
   gdpr_ground: public_task
-  law: "Wegenverkeerswet 1994; Gemeentewet art. 160"`,
+  law: "Wegenverkeerswet 1994; Gemeentewet art. 160"`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil
@@ -305,7 +305,10 @@ var retentionStated = &Rule{
 		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored. De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
 		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. A public-order camera's retention is camera-retention's, a legal duty.",
 	},
-	Example: `retention: P28D      # or: not_stored`,
+	Example: label.Text{
+		`retention: P28D      # of: not_stored`,
+		`retention: P28D      # or: not_stored`,
+	},
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.ProcessesPersonalData() || retired(r) {
 			return nil
@@ -346,9 +349,9 @@ var dataRights = &Rule{
 		"Als er een leverancier betrokken is (supplier of vendor is ingevuld): data_rights.holder is municipality en data_rights.resale_forbidden is true.",
 		"When a supplier is involved (supplier or vendor is recorded): data_rights.holder is municipality and data_rights.resale_forbidden is true.",
 	},
-	Example: `data_rights:
+	Example: example(`data_rights:
   holder: municipality
-  resale_forbidden: true`,
+  resale_forbidden: true`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil
@@ -413,10 +416,10 @@ var personalDataInferred = &Rule{
 		"Een ANPR-camera, een wifi-/bluetoothteller en een sensor die kentekens herkent of apparaten volgt, zegt personal_data.processed: yes. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
 		"An ANPR camera, a Wi-Fi/Bluetooth counter, and a sensor that recognises licence plates or tracks devices says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
 	},
-	Example: `sensor_type: anpr_camera
+	Example: example(`sensor_type: anpr_camera
 personal_data:
   processed: yes
-  categories: [licence plate, time and place]`,
+  categories: [licence plate, time and place]`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		why, ok := r.PersonalByNature()
 		if !ok || retired(r) || r.PersonalData.Processed == "yes" {
@@ -457,10 +460,10 @@ var deviceMinimisation = &Rule{
 		"Een wifi_bluetooth_counter, of een sensor met device_tracking, noemt onder minimisation.measures hashing_rotating_salt of truncation, en aggregation_only.",
 		"A wifi_bluetooth_counter, or a sensor with device_tracking, lists under minimisation.measures hashing_rotating_salt or truncation, and aggregation_only.",
 	},
-	Example: `sensor_type: wifi_bluetooth_counter
+	Example: example(`sensor_type: wifi_bluetooth_counter
 minimisation:
   measures: [hashing_rotating_salt, truncation, aggregation_only]
-  notes: MAC addresses are truncated and hashed on the device with a salt that changes every day; only counts per quarter hour are sent.`,
+  notes: MAC addresses are truncated and hashed on the device with a salt that changes every day; only counts per quarter hour are sent.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if r.Kind != record.Sensor || retired(r) || !(r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking")) {
 			return nil
@@ -503,11 +506,18 @@ var specialCategories = &Rule{
 		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data alleen de wet (Wpg art. 5).",
 		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data only the law (Wpg art. 5).",
 	},
-	Example: `personal_data:
+	Example: label.Text{
+		`personal_data:
+  processed: yes
+  special_categories: true
+  special_categories_ground: substantial_public_interest   # AVG art. 9(2)(g)
+  special_categories_law: UAVG art. 23`,
+		`personal_data:
   processed: yes
   special_categories: true
   special_categories_ground: substantial_public_interest   # GDPR art. 9(2)(g)
   special_categories_law: UAVG art. 23`,
+	},
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil

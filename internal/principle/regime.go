@@ -39,8 +39,12 @@ var cameraRegime = &Rule{
 		"Een camera, ANPR-camera of drone geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie.",
 		"A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers.",
 	},
-	Example: `sensor_type: camera
+	Example: label.Text{
+		`sensor_type: camera
+camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeentewet 151c`,
+		`sensor_type: camera
 camera_regime: public_order   # the mayor's camera surveillance under Gemeentewet 151c`,
+	},
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.HasRegime() || retired(r) {
 			return nil
@@ -97,12 +101,12 @@ var cameraDecision = &Rule{
 		"Een camera voor de openbare orde (camera_regime: public_order) in gebruik noemt onder decisions de bevoegdheid die de raad gaf (body council, kind mandate) en het besluit van de burgemeester (body mayor, kind authorisation of extension), allebei met een datum niet later dan lifecycle.start.",
 		"A public-order camera (camera_regime: public_order) in use lists under decisions the council's mandate (body council, kind mandate) and the mayor's decision (body mayor, kind authorisation or extension), both dated no later than lifecycle.start.",
 	},
-	Example: `camera_regime: public_order
+	Example: example(`camera_regime: public_order
 decisions:
   - {body: council, kind: mandate, date: 2024-06-27, reference: https://lokaleregelgeving.overheid.nl/CVDR000000}
   - {body: mayor, kind: authorisation, date: 2026-01-10, reference: https://voorbeeldstad.example/besluiten/camera-markt}
 lifecycle:
-  start: 2026-01-15`,
+  start: 2026-01-15`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.PublicOrder() || !deployed(r) {
 			return nil
@@ -185,8 +189,8 @@ var cameraRetention = &Rule{
 		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout.",
 		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too.",
 	},
-	Example: `camera_regime: public_order
-retention: P28D`,
+	Example: example(`camera_regime: public_order
+retention: P28D`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.PublicOrder() || retired(r) || r.Retention == "not_stored" {
 			return nil

@@ -41,8 +41,10 @@ type Rule struct {
 	// Satisfy says what a record needs to pass, naming the fields and
 	// values as the record format writes them.
 	Satisfy label.Text
-	// Example is a YAML fragment of a record that passes.
-	Example string
+	// Example is a YAML fragment of a record that passes. The YAML is the
+	// same in both languages; only its comments in words are Dutch or
+	// English (build one without such comments with example).
+	Example label.Text
 
 	// Law cites the article(s) of law the rule enforces, as a Dutch and an
 	// English reader cite them (shared/law.md); zero for a rule
@@ -221,3 +223,7 @@ func Lookup(id string) (*Rule, bool) {
 	r, ok := byID[id]
 	return r, ok
 }
+
+// example returns a rule's example of YAML with no comments in words: the
+// same text in both languages.
+func example(yaml string) label.Text { return label.Text{yaml, yaml} }

@@ -23,14 +23,14 @@ var sharingTemporary = &Rule{
 		"Elk item onder data_sharing heeft een end die niet later ligt dan limits.data_sharing_max (standaard P3Y) na de start, een retention, en onward_sharing: false.",
 		"Every data_sharing entry has an end no later than limits.data_sharing_max (default P3Y) after its start, a retention, and onward_sharing: false.",
 	},
-	Example: `data_sharing:
+	Example: example(`data_sharing:
   - party: Rijkswaterstaat
     purpose: Traffic model for the ring road
     start: 2026-01-01
     end: 2027-12-31
     retention: P1Y
     onward_sharing: false
-    agreement_url: https://voorbeeldstad.example/convenanten/rws-2026.pdf`,
+    agreement_url: https://voorbeeldstad.example/convenanten/rws-2026.pdf`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil
@@ -142,11 +142,11 @@ var breachReported = &Rule{
 		"Elk incident van type data_breach dat gemeld moet worden (de standaard) heeft een reported niet later dan 72 uur na discovered, of een delay_reason. Een datalek dat niet gemeld hoeft te worden, zegt notifiable: false.",
 		"Every incident of type data_breach that is notifiable (the default) has reported no more than 72 hours after discovered, or a delay_reason. A breach that is not notifiable says notifiable: false.",
 	},
-	Example: `incidents:
+	Example: example(`incidents:
   - type: data_breach
     discovered: 2026-05-03T09:10:00+02:00
     reported: 2026-05-04T16:00:00+02:00
-    summary: A camera feed was reachable without a password for two days.`,
+    summary: A camera feed was reachable without a password for two days.`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		var fs []finding.Finding
 		for i, in := range r.Incidents {
@@ -216,8 +216,8 @@ var correctionDesk = &Rule{
 		"site.report_error_url in register.yaml is het adres van het loket waar inwoners bij de gemeente hun gegevens laten verbeteren.",
 		"site.report_error_url in register.yaml is the address of the municipality's correction desk.",
 	},
-	Example: `site:
-  report_error_url: https://voorbeeldstad.example/meldpunt-gegevens`,
+	Example: example(`site:
+  report_error_url: https://voorbeeldstad.example/meldpunt-gegevens`),
 	CheckRegister: func(ctx *Context) []finding.Finding {
 		if !blank(ctx.Config.Site.ReportErrorURL) {
 			return nil
