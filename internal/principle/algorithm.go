@@ -154,7 +154,7 @@ var publicationCategory = &Rule{
 	// practice is forbidden by the AI Act, and art. 5 leaves a municipality
 	// no exception at all.
 	Law: lawProhibit, LawScope: label.Text{"voor een verboden AI-praktijk", "for a prohibited AI practice"},
-	LawfulRoute: label.Text{"geen: de AI-verordening verbiedt de praktijk. Stop met het gebruik.", "none: the AI Act prohibits the practice; stop using it"},
+	LawfulRoute: label.Text{"geen: de AI-verordening verbiedt de praktijk. Stop met het gebruik", "none: the AI Act prohibits the practice; stop using it"},
 	Title:       label.Text{"Publicatiecategorie en AI-verordening", "Publication category and AI Act"},
 	Why: label.Text{
 		"Bij de afweging van publieke waarden hanteren we de risicobenadering van de AI-verordening (VNG-principe 3.2). De publicatiecategorie van het landelijke algoritmeregister volgt daaruit: hoog-risico AI precies als de AI-verordening het zo indeelt, en een algoritme dat over mensen beslist, voorspelt of profileert is impactvol. Verboden AI-praktijken worden niet gebruikt.",

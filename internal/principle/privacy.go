@@ -219,7 +219,7 @@ var legalBasis = &Rule{
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
 	// register is the principle's (VI), a policy warning.
 	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"},
-	LawfulRoute: label.Text{"leg een grondslag vast. Een overheid die zich op gerechtvaardigd belang beroept, legt bij legal_basis.outside_public_task uit waarom de verwerking buiten haar publieke taak valt.", "record a lawful ground; a public authority relying on legitimate_interest states in legal_basis.outside_public_task why the processing is outside its public task"},
+	LawfulRoute: label.Text{"leg een grondslag vast. Een overheid die zich op gerechtvaardigd belang beroept, legt bij legal_basis.outside_public_task uit waarom de verwerking buiten haar publieke taak valt", "record a lawful ground; a public authority relying on legitimate_interest states in legal_basis.outside_public_task why the processing is outside its public task"},
 	Title:       label.Text{"Juridische grondslag", "Legal basis"},
 	Why: label.Text{
 		"De inzet van technologie heeft een stevige juridische basis, vooraf leesbaar vastgelegd (VNG-principe VI). Een overheid kan zich voor haar taken niet op 'gerechtvaardigd belang' beroepen (AVG art. 6 lid 1, laatste zin).",

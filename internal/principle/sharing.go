@@ -132,7 +132,7 @@ var breachReported = &Rule{
 		return slices.ContainsFunc(r.Incidents, func(in record.Incident) bool { return in.Type == "data_breach" && in.IsNotifiable() })
 	},
 	Law:         lawBreach,
-	LawfulRoute: label.Text{"een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason).", "a notice later than 72 hours states the reasons for the delay (delay_reason)"},
+	LawfulRoute: label.Text{"een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason)", "a notice later than 72 hours states the reasons for the delay (delay_reason)"},
 	Title:       label.Text{"Datalek op tijd gemeld", "Data breach reported in time"},
 	Why: label.Text{
 		"Datalekken worden op tijd gemeld (programma-afspraak): een meldplichtig datalek wordt binnen 72 uur na ontdekking gemeld bij de Autoriteit Persoonsgegevens, of de vertraging wordt toegelicht (AVG art. 33).",
