@@ -16,6 +16,8 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
@@ -175,5 +177,43 @@ func TestExampleConfiguration(t *testing.T) {
 		if !bytes.Contains(data, []byte("\n"+key)) && !bytes.Contains(data, []byte(" "+key)) {
 			t.Errorf("examples/register.yaml does not show %s", strings.TrimSuffix(key, ":"))
 		}
+	}
+}
+
+// The example's camera-dpia-public asks an active camera to publish its
+// DPIA, and asks nothing of one that needs no DPIA: it has none to publish.
+func TestExampleRuleCameraDPIAPublic(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("register.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, config.FileName), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _, err := config.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes, no := true, false
+	tests := []struct {
+		name string
+		dpia *record.DPIA
+		want bool // a finding of camera-dpia-public
+	}{
+		{"no DPIA", nil, true},
+		{"done, not public", &record.DPIA{Status: "done", Public: &no}, true},
+		{"done and public", &record.DPIA{Status: "done", Public: &yes}, false},
+		{"not required", &record.DPIA{Status: "not_required", Reason: "geen persoonsgegevens"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &record.Record{ID: "cam", Kind: record.Sensor, File: "sensors/cam.yaml", SensorType: "camera", Status: "active", DPIA: tt.dpia}
+			fs := principle.Run(register.New(dir, cfg, []*record.Record{r}), principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)})
+			got := slices.ContainsFunc(fs, func(f finding.Finding) bool { return f.Rule == "camera-dpia-public" })
+			if got != tt.want {
+				t.Errorf("camera-dpia-public fired %v, want %v: %v", got, tt.want, fs)
+			}
+		})
 	}
 }
