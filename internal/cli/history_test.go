@@ -118,8 +118,13 @@ func TestHistoryCommand(t *testing.T) {
 	}
 
 	_, errOut, code = run(t, "history", "bestaat-niet", "--root", root)
-	if code != ExitError || !strings.Contains(errOut, `no record "bestaat-niet"`) {
+	if code != ExitError || !strings.Contains(errOut, `no record "bestaat-niet" in the register (folder `) {
 		t.Errorf("unknown record: exit %d, %q", code, errOut)
+	}
+	// The folder is named as a folder, also when it is called register.
+	_, errOut, code = run(t, "history", "bestaat-niet", "--root", root, "--lang", "nl")
+	if code != ExitError || !strings.Contains(errOut, `geen registratie "bestaat-niet" in het register (map `) {
+		t.Errorf("unknown record in Dutch: exit %d, %q", code, errOut)
 	}
 }
 

@@ -190,8 +190,8 @@ var (
 
 	msgHistoryNoRepo = message.New("no history available: the register at %s is not inside a Git repository",
 		"geen geschiedenis beschikbaar: het register in %s staat niet in een Git-repository")
-	msgHistoryNoRecord = message.New("no record %q in the register at %s or in its history; give a record id such as cam-markt or a path to its file",
-		"geen registratie %q in het register in %s of in de geschiedenis ervan; geef een id zoals cam-markt of het pad naar het bestand")
+	msgHistoryNoRecord = message.New("no record %q in the register (folder %s) or in its history; give a record id such as cam-markt or a path to its file",
+		"geen registratie %q in het register (map %s) of in de geschiedenis ervan; geef een id zoals cam-markt of het pad naar het bestand")
 	msgSinceRequired = message.New("--since is required: give a tag, branch, commit or date (YYYY-MM-DD)",
 		"--since is verplicht: geef een tag, branch, commit of datum (JJJJ-MM-DD)")
 	msgSince      = message.New("--since: %v", "--since: %v")
