@@ -118,8 +118,7 @@ var biometricBan = &Rule{
 		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference}; voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming van een rechter of een onafhankelijke bestuurlijke autoriteit (niet de officier van justitie) met een datum die niet later is dan approved_on. Realtime identificatie blijft dan een waarschuwing.",
 		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference}; for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation by a court or independent administrative authority (not the public prosecutor) dated no later than approved_on. Real-time identification then remains a warning.",
 	},
-	Example: label.Text{
-		`capabilities: [video_recording, people_counting]   # tellen mag
+	Example: commented(`capabilities: [video_recording, people_counting]   # tellen mag
 
 # de uitzondering voor de politie, voor identificatie achteraf:
 organisation: {name: Politie Eenheid Midden-Nederland, type: police}
@@ -135,23 +134,8 @@ exceptions:
       authority: rechter-commissaris, rechtbank Midden-Nederland
       date: 2026-10-28
       reference: RC 26/1234`,
-		`capabilities: [video_recording, people_counting]   # counting is allowed
-
-# the police exception for identification after the fact:
-organisation: {name: Politie Eenheid Midden-Nederland, type: police}
-capabilities: [video_recording, post_biometric_identification]
-exceptions:
-  - rule: biometric-ban
-    reason: comparing recorded images of suspects of a series of street robberies, per report
-    legal_basis: "Wet politiegegevens art. 9; Politiewet 2012 art. 3"
-    approved_by: Driehoek Voorbeeldstad
-    approved_on: 2026-11-01
-    until: 2027-05-01
-    authorisation:
-      authority: rechter-commissaris, rechtbank Midden-Nederland
-      date: 2026-10-28
-      reference: RC 26/1234`,
-	},
+		[2]string{"tellen mag", "counting is allowed"},
+		[2]string{"de uitzondering voor de politie, voor identificatie achteraf:", "the police exception for identification after the fact:"}),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil

@@ -42,14 +42,10 @@ var exceptionUnused = &Rule{
 		"Elke uitzondering noemt met `rule` een regel die op deze registratie een bevinding meldt. Verwijder uitzonderingen die niet meer nodig zijn en verbeter verkeerd gespelde regel-id's (`register rules` toont ze).",
 		"Every exception names, with `rule`, a rule that reports a finding on this record. Remove exceptions that are no longer needed and correct misspelt rule ids (`register rules` lists them).",
 	},
-	Example: label.Text{
-		`exceptions:
+	Example: commented(`exceptions:
   - rule: biometric-ban      # een regel die op deze registratie een bevinding meldt
     ...`,
-		`exceptions:
-  - rule: biometric-ban      # a rule that reports a finding on this record
-    ...`,
-	},
+		[2]string{"een regel die op deze registratie een bevinding meldt", "a rule that reports a finding on this record"}),
 }
 
 var exceptionTooLong = &Rule{

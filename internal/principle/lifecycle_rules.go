@@ -109,20 +109,13 @@ var lifecycleEnded = &Rule{
 		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension); zet anders status: retired.",
 		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension); otherwise set status: retired.",
 	},
-	Example: label.Text{
-		`status: active
+	Example: commented(`status: active
 lifecycle:
   start: 2024-03-01
   end: 2027-02-28          # verlengd
 decisions:
   - {body: mayor, kind: extension, date: 2026-02-20, reference: https://voorbeeldstad.example/besluiten/2026-031}`,
-		`status: active
-lifecycle:
-  start: 2024-03-01
-  end: 2027-02-28          # extended
-decisions:
-  - {body: mayor, kind: extension, date: 2026-02-20, reference: https://voorbeeldstad.example/besluiten/2026-031}`,
-	},
+		[2]string{"verlengd", "extended"}),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		end, ok := date(r.Lifecycle.End)
 		if !r.Active() || !ok || !end.Before(ctx.Today) {

@@ -305,10 +305,8 @@ var retentionStated = &Rule{
 		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored. De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
 		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. A public-order camera's retention is camera-retention's, a legal duty.",
 	},
-	Example: label.Text{
-		`retention: P28D      # of: not_stored`,
-		`retention: P28D      # or: not_stored`,
-	},
+	Example: commented(`retention: P28D      # of: not_stored`,
+		[2]string{"of: not_stored", "or: not_stored"}),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.ProcessesPersonalData() || retired(r) {
 			return nil
@@ -506,18 +504,12 @@ var specialCategories = &Rule{
 		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data alleen de wet (Wpg art. 5).",
 		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data only the law (Wpg art. 5).",
 	},
-	Example: label.Text{
-		`personal_data:
+	Example: commented(`personal_data:
   processed: yes
   special_categories: true
   special_categories_ground: substantial_public_interest   # AVG art. 9(2)(g)
   special_categories_law: UAVG art. 23`,
-		`personal_data:
-  processed: yes
-  special_categories: true
-  special_categories_ground: substantial_public_interest   # GDPR art. 9(2)(g)
-  special_categories_law: UAVG art. 23`,
-	},
+		[2]string{"AVG art. 9(2)(g)", "GDPR art. 9(2)(g)"}),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if retired(r) {
 			return nil

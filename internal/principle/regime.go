@@ -39,12 +39,9 @@ var cameraRegime = &Rule{
 		"Een camera, ANPR-camera of drone geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie.",
 		"A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers.",
 	},
-	Example: label.Text{
-		`sensor_type: camera
+	Example: commented(`sensor_type: camera
 camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeentewet 151c`,
-		`sensor_type: camera
-camera_regime: public_order   # the mayor's camera surveillance under Gemeentewet 151c`,
-	},
+		[2]string{"cameratoezicht door de burgemeester onder Gemeentewet 151c", "the mayor's camera surveillance under Gemeentewet 151c"}),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if !r.HasRegime() || retired(r) {
 			return nil

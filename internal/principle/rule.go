@@ -10,6 +10,7 @@ package principle
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
@@ -227,3 +228,14 @@ func Lookup(id string) (*Rule, bool) {
 // example returns a rule's example of YAML with no comments in words: the
 // same text in both languages.
 func example(yaml string) label.Text { return label.Text{yaml, yaml} }
+
+// commented is an example whose YAML carries comments, written once with
+// its Dutch comments; the English is the same YAML with each comment
+// (Dutch, English) replaced.
+func commented(yaml string, comments ...[2]string) label.Text {
+	var pairs []string
+	for _, c := range comments {
+		pairs = append(pairs, "# "+c[0], "# "+c[1])
+	}
+	return label.Text{yaml, strings.NewReplacer(pairs...).Replace(yaml)}
+}
