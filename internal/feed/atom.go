@@ -113,7 +113,7 @@ func recordEntries(rc history.RecordChange, o Options) []Entry {
 			// rules too.
 			before, ok = nil, false
 		}
-		at := rules{now: now, after: after, before: before, beforeKnown: ok}
+		at := rules{now: now, after: after, before: before}
 		if c.Op == history.Removed {
 			at.after = before // nothing is after a removal
 		}
@@ -126,24 +126,19 @@ func recordEntries(rc history.RecordChange, o Options) []Entry {
 }
 
 // rules are the publication rules that decide what an entry shows: the
-// record's now, and those in effect after and before its commit (unknown
-// unless beforeKnown). A value is shown only when it was public when it
-// was written and is public now.
-type rules struct {
-	now, after, before *record.Record
-	beforeKnown        bool
-}
+// record's now, and those in effect after and before its commit (nil
+// where there were none or they are not known, which shows nothing). A
+// value is shown only when it was public when it was written and is
+// public now.
+type rules struct{ now, after, before *record.Record }
 
 // then returns the rules a value was written under: those after the
-// commit, or before it (old); nil when they are not known.
+// commit, or before it (old).
 func (r rules) then(old bool) *record.Record {
-	if !old {
-		return r.after
+	if old {
+		return r.before
 	}
-	if !r.beforeKnown {
-		return nil
-	}
-	return r.before
+	return r.after
 }
 
 // entry is the feed's entry for the commit c of the record rc (rec now).
@@ -272,7 +267,7 @@ func lines(c history.Change, at rules, o Options) []string {
 		return []string{word(lang, "removed-line")}
 	case history.Renamed:
 		// The old id was public only if the record was.
-		if at.beforeKnown && at.before != nil && at.before.IsPublic() {
+		if at.before != nil && at.before.IsPublic() {
 			out = append(out, fmt.Sprintf(word(lang, "renamed-line"), idOf(c.File), idOf(c.OldFile)))
 		} else {
 			out = append(out, fmt.Sprintf(word(lang, "renamed-new-line"), idOf(c.File)))

@@ -175,9 +175,10 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 	it.Changes = nil
 	// An old value was written under the rules the record had then: it is
 	// shown only when it was public then too (publish.RulesBefore).
-	before, known := publish.RulesBefore(loaded, rc.Fields)
-	if !known || rc.Problem != "" {
-		before = nil
+	// Unknown rules come back nil, which shows no old value.
+	before, _ := publish.RulesBefore(loaded, rc.Fields)
+	if rc.Problem != "" {
+		before = nil // a version that cannot be read may have changed them
 	}
 	if rc.Op == history.Renamed && rc.OldFile != "" && (before == nil || !before.IsPublic()) {
 		// The old name of a record that was not public was not public.
