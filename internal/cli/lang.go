@@ -123,10 +123,6 @@ func (e textError) Error() string { return e.In(message.English) }
 // have a text in each (see localize).
 func (e textError) In(lang string) string { return e.m.Format(lang, localize(lang, e.args)...) }
 
-// lingual is an argument of a text that is worded in each language: a
-// textError, or an orList.
-type lingual interface{ In(lang string) string }
-
 // localize returns args with the lingual ones, errors that are wholly
 // lingual (wholly), and a file that does not exist or may not be read, in lang.
 func localize(lang string, args []any) []any {
@@ -149,7 +145,7 @@ func localized(lang string, arg any) any {
 	case isErr && lang == message.Dutch && errors.As(err, &pe) && errors.Is(err, fs.ErrPermission):
 		return msgNoAccess.Format(lang, pe.Path)
 	}
-	if l, ok := arg.(lingual); ok {
+	if l, ok := arg.(message.Lingual); ok {
 		return l.In(lang)
 	}
 	return arg
@@ -213,7 +209,7 @@ func (a *App) errorText(err error) string {
 // a package made of its own texts (message.Text.Err, period's).
 type lingualError interface {
 	error
-	In(lang string) string
+	message.Lingual
 }
 
 // wholly returns the lingual error in err's chain that says all err says,
