@@ -104,7 +104,7 @@ var ErrNoRegister = errors.New("not a register")
 func Register(root string, opts Options) (*Result, error) {
 	st, err := os.Stat(root)
 	if err != nil || !st.IsDir() {
-		return nil, noRegister{msgRootNotFolder.With(root)}
+		return nil, msgRootNotFolder.ErrOf(ErrNoRegister, root)
 	}
 	if opts.Limits == (source.Limits{}) {
 		opts.Limits = source.DefaultLimits
@@ -113,7 +113,7 @@ func Register(root string, opts Options) (*Result, error) {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if !isDir(filepath.Join(root, record.Sensor.Folder())) && !isDir(filepath.Join(root, record.Algorithm.Folder())) {
-		return nil, noRegister{msgRootNoFolders.With(root)}
+		return nil, msgRootNoFolders.ErrOf(ErrNoRegister, root)
 	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {

@@ -82,7 +82,7 @@ func (l *Reloader) prepare(opts *Options) (*reader, []string, map[string]bool, [
 	root := l.root
 	st, err := os.Stat(root)
 	if err != nil || !st.IsDir() {
-		return nil, nil, nil, nil, noRegister{msgRootNotFolder.With(root)}
+		return nil, nil, nil, nil, msgRootNotFolder.ErrOf(ErrNoRegister, root)
 	}
 	if opts.Limits == (source.Limits{}) {
 		opts.Limits = source.DefaultLimits
@@ -91,7 +91,7 @@ func (l *Reloader) prepare(opts *Options) (*reader, []string, map[string]bool, [
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	if !isDir(filepath.Join(root, record.Sensor.Folder())) && !isDir(filepath.Join(root, record.Algorithm.Folder())) {
-		return nil, nil, nil, nil, noRegister{msgRootNoFolders.With(root)}
+		return nil, nil, nil, nil, msgRootNoFolders.ErrOf(ErrNoRegister, root)
 	}
 	realRoot, err := filepath.EvalSymlinks(root)
 	if err != nil {

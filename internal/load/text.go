@@ -113,12 +113,3 @@ var (
 	msgRootNoFolders = message.New("not a register: %s has no sensors/ or algorithms/ folder; pass --root with the folder that holds them, or start one with 'register init'",
 		"geen register: %s heeft geen map sensors/ of algorithms/; geef met --root de map op waarin die staan, of begin een register met 'register init'")
 )
-
-// noRegister says why a root is not a register, in either language (the
-// message package's Lingual, so the command line prints it in the run's);
-// errors.Is tells it as ErrNoRegister.
-type noRegister struct{ why message.Phrase }
-
-func (e noRegister) Error() string         { return e.why.In(message.English) }
-func (e noRegister) In(lang string) string { return e.why.In(lang) }
-func (e noRegister) Unwrap() error         { return ErrNoRegister }

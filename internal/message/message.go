@@ -132,11 +132,21 @@ func (t *Text) String() string { return t.pair.In(English) }
 // and it is a Lingual, so a caller that words errors in the reader's
 // language (the command line) gets it in Dutch too. Each call returns a
 // new error; keep one in a variable for errors.Is.
-func (t *Text) Err(args ...any) error { return &phraseError{t.With(args...)} }
+func (t *Text) Err(args ...any) error { return &phraseError{Phrase: t.With(args...)} }
 
-type phraseError struct{ Phrase }
+// ErrOf is Err for an error of the kind sentinel: errors.Is tells it as
+// sentinel, whose own words it does not repeat.
+func (t *Text) ErrOf(sentinel error, args ...any) error {
+	return &phraseError{Phrase: t.With(args...), is: sentinel}
+}
+
+type phraseError struct {
+	Phrase
+	is error // the sentinel it is one of (ErrOf); nil for none
+}
 
 func (e *phraseError) Error() string { return e.In(English) }
+func (e *phraseError) Unwrap() error { return e.is }
 
 // Check reports a text missing in one language, or a Dutch text whose
 // arguments differ from the English: one left out, one too many, or one

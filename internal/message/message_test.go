@@ -1,6 +1,7 @@
 package message
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -156,5 +157,28 @@ func TestLingualArguments(t *testing.T) {
 	}
 	if (Phrase{}).In(Dutch) != "" {
 		t.Error("the zero phrase is not empty")
+	}
+}
+
+// An error of a text says it in either language, and one made with ErrOf
+// is its sentinel's kind.
+func TestErr(t *testing.T) {
+	sentinel := errors.New("not a register")
+	m := New("%s is not a folder", "%s is geen map")
+	for _, tt := range []struct {
+		err    error
+		is     bool
+		en, nl string
+	}{
+		{m.Err("x"), false, "x is not a folder", "x is geen map"},
+		{m.ErrOf(sentinel, "x"), true, "x is not a folder", "x is geen map"},
+	} {
+		l, ok := tt.err.(Lingual)
+		if !ok {
+			t.Fatalf("%v is not lingual", tt.err)
+		}
+		if tt.err.Error() != tt.en || l.In(Dutch) != tt.nl || errors.Is(tt.err, sentinel) != tt.is {
+			t.Errorf("%v: Dutch %q, is the sentinel %v", tt.err, l.In(Dutch), errors.Is(tt.err, sentinel))
+		}
 	}
 }

@@ -25,17 +25,6 @@ import (
 // point to a page the site does not have.
 var ErrNotPublic = errors.New("not public")
 
-// noSign says why a record has no sign, in either language (the message
-// package's Lingual); errors.Is tells ErrNotPublic and ErrNotSensor.
-type noSign struct {
-	why message.Phrase
-	is  error
-}
-
-func (e noSign) Error() string         { return e.why.In(message.English) }
-func (e noSign) In(lang string) string { return e.why.In(lang) }
-func (e noSign) Unwrap() error         { return e.is }
-
 // reasonOf words why r is not public, in brackets, in either language.
 type reasonOf struct{ r *record.Record }
 
@@ -85,11 +74,11 @@ type Sign struct {
 // QR code points there.
 func New(r *record.Record, cfg *config.Config) (*Sign, error) {
 	if r.Kind != record.Sensor {
-		return nil, noSign{msgAlgorithm.With(r.ID), ErrNotSensor}
+		return nil, msgAlgorithm.ErrOf(ErrNotSensor, r.ID)
 	}
 	v := publish.View(r)
 	if v == nil {
-		return nil, noSign{msgNotPublic.With(r.ID, reasonOf{r}), ErrNotPublic}
+		return nil, msgNotPublic.ErrOf(ErrNotPublic, r.ID, reasonOf{r})
 	}
 	url := pageurl.RecordURL(cfg, v.Kind, v.ID)
 	if url == "" {
