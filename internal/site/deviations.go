@@ -92,10 +92,7 @@ func (b *builder) checkedState(anchor string) string {
 
 func (b *builder) principleChecked(anchor string) string {
 	var n, off, partly int
-	for _, r := range b.opts.Rules {
-		if !slices.Contains(ruleAnchors(r), anchor) {
-			continue
-		}
+	for _, r := range b.anchorRules[anchor] {
 		n++
 		if d, ok := b.deviation[r.ID]; ok {
 			switch {
@@ -121,8 +118,8 @@ func (b *builder) principleChecked(anchor string) string {
 // the record: only then did a rule assess it, and may it get a tick. The
 // record is the public view, so a withheld field never earns a tick.
 func (b *builder) ruleApplies(anchor string, r *record.Record) bool {
-	return slices.ContainsFunc(b.opts.Rules, func(rule Rule) bool {
-		return (rule.Applies == nil || rule.Applies(r)) && slices.Contains(ruleAnchors(rule), anchor)
+	return slices.ContainsFunc(b.anchorRules[anchor], func(rule Rule) bool {
+		return rule.Applies == nil || rule.Applies(r)
 	})
 }
 

@@ -305,7 +305,10 @@ type builder struct {
 	skelMu     sync.Mutex
 	refAnchors map[string][]string // a finding's principle field → anchors
 	rules      map[string]Rule
-	deviation  map[string]Deviation // by rule id
+	// anchorRules are the rules that check each principle, by its
+	// anchor: every record page asks, and parsing references is slow.
+	anchorRules map[string][]Rule
+	deviation   map[string]Deviation // by rule id
 	// checkedStates is checkedState by principle anchor.
 	checkedStates map[string]string
 	checkedOnce   sync.Once
@@ -340,8 +343,14 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now), out: out,
 		findings: map[string][]*finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
+	b.anchorRules = map[string][]Rule{}
 	for _, r := range opts.Rules {
 		b.rules[r.ID] = r
+		for _, a := range ruleAnchors(r) {
+			if !slices.ContainsFunc(b.anchorRules[a], func(o Rule) bool { return o.ID == r.ID }) {
+				b.anchorRules[a] = append(b.anchorRules[a], r)
+			}
+		}
 	}
 	b.deviation = map[string]Deviation{}
 	for _, d := range opts.Deviations {
