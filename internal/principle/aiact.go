@@ -67,6 +67,25 @@ func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.F
 
 // deployer reports whether the operator deploys the system (and so carries
 // the deployer's duties of art. 26, 27 and 49(3)).
+// highRiskDeployed reports whether the record deploys a high-risk AI
+// system of an Annex III point, in use.
+func highRiskDeployed(r *record.Record) bool {
+	a := r.AIAct
+	return !retired(r) && a != nil && a.Category == "high_risk" && !blank(a.AnnexIII) && deployer(a)
+}
+
+// friaDue reports whether the deployer must assess the impact on
+// fundamental rights (AI Act art. 27(1)): a public body, or a private one
+// assessing credit or insurance (Annex III 5(b), 5(c)); never for
+// critical infrastructure (point 2).
+func friaDue(r *record.Record) bool {
+	if !highRiskDeployed(r) {
+		return false
+	}
+	point := r.AIAct.AnnexIII
+	return !strings.HasPrefix(point, "2") && (government(r) || point == "5(b)" || point == "5(c)")
+}
+
 func deployer(a *record.AIAct) bool {
 	return a.Role == "deployer" || a.Role == "provider_and_deployer" || blank(a.Role)
 }
@@ -92,10 +111,8 @@ var aiActProfile = &Rule{
   basis: Decides on access to social assistance (Annex III point 5(a)).
   fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}
   eu_database_id: EU-DB-2027-000123`),
+	Applies: func(r *record.Record) bool { return !retired(r) && needsProfile(r) },
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if retired(r) || !needsProfile(r) {
-			return nil
-		}
 		a := r.AIAct
 		if a == nil {
 			return []finding.Finding{worded(finding.Finding{Path: "", Severity: finding.Warning},
@@ -189,16 +206,10 @@ var aiActFRIA = &Rule{
   role: deployer
   annex_iii: 5(a)
   fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}`),
+	Applies: friaDue,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		a := r.AIAct
-		if retired(r) || a == nil || a.Category != "high_risk" || blank(a.AnnexIII) || !deployer(a) {
-			return nil
-		}
 		point := a.AnnexIII
-		creditOrInsurance := point == "5(b)" || point == "5(c)"
-		if strings.HasPrefix(point, "2") || !(government(r) || creditOrInsurance) {
-			return nil
-		}
 		if a.FRIA != nil && !blank(a.FRIA.Date) {
 			return nil
 		}
@@ -228,9 +239,10 @@ var aiActRegistration = &Rule{
   role: deployer
   annex_iii: 5(a)
   eu_database_id: EU-DB-2027-000123`),
+	Applies: func(r *record.Record) bool { return friaDue(r) && government(r) },
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		a := r.AIAct
-		if retired(r) || a == nil || a.Category != "high_risk" || blank(a.AnnexIII) || strings.HasPrefix(a.AnnexIII, "2") || !government(r) || !deployer(a) || !blank(a.EUDatabaseID) {
+		if !blank(a.EUDatabaseID) {
 			return nil
 		}
 		f := missing("/ai_act",
@@ -266,8 +278,9 @@ ai_act:
   category: transparency
   role: deployer
   transparency: [interaction, generated_text]`),
+	Applies: func(r *record.Record) bool { return !retired(r) },
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if retired(r) || ctx.Today.Before(art50From) {
+		if ctx.Today.Before(art50From) {
 			return nil
 		}
 		var have []string

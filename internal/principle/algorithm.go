@@ -26,8 +26,9 @@ var humanOversight = &Rule{
 		"An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes.",
 	},
 	Example: example(`human_oversight: Every flagged application is assessed by a case officer, who decides and may set the score aside.`),
+	Applies: affectsPeopleInUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !affectsPeople(r) || retired(r) || !blank(r.HumanOversight) {
+		if !blank(r.HumanOversight) {
 			return nil
 		}
 		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
@@ -58,8 +59,9 @@ var explanation = &Rule{
 		"An algorithm with affects_individuals: true explains in explanation, in plain language, which factors count and how.",
 	},
 	Example: example(`explanation: The score counts missed appointments and the time since the last contact; income, origin and address are not used.`),
+	Applies: affectsPeopleInUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !affectsPeople(r) || retired(r) || !blank(r.Explanation) {
+		if !blank(r.Explanation) {
 			return nil
 		}
 		return []finding.Finding{missing("",
@@ -82,8 +84,9 @@ var objection = &Rule{
 		"An algorithm with affects_individuals: true says in objection how a resident objects or appeals.",
 	},
 	Example: example(`objection: Object within six weeks at voorbeeldstad.example/bezwaar; a case officer who did not take the decision handles it.`),
+	Applies: affectsPeopleInUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !affectsPeople(r) || retired(r) || !blank(r.Objection) {
+		if !blank(r.Objection) {
 			return nil
 		}
 		return []finding.Finding{missing("",
@@ -110,10 +113,8 @@ var datasetsAndSource = &Rule{
 source_code:
   url: https://github.com/voorbeeldstad/parkeerhandhaving
   licence: EUPL-1.2`),
+	Applies: func(r *record.Record) bool { return r.Kind == record.Algorithm && !retired(r) },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if r.Kind != record.Algorithm || retired(r) {
-			return nil
-		}
 		var fs []finding.Finding
 		if len(r.Datasets) == 0 {
 			fs = append(fs, missing("",
@@ -168,10 +169,8 @@ var publicationCategory = &Rule{
 role: decision_support
 publication_category: impactful
 ai_act: {category: not_ai, basis: Fixed rules written by the department; no inference.}`),
+	Applies: inUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		var fs []finding.Finding
 		if r.AIAct != nil && r.AIAct.Category == "prohibited" {
 			fs = append(fs, lawful(at("/ai_act/category",

@@ -136,10 +136,8 @@ exceptions:
       reference: RC 26/1234`,
 		[2]string{"tellen mag", "counting is allowed"},
 		[2]string{"de uitzondering voor de politie, voor identificatie achteraf:", "the police exception for identification after the fact:"}),
+	Applies: inUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		var fs []finding.Finding
 		for i, c := range r.Capabilities {
 			what, ok := banned[c]

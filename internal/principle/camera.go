@@ -209,10 +209,8 @@ var supplierWatch = &Rule{
   manufacturer: Axis Communications
   model: P3268-LVE
   country: SE`),
+	Applies: func(r *record.Record) bool { return r.Kind == record.Sensor && !retired(r) },
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if r.Kind != record.Sensor || retired(r) {
-			return nil
-		}
 		if r.Vendor == nil || blank(r.Vendor.Manufacturer) {
 			if !r.IsCamera() {
 				return nil

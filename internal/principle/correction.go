@@ -47,10 +47,8 @@ var correctionRoute = &Rule{
   url: https://voorbeeldstad.example/fout-in-gegevens
   email: burgerzaken@voorbeeldstad.example
   term: P4W`),
+	Applies: personalInUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if retired(r) || !r.ProcessesPersonalData() {
-			return nil
-		}
 		c := r.Correction
 		if c == nil || blank(c.Route) {
 			return []finding.Finding{missing(present(c != nil, "/correction"),

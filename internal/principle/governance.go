@@ -26,10 +26,8 @@ var decisionRecorded = &Rule{
     kind: authorisation
     date: 2026-01-15
     reference: https://voorbeeldstad.example/besluiten/2026-011`),
+	Applies: deployed,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !deployed(r) {
-			return nil
-		}
 		want, label := []string{"authorisation", "extension"}, "an authorisation by the council, college or mayor"
 		labelNL := "een besluit tot inzet van de gemeenteraad, het college of de burgemeester"
 		if !government(r) {
@@ -61,10 +59,8 @@ var problemAndAlternatives = &Rule{
 	},
 	Example: example(`problem: Bicycles parked on the pavement block the way for pedestrians near the station.
 alternatives: Counting by hand twice a year was too coarse; more racks alone did not end the blocking.`),
+	Applies: inUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		var fs []finding.Finding
 		if blank(r.Problem) {
 			fs = append(fs, missing("",
@@ -100,10 +96,8 @@ var riskAnalysis = &Rule{
   discrimination: The area was chosen on reported incidents, not on who lives there.
   stacking: No other cameras or sensors watch this square.
   mitigations: Images are kept 28 days; signs at every entrance.`),
+	Applies: func(r *record.Record) bool { return !retired(r) && (r.ProcessesPersonalData() || affectsPeople(r)) },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) || !(r.ProcessesPersonalData() || affectsPeople(r)) {
-			return nil
-		}
 		if r.Risks == nil {
 			return []finding.Finding{missing("",
 				en("no risk analysis is recorded, while the record concerns people",
@@ -161,12 +155,10 @@ var impactAssessment = &Rule{
 ai_act:
   category: high_risk
   fria: {date: 2026-05-01, url: https://voorbeeldstad.example/fria/parkeerhandhaving.pdf}`),
+	Applies: affectsPeopleInUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		var fs []finding.Finding
-		if affectsPeople(r) && !hasAssessment(r, "IAMA", "FRAIA") {
+		if !hasAssessment(r, "IAMA", "FRAIA") {
 			parent := present(len(r.Assessments) > 0, "/assessments")
 			fs = append(fs, missing(parent,
 				en("the algorithm affects people but lists no IAMA (human rights and algorithms impact assessment)",
@@ -242,8 +234,9 @@ var independentReview = &Rule{
   - body: ethics_committee
     date: 2026-05-20
     url: https://voorbeeldstad.example/ethische-commissie/advies-2026-03.pdf`),
+	Applies: inUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) || len(r.Reviews) > 0 {
+		if len(r.Reviews) > 0 {
 			return nil
 		}
 		// A sensor with a banned capability is only lawful with an

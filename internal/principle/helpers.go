@@ -36,6 +36,14 @@ func isFalse(b *bool) bool { return b != nil && !*b }
 // then no longer apply, as nothing is deployed.
 func retired(r *record.Record) bool { return r.Status == "retired" }
 
+// inUse is the Applies of the rules about a record that is not retired:
+// a retired record is not assessed against them, so it earns no tick.
+func inUse(r *record.Record) bool { return !retired(r) }
+
+// affectsPeopleInUse is the Applies of the rules about an algorithm that
+// affects people and is not retired.
+func affectsPeopleInUse(r *record.Record) bool { return affectsPeople(r) && !retired(r) }
+
 // deployed reports whether the record is in public use or temporarily
 // stopped but still in place.
 func deployed(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }

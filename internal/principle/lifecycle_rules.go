@@ -144,10 +144,8 @@ var evaluationLapsed = &Rule{
   interval: P1Y
   last: 2026-06-30
   outcome: Still needed; recording hours reduced to nights only.`),
+	Applies: inUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		ref := "VNG III"
 		if r.PublicOrder() {
 			ref = "C-camera-yearly" // the programme's yearly evaluation is for security cameras

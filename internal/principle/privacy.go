@@ -233,10 +233,8 @@ var legalBasis = &Rule{
   regime: gdpr
   gdpr_ground: public_task
   law: "Wegenverkeerswet 1994; Gemeentewet art. 160"`),
+	Applies: inUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		lb := r.LegalBasis
 		var fs []finding.Finding
 		if lb == nil {
@@ -307,13 +305,10 @@ var retentionStated = &Rule{
 	},
 	Example: commented(`retention: P28D      # of: not_stored`,
 		[2]string{"of: not_stored", "or: not_stored"}),
+	// camera-retention holds a public-order camera to its retention, as
+	// a legal duty.
+	Applies: func(r *record.Record) bool { return personalInUse(r) && !r.PublicOrder() },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.ProcessesPersonalData() || retired(r) {
-			return nil
-		}
-		if r.PublicOrder() {
-			return nil // camera-retention reports a public-order camera's retention, as a legal duty
-		}
 		if blank(r.Retention) {
 			f := missing("",
 				en(fmt.Sprintf("no retention period is stated, while %s", personalWhy(r)),
@@ -350,15 +345,14 @@ var dataRights = &Rule{
 	Example: example(`data_rights:
   holder: municipality
   resale_forbidden: true`),
+	// The rights to the data are a question where a third party is
+	// involved, or where the record says who holds them.
+	Applies: func(r *record.Record) bool {
+		return !retired(r) && (r.DataRights != nil || r.Supplier != nil || r.Vendor != nil)
+	},
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		dr := r.DataRights
 		if dr == nil {
-			if r.Supplier == nil && r.Vendor == nil {
-				return nil
-			}
 			return []finding.Finding{missing("",
 				en("the record names a supplier or manufacturer but does not say who holds the rights to the data",
 					"add data_rights: {holder: municipality, resale_forbidden: true} as agreed in the contract, or record what was agreed"),
@@ -418,9 +412,10 @@ var personalDataInferred = &Rule{
 personal_data:
   processed: yes
   categories: [licence plate, time and place]`),
+	Applies: func(r *record.Record) bool { _, ok := r.PersonalByNature(); return ok && !retired(r) },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		why, ok := r.PersonalByNature()
-		if !ok || retired(r) || r.PersonalData.Processed == "yes" {
+		why, _ := r.PersonalByNature()
+		if r.PersonalData.Processed == "yes" {
 			return nil
 		}
 		f := at("/personal_data/processed",
@@ -510,14 +505,11 @@ var specialCategories = &Rule{
   special_categories_ground: substantial_public_interest   # AVG art. 9(2)(g)
   special_categories_law: UAVG art. 23`,
 		[2]string{"AVG art. 9(2)(g)", "GDPR art. 9(2)(g)"}),
+	Applies: func(r *record.Record) bool {
+		return !retired(r) && (isTrue(r.PersonalData.SpecialCategories) || identifies(r) != "")
+	},
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		biometric := identifies(r)
-		if !isTrue(r.PersonalData.SpecialCategories) && biometric == "" {
-			return nil
-		}
 		why, waarom := "the record processes special categories of personal data", "Er worden bijzondere persoonsgegevens verwerkt."
 		if !isTrue(r.PersonalData.SpecialCategories) {
 			why = fmt.Sprintf("the record identifies people biometrically (%s), which processes special categories of personal data", biometric)

@@ -42,10 +42,8 @@ var cameraRegime = &Rule{
 	Example: commented(`sensor_type: camera
 camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeentewet 151c`,
 		[2]string{"cameratoezicht door de burgemeester onder Gemeentewet 151c", "the mayor's camera surveillance under Gemeentewet 151c"}),
+	Applies: func(r *record.Record) bool { return r.HasRegime() && !retired(r) },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.HasRegime() || retired(r) {
-			return nil
-		}
 		switch {
 		case blank(r.CameraRegime):
 			return []finding.Finding{lawful(cites(worded(finding.Finding{Path: ""},
@@ -88,8 +86,11 @@ func sensorWord(r *record.Record) string {
 }
 
 var cameraDecision = &Rule{
-	ID: "camera-decision", Ref: "VNG I", Default: finding.Error, Law: lawDecision151, Applies: publicOrderInUse,
-	Title: label.Text{"Verordening en besluit burgemeester voor cameratoezicht", "Bylaw and mayor's decision for camera surveillance"},
+	ID: "camera-decision", Ref: "VNG I", Default: finding.Error, Law: lawDecision151,
+	// A planned camera needs its decision before it is switched on, not
+	// before it is registered.
+	Applies: func(r *record.Record) bool { return r.PublicOrder() && deployed(r) },
+	Title:   label.Text{"Verordening en besluit burgemeester voor cameratoezicht", "Bylaw and mayor's decision for camera surveillance"},
 	Why: label.Text{
 		"Cameratoezicht voor de openbare orde mag alleen als de gemeenteraad de burgemeester die bevoegdheid bij verordening (de APV) heeft gegeven, en de burgemeester vóór de start heeft besloten tot cameratoezicht, voor een bepaalde duur (Gemeentewet art. 151c lid 1).",
 		"Public-order camera surveillance is only lawful when the council has granted the mayor the power in a bylaw (the APV) and the mayor decided on it, for a fixed term, before it started (Gemeentewet art. 151c(1)).",
@@ -105,9 +106,6 @@ decisions:
 lifecycle:
   start: 2026-01-15`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.PublicOrder() || !deployed(r) {
-			return nil
-		}
 		start, hasStart := date(r.Lifecycle.Start)
 		var fs []finding.Finding
 		if !hasStart {

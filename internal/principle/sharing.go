@@ -32,9 +32,6 @@ var sharingTemporary = &Rule{
     onward_sharing: false
     agreement_url: https://voorbeeldstad.example/convenanten/rws-2026.pdf`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if retired(r) {
-			return nil
-		}
 		limit := ctx.Config.Limits.DataSharingMax
 		var fs []finding.Finding
 		for i, s := range r.DataSharing {

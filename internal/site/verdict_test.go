@@ -16,7 +16,11 @@ import (
 // only when a rule assessed the record and found it fine. A public-order
 // camera with an end but no start cannot be assessed as temporary, and a
 // water meter is not a camera at all: neither shows "Camera's tijdelijk"
-// as clean; a camera with both dates does.
+// as clean; a camera with both dates does. A retired camera is not
+// assessed at all, so it shows no legal basis as met that it does not
+// state; a planned camera needs no decision yet, and so shows none as
+// met; human oversight is met only by an algorithm that affects people
+// and says how.
 func TestTickOnlyWhereAssessed(t *testing.T) {
 	var recs []*record.Record
 	for _, text := range []string{`
@@ -49,6 +53,39 @@ kind: algorithm
 name: Chat
 status: active
 lifecycle: {start: 2026-01-01}
+`, `
+id: anpr-oud
+kind: sensor
+name: Oude kentekencamera
+status: retired
+sensor_type: anpr
+camera_regime: enforcement
+lifecycle: {start: 2020-01-01, end: 2025-01-01}
+`, `
+id: cam-gepland
+kind: sensor
+name: Geplande camera
+status: planned
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2027-01-01, end: 2027-06-01}
+`, `
+id: rooster
+kind: algorithm
+name: Rooster
+status: active
+affects_individuals: false
+lifecycle: {start: 2026-01-01}
+`, `
+id: toeslag
+kind: algorithm
+name: Toeslag
+status: active
+affects_individuals: true
+human_oversight: Een medewerker beoordeelt elke uitkomst en beslist.
+explanation: De score telt alleen gemiste afspraken.
+objection: Bezwaar binnen zes weken via het loket.
+lifecycle: {start: 2026-01-01}
 `} {
 		r := &record.Record{}
 		if err := yaml.Unmarshal([]byte(text), r); err != nil {
@@ -67,7 +104,12 @@ lifecycle: {start: 2026-01-01}
 	}
 	out, _ := build(t, reg, Options{Check: check, Rules: rules})
 
-	const temporary, dpia = `principes.html#c-camera-temporary`, `principes.html#vng-6-3`
+	const (
+		// Each ends with the link's closing quote: #vng-i is not #vng-iii.
+		temporary, dpia = `principes.html#c-camera-temporary"`, `principes.html#vng-6-3"`
+		basis, decision = `principes.html#vng-vi"`, `principes.html#vng-i"`
+		oversight       = `principes.html#c-human-oversight"`
+	)
 	for _, tt := range []struct {
 		page, principle string
 		ticked          bool
@@ -78,6 +120,10 @@ lifecycle: {start: 2026-01-01}
 		// Its DPIA finding cites VNG 6.4 (personal data only assumed),
 		// and is about the DPIA all the same.
 		{"algoritmes/chat.html", dpia, false},
+		{"sensoren/anpr-oud.html", basis, false},
+		{"sensoren/cam-gepland.html", decision, false},
+		{"algoritmes/rooster.html", oversight, false},
+		{"algoritmes/toeslag.html", oversight, true},
 	} {
 		page := read(t, out, tt.page)
 		clean := ""
