@@ -50,10 +50,10 @@ func personalInUse(r *record.Record) bool { return r.ProcessesPersonalData() && 
 var dpiaRequired = &Rule{
 	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error, Covers: []string{"VNG 6.4"}, Applies: personalInUse,
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
-	// for systematic monitoring of public space and for profiling (GDPR
-	// art. 35(3), and the Dutch DPA's list: cameras, location data,
-	// large-scale monitoring, profiling).
-	Law: lawDPIA, LawScope: label.Text{"voor sensoren in de openbare ruimte en voor profilering", "for sensors in public space and for profiling"},
+	// where it names the processing (dpiaLaw).
+	Law: lawDPIA, LawScope: label.Text{
+		"voor sensoren die persoonsgegevens verwerken en voor wat de AP-lijst noemt (cameratoezicht, volgen, biometrie, profilering); niet waar persoonsgegevens alleen worden aangenomen (6.4)",
+		"for sensors that process personal data and for what the Dutch DPA's list names (cameras, tracking, biometrics, profiling); not where personal data is only assumed (6.4)"},
 	Title: label.Text{"DPIA uitgevoerd", "DPIA done"},
 	Why: label.Text{
 		"Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
@@ -71,14 +71,28 @@ dpia:
   public: true`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		fs := checkDPIA(ctx, r)
-		_, _, mandatory := dpiaMandatory(r)
-		if r.Kind == record.Sensor || r.Role == "profiling" || mandatory {
+		if dpiaLaw(r) {
 			for i := range fs {
 				fs[i] = lawful(fs[i], lawDPIA)
 			}
 		}
 		return fs
 	},
+}
+
+// dpiaLaw reports whether the law, not only the principle, demands the
+// record's DPIA: where the law or the Dutch DPA's list names the
+// processing (dpiaMandatory), and for a sensor that processes personal
+// data in fact, as stated or by its nature: it monitors a public space
+// systematically (GDPR art. 35(3)(c); the list's Internet of Things and
+// observation of behaviour). Personal data that is only assumed because
+// nobody knows (VNG 6.4) makes the DPIA the principle's, not the law's.
+func dpiaLaw(r *record.Record) bool {
+	if _, _, ok := dpiaMandatory(r); ok {
+		return true
+	}
+	_, byNature := r.PersonalByNature()
+	return r.Kind == record.Sensor && (r.PersonalData.Processed == "yes" || byNature)
 }
 
 // checkDPIA is dpia-required's check, before its findings are marked as

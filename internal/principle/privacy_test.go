@@ -278,3 +278,33 @@ func TestLegalBasisLawExample(t *testing.T) {
 		})
 	}
 }
+
+// TestDPIALegalScope: a missing DPIA is a legal duty, which no setting
+// silences, only where the law demands the DPIA: a sensor that processes
+// personal data, as stated or by its nature, and what the Dutch DPA's list
+// names. Where personal data is only assumed because nobody knows (VNG
+// 6.4), or an algorithm supports a decision without profiling, it is the
+// principle's, and a municipality may set it otherwise, visibly.
+func TestDPIALegalScope(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml string
+		legal      bool
+	}{
+		{"sensor with personal data", "kind: sensor\nsensor_type: noise\npersonal_data: {processed: yes}\n", true},
+		{"sensor, personal by its nature", "kind: sensor\nsensor_type: anpr_camera\n", true},
+		{"sensor, only assumed", "kind: sensor\nsensor_type: noise\npersonal_data: {processed: unknown}\n", false},
+		{"camera, only assumed", "kind: sensor\nsensor_type: camera\ncamera_regime: traffic_management\npersonal_data: {processed: unknown}\n", true},
+		{"algorithm that profiles", "kind: algorithm\nrole: profiling\npersonal_data: {processed: yes}\n", true},
+		{"algorithm that supports a decision", "kind: algorithm\nrole: decision_support\npersonal_data: {processed: yes}\n", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, "dpia-required", nil, nil, testToday, "id: s\nstatus: active\n"+tt.yaml)
+			if len(fs) != 1 {
+				t.Fatalf("want one finding, got %v", fs)
+			}
+			if got := !fs[0].Law.IsZero(); got != tt.legal {
+				t.Errorf("legal duty %v, want %v (%s)", got, tt.legal, fs[0].Law.In("en"))
+			}
+		})
+	}
+}
