@@ -60,7 +60,7 @@ FUZZ_TARGETS = \
 	./internal/importcsv:FuzzColumnMap \
 	./internal/csvcell:FuzzSafe \
 	./internal/report:FuzzWrite \
-	./internal/parsecache:FuzzReadValue
+	./internal/record:FuzzReadBinary
 FUZZTIME ?= 5m
 FUZZTIME_SHORT ?= 2000x
 

@@ -27,17 +27,19 @@ type Cache interface {
 	Put(rel string, sum [32]byte, s *Stored)
 }
 
-// Parsed keeps what record files parsed to (source.Document.Value) between
-// runs, by a hash of each file's content and of what parsing depends on;
-// the parsecache package keeps one on disk. Get and Put are safe for
-// concurrent use.
+// Parsed keeps the records that files decoded to, in binary
+// (record.AppendBinary), between runs, by a hash of each file's content
+// and of what decoding depends on; the parsecache package keeps one on
+// disk. Get and Put are safe for concurrent use.
 type Parsed interface {
-	Get(rel string, sum [32]byte) (any, bool)
-	Put(rel string, sum [32]byte, value any)
+	Get(rel string, sum [32]byte) ([]byte, bool)
+	Put(rel string, sum [32]byte, b []byte)
 }
 
-// parseKey hashes what a file's parse depends on besides its content: the
-// program (a new version may parse differently) and the limits.
+// parseKey hashes what a file's record depends on besides its content and
+// its path (the store keeps each path's own): the program (a new version
+// may parse or decode differently, and the binary follows its types) and
+// the limits.
 func parseKey(cache Cache, lim source.Limits) []byte {
 	return fmt.Appendf(nil, "parse\x00%s\x00%d/%d/%d\x00", cache.Key(), lim.MaxBytes, lim.MaxDepth, lim.AliasNodes)
 }

@@ -73,9 +73,9 @@ type Options struct {
 	// them (build, serve): a file whose result the cache holds is still
 	// read into a record, but neither validated nor checked again.
 	Records bool
-	// Parsed, with Records, keeps what each record file parsed to between
-	// runs, so a file whose result the cache holds is made into its
-	// record from the value kept, without being parsed again.
+	// Parsed, with Records, keeps the record each file decoded to between
+	// runs, so a file whose result the cache holds is read back into its
+	// record without being parsed or decoded again.
 	Parsed Parsed
 }
 
@@ -530,7 +530,7 @@ func (r *reader) read(rel string) (res fileResult) {
 
 // parse reads a file's content into a record, validates it and checks it.
 // parseSum, when set, is the file's key in the parse cache, which keeps
-// what it parsed to.
+// the record it decoded to.
 func (r *reader) parse(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (res fileResult) {
 	doc, fs := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil {
@@ -548,7 +548,8 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte, parseSum *[32]
 	}
 	rec, pf := toRecord(rel, kind, doc, r.strings)
 	if parseSum != nil {
-		r.opts.Parsed.Put(rel, *parseSum, doc.Value)
+		// As decoded, before the checklist marks placeholders.
+		r.opts.Parsed.Put(rel, *parseSum, record.AppendBinary(nil, rec))
 	}
 	fs = append(fs, pf...)
 	for i := range fs {
@@ -621,13 +622,13 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 	if cached.facts == nil {
 		return cached
 	}
-	value, ok := r.parsed(rel, data, parseSum)
+	rec, ok := r.decoded(rel, kind, data, parseSum)
 	if !ok {
 		// Not as it was when stored: the facts stand in for the record.
 		cached.record = standIn(rel, cached.facts)
 		return cached
 	}
-	rec, _ := recordOf(rel, kind, value, r.strings)
+	rec.Placeholders = false
 	if r.marks {
 		// As parse does with the checklist: its placeholder rule searched
 		// the record when the result was stored.
@@ -638,15 +639,15 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 	return cached
 }
 
-// parsed returns what a file whose result came from the cache parses to,
-// a mapping: kept from an earlier run under parseSum (nil: no parse
-// cache), or parsed now and kept for the next. ok is false when the file
-// no longer reads as one.
-func (r *reader) parsed(rel string, data []byte, parseSum *[32]byte) (value any, ok bool) {
+// decoded returns the record of a file whose result came from the cache:
+// kept from an earlier run under parseSum (nil: no parse cache), or
+// parsed and decoded now and kept for the next. ok is false when the file
+// no longer reads as a mapping.
+func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (*record.Record, bool) {
 	if parseSum != nil {
-		if v, ok := r.opts.Parsed.Get(rel, *parseSum); ok {
-			if _, isMap := v.(map[string]any); isMap {
-				return v, true
+		if b, ok := r.opts.Parsed.Get(rel, *parseSum); ok {
+			if rec, err := record.ReadBinary(b, r.strings); err == nil {
+				return rec, true
 			}
 		}
 	}
@@ -654,10 +655,11 @@ func (r *reader) parsed(rel string, data []byte, parseSum *[32]byte) (value any,
 	if doc == nil || doc.Root.Kind != yaml.MappingNode {
 		return nil, false
 	}
+	rec, _ := recordOf(rel, kind, doc.Value, r.strings)
 	if parseSum != nil {
-		r.opts.Parsed.Put(rel, *parseSum, doc.Value)
+		r.opts.Parsed.Put(rel, *parseSum, record.AppendBinary(nil, rec))
 	}
-	return doc.Value, true
+	return rec, true
 }
 
 // pointOf gives a sensor its WGS84 point from point or point_rd.

@@ -39,10 +39,34 @@ func (c *memCache) Put(rel string, sum [32]byte, s *Stored) {
 	c.puts++
 }
 
+// memParsed is a parse cache in memory, counting the records it gives.
+type memParsed struct {
+	mu   sync.Mutex
+	m    map[string][]byte
+	hits int
+}
+
+func (p *memParsed) Get(rel string, sum [32]byte) ([]byte, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	b, ok := p.m[rel+string(sum[:])]
+	if ok {
+		p.hits++
+	}
+	return b, ok
+}
+
+func (p *memParsed) Put(rel string, sum [32]byte, b []byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.m[rel+string(sum[:])] = b
+}
+
 // TestCacheKeepsRecords: with Records, a load whose results come from the
 // cache has the same whole records, findings and checklist findings as a
-// load without a cache, on the first run and on a warm one, and the warm
-// run takes every file's result from the cache.
+// load without a cache, on the first run and on warm ones, and the warm
+// runs take every file's result from the cache; with a parse cache, the
+// third run reads every record from it.
 func TestCacheKeepsRecords(t *testing.T) {
 	gen := filepath.Join(t.TempDir(), "gen")
 	if err := testgen.Write(gen, 120, 7); err != nil {
@@ -63,8 +87,13 @@ func TestCacheKeepsRecords(t *testing.T) {
 			t.Fatal(err)
 		}
 		c := &memCache{m: map[string]*Stored{}}
-		for run := range 2 {
-			got, err := Register(root, Options{Validator: v, Check: &check, Cache: c, Records: true})
+		parsed := &memParsed{m: map[string][]byte{}}
+		for run := range 3 {
+			opts := Options{Validator: v, Check: &check, Cache: c, Records: true}
+			if run > 0 {
+				opts.Parsed = parsed
+			}
+			got, err := Register(root, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,8 +104,11 @@ func TestCacheKeepsRecords(t *testing.T) {
 				t.Errorf("%s, run %d: the findings differ from a load without cache", root, run)
 			}
 		}
-		if c.hits != len(want.Files) || c.puts != len(want.Files) {
-			t.Errorf("%s: %d hits and %d puts for %d files; want each file put once and found once", root, c.hits, c.puts, len(want.Files))
+		if c.hits != 2*len(want.Files) || c.puts != len(want.Files) {
+			t.Errorf("%s: %d hits and %d puts for %d files; want each file put once and found twice", root, c.hits, c.puts, len(want.Files))
+		}
+		if records := len(want.Register.Records); parsed.hits != records {
+			t.Errorf("%s: %d records from the parse cache, want all %d in the third run", root, parsed.hits, records)
 		}
 	}
 }

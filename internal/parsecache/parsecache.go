@@ -1,8 +1,9 @@
-// Package parsecache keeps what each record file parsed to between runs of
-// the commands that publish whole records (build, packet), so that a file
-// whose content has not changed is not parsed again: its record is made
-// from the value kept. Parsing is most of what such a run costs when the
-// check cache already holds every file's findings.
+// Package parsecache keeps what each record file decoded to between runs
+// of the commands that publish whole records (build, packet), so that a
+// file whose content has not changed is not parsed again: its record is
+// read from the bytes kept (record.AppendBinary). Parsing and decoding are
+// most of what such a run costs when the check cache already holds every
+// file's findings. The store keeps bytes and knows nothing of records.
 //
 // As the check cache, it is an optimisation and never an authority: a file
 // that is missing, cut short, of another version or damaged is ignored as a
@@ -31,7 +32,7 @@ import (
 
 // magic starts every cache file; its version changes whenever the format
 // does, and an older file is then ignored.
-const magic = "register parse cache 1\n"
+const magic = "register parse cache 2\n"
 
 // trailerSize is the end of a file: where the index starts (8 bytes) and
 // the index's checksum (4 bytes).
@@ -150,10 +151,10 @@ func readIndex(f *os.File, tool string) (index map[string]slot, ok bool) {
 	return index, true
 }
 
-// Get returns the value kept for the file rel under sum, the hash of its
-// content and of what its parse depends on; false when there is none or
-// its bytes are damaged.
-func (s *Store) Get(rel string, sum [32]byte) (any, bool) {
+// Get returns the bytes kept for the file rel under sum, the hash of its
+// content and of what its decoding depends on; false when there are none
+// or they are damaged.
+func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
 	sl, ok := s.index[rel]
 	s.mu.Lock()
 	old := s.old
@@ -165,23 +166,14 @@ func (s *Store) Get(rel string, sum [32]byte) (any, bool) {
 	if _, err := old.ReadAt(buf, sl.off); err != nil || crc32.Checksum(buf, castagnoli) != sl.crc {
 		return nil, false
 	}
-	v, err := readValue(buf)
-	if err != nil {
-		return nil, false
-	}
 	s.mu.Lock()
 	s.used[rel] = true
 	s.mu.Unlock()
-	return v, true
+	return buf, true
 }
 
-// Put keeps v, what the file rel parsed to, under sum. A value of a kind
-// the parser does not make is not kept.
-func (s *Store) Put(rel string, sum [32]byte, v any) {
-	b, ok := appendValue(nil, v)
-	if !ok {
-		return
-	}
+// Put keeps b, what the file rel decoded to, under sum.
+func (s *Store) Put(rel string, sum [32]byte, b []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.broken != nil {

@@ -3,56 +3,18 @@ package parsecache
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 )
 
 func sum(s string) [32]byte { return sha256.Sum256([]byte(s)) }
 
-// record is a value as source.Parse makes one.
-func record(id string) any {
-	return map[string]any{
-		"id":       id,
-		"summary":  "Telt fietsers — één per seconde",
-		"quantity": json.Number("3"),
-		"lat":      json.Number("52.09"),
-		"themes":   []any{"mobiliteit", "veiligheid"},
-		"owner":    map[string]any{"role": "beheerder", "email": nil},
-		"public":   true,
-		"shared":   false,
-		"empty":    map[string]any{},
-		"none":     []any{},
-	}
-}
-
-func TestValuesRoundTrip(t *testing.T) {
-	for _, v := range []any{
-		nil, true, false, "", "tekst met \x00 en \xff", json.Number("-1.5e3"),
-		[]any{}, map[string]any{}, []any{nil, []any{map[string]any{"a": []any{}}}},
-		record("a"),
-	} {
-		b, ok := appendValue(nil, v)
-		if !ok {
-			t.Fatalf("%#v: not encoded", v)
-		}
-		got, err := readValue(b)
-		if err != nil || !reflect.DeepEqual(got, v) {
-			t.Fatalf("%#v came back as %#v (%v)", v, got, err)
-		}
-	}
-}
-
-func TestValuesOutsideTheParsersAreNotKept(t *testing.T) {
-	for _, v := range []any{1, 1.5, map[string]int{}, []string{}, map[string]any{"a": []any{struct{}{}}}} {
-		if _, ok := appendValue(nil, v); ok {
-			t.Errorf("%#v was encoded", v)
-		}
-	}
+// record stands for the bytes a record file decoded to.
+func record(id string) []byte {
+	return []byte("record " + id + ": Telt fietsers — één per seconde \x00\xff")
 }
 
 // open opens the cache at path as the program "tool" does.
@@ -84,7 +46,7 @@ func TestValuesComeBackInTheNextRun(t *testing.T) {
 	for _, c := range []struct {
 		rel  string
 		sum  [32]byte
-		want any
+		want []byte
 	}{
 		{"sensors/a.yaml", sum("a"), record("a")},
 		{"sensors/b.yaml", sum("b"), record("b")},
@@ -92,7 +54,7 @@ func TestValuesComeBackInTheNextRun(t *testing.T) {
 		{"sensors/c.yaml", sum("a"), nil},
 	} {
 		got, ok := s.Get(c.rel, c.sum)
-		if ok != (c.want != nil) || !reflect.DeepEqual(got, c.want) {
+		if ok != (c.want != nil) || !bytes.Equal(got, c.want) {
 			t.Errorf("Get(%s): %v %#v, want %#v", c.rel, ok, got, c.want)
 		}
 	}
@@ -160,10 +122,10 @@ func TestSaveKeepsWhatTheRunDidNotSee(t *testing.T) {
 // put, save after save.
 func TestKeptValuesAreCopiedWhole(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.parsed")
-	value := func(i, version int) any {
-		v := record(fmt.Sprintf("r%d.%d", i, version)).(map[string]any)
+	value := func(i, version int) []byte {
+		v := record(fmt.Sprintf("r%d.%d", i, version))
 		if i%50 == 7 {
-			v["summary"] = strings.Repeat(fmt.Sprintf("groot %d ", i), 40000) // beyond copyChunk with the next
+			v = append(v, strings.Repeat(fmt.Sprintf("groot %d ", i), 40000)...) // beyond copyChunk with the next
 		}
 		return v
 	}
@@ -199,7 +161,7 @@ func TestKeptValuesAreCopiedWhole(t *testing.T) {
 			if version[i] == 0 {
 				continue
 			}
-			if want := value(i, version[i]); !ok || !reflect.DeepEqual(got, want) {
+			if want := value(i, version[i]); !ok || !bytes.Equal(got, want) {
 				t.Fatalf("round %d: %s came back as %v %.80v, want %.80v", round, rel(i), ok, got, want)
 			}
 		}
@@ -231,7 +193,7 @@ func TestDamageIsIgnored(t *testing.T) {
 		{"empty", func([]byte) []byte { return nil }, nil},
 		{"cut short", func(b []byte) []byte { return b[:len(b)/2] }, nil},
 		{"one byte less", func(b []byte) []byte { return b[:len(b)-1] }, nil},
-		{"another version", func(b []byte) []byte { return bytes.Replace(b, []byte("cache 1"), []byte("cache 0"), 1) }, nil},
+		{"another version", func(b []byte) []byte { return bytes.Replace(b, []byte("cache 2"), []byte("cache 1"), 1) }, nil},
 		{"the index changed", func(b []byte) []byte { b[entryA] ^= 1; return b }, nil},
 		{"an entry changed", func(b []byte) []byte { b[firstEntry+3] ^= 0x40; return b }, []string{"one of a, b"}},
 		{"the trailer points outside", func(b []byte) []byte {
@@ -249,7 +211,7 @@ func TestDamageIsIgnored(t *testing.T) {
 			for _, id := range []string{"a", "b"} {
 				if got, ok := s.Get("sensors/"+id+".yaml", sum(id)); ok {
 					found++
-					if !reflect.DeepEqual(got, record(id)) {
+					if !bytes.Equal(got, record(id)) {
 						t.Fatalf("%s came back as %#v", id, got)
 					}
 				}
@@ -259,46 +221,6 @@ func TestDamageIsIgnored(t *testing.T) {
 			}
 		})
 	}
-}
-
-// TestHostileEntriesDoNotStopTheRun: entries that claim more than they hold
-// or nest without end are damage, not a crash or an allocation of
-// gigabytes.
-func TestHostileEntriesDoNotStopTheRun(t *testing.T) {
-	deep := bytes.Repeat([]byte{tagList, 1}, maxDepth+2)
-	for _, b := range [][]byte{
-		{tagList, 0xff, 0xff, 0xff, 0xff, 0x0f},
-		{tagMap, 0xff, 0xff, 0xff, 0xff, 0x0f},
-		{tagString, 0xff, 0xff, 0xff, 0xff, 0x0f, 'a'},
-		{tagMap, 2, 1, 'a', tagNull, 1, 'a', tagNull}, // a key twice
-		{tagNull, tagNull},
-		{99},
-		{},
-		deep,
-	} {
-		if v, err := readValue(b); err == nil {
-			t.Errorf("% x read as %#v", b, v)
-		}
-	}
-}
-
-func FuzzReadValue(f *testing.F) {
-	b, _ := appendValue(nil, record("a"))
-	f.Add(b)
-	f.Add([]byte{tagList, 2, tagTrue, tagString, 1, 'x'})
-	f.Fuzz(func(t *testing.T, data []byte) {
-		v, err := readValue(data)
-		if err != nil {
-			return
-		}
-		again, ok := appendValue(nil, v)
-		if !ok {
-			t.Fatalf("%#v read but cannot be written", v)
-		}
-		if w, err := readValue(again); err != nil || !reflect.DeepEqual(w, v) {
-			t.Fatalf("%#v does not come back as it was", v)
-		}
-	})
 }
 
 func TestPutAfterTheSpoolFailedKeepsTheOldFile(t *testing.T) {

@@ -53,6 +53,28 @@ func (s *Strings) get(x string) string {
 	return x
 }
 
+// getBytes is get for a string given as bytes: one that is held already
+// is found without making a copy first.
+func (s *Strings) getBytes(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s == nil {
+		return string(b)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if y, ok := s.m[string(b)]; ok {
+		return y
+	}
+	if s.m == nil {
+		s.m = map[string]string{}
+	}
+	x := string(b)
+	s.m[x] = x
+	return x
+}
+
 type fieldInfo struct {
 	name  string
 	index int
