@@ -390,16 +390,12 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			buf = appendStrings(buf[:0], what, l.ID, string(l.Kind), l.Name, l.SensorType, l.AlgorithmType)
 			h.Write(buf)
 		}
-		rec := b.opts.Memo.recordHash(loaded)
+		rec := b.opts.Memo.recordHash(loaded, b.loaded.Sums)
 		if rec == nil {
 			return
 		}
 		h.Write(rec)
-		fsum := b.findingsSum(loaded, r.ID)
-		if fsum == nil {
-			return
-		}
-		h.Write(fsum)
+		h.Write(b.findingsSum(r.ID))
 		for _, v := range []any{loaded.Point, r.Point, b.shownHistory(loaded.File)} {
 			if err := writeValue(h, v); err != nil {
 				return
@@ -453,24 +449,27 @@ func appendStrings(buf []byte, ss ...string) []byte {
 	return append(buf, '\n')
 }
 
-// findingsSum hashes the findings of the record id (loaded as loaded) as
-// its pages show them (findingsOf). Passing them through the publication
-// filter is the costly part, and its outcome follows from the record, the
-// findings as given and the ids and names of the records that are not
-// public, which the filter takes out of their texts: the Memo keeps it
-// while all three stay the same.
-func (b *builder) findingsSum(loaded *record.Record, id string) []byte {
-	given := b.findings[id]
-	if sum := b.opts.Memo.findingsSum(loaded, given, b.keys.hidden); sum != nil {
-		return sum
+// findingsSum hashes what the findings of the record id are made of as
+// its pages show them (findingsOf): the findings as given and the ids and
+// names of the records that are not public, which the publication filter
+// takes out of their texts. The filter's other input, the record as
+// loaded, is in the record's sum beside it. Hashing the findings as given
+// leaves the filter to the pages that are rendered.
+func (b *builder) findingsSum(id string) []byte {
+	buf := append(make([]byte, 0, 2048), b.keys.hidden...)
+	for _, f := range b.findings[id] {
+		buf = appendFindingKey(buf, f)
 	}
-	h := sha256.New()
-	if err := writeValue(h, b.findingsOf(id)); err != nil {
-		return nil
-	}
-	sum := h.Sum(nil)
-	b.opts.Memo.keepFindings(loaded, given, b.keys.hidden, sum)
-	return sum
+	k := sha256.Sum256(buf)
+	return k[:]
+}
+
+// appendFindingKey appends every field of f to buf, each after its length
+// (appendStrings), so no two findings append alike.
+func appendFindingKey(buf []byte, f *finding.Finding) []byte {
+	return appendStrings(buf, f.File, strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Record, f.Rule, f.Principle,
+		strconv.Itoa(int(f.Severity)), f.Message[0], f.Message[1], f.Help[0], f.Help[1], f.Law[0], f.Law[1],
+		f.Path, strconv.FormatBool(f.Key))
 }
 
 // pageDataKey returns the key of a page rendered from the template tmpl with
@@ -677,13 +676,12 @@ type Memo struct {
 	mu   sync.Mutex
 	old  map[*record.Record][]byte // the build before's
 	used map[*record.Record][]byte // this build's
-	// The sums of each record's findings as shown (findingsSum) and of
-	// its source file (sourceSum), the build before's and this build's.
+	// The sums of each record's source file (sourceSum), the build
+	// before's and this build's.
 	// They follow from the build-wide inputs too: global is the
 	// build-wide part of the keys they were made under, and a build with
 	// another lets them go.
 	global                []byte
-	oldFound, usedFound   map[*record.Record]foundSum
 	oldSource, usedSource map[*record.Record][]byte
 	// oldRegular and usedRegular say whether each record's file is a
 	// regular file (markSources).
@@ -768,18 +766,15 @@ func sameFile(a, b os.FileInfo) bool {
 	return a.Mode().IsRegular() && b.Mode().IsRegular() && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && os.SameFile(a, b)
 }
 
-// foundSum is the sum of a record's findings as shown, with the findings
-// as given that it was made of.
-type foundSum struct {
-	given  []finding.Finding
-	hidden []byte // the ids and names not public when it was made (keys.hidden)
-	sum    []byte
-}
-
-// recordHash returns the hash of the loaded record r (writeValue), from
-// the memo when it holds it; nil when r cannot be hashed. A nil Memo
-// hashes every time.
-func (m *Memo) recordHash(r *record.Record) []byte {
+// recordHash returns the hash of the loaded record r, from the memo when
+// it holds it; nil when r cannot be hashed. A nil Memo hashes every time.
+// sums are the load's hashes of the files' content (Register.Sums): the
+// loaded record follows from its file's content and path, the flags the
+// load sets from its findings, and the build-wide inputs (the program,
+// the configuration), so the hash of those stands for it, and hashing
+// each record's fields (writeValue), the costliest part of a build after
+// one change, is left for a record whose file was not hashed.
+func (m *Memo) recordHash(r *record.Record, sums map[string][32]byte) []byte {
 	if m != nil {
 		m.mu.Lock()
 		sum, ok := m.used[r]
@@ -795,11 +790,18 @@ func (m *Memo) recordHash(r *record.Record) []byte {
 			return sum
 		}
 	}
-	h := sha256.New()
-	if err := writeValue(h, r); err != nil {
-		return nil
+	var sum []byte
+	if content, ok := sums[r.File]; ok {
+		buf := appendStrings(make([]byte, 0, 128), "loaded", r.File, strconv.FormatBool(r.Placeholders), strconv.FormatBool(r.PublicationInvalid))
+		k := sha256.Sum256(append(buf, content[:]...))
+		sum = k[:]
+	} else {
+		h := sha256.New()
+		if err := writeValue(h, r); err != nil {
+			return nil
+		}
+		sum = h.Sum(nil)
 	}
-	sum := h.Sum(nil)
 	if m != nil {
 		m.keep(r, sum)
 	}
@@ -829,8 +831,7 @@ func (m *Memo) next() {
 		m.dropPieces(m.used)
 		m.old, m.used = m.used, nil
 	}
-	if m.usedFound != nil || m.usedSource != nil {
-		m.oldFound, m.usedFound = m.usedFound, nil
+	if m.usedSource != nil {
 		m.oldSource, m.usedSource = m.usedSource, nil
 	}
 	m.oldRegular, m.usedRegular = m.usedRegular, nil
@@ -845,56 +846,10 @@ func (m *Memo) setGlobal(global []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !bytes.Equal(m.global, global) {
-		m.oldFound, m.usedFound, m.oldSource, m.usedSource = nil, nil, nil, nil
+		m.oldSource, m.usedSource = nil, nil
 		m.pieces = nil
 	}
 	m.global = global
-}
-
-// findingsSum returns the sum of the findings of the loaded record r as
-// shown, when the Memo holds one made of the same findings as given with
-// the same records not public (hidden); nil otherwise.
-func (m *Memo) findingsSum(r *record.Record, given []*finding.Finding, hidden []byte) []byte {
-	if m == nil {
-		return nil
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	fs, ok := m.usedFound[r]
-	if !ok {
-		fs, ok = m.oldFound[r]
-	}
-	if !ok || len(fs.given) != len(given) || !bytes.Equal(fs.hidden, hidden) {
-		return nil
-	}
-	for i, f := range given {
-		if *f != fs.given[i] {
-			return nil
-		}
-	}
-	if m.usedFound == nil {
-		m.usedFound = make(map[*record.Record]foundSum, len(m.oldFound))
-	}
-	m.usedFound[r] = fs
-	return fs.sum
-}
-
-// keepFindings keeps the sum of the findings of the loaded record r as
-// shown, made of given with the records not public that hidden names.
-func (m *Memo) keepFindings(r *record.Record, given []*finding.Finding, hidden, sum []byte) {
-	if m == nil {
-		return
-	}
-	fs := foundSum{given: make([]finding.Finding, len(given)), hidden: hidden, sum: sum}
-	for i, f := range given {
-		fs.given[i] = *f
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.usedFound == nil {
-		m.usedFound = make(map[*record.Record]foundSum, len(m.oldFound))
-	}
-	m.usedFound[r] = fs
 }
 
 // regular reports whether the file of the loaded record r, in the
@@ -1052,7 +1007,7 @@ func (b *builder) piecesOf(r *record.Record) *recordPieces {
 	}
 	rs.piecesOnce.Do(func() {
 		if loaded := b.loaded.ByID(r.ID); loaded != nil {
-			if sum := b.opts.Memo.recordHash(loaded); len(sum) == sha256.Size {
+			if sum := b.opts.Memo.recordHash(loaded, b.loaded.Sums); len(sum) == sha256.Size {
 				rs.pieces = b.opts.Memo.recordPieces(sum)
 			}
 		}

@@ -627,3 +627,46 @@ func reloadFixture(t *testing.T, root string, prev *register.Register) *register
 	next.Sums = reg.Sums
 	return next
 }
+
+// TestFindingKeyHoldsEveryField: a record's pages are keyed by its
+// findings as given (findingsSum), so a finding that differs in any field,
+// down to one language of its help, gives another key; a field added to
+// findings later fails here until the key holds it.
+func TestFindingKeyHoldsEveryField(t *testing.T) {
+	base := string(appendFindingKey(nil, &finding.Finding{}))
+	seen := map[string]string{base: "the zero finding"}
+	var f finding.Finding
+	v := reflect.ValueOf(&f).Elem()
+	for i := range v.NumField() {
+		field := v.Type().Field(i)
+		// Each element of an array field (a text in two languages) on
+		// its own.
+		var slots []reflect.Value
+		if fv := v.Field(i); fv.Kind() == reflect.Array {
+			for j := range fv.Len() {
+				slots = append(slots, fv.Index(j))
+			}
+		} else {
+			slots = append(slots, fv)
+		}
+		for j, slot := range slots {
+			f = finding.Finding{}
+			switch slot.Kind() {
+			case reflect.String:
+				slot.SetString("x")
+			case reflect.Int:
+				slot.SetInt(1)
+			case reflect.Bool:
+				slot.SetBool(true)
+			default:
+				t.Fatalf("%s: a %s the test cannot set", field.Name, slot.Kind())
+			}
+			key := string(appendFindingKey(nil, &f))
+			name := fmt.Sprintf("%s[%d]", field.Name, j)
+			if other, ok := seen[key]; ok {
+				t.Errorf("%s set gives the key of %s", name, other)
+			}
+			seen[key] = name
+		}
+	}
+}
