@@ -158,7 +158,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		return nil, msgEmptyFile.Err(name)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, msgReadFailed.Err(name, err)
 	}
 	t := &table{head: head}
 	for {
@@ -167,7 +167,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
+			return nil, msgReadFailed.Err(name, err)
 		}
 		for i := range row {
 			row[i] = csvcell.Plain(row[i]) // as our CSV outputs quote formulas
@@ -183,7 +183,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 
 func checkOptions(name string, data []byte, opts *Options) error {
 	if opts.Kind != record.Sensor && opts.Kind != record.Algorithm {
-		return fmt.Errorf("import: unknown kind %q: use sensor or algorithm", opts.Kind)
+		return msgUnknownKind.Err(opts.Kind)
 	}
 	if len(data) > MaxBytes {
 		return msgTooBig.Err(name, len(data), MaxBytes)

@@ -28,7 +28,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	entries, lines, err := jsonEntries(data)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, msgReadFailed.Err(name, err)
 	}
 	if len(entries) == 0 {
 		return nil, msgNoEntries.Err(name)
@@ -104,10 +104,10 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 	var top json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&top); err != nil {
-		return nil, nil, fmt.Errorf("not JSON: %w", err)
+		return nil, nil, msgNotJSON.Err(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, nil, fmt.Errorf("more than one JSON value in the file")
+		return nil, nil, msgTwoValues.Err()
 	}
 	trimmed := bytes.TrimSpace(top)
 	start := bytes.Index(data, trimmed) // the value's offset in the file
@@ -120,7 +120,7 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 			return nil, nil, err
 		}
 		if _, ok := obj.get("records"); !ok && isOpenDataIndex(obj) {
-			return nil, nil, fmt.Errorf("this is the index of a site's open data (register.json): import its parts (data/register/1.json and on) one at a time, or the whole register as 'register export --format json' writes it")
+			return nil, nil, msgOpenDataIndex.Err()
 		}
 		if _, ok := obj.get("name"); !ok {
 			if _, ok := obj.get("lars"); !ok {
@@ -137,13 +137,13 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 				}
 				if len(lists) > 1 {
 					slices.Sort(lists)
-					return nil, nil, fmt.Errorf("the object holds several lists (%s); import one list at a time", strings.Join(lists, ", "))
+					return nil, nil, msgSeveralLists.Err(strings.Join(lists, ", "))
 				}
 			}
 		}
 		return []object{obj}, []int{lineAt(data, start)}, nil
 	}
-	return nil, nil, fmt.Errorf("the file holds no object or list of objects")
+	return nil, nil, msgNoObject.Err()
 }
 
 // isOpenDataIndex reports whether obj is a site's register.json, which
@@ -169,7 +169,7 @@ func listEntries(data []byte, offset int) ([]object, []int, error) {
 		}
 		var obj object
 		if err := dec.Decode(&obj); err != nil {
-			return nil, nil, fmt.Errorf("entry %d (line %d) is not an object: %w", len(out)+1, lineAt(data, at), err)
+			return nil, nil, msgEntryNotObj.Err(len(out)+1, lineAt(data, at), err)
 		}
 		out = append(out, obj)
 		lines = append(lines, lineAt(data, at))
@@ -228,7 +228,7 @@ type member struct {
 func (o *object) UnmarshalJSON(b []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return fmt.Errorf("not an object")
+		return msgNotObject.Err()
 	}
 	for dec.More() {
 		t, err := dec.Token()

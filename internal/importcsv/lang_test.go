@@ -1,10 +1,13 @@
 package importcsv
 
 import (
+	"errors"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -159,4 +162,130 @@ func dutch(fs []finding.Finding) []string {
 		out = append(out, f.Message.In("nl"))
 	}
 	return out
+}
+
+// Why a mapping file cannot be used is said in the run's language, and is
+// of the kind ErrMapping in both.
+func TestMappingErrorsInBothLanguages(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "geen.yaml")
+	tests := []struct {
+		name   string
+		load   func() (*Mapping, error)
+		en, nl string
+	}{
+		{"not found", func() (*Mapping, error) { return LoadMapping(missing) },
+			"mapping file " + missing + ": no such file (a ready-made map is one of algoritmeregister-csv",
+			"koppelbestand " + missing + ": dit bestand bestaat niet (een kant-en-klare koppeling is een van algoritmeregister-csv"},
+		{"a folder", func() (*Mapping, error) { return LoadMapping(t.TempDir()) },
+			"mapping file: read ", "koppelbestand: read "},
+		{"too large", parse(strings.Repeat("#", 1<<20+1)),
+			"mapping file m.yaml: larger than 1 MiB", "koppelbestand m.yaml: groter dan 1 MiB"},
+		{"unknown key", parse("kolommen: {}"),
+			"mapping file m.yaml: yaml: unmarshal errors:\n  line 1: field kolommen not found in type importcsv.mappingFile (it holds extends:, columns:, defaults: and repeat:)",
+			"koppelbestand m.yaml: yaml: unmarshal errors:\n  line 1: field kolommen not found in type importcsv.mappingFile (het bevat extends:, columns:, defaults: en repeat:)"},
+		{"note in one language", parse("columns: {X: {field: name, note: {nl: alleen}}}"),
+			"mapping file m.yaml: line 1: a note in two languages has both nl: and en:",
+			"koppelbestand m.yaml: regel 1: een note in twee talen heeft zowel nl: als en:"},
+		{"extends", parse("extends: geen-kaart"),
+			`mapping file m.yaml: extends "geen-kaart", which is not a ready-made map (`,
+			`koppelbestand m.yaml: extends "geen-kaart" is geen kant-en-klare koppeling (`},
+		{"no field", parse("columns: {Naam: naam}"),
+			`mapping file m.yaml: column "Naam" maps to "naam", which is not a field the import can fill (one of id, kind,`,
+			`koppelbestand m.yaml: kolom "Naam" is gekoppeld aan "naam", maar dat is geen veld dat de import kan vullen (een van id, kind,`},
+		{"key", parse("columns: {X: {field: name, key: a}}"),
+			`mapping file m.yaml: column "X" has a key, which only a list of objects`,
+			`koppelbestand m.yaml: kolom "X" heeft een key, maar alleen een lijst van objecten`},
+		{"separator", parse(`columns: {X: {field: name, separator: ","}}`),
+			`mapping file m.yaml: column "X" has a separator, but name holds one value, not a list`,
+			`koppelbestand m.yaml: kolom "X" heeft een separator, maar name bevat één waarde, geen lijst`},
+		{"unknown", parse("columns: {X: {field: status, unknown: weg}}"),
+			`mapping file m.yaml: column "X": unknown: "weg"; use keep, report or error`,
+			`koppelbestand m.yaml: kolom "X": unknown: "weg"; kies keep, report of error`},
+		{"title", parse("columns: {X: {field: name, title: T}}"),
+			`mapping file m.yaml: column "X" has a title, which only a links column takes`,
+			`koppelbestand m.yaml: kolom "X" heeft een title, maar die hoort alleen bij een kolom met links`},
+		{"default for no field", parse("defaults: {id: x}"),
+			`mapping file m.yaml: default for "id", which is not a field the import can fill (one of id,`,
+			`koppelbestand m.yaml: default voor "id", maar dat is geen veld dat de import kan vullen (een van id,`},
+		{"default not read", parse("defaults: {lifecycle.start: gisteren}"),
+			`mapping file m.yaml: default for lifecycle.start: "gisteren" is not a date`,
+			`koppelbestand m.yaml: default voor lifecycle.start: "gisteren" is geen datum`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.load()
+			if !errors.Is(err, ErrMapping) {
+				t.Errorf("%v is not of the kind ErrMapping", err)
+			}
+			bothLanguages(t, err, tt.en, tt.nl)
+		})
+	}
+}
+
+// Why a JSON file or a run cannot be imported is said in the run's
+// language; the parser's own words stay as it gives them.
+func TestReadErrorsInBothLanguages(t *testing.T) {
+	readJSON := func(doc string) func() error {
+		return func() error {
+			_, err := ReadJSON("e.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
+			return err
+		}
+	}
+	tests := []struct {
+		name   string
+		read   func() error
+		en, nl string
+	}{
+		{"not JSON", readJSON("{"), "read e.json: not JSON: unexpected EOF", "e.json lezen: geen JSON: unexpected EOF"},
+		{"two values", readJSON("{} {}"), "read e.json: more than one JSON value in the file",
+			"e.json lezen: het bestand bevat meer dan één JSON-waarde"},
+		{"open data index", readJSON(`{"parts": [], "record_count": 3}`),
+			"read e.json: this is the index of a site's open data (register.json): import its parts (data/register/1.json and on) one at a time",
+			"e.json lezen: dit is de index van de open data van een site (register.json): importeer de delen (data/register/1.json en verder) een voor een"},
+		{"several lists", readJSON(`{"b": [{"name": "x"}], "a": [{"name": "y"}]}`),
+			"read e.json: the object holds several lists (a, b); import one list at a time",
+			"e.json lezen: het object bevat meerdere lijsten (a, b); importeer een lijst per keer"},
+		{"no object", readJSON("42"), "read e.json: the file holds no object or list of objects",
+			"e.json lezen: het bestand bevat geen object en geen lijst van objecten"},
+		{"entry not an object", readJSON("[{\"name\": \"x\"},\n 3]"),
+			"read e.json: entry 2 (line 2) is not an object: not an object",
+			"e.json lezen: item 2 (regel 2) is geen object: geen object"},
+		{"unknown kind", func() error {
+			_, err := Read("x.csv", []byte("naam\nx\n"), Options{Kind: "camera"})
+			return err
+		}, `import: unknown kind "camera": use sensor or algorithm`, `import: onbekende soort "camera": kies sensor of algorithm`},
+		{"spreadsheet not read", func() error {
+			_, err := Read("x.csv", []byte("naam,status\n\"open,active\n"), Options{Kind: record.Sensor})
+			return err
+		}, "read x.csv: parse error on line 2", "x.csv lezen: parse error on line 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bothLanguages(t, tt.read(), tt.en, tt.nl)
+		})
+	}
+}
+
+// parse returns a loader of a mapping file with text.
+func parse(text string) func() (*Mapping, error) {
+	return func() (*Mapping, error) { return ParseMapping("m.yaml", []byte(text)) }
+}
+
+// bothLanguages fails unless err starts with en in an English run and
+// with nl in a Dutch one.
+func bothLanguages(t *testing.T, err error, en, nl string) {
+	t.Helper()
+	l, ok := err.(message.Lingual)
+	if !ok {
+		t.Fatalf("%v is not worded in each language", err)
+	}
+	for _, c := range []struct{ lang, got, want string }{
+		{message.English, err.Error(), en},
+		{message.English, l.In(message.English), en},
+		{message.Dutch, l.In(message.Dutch), nl},
+	} {
+		if !strings.HasPrefix(c.got, c.want) {
+			t.Errorf("in %s: %q, want %q", c.lang, c.got, c.want)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"regexp"
@@ -445,7 +446,7 @@ func (n *note) UnmarshalYAML(node *yaml.Node) error {
 		return err
 	}
 	if both.NL == "" || both.EN == "" {
-		return fmt.Errorf("line %d: a note in two languages has both nl: and en:", node.Line)
+		return msgMapNoteBoth.Err(node.Line)
 	}
 	*n = note{both.NL, both.EN}
 	return nil
@@ -479,8 +480,11 @@ func LoadMapping(path string) (*Mapping, error) {
 		return ParseMapping(path, data)
 	}
 	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, msgMapNotFound.ErrOf(ErrMapping, path, strings.Join(Maps(), ", "))
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w (a ready-made map is one of %s)", ErrMapping, err, strings.Join(Maps(), ", "))
+		return nil, msgMapUnreadable.ErrOf(ErrMapping, err, strings.Join(Maps(), ", "))
 	}
 	return ParseMapping(path, data)
 }
@@ -490,13 +494,13 @@ func LoadMapping(path string) (*Mapping, error) {
 // field's type.
 func ParseMapping(name string, data []byte) (*Mapping, error) {
 	if len(data) > 1<<20 {
-		return nil, fmt.Errorf("%w %s: larger than 1 MiB", ErrMapping, name)
+		return nil, msgMapTooBig.ErrOf(ErrMapping, name)
 	}
 	var mf mappingFile
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	dec.KnownFields(true)
 	if err := dec.Decode(&mf); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%w %s: %v (it holds extends:, columns:, defaults: and repeat:)", ErrMapping, name, err)
+		return nil, msgMapNotYAML.ErrOf(ErrMapping, name, err)
 	}
 	m := &Mapping{columns: map[string]colTarget{}, defaults: map[string]any{}, notes: map[string]label.Text{}, repeat: normalise(mf.Repeat)}
 	if mf.Extends != "" {
@@ -504,7 +508,7 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		// replace the base's of the same name.
 		data, ok := readyMap(mf.Extends)
 		if !ok {
-			return nil, fmt.Errorf("%w %s: extends %q, which is not a ready-made map (%s)", ErrMapping, name, mf.Extends, strings.Join(Maps(), ", "))
+			return nil, msgMapExtends.ErrOf(ErrMapping, name, mf.Extends, strings.Join(Maps(), ", "))
 		}
 		base, err := ParseMapping(mf.Extends, data)
 		if err != nil {
@@ -521,25 +525,25 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		field := strings.TrimSpace(c.Field)
 		s, ok := specByPath[field]
 		if field != "" && field != "kind" && !ok {
-			return nil, fmt.Errorf("%w %s: column %q maps to %q, which is not a field the import can fill (%s)", ErrMapping, name, h, field, fieldList())
+			return nil, msgMapNoField.ErrOf(ErrMapping, name, h, field, fieldList())
 		}
 		r := rule{sep: c.Separator, unknown: c.Unknown, title: c.Title, key: c.Key}
 		if c.Key != "" && s.typ != typObjects && s.typ != typList {
-			return nil, fmt.Errorf("%w %s: column %q has a key, which only a list of objects (such as measures) or, from JSON, a list of texts takes", ErrMapping, name, h)
+			return nil, msgMapKey.ErrOf(ErrMapping, name, h)
 		}
 		if c.Separator == "" && s.typ == typEnumList {
 			r.sep = "auto" // enumerated values are no prose: "a, b" is a list
 		}
 		if c.Separator != "" && !listLike(s.typ) {
-			return nil, fmt.Errorf("%w %s: column %q has a separator, but %s holds one value, not a list", ErrMapping, name, h, field)
+			return nil, msgMapSeparator.ErrOf(ErrMapping, name, h, field)
 		}
 		switch c.Unknown {
 		case "", "keep", "report", "error":
 		default:
-			return nil, fmt.Errorf("%w %s: column %q: unknown: %q; use keep, report or error", ErrMapping, name, h, c.Unknown)
+			return nil, msgMapUnknown.ErrOf(ErrMapping, name, h, c.Unknown)
 		}
 		if c.Title != "" && s.typ != typLinks {
-			return nil, fmt.Errorf("%w %s: column %q has a title, which only a links column takes", ErrMapping, name, h)
+			return nil, msgMapTitle.ErrOf(ErrMapping, name, h)
 		}
 		if len(c.Values) > 0 {
 			r.values = map[string]string{}
@@ -556,11 +560,11 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 	for field, v := range mf.Defaults {
 		s, ok := specByPath[field]
 		if !ok || field == "id" {
-			return nil, fmt.Errorf("%w %s: default for %q, which is not a field the import can fill (%s)", ErrMapping, name, field, fieldList())
+			return nil, msgMapDefaultField.ErrOf(ErrMapping, name, field, fieldList())
 		}
 		val, _, err := parseCell(s, rule{sep: ";"}, v)
 		if err != nil {
-			return nil, fmt.Errorf("%w %s: default for %s: %v", ErrMapping, name, field, err)
+			return nil, msgMapDefaultValue.ErrOf(ErrMapping, name, field, err)
 		}
 		m.defaults[field] = val
 	}
@@ -589,4 +593,4 @@ func Fields() []string {
 	return out
 }
 
-func fieldList() string { return "one of " + strings.Join(Fields(), ", ") }
+func fieldList() string { return strings.Join(Fields(), ", ") }

@@ -27,6 +27,54 @@ var (
 		"%s lezen: het bestand bevat geen items: het heeft een object nodig, of een lijst van objecten, elk met een naam of id")
 )
 
+// Why a JSON file holds no entries to import. Each is said after "read
+// FILE: " (msgReadFailed).
+var (
+	msgReadFailed    = message.New("read %s: %v", "%s lezen: %v")
+	msgNotJSON       = message.New("not JSON: %v", "geen JSON: %v")
+	msgTwoValues     = message.New("more than one JSON value in the file", "het bestand bevat meer dan één JSON-waarde")
+	msgOpenDataIndex = message.New("this is the index of a site's open data (register.json): import its parts (data/register/1.json and on) one at a time, or the whole register as 'register export --format json' writes it",
+		"dit is de index van de open data van een site (register.json): importeer de delen (data/register/1.json en verder) een voor een, of het hele register zoals 'register export --format json' het schrijft")
+	msgSeveralLists = message.New("the object holds several lists (%s); import one list at a time",
+		"het object bevat meerdere lijsten (%s); importeer een lijst per keer")
+	msgNoObject    = message.New("the file holds no object or list of objects", "het bestand bevat geen object en geen lijst van objecten")
+	msgEntryNotObj = message.New("entry %d (line %d) is not an object: %v", "item %d (regel %d) is geen object: %v")
+	msgNotObject   = message.New("not an object", "geen object")
+)
+
+// Why an import cannot start.
+var msgUnknownKind = message.New("import: unknown kind %q: use sensor or algorithm",
+	"import: onbekende soort %q: kies sensor of algorithm")
+
+// Why a mapping file cannot be used. Each error is of the kind ErrMapping;
+// field names and YAML keys stay as the record format spells them.
+var (
+	msgMapNotFound = message.New("mapping file %s: no such file (a ready-made map is one of %s)",
+		"koppelbestand %s: dit bestand bestaat niet (een kant-en-klare koppeling is een van %s)")
+	msgMapUnreadable = message.New("mapping file: %v (a ready-made map is one of %s)",
+		"koppelbestand: %v (een kant-en-klare koppeling is een van %s)")
+	msgMapTooBig  = message.New("mapping file %s: larger than 1 MiB", "koppelbestand %s: groter dan 1 MiB")
+	msgMapNotYAML = message.New("mapping file %s: %v (it holds extends:, columns:, defaults: and repeat:)",
+		"koppelbestand %s: %v (het bevat extends:, columns:, defaults: en repeat:)")
+	msgMapExtends = message.New("mapping file %s: extends %q, which is not a ready-made map (%s)",
+		"koppelbestand %s: extends %q is geen kant-en-klare koppeling (%s)")
+	msgMapNoField = message.New("mapping file %s: column %q maps to %q, which is not a field the import can fill (one of %s)",
+		"koppelbestand %s: kolom %q is gekoppeld aan %q, maar dat is geen veld dat de import kan vullen (een van %s)")
+	msgMapKey = message.New("mapping file %s: column %q has a key, which only a list of objects (such as measures) or, from JSON, a list of texts takes",
+		"koppelbestand %s: kolom %q heeft een key, maar alleen een lijst van objecten (zoals measures) of, uit JSON, een lijst van teksten heeft die")
+	msgMapSeparator = message.New("mapping file %s: column %q has a separator, but %s holds one value, not a list",
+		"koppelbestand %s: kolom %q heeft een separator, maar %s bevat één waarde, geen lijst")
+	msgMapUnknown = message.New("mapping file %s: column %q: unknown: %q; use keep, report or error",
+		"koppelbestand %s: kolom %q: unknown: %q; kies keep, report of error")
+	msgMapTitle = message.New("mapping file %s: column %q has a title, which only a links column takes",
+		"koppelbestand %s: kolom %q heeft een title, maar die hoort alleen bij een kolom met links")
+	msgMapDefaultField = message.New("mapping file %s: default for %q, which is not a field the import can fill (one of %s)",
+		"koppelbestand %s: default voor %q, maar dat is geen veld dat de import kan vullen (een van %s)")
+	msgMapDefaultValue = message.New("mapping file %s: default for %s: %v", "koppelbestand %s: default voor %s: %v")
+	msgMapNoteBoth     = message.New("line %d: a note in two languages has both nl: and en:",
+		"regel %d: een note in twee talen heeft zowel nl: als en:")
+)
+
 // What the file and its header say.
 var (
 	msgWindows1252 = message.New("the file is not UTF-8; it was read as Windows-1252",
