@@ -16,6 +16,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -277,22 +278,34 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 	return res, nil
 }
 
+// Why Write leaves the register as it is, in English and Dutch: the
+// command line prints them in the run's language.
+var (
+	msgNothingToWrite = message.New("import notification: nothing to write", "melding importeren: niets om te schrijven")
+	msgCreateFolder   = message.New("create folder %s: %v", "map %s maken: %v")
+	msgReadRecord     = message.New("read %s: %v", "%s lezen: %v")
+	msgAppeared       = message.New("%s appeared while importing and is left unchanged; run the import again",
+		"%s is tijdens het importeren verschenen en blijft zoals het is; start de import opnieuw")
+	msgChanged = message.New("%s changed while importing and is left unchanged; run the import again",
+		"%s is tijdens het importeren veranderd en blijft zoals het is; start de import opnieuw")
+)
+
 // Write writes the record the result holds under root: a new record is
 // created and never replaces a file (one that appeared since Read is an
 // error), an update replaces the record only when it is still the file
 // Read saw. Either appears whole or not at all.
 func Write(root string, res *Result) error {
 	if res == nil || res.Data == nil {
-		return errors.New("import notification: nothing to write")
+		return msgNothingToWrite.Err()
 	}
 	target := filepath.Join(root, filepath.FromSlash(res.Path))
 	if !res.Updated() {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return fmt.Errorf("create folder %s: %w", filepath.Dir(target), err)
+			return msgCreateFolder.Err(filepath.Dir(target), err)
 		}
 		if err := atomicfile.WriteNew(target, res.Data, 0o644); err != nil {
 			if errors.Is(err, os.ErrExist) {
-				return fmt.Errorf("%s appeared while importing and is left unchanged; run the import again", target)
+				return msgAppeared.Err(target)
 			}
 			return err
 		}
@@ -300,10 +313,10 @@ func Write(root string, res *Result) error {
 	}
 	now, err := os.ReadFile(target)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", target, err)
+		return msgReadRecord.Err(target, err)
 	}
 	if !bytes.Equal(now, res.Old) {
-		return fmt.Errorf("%s changed while importing and is left unchanged; run the import again", target)
+		return msgChanged.Err(target)
 	}
 	return atomicfile.Write(target, res.Data, 0o644)
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/validate"
@@ -516,5 +517,47 @@ func TestReadUpdateOfUnreadableRecord(t *testing.T) {
 			(!strings.Contains(f.Message.In("nl"), "kan er niet op worden toegepast") || !strings.Contains(f.Help.In("nl"), "herstel eerst het record")) {
 			t.Errorf("Dutch %q, help %q", f.Message.In("nl"), f.Help.In("nl"))
 		}
+	}
+}
+
+// Why Write leaves the register as it is is said in the run's language;
+// the file system's own words stay as it gives them.
+func TestWriteErrorsInBothLanguages(t *testing.T) {
+	data := []byte("id: camera-bakkerij\n")
+	tests := []struct {
+		name   string
+		files  map[string]string
+		res    *Result
+		en, nl string // ROOT stands for the register folder
+	}{
+		{"no result", nil, nil, "import notification: nothing to write", "melding importeren: niets om te schrijven"},
+		{"refused", nil, &Result{Path: "sensors/camera-bakkerij.yaml"}, "import notification: nothing to write", "melding importeren: niets om te schrijven"},
+		{"appeared", map[string]string{"sensors/camera-bakkerij.yaml": "id: camera-bakkerij\n"}, &Result{Path: "sensors/camera-bakkerij.yaml", Data: data},
+			"ROOT/sensors/camera-bakkerij.yaml appeared while importing and is left unchanged; run the import again",
+			"ROOT/sensors/camera-bakkerij.yaml is tijdens het importeren verschenen en blijft zoals het is; start de import opnieuw"},
+		{"changed", map[string]string{"sensors/camera-bakkerij.yaml": "id: camera-bakkerij\nname: Nieuw\n"}, &Result{Path: "sensors/camera-bakkerij.yaml", Data: data, Old: data},
+			"ROOT/sensors/camera-bakkerij.yaml changed while importing and is left unchanged; run the import again",
+			"ROOT/sensors/camera-bakkerij.yaml is tijdens het importeren veranderd en blijft zoals het is; start de import opnieuw"},
+		{"gone", nil, &Result{Path: "sensors/camera-bakkerij.yaml", Data: data, Old: data},
+			"read ROOT/sensors/camera-bakkerij.yaml: open ", "ROOT/sensors/camera-bakkerij.yaml lezen: open "},
+		{"no folder", map[string]string{"sensors": "not a folder\n"}, &Result{Path: "sensors/camera-bakkerij.yaml", Data: data},
+			"create folder ROOT/sensors: mkdir ", "map ROOT/sensors maken: mkdir "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := register(t, tt.files)
+			err := Write(root, tt.res)
+			l, ok := err.(message.Lingual)
+			if !ok {
+				t.Fatalf("%v is not worded in each language", err)
+			}
+			en, nl := strings.ReplaceAll(tt.en, "ROOT", root), strings.ReplaceAll(tt.nl, "ROOT", root)
+			if got := err.Error(); !strings.HasPrefix(got, en) {
+				t.Errorf("in English: %q, want %q", got, en)
+			}
+			if got := l.In(message.Dutch); !strings.HasPrefix(got, nl) {
+				t.Errorf("in Dutch: %q, want %q", got, nl)
+			}
+		})
 	}
 }
