@@ -61,7 +61,7 @@ vastgesteld.`)
 	msgCreated        = message.New("created %s", "aangemaakt: %s")
 	msgWouldWrite     = message.New("--- would write %s", "--- zou schrijven: %s")
 	msgWouldWriteLine = message.New("--- would write %s (line %d)", "--- zou schrijven: %s (regel %d)")
-	msgReadFile       = message.New("read %s: %v", "%s lezen: %v")
+	msgReadFile       = message.ReadFailed
 	msgKindFlag       = message.New("--kind %q: use sensor or algorithm", "--kind %q: kies sensor of algorithm")
 )
 

@@ -30,7 +30,7 @@ var (
 // Why a JSON file holds no entries to import. Each is said after "read
 // FILE: " (msgReadFailed).
 var (
-	msgReadFailed    = message.New("read %s: %v", "%s lezen: %v")
+	msgReadFailed    = message.ReadFailed
 	msgNotJSON       = message.New("not JSON: %v", "geen JSON: %v")
 	msgTwoValues     = message.New("more than one JSON value in the file", "het bestand bevat meer dan één JSON-waarde")
 	msgOpenDataIndex = message.New("this is the index of a site's open data (register.json): import its parts (data/register/1.json and on) one at a time, or the whole register as 'register export --format json' writes it",

@@ -283,3 +283,7 @@ func (c *Count) Format(lang string, n int, args ...any) string {
 // Records counts records ("1 record", "14 records"): several commands'
 // summaries start with it.
 var Records = NewCount("%d record", "%d records", "%d registratie", "%d registraties")
+
+// ReadFailed says a file cannot be read, and why ("read x.csv: ..."): the
+// command line and the packages it calls say it alike.
+var ReadFailed = New("read %s: %v", "%s lezen: %v")

@@ -283,7 +283,7 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 var (
 	msgNothingToWrite = message.New("import notification: nothing to write", "melding importeren: niets om te schrijven")
 	msgCreateFolder   = message.New("create folder %s: %v", "map %s maken: %v")
-	msgReadRecord     = message.New("read %s: %v", "%s lezen: %v")
+	msgReadRecord     = message.ReadFailed
 	msgAppeared       = message.New("%s appeared while importing and is left unchanged; run the import again",
 		"%s is tijdens het importeren verschenen en blijft zoals het is; start de import opnieuw")
 	msgChanged = message.New("%s changed while importing and is left unchanged; run the import again",
