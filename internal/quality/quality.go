@@ -411,6 +411,9 @@ func filled(v any, path []string) bool {
 // (Clean). A record the principle does not apply to (an algorithm for the
 // camera commitment, a sensor without a data-sharing agreement for the
 // sharing one) is not counted as passing it: it is not counted at all.
+// Nor is a record whose file breaks the record format clean: a field of
+// the wrong kind reads as absent, where a rule may find nothing to fault
+// (as the site ticks no principle for it).
 func principles(recs []*record.Record, fs []finding.Finding) []Principle {
 	byRef := map[string][]*principle.Rule{}
 	var refs []string
@@ -424,7 +427,11 @@ func principles(recs []*record.Record, fs []finding.Finding) []Principle {
 		byRef[r.Ref] = append(byRef[r.Ref], r)
 	}
 	hit := map[string]map[string]bool{} // ref → record ids with a finding
+	unreadable := map[string]bool{}     // record ids whose file breaks the format
 	for _, f := range fs {
+		if (f.Rule == finding.RuleSchema || f.Rule == finding.RuleYAML) && f.Record != "" && f.Severity > finding.Off {
+			unreadable[f.Record] = true
+		}
 		r, ok := principle.Lookup(f.Rule)
 		if !ok || f.Record == "" || f.Severity == finding.Off {
 			continue
@@ -443,7 +450,7 @@ func principles(recs []*record.Record, fs []finding.Finding) []Principle {
 				continue
 			}
 			of++
-			if !hit[ref][r.ID] {
+			if !hit[ref][r.ID] && !unreadable[r.ID] {
 				clean++
 			}
 		}

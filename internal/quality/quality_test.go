@@ -3,6 +3,7 @@ package quality
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/voorbeeldstad/register/internal/finding"
 	"os"
 	"path/filepath"
 	"slices"
@@ -195,6 +196,13 @@ retention: P28D
 		if p := r.Principles[i]; p.Clean != tt.clean || p.Of != tt.of {
 			t.Errorf("%s: %d/%d, want %d/%d", tt.ref, p.Clean, p.Of, tt.clean, tt.of)
 		}
+	}
+	// The same register, the camera's file breaking the format: it counts
+	// for the principles it concerns, and passes none.
+	schema := finding.Finding{File: "sensors/cam.yaml", Record: "cam", Rule: finding.RuleSchema, Severity: finding.Error, Path: "/lifecycle/end"}
+	broken := Measure(Input{Register: reg, Findings: append(principle.Run(reg, principle.Options{Today: today}), schema), Today: today})
+	if i := slices.IndexFunc(broken.Principles, func(p Principle) bool { return p.Principle == "C-camera-temporary" }); i < 0 || broken.Principles[i].Clean != 0 || broken.Principles[i].Of != 1 {
+		t.Errorf("a camera whose file breaks the format counts as passing C-camera-temporary: %+v", broken.Principles)
 	}
 	for _, lang := range []string{"nl", "en"} {
 		r.TextLanguage = lang

@@ -104,6 +104,7 @@ var siteWords = map[string]label.Text{
 	"usedby":                  {"Algoritmes die gegevens van deze sensor gebruiken", "Algorithms that use data from this sensor"},
 	"checklist":               {"Toets aan de principes", "Check against the principles"},
 	"notchecked":              {"De toets aan de principes is voor deze publicatie niet uitgevoerd.", "The check against the principles was not run for this publication."},
+	"noticksinvalid":          {"Het bestand van deze registratie volgt het registratieformaat niet (zie de bevindingen). Daarom bevestigt de toets hier geen enkel principe.", "This record's file does not follow the record format (see the findings), so the check confirms no principle here."},
 	"nofindings":              {"Geen bevindingen", "No findings"},
 	"nofindingsat":            {"Geen bevindingen bij %d principes", "No findings for %d principles"},
 	"principle":               {"Principe", "Principle"},

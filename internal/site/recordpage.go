@@ -125,6 +125,9 @@ type recordBody struct {
 	// CleanLinks link the principles without findings, one after another
 	// (skeleton.principleLinks).
 	CleanLinks template.HTML
+	// Unreadable: the record's file does not follow the record format,
+	// so no principle is ticked (checklist).
+	Unreadable bool
 	// NotChecked are the principles whose rules the municipality switched
 	// off, wholly or in part: never shown with a tick.
 	NotChecked []template.HTML
@@ -219,6 +222,10 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 	var clean []template.HTML
 	var key []byte
 	i := langIndex(lang)
+	// A field the record format does not know, or one of the wrong kind,
+	// is read as absent, and a rule may then find nothing to fault where
+	// it could not look: such a record earns no tick, only its findings.
+	body.Unreadable = b.invalidFiles[r.File]
 	for pi := range principles {
 		pr := &principles[pi]
 		anchor := principleAnchors[pi]
@@ -247,7 +254,7 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 			// A tick only where a rule ran and found nothing.
 			switch st := b.checkedState(anchor); st {
 			case "ok":
-				if b.ruleApplies(anchor, r) {
+				if b.ruleApplies(anchor, r) && !body.Unreadable {
 					clean = append(clean, sk.principleLinks[pi])
 				}
 				continue

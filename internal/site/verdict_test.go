@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -138,5 +139,48 @@ lifecycle: {start: 2026-01-01}
 	// The camera without a start says what is missing instead.
 	if page := read(t, out, "sensoren/cam-zonder-start.html"); !strings.Contains(page, "De looptijd van de camera is niet te controleren") {
 		t.Error("the camera without a start does not say its term could not be checked")
+	}
+}
+
+// TestNoTickWhereTheFileBreaksTheFormat: a field of the wrong kind or
+// shape is read as absent, and a rule may then pass where it could not
+// look (a lifecycle end that is no date is never "past"). A record whose
+// file has a schema finding therefore shows its findings and no tick; the
+// same record without it shows its ticks.
+func TestNoTickWhereTheFileBreaksTheFormat(t *testing.T) {
+	for _, broken := range []bool{false, true} {
+		r := &record.Record{}
+		if err := yaml.Unmarshal([]byte(`
+id: teller
+kind: sensor
+name: Teller
+status: active
+sensor_type: water_level
+personal_data: {processed: "no"}
+lifecycle: {start: 2026-01-01, end: 2026-02-30}
+`), r); err != nil {
+			t.Fatal(err)
+		}
+		r.File = "sensors/teller.yaml"
+		reg := register.New(t.TempDir(), nil, []*record.Record{r})
+		var rules []Rule
+		for _, r := range principle.Rules() {
+			rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Applies: r.Applies})
+		}
+		opts := Options{Rules: rules, Check: func(reg *register.Register) []finding.Finding {
+			return principle.Run(reg, principle.Options{Today: buildNow})
+		}}
+		if broken {
+			opts.Findings = []finding.Finding{{File: r.File, Line: 7, Column: 36, Rule: finding.RuleSchema, Severity: finding.Error,
+				Message: label.Text{"lifecycle.end is geen datum", "lifecycle.end is not a date"}, Path: "/lifecycle/end"}}
+		}
+		out, _ := build(t, reg, opts)
+		page := read(t, out, "sensoren/teller.html")
+		if ticked := strings.Contains(page, `<details class="clean">`); ticked == broken {
+			t.Errorf("broken %v: ticks shown %v", broken, ticked)
+		}
+		if said := strings.Contains(page, "volgt het registratieformaat niet"); said != broken {
+			t.Errorf("broken %v: says the file breaks the format %v", broken, said)
+		}
 	}
 }
