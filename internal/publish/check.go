@@ -154,6 +154,11 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			sort.Strings(keys)
 			for _, k := range keys {
 				if dotted == "" && k == "publication" {
+					// Of the publication block only the reason is
+					// shown; the rest names fields, not values.
+					if pb, ok := t[k].(map[string]any); ok {
+						walk(pb["reason"], "publication.reason", "/publication/reason")
+					}
 					continue
 				}
 				walk(t[k], join(dotted, k), ptr+source.JoinPointer(k))

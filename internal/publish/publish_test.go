@@ -231,8 +231,12 @@ func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
 		{"quoted nowhere", map[string]any{"supplier": map[string]any{"name": "Kluisleverancier BV"}, "purpose": "Toezicht", "publication": withheld("supplier.name")}, nil},
 		{"a short value is not looked for", map[string]any{"supplier": map[string]any{"name": "BV"}, "purpose": "Een BV", "publication": withheld("supplier.name")}, nil},
 		{"in another withheld field", map[string]any{"supplier": map[string]any{"name": "Kluis BV"}, "purpose": "Kluis BV", "publication": withheld("supplier.name", "purpose")}, nil},
+		// The reason is shown beside every withheld field, on the site,
+		// in the feed, the packet and on the sign.
 		{"in the publication's own reason", map[string]any{"supplier": map[string]any{"name": "Kluis BV"},
-			"publication": map[string]any{"withheld": []any{"supplier.name"}, "reason": "Kluis BV vroeg erom"}}, nil},
+			"publication": map[string]any{"withheld": []any{"supplier.name"}, "reason": "Kluis BV vroeg erom"}}, []string{"/publication/reason"}},
+		{"a withheld reason may quote", map[string]any{"supplier": map[string]any{"name": "Kluis BV"},
+			"publication": map[string]any{"withheld": []any{"supplier.name", "publication.reason"}, "reason": "Kluis BV vroeg erom"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,7 +23,25 @@ func (p *Public) ShowsSubjects() bool {
 // public", whatever their case. A commit touches several records at once,
 // so the subject on one record's page may quote another's secret.
 func (p *Public) Subject(s, lang string) string {
-	if !p.ShowsSubjects() || strings.TrimSpace(s) == "" {
+	if !p.ShowsSubjects() {
+		return ""
+	}
+	return p.FreeText(s, lang)
+}
+
+// Reason is Reason for a public output: the record's reason for what it
+// withholds, through FreeText. A reason is written by hand, and may name
+// a record that is not public or quote another's withheld value.
+func (p *Public) Reason(r *record.Record, lang string) string {
+	return p.FreeText(Reason(r, lang), lang)
+}
+
+// FreeText returns a text people wrote (a commit subject, a reason) as a
+// public output may show it: with the withheld values of every record of
+// the register, and the ids and names of every record that is not public,
+// replaced by "niet openbaar" / "not public", whatever their case.
+func (p *Public) FreeText(s, lang string) string {
+	if strings.TrimSpace(s) == "" {
 		return ""
 	}
 	p.subjectMu.Lock()

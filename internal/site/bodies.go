@@ -10,7 +10,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/period"
-	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -134,7 +133,7 @@ func (b *builder) homeUnpublished(h *homeBody, lang string) {
 		h.Unpublished = plural(n, t(lang, "unpublished1"), t(lang, "unpublished"))
 		reasons := map[string]int{}
 		for _, r := range b.unpublished {
-			reasons[publish.Reason(r, lang)]++
+			reasons[b.pub.Reason(r, lang)]++
 		}
 		for reason, count := range reasons {
 			if reason == "" {

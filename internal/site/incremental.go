@@ -396,6 +396,9 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		}
 		h.Write(rec)
 		h.Write(b.findingsSum(r.ID))
+		// The reason as shown: scrubbed of every record's secrets, it
+		// changes when another record's do (publish.Public.Reason).
+		h.Write(appendStrings(buf[:0], "reason", b.pub.Reason(r, "nl"), b.pub.Reason(r, "en")))
 		for _, v := range []any{loaded.Point, r.Point, b.shownHistory(loaded.File)} {
 			if err := writeValue(h, v); err != nil {
 				return

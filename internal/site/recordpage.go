@@ -91,12 +91,10 @@ type sevView struct{ Class, Icon, Text string }
 // and the record's reason when it gives one.
 type withheldView struct{ Reason string }
 
-// heldView is the page's withheldView for a record.
-func heldView(r *record.Record) withheldView {
-	if r.Publication != nil && strings.TrimSpace(r.Publication.Reason) != "" {
-		return withheldView{Reason: r.Publication.Reason}
-	}
-	return withheldView{}
+// heldView is the page's withheldView for a record: its reason as a
+// public output may show it (publish.Public.Reason).
+func (b *builder) heldView(r *record.Record, lang string) withheldView {
+	return withheldView{Reason: b.pub.Reason(r, lang)}
 }
 
 // recordBody is what templates/record.html shows of a record.
@@ -162,7 +160,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 		KindLabel: valueLabel(lang, "kind", string(r.Kind)), TypeLabel: typeLabel(lang, r),
 		Status: statusView(lang, r.Status), Checked: b.checked, ShowAuthors: b.cfg.Site.ShowCommitAuthors,
 		ReportURL: b.reportURL(lang, r), UpdateURL: b.updateURL(lang, r),
-		Held: heldView(r), Eval: b.evalView(lang, r),
+		Held: b.heldView(r, lang), Eval: b.evalView(lang, r),
 	}
 	if r.IsWithheld("summary") {
 		body.SummaryWithheld = true
@@ -174,7 +172,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 		for _, w := range r.Publication.Withheld {
 			body.Withheld = append(body.Withheld, fieldLabel(lang, w))
 		}
-		body.WithheldWhy = strings.TrimSpace(r.Publication.Reason)
+		body.WithheldWhy = b.pub.Reason(r, lang)
 	}
 	fc := &fieldCtx{b: b, sk: sk, lang: lang, root: root, r: r}
 	var err error

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -181,6 +182,70 @@ lifecycle: {start: 2026-01-01, end: 2026-02-30}
 		}
 		if said := strings.Contains(page, "volgt het registratieformaat niet"); said != broken {
 			t.Errorf("broken %v: says the file breaks the format %v", broken, said)
+		}
+	}
+}
+
+// TestReasonsNameNoSecret: a reason for withholding is written by hand
+// and shown in public: on the home page for a record that is not public,
+// beside the withheld fields of one that is. Neither shows the id or
+// name of a record that is not public, or another record's withheld
+// value, in any case of letters; and a page built before that value was
+// withheld is built again, not kept.
+func TestReasonsNameNoSecret(t *testing.T) {
+	texts := []string{`
+id: cam-bunker
+kind: sensor
+name: Camera Bunker Oost
+status: active
+publication: {public: false, reason: Camera Bunker Oost beveiligt een vitaal object.}
+`, `
+id: teller
+kind: sensor
+name: Teller
+status: active
+supplier: {name: Kluisbouw Noord BV}
+publication: {public: true, withheld: [purpose], reason: Gedeeld met CAM-BUNKER.}
+`, `
+id: meter
+kind: sensor
+name: Meter
+status: active
+publication: {public: true, withheld: [purpose], reason: Zoals bij Kluisbouw Noord BV.}
+`}
+	out := filepath.Join(t.TempDir(), "public")
+	for step, withheld := range []string{"purpose", "supplier.name"} {
+		var recs []*record.Record
+		for _, text := range texts {
+			text = strings.Replace(text, "withheld: [purpose], reason: Gedeeld", "withheld: ["+withheld+"], reason: Gedeeld", 1)
+			r := &record.Record{}
+			if err := yaml.Unmarshal([]byte(text), r); err != nil {
+				t.Fatal(err)
+			}
+			r.File = "sensors/" + r.ID + ".yaml"
+			recs = append(recs, r)
+		}
+		build(t, register.New(t.TempDir(), nil, recs), Options{Out: out})
+		meter := "Zoals bij Kluisbouw Noord BV."
+		secrets := []string{"Bunker", "BUNKER"}
+		if step == 1 { // the supplier's name is withheld now
+			meter = "Zoals bij niet openbaar."
+			secrets = append(secrets, "Kluisbouw")
+		}
+		for page, want := range map[string]string{
+			"index.html":           "niet openbaar beveiligt een vitaal object.",
+			"sensoren/teller.html": "Gedeeld met niet openbaar.",
+			"sensoren/meter.html":  meter,
+		} {
+			got := read(t, out, page)
+			if !strings.Contains(got, want) {
+				t.Errorf("step %d: %s does not say %q", step, page, want)
+			}
+			for _, secret := range secrets {
+				if strings.Contains(got, secret) {
+					t.Errorf("step %d: %s shows %q", step, page, secret)
+				}
+			}
 		}
 	}
 }
