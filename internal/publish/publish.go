@@ -326,6 +326,11 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 	return out
 }
 
+// Hidden returns the words the filter takes out of the texts it shows
+// (findings, subjects, reasons): the id and name of every record that is
+// not public, skipped ones included. A key of such a text holds them.
+func (p *Public) Hidden() []string { return p.hidden }
+
 // hiddenNames are the words that name a record that is not public: its id
 // and its name (of two bytes or more, so a stray letter is no secret).
 func hiddenNames(r *record.Record) []string {

@@ -115,11 +115,18 @@ func (b *builder) principleChecked(anchor string) string {
 }
 
 // ruleApplies reports whether a rule that checks the principle applies to
-// the record: only then did a rule assess it, and may it get a tick. The
-// record is the public view, so a withheld field never earns a tick.
+// the record: only then did a rule assess it, and may it get a tick. r is
+// the public view: the rule must apply to the record as loaded (else it
+// did not run: a retired record that withholds its status is still
+// retired) and to the view (so a tick says nothing a withheld field keeps
+// back).
 func (b *builder) ruleApplies(anchor string, r *record.Record) bool {
+	loaded := b.loaded.ByID(r.ID)
+	if loaded == nil {
+		return false
+	}
 	return slices.ContainsFunc(b.anchorRules[anchor], func(rule Rule) bool {
-		return rule.Applies == nil || rule.Applies(r)
+		return rule.Applies == nil || rule.Applies(loaded) && rule.Applies(r)
 	})
 }
 

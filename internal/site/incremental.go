@@ -190,10 +190,10 @@ func (b *builder) initKeys() {
 	}
 	b.keys.global = h.Sum(nil)
 	b.opts.Memo.setGlobal(b.keys.global)
+	// What the filter takes out of findings and reasons: every record
+	// not public, skipped ones (a bad id, a duplicate) too.
 	hh := sha256.New()
-	for _, r := range b.unpublished {
-		fmt.Fprintf(hh, "%q %q\n", r.ID, r.Name)
-	}
+	hh.Write(appendStrings(nil, b.pub.Hidden()...))
 	b.keys.hidden = hh.Sum(nil)
 }
 

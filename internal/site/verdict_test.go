@@ -64,6 +64,15 @@ sensor_type: anpr
 camera_regime: enforcement
 lifecycle: {start: 2020-01-01, end: 2025-01-01}
 `, `
+id: anpr-afgeschermd
+kind: sensor
+name: Oude kentekencamera, status niet openbaar
+status: retired
+sensor_type: anpr_camera
+camera_regime: enforcement
+lifecycle: {start: 2020-01-01, end: 2025-01-01}
+publication: {public: true, withheld: [status]}
+`, `
 id: cam-gepland
 kind: sensor
 name: Geplande camera
@@ -123,6 +132,8 @@ lifecycle: {start: 2026-01-01}
 		// and is about the DPIA all the same.
 		{"algoritmes/chat.html", dpia, false},
 		{"sensoren/anpr-oud.html", basis, false},
+		// Withholding the status does not make it look in use.
+		{"sensoren/anpr-afgeschermd.html", basis, false},
 		{"sensoren/cam-gepland.html", decision, false},
 		{"algoritmes/rooster.html", oversight, false},
 		{"algoritmes/toeslag.html", oversight, true},
@@ -246,6 +257,43 @@ publication: {public: true, withheld: [purpose], reason: Zoals bij Kluisbouw Noo
 					t.Errorf("step %d: %s shows %q", step, page, secret)
 				}
 			}
+		}
+	}
+}
+
+// TestFindingsKeyedByEveryHiddenName: a finding's text is shown with the
+// ids and names of records that are not public taken out, skipped ones (a
+// bad id) included; when such a name changes, a page quoting it is built
+// again, not kept from the build before.
+func TestFindingsKeyedByEveryHiddenName(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	for step, name := range []string{"Iets anders", "Meter Geheim"} {
+		var recs []*record.Record
+		for _, text := range []string{`
+id: Geheim_Meter
+kind: sensor
+name: ` + name + `
+status: active
+publication: {public: false}
+`, `
+id: teller
+kind: sensor
+name: Teller
+status: active
+`} {
+			r := &record.Record{}
+			if err := yaml.Unmarshal([]byte(text), r); err != nil {
+				t.Fatal(err)
+			}
+			r.File = "sensors/" + strings.ToLower(r.ID) + ".yaml"
+			recs = append(recs, r)
+		}
+		quote := finding.Finding{File: "sensors/teller.yaml", Record: "teller", Rule: finding.RuleSchema, Severity: finding.Error,
+			Message: label.Text{`"Meter Geheim" heeft niet de verwachte vorm`, `"Meter Geheim" is not of the expected form`}}
+		build(t, register.New(t.TempDir(), nil, recs), Options{Out: out, Findings: []finding.Finding{quote}})
+		page := read(t, out, "sensoren/teller.html")
+		if shown := strings.Contains(page, "Meter Geheim"); shown != (step == 0) {
+			t.Errorf("step %d (hidden record named %q): the page shows the quote %v", step, name, shown)
 		}
 	}
 }
