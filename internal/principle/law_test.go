@@ -13,7 +13,7 @@ import (
 func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 	legal := map[string]struct{ law, scope string }{
 		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h)", "for identifying people by their face, body or gait, live or after the fact"},
-		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that process personal data and for what the Dutch DPA's list names (cameras, tracking, biometrics, profiling); not where personal data is only assumed (6.4)"},
+		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
 		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
 		"signage":              {"Gemeentewet art. 151c", "for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13)"},

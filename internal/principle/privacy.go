@@ -52,8 +52,8 @@ var dpiaRequired = &Rule{
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
 	// where it names the processing (dpiaLaw).
 	Law: lawDPIA, LawScope: label.Text{
-		"voor sensoren die persoonsgegevens verwerken en voor wat de AP-lijst noemt (cameratoezicht, volgen, biometrie, profilering); niet waar persoonsgegevens alleen worden aangenomen (6.4)",
-		"for sensors that process personal data and for what the Dutch DPA's list names (cameras, tracking, biometrics, profiling); not where personal data is only assumed (6.4)"},
+		"voor sensoren die persoonsgegevens (kunnen) verwerken, en voor cameratoezicht, volgen, biometrie, bijzondere persoonsgegevens, profilering en geautomatiseerde besluiten",
+		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
 	Title: label.Text{"DPIA uitgevoerd", "DPIA done"},
 	Why: label.Text{
 		"Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
@@ -82,17 +82,16 @@ dpia:
 
 // dpiaLaw reports whether the law, not only the principle, demands the
 // record's DPIA: where the law or the Dutch DPA's list names the
-// processing (dpiaMandatory), and for a sensor that processes personal
-// data in fact, as stated or by its nature: it monitors a public space
+// processing (dpiaMandatory), and for a sensor in public space that
+// processes personal data, or may (VNG 6.4): it monitors people
 // systematically (GDPR art. 35(3)(c); the list's Internet of Things and
-// observation of behaviour). Personal data that is only assumed because
-// nobody knows (VNG 6.4) makes the DPIA the principle's, not the law's.
+// observation of behaviour). Privacy fails closed: where nobody knows
+// whether a sensor processes personal data, no setting silences it.
 func dpiaLaw(r *record.Record) bool {
 	if _, _, ok := dpiaMandatory(r); ok {
 		return true
 	}
-	_, byNature := r.PersonalByNature()
-	return r.Kind == record.Sensor && (r.PersonalData.Processed == "yes" || byNature)
+	return r.Kind == record.Sensor && r.ProcessesPersonalData()
 }
 
 // checkDPIA is dpia-required's check, before its findings are marked as
@@ -182,6 +181,9 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case biometricCapability(r) != "":
 		return label.Text{"het verwerken van biometrische gegevens (" + biometricCapability(r) + ")", "processing biometric data (" + biometricCapability(r) + ")"},
 			label.Text{dpiaListNL + "; AVG art. 35 lid 3 onder b", dpiaList + "; GDPR art. 35(3)(b)"}, true
+	case isTrue(r.PersonalData.SpecialCategories):
+		return label.Text{"het verwerken van bijzondere persoonsgegevens", "processing special categories of personal data"},
+			label.Text{"AVG art. 35 lid 3 onder b; " + dpiaListNL, "GDPR art. 35(3)(b); " + dpiaList}, true
 	case r.Kind == record.Sensor && (r.HasRegime() || r.Has("video_recording") || r.Has("live_viewing")):
 		return label.Text{"het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "systematic monitoring of a publicly accessible area with cameras"},
 			label.Text{"AVG art. 35 lid 3 onder c; " + dpiaListNL, "GDPR art. 35(3)(c); " + dpiaList}, true

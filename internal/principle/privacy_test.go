@@ -280,11 +280,12 @@ func TestLegalBasisLawExample(t *testing.T) {
 }
 
 // TestDPIALegalScope: a missing DPIA is a legal duty, which no setting
-// silences, only where the law demands the DPIA: a sensor that processes
-// personal data, as stated or by its nature, and what the Dutch DPA's list
-// names. Where personal data is only assumed because nobody knows (VNG
-// 6.4), or an algorithm supports a decision without profiling, it is the
-// principle's, and a municipality may set it otherwise, visibly.
+// silences, where the law demands the DPIA: a sensor that processes
+// personal data or may (nobody knows: privacy fails closed), and what
+// GDPR art. 35(3) and the Dutch DPA's list name, special categories
+// included. An algorithm that supports a decision without profiling or
+// special categories is the principle's, and a municipality may set it
+// otherwise, visibly.
 func TestDPIALegalScope(t *testing.T) {
 	for _, tt := range []struct {
 		name, yaml string
@@ -292,7 +293,8 @@ func TestDPIALegalScope(t *testing.T) {
 	}{
 		{"sensor with personal data", "kind: sensor\nsensor_type: noise\npersonal_data: {processed: yes}\n", true},
 		{"sensor, personal by its nature", "kind: sensor\nsensor_type: anpr_camera\n", true},
-		{"sensor, only assumed", "kind: sensor\nsensor_type: noise\npersonal_data: {processed: unknown}\n", false},
+		{"sensor, not known", "kind: sensor\nsensor_type: crowd_counter\npersonal_data: {processed: unknown}\n", true},
+		{"algorithm with special categories", "kind: algorithm\nrole: decision_support\npersonal_data: {processed: yes, special_categories: true}\n", true},
 		{"camera, only assumed", "kind: sensor\nsensor_type: camera\ncamera_regime: traffic_management\npersonal_data: {processed: unknown}\n", true},
 		{"algorithm that profiles", "kind: algorithm\nrole: profiling\npersonal_data: {processed: yes}\n", true},
 		{"algorithm that supports a decision", "kind: algorithm\nrole: decision_support\npersonal_data: {processed: yes}\n", false},
