@@ -304,7 +304,7 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 			public[r.ID] = true
 		}
 	}
-	var views []*record.Record
+	var views, owners []*record.Record
 	for _, r := range reg.Records {
 		if r == nil {
 			continue
@@ -316,11 +316,29 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 			continue
 		}
 		v = withReferences(v, public)
-		views = append(views, v)
+		views, owners = append(views, v), append(owners, r)
 		out.views[r] = v
 		if len(v.UsesSensors) == len(r.UsesSensors) && (r.Publication == nil || len(r.Publication.Withheld) == 0) && !hasInternal(r) {
 			out.verbatim[r] = true
 		}
+	}
+	// A reason is written by hand and shown beside every withheld field,
+	// in every output made of the views: it shows no other record's
+	// secret (FreeText). Its words for a secret are Dutch, the language
+	// reasons are written in.
+	for i, v := range views {
+		if v.Publication == nil || v.Publication.Reason == "" {
+			continue
+		}
+		s := out.FreeText(v.Publication.Reason, "nl")
+		if s == strings.TrimSpace(v.Publication.Reason) {
+			continue
+		}
+		cp, pb := *v, *v.Publication
+		pb.Reason = s
+		cp.Publication = &pb
+		views[i], out.views[owners[i]] = &cp, &cp
+		out.verbatim[owners[i]] = false // its source is rebuilt with the reason as shown
 	}
 	out.Register = register.New(reg.Root, reg.Config, views)
 	return out

@@ -1020,10 +1020,14 @@ func (b *builder) piecesOf(r *record.Record) *recordPieces {
 
 // pieceKey appends to buf the key of the piece what of the public view r,
 // made with refs (opendata.Pieces), among the pieces of r as loaded: what
-// it is, the name the view shows, the references it names and those of
-// them that name public sensors.
+// it is, the name and the reason the view shows, the references it names
+// and those of them that name public sensors.
 func pieceKey(buf []byte, r *record.Record, what string, refs []string) []byte {
-	buf = appendStrings(buf, what, r.Name)
+	reason := ""
+	if r.Publication != nil {
+		reason = r.Publication.Reason // scrubbed of other records' secrets, which change
+	}
+	buf = appendStrings(buf, what, r.Name, reason)
 	buf = appendStrings(buf, r.UsesSensors...)
 	return appendStrings(buf, refs...)
 }

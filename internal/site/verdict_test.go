@@ -1,6 +1,8 @@
 package site
 
 import (
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -199,26 +201,24 @@ lifecycle: {start: 2026-01-01, end: 2026-02-30}
 
 // TestReasonsNameNoSecret: a reason for withholding is written by hand
 // and shown in public: on the home page for a record that is not public,
-// beside the withheld fields of one that is. Neither shows the id or
-// name of a record that is not public, or another record's withheld
-// value, in any case of letters; and a page built before that value was
-// withheld is built again, not kept.
+// beside the withheld fields of one that is, in the downloads, the search
+// index and the published source. None shows the id or name of a record
+// that is not public, or another record's withheld value, in any case of
+// letters; and a file built before that value was withheld is built
+// again, not kept.
 func TestReasonsNameNoSecret(t *testing.T) {
-	texts := []string{`
-id: cam-bunker
+	texts := []string{`id: cam-bunker
 kind: sensor
 name: Camera Bunker Oost
 status: active
 publication: {public: false, reason: Camera Bunker Oost beveiligt een vitaal object.}
-`, `
-id: teller
+`, `id: teller
 kind: sensor
 name: Teller
 status: active
 supplier: {name: Kluisbouw Noord BV}
 publication: {public: true, withheld: [purpose], reason: Gedeeld met CAM-BUNKER.}
-`, `
-id: meter
+`, `id: meter
 kind: sensor
 name: Meter
 status: active
@@ -226,6 +226,10 @@ publication: {public: true, withheld: [purpose], reason: Zoals bij Kluisbouw Noo
 `}
 	out := filepath.Join(t.TempDir(), "public")
 	for step, withheld := range []string{"purpose", "supplier.name"} {
+		root := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(root, "sensors"), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		var recs []*record.Record
 		for _, text := range texts {
 			text = strings.Replace(text, "withheld: [purpose], reason: Gedeeld", "withheld: ["+withheld+"], reason: Gedeeld", 1)
@@ -234,9 +238,12 @@ publication: {public: true, withheld: [purpose], reason: Zoals bij Kluisbouw Noo
 				t.Fatal(err)
 			}
 			r.File = "sensors/" + r.ID + ".yaml"
+			if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(r.File)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			recs = append(recs, r)
 		}
-		build(t, register.New(t.TempDir(), nil, recs), Options{Out: out})
+		build(t, register.New(root, nil, recs), Options{Out: out})
 		meter := "Zoals bij Kluisbouw Noord BV."
 		secrets := []string{"Bunker", "BUNKER"}
 		if step == 1 { // the supplier's name is withheld now
@@ -244,19 +251,29 @@ publication: {public: true, withheld: [purpose], reason: Zoals bij Kluisbouw Noo
 			secrets = append(secrets, "Kluisbouw")
 		}
 		for page, want := range map[string]string{
-			"index.html":           "niet openbaar beveiligt een vitaal object.",
-			"sensoren/teller.html": "Gedeeld met niet openbaar.",
-			"sensoren/meter.html":  meter,
+			"index.html":             "niet openbaar beveiligt een vitaal object.",
+			"sensoren/teller.html":   "Gedeeld met niet openbaar.",
+			"sensoren/meter.html":    meter,
+			"src/sensors/meter.yaml": meter,
 		} {
-			got := read(t, out, page)
-			if !strings.Contains(got, want) {
+			if got := read(t, out, page); !strings.Contains(got, want) {
 				t.Errorf("step %d: %s does not say %q", step, page, want)
 			}
+		}
+		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || d.Name() == manifestName {
+				return err
+			}
+			data, err := os.ReadFile(p)
 			for _, secret := range secrets {
-				if strings.Contains(got, secret) {
-					t.Errorf("step %d: %s shows %q", step, page, secret)
+				if strings.Contains(string(data), secret) {
+					t.Errorf("step %d: %s shows %q", step, strings.TrimPrefix(p, out), secret)
 				}
 			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 }
