@@ -58,8 +58,8 @@ func (L *Labels) confidentialCover() string {
 // packet with the confidential mark; in a public packet the view left the
 // value out, so the fact reads "niet openbaar" with the reason, naming the
 // field when the fact shows more than that field.
-func (L *Labels) markFacts(fs []Fact, loaded *record.Record, public bool) {
-	reason := publish.Reason(loaded, L.lang)
+func (L *Labels) markFacts(fs []Fact, loaded *record.Record, public bool, pub *publish.Public) {
+	reason := L.reason(loaded, public, pub)
 	for i := range fs {
 		var withheld []string
 		all := len(fs[i].paths) > 0
@@ -112,9 +112,22 @@ func withheldUnder(r *record.Record, p string) []string {
 	return out
 }
 
+// reason is the record's reason for what it withholds: as written in the
+// committee's packet, and in a public one as the public outputs show it,
+// without another record's secret (publish.Public.Reason).
+func (L *Labels) reason(loaded *record.Record, public bool, pub *publish.Public) string {
+	if public {
+		if pub == nil {
+			return "" // no view of the register: no reason is known to be fit to show
+		}
+		return pub.Reason(loaded, L.lang)
+	}
+	return publish.Reason(loaded, L.lang)
+}
+
 // markExceptions marks withheld parts of the exception rows.
-func (L *Labels) markExceptions(rows []ExceptionRow, loaded *record.Record, public bool) {
-	reason := publish.Reason(loaded, L.lang)
+func (L *Labels) markExceptions(rows []ExceptionRow, loaded *record.Record, public bool, pub *publish.Public) {
+	reason := L.reason(loaded, public, pub)
 	for i := range rows {
 		at := func(field string) bool { return loaded.IsWithheld(fmt.Sprintf("exceptions.%d.%s", i, field)) }
 		mark := func(s *string, fields ...string) {
@@ -185,7 +198,7 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 		it.ChangeNote = L.pick([2]string{"Hernoemd.", "Renamed."})
 	}
 	if rc.Op != history.Added && rc.Problem == "" {
-		notice := publish.Notice(L.lang, publish.Reason(loaded, L.lang))
+		notice := publish.Notice(L.lang, L.reason(loaded, true, pub))
 		for _, c := range rc.Fields {
 			path := strings.Join(source.SplitPointer(c.Path), ".")
 			row := ChangeRow{Field: field.Name(L.lang, c.Path), Change: L.pick(changeOps[c.Op])}

@@ -15,8 +15,9 @@ import (
 )
 
 // confidentialRegister has a public sensor that withholds its position and
-// supplier, a sensor that is not public, and a public one with nothing
-// withheld; all three are on the agenda by hand.
+// supplier, with a reason that names the hidden one, a sensor that is not
+// public, and a public one with nothing withheld; all three are on the
+// agenda by hand.
 func confidentialRegister(t *testing.T) (string, []finding.Finding) {
 	dir := t.TempDir()
 	// A long summary so the hidden record's section runs over more than one
@@ -29,7 +30,7 @@ func confidentialRegister(t *testing.T) (string, []finding.Finding) {
 		"sensors/cam-poort.yaml": sensor("cam-poort", "Camera Poort", "camera", quietDates,
 			"supplier: {name: Poortleverancier BV}",
 			"decisions: [{body: mayor, kind: authorisation, date: 2025-01-01, reference: 'https://geheim.example/besluit'}]",
-			"publication: {withheld: [location.description, supplier.name, decisions.reference], reason: Beveiliging vitale infrastructuur}"),
+			"publication: {withheld: [location.description, supplier.name, decisions.reference], reason: Beveiliging vitale infrastructuur als CAMERA GEHEIMEKLUIS}"),
 		"sensors/lucht.yaml": sensor("lucht", "Luchtmeter", "air_quality", quietDates),
 	})
 	reg := loadRegister(t, dir)
@@ -60,7 +61,7 @@ func packetsFor(t *testing.T, public bool) map[Format][]byte {
 func TestCommitteePacketMarksConfidences(t *testing.T) {
 	out := packetsFor(t, false)
 	mark := "Vertrouwelijk — niet openbaar (Reden: Woo 5.1 lid 2 sub d)"
-	fieldMark := "Vertrouwelijk — niet openbaar (Reden: Beveiliging vitale infrastructuur)"
+	fieldMark := "Vertrouwelijk — niet openbaar (Reden: Beveiliging vitale infrastructuur als CAMERA GEHEIMEKLUIS)"
 	for _, f := range []Format{HTML, Markdown} {
 		text := string(out[f])
 		if f == HTML {
@@ -110,7 +111,7 @@ func TestPublicPacketKeepsConfidences(t *testing.T) {
 	out := packetsFor(t, true)
 	// The test's name is in the path of the register's folder, which a
 	// public packet does not show: only the folder's own name.
-	leaks := []string{"cam-kluis", "Geheimekluis", "Kluisleverancier", "Poortleverancier", "geheim.example", t.Name()}
+	leaks := []string{"cam-kluis", "Geheimekluis", "GEHEIMEKLUIS", "Kluisleverancier", "Poortleverancier", "geheim.example", t.Name()}
 	for f, data := range out {
 		text := string(data)
 		if f == PDF {
@@ -121,7 +122,7 @@ func TestPublicPacketKeepsConfidences(t *testing.T) {
 				t.Errorf("%s public packet shows %q", f, leak)
 			}
 		}
-		for _, want := range []string{"1 registratie op de agenda is niet openbaar en wordt niet getoond", "niet openbaar (Reden: Beveiliging vitale infrastructuur)", "Camera Poort", "Luchtmeter"} {
+		for _, want := range []string{"1 registratie op de agenda is niet openbaar en wordt niet getoond", "niet openbaar (Reden: Beveiliging vitale infrastructuur als niet openbaar)", "Camera Poort", "Luchtmeter"} {
 			if !strings.Contains(text, want) && !strings.Contains(text, flat(want)) {
 				t.Errorf("%s public packet lacks %q", f, want)
 			}

@@ -525,7 +525,7 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 	it.ReasonText = L.reasonList(it.Reasons)
 	it.Kind = L.kind(r)
 	it.Facts = L.facts(r, b.view)
-	L.markFacts(it.Facts, loaded, opts.Public)
+	L.markFacts(it.Facts, loaded, opts.Public, b.pub)
 	recordFindings := b.byRecord[loaded.ID]
 	dueItems := b.due[loaded.ID]
 	if opts.Public {
@@ -542,7 +542,7 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 	it.Findings = L.findings(recordFindings, b.cited)
 	it.Due = L.dueRows(dueItems, b.today, cfgOr(b.reg))
 	it.Exceptions = L.exceptions(r, b.today)
-	L.markExceptions(it.Exceptions, loaded, opts.Public)
+	L.markExceptions(it.Exceptions, loaded, opts.Public, b.pub)
 	rc := b.changes[loaded.ID]
 	L.changeSection(it, rc, p)
 	if opts.Public {
