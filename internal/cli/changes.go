@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,6 +16,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -113,13 +115,16 @@ func feedOptions(reg *register.Register, now time.Time) feed.Options {
 		byFile[r.File] = r
 	}
 	cfg := reg.Config
+	// Made only when an entry shows a reason: the feed is small.
+	pub := sync.OnceValue(func() *publish.Public { return publish.Register(reg) })
 	return feed.Options{Title: cfg.Site.Title, Organisation: cfg.Organisation, BaseURL: strings.TrimSpace(cfg.Site.BaseURL),
 		Language: cfg.Language(), ShowAuthors: cfg.Site.ShowCommitAuthors, Now: now,
 		Record: func(f string) *record.Record { return byFile[f] },
 		PublicID: func(id string) bool {
 			r := reg.ByID(id)
 			return r != nil && r.IsPublic()
-		}}
+		},
+		Reason: func(r *record.Record, lang string) string { return pub().Reason(r, lang) }}
 }
 
 // opNL are the words of history's operations in Dutch.

@@ -12,6 +12,9 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // gitRegister builds a repository through go-git with a register folder:
@@ -279,5 +282,20 @@ func TestFeedAndCatalogueNeedBaseURL(t *testing.T) {
 	}
 	if _, stderr, code := run(t, "export", "--format", "dcat", "--root", root); code != 2 || !strings.Contains(stderr, "set site.base_url in register.yaml") {
 		t.Errorf("export dcat: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestFeedReasonShowsNoSecret: the feed gives a record's reason as the
+// public outputs show it: one naming a record that is not public reads
+// "niet openbaar" in its place.
+func TestFeedReasonShowsNoSecret(t *testing.T) {
+	f := false
+	hidden := &record.Record{ID: "cam-bunker", Kind: record.Sensor, Name: "Camera Bunker", File: "sensors/cam-bunker.yaml",
+		Publication: &record.Publication{Public: &f}}
+	shown := &record.Record{ID: "teller", Kind: record.Sensor, Name: "Teller", File: "sensors/teller.yaml",
+		Publication: &record.Publication{Withheld: []string{"purpose"}, Reason: "Net als Camera Bunker."}}
+	o := feedOptions(register.New(t.TempDir(), nil, []*record.Record{hidden, shown}), time.Now())
+	if got := o.Reason(shown, "nl"); got != "Net als niet openbaar." {
+		t.Errorf("reason %q", got)
 	}
 }

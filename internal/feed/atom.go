@@ -47,6 +47,10 @@ type Options struct {
 	// PublicID reports whether a record id names a public record at HEAD,
 	// so uses_sensors shows only those; nil shows none.
 	PublicID func(id string) bool
+	// Reason returns a record's reason for what it withholds as the
+	// public outputs show it (publish.Public.Reason), without another
+	// record's secret; nil shows none.
+	Reason func(r *record.Record, lang string) string
 	// Now is when the feed is written, for an empty feed's updated date.
 	Now time.Time
 }
@@ -282,7 +286,11 @@ func lines(c history.Change, at rules, o Options) []string {
 		}
 		name := source.Dotted(f.Path)
 		// As on the site: "niet openbaar (Reden: ...)".
-		withheld := publish.Notice(lang, publish.Reason(rules, lang))
+		var reason string
+		if o.Reason != nil {
+			reason = o.Reason(rules, lang)
+		}
+		withheld := publish.Notice(lang, reason)
 		if !publish.Shown(rules, name) && !withheldField(rules, name) {
 			// A field the record format does not know, or an internal
 			// one: not even its name, which could say too much.

@@ -181,7 +181,7 @@ func TestFeedKeepsWithheldValuesOut(t *testing.T) {
 	f := false
 	recs := map[string]*record.Record{
 		"algorithms/alg.yaml": {ID: "alg", Kind: record.Algorithm, Name: "Toeslagen",
-			Publication: &record.Publication{Withheld: []string{"datasets.url", "name"}}},
+			Publication: &record.Publication{Withheld: []string{"datasets.url", "name"}, Reason: "ruwe reden met geheim"}},
 		"sensors/cam.yaml": {ID: "cam", Kind: record.Sensor, Name: "Camera"},
 	}
 	public := map[string]bool{"cam": true}
@@ -208,18 +208,24 @@ func TestFeedKeepsWithheldValuesOut(t *testing.T) {
 					"publication": map[string]any{"Public": f}}}}},
 		}},
 	}}
-	o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(f string) *record.Record { return recs[f] }, PublicID: func(id string) bool { return public[id] }}
+	// The reason as the public outputs show it (publish.Public.Reason), not
+	// as written.
+	reason := func(r *record.Record, lang string) string { return "getoonde reden" }
+	o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(f string) *record.Record { return recs[f] }, PublicID: func(id string) bool { return public[id] }, Reason: reason}
 	var buf bytes.Buffer
 	if err := Write(&buf, Entries(cs, o), o); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, leak := range []string{"geheim", "intern-overleg", "Toeslagen", "Oude-naam", "notities"} {
+	if !strings.Contains(out, "niet openbaar (Reden: getoonde reden)") {
+		t.Errorf("the feed does not give the reason as shown:\n%s", out)
+	}
+	for _, leak := range []string{"geheim", "intern-overleg", "Toeslagen", "Oude-naam", "notities", "ruwe reden"} {
 		if strings.Contains(out, leak) {
 			t.Errorf("the feed shows %q:\n%s", leak, out)
 		}
 	}
-	for _, want := range []string{"Gebruikte gegevens (datasets) 1 › url: niet openbaar → niet openbaar", "Gebruikte gegevens (datasets) 2 (nieuw): ", "BRP", "Gebruikt gegevens van sensoren: "} {
+	for _, want := range []string{"Gebruikte gegevens (datasets) 1 › url: niet openbaar (Reden: getoonde reden) → niet openbaar (Reden: getoonde reden)", "Gebruikte gegevens (datasets) 2 (nieuw): ", "BRP", "Gebruikt gegevens van sensoren: "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the feed lacks %q:\n%s", want, out)
 		}
