@@ -327,18 +327,10 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 	// secret (FreeText). Its words for a secret are Dutch, the language
 	// reasons are written in.
 	for i, v := range views {
-		if v.Publication == nil || v.Publication.Reason == "" {
-			continue
+		if shown := reasonShown(v, out); shown != v {
+			views[i], out.views[owners[i]] = shown, shown
+			out.verbatim[owners[i]] = false // its source is rebuilt with the reason as shown
 		}
-		s := out.FreeText(v.Publication.Reason, "nl")
-		if s == strings.TrimSpace(v.Publication.Reason) {
-			continue
-		}
-		cp, pb := *v, *v.Publication
-		pb.Reason = s
-		cp.Publication = &pb
-		views[i], out.views[owners[i]] = &cp, &cp
-		out.verbatim[owners[i]] = false // its source is rebuilt with the reason as shown
 	}
 	out.Register = register.New(reg.Root, reg.Config, views)
 	return out
@@ -348,6 +340,23 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 // (findings, subjects, reasons): the id and name of every record that is
 // not public, skipped ones included. A key of such a text holds them.
 func (p *Public) Hidden() []string { return p.hidden }
+
+// reasonShown returns the view v with its reason as p shows it
+// (FreeText, in Dutch: reasons are written in Dutch), copied when that
+// changes it; v itself otherwise.
+func reasonShown(v *record.Record, p *Public) *record.Record {
+	if v.Publication == nil || v.Publication.Reason == "" {
+		return v
+	}
+	s := p.FreeText(v.Publication.Reason, "nl")
+	if s == strings.TrimSpace(v.Publication.Reason) {
+		return v
+	}
+	cp, pb := *v, *v.Publication
+	pb.Reason = s
+	cp.Publication = &pb
+	return &cp
+}
 
 // hiddenNames are the words that name a record that is not public: its id
 // and its name (of two bytes or more, so a stray letter is no secret).
@@ -382,17 +391,26 @@ func Records(recs []*record.Record) []*record.Record {
 // asks for the view only of a record it has not seen.
 type Viewer struct {
 	public map[string]bool // the public sensors among the records
+	// text scrubs the views' reasons of the records' secrets, as the
+	// Public does (reasonShown).
+	text *Public
 }
 
 // NewViewer returns the Viewer of the records recs.
 func NewViewer(recs []*record.Record) *Viewer {
 	public := map[string]bool{}
+	text := &Public{}
+	text.loaded = recs
 	for _, r := range recs {
-		if r != nil && r.IsPublic() && r.Kind == record.Sensor {
+		switch {
+		case r == nil:
+		case !r.IsPublic():
+			text.hidden = append(text.hidden, hiddenNames(r)...)
+		case r.Kind == record.Sensor:
 			public[r.ID] = true
 		}
 	}
-	return &Viewer{public: public}
+	return &Viewer{public: public, text: text}
 }
 
 // View returns the view of r that Records gives, or nil when r is not
@@ -402,7 +420,7 @@ func (vw *Viewer) View(r *record.Record) *record.Record {
 	if v == nil {
 		return nil
 	}
-	return withReferences(v, vw.public)
+	return reasonShown(withReferences(v, vw.public), vw.text)
 }
 
 // Refs returns the ids in r's uses_sensors that name public sensors among

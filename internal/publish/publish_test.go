@@ -259,3 +259,34 @@ func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
 		})
 	}
 }
+
+// TestViewsShowReasonsWithoutSecrets: every view gives its reason as the
+// public outputs show it, whether made for the register (Register) or by
+// a writer from the records it was given (Records): a reason naming a
+// record that is not public, or quoting another record's withheld value,
+// reads "niet openbaar" there, and the record as loaded keeps it.
+func TestViewsShowReasonsWithoutSecrets(t *testing.T) {
+	f := false
+	hidden := &record.Record{ID: "cam-bunker", Kind: record.Sensor, Name: "Camera Bunker", Publication: &record.Publication{Public: &f}}
+	supplier := &record.Record{ID: "kluis", Kind: record.Sensor, Name: "Kluis", Supplier: &record.Supplier{Name: "Kluisbouw Noord BV"},
+		Publication: &record.Publication{Withheld: []string{"supplier.name"}}}
+	shown := &record.Record{ID: "teller", Kind: record.Sensor, Name: "Teller",
+		Publication: &record.Publication{Withheld: []string{"purpose"}, Reason: "Net als CAMERA BUNKER en Kluisbouw Noord BV."}}
+	recs := []*record.Record{hidden, supplier, shown}
+	const want = "Net als niet openbaar en niet openbaar."
+	p := publish.Register(register.New("", nil, recs))
+	if got := p.ViewOf(shown).Publication.Reason; got != want {
+		t.Errorf("Register: reason %q, want %q", got, want)
+	}
+	if p.Verbatim(shown) {
+		t.Error("the source of a record whose reason the view changes is published as written")
+	}
+	for _, v := range publish.Records(recs) {
+		if v.ID == "teller" && v.Publication.Reason != want {
+			t.Errorf("Records: reason %q, want %q", v.Publication.Reason, want)
+		}
+	}
+	if shown.Publication.Reason != "Net als CAMERA BUNKER en Kluisbouw Noord BV." {
+		t.Error("the record as loaded was changed")
+	}
+}
