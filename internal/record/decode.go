@@ -37,42 +37,32 @@ type Strings struct {
 }
 
 // get returns the copy of x held, holding x when there is none.
-func (s *Strings) get(x string) string {
-	if s == nil || x == "" {
-		return x
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if y, ok := s.m[x]; ok {
-		return y
-	}
-	if s.m == nil {
-		s.m = map[string]string{}
-	}
-	s.m[x] = x
-	return x
-}
+func (s *Strings) get(x string) string { return hold(s, x) }
 
 // getBytes is get for a string given as bytes: one that is held already
 // is found without making a copy first.
-func (s *Strings) getBytes(b []byte) string {
-	if len(b) == 0 {
+func (s *Strings) getBytes(b []byte) string { return hold(s, b) }
+
+// hold is get and getBytes: the lookup by string(x) makes no copy, and a
+// copy is made only for a string not held yet.
+func hold[T string | []byte](s *Strings, x T) string {
+	if len(x) == 0 {
 		return ""
 	}
 	if s == nil {
-		return string(b)
+		return string(x)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if y, ok := s.m[string(b)]; ok {
+	if y, ok := s.m[string(x)]; ok {
 		return y
 	}
 	if s.m == nil {
 		s.m = map[string]string{}
 	}
-	x := string(b)
-	s.m[x] = x
-	return x
+	y := string(x)
+	s.m[y] = y
+	return y
 }
 
 type fieldInfo struct {
