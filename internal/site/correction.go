@@ -22,7 +22,7 @@ func correctionSection(c *fieldCtx, sec *recordSection) bool {
 	if !r.ProcessesPersonalData() && r.Correction == nil {
 		return false
 	}
-	v := &correctionView{Held: c.b.heldView(r, lang), Label: fieldLabel(lang, "correction")}
+	v := &correctionView{Held: heldView(r, lang), Label: fieldLabel(lang, "correction")}
 	sec.Correction = v
 	if r.IsWithheld("correction") {
 		v.Withheld = true

@@ -396,9 +396,7 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		}
 		h.Write(rec)
 		h.Write(b.findingsSum(r.ID))
-		// The reason as shown: scrubbed of every record's secrets, it
-		// changes when another record's do (publish.Public.Reason).
-		h.Write(appendStrings(buf[:0], "reason", b.pub.Reason(r, "nl"), b.pub.Reason(r, "en")))
+		h.Write(appendStrings(buf[:0], "reason", viewReason(r)))
 		for _, v := range []any{loaded.Point, r.Point, b.shownHistory(loaded.File)} {
 			if err := writeValue(h, v); err != nil {
 				return
@@ -1018,16 +1016,22 @@ func (b *builder) piecesOf(r *record.Record) *recordPieces {
 	return rs.pieces
 }
 
+// viewReason is the reason the public view r gives. The filter scrubbed
+// it of every record's secrets, so it changes when another record's do,
+// and a key of what shows it holds it.
+func viewReason(r *record.Record) string {
+	if r.Publication == nil {
+		return ""
+	}
+	return r.Publication.Reason
+}
+
 // pieceKey appends to buf the key of the piece what of the public view r,
 // made with refs (opendata.Pieces), among the pieces of r as loaded: what
 // it is, the name and the reason the view shows, the references it names
 // and those of them that name public sensors.
 func pieceKey(buf []byte, r *record.Record, what string, refs []string) []byte {
-	reason := ""
-	if r.Publication != nil {
-		reason = r.Publication.Reason // scrubbed of other records' secrets, which change
-	}
-	buf = appendStrings(buf, what, r.Name, reason)
+	buf = appendStrings(buf, what, r.Name, viewReason(r))
 	buf = appendStrings(buf, r.UsesSensors...)
 	return appendStrings(buf, refs...)
 }

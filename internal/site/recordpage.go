@@ -8,6 +8,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -91,10 +92,11 @@ type sevView struct{ Class, Icon, Text string }
 // and the record's reason when it gives one.
 type withheldView struct{ Reason string }
 
-// heldView is the page's withheldView for a record: its reason as a
-// public output may show it (publish.Public.Reason).
-func (b *builder) heldView(r *record.Record, lang string) withheldView {
-	return withheldView{Reason: b.pub.Reason(r, lang)}
+// heldView is the page's withheldView for the public view r: its reason,
+// which the filter scrubbed of every record's secrets when it made the
+// view (publish.Public), so it is not scrubbed again here.
+func heldView(r *record.Record, lang string) withheldView {
+	return withheldView{Reason: publish.Reason(r, lang)}
 }
 
 // recordBody is what templates/record.html shows of a record.
@@ -160,7 +162,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 		KindLabel: valueLabel(lang, "kind", string(r.Kind)), TypeLabel: typeLabel(lang, r),
 		Status: statusView(lang, r.Status), Checked: b.checked, ShowAuthors: b.cfg.Site.ShowCommitAuthors,
 		ReportURL: b.reportURL(lang, r), UpdateURL: b.updateURL(lang, r),
-		Held: b.heldView(r, lang), Eval: b.evalView(lang, r),
+		Held: heldView(r, lang), Eval: b.evalView(lang, r),
 	}
 	if r.IsWithheld("summary") {
 		body.SummaryWithheld = true
@@ -172,7 +174,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 		for _, w := range r.Publication.Withheld {
 			body.Withheld = append(body.Withheld, fieldLabel(lang, w))
 		}
-		body.WithheldWhy = b.pub.Reason(r, lang)
+		body.WithheldWhy = body.Held.Reason
 	}
 	fc := &fieldCtx{b: b, sk: sk, lang: lang, root: root, r: r}
 	var err error

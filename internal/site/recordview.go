@@ -329,7 +329,7 @@ func (c *fieldCtx) fields(s field.Section) (template.HTML, []template.HTML, []re
 				after = append(after, own)
 			}
 		case c.r.IsWithheld(f.Path):
-			held := c.b.heldView(c.r, c.lang)
+			held := heldView(c.r, c.lang)
 			c.key = append(append(append(append(c.key[:0], "held\x00"...), label...), 0), held.Reason...)
 			row, err = c.sk.part(c.key, "row", &fieldRow{Label: label, Held: &held})
 			if !f.Leaf() {
@@ -474,7 +474,7 @@ func appendValueKey(dst []byte, v any) []byte {
 func (c *fieldCtx) table(f field.Field) (template.HTML, error) {
 	tb := fieldTable{ID: "t-" + strings.ReplaceAll(f.Path, ".", "-"), Caption: f.Text(c.lang)}
 	if c.r.IsWithheld(f.Path) {
-		held := c.b.heldView(c.r, c.lang)
+		held := heldView(c.r, c.lang)
 		tb.Held = &held
 		c.key = append(append(append(append(c.key[:0], "tableheld\x00"...), f.Path...), 0), held.Reason...)
 		return c.sk.part(c.key, "table", &tb)
