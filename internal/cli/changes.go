@@ -115,8 +115,8 @@ func feedOptions(reg *register.Register, now time.Time) feed.Options {
 		byFile[r.File] = r
 	}
 	cfg := reg.Config
-	// Made only when an entry shows a reason: the feed is small.
-	pub := sync.OnceValue(func() *publish.Public { return publish.Register(reg) })
+	// Made only when an entry shows a reason; it makes no views.
+	vw := sync.OnceValue(func() *publish.Viewer { return publish.NewViewer(reg.Records) })
 	return feed.Options{Title: cfg.Site.Title, Organisation: cfg.Organisation, BaseURL: strings.TrimSpace(cfg.Site.BaseURL),
 		Language: cfg.Language(), ShowAuthors: cfg.Site.ShowCommitAuthors, Now: now,
 		Record: func(f string) *record.Record { return byFile[f] },
@@ -124,7 +124,7 @@ func feedOptions(reg *register.Register, now time.Time) feed.Options {
 			r := reg.ByID(id)
 			return r != nil && r.IsPublic()
 		},
-		Reason: func(r *record.Record, lang string) string { return pub().Reason(r, lang) }}
+		Reason: func(r *record.Record, lang string) string { return vw().Reason(r, lang) }}
 }
 
 // opNL are the words of history's operations in Dutch.

@@ -423,6 +423,10 @@ func (vw *Viewer) View(r *record.Record) *record.Record {
 	return reasonShown(withReferences(v, vw.public), vw.text)
 }
 
+// Reason is Public.Reason with the secrets of the Viewer's records: a
+// record's reason as the public outputs show it.
+func (vw *Viewer) Reason(r *record.Record, lang string) string { return vw.text.Reason(r, lang) }
+
 // Refs returns the ids in r's uses_sensors that name public sensors among
 // the records, in order: all the view of r takes from the other records.
 // The view follows from r and these. It returns r's own list when it
