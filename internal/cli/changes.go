@@ -124,7 +124,7 @@ func feedOptions(reg *register.Register, now time.Time) feed.Options {
 			r := reg.ByID(id)
 			return r != nil && r.IsPublic()
 		},
-		Reason: func(r *record.Record, lang string) string { return vw().Reason(r, lang) }}
+		Text: func(s, lang string) string { return vw().FreeText(s, lang) }}
 }
 
 // opNL are the words of history's operations in Dutch.

@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -295,7 +296,7 @@ func TestFeedReasonShowsNoSecret(t *testing.T) {
 	shown := &record.Record{ID: "teller", Kind: record.Sensor, Name: "Teller", File: "sensors/teller.yaml",
 		Publication: &record.Publication{Withheld: []string{"purpose"}, Reason: "Net als Camera Bunker."}}
 	o := feedOptions(register.New(t.TempDir(), nil, []*record.Record{hidden, shown}), time.Now())
-	if got := o.Reason(shown, "nl"); got != "Net als niet openbaar." {
+	if got := o.Text(publish.Reason(shown, "nl"), "nl"); got != "Net als niet openbaar." {
 		t.Errorf("reason %q", got)
 	}
 }

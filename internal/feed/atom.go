@@ -47,10 +47,10 @@ type Options struct {
 	// PublicID reports whether a record id names a public record at HEAD,
 	// so uses_sensors shows only those; nil shows none.
 	PublicID func(id string) bool
-	// Reason returns a record's reason for what it withholds as the
-	// public outputs show it (publish.Public.Reason), without another
-	// record's secret; nil shows none.
-	Reason func(r *record.Record, lang string) string
+	// Text returns a text people wrote (a reason for what a record
+	// withholds) as the public outputs show it (publish.Public.FreeText),
+	// without any record's secret; nil shows no such text.
+	Text func(s, lang string) string
 	// Now is when the feed is written, for an empty feed's updated date.
 	Now time.Time
 }
@@ -280,41 +280,35 @@ func lines(c history.Change, at rules, o Options) []string {
 	if c.Problem != "" && c.Op != history.Added {
 		return append(out, word(lang, "unreadable"))
 	}
+	// As on the site: "niet openbaar (Reden: ...)".
+	withheld := publish.Notice(lang, o.text(publish.Reason(rules, lang), lang))
+	// What the entry leaves out of the values it shows, which a reason
+	// written in the same commit may quote.
+	var unshown []any
+	reasons := map[int]fielddiff.Change{}
 	for _, f := range c.Fields {
 		if f.Path == "" {
 			continue // the whole record, for an addition
 		}
 		name := source.Dotted(f.Path)
-		// As on the site: "niet openbaar (Reden: ...)".
-		var reason string
-		if o.Reason != nil {
-			reason = o.Reason(rules, lang)
-		}
-		withheld := publish.Notice(lang, reason)
 		if !publish.Shown(rules, name) && !withheldField(rules, name) {
 			// A field the record format does not know, or an internal
 			// one: not even its name, which could say too much.
+			unshown = append(unshown, f.Old, f.New)
 			continue
 		}
 		val := func(v any, old bool) string {
-			if !publish.Shown(rules, name) {
-				return withheld
+			s := shownValue(name, v, rules, at.then(old), withheld, o)
+			if s != fielddiff.Format(v) {
+				unshown = append(unshown, v)
 			}
-			v = publish.Prune(rules, name, v)
-			if v != nil {
-				// What was not public when it was written is not
-				// public now; the reason of then is not told.
-				if v = publish.Prune(at.then(old), name, v); v == nil {
-					return publish.NotPublic(lang)
-				}
-			}
-			if name == "uses_sensors" || strings.HasPrefix(name, "uses_sensors.") {
-				v = publicIDs(v, o.PublicID)
-			}
-			if v == nil {
-				return withheld
-			}
-			return fielddiff.Format(v)
+			return s
+		}
+		if publish.IsReason(name) && publish.Shown(rules, name) {
+			// Shown once every other field's is known.
+			reasons[len(out)] = f
+			out = append(out, "")
+			continue
 		}
 		// Named as the packet and the site name a field, in words a
 		// resident reads ("Besluiten 2 › date"), not the record's keys.
@@ -328,7 +322,62 @@ func lines(c history.Change, at rules, o Options) []string {
 			out = append(out, fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old, true), val(f.New, false)))
 		}
 	}
+	for i, f := range reasons {
+		name := source.Dotted(f.Path)
+		val := func(v any, old bool) string {
+			s := shownValue(name, v, rules, at.then(old), withheld, o)
+			if s != fielddiff.Format(v) {
+				return s
+			}
+			if o.Text == nil {
+				return publish.NotPublic(lang)
+			}
+			return publish.ScrubValues(o.Text(s, lang), lang, unshown...)
+		}
+		shown := field.Name(lang, name)
+		switch f.Op {
+		case fielddiff.Added:
+			out[i] = fmt.Sprintf(word(lang, "field-added"), shown, val(f.New, false))
+		case fielddiff.Removed:
+			out[i] = fmt.Sprintf(word(lang, "field-removed"), shown)
+		default:
+			out[i] = fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old, true), val(f.New, false))
+		}
+	}
 	return out
+}
+
+// shownValue is the value v of the field name as the entry shows it:
+// withheld (the notice) when the record's rules now (rules) keep it out,
+// not public when the rules of the time (then) did, uses_sensors with only
+// public ids.
+func shownValue(name string, v any, rules, then *record.Record, withheld string, o Options) string {
+	if !publish.Shown(rules, name) {
+		return withheld
+	}
+	v = publish.Prune(rules, name, v)
+	if v != nil {
+		// What was not public when it was written is not
+		// public now; the reason of then is not told.
+		if v = publish.Prune(then, name, v); v == nil {
+			return publish.NotPublic(o.Language)
+		}
+	}
+	if name == "uses_sensors" || strings.HasPrefix(name, "uses_sensors.") {
+		v = publicIDs(v, o.PublicID)
+	}
+	if v == nil {
+		return withheld
+	}
+	return fielddiff.Format(v)
+}
+
+// text is o.Text, or nothing when there is none.
+func (o Options) text(s, lang string) string {
+	if o.Text == nil {
+		return ""
+	}
+	return o.Text(s, lang)
 }
 
 // withheldField reports whether a changed field is one the record format

@@ -210,8 +210,8 @@ func TestFeedKeepsWithheldValuesOut(t *testing.T) {
 	}}
 	// The reason as the public outputs show it (publish.Public.Reason), not
 	// as written.
-	reason := func(r *record.Record, lang string) string { return "getoonde reden" }
-	o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(f string) *record.Record { return recs[f] }, PublicID: func(id string) bool { return public[id] }, Reason: reason}
+	text := func(s, lang string) string { return strings.ReplaceAll(s, "ruwe reden met geheim", "getoonde reden") }
+	o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(f string) *record.Record { return recs[f] }, PublicID: func(id string) bool { return public[id] }, Text: text}
 	var buf bytes.Buffer
 	if err := Write(&buf, Entries(cs, o), o); err != nil {
 		t.Fatal(err)
@@ -333,5 +333,56 @@ func TestEntriesJudgeValuesByTheRulesOfTheirTime(t *testing.T) {
 			t.Log(e.Title, e.Content.Body)
 		}
 		t.Errorf("%d entries, want 7", len(p.Entries))
+	}
+}
+
+// A changed reason is shown as every public output shows a reason: without
+// any record's secret (Options.Text), and without the values the entry
+// leaves out of the same commit, which no record may hold any more (an old
+// address changed with it, a note the format does not publish). Without
+// Text no reason text is shown.
+func TestFeedScrubsAChangedReason(t *testing.T) {
+	rec := &record.Record{ID: "cam", Kind: record.Sensor, Name: "Camera", File: "sensors/cam.yaml",
+		Publication: &record.Publication{Withheld: []string{"location.description"}, Reason: "Net als Camera Bunker."}}
+	change := []fielddiff.Change{
+		{Path: "/location/description", Op: fielddiff.Changed, Old: "Kerkstraat 5", New: "Dorpsweg 1"},
+		{Path: "/interne_notitie", Op: fielddiff.Added, New: "sleutelkast"},
+		{Path: "/publication/reason", Op: fielddiff.Changed, Old: "Het adres Kerkstraat 5 is een woning; zie sleutelkast.", New: "Net als Camera Bunker."},
+	}
+	scrub := func(s, lang string) string { return strings.ReplaceAll(s, "Camera Bunker", "niet openbaar") }
+	tests := []struct {
+		name    string
+		text    func(s, lang string) string
+		want    []string
+		mustNot []string
+	}{
+		{"scrubbed", scrub,
+			[]string{"Het adres niet openbaar is een woning; zie niet openbaar.", "Net als niet openbaar."},
+			[]string{"Kerkstraat", "Dorpsweg", "Bunker", "sleutelkast", "interne_notitie"}},
+		{"no text", nil,
+			[]string{"reason: niet openbaar → niet openbaar"},
+			[]string{"Kerkstraat", "Dorpsweg", "Bunker", "woning"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := &history.ChangeSet{Records: []history.RecordChange{{Op: history.Changed, File: rec.File, Commits: []history.Change{
+				{Commit: "c1", When: at("2026-03-01T10:00:00+01:00"), Op: history.Changed, File: rec.File, Fields: change}}}}}
+			o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(string) *record.Record { return rec }, Text: tt.text}
+			entries := Entries(cs, o)
+			if len(entries) != 1 {
+				t.Fatalf("%d entries, want 1", len(entries))
+			}
+			out := strings.Join(entries[0].Lines, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("lacks %q:\n%s", w, out)
+				}
+			}
+			for _, leak := range tt.mustNot {
+				if strings.Contains(out, leak) {
+					t.Errorf("shows %q:\n%s", leak, out)
+				}
+			}
+		})
 	}
 }

@@ -199,10 +199,17 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 	}
 	if rc.Op != history.Added && rc.Problem == "" {
 		notice := publish.Notice(L.lang, L.reason(loaded, true, pub))
+		// What the rows leave out of the change's values, which a reason
+		// written with it may quote; and the rows of reasons.
+		var (
+			unshown []any
+			reasons []int
+		)
 		for _, c := range rc.Fields {
 			path := strings.Join(source.SplitPointer(c.Path), ".")
 			row := ChangeRow{Field: field.Name(L.lang, c.Path), Change: L.pick(changeOps[c.Op])}
 			if !publish.Shown(loaded, path) {
+				unshown = append(unshown, c.Old, c.New)
 				if !publish.Touches(loaded, path) || !knownField(loaded.Kind, path) {
 					continue
 				}
@@ -216,17 +223,23 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 				continue
 			}
 			format := func(v any) string {
-				v = publish.Prune(loaded, path, v)
+				shown := publish.Prune(loaded, path, v)
 				if path == "uses_sensors" || strings.HasPrefix(path, "uses_sensors.") {
-					v = publicSensors(v, pub)
+					shown = publicSensors(shown, pub)
 				}
-				if v == nil {
+				if shown == nil {
+					unshown = append(unshown, v)
 					return notice
 				}
-				return fielddiff.Format(v)
+				s := fielddiff.Format(shown)
+				if s != fielddiff.Format(v) {
+					unshown = append(unshown, v)
+				}
+				return s
 			}
 			if c.Old != nil {
 				if then := publish.Prune(before, path, c.Old); then == nil {
+					unshown = append(unshown, c.Old)
 					row.Old = publish.NotPublic(L.lang) // not public when written
 				} else {
 					row.Old = format(then)
@@ -235,7 +248,21 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 			if c.New != nil {
 				row.New = format(c.New)
 			}
+			if publish.IsReason(path) {
+				reasons = append(reasons, len(it.Changes))
+			}
 			it.Changes = append(it.Changes, row)
+		}
+		// A reason as every public output shows it: without any record's
+		// secret, nor what the rows above leave out.
+		scrub := func(s string) string {
+			if s == "" || s == notice || s == publish.NotPublic(L.lang) {
+				return s
+			}
+			return publish.ScrubValues(pub.FreeText(s, L.lang), L.lang, unshown...)
+		}
+		for _, i := range reasons {
+			it.Changes[i].Old, it.Changes[i].New = scrub(it.Changes[i].Old), scrub(it.Changes[i].New)
 		}
 	}
 	for i := range it.Commits {

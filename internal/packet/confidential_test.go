@@ -222,3 +222,38 @@ func TestPublicChangesJudgeOldValuesByTheRulesThen(t *testing.T) {
 		})
 	}
 }
+
+// A changed reason reads in a public packet as on every public output:
+// without the name of a record that is not public, and without what the
+// other rows of the change leave out, such as the supplier it replaced,
+// which no record holds any more.
+func TestPublicChangesScrubAReason(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"sensors/cam-w.yaml": sensor("cam-w", "Camera W", "camera", quietDates, "supplier: {name: NIEUW-BV}",
+			"publication: {withheld: [supplier.name], reason: Net als Camera Bunker.}"),
+		"sensors/cam-bunker.yaml": sensor("cam-bunker", "Camera Bunker", "camera", quietDates, "publication: {public: false, reason: Beveiliging}"),
+	})
+	reg := loadRegister(t, dir)
+	rc := history.RecordChange{Op: history.Changed, File: "sensors/cam-w.yaml", Fields: []fielddiff.Change{
+		{Path: "/supplier/name", Op: fielddiff.Changed, Old: "GEHEIM-BV", New: "NIEUW-BV"},
+		{Path: "/publication/reason", Op: fielddiff.Changed, Old: "Contract met GEHEIM-BV.", New: "Net als Camera Bunker."},
+	}}
+	L := labelsFor("nl")
+	it := &Item{}
+	L.publicChanges(it, &rc, reg.ByID("cam-w"), publish.Register(reg))
+	var text string
+	for _, c := range it.Changes {
+		text += "\n" + c.Field + ": " + c.Old + " → " + c.New
+	}
+	for _, want := range []string{"Contract met niet openbaar.", "Net als niet openbaar."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	for _, leak := range []string{"GEHEIM-BV", "NIEUW-BV", "Bunker"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("shows %q:\n%s", leak, text)
+		}
+	}
+}

@@ -427,6 +427,9 @@ func (vw *Viewer) View(r *record.Record) *record.Record {
 // record's reason as the public outputs show it.
 func (vw *Viewer) Reason(r *record.Record, lang string) string { return vw.text.Reason(r, lang) }
 
+// FreeText is Public.FreeText with the secrets of the Viewer's records.
+func (vw *Viewer) FreeText(s, lang string) string { return vw.text.FreeText(s, lang) }
+
 // Refs returns the ids in r's uses_sensors that name public sensors among
 // the records, in order: all the view of r takes from the other records.
 // The view follows from r and these. It returns r's own list when it

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
@@ -190,4 +191,51 @@ type subjectState struct {
 	subjectIndex *foldIndex       // nil until Subject needs it
 	loaded       []*record.Record // every record as loaded, public or not
 	removed      []*record.Record // AlsoScrub's
+}
+
+// IsReason reports whether the field at the dotted path is, or holds, a
+// record's reason for what it withholds: a text written by hand, which
+// may quote any record's secret, so every public output shows it through
+// FreeText, and a change's output also through ScrubValues.
+func IsReason(path string) bool {
+	return path == "publication" || path == "publication.reason" || strings.HasPrefix(path, "publication.reason.")
+}
+
+// ScrubValues returns s with every text in values (decoded YAML or JSON:
+// strings, numbers, and maps and lists of them), in any case, replaced by
+// "niet openbaar" / "not public", as FreeText does with the register's
+// secrets. An output that leaves values out of what it shows of a change
+// passes them here, so a text written in the same change (a reason) does
+// not quote them: they may be secrets no record holds any more.
+func ScrubValues(s, lang string, values ...any) string {
+	var texts []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case string:
+			if t := strings.TrimSpace(v); len(t) >= 2 {
+				texts = append(texts, t)
+			}
+		case map[string]any:
+			for _, e := range v {
+				walk(e)
+			}
+		case []any:
+			for _, e := range v {
+				walk(e)
+			}
+		case nil, bool:
+		default:
+			if t := fmt.Sprint(v); len(t) >= 2 {
+				texts = append(texts, t)
+			}
+		}
+	}
+	for _, v := range values {
+		walk(v)
+	}
+	if len(texts) == 0 {
+		return s
+	}
+	return newFoldIndex(texts).replace(s, NotPublic(lang))
 }
