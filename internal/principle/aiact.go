@@ -280,9 +280,6 @@ ai_act:
   transparency: [interaction, generated_text]`),
 	Applies: func(r *record.Record) bool { return !retired(r) },
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if ctx.Today.Before(art50From) {
-			return nil
-		}
 		var have []string
 		if r.AIAct != nil {
 			have = r.AIAct.Transparency
@@ -311,6 +308,8 @@ ai_act:
 			nl("De transparantieplichten van de AI-verordening staan er niet bij: "+joinEn(nodig)+".",
 				"Informeer de mensen zoals art. 50 vraagt en zet de plichten bij ai_act.transparency."))
 		f = citesLaw(f, lawTransparent)
-		return []finding.Finding{f}
+		// Before art. 50 applies, a warning of what is coming: a rule
+		// that said nothing then would show as met.
+		return []finding.Finding{applies(ctx, f, art50From, "2026-08-02")}
 	},
 }

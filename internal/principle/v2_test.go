@@ -272,7 +272,9 @@ algorithm_type: generative_ai
 ai_act: {category: transparency, role: deployer, transparency: [interaction]}
 `},
 		{name: "a chatbot that does not", yaml: chatbot, want: []want{{"ai-act-transparency", "VNG 4.1", finding.Error, 4, 1, "the AI Act's transparency duties are not recorded…(AI Act art. 50)"}}},
-		{name: "before 2026-08-02 the duty does not apply yet", today: "2026-08-01", yaml: chatbot},
+		// Not silent, which would show as met: a warning of what is coming.
+		{name: "before 2026-08-02 the duty is coming", today: "2026-08-01", yaml: chatbot,
+			want: []want{{"ai-act-transparency", "VNG 4.1", finding.Warning, 4, 1, "(the duty applies from 2026-08-02)"}}},
 		{name: "emotion recognition next to high risk", yaml: `
 id: s
 kind: sensor
