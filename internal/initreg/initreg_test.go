@@ -172,16 +172,16 @@ func TestWorkflowIsComplete(t *testing.T) {
 			"register check --root register --format github",
 			"register check --root register --format sarif > register.sarif",
 			`>> "$GITHUB_STEP_SUMMARY"`},
-			[]string{"actions/checkout@v4", "actions/setup-go@v5", "github/codeql-action/upload-sarif@v3"},
+			[]string{"actions/checkout@v4", "actions/setup-go@v5", "actions/cache@v4", "github/codeql-action/upload-sarif@v3"},
 			map[string]string{"security-events": "write"}},
 		{"due", []string{
 			`go install "github.com/voorbeeldstad/register/cmd/register@${REGISTER_VERSION}"`,
 			"register due --root register --format text > due.txt"},
-			[]string{"actions/checkout@v4", "actions/setup-go@v5"}, nil},
+			[]string{"actions/checkout@v4", "actions/setup-go@v5", "actions/cache@v4"}, nil},
 		{"site", []string{
 			`go install "github.com/voorbeeldstad/register/cmd/register@${REGISTER_VERSION}"`,
 			"register build --root register --out _site"},
-			[]string{"actions/checkout@v4", "actions/setup-go@v5", "actions/configure-pages@v5", "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"},
+			[]string{"actions/checkout@v4", "actions/setup-go@v5", "actions/cache@v4", "actions/configure-pages@v5", "actions/upload-pages-artifact@v3", "actions/deploy-pages@v4"},
 			map[string]string{"pages": "write", "id-token": "write"}},
 	}
 	for _, tt := range tests {

@@ -146,3 +146,58 @@ func firstRecord(t *testing.T) string {
 	}
 	return filepath.Base(files[0])
 }
+
+// What CI keeps between workflow runs is where the tool keeps its caches:
+// after check, build and due in a Git register, every folder the tool
+// added under .git is among the paths the composite action's cache step
+// and the workflow of register init restore and save, so a push that
+// changes a few records is checked warm, and a cache folder renamed in the
+// tool is not left behind in CI.
+func TestCIKeepsTheToolsCaches(t *testing.T) {
+	dir := gitRepo(t)
+	env := []string{"XDG_CACHE_HOME=" + filepath.Join(dir, "user-cache")}
+	for _, args := range [][]string{
+		{"check", "--root", "register", "--as-of", asOf},
+		{"build", "--root", "register", "--as-of", asOf, "--out", filepath.Join(dir, "site")},
+		{"due", "--root", "register", "--as-of", asOf},
+	} {
+		if r := run(t, dir, env, args...); r.code == 2 {
+			t.Fatalf("%v: exit 2: %s", args, r.stderr)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, ".git"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var made []string
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "register-") {
+			made = append(made, ".git/"+e.Name())
+		}
+	}
+	if len(made) < 2 {
+		t.Fatalf("the tool kept %v under .git; want its check and history caches", made)
+	}
+	action, err := os.ReadFile("../../action.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	init := run(t, dir, nil, "init", filepath.Join(dir, "new"), "--organisation", "Gemeente Proef")
+	if init.code != 0 {
+		t.Fatalf("init: %s", init.stderr)
+	}
+	workflow, err := os.ReadFile(filepath.Join(dir, "new", ".github", "workflows", "register.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"action.yml": string(action), "the workflow of register init": string(workflow)} {
+		for _, m := range made {
+			if !strings.Contains(text, m+"\n") {
+				t.Errorf("%s does not keep %s between runs", name, m)
+			}
+		}
+		if n := strings.Count(text, "uses: actions/cache@"); n == 0 {
+			t.Errorf("%s keeps nothing between runs", name)
+		}
+	}
+}
