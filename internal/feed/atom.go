@@ -310,17 +310,7 @@ func lines(c history.Change, at rules, o Options) []string {
 			out = append(out, "")
 			continue
 		}
-		// Named as the packet and the site name a field, in words a
-		// resident reads ("Besluiten 2 › date"), not the record's keys.
-		shown := field.Name(lang, name)
-		switch f.Op {
-		case fielddiff.Added:
-			out = append(out, fmt.Sprintf(word(lang, "field-added"), shown, val(f.New, false)))
-		case fielddiff.Removed:
-			out = append(out, fmt.Sprintf(word(lang, "field-removed"), shown))
-		default:
-			out = append(out, fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old, true), val(f.New, false)))
-		}
+		out = append(out, changeLine(lang, name, f, val))
 	}
 	for i, f := range reasons {
 		name := source.Dotted(f.Path)
@@ -334,17 +324,25 @@ func lines(c history.Change, at rules, o Options) []string {
 			}
 			return publish.ScrubValues(o.Text(s, lang), lang, unshown...)
 		}
-		shown := field.Name(lang, name)
-		switch f.Op {
-		case fielddiff.Added:
-			out[i] = fmt.Sprintf(word(lang, "field-added"), shown, val(f.New, false))
-		case fielddiff.Removed:
-			out[i] = fmt.Sprintf(word(lang, "field-removed"), shown)
-		default:
-			out[i] = fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old, true), val(f.New, false))
-		}
+		out[i] = changeLine(lang, name, f, val)
 	}
 	return out
+}
+
+// changeLine is the line of the change f to the field name, its values
+// as val shows them (old: the value before). The field is named as the
+// packet and the site name it, in words a resident reads ("Besluiten 2 ›
+// date"), not by the record's keys.
+func changeLine(lang, name string, f fielddiff.Change, val func(v any, old bool) string) string {
+	shown := field.Name(lang, name)
+	switch f.Op {
+	case fielddiff.Added:
+		return fmt.Sprintf(word(lang, "field-added"), shown, val(f.New, false))
+	case fielddiff.Removed:
+		return fmt.Sprintf(word(lang, "field-removed"), shown)
+	default:
+		return fmt.Sprintf(word(lang, "field-changed"), shown, val(f.Old, true), val(f.New, false))
+	}
 }
 
 // shownValue is the value v of the field name as the entry shows it:
