@@ -233,10 +233,12 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 		worst := finding.Off
 		for fi, f := range fs {
 			// A finding is shown under the principle it cites and under
-			// its rule's own: a DPIA finding that cites VNG 6.4 (personal
-			// data only assumed) is still about the DPIA principle,
-			// which must not read as clean while it is open.
-			if !slices.Contains(b.refAnchors[f.Principle], anchor) && !slices.Contains(b.refAnchors[b.rules[f.Rule].Ref], anchor) {
+			// every principle its rule checks: a DPIA finding that cites
+			// VNG 6.4 (personal data only assumed) is still about the
+			// DPIA principle, and a finding of the biometric ban about
+			// the commitment to no live facial recognition it covers;
+			// neither may read as met while it is open.
+			if !slices.Contains(b.refAnchors[f.Principle], anchor) && !slices.Contains(b.ruleAnchors[f.Rule], anchor) {
 				continue
 			}
 			matched[fi] = true

@@ -308,6 +308,10 @@ type builder struct {
 	// anchorRules are the rules that check each principle, by its
 	// anchor: every record page asks, and parsing references is slow.
 	anchorRules map[string][]Rule
+	// ruleAnchors are the anchors of the principles each rule checks
+	// (its Ref and Covers), by rule id: its findings are shown under
+	// each, so none of them reads as met while one is open.
+	ruleAnchors map[string][]string
 	deviation   map[string]Deviation // by rule id
 	// checkedStates is checkedState by principle anchor.
 	checkedStates map[string]string
@@ -343,10 +347,11 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now), out: out,
 		findings: map[string][]*finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
-	b.anchorRules = map[string][]Rule{}
+	b.anchorRules, b.ruleAnchors = map[string][]Rule{}, map[string][]string{}
 	for _, r := range opts.Rules {
 		b.rules[r.ID] = r
-		for _, a := range ruleAnchors(r) {
+		b.ruleAnchors[r.ID] = ruleAnchors(r)
+		for _, a := range b.ruleAnchors[r.ID] {
 			if !slices.ContainsFunc(b.anchorRules[a], func(o Rule) bool { return o.ID == r.ID }) {
 				b.anchorRules[a] = append(b.anchorRules[a], r)
 			}
@@ -455,11 +460,10 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 			}
 			if id != "" && f.Severity > finding.Off {
 				b.findings[id] = append(b.findings[id], f)
-				// The principle it cites and its rule's own (checklist).
-				for _, ref := range []string{f.Principle, b.rules[f.Rule].Ref} {
-					if _, ok := b.refAnchors[ref]; !ok {
-						b.refAnchors[ref] = refAnchors(ref)
-					}
+				// The principle it cites (checklist); its rule's are
+				// in ruleAnchors.
+				if _, ok := b.refAnchors[f.Principle]; !ok {
+					b.refAnchors[f.Principle] = refAnchors(f.Principle)
 				}
 			}
 		}

@@ -24,7 +24,9 @@ import (
 // assessed at all, so it shows no legal basis as met that it does not
 // state; a planned camera needs no decision yet, and so shows none as
 // met; human oversight is met only by an algorithm that affects people
-// and says how.
+// and says how. A camera that recognises faces shows no commitment to no
+// live face recognition as met: the finding of the rule that checks it
+// stands under it.
 func TestTickOnlyWhereAssessed(t *testing.T) {
 	var recs []*record.Record
 	for _, text := range []string{`
@@ -99,6 +101,15 @@ human_oversight: Een medewerker beoordeelt elke uitkomst en beslist.
 explanation: De score telt alleen gemiste afspraken.
 objection: Bezwaar binnen zes weken via het loket.
 lifecycle: {start: 2026-01-01}
+`, `
+id: cam-gezichten
+kind: sensor
+name: Camera met gezichtsherkenning
+status: active
+sensor_type: camera
+camera_regime: public_order
+capabilities: [face_recognition]
+lifecycle: {start: 2026-01-01, end: 2027-01-01}
 `} {
 		r := &record.Record{}
 		if err := yaml.Unmarshal([]byte(text), r); err != nil {
@@ -122,6 +133,7 @@ lifecycle: {start: 2026-01-01}
 		temporary, dpia = `principes.html#c-camera-temporary"`, `principes.html#vng-6-3"`
 		basis, decision = `principes.html#vng-vi"`, `principes.html#vng-i"`
 		oversight       = `principes.html#c-human-oversight"`
+		noLiveFace      = `principes.html#c-no-live-face"`
 	)
 	for _, tt := range []struct {
 		page, principle string
@@ -139,6 +151,10 @@ lifecycle: {start: 2026-01-01}
 		{"sensoren/cam-gepland.html", decision, false},
 		{"algoritmes/rooster.html", oversight, false},
 		{"algoritmes/toeslag.html", oversight, true},
+		// The biometric ban's finding is about every principle the rule
+		// checks, the commitment to no live face recognition too.
+		{"sensoren/cam-gezichten.html", noLiveFace, false},
+		{"sensoren/cam-met-data.html", noLiveFace, true},
 	} {
 		page := read(t, out, tt.page)
 		clean := ""
