@@ -417,12 +417,12 @@ var personalDataInferred = &Rule{
 	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error, Law: lawPersonal,
 	Title: label.Text{"Persoonsgegevens door de aard van de sensor", "Personal data by the sensor's nature"},
 	Why: label.Text{
-		"Kentekens, (ook versleutelde) MAC-adressen van telefoons en locatiesporen zijn persoonsgegevens: ze horen bij een persoon die te identificeren is (AVG art. 4 lid 1). De Autoriteit Persoonsgegevens beboette in 2021 een gemeente voor het tellen met wifi-signalen. Bij twijfel behandelen we gegevens als persoonsgegevens (VNG-principe 6.4).",
-		"Licence plates, MAC addresses of phones (hashed or not) and location traces are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
+		"Kentekens, (ook versleutelde) MAC-adressen van telefoons, locatiesporen, camerabeelden en geluidsopnamen van mensen in de openbare ruimte, en wat van hun gezicht, lichaam of gedrag wordt herkend, zijn persoonsgegevens: ze horen bij een persoon die te identificeren is (AVG art. 4 lid 1). De Autoriteit Persoonsgegevens beboette in 2021 een gemeente voor het tellen met wifi-signalen. Bij twijfel behandelen we gegevens als persoonsgegevens (VNG-principe 6.4).",
+		"Licence plates, MAC addresses of phones (hashed or not), location traces, camera images and sound recordings of people in public space, and what is recognised of their faces, bodies or behaviour are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
 	},
 	Satisfy: label.Text{
-		"Een ANPR-camera, een wifi-/bluetoothteller en een sensor die kentekens herkent of apparaten volgt, zegt personal_data.processed: yes. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
-		"An ANPR camera, a Wi-Fi/Bluetooth counter, and a sensor that recognises licence plates or tracks devices says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
+		"Een ANPR-camera, een wifi-/bluetoothteller, een camera voor openbare orde of politie, en een sensor die beelden of geluid opneemt of live toont, kentekens of gezichten herkent, mensen of apparaten volgt of mensen biometrisch indeelt, zegt personal_data.processed: yes. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
+		"An ANPR camera, a Wi-Fi/Bluetooth counter, a public-order or police camera, and a sensor that records or shows images or sound, recognises licence plates or faces, tracks people or devices or categorises people biometrically says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
 	},
 	Example: example(`sensor_type: anpr_camera
 personal_data:
@@ -435,9 +435,9 @@ personal_data:
 			return nil
 		}
 		f := at("/personal_data/processed",
-			en(fmt.Sprintf("personal_data.processed is %s, but a sensor with %s processes personal data: licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, why),
+			en(fmt.Sprintf("personal_data.processed is %s, but a sensor with %s processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, why),
 				"set personal_data.processed: yes and list the categories; the checklist already treats the sensor as processing personal data"),
-			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar een sensor met %s verwerkt persoonsgegevens. Kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, why),
+			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar een sensor met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, why),
 				"Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt de sensor al als een sensor die persoonsgegevens verwerkt."))
 		f = citesLaw(f, lawPersonal)
 		if r.PersonalData.Processed == "unknown" {

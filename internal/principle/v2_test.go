@@ -41,6 +41,41 @@ personal_data: {processed: unknown}
 sensor_type: other
 capabilities: [licence_plate_recognition]
 `, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Warning, 3, 28, "personal_data.processed is unknown"}}},
+		{name: "a camera that records people in public space", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: camera
+capabilities: [video_recording]
+`, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Error, 3, 28, "a sensor with video_recording processes personal data: images"}}},
+		{name: "a camera that shows people live", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: camera
+capabilities: [live_viewing]
+`, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Error, 3, 28, "a sensor with live_viewing processes personal data"}}},
+		{name: "a public-order camera whatever it lists", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: camera
+camera_regime: public_order
+`, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Error, 3, 28, "a sensor with camera_regime public_order processes personal data"}}},
+		{name: "face recognition", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: other
+capabilities: [face_recognition]
+`, want: []want{{"personal-data-inferred", "VNG 6.4", finding.Error, 3, 28, "a sensor with face_recognition processes personal data"}}},
+		{name: "a traffic counter that only counts vehicles may say no", yaml: `
+id: s
+kind: sensor
+personal_data: {processed: "no"}
+sensor_type: traffic_counter
+capabilities: [vehicle_counting]
+`},
 	})
 	// The other rules treat the sensor as processing personal data.
 	match(t, only(t, "legal-basis", nil, nil, testToday, `

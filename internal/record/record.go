@@ -532,10 +532,15 @@ func (r *Record) PublicOrder() bool {
 
 // inferredPersonal are the sensor types and capabilities that process
 // personal data whatever a record says: licence plates, device identifiers
-// (hashed or not) and location traces relate to identifiable people (GDPR
-// art. 4(1)).
+// (hashed or not), location traces, images and sound of people in public
+// space, and what is recognised of their faces, bodies and behaviour
+// relate to identifiable people (GDPR art. 4(1)).
 var inferredPersonalTypes = []string{"anpr_camera", "wifi_bluetooth_counter"}
-var inferredPersonalCapabilities = []string{"licence_plate_recognition", "device_tracking"}
+var inferredPersonalCapabilities = []string{"licence_plate_recognition", "device_tracking",
+	"video_recording", "live_viewing", "audio_recording",
+	"face_recognition", "biometric_identification", "realtime_biometric_identification", "post_biometric_identification",
+	"biometric_categorisation", "emotion_recognition", "gait_recognition", "person_tracking", "re_identification",
+	"behaviour_detection_image", "behaviour_detection_sound"}
 
 // PersonalByNature reports whether the record processes personal data by
 // the nature of the sensor, whatever personal_data.processed says, and why
@@ -548,6 +553,10 @@ func (r *Record) PersonalByNature() (string, bool) {
 		if r.SensorType == t {
 			return t, true
 		}
+	}
+	if r.CameraRegime == RegimePublicOrder || r.CameraRegime == RegimePolice {
+		// Watching people is what the regime is for.
+		return "camera_regime " + r.CameraRegime, true
 	}
 	for _, c := range inferredPersonalCapabilities {
 		if r.Has(c) {
