@@ -23,7 +23,7 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		lim := Limits{MaxBytes: 1 << 16, MaxDepth: 16, AliasNodes: 200}
+		lim := Limits{MaxBytes: 1 << 16, MaxDepth: 16, AliasNodes: 200, AliasBytes: 1 << 16}
 		doc, fs := Parse("f.yaml", data, lim)
 		if doc != nil && fs != nil {
 			t.Fatalf("both a document and findings: %v", fs)

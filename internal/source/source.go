@@ -30,11 +30,17 @@ type Limits struct {
 	MaxBytes   int64 // the file's size
 	MaxDepth   int   // nesting of mappings and sequences
 	AliasNodes int   // values that alias expansion may add in all
+	// AliasBytes bounds the text (scalars and keys) that alias expansion may
+	// add in all: a few aliases of one large value cost as much as many
+	// small ones. Zero allows none, as for AliasNodes.
+	AliasBytes int64
 }
 
 // DefaultLimits are generous for a record (a typical record is 2 KB, four
 // levels deep, and has no aliases) and small enough that no file can hurt.
-var DefaultLimits = Limits{MaxBytes: 1 << 20, MaxDepth: 32, AliasNodes: 1000}
+// Anchors repeat short values (a date, a name, a short list), far below
+// AliasBytes; at most, expansion adds as much again as the largest file.
+var DefaultLimits = Limits{MaxBytes: 1 << 20, MaxDepth: 32, AliasNodes: 1000, AliasBytes: 1 << 20}
 
 // MsgEmpty is the message of the finding for a file with no document, so a
 // caller for which an empty file is fine (register.yaml) can recognise it.
@@ -217,12 +223,14 @@ func offsetPosition(b []byte, off int) (int, int) {
 }
 
 type converter struct {
-	path    string
-	lim     Limits
-	aliased int
-	inAlias int
-	found   []finding.Finding
-	stop    *finding.Finding // a limit was hit: conversion stops at once
+	path         string
+	lim          Limits
+	aliased      int        // values alias expansion added
+	aliasedBytes int64      // bytes of text alias expansion added
+	inAlias      int        // depth of aliases being expanded
+	alias        *yaml.Node // the outermost alias being expanded, as written in the file
+	found        []finding.Finding
+	stop         *finding.Finding // a limit was hit: conversion stops at once
 }
 
 func (c *converter) add(n *yaml.Node, msg, help message.Phrase) {
@@ -263,6 +271,9 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		if n.Alias == nil {
 			return nil
 		}
+		if c.inAlias == 0 {
+			c.alias = n
+		}
 		c.inAlias++
 		v := c.convert(n.Alias, depth)
 		c.inAlias--
@@ -277,6 +288,10 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		out := make(map[string]any, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			// A key is counted even when it is refused: its finding quotes it.
+			if !c.addAliasBytes(len(k.Value)) {
+				return nil
+			}
 			if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
 				if k.ShortTag() == "!!merge" {
 					c.add(k, msgMergeKey.With(), msgFieldsOut.With())
@@ -293,9 +308,29 @@ func (c *converter) convert(n *yaml.Node, depth int) any {
 		}
 		return out
 	case yaml.ScalarNode:
+		if !c.addAliasBytes(len(n.Value)) {
+			return nil
+		}
 		return c.scalar(n)
 	}
 	return nil
+}
+
+// addAliasBytes counts n bytes of text that alias expansion adds, if one
+// is being expanded, and halts at the alias written in the file when they
+// go over the limit: the count of values alone lets a few aliases of one
+// large value multiply a file's size hundreds of times. It reports whether
+// conversion may go on.
+func (c *converter) addAliasBytes(n int) bool {
+	if c.inAlias == 0 {
+		return true
+	}
+	c.aliasedBytes += int64(n)
+	if c.aliasedBytes > c.lim.AliasBytes {
+		c.halt(c.alias, msgAliasBytes.With(c.lim.AliasBytes), msgShortenAnchor.With())
+		return false
+	}
+	return true
 }
 
 // describeKey names a key that is not text: its value quoted, or what

@@ -39,6 +39,7 @@ func TestParseRejectsHostileInput(t *testing.T) {
 		{"tab indentation", "owner:\n\trole: x\n", 2, 0, "YAML syntax error"},
 		{"deep nesting", strings.Repeat("[", 40) + strings.Repeat("]", 40), 1, 34, "nesting is deeper than 32 levels"},
 		{"alias bomb", aliasBomb(), 0, 0, "aliases expand to more than 1000 values"},
+		{"alias amplification", aliasAmplification(200, 900_000), 4, 13, "aliases expand to more than 1048576 bytes of text"},
 		{"too large", "name: " + strings.Repeat("x", 2<<20) + "\n", 0, 0, "more than the limit"},
 		{"second document broken", "id: a\n---\n[\n", 0, 0, "YAML syntax error"},
 	}
@@ -92,6 +93,70 @@ func aliasBomb() string {
 		b.WriteString("]\n")
 	}
 	return b.String()
+}
+
+// aliasAmplification is a record whose purpose, size bytes long, is
+// repeated by n aliases, one per line from line 3: few values, much text.
+func aliasAmplification(n, size int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "purpose: &big %q\nlinks:\n", strings.Repeat("x", size))
+	for range n {
+		b.WriteString("  - {title: *big, url: https://x.example/}\n")
+	}
+	return b.String()
+}
+
+// TestParseBoundsAliasText pins the limit on the text that aliases add:
+// many short repeated values pass, and so does expansion up to the limit
+// exactly; one byte more halts at the alias, as written in the file, that
+// went over.
+func TestParseBoundsAliasText(t *testing.T) {
+	const limit = 1 << 20
+	if DefaultLimits.AliasBytes != limit {
+		t.Fatalf("DefaultLimits.AliasBytes = %d; the cases below are sized for %d", DefaultLimits.AliasBytes, limit)
+	}
+	tests := []struct {
+		name      string
+		data      string
+		line, col int // of the finding; 0 when the file is read
+	}{
+		{"500 aliases of a short value", aliasAmplification(500, 20), 0, 0},
+		{"a date, a name and a list repeated", "start: &d 2025-03-01\nowner: &o {role: Teamleider, email: a@b.example}\n" +
+			"themes: &t [verkeer, milieu]\nx: [*d, *o, *t]\ny: [*d, *o, *t]\n", 0, 0},
+		{"up to the limit exactly", aliasAmplification(4, limit/4), 0, 0},
+		{"one byte over the limit", aliasAmplification(4, limit/4+1), 6, 13},
+		{"a large value aliased twice", aliasAmplification(2, limit/2+1), 4, 13},
+		// A long key must be explicit (?): a plain one ends at 1024 characters.
+		{"keys count too", "m: &m\n  ? " + strings.Repeat("k", limit/2) + "\n  : v\na: *m\nb: *m\n", 5, 4},
+		{"refused keys count too", "m: &m {? !!binary " + strings.Repeat("k", limit/2+1) + ": v}\na: *m\nb: *m\n", 3, 4},
+		// The alias in b's own list adds text where b is written; c repeats
+		// all of it, and the finding points at c, not inside b.
+		{"nested aliases", "a: &a " + strings.Repeat("x", limit/4+1) + "\nb: &b [*a, *a]\nc: *b\n", 3, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, fs := Parse("sensors/x.yaml", []byte(tt.data), DefaultLimits)
+			if tt.line == 0 {
+				if doc == nil {
+					t.Fatalf("refused: %v", fs)
+				}
+				return
+			}
+			if doc != nil || len(fs) != 1 {
+				t.Fatalf("want one finding, got document %v and %v", doc != nil, fs)
+			}
+			f := fs[0]
+			if f.Line != tt.line || f.Column != tt.col {
+				t.Errorf("at %d:%d, want %d:%d", f.Line, f.Column, tt.line, tt.col)
+			}
+			if want := "aliases expand to more than 1048576 bytes of text"; f.Message.In("en") != want {
+				t.Errorf("message %q, want %q", f.Message.In("en"), want)
+			}
+			if !strings.Contains(f.Help.In("en"), "shorten the anchored value") {
+				t.Errorf("help %q does not say what to do", f.Help.In("en"))
+			}
+		})
+	}
 }
 
 func TestParseKeepsDatesAsText(t *testing.T) {

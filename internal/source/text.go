@@ -64,6 +64,11 @@ var (
 	msgNotNumber = message.New("%s is not a valid number", "%s is geen geldig getal")
 	msgFinite    = message.New("write a finite number, or quote it if it is text", "schrijf een eindig getal, of zet er aanhalingstekens omheen als het tekst is")
 
+	// Aliases that repeat a long value: the limit is in bytes of text.
+	msgAliasBytes    = message.New("aliases expand to more than %d bytes of text", "aliassen worden meer dan %d bytes tekst")
+	msgShortenAnchor = message.New("anchors (&) and aliases (*) are for short values such as a date or a name: shorten the anchored value, or write it out where it is needed",
+		"ankers (&) en aliassen (*) zijn voor korte waarden zoals een datum of een naam: maak de verankerde waarde korter, of schrijf de waarde uit waar die nodig is")
+
 	// A key that is no text, as describeKey names it.
 	wMappingKey = message.New("(a mapping)", "(een mapping)")
 	wListKey    = message.New("(a list)", "(een lijst)")
