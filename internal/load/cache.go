@@ -41,7 +41,7 @@ type Parsed interface {
 // may parse or decode differently, and the binary follows its types) and
 // the limits.
 func parseKey(cache Cache, lim source.Limits) []byte {
-	return fmt.Appendf(nil, "parse\x00%s\x00%d/%d/%d\x00", cache.Key(), lim.MaxBytes, lim.MaxDepth, lim.AliasNodes)
+	return fmt.Appendf(nil, "parse\x00%s\x00%d/%d/%d/%d\x00", cache.Key(), lim.MaxBytes, lim.MaxDepth, lim.AliasNodes, lim.AliasBytes)
 }
 
 // Stored is what one file came to, as a cache keeps it: its findings with
