@@ -2,7 +2,9 @@ package publish
 
 import (
 	"fmt"
+	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -141,7 +143,12 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		}
 		return ""
 	}
-	type leaf struct{ dotted, ptr, text string }
+	// A leaf is a text, or a number (number set), whose forms in a text
+	// (numberForms) are looked for but which holds no text to look in.
+	type leaf struct {
+		dotted, ptr, text string
+		number            bool
+	}
 	var leaves []leaf
 	var walk func(v any, dotted, ptr string)
 	walk = func(v any, dotted, ptr string) {
@@ -168,22 +175,32 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 				walk(item, join(dotted, fmt.Sprint(i)), fmt.Sprintf("%s/%d", ptr, i))
 			}
 		case string:
-			leaves = append(leaves, leaf{dotted, ptr, strings.ToLower(t)})
+			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: strings.ToLower(t)})
+		case int, int64, uint64, float64:
+			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: fmt.Sprint(t), number: true})
 		}
 	}
 	walk(raw, "", "")
 	type secret struct{ text, withheld string }
 	var secrets []secret
 	for _, l := range leaves {
-		if w := covering(l.dotted); w != "" {
-			if s := strings.TrimSpace(l.text); len(s) >= minQuoted {
+		w := covering(l.dotted)
+		if w == "" {
+			continue
+		}
+		forms := []string{strings.TrimSpace(l.text)}
+		if l.number {
+			forms = numberForms(l.text)
+		}
+		for _, s := range forms {
+			if len(s) >= minQuoted {
 				secrets = append(secrets, secret{s, w})
 			}
 		}
 	}
 	var out []quote
 	for _, l := range leaves {
-		if covering(l.dotted) != "" {
+		if l.number || covering(l.dotted) != "" {
 			continue
 		}
 		for _, s := range secrets {
@@ -194,4 +211,31 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		}
 	}
 	return out
+}
+
+// numberForms are the ways a text may write the withheld number n (as
+// decoded, printed with fmt): as written, to four, five or six decimals,
+// rounded or cut off (a coordinate to about ten metres or better), each
+// with a decimal point
+// and, as Dutch writes it, a comma. Fewer decimals say too little to
+// count as the value, and would be found in texts by chance.
+func numberForms(n string) []string {
+	f, err := strconv.ParseFloat(n, 64)
+	if err != nil {
+		return nil
+	}
+	forms := []string{strconv.FormatFloat(f, 'f', -1, 64)}
+	if f != math.Trunc(f) {
+		for _, prec := range []int{4, 5, 6} {
+			// Rounded, and cut off.
+			scale := math.Pow10(prec)
+			forms = append(forms, strconv.FormatFloat(f, 'f', prec, 64), strconv.FormatFloat(math.Trunc(f*scale)/scale, 'f', prec, 64))
+		}
+	}
+	for _, s := range forms {
+		if strings.Contains(s, ".") {
+			forms = append(forms, strings.Replace(s, ".", ",", 1))
+		}
+	}
+	return forms
 }

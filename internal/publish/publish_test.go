@@ -237,6 +237,15 @@ func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
 			"publication": map[string]any{"withheld": []any{"supplier.name"}, "reason": "Kluis BV vroeg erom"}}, []string{"/publication/reason"}},
 		{"a withheld reason may quote", map[string]any{"supplier": map[string]any{"name": "Kluis BV"},
 			"publication": map[string]any{"withheld": []any{"supplier.name", "publication.reason"}, "reason": "Kluis BV vroeg erom"}}, nil},
+		// A number is looked for as a text writes it: whole, to four to
+		// six decimals rounded or cut off, with a point or a comma.
+		{"withheld coordinates in the description", map[string]any{"location": map[string]any{"point": map[string]any{"lat": 52.234567, "lon": 6.178912},
+			"description": "Afvalpunt op 52.234567, 6.178912"}, "publication": withheld("location.point")}, []string{"/location/description"}},
+		{"a coordinate cut off, with a comma", map[string]any{"location": map[string]any{"point": map[string]any{"lat": 52.234567, "lon": 6.178912},
+			"description": "Bij 52,2345 noorderbreedte"}, "publication": withheld("location.point")}, []string{"/location/description"}},
+		{"a coordinate to two decimals says too little", map[string]any{"location": map[string]any{"point": map[string]any{"lat": 52.234567, "lon": 6.178912},
+			"description": "Ergens rond 52.23"}, "publication": withheld("location.point")}, nil},
+		{"a withheld whole number", map[string]any{"quantity": 1234, "purpose": "Wij plaatsen 1234 sensoren", "publication": withheld("quantity")}, []string{"/purpose"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
