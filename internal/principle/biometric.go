@@ -80,13 +80,26 @@ func police(r *record.Record) bool {
 	return r.Organisation.Type == "police" || r.HasRegime() && r.CameraRegime == record.RegimePolice
 }
 
-// prosecutorWords name the public prosecutor, who is not the court or
-// independent administrative authority AI Act art. 5(3) asks for.
-var prosecutorWords = []string{"officier van justitie", "openbaar ministerie", "prosecutor", "parket"}
+// courtWords name a court, the authority AI Act art. 5(3) asks to
+// authorise real-time identification beforehand. An independent
+// administrative authority may also, but no name tells one from an
+// authority that is not independent, so the checklist accepts a court
+// only: fail closed, the exception then does not count.
+var courtWords = []string{"rechter", "rechtbank", "gerechtshof", "hoge raad", "court", "judge"}
 
-func isProsecutor(authority string) bool {
+// notCourtWords name who is not a court and not independent: the public
+// prosecutor (also "bij de rechtbank"), the mayor, the triangle of mayor,
+// prosecutor and police, the police, the municipality.
+var notCourtWords = []string{"officier", "justitie", "openbaar ministerie", "prosecut", "parket",
+	"burgemeester", "mayor", "driehoek", "triangle", "politie", "police", "gemeente", "municipal", "college", "wethouder"}
+
+// byCourt reports whether authority names a court and nobody who is not
+// one (byCourt("rechter-commissaris, rechtbank Midden-Nederland")).
+func byCourt(authority string) bool {
 	a := strings.ToLower(authority)
-	return slices.ContainsFunc(prosecutorWords, func(w string) bool { return strings.Contains(a, w) })
+	has := func(w string) bool { return strings.Contains(a, w) }
+	return slices.ContainsFunc(courtWords, has) && !slices.ContainsFunc(notCourtWords, has) &&
+		!slices.ContainsFunc(strings.Fields(a), func(w string) bool { w = strings.Trim(w, ".,;:()"); return w == "ovj" || w == "om" })
 }
 
 const biometricBanID = "biometric-ban"
@@ -115,8 +128,8 @@ var biometricBan = &Rule{
 		"Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)). Only the police may deviate: after the fact with prior authorisation (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or independent administrative authority (art. 5(3)), and it then stays a visible warning.",
 	},
 	Satisfy: label.Text{
-		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference}; voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming van een rechter of een onafhankelijke bestuurlijke autoriteit (niet de officier van justitie) met een datum die niet later is dan approved_on. Realtime identificatie blijft dan een waarschuwing.",
-		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference}; for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation by a court or independent administrative authority (not the public prosecutor) dated no later than approved_on. Real-time identification then remains a warning.",
+		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference}; voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming van een rechter (rechter, rechtbank; niet de officier van justitie, de burgemeester of de driehoek) met een datum die niet later is dan approved_on. Realtime identificatie blijft dan een waarschuwing.",
+		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference}; for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation by a court (rechter, rechtbank; not the public prosecutor, the mayor or the triangle) dated no later than approved_on. Real-time identification then remains a warning.",
 	},
 	Example: commented(`capabilities: [video_recording, people_counting]   # tellen mag
 
@@ -205,9 +218,9 @@ exceptions:
 			case a == nil || blank(a.Authority) || blank(a.Date) || blank(a.Reference):
 				lacks("the prior authorisation with its authority, date and reference (authorisation; AI Act art. 5(3), 26(10))",
 					"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3, art. 26 lid 10)")
-			case live && isProsecutor(a.Authority):
-				lacks("an authorisation by a court or independent administrative authority: the public prosecutor is neither (AI Act art. 5(3))",
-					"toestemming van een rechter of onafhankelijke bestuursinstantie: de officier van justitie is geen van beide (AI-verordening art. 5 lid 3)")
+			case live && !byCourt(a.Authority):
+				lacks("an authorisation by a court (AI Act art. 5(3)): the authority named is not recognisably one; the public prosecutor, the mayor, the triangle and the police are not a court or an independent administrative authority",
+					"toestemming van een rechter (AI-verordening art. 5 lid 3): de genoemde instantie is niet herkenbaar een rechter; de officier van justitie, de burgemeester, de driehoek en de politie zijn geen rechter of onafhankelijke bestuursinstantie")
 			case !blank(ex.ApprovedOn) && a.Date > ex.ApprovedOn:
 				lacks(fmt.Sprintf("an authorisation before the use: it is dated %s, after approved_on %s", a.Date, ex.ApprovedOn),
 					fmt.Sprintf("toestemming vóór het gebruik: ze is van %s, na approved_on %s", datum(a.Date), datum(ex.ApprovedOn)))

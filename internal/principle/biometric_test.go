@@ -151,7 +151,59 @@ exceptions:
     national_law: Wet X art. 1
     authorisation: {authority: Officier van Justitie Midden-Nederland, date: 2026-10-30, reference: OM 1}
 `, want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court or independent administrative authority: the public prosecutor is neither (AI Act art. 5(3))"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court (AI Act art. 5(3)): the authority named is not recognisably one"},
+		}},
+		{name: "real time, police, the mayor as the authority: error", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: Burgemeester van Heidebeek, date: 2026-10-30, reference: A 1}
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
+		}},
+		{name: "real time, police, the prosecution service in English as the authority: error", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: Public Prosecution Service, date: 2026-10-30, reference: A 1}
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
+		}},
+		{name: "real time, police, the prosecutor abbreviated as the authority: error", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: OvJ Midden-Nederland, date: 2026-10-30, reference: A 1}
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
+		}},
+		{name: "real time, police, the prosecutor at a court as the authority: error", yaml: liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: officier van justitie bij de rechtbank Utrecht, date: 2026-10-30, reference: A 1}
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
 		}},
 		{name: "real time, police, authorised after the use: error", yaml: liveCamera + `exceptions:
   - rule: biometric-ban
