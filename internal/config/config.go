@@ -40,6 +40,9 @@ type Config struct {
 	PlainLanguage PlainLanguage
 	SupplierWatch []WatchedSupplier
 	RulesCustom   []CustomRule
+	// Changes are the checklist's settings set to other than their
+	// defaults, with where (see Change).
+	Changes []Change
 
 	// File is the configuration file that was read, or "" when none.
 	File string
@@ -356,6 +359,12 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 	b.aiAct()
 	b.plainLanguage()
 	b.lists()
+	if doc != nil || v.env != nil {
+		// Set by the file or the environment: not the defaults
+		// themselves, which are built without either.
+		def, _ := build(newSettings(nil, false), nil, "")
+		b.c.Changes = b.changes(def)
+	}
 	return b.c, b.fs
 }
 

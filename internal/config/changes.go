@@ -1,0 +1,114 @@
+package config
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// Change is a setting the checklist's rules read that the configuration
+// set to other than its default: a longer limit, a later date from which
+// a duty applies, a laxer threshold. A rule that runs by it judges by it,
+// so residents see each one, as they see every rule switched off or
+// lowered (RuleSetting).
+type Change struct {
+	// Key is the setting's key in register.yaml ("limits.security_audit_max").
+	Key string
+	// Value and Default are the setting as set and by default, as
+	// register.yaml writes them; "" is not set.
+	Value, Default string
+	// File, Line and Column locate it in register.yaml; Env names the
+	// environment variable instead when one set it.
+	File         string
+	Line, Column int
+	Env          string
+}
+
+// Where says where the setting was made: "register.yaml:12:3", or the
+// environment variable's name.
+func (c Change) Where() string {
+	if c.Env != "" {
+		return c.Env
+	}
+	return finding.Finding{File: c.File, Line: c.Line, Column: c.Column}.Position()
+}
+
+// checklistSettings are the settings the checklist's rules read, each
+// with how to write its value. The rules' severities are RuleSettings.
+var checklistSettings = []struct {
+	key   string
+	value func(*Config) string
+}{
+	{"evaluation.default_interval", func(c *Config) string { return c.Evaluation.DefaultInterval.String() }},
+	{"due_within", func(c *Config) string { return c.DueWithin.String() }},
+	{"limits.data_sharing_max", func(c *Config) string { return c.Limits.DataSharingMax.String() }},
+	{"limits.camera_lifecycle_max", func(c *Config) string { return c.Limits.CameraLifecycleMax.String() }},
+	{"limits.exception_max", func(c *Config) string { return c.Limits.ExceptionMax.String() }},
+	{"limits.security_audit_max", func(c *Config) string { return c.Limits.SecurityAuditMax.String() }},
+	{"limits.custom_rules_cost", func(c *Config) string { return strconv.FormatUint(c.Limits.CustomRulesCost, 10) }},
+	{"notice.period", func(c *Config) string { return c.Notice.Period.String() }},
+	{"notice.since", func(c *Config) string { return c.Notice.Since }},
+	{"advice.response_term", func(c *Config) string { return c.Advice.ResponseTerm.String() }},
+	{"ai_act.high_risk_from", func(c *Config) string { return c.AIAct.HighRiskFrom }},
+	{"ai_act.annex_i_from", func(c *Config) string { return c.AIAct.AnnexIFrom }},
+	{"plain_language.min_reading_ease", func(c *Config) string {
+		return strconv.FormatFloat(c.PlainLanguage.MinReadingEase, 'f', -1, 64)
+	}},
+	{"plain_language.max_sentence_words", func(c *Config) string { return strconv.Itoa(c.PlainLanguage.MaxSentenceWords) }},
+	{"plain_language.min_words", func(c *Config) string { return strconv.Itoa(c.PlainLanguage.MinWords) }},
+	{"supplier_watch", func(c *Config) string {
+		var names []string
+		for _, w := range c.SupplierWatch {
+			names = append(names, w.Manufacturer)
+		}
+		return strings.Join(names, ", ")
+	}},
+}
+
+// changes lists the checklist's settings of b's configuration that differ
+// from def's, in the order above, an evaluation interval per camera
+// regime, sensor type or kind among them.
+func (b *builder) changes(def *Config) []Change {
+	var out []Change
+	add := func(key, value, dflt string) {
+		if value == dflt {
+			return
+		}
+		ch := Change{Key: key, Value: value, Default: dflt}
+		if name := b.v.envSource(key); name != "" {
+			ch.Env = name
+		} else if b.doc != nil {
+			ch.File = b.file
+			ch.Line, ch.Column = b.doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
+		}
+		out = append(out, ch)
+	}
+	for _, s := range checklistSettings {
+		add(s.key, s.value(b.c), s.value(def))
+	}
+	var keys []string
+	for k := range b.c.Evaluation.Intervals {
+		keys = append(keys, k)
+	}
+	for k := range def.Evaluation.Intervals {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	interval := func(c *Config, k string) string {
+		if d, ok := c.Evaluation.Intervals[k]; ok {
+			return d.String()
+		}
+		return ""
+	}
+	for _, k := range keys {
+		add(fmt.Sprintf("evaluation.intervals.%s", k), interval(b.c, k), interval(def, k))
+	}
+	return out
+}
