@@ -281,11 +281,12 @@ func TestBuildShowsGitHistory(t *testing.T) {
 
 // TestBuildNamesTheRulesSwitchedOff: the summary lists every rule the
 // configuration switched off or lowered, with where and why, and says when
-// the law keeps a rule running.
+// the law keeps a rule running, and every setting of the checklist set away
+// from its default.
 func TestBuildNamesTheRulesSwitchedOff(t *testing.T) {
 	t.Setenv("REGISTER_RULES_BIOMETRIC_BAN", "off")
 	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera,
-		"register.yaml": checkConfig + "rules:\n  security-audit: {severity: off, reason: The region audits the network.}\n"})
+		"register.yaml": checkConfig + "rules:\n  security-audit: {severity: off, reason: The region audits the network.}\nlimits:\n  security_audit_max: P99Y\n"})
 	_, stderr, code := run(t, "build", "--root", root, "--out", filepath.Join(t.TempDir(), "public"))
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
@@ -295,6 +296,9 @@ func TestBuildNamesTheRulesSwitchedOff(t *testing.T) {
 		"biometric-ban: off (default error), set in REGISTER_RULES_BIOMETRIC_BAN; only its policy part: for identifying people by their face, body or gait, live or after the fact it follows from law (GDPR art. 9(1); AI Act art. 5(1)(h)) and still runs; no reason given",
 		"security-audit: off (default warning), set in register.yaml:",
 		"; reason: The region audits the network.",
+		// A setting the rules judge by, away from its default.
+		"register: 1 setting of the checklist set away from its default (the site lists it):",
+		"limits.security_audit_max: P99Y (default P3Y), set in register.yaml:",
 	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)

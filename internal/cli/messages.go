@@ -1182,6 +1182,11 @@ en register.yaml met:
 		"%d rules switched off or lowered by the configuration (the site lists each with its reason):",
 		"%d regel uitgezet of verlaagd door de instellingen (de site noemt bij elke regel de reden):",
 		"%d regels uitgezet of verlaagd door de instellingen (de site noemt bij elke regel de reden):")
+	msgBuildSettings = message.NewCount("%d setting of the checklist set away from its default (the site lists it):",
+		"%d settings of the checklist set away from their defaults (the site lists each):",
+		"%d instelling van de toets anders dan standaard (de site noemt haar):",
+		"%d instellingen van de toets anders dan standaard (de site noemt ze):")
+	msgUnset               = message.New("not set", "niet ingesteld")
 	msgDeviation           = message.New("%s: %s (default %s), set in %s", "%s: %s (standaard %s), ingesteld in %s")
 	msgDeviationRefused    = message.New("; refused: the rule follows from law (%s) and still runs", "; geweigerd: de regel volgt uit de wet (%s) en blijft gelden")
 	msgDeviationPolicyOnly = message.New("; only its policy part: %s it follows from law (%s) and still runs",

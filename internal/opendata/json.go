@@ -37,6 +37,28 @@ type Checklist struct {
 	// Deviations are the rules switched off or set below their default
 	// severity; empty when the register checks by the defaults.
 	Deviations []Deviation `json:"deviations"`
+	// Settings are the checklist's settings set away from their defaults
+	// (a limit, a date a duty applies from); empty when there are none.
+	Settings []Setting `json:"settings"`
+}
+
+// Setting is one setting of the checklist away from its default.
+type Setting struct {
+	Key     string `json:"key"`
+	Value   string `json:"value"`
+	Default string `json:"default"`
+	// SetIn is where: "register.yaml:12:3" or an environment variable.
+	SetIn string `json:"set_in"`
+}
+
+// settings lists the configuration's settings of the checklist away from
+// their defaults.
+func settings(cfg *config.Config) []Setting {
+	out := []Setting{}
+	for _, c := range cfg.Changes {
+		out = append(out, Setting{Key: c.Key, Value: c.Value, Default: c.Default, SetIn: c.Where()})
+	}
+	return out
 }
 
 // Deviation is one rule the configuration switched off or lowered.
@@ -90,7 +112,7 @@ func WriteJSON(w io.Writer, reg *register.Register) error {
 
 // registerHead is what register.json says besides the records.
 func registerHead(cfg *config.Config, unpublished int) Register {
-	out := Register{Unpublished: unpublished, Checklist: Checklist{Deviations: deviations(cfg)}}
+	out := Register{Unpublished: unpublished, Checklist: Checklist{Deviations: deviations(cfg), Settings: settings(cfg)}}
 	if cfg != nil {
 		out.Organisation = cfg.Organisation
 		out.Title = cfg.Site.Title

@@ -10,8 +10,9 @@ import (
 )
 
 // deviations describes each rule the configuration switched off or set below
-// its default, with where and why: the committee sees what the checklist did
-// not check, as residents do on the site.
+// its default, with where and why, and each setting of the checklist set
+// away from its default, with where: the committee sees what the checklist
+// did not check by the defaults, as residents do on the site.
 func (L *Labels) deviations(cfg *config.Config) []string {
 	var out []string
 	for _, d := range principle.Deviations(cfg) {
@@ -37,6 +38,18 @@ func (L *Labels) deviations(cfg *config.Config) []string {
 				L.pick(r.LawScope), L.pick(r.Law))
 		}
 		out = append(out, line)
+	}
+	// The settings the rules judge by (a limit, the date a duty applies
+	// from), set away from their defaults.
+	unset := func(v string) string {
+		if v == "" {
+			return L.pick([2]string{"niet ingesteld", "not set"})
+		}
+		return v
+	}
+	for _, c := range cfg.Changes {
+		out = append(out, fmt.Sprintf(L.pick([2]string{"Instelling %s: %s (standaard: %s). Ingesteld in %s.", "Setting %s: %s (default: %s). Set in %s."}),
+			c.Key, unset(c.Value), unset(c.Default), c.Where()))
 	}
 	return out
 }

@@ -219,6 +219,14 @@ type ruleView struct {
 type principlesBody struct {
 	Principles []principleView
 	Deviations []deviationView
+	// Settings are the checklist's settings the configuration set away
+	// from their defaults (config.Change).
+	Settings []settingView
+}
+
+// settingView is one setting of the checklist away from its default.
+type settingView struct {
+	Key, Value, Default, Where string
 }
 
 func (b *builder) principlesBody(lang string) principlesBody {
@@ -246,6 +254,16 @@ func (b *builder) principlesBody(lang string) principlesBody {
 	out.Deviations = b.deviationViews(lang, "", "")
 	for j := range out.Deviations {
 		out.Deviations[j].URL = "#rule-" + out.Deviations[j].ID
+	}
+	for _, c := range b.cfg.Changes {
+		v := settingView{Key: c.Key, Value: c.Value, Default: c.Default, Where: c.Where()}
+		if v.Value == "" {
+			v.Value = t(lang, "dev.unset")
+		}
+		if v.Default == "" {
+			v.Default = t(lang, "dev.unset")
+		}
+		out.Settings = append(out.Settings, v)
 	}
 	return out
 }

@@ -1097,3 +1097,32 @@ func TestWithheldTextIsTheSharedNotice(t *testing.T) {
 		t.Errorf("the page does not read %q", want)
 	}
 }
+
+// TestSettingsAwayFromDefaultsArePublic: a setting the rules judge by (a
+// limit, the date a duty applies from) that the municipality set away
+// from its default is listed with its value, the default and where on the
+// principles page, in both languages, and in register.json.
+func TestSettingsAwayFromDefaultsArePublic(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	cfg := *reg.Config
+	cfg.Changes = []config.Change{
+		{Key: "limits.security_audit_max", Value: "P99Y", Default: "P3Y", File: "register.yaml", Line: 4, Column: 23},
+		{Key: "ai_act.high_risk_from", Value: "2099-01-01", Default: "2027-12-02", Env: "REGISTER_AI_ACT_HIGH_RISK_FROM"},
+	}
+	reg.Config = &cfg
+	out, _ := build(t, reg, Options{})
+	for page, want := range map[string][]string{
+		"principes.html": {`<h2 id="h-deviations">Afwijkingen van de standaardinstellingen</h2>`,
+			`<code>limits.security_audit_max</code>: P99Y (standaard: P3Y). Ingesteld in register.yaml:4:23.`,
+			`<code>ai_act.high_risk_from</code>: 2099-01-01 (standaard: 2027-12-02). Ingesteld in REGISTER_AI_ACT_HIGH_RISK_FROM.`},
+		"en/principles.html": {`<code>limits.security_audit_max</code>: P99Y (default: P3Y). Set in register.yaml:4:23.`},
+		"data/register.json": {`"key": "limits.security_audit_max"`, `"value": "P99Y"`, `"default": "P3Y"`, `"set_in": "register.yaml:4:23"`},
+	} {
+		text := read(t, out, page)
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s lacks %q", page, w)
+			}
+		}
+	}
+}
