@@ -166,8 +166,8 @@ exceptions:
 			case liveID(c):
 				unstated, onduidelijk := "", ""
 				if slices.Contains(unstatedID, c) {
-					unstated = "; the record does not say whether it identifies in real time or after the fact, so it counts as real time (replace it with realtime_biometric_identification or post_biometric_identification)"
-					onduidelijk = " Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Vervang de waarde door realtime_biometric_identification of post_biometric_identification."
+					unstated = "; the record does not say whether it identifies in real time or after the fact, so it counts as real time (say which with realtime_biometric_identification or post_biometric_identification: both stay banned, only the police may be excepted)"
+					onduidelijk = " Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Zeg welke het is met realtime_biometric_identification of post_biometric_identification: beide blijven verboden, alleen de politie kan een uitzondering krijgen."
 				}
 				law, wet := "; identifying people by their body processes special categories of personal data (GDPR art. 9(1))", " Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1)."
 				if police(r) && !ctx.Today.Before(art5From) {

@@ -191,7 +191,7 @@ func TestDutchMessages(t *testing.T) {
 		{rule: "biometric-ban", path: "/capabilities/0", severity: finding.Error,
 			message: "De toepassing kan gezichtsherkenning (face_recognition). Dat is biometrische surveillance, en die is volgens de principes verboden in de openbare ruimte. " +
 				"Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1). " +
-				"Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Vervang de waarde door realtime_biometric_identification of post_biometric_identification. " +
+				"Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Zeg welke het is met realtime_biometric_identification of post_biometric_identification: beide blijven verboden, alleen de politie kan een uitzondering krijgen. " +
 				"(De uitzondering bij exceptions[3] telt niet: er ontbreekt een specifieke wettelijke grondslag (legal_basis), de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen), " +
 				"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3, art. 26 lid 10), het doel uit art. 5 lid 1 onder h AI-verordening (objective: victim_search, imminent_threat of serious_crime_suspect) " +
 				"en de nationale wet die live identificatie toestaat (national_law; AI-verordening art. 5 lid 5).)"},
