@@ -91,7 +91,7 @@ func runImportNotification(o *importNotificationOptions) error {
 			if err := notification.Write(root, res); err != nil {
 				return err
 			}
-			fmt.Fprintf(notes, "%s\n", res)
+			fmt.Fprintf(notes, "%s\n", res.In(a.ui()))
 		}
 		for _, c := range res.Changes {
 			fmt.Fprintf(notes, "  %s\n", c)

@@ -133,7 +133,7 @@ func (o *packetOptions) parse() (packetInput, error) {
 	if o.out != "" {
 		f, err := packet.FormatFor(o.out)
 		if err != nil {
-			return in, usagef("--out %v", err)
+			return in, usageError{err} // it names the file, in the user's language
 		}
 		in.format = f
 	}

@@ -11,7 +11,13 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+
+	"github.com/voorbeeldstad/register/internal/message"
 )
+
+// msgExtension is said when a file's extension names no format; the
+// command line says an unknown --format itself.
+var msgExtension = message.New("%s: the extension says the format: use %s", "%s: de extensie bepaalt het formaat: gebruik %s")
 
 // Format is one output format of values of type T.
 type Format[T any] struct {
@@ -67,7 +73,7 @@ func (s Set[T]) ForFile(path string) (Format[T], error) {
 			exts = append(exts, f.Exts[0])
 		}
 	}
-	return Format[T]{}, fmt.Errorf("%s: the extension says the format: use %s", path, Choices(exts))
+	return Format[T]{}, msgExtension.Err(path, Choices(exts))
 }
 
 // Named is what the command line needs of a Set of any type: the names

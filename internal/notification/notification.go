@@ -505,19 +505,29 @@ func encode(n *yaml.Node) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// String describes the result in a line, for the command's output.
-func (r *Result) String() string {
+var (
+	msgNothingWritten = message.New("nothing written", "niets geschreven")
+	msgChangesNothing = message.New("%s: the notification changes nothing", "%s: de melding verandert niets")
+	msgUpdatedFields  = message.New("%s: updated %s", "%s: bijgewerkt: %s")
+	msgAdded          = message.New("%s: added", "%s: toegevoegd")
+)
+
+// In describes the result in a line in lang, for the command's output.
+func (r *Result) In(lang string) string {
 	switch {
 	case r.Data == nil:
-		return "nothing written"
+		return msgNothingWritten.In(lang)
 	case r.Updated() && len(r.Changes) == 0:
-		return fmt.Sprintf("%s: the notification changes nothing", r.Path)
+		return msgChangesNothing.Format(lang, r.Path)
 	case r.Updated():
 		var ps []string
 		for _, c := range r.Changes {
 			ps = append(ps, strings.TrimPrefix(c.Path, "/"))
 		}
-		return fmt.Sprintf("%s: updated %s", r.Path, strings.Join(ps, ", "))
+		return msgUpdatedFields.Format(lang, r.Path, strings.Join(ps, ", "))
 	}
-	return r.Path + ": added"
+	return msgAdded.Format(lang, r.Path)
 }
+
+// String is the result's line in English.
+func (r *Result) String() string { return r.In(message.English) }

@@ -65,8 +65,12 @@ func TestCheckReportsEachMistake(t *testing.T) {
 			"impactful, not other", "publication_category: impactful"},
 		{"no human oversight", "algorithms/scanauto-parkeren.yaml", 1, 1, "human-oversight", "error", "C-human-oversight",
 			"does not say how people check and correct", "add human_oversight"},
-		{"unknown personal data counts as personal data", "sensors/drone-evenementen.yaml", 1, 1, "legal-basis", "error", "VNG 6.4",
-			"counts as personal data", "add legal_basis"},
+		// A police drone that views live processes personal data by its
+		// nature, whatever personal_data says (here: unknown).
+		{"a police drone's personal data counts whatever the record says", "sensors/drone-evenementen.yaml", 1, 1, "legal-basis", "error", "VNG 6.4",
+			"processes personal data by its nature (camera_regime police", "add legal_basis"},
+		{"and says so where the record says unknown", "sensors/drone-evenementen.yaml", 16, 14, "personal-data-inferred", "warning", "VNG 6.4",
+			"personal_data.processed is unknown, but a sensor with camera_regime police processes personal data", "set personal_data.processed: yes"},
 		{"BOM and CRLF file still checked, at the right line", "sensors/afval-containers.yaml", 17, 1, "lifecycle-end", "warning", "VNG 3.4",
 			"extended", "lifecycle.extension_criteria"},
 	}
@@ -109,7 +113,7 @@ func TestCheckOnlyWhatIsWrong(t *testing.T) {
 			t.Errorf("camera-temporary on %s, which is not a camera without end date", f.File)
 		}
 	}
-	want := jsonSummary{Records: 12, Errors: 23, Warnings: 41, Infos: 2}
+	want := jsonSummary{Records: 12, Errors: 23, Warnings: 42, Infos: 2}
 	if rep.Summary != want {
 		t.Errorf("summary = %+v, want %+v", rep.Summary, want)
 	}
@@ -218,7 +222,7 @@ func TestTextFormat(t *testing.T) {
 	}
 	// The register names Dutch first (languages: [nl, en]), so the summary
 	// is Dutch; rule ids and severities stay as they are.
-	if last := lines[len(lines)-1]; last != "12 registraties, 23 fouten, 41 waarschuwingen, 2 opmerkingen" {
+	if last := lines[len(lines)-1]; last != "12 registraties, 23 fouten, 42 waarschuwingen, 2 opmerkingen" {
 		t.Errorf("summary line = %q", last)
 	}
 	if strings.Contains(r.stdout, "\x1b[") {
