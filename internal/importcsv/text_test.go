@@ -2,7 +2,9 @@ package importcsv
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -263,6 +265,68 @@ func TestNationalRegisterJSON(t *testing.T) {
 	for _, bad := range []string{"", "[]", "42", `{"a": [{"x": 1}], "b": [{"y": 2}]}`, "[1, 2]", "{} {}"} {
 		if _, err := ReadJSON("e.json", []byte(bad), Options{Kind: record.Algorithm, Now: now}); err == nil {
 			t.Errorf("ReadJSON(%q) gives no error", bad)
+		}
+	}
+}
+
+// The national register's public listing writes the standard's statuses as
+// slugs ("ontwikkeling" for In ontwikkeling); every one becomes the record
+// format's status, and so does every status of the real listing.
+func TestNationalListingStatuses(t *testing.T) {
+	want := map[string]string{
+		"in_gebruik": "active", "ontwikkeling": "in_development", "in_ontwikkeling": "in_development",
+		"buiten_gebruik": "retired", "uitgefaseerd": "retired",
+		"In gebruik": "active", "In ontwikkeling": "in_development", "Buiten gebruik": "retired",
+	}
+	for from, to := range want {
+		doc := `[{"id": "56214518", "title": "Verkeersongevallen", "organisatie": "Gemeente Utrecht", "doel": "Ongevallen voorkomen.", "status": "` + from + `"}]`
+		res, err := ReadJSON("lijst.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Records) != 1 {
+			t.Fatalf("%s: records %d, findings %q", from, len(res.Records), short(res.Findings))
+		}
+		if r := decode(t, res)[0]; r.Status != to {
+			t.Errorf("status %q became %q, want %q; findings %q", from, r.Status, to, short(res.Findings))
+		}
+	}
+
+	file := "../../../shared/realdata/nl-algoritmeregister-2026/source/algoritmes-sample.json"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Skipf("real data absent: %v", err)
+	}
+	var src struct {
+		Algoritmes []struct{ Title, Status string }
+	}
+	if err := json.Unmarshal(data, &src); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadJSON(file, data, Options{Kind: record.Algorithm, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := decode(t, res)
+	if len(recs) != len(src.Algoritmes) {
+		t.Fatalf("%d records of %d entries", len(recs), len(src.Algoritmes))
+	}
+	for i, r := range recs {
+		if r.Name != src.Algoritmes[i].Title {
+			t.Fatalf("record %d is %q, entry %q", i, r.Name, src.Algoritmes[i].Title)
+		}
+		if w := want[src.Algoritmes[i].Status]; r.Status != w {
+			t.Errorf("%s: status %q became %q, want %q", r.ID, src.Algoritmes[i].Status, r.Status, w)
+		}
+	}
+	for _, f := range short(res.Findings) {
+		if strings.Contains(f, "status") && !strings.Contains(f, " schema ") {
+			t.Errorf("finding about the status: %s", f)
+		}
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "schema" && strings.Contains(f.Message.In("en"), `"status"`) {
+			t.Errorf("a record without status: %s", f.Message.In("en"))
 		}
 	}
 }
