@@ -154,6 +154,55 @@ func TestValidateUsageErrors(t *testing.T) {
 	}
 }
 
+// A file named on the command line that is not there, or cannot be read,
+// is the user's to correct: validate and check exit 2 and name it, rather
+// than count it as a record with an error (exit 1). A record that is there
+// exits 0 when it is good and 1 when it has errors.
+func TestFileArgumentExitCodes(t *testing.T) {
+	root := writeRegister(t, map[string]string{
+		"sensors/cam-markt.yaml": validSensor,
+		"sensors/cam-kapot.yaml": strings.Replace(strings.Replace(validSensor, "cam-markt", "cam-kapot", 1), "status: active", "status: actve", 1),
+	})
+	good, bad := filepath.Join(root, "sensors", "cam-markt.yaml"), filepath.Join(root, "sensors", "cam-kapot.yaml")
+	missing := filepath.Join(root, "sensors", "nope.yaml")
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stdout string // a part of standard output
+		stderr string // a part of standard error
+	}{
+		{"validate a good record", []string{"validate", good}, ExitOK, "1 record, no problems", ""},
+		{"validate a record with an error", []string{"validate", bad}, ExitFindings, `status has value "actve"`, ""},
+		{"validate a file that does not exist", []string{"validate", missing}, ExitError, "", missing + " does not exist: check the file name"},
+		{"validate a file that does not exist, named in the register", []string{"validate", "sensors/nope.yaml"}, ExitError, "", "sensors/nope.yaml does not exist"},
+		{"validate a good record and one that does not exist", []string{"validate", good, missing}, ExitError, "", missing + " does not exist"},
+		{"validate a folder", []string{"validate", filepath.Join(root, "sensors")}, ExitError, "", "is a folder, not a record file"},
+		{"validate a file below a file", []string{"validate", filepath.Join(good, "x.yaml")}, ExitError, "", "x.yaml cannot be read: "},
+		{"validate a file outside the register", []string{"validate", filepath.Join(t.TempDir(), "elders.yaml")}, ExitError, "", "is not inside the register"},
+		{"check a record that is there", []string{"check", "--as-of", "2026-01-01", good}, ExitFindings, "1 record, ", ""},
+		{"check a file that does not exist", []string{"check", missing}, ExitError, "", missing + " does not exist: check the file name"},
+		{"check --files with a file that does not exist", []string{"check", "--files", "sensors/nope.yaml"}, ExitError, "", "sensors/nope.yaml does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, errOut, code := run(t, append([]string{"--root", root, "--lang", "en"}, tt.args...)...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
+			}
+			if !strings.Contains(out, tt.stdout) {
+				t.Errorf("stdout lacks %q:\n%s", tt.stdout, out)
+			}
+			if !strings.Contains(errOut, tt.stderr) {
+				t.Errorf("stderr lacks %q:\n%s", tt.stderr, errOut)
+			}
+			if tt.code == ExitError && (out != "" || !strings.HasPrefix(errOut, "register: ")) {
+				t.Errorf("an error run should print only its error, on stderr:\nstdout: %s\nstderr: %s", out, errOut)
+			}
+		})
+	}
+}
+
 // Findings name files as seen from the working folder, so a steward running
 // from the repository can open "register/sensors/x.yaml" directly.
 func TestFindingsNameFilesFromTheWorkingFolder(t *testing.T) {

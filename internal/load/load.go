@@ -331,13 +331,54 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 		for _, f := range only {
 			rel, ok := relativeTo(root, f)
 			if !ok {
+				if missingInRoot(f) {
+					return nil, nil, nil, msgNoNamedFile.Err(f, root)
+				}
 				return nil, nil, nil, msgNotInside.Err(f, root)
+			}
+			if err := namedFile(f, filepath.Join(root, filepath.FromSlash(rel)), root); err != nil {
+				return nil, nil, nil, err
 			}
 			files = append(files, rel)
 		}
 	}
 	slices.Sort(files)
 	return slices.Compact(files), sensorIDs, fs, nil
+}
+
+// missingInRoot reports whether f, which is not inside the register from
+// the working folder, is a name from the register's folder
+// ("sensors/x.yaml") of a file that is neither there nor here.
+func missingInRoot(f string) bool {
+	if filepath.IsAbs(f) || climbsOut(filepath.Clean(f)) {
+		return false
+	}
+	_, err := os.Lstat(f)
+	return errors.Is(err, os.ErrNotExist)
+}
+
+// namedFile checks that a file named on the command line, f, at full, is
+// there and can be read: one that is not is the user's to correct before
+// anything is checked (exit 2), not a finding about a record. A symlink
+// and a file that is no plain file are left to the reader, which says
+// what is wrong with them as a finding on the file.
+func namedFile(f, full, root string) error {
+	st, err := os.Lstat(full)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return msgNoNamedFile.Err(f, root)
+	case err != nil:
+		return msgNamedUnreadable.Err(f, osError{err})
+	case st.IsDir():
+		return msgNamedFolder.Err(f)
+	case !st.Mode().IsRegular():
+		return nil
+	}
+	file, err := os.Open(full)
+	if err != nil {
+		return msgNamedUnreadable.Err(f, osError{err})
+	}
+	return file.Close()
 }
 
 // refuseFoldersOutside drops the files of a record folder (sensors/,

@@ -18,6 +18,12 @@ import (
 var (
 	msgNotInside = message.New("%s is not inside the register %s: pass --root or a file under sensors/ or algorithms/",
 		"%s staat niet in het register %s: geef --root mee, of een bestand in sensors/ of algorithms/")
+	msgNoNamedFile = message.New("%[1]s does not exist: check the file name; name a record file from here or from the register's folder (%[2]s), such as sensors/<id>.yaml",
+		"%[1]s bestaat niet: controleer de bestandsnaam; noem een registratie vanaf hier of vanaf de map van het register (%[2]s), zoals sensors/<id>.yaml")
+	msgNamedUnreadable = message.New("%s cannot be read: %s; make it readable, or leave it out to read the whole register",
+		"%s kan niet worden gelezen: %s; maak het leesbaar, of laat het weg om het hele register te lezen")
+	msgNamedFolder = message.New("%s is a folder, not a record file: name the record files, or leave it out to read the whole register",
+		"%s is een map, geen registratie: noem de bestanden met registraties, of laat het weg om het hele register te lezen")
 	msgIDNotFileName = message.New("id %q does not match the file name %q", "id %q past niet bij de bestandsnaam %q")
 	msgRenameOrSetID = message.New("rename the file to %s.yaml, or set id: %s", "hernoem het bestand naar %s.yaml, of zet id: %s")
 	msgSetID         = message.New("set id: %s", "zet id: %s")

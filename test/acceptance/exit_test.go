@@ -35,7 +35,8 @@ func TestExitCodes(t *testing.T) {
 		// says which.
 		{"root that does not exist", []string{"validate", "--root", "geen-register", "--lang", "nl"}, 2, "", "geen register: geen-register is geen map; geef met --root de map op waarin sensors/ en algorithms/ staan"},
 		{"root without record folders", []string{"validate", "--root", "register/sensors", "--lang", "nl"}, 2, "", "heeft geen map sensors/ of algorithms/; geef met --root de map op waarin die staan, of begin een register met 'register init'"},
-		{"a file that does not exist", []string{"validate", "register/sensors/bestaat-niet.yaml"}, 1, "bestand kan niet worden gelezen: het bestand bestaat niet", ""},
+		{"validate a file that does not exist", []string{"validate", "register/sensors/bestaat-niet.yaml"}, 2, "", "register/sensors/bestaat-niet.yaml bestaat niet: controleer de bestandsnaam"},
+		{"check a file that does not exist", []string{"check", "register/sensors/bestaat-niet.yaml"}, 2, "", "register/sensors/bestaat-niet.yaml bestaat niet: controleer de bestandsnaam"},
 		{"unknown command", []string{"controleer"}, 2, "", `onbekende opdracht "controleer"`},
 		{"unknown flag", []string{"check", "--strict"}, 2, "", "onbekende optie: --strict"},
 		{"explain an unknown rule", []string{"explain", "biometric-bann"}, 2, "", "bedoelt u biometric-ban?"},
