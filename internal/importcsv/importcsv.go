@@ -198,11 +198,27 @@ func checkOptions(name string, data []byte, opts *Options) error {
 func run(name string, t *table, opts Options, res *Result) error {
 	cols, fs := mapColumns(name, t.head, opts, len(res.Findings))
 	res.Findings = append(res.Findings, fs...)
+	// A spreadsheet exported from another register (the national
+	// algorithm register's, Amsterdam's) is read right only with its
+	// ready-made map, which a new user does not know exists: point to it.
+	var better string
+	var betterCols []string
+	if opts.Mapping == nil {
+		better, betterCols = betterMap(t.head, cols)
+	}
 	if !slices.ContainsFunc(cols, func(c column) bool { return c.path == "name" || c.path == "id" }) {
-		if better := betterMap(t.head); opts.Mapping == nil && better != "" {
+		if better != "" {
 			return msgNoNameTryMap.Err(name, better)
 		}
 		return msgNoNameColumn.Err(name)
+	}
+	if len(betterCols) > 0 {
+		left := msgLeftOutColumns
+		if len(betterCols) == 1 {
+			left = msgLeftOutColumn
+		}
+		res.Findings = append(res.Findings, finding.Finding{File: name, Line: 1, Rule: RuleImport, Severity: finding.Warning,
+			Message: msgHeadersOfMap.With(better, left.With(strings.Join(betterCols, ", "))).Pair(), Help: msgTryMap.With(better).Pair()})
 	}
 	groups := 0
 	for _, c := range cols {
@@ -271,9 +287,6 @@ func listLike(t valueType) bool {
 // the number of findings before these, so a column can point at its own.
 func mapColumns(name string, head []string, opts Options, offset int) ([]column, []finding.Finding) {
 	m := &columnMapper{name: name, head: head, opts: opts, offset: offset, used: map[string]int{}}
-	if opts.Mapping == nil {
-		m.better = betterMap(head)
-	}
 	// With a kind column, each row says its kind, so the columns of both
 	// kinds are read and each row keeps those of its own.
 	m.mixed = slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := m.target(strings.TrimSpace(h)); return p == "kind" })
@@ -294,34 +307,42 @@ func mapColumns(name string, head []string, opts Options, offset int) ([]column,
 }
 
 // betterMap is the ready-made map that names more of the headers than the
-// built-in headers know, and the most of any map; "" when none does. A
-// spreadsheet exported from another register (the national algorithm
-// register's, Amsterdam's) is read right only with its map, which a new
-// user does not know exists.
-func betterMap(head []string) string {
+// built-in headers know, and the most of any map, with the headers of the
+// columns cols leaves out that it names (quoted); "" when no map does.
+func betterMap(head []string, cols []column) (string, []string) {
 	known := 0
 	for _, h := range head {
 		if _, ok := headers[normalise(strings.TrimSpace(h))]; ok {
 			known++
 		}
 	}
-	best, most := "", known
-	for _, name := range Maps() {
-		m, err := LoadMapping(name)
+	var best *Mapping
+	name, most := "", known
+	for _, n := range Maps() {
+		m, err := LoadMapping(n)
 		if err != nil {
 			continue
 		}
-		n := 0
+		k := 0
 		for _, h := range head {
 			if m.named(strings.TrimSpace(h)) {
-				n++
+				k++
 			}
 		}
-		if n > most {
-			best, most = name, n
+		if k > most {
+			best, name, most = m, n, k
 		}
 	}
-	return best
+	if best == nil {
+		return "", nil
+	}
+	var left []string
+	for _, c := range cols {
+		if c.path == "" && !c.ignored && c.header != "" && best.named(c.header) {
+			left = append(left, strconv.Quote(c.header))
+		}
+	}
+	return name, left
 }
 
 // columnMapper holds what mapColumns knows while it reads the header.
@@ -332,9 +353,6 @@ type columnMapper struct {
 	offset int            // findings before the header's
 	mixed  bool           // a kind column: the columns of both kinds are read
 	used   map[string]int // group and field → the column that fills it
-	// better is the ready-made map that knows more of the headers than
-	// the field names do, suggested for a column left out; "" for none.
-	better string
 	fs     []finding.Finding
 }
 
@@ -392,10 +410,6 @@ func (m *columnMapper) column(i int, h string, group int) column {
 		c.ignored = true // the mapping file leaves it out on purpose
 	case h != "":
 		m.warn(&c, msgNotAField.With(h), msgRenameHeader.With())
-		if m.better != "" {
-			f := &m.fs[len(m.fs)-1]
-			f.Help = f.Help.Append(msgTryMap.With(m.better).Pair())
-		}
 	}
 	return c
 }

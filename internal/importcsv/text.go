@@ -99,12 +99,15 @@ var (
 		"kolom %q is geen veld van het registratieformaat en wordt weggelaten")
 	msgRenameHeader = message.New("rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it",
 		"geef de kolom de naam van een veld (bijvoorbeeld naam, status, startdatum, locatie), of koppel haar in een koppelbestand (--map) aan een veld, of aan \"\" om haar over te slaan")
-	msgTryMap = message.New("; the headers match the ready-made map %[1]s better than the field names: try --map %[1]s",
-		"; de kolomkoppen passen beter bij de kant-en-klare koppeling %[1]s dan bij de veldnamen: probeer --map %[1]s")
-	msgNoteIgnored = message.New("column %q is not imported: %s", "kolom %q wordt niet geïmporteerd: %s")
-	msgLeftOut     = message.New("the mapping file leaves it out", "het koppelbestand laat haar weg")
-	msgNoteColumn  = message.New("column %q (%s): %s", "kolom %q (%s): %s")
-	msgNoteHelp    = message.New("the mapping file says this about the column; check the records it filled",
+	msgHeadersOfMap = message.New("the columns are read by the field names, but their headers match the ready-made map %s better: read that way, %s",
+		"de kolommen zijn gelezen op de veldnamen, maar de kolomkoppen passen beter bij de kant-en-klare koppeling %s: zo gelezen %s")
+	msgLeftOutColumn  = message.New("column %s is left out", "wordt kolom %s weggelaten")
+	msgLeftOutColumns = message.New("columns %s are left out", "worden de kolommen %s weggelaten")
+	msgTryMap         = message.New("try --map %s, which reads them", "probeer --map %s, die ze wel leest")
+	msgNoteIgnored    = message.New("column %q is not imported: %s", "kolom %q wordt niet geïmporteerd: %s")
+	msgLeftOut        = message.New("the mapping file leaves it out", "het koppelbestand laat haar weg")
+	msgNoteColumn     = message.New("column %q (%s): %s", "kolom %q (%s): %s")
+	msgNoteHelp       = message.New("the mapping file says this about the column; check the records it filled",
 		"dit zegt het koppelbestand over de kolom; controleer de registraties die zij heeft gevuld")
 	msgReadWithMap = message.New("the entries are read with the ready-made map %s", "de items zijn gelezen met de kant-en-klare koppeling %s")
 	msgOtherMap    = message.New("give another map with --map when the entries are of another kind",
