@@ -308,7 +308,8 @@ func mapColumns(name string, head []string, opts Options, offset int) ([]column,
 
 // betterMap is the ready-made map that names more of the headers than the
 // built-in headers know, and the most of any map, with the headers of the
-// columns cols leaves out that it names (quoted); "" when no map does.
+// columns cols leaves out that it reads into a field (quoted); "" when no
+// map does.
 func betterMap(head []string, cols []column) (string, []string) {
 	known := 0
 	for _, h := range head {
@@ -338,7 +339,7 @@ func betterMap(head []string, cols []column) (string, []string) {
 	}
 	var left []string
 	for _, c := range cols {
-		if c.path == "" && !c.ignored && c.header != "" && best.named(c.header) {
+		if path, _, ok := best.column(c.header); ok && path != "" && c.path == "" && !c.ignored {
 			left = append(left, strconv.Quote(c.header))
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -328,6 +329,56 @@ func TestNationalListingStatuses(t *testing.T) {
 		if f.Rule == "schema" && strings.Contains(f.Message.In("en"), `"status"`) {
 			t.Errorf("a record without status: %s", f.Message.In("en"))
 		}
+	}
+}
+
+// The national register's "impact assessment done" (Ja/Nee/Onbekend) does
+// not say which assessment, nor when: no field of the record means that, so
+// the ready-made maps fill neither dpia nor assessments from it, and say
+// why on the column, with the lines whose value is left out.
+func TestImpactAssessmentDoneIsNotGuessed(t *testing.T) {
+	for _, tt := range []struct {
+		name, header string
+		read         func(string, []byte, Options) (*Result, error)
+		doc          string
+		mp           string
+	}{
+		{"CSV export", "Impacttoets uitgevoerd", Read, "Algoritme-ID;Naam;Impacttoets uitgevoerd\n41958113;Handhaving op kenteken;Ja\n", "algoritmeregister-csv"},
+		{"JSON listing", "impactassessment", ReadJSON, `[{"id": "41958113", "title": "Handhaving op kenteken", "organisatie": "Gemeente Amsterdam", "impactassessment": "Ja"}]`, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := Options{Kind: record.Algorithm, Now: now}
+			if tt.mp != "" {
+				m, err := LoadMapping(tt.mp)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Mapping = m
+			}
+			res, err := tt.read("x", []byte(tt.doc), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			recs := decode(t, res)
+			if len(recs) != 1 {
+				t.Fatalf("%d records: %q", len(recs), short(res.Findings))
+			}
+			if recs[0].DPIA != nil || len(recs[0].Assessments) != 0 {
+				t.Errorf("filled from %q: dpia %+v, assessments %+v", tt.header, recs[0].DPIA, recs[0].Assessments)
+			}
+			var said bool
+			for _, f := range res.Findings {
+				en, nl := f.Message.In("en"), f.Message.In("nl")
+				if strings.Contains(en, `column "`+tt.header+`" is not imported`) {
+					said = f.Severity == finding.Warning &&
+						strings.Contains(en, "not which one (a DPIA, an IAMA or another) nor when") && strings.Contains(en, "its text on line") &&
+						strings.Contains(nl, "maar niet welke (een DPIA, een IAMA of een andere) en niet wanneer")
+				}
+			}
+			if !said {
+				t.Errorf("the column is not reported with the reason: %q", short(res.Findings))
+			}
+		})
 	}
 }
 
