@@ -19,21 +19,26 @@ const sourceHeader = "# Openbare weergave van deze registratie: velden die niet 
 	"# format does not know, are left out; comments too.\n"
 
 // Source returns the record's YAML file (data) as the public may see it,
-// and false when it may not be published at all. A file of a public record
-// that the filter leaves whole (Verbatim) and that follows the schema
-// (valid: no schema or YAML findings, so it holds no unknown keys) is
-// returned as it is, comments and all. Any other is rebuilt from its node
-// tree without the withheld fields, internal fields, references to records
-// that are not public, keys the schema does not know, and comments (a
-// comment may name what a field withholds). A file with anchors or aliases
-// is not published: a withheld value could be reached through one.
+// and false when it may not be published at all. No comment of the file is
+// published: a comment is no part of the record, no one reviews it as
+// public text, and it may name a person or what a field withholds. A file
+// of a public record that the filter leaves whole (Verbatim) and that
+// follows the schema (valid: no schema or YAML findings, so it holds no
+// unknown keys) is returned as it is but for its comments (uncommented).
+// Any other, and one whose comments cannot be taken out of its text
+// safely, is rebuilt from its node tree without the withheld fields,
+// internal fields, references to records that are not public, keys the
+// schema does not know, and comments. A file with anchors or aliases is
+// not published: a withheld value could be reached through one.
 func (p *Public) Source(loaded *record.Record, data []byte, valid bool) ([]byte, bool) {
 	v := p.ViewOf(loaded)
 	if v == nil {
 		return nil, false
 	}
 	if valid && p.Verbatim(loaded) {
-		return data, true
+		if out, ok := uncommented(loaded.File, data); ok {
+			return out, true
+		}
 	}
 	doc, fs := source.Tree(loaded.File, data, source.DefaultLimits)
 	if doc == nil || len(fs) > 0 || doc.Root.Kind != yaml.MappingNode {
