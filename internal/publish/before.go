@@ -1,11 +1,15 @@
 package publish
 
 import (
+	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // A change's old values were written under the publication rules the
@@ -14,14 +18,18 @@ import (
 // public, and publishing the new value does not make the old one public.
 // RulesBefore works those rules out from today's and what the changes did
 // to the publication block, so the change feed and the public packet show
-// an old value only when it was public then and is public now.
+// an old value only when it was public then and is public now. So with a
+// draft: a version that still held a template's marks ("(vul in)", the
+// template's position) was not public, and a value written in it is not
+// public once the record is filled in.
 
 // RulesBefore returns the publication rules of a record before the field
 // changes cs (one commit's, or the net changes since a base), given its
 // rules after them; a record added by cs had none (nil, true). ok is false
 // when cs change the publication block in a way not undone here, or after
 // is nil: the rules before are then unknown, and no old value may be shown.
-// Only the publication block of the record returned is meaningful.
+// Only the publication block of the record returned is meaningful, and
+// whether it held a template's marks (Placeholders): a draft is not public.
 func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Record, ok bool) {
 	if after == nil {
 		return nil, false
@@ -36,7 +44,9 @@ func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Re
 			if c.Old == nil {
 				return nil, true
 			}
-			return FromValue(c.Old, after.Kind), true
+			r := FromValue(c.Old, after.Kind)
+			r.Placeholders = placeholder.InValue("", c.Old, after.Organisation.Name)
+			return r, true
 		case c.Path == "/publication":
 			touched = true
 			block = c.Old
@@ -47,12 +57,112 @@ func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Re
 			}
 		}
 	}
+	draft := after.Placeholders || drafted(after, cs)
 	if !touched {
-		return after, true
+		if draft == after.Placeholders {
+			return after, true
+		}
+		r := *after
+		r.Placeholders = true
+		return &r, true
 	}
 	r := FromValue(map[string]any{"publication": block}, after.Kind)
-	r.Placeholders = after.Placeholders
+	r.Placeholders = draft
+	// Whose example addresses are the register's own, for the changes
+	// before these (placeholder.InValue).
+	r.Organisation.Name = after.Organisation.Name
 	return r, true
+}
+
+// drafted reports whether the version before the changes cs held one of a
+// template's marks that the version after them, after, does not: an old
+// value holds one (placeholder.InValue), or the position before them, made
+// of after's and the old coordinates, is the template's. Marks that after
+// still holds are in after.Placeholders. The organisation whose example
+// addresses are no marks is after's, as placeholder.Find takes it when
+// the register names none.
+func drafted(after *record.Record, cs []fielddiff.Change) bool {
+	org := after.Organisation.Name
+	located := false
+	for _, c := range cs {
+		if c.Old != nil && placeholder.InValue(c.Path, c.Old, org) {
+			return true
+		}
+		located = located || c.Path == "/location" || strings.HasPrefix(c.Path, "/location/point")
+	}
+	if !located {
+		return false
+	}
+	// A position that cannot be worked out is not known to be real.
+	loc, ok := locationBefore(after, cs)
+	return !ok || placeholder.InValue("/location", loc, org)
+}
+
+// locationBefore is after's position (location.point and point_rd) as the
+// changes cs found it: one coordinate changed leaves the other as after
+// has it. ok is false when a change under /location cannot be undone in
+// it (a value that is no mapping where one is needed): the position before
+// them is then unknown.
+func locationBefore(after *record.Record, cs []fielddiff.Change) (loc map[string]any, ok bool) {
+	num := func(f float64) any { return json.Number(strconv.FormatFloat(f, 'g', -1, 64)) }
+	loc = map[string]any{}
+	if l := after.Location; l != nil {
+		if p := l.Point; p != nil {
+			loc["point"] = map[string]any{"lat": num(p.Lat), "lon": num(p.Lon)}
+		}
+		if p := l.PointRD; p != nil {
+			loc["point_rd"] = map[string]any{"x": num(p.X), "y": num(p.Y)}
+		}
+	}
+	for _, c := range cs {
+		if c.Path == "/location" {
+			m, isMap := c.Old.(map[string]any)
+			if c.Old != nil && !isMap {
+				return nil, false
+			}
+			loc = cloneMap(m)
+			continue
+		}
+		rest, under := strings.CutPrefix(c.Path, "/location/")
+		if !under {
+			continue
+		}
+		tokens := source.SplitPointer("/" + rest)
+		if tokens[0] != "point" && tokens[0] != "point_rd" {
+			continue // not the position
+		}
+		if !setValue(loc, tokens, c.Old) {
+			return nil, false
+		}
+	}
+	return loc, true
+}
+
+// setValue sets the value at tokens in the mapping m to v, or removes it
+// when v is nil, copying each mapping on the way so no change's value is
+// altered; false when the way passes through something not a mapping.
+func setValue(m map[string]any, tokens []string, v any) bool {
+	if len(tokens) == 0 {
+		return false
+	}
+	if len(tokens) == 1 {
+		if v == nil {
+			delete(m, tokens[0])
+		} else {
+			m[tokens[0]] = v
+		}
+		return true
+	}
+	next, isMap := m[tokens[0]].(map[string]any)
+	switch {
+	case !isMap && m[tokens[0]] != nil:
+		return false
+	case !isMap && v == nil:
+		return true // nothing there to remove
+	}
+	next = cloneMap(next)
+	m[tokens[0]] = next
+	return setValue(next, tokens[1:], v)
 }
 
 // publicationValue is r's publication block as a decoded value, as the
