@@ -847,8 +847,8 @@ func yieldAll(yield func(job) bool, js []job) bool {
 }
 
 // sourceJobs publishes each public record's YAML as the publication filter
-// lets it through: as it is when nothing is left out, else rebuilt without
-// what is not public.
+// lets it through (publish.Public.Source): never with its comments; else
+// as it is when nothing is left out, or rebuilt without what is not public.
 func (b *builder) sourceJobs(yield func(job) bool) {
 	for _, r := range b.loaded.Records {
 		if !r.IsPublic() || !b.withSource[r.ID] || b.loaded.ByID(r.ID) != r {
