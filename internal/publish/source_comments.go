@@ -7,7 +7,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -24,10 +23,10 @@ import (
 // result does not hold exactly the values of data and no comment. The
 // caller then rebuilds the file from its node tree instead.
 func uncommented(file string, data []byte) (out []byte, ok bool) {
-	if bytes.IndexByte(data, '#') < 0 {
-		return data, true // no comment can be in it
+	if out, ok := commentsOnTop(data); ok {
+		return out, true
 	}
-	orig, fs := source.Parse(file, data, source.DefaultLimits)
+	orig, fs := source.Tree(file, data, source.DefaultLimits)
 	if orig == nil || len(fs) > 0 {
 		return nil, false
 	}
@@ -35,12 +34,54 @@ func uncommented(file string, data []byte) (out []byte, ok bool) {
 	if !ok || !scalarsAgree(orig.Root, scalars) {
 		return nil, false
 	}
-	// The result must read as the same values, with no comment left.
-	doc, fs := source.Parse(file, out, source.DefaultLimits)
-	if doc == nil || len(fs) > 0 || !fielddiff.Equal(doc.Value, orig.Value) || holdsComment(out) {
+	// The result must read as the same nodes, with no comment left.
+	doc, ok := readTree(out)
+	if !ok || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 || holdsComment(doc) || !sameNodes(orig.Root, doc.Content[0]) {
 		return nil, false
 	}
 	return out, true
+}
+
+// commentsOnTop returns data without the comment lines it opens with (the
+// editor's schema line that `register new` writes), and ok when those are
+// all its comments: a line that starts with '#' before the document's
+// first node is a comment, and a text with no other '#' but in the middle
+// of a word (inWord) holds no other. Most files are so; they need not be
+// read as YAML.
+func commentsOnTop(data []byte) ([]byte, bool) {
+	if bytes.Contains(data, []byte("\ufeff")) {
+		return nil, false // a byte order mark: not white space to look for
+	}
+	var blank []byte // the blank lines among the comments, kept
+	rest := data
+	for len(rest) > 0 {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		t := bytes.TrimLeft(line, " \t")
+		switch {
+		case len(bytes.TrimRight(t, "\r")) == 0:
+			blank = append(blank, rest[:len(rest)-len(after)]...)
+		case t[0] != '#':
+			for i, c := range rest {
+				if c == '#' && (i == 0 || !inWord(rest[i-1])) {
+					return nil, false // may start a comment
+				}
+			}
+			if len(rest) == len(data) {
+				return data, true
+			}
+			return append(blank, rest...), true
+		}
+		rest = after
+	}
+	return blank, true
+}
+
+// inWord reports whether a '#' after the byte c is in the middle of a
+// plain text ("https://x.example/#y"), never the start of a comment: after
+// a blank, a closing quote, a flow indicator or a block scalar's header
+// ("|-#", "|2#") the YAML library reads a comment.
+func inWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '/' || c == '.' || c == '_' || c >= utf8.RuneSelf
 }
 
 // A scalar is a quoted or block scalar as stripComments found it: where it
@@ -99,7 +140,11 @@ func stripComments(data []byte) (out []byte, scalars []scalar, ok bool) {
 		// Scan the line: cut is where its comment starts, if any.
 		cut := -1
 		atStart := quote == 0 // a new node may start here
-		entry := lead         // the column of the entry a block scalar is in
+		// bare: the last character ended a token that a comment may
+		// follow without a blank between, as the YAML library reads it
+		// (a closing quote, a flow indicator).
+		bare := false
+		entry := lead // the column of the entry a block scalar is in
 		i := 0
 		if quote == 0 {
 			i = lead
@@ -112,7 +157,7 @@ func stripComments(data []byte) (out []byte, scalars []scalar, ok bool) {
 				case quote == '\'' && c == '\'' && i+1 < len(body) && body[i+1] == '\'':
 					i += 2
 				case c == quote:
-					quote, atStart = 0, false
+					quote, atStart, bare = 0, false, true
 					i++
 				case quote == '"' && c == '\\':
 					i += 2
@@ -122,18 +167,20 @@ func stripComments(data []byte) (out []byte, scalars []scalar, ok bool) {
 				continue
 			}
 			space := i+1 >= len(body) || body[i+1] == ' ' || body[i+1] == '\t'
+			wasBare := bare
+			bare = false
 			switch {
-			case c == '#' && (i == 0 || body[i-1] == ' ' || body[i-1] == '\t'):
+			case c == '#' && (i == 0 || body[i-1] == ' ' || body[i-1] == '\t' || wasBare):
 				cut = i
 				break scan
 			case c == ' ' || c == '\t':
 			case c == ':' && (space || flow > 0 && i+1 < len(body) && strings.IndexByte(",]}", body[i+1]) >= 0):
-				atStart = true
+				atStart, bare = true, true
 			case flow > 0 && c == ',':
-				atStart = true
+				atStart, bare = true, true
 			case flow > 0 && (c == ']' || c == '}'):
 				flow--
-				atStart = false
+				atStart, bare = false, true
 			case !atStart:
 				// Inside a plain scalar, or after a quoted one.
 			case c == '-' && space && flow == 0:
@@ -142,6 +189,7 @@ func stripComments(data []byte) (out []byte, scalars []scalar, ok bool) {
 				return nil, nil, false // not in a record this reader follows
 			case c == '[' || c == '{':
 				flow++
+				bare = true
 			case c == '\'' || c == '"':
 				quote, atStart = c, false
 				style := yaml.SingleQuotedStyle
@@ -235,29 +283,47 @@ func scalarsAgree(root *yaml.Node, found []scalar) bool {
 	return true
 }
 
-// holdsComment reports whether the YAML library finds a comment anywhere
-// in data, the document's own included; true when data does not read.
-func holdsComment(data []byte) (found bool) {
+// readTree reads data into its document node; false when it does not
+// read (a panic in the YAML library included).
+func readTree(data []byte) (doc *yaml.Node, ok bool) {
 	defer func() {
 		if recover() != nil {
-			found = true
+			doc, ok = nil, false
 		}
 	}()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	doc = &yaml.Node{}
+	if err := yaml.Unmarshal(data, doc); err != nil {
+		return nil, false
+	}
+	return doc, true
+}
+
+// holdsComment reports whether the YAML library found a comment anywhere
+// in the tree n.
+func holdsComment(n *yaml.Node) bool {
+	if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
 		return true
 	}
-	var walk func(n *yaml.Node) bool
-	walk = func(n *yaml.Node) bool {
-		if n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+	for _, c := range n.Content {
+		if holdsComment(c) {
 			return true
 		}
-		for _, c := range n.Content {
-			if walk(c) {
-				return true
-			}
-		}
+	}
+	return false
+}
+
+// sameNodes reports whether the trees a and b hold the same nodes, of the
+// same kinds, tags, values and styles, in the same order; comments and
+// positions aside.
+func sameNodes(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Style != b.Style || a.Anchor != b.Anchor ||
+		len(a.Content) != len(b.Content) || (a.Alias == nil) != (b.Alias == nil) {
 		return false
 	}
-	return walk(&doc)
+	for i := range a.Content {
+		if !sameNodes(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
 }
