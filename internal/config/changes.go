@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -22,20 +21,7 @@ type Change struct {
 	// Value and Default are the setting as set and by default, as
 	// register.yaml writes them; "" is not set.
 	Value, Default string
-	// File, Line and Column locate it in register.yaml; Env names the
-	// environment variable instead when one set it.
-	File         string
-	Line, Column int
-	Env          string
-}
-
-// Where says where the setting was made: "register.yaml:12:3", or the
-// environment variable's name.
-func (c Change) Where() string {
-	if c.Env != "" {
-		return c.Env
-	}
-	return finding.Finding{File: c.File, Line: c.Line, Column: c.Column}.Position()
+	Place
 }
 
 // checklistSettings are the settings the checklist's rules read, each

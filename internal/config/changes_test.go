@@ -27,12 +27,12 @@ supplier_watch:
 		t.Fatalf("load: %v %v", err, fs)
 	}
 	want := []Change{
-		{Key: "limits.camera_lifecycle_max", Value: "P10Y", Default: "P2Y", Env: "REGISTER_LIMITS_CAMERA_LIFECYCLE_MAX"},
-		{Key: "limits.security_audit_max", Value: "P99Y", Default: "P3Y", File: "register.yaml", Line: 3, Column: 23},
-		{Key: "ai_act.high_risk_from", Value: "2099-01-01", Default: "2027-12-02", File: "register.yaml", Line: 6, Column: 19},
-		{Key: "supplier_watch", Value: "Hikvision", Default: "", File: "register.yaml", Line: 12, Column: 3},
-		{Key: "evaluation.intervals.drone", Value: "P2Y", Default: "", File: "register.yaml", Line: 10, Column: 12},
-		{Key: "evaluation.intervals.public_order", Value: "P5Y", Default: "P1Y", File: "register.yaml", Line: 9, Column: 19},
+		{Key: "limits.camera_lifecycle_max", Value: "P10Y", Default: "P2Y", Place: Place{Env: "REGISTER_LIMITS_CAMERA_LIFECYCLE_MAX"}},
+		{Key: "limits.security_audit_max", Value: "P99Y", Default: "P3Y", Place: Place{File: "register.yaml", Line: 3, Column: 23}},
+		{Key: "ai_act.high_risk_from", Value: "2099-01-01", Default: "2027-12-02", Place: Place{File: "register.yaml", Line: 6, Column: 19}},
+		{Key: "supplier_watch", Value: "Hikvision", Default: "", Place: Place{File: "register.yaml", Line: 12, Column: 3}},
+		{Key: "evaluation.intervals.drone", Value: "P2Y", Default: "", Place: Place{File: "register.yaml", Line: 10, Column: 12}},
+		{Key: "evaluation.intervals.public_order", Value: "P5Y", Default: "P1Y", Place: Place{File: "register.yaml", Line: 9, Column: 19}},
 	}
 	if len(c.Changes) != len(want) {
 		t.Fatalf("changes:\n got %+v\nwant %+v", c.Changes, want)

@@ -60,8 +60,13 @@ type RuleSetting struct {
 	// Reason is the configuration's stated reason for the setting
 	// ("reason" next to the severity, or REGISTER_RULES_<ID>_REASON).
 	Reason string
-	// File, Line and Column locate the setting in register.yaml; Env names
-	// the environment variable instead when one made the setting.
+	Place
+}
+
+// Place is where a setting was made: File, Line and Column locate it in
+// register.yaml; Env names the environment variable instead when one
+// made it.
+type Place struct {
 	File         string
 	Line, Column int
 	Env          string
@@ -69,11 +74,11 @@ type RuleSetting struct {
 
 // Where says where the setting was made: "register.yaml:12:3", or the
 // environment variable's name.
-func (s RuleSetting) Where() string {
-	if s.Env != "" {
-		return s.Env
+func (p Place) Where() string {
+	if p.Env != "" {
+		return p.Env
 	}
-	return finding.Finding{File: s.File, Line: s.Line, Column: s.Column}.Position()
+	return finding.Finding{File: p.File, Line: p.Line, Column: p.Column}.Position()
 }
 
 // Site configures the public website.
@@ -671,7 +676,7 @@ func fileRules(c *Config, doc *source.Document, file string) []finding.Finding {
 			continue
 		}
 		line, col := doc.Locate(at, true)
-		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(reason), File: file, Line: line, Column: col}
+		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(reason), Place: Place{File: file, Line: line, Column: col}}
 	}
 	return fs
 }
@@ -728,7 +733,7 @@ func envRules(c *Config, env []string) []finding.Finding {
 				Message: msgNotSeverity.With(k, v).Pair(), Help: msgFixRuleVariable.With().Pair()})
 			continue
 		}
-		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(vals[k+EnvReasonSuffix]), Env: k}
+		c.Rules[id] = RuleSetting{Severity: sev, Reason: strings.TrimSpace(vals[k+EnvReasonSuffix]), Place: Place{Env: k}}
 	}
 	return fs
 }

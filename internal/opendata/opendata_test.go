@@ -559,8 +559,8 @@ evaluation: {interval: P1Y}
 func TestWriteJSONListsDeviations(t *testing.T) {
 	cfg := config.Default()
 	cfg.Rules = map[string]config.RuleSetting{
-		"security-audit":  {Severity: finding.Off, Reason: "De regio auditeert.", File: "register.yaml", Line: 7, Column: 3},
-		"breach-reported": {Severity: finding.Warning, Env: "REGISTER_RULES_BREACH_REPORTED"},
+		"security-audit":  {Severity: finding.Off, Reason: "De regio auditeert.", Place: config.Place{File: "register.yaml", Line: 7, Column: 3}},
+		"breach-reported": {Severity: finding.Warning, Place: config.Place{Env: "REGISTER_RULES_BREACH_REPORTED"}},
 		"risk-analysis":   {Severity: finding.Error}, // raised: no deviation
 	}
 	var b bytes.Buffer

@@ -1106,8 +1106,8 @@ func TestSettingsAwayFromDefaultsArePublic(t *testing.T) {
 	reg := loadFixture(t, fixture)
 	cfg := *reg.Config
 	cfg.Changes = []config.Change{
-		{Key: "limits.security_audit_max", Value: "P99Y", Default: "P3Y", File: "register.yaml", Line: 4, Column: 23},
-		{Key: "ai_act.high_risk_from", Value: "2099-01-01", Default: "2027-12-02", Env: "REGISTER_AI_ACT_HIGH_RISK_FROM"},
+		{Key: "limits.security_audit_max", Value: "P99Y", Default: "P3Y", Place: config.Place{File: "register.yaml", Line: 4, Column: 23}},
+		{Key: "ai_act.high_risk_from", Value: "2099-01-01", Default: "2027-12-02", Place: config.Place{Env: "REGISTER_AI_ACT_HIGH_RISK_FROM"}},
 	}
 	reg.Config = &cfg
 	out, _ := build(t, reg, Options{})
