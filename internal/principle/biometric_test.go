@@ -31,6 +31,22 @@ capabilities:
 const authorised = `    authorisation: {authority: rechter-commissaris, date: 2026-10-30, reference: RC 26/1}
 `
 
+// liveAuthorisedBy is the live camera with an exception that has all the
+// art. 5 parts, authorised by authority.
+func liveAuthorisedBy(authority string) string {
+	return liveCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: ` + authority + `, date: 2026-10-30, reference: A 1}
+`
+}
+
 func TestBiometricBan(t *testing.T) {
 	runCases(t, "biometric-ban", nil, []ruleCase{
 		{name: "counting and plates are allowed", yaml: `
@@ -140,69 +156,19 @@ exceptions:
 `, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)…the objective of AI Act art. 5(1)(h)…the national law"},
 		}},
-		{name: "real time, police, the prosecutor as the authority: error", yaml: liveCamera + `exceptions:
-  - rule: biometric-ban
-    reason: Search for a missing person.
-    legal_basis: Wet politiegegevens art. 9
-    approved_by: Driehoek
-    approved_on: 2026-11-01
-    until: 2027-06-01
-    objective: victim_search
-    national_law: Wet X art. 1
-    authorisation: {authority: Officier van Justitie Midden-Nederland, date: 2026-10-30, reference: OM 1}
-`, want: []want{
+		{name: "real time, police, the prosecutor as the authority: error", yaml: liveAuthorisedBy("Officier van Justitie Midden-Nederland"), want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court (AI Act art. 5(3)): the authority named is not recognisably one"},
 		}},
-		{name: "real time, police, the mayor as the authority: error", yaml: liveCamera + `exceptions:
-  - rule: biometric-ban
-    reason: Search for a missing person.
-    legal_basis: Wet politiegegevens art. 9
-    approved_by: Driehoek
-    approved_on: 2026-11-01
-    until: 2027-06-01
-    objective: victim_search
-    national_law: Wet X art. 1
-    authorisation: {authority: Burgemeester van Heidebeek, date: 2026-10-30, reference: A 1}
-`, want: []want{
+		{name: "real time, police, the mayor as the authority: error", yaml: liveAuthorisedBy("Burgemeester van Heidebeek"), want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
 		}},
-		{name: "real time, police, the prosecution service in English as the authority: error", yaml: liveCamera + `exceptions:
-  - rule: biometric-ban
-    reason: Search for a missing person.
-    legal_basis: Wet politiegegevens art. 9
-    approved_by: Driehoek
-    approved_on: 2026-11-01
-    until: 2027-06-01
-    objective: victim_search
-    national_law: Wet X art. 1
-    authorisation: {authority: Public Prosecution Service, date: 2026-10-30, reference: A 1}
-`, want: []want{
+		{name: "real time, police, the prosecution service in English as the authority: error", yaml: liveAuthorisedBy("Public Prosecution Service"), want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
 		}},
-		{name: "real time, police, the prosecutor abbreviated as the authority: error", yaml: liveCamera + `exceptions:
-  - rule: biometric-ban
-    reason: Search for a missing person.
-    legal_basis: Wet politiegegevens art. 9
-    approved_by: Driehoek
-    approved_on: 2026-11-01
-    until: 2027-06-01
-    objective: victim_search
-    national_law: Wet X art. 1
-    authorisation: {authority: OvJ Midden-Nederland, date: 2026-10-30, reference: A 1}
-`, want: []want{
+		{name: "real time, police, the prosecutor abbreviated as the authority: error", yaml: liveAuthorisedBy("OvJ Midden-Nederland"), want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
 		}},
-		{name: "real time, police, the prosecutor at a court as the authority: error", yaml: liveCamera + `exceptions:
-  - rule: biometric-ban
-    reason: Search for a missing person.
-    legal_basis: Wet politiegegevens art. 9
-    approved_by: Driehoek
-    approved_on: 2026-11-01
-    until: 2027-06-01
-    objective: victim_search
-    national_law: Wet X art. 1
-    authorisation: {authority: officier van justitie bij de rechtbank Utrecht, date: 2026-10-30, reference: A 1}
-`, want: []want{
+		{name: "real time, police, the prosecutor at a court as the authority: error", yaml: liveAuthorisedBy("officier van justitie bij de rechtbank Utrecht"), want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
 		}},
 		{name: "real time, police, authorised after the use: error", yaml: liveCamera + `exceptions:
