@@ -198,7 +198,8 @@ test("notify a sensor: fill in, see errors while typing, download, import with -
   const reg = copyRegister();
   let r = run(["import", "notification", file, "--root", reg, "--received", received]);
   assert.equal(r.code, 0, r.out);
-  assert.match(r.out, /sensors\/camera-bij-de-ingang-van-bakkerij-de-korenbloem\.yaml: added/);
+  // In the register's language, Dutch.
+  assert.match(r.out, /sensors\/camera-bij-de-ingang-van-bakkerij-de-korenbloem\.yaml: toegevoegd/);
   r = run(["import", "notification", file, "--root", reg, "--received", received]);
   assert.equal(r.code, 1, "a second import is refused: " + r.out);
   assert.match(r.out, /korenbloem\.yaml:3:5: error: Het register heeft deze sensor al/);
@@ -240,7 +241,7 @@ test("update an entry: the record page's link pre-fills the form without withhel
   assert.equal(r.code, 1, "an update without --update is refused: " + r.out);
   r = run(["import", "notification", file, "--root", reg, "--received", received, "--update"]);
   assert.equal(r.code, 0, r.out);
-  assert.match(r.out, /updated .*status/);
+  assert.match(r.out, /bijgewerkt: .*status/);
   const after = fs.readFileSync(path.join(reg, "sensors", id + ".yaml"), "utf8");
   assert.match(after, /^status: suspended$/m);
   assert.ok(after.includes("lat: " + lat), "the withheld point was lost in the update");
