@@ -117,14 +117,9 @@ func (a *App) reportChecklist(res *load.Result, checked []finding.Finding, failO
 	}
 	if changes := res.Register.Config.Changes; len(changes) > 0 {
 		a.note(a.count(msgBuildSettings, len(changes)))
-		unset := func(s string) string {
-			if s == "" {
-				return a.say(msgUnset)
-			}
-			return s
-		}
 		for _, c := range changes {
-			fmt.Fprintf(a.Err, "  %s\n", msgDeviation.Format(a.ui(), c.Key, unset(c.Value), unset(c.Default), c.Where()))
+			value, def := c.Shown(a.ui())
+			fmt.Fprintf(a.Err, "  %s\n", msgDeviation.Format(a.ui(), c.Key, value, def, c.Where()))
 		}
 	}
 	if failOn == finding.Off {

@@ -1186,7 +1186,6 @@ en register.yaml met:
 		"%d settings of the checklist set away from their defaults (the site lists each):",
 		"%d instelling van de toets anders dan standaard (de site noemt haar):",
 		"%d instellingen van de toets anders dan standaard (de site noemt ze):")
-	msgUnset               = message.New("not set", "niet ingesteld")
 	msgDeviation           = message.New("%s: %s (default %s), set in %s", "%s: %s (standaard %s), ingesteld in %s")
 	msgDeviationRefused    = message.New("; refused: the rule follows from law (%s) and still runs", "; geweigerd: de regel volgt uit de wet (%s) en blijft gelden")
 	msgDeviationPolicyOnly = message.New("; only its policy part: %s it follows from law (%s) and still runs",

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -22,6 +23,21 @@ type Change struct {
 	// register.yaml writes them; "" is not set.
 	Value, Default string
 	Place
+}
+
+// msgNotSet is how a setting without a value reads.
+var msgNotSet = message.New("not set", "niet ingesteld")
+
+// Shown returns the value and the default as a person reads them in lang:
+// "not set" where there is none.
+func (c Change) Shown(lang string) (value, def string) {
+	shown := func(s string) string {
+		if s == "" {
+			return msgNotSet.In(lang)
+		}
+		return s
+	}
+	return shown(c.Value), shown(c.Default)
 }
 
 // checklistSettings are the settings the checklist's rules read, each

@@ -367,8 +367,7 @@ func build(v settings, doc *source.Document, file string) (*Config, []finding.Fi
 	if doc != nil || v.env != nil {
 		// Set by the file or the environment: not the defaults
 		// themselves, which are built without either.
-		def, _ := build(newSettings(nil, false), nil, "")
-		b.c.Changes = b.changes(def)
+		b.c.Changes = b.changes(Default())
 	}
 	return b.c, b.fs
 }

@@ -41,15 +41,10 @@ func (L *Labels) deviations(cfg *config.Config) []string {
 	}
 	// The settings the rules judge by (a limit, the date a duty applies
 	// from), set away from their defaults.
-	unset := func(v string) string {
-		if v == "" {
-			return L.pick([2]string{"niet ingesteld", "not set"})
-		}
-		return v
-	}
 	for _, c := range cfg.Changes {
+		value, def := c.Shown(L.lang)
 		out = append(out, fmt.Sprintf(L.pick([2]string{"Instelling %s: %s (standaard: %s). Ingesteld in %s.", "Setting %s: %s (default: %s). Set in %s."}),
-			c.Key, unset(c.Value), unset(c.Default), c.Where()))
+			c.Key, value, def, c.Where()))
 	}
 	return out
 }

@@ -256,14 +256,8 @@ func (b *builder) principlesBody(lang string) principlesBody {
 		out.Deviations[j].URL = "#rule-" + out.Deviations[j].ID
 	}
 	for _, c := range b.cfg.Changes {
-		v := settingView{Key: c.Key, Value: c.Value, Default: c.Default, Where: c.Where()}
-		if v.Value == "" {
-			v.Value = t(lang, "dev.unset")
-		}
-		if v.Default == "" {
-			v.Default = t(lang, "dev.unset")
-		}
-		out.Settings = append(out.Settings, v)
+		value, def := c.Shown(lang)
+		out.Settings = append(out.Settings, settingView{Key: c.Key, Value: value, Default: def, Where: c.Where()})
 	}
 	return out
 }

@@ -120,7 +120,6 @@ var siteWords = map[string]label.Text{
 	"dev.where":               {"Ingesteld in %s.", "Set in %s."},
 	"dev.noreason":            {"geen reden opgegeven", "no reason given"},
 	"dev.settingsintro":       {"De gemeente heeft deze instellingen van de toets anders gezet dan standaard. De regels die ze gebruiken toetsen daarmee:", "The municipality set these settings of the check away from their defaults. The rules that use them check by them:"},
-	"dev.unset":               {"niet ingesteld", "not set"},
 	"dev.refused":             {"Deze regel volgt uit de wet (%s): de instelling werkt niet, en de regel is gewoon getoetst.", "This rule follows from law (%s): the setting has no effect, and the rule was checked as usual."},
 	"dev.policyonly":          {"Alleen het deel dat uit beleid komt is veranderd; %s is het een wettelijke plicht (%s), en dat deel is gewoon getoetst.", "Only the part that comes from policy changed; %s it is a legal duty (%s), and that part was checked as usual."},
 	"set.off":                 {"uitgezet", "switched off"},
