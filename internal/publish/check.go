@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"sort"
@@ -143,11 +144,13 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		}
 		return ""
 	}
-	// A leaf is a text, or a number (number set), whose forms in a text
-	// (numberForms) are looked for but which holds no text to look in.
+	// A leaf is a text, or a number (number set, num its value), whose
+	// forms in a text (numberForms) are looked for but which holds no text
+	// to look in.
 	type leaf struct {
 		dotted, ptr, text string
 		number            bool
+		num               float64
 	}
 	var leaves []leaf
 	var walk func(v any, dotted, ptr string)
@@ -176,8 +179,10 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			}
 		case string:
 			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: strings.ToLower(t)})
-		case int, int64, uint64, float64:
-			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: fmt.Sprint(t), number: true})
+		default:
+			if f, ok := number(t); ok {
+				leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, number: true, num: f})
+			}
 		}
 	}
 	walk(raw, "", "")
@@ -190,7 +195,7 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		}
 		forms := []string{strings.TrimSpace(l.text)}
 		if l.number {
-			forms = numberForms(l.text)
+			forms = numberForms(l.num)
 		}
 		for _, s := range forms {
 			if len(s) >= minQuoted {
@@ -213,17 +218,30 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 	return out
 }
 
-// numberForms are the ways a text may write the withheld number n (as
-// decoded, printed with fmt): as written, to four, five or six decimals,
-// rounded or cut off (a coordinate to about ten metres or better), each
-// with a decimal point
-// and, as Dutch writes it, a comma. Fewer decimals say too little to
-// count as the value, and would be found in texts by chance.
-func numberForms(n string) []string {
-	f, err := strconv.ParseFloat(n, 64)
-	if err != nil {
-		return nil
+// number reads a decoded number: json.Number as the loader gives it
+// (source.Parse), or a Go number.
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
+	case int:
+		return float64(n), true
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
 	}
+	return 0, false
+}
+
+// numberForms are the ways a text may write the withheld number f: as
+// written, to four, five or six decimals, rounded or cut off (a
+// coordinate to about ten metres or better), each with a decimal point
+// and, as Dutch writes it, a comma. Fewer decimals say too little to
+// count as the value, and would be found in texts by chance (floatForms,
+// which scrubs texts, takes them too).
+func numberForms(f float64) []string {
 	forms := []string{strconv.FormatFloat(f, 'f', -1, 64)}
 	if f != math.Trunc(f) {
 		for _, prec := range []int{4, 5, 6} {

@@ -12,6 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 func TestCovers(t *testing.T) {
@@ -297,5 +298,28 @@ func TestViewsShowReasonsWithoutSecrets(t *testing.T) {
 	}
 	if shown.Publication.Reason != "Net als CAMERA BUNKER en Kluisbouw Noord BV." {
 		t.Error("the record as loaded was changed")
+	}
+}
+
+// The check reads numbers as the loader decodes them (json.Number), not
+// only as Go values: withheld coordinates written out in the description
+// of a parsed file hold the record back.
+func TestCheckFindsAQuotedNumberInAParsedFile(t *testing.T) {
+	doc, fs := source.Parse("sensors/s.yaml", []byte(`id: s
+kind: sensor
+location:
+  description: "Afvalpunt op 52.234567, 6.178912"
+  point: {lat: 52.234567, lon: 6.178912}
+publication: {withheld: [location.point], reason: Beveiliging}
+`), source.DefaultLimits)
+	if doc == nil {
+		t.Fatal(fs)
+	}
+	var got []string
+	for _, f := range publish.Check(doc.Value, record.Sensor) {
+		got = append(got, f.Path)
+	}
+	if !slices.Equal(got, []string{"/location/description"}) {
+		t.Errorf("findings at %v, want /location/description", got)
 	}
 }
