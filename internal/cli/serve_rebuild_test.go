@@ -3,6 +3,7 @@ package cli
 import (
 	"crypto/sha256"
 	"fmt"
+	"github.com/voorbeeldstad/register/internal/site"
 	"io"
 	"io/fs"
 	"os"
@@ -205,7 +206,7 @@ func siteTree(t *testing.T, dir string) map[string]string {
 			return err
 		}
 		rel, _ := filepath.Rel(dir, p)
-		if rel == ".register-manifest" {
+		if site.Keyed(rel) {
 			return nil
 		}
 		data, err := os.ReadFile(p)

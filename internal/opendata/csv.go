@@ -218,7 +218,7 @@ func WriteCSVKept(w io.Writer, kind record.Kind, recs []*record.Record, kept Pie
 	// Each row is encoded on its own, so that it can be kept: RFC 4180
 	// rows do not depend on each other. The writer writes into the
 	// buffer the rows are made in.
-	m := newPieceMaker(recs, kept)
+	m := newPieceMaker(w, recs, kept)
 	cw := csvcell.NewWriter(&m.buf)
 	if err := cw.Write(row); err != nil {
 		return fmt.Errorf("write %s csv: %w", kind, err)
@@ -226,7 +226,7 @@ func WriteCSVKept(w io.Writer, kind record.Kind, recs []*record.Record, kept Pie
 	if err := cw.Flush(); err != nil {
 		return fmt.Errorf("write %s csv: %w", kind, err)
 	}
-	if _, err := w.Write(m.buf.Bytes()); err != nil {
+	if err := m.write(m.buf.Bytes()); err != nil {
 		return fmt.Errorf("write %s csv: %w", kind, err)
 	}
 	encode := func(_ *bytes.Buffer, r *record.Record) error {
@@ -250,7 +250,7 @@ func WriteCSVKept(w io.Writer, kind record.Kind, recs []*record.Record, kept Pie
 		if err != nil {
 			return fmt.Errorf("write %s csv: %w", kind, err)
 		}
-		if _, err := w.Write(data); err != nil {
+		if err := m.put(r, "csv", data); err != nil {
 			return fmt.Errorf("write %s csv: %w", kind, err)
 		}
 	}

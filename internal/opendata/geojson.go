@@ -117,7 +117,7 @@ func WriteGeoJSONKept(w io.Writer, recs []*record.Record, kept Pieces) error {
 	// The collection as the encoder writes a FeatureCollection, the
 	// features encoded one by one between its head and its end.
 	const head, end = `{"type":"FeatureCollection","features":[`, "]}\n"
-	m := newPieceMaker(recs, kept)
+	m := newPieceMaker(w, recs, kept)
 	enc := json.NewEncoder(&m.buf)
 	enc.SetEscapeHTML(false)
 	encode := func(buf *bytes.Buffer, r *record.Record) error {
@@ -131,7 +131,7 @@ func WriteGeoJSONKept(w io.Writer, recs []*record.Record, kept Pieces) error {
 		buf.Truncate(buf.Len() - 1) // the encoder's newline
 		return nil
 	}
-	if _, err := io.WriteString(w, head); err != nil {
+	if err := m.writeString(head); err != nil {
 		return fmt.Errorf("write geojson: %w", err)
 	}
 	first := true
@@ -147,16 +147,16 @@ func WriteGeoJSONKept(w io.Writer, recs []*record.Record, kept Pieces) error {
 			continue
 		}
 		if !first {
-			if _, err := io.WriteString(w, ","); err != nil {
+			if err := m.writeString(","); err != nil {
 				return fmt.Errorf("write geojson: %w", err)
 			}
 		}
 		first = false
-		if _, err := w.Write(data); err != nil {
+		if err := m.put(r, "geojson", data); err != nil {
 			return fmt.Errorf("write geojson: %w", err)
 		}
 	}
-	if _, err := io.WriteString(w, end); err != nil {
+	if err := m.writeString(end); err != nil {
 		return fmt.Errorf("write geojson: %w", err)
 	}
 	return nil

@@ -130,11 +130,11 @@ func writeRecords(w io.Writer, head []byte, recs []*record.Record, kept Pieces) 
 		_, err := w.Write(head)
 		return err
 	}
-	if _, err := w.Write(head[:len(head)-len("]\n}\n")]); err != nil {
+	// The records are views already: the maker hands them on as they are.
+	m := &pieceMaker{out: w, kept: kept}
+	if err := m.write(head[:len(head)-len("]\n}\n")]); err != nil {
 		return err
 	}
-	// The records are views already: the maker hands them on as they are.
-	m := &pieceMaker{kept: kept}
 	enc := json.NewEncoder(&m.buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", " ")
@@ -164,15 +164,14 @@ func writeRecords(w io.Writer, head []byte, recs []*record.Record, kept Pieces) 
 		if i == 0 {
 			sep = "\n  "
 		}
-		if _, err := io.WriteString(w, sep); err != nil {
+		if err := m.writeString(sep); err != nil {
 			return err
 		}
-		if _, err := w.Write(data); err != nil {
+		if err := m.put(v, "json", data); err != nil {
 			return err
 		}
 	}
-	_, err := io.WriteString(w, "\n ]\n}\n")
-	return err
+	return m.writeString("\n ]\n}\n")
 }
 
 // The site publishes register.json as an index (Index) and the records in

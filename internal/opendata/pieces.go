@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"bytes"
+	"io"
 
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -21,16 +22,55 @@ type Pieces interface {
 	Keep(r *record.Record, what string, refs []string, piece []byte)
 }
 
+// Placer is a Pieces that keeps pieces where they were written, in the
+// download itself: it is told where each piece went, in bytes from the
+// start of the download (off) and long (n). A Placer's Piece may return a
+// piece that is valid only until its next call.
+type Placer interface {
+	Pieces
+	Placed(r *record.Record, what string, refs []string, off int64, n int)
+}
+
 // pieceMaker hands out the pieces of records: kept ones, or ones it
-// encodes into its buffer from the record's public view.
+// encodes into its buffer from the record's public view. It writes the
+// download, so that it knows where each piece goes.
 type pieceMaker struct {
 	kept Pieces          // nil: nothing is kept
 	vw   *publish.Viewer // nil: the records given are the views
 	buf  bytes.Buffer
+	out  io.Writer // the download
+	at   int64     // what has been written to out
+	refs []string  // the refs of the last piece
 }
 
-func newPieceMaker(recs []*record.Record, kept Pieces) *pieceMaker {
-	return &pieceMaker{kept: kept, vw: publish.NewViewer(recs)}
+func newPieceMaker(out io.Writer, recs []*record.Record, kept Pieces) *pieceMaker {
+	return &pieceMaker{out: out, kept: kept, vw: publish.NewViewer(recs)}
+}
+
+// write writes p to the download.
+func (m *pieceMaker) write(p []byte) error {
+	n, err := m.out.Write(p)
+	m.at += int64(n)
+	return err
+}
+
+func (m *pieceMaker) writeString(s string) error {
+	n, err := io.WriteString(m.out, s)
+	m.at += int64(n)
+	return err
+}
+
+// put writes data, the piece what of r that piece returned last, to the
+// download, and tells a Placer where it went.
+func (m *pieceMaker) put(r *record.Record, what string, data []byte) error {
+	off := m.at
+	if err := m.write(data); err != nil {
+		return err
+	}
+	if p, ok := m.kept.(Placer); ok {
+		p.Placed(r, what, m.refs, off, len(data))
+	}
+	return nil
 }
 
 // piece returns the piece what of r, a public record, made by encode from
@@ -43,6 +83,7 @@ func (m *pieceMaker) piece(r *record.Record, what string, encode func(buf *bytes
 		if m.vw != nil {
 			refs = m.vw.Refs(r)
 		}
+		m.refs = refs
 		if p, ok := m.kept.Piece(r, what, refs); ok {
 			return p, nil
 		}

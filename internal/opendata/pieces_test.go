@@ -71,3 +71,71 @@ func TestKeptPieces(t *testing.T) {
 		}
 	}
 }
+
+// keptPlaces keeps where each piece went in the download written last,
+// and hands back the bytes there: a Placer, as a site that keeps its
+// downloads' pieces in the downloads.
+type keptPlaces struct {
+	keys       keptMap
+	last       []byte              // the download written last
+	at, placed map[string][2]int64 // piece → offset and length, in last and in the one being written
+	hits       int
+}
+
+func (k *keptPlaces) Piece(r *record.Record, what string, refs []string) ([]byte, bool) {
+	s, ok := k.at[k.keys.key(r, what, refs)]
+	if !ok {
+		return nil, false
+	}
+	k.hits++
+	return k.last[s[0] : s[0]+s[1]], true
+}
+
+func (k *keptPlaces) Keep(*record.Record, string, []string, []byte) {}
+
+func (k *keptPlaces) Placed(r *record.Record, what string, refs []string, off int64, n int) {
+	k.placed[k.keys.key(r, what, refs)] = [2]int64{off, int64(n)}
+}
+
+// TestPlacedPieces: a Placer is told where each piece went, so that the
+// next download, made of the bytes found there, is the download written
+// without one, byte for byte, and every piece is found.
+func TestPlacedPieces(t *testing.T) {
+	recs := decode(t, camMarkt, airSecret, hidden, algo)
+	reg := register.New("", config.Default(), recs)
+	pub := publish.Register(reg)
+	writers := []struct {
+		name   string
+		with   func(*bytes.Buffer, Pieces) error
+		pieces int
+	}{
+		{"sensors.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Sensor, recs, k) }, 2},
+		{"algorithms.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Algorithm, recs, k) }, 1},
+		{"sensors.geojson", func(w *bytes.Buffer, k Pieces) error { return WriteGeoJSONKept(w, recs, k) }, 1}, // the other sensor withholds its position
+		{"register/1.json", func(w *bytes.Buffer, k Pieces) error { return WritePartKept(w, pub, 1, k) }, 3},
+	}
+	for _, wr := range writers {
+		var want bytes.Buffer
+		if err := wr.with(&want, nil); err != nil {
+			t.Fatal(err)
+		}
+		k := &keptPlaces{at: map[string][2]int64{}}
+		for run := range 2 {
+			k.placed = map[string][2]int64{}
+			var got bytes.Buffer
+			if err := wr.with(&got, k); err != nil {
+				t.Fatal(err)
+			}
+			if got.String() != want.String() {
+				t.Errorf("%s, run %d: got\n%s\nwant\n%s", wr.name, run, got.String(), want.String())
+			}
+			if len(k.placed) != wr.pieces {
+				t.Errorf("%s, run %d: %d pieces placed, want %d", wr.name, run, len(k.placed), wr.pieces)
+			}
+			k.last, k.at = got.Bytes(), k.placed
+		}
+		if k.hits != wr.pieces {
+			t.Errorf("%s: %d pieces found again, want %d", wr.name, k.hits, wr.pieces)
+		}
+	}
+}

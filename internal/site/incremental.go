@@ -1062,15 +1062,6 @@ func (b *builder) keptPiece(r *record.Record, what string, encode func() ([]byte
 // build's Memo (opendata.Pieces).
 type downloadPieces struct{ b *builder }
 
-// pieces returns what keeps the downloads' pieces, or nil when nothing is
-// kept.
-func (b *builder) pieces() opendata.Pieces {
-	if b.opts.Memo == nil || b.keys.global == nil {
-		return nil
-	}
-	return downloadPieces{b}
-}
-
 func (d downloadPieces) Piece(r *record.Record, what string, refs []string) ([]byte, bool) {
 	if ps := d.b.piecesOf(r); ps != nil {
 		var a [256]byte

@@ -397,11 +397,21 @@ func TestAnEditRendersWhatShowsIt(t *testing.T) {
 }
 
 // TestDownloadsFromKeptPiecesAreACold: the downloads a build joins from
-// the pieces its Memo kept (rows, features, entries) are byte for byte
-// those of a cold build, after an edit, a field withheld, a reference
-// withheld, and a record made not public or removed; and a value withheld
-// is in none of them.
+// kept pieces (rows, features, entries) are byte for byte those of a cold
+// build, after an edit, a field withheld, a reference withheld, and a
+// record made not public or removed; and a value withheld is in none of
+// them. Pieces are kept two ways: in the Memo (serve), or where they are
+// in the current site's downloads (build), where the site's two versions
+// take turns and each build copies what it can.
 func TestDownloadsFromKeptPiecesAreACold(t *testing.T) {
+	for _, withMemo := range []bool{true, false} {
+		t.Run(fmt.Sprintf("memo %v", withMemo), func(t *testing.T) {
+			keptPiecesAreACold(t, withMemo)
+		})
+	}
+}
+
+func keptPiecesAreACold(t *testing.T, withMemo bool) {
 	root := copyFixture(t)
 	sensor := filepath.Join(root, "sensors", "cam-markt.yaml")
 	algorithm := filepath.Join(root, "algorithms", "alg-toeslag.yaml")
@@ -411,6 +421,7 @@ func TestDownloadsFromKeptPiecesAreACold(t *testing.T) {
 		hidden string // a value no download may hold afterwards
 	}{
 		{"first build", func() {}, ""},
+		{"nothing changed", func() {}, ""},
 		{"a summary edited", func() { edit(t, sensor, "Twaalf camera's", "Dertien camera's") }, ""},
 		{"an area, a search facet", func() { edit(t, sensor, "area: Centrum", "area: Haven") }, ""},
 		{"a field withheld", func() {
@@ -428,14 +439,24 @@ func TestDownloadsFromKeptPiecesAreACold(t *testing.T) {
 			}
 		}, "Luchtmeter stadskantoor"},
 	}
-	memo := &Memo{}
+	var memo *Memo
+	if withMemo {
+		memo = &Memo{}
+	}
 	out := filepath.Join(t.TempDir(), "public")
-	for _, s := range steps {
+	for i, s := range steps {
 		s.change()
 		// As serve builds: the register loaded again, the Memo kept.
-		build(t, loadFixture(t, root), Options{Out: out, Memo: memo})
-		if len(memo.pieces) == 0 {
+		_, st := build(t, loadFixture(t, root), Options{Out: out, Memo: memo})
+		switch {
+		case withMemo && len(memo.pieces) == 0:
 			t.Fatalf("%s: the Memo kept no pieces", s.name)
+		case !withMemo && i > 1 && st.Copied == 0:
+			// After the first build, and one that changed nothing and
+			// so kept the downloads whole.
+			t.Errorf("%s: no piece copied from the site before", s.name)
+		case !withMemo && i == 0 && st.Copied != 0:
+			t.Errorf("%s: %d pieces copied from no site", s.name, st.Copied)
 		}
 		cold, _ := build(t, loadFixture(t, root), Options{})
 		got, want := downloads(t, out), downloads(t, cold)
@@ -668,5 +689,85 @@ func TestFindingKeyHoldsEveryField(t *testing.T) {
 			}
 			seen[key] = name
 		}
+	}
+}
+
+// TestPieceIndexReadsDamageAsNone: a piece index cut short, of another
+// format, with a piece outside its file or a count beyond its length reads
+// as none, so every piece is made; a good one reads back as written, with
+// the size and time of each download's file.
+func TestPieceIndexReadsDamageAsNone(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.csv"), []byte("head\nrow1\nrow2\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	placed := map[string][]placedPiece{
+		"a.csv":     {{key: pageKey{1}, off: 5, n: 5}, {key: pageKey{2}, off: 10, n: 5}},
+		"gone.json": {{key: pageKey{3}, off: 0, n: 1}}, // no file: left out
+	}
+	if err := writePieceIndex(dir, placed); err != nil {
+		t.Fatal(err)
+	}
+	m := readPieceIndex(dir)
+	if len(m) != 1 || m["a.csv"] == nil || !slices.Equal(m["a.csv"].pieces, placed["a.csv"]) || m["a.csv"].size != 15 {
+		t.Fatalf("round trip: %+v", m)
+	}
+	good, err := os.ReadFile(filepath.Join(dir, pieceIndexName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head := len(pieceIndexHeader)
+	for name, data := range map[string]string{
+		"empty":        "",
+		"cut short":    string(good[:len(good)-3]),
+		"other format": strings.Replace(string(good), pieceIndexHeader, "register-pieces 0\n", 1),
+		// path "a.csv", size 15, time 0, one piece at 10, 6 long: past the end.
+		"outside its file": pieceIndexHeader + "\x05a.csv\x0f\x00\x01" + strings.Repeat("\x00", 32) + "\x0a\x06",
+		"count too large":  pieceIndexHeader + "\x05a.csv\x0f\x00\xff\xff\xff\xff\x0f",
+		"path too long":    pieceIndexHeader + "\xff\xff\x03a",
+		"garbage":          pieceIndexHeader + string(good[head+1:]),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, pieceIndexName), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if m := readPieceIndex(dir); m != nil {
+			t.Errorf("%s: read %d downloads, want none", name, len(m))
+		}
+	}
+}
+
+// TestPiecesComeOnlyFromTheDownloadIndexed: a download of the current site
+// changed after it was built (its size or time no longer the index's) is
+// not copied from: the next build's downloads are a cold build's.
+func TestPiecesComeOnlyFromTheDownloadIndexed(t *testing.T) {
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 {
+		build(t, loadFixture(t, root), Options{Out: out})
+	}
+	// Changed by hand, the same size: only the file's time tells.
+	for _, p := range []string{"data/sensors.csv", "data/sensors.geojson"} {
+		f := filepath.Join(out, filepath.FromSlash(p))
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(strings.ReplaceAll(string(data), "a", "o")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet ozon")
+	_, st := build(t, loadFixture(t, root), Options{Out: out})
+	cold, _ := build(t, loadFixture(t, root), Options{})
+	got, want := downloads(t, out), downloads(t, cold)
+	for p, data := range want {
+		if got[p] != data {
+			t.Errorf("%s differs from a cold build's:\n%s\nwant:\n%s", p, got[p], data)
+		}
+	}
+	// register.json's part was left alone: the pieces of the records not
+	// edited are copied from it.
+	if st.Copied == 0 {
+		t.Error("nothing copied from the download left alone")
 	}
 }

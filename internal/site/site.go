@@ -147,6 +147,9 @@ type Stats struct {
 	// Skipped counts the files whose inputs had not changed since the
 	// version of the site the build updated: neither rendered nor written.
 	Skipped int
+	// Copied counts the pieces of the downloads (rows, features, entries)
+	// copied from the current site's downloads rather than made again.
+	Copied int
 }
 
 // Lock takes the build lock of the output folder out, so a command can
@@ -243,7 +246,7 @@ func (p *Prepared) Build() (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
 	}
-	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles}, nil
+	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles, Copied: b.copied}, nil
 }
 
 // checkReplaceable refuses to replace a folder that is neither empty nor a
@@ -324,6 +327,10 @@ type builder struct {
 	oldKeys map[string]pageKey
 	curKeys map[string]pageKey
 	newKeys map[string]pageKey
+	// curPieces is the current site's piece index, newPieces the one
+	// written (filePieces).
+	curPieces map[string]*placedFile
+	newPieces map[string][]placedPiece
 	// held is what the working copy held before the build wrote to it.
 	held *outdir.Tree
 
@@ -332,6 +339,7 @@ type builder struct {
 	files        int
 	written      int
 	skippedFiles int
+	copied       int
 }
 
 // newBuilder prepares one build of reg's site into out: the public view,
@@ -567,6 +575,13 @@ func (b *builder) run() error {
 	if err := dropManifest(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
+	if err := dropPieceIndex(b.dir); err != nil {
+		return fmt.Errorf("build site: %w", err)
+	}
+	b.newPieces = map[string][]placedPiece{}
+	if b.opts.Memo == nil {
+		b.curPieces = readPieceIndex(b.cur)
+	}
 	// What the working copy holds, looked at once: a page the manifest
 	// names is kept when its file is there, and what the build does not
 	// write is pruned from the same list.
@@ -585,6 +600,11 @@ func (b *builder) run() error {
 	}
 	if err := b.opts.Memo.writeManifest(b.dir, b.newKeys); err != nil {
 		return fmt.Errorf("build site: %w", err)
+	}
+	if len(b.newPieces) > 0 {
+		if err := writePieceIndex(b.dir, b.newPieces); err != nil {
+			return fmt.Errorf("build site: %w", err)
+		}
 	}
 	return nil
 }
@@ -670,7 +690,12 @@ func (b *builder) writeAll(d *dispatcher, jobs iter.Seq[job]) error {
 func (b *builder) write(j job) error {
 	key, keyed := jobKey(j)
 	if keyed && b.unchanged(j.path, key) {
+		// A download kept as it is keeps its pieces where they are.
+		pieces, kept := b.keptPieces(j.path)
 		b.mu.Lock()
+		if kept {
+			b.newPieces[j.path] = pieces
+		}
 		b.files++
 		if j.page {
 			b.pages++

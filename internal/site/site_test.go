@@ -142,7 +142,7 @@ func tree(t *testing.T, dir string) []string {
 		}
 		data, _ := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
-		if rel == manifestName {
+		if Keyed(rel) {
 			return nil // keyed with a secret of the folder's own
 		}
 		out = append(out, fmt.Sprintf("%s %x", filepath.ToSlash(rel), sha256.Sum256(data)))

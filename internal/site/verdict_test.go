@@ -277,7 +277,7 @@ publication: {public: true, withheld: [purpose], reason: Zoals bij Kluisbouw Noo
 			}
 		}
 		err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || d.Name() == manifestName {
+			if err != nil || d.IsDir() || d.Name() == manifestName || d.Name() == pieceIndexName {
 				return err
 			}
 			data, err := os.ReadFile(p)

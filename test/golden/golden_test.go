@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/cli"
+	"github.com/voorbeeldstad/register/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files from the current outputs")
@@ -167,9 +168,9 @@ func readTree(t *testing.T, dir string, files map[string][]byte) {
 			return err
 		}
 		name := "site/" + filepath.ToSlash(rel)
-		if name == "site/.register-manifest" {
-			// The build's keys of its pages, made with a secret of the
-			// machine's own: other on every machine.
+		if site.Keyed(rel) {
+			// The build's keys of its pages and pieces, made with a
+			// secret of the machine's own: other on every machine.
 			return nil
 		}
 		b, err := os.ReadFile(p)

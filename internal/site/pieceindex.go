@@ -1,0 +1,357 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/outdir"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// The downloads (the CSV tables, the map's GeoJSON, the parts of
+// register.json) hold every public record, so a build writes each of them
+// again after any change, and making every record's view and encoding it
+// was most of what a build after one change cost. A build notes where each
+// record's piece went in each download, in the piece index beside the
+// manifest; the next build copies a piece whose key is unchanged from the
+// current site's download rather than make it again. A piece's key is made
+// like a page's, from the build-wide key (which holds the secret), so the
+// index, published with the site, lets no one test a guess of a withheld
+// value.
+
+// pieceIndexName is the piece index's file in the site folder. Like the
+// manifest it describes the folder it is in.
+const pieceIndexName = ".register-pieces"
+
+// Keyed reports whether rel, a path in a built site, is one of the files
+// whose keys are made with the folder's own secret (the manifest, the
+// piece index): the same register built into two folders gives the same
+// site but for these.
+func Keyed(rel string) bool {
+	rel = filepath.ToSlash(rel)
+	return rel == manifestName || rel == pieceIndexName
+}
+
+// pieceIndexHeader starts a piece index; another header reads as none.
+const pieceIndexHeader = "register-pieces 1\n"
+
+// placedPiece is where a piece went in a download: off bytes from its
+// start, n long.
+type placedPiece struct {
+	key pageKey
+	off int64
+	n   int64
+}
+
+// placedFile is the pieces of one download, and the size and modification
+// time its file had when the index was written: a file that no longer has
+// both is not read from.
+type placedFile struct {
+	size, mtime int64
+	pieces      []placedPiece
+}
+
+// readPieceIndex reads the piece index in dir: download path → its pieces.
+// A missing, damaged or unknown index reads as empty, so every piece is
+// made.
+func readPieceIndex(dir string) map[string]*placedFile {
+	data, err := os.ReadFile(filepath.Join(dir, pieceIndexName))
+	if err != nil || !bytes.HasPrefix(data, []byte(pieceIndexHeader)) {
+		return nil
+	}
+	d := indexReader{b: data[len(pieceIndexHeader):]}
+	m := map[string]*placedFile{}
+	for len(d.b) > 0 && !d.bad {
+		p := string(d.bytes(d.uvarint()))
+		f := &placedFile{size: int64(d.uvarint()), mtime: d.varint()}
+		count := d.uvarint()
+		// Each piece takes more than a key's bytes: a count beyond what
+		// is left is damage, and is not allocated.
+		if count > uint64(len(d.b))/uint64(len(pageKey{})) {
+			return nil
+		}
+		f.pieces = make([]placedPiece, count)
+		for i := range f.pieces {
+			pc := &f.pieces[i]
+			copy(pc.key[:], d.bytes(uint64(len(pc.key))))
+			pc.off, pc.n = int64(d.uvarint()), int64(d.uvarint())
+			if pc.off < 0 || pc.n < 0 || pc.off > f.size || pc.n > f.size-pc.off {
+				return nil
+			}
+		}
+		m[p] = f
+	}
+	if d.bad {
+		return nil
+	}
+	return m
+}
+
+// indexReader reads a piece index; bad is set at the first damage.
+type indexReader struct {
+	b   []byte
+	bad bool
+}
+
+func (d *indexReader) uvarint() uint64 {
+	n, size := binary.Uvarint(d.b)
+	if size <= 0 || n > 1<<62 {
+		d.bad = true
+		return 0
+	}
+	d.b = d.b[size:]
+	return n
+}
+
+func (d *indexReader) varint() int64 {
+	n, size := binary.Varint(d.b)
+	if size <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.b = d.b[size:]
+	return n
+}
+
+func (d *indexReader) bytes(n uint64) []byte {
+	if d.bad || n > uint64(len(d.b)) {
+		d.bad = true
+		return nil
+	}
+	p := d.b[:n]
+	d.b = d.b[n:]
+	return p
+}
+
+// writePieceIndex writes the piece index of dir, its downloads in order of
+// path, each with the size and time its file has now.
+func writePieceIndex(dir string, placed map[string][]placedPiece) error {
+	paths := make([]string, 0, len(placed))
+	for p := range placed {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	f := outdir.NewFile(filepath.Join(dir, pieceIndexName))
+	buf := []byte(pieceIndexHeader)
+	var err error
+	for _, p := range paths {
+		st, serr := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		if serr != nil || !st.Mode().IsRegular() {
+			continue
+		}
+		pieces := placed[p]
+		buf = binary.AppendUvarint(buf, uint64(len(p)))
+		buf = append(buf, p...)
+		buf = binary.AppendUvarint(buf, uint64(st.Size()))
+		buf = binary.AppendVarint(buf, st.ModTime().UnixNano())
+		buf = binary.AppendUvarint(buf, uint64(len(pieces)))
+		for _, pc := range pieces {
+			if len(buf) > 64<<10 {
+				if _, err = f.Write(buf); err != nil {
+					break
+				}
+				buf = buf[:0]
+			}
+			buf = append(buf, pc.key[:]...)
+			buf = binary.AppendUvarint(buf, uint64(pc.off))
+			buf = binary.AppendUvarint(buf, uint64(pc.n))
+		}
+	}
+	if err == nil {
+		_, err = f.Write(buf)
+	}
+	if _, cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// dropPieceIndex removes the piece index of the folder about to be
+// updated, as dropManifest does the manifest.
+func dropPieceIndex(dir string) error {
+	err := os.Remove(filepath.Join(dir, pieceIndexName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// pieces returns what keeps the pieces of the download at path, or nil
+// when nothing is kept: in the Memo when the build has one (register
+// serve), else in the downloads themselves (filePieces).
+func (b *builder) pieces(path string) (opendata.Pieces, func()) {
+	if b.keys.global == nil {
+		return nil, func() {}
+	}
+	if b.opts.Memo != nil {
+		return downloadPieces{b}, func() {}
+	}
+	f := b.openPieces(path)
+	return f, f.close
+}
+
+// filePieces keeps the pieces of one download in the download: it hands
+// out the pieces of the current site's file that the index places there,
+// and notes where this build's pieces go (opendata.Placer). One job uses
+// it.
+type filePieces struct {
+	b      *builder
+	path   string
+	spans  map[pageKey]placedPiece // nil: none to copy
+	src    *os.File
+	win    []byte // what was read of src last, from winOff
+	winOff int64
+	placed []placedPiece
+	copied int
+
+	// The key of the last piece asked for: Placed follows Piece.
+	lastR    *record.Record
+	lastWhat string
+	lastKey  pageKey
+	lastOK   bool
+}
+
+// pieceWindow is how much of a download is read at once: the pieces are
+// asked for in about the order they are in.
+const pieceWindow = 256 << 10
+
+// keptPieces returns where the pieces are in the current site's download
+// at path, when its index places them there and its file is as the index
+// says: a download whose key is unchanged is the same, byte for byte, so
+// they are where they are in the site being written too.
+func (b *builder) keptPieces(path string) ([]placedPiece, bool) {
+	old := b.curPieces[path]
+	if old == nil {
+		return nil, false
+	}
+	st, err := os.Lstat(filepath.Join(b.cur, filepath.FromSlash(path)))
+	if err != nil || !sameLook(st, old) {
+		return nil, false
+	}
+	return old.pieces, true
+}
+
+// sameLook reports whether a download's file has the size and time the
+// index noted.
+func sameLook(st fs.FileInfo, f *placedFile) bool {
+	return st.Mode().IsRegular() && st.Size() == f.size && st.ModTime().UnixNano() == f.mtime
+}
+
+func (b *builder) openPieces(path string) *filePieces {
+	f := &filePieces{b: b, path: path}
+	old := b.curPieces[path]
+	if old == nil {
+		return f
+	}
+	src, err := os.Open(filepath.Join(b.cur, filepath.FromSlash(path)))
+	if err != nil {
+		return f
+	}
+	st, err := src.Stat()
+	if err != nil || !sameLook(st, old) {
+		src.Close()
+		return f
+	}
+	f.src = src
+	f.spans = make(map[pageKey]placedPiece, len(old.pieces))
+	for _, pc := range old.pieces {
+		f.spans[pc.key] = pc
+	}
+	f.placed = make([]placedPiece, 0, len(old.pieces))
+	return f
+}
+
+// key returns the key of the piece what of the public view r made with
+// refs: the build-wide key, the record as loaded, and what of the view
+// the piece follows from (pieceKey).
+func (f *filePieces) key(r *record.Record, what string, refs []string) (pageKey, bool) {
+	if r == f.lastR && what == f.lastWhat {
+		return f.lastKey, f.lastOK
+	}
+	f.lastR, f.lastWhat, f.lastKey, f.lastOK = r, what, pageKey{}, false
+	loaded := f.b.loaded.ByID(r.ID)
+	if loaded == nil {
+		return pageKey{}, false
+	}
+	sum := f.b.opts.Memo.recordHash(loaded, f.b.loaded.Sums)
+	if len(sum) != sha256.Size {
+		return pageKey{}, false
+	}
+	var a [512]byte
+	buf := append(append(a[:0], f.b.keys.global...), sum...)
+	f.lastKey, f.lastOK = sha256.Sum256(pieceKey(buf, r, what, refs)), true
+	return f.lastKey, true
+}
+
+func (f *filePieces) Piece(r *record.Record, what string, refs []string) ([]byte, bool) {
+	if f.spans == nil {
+		return nil, false
+	}
+	key, ok := f.key(r, what, refs)
+	if !ok {
+		return nil, false
+	}
+	pc, ok := f.spans[key]
+	if !ok {
+		return nil, false
+	}
+	data, err := f.read(pc)
+	if err != nil {
+		// The file is not what the index says: copy nothing more.
+		f.spans = nil
+		return nil, false
+	}
+	f.copied++
+	return data, true
+}
+
+// read returns the bytes of pc in the current site's download, valid
+// until the next call.
+func (f *filePieces) read(pc placedPiece) ([]byte, error) {
+	if pc.off >= f.winOff && pc.off+pc.n <= f.winOff+int64(len(f.win)) {
+		at := pc.off - f.winOff
+		return f.win[at : at+pc.n], nil
+	}
+	size := max(pc.n, pieceWindow)
+	if int64(cap(f.win)) < size {
+		f.win = make([]byte, size)
+	}
+	n, err := f.src.ReadAt(f.win[:size], pc.off)
+	f.win, f.winOff = f.win[:n], pc.off
+	if int64(n) < pc.n {
+		if err == nil || err == io.EOF {
+			err = io.ErrUnexpectedEOF
+		}
+		return nil, err
+	}
+	return f.win[:pc.n], nil
+}
+
+// Keep keeps nothing: the piece is kept where it is written (Placed).
+func (f *filePieces) Keep(*record.Record, string, []string, []byte) {}
+
+func (f *filePieces) Placed(r *record.Record, what string, refs []string, off int64, n int) {
+	if key, ok := f.key(r, what, refs); ok {
+		f.placed = append(f.placed, placedPiece{key: key, off: off, n: int64(n)})
+	}
+}
+
+// close lets go of the current site's download and hands what was placed
+// to the builder, for the index of the site being written.
+func (f *filePieces) close() {
+	if f.src != nil {
+		f.src.Close()
+	}
+	f.b.mu.Lock()
+	f.b.newPieces[f.path] = f.placed
+	f.b.copied += f.copied
+	f.b.mu.Unlock()
+}
