@@ -110,7 +110,7 @@ func Register(root string, opts Options) (*Result, error) {
 		opts.Limits = source.DefaultLimits
 	}
 	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+		opts.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
 	if !isDir(filepath.Join(root, record.Sensor.Folder())) && !isDir(filepath.Join(root, record.Algorithm.Folder())) {
 		return nil, msgRootNoFolders.ErrOf(ErrNoRegister, root)
