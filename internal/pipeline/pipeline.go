@@ -83,7 +83,8 @@ type Register struct {
 	checkDay  time.Time
 	checked   []finding.Finding
 
-	release func() // sets the collector back (collectNearBudget); nil: nothing to
+	release func()        // sets the collector back (collectNearBudget); nil: nothing to
+	saving  chan struct{} // closed once the caches are saved; nil: nothing to wait for
 }
 
 var (
@@ -124,9 +125,16 @@ func Open(root string, opts Options) (*Register, error) {
 		c = openCaches(root, r.Repo, opts.Records)
 	}
 	res, err := loadRegister(root, opts.Files, check, c, opts.FindingsOnly)
-	// Saved before the collector's target is set back, which measures
-	// what the load keeps: the caches' results are not kept.
-	c.done(err == nil, len(opts.Files) == 0)
+	// The caches are written while the command goes on (Close waits for
+	// them): a build after one change spent a twentieth of its time
+	// rewriting them before it started on the site.
+	if c != nil {
+		r.saving = make(chan struct{})
+		go func(ok, all bool) {
+			defer close(r.saving)
+			c.done(ok, all)
+		}(err == nil, len(opts.Files) == 0)
+	}
 	restore()
 	if err != nil {
 		r.Close()
@@ -447,9 +455,13 @@ func trustedRepo(root string) (*history.Repo, error) {
 	return repo, nil
 }
 
-// Close releases the history's open files, and sets the collector back
-// as it was before Open.
+// Close waits for the caches to be saved, releases the history's open
+// files, and sets the collector back as it was before Open.
 func (r *Register) Close() error {
+	if r.saving != nil {
+		<-r.saving
+		r.saving = nil
+	}
 	if r.release != nil {
 		r.release()
 		r.release = nil
