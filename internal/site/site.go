@@ -16,6 +16,7 @@ import (
 	"io"
 	"io/fs"
 	"iter"
+	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -557,38 +558,59 @@ const maxPooled = 1 << 20
 
 // run renders every file on a pool of workers.
 func (b *builder) run() error {
-	b.oldKeys, b.curKeys = b.opts.Memo.readManifest(b.dir), b.opts.Memo.readManifest(b.cur)
+	// The current site's manifest and piece index are read while the
+	// working copy is looked at: one after the other they were a twentieth
+	// of a build after one change.
+	var (
+		cur       sync.WaitGroup
+		curKeys   map[string]pageKey
+		curPieces map[string]*placedFile
+	)
+	cur.Add(1)
+	go func() {
+		defer cur.Done()
+		curKeys = b.opts.Memo.readManifest(b.cur)
+		if b.opts.Memo == nil {
+			curPieces = readPieceIndex(b.cur)
+		}
+	}()
+	b.oldKeys = b.opts.Memo.readManifest(b.dir)
 	// The site has about as many files as the versions it updates: the
 	// maps of its files are made that size at once.
-	size := max(len(b.oldKeys), len(b.curKeys))
-	b.newKeys = make(map[string]pageKey, size)
-	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, written: make(map[string]bool, size)}
+	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, written: make(map[string]bool, len(b.oldKeys))}
 	// The marker first: a working copy an interrupted build left is
 	// recognised by it.
 	marker := markerJob()
-	if err := d.prepare(marker); err != nil {
-		return err
+	err := d.prepare(marker)
+	if err == nil {
+		b.newKeys = map[string]pageKey{}
+		err = b.write(marker)
 	}
-	if err := b.write(marker); err != nil {
-		return err
-	}
-	if err := dropManifest(b.dir); err != nil {
-		return fmt.Errorf("build site: %w", err)
-	}
-	if err := dropPieceIndex(b.dir); err != nil {
-		return fmt.Errorf("build site: %w", err)
-	}
-	b.newPieces = map[string][]placedPiece{}
-	if b.opts.Memo == nil {
-		b.curPieces = readPieceIndex(b.cur)
+	if err == nil {
+		err = errors.Join(dropManifest(b.dir), dropPieceIndex(b.dir))
+		if err != nil {
+			err = fmt.Errorf("build site: %w", err)
+		}
 	}
 	// What the working copy holds, looked at once: a page the manifest
 	// names is kept when its file is there, and what the build does not
 	// write is pruned from the same list.
-	held, err := outdir.Scan(b.dir)
-	if err != nil {
-		return fmt.Errorf("build site: %w", err)
+	var held *outdir.Tree
+	if err == nil {
+		if held, err = outdir.Scan(b.dir); err != nil {
+			err = fmt.Errorf("build site: %w", err)
+		}
 	}
+	cur.Wait()
+	if err != nil {
+		return err
+	}
+	b.curKeys, b.curPieces = curKeys, curPieces
+	size := max(len(b.oldKeys), len(b.curKeys))
+	newKeys := make(map[string]pageKey, size)
+	maps.Copy(newKeys, b.newKeys)
+	b.newKeys = newKeys
+	b.newPieces = map[string][]placedPiece{}
 	b.held = held
 	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
