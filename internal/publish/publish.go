@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -290,7 +291,7 @@ func Register(reg *register.Register) *Public { return RegisterWith(reg, View) }
 // RegisterWith is Register with each record's View made by view, which
 // must return what View does: a caller that builds the same register
 // again and again may hand back the view it made before of a record it
-// knows is unchanged.
+// knows is unchanged. view is called from several goroutines at once.
 func RegisterWith(reg *register.Register, view func(*record.Record) *record.Record) *Public {
 	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}}
 	if reg == nil {
@@ -305,11 +306,12 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 		}
 	}
 	var views, owners []*record.Record
-	for _, r := range reg.Records {
+	made := viewsOf(reg.Records, view)
+	for i, r := range reg.Records {
 		if r == nil {
 			continue
 		}
-		v := view(r)
+		v := made[i]
 		if v == nil {
 			out.Unpublished = append(out.Unpublished, r)
 			out.hidden = append(out.hidden, hiddenNames(r)...)
@@ -335,6 +337,30 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 	out.Register = register.New(reg.Root, reg.Config, views)
 	return out
 }
+
+// viewsOf makes the view of each record, several at once: a view of a
+// record that withholds anything is a deep copy.
+func viewsOf(recs []*record.Record, view func(*record.Record) *record.Record) []*record.Record {
+	out := make([]*record.Record, len(recs))
+	workers := min(runtime.GOMAXPROCS(0), len(recs)/viewsPerWorker+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(recs); i += workers {
+				if recs[i] != nil {
+					out[i] = view(recs[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// viewsPerWorker is the fewest views worth a goroutine of their own.
+const viewsPerWorker = 256
 
 // Hidden returns the words the filter takes out of the texts it shows
 // (findings, subjects, reasons): the id and name of every record that is

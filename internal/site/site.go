@@ -380,12 +380,20 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	}
 	// Everything the site shows comes from the public view: b.reg holds
 	// only public records, each without what it withholds.
+	// Whether each record's source can be published takes a look at its
+	// file: done while the views are made.
+	var sources sync.WaitGroup
+	sources.Add(1)
+	go func() {
+		defer sources.Done()
+		b.markSources(reg, opts.Findings)
+	}()
 	pub := publish.RegisterWith(reg, opts.Memo.viewer())
 	b.pub, b.loaded, b.reg = pub, reg, pub.Register
 	b.sortRecords(reg)
 	b.linkSensors()
 	b.gatherFindings(reg, opts)
-	b.markSources(reg, opts.Findings)
+	sources.Wait()
 	return b, nil
 }
 
