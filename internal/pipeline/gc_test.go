@@ -93,9 +93,9 @@ func TestCollectLessWhileLoading(t *testing.T) {
 }
 
 // TestCollectNearBudget: a command that reports findings only collects
-// near the budget alone while it holds little, by target once it holds
-// more than a quarter of the budget, and leaves the collector as it was
-// when it ends; GOGC and GOMEMLIMIT decide alone.
+// near the budget alone while it holds little, by target and under a soft
+// limit once it holds more than a quarter of the budget, and leaves the
+// collector as it was when it ends; GOGC and GOMEMLIMIT decide alone.
 func TestCollectNearBudget(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
@@ -114,7 +114,7 @@ func TestCollectNearBudget(t *testing.T) {
 	// touched, so it costs the test no memory, yet counts as heap.
 	kept := make([]byte, loadHeapBudget/2)
 	// The watch runs after a collection, on its own goroutine.
-	for i := 0; i < 500 && debug.SetMemoryLimit(-1) != noLimit; i++ {
+	for i := 0; i < 500 && debug.SetMemoryLimit(-1) == loadHeapBudget; i++ {
 		runtime.GC()
 		time.Sleep(time.Millisecond)
 	}
@@ -122,8 +122,9 @@ func TestCollectNearBudget(t *testing.T) {
 	debug.SetGCPercent(got)
 	// loadTarget of what the collection saw, which the test's own
 	// garbage moves a little.
-	if limit := debug.SetMemoryLimit(-1); got < heldGCPercent || got > loadTarget(uint64(len(kept)), findingsGCPercent) || limit != noLimit {
-		t.Errorf("holding %d: target %d and limit %d, want at most %d and none", len(kept), got, limit, loadTarget(uint64(len(kept)), findingsGCPercent))
+	// Half the budget kept: the limit is a third above the budget.
+	if limit := debug.SetMemoryLimit(-1); got < heldGCPercent || got > loadTarget(uint64(len(kept)), findingsGCPercent) || limit != findingsLimit(uint64(len(kept))) {
+		t.Errorf("holding %d: target %d and limit %d, want at most %d and %d", len(kept), got, limit, loadTarget(uint64(len(kept)), findingsGCPercent), findingsLimit(uint64(len(kept))))
 	}
 	runtime.KeepAlive(kept)
 	release()
@@ -192,4 +193,22 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 	}
 	runtime.KeepAlive(kept)
 	debug.SetMemoryLimit(noLimit)
+}
+
+// TestFindingsLimitGrowsWithWhatIsKept: a third above the budget, or half
+// again what is kept when that is more.
+func TestFindingsLimitGrowsWithWhatIsKept(t *testing.T) {
+	for _, tc := range []struct {
+		kept uint64
+		want int64
+	}{
+		{loadHeapBudget / 4, loadHeapBudget * 4 / 3},
+		{loadHeapBudget * 8 / 9, loadHeapBudget * 4 / 3},
+		{loadHeapBudget, loadHeapBudget * 3 / 2},
+		{4 << 30, 6 << 30},
+	} {
+		if got := findingsLimit(tc.kept); got != tc.want {
+			t.Errorf("findingsLimit(%d) = %d, want %d", tc.kept, got, tc.want)
+		}
+	}
 }
