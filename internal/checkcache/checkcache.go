@@ -63,6 +63,9 @@ type Store struct {
 	// (compactEvery); while it is not 0, added's table starts with the
 	// one read, so the entries read are saved as they were read.
 	saves uint64
+	// table is the string table of the file read, by which its entries'
+	// raw bytes number their strings.
+	table []string
 }
 
 // entry is one file's result under its key.
@@ -88,6 +91,7 @@ func Open(path, tool string) *Store {
 	s := &Store{path: path, tool: tool, added: newEncoder(), addedRels: map[string]bool{}}
 	var table []string
 	s.old, table, s.saves = read(path)
+	s.table = table
 	if s.old == nil {
 		s.old = map[string]*entry{}
 	}
@@ -154,10 +158,21 @@ func (s *Store) Get(rel string, sum [32]byte) (*load.Stored, bool) {
 		return nil, false
 	}
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	st := e.Stored
+	if st == nil {
+		return nil, false // handed over already
+	}
 	s.used[rel] = e
 	s.hits++
-	s.mu.Unlock()
-	return e.Stored, true
+	// An entry read is handed over, its raw bytes kept for the save (which
+	// decodes them again should it encode every entry): the load gathers
+	// every file's findings into one array, and at 100,000 records a
+	// re-check held them twice meanwhile, once here (it peaked at 405 MB).
+	if e.raw != "" {
+		e.Stored = nil
+	}
+	return st, true
 }
 
 // Put stores a file's result under sum (load.Cache).
@@ -191,9 +206,17 @@ func (s *Store) Save(all bool) error {
 	e, mark, n := s.added, len(s.added.body), s.nAdded
 	defer func() { s.added.body = s.added.body[:mark] }()
 	again := func(rel string, en *entry) {
-		if s.saves > 0 { // every entry found or read was read, raw
+		switch {
+		case s.saves > 0: // every entry found or read was read, raw
 			e.body = append(e.body, en.raw...)
-		} else {
+		case en.Stored == nil: // handed over (Get)
+			d := &decoder{data: en.raw, table: s.table}
+			if _, read := d.entry(); d.err == nil && len(d.data) == 0 {
+				e.entry(rel, read)
+			} else {
+				return // cannot be: it was read so; the file is checked again
+			}
+		default:
 			e.entry(rel, en)
 		}
 		n++

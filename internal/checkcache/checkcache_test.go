@@ -412,3 +412,35 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestGetHandsTheResultOver: a result read from the file is the caller's
+// once found, so the store does not hold it beside what the load makes of
+// it; a second Get finds nothing (the file is checked again), and the save
+// still writes the result, as read.
+func TestGetHandsTheResultOver(t *testing.T) {
+	sum := sha256.Sum256([]byte("a"))
+	want := filled(reflect.TypeFor[load.Stored](), 2).Interface().(load.Stored)
+	path := filepath.Join(t.TempDir(), "cache")
+	s := Open(path, "tool")
+	s.Put("sensors/a.yaml", sum, &want)
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	s = Open(path, "tool")
+	got, ok := s.Get("sensors/a.yaml", sum)
+	if !ok || !reflect.DeepEqual(got, &want) {
+		t.Fatalf("Get = %v, %v", got, ok)
+	}
+	if again, ok := s.Get("sensors/a.yaml", sum); ok || again != nil {
+		t.Error("a result handed over was found again")
+	}
+	if s.old["sensors/a.yaml"].Stored != nil {
+		t.Error("the store still holds the result it handed over")
+	}
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	if saved, _, _ := read(path); saved["sensors/a.yaml"] == nil || !reflect.DeepEqual(saved["sensors/a.yaml"].Stored, &want) {
+		t.Error("the result handed over was not saved as read")
+	}
+}
