@@ -28,6 +28,7 @@ import (
 	"sync"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/binread"
 )
 
 // magic starts every cache file; its version changes whenever the format
@@ -127,25 +128,23 @@ func readIndex(f *os.File, tool string) (index map[string]slot, ok bool) {
 	if _, err := f.ReadAt(raw, at); err != nil || crc32.Checksum(raw, castagnoli) != binary.BigEndian.Uint32(trailer[8:]) {
 		return nil, false
 	}
-	d := decoder{b: raw}
-	n := d.count()
+	d := binread.New(raw)
+	n := d.Count()
 	index = make(map[string]slot, n)
 	for range n {
-		rel := d.text()
+		rel := d.Text()
 		var sl slot
-		if d.err != nil || len(d.b) < len(sl.sum)+4 {
-			return nil, false
+		copy(sl.sum[:], d.Bytes(uint64(len(sl.sum))))
+		if crc := d.Bytes(4); len(crc) == 4 {
+			sl.crc = binary.BigEndian.Uint32(crc)
 		}
-		copy(sl.sum[:], d.b)
-		sl.crc = binary.BigEndian.Uint32(d.b[len(sl.sum):])
-		d.b = d.b[len(sl.sum)+4:]
-		sl.off, sl.n = int64(d.uint()), int64(d.uint())
-		if d.err != nil || sl.off < int64(len(head)) || sl.n < 0 || sl.off > at || sl.n > at-sl.off {
+		sl.off, sl.n = int64(d.Uvarint()), int64(d.Uvarint())
+		if d.Bad() || sl.off < int64(len(head)) || sl.n < 0 || sl.off > at || sl.n > at-sl.off {
 			return nil, false
 		}
 		index[rel] = sl
 	}
-	if len(d.b) != 0 {
+	if d.Bad() || d.Len() != 0 {
 		return nil, false
 	}
 	return index, true

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -67,68 +68,32 @@ func readPieceIndex(dir string) map[string]*placedFile {
 	if err != nil || !bytes.HasPrefix(data, []byte(pieceIndexHeader)) {
 		return nil
 	}
-	d := indexReader{b: data[len(pieceIndexHeader):]}
+	d := binread.New(data[len(pieceIndexHeader):])
 	m := map[string]*placedFile{}
-	for len(d.b) > 0 && !d.bad {
-		p := string(d.bytes(d.uvarint()))
-		f := &placedFile{size: int64(d.uvarint()), mtime: d.varint()}
-		count := d.uvarint()
+	for d.Len() > 0 && !d.Bad() {
+		p := d.Text()
+		f := &placedFile{size: int64(d.Uvarint()), mtime: d.Varint()}
+		count := d.Uvarint()
 		// Each piece takes more than a key's bytes: a count beyond what
 		// is left is damage, and is not allocated.
-		if count > uint64(len(d.b))/uint64(len(pageKey{})) {
+		if count > uint64(d.Len())/uint64(len(pageKey{})) {
 			return nil
 		}
 		f.pieces = make([]placedPiece, count)
 		for i := range f.pieces {
 			pc := &f.pieces[i]
-			copy(pc.key[:], d.bytes(uint64(len(pc.key))))
-			pc.off, pc.n = int64(d.uvarint()), int64(d.uvarint())
-			if pc.off < 0 || pc.n < 0 || pc.off > f.size || pc.n > f.size-pc.off {
+			copy(pc.key[:], d.Bytes(uint64(len(pc.key))))
+			pc.off, pc.n = int64(d.Uvarint()), int64(d.Uvarint())
+			if f.size < 0 || pc.off < 0 || pc.n < 0 || pc.off > f.size || pc.n > f.size-pc.off {
 				return nil
 			}
 		}
 		m[p] = f
 	}
-	if d.bad {
+	if d.Bad() {
 		return nil
 	}
 	return m
-}
-
-// indexReader reads a piece index; bad is set at the first damage.
-type indexReader struct {
-	b   []byte
-	bad bool
-}
-
-func (d *indexReader) uvarint() uint64 {
-	n, size := binary.Uvarint(d.b)
-	if size <= 0 || n > 1<<62 {
-		d.bad = true
-		return 0
-	}
-	d.b = d.b[size:]
-	return n
-}
-
-func (d *indexReader) varint() int64 {
-	n, size := binary.Varint(d.b)
-	if size <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.b = d.b[size:]
-	return n
-}
-
-func (d *indexReader) bytes(n uint64) []byte {
-	if d.bad || n > uint64(len(d.b)) {
-		d.bad = true
-		return nil
-	}
-	p := d.b[:n]
-	d.b = d.b[n:]
-	return p
 }
 
 // writePieceIndex writes the piece index of dir, its downloads in order of
