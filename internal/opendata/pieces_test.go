@@ -35,23 +35,32 @@ func (k *keptMap) Keep(r *record.Record, what string, refs []string, p []byte) {
 	k.kept++
 }
 
+// keptWriter writes one download with a Pieces; pieces is how many pieces
+// it is made of.
+type keptWriter struct {
+	name   string
+	with   func(*bytes.Buffer, Pieces) error
+	pieces int
+}
+
+// keptWriters are the downloads made of pieces, of a register of two
+// sensors, one not public, and an algorithm.
+func keptWriters(t *testing.T) []keptWriter {
+	recs := decode(t, camMarkt, airSecret, hidden, algo)
+	pub := publish.Register(register.New("", config.Default(), recs))
+	return []keptWriter{
+		{"sensors.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Sensor, recs, k) }, 2},
+		{"algorithms.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Algorithm, recs, k) }, 1},
+		{"sensors.geojson", func(w *bytes.Buffer, k Pieces) error { return WriteGeoJSONKept(w, recs, k) }, 1}, // the other sensor withholds its position
+		{"register/1.json", func(w *bytes.Buffer, k Pieces) error { return WritePartKept(w, pub, 1, k) }, 3},
+	}
+}
+
 // TestKeptPieces: each download written with a Pieces, the first time and
 // again from what it kept, is byte for byte the download written without
 // one; the second time nothing is made anew.
 func TestKeptPieces(t *testing.T) {
-	recs := decode(t, camMarkt, airSecret, hidden, algo)
-	reg := register.New("", config.Default(), recs)
-	pub := publish.Register(reg)
-	writers := []struct {
-		name string
-		with func(*bytes.Buffer, Pieces) error
-	}{
-		{"sensors.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Sensor, recs, k) }},
-		{"algorithms.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Algorithm, recs, k) }},
-		{"sensors.geojson", func(w *bytes.Buffer, k Pieces) error { return WriteGeoJSONKept(w, recs, k) }},
-		{"register/1.json", func(w *bytes.Buffer, k Pieces) error { return WritePartKept(w, pub, 1, k) }},
-	}
-	for _, wr := range writers {
+	for _, wr := range keptWriters(t) {
 		var want bytes.Buffer
 		if err := wr.with(&want, nil); err != nil {
 			t.Fatal(err)
@@ -101,20 +110,7 @@ func (k *keptPlaces) Placed(r *record.Record, what string, refs []string, off in
 // next download, made of the bytes found there, is the download written
 // without one, byte for byte, and every piece is found.
 func TestPlacedPieces(t *testing.T) {
-	recs := decode(t, camMarkt, airSecret, hidden, algo)
-	reg := register.New("", config.Default(), recs)
-	pub := publish.Register(reg)
-	writers := []struct {
-		name   string
-		with   func(*bytes.Buffer, Pieces) error
-		pieces int
-	}{
-		{"sensors.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Sensor, recs, k) }, 2},
-		{"algorithms.csv", func(w *bytes.Buffer, k Pieces) error { return WriteCSVKept(w, record.Algorithm, recs, k) }, 1},
-		{"sensors.geojson", func(w *bytes.Buffer, k Pieces) error { return WriteGeoJSONKept(w, recs, k) }, 1}, // the other sensor withholds its position
-		{"register/1.json", func(w *bytes.Buffer, k Pieces) error { return WritePartKept(w, pub, 1, k) }, 3},
-	}
-	for _, wr := range writers {
+	for _, wr := range keptWriters(t) {
 		var want bytes.Buffer
 		if err := wr.with(&want, nil); err != nil {
 			t.Fatal(err)
