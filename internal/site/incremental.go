@@ -53,7 +53,7 @@ type pageKey [sha256.Size]byte
 // readManifest reads the manifest in dir: path → key. A missing, damaged or
 // unknown manifest reads as empty, so every page is rendered.
 func readManifest(dir string) map[string]pageKey {
-	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	data, err := readKept(filepath.Join(dir, manifestName))
 	if err != nil {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -769,5 +770,73 @@ func TestPiecesComeOnlyFromTheDownloadIndexed(t *testing.T) {
 	// edited are copied from it.
 	if st.Copied == 0 {
 		t.Error("nothing copied from the download left alone")
+	}
+}
+
+// TestLinksInTheSiteAreNotFollowed: the manifest, the piece index and a
+// download of the current site replaced by links (to a device that never
+// ends, to a file elsewhere that looks like the download) are not read
+// through: the build ends, and its downloads are a cold build's.
+func TestLinksInTheSiteAreNotFollowed(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("links need privileges on Windows")
+	}
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 {
+		build(t, loadFixture(t, root), Options{Out: out})
+	}
+	link := func(target, name string) {
+		t.Helper()
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.Remove(p); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Elsewhere, the part as it is but for its text, with its size and time.
+	part := filepath.Join(out, "data", "register", "1.json")
+	st, err := os.Stat(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := filepath.Join(t.TempDir(), "1.json")
+	if err := os.WriteFile(elsewhere, []byte(strings.ReplaceAll(string(data), "a", "o")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(elsewhere, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	link(elsewhere, "data/register/1.json")
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		link("/dev/zero", manifestName)
+	}
+	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet ozon")
+	reg := loadFixture(t, root)
+	done := make(chan error, 1)
+	go func() {
+		_, err := Build(reg, Options{Out: out, Now: buildNow})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("the build reads on through a link")
+	}
+	cold, _ := build(t, loadFixture(t, root), Options{})
+	got, want := downloads(t, out), downloads(t, cold)
+	for p, data := range want {
+		if got[p] != data {
+			t.Errorf("%s differs from a cold build's", p)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -41,6 +42,32 @@ func Keyed(rel string) bool {
 	return rel == manifestName || rel == pieceIndexName
 }
 
+// maxBookkeeping bounds what is read of the manifest or the piece index: far
+// above what a site of a million records has.
+const maxBookkeeping = 1 << 30
+
+// readKept reads the manifest or the piece index at path: a regular file
+// of at most maxBookkeeping bytes, not a link to one; a build must not follow a
+// link planted in its output folder to a device or a file elsewhere.
+func readKept(path string) ([]byte, error) {
+	lst, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !lst.Mode().IsRegular() || lst.Size() > maxBookkeeping {
+		return nil, fmt.Errorf("%s: not a regular file of at most %d bytes", path, maxBookkeeping)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !os.SameFile(lst, st) {
+		return nil, fmt.Errorf("%s: changed while read", path)
+	}
+	return io.ReadAll(io.LimitReader(f, maxBookkeeping))
+}
+
 // pieceIndexHeader starts a piece index; another header reads as none.
 const pieceIndexHeader = "register-pieces 1\n"
 
@@ -64,7 +91,7 @@ type placedFile struct {
 // A missing, damaged or unknown index reads as empty, so every piece is
 // made.
 func readPieceIndex(dir string) map[string]*placedFile {
-	data, err := os.ReadFile(filepath.Join(dir, pieceIndexName))
+	data, err := readKept(filepath.Join(dir, pieceIndexName))
 	if err != nil || !bytes.HasPrefix(data, []byte(pieceIndexHeader)) {
 		return nil
 	}
@@ -216,12 +243,17 @@ func (b *builder) openPieces(path string) *filePieces {
 	if old == nil {
 		return f
 	}
-	src, err := os.Open(filepath.Join(b.cur, filepath.FromSlash(path)))
+	// The file itself, not what a link put in its place points to.
+	name := filepath.Join(b.cur, filepath.FromSlash(path))
+	lst, err := os.Lstat(name)
+	if err != nil || !sameLook(lst, old) {
+		return f
+	}
+	src, err := os.Open(name)
 	if err != nil {
 		return f
 	}
-	st, err := src.Stat()
-	if err != nil || !sameLook(st, old) {
+	if st, err := src.Stat(); err != nil || !os.SameFile(lst, st) {
 		src.Close()
 		return f
 	}
