@@ -46,26 +46,41 @@ func Keyed(rel string) bool {
 // above what a site of a million records has.
 const maxBookkeeping = 1 << 30
 
-// readKept reads the manifest or the piece index at path: a regular file
-// of at most maxBookkeeping bytes, not a link to one; a build must not follow a
-// link planted in its output folder to a device or a file elsewhere.
+// readKept reads the manifest or the piece index at path, of at most
+// maxBookkeeping bytes (openRegular).
 func readKept(path string) ([]byte, error) {
-	lst, err := os.Lstat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !lst.Mode().IsRegular() || lst.Size() > maxBookkeeping {
-		return nil, fmt.Errorf("%s: not a regular file of at most %d bytes", path, maxBookkeeping)
-	}
-	f, err := os.Open(path)
+	f, st, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil || !os.SameFile(lst, st) {
-		return nil, fmt.Errorf("%s: changed while read", path)
+	if st.Size() > maxBookkeeping {
+		return nil, fmt.Errorf("%s: more than %d bytes", path, maxBookkeeping)
 	}
 	return io.ReadAll(io.LimitReader(f, maxBookkeeping))
+}
+
+// openRegular opens the regular file at path, not a link to one: a build
+// must not follow a link planted in its output folder to a device or to a
+// file elsewhere. It returns the file as looked at before it was opened,
+// and fails when the file opened is not that one, unchanged (sameFile).
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
+	lst, err := os.Lstat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !lst.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st, err := f.Stat(); err != nil || !sameFile(lst, st) {
+		f.Close()
+		return nil, nil, fmt.Errorf("%s: changed while opened", path)
+	}
+	return f, lst, nil
 }
 
 // pieceIndexHeader starts a piece index; another header reads as none.
@@ -243,17 +258,11 @@ func (b *builder) openPieces(path string) *filePieces {
 	if old == nil {
 		return f
 	}
-	// The file itself, not what a link put in its place points to.
-	name := filepath.Join(b.cur, filepath.FromSlash(path))
-	lst, err := os.Lstat(name)
-	if err != nil || !sameLook(lst, old) {
-		return f
-	}
-	src, err := os.Open(name)
+	src, st, err := openRegular(filepath.Join(b.cur, filepath.FromSlash(path)))
 	if err != nil {
 		return f
 	}
-	if st, err := src.Stat(); err != nil || !os.SameFile(lst, st) {
+	if !sameLook(st, old) {
 		src.Close()
 		return f
 	}
