@@ -16,7 +16,6 @@ import (
 	"io"
 	"io/fs"
 	"iter"
-	"maps"
 	"net/url"
 	"os"
 	"path"
@@ -582,44 +581,35 @@ func (b *builder) run() error {
 			curPieces = readPieceIndex(b.cur)
 		}
 	}()
+	defer cur.Wait() // a build that fails here waits for them too
 	b.oldKeys = b.opts.Memo.readManifest(b.dir)
 	// The site has about as many files as the versions it updates: the
 	// maps of its files are made that size at once.
+	b.newKeys = make(map[string]pageKey, len(b.oldKeys))
+	b.newPieces = map[string][]placedPiece{}
 	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, written: make(map[string]bool, len(b.oldKeys))}
 	// The marker first: a working copy an interrupted build left is
 	// recognised by it.
 	marker := markerJob()
-	err := d.prepare(marker)
-	if err == nil {
-		b.newKeys = map[string]pageKey{}
-		err = b.write(marker)
+	if err := d.prepare(marker); err != nil {
+		return err
 	}
-	if err == nil {
-		err = errors.Join(dropManifest(b.dir), dropPieceIndex(b.dir))
-		if err != nil {
-			err = fmt.Errorf("build site: %w", err)
-		}
+	if err := b.write(marker); err != nil {
+		return err
+	}
+	if err := errors.Join(dropManifest(b.dir), dropPieceIndex(b.dir)); err != nil {
+		return fmt.Errorf("build site: %w", err)
 	}
 	// What the working copy holds, looked at once: a page the manifest
 	// names is kept when its file is there, and what the build does not
 	// write is pruned from the same list.
-	var held *outdir.Tree
-	if err == nil {
-		if held, err = outdir.Scan(b.dir); err != nil {
-			err = fmt.Errorf("build site: %w", err)
-		}
-	}
-	cur.Wait()
+	held, err := outdir.Scan(b.dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("build site: %w", err)
 	}
-	b.curKeys, b.curPieces = curKeys, curPieces
-	size := max(len(b.oldKeys), len(b.curKeys))
-	newKeys := make(map[string]pageKey, size)
-	maps.Copy(newKeys, b.newKeys)
-	b.newKeys = newKeys
-	b.newPieces = map[string][]placedPiece{}
 	b.held = held
+	cur.Wait()
+	b.curKeys, b.curPieces = curKeys, curPieces
 	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
 	}
