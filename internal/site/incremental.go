@@ -155,6 +155,9 @@ type recordSum struct {
 	once sync.Once
 	sum  []byte
 
+	loadedOnce sync.Once
+	loaded     []byte // loadedHash
+
 	piecesOnce sync.Once
 	pieces     *recordPieces // nil: none are kept
 }
@@ -390,7 +393,7 @@ func (b *builder) recordSum(r *record.Record) []byte {
 			buf = appendStrings(buf[:0], what, l.ID, string(l.Kind), l.Name, l.SensorType, l.AlgorithmType)
 			h.Write(buf)
 		}
-		rec := b.opts.Memo.recordHash(loaded, b.loaded.Sums)
+		rec := b.loadedHash(r)
 		if rec == nil {
 			return
 		}
@@ -767,6 +770,22 @@ func sameFile(a, b os.FileInfo) bool {
 	return a.Mode().IsRegular() && b.Mode().IsRegular() && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && os.SameFile(a, b)
 }
 
+// loadedHash is the hash of the record as loaded of the public view r
+// (Memo.recordHash), worked out once a build: each page key of r and each
+// of its downloads' pieces asks for it. nil when r has none.
+func (b *builder) loadedHash(r *record.Record) []byte {
+	rs := b.keys.records[r]
+	if rs == nil {
+		return nil
+	}
+	rs.loadedOnce.Do(func() {
+		if loaded := b.loaded.ByID(r.ID); loaded != nil {
+			rs.loaded = b.opts.Memo.recordHash(loaded, b.loaded.Sums)
+		}
+	})
+	return rs.loaded
+}
+
 // recordHash returns the hash of the loaded record r, from the memo when
 // it holds it; nil when r cannot be hashed. A nil Memo hashes every time.
 // sums are the load's hashes of the files' content (Register.Sums): the
@@ -1007,10 +1026,8 @@ func (b *builder) piecesOf(r *record.Record) *recordPieces {
 		return nil
 	}
 	rs.piecesOnce.Do(func() {
-		if loaded := b.loaded.ByID(r.ID); loaded != nil {
-			if sum := b.opts.Memo.recordHash(loaded, b.loaded.Sums); len(sum) == sha256.Size {
-				rs.pieces = b.opts.Memo.recordPieces(sum)
-			}
+		if sum := b.loadedHash(r); len(sum) == sha256.Size {
+			rs.pieces = b.opts.Memo.recordPieces(sum)
 		}
 	})
 	return rs.pieces

@@ -283,11 +283,7 @@ func (f *filePieces) key(r *record.Record, what string, refs []string) (pageKey,
 		return f.lastKey, f.lastOK
 	}
 	f.lastR, f.lastWhat, f.lastKey, f.lastOK = r, what, pageKey{}, false
-	loaded := f.b.loaded.ByID(r.ID)
-	if loaded == nil {
-		return pageKey{}, false
-	}
-	sum := f.b.opts.Memo.recordHash(loaded, f.b.loaded.Sums)
+	sum := f.b.loadedHash(r)
 	if len(sum) != sha256.Size {
 		return pageKey{}, false
 	}
