@@ -29,31 +29,23 @@ func (b *builder) dataJobs() []job {
 		{path: opendata.PathJSON, stream: func(w io.Writer) error { return opendata.WriteIndex(w, b.pub) }},
 	}
 	for n := 1; n <= opendata.PartCount(len(opendata.PublicRecords(b.pub))); n++ {
-		js = append(js, job{path: opendata.PartPath(n), stream: func(w io.Writer) error {
-			kept, done := b.pieces(opendata.PartPath(n))
-			defer done()
+		js = append(js, b.piecesJob(opendata.PartPath(n), func(w io.Writer, kept opendata.Pieces) error {
 			return opendata.WritePartKept(w, b.pub, n, kept)
-		}})
+		}))
 	}
-	js = append(js, []job{
+	js = append(js,
 		// The tables and the map's data hold the whole register: written
 		// straight to the disk.
-		{path: opendata.PathSensorsCSV, stream: func(w io.Writer) error {
-			kept, done := b.pieces(opendata.PathSensorsCSV)
-			defer done()
+		b.piecesJob(opendata.PathSensorsCSV, func(w io.Writer, kept opendata.Pieces) error {
 			return opendata.WriteCSVKept(w, record.Sensor, b.public, kept)
-		}},
-		{path: opendata.PathAlgosCSV, stream: func(w io.Writer) error {
-			kept, done := b.pieces(opendata.PathAlgosCSV)
-			defer done()
+		}),
+		b.piecesJob(opendata.PathAlgosCSV, func(w io.Writer, kept opendata.Pieces) error {
 			return opendata.WriteCSVKept(w, record.Algorithm, b.public, kept)
-		}},
-		{path: opendata.PathGeoJSON, stream: func(w io.Writer) error {
-			kept, done := b.pieces(opendata.PathGeoJSON)
-			defer done()
+		}),
+		b.piecesJob(opendata.PathGeoJSON, func(w io.Writer, kept opendata.Pieces) error {
 			return opendata.WriteGeoJSONKept(w, b.public, kept)
-		}},
-	}...)
+		}),
+	)
 	// A catalogue needs absolute identifiers: without the site's address
 	// there is none (the build says so).
 	if b.baseURL() != nil {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -147,34 +148,28 @@ func writePieceIndex(dir string, placed map[string][]placedPiece) error {
 	}
 	slices.Sort(paths)
 	f := outdir.NewFile(filepath.Join(dir, pieceIndexName))
-	buf := []byte(pieceIndexHeader)
-	var err error
+	w := bufio.NewWriterSize(f, 64<<10)
+	w.WriteString(pieceIndexHeader)
+	var num []byte
 	for _, p := range paths {
-		st, serr := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
-		if serr != nil || !st.Mode().IsRegular() {
+		st, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil || !st.Mode().IsRegular() {
 			continue
 		}
 		pieces := placed[p]
-		buf = binary.AppendUvarint(buf, uint64(len(p)))
-		buf = append(buf, p...)
-		buf = binary.AppendUvarint(buf, uint64(st.Size()))
-		buf = binary.AppendVarint(buf, st.ModTime().UnixNano())
-		buf = binary.AppendUvarint(buf, uint64(len(pieces)))
+		num = binary.AppendUvarint(num[:0], uint64(len(p)))
+		num = append(num, p...)
+		num = binary.AppendUvarint(num, uint64(st.Size()))
+		num = binary.AppendVarint(num, st.ModTime().UnixNano())
+		w.Write(binary.AppendUvarint(num, uint64(len(pieces))))
 		for _, pc := range pieces {
-			if len(buf) > 64<<10 {
-				if _, err = f.Write(buf); err != nil {
-					break
-				}
-				buf = buf[:0]
-			}
-			buf = append(buf, pc.key[:]...)
-			buf = binary.AppendUvarint(buf, uint64(pc.off))
-			buf = binary.AppendUvarint(buf, uint64(pc.n))
+			num = append(num[:0], pc.key[:]...)
+			num = binary.AppendUvarint(num, uint64(pc.off))
+			w.Write(binary.AppendUvarint(num, uint64(pc.n)))
 		}
 	}
-	if err == nil {
-		_, err = f.Write(buf)
-	}
+	// A write that failed is reported by the flush, and by Close.
+	err := w.Flush()
 	if _, cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -191,18 +186,22 @@ func dropPieceIndex(dir string) error {
 	return err
 }
 
-// pieces returns what keeps the pieces of the download at path, or nil
-// when nothing is kept: in the Memo when the build has one (register
-// serve), else in the downloads themselves (filePieces).
-func (b *builder) pieces(path string) (opendata.Pieces, func()) {
-	if b.keys.global == nil {
-		return nil, func() {}
-	}
-	if b.opts.Memo != nil {
-		return downloadPieces{b}, func() {}
-	}
-	f := b.openPieces(path)
-	return f, f.close
+// piecesJob is the job that streams the download at path, made of
+// records' pieces by write with what keeps them: the Memo when the build
+// has one (register serve), else the downloads themselves (filePieces);
+// nothing when no key can be made.
+func (b *builder) piecesJob(path string, write func(io.Writer, opendata.Pieces) error) job {
+	return job{path: path, stream: func(w io.Writer) error {
+		switch {
+		case b.keys.global == nil:
+			return write(w, nil)
+		case b.opts.Memo != nil:
+			return write(w, downloadPieces{b})
+		}
+		f := b.openPieces(path)
+		defer f.close()
+		return write(w, f)
+	}}
 }
 
 // filePieces keeps the pieces of one download in the download: it hands
