@@ -89,16 +89,14 @@ const compactEvery = 32
 // missing or unusable file gives an empty cache.
 func Open(path, tool string) *Store {
 	s := &Store{path: path, tool: tool, added: newEncoder(), addedRels: map[string]bool{}}
-	var table []string
-	s.old, table, s.saves = read(path)
-	s.table = table
+	s.old, s.table, s.saves = read(path)
 	if s.old == nil {
 		s.old = map[string]*entry{}
 	}
 	// Made to size: a re-check finds nearly every entry it read.
 	s.used = make(map[string]*entry, len(s.old))
 	if s.saves+1 < compactEvery && len(s.old) > 0 {
-		s.added.seed(table)
+		s.added.seed(s.table)
 		s.saves++
 	} else {
 		s.saves = 0

@@ -46,7 +46,9 @@ type Validator interface {
 type Options struct {
 	// Limits bound each file; zero means source.DefaultLimits.
 	Limits source.Limits
-	// Workers is the number of files read at once; zero means GOMAXPROCS.
+	// Workers is the number of files read at once; zero means four per
+	// core (GOMAXPROCS): a load from the caches waits on the file system
+	// more than it computes.
 	Workers int
 	// Validator checks each record against the schema; nil skips that.
 	Validator Validator
