@@ -130,16 +130,18 @@ func writeSorted(dir string, m map[string]pageKey, paths []string) error {
 	return err
 }
 
-// dropManifest removes the manifest of the folder about to be updated:
-// until the build writes a new one, what the folder holds is not what any
-// manifest says, and a build that fails half-way leaves none, so the next
-// renders every page.
-func dropManifest(dir string) error {
-	err := os.Remove(filepath.Join(dir, manifestName))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// dropKept removes the manifest and the piece index of the folder about
+// to be updated: until the build writes new ones, what the folder holds is
+// not what they say, and a build that fails half-way leaves none, so the
+// next renders every page and makes every piece.
+func dropKept(dir string) error {
+	var errs []error
+	for _, name := range []string{manifestName, pieceIndexName} {
+		if err := os.Remove(filepath.Join(dir, name)); !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
 	}
-	return err
+	return errors.Join(errs...)
 }
 
 // keys holds what the keys of one build are made of.

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -172,16 +171,6 @@ func writePieceIndex(dir string, placed map[string][]placedPiece) error {
 	err := w.Flush()
 	if _, cerr := f.Close(); err == nil {
 		err = cerr
-	}
-	return err
-}
-
-// dropPieceIndex removes the piece index of the folder about to be
-// updated, as dropManifest does the manifest.
-func dropPieceIndex(dir string) error {
-	err := os.Remove(filepath.Join(dir, pieceIndexName))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
 	}
 	return err
 }

@@ -597,7 +597,7 @@ func (b *builder) run() error {
 	if err := b.write(marker); err != nil {
 		return err
 	}
-	if err := errors.Join(dropManifest(b.dir), dropPieceIndex(b.dir)); err != nil {
+	if err := dropKept(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
 	// What the working copy holds, looked at once: a page the manifest
