@@ -246,17 +246,15 @@ func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Write
 		return nil
 	}
 	since := period.Format(period.Today(a.Now()).AddDate(-1, 0, 0))
-	cs, err := repo.Since(since)
+	cs, err := repo.Outline(since)
 	if err != nil {
 		a.warn(msgNoFeed, err)
 		return nil
 	}
 	opts := feedOptions(reg, a.Now())
 	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + pageurl.FeedPath
+	opts.Limit = feedLimit
 	entries := feed.Entries(cs, opts)
-	if len(entries) > feedLimit {
-		entries = entries[:feedLimit]
-	}
 	return func(w io.Writer) error { return feed.Write(w, entries, opts) }
 }
 

@@ -53,6 +53,8 @@ type Options struct {
 	Text func(s, lang string) string
 	// Now is when the feed is written, for an empty feed's updated date.
 	Now time.Time
+	// Limit caps the entries, newest first; 0 keeps them all.
+	Limit int
 }
 
 // Entry is one record's change in one commit.
@@ -71,62 +73,121 @@ type Entry struct {
 
 // Entries turns a change set into feed entries, newest first: one per
 // commit per record, leaving out records that are not public and files that
-// are not records (register.yaml, a README).
+// are not records (register.yaml, a README). With o.Limit it returns the
+// newest o.Limit entries, and reads the field diffs of only the commits it
+// needs to decide them (history.ChangeSet.Read): a year in which every
+// record was added costs a few hundred diffs, not one per record.
 func Entries(cs *history.ChangeSet, o Options) []Entry {
-	var out []Entry
-	for _, rc := range cs.Records {
-		out = append(out, recordEntries(rc, o)...)
+	// Every commit that may make an entry, in the feed's order; whether
+	// it does, and what it shows, depends on the record's newer commits.
+	type candidate struct {
+		when      time.Time
+		id        string
+		rec, step int
 	}
-	slices.SortStableFunc(out, func(a, b Entry) int {
-		if c := b.When.Compare(a.When); c != 0 {
+	var cands []candidate
+	for ri, rc := range cs.Records {
+		for ci, c := range rc.Commits {
+			if _, ok := record.KindOfFile(c.File); !ok {
+				break
+			}
+			cands = append(cands, candidate{c.When, entryID(c.Commit, c.File), ri, ci})
+		}
+	}
+	slices.SortFunc(cands, func(a, b candidate) int {
+		if c := b.when.Compare(a.when); c != 0 {
 			return c
 		}
-		return strings.Compare(a.ID, b.ID)
+		return strings.Compare(a.id, b.id)
 	})
+	walks := make([]*walk, len(cs.Records))
+	var out []Entry
+	for _, k := range cands {
+		if o.Limit > 0 && len(out) == o.Limit {
+			break
+		}
+		w := walks[k.rec]
+		if w == nil {
+			w = &walk{cs: cs, rc: &cs.Records[k.rec], o: o, known: true}
+			walks[k.rec] = w
+		}
+		if e, ok := w.entry(k.step); ok {
+			out = append(out, e)
+		}
+	}
 	return out
 }
 
-// recordEntries are the entries of one record's commits. Each commit is
-// judged by the record's rules now (a removed record's: its last
-// version's) and by the rules in effect after and before it, worked out
-// from today's by undoing each newer commit (publish.RulesBefore): an
+// walk goes through one record's commits, newest first, as far as asked.
+// Each commit is judged by the record's rules now (a removed record's: its
+// last version's) and by the rules in effect after and before it, worked
+// out from today's by undoing each newer commit (publish.RulesBefore): an
 // entry is made for a commit after which the record was public, and shows
 // a value only when it was public when written and is public now. Where
 // the rules of the time can no longer be told, older commits get no entry.
-func recordEntries(rc history.RecordChange, o Options) []Entry {
-	var (
-		out        []Entry
-		now, after *record.Record
-		known      = true
-	)
-	for i, c := range rc.Commits {
-		if _, ok := record.KindOfFile(c.File); !ok || !known {
-			break
-		}
-		rec := lookup(o, c.File, rc.File)
-		if i == 0 {
-			now = visibility(rec, c)
-			after = now
-		} else if rec == nil {
-			// A removed record has its removal alone.
-			break
-		}
-		before, ok := publish.RulesBefore(after, c.Fields)
-		if c.Problem != "" && c.Op != history.Added {
-			// A version that could not be read may have changed the
-			// rules too.
-			before, ok = nil, false
-		}
-		at := rules{now: now, after: after, before: before}
-		if c.Op == history.Removed {
-			at.after = before // nothing is after a removal
-		}
-		if now != nil && now.IsPublic() && at.after != nil && at.after.IsPublic() {
-			out = append(out, entry(c, rc, rec, at, o))
-		}
-		known, after = ok, before
+type walk struct {
+	cs *history.ChangeSet
+	rc *history.RecordChange
+	o  Options
+
+	entries    []*Entry // per commit walked; nil: none
+	now, after *record.Record
+	known      bool
+	done       bool
+}
+
+// entry returns the entry of the record's commit i, if it has one.
+func (w *walk) entry(i int) (Entry, bool) {
+	for len(w.entries) <= i && !w.done {
+		w.step()
 	}
-	return out
+	if i < len(w.entries) && w.entries[i] != nil {
+		return *w.entries[i], true
+	}
+	return Entry{}, false
+}
+
+func (w *walk) step() {
+	i := len(w.entries)
+	if i == len(w.rc.Commits) || !w.known {
+		w.done = true
+		return
+	}
+	c := &w.rc.Commits[i]
+	if _, ok := record.KindOfFile(c.File); !ok {
+		w.done = true
+		return
+	}
+	w.cs.Read(c)
+	rec := lookup(w.o, c.File, w.rc.File)
+	if i == 0 {
+		w.now = visibility(rec, *c)
+		w.after = w.now
+	} else if rec == nil {
+		// A removed record has its removal alone.
+		w.done = true
+		return
+	}
+	before, ok := publish.RulesBefore(w.after, c.Fields)
+	if c.Problem != "" && c.Op != history.Added {
+		// A version that could not be read may have changed the
+		// rules too.
+		before, ok = nil, false
+	}
+	at := rules{now: w.now, after: w.after, before: before}
+	if c.Op == history.Removed {
+		at.after = before // nothing is after a removal
+	}
+	var e *Entry
+	if w.now != nil && w.now.IsPublic() && at.after != nil && at.after.IsPublic() {
+		made := entry(*c, *w.rc, rec, at, w.o)
+		e = &made
+	}
+	w.entries = append(w.entries, e)
+	w.known, w.after = ok, before
+	if w.now == nil || !w.now.IsPublic() {
+		w.done = true // a record not public now has no entries
+	}
 }
 
 // rules are the publication rules that decide what an entry shows: the

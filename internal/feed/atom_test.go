@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -253,7 +254,9 @@ func TestFeedNeedsBaseURL(t *testing.T) {
 // a commit, a record that was not public, the old id of a record renamed
 // as it was made public, and what lies behind a change that cannot be read
 // stay out, whatever the record says today.
-func TestEntriesJudgeValuesByTheRulesOfTheirTime(t *testing.T) {
+// ruledChanges are commits of records whose publication rules changed
+// over time, with the options that show them as they are now.
+func ruledChanges() (o Options, cs *history.ChangeSet) {
 	yes := true
 	recs := map[string]*record.Record{
 		"sensors/cam-h.yaml":  {ID: "cam-h", Name: "Camera H"},
@@ -261,9 +264,7 @@ func TestEntriesJudgeValuesByTheRulesOfTheirTime(t *testing.T) {
 		"sensors/cam-j2.yaml": {ID: "cam-j2", Name: "Camera J"},
 		"sensors/cam-k.yaml":  {ID: "cam-k", Name: "Camera K"},
 	}
-	o := options("nl", false)
-	o.Record = func(f string) *record.Record { return recs[f] }
-	cs := &history.ChangeSet{Since: "v1", Records: []history.RecordChange{
+	cs = &history.ChangeSet{Since: "v1", Records: []history.RecordChange{
 		{Op: history.Changed, File: "sensors/cam-h.yaml", Commits: []history.Change{
 			{Commit: "h3", When: at("2026-03-01T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-h.yaml",
 				Fields: []fielddiff.Change{{Path: "/supplier/name", Op: fielddiff.Changed, Old: "NIEUW-BV", New: "NIEUWER-BV"}}},
@@ -300,6 +301,13 @@ func TestEntriesJudgeValuesByTheRulesOfTheirTime(t *testing.T) {
 				Fields: []fielddiff.Change{{Path: "/summary", Op: fielddiff.Changed, Old: "MISSCHIEN-GEHEIM", New: "x"}}},
 		}},
 	}}
+	o = options("nl", false)
+	o.Record = func(f string) *record.Record { return recs[f] }
+	return o, cs
+}
+
+func TestEntriesJudgeValuesByTheRulesOfTheirTime(t *testing.T) {
+	o, cs := ruledChanges()
 	var buf bytes.Buffer
 	if err := Write(&buf, Entries(cs, o), o); err != nil {
 		t.Fatal(err)
@@ -384,5 +392,23 @@ func TestFeedScrubsAChangedReason(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A limited feed is the newest entries of the whole one, however many of
+// the older commits' diffs it leaves unread.
+func TestEntriesLimitKeepsTheNewest(t *testing.T) {
+	o, cs := ruledChanges()
+	all := Entries(cs, o)
+	if len(all) < 3 {
+		t.Fatalf("%d entries; the test needs several", len(all))
+	}
+	for n := 1; n <= len(all)+1; n++ {
+		o, cs := ruledChanges()
+		o.Limit = n
+		got, want := Entries(cs, o), all[:min(n, len(all))]
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("limit %d:\n got %+v\nwant %+v", n, got, want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -400,6 +401,40 @@ func TestSince(t *testing.T) {
 	for _, bad := range []string{"bestaat-niet", "2024-02-30", ""} {
 		if _, err := h.Since(bad); err == nil {
 			t.Errorf("Since(%q) gave no error", bad)
+		}
+	}
+}
+
+// An outline read commit by commit is the change set Since gives, less
+// the net field diffs it leaves out.
+func TestOutlineReadsWhatSinceReads(t *testing.T) {
+	s := newStory(t)
+	h := s.open("register")
+	for _, since := range []string{"2020-01-01", "v1", "2024-06-01", "HEAD"} {
+		want, err := h.Since(since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := h.Outline(since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range got.Records {
+			if got.Records[i].Fields != nil {
+				t.Errorf("%s: outline of %s has net fields", since, got.Records[i].File)
+			}
+			for j := range got.Records[i].Commits {
+				c := &got.Records[i].Commits[j]
+				if c.Fields != nil {
+					t.Errorf("%s: outline of %s read %s before asked", since, c.File, c.Commit)
+				}
+				got.Read(c)
+				got.Read(c) // a second read changes nothing
+			}
+			got.Records[i].Fields, got.Records[i].Problem = want.Records[i].Fields, want.Records[i].Problem
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: outline read\n%+v\nwant\n%+v", since, got, want)
 		}
 	}
 }

@@ -32,6 +32,11 @@ type Change struct {
 	Fields []fielddiff.Change `json:"fields,omitempty"`
 	// Problem says why Fields is empty when a version is not readable YAML.
 	Problem string `json:"problem,omitempty"`
+
+	// old and new are the file's blobs before and after the commit, kept
+	// while Fields is still to be read (see Outline).
+	old, new plumbing.Hash
+	unread   bool
 }
 
 // Subject returns the first line of the commit message.
@@ -60,10 +65,17 @@ func (r *Repo) Log(file string) ([]Change, error) {
 
 // change builds a Change with its field diff; the caller holds r.mu.
 func (r *Repo) change(ref evRef) Change {
-	c := Change{Commit: ref.c.Hash.String(), Author: ref.c.Author, Email: ref.c.Email, When: ref.c.when(),
-		Message: ref.c.Message, Op: ref.e.Op, File: ref.e.Path, OldFile: ref.e.From}
+	c := r.outline(ref)
 	c.Fields, c.Problem = r.fieldDiff(ref.e.Old, ref.e.New)
+	c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 	return c
+}
+
+// outline builds a Change whose field diff is still to be read.
+func (r *Repo) outline(ref evRef) Change {
+	return Change{Commit: ref.c.Hash.String(), Author: ref.c.Author, Email: ref.c.Email, When: ref.c.when(),
+		Message: ref.c.Message, Op: ref.e.Op, File: ref.e.Path, OldFile: ref.e.From,
+		old: ref.e.Old, new: ref.e.New, unread: true}
 }
 
 // fieldDiff diffs two blobs (zero for absent) field by field.
@@ -99,6 +111,8 @@ type ChangeSet struct {
 	Base     string     `json:"base,omitempty"`
 	BaseDate *time.Time `json:"base_date,omitempty"`
 	Head     string     `json:"head"`
+	// repo reads the field diffs an outline left unread (see Outline).
+	repo *Repo
 	// Records are the files that differ, by path.
 	Records []RecordChange `json:"records"`
 }
@@ -133,13 +147,37 @@ func (rc RecordChange) Last() (Change, bool) {
 // all its ancestors, was committed before that day began in Europe/Amsterdam) with HEAD: records added, changed,
 // removed and renamed, with field-level diffs and the commits in between.
 func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
+	return r.since(refOrDate, true)
+}
+
+// Outline is Since without the field diffs, which cost a YAML parse of
+// each version: a record's net Fields stay empty, and each commit's are
+// read when asked for with ChangeSet.Read. A feed that shows the newest
+// changes reads only theirs, however many records the period touched.
+func (r *Repo) Outline(refOrDate string) (*ChangeSet, error) {
+	return r.since(refOrDate, false)
+}
+
+// Read fills in the field diff of a change of the set that Outline left
+// unread; a change whose diff is known stays as it is.
+func (cs *ChangeSet) Read(c *Change) {
+	if !c.unread || cs.repo == nil {
+		return
+	}
+	cs.repo.mu.Lock()
+	defer cs.repo.mu.Unlock()
+	c.Fields, c.Problem = cs.repo.fieldDiff(c.old, c.new)
+	c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+}
+
+func (r *Repo) since(refOrDate string, diffs bool) (*ChangeSet, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	idx, err := r.index()
 	if err != nil {
 		return nil, err
 	}
-	cs := &ChangeSet{Since: refOrDate, Head: r.Head(), Records: []RecordChange{}}
+	cs := &ChangeSet{Since: refOrDate, Head: r.Head(), Records: []RecordChange{}, repo: r}
 	if idx.head == nil {
 		return cs, nil
 	}
@@ -176,10 +214,17 @@ func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
 			continue // register.yaml, a README: not records
 		}
 		rc := RecordChange{Op: e.Op, File: e.Path, OldFile: e.From, Commits: []Change{}}
-		rc.Fields, rc.Problem = r.fieldDiff(e.Old, e.New)
+		if diffs {
+			rc.Fields, rc.Problem = r.fieldDiff(e.Old, e.New)
+		}
 		for _, ref := range idx.lineage(e.Path) {
-			if !inBase[ref.c.Hash] {
+			if inBase[ref.c.Hash] {
+				continue
+			}
+			if diffs {
 				rc.Commits = append(rc.Commits, r.change(ref))
+			} else {
+				rc.Commits = append(rc.Commits, r.outline(ref))
 			}
 		}
 		cs.Records = append(cs.Records, rc)
