@@ -149,6 +149,7 @@ type keys struct {
 	global  []byte // the build-wide part; nil: no page is skipped
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
+	texts   textSums
 }
 
 // recordSum is a record's part of its pages' keys, worked out once, and
@@ -464,18 +465,51 @@ func appendStrings(buf []byte, ss ...string) []byte {
 func (b *builder) findingsSum(id string) []byte {
 	buf := append(make([]byte, 0, 2048), b.keys.hidden...)
 	for _, f := range b.findings[id] {
-		buf = appendFindingKey(buf, f)
+		buf = b.keys.texts.appendFindingKey(buf, f)
 	}
 	k := sha256.Sum256(buf)
 	return k[:]
 }
 
+// textSums stands for the long texts of findings by their hashes, each
+// worked out once a build: tens of thousands of findings say a few hundred
+// messages, helps and articles, and hashing each anew was most of the keys'
+// work in a build after one change.
+type textSums struct {
+	mu   sync.RWMutex
+	sums map[string][sha256.Size]byte
+}
+
 // appendFindingKey appends every field of f to buf, each after its length
-// (appendStrings), so no two findings append alike.
-func appendFindingKey(buf []byte, f *finding.Finding) []byte {
-	return appendStrings(buf, f.File, strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Record, f.Rule, f.Principle,
-		strconv.Itoa(int(f.Severity)), f.Message[0], f.Message[1], f.Help[0], f.Help[1], f.Law[0], f.Law[1],
-		f.Path, strconv.FormatBool(f.Key))
+// (appendStrings) or as its text's hash, so no two findings append alike.
+func (t *textSums) appendFindingKey(buf []byte, f *finding.Finding) []byte {
+	buf = appendStrings(buf, f.File, f.Record, f.Rule, f.Principle, f.Path)
+	for _, n := range []int{f.Line, f.Column, int(f.Severity)} {
+		buf = append(strconv.AppendInt(buf, int64(n), 10), ',')
+	}
+	buf = strconv.AppendBool(buf, f.Key)
+	for _, s := range [...]string{f.Message[0], f.Message[1], f.Help[0], f.Help[1], f.Law[0], f.Law[1]} {
+		sum := t.sum(s)
+		buf = append(buf, sum[:]...)
+	}
+	return append(buf, '\n')
+}
+
+func (t *textSums) sum(s string) [sha256.Size]byte {
+	t.mu.RLock()
+	sum, ok := t.sums[s]
+	t.mu.RUnlock()
+	if ok {
+		return sum
+	}
+	sum = sha256.Sum256([]byte(s))
+	t.mu.Lock()
+	if t.sums == nil {
+		t.sums = map[string][sha256.Size]byte{}
+	}
+	t.sums[s] = sum
+	t.mu.Unlock()
+	return sum
 }
 
 // pageDataKey returns the key of a page rendered from the template tmpl with

@@ -655,7 +655,8 @@ func reloadFixture(t *testing.T, root string, prev *register.Register) *register
 // down to one language of its help, gives another key; a field added to
 // findings later fails here until the key holds it.
 func TestFindingKeyHoldsEveryField(t *testing.T) {
-	base := string(appendFindingKey(nil, &finding.Finding{}))
+	var texts textSums
+	base := string(texts.appendFindingKey(nil, &finding.Finding{}))
 	seen := map[string]string{base: "the zero finding"}
 	var f finding.Finding
 	v := reflect.ValueOf(&f).Elem()
@@ -683,7 +684,7 @@ func TestFindingKeyHoldsEveryField(t *testing.T) {
 			default:
 				t.Fatalf("%s: a %s the test cannot set", field.Name, slot.Kind())
 			}
-			key := string(appendFindingKey(nil, &f))
+			key := string(texts.appendFindingKey(nil, &f))
 			name := fmt.Sprintf("%s[%d]", field.Name, j)
 			if other, ok := seen[key]; ok {
 				t.Errorf("%s set gives the key of %s", name, other)
