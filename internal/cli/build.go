@@ -254,8 +254,8 @@ func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Write
 	opts := feedOptions(reg, a.Now())
 	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + pageurl.FeedPath
 	opts.Limit = feedLimit
-	entries := feed.Entries(cs, opts)
-	return func(w io.Writer) error { return feed.Write(w, entries, opts) }
+	// The entries are made when the feed is written, alongside the pages.
+	return func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) }
 }
 
 // openDataDates reads from the history when the register began and when a
