@@ -109,6 +109,35 @@ func BenchmarkRecordsWarm(b *testing.B) {
 	}
 }
 
+// BenchmarkOutlineYear is what the site's change feed asks of a warm
+// history on each build: the outline of the year before HEAD's last
+// commit, some 2,900 commits, without any field diff.
+func BenchmarkOutlineYear(b *testing.B) {
+	dir := benchRepo(b)
+	clearCache(b, dir)
+	var last time.Time
+	for _, fh := range records(b, dir) {
+		if fh.Changed.After(last) {
+			last = fh.Changed
+		}
+	}
+	since := last.AddDate(-1, 0, 0).Format(time.DateOnly)
+	for b.Loop() {
+		h, err := Open(filepath.Join(dir, "register"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cs, err := h.Outline(since)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(cs.Records) == 0 {
+			b.Fatal("nothing changed in the year")
+		}
+		h.Close()
+	}
+}
+
 // BenchmarkRecordsNewCommit measures the pass after one new commit on top
 // of a cached history: it should cost that commit, not the history.
 func BenchmarkRecordsNewCommit(b *testing.B) {

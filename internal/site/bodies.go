@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -131,9 +132,15 @@ func sortedCounts(m map[string]*countRow) []countRow {
 func (b *builder) homeUnpublished(h *homeBody, lang string) {
 	if n := len(b.unpublished); n > 0 {
 		h.Unpublished = plural(n, t(lang, "unpublished1"), t(lang, "unpublished"))
-		reasons := map[string]int{}
+		// Many records give the same reason: each is made public (the
+		// publication filter's FreeText) once.
+		written := map[string]int{}
 		for _, r := range b.unpublished {
-			reasons[b.pub.Reason(r, lang)]++
+			written[publish.Reason(r, lang)]++
+		}
+		reasons := map[string]int{}
+		for reason, count := range written {
+			reasons[b.pub.FreeText(reason, lang)] += count
 		}
 		for reason, count := range reasons {
 			if reason == "" {

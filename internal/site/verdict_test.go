@@ -330,3 +330,33 @@ status: active
 		}
 	}
 }
+
+// TestHomeCountsReasonsAsShown: the home page counts the records that are
+// not public by their reasons as shown, so two reasons that differ only
+// in a secret the filter takes out (another record's withheld value, in
+// any case) are one reason, counted twice, and the secret shows in none.
+func TestHomeCountsReasonsAsShown(t *testing.T) {
+	no, yes := false, true
+	recs := []*record.Record{
+		{ID: "cam-a", Kind: record.Sensor, Name: "A", Status: "active", File: "sensors/cam-a.yaml",
+			Publication: &record.Publication{Public: &no, Reason: "Beveiligt Kluisbouw Noord BV."}},
+		{ID: "cam-b", Kind: record.Sensor, Name: "B", Status: "active", File: "sensors/cam-b.yaml",
+			Publication: &record.Publication{Public: &no, Reason: "Beveiligt KLUISBOUW NOORD BV."}},
+		{ID: "cam-c", Kind: record.Sensor, Name: "C", Status: "active", File: "sensors/cam-c.yaml",
+			Publication: &record.Publication{Public: &no, Reason: "Woo artikel 5.1."}},
+		{ID: "cam-d", Kind: record.Sensor, Name: "D", Status: "active", File: "sensors/cam-d.yaml",
+			Supplier:    &record.Supplier{Name: "Kluisbouw Noord BV"},
+			Publication: &record.Publication{Public: &yes, Withheld: []string{"supplier.name"}, Reason: "Woo."}},
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, register.New(t.TempDir(), nil, recs), Options{Out: out})
+	home := read(t, out, "index.html")
+	for _, want := range []string{"<li>Beveiligt niet openbaar. (2)</li>", "<li>Woo artikel 5.1. (1)</li>"} {
+		if !strings.Contains(home, want) {
+			t.Errorf("the home page lacks %s:\n%s", want, home)
+		}
+	}
+	if strings.Contains(strings.ToLower(home), "kluisbouw") {
+		t.Error("the home page shows the withheld supplier")
+	}
+}
