@@ -246,16 +246,21 @@ func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Write
 		return nil
 	}
 	since := period.Format(period.Today(a.Now()).AddDate(-1, 0, 0))
-	cs, err := repo.Outline(since)
-	if err != nil {
-		a.warn(msgNoFeed, err)
-		return nil
-	}
 	opts := feedOptions(reg, a.Now())
 	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + pageurl.FeedPath
 	opts.Limit = feedLimit
-	// The entries are made when the feed is written, alongside the pages.
-	return func(w io.Writer) error { return feed.Write(w, feed.Entries(cs, opts), opts) }
+	// The history is compared when the feed is written, beside the pages:
+	// on a history of years that takes a few tenths of a second, which the
+	// pages (and serve's first page) need not wait for. A history that
+	// cannot be compared fails the build, and the site stays as it was,
+	// rather than publish a feed that says nothing changed.
+	return func(w io.Writer) error {
+		cs, err := repo.Outline(since)
+		if err != nil {
+			return msgNoFeed.Err(err)
+		}
+		return feed.Write(w, feed.Entries(cs, opts), opts)
+	}
 }
 
 // openDataDates reads from the history when the register began and when a

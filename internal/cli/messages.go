@@ -358,7 +358,7 @@ var (
 		"site.base_url is leeg in register.yaml, dus de site heeft geen wijzigingenfeed en geen DCAT-catalogus (die hebben het adres van de site nodig); vul het adres in waar de site staat, bijvoorbeeld https://register.mijnstad.nl/")
 	msgNoFeedWithoutGit = message.New("the register has no readable Git history, so the site has no change feed",
 		"het register heeft geen leesbare Git-geschiedenis, dus de site heeft geen wijzigingenfeed")
-	msgNoFeed     = message.New("%v; the site has no change feed", "%v; de site heeft geen wijzigingenfeed")
+	msgNoFeed     = message.New("the change feed cannot be made: %v; the site is left as it was", "de wijzigingenfeed kan niet worden gemaakt: %v; de site blijft zoals hij was")
 	msgLoadErrors = message.NewCount("%d error while loading; records that could not be read are missing from the site, the others show their errors:",
 		"%d errors while loading; records that could not be read are missing from the site, the others show their errors:",
 		"%d fout bij het inlezen; registraties die niet konden worden gelezen ontbreken op de site, de andere tonen hun fouten:",
