@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/checkcache"
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/feed"
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -345,14 +347,18 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 	out := make(map[string]site.History, len(recs))
 	day := func(t time.Time) string { return period.Format(t.In(period.Amsterdam)) }
 	if len(recs) <= historyLogLimit {
-		// Every commit, with its subject and the fields it changed.
+		// Every commit, with its subject and the fields it changed, which
+		// the history cache keeps for this program (tool "" when it
+		// cannot be named: then nothing is kept).
+		files := slices.Collect(maps.Keys(recs))
+		tool, _ := checkcache.ToolID()
+		logs, err := repo.Touched(files, tool)
+		if err != nil {
+			return nil, err
+		}
 		for file, h := range recs {
-			log, err := repo.Log(file)
-			if err != nil {
-				return nil, err
-			}
 			sh := site.History{Added: day(h.Added)}
-			for _, c := range log {
+			for _, c := range logs[file] {
 				ch := site.Change{Date: day(c.When), Subject: c.Subject(), Author: c.Author, Added: c.Op == history.Added}
 				for _, f := range c.Fields {
 					if f.Path != "" {

@@ -14,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/voorbeeldstad/register/internal/fielddiff"
 )
 
 // testRepo is a Git repository built by a test through go-git.
@@ -811,5 +813,114 @@ func TestSinceReportsAForcedNumber(t *testing.T) {
 	}
 	if len(log) != 3 || !strings.Contains(log[1].Problem, "abc is not a whole number") {
 		t.Errorf("history %+v; want Bob's commit with the problem named", log)
+	}
+}
+
+// Touched is Log for each file, with each change's fields reduced to the
+// path and operation: from the versions the first time, from the cache
+// after, and afresh for another program or from a damaged cache.
+func TestTouchedIsLogWithoutValues(t *testing.T) {
+	s := newStory(t)
+	files := []string{"sensors/cam-marktplein.yaml", "sensors/geluid.yaml", "algorithms/parkeren.yaml", "sensors/bestaat-niet.yaml"}
+	want := map[string][]Change{}
+	h := s.open("register")
+	for _, f := range files {
+		log, err := h.Log(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range log {
+			var fs []fielddiff.Change
+			for _, c := range log[i].Fields {
+				fs = append(fs, fielddiff.Change{Path: c.Path, Op: c.Op})
+			}
+			log[i].Fields = fs
+		}
+		want[f] = log
+	}
+	if len(want["sensors/cam-marktplein.yaml"]) < 3 {
+		t.Fatal("the story's camera has too few commits for the test")
+	}
+	damage := func() {
+		for _, dir := range h.cacheDirs() {
+			if _, err := os.Stat(filepath.Join(dir, "touched.gob")); err == nil {
+				if err := os.WriteFile(filepath.Join(dir, "touched.gob"), []byte("damaged"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	for _, step := range []struct {
+		name, tool string
+		before     func()
+	}{
+		{"first", "tool-1", nil},
+		{"from the cache", "tool-1", nil},
+		{"another program", "tool-2", nil},
+		{"damaged cache", "tool-2", damage},
+		{"no program", "", nil},
+	} {
+		if step.before != nil {
+			step.before()
+		}
+		h := s.open("register")
+		got, err := h.Touched(files, step.tool)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if len(got[f]) != len(want[f]) {
+				t.Fatalf("%s: %s has %d changes, want %d", step.name, f, len(got[f]), len(want[f]))
+			}
+			for i := range want[f] {
+				if !reflect.DeepEqual(got[f][i], want[f][i]) {
+					t.Errorf("%s: %s change %d:\n got %+v\nwant %+v", step.name, f, i, got[f][i], want[f][i])
+				}
+			}
+		}
+	}
+}
+
+// What Touched gives comes from the cache for the program that made it: an
+// entry planted there shows, and not to another program.
+func TestTouchedReadsTheCache(t *testing.T) {
+	s := newStory(t)
+	files := []string{"sensors/geluid.yaml"}
+	if _, err := s.open("register").Touched(files, "tool-1"); err != nil {
+		t.Fatal(err)
+	}
+	h := s.open("register")
+	var path string
+	for _, dir := range h.cacheDirs() {
+		if p := filepath.Join(dir, "touched.gob"); fileExists(p) {
+			path = p
+		}
+	}
+	if path == "" {
+		t.Fatal("no touched.gob was written")
+	}
+	var td touchedData
+	if err := readGob(path, &td); err != nil || td.Tool != "tool-1" || len(td.Entries) == 0 {
+		t.Fatalf("touched.gob: %+v, %v", td, err)
+	}
+	for k := range td.Entries {
+		td.Entries[k] = touchedEntry{Paths: []string{"/planted"}, Ops: []fielddiff.Op{fielddiff.Changed}}
+	}
+	if err := writeGob(path, &td); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		tool    string
+		planted bool
+	}{{"tool-1", true}, {"tool-2", false}} {
+		tool, planted := step.tool, step.planted
+		got, err := s.open("register").Touched(files, tool)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := got[files[0]][0]
+		if shows := len(c.Fields) == 1 && c.Fields[0].Path == "/planted"; shows != planted {
+			t.Errorf("%s: fields %+v; the planted entry shown: %v, want %v", tool, c.Fields, shows, planted)
+		}
 	}
 }
