@@ -80,11 +80,6 @@ type Entry struct {
 func Entries(cs *history.ChangeSet, o Options) []Entry {
 	// Every commit that may make an entry, in the feed's order; whether
 	// it does, and what it shows, depends on the record's newer commits.
-	type candidate struct {
-		when      time.Time
-		id        string
-		rec, step int
-	}
 	var cands []candidate
 	for ri, rc := range cs.Records {
 		for ci, c := range rc.Commits {
@@ -100,6 +95,9 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 		}
 		return strings.Compare(a.id, b.id)
 	})
+	if o.Limit > 0 {
+		prefetch(cs, cands[:min(o.Limit, len(cands))], o)
+	}
 	walks := make([]*walk, len(cs.Records))
 	var out []Entry
 	for _, k := range cands {
@@ -116,6 +114,35 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 		}
 	}
 	return out
+}
+
+// candidate is a commit of the record cs.Records[rec] (its commit step)
+// that may make an entry.
+type candidate struct {
+	when      time.Time
+	id        string
+	rec, step int
+}
+
+// prefetch reads at once, on every core, the field diffs the newest
+// entries will ask for: those of the first candidates and of their
+// records' newer commits, which decide what they show. A record that is
+// not public now makes no entry, and its diffs are left.
+func prefetch(cs *history.ChangeSet, first []candidate, o Options) {
+	var changes []*history.Change
+	upTo := map[int]int{} // per record, the commits gathered so far
+	for _, k := range first {
+		ri, step := k.rec, k.step
+		rc := &cs.Records[ri]
+		if rec := lookup(o, rc.Commits[0].File, rc.File); rec != nil && !rec.IsPublic() {
+			continue
+		}
+		for i := upTo[ri]; i <= step; i++ {
+			changes = append(changes, &rc.Commits[i])
+		}
+		upTo[ri] = max(upTo[ri], step+1)
+	}
+	cs.ReadAll(changes)
 }
 
 // walk goes through one record's commits, newest first, as far as asked.

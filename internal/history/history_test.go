@@ -421,6 +421,12 @@ func TestOutlineReadsWhatSinceReads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// One change at a time, then all at once on every core.
+		all, err := h.Outline(since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var every []*Change
 		for i := range got.Records {
 			if got.Records[i].Fields != nil {
 				t.Errorf("%s: outline of %s has net fields", since, got.Records[i].File)
@@ -432,11 +438,17 @@ func TestOutlineReadsWhatSinceReads(t *testing.T) {
 				}
 				got.Read(c)
 				got.Read(c) // a second read changes nothing
+				every = append(every, &all.Records[i].Commits[j])
 			}
 			got.Records[i].Fields, got.Records[i].Problem = want.Records[i].Fields, want.Records[i].Problem
+			all.Records[i].Fields, all.Records[i].Problem = want.Records[i].Fields, want.Records[i].Problem
 		}
+		all.ReadAll(every)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: outline read\n%+v\nwant\n%+v", since, got, want)
+		}
+		if !reflect.DeepEqual(all, want) {
+			t.Errorf("%s: outline read at once\n%+v\nwant\n%+v", since, all, want)
 		}
 	}
 }

@@ -3,8 +3,10 @@ package history
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -160,14 +162,64 @@ func (r *Repo) Outline(refOrDate string) (*ChangeSet, error) {
 
 // Read fills in the field diff of a change of the set that Outline left
 // unread; a change whose diff is known stays as it is.
-func (cs *ChangeSet) Read(c *Change) {
-	if !c.unread || cs.repo == nil {
+func (cs *ChangeSet) Read(c *Change) { cs.ReadAll([]*Change{c}) }
+
+// ReadAll is Read for each of changes: the versions are read one at a time,
+// as the repository allows, and compared on every core. No other goroutine
+// may read the same changes meanwhile.
+func (cs *ChangeSet) ReadAll(changes []*Change) {
+	if cs.repo == nil {
 		return
 	}
+	type versions struct {
+		c        *Change
+		old, new []byte
+	}
+	var todo []versions
 	cs.repo.mu.Lock()
-	defer cs.repo.mu.Unlock()
-	c.Fields, c.Problem = cs.repo.fieldDiff(c.old, c.new)
-	c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+	for _, c := range changes {
+		if !c.unread {
+			continue
+		}
+		ob, oerr := cs.repo.blob(c.old)
+		nb, nerr := cs.repo.blob(c.new)
+		if err := cmpErr(oerr, nerr); err != nil {
+			c.Fields, c.Problem = nil, err.Error()
+			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+			continue
+		}
+		todo = append(todo, versions{c, ob, nb})
+	}
+	cs.repo.mu.Unlock()
+	diff := func(v versions) {
+		fs, err := fielddiff.YAML(v.old, v.new)
+		if err != nil {
+			v.c.Fields, v.c.Problem = nil, err.Error()
+		} else {
+			v.c.Fields, v.c.Problem = fs, ""
+		}
+		v.c.old, v.c.new, v.c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+	}
+	if len(todo) == 1 {
+		diff(todo[0])
+		return
+	}
+	next := make(chan versions)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for v := range next {
+				diff(v)
+			}
+		}()
+	}
+	for _, v := range todo {
+		next <- v
+	}
+	close(next)
+	wg.Wait()
 }
 
 func (r *Repo) since(refOrDate string, diffs bool) (*ChangeSet, error) {
