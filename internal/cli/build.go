@@ -248,6 +248,10 @@ func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Write
 		return nil
 	}
 	since := period.Format(period.Today(a.Now()).AddDate(-1, 0, 0))
+	// The diffs the feed shows are kept for the next build of this program.
+	if tool, err := checkcache.ToolID(); err == nil {
+		repo.KeepDiffs(tool)
+	}
 	opts := feedOptions(reg, a.Now())
 	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + pageurl.FeedPath
 	opts.Limit = feedLimit

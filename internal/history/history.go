@@ -66,6 +66,13 @@ type Repo struct {
 	sumErr error
 	idx    *index // built on first use: Log, Since
 	idxErr error
+
+	// The field diffs kept between runs (KeepDiffs): those read from the
+	// cache, those this run used or made, and whether it made any.
+	diffTool   string
+	diffsKept  map[touchedKey]diffEntry
+	diffsUsed  map[touchedKey]diffEntry
+	diffsDirty bool
 }
 
 // Open finds the Git repository that holds the register at root, walking up
@@ -113,6 +120,7 @@ func Open(root string) (*Repo, error) {
 func (r *Repo) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.writeDiffs()
 	return r.store.Close()
 }
 

@@ -936,3 +936,69 @@ func TestTouchedReadsTheCache(t *testing.T) {
 		}
 	}
 }
+
+// Diffs kept for a program come back as they were made, values and all,
+// for that program only; a change's diff is read from the cache rather
+// than from the versions (an entry planted there shows).
+func TestKeptDiffsAreTheDiffs(t *testing.T) {
+	s := newStory(t)
+	want, err := s.open("register").Since("2020-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	outline := func(tool string) *ChangeSet {
+		h := s.open("register")
+		h.KeepDiffs(tool)
+		cs, err := h.Outline("2020-01-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []*Change
+		for i := range cs.Records {
+			for j := range cs.Records[i].Commits {
+				all = append(all, &cs.Records[i].Commits[j])
+			}
+			cs.Records[i].Fields, cs.Records[i].Problem = want.Records[i].Fields, want.Records[i].Problem
+		}
+		cs.ReadAll(all)
+		if err := h.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return cs
+	}
+	for _, step := range []string{"made", "kept"} {
+		got := outline("tool-1")
+		got.repo, want.repo = nil, nil
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: read\n%+v\nwant\n%+v", step, got, want)
+		}
+	}
+	// Plant a diff in the kept ones: it shows for the program, not another.
+	h := s.open("register")
+	var path string
+	for _, dir := range h.cacheDirs() {
+		if p := filepath.Join(dir, "diffs.gob"); fileExists(p) {
+			path = p
+		}
+	}
+	var dd diffsData
+	if path == "" || readGob(path, &dd) != nil || len(dd.Entries) == 0 {
+		t.Fatalf("no diffs kept at %q: %+v", path, dd)
+	}
+	for k := range dd.Entries {
+		dd.Entries[k] = diffEntry{JSON: []byte(`[{"path":"/planted","op":"changed","old":1,"new":2}]`)}
+	}
+	if err := writeGob(path, &dd); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		tool    string
+		planted bool
+	}{{"tool-1", true}, {"tool-2", false}} {
+		c := outline(step.tool).Records[0].Commits[0]
+		shows := len(c.Fields) == 1 && c.Fields[0].Path == "/planted" && c.Fields[0].New == json.Number("2")
+		if shows != step.planted {
+			t.Errorf("%s: fields %+v; the planted diff shown: %v, want %v", step.tool, c.Fields, shows, step.planted)
+		}
+	}
+}

@@ -82,6 +82,15 @@ func (r *Repo) outline(ref evRef) Change {
 
 // fieldDiff diffs two blobs (zero for absent) field by field.
 func (r *Repo) fieldDiff(old, new plumbing.Hash) ([]fielddiff.Change, string) {
+	if fs, problem, ok := r.cachedDiff(old, new); ok {
+		return fs, problem
+	}
+	fs, problem := r.diffBlobs(old, new)
+	r.keepDiff(old, new, fs, problem)
+	return fs, problem
+}
+
+func (r *Repo) diffBlobs(old, new plumbing.Hash) ([]fielddiff.Change, string) {
 	ob, err := r.blob(old)
 	if err != nil {
 		return nil, err.Error()
@@ -172,13 +181,19 @@ func (cs *ChangeSet) ReadAll(changes []*Change) {
 		return
 	}
 	type versions struct {
-		c        *Change
-		old, new []byte
+		c                *Change
+		oldBlob, newBlob plumbing.Hash
+		old, new         []byte
 	}
 	var todo []versions
 	cs.repo.mu.Lock()
 	for _, c := range changes {
 		if !c.unread {
+			continue
+		}
+		if fs, problem, ok := cs.repo.cachedDiff(c.old, c.new); ok {
+			c.Fields, c.Problem = fs, problem
+			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 			continue
 		}
 		ob, oerr := cs.repo.blob(c.old)
@@ -188,7 +203,7 @@ func (cs *ChangeSet) ReadAll(changes []*Change) {
 			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 			continue
 		}
-		todo = append(todo, versions{c, ob, nb})
+		todo = append(todo, versions{c, c.old, c.new, ob, nb})
 	}
 	cs.repo.mu.Unlock()
 	diff := func(v versions) {
@@ -200,6 +215,14 @@ func (cs *ChangeSet) ReadAll(changes []*Change) {
 		}
 		v.c.old, v.c.new, v.c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 	}
+	// The diffs made are kept for the next run (KeepDiffs).
+	defer func() {
+		cs.repo.mu.Lock()
+		defer cs.repo.mu.Unlock()
+		for _, v := range todo {
+			cs.repo.keepDiff(v.oldBlob, v.newBlob, v.c.Fields, v.c.Problem)
+		}
+	}()
 	if len(todo) == 1 {
 		diff(todo[0])
 		return

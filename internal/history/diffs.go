@@ -1,0 +1,116 @@
+package history
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+)
+
+// The field diffs a run read may be kept in the cache folder (diffs.gob),
+// by the blobs before and after each change, for the next run of the same
+// program (KeepDiffs): the change feed shows the newest changes with their
+// values on every build, and parsing both versions of each again was most
+// of a build of a register with a busy history. The values are kept as
+// JSON, which holds fielddiff's values (maps, lists, strings, json.Number,
+// booleans, nil) exactly.
+
+// diffsData is diffs.gob.
+type diffsData struct {
+	Version int
+	Tool    string
+	Entries map[touchedKey]diffEntry
+}
+
+// diffEntry is one change's field diff as JSON, or why it could not be
+// made.
+type diffEntry struct {
+	JSON    []byte
+	Problem string
+}
+
+// KeepDiffs has the field diffs this Repo reads kept for the program named
+// tool (its build id) and read back by the next run of it: the ones it
+// reads are written at Close, the others dropped. "" keeps nothing.
+func (r *Repo) KeepDiffs(tool string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.diffTool = tool
+}
+
+// cachedDiff returns the kept diff of the change from old to new; the
+// caller holds r.mu.
+func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, bool) {
+	if r.diffTool == "" {
+		return nil, "", false
+	}
+	if r.diffsKept == nil {
+		r.diffsKept = r.readDiffs()
+		r.diffsUsed = map[touchedKey]diffEntry{}
+	}
+	k := keyOfChange(old, new)
+	e, ok := r.diffsKept[k]
+	if !ok {
+		return nil, "", false
+	}
+	var fs []fielddiff.Change
+	if e.Problem == "" {
+		d := json.NewDecoder(bytes.NewReader(e.JSON))
+		d.UseNumber()
+		if d.Decode(&fs) != nil {
+			return nil, "", false
+		}
+	}
+	r.diffsUsed[k] = e
+	return fs, e.Problem, true
+}
+
+// keepDiff notes a diff this run made, to be kept; the caller holds r.mu.
+func (r *Repo) keepDiff(old, new plumbing.Hash, fs []fielddiff.Change, problem string) {
+	if r.diffTool == "" || r.diffsUsed == nil {
+		return
+	}
+	e := diffEntry{Problem: problem}
+	if problem == "" {
+		b, err := json.Marshal(fs)
+		if err != nil {
+			return
+		}
+		e.JSON = b
+	}
+	r.diffsUsed[keyOfChange(old, new)] = e
+	r.diffsDirty = true
+}
+
+func (r *Repo) readDiffs() map[touchedKey]diffEntry {
+	for _, dir := range r.cacheDirs() {
+		var dd diffsData
+		if readGob(filepath.Join(dir, "diffs.gob"), &dd) == nil && dd.Version == cacheVersion && dd.Tool == r.diffTool {
+			return dd.Entries
+		}
+	}
+	return map[touchedKey]diffEntry{}
+}
+
+// writeDiffs keeps the diffs this run used, when it made new ones or left
+// some unused; the caller holds r.mu. A cache that cannot be written only
+// costs speed.
+func (r *Repo) writeDiffs() {
+	if r.diffTool == "" || r.diffsUsed == nil || (!r.diffsDirty && len(r.diffsUsed) == len(r.diffsKept)) {
+		return
+	}
+	dirs := r.cacheDirs()
+	if r.cacheDir != "" {
+		dirs = []string{r.cacheDir}
+	}
+	dd := diffsData{Version: cacheVersion, Tool: r.diffTool, Entries: r.diffsUsed}
+	for _, dir := range dirs {
+		if os.MkdirAll(dir, 0o755) == nil && writeGob(filepath.Join(dir, "diffs.gob"), &dd) == nil {
+			return
+		}
+	}
+}
