@@ -14,6 +14,7 @@ package cli
 // kept under os.TempDir, shared with internal/load's benchmarks.
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -98,7 +99,12 @@ func measure(f func()) cost {
 // runs after the runs with the temporary folder and the cost of one run,
 // to measure and report more.
 func benchPipeline(b *testing.B, args func(root, tmp string, files []string) []string, prepare func(root, tmp string) string, also ...func(b *testing.B, tmp string, run cost)) {
-	for _, n := range pipelineSizes() {
+	benchPipelineOf(b, pipelineSizes(), args, prepare, also...)
+}
+
+// benchPipelineOf is benchPipeline on registers of the sizes given.
+func benchPipelineOf(b *testing.B, sizes []int, args func(root, tmp string, files []string) []string, prepare func(root, tmp string) string, also ...func(b *testing.B, tmp string, run cost)) {
+	for _, n := range sizes {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			root, err := testgen.Cached(n)
 			if err != nil {
@@ -310,7 +316,27 @@ func BenchmarkPipelineBuildIncremental(b *testing.B) { benchBuildIncremental(b, 
 // yet committed, as a steward previews it.
 func BenchmarkPipelineBuildIncrementalGit(b *testing.B) { benchBuildIncremental(b, true) }
 
+// BenchmarkPipelineBuildIncrementalHistory is the build after one change
+// in the Git repository of a register of a size many municipalities keep,
+// 500 records, with 1,500 commits of edits behind it: each record's page
+// then lists every commit with the fields it changed, and the change feed
+// shows the newest 200 changes with their values.
+func BenchmarkPipelineBuildIncrementalHistory(b *testing.B) {
+	benchBuildIncrementalOf(b, []int{500}, 1500)
+}
+
 func benchBuildIncremental(b *testing.B, inGit bool) {
+	commits := -1
+	if inGit {
+		commits = 0
+	}
+	benchBuildIncrementalOf(b, pipelineSizes(), commits)
+}
+
+// benchBuildIncrementalOf measures the build after one change on copies of
+// registers of the sizes given: outside Git when commits is negative,
+// else in a repository with that many commits of edits after the first.
+func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int) {
 	var (
 		copies = map[string]string{}
 		edits  = map[string]func(){}
@@ -323,8 +349,8 @@ func benchBuildIncremental(b *testing.B, inGit bool) {
 		if err := os.CopyFS(c, os.DirFS(root)); err != nil {
 			b.Fatal(err)
 		}
-		if inGit {
-			commitAll(b, c)
+		if commits >= 0 {
+			commitHistory(b, c, commits)
 		}
 		out := filepath.Join(tmp, "public")
 		a := &App{Out: io.Discard, Err: io.Discard, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
@@ -337,7 +363,7 @@ func benchBuildIncremental(b *testing.B, inGit bool) {
 		copies[root] = c
 		return c
 	}
-	benchPipeline(b, func(root, tmp string, files []string) []string {
+	benchPipelineOf(b, sizes, func(root, tmp string, files []string) []string {
 		c := copyOf(root, tmp)
 		f := filepath.Join(c, "sensors", filepath.Base(files[0]))
 		if edits[f] == nil {
@@ -350,21 +376,71 @@ func benchBuildIncremental(b *testing.B, inGit bool) {
 	}, nil)
 }
 
-// commitAll makes dir a Git repository with everything in it committed
-// once, with the git command: adding 100,000 files through go-git takes
-// longer than the benchmark.
-func commitAll(b *testing.B, dir string) {
+// commitHistory makes dir a Git repository of everything in it, committed
+// once, and then edits commits more times: each gives a record's summary
+// (one of the records the generator quotes it for, picked by a fixed
+// sequence) another word, a day after the one before. The commits go in
+// through git fast-import: adding 100,000 files through go-git, or
+// committing one at a time, takes longer than the benchmark.
+func commitHistory(b *testing.B, dir string, edits int) {
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("no git command to make the repository with")
 	}
-	for _, args := range [][]string{{"init", "-q"}, {"add", "-A"}, {"commit", "-q", "-m", "Register"}} {
+	files, err := testgen.RecordFiles(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := map[string]string{}
+	var quoted []string
+	var stream bytes.Buffer
+	when := time.Date(2025, 1, 6, 10, 0, 0, 0, time.UTC)
+	commit := func(msg string, changed []string) {
+		fmt.Fprintf(&stream, "commit refs/heads/main\ncommitter Registerbeheer <register@voorbeeldstad.example> %d +0100\ndata %d\n%s\n", when.Unix(), len(msg), msg)
+		for _, f := range changed {
+			fmt.Fprintf(&stream, "M 100644 inline %s\ndata %d\n%s\n", f, len(texts[f]), texts[f])
+		}
+		when = when.Add(24 * time.Hour)
+	}
+	var all []string
+	for _, f := range files {
+		rel, err := filepath.Rel(dir, f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rel = filepath.ToSlash(rel)
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts[rel] = string(data)
+		all = append(all, rel)
+		if strings.Contains(texts[rel], "\nsummary: \"") {
+			quoted = append(quoted, rel)
+		}
+	}
+	if edits > 0 && len(quoted) == 0 {
+		b.Fatal("no record with a quoted summary to edit")
+	}
+	config, err := os.ReadFile(filepath.Join(dir, "register.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts["register.yaml"] = string(config)
+	commit("Register", append(all, "register.yaml"))
+	for i := range edits {
+		f := quoted[(i*7919)%len(quoted)]
+		texts[f] = strings.Replace(texts[f], "\nsummary: \"", fmt.Sprintf("\nsummary: \"Bewerkt %d. ", i+1), 1)
+		commit(fmt.Sprintf("Samenvatting %d", i+1), []string{f})
+	}
+	run := func(stdin io.Reader, args ...string) {
 		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=Registerbeheer", "GIT_AUTHOR_EMAIL=register@voorbeeldstad.example",
-			"GIT_COMMITTER_NAME=Registerbeheer", "GIT_COMMITTER_EMAIL=register@voorbeeldstad.example",
-			"GIT_AUTHOR_DATE=2026-11-01T10:00:00+01:00", "GIT_COMMITTER_DATE=2026-11-01T10:00:00+01:00")
+		cmd.Dir, cmd.Stdin = dir, stdin
 		if out, err := cmd.CombinedOutput(); err != nil {
 			b.Fatalf("git %s: %v: %s", args[0], err, out)
 		}
 	}
+	run(nil, "init", "-q", "-b", "main")
+	run(&stream, "fast-import", "--quiet")
+	// The work tree as the last commit has it.
+	run(nil, "reset", "-q", "--hard", "main")
 }
