@@ -847,7 +847,9 @@ the earlier version is kept there (.OUT.previous) as the next build's copy, so a
 writes only the files that changed. The checklist's result for each record file is kept
 beside the history cache, as check keeps it, and what the file parsed to next to it, so a
 file that did not change is neither read as YAML nor checked again (--no-cache reads and
-checks every file afresh, and keeps nothing).
+checks every file afresh, and keeps nothing). The history cache itself keeps what the
+record pages and the change feed read from Git: when each file changed, the fields each
+commit changed, and the values the feed shows.
 Records with publication.public: false are counted, not shown; withheld fields show
 "niet openbaar". A record that cannot be read is missing from the site, and one
 that does not follow the schema shows its errors: build then still writes the site,
@@ -877,7 +879,10 @@ volgende bouw, zodat een bouw alleen de gewijzigde bestanden schrijft. De uitkom
 toetsing van elk registratiebestand wordt naast de cache van de geschiedenis bewaard, zoals
 check die bewaart, en wat het bestand bij het lezen opleverde ernaast, zodat een bestand dat
 niet veranderde niet opnieuw als YAML wordt gelezen en niet opnieuw wordt getoetst
-(--no-cache leest en toetst elk bestand opnieuw, en bewaart niets).
+(--no-cache leest en toetst elk bestand opnieuw, en bewaart niets). De cache van de
+geschiedenis zelf bewaart wat de pagina's van de registraties en de wijzigingenfeed uit Git
+lezen: wanneer elk bestand veranderde, welke velden elke commit veranderde, en de waarden
+die de feed toont.
 Registraties met publication.public: false worden geteld, niet getoond; bij afgeschermde
 velden staat "niet openbaar". Een registratie die niet gelezen kan worden ontbreekt op de
 site, en een die niet aan het schema voldoet toont haar fouten: build schrijft de site dan
