@@ -70,13 +70,13 @@ func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, b
 }
 
 // keepDiff notes a diff this run made, to be kept; the caller holds r.mu.
-func (r *Repo) keepDiff(old, new plumbing.Hash, fs []fielddiff.Change, problem string) {
-	if r.diffTool == "" || r.diffsUsed == nil {
+func (r *Repo) keepDiff(old, new plumbing.Hash, p versionPair) {
+	if r.diffTool == "" || r.diffsUsed == nil || p.unread {
 		return
 	}
-	e := diffEntry{Problem: problem}
-	if problem == "" {
-		b, err := json.Marshal(fs)
+	e := diffEntry{Problem: p.problem}
+	if p.problem == "" {
+		b, err := json.Marshal(p.fields)
 		if err != nil {
 			return
 		}

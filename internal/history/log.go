@@ -85,25 +85,10 @@ func (r *Repo) fieldDiff(old, new plumbing.Hash) ([]fielddiff.Change, string) {
 	if fs, problem, ok := r.cachedDiff(old, new); ok {
 		return fs, problem
 	}
-	fs, problem := r.diffBlobs(old, new)
-	r.keepDiff(old, new, fs, problem)
-	return fs, problem
-}
-
-func (r *Repo) diffBlobs(old, new plumbing.Hash) ([]fielddiff.Change, string) {
-	ob, err := r.blob(old)
-	if err != nil {
-		return nil, err.Error()
-	}
-	nb, err := r.blob(new)
-	if err != nil {
-		return nil, err.Error()
-	}
-	fs, err := fielddiff.YAML(ob, nb)
-	if err != nil {
-		return nil, err.Error()
-	}
-	return fs, ""
+	p := []versionPair{r.versions(old, new)}
+	diffAll(p)
+	r.keepDiff(old, new, p[0])
+	return p[0].fields, p[0].problem
 }
 
 func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
@@ -174,18 +159,16 @@ func (r *Repo) Outline(refOrDate string) (*ChangeSet, error) {
 func (cs *ChangeSet) Read(c *Change) { cs.ReadAll([]*Change{c}) }
 
 // ReadAll is Read for each of changes: the versions are read one at a time,
-// as the repository allows, and compared on every core. No other goroutine
-// may read the same changes meanwhile.
+// as the repository allows, and compared on every core (diffAll). No other
+// goroutine may read the same changes meanwhile.
 func (cs *ChangeSet) ReadAll(changes []*Change) {
 	if cs.repo == nil {
 		return
 	}
-	type versions struct {
-		c                *Change
-		oldBlob, newBlob plumbing.Hash
-		old, new         []byte
-	}
-	var todo []versions
+	var (
+		todo  []*Change
+		pairs []versionPair
+	)
 	cs.repo.mu.Lock()
 	for _, c := range changes {
 		if !c.unread {
@@ -196,50 +179,74 @@ func (cs *ChangeSet) ReadAll(changes []*Change) {
 			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 			continue
 		}
-		ob, oerr := cs.repo.blob(c.old)
-		nb, nerr := cs.repo.blob(c.new)
-		if err := cmpErr(oerr, nerr); err != nil {
-			c.Fields, c.Problem = nil, err.Error()
-			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
-			continue
-		}
-		todo = append(todo, versions{c, c.old, c.new, ob, nb})
+		todo = append(todo, c)
+		pairs = append(pairs, cs.repo.versions(c.old, c.new))
 	}
 	cs.repo.mu.Unlock()
-	diff := func(v versions) {
-		fs, err := fielddiff.YAML(v.old, v.new)
-		if err != nil {
-			v.c.Fields, v.c.Problem = nil, err.Error()
-		} else {
-			v.c.Fields, v.c.Problem = fs, ""
-		}
-		v.c.old, v.c.new, v.c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+	diffAll(pairs)
+	cs.repo.mu.Lock()
+	defer cs.repo.mu.Unlock()
+	for i, c := range todo {
+		// Kept for the next run (KeepDiffs).
+		cs.repo.keepDiff(c.old, c.new, pairs[i])
+		c.Fields, c.Problem = pairs[i].fields, pairs[i].problem
+		c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 	}
-	// The diffs made are kept for the next run (KeepDiffs).
-	defer func() {
-		cs.repo.mu.Lock()
-		defer cs.repo.mu.Unlock()
-		for _, v := range todo {
-			cs.repo.keepDiff(v.oldBlob, v.newBlob, v.c.Fields, v.c.Problem)
+}
+
+// versionPair is a change's two versions (nil for absent) and, once
+// compared, its field diff or why there is none. unread says a version
+// could not be read: that may pass, so it is not kept (KeepDiffs).
+type versionPair struct {
+	old, new []byte
+	fields   []fielddiff.Change
+	problem  string
+	unread   bool
+}
+
+// versions reads the versions before and after a change; the caller holds
+// r.mu.
+func (r *Repo) versions(old, new plumbing.Hash) versionPair {
+	var p versionPair
+	var oerr, nerr error
+	p.old, oerr = r.blob(old)
+	p.new, nerr = r.blob(new)
+	if err := cmpErr(oerr, nerr); err != nil {
+		p.old, p.new, p.problem, p.unread = nil, nil, err.Error(), true
+	}
+	return p
+}
+
+// diffAll compares each pair whose versions could be read, on every core.
+func diffAll(pairs []versionPair) {
+	diff := func(p *versionPair) {
+		if p.problem != "" {
+			return
 		}
-	}()
-	if len(todo) == 1 {
-		diff(todo[0])
+		fs, err := fielddiff.YAML(p.old, p.new)
+		if err != nil {
+			p.problem = err.Error()
+			return
+		}
+		p.fields = fs
+	}
+	if len(pairs) == 1 {
+		diff(&pairs[0])
 		return
 	}
-	next := make(chan versions)
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+	for range min(runtime.GOMAXPROCS(0), len(pairs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for v := range next {
-				diff(v)
+			for i := range next {
+				diff(&pairs[i])
 			}
 		}()
 	}
-	for _, v := range todo {
-		next <- v
+	for i := range pairs {
+		next <- i
 	}
 	close(next)
 	wg.Wait()

@@ -3,8 +3,6 @@ package history
 import (
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -109,50 +107,23 @@ func (r *Repo) Touched(files []string, tool string) (map[string][]Change, error)
 	}
 	for start := 0; start < len(misses); start += touchedChunk {
 		chunk := misses[start:min(start+touchedChunk, len(misses))]
-		entries := make([]touchedEntry, len(chunk))
-		versions := make([][2][]byte, len(chunk))
-		// The objects are read one at a time, as the repository allows;
-		// the versions are parsed and compared on every core.
+		pairs := make([]versionPair, len(chunk))
 		for i, m := range chunk {
-			var oerr, nerr error
-			versions[i][0], oerr = r.blob(m.old)
-			versions[i][1], nerr = r.blob(m.new)
-			if err := cmpErr(oerr, nerr); err != nil {
-				entries[i].Problem = err.Error()
+			pairs[i] = r.versions(m.old, m.new)
+		}
+		diffAll(pairs)
+		for i, m := range chunk {
+			e := touchedEntry{Problem: pairs[i].problem}
+			for _, f := range pairs[i].fields {
+				e.Paths = append(e.Paths, f.Path)
+				e.Ops = append(e.Ops, f.Op)
 			}
-		}
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range runtime.GOMAXPROCS(0) {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					if entries[i].Problem != "" {
-						continue
-					}
-					fs, err := fielddiff.YAML(versions[i][0], versions[i][1])
-					if err != nil {
-						entries[i].Problem = err.Error()
-						continue
-					}
-					for _, f := range fs {
-						entries[i].Paths = append(entries[i].Paths, f.Path)
-						entries[i].Ops = append(entries[i].Ops, f.Op)
-					}
-				}
-			}()
-		}
-		for i := range chunk {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-		for i, m := range chunk {
 			for _, c := range m.at {
-				c.Fields, c.Problem = entries[i].fields(), entries[i].Problem
+				c.Fields, c.Problem = e.fields(), e.Problem
 			}
-			used[m.key] = entries[i]
+			if !pairs[i].unread { // that may pass: not kept
+				used[m.key] = e
+			}
 		}
 	}
 	if len(misses) > 0 || len(used) != len(known) {
