@@ -182,6 +182,12 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	reg := p.Records()
 	var hist map[string]site.History
 	if p.Repo != nil {
+		// The field diffs the record pages and the feed read are kept
+		// for the next build of this program (none when it cannot be
+		// named).
+		if tool, err := checkcache.ToolID(); err == nil {
+			p.Repo.KeepDiffs(tool)
+		}
 		if hist, err = siteHistory(p.Repo); err != nil {
 			a.warnText(fmt.Sprintf("%v; %s", err, a.say(msgSiteWithoutHistory)))
 			hist = nil
@@ -248,10 +254,6 @@ func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Write
 		return nil
 	}
 	since := period.Format(period.Today(a.Now()).AddDate(-1, 0, 0))
-	// The diffs the feed shows are kept for the next build of this program.
-	if tool, err := checkcache.ToolID(); err == nil {
-		repo.KeepDiffs(tool)
-	}
 	opts := feedOptions(reg, a.Now())
 	opts.SelfURL = strings.TrimSuffix(cfg.Site.BaseURL, "/") + "/" + pageurl.FeedPath
 	opts.Limit = feedLimit
@@ -351,12 +353,8 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 	out := make(map[string]site.History, len(recs))
 	day := func(t time.Time) string { return period.Format(t.In(period.Amsterdam)) }
 	if len(recs) <= historyLogLimit {
-		// Every commit, with its subject and the fields it changed, which
-		// the history cache keeps for this program (tool "" when it
-		// cannot be named: then nothing is kept).
-		files := slices.Collect(maps.Keys(recs))
-		tool, _ := checkcache.ToolID()
-		logs, err := repo.Touched(files, tool)
+		// Every commit, with its subject and the fields it changed.
+		logs, err := repo.Touched(slices.Collect(maps.Keys(recs)))
 		if err != nil {
 			return nil, err
 		}

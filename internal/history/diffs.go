@@ -13,9 +13,10 @@ import (
 
 // The field diffs a run read may be kept in the cache folder (diffs.gob),
 // by the blobs before and after each change, for the next run of the same
-// program (KeepDiffs): the change feed shows the newest changes with their
-// values on every build, and parsing both versions of each again was most
-// of a build of a register with a busy history. The values are kept as
+// program (KeepDiffs): on every build the change feed shows the newest
+// changes with their values and each record's page the fields each of its
+// commits changed (Touched), and parsing both versions of each change again
+// was most of a build of a register with a history of a few years. The values are kept as
 // JSON, which holds fielddiff's values (maps, lists, strings, json.Number,
 // booleans, nil) exactly.
 
@@ -23,7 +24,17 @@ import (
 type diffsData struct {
 	Version int
 	Tool    string
-	Entries map[touchedKey]diffEntry
+	Entries map[diffKey]diffEntry
+}
+
+// diffKey is the blobs before and after a change (zero for absent).
+type diffKey [2 * len(plumbing.ZeroHash)]byte
+
+func keyOfChange(old, new plumbing.Hash) diffKey {
+	var k diffKey
+	copy(k[:], old[:])
+	copy(k[len(old):], new[:])
+	return k
 }
 
 // diffEntry is one change's field diff as JSON, or why it could not be
@@ -50,7 +61,7 @@ func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, b
 	}
 	if r.diffsKept == nil {
 		r.diffsKept = r.readDiffs()
-		r.diffsUsed = map[touchedKey]diffEntry{}
+		r.diffsUsed = map[diffKey]diffEntry{}
 	}
 	k := keyOfChange(old, new)
 	e, ok := r.diffsKept[k]
@@ -86,14 +97,14 @@ func (r *Repo) keepDiff(old, new plumbing.Hash, p versionPair) {
 	r.diffsDirty = true
 }
 
-func (r *Repo) readDiffs() map[touchedKey]diffEntry {
+func (r *Repo) readDiffs() map[diffKey]diffEntry {
 	for _, dir := range r.cacheDirs() {
 		var dd diffsData
 		if readGob(filepath.Join(dir, "diffs.gob"), &dd) == nil && dd.Version == cacheVersion && dd.Tool == r.diffTool {
 			return dd.Entries
 		}
 	}
-	return map[touchedKey]diffEntry{}
+	return map[diffKey]diffEntry{}
 }
 
 // writeDiffs keeps the diffs this run used, when it made new ones or left

@@ -70,8 +70,8 @@ type Repo struct {
 	// The field diffs kept between runs (KeepDiffs): those read from the
 	// cache, those this run used or made, and whether it made any.
 	diffTool   string
-	diffsKept  map[touchedKey]diffEntry
-	diffsUsed  map[touchedKey]diffEntry
+	diffsKept  map[diffKey]diffEntry
+	diffsUsed  map[diffKey]diffEntry
 	diffsDirty bool
 }
 

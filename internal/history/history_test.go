@@ -829,8 +829,8 @@ func TestSinceReportsAForcedNumber(t *testing.T) {
 }
 
 // Touched is Log for each file, with each change's fields reduced to the
-// path and operation: from the versions the first time, from the cache
-// after, and afresh for another program or from a damaged cache.
+// path and operation: from the versions the first time, from the kept
+// diffs after, and afresh for another program or from a damaged cache.
 func TestTouchedIsLogWithoutValues(t *testing.T) {
 	s := newStory(t)
 	files := []string{"sensors/cam-marktplein.yaml", "sensors/geluid.yaml", "algorithms/parkeren.yaml", "sensors/bestaat-niet.yaml"}
@@ -854,12 +854,8 @@ func TestTouchedIsLogWithoutValues(t *testing.T) {
 		t.Fatal("the story's camera has too few commits for the test")
 	}
 	damage := func() {
-		for _, dir := range h.cacheDirs() {
-			if _, err := os.Stat(filepath.Join(dir, "touched.gob")); err == nil {
-				if err := os.WriteFile(filepath.Join(dir, "touched.gob"), []byte("damaged"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
+		if err := os.WriteFile(keptDiffs(t, h), []byte("damaged"), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 	for _, step := range []struct {
@@ -876,8 +872,12 @@ func TestTouchedIsLogWithoutValues(t *testing.T) {
 			step.before()
 		}
 		h := s.open("register")
-		got, err := h.Touched(files, step.tool)
+		h.KeepDiffs(step.tool)
+		got, err := h.Touched(files)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Close(); err != nil {
 			t.Fatal(err)
 		}
 		for _, f := range files {
@@ -893,44 +893,60 @@ func TestTouchedIsLogWithoutValues(t *testing.T) {
 	}
 }
 
-// What Touched gives comes from the cache for the program that made it: an
-// entry planted there shows, and not to another program.
+// keptDiffs returns the file the diffs kept for h are in (KeepDiffs),
+// failing the test when there is none.
+func keptDiffs(t *testing.T, h *Repo) string {
+	t.Helper()
+	for _, dir := range h.cacheDirs() {
+		if p := filepath.Join(dir, "diffs.gob"); fileExists(p) {
+			return p
+		}
+	}
+	t.Fatal("no diffs.gob was written")
+	return ""
+}
+
+// plantDiff replaces every diff kept for h by the one the JSON says.
+func plantDiff(t *testing.T, h *Repo, diff string) {
+	t.Helper()
+	path := keptDiffs(t, h)
+	var dd diffsData
+	if err := readGob(path, &dd); err != nil || len(dd.Entries) == 0 {
+		t.Fatalf("no diffs kept at %s: %+v, %v", path, dd, err)
+	}
+	for k := range dd.Entries {
+		dd.Entries[k] = diffEntry{JSON: []byte(diff)}
+	}
+	if err := writeGob(path, &dd); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// What Touched gives comes from the diffs kept for the program that made
+// them: an entry planted there shows, and not to another program.
 func TestTouchedReadsTheCache(t *testing.T) {
 	s := newStory(t)
 	files := []string{"sensors/geluid.yaml"}
-	if _, err := s.open("register").Touched(files, "tool-1"); err != nil {
-		t.Fatal(err)
-	}
-	h := s.open("register")
-	var path string
-	for _, dir := range h.cacheDirs() {
-		if p := filepath.Join(dir, "touched.gob"); fileExists(p) {
-			path = p
+	touched := func(tool string) map[string][]Change {
+		h := s.open("register")
+		h.KeepDiffs(tool)
+		got, err := h.Touched(files)
+		if err != nil {
+			t.Fatal(err)
 		}
+		if err := h.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return got
 	}
-	if path == "" {
-		t.Fatal("no touched.gob was written")
-	}
-	var td touchedData
-	if err := readGob(path, &td); err != nil || td.Tool != "tool-1" || len(td.Entries) == 0 {
-		t.Fatalf("touched.gob: %+v, %v", td, err)
-	}
-	for k := range td.Entries {
-		td.Entries[k] = touchedEntry{Paths: []string{"/planted"}, Ops: []fielddiff.Op{fielddiff.Changed}}
-	}
-	if err := writeGob(path, &td); err != nil {
-		t.Fatal(err)
-	}
+	touched("tool-1")
+	plantDiff(t, s.open("register"), `[{"path":"/planted","op":"changed","old":1,"new":2}]`)
 	for _, step := range []struct {
 		tool    string
 		planted bool
 	}{{"tool-1", true}, {"tool-2", false}} {
 		tool, planted := step.tool, step.planted
-		got, err := s.open("register").Touched(files, tool)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := got[files[0]][0]
+		c := touched(tool)[files[0]][0]
 		if shows := len(c.Fields) == 1 && c.Fields[0].Path == "/planted"; shows != planted {
 			t.Errorf("%s: fields %+v; the planted entry shown: %v, want %v", tool, c.Fields, shows, planted)
 		}
@@ -974,23 +990,7 @@ func TestKeptDiffsAreTheDiffs(t *testing.T) {
 		}
 	}
 	// Plant a diff in the kept ones: it shows for the program, not another.
-	h := s.open("register")
-	var path string
-	for _, dir := range h.cacheDirs() {
-		if p := filepath.Join(dir, "diffs.gob"); fileExists(p) {
-			path = p
-		}
-	}
-	var dd diffsData
-	if path == "" || readGob(path, &dd) != nil || len(dd.Entries) == 0 {
-		t.Fatalf("no diffs kept at %q: %+v", path, dd)
-	}
-	for k := range dd.Entries {
-		dd.Entries[k] = diffEntry{JSON: []byte(`[{"path":"/planted","op":"changed","old":1,"new":2}]`)}
-	}
-	if err := writeGob(path, &dd); err != nil {
-		t.Fatal(err)
-	}
+	plantDiff(t, s.open("register"), `[{"path":"/planted","op":"changed","old":1,"new":2}]`)
 	for _, step := range []struct {
 		tool    string
 		planted bool

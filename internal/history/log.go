@@ -156,41 +156,56 @@ func (r *Repo) Outline(refOrDate string) (*ChangeSet, error) {
 
 // Read fills in the field diff of a change of the set that Outline left
 // unread; a change whose diff is known stays as it is.
-func (cs *ChangeSet) Read(c *Change) { cs.ReadAll([]*Change{c}) }
+func (cs *ChangeSet) Read(c *Change) {
+	if c.unread {
+		cs.ReadAll([]*Change{c})
+	}
+}
 
-// ReadAll is Read for each of changes: the versions are read one at a time,
-// as the repository allows, and compared on every core (diffAll). No other
-// goroutine may read the same changes meanwhile.
+// ReadAll is Read for each of changes (Repo.read). No other goroutine may
+// read the same changes meanwhile.
 func (cs *ChangeSet) ReadAll(changes []*Change) {
-	if cs.repo == nil {
-		return
+	if cs.repo != nil {
+		cs.repo.read(changes)
 	}
-	var (
-		todo  []*Change
-		pairs []versionPair
-	)
-	cs.repo.mu.Lock()
-	for _, c := range changes {
-		if !c.unread {
-			continue
+}
+
+// readChunk bounds the versions held in memory at once while changes are
+// compared.
+const readChunk = 256
+
+// read fills in the field diffs of the changes left unread: from the diffs
+// kept (KeepDiffs) where it can, else from the versions, read one at a time
+// as the repository allows and compared on every core (diffAll), a chunk
+// at a time. The caller does not hold r.mu.
+func (r *Repo) read(changes []*Change) {
+	for start := 0; start < len(changes); start += readChunk {
+		var (
+			todo  []*Change
+			pairs []versionPair
+		)
+		r.mu.Lock()
+		for _, c := range changes[start:min(start+readChunk, len(changes))] {
+			if !c.unread {
+				continue
+			}
+			if fs, problem, ok := r.cachedDiff(c.old, c.new); ok {
+				c.Fields, c.Problem = fs, problem
+				c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+				continue
+			}
+			todo = append(todo, c)
+			pairs = append(pairs, r.versions(c.old, c.new))
 		}
-		if fs, problem, ok := cs.repo.cachedDiff(c.old, c.new); ok {
-			c.Fields, c.Problem = fs, problem
+		r.mu.Unlock()
+		diffAll(pairs)
+		r.mu.Lock()
+		for i, c := range todo {
+			r.keepDiff(c.old, c.new, pairs[i])
+			c.Fields, c.Problem = pairs[i].fields, pairs[i].problem
 			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
-			continue
 		}
-		todo = append(todo, c)
-		pairs = append(pairs, cs.repo.versions(c.old, c.new))
-	}
-	cs.repo.mu.Unlock()
-	diffAll(pairs)
-	cs.repo.mu.Lock()
-	defer cs.repo.mu.Unlock()
-	for i, c := range todo {
-		// Kept for the next run (KeepDiffs).
-		cs.repo.keepDiff(c.old, c.new, pairs[i])
-		c.Fields, c.Problem = pairs[i].fields, pairs[i].problem
-		c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+		r.mu.Unlock()
 	}
 }
 
@@ -211,7 +226,7 @@ func (r *Repo) versions(old, new plumbing.Hash) versionPair {
 	var oerr, nerr error
 	p.old, oerr = r.blob(old)
 	p.new, nerr = r.blob(new)
-	if err := cmpErr(oerr, nerr); err != nil {
+	if err := cmp.Or(oerr, nerr); err != nil {
 		p.old, p.new, p.problem, p.unread = nil, nil, err.Error(), true
 	}
 	return p
