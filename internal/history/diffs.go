@@ -53,9 +53,10 @@ func (r *Repo) KeepDiffs(tool string) {
 	r.diffTool = tool
 }
 
-// cachedDiff returns the kept diff of the change from old to new; the
-// caller holds r.mu.
-func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, bool) {
+// cachedDiff returns the kept diff of the change from old to new, with
+// the fields' values when values is set (else their paths and operations
+// alone, which read in a fraction of the time); the caller holds r.mu.
+func (r *Repo) cachedDiff(old, new plumbing.Hash, values bool) ([]fielddiff.Change, string, bool) {
 	if r.diffTool == "" {
 		return nil, "", false
 	}
@@ -72,8 +73,21 @@ func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, b
 	if e.Problem == "" {
 		d := json.NewDecoder(bytes.NewReader(e.JSON))
 		d.UseNumber()
-		if d.Decode(&fs) != nil {
-			return nil, "", false
+		if values {
+			if d.Decode(&fs) != nil {
+				return nil, "", false
+			}
+		} else {
+			var paths []struct {
+				Path string       `json:"path"`
+				Op   fielddiff.Op `json:"op"`
+			}
+			if d.Decode(&paths) != nil {
+				return nil, "", false
+			}
+			for _, p := range paths {
+				fs = append(fs, fielddiff.Change{Path: p.Path, Op: p.Op})
+			}
 		}
 	}
 	r.diffsUsed[k] = e

@@ -82,7 +82,7 @@ func (r *Repo) outline(ref evRef) Change {
 
 // fieldDiff diffs two blobs (zero for absent) field by field.
 func (r *Repo) fieldDiff(old, new plumbing.Hash) ([]fielddiff.Change, string) {
-	if fs, problem, ok := r.cachedDiff(old, new); ok {
+	if fs, problem, ok := r.cachedDiff(old, new, true); ok {
 		return fs, problem
 	}
 	p := []versionPair{r.versions(old, new)}
@@ -166,7 +166,7 @@ func (cs *ChangeSet) Read(c *Change) {
 // read the same changes meanwhile.
 func (cs *ChangeSet) ReadAll(changes []*Change) {
 	if cs.repo != nil {
-		cs.repo.read(changes)
+		cs.repo.read(changes, true)
 	}
 }
 
@@ -175,10 +175,11 @@ func (cs *ChangeSet) ReadAll(changes []*Change) {
 const readChunk = 256
 
 // read fills in the field diffs of the changes left unread: from the diffs
-// kept (KeepDiffs) where it can, else from the versions, read one at a time
-// as the repository allows and compared on every core (diffAll), a chunk
-// at a time. The caller does not hold r.mu.
-func (r *Repo) read(changes []*Change) {
+// kept (KeepDiffs) where it can, with the fields' values when values is set,
+// else from the versions, read one at a time as the repository allows and
+// compared on every core (diffAll), a chunk at a time. The caller does not
+// hold r.mu.
+func (r *Repo) read(changes []*Change, values bool) {
 	for start := 0; start < len(changes); start += readChunk {
 		var (
 			todo  []*Change
@@ -189,7 +190,7 @@ func (r *Repo) read(changes []*Change) {
 			if !c.unread {
 				continue
 			}
-			if fs, problem, ok := r.cachedDiff(c.old, c.new); ok {
+			if fs, problem, ok := r.cachedDiff(c.old, c.new, values); ok {
 				c.Fields, c.Problem = fs, problem
 				c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 				continue

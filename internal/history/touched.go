@@ -24,7 +24,8 @@ func (r *Repo) Touched(files []string) (map[string][]Change, error) {
 		out[f] = cs
 	}
 	r.mu.Unlock()
-	r.read(all)
+	r.read(all, false)
+	// The changes compared afresh have their values: left out too.
 	for _, c := range all {
 		if len(c.Fields) == 0 {
 			c.Fields = nil
