@@ -153,14 +153,16 @@ type frame []string
 // engine writes a text's NUL as U+FFFD, so a NUL in a frame is a slot.
 const slot template.HTML = "\x00"
 
-// fill writes the frame with the slots filled in, in order.
-func (f frame) fill(w *strings.Builder, slots ...template.HTML) {
+// appendFilled appends the frame f to dst with the slots filled in, in
+// order.
+func appendFilled[S template.HTML | []byte](dst []byte, f frame, slots ...S) []byte {
 	for i, part := range f {
-		w.WriteString(part)
+		dst = append(dst, part...)
 		if i < len(slots) && i < len(f)-1 {
-			w.WriteString(string(slots[i]))
+			dst = append(dst, slots[i]...)
 		}
 	}
+	return dst
 }
 
 // frame returns the frame for key, executing its template for data (with

@@ -204,14 +204,14 @@ func TestFrames(t *testing.T) {
 		if err := executeRecord(&want, "nl", "section", &recordSection{Head: head, Rows: tt.rows, Tables: tt.tables}); err != nil {
 			t.Fatal(err)
 		}
-		var got strings.Builder
 		c := &fieldCtx{sk: sk, lang: "nl"}
 		sk.heads = map[string]template.HTML{"wat": head}
-		if err := c.writeSection(&got, "wat", tt.rows, tt.tables); err != nil {
+		got, err := c.appendSection([]byte("before"), "wat", []byte(tt.rows), []byte(joinHTML(tt.tables, "")))
+		if err != nil {
 			t.Fatal(err)
 		}
-		if got.String() != want.String() {
-			t.Errorf("%s: frame wrote\n%s\nwant\n%s", tt.name, got.String(), want.String())
+		if string(got) != "before"+want.String() {
+			t.Errorf("%s: frame wrote\n%s\nwant\nbefore%s", tt.name, got, want.String())
 		}
 	}
 	if _, err := sk.frame(frameKey{"principle-link", "x", 0, 1}, principleRow{URL: string(slot), Label: "x"}); err == nil {
