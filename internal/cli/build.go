@@ -101,12 +101,13 @@ func parseBuildFailOn(s string) (finding.Severity, error) {
 }
 
 // reportChecklist prints what the built site says of the register: the
-// findings counted by severity and every rule the configuration switched
-// off or lowered, with where and why. It returns errFindings when a finding
-// is at or above failOn (Off: never).
-func (a *App) reportChecklist(res *load.Result, checked []finding.Finding, failOn finding.Severity) error {
-	all := append(slices.Clone(res.Findings), checked...)
-	sum := finding.Summarise(len(res.Register.Records), all)
+// findings counted by severity (the load's and, counted, the checklist's)
+// and every rule the configuration switched off or lowered, with where and
+// why. It returns errFindings when a finding is at or above failOn (Off:
+// never).
+func (a *App) reportChecklist(res *load.Result, checked finding.Summary, failOn finding.Severity) error {
+	sum := finding.Summarise(len(res.Register.Records), res.Findings)
+	sum.Errors, sum.Warnings, sum.Infos = sum.Errors+checked.Errors, sum.Warnings+checked.Warnings, sum.Infos+checked.Infos
 	a.note(a.say(msgBuildChecklist, a.count(msgRecords, sum.Records), a.count(msgErrors, sum.Errors), a.count(msgWarnings, sum.Warnings)))
 	devs := principle.Deviations(res.Register.Config)
 	if len(devs) == 0 {
@@ -152,12 +153,12 @@ func describeDeviation(lang string, d principle.Deviation) string {
 
 // buildSite loads the register, runs the checklist, reads history and due
 // dates, and builds the site into out. It returns the checklist's findings
-// besides the load's. With cache, a file whose checked result an earlier
-// run kept is not checked again. With keep (serve), the register is
-// opened through its reloader, which reads only the files changed since
-// its last load, and the site keeps what it worked out of each record for
-// the next build; nil opens the register afresh.
-func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep) (site.Stats, *load.Result, []finding.Finding, error) {
+// counted (the site keeps them, not the caller). With cache, a file whose
+// checked result an earlier run kept is not checked again. With keep
+// (serve), the register is opened through its reloader, which reads only
+// the files changed since its last load, and the site keeps what it worked
+// out of each record for the next build; nil opens the register afresh.
+func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep) (site.Stats, *load.Result, finding.Summary, error) {
 	var (
 		reload *pipeline.Reloader
 		memo   *site.Memo
@@ -167,7 +168,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	}
 	lock, err := site.Lock(out) // a second build to out is refused before it loads
 	if err != nil {
-		return site.Stats{}, nil, nil, err
+		return site.Stats{}, nil, finding.Summary{}, err
 	}
 	defer lock.Release()
 	// One repository serves both the record pages' history and the
@@ -176,7 +177,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	// for the next build.
 	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true})
 	if err != nil {
-		return site.Stats{}, nil, nil, err
+		return site.Stats{}, nil, finding.Summary{}, err
 	}
 	defer p.Close()
 	reg := p.Records()
@@ -195,9 +196,9 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	}
 	schemas, err := schemaFiles()
 	if err != nil {
-		return site.Stats{}, nil, nil, err
+		return site.Stats{}, nil, finding.Summary{}, err
 	}
-	var checked []finding.Finding
+	var checked finding.Summary
 	prep, err := site.Prepare(reg, site.Options{
 		Feed:  a.siteFeed(p.Repo, reg),
 		Dates: openDataDates(p.Repo, reg),
@@ -205,8 +206,9 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		Lock:  lock,
 		Now:   today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
 		Check: func(*register.Register) []finding.Finding {
-			checked = p.Check(today)
-			return checked
+			fs := p.HandOver(today)
+			checked = finding.Summarise(0, fs)
+			return fs
 		},
 		Findings:   p.Loaded.Findings,
 		History:    hist,

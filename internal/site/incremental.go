@@ -149,7 +149,6 @@ type keys struct {
 	global  []byte // the build-wide part; nil: no page is skipped
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
-	texts   textSums
 }
 
 // recordSum is a record's part of its pages' keys, worked out once, and
@@ -465,25 +464,25 @@ func appendStrings(buf []byte, ss ...string) []byte {
 func (b *builder) findingsSum(id string) []byte {
 	buf := append(make([]byte, 0, 2048), b.keys.hidden...)
 	for _, f := range b.findings[id] {
-		buf = b.keys.texts.appendFindingKey(buf, f)
+		buf = f.appendKey(buf, id)
 	}
 	k := sha256.Sum256(buf)
 	return k[:]
 }
 
 // textSums stands for the long texts of findings by their hashes, each
-// worked out once a build: tens of thousands of findings say a few hundred
-// messages, helps and articles, and hashing each anew was most of the keys'
-// work in a build after one change.
+// worked out once a build: the thousands of things findings say share a few
+// hundred messages, helps and articles.
 type textSums struct {
 	mu   sync.RWMutex
 	sums map[string][sha256.Size]byte
 }
 
-// appendFindingKey appends every field of f to buf, each after its length
-// (appendStrings) or as its text's hash, so no two findings append alike.
-func (t *textSums) appendFindingKey(buf []byte, f *finding.Finding) []byte {
-	buf = appendStrings(buf, f.File, f.Record, f.Rule, f.Principle, f.Path)
+// appendSharedKey appends to buf every field of f but its file and record
+// (keptFinding.appendKey adds those), each after its length (appendStrings),
+// as a number and a comma, or as its text's hash, so no two append alike.
+func (t *textSums) appendSharedKey(buf []byte, f *finding.Finding) []byte {
+	buf = appendStrings(buf, f.Rule, f.Principle, f.Path)
 	for _, n := range []int{f.Line, f.Column, int(f.Severity)} {
 		buf = append(strconv.AppendInt(buf, int64(n), 10), ',')
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -651,12 +652,20 @@ func reloadFixture(t *testing.T, root string, prev *register.Register) *register
 }
 
 // TestFindingKeyHoldsEveryField: a record's pages are keyed by its
-// findings as given (findingsSum), so a finding that differs in any field,
-// down to one language of its help, gives another key; a field added to
-// findings later fails here until the key holds it.
+// findings as given and kept (findingsSum), so a finding that differs in
+// any field, down to one language of its help, gives another key; a field
+// added to findings later fails here until the key holds it. A finding
+// kept reads back as it was given.
 func TestFindingKeyHoldsEveryField(t *testing.T) {
-	var texts textSums
-	base := string(texts.appendFindingKey(nil, &finding.Finding{}))
+	kept := keptFindings{shared: map[finding.Finding]*sharedFinding{}, texts: &textSums{}}
+	keyOf := func(f finding.Finding) string {
+		k := kept.keep(&f)
+		if got := k.finding(f.Record); got != f {
+			t.Errorf("kept %+v, read back %+v", f, got)
+		}
+		return string(k.appendKey(nil, f.Record))
+	}
+	base := keyOf(finding.Finding{})
 	seen := map[string]string{base: "the zero finding"}
 	var f finding.Finding
 	v := reflect.ValueOf(&f).Elem()
@@ -684,13 +693,22 @@ func TestFindingKeyHoldsEveryField(t *testing.T) {
 			default:
 				t.Fatalf("%s: a %s the test cannot set", field.Name, slot.Kind())
 			}
-			key := string(texts.appendFindingKey(nil, &f))
+			key := keyOf(f)
 			name := fmt.Sprintf("%s[%d]", field.Name, j)
 			if other, ok := seen[key]; ok {
 				t.Errorf("%s set gives the key of %s", name, other)
 			}
 			seen[key] = name
 		}
+	}
+	// A position that does not fit beside a kept finding is kept with
+	// what it shares, and still reads back and keys apart.
+	for _, line := range []int{math.MaxInt32 + 1, -1} {
+		key := keyOf(finding.Finding{Line: line})
+		if other, ok := seen[key]; ok {
+			t.Errorf("line %d gives the key of %s", line, other)
+		}
+		seen[key] = fmt.Sprint("line ", line)
 	}
 }
 

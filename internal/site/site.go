@@ -290,11 +290,10 @@ type builder struct {
 	publicSet   map[*record.Record]bool
 	unpublished []*record.Record
 	skipped     []*record.Record // no valid id or kind
-	// findings are each record's findings to show, by record id: the
-	// given and checked findings themselves, not copies (a register of
-	// 100,000 records has hundreds of thousands); findingsOf passes them
-	// through the filter and sorts them for a page.
-	findings   map[string][]*finding.Finding
+	// findings are each record's findings to show, by record id, as
+	// given and checked, kept in the small (keptFindings); findingsOf
+	// passes them through the filter and sorts them for a page.
+	findings   map[string][]keptFinding
 	usedBy     map[string][]*record.Record // sensor id → algorithms
 	lapsed     lapsedOnce
 	mapped     mapped          // the sensors on the map (mappedSensors)
@@ -353,7 +352,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 		opts.Now = time.Now()
 	}
 	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now), out: out,
-		findings: map[string][]*finding.Finding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
+		findings: map[string][]keptFinding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
 	b.anchorRules, b.ruleAnchors = map[string][]Rule{}, map[string][]string{}
 	for _, r := range opts.Rules {
@@ -455,8 +454,9 @@ func (b *builder) linkSensors() {
 }
 
 // gatherFindings runs the checklist when asked, and keeps each record's
-// findings, given and checked, by reference: findingsOf makes a page's
-// copies, as shown in public, when the page is rendered.
+// findings, given and checked, in the small (keptFindings): neither the
+// checklist's array nor the caller's need outlive it. findingsOf makes a
+// page's findings, as shown in public, when the page is rendered.
 func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 	var checked []finding.Finding
 	if opts.Check != nil {
@@ -467,6 +467,7 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 	for _, r := range reg.Records {
 		byFile[r.File] = r.ID
 	}
+	kept := keptFindings{shared: map[finding.Finding]*sharedFinding{}, texts: &textSums{}}
 	for _, fs := range [][]finding.Finding{opts.Findings, checked} {
 		for i := range fs {
 			f := &fs[i]
@@ -475,7 +476,7 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 				id = byFile[f.File]
 			}
 			if id != "" && f.Severity > finding.Off {
-				b.findings[id] = append(b.findings[id], f)
+				b.findings[id] = append(b.findings[id], kept.keep(f))
 				// The principle it cites (checklist); its rule's are
 				// in ruleAnchors.
 				if _, ok := b.refAnchors[f.Principle]; !ok {
@@ -490,13 +491,13 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 // first: findings may quote values, so they go through the same filter as
 // the record. Made for each page that shows them and not kept.
 func (b *builder) findingsOf(id string) []finding.Finding {
-	refs := b.findings[id]
-	if len(refs) == 0 {
+	kept := b.findings[id]
+	if len(kept) == 0 {
 		return nil
 	}
-	gathered := make([]finding.Finding, len(refs))
-	for i, f := range refs {
-		gathered[i] = *f
+	gathered := make([]finding.Finding, len(kept))
+	for i, f := range kept {
+		gathered[i] = f.finding(id)
 	}
 	fs := b.pub.Findings(b.loaded.ByID(id), gathered)
 	slices.SortStableFunc(fs, func(x, y finding.Finding) int {
