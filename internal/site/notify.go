@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/notification"
@@ -247,10 +248,17 @@ func (b *builder) updateURL(lang string, r *record.Record) string {
 // as JSON: its public values of the form's questions. The same in every
 // language, they are made once per record (publish.Map turns the public
 // view into JSON and back, which was a twentieth of a build's CPU when
-// each language's page did it); nil when the view does not turn.
+// each language's page did it), and let go of once every language's page
+// took them: a record's pages are made one after another (jobs), and at
+// 100,000 records all of them kept were 50 MB. nil when the view does not
+// turn.
 func (b *builder) prefillAnswers(r *record.Record) []byte {
 	if v, ok := b.prefill.Load(r); ok {
-		return v.([]byte)
+		p := v.(*prefilled)
+		if p.left.Add(-1) <= 0 {
+			b.prefill.Delete(r)
+		}
+		return p.answers
 	}
 	m, err := publish.Map(r)
 	if err != nil || m == nil {
@@ -269,10 +277,25 @@ func (b *builder) prefillAnswers(r *record.Record) []byte {
 		return nil
 	}
 	if len(b.langs) > 1 {
-		v, _ := b.prefill.LoadOrStore(r, data)
-		return v.([]byte)
+		p := &prefilled{answers: data}
+		p.left.Store(int32(len(b.langs) - 1))
+		if v, loaded := b.prefill.LoadOrStore(r, p); loaded {
+			// Another language's page made them meanwhile.
+			p = v.(*prefilled)
+			if p.left.Add(-1) <= 0 {
+				b.prefill.Delete(r)
+			}
+		}
+		return p.answers
 	}
 	return data
+}
+
+// prefilled are a sensor's update-link answers, kept for the pages in
+// the other languages, left of them.
+type prefilled struct {
+	answers []byte
+	left    atomic.Int32
 }
 
 // lookup finds a dotted path in decoded JSON.

@@ -185,3 +185,33 @@ func jsonString(v any) string {
 	data, _ := json.Marshal(v)
 	return string(data)
 }
+
+// TestPrefillKeptWhileUsed: a sensor's update-link answers are made once
+// for its pages in every language, the same in each, and let go of once
+// each language's page took them, in whichever order the pages are made.
+func TestPrefillKeptWhileUsed(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	for _, order := range [][]int{{0, 1}, {1, 0}} {
+		b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b.langs) != 2 {
+			t.Fatalf("languages %v; the test wants two", b.langs)
+		}
+		r := b.reg.ByID("cam-markt")
+		var links []string
+		for _, i := range order {
+			links = append(links, b.updateURL(b.langs[i], r))
+		}
+		_, first, _ := strings.Cut(links[0], "#prefill=")
+		_, second, _ := strings.Cut(links[1], "#prefill=")
+		if first == "" || first != second {
+			t.Errorf("order %v: the languages' links carry %q and %q", order, first, second)
+		}
+		b.prefill.Range(func(k, _ any) bool {
+			t.Errorf("order %v: answers still kept for %v after every language's page", order, k)
+			return true
+		})
+	}
+}

@@ -167,7 +167,7 @@ func (b *builder) lazyPage(tmpl, path string, build func() *Page) job {
 	}, key: func() []byte { return b.pageDataKey(tmpl, path, data()) }}
 }
 
-// pageJobs lists the pages of one language.
+// pageJobs lists the pages of one language but the records' (recordJobs).
 func (b *builder) pageJobs(lang string) []job {
 	var js []job
 	fixed := func(key string) func(string) string {
@@ -214,12 +214,24 @@ func (b *builder) pageJobs(lang string) []job {
 	for _, k := range record.Kinds {
 		js = append(js, b.listJobs(lang, k)...)
 	}
-	for _, r := range b.public {
-		j := b.recordJob(lang, r)
-		j.key = b.recordKey(lang, j.path, r)
-		js = append(js, j)
-	}
 	return js
+}
+
+// recordJobs yields the pages of each public record, one record after
+// another, each in every language: what the pages of a record share
+// (prefillAnswers) is kept only while they are made. false when the
+// receiver stopped.
+func (b *builder) recordJobs(yield func(job) bool) bool {
+	for _, r := range b.public {
+		for _, lang := range b.langs {
+			j := b.recordJob(lang, r)
+			j.key = b.recordKey(lang, j.path, r)
+			if !yield(j) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // reportURL is the correction desk's address, pre-filled with the record id:

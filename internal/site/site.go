@@ -270,8 +270,8 @@ func checkReplaceable(out string) error {
 
 // builder holds what every page needs during one build.
 type builder struct {
-	// prefill holds each sensor's update-link answers (prefillAnswers),
-	// for its page in the next language.
+	// prefill holds a sensor's update-link answers (prefillAnswers) for
+	// its pages in the other languages.
 	prefill sync.Map
 	reg     *register.Register // the public view (see publish.Register)
 	loaded  *register.Register // as loaded: for the checklist and the open-data count only
@@ -852,7 +852,7 @@ func staticJob(p string, data []byte) job {
 
 // jobs lists every file of the site but the marker, as the workers take
 // them: a language's pages are listed only when the previous language's
-// are handed out.
+// are handed out, and then each record's pages (recordJobs).
 func (b *builder) jobs() iter.Seq[job] {
 	return func(yield func(job) bool) {
 		var js []job
@@ -874,6 +874,9 @@ func (b *builder) jobs() iter.Seq[job] {
 			if !yieldAll(yield, b.pageJobs(lang)) || !yield(b.notifyJob(lang)) {
 				return
 			}
+		}
+		if !b.recordJobs(yield) {
+			return
 		}
 		b.sourceJobs(yield)
 	}
