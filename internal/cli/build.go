@@ -220,6 +220,9 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	if err != nil {
 		return site.Stats{}, p.Loaded, checked, err
 	}
+	// The site keeps the checklist's findings its own way now: the pages
+	// are made within a budget of what is really held.
+	p.Settle()
 	write := (*site.Prepared).Build
 	if keep != nil && keep.write != nil {
 		write = func(prep *site.Prepared) (site.Stats, error) { return keep.write(reg, prep) }

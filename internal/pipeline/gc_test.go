@@ -71,7 +71,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	t.Setenv("GOGC", "")
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
-	restore := collectLessWhileLoading(math.MaxUint64)
+	restore, _ := collectLessWhileLoading(math.MaxUint64)
 	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
 		t.Errorf("target while loading %d, want %d", got, loadGCPercent)
 	}
@@ -86,7 +86,8 @@ func TestCollectLessWhileLoading(t *testing.T) {
 
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
-	collectLessWhileLoading(0)()
+	restore, _ = collectLessWhileLoading(0)
+	restore()
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("with GOGC=50 the target became %d", got)
 	}
@@ -182,7 +183,8 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 	} {
 		t.Setenv("GOMEMLIMIT", tc.env)
 		debug.SetMemoryLimit(noLimit)
-		collectLessWhileLoading(tc.limitFrom)()
+		restore, _ := collectLessWhileLoading(tc.limitFrom)
+		restore()
 		got := debug.SetMemoryLimit(-1)
 		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)))) {
 			t.Errorf("%s: limit %d, want heldLimit of at least %d kept", tc.name, got, len(kept))
@@ -193,6 +195,46 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 	}
 	runtime.KeepAlive(kept)
 	debug.SetMemoryLimit(noLimit)
+}
+
+// TestSettle: once a command lets go of part of what a large load kept,
+// Settle sets the limit from what it keeps then, once; after a load that
+// kept less than heldLimitFrom it leaves the limit alone.
+func TestSettle(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
+	noLimit := int64(math.MaxInt64)
+
+	debug.SetMemoryLimit(noLimit)
+	kept := make([]byte, heldLimitFrom+(16<<20)) // never touched: no memory
+	runtime.GC()
+	restore, settle := collectLessWhileLoading(0)
+	restore()
+	atLoad := debug.SetMemoryLimit(-1)
+	runtime.KeepAlive(kept) // kept until now; let go of from here
+	r := &Register{settle: settle}
+	r.Settle()
+	settled := debug.SetMemoryLimit(-1)
+	if want := atLoad - 2*int64(len(kept)); settled > want {
+		t.Errorf("limit %d after letting go of %d bytes, was %d; want at most %d", settled, len(kept), atLoad, want)
+	}
+	debug.SetMemoryLimit(noLimit)
+	r.Settle()
+	if got := debug.SetMemoryLimit(-1); got != noLimit {
+		t.Errorf("a second Settle set the limit to %d", got)
+	}
+
+	small, settleSmall := collectLessWhileLoading(0)
+	small()
+	atLoad = debug.SetMemoryLimit(-1)
+	settleSmall()
+	if got := debug.SetMemoryLimit(-1); got != atLoad {
+		t.Errorf("after a small load Settle moved the limit from %d to %d", atLoad, got)
+	}
+	(&Register{}).Settle() // opened without a load's collector: nothing to do
 }
 
 // TestFindingsLimitGrowsWithWhatIsKept: a third above the budget, or half

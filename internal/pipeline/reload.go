@@ -53,7 +53,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	// collection each time. Serve publishes the records it keeps.
 	restore := func() {}
 	if !l.opened {
-		restore = collectLessWhileLoading(heldLimitFrom)
+		restore, r.settle = collectLessWhileLoading(heldLimitFrom)
 	}
 	res, err := l.loader.Load(lo)
 	// Saved before the collector's target is set back, which measures
