@@ -67,8 +67,8 @@ type Options struct {
 	// file's record, so its memory holds findings rather than records: use
 	// it for commands that report findings only.
 	Cache Cache
-	// Facts, with Check, keeps no records as Cache does, without a cache:
-	// for commands that report findings only, whose memory then holds
+	// Facts keeps no records as Cache does, without a cache: for commands
+	// that report findings only (check, validate), whose memory then holds
 	// findings rather than records.
 	Facts bool
 	// Records, with Cache, keeps whole records for commands that publish
@@ -467,7 +467,7 @@ type reader struct {
 // standIns reports whether the load keeps each file's facts in the place
 // of its record, and the register holds no records.
 func (r *reader) standIns() bool {
-	return !r.opts.Records && (r.cacheKey != nil || r.opts.Facts && r.checklist != nil)
+	return !r.opts.Records && (r.cacheKey != nil || r.opts.Facts)
 }
 
 type fileResult struct {
