@@ -156,16 +156,27 @@ func TestHeldLimit(t *testing.T) {
 	}
 }
 
+// collectorAsByDefault sets the collector as a run without GOGC and
+// GOMEMLIMIT finds it, target 100 and no limit, and puts it back as it
+// was when the test ends. It returns the limit that stands for none.
+func collectorAsByDefault(t *testing.T) (noLimit int64) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	noLimit = math.MaxInt64
+	before := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(noLimit)
+	t.Cleanup(func() {
+		debug.SetGCPercent(before)
+		debug.SetMemoryLimit(limit)
+	})
+	return noLimit
+}
+
 // TestMemoryLimitAfterLoad: a load that keeps records, at least as much as
 // its threshold, leaves a memory limit of heldLimit; GOMEMLIMIT leaves the
 // limit alone.
 func TestMemoryLimitAfterLoad(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-	noLimit := int64(math.MaxInt64)
+	noLimit := collectorAsByDefault(t)
 	// What a large register keeps: the pages of a byte slice are never
 	// touched, so it costs the test no memory, yet counts as heap.
 	kept := make([]byte, heldLimitFrom+(16<<20))
@@ -201,14 +212,7 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 // Settle sets the limit from what it keeps then, once; after a load that
 // kept less than heldLimitFrom it leaves the limit alone.
 func TestSettle(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	before := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(before)
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1))
-	noLimit := int64(math.MaxInt64)
-
-	debug.SetMemoryLimit(noLimit)
+	noLimit := collectorAsByDefault(t)
 	kept := make([]byte, heldLimitFrom+(16<<20)) // never touched: no memory
 	runtime.GC()
 	restore, settle := collectLessWhileLoading(0)
