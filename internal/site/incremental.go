@@ -151,6 +151,7 @@ type keys struct {
 	global  []byte // the build-wide part; nil: no page is skipped
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
+	texts   textSums
 }
 
 // recordSum is a record's part of its pages' keys, worked out once, and
@@ -466,7 +467,7 @@ func appendStrings(buf []byte, ss ...string) []byte {
 func (b *builder) findingsSum(id string) []byte {
 	buf := append(make([]byte, 0, 2048), b.keys.hidden...)
 	for _, f := range b.findings[id] {
-		buf = f.appendKey(buf, id)
+		buf = f.appendKey(buf, id, &b.keys.texts)
 	}
 	k := sha256.Sum256(buf)
 	return k[:]

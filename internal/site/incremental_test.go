@@ -657,13 +657,14 @@ func reloadFixture(t *testing.T, root string, prev *register.Register) *register
 // added to findings later fails here until the key holds it. A finding
 // kept reads back as it was given.
 func TestFindingKeyHoldsEveryField(t *testing.T) {
-	kept := keptFindings{shared: map[finding.Finding]*sharedFinding{}, texts: &textSums{}}
+	kept := newKeptFindings()
+	var texts textSums
 	keyOf := func(f finding.Finding) string {
 		k := kept.keep(&f)
 		if got := k.finding(f.Record); got != f {
 			t.Errorf("kept %+v, read back %+v", f, got)
 		}
-		return string(k.appendKey(nil, f.Record))
+		return string(k.appendKey(nil, f.Record, &texts))
 	}
 	base := keyOf(finding.Finding{})
 	seen := map[string]string{base: "the zero finding"}

@@ -3,6 +3,7 @@ package site
 import (
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 )
@@ -17,10 +18,12 @@ import (
 
 // sharedFinding is what findings share but for their file, record and
 // position: a finding with those left zero, and the key it adds to its
-// record pages' keys (findingsSum), worked out once.
+// record pages' keys (findingsSum), worked out once, when first asked:
+// serve shows an edited record's page before any key is made.
 type sharedFinding struct {
 	finding.Finding
-	key []byte
+	once sync.Once
+	key  []byte
 }
 
 // keptFinding is one finding of a record, kept for its pages.
@@ -37,8 +40,24 @@ type keptFinding struct {
 // keptFindings gives each distinct sharedFinding one home for a build.
 // Used from one goroutine (gatherFindings), then only read.
 type keptFindings struct {
-	shared map[finding.Finding]*sharedFinding
-	texts  *textSums
+	// shared are found by their short fields, then compared whole:
+	// hashing every finding's texts, hundreds of bytes each, put some
+	// 30 ms before serve could show an edited page of 10,000 records.
+	// Findings that say the same share their texts' bytes (load), which
+	// compare at once.
+	shared map[shortKey][]*sharedFinding
+}
+
+func newKeptFindings() *keptFindings {
+	return &keptFindings{shared: map[shortKey][]*sharedFinding{}}
+}
+
+// shortKey is what a sharedFinding is found by: its fields but the texts.
+type shortKey struct {
+	rule, principle, path string
+	severity              finding.Severity
+	key                   bool
+	line, column          int
 }
 
 // keep returns f as kept, sharing what it has in common with findings
@@ -51,12 +70,15 @@ func (k *keptFindings) keep(f *finding.Finding) keptFinding {
 		s.Line, s.Column = 0, 0
 		kept.line, kept.column = int32(f.Line), int32(f.Column)
 	}
-	sh, ok := k.shared[s]
-	if !ok {
-		sh = &sharedFinding{Finding: s, key: k.texts.appendSharedKey(nil, &s)}
-		k.shared[s] = sh
+	short := shortKey{s.Rule, s.Principle, s.Path, s.Severity, s.Key, s.Line, s.Column}
+	for _, sh := range k.shared[short] {
+		if sh.Finding == s {
+			kept.shared = sh
+			return kept
+		}
 	}
-	kept.shared = sh
+	kept.shared = &sharedFinding{Finding: s}
+	k.shared[short] = append(k.shared[short], kept.shared)
 	return kept
 }
 
@@ -77,8 +99,9 @@ func (k keptFinding) finding(id string) finding.Finding {
 
 // appendKey appends to buf every part of the kept finding of record id,
 // each after its length (appendStrings) or of a fixed size, so no two
-// findings append alike.
-func (k keptFinding) appendKey(buf []byte, id string) []byte {
+// findings append alike; texts stands for the findings' texts by their
+// hashes.
+func (k keptFinding) appendKey(buf []byte, id string, texts *textSums) []byte {
 	record := ""
 	if k.named {
 		record = id
@@ -87,5 +110,7 @@ func (k keptFinding) appendKey(buf []byte, id string) []byte {
 	for _, n := range []int32{k.line, k.column} {
 		buf = append(strconv.AppendInt(buf, int64(n), 10), ',')
 	}
-	return append(buf, k.shared.key...)
+	sh := k.shared
+	sh.once.Do(func() { sh.key = texts.appendSharedKey(nil, &sh.Finding) })
+	return append(buf, sh.key...)
 }

@@ -467,7 +467,7 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 	for _, r := range reg.Records {
 		byFile[r.File] = r.ID
 	}
-	kept := keptFindings{shared: map[finding.Finding]*sharedFinding{}, texts: &textSums{}}
+	kept := newKeptFindings()
 	for _, fs := range [][]finding.Finding{opts.Findings, checked} {
 		for i := range fs {
 			f := &fs[i]
