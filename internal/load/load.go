@@ -608,11 +608,13 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte, parseSum *[32]
 			}
 		}
 	}
-	if r.marks {
+	if r.marks && (r.checklist != nil || !r.standIns()) {
 		// A record still holding a template's marks stays off the public
 		// outputs. When the checklist ran here, its placeholder rule has
 		// searched the record already (an exception changes such a
-		// finding's severity, never removes it): no second search.
+		// finding's severity, never removes it): no second search. A
+		// load that keeps facts only and no checklist (validate) drops
+		// the record: no search at all.
 		if r.checklist != nil {
 			rec.Placeholders = slices.ContainsFunc(res.outcome.Findings,
 				func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
