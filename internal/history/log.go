@@ -52,25 +52,28 @@ func (c Change) Subject() string {
 // each with the fields it changed. A file that never existed has no commits.
 func (r *Repo) Log(file string) ([]Change, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	idx, err := r.index()
 	if err != nil {
+		r.mu.Unlock()
 		return nil, err
 	}
 	evs := idx.lineage(file)
-	out := make([]Change, 0, len(evs))
-	for _, ref := range evs {
-		out = append(out, r.change(ref))
+	out := make([]Change, len(evs))
+	for i, ref := range evs {
+		out[i] = r.outline(ref)
 	}
+	r.mu.Unlock()
+	r.read(pointers(out), true)
 	return out, nil
 }
 
-// change builds a Change with its field diff; the caller holds r.mu.
-func (r *Repo) change(ref evRef) Change {
-	c := r.outline(ref)
-	c.Fields, c.Problem = r.fieldDiff(ref.e.Old, ref.e.New)
-	c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
-	return c
+// pointers points at each of changes, for Repo.read.
+func pointers(changes []Change) []*Change {
+	ps := make([]*Change, len(changes))
+	for i := range changes {
+		ps[i] = &changes[i]
+	}
+	return ps
 }
 
 // outline builds a Change whose field diff is still to be read.
@@ -78,17 +81,6 @@ func (r *Repo) outline(ref evRef) Change {
 	return Change{Commit: ref.c.Hash.String(), Author: ref.c.Author, Email: ref.c.Email, When: ref.c.when(),
 		Message: ref.c.Message, Op: ref.e.Op, File: ref.e.Path, OldFile: ref.e.From,
 		old: ref.e.Old, new: ref.e.New, unread: true}
-}
-
-// fieldDiff diffs two blobs (zero for absent) field by field.
-func (r *Repo) fieldDiff(old, new plumbing.Hash) ([]fielddiff.Change, string) {
-	if fs, problem, ok := r.cachedDiff(old, new, true); ok {
-		return fs, problem
-	}
-	p := []versionPair{r.versions(old, new)}
-	diffAll(p)
-	r.keepDiff(old, new, p[0])
-	return p[0].fields, p[0].problem
 }
 
 func (r *Repo) blob(h plumbing.Hash) ([]byte, error) {
@@ -127,6 +119,10 @@ type RecordChange struct {
 	// Commits are the commits since the base that touched the file, newest
 	// first, each with its own field changes.
 	Commits []Change `json:"commits"`
+
+	// old and new are the versions at the base and at HEAD, while since
+	// reads Fields.
+	old, new plumbing.Hash
 }
 
 // Last returns the newest commit's change, or false when none is known
@@ -268,7 +264,39 @@ func diffAll(pairs []versionPair) {
 	wg.Wait()
 }
 
+// since is Outline, and with diffs each change's field diff read too, and
+// each record's from the base to HEAD (RecordChange.Fields).
 func (r *Repo) since(refOrDate string, diffs bool) (*ChangeSet, error) {
+	cs, err := r.outlineSince(refOrDate)
+	if err != nil {
+		return nil, err
+	}
+	var all []*Change
+	var nets []Change // each record's net change, from base to HEAD
+	if diffs {
+		nets = make([]Change, len(cs.Records))
+	}
+	for i := range cs.Records {
+		rc := &cs.Records[i]
+		if diffs {
+			nets[i] = Change{old: rc.old, new: rc.new, unread: true}
+			all = append(append(all, &nets[i]), pointers(rc.Commits)...)
+		}
+		rc.old, rc.new = plumbing.ZeroHash, plumbing.ZeroHash
+	}
+	if !diffs {
+		return cs, nil
+	}
+	r.read(all, true)
+	for i := range cs.Records {
+		cs.Records[i].Fields, cs.Records[i].Problem = nets[i].Fields, nets[i].Problem
+	}
+	return cs, nil
+}
+
+// outlineSince is since without any field diff read; the record changes
+// hold the versions to compare for their own.
+func (r *Repo) outlineSince(refOrDate string) (*ChangeSet, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	idx, err := r.index()
@@ -311,17 +339,9 @@ func (r *Repo) since(refOrDate string, diffs bool) (*ChangeSet, error) {
 		if !isRecord(e.Path) && !isRecord(e.From) {
 			continue // register.yaml, a README: not records
 		}
-		rc := RecordChange{Op: e.Op, File: e.Path, OldFile: e.From, Commits: []Change{}}
-		if diffs {
-			rc.Fields, rc.Problem = r.fieldDiff(e.Old, e.New)
-		}
+		rc := RecordChange{Op: e.Op, File: e.Path, OldFile: e.From, Commits: []Change{}, old: e.Old, new: e.New}
 		for _, ref := range idx.lineage(e.Path) {
-			if inBase[ref.c.Hash] {
-				continue
-			}
-			if diffs {
-				rc.Commits = append(rc.Commits, r.change(ref))
-			} else {
+			if !inBase[ref.c.Hash] {
 				rc.Commits = append(rc.Commits, r.outline(ref))
 			}
 		}
