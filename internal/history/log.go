@@ -3,16 +3,15 @@ package history
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -231,7 +230,8 @@ func (r *Repo) versions(old, new plumbing.Hash) versionPair {
 
 // diffAll compares each pair whose versions could be read, on every core.
 func diffAll(pairs []versionPair) {
-	diff := func(p *versionPair) {
+	parallel.Each(len(pairs), func(i int) {
+		p := &pairs[i]
 		if p.problem != "" {
 			return
 		}
@@ -241,27 +241,7 @@ func diffAll(pairs []versionPair) {
 			return
 		}
 		p.fields = fs
-	}
-	if len(pairs) == 1 {
-		diff(&pairs[0])
-		return
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(pairs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				diff(&pairs[i])
-			}
-		}()
-	}
-	for i := range pairs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	})
 }
 
 // since is Outline, and with diffs each change's field diff read too, and
