@@ -20,11 +20,11 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
-	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -158,36 +158,25 @@ func write(dir string, n int, seed int64, config []byte, edit func([]byte) []byt
 		return err
 	}
 
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	next := make(chan int, workers*4)
-	errs := make(chan error, workers)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				kind, id, data := Record(i, seed)
-				if edit != nil {
-					data = edit(data)
-				}
-				if err := writeFile(filepath.Join(dir, Folder(kind), id+".yaml"), data); err != nil {
-					errs <- err
-					for range next {
-						// Drain so the producer never blocks.
-					}
-					return
-				}
-			}
-		}()
+	// After a failed write the rest are skipped: the first error is the
+	// answer.
+	var failed atomic.Pointer[error]
+	parallel.Each(n, func(i int) {
+		if failed.Load() != nil {
+			return
+		}
+		kind, id, data := Record(i, seed)
+		if edit != nil {
+			data = edit(data)
+		}
+		if err := writeFile(filepath.Join(dir, Folder(kind), id+".yaml"), data); err != nil {
+			failed.CompareAndSwap(nil, &err)
+		}
+	})
+	if err := failed.Load(); err != nil {
+		return *err
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	return <-errs // nil when no worker failed
+	return nil
 }
 
 // ensureEmpty accepts a folder that does not exist or holds nothing.
