@@ -254,11 +254,7 @@ func (b *builder) updateURL(lang string, r *record.Record) string {
 // turn.
 func (b *builder) prefillAnswers(r *record.Record) []byte {
 	if v, ok := b.prefill.Load(r); ok {
-		p := v.(*prefilled)
-		if p.left.Add(-1) <= 0 {
-			b.prefill.Delete(r)
-		}
-		return p.answers
+		return b.takePrefilled(r, v.(*prefilled))
 	}
 	m, err := publish.Map(r)
 	if err != nil || m == nil {
@@ -281,14 +277,20 @@ func (b *builder) prefillAnswers(r *record.Record) []byte {
 		p.left.Store(int32(len(b.langs) - 1))
 		if v, loaded := b.prefill.LoadOrStore(r, p); loaded {
 			// Another language's page made them meanwhile.
-			p = v.(*prefilled)
-			if p.left.Add(-1) <= 0 {
-				b.prefill.Delete(r)
-			}
+			return b.takePrefilled(r, v.(*prefilled))
 		}
 		return p.answers
 	}
 	return data
+}
+
+// takePrefilled is a page's taking of the answers kept for r: let go of
+// once the last language's page took them.
+func (b *builder) takePrefilled(r *record.Record, p *prefilled) []byte {
+	if p.left.Add(-1) <= 0 {
+		b.prefill.Delete(r)
+	}
+	return p.answers
 }
 
 // prefilled are a sensor's update-link answers, kept for the pages in
