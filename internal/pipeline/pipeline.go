@@ -228,9 +228,7 @@ func collectLessWhileLoading(limitFrom uint64) (restore, settle func()) {
 		if kept >= limitFrom/2 && os.Getenv("GOMEMLIMIT") == "" {
 			// Large enough for a limit: measure what the load keeps,
 			// not what the last collection during it kept.
-			runtime.GC()
-			metrics.Read(live)
-			kept = live[0].Value.Uint64()
+			kept = keptNow()
 			if kept >= limitFrom {
 				debug.SetMemoryLimit(heldLimit(kept))
 				limited = kept >= heldLimitFrom
@@ -245,13 +243,19 @@ func collectLessWhileLoading(limitFrom uint64) (restore, settle func()) {
 			return
 		}
 		limited = false
-		runtime.GC()
-		metrics.Read(live)
-		kept := live[0].Value.Uint64()
+		kept := keptNow()
 		debug.SetMemoryLimit(heldLimit(kept))
 		debug.SetGCPercent(heldTarget(kept, previous))
 	}
 	return restore, settle
+}
+
+// keptNow collects, and returns the heap the collection kept.
+func keptNow() uint64 {
+	runtime.GC()
+	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(live)
+	return live[0].Value.Uint64()
 }
 
 // collectNearBudget sets the collector for a command that reports
