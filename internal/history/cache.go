@@ -100,6 +100,15 @@ func (r *Repo) cacheDirs() []string {
 	return dirs
 }
 
+// writeDirs returns where to write to the cache: the folder in use once
+// known, else each of cacheDirs in turn.
+func (r *Repo) writeDirs() []string {
+	if r.cacheDir != "" {
+		return []string{r.cacheDir}
+	}
+	return r.cacheDirs()
+}
+
 // readHead returns the cache's summary when one exists and fits this
 // repository and register; anything unreadable counts as no cache.
 func (r *Repo) readHead() *headData {
@@ -135,11 +144,7 @@ func (r *Repo) readSegments(hd *headData, into map[plumbing.Hash]*commitRec) boo
 // A cache that cannot be written only costs speed, so errors are ignored.
 func (r *Repo) writeCache(hd *headData, fresh []*commitRec, merge bool) {
 	hd.Version, hd.GitDir, hd.Prefix, hd.Shallow, hd.Head = cacheVersion, r.gitDir, r.prefix, r.shallow, r.head
-	dirs := r.cacheDirs()
-	if r.cacheDir != "" {
-		dirs = []string{r.cacheDir}
-	}
-	for _, dir := range dirs {
+	for _, dir := range r.writeDirs() {
 		if os.MkdirAll(dir, 0o755) != nil {
 			continue
 		}

@@ -128,12 +128,8 @@ func (r *Repo) writeDiffs() {
 	if r.diffTool == "" || r.diffsUsed == nil || (!r.diffsDirty && len(r.diffsUsed) == len(r.diffsKept)) {
 		return
 	}
-	dirs := r.cacheDirs()
-	if r.cacheDir != "" {
-		dirs = []string{r.cacheDir}
-	}
 	dd := diffsData{Version: cacheVersion, Tool: r.diffTool, Entries: r.diffsUsed}
-	for _, dir := range dirs {
+	for _, dir := range r.writeDirs() {
 		if os.MkdirAll(dir, 0o755) == nil && writeGob(filepath.Join(dir, "diffs.gob"), &dd) == nil {
 			return
 		}
