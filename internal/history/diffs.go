@@ -16,9 +16,9 @@ import (
 // program (KeepDiffs): on every build the change feed shows the newest
 // changes with their values and each record's page the fields each of its
 // commits changed (Touched), and parsing both versions of each change again
-// was most of a build of a register with a history of a few years. The values are kept as
-// JSON, which holds fielddiff's values (maps, lists, strings, json.Number,
-// booleans, nil) exactly.
+// was most of a build of a register with a history of a few years. The
+// values are kept as JSON, which holds fielddiff's values (maps, lists,
+// strings, json.Number, booleans, nil) exactly.
 
 // diffsData is diffs.gob.
 type diffsData struct {
