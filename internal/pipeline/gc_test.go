@@ -58,6 +58,33 @@ func TestHeldTarget(t *testing.T) {
 	}
 }
 
+// TestKeptTarget: below the limit a load that was not large sets, the
+// heap may grow up to it; a large load, no limit or a lowered target
+// before leave heldTarget's.
+func TestKeptTarget(t *testing.T) {
+	const mb = 1 << 20
+	for _, tc := range []struct {
+		name     string
+		kept     uint64
+		previous int
+		limit    int64
+		limited  bool
+		want     int
+	}{
+		{"a small load grows up to its limit", 64 * mb, 100, 256 * mb, false, 300},
+		{"no further than loadGCPercent", 16 * mb, 100, 256 * mb, false, loadGCPercent},
+		{"a limit close above: heldTarget's", 200 * mb, 100, 210 * mb, false, heldTarget(200*mb, 100)},
+		{"a large load: heldTarget's", 400 * mb, 100, 1100 * mb, true, heldTarget(400*mb, 100)},
+		{"no limit: heldTarget's", 64 * mb, 100, -1, false, heldTarget(64*mb, 100)},
+		{"a lowered target before stays", 64 * mb, 50, 256 * mb, false, heldTarget(64*mb, 50)},
+		{"nothing measured: heldTarget's", 0, 100, 256 * mb, false, heldTarget(0, 100)},
+	} {
+		if got := keptTarget(tc.kept, tc.previous, tc.limit, tc.limited); got != tc.want {
+			t.Errorf("%s: keptTarget = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}
+
 // liveHeap is the heap the last collection kept.
 func liveHeap() uint64 {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}

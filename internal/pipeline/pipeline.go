@@ -225,16 +225,23 @@ func collectLessWhileLoading(limitFrom uint64) (restore, settle func()) {
 		stopped = true
 		metrics.Read(live)
 		kept := live[0].Value.Uint64()
+		limit := int64(-1)
 		if kept >= limitFrom/2 && os.Getenv("GOMEMLIMIT") == "" {
 			// Large enough for a limit: measure what the load keeps,
-			// not what the last collection during it kept.
-			kept = keptNow()
+			// not what the last collection during it kept. A small
+			// load is not collected for it (a twentieth of a build
+			// after one change at 10,000 records): what the last
+			// collection kept sets its limit, which is then lower.
+			if kept >= heldLimitFrom/2 {
+				kept = keptNow()
+			}
 			if kept >= limitFrom {
-				debug.SetMemoryLimit(heldLimit(kept))
+				limit = heldLimit(kept)
+				debug.SetMemoryLimit(limit)
 				limited = kept >= heldLimitFrom
 			}
 		}
-		debug.SetGCPercent(heldTarget(kept, previous))
+		debug.SetGCPercent(keptTarget(kept, previous, limit, limited))
 	}
 	settle = func() {
 		mu.Lock()
@@ -370,6 +377,21 @@ func heldTarget(live uint64, previous int) int {
 		return previous
 	}
 	return int(max(heldGCPercent, min(int64(previous), 100*int64(heldHeadroom)/int64(live))))
+}
+
+// keptTarget is the collector's target after a load that kept kept bytes
+// (heldTarget), where limit is the memory limit it set (-1: none) and
+// limited says the load was large. Below a limit set for a load that was
+// not large the heap may grow up to the limit, as far as loadGCPercent:
+// the limit keeps the process within its memory, and collecting each time
+// the heap doubled was a tenth of a build after one change. A target set
+// below the default before the load stays.
+func keptTarget(kept uint64, previous int, limit int64, limited bool) int {
+	target := heldTarget(kept, previous)
+	if limit < 0 || limited || kept == 0 || previous < 100 {
+		return target
+	}
+	return max(target, min(loadGCPercent, int(100*(limit-int64(kept))/int64(kept))))
 }
 
 // loadTarget is the collector's target for a heap that keeps live bytes:
