@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"math"
 	"strconv"
 	"sync"
@@ -18,12 +19,13 @@ import (
 
 // sharedFinding is what findings share but for their file, record and
 // position: a finding with those left zero, and the key it adds to its
-// record pages' keys (findingsSum), worked out once, when first asked:
-// serve shows an edited record's page before any key is made.
+// record pages' keys (findingsSum), the hash of what it shares, worked
+// out once, when first asked: serve shows an edited record's page before
+// any key is made.
 type sharedFinding struct {
 	finding.Finding
 	once sync.Once
-	key  []byte
+	key  [sha256.Size]byte
 }
 
 // keptFinding is one finding of a record, kept for its pages.
@@ -111,6 +113,9 @@ func (k keptFinding) appendKey(buf []byte, id string, texts *textSums) []byte {
 		buf = append(strconv.AppendInt(buf, int64(n), 10), ',')
 	}
 	sh := k.shared
-	sh.once.Do(func() { sh.key = texts.appendSharedKey(nil, &sh.Finding) })
-	return append(buf, sh.key...)
+	// What findings share is hashed once, and a finding hashes its hash:
+	// as the shared parts' whole key, some 250 bytes a finding, a
+	// record's findings were the most hashed of a build after one change.
+	sh.once.Do(func() { sh.key = sha256.Sum256(texts.appendSharedKey(nil, &sh.Finding)) })
+	return append(buf, sh.key[:]...)
 }
