@@ -92,25 +92,75 @@ func liveHeap() uint64 {
 	return s[0].Value.Uint64()
 }
 
-// TestCollectLessWhileLoading: the target is raised while loading, moved
-// after collections, and set back after, also when collections come late.
+// TestCollectLessWhileLoading: while the load keeps little the collector
+// runs near the budget alone; once a collection kept a quarter of the
+// budget, by a raised target; after the load, as heldTarget says, also
+// when collections come late. GOGC decides alone; with GOMEMLIMIT the
+// target is raised from the start.
 func TestCollectLessWhileLoading(t *testing.T) {
 	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
 	before := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(before)
+	noLimit := int64(math.MaxInt64)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(noLimit))
+
 	restore, _ := collectLessWhileLoading(math.MaxUint64)
-	if got := debug.SetGCPercent(loadGCPercent); got != loadGCPercent {
-		t.Errorf("target while loading %d, want %d", got, loadGCPercent)
+	runtime.GC()
+	runtime.GC() // the watch runs after a collection
+	if got, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); got != -1 || limit != loadStartBudget {
+		t.Errorf("keeping little: target %d and limit %d, want none and %d", got, limit, loadStartBudget)
 	}
-	runtime.GC()
-	runtime.GC()
+	// What a large register keeps: the pages of a byte slice are never
+	// touched, so it costs the test no memory, yet counts as heap.
+	kept := make([]byte, loadHeapBudget/2)
+	for i := 0; i < 500 && debug.SetMemoryLimit(-1) == loadStartBudget; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	got := debug.SetGCPercent(-1)
+	debug.SetGCPercent(got)
+	if limit := debug.SetMemoryLimit(-1); limit != noLimit || got < heldGCPercent || got > loadGCPercent {
+		t.Errorf("keeping %d: target %d and limit %d, want a target up to %d and no limit", len(kept), got, limit, loadGCPercent)
+	}
 	restore()
+	want := heldTarget(liveHeap(), 100) // of what the last collection kept
+	runtime.KeepAlive(kept)
+	runtime.GC() // collections that come late move nothing
 	runtime.GC()
-	runtime.GC()
-	if got, want := debug.SetGCPercent(100), heldTarget(liveHeap(), 100); got != want {
+	if got := debug.SetGCPercent(100); got != want {
 		t.Errorf("target after loading %d, want %d", got, want)
 	}
+	if limit := debug.SetMemoryLimit(-1); limit != noLimit {
+		t.Errorf("limit after a load below its threshold %d, want none", limit)
+	}
 
+	// A load that ends before any collection kept much sets the limit
+	// back too.
+	restore, _ = collectLessWhileLoading(math.MaxUint64)
+	restore()
+	if limit := debug.SetMemoryLimit(-1); limit != noLimit {
+		t.Errorf("limit after a small load %d, want none", limit)
+	}
+
+	// A process that holds much already (serve loading again) goes by
+	// target from the start.
+	held := make([]byte, loadHeapBudget/2)
+	restore, _ = collectLessWhileLoading(math.MaxUint64)
+	if got, limit := debug.SetGCPercent(loadGCPercent), debug.SetMemoryLimit(-1); got != loadGCPercent || limit != noLimit {
+		t.Errorf("holding %d before the load: target %d and limit %d, want %d and none", len(held), got, limit, loadGCPercent)
+	}
+	restore()
+	runtime.KeepAlive(held)
+
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	restore, _ = collectLessWhileLoading(math.MaxUint64)
+	if got, limit := debug.SetGCPercent(loadGCPercent), debug.SetMemoryLimit(-1); got != loadGCPercent || limit != noLimit {
+		t.Errorf("with GOMEMLIMIT: target %d and limit %d while loading, want %d and the limit as it was", got, limit, loadGCPercent)
+	}
+	restore()
+
+	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
 	restore, _ = collectLessWhileLoading(0)
