@@ -106,21 +106,8 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(noLimit))
 
 	restore, _ := collectLessWhileLoading(math.MaxUint64)
-	runtime.GC()
-	runtime.GC() // the watch runs after a collection
-	if got, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); got != -1 || limit != loadStartBudget {
-		t.Errorf("keeping little: target %d and limit %d, want none and %d", got, limit, loadStartBudget)
-	}
-	// What a large register keeps: the pages of a byte slice are never
-	// touched, so it costs the test no memory, yet counts as heap.
-	kept := make([]byte, loadHeapBudget/2)
-	for i := 0; i < 500 && debug.SetMemoryLimit(-1) == loadStartBudget; i++ {
-		runtime.GC()
-		time.Sleep(time.Millisecond)
-	}
-	got := debug.SetGCPercent(-1)
-	debug.SetGCPercent(got)
-	if limit := debug.SetMemoryLimit(-1); limit != noLimit || got < heldGCPercent || got > loadGCPercent {
+	got, limit, kept := budgetedThenHalf(t, loadStartBudget)
+	if limit != noLimit || got < heldGCPercent || got > loadGCPercent {
 		t.Errorf("keeping %d: target %d and limit %d, want a target up to %d and no limit", len(kept), got, limit, loadGCPercent)
 	}
 	restore()
@@ -170,6 +157,31 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	}
 }
 
+// budgetedThenHalf checks that the collector, as just set, runs near
+// budget alone (no target, a soft limit of budget) while the process
+// holds little; then it keeps half the load's budget, and returns the
+// target and limit the collector was set to after a collection saw it,
+// with what it keeps, for the caller to keep alive.
+func budgetedThenHalf(t *testing.T, budget int64) (target int, limit int64, kept []byte) {
+	t.Helper()
+	runtime.GC()
+	runtime.GC() // the watch runs after a collection
+	if got, lim := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); got != -1 || lim != budget {
+		t.Errorf("holding little: target %d and limit %d, want none and %d", got, lim, budget)
+	}
+	// What a large register keeps: the pages of a byte slice are never
+	// touched, so it costs the test no memory, yet counts as heap.
+	kept = make([]byte, loadHeapBudget/2)
+	// The watch runs after a collection, on its own goroutine.
+	for i := 0; i < 500 && debug.SetMemoryLimit(-1) == budget; i++ {
+		runtime.GC()
+		time.Sleep(time.Millisecond)
+	}
+	target = debug.SetGCPercent(-1)
+	debug.SetGCPercent(target)
+	return target, debug.SetMemoryLimit(-1), kept
+}
+
 // TestCollectNearBudget: a command that reports findings only collects
 // near the budget alone while it holds little, by target and under a soft
 // limit once it holds more than a quarter of the budget, and leaves the
@@ -183,25 +195,11 @@ func TestCollectNearBudget(t *testing.T) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(noLimit))
 
 	release := collectNearBudget()
-	runtime.GC()
-	runtime.GC() // the watch runs after a collection
-	if got, limit := debug.SetGCPercent(-1), debug.SetMemoryLimit(-1); got != -1 || limit != loadHeapBudget {
-		t.Errorf("holding little: target %d and limit %d, want none and %d", got, limit, loadHeapBudget)
-	}
-	// What a large register keeps: the pages of a byte slice are never
-	// touched, so it costs the test no memory, yet counts as heap.
-	kept := make([]byte, loadHeapBudget/2)
-	// The watch runs after a collection, on its own goroutine.
-	for i := 0; i < 500 && debug.SetMemoryLimit(-1) == loadHeapBudget; i++ {
-		runtime.GC()
-		time.Sleep(time.Millisecond)
-	}
-	got := debug.SetGCPercent(-1)
-	debug.SetGCPercent(got)
+	got, limit, kept := budgetedThenHalf(t, loadHeapBudget)
 	// loadTarget of what the collection saw, which the test's own
 	// garbage moves a little.
 	// Half the budget kept: the limit is a third above the budget.
-	if limit := debug.SetMemoryLimit(-1); got < heldGCPercent || got > loadTarget(uint64(len(kept)), findingsGCPercent) || limit != findingsLimit(uint64(len(kept))) {
+	if got < heldGCPercent || got > loadTarget(uint64(len(kept)), findingsGCPercent) || limit != findingsLimit(uint64(len(kept))) {
 		t.Errorf("holding %d: target %d and limit %d, want at most %d and %d", len(kept), got, limit, loadTarget(uint64(len(kept)), findingsGCPercent), findingsLimit(uint64(len(kept))))
 	}
 	runtime.KeepAlive(kept)
