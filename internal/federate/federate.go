@@ -24,6 +24,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
@@ -163,29 +164,16 @@ func readMembers(f *Federation, opts Options, members []Member) []memberOutcome 
 	workers := cmp.Or(opts.Workers, runtime.GOMAXPROCS(0))
 	outcomes := make([]memberOutcome, len(members))
 	mo := memberOptions{dir: f.Dir, cache: opts.Cache, fetch: opts.Fetch, fetcher: opts.Fetcher, today: opts.Today, validator: opts.Validator}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
 	var mu sync.Mutex
-	for range min(workers, max(len(members), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				start := time.Now()
-				outcomes[i] = readMember(f, opts, mo, members[i])
-				if opts.Progress != nil {
-					mu.Lock()
-					reportProgress(opts.Progress, members[i], outcomes[i], start)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	for i := range members {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.EachOn(workers, len(members), func(i int) {
+		start := time.Now()
+		outcomes[i] = readMember(f, opts, mo, members[i])
+		if opts.Progress != nil {
+			mu.Lock()
+			reportProgress(opts.Progress, members[i], outcomes[i], start)
+			mu.Unlock()
+		}
+	})
 	return outcomes
 }
 

@@ -29,6 +29,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/message"
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
@@ -150,22 +151,7 @@ func Register(root string, opts Options) (*Result, error) {
 		r.strings = &record.Strings{}
 	}
 	results := make([]fileResult, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(opts.Workers, max(1, len(files))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = r.read(files[i])
-			}
-		}()
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.EachOn(opts.Workers, len(files), func(i int) { results[i] = r.read(files[i]) })
 
 	reg, entries, findings, ids := gather(root, cfg, results, findings, sensorIDs)
 	res := &Result{Register: reg, Findings: findings, Files: files, IDs: ids}

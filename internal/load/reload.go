@@ -7,10 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sync"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -150,22 +150,7 @@ func (l *Reloader) read(r *reader, files []string) []fileResult {
 		todo = append(todo, i)
 		looks = append(looks, info)
 	}
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(r.opts.Workers, max(1, len(todo))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = r.read(files[i])
-			}
-		}()
-	}
-	for _, i := range todo {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.EachOn(r.opts.Workers, len(todo), func(n int) { results[todo[n]] = r.read(files[todo[n]]) })
 
 	for n, i := range todo {
 		if looks[n] == nil {

@@ -1,38 +1,81 @@
-// Package parallel does the same work for each of a number of items on
-// every core.
+// Package parallel does the same work for each of a number of items on a
+// pool of goroutines: the one pool the loader, the site's writer, the
+// history and the federation share.
 package parallel
 
 import (
+	"iter"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Each calls f(i) for each i from 0 to n-1 on as many goroutines as there
 // are cores (GOMAXPROCS), never more than n, and returns once every call
 // has. Calls for different items may run at the same time; f must not
 // share what it writes between items.
-func Each(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
+func Each(n int, f func(i int)) { EachOn(runtime.GOMAXPROCS(0), n, f) }
+
+// EachOn is Each on at most workers goroutines: more than the cores for
+// work that waits on the disk or the network.
+func EachOn(workers, n int, f func(i int)) {
+	_ = Stream(min(workers, n), Indexes(n), func(i int) error {
+		f(i)
+		return nil
+	})
+}
+
+// Indexes yields 0 to n-1.
+func Indexes(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
 		for i := range n {
-			f(i)
-		}
-		return
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
+			if !yield(i) {
+				return
 			}
-		}()
+		}
 	}
-	for i := range n {
-		next <- i
+}
+
+// Stream calls f for each item as items yields it, on workers goroutines
+// (one or fewer: in the caller's), and returns f's first error. items is
+// ranged over in the caller's goroutine, one item at a time, so what
+// makes them is made as the workers take them and need not be safe for
+// concurrent use. Once a call failed no further item is asked for; the
+// items handed out already are still worked on.
+func Stream[T any](workers int, items iter.Seq[T], f func(T) error) error {
+	if workers <= 1 {
+		for it := range items {
+			if err := f(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var (
+		next   = make(chan T)
+		first  atomic.Pointer[error]
+		failed = func() bool { return first.Load() != nil }
+		wg     sync.WaitGroup
+	)
+	for range workers {
+		wg.Go(func() {
+			for it := range next {
+				if err := f(it); err != nil {
+					first.CompareAndSwap(nil, &err)
+				}
+			}
+		})
+	}
+	for it := range items {
+		next <- it
+		if failed() {
+			break
+		}
 	}
 	close(next)
 	wg.Wait()
+	if err := first.Load(); err != nil {
+		return *err
+	}
+	return nil
 }

@@ -24,7 +24,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
@@ -33,6 +32,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -669,39 +669,18 @@ func (b *builder) writeAll(d *dispatcher, jobs iter.Seq[job]) error {
 		// disk, and another can render meanwhile.
 		workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	ch := make(chan job)
-	errs := make(chan error, 1)
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range ch {
-				if err := b.write(j); err != nil && failed.CompareAndSwap(false, true) {
-					errs <- err
-				}
-			}
-		}()
-	}
 	var listErr error
 	key := b.keyer()
-	for j := range jobs {
-		if failed.Load() {
-			break
+	listed := func(yield func(job) bool) {
+		for j := range jobs {
+			key(&j)
+			if listErr = d.prepare(j); listErr != nil || !yield(j) {
+				return
+			}
 		}
-		key(&j)
-		if listErr = d.prepare(j); listErr != nil {
-			break
-		}
-		ch <- j
 	}
-	close(ch)
-	wg.Wait()
-	select {
-	case err := <-errs:
+	if err := parallel.Stream(workers, listed, b.write); err != nil {
 		return err
-	default:
 	}
 	return listErr
 }

@@ -20,8 +20,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/parallel"
@@ -158,25 +158,13 @@ func write(dir string, n int, seed int64, config []byte, edit func([]byte) []byt
 		return err
 	}
 
-	// After a failed write the rest are skipped: the first error is the
-	// answer.
-	var failed atomic.Pointer[error]
-	parallel.Each(n, func(i int) {
-		if failed.Load() != nil {
-			return
-		}
+	return parallel.Stream(runtime.GOMAXPROCS(0), parallel.Indexes(n), func(i int) error {
 		kind, id, data := Record(i, seed)
 		if edit != nil {
 			data = edit(data)
 		}
-		if err := writeFile(filepath.Join(dir, Folder(kind), id+".yaml"), data); err != nil {
-			failed.CompareAndSwap(nil, &err)
-		}
+		return writeFile(filepath.Join(dir, Folder(kind), id+".yaml"), data)
 	})
-	if err := failed.Load(); err != nil {
-		return *err
-	}
-	return nil
 }
 
 // ensureEmpty accepts a folder that does not exist or holds nothing.
