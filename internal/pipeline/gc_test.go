@@ -4,7 +4,6 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -83,13 +82,6 @@ func TestKeptTarget(t *testing.T) {
 			t.Errorf("%s: keptTarget = %d, want %d", tc.name, got, tc.want)
 		}
 	}
-}
-
-// liveHeap is the heap the last collection kept.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
 }
 
 // TestCollectLessWhileLoading: while the load keeps little the collector

@@ -219,7 +219,6 @@ func collectLessWhileLoading(limitFrom uint64) (restore, settle func()) {
 		mu      sync.Mutex
 		stopped bool
 		limited bool // restore set a limit for a large load
-		live    = []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	)
 	// While the process keeps less than a quarter of loadHeapBudget it
 	// may grow to loadStartBudget before it is collected, as in
@@ -257,8 +256,7 @@ func collectLessWhileLoading(limitFrom uint64) (restore, settle func()) {
 		defer mu.Unlock()
 		stopped = true
 		unbudget()
-		metrics.Read(live)
-		kept := live[0].Value.Uint64()
+		kept := liveHeap()
 		limit := int64(-1)
 		if kept >= limitFrom/2 && os.Getenv("GOMEMLIMIT") == "" {
 			// Large enough for a limit: measure what the load keeps,
@@ -294,6 +292,11 @@ func collectLessWhileLoading(limitFrom uint64) (restore, settle func()) {
 // keptNow collects, and returns the heap the collection kept.
 func keptNow() uint64 {
 	runtime.GC()
+	return liveHeap()
+}
+
+// liveHeap is the heap the last collection kept.
+func liveHeap() uint64 {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	return live[0].Value.Uint64()
@@ -359,7 +362,6 @@ func findingsLimit(kept uint64) int64 {
 // collection until stopped is set; both under mu. A cleanup runs once the
 // object it watches is collected, and watches a new one.
 func afterEachCollection(mu *sync.Mutex, stopped *bool, f func(kept uint64)) {
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var watch func()
 	watch = func() {
 		runtime.AddCleanup(new([64]byte), func(struct{}) {
@@ -368,8 +370,7 @@ func afterEachCollection(mu *sync.Mutex, stopped *bool, f func(kept uint64)) {
 			if *stopped {
 				return
 			}
-			metrics.Read(live)
-			f(live[0].Value.Uint64())
+			f(liveHeap())
 			watch()
 		}, struct{}{})
 	}
