@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/sign"
 )
@@ -64,6 +65,7 @@ func runSign(o *signOptions) error {
 	}
 	defer p.Close()
 	reg := p.Records()
+	vw := publish.NewViewer(reg.Records)
 	var signs []*sign.Sign
 	if o.all {
 		skipped := 0
@@ -71,7 +73,7 @@ func runSign(o *signOptions) error {
 			if r.Status == "retired" {
 				continue
 			}
-			s, err := sign.New(r, reg.Config)
+			s, err := sign.New(r, vw, reg.Config)
 			if err != nil {
 				if !r.IsPublic() {
 					skipped++
@@ -101,7 +103,7 @@ func runSign(o *signOptions) error {
 			}
 			return usageText(msgSignNoRecord, o.id)
 		}
-		s, err := sign.New(r, reg.Config)
+		s, err := sign.New(r, vw, reg.Config)
 		if err != nil {
 			return err
 		}

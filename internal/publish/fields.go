@@ -19,10 +19,14 @@ type Field struct {
 	// Type is the schema's type: "string", "number", "integer", "boolean",
 	// "object" or "array".
 	Type string
-	// Enum lists the allowed values of a field that has a fixed set.
+	// Enum lists the allowed values of a field that has a fixed set; of a
+	// list of values, those of each element.
 	Enum []string
-	// Format is the schema's format ("date", "uri", "email", ...), if any.
+	// Format is the schema's format ("date", "uri", "email", ...), if any;
+	// of a list of values, that of each element.
 	Format string
+	// Item is the type of each element of a list of values.
+	Item string
 	// Leaf is true for a field that holds a value rather than fields: a
 	// string, number or boolean, or a list of them.
 	Leaf bool
@@ -123,6 +127,17 @@ func walkSchema(read func(string) map[string]any, file string, node map[string]a
 			}
 		}
 		f.Leaf = !hasProps && (items == nil || items["properties"] == nil && !refersToObject(read, file, items))
+		if f.Leaf && items != nil {
+			// A list of values: what each holds.
+			_, it := merge(read, file, items)
+			f.Item, _ = it["type"].(string)
+			f.Format, _ = it["format"].(string)
+			for _, e := range asList(it["enum"]) {
+				if s, ok := e.(string); ok {
+					f.Enum = append(f.Enum, s)
+				}
+			}
+		}
 	}
 	for k, v := range props {
 		child, _ := v.(map[string]any)

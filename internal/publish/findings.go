@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"cmp"
 	"fmt"
 	"reflect"
 	"slices"
@@ -28,7 +27,7 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 		return nil
 	}
 	withheld := withheldValues(r)
-	var secrets []string
+	var own, all *foldIndex
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
 		if f.Path != "" && r.IsWithheld(source.Dotted(f.Path)) {
@@ -36,58 +35,48 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 			out = append(out, f)
 			continue
 		}
-		if !p.quotes(withheld, f.Message.In("en"), f.Help.In("en"), f.Message.In("nl"), f.Help.In("nl")) {
+		if own == nil {
+			own = newFoldIndex(withheld)
+		}
+		if !p.quotes(own, f.Message.In("en"), f.Help.In("en"), f.Message.In("nl"), f.Help.In("nl")) {
 			// Nothing to replace: most findings, kept as they are
 			// without searching them once per secret.
 			out = append(out, f)
 			continue
 		}
-		if secrets == nil {
-			secrets = slices.Clone(p.hidden)
-			secrets = append(secrets, withheld...)
-			slices.SortFunc(secrets, func(a, b string) int { return cmp.Compare(len(b), len(a)) }) // longest first
+		if all == nil {
+			all = newFoldIndex(append(slices.Clone(p.hidden), withheld...))
 		}
-		f.Message = label.Text{scrub(f.Message.In("nl"), secrets, NotPublicNL), scrub(f.Message.In("en"), secrets, NotPublicEN)}
-		f.Help = label.Text{scrub(f.Help.In("nl"), secrets, NotPublicNL), scrub(f.Help.In("en"), secrets, NotPublicEN)}
+		f.Message = label.Text{all.replace(f.Message.In("nl"), NotPublicNL), all.replace(f.Message.In("en"), NotPublicEN)}
+		f.Help = label.Text{all.replace(f.Help.In("nl"), NotPublicNL), all.replace(f.Help.In("en"), NotPublicEN)}
 		out = append(out, f)
 	}
 	return out
 }
 
 // quotes reports whether any of texts holds a withheld value of a record
-// (withheld) or the id or name of a record that is not public: only then is
-// there anything to scrub.
-func (p *Public) quotes(withheld []string, texts ...string) bool {
+// (found by own) or the id or name of a record that is not public, in any
+// case: only then is there anything to scrub.
+func (p *Public) quotes(own *foldIndex, texts ...string) bool {
 	p.hiddenOnce.Do(func() { p.hiddenIndex = newSecretIndex(p.hidden) })
 	for _, s := range texts {
 		if s == "" {
 			continue
 		}
-		if p.hiddenIndex.in(s) {
+		if p.hiddenIndex.in(s) || own.contains(s) {
 			return true
-		}
-		for _, v := range withheld {
-			if v != "" && strings.Contains(s, v) {
-				return true
-			}
 		}
 	}
 	return false
 }
 
-// secretIndex tells whether a text holds any of a list of secrets without
-// searching the text once per secret, which over thousands of records that
-// are not public and tens of thousands of findings was most of a build's
-// time: secrets of four bytes or more are found by their first four bytes,
-// shorter ones one by one.
-//
-// The answer for each text is kept: findings repeat their texts (a rule's
-// help, one message about many records; a 10,000-record register has some
-// 570,000 findings and 21,000 distinct texts), and searching each anew was
-// a third of a build's CPU after one record changed.
+// secretIndex tells whether a text holds any of a list of secrets, in any
+// case, and keeps the answer for each text: findings repeat their texts (a
+// rule's help, one message about many records; a 10,000-record register
+// has some 570,000 findings and 21,000 distinct texts), and searching each
+// anew was a third of a build's CPU after one record changed.
 type secretIndex struct {
-	long  map[uint32][]string
-	short []string
+	fold *foldIndex
 
 	mu   sync.RWMutex
 	seen map[string]bool // at most maxSeen texts
@@ -98,22 +87,7 @@ type secretIndex struct {
 const maxSeen = 1 << 16
 
 func newSecretIndex(secrets []string) *secretIndex {
-	x := &secretIndex{long: map[uint32][]string{}, seen: map[string]bool{}}
-	for _, v := range secrets {
-		if len(v) < 4 {
-			if v != "" {
-				x.short = append(x.short, v)
-			}
-			continue
-		}
-		k := prefix4(v)
-		x.long[k] = append(x.long[k], v)
-	}
-	return x
-}
-
-func prefix4(s string) uint32 {
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+	return &secretIndex{fold: newFoldIndex(secrets), seen: map[string]bool{}}
 }
 
 // in reports whether s holds one of the secrets.
@@ -124,45 +98,13 @@ func (x *secretIndex) in(s string) bool {
 	if ok {
 		return found
 	}
-	found = x.search(s)
+	found = x.fold.contains(s)
 	x.mu.Lock()
 	if len(x.seen) < maxSeen {
 		x.seen[s] = found
 	}
 	x.mu.Unlock()
 	return found
-}
-
-// search looks for the secrets in s.
-func (x *secretIndex) search(s string) bool {
-	for _, v := range x.short {
-		if strings.Contains(s, v) {
-			return true
-		}
-	}
-	if len(x.long) == 0 {
-		return false
-	}
-	for i := 0; i+4 <= len(s); i++ {
-		for _, v := range x.long[prefix4(s[i:])] {
-			if strings.HasPrefix(s[i:], v) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func scrub(s string, secrets []string, with string) string {
-	if s == "" {
-		return s
-	}
-	for _, v := range secrets {
-		if v != "" && strings.Contains(s, v) {
-			s = strings.ReplaceAll(s, v, with)
-		}
-	}
-	return s
 }
 
 // withheldValues lists r's withheld values as text, in the forms a message
@@ -247,11 +189,8 @@ func (p *Public) Scrub(r *record.Record, s, lang string) string {
 	if r != nil {
 		withheld = withheldValues(r)
 	}
-	if !p.quotes(withheld, s) {
+	if !p.quotes(newFoldIndex(withheld), s) {
 		return s
 	}
-	secrets := slices.Clone(p.hidden)
-	secrets = append(secrets, withheld...)
-	slices.SortFunc(secrets, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
-	return scrub(s, secrets, NotPublic(lang))
+	return newFoldIndex(append(slices.Clone(p.hidden), withheld...)).replace(s, NotPublic(lang))
 }

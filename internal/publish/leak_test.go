@@ -274,6 +274,28 @@ func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
 	user["uses_sensors"] = []any{hiddenID, brokenID, unreadableID}
 	delete(user, "publication")
 	write("algorithms/gebruiker.yaml", user)
+	// A public sensor whose texts quote what the others keep back: every
+	// withheld value another text could quote, in its own case and in
+	// lower case, numbers with a decimal comma too, and the ids and names
+	// of the records that are not public. The filter takes them out of
+	// its texts as it does out of findings.
+	var quotes []string
+	for _, c := range cases {
+		if quotableField(c.kind, c.path) {
+			for _, q := range c.texts {
+				quotes = append(quotes, q, strings.ToLower(q), strings.Replace(q, ".", ",", 1))
+			}
+		}
+	}
+	quotes = append(quotes, hiddenName, strings.ToLower(brokenName), "ZqMLijstNaamqZ", hiddenID, brokenID, listID)
+	quoter := deepCopy(baseRecord(t, record.Sensor))
+	quoter["id"] = "citeert"
+	quoter["name"] = "Citeert " + hiddenName
+	quoter["purpose"] = "Zie " + strings.Join(quotes, "; ") + "."
+	quoter["summary"] = strings.ToUpper(strings.Join(quotes[:len(quotes)/2], " en "))
+	quoter["location"].(map[string]any)["description"] = strings.Join(quotes, ", ")
+	delete(quoter, "publication")
+	write("sensors/citeert.yaml", quoter)
 	bases["sensors/"+hiddenID+".yaml"], bases["sensors/"+brokenID+".yaml"] = hidden, broken
 	bases["algorithms/gebruiker.yaml"] = user
 	// A file that does not read: it would be non-public, and nothing of it
@@ -283,6 +305,29 @@ func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
 		t.Fatal(err)
 	}
 	return cases, bases
+}
+
+// quotableField reports whether another record's text could quote the
+// value of the field at path of a record of kind, so that the filter must
+// take it out of that text: a text that is not one of a fixed set of
+// words, a date or a duration, or a number.
+func quotableField(kind record.Kind, path string) bool {
+	for _, f := range publish.Fields(kind) {
+		if f.Path != path {
+			continue
+		}
+		// uses_sensors names records, whose ids are public or hidden
+		// anyway: what it withholds is the link.
+		if !f.Leaf || len(f.Enum) > 0 || f.Format == "date" || f.Format == "date-time" || f.Format == "duration" || f.Path == "uses_sensors" {
+			return false
+		}
+		t := f.Type
+		if t == "array" {
+			t = f.Item
+		}
+		return t == "string" || t == "number" || t == "integer"
+	}
+	return false
 }
 
 // groups puts the fields into groups of at most size, no field in a group
@@ -492,30 +537,33 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	// Nothing withheld, and nothing of a record that is not public, anywhere.
 	// Each file is scanned once: every text marker starts with "ZqM", and
 	// every number in it is looked up in its printed forms.
+	// Text markers are looked for in any case, as the quoting record
+	// writes them in several.
 	byText := map[string]leakCase{}
 	for _, c := range cases {
 		for _, m := range c.texts {
-			byText[m] = c
+			byText[strings.ToLower(m)] = c
 		}
 	}
 	hiddenText := []string{hiddenName, brokenName, "ZqMOnleesbaarqZ", "ZqMLijstNaamqZ", hiddenID, brokenID, unreadableID, listID}
-	textRE := regexp.MustCompile(`ZqM[0-9]{3}qZ`)
-	numberRE := regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
+	textRE := regexp.MustCompile(`zqm[0-9]{3}qz`)
+	numberRE := regexp.MustCompile(`[0-9]+([.,][0-9]+)?`)
 	for name, data := range outputs {
+		data = bytes.ToLower(data)
 		for _, m := range textRE.FindAll(data, -1) {
 			if c, ok := byText[string(m)]; ok {
 				t.Errorf("%s: the value of %s %s, withheld, is published (%s)", name, c.kind, c.path, m)
 			}
 		}
 		for _, num := range numberRE.FindAll(data, -1) {
-			for _, form := range printedForms(string(num)) {
+			for _, form := range printedForms(strings.Replace(string(num), ",", ".", 1)) {
 				if c, ok := byText[form]; ok {
 					t.Errorf("%s: a number of %s %s, withheld, is published (%s)", name, c.kind, c.path, num)
 				}
 			}
 		}
 		for _, s := range hiddenText {
-			if bytes.Contains(data, []byte(s)) {
+			if bytes.Contains(data, bytes.ToLower([]byte(s))) {
 				t.Errorf("%s: a record that is not public is named (%s)", name, s)
 			}
 		}

@@ -264,7 +264,13 @@ type Public struct {
 	// loaded: count them, and show their reason, never their content.
 	Unpublished []*record.Record
 
-	hidden []string // ids and names of the unpublished, kept out of findings
+	// hidden are the ids and names of the unpublished and every record's
+	// quotable withheld values, kept out of findings (texts.secrets).
+	hidden []string
+	texts  *Texts
+	// quoting are the public records, as loaded, whose texts quote
+	// another record's secret (Quoting).
+	quoting map[*record.Record]bool
 	// hiddenIndex finds the hidden in a text (quotes); made once, when
 	// first needed.
 	hiddenIndex *secretIndex
@@ -293,12 +299,13 @@ func Register(reg *register.Register) *Public { return RegisterWith(reg, View) }
 // again and again may hand back the view it made before of a record it
 // knows is unchanged. view is called from several goroutines at once.
 func RegisterWith(reg *register.Register, view func(*record.Record) *record.Record) *Public {
-	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}}
+	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}, quoting: map[*record.Record]bool{}}
 	if reg == nil {
 		out.Register = register.New("", nil, nil)
 		return out
 	}
 	out.loaded = reg.Records
+	texts := secretsOf(reg.Records)
 	public := map[string]bool{}
 	for _, r := range reg.Records {
 		if r != nil && r.IsPublic() && r.Kind == record.Sensor && reg.ByID(r.ID) == r {
@@ -306,7 +313,28 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 		}
 	}
 	var views, owners []*record.Record
-	made := viewsOf(reg.Records, view)
+	// Each view's texts are read for quotes of secrets while it is made;
+	// those a public view shows as its own are no secrets (Texts), and
+	// the views that quote any other have them taken out.
+	var mu sync.Mutex
+	quoting, shown := map[int]bool{}, map[string]bool{}
+	made := viewsOf(reg.Records, func(i int, r *record.Record) *record.Record {
+		v := view(r)
+		if v != nil && texts.look(v, func(key string) { mu.Lock(); shown[key] = true; mu.Unlock() }) {
+			mu.Lock()
+			quoting[i] = true
+			mu.Unlock()
+		}
+		return v
+	})
+	texts.except(shown)
+	for i := range quoting {
+		if v := texts.Shown(made[i]); v != made[i] {
+			made[i] = v
+			out.quoting[reg.Records[i]] = true
+		}
+	}
+	out.texts, out.hidden = texts, texts.secrets
 	for i, r := range reg.Records {
 		if r == nil {
 			continue
@@ -314,13 +342,12 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 		v := made[i]
 		if v == nil {
 			out.Unpublished = append(out.Unpublished, r)
-			out.hidden = append(out.hidden, hiddenNames(r)...)
 			continue
 		}
 		v = withReferences(v, public)
 		views, owners = append(views, v), append(owners, r)
 		out.views[r] = v
-		if len(v.UsesSensors) == len(r.UsesSensors) && (r.Publication == nil || len(r.Publication.Withheld) == 0) && !hasInternal(r) {
+		if len(v.UsesSensors) == len(r.UsesSensors) && (r.Publication == nil || len(r.Publication.Withheld) == 0) && !hasInternal(r) && !out.quoting[r] {
 			out.verbatim[r] = true
 		}
 	}
@@ -340,7 +367,7 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 
 // viewsOf makes the view of each record, several at once: a view of a
 // record that withholds anything is a deep copy.
-func viewsOf(recs []*record.Record, view func(*record.Record) *record.Record) []*record.Record {
+func viewsOf(recs []*record.Record, view func(int, *record.Record) *record.Record) []*record.Record {
 	out := make([]*record.Record, len(recs))
 	workers := min(runtime.GOMAXPROCS(0), len(recs)/viewsPerWorker+1)
 	var wg sync.WaitGroup
@@ -350,7 +377,7 @@ func viewsOf(recs []*record.Record, view func(*record.Record) *record.Record) []
 			defer wg.Done()
 			for i := w; i < len(recs); i += workers {
 				if recs[i] != nil {
-					out[i] = view(recs[i])
+					out[i] = view(i, recs[i])
 				}
 			}
 		}()
@@ -363,8 +390,10 @@ func viewsOf(recs []*record.Record, view func(*record.Record) *record.Record) []
 const viewsPerWorker = 256
 
 // Hidden returns the words the filter takes out of the texts it shows
-// (findings, subjects, reasons): the id and name of every record that is
-// not public, skipped ones included. A key of such a text holds them.
+// (records' texts, findings, subjects, reasons): the id and name of every
+// record that is not public, skipped ones included, and the withheld
+// values of every record that a text could quote (Texts). A key of such a
+// text holds them.
 func (p *Public) Hidden() []string { return p.hidden }
 
 // reasonShown returns the view v with its reason as p shows it
@@ -425,14 +454,11 @@ type Viewer struct {
 // NewViewer returns the Viewer of the records recs.
 func NewViewer(recs []*record.Record) *Viewer {
 	public := map[string]bool{}
-	text := &Public{}
+	text := &Public{texts: TextsOf(recs)}
 	text.loaded = recs
+	text.hidden = text.texts.secrets
 	for _, r := range recs {
-		switch {
-		case r == nil:
-		case !r.IsPublic():
-			text.hidden = append(text.hidden, hiddenNames(r)...)
-		case r.Kind == record.Sensor:
+		if r != nil && r.IsPublic() && r.Kind == record.Sensor {
 			public[r.ID] = true
 		}
 	}
@@ -442,7 +468,7 @@ func NewViewer(recs []*record.Record) *Viewer {
 // View returns the view of r that Records gives, or nil when r is not
 // public.
 func (vw *Viewer) View(r *record.Record) *record.Record {
-	v := View(r)
+	v := vw.text.texts.Shown(View(r))
 	if v == nil {
 		return nil
 	}

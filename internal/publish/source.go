@@ -51,7 +51,7 @@ func (p *Public) Source(loaded *record.Record, data []byte, valid bool) ([]byte,
 	if PositionWithheld(loaded) {
 		ws = append(ws, "location.point", "location.point_rd")
 	}
-	f := sourceFilter{copier: copier{withheld: ws}, known: fieldSet(loaded.Kind), uses: map[string]bool{}}
+	f := sourceFilter{copier: copier{withheld: ws}, known: fieldSet(loaded.Kind), uses: map[string]bool{}, kind: loaded.Kind, texts: p.texts}
 	for _, id := range v.UsesSensors {
 		f.uses[id] = true
 	}
@@ -95,6 +95,8 @@ type sourceFilter struct {
 	copier
 	known map[string]bool
 	uses  map[string]bool // the sensors the view names
+	kind  record.Kind
+	texts *Texts // what another record keeps back, out of free text as the view shows it
 }
 
 // node filters n in place; it returns false when the file cannot be
@@ -139,6 +141,10 @@ func (f sourceFilter) node(n *yaml.Node, path []string) bool {
 			kept = append(kept, c)
 		}
 		n.Content = kept
+	case yaml.ScalarNode:
+		if freeText(f.kind, strings.Join(path, ".")) {
+			n.Value = f.texts.scrubText(n.Value)
+		}
 	}
 	return true
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -84,105 +82,6 @@ func (p *Public) registerSecrets() []string {
 		}
 	}
 	return secrets
-}
-
-// foldIndex finds secrets in a text whatever their case, by the first two
-// letters of each (case folded), so a subject is not searched once per
-// secret of a large register.
-type foldIndex struct {
-	byPair map[[2]rune][]string
-	short  []string // secrets of one letter
-}
-
-func newFoldIndex(secrets []string) *foldIndex {
-	x := &foldIndex{byPair: map[[2]rune][]string{}}
-	for _, v := range secrets {
-		if v == "" {
-			continue
-		}
-		r0, n := utf8.DecodeRuneInString(v)
-		if n == len(v) {
-			x.short = append(x.short, v)
-			continue
-		}
-		r1, _ := utf8.DecodeRuneInString(v[n:])
-		k := [2]rune{foldRune(r0), foldRune(r1)}
-		x.byPair[k] = append(x.byPair[k], v)
-	}
-	return x
-}
-
-// foldRune returns one rune for all the runes that are the same letter in
-// another case: the smallest of r's Unicode simple case folding orbit ('K',
-// 'k' and the Kelvin sign give 'K').
-func foldRune(r rune) rune {
-	m := r
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		m = min(m, f)
-	}
-	return m
-}
-
-// prefixFold returns how many bytes at the start of s spell v in any case,
-// or 0. It compares rune by rune, so a letter whose other case is longer
-// or shorter in UTF-8 (the Kelvin sign and k) keeps the offsets in s right.
-func prefixFold(s, v string) int {
-	i := 0
-	for _, vr := range v {
-		if i >= len(s) {
-			return 0
-		}
-		sr, n := utf8.DecodeRuneInString(s[i:])
-		if sr != vr && foldRune(sr) != foldRune(vr) {
-			return 0
-		}
-		i += n
-	}
-	return i
-}
-
-// replace returns s with every stretch that any secret covers, in any case,
-// replaced by with. Stretches of overlapping or adjacent secrets become one
-// replacement, so no part of either is left between them.
-func (x *foldIndex) replace(s, with string) string {
-	// end is the end of the stretch covered so far; start its beginning.
-	var b strings.Builder
-	last, start, end := 0, -1, -1
-	flush := func() {
-		b.WriteString(s[last:start])
-		b.WriteString(with)
-		last, start = end, -1
-	}
-	for i := 0; i < len(s); {
-		r0, n := utf8.DecodeRuneInString(s[i:])
-		var cands []string
-		if i+n < len(s) {
-			r1, _ := utf8.DecodeRuneInString(s[i+n:])
-			cands = x.byPair[[2]rune{foldRune(r0), foldRune(r1)}]
-		}
-		for _, list := range [][]string{cands, x.short} {
-			for _, v := range list {
-				if m := prefixFold(s[i:], v); m > 0 {
-					if start < 0 || i > end {
-						if start >= 0 {
-							flush()
-						}
-						start, end = i, i
-					}
-					end = max(end, i+m)
-				}
-			}
-		}
-		i += n
-	}
-	if start < 0 && last == 0 {
-		return s
-	}
-	if start >= 0 {
-		flush()
-	}
-	b.WriteString(s[last:])
-	return b.String()
 }
 
 // subjectState is what Subject keeps between calls.

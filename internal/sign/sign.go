@@ -68,15 +68,20 @@ type Sign struct {
 	English bool
 }
 
-// New makes the sign of a sensor from its public view: a value the record
+// New makes the sign of a sensor from its public view, as vw makes it
+// (publish.NewViewer of the register r is in: its text may quote what
+// another record withholds; nil sees r alone): a value the record
 // withholds shows as "niet openbaar", and a record that is not public has
 // no sign (ErrNotPublic). The register's site.base_url must be set, as the
 // QR code points there.
-func New(r *record.Record, cfg *config.Config) (*Sign, error) {
+func New(r *record.Record, vw *publish.Viewer, cfg *config.Config) (*Sign, error) {
 	if r.Kind != record.Sensor {
 		return nil, msgAlgorithm.ErrOf(ErrNotSensor, r.ID)
 	}
 	v := publish.View(r)
+	if vw != nil {
+		v = vw.View(r)
+	}
 	if v == nil {
 		return nil, msgNotPublic.ErrOf(ErrNotPublic, r.ID, reasonOf{r})
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -69,7 +70,7 @@ func TestSentence(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	s, err := New(camera(), cfg(t))
+	s, err := New(camera(), nil, cfg(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,29 +79,39 @@ func TestNew(t *testing.T) {
 		s.Operator != "Gemeente Voorbeeldstad" {
 		t.Errorf("sign = %+v", s)
 	}
-	if s, _ := New(camera(), cfg(t, "nl")); s.English {
+	if s, _ := New(camera(), nil, cfg(t, "nl")); s.English {
 		t.Error("English on a sign of a register that speaks only Dutch")
 	}
 
 	withheld := camera()
 	withheld.Publication = &record.Publication{Withheld: []string{"retention", "purpose"}, Reason: "Woo 5.1"}
-	if s, err := New(withheld, cfg(t)); err != nil || s.Purpose != "niet openbaar" || s.Retention[0] != "niet openbaar" || s.Retention[1] != "not public" {
+	if s, err := New(withheld, nil, cfg(t)); err != nil || s.Purpose != "niet openbaar" || s.Retention[0] != "niet openbaar" || s.Retention[1] != "not public" {
 		t.Errorf("withheld: %+v, %v", s, err)
+	}
+
+	// Its purpose quoting what another record of the register keeps
+	// back: the sign, posted in the street, does not show it.
+	quoting, other := camera(), camera()
+	quoting.Purpose = "Samen met de camera bij Kroeg De Gouden Leeuw geweld voorkomen."
+	other.ID, other.Location = "cam-kroeg", &record.Location{Description: "Kroeg De Gouden Leeuw"}
+	other.Publication = &record.Publication{Withheld: []string{"location.description"}}
+	if s, err := New(quoting, publish.NewViewer([]*record.Record{quoting, other}), cfg(t)); err != nil || s.Purpose != "Samen met de camera bij niet openbaar geweld voorkomen." {
+		t.Errorf("quoting another record's secret: %+v, %v", s, err)
 	}
 
 	hidden := camera()
 	f := false
 	hidden.Publication = &record.Publication{Public: &f, Reason: "Woo artikel 5.1 lid 2 onder h"}
-	if _, err := New(hidden, cfg(t)); !errors.Is(err, ErrNotPublic) || !strings.Contains(err.Error(), "Woo artikel 5.1") {
+	if _, err := New(hidden, nil, cfg(t)); !errors.Is(err, ErrNotPublic) || !strings.Contains(err.Error(), "Woo artikel 5.1") {
 		t.Errorf("not public: %v", err)
 	}
 	alg := &record.Record{ID: "alg", Kind: record.Algorithm}
-	if _, err := New(alg, cfg(t)); !errors.Is(err, ErrNotSensor) {
+	if _, err := New(alg, nil, cfg(t)); !errors.Is(err, ErrNotSensor) {
 		t.Errorf("algorithm: %v", err)
 	}
 	noBase := cfg(t)
 	noBase.Site.BaseURL = ""
-	if _, err := New(camera(), noBase); err == nil || !strings.Contains(err.Error(), "site.base_url") {
+	if _, err := New(camera(), nil, noBase); err == nil || !strings.Contains(err.Error(), "site.base_url") {
 		t.Errorf("no base URL: %v", err)
 	}
 }
@@ -117,7 +128,7 @@ func TestQRCodeDecodesToTheRecordsPage(t *testing.T) {
 	other.ID, other.SensorType, other.CameraRegime, other.Capabilities = "wifi-station", "wifi_bluetooth_counter", "", []string{"people_counting", "device_tracking"}
 	var signs []*Sign
 	for _, r := range []*record.Record{camera(), other} {
-		s, err := New(r, cfg(t))
+		s, err := New(r, nil, cfg(t))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -198,8 +198,9 @@ func (b *builder) initKeys() {
 	}
 	b.keys.global = h.Sum(nil)
 	b.opts.Memo.setGlobal(b.keys.global)
-	// What the filter takes out of findings and reasons: every record
-	// not public, skipped ones (a bad id, a duplicate) too.
+	// What the filter takes out of texts, findings and reasons: every
+	// record not public, skipped ones (a bad id, a duplicate) too, and
+	// every record's withheld values that a text could quote.
 	hh := sha256.New()
 	hh.Write(appendStrings(nil, b.pub.Hidden()...))
 	b.keys.hidden = hh.Sum(nil)
@@ -1083,12 +1084,26 @@ func viewReason(r *record.Record) string {
 
 // pieceKey appends to buf the key of the piece what of the public view r,
 // made with refs (opendata.Pieces), among the pieces of r as loaded: what
-// it is, the name and the reason the view shows, the references it names
-// and those of them that name public sensors.
-func pieceKey(buf []byte, r *record.Record, what string, refs []string) []byte {
+// the filter took out of its texts (hidden: textsKey), what it is, the
+// name and the reason the view shows, the references it names and those
+// of them that name public sensors.
+func pieceKey(buf, hidden []byte, r *record.Record, what string, refs []string) []byte {
+	buf = appendStrings(buf, "texts", string(hidden))
 	buf = appendStrings(buf, what, r.Name, viewReason(r))
 	buf = appendStrings(buf, r.UsesSensors...)
 	return appendStrings(buf, refs...)
+}
+
+// textsKey is what the texts of the public view r follow from besides
+// the record as loaded: nothing when they quote no other record's secret,
+// else every record's secrets (publish.Public.Quotes), so a piece kept
+// of a record is made again when what it quotes becomes a secret, or no
+// longer is one, and not when another record's secrets change.
+func (b *builder) textsKey(r *record.Record) []byte {
+	if loaded := b.loaded.ByID(r.ID); loaded != nil && b.pub.Quotes(loaded) {
+		return b.keys.hidden
+	}
+	return nil
 }
 
 // keptPiece returns the piece what of the public view r kept in the
@@ -1100,7 +1115,7 @@ func (b *builder) keptPiece(r *record.Record, what string, encode func() ([]byte
 		return encode()
 	}
 	var a [256]byte
-	key := pieceKey(a[:0], r, what, nil)
+	key := pieceKey(a[:0], b.textsKey(r), r, what, nil)
 	if p, ok := ps.get(key); ok {
 		return p, nil
 	}
@@ -1120,7 +1135,7 @@ type downloadPieces struct{ b *builder }
 func (d downloadPieces) Piece(r *record.Record, what string, refs []string) ([]byte, bool) {
 	if ps := d.b.piecesOf(r); ps != nil {
 		var a [256]byte
-		return ps.get(pieceKey(a[:0], r, what, refs))
+		return ps.get(pieceKey(a[:0], d.b.textsKey(r), r, what, refs))
 	}
 	return nil, false
 }
@@ -1128,7 +1143,7 @@ func (d downloadPieces) Piece(r *record.Record, what string, refs []string) ([]b
 func (d downloadPieces) Keep(r *record.Record, what string, refs []string, p []byte) {
 	if ps := d.b.piecesOf(r); ps != nil {
 		var a [256]byte
-		ps.put(pieceKey(a[:0], r, what, refs), p)
+		ps.put(pieceKey(a[:0], d.b.textsKey(r), r, what, refs), p)
 	}
 }
 

@@ -190,6 +190,14 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 		{"another record's withheld value, quoted in a commit subject", func(root string, o *Options) {
 			edit(t, file(root, "sensors/cam-markt.yaml"), "status: active\n", "status: active\npublication: {withheld: [problem], reason: Onderzoek}\n")
 		}, "sensoren/lucht-dak.html", false},
+		{"another record withholds what a record's text quotes", func(root string, o *Options) {
+			edit(t, file(root, "sensors/lucht-dak.yaml"), "description: Dak van het stadskantoor", "description: Rond de Markt")
+			edit(t, file(root, "sensors/lucht-dak.yaml"), "withheld: [location.point, owner.email]", "withheld: [location.point, owner.email, location.description]")
+		}, "sensoren/cam-markt.html", false},
+		{"another record withholds what a record's text quotes, in the downloads", func(root string, o *Options) {
+			edit(t, file(root, "sensors/lucht-dak.yaml"), "description: Dak van het stadskantoor", "description: uitgaansgeweld")
+			edit(t, file(root, "sensors/lucht-dak.yaml"), "withheld: [location.point, owner.email]", "withheld: [location.point, owner.email, location.description]")
+		}, "data/sensors.csv", false},
 		{"the order of the record's fields, in its published source", func(root string, o *Options) {
 			// The same record, so the same pages: only the source shows it.
 			edit(t, file(root, "sensors/cam-markt.yaml"), "status: active\n", "")

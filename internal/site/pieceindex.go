@@ -277,7 +277,7 @@ func (f *filePieces) key(r *record.Record, what string, refs []string) (pageKey,
 	}
 	var a [512]byte
 	buf := append(append(a[:0], f.b.keys.global...), sum...)
-	f.lastKey, f.lastOK = sha256.Sum256(pieceKey(buf, r, what, refs)), true
+	f.lastKey, f.lastOK = sha256.Sum256(pieceKey(buf, f.b.textsKey(r), r, what, refs)), true
 	return f.lastKey, true
 }
 

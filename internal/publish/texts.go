@@ -1,0 +1,335 @@
+package publish
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// A record's own text that quotes what it withholds keeps the record off
+// the site (Check). Another record's text may quote it too: the purpose of
+// an algorithm naming the spot of a camera whose position is withheld, or
+// the name of a record that is not public. Texts finds those quotes in
+// every record's free text and puts "niet openbaar" in their place, so
+// what one record keeps back does not reach the public through another.
+
+// Texts is what the filter takes out of the texts of the views of one
+// register: the ids and names of the records that are not public, and
+// the free-text values and precise numbers every record withholds.
+//
+// A text that a public record shows as the whole value of one of its own
+// fields is public, whoever else withholds it: two algorithms read the
+// BRP, one withholds its datasets, and the other's still names the BRP.
+// What the one keeps back is that it reads it, not the name. Numbers are
+// never taken as public this way: a withheld position's latitude may be a
+// corner of another sensor's area, and the pair is still the secret.
+type Texts struct {
+	// secrets are all of them, for the texts the filter writes itself
+	// (findings, reasons, commit subjects): hidden names of two bytes or
+	// more and quotable withheld values.
+	secrets []string
+	// texts are the secrets that a public record may show as its own
+	// (all but numbers), by wholeKey.
+	texts map[string]bool
+	// quoted finds those of minQuoted bytes or more in a record's texts,
+	// whatever their case; nil when there are none.
+	quoted *textIndex
+}
+
+// TextsOf returns the Texts of the records recs (as loaded), those that
+// a public record among them shows as its own left out.
+func TextsOf(recs []*record.Record) *Texts {
+	t := secretsOf(recs)
+	if len(t.texts) > 0 {
+		t.except(publicTexts(recs, t))
+	}
+	return t
+}
+
+// secretsOf returns the Texts of the records recs with every secret.
+func secretsOf(recs []*record.Record) *Texts {
+	t := &Texts{texts: map[string]bool{}}
+	for _, r := range recs {
+		if r == nil {
+			continue
+		}
+		var words []string
+		if !r.IsPublic() {
+			words = hiddenNames(r)
+		}
+		more, numbers := quotable(r)
+		for _, w := range append(words, more...) {
+			t.secrets = append(t.secrets, w)
+			t.texts[wholeKey(w)] = true
+		}
+		t.secrets = append(t.secrets, numbers...)
+	}
+	t.index()
+	return t
+}
+
+// except leaves out the texts that a public record shows as its own (by
+// wholeKey).
+func (t *Texts) except(shown map[string]bool) {
+	if len(shown) == 0 {
+		return
+	}
+	t.secrets = slices.DeleteFunc(t.secrets, func(s string) bool { return shown[wholeKey(s)] && t.texts[wholeKey(s)] })
+	t.index()
+}
+
+func (t *Texts) index() {
+	var long []string
+	for _, s := range t.secrets {
+		if len(s) >= minQuoted {
+			long = append(long, s)
+		}
+	}
+	t.quoted = nil
+	if len(long) > 0 {
+		t.quoted = newTextIndex(long)
+	}
+}
+
+// look reads the texts of v, a public view, and tells whether any quotes
+// a secret, and adds to shown each text secret that one of them is whole
+// (which except then leaves out).
+func (t *Texts) look(v *record.Record, shown func(key string)) bool {
+	if t.quoted == nil {
+		return false
+	}
+	quotes := false
+	var buf []byte
+	eachText(v, func(s *string, _ *textWalk) bool {
+		if !t.quoted.contains(*s) {
+			return true
+		}
+		// A text that is a text secret whole is the record's own, and
+		// no quote once except has left it out.
+		if whole := strings.TrimSpace(*s); t.quoted.at(whole, 0, &buf) == len(whole) && t.texts[wholeKey(whole)] {
+			shown(wholeKey(whole))
+		} else {
+			quotes = true
+		}
+		return true
+	})
+	return quotes
+}
+
+// publicTexts returns which of t's texts (by wholeKey) a public record
+// among recs shows as the whole value of a free-text field it does not
+// withhold.
+func publicTexts(recs []*record.Record, t *Texts) map[string]bool {
+	shown := map[string]bool{}
+	for _, r := range recs {
+		if v := View(r); v != nil {
+			t.look(v, func(key string) { shown[key] = true })
+		}
+	}
+	return shown
+}
+
+// wholeKey is what two whole values that are the same text in another
+// case have in common.
+func wholeKey(s string) string { return foldASCII(strings.ToLower(strings.TrimSpace(s))) }
+
+// Shown returns the view v with every quote of a secret in its free text
+// replaced by "niet openbaar" (Dutch: the language records are written
+// in), copied when that changes anything; v itself otherwise.
+func (t *Texts) Shown(v *record.Record) *record.Record {
+	if v == nil || t == nil || t.quoted == nil {
+		return v
+	}
+	if !t.quotes(v) {
+		return v
+	}
+	cp := clone(v)
+	eachText(cp, func(s *string, _ *textWalk) bool {
+		*s = t.quoted.replace(*s, NotPublicNL)
+		return true
+	})
+	return cp
+}
+
+// quotes reports whether a free text of r quotes a secret.
+func (t *Texts) quotes(r *record.Record) bool {
+	if t == nil || t.quoted == nil {
+		return false
+	}
+	found := false
+	eachText(r, func(s *string, _ *textWalk) bool {
+		found = t.quoted.contains(*s)
+		return !found
+	})
+	return found
+}
+
+// Quote is a record whose texts quote what another record keeps back
+// (a withheld value, the name or id of a record that is not public): the
+// public views show "niet openbaar" there.
+type Quote struct {
+	File   string   // the record's file, relative to the register
+	Fields []string // the dotted paths of the texts, in the record's order
+}
+
+// Quoting lists the public records whose texts the filter changed because
+// they quote another record's secret, by file: the steward is told, as the
+// site shows "niet openbaar" in the middle of a sentence, and may rather
+// withhold or rephrase the text.
+func (p *Public) Quoting() []Quote {
+	var out []Quote
+	for r := range p.quoting {
+		q := Quote{File: r.File}
+		eachText(View(r), func(s *string, w *textWalk) bool {
+			if p.texts.quoted.contains(*s) {
+				q.Fields = append(q.Fields, w.Path())
+			}
+			return true
+		})
+		out = append(out, q)
+	}
+	slices.SortFunc(out, func(a, b Quote) int { return strings.Compare(a.File, b.File) })
+	return out
+}
+
+// Quotes reports whether the texts of the loaded record r quote another
+// record's secret, so that its view shows "niet openbaar" there: what its
+// view shows then follows from every record's secrets (Hidden), not from
+// r alone.
+func (p *Public) Quotes(r *record.Record) bool { return p.quoting[r] }
+
+// scrubText returns s, a free-text value, as Shown would show it.
+func (t *Texts) scrubText(s string) string {
+	if t == nil || t.quoted == nil {
+		return s
+	}
+	return t.quoted.replace(s, NotPublicNL)
+}
+
+// clone returns a deep copy of the view v: the fields of the YAML, the
+// file's name and the position.
+func clone(v *record.Record) *record.Record {
+	cp := &record.Record{}
+	copier{}.copy(reflect.ValueOf(cp).Elem(), reflect.ValueOf(v).Elem(), nil)
+	cp.File = v.File
+	if v.Point != nil {
+		p := *v.Point
+		cp.Point = &p
+	}
+	return cp
+}
+
+// freeText reports whether the field at the dotted path of a record of
+// kind holds text a person writes: a string the schema gives no fixed
+// values, date or duration. The record's id and kind, the ids it uses and
+// the paths it withholds are structure, filtered on their own.
+func freeText(kind record.Kind, path string) bool {
+	bare := strings.Join(named(strings.Split(path, ".")), ".")
+	switch top, _, _ := strings.Cut(bare, "."); top {
+	case "id", "kind", "uses_sensors":
+		return false
+	}
+	if bare == "publication.withheld" {
+		return false
+	}
+	f, ok := textFields(kind)[bare]
+	return ok && f
+}
+
+var textSets sync.Map // record.Kind → map[string]bool
+
+// textFields maps each leaf path of a kind's schema to whether it holds
+// free text.
+func textFields(kind record.Kind) map[string]bool {
+	if s, ok := textSets.Load(kind); ok {
+		return s.(map[string]bool)
+	}
+	m := map[string]bool{}
+	for _, f := range Fields(kind) {
+		if !f.Leaf {
+			continue
+		}
+		free := len(f.Enum) == 0
+		switch f.Format {
+		case "date", "date-time", "duration", "time":
+			free = false
+		}
+		switch {
+		case f.Type == "string", f.Type == "" && f.Item == "":
+		case f.Type == "array" && (f.Item == "string" || f.Item == ""):
+		default:
+			free = false
+		}
+		m[f.Path] = free
+	}
+	textSets.Store(kind, m)
+	return m
+}
+
+// quotable lists the withheld values of r that another record's text
+// could quote: its withheld free text (minQuoted bytes or more, the
+// shortest Check looks for) and the forms of its withheld numbers that
+// pin a value down: four decimals or more (a coordinate to ten metres), or
+// six digits before the point (a Dutch grid coordinate); shorter ones (a
+// year, a count, "ja") are in any text by chance.
+func quotable(r *record.Record) (texts, numbers []string) {
+	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
+		return nil, nil
+	}
+	number := func(f float64) {
+		for _, s := range numberForms(f) {
+			whole, frac, _ := strings.Cut(strings.TrimPrefix(strings.Replace(s, ",", ".", 1), "-"), ".")
+			if len(frac) >= 4 || len(whole) >= 6 {
+				numbers = append(numbers, s)
+			}
+		}
+	}
+	var walk func(v reflect.Value, path string, covered bool)
+	walk = func(v reflect.Value, path string, covered bool) {
+		if !covered && path != "" && r.IsWithheld(path) {
+			covered = true
+		}
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem(), path, covered)
+			}
+		case reflect.Struct:
+			t := v.Type()
+			for i := range t.NumField() {
+				tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+				if tag == "" || tag == "-" || !t.Field(i).IsExported() {
+					continue
+				}
+				walk(v.Field(i), join(path, tag), covered)
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				walk(v.Index(i), join(path, itoa(i)), covered)
+			}
+		case reflect.String:
+			if s := strings.TrimSpace(v.String()); covered && len(s) >= minQuoted && freeText(r.Kind, path) {
+				texts = append(texts, s)
+			}
+		case reflect.Int, reflect.Int64:
+			if covered {
+				number(float64(v.Int()))
+			}
+		case reflect.Float64:
+			if covered {
+				number(v.Float())
+			}
+		}
+	}
+	walk(reflect.ValueOf(r).Elem(), "", false)
+	if PositionWithheld(r) && r.Point != nil {
+		number(r.Point.Lat)
+		number(r.Point.Lon)
+	}
+	slices.Sort(texts)
+	slices.Sort(numbers)
+	return slices.Compact(texts), slices.Compact(numbers)
+}

@@ -1,0 +1,103 @@
+package publish_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
+)
+
+// quotingRegister is a register of records that keep things back, and a
+// public sensor, "citeert", whose purpose is text.
+func quotingRegister(text string) []*record.Record {
+	no := false
+	point := &record.Point{Lat: 52.101234, Lon: 5.604567}
+	return []*record.Record{
+		{ID: "cam-verborgen-plek", Kind: record.Sensor, Name: "Camera Stationsplein",
+			Location:    &record.Location{Description: "Stationsplein", Point: point},
+			Point:       point,
+			Supplier:    &record.Supplier{Name: "Acme Vision"},
+			Publication: &record.Publication{Withheld: []string{"location.point", "supplier.name"}}},
+		{ID: "drone-noord", Kind: record.Sensor, Name: "Geheime drone Noord",
+			Publication: &record.Publication{Public: &no, Reason: "Woo 5.1 lid 2 sub d"}},
+		{ID: "schuld", Kind: record.Algorithm, Name: "Vroegsignalering",
+			Datasets:    []record.Dataset{{Name: "Basisregistratie Personen (BRP)"}, {Name: "Zwartlijst Wanbetalers"}},
+			Publication: &record.Publication{Withheld: []string{"datasets"}}},
+		{ID: "parkeren", Kind: record.Algorithm, Name: "Parkeervergunningen",
+			Datasets: []record.Dataset{{Name: "Basisregistratie Personen (BRP)"}}},
+		{ID: "citeert", Kind: record.Sensor, Name: "Tellers", Status: "active", Purpose: text},
+	}
+}
+
+// TestNoTextQuotesAnotherRecordsSecret: what one record withholds, and the
+// id and name of a record that is not public, are taken out of every other
+// record's texts, in any case, numbers in the forms that pin them down;
+// what the register shows in public anyway, and numbers too short to be
+// the value, stay.
+func TestNoTextQuotesAnotherRecordsSecret(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Naast de camera op 52.1012, 5.6046.", "Naast de camera op niet openbaar, niet openbaar."},
+		{"Op 52,101234 noord.", "Op niet openbaar noord."},
+		{"Geleverd door ACME VISION bv.", "Geleverd door niet openbaar bv."},
+		{"Zie drone-noord, de geheime drone noord.", "Zie niet openbaar, de niet openbaar."},
+		{"Leest de zwartlijst wanbetalers.", "Leest de niet openbaar."},
+		{"Leest de Basisregistratie Personen (BRP).", "Leest de Basisregistratie Personen (BRP)."},
+		{"Rond 52.10 noord, sinds 2026.", "Rond 52.10 noord, sinds 2026."},
+		{"Bij het Stationsplein.", "Bij het Stationsplein."},
+		// Only whole words: another id that begins alike is no quote.
+		{"Zie drone-noordoost en drone-noord2.", "Zie drone-noordoost en drone-noord2."},
+		{"Op 52.10123 noord.", "Op niet openbaar noord."},
+		{"Acme Vision/drone-noord", "niet openbaar/niet openbaar"},
+	}
+	for _, tt := range tests {
+		recs := quotingRegister(tt.text)
+		loaded := recs[len(recs)-1]
+		pub := publish.Register(register.New("", nil, recs))
+		v := pub.ViewOf(loaded)
+		if v == nil {
+			t.Fatalf("%q: the quoting record is not public", tt.text)
+		}
+		if v.Purpose != tt.want {
+			t.Errorf("view: %q became %q, want %q", tt.text, v.Purpose, tt.want)
+		}
+		if got := publish.NewViewer(recs).View(loaded).Purpose; got != tt.want {
+			t.Errorf("Viewer: %q became %q, want %q", tt.text, got, tt.want)
+		}
+		if loaded.Purpose != tt.text {
+			t.Errorf("the record as loaded was changed: %q", loaded.Purpose)
+		}
+		if v.Status != "active" || v.ID != "citeert" {
+			t.Errorf("%q: structure changed: %s %s", tt.text, v.ID, v.Status)
+		}
+		scrubbed := tt.want != tt.text
+		loaded.File = "sensors/citeert.yaml"
+		if q := pub.Quoting(); scrubbed != (len(q) == 1 && q[0].File == loaded.File && slices.Equal(q[0].Fields, []string{"purpose"})) {
+			t.Errorf("%q: Quoting() = %v", tt.text, q)
+		}
+		if pub.Verbatim(loaded) == scrubbed {
+			t.Errorf("%q: Verbatim = %v; a file whose text the filter changed is not published as it is", tt.text, !scrubbed)
+		}
+		src, ok := pub.Source(loaded, []byte("id: citeert\nkind: sensor\nname: Tellers\nstatus: active\npurpose: "+tt.text+"\n"), true)
+		if !ok {
+			t.Fatalf("%q: no source published", tt.text)
+		}
+		if !strings.Contains(string(src), tt.want) {
+			t.Errorf("source of %q shows:\n%s", tt.text, src)
+		}
+	}
+}
+
+// TestAFindingQuotingAnotherRecordsSecretIsScrubbed: a finding about a
+// public record quotes its text; the filter takes out what another record
+// withholds, in any case.
+func TestAFindingQuotingAnotherRecordsSecretIsScrubbed(t *testing.T) {
+	recs := quotingRegister("Geleverd door Acme Vision.")
+	pub := publish.Register(register.New("", nil, recs))
+	got := pub.FreeText("Zin te lang: 'Geleverd door ACME vision.'", "en")
+	if want := "Zin te lang: 'Geleverd door not public.'"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
