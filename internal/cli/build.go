@@ -22,6 +22,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/site"
@@ -81,11 +82,22 @@ func runBuild(o *buildOptions) error {
 	}
 	secs := time.Since(start).Seconds()
 	fmt.Fprintln(o.Out, o.count(msgBuilt, st.Written, rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9)))
+	o.reportQuoting(st.Quoting)
 	unread := o.reportUnread(res)
 	if failed := o.reportChecklist(res, checked, fail); failed != nil {
 		return failed
 	}
 	return unread
+}
+
+// reportQuoting tells the steward which texts the site shows with "niet
+// openbaar" in them, because they quote what another record keeps back:
+// the sentence reads oddly, and the text is better withheld or rephrased.
+// The secret itself is not printed: a build log may be public.
+func (a *App) reportQuoting(qs []publish.Quote) {
+	for _, q := range qs {
+		a.note(a.say(msgQuotesSecret, q.File, strings.Join(q.Fields, ", ")))
+	}
 }
 
 // parseBuildFailOn reads build's --fail-on: check's severities, or none.

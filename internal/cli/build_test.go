@@ -306,6 +306,31 @@ func TestBuildNamesTheRulesSwitchedOff(t *testing.T) {
 	}
 }
 
+// TestBuildTellsWhichTextsQuoteAnotherRecordsSecret: a record whose
+// purpose names the spot another camera withholds is published with "niet
+// openbaar" there, and the build tells the steward which text it is
+// without printing the secret.
+func TestBuildTellsWhichTextsQuoteAnotherRecordsSecret(t *testing.T) {
+	hidden := strings.NewReplacer("id: cam-markt", "id: cam-kroeg", "lat: 52.0", "lat: 52.1234").Replace(checkCamera) + "publication:\n  withheld: [location.point]\n"
+	quoting := strings.Replace(checkCamera, "summary: Camera's op de Markt.", "summary: Naast de camera op 52.1234.", 1)
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": quoting, "sensors/cam-kroeg.yaml": hidden, "register.yaml": checkConfig})
+	out := filepath.Join(t.TempDir(), "public")
+	_, stderr, code := run(t, "build", "--root", root, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if want := "register: sensors/cam-markt.yaml: summary quotes what another record keeps back"; !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "sensoren", "cam-markt.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stderr, "52.1234") || strings.Contains(string(page), "52.1234") || !strings.Contains(string(page), "Naast de camera op niet openbaar") {
+		t.Errorf("the secret is shown:\n%s", stderr)
+	}
+}
+
 // TestBuildShowsFormatV2 builds the bundled register: the police camera's
 // page shows its regime, its AI Act profile and the authorisation its
 // exception rests on, and the after-the-fact identification as a visible

@@ -363,6 +363,8 @@ var (
 		"%d errors while loading; records that could not be read are missing from the site, the others show their errors:",
 		"%d fout bij het inlezen; registraties die niet konden worden gelezen ontbreken op de site, de andere tonen hun fouten:",
 		"%d fouten bij het inlezen; registraties die niet konden worden gelezen ontbreken op de site, de andere tonen hun fouten:")
+	msgQuotesSecret = message.New("%s: %s quotes what another record keeps back (a withheld value, or the name of a record that is not public); the site shows \"not public\" there: rephrase it, or withhold it too",
+		"%s: %s noemt wat een andere registratie afschermt (een afgeschermde waarde, of de naam van een registratie die niet openbaar is); de site toont daar \"niet openbaar\": herformuleer het, of scherm het ook af")
 	msgLoadErrorsMore = message.New("  ... and %d more; run 'register validate' for all", "  ... en nog %d; voer 'register validate' uit voor alle")
 
 	msgServeAddrUsage    = message.New("address to serve on", "adres waarop de site te zien is")

@@ -150,6 +150,9 @@ type Stats struct {
 	// Copied counts the pieces of the downloads (rows, features, entries)
 	// copied from the current site's downloads rather than made again.
 	Copied int
+	// Quoting are the records whose texts the site shows with "niet
+	// openbaar" where they quote another record's secret.
+	Quoting []publish.Quote
 }
 
 // Lock takes the build lock of the output folder out, so a command can
@@ -246,7 +249,7 @@ func (p *Prepared) Build() (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
 	}
-	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles, Copied: b.copied}, nil
+	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
 }
 
 // checkReplaceable refuses to replace a folder that is neither empty nor a
