@@ -214,6 +214,7 @@ func (ps *previewSite) rebuild() error {
 	} else {
 		ps.preview.Built(loadProblems(res, a.ui()))
 	}
+	a.reportQuoting(st.Quoting)
 	_ = a.reportUnread(res)
 	if res.Register.Config != nil {
 		ps.tiles = res.Register.Config.Site.TilesURL
