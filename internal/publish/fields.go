@@ -210,5 +210,41 @@ func known(kind record.Kind, path string) bool {
 	if len(named) == 0 {
 		return false
 	}
-	return fieldSet(kind)[strings.Join(named, ".")]
+	return schemaOf(kind).known[strings.Join(named, ".")]
+}
+
+// kindSchema is what the filter reads of a kind's schema, worked out once:
+// the path of every field, and of each leaf whether it holds free text
+// (freeText).
+type kindSchema struct{ known, free map[string]bool }
+
+var kindSchemas sync.Map // record.Kind → *kindSchema
+
+func schemaOf(kind record.Kind) *kindSchema {
+	if s, ok := kindSchemas.Load(kind); ok {
+		return s.(*kindSchema)
+	}
+	s := &kindSchema{known: map[string]bool{}, free: map[string]bool{}}
+	for _, f := range Fields(kind) {
+		s.known[f.Path] = true
+		if f.Leaf && writtenText(f) {
+			s.free[f.Path] = true
+		}
+	}
+	kindSchemas.Store(kind, s)
+	return s
+}
+
+// writtenText reports whether the leaf f holds text a person writes: a
+// string, or a list of them, without fixed values, not a date or a
+// duration.
+func writtenText(f Field) bool {
+	if len(f.Enum) > 0 {
+		return false
+	}
+	switch f.Format {
+	case "date", "date-time", "duration", "time":
+		return false
+	}
+	return f.Type == "string" || f.Type == "" && f.Item == "" || f.Type == "array" && (f.Item == "string" || f.Item == "")
 }

@@ -110,11 +110,8 @@ func (x *secretIndex) in(s string) bool {
 // withheldValues lists r's withheld values as text, in the forms a message
 // might quote them, for scrub.
 func withheldValues(r *record.Record) []string {
-	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
-		return nil
-	}
 	var out []string
-	add := func(v reflect.Value) {
+	eachWithheld(r, func(v reflect.Value, _ string) {
 		switch v.Kind() {
 		case reflect.String:
 			if s := strings.TrimSpace(v.String()); len(s) >= 2 {
@@ -127,6 +124,19 @@ func withheldValues(r *record.Record) []string {
 		case reflect.Float64:
 			out = append(out, floatForms(v.Float())...)
 		}
+	})
+	if PositionWithheld(r) && r.Point != nil {
+		out = append(out, floatForms(r.Point.Lat)...)
+		out = append(out, floatForms(r.Point.Lon)...)
+	}
+	return out
+}
+
+// eachWithheld calls f with each value of r (a leaf of the YAML's fields)
+// that r withholds, and its dotted path.
+func eachWithheld(r *record.Record, f func(v reflect.Value, path string)) {
+	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
+		return
 	}
 	var walk func(v reflect.Value, path string, covered bool)
 	walk = func(v reflect.Value, path string, covered bool) {
@@ -142,27 +152,22 @@ func withheldValues(r *record.Record) []string {
 			t := v.Type()
 			for i := range t.NumField() {
 				tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-				if tag == "" || tag == "-" {
+				if tag == "" || tag == "-" || !t.Field(i).IsExported() {
 					continue
 				}
 				walk(v.Field(i), join(path, tag), covered)
 			}
 		case reflect.Slice, reflect.Array:
 			for i := range v.Len() {
-				walk(v.Index(i), join(path, strconv.Itoa(i)), covered)
+				walk(v.Index(i), join(path, itoa(i)), covered)
 			}
 		default:
 			if covered {
-				add(v)
+				f(v, path)
 			}
 		}
 	}
 	walk(reflect.ValueOf(r).Elem(), "", false)
-	if PositionWithheld(r) && r.Point != nil {
-		out = append(out, floatForms(r.Point.Lat)...)
-		out = append(out, floatForms(r.Point.Lon)...)
-	}
-	return out
 }
 
 // floatForms are the ways a message may print a coordinate or number.

@@ -571,7 +571,7 @@ func Shown(r *record.Record, path string) bool {
 		return false
 	}
 	segs := strings.Split(path, ".")
-	if !fieldSet(r.Kind)[strings.Join(named(segs), ".")] {
+	if !schemaOf(r.Kind).known[strings.Join(named(segs), ".")] {
 		return false
 	}
 	var ws []string

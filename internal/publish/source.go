@@ -3,7 +3,6 @@ package publish
 import (
 	"bytes"
 	"strings"
-	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -51,7 +50,7 @@ func (p *Public) Source(loaded *record.Record, data []byte, valid bool) ([]byte,
 	if PositionWithheld(loaded) {
 		ws = append(ws, "location.point", "location.point_rd")
 	}
-	f := sourceFilter{copier: copier{withheld: ws}, known: fieldSet(loaded.Kind), uses: map[string]bool{}, kind: loaded.Kind, texts: p.texts}
+	f := sourceFilter{copier: copier{withheld: ws}, known: schemaOf(loaded.Kind).known, uses: map[string]bool{}, kind: loaded.Kind, texts: p.texts}
 	for _, id := range v.UsesSensors {
 		f.uses[id] = true
 	}
@@ -158,19 +157,4 @@ func named(p []string) []string {
 		}
 	}
 	return out
-}
-
-var fieldSets sync.Map // record.Kind → map[string]bool
-
-// fieldSet is the set of Fields(kind) paths.
-func fieldSet(kind record.Kind) map[string]bool {
-	if s, ok := fieldSets.Load(kind); ok {
-		return s.(map[string]bool)
-	}
-	s := map[string]bool{}
-	for _, f := range Fields(kind) {
-		s[f.Path] = true
-	}
-	fieldSets.Store(kind, s)
-	return s
 }

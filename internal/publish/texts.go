@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -235,38 +234,7 @@ func freeText(kind record.Kind, path string) bool {
 	if bare == "publication.withheld" {
 		return false
 	}
-	f, ok := textFields(kind)[bare]
-	return ok && f
-}
-
-var textSets sync.Map // record.Kind → map[string]bool
-
-// textFields maps each leaf path of a kind's schema to whether it holds
-// free text.
-func textFields(kind record.Kind) map[string]bool {
-	if s, ok := textSets.Load(kind); ok {
-		return s.(map[string]bool)
-	}
-	m := map[string]bool{}
-	for _, f := range Fields(kind) {
-		if !f.Leaf {
-			continue
-		}
-		free := len(f.Enum) == 0
-		switch f.Format {
-		case "date", "date-time", "duration", "time":
-			free = false
-		}
-		switch {
-		case f.Type == "string", f.Type == "" && f.Item == "":
-		case f.Type == "array" && (f.Item == "string" || f.Item == ""):
-		default:
-			free = false
-		}
-		m[f.Path] = free
-	}
-	textSets.Store(kind, m)
-	return m
+	return schemaOf(kind).free[bare]
 }
 
 // quotable lists the withheld values of r that another record's text
@@ -276,9 +244,6 @@ func textFields(kind record.Kind) map[string]bool {
 // six digits before the point (a Dutch grid coordinate); shorter ones (a
 // year, a count, "ja") are in any text by chance.
 func quotable(r *record.Record) (texts, numbers []string) {
-	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
-		return nil, nil
-	}
 	number := func(f float64) {
 		for _, s := range numberForms(f) {
 			whole, frac, _ := strings.Cut(strings.TrimPrefix(strings.Replace(s, ",", ".", 1), "-"), ".")
@@ -287,44 +252,18 @@ func quotable(r *record.Record) (texts, numbers []string) {
 			}
 		}
 	}
-	var walk func(v reflect.Value, path string, covered bool)
-	walk = func(v reflect.Value, path string, covered bool) {
-		if !covered && path != "" && r.IsWithheld(path) {
-			covered = true
-		}
+	eachWithheld(r, func(v reflect.Value, path string) {
 		switch v.Kind() {
-		case reflect.Pointer:
-			if !v.IsNil() {
-				walk(v.Elem(), path, covered)
-			}
-		case reflect.Struct:
-			t := v.Type()
-			for i := range t.NumField() {
-				tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-				if tag == "" || tag == "-" || !t.Field(i).IsExported() {
-					continue
-				}
-				walk(v.Field(i), join(path, tag), covered)
-			}
-		case reflect.Slice, reflect.Array:
-			for i := range v.Len() {
-				walk(v.Index(i), join(path, itoa(i)), covered)
-			}
 		case reflect.String:
-			if s := strings.TrimSpace(v.String()); covered && len(s) >= minQuoted && freeText(r.Kind, path) {
+			if s := strings.TrimSpace(v.String()); len(s) >= minQuoted && freeText(r.Kind, path) {
 				texts = append(texts, s)
 			}
 		case reflect.Int, reflect.Int64:
-			if covered {
-				number(float64(v.Int()))
-			}
+			number(float64(v.Int()))
 		case reflect.Float64:
-			if covered {
-				number(v.Float())
-			}
+			number(v.Float())
 		}
-	}
-	walk(reflect.ValueOf(r).Elem(), "", false)
+	})
 	if PositionWithheld(r) && r.Point != nil {
 		number(r.Point.Lat)
 		number(r.Point.Lon)
