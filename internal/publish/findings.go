@@ -133,41 +133,93 @@ func withheldValues(r *record.Record) []string {
 }
 
 // eachWithheld calls f with each value of r (a leaf of the YAML's fields)
-// that r withholds, and its dotted path.
+// that r withholds, and its dotted path. It goes down each withheld path
+// alone, not through the whole record: every build reads the withheld
+// values of every record that has any.
 func eachWithheld(r *record.Record, f func(v reflect.Value, path string)) {
-	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
+	if r.Publication == nil {
 		return
 	}
-	var walk func(v reflect.Value, path string, covered bool)
-	walk = func(v reflect.Value, path string, covered bool) {
-		if !covered && path != "" && r.IsWithheld(path) {
-			covered = true
+	var leaves func(v reflect.Value, path string)
+	leaves = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				leaves(v.Elem(), path)
+			}
+		case reflect.Struct:
+			fs := yamlFields(v.Type())
+			for _, name := range fs.names {
+				leaves(v.Field(fs.index[name]), join(path, name))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				leaves(v.Index(i), join(path, itoa(i)))
+			}
+		case reflect.Map, reflect.Invalid:
+		default:
+			f(v, path)
+		}
+	}
+	var down func(v reflect.Value, path string, rest []string)
+	down = func(v reflect.Value, path string, rest []string) {
+		if len(rest) == 0 {
+			leaves(v, path)
+			return
 		}
 		switch v.Kind() {
 		case reflect.Pointer:
 			if !v.IsNil() {
-				walk(v.Elem(), path, covered)
+				down(v.Elem(), path, rest)
 			}
 		case reflect.Struct:
-			t := v.Type()
-			for i := range t.NumField() {
-				tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-				if tag == "" || tag == "-" || !t.Field(i).IsExported() {
-					continue
-				}
-				walk(v.Field(i), join(path, tag), covered)
+			if i, ok := yamlFields(v.Type()).index[rest[0]]; ok {
+				down(v.Field(i), join(path, rest[0]), rest[1:])
 			}
 		case reflect.Slice, reflect.Array:
-			for i := range v.Len() {
-				walk(v.Index(i), join(path, itoa(i)), covered)
+			if record.IsIndex(rest[0]) {
+				if i, err := strconv.Atoi(rest[0]); err == nil && i < v.Len() {
+					down(v.Index(i), join(path, rest[0]), rest[1:])
+				}
+				return
 			}
-		default:
-			if covered {
-				f(v, path)
+			// A path without an index covers every element.
+			for i := range v.Len() {
+				down(v.Index(i), join(path, itoa(i)), rest)
 			}
 		}
 	}
-	walk(reflect.ValueOf(r).Elem(), "", false)
+	root := reflect.ValueOf(r).Elem()
+	for _, w := range r.Publication.Withheld {
+		if w = strings.TrimSpace(w); w != "" {
+			down(root, "", strings.Split(w, "."))
+		}
+	}
+}
+
+var yamlFieldCache sync.Map // reflect.Type → *fieldNames
+
+// fieldNames are the YAML names of a struct type's exported fields, in
+// order, and their indexes.
+type fieldNames struct {
+	names []string
+	index map[string]int
+}
+
+func yamlFields(t reflect.Type) *fieldNames {
+	if m, ok := yamlFieldCache.Load(t); ok {
+		return m.(*fieldNames)
+	}
+	fs := &fieldNames{index: map[string]int{}}
+	for i := range t.NumField() {
+		tag, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if tag != "" && tag != "-" && t.Field(i).IsExported() {
+			fs.names = append(fs.names, tag)
+			fs.index[tag] = i
+		}
+	}
+	yamlFieldCache.Store(t, fs)
+	return fs
 }
 
 // floatForms are the ways a message may print a coordinate or number.
