@@ -299,13 +299,28 @@ func Register(reg *register.Register) *Public { return RegisterWith(reg, View) }
 // again and again may hand back the view it made before of a record it
 // knows is unchanged. view is called from several goroutines at once.
 func RegisterWith(reg *register.Register, view func(*record.Record) *record.Record) *Public {
+	return RegisterKept(reg, view, nil)
+}
+
+// RegisterKept is RegisterWith reading the records' texts for quotes of
+// secrets (Texts) through kept, which a caller that builds the same
+// register again and again keeps from one build to the next; nil reads
+// every text.
+func RegisterKept(reg *register.Register, view func(*record.Record) *record.Record, kept *TextsKept) *Public {
 	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}, quoting: map[*record.Record]bool{}}
 	if reg == nil {
 		out.Register = register.New("", nil, nil)
 		return out
 	}
 	out.loaded = reg.Records
-	texts := secretsOf(reg.Records)
+	if kept != nil {
+		kept.begin()
+	}
+	texts := secretsOf(reg.Records, kept)
+	if kept != nil {
+		kept.start(texts)
+		defer kept.done()
+	}
 	public := map[string]bool{}
 	for _, r := range reg.Records {
 		if r != nil && r.IsPublic() && r.Kind == record.Sensor && reg.ByID(r.ID) == r {
@@ -320,7 +335,7 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 	quoting, shown := map[int]bool{}, map[string]bool{}
 	made := viewsOf(reg.Records, func(i int, r *record.Record) *record.Record {
 		v := view(r)
-		if v != nil && texts.look(v, func(key string) { mu.Lock(); shown[key] = true; mu.Unlock() }) {
+		if v != nil && kept.look(texts, v, func(key string) { mu.Lock(); shown[key] = true; mu.Unlock() }) {
 			mu.Lock()
 			quoting[i] = true
 			mu.Unlock()

@@ -1,9 +1,11 @@
 package publish
 
 import (
+	"crypto/sha256"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -41,15 +43,16 @@ type Texts struct {
 // TextsOf returns the Texts of the records recs (as loaded), those that
 // a public record among them shows as its own left out.
 func TextsOf(recs []*record.Record) *Texts {
-	t := secretsOf(recs)
+	t := secretsOf(recs, nil)
 	if len(t.texts) > 0 {
 		t.except(publicTexts(recs, t))
 	}
 	return t
 }
 
-// secretsOf returns the Texts of the records recs with every secret.
-func secretsOf(recs []*record.Record) *Texts {
+// secretsOf returns the Texts of the records recs with every secret,
+// each record's taken from kept when it holds them.
+func secretsOf(recs []*record.Record, kept *TextsKept) *Texts {
 	t := &Texts{texts: map[string]bool{}}
 	for _, r := range recs {
 		if r == nil {
@@ -59,7 +62,7 @@ func secretsOf(recs []*record.Record) *Texts {
 		if !r.IsPublic() {
 			words = hiddenNames(r)
 		}
-		more, numbers := quotable(r)
+		more, numbers := kept.quotable(r)
 		for _, w := range append(words, more...) {
 			t.secrets = append(t.secrets, w)
 			t.texts[wholeKey(w)] = true
@@ -68,6 +71,93 @@ func secretsOf(recs []*record.Record) *Texts {
 	}
 	t.index()
 	return t
+}
+
+// TextsKept keeps, from one RegisterKept to the next, what was read of
+// each record: its quotable values (by the record as loaded) and what its
+// view's texts held (by the view), for the same secrets. Records and views
+// are never changed, so one given again reads the same: serve, which
+// builds again after each edit from the records that did not change,
+// reads only the texts of those that did.
+type TextsKept struct {
+	mu       sync.Mutex
+	key      [sha256.Size]byte // of the secrets the views were read for
+	quotes   map[*record.Record][2][]string
+	read     map[*record.Record]textsRead
+	nowQuote map[*record.Record][2][]string // this build's
+	nowRead  map[*record.Record]textsRead
+}
+
+// textsRead is what look found in a view's texts.
+type textsRead struct {
+	quotes bool
+	shown  []string
+}
+
+func (k *TextsKept) quotable(r *record.Record) (texts, numbers []string) {
+	if k == nil {
+		return quotable(r)
+	}
+	k.mu.Lock()
+	q, ok := k.quotes[r]
+	k.mu.Unlock()
+	if !ok {
+		q[0], q[1] = quotable(r)
+	}
+	k.mu.Lock()
+	k.nowQuote[r] = q
+	k.mu.Unlock()
+	return q[0], q[1]
+}
+
+// begin readies k for a build.
+func (k *TextsKept) begin() {
+	k.mu.Lock()
+	k.nowQuote = map[*record.Record][2][]string{}
+	k.mu.Unlock()
+}
+
+// start readies k to read the views for the secrets of t: what was read
+// for other secrets is let go.
+func (k *TextsKept) start(t *Texts) {
+	key := sha256.Sum256([]byte(strings.Join(t.secrets, "\x00")))
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if key != k.key {
+		k.read = nil
+	}
+	k.key, k.nowRead = key, map[*record.Record]textsRead{}
+}
+
+// look is Texts.look of the view v, kept.
+func (k *TextsKept) look(t *Texts, v *record.Record, shown func(key string)) bool {
+	if k == nil {
+		return t.look(v, shown)
+	}
+	k.mu.Lock()
+	got, ok := k.read[v]
+	k.mu.Unlock()
+	if !ok {
+		got.quotes = t.look(v, func(key string) { got.shown = append(got.shown, key) })
+	}
+	for _, key := range got.shown {
+		shown(key)
+	}
+	k.mu.Lock()
+	k.nowRead[v] = got
+	k.mu.Unlock()
+	return got.quotes
+}
+
+// done lets go of what this build did not read.
+func (k *TextsKept) done() {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	k.quotes, k.read = k.nowQuote, k.nowRead
+	k.nowQuote, k.nowRead = nil, nil
+	k.mu.Unlock()
 }
 
 // except leaves out the texts that a public record shows as its own (by

@@ -732,6 +732,9 @@ type Memo struct {
 	// oldViews and usedViews are the public views of the records
 	// (publish.View), the build before's and this build's.
 	oldViews, usedViews map[*record.Record]*record.Record
+	// texts is what was read of the records' texts for quotes of other
+	// records' secrets (publish.RegisterKept).
+	texts publish.TextsKept
 	// pieces are the downloads' pieces of the records (keptPiece), by
 	// the record's hash: they follow from the build-wide inputs too, and
 	// go with them or with the record.
@@ -1174,4 +1177,13 @@ func (m *Memo) viewer() func(*record.Record) *record.Record {
 		m.mu.Unlock()
 		return v
 	}
+}
+
+// textsKept is what the Memo keeps of the reading of texts; nil for a nil
+// Memo.
+func (m *Memo) textsKept() *publish.TextsKept {
+	if m == nil {
+		return nil
+	}
+	return &m.texts
 }

@@ -194,6 +194,9 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 			edit(t, file(root, "sensors/lucht-dak.yaml"), "description: Dak van het stadskantoor", "description: Rond de Markt")
 			edit(t, file(root, "sensors/lucht-dak.yaml"), "withheld: [location.point, owner.email]", "withheld: [location.point, owner.email, location.description]")
 		}, "sensoren/cam-markt.html", false},
+		{"a record's text comes to quote a record that is not public", func(root string, o *Options) {
+			edit(t, file(root, "sensors/cam-markt.yaml"), "purpose: Uitgaansgeweld", "purpose: Net als de verborgen observatiecamera tegen uitgaansgeweld")
+		}, "data/sensors.csv", false},
 		{"another record withholds what a record's text quotes, in the downloads", func(root string, o *Options) {
 			edit(t, file(root, "sensors/lucht-dak.yaml"), "description: Dak van het stadskantoor", "description: uitgaansgeweld")
 			edit(t, file(root, "sensors/lucht-dak.yaml"), "withheld: [location.point, owner.email]", "withheld: [location.point, owner.email, location.description]")

@@ -389,7 +389,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 		defer sources.Done()
 		b.markSources(reg, opts.Findings)
 	}()
-	pub := publish.RegisterWith(reg, opts.Memo.viewer())
+	pub := publish.RegisterKept(reg, opts.Memo.viewer(), opts.Memo.textsKept())
 	b.pub, b.loaded, b.reg = pub, reg, pub.Register
 	b.sortRecords(reg)
 	b.linkSensors()
