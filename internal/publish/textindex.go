@@ -20,7 +20,11 @@ import (
 // quote only as a whole word: "afvalroute-22" is no quote in
 // "afvalroute-224", nor "1234" in "12345".
 type textIndex struct {
-	heads  [1 << headBits / 64]uint64
+	heads [1 << headBits / 64]uint64
+	// ends has a bit for each secret's first four bytes, last four
+	// bytes and length together: a place whose first four bytes begin
+	// a secret rarely holds one, and is mostly ruled out here.
+	ends   [1 << headBits / 64]uint64
 	byHead map[uint32]*textBucket
 }
 
@@ -34,7 +38,12 @@ type textBucket struct {
 func newTextIndex(secrets []string) *textIndex {
 	x := &textIndex{byHead: map[uint32]*textBucket{}}
 	for _, s := range secrets {
-		for _, form := range []string{s, strings.ToLower(s), strings.ToUpper(s)} {
+		forms := []string{s}
+		if !isASCII(s) {
+			// Folding bytes covers the case of ASCII letters only.
+			forms = append(forms, strings.ToLower(s), strings.ToUpper(s))
+		}
+		for _, form := range forms {
 			f := foldASCII(form)
 			if len(f) < 4 {
 				continue
@@ -42,6 +51,8 @@ func newTextIndex(secrets []string) *textIndex {
 			k := head4(f, 0)
 			h := headBit(k)
 			x.heads[h/64] |= 1 << (h % 64)
+			e := endBit(k, head4(f, len(f)-4), len(f))
+			x.ends[e/64] |= 1 << (e % 64)
 			b := x.byHead[k]
 			if b == nil {
 				b = &textBucket{set: map[string]bool{}}
@@ -80,6 +91,9 @@ func (x *textIndex) at(s string, i int, buf *[]byte) int {
 	for _, n := range b.lens {
 		end := i + n
 		if end > len(s) || end < len(s) && wordByte(s[end-1]) && wordByte(s[end]) {
+			continue
+		}
+		if e := endBit(k, head4(s, end-4), n); x.ends[e/64]&(1<<(e%64)) == 0 {
 			continue
 		}
 		*buf = appendFolded((*buf)[:0], s[i:end])
@@ -161,6 +175,10 @@ func head4(s string, i int) uint32 {
 
 func headBit(k uint32) uint32 { return k * 2654435761 >> (32 - headBits) }
 
+func endBit(head, tail uint32, n int) uint32 {
+	return (head*2654435761 ^ tail*2246822519 ^ uint32(n)*3266489917) >> (32 - headBits)
+}
+
 func appendFolded(buf []byte, s string) []byte {
 	for i := range len(s) {
 		buf = append(buf, lower[s[i]])
@@ -169,3 +187,12 @@ func appendFolded(buf []byte, s string) []byte {
 }
 
 func foldASCII(s string) string { return string(appendFolded(nil, s)) }
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

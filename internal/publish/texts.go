@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -53,21 +54,29 @@ func TextsOf(recs []*record.Record) *Texts {
 // secretsOf returns the Texts of the records recs with every secret,
 // each record's taken from kept when it holds them.
 func secretsOf(recs []*record.Record, kept *TextsKept) *Texts {
-	t := &Texts{texts: map[string]bool{}}
-	for _, r := range recs {
+	// Each record's are read on their own, several at once, and put
+	// together in the records' order.
+	type of struct{ words, numbers []string }
+	each := make([]of, len(recs))
+	parallel.Each(len(recs), func(i int) {
+		r := recs[i]
 		if r == nil {
-			continue
+			return
 		}
 		var words []string
 		if !r.IsPublic() {
 			words = hiddenNames(r)
 		}
 		more, numbers := kept.quotable(r)
-		for _, w := range append(words, more...) {
+		each[i] = of{append(words, more...), numbers}
+	})
+	t := &Texts{texts: map[string]bool{}}
+	for _, e := range each {
+		for _, w := range e.words {
 			t.secrets = append(t.secrets, w)
 			t.texts[wholeKey(w)] = true
 		}
-		t.secrets = append(t.secrets, numbers...)
+		t.secrets = append(t.secrets, e.numbers...)
 	}
 	t.index()
 	return t

@@ -65,25 +65,47 @@ func planOf(kind record.Kind, t reflect.Type, path string) []textStep {
 
 // textWalk walks the free texts of one record.
 type textWalk struct {
-	f    func(s *string, w *textWalk) bool
-	path []string // the path to the text being visited, segment by segment
+	f func(s *string, w *textWalk) bool
+	// at is the way to the text being visited: a field's name, or an
+	// element's index (name ""), one segment each.
+	at []segment
 }
 
-// Path is the dotted path of the text being visited.
-func (w *textWalk) Path() string { return strings.Join(w.path, ".") }
+type segment struct {
+	name  string
+	index int
+}
+
+// Path is the dotted path of the text being visited, made only when asked
+// for: most walks never ask.
+func (w *textWalk) Path() string {
+	var b strings.Builder
+	for i, s := range w.at {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		if s.name != "" {
+			b.WriteString(s.name)
+		} else {
+			b.WriteString(strconv.Itoa(s.index))
+		}
+	}
+	return b.String()
+}
 
 // eachText calls f with each free-text value of r (freeText), until f
 // returns false; w.Path() gives the text's path.
 func eachText(r *record.Record, f func(s *string, w *textWalk) bool) {
-	w := &textWalk{f: f}
+	w := &textWalk{f: f, at: make([]segment, 0, 8)}
 	w.steps(reflect.ValueOf(r).Elem(), textPlan(r.Kind))
 }
 
 func (w *textWalk) steps(v reflect.Value, steps []textStep) bool {
-	for _, st := range steps {
-		w.path = append(w.path, st.name)
+	for i := range steps {
+		st := &steps[i]
+		w.at = append(w.at, segment{name: st.name})
 		ok := w.value(v.Field(st.index), st)
-		w.path = w.path[:len(w.path)-1]
+		w.at = w.at[:len(w.at)-1]
 		if !ok {
 			return false
 		}
@@ -91,24 +113,24 @@ func (w *textWalk) steps(v reflect.Value, steps []textStep) bool {
 	return true
 }
 
-func (w *textWalk) value(v reflect.Value, st textStep) bool {
+func (w *textWalk) value(v reflect.Value, st *textStep) bool {
 	switch v.Kind() {
+	case reflect.String:
+		if p := (*string)(v.Addr().UnsafePointer()); st.free && *p != "" {
+			return w.f(p, w)
+		}
+	case reflect.Struct:
+		return w.steps(v, st.sub)
 	case reflect.Pointer:
 		return v.IsNil() || w.value(v.Elem(), st)
 	case reflect.Slice:
 		for i := range v.Len() {
-			w.path = append(w.path, strconv.Itoa(i))
+			w.at = append(w.at, segment{index: i})
 			ok := w.value(v.Index(i), st)
-			w.path = w.path[:len(w.path)-1]
+			w.at = w.at[:len(w.at)-1]
 			if !ok {
 				return false
 			}
-		}
-	case reflect.Struct:
-		return w.steps(v, st.sub)
-	case reflect.String:
-		if st.free && v.Len() > 0 {
-			return w.f(v.Addr().Interface().(*string), w)
 		}
 	}
 	return true
