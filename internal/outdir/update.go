@@ -113,16 +113,10 @@ func LinkFile(src, dst string) error {
 // key is not, so a hash gives nothing away of what went into it. Call it
 // holding dir's lock.
 func Secret(dir string) ([]byte, error) {
-	dir, err := resolve(dir)
+	p, err := cacheFile(dir, "site-keys", ".key")
 	if err != nil {
 		return nil, err
 	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return nil, err
-	}
-	name := sha256.Sum256([]byte(dir))
-	p := filepath.Join(cache, "register", "site-keys", hex.EncodeToString(name[:8])+".key")
 	if key, err := os.ReadFile(p); err == nil && len(key) == secretSize {
 		return key, nil
 	}
@@ -147,6 +141,33 @@ func Secret(dir string) ([]byte, error) {
 		return nil, err
 	}
 	return key, nil
+}
+
+// StateFile returns where a build of the folder dir keeps what it knew
+// for the next build of it (name says what: "texts"): in the user's cache
+// folder (register/site-state), never in or beside dir, since dir may be
+// published whole. The folder is made readable by its owner only.
+func StateFile(dir, name string) (string, error) {
+	p, err := cacheFile(dir, "site-state", "."+name)
+	if err != nil {
+		return "", err
+	}
+	return p, os.MkdirAll(filepath.Dir(p), 0o700)
+}
+
+// cacheFile is the file of the folder dir under kind in the user's cache
+// folder, named by the hash of dir's path, ending in ext.
+func cacheFile(dir, kind, ext string) (string, error) {
+	dir, err := resolve(dir)
+	if err != nil {
+		return "", err
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", err
+	}
+	name := sha256.Sum256([]byte(dir))
+	return filepath.Join(cache, "register", kind, hex.EncodeToString(name[:8])+ext), nil
 }
 
 // secretSize is the length of Secret's key in bytes.

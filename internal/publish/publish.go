@@ -335,7 +335,7 @@ func RegisterKept(reg *register.Register, view func(*record.Record) *record.Reco
 	quoting, shown := map[int]bool{}, map[string]bool{}
 	made := viewsOf(reg.Records, func(i int, r *record.Record) *record.Record {
 		v := view(r)
-		if v != nil && kept.look(texts, v, func(key string) { mu.Lock(); shown[key] = true; mu.Unlock() }) {
+		if v != nil && kept.look(texts, r, v, func(key string) { mu.Lock(); shown[key] = true; mu.Unlock() }) {
 			mu.Lock()
 			quoting[i] = true
 			mu.Unlock()

@@ -1,9 +1,12 @@
 package publish
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -88,13 +91,31 @@ func secretsOf(recs []*record.Record, kept *TextsKept) *Texts {
 // are never changed, so one given again reads the same: serve, which
 // builds again after each edit from the records that did not change,
 // reads only the texts of those that did.
+//
+// A build in a new process has new records: with ID set, TextsKept also
+// knows the records, by ID, whose texts quoted nothing for the same
+// secrets and Salt (Bytes, Read), so that the build after one change
+// reads the texts of that one record.
 type TextsKept struct {
+	// Salt is what else the reading depends on: the program.
+	Salt string
+	// ID names a record as loaded across processes: it changes when
+	// anything of the record does (the site: the hash of its file). ok
+	// false: the record is read.
+	ID func(r *record.Record) (id [sha256.Size]byte, ok bool)
+
 	mu       sync.Mutex
-	key      [sha256.Size]byte // of the secrets the views were read for
+	key      [sha256.Size]byte // of the salt and the secrets the views were read for
 	quotes   map[*record.Record][2][]string
 	read     map[*record.Record]textsRead
 	nowQuote map[*record.Record][2][]string // this build's
 	nowRead  map[*record.Record]textsRead
+	// clean are the records, by ID, whose views quoted nothing but the
+	// text secrets they show whole (look's shown), read for cleanKey;
+	// nowClean this build's.
+	clean    map[[sha256.Size]byte][]string
+	cleanKey [sha256.Size]byte
+	nowClean map[[sha256.Size]byte][]string
 }
 
 // textsRead is what look found in a view's texts.
@@ -129,22 +150,50 @@ func (k *TextsKept) begin() {
 // start readies k to read the views for the secrets of t: what was read
 // for other secrets is let go.
 func (k *TextsKept) start(t *Texts) {
-	key := sha256.Sum256([]byte(strings.Join(t.secrets, "\x00")))
+	h := sha256.New()
+	h.Write(appendLen(nil, k.Salt))
+	for _, s := range t.secrets {
+		h.Write(appendLen(nil, s))
+	}
+	var key [sha256.Size]byte
+	h.Sum(key[:0])
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if key != k.key {
 		k.read = nil
 	}
-	k.key, k.nowRead = key, map[*record.Record]textsRead{}
+	if key != k.cleanKey {
+		k.clean = nil
+	}
+	k.key, k.cleanKey = key, key
+	k.nowRead, k.nowClean = map[*record.Record]textsRead{}, map[[sha256.Size]byte][]string{}
 }
 
-// look is Texts.look of the view v, kept.
-func (k *TextsKept) look(t *Texts, v *record.Record, shown func(key string)) bool {
+// appendLen appends s with its length before it, so that no two lists of
+// strings hash alike.
+func appendLen(b []byte, s string) []byte {
+	b = strconv.AppendInt(b, int64(len(s)), 10)
+	return append(append(b, ':'), s...)
+}
+
+// look is Texts.look of the view v of the record r, kept.
+func (k *TextsKept) look(t *Texts, r, v *record.Record, shown func(key string)) bool {
 	if k == nil {
 		return t.look(v, shown)
 	}
+	var id [sha256.Size]byte
+	named := false
+	if k.ID != nil {
+		id, named = k.ID(r)
+	}
 	k.mu.Lock()
 	got, ok := k.read[v]
+	if !ok && named {
+		var shown []string
+		if shown, ok = k.clean[id]; ok {
+			got = textsRead{shown: shown}
+		}
+	}
 	k.mu.Unlock()
 	if !ok {
 		got.quotes = t.look(v, func(key string) { got.shown = append(got.shown, key) })
@@ -154,6 +203,9 @@ func (k *TextsKept) look(t *Texts, v *record.Record, shown func(key string)) boo
 	}
 	k.mu.Lock()
 	k.nowRead[v] = got
+	if named && !got.quotes {
+		k.nowClean[id] = got.shown
+	}
 	k.mu.Unlock()
 	return got.quotes
 }
@@ -164,8 +216,79 @@ func (k *TextsKept) done() {
 		return
 	}
 	k.mu.Lock()
-	k.quotes, k.read = k.nowQuote, k.nowRead
-	k.nowQuote, k.nowRead = nil, nil
+	k.quotes, k.read, k.clean = k.nowQuote, k.nowRead, k.nowClean
+	k.nowQuote, k.nowRead, k.nowClean = nil, nil, nil
+	k.mu.Unlock()
+}
+
+// textsKeptHeader opens what Bytes writes.
+const textsKeptHeader = "register-texts 2\n"
+
+// Bytes returns what k knows of the records by ID, for Read in the next
+// process: the key they were read for, and each record's ID with the text
+// secrets it shows whole.
+func (k *TextsKept) Bytes() []byte {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	ids := make([][sha256.Size]byte, 0, len(k.clean))
+	for id := range k.clean {
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
+	out := make([]byte, 0, len(textsKeptHeader)+(sha256.Size+1)*(1+len(ids)))
+	out = append(append(out, textsKeptHeader...), k.cleanKey[:]...)
+	for _, id := range ids {
+		out = append(out, id[:]...)
+		out = binary.AppendUvarint(out, uint64(len(k.clean[id])))
+		for _, s := range k.clean[id] {
+			out = binary.AppendUvarint(out, uint64(len(s)))
+			out = append(out, s...)
+		}
+	}
+	return out
+}
+
+// Read takes in what Bytes wrote; anything else (damaged, cut short, of
+// another format) is taken as nothing known.
+func (k *TextsKept) Read(data []byte) {
+	rest, ok := bytes.CutPrefix(data, []byte(textsKeptHeader))
+	if !ok || len(rest) < sha256.Size {
+		return
+	}
+	key := [sha256.Size]byte(rest[:sha256.Size])
+	rest = rest[sha256.Size:]
+	clean := map[[sha256.Size]byte][]string{}
+	uvarint := func() (int, bool) {
+		n, size := binary.Uvarint(rest)
+		if size <= 0 || n > uint64(len(rest)) {
+			return 0, false
+		}
+		rest = rest[size:]
+		return int(n), true
+	}
+	for len(rest) > 0 {
+		if len(rest) < sha256.Size {
+			return
+		}
+		id := [sha256.Size]byte(rest[:sha256.Size])
+		rest = rest[sha256.Size:]
+		n, ok := uvarint()
+		if !ok {
+			return
+		}
+		var shown []string
+		for range n {
+			l, ok := uvarint()
+			if !ok || l > len(rest) {
+				return
+			}
+			shown = append(shown, string(rest[:l]))
+			rest = rest[l:]
+		}
+		clean[id] = shown
+	}
+	k.mu.Lock()
+	k.cleanKey, k.clean = key, clean
 	k.mu.Unlock()
 }
 

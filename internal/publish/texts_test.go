@@ -120,3 +120,64 @@ func TestSecretsAreTheSameBuildAfterBuild(t *testing.T) {
 		}
 	}
 }
+
+// TestTextsKeptAcrossProcesses: what one build read of the records'
+// texts, written and read back in another process, spares that build
+// reading the texts of records it knows by ID, for the same secrets and
+// salt only. The IDs here stay the same while a text changes, which a
+// real ID never does: that is how the test sees what was not read.
+func TestTextsKeptAcrossProcesses(t *testing.T) {
+	id := func(r *record.Record) ([32]byte, bool) { return [32]byte{byte(len(r.ID))}, true }
+	// build returns the purpose the quoting record shows, and what was
+	// kept for the next build.
+	build := func(text, salt string, more []*record.Record, data []byte) (string, []byte) {
+		recs := quotingRegister(text)
+		quoting := recs[len(recs)-1]
+		k := &publish.TextsKept{Salt: salt, ID: id}
+		k.Read(data)
+		pub := publish.RegisterKept(register.New("", nil, append(recs, more...)), publish.View, k)
+		return pub.ViewOf(quoting).Purpose, k.Bytes()
+	}
+	plain, data := build("Niets bijzonders.", "v1", nil, nil)
+	if plain != "Niets bijzonders." {
+		t.Fatalf("first build: %q", plain)
+	}
+	secret := []*record.Record{{ID: "nieuw", Kind: record.Sensor, Name: "Nieuw geheim", Publication: &record.Publication{Public: new(bool)}}}
+	tests := []struct {
+		name     string
+		salt     string
+		more     []*record.Record
+		data     []byte
+		scrubbed bool
+	}{
+		{"known, same secrets: not read again", "v1", nil, data, false},
+		{"nothing kept", "v1", nil, nil, true},
+		{"damaged", "v1", nil, data[:len(data)-3], true},
+		{"another program", "v2", nil, data, true},
+		{"other secrets", "v1", secret, data, true},
+	}
+	for _, tt := range tests {
+		got, _ := build("Geleverd door Acme Vision.", tt.salt, tt.more, tt.data)
+		if scrubbed := got == "Geleverd door niet openbaar."; scrubbed != tt.scrubbed {
+			t.Errorf("%s: purpose %q", tt.name, got)
+		}
+	}
+}
+
+// TestTextsKeptReadsDamageAsNothing: what Read is given may be cut short
+// or damaged anywhere; it never panics, and what it cannot read whole
+// counts as nothing known.
+func TestTextsKeptReadsDamageAsNothing(t *testing.T) {
+	k := &publish.TextsKept{Salt: "v1", ID: func(r *record.Record) ([32]byte, bool) { return [32]byte{byte(len(r.ID))}, true }}
+	publish.RegisterKept(register.New("", nil, quotingRegister("Niets.")), publish.View, k)
+	data := k.Bytes()
+	for i := range len(data) {
+		for _, damaged := range [][]byte{data[:i], append(append([]byte{}, data[:i]...), 0xff, 0xff, 0xff, 0x7f)} {
+			r := &publish.TextsKept{}
+			r.Read(damaged)
+			if got := r.Bytes(); len(got) > len(data) {
+				t.Fatalf("read %d damaged bytes into more than was written", len(damaged))
+			}
+		}
+	}
+}

@@ -18,6 +18,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/checkcache"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
@@ -853,9 +854,7 @@ func (m *Memo) recordHash(r *record.Record, sums map[string][32]byte) []byte {
 		}
 	}
 	var sum []byte
-	if content, ok := sums[r.File]; ok {
-		buf := appendStrings(make([]byte, 0, 128), "loaded", r.File, strconv.FormatBool(r.Placeholders), strconv.FormatBool(r.PublicationInvalid))
-		k := sha256.Sum256(append(buf, content[:]...))
+	if k, ok := fileSum(r, sums); ok {
 		sum = k[:]
 	} else {
 		h := sha256.New()
@@ -868,6 +867,19 @@ func (m *Memo) recordHash(r *record.Record, sums map[string][32]byte) []byte {
 		m.keep(r, sum)
 	}
 	return sum
+}
+
+// fileSum is the hash of what the loaded record r follows from but for
+// the build-wide inputs: its file's content (sums, the load's), its path,
+// and the flags the load set from its findings; false when the load did
+// not hash its file.
+func fileSum(r *record.Record, sums map[string][32]byte) ([sha256.Size]byte, bool) {
+	content, ok := sums[r.File]
+	if !ok {
+		return [sha256.Size]byte{}, false
+	}
+	buf := appendStrings(make([]byte, 0, 128), "loaded", r.File, strconv.FormatBool(r.Placeholders), strconv.FormatBool(r.PublicationInvalid))
+	return sha256.Sum256(append(buf, content[:]...)), true
 }
 
 func (m *Memo) keep(r *record.Record, sum []byte) {
@@ -1179,11 +1191,37 @@ func (m *Memo) viewer() func(*record.Record) *record.Record {
 	}
 }
 
-// textsKept is what the Memo keeps of the reading of texts; nil for a nil
-// Memo.
-func (m *Memo) textsKept() *publish.TextsKept {
-	if m == nil {
+// textsKept is what is kept of the reading of texts for quotes of other
+// records' secrets: the Memo's, else what the build before of out left
+// in the user's cache (outdir.StateFile), which saveTexts writes. nil when
+// nothing can be kept. Records are known across builds by fileSum, and
+// what was read by the program that read it.
+func (m *Memo) textsKept(out string, sums map[string][32]byte) *publish.TextsKept {
+	tool, err := checkcache.ToolID()
+	if err != nil {
 		return nil
 	}
-	return &m.texts
+	k := &publish.TextsKept{}
+	if m != nil {
+		k = &m.texts
+	} else if p, err := outdir.StateFile(out, "texts"); err == nil {
+		if data, err := os.ReadFile(p); err == nil {
+			k.Read(data)
+		}
+	}
+	k.Salt = tool
+	k.ID = func(r *record.Record) ([sha256.Size]byte, bool) { return fileSum(r, sums) }
+	return k
+}
+
+// saveTexts writes what the build of out read of the records' texts for
+// the next build (textsKept), when it keeps no Memo; a build that cannot
+// only costs the next one the reading.
+func (b *builder) saveTexts(out string) {
+	if b.opts.Memo != nil || b.texts == nil {
+		return
+	}
+	if p, err := outdir.StateFile(out, "texts"); err == nil {
+		_ = atomicfile.Write(p, b.texts.Bytes(), 0o600)
+	}
 }

@@ -249,6 +249,7 @@ func (p *Prepared) Build() (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
 	}
+	b.saveTexts(out)
 	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
 }
 
@@ -273,6 +274,9 @@ func checkReplaceable(out string) error {
 
 // builder holds what every page needs during one build.
 type builder struct {
+	// texts is what is kept of the reading of the records' texts
+	// (textsKept).
+	texts *publish.TextsKept
 	// prefill holds a sensor's update-link answers (prefillAnswers) for
 	// its pages in the other languages.
 	prefill sync.Map
@@ -389,7 +393,8 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 		defer sources.Done()
 		b.markSources(reg, opts.Findings)
 	}()
-	pub := publish.RegisterKept(reg, opts.Memo.viewer(), opts.Memo.textsKept())
+	b.texts = opts.Memo.textsKept(out, reg.Sums)
+	pub := publish.RegisterKept(reg, opts.Memo.viewer(), b.texts)
 	b.pub, b.loaded, b.reg = pub, reg, pub.Register
 	b.sortRecords(reg)
 	b.linkSensors()
