@@ -103,6 +103,11 @@ type TextsKept struct {
 	// anything of the record does (the site: the hash of its file). ok
 	// false: the record is read.
 	ID func(r *record.Record) (id [sha256.Size]byte, ok bool)
+	// Pointers keeps what was read by record and view too, for a next
+	// build in this process from the same records; a build that is the
+	// process's last (a 100,000-record build's maps of them were tens of
+	// megabytes) leaves it false.
+	Pointers bool
 
 	mu       sync.Mutex
 	key      [sha256.Size]byte // of the salt and the secrets the views were read for
@@ -125,7 +130,7 @@ type textsRead struct {
 }
 
 func (k *TextsKept) quotable(r *record.Record) (texts, numbers []string) {
-	if k == nil {
+	if k == nil || !k.Pointers {
 		return quotable(r)
 	}
 	k.mu.Lock()
@@ -187,7 +192,7 @@ func (k *TextsKept) look(t *Texts, r, v *record.Record, shown func(key string)) 
 		id, named = k.ID(r)
 	}
 	k.mu.Lock()
-	got, ok := k.read[v]
+	got, ok := k.read[v] // empty unless Pointers
 	if !ok && named {
 		var shown []string
 		if shown, ok = k.clean[id]; ok {
@@ -202,7 +207,9 @@ func (k *TextsKept) look(t *Texts, r, v *record.Record, shown func(key string)) 
 		shown(key)
 	}
 	k.mu.Lock()
-	k.nowRead[v] = got
+	if k.Pointers {
+		k.nowRead[v] = got
+	}
 	if named && !got.quotes {
 		k.nowClean[id] = got.shown
 	}
