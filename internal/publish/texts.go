@@ -264,7 +264,10 @@ func (k *TextsKept) Read(data []byte) {
 	}
 	key := [sha256.Size]byte(rest[:sha256.Size])
 	rest = rest[sha256.Size:]
-	clean := map[[sha256.Size]byte][]string{}
+	clean := make(map[[sha256.Size]byte][]string, len(rest)/(sha256.Size+1))
+	// The texts records show whole are few, each shown by many records:
+	// each is held once.
+	held := map[string]string{}
 	uvarint := func() (int, bool) {
 		n, size := binary.Uvarint(rest)
 		if size <= 0 || n > uint64(len(rest)) {
@@ -289,7 +292,12 @@ func (k *TextsKept) Read(data []byte) {
 			if !ok || l > len(rest) {
 				return
 			}
-			shown = append(shown, string(rest[:l]))
+			text, ok := held[string(rest[:l])]
+			if !ok {
+				text = string(rest[:l])
+				held[text] = text
+			}
+			shown = append(shown, text)
 			rest = rest[l:]
 		}
 		clean[id] = shown
