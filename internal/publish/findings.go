@@ -27,16 +27,14 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 		return nil
 	}
 	withheld := withheldValues(r)
-	var own, all *foldIndex
+	own := newFoldIndex(withheld)
+	var all *foldIndex
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
 		if f.Path != "" && r.IsWithheld(source.Dotted(f.Path)) {
 			f.Message, f.Help = label.Text{"Deze bevinding gaat over een veld dat niet openbaar is.", "This finding concerns a field that is not public."}, label.Text{}
 			out = append(out, f)
 			continue
-		}
-		if own == nil {
-			own = newFoldIndex(withheld)
 		}
 		if !p.quotes(own, f.Message.In("en"), f.Help.In("en"), f.Message.In("nl"), f.Help.In("nl")) {
 			// Nothing to replace: most findings, kept as they are
