@@ -313,10 +313,7 @@ func RegisterKept(reg *register.Register, view func(*record.Record) *record.Reco
 		return out
 	}
 	out.loaded = reg.Records
-	if kept != nil {
-		kept.begin()
-	}
-	texts := secretsOf(reg.Records, kept)
+	texts := secretsOf(reg.Records)
 	if kept != nil {
 		kept.start(texts)
 		defer kept.done()

@@ -47,16 +47,15 @@ type Texts struct {
 // TextsOf returns the Texts of the records recs (as loaded), those that
 // a public record among them shows as its own left out.
 func TextsOf(recs []*record.Record) *Texts {
-	t := secretsOf(recs, nil)
+	t := secretsOf(recs)
 	if len(t.texts) > 0 {
 		t.except(publicTexts(recs, t))
 	}
 	return t
 }
 
-// secretsOf returns the Texts of the records recs with every secret,
-// each record's taken from kept when it holds them.
-func secretsOf(recs []*record.Record, kept *TextsKept) *Texts {
+// secretsOf returns the Texts of the records recs with every secret.
+func secretsOf(recs []*record.Record) *Texts {
 	// Each record's are read on their own, several at once, and put
 	// together in the records' order.
 	type of struct{ words, numbers []string }
@@ -70,7 +69,7 @@ func secretsOf(recs []*record.Record, kept *TextsKept) *Texts {
 		if !r.IsPublic() {
 			words = hiddenNames(r)
 		}
-		more, numbers := kept.quotable(r)
+		more, numbers := quotable(r)
 		each[i] = of{append(words, more...), numbers}
 	})
 	t := &Texts{texts: map[string]bool{}}
@@ -86,70 +85,23 @@ func secretsOf(recs []*record.Record, kept *TextsKept) *Texts {
 }
 
 // TextsKept keeps, from one RegisterKept to the next, what was read of
-// each record: its quotable values (by the record as loaded) and what its
-// view's texts held (by the view), for the same secrets. Records and views
-// are never changed, so one given again reads the same: serve, which
-// builds again after each edit from the records that did not change,
-// reads only the texts of those that did.
-//
-// A build in a new process has new records: with ID set, TextsKept also
-// knows the records, by ID, whose texts quoted nothing for the same
-// secrets and Salt (Bytes, Read), so that the build after one change
-// reads the texts of that one record.
+// each record's texts: the records, by ID, whose views quote no secret
+// but the texts they show whole, with those texts, for the same secrets
+// and Salt. A build after one change reads the texts of that one record;
+// serve keeps one in its Memo, a build command hands one to the next
+// process (Bytes, Read).
 type TextsKept struct {
 	// Salt is what else the reading depends on: the program.
 	Salt string
-	// ID names a record as loaded across processes: it changes when
-	// anything of the record does (the site: the hash of its file). ok
-	// false: the record is read.
+	// ID names a record as loaded across builds: it changes when anything
+	// of the record does (the site: the hash of its file). ok false: the
+	// record is read.
 	ID func(r *record.Record) (id [sha256.Size]byte, ok bool)
-	// Pointers keeps what was read by record and view too, for a next
-	// build in this process from the same records; a build that is the
-	// process's last (a 100,000-record build's maps of them were tens of
-	// megabytes) leaves it false.
-	Pointers bool
 
-	mu       sync.Mutex
-	key      [sha256.Size]byte // of the salt and the secrets the views were read for
-	quotes   map[*record.Record][2][]string
-	read     map[*record.Record]textsRead
-	nowQuote map[*record.Record][2][]string // this build's
-	nowRead  map[*record.Record]textsRead
-	// clean are the records, by ID, whose views quoted nothing but the
-	// text secrets they show whole (look's shown), read for cleanKey;
-	// nowClean this build's.
-	clean    map[[sha256.Size]byte][]string
-	cleanKey [sha256.Size]byte
-	nowClean map[[sha256.Size]byte][]string
-}
-
-// textsRead is what look found in a view's texts.
-type textsRead struct {
-	quotes bool
-	shown  []string
-}
-
-func (k *TextsKept) quotable(r *record.Record) (texts, numbers []string) {
-	if k == nil || !k.Pointers {
-		return quotable(r)
-	}
-	k.mu.Lock()
-	q, ok := k.quotes[r]
-	k.mu.Unlock()
-	if !ok {
-		q[0], q[1] = quotable(r)
-	}
-	k.mu.Lock()
-	k.nowQuote[r] = q
-	k.mu.Unlock()
-	return q[0], q[1]
-}
-
-// begin readies k for a build.
-func (k *TextsKept) begin() {
-	k.mu.Lock()
-	k.nowQuote = map[*record.Record][2][]string{}
-	k.mu.Unlock()
+	mu    sync.Mutex
+	key   [sha256.Size]byte // of the salt and the secrets clean was read for
+	clean map[[sha256.Size]byte][]string
+	now   map[[sha256.Size]byte][]string // this build's clean
 }
 
 // start readies k to read the views for the secrets of t: what was read
@@ -165,13 +117,9 @@ func (k *TextsKept) start(t *Texts) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if key != k.key {
-		k.read = nil
+		k.key, k.clean = key, nil
 	}
-	if key != k.cleanKey {
-		k.clean = nil
-	}
-	k.key, k.cleanKey = key, key
-	k.nowRead, k.nowClean = map[*record.Record]textsRead{}, map[[sha256.Size]byte][]string{}
+	k.now = map[[sha256.Size]byte][]string{}
 }
 
 // appendLen appends s with its length before it, so that no two lists of
@@ -191,30 +139,26 @@ func (k *TextsKept) look(t *Texts, r, v *record.Record, shown func(key string)) 
 	if k.ID != nil {
 		id, named = k.ID(r)
 	}
-	k.mu.Lock()
-	got, ok := k.read[v] // empty unless Pointers
-	if !ok && named {
-		var shown []string
-		if shown, ok = k.clean[id]; ok {
-			got = textsRead{shown: shown}
-		}
+	var whole []string
+	known := false
+	if named {
+		k.mu.Lock()
+		whole, known = k.clean[id]
+		k.mu.Unlock()
 	}
-	k.mu.Unlock()
-	if !ok {
-		got.quotes = t.look(v, func(key string) { got.shown = append(got.shown, key) })
+	quotes := false
+	if !known {
+		quotes = t.look(v, func(key string) { whole = append(whole, key) })
 	}
-	for _, key := range got.shown {
+	for _, key := range whole {
 		shown(key)
 	}
-	k.mu.Lock()
-	if k.Pointers {
-		k.nowRead[v] = got
+	if named && !quotes {
+		k.mu.Lock()
+		k.now[id] = whole
+		k.mu.Unlock()
 	}
-	if named && !got.quotes {
-		k.nowClean[id] = got.shown
-	}
-	k.mu.Unlock()
-	return got.quotes
+	return quotes
 }
 
 // done lets go of what this build did not read.
@@ -223,8 +167,7 @@ func (k *TextsKept) done() {
 		return
 	}
 	k.mu.Lock()
-	k.quotes, k.read, k.clean = k.nowQuote, k.nowRead, k.nowClean
-	k.nowQuote, k.nowRead, k.nowClean = nil, nil, nil
+	k.clean, k.now = k.now, nil
 	k.mu.Unlock()
 }
 
@@ -243,7 +186,7 @@ func (k *TextsKept) Bytes() []byte {
 	}
 	slices.SortFunc(ids, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
 	out := make([]byte, 0, len(textsKeptHeader)+(sha256.Size+1)*(1+len(ids)))
-	out = append(append(out, textsKeptHeader...), k.cleanKey[:]...)
+	out = append(append(out, textsKeptHeader...), k.key[:]...)
 	for _, id := range ids {
 		out = append(out, id[:]...)
 		out = binary.AppendUvarint(out, uint64(len(k.clean[id])))
@@ -303,7 +246,7 @@ func (k *TextsKept) Read(data []byte) {
 		clean[id] = shown
 	}
 	k.mu.Lock()
-	k.cleanKey, k.clean = key, clean
+	k.key, k.clean = key, clean
 	k.mu.Unlock()
 }
 

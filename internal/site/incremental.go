@@ -1204,7 +1204,6 @@ func (m *Memo) textsKept(out string, sums map[string][32]byte) *publish.TextsKep
 	k := &publish.TextsKept{}
 	if m != nil {
 		k = &m.texts
-		k.Pointers = true
 	} else if p, err := outdir.StateFile(out, "texts"); err == nil {
 		if data, err := os.ReadFile(p); err == nil {
 			k.Read(data)
