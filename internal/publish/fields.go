@@ -214,8 +214,9 @@ func known(kind record.Kind, path string) bool {
 }
 
 // kindSchema is what the filter reads of a kind's schema, worked out once:
-// the path of every field, and of each leaf whether it holds free text
-// (freeText).
+// the path of every field, and the leaves that hold text a person writes
+// (writtenText). The record's id and kind, the ids it uses and the paths
+// it withholds are structure, filtered on their own, and not free text.
 type kindSchema struct{ known, free map[string]bool }
 
 var kindSchemas sync.Map // record.Kind → *kindSchema
@@ -227,7 +228,7 @@ func schemaOf(kind record.Kind) *kindSchema {
 	s := &kindSchema{known: map[string]bool{}, free: map[string]bool{}}
 	for _, f := range Fields(kind) {
 		s.known[f.Path] = true
-		if f.Leaf && writtenText(f) {
+		if f.Leaf && writtenText(f) && !structure(f.Path) {
 			s.free[f.Path] = true
 		}
 	}
@@ -247,4 +248,11 @@ func writtenText(f Field) bool {
 		return false
 	}
 	return f.Type == "string" || f.Type == "" && f.Item == "" || f.Type == "array" && (f.Item == "string" || f.Item == "")
+}
+
+// structure reports whether the field at path is part of a record's
+// structure rather than its content.
+func structure(path string) bool {
+	top, _, _ := strings.Cut(path, ".")
+	return top == "id" || top == "kind" || top == "uses_sensors" || path == "publication.withheld"
 }

@@ -402,19 +402,9 @@ func clone(v *record.Record) *record.Record {
 }
 
 // freeText reports whether the field at the dotted path of a record of
-// kind holds text a person writes: a string the schema gives no fixed
-// values, date or duration. The record's id and kind, the ids it uses and
-// the paths it withholds are structure, filtered on their own.
+// kind holds text a person writes (kindSchema.free).
 func freeText(kind record.Kind, path string) bool {
-	bare := strings.Join(named(strings.Split(path, ".")), ".")
-	switch top, _, _ := strings.Cut(bare, "."); top {
-	case "id", "kind", "uses_sensors":
-		return false
-	}
-	if bare == "publication.withheld" {
-		return false
-	}
-	return schemaOf(kind).free[bare]
+	return schemaOf(kind).free[strings.Join(named(strings.Split(path, ".")), ".")]
 }
 
 // quotable lists the withheld values of r that another record's text

@@ -38,14 +38,11 @@ func textPlan(kind record.Kind) []textStep {
 
 func planOf(kind record.Kind, t reflect.Type, path string) []textStep {
 	var out []textStep
-	for i := range t.NumField() {
-		f := t.Field(i)
-		tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
-		if tag == "" || tag == "-" || !f.IsExported() {
-			continue
-		}
+	fs := yamlFields(t)
+	for _, tag := range fs.names {
+		i := fs.index[tag]
 		p := join(path, tag)
-		ft := f.Type
+		ft := t.Field(i).Type
 		for ft.Kind() == reflect.Pointer || ft.Kind() == reflect.Slice {
 			ft = ft.Elem()
 		}
