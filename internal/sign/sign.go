@@ -78,10 +78,11 @@ func New(r *record.Record, vw *publish.Viewer, cfg *config.Config) (*Sign, error
 	if r.Kind != record.Sensor {
 		return nil, msgAlgorithm.ErrOf(ErrNotSensor, r.ID)
 	}
-	v := publish.View(r)
+	view := publish.View
 	if vw != nil {
-		v = vw.View(r)
+		view = vw.View
 	}
+	v := view(r)
 	if v == nil {
 		return nil, msgNotPublic.ErrOf(ErrNotPublic, r.ID, reasonOf{r})
 	}

@@ -1193,20 +1193,23 @@ func (m *Memo) viewer() func(*record.Record) *record.Record {
 
 // textsKept is what is kept of the reading of texts for quotes of other
 // records' secrets: the Memo's, else what the build before of out left
-// in the user's cache (outdir.StateFile), which saveTexts writes. nil when
-// nothing can be kept. Records are known across builds by fileSum, and
+// in the user's cache (outdir.StateFile), which saveTexts writes; nil when
+// the program cannot be named, so nothing can be kept. Records are known across builds by fileSum, and
 // what was read by the program that read it.
 func (m *Memo) textsKept(out string, sums map[string][32]byte) *publish.TextsKept {
 	tool, err := checkcache.ToolID()
 	if err != nil {
 		return nil
 	}
-	k := &publish.TextsKept{}
+	var k *publish.TextsKept
 	if m != nil {
 		k = &m.texts
-	} else if p, err := outdir.StateFile(out, "texts"); err == nil {
-		if data, err := os.ReadFile(p); err == nil {
-			k.Read(data)
+	} else {
+		k = &publish.TextsKept{}
+		if p, err := outdir.StateFile(out, "texts"); err == nil {
+			if data, err := os.ReadFile(p); err == nil {
+				k.Read(data)
+			}
 		}
 	}
 	k.Salt = tool
