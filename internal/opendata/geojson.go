@@ -144,6 +144,12 @@ func WriteGeoJSONKept(w io.Writer, recs []*record.Record, kept Pieces) error {
 			return fmt.Errorf("write geojson: %w", err)
 		}
 		if len(data) == 0 {
+			// A sensor with no point on the map: placed all the same, so
+			// that the next build knows it has no feature without making
+			// its view again.
+			if err := m.put(r, "geojson", nil); err != nil {
+				return fmt.Errorf("write geojson: %w", err)
+			}
 			continue
 		}
 		if !first {

@@ -17,6 +17,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -801,6 +802,56 @@ func TestPiecesComeOnlyFromTheDownloadIndexed(t *testing.T) {
 	// edited are copied from it.
 	if st.Copied == 0 {
 		t.Error("nothing copied from the download left alone")
+	}
+}
+
+// TestEveryPieceIsCopiedThatCanBe: a build after one record was edited
+// copies every other record's piece from the site before, a sensor's that
+// has no feature on the map (no point, or its location withheld)
+// included: none is made from its record's view again.
+func TestEveryPieceIsCopiedThatCanBe(t *testing.T) {
+	root := copyFixture(t)
+	sensors, noFeature := 0, 0
+	for _, r := range loadFixture(t, root).Records {
+		if r.Kind == record.Sensor && r.IsPublic() {
+			sensors++
+			if publish.View(r).Point == nil {
+				noFeature++
+			}
+		}
+	}
+	if noFeature == 0 {
+		t.Fatal("the fixture has no public sensor without a point: the test proves nothing")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, loadFixture(t, root), Options{Out: out})
+	before := readPieceIndex(out)
+	edit(t, filepath.Join(root, "sensors", "cam-markt.yaml"), "Twaalf camera", "Dertien camera")
+	_, st := build(t, loadFixture(t, root), Options{Out: out})
+	after := readPieceIndex(out)
+	if got := len(after["data/sensors.geojson"].pieces); got != sensors {
+		t.Errorf("the map's download places %d pieces, want one for each of the %d public sensors", got, sensors)
+	}
+	// In each download written again (one with a piece of another key),
+	// the pieces whose key is unchanged.
+	same := 0
+	for p, f := range after {
+		old := map[pageKey]bool{}
+		for _, pc := range before[p].pieces {
+			old[pc.key] = true
+		}
+		kept := 0
+		for _, pc := range f.pieces {
+			if old[pc.key] {
+				kept++
+			}
+		}
+		if kept < len(f.pieces) {
+			same += kept
+		}
+	}
+	if same == 0 || st.Copied != same {
+		t.Errorf("copied %d pieces, want the %d whose key is unchanged", st.Copied, same)
 	}
 }
 

@@ -306,6 +306,9 @@ func (f *filePieces) Piece(r *record.Record, what string, refs []string) ([]byte
 // read returns the bytes of pc in the current site's download, valid
 // until the next call.
 func (f *filePieces) read(pc placedPiece) ([]byte, error) {
+	if pc.n == 0 {
+		return nil, nil // a sensor with no feature (WriteGeoJSONKept)
+	}
 	if pc.off >= f.winOff && pc.off+pc.n <= f.winOff+int64(len(f.win)) {
 		at := pc.off - f.winOff
 		return f.win[at : at+pc.n], nil
