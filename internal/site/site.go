@@ -387,18 +387,24 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	// only public records, each without what it withholds.
 	// Whether each record's source can be published takes a look at its
 	// file: done while the views are made.
+	// Each record's findings follow from the register as loaded too, and
+	// are gathered meanwhile: one by one after the views, they kept a core
+	// waiting.
 	var sources sync.WaitGroup
-	sources.Add(1)
+	sources.Add(2)
 	go func() {
 		defer sources.Done()
 		b.markSources(reg, opts.Findings)
+	}()
+	go func() {
+		defer sources.Done()
+		b.gatherFindings(reg, opts)
 	}()
 	b.texts = opts.Memo.textsKept(out, reg.Sums)
 	pub := publish.RegisterKept(reg, opts.Memo.viewer(), b.texts)
 	b.pub, b.loaded, b.reg = pub, reg, pub.Register
 	b.sortRecords(reg)
 	b.linkSensors()
-	b.gatherFindings(reg, opts)
 	sources.Wait()
 	return b, nil
 }
