@@ -856,11 +856,12 @@ func (b *builder) jobs() iter.Seq[job] {
 			}
 			return nil
 		})
+		// The downloads are the largest files: handed out first, they are
+		// written while the rest is listed. Listing the dataset pages
+		// before them kept the workers waiting.
 		js = append(js, b.dataJobs()...)
-		js = append(js, b.notifySchemaJob()...)
-		js = append(js, b.followJobs()...)
-		js = append(js, b.datasetJobs()...)
-		if !yieldAll(yield, js) {
+		if !yieldAll(yield, js) || !yieldAll(yield, b.notifySchemaJob()) ||
+			!yieldAll(yield, b.followJobs()) || !yieldAll(yield, b.datasetJobs()) {
 			return
 		}
 		for _, lang := range b.langs {
