@@ -32,7 +32,7 @@ type Cache interface {
 // and of what decoding depends on; the parsecache package keeps one on
 // disk. Get and Put are safe for concurrent use.
 type Parsed interface {
-	Get(rel string, sum [32]byte) ([]byte, bool)
+	Get(rel string, sum [32]byte, into []byte) ([]byte, bool)
 	Put(rel string, sum [32]byte, b []byte)
 }
 

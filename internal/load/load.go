@@ -491,12 +491,12 @@ func (r *reader) read(rel string) (res fileResult) {
 		return fail(rel, msgWrongFolder.With(), msgMoveToKind.With())
 	}
 	full := filepath.Join(r.root, filepath.FromSlash(rel))
-	// A load that keeps facts only and finds the file's result cached
-	// keeps nothing of its content: it is read into a buffer that then
-	// reads the next file. Fresh buffers for a re-check's 10,000 files
-	// were a tenth of its time in page faults.
+	// A load that finds the file's result cached, and its record too when
+	// it keeps records, keeps nothing of its content: it is read into a
+	// buffer that then reads the next file. Fresh buffers for a
+	// re-check's 10,000 files were a tenth of its time in page faults.
 	var pooled *[]byte
-	if r.cacheKey != nil && r.standIns() {
+	if r.cacheKey != nil {
 		pooled = readBuffers.Get().(*[]byte)
 	}
 	data, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, pooledBuffer(pooled))
@@ -521,8 +521,12 @@ func (r *reader) read(rel string) (res fileResult) {
 		if s, ok := r.opts.Cache.Get(rel, sum); ok {
 			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
 				if r.opts.Records {
-					res = r.decode(rel, kind, data, parseSum, res)
+					res, kept := r.decode(rel, kind, data, parseSum, res)
 					res.content, res.hashed = digest, true
+					if kept {
+						*pooled = data
+						readBuffers.Put(pooled)
+					}
 					return res
 				}
 				if pooled != nil {
@@ -648,16 +652,17 @@ func recordOf(rel string, kind record.Kind, value any, strs *record.Strings) (*r
 
 // decode reads the record of a file whose findings and outcome came from
 // the cache (cached): the record replaces the stand-in, and nothing is
-// validated or checked again.
-func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32]byte, cached fileResult) fileResult {
+// validated or checked again. kept says the record was read back from the
+// parse cache, and data is not needed for it.
+func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32]byte, cached fileResult) (_ fileResult, kept bool) {
 	if cached.facts == nil {
-		return cached
+		return cached, false
 	}
-	rec, ok := r.decoded(rel, kind, data, parseSum)
+	rec, ok, kept := r.decoded(rel, kind, data, parseSum)
 	if !ok {
 		// Not as it was when stored: the facts stand in for the record.
 		cached.record = standIn(rel, cached.facts)
-		return cached
+		return cached, false
 	}
 	rec.Placeholders = false
 	if r.marks {
@@ -667,30 +672,40 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 			func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
 	}
 	cached.record = rec
-	return cached
+	return cached, kept
 }
 
 // decoded returns the record of a file whose result came from the cache:
 // kept from an earlier run under parseSum (nil: no parse cache), or
 // parsed and decoded now and kept for the next. ok is false when the file
-// no longer reads as a mapping.
-func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (*record.Record, bool) {
+// no longer reads as a mapping; kept says the record was read back, and
+// data not parsed.
+func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (_ *record.Record, ok, kept bool) {
 	if parseSum != nil {
-		if b, ok := r.opts.Parsed.Get(rel, *parseSum); ok {
-			if rec, err := record.ReadBinary(b, r.strings); err == nil {
-				return rec, true
-			}
+		// Read into a pooled buffer: a record read from binary keeps none
+		// of its bytes, and fresh ones were 13 MB of garbage a build at
+		// 10,000 records.
+		pb := readBuffers.Get().(*[]byte)
+		b, ok := r.opts.Parsed.Get(rel, *parseSum, *pb)
+		rec, err := (*record.Record)(nil), record.ErrBinary
+		if ok {
+			rec, err = record.ReadBinary(b, r.strings)
+			*pb = b
+		}
+		readBuffers.Put(pb)
+		if err == nil {
+			return rec, true, true
 		}
 	}
 	doc, _ := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil || doc.Root.Kind != yaml.MappingNode {
-		return nil, false
+		return nil, false, false
 	}
 	rec, _ := recordOf(rel, kind, doc.Value, r.strings)
 	if parseSum != nil {
 		r.opts.Parsed.Put(rel, *parseSum, record.AppendBinary(nil, rec))
 	}
-	return rec, true
+	return rec, true, false
 }
 
 // pointOf gives a sensor its WGS84 point from point or point_rd.

@@ -151,9 +151,9 @@ func readIndex(f *os.File, tool string) (index map[string]slot, ok bool) {
 }
 
 // Get returns the bytes kept for the file rel under sum, the hash of its
-// content and of what its decoding depends on; false when there are none
-// or they are damaged.
-func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
+// content and of what its decoding depends on, read into into when it has
+// room; false when there are none or they are damaged.
+func (s *Store) Get(rel string, sum [32]byte, into []byte) ([]byte, bool) {
 	sl, ok := s.index[rel]
 	s.mu.Lock()
 	old := s.old
@@ -161,7 +161,11 @@ func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
 	if !ok || sl.sum != sum || old == nil {
 		return nil, false
 	}
-	buf := make([]byte, sl.n)
+	buf := into[:0]
+	if int64(cap(buf)) < sl.n {
+		buf = make([]byte, sl.n)
+	}
+	buf = buf[:sl.n]
 	if _, err := old.ReadAt(buf, sl.off); err != nil || crc32.Checksum(buf, castagnoli) != sl.crc {
 		return nil, false
 	}

@@ -53,10 +53,15 @@ func TestValuesComeBackInTheNextRun(t *testing.T) {
 		{"sensors/a.yaml", sum("a changed"), nil},
 		{"sensors/c.yaml", sum("a"), nil},
 	} {
-		got, ok := s.Get(c.rel, c.sum)
+		got, ok := s.Get(c.rel, c.sum, nil)
 		if ok != (c.want != nil) || !bytes.Equal(got, c.want) {
 			t.Errorf("Get(%s): %v %#v, want %#v", c.rel, ok, got, c.want)
 		}
+	}
+	// Read into a buffer given with room: the same bytes, in it.
+	buf := make([]byte, 0, 4096)
+	if got, ok := s.Get("sensors/a.yaml", sum("a"), buf); !ok || !bytes.Equal(got, record("a")) || &got[:1][0] != &buf[:1][0] {
+		t.Errorf("Get into a buffer with room: %v %q, not in it", ok, got)
 	}
 	if entries, _ := os.ReadDir(filepath.Dir(path)); len(entries) != 1 {
 		t.Errorf("the cache folder holds %d files, want the cache alone", len(entries))
@@ -70,7 +75,7 @@ func TestAnotherProgramsCacheIsIgnored(t *testing.T) {
 	save(t, s, true)
 	other := Open(path, "another build")
 	defer other.Close()
-	if _, ok := other.Get("sensors/a.yaml", sum("a")); ok {
+	if _, ok := other.Get("sensors/a.yaml", sum("a"), nil); ok {
 		t.Fatal("a value kept by another build was used")
 	}
 }
@@ -88,12 +93,12 @@ func TestSaveKeepsWhatTheRunDidNotSee(t *testing.T) {
 	save(t, s, true)
 
 	s = open(t, path)
-	s.Get("sensors/a.yaml", sum("a"))
+	s.Get("sensors/a.yaml", sum("a"), nil)
 	s.Put("sensors/b.yaml", sum("b2"), record("b2"))
 	save(t, s, false)
 	s = open(t, path)
 	for id, want := range map[string][32]byte{"a": sum("a"), "b": sum("b2"), "c": sum("c")} {
-		if _, ok := s.Get("sensors/"+id+".yaml", want); !ok {
+		if _, ok := s.Get("sensors/"+id+".yaml", want, nil); !ok {
 			t.Errorf("after a run over some files, %s is gone", id)
 		}
 	}
@@ -101,13 +106,13 @@ func TestSaveKeepsWhatTheRunDidNotSee(t *testing.T) {
 	before, _ := os.ReadFile(path)
 
 	s = open(t, path)
-	s.Get("sensors/a.yaml", sum("a"))
+	s.Get("sensors/a.yaml", sum("a"), nil)
 	save(t, s, true)
 	s = open(t, path)
-	if _, ok := s.Get("sensors/c.yaml", sum("c")); ok {
+	if _, ok := s.Get("sensors/c.yaml", sum("c"), nil); ok {
 		t.Error("after a run over every file, an unseen file's value was kept")
 	}
-	if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
+	if _, ok := s.Get("sensors/a.yaml", sum("a"), nil); !ok {
 		t.Error("after a run over every file, a value it found was dropped")
 	}
 	after, _ := os.ReadFile(path)
@@ -149,7 +154,7 @@ func TestKeptValuesAreCopiedWhole(t *testing.T) {
 				version[i] = round
 				s.Put(rel(i), key(i), value(i, round))
 			case version[i] > 0:
-				if _, ok := s.Get(rel(i), key(i)); !ok {
+				if _, ok := s.Get(rel(i), key(i), nil); !ok {
 					t.Fatalf("round %d: %s is not found", round, rel(i))
 				}
 			}
@@ -157,7 +162,7 @@ func TestKeptValuesAreCopiedWhole(t *testing.T) {
 		save(t, s, true)
 		s = open(t, path)
 		for i := range n {
-			got, ok := s.Get(rel(i), key(i))
+			got, ok := s.Get(rel(i), key(i), nil)
 			if version[i] == 0 {
 				continue
 			}
@@ -209,7 +214,7 @@ func TestDamageIsIgnored(t *testing.T) {
 			s := open(t, path)
 			found := 0
 			for _, id := range []string{"a", "b"} {
-				if got, ok := s.Get("sensors/"+id+".yaml", sum(id)); ok {
+				if got, ok := s.Get("sensors/"+id+".yaml", sum(id), nil); ok {
 					found++
 					if !bytes.Equal(got, record(id)) {
 						t.Fatalf("%s came back as %#v", id, got)
@@ -236,7 +241,7 @@ func TestPutAfterTheSpoolFailedKeepsTheOldFile(t *testing.T) {
 		t.Fatalf("Save: %v, want the spool's error", err)
 	}
 	s = open(t, path)
-	if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
+	if _, ok := s.Get("sensors/a.yaml", sum("a"), nil); !ok {
 		t.Fatal("the cache was lost")
 	}
 }
@@ -251,7 +256,7 @@ func TestSaveEndsTheRun(t *testing.T) {
 	save(t, s, true)
 
 	s = open(t, path)
-	if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
+	if _, ok := s.Get("sensors/a.yaml", sum("a"), nil); !ok {
 		t.Fatal("a.yaml not found")
 	}
 	s.Put("sensors/b.yaml", sum("b"), record("b"))
@@ -261,7 +266,7 @@ func TestSaveEndsTheRun(t *testing.T) {
 	if s.old != nil {
 		t.Error("the file read is still open after Save")
 	}
-	if _, ok := s.Get("sensors/a.yaml", sum("a")); ok {
+	if _, ok := s.Get("sensors/a.yaml", sum("a"), nil); ok {
 		t.Error("Get found a value after Save")
 	}
 	written, _ := os.ReadFile(path)

@@ -75,8 +75,9 @@ func appendBinary(b []byte, v reflect.Value) []byte {
 }
 
 // ReadBinary reads a record that AppendBinary wrote, holding its strings
-// through s (nil: no sharing). It returns ErrBinary for anything else, a
-// damaged or cut-short record included, and never panics.
+// through s (nil: no sharing). The record keeps nothing of b, which the
+// caller may use again. It returns ErrBinary for anything else, a damaged
+// or cut-short record included, and never panics.
 func ReadBinary(b []byte, s *Strings) (*Record, error) {
 	r := &Record{}
 	d := binaryReader{b: b, s: s}

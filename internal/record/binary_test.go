@@ -70,6 +70,24 @@ func TestBinaryRoundTrip(t *testing.T) {
 	}
 }
 
+// TestReadBinaryKeepsNothingOfItsBytes: the loader reads every record
+// through one buffer, so a record must not change when its bytes do.
+func TestReadBinaryKeepsNothingOfItsBytes(t *testing.T) {
+	for _, s := range []*Strings{nil, {}} {
+		b := AppendBinary(nil, binarySample(t))
+		got, err := ReadBinary(b, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range b {
+			b[i] = 'x'
+		}
+		if want := binarySample(t); !reflect.DeepEqual(got, want) {
+			t.Errorf("after its bytes changed, the record read is\n%+v\nwant\n%+v", got, want)
+		}
+	}
+}
+
 // TestBinaryCoversTheRecord: every kind of field the record type holds,
 // however deep, has a binary form; a new field of another kind fails
 // here rather than in a user's build.
@@ -138,6 +156,22 @@ func FuzzReadBinary(f *testing.F) {
 		back, err := ReadBinary(AppendBinary(nil, r), nil)
 		if err != nil || !reflect.DeepEqual(back, r) {
 			t.Fatalf("% x reads as a record that does not come back as it was: %v", data, err)
+		}
+	})
+}
+
+// BenchmarkReadBinary reads records back as the loader's workers do: on
+// every core, their strings held through one Strings.
+func BenchmarkReadBinary(b *testing.B) {
+	bin := AppendBinary(nil, binarySample(b))
+	var s Strings
+	b.SetBytes(int64(len(bin)))
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, err := ReadBinary(bin, &s); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }
