@@ -141,14 +141,19 @@ func (e *encoder) seed(table []string) {
 // string table, the number of entries n and the entries the encoder
 // wrote.
 func (e *encoder) payload(saves uint64, n int) []byte {
+	return append(e.head(saves, n), e.body...)
+}
+
+// head is the payload but the entries: written before the encoder's body,
+// it is the payload without a copy of the body.
+func (e *encoder) head(saves uint64, n int) []byte {
 	head := binary.AppendUvarint(nil, saves)
 	head = binary.AppendUvarint(head, uint64(len(e.table)))
 	for _, s := range e.table {
 		head = binary.AppendUvarint(head, uint64(len(s)))
 		head = append(head, s...)
 	}
-	head = binary.AppendUvarint(head, uint64(n))
-	return append(head, e.body...)
+	return binary.AppendUvarint(head, uint64(n))
 }
 
 var errDamaged = errors.New("damaged")
