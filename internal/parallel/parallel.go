@@ -39,9 +39,10 @@ func Indexes(n int) iter.Seq[int] {
 // Stream calls f for each item as items yields it, on workers goroutines
 // (one or fewer: in the caller's), and returns f's first error. items is
 // ranged over in the caller's goroutine, one item at a time, so what
-// makes them is made as the workers take them and need not be safe for
-// concurrent use. Once a call failed no further item is asked for; the
-// items handed out already are still worked on.
+// makes them is made as the workers take them, at most workers ahead of
+// them, and need not be safe for concurrent use. Once a call failed no
+// further item is asked for; the items handed out already are still
+// worked on.
 func Stream[T any](workers int, items iter.Seq[T], f func(T) error) error {
 	if workers <= 1 {
 		for it := range items {
@@ -51,8 +52,12 @@ func Stream[T any](workers int, items iter.Seq[T], f func(T) error) error {
 		}
 		return nil
 	}
+	// A queue as long as there are workers: handed over one at a time, each
+	// item woke a waiting worker, and a site's 30,000 files, most of them
+	// unchanged and quickly done, cost the build after one change 4 % of
+	// its CPU in wake-ups.
 	var (
-		next   = make(chan T)
+		next   = make(chan T, workers)
 		first  atomic.Pointer[error]
 		failed = func() bool { return first.Load() != nil }
 		wg     sync.WaitGroup
