@@ -24,7 +24,9 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/parsecache"
 	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
@@ -150,13 +152,38 @@ func Open(root string, opts Options) (*Register, error) {
 
 // loadRegister is the one place a command reads and validates records.
 func loadRegister(root string, files []string, check *principle.Options, c *caches, factsOnly bool) (*load.Result, error) {
-	v, err := Validator()
+	fp, err := validate.Fingerprint()
 	if err != nil {
 		return nil, err
 	}
-	opts := load.Options{Validator: v, Files: files, Check: check, Facts: factsOnly}
+	// The schemas are compiled while the load lists and reads the files,
+	// and the first file that needs them waits: compiled first, they were
+	// a sixth of a re-check that validates no file, and the start of
+	// every load.
+	go Validator()
+	opts := load.Options{Validator: pendingValidator{fp}, Files: files, Check: check, Facts: factsOnly}
 	c.use(&opts)
-	return load.Register(root, opts)
+	res, err := load.Register(root, opts)
+	if _, verr := Validator(); verr != nil {
+		return nil, verr
+	}
+	return res, err
+}
+
+// pendingValidator is the schema validator while it is compiled
+// (Validator): Validate waits for it. Should it not compile, it finds
+// nothing, and loadRegister fails with the error once the load is done.
+type pendingValidator struct{ fingerprint string }
+
+// Fingerprint is the compiled validator's (load.Cache's key).
+func (p pendingValidator) Fingerprint() string { return p.fingerprint }
+
+func (p pendingValidator) Validate(doc *source.Document, k record.Kind) []finding.Finding {
+	v, err := Validator()
+	if err != nil {
+		return nil
+	}
+	return v.Validate(doc, k)
 }
 
 // Loading a register allocates several times the size of what it keeps:

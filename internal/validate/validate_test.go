@@ -172,3 +172,16 @@ func TestMissingFieldsAtOnePlaceAreOneFinding(t *testing.T) {
 		t.Errorf("message %q", fs[0].Message.In("en"))
 	}
 }
+
+// TestFingerprintWithoutCompiling: the fingerprint a run keys its cache
+// by before the schemas are compiled is the compiled validator's.
+func TestFingerprintWithoutCompiling(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Fingerprint()
+	if err != nil || got != v.Fingerprint() {
+		t.Errorf("Fingerprint() = %q, %v; the compiled validator's is %q", got, err, v.Fingerprint())
+	}
+}
