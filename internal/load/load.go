@@ -524,15 +524,11 @@ func (r *reader) read(rel string) (res fileResult) {
 					res, kept := r.decode(rel, kind, data, parseSum, res)
 					res.content, res.hashed = digest, true
 					if kept {
-						*pooled = data
-						readBuffers.Put(pooled)
+						recycle(pooled, data)
 					}
 					return res
 				}
-				if pooled != nil {
-					*pooled = data
-					readBuffers.Put(pooled)
-				}
+				recycle(pooled, data)
 				return res
 			}
 		}
@@ -682,18 +678,7 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 // data not parsed.
 func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (_ *record.Record, ok, kept bool) {
 	if parseSum != nil {
-		// Read into a pooled buffer: a record read from binary keeps none
-		// of its bytes, and fresh ones were 13 MB of garbage a build at
-		// 10,000 records.
-		pb := readBuffers.Get().(*[]byte)
-		b, ok := r.opts.Parsed.Get(rel, *parseSum, *pb)
-		rec, err := (*record.Record)(nil), record.ErrBinary
-		if ok {
-			rec, err = record.ReadBinary(b, r.strings)
-			*pb = b
-		}
-		readBuffers.Put(pb)
-		if err == nil {
+		if rec, ok := r.readParsed(rel, *parseSum); ok {
 			return rec, true, true
 		}
 	}
@@ -706,6 +691,22 @@ func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[3
 		r.opts.Parsed.Put(rel, *parseSum, record.AppendBinary(nil, rec))
 	}
 	return rec, true, false
+}
+
+// readParsed reads back the record the parse cache keeps for rel under
+// sum, through a pooled buffer: a record read from binary keeps none of
+// its bytes, and fresh ones were 13 MB of garbage a build at 10,000
+// records.
+func (r *reader) readParsed(rel string, sum [32]byte) (*record.Record, bool) {
+	p := readBuffers.Get().(*[]byte)
+	b, ok := r.opts.Parsed.Get(rel, sum, *p)
+	if !ok {
+		readBuffers.Put(p)
+		return nil, false
+	}
+	rec, err := record.ReadBinary(b, r.strings)
+	recycle(p, b)
+	return rec, err == nil
 }
 
 // pointOf gives a sensor its WGS84 point from point or point_rd.
@@ -806,6 +807,15 @@ func readSized(f io.Reader, size, maxBytes int64, into []byte) ([]byte, *unreada
 // readBuffers are the buffers files are read into when their content is
 // not kept (Reader.read).
 var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// recycle hands data, read into the buffer p held, back to readBuffers
+// with p; a nil p is none.
+func recycle(p *[]byte, data []byte) {
+	if p != nil {
+		*p = data
+		readBuffers.Put(p)
+	}
+}
 
 // pooledBuffer is the buffer p holds; nil for none.
 func pooledBuffer(p *[]byte) []byte {
