@@ -90,18 +90,13 @@ type Register struct {
 	saving  chan struct{} // closed once the caches are saved; nil: nothing to wait for
 }
 
-var (
-	validatorOnce sync.Once
-	validator     *validate.Validator
-	validatorErr  error
-)
-
 // Validator returns the JSON Schema validator, compiled once per process
 // from the embedded schemas.
-func Validator() (*validate.Validator, error) {
-	validatorOnce.Do(func() { validator, validatorErr = validate.New() })
-	return validator, validatorErr
-}
+var Validator = sync.OnceValues(validate.New)
+
+// schemasFingerprint is the embedded schemas' fingerprint
+// (validate.Fingerprint), read once per process.
+var schemasFingerprint = sync.OnceValues(validate.Fingerprint)
 
 // Open loads and validates the register at root and, when asked, opens its
 // history. The caller closes the Register when done.
@@ -152,7 +147,7 @@ func Open(root string, opts Options) (*Register, error) {
 
 // loadRegister is the one place a command reads and validates records.
 func loadRegister(root string, files []string, check *principle.Options, c *caches, factsOnly bool) (*load.Result, error) {
-	fp, err := validate.Fingerprint()
+	fp, err := schemasFingerprint()
 	if err != nil {
 		return nil, err
 	}

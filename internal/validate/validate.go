@@ -9,7 +9,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"hash"
 	"io/fs"
 	"math/big"
 	"slices"
@@ -63,23 +62,17 @@ func compile(fsys fs.FS, flat bool) (*Validator, error) {
 	c.AssertFormat()
 	c.UseLoader(noLoader{})
 	v := &Validator{schemas: map[record.Kind]*jsonschema.Schema{}, verdicts: map[record.Kind]*verdict{}, docs: map[string]any{}}
-	names, err := fs.Glob(fsys, "*.schema.json")
+	files, fp, err := schemaFiles(fsys, flat)
 	if err != nil {
 		return nil, err
 	}
 	raw := map[string]any{}
-	h := sha256.New()
-	for _, name := range names {
-		data, err := fs.ReadFile(fsys, name)
+	for _, f := range files {
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(f.data))
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("schema %s: %w", f.name, err)
 		}
-		hashSchema(h, name, data)
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-		if err != nil {
-			return nil, fmt.Errorf("schema %s: %w", name, err)
-		}
-		raw[name] = doc
+		raw[f.name] = doc
 	}
 	in := inliner{docs: raw}
 	for name, doc := range raw {
@@ -91,7 +84,7 @@ func compile(fsys fs.FS, flat bool) (*Validator, error) {
 		}
 		v.docs[base+name] = doc
 	}
-	v.fingerprint = fingerprint(h, flat)
+	v.fingerprint = fp
 	for _, k := range record.Kinds {
 		s, err := c.Compile(base + string(k) + ".schema.json")
 		if err != nil {
@@ -110,31 +103,36 @@ func compile(fsys fs.FS, flat bool) (*Validator, error) {
 // of it, and a run that finds every file's result in its cache validates
 // nothing.
 func Fingerprint() (string, error) {
-	names, err := fs.Glob(schema.FS, "*.schema.json")
+	_, fp, err := schemaFiles(schema.FS, true)
+	return fp, err
+}
+
+// schemaFile is a schema file's name and content.
+type schemaFile struct {
+	name string
+	data []byte
+}
+
+// schemaFiles reads the *.schema.json files of fsys, in name order, and
+// their fingerprint: the hash of every name and byte, and whether they are
+// inlined (flat).
+func schemaFiles(fsys fs.FS, flat bool) ([]schemaFile, string, error) {
+	names, err := fs.Glob(fsys, "*.schema.json")
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
+	files := make([]schemaFile, 0, len(names))
 	h := sha256.New()
 	for _, name := range names {
-		data, err := fs.ReadFile(schema.FS, name)
+		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return "", err
+			return nil, "", err
 		}
-		hashSchema(h, name, data)
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
+		h.Write(data)
+		files = append(files, schemaFile{name, data})
 	}
-	return fingerprint(h, true), nil
-}
-
-// hashSchema adds a schema file to the hash of a fingerprint.
-func hashSchema(h hash.Hash, name string, data []byte) {
-	fmt.Fprintf(h, "%s\x00%d\x00", name, len(data))
-	h.Write(data)
-}
-
-// fingerprint is the fingerprint of the schema files hashed into h,
-// inlined (flat) or not.
-func fingerprint(h hash.Hash, flat bool) string {
-	return fmt.Sprintf("%x flat=%v", h.Sum(nil), flat)
+	return files, fmt.Sprintf("%x flat=%v", h.Sum(nil), flat), nil
 }
 
 // noLoader refuses every URL: the schemas are embedded and a record must
