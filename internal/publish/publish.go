@@ -478,8 +478,11 @@ func NewViewer(recs []*record.Record) *Viewer {
 }
 
 // View returns the view of r that Records gives, or nil when r is not
-// public.
+// public. A nil Viewer sees r alone: it is View.
 func (vw *Viewer) View(r *record.Record) *record.Record {
+	if vw == nil {
+		return View(r)
+	}
 	v := vw.text.texts.Shown(View(r))
 	if v == nil {
 		return nil

@@ -327,7 +327,7 @@ func (t *Texts) Shown(v *record.Record) *record.Record {
 	}
 	cp := clone(v)
 	eachText(cp, func(s *string, _ *textWalk) bool {
-		*s = t.quoted.replace(*s, NotPublicNL)
+		*s = t.scrubText(*s)
 		return true
 	})
 	return cp

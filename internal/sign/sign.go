@@ -78,11 +78,7 @@ func New(r *record.Record, vw *publish.Viewer, cfg *config.Config) (*Sign, error
 	if r.Kind != record.Sensor {
 		return nil, msgAlgorithm.ErrOf(ErrNotSensor, r.ID)
 	}
-	view := publish.View
-	if vw != nil {
-		view = vw.View
-	}
-	v := view(r)
+	v := vw.View(r)
 	if v == nil {
 		return nil, msgNotPublic.ErrOf(ErrNotPublic, r.ID, reasonOf{r})
 	}

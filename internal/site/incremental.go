@@ -1194,8 +1194,9 @@ func (m *Memo) viewer() func(*record.Record) *record.Record {
 // textsKept is what is kept of the reading of texts for quotes of other
 // records' secrets: the Memo's, else what the build before of out left
 // in the user's cache (outdir.StateFile), which saveTexts writes; nil when
-// the program cannot be named, so nothing can be kept. Records are known across builds by fileSum, and
-// what was read by the program that read it.
+// the program cannot be named, so nothing can be kept. Records are known
+// across builds by fileSum, and what was read by the program that read
+// it.
 func (m *Memo) textsKept(out string, sums map[string][32]byte) *publish.TextsKept {
 	tool, err := checkcache.ToolID()
 	if err != nil {
