@@ -199,6 +199,9 @@ func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 	// A file found and then checked again (its result no longer valid)
 	// is written once, as added; one added twice, last as read back.
 	delete(s.used, rel)
+	if s.added.strs.len() >= maxStrings {
+		return // the file is checked again next run
+	}
 	s.added.entry(rel, &entry{Sum: sum, Stored: st})
 	s.addedRels[rel] = true
 	s.nAdded++

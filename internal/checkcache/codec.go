@@ -3,6 +3,7 @@ package checkcache
 import (
 	"encoding/binary"
 	"errors"
+	"hash/maphash"
 	"math"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -21,9 +22,8 @@ import (
 
 // encoder writes entries.
 type encoder struct {
-	strs  map[string]uint64
-	table []string
-	body  []byte
+	strs strTable
+	body []byte
 }
 
 func (e *encoder) uint(v uint64) { e.body = binary.AppendUvarint(e.body, v) }
@@ -36,15 +36,7 @@ func (e *encoder) bool(b bool) {
 	}
 }
 
-func (e *encoder) str(s string) {
-	i, ok := e.strs[s]
-	if !ok {
-		i = uint64(len(e.table))
-		e.strs[s] = i
-		e.table = append(e.table, s)
-	}
-	e.uint(i)
-}
+func (e *encoder) str(s string) { e.uint(e.strs.number(s)) }
 
 func (e *encoder) findings(fs []finding.Finding) {
 	e.uint(uint64(len(fs)))
@@ -123,17 +115,14 @@ func encode(entries map[string]*entry) []byte {
 	return e.payload(0, len(entries))
 }
 
-func newEncoder() *encoder { return &encoder{strs: map[string]uint64{}} }
+func newEncoder() *encoder { return &encoder{strs: newStrTable(0)} }
 
 // seed starts the encoder's table with table, numbered as there, so that
 // entries written with it can be copied as they are.
 func (e *encoder) seed(table []string) {
-	e.table = append(e.table[:0], table...)
-	e.strs = make(map[string]uint64, len(table))
-	for i, s := range table {
-		if _, ok := e.strs[s]; !ok {
-			e.strs[s] = uint64(i)
-		}
+	e.strs = newStrTable(len(table))
+	for _, s := range table {
+		e.strs.add(s, maphash.String(e.strs.seed, s))
 	}
 }
 
@@ -148,8 +137,9 @@ func (e *encoder) payload(saves uint64, n int) []byte {
 // it is the payload without a copy of the body.
 func (e *encoder) head(saves uint64, n int) []byte {
 	head := binary.AppendUvarint(nil, saves)
-	head = binary.AppendUvarint(head, uint64(len(e.table)))
-	for _, s := range e.table {
+	head = binary.AppendUvarint(head, uint64(e.strs.len()))
+	for i := range e.strs.len() {
+		s := e.strs.at(i)
 		head = binary.AppendUvarint(head, uint64(len(s)))
 		head = append(head, s...)
 	}

@@ -1,0 +1,102 @@
+package checkcache
+
+import (
+	"hash/maphash"
+	"math"
+	"unsafe"
+)
+
+// maxStrings bounds a table, so that a string's number fits next and
+// first with room for any one entry's strings: Put adds no entry to a
+// table this full (far beyond a cache file's bound, maxFile, anyway).
+const maxStrings = math.MaxUint32 / 2
+
+// strTable numbers strings, each once, in the order first given, and holds
+// no pointers: a cold check of 100,000 records numbers some 400,000
+// strings while it loads, and as a map of strings they were marked on each
+// of the collector's forty runs. That, with the map's lookups, was a tenth
+// of the check's CPU; numbered here, the load costs what it does without a
+// cache, but for the encoding.
+type strTable struct {
+	seed maphash.Seed
+	// first is, by a string's hash, 1 + the number of the first string
+	// with that hash; next, by number, 1 + the number of the next one
+	// with the same hash (0: none). Hashes rarely collide; when they do,
+	// the strings are told apart by their text.
+	first map[uint64]uint32
+	next  []uint32
+	ends  []int // where each string's text ends in text
+	text  []byte
+	// seen remembers where the strings last numbered are, by their
+	// address: most are the same few texts of rules and messages, or a
+	// file's name over its findings, and are known by it without a hash
+	// and a lookup in first. A string found there is compared all the
+	// same, as its address may hold another text by now.
+	seen [1 << 12]struct {
+		p *byte
+		n int
+		i uint32
+	}
+}
+
+func newStrTable(n int) strTable {
+	return strTable{seed: maphash.MakeSeed(), first: make(map[uint64]uint32, n)}
+}
+
+// len is the number of strings.
+func (t *strTable) len() int { return len(t.ends) }
+
+// at returns the text of string i.
+func (t *strTable) at(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = t.ends[i-1]
+	}
+	return t.text[start:t.ends[i]]
+}
+
+// number returns the number of s, numbering it next when it is new.
+func (t *strTable) number(s string) uint64 {
+	p := unsafe.StringData(s)
+	m := &t.seen[(uint64(uintptr(unsafe.Pointer(p)))^uint64(len(s)))*0x9e3779b97f4a7c15>>52]
+	if m.p == p && p != nil && m.n == len(s) && string(t.at(int(m.i))) == s {
+		return uint64(m.i)
+	}
+	h := maphash.String(t.seed, s)
+	n := uint64(0)
+	found := false
+	for i := t.first[h]; i != 0; i = t.next[i-1] {
+		if string(t.at(int(i-1))) == s {
+			n, found = uint64(i-1), true
+			break
+		}
+	}
+	if !found {
+		n = t.add(s, h)
+	}
+	m.p, m.n, m.i = p, len(s), uint32(n)
+	return n
+}
+
+// add numbers s next, and finds it by its hash h unless a string of the
+// same text is found by it already: the table read may hold a text twice,
+// and numbers it as its first.
+func (t *strTable) add(s string, h uint64) uint64 {
+	n := len(t.ends)
+	t.text = append(t.text, s...)
+	t.ends = append(t.ends, len(t.text))
+	t.next = append(t.next, 0)
+	last := uint32(0)
+	for i := t.first[h]; i != 0; i = t.next[i-1] {
+		if string(t.at(int(i-1))) == s {
+			return uint64(n)
+		}
+		last = i
+	}
+	if last == 0 {
+		t.first[h] = uint32(n + 1)
+	} else {
+		t.next[last-1] = uint32(n + 1)
+	}
+	return uint64(n)
+}
