@@ -34,3 +34,18 @@ func TestPackKeepsEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestInternAllocatesForNewTextsOnly: the findings of 100,000 records
+// share some 21,000 texts; interning one held already makes nothing.
+func TestInternAllocatesForNewTextsOnly(t *testing.T) {
+	var tx texts
+	s := sharedText{rule: "r1", message: label.Text{"mnl", "m"}, path: "/x"}
+	first := tx.intern(s)
+	if n := testing.AllocsPerRun(100, func() {
+		if tx.intern(s) != first {
+			t.Fatal("a text held already was held again")
+		}
+	}); n != 0 {
+		t.Errorf("interning a text held already allocates %v times, want 0", n)
+	}
+}
