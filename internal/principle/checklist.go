@@ -75,6 +75,9 @@ func NewChecklist(cfg *config.Config, opts Options) *Checklist {
 	}
 }
 
+// findingBuffers hold the findings of a record as Record gathers them.
+var findingBuffers = sync.Pool{New: func() any { return new([]finding.Finding) }}
+
 // Record checks one record: the rules that look at a single record, then
 // its exceptions. It is safe for concurrent use.
 func (c *Checklist) Record(rec *record.Record) Outcome {
@@ -92,9 +95,20 @@ func (c *Checklist) Record(rec *record.Record) Outcome {
 	if c.customs && c.spent.Load() >= limit {
 		ctx.budget = newBudget(0)
 	}
-	fs := checkRecord(&ctx, c.rules, rec)
+	// The findings are gathered in a buffer that serves record after
+	// record, and copied out at their size: grown from nothing for each
+	// record, they were 285 MB of garbage at 100,000 records, more than
+	// twice what they hold.
+	buf := findingBuffers.Get().(*[]finding.Finding)
+	fs := checkRecord(&ctx, c.rules, rec, (*buf)[:0])
 	c.spent.Add(ctx.budget.spent)
-	out := Outcome{Findings: fs, Cost: ctx.budget.spent, Complete: ctx.budget.skipped == 0}
+	out := Outcome{Cost: ctx.budget.spent, Complete: ctx.budget.skipped == 0}
+	if len(fs) > 0 {
+		out.Findings = slices.Clone(fs)
+	}
+	clear(fs)
+	*buf = fs[:0]
+	findingBuffers.Put(buf)
 	if asked != nil {
 		out.History = asked.answers
 	}

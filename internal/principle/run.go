@@ -44,15 +44,14 @@ func Run(reg *register.Register, opts Options) []finding.Finding {
 func run(ctx *Context, rules []*Rule) []finding.Finding {
 	var out []finding.Finding
 	for _, rec := range ctx.Register.Records {
-		out = append(out, checkRecord(ctx, rules, rec)...)
+		out = append(out, checkRecord(ctx, rules, rec, nil)...)
 	}
 	return append(out, checkRegister(ctx, rules)...)
 }
 
 // checkRecord applies the rules that look at one record, then the record's
-// exceptions.
-func checkRecord(ctx *Context, rules []*Rule, rec *record.Record) []finding.Finding {
-	var fs []finding.Finding
+// exceptions; the findings are appended to fs, which holds none yet.
+func checkRecord(ctx *Context, rules []*Rule, rec *record.Record, fs []finding.Finding) []finding.Finding {
 	for _, rule := range rules {
 		if rule.Check == nil || !runs(ctx.Config, rule) || !rule.AppliesTo(rec) {
 			continue
