@@ -491,18 +491,18 @@ func (r *reader) read(rel string) (res fileResult) {
 		return fail(rel, msgWrongFolder.With(), msgMoveToKind.With())
 	}
 	full := filepath.Join(r.root, filepath.FromSlash(rel))
-	// A load that finds the file's result cached, and its record too when
-	// it keeps records, keeps nothing of its content: it is read into a
-	// buffer that then reads the next file. Fresh buffers for a
-	// re-check's 10,000 files were a tenth of its time in page faults.
-	var pooled *[]byte
-	if r.cacheKey != nil {
-		pooled = readBuffers.Get().(*[]byte)
-	}
-	data, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, pooledBuffer(pooled))
+	// No load keeps a file's content: parsing copies what it keeps, as
+	// does reading from the caches (TestParseKeepsNothingOfItsBytes). So
+	// each file is read into a buffer that then reads the next: fresh
+	// buffers for a re-check's 10,000 files were a tenth of its time in
+	// page faults, and at 100,000 records a cold check's 190 MB of garbage.
+	pooled := readBuffers.Get().(*[]byte)
+	data, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, *pooled)
 	if bad != nil {
+		readBuffers.Put(pooled)
 		return fail(rel, bad.msg, bad.help)
 	}
+	defer recycle(pooled, data)
 	// The content's hash, for the cache's keys and, in a load that keeps
 	// records, as the register's Sums: the site keys a published source
 	// by it rather than reading the file again.
@@ -521,14 +521,9 @@ func (r *reader) read(rel string) (res fileResult) {
 		if s, ok := r.opts.Cache.Get(rel, sum); ok {
 			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
 				if r.opts.Records {
-					res, kept := r.decode(rel, kind, data, parseSum, res)
+					res = r.decode(rel, kind, data, parseSum, res)
 					res.content, res.hashed = digest, true
-					if kept {
-						recycle(pooled, data)
-					}
-					return res
 				}
-				recycle(pooled, data)
 				return res
 			}
 		}
@@ -648,17 +643,16 @@ func recordOf(rel string, kind record.Kind, value any, strs *record.Strings) (*r
 
 // decode reads the record of a file whose findings and outcome came from
 // the cache (cached): the record replaces the stand-in, and nothing is
-// validated or checked again. kept says the record was read back from the
-// parse cache, and data is not needed for it.
-func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32]byte, cached fileResult) (_ fileResult, kept bool) {
+// validated or checked again.
+func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32]byte, cached fileResult) fileResult {
 	if cached.facts == nil {
-		return cached, false
+		return cached
 	}
-	rec, ok, kept := r.decoded(rel, kind, data, parseSum)
+	rec, ok := r.decoded(rel, kind, data, parseSum)
 	if !ok {
 		// Not as it was when stored: the facts stand in for the record.
 		cached.record = standIn(rel, cached.facts)
-		return cached, false
+		return cached
 	}
 	rec.Placeholders = false
 	if r.marks {
@@ -668,29 +662,28 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 			func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
 	}
 	cached.record = rec
-	return cached, kept
+	return cached
 }
 
 // decoded returns the record of a file whose result came from the cache:
 // kept from an earlier run under parseSum (nil: no parse cache), or
 // parsed and decoded now and kept for the next. ok is false when the file
-// no longer reads as a mapping; kept says the record was read back, and
-// data not parsed.
-func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (_ *record.Record, ok, kept bool) {
+// no longer reads as a mapping.
+func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (_ *record.Record, ok bool) {
 	if parseSum != nil {
 		if rec, ok := r.readParsed(rel, *parseSum); ok {
-			return rec, true, true
+			return rec, true
 		}
 	}
 	doc, _ := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil || doc.Root.Kind != yaml.MappingNode {
-		return nil, false, false
+		return nil, false
 	}
 	rec, _ := recordOf(rel, kind, doc.Value, r.strings)
 	if parseSum != nil {
 		r.opts.Parsed.Put(rel, *parseSum, record.AppendBinary(nil, rec))
 	}
-	return rec, true, false
+	return rec, true
 }
 
 // readParsed reads back the record the parse cache keeps for rel under
@@ -804,25 +797,14 @@ func readSized(f io.Reader, size, maxBytes int64, into []byte) ([]byte, *unreada
 	return data, nil
 }
 
-// readBuffers are the buffers files are read into when their content is
-// not kept (Reader.read).
+// readBuffers are the buffers files are read into (reader.read).
 var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // recycle hands data, read into the buffer p held, back to readBuffers
-// with p; a nil p is none.
+// with p.
 func recycle(p *[]byte, data []byte) {
-	if p != nil {
-		*p = data
-		readBuffers.Put(p)
-	}
-}
-
-// pooledBuffer is the buffer p holds; nil for none.
-func pooledBuffer(p *[]byte) []byte {
-	if p == nil {
-		return nil
-	}
-	return *p
+	*p = data
+	readBuffers.Put(p)
 }
 
 func plainErr(err error) string {
