@@ -178,8 +178,8 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 	ids = make(map[string]string, len(results))
 	for i := range results {
 		res := &results[i]
-		findings = res.packed.appendTo(append(findings, res.findings...))
-		res.findings, res.packed = nil, nil
+		findings = res.packed.appendOwn(append(findings, res.findings...))
+		res.findings = nil
 		if res.facts == nil {
 			continue
 		}
@@ -220,7 +220,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 		before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
 			silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
 			for i, o := range outs {
-				if entries[i].packedChecked.any(silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
+				if entries[i].packed.anyChecked(silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
 					return silences(f.Rule, f.Law.In("en"), f.Severity)
 				}) {
 					return true
@@ -230,7 +230,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 		})
 		n := spare + len(before) + len(after)
 		for i, o := range outs {
-			n += len(o.Findings) + entries[i].packedChecked.len()
+			n += len(o.Findings) + entries[i].packed.checkedLen()
 		}
 		done := func() {}
 		if r.standIns() {
@@ -238,8 +238,8 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 		}
 		fs = append(make([]finding.Finding, 0, n), before...)
 		for i, e := range entries {
-			fs = e.packedChecked.appendTo(append(fs, outs[i].Findings...))
-			outs[i].Findings, e.outcome.Findings, e.packedChecked = nil, nil, nil
+			fs = e.packed.appendChecked(append(fs, outs[i].Findings...))
+			outs[i].Findings, e.outcome.Findings, e.packed = nil, nil, nil
 		}
 		fs = append(fs, after...)
 		done()
@@ -465,7 +465,7 @@ type fileResult struct {
 
 	// outcome.Findings are kept packed here until the end (pack.go), and
 	// in a load that keeps facts only, findings too.
-	packed, packedChecked *packedFindings
+	packed *packedFindings
 
 	// content is the sha256 of the file's content, for Register.Sums,
 	// when hashed.
@@ -538,16 +538,21 @@ func (r *reader) read(rel string) (res fileResult) {
 		// the cache would be: the memory of a large register holds
 		// findings, not records.
 		res.record = nil
-		if p, ok := r.texts.pack(res.findings); ok {
-			res.findings, res.packed = nil, p
-		}
 	}
 	// The checklist's findings are put together at the end (finish) in
-	// every load; packed meanwhile, and unpacked there, they share their
+	// every load, and in a load that keeps facts only the file's own too
+	// (gather); packed meanwhile, and unpacked there, they share their
 	// texts: a build of 100,000 records keeps 570,000 findings, with
 	// 21,000 distinct messages.
-	if p, ok := r.texts.pack(res.outcome.Findings); ok {
-		res.outcome.Findings, res.packedChecked = nil, p
+	var own []finding.Finding
+	if r.standIns() {
+		own = res.findings
+	}
+	if p, ok := r.texts.pack(own, res.outcome.Findings); ok {
+		res.packed, res.outcome.Findings = p, nil
+		if r.standIns() {
+			res.findings = nil
+		}
 	}
 	return res
 }

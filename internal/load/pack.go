@@ -18,16 +18,21 @@ import (
 // position per finding, a thirteenth of the size, with each message kept
 // once. They are unpacked as the findings are put together at the end.
 
-// packedFindings are the findings of one file, packed.
+// packedFindings are the findings of one file, packed: the file's own
+// (from reading and validating it), then the checklist's.
 type packedFindings struct {
 	file, record string
+	texts        *texts
 	items        []packedFinding
+	own          int // items[:own] are the file's own findings
 }
 
 // packedFinding is one finding of a file, packed: what it shares with
-// other findings is in shared.
+// other findings is text, its number in texts. It holds no pointer, so
+// the collector, which marks what the load keeps some forty times at
+// 100,000 records, does not look into the half a million of them.
 type packedFinding struct {
-	shared       *sharedText
+	text         uint32
 	line, column int32
 }
 
@@ -41,65 +46,91 @@ type sharedText struct {
 	key                bool
 }
 
-// texts gives each distinct sharedText one home for the whole load.
+// texts gives each distinct sharedText one number for the whole load.
 type texts struct {
-	mu sync.Mutex
-	m  map[sharedText]*sharedText
+	mu   sync.Mutex
+	m    map[sharedText]uint32
+	list []sharedText // by number
 }
 
-func (t *texts) intern(s sharedText) *sharedText {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if p, ok := t.m[s]; ok {
-		return p
+// intern returns the number of s, numbering it when it is new; false when
+// the numbers ran out.
+func (t *texts) intern(s sharedText) (uint32, bool) {
+	if i, ok := t.m[s]; ok {
+		return i, true
+	}
+	if len(t.list) >= math.MaxUint32 {
+		return 0, false
 	}
 	if t.m == nil {
-		t.m = map[sharedText]*sharedText{}
+		t.m = map[sharedText]uint32{}
 	}
-	// A copy made here, for a text not held yet: taking s's address would
-	// move every call's s to the heap, 570,000 of them at 100,000 records.
-	p := new(sharedText)
-	*p = s
-	t.m[s] = p
-	return p
+	i := uint32(len(t.list))
+	t.list = append(t.list, s)
+	t.m[s] = i
+	return i, true
 }
 
-// pack packs the findings of one file, or reports false when they do not
-// all name the same file and record, or a position does not fit, and are
-// better kept as they are.
-func (t *texts) pack(fs []finding.Finding) (*packedFindings, bool) {
-	if len(fs) == 0 {
+// pack packs the findings of one file, its own and the checklist's, or
+// reports false when they do not all name the same file and record, or a
+// position does not fit, and are better kept as they are.
+func (t *texts) pack(own, checked []finding.Finding) (*packedFindings, bool) {
+	n := len(own) + len(checked)
+	if n == 0 {
 		return nil, true
 	}
-	p := &packedFindings{file: fs[0].File, record: fs[0].Record, items: make([]packedFinding, len(fs))}
-	for i, f := range fs {
-		if f.File != p.file || f.Record != p.record || f.Line < 0 || f.Line > math.MaxInt32 ||
-			f.Column < 0 || f.Column > math.MaxInt32 {
-			return nil, false
-		}
-		p.items[i] = packedFinding{
-			shared: t.intern(sharedText{f.Rule, f.Principle, f.Message, f.Help, f.Law, f.Path, f.Severity, f.Key}),
-			line:   int32(f.Line), column: int32(f.Column),
+	first := checked
+	if len(own) > 0 {
+		first = own
+	}
+	p := &packedFindings{file: first[0].File, record: first[0].Record, texts: t, items: make([]packedFinding, 0, n), own: len(own)}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, fs := range [][]finding.Finding{own, checked} {
+		for _, f := range fs {
+			if f.File != p.file || f.Record != p.record || f.Line < 0 || f.Line > math.MaxInt32 ||
+				f.Column < 0 || f.Column > math.MaxInt32 {
+				return nil, false
+			}
+			i, ok := t.intern(sharedText{f.Rule, f.Principle, f.Message, f.Help, f.Law, f.Path, f.Severity, f.Key})
+			if !ok {
+				return nil, false
+			}
+			p.items = append(p.items, packedFinding{text: i, line: int32(f.Line), column: int32(f.Column)})
 		}
 	}
 	return p, true
 }
 
-// len is the number of findings packed.
-func (p *packedFindings) len() int {
+// checkedLen is the number of the checklist's findings packed.
+func (p *packedFindings) checkedLen() int {
 	if p == nil {
 		return 0
 	}
-	return len(p.items)
+	return len(p.items) - p.own
 }
 
-// appendTo appends the findings, unpacked, to fs.
-func (p *packedFindings) appendTo(fs []finding.Finding) []finding.Finding {
+// appendOwn appends the file's own findings, unpacked, to fs.
+func (p *packedFindings) appendOwn(fs []finding.Finding) []finding.Finding {
 	if p == nil {
 		return fs
 	}
-	for _, it := range p.items {
-		s := it.shared
+	return p.appendItems(fs, p.items[:p.own])
+}
+
+// appendChecked appends the checklist's findings, unpacked, to fs.
+func (p *packedFindings) appendChecked(fs []finding.Finding) []finding.Finding {
+	if p == nil {
+		return fs
+	}
+	return p.appendItems(fs, p.items[p.own:])
+}
+
+func (p *packedFindings) appendItems(fs []finding.Finding, items []packedFinding) []finding.Finding {
+	p.texts.mu.Lock()
+	defer p.texts.mu.Unlock()
+	for _, it := range items {
+		s := &p.texts.list[it.text]
 		fs = append(fs, finding.Finding{File: p.file, Line: int(it.line), Column: int(it.column), Record: p.record,
 			Rule: s.rule, Principle: s.principle, Severity: s.severity, Message: s.message,
 			Help: s.help, Law: s.law, Path: s.path, Key: s.key})
@@ -107,13 +138,16 @@ func (p *packedFindings) appendTo(fs []finding.Finding) []finding.Finding {
 	return fs
 }
 
-// any reports whether a packed finding satisfies f.
-func (p *packedFindings) any(f func(rule, law string, sev finding.Severity) bool) bool {
+// anyChecked reports whether one of the checklist's findings satisfies f.
+func (p *packedFindings) anyChecked(f func(rule, law string, sev finding.Severity) bool) bool {
 	if p == nil {
 		return false
 	}
-	for _, it := range p.items {
-		if f(it.shared.rule, it.shared.law.In("en"), it.shared.severity) {
+	p.texts.mu.Lock()
+	defer p.texts.mu.Unlock()
+	for _, it := range p.items[p.own:] {
+		s := &p.texts.list[it.text]
+		if f(s.rule, s.law.In("en"), s.severity) {
 			return true
 		}
 	}

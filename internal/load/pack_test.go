@@ -20,16 +20,30 @@ func TestPackKeepsEveryField(t *testing.T) {
 			Message: label.Text{"mnl", "m"}, Help: label.Text{"hnl", "h"}, Law: label.Text{"AVG art. 5", "GDPR art. 5"}, Path: "/x", Key: true},
 		{File: "sensors/a.yaml", Record: "a", Rule: "r1", Principle: "VNG 1", Severity: finding.Info, Message: label.Text{"", "other"}},
 	}
+	own := []finding.Finding{{File: "sensors/a.yaml", Line: 1, Column: 1, Record: "a", Rule: "schema", Severity: finding.Error,
+		Message: label.Text{"", "bad"}}}
 	var tx texts
-	p, ok := tx.pack(fs)
-	if !ok {
-		t.Fatal("not packed")
-	}
-	if got := p.appendTo(nil); !reflect.DeepEqual(got, fs) {
-		t.Errorf("unpacked\n%+v\nwant\n%+v", got, fs)
+	for _, c := range []struct {
+		name         string
+		own, checked []finding.Finding
+	}{
+		{"both", own, fs},
+		{"the checklist's only", nil, fs},
+		{"the file's own only", fs, nil},
+	} {
+		p, ok := tx.pack(c.own, c.checked)
+		if !ok {
+			t.Fatalf("%s: not packed", c.name)
+		}
+		if got := p.appendOwn(nil); !reflect.DeepEqual(got, c.own) {
+			t.Errorf("%s: own unpacked\n%+v\nwant\n%+v", c.name, got, c.own)
+		}
+		if got := p.appendChecked(nil); !reflect.DeepEqual(got, c.checked) || p.checkedLen() != len(c.checked) {
+			t.Errorf("%s: the checklist's unpacked (%d)\n%+v\nwant\n%+v", c.name, p.checkedLen(), got, c.checked)
+		}
 	}
 	for _, bad := range []finding.Finding{{File: "sensors/b.yaml", Record: "a"}, {File: "sensors/a.yaml", Record: "b"}, {File: "sensors/a.yaml", Record: "a", Line: -1}} {
-		if _, ok := tx.pack(append(fs[:1:1], bad)); ok {
+		if _, ok := tx.pack(fs[:1], []finding.Finding{bad}); ok {
 			t.Errorf("%+v packed with a finding it does not fit", bad)
 		}
 	}
@@ -40,9 +54,9 @@ func TestPackKeepsEveryField(t *testing.T) {
 func TestInternAllocatesForNewTextsOnly(t *testing.T) {
 	var tx texts
 	s := sharedText{rule: "r1", message: label.Text{"mnl", "m"}, path: "/x"}
-	first := tx.intern(s)
+	first, _ := tx.intern(s)
 	if n := testing.AllocsPerRun(100, func() {
-		if tx.intern(s) != first {
+		if i, _ := tx.intern(s); i != first {
 			t.Fatal("a text held already was held again")
 		}
 	}); n != 0 {
