@@ -138,7 +138,7 @@ func Register(root string, opts Options) (*Result, error) {
 
 	// A municipality that switched the placeholder rule off (a policy
 	// rule, shown on the site as a deviation) publishes such records.
-	r := reader{root: root, realRoot: realRoot, opts: opts, cfg: cfg,
+	r := reader{root: root, realRoot: realRoot, opts: opts, cfg: cfg, texts: &texts{},
 		marks: cfg.Severity(placeholder.RuleID, finding.Error) != finding.Off}
 	if opts.Check != nil {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
@@ -153,7 +153,7 @@ func Register(root string, opts Options) (*Result, error) {
 	results := make([]fileResult, len(files))
 	parallel.EachOn(opts.Workers, len(files), func(i int) { results[i] = r.read(files[i]) })
 
-	reg, entries, findings, ids := gather(root, cfg, results, findings, sensorIDs)
+	reg, entries, findings, ids := gather(root, cfg, results, findings, sensorIDs, r.texts)
 	res := &Result{Register: reg, Findings: findings, Files: files, IDs: ids}
 	if r.checklist != nil {
 		var ok bool
@@ -171,14 +171,14 @@ func Register(root string, opts Options) (*Result, error) {
 // register's records, and ids their ids by file. A load that keeps facts
 // only (reader.standIns) makes a register without records: the register's
 // checks and the report need only each file's facts.
-func gather(root string, cfg *config.Config, results []fileResult, findings []finding.Finding, sensorIDs map[string]bool) (reg *register.Register, entries []*fileResult, fs []finding.Finding, ids map[string]string) {
+func gather(root string, cfg *config.Config, results []fileResult, findings []finding.Finding, sensorIDs map[string]bool, tx *texts) (reg *register.Register, entries []*fileResult, fs []finding.Finding, ids map[string]string) {
 	var recs []*record.Record
 	var sums map[string][32]byte
 	entries = make([]*fileResult, 0, len(results))
 	ids = make(map[string]string, len(results))
 	for i := range results {
 		res := &results[i]
-		findings = res.packed.appendOwn(append(findings, res.findings...))
+		findings = tx.appendOwn(append(findings, res.findings...), res.file, res.recordID(), res.packed)
 		res.findings = nil
 		if res.facts == nil {
 			continue
@@ -220,7 +220,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 		before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
 			silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
 			for i, o := range outs {
-				if entries[i].packed.anyChecked(silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
+				if r.texts.anyChecked(entries[i].packed, silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
 					return silences(f.Rule, f.Law.In("en"), f.Severity)
 				}) {
 					return true
@@ -238,8 +238,8 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int
 		}
 		fs = append(make([]finding.Finding, 0, n), before...)
 		for i, e := range entries {
-			fs = e.packed.appendChecked(append(fs, outs[i].Findings...))
-			outs[i].Findings, e.outcome.Findings, e.packed = nil, nil, nil
+			fs = r.texts.appendChecked(append(fs, outs[i].Findings...), e.file, e.recordID(), e.packed)
+			outs[i].Findings, e.outcome.Findings, e.packed = nil, nil, packedFindings{}
 		}
 		fs = append(fs, after...)
 		done()
@@ -444,7 +444,7 @@ type reader struct {
 	checklist      *principle.Checklist
 	cacheKey       []byte // nil: no cache
 	parsedKey      []byte // nil: no parse cache (Options.Parsed)
-	texts          texts  // what packed findings share
+	texts          *texts // what packed findings share
 	// strings are the kept records' strings, each once (record.Decode);
 	// nil when the load keeps no records.
 	strings *record.Strings
@@ -465,12 +465,20 @@ type fileResult struct {
 
 	// outcome.Findings are kept packed here until the end (pack.go), and
 	// in a load that keeps facts only, findings too.
-	packed *packedFindings
+	packed packedFindings
 
 	// content is the sha256 of the file's content, for Register.Sums,
 	// when hashed.
 	content [32]byte
 	hashed  bool
+}
+
+// recordID is the id of the record the file loaded as; "" for none.
+func (res *fileResult) recordID() string {
+	if res.facts == nil {
+		return ""
+	}
+	return res.facts.ID
 }
 
 func fail(rel string, msg, help message.Phrase) fileResult {
@@ -548,7 +556,8 @@ func (r *reader) read(rel string) (res fileResult) {
 	if r.standIns() {
 		own = res.findings
 	}
-	if p, ok := r.texts.pack(own, res.outcome.Findings); ok {
+	res.file = rel // for a file that did not load as a record too: its findings are unpacked with it
+	if p, ok := r.texts.pack(rel, res.recordID(), own, res.outcome.Findings); ok {
 		res.packed, res.outcome.Findings = p, nil
 		if r.standIns() {
 			res.findings = nil

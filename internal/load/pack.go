@@ -19,12 +19,12 @@ import (
 // once. They are unpacked as the findings are put together at the end.
 
 // packedFindings are the findings of one file, packed: the file's own
-// (from reading and validating it), then the checklist's.
+// (from reading and validating it), then the checklist's. They name
+// neither the file nor the record: pack takes only findings that name
+// those they are kept with, and unpacking gives those back.
 type packedFindings struct {
-	file, record string
-	texts        *texts
-	items        []packedFinding
-	own          int // items[:own] are the file's own findings
+	items []packedFinding
+	own   int // items[:own] are the file's own findings
 }
 
 // packedFinding is one finding of a file, packed: what it shares with
@@ -72,29 +72,25 @@ func (t *texts) intern(s sharedText) (uint32, bool) {
 }
 
 // pack packs the findings of one file, its own and the checklist's, or
-// reports false when they do not all name the same file and record, or a
-// position does not fit, and are better kept as they are.
-func (t *texts) pack(own, checked []finding.Finding) (*packedFindings, bool) {
+// reports false when one of them does not name file and record, or a
+// position does not fit, and they are better kept as they are.
+func (t *texts) pack(file, record string, own, checked []finding.Finding) (packedFindings, bool) {
 	n := len(own) + len(checked)
 	if n == 0 {
-		return nil, true
+		return packedFindings{}, true
 	}
-	first := checked
-	if len(own) > 0 {
-		first = own
-	}
-	p := &packedFindings{file: first[0].File, record: first[0].Record, texts: t, items: make([]packedFinding, 0, n), own: len(own)}
+	p := packedFindings{items: make([]packedFinding, 0, n), own: len(own)}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, fs := range [][]finding.Finding{own, checked} {
 		for _, f := range fs {
-			if f.File != p.file || f.Record != p.record || f.Line < 0 || f.Line > math.MaxInt32 ||
+			if f.File != file || f.Record != record || f.Line < 0 || f.Line > math.MaxInt32 ||
 				f.Column < 0 || f.Column > math.MaxInt32 {
-				return nil, false
+				return packedFindings{}, false
 			}
 			i, ok := t.intern(sharedText{f.Rule, f.Principle, f.Message, f.Help, f.Law, f.Path, f.Severity, f.Key})
 			if !ok {
-				return nil, false
+				return packedFindings{}, false
 			}
 			p.items = append(p.items, packedFinding{text: i, line: int32(f.Line), column: int32(f.Column)})
 		}
@@ -103,50 +99,44 @@ func (t *texts) pack(own, checked []finding.Finding) (*packedFindings, bool) {
 }
 
 // checkedLen is the number of the checklist's findings packed.
-func (p *packedFindings) checkedLen() int {
-	if p == nil {
-		return 0
-	}
-	return len(p.items) - p.own
+func (p packedFindings) checkedLen() int { return len(p.items) - p.own }
+
+// appendOwn appends the file's own findings of p, unpacked with the file
+// and record they were packed with, to fs.
+func (t *texts) appendOwn(fs []finding.Finding, file, record string, p packedFindings) []finding.Finding {
+	return t.appendItems(fs, file, record, p.items[:p.own])
 }
 
-// appendOwn appends the file's own findings, unpacked, to fs.
-func (p *packedFindings) appendOwn(fs []finding.Finding) []finding.Finding {
-	if p == nil {
+// appendChecked appends the checklist's findings of p, unpacked, to fs.
+func (t *texts) appendChecked(fs []finding.Finding, file, record string, p packedFindings) []finding.Finding {
+	return t.appendItems(fs, file, record, p.items[p.own:])
+}
+
+func (t *texts) appendItems(fs []finding.Finding, file, record string, items []packedFinding) []finding.Finding {
+	if len(items) == 0 {
 		return fs
 	}
-	return p.appendItems(fs, p.items[:p.own])
-}
-
-// appendChecked appends the checklist's findings, unpacked, to fs.
-func (p *packedFindings) appendChecked(fs []finding.Finding) []finding.Finding {
-	if p == nil {
-		return fs
-	}
-	return p.appendItems(fs, p.items[p.own:])
-}
-
-func (p *packedFindings) appendItems(fs []finding.Finding, items []packedFinding) []finding.Finding {
-	p.texts.mu.Lock()
-	defer p.texts.mu.Unlock()
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	for _, it := range items {
-		s := &p.texts.list[it.text]
-		fs = append(fs, finding.Finding{File: p.file, Line: int(it.line), Column: int(it.column), Record: p.record,
+		s := &t.list[it.text]
+		fs = append(fs, finding.Finding{File: file, Line: int(it.line), Column: int(it.column), Record: record,
 			Rule: s.rule, Principle: s.principle, Severity: s.severity, Message: s.message,
 			Help: s.help, Law: s.law, Path: s.path, Key: s.key})
 	}
 	return fs
 }
 
-// anyChecked reports whether one of the checklist's findings satisfies f.
-func (p *packedFindings) anyChecked(f func(rule, law string, sev finding.Severity) bool) bool {
-	if p == nil {
+// anyChecked reports whether one of the checklist's findings of p
+// satisfies f.
+func (t *texts) anyChecked(p packedFindings, f func(rule, law string, sev finding.Severity) bool) bool {
+	if p.checkedLen() == 0 {
 		return false
 	}
-	p.texts.mu.Lock()
-	defer p.texts.mu.Unlock()
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	for _, it := range p.items[p.own:] {
-		s := &p.texts.list[it.text]
+		s := &t.list[it.text]
 		if f(s.rule, s.law.In("en"), s.severity) {
 			return true
 		}

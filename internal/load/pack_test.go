@@ -31,19 +31,19 @@ func TestPackKeepsEveryField(t *testing.T) {
 		{"the checklist's only", nil, fs},
 		{"the file's own only", fs, nil},
 	} {
-		p, ok := tx.pack(c.own, c.checked)
+		p, ok := tx.pack("sensors/a.yaml", "a", c.own, c.checked)
 		if !ok {
 			t.Fatalf("%s: not packed", c.name)
 		}
-		if got := p.appendOwn(nil); !reflect.DeepEqual(got, c.own) {
+		if got := tx.appendOwn(nil, "sensors/a.yaml", "a", p); !reflect.DeepEqual(got, c.own) {
 			t.Errorf("%s: own unpacked\n%+v\nwant\n%+v", c.name, got, c.own)
 		}
-		if got := p.appendChecked(nil); !reflect.DeepEqual(got, c.checked) || p.checkedLen() != len(c.checked) {
+		if got := tx.appendChecked(nil, "sensors/a.yaml", "a", p); !reflect.DeepEqual(got, c.checked) || p.checkedLen() != len(c.checked) {
 			t.Errorf("%s: the checklist's unpacked (%d)\n%+v\nwant\n%+v", c.name, p.checkedLen(), got, c.checked)
 		}
 	}
 	for _, bad := range []finding.Finding{{File: "sensors/b.yaml", Record: "a"}, {File: "sensors/a.yaml", Record: "b"}, {File: "sensors/a.yaml", Record: "a", Line: -1}} {
-		if _, ok := tx.pack(fs[:1], []finding.Finding{bad}); ok {
+		if _, ok := tx.pack("sensors/a.yaml", "a", fs[:1], []finding.Finding{bad}); ok {
 			t.Errorf("%+v packed with a finding it does not fit", bad)
 		}
 	}

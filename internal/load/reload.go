@@ -32,6 +32,9 @@ type Reloader struct {
 	root string
 	run  []byte // what the kept results depend on besides the files
 	kept map[string]*keptFile
+	// texts are what the kept results' packed findings share: one table
+	// for as long as results are kept, as they are unpacked with it.
+	texts *texts
 }
 
 // keptFile is one file's result and the look of the file it was read from.
@@ -65,9 +68,13 @@ func (l *Reloader) Load(opts Options) (*Result, error) {
 		l.kept = nil
 	}
 	l.run = run
+	if l.kept == nil || l.texts == nil {
+		l.texts = &texts{}
+	}
+	r.texts = l.texts
 	results := l.read(r, files)
 
-	reg, entries, findings, ids := gather(l.root, r.cfg, results, findings, sensorIDs)
+	reg, entries, findings, ids := gather(l.root, r.cfg, results, findings, sensorIDs, r.texts)
 	res := &Result{Register: reg, Findings: findings, Files: files, IDs: ids}
 	if r.checklist != nil {
 		// The records are whole, never stand-ins: finish always completes.
