@@ -61,6 +61,15 @@ type Store struct {
 	added     *encoder
 	addedRels map[string]bool
 	nAdded    int
+	// spool holds what added wrote before, spooled bytes of it (spoolN):
+	// at 100,000 records the added entries are 20 MB that, in memory, the
+	// collector ran more often for while the load went on. nil until
+	// added holds spoolChunk; broken when it could not be written, and
+	// Save then writes nothing.
+	spool      *os.File
+	spoolN     int64
+	spoolNamed bool // the spool still has a name, for Close to remove
+	broken     error
 	dirty     bool // what Save would write differs from old
 	hits      int
 	// saves counts the saves since every entry was last encoded
@@ -203,6 +212,9 @@ func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 		return // the file is checked again next run
 	}
 	s.added.entry(rel, &entry{Sum: sum, Stored: st})
+	if len(s.added.body) >= spoolChunk {
+		s.spoolAdded()
+	}
 	s.addedRels[rel] = true
 	s.nAdded++
 	s.dirty = true
@@ -218,6 +230,9 @@ func (s *Store) Save(all bool) error {
 	s.reading.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.broken != nil {
+		return fmt.Errorf("write check cache: %w", s.broken)
+	}
 	if !s.dirty && (!all || len(s.used) == len(s.old)) {
 		return nil
 	}
@@ -271,8 +286,15 @@ func (s *Store) Save(all bool) error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}
+	spooled := func() io.Reader { return io.NewSectionReader(s.spool, 0, s.spoolN) }
+	if s.spool == nil {
+		spooled = func() io.Reader { return bytes.NewReader(nil) }
+	}
 	h := sha256.New()
 	h.Write(head)
+	if _, err := io.Copy(h, spooled()); err != nil {
+		return fmt.Errorf("write check cache: %w", err)
+	}
 	h.Write(e.body)
 	sum := h.Sum(nil)
 	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
@@ -280,9 +302,61 @@ func (s *Store) Save(all bool) error {
 		bw.WriteString(magic)
 		bw.Write(sum)
 		bw.Write(head)
+		if _, err := io.Copy(bw, spooled()); err != nil {
+			return err
+		}
 		bw.Write(e.body)
 		return bw.Flush()
 	})
+}
+
+// spoolChunk is how much of the added entries Put keeps in memory before
+// it writes them to the spool.
+const spoolChunk = 1 << 20
+
+// spoolAdded writes what added holds of the entries to the spool, made
+// beside the cache file at the first call; under s.mu.
+func (s *Store) spoolAdded() {
+	if s.broken != nil {
+		return
+	}
+	if s.spool == nil {
+		dir := filepath.Dir(s.path)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			s.broken = err
+			return
+		}
+		f, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".spool-")
+		if err != nil {
+			s.broken = err
+			return
+		}
+		// Nobody else needs its name: where the system allows, it goes
+		// at once, so that a run cut short leaves nothing behind.
+		s.spool, s.spoolNamed = f, os.Remove(f.Name()) != nil
+	}
+	n, err := s.spool.Write(s.added.body)
+	s.spoolN += int64(n)
+	if err != nil {
+		s.broken = err
+		return
+	}
+	s.added.body = s.added.body[:0]
+}
+
+// Close lets go of the spool. The store is not used after.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.spool == nil {
+		return nil
+	}
+	err := s.spool.Close()
+	if s.spoolNamed {
+		err = errors.Join(err, os.Remove(s.spool.Name()))
+	}
+	s.spool = nil
+	return err
 }
 
 // Path returns where the cache of the register at root lives, beside the

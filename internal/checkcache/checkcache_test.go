@@ -444,3 +444,90 @@ func TestGetHandsTheResultOver(t *testing.T) {
 		t.Error("the result handed over was not saved as read")
 	}
 }
+
+// TestAddedEntriesAreSpooled: a run that adds more than spoolChunk of
+// entries keeps them in a spool, not in memory, and saves every one of
+// them; saving twice writes the same file.
+func TestAddedEntriesAreSpooled(t *testing.T) {
+	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+	result := func(n int) *load.Stored {
+		st := filled(reflect.TypeFor[load.Stored](), n).Interface().(load.Stored)
+		st.Findings[0].Message = label.Text{"nl " + strconv.Itoa(n), strings.Repeat("a long message ", 20) + strconv.Itoa(n)}
+		return &st
+	}
+	path := filepath.Join(t.TempDir(), "cache")
+	s := Open(path, "tool")
+	defer s.Close()
+	const n = 12000 // some 1.7 MB of entries
+	for i := range n {
+		rel := "sensors/s" + strconv.Itoa(i) + ".yaml"
+		s.Put(rel, sum(rel), result(i))
+	}
+	if s.spoolN == 0 || len(s.added.body) >= spoolChunk {
+		t.Fatalf("%d bytes spooled, %d in memory: want most spooled", s.spoolN, len(s.added.body))
+	}
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	saved, _ := os.ReadFile(path)
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(saved, again) {
+		t.Errorf("a second Save wrote another file (%d bytes, the first %d)", len(again), len(saved))
+	}
+	got, _, _ := read(path)
+	if len(got) != n {
+		t.Fatalf("saved %d entries, want %d", len(got), n)
+	}
+	for _, i := range []int{0, 1, n / 2, n - 1} {
+		rel := "sensors/s" + strconv.Itoa(i) + ".yaml"
+		if e := got[rel]; e == nil || e.Sum != sum(rel) || !reflect.DeepEqual(e.Stored, result(i)) {
+			t.Errorf("%s did not read back as put", rel)
+		}
+	}
+}
+
+// TestASpoolThatCannotBeWrittenSavesNothing: the entries spooled are part
+// of the file; when the spool cannot be written, Save says so and the file
+// read stays as it was, for the next run to use.
+func TestASpoolThatCannotBeWrittenSavesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache")
+	first := Open(path, "tool")
+	first.Put("sensors/a.yaml", sha256.Sum256([]byte("a")), &load.Stored{})
+	if err := first.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	s := Open(path, "tool")
+	defer s.Close()
+	big := func(i int) *load.Stored { // more than spoolChunk of entry
+		st := filled(reflect.TypeFor[load.Stored](), i).Interface().(load.Stored)
+		for len(st.Findings) < spoolChunk/8 {
+			st.Findings = append(st.Findings, st.Findings...)
+		}
+		return &st
+	}
+	s.Put("sensors/b.yaml", sha256.Sum256([]byte("b")), big(1))
+	if s.spool == nil {
+		t.Fatal("nothing spooled")
+	}
+	// The spool reads, but the next write to it fails, as on a full disk.
+	ro := filepath.Join(t.TempDir(), "spool")
+	if err := os.WriteFile(ro, make([]byte, s.spoolN), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(ro)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.spool.Close()
+	s.spool, s.spoolNamed = f, false
+	s.Put("sensors/c.yaml", sha256.Sum256([]byte("c")), big(2))
+	if err := s.Save(true); err == nil {
+		t.Error("Save after a spool that could not be written: no error")
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the file read changed")
+	}
+}

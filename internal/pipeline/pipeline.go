@@ -540,6 +540,7 @@ func (c *caches) done(ok, all bool) {
 	if ok {
 		_ = c.check.Save(all)
 	}
+	_ = c.check.Close()
 	if c.parsed != nil {
 		if ok {
 			_ = c.parsed.Save(all)
