@@ -70,8 +70,8 @@ type Store struct {
 	spoolN     int64
 	spoolNamed bool // the spool still has a name, for Close to remove
 	broken     error
-	dirty     bool // what Save would write differs from old
-	hits      int
+	dirty      bool // what Save would write differs from old
+	hits       int
 	// saves counts the saves since every entry was last encoded
 	// (compactEvery); while it is not 0, added's table starts with the
 	// one read, so the entries read are saved as they were read.
