@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -110,7 +111,11 @@ func (res *fileResult) stored() *Stored {
 // factsOf are the facts of a record as the register-wide checks and the
 // report use them, with where those checks point (spots).
 func factsOf(r *record.Record, spots Spots) *Facts {
-	return &Facts{ID: r.ID, Kind: r.Kind, UsesSensors: r.UsesSensors, Point: r.Point,
+	kind := r.Kind
+	if i := slices.Index(record.Kinds, kind); i >= 0 {
+		kind = record.Kinds[i] // the constant: the record's own copy need not be kept
+	}
+	return &Facts{ID: r.ID, Kind: kind, UsesSensors: r.UsesSensors, Point: r.Point,
 		FromRD: r.Location != nil && r.Location.Point == nil, Spots: spots}
 }
 

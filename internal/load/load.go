@@ -308,7 +308,10 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 				continue
 			}
 			if k == record.Sensor {
-				sensorIDs[strings.TrimSuffix(name, ext)] = true
+				// Of rel, which the load keeps, rather than of name, which
+				// it would keep besides: a hundred thousand strings fewer
+				// for the collector to mark at 100,000 records.
+				sensorIDs[strings.TrimSuffix(rel[len(rel)-len(name):], ext)] = true
 			}
 			if len(only) == 0 {
 				files = append(files, rel)

@@ -2,10 +2,13 @@ package load
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // TestPackKeepsEveryField: a finding packed and unpacked is the finding,
@@ -61,5 +64,18 @@ func TestInternAllocatesForNewTextsOnly(t *testing.T) {
 		}
 	}); n != 0 {
 		t.Errorf("interning a text held already allocates %v times, want 0", n)
+	}
+}
+
+// TestFactsKeepTheKindsConstant: a record's kind, decoded from its file,
+// is a string of its own; the facts a load keeps of it hold the constant
+// instead, so that 100,000 copies of "sensor" are not kept.
+func TestFactsKeepTheKindsConstant(t *testing.T) {
+	for _, k := range record.Kinds {
+		own := record.Kind(strings.Clone(string(k)))
+		f := factsOf(&record.Record{ID: "x", Kind: own}, Spots{})
+		if f.Kind != k || unsafe.StringData(string(f.Kind)) != unsafe.StringData(string(k)) {
+			t.Errorf("facts of a %s keep the record's own copy of its kind", k)
+		}
 	}
 }
