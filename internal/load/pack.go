@@ -13,10 +13,11 @@ import (
 // of them, 208 bytes each, nearly all of which repeat from finding to
 // finding: the file and record, and the rest but for the position (at
 // 100,000 records, 570,000 findings have 21,000 messages). While the load
-// runs, each file's findings are kept packed: the file and record once per
-// file, everything but the position once per load (shared), and the
-// position per finding, a thirteenth of the size, with each message kept
-// once. They are unpacked as the findings are put together at the end.
+// runs, each file's findings are kept packed: the file and record not at
+// all (the file's result names them), everything but the position once
+// per load (texts), and per finding the position and the number of its
+// text, a seventeenth of the size. They are unpacked as the findings are
+// put together at the end.
 
 // packedFindings are the findings of one file, packed: the file's own
 // (from reading and validating it), then the checklist's. They name
