@@ -61,11 +61,11 @@ type Store struct {
 	added     *encoder
 	addedRels map[string]bool
 	nAdded    int
-	// spool holds what added wrote before, spooled bytes of it (spoolN):
-	// at 100,000 records the added entries are 20 MB that, in memory, the
-	// collector ran more often for while the load went on. nil until
-	// added holds spoolChunk; broken when it could not be written, and
-	// Save then writes nothing.
+	// spool holds the first spoolN bytes of the entries added, those
+	// before added's body: at 100,000 records they are 20 MB, which in
+	// memory left the collector less room while the load went on. nil
+	// until added's body holds spoolChunk; broken says it could not be
+	// written, and Save then writes nothing.
 	spool      *os.File
 	spoolN     int64
 	spoolNamed bool // the spool still has a name, for Close to remove

@@ -11,12 +11,11 @@ import (
 // table this full (far beyond a cache file's bound, maxFile, anyway).
 const maxStrings = math.MaxUint32 / 2
 
-// strTable numbers strings, each once, in the order first given, and holds
-// no pointers: a cold check of 100,000 records numbers some 400,000
-// strings while it loads, and as a map of strings they were marked on each
-// of the collector's forty runs. That, with the map's lookups, was a tenth
-// of the check's CPU; numbered here, the load costs what it does without a
-// cache, but for the encoding.
+// strTable numbers strings, each once, in the order first given, and
+// holds no pointer to them: a cold check of 100,000 records numbers some
+// 400,000 strings while it loads, and as a map of strings they were marked
+// on each of the collector's forty runs. With the map's lookups that cost
+// the check a twentieth of its CPU (24.9 against 24.0 CPU-s).
 type strTable struct {
 	seed maphash.Seed
 	// first is, by a string's hash, 1 + the number of the first string
