@@ -66,12 +66,11 @@ type Store struct {
 	// memory left the collector less room while the load went on. nil
 	// until added's body holds spoolChunk; broken says it could not be
 	// written, and Save then writes nothing.
-	spool      *os.File
-	spoolN     int64
-	spoolNamed bool // the spool still has a name, for Close to remove
-	broken     error
-	dirty      bool // what Save would write differs from old
-	hits       int
+	spool  *atomicfile.Spool
+	spoolN int64
+	broken error
+	dirty  bool // what Save would write differs from old
+	hits   int
 	// saves counts the saves since every entry was last encoded
 	// (compactEvery); while it is not 0, added's table starts with the
 	// one read, so the entries read are saved as they were read.
@@ -321,19 +320,12 @@ func (s *Store) spoolAdded() {
 		return
 	}
 	if s.spool == nil {
-		dir := filepath.Dir(s.path)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			s.broken = err
-			return
-		}
-		f, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".spool-")
+		sp, err := atomicfile.NewSpool(s.path)
 		if err != nil {
 			s.broken = err
 			return
 		}
-		// Nobody else needs its name: where the system allows, it goes
-		// at once, so that a run cut short leaves nothing behind.
-		s.spool, s.spoolNamed = f, os.Remove(f.Name()) != nil
+		s.spool = sp
 	}
 	n, err := s.spool.Write(s.added.body)
 	s.spoolN += int64(n)
@@ -352,9 +344,6 @@ func (s *Store) Close() error {
 		return nil
 	}
 	err := s.spool.Close()
-	if s.spoolNamed {
-		err = errors.Join(err, os.Remove(s.spool.Name()))
-	}
 	s.spool = nil
 	return err
 }

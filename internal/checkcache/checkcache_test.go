@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
@@ -522,7 +523,7 @@ func TestASpoolThatCannotBeWrittenSavesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.spool.Close()
-	s.spool, s.spoolNamed = f, false
+	s.spool = &atomicfile.Spool{File: f}
 	s.Put("sensors/c.yaml", sha256.Sum256([]byte("c")), big(2))
 	if err := s.Save(true); err == nil {
 		t.Error("Save after a spool that could not be written: no error")

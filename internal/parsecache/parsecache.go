@@ -23,7 +23,6 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"sync"
 
@@ -64,13 +63,11 @@ type Store struct {
 
 	mu     sync.Mutex
 	used   map[string]bool
-	spool  *os.File // new entries, as written; nil until the first
+	spool  *atomicfile.Spool // new entries, as written; nil until the first
 	added  map[string]slot
 	spoolN int64
-	// spoolNamed says the spool still has a name, for Close to remove.
-	spoolNamed bool
-	saved      bool  // Save ran
-	broken     error // the spool could not be written: Save keeps the old file
+	saved  bool  // Save ran
+	broken error // the spool could not be written: Save keeps the old file
 }
 
 // Open reads the index of the cache at path, made by the program
@@ -183,19 +180,12 @@ func (s *Store) Put(rel string, sum [32]byte, b []byte) {
 		return
 	}
 	if s.spool == nil {
-		dir := filepath.Dir(s.path)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			s.broken = err
-			return
-		}
-		f, err := os.CreateTemp(dir, "."+filepath.Base(s.path)+".spool-")
+		sp, err := atomicfile.NewSpool(s.path)
 		if err != nil {
 			s.broken = err
 			return
 		}
-		// Nobody else needs its name: where the system allows, it goes
-		// at once, so that a run cut short leaves nothing behind.
-		s.spool, s.spoolNamed = f, os.Remove(f.Name()) != nil
+		s.spool = sp
 	}
 	if _, err := s.spool.Write(b); err != nil {
 		s.broken = err
@@ -346,9 +336,6 @@ func (s *Store) Close() error {
 	}
 	if s.spool != nil {
 		errs = append(errs, s.spool.Close())
-		if s.spoolNamed {
-			errs = append(errs, os.Remove(s.spool.Name()))
-		}
 		s.spool = nil
 	}
 	return errors.Join(errs...)
