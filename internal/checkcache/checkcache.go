@@ -61,16 +61,13 @@ type Store struct {
 	added     *encoder
 	addedRels map[string]bool
 	nAdded    int
-	// spool holds the first spoolN bytes of the entries added, those
-	// before added's body: at 100,000 records they are 20 MB, which in
-	// memory left the collector less room while the load went on. nil
-	// until added's body holds spoolChunk; broken says it could not be
-	// written, and Save then writes nothing.
-	spool  *atomicfile.Spool
-	spoolN int64
-	broken error
-	dirty  bool // what Save would write differs from old
-	hits   int
+	// spool holds the entries added before those in added's body: at
+	// 100,000 records they are 20 MB, which in memory left the collector
+	// less room while the load went on. When it could not be written,
+	// Save writes nothing.
+	spool *atomicfile.Spool
+	dirty bool // what Save would write differs from old
+	hits  int
 	// saves counts the saves since every entry was last encoded
 	// (compactEvery); while it is not 0, added's table starts with the
 	// one read, so the entries read are saved as they were read.
@@ -104,7 +101,7 @@ const compactEvery = 32
 // took a twentieth of a build after one change, while the load could
 // already list and read the record files. Get and Save wait for it.
 func Open(path, tool string) *Store {
-	s := &Store{path: path, tool: tool, added: newEncoder(), addedRels: map[string]bool{}}
+	s := &Store{path: path, tool: tool, added: newEncoder(), addedRels: map[string]bool{}, spool: atomicfile.NewSpool(path)}
 	s.reading.Add(1)
 	go func() {
 		defer s.reading.Done()
@@ -212,7 +209,9 @@ func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 	}
 	s.added.entry(rel, &entry{Sum: sum, Stored: st})
 	if len(s.added.body) >= spoolChunk {
-		s.spoolAdded()
+		if _, err := s.spool.Write(s.added.body); err == nil {
+			s.added.body = s.added.body[:0]
+		}
 	}
 	s.addedRels[rel] = true
 	s.nAdded++
@@ -229,8 +228,8 @@ func (s *Store) Save(all bool) error {
 	s.reading.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken != nil {
-		return fmt.Errorf("write check cache: %w", s.broken)
+	if err := s.spool.Err(); err != nil {
+		return fmt.Errorf("write check cache: %w", err)
 	}
 	if !s.dirty && (!all || len(s.used) == len(s.old)) {
 		return nil
@@ -285,13 +284,9 @@ func (s *Store) Save(all bool) error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}
-	spooled := func() io.Reader { return io.NewSectionReader(s.spool, 0, s.spoolN) }
-	if s.spool == nil {
-		spooled = func() io.Reader { return bytes.NewReader(nil) }
-	}
 	h := sha256.New()
 	h.Write(head)
-	if _, err := io.Copy(h, spooled()); err != nil {
+	if _, err := io.Copy(h, s.spool.Reader()); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}
 	h.Write(e.body)
@@ -301,7 +296,7 @@ func (s *Store) Save(all bool) error {
 		bw.WriteString(magic)
 		bw.Write(sum)
 		bw.Write(head)
-		if _, err := io.Copy(bw, spooled()); err != nil {
+		if _, err := io.Copy(bw, s.spool.Reader()); err != nil {
 			return err
 		}
 		bw.Write(e.body)
@@ -313,39 +308,11 @@ func (s *Store) Save(all bool) error {
 // it writes them to the spool.
 const spoolChunk = 1 << 20
 
-// spoolAdded writes what added holds of the entries to the spool, made
-// beside the cache file at the first call; under s.mu.
-func (s *Store) spoolAdded() {
-	if s.broken != nil {
-		return
-	}
-	if s.spool == nil {
-		sp, err := atomicfile.NewSpool(s.path)
-		if err != nil {
-			s.broken = err
-			return
-		}
-		s.spool = sp
-	}
-	n, err := s.spool.Write(s.added.body)
-	s.spoolN += int64(n)
-	if err != nil {
-		s.broken = err
-		return
-	}
-	s.added.body = s.added.body[:0]
-}
-
 // Close lets go of the spool. The store is not used after.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.spool == nil {
-		return nil
-	}
-	err := s.spool.Close()
-	s.spool = nil
-	return err
+	return s.spool.Close()
 }
 
 // Path returns where the cache of the register at root lives, beside the

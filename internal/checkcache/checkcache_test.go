@@ -464,8 +464,8 @@ func TestAddedEntriesAreSpooled(t *testing.T) {
 		rel := "sensors/s" + strconv.Itoa(i) + ".yaml"
 		s.Put(rel, sum(rel), result(i))
 	}
-	if s.spoolN == 0 || len(s.added.body) >= spoolChunk {
-		t.Fatalf("%d bytes spooled, %d in memory: want most spooled", s.spoolN, len(s.added.body))
+	if s.spool.Len() == 0 || len(s.added.body) >= spoolChunk {
+		t.Fatalf("%d bytes spooled, %d in memory: want most spooled", s.spool.Len(), len(s.added.body))
 	}
 	if err := s.Save(true); err != nil {
 		t.Fatal(err)
@@ -502,29 +502,17 @@ func TestASpoolThatCannotBeWrittenSavesNothing(t *testing.T) {
 	before, _ := os.ReadFile(path)
 	s := Open(path, "tool")
 	defer s.Close()
-	big := func(i int) *load.Stored { // more than spoolChunk of entry
-		st := filled(reflect.TypeFor[load.Stored](), i).Interface().(load.Stored)
-		for len(st.Findings) < spoolChunk/8 {
-			st.Findings = append(st.Findings, st.Findings...)
-		}
-		return &st
-	}
-	s.Put("sensors/b.yaml", sha256.Sum256([]byte("b")), big(1))
-	if s.spool == nil {
-		t.Fatal("nothing spooled")
-	}
-	// The spool reads, but the next write to it fails, as on a full disk.
-	ro := filepath.Join(t.TempDir(), "spool")
-	if err := os.WriteFile(ro, make([]byte, s.spoolN), 0o644); err != nil {
+	// A spool whose folder is a file: it cannot be made.
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open(ro)
-	if err != nil {
-		t.Fatal(err)
+	s.spool = atomicfile.NewSpool(filepath.Join(notDir, "cache"))
+	st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
+	for len(st.Findings) < spoolChunk/8 { // more than spoolChunk of entry
+		st.Findings = append(st.Findings, st.Findings...)
 	}
-	s.spool.Close()
-	s.spool = &atomicfile.Spool{File: f}
-	s.Put("sensors/c.yaml", sha256.Sum256([]byte("c")), big(2))
+	s.Put("sensors/b.yaml", sha256.Sum256([]byte("b")), &st)
 	if err := s.Save(true); err == nil {
 		t.Error("Save after a spool that could not be written: no error")
 	}

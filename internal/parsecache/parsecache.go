@@ -61,19 +61,18 @@ type Store struct {
 	old   *os.File // nil: nothing read
 	index map[string]slot
 
-	mu     sync.Mutex
-	used   map[string]bool
-	spool  *atomicfile.Spool // new entries, as written; nil until the first
-	added  map[string]slot
-	spoolN int64
-	saved  bool  // Save ran
-	broken error // the spool could not be written: Save keeps the old file
+	mu    sync.Mutex
+	used  map[string]bool
+	spool *atomicfile.Spool // new entries, as written: when it could not be, Save keeps the old file
+	added map[string]slot
+	saved bool // Save ran
 }
 
 // Open reads the index of the cache at path, made by the program
 // identified as tool; a missing or unusable file gives an empty cache.
 func Open(path, tool string) *Store {
-	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{}}
+	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{},
+		spool: atomicfile.NewSpool(path)}
 	f, err := os.Open(path)
 	if err != nil {
 		return s
@@ -176,23 +175,11 @@ func (s *Store) Get(rel string, sum [32]byte, into []byte) ([]byte, bool) {
 func (s *Store) Put(rel string, sum [32]byte, b []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.broken != nil {
-		return
-	}
-	if s.spool == nil {
-		sp, err := atomicfile.NewSpool(s.path)
-		if err != nil {
-			s.broken = err
-			return
-		}
-		s.spool = sp
-	}
+	off := s.spool.Len()
 	if _, err := s.spool.Write(b); err != nil {
-		s.broken = err
 		return
 	}
-	s.added[rel] = slot{sum: sum, off: s.spoolN, n: int64(len(b)), crc: crc32.Checksum(b, castagnoli)}
-	s.spoolN += int64(len(b))
+	s.added[rel] = slot{sum: sum, off: off, n: int64(len(b)), crc: crc32.Checksum(b, castagnoli)}
 	delete(s.used, rel)
 }
 
@@ -210,14 +197,15 @@ func (s *Store) Save(all bool) error {
 		return nil
 	}
 	s.saved = true
-	if s.broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
+	broken := s.spool.Err()
+	if broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
 		// Nothing to write, or nothing that can be.
 		if s.old != nil {
 			s.old.Close()
 			s.old = nil
 		}
-		if s.broken != nil {
-			return fmt.Errorf("write parse cache: %w", s.broken)
+		if broken != nil {
+			return fmt.Errorf("write parse cache: %w", broken)
 		}
 		return nil
 	}
@@ -240,17 +228,15 @@ func (s *Store) Save(all bool) error {
 		if err := copyKept(s.old, kept, at, write); err != nil {
 			return err
 		}
-		if s.spool != nil {
-			base := at
-			n, err := io.Copy(bw, io.NewSectionReader(s.spool, 0, s.spoolN))
-			at += n
-			if err != nil {
-				return err
-			}
-			for rel, sl := range s.added {
-				sl.off += base
-				kept[rel] = sl
-			}
+		base := at
+		n, err := io.Copy(bw, s.spool.Reader())
+		at += n
+		if err != nil {
+			return err
+		}
+		for rel, sl := range s.added {
+			sl.off += base
+			kept[rel] = sl
 		}
 		index := binary.AppendUvarint(nil, uint64(len(kept)))
 		for rel, sl := range kept {
@@ -334,9 +320,6 @@ func (s *Store) Close() error {
 		errs = append(errs, s.old.Close())
 		s.old = nil
 	}
-	if s.spool != nil {
-		errs = append(errs, s.spool.Close())
-		s.spool = nil
-	}
+	errs = append(errs, s.spool.Close())
 	return errors.Join(errs...)
 }
