@@ -3,7 +3,6 @@ package checkcache
 import (
 	"encoding/binary"
 	"errors"
-	"hash/maphash"
 	"math"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -120,10 +119,7 @@ func newEncoder() *encoder { return &encoder{strs: newStrTable(0)} }
 // seed starts the encoder's table with table, numbered as there, so that
 // entries written with it can be copied as they are.
 func (e *encoder) seed(table []string) {
-	e.strs = newStrTable(len(table))
-	for _, s := range table {
-		e.strs.add(s, maphash.String(e.strs.seed, s))
-	}
+	e.strs = seeded(table)
 }
 
 // payload returns how many saves ago the strings were compacted, the
@@ -139,9 +135,8 @@ func (e *encoder) head(saves uint64, n int) []byte {
 	head := binary.AppendUvarint(nil, saves)
 	head = binary.AppendUvarint(head, uint64(e.strs.len()))
 	for i := range e.strs.len() {
-		s := e.strs.at(i)
-		head = binary.AppendUvarint(head, uint64(len(s)))
-		head = append(head, s...)
+		head = binary.AppendUvarint(head, uint64(e.strs.size(i)))
+		head = e.strs.appendText(head, i)
 	}
 	return binary.AppendUvarint(head, uint64(n))
 }

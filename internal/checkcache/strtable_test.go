@@ -24,8 +24,8 @@ func TestStrTableNumbersEachStringOnce(t *testing.T) {
 			t.Errorf("number(%q) = %d, want %d", c.s, got, c.want)
 		}
 	}
-	if tab.len() != 4 || string(tab.at(3)) != "ontbrekend veld" || string(tab.at(1)) != "" {
-		t.Errorf("table: %d strings, 1 = %q, 3 = %q", tab.len(), tab.at(1), tab.at(3))
+	if tab.len() != 4 || !tab.is(3, "ontbrekend veld") || !tab.is(1, "") {
+		t.Errorf("table: %d strings, 1 = %q, 3 = %q", tab.len(), tab.appendText(nil, 1), tab.appendText(nil, 3))
 	}
 }
 
@@ -85,5 +85,16 @@ func TestSeedKeepsTheFirstNumberOfATextHeldTwice(t *testing.T) {
 	}
 	if got := e.strs.number("w"); got != 4 {
 		t.Errorf("a new string = %d, want 4", got)
+	}
+	if got := e.strs.number("z"); got != 3 {
+		t.Errorf("number(z) = %d, want 3, as read", got)
+	}
+	// Written out, the table is as read, the new string after it.
+	var text []byte
+	for i := range e.strs.len() {
+		text = append(e.strs.appendText(text, i), '|')
+	}
+	if string(text) != "x|y|x|z|w|" {
+		t.Errorf("the table written is %q", text)
 	}
 }
