@@ -58,8 +58,10 @@ type Store struct {
 	// run over 100,000 records adds half a million findings, which as
 	// structs held until Save were a fifth of a build's memory, and as
 	// their encoding (strings once, numbers as varints) are a few MB.
-	added     *encoder
-	addedRels map[string]bool
+	added *encoder
+	// addedRels are the files added, by the number of their name in
+	// added's table: a map without pointers for the collector to mark.
+	addedRels map[uint64]struct{}
 	nAdded    int
 	// spool holds the entries added before those in added's body: at
 	// 100,000 records they are 20 MB, which in memory left the collector
@@ -101,7 +103,7 @@ const compactEvery = 32
 // took a twentieth of a build after one change, while the load could
 // already list and read the record files. Get and Save wait for it.
 func Open(path, tool string) *Store {
-	s := &Store{path: path, tool: tool, added: newEncoder(), addedRels: map[string]bool{}, spool: atomicfile.NewSpool(path)}
+	s := &Store{path: path, tool: tool, added: newEncoder(), addedRels: map[uint64]struct{}{}, spool: atomicfile.NewSpool(path)}
 	s.reading.Add(1)
 	go func() {
 		defer s.reading.Done()
@@ -213,7 +215,7 @@ func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 			s.added.body = s.added.body[:0]
 		}
 	}
-	s.addedRels[rel] = true
+	s.addedRels[s.added.strs.number(rel)] = struct{}{}
 	s.nAdded++
 	s.dirty = true
 }
@@ -275,7 +277,7 @@ func (s *Store) Save(all bool) error {
 	}
 	if !all {
 		for rel, en := range s.old {
-			if s.used[rel] == nil && !s.addedRels[rel] {
+			if s.used[rel] == nil && !s.wasAdded(rel) {
 				again(rel, en)
 			}
 		}
@@ -302,6 +304,16 @@ func (s *Store) Save(all bool) error {
 		bw.Write(e.body)
 		return bw.Flush()
 	})
+}
+
+// wasAdded reports whether Put added a result for rel.
+func (s *Store) wasAdded(rel string) bool {
+	n, ok := s.added.strs.find(rel)
+	if !ok {
+		return false
+	}
+	_, added := s.addedRels[n]
+	return added
 }
 
 // spoolChunk is how much of the added entries Put keeps in memory before

@@ -102,19 +102,25 @@ func (t *strTable) number(s string) uint64 {
 		return uint64(m.i)
 	}
 	h := maphash.String(t.seed, s)
-	n := uint64(0)
-	found := false
-	for i := t.first[h]; i != 0; i = t.next[i-1] {
-		if t.is(int(i-1), s) {
-			n, found = uint64(i-1), true
-			break
-		}
-	}
+	n, found := t.lookup(s, h)
 	if !found {
 		n = t.add(s, h)
 	}
 	m.p, m.n, m.i = p, len(s), uint32(n)
 	return n
+}
+
+// find returns the number of s, if it has one.
+func (t *strTable) find(s string) (uint64, bool) { return t.lookup(s, maphash.String(t.seed, s)) }
+
+// lookup is find for s of hash h.
+func (t *strTable) lookup(s string, h uint64) (uint64, bool) {
+	for i := t.first[h]; i != 0; i = t.next[i-1] {
+		if t.is(int(i-1), s) {
+			return uint64(i - 1), true
+		}
+	}
+	return 0, false
 }
 
 // add numbers s next; h is its hash.
