@@ -209,13 +209,13 @@ func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 	if s.added.strs.len() >= maxStrings {
 		return // the file is checked again next run
 	}
-	s.added.entry(rel, &entry{Sum: sum, Stored: st})
+	name := s.added.entry(rel, &entry{Sum: sum, Stored: st})
 	if len(s.added.body) >= spoolChunk {
 		if _, err := s.spool.Write(s.added.body); err == nil {
 			s.added.body = s.added.body[:0]
 		}
 	}
-	s.addedRels[s.added.strs.number(rel)] = struct{}{}
+	s.addedRels[name] = struct{}{}
 	s.nAdded++
 	s.dirty = true
 }

@@ -65,8 +65,10 @@ func (e *encoder) pos(p load.Pos) {
 	e.uint(uint64(uint32(p.Col)))
 }
 
-func (e *encoder) entry(rel string, en *entry) {
-	e.str(rel)
+// entry writes the entry of rel, and returns the number of rel's name.
+func (e *encoder) entry(rel string, en *entry) (name uint64) {
+	name = e.strs.number(rel)
+	e.uint(name)
 	e.body = append(e.body, en.Sum[:]...)
 	s := en.Stored
 	e.findings(s.Findings)
@@ -103,6 +105,7 @@ func (e *encoder) entry(rel string, en *entry) {
 		e.str(string(b))
 		e.bool(h.OK)
 	}
+	return name
 }
 
 // encode returns the payload for the entries.
@@ -135,8 +138,9 @@ func (e *encoder) head(saves uint64, n int) []byte {
 	head := binary.AppendUvarint(nil, saves)
 	head = binary.AppendUvarint(head, uint64(e.strs.len()))
 	for i := range e.strs.len() {
-		head = binary.AppendUvarint(head, uint64(e.strs.size(i)))
-		head = e.strs.appendText(head, i)
+		s := e.strs.at(i)
+		head = binary.AppendUvarint(head, uint64(len(s)))
+		head = append(head, s...)
 	}
 	return binary.AppendUvarint(head, uint64(n))
 }

@@ -61,44 +61,26 @@ func seeded(base []string) strTable {
 // len is the number of strings.
 func (t *strTable) len() int { return len(t.base) + len(t.ends) }
 
-// is reports whether string i is s.
-func (t *strTable) is(i int, s string) bool {
+// at is the text of string i, for the moment: one after base is a view of
+// text, which a later add may move, so it is compared or copied at once,
+// never kept.
+func (t *strTable) at(i int) string {
 	if i < len(t.base) {
-		return t.base[i] == s
+		return t.base[i]
 	}
-	return string(t.own(i-len(t.base))) == s
-}
-
-// size is the length of string i.
-func (t *strTable) size(i int) int {
-	if i < len(t.base) {
-		return len(t.base[i])
-	}
-	return len(t.own(i - len(t.base)))
-}
-
-// appendText appends the text of string i to b.
-func (t *strTable) appendText(b []byte, i int) []byte {
-	if i < len(t.base) {
-		return append(b, t.base[i]...)
-	}
-	return append(b, t.own(i-len(t.base))...)
-}
-
-// own is the text of the j-th string after base.
-func (t *strTable) own(j int) []byte {
+	j := i - len(t.base)
 	start := 0
 	if j > 0 {
 		start = t.ends[j-1]
 	}
-	return t.text[start:t.ends[j]]
+	return unsafe.String(unsafe.SliceData(t.text[start:]), t.ends[j]-start)
 }
 
 // number returns the number of s, numbering it next when it is new.
 func (t *strTable) number(s string) uint64 {
 	p := unsafe.StringData(s)
 	m := &t.seen[(uint64(uintptr(unsafe.Pointer(p)))^uint64(len(s)))*0x9e3779b97f4a7c15>>52]
-	if m.p == p && p != nil && m.n == len(s) && t.is(int(m.i), s) {
+	if m.p == p && p != nil && m.n == len(s) && t.at(int(m.i)) == s {
 		return uint64(m.i)
 	}
 	h := maphash.String(t.seed, s)
@@ -116,7 +98,7 @@ func (t *strTable) find(s string) (uint64, bool) { return t.lookup(s, maphash.St
 // lookup is find for s of hash h.
 func (t *strTable) lookup(s string, h uint64) (uint64, bool) {
 	for i := t.first[h]; i != 0; i = t.next[i-1] {
-		if t.is(int(i-1), s) {
+		if t.at(int(i-1)) == s {
 			return uint64(i - 1), true
 		}
 	}
@@ -138,7 +120,7 @@ func (t *strTable) add(s string, h uint64) uint64 {
 func (t *strTable) link(n int, s string, h uint64) {
 	last := uint32(0)
 	for i := t.first[h]; i != 0; i = t.next[i-1] {
-		if t.is(int(i-1), s) {
+		if t.at(int(i-1)) == s {
 			return
 		}
 		last = i
