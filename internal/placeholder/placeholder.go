@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -87,12 +88,12 @@ func Find(r *record.Record, organisation string) []Mark {
 	if strings.TrimSpace(organisation) == "" {
 		organisation = r.Organisation.Name
 	}
-	own := slug(organisation)
+	own := slugOf(organisation)
 	var marks []Mark
-	// One path, grown and cut back as walk goes: the function reads it
-	// only while it runs.
-	path := make([]string, 0, 8)
-	walk(reflect.ValueOf(r).Elem(), path, func(path []string, s string) {
+	// One path, grown and cut back as the walk goes: the function reads
+	// it only while it runs.
+	var path [8]string
+	recordWalker(reflect.ValueOf(r).Elem(), path[:0], func(path []string, s string) {
 		if m, ok := inText(s, own); ok {
 			m.Path = source.JoinPointer(path...)
 			marks = append(marks, m)
@@ -152,10 +153,8 @@ func inText(s, own string) (Mark, bool) {
 // false only when it is ASCII (which folds to lower case byte by byte) and
 // holds none of them in any case. Other texts are folded and searched.
 func maybeMarked(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
-		}
+	if !isASCII(s) {
+		return true
 	}
 	for _, m := range textMarks {
 		if containsFold(s, m[1]) {
@@ -163,6 +162,23 @@ func maybeMarked(s string) bool {
 		}
 	}
 	return containsFold(s, ".example")
+}
+
+// isASCII reports whether s is all ASCII, looking at eight bytes at a
+// time: every text of every record passes here.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if (s[i]|s[i+1]|s[i+2]|s[i+3]|s[i+4]|s[i+5]|s[i+6]|s[i+7])&0x80 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // containsFold reports whether the ASCII text s holds sub (lower case,
@@ -192,6 +208,20 @@ func mayNameDomain(low, own string) bool {
 	return false
 }
 
+// lastSlug is the organisation slugOf was last asked for, and its slug:
+// a register has one organisation, and every record's search asks.
+var lastSlug atomic.Pointer[[2]string]
+
+// slugOf is slug, remembering the last answer.
+func slugOf(org string) string {
+	if p := lastSlug.Load(); p != nil && p[0] == org {
+		return p[1]
+	}
+	s := slug(org)
+	lastSlug.Store(&[2]string{org, s})
+	return s
+}
+
 // slug is the part of an organisation's name its example domain uses:
 // "Gemeente Voorbeeldstad" → "voorbeeldstad", as `register init` makes it.
 func slug(org string) string {
@@ -212,54 +242,119 @@ func slug(org string) string {
 	return strings.TrimSuffix(b.String(), "-")
 }
 
-// walk calls fn with the path and value of every text in v, following the
-// record's YAML field names. path is appended to in place: fn must not keep it.
-func walk(v reflect.Value, path []string, fn func([]string, string)) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			walk(v.Elem(), path, fn)
+// A walker calls fn with the path and value of every text in v, following
+// the record's YAML field names. path is appended to in place: fn must not
+// keep it.
+type walker func(v reflect.Value, path []string, fn func([]string, string))
+
+// recordWalker walks a record. It is put together once from the record's
+// type, so the walk does not look up each struct's fields again for every
+// value: for every record, that lookup cost as much as the search.
+var recordWalker = walkerOf(reflect.TypeFor[record.Record]())
+
+// walkers are the walkers made for the types an interface held.
+var walkers sync.Map // reflect.Type -> walker
+
+// walkerOf returns the walker of values of type t.
+func walkerOf(t reflect.Type) walker {
+	if w, ok := walkers.Load(t); ok {
+		return w.(walker)
+	}
+	w := compile(t, map[reflect.Type]*made{})
+	if w == nil {
+		w = func(reflect.Value, []string, func([]string, string)) {}
+	}
+	walkers.Store(t, w)
+	return w
+}
+
+// made is a walker being made, or made.
+type made struct {
+	walk walker
+	done bool
+}
+
+// compile makes the walker of type t; nil when t holds no text. seen holds
+// the types met so far, so a type met again is made once, and a type that
+// holds itself walks itself.
+func compile(t reflect.Type, seen map[reflect.Type]*made) walker {
+	if m, ok := seen[t]; ok {
+		if m.done {
+			return m.walk
+		}
+		return func(v reflect.Value, path []string, fn func([]string, string)) {
+			if m.walk != nil {
+				m.walk(v, path, fn)
+			}
+		}
+	}
+	m := &made{}
+	seen[t] = m
+	defer func() { m.done = true }()
+	w := &m.walk
+	switch t.Kind() {
+	case reflect.Pointer:
+		if elem := compile(t.Elem(), seen); elem != nil {
+			*w = func(v reflect.Value, path []string, fn func([]string, string)) {
+				if !v.IsNil() {
+					elem(v.Elem(), path, fn)
+				}
+			}
+		}
+	case reflect.Interface:
+		*w = func(v reflect.Value, path []string, fn func([]string, string)) {
+			if !v.IsNil() {
+				e := v.Elem()
+				walkerOf(e.Type())(e, path, fn)
+			}
 		}
 	case reflect.String:
-		if v.Len() > 0 {
-			fn(path, v.String())
+		*w = func(v reflect.Value, path []string, fn func([]string, string)) {
+			if v.Len() > 0 {
+				fn(path, v.String())
+			}
 		}
 	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			walk(v.Index(i), append(path, strconv.Itoa(i)), fn)
+		if elem := compile(t.Elem(), seen); elem != nil {
+			*w = func(v reflect.Value, path []string, fn func([]string, string)) {
+				for i := range v.Len() {
+					elem(v.Index(i), append(path, strconv.Itoa(i)), fn)
+				}
+			}
 		}
 	case reflect.Map:
-		iter := v.MapRange()
-		for iter.Next() {
-			walk(iter.Value(), append(path, iter.Key().String()), fn)
+		if elem := compile(t.Elem(), seen); elem != nil {
+			*w = func(v reflect.Value, path []string, fn func([]string, string)) {
+				iter := v.MapRange()
+				for iter.Next() {
+					elem(iter.Value(), append(path, iter.Key().String()), fn)
+				}
+			}
 		}
 	case reflect.Struct:
-		for _, f := range fieldsOf(v.Type()) {
-			walk(v.Field(f.index), append(path, f.name), fn)
+		type part struct {
+			name  string
+			index int
+			walk  walker
+		}
+		var parts []part
+		for i := range t.NumField() {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name == "" || name == "-" || !f.IsExported() {
+				continue
+			}
+			if fw := compile(f.Type, seen); fw != nil {
+				parts = append(parts, part{name, i, fw})
+			}
+		}
+		if len(parts) > 0 {
+			*w = func(v reflect.Value, path []string, fn func([]string, string)) {
+				for _, p := range parts {
+					p.walk(v.Field(p.index), append(path, p.name), fn)
+				}
+			}
 		}
 	}
-}
-
-type field struct {
-	name  string
-	index int
-}
-
-var fields sync.Map // reflect.Type -> []field
-
-// fieldsOf lists a struct type's exported fields with their YAML names.
-func fieldsOf(t reflect.Type) []field {
-	if fs, ok := fields.Load(t); ok {
-		return fs.([]field)
-	}
-	var fs []field
-	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		if name == "" || name == "-" || !t.Field(i).IsExported() {
-			continue
-		}
-		fs = append(fs, field{name, i})
-	}
-	fields.Store(t, fs)
-	return fs
+	return *w
 }

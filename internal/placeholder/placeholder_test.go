@@ -1,6 +1,7 @@
 package placeholder
 
 import (
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 func TestFind(t *testing.T) {
@@ -79,6 +81,115 @@ func TestInTextFolds(t *testing.T) {
 			want, wantOK := reference(s, own)
 			if got != want || gotOK != wantOK {
 				t.Errorf("inText(%q, %q) = %v %v, want %v %v", s, own, got, gotOK, want, wantOK)
+			}
+		}
+	}
+}
+
+// TestFindSearchesEveryText puts the template's words in every text of a
+// record and expects a mark at each: a field the walk skipped would let a
+// record with the template's words through to the public outputs.
+func TestFindSearchesEveryText(t *testing.T) {
+	var r record.Record
+	fillTexts(reflect.ValueOf(&r).Elem(), "Camera "+Fill)
+	var want []string
+	var reference func(v reflect.Value, path []string)
+	reference = func(v reflect.Value, path []string) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				reference(v.Elem(), path)
+			}
+		case reflect.String:
+			if v.Len() > 0 {
+				want = append(want, source.JoinPointer(path...))
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				reference(v.Index(i), append(path, strconv.Itoa(i)))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				name, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+				if name != "" && name != "-" && v.Type().Field(i).IsExported() {
+					reference(v.Field(i), append(path, name))
+				}
+			}
+		}
+	}
+	reference(reflect.ValueOf(r), nil)
+	if len(want) < 50 {
+		t.Fatalf("only %d texts filled: the filler misses fields", len(want))
+	}
+	var got []string
+	for _, m := range Find(&r, "Gemeente Heidebeek") {
+		got = append(got, m.Path)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("marks at\n%v\nwant\n%v", got, want)
+	}
+}
+
+// fillTexts sets every text in v to s, and makes every pointer and two of
+// every list, so each text of the type is there.
+func fillTexts(v reflect.Value, s string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillTexts(v.Elem(), s)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		fallthrough
+	case reflect.Array:
+		for i := range v.Len() {
+			fillTexts(v.Index(i), s)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fillTexts(v.Field(i), s)
+			}
+		}
+	}
+}
+
+// TestWalkerOfAnyType walks a type with what a record does not have (yet):
+// a type that holds itself, a map, an interface and fields the walk skips.
+func TestWalkerOfAnyType(t *testing.T) {
+	type node struct {
+		Name   string            `yaml:"name"`
+		Kids   []*node           `yaml:"kids"`
+		Tags   map[string]string `yaml:"tags"`
+		Any    any               `yaml:"any"`
+		Num    int               `yaml:"num"`
+		Hidden string            `yaml:"-"`
+		Plain  string
+		quiet  string `yaml:"quiet"`
+	}
+	n := node{Name: "a", Kids: []*node{{Name: "b", Any: node{Name: "c"}}, nil, {Tags: map[string]string{"k": "d"}}},
+		Any: "e", Num: 1, Hidden: "x", Plain: "x", quiet: "x"}
+	var got []string
+	walkerOf(reflect.TypeOf(n))(reflect.ValueOf(n), nil, func(path []string, s string) {
+		got = append(got, source.JoinPointer(path...)+"="+s)
+	})
+	want := []string{"/name=a", "/kids/0/name=b", "/kids/0/any/name=c", "/kids/2/tags/k=d", "/any=e"}
+	if !slices.Equal(got, want) {
+		t.Errorf("walked %v, want %v", got, want)
+	}
+	_ = n.quiet
+}
+
+func TestIsASCII(t *testing.T) {
+	for _, s := range []string{"", "a", "abcdefg", "abcdefgh", "abcdefghi", strings.Repeat("x", 40)} {
+		for i := 0; i <= len(s); i++ {
+			if !isASCII(s) {
+				t.Errorf("isASCII(%q) = false", s)
+			}
+			u := s[:i] + "é" + s[i:]
+			if isASCII(u) {
+				t.Errorf("isASCII(%q) = true", u)
 			}
 		}
 	}
