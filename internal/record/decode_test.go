@@ -1,8 +1,11 @@
 package record
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"unsafe"
 
@@ -106,5 +109,93 @@ func TestDecodeSharesEqualStrings(t *testing.T) {
 	Decode(value("cam-3"), &third, nil)
 	if unsafe.StringData(third.Name) == unsafe.StringData(first.Name) {
 		t.Error("Decode without Strings shared a value")
+	}
+}
+
+// TestDecodeMatchesYAMLForEveryField gives every field of the model a
+// value, as the source package builds it, and decodes it both ways: a
+// field the decoder skips or reads differently from the YAML decoder fails
+// here.
+func TestDecodeMatchesYAMLForEveryField(t *testing.T) {
+	var valueOf func(ty reflect.Type, n int) any
+	valueOf = func(ty reflect.Type, n int) any {
+		switch ty.Kind() {
+		case reflect.Pointer:
+			return valueOf(ty.Elem(), n)
+		case reflect.String:
+			return "text " + strconv.Itoa(n)
+		case reflect.Bool:
+			return true
+		case reflect.Int, reflect.Int64:
+			return json.Number(strconv.Itoa(n + 1))
+		case reflect.Float64:
+			return json.Number(strconv.Itoa(n) + ".25")
+		case reflect.Slice, reflect.Array:
+			size := 2
+			if ty.Kind() == reflect.Array {
+				size = ty.Len()
+			}
+			items := make([]any, size)
+			for i := range items {
+				items[i] = valueOf(ty.Elem(), n+i)
+			}
+			return items
+		case reflect.Struct:
+			m := map[string]any{}
+			for i := range ty.NumField() {
+				if name, _, _ := strings.Cut(ty.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+					m[name] = valueOf(ty.Field(i).Type, n+i)
+				}
+			}
+			return m
+		}
+		t.Fatalf("no value for %v", ty)
+		return nil
+	}
+	value := valueOf(reflect.TypeFor[Record](), 0)
+	// The YAML encoder writes a json.Number as a string: numbers as Go's.
+	var numbers func(v any) any
+	numbers = func(v any) any {
+		switch x := v.(type) {
+		case json.Number:
+			if i, err := x.Int64(); err == nil {
+				return i
+			}
+			f, _ := x.Float64()
+			return f
+		case []any:
+			out := make([]any, len(x))
+			for i := range x {
+				out[i] = numbers(x[i])
+			}
+			return out
+		case map[string]any:
+			out := map[string]any{}
+			for k, e := range x {
+				out[k] = numbers(e)
+			}
+			return out
+		}
+		return v
+	}
+	text, err := yaml.Marshal(numbers(value))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want Record
+	if err := yaml.Unmarshal(text, &want); err != nil {
+		t.Fatal(err)
+	}
+	var got, shared Record
+	FromValue(value, &got)
+	Decode(value, &shared, &Strings{})
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("FromValue:\n%+v\nyaml:\n%+v", got, want)
+	}
+	if !reflect.DeepEqual(shared, want) {
+		t.Errorf("Decode:\n%+v\nyaml:\n%+v", shared, want)
+	}
+	if bytes.Count(text, []byte("text ")) < 100 {
+		t.Errorf("only %d texts in the value: the test misses fields", bytes.Count(text, []byte("text ")))
 	}
 }
