@@ -15,6 +15,7 @@ package publish
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"runtime"
@@ -543,16 +544,34 @@ func Map(r *record.Record) (map[string]any, error) {
 	if v == nil {
 		return nil, nil
 	}
-	data, err := json.Marshal(v)
+	m, err := viewMap(v)
 	if err != nil {
 		return nil, fmt.Errorf("encode record %s: %w", r.ID, err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("decode record %s: %w", r.ID, err)
-	}
 	if v.Publication != nil && len(v.Publication.Withheld) > 0 {
 		prune(m, "", v)
+	}
+	return m, nil
+}
+
+// viewMap is the view v as decoded JSON: made straight from v (jsonValue),
+// or through the text where the model has a type jsonValue leaves to
+// encoding/json.
+func viewMap(v *record.Record) (map[string]any, error) {
+	x, err := jsonValue(reflect.ValueOf(v).Elem())
+	if err == nil {
+		return x.(map[string]any), nil
+	}
+	if !errors.Is(err, errNotPlain) {
+		return nil, err
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
 	}
 	return m, nil
 }
