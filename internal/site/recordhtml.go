@@ -63,7 +63,7 @@ func mustParseRecord(lang string) *template.Template {
 		Parse(string(src))).Execute(&withWords, nil); err != nil {
 		panic(err)
 	}
-	return template.Must(template.New("record.html").Funcs(template.FuncMap{"tf": tf}).Parse(withWords.String()))
+	return template.Must(template.New("record.html").Funcs(template.FuncMap{"tf": tf}).Funcs(recordFuncs(lang)).Parse(withWords.String()))
 }
 
 // skeleton is a rendered layout split at its markers, with the parts of a
@@ -117,20 +117,44 @@ func (sk *skeleton) render(key, name string, data any) (template.HTML, error) {
 	if err := executeRecord(&b, sk.lang, name, data); err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
+	// The builder's buffer has room to spare, up to as much again: a
+	// kept part holds its bytes alone, so that maxKept bounds the memory,
+	// not only the length.
+	return sk.keep(key, template.HTML(b.String()), true), nil
+}
+
+// written returns the part for key, writing it with write on first use
+// (pieces.go).
+func (sk *skeleton) written(key []byte, write func([]byte) []byte) template.HTML {
+	if h, ok := sk.cached(key); ok {
+		return h
+	}
+	buf := partBufs.Get().(*[]byte)
+	*buf = write((*buf)[:0])
+	h := template.HTML(*buf) // a copy of its own, its size
+	partBufs.Put(buf)
+	return sk.keep(string(key), h, false)
+}
+
+// partBufs are the buffers parts are written into (written).
+var partBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// keep keeps h as the part for key, while the parts kept are within
+// maxKept, and returns it; a copy of it, when clone says it holds more
+// memory than its length.
+func (sk *skeleton) keep(key string, h template.HTML, clone bool) template.HTML {
 	if sk.nkept.Load() < maxKept {
 		sk.keptMu.Lock()
 		if _, ok := sk.kept[key]; !ok {
-			// The builder's buffer has room to spare, up to as much
-			// again: a kept part holds its bytes alone, so that maxKept
-			// bounds the memory, not only the length.
-			h = template.HTML(strings.Clone(string(h)))
+			if clone {
+				h = template.HTML(strings.Clone(string(h)))
+			}
 			sk.kept[key] = h
 			sk.nkept.Add(int64(len(key) + len(h)))
 		}
 		sk.keptMu.Unlock()
 	}
-	return h, nil
+	return h
 }
 
 // part returns the part for key, rendering it on first use.

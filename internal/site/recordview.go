@@ -342,7 +342,7 @@ func (c *fieldCtx) fields(s field.Section) (rows, tables []byte, after []recordS
 		case c.r.IsWithheld(f.Path):
 			held := heldView(c.r, c.lang)
 			c.key = append(append(append(append(c.key[:0], "held\x00"...), label...), 0), held.Reason...)
-			row, err = c.sk.part(c.key, "row", &fieldRow{Label: label, Held: &held})
+			row = c.row(&fieldRow{Label: label, Held: &held})
 			if !f.Leaf() {
 				withheldGroup = f.Path
 			}
@@ -405,10 +405,10 @@ func (c *fieldCtx) fieldRow(label string, f field.Field) (template.HTML, error) 
 	}
 	switch {
 	case len(v) > 0:
-		return c.sk.part(c.key, "row", &fieldRow{Label: label, Value: v})
+		return c.row(&fieldRow{Label: label, Value: v}), nil
 	case f.Need.Applies(c.r):
 		c.key = append(append(c.key[:0], "missing\x00"...), label...)
-		return c.sk.part(c.key, "row", &fieldRow{Label: label, Missing: true})
+		return c.row(&fieldRow{Label: label, Missing: true}), nil
 	}
 	return "", nil
 }
@@ -525,5 +525,10 @@ func (c *fieldCtx) cell(p pieces) (template.HTML, error) {
 		return "", nil
 	}
 	c.key = p.appendKey(append(c.key[:0], "cell\x00"...))
-	return c.sk.part(c.key, "pieces", []piece(p))
+	return c.sk.written(c.key, func(b []byte) []byte { return appendPieces(b, p) }), nil
+}
+
+// row is the part for c.key: the row r of a section's definition list.
+func (c *fieldCtx) row(r *fieldRow) template.HTML {
+	return c.sk.written(c.key, func(b []byte) []byte { return appendRow(b, c.lang, r) })
 }
