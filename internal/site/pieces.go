@@ -7,7 +7,7 @@ import (
 
 // The HTML of what a record page shows of its fields (recordview.go): the
 // rows of its sections, the pieces of a field, free text, dates and the
-// words for a withheld field. Written here rather than by record.html's
+// words for a withheld field; and the lines of its checklist. Written here rather than by record.html's
 // templates: every page has dozens of rows, and the template engine's
 // reflection made them a tenth of a cold build's CPU. record.html takes
 // them as functions (recordFuncs). The escaping is html/template's for each
@@ -154,6 +154,83 @@ func appendTime(b []byte, t timePiece) []byte {
 	b = append(b, `">`...)
 	b = appendText(b, t.Text)
 	return append(b, "</time>"...)
+}
+
+// appendPrincipleLine appends a line of a record page's checklist for a
+// principle: with its findings (problem), or one not checked (notchecked).
+// Each line ends its own.
+func appendPrincipleLine(b []byte, problem bool, p *principleRow) []byte {
+	b = append(b, "<li>"...)
+	b = appendLevel(b, p.Class, p.Icon, p.Level)
+	b = append(b, ` <a href="`...)
+	b = appendURL(b, p.URL, true)
+	b = append(b, `">`...)
+	b = appendText(b, p.Label)
+	b = append(b, `</a> <span class="meta">(`...)
+	b = appendText(b, p.Ref)
+	b = append(b, ")</span>"...)
+	if problem {
+		b = append(b, "<ul>"...)
+		for i := range p.Findings {
+			b = append(b, "<li>"...)
+			b = appendFinding(b, &p.Findings[i])
+			b = append(b, "</li>"...)
+		}
+		b = append(b, "</ul>"...)
+	}
+	return append(b, "</li>\n"...)
+}
+
+// appendOtherLine appends a line of the checklist for a finding that cites
+// no principle.
+func appendOtherLine(b []byte, f *findingView) []byte {
+	b = append(b, "<li>"...)
+	b = appendLevel(b, f.Class, f.Icon, f.Level)
+	b = append(b, ' ')
+	b = appendFinding(b, f)
+	return append(b, "</li>\n"...)
+}
+
+// appendLevel appends a severity with its symbol, then a colon: "Fout:".
+func appendLevel(b []byte, class, icon, level string) []byte {
+	b = append(b, `<span class="sev `...)
+	b = appendText(b, class)
+	b = append(b, `"><span class="icon" aria-hidden="true">`...)
+	b = appendText(b, icon)
+	b = append(b, "</span>"...)
+	b = appendText(b, level)
+	return append(b, ":</span>"...)
+}
+
+// appendFinding appends a finding: its rule's title, message and help,
+// marked with the language they are in when it is not the page's.
+func appendFinding(b []byte, f *findingView) []byte {
+	if f.Title != "" {
+		b = append(b, "<strong>"...)
+		b = appendText(b, f.Title)
+		b = append(b, ":</strong> "...)
+	}
+	lang := func(b []byte) []byte {
+		if f.Mark == "" {
+			return b
+		}
+		b = append(b, ` lang="`...)
+		b = appendText(b, f.Mark)
+		return append(b, '"')
+	}
+	b = lang(append(b, "<span"...))
+	b = append(b, '>')
+	b = appendText(b, f.Message)
+	b = append(b, "</span>"...)
+	if f.Help != "" {
+		b = lang(append(b, ` <span class="help"`...))
+		b = append(b, '>')
+		b = appendText(b, f.Help)
+		b = append(b, "</span>"...)
+	}
+	b = append(b, ` <span class="meta">[`...)
+	b = appendText(b, f.Rule)
+	return append(b, "]</span>"...)
 }
 
 // appendWord appends one of the site's words, escaped as record.html's

@@ -55,6 +55,24 @@ const replacedTemplates = `{{- /* A row of a section's definition list (recordvi
 {{- end}}
 `
 
+// replacedChecklist are the templates of the checklist's lines that
+// pieces.go's writers replaced, as they were.
+const replacedChecklist = `{{define "problem"}}<li>{{template "level" .}} <a href="{{.URL}}">{{.Label}}</a> <span class="meta">({{.Ref}})</span><ul>{{range .Findings}}<li>{{template "finding" .}}</li>{{end}}</ul></li>
+{{end}}
+
+{{- define "other"}}<li>{{template "level" .}} {{template "finding" .}}</li>
+{{end}}
+
+{{- define "notchecked"}}<li>{{template "level" .}} <a href="{{.URL}}">{{.Label}}</a> <span class="meta">({{.Ref}})</span></li>
+{{end}}
+
+{{- /* A finding: its rule's title, message and help, marked with the language they are in when it is not the page's. */}}
+{{define "finding"}}{{with .Title}}<strong>{{.}}:</strong> {{end}}<span{{with .Mark}} lang="{{.}}"{{end}}>{{.Message}}</span>{{with .Help}} <span class="help"{{with $.Mark}} lang="{{.}}"{{end}}>{{.}}</span>{{end}} <span class="meta">[{{.Rule}}]</span>{{end}}
+
+{{- /* A severity with its symbol, then a colon: "Fout:". */}}
+{{define "level"}}<span class="sev {{.Class}}"><span class="icon" aria-hidden="true">{{.Icon}}</span>{{.Level}}:</span>{{end}}
+`
+
 // replaced parses replacedTemplates for a language as mustParseRecord
 // parses record.html: the site's words set in first, escaped.
 func replaced(tb testing.TB, lang string) *template.Template {
@@ -62,7 +80,7 @@ func replaced(tb testing.TB, lang string) *template.Template {
 	var withWords strings.Builder
 	word := func(key string) string { return template.HTMLEscapeString(t(lang, key)) }
 	if err := texttemplate.Must(texttemplate.New("words").Delims("[[", "]]").Funcs(texttemplate.FuncMap{"t": word}).
-		Parse(replacedTemplates)).Execute(&withWords, nil); err != nil {
+		Parse(replacedTemplates+replacedChecklist)).Execute(&withWords, nil); err != nil {
 		tb.Fatal(err)
 	}
 	return template.Must(template.New("replaced").Parse(withWords.String()))
@@ -184,6 +202,42 @@ func TestWritersAreTheTemplates(t *testing.T) {
 			if got, want := string(withheld(&held)), exec("withheld", &held); got != want {
 				t.Fatalf("%s withheld pointer %d:\n got %q\nwant %q", lang, i, got, want)
 			}
+		}
+	}
+}
+
+func randomFinding(rnd *rand.Rand) findingView {
+	return findingView{Title: randomText(rnd), Class: randomText(rnd), Icon: randomText(rnd), Level: randomText(rnd),
+		Message: randomText(rnd), Help: randomText(rnd), Mark: randomText(rnd), Rule: randomText(rnd)}
+}
+
+// TestChecklistWritersAreTheTemplates compares the writers of a record
+// page's checklist lines with the templates they replaced, as
+// TestWritersAreTheTemplates does for its fields.
+func TestChecklistWritersAreTheTemplates(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(7, 2026))
+	tm := replaced(t, "nl")
+	exec := func(name string, data any) string {
+		var b strings.Builder
+		if err := tm.ExecuteTemplate(&b, name, data); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for i := range 3000 {
+		row := principleRow{URL: randomText(rnd), Ref: randomText(rnd), Label: randomText(rnd), Class: randomText(rnd),
+			Icon: randomText(rnd), Level: randomText(rnd)}
+		for range rnd.IntN(3) {
+			row.Findings = append(row.Findings, randomFinding(rnd))
+		}
+		for _, name := range []string{"problem", "notchecked"} {
+			if got, want := string(appendPrincipleLine(nil, name == "problem", &row)), exec(name, &row); got != want {
+				t.Fatalf("%s %d %+v:\n got %q\nwant %q", name, i, row, got, want)
+			}
+		}
+		f := randomFinding(rnd)
+		if got, want := string(appendOtherLine(nil, &f)), exec("other", &f); got != want {
+			t.Fatalf("other %d %+v:\n got %q\nwant %q", i, f, got, want)
 		}
 	}
 }

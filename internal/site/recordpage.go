@@ -269,10 +269,7 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 		}
 		row := &principleRow{URL: principlesURL + "#" + anchor, Ref: pr.Ref, Label: pr.Label[i], Class: class, Icon: icon, Level: level, Findings: found}
 		key = row.appendKey(key[:0], name)
-		h, err := sk.part(key, name, row)
-		if err != nil {
-			return err
-		}
+		h := sk.written(key, func(b []byte) []byte { return appendPrincipleLine(b, name == "problem", row) })
 		if name == "problem" {
 			body.Problems = append(body.Problems, h)
 		} else {
@@ -283,10 +280,7 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 		if !matched[fi] {
 			fv := newFindingView(lang, b.rules[f.Rule].Title[i], f)
 			key = fv.appendKey(append(key[:0], "other\x00"...))
-			h, err := sk.part(key, "other", &fv)
-			if err != nil {
-				return err
-			}
+			h := sk.written(key, func(b []byte) []byte { return appendOtherLine(b, &fv) })
 			body.Other = append(body.Other, h)
 		}
 	}
