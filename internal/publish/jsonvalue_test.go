@@ -132,9 +132,9 @@ func TestJSONValueLeavesTheRestToEncodingJSON(t *testing.T) {
 	type quoted struct {
 		N int `json:"n,string"`
 	}
-	type twice struct {
-		A string `json:"a"`
-		B string `json:"a"`
+	type twice struct { // two fields of one name
+		A string `json:"B"`
+		B string
 	}
 	type odd struct {
 		A string `json:"a b"`
