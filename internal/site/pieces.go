@@ -7,12 +7,13 @@ import (
 
 // The HTML of what a record page shows of its fields (recordview.go): the
 // rows of its sections, the pieces of a field, free text, dates and the
-// words for a withheld field; and the lines of its checklist. Written here rather than by record.html's
-// templates: every page has dozens of rows, and the template engine's
-// reflection made them a tenth of a cold build's CPU. record.html takes
-// them as functions (recordFuncs). The escaping is html/template's for each
-// place (text, a quoted attribute, a link), and a test compares every
-// writer with the templates they replaced, on hostile text.
+// words for a withheld field; and the lines of its checklist. Written here
+// rather than by record.html's templates: every page has dozens of rows,
+// and the template engine's reflection made them a tenth of a cold build's
+// CPU. record.html takes them as functions (recordFuncs). The escaping is
+// html/template's for each place (text, a quoted attribute, a link), and a
+// test compares every writer with the templates they replaced, on hostile
+// text (pieces_test.go).
 
 // appendRow appends a row of a section's definition list.
 func appendRow(b []byte, lang string, r *fieldRow) []byte {
@@ -240,34 +241,21 @@ func appendWord(b []byte, lang, key string) []byte {
 }
 
 // appendText appends s escaped for an HTML text node or a quoted
-// attribute value, as html/template escapes a string there: the five
-// specials, '+', and NUL as U+FFFD.
+// attribute value, as html/template escapes a string there (textEscapes).
 func appendText(b []byte, s string) []byte {
 	for {
 		i := strings.IndexAny(s, "\x00\"&'+<>")
 		if i < 0 {
 			return append(b, s...)
 		}
-		b = append(b, s[:i]...)
-		switch s[i] {
-		case 0:
-			b = append(b, "\uFFFD"...)
-		case '"':
-			b = append(b, "&#34;"...)
-		case '&':
-			b = append(b, "&amp;"...)
-		case '\'':
-			b = append(b, "&#39;"...)
-		case '+':
-			b = append(b, "&#43;"...)
-		case '<':
-			b = append(b, "&lt;"...)
-		case '>':
-			b = append(b, "&gt;"...)
-		}
+		b = append(append(b, s[:i]...), textEscapes[s[i]]...)
 		s = s[i+1:]
 	}
 }
+
+// textEscapes are html/template's replacements in text and quoted
+// attributes: the five specials, '+', and NUL as U+FFFD.
+var textEscapes = [...]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
 // unsafeURL is what html/template writes for a link whose scheme it does
 // not allow.
