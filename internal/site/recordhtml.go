@@ -76,11 +76,11 @@ type skeleton struct {
 	// heads open each section, by its anchor.
 	principleLinks []template.HTML
 	heads          map[string]template.HTML
-	// lang is the pages' language; kept are what record.html's
-	// templates wrote for what many pages show alike (a row "Soort
-	// sensor: Camera", a finding of a rule), by a key of the template and
-	// what it showed, so the pages of a register share the work; at most
-	// maxKept bytes of them.
+	// lang is the pages' language; kept are the parts written for what
+	// many pages show alike (a row "Soort sensor: Camera", a finding of a
+	// rule, by pieces.go or record.html's templates), by a key of what
+	// wrote them and what they show, so the pages of a register share the
+	// work; at most maxKept bytes of them.
 	lang   string
 	keptMu sync.RWMutex
 	kept   map[string]template.HTML
@@ -112,7 +112,7 @@ func (sk *skeleton) cached(key []byte) (template.HTML, bool) {
 
 // render executes the template name for data, and keeps what it wrote as
 // the part for key.
-func (sk *skeleton) render(key, name string, data any) (template.HTML, error) {
+func (sk *skeleton) render(key []byte, name string, data any) (template.HTML, error) {
 	var b strings.Builder
 	if err := executeRecord(&b, sk.lang, name, data); err != nil {
 		return "", err
@@ -133,7 +133,7 @@ func (sk *skeleton) written(key []byte, write func([]byte) []byte) template.HTML
 	*buf = write((*buf)[:0])
 	h := template.HTML(*buf) // a copy of its own, its size
 	partBufs.Put(buf)
-	return sk.keep(string(key), h, false)
+	return sk.keep(key, h, false)
 }
 
 // partBufs are the buffers parts are written into (written).
@@ -141,15 +141,16 @@ var partBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // keep keeps h as the part for key, while the parts kept are within
 // maxKept, and returns it; a copy of it, when clone says it holds more
-// memory than its length.
-func (sk *skeleton) keep(key string, h template.HTML, clone bool) template.HTML {
+// memory than its length. The key is copied only when it is kept: past
+// maxKept, most parts of a cold build are not.
+func (sk *skeleton) keep(key []byte, h template.HTML, clone bool) template.HTML {
 	if sk.nkept.Load() < maxKept {
 		sk.keptMu.Lock()
-		if _, ok := sk.kept[key]; !ok {
+		if _, ok := sk.kept[string(key)]; !ok {
 			if clone {
 				h = template.HTML(strings.Clone(string(h)))
 			}
-			sk.kept[key] = h
+			sk.kept[string(key)] = h
 			sk.nkept.Add(int64(len(key) + len(h)))
 		}
 		sk.keptMu.Unlock()
@@ -162,7 +163,7 @@ func (sk *skeleton) part(key []byte, name string, data any) (template.HTML, erro
 	if h, ok := sk.cached(key); ok {
 		return h, nil
 	}
-	return sk.render(string(key), name, data)
+	return sk.render(key, name, data)
 }
 
 // frame is HTML record.html's templates wrote with slots in it: parts of

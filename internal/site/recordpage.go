@@ -120,7 +120,7 @@ type recordBody struct {
 	Sections  template.HTML
 	Eval      sevView
 	Checked   bool
-	Problems  []template.HTML // lines of the template "problem"
+	Problems  []template.HTML // lines of a principle with findings (appendPrincipleLine)
 	CleanText string          // how many principles have no findings
 	// CleanLinks link the principles without findings, one after another
 	// (skeleton.principleLinks).

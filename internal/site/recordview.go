@@ -72,11 +72,11 @@ type fieldTable struct {
 	ID, Caption string
 	Held        *withheldView // the record withholds the list
 	Cols        []string
-	Rows        [][]template.HTML // cells as "pieces" wrote them; a row's first cell heads it
+	Rows        [][]template.HTML // cells as appendPieces wrote them; a row's first cell heads it
 }
 
 // recordSection is a section of the record page: its rows, then its
-// tables, each as record.html's templates "row" and "table" wrote it.
+// tables, as appendRow and record.html's template "table" wrote them.
 // Correction, when set, is all it shows: the page's "Fout in uw gegevens?".
 type recordSection struct {
 	ID, Title string
@@ -349,7 +349,7 @@ func (c *fieldCtx) fields(s field.Section) (rows, tables []byte, after []recordS
 		case f.Kind == field.Group && f.Display == field.Row:
 			// Its fields have rows of their own.
 		default:
-			row, err = c.fieldRow(label, f)
+			row = c.fieldRow(label, f)
 		}
 		if err != nil {
 			return nil, nil, nil, err
@@ -390,7 +390,7 @@ func (c *fieldCtx) appendSection(dst []byte, id string, rows, tables []byte) ([]
 // date, a department, a text used for many sensors alike): a row is
 // rendered once for the pages of a language and kind, and kept for the next
 // page that shows the same.
-func (c *fieldCtx) fieldRow(label string, f field.Field) (template.HTML, error) {
+func (c *fieldCtx) fieldRow(label string, f field.Field) template.HTML {
 	var v pieces
 	if f.Display == field.Custom {
 		if v = customFields[f.Path](c); len(v) > 0 {
@@ -399,18 +399,18 @@ func (c *fieldCtx) fieldRow(label string, f field.Field) (template.HTML, error) 
 	} else if raw, ok := f.Value(c.r); ok {
 		c.key = appendValueKey(append(append(append(c.key[:0], "row\x00"...), f.Path...), 0), raw)
 		if h, ok := c.sk.cached(c.key); ok {
-			return h, nil
+			return h
 		}
 		v = c.value(f)
 	}
 	switch {
 	case len(v) > 0:
-		return c.row(&fieldRow{Label: label, Value: v}), nil
+		return c.row(&fieldRow{Label: label, Value: v})
 	case f.Need.Applies(c.r):
 		c.key = append(append(c.key[:0], "missing\x00"...), label...)
-		return c.row(&fieldRow{Label: label, Missing: true}), nil
+		return c.row(&fieldRow{Label: label, Missing: true})
 	}
-	return "", nil
+	return ""
 }
 
 // appendKey appends what the pieces show to dst: the same key, the same
@@ -477,7 +477,7 @@ func appendValueKey(dst []byte, v any) []byte {
 
 // table writes to c.tabs a list of objects as a table with a caption and
 // column headers, as the template "table" wrote it; nothing when the record
-// lists none. Its cells are written by the template "pieces", each kept for
+// lists none. Its cells are written by appendPieces, each kept for
 // the pages that show the same (a date, a yes, a unit), and set in the
 // frame the template "table" writes for as many rows.
 func (c *fieldCtx) table(f field.Field) error {
@@ -500,11 +500,7 @@ func (c *fieldCtx) table(f field.Field) error {
 		slots := make([]template.HTML, len(row))
 		for i, cell := range row {
 			slots[i] = slot
-			h, err := c.cell(cell)
-			if err != nil {
-				return err
-			}
-			cells = append(cells, h)
+			cells = append(cells, c.cell(cell))
 		}
 		tb.Rows = append(tb.Rows, slots)
 	}
@@ -519,13 +515,13 @@ func (c *fieldCtx) table(f field.Field) error {
 	return nil
 }
 
-// cell is a table cell as the template "pieces" wrote it.
-func (c *fieldCtx) cell(p pieces) (template.HTML, error) {
+// cell is a table cell: its pieces.
+func (c *fieldCtx) cell(p pieces) template.HTML {
 	if len(p) == 0 {
-		return "", nil
+		return ""
 	}
 	c.key = p.appendKey(append(c.key[:0], "cell\x00"...))
-	return c.sk.written(c.key, func(b []byte) []byte { return appendPieces(b, p) }), nil
+	return c.sk.written(c.key, func(b []byte) []byte { return appendPieces(b, p) })
 }
 
 // row is the part for c.key: the row r of a section's definition list.
