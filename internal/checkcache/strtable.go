@@ -53,7 +53,10 @@ func seeded(base []string) strTable {
 	t.base = base
 	t.next = make([]uint32, len(base))
 	for i, s := range base {
-		t.link(i, s, maphash.String(t.seed, s))
+		h := maphash.String(t.seed, s)
+		if last, found := t.chain(s, h); !found {
+			t.link(h, last, i)
+		}
 	}
 	return t
 }
@@ -84,47 +87,48 @@ func (t *strTable) number(s string) uint64 {
 		return uint64(m.i)
 	}
 	h := maphash.String(t.seed, s)
-	n, found := t.lookup(s, h)
+	i, found := t.chain(s, h)
+	n := uint64(i) - 1
 	if !found {
-		n = t.add(s, h)
+		n = t.add(s, h, i)
 	}
 	m.p, m.n, m.i = p, len(s), uint32(n)
 	return n
 }
 
 // find returns the number of s, if it has one.
-func (t *strTable) find(s string) (uint64, bool) { return t.lookup(s, maphash.String(t.seed, s)) }
-
-// lookup is find for s of hash h.
-func (t *strTable) lookup(s string, h uint64) (uint64, bool) {
-	for i := t.first[h]; i != 0; i = t.next[i-1] {
-		if t.at(int(i-1)) == s {
-			return uint64(i - 1), true
-		}
-	}
-	return 0, false
+func (t *strTable) find(s string) (uint64, bool) {
+	i, found := t.chain(s, maphash.String(t.seed, s))
+	return uint64(i) - 1, found
 }
 
-// add numbers s next; h is its hash.
-func (t *strTable) add(s string, h uint64) uint64 {
+// chain walks the strings of hash h: found, 1 + the number of the one
+// whose text is s; else 1 + the number of the last of them (0: none), for
+// a new one to follow.
+func (t *strTable) chain(s string, h uint64) (i uint32, found bool) {
+	last := uint32(0)
+	for i := t.first[h]; i != 0; i = t.next[i-1] {
+		if t.at(int(i-1)) == s {
+			return i, true
+		}
+		last = i
+	}
+	return last, false
+}
+
+// add numbers s next, of hash h, after last in its chain (chain).
+func (t *strTable) add(s string, h uint64, last uint32) uint64 {
 	n := t.len()
 	t.text = append(t.text, s...)
 	t.ends = append(t.ends, len(t.text))
 	t.next = append(t.next, 0)
-	t.link(n, s, h)
+	t.link(h, last, n)
 	return uint64(n)
 }
 
-// link makes string n, s, found by its hash h, unless a string of the same
-// text is found by it already.
-func (t *strTable) link(n int, s string, h uint64) {
-	last := uint32(0)
-	for i := t.first[h]; i != 0; i = t.next[i-1] {
-		if t.at(int(i-1)) == s {
-			return
-		}
-		last = i
-	}
+// link puts string n, of hash h, after last in its chain (0: it is the
+// first).
+func (t *strTable) link(h uint64, last uint32, n int) {
 	if last == 0 {
 		t.first[h] = uint32(n + 1)
 	} else {

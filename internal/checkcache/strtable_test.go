@@ -57,7 +57,8 @@ func TestStrTableTellsCollidingStringsApart(t *testing.T) {
 	tab := newStrTable(0)
 	const h = 42
 	for i, s := range []string{"a", "b", "c"} {
-		if got := tab.add(s, h); got != uint64(i) {
+		last, _ := tab.chain(s, h)
+		if got := tab.add(s, h, last); got != uint64(i) {
 			t.Fatalf("add(%q) = %d, want %d", s, got, i)
 		}
 	}
