@@ -9,7 +9,8 @@ import (
 )
 
 // replacedTemplates are record.html's templates that pieces.go's writers
-// replaced, as they were: the oracle the writers are held to.
+// replaced, as they were but for "pieces", which repeated "piece" line for
+// line: the oracle the writers are held to.
 const replacedTemplates = `{{- /* A row of a section's definition list (recordview.go). */}}
 {{define "row"}}<dt>{{.Label}}</dt><dd>
   {{- if .Held}}{{template "withheld" .Held}}
@@ -25,20 +26,9 @@ const replacedTemplates = `{{- /* A row of a section's definition list (recordvi
 
 {{- define "time"}}{{if .Datetime}}<time datetime="{{.Datetime}}">{{.Text}}</time>{{else}}{{.Text}}{{end}}{{end}}
 
-{{- /* What a field shows (recordview.go): one piece after another. */}}
-{{define "pieces"}}{{range .}}
-  {{- if .Text}}{{.Text}}
-  {{- else if .Time}}{{template "time" .Time}}
-  {{- else if .Paras}}{{if .Lang}}<div lang="{{.Lang}}">{{template "paras" .Paras}}</div>{{else}}{{template "paras" .Paras}}{{end}}
-  {{- else if .Link}}{{with .Link}}<a href="{{.Href}}"{{if .Site}}{{else}} rel="noopener"{{end}}>{{.Text}}</a>{{end}}
-  {{- else if .List}}<ul class="plain">{{range .List}}<li>{{template "piece" .}}</li>{{end}}</ul>
-  {{- else if .Para}}{{with .Para}}<p>{{if .Strong}}<strong>{{.Label}}:</strong> {{else if .Label}}{{.Label}}: {{end}}{{template "pieces" .Value}}</p>{{end}}
-  {{- else if .Lines}}{{range $i, $line := .Lines}}{{if $i}}<br>{{end}}{{$line}}{{end}}
-  {{- else if .Code}}<code>{{.Code}}</code>
-  {{- else if .Mail}}<a href="mailto:{{.Mail}}">{{.Mail}}</a>
-  {{- else if .Muted}}<span class="muted">{{.Muted}}</span>
-  {{- end}}
-{{- end}}{{end}}
+{{- /* What a field shows (recordview.go): one piece after another. record.html wrote out "piece" here
+again; its whitespace trimmed, this is the same. */}}
+{{define "pieces"}}{{range .}}{{template "piece" .}}{{end}}{{end}}
 
 {{- define "piece"}}
   {{- if .Text}}{{.Text}}
