@@ -64,8 +64,9 @@ const replacedChecklist = `{{define "problem"}}<li>{{template "level" .}} <a hre
 `
 
 // replaced parses replacedTemplates for a language as mustParseRecord
-// parses record.html: the site's words set in first, escaped.
-func replaced(tb testing.TB, lang string) *template.Template {
+// parses record.html (the site's words set in first, escaped), and returns
+// what runs one of them.
+func replaced(tb testing.TB, lang string) (exec func(name string, data any) string) {
 	tb.Helper()
 	var withWords strings.Builder
 	word := func(key string) string { return template.HTMLEscapeString(t(lang, key)) }
@@ -73,7 +74,14 @@ func replaced(tb testing.TB, lang string) *template.Template {
 		Parse(replacedTemplates+replacedChecklist)).Execute(&withWords, nil); err != nil {
 		tb.Fatal(err)
 	}
-	return template.Must(template.New("replaced").Parse(withWords.String()))
+	tm := template.Must(template.New("replaced").Parse(withWords.String()))
+	return func(name string, data any) string {
+		var b strings.Builder
+		if err := tm.ExecuteTemplate(&b, name, data); err != nil {
+			tb.Fatal(err)
+		}
+		return b.String()
+	}
 }
 
 // hostileTexts are texts each escaper must get right: HTML's specials,
@@ -153,15 +161,8 @@ func randomPieces(rnd *rand.Rand, depth int) []piece {
 func TestWritersAreTheTemplates(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(15, 2026))
 	for _, lang := range []string{"nl", "en"} {
-		tm := replaced(t, lang)
+		exec := replaced(t, lang)
 		funcs := recordFuncs(lang)
-		exec := func(name string, data any) string {
-			var b strings.Builder
-			if err := tm.ExecuteTemplate(&b, name, data); err != nil {
-				t.Fatal(err)
-			}
-			return b.String()
-		}
 		for i := range 3000 {
 			row := fieldRow{Label: randomText(rnd), Value: randomPieces(rnd, 0)}
 			switch rnd.IntN(4) {
@@ -206,14 +207,7 @@ func randomFinding(rnd *rand.Rand) findingView {
 // TestWritersAreTheTemplates does for its fields.
 func TestChecklistWritersAreTheTemplates(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(7, 2026))
-	tm := replaced(t, "nl")
-	exec := func(name string, data any) string {
-		var b strings.Builder
-		if err := tm.ExecuteTemplate(&b, name, data); err != nil {
-			t.Fatal(err)
-		}
-		return b.String()
-	}
+	exec := replaced(t, "nl")
 	for i := range 3000 {
 		row := principleRow{URL: randomText(rnd), Ref: randomText(rnd), Label: randomText(rnd), Class: randomText(rnd),
 			Icon: randomText(rnd), Level: randomText(rnd)}
