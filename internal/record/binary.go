@@ -80,7 +80,8 @@ func appendBinary(b []byte, v reflect.Value) []byte {
 // or cut-short record included, and never panics.
 func ReadBinary(b []byte, s *Strings) (*Record, error) {
 	r := &Record{}
-	d := binaryReader{b: b, s: s}
+	d := binaryReader{b: b, s: s.front()}
+	defer d.s.release()
 	d.read(reflect.ValueOf(r).Elem(), 0)
 	if d.bad || len(d.b) != 0 {
 		return nil, ErrBinary
@@ -90,7 +91,7 @@ func ReadBinary(b []byte, s *Strings) (*Record, error) {
 
 type binaryReader struct {
 	b   []byte
-	s   *Strings
+	s   *front
 	bad bool
 }
 

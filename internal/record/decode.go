@@ -2,6 +2,7 @@ package record
 
 import (
 	"encoding/json"
+	"hash/maphash"
 	"reflect"
 	"strconv"
 	"strings"
@@ -24,7 +25,9 @@ func FromValue(v any, r *Record) {
 // generated register, much the same in real ones), and a caller that keeps
 // many records keeps each value once. A nil s shares nothing.
 func Decode(v any, r *Record, s *Strings) {
-	assign(reflect.ValueOf(r).Elem(), v, s)
+	f := s.front()
+	defer f.release()
+	assign(reflect.ValueOf(r).Elem(), v, f)
 }
 
 // Strings holds one copy of each string decoded through it; it is safe
@@ -45,12 +48,95 @@ type stringShard struct {
 	_  [48]byte // a shard to a cache line, so that two locks do not share one
 }
 
+// front is a small table in front of a Strings that one decode uses
+// without taking a lock: a record's strings are mostly short values that
+// every record repeats (a kind, a status, a date, the organisation), and
+// looking each up in the shared, locked map was two thirds of reading a
+// record back from the parse cache. A slot holds the string the Strings
+// holds, so what a front returns is shared just the same.
+type front struct {
+	s    *Strings
+	slot [frontSize]string
+}
+
+// frontSize is a front's number of slots, a power of two: 64 kB of
+// string headers, which stay in the processor's cache.
+const frontSize = 1 << 12
+
+// frontMax is the longest string a front keeps: a longer one is mostly a
+// record's own text, which no other record repeats.
+const frontMax = 64
+
+var (
+	fronts    sync.Pool // of *front
+	frontSeed = maphash.MakeSeed()
+)
+
+// front returns a front for one decode through s (nil for a nil s);
+// release hands it back.
+func (s *Strings) front() *front {
+	if s == nil {
+		return nil
+	}
+	f, _ := fronts.Get().(*front)
+	switch {
+	case f == nil:
+		f = &front{s: s}
+	case f.s != s:
+		// Another register's strings: none of them may be handed out.
+		*f = front{s: s}
+	}
+	return f
+}
+
+func (f *front) release() {
+	if f != nil {
+		fronts.Put(f)
+	}
+}
+
 // get returns the copy of x held, holding x when there is none.
-func (s *Strings) get(x string) string { return hold(s, x) }
+func (f *front) get(x string) string {
+	if f == nil || len(x) > frontMax {
+		return f.hold(x)
+	}
+	i := maphash.String(frontSeed, x) & (frontSize - 1)
+	if y := f.slot[i]; y == x {
+		return y
+	}
+	y := f.hold(x)
+	f.slot[i] = y
+	return y
+}
 
 // getBytes is get for a string given as bytes: one that is held already
 // is found without making a copy first.
-func (s *Strings) getBytes(b []byte) string { return hold(s, b) }
+func (f *front) getBytes(b []byte) string {
+	if f == nil || len(b) > frontMax {
+		return f.holdBytes(b)
+	}
+	i := maphash.Bytes(frontSeed, b) & (frontSize - 1)
+	if y := f.slot[i]; y == string(b) {
+		return y
+	}
+	y := f.holdBytes(b)
+	f.slot[i] = y
+	return y
+}
+
+func (f *front) hold(x string) string {
+	if f == nil {
+		return x
+	}
+	return hold(f.s, x)
+}
+
+func (f *front) holdBytes(b []byte) string {
+	if f == nil {
+		return string(b)
+	}
+	return hold(f.s, b)
+}
 
 // hold is get and getBytes: the lookup by string(x) makes no copy, and a
 // copy is made only for a string not held yet. The shard follows from the
@@ -99,7 +185,7 @@ func fieldsOf(t reflect.Type) []fieldInfo {
 	return fs
 }
 
-func assign(dst reflect.Value, v any, s *Strings) {
+func assign(dst reflect.Value, v any, s *front) {
 	if v == nil {
 		return
 	}
