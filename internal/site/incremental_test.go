@@ -49,8 +49,35 @@ func edit(t *testing.T, p, from, to string) {
 // TestIncrementalBuildIsACold: a site updated build after build, as the
 // register changes, is byte for byte the site a build into an empty folder
 // writes, without a file too many; and a change writes only the files it
-// touches.
+// touches. It holds for serve's builds, which keep what they can between
+// builds (a Memo), and for register build's, each a new process holding
+// the folder's lock, which reads the folders it updates ahead.
 func TestIncrementalBuildIsACold(t *testing.T) {
+	t.Run("as serve builds", func(t *testing.T) {
+		// The same Memo throughout, and each register built twice, the
+		// second time from what the Memo kept of its records.
+		memo := &Memo{}
+		incrementalIsCold(t, func(reg *register.Register, out string) Stats {
+			_, st := build(t, reg, Options{Out: out, Memo: memo})
+			return st
+		})
+	})
+	t.Run("as register build builds", func(t *testing.T) {
+		incrementalIsCold(t, func(reg *register.Register, out string) Stats {
+			lock, err := Lock(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer lock.Release()
+			_, st := build(t, reg, Options{Out: out, Lock: lock})
+			return st
+		})
+	})
+}
+
+// incrementalIsCold updates the site of a register step by step as it
+// changes, twice at each step, and compares it with a cold build's.
+func incrementalIsCold(t *testing.T, update func(reg *register.Register, out string) Stats) {
 	root := copyFixture(t)
 	out := filepath.Join(t.TempDir(), "public")
 	steps := []struct {
@@ -81,15 +108,13 @@ func TestIncrementalBuildIsACold(t *testing.T) {
 			}
 		}, 1 << 20},
 	}
-	// As serve builds: the same Memo throughout, and each register built
-	// twice, the second time from what the Memo kept of its records; the
-	// second build must write what a change writes, no more (12).
-	memo := &Memo{}
+	// Each register is built twice: the second build must write what a
+	// change writes, no more (12).
 	for _, s := range steps {
 		s.change()
 		reg := loadFixture(t, root)
-		build(t, reg, Options{Out: out, Memo: memo})
-		_, st := build(t, reg, Options{Out: out, Memo: memo})
+		update(reg, out)
+		st := update(reg, out)
 		cold, _ := build(t, loadFixture(t, root), Options{})
 		got, want := tree(t, out), tree(t, cold)
 		if !slices.Equal(got, want) {

@@ -207,10 +207,15 @@ func Prepare(reg *register.Register, opts Options) (*Prepared, error) {
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
 	}
+	a := lookAhead(out, opts)
 	b, err := newBuilder(reg, opts, out)
 	if err != nil {
+		if a != nil {
+			<-a.done
+		}
 		return nil, err
 	}
+	b.ahead = a
 	return &Prepared{b: b, out: out}, nil
 }
 
@@ -339,6 +344,8 @@ type builder struct {
 	newPieces map[string][]placedPiece
 	// held is what the working copy held before the build wrote to it.
 	held *outdir.Tree
+	// ahead is what the build read of the folders while it prepared.
+	ahead *ahead
 
 	mu           sync.Mutex
 	pages        int
@@ -580,24 +587,29 @@ const maxPooled = 1 << 20
 
 // run renders every file on a pool of workers.
 func (b *builder) run() error {
+	if a, ok := b.ahead.of(b.dir, b.cur); ok {
+		return b.runWith(a)
+	}
 	// The current site's manifest and piece index are read while the
 	// working copy is looked at: one after the other they were a twentieth
 	// of a build after one change.
-	var (
-		cur       sync.WaitGroup
-		curKeys   map[string]pageKey
-		curPieces map[string]*placedFile
-	)
-	cur.Add(1)
+	a := &ahead{done: make(chan struct{})}
 	go func() {
-		defer cur.Done()
-		curKeys = b.opts.Memo.readManifest(b.cur)
+		defer close(a.done)
+		a.curKeys = b.opts.Memo.readManifest(b.cur)
 		if b.opts.Memo == nil {
-			curPieces = readPieceIndex(b.cur)
+			a.curPieces = readPieceIndex(b.cur)
 		}
 	}()
-	defer cur.Wait() // a build that fails here waits for them too
-	b.oldKeys = b.opts.Memo.readManifest(b.dir)
+	defer func() { <-a.done }() // a build that fails here waits for them too
+	a.oldKeys = b.opts.Memo.readManifest(b.dir)
+	return b.runWith(a)
+}
+
+// runWith is run with what it reads of the folders before it writes:
+// the working copy's files are looked at here unless a holds them.
+func (b *builder) runWith(a *ahead) error {
+	b.oldKeys = a.oldKeys
 	// The site has about as many files as the versions it updates: the
 	// maps of its files are made that size at once.
 	b.newKeys = make(map[string]pageKey, len(b.oldKeys))
@@ -617,14 +629,20 @@ func (b *builder) run() error {
 	}
 	// What the working copy holds, looked at once: a page the manifest
 	// names is kept when its file is there, and what the build does not
-	// write is pruned from the same list.
-	held, err := outdir.Scan(b.dir)
+	// write is pruned from the same list. Looked at ahead, before the
+	// marker was written and the manifest and piece index dropped, it
+	// differs from the folder in those only: the marker is a file written,
+	// so it is kept, and pruning a file already gone is no error.
+	held, err := a.held, a.heldErr
+	if held == nil && err == nil {
+		held, err = outdir.Scan(b.dir)
+	}
 	if err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
 	b.held = held
-	cur.Wait()
-	b.curKeys, b.curPieces = curKeys, curPieces
+	<-a.done
+	b.curKeys, b.curPieces = a.curKeys, a.curPieces
 	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
 	}

@@ -1,0 +1,70 @@
+package site
+
+import (
+	"os"
+
+	"github.com/voorbeeldstad/register/internal/outdir"
+)
+
+// ahead is what a build reads of the folders it updates before it writes:
+// the working copy's manifest and files, and the current site's manifest
+// and piece index. When the build holds the folder's lock, nothing else
+// changes them, so they are read while the build prepares the register
+// (lookAhead) instead of after: one after the other they were a tenth of
+// the time a build after one change took.
+type ahead struct {
+	done chan struct{}
+	work string // the working copy read; "" when there was none
+	cur  string // the current site read
+
+	oldKeys   map[string]pageKey
+	held      *outdir.Tree
+	heldErr   error
+	curKeys   map[string]pageKey
+	curPieces map[string]*placedFile
+}
+
+// lookAhead starts reading what the build of out will update, when the
+// build holds out's lock; nil when it does not.
+func lookAhead(out string, opts Options) *ahead {
+	if opts.Lock == nil {
+		return nil
+	}
+	work, err := outdir.Previous(out)
+	if err != nil {
+		return nil
+	}
+	if st, err := os.Lstat(work); err != nil || !st.IsDir() {
+		return nil // the build makes it first
+	}
+	cur, err := outdir.Resolve(out)
+	if err != nil {
+		return nil
+	}
+	a := &ahead{done: make(chan struct{}), work: work, cur: cur}
+	go func() {
+		defer close(a.done)
+		read := make(chan struct{})
+		go func() {
+			defer close(read)
+			a.curKeys = opts.Memo.readManifest(cur)
+			if opts.Memo == nil {
+				a.curPieces = readPieceIndex(cur)
+			}
+		}()
+		a.oldKeys = opts.Memo.readManifest(work)
+		a.held, a.heldErr = outdir.Scan(work)
+		<-read
+	}()
+	return a
+}
+
+// of returns what was read ahead when it was read of the folders the build
+// now updates (work, replacing cur), waiting for it; false otherwise.
+func (a *ahead) of(work, cur string) (*ahead, bool) {
+	if a == nil {
+		return nil, false
+	}
+	<-a.done
+	return a, a.work == work && a.cur == cur
+}
