@@ -112,6 +112,50 @@ func TestDecodeSharesEqualStrings(t *testing.T) {
 	}
 }
 
+// Each Strings keeps its own copies, though the tables in front of them
+// (front) are handed from one decode to the next: a record decoded or read
+// back through a second Strings shares no value with the first's, and
+// records read through the same one share theirs.
+func TestStringsOfAnotherRegisterAreNotHandedOut(t *testing.T) {
+	// Values made anew for each record, as each file's parse does.
+	value := func() map[string]any {
+		return map[string]any{"id": "cam-1", "kind": string([]byte("sensor")), "name": string([]byte("Camera Markt"))}
+	}
+	for _, tc := range []struct {
+		name string
+		read func(s *Strings) *Record
+	}{
+		{"Decode", func(s *Strings) *Record {
+			var r Record
+			Decode(value(), &r, s)
+			return &r
+		}},
+		{"ReadBinary", func(s *Strings) *Record {
+			var plain Record
+			FromValue(value(), &plain)
+			r, err := ReadBinary(AppendBinary(nil, &plain), s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}},
+	} {
+		var one, two Strings
+		a, b, c := tc.read(&one), tc.read(&two), tc.read(&two)
+		for _, f := range []struct{ field, x, y, z string }{
+			{"kind", string(a.Kind), string(b.Kind), string(c.Kind)},
+			{"name", a.Name, b.Name, c.Name},
+		} {
+			if unsafe.StringData(f.x) == unsafe.StringData(f.y) {
+				t.Errorf("%s: the %s read through a second Strings is the first's", tc.name, f.field)
+			}
+			if unsafe.StringData(f.y) != unsafe.StringData(f.z) {
+				t.Errorf("%s: two records read through one Strings do not share their %s", tc.name, f.field)
+			}
+		}
+	}
+}
+
 // TestDecodeMatchesYAMLForEveryField gives every field of the model a
 // value, as the source package builds it, and decodes it both ways: a
 // field the decoder skips or reads differently from the YAML decoder fails
