@@ -874,16 +874,25 @@ func (b *builder) jobs() iter.Seq[job] {
 			}
 			return nil
 		})
+		// The pages of the datasets and of the lists are worked out from
+		// every record: listed in turn, they kept the workers waiting in a
+		// build after one change, which renders little. They are listed
+		// meanwhile, each on its own, while the workers take the jobs
+		// before them.
+		datasets := listAhead(b.datasetJobs)
+		pages := make([]*listing, len(b.langs))
+		for i, lang := range b.langs {
+			pages[i] = listAhead(func() []job { return b.pageJobs(lang) })
+		}
 		// The downloads are the largest files: handed out first, they are
-		// written while the rest is listed. Listing the dataset pages
-		// before them kept the workers waiting.
+		// written while the rest is listed.
 		js = append(js, b.dataJobs()...)
 		if !yieldAll(yield, js) || !yieldAll(yield, b.notifySchemaJob()) ||
-			!yieldAll(yield, b.followJobs()) || !yieldAll(yield, b.datasetJobs()) {
+			!yieldAll(yield, b.followJobs()) || !yieldAll(yield, datasets.jobs()) {
 			return
 		}
-		for _, lang := range b.langs {
-			if !yieldAll(yield, b.pageJobs(lang)) || !yield(b.notifyJob(lang)) {
+		for i, lang := range b.langs {
+			if !yieldAll(yield, pages[i].jobs()) || !yield(b.notifyJob(lang)) {
 				return
 			}
 		}
@@ -892,6 +901,28 @@ func (b *builder) jobs() iter.Seq[job] {
 		}
 		b.sourceJobs(yield)
 	}
+}
+
+// listing is a list of jobs being made (listAhead).
+type listing struct {
+	done chan struct{}
+	js   []job
+}
+
+// listAhead makes the jobs list returns on a goroutine of its own.
+func listAhead(list func() []job) *listing {
+	l := &listing{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		l.js = list()
+	}()
+	return l
+}
+
+// jobs returns the jobs, once made.
+func (l *listing) jobs() []job {
+	<-l.done
+	return l.js
 }
 
 // yieldAll yields the jobs in turn, dropping each from js once yielded so
