@@ -862,8 +862,9 @@ func staticJob(p string, data []byte) job {
 }
 
 // jobs lists every file of the site but the marker, as the workers take
-// them: a language's pages are listed only when the previous language's
-// are handed out, and then each record's pages (recordJobs).
+// them: the downloads first, then the other pages of the site, each
+// language's after the previous language's, then each record's pages
+// (recordJobs) and sources.
 func (b *builder) jobs() iter.Seq[job] {
 	return func(yield func(job) bool) {
 		var js []job
