@@ -720,13 +720,10 @@ type Memo struct {
 	mu   sync.Mutex
 	old  map[*record.Record][]byte // the build before's
 	used map[*record.Record][]byte // this build's
-	// The sums of each record's source file (sourceSum), the build
-	// before's and this build's.
-	// They follow from the build-wide inputs too: global is the
+	// The pieces follow from the build-wide inputs too: global is the
 	// build-wide part of the keys they were made under, and a build with
 	// another lets them go.
-	global                []byte
-	oldSource, usedSource map[*record.Record][]byte
+	global []byte
 	// oldRegular and usedRegular say whether each record's file is a
 	// regular file (markSources).
 	oldRegular, usedRegular map[*record.Record]bool
@@ -905,14 +902,11 @@ func (m *Memo) next() {
 		m.dropPieces(m.used)
 		m.old, m.used = m.used, nil
 	}
-	if m.usedSource != nil {
-		m.oldSource, m.usedSource = m.usedSource, nil
-	}
 	m.oldRegular, m.usedRegular = m.usedRegular, nil
 }
 
 // setGlobal tells the Memo the build-wide part of this build's keys: the
-// sums made under another are let go.
+// pieces made under another are let go.
 func (m *Memo) setGlobal(global []byte) {
 	if m == nil {
 		return
@@ -920,7 +914,6 @@ func (m *Memo) setGlobal(global []byte) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if !bytes.Equal(m.global, global) {
-		m.oldSource, m.usedSource = nil, nil
 		m.pieces = nil
 	}
 	m.global = global
@@ -928,8 +921,7 @@ func (m *Memo) setGlobal(global []byte) {
 
 // regular reports whether the file of the loaded record r, in the
 // register at root, is a regular file, looked at once while the Memo sees
-// the same record, as sourceSum reads it once. A nil Memo looks every
-// time.
+// the same record. A nil Memo looks every time.
 func (m *Memo) regular(r *record.Record, root string) bool {
 	if m != nil {
 		m.mu.Lock()
@@ -960,54 +952,15 @@ func (m *Memo) keepRegular(r *record.Record, ok bool) {
 	m.usedRegular[r] = ok
 }
 
-// sourceSum returns the hash of the source file of the loaded record r: the
-// hash of its content as the load read it, or else as the Memo reads it.
+// sourceSum returns the hash of the source file of the loaded record r as
+// the load read it (Register.Sums), which is what its published source is
+// made of (sourceJobs); nil when the load did not hash it, and then the
+// source is not published (markSources).
 func (b *builder) sourceSum(r *record.Record) []byte {
 	if sum, ok := b.loaded.Sums[r.File]; ok {
 		return sum[:]
 	}
-	return b.opts.Memo.sourceSum(r, b.loaded.Root)
-}
-
-// sourceSum returns the hash of the source file of the loaded record r
-// in the register at root, read at most once while the Memo sees the same
-// record: a caller that keeps a record keeps it only while its file looks
-// unchanged (pipeline.Reloader). A nil Memo reads the file every time.
-func (m *Memo) sourceSum(r *record.Record, root string) []byte {
-	if m != nil {
-		m.mu.Lock()
-		sum, ok := m.usedSource[r]
-		if !ok {
-			sum, ok = m.oldSource[r]
-		}
-		if ok {
-			if m.usedSource == nil {
-				m.usedSource = make(map[*record.Record][]byte, len(m.oldSource))
-			}
-			m.usedSource[r] = sum
-		}
-		m.mu.Unlock()
-		if ok {
-			return sum
-		}
-	}
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(r.File)))
-	if err != nil {
-		return nil
-	}
-	// The hash the load makes of the content (Register.Sums), so that a
-	// key is the same whichever way its sum came.
-	digest := sha256.Sum256(data)
-	sum := digest[:]
-	if m != nil {
-		m.mu.Lock()
-		if m.usedSource == nil {
-			m.usedSource = make(map[*record.Record][]byte, len(m.oldSource))
-		}
-		m.usedSource[r] = sum
-		m.mu.Unlock()
-	}
-	return sum
+	return nil
 }
 
 // dropPieces lets go of the pieces of records the build that used used

@@ -10,6 +10,7 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
+	"crypto/sha256"
 	"embed"
 	"errors"
 	"fmt"
@@ -541,6 +542,11 @@ func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
 		if r.File == "" || !r.IsPublic() || !publishable(reg, r) {
 			continue
 		}
+		// Only a file whose content the load hashed: the source is
+		// published only as the load read it (sourceJobs).
+		if _, hashed := reg.Sums[r.File]; !hashed {
+			continue
+		}
 		if b.opts.Memo.regular(r, reg.Root) {
 			b.withSource[r.ID] = true
 		}
@@ -951,6 +957,14 @@ func (b *builder) sourceJobs(yield func(job) bool) {
 			data, err := os.ReadFile(filepath.Join(b.loaded.Root, filepath.FromSlash(r.File)))
 			if err != nil {
 				return err
+			}
+			// The filter lets through what the record as loaded allows:
+			// a file changed since (an edit saved while serve rebuilt,
+			// which may withhold a value the loaded record does not, or a
+			// link put in its place) is published by the next build, not
+			// by this one.
+			if sum, ok := b.loaded.Sums[r.File]; !ok || sha256.Sum256(data) != sum {
+				return fmt.Errorf("build site: %s changed while the site was built; build again", r.File)
 			}
 			out, ok := b.pub.Source(r, data, !b.invalidFiles[r.File])
 			if !ok {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -41,13 +42,11 @@ func loadFixture(t testing.TB, root string) *register.Register {
 		t.Fatalf("config: %v %v", err, fs)
 	}
 	var recs []*record.Record
-	// The content's hashes, as a load that keeps records gives them, for
-	// all files but the last of each kind (which the site then hashes
-	// itself).
+	// The content's hashes, as a load that keeps records gives them.
 	sums := map[string][32]byte{}
 	for _, k := range record.Kinds {
 		files, _ := filepath.Glob(filepath.Join(root, k.Folder(), "*.yaml"))
-		for i, f := range files {
+		for _, f := range files {
 			data, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
@@ -61,9 +60,7 @@ func loadFixture(t testing.TB, root string) *register.Register {
 				r.Point = r.Location.Point
 			}
 			recs = append(recs, &r)
-			if i < len(files)-1 {
-				sums[r.File] = sha256.Sum256(data)
-			}
+			sums[r.File] = sha256.Sum256(data)
 		}
 	}
 	reg := register.New(root, cfg, recs)
@@ -79,11 +76,32 @@ func build(t *testing.T, reg *register.Register, opts Options) (string, Stats) {
 	if opts.Now.IsZero() {
 		opts.Now = buildNow
 	}
+	hashFiles(t, reg)
 	st, err := Build(reg, opts)
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
 	return opts.Out, st
+}
+
+// hashFiles gives reg the hash of each record file it lacks one of, as a
+// load that keeps records does: the site publishes a record's source only
+// as the load read it.
+func hashFiles(t *testing.T, reg *register.Register) {
+	t.Helper()
+	for _, r := range reg.Records {
+		if _, ok := reg.Sums[r.File]; ok || r.File == "" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(reg.Root, filepath.FromSlash(r.File)))
+		if err != nil {
+			continue // no file: no source
+		}
+		if reg.Sums == nil {
+			reg.Sums = map[string][32]byte{}
+		}
+		reg.Sums[r.File] = sha256.Sum256(data)
+	}
 }
 
 func read(t *testing.T, dir, p string) string {
@@ -207,6 +225,71 @@ func TestPagesLoadNothingFromAnotherHost(t *testing.T) {
 	if n < 40 {
 		t.Fatalf("only %d pages", n)
 	}
+}
+
+// TestSourceIsPublishedAsLoaded: the site publishes a record's source
+// only as the load read it. A file changed between the load and the build
+// (an edit saved while serve rebuilds, which may withhold a value the
+// loaded record does not, or a link put in its place) fails the build,
+// which leaves the site as it was; a file the load did not hash has no
+// published source and no link to one.
+func TestSourceIsPublishedAsLoaded(t *testing.T) {
+	const file = "sensors/lucht-dak.yaml"
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, path string)
+	}{
+		{"edited", func(t *testing.T, path string) {
+			edit(t, path, "personal_data: {processed: \"no\"}", "personal_data: {processed: \"no\"}\nsupplier: {name: Geheim BV}\npublication: {withheld: [supplier]}")
+		}},
+		{"replaced by a link to a file outside", func(t *testing.T, path string) {
+			outside := filepath.Join(t.TempDir(), "secret.yaml")
+			if err := os.WriteFile(outside, []byte("id: lucht-dak\nsecret: ja\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, path); err != nil {
+				t.Skipf("no symlinks here: %v", err)
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := copyFixture(t)
+			out, _ := build(t, loadFixture(t, root), Options{})
+			before := tree(t, out)
+			// The register as a build after an edit loads and prepares
+			// it; the file changes again before its source is written.
+			edit(t, filepath.Join(root, filepath.FromSlash(file)), "Meet fijnstof", "Meet fijnstof en ozon")
+			p, err := Prepare(loadFixture(t, root), Options{Out: out, Now: buildNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.change(t, filepath.Join(root, filepath.FromSlash(file)))
+			_, err = p.Build()
+			if err == nil || !strings.Contains(err.Error(), file+" changed while the site was built") {
+				t.Errorf("Build: %v, want that %s changed", err, file)
+			}
+			if got := tree(t, out); !slices.Equal(got, before) {
+				t.Error("the build that failed changed the site")
+			}
+		})
+	}
+	t.Run("not hashed by the load", func(t *testing.T) {
+		reg := loadFixture(t, copyFixture(t))
+		delete(reg.Sums, file)
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := Build(reg, Options{Out: out, Now: buildNow}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(filepath.Join(out, "src", filepath.FromSlash(file))); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the source of a file the load did not hash is published: %v", err)
+		}
+		if page := read(t, out, "sensoren/lucht-dak.html"); strings.Contains(page, "src/"+file) {
+			t.Error("the record's page links to a source that is not published")
+		}
+	})
 }
 
 func TestPublicationControl(t *testing.T) {
