@@ -17,12 +17,31 @@ import (
 func Each(n int, f func(i int)) { EachOn(runtime.GOMAXPROCS(0), n, f) }
 
 // EachOn is Each on at most workers goroutines: more than the cores for
-// work that waits on the disk or the network.
+// work that waits on the disk or the network. Each goroutine takes the
+// next item itself: handed out one at a time (Stream), the items of a
+// load of 10,000 files that are read back from the caches in
+// microseconds made the goroutine handing them out and the workers wait
+// on each other some 8,000 times.
 func EachOn(workers, n int, f func(i int)) {
-	_ = Stream(min(workers, n), Indexes(n), func(i int) error {
-		f(i)
-		return nil
-	})
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var (
+		next atomic.Int64
+		wg   sync.WaitGroup
+	)
+	for range workers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // Indexes yields 0 to n-1.
