@@ -174,6 +174,7 @@ func Register(root string, opts Options) (*Result, error) {
 func gather(root string, cfg *config.Config, results []fileResult, findings []finding.Finding, sensorIDs map[string]bool, tx *texts) (reg *register.Register, entries []*fileResult, fs []finding.Finding, ids map[string]string) {
 	var recs []*record.Record
 	var sums map[string][32]byte
+	var linked map[string]bool
 	entries = make([]*fileResult, 0, len(results))
 	ids = make(map[string]string, len(results))
 	for i := range results {
@@ -193,10 +194,16 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 				}
 				sums[res.file] = res.content
 			}
+			if res.linked {
+				if linked == nil {
+					linked = map[string]bool{}
+				}
+				linked[res.file] = true
+			}
 		}
 	}
 	reg = register.New(root, cfg, recs)
-	reg.Sums = sums
+	reg.Sums, reg.Linked = sums, linked
 	sortEntries(entries)
 	findings = append(findings, registerChecks(entries, sensorIDs)...)
 	finding.Sort(findings)
@@ -471,9 +478,11 @@ type fileResult struct {
 	packed packedFindings
 
 	// content is the sha256 of the file's content, for Register.Sums,
-	// when hashed.
+	// when hashed; linked says the file was read through a symlink, for
+	// Register.Linked.
 	content [32]byte
 	hashed  bool
+	linked  bool
 }
 
 // recordID is the id of the record the file loaded as; "" for none.
@@ -508,7 +517,7 @@ func (r *reader) read(rel string) (res fileResult) {
 	// buffers for a re-check's 10,000 files were a tenth of its time in
 	// page faults, and at 100,000 records a cold check's 190 MB of garbage.
 	pooled := readBuffers.Get().(*[]byte)
-	data, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, *pooled)
+	data, linked, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, *pooled)
 	if bad != nil {
 		readBuffers.Put(pooled)
 		return fail(rel, bad.msg, bad.help)
@@ -533,7 +542,7 @@ func (r *reader) read(rel string) (res fileResult) {
 			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
 				if r.opts.Records {
 					res = r.decode(rel, kind, data, parseSum, res)
-					res.content, res.hashed = digest, true
+					res.content, res.hashed, res.linked = digest, true, linked
 				}
 				return res
 			}
@@ -543,7 +552,7 @@ func (r *reader) read(rel string) (res fileResult) {
 	} else {
 		res = r.parse(rel, kind, data, nil)
 	}
-	res.content, res.hashed = digest, hashed
+	res.content, res.hashed, res.linked = digest, hashed, linked
 	if r.standIns() {
 		// The record itself is not kept, only its facts, as a result from
 		// the cache would be: the memory of a large register holds
@@ -736,45 +745,47 @@ func pointOf(r *record.Record) *record.Point {
 
 // readInside reads a regular file no larger than maxBytes, refusing symlinks
 // that lead outside the register and anything that is not a plain file (a
-// FIFO would block the read forever). It says why when the file cannot be
-// read.
-func readInside(full, realRoot string, maxBytes int64, into []byte) ([]byte, *unreadable) {
+// FIFO would block the read forever); linked says it was read through a
+// symlink. It says why when the file cannot be read.
+func readInside(full, realRoot string, maxBytes int64, into []byte) (data []byte, linked bool, bad *unreadable) {
 	// Nearly every record is a plain file: opened as one, it needs no
 	// look at the path first.
 	if data, bad, ok := readPlain(full, maxBytes, into); ok {
-		return data, bad
+		return data, false, bad
 	}
 	lst, err := os.Lstat(full)
 	if err != nil {
-		return nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, cannotRead(msgCannotRead.With(osError{err}))
 	}
-	if lst.Mode()&os.ModeSymlink != 0 {
+	linked = lst.Mode()&os.ModeSymlink != 0
+	if linked {
 		target, err := filepath.EvalSymlinks(full)
 		if err != nil {
-			return nil, cannotRead(msgLinkNowhere.With(osError{err}))
+			return nil, false, cannotRead(msgLinkNowhere.With(osError{err}))
 		}
 		target, _ = filepath.Abs(target)
 		if r, err := filepath.Rel(realRoot, target); err != nil || climbsOut(r) {
-			return nil, cannotRead(msgLinkOutside.With())
+			return nil, false, cannotRead(msgLinkOutside.With())
 		}
 	} else if !lst.Mode().IsRegular() {
-		return nil, cannotRead(msgNotRegular.With())
+		return nil, false, cannotRead(msgNotRegular.With())
 	}
 	// O_NONBLOCK: should the file have become a FIFO since Lstat, opening it
 	// must not block until a writer appears; Stat below then refuses it.
 	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	if !st.Mode().IsRegular() {
-		return nil, cannotRead(msgNotRegular.With())
+		return nil, false, cannotRead(msgNotRegular.With())
 	}
-	return readSized(f, st.Size(), maxBytes, into)
+	data, bad = readSized(f, st.Size(), maxBytes, into)
+	return data, linked, bad
 }
 
 // readSized reads an open regular file of size bytes (as it was when

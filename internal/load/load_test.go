@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -190,6 +191,11 @@ func TestHostileFilesAreReportedOneByOne(t *testing.T) {
 	// then does not match its file name).
 	if got := strings.Join(ids, " "); got != "good inside inside" {
 		t.Errorf("loaded %q", got)
+	}
+	// The register says which file was read through its link: the site
+	// publishes no source of it, which is another record's.
+	if want := map[string]bool{"sensors/link.yaml": true}; !maps.Equal(res.Register.Linked, want) {
+		t.Errorf("read through a link: %v, want %v", res.Register.Linked, want)
 	}
 }
 

@@ -23,6 +23,9 @@ type Register struct {
 	// Sums are the sha256 hashes of the record files' content as loaded,
 	// by file; nil or without a file when the load did not hash it.
 	Sums map[string][32]byte
+	// Linked are the record files the load read through a symbolic link
+	// (to a file inside the register); nil when none was.
+	Linked map[string]bool
 
 	byID map[string]*record.Record
 }

@@ -724,9 +724,6 @@ type Memo struct {
 	// build-wide part of the keys they were made under, and a build with
 	// another lets them go.
 	global []byte
-	// oldRegular and usedRegular say whether each record's file is a
-	// regular file (markSources).
-	oldRegular, usedRegular map[*record.Record]bool
 	// oldViews and usedViews are the public views of the records
 	// (publish.View), the build before's and this build's.
 	oldViews, usedViews map[*record.Record]*record.Record
@@ -902,7 +899,6 @@ func (m *Memo) next() {
 		m.dropPieces(m.used)
 		m.old, m.used = m.used, nil
 	}
-	m.oldRegular, m.usedRegular = m.usedRegular, nil
 }
 
 // setGlobal tells the Memo the build-wide part of this build's keys: the
@@ -917,39 +913,6 @@ func (m *Memo) setGlobal(global []byte) {
 		m.pieces = nil
 	}
 	m.global = global
-}
-
-// regular reports whether the file of the loaded record r, in the
-// register at root, is a regular file, looked at once while the Memo sees
-// the same record. A nil Memo looks every time.
-func (m *Memo) regular(r *record.Record, root string) bool {
-	if m != nil {
-		m.mu.Lock()
-		ok, seen := m.usedRegular[r]
-		if !seen {
-			ok, seen = m.oldRegular[r]
-		}
-		m.mu.Unlock()
-		if seen {
-			m.keepRegular(r, ok)
-			return ok
-		}
-	}
-	st, err := os.Lstat(filepath.Join(root, filepath.FromSlash(r.File)))
-	ok := err == nil && st.Mode().IsRegular()
-	if m != nil {
-		m.keepRegular(r, ok)
-	}
-	return ok
-}
-
-func (m *Memo) keepRegular(r *record.Record, ok bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.usedRegular == nil {
-		m.usedRegular = make(map[*record.Record]bool, len(m.oldRegular))
-	}
-	m.usedRegular[r] = ok
 }
 
 // sourceSum returns the hash of the source file of the loaded record r as

@@ -393,8 +393,8 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	}
 	// Everything the site shows comes from the public view: b.reg holds
 	// only public records, each without what it withholds.
-	// Whether each record's source can be published takes a look at its
-	// file: done while the views are made.
+	// Which records' sources are published follows from the load: done
+	// while the views are made.
 	// Each record's findings follow from the register as loaded too, and
 	// are gathered meanwhile: one by one after the views, they kept a core
 	// waiting.
@@ -542,12 +542,10 @@ func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
 		if r.File == "" || !r.IsPublic() || !publishable(reg, r) {
 			continue
 		}
-		// Only a file whose content the load hashed: the source is
-		// published only as the load read it (sourceJobs).
-		if _, hashed := reg.Sums[r.File]; !hashed {
-			continue
-		}
-		if b.opts.Memo.regular(r, reg.Root) {
+		// Only a file whose content the load hashed, since the source is
+		// published only as the load read it (sourceJobs), and not one
+		// it read through a link, which another record's source may be.
+		if _, hashed := reg.Sums[r.File]; hashed && !reg.Linked[r.File] {
 			b.withSource[r.ID] = true
 		}
 	}

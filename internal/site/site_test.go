@@ -231,8 +231,8 @@ func TestPagesLoadNothingFromAnotherHost(t *testing.T) {
 // only as the load read it. A file changed between the load and the build
 // (an edit saved while serve rebuilds, which may withhold a value the
 // loaded record does not, or a link put in its place) fails the build,
-// which leaves the site as it was; a file the load did not hash has no
-// published source and no link to one.
+// which leaves the site as it was; a file the load did not hash, or read
+// through a link, has no published source and no link to one.
 func TestSourceIsPublishedAsLoaded(t *testing.T) {
 	const file = "sensors/lucht-dak.yaml"
 	for _, tc := range []struct {
@@ -276,20 +276,26 @@ func TestSourceIsPublishedAsLoaded(t *testing.T) {
 			}
 		})
 	}
-	t.Run("not hashed by the load", func(t *testing.T) {
-		reg := loadFixture(t, copyFixture(t))
-		delete(reg.Sums, file)
-		out := filepath.Join(t.TempDir(), "public")
-		if _, err := Build(reg, Options{Out: out, Now: buildNow}); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := os.Stat(filepath.Join(out, "src", filepath.FromSlash(file))); !errors.Is(err, fs.ErrNotExist) {
-			t.Errorf("the source of a file the load did not hash is published: %v", err)
-		}
-		if page := read(t, out, "sensoren/lucht-dak.html"); strings.Contains(page, "src/"+file) {
-			t.Error("the record's page links to a source that is not published")
-		}
-	})
+	for name, mark := range map[string]func(reg *register.Register){
+		"not hashed by the load": func(reg *register.Register) { delete(reg.Sums, file) },
+		// A link to another record's file, whose source that is.
+		"read through a link": func(reg *register.Register) { reg.Linked = map[string]bool{file: true} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			reg := loadFixture(t, copyFixture(t))
+			mark(reg)
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := Build(reg, Options{Out: out, Now: buildNow}); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(filepath.Join(out, "src", filepath.FromSlash(file))); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("the source is published: %v", err)
+			}
+			if page := read(t, out, "sensoren/lucht-dak.html"); strings.Contains(page, "src/"+file) {
+				t.Error("the record's page links to a source that is not published")
+			}
+		})
+	}
 }
 
 func TestPublicationControl(t *testing.T) {
