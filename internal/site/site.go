@@ -255,7 +255,6 @@ func (p *Prepared) Build() (Stats, error) {
 	if err != nil {
 		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
 	}
-	b.saveTexts(out)
 	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
 }
 
@@ -650,18 +649,33 @@ func (b *builder) runWith(a *ahead) error {
 	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
 	}
+	// What the pages read of the records' texts is kept for the next build
+	// meanwhile: like the manifest and the piece index below it is written
+	// once every page is, and the three, one after the other, were the
+	// last twentieth of a build after one change.
+	texts := make(chan struct{})
+	go func() {
+		defer close(texts)
+		b.saveTexts(b.out)
+	}()
+	defer func() { <-texts }()
 	// What the site no longer has (the page of a removed record, a facet
 	// value no record has now) goes.
 	if err := held.Prune(func(p string) bool { return d.written[p] }); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
-	if err := b.opts.Memo.writeManifest(b.dir, b.newKeys); err != nil {
-		return fmt.Errorf("build site: %w", err)
-	}
-	if len(b.newPieces) > 0 {
-		if err := writePieceIndex(b.dir, b.newPieces); err != nil {
-			return fmt.Errorf("build site: %w", err)
+	var pieces error
+	index := make(chan struct{})
+	go func() {
+		defer close(index)
+		if len(b.newPieces) > 0 {
+			pieces = writePieceIndex(b.dir, b.newPieces)
 		}
+	}()
+	err = b.opts.Memo.writeManifest(b.dir, b.newKeys)
+	<-index
+	if err = errors.Join(err, pieces); err != nil {
+		return fmt.Errorf("build site: %w", err)
 	}
 	return nil
 }
