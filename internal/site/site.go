@@ -650,9 +650,11 @@ func (b *builder) runWith(a *ahead) error {
 		return err
 	}
 	// What the pages read of the records' texts is kept for the next build
-	// meanwhile: like the manifest and the piece index below it is written
+	// meanwhile. Like the manifest and the piece index below, it is written
 	// once every page is, and the three, one after the other, were the
-	// last twentieth of a build after one change.
+	// last 18 ms of a build after one change at 10,000 records. It is a
+	// cache keyed by each record's content, right whether or not this
+	// update is then put in place.
 	texts := make(chan struct{})
 	go func() {
 		defer close(texts)
