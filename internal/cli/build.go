@@ -260,7 +260,7 @@ const feedLimit = 200
 // siteFeed returns what writes the site's change feed: the changes of the
 // last year from the register's history. It says why there is none when the
 // site has no address (a feed needs absolute links) or no history.
-func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Writer) error {
+func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Writer, func(s, lang string) string) error {
 	cfg := reg.Config
 	if strings.TrimSpace(cfg.Site.BaseURL) == "" {
 		a.warn(msgNoBaseURL)
@@ -279,11 +279,13 @@ func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Write
 	// pages (and serve's first page) need not wait for. A history that
 	// cannot be compared fails the build, and the site stays as it was,
 	// rather than publish a feed that says nothing changed.
-	return func(w io.Writer) error {
+	return func(w io.Writer, text func(s, lang string) string) error {
 		cs, err := repo.Outline(since)
 		if err != nil {
 			return msgNoFeed.Err(err)
 		}
+		// The site's filter: what it keeps back, the feed keeps back.
+		opts.Text = text
 		return feed.Write(w, feed.Entries(cs, opts), opts)
 	}
 }

@@ -39,7 +39,7 @@ func (b *builder) follows(lang, root string) []followLink {
 func (b *builder) followJobs() []job {
 	js := []job{b.calendarJob()}
 	if b.opts.Feed != nil {
-		js = append(js, job{path: pageurl.FeedPath, stream: b.opts.Feed})
+		js = append(js, job{path: pageurl.FeedPath, stream: func(w io.Writer) error { return b.opts.Feed(w, b.pub.FreeText) }})
 	}
 	return js
 }

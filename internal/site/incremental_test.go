@@ -299,7 +299,10 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 			edit(t, file(root, "register.yaml"), "organisation: Gemeente Voorbeeldstad", "organisation: Gemeente Voorbeeldstad\nlanguages: [nl]")
 		}, "sensoren/lucht-dak.html", true},
 		{"a change feed", func(root string, o *Options) {
-			o.Feed = func(w io.Writer) error { _, err := io.WriteString(w, "<feed/>"); return err }
+			o.Feed = func(w io.Writer, _ func(s, lang string) string) error {
+				_, err := io.WriteString(w, "<feed/>")
+				return err
+			}
 		}, "sensoren/lucht-dak.html", true},
 		{"no checklist", func(root string, o *Options) { o.Check = nil }, "sensoren/lucht-dak.html", true},
 	}

@@ -128,8 +128,10 @@ type Options struct {
 	// catalogue; see opendata.Dates.
 	Dates opendata.Dates
 	// Feed writes the change feed (Atom), published at pageurl.FeedPath and
-	// linked from every page; nil publishes none.
-	Feed func(io.Writer) error
+	// linked from every page; nil publishes none. text takes what the site
+	// keeps back out of a free text (publish.Public.FreeText): the feed
+	// scrubs its entries with the site's own, not one made again.
+	Feed func(w io.Writer, text func(s, lang string) string) error
 	// Workers is the number of pages rendered at once; zero means four per
 	// processor (GOMAXPROCS).
 	Workers int

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"net/http"
@@ -24,6 +25,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -224,6 +226,21 @@ func TestPagesLoadNothingFromAnotherHost(t *testing.T) {
 	})
 	if n < 40 {
 		t.Fatalf("only %d pages", n)
+	}
+}
+
+// TestFeedIsScrubbedByTheSite: the change feed takes what the site keeps
+// back out of its texts with the site's own filter, so a withheld value a
+// commit subject quotes stays out of the feed as out of the pages.
+func TestFeedIsScrubbedByTheSite(t *testing.T) {
+	const secret = "lucht@voorbeeldstad.example" // lucht-dak withholds owner.email
+	out, _ := build(t, loadFixture(t, fixture), Options{Feed: func(w io.Writer, text func(s, lang string) string) error {
+		_, err := io.WriteString(w, text("Mail naar "+secret+" gezet", "nl"))
+		return err
+	}})
+	got := read(t, out, pageurl.FeedPath)
+	if strings.Contains(got, secret) || !strings.Contains(got, "Mail naar") {
+		t.Errorf("the feed says %q", got)
 	}
 }
 
