@@ -96,46 +96,28 @@ func (f *front) release() {
 }
 
 // get returns the copy of x held, holding x when there is none.
-func (f *front) get(x string) string {
-	if f == nil || len(x) > frontMax {
-		return f.hold(x)
-	}
-	i := maphash.String(frontSeed, x) & (frontSize - 1)
-	if y := f.slot[i]; y == x {
-		return y
-	}
-	y := f.hold(x)
-	f.slot[i] = y
-	return y
-}
+func (f *front) get(x string) string { return lookup(f, x, maphash.String) }
 
 // getBytes is get for a string given as bytes: one that is held already
 // is found without making a copy first.
-func (f *front) getBytes(b []byte) string {
-	if f == nil || len(b) > frontMax {
-		return f.holdBytes(b)
+func (f *front) getBytes(b []byte) string { return lookup(f, b, maphash.Bytes) }
+
+// lookup is get and getBytes: the slot of x by its hash, else the Strings
+// behind the front (none: a copy of x).
+func lookup[T string | []byte](f *front, x T, hash func(maphash.Seed, T) uint64) string {
+	if f == nil {
+		return hold[T](nil, x)
 	}
-	i := maphash.Bytes(frontSeed, b) & (frontSize - 1)
-	if y := f.slot[i]; y == string(b) {
+	if len(x) > frontMax {
+		return hold(f.s, x)
+	}
+	i := hash(frontSeed, x) & (frontSize - 1)
+	if y := f.slot[i]; y == string(x) {
 		return y
 	}
-	y := f.holdBytes(b)
+	y := hold(f.s, x)
 	f.slot[i] = y
 	return y
-}
-
-func (f *front) hold(x string) string {
-	if f == nil {
-		return x
-	}
-	return hold(f.s, x)
-}
-
-func (f *front) holdBytes(b []byte) string {
-	if f == nil {
-		return string(b)
-	}
-	return hold(f.s, b)
 }
 
 // hold is get and getBytes: the lookup by string(x) makes no copy, and a
