@@ -8,13 +8,14 @@ import (
 
 // ahead is what a build reads of the folders it updates before it writes:
 // the working copy's manifest and files, and the current site's manifest
-// and piece index. When the build holds the folder's lock, nothing else
-// changes them, so they are read while the build prepares the register
-// (lookAhead) instead of after: one after the other they were a tenth of
-// the time a build after one change took.
+// and piece index, each read on a goroutine of its own (readAhead). When
+// the build holds the folder's lock, nothing else changes them, so they
+// are read while the build prepares the register (lookAhead) instead of
+// after: one after the other they were a tenth of the time a build after
+// one change took.
 type ahead struct {
 	done chan struct{}
-	work string // the working copy read; "" when there was none
+	work string // the working copy read
 	cur  string // the current site read
 
 	oldKeys   map[string]pageKey
@@ -25,7 +26,7 @@ type ahead struct {
 }
 
 // lookAhead starts reading what the build of out will update, when the
-// build holds out's lock; nil when it does not.
+// build holds out's lock and the working copy is there; nil otherwise.
 func lookAhead(out string, opts Options) *ahead {
 	if opts.Lock == nil {
 		return nil
@@ -41,18 +42,24 @@ func lookAhead(out string, opts Options) *ahead {
 	if err != nil {
 		return nil
 	}
+	return readAhead(opts.Memo, work, cur)
+}
+
+// readAhead starts reading the working copy work and the current site
+// cur, through the Memo m when there is one.
+func readAhead(m *Memo, work, cur string) *ahead {
 	a := &ahead{done: make(chan struct{}), work: work, cur: cur}
 	go func() {
 		defer close(a.done)
 		read := make(chan struct{})
 		go func() {
 			defer close(read)
-			a.curKeys = opts.Memo.readManifest(cur)
-			if opts.Memo == nil {
+			a.curKeys = m.readManifest(cur)
+			if m == nil {
 				a.curPieces = readPieceIndex(cur)
 			}
 		}()
-		a.oldKeys = opts.Memo.readManifest(work)
+		a.oldKeys = m.readManifest(work)
 		a.held, a.heldErr = outdir.Scan(work)
 		<-read
 	}()

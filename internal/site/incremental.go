@@ -1134,14 +1134,14 @@ func (m *Memo) textsKept(out string, sums map[string][32]byte) *publish.TextsKep
 	return k
 }
 
-// saveTexts writes what the build of out read of the records' texts for
-// the next build (textsKept), when it keeps no Memo; a build that cannot
-// only costs the next one the reading.
-func (b *builder) saveTexts(out string) {
+// saveTexts writes what the build read of the records' texts for the next
+// build of its folder (textsKept), when it keeps no Memo; a build that
+// cannot only costs the next one the reading.
+func (b *builder) saveTexts() {
 	if b.opts.Memo != nil || b.texts == nil {
 		return
 	}
-	if p, err := outdir.StateFile(out, "texts"); err == nil {
+	if p, err := outdir.StateFile(b.out, "texts"); err == nil {
 		_ = atomicfile.Write(p, b.texts.Bytes(), 0o600)
 	}
 }

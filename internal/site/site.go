@@ -592,29 +592,22 @@ const maxPooled = 1 << 20
 
 // run renders every file on a pool of workers.
 func (b *builder) run() error {
-	if a, ok := b.ahead.of(b.dir, b.cur); ok {
-		return b.runWith(a)
+	a, ok := b.ahead.of(b.dir, b.cur)
+	if !ok {
+		a = readAhead(b.opts.Memo, b.dir, b.cur)
+		<-a.done
 	}
-	// The current site's manifest and piece index are read while the
-	// working copy is looked at: one after the other they were a twentieth
-	// of a build after one change.
-	a := &ahead{done: make(chan struct{})}
-	go func() {
-		defer close(a.done)
-		a.curKeys = b.opts.Memo.readManifest(b.cur)
-		if b.opts.Memo == nil {
-			a.curPieces = readPieceIndex(b.cur)
-		}
-	}()
-	defer func() { <-a.done }() // a build that fails here waits for them too
-	a.oldKeys = b.opts.Memo.readManifest(b.dir)
-	return b.runWith(a)
-}
-
-// runWith is run with what it reads of the folders before it writes:
-// the working copy's files are looked at here unless a holds them.
-func (b *builder) runWith(a *ahead) error {
-	b.oldKeys = a.oldKeys
+	if a.heldErr != nil {
+		return fmt.Errorf("build site: %w", a.heldErr)
+	}
+	// What the working copy holds (held), looked at once: a page the
+	// manifest names is kept when its file is there, and what the build
+	// does not write is pruned from the same list. Looked at before the
+	// marker was written and the manifest and piece index dropped, it
+	// differs from the folder in those only: the marker is a file written,
+	// so it is kept, and pruning a file already gone is no error.
+	b.oldKeys, b.held = a.oldKeys, a.held
+	b.curKeys, b.curPieces = a.curKeys, a.curPieces
 	// The site has about as many files as the versions it updates: the
 	// maps of its files are made that size at once.
 	b.newKeys = make(map[string]pageKey, len(b.oldKeys))
@@ -632,22 +625,6 @@ func (b *builder) runWith(a *ahead) error {
 	if err := dropKept(b.dir); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
-	// What the working copy holds, looked at once: a page the manifest
-	// names is kept when its file is there, and what the build does not
-	// write is pruned from the same list. Looked at ahead, before the
-	// marker was written and the manifest and piece index dropped, it
-	// differs from the folder in those only: the marker is a file written,
-	// so it is kept, and pruning a file already gone is no error.
-	held, err := a.held, a.heldErr
-	if held == nil && err == nil {
-		held, err = outdir.Scan(b.dir)
-	}
-	if err != nil {
-		return fmt.Errorf("build site: %w", err)
-	}
-	b.held = held
-	<-a.done
-	b.curKeys, b.curPieces = a.curKeys, a.curPieces
 	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
 	}
@@ -660,12 +637,12 @@ func (b *builder) runWith(a *ahead) error {
 	texts := make(chan struct{})
 	go func() {
 		defer close(texts)
-		b.saveTexts(b.out)
+		b.saveTexts()
 	}()
 	defer func() { <-texts }()
 	// What the site no longer has (the page of a removed record, a facet
 	// value no record has now) goes.
-	if err := held.Prune(func(p string) bool { return d.written[p] }); err != nil {
+	if err := b.held.Prune(func(p string) bool { return d.written[p] }); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
 	var pieces error
@@ -676,7 +653,7 @@ func (b *builder) runWith(a *ahead) error {
 			pieces = writePieceIndex(b.dir, b.newPieces)
 		}
 	}()
-	err = b.opts.Memo.writeManifest(b.dir, b.newKeys)
+	err := b.opts.Memo.writeManifest(b.dir, b.newKeys)
 	<-index
 	if err = errors.Join(err, pieces); err != nil {
 		return fmt.Errorf("build site: %w", err)
