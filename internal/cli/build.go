@@ -285,8 +285,9 @@ func (a *App) siteFeed(repo *history.Repo, reg *register.Register) func(io.Write
 			return msgNoFeed.Err(err)
 		}
 		// The site's filter: what it keeps back, the feed keeps back.
-		opts.Text = text
-		return feed.Write(w, feed.Entries(cs, opts), opts)
+		o := opts
+		o.Text = text
+		return feed.Write(w, feed.Entries(cs, o), o)
 	}
 }
 
