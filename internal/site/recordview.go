@@ -332,7 +332,9 @@ func (c *fieldCtx) fields(s field.Section) (rows, tables []byte, after []recordS
 		var row template.HTML
 		switch {
 		case f.Display == field.Table:
-			err = c.table(f)
+			if err := c.table(f); err != nil {
+				return nil, nil, nil, err
+			}
 		case customSections[f.Path].show != nil:
 			cs := customSections[f.Path]
 			own := recordSection{ID: cs.id, Title: label}
@@ -350,9 +352,6 @@ func (c *fieldCtx) fields(s field.Section) (rows, tables []byte, after []recordS
 			// Its fields have rows of their own.
 		default:
 			row = c.fieldRow(label, f)
-		}
-		if err != nil {
-			return nil, nil, nil, err
 		}
 		c.rows = append(c.rows, row...)
 	}
