@@ -153,6 +153,18 @@ type keys struct {
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
 	texts   textSums
+	whole   wholeSums
+}
+
+// wholeSums are the sums of every public record (recordSum), in the order
+// of the site, hashed together: of all, and of each kind. Several files are
+// made of every public record or of every one of a kind (the tables, the
+// map's data, each language's search facets); hashed once for all of them,
+// the 10,000 sums of a register are read once a build, not once a file.
+type wholeSums struct {
+	once  sync.Once
+	all   []byte // nil: a record's sum could not be worked out
+	kinds map[record.Kind][]byte
 }
 
 // recordSum is a record's part of its pages' keys, worked out once, and
@@ -589,16 +601,16 @@ func (b *builder) keyer() func(*job) {
 			j.key = b.sourceKey(p, r)
 		} else if n, ok := jsonParts[p]; ok {
 			lo, hi := min((n-1)*opendata.PartSize, len(recs)), min(n*opendata.PartSize, len(recs))
-			j.key = b.recordsKey(fmt.Sprintf("%s %d", p, len(recs)), nil, recs[lo:hi])
+			j.key = b.recordsKey(fmt.Sprintf("%s %d", p, len(recs)), recs[lo:hi])
 		} else if p == opendata.PathJSON {
 			j.key = b.plainKey(fmt.Sprintf("%s %d %d", p, len(recs), len(b.pub.Unpublished)))
 		} else if k, ok := kind[p]; ok {
-			j.key = b.recordsKey(p, func(r *record.Record) bool { return r.Kind == k }, b.public)
+			j.key = b.wholeKey(p, k)
 		} else if n, ok := parts[p]; ok && n == 0 {
 			// The facets of the search index: every public record's.
-			j.key = b.recordsKey(p, nil, b.public)
+			j.key = b.wholeKey(p, "")
 		} else if ok {
-			j.key = b.recordsKey(p, nil, b.public[(n-1)*searchPartSize:min(n*searchPartSize, len(b.public))])
+			j.key = b.recordsKey(p, b.public[(n-1)*searchPartSize:min(n*searchPartSize, len(b.public))])
 		}
 	}
 }
@@ -661,16 +673,13 @@ func (b *builder) plainKey(what string) func() []byte {
 }
 
 // recordsKey returns the key of the file at path made of the public
-// records recs that keep holds (nil: all), in their order.
-func (b *builder) recordsKey(path string, keep func(*record.Record) bool, recs []*record.Record) func() []byte {
+// records recs, in their order.
+func (b *builder) recordsKey(path string, recs []*record.Record) func() []byte {
 	return func() []byte {
 		h := sha256.New()
 		h.Write(b.keys.global)
 		fmt.Fprintf(h, "records %q %d\n", path, len(recs))
 		for _, r := range recs {
-			if keep != nil && !keep(r) {
-				continue
-			}
 			sum := b.recordSum(r)
 			if sum == nil {
 				return nil
@@ -678,6 +687,60 @@ func (b *builder) recordsKey(path string, keep func(*record.Record) bool, recs [
 			h.Write(sum)
 		}
 		return h.Sum(nil)
+	}
+}
+
+// wholeKey returns the key of the file at path made of every public
+// record of kind k, or of every public record when k is "".
+func (b *builder) wholeKey(path string, k record.Kind) func() []byte {
+	return func() []byte {
+		sum := b.wholeSum(k)
+		if sum == nil {
+			return nil
+		}
+		h := sha256.New()
+		h.Write(b.keys.global)
+		fmt.Fprintf(h, "whole %q %q %d\n", path, k, len(b.public))
+		h.Write(sum)
+		return h.Sum(nil)
+	}
+}
+
+// wholeSum returns the sums of the public records of kind k ("": of
+// all), in their order, hashed together; nil when one of them has none.
+func (b *builder) wholeSum(k record.Kind) []byte {
+	w := &b.keys.whole
+	w.once.Do(func() {
+		all := sha256.New()
+		kinds := map[record.Kind]hash.Hash{}
+		for _, r := range b.public {
+			sum := b.recordSum(r)
+			if sum == nil {
+				return
+			}
+			all.Write(sum)
+			h := kinds[r.Kind]
+			if h == nil {
+				h = sha256.New()
+				kinds[r.Kind] = h
+			}
+			h.Write(sum)
+		}
+		w.kinds = make(map[record.Kind][]byte, len(kinds))
+		for kind, h := range kinds {
+			w.kinds[kind] = h.Sum(nil)
+		}
+		w.all = all.Sum(nil)
+	})
+	switch sum, ok := w.kinds[k]; {
+	case w.all == nil:
+		return nil
+	case k == "":
+		return w.all
+	case ok:
+		return sum
+	default: // no public record of the kind
+		return sha256.New().Sum(nil)
 	}
 }
 
