@@ -60,7 +60,8 @@ FUZZ_TARGETS = \
 	./internal/importcsv:FuzzColumnMap \
 	./internal/csvcell:FuzzSafe \
 	./internal/report:FuzzWrite \
-	./internal/record:FuzzReadBinary
+	./internal/record:FuzzReadBinary \
+	./internal/history:FuzzDecodeOutline
 FUZZTIME ?= 5m
 FUZZTIME_SHORT ?= 2000x
 

@@ -145,8 +145,19 @@ func (r *Repo) Since(refOrDate string) (*ChangeSet, error) {
 // each version: a record's net Fields stay empty, and each commit's are
 // read when asked for with ChangeSet.Read. A feed that shows the newest
 // changes reads only theirs, however many records the period touched.
+// The last outline made is kept for the next run (keptOutline).
 func (r *Repo) Outline(refOrDate string) (*ChangeSet, error) {
-	return r.since(refOrDate, false)
+	key, keep := r.outlineKey(refOrDate)
+	if keep {
+		if cs, ok := r.keptOutline(key); ok {
+			return cs, nil
+		}
+	}
+	cs, err := r.since(refOrDate, false)
+	if err == nil && keep {
+		r.keepOutline(key, cs)
+	}
+	return cs, err
 }
 
 // Read fills in the field diff of a change of the set that Outline left
