@@ -300,3 +300,89 @@ func TestFeedReasonShowsNoSecret(t *testing.T) {
 		t.Errorf("reason %q", got)
 	}
 }
+
+// The feed a build makes from the outline a build before kept is the
+// one a build makes afresh: built again, after an edit not yet committed
+// (the feed shows the record as it is now), and after a commit.
+func TestFeedFromAKeptOutlineIsAFreshOne(t *testing.T) {
+	root, _ := gitRegister(t)
+	top := filepath.Dir(root)
+	out := filepath.Join(t.TempDir(), "public")
+	feedOf := func(out string) string {
+		t.Helper()
+		if _, stderr, code := run(t, "build", "--root", root, "--out", out); code != ExitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		feed, err := os.ReadFile(filepath.Join(out, "changes.xml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(feed)
+	}
+	kept := func() []string {
+		t.Helper()
+		found, err := filepath.Glob(filepath.Join(top, ".git", "register-history-cache", "*", "outline.bin"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return found
+	}
+	fresh := func() string {
+		t.Helper()
+		for _, p := range kept() {
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return feedOf(filepath.Join(t.TempDir(), "public"))
+	}
+	station := filepath.Join(root, "sensors", "cam-station.yaml")
+	for _, step := range []struct {
+		name   string
+		change func()
+		want   string // in the feed
+	}{
+		{"the first build", func() {}, "Camera&#39;s Stationsplein"},
+		{"built again", func() {}, "Camera&#39;s Stationsplein"},
+		{"an edit not committed", func() {
+			data, err := os.ReadFile(station)
+			if err != nil {
+				t.Fatal(err)
+			}
+			edited := strings.Replace(string(data), "name: Camera's Stationsplein", "name: Camera's Stationsweg", 1)
+			if err := os.WriteFile(station, []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "Camera&#39;s Stationsweg"},
+		{"a commit", func() {
+			repo, err := git.PlainOpen(top)
+			if err != nil {
+				t.Fatal(err)
+			}
+			wt, err := repo.Worktree()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+				t.Fatal(err)
+			}
+			when, _ := time.Parse(time.RFC3339, "2026-05-01T09:00:00+02:00")
+			sig := &object.Signature{Name: "Dave", Email: "dave@voorbeeldstad.example", When: when}
+			if _, err := wt.Commit("Nieuwe naam", &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+				t.Fatal(err)
+			}
+		}, "<updated>2026-05-01T07:00:00Z</updated>"},
+	} {
+		step.change()
+		got := feedOf(out)
+		if len(kept()) == 0 {
+			t.Fatalf("%s: no outline was kept", step.name)
+		}
+		if !strings.Contains(got, step.want) {
+			t.Errorf("%s: the feed lacks %q:\n%s", step.name, step.want, got)
+		}
+		if want := fresh(); got != want {
+			t.Errorf("%s: feed\n%s\nwant, made afresh\n%s", step.name, got, want)
+		}
+	}
+}
