@@ -152,7 +152,9 @@ func (r *Repo) Prefix() string { return r.prefix }
 
 // Records returns, for every file under the register root at HEAD, when it
 // was added and last changed and by whom, keyed by the file's path relative
-// to the register root ("sensors/cam-markt.yaml").
+// to the register root ("sensors/cam-markt.yaml"). The map is the Repo's,
+// which never changes it once made: it is read, not written. A build asks
+// twice, and a copy of 10,000 records each time was 2 % of its CPU.
 func (r *Repo) Records() (map[string]FileHistory, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -160,11 +162,7 @@ func (r *Repo) Records() (map[string]FileHistory, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]FileHistory, len(s.records))
-	for k, v := range s.records {
-		out[k] = v
-	}
-	return out, nil
+	return s.records, nil
 }
 
 // FirstCommit returns the date of the first commit that added the file (a
