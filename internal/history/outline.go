@@ -37,13 +37,13 @@ var outlineCRC = crc32.MakeTable(crc32.Castagnoli)
 // that names, if any. ok is false when nothing can be kept: the program
 // has no name.
 func (r *Repo) outlineKey(refOrDate string) (key []byte, ok bool) {
+	// The lock covers the repository too, which resolve reads under it.
 	r.mu.Lock()
-	tool := r.diffTool
-	r.mu.Unlock()
-	if tool == "" {
+	defer r.mu.Unlock()
+	if r.diffTool == "" {
 		return nil, false
 	}
-	key = appendText(nil, tool)
+	key = appendText(nil, r.diffTool)
 	key = append(key, r.head[:]...)
 	key = binary.AppendUvarint(key, uint64(len(r.shallow)))
 	for _, h := range r.shallow {
