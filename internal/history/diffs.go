@@ -125,7 +125,17 @@ func (r *Repo) readDiffs() map[diffKey]diffEntry {
 // some unused; the caller holds r.mu. A cache that cannot be written only
 // costs speed.
 func (r *Repo) writeDiffs() {
-	if r.diffTool == "" || r.diffsUsed == nil || (!r.diffsDirty && len(r.diffsUsed) == len(r.diffsKept)) {
+	if r.diffTool == "" || r.diffsUsed == nil {
+		return
+	}
+	// The diffs behind what was kept of a run before count as used: the
+	// next run after a commit works that out again from them.
+	for k := range r.diffsPinned {
+		if e, ok := r.diffsKept[k]; ok {
+			r.diffsUsed[k] = e
+		}
+	}
+	if !r.diffsDirty && len(r.diffsUsed) == len(r.diffsKept) {
 		return
 	}
 	dd := diffsData{Version: cacheVersion, Tool: r.diffTool, Entries: r.diffsUsed}

@@ -922,12 +922,14 @@ func plantDiff(t *testing.T, h *Repo, diff string) {
 	}
 }
 
-// What Touched gives comes from the diffs kept for the program that made
-// them: an entry planted there shows, and not to another program.
+// What Touched works out comes from the diffs kept for the program that
+// made them: an entry planted there shows, and not to another program.
+// (Its answer kept whole is let go first: TestTouchedIsKeptForWhatMadeIt.)
 func TestTouchedReadsTheCache(t *testing.T) {
 	s := newStory(t)
 	files := []string{"sensors/geluid.yaml"}
 	touched := func(tool string) map[string][]Change {
+		forgetKept(t, s, touchedName)
 		h := s.open("register")
 		h.KeepDiffs(tool)
 		got, err := h.Touched(files)

@@ -184,8 +184,10 @@ const readChunk = 256
 // kept (KeepDiffs) where it can, with the fields' values when values is set,
 // else from the versions, read one at a time as the repository allows and
 // compared on every core (diffAll), a chunk at a time. The caller does not
-// hold r.mu.
-func (r *Repo) read(changes []*Change, values bool) {
+// hold r.mu. It reports whether every version was read: one that could
+// not be may be read another time, so what it made is not kept.
+func (r *Repo) read(changes []*Change, values bool) (complete bool) {
+	complete = true
 	for start := 0; start < len(changes); start += readChunk {
 		var (
 			todo  []*Change
@@ -211,9 +213,11 @@ func (r *Repo) read(changes []*Change, values bool) {
 			r.keepDiff(c.old, c.new, pairs[i])
 			c.Fields, c.Problem = pairs[i].fields, pairs[i].problem
 			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
+			complete = complete && !pairs[i].unread
 		}
 		r.mu.Unlock()
 	}
+	return complete
 }
 
 // versionPair is a change's two versions (nil for absent) and, once
