@@ -301,29 +301,40 @@ func TestFeedReasonShowsNoSecret(t *testing.T) {
 	}
 }
 
-// The feed a build makes from the outline a build before kept is the
-// one a build makes afresh: built again, after an edit not yet committed
-// (the feed shows the record as it is now), and after a commit.
-func TestFeedFromAKeptOutlineIsAFreshOne(t *testing.T) {
+// The feed and the record pages a build makes from what a build before
+// kept of the history (the feed's outline, the changes the pages list)
+// are those a build makes afresh: built again, after an edit not yet
+// committed (they show the record as it is now), and after a commit.
+func TestPagesFromKeptHistoryAreFreshOnes(t *testing.T) {
 	root, _ := gitRegister(t)
 	top := filepath.Dir(root)
 	out := filepath.Join(t.TempDir(), "public")
+	// The feed, and the record's page in both languages.
+	pages := []string{"changes.xml", "sensoren/cam-station.html", "en/sensors/cam-station.html"}
 	feedOf := func(out string) string {
 		t.Helper()
 		if _, stderr, code := run(t, "build", "--root", root, "--out", out); code != ExitOK {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		feed, err := os.ReadFile(filepath.Join(out, "changes.xml"))
-		if err != nil {
-			t.Fatal(err)
+		var all strings.Builder
+		for _, p := range pages {
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(p)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			all.Write(data)
 		}
-		return string(feed)
+		return all.String()
 	}
 	kept := func() []string {
 		t.Helper()
-		found, err := filepath.Glob(filepath.Join(top, ".git", "register-history-cache", "*", "outline.bin"))
-		if err != nil {
-			t.Fatal(err)
+		var found []string
+		for _, name := range []string{"outline.bin", "touched.bin"} {
+			f, err := filepath.Glob(filepath.Join(top, ".git", "register-history-cache", "*", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			found = append(found, f...)
 		}
 		return found
 	}
@@ -375,14 +386,14 @@ func TestFeedFromAKeptOutlineIsAFreshOne(t *testing.T) {
 	} {
 		step.change()
 		got := feedOf(out)
-		if len(kept()) == 0 {
-			t.Fatalf("%s: no outline was kept", step.name)
+		if len(kept()) != 2 {
+			t.Fatalf("%s: kept %v, want the outline and the pages' changes", step.name, kept())
 		}
 		if !strings.Contains(got, step.want) {
 			t.Errorf("%s: the feed lacks %q:\n%s", step.name, step.want, got)
 		}
 		if want := fresh(); got != want {
-			t.Errorf("%s: feed\n%s\nwant, made afresh\n%s", step.name, got, want)
+			t.Errorf("%s: feed and pages\n%s\nwant, made afresh\n%s", step.name, got, want)
 		}
 	}
 }
