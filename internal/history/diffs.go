@@ -2,16 +2,19 @@ package history
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"os"
 	"path/filepath"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 )
 
-// The field diffs a run read may be kept in the cache folder (diffs.gob),
+// The field diffs a run read may be kept in the cache folder (diffsName),
 // by the blobs before and after each change, for the next run of the same
 // program (KeepDiffs): on every build the change feed shows the newest
 // changes with their values and each record's page the fields each of its
@@ -20,12 +23,14 @@ import (
 // values are kept as JSON, which holds fielddiff's values (maps, lists,
 // strings, json.Number, booleans, nil) exactly.
 
-// diffsData is diffs.gob.
-type diffsData struct {
-	Version int
-	Tool    string
-	Entries map[diffKey]diffEntry
-}
+// diffsName is the kept diffs' file in the cache folder: a kept file
+// (kept.go) whose key is the program. It was a gob once, decoding which
+// was a tenth of a build after one change of a register of 500 records
+// with 1,500 commits.
+const diffsName = "diffs.bin"
+
+// diffsHeader starts the file.
+const diffsHeader = "register diffs 1\n"
 
 // diffKey is the blobs before and after a change (zero for absent).
 type diffKey [2 * len(plumbing.ZeroHash)]byte
@@ -112,13 +117,51 @@ func (r *Repo) keepDiff(old, new plumbing.Hash, p versionPair) {
 }
 
 func (r *Repo) readDiffs() map[diffKey]diffEntry {
-	for _, dir := range r.cacheDirs() {
-		var dd diffsData
-		if readGob(filepath.Join(dir, "diffs.gob"), &dd) == nil && dd.Version == cacheVersion && dd.Tool == r.diffTool {
-			return dd.Entries
+	if d, ok := r.readKept(diffsName, diffsHeader, []byte(r.diffTool)); ok {
+		if m, ok := decodeDiffs(d); ok {
+			return m
 		}
 	}
 	return map[diffKey]diffEntry{}
+}
+
+// encodeDiffs writes the diffs kept: each change's blobs, and its diff as
+// JSON or why there is none.
+func encodeDiffs(entries map[diffKey]diffEntry) []byte {
+	size := 0
+	for _, e := range entries {
+		size += len(diffKey{}) + len(e.Problem) + len(e.JSON) + 4
+	}
+	out := binary.AppendUvarint(make([]byte, 0, size+8), uint64(len(entries)))
+	for k, e := range entries {
+		out = append(out, k[:]...)
+		out = appendText(out, e.Problem)
+		out = appendText(out, string(e.JSON))
+	}
+	return out
+}
+
+// decodeDiffs reads what encodeDiffs wrote; the JSON is the reader's
+// bytes, not a copy. False when the bytes are damaged.
+func decodeDiffs(d *binread.Reader) (map[diffKey]diffEntry, bool) {
+	n := d.Count()
+	m := make(map[diffKey]diffEntry, n)
+	for range n {
+		var k diffKey
+		copy(k[:], d.Bytes(uint64(len(k))))
+		e := diffEntry{Problem: d.Text()}
+		if j := d.Bytes(d.Uvarint()); len(j) > 0 {
+			e.JSON = j
+		}
+		if d.Bad() {
+			return nil, false
+		}
+		m[k] = e
+	}
+	if d.Bad() || d.Len() != 0 {
+		return nil, false
+	}
+	return m, true
 }
 
 // writeDiffs keeps the diffs this run used, when it made new ones or left
@@ -138,9 +181,11 @@ func (r *Repo) writeDiffs() {
 	if !r.diffsDirty && len(r.diffsUsed) == len(r.diffsKept) {
 		return
 	}
-	dd := diffsData{Version: cacheVersion, Tool: r.diffTool, Entries: r.diffsUsed}
+	data := keptFile(diffsHeader, []byte(r.diffTool), encodeDiffs(r.diffsUsed))
 	for _, dir := range r.writeDirs() {
-		if os.MkdirAll(dir, 0o755) == nil && writeGob(filepath.Join(dir, "diffs.gob"), &dd) == nil {
+		if os.MkdirAll(dir, 0o755) == nil && atomicfile.Write(filepath.Join(dir, diffsName), data, 0o644) == nil {
+			// The format before this one.
+			os.Remove(filepath.Join(dir, "diffs.gob"))
 			return
 		}
 	}

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 )
 
@@ -898,26 +900,50 @@ func TestTouchedIsLogWithoutValues(t *testing.T) {
 func keptDiffs(t *testing.T, h *Repo) string {
 	t.Helper()
 	for _, dir := range h.cacheDirs() {
-		if p := filepath.Join(dir, "diffs.gob"); fileExists(p) {
+		if p := filepath.Join(dir, diffsName); fileExists(p) {
 			return p
 		}
 	}
-	t.Fatal("no diffs.gob was written")
+	t.Fatalf("no %s was written", diffsName)
 	return ""
+}
+
+// readDiffsFile returns the program the diffs at path were kept for, and
+// the diffs.
+func readDiffsFile(t *testing.T, path string) (string, map[diffKey]diffEntry) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, ok := bytes.CutPrefix(data, []byte(diffsHeader))
+	if !ok || len(rest) < 4 {
+		t.Fatalf("%s is no file of kept diffs", path)
+	}
+	tool := binread.New(rest).Text()
+	d, ok := openKept(data, diffsHeader, []byte(tool))
+	if !ok {
+		t.Fatalf("%s is damaged", path)
+	}
+	entries, ok := decodeDiffs(d)
+	if !ok {
+		t.Fatalf("%s is damaged", path)
+	}
+	return tool, entries
 }
 
 // plantDiff replaces every diff kept for h by the one the JSON says.
 func plantDiff(t *testing.T, h *Repo, diff string) {
 	t.Helper()
 	path := keptDiffs(t, h)
-	var dd diffsData
-	if err := readGob(path, &dd); err != nil || len(dd.Entries) == 0 {
-		t.Fatalf("no diffs kept at %s: %+v, %v", path, dd, err)
+	tool, entries := readDiffsFile(t, path)
+	if len(entries) == 0 {
+		t.Fatalf("no diffs kept at %s", path)
 	}
-	for k := range dd.Entries {
-		dd.Entries[k] = diffEntry{JSON: []byte(diff)}
+	for k := range entries {
+		entries[k] = diffEntry{JSON: []byte(diff)}
 	}
-	if err := writeGob(path, &dd); err != nil {
+	if err := os.WriteFile(path, keptFile(diffsHeader, []byte(tool), encodeDiffs(entries)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

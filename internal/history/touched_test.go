@@ -20,11 +20,8 @@ func forgetKept(t *testing.T, s *story, name string) {
 // keptDiffCount is how many field diffs are kept for the story's register.
 func keptDiffCount(t *testing.T, s *story) int {
 	t.Helper()
-	var dd diffsData
-	if err := readGob(keptDiffs(t, s.open("register")), &dd); err != nil {
-		t.Fatal(err)
-	}
-	return len(dd.Entries)
+	_, entries := readDiffsFile(t, keptDiffs(t, s.open("register")))
+	return len(entries)
 }
 
 // Touched's answer is kept for the next run of the same program asking
@@ -141,6 +138,34 @@ func TestKeptTouchedReadsDamageAsNone(t *testing.T) {
 	}
 	for n := range len(data) {
 		if read(data[:n], key) {
+			t.Errorf("cut to %d of %d bytes: read", n, len(data))
+		}
+	}
+}
+
+// Kept diffs read back as written, and, cut short anywhere or read for
+// another program, as none.
+func TestKeptDiffsReadDamageAsNone(t *testing.T) {
+	entries := map[diffKey]diffEntry{
+		{1}: {JSON: []byte(`[{"path":"/name","op":"changed","old":"a","new":"b"}]`)},
+		{2}: {Problem: "not YAML"},
+	}
+	data := keptFile(diffsHeader, []byte("tool-1"), encodeDiffs(entries))
+	read := func(data []byte, tool string) (map[diffKey]diffEntry, bool) {
+		d, ok := openKept(data, diffsHeader, []byte(tool))
+		if !ok {
+			return nil, false
+		}
+		return decodeDiffs(d)
+	}
+	if got, ok := read(data, "tool-1"); !ok || !reflect.DeepEqual(got, entries) {
+		t.Fatalf("read back %+v, %v; want %+v", got, ok, entries)
+	}
+	if _, ok := read(data, "tool-2"); ok {
+		t.Error("read for another program")
+	}
+	for n := range len(data) {
+		if _, ok := read(data[:n], "tool-1"); ok {
 			t.Errorf("cut to %d of %d bytes: read", n, len(data))
 		}
 	}
