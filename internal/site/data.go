@@ -60,7 +60,9 @@ func (b *builder) dataJobs() []job {
 	for _, lang := range b.langs {
 		js = append(js, job{path: searchIndexPath(lang), stream: func(w io.Writer) error { return b.writeSearchIndex(w, lang) }})
 		for n := 1; n <= b.searchParts(); n++ {
-			js = append(js, job{path: searchPartPath(lang, n), stream: func(w io.Writer) error { return b.writeSearchPart(w, lang, n) }})
+			js = append(js, b.piecesJob(searchPartPath(lang, n), func(w io.Writer, kept opendata.Pieces) error {
+				return b.writeSearchPart(w, lang, n, kept)
+			}))
 		}
 	}
 	return js
@@ -217,20 +219,39 @@ func cutString(buf []byte) (s, rest []byte, err error) {
 
 // writeSearchPart writes part n of the search index of a language: a
 // script that adds its records to the index, in the order of the register.
-// Each record's entry is kept in the Memo.
-func (b *builder) writeSearchPart(w io.Writer, lang string, n int) error {
+// Each record's entry is a piece (piecesJob): kept in the Memo, or copied
+// from the part the current site has, where the index placed it; a build
+// after one change made every entry of a changed part again.
+func (b *builder) writeSearchPart(w io.Writer, lang string, n int, kept opendata.Pieces) error {
 	bw := bufio.NewWriter(w)
-	bw.WriteString("window.registerSearchIndex.records.push(")
+	placer, _ := kept.(opendata.Placer)
+	const head = "window.registerSearchIndex.records.push("
+	bw.WriteString(head)
+	off := int64(len(head))
 	what := "search " + lang
 	for i, r := range b.public[(n-1)*searchPartSize : min(n*searchPartSize, len(b.public))] {
-		data, err := b.keptPiece(r, what, func() ([]byte, error) { return json.Marshal(b.searchEntry(lang, r)) })
-		if err != nil {
-			return err
+		data, ok := []byte(nil), false
+		if kept != nil {
+			data, ok = kept.Piece(r, what, nil)
+		}
+		if !ok {
+			var err error
+			if data, err = json.Marshal(b.searchEntry(lang, r)); err != nil {
+				return err
+			}
+			if kept != nil {
+				kept.Keep(r, what, nil, data)
+			}
 		}
 		if i > 0 {
 			bw.WriteString(",\n")
+			off += 2
 		}
 		bw.Write(data)
+		if placer != nil {
+			placer.Placed(r, what, nil, off, len(data))
+		}
+		off += int64(len(data))
 	}
 	bw.WriteString(");\n")
 	return bw.Flush()
