@@ -120,36 +120,6 @@ func TestOutlineIsKeptOnlyForAProgram(t *testing.T) {
 	}
 }
 
-// A kept outline cut short anywhere, or read under another key, is none.
-func TestKeptOutlineReadsDamageAsNone(t *testing.T) {
-	s := newStory(t)
-	h := s.open("register")
-	cs, err := h.Outline("2020-01-01")
-	if err != nil {
-		t.Fatal(err)
-	}
-	key := []byte("tool-1")
-	data := keptFile(outlineHeader, key, encodeOutline(cs))
-	read := func(data, key []byte) bool {
-		d, ok := openKept(data, outlineHeader, key)
-		if ok {
-			_, ok = decodeOutline(d)
-		}
-		return ok
-	}
-	if !read(data, key) {
-		t.Fatal("the outline written does not read back")
-	}
-	if read(data, []byte("tool-2")) {
-		t.Error("read under another key")
-	}
-	for n := range len(data) {
-		if read(data[:n], key) {
-			t.Errorf("cut to %d of %d bytes: read", n, len(data))
-		}
-	}
-}
-
 func FuzzDecodeOutline(f *testing.F) {
 	cs := &ChangeSet{Since: "2020-01-01", Head: "c2", Records: []RecordChange{{Op: Added, File: "sensors/a.yaml",
 		Commits: []Change{{Commit: "c1", Author: "A", Message: "m", Op: Added, File: "sensors/a.yaml", new: plumbing.Hash{1}}}}}}

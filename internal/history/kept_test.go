@@ -1,0 +1,72 @@
+package history
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/binread"
+)
+
+// Each kind of kept file reads back as written, and as nothing when cut
+// short anywhere or read under another key.
+func TestKeptFilesReadDamageAsNone(t *testing.T) {
+	s := newStory(t)
+	h := s.open("register")
+	cs, err := h.Outline("2020-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"sensors/cam-marktplein.yaml", "sensors/geluid.yaml"}
+	touched, err := h.Touched(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blobs []diffKey
+	for _, f := range files {
+		for range touched[f] {
+			blobs = append(blobs, diffKey{1})
+		}
+	}
+	diffs := map[diffKey]diffEntry{
+		{1}: {JSON: []byte(`[{"path":"/name","op":"changed","old":"a","new":"b"}]`)},
+		{2}: {Problem: "not YAML"},
+	}
+	for _, kind := range []struct {
+		name, header string
+		payload      []byte
+		read         func(*binread.Reader) (any, bool)
+		want         any // what reads back; nil: not compared
+	}{
+		{"outline", outlineHeader, encodeOutline(cs), func(d *binread.Reader) (any, bool) { return decodeOutline(d) }, nil},
+		{"touched", touchedHeader, encodeTouched(files, touched, blobs), func(d *binread.Reader) (any, bool) {
+			out, _, ok := decodeTouched(d)
+			return out, ok
+		}, touched},
+		{"diffs", diffsHeader, encodeDiffs(diffs), func(d *binread.Reader) (any, bool) { return decodeDiffs(d) }, diffs},
+	} {
+		key := []byte("tool-1")
+		data := keptFile(kind.header, key, kind.payload)
+		read := func(data, key []byte) (any, bool) {
+			d, ok := openKept(data, kind.header, key)
+			if !ok {
+				return nil, false
+			}
+			return kind.read(d)
+		}
+		got, ok := read(data, key)
+		if !ok {
+			t.Fatalf("%s: what was written does not read back", kind.name)
+		}
+		if kind.want != nil && !reflect.DeepEqual(got, kind.want) {
+			t.Errorf("%s: read back %+v, want %+v", kind.name, got, kind.want)
+		}
+		if _, ok := read(data, []byte("tool-2")); ok {
+			t.Errorf("%s: read under another key", kind.name)
+		}
+		for n := range len(data) {
+			if _, ok := read(data[:n], key); ok {
+				t.Errorf("%s: cut to %d of %d bytes: read", kind.name, n, len(data))
+			}
+		}
+	}
+}
