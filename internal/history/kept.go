@@ -44,7 +44,12 @@ func (r *Repo) runKey() ([]byte, bool) {
 // false when nothing was.
 func (r *Repo) readKept(name, header string, key []byte) (*binread.Reader, bool) {
 	for _, dir := range r.cacheDirs() {
-		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+		p := filepath.Join(dir, name)
+		// A file larger than any a run writes is not read into memory.
+		if st, err := os.Stat(p); err != nil || st.Size() > maxKept {
+			continue
+		}
+		if data, err := os.ReadFile(p); err == nil {
 			if d, ok := openKept(data, header, key); ok {
 				return d, true
 			}
@@ -52,6 +57,10 @@ func (r *Repo) readKept(name, header string, key []byte) (*binread.Reader, bool)
 	}
 	return nil, false
 }
+
+// maxKept bounds the size of a kept file that is read: far above what a
+// history of a million commits keeps.
+const maxKept = 1 << 30
 
 // openKept returns a reader of the payload of data, a kept file
 // (keptFile) of the format header made under key; false for anything

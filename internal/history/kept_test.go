@@ -1,7 +1,9 @@
 package history
 
 import (
+	"os"
 	"reflect"
+	"runtime"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/binread"
@@ -68,5 +70,28 @@ func TestKeptFilesReadDamageAsNone(t *testing.T) {
 				t.Errorf("%s: cut to %d of %d bytes: read", kind.name, n, len(data))
 			}
 		}
+	}
+}
+
+// A kept file larger than any a run writes is not read: it reads as
+// nothing kept, and the outline is made afresh.
+func TestKeptFileTooLargeIsNotRead(t *testing.T) {
+	s := newStory(t)
+	if _, kept := outlineOf(t, s, "tool-1", "2020-01-01"); kept {
+		t.Fatal("an outline was kept before the first run")
+	}
+	p := keptOutlineFile(t, s)
+	// Sparse: it takes no room on the disk.
+	if err := os.Truncate(p, maxKept+1); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, kept := outlineOf(t, s, "tool-1", "2020-01-01"); kept {
+		t.Error("an outline was read from a file larger than maxKept")
+	}
+	runtime.ReadMemStats(&after)
+	if read := after.TotalAlloc - before.TotalAlloc; read > maxKept/2 {
+		t.Errorf("%d bytes allocated: the file was read", read)
 	}
 }
