@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -367,4 +368,34 @@ func TestDueWindowEdge(t *testing.T) {
 		{"geluid-plein", DataSharing, "2026-11-01", Ending, "/data_sharing/0/end"},
 		{"geluid-plein", Evaluation, "2026-12-20", Upcoming, "/lifecycle/start"},
 	})
+}
+
+// What lapsed does not depend on how far ahead DueOf looks: the site
+// works out each record's items once, over its calendar's year, and takes
+// the home page's lapsed items from them.
+func TestLapsedIsTheSameInEveryWindow(t *testing.T) {
+	today := date(t, "2026-11-24")
+	some := false
+	for _, src := range []string{camLapsed, noiseUpcoming, retired, planned, suspended} {
+		r := decode(t, src)
+		lapsed := func(within string) []Item {
+			var out []Item
+			for _, it := range DueOf(r, config.Default(), today, period.MustParse(within)) {
+				if it.Group == Lapsed {
+					out = append(out, it)
+				}
+			}
+			return out
+		}
+		want := lapsed("P1D")
+		some = some || len(want) > 0
+		for _, within := range []string{"P90D", "P1Y", "P10Y"} {
+			if got := lapsed(within); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s within %s: lapsed %+v, want %+v as within P1D", r.ID, within, got, want)
+			}
+		}
+	}
+	if !some {
+		t.Fatal("no record lapsed: the test proves nothing")
+	}
 }

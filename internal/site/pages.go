@@ -315,7 +315,7 @@ func (b *builder) lapsedItems() []lapsed {
 // page shows.
 func (b *builder) lapsedOf(r *record.Record) []lifecycle.Item {
 	var out []lifecycle.Item
-	for _, it := range lifecycle.DueOf(r, b.reg.Config, b.today, b.cfg.DueWithin) {
+	for _, it := range b.dueOf(r) {
 		if it.Group != lifecycle.Lapsed {
 			continue
 		}
