@@ -101,3 +101,29 @@ func (m *pieceMaker) piece(r *record.Record, what string, encode func(buf *bytes
 	}
 	return m.buf.Bytes(), nil
 }
+
+// PieceWriter writes a file made of the pieces of public views as the
+// downloads are, for a writer outside this package (the site's search
+// index): each piece kept, or encoded and kept, and a Placer told where
+// it went.
+type PieceWriter struct{ m pieceMaker }
+
+// NewPieceWriter writes to out the pieces of views, kept by kept (nil:
+// none kept).
+func NewPieceWriter(out io.Writer, kept Pieces) *PieceWriter {
+	return &PieceWriter{m: pieceMaker{out: out, kept: kept}}
+}
+
+// WriteString writes s between pieces.
+func (w *PieceWriter) WriteString(s string) error { return w.m.writeString(s) }
+
+// Piece returns the piece what of the view v, made by encode into an
+// empty buffer when it is not kept; valid until the next call.
+func (w *PieceWriter) Piece(v *record.Record, what string, encode func(buf *bytes.Buffer, v *record.Record) error) ([]byte, error) {
+	return w.m.piece(v, what, encode)
+}
+
+// Put writes data, the piece what of v that Piece returned last.
+func (w *PieceWriter) Put(v *record.Record, what string, data []byte) error {
+	return w.m.put(v, what, data)
+}

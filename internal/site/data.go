@@ -219,42 +219,36 @@ func cutString(buf []byte) (s, rest []byte, err error) {
 
 // writeSearchPart writes part n of the search index of a language: a
 // script that adds its records to the index, in the order of the register.
-// Each record's entry is a piece (piecesJob): kept in the Memo, or copied
-// from the part the current site has, where the index placed it; a build
-// after one change made every entry of a changed part again.
+// Each record's entry is a piece (piecesJob), as a download's rows are:
+// kept in the Memo, or copied from the part the current site has, where
+// the index placed it; a build after one change made every entry of a
+// changed part again.
 func (b *builder) writeSearchPart(w io.Writer, lang string, n int, kept opendata.Pieces) error {
-	bw := bufio.NewWriter(w)
-	placer, _ := kept.(opendata.Placer)
-	const head = "window.registerSearchIndex.records.push("
-	bw.WriteString(head)
-	off := int64(len(head))
+	pw := opendata.NewPieceWriter(w, kept)
+	if err := pw.WriteString("window.registerSearchIndex.records.push("); err != nil {
+		return err
+	}
 	what := "search " + lang
+	encode := func(buf *bytes.Buffer, r *record.Record) error {
+		data, err := json.Marshal(b.searchEntry(lang, r))
+		buf.Write(data)
+		return err
+	}
 	for i, r := range b.public[(n-1)*searchPartSize : min(n*searchPartSize, len(b.public))] {
-		data, ok := []byte(nil), false
-		if kept != nil {
-			data, ok = kept.Piece(r, what, nil)
-		}
-		if !ok {
-			var err error
-			if data, err = json.Marshal(b.searchEntry(lang, r)); err != nil {
-				return err
-			}
-			if kept != nil {
-				kept.Keep(r, what, nil, data)
-			}
+		data, err := pw.Piece(r, what, encode)
+		if err != nil {
+			return err
 		}
 		if i > 0 {
-			bw.WriteString(",\n")
-			off += 2
+			if err := pw.WriteString(",\n"); err != nil {
+				return err
+			}
 		}
-		bw.Write(data)
-		if placer != nil {
-			placer.Placed(r, what, nil, off, len(data))
+		if err := pw.Put(r, what, data); err != nil {
+			return err
 		}
-		off += int64(len(data))
 	}
-	bw.WriteString(");\n")
-	return bw.Flush()
+	return pw.WriteString(");\n")
 }
 
 // searchEntry is the public record r in the search index of a language.
