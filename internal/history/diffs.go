@@ -9,7 +9,6 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
-	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 )
@@ -181,12 +180,10 @@ func (r *Repo) writeDiffs() {
 	if !r.diffsDirty && len(r.diffsUsed) == len(r.diffsKept) {
 		return
 	}
-	data := keptFile(diffsHeader, []byte(r.diffTool), encodeDiffs(r.diffsUsed))
-	for _, dir := range r.writeDirs() {
-		if os.MkdirAll(dir, 0o755) == nil && atomicfile.Write(filepath.Join(dir, diffsName), data, 0o644) == nil {
-			// The format before this one.
+	if writeFirst(r.writeDirs(), diffsName, keptFile(diffsHeader, []byte(r.diffTool), encodeDiffs(r.diffsUsed))) {
+		// The format before this one.
+		for _, dir := range r.writeDirs() {
 			os.Remove(filepath.Join(dir, "diffs.gob"))
-			return
 		}
 	}
 }

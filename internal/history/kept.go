@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -44,18 +45,32 @@ func (r *Repo) runKey() ([]byte, bool) {
 // false when nothing was.
 func (r *Repo) readKept(name, header string, key []byte) (*binread.Reader, bool) {
 	for _, dir := range r.cacheDirs() {
-		p := filepath.Join(dir, name)
-		// A file larger than any a run writes is not read into memory.
-		if st, err := os.Stat(p); err != nil || st.Size() > maxKept {
-			continue
-		}
-		if data, err := os.ReadFile(p); err == nil {
+		if data, ok := readBounded(filepath.Join(dir, name)); ok {
 			if d, ok := openKept(data, header, key); ok {
 				return d, true
 			}
 		}
 	}
 	return nil, false
+}
+
+// readBounded reads the file at path whole, unless it is larger than any
+// a run writes (maxKept), which is not read into memory.
+func readBounded(path string) ([]byte, bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || st.Size() > maxKept {
+		return nil, false
+	}
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, false
+	}
+	return data, true
 }
 
 // maxKept bounds the size of a kept file that is read: far above what a
@@ -98,11 +113,18 @@ func (r *Repo) writeKept(name string, data []byte) {
 	r.mu.Lock()
 	dirs := r.writeDirs()
 	r.mu.Unlock()
+	writeFirst(dirs, name, data)
+}
+
+// writeFirst writes data as the file name in the first of dirs that takes
+// it, and reports whether one did.
+func writeFirst(dirs []string, name string, data []byte) bool {
 	for _, dir := range dirs {
 		if os.MkdirAll(dir, 0o755) == nil && atomicfile.Write(filepath.Join(dir, name), data, 0o644) == nil {
-			return
+			return true
 		}
 	}
+	return false
 }
 
 // changeWriter writes changes for a kept file: each commit once, in a

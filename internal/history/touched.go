@@ -22,7 +22,7 @@ import (
 func (r *Repo) Touched(files []string) (map[string][]Change, error) {
 	key, keep := r.touchedKey(files)
 	if keep {
-		if out, ok := r.keptTouched(key, files); ok {
+		if out, ok := r.keptTouched(key); ok {
 			return out, nil
 		}
 	}
@@ -106,21 +106,17 @@ func encodeTouched(files []string, out map[string][]Change, blobs []diffKey) []b
 	return w.payload()
 }
 
-// keptTouched returns the answer kept under key for files, and pins the
-// diffs it was made of; false when there is none.
-func (r *Repo) keptTouched(key []byte, files []string) (map[string][]Change, bool) {
+// keptTouched returns the answer kept under key, which names the files
+// asked (touchedKey), and pins the diffs it was made of; false when there
+// is none.
+func (r *Repo) keptTouched(key []byte) (map[string][]Change, bool) {
 	d, ok := r.readKept(touchedName, touchedHeader, key)
 	if !ok {
 		return nil, false
 	}
 	out, blobs, ok := decodeTouched(d)
-	if !ok || len(out) != len(files) {
+	if !ok {
 		return nil, false
-	}
-	for _, f := range files {
-		if _, ok := out[f]; !ok {
-			return nil, false
-		}
 	}
 	r.mu.Lock()
 	if r.diffsPinned == nil {
