@@ -135,7 +135,7 @@ func encodeDiffs(entries map[diffKey]diffEntry) []byte {
 	for k, e := range entries {
 		out = append(out, k[:]...)
 		out = appendText(out, e.Problem)
-		out = appendText(out, string(e.JSON))
+		out = appendText(out, e.JSON)
 	}
 	return out
 }

@@ -102,7 +102,7 @@ func openKept(data []byte, header string, key []byte) (*binread.Reader, bool) {
 // keptFile is what a kept file holds: its format and key, then the
 // payload.
 func keptFile(header string, key, payload []byte) []byte {
-	out := append([]byte(header), appendText(nil, string(key))...)
+	out := append([]byte(header), appendText(nil, key)...)
 	out = append(out, payload...)
 	return binary.BigEndian.AppendUint32(out, crc32.Checksum(out, keptCRC))
 }
@@ -149,12 +149,12 @@ func (w *changeWriter) change(c *Change) {
 		w.table = appendTime(w.table, &c.When)
 	}
 	b := binary.AppendUvarint(w.body, n)
-	b = appendText(appendText(appendText(b, string(c.Op)), c.File), c.OldFile)
+	b = appendText(appendText(appendText(b, c.Op), c.File), c.OldFile)
 	b = append(append(b, c.old[:]...), c.new[:]...)
 	b = appendText(b, c.Problem)
 	b = binary.AppendUvarint(b, uint64(len(c.Fields)))
 	for _, f := range c.Fields {
-		b = appendText(appendText(b, f.Path), string(f.Op))
+		b = appendText(appendText(b, f.Path), f.Op)
 	}
 	w.body = b
 }
@@ -207,7 +207,7 @@ func readChange(d *binread.Reader, commits []keptCommit) (Change, bool) {
 }
 
 // appendText appends s after its length.
-func appendText(b []byte, s string) []byte {
+func appendText[T ~string | ~[]byte](b []byte, s T) []byte {
 	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 

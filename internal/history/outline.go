@@ -71,7 +71,7 @@ func encodeOutline(cs *ChangeSet) []byte {
 	w.body = appendTime(w.body, cs.BaseDate)
 	w.body = binary.AppendUvarint(w.body, uint64(len(cs.Records)))
 	for _, rc := range cs.Records {
-		w.body = appendText(appendText(appendText(w.body, string(rc.Op)), rc.File), rc.OldFile)
+		w.body = appendText(appendText(appendText(w.body, rc.Op), rc.File), rc.OldFile)
 		w.body = binary.AppendUvarint(w.body, uint64(len(rc.Commits)))
 		for i := range rc.Commits {
 			w.change(&rc.Commits[i])
