@@ -33,7 +33,9 @@ type Cache interface {
 // and of what decoding depends on; the parsecache package keeps one on
 // disk. Get and Put are safe for concurrent use.
 type Parsed interface {
-	Get(rel string, sum [32]byte, into []byte) ([]byte, bool)
+	// Get's bytes are the record's strings from then on
+	// (record.ReadBinary): nothing may change them.
+	Get(rel string, sum [32]byte) ([]byte, bool)
 	Put(rel string, sum [32]byte, b []byte)
 }
 

@@ -713,18 +713,13 @@ func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[3
 }
 
 // readParsed reads back the record the parse cache keeps for rel under
-// sum, through a pooled buffer: a record read from binary keeps none of
-// its bytes, and fresh ones were 13 MB of garbage a build at 10,000
-// records.
+// sum.
 func (r *reader) readParsed(rel string, sum [32]byte) (*record.Record, bool) {
-	p := readBuffers.Get().(*[]byte)
-	b, ok := r.opts.Parsed.Get(rel, sum, *p)
+	b, ok := r.opts.Parsed.Get(rel, sum)
 	if !ok {
-		readBuffers.Put(p)
 		return nil, false
 	}
-	rec, err := record.ReadBinary(b, r.strings)
-	recycle(p, b)
+	rec, err := record.ReadBinary(b)
 	return rec, err == nil
 }
 

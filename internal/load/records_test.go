@@ -46,7 +46,7 @@ type memParsed struct {
 	hits int
 }
 
-func (p *memParsed) Get(rel string, sum [32]byte, _ []byte) ([]byte, bool) {
+func (p *memParsed) Get(rel string, sum [32]byte) ([]byte, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	b, ok := p.m[rel+string(sum[:])]

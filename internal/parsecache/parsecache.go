@@ -8,9 +8,10 @@
 // As the check cache, it is an optimisation and never an authority: a file
 // that is missing, cut short, of another version or damaged is ignored as a
 // whole, an entry whose bytes do not match their checksum is ignored, and
-// the files concerned are parsed afresh. Entries are read one at a time
-// from the file as the run asks for them, and new ones are spooled to disk,
-// so the cache of a large register never sits in memory.
+// the files concerned are parsed afresh. The file is read whole, at once:
+// the records read back from it keep its bytes as their strings
+// (record.ReadBinary), so it costs no more memory than they would, and
+// saves a read for every file. New entries are spooled to disk.
 package parsecache
 
 import (
@@ -18,7 +19,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -38,9 +38,9 @@ const magic = "register parse cache 2\n"
 // the index's checksum (4 bytes).
 const trailerSize = 12
 
-// maxIndex bounds what is read of an index: far above what a register of a
+// maxFile bounds what is read of a cache: far above what a register of a
 // million records needs.
-const maxIndex = 1 << 30
+const maxFile = 1 << 30
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -58,7 +58,7 @@ type slot struct {
 type Store struct {
 	path, tool string
 
-	old   *os.File // nil: nothing read
+	old   []byte // the file read; nil: none
 	index map[string]slot
 
 	mu    sync.Mutex
@@ -73,16 +73,30 @@ type Store struct {
 func Open(path, tool string) *Store {
 	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{},
 		spool: atomicfile.NewSpool(path)}
+	if data, ok := readWhole(path); ok {
+		if index, ok := readIndex(data, tool); ok {
+			s.old, s.index = data, index
+		}
+	}
+	return s
+}
+
+// readWhole reads the file at path, unless it is larger than maxFile.
+func readWhole(path string) ([]byte, bool) {
 	f, err := os.Open(path)
 	if err != nil {
-		return s
+		return nil, false
 	}
-	if index, ok := readIndex(f, tool); ok {
-		s.old, s.index = f, index
-		return s
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() > maxFile {
+		return nil, false
 	}
-	f.Close()
-	return s
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, false
+	}
+	return data, true
 }
 
 // header is what a file starts with: magic and the tool's identity.
@@ -90,38 +104,27 @@ func header(tool string) []byte {
 	return appendText([]byte(magic), tool)
 }
 
-// readIndex reads and checks the index of f; ok is false for a file of
-// another tool or version, or one that is damaged anywhere outside the
-// entries themselves.
-func readIndex(f *os.File, tool string) (index map[string]slot, ok bool) {
+// readIndex reads and checks the index of data, a cache file; ok is false
+// for a file of another tool or version, or one that is damaged anywhere
+// outside the entries themselves.
+func readIndex(data []byte, tool string) (index map[string]slot, ok bool) {
 	defer func() {
 		if recover() != nil { // whatever the bytes, the run goes on
 			index, ok = nil, false
 		}
 	}()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, false
-	}
-	size := st.Size()
+	size := int64(len(data))
 	head := header(tool)
-	got := make([]byte, len(head))
-	if size < int64(len(head))+trailerSize {
+	if size < int64(len(head))+trailerSize || !bytes.Equal(data[:len(head)], head) {
 		return nil, false
 	}
-	if _, err := f.ReadAt(got, 0); err != nil || !bytes.Equal(got, head) {
-		return nil, false
-	}
-	var trailer [trailerSize]byte
-	if _, err := f.ReadAt(trailer[:], size-trailerSize); err != nil {
-		return nil, false
-	}
+	trailer := data[size-trailerSize:]
 	at := int64(binary.BigEndian.Uint64(trailer[:8]))
-	if at < int64(len(head)) || at > size-trailerSize || size-trailerSize-at > maxIndex {
+	if at < int64(len(head)) || at > size-trailerSize {
 		return nil, false
 	}
-	raw := make([]byte, size-trailerSize-at)
-	if _, err := f.ReadAt(raw, at); err != nil || crc32.Checksum(raw, castagnoli) != binary.BigEndian.Uint32(trailer[8:]) {
+	raw := data[at : size-trailerSize]
+	if crc32.Checksum(raw, castagnoli) != binary.BigEndian.Uint32(trailer[8:]) {
 		return nil, false
 	}
 	d := binread.New(raw)
@@ -147,9 +150,11 @@ func readIndex(f *os.File, tool string) (index map[string]slot, ok bool) {
 }
 
 // Get returns the bytes kept for the file rel under sum, the hash of its
-// content and of what its decoding depends on, read into into when it has
-// room; false when there are none or they are damaged.
-func (s *Store) Get(rel string, sum [32]byte, into []byte) ([]byte, bool) {
+// content and of what its decoding depends on; false when there are none
+// or they are damaged. They are the file's bytes as read, which stay as
+// they are for as long as anything holds them: the caller must not change
+// them.
+func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
 	sl, ok := s.index[rel]
 	s.mu.Lock()
 	old := s.old
@@ -157,12 +162,8 @@ func (s *Store) Get(rel string, sum [32]byte, into []byte) ([]byte, bool) {
 	if !ok || sl.sum != sum || old == nil {
 		return nil, false
 	}
-	buf := into[:0]
-	if int64(cap(buf)) < sl.n {
-		buf = make([]byte, sl.n)
-	}
-	buf = buf[:sl.n]
-	if _, err := old.ReadAt(buf, sl.off); err != nil || crc32.Checksum(buf, castagnoli) != sl.crc {
+	buf := old[sl.off : sl.off+sl.n : sl.off+sl.n]
+	if crc32.Checksum(buf, castagnoli) != sl.crc {
 		return nil, false
 	}
 	s.mu.Lock()
@@ -200,10 +201,7 @@ func (s *Store) Save(all bool) error {
 	broken := s.spool.Err()
 	if broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
 		// Nothing to write, or nothing that can be.
-		if s.old != nil {
-			s.old.Close()
-			s.old = nil
-		}
+		s.old = nil
 		if broken != nil {
 			return fmt.Errorf("write parse cache: %w", broken)
 		}
@@ -225,9 +223,7 @@ func (s *Store) Save(all bool) error {
 			}
 			kept[rel] = sl
 		}
-		if err := copyKept(s.old, kept, at, write); err != nil {
-			return err
-		}
+		copyKept(s.old, kept, at, write)
 		base := at
 		n, err := io.Copy(bw, s.spool.Reader())
 		at += n
@@ -252,27 +248,15 @@ func (s *Store) Save(all bool) error {
 		binary.BigEndian.PutUint64(trailer[:8], uint64(indexAt))
 		binary.BigEndian.PutUint32(trailer[8:], crc32.Checksum(index, castagnoli))
 		write(trailer[:])
-		if err := bw.Flush(); err != nil {
-			return err
-		}
-		// Closed before the new file takes the old one's name, which
-		// some systems refuse for a file that is open.
-		if s.old != nil {
-			err := s.old.Close()
-			s.old = nil
-			return err
-		}
-		return nil
+		s.old = nil
+		return bw.Flush()
 	})
 }
 
 // copyKept writes the entries kept of the file read, in the order they
 // are in it, and points their slots at where they are written, from at on.
-// Entries that lie next to each other are read at once, up to copyChunk:
-// copied one by one, each through io.Copy, a save after one changed file
-// made a buffer of 32 kB for each of 10,000 entries, a tenth of the
-// build's CPU.
-func copyKept(old *os.File, kept map[string]slot, at int64, write func([]byte)) error {
+// Entries that lie next to each other are written at once.
+func copyKept(old []byte, kept map[string]slot, at int64, write func([]byte)) {
 	type place struct {
 		rel string
 		sl  slot
@@ -282,22 +266,14 @@ func copyKept(old *os.File, kept map[string]slot, at int64, write func([]byte)) 
 		order = append(order, place{rel, sl})
 	}
 	slices.SortFunc(order, func(a, b place) int { return cmp.Compare(a.sl.off, b.sl.off) })
-	var buf []byte
 	for i := 0; i < len(order); {
 		// A run of entries that follow each other in the file.
 		from, end, j := order[i].sl.off, order[i].sl.off+order[i].sl.n, i+1
-		for j < len(order) && order[j].sl.off == end && end-from+order[j].sl.n <= copyChunk {
+		for j < len(order) && order[j].sl.off == end {
 			end += order[j].sl.n
 			j++
 		}
-		if int64(cap(buf)) < end-from {
-			buf = make([]byte, end-from)
-		}
-		chunk := buf[:end-from]
-		if _, err := old.ReadAt(chunk, from); err != nil {
-			return err
-		}
-		write(chunk)
+		write(old[from:end])
 		for _, p := range order[i:j] {
 			p.sl.off += at - from
 			kept[p.rel] = p.sl
@@ -305,21 +281,12 @@ func copyKept(old *os.File, kept map[string]slot, at int64, write func([]byte)) 
 		at += end - from
 		i = j
 	}
-	return nil
 }
-
-// copyChunk is the most copyKept reads at once, unless one entry is more.
-const copyChunk = 1 << 20
 
 // Close lets go of the file read and removes the spool.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var errs []error
-	if s.old != nil {
-		errs = append(errs, s.old.Close())
-		s.old = nil
-	}
-	errs = append(errs, s.spool.Close())
-	return errors.Join(errs...)
+	s.old = nil
+	return s.spool.Close()
 }

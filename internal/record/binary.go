@@ -6,6 +6,7 @@ import (
 	"math"
 	"reflect"
 	"sync"
+	"unsafe"
 )
 
 // A record in binary is how the load keeps a decoded record between runs
@@ -74,14 +75,15 @@ func appendBinary(b []byte, v reflect.Value) []byte {
 	panic("record: no binary form for " + v.Type().String())
 }
 
-// ReadBinary reads a record that AppendBinary wrote, holding its strings
-// through s (nil: no sharing). The record keeps nothing of b, which the
-// caller may use again. It returns ErrBinary for anything else, a damaged
-// or cut-short record included, and never panics.
-func ReadBinary(b []byte, s *Strings) (*Record, error) {
+// ReadBinary reads a record that AppendBinary wrote. Its strings are b's
+// own bytes, not copies: b must not change after, which the parse cache's
+// bytes, read once a run and never written, do not. Copying or sharing
+// each string cost a build after one change more than reading it.
+// It returns ErrBinary for anything else, a damaged or cut-short record
+// included, and never panics.
+func ReadBinary(b []byte) (*Record, error) {
 	r := &Record{}
-	d := binaryReader{b: b, s: s.front()}
-	defer d.s.release()
+	d := binaryReader{b: b}
 	d.read(reflect.ValueOf(r).Elem(), 0)
 	if d.bad || len(d.b) != 0 {
 		return nil, ErrBinary
@@ -91,7 +93,6 @@ func ReadBinary(b []byte, s *Strings) (*Record, error) {
 
 type binaryReader struct {
 	b   []byte
-	s   *front
 	bad bool
 }
 
@@ -130,7 +131,9 @@ func (d *binaryReader) read(v reflect.Value, depth int) {
 			d.bad = true
 			return
 		}
-		v.SetString(d.s.getBytes(d.b[:n]))
+		if n > 0 {
+			v.SetString(unsafe.String(unsafe.SliceData(d.b), int(n)))
+		}
 		d.b = d.b[n:]
 	case reflect.Bool:
 		switch d.byte() {

@@ -113,9 +113,9 @@ func TestDecodeSharesEqualStrings(t *testing.T) {
 }
 
 // Each Strings keeps its own copies, though the tables in front of them
-// (front) are handed from one decode to the next: a record decoded or read
-// back through a second Strings shares no value with the first's, and
-// records read through the same one share theirs.
+// (front) are handed from one decode to the next: a record decoded
+// through a second Strings shares no value with the first's, and records
+// decoded through the same one share theirs.
 func TestStringsOfAnotherRegisterAreNotHandedOut(t *testing.T) {
 	// Values made anew for each record, as each file's parse does.
 	value := func() map[string]any {
@@ -129,15 +129,6 @@ func TestStringsOfAnotherRegisterAreNotHandedOut(t *testing.T) {
 			var r Record
 			Decode(value(), &r, s)
 			return &r
-		}},
-		{"ReadBinary", func(s *Strings) *Record {
-			var plain Record
-			FromValue(value(), &plain)
-			r, err := ReadBinary(AppendBinary(nil, &plain), s)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return r
 		}},
 	} {
 		var one, two Strings
