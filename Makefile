@@ -59,6 +59,7 @@ FUZZ_TARGETS = \
 	./internal/importcsv:FuzzNormaliseDate \
 	./internal/importcsv:FuzzColumnMap \
 	./internal/csvcell:FuzzSafe \
+	./internal/chain:FuzzWords \
 	./internal/report:FuzzWrite \
 	./internal/record:FuzzReadBinary \
 	./internal/history:FuzzDecodeOutline

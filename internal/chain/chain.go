@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -123,13 +124,32 @@ type Index struct {
 	// byWord lists, for each word, the records (by index, ascending) that
 	// could be in the chain of a query starting with it.
 	byWord map[string][]int
+	// only are the words indexed (NewIndexFor); nil: all.
+	only map[string]bool
 }
 
 // NewIndex indexes recs for Index.Find.
-func NewIndex(recs []*record.Record) *Index {
+func NewIndex(recs []*record.Record) *Index { return NewIndexFor(recs, nil) }
+
+// NewIndexFor indexes recs for the queries given: only the words a query
+// starts with are kept, which for a site's page per dataset is a few
+// dozen words rather than every sensor's id and name. Find still answers
+// any other query, by reading every record. nil queries index every word.
+func NewIndexFor(recs []*record.Record, queries []string) *Index {
 	ix := &Index{recs: recs, byWord: map[string][]int{}}
+	if queries != nil {
+		ix.only = map[string]bool{}
+		for _, q := range queries {
+			if w := words(q); len(w) > 0 {
+				ix.only[w[0]] = true
+			}
+		}
+	}
 	add := func(s string, i int) {
 		for _, w := range words(s) {
+			if ix.only != nil && !ix.only[w] {
+				continue
+			}
 			if l := ix.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
 				ix.byWord[w] = append(l, i)
 			}
@@ -171,6 +191,9 @@ func (ix *Index) Find(query string) Result {
 	q := words(query)
 	if len(q) == 0 {
 		return Result{Query: strings.TrimSpace(query)}
+	}
+	if ix.only != nil && !ix.only[q[0]] {
+		return find(ix.recs, nil, query) // a word not indexed
 	}
 	cand := ix.byWord[q[0]]
 	if cand == nil {
@@ -264,7 +287,55 @@ func Matches(s string, q []string) bool {
 
 // words splits a text into lower-case words of letters and digits.
 func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if !isASCII(s) {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	// The same, in one pass over bytes: a site indexes every public
+	// record's names, sources and parties on each build, and asking
+	// unicode of each byte was most of that.
+	lower, n := s, 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			lower = strings.ToLower(s)
+			break
+		}
+	}
+	for i := 0; i < len(lower); i++ {
+		if wordByte(lower[i]) && (i == 0 || !wordByte(lower[i-1])) {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for i := 0; i < len(lower); {
+		if !wordByte(lower[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lower) && wordByte(lower[j]) {
+			j++
+		}
+		out = append(out, lower[i:j])
+		i = j
+	}
+	return out
+}
+
+// wordByte reports whether an ASCII byte is a letter or a digit.
+func wordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // Words splits a query as Find does, for callers that match it themselves.

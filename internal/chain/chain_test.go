@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -188,14 +189,41 @@ func TestIndexFindsWhatFindFinds(t *testing.T) {
 	queries := []string{"BRP", "brp", "Basisregistratie Personen", "personen basisregistratie", "RDW", "parkeerbeheer bv",
 		"Gemeente", "vulgraad", "Vulgraadsensoren", "Containers", "Incassobureau", "Belastingdienst", " - ", ""}
 	for _, recs := range [][]*record.Record{all, public, nil} {
-		ix := NewIndex(recs)
-		for _, q := range queries {
-			want, got := Find(recs, q), ix.Find(q)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%q: index found %q %q, Find %q %q", q, ids(got), parties(got), ids(want), parties(want))
+		// Every word indexed, the queries' first words alone, and some
+		// of them, so that others are asked of an index without them.
+		for _, ix := range []*Index{NewIndex(recs), NewIndexFor(recs, queries), NewIndexFor(recs, queries[:3])} {
+			for _, q := range queries {
+				want, got := Find(recs, q), ix.Find(q)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%q: index found %q %q, Find %q %q", q, ids(got), parties(got), ids(want), parties(want))
+				}
 			}
 		}
 	}
+}
+
+// words splits as strings.FieldsFunc over strings.ToLower does, whatever
+// the text: its quick path for ASCII must not split otherwise.
+func TestWordsSplitAsUnicodeSays(t *testing.T) {
+	slow := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	for _, s := range []string{"", " - ", "BRP", "Basisregistratie Personen (BRP)", "camera-markt_01", "a1b2 C3D4",
+		"x\ty\nz", "[RDW]{x}`y`@z", "Zürich Straße", "ÉÉN", "北区 42", "a\xffb", "İstanbul", "ﬁle", "~!@#$%^&*()"} {
+		if got, want := words(s), slow(s); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	f.Add("Basisregistratie Personen (BRP)")
+	f.Fuzz(func(t *testing.T, s string) {
+		slow := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if got := words(s); !slices.Equal(got, slow) {
+			t.Fatalf("words(%q) = %q, want %q", s, got, slow)
+		}
+	})
 }
 
 func TestDatasets(t *testing.T) {

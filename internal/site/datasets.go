@@ -111,7 +111,11 @@ func (b *builder) datasetPages() []datasetPage {
 	if len(names) == 0 {
 		return nil
 	}
-	ix := chain.NewIndex(b.public)
+	queries := make([]string, len(names))
+	for i, n := range names {
+		queries[i] = n.Name
+	}
+	ix := chain.NewIndexFor(b.public, queries)
 	taken := map[string]bool{"index": true}
 	pages := make([]datasetPage, 0, len(names))
 	for _, n := range names {
