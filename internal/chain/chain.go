@@ -124,8 +124,9 @@ type Index struct {
 	// byWord lists, for each word, the records (by index, ascending) that
 	// could be in the chain of a query starting with it.
 	byWord map[string][]int
-	// only are the words indexed (NewIndexFor); nil: all.
-	only map[string]bool
+	// only are the words indexed (NewIndexFor), each its own value; nil:
+	// all.
+	only map[string]string
 }
 
 // NewIndex indexes recs for Index.Find.
@@ -138,20 +139,47 @@ func NewIndex(recs []*record.Record) *Index { return NewIndexFor(recs, nil) }
 func NewIndexFor(recs []*record.Record, queries []string) *Index {
 	ix := &Index{recs: recs, byWord: map[string][]int{}}
 	if queries != nil {
-		ix.only = map[string]bool{}
+		ix.only = map[string]string{}
 		for _, q := range queries {
 			if w := words(q); len(w) > 0 {
-				ix.only[w[0]] = true
+				ix.only[w[0]] = w[0]
 			}
 		}
 	}
+	put := func(w string, i int) {
+		if l := ix.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
+			ix.byWord[w] = append(l, i)
+		}
+	}
+	var buf []byte
 	add := func(s string, i int) {
-		for _, w := range words(s) {
-			if ix.only != nil && !ix.only[w] {
+		if ix.only == nil || !isASCII(s) {
+			for _, w := range words(s) {
+				if ix.only == nil {
+					put(w, i)
+				} else if w, ok := ix.only[w]; ok {
+					put(w, i)
+				}
+			}
+			return
+		}
+		// Each word lower-cased into buf and looked up as it is: the
+		// words of 10,000 names, few of them kept, are not made strings.
+		for at := 0; at < len(s); {
+			if !wordByte(s[at]) {
+				at++
 				continue
 			}
-			if l := ix.byWord[w]; len(l) == 0 || l[len(l)-1] != i {
-				ix.byWord[w] = append(l, i)
+			buf = buf[:0]
+			for ; at < len(s) && wordByte(s[at]); at++ {
+				c := s[at]
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				buf = append(buf, c)
+			}
+			if w, ok := ix.only[string(buf)]; ok {
+				put(w, i)
 			}
 		}
 	}
@@ -192,7 +220,7 @@ func (ix *Index) Find(query string) Result {
 	if len(q) == 0 {
 		return Result{Query: strings.TrimSpace(query)}
 	}
-	if ix.only != nil && !ix.only[q[0]] {
+	if _, ok := ix.only[q[0]]; ix.only != nil && !ok {
 		return find(ix.recs, nil, query) // a word not indexed
 	}
 	cand := ix.byWord[q[0]]
