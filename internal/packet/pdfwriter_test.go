@@ -19,7 +19,7 @@ import (
 )
 
 // TestPDFWriterStreamsPages pins that each page reaches the file when it is
-// complete, not at the end, and that the file it finishes reads back: a
+// complete (once its goroutine wrote it), not at the end, and that the file it finishes reads back: a
 // page tree in order, each page's body, the foot all pages share and its
 // own, bookmarks; lines of text in a row share a text object, and a shape
 // between them ends it.
@@ -33,6 +33,7 @@ func TestPDFWriterStreamsPages(t *testing.T) {
 	written := []int{out.Len()}
 	for i := range 3 {
 		w.endPage()
+		w.sync() // written on the pages' goroutine
 		if i > 0 && out.Len() <= written[len(written)-1] {
 			t.Fatalf("page %d was not written when page %d started", i, i+1)
 		}

@@ -210,6 +210,14 @@ func TestPDF(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			p := fixture(t, lang)
 			out := render(t, p, PDF)
+			// The same packet gives the same file, though its pages are
+			// written on a goroutine of their own while the next are
+			// laid out.
+			for range 3 {
+				if again := render(t, p, PDF); !bytes.Equal(again, out) {
+					t.Fatal("the same packet gave another PDF")
+				}
+			}
 			pages := pageTexts(t, out)
 			all := flat(strings.Join(pages, "\n"))
 			for _, it := range p.Items {
