@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -25,6 +26,17 @@ func open(t *testing.T, path string) *Store {
 	return s
 }
 
+// kept saves a cache at path that keeps the records of the ids given,
+// each under the sum of its id, as a first run would.
+func kept(t *testing.T, path string, ids ...string) {
+	t.Helper()
+	s := open(t, path)
+	for _, id := range ids {
+		s.Put("sensors/"+id+".yaml", sum(id), record(id))
+	}
+	save(t, s, true)
+}
+
 func save(t *testing.T, s *Store, all bool) {
 	t.Helper()
 	if err := s.Save(all); err != nil {
@@ -37,12 +49,9 @@ func save(t *testing.T, s *Store, all bool) {
 
 func TestValuesComeBackInTheNextRun(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "cache", "x.parsed")
-	s := open(t, path)
-	s.Put("sensors/a.yaml", sum("a"), record("a"))
-	s.Put("sensors/b.yaml", sum("b"), record("b"))
-	save(t, s, true)
+	kept(t, path, "a", "b")
 
-	s = open(t, path)
+	s := open(t, path)
 	for _, c := range []struct {
 		rel  string
 		sum  [32]byte
@@ -69,12 +78,9 @@ func TestValuesComeBackInTheNextRun(t *testing.T) {
 // entry.
 func TestBytesGotStayAsTheyWere(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.parsed")
-	s := open(t, path)
-	s.Put("sensors/a.yaml", sum("a"), record("a"))
-	s.Put("sensors/b.yaml", sum("b"), record("b"))
-	save(t, s, true)
+	kept(t, path, "a", "b")
 
-	s = open(t, path)
+	s := open(t, path)
 	a, ok := s.Get("sensors/a.yaml", sum("a"))
 	if !ok {
 		t.Fatal("nothing kept for a")
@@ -96,23 +102,26 @@ func TestBytesGotStayAsTheyWere(t *testing.T) {
 // is ignored rather than read into memory.
 func TestCacheTooLargeIsNotRead(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.parsed")
-	s := open(t, path)
-	s.Put("sensors/a.yaml", sum("a"), record("a"))
-	save(t, s, true)
+	kept(t, path, "a")
 	// Sparse: the file claims more than maxFile bytes without taking them.
 	if err := os.Truncate(path, maxFile+1); err != nil {
 		t.Skip("no sparse files here:", err)
 	}
-	if _, ok := open(t, path).Get("sensors/a.yaml", sum("a")); ok {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	s := open(t, path)
+	runtime.ReadMemStats(&after)
+	if _, ok := s.Get("sensors/a.yaml", sum("a")); ok {
 		t.Error("a cache over the bound was read")
+	}
+	if took := after.TotalAlloc - before.TotalAlloc; took > 1<<20 {
+		t.Errorf("opening it took %d bytes: it was read", took)
 	}
 }
 
 func TestAnotherProgramsCacheIsIgnored(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.parsed")
-	s := open(t, path)
-	s.Put("sensors/a.yaml", sum("a"), record("a"))
-	save(t, s, true)
+	kept(t, path, "a")
 	other := Open(path, "another build")
 	defer other.Close()
 	if _, ok := other.Get("sensors/a.yaml", sum("a")); ok {
@@ -219,10 +228,7 @@ func TestKeptValuesAreCopiedWhole(t *testing.T) {
 // entry alone.
 func TestDamageIsIgnored(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.parsed")
-	s := open(t, path)
-	s.Put("sensors/a.yaml", sum("a"), record("a"))
-	s.Put("sensors/b.yaml", sum("b"), record("b"))
-	save(t, s, true)
+	kept(t, path, "a", "b")
 	good, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -291,11 +297,9 @@ func TestPutAfterTheSpoolFailedKeepsTheOldFile(t *testing.T) {
 // and a second Save leaves the file as the first wrote it.
 func TestSaveEndsTheRun(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.parsed")
-	s := open(t, path)
-	s.Put("sensors/a.yaml", sum("a"), record("a"))
-	save(t, s, true)
+	kept(t, path, "a")
 
-	s = open(t, path)
+	s := open(t, path)
 	if _, ok := s.Get("sensors/a.yaml", sum("a")); !ok {
 		t.Fatal("a.yaml not found")
 	}
