@@ -130,8 +130,14 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	// in parts (writeSearchPart).
 	seen := map[string]map[string]string{} // facet → slug → words
 	what := "facets " + lang
+	// Each record's facets are made in one buffer (keptPiece keeps a
+	// copy), read before the next record's.
+	var scratch []byte
 	for _, r := range b.public {
-		p, err := b.keptPiece(r, what, func() ([]byte, error) { return b.searchFacetsOf(lang, r), nil })
+		p, err := b.keptPiece(r, what, func() ([]byte, error) {
+			scratch = b.searchFacetsOf(scratch[:0], lang, r)
+			return scratch, nil
+		})
 		if err != nil {
 			return err
 		}
@@ -180,12 +186,11 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	return bw.Flush()
 }
 
-// searchFacetsOf is the public record r's value of each search facet in
-// lang, in the order of searchFacets: its slug and its words, each pair
-// as appendStrings writes it, both "" when r has none. The index keeps it
-// in the Memo with the record's other pieces.
-func (b *builder) searchFacetsOf(lang string, r *record.Record) []byte {
-	var buf []byte
+// searchFacetsOf appends to buf the public record r's value of each
+// search facet in lang, in the order of searchFacets: its slug and its
+// words, each pair as appendStrings writes it, both "" when r has none.
+// The index keeps it in the Memo with the record's other pieces.
+func (b *builder) searchFacetsOf(buf []byte, lang string, r *record.Record) []byte {
 	for _, f := range searchFacets {
 		v, words := b.searchFacet(lang, r, f)
 		buf = appendStrings(buf, v, words)

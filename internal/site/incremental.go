@@ -635,9 +635,14 @@ func (b *builder) calendarKey() func() []byte {
 		h := sha256.New()
 		h.Write(b.keys.global)
 		h.Write(appendStrings(nil, "calendar", b.opts.Now.UTC().Format(time.RFC3339Nano)))
-		var buf []byte
+		// Each record's events are made in one buffer (keptPiece keeps
+		// a copy), and copied before the next record's.
+		var buf, scratch []byte
 		for _, r := range b.public {
-			events, err := b.keptPiece(r, "calendar", func() ([]byte, error) { return b.calendarEvents(nil, r), nil })
+			events, err := b.keptPiece(r, "calendar", func() ([]byte, error) {
+				scratch = b.calendarEvents(scratch[:0], r)
+				return scratch, nil
+			})
 			if err != nil {
 				return nil
 			}
