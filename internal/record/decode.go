@@ -52,7 +52,8 @@ type stringShard struct {
 // without taking a lock: a record's strings are mostly short values that
 // every record repeats (a kind, a status, a date, the organisation), and
 // looking each up in the shared, locked map was two thirds of reading a
-// record back from the parse cache. A slot holds the string the Strings
+// record back from the parse cache, when that held its strings here too
+// (ReadBinary now points them into the cache's bytes). A slot holds the string the Strings
 // holds, so what a front returns is shared just the same.
 type front struct {
 	s    *Strings
@@ -95,53 +96,39 @@ func (f *front) release() {
 	}
 }
 
-// get returns the copy of x held, holding x when there is none.
-func (f *front) get(x string) string { return lookup(f, x, maphash.String) }
-
-// getBytes is get for a string given as bytes: one that is held already
-// is found without making a copy first.
-func (f *front) getBytes(b []byte) string { return lookup(f, b, maphash.Bytes) }
-
-// lookup is get and getBytes: the slot of x by its hash, else the Strings
-// behind the front (none: a copy of x).
-func lookup[T string | []byte](f *front, x T, hash func(maphash.Seed, T) uint64) string {
-	if f == nil {
-		return hold[T](nil, x)
+// get returns the copy of x held, holding x when there is none: from
+// the slot of x by its hash, else from the Strings behind the front.
+func (f *front) get(x string) string {
+	if f == nil || len(x) > frontMax {
+		return f.hold(x)
 	}
-	if len(x) > frontMax {
-		return hold(f.s, x)
-	}
-	i := hash(frontSeed, x) & (frontSize - 1)
-	if y := f.slot[i]; y == string(x) {
+	i := maphash.String(frontSeed, x) & (frontSize - 1)
+	if y := f.slot[i]; y == x {
 		return y
 	}
-	y := hold(f.s, x)
+	y := f.hold(x)
 	f.slot[i] = y
 	return y
 }
 
-// hold is get and getBytes: the lookup by string(x) makes no copy, and a
-// copy is made only for a string not held yet. The shard follows from the
+// hold returns the copy of x the Strings behind f holds, holding x when
+// there is none; x itself without a Strings. The shard follows from the
 // string's length and two of its bytes, which cost nothing to read.
-func hold[T string | []byte](s *Strings, x T) string {
-	if len(x) == 0 {
-		return ""
+func (f *front) hold(x string) string {
+	if f == nil || len(x) == 0 {
+		return x
 	}
-	if s == nil {
-		return string(x)
-	}
-	sh := &s.shards[(len(x)+int(x[0])+int(x[len(x)/2]))%stringShards]
+	sh := &f.s.shards[(len(x)+int(x[0])+int(x[len(x)/2]))%stringShards]
 	sh.mu.Lock()
 	defer sh.mu.Unlock()
-	if y, ok := sh.m[string(x)]; ok {
+	if y, ok := sh.m[x]; ok {
 		return y
 	}
 	if sh.m == nil {
 		sh.m = map[string]string{}
 	}
-	y := string(x)
-	sh.m[y] = y
-	return y
+	sh.m[x] = x
+	return x
 }
 
 type fieldInfo struct {
