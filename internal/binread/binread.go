@@ -2,7 +2,8 @@
 // Append functions, from bytes that may be damaged or hostile (a cache, an
 // index beside a site): the first damage stops the reader, every later
 // read gives zero, and the caller checks once, at the end (Bad). No read
-// allocates more than the bytes left could fill.
+// allocates more than the bytes left could fill. ReadFile reads such a file
+// whole, within a bound.
 package binread
 
 import "encoding/binary"

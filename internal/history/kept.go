@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -45,32 +44,13 @@ func (r *Repo) runKey() ([]byte, bool) {
 // false when nothing was.
 func (r *Repo) readKept(name, header string, key []byte) (*binread.Reader, bool) {
 	for _, dir := range r.cacheDirs() {
-		if data, ok := readBounded(filepath.Join(dir, name)); ok {
+		if data, ok := binread.ReadFile(filepath.Join(dir, name), maxKept); ok {
 			if d, ok := openKept(data, header, key); ok {
 				return d, true
 			}
 		}
 	}
 	return nil, false
-}
-
-// readBounded reads the file at path whole, unless it is larger than any
-// a run writes (maxKept), which is not read into memory.
-func readBounded(path string) ([]byte, bool) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.Size() > maxKept {
-		return nil, false
-	}
-	data := make([]byte, st.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, false
-	}
-	return data, true
 }
 
 // maxKept bounds the size of a kept file that is read: far above what a

@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"os"
 	"slices"
 	"sync"
 
@@ -73,30 +72,12 @@ type Store struct {
 func Open(path, tool string) *Store {
 	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{},
 		spool: atomicfile.NewSpool(path)}
-	if data, ok := readWhole(path); ok {
+	if data, ok := binread.ReadFile(path, maxFile); ok {
 		if index, ok := readIndex(data, tool); ok {
 			s.old, s.index = data, index
 		}
 	}
 	return s
-}
-
-// readWhole reads the file at path, unless it is larger than maxFile.
-func readWhole(path string) ([]byte, bool) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, false
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() > maxFile {
-		return nil, false
-	}
-	data := make([]byte, st.Size())
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, false
-	}
-	return data, true
 }
 
 // header is what a file starts with: magic and the tool's identity.
