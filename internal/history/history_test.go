@@ -148,6 +148,14 @@ type story struct {
 	c1, c2, c3, c4, c5a, c5b, c6, c7, c8 plumbing.Hash
 }
 
+// openAs opens the story's register as a run of the program tool does
+// (KeepDiffs).
+func (s *story) openAs(tool string) *Repo {
+	h := s.open("register")
+	h.KeepDiffs(tool)
+	return h
+}
+
 func newStory(t *testing.T) *story {
 	s := &story{testRepo: newTestRepo(t)}
 	v1 := map[string]string{
@@ -873,8 +881,7 @@ func TestTouchedIsLogWithoutValues(t *testing.T) {
 		if step.before != nil {
 			step.before()
 		}
-		h := s.open("register")
-		h.KeepDiffs(step.tool)
+		h := s.openAs(step.tool)
 		got, err := h.Touched(files)
 		if err != nil {
 			t.Fatal(err)
@@ -897,15 +904,31 @@ func TestTouchedIsLogWithoutValues(t *testing.T) {
 
 // keptDiffs returns the file the diffs kept for h are in (KeepDiffs),
 // failing the test when there is none.
-func keptDiffs(t *testing.T, h *Repo) string {
+func keptDiffs(t *testing.T, h *Repo) string { return keptPath(t, h, diffsName) }
+
+// keptPath is where h's cache folders keep the file name.
+func keptPath(t *testing.T, h *Repo, name string) string {
 	t.Helper()
 	for _, dir := range h.cacheDirs() {
-		if p := filepath.Join(dir, diffsName); fileExists(p) {
+		if p := filepath.Join(dir, name); fileExists(p) {
 			return p
 		}
 	}
-	t.Fatalf("no %s was written", diffsName)
+	t.Fatalf("no %s was written", name)
 	return ""
+}
+
+// damage flips a bit in the middle of the file at path.
+func damage(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 1
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // readDiffsFile returns the program the diffs at path were kept for, and
@@ -956,8 +979,7 @@ func TestTouchedReadsTheCache(t *testing.T) {
 	files := []string{"sensors/geluid.yaml"}
 	touched := func(tool string) map[string][]Change {
 		forgetKept(t, s, touchedName)
-		h := s.open("register")
-		h.KeepDiffs(tool)
+		h := s.openAs(tool)
 		got, err := h.Touched(files)
 		if err != nil {
 			t.Fatal(err)
@@ -991,8 +1013,7 @@ func TestKeptDiffsAreTheDiffs(t *testing.T) {
 		t.Fatal(err)
 	}
 	outline := func(tool string) *ChangeSet {
-		h := s.open("register")
-		h.KeepDiffs(tool)
+		h := s.openAs(tool)
 		cs, err := h.Outline("2020-01-01")
 		if err != nil {
 			t.Fatal(err)

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -16,8 +15,7 @@ import (
 // before rather than from the history's index.
 func outlineOf(t *testing.T, s *story, tool, since string) (cs *ChangeSet, kept bool) {
 	t.Helper()
-	h := s.open("register")
-	h.KeepDiffs(tool)
+	h := s.openAs(tool)
 	cs, err := h.Outline(since)
 	if err != nil {
 		t.Fatal(err)
@@ -33,13 +31,7 @@ func outlineOf(t *testing.T, s *story, tool, since string) (cs *ChangeSet, kept 
 // keptOutlineFile is the file an outline of the story is kept in.
 func keptOutlineFile(t *testing.T, s *story) string {
 	t.Helper()
-	for _, dir := range s.open("register").cacheDirs() {
-		if p := filepath.Join(dir, outlineName); fileExists(p) {
-			return p
-		}
-	}
-	t.Fatal("no outline was kept")
-	return ""
+	return keptPath(t, s.open("register"), outlineName)
 }
 
 // An outline is kept for the next run of the same program, and is the
@@ -79,17 +71,7 @@ func TestOutlineIsKeptForWhatMadeIt(t *testing.T) {
 		{"a new commit", "tool-2", "v1", func() {
 			s.commit(map[string]string{"register/sensors/nieuw.yaml": "id: nieuw\nkind: sensor\n"}, "Frank", "2024-09-01T09:00:00+02:00", "Nieuw")
 		}, false},
-		{"a damaged file", "tool-2", "v1", func() {
-			p := keptOutlineFile(t, s)
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data[len(data)/2] ^= 1
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}, false},
+		{"a damaged file", "tool-2", "v1", func() { damage(t, keptOutlineFile(t, s)) }, false},
 		{"made again", "tool-2", "v1", nil, true},
 	}
 	for _, step := range steps {

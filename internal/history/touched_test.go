@@ -34,8 +34,7 @@ func TestTouchedIsKeptForWhatMadeIt(t *testing.T) {
 	files := []string{"sensors/cam-marktplein.yaml", "sensors/geluid.yaml", "algorithms/parkeren.yaml"}
 	touched := func(tool string, files []string) (map[string][]Change, bool) {
 		t.Helper()
-		h := s.open("register")
-		h.KeepDiffs(tool)
+		h := s.openAs(tool)
 		got, err := h.Touched(files)
 		if err != nil {
 			t.Fatal(err)
@@ -80,17 +79,7 @@ func TestTouchedIsKeptForWhatMadeIt(t *testing.T) {
 		{"a new commit", "tool-2", files[:2], func() {
 			s.commit(map[string]string{"register/sensors/geluid.yaml": "id: geluid\nkind: sensor\nname: Geluid\n"}, "Frank", "2024-09-01T09:00:00+02:00", "Geluid")
 		}, false},
-		{"a damaged file", "tool-2", files[:2], func() {
-			for _, dir := range s.open("register").cacheDirs() {
-				p := filepath.Join(dir, touchedName)
-				if data, err := os.ReadFile(p); err == nil {
-					data[len(data)/2] ^= 1
-					if err := os.WriteFile(p, data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-		}, false},
+		{"a damaged file", "tool-2", files[:2], func() { damage(t, keptPath(t, s.open("register"), touchedName)) }, false},
 		{"made again", "tool-2", files[:2], nil, true},
 	} {
 		if step.change != nil {
