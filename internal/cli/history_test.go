@@ -9,62 +9,51 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // gitRegister builds a repository through go-git with a register folder:
 // a camera added (tagged v1), its evaluation recorded, then a record that is
 // not public added. It returns the register root and the three commits.
 func gitRegister(t *testing.T) (string, []plumbing.Hash) {
+	_, root, cs := gitRegisterRepo(t)
+	return root, cs
+}
+
+// gitRegisterRepo is gitRegister with the repository, for a test that
+// commits more.
+func gitRegisterRepo(t *testing.T) (*testbed.Git, string, []plumbing.Hash) {
 	t.Helper()
-	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		t.Fatal(err)
-	}
-	commit := func(files map[string]string, author, date, msg string) plumbing.Hash {
-		for name, text := range files {
-			p := filepath.Join(dir, "register", filepath.FromSlash(name))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
-			t.Fatal(err)
-		}
-		when, _ := time.Parse(time.RFC3339, date)
-		sig := &object.Signature{Name: author, Email: strings.ToLower(author) + "@voorbeeldstad.example", When: when}
-		h, err := wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h
-	}
-	c1 := commit(map[string]string{
+	g := testbed.NewGit(t)
+	c1 := commitAs(g, map[string]string{
 		"sensors/cam-station.yaml": lapsedCamera,
 		"register.yaml":            "site:\n  title: Sensorregister\n  base_url: https://register.voorbeeldstad.example/\n",
 	}, "Alice", "2026-01-10T10:00:00+01:00", "Add the station cameras")
-	if _, err := repo.CreateTag("v1", c1, nil); err != nil {
+	if _, err := g.Repo.CreateTag("v1", c1, nil); err != nil {
 		t.Fatal(err)
 	}
-	c2 := commit(map[string]string{"sensors/cam-station.yaml": strings.Replace(lapsedCamera, "last: 2025-03-01", "last: 2026-02-20", 1)},
+	c2 := commitAs(g, map[string]string{"sensors/cam-station.yaml": strings.Replace(lapsedCamera, "last: 2025-03-01", "last: 2026-02-20", 1)},
 		"Bob", "2026-03-01T09:30:00+01:00", "Evaluated by the committee")
 	secret := strings.Replace(lapsedCamera, "id: cam-station", "id: geheim", 1) + "publication: {public: false, reason: Woo 5.1 lid 2 onder d}\n"
-	c3 := commit(map[string]string{"sensors/geheim.yaml": secret}, "Carol", "2026-04-01T09:00:00+02:00", "Add a camera that is not public")
-	return filepath.Join(dir, "register"), []plumbing.Hash{c1, c2, c3}
+	c3 := commitAs(g, map[string]string{"sensors/geheim.yaml": secret}, "Carol", "2026-04-01T09:00:00+02:00", "Add a camera that is not public")
+	return g, filepath.Join(g.Dir, "register"), []plumbing.Hash{c1, c2, c3}
+}
+
+// commitAs commits every change in g's work tree, and files (relative to
+// the register folder) written first, as author at date (RFC 3339).
+func commitAs(g *testbed.Git, files map[string]string, author, date, msg string) plumbing.Hash {
+	g.Name, g.Email = author, strings.ToLower(author)+"@voorbeeldstad.example"
+	when, _ := time.Parse(time.RFC3339, date)
+	in := make(map[string]string, len(files))
+	for name, text := range files {
+		in["register/"+name] = text
+	}
+	return g.Commit(when, msg, in)
 }
 
 func TestHistoryCommand(t *testing.T) {
@@ -306,8 +295,8 @@ func TestFeedReasonShowsNoSecret(t *testing.T) {
 // are those a build makes afresh: built again, after an edit not yet
 // committed (they show the record as it is now), and after a commit.
 func TestPagesFromKeptHistoryAreFreshOnes(t *testing.T) {
-	root, _ := gitRegister(t)
-	top := filepath.Dir(root)
+	g, root, _ := gitRegisterRepo(t)
+	top := g.Dir
 	out := filepath.Join(t.TempDir(), "public")
 	// The feed, and the record's page in both languages.
 	pages := []string{"changes.xml", "sensoren/cam-station.html", "en/sensors/cam-station.html"}
@@ -366,22 +355,7 @@ func TestPagesFromKeptHistoryAreFreshOnes(t *testing.T) {
 			}
 		}, "Camera&#39;s Stationsweg"},
 		{"a commit", func() {
-			repo, err := git.PlainOpen(top)
-			if err != nil {
-				t.Fatal(err)
-			}
-			wt, err := repo.Worktree()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
-				t.Fatal(err)
-			}
-			when, _ := time.Parse(time.RFC3339, "2026-05-01T09:00:00+02:00")
-			sig := &object.Signature{Name: "Dave", Email: "dave@voorbeeldstad.example", When: when}
-			if _, err := wt.Commit("Nieuwe naam", &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
-				t.Fatal(err)
-			}
+			commitAs(g, nil, "Dave", "2026-05-01T09:00:00+02:00", "Nieuwe naam")
 		}, "<updated>2026-05-01T07:00:00Z</updated>"},
 	} {
 		step.change()
