@@ -8,6 +8,7 @@
 package chain
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -165,14 +166,9 @@ func NewIndexFor(recs []*record.Record, queries []string) *Index {
 		}
 		// Each word lower-cased into buf and looked up as it is: the
 		// words of 10,000 names, few of them kept, are not made strings.
-		for at := 0; at < len(s); {
-			if !wordByte(s[at]) {
-				at++
-				continue
-			}
+		for from, to := range asciiWords(s) {
 			buf = buf[:0]
-			for ; at < len(s) && wordByte(s[at]); at++ {
-				c := s[at]
+			for _, c := range []byte(s[from:to]) {
 				if 'A' <= c && c <= 'Z' {
 					c += 'a' - 'A'
 				}
@@ -320,36 +316,41 @@ func words(s string) []string {
 	}
 	// The same, in one pass over bytes: a site indexes every public
 	// record's names, sources and parties on each build, and asking
-	// unicode of each byte was most of that.
-	lower, n := s, 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'A' <= c && c <= 'Z' {
-			lower = strings.ToLower(s)
-			break
-		}
-	}
-	for i := 0; i < len(lower); i++ {
-		if wordByte(lower[i]) && (i == 0 || !wordByte(lower[i-1])) {
-			n++
-		}
+	// unicode of each byte was most of that. ToLower gives back an ASCII
+	// text without capitals as it is.
+	lower, n := strings.ToLower(s), 0
+	for range asciiWords(lower) {
+		n++
 	}
 	if n == 0 {
 		return nil
 	}
 	out := make([]string, 0, n)
-	for i := 0; i < len(lower); {
-		if !wordByte(lower[i]) {
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(lower) && wordByte(lower[j]) {
-			j++
-		}
-		out = append(out, lower[i:j])
-		i = j
+	for from, to := range asciiWords(lower) {
+		out = append(out, lower[from:to])
 	}
 	return out
+}
+
+// asciiWords yields where each word of the ASCII text s starts and ends:
+// each run of letters and digits, whatever their case.
+func asciiWords(s string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := 0; i < len(s); {
+			if !wordByte(s[i]) {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(s) && wordByte(s[j]) {
+				j++
+			}
+			if !yield(i, j) {
+				return
+			}
+			i = j
+		}
+	}
 }
 
 // wordByte reports whether an ASCII byte is a letter or a digit.
