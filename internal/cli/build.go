@@ -187,7 +187,10 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	// checklist's duty to report.
 	// The checklist runs while the records load, each file's result kept
 	// for the next build.
-	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true})
+	// A build from the command line holds the collector after the load
+	// while it finds what changed (pipeline.Options.Hold); serve holds it
+	// its own way.
+	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true, hold: keep == nil})
 	if err != nil {
 		return site.Stats{}, nil, finding.Summary{}, err
 	}
@@ -228,6 +231,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		Deviations: siteDeviations(reg.Config),
 		Schemas:    schemas,
 		Memo:       memo,
+		Making:     p.Making(),
 	})
 	if err != nil {
 		return site.Stats{}, p.Loaded, checked, err

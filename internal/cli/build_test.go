@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -386,5 +387,25 @@ func TestBuildRefusedWhileAnotherRuns(t *testing.T) {
 	held.Release()
 	if _, stderr, code := run(t, "build", "--root", root, "--out", out); code != 0 {
 		t.Errorf("after the other build: exit %d\n%s", code, stderr)
+	}
+}
+
+// TestBuildLetsTheCollectorGo: a build holds the collector after its load
+// while it finds what changed (pipeline.Options.Hold), and lets it go by
+// the end, whether it made its site afresh or kept most of it.
+func TestBuildLetsTheCollectorGo(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera})
+	out := filepath.Join(t.TempDir(), "public")
+	for _, build := range []string{"afresh", "kept"} {
+		if _, stderr, code := run(t, "--root", root, "build", "--out", out); code != 0 {
+			t.Fatalf("%s: exit %d: %s", build, code, stderr)
+		}
+		percent := debug.SetGCPercent(100)
+		if percent < 0 {
+			t.Errorf("a build whose site was %s left the collector held", build)
+		}
 	}
 }

@@ -34,6 +34,9 @@ type openOptions struct {
 	// budgeted: the command makes one document of the records
 	// (pipeline.Options.Budgeted).
 	budgeted bool
+	// hold: the command's outputs are mostly kept as they were
+	// (pipeline.Options.Hold).
+	hold bool
 }
 
 // open opens the register at --root through the pipeline and prints what
@@ -41,7 +44,7 @@ type openOptions struct {
 // asked, and why it goes without history when the history cannot be trusted.
 // The caller closes the register.
 func (a *App) open(o openOptions) (*pipeline.Register, error) {
-	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly, Records: o.records, Budgeted: o.budgeted})
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly, Records: o.records, Budgeted: o.budgeted, Hold: o.hold})
 	if err != nil {
 		return nil, err
 	}

@@ -165,6 +165,13 @@ func (s *Store) Put(rel string, sum [32]byte, b []byte) {
 	delete(s.used, rel)
 }
 
+// Added is how many files this run put (Put): those it decoded afresh.
+func (s *Store) Added() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.added)
+}
+
 // Save writes the cache for the next run, replacing the file atomically,
 // unless nothing changed: the entries this run found or added, and, when
 // all is false (the run did not look at every record file), the others

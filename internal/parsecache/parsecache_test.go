@@ -72,6 +72,24 @@ func TestValuesComeBackInTheNextRun(t *testing.T) {
 	}
 }
 
+// TestAddedCountsWhatTheRunDecoded: Added is the number of files put, each
+// once, whatever the run found kept.
+func TestAddedCountsWhatTheRunDecoded(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "cache", "x.parsed")
+	kept(t, path, "a", "b")
+	s := open(t, path)
+	s.Get("sensors/a.yaml", sum("a"))
+	if got := s.Added(); got != 0 {
+		t.Errorf("Added = %d after a Get, want 0", got)
+	}
+	s.Put("sensors/b.yaml", sum("b changed"), record("b changed"))
+	s.Put("sensors/c.yaml", sum("c"), record("c"))
+	s.Put("sensors/c.yaml", sum("c again"), record("c again"))
+	if got := s.Added(); got != 2 {
+		t.Errorf("Added = %d after two files put, want 2", got)
+	}
+}
+
 // TestBytesGotStayAsTheyWere: a record read back keeps the bytes Get gave
 // as its strings, so they must not change when the run saves the cache,
 // when another run replaces the file, or when a later Get reads the same

@@ -6,6 +6,8 @@ import (
 	"runtime/debug"
 	"testing"
 	"time"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 func TestLoadTarget(t *testing.T) {
@@ -328,4 +330,105 @@ func TestFindingsLimitGrowsWithWhatIsKept(t *testing.T) {
 			t.Errorf("findingsLimit(%d) = %d, want %d", tc.kept, got, tc.want)
 		}
 	}
+}
+
+// TestHoldAfterLoad: a command whose outputs are mostly kept as they were
+// (Options.Hold) finds the collector held after a small load that read its
+// records from the parse cache, until it begins heldOutputs outputs afresh
+// or closes the register. Without Hold, after a load that decoded its
+// files afresh, with GOGC set or after a large load, it is not held.
+func TestHoldAfterLoad(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the caches of a register outside Git
+	root := testbed.Register(t, map[string]string{"sensors/geluid-markt.yaml": sensor})
+	held := func() bool {
+		percent := debug.SetGCPercent(-1)
+		debug.SetGCPercent(percent)
+		return percent < 0
+	}
+	cached := Options{Hold: true, Today: today, Cache: true, Records: true}
+	open := func(opts Options) *Register {
+		t.Helper()
+		r, err := Open(root, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+
+	t.Run("not after a load that decoded its files afresh", func(t *testing.T) {
+		collectorAsByDefault(t)
+		r := open(cached) // the first: nothing cached yet
+		defer r.Close()
+		if held() || r.Making() != nil {
+			t.Error("the collector is held")
+		}
+	})
+
+	t.Run("held until heldOutputs are begun", func(t *testing.T) {
+		collectorAsByDefault(t)
+		r := open(cached)
+		defer r.Close()
+		making := r.Making()
+		if making == nil || !held() {
+			t.Fatal("the collector is not held after the load")
+		}
+		for range heldOutputs - 1 {
+			making()
+		}
+		if !held() {
+			t.Fatalf("let go after %d outputs, before %d", heldOutputs-1, heldOutputs)
+		}
+		making()
+		if held() {
+			t.Fatalf("still held after %d outputs", heldOutputs)
+		}
+		making() // more outputs leave it as it is
+		if held() {
+			t.Fatal("held again")
+		}
+	})
+
+	t.Run("held until closed", func(t *testing.T) {
+		noLimit := collectorAsByDefault(t)
+		r := open(cached)
+		if limit := debug.SetMemoryLimit(-1); !held() || limit == noLimit {
+			t.Fatalf("held %v with limit %d, want held within a limit", held(), limit)
+		}
+		r.Making()()
+		r.Close()
+		if held() {
+			t.Fatal("still held after Close")
+		}
+	})
+
+	for _, tc := range []struct {
+		name string
+		opts Options
+		gogc string
+	}{
+		{"without Hold", Options{Today: today, Cache: true, Records: true}, ""},
+		{"GOGC decides", cached, "100"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			collectorAsByDefault(t)
+			t.Setenv("GOGC", tc.gogc)
+			r := open(tc.opts)
+			defer r.Close()
+			if held() || r.Making() != nil {
+				t.Error("the collector is held")
+			}
+		})
+	}
+
+	t.Run("not after a large load", func(t *testing.T) {
+		collectorAsByDefault(t)
+		kept := make([]byte, heldLimitFrom+(16<<20)) // never touched: no memory
+		runtime.GC()
+		r := &Register{}
+		r.holdAfterLoad()
+		runtime.KeepAlive(kept)
+		if held() || r.Making() != nil {
+			t.Error("held after a load that kept more than heldLimitFrom")
+		}
+	})
 }

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/checkcache"
@@ -63,6 +64,18 @@ type Options struct {
 	// runs as for FindingsOnly (collectNearBudget). A build, whose
 	// pages hold more, keeps collectLessWhileLoading.
 	Budgeted bool
+	// Hold says the command's outputs, made after the load, are mostly
+	// kept as they were when the load read most records from the parse
+	// cache (Cache and Records): a build into the site it built before,
+	// after a few changes. After such a load, if it kept less than
+	// heldLimitFrom, the collector is held (HoldCollector) until the
+	// command has begun heldOutputs outputs afresh (Register.Making) or
+	// closes the Register: the garbage of finding what changed is not
+	// collected at all. The two collections of a build after one change
+	// at 10,000 records were a tenth of its CPU. A load that decoded its
+	// files afresh left more garbage, and held on top of it a cold build
+	// peaked at 420 MB instead of 265 MB.
+	Hold bool
 }
 
 // Register is a register opened for one command.
@@ -85,9 +98,10 @@ type Register struct {
 	checkDay  time.Time
 	checked   []finding.Finding
 
-	settle  func()        // sets the collector from what is kept now (Settle); nil: nothing to
-	release func()        // sets the collector back (collectNearBudget); nil: nothing to
-	saving  chan struct{} // closed once the caches are saved; nil: nothing to wait for
+	settle  func()         // sets the collector from what is kept now (Settle); nil: nothing to
+	release func()         // sets the collector back (collectNearBudget, Options.Hold); nil: nothing to
+	held    *heldCollector // held since the load (Options.Hold); nil: not held
+	saving  chan struct{}  // closed once the caches are saved; nil: nothing to wait for
 }
 
 // Validator returns the JSON Schema validator, compiled once per process
@@ -123,6 +137,7 @@ func Open(root string, opts Options) (*Register, error) {
 		c = openCaches(root, r.Repo, opts.Records)
 	}
 	res, err := loadRegister(root, opts.Files, check, c, opts.FindingsOnly)
+	hold := opts.Hold && err == nil && c.mostlyKept(res)
 	// The caches are written while the command goes on (Close waits for
 	// them): a build after one change spent a twentieth of its time
 	// rewriting them before it started on the site.
@@ -134,6 +149,9 @@ func Open(root string, opts Options) (*Register, error) {
 		}(err == nil, len(opts.Files) == 0)
 	}
 	restore()
+	if hold {
+		r.holdAfterLoad()
+	}
 	if err != nil {
 		r.Close()
 		return nil, err
@@ -463,8 +481,20 @@ func loadTarget(live uint64, highest int) int {
 }
 
 // holdRoom is how much more memory than it holds a process may take
-// while the collector is held (HoldCollector).
-const holdRoom = 256 << 20
+// while the collector is held (HoldCollector); loadHoldRoom, after a load
+// (Options.Hold). A build after one change at 10,000 records makes some
+// 180 MB after its load: within that room it is not collected at all,
+// and peaks below 300 MB.
+const (
+	holdRoom     = 256 << 20
+	loadHoldRoom = 192 << 20
+)
+
+// heldOutputs is how many outputs a command makes afresh before a
+// collector held since its load goes again (Register.Making): a build
+// after one change at 10,000 records makes some thirty files, a build
+// that makes its site afresh tens of thousands.
+const heldOutputs = 1000
 
 // HoldCollector keeps the collector from running while serve's rebuild makes
 // the pages it shows first, up to holdRoom more memory than the process
@@ -473,20 +503,42 @@ const holdRoom = 256 << 20
 // shown. It returns what lets the collector go again, once. With GOGC or
 // GOMEMLIMIT set, it leaves the collector as they say.
 func HoldCollector() (release func()) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+	h := holdCollector(holdRoom)
+	if h == nil {
 		return func() {}
+	}
+	return h.release
+}
+
+// heldCollector is a collector held (holdCollector): what it was set to
+// before, set again once when it is let go.
+type heldCollector struct {
+	once    sync.Once
+	limit   int64
+	percent int
+	made    atomic.Int64 // outputs begun since (Register.Making)
+}
+
+// holdCollector holds the collector as HoldCollector says, within room
+// more memory than the process holds; nil with GOGC or GOMEMLIMIT set.
+func holdCollector(room int64) *heldCollector {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return nil
 	}
 	total := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
 	metrics.Read(total)
-	limit := debug.SetMemoryLimit(int64(total[0].Value.Uint64()) + holdRoom)
-	percent := debug.SetGCPercent(-1)
-	var once sync.Once
-	return func() {
-		once.Do(func() {
-			debug.SetGCPercent(percent)
-			debug.SetMemoryLimit(limit)
-		})
-	}
+	h := &heldCollector{}
+	h.limit = debug.SetMemoryLimit(int64(total[0].Value.Uint64()) + room)
+	h.percent = debug.SetGCPercent(-1)
+	return h
+}
+
+// release lets the collector go as it was set before it was held, once.
+func (h *heldCollector) release() {
+	h.once.Do(func() {
+		debug.SetGCPercent(h.percent)
+		debug.SetMemoryLimit(h.limit)
+	})
 }
 
 // caches are the caches a load reads and fills: the check cache and, for
@@ -528,6 +580,14 @@ func (c *caches) use(opts *load.Options) {
 	if c.parsed != nil {
 		opts.Records, opts.Parsed = true, c.parsed
 	}
+}
+
+// mostlyKept says the load read most of res's records from the parse
+// cache: it decoded at most a tenth of its files afresh. A run before read
+// the register much as it is now, and a build's site is then mostly kept
+// as it was (Options.Hold).
+func (c *caches) mostlyKept(res *load.Result) bool {
+	return c != nil && c.parsed != nil && c.parsed.Added()*10 <= len(res.Files)
 }
 
 // done ends the caches' use by a load, saving what it found and added when
@@ -634,6 +694,35 @@ func (r *Register) HandOver(today time.Time) []finding.Finding {
 func (r *Register) Settle() {
 	if r.settle != nil {
 		r.settle()
+	}
+}
+
+// holdAfterLoad holds the collector (Options.Hold) when the load kept less
+// than heldLimitFrom: a larger one was given a memory limit to make its
+// outputs within, which Settle sets again.
+func (r *Register) holdAfterLoad() {
+	if liveHeap() >= heldLimitFrom {
+		return
+	}
+	if r.held = holdCollector(loadHoldRoom); r.held != nil {
+		r.release = r.held.release
+	}
+}
+
+// Making returns what the command calls as it begins each output it makes
+// afresh, from any goroutine; nil when the collector is not held
+// (Options.Hold). Once heldOutputs are begun, the collector goes as the
+// load set it: the command is making much of its outputs afresh, and
+// their garbage is collected as it is made.
+func (r *Register) Making() func() {
+	h := r.held
+	if h == nil {
+		return nil
+	}
+	return func() {
+		if h.made.Add(1) == heldOutputs {
+			h.release()
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -434,7 +435,12 @@ func TestAnEditRendersWhatShowsIt(t *testing.T) {
 	}
 	unkeyed := st.Files - st.Skipped
 	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet ozon")
-	_, st = build(t, loadFixture(t, root), Options{Out: out})
+	var made atomic.Int64
+	_, st = build(t, loadFixture(t, root), Options{Out: out, Making: func() { made.Add(1) }})
+	// Making hears of each file made afresh, and of no other.
+	if got, want := made.Load(), int64(st.Files-st.Skipped); got != want {
+		t.Errorf("Making was called %d times, for %d files made afresh", got, want)
+	}
 	// The record's two pages and its source, register.json's part, the
 	// sensors' table and map data, and the search index's part and facets
 	// in two languages.

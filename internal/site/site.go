@@ -138,6 +138,10 @@ type Options struct {
 	// Memo, when set, keeps what a build worked out of each record for the
 	// next build given the same Memo (see Memo).
 	Memo *Memo
+	// Making, when set, is called as the build begins each file it
+	// makes afresh, from its workers at once; a file kept as it was is
+	// not made.
+	Making func()
 }
 
 // Stats says what a build wrote.
@@ -771,6 +775,9 @@ func (b *builder) write(j job) error {
 		b.newKeys[j.path] = key
 		b.mu.Unlock()
 		return nil
+	}
+	if b.opts.Making != nil {
+		b.opts.Making()
 	}
 	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
 	// A file the working copy did not hold is created without looking
