@@ -187,10 +187,10 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	// checklist's duty to report.
 	// The checklist runs while the records load, each file's result kept
 	// for the next build.
-	// A build from the command line holds the collector after the load
-	// while it finds what changed (pipeline.Options.Hold); serve holds it
-	// its own way.
-	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true, hold: keep == nil})
+	// A build from the command line into the site it built before holds
+	// the collector after the load while it finds what changed
+	// (pipeline.Options.Hold); serve holds it its own way.
+	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true, hold: keep == nil && site.Updates(out)})
 	if err != nil {
 		return site.Stats{}, nil, finding.Summary{}, err
 	}

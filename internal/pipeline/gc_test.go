@@ -334,8 +334,8 @@ func TestFindingsLimitGrowsWithWhatIsKept(t *testing.T) {
 
 // TestHoldAfterLoad: a command whose outputs are mostly kept as they were
 // (Options.Hold) finds the collector held after a small load that read its
-// records from the parse cache, until it begins heldOutputs outputs afresh
-// or closes the register. Without Hold, after a load that decoded its
+// records from the parse cache, until it begins heldOutputs outputs afresh,
+// collects once or closes the register. Without Hold, after a load that decoded its
 // files afresh, with GOGC set or after a large load, it is not held.
 func TestHoldAfterLoad(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the caches of a register outside Git
@@ -385,6 +385,22 @@ func TestHoldAfterLoad(t *testing.T) {
 		making() // more outputs leave it as it is
 		if held() {
 			t.Fatal("held again")
+		}
+	})
+
+	t.Run("let go at its first collection", func(t *testing.T) {
+		collectorAsByDefault(t)
+		r := open(cached)
+		defer r.Close()
+		if !held() {
+			t.Fatal("the collector is not held after the load")
+		}
+		runtime.GC() // as the limit would start one: the room did not suffice
+		for i := 0; i < 500 && held(); i++ {
+			time.Sleep(time.Millisecond) // the collection's cleanup lets go
+		}
+		if held() {
+			t.Error("still held after a collection")
 		}
 	})
 

@@ -65,16 +65,17 @@ type Options struct {
 	// pages hold more, keeps collectLessWhileLoading.
 	Budgeted bool
 	// Hold says the command's outputs, made after the load, are mostly
-	// kept as they were when the load read most records from the parse
-	// cache (Cache and Records): a build into the site it built before,
-	// after a few changes. After such a load, if it kept less than
-	// heldLimitFrom, the collector is held (HoldCollector) until the
-	// command has begun heldOutputs outputs afresh (Register.Making) or
+	// kept as they were: a build into the site it built before
+	// (site.Updates). When the load also read most records from the parse
+	// cache (Cache and Records) and kept less than heldLimitFrom, the
+	// collector is held (HoldCollector) until the command has begun
+	// heldOutputs outputs afresh (Register.Making), collects once, or
 	// closes the Register: the garbage of finding what changed is not
 	// collected at all. The two collections of a build after one change
-	// at 10,000 records were a tenth of its CPU. A load that decoded its
-	// files afresh left more garbage, and held on top of it a cold build
-	// peaked at 420 MB instead of 265 MB.
+	// at 10,000 records were a tenth of its CPU. A build that makes its
+	// site afresh is not held: on top of a load's garbage, or within the
+	// hold's room until its first collection, a 10,000-record build
+	// peaked at 320–420 MB instead of 220–265 MB.
 	Hold bool
 }
 
@@ -513,32 +514,48 @@ func HoldCollector() (release func()) {
 // heldCollector is a collector held (holdCollector): what it was set to
 // before, set again once when it is let go.
 type heldCollector struct {
-	once    sync.Once
+	mu      sync.Mutex
+	let     bool // let go already
 	limit   int64
 	percent int
 	made    atomic.Int64 // outputs begun since (Register.Making)
 }
 
 // holdCollector holds the collector as HoldCollector says, within room
-// more memory than the process holds; nil with GOGC or GOMEMLIMIT set.
+// more memory than the process holds, until it is let go or collects
+// once: a collection within the hold says the room did not suffice, and
+// another would come as soon as the heap reached the limit again. nil
+// with GOGC or GOMEMLIMIT set.
 func holdCollector(room int64) *heldCollector {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return nil
 	}
-	total := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
-	metrics.Read(total)
+	// What the process holds: all it mapped, but what it handed back.
+	mem := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	metrics.Read(mem)
+	held := int64(mem[0].Value.Uint64() - mem[1].Value.Uint64())
 	h := &heldCollector{}
-	h.limit = debug.SetMemoryLimit(int64(total[0].Value.Uint64()) + room)
+	h.limit = debug.SetMemoryLimit(held + room)
 	h.percent = debug.SetGCPercent(-1)
+	afterEachCollection(&h.mu, &h.let, func(uint64) { h.letGo() })
 	return h
 }
 
 // release lets the collector go as it was set before it was held, once.
 func (h *heldCollector) release() {
-	h.once.Do(func() {
-		debug.SetGCPercent(h.percent)
-		debug.SetMemoryLimit(h.limit)
-	})
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.letGo()
+}
+
+// letGo is release, under mu.
+func (h *heldCollector) letGo() {
+	if h.let {
+		return
+	}
+	h.let = true
+	debug.SetGCPercent(h.percent)
+	debug.SetMemoryLimit(h.limit)
 }
 
 // caches are the caches a load reads and fills: the check cache and, for

@@ -51,6 +51,20 @@ const manifestHeader = "register-manifest 1"
 // pageKey is a page's key: the hash of the inputs it is made of.
 type pageKey [sha256.Size]byte
 
+// Updates says a build of out finds a site an earlier build made there
+// (its manifest, in the site or in the version kept beside it), so that it
+// makes afresh only the files whose inputs changed.
+func Updates(out string) bool {
+	for _, version := range [...]func(string) (string, error){outdir.Resolve, outdir.Previous} {
+		if dir, err := version(out); err == nil {
+			if st, err := os.Lstat(filepath.Join(dir, manifestName)); err == nil && st.Mode().IsRegular() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // readManifest reads the manifest in dir: path → key. A missing, damaged or
 // unknown manifest reads as empty, so every page is rendered.
 func readManifest(dir string) map[string]pageKey {

@@ -420,6 +420,39 @@ func TestManifestKeysAreSecret(t *testing.T) {
 	}
 }
 
+// TestUpdates: a build updates a folder where an earlier build left a
+// site, in the folder or in the version kept beside it, and nothing else.
+func TestUpdates(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "public")
+	if Updates(out) {
+		t.Error("a folder that is not there is updated")
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("<p>hand-made</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if Updates(out) {
+		t.Error("a folder no build made is updated")
+	}
+	other := filepath.Join(tmp, "site")
+	build(t, reg, Options{Out: other})
+	if !Updates(other) {
+		t.Error("the site a build made is not updated")
+	}
+	// The kept version alone: the site itself lost its manifest.
+	build(t, reg, Options{Out: other})
+	if err := os.Remove(filepath.Join(other, manifestName)); err != nil {
+		t.Fatal(err)
+	}
+	if !Updates(other) {
+		t.Error("a site whose kept version holds a manifest is not updated")
+	}
+}
+
 // TestAnEditRendersWhatShowsIt: an edit to a record's summary, which its
 // pages, its source, the downloads and the search index show and the
 // lists, the map and the calendar do not, renders the files that show it
