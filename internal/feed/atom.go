@@ -8,6 +8,7 @@
 package feed
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/xml"
 	"fmt"
@@ -86,14 +87,14 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 			if _, ok := record.KindOfFile(c.File); !ok {
 				break
 			}
-			cands = append(cands, candidate{c.When, entryID(c.Commit, c.File), ri, ci})
+			cands = append(cands, candidate{c.When, entryUUID(c.Commit, c.File), ri, ci})
 		}
 	}
 	slices.SortFunc(cands, func(a, b candidate) int {
 		if c := b.when.Compare(a.when); c != 0 {
 			return c
 		}
-		return strings.Compare(a.id, b.id)
+		return bytes.Compare(a.id[:], b.id[:])
 	})
 	if o.Limit > 0 {
 		prefetch(cs, cands[:min(o.Limit, len(cands))], o)
@@ -117,10 +118,12 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 }
 
 // candidate is a commit of the record cs.Records[rec] (its commit step)
-// that may make an entry.
+// that may make an entry. Candidates of the same time go in the order of
+// their entries' ids: id is the UUID, whose bytes order as its text does,
+// and which is written out only for the entries the feed shows.
 type candidate struct {
 	when      time.Time
-	id        string
+	id        [16]byte
 	rec, step int
 }
 
@@ -316,10 +319,17 @@ func fieldOf(c history.Change, key string) (string, bool) {
 // entryID is a stable IRI for a record's change in a commit: a name-based
 // UUID, so a feed reader never shows the same change twice.
 func entryID(commit, file string) string {
+	u := entryUUID(commit, file)
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+}
+
+// entryUUID is entryID's UUID. Its text is its bytes in hexadecimal, in
+// groups of fixed length, so two compare as their texts do.
+func entryUUID(commit, file string) [16]byte {
 	sum := sha1.Sum([]byte("register-change\x00" + commit + "\x00" + file))
 	sum[6] = sum[6]&0x0f | 0x50 // version 5
 	sum[8] = sum[8]&0x3f | 0x80 // RFC 4122 variant
-	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", sum[0:4], sum[4:6], sum[6:8], sum[8:10], sum[10:16])
+	return [16]byte(sum[:16])
 }
 
 var words = map[string]map[string]string{

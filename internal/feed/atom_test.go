@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -410,5 +411,27 @@ func TestEntriesLimitKeepsTheNewest(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("limit %d:\n got %+v\nwant %+v", n, got, want)
 		}
+	}
+}
+
+// TestEntryUUIDsOrderAsTheirIDs: Entries orders the changes of the same
+// time by their ids' UUIDs as bytes, which must be the order of the ids as
+// text (the feed's order before the ids were written out for its entries
+// only).
+func TestEntryUUIDsOrderAsTheirIDs(t *testing.T) {
+	var keys [][2]string
+	for i := range 40 {
+		keys = append(keys, [2]string{fmt.Sprintf("%040x", i*7919), fmt.Sprintf("sensors/s-%d.yaml", i%9)})
+	}
+	for _, a := range keys {
+		for _, b := range keys {
+			ua, ub := entryUUID(a[0], a[1]), entryUUID(b[0], b[1])
+			if got, want := bytes.Compare(ua[:], ub[:]), strings.Compare(entryID(a[0], a[1]), entryID(b[0], b[1])); got != want {
+				t.Fatalf("%v and %v: UUIDs compare %d, ids %d", a, b, got, want)
+			}
+		}
+	}
+	if id := entryID("c0ffee", "sensors/x.yaml"); !strings.HasPrefix(id, "urn:uuid:") || len(id) != len("urn:uuid:")+36 || id[9+14] != '5' {
+		t.Errorf("entryID = %s, want a version 5 UUID", id)
 	}
 }
