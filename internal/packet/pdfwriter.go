@@ -117,15 +117,6 @@ func (c *countWriter) WriteString(s string) (int, error) {
 // newPDFWriter starts a PDF file on w with the fonts given, named F1, F2
 // and so on in that order.
 func newPDFWriter(w io.Writer, fonts []*pdfFont) *pdfWriter {
-	// The fastest level: on the page streams of a packet it takes 20 %
-	// less CPU than level 2 for 8 % more bytes, and a third of the
-	// default level's time; its reset, once a stream, costs next to
-	// nothing where the other levels clear 600 kB of tables. A packet has
-	// a stream of a few kilobytes for each of its thousands of pages, and
-	// the standard library builds each stream's Huffman codes at a cost
-	// that was half of compressing it; this package's writer takes less
-	// than half the standard library's CPU time on such streams, for 3 %
-	// fewer bytes, and writes the same format (RFC 1950 and 1951).
 	p := &pdfWriter{w: &countWriter{w: w}, z: newCompressor(), fonts: fonts, page: &bytes.Buffer{}}
 	// The binary comment tells file transfer programs the file is binary.
 	p.w.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")

@@ -334,9 +334,10 @@ func TestFindingsLimitGrowsWithWhatIsKept(t *testing.T) {
 
 // TestHoldAfterLoad: a command whose outputs are mostly kept as they were
 // (Options.Hold) finds the collector held after a small load that read its
-// records from the parse cache, until it begins heldOutputs outputs afresh,
-// collects once or closes the register. Without Hold, after a load that decoded its
-// files afresh, with GOGC set or after a large load, it is not held.
+// records from the parse cache, until it begins heldOutputs outputs
+// afresh, collects once or closes the register. Without Hold, after a load
+// that decoded its files afresh, with GOGC set or after a large load, it
+// is not held.
 func TestHoldAfterLoad(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the caches of a register outside Git
 	root := testbed.Register(t, map[string]string{"sensors/geluid-markt.yaml": sensor})

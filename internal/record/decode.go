@@ -53,8 +53,9 @@ type stringShard struct {
 // every record repeats (a kind, a status, a date, the organisation), and
 // looking each up in the shared, locked map was two thirds of reading a
 // record back from the parse cache, when that held its strings here too
-// (ReadBinary now points them into the cache's bytes). A slot holds the string the Strings
-// holds, so what a front returns is shared just the same.
+// (ReadBinary now points them into the cache's bytes). A slot holds the
+// string the Strings holds, so what a front returns is shared just the
+// same.
 type front struct {
 	s    *Strings
 	slot [frontSize]string
