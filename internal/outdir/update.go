@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 )
@@ -436,37 +437,35 @@ func (f *File) Close() (bool, error) {
 	return true, os.Rename(f.path+".new", f.path)
 }
 
-// Tree is what a folder held when Scan looked at it: a build that
-// updates a working copy asks it which files are there instead of looking
-// at each, and prunes what it did not write from it in the same way.
+// Tree is the folders below a folder when Scan looked at it: a build that
+// updates a working copy is told which files are there as it scans, and
+// removes those it did not write (Remove).
 type Tree struct {
 	root string
-	// files are the paths of the files below root, relative and
-	// slash-separated: true for a regular file, false for another kind
-	// (a symlink), which no build writes.
-	files map[string]bool
-	dirs  []string // the folders, parents before their children
+	dirs []string // the folders, parents before their children
 	// full are the folders that held something.
 	full map[string]bool
 }
 
-// Scan looks at every file and folder below dir once.
-func Scan(dir string) (*Tree, error) {
+// Scan looks at every file and folder below dir once, and calls file with
+// each file's path, relative and slash-separated, and whether it is a
+// regular file: not a link, which no build writes.
+func Scan(dir string, file func(rel string, regular bool)) (*Tree, error) {
 	// Clean, so the folders' paths put together below are as
 	// filepath.Join makes them.
 	dir = filepath.Clean(dir)
-	t := &Tree{root: dir, files: map[string]bool{}, full: map[string]bool{}}
-	if err := t.scan(dir, ""); err != nil {
+	t := &Tree{root: dir, full: map[string]bool{}}
+	if err := t.scan(dir, "", file); err != nil {
 		return nil, err
 	}
 	return t, nil
 }
 
-// scan adds what the folder abs (rel below the root) holds, its folders
-// before what they hold. Paths are put together here rather than by
-// filepath.Join: a site has tens of thousands of files, and the names
+// scan reports what the folder abs (rel below the root) holds, its
+// folders before what they hold. Paths are put together here rather than
+// by filepath.Join: a site has tens of thousands of files, and the names
 // come from the folder itself.
-func (t *Tree) scan(abs, rel string) error {
+func (t *Tree) scan(abs, rel string, file func(string, bool)) error {
 	f, err := os.Open(abs)
 	if err != nil {
 		return err
@@ -487,34 +486,27 @@ func (t *Tree) scan(abs, rel string) error {
 		}
 		if e.IsDir() {
 			t.dirs = append(t.dirs, p)
-			if err := t.scan(p, r); err != nil {
+			if err := t.scan(p, r, file); err != nil {
 				return err
 			}
 			continue
 		}
-		t.files[r] = e.Type().IsRegular()
+		file(r, e.Type().IsRegular())
 	}
 	return nil
 }
 
-// IsFile reports whether a regular file was at rel when the folder was
-// scanned.
-func (t *Tree) IsFile(rel string) bool { return t.files[rel] }
-
-// Prune removes every file the scan saw that keep refuses (paths relative
-// to the folder, slash-separated), and every folder left empty, as Prune
+// Remove removes the files rels (relative to the folder, slash-separated;
+// one already gone is no error), and every folder left empty, as Prune
 // does.
-func (t *Tree) Prune(keep func(rel string) bool) error {
+func (t *Tree) Remove(rels iter.Seq[string]) error {
 	removed := map[string]bool{}
-	for rel := range t.files {
-		if keep(rel) {
-			continue
-		}
+	for rel := range rels {
 		p := filepath.Join(t.root, filepath.FromSlash(rel))
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		removed[filepath.Join(t.root, filepath.Dir(filepath.FromSlash(rel)))] = true
+		removed[filepath.Dir(p)] = true
 	}
 	// Only a folder that lost a file, or one that was empty, can be
 	// empty now; deepest first, so a folder's empty subfolders are gone

@@ -4,6 +4,7 @@ package outdir
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,11 +231,12 @@ func testNewFile(t *testing.T, put func(p string, chunks []string) (bool, error)
 	}
 }
 
-// TestTreePrunesWhatIsNotKept: a scanned folder keeps the files keep
-// accepts and those written after the scan, loses the rest, and loses the
-// folders left empty (those emptied by the prune, and those empty before)
-// but no folder that still holds a file.
-func TestTreePrunesWhatIsNotKept(t *testing.T) {
+// TestTreeRemovesWhatIsNotKept: a scan reports each file once, links as
+// not regular; removing what is not kept leaves the files kept and those
+// written after the scan, and loses the folders left empty (those emptied
+// by the removal, and those empty before) but no folder that still holds
+// a file.
+func TestTreeRemovesWhatIsNotKept(t *testing.T) {
 	dir := t.TempDir()
 	for _, p := range []string{"a.html", "gone.html", "x/kept.html", "x/gone.html", "y/z/gone.html", "w/gone.html"} {
 		writeFile(t, filepath.Join(dir, filepath.FromSlash(p)), "old")
@@ -245,20 +247,32 @@ func TestTreePrunesWhatIsNotKept(t *testing.T) {
 	if err := os.Symlink("a.html", filepath.Join(dir, "link.html")); err != nil {
 		t.Fatal(err)
 	}
-	tree, err := Scan(dir + string(filepath.Separator) + ".")
+	files := map[string]bool{}
+	tree, err := Scan(dir+string(filepath.Separator)+".", func(rel string, regular bool) {
+		if _, twice := files[rel]; twice {
+			t.Errorf("%s reported twice", rel)
+		}
+		files[rel] = regular
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for p, want := range map[string]bool{"a.html": true, "x/kept.html": true, "link.html": false, "nothing.html": false, "x": false} {
-		if got := tree.IsFile(p); got != want {
-			t.Errorf("IsFile(%s) = %v, want %v", p, got, want)
-		}
+	want := map[string]bool{"a.html": true, "gone.html": true, "x/kept.html": true, "x/gone.html": true, "y/z/gone.html": true, "w/gone.html": true, "link.html": false}
+	if !maps.Equal(files, want) {
+		t.Errorf("scanned %v, want %v", files, want)
 	}
 	// A file the build writes after the scan, in a folder whose old
 	// file goes.
 	writeFile(t, filepath.Join(dir, "w", "new.html"), "new")
 	keep := map[string]bool{"a.html": true, "x/kept.html": true}
-	if err := tree.Prune(func(p string) bool { return keep[p] }); err != nil {
+	gone := func(yield func(string) bool) {
+		for rel := range files {
+			if !keep[rel] && !yield(rel) {
+				return
+			}
+		}
+	}
+	if err := tree.Remove(gone); err != nil {
 		t.Fatal(err)
 	}
 	for p, want := range map[string]bool{

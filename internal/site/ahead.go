@@ -18,10 +18,9 @@ type ahead struct {
 	work string // the working copy read
 	cur  string // the current site read
 
-	oldKeys   map[string]pageKey
+	files     *siteFiles
 	held      *outdir.Tree
 	heldErr   error
-	curKeys   map[string]pageKey
 	curPieces map[string]*placedFile
 }
 
@@ -46,22 +45,50 @@ func lookAhead(out string, opts Options) *ahead {
 }
 
 // readAhead starts reading the working copy work and the current site
-// cur, through the Memo m when there is one.
+// cur, through the Memo m when there is one. The current site's manifest
+// is read from the disk while the working copy's is read and the working
+// copy scanned, and added to the site's files last: the files are added
+// to by one goroutine at a time.
 func readAhead(m *Memo, work, cur string) *ahead {
 	a := &ahead{done: make(chan struct{}), work: work, cur: cur}
 	go func() {
 		defer close(a.done)
+		var (
+			curKept  *manifest
+			curLines []byte
+		)
 		read := make(chan struct{})
 		go func() {
 			defer close(read)
-			a.curKeys = m.readManifest(cur)
+			if curKept = m.kept(cur); curKept == nil {
+				curLines, _ = manifestLines(cur)
+			}
 			if m == nil {
 				a.curPieces = readPieceIndex(cur)
 			}
 		}()
-		a.oldKeys = m.readManifest(work)
-		a.held, a.heldErr = outdir.Scan(work)
+		var (
+			lines []byte
+			n     int
+		)
+		kept := m.kept(work)
+		if kept != nil {
+			n = len(kept.paths)
+		} else {
+			lines, n = manifestLines(work)
+		}
+		// The site has about as many files as the version it updates.
+		a.files = newSiteFiles(n + n/8)
+		a.files.addManifest(hasOld, kept, lines)
+		a.held, a.heldErr = outdir.Scan(work, func(rel string, isRegular bool) {
+			s := a.files.state(rel)
+			s.has |= scanned
+			if isRegular {
+				s.has |= regular
+			}
+		})
 		<-read
+		a.files.addManifest(hasCur, curKept, curLines)
 	}()
 	return a
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -65,76 +66,96 @@ func Updates(out string) bool {
 	return false
 }
 
-// readManifest reads the manifest in dir: path → key. A missing, damaged or
-// unknown manifest reads as empty, so every page is rendered.
-func readManifest(dir string) map[string]pageKey {
-	data, err := readKept(filepath.Join(dir, manifestName))
-	if err != nil {
+// manifest is a site's manifest: its paths, sorted, each with its key.
+type manifest struct {
+	paths []string
+	keys  []pageKey
+}
+
+// readManifest reads the manifest in dir. A missing, damaged or unknown
+// manifest reads as none (nil), so every page is rendered.
+func readManifest(dir string) *manifest {
+	lines, n := manifestLines(dir)
+	if lines == nil {
 		return nil
 	}
-	head, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(head) != manifestHeader {
+	m := &manifest{paths: make([]string, 0, n), keys: make([]pageKey, 0, n)}
+	if !eachManifestLine(lines, func(p []byte, k pageKey) {
+		m.paths = append(m.paths, string(p))
+		m.keys = append(m.keys, k)
+	}) {
 		return nil
-	}
-	// Sized once: grown line by line, the map of a 10,000-record site
-	// was rebuilt a dozen times on every build.
-	m := make(map[string]pageKey, bytes.Count(rest, []byte("\n")))
-	for len(rest) > 0 {
-		var line []byte
-		line, rest, ok = bytes.Cut(rest, []byte("\n"))
-		if !ok {
-			return nil // cut short
-		}
-		sum, p, ok := bytes.Cut(line, []byte(" "))
-		var k pageKey
-		if !ok || len(p) == 0 || hex.DecodedLen(len(sum)) != len(k) {
-			return nil
-		}
-		if _, err := hex.Decode(k[:], sum); err != nil {
-			return nil
-		}
-		m[string(p)] = k
 	}
 	return m
 }
 
-// writeManifest writes the manifest of dir, sorted by path. Like every file
-// of the working copy it is replaced, never written into (outdir.PutFile).
-func writeManifest(dir string, m map[string]pageKey) error {
-	return writeSorted(dir, m, sortedPaths(m, nil))
+// manifestLines returns the lines of the manifest in dir after its header,
+// and how many there are; nil when there is none or it is of another
+// format.
+func manifestLines(dir string) ([]byte, int) {
+	data, err := readKept(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil, 0
+	}
+	head, rest, ok := bytes.Cut(data, []byte("\n"))
+	if !ok || string(head) != manifestHeader {
+		return nil, 0
+	}
+	return rest, bytes.Count(rest, []byte("\n"))
 }
 
-// sortedPaths returns the paths of m, sorted: those of was, when was holds
-// them all and no other.
-func sortedPaths(m map[string]pageKey, was []string) []string {
-	if len(was) == len(m) && !slices.ContainsFunc(was, func(p string) bool { _, ok := m[p]; return !ok }) {
-		return was
+// eachManifestLine calls add with the path and key of each of a manifest's
+// lines, and reports whether they were all good: on a damaged line it
+// stops, when add has been called for the lines before it.
+func eachManifestLine(lines []byte, add func(p []byte, k pageKey)) bool {
+	for len(lines) > 0 {
+		line, rest, ok := bytes.Cut(lines, []byte("\n"))
+		if !ok {
+			return false // cut short
+		}
+		lines = rest
+		sum, p, ok := bytes.Cut(line, []byte(" "))
+		var k pageKey
+		if !ok || len(p) == 0 || hex.DecodedLen(len(sum)) != len(k) {
+			return false
+		}
+		if _, err := hex.Decode(k[:], sum); err != nil {
+			return false
+		}
+		add(p, k)
 	}
-	paths := make([]string, 0, len(m))
-	for p := range m {
-		paths = append(paths, p)
-	}
-	slices.Sort(paths)
-	return paths
+	return true
 }
 
-// writeSorted writes the manifest m of dir, in the order of paths,
-// through a buffer of bounded size: a site of 100,000 records has a
-// manifest of tens of megabytes, which is not held whole.
-func writeSorted(dir string, m map[string]pageKey, paths []string) error {
+// all is the manifest's paths and keys, in order.
+func (m *manifest) all() iter.Seq2[string, pageKey] {
+	return func(yield func(string, pageKey) bool) {
+		for i, p := range m.paths {
+			if !yield(p, m.keys[i]) {
+				return
+			}
+		}
+	}
+}
+
+// writeManifest writes the manifest of dir: the paths and their keys of
+// entries, which come sorted. It is written through a buffer of bounded
+// size: a site of 100,000 records has a manifest of tens of megabytes,
+// which is not held whole. Like every file of the working copy it is
+// replaced, never written into (outdir.PutFile).
+func writeManifest(dir string, entries iter.Seq2[string, pageKey]) error {
 	const size = 64 << 10
 	f := outdir.NewFile(filepath.Join(dir, manifestName))
 	buf := make([]byte, 0, size)
 	buf = append(buf, manifestHeader+"\n"...)
 	var err error
-	for _, p := range paths {
+	for p, k := range entries {
 		if len(buf)+2*len(pageKey{})+len(p)+2 > size {
 			if _, err = f.Write(buf); err != nil {
 				break
 			}
 			buf = buf[:0]
 		}
-		k := m[p]
 		buf = hex.AppendEncode(buf, k[:])
 		buf = append(append(append(buf, ' '), p...), '\n')
 	}
@@ -837,63 +858,60 @@ type Memo struct {
 	// look of its file: a build reads the two it updates from and to,
 	// which are the two before's, moved.
 	manifests []keptManifest
-	// paths are the paths of the manifest last written, sorted.
-	paths []string
 }
 
 // keptManifest is a manifest as written, and its file's look then.
 type keptManifest struct {
 	info os.FileInfo
-	keys map[string]pageKey
+	m    *manifest
 }
 
 // maxManifests is how many manifests a Memo keeps: the two versions of a
 // site that Update alternates between, and one for a folder given up.
 const maxManifests = 3
 
-// readManifest reads the manifest in dir as readManifest does, or takes
-// it from the manifests the Memo kept when the file there is one of them
-// unchanged (the same file, size and modification time). The map
-// returned is read, never written.
-func (m *Memo) readManifest(dir string) map[string]pageKey {
-	if m != nil {
-		if info, err := os.Lstat(filepath.Join(dir, manifestName)); err == nil {
-			m.mu.Lock()
-			for _, k := range m.manifests {
-				if sameFile(k.info, info) {
-					m.mu.Unlock()
-					return k.keys
-				}
-			}
-			m.mu.Unlock()
+// kept returns the manifest in dir when it is one the Memo kept, unchanged
+// (the same file, size and modification time); nil otherwise, and for a
+// nil Memo. A manifest kept is read, never changed.
+func (m *Memo) kept(dir string) *manifest {
+	if m == nil {
+		return nil
+	}
+	info, err := os.Lstat(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, k := range m.manifests {
+		if sameFile(k.info, info) {
+			return k.m
 		}
 	}
-	return readManifest(dir)
+	return nil
 }
 
 // writeManifest writes the manifest of dir as writeManifest does, and
-// keeps it with its file's look; keys must not be changed afterwards. A
-// site's files change seldom: the order of the last manifest's paths is
-// kept, and used again while they stay the same.
-func (m *Memo) writeManifest(dir string, keys map[string]pageKey) error {
+// keeps it with its file's look, when the Memo is not nil.
+func (m *Memo) writeManifest(dir string, entries iter.Seq2[string, pageKey]) error {
 	if m == nil {
-		return writeManifest(dir, keys)
+		return writeManifest(dir, entries)
 	}
-	m.mu.Lock()
-	was := m.paths
-	m.mu.Unlock()
-	paths := sortedPaths(keys, was)
-	if err := writeSorted(dir, keys, paths); err != nil {
+	man := &manifest{}
+	for p, k := range entries {
+		man.paths = append(man.paths, p)
+		man.keys = append(man.keys, k)
+	}
+	if err := writeManifest(dir, man.all()); err != nil {
 		return err
 	}
 	info, err := os.Lstat(filepath.Join(dir, manifestName))
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.paths = paths
 	if err != nil {
 		return nil // read again next time
 	}
-	m.manifests = append(m.manifests, keptManifest{info: info, keys: keys})
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.manifests = append(m.manifests, keptManifest{info: info, m: man})
 	if len(m.manifests) > maxManifests {
 		m.manifests = slices.Delete(m.manifests, 0, len(m.manifests)-maxManifests)
 	}

@@ -361,10 +361,10 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 func TestManifestReadsDamageAsNone(t *testing.T) {
 	dir := t.TempDir()
 	k := pageKey{1, 2, 3}
-	if err := writeManifest(dir, map[string]pageKey{"a.html": k, "b/c.html": {9}}); err != nil {
+	if err := writeManifest(dir, (&manifest{paths: []string{"a.html", "b/c.html"}, keys: []pageKey{k, {9}}}).all()); err != nil {
 		t.Fatal(err)
 	}
-	if m := readManifest(dir); len(m) != 2 || m["a.html"] != k {
+	if m := keysOf(readManifest(dir)); len(m) != 2 || m["a.html"] != k {
 		t.Fatalf("round trip: %v", m)
 	}
 	good, err := os.ReadFile(filepath.Join(dir, manifestName))
@@ -385,7 +385,7 @@ func TestManifestReadsDamageAsNone(t *testing.T) {
 			t.Fatal(err)
 		}
 		if m := readManifest(dir); m != nil {
-			t.Errorf("%s: read %d keys, want none", name, len(m))
+			t.Errorf("%s: read %d keys, want none", name, len(m.paths))
 		}
 	}
 }
@@ -399,7 +399,7 @@ func TestManifestKeysAreSecret(t *testing.T) {
 	a, _ := build(t, reg, Options{})
 	b, _ := build(t, reg, Options{})
 	sameTree(t, "two folders", a, b)
-	ma, mb := readManifest(a), readManifest(b)
+	ma, mb := keysOf(readManifest(a)), keysOf(readManifest(b))
 	if len(ma) == 0 || len(ma) != len(mb) {
 		t.Fatalf("manifests of %d and %d keys", len(ma), len(mb))
 	}
@@ -603,27 +603,6 @@ func TestCutPair(t *testing.T) {
 	}
 }
 
-// TestSortedPaths: a manifest's paths are sorted, the order kept from the
-// manifest before used again only when its paths are the same.
-func TestSortedPaths(t *testing.T) {
-	keys := map[string]pageKey{"b.html": {}, "a.html": {}, "c/d.html": {}}
-	for _, tc := range []struct {
-		name string
-		was  []string
-	}{
-		{"none before", nil},
-		{"the same", []string{"a.html", "b.html", "c/d.html"}},
-		{"one other", []string{"a.html", "b.html", "c/e.html"}},
-		{"one fewer", []string{"a.html", "b.html"}},
-		{"one more", []string{"a.html", "b.html", "c/d.html", "e.html"}},
-	} {
-		got := sortedPaths(keys, tc.was)
-		if want := []string{"a.html", "b.html", "c/d.html"}; !slices.Equal(got, want) {
-			t.Errorf("%s: sortedPaths = %q, want %q", tc.name, got, want)
-		}
-	}
-}
-
 // TestLapsedPieces: a record's lapsed items read back from the piece the
 // Memo keeps as they were, and a damaged piece does not read.
 func TestLapsedPieces(t *testing.T) {
@@ -659,13 +638,16 @@ func TestManifestReadsBackAsWritten(t *testing.T) {
 	for _, n := range []int{0, 1, 5000} {
 		dir := t.TempDir()
 		keys := map[string]pageKey{}
+		m := &manifest{}
 		for i := range n {
-			keys[fmt.Sprintf("sensoren/%06d-%s.html", i, strings.Repeat("x", i%40))] = pageKey{byte(i), byte(i >> 8)}
+			p, k := fmt.Sprintf("sensoren/%06d-%s.html", i, strings.Repeat("x", i%40)), pageKey{byte(i), byte(i >> 8)}
+			keys[p] = k
+			m.paths, m.keys = append(m.paths, p), append(m.keys, k)
 		}
-		if err := writeManifest(dir, keys); err != nil {
+		if err := writeManifest(dir, m.all()); err != nil {
 			t.Fatal(err)
 		}
-		got := readManifest(dir)
+		got := keysOf(readManifest(dir))
 		if len(got) != len(keys) {
 			t.Fatalf("%d keys: read back %d", n, len(got))
 		}
@@ -994,4 +976,16 @@ func TestLinksInTheSiteAreNotFollowed(t *testing.T) {
 			t.Errorf("%s differs from a cold build's", p)
 		}
 	}
+}
+
+// keysOf is a manifest's keys by path; nil for none.
+func keysOf(m *manifest) map[string]pageKey {
+	if m == nil {
+		return nil
+	}
+	keys := make(map[string]pageKey, len(m.paths))
+	for p, k := range m.all() {
+		keys[p] = k
+	}
+	return keys
 }

@@ -62,19 +62,8 @@ func (p *Prepared) RecordPages(recs []*record.Record) (map[string][]byte, error)
 // may have changed.
 func (p *Prepared) Changed() (paths []string, ok bool) {
 	b := p.b
-	if b.keys.global == nil || b.curKeys == nil || b.newKeys == nil {
+	if b.keys.global == nil || b.known == nil || b.known.read&hasCur == 0 {
 		return nil, false
 	}
-	for path, k := range b.newKeys {
-		if old, ok := b.curKeys[path]; !ok || old != k {
-			paths = append(paths, path)
-		}
-	}
-	for path := range b.curKeys {
-		if _, ok := b.newKeys[path]; !ok {
-			paths = append(paths, path)
-		}
-	}
-	slices.Sort(paths)
-	return paths, true
+	return b.known.changed(), true
 }

@@ -337,18 +337,18 @@ type builder struct {
 	checkedStates map[string]string
 	checkedOnce   sync.Once
 
-	// keys are what the keys of skippable pages are made of; oldKeys the
-	// manifest of the folder being updated, curKeys the current site's,
-	// newKeys the one written.
-	keys    keys
-	oldKeys map[string]pageKey
-	curKeys map[string]pageKey
-	newKeys map[string]pageKey
+	// keys are what the keys of skippable pages are made of; known what
+	// the build knows of each of the site's files: their keys in the
+	// manifests of the folder being updated, of the current site and of
+	// the one written, and which files are there.
+	keys  keys
+	known *siteFiles
 	// curPieces is the current site's piece index, newPieces the one
 	// written (filePieces).
 	curPieces map[string]*placedFile
 	newPieces map[string][]placedPiece
-	// held is what the working copy held before the build wrote to it.
+	// held is the folders of the working copy before the build wrote to
+	// it.
 	held *outdir.Tree
 	// ahead is what the build read of the folders while it prepared.
 	ahead *ahead
@@ -585,6 +585,9 @@ type job struct {
 	// incremental.go), or nil when they cannot be known: a file whose key
 	// the manifest holds is not written again.
 	key func() []byte
+	// file is what the build knows of the file at path, set as the job
+	// is listed (dispatcher.prepare).
+	file *fileState
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -610,17 +613,14 @@ func (b *builder) run() error {
 	// marker was written and the manifest and piece index dropped, it
 	// differs from the folder in those only: the marker is a file written,
 	// so it is kept, and pruning a file already gone is no error.
-	b.oldKeys, b.held = a.oldKeys, a.held
-	b.curKeys, b.curPieces = a.curKeys, a.curPieces
-	// The site has about as many files as the versions it updates: the
-	// maps of its files are made that size at once.
-	b.newKeys = make(map[string]pageKey, len(b.oldKeys))
+	b.known, b.held = a.files, a.held
+	b.curPieces = a.curPieces
 	b.newPieces = map[string][]placedPiece{}
-	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, written: make(map[string]bool, len(b.oldKeys))}
+	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, files: b.known}
 	// The marker first: a working copy an interrupted build left is
 	// recognised by it.
 	marker := markerJob()
-	if err := d.prepare(marker); err != nil {
+	if err := d.prepare(&marker); err != nil {
 		return err
 	}
 	if err := b.write(marker); err != nil {
@@ -646,7 +646,7 @@ func (b *builder) run() error {
 	defer func() { <-texts }()
 	// What the site no longer has (the page of a removed record, a facet
 	// value no record has now) goes.
-	if err := b.held.Prune(func(p string) bool { return d.written[p] }); err != nil {
+	if err := b.held.Remove(b.known.stale()); err != nil {
 		return fmt.Errorf("build site: %w", err)
 	}
 	var pieces error
@@ -657,7 +657,7 @@ func (b *builder) run() error {
 			pieces = writePieceIndex(b.dir, b.newPieces)
 		}
 	}()
-	err := b.opts.Memo.writeManifest(b.dir, b.newKeys)
+	err := b.opts.Memo.writeManifest(b.dir, b.known.newManifest())
 	<-index
 	if err = errors.Join(err, pieces); err != nil {
 		return fmt.Errorf("build site: %w", err)
@@ -666,21 +666,28 @@ func (b *builder) run() error {
 }
 
 // dispatcher hands the jobs to the workers as they are listed: it makes
-// the folders they write into and keeps the set of paths written.
+// the folders they write into and marks the paths written in the site's
+// files.
 type dispatcher struct {
-	dir     string
-	dirs    map[string]bool
-	written map[string]bool
+	dir   string
+	dirs  map[string]bool // the folders made
+	files *siteFiles
 }
 
-// prepare records the path of a job about to run, and makes its folder.
-func (d *dispatcher) prepare(j job) error {
+// prepare marks the path of a job about to run, gives the job its file's
+// state, and makes its folder when the working copy held no file there.
+func (d *dispatcher) prepare(j *job) error {
+	s := d.files.state(j.path)
 	// Page paths are made collision-free (recordFile, slug); should two
 	// ever meet, fail rather than let one page overwrite another.
-	if d.written[j.path] {
+	if s.has&listed != 0 {
 		return fmt.Errorf("build site: two files would be written to %s; please report this", j.path)
 	}
-	d.written[j.path] = true
+	s.has |= listed
+	j.file = s
+	if s.has&scanned != 0 {
+		return nil // its folder is there
+	}
 	dir := path.Dir(j.path)
 	if d.dirs[dir] {
 		return nil
@@ -715,7 +722,7 @@ func (b *builder) writeAll(d *dispatcher, jobs iter.Seq[job]) error {
 		var batch []job
 		for j := range jobs {
 			key(&j)
-			if listErr = d.prepare(j); listErr != nil {
+			if listErr = d.prepare(&j); listErr != nil {
 				return
 			}
 			if j.stream != nil {
@@ -760,7 +767,12 @@ const jobBatch = 16
 // is unchanged, and counts it.
 func (b *builder) write(j job) error {
 	key, keyed := jobKey(j)
-	if keyed && b.unchanged(j.path, key) {
+	if keyed {
+		// Set here, by the one job of the path; read once every job ran.
+		j.file.new = key
+		j.file.has |= hasNew
+	}
+	if keyed && b.unchanged(j.path, j.file) {
 		// A download kept as it is keeps its pieces where they are.
 		pieces, kept := b.keptPieces(j.path)
 		b.mu.Lock()
@@ -772,7 +784,6 @@ func (b *builder) write(j job) error {
 			b.pages++
 		}
 		b.skippedFiles++
-		b.newKeys[j.path] = key
 		b.mu.Unlock()
 		return nil
 	}
@@ -782,7 +793,7 @@ func (b *builder) write(j job) error {
 	dst := filepath.Join(b.dir, filepath.FromSlash(j.path))
 	// A file the working copy did not hold is created without looking
 	// for it first.
-	fresh := b.held != nil && !b.held.IsFile(j.path)
+	fresh := j.file.has&regular == 0
 	var changed bool
 	var err error
 	if j.stream != nil {
@@ -800,9 +811,6 @@ func (b *builder) write(j job) error {
 	}
 	if changed {
 		b.written++
-	}
-	if keyed {
-		b.newKeys[j.path] = key
 	}
 	b.mu.Unlock()
 	return nil
@@ -870,14 +878,15 @@ func renderFile(j job, dst string, fresh bool) (bool, error) {
 	return changed, nil
 }
 
-// unchanged reports whether the file at dst (the path p of the working
-// copy) holds the page of key already: as the working copy's manifest
-// says, or because the current site has it and it is linked from there.
-func (b *builder) unchanged(p string, key pageKey) bool {
-	if old, ok := b.oldKeys[p]; ok && old == key && b.held.IsFile(p) {
+// unchanged reports whether the file at the path p of the working copy
+// holds the page of its new key s.new already: as the working copy's
+// manifest says, or because the current site has it and it is linked from
+// there.
+func (b *builder) unchanged(p string, s *fileState) bool {
+	if s.has&(hasOld|regular) == hasOld|regular && s.old == s.new {
 		return true
 	}
-	if cur, ok := b.curKeys[p]; ok && cur == key {
+	if s.has&hasCur != 0 && s.cur == s.new {
 		dst := filepath.Join(b.dir, filepath.FromSlash(p))
 		src := filepath.Join(b.cur, filepath.FromSlash(p))
 		sst, err := os.Lstat(src)
