@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 )
@@ -54,12 +55,33 @@ func newKeptFindings() *keptFindings {
 	return &keptFindings{shared: map[shortKey][]*sharedFinding{}}
 }
 
-// shortKey is what a sharedFinding is found by: its fields but the texts.
+// shortKey is what a sharedFinding is found by: its fields but the texts,
+// and where the texts' bytes are. Findings that say the same share those
+// bytes (the load and the check cache keep each text once), so the texts
+// are told apart without reading them: found by the fields alone, the
+// findings of one rule and field whose texts name their record (some
+// thousands at 100,000 records) were compared each with all the others
+// kept before, a second of a build's CPU. Equal texts in bytes of their
+// own find another key, and are kept once more.
 type shortKey struct {
 	rule, principle, path string
 	severity              finding.Severity
 	key                   bool
 	line, column          int
+	texts                 [6]textAt
+}
+
+// textAt is where a string's bytes are, and how many.
+type textAt struct {
+	p *byte
+	n int
+}
+
+func textOf(s string) textAt {
+	if s == "" {
+		return textAt{}
+	}
+	return textAt{unsafe.StringData(s), len(s)}
 }
 
 // keep returns f as kept, sharing what it has in common with findings
@@ -72,7 +94,8 @@ func (k *keptFindings) keep(f *finding.Finding) keptFinding {
 		s.Line, s.Column = 0, 0
 		kept.line, kept.column = int32(f.Line), int32(f.Column)
 	}
-	short := shortKey{s.Rule, s.Principle, s.Path, s.Severity, s.Key, s.Line, s.Column}
+	short := shortKey{s.Rule, s.Principle, s.Path, s.Severity, s.Key, s.Line, s.Column, [6]textAt{
+		textOf(s.Message[0]), textOf(s.Message[1]), textOf(s.Help[0]), textOf(s.Help[1]), textOf(s.Law[0]), textOf(s.Law[1])}}
 	for _, sh := range k.shared[short] {
 		if sh.Finding == s {
 			kept.shared = sh
