@@ -106,6 +106,10 @@ type Options struct {
 	// Check runs the principles checklist; nil leaves the checklist out and
 	// record pages say it was not run.
 	Check func(*register.Register) []finding.Finding
+	// Gathered, when set, is called once the build keeps what Check
+	// returned its own way, and no longer holds what it returned, from
+	// another goroutine while the build prepares.
+	Gathered func()
 	// Findings are further findings to show on record pages (for example
 	// from loading); they are shown whether or not Check is set. A record
 	// file with a schema or YAML finding here has its source published only
@@ -412,6 +416,9 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	go func() {
 		defer sources.Done()
 		b.gatherFindings(reg, opts)
+		if opts.Gathered != nil {
+			opts.Gathered()
+		}
 	}()
 	b.texts = opts.Memo.textsKept(out, reg.Sums)
 	pub := publish.RegisterKept(reg, opts.Memo.viewer(), b.texts)
