@@ -152,7 +152,7 @@ func run(t *testing.T, root string, v *validate.Validator, check principle.Optio
 		}
 		hits = s.hits
 	}
-	fs := append(res.Findings, res.Checked...)
+	fs := append(res.Findings, res.Checked.Slice(0)...)
 	finding.Sort(fs)
 	return fs, hits
 }

@@ -220,10 +220,11 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		Out:   out,
 		Lock:  lock,
 		Now:   today.Add(12 * time.Hour), // noon of the day, so Europe/Amsterdam agrees
-		Check: func(*register.Register) []finding.Finding {
-			fs := p.HandOver(today)
-			checked = finding.Summarise(0, fs)
-			return fs
+		Check: func(_ *register.Register, each func(*finding.Finding)) {
+			p.HandOverEach(today, func(f *finding.Finding) {
+				checked.Add(f)
+				each(f)
+			})
 		},
 		Findings:   p.Loaded.Findings,
 		History:    hist,

@@ -190,7 +190,7 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	if err != nil {
 		return l, fail(err, msgReadRegister, s.root)
 	}
-	l.reg, l.fs = res.Register, res.Checked
+	l.reg, l.fs = res.Register, res.Checked.Slice(0)
 	l.base = l.reg.Config.Site.BaseURL
 	return l, nil
 }

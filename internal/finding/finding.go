@@ -156,17 +156,22 @@ type Summary struct {
 // Summarise counts the findings by severity for a run over records records.
 func Summarise(records int, fs []Finding) Summary {
 	s := Summary{Records: records}
-	for _, f := range fs {
-		switch f.Severity {
-		case Error:
-			s.Errors++
-		case Warning:
-			s.Warnings++
-		case Info:
-			s.Infos++
-		}
+	for i := range fs {
+		s.Add(&fs[i])
 	}
 	return s
+}
+
+// Add counts f.
+func (s *Summary) Add(f *Finding) {
+	switch f.Severity {
+	case Error:
+		s.Errors++
+	case Warning:
+		s.Warnings++
+	case Info:
+		s.Infos++
+	}
 }
 
 // Sort orders findings by file, line, column, then rule and message, so output

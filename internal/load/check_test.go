@@ -38,7 +38,7 @@ func checkTwice(t *testing.T, root string, opts principle.Options, facts bool) (
 	Locate(root, fs)
 	want = append(old.Findings, fs...)
 	finding.Sort(want)
-	got = append(res.Findings, res.Checked...)
+	got = append(res.Findings, res.Checked.Slice(0)...)
 	finding.Sort(got)
 	return got, want
 }

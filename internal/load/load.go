@@ -93,10 +93,8 @@ type Result struct {
 	// when Register holds no records (a load that keeps stand-ins).
 	IDs map[string]string
 	// Checked are the checklist's findings when Options.Check was set, as
-	// principle.Run returns them but with their lines and columns. Its
-	// array has room for Findings after them, so the two can be put
-	// together without a copy.
-	Checked []finding.Finding
+	// principle.Run returns them but with their lines and columns.
+	Checked *Checked
 }
 
 // ErrNoRegister is returned when the root is not a folder, or holds neither
@@ -157,7 +155,7 @@ func Register(root string, opts Options) (*Result, error) {
 	res := &Result{Register: reg, Findings: findings, Files: files, IDs: ids}
 	if r.checklist != nil {
 		var ok bool
-		if res.Checked, ok = r.finish(reg, entries, len(findings)); !ok {
+		if res.Checked, ok = r.finish(reg, entries); !ok {
 			opts.Cache, opts.Facts = nil, false
 			return Register(root, opts)
 		}
@@ -213,53 +211,53 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 // finish completes the checklist from each record's outcome. Should the
 // run be inexact (custom rules that ran out of their budget, whose outcome
 // depends on the order of checking), it runs the checklist again in order
-// and locates its findings by reading the files once more. The findings
-// are put together in one array with room for spare more, each record's
-// let go of as it is copied: at 100,000 records they are half a million,
-// and a second or third copy of them was most of a run's memory.
-func (r *reader) finish(reg *register.Register, entries []*fileResult, spare int) ([]finding.Finding, bool) {
+// and locates its findings by reading the files once more. The records'
+// findings stay packed (Checked), each record's taken from its entry.
+func (r *reader) finish(reg *register.Register, entries []*fileResult) (*Checked, bool) {
 	outs := make([]principle.Outcome, len(entries))
 	for i, e := range entries {
 		outs[i] = e.outcome
 	}
-	var fs []finding.Finding
-	if r.checklist.Exact(outs) {
-		before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
-			silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
-			for i, o := range outs {
-				if r.texts.anyChecked(entries[i].packed, silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
-					return silences(f.Rule, f.Law.In("en"), f.Severity)
-				}) {
-					return true
-				}
-			}
-			return false
-		})
-		n := spare + len(before) + len(after)
-		for i, o := range outs {
-			n += len(o.Findings) + entries[i].packed.checkedLen()
-		}
-		done := func() {}
-		if r.standIns() {
-			done = makeRoomFor(n)
-		}
-		fs = append(make([]finding.Finding, 0, n), before...)
-		for i, e := range entries {
-			fs = r.texts.appendChecked(append(fs, outs[i].Findings...), e.file, e.recordID(), e.packed)
-			outs[i].Findings, e.outcome.Findings, e.packed = nil, nil, packedFindings{}
-		}
-		fs = append(fs, after...)
-		done()
-	} else {
+	if !r.checklist.Exact(outs) {
 		if r.standIns() {
 			return nil, false // the records are stand-ins: load again with the records
 		}
-		fs = principle.Run(reg, *r.opts.Check)
+		fs := principle.Run(reg, *r.opts.Check)
+		Locate(r.root, fs)
+		return &Checked{before: fs, n: len(fs)}, true
 	}
-	// What is left to place: findings about register.yaml, or, in an
-	// inexact run, all of them.
-	Locate(r.root, fs)
-	return fs, true
+	before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
+		silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
+		for i, o := range outs {
+			if r.texts.anyChecked(entries[i].packed, silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
+				return silences(f.Rule, f.Law.In("en"), f.Severity)
+			}) {
+				return true
+			}
+		}
+		return false
+	})
+	c := &Checked{texts: r.texts, before: before, after: after, n: len(before) + len(after), standIns: r.standIns()}
+	unplaced := false
+	for i, e := range entries {
+		cf := checkedFile{file: e.file, record: e.recordID(), given: outs[i].Findings, packed: e.packed}
+		if n := len(cf.given) + cf.packed.checkedLen(); n > 0 {
+			c.files = append(c.files, cf)
+			c.n += n
+			unplaced = unplaced || cf.unplaced(r.texts)
+		}
+		outs[i].Findings, e.outcome.Findings, e.packed = nil, nil, packedFindings{}
+	}
+	// What is left to place: findings about register.yaml, and any other
+	// without a position, which are then placed as one array.
+	Locate(r.root, c.before)
+	Locate(r.root, c.after)
+	if unplaced {
+		fs := c.Slice(0)
+		Locate(r.root, fs)
+		return &Checked{before: fs, n: len(fs)}, true
+	}
+	return c, true
 }
 
 // largeFindings is the size of an array of findings above which the load
@@ -543,6 +541,10 @@ func (r *reader) read(rel string) (res fileResult) {
 				if r.opts.Records {
 					res = r.decode(rel, kind, data, parseSum, res)
 					res.content, res.hashed, res.linked = digest, true, linked
+					// Packed as a file read afresh is, so that the
+					// cache's arrays of findings go once it is saved:
+					// the build keeps them to its end (Checked).
+					return r.pack(rel, res)
 				}
 				return res
 			}
@@ -559,11 +561,16 @@ func (r *reader) read(rel string) (res fileResult) {
 		// findings, not records.
 		res.record = nil
 	}
-	// The checklist's findings are put together at the end (finish) in
-	// every load, and in a load that keeps facts only the file's own too
-	// (gather); packed meanwhile, and unpacked there, they share their
-	// texts: a build of 100,000 records keeps 570,000 findings, with
-	// 21,000 distinct messages.
+	return r.pack(rel, res)
+}
+
+// pack packs the findings of res, the result of the file rel. The
+// checklist's findings are put together at the end (finish) in every
+// load, and in a load that keeps facts only the file's own too (gather);
+// packed meanwhile, and unpacked there, they share their texts: a build
+// of 100,000 records keeps 570,000 findings, with 21,000 distinct
+// messages.
+func (r *reader) pack(rel string, res fileResult) fileResult {
 	var own []finding.Finding
 	if r.standIns() {
 		own = res.findings

@@ -16,8 +16,8 @@ import (
 // costs nothing and a large one holds no node trees in memory between stages.
 func Locate(root string, fs []finding.Finding) {
 	byFile := map[string][]int{}
-	for i, f := range fs {
-		if f.Line == 0 && f.File != "" && f.Rule != finding.RuleYAML {
+	for i := range fs {
+		if f := &fs[i]; unplaced(f) {
 			byFile[f.File] = append(byFile[f.File], i)
 		}
 	}
@@ -45,4 +45,11 @@ func Locate(root string, fs []finding.Finding) {
 			fs[i].Line, fs[i].Column = doc.Locate(fs[i].Path, fs[i].Key)
 		}
 	})
+}
+
+// unplaced reports whether Locate looks for the position of f: one without
+// a line, of a file, and not about its YAML (whose position is known when
+// it is known at all).
+func unplaced(f *finding.Finding) bool {
+	return f.Line == 0 && f.File != "" && f.Rule != finding.RuleYAML
 }

@@ -52,6 +52,31 @@ type texts struct {
 	mu   sync.Mutex
 	m    map[sharedText]uint32
 	list []sharedText // by number
+	// at finds the number of a finding by where its texts are
+	// (finding.SharedAt), without hashing them: the findings read back
+	// from the check cache share the bytes of each text.
+	at map[finding.SharedAt]uint32
+}
+
+// internAt returns the number of f's shared text (intern), found first
+// by where its texts are; under t.mu.
+func (t *texts) internAt(f *finding.Finding) (uint32, bool) {
+	at := finding.SharedAtOf(f)
+	if i, ok := t.at[at]; ok {
+		return i, true
+	}
+	n := len(t.list)
+	i, ok := t.intern(sharedText{f.Rule, f.Principle, f.Message, f.Help, f.Law, f.Path, f.Severity, f.Key})
+	// Only the texts numbered now are found by where they are: the
+	// table holds those bytes anyway, where a finding that says the same
+	// in bytes of its own would keep them.
+	if ok && len(t.list) > n {
+		if t.at == nil {
+			t.at = map[finding.SharedAt]uint32{}
+		}
+		t.at[at] = i
+	}
+	return i, ok
 }
 
 // intern returns the number of s, numbering it when it is new; false when
@@ -89,7 +114,7 @@ func (t *texts) pack(file, record string, own, checked []finding.Finding) (packe
 				f.Column < 0 || f.Column > math.MaxInt32 {
 				return packedFindings{}, false
 			}
-			i, ok := t.intern(sharedText{f.Rule, f.Principle, f.Message, f.Help, f.Law, f.Path, f.Severity, f.Key})
+			i, ok := t.internAt(&f)
 			if !ok {
 				return packedFindings{}, false
 			}
@@ -120,12 +145,24 @@ func (t *texts) appendItems(fs []finding.Finding, file, record string, items []p
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	for _, it := range items {
-		s := &t.list[it.text]
-		fs = append(fs, finding.Finding{File: file, Line: int(it.line), Column: int(it.column), Record: record,
-			Rule: s.rule, Principle: s.principle, Severity: s.severity, Message: s.message,
-			Help: s.help, Law: s.law, Path: s.path, Key: s.key})
+		fs = append(fs, t.finding(file, record, it))
 	}
 	return fs
+}
+
+// unpack sets *f to the finding it, of file and record.
+func (t *texts) unpack(f *finding.Finding, file, record string, it packedFinding) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	*f = t.finding(file, record, it)
+}
+
+// finding is it unpacked, of file and record; under t.mu.
+func (t *texts) finding(file, record string, it packedFinding) finding.Finding {
+	s := &t.list[it.text]
+	return finding.Finding{File: file, Line: int(it.line), Column: int(it.column), Record: record,
+		Rule: s.rule, Principle: s.principle, Severity: s.severity, Message: s.message,
+		Help: s.help, Law: s.law, Path: s.path, Key: s.key}
 }
 
 // anyChecked reports whether one of the checklist's findings of p

@@ -86,6 +86,7 @@ func TestCacheKeepsRecords(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		wantChecked := want.Checked.Slice(0) // read once
 		c := &memCache{m: map[string]*Stored{}}
 		parsed := &memParsed{m: map[string][]byte{}}
 		for run := range 3 {
@@ -100,7 +101,7 @@ func TestCacheKeepsRecords(t *testing.T) {
 			if !reflect.DeepEqual(got.Register.Records, want.Register.Records) {
 				t.Errorf("%s, run %d: the records differ from a load without cache", root, run)
 			}
-			if !reflect.DeepEqual(got.Findings, want.Findings) || !reflect.DeepEqual(got.Checked, want.Checked) {
+			if !reflect.DeepEqual(got.Findings, want.Findings) || !reflect.DeepEqual(got.Checked.Slice(0), wantChecked) {
 				t.Errorf("%s, run %d: the findings differ from a load without cache", root, run)
 			}
 		}

@@ -78,7 +78,7 @@ func (l *Reloader) Load(opts Options) (*Result, error) {
 	res := &Result{Register: reg, Findings: findings, Files: files, IDs: ids}
 	if r.checklist != nil {
 		// The records are whole, never stand-ins: finish always completes.
-		res.Checked, _ = r.finish(reg, entries, len(findings))
+		res.Checked, _ = r.finish(reg, entries)
 	}
 	return res, nil
 }

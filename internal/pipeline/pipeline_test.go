@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -110,6 +111,41 @@ func TestCheckRunsOnceAndFindingsAreLocated(t *testing.T) {
 	later := reg.Check(today.AddDate(5, 0, 0))
 	if len(later) == 0 || &later[0] == &first[0] {
 		t.Error("Check on another day returned the first day's findings")
+	}
+}
+
+// TestHandOverEach: after a load that ran the checklist, the findings
+// handed over one at a time are those Check gives, and are handed over
+// once: the register lets go of them, and a later Check runs the
+// checklist again. On another day the checklist runs for that day.
+func TestHandOverEach(t *testing.T) {
+	root := testbed.Register(t, map[string]string{"sensors/geluid-markt.yaml": sensor, "sensors/kapot.yaml": "id: [kapot\n"})
+	open := func() *Register {
+		reg, err := Open(root, Options{Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { reg.Close() })
+		return reg
+	}
+	want := open().Check(today)
+	reg := open()
+	var got []finding.Finding
+	reg.HandOverEach(today, func(f *finding.Finding) { got = append(got, *f) })
+	if len(want) == 0 || !reflect.DeepEqual(got, want) {
+		t.Errorf("handed over %d findings, want Check's %d, in its order", len(got), len(want))
+	}
+	if reg.Loaded.Checked != nil || reg.packed != nil {
+		t.Error("the register still holds the findings it handed over")
+	}
+	if again := reg.Check(today); len(again) != len(want) {
+		t.Errorf("Check after the hand-over found %d, want %d", len(again), len(want))
+	}
+	later := today.AddDate(5, 0, 0)
+	var n int
+	open().HandOverEach(later, func(*finding.Finding) { n++ })
+	if fresh := open().Check(later); n != len(fresh) {
+		t.Errorf("handed over %d findings five years on, want that day's %d", n, len(fresh))
 	}
 }
 

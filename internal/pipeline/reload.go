@@ -69,7 +69,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	}
 	r.Loaded = res
 	if lo.Check != nil {
-		r.checkOnce.Do(func() { r.checkDay, r.checked = opts.Today, res.Checked })
+		r.checkDay, r.packed = opts.Today, res.Checked
 	}
 	return r, nil
 }

@@ -46,8 +46,11 @@ func BenchmarkBuild(b *testing.B) {
 	for range b.N {
 		st, err = site.Build(res.Register, site.Options{
 			Out: out, Now: today.Add(12 * time.Hour),
-			Check: func(reg *register.Register) []finding.Finding {
-				return principle.Run(reg, principle.Options{Today: today})
+			Check: func(reg *register.Register, each func(*finding.Finding)) {
+				fs := principle.Run(reg, principle.Options{Today: today})
+				for i := range fs {
+					each(&fs[i])
+				}
 			},
 		})
 		if err != nil {

@@ -176,14 +176,14 @@ func sameTree(t *testing.T, name, got, want string) {
 func TestSkippedPagesFollowEveryInput(t *testing.T) {
 	base := func() Options {
 		return Options{
-			Check: func(*register.Register) []finding.Finding {
+			Check: checkWith(func(*register.Register) []finding.Finding {
 				return []finding.Finding{{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Principle: "VNG 4.3",
 					Severity: finding.Warning, Message: label.Text{"Geen borden.", "no signs"}},
 					// Quoting another record's name, which the page must
 					// not show once that record is not public.
 					{File: "sensors/x-hostile.yaml", Record: "x-hostile", Rule: "signage", Principle: "VNG 4.3",
 						Severity: finding.Info, Message: label.Text{"Zelfde mast als Camera's Markt.", "Same mast as Camera's Markt."}}}
-			},
+			}),
 			Rules: []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}}},
 			History: map[string]History{"sensors/lucht-dak.yaml": {Added: "2025-01-05", Changes: []Change{
 				{Date: "2026-03-01", Subject: "Zoals Verborgen observatiecamera; veel GEWELD rond de horeca op de Markt.", Fields: []string{"summary"}},
@@ -274,10 +274,16 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 		}, "sensoren/lucht-dak.html", false},
 		{"a finding's text", func(root string, o *Options) {
 			check := o.Check
-			o.Check = func(reg *register.Register) []finding.Finding {
-				fs := check(reg)
-				fs[0].Message = label.Text{"Geen borden bij de ingang.", fs[0].Message.In("en")}
-				return fs
+			o.Check = func(reg *register.Register, each func(*finding.Finding)) {
+				first := true
+				check(reg, func(f *finding.Finding) {
+					if first {
+						g := *f
+						g.Message, first = label.Text{"Geen borden bij de ingang.", f.Message.In("en")}, false
+						f = &g
+					}
+					each(f)
+				})
 			}
 		}, "sensoren/cam-markt.html", false},
 		{"the record's history", func(root string, o *Options) {

@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"sync"
-	"unsafe"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 )
@@ -43,11 +42,9 @@ type keptFinding struct {
 // keptFindings gives each distinct sharedFinding one home for a build.
 // Used from one goroutine (gatherFindings), then only read.
 type keptFindings struct {
-	// shared are found by their short fields, then compared whole:
-	// hashing every finding's texts, hundreds of bytes each, put some
-	// 30 ms before serve could show an edited page of 10,000 records.
-	// Findings that say the same share their texts' bytes (load), which
-	// compare at once.
+	// shared are found by their shortKey, then compared whole: hashing
+	// every finding's texts, hundreds of bytes each, put some 30 ms
+	// before serve could show an edited page of 10,000 records.
 	shared map[shortKey][]*sharedFinding
 }
 
@@ -55,33 +52,16 @@ func newKeptFindings() *keptFindings {
 	return &keptFindings{shared: map[shortKey][]*sharedFinding{}}
 }
 
-// shortKey is what a sharedFinding is found by: its fields but the texts,
-// and where the texts' bytes are. Findings that say the same share those
-// bytes (the load and the check cache keep each text once), so the texts
-// are told apart without reading them: found by the fields alone, the
-// findings of one rule and field whose texts name their record (some
-// thousands at 100,000 records) were compared each with all the others
-// kept before, a second of a build's CPU. Equal texts in bytes of their
-// own find another key, and are kept once more.
+// shortKey is what a sharedFinding is found by: its position when the
+// finding keeps none of its own, and where its shared parts are
+// (finding.SharedAt). Found by its fields alone, the findings of one rule
+// and field whose texts name their record (some thousands at 100,000
+// records) were compared each with all the others kept before, a second
+// of a build's CPU. Equal texts in bytes of their own find another key,
+// and are kept once more.
 type shortKey struct {
-	rule, principle, path string
-	severity              finding.Severity
-	key                   bool
-	line, column          int
-	texts                 [6]textAt
-}
-
-// textAt is where a string's bytes are, and how many.
-type textAt struct {
-	p *byte
-	n int
-}
-
-func textOf(s string) textAt {
-	if s == "" {
-		return textAt{}
-	}
-	return textAt{unsafe.StringData(s), len(s)}
+	line, column int
+	at           finding.SharedAt
 }
 
 // keep returns f as kept, sharing what it has in common with findings
@@ -94,8 +74,7 @@ func (k *keptFindings) keep(f *finding.Finding) keptFinding {
 		s.Line, s.Column = 0, 0
 		kept.line, kept.column = int32(f.Line), int32(f.Column)
 	}
-	short := shortKey{s.Rule, s.Principle, s.Path, s.Severity, s.Key, s.Line, s.Column, [6]textAt{
-		textOf(s.Message[0]), textOf(s.Message[1]), textOf(s.Help[0]), textOf(s.Help[1]), textOf(s.Law[0]), textOf(s.Law[1])}}
+	short := shortKey{s.Line, s.Column, finding.SharedAtOf(&s)}
 	for _, sh := range k.shared[short] {
 		if sh.Finding == s {
 			kept.shared = sh

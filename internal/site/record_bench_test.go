@@ -41,9 +41,9 @@ func BenchmarkRecordPages(b *testing.B) {
 	}
 	today := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	bld, err := newBuilder(res.Register, Options{Now: today.Add(12 * time.Hour),
-		Check: func(reg *register.Register) []finding.Finding {
+		Check: checkWith(func(reg *register.Register) []finding.Finding {
 			return principle.Run(reg, principle.Options{Today: today})
-		}}, filepath.Join(b.TempDir(), "public"))
+		})}, filepath.Join(b.TempDir(), "public"))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -103,12 +103,13 @@ type Options struct {
 	Lock *outdir.Lock
 	// Now is the build's clock; "today" is taken from it in Europe/Amsterdam.
 	Now time.Time
-	// Check runs the principles checklist; nil leaves the checklist out and
+	// Check runs the principles checklist and hands each finding to each,
+	// which reads it until it returns; nil leaves the checklist out and
 	// record pages say it was not run.
-	Check func(*register.Register) []finding.Finding
+	Check func(reg *register.Register, each func(*finding.Finding))
 	// Gathered, when set, is called once the build keeps what Check
-	// returned its own way, and no longer holds what it returned, from
-	// another goroutine while the build prepares.
+	// handed over its own way, from another goroutine while the build
+	// prepares.
 	Gathered func()
 	// Findings are further findings to show on record pages (for example
 	// from loading); they are shown whether or not Check is set. A record
@@ -489,35 +490,34 @@ func (b *builder) linkSensors() {
 
 // gatherFindings runs the checklist when asked, and keeps each record's
 // findings, given and checked, in the small (keptFindings): neither the
-// checklist's array nor the caller's need outlive it. findingsOf makes a
-// page's findings, as shown in public, when the page is rendered.
+// checklist's findings nor the caller's need outlive it. findingsOf makes
+// a page's findings, as shown in public, when the page is rendered.
 func (b *builder) gatherFindings(reg *register.Register, opts Options) {
-	var checked []finding.Finding
-	if opts.Check != nil {
-		b.checked = true
-		checked = opts.Check(reg)
-	}
 	byFile := map[string]string{}
 	for _, r := range reg.Records {
 		byFile[r.File] = r.ID
 	}
 	kept := newKeptFindings()
-	for _, fs := range [][]finding.Finding{opts.Findings, checked} {
-		for i := range fs {
-			f := &fs[i]
-			id := f.Record
-			if id == "" {
-				id = byFile[f.File]
-			}
-			if id != "" && f.Severity > finding.Off {
-				b.findings[id] = append(b.findings[id], kept.keep(f))
-				// The principle it cites (checklist); its rule's are
-				// in ruleAnchors.
-				if _, ok := b.refAnchors[f.Principle]; !ok {
-					b.refAnchors[f.Principle] = refAnchors(f.Principle)
-				}
+	keep := func(f *finding.Finding) {
+		id := f.Record
+		if id == "" {
+			id = byFile[f.File]
+		}
+		if id != "" && f.Severity > finding.Off {
+			b.findings[id] = append(b.findings[id], kept.keep(f))
+			// The principle it cites (checklist); its rule's are in
+			// ruleAnchors.
+			if _, ok := b.refAnchors[f.Principle]; !ok {
+				b.refAnchors[f.Principle] = refAnchors(f.Principle)
 			}
 		}
+	}
+	for i := range opts.Findings {
+		keep(&opts.Findings[i])
+	}
+	if opts.Check != nil {
+		b.checked = true
+		opts.Check(reg, keep)
 	}
 }
 

@@ -394,7 +394,7 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	rules := []Rule{{ID: "signage", Ref: "VNG 4.3", Title: [2]string{"Herkenbaar", "Recognisable"}, Why: [2]string{"Borden <waarom>", "Signs why"}},
 		// A rule that ran and found nothing: its principle gets a tick.
 		{ID: "biometric-ban", Ref: "VNG 2.1", Title: [2]string{"Geen biometrie", "No biometrics"}}}
-	out, _ := build(t, reg, Options{Check: check, History: hist, Rules: rules})
+	out, _ := build(t, reg, Options{Check: checkWith(check), History: hist, Rules: rules})
 	cam := read(t, out, "sensoren/cam-markt.html")
 	if !strings.Contains(cam, `<strong>Herkenbaar:</strong> <span>Camera zonder`) {
 		t.Error("the finding is not named by its rule's Dutch title")
@@ -471,7 +471,7 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 
 	reg.Config.Site.ShowCommitAuthors = true
 	reg.Config.Site.ShowCommitSubjects = true
-	out, _ = build(t, reg, Options{Check: check, History: hist})
+	out, _ = build(t, reg, Options{Check: checkWith(check), History: hist})
 	cam = read(t, out, "sensoren/cam-markt.html")
 	if !strings.Contains(cam, "<td>Jan Jansen</td>") {
 		t.Error("commit author hidden while site.show_commit_authors is on")
@@ -1150,7 +1150,7 @@ func TestDeviationsArePublic(t *testing.T) {
 		{Rule: "biometric-ban", Title: [2]string{"Geen biometrie", "No biometrics"}, Refs: []string{"VNG 2.1", "C-no-live-face"}, Severity: finding.Off, Default: finding.Error,
 			Where: "REGISTER_RULES_BIOMETRIC_BAN", PolicyOnly: true, Law: [2]string{"AVG art. 9", "GDPR art. 9"}, Scope: [2]string{"voor gezichtsherkenning", "for face recognition"}},
 	}
-	out, _ := build(t, reg, Options{Check: check, Rules: rules, Deviations: devs})
+	out, _ := build(t, reg, Options{Check: checkWith(check), Rules: rules, Deviations: devs})
 	cam := read(t, out, "sensoren/cam-markt.html")
 	for _, want := range []string{
 		`Niet getoetst (uitgezet door de gemeente):</span> <a href="../principes.html#vng-7-7">Beveiligingsaudit</a>`,
@@ -1229,6 +1229,38 @@ func TestSettingsAwayFromDefaultsArePublic(t *testing.T) {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s lacks %q", page, w)
 			}
+		}
+	}
+}
+
+// TestGatheredOnceTheFindingsAreKept: Gathered is called once, after Check
+// handed over every finding, and the pages show what it handed over.
+func TestGatheredOnceTheFindingsAreKept(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	var handed, gathered int
+	opts := Options{
+		Check: func(_ *register.Register, each func(*finding.Finding)) {
+			for _, f := range []finding.Finding{
+				{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "signage", Severity: finding.Warning, Message: label.Text{"Geen borden.", "No signs."}},
+				{File: "sensors/cam-markt.yaml", Record: "cam-markt", Rule: "dpia", Severity: finding.Error, Message: label.Text{"Geen DPIA.", "No DPIA."}},
+			} {
+				if gathered > 0 {
+					t.Error("Gathered before every finding was handed over")
+				}
+				handed++
+				each(&f)
+			}
+		},
+		Gathered: func() { gathered++ },
+	}
+	out, _ := build(t, reg, opts)
+	if handed != 2 || gathered != 1 {
+		t.Errorf("handed over %d findings, Gathered called %d times; want 2 and 1", handed, gathered)
+	}
+	page := read(t, out, "sensoren/cam-markt.html")
+	for _, text := range []string{"Geen borden.", "Geen DPIA."} {
+		if !strings.Contains(page, text) {
+			t.Errorf("the record's page does not show %q", text)
 		}
 	}
 }

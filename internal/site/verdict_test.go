@@ -126,7 +126,7 @@ lifecycle: {start: 2026-01-01, end: 2027-01-01}
 	check := func(reg *register.Register) []finding.Finding {
 		return principle.Run(reg, principle.Options{Today: buildNow})
 	}
-	out, _ := build(t, reg, Options{Check: check, Rules: rules})
+	out, _ := build(t, reg, Options{Check: checkWith(check), Rules: rules})
 
 	const (
 		// Each ends with the link's closing quote: #vng-i is not #vng-iii.
@@ -197,9 +197,9 @@ lifecycle: {start: 2026-01-01, end: 2026-02-30}
 		for _, r := range principle.Rules() {
 			rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Applies: r.Applies})
 		}
-		opts := Options{Rules: rules, Check: func(reg *register.Register) []finding.Finding {
+		opts := Options{Rules: rules, Check: checkWith(func(reg *register.Register) []finding.Finding {
 			return principle.Run(reg, principle.Options{Today: buildNow})
-		}}
+		})}
 		if broken {
 			opts.Findings = []finding.Finding{{File: r.File, Line: 7, Column: 36, Rule: finding.RuleSchema, Severity: finding.Error,
 				Message: label.Text{"lifecycle.end is geen datum", "lifecycle.end is not a date"}, Path: "/lifecycle/end"}}

@@ -1,0 +1,54 @@
+package load
+
+import (
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/testgen"
+	"github.com/voorbeeldstad/register/internal/validate"
+)
+
+// TestCheckedEachIsSlice: the checklist's findings handed over one at a
+// time are those of the array, in its order, as many as Len says, with and
+// without records kept; both hand them over once.
+func TestCheckedEachIsSlice(t *testing.T) {
+	gen := filepath.Join(t.TempDir(), "gen")
+	if err := testgen.Write(gen, 60, 3); err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	for _, root := range []string{"../../register", gen} {
+		for _, facts := range []bool{false, true} {
+			load := func() *Checked {
+				res, err := Register(root, Options{Validator: v, Check: &check, Facts: facts})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return res.Checked
+			}
+			a, b := load(), load()
+			n := a.Len()
+			want := a.Slice(3)
+			if len(want) != n || cap(want) < n+3 || n == 0 {
+				t.Fatalf("%s: Slice gave %d findings with room for %d, Len %d", root, len(want), cap(want)-len(want), n)
+			}
+			var got []finding.Finding
+			b.Each(func(f *finding.Finding) { got = append(got, *f) })
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s (facts %v): Each gave %d findings, Slice %d, or in another order", root, facts, len(got), len(want))
+			}
+			if again := a.Slice(0); len(again) != 0 {
+				t.Errorf("%s: Slice handed %d findings over twice", root, len(again))
+			}
+			b.Each(func(*finding.Finding) { t.Fatalf("%s: Each handed a finding over twice", root) })
+		}
+	}
+}
