@@ -108,7 +108,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	if limit != noLimit || got < heldGCPercent || got > loadGCPercent {
 		t.Errorf("keeping %d: target %d and limit %d, want a target up to %d and no limit", len(kept), got, limit, loadGCPercent)
 	}
-	restore()
+	restore(false)
 	want := heldTarget(liveHeap(), 100) // of what the last collection kept
 	runtime.KeepAlive(kept)
 	runtime.GC() // collections that come late move nothing
@@ -123,7 +123,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	// A load that ends before any collection kept much sets the limit
 	// back too.
 	restore, _ = collectLessWhileLoading(math.MaxUint64)
-	restore()
+	restore(false)
 	if limit := debug.SetMemoryLimit(-1); limit != noLimit {
 		t.Errorf("limit after a small load %d, want none", limit)
 	}
@@ -135,7 +135,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	if got, limit := debug.SetGCPercent(loadGCPercent), debug.SetMemoryLimit(-1); got != loadGCPercent || limit != noLimit {
 		t.Errorf("holding %d before the load: target %d and limit %d, want %d and none", len(held), got, limit, loadGCPercent)
 	}
-	restore()
+	restore(false)
 	runtime.KeepAlive(held)
 
 	t.Setenv("GOMEMLIMIT", "4GiB")
@@ -143,13 +143,13 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	if got, limit := debug.SetGCPercent(loadGCPercent), debug.SetMemoryLimit(-1); got != loadGCPercent || limit != noLimit {
 		t.Errorf("with GOMEMLIMIT: target %d and limit %d while loading, want %d and the limit as it was", got, limit, loadGCPercent)
 	}
-	restore()
+	restore(false)
 
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
 	restore, _ = collectLessWhileLoading(0)
-	restore()
+	restore(false)
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("with GOGC=50 the target became %d", got)
 	}
@@ -216,15 +216,19 @@ func TestCollectNearBudget(t *testing.T) {
 
 func TestHeldLimit(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		kept uint64
-		want int64
+		name   string
+		kept   uint64
+		update bool
+		want   int64
 	}{
-		{"a small register: room for the outputs above what is kept", 30 << 20, 30<<20 + outputRoom},
-		{"a large register: two and a half times what is kept, and the headroom", 1 << 30, 5<<29 + heldHeadroom},
+		{"a small register: room for the outputs above what is kept", 30 << 20, false, 30<<20 + outputRoom},
+		{"a small register, updated: the same", 30 << 20, true, 30<<20 + outputRoom},
+		{"a large register: two and a half times what is kept, and the headroom", 1 << 30, false, 5<<29 + heldHeadroom},
+		{"a middle register, updated: the same", 100 << 20, true, 250<<20 + heldHeadroom},
+		{"a large register, updated: no more room than heldRoomMost", 1 << 30, true, 1<<30 + heldRoomMost},
 	} {
-		if got := heldLimit(tc.kept); got != tc.want {
-			t.Errorf("%s: heldLimit(%d) = %d, want %d", tc.name, tc.kept, got, tc.want)
+		if got := heldLimit(tc.kept, tc.update); got != tc.want {
+			t.Errorf("%s: heldLimit(%d, %v) = %d, want %d", tc.name, tc.kept, tc.update, got, tc.want)
 		}
 	}
 }
@@ -257,21 +261,27 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		limitFrom uint64
+		update    bool
 		env       string
 		limited   bool
 	}{
-		{"records kept", 0, "", true},
-		{"records kept, more than serve's threshold", heldLimitFrom, "", true},
-		{"records kept, less than a threshold", 1 << 40, "", false},
-		{"GOMEMLIMIT decides", 0, "4GiB", false},
+		{"records kept", 0, false, "", true},
+		{"records kept, for an update", 0, true, "", true},
+		{"records kept, more than serve's threshold", heldLimitFrom, false, "", true},
+		{"records kept, less than a threshold", 1 << 40, false, "", false},
+		{"GOMEMLIMIT decides", 0, false, "4GiB", false},
 	} {
 		t.Setenv("GOMEMLIMIT", tc.env)
 		debug.SetMemoryLimit(noLimit)
 		restore, _ := collectLessWhileLoading(tc.limitFrom)
-		restore()
+		restore(tc.update)
 		got := debug.SetMemoryLimit(-1)
-		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)))) {
+		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)), tc.update)) {
 			t.Errorf("%s: limit %d, want heldLimit of at least %d kept", tc.name, got, len(kept))
+		}
+		// What the test's process keeps besides is far less than the room.
+		if tc.limited && tc.update && got > heldLimit(uint64(len(kept))+heldHeadroom, true) {
+			t.Errorf("%s: limit %d, want no more than heldRoomMost above what is kept", tc.name, got)
 		}
 		if !tc.limited && got != noLimit {
 			t.Errorf("%s: limit %d, want none", tc.name, got)
@@ -289,7 +299,7 @@ func TestSettle(t *testing.T) {
 	kept := make([]byte, heldLimitFrom+(16<<20)) // never touched: no memory
 	runtime.GC()
 	restore, settle := collectLessWhileLoading(0)
-	restore()
+	restore(false)
 	atLoad := debug.SetMemoryLimit(-1)
 	runtime.KeepAlive(kept) // kept until now; let go of from here
 	r := &Register{settle: settle}
@@ -305,7 +315,7 @@ func TestSettle(t *testing.T) {
 	}
 
 	small, settleSmall := collectLessWhileLoading(0)
-	small()
+	small(false)
 	atLoad = debug.SetMemoryLimit(-1)
 	settleSmall()
 	if got := debug.SetMemoryLimit(-1); got != atLoad {
