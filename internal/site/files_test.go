@@ -40,7 +40,7 @@ func TestSiteFilesNewManifest(t *testing.T) {
 // TestSiteFilesManifests: a manifest read whole gives its keys and says so
 // (read); a damaged one gives none of its kind and leaves the other's.
 func TestSiteFilesManifests(t *testing.T) {
-	line := func(k byte, p string) string { return hex.EncodeToString([]byte{k, 31: 0}) + " " + p + "\n" }
+	line := func(b byte, p string) string { k := pageKey{b}; return hex.EncodeToString(k[:]) + " " + p + "\n" }
 	good := line(1, "a.html") + line(2, "b.html")
 	for _, tc := range []struct {
 		name      string

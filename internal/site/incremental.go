@@ -47,10 +47,23 @@ const manifestName = ".register-manifest"
 
 // manifestHeader starts a manifest; another header (an older format) reads
 // as no manifest.
-const manifestHeader = "register-manifest 1"
+const manifestHeader = "register-manifest 2"
 
-// pageKey is a page's key: the hash of the inputs it is made of.
-type pageKey [sha256.Size]byte
+// pageKey is a page's key: the first half of the hash of the inputs it is
+// made of (keyOf). Made with the folder's secret (keys.global), half of
+// it is as far from a guess as the whole, and a build keeps up to three
+// for each file of its site: at 100,000 records some 300,000 files.
+type pageKey [16]byte
+
+// keyOf is the key of the hash sum; false when sum is no SHA-256.
+func keyOf(sum []byte) (pageKey, bool) {
+	var k pageKey
+	if len(sum) != sha256.Size {
+		return k, false
+	}
+	copy(k[:], sum)
+	return k, true
+}
 
 // Updates says a build of out finds a site an earlier build made there
 // (its manifest, in the site or in the version kept beside it), so that it

@@ -383,8 +383,8 @@ func TestManifestReadsDamageAsNone(t *testing.T) {
 		"other format":   strings.Replace(string(good), manifestHeader, "register-manifest 0", 1),
 		"bad hex":        strings.Replace(string(good), "01", "zz", 1),
 		"short key":      manifestHeader + "\nabcd a.html\n",
-		"no path":        manifestHeader + "\n" + strings.Repeat("00", 32) + " \n",
-		"no separator":   manifestHeader + "\n" + strings.Repeat("00", 32) + "\n",
+		"no path":        manifestHeader + "\n" + strings.Repeat("00", len(pageKey{})) + " \n",
+		"no separator":   manifestHeader + "\n" + strings.Repeat("00", len(pageKey{})) + "\n",
 		"binary garbage": "\x00\xff\n\x00",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(data), 0o644); err != nil {

@@ -90,7 +90,7 @@ func openRegular(path string) (*os.File, fs.FileInfo, error) {
 }
 
 // pieceIndexHeader starts a piece index; another header reads as none.
-const pieceIndexHeader = "register-pieces 1\n"
+const pieceIndexHeader = "register-pieces 2\n"
 
 // placedPiece is where a piece went in a download: off bytes from its
 // start, n long.
@@ -283,8 +283,9 @@ func (f *filePieces) key(r *record.Record, what string, refs []string) (pageKey,
 	}
 	var a [512]byte
 	buf := append(append(a[:0], f.b.keys.global...), sum...)
-	f.lastKey, f.lastOK = sha256.Sum256(pieceKey(buf, f.b.textsKey(r), r, what, refs)), true
-	return f.lastKey, true
+	whole := sha256.Sum256(pieceKey(buf, f.b.textsKey(r), r, what, refs))
+	f.lastKey, f.lastOK = keyOf(whole[:])
+	return f.lastKey, f.lastOK
 }
 
 func (f *filePieces) Piece(r *record.Record, what string, refs []string) ([]byte, bool) {

@@ -825,14 +825,10 @@ func (b *builder) write(j job) error {
 
 // jobKey is the key of a skippable job's page, and whether it has one.
 func jobKey(j job) (pageKey, bool) {
-	var key pageKey
-	if j.key != nil {
-		if k := j.key(); len(k) == len(key) {
-			copy(key[:], k)
-			return key, true
-		}
+	if j.key == nil {
+		return pageKey{}, false
 	}
-	return key, false
+	return keyOf(j.key())
 }
 
 // streamFile writes a streamed job's file to dst, and reports whether it
