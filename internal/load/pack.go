@@ -62,11 +62,13 @@ type texts struct {
 // by where its texts are; under t.mu.
 func (t *texts) internAt(f *finding.Finding) (uint32, bool) {
 	at := finding.SharedAtOf(f)
-	if i, ok := t.at[at]; ok {
+	s := sharedText{f.Rule, f.Principle, f.Message, f.Help, f.Law, f.Path, f.Severity, f.Key}
+	// Compared still, at once: texts in the same bytes are equal.
+	if i, ok := t.at[at]; ok && t.list[i] == s {
 		return i, true
 	}
 	n := len(t.list)
-	i, ok := t.intern(sharedText{f.Rule, f.Principle, f.Message, f.Help, f.Law, f.Path, f.Severity, f.Key})
+	i, ok := t.intern(s)
 	// Only the texts numbered now are found by where they are: the
 	// table holds those bytes anyway, where a finding that says the same
 	// in bytes of its own would keep them.

@@ -67,6 +67,38 @@ func TestInternAllocatesForNewTextsOnly(t *testing.T) {
 	}
 }
 
+// TestInternAtFindsBySharedBytes: findings whose texts are the same bytes
+// are numbered alike without their texts being hashed, as are those that
+// say the same in bytes of their own; a text that differs gets a number
+// of its own, and only the first bytes of a text are found by where they
+// are.
+func TestInternAtFindsBySharedBytes(t *testing.T) {
+	var tx texts
+	msg := strings.Repeat("Geen DPIA voor deze camera. ", 4)
+	f := finding.Finding{Rule: "dpia", Severity: finding.Error, Message: label.Text{msg, "No DPIA."}, Path: "/dpia"}
+	own := f
+	own.Message = label.Text{strings.Clone(msg), "No DPIA."}
+	other := f
+	other.Message = label.Text{msg + "!", "No DPIA."}
+	first, _ := tx.internAt(&f)
+	for _, c := range []struct {
+		name string
+		f    finding.Finding
+		same bool
+	}{
+		{"the same bytes", f, true},
+		{"the same text in bytes of its own", own, true},
+		{"another text", other, false},
+	} {
+		if i, ok := tx.internAt(&c.f); !ok || (i == first) != c.same {
+			t.Errorf("%s: number %d, first %d", c.name, i, first)
+		}
+	}
+	if len(tx.at) != 2 {
+		t.Errorf("%d texts found by where they are, want the two numbered", len(tx.at))
+	}
+}
+
 // TestFactsKeepTheKindsConstant: a record's kind, decoded from its file,
 // is a string of its own; the facts a load keeps of it hold the constant
 // instead, so that 100,000 copies of "sensor" are not kept.
