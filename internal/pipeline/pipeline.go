@@ -446,8 +446,8 @@ func afterEachCollection(mu *sync.Mutex, stopped *bool, f func(kept uint64)) {
 // unchanged: Options.Hold), makes few afresh: its room above what is kept
 // grows no further than heldRoomMost. A build after one change at 100,000
 // records keeps some 455 MB after its load, and in one and a half times
-// that again peaked at 1.01-1.12 GB; within 320 MiB, at 0.92-0.95 GB for
-// some 10 % more CPU. A cold build of 100,000 records, which makes every
+// that again peaked at 1.09-1.22 GB; within 320 MiB, at 0.92-0.98 GB for
+// some 15 % more CPU. A cold build of 100,000 records, which makes every
 // page, took twice the CPU within that room.
 //
 // serve keeps the register loaded and adds to what it keeps as it
