@@ -22,6 +22,8 @@ type ahead struct {
 	held      *outdir.Tree
 	heldErr   error
 	curPieces map[string]*placedFile
+	// curMade is the build-wide key the current site's manifest names.
+	curMade pageKey
 }
 
 // lookAhead starts reading what the build of out will update, when the
@@ -60,8 +62,10 @@ func readAhead(m *Memo, work, cur string) *ahead {
 		read := make(chan struct{})
 		go func() {
 			defer close(read)
-			if curKept = m.kept(cur); curKept == nil {
-				curLines, _ = manifestLines(cur)
+			if curKept = m.kept(cur); curKept != nil {
+				a.curMade = curKept.made
+			} else {
+				curLines, _, a.curMade = manifestLines(cur)
 			}
 			if m == nil {
 				a.curPieces = readPieceIndex(cur)
@@ -75,7 +79,7 @@ func readAhead(m *Memo, work, cur string) *ahead {
 		if kept != nil {
 			n = len(kept.paths)
 		} else {
-			lines, n = manifestLines(work)
+			lines, n, _ = manifestLines(work)
 		}
 		// The site has about as many files as the version it updates.
 		a.files = newSiteFiles(n + n/8)

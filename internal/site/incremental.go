@@ -45,9 +45,10 @@ import (
 // version of the site, with that version's manifest.
 const manifestName = ".register-manifest"
 
-// manifestHeader starts a manifest; another header (an older format) reads
-// as no manifest.
-const manifestHeader = "register-manifest 2"
+// manifestHeader starts a manifest, followed on its line by the key of
+// the build-wide inputs it was made under (keys.made); another header (an
+// older format) reads as no manifest.
+const manifestHeader = "register-manifest 3"
 
 // pageKey is a page's key: the first half of the hash of the inputs it is
 // made of (keyOf). Made with the folder's secret (keys.global), half of
@@ -79,20 +80,22 @@ func Updates(out string) bool {
 	return false
 }
 
-// manifest is a site's manifest: its paths, sorted, each with its key.
+// manifest is a site's manifest: its paths, sorted, each with its key,
+// and the key of the build-wide inputs its keys were made under.
 type manifest struct {
 	paths []string
 	keys  []pageKey
+	made  pageKey
 }
 
 // readManifest reads the manifest in dir. A missing, damaged or unknown
 // manifest reads as none (nil), so every page is rendered.
 func readManifest(dir string) *manifest {
-	lines, n := manifestLines(dir)
+	lines, n, made := manifestLines(dir)
 	if lines == nil {
 		return nil
 	}
-	m := &manifest{paths: make([]string, 0, n), keys: make([]pageKey, 0, n)}
+	m := &manifest{paths: make([]string, 0, n), keys: make([]pageKey, 0, n), made: made}
 	if !eachManifestLine(lines, func(p []byte, k pageKey) {
 		m.paths = append(m.paths, string(p))
 		m.keys = append(m.keys, k)
@@ -103,18 +106,22 @@ func readManifest(dir string) *manifest {
 }
 
 // manifestLines returns the lines of the manifest in dir after its header,
-// and how many there are; nil when there is none or it is of another
-// format.
-func manifestLines(dir string) ([]byte, int) {
+// how many there are, and the key its header names; nil when there is
+// none or it is of another format.
+func manifestLines(dir string) (lines []byte, n int, made pageKey) {
 	data, err := readKept(filepath.Join(dir, manifestName))
 	if err != nil {
-		return nil, 0
+		return nil, 0, made
 	}
 	head, rest, ok := bytes.Cut(data, []byte("\n"))
-	if !ok || string(head) != manifestHeader {
-		return nil, 0
+	sum, ok2 := bytes.CutPrefix(head, []byte(manifestHeader+" "))
+	if !ok || !ok2 || hex.DecodedLen(len(sum)) != len(made) {
+		return nil, 0, made
 	}
-	return rest, bytes.Count(rest, []byte("\n"))
+	if _, err := hex.Decode(made[:], sum); err != nil {
+		return nil, 0, made
+	}
+	return rest, bytes.Count(rest, []byte("\n")), made
 }
 
 // eachManifestLine calls add with the path and key of each of a manifest's
@@ -156,11 +163,11 @@ func (m *manifest) all() iter.Seq2[string, pageKey] {
 // size: a site of 100,000 records has a manifest of tens of megabytes,
 // which is not held whole. Like every file of the working copy it is
 // replaced, never written into (outdir.PutFile).
-func writeManifest(dir string, entries iter.Seq2[string, pageKey]) error {
+func writeManifest(dir string, made pageKey, entries iter.Seq2[string, pageKey]) error {
 	const size = 64 << 10
 	f := outdir.NewFile(filepath.Join(dir, manifestName))
 	buf := make([]byte, 0, size)
-	buf = append(buf, manifestHeader+"\n"...)
+	buf = append(hex.AppendEncode(append(buf, manifestHeader+" "...), made[:]), '\n')
 	var err error
 	for p, k := range entries {
 		if len(buf)+2*len(pageKey{})+len(p)+2 > size {
@@ -197,7 +204,8 @@ func dropKept(dir string) error {
 
 // keys holds what the keys of one build are made of.
 type keys struct {
-	global  []byte // the build-wide part; nil: no page is skipped
+	global  []byte  // the build-wide part; nil: no page is skipped
+	made    pageKey // the key of global, named in the manifest
 	records map[*record.Record]*recordSum
 	hidden  []byte // hash of the ids and names of records that are not public
 	texts   textSums
@@ -261,6 +269,7 @@ func (b *builder) initKeys() {
 		}
 	}
 	b.keys.global = h.Sum(nil)
+	b.keys.made, _ = keyOf(hashOf("made", b.keys.global))
 	b.opts.Memo.setGlobal(b.keys.global)
 	// What the filter takes out of texts, findings and reasons: every
 	// record not public, skipped ones (a bad id, a duplicate) too, and
@@ -906,16 +915,16 @@ func (m *Memo) kept(dir string) *manifest {
 
 // writeManifest writes the manifest of dir as writeManifest does, and
 // keeps it with its file's look, when the Memo is not nil.
-func (m *Memo) writeManifest(dir string, entries iter.Seq2[string, pageKey]) error {
+func (m *Memo) writeManifest(dir string, made pageKey, entries iter.Seq2[string, pageKey]) error {
 	if m == nil {
-		return writeManifest(dir, entries)
+		return writeManifest(dir, made, entries)
 	}
-	man := &manifest{}
+	man := &manifest{made: made}
 	for p, k := range entries {
 		man.paths = append(man.paths, p)
 		man.keys = append(man.keys, k)
 	}
-	if err := writeManifest(dir, man.all()); err != nil {
+	if err := writeManifest(dir, made, man.all()); err != nil {
 		return err
 	}
 	info, err := os.Lstat(filepath.Join(dir, manifestName))
@@ -1274,4 +1283,12 @@ func (b *builder) saveTexts() {
 	if p, err := outdir.StateFile(b.out, "texts"); err == nil {
 		_ = atomicfile.Write(p, b.texts.Bytes(), 0o600)
 	}
+}
+
+// hashOf is the SHA-256 of what, then b.
+func hashOf(what string, b []byte) []byte {
+	h := sha256.New()
+	h.Write(appendStrings(nil, what))
+	h.Write(b)
+	return h.Sum(nil)
 }

@@ -362,30 +362,34 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 }
 
 // TestManifestReadsDamageAsNone: a manifest cut short, of another format or
-// with a bad key reads as none, so every page is rendered; a good one reads
-// back as written.
+// with a bad key, in its lines or its header, reads as none, so every page
+// is rendered; a good one reads back as written, with the build-wide key
+// it names.
 func TestManifestReadsDamageAsNone(t *testing.T) {
 	dir := t.TempDir()
-	k := pageKey{1, 2, 3}
-	if err := writeManifest(dir, (&manifest{paths: []string{"a.html", "b/c.html"}, keys: []pageKey{k, {9}}}).all()); err != nil {
+	k, made := pageKey{1, 2, 3}, pageKey{7, 7}
+	if err := writeManifest(dir, made, (&manifest{paths: []string{"a.html", "b/c.html"}, keys: []pageKey{k, {9}}}).all()); err != nil {
 		t.Fatal(err)
 	}
-	if m := keysOf(readManifest(dir)); len(m) != 2 || m["a.html"] != k {
-		t.Fatalf("round trip: %v", m)
+	if m := readManifest(dir); m == nil || m.made != made || len(keysOf(m)) != 2 || keysOf(m)["a.html"] != k {
+		t.Fatalf("round trip: %+v", m)
 	}
 	good, err := os.ReadFile(filepath.Join(dir, manifestName))
 	if err != nil {
 		t.Fatal(err)
 	}
+	head, _, _ := strings.Cut(string(good), "\n")
 	for name, data := range map[string]string{
-		"empty":          "",
-		"cut short":      string(good[:len(good)-3]),
-		"other format":   strings.Replace(string(good), manifestHeader, "register-manifest 0", 1),
-		"bad hex":        strings.Replace(string(good), "01", "zz", 1),
-		"short key":      manifestHeader + "\nabcd a.html\n",
-		"no path":        manifestHeader + "\n" + strings.Repeat("00", len(pageKey{})) + " \n",
-		"no separator":   manifestHeader + "\n" + strings.Repeat("00", len(pageKey{})) + "\n",
-		"binary garbage": "\x00\xff\n\x00",
+		"empty":                   "",
+		"cut short":               string(good[:len(good)-3]),
+		"other format":            strings.Replace(string(good), manifestHeader, "register-manifest 0", 1),
+		"no key in the header":    strings.Replace(string(good), head, manifestHeader, 1),
+		"a bad key in its header": strings.Replace(string(good), "0707", "zz07", 1),
+		"bad hex":                 strings.Replace(string(good), "01", "zz", 1),
+		"short key":               head + "\nabcd a.html\n",
+		"no path":                 head + "\n" + strings.Repeat("00", len(pageKey{})) + " \n",
+		"no separator":            head + "\n" + strings.Repeat("00", len(pageKey{})) + "\n",
+		"binary garbage":          "\x00\xff\n\x00",
 	} {
 		if err := os.WriteFile(filepath.Join(dir, manifestName), []byte(data), 0o644); err != nil {
 			t.Fatal(err)
@@ -650,7 +654,7 @@ func TestManifestReadsBackAsWritten(t *testing.T) {
 			keys[p] = k
 			m.paths, m.keys = append(m.paths, p), append(m.keys, k)
 		}
-		if err := writeManifest(dir, m.all()); err != nil {
+		if err := writeManifest(dir, pageKey{}, m.all()); err != nil {
 			t.Fatal(err)
 		}
 		got := keysOf(readManifest(dir))
@@ -994,4 +998,38 @@ func keysOf(m *manifest) map[string]pageKey {
 		keys[p] = k
 	}
 	return keys
+}
+
+// TestPiecesOfOtherInputsAreNotHeld: a build on another day, whose keys
+// all differ, holds none of the current site's piece index, which could
+// give it nothing; a build under the same inputs after an edit holds it
+// and copies the other records' pieces from it.
+func TestPiecesOfOtherInputsAreNotHeld(t *testing.T) {
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, loadFixture(t, root), Options{Out: out})
+	for _, c := range []struct {
+		name     string
+		now      time.Time
+		from, to string
+		held     bool
+	}{
+		{"another day", buildNow.AddDate(0, 0, 1), "Twaalf camera", "Dertien camera", false},
+		{"the same day again", buildNow.AddDate(0, 0, 1), "Dertien camera", "Veertien camera", true},
+	} {
+		edit(t, filepath.Join(root, "sensors", "cam-markt.yaml"), c.from, c.to)
+		reg := loadFixture(t, root)
+		hashFiles(t, reg)
+		p, err := Prepare(reg, Options{Out: out, Now: c.now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := p.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if held := p.b.curPieces != nil; held != c.held || (st.Copied > 0) != c.held {
+			t.Errorf("%s: piece index held %v, %d pieces copied; want held %v", c.name, held, st.Copied, c.held)
+		}
+	}
 }

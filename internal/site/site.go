@@ -622,6 +622,12 @@ func (b *builder) run() error {
 	// so it is kept, and pruning a file already gone is no error.
 	b.known, b.held = a.files, a.held
 	b.curPieces = a.curPieces
+	// Pieces placed under other build-wide inputs (another day, another
+	// configuration or program) have other keys: none would be found, and
+	// the index and the downloads' maps of it are not held for nothing.
+	if a.curMade != b.keys.made || b.keys.global == nil {
+		a.curPieces, b.curPieces = nil, nil
+	}
 	b.newPieces = map[string][]placedPiece{}
 	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, files: b.known}
 	// The marker first: a working copy an interrupted build left is
@@ -664,7 +670,7 @@ func (b *builder) run() error {
 			pieces = writePieceIndex(b.dir, b.newPieces)
 		}
 	}()
-	err := b.opts.Memo.writeManifest(b.dir, b.known.newManifest())
+	err := b.opts.Memo.writeManifest(b.dir, b.keys.made, b.known.newManifest())
 	<-index
 	if err = errors.Join(err, pieces); err != nil {
 		return fmt.Errorf("build site: %w", err)
