@@ -1,6 +1,8 @@
 package load
 
 import (
+	"slices"
+
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
@@ -29,14 +31,6 @@ type checkedFile struct {
 	packed       packedFindings
 }
 
-// Len is the number of findings.
-func (c *Checked) Len() int {
-	if c == nil {
-		return 0
-	}
-	return c.n
-}
-
 // Each calls fn with each finding, in the order of Slice. The finding is
 // fn's to read until it returns, not to keep or change.
 func (c *Checked) Each(fn func(f *finding.Finding)) {
@@ -45,8 +39,7 @@ func (c *Checked) Each(fn func(f *finding.Finding)) {
 	}
 	each := func(fs []finding.Finding) {
 		for i := range fs {
-			f := fs[i]
-			fn(&f)
+			fn(&fs[i])
 		}
 	}
 	each(c.before)
@@ -86,23 +79,14 @@ func (c *Checked) Slice(spare int) []finding.Finding {
 	return fs
 }
 
+// checkedOf is a Checked of the findings fs, as they are.
+func checkedOf(fs []finding.Finding) *Checked {
+	return &Checked{before: fs, n: len(fs)}
+}
+
 // unplaced reports whether a finding of the file has no position yet
-// (Locate would look for it).
-func (cf *checkedFile) unplaced(t *texts) bool {
-	for _, f := range cf.given {
-		if unplaced(&f) {
-			return true
-		}
-	}
-	if cf.packed.checkedLen() == 0 || cf.file == "" {
-		return false
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, it := range cf.packed.items[cf.packed.own:] {
-		if it.line == 0 && t.list[it.text].rule != finding.RuleYAML {
-			return true
-		}
-	}
-	return false
+// (Locate would look for it): one it gave as it was, or one packed
+// (texts.pack notes it).
+func (cf *checkedFile) unplaced() bool {
+	return cf.packed.unplaced || slices.ContainsFunc(cf.given, func(f finding.Finding) bool { return unplaced(&f) })
 }

@@ -52,3 +52,11 @@ func TestCheckedEachIsSlice(t *testing.T) {
 		}
 	}
 }
+
+// Len is the number of findings.
+func (c *Checked) Len() int {
+	if c == nil {
+		return 0
+	}
+	return c.n
+}

@@ -224,7 +224,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult) (*Checked
 		}
 		fs := principle.Run(reg, *r.opts.Check)
 		Locate(r.root, fs)
-		return &Checked{before: fs, n: len(fs)}, true
+		return checkedOf(fs), true
 	}
 	before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
 		silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
@@ -244,7 +244,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult) (*Checked
 		if n := len(cf.given) + cf.packed.checkedLen(); n > 0 {
 			c.files = append(c.files, cf)
 			c.n += n
-			unplaced = unplaced || cf.unplaced(r.texts)
+			unplaced = unplaced || cf.unplaced()
 		}
 		outs[i].Findings, e.outcome.Findings, e.packed = nil, nil, packedFindings{}
 	}
@@ -255,7 +255,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult) (*Checked
 	if unplaced {
 		fs := c.Slice(0)
 		Locate(r.root, fs)
-		return &Checked{before: fs, n: len(fs)}, true
+		return checkedOf(fs), true
 	}
 	return c, true
 }

@@ -26,6 +26,9 @@ import (
 type packedFindings struct {
 	items []packedFinding
 	own   int // items[:own] are the file's own findings
+	// unplaced says one of the checklist's has no position yet, which
+	// Locate looks for at the end of the load.
+	unplaced bool
 }
 
 // packedFinding is one finding of a file, packed: what it shares with
@@ -110,12 +113,13 @@ func (t *texts) pack(file, record string, own, checked []finding.Finding) (packe
 	p := packedFindings{items: make([]packedFinding, 0, n), own: len(own)}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	for _, fs := range [][]finding.Finding{own, checked} {
+	for part, fs := range [][]finding.Finding{own, checked} {
 		for _, f := range fs {
 			if f.File != file || f.Record != record || f.Line < 0 || f.Line > math.MaxInt32 ||
 				f.Column < 0 || f.Column > math.MaxInt32 {
 				return packedFindings{}, false
 			}
+			p.unplaced = p.unplaced || part == 1 && unplaced(&f)
 			i, ok := t.internAt(&f)
 			if !ok {
 				return packedFindings{}, false
