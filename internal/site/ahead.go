@@ -55,35 +55,19 @@ func readAhead(m *Memo, work, cur string) *ahead {
 	a := &ahead{done: make(chan struct{}), work: work, cur: cur}
 	go func() {
 		defer close(a.done)
-		var (
-			curKept  *manifest
-			curLines []byte
-		)
+		var current manifestSource
 		read := make(chan struct{})
 		go func() {
 			defer close(read)
-			if curKept = m.kept(cur); curKept != nil {
-				a.curMade = curKept.made
-			} else {
-				curLines, _, a.curMade = manifestLines(cur)
-			}
+			current = m.manifestIn(cur)
 			if m == nil {
 				a.curPieces = readPieceIndex(cur)
 			}
 		}()
-		var (
-			lines []byte
-			n     int
-		)
-		kept := m.kept(work)
-		if kept != nil {
-			n = len(kept.paths)
-		} else {
-			lines, n, _ = manifestLines(work)
-		}
+		old := m.manifestIn(work)
 		// The site has about as many files as the version it updates.
-		a.files = newSiteFiles(n + n/8)
-		a.files.addManifest(hasOld, kept, lines)
+		a.files = newSiteFiles(old.n + old.n/8)
+		a.files.addManifest(hasOld, old)
 		a.held, a.heldErr = outdir.Scan(work, func(rel string, isRegular bool) {
 			s := a.files.state(rel)
 			s.has |= scanned
@@ -92,7 +76,8 @@ func readAhead(m *Memo, work, cur string) *ahead {
 			}
 		})
 		<-read
-		a.files.addManifest(hasCur, curKept, curLines)
+		a.files.addManifest(hasCur, current)
+		a.curMade = current.made
 	}()
 	return a
 }

@@ -75,22 +75,13 @@ func (f *siteFiles) stateOf(p []byte) *fileState {
 	return f.state(string(p))
 }
 
-// lookup returns the state of p, nil when nothing named it.
-func (f *siteFiles) lookup(p string) *fileState {
-	if i, ok := f.index[p]; ok {
-		return f.at(i)
-	}
-	return nil
-}
-
 func (f *siteFiles) at(i int32) *fileState {
 	return &f.states[i/fileChunk][i%fileChunk]
 }
 
-// addManifest sets the keys a manifest gives (old or cur, as flag says):
-// the one kept in a Memo, or else the lines of one read (manifestLines).
+// addManifest sets the keys a manifest gives (old or cur, as flag says).
 // A damaged manifest gives none.
-func (f *siteFiles) addManifest(flag fileFlags, kept *manifest, lines []byte) {
+func (f *siteFiles) addManifest(flag fileFlags, m manifestSource) {
 	set := func(s *fileState, k pageKey) {
 		if flag == hasOld {
 			s.old = k
@@ -100,13 +91,13 @@ func (f *siteFiles) addManifest(flag fileFlags, kept *manifest, lines []byte) {
 		s.has |= flag
 	}
 	switch {
-	case kept != nil:
-		for i, p := range kept.paths {
-			set(f.state(p), kept.keys[i])
+	case m.kept != nil:
+		for i, p := range m.kept.paths {
+			set(f.state(p), m.kept.keys[i])
 		}
-	case lines == nil:
+	case m.lines == nil:
 		return
-	case !eachManifestLine(lines, func(p []byte, k pageKey) { set(f.stateOf(p), k) }):
+	case !eachManifestLine(m.lines, func(p []byte, k pageKey) { set(f.stateOf(p), k) }):
 		for i := range f.paths {
 			f.at(int32(i)).has &^= flag
 		}

@@ -55,8 +55,8 @@ func TestSiteFilesManifests(t *testing.T) {
 		{"empty", "", hasOld | hasCur, map[string]pageKey{}, 2},
 	} {
 		f := newSiteFiles(0)
-		f.addManifest(hasOld, nil, []byte(good))
-		f.addManifest(hasCur, nil, []byte(tc.cur))
+		f.addManifest(hasOld, manifestSource{lines: []byte(good)})
+		f.addManifest(hasCur, manifestSource{lines: []byte(tc.cur)})
 		if f.read != tc.read {
 			t.Errorf("%s: read %b, want %b", tc.name, f.read, tc.read)
 		}
@@ -81,12 +81,12 @@ func TestSiteFilesManifests(t *testing.T) {
 		}
 	}
 	f := newSiteFiles(0)
-	f.addManifest(hasCur, nil, nil)
+	f.addManifest(hasCur, manifestSource{})
 	if f.read != 0 {
 		t.Errorf("no manifest reads as read: %b", f.read)
 	}
 	kept := &manifest{paths: []string{"a.html"}, keys: []pageKey{{7}}}
-	f.addManifest(hasOld, kept, nil)
+	f.addManifest(hasOld, manifestSource{kept: kept})
 	if s := f.lookup("a.html"); f.read != hasOld || s == nil || s.old != (pageKey{7}) {
 		t.Errorf("a kept manifest: read %b, a.html %+v", f.read, s)
 	}
@@ -119,4 +119,12 @@ func TestSiteFilesStaleAndChanged(t *testing.T) {
 	if got, want := f.changed(), []string{"added.html", "edited.html", "removed.html"}; !slices.Equal(got, want) {
 		t.Errorf("changed %q, want %q", got, want)
 	}
+}
+
+// lookup returns the state of p, nil when nothing named it.
+func (f *siteFiles) lookup(p string) *fileState {
+	if i, ok := f.index[p]; ok {
+		return f.at(i)
+	}
+	return nil
 }

@@ -88,23 +88,6 @@ type manifest struct {
 	made  pageKey
 }
 
-// readManifest reads the manifest in dir. A missing, damaged or unknown
-// manifest reads as none (nil), so every page is rendered.
-func readManifest(dir string) *manifest {
-	lines, n, made := manifestLines(dir)
-	if lines == nil {
-		return nil
-	}
-	m := &manifest{paths: make([]string, 0, n), keys: make([]pageKey, 0, n), made: made}
-	if !eachManifestLine(lines, func(p []byte, k pageKey) {
-		m.paths = append(m.paths, string(p))
-		m.keys = append(m.keys, k)
-	}) {
-		return nil
-	}
-	return m
-}
-
 // manifestLines returns the lines of the manifest in dir after its header,
 // how many there are, and the key its header names; nil when there is
 // none or it is of another format.
@@ -269,7 +252,8 @@ func (b *builder) initKeys() {
 		}
 	}
 	b.keys.global = h.Sum(nil)
-	b.keys.made, _ = keyOf(hashOf("made", b.keys.global))
+	made := sha256.Sum256(append(appendStrings(nil, "made"), b.keys.global...))
+	b.keys.made, _ = keyOf(made[:])
 	b.opts.Memo.setGlobal(b.keys.global)
 	// What the filter takes out of texts, findings and reasons: every
 	// record not public, skipped ones (a bad id, a duplicate) too, and
@@ -892,6 +876,26 @@ type keptManifest struct {
 // site that Update alternates between, and one for a folder given up.
 const maxManifests = 3
 
+// manifestIn is the manifest in dir for the site's files (addManifest):
+// the one the Memo kept, or else the lines of the file.
+func (m *Memo) manifestIn(dir string) manifestSource {
+	if k := m.kept(dir); k != nil {
+		return manifestSource{kept: k, n: len(k.paths), made: k.made}
+	}
+	lines, n, made := manifestLines(dir)
+	return manifestSource{lines: lines, n: n, made: made}
+}
+
+// manifestSource is a manifest as the site's files take it: kept whole,
+// or its lines (nil: none), with how many paths it has and the build-wide
+// key it names.
+type manifestSource struct {
+	kept  *manifest
+	lines []byte
+	n     int
+	made  pageKey
+}
+
 // kept returns the manifest in dir when it is one the Memo kept, unchanged
 // (the same file, size and modification time); nil otherwise, and for a
 // nil Memo. A manifest kept is read, never changed.
@@ -1283,12 +1287,4 @@ func (b *builder) saveTexts() {
 	if p, err := outdir.StateFile(b.out, "texts"); err == nil {
 		_ = atomicfile.Write(p, b.texts.Bytes(), 0o600)
 	}
-}
-
-// hashOf is the SHA-256 of what, then b.
-func hashOf(what string, b []byte) []byte {
-	h := sha256.New()
-	h.Write(appendStrings(nil, what))
-	h.Write(b)
-	return h.Sum(nil)
 }

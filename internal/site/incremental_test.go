@@ -1033,3 +1033,20 @@ func TestPiecesOfOtherInputsAreNotHeld(t *testing.T) {
 		}
 	}
 }
+
+// readManifest reads the manifest in dir. A missing, damaged or unknown
+// manifest reads as none (nil), so every page is rendered.
+func readManifest(dir string) *manifest {
+	lines, n, made := manifestLines(dir)
+	if lines == nil {
+		return nil
+	}
+	m := &manifest{paths: make([]string, 0, n), keys: make([]pageKey, 0, n), made: made}
+	if !eachManifestLine(lines, func(p []byte, k pageKey) {
+		m.paths = append(m.paths, string(p))
+		m.keys = append(m.keys, k)
+	}) {
+		return nil
+	}
+	return m
+}

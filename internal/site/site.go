@@ -621,13 +621,13 @@ func (b *builder) run() error {
 	// differs from the folder in those only: the marker is a file written,
 	// so it is kept, and pruning a file already gone is no error.
 	b.known, b.held = a.files, a.held
-	b.curPieces = a.curPieces
 	// Pieces placed under other build-wide inputs (another day, another
 	// configuration or program) have other keys: none would be found, and
 	// the index and the downloads' maps of it are not held for nothing.
-	if a.curMade != b.keys.made || b.keys.global == nil {
-		a.curPieces, b.curPieces = nil, nil
+	if a.curMade == b.keys.made && b.keys.global != nil {
+		b.curPieces = a.curPieces
 	}
+	b.ahead = nil // taken: what else it read goes
 	b.newPieces = map[string][]placedPiece{}
 	d := &dispatcher{dir: b.dir, dirs: map[string]bool{}, files: b.known}
 	// The marker first: a working copy an interrupted build left is
@@ -779,26 +779,25 @@ const jobBatch = 16
 // write writes one job's file, or keeps the one there when its key says it
 // is unchanged, and counts it.
 func (b *builder) write(j job) error {
-	key, keyed := jobKey(j)
-	if keyed {
+	if key, keyed := jobKey(j); keyed {
 		// Set here, by the one job of the path; read once every job ran.
 		j.file.new = key
 		j.file.has |= hasNew
-	}
-	if keyed && b.unchanged(j.path, j.file) {
-		// A download kept as it is keeps its pieces where they are.
-		pieces, kept := b.keptPieces(j.path)
-		b.mu.Lock()
-		if kept {
-			b.newPieces[j.path] = pieces
+		if b.unchanged(j.path, j.file) {
+			// A download kept as it is keeps its pieces where they are.
+			pieces, kept := b.keptPieces(j.path)
+			b.mu.Lock()
+			if kept {
+				b.newPieces[j.path] = pieces
+			}
+			b.files++
+			if j.page {
+				b.pages++
+			}
+			b.skippedFiles++
+			b.mu.Unlock()
+			return nil
 		}
-		b.files++
-		if j.page {
-			b.pages++
-		}
-		b.skippedFiles++
-		b.mu.Unlock()
-		return nil
 	}
 	if b.opts.Making != nil {
 		b.opts.Making()
