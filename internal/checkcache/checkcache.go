@@ -36,7 +36,7 @@ import (
 
 // magic starts every cache file; its version changes whenever what an
 // entry holds changes meaning, and an older file is then ignored.
-const magic = "register check cache 2\n"
+const magic = "register check cache 3\n"
 
 // maxFile bounds what is read of a cache file: far above what a register of
 // a million records leaves, far below what could exhaust memory.
@@ -79,13 +79,15 @@ type Store struct {
 	table []string
 }
 
-// entry is one file's result under its key.
+// entry is one file's result under its key: as this run made it
+// (Stored), or as the file read held it (raw, and result within it).
 type entry struct {
 	Sum    [32]byte
 	Stored *load.Stored
 	// raw is the entry as the file read held it, its strings numbered by
-	// that file's table; "" for an entry this run made.
-	raw string
+	// that file's table; "" for an entry this run made. result is the
+	// part of raw that holds the result, decoded when found (Get).
+	raw, result string
 }
 
 // A save after a few edits writes the entries it found as the file held
@@ -180,21 +182,16 @@ func (s *Store) Get(rel string, sum [32]byte) (*load.Stored, bool) {
 	if !ok || e.Sum != sum {
 		return nil, false
 	}
+	// Decoded for the caller, whose it is: the store keeps the bytes
+	// only, for the save.
+	st, ok := storedOf(e.result, s.table)
+	if !ok {
+		return nil, false // the file is checked again
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := e.Stored
-	if st == nil {
-		return nil, false // handed over already
-	}
 	s.used[rel] = e
 	s.hits++
-	// An entry read is handed over, its raw bytes kept for the save (which
-	// decodes them again should it encode every entry): the load gathers
-	// every file's findings into one array, and at 100,000 records a
-	// re-check held them twice meanwhile, once here (it peaked at 405 MB).
-	if e.raw != "" {
-		e.Stored = nil
-	}
 	return st, true
 }
 
@@ -242,18 +239,14 @@ func (s *Store) Save(all bool) error {
 	e, mark, n := s.added, len(s.added.body), s.nAdded
 	defer func() { s.added.body = s.added.body[:mark] }()
 	again := func(rel string, en *entry) {
-		switch {
-		case s.saves > 0: // every entry found or read was read, raw
+		if s.saves > 0 { // numbered by the table read: as read
 			e.body = append(e.body, en.raw...)
-		case en.Stored == nil: // handed over (Get)
-			d := &decoder{data: en.raw, table: s.table}
-			if _, read := d.entry(); d.err == nil && len(d.data) == 0 {
-				e.entry(rel, read)
-			} else {
-				return // cannot be: it was read so; the file is checked again
+		} else { // numbered by a new table: encoded again
+			st, ok := storedOf(en.result, s.table)
+			if !ok {
+				return // left out; the file is checked again
 			}
-		default:
-			e.entry(rel, en)
+			e.entry(rel, &entry{Sum: en.Sum, Stored: st})
 		}
 		n++
 	}

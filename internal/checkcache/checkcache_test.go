@@ -71,11 +71,11 @@ func TestEveryFieldSurvives(t *testing.T) {
 	st := filled(reflect.TypeFor[load.Stored](), 0).Interface().(load.Stored)
 	st.Findings[0].Severity, st.Findings[1].Severity = finding.Warning, finding.Error
 	in := map[string]*entry{"sensors/a.yaml": {Sum: sha256.Sum256([]byte("a")), Stored: &st}}
-	out, _, _, err := decode(encode(in))
+	read, table, _, err := decode(encode(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out["sensors/a.yaml"].raw = "" // as the file held it; in was made by this run
+	out := results(t, read, table)
 	if !reflect.DeepEqual(in, out) {
 		t.Fatalf("round trip changed the entry:\n in %+v\nout %+v", *in["sensors/a.yaml"].Stored, *out["sensors/a.yaml"].Stored)
 	}
@@ -351,7 +351,7 @@ func TestStoreSavesWhatTheRunFoundAndAdded(t *testing.T) {
 			if again, _ := os.ReadFile(p); !bytes.Equal(saved, again) && len(saved) != len(again) {
 				t.Errorf("a second Save wrote %d bytes, the first %d", len(again), len(saved))
 			}
-			got, _, _ := read(p)
+			got := readResults(t, p)
 			var rels []string
 			for rel := range got {
 				rels = append(rels, rel)
@@ -401,7 +401,7 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 		if err := s.Save(true); err != nil {
 			t.Fatal(err)
 		}
-		got, _, _ := read(path)
+		got := readResults(t, path)
 		if len(got) != 2 || !reflect.DeepEqual(got["sensors/a.yaml"].Stored, result("a")) || !reflect.DeepEqual(got["sensors/b.yaml"].Stored, result(text)) {
 			t.Fatalf("run %d: the results did not read back as saved", run)
 		}
@@ -414,11 +414,10 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 	}
 }
 
-// TestGetHandsTheResultOver: a result read from the file is the caller's
-// once found, so the store does not hold it beside what the load makes of
-// it; a second Get finds nothing (the file is checked again), and the save
-// still writes the result, as read.
-func TestGetHandsTheResultOver(t *testing.T) {
+// TestResultsAreDecodedWhenFound: the store keeps the results it read as
+// bytes, and decodes one when a run finds it, for the caller to keep;
+// found again, it is decoded again, and the save writes it as read.
+func TestResultsAreDecodedWhenFound(t *testing.T) {
 	sum := sha256.Sum256([]byte("a"))
 	want := filled(reflect.TypeFor[load.Stored](), 2).Interface().(load.Stored)
 	path := filepath.Join(t.TempDir(), "cache")
@@ -428,21 +427,48 @@ func TestGetHandsTheResultOver(t *testing.T) {
 		t.Fatal(err)
 	}
 	s = Open(path, "tool")
-	got, ok := s.Get("sensors/a.yaml", sum)
-	if !ok || !reflect.DeepEqual(got, &want) {
-		t.Fatalf("Get = %v, %v", got, ok)
+	if _, ok := s.Get("sensors/a.yaml", sha256.Sum256([]byte("a, edited"))); ok {
+		t.Fatal("a result was found under another sum")
 	}
-	if again, ok := s.Get("sensors/a.yaml", sum); ok || again != nil {
-		t.Error("a result handed over was found again")
+	for range 2 {
+		got, ok := s.Get("sensors/a.yaml", sum)
+		if !ok || !reflect.DeepEqual(got, &want) {
+			t.Fatalf("Get = %v, %v", got, ok)
+		}
+		got.Findings[0].Message = label.Text{"changed by its caller"}
 	}
-	if s.old["sensors/a.yaml"].Stored != nil {
-		t.Error("the store still holds the result it handed over")
+	if e := s.old["sensors/a.yaml"]; e.Stored != nil || e.result == "" {
+		t.Error("the store holds a decoded result beside its bytes")
 	}
 	if err := s.Save(true); err != nil {
 		t.Fatal(err)
 	}
-	if saved, _, _ := read(path); saved["sensors/a.yaml"] == nil || !reflect.DeepEqual(saved["sensors/a.yaml"].Stored, &want) {
-		t.Error("the result handed over was not saved as read")
+	if saved := readResults(t, path); saved["sensors/a.yaml"] == nil || !reflect.DeepEqual(saved["sensors/a.yaml"].Stored, &want) {
+		t.Error("the result found was not saved as read")
+	}
+}
+
+// TestADamagedResultIsCheckedAgain: a result whose bytes do not decode
+// (written by another hand under a valid checksum) is not found, without
+// a panic, and is left out of the next save.
+func TestADamagedResultIsCheckedAgain(t *testing.T) {
+	sum := sha256.Sum256([]byte("a"))
+	st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
+	e := newEncoder()
+	e.entry("sensors/a.yaml", &entry{Sum: sum, Stored: &st})
+	// The result's last byte, a history answer's OK, set to 7: no bool.
+	e.body[len(e.body)-1] = 7
+	payload := e.payload(0, 1)
+	h := sha256.Sum256(payload)
+	file := append(append([]byte(magic), h[:]...), payload...)
+	path := filepath.Join(t.TempDir(), "cache")
+	if err := os.WriteFile(path, file, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := Open(path, "tool")
+	defer s.Close()
+	if got, ok := s.Get("sensors/a.yaml", sum); ok || got != nil {
+		t.Fatalf("a damaged result was found: %+v", got)
 	}
 }
 
@@ -477,7 +503,7 @@ func TestAddedEntriesAreSpooled(t *testing.T) {
 	if again, _ := os.ReadFile(path); !bytes.Equal(saved, again) {
 		t.Errorf("a second Save wrote another file (%d bytes, the first %d)", len(again), len(saved))
 	}
-	got, _, _ := read(path)
+	got := readResults(t, path)
 	if len(got) != n {
 		t.Fatalf("saved %d entries, want %d", len(got), n)
 	}
@@ -519,4 +545,26 @@ func TestASpoolThatCannotBeWrittenSavesNothing(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the file read changed")
 	}
+}
+
+// readResults reads the cache file at path with every result decoded.
+func readResults(t *testing.T, path string) map[string]*entry {
+	t.Helper()
+	entries, table, _ := read(path)
+	return results(t, entries, table)
+}
+
+// results are entries as read, each with its result decoded and held as
+// an entry this run made.
+func results(t *testing.T, read map[string]*entry, table []string) map[string]*entry {
+	t.Helper()
+	out := make(map[string]*entry, len(read))
+	for rel, e := range read {
+		st, ok := storedOf(e.result, table)
+		if !ok {
+			t.Fatalf("%s: the result read does not decode", rel)
+		}
+		out[rel] = &entry{Sum: e.Sum, Stored: st}
+	}
+	return out
 }

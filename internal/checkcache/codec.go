@@ -67,11 +67,26 @@ func (e *encoder) pos(p load.Pos) {
 }
 
 // entry writes the entry of rel, and returns the number of rel's name.
+// The result follows its length, so a reader can pass over it without
+// decoding it (decoder.entry).
 func (e *encoder) entry(rel string, en *entry) (name uint64) {
 	name = e.strs.number(rel)
 	e.uint(name)
 	e.body = append(e.body, en.Sum[:]...)
-	s := en.Stored
+	at := len(e.body)
+	e.stored(en.Stored)
+	// The length goes before the result: written after it, then moved.
+	n := len(e.body) - at
+	var l [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(l[:], uint64(n))
+	e.body = append(e.body, l[:k]...)
+	copy(e.body[at+k:], e.body[at:at+n])
+	copy(e.body[at:], l[:k])
+	return name
+}
+
+// stored writes a file's result.
+func (e *encoder) stored(s *load.Stored) {
 	e.findings(s.Findings)
 	e.bool(s.Record != nil)
 	if r := s.Record; r != nil {
@@ -106,7 +121,6 @@ func (e *encoder) entry(rel string, en *entry) (name uint64) {
 		e.str(string(b))
 		e.bool(h.OK)
 	}
-	return name
 }
 
 // encode returns the payload for the entries.
@@ -269,12 +283,41 @@ func (d *decoder) float() float64 {
 	return math.Float64frombits(x)
 }
 
+// entry reads an entry's name, sum and the bytes of its result, which it
+// leaves as they are: a result is decoded when a run finds it (storedOf),
+// and on the first run of a day, or after the configuration changed, none
+// is. Decoded as read, the results of 100,000 records took 200 MB that
+// nothing used.
 func (d *decoder) entry() (string, *entry) {
 	start := d.data
 	rel := d.str()
-	en := &entry{Stored: &load.Stored{}}
+	en := &entry{}
 	copy(en.Sum[:], d.bytes(len(en.Sum)))
-	s := en.Stored
+	en.result = d.bytes(d.count())
+	en.raw = start[:len(start)-len(d.data)]
+	return rel, en
+}
+
+// storedOf decodes the bytes of a result (entry.result), whose strings
+// are numbered by table; false when they do not hold one.
+func storedOf(result string, table []string) (_ *load.Stored, ok bool) {
+	defer func() {
+		// The decoder must not take the run down, whatever the bytes.
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	d := &decoder{data: result, table: table}
+	s := d.stored()
+	if d.err != nil || len(d.data) > 0 {
+		return nil, false
+	}
+	return s, true
+}
+
+// stored reads a file's result.
+func (d *decoder) stored() *load.Stored {
+	s := &load.Stored{}
 	s.Findings = d.findings()
 	if d.bool() {
 		r := &load.Facts{ID: d.str(), Kind: record.Kind(d.str())}
@@ -312,8 +355,7 @@ func (d *decoder) entry() (string, *entry) {
 			h.OK = d.bool()
 		}
 	}
-	en.raw = start[:len(start)-len(d.data)]
-	return rel, en
+	return s
 }
 
 // decode reads a payload written by encode, or fails.
