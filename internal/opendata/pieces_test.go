@@ -31,7 +31,7 @@ func (k *keptMap) Piece(r *record.Record, what string, refs []string) ([]byte, b
 }
 
 func (k *keptMap) Keep(r *record.Record, what string, refs []string, p []byte) {
-	k.m[k.key(r, what, refs)] = p
+	k.m[k.key(r, what, refs)] = bytes.Clone(p)
 	k.kept++
 }
 

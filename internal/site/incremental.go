@@ -1217,7 +1217,7 @@ func (d downloadPieces) Piece(r *record.Record, what string, refs []string) ([]b
 func (d downloadPieces) Keep(r *record.Record, what string, refs []string, p []byte) {
 	if ps := d.b.piecesOf(r); ps != nil {
 		var a [256]byte
-		ps.put(pieceKey(a[:0], d.b.textsKey(r), r, what, refs), p)
+		ps.put(pieceKey(a[:0], d.b.textsKey(r), r, what, refs), bytes.Clone(p))
 	}
 }
 
