@@ -306,7 +306,10 @@ func (b *builder) listJobs(lang string, k record.Kind) []job {
 				})
 		}
 	}
-	return l.js
+	// Handed over: the list's pages refer to it until the last is written.
+	js := l.js
+	l.js = nil
+	return js
 }
 
 // kindList is the list of one kind's public records in one language, with

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -95,5 +96,34 @@ func TestStatusView(t *testing.T) {
 				t.Errorf("statusView(%q, %q) = %s, want %s", tt.lang, tt.status, got, tt.want)
 			}
 		}
+	}
+}
+
+// TestAPageIsLetGoOnceWritten: a page's data is built once for its key
+// and its render, and let go of once the file is written or kept, so the
+// jobs of a long list do not hold every page rendered before the last.
+func TestAPageIsLetGoOnceWritten(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	builds := 0
+	j := b.lazyPage("principles", "principes.html", func() *Page {
+		builds++
+		return b.page("nl", "principles", func(string) string { return "principes.html" }, "Principes", b.principlesBody("nl"))
+	})
+	j.key()
+	var buf bytes.Buffer
+	if err := j.render(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if builds != 1 {
+		t.Fatalf("the page was built %d times for its key and render, want once", builds)
+	}
+	j.done()
+	j.key()
+	if builds != 2 {
+		t.Error("the page was still held once its file was written")
 	}
 }

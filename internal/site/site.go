@@ -595,6 +595,10 @@ type job struct {
 	// file is what the build knows of the file at path, set as the job
 	// is listed (dispatcher.prepare).
 	file *fileState
+	// done, when set, is called once the file is written or kept: it lets
+	// go of what the job made for its key and render, which the list of
+	// jobs it came in would otherwise hold until the last of them ran.
+	done func()
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -779,6 +783,9 @@ const jobBatch = 16
 // write writes one job's file, or keeps the one there when its key says it
 // is unchanged, and counts it.
 func (b *builder) write(j job) error {
+	if j.done != nil {
+		defer j.done()
+	}
 	if key, keyed := jobKey(j); keyed {
 		// Set here, by the one job of the path; read once every job ran.
 		j.file.new = key
