@@ -71,11 +71,11 @@ func TestEveryFieldSurvives(t *testing.T) {
 	st := filled(reflect.TypeFor[load.Stored](), 0).Interface().(load.Stored)
 	st.Findings[0].Severity, st.Findings[1].Severity = finding.Warning, finding.Error
 	in := map[string]*entry{"sensors/a.yaml": {Sum: sha256.Sum256([]byte("a")), Stored: &st}}
-	read, table, _, err := decode(encode(in))
+	c, err := decode(encode(in))
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := results(t, read, table)
+	out := results(t, c.entries, c.table)
 	if !reflect.DeepEqual(in, out) {
 		t.Fatalf("round trip changed the entry:\n in %+v\nout %+v", *in["sensors/a.yaml"].Stored, *out["sensors/a.yaml"].Stored)
 	}
@@ -97,7 +97,7 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _, _ := read(path); len(got) != 1 {
+	if got := read(path); got == nil || len(got.entries) != 1 {
 		t.Fatal("the cache written does not read back")
 	}
 	withSum := func(payload []byte) []byte {
@@ -126,8 +126,8 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got, _, _ := read(path); len(got) != 0 && !strings.HasPrefix(name, "garbage") {
-			t.Errorf("%s: read %d entries", name, len(got))
+		if got := read(path); got != nil && len(got.entries) != 0 && !strings.HasPrefix(name, "garbage") {
+			t.Errorf("%s: read %d entries", name, len(got.entries))
 		}
 	}
 }
@@ -388,8 +388,8 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 		t.Fatal(err)
 	}
 	stale := func() bool {
-		_, table, _ := read(path)
-		return slices.Contains(table, "en b 1")
+		c := read(path)
+		return c != nil && slices.Contains(c.table, "en b 1")
 	}
 	for run := 1; run <= compactEvery+1; run++ {
 		s := Open(path, "tool")
@@ -458,7 +458,7 @@ func TestADamagedResultIsCheckedAgain(t *testing.T) {
 	e.entry("sensors/a.yaml", &entry{Sum: sum, Stored: &st})
 	// The result's last byte, a history answer's OK, set to 7: no bool.
 	e.body[len(e.body)-1] = 7
-	payload := e.payload(0, 1)
+	payload := e.payload("", 0, 1)
 	h := sha256.Sum256(payload)
 	file := append(append([]byte(magic), h[:]...), payload...)
 	path := filepath.Join(t.TempDir(), "cache")
@@ -550,8 +550,11 @@ func TestASpoolThatCannotBeWrittenSavesNothing(t *testing.T) {
 // readResults reads the cache file at path with every result decoded.
 func readResults(t *testing.T, path string) map[string]*entry {
 	t.Helper()
-	entries, table, _ := read(path)
-	return results(t, entries, table)
+	c := read(path)
+	if c == nil {
+		t.Fatal("the cache file does not read")
+	}
+	return results(t, c.entries, c.table)
 }
 
 // results are entries as read, each with its result decoded and held as
@@ -567,4 +570,41 @@ func results(t *testing.T, read map[string]*entry, table []string) map[string]*e
 		out[rel] = &entry{Sum: e.Sum, Stored: st}
 	}
 	return out
+}
+
+// TestResultsOfAnotherRunAreLetGo: the results a run under another key
+// saved (the day before: the day is in the key) are let go of once the
+// run tells its key, and the file it saves holds its own results only;
+// under the same key they are found.
+func TestResultsOfAnotherRunAreLetGo(t *testing.T) {
+	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+	st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
+	path := filepath.Join(t.TempDir(), "cache")
+	first := Open(path, "tool")
+	first.Run([]byte("monday"))
+	first.Put("sensors/a.yaml", sum("a monday"), &st)
+	if err := first.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	if c := read(path); c == nil || c.run != "monday" {
+		t.Fatalf("the file does not say the key of the run that saved it: %+v", c)
+	}
+	same := Open(path, "tool")
+	same.Run([]byte("monday"))
+	if _, ok := same.Get("sensors/a.yaml", sum("a monday")); !ok {
+		t.Fatal("a result of a run under the same key was not found")
+	}
+	next := Open(path, "tool")
+	next.Run([]byte("tuesday"))
+	if len(next.old) != 0 || next.table != nil {
+		t.Fatalf("%d results and %d strings of another run's are still held", len(next.old), len(next.table))
+	}
+	next.Put("sensors/b.yaml", sum("b tuesday"), &st)
+	if err := next.Save(false); err != nil {
+		t.Fatal(err)
+	}
+	got := read(path)
+	if got == nil || got.run != "tuesday" || len(got.entries) != 1 || got.entries["sensors/b.yaml"] == nil {
+		t.Errorf("saved %+v; want tuesday's result only", got)
+	}
 }

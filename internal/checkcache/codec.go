@@ -129,7 +129,7 @@ func encode(entries map[string]*entry) []byte {
 	for rel, en := range entries {
 		e.entry(rel, en)
 	}
-	return e.payload(0, len(entries))
+	return e.payload("", 0, len(entries))
 }
 
 func newEncoder() *encoder { return &encoder{strs: newStrTable(0)} }
@@ -140,17 +140,19 @@ func (e *encoder) seed(table []string) {
 	e.strs = seeded(table)
 }
 
-// payload returns how many saves ago the strings were compacted, the
-// string table, the number of entries n and the entries the encoder
-// wrote.
-func (e *encoder) payload(saves uint64, n int) []byte {
-	return append(e.head(saves, n), e.body...)
+// payload returns the key of the run whose results the entries are
+// (Store.Run), how many saves ago the strings were compacted, the string
+// table, the number of entries n and the entries the encoder wrote.
+func (e *encoder) payload(run string, saves uint64, n int) []byte {
+	return append(e.head(run, saves, n), e.body...)
 }
 
 // head is the payload but the entries: written before the encoder's body,
 // it is the payload without a copy of the body.
-func (e *encoder) head(saves uint64, n int) []byte {
-	head := binary.AppendUvarint(nil, saves)
+func (e *encoder) head(run string, saves uint64, n int) []byte {
+	head := binary.AppendUvarint(nil, uint64(len(run)))
+	head = append(head, run...)
+	head = binary.AppendUvarint(head, saves)
 	head = binary.AppendUvarint(head, uint64(e.strs.len()))
 	for i := range e.strs.len() {
 		s := e.strs.at(i)
@@ -358,10 +360,22 @@ func (d *decoder) stored() *load.Stored {
 	return s
 }
 
+// contents are what a cache file holds.
+type contents struct {
+	run     string // the key of the run whose results the entries are
+	entries map[string]*entry
+	table   []string // the string table, by which the entries number their strings
+	saves   uint64   // saves since every entry was last encoded
+}
+
 // decode reads a payload written by encode, or fails.
-func decode(payload []byte) (_ map[string]*entry, table []string, saves uint64, _ error) {
+func decode(payload []byte) (*contents, error) {
 	d := &decoder{data: string(payload)}
-	saves = d.uint()
+	c := &contents{}
+	// Copied out of the payload, as the table below: the payload goes
+	// once the entries do.
+	c.run = strings.Clone(d.bytes(d.count()))
+	c.saves = d.uint()
 	n := d.count()
 	d.table = make([]string, 0, n)
 	region, at := d.data, make([]int, 0, n)
@@ -383,16 +397,17 @@ func decode(payload []byte) (_ map[string]*entry, table []string, saves uint64, 
 		}
 	}
 	n = d.count()
-	entries := make(map[string]*entry, n)
+	c.entries = make(map[string]*entry, n)
 	for range n {
 		rel, en := d.entry()
-		entries[rel] = en
+		c.entries[rel] = en
 	}
 	if d.err != nil {
-		return nil, nil, 0, d.err
+		return nil, d.err
 	}
 	if len(d.data) > 0 {
-		return nil, nil, 0, errDamaged
+		return nil, errDamaged
 	}
-	return entries, d.table, saves, nil
+	c.table = d.table
+	return c, nil
 }

@@ -21,6 +21,10 @@ type Cache interface {
 	// Key identifies the program that made the results (its build), so a
 	// new version of the tool never reuses an old one's.
 	Key() string
+	// Run is told the key of the run before its first Get: each sum is
+	// the hash of a file's content under it (fileSum), so what was stored
+	// under another key is never found, and a cache may let go of it.
+	Run(key []byte)
 	// Get returns what was stored for the file rel under sum, the hash of
 	// the file's content and of everything else its result depends on.
 	Get(rel string, sum [32]byte) (*Stored, bool)

@@ -141,6 +141,9 @@ func Register(root string, opts Options) (*Result, error) {
 	if opts.Check != nil {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
 		r.cacheKey = runKey(opts.Cache, opts, cfg)
+		if r.cacheKey != nil {
+			opts.Cache.Run(r.cacheKey)
+		}
 		if r.cacheKey != nil && opts.Records && opts.Parsed != nil {
 			r.parsedKey = parseKey(opts.Cache, opts.Limits)
 		}

@@ -21,6 +21,7 @@ type memCache struct {
 }
 
 func (c *memCache) Key() string { return "test" }
+func (c *memCache) Run([]byte)  {}
 
 func (c *memCache) Get(rel string, sum [32]byte) (*Stored, bool) {
 	c.mu.Lock()
