@@ -8,10 +8,12 @@
 // As the check cache, it is an optimisation and never an authority: a file
 // that is missing, cut short, of another version or damaged is ignored as a
 // whole, an entry whose bytes do not match their checksum is ignored, and
-// the files concerned are parsed afresh. The file is read whole, at once:
-// the records read back from it keep its bytes as their strings
-// (record.ReadBinary), so it costs no more memory than they would, and
-// saves a read for every file. New entries are spooled to disk.
+// the files concerned are parsed afresh. Its index is read when it is
+// opened, and its entries whole when the first is found: the records read
+// back from it keep its bytes as their strings (record.ReadBinary), so it
+// costs no more memory than they would, and saves a read for every file.
+// A run that finds none (the first check of a day parses every file
+// again) reads none. New entries are spooled to disk.
 package parsecache
 
 import (
@@ -19,9 +21,11 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
+	"os"
 	"slices"
 	"sync"
 
@@ -57,14 +61,18 @@ type slot struct {
 type Store struct {
 	path, tool string
 
-	old   []byte // the file read; nil: none
-	index map[string]slot
+	file    *os.File // the file opened; nil: none
+	entries int64    // the size of its entries, which come first
+	index   map[string]slot
+	reading sync.Once
+	old     []byte // the entries of the file, once read (body); nil: none
 
-	mu    sync.Mutex
-	used  map[string]bool
-	spool *atomicfile.Spool // new entries, as written: when it could not be, Save keeps the old file
-	added map[string]slot
-	saved bool // Save ran
+	mu     sync.Mutex
+	used   map[string]bool
+	spool  *atomicfile.Spool // new entries, as written: when it could not be, Save keeps the old file
+	added  map[string]slot
+	saved  bool // Save ran
+	closed bool // Close ran
 }
 
 // Open reads the index of the cache at path, made by the program
@@ -72,12 +80,39 @@ type Store struct {
 func Open(path, tool string) *Store {
 	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{},
 		spool: atomicfile.NewSpool(path)}
-	if data, ok := binread.ReadFile(path, maxFile); ok {
-		if index, ok := readIndex(data, tool); ok {
-			s.old, s.index = data, index
+	if f, size, ok := binread.Open(path, maxFile); ok {
+		if index, at, ok := readIndex(f, size, tool); ok {
+			s.file, s.entries, s.index = f, at, index
+		} else {
+			f.Close()
 		}
 	}
 	return s
+}
+
+// body returns the entries of the file opened, read whole the first time;
+// nil when there are none, they cannot be read, or Save or Close ended
+// the run.
+func (s *Store) body() []byte {
+	s.reading.Do(func() {
+		s.mu.Lock()
+		f := s.file
+		s.mu.Unlock()
+		if f == nil {
+			return
+		}
+		b := make([]byte, s.entries)
+		if _, err := f.ReadAt(b, 0); err == nil {
+			s.mu.Lock()
+			if !s.saved && !s.closed {
+				s.old = b
+			}
+			s.mu.Unlock()
+		}
+	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.old
 }
 
 // header is what a file starts with: magic and the tool's identity.
@@ -85,28 +120,38 @@ func header(tool string) []byte {
 	return appendText([]byte(magic), tool)
 }
 
-// readIndex reads and checks the index of data, a cache file; ok is false
-// for a file of another tool or version, or one that is damaged anywhere
+// readIndex reads and checks the index of f, a cache file of size bytes,
+// and returns it with where it starts, after the entries; ok is false for
+// a file of another tool or version, or one that is damaged anywhere
 // outside the entries themselves.
-func readIndex(data []byte, tool string) (index map[string]slot, ok bool) {
+func readIndex(f io.ReaderAt, size int64, tool string) (index map[string]slot, at int64, ok bool) {
 	defer func() {
 		if recover() != nil { // whatever the bytes, the run goes on
-			index, ok = nil, false
+			index, at, ok = nil, 0, false
 		}
 	}()
-	size := int64(len(data))
 	head := header(tool)
-	if size < int64(len(head))+trailerSize || !bytes.Equal(data[:len(head)], head) {
-		return nil, false
+	if size < int64(len(head))+trailerSize {
+		return nil, 0, false
 	}
-	trailer := data[size-trailerSize:]
-	at := int64(binary.BigEndian.Uint64(trailer[:8]))
+	start := make([]byte, len(head))
+	var trailer [trailerSize]byte
+	if _, err := f.ReadAt(start, 0); err != nil || !bytes.Equal(start, head) {
+		return nil, 0, false
+	}
+	if _, err := f.ReadAt(trailer[:], size-trailerSize); err != nil {
+		return nil, 0, false
+	}
+	at = int64(binary.BigEndian.Uint64(trailer[:8]))
 	if at < int64(len(head)) || at > size-trailerSize {
-		return nil, false
+		return nil, 0, false
 	}
-	raw := data[at : size-trailerSize]
+	raw := make([]byte, size-trailerSize-at)
+	if _, err := f.ReadAt(raw, at); err != nil {
+		return nil, 0, false
+	}
 	if crc32.Checksum(raw, castagnoli) != binary.BigEndian.Uint32(trailer[8:]) {
-		return nil, false
+		return nil, 0, false
 	}
 	d := binread.New(raw)
 	n := d.Count()
@@ -120,14 +165,14 @@ func readIndex(data []byte, tool string) (index map[string]slot, ok bool) {
 		}
 		sl.off, sl.n = int64(d.Uvarint()), int64(d.Uvarint())
 		if d.Bad() || sl.off < int64(len(head)) || sl.n < 0 || sl.off > at || sl.n > at-sl.off {
-			return nil, false
+			return nil, 0, false
 		}
 		index[rel] = sl
 	}
 	if d.Bad() || d.Len() != 0 {
-		return nil, false
+		return nil, 0, false
 	}
-	return index, true
+	return index, at, true
 }
 
 // Get returns the bytes kept for the file rel under sum, the hash of its
@@ -137,10 +182,11 @@ func readIndex(data []byte, tool string) (index map[string]slot, ok bool) {
 // them.
 func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
 	sl, ok := s.index[rel]
-	s.mu.Lock()
-	old := s.old
-	s.mu.Unlock()
-	if !ok || sl.sum != sum || old == nil {
+	if !ok || sl.sum != sum {
+		return nil, false
+	}
+	old := s.body()
+	if old == nil {
 		return nil, false
 	}
 	buf := old[sl.off : sl.off+sl.n : sl.off+sl.n]
@@ -180,12 +226,24 @@ func (s *Store) Added() int {
 // costs the next run its speed; the error is returned for the caller to
 // ignore or report.
 func (s *Store) Save(all bool) error {
+	if !all {
+		// The entries of files the run did not see are kept, copied
+		// from the file read. Those of a run over every file are the
+		// ones Get found, and read then.
+		s.body()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.saved {
 		return nil
 	}
 	s.saved = true
+	if s.file != nil {
+		// What is kept of it was read: a system may refuse to replace a
+		// file that is open.
+		s.file.Close()
+		s.file = nil
+	}
 	broken := s.spool.Err()
 	if broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
 		// Nothing to write, or nothing that can be.
@@ -206,8 +264,8 @@ func (s *Store) Save(all bool) error {
 		write(header(tool))
 		kept := make(map[string]slot, len(s.index)+len(s.added))
 		for rel, sl := range s.index {
-			if _, again := s.added[rel]; again || (all && !s.used[rel]) {
-				continue
+			if _, again := s.added[rel]; again || (all && !s.used[rel]) || s.old == nil {
+				continue // the file's entries could not be read: none kept
 			}
 			kept[rel] = sl
 		}
@@ -275,6 +333,11 @@ func copyKept(old []byte, kept map[string]slot, at int64, write func([]byte)) {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.old = nil
-	return s.spool.Close()
+	s.old, s.closed = nil, true
+	var err error
+	if s.file != nil {
+		err = s.file.Close()
+		s.file = nil
+	}
+	return errors.Join(s.spool.Close(), err)
 }

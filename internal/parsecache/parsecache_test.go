@@ -340,3 +340,38 @@ func TestSaveEndsTheRun(t *testing.T) {
 		t.Error("a second Save wrote the file again")
 	}
 }
+
+// TestEntriesNoRunFindsAreNotRead: the entries of the file are read when
+// a Get first finds one; a run that finds none (every file decoded again,
+// as on the first check of a day) never reads them, and saves what it
+// put; a run over some files reads them to keep the others.
+func TestEntriesNoRunFindsAreNotRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	kept(t, path, "a", "b")
+
+	s := open(t, path)
+	if _, ok := s.Get("sensors/a.yaml", sum("a, edited")); ok {
+		t.Fatal("found under another sum")
+	}
+	s.Put("sensors/a.yaml", sum("a again"), record("a again"))
+	s.Put("sensors/b.yaml", sum("b again"), record("b again"))
+	if s.old != nil {
+		t.Fatal("the entries were read though no Get found one")
+	}
+	save(t, s, true)
+	next := open(t, path)
+	for _, id := range []string{"a again", "b again"} {
+		rel := "sensors/" + strings.Fields(id)[0] + ".yaml"
+		if got, ok := next.Get(rel, sum(id)); !ok || !bytes.Equal(got, record(id)) {
+			t.Errorf("%s: %q, %v after a run that found none", rel, got, ok)
+		}
+	}
+
+	some := open(t, path)
+	some.Put("sensors/c.yaml", sum("c"), record("c"))
+	save(t, some, false)
+	last := open(t, path)
+	if got, ok := last.Get("sensors/a.yaml", sum("a again")); !ok || !bytes.Equal(got, record("a again")) {
+		t.Errorf("a run over some files lost a.yaml: %q, %v", got, ok)
+	}
+}
