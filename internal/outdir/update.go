@@ -526,38 +526,3 @@ func (t *Tree) Remove(rels iter.Seq[string]) error {
 	return nil
 }
 
-// Prune removes from work every file keep refuses (paths relative to
-// work, slash-separated) and every folder left empty: what a build no
-// longer writes, such as the page of a removed record.
-func Prune(work string, keep func(rel string) bool) error {
-	var dirs []string
-	err := filepath.WalkDir(work, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(work, p)
-		if err != nil || rel == "." {
-			return err
-		}
-		if d.IsDir() {
-			dirs = append(dirs, p)
-			return nil
-		}
-		if keep(filepath.ToSlash(rel)) {
-			return nil
-		}
-		return os.Remove(p)
-	})
-	if err != nil {
-		return err
-	}
-	// Deepest first, so a folder's empty subfolders are gone before it.
-	for i := len(dirs) - 1; i >= 0; i-- {
-		if entries, err := os.ReadDir(dirs[i]); err == nil && len(entries) == 0 {
-			if err := os.Remove(dirs[i]); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -36,7 +37,17 @@ func TestUpdate(t *testing.T) {
 					return err
 				}
 			}
-			return Prune(work, func(p string) bool { _, ok := files[p]; return ok })
+			// What the version does not have goes, as a build prunes.
+			var stale []string
+			tree, err := Scan(work, func(rel string, _ bool) {
+				if _, ok := files[rel]; !ok {
+					stale = append(stale, rel)
+				}
+			})
+			if err != nil {
+				return err
+			}
+			return tree.Remove(slices.Values(stale))
 		}
 	}
 	versions := []map[string]string{
