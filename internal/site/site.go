@@ -947,9 +947,17 @@ func (b *builder) jobs() iter.Seq[job] {
 		// meanwhile, each on its own, while the workers take the jobs
 		// before them.
 		datasets := listAhead(b.datasetJobs)
+		// A language's pages are listed once the workers take the
+		// language's before it: listed at once, the lists of every
+		// language were made while the downloads and the calendar were,
+		// and at 100,000 records they were the peak of a build's heap.
 		pages := make([]*listing, len(b.langs))
-		for i, lang := range b.langs {
-			pages[i] = listAhead(func() []job { return b.pageJobs(lang) })
+		pagesOf := func(i int) *listing {
+			lang := b.langs[i]
+			return listAhead(func() []job { return b.pageJobs(lang) })
+		}
+		if len(pages) > 0 {
+			pages[0] = pagesOf(0)
 		}
 		// The downloads are the largest files: handed out first, they are
 		// written while the rest is listed.
@@ -959,7 +967,11 @@ func (b *builder) jobs() iter.Seq[job] {
 			return
 		}
 		for i, lang := range b.langs {
-			if !yieldAll(yield, pages[i].jobs()) || !yield(b.notifyJob(lang)) {
+			js := pages[i].jobs()
+			if i+1 < len(pages) {
+				pages[i+1] = pagesOf(i + 1)
+			}
+			if !yieldAll(yield, js) || !yield(b.notifyJob(lang)) {
 				return
 			}
 		}
