@@ -525,4 +525,3 @@ func (t *Tree) Remove(rels iter.Seq[string]) error {
 	}
 	return nil
 }
-
