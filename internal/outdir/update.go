@@ -12,6 +12,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Update writes a new version of dir like Replace, but without writing it
@@ -280,9 +281,16 @@ func holds(path string, data []byte) (bool, error) {
 	return sameReader(f, data)
 }
 
+// compareBuffers are sameReader's buffers. Each file a build compares was
+// read into a buffer of its own: in a build of 100,000 records whose pages
+// all changed, 200,000 buffers, 6 GB of garbage.
+var compareBuffers = sync.Pool{New: func() any { return new([32 << 10]byte) }}
+
 // sameReader reports whether r yields exactly data.
 func sameReader(r io.Reader, data []byte) (bool, error) {
-	buf := make([]byte, 32<<10)
+	b := compareBuffers.Get().(*[32 << 10]byte)
+	defer compareBuffers.Put(b)
+	buf := b[:]
 	for {
 		n, err := io.ReadFull(r, buf)
 		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
