@@ -127,3 +127,31 @@ func TestAPageIsLetGoOnceWritten(t *testing.T) {
 		t.Error("the page was still held once its file was written")
 	}
 }
+
+// TestWriteLetsGoOfAJob: the worker that writes a job's file, or keeps the
+// one there, tells the job it is done.
+func TestWriteLetsGoOfAJob(t *testing.T) {
+	reg := loadFixture(t, fixture)
+	b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.dir = t.TempDir()
+	done := 0
+	j := job{path: "a.html", file: &fileState{}, done: func() { done++ },
+		render: func(w *bytes.Buffer) error { _, err := w.WriteString("<p>a</p>"); return err }}
+	if err := b.write(j); err != nil {
+		t.Fatal(err)
+	}
+	// Kept: its key is the one the working copy's manifest gives.
+	key := func() []byte { return bytes.Repeat([]byte{7}, 32) }
+	k, _ := keyOf(key())
+	kept := job{path: "a.html", file: &fileState{old: k, has: hasOld | regular}, key: key, done: func() { done++ },
+		render: func(*bytes.Buffer) error { t.Error("a kept file was rendered"); return nil }}
+	if err := b.write(kept); err != nil {
+		t.Fatal(err)
+	}
+	if done != 2 {
+		t.Errorf("done called %d times for a file written and one kept, want 2", done)
+	}
+}
