@@ -194,7 +194,7 @@ func (s *Store) Run(key []byte) {
 		return
 	}
 	s.old, s.used, s.table, s.saves = map[string]*entry{}, map[string]*entry{}, nil, 0
-	if s.nAdded == 0 && s.spool.Len() == 0 {
+	if s.nAdded == 0 {
 		s.added = newEncoder() // not numbered by the table let go of
 	}
 }

@@ -100,10 +100,6 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 	if got := read(path); got == nil || len(got.entries) != 1 {
 		t.Fatal("the cache written does not read back")
 	}
-	withSum := func(payload []byte) []byte {
-		sum := sha256.Sum256(payload)
-		return append(append([]byte(magic), sum[:]...), payload...)
-	}
 	payload := good[len(magic)+sha256.Size:]
 	cases := map[string][]byte{
 		"empty":            nil,
@@ -450,7 +446,7 @@ func TestResultsAreDecodedWhenFound(t *testing.T) {
 
 // TestADamagedResultIsCheckedAgain: a result whose bytes do not decode
 // (written by another hand under a valid checksum) is not found, without
-// a panic, and is left out of the next save.
+// a panic.
 func TestADamagedResultIsCheckedAgain(t *testing.T) {
 	sum := sha256.Sum256([]byte("a"))
 	st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
@@ -458,11 +454,8 @@ func TestADamagedResultIsCheckedAgain(t *testing.T) {
 	e.entry("sensors/a.yaml", &entry{Sum: sum, Stored: &st})
 	// The result's last byte, a history answer's OK, set to 7: no bool.
 	e.body[len(e.body)-1] = 7
-	payload := e.payload("", 0, 1)
-	h := sha256.Sum256(payload)
-	file := append(append([]byte(magic), h[:]...), payload...)
 	path := filepath.Join(t.TempDir(), "cache")
-	if err := os.WriteFile(path, file, 0o644); err != nil {
+	if err := os.WriteFile(path, withSum(e.payload("", 0, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s := Open(path, "tool")
@@ -607,4 +600,10 @@ func TestResultsOfAnotherRunAreLetGo(t *testing.T) {
 	if got == nil || got.run != "tuesday" || len(got.entries) != 1 || got.entries["sensors/b.yaml"] == nil {
 		t.Errorf("saved %+v; want tuesday's result only", got)
 	}
+}
+
+// withSum is a cache file of payload, with a valid checksum.
+func withSum(payload []byte) []byte {
+	sum := sha256.Sum256(payload)
+	return append(append([]byte(magic), sum[:]...), payload...)
 }

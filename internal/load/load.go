@@ -140,12 +140,11 @@ func Register(root string, opts Options) (*Result, error) {
 		marks: cfg.Severity(placeholder.RuleID, finding.Error) != finding.Off}
 	if opts.Check != nil {
 		r.checklist = principle.NewChecklist(cfg, *opts.Check)
-		r.cacheKey = runKey(opts.Cache, opts, cfg)
-		if r.cacheKey != nil {
+		if r.cacheKey = runKey(opts.Cache, opts, cfg); r.cacheKey != nil {
 			opts.Cache.Run(r.cacheKey)
-		}
-		if r.cacheKey != nil && opts.Records && opts.Parsed != nil {
-			r.parsedKey = parseKey(opts.Cache, opts.Limits)
+			if opts.Records && opts.Parsed != nil {
+				r.parsedKey = parseKey(opts.Cache, opts.Limits)
+			}
 		}
 	}
 	if !r.standIns() {

@@ -67,12 +67,11 @@ type Store struct {
 	reading sync.Once
 	old     []byte // the entries of the file, once read (body); nil: none
 
-	mu     sync.Mutex
-	used   map[string]bool
-	spool  *atomicfile.Spool // new entries, as written: when it could not be, Save keeps the old file
-	added  map[string]slot
-	saved  bool // Save ran
-	closed bool // Close ran
+	mu    sync.Mutex
+	used  map[string]bool
+	spool *atomicfile.Spool // new entries, as written: when it could not be, Save keeps the old file
+	added map[string]slot
+	saved bool // Save ran
 }
 
 // Open reads the index of the cache at path, made by the program
@@ -104,7 +103,7 @@ func (s *Store) body() []byte {
 		b := make([]byte, s.entries)
 		if _, err := f.ReadAt(b, 0); err == nil {
 			s.mu.Lock()
-			if !s.saved && !s.closed {
+			if s.file == f { // not ended meanwhile (Save, Close)
 				s.old = b
 			}
 			s.mu.Unlock()
@@ -263,11 +262,12 @@ func (s *Store) Save(all bool) error {
 		}
 		write(header(tool))
 		kept := make(map[string]slot, len(s.index)+len(s.added))
-		for rel, sl := range s.index {
-			if _, again := s.added[rel]; again || (all && !s.used[rel]) || s.old == nil {
-				continue // the file's entries could not be read: none kept
+		if s.old != nil { // else the file's entries could not be read: none kept
+			for rel, sl := range s.index {
+				if _, again := s.added[rel]; !again && (!all || s.used[rel]) {
+					kept[rel] = sl
+				}
 			}
-			kept[rel] = sl
 		}
 		copyKept(s.old, kept, at, write)
 		base := at
@@ -333,7 +333,7 @@ func copyKept(old []byte, kept map[string]slot, at int64, write func([]byte)) {
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.old, s.closed = nil, true
+	s.old = nil
 	var err error
 	if s.file != nil {
 		err = s.file.Close()

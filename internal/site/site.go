@@ -951,14 +951,14 @@ func (b *builder) jobs() iter.Seq[job] {
 		// language's before it: listed at once, the lists of every
 		// language were made while the downloads and the calendar were,
 		// and at 100,000 records they were the peak of a build's heap.
-		pages := make([]*listing, len(b.langs))
 		pagesOf := func(i int) *listing {
+			if i >= len(b.langs) {
+				return nil
+			}
 			lang := b.langs[i]
 			return listAhead(func() []job { return b.pageJobs(lang) })
 		}
-		if len(pages) > 0 {
-			pages[0] = pagesOf(0)
-		}
+		next := pagesOf(0)
 		// The downloads are the largest files: handed out first, they are
 		// written while the rest is listed.
 		js = append(js, b.dataJobs()...)
@@ -967,10 +967,8 @@ func (b *builder) jobs() iter.Seq[job] {
 			return
 		}
 		for i, lang := range b.langs {
-			js := pages[i].jobs()
-			if i+1 < len(pages) {
-				pages[i+1] = pagesOf(i + 1)
-			}
+			js := next.jobs()
+			next = pagesOf(i + 1)
 			if !yieldAll(yield, js) || !yield(b.notifyJob(lang)) {
 				return
 			}
