@@ -263,8 +263,8 @@ func joinParen(a, b string) string {
 
 // datasetKey returns the key of a dataset's page in lang at path, made of
 // what datasetBody shows: the dataset and its chain, each record in it
-// by its sum (recordSum), which covers the public view the page shows of
-// it. nil when a part cannot be hashed: the page is then rendered.
+// by what its public view, of which the page shows parts, follows from
+// (viewSum). nil when a part cannot be hashed: the page is then rendered.
 func (b *builder) datasetKey(lang, path string, p datasetPage) func() []byte {
 	if b.keys.global == nil {
 		return nil
@@ -280,7 +280,7 @@ func (b *builder) datasetKey(lang, path string, p datasetPage) func() []byte {
 			}
 		}
 		rec := func(r *record.Record) {
-			if sum := b.recordSum(r); sum != nil {
+			if sum := b.viewSum(r); sum != nil {
 				h.Write(sum)
 			} else {
 				ok = false

@@ -195,7 +195,7 @@ type keys struct {
 	whole   wholeSums
 }
 
-// wholeSums are the sums of every public record (recordSum), in the order
+// wholeSums are the sums of every public record (viewSum), in the order
 // of the site, hashed together: of all, and of each kind. Several files are
 // made of every public record or of every one of a kind (the tables, the
 // map's data, each language's search facets); hashed once for all of them,
@@ -220,6 +220,9 @@ type recordSum struct {
 
 	dueOnce sync.Once
 	due     []lifecycle.Item // dueOf
+
+	viewOnce sync.Once
+	view     []byte // viewSum
 }
 
 // initKeys works out the build-wide part of the keys. Without a way to
@@ -243,7 +246,10 @@ func (b *builder) initKeys() {
 		return
 	}
 	h := hmac.New(sha256.New, secret)
-	fmt.Fprintf(h, "tool %q\nlangs %q\ntoday %s\nchecked %v\nfeed %v\nhistory %v\n", tool, b.langs, period.Format(b.today),
+	// The day is not among them: a page that shows what follows from it
+	// holds that in its key (appendDayOf, pageDataKey, calendarKey), so a
+	// build on the next day makes again only what the day changed.
+	fmt.Fprintf(h, "tool %q\nlangs %q\nchecked %v\nfeed %v\nhistory %v\n", tool, b.langs,
 		b.checked, b.opts.Feed != nil, b.opts.History != nil)
 	rules, applies := keyedRules(b.opts.Rules)
 	for _, v := range []any{b.cfg, rules, applies, b.opts.Deviations} {
@@ -423,6 +429,7 @@ func (b *builder) recordKey(lang, path string, r *record.Record) func() []byte {
 		// The page links the sensor's row under the map, on the page of
 		// the map's list that holds it.
 		buf = appendStrings(buf, "record", lang, path, b.mapRowURL(lang, "", r))
+		buf = b.appendDayOf(buf, r)
 		k := sha256.Sum256(append(buf, sum...))
 		return k[:]
 	}
@@ -680,7 +687,7 @@ func (b *builder) calendarKey() func() []byte {
 		// a copy), and copied before the next record's.
 		var buf, scratch []byte
 		for _, r := range b.public {
-			events, err := b.keptPiece(r, "calendar", func() ([]byte, error) {
+			events, err := b.keptDayPiece(r, "calendar", func() ([]byte, error) {
 				scratch = b.calendarEvents(scratch[:0], r)
 				return scratch, nil
 			})
@@ -736,14 +743,14 @@ func (b *builder) plainKey(what string) func() []byte {
 }
 
 // recordsKey returns the key of the file at path made of the public
-// records recs, in their order.
+// views recs (a download's), in their order.
 func (b *builder) recordsKey(path string, recs []*record.Record) func() []byte {
 	return func() []byte {
 		h := sha256.New()
 		h.Write(b.keys.global)
 		fmt.Fprintf(h, "records %q %d\n", path, len(recs))
 		for _, r := range recs {
-			sum := b.recordSum(r)
+			sum := b.viewSum(r)
 			if sum == nil {
 				return nil
 			}
@@ -769,15 +776,15 @@ func (b *builder) wholeKey(path string, k record.Kind) func() []byte {
 	}
 }
 
-// wholeSum returns the sums of the public records of kind k ("": of
-// all), in their order, hashed together; nil when one of them has none.
+// wholeSum returns the view sums (viewSum) of the public records of kind
+// k ("": of all), in their order, hashed together; nil when one of them has none.
 func (b *builder) wholeSum(k record.Kind) []byte {
 	w := &b.keys.whole
 	w.once.Do(func() {
 		all := sha256.New()
 		kinds := map[record.Kind]hash.Hash{}
 		for _, r := range b.public {
-			sum := b.recordSum(r)
+			sum := b.viewSum(r)
 			if sum == nil {
 				return
 			}
@@ -808,15 +815,15 @@ func (b *builder) wholeSum(k record.Kind) []byte {
 }
 
 // sourceKey returns the key of the published source of the loaded record
-// r at path: the file's content, whether it passed validation, and its
-// public view (through the sum of its pages).
+// r at path: the file's content, whether it passed validation, and what
+// its public view follows from (viewSum), which the filter applies.
 func (b *builder) sourceKey(path string, loaded *record.Record) func() []byte {
 	return func() []byte {
 		v := b.pub.ViewOf(loaded)
 		if v == nil {
 			return nil
 		}
-		sum := b.recordSum(v) // the view is the public record the pages show
+		sum := b.viewSum(v)
 		if sum == nil {
 			return nil
 		}
@@ -948,6 +955,30 @@ func (m *Memo) writeManifest(dir string, made pageKey, entries iter.Seq2[string,
 // unchanged.
 func sameFile(a, b os.FileInfo) bool {
 	return a.Mode().IsRegular() && b.Mode().IsRegular() && a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && os.SameFile(a, b)
+}
+
+// viewSum hashes what the public view r follows from, as the pieces kept
+// of it are keyed (piecesOf, pieceKey): the record as loaded, and what of
+// the view the filter decides besides. A file that shows of a record its
+// view alone (a download, a dataset's page, the published source) is
+// keyed by it rather than by recordSum, which holds what only the
+// record's pages show: its findings, which follow from the day, its
+// history and the names of the records it links to. nil when r has none.
+func (b *builder) viewSum(r *record.Record) []byte {
+	rs := b.keys.records[r]
+	if rs == nil {
+		return nil
+	}
+	rs.viewOnce.Do(func() {
+		loaded := b.loadedHash(r)
+		if len(loaded) != sha256.Size {
+			return
+		}
+		var a [512]byte
+		sum := sha256.Sum256(pieceKey(append(a[:0], loaded...), b.textsKey(r), r, "view", nil))
+		rs.view = sum[:]
+	})
+	return rs.view
 }
 
 // loadedHash is the hash of the record as loaded of the public view r
@@ -1184,22 +1215,36 @@ func (b *builder) textsKey(r *record.Record) []byte {
 // Memo, or the one encode makes, which it keeps; encode's buffer is not
 // kept, a copy of it is.
 func (b *builder) keptPiece(r *record.Record, what string, encode func() ([]byte, error)) ([]byte, error) {
+	return b.keptOn(r, what, "", encode)
+}
+
+// keptDayPiece is keptPiece for a piece that follows from the day of the
+// build too. One is kept of each, the last day's: a serve left running
+// for months keeps no piece of each day.
+func (b *builder) keptDayPiece(r *record.Record, what string, encode func() ([]byte, error)) ([]byte, error) {
+	return b.keptOn(r, what, period.Format(b.today), encode)
+}
+
+// keptOn returns the piece what of r kept in the Memo when it was kept
+// with stamp before it, else the one encode makes, which it keeps so.
+// Stamps are of one length (a day), or none.
+func (b *builder) keptOn(r *record.Record, what, stamp string, encode func() ([]byte, error)) ([]byte, error) {
 	ps := b.piecesOf(r)
 	if ps == nil {
 		return encode()
 	}
 	var a [256]byte
 	key := pieceKey(a[:0], b.textsKey(r), r, what, nil)
-	if p, ok := ps.get(key); ok {
-		return p, nil
+	if p, ok := ps.get(key); ok && len(p) >= len(stamp) && string(p[:len(stamp)]) == stamp {
+		return p[len(stamp):], nil
 	}
 	p, err := encode()
 	if err != nil {
 		return nil, err
 	}
-	p = bytes.Clone(p)
-	ps.put(key, p)
-	return p, nil
+	kept := append([]byte(stamp), p...)
+	ps.put(key, kept)
+	return kept[len(stamp):], nil
 }
 
 // downloadPieces keeps the pieces of the open-data downloads in the

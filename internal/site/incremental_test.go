@@ -298,7 +298,7 @@ func TestSkippedPagesFollowEveryInput(t *testing.T) {
 			o.Deviations = []Deviation{{Rule: "signage", Title: [2]string{"Herkenbaar", "Recognisable"}, Refs: []string{"VNG 4.3"},
 				Severity: finding.Off, Default: finding.Warning, Where: "register.yaml:9:3", Reason: "Proef"}}
 		}, "sensoren/lucht-dak.html", true},
-		{"the day", func(root string, o *Options) { o.Now = buildNow.AddDate(0, 0, 1) }, "sensoren/lucht-dak.html", true},
+		{"the day, on the home page", func(root string, o *Options) { o.Now = buildNow.AddDate(0, 0, 1) }, "index.html", false},
 		{"the configuration", func(root string, o *Options) {
 			edit(t, file(root, "register.yaml"), "report_error_url: https://voorbeeldstad.example/meldpunt", "report_error_url: https://voorbeeldstad.example/fout")
 		}, "sensoren/lucht-dak.html", true},
@@ -1000,24 +1000,30 @@ func keysOf(m *manifest) map[string]pageKey {
 	return keys
 }
 
-// TestPiecesOfOtherInputsAreNotHeld: a build on another day, whose keys
-// all differ, holds none of the current site's piece index, which could
-// give it nothing; a build under the same inputs after an edit holds it
-// and copies the other records' pieces from it.
+// TestPiecesOfOtherInputsAreNotHeld: a build under another configuration,
+// whose keys all differ, holds none of the current site's piece index,
+// which could give it nothing; a build after an edit, on the same day or
+// the next (the downloads do not show the day), holds it and copies the
+// other records' pieces from it.
 func TestPiecesOfOtherInputsAreNotHeld(t *testing.T) {
 	root := copyFixture(t)
 	out := filepath.Join(t.TempDir(), "public")
 	build(t, loadFixture(t, root), Options{Out: out})
+	sensor := filepath.Join(root, "sensors", "cam-markt.yaml")
 	for _, c := range []struct {
-		name     string
-		now      time.Time
-		from, to string
-		held     bool
+		name   string
+		now    time.Time
+		change func()
+		held   bool
 	}{
-		{"another day", buildNow.AddDate(0, 0, 1), "Twaalf camera", "Dertien camera", false},
-		{"the same day again", buildNow.AddDate(0, 0, 1), "Dertien camera", "Veertien camera", true},
+		{"another configuration", buildNow, func() {
+			edit(t, filepath.Join(root, "register.yaml"), "report_error_url: https://voorbeeldstad.example/meldpunt", "report_error_url: https://voorbeeldstad.example/fout")
+			edit(t, sensor, "Twaalf camera", "Dertien camera")
+		}, false},
+		{"the same configuration again", buildNow, func() { edit(t, sensor, "Dertien camera", "Veertien camera") }, true},
+		{"another day", buildNow.AddDate(0, 0, 1), func() { edit(t, sensor, "Veertien camera", "Vijftien camera") }, true},
 	} {
-		edit(t, filepath.Join(root, "sensors", "cam-markt.yaml"), c.from, c.to)
+		c.change()
 		reg := loadFixture(t, root)
 		hashFiles(t, reg)
 		p, err := Prepare(reg, Options{Out: out, Now: c.now})

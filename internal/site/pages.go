@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -76,7 +77,10 @@ type footer struct {
 	A11yURL     string
 	OpenDataURL string
 	Principles  string
-	Built       template.HTML
+	// Built is the day of the build, on the home page only: a page that
+	// shows the day changes every day, and the other pages are kept as
+	// long as what they show stays true (recordKey, pageDataKey).
+	Built template.HTML
 }
 
 var templates = parseTemplates()
@@ -126,7 +130,6 @@ func (b *builder) page(lang, current string, pathFor func(lang string) string, t
 			A11yURL:     root + b.pagePath(lang, "a11y"),
 			OpenDataURL: root + b.pagePath(lang, "opendata"),
 			Principles:  root + b.pagePath(lang, "principles"),
-			Built:       template.HTML(dateTag(lang, period.Format(b.today))),
 		},
 		Scripts: []string{"assets/site.js"},
 		Follow:  b.follows(lang, root),
@@ -178,7 +181,9 @@ func (b *builder) pageJobs(lang string) []job {
 	}
 	js = append(js,
 		b.lazyPage("home", b.pagePath(lang, "home"), func() *Page {
-			return b.page(lang, "home", fixed("home"), b.cfg.Site.Title, b.homeBody(lang))
+			pg := b.page(lang, "home", fixed("home"), b.cfg.Site.Title, b.homeBody(lang))
+			pg.Footer.Built = template.HTML(dateTag(lang, period.Format(b.today)))
+			return pg
 		}),
 		b.lazyPage("principles", b.pagePath(lang, "principles"), func() *Page {
 			return b.page(lang, "principles", fixed("principles"), t(lang, "principles"), b.principlesBody(lang))
@@ -279,6 +284,39 @@ func (b *builder) evalState(r *record.Record) (string, string) {
 	return "ok", period.Format(due)
 }
 
+// waitingDays is how many days the review rv has waited for the
+// municipality's response on the day of the build; false when it awaits
+// none, or was given on that day or later.
+func (b *builder) waitingDays(rv record.Review) (int, bool) {
+	if !rv.AwaitsResponse() {
+		return 0, false
+	}
+	given, err := period.ParseDate(rv.Date)
+	if err != nil || b.today.IsZero() || !b.today.After(given) {
+		return 0, false
+	}
+	return int(b.today.Sub(given).Hours() / 24), true
+}
+
+// appendDayOf appends to buf what the pages of the public record r show
+// that follows from the day of the build: the state of its evaluation
+// (evalState) and how long each review has waited for a response
+// (waitingDays). The key of its pages holds it (recordKey), so they are
+// made again on a day this changes and kept on the others. What else the
+// day changes reaches them through the findings, which the key holds too.
+func (b *builder) appendDayOf(buf []byte, r *record.Record) []byte {
+	st, due := b.evalState(r)
+	buf = appendStrings(buf, "day", st, due)
+	for _, rv := range r.Reviews {
+		n, ok := b.waitingDays(rv)
+		if !ok {
+			n = -1
+		}
+		buf = append(strconv.AppendInt(buf, int64(n), 10), ',')
+	}
+	return buf
+}
+
 // lapsedOnce holds the lapsed items of a build, worked out when a page
 // first needs them: the pages a preview shows first do not wait for them.
 type lapsedOnce struct {
@@ -299,7 +337,7 @@ func (b *builder) lapsedList() []lapsed {
 func (b *builder) lapsedItems() []lapsed {
 	var items []lifecycle.Item
 	for _, r := range b.public {
-		p, _ := b.keptPiece(r, "lapsed", func() ([]byte, error) { return appendLapsed(nil, b.lapsedOf(r)), nil })
+		p, _ := b.keptDayPiece(r, "lapsed", func() ([]byte, error) { return appendLapsed(nil, b.lapsedOf(r)), nil })
 		its, ok := readLapsed(p, r)
 		if !ok {
 			its = b.lapsedOf(r)

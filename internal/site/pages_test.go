@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/testgen"
@@ -153,5 +154,33 @@ func TestWriteLetsGoOfAJob(t *testing.T) {
 	}
 	if done != 2 {
 		t.Errorf("done called %d times for a file written and one kept, want 2", done)
+	}
+}
+
+// TestOnlyTheHomePageShowsTheDay: the day of the build is on the home page
+// alone (and in the accessibility statement's date); the other pages show
+// only what follows from it, so that a new day leaves them as they were.
+func TestOnlyTheHomePageShowsTheDay(t *testing.T) {
+	out, _ := build(t, loadFixture(t, fixture), Options{})
+	day := `datetime="` + buildNow.Format(time.DateOnly) + `"`
+	for _, c := range []struct {
+		page string
+		want bool
+	}{
+		{"index.html", true},
+		{"en/index.html", true},
+		{"sensoren/cam-markt.html", false},
+		{"en/algorithms/alg-toeslag.html", false},
+		{"sensoren/index.html", false},
+		{"kaart.html", false},
+		{"principes.html", false},
+	} {
+		page := read(t, out, c.page)
+		if got := strings.Contains(page, day); got != c.want {
+			t.Errorf("%s shows the day of the build: %v, want %v", c.page, got, c.want)
+		}
+		if got := strings.Contains(page, "Bijgewerkt op") || strings.Contains(page, "Updated on"); got != c.want {
+			t.Errorf("%s says when it was updated: %v, want %v", c.page, got, c.want)
+		}
 	}
 }

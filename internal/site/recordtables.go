@@ -3,8 +3,6 @@ package site
 import (
 	"fmt"
 	"strings"
-
-	"github.com/voorbeeldstad/register/internal/period"
 )
 
 // tableSpec is how the record page shows a list of objects (Display Table):
@@ -129,8 +127,8 @@ func reviewRows(c *fieldCtx) [][][]piece {
 			response.link(rv.Response.URL, "")
 		case rv.AwaitsResponse():
 			s := t(lang, "review.open")
-			if given, err := period.ParseDate(rv.Date); err == nil && !c.b.today.IsZero() && c.b.today.After(given) {
-				s += " " + fmt.Sprintf(t(lang, "review.waiting"), int(c.b.today.Sub(given).Hours()/24))
+			if n, ok := c.b.waitingDays(rv); ok {
+				s += " " + fmt.Sprintf(t(lang, "review.waiting"), n)
 			}
 			response.text(s)
 		}
