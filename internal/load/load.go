@@ -36,6 +36,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/statsum"
 )
 
 // Validator checks one parsed record; the validate package provides it.
@@ -80,6 +81,20 @@ type Options struct {
 	// runs, so a file whose result the cache holds is read back into its
 	// record without being parsed or decoded again.
 	Parsed Parsed
+	// Sums, with Cache, keeps the hash of each file's content by what the
+	// file system says of the file, so a file that has not changed since
+	// is not read at all when the caches hold what it came to.
+	Sums Sums
+}
+
+// Sums keeps the hash of each record file's content between runs, by its
+// stat; the statsum package keeps one on disk. Safe for concurrent use.
+type Sums interface {
+	// Lookup returns the hash of the content of the file rel (at full)
+	// when the file is as it was when it was noted.
+	Lookup(rel, full string) ([32]byte, bool)
+	// Note keeps the hash of the content of rel, read as st described it.
+	Note(rel string, st statsum.Stat, sum [32]byte)
 }
 
 // Result is a loaded register and everything found while loading it.
@@ -511,13 +526,22 @@ func (r *reader) read(rel string) (res fileResult) {
 		return fail(rel, msgWrongFolder.With(), msgMoveToKind.With())
 	}
 	full := filepath.Join(r.root, filepath.FromSlash(rel))
+	// A file whose stat is as it was when its content was hashed holds
+	// the same content: its result is found without reading it.
+	if r.cacheKey != nil && r.opts.Sums != nil {
+		if digest, ok := r.opts.Sums.Lookup(rel, full); ok {
+			if res, ok := r.cached(rel, kind, digest, nil, false); ok {
+				return res
+			}
+		}
+	}
 	// No load keeps a file's content: parsing copies what it keeps, as
 	// does reading from the caches (TestParseKeepsNothingOfItsBytes). So
 	// each file is read into a buffer that then reads the next: fresh
 	// buffers for a re-check's 10,000 files were a tenth of its time in
 	// page faults, and at 100,000 records a cold check's 190 MB of garbage.
 	pooled := readBuffers.Get().(*[]byte)
-	data, linked, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, *pooled)
+	data, linked, st, bad := readInside(full, r.realRoot, r.opts.Limits.MaxBytes, *pooled)
 	if bad != nil {
 		readBuffers.Put(pooled)
 		return fail(rel, bad.msg, bad.help)
@@ -532,27 +556,14 @@ func (r *reader) read(rel string) (res fileResult) {
 		digest = sha256.Sum256(data)
 	}
 	if r.cacheKey != nil {
-		sum := fileSum(r.cacheKey, digest)
-		var parseSum *[32]byte // the file's key in the parse cache, if any
-		if r.parsedKey != nil {
-			ps := fileSum(r.parsedKey, digest)
-			parseSum = &ps
+		if st != nil && r.opts.Sums != nil {
+			r.opts.Sums.Note(rel, *st, digest)
 		}
-		if s, ok := r.opts.Cache.Get(rel, sum); ok {
-			if res, ok := fromStored(rel, s); ok && r.checklist.Valid(res.outcome) {
-				if r.opts.Records {
-					res = r.decode(rel, kind, data, parseSum, res)
-					res.content, res.hashed, res.linked = digest, true, linked
-					// Packed as a file read afresh is, so that the
-					// cache's arrays of findings go once it is saved:
-					// the build keeps them to its end (Checked).
-					return r.pack(rel, res)
-				}
-				return res
-			}
+		if res, ok := r.cached(rel, kind, digest, data, linked); ok {
+			return res
 		}
-		res = r.parse(rel, kind, data, parseSum)
-		r.opts.Cache.Put(rel, sum, res.stored())
+		res = r.parse(rel, kind, data, r.parseSum(digest))
+		r.opts.Cache.Put(rel, fileSum(r.cacheKey, digest), res.stored())
 	} else {
 		res = r.parse(rel, kind, data, nil)
 	}
@@ -564,6 +575,42 @@ func (r *reader) read(rel string) (res fileResult) {
 		res.record = nil
 	}
 	return r.pack(rel, res)
+}
+
+// cached returns the result the cache holds for the file rel whose
+// content hashes to digest. data is the content, or nil when the file was
+// not read (Options.Sums): a result that needs the file parsed is then
+// not found, and the caller reads it.
+func (r *reader) cached(rel string, kind record.Kind, digest [32]byte, data []byte, linked bool) (fileResult, bool) {
+	s, ok := r.opts.Cache.Get(rel, fileSum(r.cacheKey, digest))
+	if !ok {
+		return fileResult{}, false
+	}
+	res, ok := fromStored(rel, s)
+	if !ok || !r.checklist.Valid(res.outcome) {
+		return fileResult{}, false
+	}
+	if !r.opts.Records {
+		return res, true
+	}
+	if res, ok = r.decode(rel, kind, data, r.parseSum(digest), res); !ok {
+		return fileResult{}, false
+	}
+	res.content, res.hashed, res.linked = digest, true, linked
+	// Packed as a file read afresh is, so that the cache's arrays of
+	// findings go once it is saved: the build keeps them to its end
+	// (Checked).
+	return r.pack(rel, res), true
+}
+
+// parseSum is the key in the parse cache of a file whose content hashes
+// to digest; nil without a parse cache.
+func (r *reader) parseSum(digest [32]byte) *[32]byte {
+	if r.parsedKey == nil {
+		return nil
+	}
+	ps := fileSum(r.parsedKey, digest)
+	return &ps
 }
 
 // pack packs the findings of res, the result of the file rel. The
@@ -678,16 +725,28 @@ func recordOf(rel string, kind record.Kind, value any, strs *record.Strings) (*r
 
 // decode reads the record of a file whose findings and outcome came from
 // the cache (cached): the record replaces the stand-in, and nothing is
-// validated or checked again.
-func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32]byte, cached fileResult) fileResult {
+// validated or checked again. The record is kept from an earlier run
+// under parseSum (nil: no parse cache), or parsed from data now and kept
+// for the next; false when it is not kept and data is nil (the file was
+// not read).
+func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32]byte, cached fileResult) (fileResult, bool) {
 	if cached.facts == nil {
-		return cached
+		return cached, true
 	}
-	rec, ok := r.decoded(rel, kind, data, parseSum)
+	var rec *record.Record
+	ok := false
+	if parseSum != nil {
+		rec, ok = r.readParsed(rel, *parseSum)
+	}
+	if !ok && data == nil {
+		return cached, false
+	}
 	if !ok {
-		// Not as it was when stored: the facts stand in for the record.
-		cached.record = standIn(rel, cached.facts)
-		return cached
+		if rec, ok = r.decoded(rel, kind, data, parseSum); !ok {
+			// Not as it was when stored: the facts stand in for the record.
+			cached.record = standIn(rel, cached.facts)
+			return cached, true
+		}
 	}
 	rec.Placeholders = false
 	if r.marks {
@@ -697,19 +756,13 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 			func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
 	}
 	cached.record = rec
-	return cached
+	return cached, true
 }
 
-// decoded returns the record of a file whose result came from the cache:
-// kept from an earlier run under parseSum (nil: no parse cache), or
-// parsed and decoded now and kept for the next. ok is false when the file
-// no longer reads as a mapping.
+// decoded parses and decodes the record of a file whose result came from
+// the cache, and keeps it under parseSum for the next run. ok is false
+// when the file no longer reads as a mapping.
 func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[32]byte) (_ *record.Record, ok bool) {
-	if parseSum != nil {
-		if rec, ok := r.readParsed(rel, *parseSum); ok {
-			return rec, true
-		}
-	}
 	doc, _ := source.Parse(rel, data, r.opts.Limits)
 	if doc == nil || doc.Root.Kind != yaml.MappingNode {
 		return nil, false
@@ -750,46 +803,48 @@ func pointOf(r *record.Record) *record.Point {
 // readInside reads a regular file no larger than maxBytes, refusing symlinks
 // that lead outside the register and anything that is not a plain file (a
 // FIFO would block the read forever); linked says it was read through a
-// symlink. It says why when the file cannot be read.
-func readInside(full, realRoot string, maxBytes int64, into []byte) (data []byte, linked bool, bad *unreadable) {
+// symlink, st what the file system said of a file that was not one, where
+// it says what Options.Sums needs. It says why when the file cannot be
+// read.
+func readInside(full, realRoot string, maxBytes int64, into []byte) (data []byte, linked bool, st *statsum.Stat, bad *unreadable) {
 	// Nearly every record is a plain file: opened as one, it needs no
 	// look at the path first.
-	if data, bad, ok := readPlain(full, maxBytes, into); ok {
-		return data, false, bad
+	if data, st, bad, ok := readPlain(full, maxBytes, into); ok {
+		return data, false, st, bad
 	}
 	lst, err := os.Lstat(full)
 	if err != nil {
-		return nil, false, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	linked = lst.Mode()&os.ModeSymlink != 0
 	if linked {
 		target, err := filepath.EvalSymlinks(full)
 		if err != nil {
-			return nil, false, cannotRead(msgLinkNowhere.With(osError{err}))
+			return nil, false, nil, cannotRead(msgLinkNowhere.With(osError{err}))
 		}
 		target, _ = filepath.Abs(target)
 		if r, err := filepath.Rel(realRoot, target); err != nil || climbsOut(r) {
-			return nil, false, cannotRead(msgLinkOutside.With())
+			return nil, false, nil, cannotRead(msgLinkOutside.With())
 		}
 	} else if !lst.Mode().IsRegular() {
-		return nil, false, cannotRead(msgNotRegular.With())
+		return nil, false, nil, cannotRead(msgNotRegular.With())
 	}
 	// O_NONBLOCK: should the file have become a FIFO since Lstat, opening it
 	// must not block until a writer appears; Stat below then refuses it.
 	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, false, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	fi, err := f.Stat()
 	if err != nil {
-		return nil, false, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, nil, cannotRead(msgCannotRead.With(osError{err}))
 	}
-	if !st.Mode().IsRegular() {
-		return nil, false, cannotRead(msgNotRegular.With())
+	if !fi.Mode().IsRegular() {
+		return nil, false, nil, cannotRead(msgNotRegular.With())
 	}
-	data, bad = readSized(f, st.Size(), maxBytes, into)
-	return data, linked, bad
+	data, bad = readSized(f, fi.Size(), maxBytes, into)
+	return data, linked, nil, bad
 }
 
 // readSized reads an open regular file of size bytes (as it was when

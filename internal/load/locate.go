@@ -32,7 +32,7 @@ func Locate(root string, fs []finding.Finding) {
 	files := slices.Collect(maps.Keys(byFile))
 	parallel.Each(len(files), func(n int) {
 		file := files[n]
-		data, _, bad := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes, nil)
+		data, _, _, bad := readInside(filepath.Join(root, filepath.FromSlash(file)), realRoot, source.DefaultLimits.MaxBytes, nil)
 		if bad != nil {
 			return
 		}

@@ -6,15 +6,18 @@ import (
 	"io"
 	"os"
 	"syscall"
+
+	"github.com/voorbeeldstad/register/internal/statsum"
 )
 
 // readPlain reads the file at full when it is not a symlink, opening it
 // without blocking should it be a FIFO; ok is false when it is a symlink
-// or cannot be opened so, and readInside looks at it first. It reads
+// or cannot be opened so, and readInside looks at it first. stat is what
+// the file system said of the file, where it says what statsum needs. It reads
 // through the file descriptor itself: an os.File costs a second fstat and
 // a cleanup for each of a register's thousands of files, and a re-check
 // reads every file. It reads into into when that has room.
-func readPlain(full string, maxBytes int64, into []byte) (data []byte, bad *unreadable, ok bool) {
+func readPlain(full string, maxBytes int64, into []byte) (data []byte, stat *statsum.Stat, bad *unreadable, ok bool) {
 	var fd int
 	var err error
 	for {
@@ -24,18 +27,23 @@ func readPlain(full string, maxBytes int64, into []byte) (data []byte, bad *unre
 		}
 	}
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, nil, false
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, cannotRead(msgCannotRead.With(osError{&os.PathError{Op: "fstat", Path: full, Err: err}})), true
+		return nil, nil, cannotRead(msgCannotRead.With(osError{&os.PathError{Op: "fstat", Path: full, Err: err}})), true
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, cannotRead(msgNotRegular.With()), true
+		return nil, nil, cannotRead(msgNotRegular.With()), true
+	}
+	// Looked at before the read: a file changed while read is found
+	// changed by the next run (statsum).
+	if s, ok := statsum.Of(&st); ok {
+		stat = &s
 	}
 	data, bad = readSized(fdReader(fd), st.Size, maxBytes, into)
-	return data, bad, true
+	return data, stat, bad, true
 }
 
 // fdReader reads an open file descriptor.

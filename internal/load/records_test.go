@@ -4,11 +4,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/statsum"
 	"github.com/voorbeeldstad/register/internal/testgen"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
@@ -111,6 +114,118 @@ func TestCacheKeepsRecords(t *testing.T) {
 		}
 		if records := len(want.Register.Records); parsed.hits != records {
 			t.Errorf("%s: %d records from the parse cache, want all %d in the third run", root, parsed.hits, records)
+		}
+	}
+}
+
+// countingSums counts the files whose sum it found.
+type countingSums struct {
+	Sums
+	mu    sync.Mutex
+	found int
+}
+
+func (c *countingSums) Lookup(rel, full string) ([32]byte, bool) {
+	sum, ok := c.Sums.Lookup(rel, full)
+	if ok {
+		c.mu.Lock()
+		c.found++
+		c.mu.Unlock()
+	}
+	return sum, ok
+}
+
+// TestSumsSpareUnchangedFiles: with the files' sums kept by their stat, a
+// warm load reads no file that did not change (each file's sum is found)
+// and gives what a load without caches gives; a file whose content
+// changed behind it, at the same size and with its modification time put
+// back, is read again and checked as it now is.
+func TestSumsSpareUnchangedFiles(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "gen")
+	if err := testgen.Write(root, 40, 3); err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
+	store := filepath.Join(t.TempDir(), "sums")
+	c := &memCache{m: map[string]*Stored{}}
+	parsed := &memParsed{m: map[string][]byte{}}
+	// A run an hour from now: the files just written are not racy.
+	later := time.Now().Add(time.Hour)
+	load := func(records bool) (*Result, int) {
+		t.Helper()
+		sums := &countingSums{Sums: statsum.Open(store, later)}
+		opts := Options{Validator: v, Check: &check, Cache: c, Sums: sums}
+		if records {
+			opts.Records, opts.Parsed = true, parsed
+		}
+		got, err := Register(root, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sums.Sums.(*statsum.Store).Save(true); err != nil {
+			t.Fatal(err)
+		}
+		return got, sums.found
+	}
+	same := func(step string, got *Result, records bool) {
+		t.Helper()
+		want, err := Register(root, Options{Validator: v, Check: &check})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Findings, want.Findings) || !reflect.DeepEqual(got.Checked.Slice(0), want.Checked.Slice(0)) {
+			t.Errorf("%s: the findings differ from a load without caches", step)
+		}
+		if records && !reflect.DeepEqual(got.Register.Records, want.Register.Records) {
+			t.Errorf("%s: the records differ from a load without caches", step)
+		}
+	}
+	files, err := testgen.RecordFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before []finding.Finding
+	for _, records := range []bool{false, true} {
+		load(records) // fills the caches
+		got, found := load(records)
+		same("warm", got, records)
+		before = got.Findings
+		if found != len(files) {
+			t.Errorf("records %v: %d of %d files' sums found", records, found, len(files))
+		}
+	}
+	// Same size, other content, the modification time put back.
+	f := files[7]
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(data), "status: active", "status: retir", 1)
+	if changed == string(data) {
+		changed = strings.Replace(string(data), "name: ", "name: X", 1)[:len(data)]
+	}
+	if err := os.WriteFile(f, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(f, st.ModTime(), st.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	for _, records := range []bool{false, true} {
+		got, found := load(records)
+		same("changed behind the cache", got, records)
+		if reflect.DeepEqual(got.Findings, before) {
+			t.Fatal("the change changes no finding: the test proves nothing")
+		}
+		if records && found != len(files) || !records && found != len(files)-1 {
+			t.Errorf("records %v, after a change: %d of %d files' sums found", records, found, len(files))
 		}
 	}
 }

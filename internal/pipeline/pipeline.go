@@ -28,6 +28,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/statsum"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
@@ -580,10 +581,12 @@ func (h *heldCollector) letGo() {
 	debug.SetMemoryLimit(h.limit)
 }
 
-// caches are the caches a load reads and fills: the check cache and, for
-// a command that keeps records, the parse cache beside it.
+// caches are the caches a load reads and fills: the check cache, the
+// files' sums by their stat and, for a command that keeps records, the
+// parse cache beside them.
 type caches struct {
 	check  *checkcache.Store
+	sums   *statsum.Store
 	parsed *parsecache.Store // nil: the command keeps no records
 }
 
@@ -603,9 +606,10 @@ func openCaches(root string, repo *history.Repo, records bool) *caches {
 	if err != nil {
 		return nil
 	}
-	c := &caches{check: checkcache.Open(path, tool)}
+	base := strings.TrimSuffix(path, filepath.Ext(path))
+	c := &caches{check: checkcache.Open(path, tool), sums: statsum.Open(base+".sums", time.Now())}
 	if records {
-		c.parsed = parsecache.Open(strings.TrimSuffix(path, filepath.Ext(path))+".parsed", tool)
+		c.parsed = parsecache.Open(base+".parsed", tool)
 	}
 	return c
 }
@@ -615,7 +619,7 @@ func (c *caches) use(opts *load.Options) {
 	if c == nil {
 		return
 	}
-	opts.Cache = c.check
+	opts.Cache, opts.Sums = c.check, c.sums
 	if c.parsed != nil {
 		opts.Records, opts.Parsed = true, c.parsed
 	}
@@ -638,6 +642,7 @@ func (c *caches) done(ok, all bool) {
 	}
 	if ok {
 		_ = c.check.Save(all)
+		_ = c.sums.Save(all)
 	}
 	_ = c.check.Close()
 	if c.parsed != nil {
