@@ -152,50 +152,76 @@ func (s *Store) Note(rel string, st Stat, sum [32]byte) {
 func (s *Store) Save(all bool) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	byRel := make(map[string]entry, len(s.old)+len(s.added))
-	kept := 0
-	for i, e := range s.old {
-		if !all || s.used[i].Load() {
-			byRel[e.rel] = e
-			kept++
+	// The entries noted, sorted, and each path once (the last noted),
+	// merged with the old ones kept: no map of a register's paths.
+	slices.SortStableFunc(s.added, func(a, b entry) int { return cmp.Compare(a.rel, b.rel) })
+	added := s.added[:0]
+	for i, e := range s.added {
+		if i+1 < len(s.added) && s.added[i+1].rel == e.rel {
+			continue
 		}
+		added = append(added, e)
 	}
-	changed := kept != len(s.old)
-	for _, e := range s.added {
-		if old, ok := byRel[e.rel]; !ok || old != e {
+	keep := func(i int) bool { return !all || s.used[i].Load() }
+	changed := false
+	s.merge(added, keep, func(e entry, old *entry) {
+		if old == nil || *old != e {
 			changed = true
 		}
-		byRel[e.rel] = e
+	})
+	for i := range s.old {
+		if !keep(i) {
+			changed = true
+		}
 	}
 	if !changed {
 		return nil
 	}
-	es := make([]entry, 0, len(byRel))
-	for _, e := range byRel {
-		es = append(es, e)
-	}
-	slices.SortFunc(es, func(a, b entry) int { return cmp.Compare(a.rel, b.rel) })
 	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
 		h := sha256.New()
 		buf := append(make([]byte, 0, 64<<10), magic...)
-		for _, e := range es {
+		var err error
+		s.merge(added, keep, func(e entry, _ *entry) {
 			buf = binary.AppendUvarint(buf, uint64(len(e.rel)))
 			buf = append(buf, e.rel...)
 			for _, v := range []uint64{uint64(e.st.Size), uint64(e.st.Mtime), uint64(e.st.Ctime), e.st.Ino, e.st.Dev} {
 				buf = binary.LittleEndian.AppendUint64(buf, v)
 			}
 			buf = append(buf, e.sum[:]...)
-			if len(buf) >= 60<<10 {
+			if len(buf) >= 60<<10 && err == nil {
 				h.Write(buf)
-				if _, err := w.Write(buf); err != nil {
-					return err
-				}
+				_, err = w.Write(buf)
 				buf = buf[:0]
 			}
+		})
+		if err != nil {
+			return err
 		}
 		h.Write(buf)
 		buf = h.Sum(buf)
-		_, err := w.Write(buf)
+		_, err = w.Write(buf)
 		return err
 	})
+}
+
+// merge calls each with the entries to save in order: those of added
+// (sorted, each path once), each with the old entry of its path if there
+// is one, and the old entries keep says to keep whose path added lacks.
+func (s *Store) merge(added []entry, keep func(int) bool, each func(e entry, old *entry)) {
+	i, j := 0, 0
+	for i < len(s.old) || j < len(added) {
+		switch {
+		case j == len(added) || i < len(s.old) && s.old[i].rel < added[j].rel:
+			if keep(i) {
+				each(s.old[i], &s.old[i])
+			}
+			i++
+		case i == len(s.old) || added[j].rel < s.old[i].rel:
+			each(added[j], nil)
+			j++
+		default: // the same path: the one noted now
+			each(added[j], &s.old[i])
+			i, j = i+1, j+1
+		}
+	}
 }
