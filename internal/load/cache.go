@@ -40,6 +40,10 @@ type Parsed interface {
 	// Get's bytes are the record's strings from then on
 	// (record.ReadBinary): nothing may change them.
 	Get(rel string, sum [32]byte) ([]byte, bool)
+	// Has reports whether the record of rel under sum is kept, and keeps
+	// it for the next run, without reading it: a file parsed again (to be
+	// checked on a new day) is then not encoded and put again.
+	Has(rel string, sum [32]byte) bool
 	Put(rel string, sum [32]byte, b []byte)
 }
 

@@ -653,7 +653,7 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte, parseSum *[32]
 		return fileResult{findings: fs}
 	}
 	rec, pf := toRecord(rel, kind, doc, r.strings)
-	if parseSum != nil {
+	if parseSum != nil && !r.opts.Parsed.Has(rel, *parseSum) {
 		// As decoded, before the checklist marks placeholders.
 		r.opts.Parsed.Put(rel, *parseSum, record.AppendBinary(nil, rec))
 	}

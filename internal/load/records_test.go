@@ -60,6 +60,13 @@ func (p *memParsed) Get(rel string, sum [32]byte) ([]byte, bool) {
 	return b, ok
 }
 
+func (p *memParsed) Has(rel string, sum [32]byte) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	_, ok := p.m[rel+string(sum[:])]
+	return ok
+}
+
 func (p *memParsed) Put(rel string, sum [32]byte, b []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -13,7 +13,8 @@
 // back from it keep its bytes as their strings (record.ReadBinary), so it
 // costs no more memory than they would, and saves a read for every file.
 // A run that finds none (the first check of a day parses every file
-// again) reads none. New entries are spooled to disk.
+// again, and asks Has before it puts what it parsed) reads none, and
+// writes none when no file changed. New entries are spooled to disk.
 package parsecache
 
 import (
@@ -198,6 +199,24 @@ func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
 	return buf, true
 }
 
+// Has reports whether the store keeps an entry for the file rel under
+// sum, and keeps it for the next run as Get would, without reading it: a
+// run that parsed the file again anyway (to check it on a new day) need
+// not put the same bytes.
+func (s *Store) Has(rel string, sum [32]byte) bool {
+	sl, ok := s.index[rel]
+	if !ok || sl.sum != sum {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.file == nil || s.saved {
+		return false
+	}
+	s.used[rel] = true
+	return true
+}
+
 // Put keeps b, what the file rel decoded to, under sum.
 func (s *Store) Put(rel string, sum [32]byte, b []byte) {
 	s.mu.Lock()
@@ -218,31 +237,38 @@ func (s *Store) Added() int {
 }
 
 // Save writes the cache for the next run, replacing the file atomically,
-// unless nothing changed: the entries this run found or added, and, when
-// all is false (the run did not look at every record file), the others
-// read. It ends the run's use of the store: Get finds nothing after it,
+// unless nothing changed: the entries this run found (Get, Has) or added,
+// and, when all is false (the run did not look at every record file), the
+// others. Entries kept are copied from the file opened, so they are not
+// held in memory for it. It ends the run's use of the store: Get finds nothing after it,
 // and a second Save does nothing. A cache that cannot be written only
 // costs the next run its speed; the error is returned for the caller to
 // ignore or report.
 func (s *Store) Save(all bool) error {
-	if !all {
-		// The entries of files the run did not see are kept, copied
-		// from the file read. Those of a run over every file are the
-		// ones Get found, and read then.
-		s.body()
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.saved {
 		return nil
 	}
 	s.saved = true
-	if s.file != nil {
-		// What is kept of it was read: a system may refuse to replace a
-		// file that is open.
-		s.file.Close()
-		s.file = nil
+	// The entries kept are copied from the file read, or from its
+	// entries when a Get read them: from the file, they are not held.
+	var from io.ReaderAt
+	switch {
+	case s.old != nil:
+		from = bytes.NewReader(s.old)
+	case s.file != nil:
+		from = s.file
 	}
+	// A system may refuse to replace a file that is open: it is closed
+	// once what is kept of it is copied.
+	closeFile := func() {
+		if s.file != nil {
+			s.file.Close()
+			s.file = nil
+		}
+	}
+	defer closeFile()
 	broken := s.spool.Err()
 	if broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
 		// Nothing to write, or nothing that can be.
@@ -254,6 +280,7 @@ func (s *Store) Save(all bool) error {
 	}
 	tool := s.tool
 	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
+		defer closeFile()
 		bw := bufio.NewWriterSize(w, 1<<16)
 		at := int64(0)
 		write := func(b []byte) {
@@ -262,16 +289,20 @@ func (s *Store) Save(all bool) error {
 		}
 		write(header(tool))
 		kept := make(map[string]slot, len(s.index)+len(s.added))
-		if s.old != nil { // else the file's entries could not be read: none kept
+		if from != nil { // else there is no file: none kept
 			for rel, sl := range s.index {
 				if _, again := s.added[rel]; !again && (!all || s.used[rel]) {
 					kept[rel] = sl
 				}
 			}
 		}
-		copyKept(s.old, kept, at, write)
+		n, err := copyKept(from, kept, at, bw)
+		at += n
+		if err != nil {
+			return err
+		}
 		base := at
-		n, err := io.Copy(bw, s.spool.Reader())
+		n, err = io.Copy(bw, s.spool.Reader())
 		at += n
 		if err != nil {
 			return err
@@ -299,10 +330,12 @@ func (s *Store) Save(all bool) error {
 	})
 }
 
-// copyKept writes the entries kept of the file read, in the order they
-// are in it, and points their slots at where they are written, from at on.
-// Entries that lie next to each other are written at once.
-func copyKept(old []byte, kept map[string]slot, at int64, write func([]byte)) {
+// copyKept writes to w the entries kept of the file read (from), in the
+// order they are in it, points their slots at where they are written,
+// from at on, and returns how much it wrote. Entries that lie next to each
+// other are copied at once.
+func copyKept(src io.ReaderAt, kept map[string]slot, at int64, w io.Writer) (int64, error) {
+	start := at
 	type place struct {
 		rel string
 		sl  slot
@@ -319,7 +352,9 @@ func copyKept(old []byte, kept map[string]slot, at int64, write func([]byte)) {
 			end += order[j].sl.n
 			j++
 		}
-		write(old[from:end])
+		if _, err := io.Copy(w, io.NewSectionReader(src, from, end-from)); err != nil {
+			return at - start, err
+		}
 		for _, p := range order[i:j] {
 			p.sl.off += at - from
 			kept[p.rel] = p.sl
@@ -327,6 +362,7 @@ func copyKept(old []byte, kept map[string]slot, at int64, write func([]byte)) {
 		at += end - from
 		i = j
 	}
+	return at - start, nil
 }
 
 // Close lets go of the file read and removes the spool.

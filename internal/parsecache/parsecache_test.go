@@ -375,3 +375,56 @@ func TestEntriesNoRunFindsAreNotRead(t *testing.T) {
 		t.Errorf("a run over some files lost a.yaml: %q, %v", got, ok)
 	}
 }
+
+// TestHasKeepsWithoutReading: a run that parsed every file again (the first
+// check of a day) and asked Has before putting keeps the entries it has,
+// without reading them, and writes nothing when every file is as it was;
+// when some changed, the new file holds the entries it has, copied from
+// the old file, and those it put, but not those it did not look at.
+func TestHasKeepsWithoutReading(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	kept(t, path, "a", "b", "c")
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s := open(t, path)
+	for _, id := range []string{"a", "b", "c"} {
+		if !s.Has("sensors/"+id+".yaml", sum(id)) {
+			t.Fatalf("%s: not had", id)
+		}
+	}
+	if s.Has("sensors/a.yaml", sum("a, edited")) || s.Has("sensors/d.yaml", sum("d")) {
+		t.Fatal("had under another sum, or for another file")
+	}
+	if s.old != nil {
+		t.Fatal("Has read the entries")
+	}
+	save(t, s, true)
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Fatal("a run that had every entry wrote the cache")
+	}
+
+	s = open(t, path)
+	s.Has("sensors/a.yaml", sum("a"))
+	s.Put("sensors/b.yaml", sum("b2"), record("b2"))
+	if s.old != nil {
+		t.Fatal("the entries were read though no Get found one")
+	}
+	save(t, s, true) // c.yaml was not looked at: gone
+	next := open(t, path)
+	for _, c := range []struct {
+		id, rel string
+		found   bool
+	}{
+		{"a", "sensors/a.yaml", true},
+		{"b2", "sensors/b.yaml", true},
+		{"c", "sensors/c.yaml", false},
+	} {
+		got, ok := next.Get(c.rel, sum(c.id))
+		if ok != c.found || ok && !bytes.Equal(got, record(c.id)) {
+			t.Errorf("%s: %q, %v; want found %v", c.rel, got, ok, c.found)
+		}
+	}
+}
