@@ -396,6 +396,35 @@ func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int) {
 	}, nil)
 }
 
+// BenchmarkPipelineBuildNextDay is the first build of a day into the site
+// built the day before, the register as it was: a daily build in CI. Each
+// run is a day after the one before; the site and the caches were made on
+// the day before the first.
+func BenchmarkPipelineBuildNextDay(b *testing.B) {
+	built := map[string]bool{}
+	var day time.Time
+	build := func(root, out string) {
+		a := &App{Out: io.Discard, Err: io.Discard, Now: func() time.Time { return day.Add(12 * time.Hour) }, Version: "bench"}
+		if code := Run(a, []string{"--root", root, "build", "--as-of", day.Format(time.DateOnly), "--out", out}); code == ExitError {
+			b.Fatalf("build of %s: exit %d", day.Format(time.DateOnly), code)
+		}
+	}
+	benchPipelineOf(b, pipelineSizes(), func(root, tmp string, files []string) []string {
+		return []string{"build", "--as-of", day.Format(time.DateOnly), "--out", filepath.Join(tmp, "public")}
+	}, func(root, tmp string) string {
+		if !built[root] {
+			// The site and the version kept beside it, on the day before.
+			day = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+			for range 2 {
+				build(root, filepath.Join(tmp, "public"))
+			}
+			built[root] = true
+		}
+		day = day.AddDate(0, 0, 1)
+		return ""
+	})
+}
+
 // commitHistory makes dir a Git repository of everything in it, committed
 // once, and then edits commits more times: each gives a record's summary
 // (one of the records the generator quotes it for, picked by a fixed
