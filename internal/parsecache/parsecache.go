@@ -72,6 +72,7 @@ type Store struct {
 	used  map[string]bool
 	spool *atomicfile.Spool // new entries, as written: when it could not be, Save keeps the old file
 	added map[string]slot
+	had   int  // entries Has found
 	saved bool // Save ran
 }
 
@@ -214,7 +215,16 @@ func (s *Store) Has(rel string, sum [32]byte) bool {
 		return false
 	}
 	s.used[rel] = true
+	s.had++
 	return true
+}
+
+// Had is how many files this run found with Has: those it parsed again
+// though they were as a run before left them.
+func (s *Store) Had() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.had
 }
 
 // Put keeps b, what the file rel decoded to, under sum.
