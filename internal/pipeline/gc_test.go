@@ -108,7 +108,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	if limit != noLimit || got < heldGCPercent || got > loadGCPercent {
 		t.Errorf("keeping %d: target %d and limit %d, want a target up to %d and no limit", len(kept), got, limit, loadGCPercent)
 	}
-	restore(false)
+	restore(0)
 	want := heldTarget(liveHeap(), 100) // of what the last collection kept
 	runtime.KeepAlive(kept)
 	runtime.GC() // collections that come late move nothing
@@ -123,7 +123,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	// A load that ends before any collection kept much sets the limit
 	// back too.
 	restore, _ = collectLessWhileLoading(math.MaxUint64)
-	restore(false)
+	restore(0)
 	if limit := debug.SetMemoryLimit(-1); limit != noLimit {
 		t.Errorf("limit after a small load %d, want none", limit)
 	}
@@ -135,7 +135,7 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	if got, limit := debug.SetGCPercent(loadGCPercent), debug.SetMemoryLimit(-1); got != loadGCPercent || limit != noLimit {
 		t.Errorf("holding %d before the load: target %d and limit %d, want %d and none", len(held), got, limit, loadGCPercent)
 	}
-	restore(false)
+	restore(0)
 	runtime.KeepAlive(held)
 
 	t.Setenv("GOMEMLIMIT", "4GiB")
@@ -143,13 +143,13 @@ func TestCollectLessWhileLoading(t *testing.T) {
 	if got, limit := debug.SetGCPercent(loadGCPercent), debug.SetMemoryLimit(-1); got != loadGCPercent || limit != noLimit {
 		t.Errorf("with GOMEMLIMIT: target %d and limit %d while loading, want %d and the limit as it was", got, limit, loadGCPercent)
 	}
-	restore(false)
+	restore(0)
 
 	t.Setenv("GOMEMLIMIT", "")
 	t.Setenv("GOGC", "50")
 	debug.SetGCPercent(50)
 	restore, _ = collectLessWhileLoading(0)
-	restore(false)
+	restore(0)
 	if got := debug.SetGCPercent(100); got != 50 {
 		t.Errorf("with GOGC=50 the target became %d", got)
 	}
@@ -216,19 +216,21 @@ func TestCollectNearBudget(t *testing.T) {
 
 func TestHeldLimit(t *testing.T) {
 	for _, tc := range []struct {
-		name   string
-		kept   uint64
-		update bool
-		want   int64
+		name string
+		kept uint64
+		most uint64
+		want int64
 	}{
-		{"a small register: room for the outputs above what is kept", 30 << 20, false, 30<<20 + outputRoom},
-		{"a small register, updated: the same", 30 << 20, true, 30<<20 + outputRoom},
-		{"a large register: two and a half times what is kept, and the headroom", 1 << 30, false, 5<<29 + heldHeadroom},
-		{"a middle register, updated: the same", 100 << 20, true, 250<<20 + heldHeadroom},
-		{"a large register, updated: no more room than heldRoomMost", 1 << 30, true, 1<<30 + heldRoomMost},
+		{"a small register: room for the outputs above what is kept", 30 << 20, 0, 30<<20 + outputRoom},
+		{"a small register, updated: the same", 30 << 20, roomMost(true, true), 30<<20 + outputRoom},
+		{"a large register: two and a half times what is kept, and the headroom", 1 << 30, 0, 5<<29 + heldHeadroom},
+		{"a middle register, updated: the same", 100 << 20, roomMost(true, true), 250<<20 + heldHeadroom},
+		{"a large register, updated: no more room than heldRoomMost", 1 << 30, roomMost(true, true), 1<<30 + heldRoomMost},
+		{"a large register, remade where it was: no more than remadeRoomMost", 1 << 30, roomMost(true, false), 1<<30 + remadeRoomMost},
+		{"a large register, made afresh: no most", 1 << 30, roomMost(false, false), 5<<29 + heldHeadroom},
 	} {
-		if got := heldLimit(tc.kept, tc.update); got != tc.want {
-			t.Errorf("%s: heldLimit(%d, %v) = %d, want %d", tc.name, tc.kept, tc.update, got, tc.want)
+		if got := heldLimit(tc.kept, tc.most); got != tc.want {
+			t.Errorf("%s: heldLimit(%d, %d) = %d, want %d", tc.name, tc.kept, tc.most, got, tc.want)
 		}
 	}
 }
@@ -261,26 +263,26 @@ func TestMemoryLimitAfterLoad(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		limitFrom uint64
-		update    bool
+		most      uint64
 		env       string
 		limited   bool
 	}{
-		{"records kept", 0, false, "", true},
-		{"records kept, for an update", 0, true, "", true},
-		{"records kept, more than serve's threshold", heldLimitFrom, false, "", true},
-		{"records kept, less than a threshold", 1 << 40, false, "", false},
-		{"GOMEMLIMIT decides", 0, false, "4GiB", false},
+		{"records kept", 0, 0, "", true},
+		{"records kept, for an update", 0, heldRoomMost, "", true},
+		{"records kept, more than serve's threshold", heldLimitFrom, 0, "", true},
+		{"records kept, less than a threshold", 1 << 40, 0, "", false},
+		{"GOMEMLIMIT decides", 0, 0, "4GiB", false},
 	} {
 		t.Setenv("GOMEMLIMIT", tc.env)
 		debug.SetMemoryLimit(noLimit)
 		restore, _ := collectLessWhileLoading(tc.limitFrom)
-		restore(tc.update)
+		restore(tc.most)
 		got := debug.SetMemoryLimit(-1)
-		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)), tc.update)) {
+		if tc.limited && (got == noLimit || got < heldLimit(uint64(len(kept)), tc.most)) {
 			t.Errorf("%s: limit %d, want heldLimit of at least %d kept", tc.name, got, len(kept))
 		}
 		// What the test's process keeps besides is far less than the room.
-		if tc.limited && tc.update && got > heldLimit(uint64(len(kept))+heldHeadroom, true) {
+		if tc.limited && tc.most > 0 && got > heldLimit(uint64(len(kept))+heldHeadroom, tc.most) {
 			t.Errorf("%s: limit %d, want no more than heldRoomMost above what is kept", tc.name, got)
 		}
 		if !tc.limited && got != noLimit {
@@ -299,7 +301,7 @@ func TestSettle(t *testing.T) {
 	kept := make([]byte, heldLimitFrom+(16<<20)) // never touched: no memory
 	runtime.GC()
 	restore, settle := collectLessWhileLoading(0)
-	restore(false)
+	restore(0)
 	atLoad := debug.SetMemoryLimit(-1)
 	runtime.KeepAlive(kept) // kept until now; let go of from here
 	r := &Register{settle: settle}
@@ -315,7 +317,7 @@ func TestSettle(t *testing.T) {
 	}
 
 	small, settleSmall := collectLessWhileLoading(0)
-	small(false)
+	small(0)
 	atLoad = debug.SetMemoryLimit(-1)
 	settleSmall()
 	if got := debug.SetMemoryLimit(-1); got != atLoad {

@@ -51,7 +51,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	// one reads the files that changed, and lowering the target again
 	// after it, with the heap past the lowered goal, cost a whole
 	// collection each time. Serve publishes the records it keeps.
-	restore := func(bool) {}
+	restore := func(uint64) {}
 	if !l.opened {
 		restore, r.settle = collectLessWhileLoading(heldLimitFrom)
 	}
@@ -59,7 +59,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	// Saved before the collector's target is set back, which measures
 	// what the load keeps, as Open does; and only when the load succeeded.
 	c.done(err == nil, true)
-	restore(false)
+	restore(0)
 	if err != nil {
 		r.Close()
 		return nil, err
