@@ -222,12 +222,12 @@ func TestHeldLimit(t *testing.T) {
 		want int64
 	}{
 		{"a small register: room for the outputs above what is kept", 30 << 20, 0, 30<<20 + outputRoom},
-		{"a small register, updated: the same", 30 << 20, roomMost(true, true), 30<<20 + outputRoom},
-		{"a large register: two and a half times what is kept, and the headroom", 1 << 30, 0, 5<<29 + heldHeadroom},
-		{"a middle register, updated: the same", 100 << 20, roomMost(true, true), 250<<20 + heldHeadroom},
-		{"a large register, updated: no more room than heldRoomMost", 1 << 30, roomMost(true, true), 1<<30 + heldRoomMost},
-		{"a large register, remade where it was: no more than remadeRoomMost", 1 << 30, roomMost(true, false), 1<<30 + remadeRoomMost},
-		{"a large register, made afresh: no most", 1 << 30, roomMost(false, false), 5<<29 + heldHeadroom},
+		{"a small register, updated: the same", 30 << 20, roomMost(true), 30<<20 + outputRoom},
+		{"a middle register, updated: the same", 100 << 20, roomMost(true), 250<<20 + heldHeadroom},
+		{"a large register, updated: no more room than heldRoomMost", 1 << 30, roomMost(true), 1<<30 + heldRoomMost},
+		{"a large register, made afresh: no more room than madeRoomMost", 1 << 30, roomMost(false), 1<<30 + madeRoomMost},
+		{"a middle register, made afresh: two and a half times what is kept", 100 << 20, roomMost(false), 250<<20 + heldHeadroom},
+		{"serve's register: no most", 1 << 30, 0, 5<<29 + heldHeadroom},
 	} {
 		if got := heldLimit(tc.kept, tc.most); got != tc.want {
 			t.Errorf("%s: heldLimit(%d, %d) = %d, want %d", tc.name, tc.kept, tc.most, got, tc.want)

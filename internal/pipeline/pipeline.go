@@ -159,7 +159,7 @@ func Open(root string, opts Options) (*Register, error) {
 			c.done(ok, all)
 		}(err == nil, len(opts.Files) == 0)
 	}
-	restore(roomMost(opts.Hold && err == nil, hold))
+	restore(roomMost(hold))
 	if heldAfter {
 		r.holdAfterLoad()
 	}
@@ -456,34 +456,31 @@ func afterEachCollection(mu *sync.Mutex, stopped *bool, f func(kept uint64)) {
 // some 15 % more CPU. A cold build of 100,000 records, which makes every
 // page, took twice the CPU within that room.
 //
-// A command that updates outputs it made before but makes most of them
-// again (a build into its site after the program or the configuration
-// changed, which every page's key holds) holds the site it updates
-// besides: its room grows no further than remadeRoomMost. Such a build of
-// 100,000 records peaked at 1.12-1.15 GB; within 448 MiB at 0.96 GB for
-// the same CPU, within 320 MiB at 0.82 GB for a fifth more.
+// Any other grows no further than madeRoomMost. A cold build of 100,000
+// records peaked at 0.91-1.03 GB, and within 448 MiB at 0.83-0.85 GB for
+// the same CPU; a build into its site after the program or the
+// configuration changed (which every page's key holds), which makes every
+// page again and holds what it knows of the site besides, at 1.12-1.15
+// GB, and within 448 MiB at 0.96 GB. Within 320 MiB that one took a fifth
+// more CPU.
 //
 // serve keeps the register loaded and adds to what it keeps as it
 // rebuilds (site.Memo): it gets a limit from heldLimitFrom kept only.
 const (
-	heldLimitFrom  = 256 << 20
-	outputRoom     = 192 << 20
-	heldRoomMost   = 320 << 20
-	remadeRoomMost = 448 << 20
+	heldLimitFrom = 256 << 20
+	outputRoom    = 192 << 20
+	heldRoomMost  = 320 << 20
+	madeRoomMost  = 448 << 20
 )
 
 // roomMost is the most room above what the load kept that a command's
-// outputs get (heldLimit): for one that updates outputs it made before
-// (updates), remadeRoomMost, or heldRoomMost when it keeps most of them
-// (kept); 0, no most, for one that makes them afresh.
-func roomMost(updates, kept bool) uint64 {
-	switch {
-	case updates && kept:
+// outputs get (heldLimit): heldRoomMost for one that keeps most of the
+// outputs it made before (kept: Options.Hold), else madeRoomMost.
+func roomMost(kept bool) uint64 {
+	if kept {
 		return heldRoomMost
-	case updates:
-		return remadeRoomMost
 	}
-	return 0
+	return madeRoomMost
 }
 
 // heldLimit is the soft memory limit after a load that kept kept bytes,
