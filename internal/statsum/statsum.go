@@ -9,7 +9,7 @@
 // One exception is what Git calls racy: a file changed twice within the
 // resolution of the file system's clock could keep its times. An entry is
 // therefore only kept of a file whose times are older than the run by more
-// than racyWithin, and a file changed since has newer times. Like the
+// than RacyWithin, and a file changed since has newer times. Like the
 // caches beside it, the store is an optimisation: a missing, damaged or
 // foreign file is ignored as a whole, and the files are read.
 package statsum
@@ -37,10 +37,10 @@ type Stat struct {
 	Ino, Dev           uint64
 }
 
-// racyWithin is how close to the start of a run a file's times may be for
+// RacyWithin is how close to the start of a run a file's times may be for
 // its entry not to be kept: more than the coarsest clock of a common file
 // system (FAT's two seconds).
-const racyWithin = 3 * time.Second
+const RacyWithin = 3 * time.Second
 
 // magic starts every file; its version changes whenever the format does.
 const magic = "register stat sums 1\n"
@@ -74,7 +74,7 @@ type Store struct {
 // reads a file); a missing or unusable file gives an empty store. A file
 // whose times are not well before now is not noted (racy).
 func Open(path string, now time.Time) *Store {
-	s := &Store{path: path, cutoff: now.Add(-racyWithin).UnixNano()}
+	s := &Store{path: path, cutoff: now.Add(-RacyWithin).UnixNano()}
 	s.old = read(path)
 	s.used = make([]atomic.Bool, len(s.old))
 	return s

@@ -112,7 +112,7 @@ func TestAChangedFileIsNotFound(t *testing.T) {
 }
 
 // TestRacyFilesAreNotNoted: a file whose modification or change time is
-// within racyWithin of the run's start (or after it) is not kept: written
+// within RacyWithin of the run's start (or after it) is not kept: written
 // again within the same tick of the file system's clock, it could keep
 // its times.
 func TestRacyFilesAreNotNoted(t *testing.T) {
