@@ -37,8 +37,8 @@ type Stat struct {
 	Ino, Dev           uint64
 }
 
-// RacyWithin is how close to the start of a run a file's times may be for
-// its entry not to be kept: more than the coarsest clock of a common file
+// RacyWithin is how long before the start of a run a file's times must be
+// for its entry to be kept: more than the coarsest clock of a common file
 // system (FAT's two seconds).
 const RacyWithin = 3 * time.Second
 
