@@ -733,15 +733,11 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 	if cached.facts == nil {
 		return cached, true
 	}
-	var rec *record.Record
-	ok := false
-	if parseSum != nil {
-		rec, ok = r.readParsed(rel, *parseSum)
-	}
-	if !ok && data == nil {
-		return cached, false
-	}
+	rec, ok := r.readParsed(rel, parseSum)
 	if !ok {
+		if data == nil {
+			return cached, false
+		}
 		if rec, ok = r.decoded(rel, kind, data, parseSum); !ok {
 			// Not as it was when stored: the facts stand in for the record.
 			cached.record = standIn(rel, cached.facts)
@@ -775,9 +771,12 @@ func (r *reader) decoded(rel string, kind record.Kind, data []byte, parseSum *[3
 }
 
 // readParsed reads back the record the parse cache keeps for rel under
-// sum.
-func (r *reader) readParsed(rel string, sum [32]byte) (*record.Record, bool) {
-	b, ok := r.opts.Parsed.Get(rel, sum)
+// sum; false without a parse cache (nil sum).
+func (r *reader) readParsed(rel string, sum *[32]byte) (*record.Record, bool) {
+	if sum == nil {
+		return nil, false
+	}
+	b, ok := r.opts.Parsed.Get(rel, *sum)
 	if !ok {
 		return nil, false
 	}

@@ -249,9 +249,8 @@ func (s *Store) Added() int {
 // Save writes the cache for the next run, replacing the file atomically,
 // unless nothing changed: the entries this run found (Get, Has) or added,
 // and, when all is false (the run did not look at every record file), the
-// others. Entries kept are copied from the file opened, so they are not
-// held in memory for it. It ends the run's use of the store: Get finds nothing after it,
-// and a second Save does nothing. A cache that cannot be written only
+// others, copied from the file opened. It ends the run's use of the
+// store: Get finds nothing after it, and a second Save does nothing. A cache that cannot be written only
 // costs the next run its speed; the error is returned for the caller to
 // ignore or report.
 func (s *Store) Save(all bool) error {
@@ -261,13 +260,10 @@ func (s *Store) Save(all bool) error {
 		return nil
 	}
 	s.saved = true
-	// The entries kept are copied from the file read, or from its
-	// entries when a Get read them: from the file, they are not held.
+	// The entries kept are copied from the file opened, which stays open
+	// until now, whether or not a Get read them into memory.
 	var from io.ReaderAt
-	switch {
-	case s.old != nil:
-		from = bytes.NewReader(s.old)
-	case s.file != nil:
+	if s.file != nil {
 		from = s.file
 	}
 	// A system may refuse to replace a file that is open: it is closed

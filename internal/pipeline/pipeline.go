@@ -657,10 +657,11 @@ func (c *caches) mostlyKept(res *load.Result) bool {
 	return c != nil && c.parsed != nil && c.parsed.Added()*10 <= len(res.Files)
 }
 
-// mostlyRead says, besides mostlyKept, that the load read most records
-// back from the parse cache rather than parse them again (Has).
+// mostlyRead says the load read most records back from the parse cache:
+// it parsed at most a tenth of its files again, whether it put what they
+// came to or found it kept already (Has). It implies mostlyKept.
 func (c *caches) mostlyRead(res *load.Result) bool {
-	return c.mostlyKept(res) && (c.parsed.Added()+c.parsed.Had())*10 <= len(res.Files)
+	return c != nil && c.parsed != nil && (c.parsed.Added()+c.parsed.Had())*10 <= len(res.Files)
 }
 
 // done ends the caches' use by a load, saving what it found and added when
