@@ -51,7 +51,7 @@ var adviceResponse = &Rule{
 				continue
 			}
 			due := term.AddTo(given)
-			if !ctx.Today.After(due) {
+			if !ctx.After(due) {
 				continue
 			}
 			kind, soort := "advice", "advies"
@@ -59,9 +59,9 @@ var adviceResponse = &Rule{
 				kind, soort = "unasked advice", "ongevraagde advies"
 			}
 			fs = append(fs, missing(index("reviews", i),
-				en(fmt.Sprintf("the ethics committee's %s of %s has had no response for %s, longer than %s (advice.response_term)", kind, rv.Date, dayCount(days(given, ctx.Today)), term),
+				en(fmt.Sprintf("the ethics committee's %s of %s has had no response for %s, longer than %s (advice.response_term)", kind, rv.Date, dayCount(days(given, ctx.Today())), term),
 					"record the municipality's response under response with its date, summary and url"),
-				nl(fmt.Sprintf("Het %s van de ethische commissie van %s heeft na %s nog geen reactie van de gemeente. Dat is langer dan %s (%s, advice.response_term).", soort, datum(rv.Date), dagen(days(given, ctx.Today)), duur(term), term),
+				nl(fmt.Sprintf("Het %s van de ethische commissie van %s heeft na %s nog geen reactie van de gemeente. Dat is langer dan %s (%s, advice.response_term).", soort, datum(rv.Date), dagen(days(given, ctx.Today())), duur(term), term),
 					"Zet de reactie van de gemeente bij response, met datum (date), samenvatting (summary) en link (url).")))
 		}
 		return fs

@@ -54,7 +54,7 @@ func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
 // from when, with the source of that date.
 func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.Finding {
 	from, s := highRiskFrom(ctx, a)
-	if !ctx.Today.Before(from) {
+	if ctx.OnOrAfter(from) {
 		return f
 	}
 	f.Severity = finding.Info
@@ -178,7 +178,7 @@ var aiActProfile = &Rule{
 // before that it is a warning of what is coming, no legal duty yet, and it
 // says from when (check --as-of shows either side of the date).
 func applies(ctx *Context, f finding.Finding, from time.Time, date string) finding.Finding {
-	if !ctx.Today.Before(from) {
+	if ctx.OnOrAfter(from) {
 		return f
 	}
 	f.Law = label.Text{}

@@ -288,7 +288,7 @@ var securityAudit = &Rule{
 				nl("Er staat geen beveiligingsaudit bij, terwijl de toepassing in gebruik is en persoonsgegevens verwerkt.",
 					fmt.Sprintf("Laat de beveiliging onafhankelijk controleren en vul security.last_audit in. Een audit is elke %s (%s) nodig.", duur(limit), limit)))}
 		}
-		if due := limit.AddTo(last); due.Before(ctx.Today) {
+		if ctx.After(limit.AddTo(last)) {
 			return []finding.Finding{at("/security/last_audit",
 				en(fmt.Sprintf("the last security audit was on %s, longer ago than %s (limits.security_audit_max)", r.Security.LastAudit, limit),
 					"have the security audited again and update security.last_audit"),

@@ -44,6 +44,9 @@ type Outcome struct {
 	// this record, so a stored outcome can be reused only while history
 	// still answers the same.
 	History []HistoryAnswer
+	// Holds is the days on which the checks answer as they did: a stored
+	// outcome is reused on another day only within it.
+	Holds Span
 }
 
 // HistoryAnswer is one question a check asked History and the answer:
@@ -68,7 +71,7 @@ func NewChecklist(cfg *config.Config, opts Options) *Checklist {
 	rules := append(Rules(), customs...)
 	head = append(head, unknownRuleSettings(cfg, rules)...)
 	return &Checklist{
-		ctx:     &Context{Today: today, Config: cfg, History: opts.History, texts: readability.NewMemo()},
+		ctx:     &Context{day: newClock(today), Config: cfg, History: opts.History, texts: readability.NewMemo()},
 		rules:   rules,
 		head:    head,
 		customs: len(customs) > 0,
@@ -82,6 +85,7 @@ var findingBuffers = sync.Pool{New: func() any { return new([]finding.Finding) }
 // its exceptions. It is safe for concurrent use.
 func (c *Checklist) Record(rec *record.Record) Outcome {
 	ctx := *c.ctx
+	ctx.day = newClock(c.ctx.day.today)
 	var asked *askedHistory
 	if ctx.History != nil {
 		asked = &askedHistory{h: ctx.History}
@@ -102,7 +106,7 @@ func (c *Checklist) Record(rec *record.Record) Outcome {
 	buf := findingBuffers.Get().(*[]finding.Finding)
 	fs := checkRecord(&ctx, c.rules, rec, (*buf)[:0])
 	c.spent.Add(ctx.budget.spent)
-	out := Outcome{Cost: ctx.budget.spent, Complete: ctx.budget.skipped == 0}
+	out := Outcome{Cost: ctx.budget.spent, Complete: ctx.budget.skipped == 0, Holds: ctx.day.span}
 	if len(fs) > 0 {
 		out.Findings = slices.Clone(fs)
 	}
@@ -168,6 +172,7 @@ func (c *Checklist) Exact(outcomes []Outcome) bool {
 // Severity above sev), as the findings about settings depend on that.
 func (c *Checklist) Around(reg *register.Register, silenced func(rule string, sev finding.Severity) bool) (before, after []finding.Finding) {
 	ctx := *c.ctx
+	ctx.day = newClock(c.ctx.day.today)
 	ctx.Register = reg
 	after = checkRegister(&ctx, c.rules)
 	settings := settingFindings(ctx.Config, c.rules, func(rule string, sev finding.Severity) bool {
@@ -177,9 +182,13 @@ func (c *Checklist) Around(reg *register.Register, silenced func(rule string, se
 	return append(append(before, c.head...), settings...), after
 }
 
-// Valid reports whether a stored outcome still holds for this run as far as
-// history goes: every question its checks asked gets the same answer.
+// Valid reports whether a stored outcome still holds for this run: the
+// run's day is within the days it holds for, and every question its
+// checks asked of history gets the same answer.
 func (c *Checklist) Valid(o Outcome) bool {
+	if !o.Holds.Holds(c.ctx.day.today) {
+		return false
+	}
 	for _, a := range o.History {
 		if c.ctx.History == nil {
 			return false

@@ -157,7 +157,7 @@ lifecycle: {start: 2025-06-01}
 			t.Errorf("%s: valid %v, want %v", tc.name, got, tc.valid)
 		}
 	}
-	if (&Checklist{ctx: &Context{}}).Valid(Outcome{History: []HistoryAnswer{{At: time.Time{}, OK: false}}}) {
+	if (&Checklist{ctx: &Context{day: newClock(time.Time{})}}).Valid(Outcome{History: []HistoryAnswer{{At: time.Time{}, OK: false}}}) {
 		t.Error("an outcome that asked history is valid in a run without it")
 	}
 }

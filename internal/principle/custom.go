@@ -165,6 +165,10 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		help = "see the rule " + id + " under rules_custom in register.yaml"
 		helpNL = "Zie de regel " + id + " bij rules_custom in register.yaml."
 	}
+	// An expression that names today may judge a record differently on
+	// any day; one that does not, never (its words, not its compiled form,
+	// are searched: a mention anywhere, even in a string, counts).
+	whenDated, requireDated := strings.Contains(c.When, "today"), strings.Contains(c.Require, "today")
 	r := &Rule{ID: id, Ref: ref, Title: label.Text{title, title}, Default: sev, custom: true,
 		Why: label.Text{
 			"Een eigen regel van deze gemeente, vastgelegd in register.yaml.",
@@ -183,8 +187,11 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 			ctx.budget.skip(id, rec)
 			return nil
 		}
-		vars := map[string]any{"record": rec, "today": period.Format(ctx.Today)}
+		vars := map[string]any{"record": rec, "today": period.Format(ctx.day.today)}
 		if when != nil {
+			if whenDated {
+				ctx.Today()
+			}
 			ok, err := ctx.budget.evalBool(when, vars)
 			if err != nil && !missingKey(err) {
 				return []finding.Finding{evalFailed(id, "when", err)}
@@ -192,6 +199,9 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 			if !ok {
 				return nil
 			}
+		}
+		if requireDated {
+			ctx.Today()
 		}
 		ok, err := ctx.budget.evalBool(require, vars)
 		if err != nil && !missingKey(err) {

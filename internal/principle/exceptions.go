@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -116,15 +117,22 @@ func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (s
 	switch {
 	case len(missing) > 0:
 		return exIncomplete, "it lacks " + joinAnd(missing), "er ontbreekt " + joinEn(ontbreekt)
-	case approved.After(ctx.Today):
+	case !ctx.OnOrAfter(approved):
 		return exIncomplete, "it is approved from " + ex.ApprovedOn + ", a date still to come",
 			"ze geldt pas vanaf " + datum(ex.ApprovedOn) + ", een datum die nog moet komen"
-	case until.Before(ctx.Today):
+	case ctx.After(until):
 		return exExpired, "", ""
-	case !ctx.Config.DueWithin.AddTo(ctx.Today).Before(until):
+	case expiring(ctx, until):
 		return exExpiring, "", ""
 	}
 	return exValid, "", ""
+}
+
+// expiring reports whether an exception that lasts until the day until
+// ends within the configured due_within of today.
+func expiring(ctx *Context, until time.Time) bool {
+	within := ctx.Config.DueWithin
+	return ctx.Reached(within.SubtractFrom(until), func(day time.Time) bool { return !within.AddTo(day).Before(until) })
 }
 
 // applyExceptions turns the findings an exception covers into info findings

@@ -47,7 +47,7 @@ func FuzzCompileCustom(f *testing.F) {
 			}
 		}
 		budget := newBudget(config.DefaultCustomRulesCost)
-		ctx := &Context{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC), Config: cfg, budget: budget}
+		ctx := &Context{day: newClock(time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)), Config: cfg, budget: budget}
 		for _, r := range rules {
 			for _, rec := range recs {
 				for _, fd := range r.Check(ctx, rec) {

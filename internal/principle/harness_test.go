@@ -109,7 +109,7 @@ func only(t *testing.T, id string, cfg *config.Config, hist History, today strin
 		cfg = config.Default()
 	}
 	fx := newFixture(t, cfg, texts...)
-	ctx := &Context{Today: day(today), Config: cfg, Register: fx.reg, History: hist}
+	ctx := &Context{day: newClock(day(today)), Config: cfg, Register: fx.reg, History: hist}
 	fs := run(ctx, []*Rule{rule, exceptionExpired, exceptionUnused, exceptionTooLong})
 	fx.locate(fs)
 	finding.Sort(fs)

@@ -118,13 +118,13 @@ decisions:
 		[2]string{"verlengd", "extended"}),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		end, ok := date(r.Lifecycle.End)
-		if !r.Active() || !ok || !end.Before(ctx.Today) {
+		if !r.Active() || !ok || !ctx.After(end) {
 			return nil
 		}
 		return []finding.Finding{at("/lifecycle/end",
-			en(fmt.Sprintf("the record is active, but its life cycle ended on %s (%s ago)", r.Lifecycle.End, dayCount(days(end, ctx.Today))),
+			en(fmt.Sprintf("the record is active, but its life cycle ended on %s (%s ago)", r.Lifecycle.End, dayCount(days(end, ctx.Today()))),
 				"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end"),
-			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s (%s geleden).", datum(r.Lifecycle.End), dagen(days(end, ctx.Today))),
+			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s (%s geleden).", datum(r.Lifecycle.End), dagen(days(end, ctx.Today()))),
 				"Zet de toepassing uit en vul status: retired in. Of leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end."))}
 	},
 }
@@ -172,7 +172,7 @@ var evaluationLapsed = &Rule{
 				nl("De toepassing is in gebruik, maar niet te zien is wanneer de evaluatie moet plaatsvinden: er staat geen geldige datum bij evaluation.last en ook niet bij lifecycle.start.",
 					"Vul evaluation.last in (de datum van de laatste evaluatie, met evaluation.outcome) of lifecycle.start, als JJJJ-MM-DD.")))
 		}
-		if !due.Before(ctx.Today) {
+		if !ctx.After(due) {
 			return fs
 		}
 		since, sinds := "its start on "+r.Lifecycle.Start, "de start op "+datum(r.Lifecycle.Start)
@@ -182,9 +182,9 @@ var evaluationLapsed = &Rule{
 			sinds = "de laatste evaluatie op " + datum(r.Evaluation.Last)
 		}
 		f := worded(finding.Finding{Path: path, Key: path == "/evaluation", Principle: ref},
-			en(fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %s late", period.Format(due), d, since, dayCount(days(due, ctx.Today))),
+			en(fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %s late", period.Format(due), d, since, dayCount(days(due, ctx.Today()))),
 				"evaluate the deployment, then set evaluation.last and evaluation.outcome"),
-			nl(fmt.Sprintf("De evaluatie had op %s moeten plaatsvinden (%s na %s) en is %s te laat.", datum(period.Format(due)), duur(d), sinds, dagen(days(due, ctx.Today))),
+			nl(fmt.Sprintf("De evaluatie had op %s moeten plaatsvinden (%s na %s) en is %s te laat.", datum(period.Format(due)), duur(d), sinds, dagen(days(due, ctx.Today()))),
 				"Evalueer de inzet en vul daarna evaluation.last (datum) en evaluation.outcome (uitkomst) in."))
 		return append(fs, f)
 	},
@@ -276,7 +276,7 @@ func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 			registered, source, bron = dayOf(t), "its first commit", "de eerste commit in Git"
 		} else {
 			// Not committed yet: the record is being registered now.
-			registered, source, bron = ctx.Today, "today (the record is not committed yet)", "vandaag, want de registratie staat nog niet in Git"
+			registered, source, bron = ctx.Today(), "today (the record is not committed yet)", "vandaag, want de registratie staat nog niet in Git"
 		}
 	}
 	need := ctx.Config.Notice.Period

@@ -125,8 +125,10 @@ type Options struct {
 
 // Context is what a check may look at besides the record itself.
 type Context struct {
-	// Today is the date the run checks against, midnight UTC.
-	Today time.Time
+	// day is the date the run checks against, asked through Today,
+	// After, OnOrAfter and Reached, which note for which days the
+	// record's outcome holds.
+	day *clock
 	// Config is the register's configuration, defaults filled in.
 	Config *config.Config
 	// Register is the whole register, for checks that look across records.

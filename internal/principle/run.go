@@ -27,7 +27,7 @@ func Run(reg *register.Register, opts Options) []finding.Finding {
 	if today.IsZero() {
 		today = period.Today(timeNow())
 	}
-	ctx := &Context{Today: today, Config: cfg, Register: reg, History: opts.History, budget: newBudget(cfg.Limits.CustomRulesCost),
+	ctx := &Context{day: newClock(today), Config: cfg, Register: reg, History: opts.History, budget: newBudget(cfg.Limits.CustomRulesCost),
 		texts: readability.NewMemo()}
 	customs, fs := CompileCustom(cfg)
 	rules := append(Rules(), customs...)

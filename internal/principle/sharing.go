@@ -55,7 +55,7 @@ var sharingTemporary = &Rule{
 						"shorten the agreement and evaluate it before renewing"),
 					nl(fmt.Sprintf("De gegevensdeling met %s loopt van %s tot %s. Dat is langer dan %s (%s, limits.data_sharing_max).", partij, datum(s.Start), datum(s.End), duur(limit), limit),
 						"Maak de afspraak korter, en evalueer haar voordat u haar verlengt.")))
-			case hasEnd && end.Before(ctx.Today) && r.Active():
+			case hasEnd && r.Active() && ctx.After(end):
 				fs = append(fs, worded(finding.Finding{Path: item + "/end", Severity: finding.Warning},
 					en(fmt.Sprintf("the data-sharing agreement with %s ended on %s", party, s.End),
 						"stop sharing and remove the entry, or record the renewed agreement with its new end date"),
@@ -162,7 +162,7 @@ var breachReported = &Rule{
 				continue
 			}
 			if blank(in.Reported) {
-				if ctx.Today.Sub(found) > breachWindow {
+				if ctx.After(found.Add(breachWindow)) {
 					fs = append(fs, missing(index("incidents", i),
 						en(fmt.Sprintf("the data breach discovered on %s has not been reported to the Dutch DPA", in.Discovered),
 							"report it to the Autoriteit Persoonsgegevens now and add reported with the date and time, and delay_reason; if it is not notifiable, set notifiable: false"),
