@@ -36,7 +36,7 @@ import (
 
 // magic starts every cache file; its version changes whenever what an
 // entry holds changes meaning, and an older file is then ignored.
-const magic = "register check cache 3\n"
+const magic = "register check cache 4\n"
 
 // maxFile bounds what is read of a cache file: far above what a register of
 // a million records leaves, far below what could exhaust memory.

@@ -452,8 +452,9 @@ func TestADamagedResultIsCheckedAgain(t *testing.T) {
 	st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
 	e := newEncoder()
 	e.entry("sensors/a.yaml", &entry{Sum: sum, Stored: &st})
-	// The result's last byte, a history answer's OK, set to 7: no bool.
-	e.body[len(e.body)-1] = 7
+	// The result's last byte, the end of a number (the day its span
+	// ends), set to say that more of the number follows: nothing does.
+	e.body[len(e.body)-1] |= 0x80
 	path := filepath.Join(t.TempDir(), "cache")
 	if err := os.WriteFile(path, withSum(e.payload("", 0, 1)), 0o644); err != nil {
 		t.Fatal(err)

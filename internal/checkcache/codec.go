@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -121,6 +122,19 @@ func (e *encoder) stored(s *load.Stored) {
 		e.str(string(b))
 		e.bool(h.OK)
 	}
+	e.day(o.Holds.From)
+	e.day(o.Holds.Until)
+}
+
+// day writes a bound of a span (a day, midnight UTC): 0 for none (open),
+// else its Unix time in seconds, zigzagged, plus one.
+func (e *encoder) day(t time.Time) {
+	if t.IsZero() {
+		e.uint(0)
+		return
+	}
+	n := t.Unix()
+	e.uint(uint64(n<<1^n>>63) + 1)
 }
 
 // encode returns the payload for the entries.
@@ -357,7 +371,18 @@ func (d *decoder) stored() *load.Stored {
 			h.OK = d.bool()
 		}
 	}
+	o.Holds.From, o.Holds.Until = d.day(), d.day()
 	return s
+}
+
+// day reads what encoder.day wrote.
+func (d *decoder) day() time.Time {
+	v := d.uint()
+	if v == 0 {
+		return time.Time{}
+	}
+	v--
+	return time.Unix(int64(v>>1)^-int64(v&1), 0).UTC()
 }
 
 // contents are what a cache file holds.

@@ -8,7 +8,6 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -81,10 +80,11 @@ type Facts struct {
 }
 
 // runKey hashes everything besides a file's content that its result
-// depends on: the tool, the schemas, the configuration, the limits, the
-// day the checklist checks against and whether history is at hand (what
-// history says about a record is kept with its outcome and compared on
-// reuse). Only a validator that can say which schemas it holds allows a
+// depends on: the tool, the schemas, the configuration, the limits and
+// whether history is at hand. What history says about a record, and the
+// days on which its checks answer alike, are kept with its outcome and
+// compared on reuse (principle.Checklist.Valid): a new day reuses every
+// result its rules judge the same. Only a validator that can say which schemas it holds allows a
 // cache: without that, nil.
 func runKey(cache Cache, opts Options, cfg *config.Config) []byte {
 	fp, ok := opts.Validator.(interface{ Fingerprint() string })
@@ -96,8 +96,8 @@ func runKey(cache Cache, opts Options, cfg *config.Config) []byte {
 		return nil
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "tool %q\nschemas %q\nlimits %+v\ntoday %s\nhistory %v\nconfig %d\n", cache.Key(), fp.Fingerprint(),
-		opts.Limits, period.Format(opts.Check.Today), opts.Check.History != nil, len(conf))
+	fmt.Fprintf(h, "tool %q\nschemas %q\nlimits %+v\nhistory %v\nconfig %d\n", cache.Key(), fp.Fingerprint(),
+		opts.Limits, opts.Check.History != nil, len(conf))
 	h.Write(conf)
 	return h.Sum(nil)
 }

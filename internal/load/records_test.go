@@ -236,3 +236,50 @@ func TestSumsSpareUnchangedFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestANewDayChecksWhatItMayChange: on another day, a load takes from the
+// cache every result whose outcome holds on that day, checks again exactly
+// the files whose outcome does not, and gives what a load without a cache
+// gives on that day.
+func TestANewDayChecksWhatItMayChange(t *testing.T) {
+	gen := filepath.Join(t.TempDir(), "gen")
+	if err := testgen.Write(gen, 120, 7); err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &memCache{m: map[string]*Stored{}}
+	first := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+	for _, day := range []time.Time{first, first.AddDate(0, 0, 1), first.AddDate(0, 0, 2), first.AddDate(0, 1, 0), first.AddDate(1, 0, 0), first.AddDate(-2, 0, 0)} {
+		check := principle.Options{Today: day}
+		want, err := Register(gen, Options{Validator: v, Check: &check})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stale := 0
+		for _, s := range c.m {
+			if !s.Outcome.Holds.Holds(day) {
+				stale++
+			}
+		}
+		puts := c.puts
+		got, err := Register(gen, Options{Validator: v, Check: &check, Cache: c, Records: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		on := day.Format(time.DateOnly)
+		if !reflect.DeepEqual(got.Findings, want.Findings) || !reflect.DeepEqual(got.Checked.Slice(0), want.Checked.Slice(0)) {
+			t.Errorf("%s: the findings differ from a load without cache", on)
+		}
+		switch checked := c.puts - puts; {
+		case day.Equal(first) && checked != len(want.Files):
+			t.Errorf("%s: %d files checked, want all %d", on, checked, len(want.Files))
+		case !day.Equal(first) && checked != stale:
+			t.Errorf("%s: %d files checked, want the %d whose outcome does not hold on the day", on, checked, stale)
+		case !day.Equal(first) && (stale == 0 || stale == len(want.Files)):
+			t.Errorf("%s: %d of %d outcomes do not hold: the day proves nothing", on, stale, len(want.Files))
+		}
+	}
+}

@@ -348,7 +348,8 @@ func TestFindingsLimitGrowsWithWhatIsKept(t *testing.T) {
 // (Options.Hold) finds the collector held after a small load that read its
 // records from the parse cache, until it begins heldOutputs outputs
 // afresh, collects once or closes the register. Without Hold, after a load
-// that decoded its files afresh (the first, or the first of a day), with
+// that decoded its files afresh (the first, or the first after the
+// configuration changed), with
 // GOGC set or after a large load, it is not held.
 func TestHoldAfterLoad(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir()) // the caches of a register outside Git
@@ -430,13 +431,13 @@ func TestHoldAfterLoad(t *testing.T) {
 		}
 	})
 
-	t.Run("not on the first run of a day, which parses every file again", func(t *testing.T) {
+	t.Run("not after the configuration changed, which checks every file again", func(t *testing.T) {
 		collectorAsByDefault(t)
-		r := open(cached) // the caches as the day before left them
+		r := open(cached) // the caches as the run before left them
 		r.Close()
-		next := cached
-		next.Today = today.AddDate(0, 0, 1)
-		r = open(next)
+		testbed.Write(t, root, map[string]string{"register.yaml": "due_within: P30D\n"})
+		defer testbed.Write(t, root, map[string]string{"register.yaml": ""})
+		r = open(cached)
 		defer r.Close()
 		if held() || r.Making() != nil {
 			t.Error("the collector is held")
