@@ -241,6 +241,13 @@ func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 	s.dirty = true
 }
 
+// Added is how many results this run added: the files it checked.
+func (s *Store) Added() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.nAdded
+}
+
 // Save writes the results this run found or added, replacing the file
 // atomically, unless nothing changed. all says the run looked at every
 // record file of the register: results of files it did not see (removed or

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -43,11 +44,12 @@ func (c *memCache) Put(rel string, sum [32]byte, s *Stored) {
 	c.puts++
 }
 
-// memParsed is a parse cache in memory, counting the records it gives.
+// memParsed is a parse cache in memory, counting the records it gives
+// and the files parsed (the load asks Has of each).
 type memParsed struct {
-	mu   sync.Mutex
-	m    map[string][]byte
-	hits int
+	mu           sync.Mutex
+	m            map[string][]byte
+	hits, parses int
 }
 
 func (p *memParsed) Get(rel string, sum [32]byte) ([]byte, bool) {
@@ -63,6 +65,7 @@ func (p *memParsed) Get(rel string, sum [32]byte) ([]byte, bool) {
 func (p *memParsed) Has(rel string, sum [32]byte) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.parses++
 	_, ok := p.m[rel+string(sum[:])]
 	return ok
 }
@@ -240,7 +243,9 @@ func TestSumsSpareUnchangedFiles(t *testing.T) {
 // TestANewDayChecksWhatItMayChange: on another day, a load takes from the
 // cache every result whose outcome holds on that day, checks again exactly
 // the files whose outcome does not, and gives what a load without a cache
-// gives on that day.
+// gives on that day. With a parse cache, it parses few of them: each is
+// checked again from the record kept, and parsed only when a finding
+// names a field none did before (its position is not known).
 func TestANewDayChecksWhatItMayChange(t *testing.T) {
 	gen := filepath.Join(t.TempDir(), "gen")
 	if err := testgen.Write(gen, 120, 7); err != nil {
@@ -250,7 +255,16 @@ func TestANewDayChecksWhatItMayChange(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, withParsed := range []bool{false, true} {
+		t.Run(fmt.Sprintf("parse cache %v", withParsed), func(t *testing.T) {
+			checkOnDays(t, gen, v, withParsed)
+		})
+	}
+}
+
+func checkOnDays(t *testing.T, gen string, v *validate.Validator, withParsed bool) {
 	c := &memCache{m: map[string]*Stored{}}
+	parsed := &memParsed{m: map[string][]byte{}}
 	first := time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
 	for _, day := range []time.Time{first, first.AddDate(0, 0, 1), first.AddDate(0, 0, 2), first.AddDate(0, 1, 0), first.AddDate(1, 0, 0), first.AddDate(-2, 0, 0)} {
 		check := principle.Options{Today: day}
@@ -264,14 +278,30 @@ func TestANewDayChecksWhatItMayChange(t *testing.T) {
 				stale++
 			}
 		}
-		puts := c.puts
-		got, err := Register(gen, Options{Validator: v, Check: &check, Cache: c, Records: true})
+		puts, read, parses := c.puts, parsed.hits, parsed.parses
+		opts := Options{Validator: v, Check: &check, Cache: c, Records: true}
+		if withParsed {
+			opts.Parsed = parsed
+		}
+		got, err := Register(gen, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
 		on := day.Format(time.DateOnly)
 		if !reflect.DeepEqual(got.Findings, want.Findings) || !reflect.DeepEqual(got.Checked.Slice(0), want.Checked.Slice(0)) {
 			t.Errorf("%s: the findings differ from a load without cache", on)
+		}
+		if !reflect.DeepEqual(got.Register.Records, want.Register.Records) {
+			t.Errorf("%s: the records differ from a load without cache", on)
+		}
+		if records := len(want.Register.Records); withParsed && !day.Equal(first) && parsed.hits-read != records {
+			t.Errorf("%s: %d records from the parse cache, want all %d", on, parsed.hits-read, records)
+		}
+		// On the days after the first, the files checked again are
+		// those whose evaluation is overdue by another day: a finding
+		// of a field placed before.
+		if n := parsed.parses - parses; withParsed && day.After(first) && day.Before(first.AddDate(0, 0, 3)) && n*4 > stale {
+			t.Errorf("%s: %d of the %d files checked again were parsed; want few", on, n, stale)
 		}
 		switch checked := c.puts - puts; {
 		case day.Equal(first) && checked != len(want.Files):

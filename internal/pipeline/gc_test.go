@@ -444,6 +444,22 @@ func TestHoldAfterLoad(t *testing.T) {
 		}
 	})
 
+	t.Run("not on a day that checks most files again", func(t *testing.T) {
+		collectorAsByDefault(t)
+		overdue := cached
+		overdue.Today = today.AddDate(10, 0, 0) // the sensor's evaluation long overdue
+		r := open(overdue)
+		r.Close()
+		// A day later it is overdue by one more day: checked again, from
+		// the record the parse cache keeps.
+		overdue.Today = overdue.Today.AddDate(0, 0, 1)
+		r = open(overdue)
+		defer r.Close()
+		if held() || r.Making() != nil {
+			t.Error("the collector is held")
+		}
+	})
+
 	for _, tc := range []struct {
 		name string
 		opts Options
