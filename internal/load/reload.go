@@ -11,7 +11,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/parallel"
-	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -49,8 +48,9 @@ func NewReloader(root string) *Reloader { return &Reloader{root: root} }
 
 // Load loads the register as Register does with opts, reading only the
 // files that changed since the last Load with the same run (the same
-// configuration, validator, limits, day and presence of history: a change
-// to any of them reads every file). Whole records are kept: opts.Facts and
+// configuration, validator, limits and presence of history: a change to
+// any of them reads every file), and those whose checklist outcome does
+// not hold on the day checked (principle.Checklist.Valid). Whole records are kept: opts.Facts and
 // opts.Records are ignored, and opts.Cache serves only files this
 // Reloader does not hold. With opts.Files it loads those files as
 // Register does and keeps nothing.
@@ -212,7 +212,7 @@ func reloadKey(opts Options, cfg *config.Config) []byte {
 	h := sha256.New()
 	fmt.Fprintf(h, "validator %T %p\nlimits %+v\n", opts.Validator, opts.Validator, opts.Limits)
 	if c := opts.Check; c != nil {
-		fmt.Fprintf(h, "today %s\nhistory %v\n", period.Format(c.Today), c.History != nil)
+		fmt.Fprintf(h, "history %v\n", c.History != nil)
 	}
 	h.Write(conf)
 	return h.Sum(nil)

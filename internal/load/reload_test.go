@@ -63,9 +63,10 @@ func TestReloadIsALoad(t *testing.T) {
 		change func()
 		day    time.Time
 		// fresh are the files whose records must be read again; nil with
-		// all: every one.
-		fresh []string
-		all   bool
+		// all: every one; with stale, those whose checklist outcome does
+		// not hold on the day too.
+		fresh      []string
+		all, stale bool
 	}{
 		{name: "first load", change: func() {}, day: day, all: true},
 		{name: "nothing changed", change: func() {}, day: day},
@@ -91,7 +92,8 @@ func TestReloadIsALoad(t *testing.T) {
 			}
 			setTime(second)
 		}, day: day, fresh: []string{rel(second)}},
-		{name: "another day", change: func() {}, day: day.AddDate(0, 0, 400), all: true},
+		{name: "the next day", change: func() {}, day: day.AddDate(0, 0, 1), stale: true},
+		{name: "another year", change: func() {}, day: day.AddDate(0, 0, 400), stale: true},
 		{name: "the configuration changed", change: func() {
 			replace(filepath.Join(root, "register.yaml"), "organisation: Gemeente Voorbeeldstad", "organisation: Gemeente Elders")
 		}, day: day.AddDate(0, 0, 400), all: true},
@@ -100,6 +102,18 @@ func TestReloadIsALoad(t *testing.T) {
 	var before map[string]*record.Record
 	for _, s := range steps {
 		s.change()
+		if s.stale {
+			n := 0
+			for f, k := range l.kept {
+				if !k.res.outcome.Holds.Holds(s.day) {
+					s.fresh = append(s.fresh, f)
+					n++
+				}
+			}
+			if n == 0 || n == len(l.kept) {
+				t.Fatalf("%s: %d of %d outcomes do not hold: the step proves nothing", s.name, n, len(l.kept))
+			}
+		}
 		check := principle.Options{Today: s.day}
 		want, err := Register(root, Options{Validator: v, Check: &check})
 		if err != nil {
