@@ -459,12 +459,13 @@ func afterEachCollection(mu *sync.Mutex, stopped *bool, f func(kept uint64)) {
 // page, took twice the CPU within that room.
 //
 // Any other grows no further than madeRoomMost. A cold build of 100,000
-// records peaked at 0.91-1.03 GB, and within 448 MiB at 0.83-0.85 GB for
-// the same CPU; a build into its site after the program or the
-// configuration changed (which every page's key holds), which makes every
-// page again and holds what it knows of the site besides, at 1.12-1.15
-// GB, and within 448 MiB at 0.96 GB. Within 320 MiB that one took a fifth
-// more CPU.
+// records peaked at 0.91-1.03 GB, within 448 MiB at 0.83-0.86 GB, and
+// within 400 MiB at 0.78 GB, for the same CPU; a build into its site
+// after the program or the configuration changed (which every page's key
+// holds), which makes every page again and holds what it knows of the
+// site besides, at 1.12-1.15 GB, within 448 MiB at 0.94-1.01 GB, and
+// within 400 MiB at 0.88-0.89 GB for some 5 % more CPU. Within 352 MiB
+// that one took a fifth more CPU.
 //
 // serve keeps the register loaded and adds to what it keeps as it
 // rebuilds (site.Memo): it gets a limit from heldLimitFrom kept only.
@@ -472,7 +473,7 @@ const (
 	heldLimitFrom = 256 << 20
 	outputRoom    = 192 << 20
 	heldRoomMost  = 320 << 20
-	madeRoomMost  = 448 << 20
+	madeRoomMost  = 400 << 20
 )
 
 // roomMost is the most room above what the load kept that a command's
