@@ -36,7 +36,7 @@ import (
 
 // magic starts every cache file; its version changes whenever what an
 // entry holds changes meaning, and an older file is then ignored.
-const magic = "register check cache 4\n"
+const magic = "register check cache 5\n"
 
 // maxFile bounds what is read of a cache file: far above what a register of
 // a million records leaves, far below what could exhaust memory.
@@ -74,6 +74,9 @@ type Store struct {
 	// (compactEvery); while it is not 0, added's table starts with the
 	// one read, so the entries read are saved as they were read.
 	saves uint64
+	// base is how many strings the table had when every entry was last
+	// encoded (grown).
+	base uint64
 	// table is the string table of the file read, by which its entries'
 	// raw bytes number their strings.
 	table []string
@@ -98,8 +101,18 @@ type entry struct {
 // the entries need not be encoded again: at 10,000 records that was a
 // sixth of a re-check. Strings that no entry uses any more stay in the
 // table until a save encodes every entry again, which every
-// compactEvery-th save does.
-const compactEvery = 32
+// compactEvery-th save does, and any save after the table grew by more
+// than a quarter, and by compactFloor strings or more, since (grown): a
+// daily check of 100,000 records adds the texts of the findings that
+// count days overdue, 16 MB a day.
+const (
+	compactEvery = 32
+	compactFloor = 4096
+)
+
+// grown reports whether a table of n strings, base when every entry was
+// last encoded, has grown enough to be compacted.
+func grown(n, base uint64) bool { return n > base+max(base/4, compactFloor) }
 
 // Open reads the cache at path, made by the tool identified as tool; a
 // missing or unusable file gives an empty cache.
@@ -120,13 +133,13 @@ func Open(path, tool string) *Store {
 // open reads the file for Open.
 func (s *Store) open() {
 	if c := read(s.path); c != nil {
-		s.run, s.old, s.table, s.saves = c.run, c.entries, c.table, c.saves
+		s.run, s.old, s.table, s.saves, s.base = c.run, c.entries, c.table, c.saves, c.base
 	} else {
 		s.old = map[string]*entry{}
 	}
 	// Made to size: a re-check finds nearly every entry it read.
 	s.used = make(map[string]*entry, len(s.old))
-	if s.saves+1 < compactEvery && len(s.old) > 0 {
+	if s.saves+1 < compactEvery && len(s.old) > 0 && !grown(uint64(len(s.table)), s.base) {
 		s.added.seed(s.table)
 		s.saves++
 	} else {
@@ -306,7 +319,11 @@ func (s *Store) Save(all bool) error {
 			}
 		}
 	}
-	head := e.head(s.key, s.saves, n)
+	base := s.base
+	if s.saves == 0 {
+		base = uint64(e.strs.len()) // every entry encoded: the table is compact
+	}
+	head := e.head(s.key, s.saves, base, n)
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}

@@ -3,6 +3,7 @@ package checkcache
 import (
 	"bytes"
 	"crypto/sha256"
+	"fmt"
 	"io/fs"
 	"math/rand"
 	"os"
@@ -410,6 +411,43 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 	}
 }
 
+// TestATableThatGrewIsCompacted: when most results are checked again with
+// new texts run after run (a daily check, whose findings count the days
+// overdue), the table is compacted once it grew by a quarter, long before
+// compactEvery saves: the file stays near the size its results take.
+func TestATableThatGrewIsCompacted(t *testing.T) {
+	const files = 3000
+	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+	result := func(text string) *load.Stored {
+		st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
+		st.Findings[0].Message = label.Text{"nl " + text, "en " + text}
+		return &st
+	}
+	path := filepath.Join(t.TempDir(), "cache")
+	var compact int
+	for run := range 8 {
+		s := Open(path, "tool")
+		for i := range files {
+			rel := "sensors/s" + strconv.Itoa(i) + ".yaml"
+			s.Put(rel, sum(rel), result(fmt.Sprintf("s%d is %d dagen te laat", i, 100+run)))
+		}
+		if err := s.Save(true); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		c := read(path)
+		if c == nil {
+			t.Fatalf("run %d: the cache does not read", run)
+		}
+		if run == 0 {
+			compact = len(c.table)
+		}
+		if len(c.table) > compact+compact/4+compactFloor+2*files {
+			t.Fatalf("run %d: %d strings in the table, %d when compact", run, len(c.table), compact)
+		}
+	}
+}
+
 // TestResultsAreDecodedWhenFound: the store keeps the results it read as
 // bytes, and decodes one when a run finds it, for the caller to keep;
 // found again, it is decoded again, and the save writes it as read.
@@ -456,7 +494,7 @@ func TestADamagedResultIsCheckedAgain(t *testing.T) {
 	// ends), set to say that more of the number follows: nothing does.
 	e.body[len(e.body)-1] |= 0x80
 	path := filepath.Join(t.TempDir(), "cache")
-	if err := os.WriteFile(path, withSum(e.payload("", 0, 1)), 0o644); err != nil {
+	if err := os.WriteFile(path, withSum(e.payload("", 0, 0, 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	s := Open(path, "tool")

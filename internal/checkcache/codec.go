@@ -143,7 +143,7 @@ func encode(entries map[string]*entry) []byte {
 	for rel, en := range entries {
 		e.entry(rel, en)
 	}
-	return e.payload("", 0, len(entries))
+	return e.payload("", 0, uint64(e.strs.len()), len(entries))
 }
 
 func newEncoder() *encoder { return &encoder{strs: newStrTable(0)} }
@@ -155,18 +155,20 @@ func (e *encoder) seed(table []string) {
 }
 
 // payload returns the key of the run whose results the entries are
-// (Store.Run), how many saves ago the strings were compacted, the string
-// table, the number of entries n and the entries the encoder wrote.
-func (e *encoder) payload(run string, saves uint64, n int) []byte {
-	return append(e.head(run, saves, n), e.body...)
+// (Store.Run), how many saves ago the strings were compacted and how many
+// there were then (base), the string table, the number of entries n and
+// the entries the encoder wrote.
+func (e *encoder) payload(run string, saves, base uint64, n int) []byte {
+	return append(e.head(run, saves, base, n), e.body...)
 }
 
 // head is the payload but the entries: written before the encoder's body,
 // it is the payload without a copy of the body.
-func (e *encoder) head(run string, saves uint64, n int) []byte {
+func (e *encoder) head(run string, saves, base uint64, n int) []byte {
 	head := binary.AppendUvarint(nil, uint64(len(run)))
 	head = append(head, run...)
 	head = binary.AppendUvarint(head, saves)
+	head = binary.AppendUvarint(head, base)
 	head = binary.AppendUvarint(head, uint64(e.strs.len()))
 	for i := range e.strs.len() {
 		s := e.strs.at(i)
@@ -391,6 +393,7 @@ type contents struct {
 	entries map[string]*entry
 	table   []string // the string table, by which the entries number their strings
 	saves   uint64   // saves since every entry was last encoded
+	base    uint64   // the table's length then
 }
 
 // decode reads a payload written by encode, or fails.
@@ -401,6 +404,7 @@ func decode(payload []byte) (*contents, error) {
 	// once the entries do.
 	c.run = strings.Clone(d.bytes(d.count()))
 	c.saves = d.uint()
+	c.base = d.uint()
 	n := d.count()
 	d.table = make([]string, 0, n)
 	region, at := d.data, make([]int, 0, n)

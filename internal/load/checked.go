@@ -57,6 +57,11 @@ func (c *Checked) Each(fn func(f *finding.Finding)) {
 	c.before, c.files, c.after = nil, nil, nil
 }
 
+// Large reports whether Slice(spare) makes an array so large that it
+// first returns the freed pages to the system (makeRoomFor): a caller
+// that still holds memory it could let go of does so before.
+func (c *Checked) Large(spare int) bool { return c != nil && c.standIns && large(c.n+spare) }
+
 // Slice returns the findings as one array, with room for spare more after
 // them.
 func (c *Checked) Slice(spare int) []finding.Finding {

@@ -295,12 +295,16 @@ const largeFindings = 64 << 20
 // serve) the records are most of the heap, and each collection would
 // mark them all.
 func makeRoomFor(n int) (done func()) {
-	if uintptr(n)*unsafe.Sizeof(finding.Finding{}) <= largeFindings {
+	if !large(n) {
 		return func() {}
 	}
 	debug.FreeOSMemory()
 	return debug.FreeOSMemory
 }
+
+// large reports whether an array of n findings is one makeRoomFor makes
+// room for.
+func large(n int) bool { return uintptr(n)*unsafe.Sizeof(finding.Finding{}) > largeFindings }
 
 // listFiles returns the record files to read (relative, slash-separated) and
 // the ids of every sensor file in the register, for uses_sensors.
