@@ -430,6 +430,30 @@ func BenchmarkPipelineBuildNextDay(b *testing.B) {
 	})
 }
 
+// BenchmarkPipelineCheckNextDay is the first check of a day, the register
+// as it was the day before, whose check filled the cache: a daily check in
+// CI. Each run is a day after the one before. The results whose verdict
+// holds on the day come from the cache; the files whose verdict moved on
+// (an evaluation overdue counts its days) are checked again.
+func BenchmarkPipelineCheckNextDay(b *testing.B) {
+	checked := map[string]bool{}
+	var day time.Time
+	benchPipelineOf(b, pipelineSizes(), func(root, tmp string, files []string) []string {
+		return []string{"check", "--as-of", day.Format(time.DateOnly)}
+	}, func(root, tmp string) string {
+		if !checked[root] {
+			day = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+			a := &App{Out: io.Discard, Err: io.Discard, Now: time.Now, Version: "bench"}
+			if code := Run(a, []string{"--root", root, "check", "--as-of", day.Format(time.DateOnly)}); code == ExitError {
+				b.Fatalf("check of %s: exit %d", day.Format(time.DateOnly), code)
+			}
+			checked[root] = true
+		}
+		day = day.AddDate(0, 0, 1)
+		return ""
+	})
+}
+
 // commitHistory makes dir a Git repository of everything in it, committed
 // once, and then edits commits more times: each gives a record's summary
 // (one of the records the generator quotes it for, picked by a fixed
