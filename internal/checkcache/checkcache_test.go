@@ -367,17 +367,21 @@ func TestStoreSavesWhatTheRunFoundAndAdded(t *testing.T) {
 	}
 }
 
+// resultSaying is a result whose first finding's message is text, in
+// both languages.
+func resultSaying(text string) *load.Stored {
+	st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
+	st.Findings[0].Message = label.Text{"nl " + text, "en " + text}
+	return &st
+}
+
 // TestSavesKeepWhatTheyFoundAsItWasAndCompact: run after run, each finding
 // one file and checking another anew, every result reads back as it was
 // saved; the texts of results no longer kept stay in the file's table only
 // until every compactEvery-th save encodes all entries again.
 func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
-	result := func(text string) *load.Stored {
-		st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
-		st.Findings[0].Message = label.Text{"nl " + text, "en " + text}
-		return &st
-	}
+	result := resultSaying
 	path := filepath.Join(t.TempDir(), "cache")
 	s := Open(path, "tool")
 	s.Put("sensors/a.yaml", sum("a"), result("a"))
@@ -418,11 +422,7 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 func TestATableThatGrewIsCompacted(t *testing.T) {
 	const files = 3000
 	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
-	result := func(text string) *load.Stored {
-		st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
-		st.Findings[0].Message = label.Text{"nl " + text, "en " + text}
-		return &st
-	}
+	result := resultSaying
 	path := filepath.Join(t.TempDir(), "cache")
 	var compact int
 	for run := range 8 {
