@@ -194,8 +194,8 @@ func (s *Store) Key() string { return s.tool }
 // Run tells the store the key of this run, before its first Get
 // (load.Cache): every sum it is asked for is made under that key, so
 // none of the results read is found when the file was saved by a run
-// under another (the first run of a day: the day checked against is in
-// the key). They are let go of at once, and the file saved holds this
+// under another (after the program, the schemas or the configuration
+// changed). They are let go of at once, and the file saved holds this
 // run's results only: at 100,000 records, the results and strings read
 // were 110 MB held through the load for nothing.
 func (s *Store) Run(key []byte) {

@@ -303,8 +303,7 @@ func (d *decoder) float() float64 {
 
 // entry reads an entry's name, sum and the bytes of its result, which it
 // leaves as they are: a result is decoded when a run finds it (storedOf),
-// and on the first run of a day, or after the configuration changed, none
-// is. Decoded as read, the results of 100,000 records took 200 MB that
+// and after the configuration changed none is. Decoded as read, the results of 100,000 records took 200 MB that
 // nothing used.
 func (d *decoder) entry() (string, *entry) {
 	start := d.data

@@ -40,8 +40,9 @@ type Parsed interface {
 	// (record.ReadBinary): nothing may change them.
 	Get(rel string, sum [32]byte) ([]byte, bool)
 	// Has reports whether the record of rel under sum is kept, and keeps
-	// it for the next run, without reading it: a file parsed again (to be
-	// checked on a new day) is then not encoded and put again.
+	// it for the next run, without reading it: a file parsed again to be
+	// checked (after the configuration changed) is then not encoded and
+	// put again.
 	Has(rel string, sum [32]byte) bool
 	Put(rel string, sum [32]byte, b []byte)
 }
@@ -84,8 +85,8 @@ type Facts struct {
 // whether history is at hand. What history says about a record, and the
 // days on which its checks answer alike, are kept with its outcome and
 // compared on reuse (principle.Checklist.Valid): a new day reuses every
-// result its rules judge the same. Only a validator that can say which schemas it holds allows a
-// cache: without that, nil.
+// result its rules judge the same. Only a validator that can say which
+// schemas it holds allows a cache: without that, nil.
 func runKey(cache Cache, opts Options, cfg *config.Config) []byte {
 	fp, ok := opts.Validator.(interface{ Fingerprint() string })
 	if cache == nil || opts.Check == nil || !ok {

@@ -619,12 +619,10 @@ func (r *reader) cached(rel string, kind record.Kind, digest [32]byte, data []by
 // findings are placed where the stored outcome placed the same field. A
 // daily build at 100,000 records checks a quarter of them again (an
 // evaluation overdue counts its days); parsed, they were most of its
-// load. False when the parse cache does not keep the record, or a finding
-// names a field the stored outcome did not place: the file is parsed.
+// load. False when the parse cache does not keep the record (a load
+// without one, a file that did not load as a record), or a finding names
+// a field the stored outcome did not place: the file is parsed.
 func (r *reader) recheck(rel string, digest [32]byte, res fileResult) (fileResult, bool) {
-	if res.facts == nil || !r.opts.Records {
-		return res, false
-	}
 	rec, ok := r.readParsed(rel, r.parseSum(digest))
 	if !ok {
 		return res, false
@@ -635,12 +633,17 @@ func (r *reader) recheck(rel string, digest [32]byte, res fileResult) (fileResul
 	}
 	res.outcome = out
 	r.opts.Cache.Put(rel, fileSum(r.cacheKey, digest), res.stored())
-	// As decode does for a stored outcome: the checklist's placeholder
-	// rule searched the record.
-	rec.Placeholders = r.marks && slices.ContainsFunc(out.Findings,
-		func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
+	rec.Placeholders = r.marks && marked(out)
 	res.record = rec
 	return res, true
+}
+
+// marked reports whether the checklist's placeholder rule found a
+// template's marks in the record it checked (an exception changes such a
+// finding's severity, never removes it): a record whose outcome says so
+// stays off the public outputs, with no second search.
+func marked(o principle.Outcome) bool {
+	return slices.ContainsFunc(o.Findings, func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
 }
 
 // placeAsBefore gives the findings of the file rel that parse would place
@@ -654,7 +657,7 @@ func placeAsBefore(rel string, fs, before []finding.Finding) bool {
 	var at map[field][2]int
 	for i := range fs {
 		f := &fs[i]
-		if f.Line != 0 || f.File != rel || f.Rule == finding.RuleYAML {
+		if !unplaced(f) || f.File != rel {
 			continue
 		}
 		if at == nil {
@@ -737,21 +740,18 @@ func (r *reader) parse(rel string, kind record.Kind, data []byte, parseSum *[32]
 		res.outcome = r.checklist.Record(rec)
 		for i := range res.outcome.Findings {
 			f := &res.outcome.Findings[i]
-			if f.Line == 0 && f.File == rel && f.Rule != finding.RuleYAML {
+			if unplaced(f) && f.File == rel {
 				f.Line, f.Column = doc.Locate(f.Path, f.Key)
 			}
 		}
 	}
 	if r.marks && (r.checklist != nil || !r.standIns()) {
 		// A record still holding a template's marks stays off the public
-		// outputs. When the checklist ran here, its placeholder rule has
-		// searched the record already (an exception changes such a
-		// finding's severity, never removes it): no second search. A
+		// outputs: found by the checklist when it ran here (marked). A
 		// load that keeps facts only and no checklist (validate) drops
 		// the record: no search at all.
 		if r.checklist != nil {
-			rec.Placeholders = slices.ContainsFunc(res.outcome.Findings,
-				func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
+			rec.Placeholders = marked(res.outcome)
 		} else {
 			rec.Placeholders = len(placeholder.Find(rec, r.cfg.Organisation)) > 0
 		}
@@ -815,13 +815,9 @@ func (r *reader) decode(rel string, kind record.Kind, data []byte, parseSum *[32
 			return cached, true
 		}
 	}
-	rec.Placeholders = false
-	if r.marks {
-		// As parse does with the checklist: its placeholder rule searched
-		// the record when the result was stored.
-		rec.Placeholders = slices.ContainsFunc(cached.outcome.Findings,
-			func(f finding.Finding) bool { return f.Rule == placeholder.RuleID })
-	}
+	// As parse does with the checklist: its placeholder rule searched the
+	// record when the result was stored.
+	rec.Placeholders = r.marks && marked(cached.outcome)
 	cached.record = rec
 	return cached, true
 }

@@ -50,9 +50,9 @@ func NewReloader(root string) *Reloader { return &Reloader{root: root} }
 // files that changed since the last Load with the same run (the same
 // configuration, validator, limits and presence of history: a change to
 // any of them reads every file), and those whose checklist outcome does
-// not hold on the day checked (principle.Checklist.Valid). Whole records are kept: opts.Facts and
-// opts.Records are ignored, and opts.Cache serves only files this
-// Reloader does not hold. With opts.Files it loads those files as
+// not hold on the day checked (principle.Checklist.Valid). Whole records
+// are kept: opts.Facts and opts.Records are ignored, and opts.Cache
+// serves only files this Reloader does not hold. With opts.Files it loads those files as
 // Register does and keeps nothing.
 func (l *Reloader) Load(opts Options) (*Result, error) {
 	opts.Facts, opts.Records = false, true

@@ -12,9 +12,9 @@
 // opened, and its entries whole when the first is found: the records read
 // back from it keep its bytes as their strings (record.ReadBinary), so it
 // costs no more memory than they would, and saves a read for every file.
-// A run that finds none (the first check of a day parses every file
-// again, and asks Has before it puts what it parsed) reads none, and
-// writes none when no file changed. New entries are spooled to disk.
+// A run that finds none (after the configuration changed, every file is
+// parsed again to be checked, and asks Has before it puts what it parsed)
+// reads none, and writes none when no file changed. New entries are spooled to disk.
 package parsecache
 
 import (
@@ -202,8 +202,8 @@ func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
 
 // Has reports whether the store keeps an entry for the file rel under
 // sum, and keeps it for the next run as Get would, without reading it: a
-// run that parsed the file again anyway (to check it on a new day) need
-// not put the same bytes.
+// run that parsed the file again anyway (to check it under another
+// configuration) need not put the same bytes.
 func (s *Store) Has(rel string, sum [32]byte) bool {
 	sl, ok := s.index[rel]
 	if !ok || sl.sum != sum {
