@@ -3,9 +3,12 @@
 // that changed: the rest come back from one file beside the history cache.
 // A result is found by the hash of the file's content together with
 // everything else it depends on (load computes that key: the tool, the
-// schemas, the configuration, the day checked against, whether history is
-// at hand); the register-wide checks and the configuration's findings are
-// recomputed on every run from what each file left.
+// schemas, the configuration, whether history is at hand), and is used on
+// the days it says it holds; the register-wide checks and the
+// configuration's findings are recomputed on every run from what each file
+// left. The file is read once to be checked and indexed; each result is
+// read from it again when found, and those kept are copied from it when
+// the run saves.
 //
 // The cache is an optimisation and never an authority: a file that is
 // missing, truncated, damaged, of another version or written by a hostile
@@ -18,6 +21,7 @@ package checkcache
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
@@ -29,31 +33,48 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/load"
 )
 
 // magic starts every cache file; its version changes whenever what an
 // entry holds changes meaning, and an older file is then ignored.
-const magic = "register check cache 5\n"
+const magic = "register check cache 6\n"
 
 // maxFile bounds what is read of a cache file: far above what a register of
 // a million records leaves, far below what could exhaust memory.
 const maxFile = 4 << 30
+
+// A file is magic, the payload (encoder.head, then the entries) and the
+// payload's SHA-256, last so that a save writes the file in one pass.
 
 // Store is the cache of one register. Get and Put are safe for concurrent
 // use; Save writes what this run used and added.
 type Store struct {
 	path string
 	tool string
-	// reading is done once the file is read (Open); old, table and
-	// saves are set by then and never written after.
+	// reading is done once the file is read (Open); file, old, table and
+	// saves are set by then and never written after but by Run, Save and
+	// Close.
 	reading sync.WaitGroup
-	old     map[string]*entry // as read
+	// file is the file read, open until Save or Close: a result is read
+	// from it when found, and the results kept are copied from it when
+	// saved. Held in memory, the results of 100,000 records were 40 MB
+	// through the whole of a re-check. nil: none.
+	file *os.File
+	// old numbers the files the file read holds a result of, and slots
+	// says where each is; a map of slots, and one of those found, were
+	// 20 MB of a daily check at 100,000 records.
+	old   map[string]int32
+	slots []slot
 
-	mu   sync.Mutex
-	used map[string]*entry // entries this run found
+	mu    sync.Mutex
+	used  []bool // by number in old: the results read this run found
+	nUsed int
+	saved bool // Save ran: the run's use of the store is over
 	// added are the entries this run added, encoded as they come: a cold
 	// run over 100,000 records adds half a million findings, which as
 	// structs held until Save were a fifth of a build's memory, and as
@@ -77,23 +98,27 @@ type Store struct {
 	// base is how many strings the table had when every entry was last
 	// encoded (grown).
 	base uint64
-	// table is the string table of the file read, by which its entries'
-	// raw bytes number their strings.
+	// table is the string table of the file read, by which its entries
+	// number their strings.
 	table []string
 	// run is the key of the run that saved the file read, key this run's
 	// (Run).
 	run, key string
 }
 
-// entry is one file's result under its key: as this run made it
-// (Stored), or as the file read held it (raw, and result within it).
+// entry is one file's result under its key, as this run made it.
 type entry struct {
 	Sum    [32]byte
 	Stored *load.Stored
-	// raw is the entry as the file read held it, its strings numbered by
-	// that file's table; "" for an entry this run made. result is the
-	// part of raw that holds the result, decoded when found (Get).
-	raw, result string
+}
+
+// slot is where the file read holds an entry: its bytes (the number of
+// its name, its sum, the length of its result and the result) are n at
+// off, the last rn of them the result.
+type slot struct {
+	sum   [32]byte
+	off   int64
+	n, rn uint32
 }
 
 // A save after a few edits writes the entries it found as the file held
@@ -132,13 +157,11 @@ func Open(path, tool string) *Store {
 
 // open reads the file for Open.
 func (s *Store) open() {
-	if c := read(s.path); c != nil {
-		s.run, s.old, s.table, s.saves, s.base = c.run, c.entries, c.table, c.saves, c.base
-	} else {
-		s.old = map[string]*entry{}
+	s.old = map[string]int32{}
+	if f, c := read(s.path); c != nil {
+		s.file, s.run, s.old, s.slots, s.table, s.saves, s.base = f, c.run, c.index, c.slots, c.table, c.saves, c.base
 	}
-	// Made to size: a re-check finds nearly every entry it read.
-	s.used = make(map[string]*entry, len(s.old))
+	s.used = make([]bool, len(s.slots))
 	if s.saves+1 < compactEvery && len(s.old) > 0 && !grown(uint64(len(s.table)), s.base) {
 		s.added.seed(s.table)
 		s.saves++
@@ -147,31 +170,38 @@ func (s *Store) open() {
 	}
 }
 
-// read returns what the cache file at path holds, or nil when it is
-// absent, too large, of another version or damaged in any way.
-func read(path string) (c *contents) {
-	f, err := os.Open(path)
-	if err != nil {
+// read opens the cache file at path and returns it with what it holds, or
+// nil when it is absent, too large, of another version or damaged in any
+// way.
+func read(path string) (*os.File, *contents) {
+	f, size, ok := binread.Open(path, maxFile)
+	if !ok {
+		return nil, nil
+	}
+	c := readFrom(f, size)
+	if c == nil {
+		f.Close()
+		return nil, nil
+	}
+	return f, c
+}
+
+// readFrom reads the size bytes of a cache file from r and returns what
+// they hold, or nil.
+func readFrom(r io.ReaderAt, size int64) (c *contents) {
+	if size < int64(len(magic)+sha256.Size) {
 		return nil
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.Size() > maxFile {
+	// Read whole to be checked and indexed, and let go of then: the
+	// results are read again when found.
+	data := make([]byte, size)
+	if n, err := r.ReadAt(data, 0); n < len(data) && err != nil {
 		return nil
 	}
-	// Read whole into a buffer of its size and a byte to spare: a file
-	// that has more than it said is being written, and ignored.
-	data := make([]byte, st.Size()+1)
-	n, err := io.ReadFull(f, data)
-	if err != io.ErrUnexpectedEOF && err != io.EOF {
+	if !bytes.HasPrefix(data, []byte(magic)) {
 		return nil
 	}
-	data = data[:n]
-	if !bytes.HasPrefix(data, []byte(magic)) || len(data) < len(magic)+sha256.Size {
-		return nil
-	}
-	data = data[len(magic):]
-	want, payload := data[:sha256.Size], data[sha256.Size:]
+	payload, want := data[len(magic):size-sha256.Size], data[size-sha256.Size:]
 	if sum := sha256.Sum256(payload); !bytes.Equal(sum[:], want) {
 		return nil
 	}
@@ -181,7 +211,7 @@ func read(path string) (c *contents) {
 			c = nil
 		}
 	}()
-	c, err = decode(payload)
+	c, err := decode(payload, int64(len(magic)))
 	if err != nil {
 		return nil
 	}
@@ -196,8 +226,7 @@ func (s *Store) Key() string { return s.tool }
 // none of the results read is found when the file was saved by a run
 // under another (after the program, the schemas or the configuration
 // changed). They are let go of at once, and the file saved holds this
-// run's results only: at 100,000 records, the results and strings read
-// were 110 MB held through the load for nothing.
+// run's results only.
 func (s *Store) Run(key []byte) {
 	s.reading.Wait()
 	s.mu.Lock()
@@ -206,7 +235,8 @@ func (s *Store) Run(key []byte) {
 	if s.run == s.key || len(s.old) == 0 {
 		return
 	}
-	s.old, s.used, s.table, s.saves = map[string]*entry{}, map[string]*entry{}, nil, 0
+	s.closeFile()
+	s.old, s.slots, s.used, s.nUsed, s.table, s.saves = map[string]int32{}, nil, nil, 0, nil, 0
 	if s.nAdded == 0 {
 		s.added = newEncoder() // not numbered by the table let go of
 	}
@@ -215,21 +245,42 @@ func (s *Store) Run(key []byte) {
 // Get returns the result stored for the file under sum (load.Cache).
 func (s *Store) Get(rel string, sum [32]byte) (*load.Stored, bool) {
 	s.reading.Wait()
-	e, ok := s.old[rel]
-	if !ok || e.Sum != sum {
+	i, ok := s.old[rel]
+	if !ok || s.slots[i].sum != sum {
 		return nil, false
 	}
-	// Decoded for the caller, whose it is: the store keeps the bytes
-	// only, for the save.
-	st, ok := storedOf(e.result, s.table)
+	sl := s.slots[i]
+	s.mu.Lock()
+	f := s.file
+	s.mu.Unlock()
+	if f == nil {
+		return nil, false // saved or closed meanwhile
+	}
+	// Decoded for the caller, whose it is.
+	st, ok := resultAt(f, sl, s.table)
 	if !ok {
 		return nil, false // the file is checked again
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.used[rel] = e
+	if !s.used[i] {
+		s.used[i] = true
+		s.nUsed++
+	}
 	s.hits++
 	return st, true
+}
+
+// resultAt reads and decodes the result of the entry at sl in the file r,
+// whose strings are numbered by table; false when it cannot be read or
+// does not hold one.
+func resultAt(r io.ReaderAt, sl slot, table []string) (*load.Stored, bool) {
+	b := make([]byte, sl.rn)
+	if n, err := r.ReadAt(b, sl.off+int64(sl.n-sl.rn)); n < len(b) && err != nil {
+		return nil, false
+	}
+	// Nothing decoded keeps the bytes: its strings are the table's.
+	return storedOf(unsafe.String(unsafe.SliceData(b), len(b)), table)
 }
 
 // Put stores a file's result under sum (load.Cache).
@@ -239,7 +290,10 @@ func (s *Store) Put(rel string, sum [32]byte, st *load.Stored) {
 	defer s.mu.Unlock()
 	// A file found and then checked again (its result no longer valid)
 	// is written once, as added; one added twice, last as read back.
-	delete(s.used, rel)
+	if i, ok := s.old[rel]; ok && s.used[i] {
+		s.used[i] = false
+		s.nUsed--
+	}
 	if s.added.strs.len() >= maxStrings {
 		return // the file is checked again next run
 	}
@@ -264,87 +318,91 @@ func (s *Store) Added() int {
 // Save writes the results this run found or added, replacing the file
 // atomically, unless nothing changed. all says the run looked at every
 // record file of the register: results of files it did not see (removed or
-// renamed) are then dropped; a run over a few files keeps them. A cache
-// that cannot be written only costs the next run its speed; the error is
-// returned for the caller to ignore or report.
+// renamed) are then dropped; a run over a few files keeps them. It ends
+// the run's use of the store: Get finds nothing after it, and a second
+// Save does nothing. A cache that cannot be written only costs the next
+// run its speed; the error is returned for the caller to ignore or report.
 func (s *Store) Save(all bool) error {
 	s.reading.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.saved {
+		return nil
+	}
+	s.saved = true
+	defer s.closeFile()
 	if err := s.spool.Err(); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}
-	if !s.dirty && (!all || len(s.used) == len(s.old)) {
+	if !s.dirty && (!all || s.nUsed == len(s.old)) {
 		return nil
 	}
 	// The entries found, and for a run over some files the others it did
-	// not see, go after the added ones; the encoder is set back after, so
-	// a second Save writes them once again, not twice.
-	e, mark, n := s.added, len(s.added.body), s.nAdded
-	defer func() { s.added.body = s.added.body[:mark] }()
-	again := func(rel string, en *entry) {
-		if s.saves > 0 { // numbered by the table read: as read
-			e.body = append(e.body, en.raw...)
-		} else { // numbered by a new table: encoded again
-			st, ok := storedOf(en.result, s.table)
-			if !ok {
-				return // left out; the file is checked again
-			}
-			e.entry(rel, &entry{Sum: en.Sum, Stored: st})
+	// not see, go after the added ones.
+	e, n := s.added, s.nAdded
+	var kept []slot
+	for rel, i := range s.old {
+		if !s.used[i] && (all || s.wasAdded(rel)) {
+			continue
 		}
-		n++
-	}
-	// Grown once to what the entries read take: grown as they came, the
-	// body of a register of 10,000 records was copied over and over, most
-	// of what a save cost.
-	if s.saves > 0 {
-		size := 0
-		for _, en := range s.used {
-			size += len(en.raw)
-		}
-		if !all {
-			for _, en := range s.old {
-				size += len(en.raw)
-			}
-		}
-		e.body = slices.Grow(e.body, size)
-	}
-	for rel, en := range s.used {
-		again(rel, en)
-	}
-	if !all {
-		for rel, en := range s.old {
-			if s.used[rel] == nil && !s.wasAdded(rel) {
-				again(rel, en)
-			}
-		}
+		sl := s.slots[i]
+		if s.saves > 0 { // numbered by the table read: copied as read
+			kept = append(kept, sl)
+			n++
+		} else if st, ok := resultAt(s.file, sl, s.table); ok { // encoded again
+			e.entry(rel, &entry{Sum: sl.sum, Stored: st})
+			n++
+		} // else left out; the file is checked again
 	}
 	base := s.base
 	if s.saves == 0 {
 		base = uint64(e.strs.len()) // every entry encoded: the table is compact
 	}
-	head := e.head(s.key, s.saves, base, n)
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}
-	h := sha256.New()
-	h.Write(head)
-	if _, err := io.Copy(h, s.spool.Reader()); err != nil {
-		return fmt.Errorf("write check cache: %w", err)
-	}
-	h.Write(e.body)
-	sum := h.Sum(nil)
 	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 1<<16)
-		bw.WriteString(magic)
-		bw.Write(sum)
-		bw.Write(head)
+		// A system may refuse to replace a file that is open: it is
+		// closed once what is kept of it is copied.
+		defer s.closeFile()
+		if _, err := io.WriteString(w, magic); err != nil {
+			return err
+		}
+		h := sha256.New()
+		bw := bufio.NewWriterSize(io.MultiWriter(w, h), 1<<16)
+		e.writeHead(bw, s.key, s.saves, base, n)
 		if _, err := io.Copy(bw, s.spool.Reader()); err != nil {
 			return err
 		}
 		bw.Write(e.body)
-		return bw.Flush()
+		if err := copyKept(bw, s.file, kept); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		_, err := w.Write(h.Sum(nil))
+		return err
 	})
+}
+
+// copyKept writes to w the bytes of the entries kept of the file read,
+// src, in the order they are in it. Entries that lie next to each other
+// are copied at once.
+func copyKept(w io.Writer, src io.ReaderAt, order []slot) error {
+	slices.SortFunc(order, func(a, b slot) int { return cmp.Compare(a.off, b.off) })
+	for i := 0; i < len(order); {
+		from, end, j := order[i].off, order[i].off+int64(order[i].n), i+1
+		for j < len(order) && order[j].off == end {
+			end += int64(order[j].n)
+			j++
+		}
+		if _, err := io.Copy(w, io.NewSectionReader(src, from, end-from)); err != nil {
+			return err
+		}
+		i = j
+	}
+	return nil
 }
 
 // wasAdded reports whether Put added a result for rel.
@@ -361,10 +419,21 @@ func (s *Store) wasAdded(rel string) bool {
 // it writes them to the spool.
 const spoolChunk = 1 << 20
 
-// Close lets go of the spool. The store is not used after.
+// closeFile lets go of the file read, under mu.
+func (s *Store) closeFile() {
+	if s.file != nil {
+		s.file.Close()
+		s.file = nil
+	}
+}
+
+// Close lets go of the file read and the spool. The store is not used
+// after.
 func (s *Store) Close() error {
+	s.reading.Wait()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.closeFile()
 	return s.spool.Close()
 }
 

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -72,11 +74,12 @@ func TestEveryFieldSurvives(t *testing.T) {
 	st := filled(reflect.TypeFor[load.Stored](), 0).Interface().(load.Stored)
 	st.Findings[0].Severity, st.Findings[1].Severity = finding.Warning, finding.Error
 	in := map[string]*entry{"sensors/a.yaml": {Sum: sha256.Sum256([]byte("a")), Stored: &st}}
-	c, err := decode(encode(in))
+	payload := encode(in)
+	c, err := decode(payload, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := results(t, c.entries, c.table)
+	out := results(t, bytes.NewReader(payload), c)
 	if !reflect.DeepEqual(in, out) {
 		t.Fatalf("round trip changed the entry:\n in %+v\nout %+v", *in["sensors/a.yaml"].Stored, *out["sensors/a.yaml"].Stored)
 	}
@@ -98,10 +101,10 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := read(path); got == nil || len(got.entries) != 1 {
+	if got := contentsOf(path); got == nil || len(got.index) != 1 {
 		t.Fatal("the cache written does not read back")
 	}
-	payload := good[len(magic)+sha256.Size:]
+	payload := good[len(magic) : len(good)-sha256.Size]
 	cases := map[string][]byte{
 		"empty":            nil,
 		"cut short":        good[:len(good)-3],
@@ -123,8 +126,8 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got := read(path); got != nil && len(got.entries) != 0 && !strings.HasPrefix(name, "garbage") {
-			t.Errorf("%s: read %d entries", name, len(got.entries))
+		if got := contentsOf(path); got != nil && len(got.index) != 0 && !strings.HasPrefix(name, "garbage") {
+			t.Errorf("%s: read %d entries", name, len(got.index))
 		}
 	}
 }
@@ -389,7 +392,7 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 		t.Fatal(err)
 	}
 	stale := func() bool {
-		c := read(path)
+		c := contentsOf(path)
 		return c != nil && slices.Contains(c.table, "en b 1")
 	}
 	for run := 1; run <= compactEvery+1; run++ {
@@ -435,7 +438,7 @@ func TestATableThatGrewIsCompacted(t *testing.T) {
 			t.Fatal(err)
 		}
 		s.Close()
-		c := read(path)
+		c := contentsOf(path)
 		if c == nil {
 			t.Fatalf("run %d: the cache does not read", run)
 		}
@@ -448,19 +451,27 @@ func TestATableThatGrewIsCompacted(t *testing.T) {
 	}
 }
 
-// TestResultsAreDecodedWhenFound: the store keeps the results it read as
-// bytes, and decodes one when a run finds it, for the caller to keep;
-// found again, it is decoded again, and the save writes it as read.
-func TestResultsAreDecodedWhenFound(t *testing.T) {
+// TestResultsAreReadWhenFound: the store reads a result from the file it
+// opened when a run finds it, decoded for the caller to keep; found again,
+// it is read again. Another run that replaces the file meanwhile changes
+// nothing this run finds or saves, and after its save the run finds
+// nothing.
+func TestResultsAreReadWhenFound(t *testing.T) {
 	sum := sha256.Sum256([]byte("a"))
 	want := filled(reflect.TypeFor[load.Stored](), 2).Interface().(load.Stored)
 	path := filepath.Join(t.TempDir(), "cache")
-	s := Open(path, "tool")
-	s.Put("sensors/a.yaml", sum, &want)
-	if err := s.Save(true); err != nil {
-		t.Fatal(err)
+	save := func(rel string, sum [32]byte, st *load.Stored) {
+		t.Helper()
+		s := Open(path, "tool")
+		s.Put(rel, sum, st)
+		if err := s.Save(true); err != nil {
+			t.Fatal(err)
+		}
 	}
-	s = Open(path, "tool")
+	save("sensors/a.yaml", sum, &want)
+	s := Open(path, "tool")
+	defer s.Close()
+	save("sensors/a.yaml", sum, resultSaying("another run's")) // replaces the file
 	if _, ok := s.Get("sensors/a.yaml", sha256.Sum256([]byte("a, edited"))); ok {
 		t.Fatal("a result was found under another sum")
 	}
@@ -471,14 +482,19 @@ func TestResultsAreDecodedWhenFound(t *testing.T) {
 		}
 		got.Findings[0].Message = label.Text{"changed by its caller"}
 	}
-	if e := s.old["sensors/a.yaml"]; e.Stored != nil || e.result == "" {
-		t.Error("the store holds a decoded result beside its bytes")
-	}
+	s.Put("sensors/b.yaml", sha256.Sum256([]byte("b")), resultSaying("b"))
 	if err := s.Save(true); err != nil {
 		t.Fatal(err)
 	}
-	if saved := readResults(t, path); saved["sensors/a.yaml"] == nil || !reflect.DeepEqual(saved["sensors/a.yaml"].Stored, &want) {
+	saved := readResults(t, path)
+	if saved["sensors/a.yaml"] == nil || !reflect.DeepEqual(saved["sensors/a.yaml"].Stored, &want) {
 		t.Error("the result found was not saved as read")
+	}
+	if saved["sensors/b.yaml"] == nil {
+		t.Error("the result added was not saved")
+	}
+	if _, ok := s.Get("sensors/a.yaml", sum); ok {
+		t.Error("a result was found after the save")
 	}
 }
 
@@ -582,24 +598,35 @@ func TestASpoolThatCannotBeWrittenSavesNothing(t *testing.T) {
 // readResults reads the cache file at path with every result decoded.
 func readResults(t *testing.T, path string) map[string]*entry {
 	t.Helper()
-	c := read(path)
+	f, c := read(path)
 	if c == nil {
 		t.Fatal("the cache file does not read")
 	}
-	return results(t, c.entries, c.table)
+	defer f.Close()
+	return results(t, f, c)
 }
 
-// results are entries as read, each with its result decoded and held as
-// an entry this run made.
-func results(t *testing.T, read map[string]*entry, table []string) map[string]*entry {
+// contentsOf is what the cache file at path holds, or nil.
+func contentsOf(path string) *contents {
+	f, c := read(path)
+	if f != nil {
+		f.Close()
+	}
+	return c
+}
+
+// results are the entries of c, each with its result read from r and
+// decoded, as an entry this run made.
+func results(t *testing.T, r io.ReaderAt, c *contents) map[string]*entry {
 	t.Helper()
-	out := make(map[string]*entry, len(read))
-	for rel, e := range read {
-		st, ok := storedOf(e.result, table)
+	out := make(map[string]*entry, len(c.index))
+	for rel, i := range c.index {
+		sl := c.slots[i]
+		st, ok := resultAt(r, sl, c.table)
 		if !ok {
 			t.Fatalf("%s: the result read does not decode", rel)
 		}
-		out[rel] = &entry{Sum: e.Sum, Stored: st}
+		out[rel] = &entry{Sum: sl.sum, Stored: st}
 	}
 	return out
 }
@@ -618,7 +645,7 @@ func TestResultsOfAnotherRunAreLetGo(t *testing.T) {
 	if err := first.Save(true); err != nil {
 		t.Fatal(err)
 	}
-	if c := read(path); c == nil || c.run != "monday" {
+	if c := contentsOf(path); c == nil || c.run != "monday" {
 		t.Fatalf("the file does not say the key of the run that saved it: %+v", c)
 	}
 	same := Open(path, "tool")
@@ -628,15 +655,15 @@ func TestResultsOfAnotherRunAreLetGo(t *testing.T) {
 	}
 	next := Open(path, "tool")
 	next.Run([]byte("tuesday"))
-	if len(next.old) != 0 || next.table != nil {
+	if len(next.old) != 0 || next.table != nil || next.file != nil {
 		t.Fatalf("%d results and %d strings of another run's are still held", len(next.old), len(next.table))
 	}
 	next.Put("sensors/b.yaml", sum("b tuesday"), &st)
 	if err := next.Save(false); err != nil {
 		t.Fatal(err)
 	}
-	got := read(path)
-	if got == nil || got.run != "tuesday" || len(got.entries) != 1 || got.entries["sensors/b.yaml"] == nil {
+	got := contentsOf(path)
+	if got == nil || got.run != "tuesday" || len(got.index) != 1 || !slices.Contains(slices.Collect(maps.Keys(got.index)), "sensors/b.yaml") {
 		t.Errorf("saved %+v; want tuesday's result only", got)
 	}
 }
@@ -644,5 +671,5 @@ func TestResultsOfAnotherRunAreLetGo(t *testing.T) {
 // withSum is a cache file of payload, with a valid checksum.
 func withSum(payload []byte) []byte {
 	sum := sha256.Sum256(payload)
-	return append(append([]byte(magic), sum[:]...), payload...)
+	return append(append([]byte(magic), payload...), sum[:]...)
 }

@@ -1,11 +1,14 @@
 package checkcache
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"math"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -159,23 +162,31 @@ func (e *encoder) seed(table []string) {
 // there were then (base), the string table, the number of entries n and
 // the entries the encoder wrote.
 func (e *encoder) payload(run string, saves, base uint64, n int) []byte {
-	return append(e.head(run, saves, base, n), e.body...)
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	e.writeHead(w, run, saves, base, n)
+	w.Write(e.body)
+	w.Flush()
+	return b.Bytes()
 }
 
-// head is the payload but the entries: written before the encoder's body,
-// it is the payload without a copy of the body.
-func (e *encoder) head(run string, saves, base uint64, n int) []byte {
-	head := binary.AppendUvarint(nil, uint64(len(run)))
-	head = append(head, run...)
-	head = binary.AppendUvarint(head, saves)
-	head = binary.AppendUvarint(head, base)
-	head = binary.AppendUvarint(head, uint64(e.strs.len()))
+// writeHead writes the payload but the entries, which follow it: written
+// as it goes, not made whole first, as the table of 100,000 records' was,
+// 25 MB at the end of a run, grown to it in 100 MB of copies.
+func (e *encoder) writeHead(w *bufio.Writer, run string, saves, base uint64, n int) {
+	var b [binary.MaxVarintLen64]byte
+	num := func(v uint64) { w.Write(binary.AppendUvarint(b[:0], v)) }
+	num(uint64(len(run)))
+	w.WriteString(run)
+	num(saves)
+	num(base)
+	num(uint64(e.strs.len()))
 	for i := range e.strs.len() {
 		s := e.strs.at(i)
-		head = binary.AppendUvarint(head, uint64(len(s)))
-		head = append(head, s...)
+		num(uint64(len(s)))
+		w.WriteString(s)
 	}
-	return binary.AppendUvarint(head, uint64(n))
+	num(uint64(n))
 }
 
 var errDamaged = errors.New("damaged")
@@ -186,6 +197,7 @@ type decoder struct {
 	data  string
 	err   error
 	table []string
+	end   int64 // where data ends in the file
 }
 
 func (d *decoder) fail() { d.err = errDamaged }
@@ -301,19 +313,27 @@ func (d *decoder) float() float64 {
 	return math.Float64frombits(x)
 }
 
-// entry reads an entry's name, sum and the bytes of its result, which it
-// leaves as they are: a result is decoded when a run finds it (storedOf),
-// and after the configuration changed none is. Decoded as read, the results of 100,000 records took 200 MB that
-// nothing used.
-func (d *decoder) entry() (string, *entry) {
-	start := d.data
+// entry reads an entry's name and sum, and where it and its result are,
+// which it passes over: a result is read and decoded when a run finds it
+// (resultAt), and after the configuration changed none is. Decoded as
+// read, the results of 100,000 records took 200 MB that nothing used.
+func (d *decoder) entry() (string, slot) {
+	start := d.at()
 	rel := d.str()
-	en := &entry{}
-	copy(en.Sum[:], d.bytes(len(en.Sum)))
-	en.result = d.bytes(d.count())
-	en.raw = start[:len(start)-len(d.data)]
-	return rel, en
+	var sl slot
+	copy(sl.sum[:], d.bytes(len(sl.sum)))
+	rn := d.count()
+	d.bytes(rn)
+	n := d.at() - start
+	if n > math.MaxUint32 {
+		d.fail()
+	}
+	sl.off, sl.n, sl.rn = start, uint32(n), uint32(rn)
+	return rel, sl
 }
+
+// at is where the decoder is in the file.
+func (d *decoder) at() int64 { return d.end - int64(len(d.data)) }
 
 // storedOf decodes the bytes of a result (entry.result), whose strings
 // are numbered by table; false when they do not hold one.
@@ -388,47 +408,55 @@ func (d *decoder) day() time.Time {
 
 // contents are what a cache file holds.
 type contents struct {
-	run     string // the key of the run whose results the entries are
-	entries map[string]*entry
-	table   []string // the string table, by which the entries number their strings
-	saves   uint64   // saves since every entry was last encoded
-	base    uint64   // the table's length then
+	run   string           // the key of the run whose results the entries are
+	index map[string]int32 // the number of each file's entry in slots
+	slots []slot
+	table []string // the string table, by which the entries number their strings
+	saves uint64   // saves since every entry was last encoded
+	base  uint64   // the table's length then
 }
 
-// decode reads a payload written by encode, or fails.
-func decode(payload []byte) (*contents, error) {
-	d := &decoder{data: string(payload)}
+// decode reads a payload written by encode, found at in its file, or
+// fails. Nothing it returns holds on to the payload.
+func decode(payload []byte, at int64) (*contents, error) {
+	// Read as a string without a copy: only the table and the key are
+	// kept, each copied out.
+	d := &decoder{data: unsafe.String(unsafe.SliceData(payload), len(payload)), end: at + int64(len(payload))}
 	c := &contents{}
-	// Copied out of the payload, as the table below: the payload goes
-	// once the entries do.
 	c.run = strings.Clone(d.bytes(d.count()))
 	c.saves = d.uint()
 	c.base = d.uint()
 	n := d.count()
 	d.table = make([]string, 0, n)
-	region, at := d.data, make([]int, 0, n)
+	region, at0 := d.data, make([]int, 0, n)
 	for range n {
 		k := d.count()
-		at = append(at, len(region)-len(d.data))
+		at0 = append(at0, len(region)-len(d.data))
 		d.table = append(d.table, d.bytes(k))
 	}
 	if d.err == nil {
 		// What a load takes from the cache reads its strings from the
 		// table alone, and keeps them for the rest of the run (a build's
-		// findings); the entries are the cache's, let go of once it is
-		// saved. The table is copied out of the payload, in one piece,
-		// so that the rest, most of it, goes then: 28 MB of a 100,000-
-		// record build.
+		// findings). The table is copied out of the payload, in one
+		// piece, so that the rest, most of it, goes at once.
 		table := strings.Clone(region[:len(region)-len(d.data)])
 		for i, s := range d.table {
-			d.table[i] = table[at[i] : at[i]+len(s)]
+			d.table[i] = table[at0[i] : at0[i]+len(s)]
 		}
 	}
 	n = d.count()
-	c.entries = make(map[string]*entry, n)
+	if n > math.MaxInt32 {
+		d.fail()
+	}
+	c.index, c.slots = make(map[string]int32, n), make([]slot, 0, n)
 	for range n {
-		rel, en := d.entry()
-		c.entries[rel] = en
+		rel, sl := d.entry()
+		if i, again := c.index[rel]; again {
+			c.slots[i] = sl // the last, as a map of them would keep
+			continue
+		}
+		c.index[rel] = int32(len(c.slots))
+		c.slots = append(c.slots, sl)
 	}
 	if d.err != nil {
 		return nil, d.err
