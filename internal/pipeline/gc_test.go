@@ -446,13 +446,12 @@ func TestHoldAfterLoad(t *testing.T) {
 
 	t.Run("not on a day that checks most files again", func(t *testing.T) {
 		collectorAsByDefault(t)
-		overdue := cached
-		overdue.Today = today.AddDate(10, 0, 0) // the sensor's evaluation long overdue
-		r := open(overdue)
+		r := open(cached) // the caches as a run today leaves them
 		r.Close()
-		// A day later it is overdue by one more day: checked again, from
-		// the record the parse cache keeps.
-		overdue.Today = overdue.Today.AddDate(0, 0, 1)
+		// Ten years on, the sensor's evaluation is overdue: checked
+		// again, from the record the parse cache keeps.
+		overdue := cached
+		overdue.Today = today.AddDate(10, 0, 0)
 		r = open(overdue)
 		defer r.Close()
 		if held() || r.Making() != nil {

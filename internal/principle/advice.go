@@ -6,6 +6,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -59,9 +60,9 @@ var adviceResponse = &Rule{
 				kind, soort = "unasked advice", "ongevraagde advies"
 			}
 			fs = append(fs, missing(index("reviews", i),
-				en(fmt.Sprintf("the ethics committee's %s of %s has had no response for %s, longer than %s (advice.response_term)", kind, rv.Date, dayCount(days(given, ctx.Today())), term),
+				en(fmt.Sprintf("the ethics committee's %s of %s has had no response, and the term of %s (advice.response_term) ended on %s", kind, rv.Date, term, period.Format(due)),
 					"record the municipality's response under response with its date, summary and url"),
-				nl(fmt.Sprintf("Het %s van de ethische commissie van %s heeft na %s nog geen reactie van de gemeente. Dat is langer dan %s (%s, advice.response_term).", soort, datum(rv.Date), dagen(days(given, ctx.Today())), duur(term), term),
+				nl(fmt.Sprintf("Het %s van de ethische commissie van %s heeft nog geen reactie van de gemeente. De termijn van %s (%s, advice.response_term) is verstreken op %s.", soort, datum(rv.Date), duur(term), term, datum(period.Format(due))),
 					"Zet de reactie van de gemeente bij response, met datum (date), samenvatting (summary) en link (url).")))
 		}
 		return fs

@@ -14,7 +14,7 @@ func TestAdviceResponse(t *testing.T) {
 		{name: "open, within the term", yaml: head + "  - {body: ethics_committee, date: 2026-09-01}\n"},
 		{name: "open on the last day of the term", yaml: head + "  - {body: ethics_committee, date: 2026-08-24}\n"},
 		{name: "open one day past the term", yaml: head + "  - {body: ethics_committee, date: 2026-08-23}\n",
-			want: []want{{"advice-response", "C-ethics-committee", finding.Warning, 5, 5, "advice of 2026-08-23 has had no response for 93 days, longer than P3M"}}},
+			want: []want{{"advice-response", "C-ethics-committee", finding.Warning, 5, 5, "advice of 2026-08-23 has had no response, and the term of P3M (advice.response_term) ended on 2026-11-23"}}},
 		{name: "unasked advice is owed an answer too", yaml: head + "  - {body: ethics_committee, date: 2025-06-01, asked: false}\n",
 			want: []want{{"advice-response", "C-ethics-committee", finding.Warning, 5, 5, "unasked advice of 2025-06-01"}}},
 		{name: "other bodies are not counted", yaml: head + "  - {body: audit_office, date: 2020-01-01}\n  - {body: dpo, date: 2020-01-01}\n"},

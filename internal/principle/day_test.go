@@ -172,9 +172,8 @@ rules_custom:
 			}
 		}
 	}
-	// Spans of one day would be true, and of no use. Until 2027, while
-	// most records are not yet overdue (a count of days late holds for
-	// one day), most outcomes hold for longer.
+	// Spans of one day would be true, and of no use: no rule counts the
+	// days since a date, and until 2027 most outcomes hold for longer.
 	if long < recent/2 {
 		t.Errorf("%d of %d outcomes until 2027 hold for more than a day; want most", long, recent)
 	}

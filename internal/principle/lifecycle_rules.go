@@ -122,9 +122,9 @@ decisions:
 			return nil
 		}
 		return []finding.Finding{at("/lifecycle/end",
-			en(fmt.Sprintf("the record is active, but its life cycle ended on %s (%s ago)", r.Lifecycle.End, dayCount(days(end, ctx.Today()))),
+			en(fmt.Sprintf("the record is active, but its life cycle ended on %s", r.Lifecycle.End),
 				"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end"),
-			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s (%s geleden).", datum(r.Lifecycle.End), dagen(days(end, ctx.Today()))),
+			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s.", datum(r.Lifecycle.End)),
 				"Zet de toepassing uit en vul status: retired in. Of leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end."))}
 	},
 }
@@ -182,9 +182,9 @@ var evaluationLapsed = &Rule{
 			sinds = "de laatste evaluatie op " + datum(r.Evaluation.Last)
 		}
 		f := worded(finding.Finding{Path: path, Key: path == "/evaluation", Principle: ref},
-			en(fmt.Sprintf("the evaluation was due on %s (%s after %s) and is %s late", period.Format(due), d, since, dayCount(days(due, ctx.Today()))),
+			en(fmt.Sprintf("the evaluation was due on %s (%s after %s) and is overdue", period.Format(due), d, since),
 				"evaluate the deployment, then set evaluation.last and evaluation.outcome"),
-			nl(fmt.Sprintf("De evaluatie had op %s moeten plaatsvinden (%s na %s) en is %s te laat.", datum(period.Format(due)), duur(d), sinds, dagen(days(due, ctx.Today()))),
+			nl(fmt.Sprintf("De evaluatie had op %s moeten plaatsvinden (%s na %s) en is te laat.", datum(period.Format(due)), duur(d), sinds),
 				"Evalueer de inzet en vul daarna evaluation.last (datum) en evaluation.outcome (uitkomst) in."))
 		return append(fs, f)
 	},

@@ -71,7 +71,7 @@ status: active
 lifecycle:
   start: 2024-01-01
   end: 2026-11-01
-`, want: []want{{"lifecycle-ended", "VNG 3.4", finding.Error, 6, 8, "the record is active, but its life cycle ended on 2026-11-01 (23 days ago)"}}},
+`, want: []want{{"lifecycle-ended", "VNG 3.4", finding.Error, 6, 8, "the record is active, but its life cycle ended on 2026-11-01"}}},
 	})
 }
 
@@ -97,7 +97,7 @@ id: s
 kind: algorithm
 status: active
 lifecycle: {start: 2022-06-30}
-`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 1, 1, "the evaluation was due on 2026-06-30 (P4Y after its start on 2022-06-30) and is 147 days late"}}},
+`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 1, 1, "the evaluation was due on 2026-06-30 (P4Y after its start on 2022-06-30) and is overdue"}}},
 		{name: "a camera's yearly evaluation lapsed", yaml: `
 id: s
 kind: sensor
@@ -107,14 +107,14 @@ lifecycle: {start: 2024-01-01}
 evaluation:
   last: 2025-11-22
 camera_regime: public_order
-`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 7, 9, "the evaluation was due on 2026-11-22 (P1Y after the last evaluation on 2025-11-22) and is 2 days late"}}},
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 7, 9, "the evaluation was due on 2026-11-22 (P1Y after the last evaluation on 2025-11-22) and is overdue"}}},
 		{name: "the record's own interval counts", yaml: `
 id: s
 kind: sensor
 status: active
 lifecycle: {start: 2026-01-01}
 evaluation: {interval: P6M, last: 2026-04-01}
-`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 5, 35, "due on 2026-10-01 (P6M after the last evaluation on 2026-04-01) and is 54 days late"}}},
+`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 5, 35, "due on 2026-10-01 (P6M after the last evaluation on 2026-04-01) and is overdue"}}},
 		{name: "a camera may not take two years", yaml: `
 id: s
 kind: sensor

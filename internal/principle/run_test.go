@@ -231,7 +231,7 @@ func TestConfiguredLimits(t *testing.T) {
 	// The evaluation interval per sensor type comes from configuration too.
 	lapsed := strings.Replace(goodCamera, "evaluation: {interval: P1Y, last: 2026-08-01, outcome: Still needed.}", "evaluation: {last: 2025-06-01}", 1)
 	match(t, only(t, "evaluation-lapsed", configFrom(t, ""), nil, testToday, lapsed), []want{
-		{Rule: "evaluation-lapsed", Ref: "C-camera-yearly", Severity: finding.Warning, Line: 19, Column: 20, Message: "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01) and is 176 days late"},
+		{Rule: "evaluation-lapsed", Ref: "C-camera-yearly", Severity: finding.Warning, Line: 19, Column: 20, Message: "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01) and is overdue"},
 	})
 	match(t, only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {camera: P2Y}}\n"), nil, testToday, lapsed), nil)
 }
@@ -257,7 +257,7 @@ func TestRunUsesTodayInAmsterdam(t *testing.T) {
 	fx := newFixture(t, cfg, ended)
 	fs := Run(fx.reg, Options{History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
-	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "VNG 3.4", Severity: finding.Error, Line: 18, Column: 37, Message: "ended on 2026-11-24 (1 day ago)"}})
+	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "VNG 3.4", Severity: finding.Error, Line: 18, Column: 37, Message: "ended on 2026-11-24"}})
 }
 
 // FuzzRun feeds arbitrary records to the whole checklist: whatever a file

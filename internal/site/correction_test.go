@@ -22,7 +22,7 @@ func TestCorrectionAndAdviceOnRecordPages(t *testing.T) {
 		{"algoritmes/parkeervergunningen.html", []string{`<h2 id="h-fout-in-uw-gegevens">Fout in uw gegevens?</h2>`, "Geef het door aan Burgerzaken", "<dt>Behandeltermijn</dt><dd>4 weken</dd>", `href="mailto:parkeren@voorbeeldstad.example"`, "(AVG art. 19)"}, nil},
 		{"sensoren/druktemeters-binnenstad.html", []string{"noemt geen eigen route", `href="https://www.voorbeeldstad.example/meldpunt-fout-in-gegevens"`}, nil},
 		{"sensoren/luchtmeetnet-vennewijk.html", nil, []string{"h-fout-in-uw-gegevens"}},
-		{"sensoren/wifi-tellers-stationskwartier.html", []string{`<th scope="col">Advies</th><th scope="col">Reactie van de gemeente</th>`, "(ongevraagd)", "Nog geen reactie. Het advies wacht 364 dagen."}, nil},
+		{"sensoren/wifi-tellers-stationskwartier.html", []string{`<th scope="col">Advies</th><th scope="col">Reactie van de gemeente</th>`, "(ongevraagd)", "Nog geen reactie."}, []string{"Het advies wacht"}}, // a count of days is wrong the day after
 		{"sensoren/drone-inspectie-kademuren.html", []string{"(gevraagd)", `<time datetime="2026-04-14">`, "omwonenden krijgen een week vooraf een brief"}, []string{"Nog geen reactie"}},
 		{"en/sensors/wifi-tellers-stationskwartier.html", []string{"Wrong data about you?", "(unasked)", "No response yet."}, nil},
 	}

@@ -199,7 +199,6 @@ var siteWords = map[string]label.Text{
 	"review.asked":            {"gevraagd", "asked"},
 	"review.unasked":          {"ongevraagd", "unasked"},
 	"review.open":             {"Nog geen reactie.", "No response yet."},
-	"review.waiting":          {"Het advies wacht %d dagen.", "The advice has waited %d days."},
 	"fieldsection.risk":       {"Risico's en toetsing", "Risks and reviews"},
 	"fieldsection.time":       {"Looptijd en evaluatie", "Life cycle and evaluation"},
 	"fieldsection.security":   {"Beveiliging en leverancier", "Security and supplier"},

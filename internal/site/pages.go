@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -284,37 +283,16 @@ func (b *builder) evalState(r *record.Record) (string, string) {
 	return "ok", period.Format(due)
 }
 
-// waitingDays is how many days the review rv has waited for the
-// municipality's response on the day of the build; false when it awaits
-// none, or was given on that day or later.
-func (b *builder) waitingDays(rv record.Review) (int, bool) {
-	if !rv.AwaitsResponse() {
-		return 0, false
-	}
-	given, err := period.ParseDate(rv.Date)
-	if err != nil || b.today.IsZero() || !b.today.After(given) {
-		return 0, false
-	}
-	return int(b.today.Sub(given).Hours() / 24), true
-}
-
 // appendDayOf appends to buf what the pages of the public record r show
 // that follows from the day of the build: the state of its evaluation
-// (evalState) and how long each review has waited for a response
-// (waitingDays). The key of its pages holds it (recordKey), so they are
-// made again on a day this changes and kept on the others. What else the
-// day changes reaches them through the findings, which the key holds too.
+// (evalState). The key of its pages holds it (recordKey), so they are made
+// again on a day this changes and kept on the others. What else the day
+// changes reaches them through the findings, which the key holds too. No
+// page counts days: a count is wrong the day after, on a site that is not
+// built every day, and made every page that showed one again each day.
 func (b *builder) appendDayOf(buf []byte, r *record.Record) []byte {
 	st, due := b.evalState(r)
-	buf = appendStrings(buf, "day", st, due)
-	for _, rv := range r.Reviews {
-		n, ok := b.waitingDays(rv)
-		if !ok {
-			n = -1
-		}
-		buf = append(strconv.AppendInt(buf, int64(n), 10), ',')
-	}
-	return buf
+	return appendStrings(buf, "day", st, due)
 }
 
 // lapsedOnce holds the lapsed items of a build, worked out when a page

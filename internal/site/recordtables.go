@@ -107,7 +107,7 @@ var tables = map[string]tableSpec{
 
 // reviewRows are the reviews with the municipality's response beside each
 // advice: whether it was asked, what it said, and what the municipality
-// answered, or how long it has waited.
+// answered, or that it has not yet.
 func reviewRows(c *fieldCtx) [][][]piece {
 	lang := c.lang
 	var rows [][][]piece
@@ -126,11 +126,9 @@ func reviewRows(c *fieldCtx) [][][]piece {
 			response.paras(rv.Response.Summary)
 			response.link(rv.Response.URL, "")
 		case rv.AwaitsResponse():
-			s := t(lang, "review.open")
-			if n, ok := c.b.waitingDays(rv); ok {
-				s += " " + fmt.Sprintf(t(lang, "review.waiting"), n)
-			}
-			response.text(s)
+			// Since the advice's date, beside it; whether the term has
+			// lapsed is a finding on the same page.
+			response.text(t(lang, "review.open"))
 		}
 		rows = append(rows, [][]piece{cell(valueLabel(lang, "reviews.body", rv.Body)), advice, response})
 	}
