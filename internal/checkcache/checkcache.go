@@ -128,8 +128,9 @@ type slot struct {
 // table until a save encodes every entry again, which every
 // compactEvery-th save does, and any save after the table grew by more
 // than a quarter, and by compactFloor strings or more, since (grown): a
-// daily check of 100,000 records adds the texts of the findings that
-// count days overdue, 16 MB a day.
+// register whose findings change text run after run (a custom rule that
+// counts days, say) would otherwise grow the file by their texts each
+// run.
 const (
 	compactEvery = 32
 	compactFloor = 4096

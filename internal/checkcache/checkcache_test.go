@@ -419,8 +419,8 @@ func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 }
 
 // TestATableThatGrewIsCompacted: when most results are checked again with
-// new texts run after run (a daily check, whose findings count the days
-// overdue), the table is compacted once it grew by a quarter, long before
+// new texts run after run (a custom rule whose message counts days), the
+// table is compacted once it grew by a quarter, long before
 // compactEvery saves: the file stays near the size its results take.
 func TestATableThatGrewIsCompacted(t *testing.T) {
 	const files = 3000

@@ -50,7 +50,8 @@ func (c *clock) reached(d time.Time) bool {
 }
 
 // pin narrows the span to today alone: what a check made of the date
-// itself (a count of days in a message) may differ on any other day.
+// itself (a custom rule that compares with "today") may differ on any
+// other day.
 func (c *clock) pin() {
 	c.reached(c.today)
 	c.reached(c.today.AddDate(0, 0, 1))
