@@ -126,8 +126,26 @@ func TestDamagedFilesAreIgnored(t *testing.T) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if got := contentsOf(path); got != nil && len(got.index) != 0 && !strings.HasPrefix(name, "garbage") {
+		got := contentsOf(path)
+		if got != nil && len(got.index) != 0 && !strings.HasPrefix(name, "garbage") {
 			t.Errorf("%s: read %d entries", name, len(got.index))
+		}
+		if got == nil {
+			continue
+		}
+		// What reads is used as a run would: each result found (read
+		// from the file when found), one added, and saved.
+		s := Open(path, "tool")
+		for rel, i := range got.index {
+			s.Get(rel, got.slots[i].sum)
+		}
+		s.Put("sensors/new.yaml", [32]byte{2}, &st)
+		if err := s.Save(false); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		s.Close()
+		if contentsOf(path) == nil {
+			t.Errorf("%s: the file saved does not read", name)
 		}
 	}
 }
