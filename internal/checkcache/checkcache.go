@@ -48,7 +48,7 @@ const magic = "register check cache 6\n"
 // a million records leaves, far below what could exhaust memory.
 const maxFile = 4 << 30
 
-// A file is magic, the payload (encoder.head, then the entries) and the
+// A file is magic, the payload (encoder.writeHead, then the entries) and the
 // payload's SHA-256, last so that a save writes the file in one pass.
 
 // Store is the cache of one register. Get and Put are safe for concurrent
