@@ -489,6 +489,7 @@ func TestResultsAreReadWhenFound(t *testing.T) {
 	save("sensors/a.yaml", sum, &want)
 	s := Open(path, "tool")
 	defer s.Close()
+	s.reading.Wait()                                           // opened, in the background
 	save("sensors/a.yaml", sum, resultSaying("another run's")) // replaces the file
 	if _, ok := s.Get("sensors/a.yaml", sha256.Sum256([]byte("a, edited"))); ok {
 		t.Fatal("a result was found under another sum")
