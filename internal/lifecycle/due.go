@@ -174,6 +174,36 @@ func Interval(r *record.Record, cfg *config.Config) period.Duration {
 	return cfg.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
 }
 
+// Lapsing is the days around today on which the same evaluations of reg
+// have lapsed (Due lists them as Lapsed): from the day after the last due
+// date before today, up to the day after the next due date from today on;
+// a zero bound is open. What is worked out of the lapsed evaluations (a
+// count of them) holds on those days, and may differ on any other.
+func Lapsing(reg *register.Register, today time.Time) (from, until time.Time) {
+	cfg, today, _ := window(reg.Config, today, period.Duration{})
+	for _, r := range reg.Records {
+		if !inUse(r) {
+			continue
+		}
+		due, _, ok := NextEvaluation(r, cfg)
+		if !ok {
+			continue
+		}
+		// The first day of which due is before: the day it lapses.
+		y, m, d := due.UTC().Date()
+		lapses := time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
+		switch {
+		case !today.Before(lapses):
+			if lapses.After(from) {
+				from = lapses
+			}
+		case until.IsZero() || lapses.Before(until):
+			until = lapses
+		}
+	}
+	return from, until
+}
+
 func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
 
 func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) []Item {

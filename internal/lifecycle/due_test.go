@@ -399,3 +399,50 @@ func TestLapsedIsTheSameInEveryWindow(t *testing.T) {
 		t.Fatal("no record lapsed: the test proves nothing")
 	}
 }
+
+// TestLapsingHoldsOverItsDays: on every day of the span Lapsing gives, the
+// same evaluations have lapsed as on the day asked; on the day before it
+// and on the day it ends, others have.
+func TestLapsingHoldsOverItsDays(t *testing.T) {
+	reg := register.New("", config.Default(), []*record.Record{
+		decode(t, camLapsed), decode(t, noiseUpcoming), decode(t, retired), decode(t, planned), decode(t, suspended),
+	})
+	lapsed := func(day time.Time) []string {
+		var ids []string
+		for _, it := range Due(reg, day, period.MustParse("P1D")) {
+			if it.Group == Lapsed && it.What == Evaluation {
+				ids = append(ids, it.Record.ID)
+			}
+		}
+		return ids
+	}
+	bounded := 0
+	for day := date(t, "2020-01-05"); day.Before(date(t, "2031-01-01")); day = day.AddDate(0, 0, 17) {
+		from, until := Lapsing(reg, day)
+		want := lapsed(day)
+		if (!from.IsZero() && day.Before(from)) || (!until.IsZero() && !day.Before(until)) {
+			t.Fatalf("%s: the span %s to %s leaves out the day asked", period.Format(day), period.Format(from), period.Format(until))
+		}
+		if !from.IsZero() {
+			bounded++
+			if got := lapsed(from); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: on %s, the span's first day, %v lapsed, want %v", period.Format(day), period.Format(from), got, want)
+			}
+			if got := lapsed(from.AddDate(0, 0, -1)); reflect.DeepEqual(got, want) {
+				t.Errorf("%s: on the day before the span (%s) the same lapsed", period.Format(day), period.Format(from))
+			}
+		}
+		if !until.IsZero() {
+			bounded++
+			if got := lapsed(until.AddDate(0, 0, -1)); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s: on the span's last day %v lapsed, want %v", period.Format(day), got, want)
+			}
+			if got := lapsed(until); reflect.DeepEqual(got, want) {
+				t.Errorf("%s: on %s, when the span ends, the same lapsed", period.Format(day), period.Format(until))
+			}
+		}
+	}
+	if bounded == 0 {
+		t.Fatal("no span was bounded: the test proves nothing")
+	}
+}

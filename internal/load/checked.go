@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/principle"
 )
 
 // Checked is the checklist's findings of a load (Result.Checked), as
@@ -21,7 +22,12 @@ type Checked struct {
 	// standIns says the load kept no records: a large array is made
 	// room for (makeRoomFor).
 	standIns bool
+	holds    principle.Span
 }
+
+// Holds is the days on which the findings hold: the register as it was
+// loaded gives the same findings checked on any of them.
+func (c *Checked) Holds() principle.Span { return c.holds }
 
 // checkedFile is the checklist's findings of one file: those it gave
 // as they were, and those packed.
@@ -85,8 +91,8 @@ func (c *Checked) Slice(spare int) []finding.Finding {
 }
 
 // checkedOf is a Checked of the findings fs, as they are.
-func checkedOf(fs []finding.Finding) *Checked {
-	return &Checked{before: fs, n: len(fs)}
+func checkedOf(fs []finding.Finding, holds principle.Span) *Checked {
+	return &Checked{before: fs, n: len(fs), holds: holds}
 }
 
 // unplaced reports whether a finding of the file has no position yet

@@ -239,11 +239,11 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult) (*Checked
 		if r.standIns() {
 			return nil, false // the records are stand-ins: load again with the records
 		}
-		fs := principle.Run(reg, *r.opts.Check)
+		fs, holds := principle.RunHolds(reg, *r.opts.Check)
 		Locate(r.root, fs)
-		return checkedOf(fs), true
+		return checkedOf(fs, holds), true
 	}
-	before, after := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
+	before, after, holds := r.checklist.Around(reg, func(rule string, sev finding.Severity) bool {
 		silences := func(r, law string, s finding.Severity) bool { return r == rule && law != "" && s > sev }
 		for i, o := range outs {
 			if r.texts.anyChecked(entries[i].packed, silences) || slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
@@ -257,6 +257,7 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult) (*Checked
 	c := &Checked{texts: r.texts, before: before, after: after, n: len(before) + len(after), standIns: r.standIns()}
 	unplaced := false
 	for i, e := range entries {
+		holds = holds.And(outs[i].Holds)
 		cf := checkedFile{file: e.file, record: e.recordID(), given: outs[i].Findings, packed: e.packed}
 		if n := len(cf.given) + cf.packed.checkedLen(); n > 0 {
 			c.files = append(c.files, cf)
@@ -272,8 +273,9 @@ func (r *reader) finish(reg *register.Register, entries []*fileResult) (*Checked
 	if unplaced {
 		fs := c.Slice(0)
 		Locate(r.root, fs)
-		return checkedOf(fs), true
+		return checkedOf(fs, holds), true
 	}
+	c.holds = holds
 	return c, true
 }
 

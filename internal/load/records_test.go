@@ -306,6 +306,9 @@ func checkOnDays(t *testing.T, gen string, v *validate.Validator, withParsed boo
 		if !reflect.DeepEqual(got.Register.Records, want.Register.Records) {
 			t.Errorf("%s: the records differ from a load without cache", on)
 		}
+		if h := got.Checked.Holds(); h != want.Checked.Holds() || !h.Holds(day) || h.Until.IsZero() {
+			t.Errorf("%s: the findings hold %+v, without cache %+v; want days that end", on, h, want.Checked.Holds())
+		}
 		if records := len(want.Register.Records); withParsed && !day.Equal(first) && parsed.hits-read != records {
 			t.Errorf("%s: %d records from the parse cache, want all %d", on, parsed.hits-read, records)
 		}

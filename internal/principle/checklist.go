@@ -129,7 +129,7 @@ func (c *Checklist) Finish(reg *register.Register, outcomes []Outcome) (fs []fin
 	if !c.Exact(outcomes) {
 		return nil, false
 	}
-	before, after := c.Around(reg, func(rule string, sev finding.Severity) bool {
+	before, after, _ := c.Around(reg, func(rule string, sev finding.Severity) bool {
 		return slices.ContainsFunc(outcomes, func(o Outcome) bool { return silencesLaw(o.Findings, rule, sev) })
 	})
 	n := len(before) + len(after)
@@ -166,11 +166,12 @@ func (c *Checklist) Exact(outcomes []Outcome) bool {
 
 // Around returns the findings Run puts around the records' own, for a
 // caller that keeps those itself (Finish shows the order): before them the
-// findings about the configuration, after them the register-wide rules'.
+// findings about the configuration, after them the register-wide rules';
+// and the days on which the register-wide rules' hold.
 // silenced reports whether the records' findings include a legal one of
 // the rule whose severity a setting of sev would have lowered (Law set,
 // Severity above sev), as the findings about settings depend on that.
-func (c *Checklist) Around(reg *register.Register, silenced func(rule string, sev finding.Severity) bool) (before, after []finding.Finding) {
+func (c *Checklist) Around(reg *register.Register, silenced func(rule string, sev finding.Severity) bool) (before, after []finding.Finding, holds Span) {
 	ctx := *c.ctx
 	ctx.day = newClock(c.ctx.day.today)
 	ctx.Register = reg
@@ -179,7 +180,7 @@ func (c *Checklist) Around(reg *register.Register, silenced func(rule string, se
 		return silencesLaw(after, rule, sev) || silenced(rule, sev)
 	})
 	before = make([]finding.Finding, 0, len(c.head)+len(settings))
-	return append(append(before, c.head...), settings...), after
+	return append(append(before, c.head...), settings...), after, ctx.day.span
 }
 
 // Valid reports whether a stored outcome still holds for this run: the

@@ -12,6 +12,17 @@ import (
 // verdict may have changed are checked again.
 type Span struct{ From, Until time.Time }
 
+// And is the days on which both s and t hold.
+func (s Span) And(t Span) Span {
+	if !t.From.IsZero() && t.From.After(s.From) {
+		s.From = t.From
+	}
+	if !t.Until.IsZero() && (s.Until.IsZero() || t.Until.Before(s.Until)) {
+		s.Until = t.Until
+	}
+	return s
+}
+
 // Holds reports whether day lies within the span.
 func (s Span) Holds(day time.Time) bool {
 	return (s.From.IsZero() || !day.Before(s.From)) && (s.Until.IsZero() || day.Before(s.Until))

@@ -19,6 +19,13 @@ import (
 // exceptions recorded on each record. Findings carry Path but no line: the
 // caller fills positions (load.Locate) and sorts.
 func Run(reg *register.Register, opts Options) []finding.Finding {
+	fs, _ := RunHolds(reg, opts)
+	return fs
+}
+
+// RunHolds is Run, and the days on which its findings hold: the register
+// as it is gives the same findings checked on any of them.
+func RunHolds(reg *register.Register, opts Options) ([]finding.Finding, Span) {
 	cfg := reg.Config
 	if cfg == nil {
 		cfg = config.Default()
@@ -37,7 +44,7 @@ func Run(reg *register.Register, opts Options) []finding.Finding {
 		return silencesLaw(checked, rule, sev)
 	})...)
 	fs = append(fs, ctx.budget.finding()...)
-	return append(fs, checked...)
+	return append(fs, checked...), ctx.day.span
 }
 
 // run applies the rules given to every record and to the register as a whole.
