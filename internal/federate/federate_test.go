@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -233,6 +235,25 @@ func TestRunIsIncremental(t *testing.T) {
 		}
 		list.WriteString("  - {organisation: Gemeente " + name + ", code: GM000" + string(rune('1'+i)) + ", source: " + name + "}\n")
 	}
+	// Two registers whose part changes tomorrow: e's one evaluation is due
+	// today and lapses (which its checklist does not look at: the rule is
+	// off), f's one life cycle ends today and its findings change.
+	write(t, filepath.Join(dir, "e", "register.yaml"), "organisation: Gemeente e\nrules: {evaluation-lapsed: {severity: off, reason: De raad evalueert zelf.}}\n")
+	write(t, filepath.Join(dir, "f", "register.yaml"), "organisation: Gemeente f\n")
+	for name, extra := range map[string]string{
+		"e": "evaluation: {interval: P4Y, last: 2022-11-01, outcome: Nog nodig.}\n",
+		"f": "evaluation: {interval: P4Y, last: 2026-06-01, outcome: Nog nodig.}\nlifecycle: {start: 2026-01-01, end: 2026-11-01}\n",
+	} {
+		write(t, filepath.Join(dir, name, "sensors", "teller.yaml"), `id: teller
+kind: sensor
+name: Fietsteller
+summary: Telt fietsers.
+status: active
+sensor_type: bicycle_counter
+location: {description: Brug, point: {lat: 52.1, lon: 5.2}}
+`+extra)
+	}
+	list.WriteString("  - {organisation: Gemeente e, code: GM0005, source: e}\n  - {organisation: Gemeente f, code: GM0006, source: f}\n")
 	write(t, filepath.Join(dir, "federation.yaml"), list.String())
 	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
 	if err != nil {
@@ -246,11 +267,11 @@ func TestRunIsIncremental(t *testing.T) {
 		}
 		return res
 	}
-	if r := run(); r.Reused != 0 || len(r.Parts) != 3 {
-		t.Fatalf("first run: %d read, %d reused; want 3 and 0", len(r.Parts), r.Reused)
+	if r := run(); r.Reused != 0 || len(r.Parts) != 5 {
+		t.Fatalf("first run: %d read, %d reused; want 5 and 0", len(r.Parts), r.Reused)
 	}
-	if r := run(); r.Reused != 3 {
-		t.Fatalf("second run reused %d registers, want 3", r.Reused)
+	if r := run(); r.Reused != 5 {
+		t.Fatalf("second run reused %d registers, want 5", r.Reused)
 	}
 	// One record renamed: only that register is read again, and the
 	// change shows.
@@ -268,20 +289,47 @@ func TestRunIsIncremental(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := run()
-	if r.Reused != 2 {
-		t.Errorf("after a change to one register, %d reused, want 2", r.Reused)
+	if r.Reused != 4 {
+		t.Errorf("after a change to one register, %d reused, want 4", r.Reused)
 	}
 	if !strings.Contains(allText(t, filepath.Join(dir, "out", "data")), "Hernoemd ") {
 		t.Errorf("the changed record's new name is not in the national open data")
 	}
-	// Another day: the checklist's dates moved, so every part is new.
-	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today.AddDate(0, 0, 1)})
-	if err != nil {
-		t.Fatal(err)
+	// Other days: a part is reused on the days it says it holds, and the
+	// run makes what a run without the parts makes.
+	made, reused := 0, 0
+	for i, later := range []time.Time{today.AddDate(0, 0, 1), today.AddDate(0, 0, 2), today.AddDate(1, 0, 0), today.AddDate(1, 0, 1)} {
+		holding := 0
+		for _, p := range r.Parts {
+			if p.holdsOn(later) {
+				holding++
+				if i == 0 && (p.Code == "GM0005" || p.Code == "GM0006") {
+					t.Errorf("%s: the part of %s holds, though what it is made of changes on the day", period.Format(later), p.Organisation)
+				}
+			}
+		}
+		r = nil
+		res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: later})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Reused != holding {
+			t.Errorf("%s: %d parts reused, want the %d that hold on the day", period.Format(later), res.Reused, holding)
+		}
+		made, reused = made+len(res.Parts)-res.Reused, reused+res.Reused
+		fresh := filepath.Join(dir, "fresh"+strconv.Itoa(i))
+		if _, err := Run(fed, Options{Out: fresh, Cache: filepath.Join(fresh + "-cache"), Today: later}); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := allText(t, filepath.Join(dir, "out")), allText(t, fresh); got != want {
+			t.Errorf("%s: the site differs from one made without the parts", period.Format(later))
+		}
+		r = res
 	}
-	if res.Reused != 0 {
-		t.Errorf("a run on another day reused %d parts, want 0", res.Reused)
+	if made == 0 || reused == 0 {
+		t.Fatalf("on the later days %d parts were made and %d reused: the days prove nothing", made, reused)
 	}
+	res := r
 	// A shard reads one province; a register it cannot read is reported
 	// by the merge with the shard's reason.
 	shard := filepath.Join(dir, "shard.yaml")
@@ -299,7 +347,7 @@ func TestRunIsIncremental(t *testing.T) {
 	}
 	// --merge builds from the cache alone.
 	res, err = Run(fed, Options{Out: filepath.Join(dir, "merged"), Today: today, Merge: true})
-	if err != nil || res.Reused != 3 || res.Total != r.Total {
+	if err != nil || res.Reused != 5 || res.Total != r.Total {
 		t.Errorf("merge: err %v, %d reused, totals %+v; want the totals of the last run %+v", err, res.Reused, res.Total, r.Total)
 	}
 }

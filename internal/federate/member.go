@@ -18,6 +18,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
@@ -31,7 +32,7 @@ import (
 
 // cacheVersion changes whenever a part's files change shape, so a cache
 // written by another version is never read as this one's.
-const cacheVersion = "federate-part-3"
+const cacheVersion = "federate-part-4"
 
 // Files of a member's part in the cache.
 const (
@@ -70,6 +71,31 @@ type Part struct {
 	Cells map[string]int `json:"cells"`
 	// Located counts the sensors with a published position.
 	Located int `json:"located"`
+	// HoldsFrom and HoldsUntil bound the days on which the part is as
+	// it would be made afresh (empty: open): the days on which the
+	// checklist's findings hold and the same evaluations have lapsed. A
+	// daily run reuses it on those days while the register is unchanged.
+	HoldsFrom  string `json:"holds_from,omitempty"`
+	HoldsUntil string `json:"holds_until,omitempty"`
+}
+
+// holdsOn reports whether the part is as it would be made on day.
+func (p *Part) holdsOn(day time.Time) bool {
+	var span principle.Span
+	for _, b := range []struct {
+		text string
+		to   *time.Time
+	}{{p.HoldsFrom, &span.From}, {p.HoldsUntil, &span.Until}} {
+		if b.text == "" {
+			continue
+		}
+		d, err := period.ParseDate(b.text)
+		if err != nil {
+			return false // not as written: made afresh
+		}
+		*b.to = d
+	}
+	return span.Holds(day)
 }
 
 // memberOptions are the settings every member's stage shares.
@@ -92,11 +118,11 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 		return nil, "", false, err
 	}
 	// The checklist's date-bound rules (a lapsed evaluation) change with
-	// the day, so a part holds for the day it was made on.
-	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, period.Format(o.today), string(s.kind), s.key, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
+	// the day: a part says on which days it holds (Part.HoldsFrom).
+	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, string(s.kind), s.key, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
 	key := hex.EncodeToString(full[:])
 	partDir = filepath.Join(o.cache, "parts", m.Code)
-	if old, err := readPart(partDir); err == nil && old.Key == key {
+	if old, err := readPart(partDir); err == nil && old.Key == key && old.holdsOn(o.today) {
 		return old, partDir, true, nil
 	}
 	l, err := s.load(m, o)
@@ -105,7 +131,7 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 	}
 	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: s.kind,
 		Commit: s.commit, Site: l.base, Skipped: l.skip}
-	if err := writePart(partDir, p, l.reg, l.fs, l.extra, o.today); err != nil {
+	if err := writePart(partDir, p, l, o.today); err != nil {
 		return nil, "", false, err
 	}
 	return p, partDir, false, nil
@@ -161,6 +187,7 @@ func readSource(m Member, o memberOptions) (*memberSource, error) {
 type memberLoad struct {
 	reg   *register.Register
 	fs    []finding.Finding // the checklist's findings
+	holds principle.Span    // the days on which fs hold
 	extra int               // unpublished records the open data counts
 	skip  int               // open-data records that could not be read
 	base  string            // the member's site
@@ -177,7 +204,7 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 			return l, err
 		}
 		l.base = siteOfOpenData(m.Source)
-		l.fs = principle.Run(l.reg, check)
+		l.fs, l.holds = principle.RunHolds(l.reg, check)
 		return l, nil
 	}
 	// The checklist runs on each record as it is read, while it is at
@@ -190,7 +217,7 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	if err != nil {
 		return l, fail(err, msgReadRegister, s.root)
 	}
-	l.reg, l.fs = res.Register, res.Checked.Slice(0)
+	l.reg, l.holds, l.fs = res.Register, res.Checked.Holds(), res.Checked.Slice(0)
 	l.base = l.reg.Config.Site.BaseURL
 	return l, nil
 }
@@ -392,14 +419,24 @@ func jsonError(data []byte, err error) string {
 	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
 }
 
-// writePart computes a register's part from reg and the checklist's
-// findings on it (fs) and writes it to partDir, replacing the one there
+// writePart computes a register's part from what its load read and the
+// checklist found (l) and writes it to partDir, replacing the one there
 // only when it is whole.
-func writePart(partDir string, p *Part, reg *register.Register, fs []finding.Finding, extraUnpublished int, today time.Time) error {
+func writePart(partDir string, p *Part, l memberLoad, today time.Time) error {
+	reg := l.reg
 	pub := publish.Register(reg)
-	p.Unpublished = len(pub.Unpublished) + extraUnpublished
+	p.Unpublished = len(pub.Unpublished) + l.extra
 	p.SensorTypes, p.Capabilities, p.RiskGroups, p.Cells = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	p.Quality = partQuality(reg, pub, fs, today)
+	p.Quality = partQuality(reg, pub, l.fs, today)
+	// The quality counts the public records' lapsed evaluations.
+	from, until := lifecycle.Lapsing(pub.Register, today)
+	holds := l.holds.And(principle.Span{From: from, Until: until})
+	if !holds.From.IsZero() {
+		p.HoldsFrom = period.Format(holds.From)
+	}
+	if !holds.Until.IsZero() {
+		p.HoldsUntil = period.Format(holds.Until)
+	}
 
 	if err := os.MkdirAll(filepath.Dir(partDir), 0o755); err != nil {
 		return err
