@@ -30,8 +30,9 @@ func benchFederation(b *testing.B, count, total int) string {
 }
 
 // BenchmarkFederate federates 342 generated municipal registers: a cold run
-// (empty cache), a run with nothing changed, and a run after one record of
-// one register changed. REGISTER_BENCH_FEDERATION sets the total number of
+// (empty cache), a run with nothing changed, a run after one record of
+// one register changed, and the next day's run (next-day-reused: the
+// registers it did not read again). REGISTER_BENCH_FEDERATION sets the total number of
 // records (default 100,000; the country is about 1,000,000).
 func BenchmarkFederate(b *testing.B) {
 	total := 100_000
@@ -96,6 +97,17 @@ func BenchmarkFederate(b *testing.B) {
 			b.Fatalf("run after one change: %v, %d reused, want %d", err, res.Reused, count-1)
 		}
 		b.ReportMetric(time.Since(start).Seconds(), "one-changed-s")
+
+		// The next day's run: the registers whose verdict the day may
+		// change are read again, the others reused.
+		next := opts
+		next.Today = today.AddDate(0, 0, 1)
+		start = time.Now()
+		if res, err = Run(fed, next); err != nil || len(res.Parts) != count {
+			b.Fatalf("next day's run: %v, %d read", err, len(res.Parts))
+		}
+		b.ReportMetric(time.Since(start).Seconds(), "next-day-s")
+		b.ReportMetric(float64(res.Reused), "next-day-reused")
 		b.Logf("%d records in %d registers; the changed register (%s) holds %d records", total, count, largest.Code, largest.Records)
 	}
 }
