@@ -45,3 +45,32 @@ func Open(path string, most int64) (f *os.File, size int64, ok bool) {
 	}
 	return f, st.Size(), true
 }
+
+// Part is n bytes of a file at Off.
+type Part struct{ Off, N int64 }
+
+// CopyParts writes to w the parts of src, in the order given (by offset,
+// ascending), those that follow each other in src in one copy, and returns
+// how much it wrote; a part src does not hold whole is an error. A cache
+// that writes a new file keeps the entries of the one it read this way,
+// without holding them.
+func CopyParts(w io.Writer, src io.ReaderAt, parts []Part) (int64, error) {
+	var written int64
+	for i := 0; i < len(parts); {
+		from, end, j := parts[i].Off, parts[i].Off+parts[i].N, i+1
+		for j < len(parts) && parts[j].Off == end {
+			end += parts[j].N
+			j++
+		}
+		n, err := io.Copy(w, io.NewSectionReader(src, from, end-from))
+		written += n
+		if err == nil && n < end-from {
+			err = io.ErrUnexpectedEOF // the source is shorter than it was
+		}
+		if err != nil {
+			return written, err
+		}
+		i = j
+	}
+	return written, nil
+}

@@ -3,6 +3,7 @@ package binread
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/testbed"
@@ -40,5 +41,31 @@ func TestReadFileReadsWhatItMay(t *testing.T) {
 		if ok != (tc.want != "") || string(got) != tc.want {
 			t.Errorf("%s: read %q, %v; want %q", tc.name, got, ok, tc.want)
 		}
+	}
+}
+
+// TestCopyPartsCopiesThePartsGiven: the parts come out in the order given,
+// whether they follow each other in the source or not, and a part past
+// its end is an error.
+func TestCopyPartsCopiesThePartsGiven(t *testing.T) {
+	src := strings.NewReader("0123456789")
+	for _, tc := range []struct {
+		name  string
+		parts []Part
+		want  string
+		fails bool
+	}{
+		{"none", nil, "", false},
+		{"one after another", []Part{{0, 2}, {2, 3}, {5, 1}}, "012345", false},
+		{"with gaps", []Part{{1, 2}, {4, 1}, {8, 2}}, "12489", false},
+		{"past the end", []Part{{8, 4}}, "89", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b strings.Builder
+			n, err := CopyParts(&b, src, tc.parts)
+			if b.String() != tc.want || n != int64(len(tc.want)) || (err != nil) != tc.fails {
+				t.Errorf("copied %q (%d bytes, %v), want %q", b.String(), n, err, tc.want)
+			}
+		})
 	}
 }

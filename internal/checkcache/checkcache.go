@@ -388,22 +388,15 @@ func (s *Store) Save(all bool) error {
 }
 
 // copyKept writes to w the bytes of the entries kept of the file read,
-// src, in the order they are in it. Entries that lie next to each other
-// are copied at once.
-func copyKept(w io.Writer, src io.ReaderAt, order []slot) error {
-	slices.SortFunc(order, func(a, b slot) int { return cmp.Compare(a.off, b.off) })
-	for i := 0; i < len(order); {
-		from, end, j := order[i].off, order[i].off+int64(order[i].n), i+1
-		for j < len(order) && order[j].off == end {
-			end += int64(order[j].n)
-			j++
-		}
-		if _, err := io.Copy(w, io.NewSectionReader(src, from, end-from)); err != nil {
-			return err
-		}
-		i = j
+// src, in the order they are in it.
+func copyKept(w io.Writer, src io.ReaderAt, kept []slot) error {
+	slices.SortFunc(kept, func(a, b slot) int { return cmp.Compare(a.off, b.off) })
+	parts := make([]binread.Part, len(kept))
+	for i, sl := range kept {
+		parts[i] = binread.Part{Off: sl.off, N: int64(sl.n)}
 	}
-	return nil
+	_, err := binread.CopyParts(w, src, parts)
+	return err
 }
 
 // wasAdded reports whether Put added a result for rel.

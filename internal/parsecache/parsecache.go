@@ -338,10 +338,8 @@ func (s *Store) Save(all bool) error {
 
 // copyKept writes to w the entries kept of the file read (from), in the
 // order they are in it, points their slots at where they are written,
-// from at on, and returns how much it wrote. Entries that lie next to each
-// other are copied at once.
+// from at on, and returns how much it wrote.
 func copyKept(src io.ReaderAt, kept map[string]slot, at int64, w io.Writer) (int64, error) {
-	start := at
 	type place struct {
 		rel string
 		sl  slot
@@ -351,24 +349,14 @@ func copyKept(src io.ReaderAt, kept map[string]slot, at int64, w io.Writer) (int
 		order = append(order, place{rel, sl})
 	}
 	slices.SortFunc(order, func(a, b place) int { return cmp.Compare(a.sl.off, b.sl.off) })
-	for i := 0; i < len(order); {
-		// A run of entries that follow each other in the file.
-		from, end, j := order[i].sl.off, order[i].sl.off+order[i].sl.n, i+1
-		for j < len(order) && order[j].sl.off == end {
-			end += order[j].sl.n
-			j++
-		}
-		if _, err := io.Copy(w, io.NewSectionReader(src, from, end-from)); err != nil {
-			return at - start, err
-		}
-		for _, p := range order[i:j] {
-			p.sl.off += at - from
-			kept[p.rel] = p.sl
-		}
-		at += end - from
-		i = j
+	parts := make([]binread.Part, len(order))
+	for i, p := range order {
+		parts[i] = binread.Part{Off: p.sl.off, N: p.sl.n}
+		p.sl.off = at
+		kept[p.rel] = p.sl
+		at += p.sl.n
 	}
-	return at - start, nil
+	return binread.CopyParts(w, src, parts)
 }
 
 // Close lets go of the file read and removes the spool.
