@@ -22,7 +22,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
-	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/quality"
@@ -71,31 +70,11 @@ type Part struct {
 	Cells map[string]int `json:"cells"`
 	// Located counts the sensors with a published position.
 	Located int `json:"located"`
-	// HoldsFrom and HoldsUntil bound the days on which the part is as
-	// it would be made afresh (empty: open): the days on which the
-	// checklist's findings hold and the same evaluations have lapsed. A
-	// daily run reuses it on those days while the register is unchanged.
-	HoldsFrom  string `json:"holds_from,omitempty"`
-	HoldsUntil string `json:"holds_until,omitempty"`
-}
-
-// holdsOn reports whether the part is as it would be made on day.
-func (p *Part) holdsOn(day time.Time) bool {
-	var span principle.Span
-	for _, b := range []struct {
-		text string
-		to   *time.Time
-	}{{p.HoldsFrom, &span.From}, {p.HoldsUntil, &span.Until}} {
-		if b.text == "" {
-			continue
-		}
-		d, err := period.ParseDate(b.text)
-		if err != nil {
-			return false // not as written: made afresh
-		}
-		*b.to = d
-	}
-	return span.Holds(day)
+	// Holds is the days on which the part is as it would be made afresh:
+	// those on which the checklist's findings hold and the same
+	// evaluations have lapsed. A daily run reuses it on those days while
+	// the register is unchanged.
+	Holds principle.Span `json:"holds"`
 }
 
 // memberOptions are the settings every member's stage shares.
@@ -118,11 +97,11 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 		return nil, "", false, err
 	}
 	// The checklist's date-bound rules (a lapsed evaluation) change with
-	// the day: a part says on which days it holds (Part.HoldsFrom).
+	// the day: a part says on which days it holds (Part.Holds).
 	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, string(s.kind), s.key, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
 	key := hex.EncodeToString(full[:])
 	partDir = filepath.Join(o.cache, "parts", m.Code)
-	if old, err := readPart(partDir); err == nil && old.Key == key && old.holdsOn(o.today) {
+	if old, err := readPart(partDir); err == nil && old.Key == key && old.Holds.Holds(o.today) {
 		return old, partDir, true, nil
 	}
 	l, err := s.load(m, o)
@@ -430,13 +409,7 @@ func writePart(partDir string, p *Part, l memberLoad, today time.Time) error {
 	p.Quality = partQuality(reg, pub, l.fs, today)
 	// The quality counts the public records' lapsed evaluations.
 	from, until := lifecycle.Lapsing(pub.Register, today)
-	holds := l.holds.And(principle.Span{From: from, Until: until})
-	if !holds.From.IsZero() {
-		p.HoldsFrom = period.Format(holds.From)
-	}
-	if !holds.Until.IsZero() {
-		p.HoldsUntil = period.Format(holds.Until)
-	}
+	p.Holds = l.holds.And(principle.Span{From: from, Until: until})
 
 	if err := os.MkdirAll(filepath.Dir(partDir), 0o755); err != nil {
 		return err
