@@ -1,6 +1,7 @@
 package checkcache
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"fmt"
@@ -691,4 +692,26 @@ func TestResultsOfAnotherRunAreLetGo(t *testing.T) {
 func withSum(payload []byte) []byte {
 	sum := sha256.Sum256(payload)
 	return append(append([]byte(magic), payload...), sum[:]...)
+}
+
+// encode returns the payload for the entries, as a save writes it.
+func encode(entries map[string]*entry) []byte {
+	e := newEncoder()
+	for rel, en := range entries {
+		e.entry(rel, en)
+	}
+	return e.payload("", 0, uint64(e.strs.len()), len(entries))
+}
+
+// payload returns the key of the run whose results the entries are
+// (Store.Run), how many saves ago the strings were compacted and how many
+// there were then (base), the string table, the number of entries n and
+// the entries the encoder wrote.
+func (e *encoder) payload(run string, saves, base uint64, n int) []byte {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	e.writeHead(w, run, saves, base, n)
+	w.Write(e.body)
+	w.Flush()
+	return b.Bytes()
 }

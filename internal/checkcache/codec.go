@@ -2,7 +2,6 @@ package checkcache
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"math"
@@ -140,34 +139,12 @@ func (e *encoder) day(t time.Time) {
 	e.uint(uint64(n<<1^n>>63) + 1)
 }
 
-// encode returns the payload for the entries.
-func encode(entries map[string]*entry) []byte {
-	e := newEncoder()
-	for rel, en := range entries {
-		e.entry(rel, en)
-	}
-	return e.payload("", 0, uint64(e.strs.len()), len(entries))
-}
-
 func newEncoder() *encoder { return &encoder{strs: newStrTable(0)} }
 
 // seed starts the encoder's table with table, numbered as there, so that
 // entries written with it can be copied as they are.
 func (e *encoder) seed(table []string) {
 	e.strs = seeded(table)
-}
-
-// payload returns the key of the run whose results the entries are
-// (Store.Run), how many saves ago the strings were compacted and how many
-// there were then (base), the string table, the number of entries n and
-// the entries the encoder wrote.
-func (e *encoder) payload(run string, saves, base uint64, n int) []byte {
-	var b bytes.Buffer
-	w := bufio.NewWriter(&b)
-	e.writeHead(w, run, saves, base, n)
-	w.Write(e.body)
-	w.Flush()
-	return b.Bytes()
 }
 
 // writeHead writes the payload but the entries, which follow it: written
@@ -335,8 +312,8 @@ func (d *decoder) entry() (string, slot) {
 // at is where the decoder is in the file.
 func (d *decoder) at() int64 { return d.end - int64(len(d.data)) }
 
-// storedOf decodes the bytes of a result (entry.result), whose strings
-// are numbered by table; false when they do not hold one.
+// storedOf decodes the bytes of a result (as resultAt reads them), whose
+// strings are numbered by table; false when they do not hold one.
 func storedOf(result string, table []string) (_ *load.Stored, ok bool) {
 	defer func() {
 		// The decoder must not take the run down, whatever the bytes.
@@ -416,22 +393,22 @@ type contents struct {
 	base  uint64   // the table's length then
 }
 
-// decode reads a payload written by encode, found at in its file, or
-// fails. Nothing it returns holds on to the payload.
-func decode(payload []byte, at int64) (*contents, error) {
+// decode reads a payload written by Store.Save, found at from in its
+// file, or fails. Nothing it returns holds on to the payload.
+func decode(payload []byte, from int64) (*contents, error) {
 	// Read as a string without a copy: only the table and the key are
 	// kept, each copied out.
-	d := &decoder{data: unsafe.String(unsafe.SliceData(payload), len(payload)), end: at + int64(len(payload))}
+	d := &decoder{data: unsafe.String(unsafe.SliceData(payload), len(payload)), end: from + int64(len(payload))}
 	c := &contents{}
 	c.run = strings.Clone(d.bytes(d.count()))
 	c.saves = d.uint()
 	c.base = d.uint()
 	n := d.count()
 	d.table = make([]string, 0, n)
-	region, at0 := d.data, make([]int, 0, n)
+	region, at := d.data, make([]int, 0, n)
 	for range n {
 		k := d.count()
-		at0 = append(at0, len(region)-len(d.data))
+		at = append(at, len(region)-len(d.data))
 		d.table = append(d.table, d.bytes(k))
 	}
 	if d.err == nil {
@@ -441,7 +418,7 @@ func decode(payload []byte, at int64) (*contents, error) {
 		// piece, so that the rest, most of it, goes at once.
 		table := strings.Clone(region[:len(region)-len(d.data)])
 		for i, s := range d.table {
-			d.table[i] = table[at0[i] : at0[i]+len(s)]
+			d.table[i] = table[at[i] : at[i]+len(s)]
 		}
 	}
 	n = d.count()

@@ -618,10 +618,9 @@ func (r *reader) cached(rel string, kind record.Kind, digest [32]byte, data []by
 // recheck runs the checklist again on the record the parse cache keeps for
 // rel, a file whose stored result is res: what reading and validating it
 // found, and its facts, do not change with the day, and the checklist's
-// findings are placed where the stored outcome placed the same field. A
-// daily build at 100,000 records checks a quarter of them again (an
-// evaluation overdue counts its days); parsed, they were most of its
-// load. False when the parse cache does not keep the record (a load
+// findings are placed where the stored outcome placed the same field: a
+// record whose findings go away, or stay on the fields they named, needs
+// no parse. False when the parse cache does not keep the record (a load
 // without one, a file that did not load as a record), or a finding names
 // a field the stored outcome did not place: the file is parsed.
 func (r *reader) recheck(rel string, digest [32]byte, res fileResult) (fileResult, bool) {
