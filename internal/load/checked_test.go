@@ -1,29 +1,19 @@
 package load
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/principle"
-	"github.com/voorbeeldstad/register/internal/testgen"
-	"github.com/voorbeeldstad/register/internal/validate"
 )
 
 // TestCheckedEachIsSlice: the checklist's findings handed over one at a
 // time are those of the array, in its order, as many as Len says, with and
 // without records kept; both hand them over once.
 func TestCheckedEachIsSlice(t *testing.T) {
-	gen := filepath.Join(t.TempDir(), "gen")
-	if err := testgen.Write(gen, 60, 3); err != nil {
-		t.Fatal(err)
-	}
-	v, err := validate.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gen, v := generated(t, 60, 3)
 	check := principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
 	for _, root := range []string{"../../register", gen} {
 		for _, facts := range []bool{false, true} {

@@ -11,6 +11,8 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/testbed"
+	"github.com/voorbeeldstad/register/internal/testgen"
+	"github.com/voorbeeldstad/register/internal/validate"
 )
 
 // write creates files under a fresh register root.
@@ -27,6 +29,21 @@ func write(t *testing.T, files map[string]string) string {
 		}
 	}
 	return root
+}
+
+// generated writes a generated register of n records (testgen, seed) and
+// returns its root, with a validator to load it.
+func generated(t *testing.T, n int, seed int64) (string, *validate.Validator) {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "gen")
+	if err := testgen.Write(root, n, seed); err != nil {
+		t.Fatal(err)
+	}
+	v, err := validate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, v
 }
 
 func sensor(id string) string {

@@ -82,16 +82,9 @@ func (p *memParsed) Put(rel string, sum [32]byte, b []byte) {
 // runs take every file's result from the cache; with a parse cache, the
 // third run reads every record from it.
 func TestCacheKeepsRecords(t *testing.T) {
-	gen := filepath.Join(t.TempDir(), "gen")
-	if err := testgen.Write(gen, 120, 7); err != nil {
-		t.Fatal(err)
-	}
+	gen, v := generated(t, 120, 7)
 	// And a file that does not read as a record.
 	if err := os.WriteFile(filepath.Join(gen, "sensors", "kapot.yaml"), []byte("id: kapot\n  name: [\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	v, err := validate.New()
-	if err != nil {
 		t.Fatal(err)
 	}
 	for _, root := range []string{"../../register", gen} {
@@ -151,14 +144,7 @@ func (c *countingSums) Lookup(rel, full string) ([32]byte, bool) {
 // changed behind it, at the same size and with its modification time put
 // back, is read again and checked as it now is.
 func TestSumsSpareUnchangedFiles(t *testing.T) {
-	root := filepath.Join(t.TempDir(), "gen")
-	if err := testgen.Write(root, 40, 3); err != nil {
-		t.Fatal(err)
-	}
-	v, err := validate.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, v := generated(t, 40, 3)
 	check := principle.Options{Today: time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)}
 	store := filepath.Join(t.TempDir(), "sums")
 	c := &memCache{m: map[string]*Stored{}}
@@ -247,14 +233,7 @@ func TestSumsSpareUnchangedFiles(t *testing.T) {
 // checked again from the record kept, and parsed only when a finding
 // names a field none did before (its position is not known).
 func TestANewDayChecksWhatItMayChange(t *testing.T) {
-	gen := filepath.Join(t.TempDir(), "gen")
-	if err := testgen.Write(gen, 120, 7); err != nil {
-		t.Fatal(err)
-	}
-	v, err := validate.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	gen, v := generated(t, 120, 7)
 	for _, withParsed := range []bool{false, true} {
 		t.Run(fmt.Sprintf("parse cache %v", withParsed), func(t *testing.T) {
 			checkOnDays(t, gen, v, withParsed)
@@ -273,7 +252,7 @@ func checkOnDays(t *testing.T, gen string, v *validate.Validator, withParsed boo
 	for i := 0; i < len(days); i++ {
 		day := days[i]
 		if i > 0 && i <= 2 {
-			day = firstEnd(c.m, days[i-1])
+			day = firstEnd(c.m, func(s *Stored) principle.Outcome { return s.Outcome }, days[i-1])
 			days[i] = day
 		}
 		if i == 0 {
@@ -329,12 +308,12 @@ func checkOnDays(t *testing.T, gen string, v *validate.Validator, withParsed boo
 	}
 }
 
-// firstEnd is the first day after day on which one of the outcomes in
-// cached no longer holds.
-func firstEnd(cached map[string]*Stored, day time.Time) time.Time {
+// firstEnd is the first day after day on which one of the outcomes in m
+// (outcome gives each value's) no longer holds.
+func firstEnd[V any](m map[string]V, outcome func(V) principle.Outcome, day time.Time) time.Time {
 	var end time.Time
-	for _, s := range cached {
-		if u := s.Outcome.Holds.Until; u.After(day) && (end.IsZero() || u.Before(end)) {
+	for _, v := range m {
+		if u := outcome(v).Holds.Until; u.After(day) && (end.IsZero() || u.Before(end)) {
 			end = u
 		}
 	}

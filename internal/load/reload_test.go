@@ -11,7 +11,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/testgen"
-	"github.com/voorbeeldstad/register/internal/validate"
 )
 
 // TestReloadIsALoad changes a register step by step and reloads it after
@@ -19,15 +18,8 @@ import (
 // a fresh load has, and a record whose file did not change is the record of
 // the reload before (it was not read again), while the changed ones are new.
 func TestReloadIsALoad(t *testing.T) {
-	root := filepath.Join(t.TempDir(), "gen")
-	if err := testgen.Write(root, 60, 11); err != nil {
-		t.Fatal(err)
-	}
+	root, v := generated(t, 60, 11)
 	files, err := testgen.RecordFiles(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := validate.New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,11 +98,7 @@ func TestReloadIsALoad(t *testing.T) {
 	for i, s := range steps {
 		s.change()
 		if s.next {
-			for _, k := range l.kept {
-				if u := k.res.outcome.Holds.Until; u.After(steps[i-1].day) && (s.day.IsZero() || u.Before(s.day)) {
-					s.day = u
-				}
-			}
+			s.day = firstEnd(l.kept, func(k *keptFile) principle.Outcome { return k.res.outcome }, steps[i-1].day)
 			steps[i].day = s.day
 		}
 		if s.stale {
