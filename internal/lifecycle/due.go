@@ -189,10 +189,7 @@ func Lapsing(reg *register.Register, today time.Time) (from, until time.Time) {
 		if !ok {
 			continue
 		}
-		// The first day of which due is before: the day it lapses.
-		y, m, d := due.UTC().Date()
-		lapses := time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
-		switch {
+		switch lapses := lapseDay(due); {
 		case !today.Before(lapses):
 			if lapses.After(from) {
 				from = lapses
@@ -202,6 +199,13 @@ func Lapsing(reg *register.Register, today time.Time) (from, until time.Time) {
 		}
 	}
 	return from, until
+}
+
+// lapseDay is the day on which an evaluation due at due has lapsed: the
+// first midnight (UTC) after it, the first day due is before.
+func lapseDay(due time.Time) time.Time {
+	y, m, d := due.UTC().Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
 }
 
 func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
@@ -240,7 +244,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 				basisNL = "nooit geëvalueerd, in gebruik sinds " + r.Lifecycle.Start
 			}
 			switch {
-			case due.Before(today):
+			case !today.Before(lapseDay(due)):
 				add(Evaluation, due, Lapsed, path,
 					label.Text{fmt.Sprintf("evaluatie verstreken op %s (%s, elke %s)", period.Format(due), basisNL, iv), fmt.Sprintf("evaluation lapsed on %s (%s, every %s)", period.Format(due), basis, iv)})
 			case !due.After(horizon):
