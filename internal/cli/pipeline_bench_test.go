@@ -406,52 +406,55 @@ func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int) {
 // run is a day after the one before; the site and the caches were made on
 // the day before the first.
 func BenchmarkPipelineBuildNextDay(b *testing.B) {
-	built := map[string]bool{}
-	var day time.Time
-	build := func(root, out string) {
+	build := func(root, out string, day time.Time) {
 		a := &App{Out: io.Discard, Err: io.Discard, Now: func() time.Time { return day.Add(12 * time.Hour) }, Version: "bench"}
 		if code := Run(a, []string{"--root", root, "build", "--as-of", day.Format(time.DateOnly), "--out", out}); code == ExitError {
 			b.Fatalf("build of %s: exit %d", day.Format(time.DateOnly), code)
 		}
 	}
+	// The site and the version kept beside it, on the day before.
+	day, setup := dayAfterDay(func(root, tmp string, day time.Time) {
+		for range 2 {
+			build(root, filepath.Join(tmp, "public"), day)
+		}
+	})
 	benchPipelineOf(b, pipelineSizes(), func(root, tmp string, files []string) []string {
 		return []string{"build", "--as-of", day.Format(time.DateOnly), "--out", filepath.Join(tmp, "public")}
-	}, func(root, tmp string) string {
-		if !built[root] {
-			// The site and the version kept beside it, on the day before.
-			day = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-			for range 2 {
-				build(root, filepath.Join(tmp, "public"))
-			}
-			built[root] = true
-		}
-		day = day.AddDate(0, 0, 1)
-		return ""
-	})
+	}, setup)
 }
 
 // BenchmarkPipelineCheckNextDay is the first check of a day, the register
 // as it was the day before, whose check filled the cache: a daily check in
 // CI. Each run is a day after the one before. The results whose verdict
 // holds on the day come from the cache; the files whose verdict moved on
-// (an evaluation overdue counts its days) are checked again.
+// (an evaluation that lapsed, an exception that ended) are checked again.
 func BenchmarkPipelineCheckNextDay(b *testing.B) {
-	checked := map[string]bool{}
-	var day time.Time
+	day, setup := dayAfterDay(func(root, tmp string, day time.Time) {
+		a := &App{Out: io.Discard, Err: io.Discard, Now: time.Now, Version: "bench"}
+		if code := Run(a, []string{"--root", root, "check", "--as-of", day.Format(time.DateOnly)}); code == ExitError {
+			b.Fatalf("check of %s: exit %d", day.Format(time.DateOnly), code)
+		}
+	})
 	benchPipelineOf(b, pipelineSizes(), func(root, tmp string, files []string) []string {
 		return []string{"check", "--as-of", day.Format(time.DateOnly)}
-	}, func(root, tmp string) string {
-		if !checked[root] {
-			day = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
-			a := &App{Out: io.Discard, Err: io.Discard, Now: time.Now, Version: "bench"}
-			if code := Run(a, []string{"--root", root, "check", "--as-of", day.Format(time.DateOnly)}); code == ExitError {
-				b.Fatalf("check of %s: exit %d", day.Format(time.DateOnly), code)
-			}
-			checked[root] = true
+	}, setup)
+}
+
+// dayAfterDay is the setup of a benchmark whose runs are each a day after
+// the one before (benchPipelineOf), and the day of the run: before the
+// first run on a register, first makes it ready on 2026-11-24.
+func dayAfterDay(first func(root, tmp string, day time.Time)) (*time.Time, func(root, tmp string) string) {
+	day := new(time.Time)
+	ready := map[string]bool{}
+	return day, func(root, tmp string) string {
+		if !ready[root] {
+			*day = time.Date(2026, 11, 24, 0, 0, 0, 0, time.UTC)
+			first(root, tmp, *day)
+			ready[root] = true
 		}
-		day = day.AddDate(0, 0, 1)
+		*day = day.AddDate(0, 0, 1)
 		return ""
-	})
+	}
 }
 
 // commitHistory makes dir a Git repository of everything in it, committed
