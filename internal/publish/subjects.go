@@ -44,8 +44,10 @@ func (p *Public) FreeText(s, lang string) string {
 		return ""
 	}
 	p.subjectMu.Lock()
-	if p.subjectIndex == nil {
-		p.subjectIndex = newFoldIndex(p.registerSecrets())
+	if !p.subjectMade {
+		// nil when there are none: made once all the same, or every text
+		// would go through every record of the register again.
+		p.subjectIndex, p.subjectMade = newFoldIndex(p.registerSecrets()), true
 	}
 	x := p.subjectIndex
 	p.subjectMu.Unlock()
@@ -63,7 +65,7 @@ func (p *Public) AlsoScrub(r *record.Record) {
 	p.subjectMu.Lock()
 	defer p.subjectMu.Unlock()
 	p.removed = append(p.removed, r)
-	p.subjectIndex = nil // made again with it
+	p.subjectIndex, p.subjectMade = nil, false // made again with it
 }
 
 // registerSecrets lists what no public text may quote: the ids and names
@@ -87,7 +89,8 @@ func (p *Public) registerSecrets() []string {
 // subjectState is what Subject keeps between calls.
 type subjectState struct {
 	subjectMu    sync.Mutex
-	subjectIndex *foldIndex       // nil until Subject needs it
+	subjectIndex *foldIndex // the register's secrets, once subjectMade
+	subjectMade  bool
 	loaded       []*record.Record // every record as loaded, public or not
 	removed      []*record.Record // AlsoScrub's
 }

@@ -1,6 +1,7 @@
 package publish_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/config"
@@ -87,5 +88,25 @@ func TestSubjectsForgetNoRemovedRecord(t *testing.T) {
 		if got := p.Subject(subject, "nl"); got != want {
 			t.Errorf("Subject(%q) = %q, want %q", subject, got, want)
 		}
+	}
+}
+
+// TestFreeTextGathersTheSecretsOnce: a register with nothing to hide (as
+// the downloads' views are, their withheld values gone already) gathers
+// its secrets once, not again for every text it shows: once per text was
+// a pass over every record for each record's reason, 20 s of a
+// 100,000-record build.
+func TestFreeTextGathersTheSecretsOnce(t *testing.T) {
+	var recs []*record.Record
+	for i := range 100 {
+		recs = append(recs, &record.Record{ID: fmt.Sprint("cam-", i), Kind: record.Sensor, Name: "Camera", Publication: withholding("supplier.name")})
+	}
+	p := publish.Register(register.New("", &config.Config{}, recs))
+	const reason = "Woo art. 5.1"
+	if got := p.FreeText(reason, "nl"); got != reason {
+		t.Fatalf("FreeText(%q) = %q, want it as it is", reason, got)
+	}
+	if n := testing.AllocsPerRun(10, func() { p.FreeText(reason, "nl") }); n != 0 {
+		t.Errorf("FreeText allocated %v times a call with nothing to replace: it gathers the register's secrets again", n)
 	}
 }
