@@ -1,21 +1,24 @@
 package publish
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// foldIndex finds secrets in a text whatever their case, by the first two
-// letters of each (case folded), so a text is not searched once per secret
-// of a large register. Every free text of every record is searched for
-// every withheld value of the register, so at each place a bit set of the
-// secrets' first two letters rules out almost every place before a map
-// is looked in.
+// foldIndex finds secrets in a text whatever their case. Every free text
+// of every record is searched for every withheld value of the register, so
+// at each place of a text a bit set of the secrets' first two letters rules
+// out almost every place before a map is looked in, and the secrets that
+// begin with those two letters are searched by halves, not one by one: in
+// a register of 100,000 records a few thousand ids of records that are not
+// public begin alike ("ca"), and comparing each place with each of them
+// made a build's search for secrets grow with the square of the register.
 type foldIndex struct {
 	pairs  [1 << 16 / 64]uint64 // bit pairBit(pair) set for each secret's first two letters
-	byPair map[[2]rune][]string
-	short  []string // secrets of one letter
+	byPair map[[2]rune][]string // the secrets case folded (foldText), sorted, each once
+	short  []string             // secrets of one letter, case folded
 }
 
 // newFoldIndex returns the index of secrets; nil, which finds nothing,
@@ -30,21 +33,113 @@ func newFoldIndex(secrets []string) *foldIndex {
 		if v == "" {
 			continue
 		}
+		v = string(foldText(v, nil).f)
 		r0, n := utf8.DecodeRuneInString(v)
 		if n == len(v) {
 			x.short = append(x.short, v)
 			continue
 		}
 		r1, _ := utf8.DecodeRuneInString(v[n:])
-		k := [2]rune{foldRune(r0), foldRune(r1)}
+		k := [2]rune{r0, r1}
 		x.byPair[k] = append(x.byPair[k], v)
 		b := pairBit(k)
 		x.pairs[b/64] |= 1 << (b % 64)
+	}
+	for k, vs := range x.byPair {
+		slices.Sort(vs)
+		x.byPair[k] = slices.Compact(vs)
 	}
 	return x
 }
 
 func pairBit(k [2]rune) uint32 { return (uint32(k[0])*31 + uint32(k[1])) * 2654435761 >> 16 }
+
+// foldedText is a text case folded rune by rune (foldRune), and where each
+// of its bytes came from in the text: a letter's cases may differ in
+// length (the Kelvin sign, three bytes, folds to K), so a place found in
+// the folded text is mapped back.
+type foldedText struct {
+	f  []byte
+	at []int32 // the text's offset of each byte of f, and len(text) last; nil: the same offsets
+}
+
+// foldText folds s into buf (a caller's room, so that searching a text
+// allocates nothing). A byte that is not UTF-8 folds as the replacement
+// character, as it decodes.
+func foldText(s string, buf []byte) foldedText {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	b := buf[:0]
+	if ascii {
+		// The bulk of every text: each letter folds to its upper case.
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		return foldedText{f: b}
+	}
+	at := make([]int32, 0, len(s)+9)
+	for i, r := range s {
+		n := len(b)
+		b = utf8.AppendRune(b, foldRune(r))
+		for range len(b) - n {
+			at = append(at, int32(i))
+		}
+	}
+	return foldedText{f: b, at: append(at, int32(len(s)))}
+}
+
+// orig is the offset in the text of the folded text's byte i, or of its end.
+func (t foldedText) orig(i int) int {
+	if t.at == nil {
+		return i
+	}
+	return int(t.at[i])
+}
+
+// longest returns the length of the longest of the sorted secrets that t
+// begins with, or 0. The greatest secret up to t is that one when t begins
+// with it; when not, and it has the first l bytes of t in common, every
+// secret t begins with sorts before it and is no longer than l bytes, so
+// the search goes on below it for the first l bytes of t.
+func longest(sorted []string, t []byte) int {
+	for {
+		// The first secret from t on (string(t) in a comparison is not a
+		// copy).
+		lo, hi := 0, len(sorted)
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if sorted[h] < string(t) {
+				lo = h + 1
+			} else {
+				hi = h
+			}
+		}
+		if lo < len(sorted) && sorted[lo] == string(t) {
+			return len(t)
+		}
+		if lo == 0 {
+			return 0
+		}
+		c := sorted[lo-1]
+		l := 0
+		for l < len(c) && l < len(t) && c[l] == t[l] {
+			l++
+		}
+		if l == len(c) {
+			return l
+		}
+		sorted, t = sorted[:lo-1], t[:l]
+	}
+}
 
 // foldRune returns one rune for all the runes that are the same letter in
 // another case: the smallest of r's Unicode simple case folding orbit ('K',
@@ -66,50 +161,30 @@ func foldRune(r rune) rune {
 	return m
 }
 
-// prefixFold returns how many bytes at the start of s spell v in any case,
-// or 0. It compares rune by rune, so a letter whose other case is longer
-// or shorter in UTF-8 (the Kelvin sign and k) keeps the offsets in s right.
-func prefixFold(s, v string) int {
-	i := 0
-	for _, vr := range v {
-		if i >= len(s) {
-			return 0
-		}
-		sr, n := utf8.DecodeRuneInString(s[i:])
-		if sr != vr && foldRune(sr) != foldRune(vr) {
-			return 0
-		}
-		i += n
-	}
-	return i
-}
-
-// next returns the place of the first secret in s at or after i, and the
-// end of the longest secret there; -1 when there is none.
-func (x *foldIndex) next(s string, i int) (at, end int) {
-	for i < len(s) {
-		r0, n := rune(s[i]), 1
+// next returns the place of the first secret in the folded text f at or
+// after i, and the end of the longest secret there; -1 when there is none.
+func (x *foldIndex) next(f []byte, i int) (at, end int) {
+	for i < len(f) {
+		r0, n := rune(f[i]), 1
 		if r0 >= utf8.RuneSelf {
-			r0, n = utf8.DecodeRuneInString(s[i:])
+			r0, n = utf8.DecodeRune(f[i:])
 		}
 		end := -1
-		if i+n < len(s) {
-			r1 := rune(s[i+n])
+		if i+n < len(f) {
+			r1 := rune(f[i+n])
 			if r1 >= utf8.RuneSelf {
-				r1, _ = utf8.DecodeRuneInString(s[i+n:])
+				r1, _ = utf8.DecodeRune(f[i+n:])
 			}
-			k := [2]rune{foldRune(r0), foldRune(r1)}
+			k := [2]rune{r0, r1}
 			if b := pairBit(k); x.pairs[b/64]&(1<<(b%64)) != 0 {
-				for _, v := range x.byPair[k] {
-					if m := prefixFold(s[i:], v); m > 0 {
-						end = max(end, i+m)
-					}
+				if m := longest(x.byPair[k], f[i:]); m > 0 {
+					end = i + m
 				}
 			}
 		}
 		for _, v := range x.short {
-			if m := prefixFold(s[i:], v); m > 0 {
-				end = max(end, i+m)
+			if len(f)-i >= len(v) && string(f[i:i+len(v)]) == v {
+				end = max(end, i+len(v))
 			}
 		}
 		if end >= 0 {
@@ -125,7 +200,8 @@ func (x *foldIndex) contains(s string) bool {
 	if x == nil {
 		return false
 	}
-	at, _ := x.next(s, 0)
+	var room [256]byte
+	at, _ := x.next(foldText(s, room[:0]).f, 0)
 	return at >= 0
 }
 
@@ -136,7 +212,9 @@ func (x *foldIndex) replace(s, with string) string {
 	if x == nil {
 		return s
 	}
-	start, end := x.next(s, 0)
+	var room [256]byte
+	t := foldText(s, room[:0])
+	start, end := x.next(t.f, 0)
 	if start < 0 {
 		return s
 	}
@@ -146,17 +224,17 @@ func (x *foldIndex) replace(s, with string) string {
 		// Grow the stretch while a secret starts inside it or where it
 		// ends.
 		for i := start; ; {
-			_, n := utf8.DecodeRuneInString(s[i:])
-			a, e := x.next(s, i+n)
+			_, n := utf8.DecodeRune(t.f[i:])
+			a, e := x.next(t.f, i+n)
 			if a < 0 || a > end {
 				break
 			}
 			i, end = a, max(end, e)
 		}
-		b.WriteString(s[last:start])
+		b.WriteString(s[last:t.orig(start)])
 		b.WriteString(with)
-		last = end
-		start, end = x.next(s, end)
+		last = t.orig(end)
+		start, end = x.next(t.f, end)
 	}
 	b.WriteString(s[last:])
 	return b.String()

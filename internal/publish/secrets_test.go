@@ -30,16 +30,22 @@ func TestScrubFindsEverySecret(t *testing.T) {
 // TestFoldIndexCoversEveryOccurrence: foldIndex.replace replaces exactly
 // the bytes that some secret covers in some case (as strings.EqualFold
 // compares), on random texts over a small alphabet where secrets overlap,
-// nest and meet, with a letter whose cases are two bytes each.
+// nest and meet, with a letter whose cases are two bytes each; and with
+// many secrets, most of which begin alike, as the ids of a large register
+// do, so that the index searches among them by halves.
 func TestFoldIndexCoversEveryOccurrence(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	letters := []string{"a", "A", "b", "B", "é", "É", " "}
-	for range 3000 {
-		var secrets []string
-		for range rng.Intn(5) {
-			secrets = append(secrets, word(rng, letters, 1+rng.Intn(4)))
+	for i := range 6000 {
+		most, longest := 5, 4
+		if i%2 == 1 {
+			most, longest = 80, 8
 		}
-		text := word(rng, letters, rng.Intn(30))
+		var secrets []string
+		for range rng.Intn(most) {
+			secrets = append(secrets, word(rng, letters, 1+rng.Intn(longest)))
+		}
+		text := word(rng, letters, rng.Intn(40))
 		x := newFoldIndex(secrets)
 		want := covered(text, secrets, "#")
 		if got := x.replace(text, "#"); got != want {
