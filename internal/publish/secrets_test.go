@@ -88,3 +88,26 @@ func covered(text string, secrets []string, with string) string {
 	}
 	return out.String()
 }
+
+// TestFoldIndexKeepsOffsetsWhereCasesDifferInLength: a letter whose
+// cases differ in length in UTF-8 (the Kelvin sign and k, the long s and
+// s) or a byte that is not UTF-8 moves the folded text against the text,
+// and what is replaced is still exactly the secret's stretch of the text.
+func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
+	tests := []struct {
+		secrets    []string
+		text, want string
+	}{
+		{[]string{"kelvin"}, "de \u212aELVIN-camera", "de #-camera"},
+		{[]string{"\u212aelvin"}, "de kelvin-camera", "de #-camera"},
+		{[]string{"sensor"}, "\u017fen\u017foR en sensor", "# en #"},
+		{[]string{"cam-1", "cam-12"}, "\xffCAM-12\xfe cam-1", "\xff#\xfe #"},
+		{[]string{"é\xff"}, "aÉ\xffb", "a#b"},
+		{[]string{"ab", "abc", "abd"}, "ABD abc ab a", "# # # a"},
+	}
+	for _, tt := range tests {
+		if got := newFoldIndex(tt.secrets).replace(tt.text, "#"); got != tt.want {
+			t.Errorf("replace(%q) with %q = %q, want %q", tt.text, tt.secrets, got, tt.want)
+		}
+	}
+}
