@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
@@ -129,16 +130,30 @@ func window(cfg *config.Config, today time.Time, within period.Duration) (*confi
 	return cfg, today, within.AddTo(today)
 }
 
-// Sort orders items by group, date, record id, what and path.
+// Sort orders items by group, date, record id, what and path, and the
+// items of records that share an id (which validation reports) by file.
+// The order is total, so it needs no stable sort, which moves items about
+// more; and each comparison stops at the first that differs (cmp.Or
+// would make all six first): at 100,000 records sorting was a twentieth
+// of a daily build.
 func Sort(items []Item) {
-	slices.SortStableFunc(items, func(a, b Item) int {
-		return cmp.Or(
-			cmp.Compare(a.Group.order(), b.Group.order()),
-			a.Date.Compare(b.Date),
-			cmp.Compare(a.Record.ID, b.Record.ID),
-			cmp.Compare(a.What, b.What),
-			cmp.Compare(a.Path, b.Path),
-		)
+	slices.SortFunc(items, func(a, b Item) int {
+		if c := cmp.Compare(a.Group.order(), b.Group.order()); c != 0 {
+			return c
+		}
+		if c := a.Date.Compare(b.Date); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Record.ID, b.Record.ID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(string(a.What), string(b.What)); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Record.File, b.Record.File)
 	})
 }
 

@@ -1,7 +1,9 @@
 package lifecycle
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -444,5 +446,35 @@ func TestLapsingHoldsOverItsDays(t *testing.T) {
 	}
 	if bounded == 0 {
 		t.Fatal("no span was bounded: the test proves nothing")
+	}
+}
+
+// TestSortGivesOneOrderWhateverTheOrderGiven: items sort by group, date,
+// record id, what and path, and the items of two records that share an id
+// by file, so the list is the same however the items came.
+func TestSortGivesOneOrderWhateverTheOrderGiven(t *testing.T) {
+	a := &record.Record{ID: "cam-a", File: "sensors/cam-a.yaml"}
+	dup := &record.Record{ID: "cam-a", File: "sensors/cam-a-copy.yaml"}
+	b := &record.Record{ID: "cam-b", File: "sensors/cam-b.yaml"}
+	d1, d2 := date(t, "2026-01-01"), date(t, "2026-02-01")
+	want := []Item{
+		{Record: a, What: Evaluation, Date: d1, Group: Lapsed, Path: "/evaluation/last"},
+		{Record: b, What: Evaluation, Date: d1, Group: Lapsed, Path: "/evaluation/last"},
+		{Record: a, What: Lifecycle, Date: d2, Group: Lapsed, Path: "/lifecycle/end"},
+		{Record: b, What: Evaluation, Group: Undated, Path: "/lifecycle/start"},
+		// The same id, what and path: the file decides.
+		{Record: dup, What: Exception, Date: d1, Group: Ending, Path: "/exceptions/0/until"},
+		{Record: a, What: Exception, Date: d1, Group: Ending, Path: "/exceptions/0/until"},
+		{Record: a, What: Exception, Date: d1, Group: Ending, Path: "/exceptions/1/until"},
+		{Record: dup, What: Evaluation, Date: d1, Group: Upcoming, Path: "/evaluation/last"},
+		{Record: a, What: Evaluation, Date: d2, Group: Upcoming, Path: "/evaluation/last"},
+	}
+	for seed := range 50 {
+		got := slices.Clone(want)
+		rand.New(rand.NewPCG(uint64(seed), 1)).Shuffle(len(got), func(i, j int) { got[i], got[j] = got[j], got[i] })
+		Sort(got)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("shuffled with seed %d, Sort gave\n%v\nwant\n%v", seed, got, want)
+		}
 	}
 }
