@@ -1,6 +1,7 @@
 package lifecycle
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -221,20 +222,34 @@ func TestWriteICal(t *testing.T) {
 }
 
 func TestFoldAndEscape(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"SHORT", "SHORT\r\n"},
-		{strings.Repeat("a", 75), strings.Repeat("a", 75) + "\r\n"},
-		{strings.Repeat("a", 76), strings.Repeat("a", 75) + "\r\n a\r\n"},
-		{strings.Repeat("a", 74) + "é", strings.Repeat("a", 74) + "\r\n é\r\n"}, // é is two octets: not split
-		{strings.Repeat("b", 75+74+1), strings.Repeat("b", 75) + "\r\n " + strings.Repeat("b", 74) + "\r\n b\r\n"},
+	tests := []struct {
+		name, value string // the value escaped as TEXT
+		want        string
+	}{
+		{"SHORT", "", "SHORT\r\n"},
+		{strings.Repeat("a", 75), "", strings.Repeat("a", 75) + "\r\n"},
+		{strings.Repeat("a", 76), "", strings.Repeat("a", 75) + "\r\n a\r\n"},
+		{strings.Repeat("a", 74) + "é", "", strings.Repeat("a", 74) + "\r\n é\r\n"}, // é is two octets: not split
+		{strings.Repeat("b", 75+74+1), "", strings.Repeat("b", 75) + "\r\n " + strings.Repeat("b", 74) + "\r\n b\r\n"},
+		{"X:", "a\\b;c,d\ne\r\nf\rg", `X:a\\b\;c\,d\ne\nf\ng` + "\r\n"},
+		// Folded where the value was written in pieces: within an escape,
+		// and before a character the line has no room for.
+		{"X:" + strings.Repeat("a", 72), ",", "X:" + strings.Repeat("a", 72) + `\` + "\r\n ,\r\n"},
+		{"X:" + strings.Repeat("a", 72), "aé", "X:" + strings.Repeat("a", 73) + "\r\n é\r\n"},
 	}
 	for _, tt := range tests {
-		if got := fold(tt.in); got != tt.want {
-			t.Errorf("fold(%q) = %q, want %q", tt.in, got, tt.want)
+		var b strings.Builder
+		w := bufio.NewWriter(&b)
+		c := &contentLines{w: w}
+		c.add(tt.name)
+		c.text(tt.value)
+		c.end()
+		if err := w.Flush(); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if got := escape("a\\b;c,d\ne\r\nf"); got != `a\\b\;c\,d\ne\nf` {
-		t.Errorf("escape = %q", got)
+		if got := b.String(); got != tt.want {
+			t.Errorf("line %q %q = %q, want %q", tt.name, tt.value, got, tt.want)
+		}
 	}
 	if err := Write(&bytes.Buffer{}, "xml", Report{}); err == nil || !strings.Contains(err.Error(), "unknown format") {
 		t.Errorf("unknown format: %v", err)
