@@ -62,6 +62,78 @@ func TestExportToAFile(t *testing.T) {
 	}
 }
 
+// TestExportToAFileIsWhatStandardOutputGets: an export written to a file
+// (streamed into a temporary file that then replaces it) holds the same
+// bytes as the one written to standard output, and reports the same
+// findings with the same exit code.
+func TestExportToAFileIsWhatStandardOutputGets(t *testing.T) {
+	tests := []struct {
+		root string
+		args []string
+		code int
+	}{
+		{"../../register", []string{"--format", "algoritmeregister"}, ExitOK},
+		{"../../register", []string{"--format", "sensorthings"}, ExitOK},
+		{"../../register", []string{"--format", "json"}, ExitOK},
+		{"../../register", []string{"--format", "geojson"}, ExitOK},
+		{"../../register", []string{"--format", "csv", "--kind", "sensor"}, ExitOK},
+		{"../export/testdata/register", []string{"--format", "algoritmeregister"}, ExitFindings},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, code := run(t, append([]string{"export", "--root", tt.root}, tt.args...)...)
+			if code != tt.code {
+				t.Fatalf("to standard output: exit %d, want %d\n%s", code, tt.code, stderr)
+			}
+			path := filepath.Join(t.TempDir(), "export")
+			out, errOut, code := run(t, append([]string{"export", "--root", tt.root, "--out", path}, tt.args...)...)
+			if code != tt.code || out != "" || errOut != stderr {
+				t.Fatalf("to a file: exit %d, stdout %q, stderr %q; want exit %d and stderr %q", code, out, errOut, tt.code, stderr)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(data) != stdout {
+				t.Errorf("the file holds %d bytes that differ from the %d of standard output", len(data), len(stdout))
+			}
+		})
+	}
+}
+
+// TestAFailedExportLeavesTheFileAsItWas: an export that fails part of the
+// way (a catalogue without the site's address) leaves the file it was to
+// replace as it was, and no temporary file beside it.
+func TestAFailedExportLeavesTheFileAsItWas(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "register")
+	if err := os.CopyFS(root, os.DirFS("../export/testdata/register")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(root, "register.yaml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, []byte(strings.Replace(string(data), "base_url: https://register.proefdorp.example/", `base_url: ""`, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "catalogus.jsonld")
+	if err := os.WriteFile(path, []byte("the catalogue before"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := run(t, "export", "--root", root, "--format", "dcat", "--out", path)
+	if code != ExitError || !strings.Contains(errOut, "base_url") {
+		t.Fatalf("exit %d, want %d with a message naming base_url; stderr %q", code, ExitError, errOut)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "the catalogue before" {
+		t.Errorf("the file now holds %q", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d files in the folder, want the one (no temporary file left)", len(entries))
+	}
+}
+
 func TestExportReportsWhatTheStandardCannotTake(t *testing.T) {
 	out, errOut, code := run(t, "export", "--root", "../export/testdata/register", "--format", "algoritmeregister")
 	if code != ExitFindings {

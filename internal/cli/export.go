@@ -65,24 +65,39 @@ func runExport(o *exportOptions) error {
 		return err
 	}
 	defer p.Close()
-	// Render first, so nothing is written when the export fails.
-	var buf bytes.Buffer
 	opts := export.Options{Kind: kind}
 	if o.format == "dcat" {
 		opts.Dates = openDataDates(p.Repo, p.Records())
 	}
-	fs, err := export.Write(&buf, o.format, p.Records(), opts)
-	if errors.Is(err, export.ErrKindNeeded) {
-		return usageError{err}
-	}
-	if err != nil {
-		return err
+	// Nothing is written when the export fails: a file is written to a
+	// temporary one that replaces it only once whole (writeOutput), so an
+	// export of 100,000 records is not held in memory (register.json
+	// took 1.2 GB); standard output gets the export once it is whole.
+	var fs []finding.Finding
+	var failed error // the export's own error, as it is, not the file's
+	render := func(w io.Writer) error {
+		fs, failed = export.Write(w, o.format, p.Records(), opts)
+		return failed
 	}
 	out := o.out
 	if out == "-" {
 		out = ""
 	}
-	if err := o.writeOutput(out, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err }); err != nil {
+	if out == "" {
+		var buf bytes.Buffer
+		if err = render(&buf); err == nil {
+			err = o.writeOutput("", func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+		}
+	} else {
+		err = o.writeOutput(out, render)
+	}
+	if failed != nil {
+		err = failed
+	}
+	if errors.Is(err, export.ErrKindNeeded) {
+		return usageError{err}
+	}
+	if err != nil {
 		return err
 	}
 	return o.exportProblems(p, fs)

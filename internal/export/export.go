@@ -10,7 +10,6 @@
 package export
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 
@@ -67,21 +66,18 @@ var ErrKindNeeded = fmt.Errorf("csv holds one kind of record: choose sensor or a
 
 // Write writes the register in the format to w. The findings say what the
 // format could not take as the register has it; an error means nothing
-// useful could be written (unknown format, failed write). The output is
-// rendered in full before anything reaches w, so a failure never leaves half
-// a file behind.
+// useful could be written (unknown format, failed write). The output goes
+// to w as it is made, so that an export of 100,000 records is not held in
+// memory: a caller that must not leave half an output behind on failure
+// gives a temporary file (atomicfile) or a buffer.
 func Write(w io.Writer, name string, reg *register.Register, opts Options) ([]finding.Finding, error) {
 	f, err := Formats.Lookup(name)
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
 	job := &Job{Register: reg, Options: opts}
-	if err := f.Write(&buf, job); err != nil {
+	if err := f.Write(w, job); err != nil {
 		return nil, err
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return nil, fmt.Errorf("write %s export: %w", name, err)
 	}
 	finding.Sort(job.Findings)
 	return job.Findings, nil
