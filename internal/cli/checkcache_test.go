@@ -141,3 +141,75 @@ func TestBuildCachedIsByteIdentical(t *testing.T) {
 		t.Fatal("build wrote no parse cache: the test compared cold builds only")
 	}
 }
+
+// TestDueCachedIsByteIdentical: `register due` reading records from the
+// caches a check or build kept prints, in every format, exactly what it
+// prints without them, also after records were removed and edited;
+// --no-cache neither reads nor writes them.
+func TestDueCachedIsByteIdentical(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	root := t.TempDir()
+	if err := testgen.Write(root, 60, 4); err != nil {
+		t.Fatal(err)
+	}
+	files, err := testgen.RecordFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cacheDir := filepath.Join(os.Getenv("XDG_CACHE_HOME"), "register-check")
+	due := func(format string, flags ...string) string {
+		out, errOut, code := run(t, append([]string{"--root", root, "due", "--as-of", "2026-11-24", "--format", format}, flags...)...)
+		if code == ExitError {
+			t.Fatalf("due %v: %s", flags, errOut)
+		}
+		return out
+	}
+	before := due("json", "--no-cache")
+	if dirExists(cacheDir) {
+		t.Fatal("due --no-cache wrote a cache")
+	}
+	var edited string // the id of the record step 1 edits
+	for step, edit := range []func(){
+		func() {},
+		func() {
+			if err := os.Remove(files[3]); err != nil {
+				t.Fatal(err)
+			}
+			// An active record's last evaluation long ago, its next one
+			// has lapsed: the list must follow the file, not the cache.
+			for _, f := range files[6:] {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				s := string(data)
+				if !strings.Contains(s, "\nstatus: active\n") || !strings.Contains(s, "\nevaluation:\n") || strings.Contains(s, "\n  last:") {
+					continue
+				}
+				s = strings.Replace(s, "\nevaluation:\n", "\nevaluation:\n  last: \"2019-01-01\"\n", 1)
+				if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				edited = strings.TrimSuffix(filepath.Base(f), ".yaml")
+				return
+			}
+			t.Fatal("no active record without a last evaluation to edit")
+		},
+	} {
+		edit()
+		if list := due("json", "--no-cache"); step == 1 && (list == before || !strings.Contains(list, `"`+edited+`"`)) {
+			t.Fatalf("the edit of %s did not change the list", edited)
+		}
+		for _, format := range []string{"text", "json", "csv", "ical"} {
+			want := due(format, "--no-cache")
+			for i := range 2 { // the first may fill the caches, the second reads them
+				if got := due(format); got != want {
+					t.Fatalf("step %d, %s, run %d: the cached list differs from the one made without the caches", step, format, i+1)
+				}
+			}
+		}
+	}
+	if !dirExists(cacheDir) {
+		t.Fatal("due wrote no cache: the test compared runs without it only")
+	}
+}

@@ -15,10 +15,11 @@ import (
 // dueOptions are the flags of register due.
 type dueOptions struct {
 	*App
-	asOf   string
-	within string
-	format string
-	output string
+	asOf    string
+	within  string
+	format  string
+	output  string
+	noCache bool
 }
 
 func newDueCmd(a *App, runF func(*dueOptions) error) *cobra.Command {
@@ -41,6 +42,7 @@ func newDueCmd(a *App, runF func(*dueOptions) error) *cobra.Command {
 	cmd.Flags().StringVar(&o.within, "within", "", a.say(msgDueWithinUsage))
 	a.formatFlag(cmd, &o.format, "text", lifecycle.Formats, msgFormatUsage)
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
+	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, a.say(msgNoCacheUsage))
 	return cmd
 }
 
@@ -59,10 +61,14 @@ func runDue(o *dueOptions) error {
 			return usageText(msgDueWithin, err)
 		}
 	}
-	p, err := o.open(openOptions{warnConfig: true})
+	// The records a build or check kept (the cache) are read, not parsed
+	// again: a scheduled run of a large register, with its caches kept
+	// between runs, reads few files.
+	p, err := o.open(openOptions{warnConfig: true, today: today, cache: !o.noCache, records: true})
 	if err != nil {
 		return err
 	}
+	defer p.Close() // waits for the caches to be saved whole
 	// Records that do not load are missing from the list: say so, but the
 	// list of the rest is still worth printing.
 	if unread := p.Unread(); unread > 0 {

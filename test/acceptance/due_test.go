@@ -2,6 +2,7 @@ package acceptance
 
 import (
 	"encoding/json"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +113,37 @@ func TestDueCalendar(t *testing.T) {
 	if n := strings.Count(r.stdout, "BEGIN:VEVENT\r\n"); n != 4 || strings.Count(r.stdout, "END:VEVENT\r\n") != n ||
 		!strings.Contains(r.stdout, "UID:cam-haven-evaluation@register.lindeveen.example\r\n") {
 		t.Errorf("want 4 events, one per due item, with stable UIDs:\n%s", r.stdout)
+	}
+}
+
+// TestCommandsLeaveTheirCachesWhole: a command that keeps caches waits for
+// them to be saved before it exits, so no temporary file is left beside
+// them, and the records 'due' keeps are there for its next run.
+func TestCommandsLeaveTheirCachesWhole(t *testing.T) {
+	dir := workspace(t)
+	cache := t.TempDir()
+	env := []string{"XDG_CACHE_HOME=" + cache}
+	for _, args := range [][]string{
+		{"due", "--as-of", asOf},
+		{"due", "--as-of", asOf, "--format", "json"},
+		{"check", "--as-of", asOf},
+		{"build", "--as-of", asOf, "--out", filepath.Join(dir, "public")},
+	} {
+		if r := run(t, dir, env, args...); r.code == 2 {
+			t.Fatalf("%v: exit 2\n%s", args, r.out())
+		}
+		var left []string
+		filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && strings.Contains(d.Name(), ".tmp-") {
+				left = append(left, p)
+			}
+			return nil
+		})
+		if len(left) > 0 {
+			t.Fatalf("after %v, temporary files in the cache: %q", args, left)
+		}
+		if parsed, _ := filepath.Glob(filepath.Join(cache, "register-check", "*.parsed")); len(parsed) == 0 {
+			t.Fatalf("after %v, no records kept in %s", args, cache)
+		}
 	}
 }
