@@ -99,6 +99,7 @@ func runChanges(o *changesOptions) error {
 		if err != nil {
 			return err
 		}
+		defer p.Close()
 		v.feed = feedOptions(p.Records(), o.Now())
 		if v.feed.BaseURL == "" {
 			return usageError{feed.ErrNoBaseURL}
