@@ -68,6 +68,22 @@ func TestCheckCachedIsByteIdentical(t *testing.T) {
 	}
 }
 
+// generatedWithCache writes a generated register of 60 records, with a
+// cache folder of the test's own, and returns its root and record files.
+func generatedWithCache(t *testing.T) (string, []string) {
+	t.Helper()
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	root := t.TempDir()
+	if err := testgen.Write(root, 60, 4); err != nil {
+		t.Fatal(err)
+	}
+	files, err := testgen.RecordFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, files
+}
+
 func dirExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.IsDir()
@@ -79,15 +95,7 @@ func dirExists(p string) bool {
 // records were removed, edited and given a publication block that
 // withholds a field.
 func TestBuildCachedIsByteIdentical(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	root := t.TempDir()
-	if err := testgen.Write(root, 60, 4); err != nil {
-		t.Fatal(err)
-	}
-	files, err := testgen.RecordFiles(root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, files := generatedWithCache(t)
 	appendTo := func(f, text string) {
 		fh, err := os.OpenFile(f, os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
@@ -147,15 +155,7 @@ func TestBuildCachedIsByteIdentical(t *testing.T) {
 // prints without them, also after records were removed and edited;
 // --no-cache neither reads nor writes them.
 func TestDueCachedIsByteIdentical(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	root := t.TempDir()
-	if err := testgen.Write(root, 60, 4); err != nil {
-		t.Fatal(err)
-	}
-	files, err := testgen.RecordFiles(root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, files := generatedWithCache(t)
 	cacheDir := filepath.Join(os.Getenv("XDG_CACHE_HOME"), "register-check")
 	due := func(format string, flags ...string) string {
 		out, errOut, code := run(t, append([]string{"--root", root, "due", "--as-of", "2026-11-24", "--format", format}, flags...)...)
