@@ -2,6 +2,7 @@ package publish
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,15 +115,7 @@ func longest(sorted []string, t []byte) int {
 	for {
 		// The first secret from t on (string(t) in a comparison is not a
 		// copy).
-		lo, hi := 0, len(sorted)
-		for lo < hi {
-			h := int(uint(lo+hi) >> 1)
-			if sorted[h] < string(t) {
-				lo = h + 1
-			} else {
-				hi = h
-			}
-		}
+		lo := sort.Search(len(sorted), func(h int) bool { return sorted[h] >= string(t) })
 		if lo < len(sorted) && sorted[lo] == string(t) {
 			return len(t)
 		}
