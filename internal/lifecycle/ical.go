@@ -40,6 +40,7 @@ func WriteICal(w io.Writer, r Report) error {
 	bw := bufio.NewWriter(w)
 	c := &contentLines{w: bw}
 	line := func(s string) { c.add(s); c.end() }
+	prop := func(name, value string) { c.add(name); c.add(value); c.end() }
 	text := func(name, value string) { c.add(name); c.text(value); c.end() }
 	line("BEGIN:VCALENDAR")
 	line("VERSION:2.0")
@@ -79,19 +80,14 @@ func WriteICal(w io.Writer, r Report) error {
 			it.Date = r.Today
 		}
 		line("BEGIN:VEVENT")
-		c.add("UID:")
-		line(uid(it, host))
-		c.add("DTSTAMP:")
-		line(stamp)
-		c.add("DTSTART;VALUE=DATE:")
-		line(string(it.Date.AppendFormat(day[:0], "20060102")))
-		c.add("DTEND;VALUE=DATE:")
-		line(string(it.Date.AddDate(0, 0, 1).AppendFormat(day[:0], "20060102")))
+		prop("UID:", uid(it, host))
+		prop("DTSTAMP:", stamp)
+		prop("DTSTART;VALUE=DATE:", string(it.Date.AppendFormat(day[:0], "20060102")))
+		prop("DTEND;VALUE=DATE:", string(it.Date.AddDate(0, 0, 1).AppendFormat(day[:0], "20060102")))
 		text("SUMMARY:", summary)
 		text("DESCRIPTION:", desc)
 		if page != "" {
-			c.add("URL:")
-			line(page)
+			prop("URL:", page)
 		}
 		text("CATEGORIES:", string(it.Group))
 		line("TRANSP:TRANSPARENT")
