@@ -163,13 +163,7 @@ func appendTime(b []byte, t timePiece) []byte {
 func appendPrincipleLine(b []byte, problem bool, p *principleRow) []byte {
 	b = append(b, "<li>"...)
 	b = appendLevel(b, p.Class, p.Icon, p.Level)
-	b = append(b, ` <a href="`...)
-	b = appendURL(b, p.URL, true)
-	b = append(b, `">`...)
-	b = appendText(b, p.Label)
-	b = append(b, `</a> <span class="meta">(`...)
-	b = appendText(b, p.Ref)
-	b = append(b, ")</span>"...)
+	b = appendRefLink(append(b, ' '), p.URL, p.Label, p.Ref)
 	if problem {
 		b = append(b, "<ul>"...)
 		for i := range p.Findings {
@@ -180,6 +174,18 @@ func appendPrincipleLine(b []byte, problem bool, p *principleRow) []byte {
 		b = append(b, "</ul>"...)
 	}
 	return append(b, "</li>\n"...)
+}
+
+// appendRefLink appends a link to a principle or rule, then its reference
+// in brackets: "<a>Transparant</a> (VNG 1.2)".
+func appendRefLink(b []byte, url, label, ref string) []byte {
+	b = append(b, `<a href="`...)
+	b = appendURL(b, url, true)
+	b = append(b, `">`...)
+	b = appendText(b, label)
+	b = append(b, `</a> <span class="meta">(`...)
+	b = appendText(b, ref)
+	return append(b, ")</span>"...)
 }
 
 // appendOtherLine appends a line of the checklist for a finding that cites

@@ -71,10 +71,10 @@ func replaced(tb testing.TB, lang string) (exec func(name string, data any) stri
 	var withWords strings.Builder
 	word := func(key string) string { return template.HTMLEscapeString(t(lang, key)) }
 	if err := texttemplate.Must(texttemplate.New("words").Delims("[[", "]]").Funcs(texttemplate.FuncMap{"t": word}).
-		Parse(replacedTemplates+replacedChecklist)).Execute(&withWords, nil); err != nil {
+		Parse(replacedTemplates+replacedChecklist+replacedRecord)).Execute(&withWords, nil); err != nil {
 		tb.Fatal(err)
 	}
-	tm := template.Must(template.New("replaced").Parse(withWords.String()))
+	tm := template.Must(template.New("replaced").Funcs(template.FuncMap{"tf": tf}).Funcs(recordFuncs(lang)).Parse(withWords.String()))
 	return func(name string, data any) string {
 		var b strings.Builder
 		if err := tm.ExecuteTemplate(&b, name, data); err != nil {

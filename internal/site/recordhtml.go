@@ -16,15 +16,16 @@ import (
 
 // Record pages are most of the site (two per record). The layout is rendered
 // once per language and kind with markers where the page's own parts go;
-// each page fills in its title and the other languages' addresses, and its
-// content is templates/record.html, executed per page. All of a page's HTML
-// is written by that template set, which escapes what records say. What
-// pages show alike (a section's heading, a row "Soort sensor: Camera", a
-// finding of a rule) is rendered by it once per build, language and kind of
-// record, and the HTML it wrote reused (skeleton.kept): the template engine
-// spends per value shown, and a register's records share most values.
+// each page fills in its title, the other languages' addresses and its
+// content (appendRecordBody). What records say is escaped by the writers
+// of recordbody.go and pieces.go, held to the templates they replaced, and
+// by templates/record.html. What pages show alike (a section's heading, a
+// row "Soort sensor: Camera", a finding of a rule) is written once per
+// build, language and kind of record, and the HTML reused (skeleton.kept):
+// the template engine spends per value shown, and a register's records
+// share most values.
 
-// recordTemplates hold the record page's content and its parts for each
+// recordTemplates hold the parts of record pages (templates/record.html) for each
 // language, parsed on first use (when every word is known: see notify.go).
 // A template set serialises its executions (html/template locks it each
 // time), so the workers that render pages at once each take a set of
@@ -63,7 +64,7 @@ func mustParseRecord(lang string) *template.Template {
 		Parse(string(src))).Execute(&withWords, nil); err != nil {
 		panic(err)
 	}
-	return template.Must(template.New("record.html").Funcs(template.FuncMap{"tf": tf}).Funcs(recordFuncs(lang)).Parse(withWords.String()))
+	return template.Must(template.New("record.html").Funcs(recordFuncs(lang)).Parse(withWords.String()))
 }
 
 // skeleton is a rendered layout split at its markers, with the parts of a
@@ -360,8 +361,8 @@ func (b *builder) recordJob(lang string, r *record.Record) job {
 		if err != nil {
 			return err
 		}
-		sk.write(w, r.Name, alts, func() { err = executeRecord(w, lang, "record", body) })
-		return err
+		sk.write(w, r.Name, alts, func() { w.Write(appendRecordBody(w.AvailableBuffer(), lang, body)) })
+		return nil
 	}}
 }
 

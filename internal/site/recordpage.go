@@ -99,7 +99,7 @@ func heldView(r *record.Record, lang string) withheldView {
 	return withheldView{Reason: publish.Reason(r, lang)}
 }
 
-// recordBody is what templates/record.html shows of a record.
+// recordBody is what a record page shows of a record (appendRecordBody).
 type recordBody struct {
 	Lang      string
 	Name      string
