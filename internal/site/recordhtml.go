@@ -72,7 +72,9 @@ func mustParseRecord(lang string) *template.Template {
 // record.html's templates for the pages of a language and kind.
 type skeleton struct {
 	parts []string // text between markers
-	slots []string // the marker after each part but the last
+	// slots are the marker after each part but the last: slotTitle,
+	// slotContent, or from altSlot on an other language's address.
+	slots []int
 	// principleLinks link each principle (in the order of principles);
 	// heads open each section, by its anchor.
 	principleLinks []template.HTML
@@ -216,19 +218,24 @@ func (sk *skeleton) frame(key frameKey, data any) (frame, error) {
 	return f, nil
 }
 
+// The markers of a record layout, in the order recordSkeleton gives them
+// to splitSkeleton: the title, the content, then each other language's
+// address, the first at altSlot.
 const (
-	slotTitle   = "@@TITLE@@"
-	slotContent = "@@CONTENT@@"
-	slotAlt     = "@@ALT%d@@"
+	slotTitle = iota
+	slotContent
+	altSlot
 )
 
+// splitSkeleton splits s at each of the markers, and notes which one
+// follows each part by its index in markers.
 func splitSkeleton(s string, markers []string) (*skeleton, error) {
 	sk := &skeleton{}
 	for {
-		at, which := -1, ""
-		for _, m := range markers {
-			if i := strings.Index(s, m); i >= 0 && (at < 0 || i < at) {
-				at, which = i, m
+		at, which := -1, 0
+		for i, m := range markers {
+			if j := strings.Index(s, m); j >= 0 && (at < 0 || j < at) {
+				at, which = j, i
 			}
 		}
 		if at < 0 {
@@ -237,7 +244,7 @@ func splitSkeleton(s string, markers []string) (*skeleton, error) {
 		}
 		sk.parts = append(sk.parts, s[:at])
 		sk.slots = append(sk.slots, which)
-		s = s[at+len(which):]
+		s = s[at+len(markers[which]):]
 	}
 }
 
@@ -255,9 +262,7 @@ func (sk *skeleton) write(w *bytes.Buffer, title string, alts []string, content 
 		case slotContent:
 			content()
 		default:
-			var n int
-			fmt.Sscanf(slot, slotAlt, &n)
-			if n < len(alts) {
+			if n := slot - altSlot; n < len(alts) {
 				w.WriteString(esc(alts[n]))
 			}
 		}
@@ -274,17 +279,16 @@ func (b *builder) recordSkeleton(lang string, k record.Kind) (*skeleton, error) 
 		return sk, nil
 	}
 	dummy := b.prefix(lang) + segments[string(k)][langIndex(lang)] + "/x.html"
-	i := 0
-	markers := []string{slotTitle, slotContent}
+	// The markers are text no layout holds, in the order of the slots.
+	markers := []string{slotTitle: "@@TITLE@@", slotContent: "@@CONTENT@@"}
 	pg := b.page(lang, string(k), func(l string) string {
 		if l == lang {
 			return dummy
 		}
-		m := fmt.Sprintf(slotAlt, i)
+		m := fmt.Sprintf("@@ALT%d@@", len(markers)-altSlot)
 		markers = append(markers, m)
-		i++
 		return m
-	}, slotTitle, template.HTML(slotContent))
+	}, markers[slotTitle], template.HTML(markers[slotContent]))
 	// page() prefixes the root to the alternates; the marker carries the
 	// whole URL, so take the root off again.
 	for j := range pg.Alternates {
