@@ -25,11 +25,11 @@ import (
 // the template engine spends per value shown, and a register's records
 // share most values.
 
-// recordTemplates hold the parts of record pages (templates/record.html) for each
-// language, parsed on first use (when every word is known: see notify.go).
-// A template set serialises its executions (html/template locks it each
-// time), so the workers that render pages at once each take a set of
-// their own from the pool.
+// recordTemplates hold the parts of record pages (templates/record.html)
+// for each language, parsed on first use (when every word is known: see
+// notify.go). A template set serialises its executions (html/template
+// locks it each time), so the workers that render pages at once each take
+// a set of their own from the pool.
 var recordTemplates = map[string]*sync.Pool{
 	"nl": {New: func() any { return mustParseRecord("nl") }},
 	"en": {New: func() any { return mustParseRecord("en") }},
