@@ -111,7 +111,7 @@ func TestValidatePointsAtEachProblem(t *testing.T) {
 		{"sensors/cam-markt.yaml", 1, 1, "schema", `missing required field "purpose"`}, // at the parent: the record
 		{"sensors/cam-markt.yaml", 17, 8, "schema", "2025-02-30"},
 		{"sensors/cam-markt.yaml", 19, 13, "schema", "evaluation.interval must be text"},
-		{"sensors/kapot.yaml", 2, 0, "yaml", "opened on this line is not closed"},
+		{"sensors/kapot.yaml", 2, 7, "yaml", "opened on this line is not closed"},
 	}
 	for _, w := range wants {
 		found := false

@@ -110,7 +110,7 @@ func TestMigrateToANewVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
-		"sensors/kapot.yaml:2 error yaml YAML syntax error: a '[' opened on this line is not closed",
+		"sensors/kapot.yaml:1 error yaml YAML syntax error: a '[' opened on this line is not closed",
 		"sensors/raar.yaml:2 error migrate format_version \"twee\" is not a format version",
 		"sensors/teller.yaml:0 info migrate format v1 → v2: registered_on is renamed notified_on",
 		"sensors/toekomst.yaml:3 error migrate the record is in format v3, newer than this tool's v2",

@@ -103,6 +103,22 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 		line, col := offsetPosition(data, i)
 		return fail(line, col, msgNotUTF8.With(), msgSaveUTF8.With())
 	}
+	// A syntax error is placed where the parser stopped (syntaxOffset); an
+	// unclosed bracket, at the bracket.
+	syntax := func(err error, parse func([]byte) error) (*Document, []finding.Finding) {
+		line, msg, opens := syntaxError(err)
+		at, found := syntaxOffset(data, err, line, parse)
+		col := 0
+		if found {
+			if opens != 0 {
+				if i := bytes.LastIndexByte(data[:at+1], opens); i >= 0 {
+					at = i
+				}
+			}
+			line, col = offsetPosition(data, at)
+		}
+		return fail(line, col, msg, syntaxHelp(data, line, !found))
+	}
 	var root yaml.Node
 	if hasDocumentMarker(data) {
 		// Only a file with a '---' or '...' line can hold several documents;
@@ -112,22 +128,19 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 			if errors.Is(err, io.EOF) {
 				return fail(0, 0, msgEmpty.With(), msgWriteFields.With())
 			}
-			line, msg := syntaxError(err)
-			return fail(line, 0, msg, syntaxHelp(data, line))
+			return syntax(err, parseTwo)
 		}
 		var extra yaml.Node
 		switch err := safeDecode(dec.Decode, &extra); {
 		case err == nil:
 			return fail(extra.Line, extra.Column, msgTwoDocs.With(), msgOneDoc.With())
 		case !errors.Is(err, io.EOF):
-			line, msg := syntaxError(err)
-			return fail(line, 0, msg, syntaxHelp(data, line))
+			return syntax(err, parseTwo)
 		}
 	} else {
 		err := safeDecode(func(v any) error { return yaml.Unmarshal(data, v) }, &root)
 		if err != nil {
-			line, msg := syntaxError(err)
-			return fail(line, 0, msg, syntaxHelp(data, line))
+			return syntax(err, parseOne)
 		}
 		if root.Kind == 0 {
 			return fail(0, 0, msgEmpty.With(), msgWriteFields.With())
@@ -169,11 +182,16 @@ func hasDocumentMarker(data []byte) bool {
 	return false
 }
 
-// syntaxHelp says what to do about a syntax error at line; a tab in the
-// indentation, invisible in most editors, gets named.
-func syntaxHelp(data []byte, line int) message.Phrase {
+// syntaxHelp says what to do about a syntax error at line, or at the line
+// after when the parser named it (near); a tab in the indentation,
+// invisible in most editors, gets named.
+func syntaxHelp(data []byte, line int, near bool) message.Phrase {
 	lines := bytes.Split(data, []byte("\n"))
-	for _, l := range []int{line - 1, line} { // the parser may name the line before
+	look := []int{line - 1}
+	if near {
+		look = append(look, line) // the parser may name the line before
+	}
+	for _, l := range look {
 		if l >= 0 && l < len(lines) {
 			indent := lines[l][:len(lines[l])-len(bytes.TrimLeft(lines[l], " \t"))]
 			if bytes.IndexByte(indent, '\t') >= 0 {
@@ -186,22 +204,28 @@ func syntaxHelp(data []byte, line int) message.Phrase {
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
 
-// syntaxError splits the parser's "yaml: line N: msg" into N and msg.
-func syntaxError(err error) (int, message.Phrase) {
-	msg := err.Error()
-	if m := lineRE.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		rest := msg[len(m[0]):]
-		// For an unclosed flow bracket the parser names the line before the
-		// one where the bracket opened; point at the bracket itself.
-		for _, c := range []string{"']'", "'}'"} {
-			if strings.HasSuffix(rest, "did not find expected ',' or "+c) {
-				return n + 1, msgUnclosed.With(map[string]string{"']'": "'['", "'}'": "'{'"}[c])
-			}
-		}
-		return n, msgSyntax.With(parserWords(rest))
+// syntaxError splits the parser's "yaml: line N: msg" into N (0 when it
+// names no line) and msg, and says which bracket an unclosed-bracket error
+// is of (opens; 0: another error). N is where the parser saw the error, or
+// the line before.
+func syntaxError(err error) (n int, msg message.Phrase, opens byte) {
+	rest := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+		n, _ = strconv.Atoi(m[1])
+		rest = err.Error()[len(m[0]):]
 	}
-	return 0, msgSyntax.With(parserWords(strings.TrimPrefix(msg, "yaml: ")))
+	for _, c := range "]}" {
+		if strings.HasSuffix(rest, "did not find expected ',' or '"+string(c)+"'") {
+			opens = map[rune]byte{']': '[', '}': '{'}[c]
+			// The parser names the line before the one where the bracket
+			// opened.
+			if n > 0 {
+				n++
+			}
+			return n, msgUnclosed.With("'" + string(opens) + "'"), opens
+		}
+	}
+	return n, msgSyntax.With(parserWords(rest)), 0
 }
 
 func firstInvalidUTF8(b []byte) int {

@@ -32,16 +32,24 @@ func TestParseRejectsHostileInput(t *testing.T) {
 		{"NUL byte", "id: a\nname: b\x00c\n", 2, 8, "NUL byte"},
 		{"invalid UTF-8", "id: a\nname: caf\xe9\n", 2, 10, "not valid UTF-8"},
 		{"UTF-16 byte order mark", "\xff\xfei\x00d\x00", 1, 1, "UTF-16"},
-		{"unclosed bracket", "id: a\nname: [unclosed\nstatus: active\n", 2, 0, "a '[' opened on this line is not closed"},
-		{"unclosed brace in a list", "id: a\nlist:\n  - {a: 1\n  - 3\n", 3, 0, "a '{' opened on this line is not closed"},
-		{"unclosed quote", "id: a\nname: \"unclosed\nstatus: active\n", 2, 0, "YAML syntax error"},
-		{"bad indentation", "id: a\nname: x\n  bad: indent\n", 3, 0, "YAML syntax error"},
-		{"tab indentation", "owner:\n\trole: x\n", 2, 0, "YAML syntax error"},
+		{"unclosed bracket", "id: a\nname: [unclosed\nstatus: active\n", 2, 7, "a '[' opened on this line is not closed"},
+		{"unclosed brace in a list", "id: a\nlist:\n  - {a: 1\n  - 3\n", 3, 5, "a '{' opened on this line is not closed"},
+		{"unclosed quote", "id: a\nname: \"unclosed\nstatus: active\n", 2, 7, "YAML syntax error"},
+		{"bad indentation", "id: a\nname: x\n  bad: indent\n", 3, 6, "YAML syntax error"},
+		{"tab indentation", "owner:\n\trole: x\n", 2, 1, "YAML syntax error"},
+		// The parser names no line for an error on the first, and no column
+		// for any: both are where it stopped.
+		{"tab on the first line", "\t- tab\n", 1, 1, "YAML syntax error"},
+		{"unclosed bracket on the first line", "name: [a, b\n", 1, 7, "a '[' opened on this line is not closed"},
+		{"bracket opened on the line before", "id: a\nname: [\n  a,\n  b\nstatus: c\n", 2, 7, "a '[' opened on this line is not closed"},
+		{"two values on the first line", "name: x: y\n", 1, 8, "mapping values are not allowed"},
+		{"a list after a mapping", "a: b #c\n- d\n", 2, 1, "did not find expected key"},
+		{"columns in characters", "naam: é漢 x: y\n", 1, 11, "mapping values are not allowed"},
 		{"deep nesting", strings.Repeat("[", 40) + strings.Repeat("]", 40), 1, 34, "nesting is deeper than 32 levels"},
 		{"alias bomb", aliasBomb(), 0, 0, "aliases expand to more than 1000 values"},
 		{"alias amplification", aliasAmplification(200, 900_000), 4, 13, "aliases expand to more than 1048576 bytes of text"},
 		{"too large", "name: " + strings.Repeat("x", 2<<20) + "\n", 0, 0, "more than the limit"},
-		{"second document broken", "id: a\n---\n[\n", 0, 0, "YAML syntax error"},
+		{"second document broken", "id: a\n---\n[\n", 3, 1, "YAML syntax error"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -361,5 +369,30 @@ func BenchmarkLocateManyKeys(b *testing.B) {
 		for i := range n {
 			doc.Locate(JoinPointer(fmt.Sprintf("k%d", i)), true)
 		}
+	}
+}
+
+// TestSyntaxErrorsOfLargeFiles: a file too large to search for where the
+// parser stopped (maxSyntaxSearch) gets the line the parser names and no
+// column; one just small enough gets both.
+func TestSyntaxErrorsOfLargeFiles(t *testing.T) {
+	const line = "a: 1\n"
+	fit := maxSyntaxSearch/len(line) - 1 // lines before the broken one
+	tests := []struct {
+		name   string
+		before int
+		col    int
+	}{
+		{"searched", fit, 4},
+		{"too large to search", fit + 2, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(strings.Repeat(line, tt.before) + "b: [\n")
+			_, fs := Parse("sensors/x.yaml", data, DefaultLimits)
+			if len(fs) != 1 || fs[0].Line != tt.before+1 || fs[0].Column != tt.col {
+				t.Fatalf("findings %+v, want one at %d:%d", fs, tt.before+1, tt.col)
+			}
+		})
 	}
 }
