@@ -10,7 +10,6 @@
 package federate
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -19,6 +18,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Federation is a federation.yaml: who publishes the national register and
@@ -101,16 +102,24 @@ func LoadConfig(path string) (*Federation, error) {
 // ParseConfig reads federation.yaml's text; name is shown in errors and its
 // folder is where relative sources are read from.
 func ParseConfig(name string, data []byte) (*Federation, error) {
-	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%w: %s: not YAML (%v); see the example in the README", ErrConfig, name, err)
+	// Read as record files are: a syntax error is placed at its line and
+	// column, and hostile text is refused alike.
+	lim := source.DefaultLimits
+	lim.MaxBytes = MaxConfigBytes
+	doc, fs := source.Tree(name, data, lim)
+	if len(fs) > 0 {
+		f, at := fs[0], name
+		if f.Line > 0 {
+			at = fmt.Sprintf("%s:%d:%d", name, f.Line, f.Column)
+		}
+		return nil, fmt.Errorf("%w: %s: not YAML: %s; %s (see the example in the README)", ErrConfig, at,
+			f.Message.In("en"), f.Help.In("en"))
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return nil, configError(name, &doc, "the file is a mapping with title and registers")
+	top := doc.Root
+	if top.Kind != yaml.MappingNode {
+		return nil, configError(name, top, "the file is a mapping with title and registers")
 	}
 	f := &Federation{Dir: filepath.Dir(name), File: name}
-	top := doc.Content[0]
 	var list *yaml.Node
 	for i := 0; i+1 < len(top.Content); i += 2 {
 		k, v := top.Content[i], top.Content[i+1]

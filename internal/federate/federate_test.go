@@ -390,7 +390,10 @@ func TestParseConfigErrors(t *testing.T) {
 		{"unknown member key", "registers:\n  - {organisation: G, code: GM0344, bron: a}\n", `unknown key "bron"`},
 		{"list as text", "registers:\n  - {organisation: [G], code: GM0344, source: a}\n", "organisation is a text"},
 		{"base url", "base_url: landelijk.example\nregisters: []\n", "base_url is the national site's address"},
-		{"not yaml", "registers: [\n", "not YAML"},
+		{"not yaml", "registers: [\n", "federation.yaml:1:12: not YAML: YAML syntax error"},
+		{"a tab on the first line", "\tregisters: []\n", "federation.yaml:1:1: not YAML"},
+		{"empty", "", "federation.yaml: not YAML: file is empty"},
+		{"two documents", "registers: []\n---\nregisters: []\n", "federation.yaml:2:1: not YAML: file holds more than one YAML document"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := ParseConfig("federation.yaml", []byte(c.text))
