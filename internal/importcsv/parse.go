@@ -16,6 +16,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // date is a normalised date (YYYY-MM-DD); it is written unquoted.
@@ -495,6 +496,12 @@ func LoadMapping(path string) (*Mapping, error) {
 func ParseMapping(name string, data []byte) (*Mapping, error) {
 	if len(data) > 1<<20 {
 		return nil, msgMapTooBig.ErrOf(ErrMapping, name)
+	}
+	// A syntax error is placed at its line and column as in a record file.
+	// (An empty file, which names no line, is an empty mapping.)
+	if _, found := source.Tree(name, data, source.DefaultLimits); len(found) > 0 && found[0].Line > 0 {
+		f := found[0]
+		return nil, msgMapNotYAML.ErrOf(ErrMapping, fmt.Sprintf("%s:%d:%d", name, f.Line, f.Column), f.Message)
 	}
 	var mf mappingFile
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
