@@ -330,7 +330,7 @@ func TestImportCSV(t *testing.T) {
 func TestMigrateAndExport(t *testing.T) {
 	dir := workspace(t)
 	r := run(t, dir, nil, "migrate", "--dry-run")
-	if r.code != 1 || !strings.Contains(r.stdout, "10 moeten worden gemigreerd naar v2") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10: error") {
+	if r.code != 1 || !strings.Contains(r.stdout, "10 moeten worden gemigreerd naar v2") || !strings.Contains(r.stdout, "sensors/water-kade.yaml:10:1: error") {
 		t.Errorf("migrate --dry-run: exit %d\n%s", r.code, r.out())
 	}
 	if r := run(t, dir, nil, "migrate"); r.code != 1 || !strings.Contains(r.stdout, "omgezet: sensors/cam-haven.yaml") {
