@@ -503,7 +503,7 @@ test("serve reloads the open page after a save and shows errors in it", { skip: 
     fs.writeFileSync(file, original.replace(/^name: .*$/m, "name: [Niet gesloten"));
     const problem = page.locator("#register-preview-problem");
     await problem.waitFor({ state: "visible", timeout: 20000 });
-    assert.match(await problem.textContent(), new RegExp(`sensors/${rec.id}\\.yaml:\\d+: `));
+    assert.match(await problem.textContent(), new RegExp(`sensors/${rec.id}\\.yaml:\\d+:\\d+: `));
     assert.equal(await problem.getAttribute("role"), "alert");
 
     fs.writeFileSync(file, original);
