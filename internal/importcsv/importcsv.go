@@ -158,7 +158,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		return nil, msgEmptyFile.Err(name)
 	}
 	if err != nil {
-		return nil, msgReadFailed.Err(name, err)
+		return nil, csvError(name, data, r.Comma, err)
 	}
 	t := &table{head: head}
 	for {
@@ -167,7 +167,7 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 			break
 		}
 		if err != nil {
-			return nil, msgReadFailed.Err(name, err)
+			return nil, csvError(name, data, r.Comma, err)
 		}
 		for i := range row {
 			row[i] = csvcell.Plain(row[i]) // as our CSV outputs quote formulas
@@ -179,6 +179,62 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// csvError is why the spreadsheet data of the file name cannot be read: a
+// misplaced quote at its line and column (in characters, as every finding
+// counts them), anything else as the reader says it. comma separates the
+// cells.
+func csvError(name string, data []byte, comma rune, err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) || pe.Line < 1 || pe.Column < 1 {
+		return msgReadFailed.Err(name, err)
+	}
+	msg := msgQuote
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		msg = msgBareQuote
+	case !errors.Is(pe.Err, csv.ErrQuote):
+		return msgReadFailed.Err(name, err)
+	}
+	at := offsetOf(data, pe.Line, pe.Column)
+	if at >= len(data) {
+		// A quoted cell still open at the end: the reader stops there,
+		// the author looks for the quote that opened it.
+		at = openQuote(data, offsetOf(data, pe.StartLine, 1), comma)
+	}
+	line, col := source.Position(data, at)
+	return msg.Err(name, line, col)
+}
+
+// offsetOf is the offset of the 1-based line and byte column in data, at
+// most len(data).
+func offsetOf(data []byte, line, col int) int {
+	return min(source.LineStart(data, line)+col-1, len(data))
+}
+
+// openQuote returns the offset of the quote that opens the cell still open
+// at the end of data, reading cells from the offset from, where a row
+// starts; from itself when none is.
+func openQuote(data []byte, from int, comma rune) int {
+	open, cellStart := -1, true
+	for i := from; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case open >= 0 && c == '"' && i+1 < len(data) && data[i+1] == '"':
+			i++ // a quote written twice, inside the cell
+		case open >= 0 && c == '"':
+			open = -1
+		case open >= 0:
+		case cellStart && c == '"':
+			open = i
+		}
+		cellStart = open < 0 && (rune(c) == comma || c == '\n')
+	}
+	if open < 0 {
+		return from
+	}
+	return open
 }
 
 func checkOptions(name string, data []byte, opts *Options) error {

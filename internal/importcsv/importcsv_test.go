@@ -334,7 +334,7 @@ func TestReadRefuses(t *testing.T) {
 		{"empty", "", record.Sensor, "read x.csv: the file is empty; it needs a header row and one row per record"},
 		{"no name column", "status,startdatum\nactive,2025-01-01\n", record.Sensor, `read x.csv: no column gives the name (Naam) or id of the records`},
 		{"bad kind", "naam\nx\n", "camera", `import: unknown kind "camera": use sensor or algorithm`},
-		{"bad quotes", "naam,status\n\"open,active\n", record.Sensor, `read x.csv: parse error on line 2, column 14: extraneous or missing " in quoted-field`},
+		{"bad quotes", "naam,status\n\"open,active\n", record.Sensor, `x.csv:2:1: a quoted cell is not closed`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -277,10 +277,23 @@ func TestReadErrorsInBothLanguages(t *testing.T) {
 			_, err := Read("x.csv", []byte("naam\nx\n"), Options{Kind: "camera"})
 			return err
 		}, `import: unknown kind "camera": use sensor or algorithm`, `import: onbekende soort "camera": kies sensor of algorithm`},
-		{"spreadsheet not read", func() error {
+		{"a quoted cell not closed", func() error {
 			_, err := Read("x.csv", []byte("naam,status\n\"open,active\n"), Options{Kind: record.Sensor})
 			return err
-		}, "read x.csv: parse error on line 2", "x.csv lezen: parse error on line 2"},
+		}, `x.csv:2:1: a quoted cell is not closed, or a " in it is not written as ""`,
+			`x.csv:2:1: een cel tussen aanhalingstekens is niet afgesloten, of een " erin is niet als "" geschreven`},
+		{"a quoted cell left open after a closed one", func() error {
+			_, err := Read("x.csv", []byte("naam;status\n\"A \"\"B\"\" C\";\"actief\n"), Options{Kind: record.Sensor})
+			return err
+		}, `x.csv:2:13: a quoted cell is not closed`, `x.csv:2:13: een cel tussen aanhalingstekens is niet afgesloten`},
+		{"a quote in a cell that is not quoted, after multi-byte text", func() error {
+			_, err := Read("x.csv", []byte("naam,status\nCamera é 5\" groot,active\n"), Options{Kind: record.Sensor})
+			return err
+		}, `x.csv:2:11: a " in a cell that is not quoted`, `x.csv:2:11: een " in een cel die niet tussen aanhalingstekens staat`},
+		{"a quote after a quoted cell", func() error {
+			_, err := Read("x.csv", []byte("naam,status\n\"Camera\" A,active\n"), Options{Kind: record.Sensor})
+			return err
+		}, `x.csv:2:8: a quoted cell is not closed`, `x.csv:2:8: een cel tussen aanhalingstekens is niet afgesloten`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -95,12 +95,12 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 		return fail(1, 1, msgUTF16.With(), msgSaveUTF8.With())
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		line, col := offsetPosition(data, i)
+		line, col := Position(data, i)
 		return fail(line, col, msgNUL.With(), msgSaveText.With())
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalidUTF8(data)
-		line, col := offsetPosition(data, i)
+		line, col := Position(data, i)
 		return fail(line, col, msgNotUTF8.With(), msgSaveUTF8.With())
 	}
 	// A syntax error is placed where the parser stopped (syntaxOffset); an
@@ -115,7 +115,7 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 					at = i
 				}
 			}
-			line, col = offsetPosition(data, at)
+			line, col = Position(data, at)
 		}
 		return fail(line, col, msg, syntaxHelp(data, line, !found))
 	}
@@ -239,8 +239,23 @@ func firstInvalidUTF8(b []byte) int {
 	return len(b)
 }
 
-// offsetPosition turns a byte offset into a 1-based line and column (in characters).
-func offsetPosition(b []byte, off int) (int, int) {
+// LineStart is the offset at which the 1-based line n of data starts, or
+// len(data) when it has fewer lines.
+func LineStart(data []byte, n int) int {
+	off := 0
+	for range n - 1 {
+		i := bytes.IndexByte(data[off:], '\n')
+		if i < 0 {
+			return len(data)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// Position turns a byte offset of b into a 1-based line and column, the
+// column in characters, as every finding counts them.
+func Position(b []byte, off int) (int, int) {
 	line := 1 + bytes.Count(b[:off], []byte{'\n'})
 	start := bytes.LastIndexByte(b[:off], '\n') + 1
 	return line, 1 + utf8.RuneCount(b[start:off])

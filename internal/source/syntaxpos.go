@@ -37,7 +37,7 @@ func syntaxOffset(data []byte, err error, near int, parse func([]byte) error) (i
 	want := err.Error()
 	start := 0
 	if near > 2 {
-		start = lineStart(data, near-1)
+		start = LineStart(data, near-1)
 	}
 	// The prefixes data[:start+1] to data[:len(data)]; the last is the
 	// whole file, on which parse fails with err.
@@ -50,20 +50,6 @@ func syntaxOffset(data []byte, err error, near int, parse func([]byte) error) (i
 		return 0, false
 	}
 	return start + i, true
-}
-
-// lineStart is the offset at which the 1-based line n of data starts, or
-// len(data) when it has fewer lines.
-func lineStart(data []byte, n int) int {
-	off := 0
-	for range n - 1 {
-		i := bytes.IndexByte(data[off:], '\n')
-		if i < 0 {
-			return len(data)
-		}
-		off += i + 1
-	}
-	return off
 }
 
 // parseOne parses data as Tree does a file without document markers.
