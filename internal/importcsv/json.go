@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // ReadJSON reads records from JSON: the register's own open data
@@ -104,7 +105,14 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 	var top json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&top); err != nil {
-		return nil, nil, msgNotJSON.Err(err)
+		// Where the reader stopped: the character it could not take, or
+		// the end of a file that stops short.
+		at := len(data)
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+			at = min(max(int(se.Offset)-1, 0), len(data))
+		}
+		line, col := source.Position(data, at)
+		return nil, nil, msgNotJSON.Err(line, col, err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, nil, msgTwoValues.Err()

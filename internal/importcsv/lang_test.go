@@ -259,7 +259,10 @@ func TestReadErrorsInBothLanguages(t *testing.T) {
 		read   func() error
 		en, nl string
 	}{
-		{"not JSON", readJSON("{"), "read e.json: not JSON: unexpected EOF", "e.json lezen: geen JSON: unexpected EOF"},
+		{"not JSON", readJSON("{"), "read e.json: not JSON at line 1, column 2: unexpected EOF", "e.json lezen: geen JSON op regel 1, kolom 2: unexpected EOF"},
+		{"a character JSON does not take, after multi-byte text", readJSON("[\n {\"naam\": \"é\", x}]"),
+			"read e.json: not JSON at line 2, column 16: invalid character 'x'",
+			"e.json lezen: geen JSON op regel 2, kolom 16: invalid character 'x'"},
 		{"two values", readJSON("{} {}"), "read e.json: more than one JSON value in the file",
 			"e.json lezen: het bestand bevat meer dan één JSON-waarde"},
 		{"open data index", readJSON(`{"parts": [], "record_count": 3}`),

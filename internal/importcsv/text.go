@@ -35,7 +35,7 @@ var (
 // FILE: " (msgReadFailed).
 var (
 	msgReadFailed    = message.ReadFailed
-	msgNotJSON       = message.New("not JSON: %v", "geen JSON: %v")
+	msgNotJSON       = message.New("not JSON at line %d, column %d: %v", "geen JSON op regel %d, kolom %d: %v")
 	msgTwoValues     = message.New("more than one JSON value in the file", "het bestand bevat meer dan één JSON-waarde")
 	msgOpenDataIndex = message.New("this is the index of a site's open data (register.json): import its parts (data/register/1.json and on) one at a time, or the whole register as 'register export --format json' writes it",
 		"dit is de index van de open data van een site (register.json): importeer de delen (data/register/1.json en verder) een voor een, of het hele register zoals 'register export --format json' het schrijft")
