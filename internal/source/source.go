@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -103,54 +102,49 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 		line, col := Position(data, i)
 		return fail(line, col, msgNotUTF8.With(), msgSaveUTF8.With())
 	}
-	// A syntax error is placed where the parser stopped (syntaxOffset); an
-	// unclosed bracket, at the bracket.
-	syntax := func(err error, parse func([]byte) error) (*Document, []finding.Finding) {
-		line, msg, opens := syntaxError(err)
-		at, found := syntaxOffset(data, err, line, parse)
-		col := 0
-		if found {
-			if opens != 0 {
-				if i := bytes.LastIndexByte(data[:at+1], opens); i >= 0 {
-					at = i
-				}
-			}
-			line, col = Position(data, at)
-		}
-		return fail(line, col, msg, syntaxHelp(data, line, !found))
+	// Only a file with a '---' or '...' line can hold several documents;
+	// reading it document by document costs more, so only such files do.
+	docs := hasDocumentMarker(data)
+	root, extra, err := decode(data, docs)
+	switch {
+	case err != nil:
+		return fail(syntaxFinding(data, err, docs))
+	case extra != nil:
+		return fail(extra.Line, extra.Column, msgTwoDocs.With(), msgOneDoc.With())
+	case root.Kind == 0:
+		return fail(0, 0, msgEmpty.With(), msgWriteFields.With())
 	}
-	var root yaml.Node
-	if hasDocumentMarker(data) {
-		// Only a file with a '---' or '...' line can hold several documents;
-		// reading it document by document costs more, so only such files do.
-		dec := yaml.NewDecoder(bytes.NewReader(data))
-		if err := safeDecode(dec.Decode, &root); err != nil {
-			if errors.Is(err, io.EOF) {
-				return fail(0, 0, msgEmpty.With(), msgWriteFields.With())
-			}
-			return syntax(err, parseTwo)
-		}
-		var extra yaml.Node
-		switch err := safeDecode(dec.Decode, &extra); {
-		case err == nil:
-			return fail(extra.Line, extra.Column, msgTwoDocs.With(), msgOneDoc.With())
-		case !errors.Is(err, io.EOF):
-			return syntax(err, parseTwo)
-		}
-	} else {
-		err := safeDecode(func(v any) error { return yaml.Unmarshal(data, v) }, &root)
-		if err != nil {
-			return syntax(err, parseOne)
-		}
-		if root.Kind == 0 {
-			return fail(0, 0, msgEmpty.With(), msgWriteFields.With())
-		}
-	}
-	top := &root
+	top := root
 	if top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
 		top = top.Content[0]
 	}
 	return &Document{Path: path, Root: top}, nil
+}
+
+// decode reads data into a node tree: as one document, or with docs (a
+// file with document markers) document by document, when a second
+// document is returned as extra. root is of kind 0 for a file with none;
+// err is a syntax error.
+func decode(data []byte, docs bool) (root, extra *yaml.Node, err error) {
+	root = new(yaml.Node)
+	if !docs {
+		return root, nil, safeDecode(func(v any) error { return yaml.Unmarshal(data, v) }, root)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	switch err := safeDecode(dec.Decode, root); {
+	case errors.Is(err, io.EOF):
+		return root, nil, nil
+	case err != nil:
+		return nil, nil, err
+	}
+	extra = new(yaml.Node)
+	switch err := safeDecode(dec.Decode, extra); {
+	case errors.Is(err, io.EOF):
+		return root, nil, nil
+	case err != nil:
+		return nil, nil, err
+	}
+	return root, extra, nil
 }
 
 // safeDecode turns a panic inside the YAML library into an error: no input
@@ -180,52 +174,6 @@ func hasDocumentMarker(data []byte) bool {
 		i += j + 1
 	}
 	return false
-}
-
-// syntaxHelp says what to do about a syntax error at line, or at the line
-// after when the parser named it (near); a tab in the indentation,
-// invisible in most editors, gets named.
-func syntaxHelp(data []byte, line int, near bool) message.Phrase {
-	lines := bytes.Split(data, []byte("\n"))
-	look := []int{line - 1}
-	if near {
-		look = append(look, line) // the parser may name the line before
-	}
-	for _, l := range look {
-		if l >= 0 && l < len(lines) {
-			indent := lines[l][:len(lines[l])-len(bytes.TrimLeft(lines[l], " \t"))]
-			if bytes.IndexByte(indent, '\t') >= 0 {
-				return msgNoTabs.With()
-			}
-		}
-	}
-	return msgFixSyntax.With()
-}
-
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
-
-// syntaxError splits the parser's "yaml: line N: msg" into N (0 when it
-// names no line) and msg, and says which bracket an unclosed-bracket error
-// is of (opens; 0: another error). N is where the parser saw the error, or
-// the line before.
-func syntaxError(err error) (n int, msg message.Phrase, opens byte) {
-	rest := strings.TrimPrefix(err.Error(), "yaml: ")
-	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
-		n, _ = strconv.Atoi(m[1])
-		rest = err.Error()[len(m[0]):]
-	}
-	for _, c := range "]}" {
-		if strings.HasSuffix(rest, "did not find expected ',' or '"+string(c)+"'") {
-			opens = map[rune]byte{']': '[', '}': '{'}[c]
-			// The parser names the line before the one where the bracket
-			// opened.
-			if n > 0 {
-				n++
-			}
-			return n, msgUnclosed.With("'" + string(opens) + "'"), opens
-		}
-	}
-	return n, msgSyntax.With(parserWords(rest)), 0
 }
 
 func firstInvalidUTF8(b []byte) int {

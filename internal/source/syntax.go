@@ -1,0 +1,116 @@
+package source
+
+import (
+	"bytes"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/message"
+)
+
+// The YAML parser's syntax errors name a line but never a column, name no
+// line at all for the first one, and for some errors name the line before
+// (it counts that line from 0). Where it stopped is found by parsing again
+// only a file that does not parse: the parser stops with the same error on
+// the prefixes of the file that hold the character that made it stop, and
+// as a rule on no shorter one, so the shortest such prefix ends at that
+// character. Where the rule fails (a %YAML directive is judged at the
+// document's start), the place found is still one where the parser stops
+// with that error.
+
+// maxSyntaxSearch bounds the files whose errors are placed so: some 6,000
+// lines, a hundred times a record. A search parses a prefix of the file
+// once for each time the file's length halves, so a register of broken
+// files, however hostile, costs at most some twenty times its parse.
+const maxSyntaxSearch = 256 << 10
+
+// syntaxFinding is where and what the syntax error err of data, read as
+// Tree reads it (docs: document by document), is: placed where the parser
+// stopped, reading prefixes as the file was read; an unclosed bracket, at
+// the bracket; the parser's line and no column when the search finds
+// nothing.
+func syntaxFinding(data []byte, err error, docs bool) (line, col int, msg, help message.Phrase) {
+	line, msg, opens := syntaxError(err)
+	at, found := syntaxOffset(data, err, line, func(p []byte) error { _, _, err := decode(p, docs); return err })
+	if found {
+		if i := bytes.LastIndexByte(data[:at+1], opens); opens != 0 && i >= 0 {
+			at = i
+		}
+		line, col = Position(data, at)
+	}
+	return line, col, msg, syntaxHelp(data, line, !found)
+}
+
+// syntaxOffset returns the offset of the character at which parse, the
+// parse of data that failed with err, stops with the same error on a
+// prefix of data; ok is false for a file too large to search. near is the
+// line the error names (0: none): the search starts a line before it, as
+// the parser may count from 0.
+func syntaxOffset(data []byte, err error, near int, parse func([]byte) error) (int, bool) {
+	if len(data) > maxSyntaxSearch {
+		return 0, false
+	}
+	want := err.Error()
+	start := 0
+	if near > 2 {
+		start = LineStart(data, near-1)
+	}
+	// The prefixes data[:start+1] to data[:len(data)]; the last is the
+	// whole file, on which parse fails with err.
+	n := len(data) - start
+	i := sort.Search(n, func(i int) bool {
+		e := parse(data[:start+1+i])
+		return e != nil && e.Error() == want
+	})
+	if i == n {
+		return 0, false
+	}
+	return start + i, true
+}
+
+// syntaxHelp says what to do about a syntax error at line, or at the line
+// after when the parser named it (near); a tab in the indentation,
+// invisible in most editors, gets named.
+func syntaxHelp(data []byte, line int, near bool) message.Phrase {
+	lines := bytes.Split(data, []byte("\n"))
+	look := []int{line - 1}
+	if near {
+		look = append(look, line) // the parser may name the line before
+	}
+	for _, l := range look {
+		if l >= 0 && l < len(lines) {
+			indent := lines[l][:len(lines[l])-len(bytes.TrimLeft(lines[l], " \t"))]
+			if bytes.IndexByte(indent, '\t') >= 0 {
+				return msgNoTabs.With()
+			}
+		}
+	}
+	return msgFixSyntax.With()
+}
+
+var lineRE = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// syntaxError splits the parser's "yaml: line N: msg" into N (0 when it
+// names no line) and msg, and says which bracket an unclosed-bracket error
+// is of (opens; 0: another error). N is where the parser saw the error, or
+// the line before.
+func syntaxError(err error) (n int, msg message.Phrase, opens byte) {
+	rest := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+		n, _ = strconv.Atoi(m[1])
+		rest = err.Error()[len(m[0]):]
+	}
+	for _, pair := range []string{"[]", "{}"} {
+		if strings.HasSuffix(rest, "did not find expected ',' or '"+pair[1:]+"'") {
+			// The parser names the line before the one where the bracket
+			// opened.
+			if n > 0 {
+				n++
+			}
+			return n, msgUnclosed.With("'" + pair[:1] + "'"), pair[0]
+		}
+	}
+	return n, msgSyntax.With(parserWords(rest)), 0
+}
