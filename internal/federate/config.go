@@ -108,11 +108,8 @@ func ParseConfig(name string, data []byte) (*Federation, error) {
 	lim.MaxBytes = MaxConfigBytes
 	doc, fs := source.Tree(name, data, lim)
 	if len(fs) > 0 {
-		f, at := fs[0], name
-		if f.Line > 0 {
-			at = fmt.Sprintf("%s:%d:%d", name, f.Line, f.Column)
-		}
-		return nil, fmt.Errorf("%w: %s: not YAML: %s; %s (see the example in the README)", ErrConfig, at,
+		f := fs[0]
+		return nil, fmt.Errorf("%w: %s: not YAML: %s; %s (see the example in the README)", ErrConfig, f.Position(),
 			f.Message.In("en"), f.Help.In("en"))
 	}
 	top := doc.Root

@@ -204,7 +204,7 @@ func csvError(name string, data []byte, comma rune, err error) error {
 		at = openQuote(data, offsetOf(data, pe.StartLine, 1), comma)
 	}
 	line, col := source.Position(data, at)
-	return msg.Err(name, line, col)
+	return msg.Err(finding.Finding{File: name, Line: line, Column: col}.Position())
 }
 
 // offsetOf is the offset of the 1-based line and byte column in data, at

@@ -500,8 +500,7 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 	// A syntax error is placed at its line and column as in a record file.
 	// (An empty file, which names no line, is an empty mapping.)
 	if _, found := source.Tree(name, data, source.DefaultLimits); len(found) > 0 && found[0].Line > 0 {
-		f := found[0]
-		return nil, msgMapNotYAML.ErrOf(ErrMapping, fmt.Sprintf("%s:%d:%d", name, f.Line, f.Column), f.Message)
+		return nil, msgMapNotYAML.ErrOf(ErrMapping, found[0].Position(), found[0].Message)
 	}
 	var mf mappingFile
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))

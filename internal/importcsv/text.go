@@ -23,10 +23,10 @@ var (
 		"%s lezen: geen kolom geeft de naam (Naam) of het id van de registraties; geef een kolom een kop zoals \"naam\", of koppel haar in een koppelbestand (--map)")
 	msgNoNameTryMap = message.New("read %[1]s: no column gives the name (Naam) or id of the records; the headers match the ready-made map %[2]s: try --map %[2]s",
 		"%[1]s lezen: geen kolom geeft de naam (Naam) of het id van de registraties; de kolomkoppen passen bij de kant-en-klare koppeling %[2]s: probeer --map %[2]s")
-	msgQuote = message.New(`%s:%d:%d: a quoted cell is not closed, or a " in it is not written as "": close the cell with " and double each " inside it`,
-		`%s:%d:%d: een cel tussen aanhalingstekens is niet afgesloten, of een " erin is niet als "" geschreven: sluit de cel af met " en schrijf elke " erin dubbel`)
-	msgBareQuote = message.New(`%s:%d:%d: a " in a cell that is not quoted: put the cell between quotes and write the " as ""`,
-		`%s:%d:%d: een " in een cel die niet tussen aanhalingstekens staat: zet de cel tussen aanhalingstekens en schrijf de " als ""`)
+	msgQuote = message.New(`%s: a quoted cell is not closed, or a " in it is not written as "": close the cell with " and double each " inside it`,
+		`%s: een cel tussen aanhalingstekens is niet afgesloten, of een " erin is niet als "" geschreven: sluit de cel af met " en schrijf elke " erin dubbel`)
+	msgBareQuote = message.New(`%s: a " in a cell that is not quoted: put the cell between quotes and write the " as ""`,
+		`%s: een " in een cel die niet tussen aanhalingstekens staat: zet de cel tussen aanhalingstekens en schrijf de " als ""`)
 	msgNoEntries = message.New("read %s: the file holds no entries: it needs an object, or a list of objects, with a name or id each",
 		"%s lezen: het bestand bevat geen items: het heeft een object nodig, of een lijst van objecten, elk met een naam of id")
 )
