@@ -9,8 +9,9 @@ import "html/template"
 // and a test holds this writer to the template it replaced, on hostile
 // text (recordbody_test.go).
 
-// appendRecordBody appends the content of a record page in lang.
-func appendRecordBody(b []byte, lang string, r *recordBody) []byte {
+// appendRecordBody appends the content of a record page, in its language.
+func appendRecordBody(b []byte, r *recordBody) []byte {
+	lang := r.Lang
 	b = append(b, `<p class="kicker">`...)
 	b = appendText(b, r.KindLabel)
 	b = append(b, " · "...)

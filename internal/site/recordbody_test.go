@@ -138,7 +138,7 @@ func TestRecordBodyWriterIsTheTemplate(t *testing.T) {
 		exec := replaced(t, lang)
 		for i := range 3000 {
 			body := randomBody(rnd, lang)
-			if got, want := string(appendRecordBody(nil, lang, body)), exec("record", body); got != want {
+			if got, want := string(appendRecordBody(nil, body)), exec("record", body); got != want {
 				t.Fatalf("%s record %d %+v:\n got %q\nwant %q", lang, i, body, got, want)
 			}
 		}

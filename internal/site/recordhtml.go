@@ -365,7 +365,7 @@ func (b *builder) recordJob(lang string, r *record.Record) job {
 		if err != nil {
 			return err
 		}
-		sk.write(w, r.Name, alts, func() { w.Write(appendRecordBody(w.AvailableBuffer(), lang, body)) })
+		sk.write(w, r.Name, alts, func() { w.Write(appendRecordBody(w.AvailableBuffer(), body)) })
 		return nil
 	}}
 }
