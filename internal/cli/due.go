@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"bufio"
 	"io"
 	"net/url"
 
 	"github.com/spf13/cobra"
 
-	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 )
@@ -92,20 +90,4 @@ func runDue(o *dueOptions) error {
 		return errFindings
 	}
 	return nil
-}
-
-// writeOutput writes to standard output, or to a file through a temporary
-// file renamed into place, so a reader (a web server publishing the
-// calendar or feed) never sees half a file.
-func (a *App) writeOutput(path string, write func(io.Writer) error) error {
-	if path == "" {
-		return write(a.Out)
-	}
-	return atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error {
-		bw := bufio.NewWriter(w)
-		if err := write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	})
 }

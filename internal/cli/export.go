@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"io"
 
@@ -69,28 +68,19 @@ func runExport(o *exportOptions) error {
 	if o.format == "dcat" {
 		opts.Dates = openDataDates(p.Repo, p.Records())
 	}
-	// Nothing is written when the export fails: a file is written to a
-	// temporary one that replaces it only once whole (writeOutput), so an
-	// export of 100,000 records is not held in memory (register.json
-	// took 1.2 GB); standard output gets the export once it is whole.
+	// Nothing is written when the export fails (writeOutput), and a file
+	// is written as the export is made, not held in memory first
+	// (register.json of 100,000 records took 1.2 GB).
 	var fs []finding.Finding
 	var failed error // the export's own error, as it is, not the file's
-	render := func(w io.Writer) error {
-		fs, failed = export.Write(w, o.format, p.Records(), opts)
-		return failed
-	}
 	out := o.out
 	if out == "-" {
 		out = ""
 	}
-	if out == "" {
-		var buf bytes.Buffer
-		if err = render(&buf); err == nil {
-			err = o.writeOutput("", func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
-		}
-	} else {
-		err = o.writeOutput(out, render)
-	}
+	err = o.writeOutput(out, func(w io.Writer) error {
+		fs, failed = export.Write(w, o.format, p.Records(), opts)
+		return failed
+	})
 	if failed != nil {
 		err = failed
 	}

@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"slices"
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/message"
 )
@@ -24,4 +28,27 @@ func checkFormat(formats format.Named, name string) error {
 		return nil
 	}
 	return usageText(msgUnknownFormat, name, orList(formats.Names()))
+}
+
+// writeOutput writes to a file through a temporary file renamed into
+// place, so a reader (a web server publishing the calendar or feed) never
+// sees half a file, and an output that fails part of the way leaves the
+// file as it was; or to standard output (path ""), which likewise gets
+// the output only once it is whole.
+func (a *App) writeOutput(path string, write func(io.Writer) error) error {
+	if path == "" {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			return err
+		}
+		_, err := a.Out.Write(buf.Bytes())
+		return err
+	}
+	return atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
 }
