@@ -492,7 +492,9 @@ init overschrijft nooit iets.`)
   upcoming  evaluations due within the window (due_within in register.yaml, default P90D).
 
 Each item names the owner's role and contact, so a secretary can chase it. The ical
-format is a calendar the committee can subscribe to.
+format is a calendar the committee can subscribe to. The list names every record, public
+or not, with what it withholds: it is for the steward and the committee, not for
+publication; the site's due.ics is the public calendar.
 
 Exit code 0: nothing lapsed; 1: something lapsed (for a scheduled CI job); 2: usage or
 I/O error.`,
@@ -508,7 +510,10 @@ I/O error.`,
             standaard P90D).
 
 Elk punt noemt de rol en het contact van de verantwoordelijke, zodat een secretaris het
-kan navragen. Het formaat ical is een agenda waarop de commissie zich kan abonneren.
+kan navragen. Het formaat ical is een agenda waarop de commissie zich kan abonneren. De
+lijst noemt elke registratie, openbaar of niet, met wat die afschermt: hij is voor de
+beheerder en de commissie, niet om te publiceren; de due.ics van de site is de openbare
+agenda.
 
 Exitcode 0: niets verstreken; 1: iets verstreken (voor een geplande CI-taak); 2: fout in
 de opdracht of bij lezen of schrijven.`)

@@ -72,7 +72,8 @@ func WriteICal(w io.Writer, r Report) error {
 				desc += "\n" + page
 			}
 		} else {
-			desc = it.Detail.In("en") + "\n" + owner(it) + "\n" + Where(it)
+			t := textIn[lang]
+			desc = t.detail(it) + "\n" + t.who(it) + "\n" + Where(it)
 		}
 		if it.Date.IsZero() {
 			// A calendar needs a day: an item without a date shows on the

@@ -207,7 +207,9 @@ func TestWriteICal(t *testing.T) {
 		"DTSTART;VALUE=DATE:20260301\r\n" +
 		"DTEND;VALUE=DATE:20260302\r\n" +
 		`SUMMARY:Evaluatie (verlopen): Camera's op de Markt\, Plein\; oost (cam-markt)` + "\r\n" +
-		`DESCRIPTION:evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01\, every P1Y)\nowner: Teamleider toezicht\, Openbare Orde <toezicht@voorbeeldstad.example>\nsensors/cam-markt.yaml#/evaluation/last` + "\r\n" +
+		// The whole event speaks the calendar's language, its
+		// description too.
+		`DESCRIPTION:evaluatie verstreken op 2026-03-01 (laatst geëvalueerd 2025-03-01\, elke P1Y)\nverantwoordelijke: Teamleider toezicht\, Openbare Orde <toezicht@voorbeeldstad.example>\nsensors/cam-markt.yaml#/evaluation/last` + "\r\n" +
 		"CATEGORIES:lapsed\r\n" +
 		"TRANSP:TRANSPARENT\r\n" +
 		"END:VEVENT\r\n"
@@ -218,6 +220,17 @@ func TestWriteICal(t *testing.T) {
 		if !strings.Contains(unfolded, u) {
 			t.Errorf("missing %s", u)
 		}
+	}
+
+	en := sampleReport(t)
+	en.Language = "en"
+	b.Reset()
+	if err := Write(&b, "ical", en); err != nil {
+		t.Fatal(err)
+	}
+	want = `DESCRIPTION:evaluation lapsed on 2026-03-01 (last evaluated 2025-03-01\, every P1Y)\nowner: Teamleider toezicht\, Openbare Orde <toezicht@voorbeeldstad.example>\nsensors/cam-markt.yaml#/evaluation/last` + "\r\n"
+	if got := strings.ReplaceAll(b.String(), "\r\n ", ""); !strings.Contains(got, "SUMMARY:Evaluation (lapsed)") || !strings.Contains(got, want) {
+		t.Errorf("English calendar, want an English event with\n%s\ngot:\n%s", want, got)
 	}
 }
 

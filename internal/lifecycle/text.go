@@ -85,11 +85,7 @@ func WriteText(w io.Writer, r Report) error {
 				date = t.noDate
 			}
 			fmt.Fprintf(bw, "  %s  %s  %s\n", date, it.Record.ID, t.detail(it))
-			who := t.noOwner
-			if c := contact(it); c != "" {
-				who = t.owner + c
-			}
-			fmt.Fprintf(bw, "              %s  (%s)\n", who, Where(it))
+			fmt.Fprintf(bw, "              %s  (%s)\n", t.who(it), Where(it))
 		}
 	}
 	if len(r.Items) == 0 {
@@ -110,12 +106,12 @@ func DateText(it Item) string {
 // field's JSON Pointer as fragment: "sensors/cam-markt.yaml#/lifecycle/end".
 func Where(it Item) string { return it.Record.File + "#" + it.Path }
 
-// owner is the owner's role and contact on one line.
-func owner(it Item) string {
+// who is the owner's role and contact on one line, in t's language.
+func (t textWords) who(it Item) string {
 	if c := contact(it); c != "" {
-		return "owner: " + c
+		return t.owner + c
 	}
-	return "owner: (none recorded)"
+	return t.noOwner
 }
 
 // contact is the owner's role, e-mail and phone, or "" when none is recorded.
