@@ -1,6 +1,7 @@
 package source
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -136,6 +137,11 @@ func (w parserWords) In(lang string) string {
 	if rest, ok := strings.CutPrefix(string(w), "unknown anchor "); ok && lang == message.Dutch {
 		if name, ok := strings.CutSuffix(rest, " referenced"); ok {
 			return msgUnknownAnchor.Format(lang, name)
+		}
+	}
+	if depth, ok := strings.CutPrefix(string(w), "exceeded max depth of "); ok && lang == message.Dutch {
+		if n, err := strconv.Atoi(depth); err == nil {
+			return msgTooDeep.Format(lang, n) // the limit of our own, in the same words
 		}
 	}
 	return string(w)

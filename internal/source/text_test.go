@@ -42,6 +42,7 @@ func TestEveryFindingHasDutch(t *testing.T) {
 		{"an unknown directive", "%FOO bar\n---\nid: a\n", []string{"YAML-syntaxfout: onbekende directive"}},
 		{"another YAML version", "%YAML 2.0\n---\nid: a\n", []string{"YAML-syntaxfout: dit YAML-document is van een versie die niet gelezen kan worden"}},
 		{"deep nesting", strings.Repeat("[", 40) + strings.Repeat("]", 40), []string{"dieper dan 32 niveaus", "inspringing"}},
+		{"nesting past the parser's own limit", strings.Repeat("[", 10001), []string{"YAML-syntaxfout: de nesting is dieper dan 10000 niveaus"}},
 		{"alias bomb", aliasBomb(), []string{"meer dan 1000 waarden", "ankers (&)"}},
 		{"alias amplification", aliasAmplification(200, 900_000), []string{"meer dan 1048576 bytes tekst", "maak de verankerde waarde korter"}},
 		{"too large", "name: " + strings.Repeat("x", 2<<20) + "\n", []string{"meer dan de grens van 1048576", "splits het bestand"}},
