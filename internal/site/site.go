@@ -13,7 +13,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -173,7 +172,7 @@ type Stats struct {
 func Lock(out string) (*outdir.Lock, error) {
 	l, err := outdir.Acquire(out)
 	if err != nil {
-		return nil, fmt.Errorf("build site: %s: %w", out, err)
+		return nil, failedAt(out, err)
 	}
 	return l, nil
 }
@@ -214,7 +213,7 @@ func Prepare(reg *register.Register, opts Options) (*Prepared, error) {
 	}
 	out, err := filepath.Abs(opts.Out)
 	if err != nil {
-		return nil, fmt.Errorf("build site: %w", err)
+		return nil, failed(err)
 	}
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
@@ -264,7 +263,7 @@ func (p *Prepared) Build() (Stats, error) {
 		return Stats{}, runErr
 	}
 	if err != nil {
-		return Stats{}, fmt.Errorf("build site: %s: %w", out, err)
+		return Stats{}, failedAt(out, err)
 	}
 	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
 }
@@ -277,13 +276,13 @@ func checkReplaceable(out string) error {
 		return nil
 	}
 	if err != nil {
-		return fmt.Errorf("build site: %s: %w", out, err)
+		return failedAt(out, err)
 	}
 	if len(entries) == 0 {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
-		return fmt.Errorf("build site: %s is not empty and was not built by register; choose another --out or empty it first", out)
+		return msgNotASite.Err(out)
 	}
 	return nil
 }
@@ -575,7 +574,7 @@ func parseTilesURL(s string) (*url.URL, error) {
 	u, err := url.Parse(s)
 	if err != nil || u.Scheme != "https" || u.Host == "" || u.User != nil ||
 		!strings.Contains(s, "{z}") || !strings.Contains(s, "{x}") || !strings.Contains(s, "{y}") {
-		return nil, fmt.Errorf("build site: site.tiles_url %q must be an https URL with {z}, {x} and {y}, for example https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png", s)
+		return nil, msgTilesURL.Err(s)
 	}
 	return u, nil
 }
@@ -616,7 +615,7 @@ func (b *builder) run() error {
 		<-a.done
 	}
 	if a.heldErr != nil {
-		return fmt.Errorf("build site: %w", a.heldErr)
+		return failed(a.heldErr)
 	}
 	// What the working copy holds (held), looked at once: a page the
 	// manifest names is kept when its file is there, and what the build
@@ -644,7 +643,7 @@ func (b *builder) run() error {
 		return err
 	}
 	if err := dropKept(b.dir); err != nil {
-		return fmt.Errorf("build site: %w", err)
+		return failed(err)
 	}
 	if err := b.writeAll(d, b.jobs()); err != nil {
 		return err
@@ -664,7 +663,7 @@ func (b *builder) run() error {
 	// What the site no longer has (the page of a removed record, a facet
 	// value no record has now) goes.
 	if err := b.held.Remove(b.known.stale()); err != nil {
-		return fmt.Errorf("build site: %w", err)
+		return failed(err)
 	}
 	var pieces error
 	index := make(chan struct{})
@@ -677,7 +676,7 @@ func (b *builder) run() error {
 	err := b.opts.Memo.writeManifest(b.dir, b.keys.made, b.known.newManifest())
 	<-index
 	if err = errors.Join(err, pieces); err != nil {
-		return fmt.Errorf("build site: %w", err)
+		return failed(err)
 	}
 	return nil
 }
@@ -698,7 +697,7 @@ func (d *dispatcher) prepare(j *job) error {
 	// Page paths are made collision-free (recordFile, slug); should two
 	// ever meet, fail rather than let one page overwrite another.
 	if s.has&listed != 0 {
-		return fmt.Errorf("build site: two files would be written to %s; please report this", j.path)
+		return msgTwoFiles.Err(j.path)
 	}
 	s.has |= listed
 	j.file = s
@@ -710,7 +709,7 @@ func (d *dispatcher) prepare(j *job) error {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Join(d.dir, filepath.FromSlash(dir)), 0o755); err != nil {
-		return fmt.Errorf("build site: %w", err)
+		return failed(err)
 	}
 	d.dirs[dir] = true
 	return nil
@@ -861,10 +860,10 @@ func streamTo(j job, f *outdir.File) (bool, error) {
 	}
 	changed, cerr := f.Close()
 	if err != nil {
-		return false, fmt.Errorf("build site: %s: %w", j.path, err)
+		return false, failedAt(j.path, err)
 	}
 	if cerr != nil {
-		return false, fmt.Errorf("build site: %w", cerr)
+		return false, failed(cerr)
 	}
 	return changed, nil
 }
@@ -880,7 +879,7 @@ func renderFile(j job, dst string, fresh bool) (bool, error) {
 		}
 	}()
 	if err := j.render(buf); err != nil {
-		return false, fmt.Errorf("build site: %s: %w", j.path, err)
+		return false, failedAt(j.path, err)
 	}
 	put := outdir.PutFile
 	if fresh {
@@ -888,7 +887,7 @@ func renderFile(j job, dst string, fresh bool) (bool, error) {
 	}
 	changed, err := put(dst, buf.Bytes())
 	if err != nil {
-		return false, fmt.Errorf("build site: %w", err)
+		return false, failed(err)
 	}
 	return changed, nil
 }
@@ -1034,7 +1033,7 @@ func (b *builder) sourceJobs(yield func(job) bool) {
 			// link put in its place) is published by the next build, not
 			// by this one.
 			if sum, ok := b.loaded.Sums[r.File]; !ok || sha256.Sum256(data) != sum {
-				return fmt.Errorf("build site: %s changed while the site was built; build again", r.File)
+				return msgChangedMeanwhile.Err(r.File)
 			}
 			out, ok := b.pub.Source(r, data, !b.invalidFiles[r.File])
 			if !ok {
