@@ -67,7 +67,7 @@ func runBuild(o *buildOptions) error {
 	if strings.TrimSpace(o.out) == "" {
 		return usageText(msgFederateOut)
 	}
-	fail, err := parseBuildFailOn(o.failOn)
+	fail, err := parseFailOn(o.failOn)
 	if err != nil {
 		return err
 	}
@@ -98,18 +98,6 @@ func (a *App) reportQuoting(qs []publish.Quote) {
 	for _, q := range qs {
 		a.note(a.say(msgQuotesSecret, q.File, strings.Join(q.Fields, ", ")))
 	}
-}
-
-// parseBuildFailOn reads build's --fail-on: check's severities, or none.
-func parseBuildFailOn(s string) (finding.Severity, error) {
-	if strings.EqualFold(strings.TrimSpace(s), "none") {
-		return finding.Off, nil
-	}
-	sev, err := parseFailOn(s)
-	if err != nil {
-		return sev, usageText(msgBuildFailOn, s)
-	}
-	return sev, nil
 }
 
 // reportChecklist prints what the built site says of the register: the

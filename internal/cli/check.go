@@ -67,14 +67,16 @@ func runCheck(o *checkOptions) error {
 	return o.report(reg.Loaded, reg.Findings(today), o.format, failOn)
 }
 
-// parseFailOn reads --fail-on: only error and warning make sense, as info
-// findings never fail.
+// parseFailOn reads --fail-on, of check and build alike: error or
+// warning, as info findings never fail, or none (Off): report, never fail.
 func parseFailOn(s string) (finding.Severity, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "error":
 		return finding.Error, nil
 	case "warning", "warn":
 		return finding.Warning, nil
+	case "none":
+		return finding.Off, nil
 	}
 	return finding.Off, usageText(msgFailOn, s)
 }

@@ -93,7 +93,8 @@ func TestCheckCommand(t *testing.T) {
 		{"configuration findings point into register.yaml", checkCamera, "rules: {signge: off}\n", nil, 0,
 			[]string{"register.yaml:1:9: warning: rules.signge names no rule", "register.yaml:1:1: warning: site.report_error_url is not set"}, ""},
 		{"bad --as-of", checkCamera, checkConfig, []string{"--as-of", "24-11-2026"}, 2, nil, "--as-of"},
-		{"bad --fail-on", checkCamera, checkConfig, []string{"--fail-on", "info"}, 2, nil, "use error or warning"},
+		{"--fail-on none reports errors and passes, as build's does", face, checkConfig, []string{"--fail-on", "none"}, 0, []string{"(biometric-ban)"}, ""},
+		{"bad --fail-on", checkCamera, checkConfig, []string{"--fail-on", "info"}, 2, nil, "use error, warning or none"},
 		{"bad --format", checkCamera, checkConfig, []string{"--format", "xml"}, 2, nil, "unknown format"},
 	}
 	for _, tt := range tests {

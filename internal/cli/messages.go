@@ -123,9 +123,9 @@ var (
 	msgReportFormatUsage  = message.New("report format on standard output: %s", "formaat van het verslag op standaarduitvoer: %s")
 	msgQualityFormatUsage = message.New("output format: %s (html: a page with SVG bar charts, no script)",
 		"uitvoerformaat: %s (html: een pagina met staafdiagrammen in SVG, zonder script)")
-	msgFailOn      = message.New("--fail-on %q: use error or warning", "--fail-on %q: kies error of warning")
-	msgFailOnUsage = message.New("lowest severity that fails the run: error or warning",
-		"laagste ernst waarbij de controle faalt: error of warning")
+	msgFailOn      = message.New("--fail-on %q: use error, warning or none", "--fail-on %q: kies error, warning of none")
+	msgFailOnUsage = message.New("lowest severity that fails the run (exit 1): error, warning or none",
+		"laagste ernst waarbij de controle faalt (exit 1): error, warning of none")
 	msgFilesUsage = message.New("check only these record files (also accepted as arguments)",
 		"toets alleen deze registratiebestanden (mag ook als argumenten)")
 	msgNoCacheUsage = message.New("check every file afresh, without the results kept from earlier runs (beside the history cache)",
@@ -348,8 +348,7 @@ var (
 		"laagste ernst van een bevinding waarbij de opdracht faalt (exit 1): error, warning of none; de site wordt hoe dan ook geschreven")
 	msgBuildAsOfUsage = message.New("build as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",
 		"bouw alsof het vandaag deze datum is (JJJJ-MM-DD); standaard: vandaag in Europe/Amsterdam")
-	msgBuildFailOn = message.New("--fail-on %q: use error, warning or none", "--fail-on %q: kies error, warning of none")
-	msgBuilt       = message.NewCount("Built %[2]s: %[3]d pages, %[4]d files in %.2[5]fs (%.0[6]f pages/s). %[1]d file changed.",
+	msgBuilt = message.NewCount("Built %[2]s: %[3]d pages, %[4]d files in %.2[5]fs (%.0[6]f pages/s). %[1]d file changed.",
 		"Built %[2]s: %[3]d pages, %[4]d files in %.2[5]fs (%.0[6]f pages/s). %[1]d files changed.",
 		"%[2]s gebouwd: %[3]d pagina's, %[4]d bestanden in %.2[5]fs (%.0[6]f pagina's/s). %[1]d bestand gewijzigd.",
 		"%[2]s gebouwd: %[3]d pagina's, %[4]d bestanden in %.2[5]fs (%.0[6]f pagina's/s). %[1]d bestanden gewijzigd.")

@@ -67,8 +67,8 @@ func (a *App) findingFormatFlag(cmd *cobra.Command, p *string) {
 }
 
 // report prints findings in the chosen format and returns errFindings when
-// any is at or above failOn. It names the findings' files from the working
-// folder in fs itself.
+// any is at or above failOn (Off: none fails). It names the findings'
+// files from the working folder in fs itself.
 func (a *App) report(res *load.Result, fs []finding.Finding, format string, failOn finding.Severity) error {
 	prefix := workRelative(a.Root())
 	refs := make([]report.RecordRef, 0, len(res.Files))
@@ -109,7 +109,7 @@ func (a *App) report(res *load.Result, fs []finding.Finding, format string, fail
 		return err
 	}
 	for _, f := range fs {
-		if f.Severity >= failOn && f.Severity > finding.Info {
+		if failOn != finding.Off && f.Severity >= failOn && f.Severity > finding.Info {
 			return errFindings
 		}
 	}
