@@ -72,6 +72,17 @@ var checklistSettings = []struct {
 	}},
 }
 
+// SettingKeys are the keys of the checklist's settings that Changes may
+// list, but for the evaluation intervals per camera regime, sensor type or
+// kind ("evaluation.intervals.camera"; see IntervalKey).
+func SettingKeys() []string {
+	keys := make([]string, len(checklistSettings))
+	for i, s := range checklistSettings {
+		keys[i] = s.key
+	}
+	return keys
+}
+
 // changes lists the checklist's settings of b's configuration that differ
 // from def's, in the order above, an evaluation interval per camera
 // regime, sensor type or kind among them.

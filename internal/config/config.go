@@ -221,16 +221,34 @@ type CustomRule struct {
 // yearly evaluation of security cameras), else for its sensor type, else
 // for its kind, else the default.
 func (c *Config) IntervalFor(kind, sensorType, regime string) period.Duration {
-	if d, ok := c.Evaluation.Intervals[regime]; ok && regime != "" {
-		return d
-	}
-	if d, ok := c.Evaluation.Intervals[sensorType]; ok && sensorType != "" {
-		return d
-	}
-	if d, ok := c.Evaluation.Intervals[kind]; ok {
-		return d
+	if k := c.intervalClass(kind, sensorType, regime); k != "" {
+		return c.Evaluation.Intervals[k]
 	}
 	return c.Evaluation.DefaultInterval
+}
+
+// IntervalKey is the setting IntervalFor reads for such a record, as
+// register.yaml names it: "evaluation.intervals.public_order", or
+// "evaluation.default_interval".
+func (c *Config) IntervalKey(kind, sensorType, regime string) string {
+	if k := c.intervalClass(kind, sensorType, regime); k != "" {
+		return "evaluation.intervals." + k
+	}
+	return "evaluation.default_interval"
+}
+
+// intervalClass is the key of Evaluation.Intervals that sets the interval
+// of such a record, "" for none (the default applies).
+func (c *Config) intervalClass(kind, sensorType, regime string) string {
+	for _, k := range []string{regime, sensorType} {
+		if _, ok := c.Evaluation.Intervals[k]; ok && k != "" {
+			return k
+		}
+	}
+	if _, ok := c.Evaluation.Intervals[kind]; ok {
+		return kind
+	}
+	return ""
 }
 
 // Severity returns the configured severity of a rule, or def when the

@@ -30,6 +30,8 @@ func TestDefaultsWithoutAFile(t *testing.T) {
 		"traffic camera interval":      c.IntervalFor("sensor", "camera", "traffic_management").String(),
 		"anpr interval":                c.IntervalFor("sensor", "anpr_camera", "enforcement").String(),
 		"noise interval":               c.IntervalFor("sensor", "noise", "").String(),
+		"public-order camera setting":  c.IntervalKey("sensor", "camera", "public_order"),
+		"noise setting":                c.IntervalKey("sensor", "noise", ""),
 		"high-risk from":               c.AIAct.HighRiskFrom,
 		"annex I from":                 c.AIAct.AnnexIFrom,
 		"due within":                   c.DueWithin.String(),
@@ -43,7 +45,8 @@ func TestDefaultsWithoutAFile(t *testing.T) {
 	}
 	want := map[string]string{
 		"default interval": "P4Y", "public-order camera interval": "P1Y", "traffic camera interval": "P4Y",
-		"anpr interval": "P4Y", "noise interval": "P4Y", "high-risk from": "2027-12-02", "annex I from": "2028-08-02",
+		"anpr interval": "P4Y", "noise interval": "P4Y",
+		"public-order camera setting": "evaluation.intervals.public_order", "noise setting": "evaluation.default_interval", "high-risk from": "2027-12-02", "annex I from": "2028-08-02",
 		"due within": "P90D", "sharing max": "P3Y", "camera max": "P2Y", "exception max": "P1Y",
 		"audit max": "P3Y", "notice": "P5D", "language": "nl", "title": "Sensor- en algoritmeregister",
 	}

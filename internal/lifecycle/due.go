@@ -181,12 +181,20 @@ func NextEvaluation(r *record.Record, cfg *config.Config) (due time.Time, interv
 // own when it states a valid one, else the configuration's for its sensor
 // type or kind.
 func Interval(r *record.Record, cfg *config.Config) period.Duration {
-	if r.Evaluation.Interval != "" {
-		if d, err := period.Parse(r.Evaluation.Interval); err == nil && !d.IsZero() {
-			return d
-		}
+	if d, ok := OwnInterval(r); ok {
+		return d
 	}
 	return cfg.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
+}
+
+// OwnInterval is the evaluation interval the record states, when it states
+// a valid one: then no setting of the configuration decides it.
+func OwnInterval(r *record.Record) (period.Duration, bool) {
+	if r.Evaluation.Interval == "" {
+		return period.Duration{}, false
+	}
+	d, err := period.Parse(r.Evaluation.Interval)
+	return d, err == nil && !d.IsZero()
 }
 
 // Lapsing is the days around today on which the same evaluations of reg
