@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"github.com/voorbeeldstad/register/internal/config"
 	"html/template"
 	"slices"
 	"strings"
@@ -236,6 +237,11 @@ type settingView struct {
 	Key, Value, Default, Where string
 }
 
+func newSettingView(lang string, c config.Change) settingView {
+	value, def := c.Shown(lang)
+	return settingView{Key: c.Key, Value: value, Default: def, Where: c.Where()}
+}
+
 func (b *builder) principlesBody(lang string) principlesBody {
 	var out principlesBody
 	i := langIndex(lang)
@@ -263,8 +269,7 @@ func (b *builder) principlesBody(lang string) principlesBody {
 		out.Deviations[j].URL = "#rule-" + out.Deviations[j].ID
 	}
 	for _, c := range b.cfg.Changes {
-		value, def := c.Shown(lang)
-		out.Settings = append(out.Settings, settingView{Key: c.Key, Value: value, Default: def, Where: c.Where()})
+		out.Settings = append(out.Settings, newSettingView(lang, c))
 	}
 	return out
 }

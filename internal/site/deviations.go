@@ -6,6 +6,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -63,6 +64,26 @@ func (b *builder) deviationViews(lang, root string, kind record.Kind) []deviatio
 			v.Note = tf(lang, "dev.policyonly", d.Scope[i], d.Law[i])
 		}
 		out = append(out, v)
+	}
+	return out
+}
+
+// settingViews returns the checklist's settings the configuration changed
+// that bear on the public record r (principle.Concerns), as its page in
+// lang shows them: on the record as loaded, for that is what was checked,
+// and on r, so that a setting shown says nothing a withheld field keeps
+// back (the regime of a camera that withholds it). The principles page
+// lists every changed setting.
+func (b *builder) settingViews(lang string, r *record.Record) []settingView {
+	loaded := b.loaded.ByID(r.ID)
+	if loaded == nil {
+		return nil
+	}
+	var out []settingView
+	for _, c := range b.cfg.Changes {
+		if principle.Concerns(c.Key, loaded, b.cfg) && principle.Concerns(c.Key, r, b.cfg) {
+			out = append(out, newSettingView(lang, c))
+		}
 	}
 	return out
 }

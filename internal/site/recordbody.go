@@ -156,10 +156,13 @@ func appendChecklist(b []byte, lang string, r *recordBody) []byte {
 		}
 		b = lines(b, "findings notchecked", r.NotChecked)
 	}
-	if len(r.Deviations) > 0 {
+	if len(r.Deviations) > 0 || len(r.Settings) > 0 {
 		b = append(b, `<h3 id="h-deviations">`...)
 		b = appendWord(b, lang, "deviations")
-		b = append(b, "</h3><p>"...)
+		b = append(b, "</h3>"...)
+	}
+	if len(r.Deviations) > 0 {
+		b = append(b, "<p>"...)
 		b = appendWord(b, lang, "deviationsintro")
 		b = append(b, `</p><ul class="deviations">`...)
 		for i := range r.Deviations {
@@ -179,6 +182,22 @@ func appendChecklist(b []byte, lang string, r *recordBody) []byte {
 				b = appendText(b, d.Note)
 				b = append(b, "</strong>"...)
 			}
+			b = append(b, "</li>\n"...)
+		}
+		b = append(b, "</ul>\n"...)
+	}
+	if len(r.Settings) > 0 {
+		b = append(b, "<p>"...)
+		b = appendWord(b, lang, "dev.settingsintro")
+		b = append(b, `</p><ul class="deviations">`...)
+		for i := range r.Settings {
+			st := &r.Settings[i]
+			b = append(b, "<li><code>"...)
+			b = appendText(b, st.Key)
+			b = append(b, "</code>: "...)
+			b = appendText(b, tf(lang, "dev.setting", st.Value, st.Default))
+			b = append(b, ' ')
+			b = appendText(b, tf(lang, "dev.where", st.Where))
 			b = append(b, "</li>\n"...)
 		}
 		b = append(b, "</ul>\n"...)

@@ -43,8 +43,13 @@ const replacedRecord = `{{define "record" -}}
 <ul class="findings notchecked">{{range .}}{{.}}{{end}}</ul>
 {{end -}}
 {{end -}}
+{{if or .Deviations .Settings}}<h3 id="h-deviations">[[t "deviations"]]</h3>{{end -}}
 {{with .Deviations -}}
-<h3 id="h-deviations">[[t "deviations"]]</h3><p>[[t "deviationsintro"]]</p><ul class="deviations">{{range .}}<li><a href="{{.URL}}">{{.Title}}</a> <span class="meta">({{.ID}})</span>: {{tf $l "dev.setting" .Setting .Default}} {{tf $l "dev.where" .Where}} [[t "reason"]]: {{.Reason}}.{{with .Note}} <strong>{{.}}</strong>{{end}}</li>
+<p>[[t "deviationsintro"]]</p><ul class="deviations">{{range .}}<li><a href="{{.URL}}">{{.Title}}</a> <span class="meta">({{.ID}})</span>: {{tf $l "dev.setting" .Setting .Default}} {{tf $l "dev.where" .Where}} [[t "reason"]]: {{.Reason}}.{{with .Note}} <strong>{{.}}</strong>{{end}}</li>
+{{end}}</ul>
+{{end -}}
+{{with .Settings -}}
+<p>[[t "dev.settingsintro"]]</p><ul class="deviations">{{range .}}<li><code>{{.Key}}</code>: {{tf $l "dev.setting" .Value .Default}} {{tf $l "dev.where" .Where}}</li>
 {{end}}</ul>
 {{end -}}
 </section>
@@ -121,6 +126,9 @@ func randomBody(rnd *rand.Rand, lang string) *recordBody {
 	for range rnd.IntN(3) {
 		r.Deviations = append(r.Deviations, deviationView{ID: randomText(rnd), Title: randomText(rnd), Setting: randomText(rnd),
 			Default: randomText(rnd), Where: randomText(rnd), Reason: randomText(rnd), Note: maybe(), URL: randomText(rnd)})
+	}
+	for range rnd.IntN(3) {
+		r.Settings = append(r.Settings, settingView{Key: randomText(rnd), Value: randomText(rnd), Default: randomText(rnd), Where: randomText(rnd)})
 	}
 	for range rnd.IntN(3) {
 		r.History = append(r.History, historyRow{Date: timePiece{Datetime: maybe(), Text: randomText(rnd)}, What: randomText(rnd),

@@ -133,7 +133,10 @@ type recordBody struct {
 	NotChecked []template.HTML
 	// Deviations are the configuration's changes to rules that concern
 	// records of this kind.
-	Deviations  []deviationView
+	Deviations []deviationView
+	// Settings are the checklist's settings the configuration changed
+	// that bear on this record (settingViews).
+	Settings    []settingView
 	Other       []template.HTML
 	Uses        []relatedLink
 	UsedBy      []relatedLink
@@ -188,6 +191,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 		return nil, err
 	}
 	body.Deviations = b.deviationViews(lang, root, r.Kind)
+	body.Settings = b.settingViews(lang, r)
 	body.Uses, body.UsedBy = b.related(lang, root, r)
 	body.History = b.historyRows(lang, r)
 	return body, nil

@@ -1207,13 +1207,16 @@ func TestWithheldTextIsTheSharedNotice(t *testing.T) {
 // TestSettingsAwayFromDefaultsArePublic: a setting the rules judge by (a
 // limit, the date a duty applies from) that the municipality set away
 // from its default is listed with its value, the default and where on the
-// principles page, in both languages, and in register.json.
+// principles page, in both languages, and in register.json; and on the
+// pages of the records it bears on (principle.Concerns), only those.
 func TestSettingsAwayFromDefaultsArePublic(t *testing.T) {
 	reg := loadFixture(t, fixture)
 	cfg := *reg.Config
 	cfg.Changes = []config.Change{
 		{Key: "limits.security_audit_max", Value: "P99Y", Default: "P3Y", Place: config.Place{File: "register.yaml", Line: 4, Column: 23}},
 		{Key: "ai_act.high_risk_from", Value: "2099-01-01", Default: "2027-12-02", Place: config.Place{Env: "REGISTER_AI_ACT_HIGH_RISK_FROM"}},
+		{Key: "limits.camera_lifecycle_max", Value: "P10Y", Default: "P2Y", Place: config.Place{File: "register.yaml", Line: 5, Column: 25}},
+		{Key: "evaluation.default_interval", Value: "P8Y", Default: "P4Y", Place: config.Place{File: "register.yaml", Line: 7, Column: 21}},
 	}
 	reg.Config = &cfg
 	out, _ := build(t, reg, Options{})
@@ -1223,6 +1226,13 @@ func TestSettingsAwayFromDefaultsArePublic(t *testing.T) {
 			`<code>ai_act.high_risk_from</code>: 2099-01-01 (standaard: 2027-12-02). Ingesteld in REGISTER_AI_ACT_HIGH_RISK_FROM.`},
 		"en/principles.html": {`<code>limits.security_audit_max</code>: P99Y (default: P3Y). Set in register.yaml:4:23.`},
 		"data/register.json": {`"key": "limits.security_audit_max"`, `"value": "P99Y"`, `"default": "P3Y"`, `"set_in": "register.yaml:4:23"`},
+		// A public-order camera with an interval of its own: the camera
+		// limit bears on it, the default interval does not.
+		"sensoren/cam-markt.html": {`<h3 id="h-deviations">Afwijkingen van de standaardinstellingen</h3>`,
+			`<li><code>limits.camera_lifecycle_max</code>: P10Y (standaard: P2Y). Ingesteld in register.yaml:5:25.</li>`},
+		"en/sensors/cam-markt.html": {`<li><code>limits.camera_lifecycle_max</code>: P10Y (default: P2Y). Set in register.yaml:5:25.</li>`},
+		// An air-quality sensor without an interval of its own.
+		"sensoren/lucht-dak.html": {`<li><code>evaluation.default_interval</code>: P8Y (standaard: P4Y). Ingesteld in register.yaml:7:21.</li>`},
 	} {
 		text := read(t, out, page)
 		for _, w := range want {
@@ -1230,6 +1240,35 @@ func TestSettingsAwayFromDefaultsArePublic(t *testing.T) {
 				t.Errorf("%s lacks %q", page, w)
 			}
 		}
+	}
+	for page, not := range map[string][]string{
+		"sensoren/cam-markt.html":     {"evaluation.default_interval"},
+		"sensoren/lucht-dak.html":     {"limits.camera_lifecycle_max"},
+		"algoritmes/alg-toeslag.html": {"limits.camera_lifecycle_max", "evaluation.default_interval"},
+	} {
+		text := read(t, out, page)
+		for _, n := range not {
+			if strings.Contains(text, n) {
+				t.Errorf("%s names %s, which does not bear on it", page, n)
+			}
+		}
+	}
+
+	// A setting that bears on a record because of a field it withholds
+	// is not named on its page: that would tell the field.
+	reg = loadFixture(t, fixture)
+	for _, r := range reg.Records {
+		if r.ID == "lucht-dak" {
+			r.CameraRegime = "public_order"
+			r.Publication.Withheld = append(r.Publication.Withheld, "camera_regime")
+		}
+	}
+	cfg = *reg.Config
+	cfg.Changes = []config.Change{{Key: "evaluation.intervals.public_order", Value: "P3Y", Default: "P1Y", Place: config.Place{File: "register.yaml", Line: 8, Column: 3}}}
+	reg.Config = &cfg
+	out, _ = build(t, reg, Options{})
+	if page := read(t, out, "sensoren/lucht-dak.html"); strings.Contains(page, "evaluation.intervals.public_order") {
+		t.Error("the page of a sensor that withholds its camera regime names the regime's interval")
 	}
 }
 
