@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -21,14 +22,60 @@ func Write(path string, data []byte, perm os.FileMode) error {
 }
 
 // WriteFrom replaces path atomically with what write produces; when write
-// fails, path is left as it was.
+// fails, path is left as it was. A symlink at path stays one: the file it
+// points to is replaced. Something at path that is no file but a device or
+// a named pipe (--output /dev/null, a pipe a program reads) cannot be
+// replaced without destroying it: what write produces is written into it.
 func WriteFrom(path string, perm os.FileMode, write func(io.Writer) error) error {
-	tmp, err := temp(path, write, perm)
+	target, into, err := destination(path)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if into {
+		return writeInto(path, write)
+	}
+	tmp, err := temp(target, write, perm)
 	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(tmp, target); err != nil {
 		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+// destination is the file a write of path replaces: path, or the file a
+// symlink at path points to; into reports that path is neither a file nor
+// a folder, to be written into rather than replaced.
+func destination(path string) (target string, into bool, err error) {
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return path, false, nil // new, or a symlink to nothing: replaced
+	case err != nil:
+		return "", false, err
+	case !st.Mode().IsRegular() && !st.IsDir():
+		return path, true, nil
+	}
+	if lst, err := os.Lstat(path); err != nil || lst.Mode()&fs.ModeSymlink == 0 {
+		return path, false, nil
+	}
+	target, err = filepath.EvalSymlinks(path)
+	return target, false, err
+}
+
+// writeInto writes what write produces into the device or pipe at path.
+func writeInto(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	err = write(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
