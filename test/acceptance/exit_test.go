@@ -27,7 +27,7 @@ func TestExitCodes(t *testing.T) {
 		{"check --fail-on warning", []string{"check", "--as-of", asOf, "--fail-on", "warning", "register/sensors/cam-stationsplein.yaml"}, 1, "(data-rights)", ""},
 		{"check the register", []string{"check", "--as-of", asOf}, 1, "23 fouten", ""},
 		{"check --root", []string{"--root", "register", "check", "--as-of", asOf, "--files", "sensors/cam-stationsplein.yaml"}, 0, "1 registratie", ""},
-		{"unknown --fail-on", []string{"check", "--fail-on", "fatal"}, 2, "", "kies error of warning"},
+		{"unknown --fail-on", []string{"check", "--fail-on", "fatal"}, 2, "", "kies error, warning of none"},
 		{"unknown format", []string{"check", "--format", "xml"}, 2, "", "sarif"},
 		{"date that does not exist in --as-of", []string{"check", "--as-of", "2025-02-30"}, 2, "", "JJJJ-MM-DD"},
 		{"Dutch-order date in --as-of", []string{"check", "--as-of", "24-11-2026"}, 2, "", "JJJJ-MM-DD"},

@@ -107,7 +107,7 @@ func TestBuildReplacesTheSiteWhole(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "mijn-map", "belangrijk.txt"), "niet weggooien")
 	for _, out := range []string{"mijn-map", "register", "."} {
 		r := run(t, dir, nil, "build", "--as-of", asOf, "--out", out)
-		if r.code != 2 || !strings.Contains(r.stderr, "not empty and was not built by register") {
+		if r.code != 2 || !strings.Contains(r.stderr, "is niet leeg en is niet door register gebouwd") {
 			t.Errorf("build --out %s: exit %d\n%s", out, r.code, r.out())
 		}
 	}
