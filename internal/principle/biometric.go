@@ -75,16 +75,39 @@ func biometricCapability(r *record.Record) string {
 }
 
 // police reports whether the police operate the record, the only operator
-// the ban lets an exception lower.
-func police(r *record.Record) bool {
-	return r.Organisation.Type == "police" || r.HasRegime() && r.CameraRegime == record.RegimePolice
+// the ban lets an exception lower. Only the operator's own type counts:
+// camera_regime police is what the record claims for the camera, and a
+// municipality or a shop that claims it does not become the police.
+func police(r *record.Record) bool { return r.Organisation.Type == "police" }
+
+// lawEnforcement reports whether the record is, or claims to be, used for
+// law enforcement, which AI Act art. 5(1)(h) is about.
+func lawEnforcement(r *record.Record) bool {
+	return police(r) || r.HasRegime() && r.CameraRegime == record.RegimePolice
 }
 
-// courtWords name a court, the authority AI Act art. 5(3) asks to
-// authorise real-time identification beforehand. An independent
-// administrative authority may also, but no name tells one from an
-// authority that is not independent, so the checklist accepts a court
-// only: fail closed, the exception then does not count.
+// workOrEducation reports whether the record says it is used at work or in
+// education: its Annex III point is 3 (education and vocational training)
+// or 4 (employment and workers management), the areas where AI Act art.
+// 5(1)(f) prohibits emotion recognition.
+func workOrEducation(r *record.Record) bool {
+	a := r.AIAct
+	return a != nil && (strings.HasPrefix(a.AnnexIII, "3") || strings.HasPrefix(a.AnnexIII, "4"))
+}
+
+// emotionAtWork reports whether the record recognises emotions at work or
+// in education: a prohibited practice (AI Act art. 5(1)(f)).
+func emotionAtWork(r *record.Record) bool {
+	return slices.Contains(r.Capabilities, "emotion_recognition") && workOrEducation(r)
+}
+
+// courtWords name a court, an authority AI Act art. 5(3) lets authorise
+// real-time identification beforehand. An independent administrative
+// authority whose decision is binding may too, but no name tells one from
+// an authority that is not independent or does not bind (nor that the
+// national law of art. 5(5) designates it), so the checklist accepts a
+// court only: fail closed, the exception then does not count, and the
+// finding says so without pretending the law asks for a court.
 var courtWords = []string{"rechter", "rechtbank", "gerechtshof", "hoge raad", "court", "judge"}
 
 // notCourtWords name who is not a court and not independent: the public
@@ -108,9 +131,11 @@ const biometricBanID = "biometric-ban"
 // identifying people by their face, body or gait processes biometric data that GDPR art. 9(1) forbids without an exception ground a
 // municipality does not have in public space, and real-time remote
 // identification in public space is a prohibited practice (AI Act art.
-// 5(1)(h)). The other banned capabilities (following people or phones,
-// re-identifying them by their clothes, emotion recognition outside work
-// and education) are banned by VNG principle 2.1, a policy choice a
+// 5(1)(h)). So is emotion recognition at work and in education (AI Act
+// art. 5(1)(f)), which a record states by its Annex III point (3
+// education, 4 employment). The other banned capabilities (following
+// people or phones, re-identifying them by their clothes, emotion
+// recognition elsewhere) are banned by VNG principle 2.1, a policy choice a
 // municipality could make differently: biometric-ban is law for the first
 // and policy for the rest, so configuration changes only the rest.
 //
@@ -121,15 +146,15 @@ var lawPostIdentification = label.Text{"AI-verordening art. 26 lid 10, bijlage I
 
 var biometricBan = &Rule{
 	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error, Covers: []string{"C-no-live-face"},
-	Law: lawBiometric, LawScope: label.Text{"voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf", "for identifying people by their face, body or gait, live or after the fact"},
+	Law: lawBiometricBan, LawScope: label.Text{"voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf, en voor emotieherkenning op het werk en in het onderwijs", "for identifying people by their face, body or gait, live or after the fact, and for emotion recognition at work and in education"},
 	Title: label.Text{"Geen biometrische surveillance", "No biometric surveillance"},
 	Why: label.Text{
-		"Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h). Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5) en met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (art. 5 lid 3); dan blijft het een zichtbare waarschuwing.",
-		"Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)). Only the police may deviate: after the fact with prior authorisation (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or independent administrative authority (art. 5(3)), and it then stays a visible warning.",
+		"Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h), en emotieherkenning op het werk en in het onderwijs ook (art. 5 lid 1 onder f; daar mag niemand van afwijken). Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5) en met voorafgaande toestemming van een rechter of een onafhankelijke bestuursinstantie waarvan het besluit bindend is (art. 5 lid 3); dan blijft het een zichtbare waarschuwing. Of een bestuursinstantie onafhankelijk is en bindend beslist, is aan haar naam niet te zien: de controle aanvaardt daarom alleen een rechter.",
+		"Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)), and so is emotion recognition at work and in education (art. 5(1)(f); nobody may deviate from that). Only the police may deviate: after the fact with prior authorisation (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or an independent administrative authority whose decision is binding (art. 5(3)), and it then stays a visible warning. A name does not show that an administrative authority is independent and its decision binding, so the checklist accepts a court only.",
 	},
 	Satisfy: label.Text{
-		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference}; voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming van een rechter (rechter, rechtbank; niet de officier van justitie, de burgemeester of de driehoek) met een datum die niet later is dan approved_on. Realtime identificatie blijft dan een waarschuwing.",
-		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference}; for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation by a court (rechter, rechtbank; not the public prosecutor, the mayor or the triangle) dated no later than approved_on. Real-time identification then remains a warning.",
+		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference}; voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming die de controle als die van een rechter herkent (rechter, rechtbank, gerechtshof; niet de officier van justitie, de burgemeester of de driehoek; een onafhankelijke bestuursinstantie mag volgens art. 5 lid 3 ook, maar is aan haar naam niet te herkennen) met een datum die niet later is dan approved_on. Realtime identificatie blijft dan een waarschuwing. Emotieherkenning op het werk of in het onderwijs (ai_act.annex_iii punt 3 of 4) is verboden; daarvoor telt geen uitzondering.",
+		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference}; for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation the checklist recognises as a court's (rechter, rechtbank, gerechtshof, court; not the public prosecutor, the mayor or the triangle; art. 5(3) also allows an independent administrative authority, but a name does not show one) dated no later than approved_on. Real-time identification then remains a warning. Emotion recognition at work or in education (ai_act.annex_iii point 3 or 4) is prohibited; no exception counts for it.",
 	},
 	Example: commented(`capabilities: [video_recording, people_counting]   # tellen mag
 
@@ -170,7 +195,7 @@ exceptions:
 					onduidelijk = " Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Zeg welke het is met realtime_biometric_identification of post_biometric_identification: beide blijven verboden, alleen de politie kan een uitzondering krijgen."
 				}
 				law, wet := "; identifying people by their body processes special categories of personal data (GDPR art. 9(1))", " Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1)."
-				if police(r) && ctx.OnOrAfter(art5From) {
+				if lawEnforcement(r) && ctx.OnOrAfter(art5From) {
 					law = "; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"
 					wet = " Live biometrische identificatie op afstand in de openbare ruimte is bij wet verboden (AI-verordening art. 5 lid 1 onder h, sinds 2 februari 2025)."
 				}
@@ -181,6 +206,23 @@ exceptions:
 						"Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3). Het blijft dan een waarschuwing.",
 						"remove it; the only way out is an exception (rule: biometric-ban) for an objective of AI Act art. 5(1)(h) (objective), under the national law that provides for it (national_law, art. 5(5)), with the prior authorisation of a court or independent administrative authority (authorisation: authority, date, reference; art. 5(3)); it then stays a warning",
 					}
+				}
+			case c == "emotion_recognition" && workOrEducation(r) && ctx.OnOrAfter(art5From):
+				// Not "in public space": the law forbids it in the classroom
+				// and at work, wherever those are.
+				point := r.AIAct.AnnexIII
+				f.Message = label.Text{
+					fmt.Sprintf("De toepassing herkent emoties (%s) op het werk of in het onderwijs (bijlage III punt %s). Dat is een verboden AI-praktijk (AI-verordening art. 5 lid 1 onder f, sinds 2 februari 2025), en de principes verbieden het ook als biometrische surveillance.", c, point),
+					fmt.Sprintf("capability %s recognises emotions at work or in education (Annex III point %s), a prohibited AI practice (AI Act art. 5(1)(f), since 2025-02-02); the principles also ban it as biometric surveillance", c, point),
+				}
+				f = lawful(f, lawEmotionAtWork)
+				// The law excepts only a system meant for medical or safety
+				// reasons; the format states that by its Annex III point
+				// (1(c), emotion recognition, high risk), not by an
+				// exception a free-text reason could lower.
+				f.Help = label.Text{
+					"Stop met het gebruik: de wet verbiedt het, en geen uitzondering of instelling verandert dat. Alleen een systeem dat bedoeld is om medische redenen of voor de veiligheid valt buiten art. 5 lid 1 onder f; dat is hoog risico onder bijlage III punt 1(c), niet punt 3 of 4. Deel het dan zo in en leg de medische of veiligheidsreden uit bij ai_act.basis.",
+					"stop using it: the law prohibits it, and no exception or setting changes that; only a system intended for medical or safety reasons falls outside art. 5(1)(f), and it is then high risk under Annex III point 1(c), not point 3 or 4: classify it so and give the medical or safety reason in ai_act.basis",
 				}
 			case slices.Contains(postID, c):
 				if !police(r) {
@@ -207,7 +249,16 @@ exceptions:
 		if strings.TrimSpace(ex.LegalBasis) == "" {
 			lacks("a specific legal basis (legal_basis)", "een specifieke wettelijke grondslag (legal_basis)")
 		}
-		if !police(r) {
+		if emotionAtWork(r) {
+			lacks("a ground in law: AI Act art. 5(1)(f) prohibits emotion recognition at work and in education, and no exception lowers that",
+				"een grond in de wet: AI-verordening art. 5 lid 1 onder f verbiedt emotieherkenning op het werk en in het onderwijs, en geen uitzondering verandert dat")
+		}
+		switch {
+		case police(r):
+		case r.HasRegime() && r.CameraRegime == record.RegimePolice:
+			lacks(fmt.Sprintf("an operator of type police (only the police may be excepted from the ban; camera_regime: police does not make an operator of type %s the police)", r.Organisation.Type),
+				fmt.Sprintf("de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen; camera_regime: police maakt een organisatie van het type %s niet tot de politie)", r.Organisation.Type))
+		default:
 			lacks("an operator of type police (only the police may be excepted from the ban)", "de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen)")
 		}
 		live := slices.ContainsFunc(r.Capabilities, liveID)
@@ -219,8 +270,8 @@ exceptions:
 				lacks("the prior authorisation with its authority, date and reference (authorisation; AI Act art. 5(3), 26(10))",
 					"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3, art. 26 lid 10)")
 			case live && !byCourt(a.Authority):
-				lacks("an authorisation by a court (AI Act art. 5(3)): the authority named is not recognisably one; the public prosecutor, the mayor, the triangle and the police are not a court or an independent administrative authority",
-					"toestemming van een rechter (AI-verordening art. 5 lid 3): de genoemde instantie is niet herkenbaar een rechter; de officier van justitie, de burgemeester, de driehoek en de politie zijn geen rechter of onafhankelijke bestuursinstantie")
+				lacks("an authorisation the checklist can recognise (AI Act art. 5(3) allows a judicial authority or an independent administrative authority whose decision is binding; a name cannot show that an administrative authority is independent and its decision binding, so the checklist accepts only a court, named in authorisation.authority, such as rechter-commissaris, rechtbank Midden-Nederland; the public prosecutor, the mayor, the triangle, the police and the municipality are neither)",
+					"een toestemming die de controle kan herkennen (AI-verordening art. 5 lid 3 staat een rechterlijke instantie toe of een onafhankelijke bestuursinstantie waarvan het besluit bindend is; aan een naam is niet te zien dat een bestuursinstantie onafhankelijk is en bindend beslist, daarom aanvaardt de controle alleen een rechter, genoemd bij authorisation.authority, zoals rechter-commissaris, rechtbank Midden-Nederland; de officier van justitie, de burgemeester, de driehoek, de politie en de gemeente zijn geen van beide)")
 			case !blank(ex.ApprovedOn) && a.Date > ex.ApprovedOn:
 				lacks(fmt.Sprintf("an authorisation before the use: it is dated %s, after approved_on %s", a.Date, ex.ApprovedOn),
 					fmt.Sprintf("toestemming vóór het gebruik: ze is van %s, na approved_on %s", datum(a.Date), datum(ex.ApprovedOn)))

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -157,19 +158,19 @@ exceptions:
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)…the objective of AI Act art. 5(1)(h)…the national law"},
 		}},
 		{name: "real time, police, the prosecutor as the authority: error", yaml: liveAuthorisedBy("Officier van Justitie Midden-Nederland"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court (AI Act art. 5(3)): the authority named is not recognisably one"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise (AI Act art. 5(3) allows a judicial authority or an independent administrative authority whose decision is binding…accepts only a court"},
 		}},
 		{name: "real time, police, the mayor as the authority: error", yaml: liveAuthorisedBy("Burgemeester van Heidebeek"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise"},
 		}},
 		{name: "real time, police, the prosecution service in English as the authority: error", yaml: liveAuthorisedBy("Public Prosecution Service"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise"},
 		}},
 		{name: "real time, police, the prosecutor abbreviated as the authority: error", yaml: liveAuthorisedBy("OvJ Midden-Nederland"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise"},
 		}},
 		{name: "real time, police, the prosecutor at a court as the authority: error", yaml: liveAuthorisedBy("officier van justitie bij de rechtbank Utrecht"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation by a court"},
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise"},
 		}},
 		{name: "real time, police, authorised after the use: error", yaml: liveCamera + `exceptions:
   - rule: biometric-ban
@@ -199,5 +200,136 @@ exceptions:
 		{name: "real time before the AI Act's prohibitions applied: the principle only", today: "2025-01-15", yaml: liveCamera, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "capability realtime_biometric_identification"},
 		}},
+	})
+}
+
+// liveCameraRunBy is a camera that claims the police regime and identifies
+// people in real time, run by an operator of orgType, with an exception
+// that has every art. 5 part and a court's authorisation.
+func liveCameraRunBy(orgType string) string {
+	return `
+id: cam-live
+kind: sensor
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: ` + orgType + `}
+sensor_type: camera
+camera_regime: police
+capabilities: [realtime_biometric_identification]
+exceptions:
+  - rule: biometric-ban
+    reason: Search for a missing person.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    objective: victim_search
+    national_law: Wet X art. 1
+    authorisation: {authority: Rechtbank Midden-Nederland, date: 2026-10-30, reference: RC1}
+`
+}
+
+// TestOnlyThePoliceThemselvesMayBeExcepted: claiming the police regime does
+// not make an operator the police (principles.md 2.1: "for the police
+// only"); only organisation.type counts.
+func TestOnlyThePoliceThemselvesMayBeExcepted(t *testing.T) {
+	runCases(t, "biometric-ban", nil, []ruleCase{
+		{name: "a municipality claiming the police regime: the exception does not count", yaml: liveCameraRunBy("municipality"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 16, "prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)…does not count: it lacks an operator of type police (only the police may be excepted from the ban; camera_regime: police does not make an operator of type municipality the police))"},
+		}},
+		{name: "a private operator claiming the police regime: the exception does not count", yaml: liveCameraRunBy("private"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 16, "does not count: it lacks an operator of type police…camera_regime: police does not make an operator of type private the police"},
+		}},
+		{name: "the police themselves with the same exception: a visible warning", yaml: liveCameraRunBy("police"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 16, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
+		}},
+	})
+}
+
+// TestAuthorisationByAnIndependentAuthority: art. 5(3) allows a court or an
+// independent administrative authority whose decision is binding. A name
+// cannot show the second, so the checklist accepts a court only, and says
+// so without pretending the law asks for a court.
+func TestAuthorisationByAnIndependentAuthority(t *testing.T) {
+	runCases(t, "biometric-ban", nil, []ruleCase{
+		{name: "the data protection authority: not recognisable, and the message states the article right", yaml: liveAuthorisedBy("Autoriteit Persoonsgegevens"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise (AI Act art. 5(3) allows a judicial authority or an independent administrative authority whose decision is binding; a name cannot show that an administrative authority is independent and its decision binding, so the checklist accepts only a court, named in authorisation.authority"},
+		}},
+		{name: "a court: the lawful route, a visible warning", yaml: liveAuthorisedBy("Rechtbank Midden-Nederland"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h))"},
+		}},
+	})
+	for _, f := range only(t, biometricBanID, nil, nil, testToday, liveAuthorisedBy("Autoriteit Persoonsgegevens")) {
+		if m := f.Message.In("en"); strings.Contains(m, "authorisation by a court (AI Act art. 5(3))") {
+			t.Errorf("the message says art. 5(3) asks for a court: %q", m)
+		}
+	}
+}
+
+// emotionIn is an algorithm that recognises emotions, used in the area of
+// Annex III point.
+func emotionIn(point string) string {
+	return `
+id: emotie
+kind: algorithm
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+algorithm_type: machine_learning
+capabilities: [emotion_recognition]
+ai_act: {category: high_risk, role: deployer, annex_iii: "` + point + `", basis: emotieherkenning bij leerlingen in de klas}
+`
+}
+
+// TestEmotionRecognitionAtWorkAndInEducation: emotion recognition in
+// education (Annex III 3) or at work (Annex III 4) is a prohibited AI
+// practice from 2025-02-02 (AI Act art. 5(1)(f)); no setting lowers it.
+// Elsewhere it is banned by VNG 2.1 only, which a municipality may change.
+func TestEmotionRecognitionAtWorkAndInEducation(t *testing.T) {
+	off := configFrom(t, goodConfig+"rules:\n  biometric-ban: {severity: \"off\", reason: x}\n")
+	tests := []struct {
+		name, point, today string
+		law                string // the finding's law; "" when the setting silences it
+		message            string
+	}{
+		{"in the classroom", "3(b)", "2026-12-06", "AI Act art. 5(1)(f)", "capability emotion_recognition recognises emotions at work or in education (Annex III point 3(b)), a prohibited AI practice (AI Act art. 5(1)(f), since 2025-02-02)"},
+		{"at work", "4(b)", "2026-12-06", "AI Act art. 5(1)(f)", "(Annex III point 4(b)), a prohibited AI practice (AI Act art. 5(1)(f)"},
+		{"the day the prohibition applies", "3", "2025-02-02", "AI Act art. 5(1)(f)", "a prohibited AI practice (AI Act art. 5(1)(f), since 2025-02-02)"},
+		{"the day before: the principle only", "3", "2025-02-01", "", ""},
+		{"for benefits, not work or education: the principle only", "5(a)", "2026-12-06", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, biometricBanID, off, nil, tt.today, emotionIn(tt.point))
+			if tt.law == "" {
+				if len(fs) != 0 {
+					t.Errorf("the setting should silence the policy finding, got %v", fs)
+				}
+				def := only(t, biometricBanID, nil, nil, tt.today, emotionIn(tt.point))
+				match(t, def, []want{{"biometric-ban", "VNG 2.1", finding.Error, 6, 16, "capability emotion_recognition (emotion recognition) is biometric surveillance, which the principles ban in public space"}})
+				if len(def) == 1 && !def[0].Law.IsZero() {
+					t.Errorf("a policy finding cites law: %q", def[0].Law.In("en"))
+				}
+				return
+			}
+			match(t, fs, []want{{"biometric-ban", "VNG 2.1", finding.Error, 6, 16, tt.message}})
+			if len(fs) == 1 && fs[0].Law.In("en") != tt.law {
+				t.Errorf("law %q, want %q", fs[0].Law.In("en"), tt.law)
+			}
+		})
+	}
+}
+
+// TestNoExceptionForEmotionRecognitionAtWork: art. 5(1)(f) knows no
+// exception a record can grant itself, not even the police's.
+func TestNoExceptionForEmotionRecognitionAtWork(t *testing.T) {
+	police := strings.Replace(emotionIn("4(a)"), "type: municipality", "type: police", 1) + `exceptions:
+  - rule: biometric-ban
+    reason: Screening staff.
+    legal_basis: Politiewet 2012 art. 3
+    approved_by: Korpschef
+    approved_on: 2026-11-01
+    until: 2027-06-01
+`
+	match(t, only(t, biometricBanID, nil, nil, testToday, police), []want{
+		{"biometric-ban", "VNG 2.1", finding.Error, 6, 16, "AI Act art. 5(1)(f)…(the exception at exceptions[0] does not count: it lacks a ground in law: AI Act art. 5(1)(f) prohibits emotion recognition at work and in education, and no exception lowers that)"},
 	})
 }

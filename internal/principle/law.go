@@ -23,6 +23,13 @@ var (
 	lawDPIA      = label.Text{"AVG art. 35 lid 1 en 3", "GDPR art. 35(1) and (3)"}
 	lawCamera    = label.Text{"Gemeentewet art. 151c", "Gemeentewet art. 151c"}
 	lawInform    = label.Text{"AVG art. 13", "GDPR art. 13"}
+
+	// Emotion recognition at work and in education is a prohibited AI
+	// practice, save for medical or safety reasons (AI Act art. 5(1)(f)).
+	lawEmotionAtWork = label.Text{"AI-verordening art. 5 lid 1 onder f", "AI Act art. 5(1)(f)"}
+	// lawBiometricBan is every law behind the ban's legal findings.
+	lawBiometricBan = label.Text{"AVG art. 9 lid 1; AI-verordening art. 5 lid 1 onder h en f", "GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f)"}
+
 	// Format v2's duties.
 	lawAccountable  = label.Text{"AVG art. 5 lid 2, art. 6 lid 1", "GDPR art. 5(2), 6(1)"}
 	lawDecision151  = label.Text{"Gemeentewet art. 151c lid 1", "Gemeentewet art. 151c(1)"}
@@ -34,6 +41,7 @@ var (
 	lawFRIA         = label.Text{"AI-verordening art. 27", "AI Act art. 27"}
 	lawEUDatabase   = label.Text{"AI-verordening art. 26 lid 8, art. 49 lid 3", "AI Act art. 26(8), 49(3)"}
 	lawTransparent  = label.Text{"AI-verordening art. 50", "AI Act art. 50"}
+	lawMarking      = label.Text{"AI-verordening art. 50 lid 2", "AI Act art. 50(2)"}
 	lawProhibit     = label.Text{"AI-verordening art. 5", "AI Act art. 5"}
 	lawAutomated    = label.Text{"AVG art. 22", "GDPR art. 22"}
 )

@@ -12,7 +12,7 @@ import (
 // the second, never the first.
 func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 	legal := map[string]struct{ law, scope string }{
-		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h)", "for identifying people by their face, body or gait, live or after the fact"},
+		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f)", "for identifying people by their face, body or gait, live or after the fact, and for emotion recognition at work and in education"},
 		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
 		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
@@ -72,7 +72,7 @@ func TestLegalDutiesCannotBeSwitchedOff(t *testing.T) {
 	}{
 		{"register.yaml", goodConfig + "rules:\n  biometric-ban: off\n", nil,
 			want{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Error, Line: 6, Column: 3,
-				Message: "rules.biometric-ban: off would switch off or lower duties that follow from law (GDPR art. 9(1); AI Act art. 5(1)(h))"}},
+				Message: "rules.biometric-ban: off would switch off or lower duties that follow from law (GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f))"}},
 		{"register.yaml, with a reason", goodConfig + "rules:\n  biometric-ban: {severity: info, reason: The council allows it.}\n", nil,
 			want{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Error, Line: 6, Column: 3, Message: "rules.biometric-ban: info would switch off"}},
 		{"environment", goodConfig, map[string]string{"REGISTER_RULES_BIOMETRIC_BAN": "off"},
@@ -88,7 +88,7 @@ func TestLegalDutiesCannotBeSwitchedOff(t *testing.T) {
 			fx.locate(fs)
 			finding.Sort(fs)
 			match(t, fs, []want{tt.setting, faceError})
-			if len(fs) == 2 && (fs[0].Law.In("en") != lawBiometric.In("en") || fs[1].Law.In("en") != lawBiometric.In("en") || fs[1].Law.In("nl") != lawBiometric.In("nl")) {
+			if len(fs) == 2 && (fs[0].Law.In("en") != lawBiometricBan.In("en") || fs[1].Law.In("en") != lawBiometric.In("en") || fs[1].Law.In("nl") != lawBiometric.In("nl")) {
 				t.Errorf("law cited: %q, %q", fs[0].Law.In("en"), fs[1].Law.In("en"))
 			}
 			if tt.env != nil && len(fs) > 0 && fs[0].File != "REGISTER_RULES_BIOMETRIC_BAN" {
@@ -109,7 +109,7 @@ func TestPolicyPartOfAMixedRuleStaysConfigurable(t *testing.T) {
 	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
 	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Warning, Line: 6, Column: 3,
-		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait, live or after the fact it is law"}})
+		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait, live or after the fact, and for emotion recognition at work and in education it is law"}})
 	// Without the setting the same record fails, as policy.
 	fs = only(t, biometricBanID, configFrom(t, goodConfig), nil, testToday, tracker)
 	match(t, fs, []want{{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 24, Column: 33, Message: "capability device_tracking"}})
