@@ -203,8 +203,8 @@ exceptions:
 				f = lawful(f, lawBiometric)
 				if police(r) {
 					f.Help = label.Text{
-						"Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3). Het blijft dan een waarschuwing.",
-						"remove it; the only way out is an exception (rule: biometric-ban) for an objective of AI Act art. 5(1)(h) (objective), under the national law that provides for it (national_law, art. 5(5)), with the prior authorisation of a court or independent administrative authority (authorisation: authority, date, reference; art. 5(3)); it then stays a warning",
+						"Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3; de controle herkent alleen een rechter). Het blijft dan een waarschuwing.",
+						"remove it; the only way out is an exception (rule: biometric-ban) for an objective of AI Act art. 5(1)(h) (objective), under the national law that provides for it (national_law, art. 5(5)), with the prior authorisation of a court or independent administrative authority (authorisation: authority, date, reference; art. 5(3); the checklist recognises a court only); it then stays a warning",
 					}
 				}
 			case c == "emotion_recognition" && workOrEducation(r) && ctx.OnOrAfter(art5From):
@@ -255,7 +255,7 @@ exceptions:
 		}
 		switch {
 		case police(r):
-		case r.HasRegime() && r.CameraRegime == record.RegimePolice:
+		case lawEnforcement(r):
 			lacks(fmt.Sprintf("an operator of type police (only the police may be excepted from the ban; camera_regime: police does not make an operator of type %s the police)", r.Organisation.Type),
 				fmt.Sprintf("de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen; camera_regime: police maakt een organisatie van het type %s niet tot de politie)", r.Organisation.Type))
 		default:
