@@ -1,0 +1,122 @@
+package principle
+
+import (
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// readsTable names, per built-in rule that checks records, the fields of a
+// record (top-level YAML keys) its Applies and Check read: its verdict on a
+// record follows from those fields, the run's day and the configuration
+// alone (TestRulesReadOnlyDeclaredFields holds each rule to it). A public
+// output shows a rule's verdict only when the record withholds none of
+// them: a tick or a cross on a withheld field tells what it holds.
+// Kept as a table beside the rules, not in them, so that a change to a
+// rule's check and a change to what it reads are read side by side here.
+var readsTable = map[string][]string{
+	"biometric-ban":            {"camera_regime", "capabilities", "organisation", "sensor_type", "status"},
+	"owner-reachable":          {"owner"},
+	"personal-data-inferred":   {"camera_regime", "capabilities", "personal_data", "sensor_type", "status"},
+	"dpia-required":            {"affects_individuals", "camera_regime", "capabilities", "dpia", "lifecycle", "personal_data", "role", "sensor_type", "status"},
+	"dpia-public":              {"camera_regime", "capabilities", "dpia", "organisation", "personal_data", "sensor_type", "status"},
+	"legal-basis":              {"camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
+	"special-categories":       {"camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
+	"retention":                {"camera_regime", "capabilities", "personal_data", "retention", "sensor_type", "status"},
+	"decision-recorded":        {"decisions", "organisation", "status"},
+	"problem-and-alternatives": {"alternatives", "problem", "status"},
+	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "location", "personal_data", "risks", "sensor_type", "status"},
+	"impact-assessment":        {"affects_individuals", "assessments", "status"},
+	"self-learning":            {"assessments", "camera_regime", "evaluation", "lifecycle", "self_learning", "sensor_type", "status"},
+	"lifecycle-end":            {"camera_regime", "lifecycle", "sensor_type", "status"},
+	"lifecycle-ended":          {"lifecycle", "status"},
+	"camera-regime":            {"camera_regime", "legal_basis", "organisation", "sensor_type", "status"},
+	"camera-decision":          {"camera_regime", "decisions", "lifecycle", "sensor_type", "status"},
+	"camera-retention":         {"camera_regime", "lifecycle", "retention", "sensor_type", "status"},
+	"camera-temporary":         {"camera_regime", "lifecycle", "sensor_type", "status"},
+	"evaluation-lapsed":        {"camera_regime", "evaluation", "lifecycle", "sensor_type", "status"},
+	"signage":                  {"camera_regime", "capabilities", "personal_data", "sensor_type", "signage", "status"},
+	"minimisation":             {"capabilities", "minimisation", "sensor_type", "status"},
+	"device-minimisation":      {"capabilities", "minimisation", "sensor_type", "status"},
+	"supplier-watch":           {"sensor_type", "status", "vendor"},
+	"security-audit":           {"camera_regime", "capabilities", "personal_data", "security", "sensor_type", "status"},
+	"data-rights":              {"data_rights", "status", "supplier", "vendor"},
+	"sharing-temporary":        {"data_sharing", "status"},
+	"breach-reported":          {"incidents"},
+	"human-oversight":          {"affects_individuals", "human_oversight", "role", "status"},
+	"explanation":              {"affects_individuals", "explanation", "status"},
+	"datasets-and-source":      {"datasets", "organisation", "source_code", "status", "supplier"},
+	"objection":                {"affects_individuals", "objection", "status"},
+	"publication-category":     {"affects_individuals", "ai_act", "publication_category", "role", "status"},
+	"ai-act-profile":           {"ai_act", "algorithm_type", "capabilities", "role", "status"},
+	"ai-act-fria":              {"ai_act", "organisation", "status"},
+	"ai-act-registration":      {"ai_act", "organisation", "status"},
+	"ai-act-transparency":      {"ai_act", "algorithm_type", "capabilities", "status"},
+	"notice-period":            {"camera_regime", "legal_basis", "lifecycle", "organisation", "registered_on", "sensor_type", "status", "themes"},
+	"independent-review":       {"ai_act", "capabilities", "publication_category", "reviews", "status"},
+	"advice-response":          {"reviews"},
+	"correction-route":         {"camera_regime", "capabilities", "correction", "personal_data", "sensor_type", "status"},
+	"plain-language":           {"purpose", "summary"},
+	// A record that still holds a placeholder is never public (load marks
+	// it with placeholder.Find, as this rule does): on a public record
+	// the rule always passes, which tells nothing.
+	"placeholder": {},
+	// The exception rules judge the exceptions (everyRuleReads); whether
+	// one is unused also rests on the rule it names (RestsOnWithheld).
+	"exception-expired":  {},
+	"exception-unused":   {},
+	"exception-too-long": {},
+}
+
+// everyRuleReads are the fields every rule's verdict rests on: a
+// record's exceptions lower or raise each rule's findings (applyExceptions).
+var everyRuleReads = []string{"exceptions"}
+
+// Reads returns the fields of a record (top-level YAML keys) the rule's
+// verdict rests on, and false when it cannot say: a custom rule, whose
+// expression may read any field.
+func (r *Rule) Reads() ([]string, bool) {
+	if r.custom {
+		return nil, false
+	}
+	fields, ok := readsTable[r.ID]
+	if !ok {
+		return nil, false
+	}
+	return append(append([]string(nil), everyRuleReads...), fields...), true
+}
+
+// RestsOnWithheld reports whether the rule's verdict on rec rests on a
+// field rec withholds (Reads), so that a public output must show neither
+// a pass nor its findings. A rule that cannot say what it reads rests on
+// every withheld field.
+func (r *Rule) RestsOnWithheld(rec *record.Record) bool {
+	if rec == nil || rec.Publication == nil || len(rec.Publication.Withheld) == 0 {
+		return false
+	}
+	if r == exceptionUnused {
+		// An exception is unused when the rule it names finds nothing:
+		// that rule's verdict shows through.
+		for _, ex := range rec.Exceptions {
+			if named, ok := Lookup(ex.Rule); ok && named != exceptionUnused && named.RestsOnWithheld(rec) {
+				return true
+			}
+		}
+	}
+	fields, ok := r.Reads()
+	for _, w := range rec.Publication.Withheld {
+		top, _, _ := strings.Cut(strings.TrimSpace(w), ".")
+		if top == "" {
+			continue
+		}
+		if !ok {
+			return true
+		}
+		for _, f := range fields {
+			if f == top {
+				return true
+			}
+		}
+	}
+	return false
+}

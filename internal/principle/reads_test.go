@@ -1,0 +1,235 @@
+package principle
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/placeholder"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// TestEveryRuleDeclaresWhatItReads: each built-in rule that checks
+// records says which fields its verdict rests on, and each names a field
+// of the record format; a public output relies on it to keep a verdict on a
+// withheld field back.
+func TestEveryRuleDeclaresWhatItReads(t *testing.T) {
+	keys := recordKeys()
+	for _, r := range builtin {
+		fields, ok := r.Reads()
+		switch {
+		case r.CheckRegister != nil && ok:
+			t.Errorf("%s checks the register, not a record, yet declares fields %v", r.ID, fields)
+		case r.CheckRegister == nil && !ok:
+			t.Errorf("%s does not declare the fields it reads (readsTable)", r.ID)
+		}
+		for _, f := range fields {
+			if !keys[f] {
+				t.Errorf("%s declares %q, which is no field of a record", r.ID, f)
+			}
+		}
+	}
+	for id := range readsTable {
+		if _, ok := byID[id]; !ok {
+			t.Errorf("readsTable names %q, which is no rule", id)
+		}
+	}
+	custom := &Rule{ID: "eigen-regel", custom: true}
+	if _, ok := custom.Reads(); ok {
+		t.Error("a custom rule claims to know what it reads")
+	}
+}
+
+// TestRulesReadOnlyDeclaredFields holds each rule to the fields it
+// declares: on every record of the bundled and example registers, of
+// generated ones and of a few made to trip many rules, changing a field the
+// rule does not declare (emptying it, or taking another record's value)
+// leaves the rule's verdict (its findings' severities and fields) as it
+// was. A rule that reads a field it does not declare fails here, naming
+// the field.
+func TestRulesReadOnlyDeclaredFields(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every rule on every record with every field changed")
+	}
+	cfg, _, err := config.Load("../../register")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := append(readFolder(t, "../../register"), readFolder(t, "../../examples/dorp")...)
+	recs = append(recs, generated(t, 40)...)
+	recs = append(recs, decodeAll(t, trippingRecords...)...)
+	reg := register.New("testdata", cfg, recs)
+	ctx := &Context{day: newClock(day(testToday)), Config: cfg, Register: reg}
+	verdict := func(rule *Rule, rec *record.Record) string {
+		var out []string
+		for _, f := range checkRecord(ctx, []*Rule{rule}, rec, nil) {
+			out = append(out, f.Severity.String()+" "+f.Path)
+		}
+		slices.Sort(out)
+		return strings.Join(out, "; ")
+	}
+	top := reflect.TypeFor[record.Record]()
+	for _, rule := range builtin {
+		if rule.Check == nil {
+			continue
+		}
+		fields, _ := rule.Reads()
+		reported := map[string]bool{}
+		for _, rec := range recs {
+			if len(placeholder.Find(rec, cfg.Organisation)) > 0 {
+				continue // never public, so no verdict of it is shown
+			}
+			base := verdict(rule, rec)
+			for i := range top.NumField() {
+				key := yamlKey(top.Field(i))
+				if key == "" || key == "id" || key == "kind" || slices.Contains(fields, key) || reported[key] {
+					continue
+				}
+				for _, v := range variants(recs, rec, i) {
+					changed := *rec
+					reflect.ValueOf(&changed).Elem().Field(i).Set(v)
+					if got := verdict(rule, &changed); got != base {
+						t.Errorf("%s reads %s but does not declare it: on %s it gives %q, with %s changed %q", rule.ID, key, rec.ID, base, key, got)
+						reported[key] = true
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// variants are the values the field i of rec is changed to: empty, and
+// the different values of up to three records of its kind.
+func variants(recs []*record.Record, rec *record.Record, i int) []reflect.Value {
+	own := reflect.ValueOf(rec).Elem().Field(i)
+	out := []reflect.Value{reflect.Zero(own.Type())}
+	for _, o := range recs {
+		if len(out) > 3 {
+			break
+		}
+		v := reflect.ValueOf(o).Elem().Field(i)
+		if o.Kind == rec.Kind && !reflect.DeepEqual(v.Interface(), own.Interface()) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func yamlKey(f reflect.StructField) string {
+	key, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if key == "-" || !f.IsExported() {
+		return ""
+	}
+	return key
+}
+
+// recordKeys are the top-level YAML keys of a record.
+func recordKeys() map[string]bool {
+	keys := map[string]bool{}
+	top := reflect.TypeFor[record.Record]()
+	for i := range top.NumField() {
+		if k := yamlKey(top.Field(i)); k != "" {
+			keys[k] = true
+		}
+	}
+	return keys
+}
+
+// readFolder decodes the records of a register folder.
+func readFolder(t *testing.T, root string) []*record.Record {
+	t.Helper()
+	var texts []string
+	for _, folder := range []string{"sensors", "algorithms"} {
+		files, _ := filepath.Glob(filepath.Join(root, folder, "*.yaml"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts = append(texts, string(data))
+		}
+	}
+	if len(texts) == 0 {
+		t.Fatalf("no records in %s", root)
+	}
+	return decodeAll(t, texts...)
+}
+
+func decodeAll(t *testing.T, texts ...string) []*record.Record {
+	t.Helper()
+	var recs []*record.Record
+	for i, text := range texts {
+		doc, fs := source.Parse(fmt.Sprint(i), []byte(text), source.DefaultLimits)
+		if doc == nil {
+			t.Fatalf("record %d: %v", i, fs)
+		}
+		rec := &record.Record{}
+		if err := doc.Root.Decode(rec); err != nil {
+			t.Fatalf("record %d: %v", i, err)
+		}
+		rec.File = rec.Kind.Folder() + "/" + rec.ID + ".yaml"
+		recs = append(recs, rec)
+	}
+	return recs
+}
+
+// trippingRecords are made to trip the rules that the registers above pass
+// everywhere: banned capabilities, a late breach, a watched manufacturer, a
+// private operator claiming legitimate interest, self-learning profiling.
+var trippingRecords = []string{`
+id: zz-sensor
+kind: sensor
+name: Meter
+summary: Een meter.
+status: active
+organisation: {name: Bedrijf BV, type: private}
+owner: {role: Beheerder, email: beheer@bedrijf.nl}
+purpose: Meten.
+sensor_type: camera
+camera_regime: public_order
+capabilities: [face_recognition, device_tracking, live_viewing]
+personal_data: {processed: "no"}
+dpia: {status: not_required, reason: geen}
+legal_basis: {regime: gdpr, gdpr_ground: legitimate_interest}
+lifecycle: {start: 2020-01-01}
+evaluation: {interval: P5Y}
+retention: P1Y
+vendor: {manufacturer: Hikvision, model: X, country: CN}
+data_rights: {holder: supplier}
+data_sharing:
+  - {party: Politie, purpose: opsporing, start: 2020-01-01, onward_sharing: true}
+incidents:
+  - {type: data_breach, discovered: 2025-08-01T10:00:00+02:00, reported: 2025-08-09T10:00:00+02:00, summary: Lek}
+location: {description: Plein}
+exceptions:
+  - {rule: signage, reason: geen, approved_by: college, approved_on: 2020-01-01, until: 2030-01-01}
+`, `
+id: zz-algoritme
+kind: algorithm
+name: Model
+summary: Een model.
+status: active
+organisation: {name: Gemeente, type: municipality}
+owner: {role: Beheerder, email: beheer@gemeente.nl}
+purpose: Voorspellen.
+algorithm_type: machine_learning
+role: profiling
+affects_individuals: true
+publication_category: other
+self_learning: true
+capabilities: [emotion_recognition]
+personal_data: {processed: unknown, special_categories: true}
+ai_act: {category: high_risk}
+lifecycle: {start: 2020-01-01, end: 2021-01-01}
+evaluation: {interval: P4Y, last: 2020-06-01}
+datasets: [{name: BRP, personal_data: true}]
+source_code: {unavailable_reason: geheim}
+`}
