@@ -74,10 +74,14 @@ var everyRuleReads = []string{"exceptions"}
 
 // Reads returns the fields of a record (top-level YAML keys) the rule's
 // verdict rests on, and false when it cannot say: a custom rule, whose
-// expression may read any field.
+// expression may read any field. A rule that checks the register as a
+// whole reads no record.
 func (r *Rule) Reads() ([]string, bool) {
 	if r.custom {
 		return nil, false
+	}
+	if r.Check == nil && r.CheckRegister != nil {
+		return nil, true // it looks at the configuration, not at a record
 	}
 	fields, ok := readsTable[r.ID]
 	if !ok {

@@ -25,7 +25,7 @@ func TestEveryRuleDeclaresWhatItReads(t *testing.T) {
 	for _, r := range builtin {
 		fields, ok := r.Reads()
 		switch {
-		case r.CheckRegister != nil && ok:
+		case r.CheckRegister != nil && len(fields) > 0:
 			t.Errorf("%s checks the register, not a record, yet declares fields %v", r.ID, fields)
 		case r.CheckRegister == nil && !ok:
 			t.Errorf("%s does not declare the fields it reads (readsTable)", r.ID)

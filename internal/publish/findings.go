@@ -10,30 +10,30 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Findings returns the findings about the record r (as loaded) in the form
-// they may be shown in public, or nil when r is not public. A finding about
-// a withheld field keeps its rule, principle and severity, but its text
-// says only that it concerns a field that is not public; any other finding
-// has every withheld value of r, and the id and name of every record that is
-// not public, replaced by "niet openbaar" / "not public". A finding may
-// quote a value ("Fabrikant Hikvision staat op de lijst"), so its text is
-// filtered like the record itself.
+// they may be shown in public, or nil when r is not public. The findings
+// of a rule whose verdict on r is not public (Undisclosed) are left out
+// whole: their rule, principle and severity would tell as much as their
+// text. Any other finding has every withheld value of r, and the id and
+// name of every record that is not public, replaced by "niet openbaar" /
+// "not public". A finding may quote a value ("Fabrikant Hikvision staat
+// op de lijst"), so its text is filtered like the record itself.
 func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Finding {
 	if r == nil || !r.IsPublic() || len(fs) == 0 {
 		return nil
 	}
+	hidden := p.undisclosed(r, fs)
 	withheld := withheldValues(r)
 	own := newFoldIndex(withheld)
 	var all *foldIndex
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
-		if f.Path != "" && r.IsWithheld(source.Dotted(f.Path)) {
-			f.Message, f.Help = label.Text{"Deze bevinding gaat over een veld dat niet openbaar is.", "This finding concerns a field that is not public."}, label.Text{}
-			out = append(out, f)
+		if hidden[f.Rule] || onWithheld(r, f) {
 			continue
 		}
 		if !p.quotes(own, f.Message.In("en"), f.Help.In("en"), f.Message.In("nl"), f.Help.In("nl")) {
@@ -50,6 +50,71 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 		out = append(out, f)
 	}
 	return out
+}
+
+// Undisclosed returns the ids of the checklist's rules whose verdict on the
+// record r (as loaded) is not public, in the checklist's order: a rule
+// that reads a field r withholds (principle.Rule.RestsOnWithheld), and a
+// rule with a finding fs on a withheld field. Neither its pass nor its
+// findings may be shown, only that its verdict is not public; the list
+// follows from what r withholds, not from what the rules found, so it
+// tells nothing either; nor does whether the rule applies to r, which may
+// rest on a withheld field too. The register's custom rules, which may read any
+// field, follow the built-in ones. nil when r withholds nothing or is not
+// public.
+func (p *Public) Undisclosed(r *record.Record, fs []finding.Finding) []string {
+	if r == nil || !r.IsPublic() || r.Publication == nil || len(r.Publication.Withheld) == 0 {
+		return nil
+	}
+	hidden := p.undisclosed(r, fs)
+	var out []string
+	for _, rule := range principle.Rules() {
+		if hidden[rule.ID] {
+			out = append(out, rule.ID)
+		}
+	}
+	if cfg := p.Register.Config; cfg != nil {
+		for _, c := range cfg.RulesCustom {
+			if id := strings.TrimSpace(c.ID); hidden[id] && !slices.Contains(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// undisclosed is Undisclosed as a set, with the custom rules (which may
+// read any field) among them when r withholds anything.
+func (p *Public) undisclosed(r *record.Record, fs []finding.Finding) map[string]bool {
+	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
+		return nil
+	}
+	cfg := p.Register.Config
+	hidden := map[string]bool{}
+	for _, rule := range principle.Rules() {
+		switched := cfg != nil && !rule.Legal() && cfg.Severity(rule.ID, rule.Default) == finding.Off
+		if !switched && rule.RestsOnWithheld(r) {
+			hidden[rule.ID] = true
+		}
+	}
+	if cfg != nil {
+		for _, c := range cfg.RulesCustom {
+			if c.Kind == "" || c.Kind == string(r.Kind) {
+				hidden[strings.TrimSpace(c.ID)] = true
+			}
+		}
+	}
+	for _, f := range fs {
+		if _, builtin := principle.Lookup(f.Rule); builtin && onWithheld(r, f) {
+			hidden[f.Rule] = true
+		}
+	}
+	return hidden
+}
+
+// onWithheld reports whether the finding f concerns a field r withholds.
+func onWithheld(r *record.Record, f finding.Finding) bool {
+	return f.Path != "" && r.IsWithheld(source.Dotted(f.Path))
 }
 
 // quotes reports whether any of texts holds a withheld value of a record

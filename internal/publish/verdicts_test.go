@@ -1,0 +1,105 @@
+package publish_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
+)
+
+// A verdict that rests on a withheld field shows neither as a pass nor as
+// a finding: a cross on "no live face recognition" tells the withheld
+// capabilities, and so would a tick. Which verdicts are kept back follows
+// from what the record withholds, never from what the rules found.
+func TestVerdictsOnWithheldFieldsAreNotPublic(t *testing.T) {
+	camera := func(withheld ...string) *record.Record {
+		r := &record.Record{ID: "zz-f1", Kind: record.Sensor, Status: "active", SensorType: "air_quality",
+			Capabilities: []string{"face_recognition", "environmental_measurement"},
+			Vendor:       &record.Vendor{Manufacturer: "Hikvision", Model: "AirNode 3"},
+			Incidents:    []record.Incident{{Type: "data_breach", Summary: "Lek"}}}
+		if withheld != nil {
+			r.Publication = withholding(withheld...)
+		}
+		return r
+	}
+	found := []finding.Finding{
+		{Rule: "biometric-ban", Severity: finding.Error, Path: "/capabilities/0", Message: label.Text{"gezichtsherkenning", "face recognition"}},
+		{Rule: "special-categories", Severity: finding.Error, Path: "/legal_basis", Message: label.Text{"herkent mensen aan hun lichaam", "recognises people by their bodies"}},
+		{Rule: "breach-reported", Severity: finding.Error, Path: "/incidents/0/reported", Message: label.Text{"te laat gemeld", "reported late"}},
+		{Rule: "supplier-watch", Severity: finding.Warning, Path: "/vendor/manufacturer", Message: label.Text{"op de lijst", "on the watch list"}},
+		{Rule: "problem-and-alternatives", Severity: finding.Warning, Path: "/problem", Message: label.Text{"geen probleem", "no problem"}},
+	}
+	tests := []struct {
+		name      string
+		withheld  []string
+		shown     []string // rules whose findings stay
+		kept      []string // among the rules whose verdict is not public
+		notKept   []string // and not among them
+		wantEmpty bool     // nothing is kept back
+	}{
+		{name: "nothing withheld", shown: []string{"biometric-ban", "special-categories", "breach-reported", "supplier-watch", "problem-and-alternatives"}, wantEmpty: true},
+		{name: "capabilities, vendor and incidents", withheld: []string{"vendor", "capabilities", "incidents"},
+			shown:   []string{"problem-and-alternatives"},
+			kept:    []string{"biometric-ban", "special-categories", "breach-reported", "supplier-watch", "dpia-required", "personal-data-inferred"},
+			notKept: []string{"problem-and-alternatives", "owner-reachable"}},
+		{name: "a sub-field", withheld: []string{"vendor.manufacturer"},
+			shown: []string{"biometric-ban", "special-categories", "breach-reported", "problem-and-alternatives"},
+			kept:  []string{"supplier-watch", "data-rights"}, notKept: []string{"biometric-ban"}},
+		{name: "a field no rule reads", withheld: []string{"links"},
+			shown: []string{"biometric-ban", "special-categories", "breach-reported", "supplier-watch", "problem-and-alternatives"}, wantEmpty: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := camera(tt.withheld...)
+			p := publish.Register(register.New("", config.Default(), []*record.Record{r}))
+			var shown []string
+			for _, f := range p.Findings(r, found) {
+				shown = append(shown, f.Rule)
+			}
+			if !slices.Equal(shown, tt.shown) {
+				t.Errorf("findings shown of %v, want %v", shown, tt.shown)
+			}
+			hidden := p.Undisclosed(r, found)
+			if tt.wantEmpty != (len(hidden) == 0) {
+				t.Errorf("verdicts kept back: %v", hidden)
+			}
+			for _, id := range tt.kept {
+				if !slices.Contains(hidden, id) {
+					t.Errorf("the verdict of %s is shown; kept back are %v", id, hidden)
+				}
+			}
+			for _, id := range tt.notKept {
+				if slices.Contains(hidden, id) {
+					t.Errorf("the verdict of %s is kept back, but rests on nothing withheld", id)
+				}
+			}
+			// Had the rules found nothing, the same verdicts are kept
+			// back: their list tells no pass from a fail.
+			if clean := p.Undisclosed(r, nil); !slices.Equal(clean, hidden) {
+				t.Errorf("kept back when nothing is found: %v, when something is: %v", clean, hidden)
+			}
+		})
+	}
+}
+
+// A custom rule may read any field: on a record that withholds something,
+// its verdict is not public.
+func TestCustomRulesVerdictsFailClosed(t *testing.T) {
+	cfg := config.Default()
+	cfg.RulesCustom = []config.CustomRule{{ID: "drone-review", Kind: "sensor"}, {ID: "algo-only", Kind: "algorithm"}}
+	r := &record.Record{ID: "s", Kind: record.Sensor, Status: "active", Publication: withholding("vendor")}
+	p := publish.Register(register.New("", cfg, []*record.Record{r}))
+	fs := p.Findings(r, []finding.Finding{{Rule: "drone-review", Severity: finding.Error, Message: label.Text{"x", "x"}}})
+	if len(fs) != 0 {
+		t.Errorf("a custom rule's finding is shown: %v", fs)
+	}
+	hidden := p.Undisclosed(r, nil)
+	if !slices.Contains(hidden, "drone-review") || slices.Contains(hidden, "algo-only") {
+		t.Errorf("kept back: %v, want drone-review and not algo-only", hidden)
+	}
+}
