@@ -198,6 +198,30 @@ func appendOtherLine(b []byte, f *findingView) []byte {
 	return append(b, "</li>\n"...)
 }
 
+// appendUndisclosedLine appends a line of the checklist for a rule whose
+// verdict is not public: "Oordeel niet openbaar: <rule> (ref): het berust
+// op gegevens die niet openbaar zijn (Reden: ...)".
+func appendUndisclosedLine(b []byte, lang string, l *undisclosedLine) []byte {
+	b = append(b, "<li>"...)
+	b = appendLevel(b, "sev-info", symLock, t(lang, "verdict.withheld"))
+	b = append(b, ' ')
+	if l.URL != "" {
+		b = appendRefLink(b, l.URL, l.Title, l.Ref)
+	} else {
+		b = appendText(b, l.Title)
+	}
+	b = append(b, ": "...)
+	b = appendWord(b, lang, "verdict.withheldwhy")
+	if l.Reason != "" {
+		b = append(b, ` <span class="reason">(`...)
+		b = appendWord(b, lang, "reason")
+		b = append(b, ": "...)
+		b = appendText(b, l.Reason)
+		b = append(b, ")</span>"...)
+	}
+	return append(b, ".</li>\n"...)
+}
+
 // appendLevel appends a severity with its symbol, then a colon: "Fout:".
 func appendLevel(b []byte, class, icon, level string) []byte {
 	b = append(b, `<span class="sev `...)

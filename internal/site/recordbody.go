@@ -144,6 +144,7 @@ func appendChecklist(b []byte, lang string, r *recordBody) []byte {
 	} else {
 		b = lines(b, "findings", r.Problems)
 		b = lines(b, "findings", r.Other)
+		b = lines(b, "findings undisclosed", r.Undisclosed)
 		if r.Unreadable {
 			b = info(b, "noticksinvalid")
 		}

@@ -136,8 +136,11 @@ type recordBody struct {
 	Deviations []deviationView
 	// Settings are the checklist's settings the configuration changed
 	// that bear on this record (settingViews).
-	Settings    []settingView
-	Other       []template.HTML
+	Settings []settingView
+	Other    []template.HTML
+	// Undisclosed are the lines of the rules whose verdict on the record
+	// rests on what it withholds, so is not public.
+	Undisclosed []template.HTML
 	Uses        []relatedLink
 	UsedBy      []relatedLink
 	History     []historyRow
@@ -221,7 +224,7 @@ func (b *builder) evalView(lang string, r *record.Record) sevView {
 // on its own.
 func (b *builder) checklist(body *recordBody, lang, root string, r *record.Record, sk *skeleton) error {
 	principlesURL := root + b.pagePath(lang, "principles")
-	fs := b.findingsOf(r.ID)
+	fs, hidden := b.findingsOf(r.ID)
 	matched := make([]bool, len(fs))
 	var clean []template.HTML
 	var key []byte
@@ -260,7 +263,9 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 			// A tick only where a rule ran and found nothing.
 			switch st := b.checkedState(anchor); st {
 			case "ok":
-				if b.ruleApplies(anchor, r) && !body.Unreadable {
+				// A tick next to a verdict kept back could tell it: a
+				// rule may cite a principle of its own choosing.
+				if b.ruleApplies(anchor, r) && !body.Unreadable && len(hidden) == 0 {
 					clean = append(clean, sk.principleLinks[pi])
 				}
 				continue
@@ -288,6 +293,22 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 			body.Other = append(body.Other, h)
 		}
 	}
+	for _, id := range hidden {
+		rule, known := b.rules[id]
+		if known && !b.concernsKind(rule, r.Kind) {
+			continue
+		}
+		line := undisclosedLine{Title: rule.Title[i], Ref: rule.Ref, Reason: body.Held.Reason}
+		if !known {
+			line.Title = id // a custom rule: its id is what the configuration names
+		}
+		if known {
+			line.URL = principlesURL + "#rule-" + id
+		}
+		key = line.appendKey(append(key[:0], "undisclosed\x00"...))
+		h := sk.written(key, func(b []byte) []byte { return appendUndisclosedLine(b, lang, &line) })
+		body.Undisclosed = append(body.Undisclosed, h)
+	}
 	if len(fs) > 0 {
 		body.Checked = true
 	}
@@ -295,6 +316,30 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 	// Links the template engine wrote, joined by a comma.
 	body.CleanLinks = joinHTML(clean, ", ")
 	return nil
+}
+
+// undisclosedLine is a line of the checklist for a rule whose verdict on
+// the record is not public: its title and principle, never its outcome.
+type undisclosedLine struct {
+	Title, Ref, URL, Reason string
+}
+
+func (l *undisclosedLine) appendKey(dst []byte) []byte {
+	for _, s := range [...]string{l.Title, l.Ref, l.URL, l.Reason} {
+		dst = append(append(dst, s...), 0)
+	}
+	return dst
+}
+
+// concernsKind reports whether a principle the rule checks concerns
+// records of the kind: an algorithm's rule says nothing of a sensor.
+func (b *builder) concernsKind(rule Rule, k record.Kind) bool {
+	for _, a := range b.ruleAnchors[rule.ID] {
+		if p := principleByRef[a]; p == nil || p.appliesTo(k) {
+			return true
+		}
+	}
+	return len(b.ruleAnchors[rule.ID]) == 0
 }
 
 // related are the public sensors the algorithm r uses and the algorithms

@@ -521,22 +521,25 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 }
 
 // findingsOf is a record's findings as shown in public, most severe
-// first: findings may quote values, so they go through the same filter as
-// the record. Made for each page that shows them and not kept.
-func (b *builder) findingsOf(id string) []finding.Finding {
+// first, and the rules whose verdict on it is not public (publish.Public
+// Undisclosed): findings may quote values, so they go through the same
+// filter as the record. Made for each page that shows them and not kept.
+func (b *builder) findingsOf(id string) ([]finding.Finding, []string) {
+	loaded := b.loaded.ByID(id)
 	kept := b.findings[id]
-	if len(kept) == 0 {
-		return nil
-	}
 	gathered := make([]finding.Finding, len(kept))
 	for i, f := range kept {
 		gathered[i] = f.finding(id)
 	}
-	fs := b.pub.Findings(b.loaded.ByID(id), gathered)
+	hidden := b.pub.Undisclosed(loaded, gathered)
+	if len(kept) == 0 {
+		return nil, hidden
+	}
+	fs := b.pub.Findings(loaded, gathered)
 	slices.SortStableFunc(fs, func(x, y finding.Finding) int {
 		return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message.In("en"), y.Message.In("en")))
 	})
-	return fs
+	return fs, hidden
 }
 
 // markSources marks the files with schema, YAML or publication findings,

@@ -1111,21 +1111,23 @@ func TestBuildRefusesASecondBuild(t *testing.T) {
 	read(t, out, "index.html")
 }
 
-// A finding shown on a public page never quotes a withheld value: the
-// supplier watch names the manufacturer, which the record withholds.
+// A finding shown on a public page never quotes a withheld value: a
+// plain-language finding quotes the purpose, which names the
+// manufacturer the record withholds. (The supplier watch's own verdict
+// rests on the vendor, so it is not shown at all.)
 func TestFindingsOnPublicPagesKeepWithheldValuesOut(t *testing.T) {
 	r := &record.Record{ID: "cam-kluis", Kind: record.Sensor, Name: "Camera kluis", Status: "active", SensorType: "camera",
 		Vendor:      &record.Vendor{Manufacturer: "Hikvision", Model: "DS-2CD"},
 		Publication: &record.Publication{Withheld: []string{"vendor"}, Reason: "Woo"}}
 	reg := register.New(t.TempDir(), nil, []*record.Record{r})
-	out, _ := build(t, reg, Options{Findings: []finding.Finding{{Record: "cam-kluis", Rule: "supplier-watch", Severity: finding.Warning,
+	out, _ := build(t, reg, Options{Findings: []finding.Finding{{Record: "cam-kluis", Rule: "plain-language", Severity: finding.Warning,
 		Message: label.Text{"Fabrikant Hikvision staat op de lijst", "manufacturer Hikvision is on the watch list"}}}})
 	for _, p := range []string{"sensoren/cam-kluis.html", "en/sensors/cam-kluis.html"} {
 		page := read(t, out, p)
 		if strings.Contains(page, "Hikvision") || strings.Contains(page, "DS-2CD") {
 			t.Errorf("%s shows a withheld value", p)
 		}
-		if !strings.Contains(page, "supplier-watch") && !strings.Contains(page, "niet openbaar staat op de lijst") && !strings.Contains(page, "not public is on the watch list") {
+		if !strings.Contains(page, "plain-language") && !strings.Contains(page, "niet openbaar staat op de lijst") && !strings.Contains(page, "not public is on the watch list") {
 			t.Errorf("%s drops the finding instead of showing it without the value", p)
 		}
 	}
