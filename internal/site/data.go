@@ -259,7 +259,10 @@ func (b *builder) writeSearchPart(w io.Writer, lang string, n int, kept opendata
 // searchEntry is the public record r in the search index of a language.
 func (b *builder) searchEntry(lang string, r *record.Record) searchEntry {
 	e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
-	meta := []string{valueLabel(lang, "kind", string(r.Kind)), typeLabel(lang, r)}
+	meta := []string{valueLabel(lang, "kind", string(r.Kind))}
+	if tl := typeLabel(lang, r); tl != "" {
+		meta = append(meta, tl)
+	}
 	if a := area(r); a != "" {
 		meta = append(meta, a)
 	}
@@ -361,10 +364,17 @@ func truncate(s string, n int) string {
 	return cut + "…"
 }
 
-// typeLabel is the sensor type or algorithm type in words.
+// typeLabel is the sensor type or algorithm type in words, or the words
+// for a withheld field when the record withholds it.
 func typeLabel(lang string, r *record.Record) string {
 	if r.Kind == record.Sensor {
+		if r.IsWithheld("sensor_type") {
+			return t(lang, "withheld")
+		}
 		return valueLabel(lang, "sensor_type", r.SensorType)
+	}
+	if r.IsWithheld("algorithm_type") {
+		return t(lang, "withheld")
 	}
 	return valueLabel(lang, "algorithm_type", r.AlgorithmType)
 }

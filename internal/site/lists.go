@@ -408,13 +408,13 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 		if r.Kind != k {
 			continue
 		}
-		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: statusView(lang, r.Status), Keys: keys[:len(facetsOf[k]):len(facetsOf[k])]}
+		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: recordStatus(lang, r), Keys: keys[:len(facetsOf[k]):len(facetsOf[k])]}
 		keys = keys[len(facetsOf[k]):]
 		for fi, f := range facetsOf[k] {
 			key, label := facetValue(lang, r, f)
 			switch f {
 			case facetType:
-				row.Type = label
+				row.Type = typeLabel(lang, r)
 			case facetPD:
 				row.PD = label
 			case l.second:

@@ -393,6 +393,15 @@ func (b *builder) addedOn(r *record.Record) string {
 // NewWithin is how recent a record must be to be listed as new on the home page.
 const NewWithin = 90 * 24 * time.Hour
 
+// recordStatus is the record's status as statusView shows it, or the
+// words for a withheld field when the record withholds it.
+func recordStatus(lang string, r *record.Record) template.HTML {
+	if r.IsWithheld("status") {
+		return template.HTML(appendWithheld(nil, lang, &withheldView{}))
+	}
+	return statusView(lang, r.Status)
+}
+
 // statusTemplate writes a status with its symbol.
 var statusTemplate = template.Must(template.ParseFS(templateFS, "templates/status.html"))
 

@@ -166,7 +166,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 	body := &recordBody{
 		Lang: lang, Name: r.Name, NameLang: otherLang(lang, contentLang),
 		KindLabel: valueLabel(lang, "kind", string(r.Kind)), TypeLabel: typeLabel(lang, r),
-		Status: statusView(lang, r.Status), Checked: b.checked, ShowAuthors: b.cfg.Site.ShowCommitAuthors,
+		Status: recordStatus(lang, r), Checked: b.checked, ShowAuthors: b.cfg.Site.ShowCommitAuthors,
 		ReportURL: b.reportURL(lang, r), UpdateURL: b.updateURL(lang, r),
 		Held: heldView(r, lang), Eval: b.evalView(lang, r),
 	}
