@@ -440,7 +440,9 @@ func writePart(partDir string, p *Part, l memberLoad, today time.Time) error {
 
 // partQuality measures quality over what the public sees: the checklist ran
 // on the register as loaded (its rules need every field), and only the
-// findings on public records count.
+// findings the public may see count: on public records, and not of a rule
+// whose verdict rests on a withheld field (publish.Public.Discloses), or a
+// principle's share of clean records would tell it.
 func partQuality(reg *register.Register, pub *publish.Public, fs []finding.Finding, today time.Time) quality.Summary {
 	public := map[string]bool{}
 	for _, v := range pub.Register.Records {
@@ -448,7 +450,7 @@ func partQuality(reg *register.Register, pub *publish.Public, fs []finding.Findi
 	}
 	kept := fs[:0]
 	for _, f := range fs {
-		if public[f.Record] && f.Severity != finding.Off {
+		if public[f.Record] && f.Severity != finding.Off && pub.Discloses(reg.ByID(f.Record), f) {
 			kept = append(kept, f)
 		}
 	}

@@ -83,6 +83,22 @@ func (p *Public) Undisclosed(r *record.Record, fs []finding.Finding) []string {
 	return out
 }
 
+// Discloses reports whether the public may see the finding f about the
+// record r (as loaded) at all, leaving its text aside: r is public and f
+// is not of a rule whose verdict on r is kept back (Undisclosed). For a
+// count of findings that is published, such as a quality figure: left
+// out, a kept-back verdict counts as neither a pass nor a fail there
+// either.
+func (p *Public) Discloses(r *record.Record, f finding.Finding) bool {
+	if r == nil || !r.IsPublic() {
+		return false
+	}
+	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
+		return true
+	}
+	return !onWithheld(r, f) && !p.undisclosed(r, nil)[f.Rule]
+}
+
 // undisclosed is Undisclosed as a set, with the custom rules (which may
 // read any field) among them when r withholds anything.
 func (p *Public) undisclosed(r *record.Record, fs []finding.Finding) map[string]bool {

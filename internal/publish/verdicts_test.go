@@ -78,6 +78,12 @@ func TestVerdictsOnWithheldFieldsAreNotPublic(t *testing.T) {
 					t.Errorf("the verdict of %s is kept back, but rests on nothing withheld", id)
 				}
 			}
+			// A published count of findings counts the same ones.
+			for _, f := range found {
+				if got := p.Discloses(r, f); got != slices.Contains(tt.shown, f.Rule) {
+					t.Errorf("Discloses(%s) = %v, while the page shows %v", f.Rule, got, shown)
+				}
+			}
 			// Had the rules found nothing, the same verdicts are kept
 			// back: their list tells no pass from a fail.
 			if clean := p.Undisclosed(r, nil); !slices.Equal(clean, hidden) {
