@@ -36,6 +36,7 @@ exceptions:
   - {rule: lifecycle-end, reason: Oud besluit, approved_by: college, approved_on: 2024-01-01, until: 2025-01-01}
   - {rule: signag, reason: Tikfout, approved_by: college, approved_on: 2026-01-01, until: 2026-12-31}
   - {rule: biometric-ban, reason: Zoeken naar een vermist kind, approved_by: college, approved_on: 2026-11-01, until: 2026-12-01}
+  - {rule: supplier-watch, reason: Het contract loopt af, approved_by: college, approved_on: 2026-01-01, until: 2027-06-01}
 camera_regime: unknown
 `
 
@@ -195,11 +196,14 @@ func TestDutchMessages(t *testing.T) {
 				"(De uitzondering bij exceptions[3] telt niet: er ontbreekt een specifieke wettelijke grondslag (legal_basis), de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen), " +
 				"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3, art. 26 lid 10), het doel uit art. 5 lid 1 onder h AI-verordening (objective: victim_search, imminent_threat of serious_crime_suspect) " +
 				"en de nationale wet die live identificatie toestaat (national_law; AI-verordening art. 5 lid 5).)"},
-		{rule: "signage", path: "", record: "cam-slecht", severity: finding.Warning,
-			message: "Uitzondering op een wettelijke plicht (AVG art. 13), goedgekeurd door college op 1 januari 2026, geldig tot 1 juni 2027. Er staat niet bij hoe de sensor herkenbaar is gemaakt. Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord.",
-			help:    "De uitzondering telt tot 1 juni 2027. Een uitzondering op een wettelijke plicht blijft zichtbaar als waarschuwing. Voldoe aan de plicht, of houd de wettelijke grondslag en de goedkeuring van de uitzondering bij de hand."},
-		{rule: "exception-too-long", path: "/exceptions/0/until", severity: finding.Warning,
-			message: "De uitzondering op signage loopt van 1 januari 2026 tot 1 juni 2027. Dat is langer dan de 1 jaar (P1Y) die is toegestaan (limits.exception_max). Ze telt wel."},
+		{rule: "signage", path: "", record: "cam-slecht", severity: finding.Error,
+			message: "Er staat niet bij hoe de sensor herkenbaar is gemaakt. Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord. (De uitzondering bij exceptions[0] telt niet: een uitzondering kan een plicht uit de wet (AVG art. 13) niet opzijzetten. De wet kent er geen uitzondering op.)",
+			help:    "Hang borden op met het doel en een verwijzing naar het register, en vul signage in: {present: true, description}."},
+		{rule: "exception-refused", path: "/exceptions/0/rule", severity: finding.Warning,
+			message: "De uitzondering op signage telt niet. Ze zou een plicht uit de wet (AVG art. 13) opzijzetten, en dat kan geen besluit.",
+			help:    "Voldoe aan de plicht en haal de uitzondering weg."},
+		{rule: "exception-too-long", path: "/exceptions/4/until", severity: finding.Warning,
+			message: "De uitzondering op supplier-watch loopt van 1 januari 2026 tot 1 juni 2027. Dat is langer dan de 1 jaar (P1Y) die is toegestaan (limits.exception_max). Ze telt wel."},
 		{rule: "exception-expired", path: "/exceptions/1/until", severity: finding.Warning,
 			message: "De uitzondering op lifecycle-end is afgelopen op 1 januari 2025 en telt niet meer."},
 		{rule: "exception-unused", path: "/exceptions/2/rule", severity: finding.Warning,

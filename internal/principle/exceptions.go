@@ -68,6 +68,23 @@ var exceptionTooLong = &Rule{
     until: 2027-03-01`),
 }
 
+var exceptionRefused = &Rule{
+	ID: "exception-refused", Ref: refExceptions, Default: finding.Warning,
+	Title: label.Text{"Uitzondering op een wettelijke plicht", "Exception to a legal duty"},
+	Why: label.Text{
+		"Een plicht uit de wet kan de gemeente niet zelf opzijzetten, ook niet met een besluit van het college of de burgemeester. Alleen waar de wet zelf een uitzondering kent (zoals voor de politie bij het verbod op biometrische identificatie), telt een uitzondering. Een andere uitzondering op een wettelijke plicht telt niet: de bevinding blijft een fout, en de uitzondering wekt de onjuiste indruk dat de plicht niet geldt.",
+		"A duty that follows from law is not the municipality's to set aside, not even by a decision of the college or the mayor. An exception counts only where the law itself gives one (as for the police under the ban on biometric identification). Any other exception to a legal duty does not count: the finding stays an error, and the exception gives the false impression that the duty does not apply.",
+	},
+	Satisfy: label.Text{
+		"Een uitzondering noemt met `rule` geen regel waarvan de registratie een bevinding uit de wet heeft, tenzij de wet die uitzondering zelf kent. Voldoe aan de plicht, of neem de uitweg die de wet zelf geeft (zoals delay_reason bij een te late melding van een datalek), en haal de uitzondering weg.",
+		"An exception does not name, with `rule`, a rule whose findings on the record follow from law, unless the law itself gives that exception. Meet the duty, or take the way out the law itself gives (such as delay_reason for a late breach notice), and remove the exception.",
+	},
+	Example: commented(`retention: P28D       # Gemeentewet art. 151c lid 6: hoogstens vier weken
+exceptions: []        # geen uitzondering op camera-retention`,
+		[2]string{"Gemeentewet art. 151c lid 6: hoogstens vier weken", "Gemeentewet art. 151c(6): four weeks at most"},
+		[2]string{"geen uitzondering op camera-retention", "no exception to camera-retention"}),
+}
+
 // exceptionState is what an exception on a record amounts to on the day of
 // the run. The order is the order of preference when two exceptions name
 // the same rule (an expired one kept next to its renewal).
@@ -86,8 +103,10 @@ type judged struct {
 	ex      record.Exception
 	rule    *Rule
 	state   exceptionState
-	why     label.Text // what an incomplete exception lacks
-	matched bool       // the rule reported a finding on the record
+	why     label.Text   // what an incomplete exception lacks
+	matched bool         // the rule reported a finding on the record
+	covered bool         // the exception lowered a finding
+	refused []label.Text // the laws of the legal findings it may not lower
 }
 
 // judge decides what an exception amounts to; for an incomplete one it also
@@ -185,6 +204,8 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 	for _, e := range js {
 		at := fmt.Sprintf("/exceptions/%d", e.index)
 		switch {
+		case len(e.refused) > 0:
+			add(exceptionRefused, refusal(e))
 		case e.state == exExpired:
 			add(exceptionExpired, worded(finding.Finding{Path: at + "/until"},
 				en(fmt.Sprintf("the exception to %s ended on %s and no longer counts", e.ex.Rule, e.ex.Until),
@@ -198,7 +219,7 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 				nl(fmt.Sprintf("De uitzondering op %s is nergens voor nodig: de regel heeft bij deze registratie geen bevinding.", e.ex.Rule),
 					"Haal de uitzondering weg, of verbeter de naam van de regel (rule).")))
 		}
-		if e.state != exValid && e.state != exExpiring {
+		if e.state != exValid && e.state != exExpiring || len(e.refused) > 0 && !e.covered {
 			continue
 		}
 		approved, _ := date(e.ex.ApprovedOn)
@@ -217,18 +238,19 @@ func applyExceptions(ctx *Context, rec *record.Record, rules []*Rule, fs []findi
 }
 
 // except applies the exception that best covers a finding. A legal duty
-// stays visible: an exception makes it a warning at most, and none counts
-// where the law gives its own way out (LawfulRoute).
+// stays as it is unless the law itself gives the exception
+// (LawfulException), and then stays visible as a warning at most; an
+// exception the law does not give is refused, whoever approved it.
 func except(ctx *Context, f *finding.Finding, e *judged) {
 	ex := e.ex
+	if !f.Law.IsZero() && e.rule.LawfulException.IsZero() && e.state != exExpired {
+		refuse(f, e)
+		return
+	}
+	if e.state == exValid || e.state == exExpiring {
+		e.covered = true
+	}
 	if !f.Law.IsZero() && (e.state == exValid || e.state == exExpiring) {
-		if !e.rule.LawfulRoute.IsZero() {
-			f.Message = f.Message.Append(label.Text{
-				fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: een uitzondering kan een plicht uit de wet (%s) niet opzijzetten. De wet kent zelf deze uitweg: %s)", e.index, f.Law.In("nl"), e.rule.LawfulRoute.In("nl")),
-				fmt.Sprintf(" (the exception at exceptions[%d] does not count: an exception cannot set aside a duty that follows from law (%s); the law's own way out: %s)", e.index, f.Law.In("en"), e.rule.LawfulRoute.In("en")),
-			})
-			return
-		}
 		f.Severity = min(f.Severity, finding.Warning)
 		ends, eindigt := ",", ","
 		if e.state == exExpiring {
@@ -277,6 +299,45 @@ func except(ctx *Context, f *finding.Finding, e *judged) {
 			fmt.Sprintf(" (the exception at exceptions[%d] does not count: %s)", e.index, e.why.In("en")),
 		})
 	}
+}
+
+// refuse keeps a legal finding as it is and says why the exception does
+// not count, naming the law's own way out where it gives one; the
+// exception is then reported as refused.
+func refuse(f *finding.Finding, e *judged) {
+	if !slices.ContainsFunc(e.refused, func(l label.Text) bool { return l.In("en") == f.Law.In("en") }) {
+		e.refused = append(e.refused, f.Law)
+	}
+	out, uit := "the law gives no exception to it", "De wet kent er geen uitzondering op."
+	if route := e.rule.LawfulRoute; !route.IsZero() {
+		out, uit = "the law's own way out: "+route.In("en"), "De wet kent zelf deze uitweg: "+route.In("nl")
+	}
+	f.Message = f.Message.Append(label.Text{
+		fmt.Sprintf(" (De uitzondering bij exceptions[%d] telt niet: een uitzondering kan een plicht uit de wet (%s) niet opzijzetten. %s)", e.index, f.Law.In("nl"), uit),
+		fmt.Sprintf(" (the exception at exceptions[%d] does not count: an exception cannot set aside a duty that follows from law (%s); %s)", e.index, f.Law.In("en"), out),
+	})
+}
+
+// refusal reports an exception that names a legal duty the law gives no
+// exception to: it points at the rule it names and cites the law.
+func refusal(e *judged) finding.Finding {
+	var laws, wetten []string
+	for _, l := range e.refused {
+		laws, wetten = append(laws, l.In("en")), append(wetten, l.In("nl"))
+	}
+	law, wet := strings.Join(laws, "; "), strings.Join(wetten, "; ")
+	msg := fmt.Sprintf("the exception to %s does not count: it would set aside a duty that follows from law (%s), which no approval can do", e.ex.Rule, law)
+	bericht := fmt.Sprintf("De uitzondering op %s telt niet. Ze zou een plicht uit de wet (%s) opzijzetten, en dat kan geen besluit.", e.ex.Rule, wet)
+	help, hulp := "meet the duty and remove the exception", "Voldoe aan de plicht en haal de uitzondering weg."
+	if route := e.rule.LawfulRoute; !route.IsZero() {
+		help += "; the law's own way out: " + route.In("en")
+		hulp += " De wet kent zelf deze uitweg: " + route.In("nl") + "."
+	}
+	if e.covered {
+		msg += "; it counts only for the rule's findings that follow from policy"
+		bericht += " Ze telt alleen voor de bevindingen van de regel die uit beleid komen."
+	}
+	return worded(finding.Finding{Path: fmt.Sprintf("/exceptions/%d/rule", e.index)}, en(msg, help), nl(bericht, hulp))
 }
 
 // joinAnd lists items as "a, b and c".

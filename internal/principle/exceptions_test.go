@@ -1,6 +1,9 @@
 package principle
 
 import (
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -79,4 +82,74 @@ func TestExceptionToSwitchedOffRuleIsNotUnused(t *testing.T) {
   - {rule: signage, reason: Signs on order., approved_by: college, approved_on: 2026-10-01, until: 2027-04-01}
 `)
 	match(t, fs, nil)
+}
+
+// TestNoExceptionLowersALegalDuty: for every rule whose findings can follow
+// from law, a record that breaks the law with an exception approved by the
+// college, with no legal basis for it ("geen"), keeps each legal finding as
+// it was; the exception is reported as refused, except where the law gives
+// the exception itself (the biometric ban's police exception), which this
+// college's exception does not meet.
+func TestNoExceptionLowersALegalDuty(t *testing.T) {
+	const today = "2028-03-01" // after the AI Act's high-risk date, so its duties are errors
+	// The records of dutch_test.go, which between them break every rule,
+	// and two that break the law where those do not.
+	records := []string{badCamera, badAlgorithm, badPublicOrder, badCounter, badAI,
+		"id: alg-verboden\nkind: algorithm\nstatus: active\nai_act: {category: prohibited}\npublication_category: high_risk_ai\n",
+		personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P4M}\n"}
+	ownExceptions := regexp.MustCompile(`(?m)^exceptions:\n(  .*\n)*`)
+	for _, rule := range Rules() {
+		if !rule.Legal() {
+			continue
+		}
+		t.Run(rule.ID, func(t *testing.T) {
+			var text string
+			var base []finding.Finding
+			for _, r := range records {
+				r = ownExceptions.ReplaceAllString(strings.TrimLeft(r, "\n"), "")
+				fs := only(t, rule.ID, nil, nil, today, r)
+				if slices.ContainsFunc(fs, func(f finding.Finding) bool { return !f.Law.IsZero() && f.Severity > finding.Info }) {
+					text, base = r, fs
+					break
+				}
+			}
+			if text == "" {
+				t.Fatalf("no record in dutch_test.go breaks the law of %s: add one that does", rule.ID)
+			}
+			fs := only(t, rule.ID, nil, nil, today, text+"exceptions:\n  - {rule: "+rule.ID+
+				`, reason: x, legal_basis: "geen", approved_by: college, approved_on: 2028-02-01, until: 2028-06-01}`+"\n")
+			refused := 0
+			for _, b := range base {
+				i := slices.IndexFunc(fs, func(f finding.Finding) bool {
+					return f.Rule == b.Rule && f.Path == b.Path && strings.Contains(f.Message.In("en"), b.Message.In("en"))
+				})
+				switch {
+				case i < 0:
+					t.Errorf("the finding at %s is gone", b.Path)
+				case !b.Law.IsZero() && fs[i].Severity != b.Severity:
+					t.Errorf("%s at %s: %s with the exception, %s without: %q", b.Law.In("en"), b.Path, fs[i].Severity, b.Severity, fs[i].Message.In("en"))
+				case !b.Law.IsZero() && !strings.Contains(fs[i].Message.In("en"), "(the exception at exceptions[0] does not count:"):
+					t.Errorf("the finding at %s does not say why the exception does not count: %q", b.Path, fs[i].Message.In("en"))
+				}
+			}
+			for _, f := range fs {
+				if f.Rule == exceptionRefused.ID {
+					refused++
+					if f.Path != "/exceptions/0/rule" || f.Severity != finding.Warning || !strings.Contains(f.Message.In("en"), "a duty that follows from law (") {
+						t.Errorf("refused exception: %s %s %q", f.Path, f.Severity, f.Message.In("en"))
+					}
+				}
+			}
+			if want := btoi(rule.LawfulException.IsZero()); refused != want {
+				t.Errorf("%d exception-refused findings, want %d", refused, want)
+			}
+		})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

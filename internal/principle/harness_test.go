@@ -110,7 +110,7 @@ func only(t *testing.T, id string, cfg *config.Config, hist History, today strin
 	}
 	fx := newFixture(t, cfg, texts...)
 	ctx := &Context{day: newClock(day(today)), Config: cfg, Register: fx.reg, History: hist}
-	fs := run(ctx, []*Rule{rule, exceptionExpired, exceptionUnused, exceptionTooLong})
+	fs := run(ctx, []*Rule{rule, exceptionExpired, exceptionUnused, exceptionTooLong, exceptionRefused})
 	fx.locate(fs)
 	finding.Sort(fs)
 	return fs
@@ -197,9 +197,9 @@ type ruleCase struct {
 
 // runCases checks each case with the rule alone. A case that fails is run
 // twice more: with a valid exception to the rule appended (its policy
-// findings turn into info findings, its legal ones into warnings, and none
-// counts against a legal duty the law gives its own way out of) and with an
-// expired one (they keep their severity and the exception is reported).
+// findings turn into info findings; its legal ones keep their severity, and
+// the exception is reported as refused) and with an expired one (they keep
+// their severity and the exception is reported).
 func runCases(t *testing.T, id string, cfg *config.Config, cases []ruleCase) {
 	t.Helper()
 	for _, c := range cases {
@@ -220,20 +220,24 @@ func runCases(t *testing.T, id string, cfg *config.Config, cases []ruleCase) {
 		valid := exceptionLine(id, now.AddDate(0, -1, 0), now.AddDate(0, 6, 0))
 		t.Run(c.name+"/valid exception", func(t *testing.T) {
 			var wants []want
-			rule, _ := Lookup(id)
+			var laws []string
 			for i, w := range c.want {
 				approved := "approved by college on " + period.Format(now.AddDate(0, -1, 0)) + " until " + period.Format(now.AddDate(0, 6, 0))
 				switch law := base[i].Law.In("en"); {
-				case law != "" && !rule.LawfulRoute.IsZero():
-					w.Message += "… (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (" + law + ")"
 				case law != "":
-					w.Severity = min(w.Severity, finding.Warning)
-					w.Message = "exception to a legal duty (" + law + "), " + approved + ": …" + w.Message
+					w.Message += "… (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (" + law + ")"
+					if !slices.Contains(laws, law) {
+						laws = append(laws, law)
+					}
 				default:
 					w.Severity = min(w.Severity, finding.Info)
 					w.Message = "allowed by the exception " + approved + ": …" + w.Message
 				}
 				wants = append(wants, w)
+			}
+			if len(laws) > 0 {
+				wants = append(wants, want{Rule: "exception-refused", Ref: "exceptions", Severity: finding.Warning, Line: strings.Count(text, "\n") + 2, Column: 12,
+					Message: "the exception to " + id + " does not count: it would set aside a duty that follows from law (" + strings.Join(laws, "; ") + ")"})
 			}
 			match(t, only(t, id, cfg, nil, today, text+valid), wants)
 		})
@@ -295,7 +299,9 @@ func TestRegistryIsComplete(t *testing.T) {
 		// issue 18: plain language
 		"plain-language",
 		// issue 17: the correction chain and answered advice
-		"correction-route", "advice-response"}
+		"correction-route", "advice-response",
+		// an exception to a legal duty the law gives no exception to
+		"exception-refused"}
 	ids := IDs()
 	for _, id := range append(listed, added...) {
 		if !slices.Contains(ids, id) {

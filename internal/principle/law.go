@@ -29,6 +29,14 @@ var (
 	lawEmotionAtWork = label.Text{"AI-verordening art. 5 lid 1 onder f", "AI Act art. 5(1)(f)"}
 	// lawBiometricBan is every law behind the ban's legal findings.
 	lawBiometricBan = label.Text{"AVG art. 9 lid 1; AI-verordening art. 5 lid 1 onder h en f", "GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f)"}
+	// Telling people that a sensor processes their personal data in public
+	// space; a sign does it on the spot.
+	lawTransparency = label.Text{"AVG art. 12-14", "GDPR art. 12-14"}
+	// The one exception the law gives to the biometric ban: the police's
+	// use, each authorised beforehand (AI Act art. 5(2)-(5), 26(10)).
+	lawPoliceBiometric = label.Text{
+		"de politie, voor een doel en op een grondslag die de wet noemt, met voorafgaande toestemming (AI-verordening art. 5 lid 2-5, art. 26 lid 10)",
+		"the police, for an objective and on a basis the law names, with prior authorisation (AI Act art. 5(2)-(5), 26(10))"}
 
 	// Format v2's duties.
 	lawAccountable  = label.Text{"AVG art. 5 lid 2, art. 6 lid 1", "GDPR art. 5(2), 6(1)"}

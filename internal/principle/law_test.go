@@ -118,32 +118,39 @@ func TestPolicyPartOfAMixedRuleStaysConfigurable(t *testing.T) {
 	}
 }
 
-// TestExceptionsToLegalDuties: an exception keeps a legal duty visible as a
-// warning, counts not at all where the law gives its own way out, and
-// never lowers a prohibited AI practice.
+// TestExceptionsToLegalDuties: an exception does not lower a legal duty,
+// whoever approved it and on whatever basis; the duty stays an error, the
+// refused exception is reported, and where the law gives its own way out
+// the finding names it.
 func TestExceptionsToLegalDuties(t *testing.T) {
 	exception := func(rule string) string {
 		return "exceptions:\n  - {rule: " + rule + ", reason: Approved by the council., legal_basis: Besluit 2026-12, approved_by: college, approved_on: 2026-11-01, until: 2027-03-01}\n"
+	}
+	refused := func(line int, rule, law string) want {
+		return want{"exception-refused", "exceptions", finding.Warning, line, 12,
+			"the exception to " + rule + " does not count: it would set aside a duty that follows from law (" + law}
 	}
 	tests := []struct {
 		name, rule, yaml string
 		want             []want
 	}{
-		{name: "a camera without signs: a warning, not info", rule: "signage", yaml: `
+		{name: "a camera without signs: still an error", rule: "signage", yaml: `
 id: cam
 kind: sensor
 status: active
 sensor_type: camera
 camera_regime: public_order
-` + exception("signage"), want: []want{{"signage", "VNG 4.3", finding.Warning, 1, 1,
-			"exception to a legal duty (Gemeentewet art. 151c), approved by college on 2026-11-01 until 2027-03-01: the record does not say how the sensor is made recognisable"}}},
+` + exception("signage"), want: []want{{"signage", "VNG 4.3", finding.Error, 1, 1,
+			"the record does not say how the sensor is made recognisable, while public-order camera surveillance must be recognisable by law (Gemeentewet art. 151c(4)) (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (Gemeentewet art. 151c); the law gives no exception to it)"},
+			refused(7, "signage", "Gemeentewet art. 151c")}},
 		{name: "a late breach: the exception does not count", rule: "breach-reported", yaml: `
 id: s
 kind: sensor
 incidents:
   - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-10T09:00:00+02:00"}
 ` + exception("breach-reported"), want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76,
-			"the data breach was reported 168 hours after it was discovered, later than 72 hours, and no delay_reason is given (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (GDPR art. 33(1)); the law's own way out: a notice later than 72 hours states the reasons for the delay (delay_reason))"}}},
+			"the data breach was reported 168 hours after it was discovered, later than 72 hours, and no delay_reason is given (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (GDPR art. 33(1)); the law's own way out: a notice later than 72 hours states the reasons for the delay (delay_reason))"},
+			refused(6, "breach-reported", "GDPR art. 33(1)")}},
 		{name: "a late breach with its reasons: the lawful route, a warning", rule: "breach-reported", yaml: `
 id: s
 kind: sensor
@@ -160,6 +167,7 @@ publication_category: high_risk_ai
 			{"publication-category", "VNG 3.2", finding.Error, 4, 20, "prohibited AI practice (AI Act art. 5), which may not be used (the exception at exceptions[0] does not count: an exception cannot set aside a duty that follows from law (AI Act art. 5); the law's own way out: none"},
 			// The category mismatch is policy: the exception covers it.
 			{"publication-category", "VNG 3.2", finding.Info, 5, 23, "allowed by the exception"},
+			refused(7, "publication-category", "AI Act art. 5), which no approval can do; it counts only for the rule's findings that follow from policy"),
 		}},
 		{name: "legitimate interest without a statement: an error no exception lifts", rule: "legal-basis", yaml: `
 id: s
@@ -167,7 +175,8 @@ kind: sensor
 organisation: {type: municipality}
 personal_data: {processed: "yes"}
 legal_basis: {regime: gdpr, gdpr_ground: legitimate_interest, law: Eigen gebouw}
-` + exception("legal-basis"), want: []want{{"legal-basis", "VNG VI", finding.Error, 5, 42, "legitimate_interest is not available to a public authority (municipality) for its tasks (GDPR art. 6(1), last sentence) (the exception at exceptions[0] does not count"}}},
+` + exception("legal-basis"), want: []want{{"legal-basis", "VNG VI", finding.Error, 5, 42, "legitimate_interest is not available to a public authority (municipality) for its tasks (GDPR art. 6(1), last sentence) (the exception at exceptions[0] does not count"},
+			refused(7, "legal-basis", "GDPR art. 6(1), last sentence")}},
 		{name: "legitimate interest, reasoned outside the public task: a warning", rule: "legal-basis", yaml: `
 id: s
 kind: sensor

@@ -34,8 +34,8 @@ type Rule struct {
 	Title label.Text
 	// Default is the severity of the rule's findings unless the
 	// configuration changes it. A check may give a finding a lower or
-	// higher severity of its own (signage is an error for cameras and a
-	// warning for other sensors); a configured severity overrides both.
+	// higher severity of its own (signage is an error where the law asks
+	// for signs and a warning where only the principle does); a configured severity overrides both.
 	Default finding.Severity
 	// Why says why the rule exists: the principle, in our words.
 	Why label.Text
@@ -52,8 +52,9 @@ type Rule struct {
 	// that follows from policy alone (a VNG principle or a programme
 	// commitment), which configuration may lower or switch off. A legal
 	// rule always runs: configuration that would switch it off or lower it
-	// is itself an error, and an exception lowers its findings to a warning
-	// at most ("uitzondering op een wettelijke plicht"), never to info.
+	// is itself an error. A record's exception does not lower its findings
+	// either, unless the law itself gives that exception (LawfulException):
+	// then to a warning at most, never to info.
 	Law label.Text
 	// LawScope, for a rule that is law for some of its
 	// findings only, says which ("for cameras"); its check marks those
@@ -62,9 +63,16 @@ type Rule struct {
 	LawScope label.Text
 	// LawfulRoute names the one way out of the rule's legal
 	// findings that the law itself gives, recorded on the record (a
-	// breach's delay_reason). When set, no exception lowers a legal
-	// finding of the rule: the finding says to take the lawful route.
+	// breach's delay_reason): a finding whose exception is refused says to
+	// take it.
 	LawfulRoute label.Text
+	// LawfulException names the exception the law itself allows to the
+	// rule's legal findings, which a record's exception may invoke (the
+	// police's authorised biometric identification); ExceptionNeeds says
+	// what such an exception must show. Zero: no exception lowers a legal
+	// finding of the rule, however it is approved, and the exception is
+	// reported as refused (exception-refused).
+	LawfulException label.Text
 	// Covers lists the principles the rule checks besides Ref, so the site
 	// shows them as checked only when the rule ran.
 	Covers []string
@@ -194,6 +202,7 @@ var builtin = []*Rule{
 	exceptionExpired,
 	exceptionUnused,
 	exceptionTooLong,
+	exceptionRefused,
 }
 
 var byID = func() map[string]*Rule {
