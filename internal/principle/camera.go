@@ -81,13 +81,15 @@ lifecycle:
 var signage = &Rule{
 	ID: "signage", Ref: "VNG 4.3", Default: finding.Error, Applies: signed,
 	// Public-order cameras must be recognisable by law (151c: "kenbaar"),
-	// and people filmed by other cameras must be informed (GDPR art. 13);
-	// signs for other sensors are VNG 4.3's policy.
-	Law: lawCamera, LawScope: label.Text{"voor camera's (openbare orde: Gemeentewet art. 151c lid 4; andere: AVG art. 13)", "for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13)"},
+	// and people whose personal data a camera or other sensor processes in
+	// public space must be informed (GDPR art. 12-14), on the spot by a
+	// sign; signs for the police's sensors (Wet politiegegevens) and for
+	// sensors without personal data are VNG 4.3's policy.
+	Law: lawCamera, LawScope: label.Text{"voor camera's en andere sensoren die persoonsgegevens verwerken, behalve die van de politie (openbare orde: Gemeentewet art. 151c lid 4; andere camera's: AVG art. 13; andere sensoren: AVG art. 12-14)", "for cameras and other sensors that process personal data, except the police's (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
 	Title: label.Text{"Herkenbaarheid", "Recognisable sensors"},
 	Why: label.Text{
-		"We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12 en 13), en bij camera's gebeurt dat met een bord.",
-		"Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For public-order camera surveillance it is a legal duty (Gemeentewet art. 151c(4)); whoever processes personal data with a camera must inform the people filmed (GDPR art. 12 and 13), which for cameras is done with a sign.",
+		"We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera of een andere sensor in de openbare ruimte persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12-14), en op straat gebeurt dat met een bord.",
+		"Sensors are made recognisable, for example by a colour or a sign with the purpose and a link to the register (VNG principle 4.3). For public-order camera surveillance it is a legal duty (Gemeentewet art. 151c(4)); whoever processes personal data with a camera or another sensor in public space must inform the people concerned (GDPR art. 12-14), which on the street is done with a sign.",
 	},
 	Satisfy: label.Text{
 		"Een camera voor de openbare orde, een camera die persoonsgegevens verwerkt en elke andere sensor die persoonsgegevens verwerkt, heeft signage.present: true met een beschrijving van de borden.",
@@ -102,13 +104,16 @@ var signage = &Rule{
 			return nil
 		}
 		sev, why, waarom, cite, citeNL := finding.Warning, "it processes personal data", "De sensor verwerkt persoonsgegevens.", "", ""
+		var law label.Text
 		switch {
 		case r.PublicOrder():
-			sev, why, waarom, cite, citeNL = finding.Error, "public-order camera surveillance must be recognisable by law", "Cameratoezicht voor de openbare orde moet volgens de wet herkenbaar zijn.", art151c4, "Gemeentewet art. 151c lid 4"
+			sev, why, waarom, cite, citeNL, law = finding.Error, "public-order camera surveillance must be recognisable by law", "Cameratoezicht voor de openbare orde moet volgens de wet herkenbaar zijn.", art151c4, "Gemeentewet art. 151c lid 4", lawCamera
 		case r.HasRegime() && r.CameraRegime != record.RegimePolice:
 			// The police's cameras fall under the Wet politiegegevens, not
 			// the GDPR's duty to inform; for them signs are the principle's.
-			sev, why, waarom = finding.Error, "people filmed must be informed (GDPR art. 13), for cameras by a sign", "Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord."
+			sev, why, waarom, law = finding.Error, "people filmed must be informed (GDPR art. 13), for cameras by a sign", "Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord.", lawInform
+		case !police(r) && !r.HasRegime() && (r.LegalBasis == nil || r.LegalBasis.Regime != "police_data"):
+			sev, why, waarom, law = finding.Error, "people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14), on the spot by a sign", "Wie in de openbare ruimte persoonsgegevens verwerkt, moet de mensen dat laten weten (AVG art. 12-14); bij een sensor gebeurt dat met een bord.", lawTransparency
 		}
 		var f finding.Finding
 		switch {
@@ -131,11 +136,8 @@ var signage = &Rule{
 			f = cites(f, cite, citeNL)
 		}
 		f.Severity = sev
-		switch {
-		case r.PublicOrder():
-			f = lawful(f, lawCamera)
-		case sev == finding.Error:
-			f = lawful(f, lawInform)
+		if !law.IsZero() {
+			f = lawful(f, law)
 		}
 		return []finding.Finding{f}
 	},

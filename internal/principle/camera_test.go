@@ -73,11 +73,25 @@ signage:
   present: false
 camera_regime: public_order
 `, want: []want{{"signage", "VNG 4.3", finding.Error, 5, 1, "the sensor has no signs, while public-order camera surveillance must be recognisable by law"}}},
-		{name: "a Wi-Fi counter processes personal data: warning", yaml: `
+		{name: "a Wi-Fi counter processes personal data: the law's duty to inform", yaml: `
 id: c
 kind: sensor
 sensor_type: wifi_bluetooth_counter
 personal_data: {processed: unknown}
+`, want: []want{{"signage", "VNG 4.3", finding.Error, 1, 1, "the record does not say how the sensor is made recognisable, while people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14), on the spot by a sign"}}},
+		{name: "a parking sensor that processes personal data: the law's duty to inform", yaml: `
+id: c
+kind: sensor
+sensor_type: parking
+personal_data: {processed: "yes"}
+signage: {present: false}
+`, want: []want{{"signage", "VNG 4.3", finding.Error, 5, 1, "the sensor has no signs, while people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14)"}}},
+		{name: "the police's sensor: the principle's, under the Wet politiegegevens", yaml: `
+id: c
+kind: sensor
+sensor_type: noise
+organisation: {type: police}
+personal_data: {processed: "yes"}
 `, want: []want{{"signage", "VNG 4.3", finding.Warning, 1, 1, "the record does not say how the sensor is made recognisable, while it processes personal data"}}},
 	})
 }

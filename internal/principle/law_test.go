@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,7 +17,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
 		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
-		"signage":              {"Gemeentewet art. 151c", "for cameras (public order: Gemeentewet 151c(4); others: GDPR art. 13)"},
+		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data, except the police's (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
 		"breach-reported":      {"GDPR art. 33(1)", ""},
 		"human-oversight":      {"GDPR art. 22", "for automated decisions about people"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
@@ -227,5 +228,26 @@ func TestSettingsWithoutAReason(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("deviations:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSignsForPersonalDataSensorsCannotBeSwitchedOff: telling people that a
+// sensor processes their personal data in public space is the GDPR's
+// (art. 12-14), for a Wi-Fi counter as for a camera; a setting that would
+// switch the signs off is refused and the record still fails.
+func TestSignsForPersonalDataSensorsCannotBeSwitchedOff(t *testing.T) {
+	counter := "id: wifi\nkind: sensor\nstatus: active\nsensor_type: wifi_bluetooth_counter\npersonal_data: {processed: \"yes\"}\n"
+	cfg := configFrom(t, "rules: {signage: off}\n")
+	fx := newFixture(t, cfg, counter)
+	fs := Run(fx.reg, Options{Today: day(testToday)})
+	fx.locate(fs)
+	fs = slices.DeleteFunc(fs, func(f finding.Finding) bool { return f.Rule != "signage" && f.Rule != finding.RuleConfig })
+	finding.Sort(fs)
+	match(t, fs, []want{
+		{finding.RuleConfig, "VNG 4.3", finding.Error, 1, 9, "rules.signage: off would switch off or lower duties that follow from law"},
+		{"signage", "VNG 4.3", finding.Error, 1, 1, "the record does not say how the sensor is made recognisable, while people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14)"},
+	})
+	if len(fs) == 2 && fs[1].Law.In("en") != "GDPR art. 12-14" {
+		t.Errorf("the signs cite %q", fs[1].Law.In("en"))
 	}
 }
