@@ -247,7 +247,7 @@ var aiActFRIA = &Rule{
 		a := r.AIAct
 		point := a.AnnexIII
 		if a.FRIA != nil && !blank(a.FRIA.Date) {
-			return nil
+			return friaTiming(ctx, r)
 		}
 		f := missing("/ai_act",
 			en(fmt.Sprintf("a deployer of a high-risk AI system of Annex III point %s must assess the impact on fundamental rights before first use, and no FRIA is recorded", point),

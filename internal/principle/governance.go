@@ -170,6 +170,41 @@ ai_act:
 	},
 }
 
+// friaTiming is ai-act-fria's check of a FRIA that has a date: one dated
+// after today is not done, and one dated after the first use (lifecycle
+// start) is late where that use came when art. 27 applied, as the law asks
+// for it before first use. Before the high-risk date both are information
+// (highRiskPending).
+func friaTiming(ctx *Context, r *record.Record) []finding.Finding {
+	a := r.AIAct
+	done, ok := date(a.FRIA.Date)
+	if !ok {
+		return nil // the schema reports a malformed date
+	}
+	var f finding.Finding
+	from, _ := highRiskFrom(ctx, a)
+	switch start, started := date(r.Lifecycle.Start); {
+	case !ctx.OnOrAfter(done):
+		f = at("/ai_act/fria/date",
+			en(fmt.Sprintf("the FRIA is dated %s, a date still to come: it is not done yet, and the AI Act asks for it before first use", a.FRIA.Date),
+				"do the fundamental-rights impact assessment before the system is used and record the day it was done in ai_act.fria.date; if the date is wrong, correct it"),
+			nl(fmt.Sprintf("De grondrechteneffectbeoordeling (FRIA) is van %s, een datum die nog moet komen. Ze is dus nog niet uitgevoerd, en de AI-verordening vraagt haar vóór het eerste gebruik.", datum(a.FRIA.Date)),
+				"Voer de grondrechteneffectbeoordeling uit voordat het systeem wordt gebruikt en vul bij ai_act.fria.date de datum in waarop dat is gebeurd. Klopt de datum niet, verbeter die dan."))
+	case started && !start.Before(from) && done.After(start):
+		f = at("/ai_act/fria/date",
+			en(fmt.Sprintf("the FRIA is dated %s, after the first use on %s: the AI Act asks for it before first use", a.FRIA.Date, r.Lifecycle.Start),
+				"if the date is wrong, correct ai_act.fria.date; if it is right, the system was used without the assessment the law requires first: report it to the data protection officer, and assess again before any change to the system or its use"),
+			nl(fmt.Sprintf("De grondrechteneffectbeoordeling (FRIA) is van %s, na het eerste gebruik op %s. De AI-verordening vraagt haar vóór het eerste gebruik.", datum(a.FRIA.Date), datum(r.Lifecycle.Start)),
+				"Klopt de datum niet, verbeter dan ai_act.fria.date. Klopt ze wel, dan is het systeem gebruikt zonder de beoordeling die de wet vooraf vraagt: meld het bij de functionaris gegevensbescherming, en beoordeel opnieuw vóór elke wijziging van het systeem of het gebruik."))
+	default:
+		return nil
+	}
+	if !deployed(r) {
+		f.Severity = finding.Warning // not in use yet: the FRIA can still come first
+	}
+	return []finding.Finding{highRiskPending(ctx, a, citesLaw(f, lawFRIA))}
+}
+
 var selfLearning = &Rule{
 	ID: "self-learning", Ref: "VNG 3.5", Default: finding.Warning,
 	Applies: func(r *record.Record) bool { return isTrue(r.SelfLearning) && !retired(r) },

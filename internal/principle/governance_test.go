@@ -197,3 +197,33 @@ publication_category: high_risk_ai
 		}},
 	})
 }
+
+// TestFRIABeforeFirstUse: a FRIA counts from the day it is dated, and the
+// AI Act asks for it before first use (art. 27): one still to come is not
+// done, one after the first use is late, both errors of law once the
+// high-risk duties apply.
+func TestFRIABeforeFirstUse(t *testing.T) {
+	fria := func(status, start, date string) string {
+		return "id: a\nkind: algorithm\nstatus: " + status + "\norganisation: {type: municipality}\nlifecycle: {start: " + start + "}\n" +
+			"ai_act: {category: high_risk, role: deployer, annex_iii: 5(a), fria: {date: " + date + ", url: https://voorbeeldstad.example/fria.pdf}}\n"
+	}
+	const (
+		after  = "2028-03-01" // the high-risk duties apply (from 2027-12-02)
+		before = "2027-06-01"
+	)
+	runCases(t, "ai-act-fria", nil, []ruleCase{
+		{name: "dated far in the future", today: after, yaml: fria("active", "2028-02-01", "2099-06-01"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 6, 77, "the FRIA is dated 2099-06-01, a date still to come: it is not done yet, and the AI Act asks for it before first use (AI Act art. 27)"}}},
+		{name: "dated tomorrow", today: after, yaml: fria("active", "2028-02-01", "2028-03-02"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 6, 77, "the FRIA is dated 2028-03-02, a date still to come"}}},
+		{name: "dated today, before first use", today: after, yaml: fria("planned", "2028-04-01", after)},
+		{name: "dated the day of first use", today: after, yaml: fria("active", "2028-02-01", "2028-02-01")},
+		{name: "dated the day after first use", today: after, yaml: fria("active", "2028-02-01", "2028-02-02"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 6, 77, "the FRIA is dated 2028-02-02, after the first use on 2028-02-01: the AI Act asks for it before first use (AI Act art. 27)"}}},
+		{name: "in use before the duty applied: not late", today: after, yaml: fria("active", "2026-01-01", "2028-01-10")},
+		{name: "still to come while planned: a warning", today: after, yaml: fria("planned", "2028-09-01", "2028-06-01"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Warning, 6, 77, "a date still to come"}}},
+		{name: "still to come before the duty applies: a note", today: before, yaml: fria("active", "2026-01-01", "2099-06-01"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Info, 6, 77, "a date still to come"}}},
+	})
+}

