@@ -302,11 +302,13 @@ var legalBasis = &Rule{
 					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
 		}
 		if lb.GDPRGround == "legitimate_interest" && government(r) && !blank(lb.OutsidePublicTask) {
-			// The law's own way out: lawful, and still visible.
+			// The law's own bounds: the bar of art. 6(1), last sentence,
+			// covers an authority's tasks only. Lawful, not an exception,
+			// and still visible.
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/legal_basis/outside_public_task", Severity: finding.Warning},
-				en(fmt.Sprintf("exception to a legal duty (GDPR art. 6(1), last sentence): a public authority (%s) relies on legitimate interest, stating that the processing is outside its public task", r.Organisation.Type),
+				en(fmt.Sprintf("a public authority (%s) relies on legitimate interest, stating that the processing is outside its public task, where GDPR art. 6(1), last sentence, does not bar it", r.Organisation.Type),
 					"nothing to do if the statement holds; if the processing serves the authority's task, use public_task or legal_obligation"),
-				nl(fmt.Sprintf("Uitzondering op een wettelijke plicht (AVG art. 6 lid 1, laatste zin): een overheid (%s) beroept zich op gerechtvaardigd belang, omdat de verwerking volgens de registratie buiten haar publieke taak valt.", strings.ToLower(valueNL("organisation.type", r.Organisation.Type))),
+				nl(fmt.Sprintf("Een overheid (%s) beroept zich op gerechtvaardigd belang, omdat de verwerking volgens de registratie buiten haar publieke taak valt. Daar verbiedt AVG art. 6 lid 1, laatste zin, het niet.", strings.ToLower(valueNL("organisation.type", r.Organisation.Type))),
 					"Er hoeft niets te gebeuren als dat klopt. Dient de verwerking wel de taak van de overheid, kies dan public_task of legal_obligation.")), lawNoLegitimate))
 		} else if lb.GDPRGround == "legitimate_interest" && government(r) {
 			fs = append(fs, lawful(at("/legal_basis/gdpr_ground",

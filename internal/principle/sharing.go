@@ -107,6 +107,26 @@ func tijdstip(t time.Time) string {
 	return fmt.Sprintf("%s om %s", datum(t.Format(period.DateLayout)), t.Format("15:04"))
 }
 
+// lateness writes the time from discovery to notice in hours and minutes,
+// in English and Dutch ("72 hours and 1 minute", "72 uur en 1 minuut"),
+// rounded up to the minute: a notice a moment after 72 hours never reads
+// as 72 hours.
+func lateness(d time.Duration) (en, nl string) {
+	m := int64((d + time.Minute - 1) / time.Minute)
+	h, m := m/60, m%60
+	en, nl = fmt.Sprintf("%d hours", h), fmt.Sprintf("%d uur", h)
+	if h == 1 {
+		en = "1 hour"
+	}
+	switch {
+	case m == 1:
+		en, nl = en+" and 1 minute", nl+" en 1 minuut"
+	case m > 1:
+		en, nl = fmt.Sprintf("%s and %d minutes", en, m), fmt.Sprintf("%s en %d minuten", nl, m)
+	}
+	return en, nl
+}
+
 // breachWindow is the time the GDPR (art. 33) gives to report a breach to
 // the Dutch DPA after becoming aware of it.
 const breachWindow = 72 * time.Hour
@@ -181,20 +201,23 @@ var breachReported = &Rule{
 				continue
 			}
 			late := rep.Sub(found)
+			after, na := lateness(late)
 			if late > breachWindow && !blank(in.DelayReason) {
-				// The law's own way out: lawful, and still visible.
+				// The law's own route for a late notice (art. 33(1)): lawful,
+				// not an exception, and still visible as the commitment to
+				// report in time was not met.
 				fs = append(fs, worded(finding.Finding{Path: index("incidents", i, "delay_reason"), Severity: finding.Warning},
-					en(fmt.Sprintf("exception to a legal duty (GDPR art. 33(1)): the data breach was reported %.0f hours after it was discovered, later than 72 hours, with the reasons for the delay", late.Hours()),
+					en(fmt.Sprintf("the data breach was reported %s after it was discovered, later than 72 hours, with the reasons for the delay, as GDPR art. 33(1) asks of a later notice", after),
 						"nothing to do if the reasons are those given to the Autoriteit Persoonsgegevens; report the next breach within 72 hours"),
-					nl(fmt.Sprintf("Uitzondering op een wettelijke plicht (AVG art. 33 lid 1): het datalek is %.0f uur na de ontdekking gemeld, later dan 72 uur, met de redenen voor de vertraging.", late.Hours()),
+					nl(fmt.Sprintf("Het datalek is %s na de ontdekking gemeld, later dan 72 uur, met de redenen voor de vertraging, zoals AVG art. 33 lid 1 vraagt bij een latere melding.", na),
 						"Er hoeft niets te gebeuren als dit de redenen zijn die aan de Autoriteit Persoonsgegevens zijn gegeven. Meld een volgend datalek binnen 72 uur.")))
 				continue
 			}
 			if late > breachWindow {
 				fs = append(fs, at(index("incidents", i, "reported"),
-					en(fmt.Sprintf("the data breach was reported %.0f hours after it was discovered, later than 72 hours, and no delay_reason is given", late.Hours()),
+					en(fmt.Sprintf("the data breach was reported %s after it was discovered, later than 72 hours, and no delay_reason is given", after),
 						"add delay_reason with the reasons given to the Autoriteit Persoonsgegevens (GDPR art. 33(1))"),
-					nl(fmt.Sprintf("Het datalek is %.0f uur na de ontdekking gemeld. Dat is later dan 72 uur, en er staat geen reden voor de vertraging bij (delay_reason).", late.Hours()),
+					nl(fmt.Sprintf("Het datalek is %s na de ontdekking gemeld. Dat is later dan 72 uur, en er staat geen reden voor de vertraging bij (delay_reason).", na),
 						"Vul delay_reason in met de redenen die aan de Autoriteit Persoonsgegevens zijn gegeven (AVG art. 33 lid 1).")))
 			}
 		}

@@ -74,7 +74,37 @@ id: s
 kind: sensor
 incidents:
   - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-10T09:00:00+02:00", delay_reason: Investigation by the supplier.}
-`, want: []want{{"breach-reported", "C-breach", finding.Warning, 4, 119, "exception to a legal duty (GDPR art. 33(1)): the data breach was reported 168 hours after it was discovered, later than 72 hours, with the reasons for the delay"}}},
+`, want: []want{{"breach-reported", "C-breach", finding.Warning, 4, 119, "the data breach was reported 167 hours and 50 minutes after it was discovered, later than 72 hours, with the reasons for the delay, as GDPR art. 33(1) asks of a later notice"}}},
+		{name: "nine days late, with the reason given: the law's route, not an exception", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-01T09:00:00+02:00", reported: "2026-05-10T09:00:00+02:00", delay_reason: Investigation by the supplier.}
+`, want: []want{{"breach-reported", "C-breach", finding.Warning, 4, 119, "the data breach was reported 216 hours after it was discovered, later than 72 hours, with the reasons for the delay, as GDPR art. 33(1) asks of a later notice"}}},
+		{name: "reported at exactly 72 hours", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:00:00+02:00", reported: "2026-05-06T09:00:00+02:00"}
+`},
+		{name: "reported a minute after 72 hours", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:00:00+02:00", reported: "2026-05-06T09:01:00+02:00"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76, "the data breach was reported 72 hours and 1 minute after it was discovered, later than 72 hours"}}},
+		{name: "reported seconds after 72 hours: rounded up", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:00:00+02:00", reported: "2026-05-06T09:00:30+02:00"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76, "the data breach was reported 72 hours and 1 minute after it was discovered"}}},
+		{name: "reported 73 and a half hours after", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:00:00+02:00", reported: "2026-05-06T10:30:00+02:00"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76, "the data breach was reported 73 hours and 30 minutes after it was discovered"}}},
 		{name: "not notifiable", yaml: `
 id: s
 kind: sensor
