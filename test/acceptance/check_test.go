@@ -57,8 +57,8 @@ func TestCheckReportsEachMistake(t *testing.T) {
 			"device_tracking", "remove the capability"},
 		{"private operator keeps its DPIA to itself", "sensors/wifi-winkelstraat.yaml", 26, 1, "dpia-public", "warning", "VNG 6.6",
 			"private operator's DPIA is not published", "dpia.public: true"},
-		{"personal-data sensor without signs", "sensors/wifi-winkelstraat.yaml", 41, 1, "signage", "warning", "VNG 4.3",
-			"no signs", "signage.present: true"},
+		{"personal-data sensor without signs: the GDPR's duty to inform", "sensors/wifi-winkelstraat.yaml", 41, 1, "signage", "error", "VNG 4.3",
+			"no signs, while people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14)", "signage.present: true"},
 		{"unknown sensor named by an algorithm", "algorithms/afvalroutes.yaml", 35, 34, "register", "error", "",
 			`"afval-glasbak", which is not in the register`, "correct the id"},
 		{"active without a decision", "algorithms/afvalroutes.yaml", 1, 1, "decision-recorded", "error", "VNG I",
@@ -112,7 +112,7 @@ func TestCheckOnlyWhatIsWrong(t *testing.T) {
 			t.Errorf("camera-temporary on %s, which is not a camera without end date", f.File)
 		}
 	}
-	want := jsonSummary{Records: 12, Errors: 23, Warnings: 42, Infos: 2}
+	want := jsonSummary{Records: 12, Errors: 24, Warnings: 41, Infos: 2}
 	if rep.Summary != want {
 		t.Errorf("summary = %+v, want %+v", rep.Summary, want)
 	}
@@ -215,7 +215,7 @@ func TestTextFormat(t *testing.T) {
 	}
 	// The register names Dutch first (languages: [nl, en]), so the summary
 	// is Dutch; rule ids and severities stay as they are.
-	if last := lines[len(lines)-1]; last != "12 registraties, 23 fouten, 42 waarschuwingen, 2 opmerkingen" {
+	if last := lines[len(lines)-1]; last != "12 registraties, 24 fouten, 41 waarschuwingen, 2 opmerkingen" {
 		t.Errorf("summary line = %q", last)
 	}
 	if strings.Contains(r.stdout, "\x1b[") {

@@ -25,7 +25,7 @@ func TestExitCodes(t *testing.T) {
 		{"validate the register", []string{"validate"}, 1, "12 registraties, 13 fouten, 0 waarschuwingen", ""},
 		{"check a record with only a warning", []string{"check", "--as-of", asOf, "register/sensors/cam-stationsplein.yaml"}, 0, "1 registratie, 0 fouten, 2 waarschuwingen", ""},
 		{"check --fail-on warning", []string{"check", "--as-of", asOf, "--fail-on", "warning", "register/sensors/cam-stationsplein.yaml"}, 1, "(data-rights)", ""},
-		{"check the register", []string{"check", "--as-of", asOf}, 1, "23 fouten", ""},
+		{"check the register", []string{"check", "--as-of", asOf}, 1, "24 fouten", ""},
 		{"check --root", []string{"--root", "register", "check", "--as-of", asOf, "--files", "sensors/cam-stationsplein.yaml"}, 0, "1 registratie", ""},
 		{"unknown --fail-on", []string{"check", "--fail-on", "fatal"}, 2, "", "kies error, warning of none"},
 		{"unknown format", []string{"check", "--format", "xml"}, 2, "", "sarif"},

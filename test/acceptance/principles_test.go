@@ -46,7 +46,7 @@ func TestPrincipleVariants(t *testing.T) {
 		}, "", asOf, "sensors/cam-stationsplein.yaml:72:15", "breach-reported", "error", "C-breach", "216 hours"},
 		{"data breach late with a reason", func(s string) string {
 			return s + "incidents:\n  - type: data_breach\n    discovered: 2026-03-01T09:00:00+01:00\n    reported: 2026-03-10T09:00:00+01:00\n    delay_reason: Leverancier meldde het pas later.\n"
-		}, "", asOf, "sensors/cam-stationsplein.yaml:73:19", "breach-reported", "warning", "C-breach", "exception to a legal duty (GDPR art. 33(1))"},
+		}, "", asOf, "sensors/cam-stationsplein.yaml:73:19", "breach-reported", "warning", "C-breach", "216 hours after it was discovered, later than 72 hours, with the reasons for the delay, as GDPR art. 33(1) asks of a later notice"},
 		{"sharing without an end", func(s string) string {
 			return s + "data_sharing:\n  - party: Politie\n    purpose: Opsporing\n    start: 2026-02-01\n"
 		}, "", asOf, "sensors/cam-stationsplein.yaml:70:5", "sharing-temporary", "error", "C-sharing-temporary", "has no end date"},
