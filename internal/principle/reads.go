@@ -62,9 +62,11 @@ var readsTable = map[string][]string{
 	// the rule always passes, which tells nothing.
 	"placeholder": {},
 	// The exception rules judge the exceptions (everyRuleReads); whether
-	// one is unused also rests on the rule it names (RestsOnWithheld).
+	// one is unused, or refused for a legal finding, also rests on the
+	// rule it names (RestsOnWithheld).
 	"exception-expired":  {},
 	"exception-unused":   {},
+	"exception-refused":  {},
 	"exception-too-long": {},
 }
 
@@ -98,11 +100,12 @@ func (r *Rule) RestsOnWithheld(rec *record.Record) bool {
 	if rec == nil || rec.Publication == nil || len(rec.Publication.Withheld) == 0 {
 		return false
 	}
-	if r == exceptionUnused {
-		// An exception is unused when the rule it names finds nothing:
-		// that rule's verdict shows through.
+	if r == exceptionUnused || r == exceptionRefused {
+		// An exception is unused when the rule it names finds nothing,
+		// refused when that rule's finding is law: its verdict shows
+		// through.
 		for _, ex := range rec.Exceptions {
-			if named, ok := Lookup(ex.Rule); ok && named != exceptionUnused && named.RestsOnWithheld(rec) {
+			if named, ok := Lookup(ex.Rule); ok && named != exceptionUnused && named != exceptionRefused && named.RestsOnWithheld(rec) {
 				return true
 			}
 		}

@@ -233,3 +233,21 @@ evaluation: {interval: P4Y, last: 2020-06-01}
 datasets: [{name: BRP, personal_data: true}]
 source_code: {unavailable_reason: geheim}
 `}
+
+// Whether an exception is unused or refused tells the verdict of the rule
+// it names: both rest on what that rule reads.
+func TestExceptionVerdictsRestOnTheNamedRule(t *testing.T) {
+	rec := &record.Record{Kind: record.Sensor, Capabilities: []string{"face_recognition"},
+		Exceptions: []record.Exception{{Rule: biometricBanID, Reason: "x"}}}
+	for _, r := range []*Rule{exceptionUnused, exceptionRefused} {
+		if r.RestsOnWithheld(rec) {
+			t.Errorf("%s rests on a withheld field of a record that withholds nothing", r.ID)
+		}
+	}
+	rec.Publication = &record.Publication{Withheld: []string{"capabilities"}, Reason: "Woo"}
+	for _, r := range []*Rule{exceptionUnused, exceptionRefused} {
+		if !r.RestsOnWithheld(rec) {
+			t.Errorf("%s shows through what the named rule's verdict keeps back", r.ID)
+		}
+	}
+}
