@@ -184,7 +184,7 @@ func Interval(r *record.Record, cfg *config.Config) period.Duration {
 	if d, ok := OwnInterval(r); ok {
 		return d
 	}
-	return cfg.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
+	return cfg.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
 }
 
 // OwnInterval is the evaluation interval the record states, when it states

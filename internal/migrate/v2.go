@@ -59,11 +59,25 @@ func regimeFor(root *yaml.Node) string {
 	case "private":
 		return record.RegimePrivate
 	case "municipality":
-		if strings.Contains(strings.ToLower(value(key(root, "legal_basis"), "law")), "151c") {
+		if record.Names151c(legalBasisTexts(key(root, "legal_basis"))...) {
 			return record.RegimePublicOrder
 		}
 	}
 	return record.RegimeUnknown
+}
+
+// legalBasisTexts are the law and links of a legal basis, the texts
+// record.Names151c reads, as the checklist reads them.
+func legalBasisTexts(lb *yaml.Node) []string {
+	texts := []string{value(lb, "law")}
+	if links := key(lb, "links"); links != nil && links.Kind == yaml.SequenceNode {
+		for _, l := range links.Content {
+			if l.Kind == yaml.ScalarNode {
+				texts = append(texts, l.Value)
+			}
+		}
+	}
+	return texts
 }
 
 // key returns the value node of a mapping's key, or nil.

@@ -151,7 +151,7 @@ var evaluationLapsed = &Rule{
 			ref = "C-camera-yearly" // the programme's yearly evaluation is for security cameras
 		}
 		var fs []finding.Finding
-		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
+		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
 		if own, ok := interval(r); ok && own.Longer(def, anchor(r)) {
 			fs = append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
 				en(fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),

@@ -36,41 +36,53 @@ var cameraRegime = &Rule{
 		"Which law governs a camera, ANPR camera or drone depends on who uses it and why: public-order camera surveillance (Gemeentewet art. 151c), the police (Politiewet, Wet politiegegevens), traffic management, enforcement, operational use, object security, or a private operator. Without the regime nobody can tell which duties apply; the GDPR asks the controller to be able to show it (GDPR art. 5(2), art. 6).",
 	},
 	Satisfy: label.Text{
-		"Een camera, ANPR-camera of drone geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie.",
-		"A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers.",
+		"Een camera, ANPR-camera of drone geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie. Noemt legal_basis art. 151c Gemeentewet, dan is camera_regime public_order.",
+		"A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers. When legal_basis names Gemeentewet 151c, camera_regime is public_order.",
 	},
 	Example: commented(`sensor_type: camera
 camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeentewet 151c`,
 		[2]string{"cameratoezicht door de burgemeester onder Gemeentewet 151c", "the mayor's camera surveillance under Gemeentewet 151c"}),
 	Applies: func(r *record.Record) bool { return r.HasRegime() && !retired(r) },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		var fs []finding.Finding
 		switch {
 		case blank(r.CameraRegime):
-			return []finding.Finding{lawful(cites(worded(finding.Finding{Path: ""},
+			fs = append(fs, lawful(cites(worded(finding.Finding{Path: ""},
 				en(fmt.Sprintf("the %s does not say which law it falls under (camera_regime), so the checklist cannot tell which duties apply", sensorWord(r)),
 					"add camera_regime: public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other; register migrate adds it to a v1 register's cameras, as a question where the record does not tell"),
 				nl("Er staat niet bij onder welke wet de camera valt (camera_regime). Daardoor is niet te zeggen welke plichten gelden.",
-					"Vul camera_regime in: public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other. register migrate zet het bij de camera's van een register in versie 1, als open vraag waar de registratie het niet zegt.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)}
+					"Vul camera_regime in: public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other. register migrate zet het bij de camera's van een register in versie 1, als open vraag waar de registratie het niet zegt.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable))
 		case r.CameraRegime == record.RegimeUnknown:
-			return []finding.Finding{lawful(cites(worded(finding.Finding{Path: "/camera_regime"},
+			fs = append(fs, lawful(cites(worded(finding.Finding{Path: "/camera_regime"},
 				en(fmt.Sprintf("open question: which law does this %s fall under? camera_regime is unknown (register migrate could not decide it), so the checklist does not know which duties apply", sensorWord(r)),
 					"ask the owner and replace unknown with public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other"),
 				nl("Open vraag: onder welke wet valt deze camera? Bij camera_regime staat unknown (register migrate kon het niet bepalen). Daardoor is niet te zeggen welke plichten gelden.",
-					"Vraag het na bij de verantwoordelijke en vervang unknown door public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)}
-		case (r.CameraRegime == record.RegimePublicOrder || r.CameraRegime == record.RegimePolice) && !government(r):
-			return []finding.Finding{lawful(worded(finding.Finding{Path: "/camera_regime", Principle: "VNG 6.5"},
+					"Vraag het na bij de verantwoordelijke en vervang unknown door public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable))
+		case r.CameraRegime != record.RegimePublicOrder && r.LegalBasis.Names151c():
+			// The label says one law, the legal basis another: the record
+			// is judged under the stricter 151c (record.PublicOrder) until
+			// it says one thing.
+			fs = append(fs, citesLaw(worded(finding.Finding{Path: "/camera_regime"},
+				en(fmt.Sprintf("camera_regime is %s, but the legal basis names Gemeentewet 151c, the mayor's public-order camera surveillance; until the record says one thing, the camera is held to 151c's duties (the mayor's decision for a fixed term, signs, images destroyed within four weeks)", r.CameraRegime),
+					"if the mayor deploys the camera under 151c, set camera_regime: public_order; if not, take 151c out of legal_basis (law and links) and name the law the camera does fall under"),
+				nl(fmt.Sprintf("Bij camera_regime staat %s (%s), maar de wettelijke grondslag noemt art. 151c Gemeentewet: cameratoezicht voor de openbare orde door de burgemeester. Zolang de registratie twee dingen zegt, gelden voor de camera de plichten van art. 151c (een besluit van de burgemeester voor een vaste termijn, borden, beelden binnen vier weken vernietigd).", regimeNL(r.CameraRegime), r.CameraRegime),
+					"Zet de burgemeester de camera in onder art. 151c, vul dan camera_regime: public_order in. Zo niet, haal art. 151c uit legal_basis (law en links) en noem de wet waaronder de camera wel valt.")), lawCamera))
+		}
+		if (r.CameraRegime == record.RegimePublicOrder || r.CameraRegime == record.RegimePolice) && !government(r) {
+			fs = append(fs, lawful(worded(finding.Finding{Path: "/camera_regime", Principle: "VNG 6.5"},
 				en(fmt.Sprintf("camera_regime is %s, but the operator is of type %s: only the mayor (Gemeentewet 151c) and the police have these powers", r.CameraRegime, r.Organisation.Type),
 					"a private operator's camera has camera_regime: private (or object_security) with its own permit or notification; if the municipality or the police operates it, correct organisation.type"),
 				nl(fmt.Sprintf("Bij camera_regime staat %s (%s), maar de organisatie is van het type %s. Alleen de burgemeester (art. 151c Gemeentewet) en de politie hebben deze bevoegdheden.", regimeNL(r.CameraRegime), r.CameraRegime, r.Organisation.Type),
-					"Een camera van een private partij heeft camera_regime: private (of object_security), met een eigen vergunning of melding. Beheert de gemeente of de politie de camera, verbeter dan organisation.type.")), lawAccountable)}
-		case r.CameraRegime == record.RegimePolice && r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr":
-			return []finding.Finding{worded(finding.Finding{Path: "/legal_basis/regime", Severity: finding.Warning},
+					"Een camera van een private partij heeft camera_regime: private (of object_security), met een eigen vergunning of melding. Beheert de gemeente of de politie de camera, verbeter dan organisation.type.")), lawAccountable))
+		}
+		if r.CameraRegime == record.RegimePolice && r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr" {
+			fs = append(fs, worded(finding.Finding{Path: "/legal_basis/regime", Severity: finding.Warning},
 				en("a police camera's images are police data under the Wet politiegegevens, but legal_basis.regime says gdpr",
 					"set legal_basis.regime: police_data and name the article of the Politiewet or Wet politiegegevens in legal_basis.law"),
 				nl("De beelden van een politiecamera zijn politiegegevens (Wet politiegegevens), maar bij legal_basis.regime staat gdpr (AVG).",
-					"Vul legal_basis.regime: police_data in en noem bij legal_basis.law het artikel van de Politiewet of de Wet politiegegevens."))}
+					"Vul legal_basis.regime: police_data in en noem bij legal_basis.law het artikel van de Politiewet of de Wet politiegegevens.")))
 		}
-		return nil
+		return fs
 	},
 }
 

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -48,7 +49,73 @@ legal_basis: {regime: gdpr}
 sensor_type: camera
 camera_regime: police
 `, want: []want{{"camera-regime", "VNG VI", finding.Warning, 4, 23, "a police camera's images are police data under the Wet politiegegevens"}}},
+		{name: "a camera labelled other whose legal basis names 151c", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: police_data, law: Gemeentewet artikel 151c en APV Voorbeeldstad artikel 2.77}
+sensor_type: camera
+camera_regime: other
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 6, 16, "camera_regime is other, but the legal basis names Gemeentewet 151c…held to 151c's duties…(Gemeentewet art. 151c)"}}},
+		{name: "object security with a link to article 151c", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+legal_basis:
+  regime: gdpr
+  gdpr_ground: public_task
+  links: [https://wetten.overheid.nl/BWBR0005416/2026-01-01#Hoofdstuk11_Artikel151c]
+sensor_type: camera
+camera_regime: object_security
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 9, 16, "camera_regime is object_security, but the legal basis names Gemeentewet 151c"}}},
+		{name: "an article 151 other than c is not camera surveillance", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: gdpr, gdpr_ground: public_task, law: Gemeentewet art. 151b en art. 151d}
+sensor_type: camera
+camera_regime: other
+`},
 	})
+}
+
+// TestLegalBasisNaming151cHoldsTheCameraTo151c: a camera whose legal
+// basis names Gemeentewet 151c is judged as the mayor's public-order camera
+// whatever camera_regime says (camera-regime reports the contradiction):
+// the label cannot take it out of 151c's duties.
+func TestLegalBasisNaming151cHoldsTheCameraTo151c(t *testing.T) {
+	labelled := `
+id: c
+kind: sensor
+status: active
+organisation: {type: municipality}
+decisions: [{body: college, kind: authorisation, date: 2025-06-12}]
+legal_basis: {regime: police_data, law: Gemeentewet artikel 151c en APV artikel 2.77}
+lifecycle: {start: 2025-07-01}
+evaluation: {last: 2025-06-01}
+retention: P1Y
+sensor_type: camera
+camera_regime: %s
+`
+	for _, regime := range []string{"other", "object_security", "operational"} {
+		text := fmt.Sprintf(labelled, regime)
+		for _, tt := range []struct {
+			rule string
+			want []want
+		}{
+			{"camera-decision", []want{
+				{"camera-decision", "VNG I", finding.Error, 5, 1, "public-order camera surveillance lacks the council's bylaw…(Gemeentewet art. 151c(1))"},
+				{"camera-decision", "VNG I", finding.Error, 5, 1, "public-order camera surveillance lacks the mayor's decision…(Gemeentewet art. 151c(1))"}}},
+			{"camera-retention", []want{{"camera-retention", "VNG V", finding.Error, 9, 12, "kept for P1Y, longer than the four weeks the law allows (Gemeentewet art. 151c(6))"}}},
+			{"camera-temporary", []want{{"camera-temporary", "C-camera-temporary", finding.Error, 7, 1, "the camera has no end date: public-order camera surveillance needs a fixed term by law…(Gemeentewet art. 151c(1))"}}},
+			{"signage", []want{{"signage", "VNG 4.3", finding.Error, 1, 1, "public-order camera surveillance must be recognisable by law (Gemeentewet art. 151c(4))"}}},
+			{"evaluation-lapsed", []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 8, 20, "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01)"}}},
+		} {
+			t.Run(regime+"/"+tt.rule, func(t *testing.T) {
+				match(t, only(t, tt.rule, nil, nil, testToday, text), tt.want)
+			})
+		}
+	}
 }
 
 // publicOrderCamera is the mayor's camera with what 151c asks, before the

@@ -525,10 +525,59 @@ var Regimes = []string{RegimePublicOrder, RegimePolice, "traffic_management", "e
 
 // PublicOrder reports whether the sensor is the mayor's camera surveillance
 // for public order (Gemeentewet art. 151c), the only regime 151c's duties and
-// the programme's camera commitments apply to.
+// the programme's camera commitments apply to: camera_regime public_order,
+// or a legal basis that names 151c whatever regime the record states. The
+// stricter reading wins, so a label cannot take a 151c camera out of 151c's
+// duties; the checklist reports the contradiction itself.
 func (r *Record) PublicOrder() bool {
-	return r.HasRegime() && r.CameraRegime == RegimePublicOrder
+	return r.HasRegime() && (r.CameraRegime == RegimePublicOrder || r.LegalBasis.Names151c())
 }
+
+// Regime is the camera regime the record is judged under: public_order for
+// a camera PublicOrder reports, else what camera_regime says.
+func (r *Record) Regime() string {
+	if r.PublicOrder() {
+		return RegimePublicOrder
+	}
+	return r.CameraRegime
+}
+
+// Names151c reports whether the legal basis names Gemeentewet art. 151c,
+// the mayor's power of camera surveillance, in its law or its links: what
+// register migrate reads as a public-order camera and the checklist holds
+// to 151c's duties. Nil names nothing.
+func (lb *LegalBasis) Names151c() bool {
+	if lb == nil {
+		return false
+	}
+	return Names151c(append([]string{lb.Law}, lb.Links...)...)
+}
+
+// Names151c reports whether any of the texts (a legal basis's law or links)
+// names article 151c: "151c" (or "151C") not part of a longer number or
+// article ("1151c", "151ca"), so "Gemeentewet artikel 151c", "art. 151c lid 1"
+// and a wetten.overheid.nl link ending in "Artikel151c" all count.
+func Names151c(texts ...string) bool {
+	for _, s := range texts {
+		s = strings.ToLower(s)
+		for from := 0; ; {
+			i := strings.Index(s[from:], "151c")
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len("151c")
+			if (i == 0 || !isDigit(s[i-1])) && (end == len(s) || !isAlnum(s[end])) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+func isAlnum(c byte) bool { return isDigit(c) || 'a' <= c && c <= 'z' }
 
 // inferredPersonal are the sensor types and capabilities that process
 // personal data whatever a record says: licence plates, device identifiers
@@ -557,6 +606,9 @@ func (r *Record) PersonalByNature() (string, bool) {
 	if r.CameraRegime == RegimePublicOrder || r.CameraRegime == RegimePolice {
 		// Watching people is what the regime is for.
 		return "camera_regime " + r.CameraRegime, true
+	}
+	if r.PublicOrder() {
+		return "legal_basis Gemeentewet 151c", true
 	}
 	for _, c := range inferredPersonalCapabilities {
 		if r.Has(c) {

@@ -1,0 +1,49 @@
+package record
+
+import "testing"
+
+// Names151c is how both register migrate and the checklist tell a legal
+// basis that names the mayor's camera surveillance (Gemeentewet 151c).
+func TestNames151c(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Gemeentewet artikel 151c en APV Voorbeeldstad artikel 2.77", true},
+		{"art. 151c lid 1 Gemeentewet", true},
+		{"GEMEENTEWET 151C", true},
+		{"https://wetten.overheid.nl/BWBR0005416/2026-01-01#Hoofdstuk11_Artikel151c", true},
+		{"Gemeentewet art. 151b (veiligheidsrisicogebied)", false},
+		{"art. 1151c", false},
+		{"art. 151ca", false},
+		{"Wegenverkeerswet 1994", false},
+		{"", false},
+	} {
+		if got := Names151c(tt.text); got != tt.want {
+			t.Errorf("Names151c(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// A camera whose legal basis names 151c is judged as public order whatever
+// its camera_regime says: the stricter regime wins.
+func TestPublicOrderFollowsALegalBasisNaming151c(t *testing.T) {
+	basis := &LegalBasis{Regime: "police_data", Law: "Gemeentewet art. 151c"}
+	link := &LegalBasis{Regime: "gdpr", Links: []string{"https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=151c"}}
+	for _, tt := range []struct {
+		name   string
+		r      Record
+		want   bool
+		regime string
+	}{
+		{"labelled public order", Record{Kind: Sensor, SensorType: "camera", CameraRegime: RegimePublicOrder}, true, RegimePublicOrder},
+		{"labelled other, law names 151c", Record{Kind: Sensor, SensorType: "camera", CameraRegime: "other", LegalBasis: basis}, true, RegimePublicOrder},
+		{"object security, a link to 151c", Record{Kind: Sensor, SensorType: "anpr_camera", CameraRegime: "object_security", LegalBasis: link}, true, RegimePublicOrder},
+		{"a traffic camera", Record{Kind: Sensor, SensorType: "camera", CameraRegime: "traffic_management", LegalBasis: &LegalBasis{Law: "Wegenverkeerswet"}}, false, "traffic_management"},
+		{"a noise sensor is no camera", Record{Kind: Sensor, SensorType: "noise", LegalBasis: basis}, false, ""},
+	} {
+		if got := tt.r.PublicOrder(); got != tt.want || tt.r.Regime() != tt.regime {
+			t.Errorf("%s: PublicOrder %v, Regime %q; want %v, %q", tt.name, got, tt.r.Regime(), tt.want, tt.regime)
+		}
+	}
+}
