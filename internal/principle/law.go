@@ -52,6 +52,9 @@ var (
 	lawMarking      = label.Text{"AI-verordening art. 50 lid 2", "AI Act art. 50(2)"}
 	lawProhibit     = label.Text{"AI-verordening art. 5", "AI Act art. 5"}
 	lawAutomated    = label.Text{"AVG art. 22", "GDPR art. 22"}
+	// Personal data processed for the police's task are police data
+	// (Wpg art. 1(a)), outside the GDPR (GDPR art. 2(2)(d)).
+	lawPoliceData = label.Text{"Wet politiegegevens art. 1 onder a", "Wet politiegegevens art. 1(a)"}
 )
 
 // Legal reports whether the rule follows from law, wholly or for some of its

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -36,8 +37,8 @@ var cameraRegime = &Rule{
 		"Which law governs a camera, ANPR camera or drone depends on who uses it and why: public-order camera surveillance (Gemeentewet art. 151c), the police (Politiewet, Wet politiegegevens), traffic management, enforcement, operational use, object security, or a private operator. Without the regime nobody can tell which duties apply; the GDPR asks the controller to be able to show it (GDPR art. 5(2), art. 6).",
 	},
 	Satisfy: label.Text{
-		"Een camera, ANPR-camera of drone geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie. Noemt legal_basis art. 151c Gemeentewet, dan is camera_regime public_order.",
-		"A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers. When legal_basis names Gemeentewet 151c, camera_regime is public_order.",
+		"Een camera, ANPR-camera of drone geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie. Noemt legal_basis art. 151c Gemeentewet, dan is camera_regime public_order. Beheert de politie de camera, of kijkt de politie mee met cameratoezicht voor de openbare orde of krijgt ze de beelden (data_sharing), dan is legal_basis.regime police_data, niet gdpr.",
+		"A camera, ANPR camera or drone states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers. When legal_basis names Gemeentewet 151c, camera_regime is public_order. When the police operate the camera, or view or receive the images of public-order camera surveillance (data_sharing), legal_basis.regime is police_data, not gdpr.",
 	},
 	Example: commented(`sensor_type: camera
 camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeentewet 151c`,
@@ -75,15 +76,52 @@ camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeen
 				nl(fmt.Sprintf("Bij camera_regime staat %s (%s), maar de organisatie is van het type %s. Alleen de burgemeester (art. 151c Gemeentewet) en de politie hebben deze bevoegdheden.", regimeNL(r.CameraRegime), r.CameraRegime, r.Organisation.Type),
 					"Een camera van een private partij heeft camera_regime: private (of object_security), met een eigen vergunning of melding. Beheert de gemeente of de politie de camera, verbeter dan organisation.type.")), lawAccountable))
 		}
-		if r.CameraRegime == record.RegimePolice && r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr" {
-			fs = append(fs, worded(finding.Finding{Path: "/legal_basis/regime", Severity: finding.Warning},
-				en("a police camera's images are police data under the Wet politiegegevens, but legal_basis.regime says gdpr",
-					"set legal_basis.regime: police_data and name the article of the Politiewet or Wet politiegegevens in legal_basis.law"),
-				nl("De beelden van een politiecamera zijn politiegegevens (Wet politiegegevens), maar bij legal_basis.regime staat gdpr (AVG).",
-					"Vul legal_basis.regime: police_data in en noem bij legal_basis.law het artikel van de Politiewet of de Wet politiegegevens.")))
+		if r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr" {
+			if why, waarom, ok := policeData(r); ok {
+				fs = append(fs, citesLaw(worded(finding.Finding{Path: "/legal_basis/regime"},
+					en(why+", but legal_basis.regime says gdpr",
+						"set legal_basis.regime: police_data and name the Wet politiegegevens in legal_basis.law, next to the law the camera rests on"),
+					nl(waarom+" Maar bij legal_basis.regime staat gdpr (AVG).",
+						"Vul legal_basis.regime: police_data in en noem de Wet politiegegevens bij legal_basis.law, naast de wet waarop de camera berust.")), lawPoliceData))
+			}
 		}
 		return fs
 	},
+}
+
+// policeData reports whether the camera's images are police data under
+// the Wet politiegegevens, and why in English and Dutch: the police operate
+// it, or the police view or receive the images of the mayor's camera
+// surveillance (law.md: police viewing makes them police data). Images a
+// traffic or enforcement camera hands to the police on request become
+// police data only in the police's hands; the municipality's own
+// processing stays under the GDPR.
+func policeData(r *record.Record) (why, waarom string, ok bool) {
+	switch {
+	case r.CameraRegime == record.RegimePolice || r.Organisation.Type == "police":
+		return "a police camera's images are police data under the Wet politiegegevens",
+			"De beelden van een politiecamera zijn politiegegevens (Wet politiegegevens).", true
+	case r.PublicOrder():
+		for _, s := range r.DataSharing {
+			if namesPolice(s.Party) {
+				return fmt.Sprintf("the police view or receive the images of this public-order camera (data_sharing with %s), which makes them police data under the Wet politiegegevens", s.Party),
+					fmt.Sprintf("De politie kijkt mee met de beelden van dit cameratoezicht of krijgt ze (data_sharing met %s). Daardoor zijn het politiegegevens (Wet politiegegevens).", s.Party), true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// namesPolice reports whether a party is the police: a word "politie"
+// ("Politie, basisteam Voorbeeldstad", "politieteam") or "police", not
+// "politiek".
+func namesPolice(party string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(party), func(c rune) bool { return !unicode.IsLetter(c) }) {
+		if w == "police" || strings.HasPrefix(w, "politie") && !strings.HasPrefix(w, "politiek") {
+			return true
+		}
+	}
+	return false
 }
 
 // sensorWord names the kind of sensor in English, for messages.

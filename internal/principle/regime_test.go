@@ -48,7 +48,45 @@ organisation: {type: police}
 legal_basis: {regime: gdpr}
 sensor_type: camera
 camera_regime: police
-`, want: []want{{"camera-regime", "VNG VI", finding.Warning, 4, 23, "a police camera's images are police data under the Wet politiegegevens"}}},
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 4, 23, "a police camera's images are police data under the Wet politiegegevens, but legal_basis.regime says gdpr (Wet politiegegevens art. 1(a))"}}},
+		{name: "the police view the mayor's cameras, under the GDPR", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: gdpr, gdpr_ground: public_task}
+data_sharing:
+  - {party: "Politie, basisteam Voorbeeldstad", purpose: Live meekijken in de weekendnachten.}
+sensor_type: camera
+camera_regime: public_order
+capabilities: [video_recording, live_viewing]
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 4, 23, "the police view or receive the images of this public-order camera (data_sharing with Politie, basisteam Voorbeeldstad)…police data…but legal_basis.regime says gdpr (Wet politiegegevens art. 1(a))"}}},
+		{name: "the mayor's cameras viewed by the police, as police data", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: police_data, law: Gemeentewet art. 151c; Wet politiegegevens}
+data_sharing: [{party: Nationale Politie}]
+sensor_type: camera
+camera_regime: public_order
+`},
+		{name: "a traffic camera's images handed to the police stay the municipality's GDPR processing", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: gdpr, gdpr_ground: public_task, law: Wegenverkeerswet 1994}
+data_sharing: [{party: Politie Midden-Nederland}]
+sensor_type: camera
+camera_regime: traffic_management
+`},
+		{name: "a political party is not the police", yaml: `
+id: c
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: gdpr, gdpr_ground: public_task, law: Gemeentewet art. 151c}
+data_sharing: [{party: Politieke partij}]
+sensor_type: camera
+camera_regime: public_order
+`},
 		{name: "a camera labelled other whose legal basis names 151c", yaml: `
 id: c
 kind: sensor
