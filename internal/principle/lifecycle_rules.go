@@ -100,14 +100,20 @@ var lifecycleEnd = &Rule{
 
 var lifecycleEnded = &Rule{
 	ID: "lifecycle-ended", Ref: "VNG 3.4", Default: finding.Error,
+	// The mayor decides on public-order camera surveillance for a fixed
+	// term (151c(1)): past it no decision covers the cameras, which is
+	// the law's; for other records the end date is VNG 3.4's policy.
+	Law: lawDecision151, LawScope: label.Text{"voor een camera voor de openbare orde", "for a public-order camera"},
+	LawfulRoute: label.Text{"een besluit van de burgemeester tot verlenging (decisions: body mayor, kind extension) met de nieuwe lifecycle.end, of de camera's uitzetten (status: retired)",
+		"the mayor's decision to extend (decisions: body mayor, kind extension) with the new lifecycle.end, or switching the cameras off (status: retired)"},
 	Title: label.Text{"In gebruik na einddatum", "In use after its end date"},
 	Why: label.Text{
-		"Als de afgesproken periode voorbij is, wordt de toepassing geëvalueerd en wordt besloten over verlenging (VNG-principe 3.4). Wat niet meer voldoet, wordt uitgeschakeld (3.7).",
-		"When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7).",
+		"Als de afgesproken periode voorbij is, wordt de toepassing geëvalueerd en wordt besloten over verlenging (VNG-principe 3.4). Wat niet meer voldoet, wordt uitgeschakeld (3.7). De burgemeester besluit tot cameratoezicht voor de openbare orde voor een bepaalde duur (Gemeentewet art. 151c lid 1): na die termijn hangen de camera's er zonder besluit.",
+		"When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7). The mayor decides on public-order camera surveillance for a fixed term (Gemeentewet art. 151c(1)): past it, no decision covers the cameras.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension); zet anders status: retired.",
-		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension); otherwise set status: retired.",
+		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension; voor een camera voor de openbare orde een besluit van de burgemeester); zet anders status: retired.",
+		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension; for a public-order camera the mayor's); otherwise set status: retired.",
 	},
 	Example: commented(`status: active
 lifecycle:
@@ -120,6 +126,18 @@ decisions:
 		end, ok := date(r.Lifecycle.End)
 		if !r.Active() || !ok || !ctx.After(end) {
 			return nil
+		}
+		if r.PublicOrder() {
+			// Past the mayor's fixed term the cameras run without a decision:
+			// the commitment to temporary cameras and the democratic decision
+			// both fail, and no configuration makes that lawful.
+			f := at("/lifecycle/end",
+				en(fmt.Sprintf("the public-order cameras are active, but the term the mayor decided on ended on %s: camera surveillance is lawful only for the fixed term of the mayor's decision", r.Lifecycle.End),
+					"switch the cameras off and set status: retired, or record the mayor's extension decision (body: mayor, kind: extension) and the new lifecycle.end"),
+				nl(fmt.Sprintf("Het cameratoezicht is in gebruik, maar de termijn waartoe de burgemeester besloot, is afgelopen op %s. Cameratoezicht mag alleen voor de vaste termijn uit het besluit van de burgemeester.", datum(r.Lifecycle.End)),
+					"Zet de camera's uit en vul status: retired in. Of leg het besluit van de burgemeester tot verlenging vast (body: mayor, kind: extension) met de nieuwe lifecycle.end."))
+			f.Principle = "C-camera-temporary, VNG I"
+			return []finding.Finding{citesLaw(f, lawDecision151)}
 		}
 		return []finding.Finding{at("/lifecycle/end",
 			en(fmt.Sprintf("the record is active, but its life cycle ended on %s", r.Lifecycle.End),

@@ -72,7 +72,65 @@ lifecycle:
   start: 2024-01-01
   end: 2026-11-01
 `, want: []want{{"lifecycle-ended", "VNG 3.4", finding.Error, 6, 8, "the record is active, but its life cycle ended on 2026-11-01"}}},
+		{name: "the mayor's cameras past their fixed term", yaml: publicOrderPastTerm, want: []want{{"lifecycle-ended", "C-camera-temporary, VNG I", finding.Error, 5, 37,
+			"the public-order cameras are active, but the term the mayor decided on ended on 2026-06-30…(Gemeentewet art. 151c(1))"}}},
+		{name: "suspended cameras past their term", yaml: strings.Replace(publicOrderPastTerm, "status: active", "status: suspended", 1)},
 	})
+}
+
+// publicOrderPastTerm is the mayor's camera still in use after the end of
+// the term the mayor decided on.
+const publicOrderPastTerm = `
+id: c
+kind: sensor
+status: active
+organisation: {type: municipality}
+lifecycle: {start: 2025-07-01, end: 2026-06-30}
+sensor_type: camera
+camera_regime: public_order
+`
+
+// TestLifecycleEndedIsLawForPublicOrderCameras: switching the rule off
+// silences the policy of VNG 3.4 for other records, never the fixed term of
+// the mayor's decision (151c(1)): that finding stays an error, and the
+// setting itself is reported as one.
+func TestLifecycleEndedIsLawForPublicOrderCameras(t *testing.T) {
+	sensor := `
+id: s
+kind: sensor
+status: active
+lifecycle: {start: 2024-01-01, end: 2026-11-01}
+`
+	for _, tt := range []struct {
+		name, cfg string
+		want      []want
+	}{
+		{"by default", "", []want{
+			{"lifecycle-ended", "C-camera-temporary, VNG I", finding.Error, 5, 37, "the term the mayor decided on ended on 2026-06-30…(Gemeentewet art. 151c(1))"},
+			{"lifecycle-ended", "VNG 3.4", finding.Error, 4, 37, "the record is active, but its life cycle ended on 2026-11-01"}}},
+		{"switched off", "rules: {lifecycle-ended: {severity: \"off\", reason: x}}\n", []want{
+			{finding.RuleConfig, "VNG 3.4", finding.Error, 1, 9, "rules.lifecycle-ended: off would switch off or lower duties that follow from law (Gemeentewet art. 151c(1)) for a public-order camera"},
+			{"lifecycle-ended", "C-camera-temporary, VNG I", finding.Error, 5, 37, "the term the mayor decided on ended on 2026-06-30"}}},
+		{"a warning", "rules: {lifecycle-ended: {severity: warning, reason: x}}\n", []want{
+			{finding.RuleConfig, "VNG 3.4", finding.Error, 1, 9, "rules.lifecycle-ended: warning would switch off or lower duties that follow from law"},
+			{"lifecycle-ended", "C-camera-temporary, VNG I", finding.Error, 5, 37, "the term the mayor decided on ended on 2026-06-30"},
+			{"lifecycle-ended", "VNG 3.4", finding.Warning, 4, 37, "the record is active, but its life cycle ended on 2026-11-01"}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := configFrom(t, tt.cfg)
+			fx := newFixture(t, cfg, publicOrderPastTerm, sensor)
+			fs := Run(fx.reg, Options{Today: day(testToday)})
+			fx.locate(fs)
+			finding.Sort(fs)
+			var mine []finding.Finding
+			for _, f := range fs {
+				if f.Rule == "lifecycle-ended" || f.Rule == finding.RuleConfig {
+					mine = append(mine, f)
+				}
+			}
+			match(t, mine, tt.want)
+		})
+	}
 }
 
 func TestEvaluationLapsed(t *testing.T) {

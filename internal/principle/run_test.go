@@ -257,7 +257,7 @@ func TestRunUsesTodayInAmsterdam(t *testing.T) {
 	fx := newFixture(t, cfg, ended)
 	fs := Run(fx.reg, Options{History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
-	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "VNG 3.4", Severity: finding.Error, Line: 18, Column: 37, Message: "ended on 2026-11-24"}})
+	match(t, fs, []want{{Rule: "lifecycle-ended", Ref: "C-camera-temporary, VNG I", Severity: finding.Error, Line: 18, Column: 37, Message: "ended on 2026-11-24"}})
 }
 
 // FuzzRun feeds arbitrary records to the whole checklist: whatever a file
