@@ -79,12 +79,10 @@ func AnyLapsed(items []Item) bool {
 }
 
 // Failing reports whether the due command fails (exit 1, so a scheduled CI
-// job turns red): something lapsed, or an active record has no date from
-// which its next evaluation can be computed.
+// job turns red): something lapsed, or a record whose evaluation falls due
+// (Evaluated) has no date from which its next evaluation can be computed.
 func Failing(items []Item) bool {
-	return slices.ContainsFunc(items, func(it Item) bool {
-		return it.Group == Lapsed || it.Group == Undated && it.Record.Active()
-	})
+	return slices.ContainsFunc(items, func(it Item) bool { return it.Group == Lapsed || it.Group == Undated })
 }
 
 // Due lists the register's dates that have passed or fall within the window
@@ -92,7 +90,7 @@ func Failing(items []Item) bool {
 //
 // today is a date (midnight UTC, as period.Today returns it; any clock part
 // is dropped). A zero within means the configuration's due_within. Evaluations
-// count for records in use (active or suspended); life cycles for records not
+// count for records in use (Evaluated: active or suspended); life cycles for records not
 // retired; an ended life cycle has lapsed only while the record is active.
 // Exceptions and agreements that have ended are listed under Ending for
 // records not retired, however long ago: they no longer count and belong out
@@ -205,7 +203,7 @@ func OwnInterval(r *record.Record) (period.Duration, bool) {
 func Lapsing(reg *register.Register, today time.Time) (from, until time.Time) {
 	cfg, today, _ := window(reg.Config, today, period.Duration{})
 	for _, r := range reg.Records {
-		if !inUse(r) {
+		if !Evaluated(r) {
 			continue
 		}
 		due, _, ok := NextEvaluation(r, cfg)
@@ -231,7 +229,14 @@ func lapseDay(due time.Time) time.Time {
 	return time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
 }
 
-func inUse(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
+// Evaluated reports whether the record's evaluation falls due (principle
+// III): while it is deployed, active or suspended. A suspended deployment
+// is only paused: its decision stands, the technology stays in public
+// space and may be switched back on without a new decision, and an
+// evaluation is what decides whether it comes back or is retired (3.1,
+// 3.4). Planned and retired records have no evaluation due. The checklist,
+// the due list and the site all ask this, so they agree.
+func Evaluated(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
 
 func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) []Item {
 	var items []Item
@@ -242,7 +247,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		return nil
 	}
 
-	if inUse(r) {
+	if Evaluated(r) {
 		due, iv, ok := NextEvaluation(r, cfg)
 		if !ok {
 			path, what := "/lifecycle/start", "it was never evaluated and has no start date (lifecycle.start)"

@@ -323,8 +323,9 @@ data_sharing: [{party: P, end: ""}]
 }
 
 // A record in use that was never evaluated and has no start date has no
-// next evaluation: it is its own group, and the due command fails for an
-// active one, since nobody can tell whether it lapsed.
+// next evaluation: it is its own group, and the due command fails, since
+// nobody can tell whether it lapsed. A suspended record's evaluation falls
+// due as an active one's does (Evaluated), so it fails alike.
 func TestDueUndated(t *testing.T) {
 	rec := func(id, status string) *record.Record {
 		return decode(t, "id: "+id+"\nkind: sensor\nstatus: "+status+"\nlifecycle: {end: \"2050-01-01\"}\nevaluation: {}\n")
@@ -335,7 +336,7 @@ func TestDueUndated(t *testing.T) {
 		failing bool
 	}{
 		{"active", 1, true},
-		{"suspended", 1, false},
+		{"suspended", 1, true},
 		{"planned", 0, false},
 		{"retired", 0, false},
 	}

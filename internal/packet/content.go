@@ -173,7 +173,7 @@ func (L *Labels) evaluation(r *record.Record, reg *register.Register) string {
 		} else {
 			parts = append(parts, L.pick([2]string{"nog nooit geëvalueerd", "never evaluated"}))
 		}
-		if r.Status == "active" || r.Status == "suspended" {
+		if lifecycle.Evaluated(r) {
 			parts = append(parts, L.pick([2]string{"volgende uiterlijk ", "next by "})+L.date(due))
 		}
 	} else {

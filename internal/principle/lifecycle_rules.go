@@ -155,8 +155,8 @@ var evaluationLapsed = &Rule{
 		"Goals, opportunities and risks are evaluated continuously; the college evaluates the use of technology every new administrative term (VNG principle III). Surveillance cameras are evaluated every year (programme commitment).",
 	},
 	Satisfy: label.Text{
-		"Een registratie in gebruik is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde.",
-		"A record in use was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
+		"Een registratie in gebruik of tijdelijk stopgezet (active, suspended) is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde.",
+		"A record in use or suspended (active, suspended) was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
 	},
 	Example: example(`evaluation:
   interval: P1Y
@@ -177,7 +177,7 @@ var evaluationLapsed = &Rule{
 				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is langer dan de %s (%s) die voor deze soort toepassing geldt.", duur(own), own, duur(def), def),
 					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie. De termijn per soort sensor staat bij evaluation.intervals in register.yaml.", duur(def), def))))
 		}
-		if !r.Active() {
+		if !lifecycle.Evaluated(r) {
 			return fs
 		}
 		due, d, ok := lifecycle.NextEvaluation(r, ctx.Config)
@@ -185,9 +185,9 @@ var evaluationLapsed = &Rule{
 			// Nothing to count from: the evaluation may be years late, and
 			// silence would read as "evaluated in time".
 			return append(fs, worded(finding.Finding{Path: "", Principle: ref},
-				en("the record is in use, but when its evaluation is due cannot be checked: it has no valid evaluation.last and no valid lifecycle.start",
+				en("the record is deployed, but when its evaluation is due cannot be checked: it has no valid evaluation.last and no valid lifecycle.start",
 					"add evaluation.last (the date of the last evaluation, with evaluation.outcome) or lifecycle.start, as YYYY-MM-DD"),
-				nl("De toepassing is in gebruik, maar niet te zien is wanneer de evaluatie moet plaatsvinden: er staat geen geldige datum bij evaluation.last en ook niet bij lifecycle.start.",
+				nl("De toepassing is ingezet, maar niet te zien is wanneer de evaluatie moet plaatsvinden: er staat geen geldige datum bij evaluation.last en ook niet bij lifecycle.start.",
 					"Vul evaluation.last in (de datum van de laatste evaluatie, met evaluation.outcome) of lifecycle.start, als JJJJ-MM-DD.")))
 		}
 		if !ctx.After(due) {

@@ -173,6 +173,26 @@ status: active
 lifecycle: {start: 2026-01-01}
 evaluation: {interval: P6M, last: 2026-04-01}
 `, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 5, 35, "due on 2026-10-01 (P6M after the last evaluation on 2026-04-01) and is overdue"}}},
+		{name: "a suspended record's evaluation still falls due", yaml: `
+id: s
+kind: sensor
+status: suspended
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2019-06-01}
+evaluation: {last: 2020-01-01}
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 7, 20, "the evaluation was due on 2021-01-01 (P1Y after the last evaluation on 2020-01-01) and is overdue"}}},
+		{name: "a suspended record with nothing to count from", yaml: `
+id: s
+kind: algorithm
+status: suspended
+`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 1, 1, "when its evaluation is due cannot be checked"}}},
+		{name: "a planned record has no evaluation due", yaml: `
+id: s
+kind: algorithm
+status: planned
+lifecycle: {start: 2020-01-01}
+`},
 		{name: "a camera may not take two years", yaml: `
 id: s
 kind: sensor

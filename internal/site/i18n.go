@@ -134,7 +134,7 @@ var siteWords = map[string]label.Text{
 	"eval.lapsed":             {"Te laat: de evaluatie had uiterlijk %s moeten plaatsvinden", "Overdue: the evaluation was due by %s"},
 	"eval.soon":               {"Binnenkort: evaluatie uiterlijk %s", "Due soon: evaluation by %s"},
 	"eval.ok":                 {"Op tijd: volgende evaluatie uiterlijk %s", "On time: next evaluation by %s"},
-	"eval.na":                 {"Niet van toepassing: niet meer in gebruik", "Not applicable: no longer in use"},
+	"eval.na":                 {"Niet van toepassing: niet (meer) in gebruik", "Not applicable: not (or no longer) in use"},
 	"eval.unknown":            {"Onbekend: geen startdatum of termijn", "Unknown: no start date or interval"},
 	"unpublished":             {"%d registraties zijn niet gepubliceerd", "%d records are not published"},
 	"unpublished1":            {"1 registratie is niet gepubliceerd", "1 record is not published"},

@@ -263,11 +263,12 @@ func (b *builder) reportURL(lang string, r *record.Record) string {
 }
 
 // evalState works out a record's evaluation: "lapsed", "soon", "ok", "na"
-// (no longer in use) or "unknown", with the date it is due by
+// (not deployed, so none falls due: lifecycle.Evaluated, as the checklist
+// and the due list ask it) or "unknown", with the date it is due by
 // (lifecycle.NextEvaluation: the last evaluation, or the start, plus the
 // interval that applies).
 func (b *builder) evalState(r *record.Record) (string, string) {
-	if r.Status == "retired" {
+	if !lifecycle.Evaluated(r) {
 		return "na", ""
 	}
 	due, iv, ok := lifecycle.NextEvaluation(r, b.cfg)
