@@ -85,7 +85,7 @@ func TestCheckCommand(t *testing.T) {
 			[]string{"sensors/cam-markt.yaml:30:24: warning: the last security audit was on 2022-01-01", "(security-audit)"}, ""},
 		{"warnings fail with --fail-on warning", audit, checkConfig, []string{"--fail-on", "warning"}, 1, []string{"(security-audit)"}, ""},
 		{"--as-of fixes today", checkCamera, checkConfig, []string{"--as-of", "2027-03-01"}, 1,
-			[]string{"error: the record is active, but its life cycle ended on 2027-01-31", "(lifecycle-ended)"}, ""},
+			[]string{"error: the public-order cameras are active, but the term the mayor decided on ended on 2027-01-31", "(lifecycle-ended)"}, ""},
 		{"configuration switches a policy rule off", audit, checkConfig + "rules: {security-audit: {severity: off, reason: The region audits the camera network.}}\n", nil, 0, []string{"1 record, no problems found"}, ""},
 		{"configuration cannot switch off a legal duty", noSigns, checkConfig + "rules: {signage: off}\n", nil, 1, []string{
 			"register.yaml:3:9: error: rules.signage: off would switch off or lower duties that follow from law (Gemeentewet art. 151c)",

@@ -37,7 +37,7 @@ func TestPrincipleVariants(t *testing.T) {
 		{"camera longer than two years", func(s string) string { return strings.Replace(s, "end: 2027-01-31", "end: 2029-01-31", 1) },
 			"", asOf, "sensors/cam-stationsplein.yaml:45:8", "camera-temporary", "warning", "C-camera-temporary", "longer than the P2Y"},
 		{"still active after its end", func(s string) string { return strings.Replace(s, "end: 2027-01-31", "end: 2026-06-30", 1) },
-			"", asOf, "sensors/cam-stationsplein.yaml:45:8", "lifecycle-ended", "error", "VNG 3.4", "ended on 2026-06-30"},
+			"", asOf, "sensors/cam-stationsplein.yaml:45:8", "lifecycle-ended", "error", "C-camera-temporary, VNG I", "the term the mayor decided on ended on 2026-06-30"},
 		{"legitimate interest for a municipality", func(s string) string {
 			return strings.Replace(s, "regime: police_data", "regime: gdpr\n  gdpr_ground: legitimate_interest", 1)
 		}, "", asOf, "sensors/cam-stationsplein.yaml:28:16", "legal-basis", "error", "VNG VI", "not available to a public authority"},
