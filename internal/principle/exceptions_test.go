@@ -91,10 +91,11 @@ func TestExceptionToSwitchedOffRuleIsNotUnused(t *testing.T) {
 func TestNoExceptionLowersALegalDuty(t *testing.T) {
 	const today = "2028-03-01" // after the AI Act's high-risk date, so its duties are errors
 	// The records of dutch_test.go, which between them break every rule,
-	// and two that break the law where those do not.
+	// and three that break the law where those do not.
 	records := []string{badCamera, badAlgorithm, badPublicOrder, badCounter, badAI,
 		"id: alg-verboden\nkind: algorithm\nstatus: active\nai_act: {category: prohibited}\npublication_category: high_risk_ai\n",
-		personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P4M}\n"}
+		personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P4M}\n",
+		"id: cam-voorbij\nkind: sensor\nsensor_type: camera\ncamera_regime: public_order\nstatus: active\nlifecycle: {start: 2026-01-01, end: 2027-01-01}\n"}
 	ownExceptions := regexp.MustCompile(`(?m)^exceptions:\n(  .*\n)*`)
 	for _, rule := range Rules() {
 		if !rule.Legal() {

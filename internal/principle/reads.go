@@ -12,34 +12,37 @@ import (
 // alone (TestRulesReadOnlyDeclaredFields holds each rule to it). A public
 // output shows a rule's verdict only when the record withholds none of
 // them: a tick or a cross on a withheld field tells what it holds.
+// A rule that reads camera_regime reads legal_basis too: a camera whose
+// legal basis names Gemeentewet 151c is a public-order camera whatever its
+// regime says (record.PublicOrder).
 // Kept as a table beside the rules, not in them, so that a change to a
 // rule's check and a change to what it reads are read side by side here.
 var readsTable = map[string][]string{
-	"biometric-ban":            {"camera_regime", "capabilities", "organisation", "sensor_type", "status"},
+	"biometric-ban":            {"camera_regime", "capabilities", "legal_basis", "organisation", "sensor_type", "status"},
 	"owner-reachable":          {"owner"},
-	"personal-data-inferred":   {"camera_regime", "capabilities", "personal_data", "sensor_type", "status"},
-	"dpia-required":            {"affects_individuals", "camera_regime", "capabilities", "dpia", "lifecycle", "personal_data", "role", "sensor_type", "status"},
-	"dpia-public":              {"camera_regime", "capabilities", "dpia", "organisation", "personal_data", "sensor_type", "status"},
+	"personal-data-inferred":   {"camera_regime", "capabilities", "legal_basis", "personal_data", "sensor_type", "status"},
+	"dpia-required":            {"affects_individuals", "camera_regime", "capabilities", "dpia", "legal_basis", "lifecycle", "personal_data", "role", "sensor_type", "status"},
+	"dpia-public":              {"camera_regime", "capabilities", "dpia", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
 	"legal-basis":              {"camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
 	"special-categories":       {"camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
-	"retention":                {"camera_regime", "capabilities", "personal_data", "retention", "sensor_type", "status"},
+	"retention":                {"camera_regime", "capabilities", "legal_basis", "personal_data", "retention", "sensor_type", "status"},
 	"decision-recorded":        {"decisions", "organisation", "status"},
 	"problem-and-alternatives": {"alternatives", "problem", "status"},
-	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "location", "personal_data", "risks", "sensor_type", "status"},
+	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "legal_basis", "location", "personal_data", "risks", "sensor_type", "status"},
 	"impact-assessment":        {"affects_individuals", "assessments", "status"},
-	"self-learning":            {"assessments", "camera_regime", "evaluation", "lifecycle", "self_learning", "sensor_type", "status"},
-	"lifecycle-end":            {"camera_regime", "lifecycle", "sensor_type", "status"},
-	"lifecycle-ended":          {"lifecycle", "status"},
-	"camera-regime":            {"camera_regime", "legal_basis", "organisation", "sensor_type", "status"},
-	"camera-decision":          {"camera_regime", "decisions", "lifecycle", "sensor_type", "status"},
-	"camera-retention":         {"camera_regime", "lifecycle", "retention", "sensor_type", "status"},
-	"camera-temporary":         {"camera_regime", "lifecycle", "sensor_type", "status"},
-	"evaluation-lapsed":        {"camera_regime", "evaluation", "lifecycle", "sensor_type", "status"},
-	"signage":                  {"camera_regime", "capabilities", "personal_data", "sensor_type", "signage", "status"},
+	"self-learning":            {"assessments", "camera_regime", "evaluation", "legal_basis", "lifecycle", "self_learning", "sensor_type", "status"},
+	"lifecycle-end":            {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
+	"lifecycle-ended":          {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
+	"camera-regime":            {"camera_regime", "data_sharing", "legal_basis", "organisation", "sensor_type", "status"},
+	"camera-decision":          {"camera_regime", "decisions", "legal_basis", "lifecycle", "sensor_type", "status"},
+	"camera-retention":         {"camera_regime", "legal_basis", "lifecycle", "retention", "sensor_type", "status"},
+	"camera-temporary":         {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
+	"evaluation-lapsed":        {"camera_regime", "evaluation", "legal_basis", "lifecycle", "sensor_type", "status"},
+	"signage":                  {"camera_regime", "capabilities", "legal_basis", "personal_data", "sensor_type", "signage", "status"},
 	"minimisation":             {"capabilities", "minimisation", "sensor_type", "status"},
 	"device-minimisation":      {"capabilities", "minimisation", "sensor_type", "status"},
 	"supplier-watch":           {"sensor_type", "status", "vendor"},
-	"security-audit":           {"camera_regime", "capabilities", "personal_data", "security", "sensor_type", "status"},
+	"security-audit":           {"camera_regime", "capabilities", "legal_basis", "personal_data", "security", "sensor_type", "status"},
 	"data-rights":              {"data_rights", "status", "supplier", "vendor"},
 	"sharing-temporary":        {"data_sharing", "status"},
 	"breach-reported":          {"incidents"},
@@ -55,7 +58,7 @@ var readsTable = map[string][]string{
 	"notice-period":            {"camera_regime", "legal_basis", "lifecycle", "organisation", "registered_on", "sensor_type", "status", "themes"},
 	"independent-review":       {"ai_act", "capabilities", "publication_category", "reviews", "status"},
 	"advice-response":          {"reviews"},
-	"correction-route":         {"camera_regime", "capabilities", "correction", "personal_data", "sensor_type", "status"},
+	"correction-route":         {"camera_regime", "capabilities", "correction", "legal_basis", "personal_data", "sensor_type", "status"},
 	"plain-language":           {"purpose", "summary"},
 	// A record that still holds a placeholder is never public (load marks
 	// it with placeholder.Find, as this rule does): on a public record
