@@ -216,7 +216,8 @@ func withheldValues(r *record.Record) []string {
 // alone, not through the whole record: every build reads the withheld
 // values of every record that has any.
 func eachWithheld(r *record.Record, f func(v reflect.Value, path string)) {
-	if r.Publication == nil {
+	ws := r.Withheld()
+	if len(ws) == 0 {
 		return
 	}
 	var leaves func(v reflect.Value, path string)
@@ -269,7 +270,7 @@ func eachWithheld(r *record.Record, f func(v reflect.Value, path string)) {
 		}
 	}
 	root := reflect.ValueOf(r).Elem()
-	for _, w := range r.Publication.Withheld {
+	for _, w := range ws {
 		if w = strings.TrimSpace(w); w != "" {
 			down(root, "", strings.Split(w, "."))
 		}

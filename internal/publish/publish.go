@@ -89,51 +89,11 @@ var internalOnly = map[string][]string{
 	"incidents": {"type", "discovered", "reported", "summary"},
 }
 
-// touches reports whether withheld path w covers the dotted path or
-// lies below it (the path is partly withheld).
-func touches(w, path string) bool {
-	if record.Covers(w, path) {
-		return true
-	}
-	return below(strings.Split(w, "."), strings.Split(path, "."))
-}
-
-// below reports whether withheld path w lies below p.
-func below(w, p []string) bool {
-	// w below p: p matches a prefix of w with w's indexes free.
-	i := 0
-	for j := 0; j < len(p); {
-		if i == len(w) {
-			return false
-		}
-		switch {
-		case w[i] == p[j]:
-			i++
-			j++
-		case record.IsIndex(w[i]) && !record.IsIndex(p[j]):
-			i++
-		case record.IsIndex(p[j]) && !record.IsIndex(w[i]):
-			j++
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // PositionWithheld reports whether the record keeps its position back:
 // withholding either form of the point, or any part of one, withholds both,
-// since one can be converted into the other.
+// since one can be converted into the other (record.Record.Withheld).
 func PositionWithheld(r *record.Record) bool {
-	if r == nil || r.Publication == nil {
-		return false
-	}
-	for _, w := range r.Publication.Withheld {
-		if touches(w, "location.point") || touches(w, "location.point_rd") {
-			return true
-		}
-	}
-	return false
+	return r != nil && r.IsWithheld("location.point")
 }
 
 // View returns the record as the public may see it: a deep copy without the
@@ -145,13 +105,7 @@ func View(r *record.Record) *record.Record {
 	if r == nil || !r.IsPublic() {
 		return nil
 	}
-	var ws []string
-	if r.Publication != nil {
-		ws = slices.Clone(r.Publication.Withheld)
-	}
-	if PositionWithheld(r) {
-		ws = append(ws, "location.point", "location.point_rd")
-	}
+	ws := r.Withheld()
 	if len(ws) == 0 && !hasInternal(r) {
 		// Nothing to leave out: the record is its own view. Views are read,
 		// never changed (withReferences copies before it changes one), so
@@ -167,6 +121,21 @@ func View(r *record.Record) *record.Record {
 	if r.Point != nil && !PositionWithheld(r) {
 		p := *r.Point
 		v.Point = &p
+	}
+	// A path that follows from what the view left out (a DPIA's url that
+	// is not public) is named in the view's list, so that every output
+	// shows it as withheld, not as absent; unless the list itself is
+	// withheld.
+	if !r.IsWithheld("publication.withheld") {
+		own := v.Withheld()
+		for _, w := range ws {
+			if !slices.Contains(own, w) {
+				if v.Publication == nil {
+					v.Publication = &record.Publication{}
+				}
+				v.Publication.Withheld = append(v.Publication.Withheld, w)
+			}
+		}
 	}
 	return v
 }
@@ -360,7 +329,7 @@ func RegisterKept(reg *register.Register, view func(*record.Record) *record.Reco
 		v = withReferences(v, public)
 		views, owners = append(views, v), append(owners, r)
 		out.views[r] = v
-		if len(v.UsesSensors) == len(r.UsesSensors) && (r.Publication == nil || len(r.Publication.Withheld) == 0) && !hasInternal(r) && !out.quoting[r] {
+		if len(v.UsesSensors) == len(r.UsesSensors) && len(r.Withheld()) == 0 && !hasInternal(r) && !out.quoting[r] {
 			out.verbatim[r] = true
 		}
 	}
@@ -608,14 +577,7 @@ func Shown(r *record.Record, path string) bool {
 	if !schemaOf(r.Kind).known[strings.Join(named(segs), ".")] {
 		return false
 	}
-	var ws []string
-	if r.Publication != nil {
-		ws = r.Publication.Withheld
-	}
-	if PositionWithheld(r) {
-		ws = append(slices.Clone(ws), "location.point", "location.point_rd")
-	}
-	return !copier{withheld: ws}.hidden(segs)
+	return !copier{withheld: r.Withheld()}.hidden(segs)
 }
 
 // Prune returns a copy of v, a decoded value (maps, lists, scalars) found at
@@ -668,13 +630,13 @@ func FromValue(v any, kind record.Kind) *record.Record {
 // it: an output that shows the field as one piece (a packet's "Decisions"
 // fact for decisions.reference) must mark it.
 func Touches(r *record.Record, path string) bool {
-	if r == nil || r.Publication == nil {
+	if r == nil {
 		return false
 	}
-	for _, w := range r.Publication.Withheld {
-		if touches(w, path) {
+	for _, w := range r.Withheld() {
+		if record.Overlaps(w, path) {
 			return true
 		}
 	}
-	return PositionWithheld(r) && (touches("location.point", path) || touches("location.point_rd", path))
+	return false
 }

@@ -43,14 +43,7 @@ func (p *Public) Source(loaded *record.Record, data []byte, valid bool) ([]byte,
 	if doc == nil || len(fs) > 0 || doc.Root.Kind != yaml.MappingNode {
 		return nil, false
 	}
-	var ws []string
-	if loaded.Publication != nil {
-		ws = append(ws, loaded.Publication.Withheld...)
-	}
-	if PositionWithheld(loaded) {
-		ws = append(ws, "location.point", "location.point_rd")
-	}
-	f := sourceFilter{copier: copier{withheld: ws}, known: schemaOf(loaded.Kind).known, uses: map[string]bool{}, kind: loaded.Kind, texts: p.texts}
+	f := sourceFilter{copier: copier{withheld: loaded.Withheld()}, known: schemaOf(loaded.Kind).known, uses: map[string]bool{}, kind: loaded.Kind, texts: p.texts}
 	for _, id := range v.UsesSensors {
 		f.uses[id] = true
 	}

@@ -452,17 +452,103 @@ func (r *Record) IsPublic() bool {
 
 // IsWithheld reports whether a field path (for example "location.point" or
 // "datasets.0.url") is withheld from publication, either itself or through
-// a parent; see Covers.
+// a parent (see Covers), by publication.withheld or by a rule that follows
+// from the record (see Withheld).
 func (r *Record) IsWithheld(path string) bool {
-	if r.Publication == nil {
+	found := false
+	r.eachWithheld(func(w string) bool {
+		found = Covers(w, path)
+		return !found
+	})
+	return found
+}
+
+// Withheld returns the paths the record keeps from the public: those
+// publication.withheld names, then those that follow from the record
+// itself, each once:
+//
+//   - both forms of the position, location.point and location.point_rd,
+//     when either of them or any part of one is withheld, since one can
+//     be converted into the other;
+//   - dpia.url, when the record has one and dpia.public is not true: a
+//     DPIA is published only when the record says so (6.6), so a url
+//     without public: true is the municipality's internal copy.
+//
+// It returns nil when the record withholds nothing. Every public output
+// asks this (or IsWithheld), never publication.withheld alone.
+func (r *Record) Withheld() []string {
+	var out []string
+	r.eachWithheld(func(w string) bool {
+		out = append(out, w)
+		return true
+	})
+	return out
+}
+
+// eachWithheld calls f with each path of Withheld until f returns false.
+func (r *Record) eachWithheld(f func(w string) bool) {
+	var named []string
+	if r.Publication != nil {
+		named = r.Publication.Withheld
+	}
+	covered := func(path string) bool {
+		for _, w := range named {
+			if Covers(w, path) {
+				return true
+			}
+		}
 		return false
 	}
-	for _, w := range r.Publication.Withheld {
-		if Covers(w, path) {
-			return true
+	for _, w := range named {
+		if !f(w) {
+			return
 		}
 	}
-	return false
+	position := false
+	for _, w := range named {
+		if Overlaps(w, "location.point") || Overlaps(w, "location.point_rd") {
+			position = true
+			break
+		}
+	}
+	if position {
+		for _, p := range []string{"location.point", "location.point_rd"} {
+			if !covered(p) && !f(p) {
+				return
+			}
+		}
+	}
+	if r.DPIA != nil && r.DPIA.URL != "" && (r.DPIA.Public == nil || !*r.DPIA.Public) && !covered("dpia.url") {
+		f("dpia.url")
+	}
+}
+
+// Overlaps reports whether the withheld path w covers the field at path
+// or lies below it, so that path is withheld whole or in part:
+// "location.point.lat" overlaps "location.point" and "location".
+func Overlaps(w, path string) bool {
+	if Covers(w, path) {
+		return true
+	}
+	// w below path: path matches a prefix of w with w's indexes free.
+	for path != "" {
+		if w == "" {
+			return false
+		}
+		ws, wrest, _ := strings.Cut(w, ".")
+		ps, prest, _ := strings.Cut(path, ".")
+		switch {
+		case ws == ps:
+			w, path = wrest, prest
+		case IsIndex(ws) && !IsIndex(ps):
+			w = wrest
+		case IsIndex(ps) && !IsIndex(ws):
+			path = prest
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Covers reports whether the withheld path w covers the field at path: w

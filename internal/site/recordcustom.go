@@ -94,7 +94,11 @@ func dpiaValue(c *fieldCtx) pieces {
 		p.text(", ")
 		p.date(c.lang, d.Date)
 	}
-	if d.URL != "" && !c.r.IsWithheld("dpia.url") {
+	switch {
+	case c.r.IsWithheld("dpia.url"):
+		// A DPIA that is not public says so where its link would be.
+		p.text(" – " + t(c.lang, "withheld"))
+	case d.URL != "":
 		p.text(" – ")
 		p.link(d.URL, t(c.lang, "col.link"))
 	}
