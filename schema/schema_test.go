@@ -431,6 +431,16 @@ func TestFormats(t *testing.T) {
 		{"sensor-full", "/dpia/url", "mailto:privacy@voorbeeldstad.example", false, "pattern"},
 		{"algorithm-full", "/source_code/url", "/code/parkeerscan", false, "format"},
 		{"algorithm-full", "/legal_basis/links/0", "wetten.overheid.nl", false, "format"},
+
+		// Withheld paths: fields, and list elements by index as the
+		// publication filter reads them (record.Covers).
+		{"algorithm-full", "/publication/withheld/0", "assessments.summary", true, ""},
+		{"algorithm-full", "/publication/withheld/0", "assessments.0.summary", true, ""},
+		{"algorithm-full", "/publication/withheld/0", "incidents.12", true, ""},
+		{"algorithm-full", "/publication/withheld/0", "assessments.01.summary", false, "pattern"},
+		{"algorithm-full", "/publication/withheld/0", "0.summary", false, "pattern"},
+		{"algorithm-full", "/publication/withheld/0", "assessments..summary", false, "pattern"},
+		{"algorithm-full", "/publication/withheld/0", "assessments.-1.summary", false, "pattern"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.ptr+"="+tc.value, func(t *testing.T) {

@@ -90,7 +90,7 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 				case !known(kind, strings.TrimSpace(s)) || s != strings.TrimSpace(s):
 					bad(ptr, false,
 						label.Text{fmt.Sprintf("afgeschermd pad %q is geen veld van een registratie van soort %s", s, kind), fmt.Sprintf("withheld path %q names no field of a %s record", s, kind)},
-						label.Text{"gebruik het pad van het veld zoals in de registratie, bijvoorbeeld location.point, supplier.name of datasets.url ('register schema " + string(kind) + "' noemt de velden)", "use the field's path as in the record, for example location.point, supplier.name or datasets.url ('register schema " + string(kind) + "' lists the fields)"})
+						label.Text{"gebruik het pad van het veld zoals in de registratie, bijvoorbeeld location.point, supplier.name of datasets.url, of datasets.0.url voor één element van een lijst (tellen begint bij 0; 'register schema " + string(kind) + "' noemt de velden)", "use the field's path as in the record, for example location.point, supplier.name or datasets.url, or datasets.0.url for one element of a list (counting from 0; 'register schema " + string(kind) + "' lists the fields)"})
 				}
 			}
 		default:

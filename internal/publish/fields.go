@@ -191,8 +191,11 @@ func asList(v any) []any {
 }
 
 // known reports whether a withheld path names a field of the kind: its
-// segments, list indexes left out, lead to a field of the schema.
+// segments, list indexes left out, lead to a field of the schema, and each
+// index follows a list and is written without leading zeros. A path that
+// names nothing ("summary.0", "datasets.01") would keep nothing back.
 func known(kind record.Kind, path string) bool {
+	ks := schemaOf(kind)
 	segs := strings.Split(path, ".")
 	var named []string
 	for i, s := range segs {
@@ -200,7 +203,7 @@ func known(kind record.Kind, path string) bool {
 			return false
 		}
 		if record.IsIndex(s) {
-			if i == 0 {
+			if i == 0 || record.IsIndex(segs[i-1]) || len(s) > 1 && s[0] == '0' || !ks.lists[strings.Join(named, ".")] {
 				return false
 			}
 			continue
@@ -210,14 +213,16 @@ func known(kind record.Kind, path string) bool {
 	if len(named) == 0 {
 		return false
 	}
-	return schemaOf(kind).known[strings.Join(named, ".")]
+	return ks.known[strings.Join(named, ".")]
 }
 
 // kindSchema is what the filter reads of a kind's schema, worked out once:
 // the path of every field, and the leaves that hold text a person writes
 // (writtenText). The record's id and kind, the ids it uses and the paths
 // it withholds are structure, filtered on their own, and not free text.
-type kindSchema struct{ known, free map[string]bool }
+// lists are the fields that hold a list, whose elements a path may pick
+// by index.
+type kindSchema struct{ known, free, lists map[string]bool }
 
 var kindSchemas sync.Map // record.Kind → *kindSchema
 
@@ -225,9 +230,10 @@ func schemaOf(kind record.Kind) *kindSchema {
 	if s, ok := kindSchemas.Load(kind); ok {
 		return s.(*kindSchema)
 	}
-	s := &kindSchema{known: map[string]bool{}, free: map[string]bool{}}
+	s := &kindSchema{known: map[string]bool{}, free: map[string]bool{}, lists: map[string]bool{}}
 	for _, f := range Fields(kind) {
 		s.known[f.Path] = true
+		s.lists[f.Path] = f.Type == "array"
 		if f.Leaf && writtenText(f) && !structure(f.Path) {
 			s.free[f.Path] = true
 		}

@@ -158,6 +158,8 @@ func TestCheckFailsClosed(t *testing.T) {
 		{"path with spaces", map[string]any{"withheld": []any{" location"}}, "/publication/withheld/0"},
 		{"number in a list", map[string]any{"withheld": []any{json.Number("3")}}, "/publication/withheld/0"},
 		{"the id", map[string]any{"withheld": []any{"id"}}, "/publication/withheld/0"},
+		{"index with a leading zero", map[string]any{"withheld": []any{"assessments.00.summary"}}, "/publication/withheld/0"},
+		{"index of a field that is no list", map[string]any{"withheld": []any{"summary.0"}}, "/publication/withheld/0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
