@@ -178,7 +178,9 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 				walk(item, join(dotted, fmt.Sprint(i)), fmt.Sprintf("%s/%d", ptr, i))
 			}
 		case string:
-			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: strings.ToLower(t)})
+			// Compared as skeletons (separators.go): "Acme B.V." quotes
+			// "acme bv".
+			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: skeleton(strings.ToLower(t))})
 		default:
 			if f, ok := number(t); ok {
 				leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, number: true, num: f})
@@ -193,12 +195,12 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		if w == "" {
 			continue
 		}
-		forms := []string{strings.TrimSpace(l.text)}
+		forms := []string{l.text}
 		if l.number {
 			forms = numberForms(l.num)
 		}
 		for _, s := range forms {
-			if len(s) >= minQuoted {
+			if s = skeleton(s); len(s) >= minQuoted {
 				secrets = append(secrets, secret{s, w})
 			}
 		}

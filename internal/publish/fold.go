@@ -8,7 +8,8 @@ import (
 	"unicode/utf8"
 )
 
-// foldIndex finds secrets in a text whatever their case. Every free text
+// foldIndex finds secrets in a text whatever their case, and whatever the
+// separators between their words (separators.go). Every free text
 // of every record is searched for every withheld value of the register, so
 // at each place of a text a bit set of the secrets' first two letters rules
 // out almost every place before a map is looked in, and the secrets that
@@ -31,10 +32,10 @@ func newFoldIndex(secrets []string) *foldIndex {
 	}
 	x := &foldIndex{byPair: map[[2]rune][]string{}}
 	for _, v := range secrets {
-		if v == "" {
+		if v = string(foldText(v, nil).f); v == "" {
+			// Separators only: no secret.
 			continue
 		}
-		v = string(foldText(v, nil).f)
 		r0, n := utf8.DecodeRuneInString(v)
 		if n == len(v) {
 			x.short = append(x.short, v)
@@ -55,55 +56,70 @@ func newFoldIndex(secrets []string) *foldIndex {
 
 func pairBit(k [2]rune) uint32 { return (uint32(k[0])*31 + uint32(k[1])) * 2654435761 >> 16 }
 
-// foldedText is a text case folded rune by rune (foldRune), and where each
-// of its bytes came from in the text: a letter's cases may differ in
-// length (the Kelvin sign, three bytes, folds to K), so a place found in
-// the folded text is mapped back.
+// foldedText is a text case folded rune by rune (foldRune), without the
+// separators between its words (separators.go), and where each of its
+// bytes came from in the text: a letter's cases may differ in length (the
+// Kelvin sign, three bytes, folds to K), so a place found in the folded
+// text is mapped back.
 type foldedText struct {
 	f  []byte
-	at []int32 // the text's offset of each byte of f, and len(text) last; nil: the same offsets
+	at []int32 // the text's offset of the rune of each byte of f
+	s  string  // the text
 }
 
-// foldText folds s into buf (a caller's room, so that searching a text
-// allocates nothing). A byte that is not UTF-8 folds as the replacement
-// character, as it decodes.
+// foldText folds s into buf (a caller's room). A byte that is not UTF-8
+// folds as the replacement character, as it decodes.
 func foldText(s string, buf []byte) foldedText {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
 	b := buf[:0]
-	if ascii {
-		// The bulk of every text: each letter folds to its upper case.
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if 'a' <= c && c <= 'z' {
-				c -= 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		return foldedText{f: b}
-	}
-	at := make([]int32, 0, len(s)+9)
+	at := make([]int32, 0, len(s))
+	escaped := false
 	for i, r := range s {
+		if escaped {
+			escaped = false
+			continue
+		}
+		if separatorRune(r) {
+			continue
+		}
+		if r == '\\' && i+1 < len(s) && (s[i+1] == 'n' || s[i+1] == 't' || s[i+1] == 'r') {
+			// A finding may quote a text as Go quotes it ("a\tb"):
+			// the escape of white space is white space.
+			escaped = true
+			continue
+		}
 		n := len(b)
-		b = utf8.AppendRune(b, foldRune(r))
+		if r < utf8.RuneSelf {
+			// ASCII, the bulk of every text.
+			b = append(b, byte(foldRune(r)))
+		} else {
+			b = utf8.AppendRune(b, foldRune(r))
+		}
 		for range len(b) - n {
 			at = append(at, int32(i))
 		}
 	}
-	return foldedText{f: b, at: append(at, int32(len(s)))}
+	return foldedText{f: b, at: at, s: s}
 }
 
-// orig is the offset in the text of the folded text's byte i, or of its end.
+// orig is the offset in the text of the folded text's byte i; of its end
+// when i is len(f).
 func (t foldedText) orig(i int) int {
-	if t.at == nil {
-		return i
+	if i >= len(t.at) {
+		return len(t.s)
 	}
 	return int(t.at[i])
+}
+
+// origEnd is the offset in the text just after the rune of the folded
+// text's byte i-1: where a stretch of f that ends at i ends in the text,
+// without the separators after it.
+func (t foldedText) origEnd(i int) int {
+	if i == 0 {
+		return 0
+	}
+	o := int(t.at[i-1])
+	_, n := utf8.DecodeRuneInString(t.s[o:])
+	return o + n
 }
 
 // longest returns the length of the longest of the sorted secrets that t
@@ -219,14 +235,16 @@ func (x *foldIndex) replace(s, with string) string {
 		for i := start; ; {
 			_, n := utf8.DecodeRune(t.f[i:])
 			a, e := x.next(t.f, i+n)
-			if a < 0 || a > end {
+			if a < 0 || t.orig(a) > t.origEnd(end) {
+				// Secrets apart in the text, if only by a space, stay
+				// two.
 				break
 			}
 			i, end = a, max(end, e)
 		}
 		b.WriteString(s[last:t.orig(start)])
 		b.WriteString(with)
-		last = t.orig(end)
+		last = t.origEnd(end)
 		start, end = x.next(t.f, end)
 	}
 	b.WriteString(s[last:])

@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestScrubFindsEverySecret: Scrub, which searches a text once through an
@@ -65,15 +66,35 @@ func word(rng *rand.Rand, letters []string, n int) string {
 	return b.String()
 }
 
-// covered is the oracle: text with each stretch of bytes that some secret
-// covers, in some case, replaced by with once.
+// covered is the oracle: text with each stretch that some secret covers,
+// in some case and whatever the separators between its letters (a stretch
+// from a letter to a letter whose letters are the secret's), replaced by
+// with once; stretches that overlap or meet are one.
 func covered(text string, secrets []string, with string) string {
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if separatorRune(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	cover := make([]bool, len(text))
 	for _, v := range secrets {
-		for i := 0; i+len(v) <= len(text); i++ {
-			if strings.EqualFold(text[i:i+len(v)], v) {
-				for j := i; j < i+len(v); j++ {
-					cover[j] = true
+		v = letters(v)
+		if v == "" {
+			continue
+		}
+		for i, r := range text {
+			if separatorRune(r) {
+				continue
+			}
+			for j, r2 := range text[i:] {
+				end := i + j + utf8.RuneLen(r2)
+				if !separatorRune(r2) && strings.EqualFold(letters(text[i:end]), v) {
+					for k := i; k < end; k++ {
+						cover[k] = true
+					}
 				}
 			}
 		}
@@ -104,6 +125,8 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 		{[]string{"cam-1", "cam-12"}, "\xffCAM-12\xfe cam-1", "\xff#\xfe #"},
 		{[]string{"é\xff"}, "aÉ\xffb", "a#b"},
 		{[]string{"ab", "abc", "abd"}, "ABD abc ab a", "# # # a"},
+		{[]string{"Camera's Noord"}, "de cameras-\u00a0NOORD, de camera\u2019s noord.", "de #, de #."},
+		{[]string{"cam geheim"}, "zie \"cam\\tgeheim\"", "zie \"#\""},
 	}
 	for _, tt := range tests {
 		if got := newFoldIndex(tt.secrets).replace(tt.text, "#"); got != tt.want {

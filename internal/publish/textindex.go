@@ -16,9 +16,11 @@ import (
 // compared one by one.
 //
 // ASCII letters match in either case; another letter matches as written,
-// in lower case or in upper case ("Café", "café", "CAFÉ"). A secret is a
-// quote only as a whole word: "afvalroute-22" is no quote in
-// "afvalroute-224", nor "1234" in "12345".
+// in lower case or in upper case ("Café", "café", "CAFÉ"). Separators
+// between words do not count (separators.go): secrets and texts are
+// compared as their skeletons, and a secret's four bytes are four of its
+// skeleton. A secret is a quote only as a whole word: "afvalroute-22" is
+// no quote in "afvalroute-224", nor "1234" in "12345".
 type textIndex struct {
 	heads [1 << headBits / 64]uint64
 	// ends has a bit for each secret's first four bytes, last four
@@ -28,8 +30,8 @@ type textIndex struct {
 	byHead map[uint32]*textBucket
 }
 
-// textBucket holds the folded secrets that begin alike, and their lengths,
-// longest first.
+// textBucket holds the secrets' skeletons that begin alike, and their
+// lengths, longest first.
 type textBucket struct {
 	lens []int
 	set  map[string]bool
@@ -44,8 +46,9 @@ func newTextIndex(secrets []string) *textIndex {
 			forms = append(forms, strings.ToLower(s), strings.ToUpper(s))
 		}
 		for _, form := range forms {
-			f := foldASCII(form)
-			if len(f) < 4 {
+			f := skeleton(form)
+			if len(f) < minQuoted {
+				// Short without its separators: found by chance.
 				continue
 			}
 			k := head4(f, 0)
@@ -74,13 +77,38 @@ func newTextIndex(secrets []string) *textIndex {
 // let through by chance for the thousands of heads a large register has.
 const headBits = 18
 
-// at returns the length of the longest secret that stands as a word at
-// s[i:], or 0; buf is scratch space.
-func (x *textIndex) at(s string, i int, buf *[]byte) int {
-	if i+4 > len(s) || i > 0 && wordByte(s[i-1]) && wordByte(s[i]) {
+// scratch is a search's room: the skeleton of a text from a place on, and
+// the offset in the text where each of its bytes ends.
+type scratch struct {
+	sk   []byte
+	ends []int
+}
+
+// skeleton sets sc to the skeleton of s from i on, at most n bytes of it.
+func (sc *scratch) skeleton(s string, i, n int) {
+	sc.sk, sc.ends = sc.sk[:0], sc.ends[:0]
+	for i < len(s) && len(sc.sk) < n {
+		if m := separator(s, i); m > 0 {
+			i += m
+			continue
+		}
+		sc.sk = append(sc.sk, lower[s[i]])
+		i++
+		sc.ends = append(sc.ends, i)
+	}
+}
+
+// at returns the length in s of the longest secret that stands as a word
+// at s[i:], or 0.
+func (x *textIndex) at(s string, i int, sc *scratch) int {
+	if i >= len(s) || separator(s, i) > 0 || i > 0 && wordByte(s[i-1]) && wordByte(s[i]) {
 		return 0
 	}
-	k := head4(s, i)
+	sc.skeleton(s, i, 4)
+	if len(sc.sk) < 4 {
+		return 0
+	}
+	k := head4(string(sc.sk), 0)
 	if h := headBit(k); x.heads[h/64]&(1<<(h%64)) == 0 {
 		return 0
 	}
@@ -88,65 +116,87 @@ func (x *textIndex) at(s string, i int, buf *[]byte) int {
 	if b == nil {
 		return 0
 	}
+	sc.skeleton(s, i, b.lens[0])
 	for _, n := range b.lens {
-		end := i + n
-		if end > len(s) || end < len(s) && wordByte(s[end-1]) && wordByte(s[end]) {
+		if n > len(sc.sk) {
 			continue
 		}
-		if e := endBit(k, head4(s, end-4), n); x.ends[e/64]&(1<<(e%64)) == 0 {
+		end := sc.ends[n-1]
+		if end < len(s) && wordByte(s[end-1]) && wordByte(s[end]) {
 			continue
 		}
-		*buf = appendFolded((*buf)[:0], s[i:end])
-		if b.set[string(*buf)] {
-			return n
+		if e := endBit(k, head4(string(sc.sk[n-4:n]), 0), n); x.ends[e/64]&(1<<(e%64)) == 0 {
+			continue
+		}
+		if b.set[string(sc.sk[:n])] {
+			return end - i
 		}
 	}
 	return 0
 }
 
-// contains reports whether s quotes a secret. The four bytes at each
-// place roll along the text, a byte at a time, and most places end at the
-// bit set.
-func (x *textIndex) contains(s string) bool {
-	if len(s) < 4 {
-		return false
-	}
-	var buf []byte
-	k := uint32(lower[s[0]])<<8 | uint32(lower[s[1]])<<16 | uint32(lower[s[2]])<<24
-	for i := 0; i+4 <= len(s); i++ {
-		k = k>>8 | uint32(lower[s[i+3]])<<24
-		if h := headBit(k); x.heads[h/64]&(1<<(h%64)) != 0 && x.at(s, i, &buf) > 0 {
-			return true
+// next returns where the first secret that stands as a word at or after
+// from begins in s, and where the longest one there ends; -1 when there is
+// none. The four bytes of the skeleton at each place roll along the text,
+// a byte at a time, and most places end at the bit set.
+func (x *textIndex) next(s string, from int, sc *scratch) (start, end int) {
+	var k uint32
+	var at [4]int // where the last four bytes of the skeleton are in s
+	n := 0
+	for i := from; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && asciiSeparator[c] {
+			i++
+			continue
+		} else if c >= utf8.RuneSelf {
+			if m := separator(s, i); m > 0 {
+				i += m
+				continue
+			}
+		}
+		k = k>>8 | uint32(lower[s[i]])<<24
+		at[n%4] = i
+		n++
+		i++
+		if n < 4 {
+			continue
+		}
+		if h := headBit(k); x.heads[h/64]&(1<<(h%64)) != 0 {
+			if l := x.at(s, at[n%4], sc); l > 0 {
+				return at[n%4], at[n%4] + l
+			}
 		}
 	}
-	return false
+	return -1, -1
+}
+
+// contains reports whether s quotes a secret.
+func (x *textIndex) contains(s string) bool {
+	var sc scratch
+	start, _ := x.next(s, 0, &sc)
+	return start >= 0
 }
 
 // replace returns s with each stretch that quotes secrets replaced by
 // with: secrets that overlap or meet make one stretch, so nothing of
 // either is left between.
 func (x *textIndex) replace(s, with string) string {
-	var buf []byte
+	var sc scratch
+	start, end := x.next(s, 0, &sc)
+	if start < 0 {
+		return s
+	}
 	var b strings.Builder
 	last := 0
-	for i := 0; i+4 <= len(s); {
-		n := x.at(s, i, &buf)
-		if n == 0 {
-			i++
-			continue
+	for start >= 0 {
+		a, e := x.next(s, start+1, &sc)
+		for a >= 0 && a <= end {
+			end = max(end, e)
+			a, e = x.next(s, a+1, &sc)
 		}
-		end := i + n
-		for j := i + 1; j <= end && j+4 <= len(s); j++ {
-			if m := x.at(s, j, &buf); m > 0 {
-				end = max(end, j+m)
-			}
-		}
-		b.WriteString(s[last:i])
+		b.WriteString(s[last:start])
 		b.WriteString(with)
-		i, last = end, end
-	}
-	if last == 0 {
-		return s
+		last = end
+		start, end = a, e
 	}
 	b.WriteString(s[last:])
 	return b.String()

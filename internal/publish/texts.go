@@ -172,7 +172,7 @@ func (k *TextsKept) done() {
 }
 
 // textsKeptHeader opens what Bytes writes.
-const textsKeptHeader = "register-texts 2\n"
+const textsKeptHeader = "register-texts 3\n"
 
 // Bytes returns what k knows of the records by ID, for Read in the next
 // process: the key they were read for, and each record's ID with the text
@@ -281,14 +281,14 @@ func (t *Texts) look(v *record.Record, shown func(key string)) bool {
 		return false
 	}
 	quotes := false
-	var buf []byte
+	var sc scratch
 	eachText(v, func(s *string, _ *textWalk) bool {
 		if !t.quoted.contains(*s) {
 			return true
 		}
 		// A text that is a text secret whole is the record's own, and
 		// no quote once except has left it out.
-		if whole := strings.TrimSpace(*s); t.quoted.at(whole, 0, &buf) == len(whole) && t.texts[wholeKey(whole)] {
+		if whole := strings.TrimSpace(*s); t.quoted.at(whole, 0, &sc) == len(whole) && t.texts[wholeKey(whole)] {
 			shown(wholeKey(whole))
 		} else {
 			quotes = true
@@ -325,12 +325,34 @@ func (t *Texts) Shown(v *record.Record) *record.Record {
 	if !t.quotes(v) {
 		return v
 	}
-	cp := clone(v)
+	// An address that quotes a secret is left out whole, as if withheld:
+	// "niet openbaar" in its place would make a link to a wrong address.
+	var addresses []string
+	eachText(v, func(s *string, w *textWalk) bool {
+		if p := w.Path(); address(v.Kind, p) && t.quoted.contains(*s) {
+			addresses = append(addresses, p)
+		}
+		return true
+	})
+	cp := clone(v, addresses)
 	eachText(cp, func(s *string, _ *textWalk) bool {
 		*s = t.scrubText(*s)
 		return true
 	})
+	if len(addresses) > 0 {
+		// Named in the view's list, so every output marks them.
+		if cp.Publication == nil {
+			cp.Publication = &record.Publication{}
+		}
+		cp.Publication.Withheld = append(slices.Clone(cp.Publication.Withheld), addresses...)
+	}
 	return cp
+}
+
+// quotesIn reports whether the text s, of a record's field, quotes a
+// secret.
+func (t *Texts) quotesIn(s string) bool {
+	return t != nil && t.quoted != nil && t.quoted.contains(s)
 }
 
 // quotes reports whether a free text of r quotes a secret.
@@ -388,17 +410,23 @@ func (t *Texts) scrubText(s string) string {
 	return t.quoted.replace(s, NotPublicNL)
 }
 
-// clone returns a deep copy of the view v: the fields of the YAML, the
-// file's name and the position.
-func clone(v *record.Record) *record.Record {
+// clone returns a deep copy of the view v without the paths withheld:
+// the fields of the YAML, the file's name and the position.
+func clone(v *record.Record, withheld []string) *record.Record {
 	cp := &record.Record{}
-	copier{}.copy(reflect.ValueOf(cp).Elem(), reflect.ValueOf(v).Elem(), nil)
+	copier{withheld: withheld}.copy(reflect.ValueOf(cp).Elem(), reflect.ValueOf(v).Elem(), nil)
 	cp.File = v.File
 	if v.Point != nil {
 		p := *v.Point
 		cp.Point = &p
 	}
 	return cp
+}
+
+// address reports whether the field at the dotted path of a record of
+// kind holds a web address (a URL).
+func address(kind record.Kind, path string) bool {
+	return schemaOf(kind).urls[strings.Join(named(strings.Split(path, ".")), ".")]
 }
 
 // freeText reports whether the field at the dotted path of a record of

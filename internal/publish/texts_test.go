@@ -51,6 +51,11 @@ func TestNoTextQuotesAnotherRecordsSecret(t *testing.T) {
 		{"Zie drone-noordoost en drone-noord2.", "Zie drone-noordoost en drone-noord2."},
 		{"Op 52.10123 noord.", "Op niet openbaar noord."},
 		{"Acme Vision/drone-noord", "niet openbaar/niet openbaar"},
+		// Written with other separators between the words, or none.
+		{"Zie de Geheime  Drone-Noord en Drone_Noord.pdf.", "Zie de niet openbaar en niet openbaar.pdf."},
+		{"Geleverd door Acme-Vision B.V. en ACMEVISION.", "Geleverd door niet openbaar B.V. en niet openbaar."},
+		{"Zie de geheime\tdrone noord.", "Zie de niet openbaar."},
+		{"Zie dronenoordoost.", "Zie dronenoordoost."},
 	}
 	for _, tt := range tests {
 		recs := quotingRegister(tt.text)
