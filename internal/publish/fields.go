@@ -222,7 +222,8 @@ func known(kind record.Kind, path string) bool {
 // it withholds are structure, filtered on their own, and not free text.
 // lists are the fields that hold a list, whose elements a path may pick
 // by index.
-type kindSchema struct{ known, free, lists map[string]bool }
+// urls are the fields that hold a web address, or a list of them.
+type kindSchema struct{ known, free, lists, urls map[string]bool }
 
 var kindSchemas sync.Map // record.Kind → *kindSchema
 
@@ -230,10 +231,11 @@ func schemaOf(kind record.Kind) *kindSchema {
 	if s, ok := kindSchemas.Load(kind); ok {
 		return s.(*kindSchema)
 	}
-	s := &kindSchema{known: map[string]bool{}, free: map[string]bool{}, lists: map[string]bool{}}
+	s := &kindSchema{known: map[string]bool{}, free: map[string]bool{}, lists: map[string]bool{}, urls: map[string]bool{}}
 	for _, f := range Fields(kind) {
 		s.known[f.Path] = true
 		s.lists[f.Path] = f.Type == "array"
+		s.urls[f.Path] = f.Format == "uri"
 		if f.Leaf && writtenText(f) && !structure(f.Path) {
 			s.free[f.Path] = true
 		}

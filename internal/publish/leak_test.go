@@ -430,6 +430,83 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	if len(cases) < 150 {
 		t.Fatalf("only %d schema fields tried; the schema walk is broken", len(cases))
 	}
+	// A history whose commit subjects quote the withheld values.
+	hist := map[string]site.History{}
+	for _, c := range cases {
+		h := hist[c.file]
+		h.Added = "2026-01-01"
+		if len(h.Changes) == 0 {
+			h.Changes = []site.Change{{Date: "2026-11-01", Subject: "Bijgewerkt:"}}
+		}
+		h.Changes[0].Subject += " " + strings.Join(c.texts, ", ")
+		h.Changes[0].Fields = append(h.Changes[0].Fields, c.path)
+		hist[c.file] = h
+	}
+	outputs := publicOutputs(t, root, hist, changeSet(t, cases, now))
+
+	// Nothing withheld, and nothing of a record that is not public, anywhere.
+	// Each file is scanned once: every text marker starts with "ZqM", and
+	// every number in it is looked up in its printed forms.
+	// Text markers are looked for in any case, as the quoting record
+	// writes them in several.
+	byText := map[string]leakCase{}
+	for _, c := range cases {
+		for _, m := range c.texts {
+			byText[strings.ToLower(m)] = c
+		}
+	}
+	hiddenText := []string{hiddenName, brokenName, "ZqMOnleesbaarqZ", "ZqMLijstNaamqZ", hiddenID, brokenID, unreadableID, listID}
+	textRE := regexp.MustCompile(`zqm[0-9]{3}qz`)
+	numberRE := regexp.MustCompile(`[0-9]+([.,][0-9]+)?`)
+	for name, data := range outputs {
+		data = bytes.ToLower(data)
+		for _, m := range textRE.FindAll(data, -1) {
+			if c, ok := byText[string(m)]; ok {
+				t.Errorf("%s: the value of %s %s, withheld, is published (%s)", name, c.kind, c.path, m)
+			}
+		}
+		for _, num := range numberRE.FindAll(data, -1) {
+			for _, form := range printedForms(strings.Replace(string(num), ",", ".", 1)) {
+				if c, ok := byText[form]; ok {
+					t.Errorf("%s: a number of %s %s, withheld, is published (%s)", name, c.kind, c.path, num)
+				}
+			}
+		}
+		for _, s := range hiddenText {
+			if bytes.Contains(data, bytes.ToLower([]byte(s))) {
+				t.Errorf("%s: a record that is not public is named (%s)", name, s)
+			}
+		}
+	}
+	tried := 0
+	for _, c := range cases {
+		if len(c.texts) > 0 {
+			tried++
+		}
+	}
+	if tried < 120 {
+		t.Errorf("only %d of %d fields carry a marker", tried, len(cases))
+	}
+	t.Logf("%d schema fields withheld (%d with a marker to search for), %d public outputs searched", len(cases), tried, len(outputs))
+	// And the outputs are there: the test would pass on empty files.
+	for _, want := range []string{"site/index.html", "site/data/register.json", "site/data/sensors.csv", "export/sensorthings", "export/algoritmeregister", "feed.nl.xml", "packet.html"} {
+		if len(outputs[want]) < 200 {
+			t.Errorf("%s is missing or nearly empty", want)
+		}
+	}
+	if !strings.Contains(string(outputs["site/data/register.json"]), `"unpublished_records": 3`) {
+		t.Errorf("register.json does not count the three records that are not public")
+	}
+}
+
+// publicOutputs loads the register at root and makes every public output
+// of it, by name: the site (with its open data, search index, sources and
+// findings, and the history hist), every export format, the change feed of
+// cs in both languages and the public review packet with every record on
+// the agenda (its PDF as text, where pdftotext is installed).
+func publicOutputs(t *testing.T, root string, hist map[string]site.History, cs *history.ChangeSet) map[string][]byte {
+	t.Helper()
+	dir := t.TempDir()
 	v, err := validate.New()
 	if err != nil {
 		t.Fatal(err)
@@ -443,23 +520,8 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	checked := principle.Run(reg, principle.Options{Today: today})
 	load.Locate(root, checked)
 	all := append(append([]finding.Finding{}, res.Findings...), checked...)
-	cs := changeSet(t, cases, now)
-
 	outputs := map[string][]byte{} // name → content
 
-	// The site, with its open data, search index, sources and findings, and
-	// a history whose commit subjects quote the withheld values.
-	hist := map[string]site.History{}
-	for _, c := range cases {
-		h := hist[c.file]
-		h.Added = "2026-01-01"
-		if len(h.Changes) == 0 {
-			h.Changes = []site.Change{{Date: "2026-11-01", Subject: "Bijgewerkt:"}}
-		}
-		h.Changes[0].Subject += " " + strings.Join(c.texts, ", ")
-		h.Changes[0].Fields = append(h.Changes[0].Fields, c.path)
-		hist[c.file] = h
-	}
 	out := filepath.Join(dir, "public")
 	if _, err := site.Build(reg, site.Options{Out: out, Now: today.Add(12 * time.Hour),
 		Check: func(_ *register.Register, each func(*finding.Finding)) {
@@ -538,59 +600,7 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	}
 	delete(outputs, "packet.pdf") // compressed: searched as text above, where pdftotext is installed
 
-	// Nothing withheld, and nothing of a record that is not public, anywhere.
-	// Each file is scanned once: every text marker starts with "ZqM", and
-	// every number in it is looked up in its printed forms.
-	// Text markers are looked for in any case, as the quoting record
-	// writes them in several.
-	byText := map[string]leakCase{}
-	for _, c := range cases {
-		for _, m := range c.texts {
-			byText[strings.ToLower(m)] = c
-		}
-	}
-	hiddenText := []string{hiddenName, brokenName, "ZqMOnleesbaarqZ", "ZqMLijstNaamqZ", hiddenID, brokenID, unreadableID, listID}
-	textRE := regexp.MustCompile(`zqm[0-9]{3}qz`)
-	numberRE := regexp.MustCompile(`[0-9]+([.,][0-9]+)?`)
-	for name, data := range outputs {
-		data = bytes.ToLower(data)
-		for _, m := range textRE.FindAll(data, -1) {
-			if c, ok := byText[string(m)]; ok {
-				t.Errorf("%s: the value of %s %s, withheld, is published (%s)", name, c.kind, c.path, m)
-			}
-		}
-		for _, num := range numberRE.FindAll(data, -1) {
-			for _, form := range printedForms(strings.Replace(string(num), ",", ".", 1)) {
-				if c, ok := byText[form]; ok {
-					t.Errorf("%s: a number of %s %s, withheld, is published (%s)", name, c.kind, c.path, num)
-				}
-			}
-		}
-		for _, s := range hiddenText {
-			if bytes.Contains(data, bytes.ToLower([]byte(s))) {
-				t.Errorf("%s: a record that is not public is named (%s)", name, s)
-			}
-		}
-	}
-	tried := 0
-	for _, c := range cases {
-		if len(c.texts) > 0 {
-			tried++
-		}
-	}
-	if tried < 120 {
-		t.Errorf("only %d of %d fields carry a marker", tried, len(cases))
-	}
-	t.Logf("%d schema fields withheld (%d with a marker to search for), %d public outputs searched", len(cases), tried, len(outputs))
-	// And the outputs are there: the test would pass on empty files.
-	for _, want := range []string{"site/index.html", "site/data/register.json", "site/data/sensors.csv", "export/sensorthings", "export/algoritmeregister", "feed.nl.xml", "packet.html"} {
-		if len(outputs[want]) < 200 {
-			t.Errorf("%s is missing or nearly empty", want)
-		}
-	}
-	if !strings.Contains(string(outputs["site/data/register.json"]), `"unpublished_records": 3`) {
-		t.Errorf("register.json does not count the three records that are not public")
-	}
+	return outputs
 }
 
 // printedForms are the forms a number found in an output is looked up in:

@@ -107,7 +107,7 @@ func (f sourceFilter) node(n *yaml.Node, path []string) bool {
 				return false
 			}
 			p := append(path[:len(path):len(path)], k.Value)
-			if !f.known[strings.Join(named(p), ".")] || f.hidden(p) {
+			if !f.known[strings.Join(named(p), ".")] || f.hidden(p) || f.quotingAddress(val, p) {
 				continue
 			}
 			k.HeadComment, k.LineComment, k.FootComment = "", "", ""
@@ -121,7 +121,7 @@ func (f sourceFilter) node(n *yaml.Node, path []string) bool {
 		kept := n.Content[:0:0]
 		for i, c := range n.Content {
 			p := append(path[:len(path):len(path)], itoa(i))
-			if f.hidden(p) {
+			if f.hidden(p) || f.quotingAddress(c, p) {
 				continue
 			}
 			if len(path) == 1 && path[0] == "uses_sensors" && !f.uses[c.Value] {
@@ -139,6 +139,12 @@ func (f sourceFilter) node(n *yaml.Node, path []string) bool {
 		}
 	}
 	return true
+}
+
+// quotingAddress reports whether n, at path p, is a web address that
+// quotes a secret: left out, as the view leaves it out (Texts.Shown).
+func (f sourceFilter) quotingAddress(n *yaml.Node, p []string) bool {
+	return n.Kind == yaml.ScalarNode && address(f.kind, strings.Join(p, ".")) && f.texts.quotesIn(n.Value)
 }
 
 // named drops the list indexes of a path.

@@ -240,8 +240,12 @@ func linksValue(c *fieldCtx) pieces {
 		return nil
 	}
 	items := make([]piece, 0, len(c.r.Links))
-	for _, l := range c.r.Links {
+	for i, l := range c.r.Links {
 		lp, _ := linkTo(l.URL, l.Title)
+		if lp.Link == nil && lp.Text != "" && c.r.IsWithheld("links."+strconv.Itoa(i)+".url") {
+			// The title of a link whose address is not public says so.
+			lp.Text += " (" + t(c.lang, "withheld") + ")"
+		}
 		items = append(items, lp)
 	}
 	return pieces{{List: items}}
