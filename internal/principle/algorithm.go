@@ -98,7 +98,7 @@ var objection = &Rule{
 }
 
 var datasetsAndSource = &Rule{
-	ID: "datasets-and-source", Ref: "C-algorithm-register", Default: finding.Warning,
+	ID: "datasets-and-source", Ref: "C-algorithm-register", Default: finding.Warning, Cites: []string{"C-open-source"},
 	Title: label.Text{"Datasets en broncode", "Datasets and source code"},
 	Why: label.Text{
 		"Het algoritmeregister is volledig en gedetailleerd, met de gebruikte datasets en de broncode (programma-afspraak). Software die voor de gemeente is gemaakt, wordt als open source gepubliceerd.",

@@ -143,12 +143,18 @@ func compileBool(env *cel.Env, expr string) (cel.Program, error) {
 	return env.Program(ast, cel.CostLimit(customCostLimit), cel.EvalOptions(cel.OptTrackCost))
 }
 
+// CustomRef is the principle a custom rule's findings cite: the one its
+// entry names, else "custom".
+func CustomRef(c config.CustomRule) string {
+	if ref := strings.TrimSpace(c.Principle); ref != "" {
+		return ref
+	}
+	return "custom"
+}
+
 // customRule builds the rule for one entry of rules_custom.
 func customRule(c config.CustomRule, id string, sev finding.Severity, kind record.Kind, when, require cel.Program) *Rule {
-	ref := strings.TrimSpace(c.Principle)
-	if ref == "" {
-		ref = "custom"
-	}
+	ref := CustomRef(c)
 	title := strings.TrimSpace(c.Title)
 	if title == "" {
 		title = id

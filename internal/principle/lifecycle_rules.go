@@ -99,7 +99,7 @@ var lifecycleEnd = &Rule{
 }
 
 var lifecycleEnded = &Rule{
-	ID: "lifecycle-ended", Ref: "VNG 3.4", Default: finding.Error,
+	ID: "lifecycle-ended", Ref: "VNG 3.4", Default: finding.Error, Cites: []string{"C-camera-temporary", "VNG I"},
 	// The mayor decides on public-order camera surveillance for a fixed
 	// term (151c(1)): past it no decision covers the cameras, which is
 	// the law's; for other records the end date is VNG 3.4's policy.
@@ -148,7 +148,7 @@ decisions:
 }
 
 var evaluationLapsed = &Rule{
-	ID: "evaluation-lapsed", Ref: "VNG III", Default: finding.Warning,
+	ID: "evaluation-lapsed", Ref: "VNG III", Default: finding.Warning, Cites: []string{"C-camera-yearly"},
 	Title: label.Text{"Evaluatie verlopen", "Evaluation lapsed"},
 	Why: label.Text{
 		"Doel, kansen en risico's worden doorlopend geëvalueerd; het college evalueert de inzet van technologie in elke nieuwe bestuursperiode (VNG-principe III). Camera's voor toezicht worden elk jaar geëvalueerd (programma-afspraak).",

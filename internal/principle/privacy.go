@@ -260,7 +260,7 @@ dpia:
 }
 
 var legalBasis = &Rule{
-	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error,
+	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error, Cites: []string{"VNG 6.4"},
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
 	// register is the principle's (VI), a policy warning.
 	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"},
@@ -340,7 +340,7 @@ func lawExample(r *record.Record) label.Text {
 }
 
 var retentionStated = &Rule{
-	ID: "retention", Ref: "VNG V", Default: finding.Warning,
+	ID: "retention", Ref: "VNG V", Default: finding.Warning, Cites: []string{"VNG 6.4"},
 	Title: label.Text{"Bewaartermijn vastgelegd", "Retention period stated"},
 	Why: label.Text{
 		"Het verzamelen, beheren en bewaren van data voldoet aan de wet (VNG-principe V): persoonsgegevens worden niet langer bewaard dan nodig. Het register laat zien hoe lang.",

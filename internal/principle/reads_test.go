@@ -251,3 +251,44 @@ func TestExceptionVerdictsRestOnTheNamedRule(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesCiteOnlyTheirPrinciples: a rule's findings cite its own
+// principle, one it covers or cites, or the exceptions, on every record
+// the reads test runs on. The site keeps back the ticks of the principles
+// a kept-back rule may cite, and only those: a finding citing another
+// would let its tick tell the verdict.
+func TestRulesCiteOnlyTheirPrinciples(t *testing.T) {
+	cfg, _, err := config.Load("../../register")
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := append(readFolder(t, "../../register"), readFolder(t, "../../examples/dorp")...)
+	recs = append(recs, generated(t, 40)...)
+	recs = append(recs, decodeAll(t, trippingRecords...)...)
+	reg := register.New("testdata", cfg, recs)
+	for _, today := range []string{testToday, "2028-03-01"} {
+		ctx := &Context{day: newClock(day(today)), Config: cfg, Register: reg}
+		for _, rule := range builtin {
+			if rule.Check == nil {
+				continue
+			}
+			// Every rule's finding may say an exception lowered it, or
+			// could not (applyExceptions).
+			own := map[string]bool{Anchor(rule.Ref): true, Anchor(refExceptions): true}
+			for _, c := range append(slices.Clone(rule.Covers), rule.Cites...) {
+				own[Anchor(c)] = true
+			}
+			reported := map[string]bool{}
+			for _, rec := range recs {
+				for _, f := range checkRecord(ctx, []*Rule{rule}, rec, nil) {
+					for _, ref := range SplitRefs(f.Principle) {
+						if a := Anchor(ref); !own[a] && !reported[a] {
+							reported[a] = true
+							t.Errorf("%s cites %s (on %s), not its principle %s nor one it covers %v or cites %v", rule.ID, ref, rec.ID, rule.Ref, rule.Covers, rule.Cites)
+						}
+					}
+				}
+			}
+		}
+	}
+}

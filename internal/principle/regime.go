@@ -30,7 +30,7 @@ func regimeNL(regime string) string {
 }
 
 var cameraRegime = &Rule{
-	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Law: lawAccountable,
+	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Law: lawAccountable, Cites: []string{"VNG 6.5"},
 	Title: label.Text{"Wettelijk kader van de camera", "Camera regime"},
 	Why: label.Text{
 		"Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",

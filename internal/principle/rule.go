@@ -76,6 +76,12 @@ type Rule struct {
 	// Covers lists the principles the rule checks besides Ref, so the site
 	// shows them as checked only when the rule ran.
 	Covers []string
+	// Cites lists the principles some of the rule's findings cite that it
+	// does not check as a whole (a camera past its term breaks 151c's
+	// commitments, a ground assumed for lack of knowing cites 6.4): a
+	// finding may name them, but the rule's passing ticks none of them.
+	// Where its verdict is kept back, so are their ticks.
+	Cites []string
 	// Applies, when set, says whether the rule concerns the record at all,
 	// before it looks at what the record states: the camera rules concern
 	// public-order cameras in use, the breach rule records with a

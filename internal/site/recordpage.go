@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -225,6 +227,7 @@ func (b *builder) evalView(lang string, r *record.Record) sevView {
 func (b *builder) checklist(body *recordBody, lang, root string, r *record.Record, sk *skeleton) error {
 	principlesURL := root + b.pagePath(lang, "principles")
 	fs, hidden := b.findingsOf(r.ID)
+	keptBack, allKeptBack := b.keptBackAnchors(hidden)
 	matched := make([]bool, len(fs))
 	var clean []template.HTML
 	var key []byte
@@ -263,9 +266,9 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 			// A tick only where a rule ran and found nothing.
 			switch st := b.checkedState(anchor); st {
 			case "ok":
-				// A tick next to a verdict kept back could tell it: a
-				// rule may cite a principle of its own choosing.
-				if b.ruleApplies(anchor, r) && !body.Unreadable && len(hidden) == 0 {
+				// A tick on a principle a verdict kept back may cite
+				// would tell that verdict.
+				if b.ruleApplies(anchor, r) && !body.Unreadable && !allKeptBack && !keptBack[anchor] {
 					clean = append(clean, sk.principleLinks[pi])
 				}
 				continue
@@ -316,6 +319,45 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 	// Links the template engine wrote, joined by a comma.
 	body.CleanLinks = joinHTML(clean, ", ")
 	return nil
+}
+
+// keptBackAnchors are the principles the rules whose verdicts are kept
+// back (hidden) may cite: their own, those they cover and those they cite
+// (principle.TestRulesCiteOnlyTheirPrinciples holds the rules to these),
+// and a custom rule's configured one. all: a rule is hidden whose principles are
+// not known, so that no principle may get a tick.
+func (b *builder) keptBackAnchors(hidden []string) (anchors map[string]bool, all bool) {
+	if len(hidden) == 0 {
+		return nil, false
+	}
+	anchors = map[string]bool{}
+	for _, id := range hidden {
+		var as []string
+		if rule, ok := b.rules[id]; ok {
+			as = b.ruleAnchors[id]
+			for _, c := range rule.Cites {
+				as = append(as, refAnchors(c)...)
+			}
+		} else if c, ok := b.customRule(id); ok {
+			as = refAnchors(principle.CustomRef(c))
+		} else {
+			return nil, true
+		}
+		for _, a := range as {
+			anchors[a] = true
+		}
+	}
+	return anchors, false
+}
+
+// customRule is the configuration's own rule id, if it is one.
+func (b *builder) customRule(id string) (config.CustomRule, bool) {
+	for _, c := range b.cfg.RulesCustom {
+		if strings.TrimSpace(c.ID) == id {
+			return c, true
+		}
+	}
+	return config.CustomRule{}, false
 }
 
 // undisclosedLine is a line of the checklist for a rule whose verdict on

@@ -80,6 +80,9 @@ type Rule struct {
 	Why   label.Text
 	// Covers are further principles the rule checks ("C-no-live-face").
 	Covers []string
+	// Cites are principles some of its findings cite that it does not
+	// check (principle.Rule's Cites): they get no tick from it.
+	Cites []string
 	// Basis says where the rule comes from: the law with its articles, or
 	// policy.
 	Basis label.Text

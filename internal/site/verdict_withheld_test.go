@@ -14,9 +14,10 @@ import (
 
 // TestVerdictsOnWithheldFieldsShowNeitherPassNorFail: a sensor that
 // withholds its capabilities and incidents shows neither the cross of the
-// biometric ban nor that of the late breach, nor a tick, nor their texts:
-// only that those verdicts are not public, and why. The same sensor
-// withholding nothing shows both crosses, so the page is not merely empty.
+// biometric ban nor that of the late breach, nor a tick on a principle
+// they may cite, nor their texts: only that those verdicts are not public,
+// and why. The same sensor withholding nothing shows both crosses, so the
+// page is not merely empty.
 func TestVerdictsOnWithheldFieldsShowNeitherPassNorFail(t *testing.T) {
 	const sensor = `
 kind: sensor
@@ -41,7 +42,7 @@ incidents:
 	}
 	var rules []Rule
 	for _, r := range principle.Rules() {
-		rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Applies: r.Applies})
+		rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Cites: r.Cites, Applies: r.Applies})
 	}
 	check := func(reg *register.Register) []finding.Finding {
 		return principle.Run(reg, principle.Options{Today: buildNow})
@@ -56,10 +57,28 @@ incidents:
 	}
 	page := read(t, out, "sensoren/afgeschermd.html")
 	for _, leak := range []string{"[biometric-ban]", "[breach-reported]", "[special-categories]", "[personal-data-inferred]",
-		"niet openbaar is.", `<details class="clean">`} {
+		"niet openbaar is."} {
 		if strings.Contains(page, leak) {
 			t.Errorf("the sensor withholding its capabilities and incidents shows %q", leak)
 		}
+	}
+	// No tick on a principle a kept-back verdict may cite; ticks on the
+	// others stay, for what was checked on public fields is public.
+	clean := ""
+	if i := strings.Index(page, `<details class="clean">`); i >= 0 {
+		clean = page[i:]
+		clean = clean[:strings.Index(clean, "</details>")]
+	}
+	for _, id := range []string{"biometric-ban", "breach-reported", "special-categories", "personal-data-inferred"} {
+		rule, _ := principle.Lookup(id)
+		for _, ref := range append(append([]string{rule.Ref}, rule.Covers...), rule.Cites...) {
+			if a := Anchor(ref); strings.Contains(clean, "#"+a+`"`) {
+				t.Errorf("%s's verdict is kept back, yet %s, which it may cite, has a tick", id, ref)
+			}
+		}
+	}
+	if !strings.Contains(clean, "principes.html#") {
+		t.Error("no tick at all: the verdicts on public fields are kept back too")
 	}
 	for _, want := range []string{
 		`Oordeel niet openbaar:</span> <a href="../principes.html#rule-biometric-ban">Geen biometrische surveillance</a> <span class="meta">(VNG 2.1)</span>: het berust op gegevens die niet openbaar zijn <span class="reason">(Reden: Woo art. 5.1)</span>.`,
