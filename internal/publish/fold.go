@@ -32,7 +32,7 @@ func newFoldIndex(secrets []string) *foldIndex {
 	}
 	x := &foldIndex{byPair: map[[2]rune][]string{}}
 	for _, v := range secrets {
-		if v = string(foldText(v, nil).f); v == "" {
+		if v = string(fold(v, nil)); v == "" {
 			// Separators only: no secret.
 			continue
 		}
@@ -70,8 +70,18 @@ type foldedText struct {
 // foldText folds s into buf (a caller's room). A byte that is not UTF-8
 // folds as the replacement character, as it decodes.
 func foldText(s string, buf []byte) foldedText {
+	return foldInto(s, buf, make([]int32, 0, len(s)))
+}
+
+// fold is foldText without where each byte came from, for a text that is
+// only searched (or is a secret), not replaced in: no table of offsets the
+// size of the text to make.
+func fold(s string, buf []byte) []byte { return foldInto(s, buf, nil).f }
+
+// foldInto folds s into buf, and into at where each byte came from when
+// at is not nil.
+func foldInto(s string, buf []byte, at []int32) foldedText {
 	b := buf[:0]
-	at := make([]int32, 0, len(s))
 	escaped := false
 	for i, r := range s {
 		if escaped {
@@ -94,8 +104,10 @@ func foldText(s string, buf []byte) foldedText {
 		} else {
 			b = utf8.AppendRune(b, foldRune(r))
 		}
-		for range len(b) - n {
-			at = append(at, int32(i))
+		if at != nil {
+			for range len(b) - n {
+				at = append(at, int32(i))
+			}
 		}
 	}
 	return foldedText{f: b, at: at, s: s}
@@ -210,7 +222,7 @@ func (x *foldIndex) contains(s string) bool {
 		return false
 	}
 	var room [256]byte
-	at, _ := x.next(foldText(s, room[:0]).f, 0)
+	at, _ := x.next(fold(s, room[:0]), 0)
 	return at >= 0
 }
 
