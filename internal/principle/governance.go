@@ -196,6 +196,9 @@ func friaTiming(ctx *Context, r *record.Record) []finding.Finding {
 				"if the date is wrong, correct ai_act.fria.date; if it is right, the system was used without the assessment the law requires first: report it to the data protection officer, and assess again before any change to the system or its use"),
 			nl(fmt.Sprintf("De grondrechteneffectbeoordeling (FRIA) is van %s, na het eerste gebruik op %s. De AI-verordening vraagt haar vóór het eerste gebruik.", datum(a.FRIA.Date), datum(r.Lifecycle.Start)),
 				"Klopt de datum niet, verbeter dan ai_act.fria.date. Klopt ze wel, dan is het systeem gebruikt zonder de beoordeling die de wet vooraf vraagt: meld het bij de functionaris gegevensbescherming, en beoordeel opnieuw vóór elke wijziging van het systeem of het gebruik."))
+		// A breach past, as a late DPIA: cited as law, a warning, since
+		// the assessment is done now.
+		f.Severity = finding.Warning
 	default:
 		return nil
 	}

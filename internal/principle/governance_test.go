@@ -219,7 +219,7 @@ func TestFRIABeforeFirstUse(t *testing.T) {
 		{name: "dated today, before first use", today: after, yaml: fria("planned", "2028-04-01", after)},
 		{name: "dated the day of first use", today: after, yaml: fria("active", "2028-02-01", "2028-02-01")},
 		{name: "dated the day after first use", today: after, yaml: fria("active", "2028-02-01", "2028-02-02"),
-			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 6, 77, "the FRIA is dated 2028-02-02, after the first use on 2028-02-01: the AI Act asks for it before first use (AI Act art. 27)"}}},
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Warning, 6, 77, "the FRIA is dated 2028-02-02, after the first use on 2028-02-01: the AI Act asks for it before first use (AI Act art. 27)"}}},
 		{name: "in use before the duty applied: not late", today: after, yaml: fria("active", "2026-01-01", "2028-01-10")},
 		{name: "still to come while planned: a warning", today: after, yaml: fria("planned", "2028-09-01", "2028-06-01"),
 			want: []want{{"ai-act-fria", "VNG 3.2", finding.Warning, 6, 77, "a date still to come"}}},

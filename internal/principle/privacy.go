@@ -164,8 +164,11 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 			}
 			// The law asks for the DPIA before the processing (art. 35(1)):
 			// processing without it was a breach, which a later DPIA does
-			// not undo.
-			return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Error},
+			// not undo, so the law is cited and no setting silences it. It
+			// is a warning, not an error: the DPIA is done now, and an
+			// error no record can correct would keep CI red for ever, or
+			// push a steward to change the date.
+			return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/date", Principle: ref, Severity: finding.Warning},
 				en(fmt.Sprintf("the DPIA is dated %s, after the processing started on %s: the law asks for the DPIA before the processing", r.DPIA.Date, r.Lifecycle.Start),
 					"if the date is wrong, correct dpia.date; if it is right, the processing ran without the DPIA the law requires: report it to the data protection officer, and do the DPIA before any change to the processing"),
 				nl(fmt.Sprintf("De DPIA is van %s, na de start van de verwerking op %s. De wet vraagt om de DPIA vóór de verwerking.", datum(r.DPIA.Date), datum(r.Lifecycle.Start)),
