@@ -30,7 +30,7 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 	hidden := p.undisclosed(r, fs)
 	withheld := withheldValues(r)
 	own := newFoldIndex(withheld)
-	var all *foldIndex
+	var all foldIndexes // made once a finding quotes a secret (quotes made hiddenIndex)
 	out := make([]finding.Finding, 0, len(fs))
 	for _, f := range fs {
 		if hidden[f.Rule] || onWithheld(r, f) {
@@ -43,7 +43,7 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 			continue
 		}
 		if all == nil {
-			all = newFoldIndex(append(slices.Clone(p.hidden), withheld...))
+			all = foldIndexes{p.hiddenIndex.fold, own}
 		}
 		f.Message = label.Text{all.replace(f.Message.In("nl"), NotPublicNL), all.replace(f.Message.In("en"), NotPublicEN)}
 		f.Help = label.Text{all.replace(f.Help.In("nl"), NotPublicNL), all.replace(f.Help.In("en"), NotPublicEN)}
@@ -326,8 +326,9 @@ func (p *Public) Scrub(r *record.Record, s, lang string) string {
 	if r != nil {
 		withheld = withheldValues(r)
 	}
-	if !p.quotes(newFoldIndex(withheld), s) {
+	own := newFoldIndex(withheld)
+	if !p.quotes(own, s) {
 		return s
 	}
-	return newFoldIndex(append(slices.Clone(p.hidden), withheld...)).replace(s, NotPublic(lang))
+	return foldIndexes{p.hiddenIndex.fold, own}.replace(s, NotPublic(lang))
 }

@@ -233,6 +233,40 @@ func (x *foldIndex) replace(s, with string) string {
 	if x == nil {
 		return s
 	}
+	return replaceFound(s, with, x)
+}
+
+// foldIndexes are indexes searched as one: a record's own secrets beside
+// the register's, without an index of both made for each record (of
+// thousands of names at 100,000 records, it was half a build's CPU).
+type foldIndexes []*foldIndex
+
+// next is foldIndex.next over every index: the first place any secret
+// begins at, and the end of the longest there.
+func (xs foldIndexes) next(f []byte, i int) (at, end int) {
+	at, end = -1, -1
+	for _, x := range xs {
+		if x == nil {
+			continue
+		}
+		switch a, e := x.next(f, i); {
+		case a < 0:
+		case at < 0 || a < at:
+			at, end = a, e
+		case a == at:
+			end = max(end, e)
+		}
+	}
+	return at, end
+}
+
+// replace is foldIndex.replace with the secrets of every index.
+func (xs foldIndexes) replace(s, with string) string { return replaceFound(s, with, xs) }
+
+// replaceFound is replace with what finder finds.
+func replaceFound(s, with string, x interface {
+	next(f []byte, i int) (at, end int)
+}) string {
 	var room [256]byte
 	t := foldText(s, room[:0])
 	start, end := x.next(t.f, 0)

@@ -33,7 +33,8 @@ func TestScrubFindsEverySecret(t *testing.T) {
 // compares), on random texts over a small alphabet where secrets overlap,
 // nest and meet, with a letter whose cases are two bytes each; and with
 // many secrets, most of which begin alike, as the ids of a large register
-// do, so that the index searches among them by halves.
+// do, so that the index searches among them by halves; the same with the
+// secrets split over two indexes searched as one.
 func TestFoldIndexCoversEveryOccurrence(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	letters := []string{"a", "A", "b", "B", "é", "É", " "}
@@ -54,6 +55,13 @@ func TestFoldIndexCoversEveryOccurrence(t *testing.T) {
 		}
 		if got := x.contains(text); got != (want != text) {
 			t.Fatalf("contains(%q) with %q = %v", text, secrets, got)
+		}
+		// The secrets in two indexes, searched as one (a record's own
+		// beside the register's), replace the same.
+		half := rng.Intn(len(secrets) + 1)
+		two := foldIndexes{newFoldIndex(secrets[:half]), newFoldIndex(secrets[half:])}
+		if got := two.replace(text, "#"); got != want {
+			t.Fatalf("replace(%q) with %q and %q = %q, want %q", text, secrets[:half], secrets[half:], got, want)
 		}
 	}
 }
