@@ -2,8 +2,10 @@ package principle
 
 import (
 	"fmt"
+	celast "github.com/google/cel-go/common/ast"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/google/cel-go/cel"
@@ -104,27 +106,33 @@ func CompileCustom(cfg *config.Config) ([]*Rule, []finding.Finding) {
 				nl(fmt.Sprintf("Eigen regel %s heeft geen voorwaarde (require).", id), "Vul require in: een CEL-uitdrukking die waar is voor een registratie die voldoet, zoals has(record.reviews)."))
 			continue
 		}
-		require, err := compileBool(env, c.Require)
+		require, requireReads, err := compileBool(env, c.Require)
 		if err != nil {
 			bad(at+"/require", finding.Error, en(fmt.Sprintf("custom rule %s: require does not compile: %v", id, err), "write a CEL expression over record, such as has(record.reviews)"),
 				nl(fmt.Sprintf("Eigen regel %s: de voorwaarde (require) is geen geldige uitdrukking: %v", id, err), "Schrijf een CEL-uitdrukking over record, zoals has(record.reviews)."))
 			continue
 		}
 		var when cel.Program
+		reads := requireReads
 		if !blank(c.When) {
-			if when, err = compileBool(env, c.When); err != nil {
+			var whenReads exprReads
+			if when, whenReads, err = compileBool(env, c.When); err != nil {
 				bad(at+"/when", finding.Error, en(fmt.Sprintf("custom rule %s: when does not compile: %v", id, err), `write a CEL expression over record, such as record.sensor_type == "drone"`),
 					nl(fmt.Sprintf("Eigen regel %s: de toepassingsvoorwaarde (when) is geen geldige uitdrukking: %v", id, err), `Schrijf een CEL-uitdrukking over record, zoals record.sensor_type == "drone".`))
 				continue
 			}
+			reads = reads.and(whenReads)
 		}
-		rules = append(rules, customRule(c, id, sev, kind, when, require))
+		rule := customRule(c, id, sev, kind, when, require)
+		rule.customReads = reads
+		rules = append(rules, rule)
 	}
 	return rules, fs
 }
 
-// compileBool compiles an expression that must give true or false.
-func compileBool(env *cel.Env, expr string) (cel.Program, error) {
+// compileBool compiles an expression that must give true or false, and
+// says which fields of the record it reads.
+func compileBool(env *cel.Env, expr string) (cel.Program, exprReads, error) {
 	ast, iss := env.Compile(expr)
 	if iss.Err() != nil {
 		// Keep "1:4: undefined field 'reviewz'" of each error, without the
@@ -135,12 +143,13 @@ func compileBool(env *cel.Env, expr string) (cel.Program, error) {
 				msgs = append(msgs, "at "+m)
 			}
 		}
-		return nil, fmt.Errorf("%s", strings.Join(msgs, "; "))
+		return nil, exprReads{}, fmt.Errorf("%s", strings.Join(msgs, "; "))
 	}
 	if t := ast.OutputType(); !t.IsExactType(cel.BoolType) && !t.IsExactType(cel.DynType) {
-		return nil, fmt.Errorf("it gives a %s, not true or false", cel.FormatCELType(t))
+		return nil, exprReads{}, fmt.Errorf("it gives a %s, not true or false", cel.FormatCELType(t))
 	}
-	return env.Program(ast, cel.CostLimit(customCostLimit), cel.EvalOptions(cel.OptTrackCost))
+	prg, err := env.Program(ast, cel.CostLimit(customCostLimit), cel.EvalOptions(cel.OptTrackCost))
+	return prg, readsOf(ast), err
 }
 
 // CustomRef is the principle a custom rule's findings cite: the one its
@@ -151,6 +160,61 @@ func CustomRef(c config.CustomRule) string {
 	}
 	return "custom"
 }
+
+// exprReads are the fields of a record (top-level YAML keys) a custom
+// rule's expressions read; known is false when they cannot be told.
+type exprReads struct {
+	fields []string
+	known  bool
+}
+
+// and is what two expressions read together.
+func (a exprReads) and(b exprReads) exprReads {
+	return exprReads{fields: append(slices.Clone(a.fields), b.fields...), known: a.known && b.known}
+}
+
+// readsOf tells the fields the checked expression reads: each use of the
+// record must select one of its fields by name (record.sensor_type,
+// has(record.reviews)); a record used otherwise (handed whole to a
+// function, indexed, or a name the expression binds itself) may read any
+// field, and the reads are not known.
+func readsOf(a *cel.Ast) exprReads {
+	var fields []string
+	uses, selects, named := 0, 0, true
+	celast.PostOrderVisit(a.NativeRep().Expr(), celast.NewExprVisitor(func(e celast.Expr) {
+		switch e.Kind() {
+		case celast.IdentKind:
+			if e.AsIdent() == "record" {
+				uses++
+			}
+		case celast.SelectKind:
+			sel := e.AsSelect()
+			if op := sel.Operand(); op.Kind() == celast.IdentKind && op.AsIdent() == "record" {
+				selects++
+				key, ok := yamlKeyOf[sel.FieldName()]
+				fields = append(fields, key)
+				named = named && ok
+			}
+		}
+	}))
+	return exprReads{fields: fields, known: named && uses == selects}
+}
+
+// yamlKeyOf maps the record's fields as expressions name them (their JSON
+// names, celEnv) to their YAML keys.
+var yamlKeyOf = func() map[string]string {
+	m := map[string]string{}
+	t := reflect.TypeFor[record.Record]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		j, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		y, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if f.IsExported() && j != "" && j != "-" && y != "" && y != "-" {
+			m[j] = y
+		}
+	}
+	return m
+}()
 
 // customRule builds the rule for one entry of rules_custom.
 func customRule(c config.CustomRule, id string, sev finding.Severity, kind record.Kind, when, require cel.Program) *Rule {

@@ -234,3 +234,33 @@ rules_custom:
 		t.Errorf("under the default limit: %+v, want no findings", fs)
 	}
 }
+
+// A custom rule reads the fields its expressions name; an expression that
+// uses the record otherwise may read any, so what it reads is not known.
+func TestCustomRulesReadWhatTheyName(t *testing.T) {
+	tests := []struct {
+		when, require string
+		want          []string // nil: not known
+	}{
+		{"", "has(record.reviews)", []string{"exceptions", "reviews"}},
+		{`record.sensor_type == "drone"`, "record.lifecycle.end < today", []string{"exceptions", "lifecycle", "sensor_type"}},
+		{"", "record.reviews.exists(r, r.date > today)", []string{"exceptions", "reviews"}},
+		{"", "record == record", nil},
+		{"", "[record].size() == 1", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.require, func(t *testing.T) {
+			cfg := config.Default()
+			cfg.RulesCustom = []config.CustomRule{{ID: "eigen", When: tt.when, Require: tt.require}}
+			rules, fs := CompileCustom(cfg)
+			if len(rules) != 1 {
+				t.Fatalf("does not compile: %v", fs)
+			}
+			got, known := rules[0].Reads()
+			slices.Sort(got)
+			if known != (tt.want != nil) || known && !slices.Equal(slices.Compact(got), tt.want) {
+				t.Errorf("reads %v (known %v), want %v", got, known, tt.want)
+			}
+		})
+	}
+}

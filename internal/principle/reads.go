@@ -78,12 +78,15 @@ var readsTable = map[string][]string{
 var everyRuleReads = []string{"exceptions"}
 
 // Reads returns the fields of a record (top-level YAML keys) the rule's
-// verdict rests on, and false when it cannot say: a custom rule, whose
-// expression may read any field. A rule that checks the register as a
-// whole reads no record.
+// verdict rests on, and false when it cannot say: a custom rule whose
+// expressions use the record otherwise than by naming its fields (readsOf).
+// A rule that checks the register as a whole reads no record.
 func (r *Rule) Reads() ([]string, bool) {
 	if r.custom {
-		return nil, false
+		if !r.customReads.known {
+			return nil, false
+		}
+		return append(append([]string(nil), everyRuleReads...), r.customReads.fields...), true
 	}
 	if r.Check == nil && r.CheckRegister != nil {
 		return nil, true // it looks at the configuration, not at a record

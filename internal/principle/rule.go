@@ -107,6 +107,8 @@ type Rule struct {
 	ExceptionNeeds func(*record.Record, record.Exception) label.Text
 
 	custom bool
+	// customReads are what a custom rule's expressions read (readsOf).
+	customReads exprReads
 }
 
 // AppliesTo reports whether the rule concerns the record (Applies).

@@ -114,9 +114,22 @@ func (p *Public) undisclosed(r *record.Record, fs []finding.Finding) map[string]
 		}
 	}
 	if cfg != nil {
+		p.customOnce.Do(func() {
+			rules, _ := principle.CompileCustom(cfg)
+			p.custom = map[string]*principle.Rule{}
+			for _, rule := range rules {
+				p.custom[rule.ID] = rule
+			}
+		})
 		for _, c := range cfg.RulesCustom {
+			id := strings.TrimSpace(c.ID)
+			// A rule that reads what it reads by name (its expressions'
+			// fields) is kept back when it reads a withheld one; else
+			// whenever the record withholds anything.
 			if c.Kind == "" || c.Kind == string(r.Kind) {
-				hidden[strings.TrimSpace(c.ID)] = true
+				if rule, ok := p.custom[id]; !ok || rule.RestsOnWithheld(r) {
+					hidden[id] = true
+				}
 			}
 		}
 	}

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -245,8 +246,12 @@ type Public struct {
 	// first needed.
 	hiddenIndex *secretIndex
 	hiddenOnce  sync.Once
-	views       map[*record.Record]*record.Record // loaded record → its view
-	verbatim    map[*record.Record]bool           // loaded records whose view left nothing out
+	// custom are the register's own rules as the checklist runs them
+	// (undisclosed), compiled once.
+	custom     map[string]*principle.Rule
+	customOnce sync.Once
+	views      map[*record.Record]*record.Record // loaded record → its view
+	verbatim   map[*record.Record]bool           // loaded records whose view left nothing out
 	subjectState
 }
 

@@ -93,19 +93,44 @@ func TestVerdictsOnWithheldFieldsAreNotPublic(t *testing.T) {
 	}
 }
 
-// A custom rule may read any field: on a record that withholds something,
-// its verdict is not public.
+// A custom rule's verdict is kept back where its expressions read a field
+// the record withholds; where they cannot be told to read only fields they
+// name (the record used whole), or the rule does not compile, wherever the
+// record withholds anything. A rule of the other kind says nothing.
 func TestCustomRulesVerdictsFailClosed(t *testing.T) {
 	cfg := config.Default()
-	cfg.RulesCustom = []config.CustomRule{{ID: "drone-review", Kind: "sensor"}, {ID: "algo-only", Kind: "algorithm"}}
-	r := &record.Record{ID: "s", Kind: record.Sensor, Status: "active", Publication: withholding("vendor")}
-	p := publish.Register(register.New("", cfg, []*record.Record{r}))
-	fs := p.Findings(r, []finding.Finding{{Rule: "drone-review", Severity: finding.Error, Message: label.Text{"x", "x"}}})
-	if len(fs) != 0 {
-		t.Errorf("a custom rule's finding is shown: %v", fs)
+	cfg.RulesCustom = []config.CustomRule{
+		{ID: "drone-review", Kind: "sensor", When: `record.sensor_type == "drone"`, Require: "has(record.reviews)"},
+		{ID: "whole-record", Kind: "sensor", Require: "record == record"},
+		{ID: "no-require", Kind: "sensor"},
+		{ID: "algo-only", Kind: "algorithm", Require: "has(record.reviews)"},
 	}
-	hidden := p.Undisclosed(r, nil)
-	if !slices.Contains(hidden, "drone-review") || slices.Contains(hidden, "algo-only") {
-		t.Errorf("kept back: %v, want drone-review and not algo-only", hidden)
+	tests := []struct {
+		withheld string
+		want     []string
+	}{
+		{"vendor", []string{"whole-record", "no-require"}},
+		{"sensor_type", []string{"drone-review", "whole-record", "no-require"}},
+		{"reviews.0.summary", []string{"drone-review", "whole-record", "no-require"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.withheld, func(t *testing.T) {
+			r := &record.Record{ID: "s", Kind: record.Sensor, Status: "active", Publication: withholding(tt.withheld)}
+			p := publish.Register(register.New("", cfg, []*record.Record{r}))
+			var hidden []string // the custom rules among those kept back
+			for _, id := range p.Undisclosed(r, nil) {
+				if slices.ContainsFunc(cfg.RulesCustom, func(c config.CustomRule) bool { return c.ID == id }) {
+					hidden = append(hidden, id)
+				}
+			}
+			if !slices.Equal(hidden, tt.want) {
+				t.Errorf("custom rules kept back: %v, want %v", hidden, tt.want)
+			}
+			for _, id := range tt.want {
+				if fs := p.Findings(r, []finding.Finding{{Rule: id, Severity: finding.Error, Message: label.Text{"x", "x"}}}); len(fs) != 0 {
+					t.Errorf("the finding of %s, kept back, is shown: %v", id, fs)
+				}
+			}
+		})
 	}
 }
