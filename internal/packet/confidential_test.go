@@ -257,3 +257,34 @@ func TestPublicChangesScrubAReason(t *testing.T) {
 		}
 	}
 }
+
+// A verdict kept back in public (it rests on a field the record withholds)
+// is not left out in silence, which would read "the checklist finds
+// nothing": the public packet says the rule's verdict is not public, and
+// shows none of its findings; the committee's shows the finding.
+func TestPublicPacketSaysWhichVerdictsAreNotPublic(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"sensors/lucht.yaml": strings.Replace(sensor("lucht", "Luchtmeter", "air_quality", quietDates,
+			"publication: {withheld: [capabilities], reason: Woo 5.1}"),
+			"capabilities: [environmental_measurement]", "capabilities: [face_recognition]", 1),
+	})
+	reg := loadRegister(t, dir)
+	fs := []finding.Finding{{File: "sensors/lucht.yaml", Record: "lucht", Rule: "biometric-ban", Principle: "VNG 2.1", Severity: finding.Error,
+		Message: label.Text{"De sensor herkent gezichten.", "the sensor recognises faces"}}}
+	for _, public := range []bool{false, true} {
+		p, err := Build(reg, fs, Options{Today: meeting, IDs: []string{"lucht"}, Public: public})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(render(t, p, Markdown))
+		shown := strings.Contains(text, "herkent gezichten")
+		said := strings.Contains(text, "Het oordeel van deze regel berust op gegevens die niet openbaar zijn")
+		switch {
+		case public && (shown || !said || strings.Contains(text, labelsFor("nl").NoFindings)):
+			t.Errorf("public packet: finding shown %v, kept back said %v:\n%s", shown, said, text)
+		case !public && (!shown || said):
+			t.Errorf("committee's packet: finding shown %v, kept back said %v", shown, said)
+		}
+	}
+}

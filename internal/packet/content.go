@@ -220,6 +220,26 @@ func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool
 	return rows
 }
 
+// keptBack are rows for the rules whose verdict on the record rests on
+// what it withholds (publish.Public.Undisclosed): in a public packet their
+// findings are left out, and "the checklist finds nothing" would read as
+// a pass; each says its verdict is not public, and why.
+func (L *Labels) keptBack(ids []string, reason string) []FindingRow {
+	var rows []FindingRow
+	for _, id := range ids {
+		row := FindingRow{Severity: finding.Info, Level: L.KeptBackLevel, Rule: id, Title: id, Message: L.KeptBack}
+		if r, ok := principle.Lookup(id); ok {
+			row.Title = L.pick(r.Title)
+			row.Principle = joinNonEmpty(" ", r.Ref, L.principleLabel(r.Ref))
+		}
+		if reason != "" {
+			row.Help = reason
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
 var dueWhat = map[lifecycle.What]label.Text{
 	lifecycle.Evaluation:  {"Evaluatie", "Evaluation"},
 	lifecycle.Lifecycle:   {"Einde looptijd", "End of life cycle"},

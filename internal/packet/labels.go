@@ -23,6 +23,7 @@ type Labels struct {
 	NothingOnAgenda, RemovedTitle, RemovedIntro             string
 	DeviationsT, DeviationsIntro, NoDeviations              string
 	KeyFacts, FindingsT, NoFindings, DueT, NoDue            string
+	KeptBackLevel, KeptBack                                 string
 	ChangesT, CommitsT, ExceptionsT, NoExceptions           string
 	QuestionsT, NoQuestions, AppendixT, AppendixIntro       string
 	Severity, Rule, Principle, Message, Help, Date, What    string
@@ -63,6 +64,8 @@ var nl = &Labels{
 	KeyFacts:        "De belangrijkste feiten",
 	FindingsT:       "Bevindingen van de toets aan de principes",
 	NoFindings:      "De toets aan de principes vindt niets.",
+	KeptBackLevel:   "niet openbaar",
+	KeptBack:        "Het oordeel van deze regel berust op gegevens die niet openbaar zijn, en is daarom ook niet openbaar.",
 	DueT:            "Data die aandacht vragen",
 	NoDue:           "Er loopt niets af en er is geen evaluatie nodig binnen de termijn.",
 	ChangesT:        "Wijzigingen sinds het vorige pakket",
@@ -131,6 +134,8 @@ var en = &Labels{
 	KeyFacts:        "Key facts",
 	FindingsT:       "Findings of the principles checklist",
 	NoFindings:      "The principles checklist finds nothing.",
+	KeptBackLevel:   "not public",
+	KeptBack:        "This rule's verdict rests on information that is not public, so it is not public either.",
 	DueT:            "Dates that need attention",
 	NoDue:           "Nothing ends and no evaluation is due within the window.",
 	ChangesT:        "Changes since the previous packet",

@@ -528,7 +528,9 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 	L.markFacts(it.Facts, loaded, opts.Public, b.pub)
 	recordFindings := b.byRecord[loaded.ID]
 	dueItems := b.due[loaded.ID]
+	var keptBack []string
 	if opts.Public {
+		keptBack = b.pub.Undisclosed(loaded, recordFindings)
 		recordFindings = b.pub.Findings(loaded, recordFindings)
 		dueItems = publicDue(dueItems, loaded)
 		if len(dueItems) == 0 && it.Has(Due) {
@@ -539,7 +541,7 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 			it.ReasonText = L.reasonList(it.Reasons)
 		}
 	}
-	it.Findings = L.findings(recordFindings, b.cited)
+	it.Findings = append(L.findings(recordFindings, b.cited), L.keptBack(keptBack, L.reason(loaded, opts.Public, b.pub))...)
 	it.Due = L.dueRows(dueItems, b.today, cfgOr(b.reg))
 	it.Exceptions = L.exceptions(r, b.today)
 	L.markExceptions(it.Exceptions, loaded, opts.Public, b.pub)
