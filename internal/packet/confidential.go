@@ -160,6 +160,9 @@ var dueArea = map[lifecycle.What][]string{
 // publicDue leaves out the dates that come from a withheld field: the date,
 // or even that it falls due, would tell what the record keeps back.
 func publicDue(items []lifecycle.Item, loaded *record.Record) []lifecycle.Item {
+	if loaded.IsWithheld("status") {
+		return nil // that a date falls due says the record is in use
+	}
 	var out []lifecycle.Item
 	for _, d := range items {
 		area, ok := dueArea[d.What]

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/record"
@@ -96,6 +97,27 @@ func (r *Rule) Reads() ([]string, bool) {
 		return nil, false
 	}
 	return append(append([]string(nil), everyRuleReads...), fields...), true
+}
+
+// RestsOnWithheldField reports whether a field the rule reads of rec
+// itself, not its exceptions (which every rule reads), is withheld: what
+// the rule works out of the record (an evaluation's due date) is then not
+// public.
+func (r *Rule) RestsOnWithheldField(rec *record.Record) bool {
+	if rec == nil || rec.Publication == nil || len(rec.Publication.Withheld) == 0 {
+		return false
+	}
+	fields, ok := r.Reads()
+	for _, w := range rec.Publication.Withheld {
+		top, _, _ := strings.Cut(strings.TrimSpace(w), ".")
+		if top == "" || slices.Contains(everyRuleReads, top) {
+			continue
+		}
+		if !ok || slices.Contains(fields, top) {
+			return true
+		}
+	}
+	return false
 }
 
 // RestsOnWithheld reports whether the rule's verdict on rec rests on a

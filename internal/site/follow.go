@@ -74,10 +74,13 @@ func (b *builder) calendarReport() lifecycle.Report {
 }
 
 // onCalendar reports whether the published calendar shows an item: one
-// of a public record, whose date the record does not withhold.
+// of a public record, whose date the record does not withhold, nor its
+// status (that a date falls due says the record is in use), nor for an
+// evaluation what it is worked out of (evalWithheld).
 func (b *builder) onCalendar(it lifecycle.Item) bool {
-	return b.isPublic(it.Record) && !it.Record.IsWithheld(source.Dotted(it.Path)) &&
-		(it.What != lifecycle.Evaluation || !it.Record.IsWithheld("evaluation"))
+	r := it.Record
+	return b.isPublic(r) && !r.IsWithheld(source.Dotted(it.Path)) && !r.IsWithheld("status") &&
+		(it.What != lifecycle.Evaluation || !evalWithheld(r))
 }
 
 // isPublic reports whether a record is on the site.

@@ -12,6 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -266,8 +267,14 @@ func (b *builder) reportURL(lang string, r *record.Record) string {
 // (not deployed, so none falls due: lifecycle.Evaluated, as the checklist
 // and the due list ask it) or "unknown", with the date it is due by
 // (lifecycle.NextEvaluation: the last evaluation, or the start, plus the
-// interval that applies).
+// interval that applies); "withheld" when it rests on a field the public
+// record r withholds, as the checklist's evaluation rule does: worked out
+// from what is left, it would be wrong ("not in use" for a record that
+// withholds its status) and say what it rests on.
 func (b *builder) evalState(r *record.Record) (string, string) {
+	if evalWithheld(r) {
+		return "withheld", ""
+	}
 	if !lifecycle.Evaluated(r) {
 		return "na", ""
 	}
@@ -282,6 +289,13 @@ func (b *builder) evalState(r *record.Record) (string, string) {
 		return "soon", period.Format(due)
 	}
 	return "ok", period.Format(due)
+}
+
+// evalWithheld reports whether r's evaluation rests on a field r
+// withholds (what the checklist's evaluation rule reads).
+func evalWithheld(r *record.Record) bool {
+	rule, ok := principle.Lookup("evaluation-lapsed")
+	return !ok || rule.RestsOnWithheldField(r)
 }
 
 // appendDayOf appends to buf what the pages of the public record r show

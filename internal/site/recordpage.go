@@ -206,7 +206,7 @@ func (b *builder) recordBody(lang string, r *record.Record, sk *skeleton) (*reco
 // soon, on time, not needed or not known.
 func (b *builder) evalView(lang string, r *record.Record) sevView {
 	switch st, date := b.evalState(r); {
-	case r.IsWithheld("evaluation"):
+	case st == "withheld":
 		return sevView{"sev-info", symLock, t(lang, "withheld")}
 	case st == "lapsed":
 		return sevView{"sev-error", symError, tf(lang, "eval.lapsed", longDate(lang, date))}
