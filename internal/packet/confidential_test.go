@@ -261,7 +261,8 @@ func TestPublicChangesScrubAReason(t *testing.T) {
 // A verdict kept back in public (it rests on a field the record withholds)
 // is not left out in silence, which would read "the checklist finds
 // nothing": the public packet says the rule's verdict is not public, and
-// shows none of its findings; the committee's shows the finding.
+// shows none of its findings, nor that the record is on the agenda for
+// them; the committee's shows the finding.
 func TestPublicPacketSaysWhichVerdictsAreNotPublic(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
@@ -273,11 +274,16 @@ func TestPublicPacketSaysWhichVerdictsAreNotPublic(t *testing.T) {
 	fs := []finding.Finding{{File: "sensors/lucht.yaml", Record: "lucht", Rule: "biometric-ban", Principle: "VNG 2.1", Severity: finding.Error,
 		Message: label.Text{"De sensor herkent gezichten.", "the sensor recognises faces"}}}
 	for _, public := range []bool{false, true} {
-		p, err := Build(reg, fs, Options{Today: meeting, IDs: []string{"lucht"}, Public: public})
+		p, err := Build(reg, fs, Options{Today: meeting, Public: public})
 		if err != nil {
 			t.Fatal(err)
 		}
 		text := string(render(t, p, Markdown))
+		// On the agenda for its errors: in public, that there are any
+		// is kept back with them.
+		if got := p.Items[0].Has(Findings); got == public {
+			t.Errorf("public %v: on the agenda for findings %v", public, got)
+		}
 		shown := strings.Contains(text, "herkent gezichten")
 		said := strings.Contains(text, "Het oordeel van deze regel berust op gegevens die niet openbaar zijn")
 		switch {

@@ -540,6 +540,13 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 			p.Counts[Due]--
 			it.ReasonText = L.reasonList(it.Reasons)
 		}
+		if it.Has(Findings) && !slices.ContainsFunc(recordFindings, func(f finding.Finding) bool { return f.Severity == finding.Error }) {
+			// Every error is of a verdict kept back: that the checklist
+			// found one is not public either.
+			it.Reasons = slices.DeleteFunc(it.Reasons, func(r Reason) bool { return r == Findings })
+			p.Counts[Findings]--
+			it.ReasonText = L.reasonList(it.Reasons)
+		}
 	}
 	it.Findings = append(L.findings(recordFindings, b.cited), L.keptBack(keptBack, L.reason(loaded, opts.Public, b.pub))...)
 	it.Due = L.dueRows(dueItems, b.today, cfgOr(b.reg))
