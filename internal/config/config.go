@@ -168,8 +168,24 @@ type AIAct struct {
 	HighRiskFrom string
 	// AnnexIFrom is the same for the products of Annex I; default 2028-08-02.
 	AnnexIFrom string
-	// Source says where the dates come from, shown with the findings.
+	// Source says where the dates come from, shown with the findings
+	// (SourceIn).
 	Source string
+}
+
+// The default source of the AI Act's dates, in both languages.
+const (
+	aiActSource   = "Digital Omnibus on AI: political agreement of 7 May 2026, adopted by the Council in June 2026 (moved Annex III from 2026-08-02 to 2027-12-02 and Annex I to 2028-08-02)"
+	aiActSourceNL = "Digital Omnibus over AI: politiek akkoord van 7 mei 2026, in juni 2026 door de Raad aangenomen (bijlage III verschoven van 2 augustus 2026 naar 2 december 2027, bijlage I naar 2 augustus 2028)"
+)
+
+// SourceIn is Source as a finding in lang shows it: the default in that
+// language; a source the register wrote itself in its own words.
+func (a AIAct) SourceIn(lang string) string {
+	if a.Source == aiActSource && lang == "nl" {
+		return aiActSourceNL
+	}
+	return a.Source
 }
 
 // PlainLanguage holds the thresholds of the plain-language rule, which
@@ -296,7 +312,7 @@ var defaults = map[string]any{
 	"advice.response_term":              "P3M",
 	"ai_act.high_risk_from":             "2027-12-02",
 	"ai_act.annex_i_from":               "2028-08-02",
-	"ai_act.source":                     "Digital Omnibus on AI: political agreement of 7 May 2026, adopted by the Council in June 2026 (moved Annex III from 2026-08-02 to 2027-12-02 and Annex I to 2028-08-02)",
+	"ai_act.source":                     aiActSource,
 	"plain_language.min_reading_ease":   20,
 	"plain_language.max_sentence_words": 25,
 	"plain_language.min_words":          15,

@@ -58,6 +58,15 @@ func TestDefaultsWithoutAFile(t *testing.T) {
 	if c.Site.TilesURL != "" {
 		t.Error("a tile server is configured by default: the site would call another host")
 	}
+	// The default source of the AI Act's dates is said in Dutch too; a
+	// source the register wrote is its own words.
+	if nl, en := c.AIAct.SourceIn("nl"), c.AIAct.SourceIn("en"); !strings.Contains(nl, "politiek akkoord") || !strings.Contains(en, "political agreement") {
+		t.Errorf("the default source reads %q and %q", nl, en)
+	}
+	own := AIAct{Source: "Besluit van de raad"}
+	if own.SourceIn("en") != "Besluit van de raad" {
+		t.Error("a source the register wrote is translated")
+	}
 }
 
 // TestCommitSubjectsFailClosed: commit subjects are written for colleagues,

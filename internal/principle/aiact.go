@@ -82,8 +82,8 @@ func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.F
 	}
 	f.Severity = finding.Info
 	f.Message = f.Message.Append(label.Text{
-		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.Source),
-		fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.Source),
+		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.SourceIn("nl")),
+		fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.SourceIn("en")),
 	})
 	return f
 }
