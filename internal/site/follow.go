@@ -74,12 +74,18 @@ func (b *builder) calendarReport() lifecycle.Report {
 }
 
 // onCalendar reports whether the published calendar shows an item: one
-// of a public record, whose date the record does not withhold, nor its
-// status (that a date falls due says the record is in use), nor for an
-// evaluation what it is worked out of (evalWithheld).
+// of a public record that the public may see falls due (dueShown).
 func (b *builder) onCalendar(it lifecycle.Item) bool {
+	return b.isPublic(it.Record) && dueShown(it)
+}
+
+// dueShown reports whether the public may see that the item falls due:
+// its record withholds neither its date, nor its status (that a date falls
+// due says the record is in use), nor for an evaluation what it is worked
+// out of (evalWithheld).
+func dueShown(it lifecycle.Item) bool {
 	r := it.Record
-	return b.isPublic(r) && !r.IsWithheld(source.Dotted(it.Path)) && !r.IsWithheld("status") &&
+	return !r.IsWithheld(source.Dotted(it.Path)) && !r.IsWithheld("status") &&
 		(it.What != lifecycle.Evaluation || !evalWithheld(r))
 }
 

@@ -353,7 +353,7 @@ func (b *builder) lapsedOf(r *record.Record) []lifecycle.Item {
 		if it.Group != lifecycle.Lapsed {
 			continue
 		}
-		if it.What == lifecycle.Evaluation && r.IsWithheld("evaluation") || it.What == lifecycle.Lifecycle && r.IsWithheld("lifecycle.end") {
+		if !dueShown(it) {
 			continue
 		}
 		out = append(out, it)
