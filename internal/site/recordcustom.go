@@ -242,7 +242,7 @@ func linksValue(c *fieldCtx) pieces {
 	items := make([]piece, 0, len(c.r.Links))
 	for i, l := range c.r.Links {
 		lp, _ := linkTo(l.URL, l.Title)
-		if lp.Link == nil && lp.Text != "" && c.r.IsWithheld("links."+strconv.Itoa(i)+".url") {
+		if lp.Link == nil && lp.Text != "" && c.r.IsWithheld("links."+strconv.Itoa(listIndex(c.r, "links", i))+".url") {
 			// The title of a link whose address is not public says so.
 			lp.Text += " (" + t(c.lang, "withheld") + ")"
 		}

@@ -2,7 +2,10 @@ package site
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // tableSpec is how the record page shows a list of objects (Display Table):
@@ -10,6 +13,38 @@ import (
 type tableSpec struct {
 	cols []string
 	rows func(*fieldCtx) [][][]piece
+	// fields are the object's field each column shows alone, "" for a
+	// column made of several: a cell whose field the record withholds
+	// says so (withheldCells).
+	fields []string
+}
+
+// withheldCells sets "niet openbaar" in each cell of rows (the view's
+// list at path, a row per element) whose field the record withholds, where
+// the view left it empty.
+func (s tableSpec) withheldCells(c *fieldCtx, path string, rows [][][]piece) {
+	for k, row := range rows {
+		i := listIndex(c.r, path, k)
+		for j, f := range s.fields {
+			if f != "" && j < len(row) && c.r.IsWithheld(path+"."+strconv.Itoa(i)+"."+f) {
+				row[j] = cell(t(c.lang, "withheld"))
+			}
+		}
+	}
+}
+
+// listIndex is the place in the record's list at path of the k-th element
+// of the public view's: the view leaves out an element the record
+// withholds whole ("incidents.1"), and those after it move up.
+func listIndex(r *record.Record, path string, k int) int {
+	i := -1
+	for n := 0; n <= k; {
+		i++
+		if !r.IsWithheld(path + "." + strconv.Itoa(i)) {
+			n++
+		}
+	}
+	return i
 }
 
 // cell is a table cell of one text.
@@ -47,12 +82,12 @@ var tables = map[string]tableSpec{
 			rows = append(rows, [][]piece{cell(m.Property), cell(m.Unit), cell(m.Frequency)})
 		}
 		return rows
-	}},
+	}, []string{"property", "unit", "frequency"}},
 	"datasets": {[]string{"col.name", "col.source", "col.description", "col.pd", "col.link"}, func(c *fieldCtx) [][][]piece {
 		var rows [][][]piece
-		for i, d := range c.r.Datasets {
+		for k, d := range c.r.Datasets {
 			var u []piece
-			if !c.r.IsWithheld(fmt.Sprintf("datasets.%d.url", i)) && !c.r.IsWithheld("datasets.url") {
+			if !c.r.IsWithheld(fmt.Sprintf("datasets.%d.url", listIndex(c.r, "datasets", k))) {
 				u = linkCell(d.URL, "")
 			}
 			name := cell(d.Name)
@@ -64,7 +99,7 @@ var tables = map[string]tableSpec{
 			rows = append(rows, [][]piece{name, cell(d.Source), parasCell(d.Description), cell(boolText(c.lang, d.PersonalData)), u})
 		}
 		return rows
-	}},
+	}, []string{"name", "source", "description", "personal_data", "url"}},
 	"decisions": {[]string{"col.body", "col.kind", "col.date", "col.reference"}, func(c *fieldCtx) [][][]piece {
 		var rows [][][]piece
 		for _, d := range c.r.Decisions {
@@ -72,7 +107,7 @@ var tables = map[string]tableSpec{
 				dateCell(c.lang, d.Date), linkCell(d.Reference, "")})
 		}
 		return rows
-	}},
+	}, []string{"body", "kind", "date", "reference"}},
 	"data_sharing": {[]string{"col.party", "col.purpose", "col.period", "col.retention", "col.onward"}, func(c *fieldCtx) [][][]piece {
 		var rows [][][]piece
 		for _, d := range c.r.DataSharing {
@@ -83,16 +118,16 @@ var tables = map[string]tableSpec{
 			rows = append(rows, [][]piece{cell(d.Party), parasCell(d.Purpose), period, cell(humanDuration(c.lang, d.Retention)), cell(boolText(c.lang, d.OnwardSharing))})
 		}
 		return rows
-	}},
+	}, []string{"party", "purpose", "", "retention", "onward_sharing"}},
 	"assessments": {[]string{"col.type", "col.date", "col.summary", "col.link"}, func(c *fieldCtx) [][][]piece {
 		var rows [][][]piece
 		for _, a := range c.r.Assessments {
 			rows = append(rows, [][]piece{cell(a.Type), dateCell(c.lang, a.Date), parasCell(a.Summary), linkCell(a.URL, "")})
 		}
 		return rows
-	}},
-	"reviews":    {[]string{"col.body", "col.advice", "col.response"}, reviewRows},
-	"exceptions": {[]string{"col.rule", "col.reason", "col.legalbasis", "col.approvedby", "col.until"}, exceptionRows},
+	}, []string{"type", "date", "summary", "url"}},
+	"reviews":    {[]string{"col.body", "col.advice", "col.response"}, reviewRows, []string{"body"}},
+	"exceptions": {[]string{"col.rule", "col.reason", "col.legalbasis", "col.approvedby", "col.until"}, exceptionRows, []string{"rule", "reason", "", "", "until"}},
 	// Incidents show their type, dates and summary only (the summary is
 	// written for publication; the rest are working notes).
 	"incidents": {[]string{"col.type", "col.discovered", "col.reported", "col.summary"}, func(c *fieldCtx) [][][]piece {
@@ -102,7 +137,7 @@ var tables = map[string]tableSpec{
 				dateTimeCell(c.lang, in.Reported), parasCell(in.Summary)})
 		}
 		return rows
-	}},
+	}, []string{"type", "discovered", "reported", "summary"}},
 }
 
 // reviewRows are the reviews with the municipality's response beside each

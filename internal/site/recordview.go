@@ -494,6 +494,7 @@ func (c *fieldCtx) table(f field.Field) error {
 	if len(rows) == 0 {
 		return nil
 	}
+	spec.withheldCells(c, f.Path, rows)
 	var cells []template.HTML
 	for _, row := range rows {
 		slots := make([]template.HTML, len(row))
