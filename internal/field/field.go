@@ -13,6 +13,7 @@
 package field
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/label"
@@ -164,7 +165,38 @@ func Label(lang, path string) (string, bool) {
 	if f, ok := byPath[path]; ok && f.Label[0] != "" {
 		return f.Text(lang), true
 	}
+	// One element of a list, or a field of one ("incidents.0.summary"):
+	// the list's label with the element's number, and the field's.
+	if list, rest, ok := cutIndex(path); ok {
+		if l, ok := byPath[list]; ok && l.Label[0] != "" {
+			text := l.Text(lang) + " " + rest.number
+			if rest.field == "" {
+				return text, true
+			}
+			if f, ok := byPath[list+"."+rest.field]; ok && f.Label[0] != "" {
+				return text + ": " + f.Text(lang), true
+			}
+			// A field of an element the format labels only as a column
+			// of the list's table: its key.
+			return text + ": " + rest.field, true
+		}
+	}
 	return path, false
+}
+
+// indexed is what follows a list's path in the path of one of its
+// elements: the element's number, counted from 1, and the field within it.
+type indexed struct{ number, field string }
+
+// cutIndex splits "incidents.0.summary" into "incidents" and {1, summary}.
+func cutIndex(path string) (string, indexed, bool) {
+	segs := strings.Split(path, ".")
+	for i := 1; i < len(segs); i++ {
+		if n, err := strconv.Atoi(segs[i]); err == nil && n >= 0 && record.IsIndex(segs[i]) {
+			return strings.Join(segs[:i], "."), indexed{strconv.Itoa(n + 1), strings.Join(segs[i+1:], ".")}, true
+		}
+	}
+	return "", indexed{}, false
 }
 
 // Section is a part of the record page, in the order the page shows them.

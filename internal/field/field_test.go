@@ -180,3 +180,18 @@ func TestLabel(t *testing.T) {
 		t.Errorf("help of lifecycle.end: %q / %q", f.Help("nl"), f.Help("en"))
 	}
 }
+
+// A path to one element of a list, or to a field of one, is labelled by
+// the list's label with the element's number counted from 1.
+func TestLabelOfAnElement(t *testing.T) {
+	for path, want := range map[string]string{
+		"incidents.2":         "Incidenten en datalekken 3",
+		"incidents.0.summary": "Incidenten en datalekken 1: summary",
+		"owner.email":         "E-mail",
+		"onbekend.0.veld":     "onbekend.0.veld",
+	} {
+		if got, _ := Label("nl", path); got != want {
+			t.Errorf("Label(%s) = %q, want %q", path, got, want)
+		}
+	}
+}
