@@ -104,20 +104,7 @@ func (r *Rule) Reads() ([]string, bool) {
 // the rule works out of the record (an evaluation's due date) is then not
 // public.
 func (r *Rule) RestsOnWithheldField(rec *record.Record) bool {
-	if rec == nil || rec.Publication == nil || len(rec.Publication.Withheld) == 0 {
-		return false
-	}
-	fields, ok := r.Reads()
-	for _, w := range rec.Publication.Withheld {
-		top, _, _ := strings.Cut(strings.TrimSpace(w), ".")
-		if top == "" || slices.Contains(everyRuleReads, top) {
-			continue
-		}
-		if !ok || slices.Contains(fields, top) {
-			return true
-		}
-	}
-	return false
+	return r.readsWithheld(rec, false)
 }
 
 // RestsOnWithheld reports whether the rule's verdict on rec rests on a
@@ -138,19 +125,25 @@ func (r *Rule) RestsOnWithheld(rec *record.Record) bool {
 			}
 		}
 	}
+	return r.readsWithheld(rec, true)
+}
+
+// readsWithheld reports whether rec withholds a field the rule reads
+// (every field, for a rule that cannot say), by the top-level key of what
+// publication.withheld names; the exceptions every rule reads count only
+// with exceptions.
+func (r *Rule) readsWithheld(rec *record.Record, exceptions bool) bool {
+	if rec == nil || rec.Publication == nil {
+		return false
+	}
 	fields, ok := r.Reads()
 	for _, w := range rec.Publication.Withheld {
 		top, _, _ := strings.Cut(strings.TrimSpace(w), ".")
-		if top == "" {
+		if top == "" || !exceptions && slices.Contains(everyRuleReads, top) {
 			continue
 		}
-		if !ok {
+		if !ok || slices.Contains(fields, top) {
 			return true
-		}
-		for _, f := range fields {
-			if f == top {
-				return true
-			}
 		}
 	}
 	return false
