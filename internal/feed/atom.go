@@ -483,7 +483,7 @@ func withheldField(rules *record.Record, name string) bool {
 	want := field.Bare(name)
 	for _, f := range publish.Fields(rules.Kind) {
 		if f.Path == want {
-			return rules.IsWithheld(name) || publish.PositionWithheld(rules) && strings.HasPrefix(name, "location.point")
+			return rules.IsWithheld(name) // both forms of a withheld position too
 		}
 	}
 	return false

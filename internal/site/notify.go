@@ -214,14 +214,7 @@ func (b *builder) updateURL(lang string, r *record.Record) string {
 	// Which fields are withheld is public (the record page says so); the
 	// form leaves them to the register's record.
 	var withheld, paths []string
-	ws := []string{}
-	if r.Publication != nil {
-		ws = r.Publication.Withheld
-	}
-	if publish.PositionWithheld(r) {
-		ws = append(slices.Clone(ws), "location.point", "location.point_rd")
-	}
-	for _, w := range ws {
+	for _, w := range r.Withheld() {
 		if notification.Asked(w) && !slices.Contains(paths, w) {
 			paths = append(paths, w)
 			if l := fieldLabel(lang, w); !slices.Contains(withheld, l) {
