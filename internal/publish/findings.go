@@ -96,7 +96,7 @@ func (p *Public) Discloses(r *record.Record, f finding.Finding) bool {
 	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
 		return true
 	}
-	return !onWithheld(r, f) && !p.undisclosed(r, nil)[f.Rule]
+	return !onWithheld(r, f) && !p.keptBack(r, f.Rule)
 }
 
 // undisclosed is Undisclosed as a set, with the custom rules (which may
@@ -105,31 +105,16 @@ func (p *Public) undisclosed(r *record.Record, fs []finding.Finding) map[string]
 	if r.Publication == nil || len(r.Publication.Withheld) == 0 {
 		return nil
 	}
-	cfg := p.Register.Config
 	hidden := map[string]bool{}
 	for _, rule := range principle.Rules() {
-		switched := cfg != nil && !rule.Legal() && cfg.Severity(rule.ID, rule.Default) == finding.Off
-		if !switched && rule.RestsOnWithheld(r) {
+		if p.keptBack(r, rule.ID) {
 			hidden[rule.ID] = true
 		}
 	}
-	if cfg != nil {
-		p.customOnce.Do(func() {
-			rules, _ := principle.CompileCustom(cfg)
-			p.custom = map[string]*principle.Rule{}
-			for _, rule := range rules {
-				p.custom[rule.ID] = rule
-			}
-		})
+	if cfg := p.Register.Config; cfg != nil {
 		for _, c := range cfg.RulesCustom {
-			id := strings.TrimSpace(c.ID)
-			// A rule that reads what it reads by name (its expressions'
-			// fields) is kept back when it reads a withheld one; else
-			// whenever the record withholds anything.
-			if c.Kind == "" || c.Kind == string(r.Kind) {
-				if rule, ok := p.custom[id]; !ok || rule.RestsOnWithheld(r) {
-					hidden[id] = true
-				}
+			if id := strings.TrimSpace(c.ID); p.keptBack(r, id) {
+				hidden[id] = true
 			}
 		}
 	}
@@ -139,6 +124,42 @@ func (p *Public) undisclosed(r *record.Record, fs []finding.Finding) map[string]
 		}
 	}
 	return hidden
+}
+
+// keptBack reports whether the verdict of the rule id (built in, or the
+// register's own) on r rests on a field r withholds: a built-in rule the
+// configuration did not switch off that reads one; a custom rule of r's
+// kind whose expressions read one, or which cannot say what it reads.
+func (p *Public) keptBack(r *record.Record, id string) bool {
+	cfg := p.Register.Config
+	if rule, ok := principle.Lookup(id); ok {
+		switched := cfg != nil && !rule.Legal() && cfg.Severity(rule.ID, rule.Default) == finding.Off
+		return !switched && rule.RestsOnWithheld(r)
+	}
+	if cfg == nil {
+		return false
+	}
+	for _, c := range cfg.RulesCustom {
+		if strings.TrimSpace(c.ID) != id || c.Kind != "" && c.Kind != string(r.Kind) {
+			continue
+		}
+		rule, ok := p.customRules()[id]
+		return !ok || rule.RestsOnWithheld(r)
+	}
+	return false
+}
+
+// customRules are the register's own rules as the checklist runs them,
+// compiled once; one that does not compile is not among them.
+func (p *Public) customRules() map[string]*principle.Rule {
+	p.customOnce.Do(func() {
+		rules, _ := principle.CompileCustom(p.Register.Config)
+		p.custom = map[string]*principle.Rule{}
+		for _, rule := range rules {
+			p.custom[rule.ID] = rule
+		}
+	})
+	return p.custom
 }
 
 // onWithheld reports whether the finding f concerns a field r withholds.
