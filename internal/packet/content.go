@@ -3,6 +3,7 @@ package packet
 import (
 	"cmp"
 	"fmt"
+	"github.com/voorbeeldstad/register/internal/format"
 	"slices"
 	"strings"
 	"time"
@@ -81,7 +82,7 @@ func (L *Labels) legalBasis(r *record.Record) string {
 	if lb == nil {
 		return L.NotGiven
 	}
-	return L.or(joinNonEmpty("; ", L.value("legal_basis.regime", lb.Regime), L.value("legal_basis.gdpr_ground", lb.GDPRGround), lb.Law))
+	return L.or(format.JoinNonEmpty("; ", L.value("legal_basis.regime", lb.Regime), L.value("legal_basis.gdpr_ground", lb.GDPRGround), lb.Law))
 }
 
 func (L *Labels) dpia(r *record.Record) string {
@@ -105,10 +106,10 @@ func (L *Labels) dpia(r *record.Record) string {
 func (L *Labels) assessments(r *record.Record) string {
 	var parts []string
 	for _, a := range r.Assessments {
-		parts = append(parts, joinNonEmpty(": ", joinNonEmpty(" ", L.value("assessments.type", a.Type), L.paren(L.dateString(a.Date))), a.Summary))
+		parts = append(parts, format.JoinNonEmpty(": ", format.JoinNonEmpty(" ", L.value("assessments.type", a.Type), L.paren(L.dateString(a.Date))), a.Summary))
 	}
 	if r.AIAct != nil && r.AIAct.FRIA != nil {
-		parts = append(parts, joinNonEmpty(" ", "FRIA", L.paren(L.dateString(r.AIAct.FRIA.Date))))
+		parts = append(parts, format.JoinNonEmpty(" ", "FRIA", L.paren(L.dateString(r.AIAct.FRIA.Date))))
 	}
 	if len(parts) == 0 {
 		return L.pick([2]string{"Geen", "None"})
@@ -139,7 +140,7 @@ func (L *Labels) risks(r *record.Record) string {
 func (L *Labels) decisions(r *record.Record) string {
 	var parts []string
 	for _, d := range r.Decisions {
-		parts = append(parts, joinNonEmpty(" ", L.value("decisions.kind", d.Kind)+",", strings.ToLower(L.value("decisions.body", d.Body)), L.paren(L.dateString(d.Date))))
+		parts = append(parts, format.JoinNonEmpty(" ", L.value("decisions.kind", d.Kind)+",", strings.ToLower(L.value("decisions.body", d.Body)), L.paren(L.dateString(d.Date))))
 	}
 	if len(parts) == 0 {
 		return L.pick([2]string{"Geen besluit vastgelegd", "No decision recorded"})
@@ -208,7 +209,7 @@ func (L *Labels) findings(fs []finding.Finding, cited map[string]map[string]bool
 		}
 		var refs []string
 		for _, ref := range principle.SplitRefs(f.Principle) {
-			refs = append(refs, joinNonEmpty(" ", ref, L.principleLabel(ref)))
+			refs = append(refs, format.JoinNonEmpty(" ", ref, L.principleLabel(ref)))
 			if cited[ref] == nil {
 				cited[ref] = map[string]bool{}
 			}
@@ -230,7 +231,7 @@ func (L *Labels) keptBack(ids []string, reason string) []FindingRow {
 		row := FindingRow{Severity: finding.Info, Level: L.KeptBackLevel, Rule: id, Title: id, Message: L.KeptBack}
 		if r, ok := principle.Lookup(id); ok {
 			row.Title = L.pick(r.Title)
-			row.Principle = joinNonEmpty(" ", r.Ref, L.principleLabel(r.Ref))
+			row.Principle = format.JoinNonEmpty(" ", r.Ref, L.principleLabel(r.Ref))
 		}
 		if reason != "" {
 			row.Help = reason
@@ -340,7 +341,7 @@ func index(pointer, prefix string) (int, bool) {
 func (L *Labels) exceptions(r *record.Record, today time.Time) []ExceptionRow {
 	var rows []ExceptionRow
 	for _, e := range r.Exceptions {
-		row := ExceptionRow{Rule: e.Rule, Reason: L.or(e.Reason), ApprovedBy: L.or(joinNonEmpty(" ", e.ApprovedBy, L.paren(L.dateString(e.ApprovedOn)))),
+		row := ExceptionRow{Rule: e.Rule, Reason: L.or(e.Reason), ApprovedBy: L.or(format.JoinNonEmpty(" ", e.ApprovedBy, L.paren(L.dateString(e.ApprovedOn)))),
 			Until: L.pick([2]string{"Geen einddatum", "No end date"}), Open: true}
 		if rule, ok := principle.Lookup(e.Rule); ok {
 			row.Rule = e.Rule + " (" + L.pick(rule.Title) + ")"
@@ -421,16 +422,6 @@ func (L *Labels) appendix(cited map[string]map[string]bool) []Principle {
 		return cmp.Or(cmp.Compare(principle.Position(a.Ref), principle.Position(b.Ref)), cmp.Compare(a.Ref, b.Ref))
 	})
 	return out
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }
 
 // sentence ends text with a full stop unless it already ends a sentence.

@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"github.com/voorbeeldstad/register/internal/format"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,7 +121,7 @@ var factWriters = map[string]factWriter{
 		return L.or(org)
 	})},
 	"owner": {paths: []string{"owner.role", "owner.department", "owner.email", "owner.phone"}, value: always(func(L *Labels, r *record.Record) string {
-		return L.or(joinNonEmpty(", ", r.Owner.Role, r.Owner.Department, r.Owner.Email, r.Owner.Phone))
+		return L.or(format.JoinNonEmpty(", ", r.Owner.Role, r.Owner.Department, r.Owner.Email, r.Owner.Phone))
 	})},
 	"role": {covers: []string{"affects_individuals", "self_learning"}, value: always(func(L *Labels, r *record.Record) string {
 		role := L.value("role", r.Role)
@@ -136,7 +137,7 @@ var factWriters = map[string]factWriter{
 		if r.Location == nil {
 			return "", false
 		}
-		return L.or(joinNonEmpty("; ", r.Location.Description, r.Location.Area)), true
+		return L.or(format.JoinNonEmpty("; ", r.Location.Description, r.Location.Area)), true
 	}},
 	"purpose":       {value: always(func(L *Labels, r *record.Record) string { return L.or(r.Purpose) })},
 	"problem":       {value: always(func(L *Labels, r *record.Record) string { return L.or(r.Problem) })},
@@ -149,7 +150,7 @@ var factWriters = map[string]factWriter{
 		if r.AIAct == nil {
 			return "", false
 		}
-		return joinNonEmpty(": ", L.value("ai_act.category", r.AIAct.Category), r.AIAct.Basis), true
+		return format.JoinNonEmpty(": ", L.value("ai_act.category", r.AIAct.Category), r.AIAct.Basis), true
 	}},
 	"risks":     {value: always((*Labels).risks)},
 	"decisions": {value: always((*Labels).decisions)},
@@ -163,7 +164,7 @@ var factWriters = map[string]factWriter{
 		}
 		var parts []string
 		for _, rv := range r.Reviews {
-			parts = append(parts, joinNonEmpty(": ", joinNonEmpty(" ", L.value("reviews.body", rv.Body), L.paren(L.dateString(rv.Date))), rv.Summary))
+			parts = append(parts, format.JoinNonEmpty(": ", format.JoinNonEmpty(" ", L.value("reviews.body", rv.Body), L.paren(L.dateString(rv.Date))), rv.Summary))
 		}
 		return strings.Join(parts, "\n"), true
 	}},

@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"github.com/voorbeeldstad/register/internal/format"
 	"html/template"
 	"math"
 	"slices"
@@ -303,7 +304,7 @@ func (m *mapSVG) open() {
 // openShape starts a shape's link, or its group when shapes are not links.
 func (m *mapSVG) openShape(sh mapShape) {
 	if m.links {
-		m.s.WriteString(`<a href="` + esc(m.root+m.b.recordPath(m.lang, sh.r)) + `"><title>` + esc(joinNonEmpty(" – ", sh.r.Name, typeLabel(m.lang, sh.r))) + `</title>`)
+		m.s.WriteString(`<a href="` + esc(m.root+m.b.recordPath(m.lang, sh.r)) + `"><title>` + esc(format.JoinNonEmpty(" – ", sh.r.Name, typeLabel(m.lang, sh.r))) + `</title>`)
 	} else {
 		m.s.WriteString(`<g><title>` + esc(sh.r.Name) + `</title>`)
 	}
@@ -473,16 +474,4 @@ func niceDistance(m float64) float64 {
 		}
 	}
 	return p
-}
-
-// joinNonEmpty joins the parts that hold something with sep, so that an
-// empty part leaves no dangling separator.
-func joinNonEmpty(sep string, parts ...string) string {
-	var out []string
-	for _, p := range parts {
-		if p != "" {
-			out = append(out, p)
-		}
-	}
-	return strings.Join(out, sep)
 }
