@@ -530,8 +530,7 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 	dueItems := b.due[loaded.ID]
 	var keptBack []string
 	if opts.Public {
-		keptBack = b.pub.Undisclosed(loaded, recordFindings)
-		recordFindings = b.pub.Findings(loaded, recordFindings)
+		recordFindings, keptBack = b.pub.Verdicts(loaded, recordFindings)
 		dueItems = publicDue(dueItems, loaded)
 		if len(dueItems) == 0 && it.Has(Due) {
 			// Every date due comes from a withheld field: that one

@@ -24,10 +24,25 @@ import (
 // "not public". A finding may quote a value ("Fabrikant Hikvision staat
 // op de lijst"), so its text is filtered like the record itself.
 func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Finding {
-	if r == nil || !r.IsPublic() || len(fs) == 0 {
-		return nil
+	shown, _ := p.Verdicts(r, fs)
+	return shown
+}
+
+// Verdicts is Findings and Undisclosed at once, for a page or a packet
+// that shows both: which rules are kept back is worked out once.
+func (p *Public) Verdicts(r *record.Record, fs []finding.Finding) (shown []finding.Finding, keptBack []string) {
+	if r == nil || !r.IsPublic() {
+		return nil, nil
 	}
 	hidden := p.undisclosed(r, fs)
+	return p.findings(r, fs, hidden), p.inOrder(hidden)
+}
+
+// findings is Findings with the rules kept back worked out (undisclosed).
+func (p *Public) findings(r *record.Record, fs []finding.Finding, hidden map[string]bool) []finding.Finding {
+	if len(fs) == 0 {
+		return nil
+	}
 	withheld := withheldValues(r)
 	own := newFoldIndex(withheld)
 	var all foldIndexes // made once a finding quotes a secret (quotes made hiddenIndex)
@@ -63,10 +78,18 @@ func (p *Public) Findings(r *record.Record, fs []finding.Finding) []finding.Find
 // field, follow the built-in ones. nil when r withholds nothing or is not
 // public.
 func (p *Public) Undisclosed(r *record.Record, fs []finding.Finding) []string {
-	if r == nil || !r.IsPublic() || r.Publication == nil || len(r.Publication.Withheld) == 0 {
+	if r == nil || !r.IsPublic() {
 		return nil
 	}
-	hidden := p.undisclosed(r, fs)
+	return p.inOrder(p.undisclosed(r, fs))
+}
+
+// inOrder lists the rules of hidden in the checklist's order, the
+// register's own after the built-in ones.
+func (p *Public) inOrder(hidden map[string]bool) []string {
+	if len(hidden) == 0 {
+		return nil
+	}
 	var out []string
 	for _, rule := range principle.Rules() {
 		if hidden[rule.ID] {

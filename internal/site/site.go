@@ -534,11 +534,7 @@ func (b *builder) findingsOf(id string) ([]finding.Finding, []string) {
 	for i, f := range kept {
 		gathered[i] = f.finding(id)
 	}
-	hidden := b.pub.Undisclosed(loaded, gathered)
-	if len(kept) == 0 {
-		return nil, hidden
-	}
-	fs := b.pub.Findings(loaded, gathered)
+	fs, hidden := b.pub.Verdicts(loaded, gathered)
 	slices.SortStableFunc(fs, func(x, y finding.Finding) int {
 		return cmp.Or(cmp.Compare(y.Severity, x.Severity), cmp.Compare(x.Rule, y.Rule), cmp.Compare(x.Message.In("en"), y.Message.In("en")))
 	})
