@@ -267,6 +267,16 @@ func (c *Config) intervalClass(kind, sensorType, regime string) string {
 	return ""
 }
 
+// CustomRule returns the register's own rule with the id, if there is one.
+func (c *Config) CustomRule(id string) (CustomRule, bool) {
+	for _, r := range c.RulesCustom {
+		if strings.TrimSpace(r.ID) == id {
+			return r, true
+		}
+	}
+	return CustomRule{}, false
+}
+
 // Severity returns the configured severity of a rule, or def when the
 // configuration does not mention it.
 func (c *Config) Severity(rule string, def finding.Severity) finding.Severity {

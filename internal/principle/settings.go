@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,10 +41,8 @@ var everyRecord = []string{"due_within", "limits.custom_rules_cost"}
 // due by (under cfg or by default: a setting that moved r to another
 // interval concerns it too).
 func Concerns(key string, r *record.Record, cfg *config.Config) bool {
-	for _, k := range everyRecord {
-		if k == key {
-			return true
-		}
+	if slices.Contains(everyRecord, key) {
+		return true
 	}
 	if key == "evaluation.default_interval" || strings.HasPrefix(key, "evaluation.intervals.") {
 		if _, own := lifecycle.OwnInterval(r); own {

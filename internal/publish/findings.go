@@ -162,14 +162,11 @@ func (p *Public) keptBack(r *record.Record, id string) bool {
 	if cfg == nil {
 		return false
 	}
-	for _, c := range cfg.RulesCustom {
-		if strings.TrimSpace(c.ID) != id || c.Kind != "" && c.Kind != string(r.Kind) {
-			continue
-		}
-		rule, ok := p.customRules()[id]
-		return !ok || rule.RestsOnWithheld(r)
+	if c, ok := cfg.CustomRule(id); !ok || c.Kind != "" && c.Kind != string(r.Kind) {
+		return false
 	}
-	return false
+	rule, ok := p.customRules()[id]
+	return !ok || rule.RestsOnWithheld(r)
 }
 
 // customRules are the register's own rules as the checklist runs them,

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -338,7 +337,7 @@ func (b *builder) keptBackAnchors(hidden []string) (anchors map[string]bool, all
 			for _, c := range rule.Cites {
 				as = append(as, refAnchors(c)...)
 			}
-		} else if c, ok := b.customRule(id); ok {
+		} else if c, ok := b.cfg.CustomRule(id); ok {
 			as = refAnchors(principle.CustomRef(c))
 		} else {
 			return nil, true
@@ -348,16 +347,6 @@ func (b *builder) keptBackAnchors(hidden []string) (anchors map[string]bool, all
 		}
 	}
 	return anchors, false
-}
-
-// customRule is the configuration's own rule id, if it is one.
-func (b *builder) customRule(id string) (config.CustomRule, bool) {
-	for _, c := range b.cfg.RulesCustom {
-		if strings.TrimSpace(c.ID) == id {
-			return c, true
-		}
-	}
-	return config.CustomRule{}, false
 }
 
 // undisclosedLine is a line of the checklist for a rule whose verdict on
