@@ -115,9 +115,32 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 	return out
 }
 
-// minQuoted is the shortest withheld text looked for in the other fields:
-// shorter ones ("ja", a house number) are found in any text by chance.
-const minQuoted = 4
+// minQuoted is the shortest withheld text, as written, looked for in the
+// other fields: shorter ones ("ja", a house number) are found in any text
+// by chance. Without its separators it must keep minSkeleton bytes:
+// "A-12" is looked for as "a12", "A--1" is not.
+const (
+	minQuoted   = 4
+	minSkeleton = 2
+)
+
+// lookedFor reports whether the withheld text s is looked for in other
+// texts.
+func lookedFor(s string) bool {
+	if len(strings.TrimSpace(s)) < minQuoted {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s) && n < minSkeleton; {
+		if m := separator(s, i); m > 0 {
+			i += m
+			continue
+		}
+		n++
+		i++
+	}
+	return n >= minSkeleton
+}
 
 // quote is a field that holds a withheld value: the field's JSON Pointer
 // and the withheld path whose value it holds.
@@ -149,6 +172,7 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 	// to look in.
 	type leaf struct {
 		dotted, ptr, text string
+		sk                string // text's skeleton (separators.go)
 		number            bool
 		num               float64
 	}
@@ -180,7 +204,7 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		case string:
 			// Compared as skeletons (separators.go): "Acme B.V." quotes
 			// "acme bv".
-			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: skeleton(strings.ToLower(t))})
+			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: t, sk: skeleton(strings.ToLower(t))})
 		default:
 			if f, ok := number(t); ok {
 				leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, number: true, num: f})
@@ -188,7 +212,15 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		}
 	}
 	walk(raw, "", "")
-	type secret struct{ text, withheld string }
+	// A secret's skeleton of four bytes or more is looked for anywhere
+	// in a text's; a shorter one ("A-12") only as a whole word, as the
+	// filter looks for it in other records (textIndex), or "a12" would be
+	// found in "data123".
+	type secret struct {
+		sk       string
+		word     *textIndex
+		withheld string
+	}
 	var secrets []secret
 	for _, l := range leaves {
 		w := covering(l.dotted)
@@ -200,8 +232,13 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			forms = numberForms(l.num)
 		}
 		for _, s := range forms {
-			if s = skeleton(s); len(s) >= minQuoted {
-				secrets = append(secrets, secret{s, w})
+			if !lookedFor(s) {
+				continue
+			}
+			if sk := skeleton(strings.ToLower(s)); len(sk) >= 4 {
+				secrets = append(secrets, secret{sk: sk, withheld: w})
+			} else {
+				secrets = append(secrets, secret{word: newTextIndex([]string{s}), withheld: w})
 			}
 		}
 	}
@@ -211,7 +248,7 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			continue
 		}
 		for _, s := range secrets {
-			if strings.Contains(l.text, s.text) {
+			if s.word == nil && strings.Contains(l.sk, s.sk) || s.word != nil && s.word.contains(l.text) {
 				out = append(out, quote{l.ptr, s.withheld})
 				break
 			}

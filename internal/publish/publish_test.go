@@ -236,6 +236,12 @@ func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
 			[]string{"/purpose"}},
 		{"quoted nowhere", map[string]any{"supplier": map[string]any{"name": "Kluisleverancier BV"}, "purpose": "Toezicht", "publication": withheld("supplier.name")}, nil},
 		{"a short value is not looked for", map[string]any{"supplier": map[string]any{"name": "BV"}, "purpose": "Een BV", "publication": withheld("supplier.name")}, nil},
+		{"a value short without its separators, quoted as a word",
+			map[string]any{"supplier": map[string]any{"name": "X-12"}, "purpose": "Van het type x 12.", "publication": withheld("supplier.name")},
+			[]string{"/purpose"}},
+		{"a value short without its separators, inside another word",
+			map[string]any{"supplier": map[string]any{"name": "X-12"}, "purpose": "Zie data-x123 en AX-12.", "publication": withheld("supplier.name")},
+			nil},
 		{"in another withheld field", map[string]any{"supplier": map[string]any{"name": "Kluis BV"}, "purpose": "Kluis BV", "publication": withheld("supplier.name", "purpose")}, nil},
 		// The reason is shown beside every withheld field, on the site,
 		// in the feed, the packet and on the sign.

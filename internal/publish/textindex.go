@@ -6,8 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// textIndex finds secrets of four bytes or more in the free texts of
-// records, on every build in every text of the register, so it must cost
+// textIndex finds secrets in the free texts of records, on every build in every text of the register, so it must cost
 // little more than reading them. At each place of a text a bit set of the
 // secrets' first four bytes, case folded, rules out almost every place;
 // where it does not, the secrets that begin with those four bytes are
@@ -21,6 +20,10 @@ import (
 // compared as their skeletons, and a secret's four bytes are four of its
 // skeleton. A secret is a quote only as a whole word: "afvalroute-22" is
 // no quote in "afvalroute-224", nor "1234" in "12345".
+//
+// A secret whose skeleton is shorter than four bytes ("A-12" is "a12")
+// is looked up at the start of each word instead, in a set of its own
+// that a register without such secrets does not have.
 type textIndex struct {
 	heads [1 << headBits / 64]uint64
 	// ends has a bit for each secret's first four bytes, last four
@@ -28,6 +31,14 @@ type textIndex struct {
 	// a secret rarely holds one, and is mostly ruled out here.
 	ends   [1 << headBits / 64]uint64
 	byHead map[uint32]*textBucket
+	short  *shortSecrets
+}
+
+// shortSecrets are the skeletons of two or three bytes, and a bit for
+// each one's first two bytes.
+type shortSecrets struct {
+	heads [1 << 16 / 64]uint64
+	set   map[string]bool
 }
 
 // textBucket holds the secrets' skeletons that begin alike, and their
@@ -47,8 +58,11 @@ func newTextIndex(secrets []string) *textIndex {
 		}
 		for _, form := range forms {
 			f := skeleton(form)
-			if len(f) < minQuoted {
-				// Short without its separators: found by chance.
+			if len(f) < minSkeleton {
+				continue
+			}
+			if len(f) < 4 {
+				x.addShort(f)
 				continue
 			}
 			k := head4(f, 0)
@@ -71,6 +85,15 @@ func newTextIndex(secrets []string) *textIndex {
 		}
 	}
 	return x
+}
+
+func (x *textIndex) addShort(f string) {
+	if x.short == nil {
+		x.short = &shortSecrets{set: map[string]bool{}}
+	}
+	h := uint16(f[0]) | uint16(f[1])<<8
+	x.short.heads[h/64] |= 1 << (h % 64)
+	x.short.set[f] = true
 }
 
 // headBits is the size of the bit set of heads: 32 KB, with few places
@@ -101,7 +124,40 @@ func (sc *scratch) skeleton(s string, i, n int) {
 // at returns the length in s of the longest secret that stands as a word
 // at s[i:], or 0.
 func (x *textIndex) at(s string, i int, sc *scratch) int {
-	if i >= len(s) || separator(s, i) > 0 || i > 0 && wordByte(s[i-1]) && wordByte(s[i]) {
+	if l := x.longAt(s, i, sc); l > 0 {
+		return l
+	}
+	return x.shortAt(s, i, sc)
+}
+
+// wordStart reports whether a word begins at s[i].
+func wordStart(s string, i int) bool {
+	return i < len(s) && separator(s, i) == 0 && (i == 0 || !wordByte(s[i-1]) || !wordByte(s[i]))
+}
+
+// shortAt returns the length in s of the longest secret of two or three
+// bytes that stands as a word at s[i:], or 0.
+func (x *textIndex) shortAt(s string, i int, sc *scratch) int {
+	if x.short == nil || !wordStart(s, i) {
+		return 0
+	}
+	sc.skeleton(s, i, 3)
+	for n := len(sc.sk); n >= 2; n-- {
+		end := sc.ends[n-1]
+		if end < len(s) && wordByte(s[end-1]) && wordByte(s[end]) {
+			continue
+		}
+		if x.short.set[string(sc.sk[:n])] {
+			return end - i
+		}
+	}
+	return 0
+}
+
+// longAt returns the length in s of the longest secret of four bytes or
+// more that stands as a word at s[i:], or 0.
+func (x *textIndex) longAt(s string, i int, sc *scratch) int {
+	if !wordStart(s, i) {
 		return 0
 	}
 	sc.skeleton(s, i, 4)
@@ -160,10 +216,23 @@ func (x *textIndex) next(s string, from int, sc *scratch) (start, end int) {
 		if n < 4 {
 			continue
 		}
+		p := at[n%4]
 		if h := headBit(k); x.heads[h/64]&(1<<(h%64)) != 0 {
-			if l := x.at(s, at[n%4], sc); l > 0 {
-				return at[n%4], at[n%4] + l
+			if l := x.longAt(s, p, sc); l > 0 {
+				return p, p + l
 			}
+		}
+		if h := uint16(k); x.short != nil && x.short.heads[h/64]&(1<<(h%64)) != 0 {
+			if l := x.shortAt(s, p, sc); l > 0 {
+				return p, p + l
+			}
+		}
+	}
+	// The last three places have too few bytes after them for the roll;
+	// a short secret may still stand there.
+	for m := max(n-3, 0); x.short != nil && m < n; m++ {
+		if l := x.shortAt(s, at[m%4], sc); l > 0 {
+			return at[m%4], at[m%4] + l
 		}
 	}
 	return -1, -1

@@ -39,7 +39,7 @@ type Texts struct {
 	// texts are the secrets that a public record may show as its own
 	// (all but numbers), by wholeKey.
 	texts map[string]bool
-	// quoted finds those of minQuoted bytes or more in a record's texts,
+	// quoted finds those lookedFor takes in a record's texts,
 	// whatever their case; nil when there are none.
 	quoted *textIndex
 }
@@ -261,15 +261,15 @@ func (t *Texts) except(shown map[string]bool) {
 }
 
 func (t *Texts) index() {
-	var long []string
+	var looked []string
 	for _, s := range t.secrets {
-		if len(s) >= minQuoted {
-			long = append(long, s)
+		if lookedFor(s) {
+			looked = append(looked, s)
 		}
 	}
 	t.quoted = nil
-	if len(long) > 0 {
-		t.quoted = newTextIndex(long)
+	if len(looked) > 0 {
+		t.quoted = newTextIndex(looked)
 	}
 }
 
@@ -453,7 +453,7 @@ func quotable(r *record.Record) (texts, numbers []string) {
 	eachWithheld(r, func(v reflect.Value, path string) {
 		switch v.Kind() {
 		case reflect.String:
-			if s := strings.TrimSpace(v.String()); len(s) >= minQuoted && freeText(r.Kind, path) {
+			if s := strings.TrimSpace(v.String()); lookedFor(s) && freeText(r.Kind, path) {
 				texts = append(texts, s)
 			}
 		case reflect.Int, reflect.Int64:

@@ -28,6 +28,9 @@ func quotingRegister(text string) []*record.Record {
 			Publication: &record.Publication{Withheld: []string{"datasets"}}},
 		{ID: "parkeren", Kind: record.Algorithm, Name: "Parkeervergunningen",
 			Datasets: []record.Dataset{{Name: "Basisregistratie Personen (BRP)"}}},
+		{ID: "kast", Kind: record.Sensor, Name: "Kastcamera",
+			Supplier:    &record.Supplier{Name: "X-12"},
+			Publication: &record.Publication{Withheld: []string{"supplier.name"}}},
 		{ID: "citeert", Kind: record.Sensor, Name: "Tellers", Status: "active", Purpose: text},
 	}
 }
@@ -56,6 +59,12 @@ func TestNoTextQuotesAnotherRecordsSecret(t *testing.T) {
 		{"Geleverd door Acme-Vision B.V. en ACMEVISION.", "Geleverd door niet openbaar B.V. en niet openbaar."},
 		{"Zie de geheime\tdrone noord.", "Zie de niet openbaar."},
 		{"Zie dronenoordoost.", "Zie dronenoordoost."},
+		// A secret short without its separators ("X-12" is "x12") is
+		// looked for too, as a whole word only, also where a text ends.
+		{"Van het type X-12, zoals x12 en X 12.", "Van het type niet openbaar, zoals niet openbaar en niet openbaar."},
+		{"Eindigt op X-12", "Eindigt op niet openbaar"},
+		{"X-12.", "niet openbaar."},
+		{"Zie X-123, AX-12, X-12b en x-1.", "Zie X-123, AX-12, X-12b en x-1."},
 	}
 	for _, tt := range tests {
 		recs := quotingRegister(tt.text)
