@@ -9,7 +9,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
-	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -147,36 +146,6 @@ func (L *Labels) markExceptions(rows []ExceptionRow, loaded *record.Record, publ
 		mark(&rows[i].ApprovedBy, "approved_by", "approved_on")
 		mark(&rows[i].Until, "until")
 	}
-}
-
-// dueArea is the field a date that falls due comes from.
-var dueArea = map[lifecycle.What][]string{
-	lifecycle.Evaluation:  {"evaluation", "lifecycle.start"},
-	lifecycle.Lifecycle:   {"lifecycle"},
-	lifecycle.Exception:   {"exceptions"},
-	lifecycle.DataSharing: {"data_sharing"},
-}
-
-// publicDue leaves out the dates that come from a withheld field: the date,
-// or even that it falls due, would tell what the record keeps back.
-func publicDue(items []lifecycle.Item, loaded *record.Record) []lifecycle.Item {
-	if loaded.IsWithheld("status") {
-		return nil // that a date falls due says the record is in use
-	}
-	var out []lifecycle.Item
-	for _, d := range items {
-		area, ok := dueArea[d.What]
-		hidden := !ok // a kind of date not known here: fail closed
-		for _, p := range area {
-			if publish.Touches(loaded, p) {
-				hidden = true
-			}
-		}
-		if !hidden {
-			out = append(out, d)
-		}
-	}
-	return out
 }
 
 // publicChanges makes the change rows fit for publication: a field the

@@ -531,7 +531,7 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 	var keptBack []string
 	if opts.Public {
 		recordFindings, keptBack = b.pub.Verdicts(loaded, recordFindings)
-		dueItems = publicDue(dueItems, loaded)
+		dueItems = slices.DeleteFunc(slices.Clone(dueItems), func(it lifecycle.Item) bool { return !publish.DueShown(it) })
 		if len(dueItems) == 0 && it.Has(Due) {
 			// Every date due comes from a withheld field: that one
 			// falls due is not public either.

@@ -7,8 +7,8 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // calendarWithin is how far ahead the published calendar looks: a year, so
@@ -74,19 +74,9 @@ func (b *builder) calendarReport() lifecycle.Report {
 }
 
 // onCalendar reports whether the published calendar shows an item: one
-// of a public record that the public may see falls due (dueShown).
+// of a public record that the public may see falls due.
 func (b *builder) onCalendar(it lifecycle.Item) bool {
-	return b.isPublic(it.Record) && dueShown(it)
-}
-
-// dueShown reports whether the public may see that the item falls due:
-// its record withholds neither its date, nor its status (that a date falls
-// due says the record is in use), nor for an evaluation what it is worked
-// out of (evalWithheld).
-func dueShown(it lifecycle.Item) bool {
-	r := it.Record
-	return !r.IsWithheld(source.Dotted(it.Path)) && !r.IsWithheld("status") &&
-		(it.What != lifecycle.Evaluation || !evalWithheld(r))
+	return b.isPublic(it.Record) && publish.DueShown(it)
 }
 
 // isPublic reports whether a record is on the site.

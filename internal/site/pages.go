@@ -12,7 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/period"
-	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -272,7 +272,7 @@ func (b *builder) reportURL(lang string, r *record.Record) string {
 // from what is left, it would be wrong ("not in use" for a record that
 // withholds its status) and say what it rests on.
 func (b *builder) evalState(r *record.Record) (string, string) {
-	if evalWithheld(r) {
+	if publish.EvaluationWithheld(r) {
 		return "withheld", ""
 	}
 	if !lifecycle.Evaluated(r) {
@@ -289,13 +289,6 @@ func (b *builder) evalState(r *record.Record) (string, string) {
 		return "soon", period.Format(due)
 	}
 	return "ok", period.Format(due)
-}
-
-// evalWithheld reports whether r's evaluation rests on a field r
-// withholds (what the checklist's evaluation rule reads).
-func evalWithheld(r *record.Record) bool {
-	rule, ok := principle.Lookup("evaluation-lapsed")
-	return !ok || rule.RestsOnWithheldField(r)
 }
 
 // appendDayOf appends to buf what the pages of the public record r show
@@ -353,7 +346,7 @@ func (b *builder) lapsedOf(r *record.Record) []lifecycle.Item {
 		if it.Group != lifecycle.Lapsed {
 			continue
 		}
-		if !dueShown(it) {
+		if !publish.DueShown(it) {
 			continue
 		}
 		out = append(out, it)
