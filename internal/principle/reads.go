@@ -8,7 +8,8 @@ import (
 )
 
 // readsTable names, per built-in rule that checks records, the fields of a
-// record (top-level YAML keys) its Applies and Check read: its verdict on a
+// record (top-level YAML keys, or a field below one where the rule reads
+// no other: "location.area") its Applies and Check read: its verdict on a
 // record follows from those fields, the run's day and the configuration
 // alone (TestRulesReadOnlyDeclaredFields holds each rule to it). A public
 // output shows a rule's verdict only when the record withholds none of
@@ -29,7 +30,7 @@ var readsTable = map[string][]string{
 	"retention":                {"camera_regime", "capabilities", "legal_basis", "personal_data", "retention", "sensor_type", "status"},
 	"decision-recorded":        {"decisions", "organisation", "status"},
 	"problem-and-alternatives": {"alternatives", "problem", "status"},
-	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "legal_basis", "location", "personal_data", "risks", "sensor_type", "status"},
+	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "legal_basis", "location.area", "personal_data", "risks", "sensor_type", "status"},
 	"impact-assessment":        {"affects_individuals", "assessments", "status"},
 	"self-learning":            {"assessments", "camera_regime", "evaluation", "legal_basis", "lifecycle", "self_learning", "sensor_type", "status"},
 	"lifecycle-end":            {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
@@ -78,7 +79,7 @@ var readsTable = map[string][]string{
 // record's exceptions lower or raise each rule's findings (applyExceptions).
 var everyRuleReads = []string{"exceptions"}
 
-// Reads returns the fields of a record (top-level YAML keys) the rule's
+// Reads returns the fields of a record (dotted YAML paths) the rule's
 // verdict rests on, and false when it cannot say: a custom rule whose
 // expressions use the record otherwise than by naming its fields (readsOf).
 // A rule that checks the register as a whole reads no record.
@@ -129,20 +130,21 @@ func (r *Rule) RestsOnWithheld(rec *record.Record) bool {
 }
 
 // readsWithheld reports whether rec withholds a field the rule reads
-// (every field, for a rule that cannot say), by the top-level key of what
-// publication.withheld names; the exceptions every rule reads count only
-// with exceptions.
+// (every field, for a rule that cannot say), or a part of one or a whole
+// it is part of (record.Overlaps); the exceptions every rule reads count
+// only with exceptions.
 func (r *Rule) readsWithheld(rec *record.Record, exceptions bool) bool {
 	if rec == nil || rec.Publication == nil {
 		return false
 	}
 	fields, ok := r.Reads()
 	for _, w := range rec.Publication.Withheld {
-		top, _, _ := strings.Cut(strings.TrimSpace(w), ".")
+		w = strings.TrimSpace(w)
+		top, _, _ := strings.Cut(w, ".")
 		if top == "" || !exceptions && slices.Contains(everyRuleReads, top) {
 			continue
 		}
-		if !ok || slices.Contains(fields, top) {
+		if !ok || slices.ContainsFunc(fields, func(f string) bool { return record.Overlaps(w, f) }) {
 			return true
 		}
 	}
