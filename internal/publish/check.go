@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -204,7 +206,7 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		case string:
 			// Compared as skeletons (separators.go): "Acme B.V." quotes
 			// "acme bv".
-			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: t, sk: skeleton(strings.ToLower(t))})
+			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: t, sk: folded(t)})
 		default:
 			if f, ok := number(t); ok {
 				leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, number: true, num: f})
@@ -235,7 +237,7 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			if !lookedFor(s) {
 				continue
 			}
-			if sk := skeleton(strings.ToLower(s)); len(sk) >= 4 {
+			if sk := folded(s); len(sk) >= 4 {
 				secrets = append(secrets, secret{sk: sk, withheld: w})
 			} else {
 				secrets = append(secrets, secret{word: newTextIndex([]string{s}), withheld: w})
@@ -255,6 +257,15 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		}
 	}
 	return out
+}
+
+// folded is s as Check compares it: composed (writtenForms), in lower
+// case, as its skeleton.
+func folded(s string) string {
+	if !isASCII(s) {
+		s = norm.NFC.String(s)
+	}
+	return skeleton(strings.ToLower(s))
 }
 
 // number reads a decoded number: json.Number as the loader gives it

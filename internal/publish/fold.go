@@ -31,7 +31,11 @@ func newFoldIndex(secrets []string) *foldIndex {
 		return nil
 	}
 	x := &foldIndex{byPair: map[[2]rune][]string{}}
+	var forms []string
 	for _, v := range secrets {
+		forms = append(forms, writtenForms(v)...)
+	}
+	for _, v := range forms {
 		if v = string(fold(v, nil)); v == "" {
 			// Separators only: no secret.
 			continue
@@ -83,12 +87,21 @@ func fold(s string, buf []byte) []byte { return foldInto(s, buf, nil).f }
 func foldInto(s string, buf []byte, at []int32) foldedText {
 	b := buf[:0]
 	escaped := false
+	skip := 0 // bytes of a link's escape still to pass
 	for i, r := range s {
+		if skip > 0 {
+			skip -= utf8.RuneLen(r)
+			continue
+		}
 		if escaped {
 			escaped = false
 			continue
 		}
 		if separatorRune(r) {
+			continue
+		}
+		if r == '%' && escapedSeparator(s, i) > 0 {
+			skip = 2
 			continue
 		}
 		if r == '\\' && i+1 < len(s) && (s[i+1] == 'n' || s[i+1] == 't' || s[i+1] == 'r') {
@@ -182,9 +195,12 @@ func foldRune(r rune) rune {
 	return m
 }
 
-// next returns the place of the first secret in the folded text f at or
-// after i, and the end of the longest secret there; -1 when there is none.
-func (x *foldIndex) next(f []byte, i int) (at, end int) {
+// next returns the place of the first secret in the folded text t at or
+// after i, and the end of the longest one there; -1 when there is none.
+// A secret of fewer than four bytes counts only as a whole word: "FR" is
+// no quote in "infrastructuur".
+func (x *foldIndex) next(t foldedText, i int) (at, end int) {
+	f := t.f
 	for i < len(f) {
 		r0, n := rune(f[i]), 1
 		if r0 >= utf8.RuneSelf {
@@ -198,13 +214,18 @@ func (x *foldIndex) next(f []byte, i int) (at, end int) {
 			}
 			k := [2]rune{r0, r1}
 			if b := pairBit(k); x.pairs[b/64]&(1<<(b%64)) != 0 {
-				if m := longest(x.byPair[k], f[i:]); m > 0 {
-					end = i + m
+				// The longest secret here that counts, shorter ones
+				// where a longer one does not.
+				for m := longest(x.byPair[k], f[i:]); m > 0; m = longest(x.byPair[k], f[i:i+m-1]) {
+					if t.counts(i, i+m) {
+						end = i + m
+						break
+					}
 				}
 			}
 		}
 		for _, v := range x.short {
-			if len(f)-i >= len(v) && string(f[i:i+len(v)]) == v {
+			if len(f)-i >= len(v) && string(f[i:i+len(v)]) == v && t.counts(i, i+len(v)) {
 				end = max(end, i+len(v))
 			}
 		}
@@ -216,13 +237,24 @@ func (x *foldIndex) next(f []byte, i int) (at, end int) {
 	return -1, -1
 }
 
+// counts reports whether the secret found at t.f[i:end] is one: four
+// bytes or more, or a whole word of the text.
+func (t foldedText) counts(i, end int) bool {
+	if end-i >= 4 {
+		return true
+	}
+	from, to := t.orig(i), t.origEnd(end)
+	return wordFrom(t.s, from) == from && wordTo(t.s, to) == to
+}
+
 // contains reports whether s holds a secret, in any case.
 func (x *foldIndex) contains(s string) bool {
 	if x == nil {
 		return false
 	}
 	var room [256]byte
-	at, _ := x.next(fold(s, room[:0]), 0)
+	var where [256]int32
+	at, _ := x.next(foldInto(s, room[:0], where[:0]), 0)
 	return at >= 0
 }
 
@@ -243,13 +275,13 @@ type foldIndexes []*foldIndex
 
 // next is foldIndex.next over every index: the first place any secret
 // begins at, and the end of the longest there.
-func (xs foldIndexes) next(f []byte, i int) (at, end int) {
+func (xs foldIndexes) next(t foldedText, i int) (at, end int) {
 	at, end = -1, -1
 	for _, x := range xs {
 		if x == nil {
 			continue
 		}
-		switch a, e := x.next(f, i); {
+		switch a, e := x.next(t, i); {
 		case a < 0:
 		case at < 0 || a < at:
 			at, end = a, e
@@ -263,36 +295,88 @@ func (xs foldIndexes) next(f []byte, i int) (at, end int) {
 // replace is foldIndex.replace with the secrets of every index.
 func (xs foldIndexes) replace(s, with string) string { return replaceFound(s, with, xs) }
 
-// replaceFound is replace with what finder finds.
+// replaceFound is replace with what finder finds. A stretch is widened
+// to the whole words it touches: a secret found inside a word ("FR" in
+// "infrastructuur") replaced on its own would leave the rest of the word
+// to tell what it was.
 func replaceFound(s, with string, x interface {
-	next(f []byte, i int) (at, end int)
+	next(t foldedText, i int) (at, end int)
 }) string {
 	var room [256]byte
 	t := foldText(s, room[:0])
-	start, end := x.next(t.f, 0)
+	start, end := x.next(t, 0)
 	if start < 0 {
 		return s
 	}
 	var b strings.Builder
 	last := 0
 	for start >= 0 {
+		from, to := max(wordFrom(s, t.orig(start)), last), wordTo(s, t.origEnd(end))
 		// Grow the stretch while a secret starts inside it or where it
 		// ends.
 		for i := start; ; {
 			_, n := utf8.DecodeRune(t.f[i:])
-			a, e := x.next(t.f, i+n)
-			if a < 0 || t.orig(a) > t.origEnd(end) {
+			a, e := x.next(t, i+n)
+			if a < 0 || t.orig(a) > to {
 				// Secrets apart in the text, if only by a space, stay
 				// two.
+				start, end = a, e
 				break
 			}
-			i, end = a, max(end, e)
+			i, to = a, max(to, wordTo(s, t.origEnd(e)))
 		}
-		b.WriteString(s[last:t.orig(start)])
+		b.WriteString(s[last:from])
 		b.WriteString(with)
-		last = t.origEnd(end)
-		start, end = x.next(t.f, end)
+		last = to
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// wordFrom returns where the word that s[i:] begins inside begins: i, when
+// none runs on into it from before.
+func wordFrom(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	if here, _ := utf8.DecodeRuneInString(s[i:]); !wordRune(here) {
+		return i
+	}
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !wordRune(r) {
+			break
+		}
+		i -= n
+	}
+	return i
+}
+
+// wordTo returns where the word that s[:i] ends inside ends: i, when none
+// runs on from it.
+func wordTo(s string, i int) int {
+	if i == 0 {
+		return i
+	}
+	if last, _ := utf8.DecodeLastRuneInString(s[:i]); !wordRune(last) {
+		return i
+	}
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !wordRune(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// wordRune reports whether r is part of a word: a letter, a digit, a mark
+// on a letter, or an invisible mark inside a word (a soft hyphen, a
+// zero-width space).
+func wordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || separatorRune(r) && !unicode.IsSpace(r)
 }

@@ -242,6 +242,9 @@ func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
 		{"a value short without its separators, inside another word",
 			map[string]any{"supplier": map[string]any{"name": "X-12"}, "purpose": "Zie data-x123 en AX-12.", "publication": withheld("supplier.name")},
 			nil},
+		{"a withheld name written decomposed, or with a zero-width space",
+			map[string]any{"supplier": map[string]any{"name": "Ökotech Überwachung"}, "purpose": "Van O\u0308kotech U\u0308ber\u200bwachung.", "publication": withheld("supplier.name")},
+			[]string{"/purpose"}},
 		{"in another withheld field", map[string]any{"supplier": map[string]any{"name": "Kluis BV"}, "purpose": "Kluis BV", "publication": withheld("supplier.name", "purpose")}, nil},
 		// The reason is shown beside every withheld field, on the site,
 		// in the feed, the packet and on the sign.

@@ -76,8 +76,9 @@ func word(rng *rand.Rand, letters []string, n int) string {
 
 // covered is the oracle: text with each stretch that some secret covers,
 // in some case and whatever the separators between its letters (a stretch
-// from a letter to a letter whose letters are the secret's), replaced by
-// with once; stretches that overlap or meet are one.
+// from a letter to a letter whose letters are the secret's; of a secret
+// under four bytes, a whole word only), widened to the whole words it
+// touches, replaced by with once; stretches that overlap or meet are one.
 func covered(text string, secrets []string, with string) string {
 	letters := func(s string) string {
 		return strings.Map(func(r rune) rune {
@@ -99,13 +100,30 @@ func covered(text string, secrets []string, with string) string {
 			}
 			for j, r2 := range text[i:] {
 				end := i + j + utf8.RuneLen(r2)
-				if !separatorRune(r2) && strings.EqualFold(letters(text[i:end]), v) {
+				whole := wordFrom(text, i) == i && wordTo(text, end) == end
+				if !separatorRune(r2) && strings.EqualFold(letters(text[i:end]), v) && (len(v) >= 4 || whole) {
 					for k := i; k < end; k++ {
 						cover[k] = true
 					}
 				}
 			}
 		}
+	}
+	// A covered stretch takes in the whole words it touches.
+	for i := 0; i < len(text); {
+		if !cover[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && cover[j] {
+			j++
+		}
+		from, to := wordFrom(text, i), wordTo(text, j)
+		for k := from; k < to; k++ {
+			cover[k] = true
+		}
+		i = to
 	}
 	var out strings.Builder
 	for i := 0; i < len(text); i++ {
@@ -131,7 +149,13 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 		{[]string{"\u212aelvin"}, "de kelvin-camera", "de #-camera"},
 		{[]string{"sensor"}, "\u017fen\u017foR en sensor", "# en #"},
 		{[]string{"cam-1", "cam-12"}, "\xffCAM-12\xfe cam-1", "\xff#\xfe #"},
-		{[]string{"é\xff"}, "aÉ\xffb", "a#b"},
+		{[]string{"é\xff"}, "aÉ\xffb", "#b"},
+		// A short secret counts as a whole word only; a longer one inside
+		// a word takes the word with it, as what is left of it would
+		// tell the secret.
+		{[]string{"FR", "7"}, "besluit 2017, infrastructuur en FR.", "besluit 2017, infrastructuur en #."},
+		{[]string{"acme"}, "de Acmeschool en acme", "de # en #"},
+		{[]string{"spiekmeester bv"}, "Spiek\u00admeester%20BV en Spiek\u200bmeester+BV", "# en #"},
 		{[]string{"ab", "abc", "abd"}, "ABD abc ab a", "# # # a"},
 		{[]string{"Camera's Noord"}, "de cameras-\u00a0NOORD, de camera\u2019s noord.", "de #, de #."},
 		{[]string{"cam geheim"}, "zie \"cam\\tgeheim\"", "zie \"#\""},

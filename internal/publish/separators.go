@@ -1,26 +1,39 @@
 package publish
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // A name is written in many ways: "Camera's Geheimhof Noord" is also
 // "Cameras Geheimhof Noord", "Camera-Geheimhof-Noord",
 // "camera_geheimhof_noord.pdf", "CameraGeheimhofNoord", or broken over two
-// lines; "Techniek BV" is also "Techniek B.V.". So secrets are looked for
-// with the separators between words left out, of the secret and of the
-// text alike: white space of any length, hyphens, underscores, dots and
-// apostrophes. Other marks (a slash, a comma, a colon) still count.
+// lines; "Techniek BV" is also "Techniek B.V.", and in a link
+// "Techniek%20BV" or "Techniek+BV". A text pasted from a word processor
+// may hold a soft hyphen or a zero-width space inside a word, which no
+// reader sees. So secrets are looked for with the separators between words
+// left out, of the secret and of the text alike: white space of any
+// length, hyphens, underscores, dots, apostrophes and plus signs, those
+// written in a link as %20, %2D, %5F, %2E and %27, and the invisible
+// marks. Other marks (a slash, a comma, a colon) still count.
 
 // separator returns the length in bytes of the word separator at s[i]
-// (of the ways to write one, separatorRune), or 0 when there is none.
+// (of the ways to write one, separatorRune, and a link's escapes), or 0
+// when there is none.
 func separator(s string, i int) int {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		if asciiSeparator[c] {
 			return 1
 		}
+		if c == '%' {
+			return escapedSeparator(s, i)
+		}
 		return 0
 	}
-	if c != 0xC2 && c != 0xE2 { // the lead bytes of the runes below
+	if c != 0xC2 && c != 0xE2 && c != 0xEF { // the lead bytes of the runes below
 		return 0
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])
@@ -30,23 +43,59 @@ func separator(s string, i int) int {
 	return 0
 }
 
+// escapedSeparator returns 3 when s[i:] is a link's escape of a
+// separator ("%20"), else 0.
+func escapedSeparator(s string, i int) int {
+	if i+2 >= len(s) {
+		return 0
+	}
+	v, ok := hexByte(s[i+1], s[i+2])
+	if ok && v < utf8.RuneSelf && asciiSeparator[v] {
+		return 3
+	}
+	return 0
+}
+
+func hexByte(a, b byte) (byte, bool) {
+	h, ok1 := hexDigit(a)
+	l, ok2 := hexDigit(b)
+	return h<<4 | l, ok1 && ok2
+}
+
+func hexDigit(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
 // separatorRune reports whether r separates words without being one:
-// white space, a hyphen, an underscore, a dot or an apostrophe.
+// white space, a hyphen, an underscore, a dot, an apostrophe or a plus
+// sign, or a mark that is not seen.
 func separatorRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiSeparator[r]
 	}
 	switch r {
 	case '\u00a0', // no-break space
+		'\u00ad',           // soft hyphen
 		'\u2010', '\u2011', // hyphen, non-breaking hyphen
-		'\u2018', '\u2019': // the typographic apostrophes
+		'\u2018', '\u2019', // the typographic apostrophes
+		'\u200b', '\u200c', '\u200d', // zero-width space, non-joiner, joiner
+		'\u2060', // word joiner
+		'\ufeff': // zero-width no-break space
 		return true
 	}
 	return false
 }
 
 var asciiSeparator = func() (t [utf8.RuneSelf]bool) {
-	for _, c := range " \t\n\r\v\f-_.'" {
+	for _, c := range " \t\n\r\v\f-_.'+" {
 		t[c] = true
 	}
 	return t
@@ -67,3 +116,16 @@ func appendSkeleton(buf []byte, s string) []byte {
 }
 
 func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
+
+// writtenForms are the ways s is written in Unicode: as it is and, with a
+// letter beyond ASCII, composed and decomposed ("Ö" as one rune, or as O
+// and a diaeresis, as text copied from some systems has it), which look
+// the same.
+func writtenForms(s string) []string {
+	if isASCII(s) {
+		return []string{s}
+	}
+	forms := []string{s, norm.NFC.String(s), norm.NFD.String(s)}
+	slices.Sort(forms)
+	return slices.Compact(forms)
+}

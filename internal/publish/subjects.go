@@ -32,7 +32,13 @@ func (p *Public) Subject(s, lang string) string {
 // withholds, through FreeText. A reason is written by hand, and may name
 // a record that is not public or quote another's withheld value.
 func (p *Public) Reason(r *record.Record, lang string) string {
-	return p.FreeText(Reason(r, lang), lang)
+	reason := p.FreeText(Reason(r, lang), lang)
+	if reason == "" || r == nil {
+		return reason
+	}
+	// The record's own withheld values of every length: its reason is
+	// about them ("the 7 cameras of ..."), where another's is not.
+	return newFoldIndex(withheldValues(r)).replace(reason, NotPublic(lang))
 }
 
 // FreeText returns a text people wrote (a commit subject, a reason) as a
@@ -69,16 +75,23 @@ func (p *Public) AlsoScrub(r *record.Record) {
 }
 
 // registerSecrets lists what no public text may quote: the ids and names
-// of the records that are not public and the withheld values of every record.
+// of the records that are not public and the withheld values of every
+// record that a text about another could quote (quotable): a short one
+// ("FR", a count of 7) is in any text by chance, and taking it out of
+// every text would say where it stands.
 func (p *Public) registerSecrets() []string {
 	secrets := append([]string(nil), p.hidden...)
+	add := func(r *record.Record) {
+		texts, numbers := quotable(r)
+		secrets = append(append(secrets, texts...), numbers...)
+	}
 	for _, r := range p.loaded {
 		if r != nil {
-			secrets = append(secrets, withheldValues(r)...)
+			add(r)
 		}
 	}
 	for _, r := range p.removed {
-		secrets = append(secrets, withheldValues(r)...)
+		add(r)
 		if !r.IsPublic() {
 			secrets = append(secrets, hiddenNames(r)...)
 		}

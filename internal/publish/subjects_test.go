@@ -80,7 +80,7 @@ func TestSubjectsForgetNoRemovedRecord(t *testing.T) {
 		t.Fatalf("Subject = %q before the removed record is known", got)
 	}
 	p.AlsoScrub(&record.Record{ID: "cam-weg", Name: "Oude Camera", Publication: &record.Publication{Public: &no}})
-	p.AlsoScrub(&record.Record{ID: "cam-oud", Name: "Open Camera", Supplier: &record.Supplier{Name: "Geheimbouw"}, Publication: withholding("supplier")})
+	p.AlsoScrub(&record.Record{ID: "cam-oud", Kind: record.Sensor, Name: "Open Camera", Supplier: &record.Supplier{Name: "Geheimbouw"}, Publication: withholding("supplier")})
 	for subject, want := range map[string]string{
 		"CAM-WEG en oude camera weg":           "niet openbaar en niet openbaar weg",
 		"cam-oud (Open Camera) van geheimbouw": "cam-oud (Open Camera) van niet openbaar",
@@ -108,5 +108,33 @@ func TestFreeTextGathersTheSecretsOnce(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(10, func() { p.FreeText(reason, "nl") }); n != 0 {
 		t.Errorf("FreeText allocated %v times a call with nothing to replace: it gathers the register's secrets again", n)
+	}
+}
+
+// TestReasonsLeaveWordsThatMerelyHoldASecret: a short withheld value (a
+// count, a country) is taken out of its own record's reason where it
+// stands as a word, and out of no word it is merely part of ("7" in
+// "2017", "FR" in "infrastructuur"): what was left of the word would tell
+// the secret. Another record's reason keeps it: short values are in any
+// text by chance.
+func TestReasonsLeaveWordsThatMerelyHoldASecret(t *testing.T) {
+	reason := "Woo 5.1 lid 2 onder i (besluit 2017, infrastructuur); 7 palen van FR"
+	own := &record.Record{ID: "lucht", Kind: record.Sensor, Name: "Luchtmeter", Quantity: 7,
+		Vendor:      &record.Vendor{Country: "FR"},
+		Publication: &record.Publication{Withheld: []string{"quantity", "vendor.country"}, Reason: reason}}
+	other := &record.Record{ID: "ander", Kind: record.Sensor, Name: "Ander",
+		Publication: &record.Publication{Withheld: []string{"supplier"}, Reason: reason}}
+	p := publish.Register(register.New("", &config.Config{}, []*record.Record{own, other}))
+	tests := []struct {
+		r    *record.Record
+		want string
+	}{
+		{own, "Woo 5.1 lid 2 onder i (besluit 2017, infrastructuur); niet openbaar palen van niet openbaar"},
+		{other, reason},
+	}
+	for _, tt := range tests {
+		if got := p.Reason(tt.r, "nl"); got != tt.want {
+			t.Errorf("reason of %s = %q, want %q", tt.r.ID, got, tt.want)
+		}
 	}
 }

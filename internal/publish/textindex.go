@@ -51,10 +51,13 @@ type textBucket struct {
 func newTextIndex(secrets []string) *textIndex {
 	x := &textIndex{byHead: map[uint32]*textBucket{}}
 	for _, s := range secrets {
-		forms := []string{s}
-		if !isASCII(s) {
-			// Folding bytes covers the case of ASCII letters only.
-			forms = append(forms, strings.ToLower(s), strings.ToUpper(s))
+		var forms []string
+		for _, w := range writtenForms(s) {
+			forms = append(forms, w)
+			if !isASCII(w) {
+				// Folding bytes covers the case of ASCII letters only.
+				forms = append(forms, strings.ToLower(w), strings.ToUpper(w))
+			}
 		}
 		for _, form := range forms {
 			f := skeleton(form)
@@ -203,7 +206,7 @@ func (x *textIndex) next(s string, from int, sc *scratch) (start, end int) {
 		if c := s[i]; c < utf8.RuneSelf && asciiSeparator[c] {
 			i++
 			continue
-		} else if c >= utf8.RuneSelf {
+		} else if c >= utf8.RuneSelf || c == '%' {
 			if m := separator(s, i); m > 0 {
 				i += m
 				continue

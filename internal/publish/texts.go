@@ -438,14 +438,14 @@ func freeText(kind record.Kind, path string) bool {
 // quotable lists the withheld values of r that another record's text
 // could quote: its withheld free text (minQuoted bytes or more, the
 // shortest Check looks for) and the forms of its withheld numbers that
-// pin a value down: four decimals or more (a coordinate to ten metres), or
-// six digits before the point (a Dutch grid coordinate); shorter ones (a
-// year, a count, "ja") are in any text by chance.
+// pin a value down: three decimals or more (a coordinate to a hundred
+// metres), or six digits before the point (a Dutch grid coordinate);
+// shorter ones (a year, a count, "ja") are in any text by chance.
 func quotable(r *record.Record) (texts, numbers []string) {
 	number := func(f float64) {
 		for _, s := range numberForms(f) {
 			whole, frac, _ := strings.Cut(strings.TrimPrefix(strings.Replace(s, ",", ".", 1), "-"), ".")
-			if len(frac) >= 4 || len(whole) >= 6 {
+			if len(frac) >= 3 || len(whole) >= 6 {
 				numbers = append(numbers, s)
 			}
 		}

@@ -31,6 +31,10 @@ func quotingRegister(text string) []*record.Record {
 		{ID: "kast", Kind: record.Sensor, Name: "Kastcamera",
 			Supplier:    &record.Supplier{Name: "X-12"},
 			Publication: &record.Publication{Withheld: []string{"supplier.name"}}},
+		{ID: "paal", Kind: record.Sensor, Name: "Paal",
+			Location:    &record.Location{Description: "Paal", Point: &record.Point{Lat: 51.987, Lon: 4.321}},
+			Point:       &record.Point{Lat: 51.987, Lon: 4.321},
+			Publication: &record.Publication{Withheld: []string{"location.point"}}},
 		{ID: "citeert", Kind: record.Sensor, Name: "Tellers", Status: "active", Purpose: text},
 	}
 }
@@ -65,6 +69,11 @@ func TestNoTextQuotesAnotherRecordsSecret(t *testing.T) {
 		{"Eindigt op X-12", "Eindigt op niet openbaar"},
 		{"X-12.", "niet openbaar."},
 		{"Zie X-123, AX-12, X-12b en x-1.", "Zie X-123, AX-12, X-12b en x-1."},
+		// Written with marks no reader sees, or as a link writes it.
+		{"Geleverd door Acme\u200bVision en Acme\u00adVision.", "Geleverd door niet openbaar en niet openbaar."},
+		{"Zie https://x.example/?q=Acme+Vision en /Acme%20Vision.pdf", "Zie https://x.example/?q=niet openbaar en /niet openbaar.pdf"},
+		// A coordinate written to three decimals, as it is withheld.
+		{"Bij 51.987, 4.321.", "Bij niet openbaar, niet openbaar."},
 	}
 	for _, tt := range tests {
 		recs := quotingRegister(tt.text)
