@@ -24,7 +24,6 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/csvcell"
@@ -139,15 +138,12 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // the byte order mark spreadsheet programs write
-	if !utf8.Valid(data) {
-		// Spreadsheet programs on Windows still save "CSV" as Windows-1252.
-		dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, msgNeitherEncoding.Err(name)
-		}
-		data = dec
-		res.Findings = append(res.Findings, finding.Finding{File: name, Rule: RuleImport, Severity: finding.Info,
-			Message: msgWindows1252.With().Pair(), Help: msgSaveUTF8.With().Pair()})
+	data, note, err := toUTF8(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if note != nil {
+		res.Findings = append(res.Findings, *note)
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = separator(data)

@@ -372,6 +372,58 @@ func TestSpreadsheetEncodings(t *testing.T) {
 	}
 }
 
+// A file that is UTF-8 apart from some bytes is not read as Windows-1252,
+// which would garble its UTF-8 text ("één" as "Ã©Ã©n"): the first byte
+// that is not UTF-8 is an error at its line and column, and nothing is read.
+func TestMixedEncodingIsAnError(t *testing.T) {
+	const head = "Naam;Korte omschrijving\n"
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"utf-8 row, then a windows-1252 row", head + "Camera één;Café\nCamera twee;Caf\xe9 Latin-1\n",
+			"x.csv:3:16: byte 0xE9 is not UTF-8, though other text in the file is"},
+		{"windows-1252 row, then a utf-8 row", head + "Caf\xe9;Telt\nCafé twee;Telt\n",
+			"x.csv:2:4: byte 0xE9 is not UTF-8, though other text in the file is"},
+		{"utf-8 only in the header", "Naam;Één\nCaf\xe9;Telt\n",
+			"x.csv:2:4: byte 0xE9 is not UTF-8"},
+		{"a replacement character written as UTF-8", head + "Caf\xef\xbf\xbd;Caf\xe9\n",
+			"x.csv:2:9: byte 0xE9 is not UTF-8"},
+		{"a byte windows-1252 leaves undefined", head + "Caf\xe9;Telt\x81\n",
+			"x.csv:2:10: byte 0x81 is neither UTF-8 nor Windows-1252"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read("x.csv", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("err %v, want %q", err, tt.want)
+			}
+			if res != nil {
+				t.Errorf("records %+v, want none", res.Records)
+			}
+			if !strings.Contains(err.Error(), `save it as "CSV UTF-8"`) {
+				t.Errorf("err %v does not say what to do", err)
+			}
+		})
+	}
+}
+
+// The note that a file was read as Windows-1252 points at its first letter
+// beyond ASCII, where the author can check the reading.
+func TestWindows1252NoteSaysWhere(t *testing.T) {
+	res, err := Read("x.csv", []byte("Naam;Korte omschrijving\nTeller;Telt\nCaf\xe9 teller;Telt \x80 5\n"), Options{Kind: record.Sensor, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || res.Findings[0].Position() != "x.csv:3:4" {
+		t.Errorf("findings %q, want the note at x.csv:3:4", short(res.Findings))
+	}
+	if len(res.Records) != 2 || !bytes.Contains(res.Records[1].Data, []byte("Telt € 5")) {
+		t.Errorf("records %+v, want the euro sign read as Windows-1252", res.Records)
+	}
+}
+
 func TestWriteNeverOverwrites(t *testing.T) {
 	root := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(root, "sensors"), 0o755); err != nil {

@@ -320,6 +320,21 @@ func TestImportCSV(t *testing.T) {
 	if !strings.Contains(rec, "name: Luchtmeter Caféplein\n") || !strings.Contains(rec, "start: 2025-03-01\n") || !strings.Contains(rec, "sensor_type: air_quality\n") {
 		t.Errorf("the Windows-1252 row became:\n%s", rec)
 	}
+	// A UTF-8 spreadsheet with one Latin-1 byte is not read as
+	// Windows-1252 (its "één" would become "Ã©Ã©n"): an error at the
+	// byte, and nothing written.
+	writeFile(t, filepath.Join(dir, "mix.csv"), "naam;korte omschrijving;status;soort sensor;locatie;breedtegraad;lengtegraad\n"+
+		"Camera één;Café op de hoek;In gebruik;Camera;Markt;52,1;5,1\n"+
+		"Camera twee;Caf\xe9 Latin-1;In gebruik;Camera;Markt;52,1;5,1\n")
+	r = run(t, dir, nil, "import", "csv", "mix.csv")
+	if r.code != 2 || !strings.Contains(r.stderr, "mix.csv:3:16:") || !strings.Contains(r.stderr, "CSV UTF-8") {
+		t.Errorf("import of a mixed UTF-8 and Latin-1 file: exit %d, want 2 and an error at mix.csv:3:16\n%s", r.code, r.out())
+	}
+	for _, id := range []string{"camera-een", "camera-a-a-n", "camera-twee"} {
+		if _, err := os.Stat(filepath.Join(dir, "register", "sensors", id+".yaml")); err == nil {
+			t.Errorf("import of a mixed file wrote %s", id)
+		}
+	}
 }
 
 // TestMigrateAndExport: migrate upgrades a v1 register to v2 by adding lines

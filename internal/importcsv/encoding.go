@@ -1,0 +1,88 @@
+package importcsv
+
+import (
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/source"
+)
+
+// toUTF8 returns the spreadsheet data of the file name as UTF-8, with a
+// note when it was read as Windows-1252, which spreadsheet programs on
+// Windows still write as "CSV".
+//
+// Reading a file as Windows-1252 must not change a text that was written
+// in UTF-8: "één" in UTF-8 read as Windows-1252 is "Ã©Ã©n". So a file is
+// only read as Windows-1252 when no byte in it starts a valid UTF-8
+// character beyond ASCII: then there is no UTF-8 text to garble, and every
+// byte beyond ASCII can only mean its Windows-1252 letter. A file that is
+// UTF-8 apart from some bytes mixes two encodings; guessing which one each
+// cell is in could change texts, so it is an error at the first such byte.
+func toUTF8(name string, data []byte) ([]byte, *finding.Finding, error) {
+	if utf8.Valid(data) {
+		return data, nil, nil
+	}
+	bad := firstInvalid(data)
+	if hasMultibyte(data) {
+		return nil, nil, msgMixedEncoding.Err(positionOf(name, data, bad), data[bad])
+	}
+	if i := firstUndefined1252(data); i >= 0 {
+		// The decoder would turn these into U+FFFD and lose the byte.
+		return nil, nil, msgNeitherEncoding.Err(positionOf(name, data, i), data[i])
+	}
+	dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, nil, msgReadFailed.Err(name, err)
+	}
+	line, col := source.Position(data, bad)
+	note := &finding.Finding{File: name, Line: line, Column: col, Rule: RuleImport, Severity: finding.Info,
+		Message: msgWindows1252.With().Pair(), Help: msgSaveUTF8.With().Pair()}
+	return dec, note, nil
+}
+
+// positionOf is "name:line:column" of the byte at offset i of data, the
+// column counted in characters as every finding counts them.
+func positionOf(name string, data []byte, i int) string {
+	line, col := source.Position(data, i)
+	return finding.Finding{File: name, Line: line, Column: col}.Position()
+}
+
+// firstInvalid is the offset of the first byte of data that is not part of
+// a valid UTF-8 character, or len(data) when there is none.
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// hasMultibyte reports whether data holds a valid UTF-8 character of more
+// than one byte: a sign that the file was written as UTF-8.
+func hasMultibyte(data []byte) bool {
+	for i := 0; i < len(data); {
+		_, size := utf8.DecodeRune(data[i:])
+		if size > 1 {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// firstUndefined1252 is the offset of the first byte that Windows-1252
+// leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), or -1.
+func firstUndefined1252(data []byte) int {
+	for i, b := range data {
+		switch b {
+		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+			return i
+		}
+	}
+	return -1
+}
