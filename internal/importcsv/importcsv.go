@@ -711,7 +711,7 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 	nm, _ := d.vals["name"].(string)
 	base := record.Slug(nm)
 	if base == "" {
-		im.add(d.line, d.colOf["name"], finding.Error, msgNoName.With(), msgFillName.With())
+		im.noID(d, nm)
 		return "", false
 	}
 	if d.group > 0 && !im.groupHas(d.group, "name") {
@@ -743,6 +743,17 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 	}
 	d.vals["id"] = id
 	return id, true
+}
+
+// noID says why the draft, whose name is nm, gets no id: it has no name,
+// or a name that holds too little for an id ("X", "?!", "東京"). The two
+// ask different things of the author, so they are told apart.
+func (im *importer) noID(d *draft, nm string) {
+	if strings.TrimSpace(nm) == "" {
+		im.add(d.line, d.colOf["name"], finding.Error, msgNoName.With(), msgFillName.With())
+		return
+	}
+	im.add(d.line, d.colOf["name"], finding.Error, msgNameNoID.With(nm), msgGiveID.With())
 }
 
 // complete fills in what a spreadsheet rarely says but a record needs.

@@ -179,6 +179,36 @@ func TestMessySpreadsheet(t *testing.T) {
 	}
 }
 
+// A row's id is made from its name. A name that gives no id (one letter,
+// or no letters a-z or digits at all) is a name all the same: the finding
+// says the name gives no id and what to do, not that the name is missing.
+func TestNameThatGivesNoID(t *testing.T) {
+	tests := []struct {
+		name, cell string
+		want       string
+	}{
+		{"no name", "", `2:0 error import the row has no name to make an id from; the row is skipped`},
+		{"one letter", "X", `2:1 error import the name "X" gives no id: an id needs at least two letters a-z or digits from the name; the row is skipped`},
+		{"only signs", "?!", `2:1 error import the name "?!" gives no id: an id needs at least two letters a-z or digits from the name; the row is skipped`},
+		{"no latin letters", "東京", `2:1 error import the name "東京" gives no id: an id needs at least two letters a-z or digits from the name; the row is skipped`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			csv := "Naam;Status\n" + tt.cell + ";In gebruik\n"
+			res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := short(res.Findings); len(got) != 1 || got[0] != tt.want {
+				t.Errorf("findings %q, want %q", got, tt.want)
+			}
+			if len(res.Records) != 0 {
+				t.Errorf("records %+v, want none", res.Records)
+			}
+		})
+	}
+}
+
 func TestSchemaFindingsPointAtTheSpreadsheet(t *testing.T) {
 	csv := "naam;status;startdatum;thema;korte omschrijving\n" +
 		"Teller;bezig;2025-01-01;Verkeer;Telt auto's.\n"

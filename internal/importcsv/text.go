@@ -160,7 +160,11 @@ var (
 		"een id is uniek: geef deze rij een ander id, of verwijder haar als het dezelfde registratie is")
 	msgNoName = message.New("the row has no name to make an id from; the row is skipped",
 		"de rij heeft geen naam om een id van te maken; de rij wordt overgeslagen")
-	msgFillName  = message.New("fill in the name (Naam) column", "vul de kolom met de naam (Naam) in")
+	msgFillName = message.New("fill in the name (Naam) column", "vul de kolom met de naam (Naam) in")
+	msgNameNoID = message.New("the name %q gives no id: an id needs at least two letters a-z or digits from the name; the row is skipped",
+		"de naam %q levert geen id op: een id heeft ten minste twee letters a-z of cijfers uit de naam nodig; de rij wordt overgeslagen")
+	msgGiveID = message.New(`give the row an id in an id column (add a column "id" if there is none), such as camera-markt, or give it a longer name`,
+		`geef de rij een id in een id-kolom (voeg een kolom "id" toe als die er niet is), zoals camera-markt, of geef haar een langere naam`)
 	msgNameAgain = message.New("the name %q is also on line %d", "de naam %q staat ook op regel %d")
 	msgIDTaken   = message.New("the id %q made from the name is already used on line %d",
 		"het id %q dat van de naam is gemaakt, wordt al gebruikt op regel %d")
