@@ -550,12 +550,25 @@ type draft struct {
 	vals  map[string]any
 	colOf map[string]int // field → column (1-based) that gave it
 	from  map[string]int // field → group of the column that gave it
+	// cellOf is field → the first column (1-based) of the row that maps
+	// to it, whether its cell gave a value or not: where a field the
+	// record lacks would be filled in.
+	cellOf map[string]int
+}
+
+// column is the column of the row that gave the field, or else the first
+// that maps to it; 0 when none does.
+func (d *draft) column(path string) int {
+	if c, ok := d.colOf[path]; ok {
+		return c
+	}
+	return d.cellOf[path]
 }
 
 // record imports the record of group g of a row (0: the row's only record).
 func (im *importer) record(line int, row []string, g int) {
 	d := &draft{line: line, group: g, kind: im.opts.Kind,
-		vals: map[string]any{}, colOf: map[string]int{}, from: map[string]int{}}
+		vals: map[string]any{}, colOf: map[string]int{}, from: map[string]int{}, cellOf: map[string]int{}}
 	if !im.readCells(d, row) {
 		return
 	}
@@ -585,6 +598,9 @@ func (im *importer) readCells(d *draft, row []string) bool {
 	for _, c := range im.cols {
 		if c.path == "" || c.index >= len(row) || c.group != 0 && c.group != d.group {
 			continue
+		}
+		if _, ok := d.cellOf[c.path]; !ok {
+			d.cellOf[c.path] = c.index + 1
 		}
 		cell := strings.TrimSpace(row[c.index])
 		if cell == "" {
@@ -653,6 +669,11 @@ func (im *importer) settle(d *draft) {
 		if s := specByPath[path]; s.kind != "" && s.kind != d.kind {
 			delete(d.vals, path)
 			delete(d.colOf, path)
+		}
+	}
+	for path := range d.cellOf {
+		if s := specByPath[path]; s.kind != "" && s.kind != d.kind {
+			delete(d.cellOf, path)
 		}
 	}
 	if im.opts.Mapping != nil {
@@ -750,10 +771,10 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 // ask different things of the author, so they are told apart.
 func (im *importer) noID(d *draft, nm string) {
 	if strings.TrimSpace(nm) == "" {
-		im.add(d.line, d.colOf["name"], finding.Error, msgNoName.With(), msgFillName.With())
+		im.add(d.line, d.column("name"), finding.Error, msgNoName.With(), msgFillName.With())
 		return
 	}
-	im.add(d.line, d.colOf["name"], finding.Error, msgNameNoID.With(nm), msgGiveID.With())
+	im.add(d.line, d.column("name"), finding.Error, msgNameNoID.With(nm), msgGiveID.With())
 }
 
 // complete fills in what a spreadsheet rarely says but a record needs.
@@ -801,7 +822,7 @@ func (im *importer) emit(d *draft, id string) {
 				rec.Valid = false
 			}
 			// Point at the spreadsheet's cell, which is what the user edits.
-			f.File, f.Line, f.Column, f.Record = im.name, d.line, columnFor(f.Path, d.colOf), id
+			f.File, f.Line, f.Column, f.Record = im.name, d.line, d.columnOf(f), id
 			f.Message = label.Text{id + ": " + f.Message.In("nl"), id + ": " + f.Message.In("en")}
 			im.res.Findings = append(im.res.Findings, f)
 		}
@@ -836,6 +857,48 @@ func dropDerivedPoint(vals map[string]any) {
 		delete(vals, "location.point.lat")
 		delete(vals, "location.point.lon")
 	}
+}
+
+// columnOf returns the spreadsheet column of a finding about the draft's
+// record: the column that filled its field, or, for a field the record
+// lacks, the first empty cell of the row that would fill it; 0 when no
+// column does.
+func (d *draft) columnOf(f finding.Finding) int {
+	if c := columnFor(f.Path, d.colOf); c > 0 {
+		return c
+	}
+	return d.missingColumn(f)
+}
+
+// missingColumn returns the first column, of the row's columns that gave
+// no value, that fills a field the finding says is missing: a field under the
+// finding's object (its Path) whose key the message names, quoted, as
+// every "missing required field" message does ("start" in lifecycle, or
+// "lifecycle" at the top, filled by lifecycle.start). A finding carries
+// the missing keys in its words only; adding them to finding.Finding
+// would ripple through every stage and cache that keeps findings, for the
+// one reader that has cells to point at. 0 when no column fills one.
+func (d *draft) missingColumn(f finding.Finding) int {
+	parent := source.Dotted(f.Path)
+	en := f.Message.In(message.English)
+	best := 0
+	for path, c := range d.cellOf {
+		if _, filled := d.vals[path]; filled {
+			continue
+		}
+		rest := path
+		if parent != "" {
+			var ok bool
+			if rest, ok = strings.CutPrefix(path, parent+"."); !ok {
+				continue
+			}
+		}
+		key, _, _ := strings.Cut(rest, ".")
+		if strings.Contains(en, strconv.Quote(key)) && (best == 0 || c < best) {
+			best = c
+		}
+	}
+	return best
 }
 
 // columnFor returns the spreadsheet column that filled the field at a JSON

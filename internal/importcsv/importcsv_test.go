@@ -187,7 +187,7 @@ func TestNameThatGivesNoID(t *testing.T) {
 		name, cell string
 		want       string
 	}{
-		{"no name", "", `2:0 error import the row has no name to make an id from; the row is skipped`},
+		{"no name", "", `2:1 error import the row has no name to make an id from; the row is skipped`},
 		{"one letter", "X", `2:1 error import the name "X" gives no id: an id needs at least two letters a-z or digits from the name; the row is skipped`},
 		{"only signs", "?!", `2:1 error import the name "?!" gives no id: an id needs at least two letters a-z or digits from the name; the row is skipped`},
 		{"no latin letters", "東京", `2:1 error import the name "東京" gives no id: an id needs at least two letters a-z or digits from the name; the row is skipped`},
@@ -233,6 +233,57 @@ func TestSchemaFindingsPointAtTheSpreadsheet(t *testing.T) {
 	for _, f := range res.Findings {
 		if f.File != "x.csv" || f.Record != "teller" {
 			t.Errorf("finding %s/%s: want file x.csv, record teller", f.File, f.Record)
+		}
+	}
+}
+
+// A field the record lacks is pointed at the cell it would come from when
+// a column of the row maps to it: the author fills in that cell. A field no
+// column maps to has no cell, and the finding names the row only.
+func TestMissingFieldsPointAtTheirEmptyCell(t *testing.T) {
+	const head = "naam;korte omschrijving;status;soort sensor;wat kan de sensor;locatie;breedtegraad;lengtegraad;doel;organisatie;verantwoordelijke;e-mailadres;startdatum;einddatum\n"
+	const full = "Teller;Telt.;In gebruik;Verkeersteller;Voertuigen tellen;Markt;52,1;5,1;Weten.;Gemeente X;Team;team@x.example;"
+	tests := []struct {
+		name, row string
+		want      string // the schema finding, as short gives it
+	}{
+		{"start empty, end given", full + ";2030-01-01\n",
+			`2:13 error schema teller: missing required field "start" in lifecycle`},
+		{"start and end empty", full + ";\n",
+			`2:13 error schema teller: missing required field "lifecycle"`},
+		{"purpose empty", "Teller;Telt.;In gebruik;Verkeersteller;Voertuigen tellen;Markt;52,1;5,1;;Gemeente X;Team;team@x.example;2025-01-01;\n",
+			`2:9 error schema teller: missing required field "purpose"`},
+		{"several empty: the first of their cells", "Teller;Telt.;In gebruik;Verkeersteller;Voertuigen tellen;Markt;52,1;5,1;;Gemeente X;Team;team@x.example;;\n",
+			`2:9 error schema teller: missing required fields "purpose" and "lifecycle"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read("x.csv", []byte(head+tt.row), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var schema []string
+			for _, f := range short(res.Findings) {
+				if strings.Contains(f, " schema ") {
+					schema = append(schema, f)
+				}
+			}
+			if !slices.ContainsFunc(schema, func(f string) bool { return strings.HasPrefix(f, tt.want) }) {
+				t.Errorf("schema findings %q, want one starting %q", schema, tt.want)
+			}
+		})
+	}
+}
+
+// A field no column of the spreadsheet maps to has no cell to point at.
+func TestMissingFieldWithoutColumnNamesTheRow(t *testing.T) {
+	res, err := Read("x.csv", []byte("naam\nTeller\n"), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == finding.RuleSchema && f.Column != 0 {
+			t.Errorf("%s: a field without a column got column %d", f.Message.In("en"), f.Column)
 		}
 	}
 }
