@@ -4,6 +4,7 @@ package cli
 // migrate, end to end through the command line.
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -220,6 +221,11 @@ func TestImportUsage(t *testing.T) {
 	if err := os.WriteFile(mapping, []byte("columns: {Naam: naam}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	folder := t.TempDir()
+	big := filepath.Join(t.TempDir(), "groot.yaml")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("# \n"), 1<<19), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		args []string
 		want string
@@ -228,6 +234,14 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import", "csv"}, "import csv needs one file"},
 		{[]string{"import", "csv", "x.csv", "--kind", "camera"}, `--kind "camera": use sensor or algorithm`},
 		{[]string{"import", "csv", "x.csv", "--map", mapping}, `column "Naam" maps to "naam", which is not a field the import can fill`},
+		// A folder is not taken for a file that is too large.
+		{[]string{"import", "csv", folder}, "read " + folder + ": this is a folder, not a file: give the file to import itself, for example " +
+			filepath.Join(folder, "sensoren.csv")},
+		{[]string{"import", "json", folder}, "this is a folder, not a file: give the file to import itself, for example " +
+			filepath.Join(folder, "register.json")},
+		{[]string{"import", "notification", folder, "--received", "2026-11-20"}, "this is a folder, not a file: give the file to import itself, for example " +
+			filepath.Join(folder, "melding.yaml")},
+		{[]string{"import", "notification", big, "--received", "2026-11-20"}, "read " + big + ": the file is larger than 1048576 bytes; a notification is one record"},
 	}
 	for _, tt := range tests {
 		_, errOut, code := run(t, tt.args...)

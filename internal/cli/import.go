@@ -22,6 +22,7 @@ type importOptions struct {
 	*App
 	file    string // the file to import
 	read    reader // importcsv.Read or importcsv.ReadJSON
+	example string // a name of such a file, for a message that asks for one
 	kind    string
 	mapping string
 	dryRun  bool
@@ -45,7 +46,7 @@ func newImportCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 }
 
 func newImportCSVCmd(a *App, runF func(*importOptions) error) *cobra.Command {
-	o := &importOptions{App: a, read: importcsv.Read}
+	o := &importOptions{App: a, read: importcsv.Read, example: "sensoren.csv"}
 	cmd := &cobra.Command{
 		Use:   "csv FILE",
 		Short: a.say(msgImportCSVShort),
@@ -64,7 +65,7 @@ func newImportCSVCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 }
 
 func newImportJSONCmd(a *App, runF func(*importOptions) error) *cobra.Command {
-	o := &importOptions{App: a, read: importcsv.ReadJSON}
+	o := &importOptions{App: a, read: importcsv.ReadJSON, example: "register.json"}
 	cmd := &cobra.Command{
 		Use:   "json FILE",
 		Short: a.say(msgImportJSONShort),
@@ -109,7 +110,7 @@ func runImport(o *importOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(o.file, importcsv.MaxBytes, msgNotAFile)
+	data, err := readInput(o.file, importcsv.MaxBytes, msgImportTooLarge, o.example)
 	if err != nil {
 		return err
 	}
@@ -152,13 +153,20 @@ func (o *importOptions) readOptions() (importcsv.Options, error) {
 }
 
 // readInput reads a file given on the command line: a regular file of at
-// most max bytes, else an error worded by tooLarge (file, max).
-func readInput(file string, max int64, tooLarge *message.Text) ([]byte, error) {
+// most max bytes, else an error worded by tooLarge (file, max). A folder is
+// a common slip (a tab completion stopped short): it is said so, with a
+// file of the kind, named example, in it as the example of what to give.
+func readInput(file string, max int64, tooLarge *message.Text, example string) ([]byte, error) {
 	st, err := os.Stat(file)
 	if err != nil {
 		return nil, errText(msgReadFile, file, err)
 	}
-	if !st.Mode().IsRegular() || st.Size() > max {
+	switch {
+	case st.IsDir():
+		return nil, errText(msgIsFolder, file, filepath.Join(file, example))
+	case !st.Mode().IsRegular():
+		return nil, errText(msgNotRegular, file)
+	case st.Size() > max:
 		return nil, errText(tooLarge, file, max)
 	}
 	data, err := os.ReadFile(file)

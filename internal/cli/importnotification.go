@@ -63,7 +63,7 @@ func runImportNotification(o *importNotificationOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(file, int64(source.DefaultLimits.MaxBytes), msgNotificationTooLarge)
+	data, err := readInput(file, int64(source.DefaultLimits.MaxBytes), msgNotificationTooLarge, "melding.yaml")
 	if err != nil {
 		return err
 	}

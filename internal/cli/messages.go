@@ -263,7 +263,12 @@ var (
 		"koppelbestand (YAML) dat per kolom het veld noemt, of een kant-en-klare koppeling: %s")
 	msgImportJSONMapUsage = message.New("mapping file (YAML) naming the field of each key, or a ready-made map: %s",
 		"koppelbestand (YAML) dat per sleutel het veld noemt, of een kant-en-klare koppeling: %s")
-	msgNotAFile       = message.New("read %s: not a file of at most %d bytes", "%s lezen: geen bestand van hoogstens %d bytes")
+	msgImportTooLarge = message.New("read %s: the file is larger than %d bytes, far more than a register's spreadsheet or JSON holds: check that it is the file to import",
+		"%s lezen: het bestand is groter dan %d bytes, veel meer dan de spreadsheet of JSON van een register bevat: controleer of het het bestand is dat u wilt importeren")
+	msgIsFolder = message.New("read %s: this is a folder, not a file: give the file to import itself, for example %s",
+		"%s lezen: dit is een map, geen bestand: geef het bestand op dat u wilt importeren, bijvoorbeeld %s")
+	msgNotRegular = message.New("read %s: not a regular file (a device or a pipe): save what you import as a file and give that file",
+		"%s lezen: geen gewoon bestand (een apparaat of een pipe): sla op wat u wilt importeren als bestand en geef dat bestand op")
 	msgImportAppeared = message.New("%s appeared while importing and is left unchanged", "%s is tijdens het importeren verschenen en blijft ongewijzigd")
 	msgImportRead     = message.NewCount("%[2]d rows read, %[1]d record created", "%[2]d rows read, %[1]d records created",
 		"%[2]d rijen gelezen, %[1]d registratie aangemaakt", "%[2]d rijen gelezen, %[1]d registraties aangemaakt")
@@ -283,8 +288,8 @@ var (
 		"de dag waarop de gemeente de melding ontving (JJJJ-MM-DD); verplicht")
 	msgUpdateUsage = message.New(`apply a notification about a sensor the register has to its record; a field given empty (~, "", []) is removed`,
 		`verwerk een melding over een sensor die al in het register staat in de registratie; een veld dat leeg is opgegeven (~, "", []) wordt verwijderd`)
-	msgNotificationTooLarge = message.New("read %s: not a file of at most %d bytes; a notification is one record of a few kilobytes",
-		"%s lezen: geen bestand van hoogstens %d bytes; een melding is één registratie van enkele kilobytes")
+	msgNotificationTooLarge = message.New("read %s: the file is larger than %d bytes; a notification is one record of a few kilobytes",
+		"%s lezen: het bestand is groter dan %d bytes; een melding is één registratie van enkele kilobytes")
 )
 
 // Texts of the commands as they work.
