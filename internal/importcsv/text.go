@@ -17,6 +17,8 @@ var (
 		`%s: byte 0x%02X is geen UTF-8 en geen Windows-1252, dus het bestand wordt niet geïmporteerd: sla het op als "CSV UTF-8"`)
 	msgMixedEncoding = message.New(`%s: byte 0x%02X is not UTF-8, though other text in the file is: the file mixes two encodings, and reading it as either would change texts, so it is not imported; save it as "CSV UTF-8" and check the letters at this place`,
 		`%s: byte 0x%02X is geen UTF-8, terwijl andere tekst in het bestand dat wel is: het bestand mengt twee coderingen, en het als een van beide lezen zou teksten veranderen, dus het wordt niet geïmporteerd; sla het op als "CSV UTF-8" en controleer de letters op deze plek`)
+	msgJSONNotUTF8 = message.New(`%s: byte 0x%02X is not UTF-8, which JSON always is, so the file is not imported: save it as UTF-8`,
+		`%s: byte 0x%02X is geen UTF-8, wat JSON altijd is, dus het bestand wordt niet geïmporteerd: sla het op als UTF-8`)
 	msgEmptyFile = message.New("read %s: the file is empty; it needs a header row and one row per record",
 		"%s lezen: het bestand is leeg; het heeft een rij met kolomkoppen nodig en een rij per registratie")
 	msgTooBig = message.New("read %s: the file is %d bytes, more than the %d a spreadsheet of records needs",

@@ -457,6 +457,28 @@ func TestHostileJSON(t *testing.T) {
 	}
 }
 
+// JSON is UTF-8. A byte that is not would become U+FFFD as the JSON is
+// read, changing the text: it is an error at its line and column instead.
+func TestJSONThatIsNotUTF8(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"latin-1 letter", "[{\"naam\": \"Caf\xe9 teller\"}]", "l.json:1:15: byte 0xE9 is not UTF-8"},
+		{"on a later line", "[\n  {\"naam\": \"Één\"},\n  {\"naam\": \"Caf\xe9\"}\n]", "l.json:3:16: byte 0xE9 is not UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadJSON("l.json", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("err %v, want %q", err, tt.want)
+			}
+			if res != nil {
+				t.Errorf("records %+v, want none", res.Records)
+			}
+		})
+	}
+}
+
 // Amsterdam's notification form as its export writes it: the notifier's
 // columns, then the sensor columns repeated for up to five sensors. Each
 // filled sensor is a record; the notifier's personal name and mailbox are
