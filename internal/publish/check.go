@@ -14,6 +14,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/spelling"
 )
 
 // Check reads a record's publication block as the file holds it (raw is
@@ -29,15 +30,20 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 	if !ok {
 		return nil
 	}
-	v, ok := m["publication"]
-	if !ok || v == nil {
-		return nil
-	}
 	var out []finding.Finding
 	bad := func(path string, key bool, msg, help label.Text) {
 		out = append(out, finding.Finding{Rule: finding.RulePublication, Severity: finding.Error, Path: path, Key: key,
 			Message: msg.Append(label.Text{"; de registratie wordt niet gepubliceerd tot dit is verbeterd", "; the record is not published until this is fixed"}),
 			Help:    help})
+	}
+	for _, k := range misspeltPublication(m, kind) {
+		bad(source.JoinPointer(k), true,
+			label.Text{fmt.Sprintf("%q lijkt een publication-blok, maar zo heet geen veld", k), fmt.Sprintf("%q looks like a publication block, but no field has that name", k)},
+			label.Text{"schrijf publication (kleine letters, Engels), zodat vaststaat wat openbaar is", "write publication (lower case, in English), so that what is public is clear"})
+	}
+	v, ok := m["publication"]
+	if !ok || v == nil {
+		return out
 	}
 	pub, ok := v.(map[string]any)
 	if !ok {
@@ -114,6 +120,30 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			label.Text{fmt.Sprintf("%s noemt wat %s afschermt", source.Dotted(q.path), q.withheld), fmt.Sprintf("%s quotes what %s withholds", source.Dotted(q.path), q.withheld)},
 			label.Text{fmt.Sprintf("haal het uit %s, of scherm %s ook af", source.Dotted(q.path), source.Dotted(q.path)), fmt.Sprintf("take it out of %s, or withhold %s too", source.Dotted(q.path), source.Dotted(q.path))})
 	}
+	return out
+}
+
+// misspeltPublication lists the top-level keys of the record m that are
+// no field of its kind but look meant as its publication block: the name
+// written otherwise ("Publication", "publicaton", "publicatie") or a block
+// that holds public or withheld. What such a block says would be lost, and
+// the record published whole, so it fails closed as a malformed block does.
+func misspeltPublication(m map[string]any, kind record.Kind) []string {
+	var out []string
+	for k, v := range m {
+		if k == "publication" || known(kind, k) {
+			continue
+		}
+		block, _ := v.(map[string]any)
+		_, public := block["public"]
+		_, withheld := block["withheld"]
+		lower := strings.ToLower(strings.TrimSpace(k))
+		if public || withheld || strings.HasPrefix(lower, "public") || strings.HasPrefix(lower, "openba") ||
+			spelling.Distance(lower, "publication") <= 3 || spelling.Distance(lower, "publicatie") <= 2 {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 

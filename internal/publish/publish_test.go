@@ -337,3 +337,32 @@ publication: {withheld: [location.point], reason: Beveiliging}
 		t.Errorf("findings at %v, want /location/description", got)
 	}
 }
+
+// TestAMisspeltPublicationBlockFailsClosed: a top-level key that is no
+// field but looks meant as the publication block, by its name or by what
+// it holds, keeps the record back as a malformed block does; another
+// unknown key, or a field whose name begins alike, does not.
+func TestAMisspeltPublicationBlockFailsClosed(t *testing.T) {
+	block := map[string]any{"public": false, "reason": "Woo"}
+	tests := []struct {
+		key   string
+		value any
+		want  bool
+	}{
+		{"Publication", block, true},
+		{"publicaton", block, true},
+		{"publicatie", block, true},
+		{"openbaarheid", map[string]any{"reden": "x"}, true},
+		{"afscherming", map[string]any{"withheld": []any{"location"}}, true},
+		{"notities", "geen", false},
+		{"publication_category", "other", false},
+	}
+	for _, tt := range tests {
+		raw := map[string]any{"id": "x", tt.key: tt.value}
+		fs := publish.Check(raw, record.Algorithm)
+		got := len(fs) == 1 && fs[0].Path == "/"+tt.key && fs[0].Key && fs[0].Severity == finding.Error
+		if got != tt.want || !tt.want && len(fs) > 0 {
+			t.Errorf("%s: findings %+v, want a finding %v", tt.key, fs, tt.want)
+		}
+	}
+}
