@@ -70,18 +70,15 @@ func (b *builder) deviationViews(lang, root string, kind record.Kind) []deviatio
 
 // settingViews returns the checklist's settings the configuration changed
 // that bear on the public record r (principle.Concerns), as its page in
-// lang shows them: on the record as loaded, for that is what was checked,
-// and on r, so that a setting shown says nothing a withheld field keeps
-// back (the regime of a camera that withholds it). The principles page
-// lists every changed setting.
+// lang shows them. They are worked out of r as the public sees it, not of
+// the record as loaded: whether a setting bears on a record may rest on a
+// field it withholds (the notice period on its themes, an interval on a
+// camera's regime), and a list that differed with that field would tell
+// it. The principles page lists every changed setting.
 func (b *builder) settingViews(lang string, r *record.Record) []settingView {
-	loaded := b.loaded.ByID(r.ID)
-	if loaded == nil {
-		return nil
-	}
 	var out []settingView
 	for _, c := range b.cfg.Changes {
-		if principle.Concerns(c.Key, loaded, b.cfg) && principle.Concerns(c.Key, r, b.cfg) {
+		if principle.Concerns(c.Key, r, b.cfg) {
 			out = append(out, newSettingView(lang, c))
 		}
 	}

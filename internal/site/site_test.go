@@ -1275,6 +1275,29 @@ func TestSettingsAwayFromDefaultsArePublic(t *testing.T) {
 	if page := read(t, out, "sensoren/lucht-dak.html"); strings.Contains(page, "evaluation.intervals.public_order") {
 		t.Error("the page of a sensor that withholds its camera regime names the regime's interval")
 	}
+
+	// Nor does the list differ with a withheld field: the notice period
+	// bears on a sensor by its themes.
+	deviations := func(themes []string) string {
+		reg := loadFixture(t, fixture)
+		for _, r := range reg.Records {
+			if r.ID == "lucht-dak" {
+				r.Themes = themes
+				r.Publication.Withheld = append(r.Publication.Withheld, "themes")
+			}
+		}
+		cfg := *reg.Config
+		cfg.Changes = []config.Change{{Key: "notice.since", Value: "2024-01-01", Default: "2025-01-01", Place: config.Place{File: "register.yaml", Line: 9, Column: 3}}}
+		reg.Config = &cfg
+		out, _ := build(t, reg, Options{})
+		page := read(t, out, "sensoren/lucht-dak.html")
+		_, after, _ := strings.Cut(page, `id="h-deviations"`)
+		section, _, _ := strings.Cut(after, "</ul>")
+		return section
+	}
+	if a, b := deviations([]string{"natuur-en-milieu"}), deviations([]string{"openbare-orde-en-veiligheid"}); a != b {
+		t.Errorf("the settings on the page of a sensor that withholds its themes differ with them:\n%s\n%s", a, b)
+	}
 }
 
 // TestGatheredOnceTheFindingsAreKept: Gathered is called once, after Check
