@@ -234,7 +234,12 @@ func (b *builder) checklist(body *recordBody, lang, root string, r *record.Recor
 	// A field the record format does not know, or one of the wrong kind,
 	// is read as absent, and a rule may then find nothing to fault where
 	// it could not look: such a record earns no tick, only its findings.
-	body.Unreadable = b.invalidFiles[r.File]
+	// Only a finding the page shows says so: one in a withheld field is
+	// kept back, as is every verdict that reads that field, and saying
+	// the file is malformed would tell something of the field.
+	body.Unreadable = b.invalidFiles[r.File] && slices.ContainsFunc(fs, func(f finding.Finding) bool {
+		return f.Rule == finding.RuleSchema || f.Rule == finding.RuleYAML
+	})
 	for pi := range principles {
 		pr := &principles[pi]
 		anchor := principleAnchors[pi]
