@@ -239,3 +239,27 @@ func TestBrokenSettingsAreNotIgnoredSilently(t *testing.T) {
 		}
 	}
 }
+
+// Settings of the wrong shape (register schema config) are errors of
+// validate, check and build, at their line and column.
+func TestSettingsOfTheWrongShapeAreErrors(t *testing.T) {
+	root := writeRegister(t, map[string]string{
+		"sensors/cam-markt.yaml": validSensor,
+		"register.yaml":          "organisation: [1,2]\nsite: \"x\"\n",
+	})
+	for _, args := range [][]string{
+		{"validate", "--root", root},
+		{"check", "--root", root, "--as-of", "2025-06-01"},
+		{"build", "--root", root, "--out", filepath.Join(t.TempDir(), "site")},
+	} {
+		out, errOut, _ := run(t, args...)
+		for _, want := range []string{"register.yaml:1:15: error: organisation must be text, not a list", "register.yaml:2:7: error: site must be a mapping, not text"} {
+			if args[0] == "build" {
+				want = strings.Replace(want, "error: ", "", 1)
+			}
+			if !strings.Contains(out+errOut, want) {
+				t.Errorf("%v: no %q in\n%s%s", args, want, out, errOut)
+			}
+		}
+	}
+}

@@ -19,6 +19,8 @@ import (
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/source"
+	"github.com/voorbeeldstad/register/internal/validate"
+	"go.yaml.in/yaml/v3"
 )
 
 // FileName is the configuration file at the register root.
@@ -385,8 +387,70 @@ func Load(root string) (*Config, []finding.Finding, error) {
 	if doc != nil {
 		c.File = display
 		fs = append(unknownKeys(doc, display), fs...)
+		fs = append(fs, shapeProblems(doc, fs)...)
 	}
 	return c, fs, nil
+}
+
+// shapeProblems are the values of register.yaml that do not have the shape
+// its schema gives them (organisation: [1, 2], site: "x"), each at its line
+// and column. A setting the reading of the settings already has a finding
+// for (fs: a bad duration, an unknown key, a rule without severity) keeps
+// that one finding, which says what stands in: the schema's findings
+// within it, or about a part of it, are left out.
+func shapeProblems(doc *source.Document, fs []finding.Finding) []finding.Finding {
+	at := places(doc.Root)
+	var reported [][]string
+	for _, f := range fs {
+		if p, ok := at[[2]int{f.Line, f.Column}]; ok && f.File == doc.Path {
+			reported = append(reported, p)
+		}
+	}
+	var out []finding.Finding
+	for _, f := range validate.Config(doc) {
+		p := source.SplitPointer(f.Path)
+		if !slices.ContainsFunc(reported, func(r []string) bool { return within(p, r) || within(r, p) }) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// within reports whether the path p is at or inside the path of.
+func within(p, of []string) bool {
+	return len(p) >= len(of) && slices.Equal(p[:len(of)], of)
+}
+
+// places maps the line and column of every key and value in the tree
+// under n to its path, the deepest where several start at one place (a
+// mapping starts where its first key does).
+func places(n *yaml.Node) map[[2]int][]string {
+	out := map[[2]int][]string{}
+	var walk func(n *yaml.Node, path []string)
+	walk = func(n *yaml.Node, path []string) {
+		if n == nil {
+			return
+		}
+		out[[2]int{n.Line, n.Column}] = path
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				p := append(slices.Clip(path), n.Content[i].Value)
+				out[[2]int{n.Content[i].Line, n.Content[i].Column}] = p
+				walk(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, append(slices.Clip(path), strconv.Itoa(i)))
+			}
+		}
+	}
+	walk(n, nil)
+	return out
 }
 
 // build makes the configuration from the settings (the file's values,

@@ -471,3 +471,50 @@ colour: blue
 		}
 	}
 }
+
+// A value of the wrong shape is an error at its line and column, as the
+// published schema (register schema config) says, not silently read as
+// something else or passed over for the default.
+func TestValuesOfTheWrongShapeAreErrors(t *testing.T) {
+	c, fs, err := Load(writeConfig(t, "organisation: [1,2]\nsite: \"x\"\nlanguages: nl\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := []struct {
+		line, col int
+		msg       string
+	}{
+		{1, 15, "organisation must be text, not a list"},
+		{2, 7, "site must be a mapping, not text"},
+		{3, 12, "languages"},
+	}
+	for _, w := range wants {
+		found := false
+		for _, f := range fs {
+			if f.File == FileName && f.Line == w.line && f.Column == w.col && f.Severity == finding.Error &&
+				f.Rule == finding.RuleConfig && strings.Contains(f.Message.In("en"), w.msg) && f.Help.In("en") != "" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no error %+v in %+v", w, fs)
+		}
+	}
+	if c == nil || c.Site.Title == "" {
+		t.Errorf("the defaults should stand in: %+v", c)
+	}
+}
+
+// Keys the settings read in capitals or with dots at the top are theirs to
+// warn about, not errors of the schema.
+func TestSchemaLeavesKeysToTheSettings(t *testing.T) {
+	_, fs, err := Load(writeConfig(t, "Organisation: X\nsite.title: Y\nlimts: {}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fs {
+		if f.Severity == finding.Error {
+			t.Errorf("unexpected error %+v", f)
+		}
+	}
+}

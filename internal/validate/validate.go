@@ -52,11 +52,12 @@ func New() (*Validator, error) {
 
 // NewFromFS compiles the *.schema.json files of fsys; tests use it to try
 // schemas that are not embedded.
-func NewFromFS(fsys fs.FS) (*Validator, error) { return compile(fsys, true) }
+func NewFromFS(fsys fs.FS) (*Validator, error) { return compile(fsys, true, record.Kinds) }
 
-// compile compiles the schemas of fsys; flat replaces $refs by their
-// definitions first (see inline.go).
-func compile(fsys fs.FS, flat bool) (*Validator, error) {
+// compile compiles the schemas of fsys named by kinds (a kind of record,
+// or configKind); flat replaces $refs by their definitions first (see
+// inline.go).
+func compile(fsys fs.FS, flat bool, kinds []record.Kind) (*Validator, error) {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.AssertFormat()
@@ -85,7 +86,7 @@ func compile(fsys fs.FS, flat bool) (*Validator, error) {
 		v.docs[base+name] = doc
 	}
 	v.fingerprint = fp
-	for _, k := range record.Kinds {
+	for _, k := range kinds {
 		s, err := c.Compile(base + string(k) + ".schema.json")
 		if err != nil {
 			return nil, fmt.Errorf("compile %s schema: %w", k, err)
@@ -167,10 +168,16 @@ func (v *Validator) Validate(doc *source.Document, k record.Kind) []finding.Find
 		return []finding.Finding{worded(finding.Finding{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error},
 			msgNotValidated.With(err), message.Phrase{})}
 	}
+	return v.findings(doc, v.problems(ve), finding.RuleSchema)
+}
+
+// findings turns problems into findings of rule about doc, each placed at
+// its key or value, once per place and message.
+func (v *Validator) findings(doc *source.Document, problems []problem, rule string) []finding.Finding {
 	var out []finding.Finding
 	seen := map[string]bool{}
-	for _, p := range v.problems(ve) {
-		f := worded(finding.Finding{File: doc.Path, Rule: finding.RuleSchema, Severity: finding.Error,
+	for _, p := range problems {
+		f := worded(finding.Finding{File: doc.Path, Rule: rule, Severity: finding.Error,
 			Path: source.JoinPointer(p.at...), Key: p.key}, p.message, p.help)
 		if n := doc.Find(p.at, p.key); n != nil {
 			f.Line, f.Column = n.Line, n.Column
