@@ -452,11 +452,5 @@ func (a *App) reopen(l *pipeline.Reloader, o openOptions) (*pipeline.Register, e
 	if err != nil {
 		return nil, err
 	}
-	if o.warnConfig {
-		a.warnConfig(reg.Loaded.Findings)
-	}
-	if reg.HistoryProblem != nil {
-		a.warnText(fmt.Sprintf("%v; %s", reg.HistoryProblem, o.without))
-	}
-	return reg, nil
+	return a.opened(reg, o)
 }

@@ -59,7 +59,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files, without: o.say(msgWithoutDuty), today: today, cache: !o.noCache, findingsOnly: true})
+	reg, err := o.open(openOptions{files: o.files, without: o.say(msgWithoutDuty), today: today, cache: !o.noCache, findingsOnly: true, reportsConfig: true})
 	if err != nil {
 		return err
 	}

@@ -180,7 +180,7 @@ func readInput(file string, max int64, tooLarge *message.Text, example string) (
 // the ids it uses, the national register's ids it holds, and the schemas.
 func (o *importOptions) importContext(opts *importcsv.Options) (*config.Config, error) {
 	root := o.Root()
-	cfg, _, err := config.Load(root)
+	cfg, err := o.settings()
 	if err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/notification"
 	"github.com/voorbeeldstad/register/internal/period"
@@ -72,6 +71,13 @@ func runImportNotification(o *importNotificationOptions) error {
 		return err
 	}
 	root := a.Root()
+	// The desk reads the findings in the register's language; a
+	// register.yaml that cannot be read is refused before anything is
+	// written.
+	cfg, err := a.settings()
+	if err != nil {
+		return err
+	}
 	res, err := notification.Read(root, file, data, notification.Options{Received: received, Update: o.update, Validator: v})
 	if err != nil {
 		return err
@@ -99,11 +105,6 @@ func runImportNotification(o *importNotificationOptions) error {
 	}
 	finding.Sort(res.Findings)
 	sum := finding.Summarise(1, res.Findings)
-	// The desk reads the findings in the register's language.
-	cfg, _, err := config.Load(root)
-	if err != nil {
-		return err
-	}
 	lang, err := a.language(cfg)
 	if err != nil {
 		return err

@@ -2,9 +2,12 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/report"
 )
@@ -37,6 +40,10 @@ type openOptions struct {
 	// hold: the command's outputs are mostly kept as they were
 	// (pipeline.Options.Hold).
 	hold bool
+	// reportsConfig: the command reports the problems of register.yaml
+	// among its findings (check, validate), also when the file cannot be
+	// read at all; every other command refuses such a file (settled).
+	reportsConfig bool
 }
 
 // open opens the register at --root through the pipeline and prints what
@@ -48,6 +55,21 @@ func (a *App) open(o openOptions) (*pipeline.Register, error) {
 	if err != nil {
 		return nil, err
 	}
+	return a.opened(reg, o)
+}
+
+// opened is what every command does with the register it opened (open,
+// reopen): it refuses a register.yaml that cannot be read unless the
+// command reports it (o.reportsConfig), prints the configuration's
+// problems when asked, and says why it goes without history. On an
+// error the register is closed.
+func (a *App) opened(reg *pipeline.Register, o openOptions) (*pipeline.Register, error) {
+	if !o.reportsConfig {
+		if err := a.settled(reg.Records().Config, reg.Loaded.Findings); err != nil {
+			reg.Close()
+			return nil, err
+		}
+	}
 	if o.warnConfig {
 		a.warnConfig(reg.Loaded.Findings)
 	}
@@ -55,6 +77,63 @@ func (a *App) open(o openOptions) (*pipeline.Register, error) {
 		a.warnText(fmt.Sprintf("%v; %s", reg.HistoryProblem, o.without))
 	}
 	return reg, nil
+}
+
+// settings reads register.yaml for a command that needs the settings but
+// not the records: a file that cannot be read is refused (settled), and
+// its other problems are printed on standard error (warnConfig).
+func (a *App) settings() (*config.Config, error) {
+	cfg, fs, err := config.Load(a.Root())
+	if err != nil {
+		return nil, err
+	}
+	if err := a.settled(cfg, fs); err != nil {
+		return nil, err
+	}
+	a.warnConfig(fs)
+	return cfg, nil
+}
+
+// settled returns a configError when register.yaml cannot be read as
+// settings (config.Config.Unreadable), with the findings among fs that
+// say where: a command runs on the register's settings or not at all, for
+// the defaults would publish, list and judge the register as it did not
+// ask (another title, other rules, other terms). The exit code is 2, as
+// for a file that cannot be read; check and validate, which report
+// findings, report it as an error finding instead (exit 1).
+func (a *App) settled(cfg *config.Config, fs []finding.Finding) error {
+	if cfg == nil || !cfg.Unreadable {
+		return nil
+	}
+	prefix := workRelative(a.Root())
+	e := configError{file: a.shown(prefix, config.FileName)}
+	for _, f := range fs {
+		if f.File == config.FileName {
+			f.File = e.file
+			e.findings = append(e.findings, f)
+		}
+	}
+	return e
+}
+
+// configError says register.yaml cannot be read, where and why, and what
+// to do, in either language (a lingual error: Run prints it in the run's).
+type configError struct {
+	file     string            // register.yaml as shown from the working folder
+	findings []finding.Finding // where and why, their files as shown
+}
+
+func (e configError) Error() string { return e.In(message.English) }
+
+// In words the error in lang: each problem at its place, then what to do.
+func (e configError) In(lang string) string {
+	var b strings.Builder
+	for _, f := range e.findings {
+		msg, _ := f.Text(lang)
+		fmt.Fprintf(&b, "%s: %s\n  ", f.Position(), msg)
+	}
+	b.WriteString(msgConfigUnreadable.Format(lang, e.file))
+	return b.String()
 }
 
 // warnConfig prints the configuration's findings among fs on standard error.

@@ -54,7 +54,10 @@ vastgesteld.`)
 		"meet alsof het vandaag deze datum is (JJJJ-MM-DD); standaard: vandaag in Europe/Amsterdam")
 	msgFederateAsOfUsage = message.New("measure quality as if today were this date (YYYY-MM-DD)",
 		"meet de kwaliteit alsof het vandaag deze datum is (JJJJ-MM-DD)")
-	msgAsOf        = message.New("--as-of: %v", "--as-of: %v")
+	msgAsOf             = message.New("--as-of: %v", "--as-of: %v")
+	msgConfigUnreadable = message.New(
+		"%s cannot be read, and this command does not run on default settings: fix the file where the line above says ('register validate' lists its problems)",
+		"%s is onleesbaar, en deze opdracht werkt niet met de standaardinstellingen: verbeter het bestand waar de regel hierboven het zegt ('register validate' noemt de problemen)")
 	msgOutputUsage = message.New("write to this file (replaced atomically) instead of standard output",
 		"schrijf naar dit bestand (in één keer vervangen) in plaats van naar standaarduitvoer")
 	msgDryRunUsage    = message.New("show what would be written, and write nothing", "laat zien wat geschreven zou worden, en schrijf niets")

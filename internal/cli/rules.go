@@ -21,7 +21,7 @@ import (
 // rules, with the configuration that sets their severities. A register
 // without register.yaml has no custom rules and default severities.
 func (a *App) registerRules() ([]*principle.Rule, *config.Config, error) {
-	cfg, _, err := config.Load(a.Root())
+	cfg, err := a.settings()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -53,7 +53,7 @@ func runValidate(o *validateOptions) error {
 	if err := checkFormat(report.Formats, o.format); err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files, findingsOnly: true})
+	reg, err := o.open(openOptions{files: o.files, findingsOnly: true, reportsConfig: true})
 	if err != nil {
 		return err
 	}

@@ -263,3 +263,44 @@ func TestSettingsOfTheWrongShapeAreErrors(t *testing.T) {
 		}
 	}
 }
+
+// A register.yaml that cannot be read is never passed over for the
+// defaults: check and validate report it as an error finding (exit 1);
+// every other command that reads the settings refuses to run, naming the
+// file, line and column (exit 2), and writes nothing.
+func TestUnreadableSettingsAreRefusedByEveryCommand(t *testing.T) {
+	root := writeRegister(t, map[string]string{
+		"sensors/cam-markt.yaml": validSensor,
+		"register.yaml":          "due_within: P400D\nevaluation: [\n",
+	})
+	for _, args := range [][]string{{"check"}, {"validate"}} {
+		out, _, code := run(t, append(args, "--root", root)...)
+		if code != ExitFindings || !strings.Contains(out, "register.yaml:2:13: error: YAML syntax error") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
+	}
+	dir, csv := t.TempDir(), filepath.Join(t.TempDir(), "sensoren.csv")
+	if err := os.WriteFile(csv, []byte("id,naam\ncam-plein,Camera Plein\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"due", "--as-of", "2025-06-01"},
+		{"quality"},
+		{"chain", "BRP"},
+		{"packet", "--out", filepath.Join(dir, "packet.md")},
+		{"export", "--format", "json", "--out", filepath.Join(dir, "x.json")},
+		{"sign", "cam-markt", "--out", filepath.Join(dir, "sign.pdf")},
+		{"build", "--out", filepath.Join(dir, "site")},
+		{"rules"},
+		{"import", "csv", csv, "--kind", "sensor"},
+	} {
+		out, errOut, code := run(t, append(args, "--root", root)...)
+		if code != ExitError || out != "" || !strings.Contains(errOut, "register.yaml:2:13: YAML syntax error") ||
+			!strings.Contains(errOut, "register.yaml cannot be read, and this command does not run on default settings") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s", args, code, out, errOut)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("written although the settings cannot be read: %v", entries)
+	}
+}

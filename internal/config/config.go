@@ -48,6 +48,12 @@ type Config struct {
 
 	// File is the configuration file that was read, or "" when none.
 	File string
+	// Unreadable says register.yaml is there but could not be read as
+	// settings at all (a YAML syntax error, not a mapping): every default
+	// stands in, and the findings of Load say why and where. A command
+	// that reports findings (check, validate) reports them; any other
+	// refuses to run on the defaults.
+	Unreadable bool
 	// LanguagesSet says register.yaml names the languages itself, so the
 	// command line speaks the first of them (see Language).
 	LanguagesSet bool
@@ -363,6 +369,7 @@ func Load(root string) (*Config, []finding.Finding, error) {
 				fs[i].Help = msgFixFileDefaults.With().Pair()
 			}
 			c, more := build(newSettings(nil, false), nil, "")
+			c.Unreadable = true
 			more = append(more, envRules(c, os.Environ())...)
 			return c, append(fs, more...), nil
 		}
@@ -370,6 +377,7 @@ func Load(root string) (*Config, []finding.Finding, error) {
 			doc = nil // an empty file: every default applies
 		} else if _, ok := doc.Value.(map[string]any); !ok {
 			c, _ := build(newSettings(nil, false), nil, "")
+			c.Unreadable = true
 			envFs := envRules(c, os.Environ())
 			return c, append(envFs, finding.Finding{File: display, Line: doc.Root.Line, Column: doc.Root.Column, Rule: finding.RuleConfig,
 				Severity: finding.Error, Message: msgNotAMapping.With().Pair(), Help: msgSeeExample.With().Pair()}), nil
