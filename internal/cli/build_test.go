@@ -409,3 +409,26 @@ func TestBuildLetsTheCollectorGo(t *testing.T) {
 		}
 	}
 }
+
+// build --help says what build does with a record that does not follow
+// the schema: it is written and reported, and fails the run only with
+// --fail-on (default none), in either language.
+func TestBuildHelpAgreesWithItsExitCode(t *testing.T) {
+	broken := strings.Replace(checkCamera, "status: active", "status: switched_on", 1)
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": broken})
+	if _, errOut, code := run(t, "build", "--root", root, "--out", filepath.Join(t.TempDir(), "site")); code != ExitOK {
+		t.Fatalf("exit %d, want 0 by default\n%s", code, errOut)
+	}
+	if _, errOut, code := run(t, "build", "--root", root, "--out", filepath.Join(t.TempDir(), "site"), "--fail-on", "error"); code != ExitFindings {
+		t.Fatalf("exit %d, want 1 with --fail-on error\n%s", code, errOut)
+	}
+	for lang, want := range map[string]string{
+		"en": "which fail the run (exit 1) only with --fail-on error or\nwarning; by default (--fail-on none) they do not.",
+		"nl": "die de run alleen laten mislukken (exit 1) met --fail-on error of\nwarning; standaard (--fail-on none) niet.",
+	} {
+		out, _, _ := run(t, "build", "--help", "--lang", lang)
+		if !strings.Contains(out, want) || strings.Contains(out, "reports the errors, and exits 1") || strings.Contains(out, "meldt de fouten en eindigt met 1") {
+			t.Errorf("%s: build --help does not say what build does:\n%s", lang, out)
+		}
+	}
+}

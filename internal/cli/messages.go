@@ -866,8 +866,9 @@ record pages and the change feed read from Git: when each file changed, the fiel
 commit changed, and the values the feed shows.
 Records with publication.public: false are counted, not shown; withheld fields show
 "niet openbaar". A record that cannot be read is missing from the site, and one
-that does not follow the schema shows its errors: build then still writes the site,
-reports the errors, and exits 1.
+that does not follow the schema shows its errors: build then still writes the site
+and reports the errors, which fail the run (exit 1) only with --fail-on error or
+warning; by default (--fail-on none) they do not.
 
 The map is drawn without a background map, so nothing is requested from another host.
 A municipality that trusts a tile service can set site.tiles_url in register.yaml to an
@@ -881,7 +882,8 @@ with its findings on the pages. build prints the checklist's summary on standard
 decides whether findings fail the run, so CI can choose.
 
 Exit code 0: built; 1: built, but records that could not be read are missing from it, or
-there are findings at or above --fail-on; 2: usage or I/O error.`,
+there are findings at or above --fail-on; 2: usage or I/O error, or a register.yaml that
+cannot be read (nothing is built then).`,
 		`build schrijft het openbare register als statische website: elke openbare registratie in
 gewoon Nederlands en Engels, de bevindingen van de toetsing, een kaart van de sensoren,
 zoeken, en de downloads met open data (register.json, CSV, GeoJSON, de JSON Schema's en een
@@ -900,7 +902,8 @@ die de feed toont.
 Registraties met publication.public: false worden geteld, niet getoond; bij afgeschermde
 velden staat "niet openbaar". Een registratie die niet gelezen kan worden ontbreekt op de
 site, en een die niet aan het schema voldoet toont haar fouten: build schrijft de site dan
-toch, meldt de fouten en eindigt met 1.
+toch en meldt de fouten, die de run alleen laten mislukken (exit 1) met --fail-on error of
+warning; standaard (--fail-on none) niet.
 
 De kaart wordt getekend zonder achtergrondkaart, zodat niets bij een andere host wordt
 opgevraagd. Een gemeente die een tegeldienst vertrouwt, kan in register.yaml site.tiles_url
@@ -916,7 +919,7 @@ of verlaagd); --fail-on bepaalt of bevindingen de run laten mislukken, zodat CI 
 
 Exitcode 0: gebouwd; 1: gebouwd, maar registraties die niet gelezen konden worden ontbreken,
 of er zijn bevindingen op of boven --fail-on; 2: fout in de opdracht of bij lezen of
-schrijven.`)
+schrijven, of een register.yaml die niet gelezen kan worden (dan wordt niets gebouwd).`)
 	msgFederateOutUsage = message.New("folder to write the national site to (replaced whole)",
 		"map waarin de landelijke site wordt geschreven (geheel vervangen)")
 	msgFederateCacheUsage = message.New("folder for each register's result and fetched sources (default .federation-cache next to federation.yaml)",
