@@ -34,7 +34,7 @@ import (
 type buildOptions struct {
 	*App
 	out     string
-	asOf    string
+	asOf    dateFlag
 	failOn  string
 	noCache bool
 }
@@ -57,7 +57,7 @@ func newBuildCmd(a *App, runF func(*buildOptions) error) *cobra.Command {
 	}
 	cmd.Flags().StringVarP(&o.out, "out", "o", "public", a.say(msgBuildOutUsage))
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "none", a.say(msgBuildFailOnUsage))
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgBuildAsOfUsage))
+	cmd.Flags().Var(&o.asOf, "as-of", a.say(msgBuildAsOfUsage))
 	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, a.say(msgNoCacheUsage))
 	return cmd
 }
@@ -178,7 +178,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	// A build from the command line into the site it built before holds
 	// the collector after the load while it finds what changed
 	// (pipeline.Options.Hold); serve holds it its own way.
-	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), today: today, cache: cache, records: true, hold: keep == nil && site.Updates(out)})
+	p, err := a.reopen(reload, openOptions{without: a.say(msgSiteWithoutHistory), check: true, today: today, cache: cache, records: true, hold: keep == nil && site.Updates(out)})
 	if err != nil {
 		return site.Stats{}, nil, finding.Summary{}, err
 	}
@@ -448,7 +448,7 @@ func (a *App) reopen(l *pipeline.Reloader, o openOptions) (*pipeline.Register, e
 	if l == nil {
 		return a.open(o)
 	}
-	reg, err := l.Open(pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, Records: o.records})
+	reg, err := l.Open(pipeline.Options{Files: o.files, History: o.without != "", Check: o.check, Today: o.today, Cache: o.cache, Records: o.records})
 	if err != nil {
 		return nil, err
 	}

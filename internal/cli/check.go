@@ -15,7 +15,7 @@ import (
 type checkOptions struct {
 	*App
 	format  string
-	asOf    string
+	asOf    dateFlag
 	failOn  string
 	files   []string
 	noCache bool
@@ -39,7 +39,7 @@ func newCheckCmd(a *App, runF func(*checkOptions) error) *cobra.Command {
 		},
 	}
 	a.findingFormatFlag(cmd, &o.format)
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgCheckAsOfUsage))
+	cmd.Flags().Var(&o.asOf, "as-of", a.say(msgCheckAsOfUsage))
 	cmd.Flags().StringVar(&o.failOn, "fail-on", "error", a.say(msgFailOnUsage))
 	cmd.Flags().StringSliceVar(&o.files, "files", nil, a.say(msgFilesUsage))
 	cmd.Flags().BoolVar(&o.noCache, "no-cache", false, a.say(msgNoCacheUsage))
@@ -59,7 +59,7 @@ func runCheck(o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	reg, err := o.open(openOptions{files: o.files, without: o.say(msgWithoutDuty), today: today, cache: !o.noCache, findingsOnly: true, reportsConfig: true})
+	reg, err := o.open(openOptions{files: o.files, without: o.say(msgWithoutDuty), check: true, today: today, cache: !o.noCache, findingsOnly: true, reportsConfig: true})
 	if err != nil {
 		return err
 	}
@@ -81,15 +81,40 @@ func parseFailOn(s string) (finding.Severity, error) {
 	return finding.Off, usageText(msgFailOn, s)
 }
 
+// dateFlag is an --as-of flag: the text given, and whether it was given
+// at all, so that --as-of "" is refused rather than taken for today.
+type dateFlag struct {
+	text  string
+	given bool
+}
+
+// asOf is the dateFlag of a date given on the command line.
+func asOf(text string) dateFlag { return dateFlag{text: text, given: true} }
+
+func (d *dateFlag) String() string     { return d.text }
+func (d *dateFlag) Type() string       { return "date" }
+func (d *dateFlag) Set(s string) error { *d = asOf(s); return nil }
+
+// The range of dates --as-of takes: a date outside it is a typing error
+// (0001-01-01, 20266-01-01), not a day to check a register on.
+var (
+	firstAsOf = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	lastAsOf  = time.Date(2200, 12, 31, 0, 0, 0, 0, time.UTC)
+)
+
 // today returns the date a run checks against: --as-of when given, else
-// the current date in Europe/Amsterdam.
-func (a *App) today(asOf string) (time.Time, error) {
-	if asOf == "" {
+// the current date in Europe/Amsterdam. A date given is one from 1900 to
+// 2200; anything else, "" too, is a usage error.
+func (a *App) today(d dateFlag) (time.Time, error) {
+	if !d.given {
 		return period.Today(a.Now()), nil
 	}
-	t, err := period.ParseDate(asOf)
+	t, err := period.ParseDate(d.text)
 	if err != nil {
 		return time.Time{}, usageText(msgAsOf, err)
+	}
+	if t.Before(firstAsOf) || t.After(lastAsOf) {
+		return time.Time{}, usageText(msgAsOfRange, d.text, period.Format(firstAsOf), period.Format(lastAsOf))
 	}
 	return t, nil
 }

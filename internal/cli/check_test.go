@@ -447,8 +447,8 @@ func TestRunCheckWithoutCobra(t *testing.T) {
 		wantErr error
 		want    string
 	}{
-		{name: "clean", root: root, opts: checkOptions{format: "text", failOn: "error", asOf: "2026-11-24"}, want: "no problems found"},
-		{name: "findings fail", root: face, opts: checkOptions{format: "json", failOn: "error", asOf: "2026-11-24"}, wantErr: errFindings, want: `"rule": "biometric-ban"`},
+		{name: "clean", root: root, opts: checkOptions{format: "text", failOn: "error", asOf: asOf("2026-11-24")}, want: "no problems found"},
+		{name: "findings fail", root: face, opts: checkOptions{format: "json", failOn: "error", asOf: asOf("2026-11-24")}, wantErr: errFindings, want: `"rule": "biometric-ban"`},
 		{name: "unknown format", root: root, opts: checkOptions{format: "xml", failOn: "error"}, wantErr: usageError{}},
 	}
 	for _, tt := range tests {
@@ -478,5 +478,25 @@ func TestRunCheckWithoutCobra(t *testing.T) {
 	}
 	if got.format != "sarif" || got.failOn != "warning" || !slices.Equal(got.files, []string{"sensors/a.yaml"}) {
 		t.Errorf("parsed %+v", *got)
+	}
+}
+
+// --as-of takes a date from 1900 to 2200, for every command that has it:
+// 0001-01-01 is refused rather than taken for "no checklist" (the zero
+// date once was), and --as-of "" rather than taken for today.
+func TestAsOfOutsideItsRangeIsRefused(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera})
+	for _, cmd := range [][]string{{"check"}, {"due"}, {"quality"}, {"packet"}, {"build", "--out", filepath.Join(t.TempDir(), "site")}} {
+		for _, date := range []string{"0001-01-01", "3000-01-01", ""} {
+			out, errOut, code := run(t, append(cmd, "--root", root, "--as-of", date)...)
+			if code != ExitError || out != "" || !strings.Contains(errOut, "--as-of") || !strings.Contains(errOut, "register --help") {
+				t.Errorf("%v --as-of %q: exit %d\nstdout: %s\nstderr: %s", cmd, date, code, out, errOut)
+			}
+		}
+	}
+	for _, date := range []string{"1900-01-01", "2200-12-31"} {
+		if out, errOut, code := run(t, "check", "--root", root, "--as-of", date, "--fail-on", "none"); code != ExitOK {
+			t.Errorf("check --as-of %s: exit %d\n%s%s", date, code, out, errOut)
+		}
 	}
 }

@@ -13,7 +13,7 @@ import (
 // dueOptions are the flags of register due.
 type dueOptions struct {
 	*App
-	asOf    string
+	asOf    dateFlag
 	within  string
 	format  string
 	output  string
@@ -36,7 +36,7 @@ func newDueCmd(a *App, runF func(*dueOptions) error) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgDueAsOfUsage))
+	cmd.Flags().Var(&o.asOf, "as-of", a.say(msgDueAsOfUsage))
 	cmd.Flags().StringVar(&o.within, "within", "", a.say(msgDueWithinUsage))
 	a.formatFlag(cmd, &o.format, "text", lifecycle.Formats, msgFormatUsage)
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
@@ -62,7 +62,7 @@ func runDue(o *dueOptions) error {
 	// The records a build or check kept (the cache) are read, not parsed
 	// again: a scheduled run of a large register, with its caches kept
 	// between runs, reads few files.
-	p, err := o.open(openOptions{warnConfig: true, today: today, cache: !o.noCache, records: true})
+	p, err := o.open(openOptions{warnConfig: true, check: true, today: today, cache: !o.noCache, records: true})
 	if err != nil {
 		return err
 	}

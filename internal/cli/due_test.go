@@ -91,6 +91,11 @@ func TestDueUsageErrors(t *testing.T) {
 	}{
 		{[]string{"--format", "xml"}, `unknown format "xml"`},
 		{[]string{"--as-of", "2026-02-30"}, "--as-of"},
+		{[]string{"--as-of", ""}, `--as-of: "" is not a date`},
+		{[]string{"--as-of", " "}, `--as-of: " " is not a date`},
+		{[]string{"--as-of", "0001-01-01"}, "--as-of 0001-01-01: give a date from 1900-01-01 to 2200-12-31"},
+		{[]string{"--as-of", "1899-12-31"}, "--as-of 1899-12-31: give a date from 1900-01-01 to 2200-12-31"},
+		{[]string{"--as-of", "2201-01-01"}, "--as-of 2201-01-01: give a date from 1900-01-01 to 2200-12-31"},
 		{[]string{"--within", "90 days"}, "--within"},
 		{[]string{"extra"}, "unknown command"},
 	} {

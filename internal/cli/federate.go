@@ -13,9 +13,10 @@ import (
 // federateOptions are the flags of register federate.
 type federateOptions struct {
 	*App
-	file                               string // federation.yaml
-	out, cache, asOf, format, province string
-	fetch, merge, validate, progress   bool
+	file                             string // federation.yaml
+	out, cache, format, province     string
+	asOf                             dateFlag
+	fetch, merge, validate, progress bool
 }
 
 func newFederateCmd(a *App, runF func(*federateOptions) error) *cobra.Command {
@@ -47,7 +48,7 @@ func newFederateCmd(a *App, runF func(*federateOptions) error) *cobra.Command {
 	cmd.Flags().BoolVar(&o.merge, "merge", false, a.say(msgFederateMergeUsage))
 	cmd.Flags().BoolVar(&o.validate, "validate", false, a.say(msgFederateValidateUsage))
 	cmd.Flags().BoolVar(&o.progress, "progress", false, a.say(msgFederateProgressUsage))
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgFederateAsOfUsage))
+	cmd.Flags().Var(&o.asOf, "as-of", a.say(msgFederateAsOfUsage))
 	a.formatFlag(cmd, &o.format, "text", federate.ReportFormats, msgReportFormatUsage)
 	return cmd
 }

@@ -23,8 +23,9 @@ type openOptions struct {
 	// for commands whose output is not a findings report: a setting they
 	// ignored (a typo, a bad duration) must not pass silently.
 	warnConfig bool
-	// today, when set, runs the checklist as of this day while the records
-	// load (pipeline.Options.Today).
+	// check runs the checklist as of today while the records load
+	// (pipeline.Options.Check); without it the load runs none.
+	check bool
 	today time.Time
 	// cache keeps each file's checked result between runs, with today.
 	cache bool
@@ -51,7 +52,7 @@ type openOptions struct {
 // asked, and why it goes without history when the history cannot be trusted.
 // The caller closes the register.
 func (a *App) open(o openOptions) (*pipeline.Register, error) {
-	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly, Records: o.records, Budgeted: o.budgeted, Hold: o.hold})
+	reg, err := pipeline.Open(a.Root(), pipeline.Options{Files: o.files, History: o.without != "", Check: o.check, Today: o.today, Cache: o.cache, FindingsOnly: o.findingsOnly, Records: o.records, Budgeted: o.budgeted, Hold: o.hold})
 	if err != nil {
 		return nil, err
 	}

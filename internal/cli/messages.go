@@ -55,6 +55,7 @@ vastgesteld.`)
 	msgFederateAsOfUsage = message.New("measure quality as if today were this date (YYYY-MM-DD)",
 		"meet de kwaliteit alsof het vandaag deze datum is (JJJJ-MM-DD)")
 	msgAsOf             = message.New("--as-of: %v", "--as-of: %v")
+	msgAsOfRange        = message.New("--as-of %s: give a date from %s to %s", "--as-of %s: geef een datum van %s tot en met %s")
 	msgConfigUnreadable = message.New(
 		"%s cannot be read, and this command does not run on default settings: fix the file where the line above says ('register validate' lists its problems)",
 		"%s is onleesbaar, en deze opdracht werkt niet met de standaardinstellingen: verbeter het bestand waar de regel hierboven het zegt ('register validate' noemt de problemen)")

@@ -18,7 +18,7 @@ import (
 // packetOptions are the flags of register packet.
 type packetOptions struct {
 	*App
-	asOf      string
+	asOf      dateFlag
 	since     string
 	ids       []string
 	out       string
@@ -48,7 +48,7 @@ func newPacketCmd(a *App, runF func(*packetOptions) error) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.asOf, "as-of", "", a.say(msgPacketAsOfUsage))
+	f.Var(&o.asOf, "as-of", a.say(msgPacketAsOfUsage))
 	f.StringVar(&o.since, "since", "", a.say(msgPacketSinceUsage))
 	f.StringSliceVar(&o.ids, "ids", nil, a.say(msgPacketIdsUsage))
 	f.StringVarP(&o.out, "out", "o", "", a.say(msgPacketOutUsage))
@@ -74,7 +74,7 @@ func runPacket(o *packetOptions) error {
 	// The checklist runs while the records load, so each file is parsed
 	// once. The check cache is not used: it keeps findings, and stand-ins
 	// for the records, where the packet shows every selected record whole.
-	reg, err := o.open(openOptions{warnConfig: true, without: o.say(msgPacketWithoutHistory), today: in.today, budgeted: true})
+	reg, err := o.open(openOptions{warnConfig: true, without: o.say(msgPacketWithoutHistory), check: true, today: in.today, budgeted: true})
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 // qualityOptions are the flags of register quality.
 type qualityOptions struct {
 	*App
-	asOf   string
+	asOf   dateFlag
 	format string
 	output string
 }
@@ -33,7 +33,7 @@ func newQualityCmd(a *App, runF func(*qualityOptions) error) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runF(o) },
 	}
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgQualityAsOfUsage))
+	cmd.Flags().Var(&o.asOf, "as-of", a.say(msgQualityAsOfUsage))
 	a.formatFlag(cmd, &o.format, "text", quality.Formats, msgQualityFormatUsage)
 	cmd.Flags().StringVarP(&o.output, "output", "o", "", a.say(msgOutputUsage))
 	return cmd

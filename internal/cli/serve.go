@@ -19,6 +19,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -30,7 +31,7 @@ import (
 type serveOptions struct {
 	*App
 	addr string
-	asOf string
+	asOf dateFlag
 	poll time.Duration
 	// ctx ends the server; the command's context, stopped by Ctrl+C.
 	ctx context.Context
@@ -56,7 +57,7 @@ func newServeCmd(a *App, runF func(*serveOptions) error) *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&o.addr, "addr", "127.0.0.1:8080", a.say(msgServeAddrUsage))
-	cmd.Flags().StringVar(&o.asOf, "as-of", "", a.say(msgServeAsOfUsage))
+	cmd.Flags().Var(&o.asOf, "as-of", a.say(msgServeAsOfUsage))
 	cmd.Flags().DurationVar(&o.poll, "poll", time.Second, a.say(msgServePollUsage))
 	return cmd
 }
@@ -71,11 +72,10 @@ func runServe(o *serveOptions) error {
 		return usageText(msgServePoll)
 	}
 	return o.serve(o.ctx, o.addr, o.poll, func() time.Time {
-		if o.asOf != "" {
+		if o.asOf.given {
 			return today
 		}
-		t, _ := o.today("")
-		return t
+		return period.Today(o.Now())
 	})
 }
 

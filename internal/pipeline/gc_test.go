@@ -359,7 +359,7 @@ func TestHoldAfterLoad(t *testing.T) {
 		debug.SetGCPercent(percent)
 		return percent < 0
 	}
-	cached := Options{Hold: true, Today: today, Cache: true, Records: true}
+	cached := Options{Hold: true, Check: true, Today: today, Cache: true, Records: true}
 	open := func(opts Options) *Register {
 		t.Helper()
 		r, err := Open(root, opts)
@@ -464,7 +464,7 @@ func TestHoldAfterLoad(t *testing.T) {
 		opts Options
 		gogc string
 	}{
-		{"without Hold", Options{Today: today, Cache: true, Records: true}, ""},
+		{"without Hold", Options{Check: true, Today: today, Cache: true, Records: true}, ""},
 		{"GOGC decides", cached, "100"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

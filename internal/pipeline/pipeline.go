@@ -40,10 +40,13 @@ type Options struct {
 	// History opens the Git repository that holds the register, when it can
 	// be trusted (see Register.Repo).
 	History bool
-	// Today, when set, runs the checklist as of this day while the records
-	// load, each in the worker that parsed its file, so its findings get
-	// their positions from that one parse; Check and Findings with this day
-	// then cost nothing more.
+	// Check runs the checklist as of Today while the records load, each
+	// in the worker that parsed its file, so its findings get their
+	// positions from that one parse; Register.Check and Findings with this
+	// day then cost nothing more. Without it the load runs no checklist,
+	// whatever Today holds: no date means "no checklist".
+	Check bool
+	// Today is the day the checklist runs as of, with Check.
 	Today time.Time
 	// Cache, with Today, keeps each file's checked result between runs
 	// (checkcache), so unchanged files are not parsed and checked again. The
@@ -135,7 +138,7 @@ func Open(root string, opts Options) (*Register, error) {
 		r.Repo, r.HistoryProblem = trustedRepo(root)
 	}
 	var check *principle.Options
-	if !opts.Today.IsZero() {
+	if opts.Check {
 		check = &principle.Options{Today: opts.Today, History: r.History()}
 	}
 	var c *caches

@@ -121,7 +121,7 @@ func TestCheckRunsOnceAndFindingsAreLocated(t *testing.T) {
 func TestHandOverEach(t *testing.T) {
 	root := testbed.Register(t, map[string]string{"sensors/geluid-markt.yaml": sensor, "sensors/kapot.yaml": "id: [kapot\n"})
 	open := func() *Register {
-		reg, err := Open(root, Options{Today: today})
+		reg, err := Open(root, Options{Check: true, Today: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -152,5 +152,28 @@ func TestHandOverEach(t *testing.T) {
 func TestOpenRefusesWhatIsNoRegister(t *testing.T) {
 	if _, err := Open(t.TempDir(), Options{History: true}); err == nil || !strings.Contains(err.Error(), "no sensors/ or algorithms/") {
 		t.Errorf("Open on an empty folder = %v, want an error naming sensors/ and algorithms/", err)
+	}
+}
+
+// TestCheckIsAskedForNotADate: the checklist runs while the records load
+// when Check says so, on any day, the zero one too; without it none runs.
+func TestCheckIsAskedForNotADate(t *testing.T) {
+	root := testbed.Register(t, map[string]string{"sensors/geluid-markt.yaml": sensor})
+	for _, tt := range []struct {
+		opts    Options
+		checked bool
+	}{
+		{Options{Check: true, Today: today}, true},
+		{Options{Check: true}, true},
+		{Options{Today: today}, false},
+	} {
+		reg, err := Open(root, tt.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := reg.Loaded.Checked != nil; got != tt.checked {
+			t.Errorf("Open(%+v): checklist ran while loading: %v, want %v", tt.opts, got, tt.checked)
+		}
+		reg.Close()
 	}
 }

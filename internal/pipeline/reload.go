@@ -40,7 +40,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	}
 	lo := load.Options{Validator: v, Files: opts.Files}
 	var c *caches
-	if !opts.Today.IsZero() {
+	if opts.Check {
 		lo.Check = &principle.Options{Today: opts.Today, History: r.History()}
 		if opts.Cache && !l.opened && len(opts.Files) == 0 {
 			c = openCaches(l.root, r.Repo, true)
