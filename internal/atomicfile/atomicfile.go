@@ -13,6 +13,62 @@ import (
 	"path/filepath"
 )
 
+// Error is a write of Path that the file system refused: the folder cannot
+// be written in, does not exist, or the disk is full. Path is the file
+// asked for, never the temporary file beside it, which the user neither
+// named nor can look for; Err is what the system said, without that name
+// (errors.Is(err, fs.ErrPermission) holds as for the system's error).
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("write %s: %v", e.Path, e.Err) }
+func (e *Error) Unwrap() error { return e.Err }
+
+// failed is the Error of a write of path that the file system refused with
+// err, naming path rather than the temporary file err may name.
+func failed(path string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
+		err = le.Err
+	}
+	return &Error{Path: path, Err: err}
+}
+
+// createTemp makes the temporary file; a test puts a failing one in its
+// place, as a folder without write permission does not fail for root.
+var createTemp = os.CreateTemp
+
+// fileWriter writes to the temporary file and keeps the error the file
+// system gave, to tell it from an error of the writer's own.
+type fileWriter struct {
+	f   *os.File
+	err error
+}
+
+func (w *fileWriter) Write(b []byte) (int, error) {
+	n, err := w.f.Write(b)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
+// ReadFrom copies r into the file as the file itself does (without a
+// buffer in between where the system can), keeping its error as Write.
+func (w *fileWriter) ReadFrom(r io.Reader) (int64, error) {
+	n, err := w.f.ReadFrom(r)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
 // Write replaces path with data atomically.
 func Write(path string, data []byte, perm os.FileMode) error {
 	return WriteFrom(path, perm, func(w io.Writer) error {
@@ -29,20 +85,30 @@ func Write(path string, data []byte, perm os.FileMode) error {
 func WriteFrom(path string, perm os.FileMode, write func(io.Writer) error) error {
 	target, into, err := destination(path)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return failed(path, err)
 	}
 	if into {
 		return writeInto(path, write)
 	}
 	tmp, err := temp(target, write, perm)
 	if err != nil {
-		return err
+		return named(err, target, path)
 	}
 	if err := os.Rename(tmp, target); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", path, err)
+		return failed(path, err)
 	}
 	return nil
+}
+
+// named gives an Error about target (the file a symlink at path points
+// to) path's name, as the user gave it.
+func named(err error, target, path string) error {
+	var e *Error
+	if errors.As(err, &e) && e.Path == target {
+		return &Error{Path: path, Err: e.Err}
+	}
+	return err
 }
 
 // destination is the file a write of path replaces: path, or the file a
@@ -69,11 +135,15 @@ func destination(path string) (target string, into bool, err error) {
 func writeInto(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return failed(path, err)
 	}
-	err = write(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	fw := &fileWriter{f: f}
+	err = write(fw)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		return failed(path, cerr)
+	}
+	if err != nil && fw.err != nil && errors.Is(err, fw.err) {
+		return failed(path, err)
 	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -102,8 +172,11 @@ func WriteNew(path string, data []byte, perm os.FileMode) error {
 		return err
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-	if err != nil {
+	if errors.Is(err, os.ErrExist) {
 		return err
+	}
+	if err != nil {
+		return failed(path, err)
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -111,7 +184,7 @@ func WriteNew(path string, data []byte, perm os.FileMode) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return fmt.Errorf("write %s: %w", path, err)
+		return failed(path, err)
 	}
 	return nil
 }
@@ -119,11 +192,13 @@ func WriteNew(path string, data []byte, perm os.FileMode) error {
 // temp writes a synced temporary file beside path and returns its name. Its
 // name starts with a dot, so the register's loader skips one a crash leaves.
 func temp(path string, write func(io.Writer) error, perm os.FileMode) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return "", fmt.Errorf("write %s: %w", path, err)
+		return "", failed(path, err)
 	}
-	err = write(f)
+	fw := &fileWriter{f: f}
+	err = write(fw)
+	own := err != nil && (fw.err == nil || !errors.Is(err, fw.err)) // the writer's, not the file system's
 	if err == nil {
 		err = f.Chmod(perm)
 	}
@@ -135,7 +210,10 @@ func temp(path string, write func(io.Writer) error, perm os.FileMode) (string, e
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return "", fmt.Errorf("write %s: %w", path, err)
+		if own {
+			return "", fmt.Errorf("write %s: %w", path, err)
+		}
+		return "", failed(path, err)
 	}
 	return f.Name(), nil
 }

@@ -3,8 +3,11 @@ package atomicfile
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -85,5 +88,36 @@ func TestWriteNewNeverReplaces(t *testing.T) {
 func TestWriteIntoMissingFolderFails(t *testing.T) {
 	if err := Write(filepath.Join(t.TempDir(), "no", "such", "x"), []byte("x"), 0o644); err == nil {
 		t.Error("no error")
+	}
+}
+
+// A write the file system refuses names the file asked for, never the
+// temporary file beside it, and keeps what the system said.
+func TestRefusedWriteNamesTheTarget(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "x.json")
+	createTemp = func(d, pattern string) (*os.File, error) {
+		return nil, &fs.PathError{Op: "open", Path: filepath.Join(d, ".x.json.tmp-741470021"), Err: syscall.EACCES}
+	}
+	t.Cleanup(func() { createTemp = os.CreateTemp })
+	err := Write(target, []byte("{}"), 0o644)
+	var e *Error
+	if !errors.As(err, &e) || e.Path != target || !errors.Is(err, fs.ErrPermission) || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("Write = %v, want an *Error about %s, permission denied, without the temporary file", err, target)
+	}
+	createTemp = os.CreateTemp
+	// A folder that is a file refuses root too.
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = Write(filepath.Join(file, "x.json"), []byte("{}"), 0o644)
+	if !errors.As(err, &e) || e.Path != filepath.Join(file, "x.json") || strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("Write into a file = %v", err)
+	}
+	// The writer's own error is its own, not the file system's.
+	own := errors.New("render failed")
+	if err := WriteFrom(target, 0o644, func(io.Writer) error { return own }); !errors.Is(err, own) || errors.As(err, &e) {
+		t.Errorf("WriteFrom = %v, want the writer's error", err)
 	}
 }

@@ -9,10 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/export"
 	"github.com/voorbeeldstad/register/internal/initreg"
 )
@@ -391,5 +393,41 @@ func TestExportSaysWhenTheRegisterHasErrors(t *testing.T) {
 	_, errOut, code = run(t, "export", "--root", root, "--format", "geojson")
 	if code != ExitFindings || errOut != "register: the register has 1 error, and the export carries the records as they are; run 'register validate'\n" {
 		t.Errorf("schema error: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// An output that cannot be written is named as the user gave it, never by
+// the temporary file beside it, with what to do; exit 2.
+func TestWriteErrorsNameTheTargetAndWhatToDo(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": validSensor})
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ out, want string }{
+		{filepath.Join(file, "x.json"), "cannot write " + filepath.Join(file, "x.json") + ": not a directory; check the folder and the free disk space, or choose another folder"},
+		{filepath.Join(dir, "none", "x.json"), "cannot write " + filepath.Join(dir, "none", "x.json") + ": the folder " + filepath.Join(dir, "none") + " does not exist; create it, or choose another folder"},
+	} {
+		_, errOut, code := run(t, "export", "--root", root, "--format", "json", "--out", tt.out, "--lang", "en")
+		if code != ExitError || !strings.Contains(errOut, tt.want) || strings.Contains(errOut, ".tmp-") {
+			t.Errorf("export --out %s: exit %d, stderr %q; want 2 and %q", tt.out, code, errOut, tt.want)
+		}
+	}
+	// Without write permission on the folder (which root has anyway).
+	err := writeError(&atomicfile.Error{Path: "ro/x.json", Err: syscall.EACCES})
+	if got := err.Error(); got != "cannot write ro/x.json: no permission to write in ro; choose another folder, or fix the folder's permissions" {
+		t.Errorf("permission denied: %q", got)
+	}
+	if os.Geteuid() == 0 {
+		return // root writes in a read-only folder
+	}
+	ro := filepath.Join(dir, "ro")
+	if err := os.Mkdir(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := run(t, "export", "--root", root, "--format", "json", "--out", filepath.Join(ro, "x.json"), "--lang", "en")
+	if code != ExitError || !strings.Contains(errOut, "cannot write "+filepath.Join(ro, "x.json")+": no permission to write in "+ro) {
+		t.Errorf("read-only folder: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -6,8 +6,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/message"
@@ -195,9 +197,26 @@ func errText(m *message.Text, args ...any) error { return textError{m, args} }
 // usageText is errText for an error the user fixes in the command line (exit 2).
 func usageText(m *message.Text, args ...any) error { return usageError{textError{m, args}} }
 
+// writeError says a file could not be written, naming the file the user
+// asked for and what to do about it.
+func writeError(e *atomicfile.Error) error {
+	dir := filepath.Dir(e.Path)
+	switch {
+	case errors.Is(e, fs.ErrPermission):
+		return errText(msgWriteNoAccess, e.Path, dir)
+	case errors.Is(e, fs.ErrNotExist):
+		return errText(msgWriteNoFolder, e.Path, dir)
+	}
+	return errText(msgWriteFailed, e.Path, e.Err.Error())
+}
+
 // errorText is an error as Run prints it: in the run's language when it is
 // a text of the catalogue, or one cobra, pflag or the file system made.
 func (a *App) errorText(err error) string {
+	var we *atomicfile.Error
+	if errors.As(err, &we) {
+		err = writeError(we)
+	}
 	err = a.cobraError(err)
 	if le, ok := wholly(err); ok {
 		return le.In(a.ui())

@@ -881,7 +881,7 @@ func readInside(full, realRoot string, maxBytes int64, into []byte) (data []byte
 	}
 	lst, err := os.Lstat(full)
 	if err != nil {
-		return nil, false, nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, nil, cannotOpen(err)
 	}
 	linked = lst.Mode()&os.ModeSymlink != 0
 	if linked {
@@ -900,12 +900,12 @@ func readInside(full, realRoot string, maxBytes int64, into []byte) (data []byte
 	// must not block until a writer appears; Stat below then refuses it.
 	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, false, nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, nil, cannotOpen(err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, false, nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, false, nil, cannotOpen(err)
 	}
 	if !fi.Mode().IsRegular() {
 		return nil, false, nil, cannotRead(msgNotRegular.With())
@@ -933,7 +933,7 @@ func readSized(f io.Reader, size, maxBytes int64, into []byte) ([]byte, *unreada
 	case err == io.ErrUnexpectedEOF || err == io.EOF:
 		return buf[:n], nil
 	case err != nil:
-		return nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, cannotOpen(err)
 	}
 	// The file grew while being read: read the rest, within the limit.
 	limit := int64(1 << 62)
@@ -942,7 +942,7 @@ func readSized(f io.Reader, size, maxBytes int64, into []byte) ([]byte, *unreada
 	}
 	rest, err := io.ReadAll(io.LimitReader(f, limit))
 	if err != nil {
-		return nil, cannotRead(msgCannotRead.With(osError{err}))
+		return nil, cannotOpen(err)
 	}
 	data := append(buf[:n], rest...)
 	if maxBytes > 0 && int64(len(data)) > maxBytes {

@@ -32,7 +32,7 @@ func readPlain(full string, maxBytes int64, into []byte) (data []byte, stat *sta
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, nil, cannotRead(msgCannotRead.With(osError{&os.PathError{Op: "fstat", Path: full, Err: err}})), true
+		return nil, nil, cannotOpen(&os.PathError{Op: "fstat", Path: full, Err: err}), true
 	}
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return nil, nil, cannotRead(msgNotRegular.With()), true

@@ -60,7 +60,9 @@ var (
 	msgMoveToKind   = message.New("move the file into the folder of its kind", "verplaats het bestand naar de map van zijn soort")
 	msgKeepPlain    = message.New("keep record files as plain files inside the register",
 		"houd registraties als gewone bestanden binnen het register")
-	msgCannotRead  = message.New("file cannot be read: %s", "bestand kan niet worden gelezen: %s")
+	msgCannotRead       = message.New("file cannot be read: %s", "bestand kan niet worden gelezen: %s")
+	msgCheckPermissions = message.New("check the file's permissions: whoever runs register must be allowed to read it",
+		"controleer de rechten van het bestand: wie register draait, moet het mogen lezen")
 	msgLinkNowhere = message.New("symlink leads nowhere: %s", "symlink leidt nergens heen: %s")
 	msgLinkOutside = message.New("symlink leads outside the register", "symlink leidt naar buiten het register")
 	msgNotRegular  = message.New("not a regular file", "geen gewoon bestand")
@@ -81,6 +83,16 @@ type unreadable struct{ msg, help message.Phrase }
 // cannotRead is a file that is no plain file inside the register.
 func cannotRead(msg message.Phrase) *unreadable {
 	return &unreadable{msg, msgKeepPlain.With()}
+}
+
+// cannotOpen is why a file could not be opened or read, as the system said
+// (err): without permission to read it, the help is to see to that, not
+// to keep it a plain file, which it is.
+func cannotOpen(err error) *unreadable {
+	if errors.Is(err, fs.ErrPermission) {
+		return &unreadable{msgCannotRead.With(osError{err}), msgCheckPermissions.With()}
+	}
+	return cannotRead(msgCannotRead.With(osError{err}))
 }
 
 // What the system said when a file could not be opened or read.
