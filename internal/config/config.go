@@ -405,7 +405,8 @@ func Load(root string) (*Config, []finding.Finding, error) {
 // and column. A setting the reading of the settings already has a finding
 // for (fs: a bad duration, an unknown key, a rule without severity) keeps
 // that one finding, which says what stands in: the schema's findings
-// within it, or about a part of it, are left out.
+// within it, or about a part of it, are left out. So are those about the
+// custom rules, which principle.CompileCustom checks.
 func shapeProblems(doc *source.Document, fs []finding.Finding) []finding.Finding {
 	at := places(doc.Root)
 	var reported [][]string
@@ -414,6 +415,9 @@ func shapeProblems(doc *source.Document, fs []finding.Finding) []finding.Finding
 			reported = append(reported, p)
 		}
 	}
+	// The custom rules are checked where they are compiled
+	// (principle.CompileCustom), each problem a finding at its line.
+	reported = append(reported, []string{"rules_custom"})
 	var out []finding.Finding
 	for _, f := range validate.Config(doc) {
 		p := source.SplitPointer(f.Path)

@@ -34,8 +34,11 @@ var configValidator = sync.OnceValues(func() (*Validator, error) {
 // ways, and Config follows it: a key the schema does not know is left to
 // that reading, which warns of it (and reads keys written in capitals, or
 // with dots at the top, as the settings they name), except within a list,
-// which that reading does not walk; and a number or true/false written
-// where text is asked is the text it was written as (require: false).
+// which that reading does not walk; a number or true/false written where
+// text is asked is the text it was written as (require: false); and a key
+// the schema requires in an entry is the reader's to ask for (a watched
+// supplier without its source is watched all the same). Config checks the
+// shape of what is written, not whether all of it is.
 func Config(doc *source.Document) []finding.Finding {
 	if doc == nil || doc.Value == nil {
 		return nil
@@ -68,8 +71,8 @@ func Config(doc *source.Document) []finding.Finding {
 }
 
 // lenient drops from the error tree what the configuration's reading
-// accepts (see Config): unknown keys outside lists, and a scalar where
-// text is asked. An error left without causes goes too.
+// accepts (see Config): unknown keys outside lists, a scalar where text is
+// asked, and missing keys. An error left without causes goes too.
 func lenient(e *jsonschema.ValidationError) *jsonschema.ValidationError {
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
@@ -80,6 +83,8 @@ func lenient(e *jsonschema.ValidationError) *jsonschema.ValidationError {
 		if slices.Contains(k.Want, "string") && (k.Got == "boolean" || k.Got == "number" || k.Got == "integer") {
 			return nil
 		}
+	case *kind.Required:
+		return nil
 	}
 	if len(e.Causes) == 0 {
 		return e
