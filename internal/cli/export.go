@@ -54,6 +54,13 @@ func runExport(o *exportOptions) error {
 	if o.format == "csv" && kind != record.Sensor && kind != record.Algorithm {
 		return usageText(msgExportNeedsKind)
 	}
+	// --kind picks the records of a CSV file, which has one kind's columns.
+	// The other formats hold every public record (or, for sensorthings and
+	// algoritmeregister, those of their one kind): a --kind they would
+	// ignore is refused rather than passed over.
+	if o.format != "csv" && o.kind != "" {
+		return usageText(msgExportKindCSVOnly, o.format)
+	}
 	// Only the catalogue takes dates from the history.
 	open := openOptions{warnConfig: true}
 	if o.format == "dcat" {

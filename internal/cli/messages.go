@@ -211,8 +211,10 @@ var (
 	msgExportNeedsFormat = message.New("export needs --format: use %s", "export verwacht --format: kies %s")
 	msgExportNeedsKind   = message.New("csv holds one kind of record: add --kind sensor or --kind algorithm",
 		"csv bevat één soort registratie: voeg --kind sensor of --kind algorithm toe")
-	msgExportKindUsage = message.New("the kind of record for csv: sensor or algorithm", "de soort registratie voor csv: sensor of algorithm")
-	msgExportOutUsage  = message.New("write to this file (replaced atomically); - or nothing for standard output",
+	msgExportKindUsage   = message.New("the kind of record for csv: sensor or algorithm", "de soort registratie voor csv: sensor of algorithm")
+	msgExportKindCSVOnly = message.New("--kind is for --format csv only; %s holds the register's records as they are: leave --kind out",
+		"--kind is alleen voor --format csv; %s bevat de registraties van het register zoals ze zijn: laat --kind weg")
+	msgExportOutUsage = message.New("write to this file (replaced atomically); - or nothing for standard output",
 		"schrijf naar dit bestand (in één keer vervangen); - of niets voor standaarduitvoer")
 	msgExportUnread = message.NewCount("%d record file could not be read and is missing from the export; run 'register validate'",
 		"%d record files could not be read and are missing from the export; run 'register validate'",

@@ -59,6 +59,11 @@ func runSign(o *signOptions) error {
 	case o.out == "":
 		return usageText(msgSignOut)
 	}
+	// The extension says the format, as for the packet: a sign is a PDF.
+	ff, err := sign.Formats.ForFile(o.out)
+	if err != nil {
+		return usageError{err} // it names the file, in the user's language
+	}
 	p, err := o.open(openOptions{warnConfig: true})
 	if err != nil {
 		return err
@@ -109,7 +114,8 @@ func runSign(o *signOptions) error {
 		}
 		signs = append(signs, s)
 	}
-	if err := o.writeOutput(o.out, func(w io.Writer) error { return sign.Write(w, signs, paper) }); err != nil {
+	job := &sign.Job{Signs: signs, Paper: paper}
+	if err := o.writeOutput(o.out, func(w io.Writer) error { return ff.Write(w, job) }); err != nil {
 		return err
 	}
 	fmt.Fprintln(o.Out, o.count(msgSignWrote, len(signs), strings.ToUpper(paper.Name), o.out))

@@ -45,3 +45,32 @@ func TestSignCommand(t *testing.T) {
 		t.Error("a sign was written for a record that is not public")
 	}
 }
+
+// Flags that do not apply are refused, not passed over: sign writes a PDF
+// only, and says so of any other extension as packet does (one place:
+// format.Set.ForFile); export takes --kind for csv only.
+func TestFlagsThatDoNotApplyAreRefused(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"sign", "cam-uitgaansgebied-grote-markt", "--out", filepath.Join(dir, "s.docx")}, "s.docx: the extension says the format: use .pdf"},
+		{[]string{"sign", "--all", "--out", filepath.Join(dir, "borden")}, "borden: the extension says the format: use .pdf"},
+		{[]string{"packet", "--out", filepath.Join(dir, "p.docx")}, "p.docx: the extension says the format: use .html, .md or .pdf"},
+		{[]string{"export", "--format", "json", "--kind", "sensor"}, "--kind is for --format csv only; json holds"},
+		{[]string{"export", "--format", "geojson", "--kind", "algorithm", "--out", filepath.Join(dir, "x.geojson")}, "--kind is for --format csv only; geojson holds"},
+	} {
+		out, errOut, code := run(t, append(tt.args, "--lang", "en", "--root", "../../register")...)
+		if code != ExitError || out != "" || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "register --help") {
+			t.Errorf("%v: exit %d\nstdout: %s\nstderr: %s\nwant 2 and %q", tt.args, code, out, errOut, tt.want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("written although refused: %v", entries)
+	}
+	out, errOut, code := run(t, "export", "--format", "csv", "--kind", "sensor", "--root", "../../register")
+	if code != ExitOK || !strings.HasPrefix(out, "id,") {
+		t.Errorf("csv --kind sensor: exit %d\n%s%s", code, out[:min(len(out), 200)], errOut)
+	}
+}
