@@ -12,7 +12,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/importcsv"
 	"github.com/voorbeeldstad/register/internal/load"
-	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/notification"
 	"github.com/voorbeeldstad/register/internal/pageurl"
@@ -130,7 +129,8 @@ func rulesFor(cfg *config.Config) map[string]report.RuleInfo {
 }
 
 // ruleInfo describes every rule id a command reports, for the formats that
-// carry rule metadata (SARIF): the stages' own and the checklist's.
+// carry rule metadata (SARIF): the stages' own and the checklist's, in the
+// documented language the machine formats write (finding.Documented).
 func ruleInfo() map[string]report.RuleInfo {
 	out := map[string]report.RuleInfo{
 		finding.RuleYAML:              {Title: "The file is not a readable YAML record"},
@@ -144,7 +144,7 @@ func ruleInfo() map[string]report.RuleInfo {
 		notification.RuleNotification: {Title: "A sensor notification that cannot be added to the register as it is"},
 	}
 	for _, r := range principle.Rules() {
-		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.Title.In(message.English), Description: r.Why.In(message.English), Help: r.Satisfy.In(message.English)}
+		out[r.ID] = report.RuleInfo{Principle: r.Ref, Title: r.Title.In(finding.Documented), Description: r.Why.In(finding.Documented), Help: r.Satisfy.In(finding.Documented)}
 	}
 	return out
 }

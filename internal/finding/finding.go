@@ -114,9 +114,15 @@ type Finding struct {
 	Key bool
 }
 
+// Documented is the language of the documented findings shape, which the
+// machine formats (JSON, SARIF, JUnit) write whatever the run's language:
+// English. Tools and scripts read them, and their rule descriptions are
+// English, so a finding's message there is too.
+const Documented = "en"
+
 // JSON is a finding in the documented findings shape of the machine
-// formats: message and help in English, line and column left out when
-// unknown.
+// formats: message and help in the Documented language, line and column
+// left out when unknown.
 type JSON struct {
 	File      string   `json:"file"`
 	Line      int      `json:"line,omitempty"`
@@ -131,7 +137,8 @@ type JSON struct {
 
 // JSON returns the finding in the documented findings shape.
 func (f Finding) JSON() JSON {
-	return JSON{f.File, f.Line, f.Column, f.Record, f.Rule, f.Principle, f.Severity, f.Message.In("en"), f.Help.In("en")}
+	msg, help := f.Text(Documented)
+	return JSON{f.File, f.Line, f.Column, f.Record, f.Rule, f.Principle, f.Severity, msg, help}
 }
 
 // MarshalJSON writes the finding in the documented findings shape (JSON).

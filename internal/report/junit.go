@@ -58,6 +58,8 @@ const rootSuite = "register"
 // <system-out> otherwise. Files with findings that are not among
 // Options.Records (register.yaml, a file that could not be read) get test
 // cases of their own. A suite's failures attribute counts failed test cases.
+// Its texts are in the documented language (finding.Documented), whatever
+// the run's: its own words ("Principle:", "and 1 more") are English.
 func writeJUnit(b sink, fs []finding.Finding, _ finding.Summary, opts Options) error {
 	byFile := map[string][]finding.Finding{}
 	for _, f := range fs {
@@ -72,7 +74,7 @@ func writeJUnit(b sink, fs []finding.Finding, _ finding.Summary, opts Options) e
 			suites[folder] = s
 		}
 		name := cmp.Or(id, file, opts.ToolName)
-		for _, c := range junitCases(folder, name, file, byFile[file], opts.Lang) {
+		for _, c := range junitCases(folder, name, file, byFile[file], finding.Documented) {
 			if c.Failure != nil {
 				s.Failures++
 			}

@@ -33,9 +33,10 @@ type Options struct {
 	// Rules holds metadata per rule id, for SARIF rules and help.
 	Rules map[string]RuleInfo
 	// Lang is the language of the messages, help and summary for people
-	// ("nl" or "en"; "" is English). The json format, for scripts, stays
-	// English; rule ids and severities are never translated, so problem
-	// matchers keep working.
+	// (text, github: "nl" or "en"; "" is English). The machine formats
+	// (json, sarif, junit) write the documented language,
+	// finding.Documented, whatever Lang says; rule ids and severities are
+	// never translated, so problem matchers keep working.
 	Lang string
 	// Root is the register root relative to the repository (may be ""). The
 	// formats GitHub reads (github, sarif) put it before each file so GitHub

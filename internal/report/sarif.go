@@ -98,12 +98,13 @@ type sarifRegion struct {
 
 // writeSARIF prints a SARIF 2.1.0 log with one run, for GitHub code scanning
 // and other tools that read static-analysis results. Rules are those that
-// occur in the findings, sorted by id so the output is stable.
+// occur in the findings, sorted by id so the output is stable. Its texts are
+// in the documented language (finding.Documented), as its rules' are.
 func writeSARIF(b sink, fs []finding.Finding, _ finding.Summary, opts Options) error {
 	rules, index := sarifRules(fs, opts.Rules)
 	results := make([]sarifResult, 0, len(fs))
 	for _, f := range fs {
-		msg, help := opts.words(f)
+		msg, help := f.Text(finding.Documented)
 		if help != "" {
 			msg += "\n" + help
 		}
