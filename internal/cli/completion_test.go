@@ -110,7 +110,7 @@ func TestEveryFormatFlagCompletesItsHelp(t *testing.T) {
 			return
 		}
 		names, _ := complete(c, nil, "")
-		if len(names) < 2 || !strings.Contains(f.Usage, format.Choices(names)) {
+		if len(names) < 2 || !strings.Contains(f.Usage, format.Choices(names).String()) {
 			t.Errorf("%s --format completes %v, help says %q", c.CommandPath(), names, f.Usage)
 		}
 	}

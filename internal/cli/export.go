@@ -45,7 +45,7 @@ func newExportCmd(a *App, runF func(*exportOptions) error) *cobra.Command {
 // runExport writes the register's public records in another format.
 func runExport(o *exportOptions) error {
 	if o.format == "" {
-		return usageText(msgExportNeedsFormat, orList(export.Formats.Names()))
+		return usageText(msgExportNeedsFormat, export.Formats.Choices())
 	}
 	if err := checkFormat(export.Formats, o.format); err != nil {
 		return err

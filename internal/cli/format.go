@@ -17,7 +17,7 @@ import (
 // names them (usage holds %s where the list goes), completion offers them,
 // and checkFormat refuses any other, so the three never disagree.
 func (a *App) formatFlag(cmd *cobra.Command, p *string, def string, formats format.Named, usage *message.Text) {
-	cmd.Flags().StringVarP(p, "format", "f", def, a.say(usage, orList(formats.Names())))
+	cmd.Flags().StringVarP(p, "format", "f", def, a.say(usage, format.Choices(formats.Names())))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats.Names(), cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -27,7 +27,7 @@ func checkFormat(formats format.Named, name string) error {
 	if slices.Contains(formats.Names(), name) {
 		return nil
 	}
-	return usageText(msgUnknownFormat, name, orList(formats.Names()))
+	return usageError{format.Unknown(name, formats.Names())}
 }
 
 // writeOutput writes to a file through a temporary file renamed into

@@ -11,7 +11,6 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/config"
-	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -152,18 +151,6 @@ func localized(lang string, arg any) any {
 	}
 	return arg
 }
-
-// orList is a list of choices, worded "a, b or c" and "a, b of c".
-type orList []string
-
-func (l orList) In(lang string) string {
-	if lang == message.Dutch {
-		return format.Join(l, "of")
-	}
-	return format.Join(l, "or")
-}
-
-func (l orList) String() string { return l.In(message.English) }
 
 // shortList is a list of names, the first few shown and the rest counted:
 // "a, b, c and 2 more", "a, b, c en nog 2".

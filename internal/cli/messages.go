@@ -49,7 +49,6 @@ vastgesteld.`)
 		"kan %s niet schrijven: de map %s bestaat niet; maak hem aan, of kies een andere map")
 	msgWriteFailed = message.New("cannot write %s: %s; check the folder and the free disk space, or choose another folder",
 		"kan %s niet schrijven: %s; controleer de map en de vrije schijfruimte, of kies een andere map")
-	msgUnknownFormat       = message.New("unknown format %q: use %s", "onbekend formaat %q: kies %s")
 	msgFormatUsage         = message.New("output format: %s", "uitvoerformaat: %s")
 	msgFindingsFormatUsage = message.New("format of the findings: %s", "formaat van de bevindingen: %s")
 	msgCheckAsOfUsage      = message.New("check as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",

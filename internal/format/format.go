@@ -7,17 +7,20 @@
 package format
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
-// msgExtension is said when a file's extension names no format; the
-// command line says an unknown --format itself.
-var msgExtension = message.New("%s: the extension says the format: use %s", "%s: de extensie bepaalt het formaat: gebruik %s")
+// What is said of a format that is not one of a Set's: a name (--format)
+// or a file's extension.
+var (
+	msgUnknown   = message.New("unknown format %q: use %s", "onbekend formaat %q: kies %s")
+	msgExtension = message.New("%s: the extension says the format: use %s", "%s: de extensie bepaalt het formaat: gebruik %s")
+)
 
 // Format is one output format of values of type T.
 type Format[T any] struct {
@@ -45,18 +48,23 @@ func (s Set[T]) Names() []string {
 
 // Choices names the formats as help and errors write them: "text, json or
 // csv".
-func (s Set[T]) Choices() string { return Choices(s.Names()) }
+func (s Set[T]) Choices() Choices { return Choices(s.Names()) }
 
 // Lookup returns the format called name, or an error that lists the
-// choices.
+// choices (Unknown).
 func (s Set[T]) Lookup(name string) (Format[T], error) {
 	for _, f := range s {
 		if f.Name == name {
 			return f, nil
 		}
 	}
-	return Format[T]{}, fmt.Errorf("unknown format %q: use %s", name, s.Choices())
+	return Format[T]{}, Unknown(name, s.Names())
 }
+
+// Unknown is the error for a format name that is none of names: it lists
+// them, and is worded in the reader's language (a message.Text error), so
+// the command line says it in Dutch or English whole.
+func Unknown(name string, names []string) error { return msgUnknown.Err(name, Choices(names)) }
 
 // ForFile returns the format a file's extension names (case does not
 // matter), or an error that lists the extensions.
@@ -80,8 +88,19 @@ func (s Set[T]) ForFile(path string) (Format[T], error) {
 // for a flag's help, completion and check.
 type Named interface{ Names() []string }
 
-// Choices writes a list as help names a choice: "a", "a or b", "a, b or c".
-func Choices(names []string) string { return Join(names, "or") }
+// Choices is a list of choices as help and errors name them: "a", "a or
+// b", "a, b or c", and in Dutch "a, b of c". It is a message.Lingual, so a
+// text that names it is worded in one language.
+type Choices []string
+
+// or is the word before the last choice.
+var or = label.Text{"of", "or"}
+
+// In writes the choices in lang.
+func (c Choices) In(lang string) string { return Join(c, or.In(lang)) }
+
+// String writes the choices in English.
+func (c Choices) String() string { return c.In(message.English) }
 
 // Join words a list of choices with the conjunction given ("a, b or c"), so
 // a caller in another language words it the same way with its own word.

@@ -69,11 +69,14 @@ func TestChoices(t *testing.T) {
 		{[]string{"text", "json", "github", "sarif", "junit"}, "text, json, github, sarif or junit"},
 	}
 	for _, tt := range tests {
-		if got := Choices(tt.in); got != tt.want {
+		if got := Choices(tt.in).String(); got != tt.want {
 			t.Errorf("Choices(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	if got := numbers.Choices(); got != "decimal, hex or octal" {
+	if got := numbers.Choices().String(); got != "decimal, hex or octal" {
 		t.Errorf("Set.Choices = %q", got)
+	}
+	if got := numbers.Choices().In("nl"); got != "decimal, hex of octal" {
+		t.Errorf("Set.Choices in Dutch = %q", got)
 	}
 }

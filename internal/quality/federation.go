@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/voorbeeldstad/register/internal/format"
 )
 
 // Summary is a register's quality in figures that name no record, for a
@@ -68,8 +70,8 @@ type Municipality struct {
 // WriteFederation prints the quality of a federation's registers, one line
 // (text, in lang), one object (json) or one chart row (svg, no script)
 // each.
-func WriteFederation(w io.Writer, format, lang string, ms []Municipality) error {
-	switch format {
+func WriteFederation(w io.Writer, name, lang string, ms []Municipality) error {
+	switch name {
 	case "json":
 		type row struct {
 			Municipality
@@ -113,7 +115,7 @@ func WriteFederation(w io.Writer, format, lang string, ms []Municipality) error 
 		_, err := io.WriteString(w, string(FederationChart(ms)))
 		return err
 	}
-	return fmt.Errorf("unknown format %q: use text, json or svg", format)
+	return format.Unknown(name, []string{"text", "json", "svg"})
 }
 
 // FederationChart draws, per municipality, two bars: the share of fields

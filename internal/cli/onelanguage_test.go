@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/message"
+)
+
+// The words only one of the two languages uses, as the errors below would
+// say them: a run that speaks one language must show none of the other's.
+// Paths and quoted values are left out before looking (see otherWords).
+var onlyWords = map[string][]string{
+	message.English: {"the", "use", "or", "and", "not", "holds", "see", "run", "usage", "too", "many", "links",
+		"did", "find", "expected", "folder", "file", "line", "most", "characters", "unknown", "format", "give",
+		"such", "leads", "nowhere", "loop", "extension", "says", "needs", "example", "key", "readme", "has", "add"},
+	message.Dutch: {"de", "het", "een", "gebruik", "kies", "niet", "zie", "voor", "map", "bestand", "regel",
+		"tekens", "onbekend", "onbekende", "formaat", "staat", "leidt", "nergens", "heen", "naar", "zichzelf",
+		"geef", "zoals", "extensie", "bepaalt", "verwacht", "sleutel", "voorbeeld", "kring", "leeg"},
+}
+
+// quoted and pathLike are what otherWords leaves out: values the user
+// gave, which are in no language of ours.
+var (
+	quoted   = regexp.MustCompile(`"(?:[^"\\\n]|\\.)*"|'[^'\n]*'`)
+	pathLike = regexp.MustCompile(`\S*[/\\]\S*|\S+\.(?:yaml|docx|md|html|pdf|git)\b`)
+	wordOf   = regexp.MustCompile(`\p{L}+`)
+)
+
+// otherWords lists the words of out that only the language other than
+// lang uses. The severity words (error, warning) stay English for tools.
+func otherWords(lang, out string) []string {
+	other := message.Dutch
+	if lang == message.Dutch {
+		other = message.English
+	}
+	out = quoted.ReplaceAllString(out, " ")
+	out = pathLike.ReplaceAllString(out, " ")
+	var found []string
+	for _, w := range wordOf.FindAllString(strings.ToLower(out), -1) {
+		if slices.Contains(onlyWords[other], w) && !slices.Contains(found, w) {
+			found = append(found, w)
+		}
+	}
+	return found
+}
+
+// The errors the command line passes on from the packages it calls (an
+// unknown --format, init's and federate's refusals, a file that cannot be
+// read) speak the run's language whole: in a Dutch run no English phrase
+// sits beside the Dutch "Zie 'register --help'", and an English run has
+// no Dutch.
+func TestErrorsSpeakOneLanguage(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   func(t *testing.T, root string) []string
+		code   int
+		en, nl []string
+	}{
+		{"rules with an unknown format", func(t *testing.T, root string) []string {
+			return []string{"rules", "--format", "xml"}
+		}, ExitError, []string{`unknown format "xml": use text or json`}, []string{`onbekend formaat "xml": kies text of json`}},
+		{"changes with an unknown format", func(t *testing.T, root string) []string {
+			return []string{"changes", "--since", "v1", "--format", "xml"}
+		}, ExitError, []string{`unknown format "xml": use text, json or atom`}, []string{`onbekend formaat "xml": kies text, json of atom`}},
+		{"history with an unknown format", func(t *testing.T, root string) []string {
+			return []string{"history", "cam-markt", "--format", "xml"}
+		}, ExitError, []string{`unknown format "xml": use text or json`}, []string{`onbekend formaat "xml": kies text of json`}},
+		{"packet to a file of no format", func(t *testing.T, root string) []string {
+			return []string{"packet", "--as-of", "2026-11-24", "--out", filepath.Join(t.TempDir(), "p.docx")}
+		}, ExitError, []string{"p.docx: the extension says the format: use .html, .md or .pdf"},
+			[]string{"p.docx: de extensie bepaalt het formaat: gebruik .html, .md of .pdf"}},
+	}
+	for _, lang := range []string{message.English, message.Dutch} {
+		for _, tt := range tests {
+			t.Run(lang+"/"+tt.name, func(t *testing.T) {
+				root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
+				args := append(tt.args(t, root), "--root", root, "--lang", lang)
+				out, errOut, code := run(t, args...)
+				if code != tt.code {
+					t.Errorf("exit %d, want %d\n%s%s", code, tt.code, out, errOut)
+				}
+				want := tt.en
+				if lang == message.Dutch {
+					want = tt.nl
+				}
+				for _, w := range want {
+					if !strings.Contains(errOut+out, w) {
+						t.Errorf("output lacks %q:\n%s%s", w, out, errOut)
+					}
+				}
+				// The error, and for a check the report, must be one language.
+				if words := otherWords(lang, errOut+out); len(words) > 0 {
+					t.Errorf("a %s run says %q in the other language:\n%s%s", lang, words, out, errOut)
+				}
+			})
+		}
+	}
+}
+
+// otherWords finds the other language's words outside paths and quotes.
+func TestOtherWords(t *testing.T) {
+	for _, tt := range []struct {
+		lang, out string
+		want      []string
+	}{
+		{message.Dutch, "register: p.docx: de extensie bepaalt het formaat: gebruik .html, .md or .pdf", []string{"or"}},
+		{message.Dutch, `register: organisatie "use the folder": kies één regel in /tmp/the/folder`, nil},
+		{message.English, "register: unknown format \"xml\": use text or json\nZie 'register --help' voor het gebruik.", []string{"zie", "voor", "het", "gebruik"}},
+		{message.English, "sensors/lus.yaml: error: symlink leads in a loop", nil},
+	} {
+		if got := otherWords(tt.lang, tt.out); !slices.Equal(got, tt.want) {
+			t.Errorf("otherWords(%s, %q) = %q, want %q", tt.lang, tt.out, got, tt.want)
+		}
+	}
+}
