@@ -52,15 +52,12 @@ func newInitCmd(a *App, runF func(*initOptions) error) *cobra.Command {
 
 // runInit writes the new register repository.
 func runInit(o *initOptions) error {
-	if o.org == "" {
-		return usageText(msgInitOrg)
-	}
 	v := o.version
 	if v == "" && releaseVersion.MatchString(o.Version) {
 		v = o.Version
 	}
 	files, err := initreg.Init(o.dir, initreg.Options{Organisation: o.org, Domain: o.domain, Version: v, Now: o.Now()})
-	if errors.Is(err, initreg.ErrNotEmpty) {
+	if errors.Is(err, initreg.ErrNotEmpty) || errors.Is(err, initreg.ErrOption) {
 		return usageError{err}
 	}
 	if err != nil {

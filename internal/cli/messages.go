@@ -164,8 +164,6 @@ var (
 
 	msgInitArgs = message.New(`init needs one folder, for example: register init register-heidebeek --organisation "Gemeente Heidebeek"`,
 		`init verwacht één map, bijvoorbeeld: register init register-heidebeek --organisation "Gemeente Heidebeek"`)
-	msgInitOrg = message.New(`init needs --organisation, for example --organisation "Gemeente Heidebeek"`,
-		`init verwacht --organisation, bijvoorbeeld --organisation "Gemeente Heidebeek"`)
 	msgInitOrgUsage = message.New(`the municipality's name, for example "Gemeente Heidebeek" (required)`,
 		`de naam van de gemeente, bijvoorbeeld "Gemeente Heidebeek" (verplicht)`)
 	msgInitDomainUsage = message.New("the municipality's web domain, for the example mailboxes and addresses (default: a placeholder under .example)",

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -73,6 +74,32 @@ func TestErrorsSpeakOneLanguage(t *testing.T) {
 			return []string{"packet", "--as-of", "2026-11-24", "--out", filepath.Join(t.TempDir(), "p.docx")}
 		}, ExitError, []string{"p.docx: the extension says the format: use .html, .md or .pdf"},
 			[]string{"p.docx: de extensie bepaalt het formaat: gebruik .html, .md of .pdf"}},
+		{"init into a folder that is not empty", func(t *testing.T, root string) []string {
+			dir := filepath.Join(t.TempDir(), "newreg")
+			if err := os.MkdirAll(filepath.Join(dir, ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			return []string{"init", dir, "--organisation", "Gemeente Heidebeek"}
+		}, ExitError, []string{"the folder is not empty: ", " holds .git; init writes a new register into an empty or new folder only"},
+			[]string{"de map is niet leeg: in ", " staat .git; init schrijft een nieuw register alleen in een lege of nieuwe map"}},
+		{"init into a file", func(t *testing.T, root string) []string {
+			file := filepath.Join(t.TempDir(), "newreg")
+			appendFile(t, file, "x")
+			return []string{"init", file, "--organisation", "Gemeente Heidebeek"}
+		}, ExitError, []string{" is a file, not a folder; init writes a new register into an empty or new folder"},
+			[]string{" is een bestand, geen map; init schrijft een nieuw register in een lege of nieuwe map"}},
+		{"init with an organisation of two lines", func(t *testing.T, root string) []string {
+			return []string{"init", filepath.Join(t.TempDir(), "nieuw"), "--organisation", "Gemeente\nHeidebeek"}
+		}, ExitError, []string{"use one line of at most 100 characters"}, []string{"gebruik één regel van hoogstens 100 tekens"}},
+		{"init with an organisation too long", func(t *testing.T, root string) []string {
+			return []string{"init", filepath.Join(t.TempDir(), "nieuw"), "--organisation", "Gemeente " + strings.Repeat("a", 100)}
+		}, ExitError, []string{"use one line of at most 100 characters"}, []string{"gebruik één regel van hoogstens 100 tekens"}},
+		{"init with a blank organisation", func(t *testing.T, root string) []string {
+			return []string{"init", filepath.Join(t.TempDir(), "nieuw"), "--organisation", "  "}
+		}, ExitError, []string{"init needs --organisation"}, []string{"init verwacht --organisation"}},
+		{"init with a domain that is none", func(t *testing.T, root string) []string {
+			return []string{"init", filepath.Join(t.TempDir(), "nieuw"), "--organisation", "Gemeente Heidebeek", "--domain", "heide beek"}
+		}, ExitError, []string{"give a web domain such as heidebeek.nl"}, []string{"geef een webdomein zoals heidebeek.nl"}},
 	}
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {

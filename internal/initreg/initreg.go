@@ -26,6 +26,7 @@ import (
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -87,8 +88,31 @@ type Options struct {
 	Now time.Time
 }
 
-// ErrNotEmpty is returned when the target folder already holds files.
+// ErrNotEmpty is returned when the target folder already holds files, or
+// is a file.
 var ErrNotEmpty = errors.New("the folder is not empty")
+
+// ErrOption is returned for an option init cannot use: no organisation, an
+// organisation of more than one line, a domain that is none. The caller
+// fixes its options.
+var ErrOption = errors.New("init's options")
+
+// MaxOrganisation is the longest organisation name init takes, in bytes.
+const MaxOrganisation = 100
+
+// What init says when it refuses, English and Dutch side by side; each is
+// an error of ErrNotEmpty or ErrOption, worded in the reader's language.
+var (
+	msgNoOrganisation = message.New(`init needs --organisation, for example --organisation "Gemeente Heidebeek"`,
+		`init verwacht --organisation, bijvoorbeeld --organisation "Gemeente Heidebeek"`)
+	msgOrganisationLine = message.New("organisation %q: use one line of at most %d characters",
+		"organisatie %q: gebruik één regel van hoogstens %d tekens")
+	msgDomain = message.New("domain %q: give a web domain such as heidebeek.nl", "domein %q: geef een webdomein zoals heidebeek.nl")
+	msgNotDir = message.New("%s is a file, not a folder; init writes a new register into an empty or new folder",
+		"%s is een bestand, geen map; init schrijft een nieuw register in een lege of nieuwe map")
+	msgNotEmpty = message.New("the folder is not empty: %s holds %s; init writes a new register into an empty or new folder only, so nothing of yours is overwritten",
+		"de map is niet leeg: in %s staat %s; init schrijft een nieuw register alleen in een lege of nieuwe map, zodat niets van u wordt overschreven")
+)
 
 // Init writes a new register repository into dir, which must not exist or be
 // empty, and returns the files written, relative to dir with forward
@@ -98,10 +122,10 @@ var ErrNotEmpty = errors.New("the folder is not empty")
 func Init(dir string, opts Options) ([]string, error) {
 	org := strings.TrimSpace(opts.Organisation)
 	if org == "" {
-		return nil, errors.New("init needs the organisation's name, for example --organisation \"Gemeente Heidebeek\"")
+		return nil, msgNoOrganisation.ErrOf(ErrOption)
 	}
-	if strings.ContainsAny(org, "\n\r") || len(org) > 100 {
-		return nil, fmt.Errorf("organisation %q: use one line of at most 100 characters", org)
+	if strings.ContainsAny(org, "\n\r") || len(org) > MaxOrganisation {
+		return nil, msgOrganisationLine.ErrOf(ErrOption, org, MaxOrganisation)
 	}
 	if err := checkEmpty(dir); err != nil {
 		return nil, err
@@ -195,14 +219,14 @@ func checkEmpty(dir string) error {
 		return fmt.Errorf("init %s: %w", dir, err)
 	}
 	if !st.IsDir() {
-		return fmt.Errorf("%w: %s is a file", ErrNotEmpty, dir)
+		return msgNotDir.ErrOf(ErrNotEmpty, dir)
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("init %s: %w", dir, err)
 	}
 	if len(entries) > 0 {
-		return fmt.Errorf("%w: %s holds %s; init writes a new register into an empty or new folder only, so nothing of yours is overwritten", ErrNotEmpty, dir, entries[0].Name())
+		return msgNotEmpty.ErrOf(ErrNotEmpty, dir, entries[0].Name())
 	}
 	return nil
 }
@@ -238,7 +262,7 @@ func Files(opts Options) ([]File, error) {
 		domain = name + ".example"
 	}
 	if !domainPattern.MatchString(domain) {
-		return nil, fmt.Errorf("domain %q: give a web domain such as heidebeek.nl", opts.Domain)
+		return nil, msgDomain.ErrOf(ErrOption, opts.Domain)
 	}
 	version := strings.TrimSpace(opts.Version)
 	if version == "" {

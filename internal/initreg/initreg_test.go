@@ -252,8 +252,8 @@ func TestInitRefuses(t *testing.T) {
 		notEmpty  bool
 	}{
 		{"non-empty folder", full, Options{Organisation: "Gemeente X"}, "the folder is not empty: " + full + " holds notities.txt; init writes a new register into an empty or new folder only, so nothing of yours is overwritten", true},
-		{"a file", file, Options{Organisation: "Gemeente X"}, "the folder is not empty: " + file + " is a file", true},
-		{"no organisation", filepath.Join(base, "nieuw"), Options{Organisation: "  "}, `init needs the organisation's name, for example --organisation "Gemeente Heidebeek"`, false},
+		{"a file", file, Options{Organisation: "Gemeente X"}, file + " is a file, not a folder; init writes a new register into an empty or new folder", true},
+		{"no organisation", filepath.Join(base, "nieuw"), Options{Organisation: "  "}, `init needs --organisation, for example --organisation "Gemeente Heidebeek"`, false},
 		{"two lines", filepath.Join(base, "nieuw"), Options{Organisation: "Gemeente\nX"}, `organisation "Gemeente\nX": use one line of at most 100 characters`, false},
 		{"bad domain", filepath.Join(base, "nieuw"), Options{Organisation: "Gemeente X", Domain: "https://x.nl/"}, `domain "https://x.nl/": give a web domain such as heidebeek.nl`, false},
 	}
