@@ -17,7 +17,7 @@ import (
 var onlyWords = map[string][]string{
 	message.English: {"the", "use", "or", "and", "not", "holds", "see", "run", "usage", "too", "many", "links",
 		"did", "find", "expected", "folder", "file", "line", "most", "characters", "unknown", "format", "give",
-		"such", "leads", "nowhere", "loop", "extension", "says", "needs", "example", "key", "readme", "has", "add"},
+		"such", "leads", "nowhere", "loop", "extension", "says", "needs", "example", "key", "has", "add"},
 	message.Dutch: {"de", "het", "een", "gebruik", "kies", "niet", "zie", "voor", "map", "bestand", "regel",
 		"tekens", "onbekend", "onbekende", "formaat", "staat", "leidt", "nergens", "heen", "naar", "zichzelf",
 		"geef", "zoals", "extensie", "bepaalt", "verwacht", "sleutel", "voorbeeld", "kring", "leeg"},
@@ -100,6 +100,27 @@ func TestErrorsSpeakOneLanguage(t *testing.T) {
 		{"init with a domain that is none", func(t *testing.T, root string) []string {
 			return []string{"init", filepath.Join(t.TempDir(), "nieuw"), "--organisation", "Gemeente Heidebeek", "--domain", "heide beek"}
 		}, ExitError, []string{"give a web domain such as heidebeek.nl"}, []string{"geef een webdomein zoals heidebeek.nl"}},
+		{"federate a file that is not YAML", func(t *testing.T, root string) []string {
+			fed := filepath.Join(t.TempDir(), "fed.yaml")
+			appendFile(t, fed, "registers: [\n  - : :\n")
+			return []string{"federate", fed, "--out", filepath.Join(t.TempDir(), "landelijk")}
+		}, ExitError, []string{"not YAML: YAML syntax error: ", "(see the example in the README)"},
+			[]string{"geen YAML: YAML-syntaxfout: ", "(zie het voorbeeld in de README)"}},
+		{"federate a file with an unknown key", func(t *testing.T, root string) []string {
+			fed := filepath.Join(t.TempDir(), "fed.yaml")
+			appendFile(t, fed, "titel: Landelijk\nregisters: []\n")
+			return []string{"federate", fed, "--out", filepath.Join(t.TempDir(), "landelijk")}
+		}, ExitError, []string{`unknown key "titel": use title, organisation, base_url, publisher_uri and registers`},
+			[]string{`onbekende sleutel "titel": gebruik title, organisation, base_url, publisher_uri en registers`}},
+		{"federate a register without a code", func(t *testing.T, root string) []string {
+			fed := filepath.Join(t.TempDir(), "fed.yaml")
+			appendFile(t, fed, "registers:\n  - {organisation: Gemeente A, source: "+root+"}\n")
+			return []string{"federate", fed, "--out", filepath.Join(t.TempDir(), "landelijk")}
+		}, ExitError, []string{"Gemeente A has no code; add its CBS municipality code (code: GM0344)"},
+			[]string{"Gemeente A heeft geen code; voeg de CBS-gemeentecode toe (code: GM0344)"}},
+		{"federate a file that does not exist", func(t *testing.T, root string) []string {
+			return []string{"federate", filepath.Join(t.TempDir(), "fed.yaml"), "--out", filepath.Join(t.TempDir(), "landelijk")}
+		}, ExitError, []string{"fed.yaml: no such file or directory"}, []string{"fed.yaml: dit bestand of deze map bestaat niet"}},
 	}
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {

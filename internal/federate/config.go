@@ -19,6 +19,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -69,13 +70,49 @@ var codePattern = regexp.MustCompile(`^(?i:GM)?([0-9]{4})$`)
 // the file, line and column and what to change.
 var ErrConfig = errors.New("federation.yaml")
 
+// What is said of a federation.yaml that cannot be used, English and
+// Dutch side by side (one a register read says too, msgNotRegular, is in
+// problem.go). Each is an error of ErrConfig, worded in the reader's
+// language.
+var (
+	// msgAt puts a problem at its place: the file, line and column, then
+	// the problem, worded in the reader's language.
+	msgAt           = message.New("%s:%d:%d: %v", "%s:%d:%d: %v")
+	msgNotYAML      = message.New("%s: not YAML: %v; %v (see the example in the README)", "%s: geen YAML: %v; %v (zie het voorbeeld in de README)")
+	msgConfigTooBig = message.New("read federation %s: %d bytes is more than the limit of %d; list the registers only",
+		"federatie %s lezen: %d bytes is meer dan de grens van %d; noem alleen de registers")
+	msgTopMapping = message.New("the file is a mapping with title and registers", "het bestand is een mapping met title en registers")
+	msgIsText     = message.New("%s is a text", "%s is een tekst")
+	msgBaseURL    = message.New("base_url is the national site's address, such as https://register.example.nl/",
+		"base_url is het adres van de landelijke site, zoals https://register.example.nl/")
+	msgUnknownKey = message.New("unknown key %q: use title, organisation, base_url, publisher_uri and registers",
+		"onbekende sleutel %q: gebruik title, organisation, base_url, publisher_uri en registers")
+	msgRegisters = message.New("registers is a list with organisation, code and source for each municipality",
+		"registers is een lijst met organisation, code en source voor elke gemeente")
+	msgTwice = message.New("%s is listed twice (first on line %d); list each municipality once",
+		"%s staat er twee keer in (eerst op regel %d); noem elke gemeente één keer")
+	msgMemberMapping = message.New("each register is a mapping with organisation, code and source",
+		"elk register is een mapping met organisation, code en source")
+	msgBadCode = message.New("code %q is not a CBS municipality code: write GM and four digits, such as GM0344",
+		"code %q is geen CBS-gemeentecode: schrijf GM en vier cijfers, zoals GM0344")
+	msgNUL              = message.New("source holds a NUL character", "source bevat een NUL-teken")
+	msgUnknownMemberKey = message.New("unknown key %q: a register has organisation, code, province and source",
+		"onbekende sleutel %q: een register heeft organisation, code, province en source")
+	msgNoOrganisation = message.New("the register has no organisation; add organisation: Gemeente ...",
+		"het register heeft geen organisation; voeg organisation: Gemeente ... toe")
+	msgNoCode = message.New("%s has no code; add its CBS municipality code (code: GM0344)",
+		"%s heeft geen code; voeg de CBS-gemeentecode toe (code: GM0344)")
+	msgNoSource = message.New("%s has no source; add the folder, clone URL or register.json it is read from",
+		"%s heeft geen source; voeg de map, clone-URL of register.json toe waaruit het wordt gelezen")
+)
+
 // configError is a problem at a place in federation.yaml.
-func configError(file string, n *yaml.Node, format string, args ...any) error {
+func configError(file string, n *yaml.Node, what *message.Text, args ...any) error {
 	line, col := 0, 0
 	if n != nil {
 		line, col = n.Line, n.Column
 	}
-	return fmt.Errorf("%w: %s:%d:%d: %s", ErrConfig, file, line, col, fmt.Sprintf(format, args...))
+	return msgAt.ErrOf(ErrConfig, file, line, col, what.With(args...))
 }
 
 // LoadConfig reads a federation.yaml. Every problem is an error naming the
@@ -87,10 +124,10 @@ func LoadConfig(path string) (*Federation, error) {
 		return nil, fmt.Errorf("read federation %s: %w", path, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("read federation %s: not a regular file", path)
+		return nil, msgNotRegular.ErrOf(ErrConfig, path)
 	}
 	if st.Size() > MaxConfigBytes {
-		return nil, fmt.Errorf("read federation %s: %d bytes is more than the limit of %d; list the registers only", path, st.Size(), MaxConfigBytes)
+		return nil, msgConfigTooBig.ErrOf(ErrConfig, path, st.Size(), MaxConfigBytes)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -109,12 +146,11 @@ func ParseConfig(name string, data []byte) (*Federation, error) {
 	doc, fs := source.Tree(name, data, lim)
 	if len(fs) > 0 {
 		f := fs[0]
-		return nil, fmt.Errorf("%w: %s: not YAML: %s; %s (see the example in the README)", ErrConfig, f.Position(),
-			f.Message.In("en"), f.Help.In("en"))
+		return nil, msgNotYAML.ErrOf(ErrConfig, f.Position(), f.Message, f.Help)
 	}
 	top := doc.Root
 	if top.Kind != yaml.MappingNode {
-		return nil, configError(name, top, "the file is a mapping with title and registers")
+		return nil, configError(name, top, msgTopMapping)
 	}
 	f := &Federation{Dir: filepath.Dir(name), File: name}
 	var list *yaml.Node
@@ -123,7 +159,7 @@ func ParseConfig(name string, data []byte) (*Federation, error) {
 		switch k.Value {
 		case "title", "organisation", "base_url", "publisher_uri":
 			if v.Kind != yaml.ScalarNode {
-				return nil, configError(name, v, "%s is a text", k.Value)
+				return nil, configError(name, v, msgIsText, k.Value)
 			}
 			s := strings.TrimSpace(v.Value)
 			switch k.Value {
@@ -133,7 +169,7 @@ func ParseConfig(name string, data []byte) (*Federation, error) {
 				f.Organisation = s
 			case "base_url":
 				if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
-					return nil, configError(name, v, "base_url is the national site's address, such as https://register.example.nl/")
+					return nil, configError(name, v, msgBaseURL)
 				}
 				f.BaseURL = s
 			case "publisher_uri":
@@ -142,11 +178,11 @@ func ParseConfig(name string, data []byte) (*Federation, error) {
 		case "registers":
 			list = v
 		default:
-			return nil, configError(name, k, "unknown key %q: use title, organisation, base_url, publisher_uri and registers", k.Value)
+			return nil, configError(name, k, msgUnknownKey, k.Value)
 		}
 	}
 	if list == nil || list.Kind != yaml.SequenceNode {
-		return nil, configError(name, cmpNode(list, top), "registers is a list with organisation, code and source for each municipality")
+		return nil, configError(name, cmpNode(list, top), msgRegisters)
 	}
 	seen := map[string]int{}
 	for _, item := range list.Content {
@@ -155,7 +191,7 @@ func ParseConfig(name string, data []byte) (*Federation, error) {
 			return nil, err
 		}
 		if prev, ok := seen[m.Code]; ok {
-			return nil, configError(name, item, "%s is listed twice (first on line %d); list each municipality once", m.Code, prev)
+			return nil, configError(name, item, msgTwice, m.Code, prev)
 		}
 		seen[m.Code] = m.Line
 		f.Members = append(f.Members, m)
@@ -176,12 +212,12 @@ func cmpNode(n, fallback *yaml.Node) *yaml.Node {
 func parseMember(name string, item *yaml.Node) (Member, error) {
 	m := Member{Line: item.Line}
 	if item.Kind != yaml.MappingNode {
-		return m, configError(name, item, "each register is a mapping with organisation, code and source")
+		return m, configError(name, item, msgMemberMapping)
 	}
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k, v := item.Content[i], item.Content[i+1]
 		if v.Kind != yaml.ScalarNode {
-			return m, configError(name, v, "%s is a text", k.Value)
+			return m, configError(name, v, msgIsText, k.Value)
 		}
 		s := strings.TrimSpace(v.Value)
 		switch k.Value {
@@ -190,27 +226,27 @@ func parseMember(name string, item *yaml.Node) (Member, error) {
 		case "code":
 			c := codePattern.FindStringSubmatch(s)
 			if c == nil {
-				return m, configError(name, v, "code %q is not a CBS municipality code: write GM and four digits, such as GM0344", s)
+				return m, configError(name, v, msgBadCode, s)
 			}
 			m.Code = "GM" + c[1]
 		case "province":
 			m.Province = s
 		case "source":
 			if strings.ContainsRune(s, 0) {
-				return m, configError(name, v, "source holds a NUL character")
+				return m, configError(name, v, msgNUL)
 			}
 			m.Source = s
 		default:
-			return m, configError(name, k, "unknown key %q: a register has organisation, code, province and source", k.Value)
+			return m, configError(name, k, msgUnknownMemberKey, k.Value)
 		}
 	}
 	switch {
 	case m.Organisation == "":
-		return m, configError(name, item, "the register has no organisation; add organisation: Gemeente ...")
+		return m, configError(name, item, msgNoOrganisation)
 	case m.Code == "":
-		return m, configError(name, item, "%s has no code; add its CBS municipality code (code: GM0344)", m.Organisation)
+		return m, configError(name, item, msgNoCode, m.Organisation)
 	case m.Source == "":
-		return m, configError(name, item, "%s has no source; add the folder, clone URL or register.json it is read from", m.Organisation)
+		return m, configError(name, item, msgNoSource, m.Organisation)
 	}
 	return m, nil
 }
