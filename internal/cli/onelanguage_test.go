@@ -121,6 +121,13 @@ func TestErrorsSpeakOneLanguage(t *testing.T) {
 		{"federate a file that does not exist", func(t *testing.T, root string) []string {
 			return []string{"federate", filepath.Join(t.TempDir(), "fed.yaml"), "--out", filepath.Join(t.TempDir(), "landelijk")}
 		}, ExitError, []string{"fed.yaml: no such file or directory"}, []string{"fed.yaml: dit bestand of deze map bestaat niet"}},
+		{"a symlink that points to itself", func(t *testing.T, root string) []string {
+			if err := os.Symlink("lus.yaml", filepath.Join(root, "sensors", "lus.yaml")); err != nil {
+				t.Skip(err)
+			}
+			return []string{"check", "--as-of", "2026-11-24"}
+		}, ExitFindings, []string{"symlink leads in a loop: it points back to itself"},
+			[]string{"symlink gaat in een kring: hij wijst terug naar zichzelf"}},
 	}
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {

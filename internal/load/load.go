@@ -887,6 +887,11 @@ func readInside(full, realRoot string, maxBytes int64, into []byte) (data []byte
 	if linked {
 		target, err := filepath.EvalSymlinks(full)
 		if err != nil {
+			// EvalSymlinks words a loop in its own English ("too many
+			// links"); the system's stat of the path tells it as ELOOP.
+			if _, serr := os.Stat(full); errors.Is(serr, syscall.ELOOP) {
+				return nil, false, nil, cannotRead(msgLinkLoops.With())
+			}
 			return nil, false, nil, cannotRead(msgLinkNowhere.With(osError{err}))
 		}
 		target, _ = filepath.Abs(target)

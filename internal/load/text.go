@@ -64,6 +64,8 @@ var (
 	msgCheckPermissions = message.New("check the file's permissions: whoever runs register must be allowed to read it",
 		"controleer de rechten van het bestand: wie register draait, moet het mogen lezen")
 	msgLinkNowhere = message.New("symlink leads nowhere: %s", "symlink leidt nergens heen: %s")
+	msgLinkLoops   = message.New("symlink leads in a loop: it points back to itself, directly or through other symlinks",
+		"symlink gaat in een kring: hij wijst terug naar zichzelf, direct of via andere symlinks")
 	msgLinkOutside = message.New("symlink leads outside the register", "symlink leidt naar buiten het register")
 	msgNotRegular  = message.New("not a regular file", "geen gewoon bestand")
 	msgGrewTooBig  = message.New("file is more than the limit of %d bytes", "bestand is groter dan de grens van %d bytes")

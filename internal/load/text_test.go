@@ -40,6 +40,12 @@ func TestEveryLoadFindingHasDutch(t *testing.T) {
 	if err := os.Symlink(filepath.Join(root, "sensors", "weg.yaml"), filepath.Join(root, "sensors", "nergens.yaml")); err != nil {
 		t.Fatal(err)
 	}
+	// A link to itself, and two links to each other.
+	for link, to := range map[string]string{"lus.yaml": "lus.yaml", "heen.yaml": "terug.yaml", "terug.yaml": "heen.yaml"} {
+		if err := os.Symlink(to, filepath.Join(root, "sensors", link)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if ok, err := testbed.FIFO(filepath.Join(root, "sensors", "fifo.yaml")); err != nil {
 		t.Fatal(err)
 	} else if !ok {
@@ -56,6 +62,8 @@ func TestEveryLoadFindingHasDutch(t *testing.T) {
 	}{
 		{"sensors/secret.yaml", "symlink leads outside", []string{"symlink leidt naar buiten het register", "gewone bestanden"}},
 		{"sensors/nergens.yaml", "symlink leads nowhere", []string{"symlink leidt nergens heen: het bestand bestaat niet"}},
+		{"sensors/lus.yaml", "symlink leads in a loop", []string{"symlink gaat in een kring: hij wijst terug naar zichzelf", "gewone bestanden"}},
+		{"sensors/heen.yaml", "symlink leads in a loop", []string{"symlink gaat in een kring"}},
 		{"sensors/fifo.yaml", "not a regular file", []string{"geen gewoon bestand", "binnen het register"}},
 		{"sensors/twice.yaml", "more than one YAML document", []string{"meer dan één YAML-document"}},
 		{"sensors/binary.yaml", "not valid UTF-8", []string{"geen geldige UTF-8"}},
