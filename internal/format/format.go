@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -93,11 +92,14 @@ type Named interface{ Names() []string }
 // text that names it is worded in one language.
 type Choices []string
 
-// or is the word before the last choice.
-var or = label.Text{"of", "or"}
-
-// In writes the choices in lang.
-func (c Choices) In(lang string) string { return Join(c, or.In(lang)) }
+// In writes the choices in lang: Dutch for "nl", English for any other,
+// as a message.Text is worded.
+func (c Choices) In(lang string) string {
+	if lang == message.Dutch {
+		return Join(c, "of")
+	}
+	return Join(c, "or")
+}
 
 // String writes the choices in English.
 func (c Choices) String() string { return c.In(message.English) }

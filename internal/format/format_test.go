@@ -79,4 +79,8 @@ func TestChoices(t *testing.T) {
 	if got := numbers.Choices().In("nl"); got != "decimal, hex of octal" {
 		t.Errorf("Set.Choices in Dutch = %q", got)
 	}
+	// English for any language but Dutch, as a message.Text is worded.
+	if got := numbers.Choices().In(""); got != "decimal, hex or octal" {
+		t.Errorf("Set.Choices in no language = %q", got)
+	}
 }
