@@ -24,7 +24,7 @@ func toUTF8(name string, data []byte) ([]byte, *finding.Finding, error) {
 	if utf8.Valid(data) {
 		return data, nil, nil
 	}
-	bad := firstInvalid(data)
+	bad := source.FirstInvalidUTF8(data)
 	if hasMultibyte(data) {
 		return nil, nil, msgMixedEncoding.Err(positionOf(name, data, bad), data[bad])
 	}
@@ -47,19 +47,6 @@ func toUTF8(name string, data []byte) ([]byte, *finding.Finding, error) {
 func positionOf(name string, data []byte, i int) string {
 	line, col := source.Position(data, i)
 	return finding.Finding{File: name, Line: line, Column: col}.Position()
-}
-
-// firstInvalid is the offset of the first byte of data that is not part of
-// a valid UTF-8 character, or len(data) when there is none.
-func firstInvalid(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return len(data)
 }
 
 // hasMultibyte reports whether data holds a valid UTF-8 character of more

@@ -27,7 +27,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if i := firstInvalid(data); i < len(data) {
+	if i := source.FirstInvalidUTF8(data); i < len(data) {
 		// encoding/json would read the byte as U+FFFD and change the text.
 		return nil, msgJSONNotUTF8.Err(positionOf(name, data, i), data[i])
 	}

@@ -98,7 +98,7 @@ func Tree(path string, data []byte, lim Limits) (*Document, []finding.Finding) {
 		return fail(line, col, msgNUL.With(), msgSaveText.With())
 	}
 	if !utf8.Valid(data) {
-		i := firstInvalidUTF8(data)
+		i := FirstInvalidUTF8(data)
 		line, col := Position(data, i)
 		return fail(line, col, msgNotUTF8.With(), msgSaveUTF8.With())
 	}
@@ -176,7 +176,9 @@ func hasDocumentMarker(data []byte) bool {
 	return false
 }
 
-func firstInvalidUTF8(b []byte) int {
+// FirstInvalidUTF8 is the offset of the first byte of b that is not part
+// of a valid UTF-8 character, or len(b) when there is none.
+func FirstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size <= 1 {
