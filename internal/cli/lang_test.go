@@ -218,12 +218,7 @@ func TestBadLangIsAUsageError(t *testing.T) {
 // What a command did, and the errors of the files it reads, in each
 // language (--lang; the sources of the language are tested above).
 func TestCommandsReportInBothLanguages(t *testing.T) {
-	tests := []struct {
-		name   string
-		args   func(t *testing.T, root string) []string
-		code   int
-		en, nl []string
-	}{
+	eachLanguage(t, []langCase{
 		{"import csv, a dry run", func(t *testing.T, root string) []string {
 			file := filepath.Join(t.TempDir(), "sensoren.csv")
 			if err := os.WriteFile(file, []byte(spreadsheet), 0o644); err != nil {
@@ -441,7 +436,40 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		{"migrate, a dry run", func(t *testing.T, root string) []string { return []string{"migrate", "--dry-run"} }, ExitOK,
 			[]string{"1 record (1 in format v"},
 			[]string{"1 registratie (1 in formaat v"}},
+	}, func(t *testing.T, lang string, tt langCase, out string) {
+		other := tt.en
+		if lang == message.English {
+			other = tt.nl
+		}
+		for _, w := range other {
+			if strings.Contains(out, w) && !slices.Contains(tt.want(lang), w) {
+				t.Errorf("output in the other language, %q:\n%s", w, out)
+			}
+		}
+	})
+}
+
+// langCase is a command run in English and in Dutch on a small register:
+// its exit code, and what it says in each language.
+type langCase struct {
+	name   string
+	args   func(t *testing.T, root string) []string
+	code   int
+	en, nl []string
+}
+
+// want is what the case says in lang.
+func (tt langCase) want(lang string) []string {
+	if lang == message.Dutch {
+		return tt.nl
 	}
+	return tt.en
+}
+
+// eachLanguage runs each case in each language and checks its exit code
+// and that it says what it should in the run's language; more checks the
+// output (standard output, then standard error) further.
+func eachLanguage(t *testing.T, tests []langCase, more func(t *testing.T, lang string, tt langCase, out string)) {
 	for _, lang := range []string{message.English, message.Dutch} {
 		for _, tt := range tests {
 			t.Run(lang+"/"+tt.name, func(t *testing.T) {
@@ -451,20 +479,12 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 				if code != tt.code {
 					t.Errorf("exit %d, want %d\n%s%s", code, tt.code, out, errOut)
 				}
-				want, other := tt.en, tt.nl
-				if lang == message.Dutch {
-					want, other = tt.nl, tt.en
-				}
-				for _, w := range want {
+				for _, w := range tt.want(lang) {
 					if !strings.Contains(out+errOut, w) {
 						t.Errorf("output lacks %q:\n%s%s", w, out, errOut)
 					}
 				}
-				for _, w := range other {
-					if strings.Contains(out+errOut, w) && !slices.Contains(want, w) {
-						t.Errorf("output in the other language, %q:\n%s%s", w, out, errOut)
-					}
-				}
+				more(t, lang, tt, out+errOut)
 			})
 		}
 	}

@@ -55,12 +55,7 @@ func otherWords(lang, out string) []string {
 // sits beside the Dutch "Zie 'register --help'", and an English run has
 // no Dutch.
 func TestErrorsSpeakOneLanguage(t *testing.T) {
-	tests := []struct {
-		name   string
-		args   func(t *testing.T, root string) []string
-		code   int
-		en, nl []string
-	}{
+	eachLanguage(t, []langCase{
 		{"rules with an unknown format", func(t *testing.T, root string) []string {
 			return []string{"rules", "--format", "xml"}
 		}, ExitError, []string{`unknown format "xml": use text or json`}, []string{`onbekend formaat "xml": kies text of json`}},
@@ -128,32 +123,12 @@ func TestErrorsSpeakOneLanguage(t *testing.T) {
 			return []string{"check", "--as-of", "2026-11-24"}
 		}, ExitFindings, []string{"symlink leads in a loop: it points back to itself"},
 			[]string{"symlink gaat in een kring: hij wijst terug naar zichzelf"}},
-	}
-	for _, lang := range []string{message.English, message.Dutch} {
-		for _, tt := range tests {
-			t.Run(lang+"/"+tt.name, func(t *testing.T) {
-				root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
-				args := append(tt.args(t, root), "--root", root, "--lang", lang)
-				out, errOut, code := run(t, args...)
-				if code != tt.code {
-					t.Errorf("exit %d, want %d\n%s%s", code, tt.code, out, errOut)
-				}
-				want := tt.en
-				if lang == message.Dutch {
-					want = tt.nl
-				}
-				for _, w := range want {
-					if !strings.Contains(errOut+out, w) {
-						t.Errorf("output lacks %q:\n%s%s", w, out, errOut)
-					}
-				}
-				// The error, and for a check the report, must be one language.
-				if words := otherWords(lang, errOut+out); len(words) > 0 {
-					t.Errorf("a %s run says %q in the other language:\n%s%s", lang, words, out, errOut)
-				}
-			})
+	}, func(t *testing.T, lang string, _ langCase, out string) {
+		// The error, and for a check the report, must be one language.
+		if words := otherWords(lang, out); len(words) > 0 {
+			t.Errorf("a %s run says %q in the other language:\n%s", lang, words, out)
 		}
-	}
+	})
 }
 
 // otherWords finds the other language's words outside paths and quotes.
