@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -21,11 +22,60 @@ func (p *Public) ShowsSubjects() bool {
 // every record that is not public, replaced by "niet openbaar" / "not
 // public", whatever their case. A commit touches several records at once,
 // so the subject on one record's page may quote another's secret.
+//
+// With versions of records the history holds (AlsoScrubFromSubjects), the
+// secrets of each of those go too: a subject was written when its version
+// was current.
 func (p *Public) Subject(s, lang string) string {
 	if !p.ShowsSubjects() {
 		return ""
 	}
-	return p.FreeText(s, lang)
+	x, past := p.pastIndex()
+	if !past || strings.TrimSpace(s) == "" {
+		return p.FreeText(s, lang)
+	}
+	return x.replace(s, NotPublic(lang))
+}
+
+// AlsoScrubFromSubjects adds versions of records that the history holds
+// (every version of every record file, as decoded) to those whose secrets
+// Subject takes out, and Subject alone: their withheld values, and their
+// ids and names when they were not public. A subject may quote what was
+// secret when it was written, while a text written now (a reason) is
+// filtered by what is secret now, as the pages that show it are keyed.
+func (p *Public) AlsoScrubFromSubjects(versions []*record.Record) {
+	p.subjectMu.Lock()
+	defer p.subjectMu.Unlock()
+	for _, r := range versions {
+		if r != nil {
+			p.past = append(p.past, r)
+		}
+	}
+	p.pastIdx, p.pastMade = nil, false // made again with them
+}
+
+// pastIndex is the index of the register's secrets and those of the
+// versions AlsoScrubFromSubjects added, made once; false when it added
+// none. One index holds both: scrubbed one after the other, a secret now
+// inside a secret then ("Ceeh" in "Geheimenaam Ceeh") would leave the rest
+// of the longer one.
+func (p *Public) pastIndex() (*foldIndex, bool) {
+	p.subjectMu.Lock()
+	defer p.subjectMu.Unlock()
+	if len(p.past) == 0 {
+		return nil, false
+	}
+	if !p.pastMade {
+		secrets := p.registerSecrets()
+		for _, r := range p.past {
+			secrets = append(secrets, versionSecrets(r)...)
+		}
+		// Versions repeat each other's secrets: each is made into its
+		// written forms once.
+		slices.Sort(secrets)
+		p.pastIdx, p.pastMade = newFoldIndex(slices.Compact(secrets)), true
+	}
+	return p.pastIdx, true
 }
 
 // Reason is Reason for a public output: the record's reason for what it
@@ -71,7 +121,9 @@ func (p *Public) AlsoScrub(r *record.Record) {
 	p.subjectMu.Lock()
 	defer p.subjectMu.Unlock()
 	p.removed = append(p.removed, r)
-	p.subjectIndex, p.subjectMade = nil, false // made again with it
+	// Both indexes are made again with it.
+	p.subjectIndex, p.subjectMade = nil, false
+	p.pastIdx, p.pastMade = nil, false
 }
 
 // registerSecrets lists what no public text may quote: the ids and names
@@ -81,20 +133,26 @@ func (p *Public) AlsoScrub(r *record.Record) {
 // every text would say where it stands.
 func (p *Public) registerSecrets() []string {
 	secrets := append([]string(nil), p.hidden...)
-	add := func(r *record.Record) {
-		texts, numbers := quotable(r)
-		secrets = append(append(secrets, texts...), numbers...)
-	}
 	for _, r := range p.loaded {
 		if r != nil {
-			add(r)
+			texts, numbers := quotable(r)
+			secrets = append(append(secrets, texts...), numbers...)
 		}
 	}
 	for _, r := range p.removed {
-		add(r)
-		if !r.IsPublic() {
-			secrets = append(secrets, hiddenNames(r)...)
-		}
+		secrets = append(secrets, versionSecrets(r)...)
+	}
+	return secrets
+}
+
+// versionSecrets lists what no public text may quote of a record that the
+// register does not hold as it is (one removed, a past version): its
+// quotable withheld values, and its id and name when it was not public.
+func versionSecrets(r *record.Record) []string {
+	texts, numbers := quotable(r)
+	secrets := append(texts, numbers...)
+	if !r.IsPublic() {
+		secrets = append(secrets, hiddenNames(r)...)
 	}
 	return secrets
 }
@@ -106,6 +164,9 @@ type subjectState struct {
 	subjectMade  bool
 	loaded       []*record.Record // every record as loaded, public or not
 	removed      []*record.Record // AlsoScrub's
+	past         []*record.Record // AlsoScrubFromSubjects's
+	pastIdx      *foldIndex       // secrets of the register and of past, once pastMade
+	pastMade     bool
 }
 
 // IsReason reports whether the field at the dotted path is, or holds, a

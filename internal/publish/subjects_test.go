@@ -91,6 +91,37 @@ func TestSubjectsForgetNoRemovedRecord(t *testing.T) {
 	}
 }
 
+// TestSubjectsForgetNoPastVersion: the versions the history holds take
+// their secrets out of subjects: what a version withheld, whether it was
+// public or not, and the id and name of one that was not public, even
+// where a secret of now sits inside one of then. Other free texts (a
+// reason) keep to the register as it is now.
+func TestSubjectsForgetNoPastVersion(t *testing.T) {
+	no := false
+	p := subjectRegister(true)
+	p.AlsoScrubFromSubjects([]*record.Record{
+		{ID: "cam-a", Kind: record.Sensor, Name: "Camera Markt", Supplier: &record.Supplier{Name: "Nooitopenbaar BV"}, Publication: withholding("supplier.name")},
+		{ID: "cam-weg", Kind: record.Sensor, Name: "Verwijderdgeheim Eeh", Publication: &record.Publication{Public: &no, Reason: "x"}},
+		{ID: "alg-b", Kind: record.Algorithm, Name: "Geheime Kelvincamera Toeslag", Publication: &record.Publication{Public: &no, Reason: "x"}},
+		nil,
+	})
+	tests := []struct{ subject, want string }{
+		{"Voeg cam-weg Verwijderdgeheim Eeh toe", "Voeg niet openbaar niet openbaar toe"},
+		{"Leverancier NOOITOPENBAAR bv", "Leverancier niet openbaar"},
+		{"Hernoem geheime kelvincamera toeslag", "Hernoem niet openbaar"},
+		{"Camera Markt verplaatst", "Camera Markt verplaatst"},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		if got := p.Subject(tt.subject, "nl"); got != tt.want {
+			t.Errorf("Subject(%q) = %q, want %q", tt.subject, got, tt.want)
+		}
+	}
+	if got := p.FreeText("Was Nooitopenbaar BV", "nl"); got != "Was Nooitopenbaar BV" {
+		t.Errorf("FreeText = %q: a past version's secret reached a text written now", got)
+	}
+}
+
 // TestFreeTextGathersTheSecretsOnce: a register with nothing to hide (as
 // the downloads' views are, their withheld values gone already) gathers
 // its secrets once, not again for every text it shows: once per text was
