@@ -19,6 +19,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -184,7 +185,10 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	}
 	defer p.Close()
 	reg := p.Records()
-	var hist map[string]site.History
+	var (
+		hist map[string]site.History
+		past []*record.Record // for the subjects in hist
+	)
 	if p.Repo != nil {
 		// The field diffs the record pages and the feed read are kept
 		// for the next build of this program (none when it cannot be
@@ -192,9 +196,12 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		if tool, err := checkcache.ToolID(); err == nil {
 			p.Repo.KeepDiffs(tool)
 		}
-		if hist, err = siteHistory(p.Repo); err != nil {
+		if hist, err = siteHistory(p.Repo); err == nil && showsSubjects(hist) {
+			past, err = pastVersions(p.Repo, reg.Config)
+		}
+		if err != nil {
 			a.warnText(fmt.Sprintf("%v; %s", err, a.say(msgSiteWithoutHistory)))
-			hist = nil
+			hist, past = nil, nil
 		}
 	}
 	schemas, err := schemaFiles()
@@ -216,6 +223,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		},
 		Findings:   p.Loaded.Findings,
 		History:    hist,
+		Past:       past,
 		Rules:      siteRules(),
 		Deviations: siteDeviations(reg.Config),
 		Schemas:    schemas,
@@ -399,6 +407,36 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 		out[file] = sh
 	}
 	return out, nil
+}
+
+// showsSubjects reports whether a record page may show a commit subject:
+// only then are the versions the history holds read (pastVersions).
+func showsSubjects(hist map[string]site.History) bool {
+	for _, h := range hist {
+		for _, c := range h.Changes {
+			if c.Subject != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pastVersions decodes every version of every record file the history
+// holds (load.Past), for the commit subjects a public output shows, which
+// leave out what each version kept secret; none when the register shows
+// no subjects (site.show_commit_subjects), as reading them all costs.
+func pastVersions(repo *history.Repo, cfg *config.Config) ([]*record.Record, error) {
+	if repo == nil || cfg == nil || !cfg.Site.ShowCommitSubjects {
+		return nil, nil
+	}
+	vs, err := repo.Versions()
+	if err != nil {
+		return nil, fmt.Errorf("read the versions the history holds, for commit subjects: %w", err)
+	}
+	each := make([][]*record.Record, len(vs))
+	parallel.Each(len(vs), func(i int) { each[i] = load.Past(vs[i].File, vs[i].Data, cfg.Organisation) })
+	return slices.Concat(each...), nil
 }
 
 // schemaFiles returns the embedded JSON Schemas to publish with the site:

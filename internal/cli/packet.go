@@ -167,6 +167,14 @@ func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.P
 			}
 			opts.Since, opts.SinceFromTag = tag, tag != ""
 		}
+		if o.public && opts.Since != "" {
+			// The commits since are listed, perhaps with their subjects.
+			past, err := pastVersions(reg.Repo, reg.Records().Config)
+			if err != nil {
+				return nil, err
+			}
+			opts.Past = past
+		}
 		if dirty, err := history.Dirty(o.Root()); err == nil {
 			opts.Dirty = dirty
 		}

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSubjectsForgetWhatWasSecretWhenWritten: with
+// site.show_commit_subjects, a subject written when records were secret
+// is shown on the site and in the public packet without what was secret
+// then: the supplier a record withheld before it changed it and stopped
+// withholding it, the name a record had when it was not public, and the
+// name of one removed since, which were never public. A subject that
+// quotes no secret is shown as written.
+func TestSubjectsForgetWhatWasSecretWhenWritten(t *testing.T) {
+	secrets := []string{"Nooitopenbaar", "Geheimenaam", "Verwijderdgeheim"}
+	const (
+		plain    = "Begin van het register"
+		secret   = "Voeg hist-e Verwijderdgeheim Eeh, Geheimenaam Ceeh en Nooitopenbaar BV toe"
+		scrubbed = "Voeg niet openbaar niet openbaar, niet openbaar en niet openbaar toe"
+		later    = "Andere leverancier voor de camera"
+	)
+	camera := func(id, name, rest string) string {
+		return strings.NewReplacer("id: cam-markt", "id: "+id, "name: Cameratoezicht Markt", "name: "+name).Replace(checkCamera) + rest
+	}
+	root, commit := packetRepo(t)
+	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+	commit(map[string]string{"register.yaml": checkConfig + "  show_commit_subjects: true\n",
+		"sensors/cam-markt.yaml": checkCamera}, day(1), plain)
+	commit(map[string]string{
+		"sensors/hist-b.yaml": camera("hist-b", "Camera Bee", "supplier: {name: Nooitopenbaar BV}\n"+
+			"publication: {public: true, reason: Bedrijfsgevoelig., withheld: [supplier.name]}\n"),
+		"sensors/hist-c.yaml": camera("hist-c", "Geheimenaam Ceeh", "publication: {public: false, reason: x}\n"),
+		"sensors/hist-e.yaml": camera("hist-e", "Verwijderdgeheim Eeh", "publication: {public: false, reason: x}\n"),
+	}, day(2), secret)
+	if err := os.Remove(filepath.Join(root, "sensors", "hist-e.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	commit(map[string]string{
+		"sensors/hist-b.yaml": camera("hist-b", "Camera Bee", "supplier: {name: Anderbedrijf BV}\n"),
+		"sensors/hist-c.yaml": camera("hist-c", "Camera Ceeh", ""),
+	}, day(3), later)
+
+	site := filepath.Join(t.TempDir(), "site")
+	if _, stderr, code := run(t, "build", "--root", root, "--out", site); code != ExitOK && code != ExitFindings {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	md := filepath.Join(t.TempDir(), "packet.md")
+	if _, stderr, code := run(t, "packet", "--root", root, "--public", "--since", "2000-01-01", "--as-of", "2026-11-24", "--out", md); code != ExitOK {
+		t.Fatalf("packet: exit %d: %s", code, stderr)
+	}
+	if hits := filesHolding(t, []string{site, md}, secrets...); len(hits) > 0 {
+		t.Errorf("a secret of a past version is published: %q", hits)
+	}
+	for file, want := range map[string][]string{
+		"sensoren/hist-b.html":    {scrubbed, later},
+		"en/sensors/hist-b.html":  {strings.ReplaceAll(scrubbed, "niet openbaar", "not public"), later},
+		"sensoren/hist-c.html":    {scrubbed},
+		"sensoren/cam-markt.html": {plain},
+	} {
+		page := readFile(t, filepath.Join(site, filepath.FromSlash(file)))
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks the subject %q", file, w)
+			}
+		}
+	}
+	for _, w := range []string{scrubbed, later} {
+		if !strings.Contains(readFile(t, md), w) {
+			t.Errorf("the public packet lacks the subject %q", w)
+		}
+	}
+
+	// A record named as the first subject comes and goes, never public:
+	// a build over the site before makes the first record's page again.
+	commit(map[string]string{"sensors/hist-f.yaml": camera("hist-f", "Van het register", "publication: {public: false, reason: x}\n")}, day(4), "Nieuw")
+	if err := os.Remove(filepath.Join(root, "sensors", "hist-f.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	commit(nil, day(5), "Weg")
+	if _, stderr, code := run(t, "build", "--root", root, "--out", site); code != ExitOK && code != ExitFindings {
+		t.Fatalf("build again: exit %d: %s", code, stderr)
+	}
+	if page := readFile(t, filepath.Join(site, "sensoren", "cam-markt.html")); !strings.Contains(page, "Begin niet openbaar") {
+		t.Errorf("the page built before keeps the subject %q", plain)
+	}
+}
+
+// filesHolding lists the files under each of roots (a folder or a file)
+// that hold any of needles, in any case.
+func filesHolding(t *testing.T, roots []string, needles ...string) []string {
+	t.Helper()
+	var hits []string
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, n := range needles {
+				if bytes.Contains(bytes.ToLower(data), []byte(strings.ToLower(n))) {
+					hits = append(hits, p+": "+n)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return hits
+}
