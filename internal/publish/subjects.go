@@ -67,8 +67,20 @@ func (p *Public) pastIndex() (*foldIndex, bool) {
 	}
 	if !p.pastMade {
 		secrets := p.registerSecrets()
+		// The id and name of a record public now are no secret, though
+		// a version of it was not public.
+		public := map[string]bool{}
+		for r, v := range p.views {
+			if v != nil {
+				public[wholeKey(r.ID)], public[wholeKey(r.Name)] = true, true
+			}
+		}
 		for _, r := range p.past {
-			secrets = append(secrets, versionSecrets(r)...)
+			for _, s := range versionSecrets(r) {
+				if !public[wholeKey(s)] {
+					secrets = append(secrets, s)
+				}
+			}
 		}
 		// Versions repeat each other's secrets: each is made into its
 		// written forms once.

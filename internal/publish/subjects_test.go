@@ -103,6 +103,7 @@ func TestSubjectsForgetNoPastVersion(t *testing.T) {
 		{ID: "cam-a", Kind: record.Sensor, Name: "Camera Markt", Supplier: &record.Supplier{Name: "Nooitopenbaar BV"}, Publication: withholding("supplier.name")},
 		{ID: "cam-weg", Kind: record.Sensor, Name: "Verwijderdgeheim Eeh", Publication: &record.Publication{Public: &no, Reason: "x"}},
 		{ID: "alg-b", Kind: record.Algorithm, Name: "Geheime Kelvincamera Toeslag", Publication: &record.Publication{Public: &no, Reason: "x"}},
+		{ID: "cam-a", Kind: record.Sensor, Name: "Oude Marktnaam", Publication: &record.Publication{Public: &no, Reason: "x"}},
 		nil,
 	})
 	tests := []struct{ subject, want string }{
@@ -110,6 +111,9 @@ func TestSubjectsForgetNoPastVersion(t *testing.T) {
 		{"Leverancier NOOITOPENBAAR bv", "Leverancier niet openbaar"},
 		{"Hernoem geheime kelvincamera toeslag", "Hernoem niet openbaar"},
 		{"Camera Markt verplaatst", "Camera Markt verplaatst"},
+		// A record public now keeps its id and name in subjects, though
+		// it was not public once; the name it had then goes.
+		{"Maak cam-a openbaar, eerst Oude Marktnaam", "Maak cam-a openbaar, eerst niet openbaar"},
 		{"  ", ""},
 	}
 	for _, tt := range tests {
