@@ -28,15 +28,13 @@ const QuestionMark = "# register migrate: open question"
 // says otherwise, and the checklist says so.
 var toV2 = Step{
 	From: 1,
-	Note: label.Text{"camera's, ANPR-camera's en drones vermelden hun camera_regime (unknown waar dat niet uit de registratie blijkt)",
-		"cameras, ANPR cameras and drones state their camera_regime (unknown where it cannot be told from the record)"},
+	Note: label.Text{"camera's, ANPR-camera's, drones en andere sensoren die filmen vermelden hun camera_regime (unknown waar dat niet uit de registratie blijkt)",
+		"cameras, ANPR cameras, drones and other sensors that film state their camera_regime (unknown where it cannot be told from the record)"},
 	Edit: func(data []byte, root *yaml.Node) ([]byte, error) {
 		if value(root, "kind") != string(record.Sensor) {
 			return data, nil
 		}
-		switch value(root, "sensor_type") {
-		case "camera", "anpr_camera", "drone":
-		default:
+		if !needsRegime(root) {
 			return data, nil
 		}
 		if key(root, "camera_regime") != nil {
@@ -48,6 +46,25 @@ var toV2 = Step{
 		}
 		return insertAfter(data, root, "sensor_type", line)
 	},
+}
+
+// needsRegime reports whether the sensor must state its camera_regime, as
+// record.HasRegime reads it: cameras, ANPR cameras and drones by their type,
+// and a sensor of any other type that records video, is viewed live or
+// rests on Gemeentewet 151c, since what it does makes it a camera.
+func needsRegime(root *yaml.Node) bool {
+	switch value(root, "sensor_type") {
+	case "camera", "anpr_camera", "drone":
+		return true
+	}
+	if caps := key(root, "capabilities"); caps != nil && caps.Kind == yaml.SequenceNode {
+		for _, c := range caps.Content {
+			if c.Kind == yaml.ScalarNode && (c.Value == "video_recording" || c.Value == "live_viewing") {
+				return true
+			}
+		}
+	}
+	return record.Names151c(legalBasisTexts(key(root, "legal_basis"))...)
 }
 
 // regimeFor is the camera regime the record itself settles, or unknown.

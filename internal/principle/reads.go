@@ -16,7 +16,10 @@ import (
 // them: a tick or a cross on a withheld field tells what it holds.
 // A rule that reads camera_regime reads legal_basis too: a camera whose
 // legal basis names Gemeentewet 151c is a public-order camera whatever its
-// regime says (record.PublicOrder).
+// regime says (record.PublicOrder). A rule that asks whether a sensor is a
+// camera reads its capabilities, camera_regime and legal_basis as well as
+// its sensor_type: a sensor that films or claims 151c is one whatever its
+// type (record.IsCamera).
 // Kept as a table beside the rules, not in them, so that a change to a
 // rule's check and a change to what it reads are read side by side here.
 var readsTable = map[string][]string{
@@ -35,15 +38,15 @@ var readsTable = map[string][]string{
 	"self-learning":            {"assessments", "camera_regime", "evaluation", "legal_basis", "lifecycle", "self_learning", "sensor_type", "status"},
 	"lifecycle-end":            {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"lifecycle-ended":          {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
-	"camera-regime":            {"camera_regime", "data_sharing", "legal_basis", "organisation", "sensor_type", "status"},
+	"camera-regime":            {"camera_regime", "capabilities", "data_sharing", "legal_basis", "organisation", "sensor_type", "status"},
 	"camera-decision":          {"camera_regime", "decisions", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"camera-retention":         {"camera_regime", "legal_basis", "lifecycle", "retention", "sensor_type", "status"},
 	"camera-temporary":         {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"evaluation-lapsed":        {"camera_regime", "evaluation", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"signage":                  {"camera_regime", "capabilities", "legal_basis", "personal_data", "sensor_type", "signage", "status"},
-	"minimisation":             {"capabilities", "minimisation", "sensor_type", "status"},
+	"minimisation":             {"camera_regime", "capabilities", "legal_basis", "minimisation", "sensor_type", "status"},
 	"device-minimisation":      {"capabilities", "minimisation", "sensor_type", "status"},
-	"supplier-watch":           {"sensor_type", "status", "vendor"},
+	"supplier-watch":           {"camera_regime", "capabilities", "legal_basis", "sensor_type", "status", "vendor"},
 	"security-audit":           {"camera_regime", "capabilities", "legal_basis", "personal_data", "security", "sensor_type", "status"},
 	"data-rights":              {"data_rights", "status", "supplier", "vendor"},
 	"sharing-temporary":        {"data_sharing", "status"},
@@ -57,7 +60,7 @@ var readsTable = map[string][]string{
 	"ai-act-fria":              {"ai_act", "organisation", "status"},
 	"ai-act-registration":      {"ai_act", "organisation", "status"},
 	"ai-act-transparency":      {"ai_act", "algorithm_type", "capabilities", "status"},
-	"notice-period":            {"camera_regime", "legal_basis", "lifecycle", "organisation", "registered_on", "sensor_type", "status", "themes"},
+	"notice-period":            {"camera_regime", "capabilities", "legal_basis", "lifecycle", "organisation", "registered_on", "sensor_type", "status", "themes"},
 	"independent-review":       {"ai_act", "capabilities", "publication_category", "reviews", "status"},
 	"advice-response":          {"reviews"},
 	"correction-route":         {"camera_regime", "capabilities", "correction", "legal_basis", "personal_data", "sensor_type", "status"},

@@ -288,3 +288,69 @@ camera_regime: police
 	match(t, only(t, "signage", nil, nil, testToday, police), []want{
 		{"signage", "VNG 4.3", finding.Warning, 1, 1, "the record does not say how the sensor is made recognisable, while it processes personal data"}})
 }
+
+// TestASensorTypeCannotTakeACameraOutOf151c: a sensor labelled public
+// order, or whose legal basis names Gemeentewet 151c, is the mayor's
+// camera surveillance whatever its sensor_type (a lamp post that films is
+// a camera), and is held to 151c's duties; a sensor that records video or
+// is viewed live is a camera and states its regime.
+func TestASensorTypeCannotTakeACameraOutOf151c(t *testing.T) {
+	lamp := `
+id: lamp
+kind: sensor
+status: active
+organisation: {type: municipality}
+legal_basis: {regime: police_data, law: %s}
+lifecycle: {start: 2025-07-01}
+retention: P90D
+signage: {present: false}
+sensor_type: %s
+camera_regime: %s
+capabilities: [video_recording]
+`
+	for _, tt := range []struct{ name, law, sensorType, regime string }{
+		{"smart lighting labelled public order", "APV artikel 2.77", "smart_lighting", "public_order"},
+		{"another sensor whose law names 151c", "Gemeentewet artikel 151c", "other", "public_order"},
+		{"a crowd counter whose law names 151c, labelled other", "Gemeentewet artikel 151c", "crowd_counter", "other"},
+	} {
+		text := fmt.Sprintf(lamp, tt.law, tt.sensorType, tt.regime)
+		for _, w := range []struct {
+			rule string
+			want []want
+		}{
+			{"camera-decision", []want{
+				{"camera-decision", "VNG I", finding.Error, 1, 1, "public-order camera surveillance lacks the council's bylaw…(Gemeentewet art. 151c(1))"},
+				{"camera-decision", "VNG I", finding.Error, 1, 1, "public-order camera surveillance lacks the mayor's decision…(Gemeentewet art. 151c(1))"}}},
+			{"camera-retention", []want{{"camera-retention", "VNG V", finding.Error, 7, 12, "kept for P90D, longer than the four weeks the law allows (Gemeentewet art. 151c(6))"}}},
+			{"camera-temporary", []want{{"camera-temporary", "C-camera-temporary", finding.Error, 6, 1, "the camera has no end date: public-order camera surveillance needs a fixed term by law…(Gemeentewet art. 151c(1))"}}},
+			{"signage", []want{{"signage", "VNG 4.3", finding.Error, 8, 1, "public-order camera surveillance must be recognisable by law (Gemeentewet art. 151c(4))"}}},
+		} {
+			t.Run(tt.name+"/"+w.rule, func(t *testing.T) {
+				match(t, only(t, w.rule, nil, nil, testToday, text), w.want)
+			})
+		}
+	}
+	runCases(t, "camera-regime", nil, []ruleCase{
+		{name: "smart lighting that records video states its regime", yaml: `
+id: lamp
+kind: sensor
+organisation: {type: municipality}
+sensor_type: smart_lighting
+capabilities: [video_recording]
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 1, 1, "the camera does not say which law it falls under (camera_regime)"}}},
+		{name: "a sensor of another type viewed live states its regime", yaml: `
+id: s
+kind: sensor
+organisation: {type: municipality}
+sensor_type: other
+capabilities: [live_viewing]
+`, want: []want{{"camera-regime", "VNG VI", finding.Error, 1, 1, "the camera does not say which law it falls under (camera_regime)"}}},
+		{name: "smart lighting that only measures light needs no regime", yaml: `
+id: lamp
+kind: sensor
+organisation: {type: municipality}
+sensor_type: smart_lighting
+capabilities: [environmental_measurement]
+`},
+	})
+}

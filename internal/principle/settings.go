@@ -48,7 +48,9 @@ func Concerns(key string, r *record.Record, cfg *config.Config) bool {
 		if _, own := lifecycle.OwnInterval(r); own {
 			return false
 		}
-		kind, typ, regime := string(r.Kind), r.SensorType, r.CameraRegime
+		// The regime the record is judged under, as its due date is
+		// worked out (lifecycle): a camera under 151c is public order.
+		kind, typ, regime := string(r.Kind), r.SensorType, r.Regime()
 		return cfg.IntervalKey(kind, typ, regime) == key || defaults().IntervalKey(kind, typ, regime) == key
 	}
 	for _, id := range settingRules[key] {

@@ -587,15 +587,24 @@ func IsIndex(s string) bool {
 	return true
 }
 
-// IsCamera reports whether the sensor records or views images of public space.
+// IsCamera reports whether the sensor records or views images of public
+// space: a camera or ANPR camera by its type, and any sensor that records
+// video or is viewed live, or that claims the mayor's camera surveillance
+// (PublicOrder), whatever its sensor_type says. What the sensor does
+// decides its duties, not its label: a lamp post that films is a camera.
 func (r *Record) IsCamera() bool {
-	return r.Kind == Sensor && (r.SensorType == "camera" || r.SensorType == "anpr_camera")
+	if r.Kind != Sensor {
+		return false
+	}
+	return r.SensorType == "camera" || r.SensorType == "anpr_camera" ||
+		r.Has("video_recording") || r.Has("live_viewing") || r.PublicOrder()
 }
 
-// HasRegime reports whether the sensor must state its camera_regime: cameras,
-// ANPR cameras and drones, whose law depends on who uses them and why.
+// HasRegime reports whether the sensor must state its camera_regime: cameras
+// (IsCamera), ANPR cameras and drones, whose law depends on who uses them and
+// why, and any sensor that states one, since a regime claims a camera's law.
 func (r *Record) HasRegime() bool {
-	return r.IsCamera() || r.Kind == Sensor && r.SensorType == "drone"
+	return r.IsCamera() || r.Kind == Sensor && (r.SensorType == "drone" || r.CameraRegime != "")
 }
 
 // The camera regimes: which law governs a camera, ANPR camera or drone.
@@ -612,11 +621,12 @@ var Regimes = []string{RegimePublicOrder, RegimePolice, "traffic_management", "e
 // PublicOrder reports whether the sensor is the mayor's camera surveillance
 // for public order (Gemeentewet art. 151c), the only regime 151c's duties and
 // the programme's camera commitments apply to: camera_regime public_order,
-// or a legal basis that names 151c whatever regime the record states. The
-// stricter reading wins, so a label cannot take a 151c camera out of 151c's
-// duties; the checklist reports the contradiction itself.
+// or a legal basis that names 151c whatever regime the record states, and
+// whatever its sensor_type. The stricter reading wins, so a label (a regime
+// or a sensor type) cannot take a 151c camera out of 151c's duties; the
+// checklist reports the contradiction itself.
 func (r *Record) PublicOrder() bool {
-	return r.HasRegime() && (r.CameraRegime == RegimePublicOrder || r.LegalBasis.Names151c())
+	return r.Kind == Sensor && (r.CameraRegime == RegimePublicOrder || r.LegalBasis.Names151c())
 }
 
 // Regime is the camera regime the record is judged under: public_order for

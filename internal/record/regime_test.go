@@ -40,10 +40,39 @@ func TestPublicOrderFollowsALegalBasisNaming151c(t *testing.T) {
 		{"labelled other, law names 151c", Record{Kind: Sensor, SensorType: "camera", CameraRegime: "other", LegalBasis: basis}, true, RegimePublicOrder},
 		{"object security, a link to 151c", Record{Kind: Sensor, SensorType: "anpr_camera", CameraRegime: "object_security", LegalBasis: link}, true, RegimePublicOrder},
 		{"a traffic camera", Record{Kind: Sensor, SensorType: "camera", CameraRegime: "traffic_management", LegalBasis: &LegalBasis{Law: "Wegenverkeerswet"}}, false, "traffic_management"},
-		{"a noise sensor is no camera", Record{Kind: Sensor, SensorType: "noise", LegalBasis: basis}, false, ""},
+		{"a noise sensor is no camera", Record{Kind: Sensor, SensorType: "noise", LegalBasis: &LegalBasis{Law: "Omgevingswet"}}, false, ""},
+		{"smart lighting labelled public order", Record{Kind: Sensor, SensorType: "smart_lighting", CameraRegime: RegimePublicOrder, Capabilities: []string{"video_recording"}}, true, RegimePublicOrder},
+		{"a sensor of another type whose law names 151c", Record{Kind: Sensor, SensorType: "other", LegalBasis: basis}, true, RegimePublicOrder},
+		{"an algorithm is no camera", Record{Kind: Algorithm, LegalBasis: basis}, false, ""},
 	} {
 		if got := tt.r.PublicOrder(); got != tt.want || tt.r.Regime() != tt.regime {
 			t.Errorf("%s: PublicOrder %v, Regime %q; want %v, %q", tt.name, got, tt.r.Regime(), tt.want, tt.regime)
+		}
+	}
+}
+
+// What a sensor does, or the law it claims, makes it a camera, whatever its
+// sensor_type says: a label cannot take a camera out of its duties.
+func TestACameraIsWhatFilmsOrClaimsACamerasLaw(t *testing.T) {
+	for _, tt := range []struct {
+		name             string
+		r                Record
+		camera, isRegime bool
+	}{
+		{"a camera by its type", Record{Kind: Sensor, SensorType: "camera"}, true, true},
+		{"an ANPR camera by its type", Record{Kind: Sensor, SensorType: "anpr_camera"}, true, true},
+		{"smart lighting that records video", Record{Kind: Sensor, SensorType: "smart_lighting", Capabilities: []string{"video_recording"}}, true, true},
+		{"another sensor that is viewed live", Record{Kind: Sensor, SensorType: "other", Capabilities: []string{"live_viewing"}}, true, true},
+		{"a sensor whose legal basis names 151c", Record{Kind: Sensor, SensorType: "crowd_counter", LegalBasis: &LegalBasis{Law: "Gemeentewet art. 151c"}}, true, true},
+		{"a sensor labelled public order", Record{Kind: Sensor, SensorType: "smart_lighting", CameraRegime: RegimePublicOrder}, true, true},
+		{"a drone has a regime", Record{Kind: Sensor, SensorType: "drone"}, false, true},
+		{"a sensor that states a regime has one", Record{Kind: Sensor, SensorType: "traffic_counter", CameraRegime: "traffic_management"}, false, true},
+		{"a counter that analyses images is no camera", Record{Kind: Sensor, SensorType: "crowd_counter", Capabilities: []string{"image_analysis", "people_counting"}}, false, false},
+		{"a water-level sensor", Record{Kind: Sensor, SensorType: "water_level"}, false, false},
+		{"an algorithm that records video is no sensor", Record{Kind: Algorithm, Capabilities: []string{"video_recording"}}, false, false},
+	} {
+		if got, reg := tt.r.IsCamera(), tt.r.HasRegime(); got != tt.camera || reg != tt.isRegime {
+			t.Errorf("%s: IsCamera %v, HasRegime %v; want %v, %v", tt.name, got, reg, tt.camera, tt.isRegime)
 		}
 	}
 }
