@@ -108,11 +108,14 @@ var signage = &Rule{
 		switch {
 		case r.PublicOrder():
 			sev, why, waarom, cite, citeNL, law = finding.Error, "public-order camera surveillance must be recognisable by law", "Cameratoezicht voor de openbare orde moet volgens de wet herkenbaar zijn.", art151c4, "Gemeentewet art. 151c lid 4", lawCamera
-		case r.HasRegime() && r.CameraRegime != record.RegimePolice:
-			// The police's cameras fall under the Wet politiegegevens, not
+		case police(r):
+			// The police's sensors fall under the Wet politiegegevens, not
 			// the GDPR's duty to inform; for them signs are the principle's.
+			// Only the police's own: another operator that claims the
+			// police regime stays under the GDPR (mayBePoliceData).
+		case r.HasRegime():
 			sev, why, waarom, law = finding.Error, "people filmed must be informed (GDPR art. 13), for cameras by a sign", "Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord.", lawInform
-		case !police(r) && !r.HasRegime() && (r.LegalBasis == nil || r.LegalBasis.Regime != "police_data"):
+		default:
 			sev, why, waarom, law = finding.Error, "people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14), on the spot by a sign", "Wie in de openbare ruimte persoonsgegevens verwerkt, moet de mensen dat laten weten (AVG art. 12-14); bij een sensor gebeurt dat met een bord.", lawTransparency
 		}
 		var f finding.Finding

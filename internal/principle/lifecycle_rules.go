@@ -227,12 +227,12 @@ lifecycle:
 }
 
 // publicOrder reports whether a sensor serves the police or public order,
-// which the duty to report exempts: police operators, processing under the
-// police data act (camera surveillance under Gemeentewet 151c), or the
-// public order and safety theme.
+// which the duty to report exempts: police operators, camera surveillance
+// under Gemeentewet 151c, or the public order and safety theme. Another
+// operator's claim of the police regime (camera_regime police,
+// legal_basis.regime police_data) does not make its sensor the police's.
 func publicOrder(r *record.Record) bool {
-	if r.Organisation.Type == "police" || r.LegalBasis != nil && r.LegalBasis.Regime == "police_data" ||
-		r.PublicOrder() || r.HasRegime() && r.CameraRegime == record.RegimePolice {
+	if police(r) || r.PublicOrder() {
 		return true
 	}
 	for _, t := range r.Themes {

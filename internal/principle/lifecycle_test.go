@@ -243,10 +243,28 @@ registered_on: 2026-11-30
 		{name: "public-order cameras are exempt", yaml: `
 id: s
 kind: sensor
+legal_basis: {regime: police_data, law: Gemeentewet art. 151c}
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`},
+		{name: "the police's own sensors are exempt", yaml: `
+id: s
+kind: sensor
+organisation: {type: police}
 legal_basis: {regime: police_data}
 lifecycle: {start: 2026-12-01}
 registered_on: 2026-11-30
 `},
+		{name: "a municipality's claim of police data does not exempt its sensor", yaml: `
+id: s
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: police_data}
+sensor_type: camera
+camera_regime: police
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`, want: []want{{"notice-period", "C-sensor-register", finding.Warning, 8, 16, "the sensor was registered on 2026-11-30 (registered_on), 1 day before it started on 2026-12-01; the notice period is P5D"}}},
 		{name: "algorithms have no duty to report", yaml: `
 id: a
 kind: algorithm

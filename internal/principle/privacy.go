@@ -274,8 +274,8 @@ var legalBasis = &Rule{
 		"Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt, heeft legal_basis met het regime; onder de AVG ook gdpr_ground, dat voor een gemeente, de politie of een andere overheid niet legitimate_interest is. Noem de wet die de taak geeft.",
-		"A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task.",
+		"Een registratie die persoonsgegevens verwerkt, heeft legal_basis met het regime; onder de AVG ook gdpr_ground, dat voor een gemeente, de politie of een andere overheid niet legitimate_interest is. Noem de wet die de taak geeft. police_data (Wet politiegegevens) is alleen voor de politie zelf (organisation.type police) en voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet); voor ieder ander gelden de AVG en haar grondslag.",
+		"A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task. police_data (Wet politiegegevens) is for the police themselves (organisation.type police) and the images of the mayor's camera surveillance (Gemeentewet 151c) only; anyone else is under the GDPR and needs its ground.",
 	},
 	Example: example(`legal_basis:
   regime: gdpr
@@ -297,12 +297,25 @@ var legalBasis = &Rule{
 			}
 			return fs
 		}
-		if lb.Regime == "gdpr" && blank(lb.GDPRGround) {
+		// Police data are the police's (and the images of the mayor's
+		// 151c cameras); anyone else who claims them is under the GDPR.
+		claimed := lb.Regime == "police_data" && !mayBePoliceData(r)
+		switch {
+		case lb.Regime == "gdpr" && blank(lb.GDPRGround):
 			fs = append(fs, lawful(missing("/legal_basis",
 				en("the legal basis names the GDPR but not its ground",
 					"add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation"),
 				nl("De wettelijke grondslag noemt de AVG, maar niet op welke grond uit de AVG de verwerking berust.",
 					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
+		case claimed && blank(lb.GDPRGround):
+			fs = append(fs, lawful(missing("/legal_basis",
+				en("the GDPR applies, as the operator is not the police, but the legal basis names no ground of GDPR art. 6(1)",
+					"set legal_basis.regime: gdpr and add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation"),
+				nl("De AVG geldt, want de organisatie is niet de politie. Maar bij de wettelijke grondslag staat niet op welke grond uit art. 6 lid 1 AVG de verwerking berust.",
+					"Vul legal_basis.regime: gdpr in en vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
+		}
+		if claimed {
+			fs = append(fs, policeClaimed(r, "/legal_basis/regime", "legal_basis.regime is police_data", "Bij legal_basis.regime staat police_data (Wet politiegegevens)"))
 		}
 		if lb.GDPRGround == "legitimate_interest" && government(r) && !blank(lb.OutsidePublicTask) {
 			// The law's own bounds: the bar of art. 6(1), last sentence,
@@ -546,8 +559,8 @@ var specialCategories = &Rule{
 		"Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data alleen de wet (Wpg art. 5).",
-		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data only the law (Wpg art. 5).",
+		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data (van de politie zelf, of de beelden van cameratoezicht onder art. 151c Gemeentewet) alleen de wet (Wpg art. 5).",
+		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data (the police's own, or the images of camera surveillance under Gemeentewet 151c) only the law (Wpg art. 5).",
 	},
 	Example: commented(`personal_data:
   processed: yes
@@ -565,7 +578,9 @@ var specialCategories = &Rule{
 			why = fmt.Sprintf("the record identifies people biometrically (%s), which processes special categories of personal data", biometric)
 			waarom = fmt.Sprintf("De toepassing herkent mensen aan hun lichaam (%s). Dat is een verwerking van bijzondere persoonsgegevens.", biometric)
 		}
-		police := r.LegalBasis != nil && r.LegalBasis.Regime == "police_data"
+		// Only the police's processing (and the 151c cameras' images) is
+		// police data; another operator's claim leaves the GDPR's ground.
+		police := policeDataRegime(r)
 		var need, nodig []string
 		if !police && blank(r.PersonalData.SpecialGround) {
 			need = append(need, "the exception of GDPR art. 9(2) (special_categories_ground)")

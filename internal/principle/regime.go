@@ -37,8 +37,8 @@ var cameraRegime = &Rule{
 		"Which law governs a camera, ANPR camera or drone depends on who uses it and why: public-order camera surveillance (Gemeentewet art. 151c), the police (Politiewet, Wet politiegegevens), traffic management, enforcement, operational use, object security, or a private operator. Without the regime nobody can tell which duties apply; the GDPR asks the controller to be able to show it (GDPR art. 5(2), art. 6).",
 	},
 	Satisfy: label.Text{
-		"Een camera, ANPR-camera of drone, en elke andere sensor die video opneemt of live wordt bekeken (wat het type ook is), geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown, en een private partij claimt niet de bevoegdheden van de burgemeester of de politie. Noemt legal_basis art. 151c Gemeentewet, dan is camera_regime public_order. Beheert de politie de camera, of kijkt de politie mee met cameratoezicht voor de openbare orde of krijgt ze de beelden (data_sharing), dan is legal_basis.regime police_data, niet gdpr.",
-		"A camera, ANPR camera or drone, and any other sensor that records video or is viewed live (whatever its type), states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown, and a private operator does not claim the mayor's or the police's powers. When legal_basis names Gemeentewet 151c, camera_regime is public_order. When the police operate the camera, or view or receive the images of public-order camera surveillance (data_sharing), legal_basis.regime is police_data, not gdpr.",
+		"Een camera, ANPR-camera of drone, en elke andere sensor die video opneemt of live wordt bekeken (wat het type ook is), geeft camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private of other), niet unknown. Een private partij claimt niet de bevoegdheden van de burgemeester, en alleen de politie zelf (organisation.type police) heeft camera_regime police. Noemt legal_basis art. 151c Gemeentewet, dan is camera_regime public_order. Beheert de politie de camera, of kijkt de politie mee met cameratoezicht voor de openbare orde of krijgt ze de beelden (data_sharing), dan is legal_basis.regime police_data, niet gdpr.",
+		"A camera, ANPR camera or drone, and any other sensor that records video or is viewed live (whatever its type), states camera_regime (public_order, police, traffic_management, enforcement, operational, object_security, private or other), not unknown. A private operator does not claim the mayor's powers, and only the police themselves (organisation.type police) have camera_regime police. When legal_basis names Gemeentewet 151c, camera_regime is public_order. When the police operate the camera, or view or receive the images of public-order camera surveillance (data_sharing), legal_basis.regime is police_data, not gdpr.",
 	},
 	Example: commented(`sensor_type: camera
 camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeentewet 151c`,
@@ -69,12 +69,15 @@ camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeen
 				nl(fmt.Sprintf("Bij camera_regime staat %s (%s), maar de wettelijke grondslag noemt art. 151c Gemeentewet: cameratoezicht voor de openbare orde door de burgemeester. Zolang de registratie twee dingen zegt, gelden voor de camera de plichten van art. 151c (een besluit van de burgemeester voor een vaste termijn, borden, beelden binnen vier weken vernietigd).", regimeNL(r.CameraRegime), r.CameraRegime),
 					"Zet de burgemeester de camera in onder art. 151c, vul dan camera_regime: public_order in. Zo niet, haal art. 151c uit legal_basis (law en links) en noem de wet waaronder de camera wel valt.")), lawCamera))
 		}
-		if (r.CameraRegime == record.RegimePublicOrder || r.CameraRegime == record.RegimePolice) && !government(r) {
+		switch {
+		case r.CameraRegime == record.RegimePublicOrder && !government(r):
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/camera_regime", Principle: "VNG 6.5"},
 				en(fmt.Sprintf("camera_regime is %s, but the operator is of type %s: only the mayor (Gemeentewet 151c) and the police have these powers", r.CameraRegime, r.Organisation.Type),
 					"a private operator's camera has camera_regime: private (or object_security) with its own permit or notification; if the municipality or the police operates it, correct organisation.type"),
 				nl(fmt.Sprintf("Bij camera_regime staat %s (%s), maar de organisatie is van het type %s. Alleen de burgemeester (art. 151c Gemeentewet) en de politie hebben deze bevoegdheden.", regimeNL(r.CameraRegime), r.CameraRegime, r.Organisation.Type),
 					"Een camera van een private partij heeft camera_regime: private (of object_security), met een eigen vergunning of melding. Beheert de gemeente of de politie de camera, verbeter dan organisation.type.")), lawAccountable))
+		case r.CameraRegime == record.RegimePolice && !police(r):
+			fs = append(fs, policeClaimed(r, "/camera_regime", "camera_regime is police", "Bij camera_regime staat police (politie)"))
 		}
 		if r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr" {
 			if why, waarom, ok := policeData(r); ok {
@@ -98,7 +101,7 @@ camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeen
 // processing stays under the GDPR.
 func policeData(r *record.Record) (why, waarom string, ok bool) {
 	switch {
-	case r.CameraRegime == record.RegimePolice || r.Organisation.Type == "police":
+	case police(r):
 		return "a police camera's images are police data under the Wet politiegegevens",
 			"De beelden van een politiecamera zijn politiegegevens (Wet politiegegevens).", true
 	case r.PublicOrder():
@@ -110,6 +113,43 @@ func policeData(r *record.Record) (why, waarom string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// lawPoliceOnly is the law that gives the police, and only the police,
+// their task and their own regime for personal data: the Politiewet 2012
+// (art. 3, the police's task) and the Wet politiegegevens (art. 1(a):
+// police data are personal data the police process for that task).
+var lawPoliceOnly = label.Text{"Politiewet 2012 art. 3; Wet politiegegevens art. 1 onder a", "Politiewet 2012 art. 3; Wet politiegegevens art. 1(a)"}
+
+// mayBePoliceData reports whether the record's processing may fall under
+// the Wet politiegegevens instead of the GDPR: the police's own, and the
+// images of the mayor's camera surveillance under Gemeentewet 151c, which
+// are police data (shared/law.md, Cameras). Nobody else's: another
+// operator that claims camera_regime police or legal_basis.regime
+// police_data stays under the GDPR and its duties.
+func mayBePoliceData(r *record.Record) bool { return police(r) || r.PublicOrder() }
+
+// policeDataRegime reports whether the record is judged under the Wet
+// politiegegevens: its legal basis says police_data, and it may.
+func policeDataRegime(r *record.Record) bool {
+	return r.LegalBasis != nil && r.LegalBasis.Regime == "police_data" && mayBePoliceData(r)
+}
+
+// policeClaimed is the legal finding on a record whose operator is not the
+// police but claims the police's regime at path (what is the claim, as an
+// English clause and a Dutch sentence start): only the police operate
+// under the Politiewet 2012 and the Wet politiegegevens, and the checklist
+// holds the record to the GDPR.
+func policeClaimed(r *record.Record, path, what, wat string) finding.Finding {
+	typ := r.Organisation.Type
+	if blank(typ) {
+		typ = "(none)"
+	}
+	return citesLaw(worded(finding.Finding{Path: path},
+		en(fmt.Sprintf("%s, but the operator is of type %s: only the police operate under the Politiewet 2012 and the Wet politiegegevens, so the checklist holds the record to the GDPR", what, typ),
+			"a municipality's public-order camera is camera_regime: public_order under Gemeentewet 151c; otherwise name the law the processing falls under (for a camera: traffic_management, enforcement, operational, object_security, private or other; legal_basis.regime: gdpr with its ground); if the police operate it, set organisation.type: police"),
+		nl(fmt.Sprintf("%s, maar de organisatie is van het type %s. Alleen de politie werkt onder de Politiewet 2012 en de Wet politiegegevens. Daarom gelden voor deze registratie de regels van de AVG.", wat, typ),
+			"Is het cameratoezicht van de burgemeester voor de openbare orde, vul dan camera_regime: public_order in (art. 151c Gemeentewet). Zo niet, noem de wet waaronder de verwerking wel valt: bij een camera traffic_management, enforcement, operational, object_security, private of other, en legal_basis.regime: gdpr met de grondslag. Beheert de politie het zelf, vul dan organisation.type: police in.")), lawPoliceOnly)
 }
 
 // namesPolice reports whether a party is the police: a word "politie"

@@ -354,3 +354,91 @@ capabilities: [environmental_measurement]
 `},
 	})
 }
+
+// TestOnlyThePoliceOperateUnderThePolicesLaw: camera_regime police and
+// legal_basis.regime police_data are the police's (Politiewet 2012, Wet
+// politiegegevens); another operator that claims them gets a legal error,
+// and stays under the GDPR. The mayor's 151c cameras, whose images are
+// police data, may say police_data.
+func TestOnlyThePoliceOperateUnderThePolicesLaw(t *testing.T) {
+	claim := func(orgType string) string {
+		return `
+id: c
+kind: sensor
+organisation: {type: ` + orgType + `}
+sensor_type: camera
+camera_regime: police
+`
+	}
+	runCases(t, "camera-regime", nil, []ruleCase{
+		{name: "a municipality claiming the police regime", yaml: claim("municipality"), want: []want{
+			{"camera-regime", "VNG VI", finding.Error, 5, 16, "camera_regime is police, but the operator is of type municipality: only the police operate under the Politiewet 2012 and the Wet politiegegevens, so the checklist holds the record to the GDPR (Politiewet 2012 art. 3; Wet politiegegevens art. 1(a))"}}},
+		{name: "another government body claiming the police regime", yaml: claim("other_government"), want: []want{
+			{"camera-regime", "VNG VI", finding.Error, 5, 16, "but the operator is of type other_government: only the police operate under the Politiewet 2012"}}},
+		{name: "a shop claiming the police regime", yaml: claim("private"), want: []want{
+			{"camera-regime", "VNG VI", finding.Error, 5, 16, "but the operator is of type private: only the police operate under the Politiewet 2012"}}},
+		{name: "the police themselves", yaml: claim("police")},
+	})
+	runCases(t, "legal-basis", nil, []ruleCase{
+		{name: "a municipality's algorithm claiming police data, with a GDPR ground", yaml: `
+id: a
+kind: algorithm
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data, gdpr_ground: public_task, law: Jeugdwet}
+`, want: []want{{"legal-basis", "VNG VI", finding.Error, 6, 23, "legal_basis.regime is police_data, but the operator is of type municipality…(Politiewet 2012 art. 3; Wet politiegegevens art. 1(a))"}}},
+		{name: "a municipality's camera claiming police data without a GDPR ground", yaml: `
+id: c
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data, law: Politiewet 2012}
+sensor_type: camera
+camera_regime: traffic_management
+`, want: []want{
+			{"legal-basis", "VNG VI", finding.Error, 6, 1, "the GDPR applies, as the operator is not the police, but the legal basis names no ground of GDPR art. 6(1)"},
+			{"legal-basis", "VNG VI", finding.Error, 6, 23, "legal_basis.regime is police_data, but the operator is of type municipality"}}},
+		{name: "the mayor's 151c camera, whose images are police data", yaml: `
+id: c
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data, law: Gemeentewet art. 151c; Wet politiegegevens}
+sensor_type: camera
+camera_regime: public_order
+`},
+		{name: "the police's own data", yaml: `
+id: a
+kind: algorithm
+status: active
+organisation: {type: police}
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data, law: Wet politiegegevens}
+`},
+	})
+	runCases(t, "signage", nil, []ruleCase{
+		{name: "a municipality's camera claiming the police regime must inform the people filmed", yaml: `
+id: c
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+signage: {present: false}
+sensor_type: camera
+camera_regime: police
+`, want: []want{{"signage", "VNG 4.3", finding.Error, 6, 1, "the sensor has no signs, while people filmed must be informed (GDPR art. 13)"}}},
+		{name: "a municipality's sensor claiming police data must inform the people it counts", yaml: `
+id: s
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data}
+signage: {present: false}
+sensor_type: wifi_bluetooth_counter
+`, want: []want{{"signage", "VNG 4.3", finding.Error, 7, 1, "people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14)"}}},
+	})
+}
