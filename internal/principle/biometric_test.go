@@ -333,3 +333,38 @@ func TestNoExceptionForEmotionRecognitionAtWork(t *testing.T) {
 		{"biometric-ban", "VNG 2.1", finding.Error, 6, 16, "AI Act art. 5(1)(f)…(the exception at exceptions[0] does not count: it lacks a ground in law: AI Act art. 5(1)(f) prohibits emotion recognition at work and in education, and no exception lowers that)"},
 	})
 }
+
+// postAuthorisedBy is the police camera that identifies people after the
+// fact, with an exception that has every part, authorised by authority.
+func postAuthorisedBy(authority string) string {
+	return policeCamera + `exceptions:
+  - rule: biometric-ban
+    reason: Comparing images of suspects, per report.
+    legal_basis: Wet politiegegevens art. 9
+    approved_by: Driehoek
+    approved_on: 2026-11-01
+    until: 2027-06-01
+    authorisation: {authority: "` + authority + `", date: 2026-10-30, reference: A 1}
+`
+}
+
+// TestAfterTheFactIdentificationNeedsACourtsAuthorisation: AI Act art.
+// 26(10) asks a judicial authority's authorisation, or a binding one of an
+// administrative authority under judicial review; the police's own chief,
+// the prosecutor and the mayor are none of these, so their approval leaves
+// the legal finding an error, as for real-time identification.
+func TestAfterTheFactIdentificationNeedsACourtsAuthorisation(t *testing.T) {
+	refused := "does not count: it lacks an authorisation the checklist can recognise (AI Act art. 26(10) allows a judicial authority or an administrative authority whose decision is binding and subject to judicial review"
+	runCases(t, "biometric-ban", nil, []ruleCase{
+		{name: "the police's own team chief: error", yaml: postAuthorisedBy("Politie, basisteam Voorbeeldstad (teamchef)"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, refused}}},
+		{name: "the mayor: error", yaml: postAuthorisedBy("Burgemeester"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, refused}}},
+		{name: "the public prosecutor: error", yaml: postAuthorisedBy("Officier van justitie"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, refused}}},
+		{name: "the triangle: error", yaml: postAuthorisedBy("Driehoek Voorbeeldstad"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, refused}}},
+		{name: "the examining judge: the lawful route, a visible warning", yaml: postAuthorisedBy("Rechter-commissaris, rechtbank Midden-Nederland"), want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (AI Act art. 26(10), Annex III 1(a); Wet politiegegevens)"}}},
+	})
+}

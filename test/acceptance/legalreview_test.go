@@ -24,10 +24,11 @@ type reviewFinding struct{ file, rule, severity, message string }
 // error that cites the law.
 func TestLegalReviewVerdicts(t *testing.T) {
 	const (
-		grote  = "sensors/cam-uitgaansgebied-grote-markt.yaml"
-		leerl  = "algorithms/leerlingenvervoer.yaml"
-		noLaw  = "    Politiewet 2012. De beelden"
-		law151 = "    Gemeentewet artikel 151c en APV Voorbeeldstad artikel 2.77. De beelden"
+		grote   = "sensors/cam-uitgaansgebied-grote-markt.yaml"
+		leerl   = "algorithms/leerlingenvervoer.yaml"
+		station = "sensors/cam-politie-stationsplein.yaml"
+		noLaw   = "    Politiewet 2012. De beelden"
+		law151  = "    Gemeentewet artikel 151c en APV Voorbeeldstad artikel 2.77. De beelden"
 	)
 	tests := []struct {
 		name  string
@@ -55,6 +56,15 @@ func TestLegalReviewVerdicts(t *testing.T) {
 				{leerl, "legal-basis", "error", "legal_basis.regime is police_data, but the operator is of type municipality…(Politiewet 2012 art. 3; Wet politiegegevens art. 1(a))"},
 				{leerl, "special-categories", "error", "does not give the exception of GDPR art. 9(2) (special_categories_ground)"},
 			}},
+	}
+	for _, authority := range []string{"Politie, basisteam Voorbeeldstad (teamchef)", "Burgemeester", "Officier van justitie"} {
+		tests = append(tests, struct {
+			name  string
+			edits []reviewEdit
+			want  []reviewFinding
+		}{"after-the-fact identification authorised by " + authority + " stays an error",
+			[]reviewEdit{{station, "authority: Rechter-commissaris, rechtbank Midden-Nederland", "authority: " + authority}},
+			[]reviewFinding{{station, "biometric-ban", "error", "does not count: it lacks an authorisation the checklist can recognise (AI Act art. 26(10)"}}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
