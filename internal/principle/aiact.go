@@ -97,16 +97,44 @@ func highRiskDeployed(r *record.Record) bool {
 	return !retired(r) && a != nil && a.Category == "high_risk" && !blank(a.AnnexIII) && deployer(a)
 }
 
-// friaDue reports whether the deployer must assess the impact on
-// fundamental rights (AI Act art. 27(1)): a public body, or a private one
-// assessing credit or insurance (Annex III 5(b), 5(c)); never for
-// critical infrastructure (point 2).
+// friaDue reports whether the deployer may have to assess the impact on
+// fundamental rights (AI Act art. 27(1)): any deployer of a high-risk
+// system of Annex III in use, but never for critical infrastructure
+// (point 2). Whether it must, or must if it provides a public service, is
+// friaCertain.
 func friaDue(r *record.Record) bool {
-	if !highRiskDeployed(r) {
-		return false
-	}
+	return highRiskDeployed(r) && !strings.HasPrefix(r.AIAct.AnnexIII, "2")
+}
+
+// friaCertain reports whether art. 27(1) holds the deployer to a FRIA on
+// what the record itself says: a public body; every deployer of Annex III
+// 5(b) or 5(c) (credit, life and health insurance); and a deployer of
+// another kind (private, research, other) under point 5 (essential public
+// services and benefits, emergency calls) or point 3 (education), which
+// provides a public service by what the system is for. Under the other
+// points a non-government deployer must do a FRIA only if it provides a
+// public service, which the record format has no field for.
+func friaCertain(r *record.Record) bool {
 	point := r.AIAct.AnnexIII
-	return !strings.HasPrefix(point, "2") && (government(r) || point == "5(b)" || point == "5(c)")
+	return government(r) || strings.HasPrefix(point, "5") || strings.HasPrefix(point, "3")
+}
+
+// ifPublicService turns a FRIA finding on a deployer the record cannot show
+// to be bound into the visible question whether it is: a warning, not a
+// legal duty, that says the FRIA is required if the organisation provides a
+// public service, so that an exception can record that it does not.
+func ifPublicService(r *record.Record, f finding.Finding) finding.Finding {
+	f.Law = label.Text{}
+	f.Severity = finding.Warning
+	f.Message = f.Message.Append(label.Text{
+		fmt.Sprintf(" Dat geldt voor een organisatie van het type %s als zij een openbare dienst verleent (zoals zorg, sociale diensten, huisvesting of vervoer voor de overheid). De registratie zegt niet of dat zo is.", r.Organisation.Type),
+		fmt.Sprintf("; this applies to an organisation of type %s if it provides a public service (such as health care, social services, housing or transport on the government's behalf), which the record does not say", r.Organisation.Type),
+	})
+	f.Help = f.Help.Append(label.Text{
+		" Verleent de organisatie geen openbare dienst, leg dat dan vast met een uitzondering (rule: ai-act-fria) met de reden.",
+		"; if the organisation provides no public service, record that with an exception (rule: ai-act-fria) that gives the reason",
+	})
+	return f
 }
 
 func deployer(a *record.AIAct) bool {
@@ -228,14 +256,21 @@ func applies(ctx *Context, f finding.Finding, from time.Time, date string) findi
 
 var aiActFRIA = &Rule{
 	ID: "ai-act-fria", Ref: "VNG 3.2", Default: finding.Error, Law: lawFRIA,
+	// The law binds public bodies and private entities providing public
+	// services; whether a private deployer outside Annex III points 3 and
+	// 5 provides one the record cannot say, so that finding is a warning
+	// an exception may answer (ifPublicService).
+	LawScope: label.Text{
+		"voor overheden, voor iedere gebruiker onder bijlage III punt 5(b) en 5(c), en voor andere gebruikers onder punt 3 (onderwijs) en punt 5 (essentiële openbare diensten)",
+		"for public bodies, for every deployer under Annex III point 5(b) and 5(c), and for other deployers under point 3 (education) and point 5 (essential public services)"},
 	Title: label.Text{"Grondrechteneffectbeoordeling (FRIA)", "Fundamental-rights impact assessment (FRIA)"},
 	Why: label.Text{
 		"Wie als overheid (of als private partij die een openbare dienst verleent) een hoog-risico AI-systeem uit bijlage III gebruikt, en iedere gebruiker van een systeem uit bijlage III punt 5(b) of 5(c), beoordeelt vóór het eerste gebruik de gevolgen voor grondrechten (AI-verordening art. 27). Dat geldt niet voor kritieke infrastructuur (bijlage III punt 2), en pas vanaf de datum waarop de hoog-risicoplichten gelden.",
 		"A public body (or a private entity providing a public service) deploying a high-risk AI system of Annex III, and every deployer of a system of Annex III point 5(b) or 5(c), assesses the impact on fundamental rights before first use (AI Act art. 27). It does not apply to critical infrastructure (Annex III point 2), and only from the date the high-risk obligations apply.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, of die iemand inzet onder punt 5(b) of 5(c), heeft ai_act.fria met een datum, vanaf de datum in ai_act.high_risk_from (register.yaml).",
-		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or under point 5(b) or 5(c) by anyone, has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml).",
+		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, of die iemand anders inzet onder punt 3 (onderwijs) of punt 5 (essentiële openbare diensten, waaronder 5(b) en 5(c)), heeft ai_act.fria met een datum, vanaf de datum in ai_act.high_risk_from (register.yaml). Zet een private partij, een onderzoeksinstelling of een andere organisatie het systeem in onder een ander punt, dan is de FRIA nodig als zij een openbare dienst verleent: de controle waarschuwt, en een uitzondering kan vastleggen dat dat niet zo is.",
+		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or by anyone else under point 3 (education) or point 5 (essential public services, 5(b) and 5(c) among them), has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml). When a private, research or other organisation deploys it under another point, the FRIA is required if it provides a public service: the checklist warns, and an exception can record that it does not.",
 	},
 	Example: example(`ai_act:
   category: high_risk
@@ -247,7 +282,13 @@ var aiActFRIA = &Rule{
 		a := r.AIAct
 		point := a.AnnexIII
 		if a.FRIA != nil && !blank(a.FRIA.Date) {
-			return friaTiming(ctx, r)
+			fs := friaTiming(ctx, r)
+			if !friaCertain(r) {
+				for i := range fs {
+					fs[i].Law = label.Text{} // a late FRIA is a breach only where the duty is sure
+				}
+			}
+			return fs
 		}
 		f := missing("/ai_act",
 			en(fmt.Sprintf("a deployer of a high-risk AI system of Annex III point %s must assess the impact on fundamental rights before first use, and no FRIA is recorded", point),
@@ -255,6 +296,9 @@ var aiActFRIA = &Rule{
 			nl(fmt.Sprintf("Wie een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, moet vóór het eerste gebruik de gevolgen voor grondrechten beoordelen. Er staat geen grondrechteneffectbeoordeling (FRIA) bij.", point),
 				"Voer de grondrechteneffectbeoordeling uit (een IAMA of FRAIA kan dienen) en vul ai_act.fria in met de datum en een link."))
 		f = citesLaw(f, lawFRIA)
+		if !friaCertain(r) {
+			f = ifPublicService(r, f)
+		}
 		return []finding.Finding{highRiskPending(ctx, a, f)}
 	},
 }

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -279,7 +280,7 @@ func TestAIActFRIAAndRegistrationFollowTheirDate(t *testing.T) {
 		}
 	}
 	// Not for critical infrastructure (Annex III point 2), not for a
-	// provider only, and the FRIA not for a private company outside 5(b)/(c).
+	// provider only (a private deployer's FRIA: TestFRIAOfDeployersOutsideGovernment).
 	for _, rec := range []string{
 		"\nid: a\nkind: algorithm\norganisation: {type: municipality}\nai_act: {category: high_risk, role: deployer, annex_iii: 2(a)}\n",
 		"\nid: a\nkind: algorithm\norganisation: {type: municipality}\nai_act: {category: high_risk, role: provider, annex_iii: 5(a)}\n",
@@ -290,10 +291,6 @@ func TestAIActFRIAAndRegistrationFollowTheirDate(t *testing.T) {
 				t.Errorf("%s on %s: %v", id, rec, fs)
 			}
 		}
-	}
-	private := "\nid: a\nkind: algorithm\norganisation: {type: private}\nai_act: {category: high_risk, role: deployer, annex_iii: 4(a)}\n"
-	if fs := only(t, "ai-act-fria", nil, nil, "2028-01-01", private); len(fs) != 0 {
-		t.Errorf("FRIA demanded of a private employer: %v", fs)
 	}
 	credit := "\nid: a\nkind: algorithm\norganisation: {type: private}\nai_act: {category: high_risk, role: deployer, annex_iii: 5(b)}\n"
 	if fs := only(t, "ai-act-fria", nil, nil, "2028-01-01", credit); len(fs) != 1 {
@@ -377,5 +374,50 @@ ai_act: {category: transparency, role: ` + role + `, transparency: [` + transpar
 		{name: "a provider that marks", today: "2026-12-02", yaml: chatbot("provider", "interaction, generated_content")},
 		{name: "a deployer: the marking is its provider's duty", today: "2026-12-02", yaml: chatbot("deployer", "interaction")},
 		{name: "a provider of a system that generates nothing", today: "2026-12-02", yaml: strings.Replace(chatbot("provider", "interaction"), "generative_ai", "machine_learning", 1)},
+	})
+}
+
+// privateDeployer is an organisation of orgType deploying a high-risk
+// system of Annex III point, in use, without a FRIA.
+func privateDeployer(orgType, point string) string {
+	return `
+id: a
+kind: algorithm
+status: active
+organisation: {type: ` + orgType + `}
+ai_act: {category: high_risk, role: deployer, annex_iii: "` + point + `"}
+`
+}
+
+// TestFRIAOfDeployersOutsideGovernment: AI Act art. 27(1) binds public
+// bodies, private entities providing public services, and every deployer
+// of Annex III 5(b) and 5(c). A deployer of another type under point 5
+// (essential public services) or point 3 (education) provides a public
+// service by what the system is for: an error of law. Under another point
+// the record cannot say whether it does: a visible warning that says the
+// FRIA is required if so, which an exception can answer.
+func TestFRIAOfDeployersOutsideGovernment(t *testing.T) {
+	const after = "2028-01-01" // the high-risk duties apply (from 2027-12-02)
+	sure := "a deployer of a high-risk AI system of Annex III point %s must assess the impact on fundamental rights before first use, and no FRIA is recorded (AI Act art. 27)"
+	runCases(t, "ai-act-fria", nil, []ruleCase{
+		{name: "a private provider of public assistance (5(a)): error", today: after, yaml: privateDeployer("private", "5(a)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "5(a)")}}},
+		{name: "a private emergency dispatcher (5(d)): error", today: after, yaml: privateDeployer("private", "5(d)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "5(d)")}}},
+		{name: "a research body assessing credit (5(b)): error", today: after, yaml: privateDeployer("research", "5(b)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "5(b)")}}},
+		{name: "a private school admitting pupils (3(a)): error", today: after, yaml: privateDeployer("private", "3(a)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "3(a)")}}},
+		{name: "another organisation grading exams (3(b)): error", today: after, yaml: privateDeployer("other", "3(b)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "3(b)")}}},
+		{name: "a private employer (4(a)): a warning, required if it provides a public service", today: after, yaml: privateDeployer("private", "4(a)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Warning, 5, 1, "no FRIA is recorded…; this applies to an organisation of type private if it provides a public service"}}},
+		{name: "a research body identifying people after the fact (1(a)): a warning", today: after, yaml: privateDeployer("research", "1(a)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Warning, 5, 1, "this applies to an organisation of type research if it provides a public service"}}},
+		{name: "a private deployer before the high-risk date: a note", today: testToday, yaml: privateDeployer("private", "4(a)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Info, 5, 1, "if it provides a public service…(the duty applies from 2027-12-02"}}},
+		{name: "a private operator of critical infrastructure (2(a)): none", today: after, yaml: privateDeployer("private", "2(a)")},
+		{name: "a municipality (1(a)): error", today: after, yaml: privateDeployer("municipality", "1(a)"),
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "1(a)")}}},
 	})
 }
