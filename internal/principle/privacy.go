@@ -60,8 +60,8 @@ var dpiaRequired = &Rule{
 		"Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg.",
-		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough.",
+		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg. not_required telt niet waar de wet een DPIA eist: bij biometrie, bijzondere persoonsgegevens, camera's, het volgen van apparaten of mensen, het lezen van kentekens, en elke andere sensor die beelden of geluid van mensen in de openbare ruimte opneemt of analyseert, wat het type sensor ook is.",
+		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough. not_required does not count where the law demands a DPIA: biometrics, special categories, cameras, tracking devices or people, reading licence plates, and any other sensor that records or analyses images or sound of people in public space, whatever its sensor type.",
 	},
 	Example: example(`personal_data: {processed: yes, categories: [camera images]}
 dpia:
@@ -204,11 +204,16 @@ const (
 
 // dpiaMandatory reports whether the law makes a DPIA mandatory for the
 // record, saying why and citing the article or the Dutch DPA's list of
-// processing that always needs one.
+// processing that always needs one (camera surveillance, large-scale
+// monitoring, location data, biometrics, profiling). What a sensor does
+// decides it, whatever its sensor_type: a sensor that processes personal
+// data of people in public space by its nature monitors a publicly
+// accessible area (art. 35(3)(c)).
 func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	if !r.ProcessesPersonalData() {
 		return label.Text{}, label.Text{}, false
 	}
+	monitoring := label.Text{"AVG art. 35 lid 3 onder c; " + dpiaListNL, "GDPR art. 35(3)(c); " + dpiaList}
 	switch {
 	case biometricCapability(r) != "":
 		return label.Text{"het verwerken van biometrische gegevens (" + biometricCapability(r) + ")", "processing biometric data (" + biometricCapability(r) + ")"},
@@ -216,17 +221,34 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case isTrue(r.PersonalData.SpecialCategories):
 		return label.Text{"het verwerken van bijzondere persoonsgegevens", "processing special categories of personal data"},
 			label.Text{"AVG art. 35 lid 3 onder b; " + dpiaListNL, "GDPR art. 35(3)(b); " + dpiaList}, true
-	case r.Kind == record.Sensor && (r.HasRegime() || r.Has("video_recording") || r.Has("live_viewing")):
+	case r.Kind == record.Sensor && r.HasRegime():
 		return label.Text{"het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "systematic monitoring of a publicly accessible area with cameras"},
-			label.Text{"AVG art. 35 lid 3 onder c; " + dpiaListNL, "GDPR art. 35(3)(c); " + dpiaList}, true
+			monitoring, true
 	case r.Kind == record.Sensor && (r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking") || r.Has("person_tracking")):
 		return label.Text{"het volgen van apparaten of mensen (locatiegegevens)", "tracking devices or people (location data)"},
 			label.Text{dpiaListNL, dpiaList}, true
+	case r.Kind == record.Sensor && r.Has("licence_plate_recognition"):
+		return label.Text{"het herkennen van kentekens in de openbare ruimte (met tijd en plaats zijn dat locatiegegevens)", "recognising licence plates in a publicly accessible area (with time and place, location data)"},
+			monitoring, true
+	case r.Kind == record.Sensor && analysesPeople(r):
+		return label.Text{"het stelselmatig analyseren van beelden van mensen in een openbare ruimte (image_analysis)", "systematic analysis of images of people in a publicly accessible area (image_analysis)"},
+			monitoring, true
+	case r.Kind == record.Sensor:
+		if how, ok := r.PersonalByNature(); ok {
+			return label.Text{"het stelselmatig volgen van mensen in een openbare ruimte (" + how + ")", "systematic monitoring of people in a publicly accessible area (" + how + ")"},
+				monitoring, true
+		}
 	case r.Kind == record.Algorithm && (r.Role == "profiling" || r.Role == "automated_decision" && affectsPeople(r)):
 		return label.Text{"profilering of geautomatiseerde besluiten over mensen", "profiling or automated decisions about people"},
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	}
 	return label.Text{}, label.Text{}, false
+}
+
+// analysesPeople reports whether a sensor analyses images of people: image
+// analysis that counts people, or a crowd counter that analyses images.
+func analysesPeople(r *record.Record) bool {
+	return r.Has("image_analysis") && (r.Has("people_counting") || r.SensorType == "crowd_counter")
 }
 
 var dpiaPublic = &Rule{

@@ -421,3 +421,45 @@ func TestFRIAOfDeployersOutsideGovernment(t *testing.T) {
 			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "1(a)")}}},
 	})
 }
+
+// notRequiredSensor is a sensor of sensorType with one capability that
+// says a DPIA is not required.
+func notRequiredSensor(sensorType, capability string) string {
+	return `
+id: s
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+dpia: {status: not_required, reason: Small.}
+sensor_type: ` + sensorType + `
+capabilities: [vehicle_counting, ` + capability + `]
+`
+}
+
+// TestDPIANotRequiredIsWrongForSensorsThatWatchPeople: GDPR art. 35(3)(c)
+// (systematic monitoring of a publicly accessible area) and the Dutch DPA's
+// list (camera surveillance, large-scale monitoring, location data,
+// biometrics) make a DPIA mandatory for a sensor that processes personal
+// data of people in public space by what it does, whatever its
+// sensor_type: not_required is an error of law.
+func TestDPIANotRequiredIsWrongForSensorsThatWatchPeople(t *testing.T) {
+	mandatory := "dpia.status is not_required, but a DPIA is mandatory for "
+	runCases(t, "dpia-required", nil, []ruleCase{
+		{name: "licence plates read by a traffic counter", yaml: notRequiredSensor("traffic_counter", "licence_plate_recognition"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "recognising licence plates in a publicly accessible area (with time and place, location data) (GDPR art. 35(3)(c); Dutch DPA DPIA list"}}},
+		{name: "phones followed by smart lighting", yaml: notRequiredSensor("smart_lighting", "device_tracking"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "tracking devices or people (location data)"}}},
+		{name: "people followed by a sensor of another type", yaml: notRequiredSensor("other", "person_tracking"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "tracking devices or people (location data)"}}},
+		{name: "images of people analysed by a crowd counter", yaml: notRequiredSensor("crowd_counter", "image_analysis"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic analysis of images of people in a publicly accessible area (image_analysis) (GDPR art. 35(3)(c)"}}},
+		{name: "people counted by image analysis on a traffic counter", yaml: notRequiredSensor("traffic_counter", "image_analysis, people_counting"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic analysis of images of people"}}},
+		{name: "sound recorded by a noise sensor", yaml: notRequiredSensor("noise", "audio_recording"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic monitoring of people in a publicly accessible area (audio_recording) (GDPR art. 35(3)(c)"}}},
+		{name: "behaviour detected from sound", yaml: notRequiredSensor("noise", "behaviour_detection_sound"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic monitoring of people in a publicly accessible area (behaviour_detection_sound)"}}},
+		{name: "vehicles counted without plates: not_required with a reason stands", yaml: notRequiredSensor("traffic_counter", "environmental_measurement")},
+		{name: "a traffic counter's images that count vehicles only: not_required with a reason stands", yaml: notRequiredSensor("traffic_counter", "image_analysis")},
+	})
+}
