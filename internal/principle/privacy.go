@@ -60,8 +60,8 @@ var dpiaRequired = &Rule{
 		"Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg. not_required telt niet waar de wet een DPIA eist: bij biometrie, bijzondere persoonsgegevens, camera's, het volgen van apparaten of mensen, het lezen van kentekens, en elke andere sensor die beelden of geluid van mensen in de openbare ruimte opneemt of analyseert, wat het type sensor ook is.",
-		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough. not_required does not count where the law demands a DPIA: biometrics, special categories, cameras, tracking devices or people, reading licence plates, and any other sensor that records or analyses images or sound of people in public space, whatever its sensor type.",
+		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg. not_required telt niet waar de wet een DPIA eist: bij biometrie, bijzondere persoonsgegevens, camera's, het volgen van apparaten of mensen, het lezen van kentekens, elke andere sensor die beelden of geluid van mensen in de openbare ruimte opneemt of analyseert (wat het type sensor ook is), en bij profilering en geautomatiseerde besluiten, ook een voorspelling of beslisondersteuning over mensen (affects_individuals: true).",
+		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough. not_required does not count where the law demands a DPIA: biometrics, special categories, cameras, tracking devices or people, reading licence plates, any other sensor that records or analyses images or sound of people in public space (whatever its sensor type), and profiling and automated decisions, a prediction or decision support about people (affects_individuals: true) among them.",
 	},
 	Example: example(`personal_data: {processed: yes, categories: [camera images]}
 dpia:
@@ -208,7 +208,8 @@ const (
 // monitoring, location data, biometrics, profiling). What a sensor does
 // decides it, whatever its sensor_type: a sensor that processes personal
 // data of people in public space by its nature monitors a publicly
-// accessible area (art. 35(3)(c)).
+// accessible area (art. 35(3)(c)); an algorithm that predicts or evaluates
+// aspects of people profiles them (art. 4(4)).
 func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	if !r.ProcessesPersonalData() {
 		return label.Text{}, label.Text{}, false
@@ -240,6 +241,11 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 		}
 	case r.Kind == record.Algorithm && (r.Role == "profiling" || r.Role == "automated_decision" && affectsPeople(r)):
 		return label.Text{"profilering of geautomatiseerde besluiten over mensen", "profiling or automated decisions about people"},
+			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
+	case r.Kind == record.Algorithm && (r.Role == "prediction" || r.Role == "decision_support") && affectsPeople(r):
+		// Predicting or evaluating aspects of people from their personal
+		// data is profiling (art. 4(4)), whatever the role is called.
+		return label.Text{"voorspellen of beoordelen van mensen (" + r.Role + "): dat is profilering (AVG art. 4 lid 4)", "predicting or evaluating aspects of people (" + r.Role + "), which is profiling (GDPR art. 4(4))"},
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	}
 	return label.Text{}, label.Text{}, false

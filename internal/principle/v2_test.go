@@ -463,3 +463,33 @@ func TestDPIANotRequiredIsWrongForSensorsThatWatchPeople(t *testing.T) {
 		{name: "a traffic counter's images that count vehicles only: not_required with a reason stands", yaml: notRequiredSensor("traffic_counter", "image_analysis")},
 	})
 }
+
+// notRequiredAlgorithm is an algorithm of role that says a DPIA is not
+// required; affects says whether it affects individuals.
+func notRequiredAlgorithm(role, affects string) string {
+	return `
+id: a
+kind: algorithm
+status: active
+personal_data: {processed: "yes"}
+dpia: {status: not_required, reason: Internal.}
+role: ` + role + `
+affects_individuals: ` + affects + `
+`
+}
+
+// TestDPIANotRequiredIsWrongForPredictionsAboutPeople: predicting or
+// evaluating aspects of people from their personal data is profiling
+// (GDPR art. 4(4)), on the Dutch DPA's list, whatever role the record
+// names: a prediction or decision support that affects individuals needs
+// its DPIA.
+func TestDPIANotRequiredIsWrongForPredictionsAboutPeople(t *testing.T) {
+	runCases(t, "dpia-required", nil, []ruleCase{
+		{name: "a prediction about people", yaml: notRequiredAlgorithm("prediction", "true"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "dpia.status is not_required, but a DPIA is mandatory for predicting or evaluating aspects of people (prediction), which is profiling (GDPR art. 4(4)) (GDPR art. 35(3)(a); Dutch DPA DPIA list"}}},
+		{name: "decision support about people", yaml: notRequiredAlgorithm("decision_support", "true"), want: []want{
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "a DPIA is mandatory for predicting or evaluating aspects of people (decision_support), which is profiling"}}},
+		{name: "a prediction that affects nobody: not_required stands", yaml: notRequiredAlgorithm("prediction", "false")},
+		{name: "information only: not_required stands", yaml: notRequiredAlgorithm("informational", "true")},
+	})
+}
