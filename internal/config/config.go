@@ -187,6 +187,26 @@ const (
 	aiActSourceNL = "Digital Omnibus over AI: politiek akkoord van 7 mei 2026, in juni 2026 door de Raad aangenomen (bijlage III verschoven van 2 augustus 2026 naar 2 december 2027, bijlage I naar 2 augustus 2028)"
 )
 
+// The dates the AI Act's high-risk obligations apply from by law, as the
+// Digital Omnibus set them (shared/law.md): the defaults of
+// ai_act.high_risk_from (Annex III) and ai_act.annex_i_from (Annex I).
+const (
+	LawHighRiskFrom = "2027-12-02"
+	LawAnnexIFrom   = "2028-08-02"
+)
+
+// LawDate returns the date the law gives for an AI Act date setting
+// (ai_act.high_risk_from or ai_act.annex_i_from), and false for another key.
+func LawDate(key string) (string, bool) {
+	switch key {
+	case "ai_act.high_risk_from":
+		return LawHighRiskFrom, true
+	case "ai_act.annex_i_from":
+		return LawAnnexIFrom, true
+	}
+	return "", false
+}
+
 // SourceIn is Source as a finding in lang shows it: the default in that
 // language; a source the register wrote itself in its own words.
 func (a AIAct) SourceIn(lang string) string {
@@ -194,6 +214,38 @@ func (a AIAct) SourceIn(lang string) string {
 		return aiActSourceNL
 	}
 	return a.Source
+}
+
+// SourceOf says in lang where the date in force for key
+// (ai_act.high_risk_from or ai_act.annex_i_from) comes from, so a finding
+// never quotes a source for a date it does not give: the source the
+// register wrote (ai_act.source); the Digital Omnibus when the date is
+// the law's and the register gave no source of its own; and the
+// municipality's own setting when it set another date without one.
+func (a AIAct) SourceOf(key, lang string) string {
+	if a.Source != aiActSource {
+		return a.Source
+	}
+	date := a.HighRiskFrom
+	if key == "ai_act.annex_i_from" {
+		date = a.AnnexIFrom
+	}
+	if law, _ := LawDate(key); date == law {
+		return a.SourceIn(lang)
+	}
+	if lang == "nl" {
+		return "instelling van de gemeente (" + key + " in register.yaml), zonder bron; de wet zegt " + dutchDate(key)
+	}
+	law, _ := LawDate(key)
+	return "the municipality's own setting (" + key + " in register.yaml), without a source; the law says " + law
+}
+
+// dutchDate is the law's date for key as Dutch prose writes it.
+func dutchDate(key string) string {
+	if key == "ai_act.annex_i_from" {
+		return "2 augustus 2028"
+	}
+	return "2 december 2027"
 }
 
 // PlainLanguage holds the thresholds of the plain-language rule, which
@@ -328,8 +380,8 @@ var defaults = map[string]any{
 	"notice.new_file_url":               "",
 	"notice.email":                      "",
 	"advice.response_term":              "P3M",
-	"ai_act.high_risk_from":             "2027-12-02",
-	"ai_act.annex_i_from":               "2028-08-02",
+	"ai_act.high_risk_from":             LawHighRiskFrom,
+	"ai_act.annex_i_from":               LawAnnexIFrom,
 	"ai_act.source":                     aiActSource,
 	"plain_language.min_reading_ease":   20,
 	"plain_language.max_sentence_words": 25,

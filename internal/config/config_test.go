@@ -69,6 +69,35 @@ func TestDefaultsWithoutAFile(t *testing.T) {
 	}
 }
 
+// TestTheSourceOfAnAIActDateFitsTheDate: the source shown with a date is
+// the Digital Omnibus only for the date the Omnibus set; a date the
+// municipality set without a source is its own setting, and a source it
+// wrote is shown as written.
+func TestTheSourceOfAnAIActDateFitsTheDate(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		a       AIAct
+		key     string
+		en, nl  string
+		omnibus bool
+	}{
+		{"the law's Annex III date", AIAct{HighRiskFrom: LawHighRiskFrom, AnnexIFrom: LawAnnexIFrom, Source: aiActSource}, "ai_act.high_risk_from", "Digital Omnibus on AI", "Digital Omnibus over AI", true},
+		{"the law's Annex I date", AIAct{HighRiskFrom: "2028-06-01", AnnexIFrom: LawAnnexIFrom, Source: aiActSource}, "ai_act.annex_i_from", "Digital Omnibus on AI", "Digital Omnibus over AI", true},
+		{"a later date without a source", AIAct{HighRiskFrom: "2028-06-01", AnnexIFrom: LawAnnexIFrom, Source: aiActSource}, "ai_act.high_risk_from",
+			"the municipality's own setting (ai_act.high_risk_from in register.yaml), without a source; the law says 2027-12-02",
+			"instelling van de gemeente (ai_act.high_risk_from in register.yaml), zonder bron; de wet zegt 2 december 2027", false},
+		{"an earlier Annex I date without a source", AIAct{HighRiskFrom: LawHighRiskFrom, AnnexIFrom: "2027-01-01", Source: aiActSource}, "ai_act.annex_i_from",
+			"the municipality's own setting (ai_act.annex_i_from in register.yaml), without a source; the law says 2028-08-02",
+			"instelling van de gemeente (ai_act.annex_i_from in register.yaml), zonder bron; de wet zegt 2 augustus 2028", false},
+		{"a date with the register's own source", AIAct{HighRiskFrom: "2028-06-01", AnnexIFrom: LawAnnexIFrom, Source: "Raadsbesluit 2027-14"}, "ai_act.high_risk_from", "Raadsbesluit 2027-14", "Raadsbesluit 2027-14", false},
+	} {
+		en, nl := tt.a.SourceOf(tt.key, "en"), tt.a.SourceOf(tt.key, "nl")
+		if !strings.Contains(en, tt.en) || !strings.Contains(nl, tt.nl) || !tt.omnibus && strings.Contains(en+nl, "Omnibus") {
+			t.Errorf("%s: %q / %q, want %q / %q", tt.name, en, nl, tt.en, tt.nl)
+		}
+	}
+}
+
 // TestCommitSubjectsFailClosed: commit subjects are written for colleagues,
 // so public outputs show them only when register.yaml says so.
 func TestCommitSubjectsFailClosed(t *testing.T) {

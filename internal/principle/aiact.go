@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -58,34 +59,77 @@ func needsProfile(r *record.Record) bool {
 // infer from input how to generate output (AI Act art. 3(1)).
 var alwaysAI = []string{"machine_learning", "generative_ai"}
 
+// highRiskKey names the setting that gives the date the high-risk
+// obligations apply from for the record: Annex I products have their own.
+func highRiskKey(a *record.AIAct) string {
+	if blank(a.AnnexIII) && !blank(a.AnnexI) {
+		return "ai_act.annex_i_from"
+	}
+	return "ai_act.high_risk_from"
+}
+
 // highRiskFrom returns the date the high-risk obligations apply from for
 // the record: Annex I products have their own date.
 func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
 	s := ctx.Config.AIAct.HighRiskFrom
-	if blank(a.AnnexIII) && !blank(a.AnnexI) {
+	if highRiskKey(a) == "ai_act.annex_i_from" {
 		s = ctx.Config.AIAct.AnnexIFrom
 	}
 	t, ok := date(s)
 	if !ok {
-		t = mustDate("2027-12-02")
+		t = mustDate(config.LawHighRiskFrom)
 	}
 	return t, s
 }
 
 // highRiskPending keeps a high-risk deployer finding as it is from the date
 // the high-risk obligations apply; before that it is information that says
-// from when, with the source of that date.
+// from when, with the source of that date (config.AIAct.SourceOf: never
+// the Omnibus's for a date the municipality set itself).
 func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.Finding {
 	from, s := highRiskFrom(ctx, a)
 	if ctx.OnOrAfter(from) {
 		return f
 	}
+	key := highRiskKey(a)
 	f.Severity = finding.Info
 	f.Message = f.Message.Append(label.Text{
-		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.SourceIn("nl")),
-		fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.SourceIn("en")),
+		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.SourceOf(key, "nl")),
+		fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.SourceOf(key, "en")),
 	})
 	return f
+}
+
+// lawAIActDates is where the high-risk dates come from: the AI Act's
+// dates of application (art. 113) as the Digital Omnibus on AI moved them.
+var lawAIActDates = label.Text{"AI-verordening art. 113, zoals gewijzigd door de Digital Omnibus over AI", "AI Act art. 113, as amended by the Digital Omnibus on AI"}
+
+// laterDates reports each AI Act date setting that is later than the date
+// the law gives (a warning at the setting, citing the law): until the
+// configured date the checklist shows the high-risk duties as notes, while
+// the law already asks them, so such a setting is never silent. An earlier
+// date is stricter than the law and needs no word beyond the site's list
+// of settings.
+func laterDates(cfg *config.Config) []finding.Finding {
+	var out []finding.Finding
+	for _, ch := range cfg.Changes {
+		law, ok := config.LawDate(ch.Key)
+		if !ok || ch.Value <= law {
+			continue // YYYY-MM-DD sorts as it counts
+		}
+		what := fmt.Sprintf("%s: %s", ch.Key, ch.Value)
+		f := finding.Finding{File: ch.File, Line: ch.Line, Column: ch.Column, Rule: finding.RuleConfig, Principle: "VNG 3.2", Severity: finding.Warning}
+		if ch.Env != "" {
+			f.File, what = ch.Env, fmt.Sprintf("%s=%s", ch.Env, ch.Value)
+		}
+		f = citesLaw(worded(f,
+			en(fmt.Sprintf("%s is later than %s, the date the AI Act's high-risk obligations apply from by law (the Digital Omnibus on AI's date); until %s the checklist shows the deployer's duties (FRIA, EU database, classification) as notes, while the law already asks them", what, law, ch.Value),
+				fmt.Sprintf("remove the setting, so the law's date %s applies; if the law itself has moved the date again, keep it and name that source in ai_act.source: residents see the setting with this warning", law)),
+			nl(fmt.Sprintf("%s is later dan %s, de datum waarop de plichten voor hoog-risico AI volgens de wet gelden (de datum van de Digital Omnibus over AI). Tot %s toont de controle die plichten (FRIA, EU-databank, indeling) alleen als opmerking, terwijl de wet ze al vraagt.", what, datum(law), datum(ch.Value)),
+				fmt.Sprintf("Haal de instelling weg, zodat de datum uit de wet (%s) geldt. Heeft de wet zelf de datum opnieuw verschoven, laat de instelling dan staan en noem die bron bij ai_act.source. Inwoners zien de instelling met deze waarschuwing.", datum(law)))), lawAIActDates)
+		out = append(out, f)
+	}
+	return out
 }
 
 // deployer reports whether the operator deploys the system (and so carries

@@ -26,7 +26,7 @@ import (
 type Checklist struct {
 	ctx     *Context
 	rules   []*Rule
-	head    []finding.Finding // compile errors of custom rules, unknown rule settings
+	head    []finding.Finding // compile errors of custom rules, unknown rule settings, AI Act dates later than the law's
 	customs bool
 	spent   atomic.Uint64 // custom-rule cost spent by all workers: stops a runaway run early
 }
@@ -70,6 +70,7 @@ func NewChecklist(cfg *config.Config, opts Options) *Checklist {
 	customs, head := CompileCustom(cfg)
 	rules := append(Rules(), customs...)
 	head = append(head, unknownRuleSettings(cfg, rules)...)
+	head = append(head, laterDates(cfg)...)
 	return &Checklist{
 		ctx:     &Context{day: newClock(today), Config: cfg, History: opts.History, texts: readability.NewMemo()},
 		rules:   rules,

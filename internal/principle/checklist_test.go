@@ -69,6 +69,9 @@ func TestChecklistIsRun(t *testing.T) {
 			hist.first[r.File] = "2025-03-04"
 		}
 	}
+	later := config.Default()
+	later.AIAct.HighRiskFrom = "2028-06-01"
+	later.Changes = []config.Change{{Key: "ai_act.high_risk_from", Value: "2028-06-01", Default: config.LawHighRiskFrom, Place: config.Place{File: config.FileName, Line: 2, Column: 19}}}
 	for _, tc := range []struct {
 		name string
 		cfg  *config.Config
@@ -76,6 +79,7 @@ func TestChecklistIsRun(t *testing.T) {
 	}{
 		{"builtin", config.Default(), nil},
 		{"custom rules and settings", custom, nil},
+		{"a high-risk date later than the law's", later, nil},
 		{"history", config.Default(), hist},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

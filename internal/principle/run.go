@@ -39,6 +39,7 @@ func RunHolds(reg *register.Register, opts Options) ([]finding.Finding, Span) {
 	customs, fs := CompileCustom(cfg)
 	rules := append(Rules(), customs...)
 	fs = append(fs, unknownRuleSettings(cfg, rules)...)
+	fs = append(fs, laterDates(cfg)...)
 	checked := run(ctx, rules)
 	fs = append(fs, settingFindings(cfg, rules, func(rule string, sev finding.Severity) bool {
 		return silencesLaw(checked, rule, sev)
