@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -101,6 +102,65 @@ func emotionAtWork(r *record.Record) bool {
 	return slices.Contains(r.Capabilities, "emotion_recognition") && workOrEducation(r)
 }
 
+// sensitiveWords are the beginnings of words that name a trait AI Act
+// art. 5(1)(g) forbids inferring by biometric categorisation (race,
+// political opinions, trade union membership, religious or philosophical
+// beliefs, sex life or sexual orientation), in Dutch and English;
+// sensitiveTerms are whole words and phrases that do ("ras", not
+// "rasterbeeld"; "geloof", not "geloofwaardig").
+var (
+	sensitiveWords = []string{"etnisch", "etnici", "ethnic", "racial", "huidskleur", "politiek", "political",
+		"vakbond", "religi", "godsdienst", "levensbeschouw", "geloofsovertuig", "geaardheid", "seksleven"}
+	sensitiveTerms = []string{"ras", "rassen", "race", "races", "geloof", "trade union", "sex life", "sexual orientation",
+		"seksuele oriëntatie", "seksuele voorkeur", "skin colour", "skin color", "philosophical belief", "religious belief"}
+)
+
+// sensitiveCategorisation returns what makes the record's biometric
+// categorisation a prohibited practice (AI Act art. 5(1)(g)), and whether
+// it is: the record lists biometric_categorisation and says it infers a
+// sensitive trait, in the categories of personal data it processes or in
+// its AI Act basis, or classifies the system as prohibited. The record
+// format has no field for the traits inferred; categorising by age or
+// gender alone is not this prohibition (it stays the principle's ban).
+func sensitiveCategorisation(r *record.Record) (string, bool) {
+	if !slices.Contains(r.Capabilities, "biometric_categorisation") {
+		return "", false
+	}
+	texts := slices.Clone(r.PersonalData.Categories)
+	if a := r.AIAct; a != nil {
+		if a.Category == "prohibited" {
+			return "ai_act.category: prohibited", true
+		}
+		texts = append(texts, a.Basis)
+	}
+	for _, t := range texts {
+		if w, ok := namesSensitiveTrait(t); ok {
+			return w, true
+		}
+	}
+	return "", false
+}
+
+// namesSensitiveTrait returns the first word or phrase of text that names
+// a trait art. 5(1)(g) forbids inferring.
+func namesSensitiveTrait(text string) (string, bool) {
+	words := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return !unicode.IsLetter(c) })
+	for _, w := range words {
+		for _, p := range sensitiveWords {
+			if strings.HasPrefix(w, p) {
+				return w, true
+			}
+		}
+	}
+	joined := " " + strings.Join(words, " ") + " "
+	for _, t := range sensitiveTerms {
+		if strings.Contains(joined, " "+t+" ") {
+			return t, true
+		}
+	}
+	return "", false
+}
+
 // courtWords name a court, an authority AI Act art. 5(3) lets authorise
 // real-time identification beforehand. An independent administrative
 // authority whose decision is binding may too, but no name tells one from
@@ -128,14 +188,19 @@ func byCourt(authority string) bool {
 const biometricBanID = "biometric-ban"
 
 // The banned capabilities the law itself forbids are the identifying ones:
-// identifying people by their face, body or gait processes biometric data that GDPR art. 9(1) forbids without an exception ground a
-// municipality does not have in public space, and real-time remote
-// identification in public space is a prohibited practice (AI Act art.
-// 5(1)(h)). So is emotion recognition at work and in education (AI Act
-// art. 5(1)(f)), which a record states by its Annex III point (3
-// education, 4 employment). The other banned capabilities (following
-// people or phones, re-identifying them by their clothes, emotion
-// recognition elsewhere) are banned by VNG principle 2.1, a policy choice a
+// identifying people by their face, body or gait processes biometric data
+// that GDPR art. 9(1) forbids without an exception ground a municipality
+// does not have in public space, and real-time remote identification in
+// public space is a prohibited practice (AI Act art. 5(1)(h)). So is
+// emotion recognition at work and in education (AI Act art. 5(1)(f)),
+// which a record states by its Annex III point (3 education, 4
+// employment), and biometric categorisation that infers race, political
+// opinions, religion, sexual orientation and the like (art. 5(1)(g)),
+// which a record states by what it names among its categories of
+// personal data or in its AI Act basis (sensitiveCategorisation). The
+// other banned capabilities (following people or phones, re-identifying
+// them by their clothes, emotion recognition elsewhere, categorisation by
+// age or gender) are banned by VNG principle 2.1, a policy choice a
 // municipality could make differently: biometric-ban is law for the first
 // and policy for the rest, so configuration changes only the rest.
 //
@@ -146,15 +211,15 @@ var lawPostIdentification = label.Text{"AI-verordening art. 26 lid 10, bijlage I
 
 var biometricBan = &Rule{
 	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error, Covers: []string{"C-no-live-face"},
-	Law: lawBiometricBan, LawfulException: lawPoliceBiometric, LawScope: label.Text{"voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf, en voor emotieherkenning op het werk en in het onderwijs", "for identifying people by their face, body or gait, live or after the fact, and for emotion recognition at work and in education"},
+	Law: lawBiometricBan, LawfulException: lawPoliceBiometric, LawScope: label.Text{"voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf, voor emotieherkenning op het werk en in het onderwijs, en voor biometrische indeling naar ras, politieke opvattingen, geloof, seksuele gerichtheid en andere gevoelige kenmerken", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits"},
 	Title: label.Text{"Geen biometrische surveillance", "No biometric surveillance"},
 	Why: label.Text{
-		"Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h), en emotieherkenning op het werk en in het onderwijs ook (art. 5 lid 1 onder f; daar mag niemand van afwijken). Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming van een rechter of een bestuursinstantie waarvan het besluit bindend is en aan de rechter kan worden voorgelegd (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5) en met voorafgaande toestemming van een rechter of een onafhankelijke bestuursinstantie waarvan het besluit bindend is (art. 5 lid 3); dan blijft het een zichtbare waarschuwing. Of een bestuursinstantie onafhankelijk is en bindend beslist, is aan haar naam niet te zien: de controle aanvaardt daarom, live en achteraf, alleen een rechter; de politie zelf, de officier van justitie en de burgemeester tellen nooit.",
-		"Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)), and so is emotion recognition at work and in education (art. 5(1)(f); nobody may deviate from that). Only the police may deviate: after the fact with the prior authorisation of a court or an administrative authority whose decision is binding and subject to judicial review (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or an independent administrative authority whose decision is binding (art. 5(3)), and it then stays a visible warning. A name does not show that an administrative authority is independent and its decision binding, so the checklist accepts a court only, in real time and after the fact; the police themselves, the public prosecutor and the mayor never count.",
+		"Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h), emotieherkenning op het werk en in het onderwijs ook (art. 5 lid 1 onder f), en biometrische indeling die ras, politieke opvattingen, vakbondslidmaatschap, geloof of levensovertuiging, seksleven of seksuele gerichtheid afleidt ook (art. 5 lid 1 onder g); van die twee mag niemand afwijken. Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming van een rechter of een bestuursinstantie waarvan het besluit bindend is en aan de rechter kan worden voorgelegd (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5) en met voorafgaande toestemming van een rechter of een onafhankelijke bestuursinstantie waarvan het besluit bindend is (art. 5 lid 3); dan blijft het een zichtbare waarschuwing. Of een bestuursinstantie onafhankelijk is en bindend beslist, is aan haar naam niet te zien: de controle aanvaardt daarom, live en achteraf, alleen een rechter; de politie zelf, de officier van justitie en de burgemeester tellen nooit.",
+		"Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)), and so are emotion recognition at work and in education (art. 5(1)(f)) and biometric categorisation that infers race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation (art. 5(1)(g)); nobody may deviate from those two. Only the police may deviate: after the fact with the prior authorisation of a court or an administrative authority whose decision is binding and subject to judicial review (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)) and with the prior authorisation of a court or an independent administrative authority whose decision is binding (art. 5(3)), and it then stays a visible warning. A name does not show that an administrative authority is independent and its decision binding, so the checklist accepts a court only, in real time and after the fact; the police themselves, the public prosecutor and the mayor never count.",
 	},
 	Satisfy: label.Text{
-		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference} van een rechter (art. 26 lid 10 staat ook een bestuursinstantie toe waarvan het besluit bindend is en aan de rechter kan worden voorgelegd, maar dat is aan een naam niet te zien; de politie zelf, de officier van justitie en de burgemeester tellen niet); voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming die de controle als die van een rechter herkent (rechter, rechtbank, gerechtshof; niet de officier van justitie, de burgemeester of de driehoek; een onafhankelijke bestuursinstantie mag volgens art. 5 lid 3 ook, maar is aan haar naam niet te herkennen) met een datum die niet later is dan approved_on. Realtime identificatie blijft dan een waarschuwing. Emotieherkenning op het werk of in het onderwijs (ai_act.annex_iii punt 3 of 4) is verboden; daarvoor telt geen uitzondering.",
-		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference} by a court (art. 26(10) also allows an administrative authority whose decision is binding and subject to judicial review, but a name does not show that; the police themselves, the prosecutor and the mayor do not count); for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation the checklist recognises as a court's (rechter, rechtbank, gerechtshof, court; not the public prosecutor, the mayor or the triangle; art. 5(3) also allows an independent administrative authority, but a name does not show one) dated no later than approved_on. Real-time identification then remains a warning. Emotion recognition at work or in education (ai_act.annex_iii point 3 or 4) is prohibited; no exception counts for it.",
+		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference} van een rechter (art. 26 lid 10 staat ook een bestuursinstantie toe waarvan het besluit bindend is en aan de rechter kan worden voorgelegd, maar dat is aan een naam niet te zien; de politie zelf, de officier van justitie en de burgemeester tellen niet); voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming die de controle als die van een rechter herkent (rechter, rechtbank, gerechtshof; niet de officier van justitie, de burgemeester of de driehoek; een onafhankelijke bestuursinstantie mag volgens art. 5 lid 3 ook, maar is aan haar naam niet te herkennen) met een datum die niet later is dan approved_on. Realtime identificatie blijft dan een waarschuwing. Emotieherkenning op het werk of in het onderwijs (ai_act.annex_iii punt 3 of 4) is verboden, en biometrische indeling die gevoelige kenmerken afleidt ook (personal_data.categories of ai_act.basis noemt bijvoorbeeld etnische afkomst, politieke voorkeur, geloof of seksuele gerichtheid, of ai_act.category is prohibited); daarvoor telt geen uitzondering.",
+		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference} by a court (art. 26(10) also allows an administrative authority whose decision is binding and subject to judicial review, but a name does not show that; the police themselves, the prosecutor and the mayor do not count); for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation the checklist recognises as a court's (rechter, rechtbank, gerechtshof, court; not the public prosecutor, the mayor or the triangle; art. 5(3) also allows an independent administrative authority, but a name does not show one) dated no later than approved_on. Real-time identification then remains a warning. Emotion recognition at work or in education (ai_act.annex_iii point 3 or 4) is prohibited, and so is biometric categorisation that infers sensitive traits (personal_data.categories or ai_act.basis names, say, ethnic origin, political opinions, religion or sexual orientation, or ai_act.category is prohibited); no exception counts for them.",
 	},
 	Example: commented(`capabilities: [video_recording, people_counting]   # tellen mag
 
@@ -224,6 +289,22 @@ exceptions:
 					"Stop met het gebruik: de wet verbiedt het, en geen uitzondering of instelling verandert dat. Alleen een systeem dat bedoeld is om medische redenen of voor de veiligheid valt buiten art. 5 lid 1 onder f; dat is hoog risico onder bijlage III punt 1(c), niet punt 3 of 4. Deel het dan zo in en leg de medische of veiligheidsreden uit bij ai_act.basis.",
 					"stop using it: the law prohibits it, and no exception or setting changes that; only a system intended for medical or safety reasons falls outside art. 5(1)(f), and it is then high risk under Annex III point 1(c), not point 3 or 4: classify it so and give the medical or safety reason in ai_act.basis",
 				}
+			case c == "biometric_categorisation" && ctx.OnOrAfter(art5From):
+				trait, prohibited := sensitiveCategorisation(r)
+				if !prohibited {
+					break
+				}
+				// Wherever it happens: the prohibition is not about
+				// public space, and no exception or setting lowers it.
+				f.Message = label.Text{
+					fmt.Sprintf("De toepassing deelt mensen biometrisch in (%s) en leidt daarbij gevoelige kenmerken af (%s): ras, politieke opvattingen, vakbondslidmaatschap, geloof of levensovertuiging, seksleven of seksuele gerichtheid. Dat is een verboden AI-praktijk (AI-verordening art. 5 lid 1 onder g, sinds 2 februari 2025), en de principes verbieden het ook als biometrische surveillance.", c, trait),
+					fmt.Sprintf("capability %s categorises people biometrically and infers a sensitive trait (%s): race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation, a prohibited AI practice (AI Act art. 5(1)(g), since 2025-02-02); the principles also ban it as biometric surveillance", c, trait),
+				}
+				f = lawful(f, lawSensitiveCategorisation)
+				f.Help = label.Text{
+					"Stop met het gebruik: de wet verbiedt het, en geen uitzondering of instelling verandert dat. Alleen het labelen of filteren van rechtmatig verkregen biometrische gegevens bij rechtshandhaving valt buiten art. 5 lid 1 onder g. Deelt het systeem alleen in naar bijvoorbeeld leeftijd, haal de gevoelige kenmerken dan uit personal_data.categories en ai_act.basis.",
+					"stop using it: the law prohibits it, and no exception or setting changes that; only labelling or filtering lawfully acquired biometric datasets in law enforcement falls outside art. 5(1)(g). If the system only categorises by, say, age, take the sensitive traits out of personal_data.categories and ai_act.basis",
+				}
 			case slices.Contains(postID, c):
 				if !police(r) {
 					f = lawful(cites(f, "GDPR art. 9(1)", "AVG art. 9 lid 1"), lawBiometric)
@@ -252,6 +333,10 @@ exceptions:
 		if emotionAtWork(r) {
 			lacks("a ground in law: AI Act art. 5(1)(f) prohibits emotion recognition at work and in education, and no exception lowers that",
 				"een grond in de wet: AI-verordening art. 5 lid 1 onder f verbiedt emotieherkenning op het werk en in het onderwijs, en geen uitzondering verandert dat")
+		}
+		if _, ok := sensitiveCategorisation(r); ok {
+			lacks("a ground in law: AI Act art. 5(1)(g) prohibits biometric categorisation that infers race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation, and no exception lowers that",
+				"een grond in de wet: AI-verordening art. 5 lid 1 onder g verbiedt biometrische indeling die ras, politieke opvattingen, vakbondslidmaatschap, geloof of levensovertuiging, seksleven of seksuele gerichtheid afleidt, en geen uitzondering verandert dat")
 		}
 		switch {
 		case police(r):

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -366,5 +367,84 @@ func TestAfterTheFactIdentificationNeedsACourtsAuthorisation(t *testing.T) {
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, refused}}},
 		{name: "the examining judge: the lawful route, a visible warning", yaml: postAuthorisedBy("Rechter-commissaris, rechtbank Midden-Nederland"), want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (AI Act art. 26(10), Annex III 1(a); Wet politiegegevens)"}}},
+	})
+}
+
+// categorising is a sensor that categorises people biometrically and says
+// what it processes (categories) and why it is classified so (basis).
+func categorising(categories, basis string) string {
+	return `
+id: cat
+kind: sensor
+status: active
+organisation: {name: Gemeente Voorbeeldstad, type: municipality}
+capabilities: [biometric_categorisation]
+personal_data: {processed: "yes", categories: [` + categories + `]}
+ai_act: {category: high_risk, role: deployer, annex_iii: "1(b)", basis: "` + basis + `"}
+`
+}
+
+// TestBiometricCategorisationBySensitiveTraits: biometric categorisation
+// that infers race, political opinions, trade union membership, religious
+// or philosophical beliefs, sex life or sexual orientation is a prohibited
+// AI practice from 2025-02-02 (AI Act art. 5(1)(g)): no setting silences
+// it, as none silences emotion recognition at work (art. 5(1)(f)).
+// Categorising by age or gender only is banned by VNG 2.1 alone, which a
+// municipality may change.
+func TestBiometricCategorisationBySensitiveTraits(t *testing.T) {
+	off := configFrom(t, goodConfig+"rules:\n  biometric-ban: {severity: \"off\", reason: x}\n")
+	prohibited := "categorises people biometrically and infers a sensitive trait (%s): race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation, a prohibited AI practice (AI Act art. 5(1)(g), since 2025-02-02)"
+	tests := []struct {
+		name, categories, basis, today string
+		trait                          string // "" when only the principle bans it
+	}{
+		{"ethnicity in the categories, in Dutch", "gezichtsbeelden, etnische afkomst", "Deelt bezoekers in.", testToday, "etnische"},
+		{"race in the categories, in English", "face images, race", "Categorises visitors.", testToday, "race"},
+		{"political opinions in the basis", "gezichtsbeelden", "Leidt politieke voorkeur af uit kleding en gezicht.", testToday, "politieke"},
+		{"religion in the basis", "face images", "Infers religion from headwear.", testToday, "religion"},
+		{"sexual orientation in the basis", "face images", "Estimates sexual orientation.", testToday, "sexual orientation"},
+		{"trade union membership in the categories", "vakbondslidmaatschap", "Deelt werknemers in.", testToday, "vakbondslidmaatschap"},
+		{"the day the prohibition applies", "etnische afkomst", "Deelt in.", "2025-02-02", "etnische"},
+		{"the day before: the principle only", "etnische afkomst", "Deelt in.", "2025-02-01", ""},
+		{"age and gender only: the principle only", "leeftijd, geslacht", "Schat leeftijd en geslacht voor drukte naar doelgroep.", testToday, ""},
+		{"words that only look alike: the principle only", "rasterbeelden", "Geloofwaardige telling; de politie krijgt niets.", testToday, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := categorising(tt.categories, tt.basis)
+			fs := only(t, biometricBanID, off, nil, tt.today, rec)
+			if tt.trait == "" {
+				if len(fs) != 0 {
+					t.Errorf("the setting should silence the policy finding, got %v", fs)
+				}
+				def := only(t, biometricBanID, nil, nil, tt.today, rec)
+				match(t, def, []want{{"biometric-ban", "VNG 2.1", finding.Error, 5, 16, "capability biometric_categorisation (biometric categorisation (such as age or gender)) is biometric surveillance, which the principles ban in public space"}})
+				if len(def) == 1 && !def[0].Law.IsZero() {
+					t.Errorf("a policy finding cites law: %q", def[0].Law.In("en"))
+				}
+				return
+			}
+			match(t, fs, []want{{"biometric-ban", "VNG 2.1", finding.Error, 5, 16, fmt.Sprintf(prohibited, tt.trait)}})
+			if len(fs) == 1 && fs[0].Law.In("en") != "AI Act art. 5(1)(g)" {
+				t.Errorf("law %q, want AI Act art. 5(1)(g)", fs[0].Law.In("en"))
+			}
+		})
+	}
+	t.Run("a system classified prohibited", func(t *testing.T) {
+		rec := strings.Replace(categorising("face images", "x"), "category: high_risk", "category: prohibited", 1)
+		match(t, only(t, biometricBanID, off, nil, testToday, rec), []want{{"biometric-ban", "VNG 2.1", finding.Error, 5, 16, fmt.Sprintf(prohibited, "ai_act.category: prohibited")}})
+	})
+	t.Run("no exception lowers it, not even the police's", func(t *testing.T) {
+		rec := strings.Replace(categorising("etnische afkomst", "x"), "type: municipality", "type: police", 1) + `exceptions:
+  - rule: biometric-ban
+    reason: Screening.
+    legal_basis: Politiewet 2012 art. 3
+    approved_by: Korpschef
+    approved_on: 2026-11-01
+    until: 2027-06-01
+`
+		match(t, only(t, biometricBanID, nil, nil, testToday, rec), []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 5, 16, "AI Act art. 5(1)(g)…(the exception at exceptions[0] does not count: it lacks a ground in law: AI Act art. 5(1)(g) prohibits biometric categorisation"},
+		})
 	})
 }

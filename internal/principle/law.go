@@ -27,8 +27,13 @@ var (
 	// Emotion recognition at work and in education is a prohibited AI
 	// practice, save for medical or safety reasons (AI Act art. 5(1)(f)).
 	lawEmotionAtWork = label.Text{"AI-verordening art. 5 lid 1 onder f", "AI Act art. 5(1)(f)"}
+	// Biometric categorisation that deduces race, political opinions,
+	// trade union membership, religious or philosophical beliefs, sex life
+	// or sexual orientation is a prohibited AI practice (AI Act art.
+	// 5(1)(g)).
+	lawSensitiveCategorisation = label.Text{"AI-verordening art. 5 lid 1 onder g", "AI Act art. 5(1)(g)"}
 	// lawBiometricBan is every law behind the ban's legal findings.
-	lawBiometricBan = label.Text{"AVG art. 9 lid 1; AI-verordening art. 5 lid 1 onder h en f", "GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f)"}
+	lawBiometricBan = label.Text{"AVG art. 9 lid 1; AI-verordening art. 5 lid 1 onder h, f en g", "GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)"}
 	// Telling people that a sensor processes their personal data in public
 	// space; a sign does it on the spot.
 	lawTransparency = label.Text{"AVG art. 12-14", "GDPR art. 12-14"}

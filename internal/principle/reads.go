@@ -23,7 +23,7 @@ import (
 // Kept as a table beside the rules, not in them, so that a change to a
 // rule's check and a change to what it reads are read side by side here.
 var readsTable = map[string][]string{
-	"biometric-ban":            {"camera_regime", "capabilities", "legal_basis", "organisation", "sensor_type", "status"},
+	"biometric-ban":            {"ai_act", "camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
 	"owner-reachable":          {"owner"},
 	"personal-data-inferred":   {"camera_regime", "capabilities", "legal_basis", "personal_data", "sensor_type", "status"},
 	"dpia-required":            {"affects_individuals", "camera_regime", "capabilities", "dpia", "legal_basis", "lifecycle", "personal_data", "role", "sensor_type", "status"},

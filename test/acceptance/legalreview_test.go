@@ -27,6 +27,7 @@ func TestLegalReviewVerdicts(t *testing.T) {
 		grote   = "sensors/cam-uitgaansgebied-grote-markt.yaml"
 		leerl   = "algorithms/leerlingenvervoer.yaml"
 		station = "sensors/cam-politie-stationsplein.yaml"
+		druk    = "sensors/druktemeters-binnenstad.yaml"
 		noLaw   = "    Politiewet 2012. De beelden"
 		law151  = "    Gemeentewet artikel 151c en APV Voorbeeldstad artikel 2.77. De beelden"
 	)
@@ -59,6 +60,16 @@ func TestLegalReviewVerdicts(t *testing.T) {
 		{"a high-risk date later than the law's is a warning of check",
 			[]reviewEdit{{"register.yaml", "due_within: P90D\n", "due_within: P90D\nai_act:\n  high_risk_from: 2028-06-01\n"}},
 			[]reviewFinding{{"register.yaml", "config", "warning", "ai_act.high_risk_from: 2028-06-01 is later than 2027-12-02, the date the AI Act's high-risk obligations apply from by law"}}},
+		{"biometric categorisation by ethnicity stays an error with biometric-ban off",
+			[]reviewEdit{
+				{"register.yaml", "  security-audit: warning\n", "  security-audit: warning\n  biometric-ban: {severity: \"off\", reason: De raad staat het toe.}\n"},
+				{druk, "  - image_analysis\n", "  - image_analysis\n  - biometric_categorisation\n"},
+				{druk, "    - Grof beeld van voorbijgangers, alleen kort in het apparaat om te tellen\n", "    - Grof beeld van voorbijgangers, alleen kort in het apparaat om te tellen\n    - Etnische afkomst, geschat uit het beeld\n"},
+			},
+			[]reviewFinding{
+				{druk, "biometric-ban", "error", "infers a sensitive trait (etnische)…a prohibited AI practice (AI Act art. 5(1)(g), since 2025-02-02)"},
+				{"register.yaml", "config", "error", "rules.biometric-ban: off would switch off or lower duties that follow from law (GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g))"},
+			}},
 	}
 	for _, authority := range []string{"Politie, basisteam Voorbeeldstad (teamchef)", "Burgemeester", "Officier van justitie"} {
 		tests = append(tests, struct {
