@@ -1,13 +1,13 @@
 package cli
 
 import (
-	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // TestSubjectsForgetWhatWasSecretWhenWritten: with
@@ -54,7 +54,7 @@ func TestSubjectsForgetWhatWasSecretWhenWritten(t *testing.T) {
 	if _, stderr, code := run(t, "packet", "--root", root, "--public", "--since", "2000-01-01", "--as-of", "2026-11-24", "--out", md); code != ExitOK {
 		t.Fatalf("packet: exit %d: %s", code, stderr)
 	}
-	if hits := filesHolding(t, []string{site, md}, secrets...); len(hits) > 0 {
+	if hits := testbed.FilesHolding(t, []string{site, md}, secrets...); len(hits) > 0 {
 		t.Errorf("a secret of a past version is published: %q", hits)
 	}
 	for file, want := range map[string][]string{
@@ -89,32 +89,4 @@ func TestSubjectsForgetWhatWasSecretWhenWritten(t *testing.T) {
 	if page := readFile(t, filepath.Join(site, "sensoren", "cam-markt.html")); !strings.Contains(page, "Begin niet openbaar") {
 		t.Errorf("the page built before keeps the subject %q", plain)
 	}
-}
-
-// filesHolding lists the files under each of roots (a folder or a file)
-// that hold any of needles, in any case.
-func filesHolding(t *testing.T, roots []string, needles ...string) []string {
-	t.Helper()
-	var hits []string
-	for _, root := range roots {
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			data, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			for _, n := range needles {
-				if bytes.Contains(bytes.ToLower(data), []byte(strings.ToLower(n))) {
-					hits = append(hits, p+": "+n)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return hits
 }

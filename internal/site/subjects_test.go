@@ -1,40 +1,11 @@
 package site
 
 import (
-	"bytes"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// siteFilesHolding lists the files of the site at out that hold any of
-// needles, in any case.
-func siteFilesHolding(t *testing.T, out string, needles ...string) []string {
-	t.Helper()
-	var hits []string
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		low := bytes.ToLower(data)
-		for _, n := range needles {
-			if bytes.Contains(low, []byte(strings.ToLower(n))) {
-				hits = append(hits, p+": "+n)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hits
-}
+	"github.com/voorbeeldstad/register/internal/testbed"
+)
 
 // TestCommitSubjectsFailClosed: one commit touched the camera on the Markt
 // and the air sensor, and its subject quotes the air sensor's withheld
@@ -52,7 +23,7 @@ func TestCommitSubjectsFailClosed(t *testing.T) {
 
 	reg := loadFixture(t, fixture)
 	out, _ := build(t, reg, Options{History: hist})
-	if hits := siteFilesHolding(t, out, append([]string{"Zqmast", "gedeeld met"}, secrets...)...); len(hits) > 0 {
+	if hits := testbed.FilesHolding(t, []string{out}, append([]string{"Zqmast", "gedeeld met"}, secrets...)...); len(hits) > 0 {
 		t.Errorf("with site.show_commit_subjects off, the site quotes the subject: %q", hits)
 	}
 	if page := read(t, out, "sensoren/cam-markt.html"); !strings.Contains(page, `<time datetime="2026-03-01">`) {
@@ -62,7 +33,7 @@ func TestCommitSubjectsFailClosed(t *testing.T) {
 	reg = loadFixture(t, fixture)
 	reg.Config.Site.ShowCommitSubjects = true
 	out, _ = build(t, reg, Options{History: hist})
-	if hits := siteFilesHolding(t, out, secrets...); len(hits) > 0 {
+	if hits := testbed.FilesHolding(t, []string{out}, secrets...); len(hits) > 0 {
 		t.Errorf("a subject shown quotes a secret: %q", hits)
 	}
 	for page, want := range map[string]string{

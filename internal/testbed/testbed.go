@@ -4,8 +4,11 @@
 package testbed
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -106,4 +109,34 @@ func Main(m *testing.M) int {
 	defer os.RemoveAll(dir)
 	os.Setenv("XDG_CACHE_HOME", dir)
 	return m.Run()
+}
+
+// FilesHolding lists the files below the roots (folders or files) that
+// hold any of needles, in any case, as "path: needle": what a test of the
+// public outputs looks for a secret in.
+func FilesHolding(t testing.TB, roots []string, needles ...string) []string {
+	t.Helper()
+	var hits []string
+	for _, root := range roots {
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			low := bytes.ToLower(data)
+			for _, n := range needles {
+				if bytes.Contains(low, []byte(strings.ToLower(n))) {
+					hits = append(hits, p+": "+n)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return hits
 }
