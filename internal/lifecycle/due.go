@@ -29,7 +29,18 @@ const (
 	Lifecycle   What = "lifecycle"    // lifecycle.end (3.4)
 	Exception   What = "exception"    // exceptions[].until
 	DataSharing What = "data_sharing" // data_sharing[].end
+	AIAct       What = "ai_act"       // the AI Act's high-risk duties apply (ai_act.category)
 )
+
+// WhatLabel names each kind of date in Dutch and English, for the
+// calendar and the committee's packet.
+var WhatLabel = map[What]label.Text{
+	Evaluation:  {"Evaluatie", "Evaluation"},
+	Lifecycle:   {"Einde looptijd", "End of life cycle"},
+	Exception:   {"Einde uitzondering", "End of exception"},
+	DataSharing: {"Einde gegevensdeling", "End of data sharing"},
+	AIAct:       {"Plichten AI-verordening", "AI Act duties"},
+}
 
 // Group says how urgent an item is.
 type Group string
@@ -314,6 +325,14 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 				fmt.Sprintf("exception to rule %s %s on %s%s", orUnnamed(e.Rule), verb, period.Format(until), approvedBy(e.ApprovedBy))})
 	}
 
+	if from, ok := highRiskFrom(r, cfg); ok && from.After(today) && !from.After(horizon) {
+		day := period.Format(from)
+		add(AIAct, from, Upcoming, "/ai_act/category",
+			label.Text{
+				fmt.Sprintf("de plichten voor AI met een hoog risico gelden vanaf %s (AI-verordening art. 26, 27 en 49): menselijk toezicht, logboeken, informatie aan wie het raakt, en waar de wet ze vraagt de FRIA (ai_act.fria) en de registratie in de EU-databank (ai_act.eu_database_id); regel ze voor die dag", day),
+				fmt.Sprintf("the AI Act's duties for high-risk AI apply from %s (AI Act art. 26, 27 and 49): human oversight, logs, informing those affected, and where the law asks for them the FRIA (ai_act.fria) and the EU database entry (ai_act.eu_database_id); arrange them before that day", day)})
+	}
+
 	for i, s := range r.DataSharing {
 		end, err := period.ParseDate(s.End)
 		if s.End == "" || err != nil || end.After(horizon) {
@@ -329,6 +348,21 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 				fmt.Sprintf("data-sharing agreement with %s %s on %s", orUnnamed(s.Party), verb, period.Format(end))})
 	}
 	return items
+}
+
+// highRiskFrom is the day the AI Act's high-risk duties apply to r, a
+// high-risk system (ai_act.category), as the configuration has the dates:
+// Annex I products later than the systems of Annex III.
+func highRiskFrom(r *record.Record, cfg *config.Config) (time.Time, bool) {
+	if r.AIAct == nil || r.AIAct.Category != "high_risk" {
+		return time.Time{}, false
+	}
+	date := cfg.AIAct.HighRiskFrom
+	if strings.TrimSpace(r.AIAct.AnnexI) != "" && strings.TrimSpace(r.AIAct.AnnexIII) == "" {
+		date = cfg.AIAct.AnnexIFrom
+	}
+	from, err := period.ParseDate(date)
+	return from, err == nil && date != ""
 }
 
 func orUnnamed(s string) string {

@@ -479,3 +479,43 @@ func TestSortGivesOneOrderWhateverTheOrderGiven(t *testing.T) {
 		}
 	}
 }
+
+// TestDueListsTheAIActsHighRiskDuties: a high-risk system is due the day
+// the AI Act's high-risk duties apply to it, as the configuration has the
+// dates (Annex I products later), when that day falls in the window and
+// has not come; after it the checklist holds the record to them.
+func TestDueListsTheAIActsHighRiskDuties(t *testing.T) {
+	rec := func(id, status, category, annex string) *record.Record {
+		return decode(t, "id: "+id+"\nkind: algorithm\nstatus: "+status+"\nlifecycle: {start: 2026-01-01}\nevaluation: {interval: P4Y}\nai_act: {category: "+category+", "+annex+"}\n")
+	}
+	tests := []struct {
+		name   string
+		r      *record.Record
+		today  string
+		within string
+		want   string // the item's date, "" for none
+	}{
+		{"Annex III, in the window", rec("a", "active", "high_risk", "annex_iii: 5(a)"), "2027-10-01", "P90D", "2027-12-02"},
+		{"Annex III, planned", rec("a", "planned", "high_risk", "annex_iii: 5(a)"), "2027-10-01", "P90D", "2027-12-02"},
+		{"Annex III, beyond the window", rec("a", "active", "high_risk", "annex_iii: 5(a)"), "2026-12-06", "P90D", ""},
+		{"Annex III, the day come", rec("a", "active", "high_risk", "annex_iii: 5(a)"), "2027-12-02", "P90D", ""},
+		{"Annex I product", rec("a", "active", "high_risk", "annex_i: machines"), "2027-10-01", "P400D", "2028-08-02"},
+		{"not high risk", rec("a", "active", "transparency", "annex_iii: 5(a)"), "2027-10-01", "P90D", ""},
+		{"retired", rec("a", "retired", "high_risk", "annex_iii: 5(a)"), "2027-10-01", "P90D", ""},
+	}
+	for _, tt := range tests {
+		reg := register.New("", config.Default(), []*record.Record{tt.r})
+		var got string
+		for _, it := range Due(reg, date(t, tt.today), period.MustParse(tt.within)) {
+			if it.What == AIAct {
+				got = period.Format(it.Date)
+				if it.Group != Upcoming || it.Path != "/ai_act/category" || !strings.Contains(it.Detail.In("nl"), "AI-verordening art. 26") {
+					t.Errorf("%s: item %+v", tt.name, it)
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%s: AI Act item on %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -12,11 +12,6 @@ import (
 // id and what the date is about, so when an evaluation is done and the due
 // date moves, a subscribed calendar moves the event instead of adding one.
 
-var icalWhat = map[string]map[What]string{
-	"nl": {Evaluation: "Evaluatie", Lifecycle: "Einde looptijd", Exception: "Einde uitzondering", DataSharing: "Einde gegevensdeling"},
-	"en": {Evaluation: "Evaluation", Lifecycle: "End of life cycle", Exception: "End of exception", DataSharing: "End of data sharing"},
-}
-
 var icalGroup = map[string]map[Group]string{
 	"nl": {Lapsed: "verlopen", Undated: "geen datum", Ending: "loopt af", Upcoming: "gepland"},
 	"en": {Lapsed: "lapsed", Undated: "no date", Ending: "ending", Upcoming: "upcoming"},
@@ -26,7 +21,7 @@ var icalGroup = map[string]map[Group]string{
 // subscribe to.
 func WriteICal(w io.Writer, r Report) error {
 	lang := r.Language
-	if _, ok := icalWhat[lang]; !ok {
+	if _, ok := icalGroup[lang]; !ok {
 		lang = "nl"
 	}
 	host := r.Host
@@ -60,7 +55,7 @@ func WriteICal(w io.Writer, r Report) error {
 		if it.Record.Name != "" {
 			name = it.Record.Name + " (" + it.Record.ID + ")"
 		}
-		summary := icalWhat[lang][it.What] + " (" + icalGroup[lang][it.Group] + "): " + name
+		summary := WhatLabel[it.What].In(lang) + " (" + icalGroup[lang][it.Group] + "): " + name
 		page := ""
 		if r.PageURL != nil {
 			page = r.PageURL(it.Record)

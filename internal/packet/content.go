@@ -241,13 +241,6 @@ func (L *Labels) keptBack(ids []string, reason string) []FindingRow {
 	return rows
 }
 
-var dueWhat = map[lifecycle.What]label.Text{
-	lifecycle.Evaluation:  {"Evaluatie", "Evaluation"},
-	lifecycle.Lifecycle:   {"Einde looptijd", "End of life cycle"},
-	lifecycle.Exception:   {"Einde uitzondering", "End of exception"},
-	lifecycle.DataSharing: {"Einde gegevensdeling", "End of data sharing"},
-}
-
 var dueGroup = map[lifecycle.Group]label.Text{
 	lifecycle.Lapsed:   {"Verlopen", "Lapsed"},
 	lifecycle.Undated:  {"Geen datum", "No date"},
@@ -265,7 +258,7 @@ func (L *Labels) dueRows(items []lifecycle.Item, today time.Time, cfg *config.Co
 		if !d.Date.IsZero() {
 			date = L.date(d.Date)
 		}
-		row := DueRow{Date: date, What: L.pick(dueWhat[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail.In("en")}
+		row := DueRow{Date: date, What: L.pick(lifecycle.WhatLabel[d.What]), State: L.pick(dueGroup[d.Group]), Detail: d.Detail.In("en")}
 		if d.Group == lifecycle.Ending && d.Date.Before(today) {
 			row.State = L.pick([2]string{"Afgelopen", "Ended"})
 		}
@@ -309,6 +302,9 @@ func (L *Labels) dueDetail(d lifecycle.Item, today time.Time, cfg *config.Config
 			return fmt.Sprintf(t("De uitzondering op regel %s %s %s.", "The exception to rule %s %s %s."), L.or(r.Exceptions[i].Rule), verb, date)
 		}
 		return fmt.Sprintf(t("Een uitzondering %s %s.", "An exception %s %s."), verb, date)
+	case lifecycle.AIAct:
+		return fmt.Sprintf(t("Vanaf %s gelden de plichten van de AI-verordening voor AI met een hoog risico (art. 26, 27 en 49): menselijk toezicht, logboeken, informatie aan wie het raakt, en waar de wet ze vraagt een FRIA en registratie in de EU-databank.",
+			"From %s the AI Act's duties for high-risk AI apply (art. 26, 27 and 49): human oversight, logs, informing those affected, and where the law asks for them a FRIA and registration in the EU database."), date)
 	case lifecycle.DataSharing:
 		verb := t("loopt af op", "ends on")
 		if ended {

@@ -165,6 +165,9 @@ func (L *Labels) dueQuestion(d lifecycle.Item, today time.Time) string {
 	case d.What == lifecycle.DataSharing:
 		return fmt.Sprintf(L.pick([2]string{"Een afspraak over gegevensdeling loopt af (%s): is voortzetting nodig, en worden de gegevens daarna vernietigd?",
 			"A data-sharing agreement ends (%s): is continuing it needed, and is the data destroyed afterwards?"}), date)
+	case d.What == lifecycle.AIAct:
+		return fmt.Sprintf(L.pick([2]string{"De plichten voor AI met een hoog risico gelden vanaf %s: zijn menselijk toezicht, logboeken en, waar nodig, de FRIA en de registratie in de EU-databank dan geregeld?",
+			"The duties for high-risk AI apply from %s: are human oversight, logs and, where needed, the FRIA and the EU database entry arranged by then?"}), date)
 	}
 	return ""
 }

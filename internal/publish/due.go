@@ -40,6 +40,7 @@ var dueFields = map[lifecycle.What][]string{
 	lifecycle.Lifecycle:   {"lifecycle.end"},
 	lifecycle.Exception:   {"exceptions"},
 	lifecycle.DataSharing: {"data_sharing"},
+	lifecycle.AIAct:       {"ai_act"},
 }
 
 // EvaluationWithheld reports whether r's evaluation rests on a field r

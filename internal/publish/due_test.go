@@ -36,6 +36,9 @@ func TestDueShownHidesDatesWorkedOutOfWithheldFields(t *testing.T) {
 		{lifecycle.Exception, []string{"exceptions.approved_by"}, false},
 		{lifecycle.DataSharing, nil, true},
 		{lifecycle.DataSharing, []string{"data_sharing.party"}, false},
+		{lifecycle.AIAct, nil, true},
+		{lifecycle.AIAct, []string{"ai_act.category"}, false},
+		{lifecycle.AIAct, []string{"ai_act.fria"}, false},
 		{lifecycle.What("new-kind"), nil, false},
 	}
 	for _, tt := range tests {
