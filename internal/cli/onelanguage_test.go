@@ -123,6 +123,14 @@ func TestErrorsSpeakOneLanguage(t *testing.T) {
 			return []string{"check", "--as-of", "2026-11-24"}
 		}, ExitFindings, []string{"symlink leads in a loop: it points back to itself"},
 			[]string{"symlink gaat in een kring: hij wijst terug naar zichzelf"}},
+		{"build into a symlink in a loop", func(t *testing.T, root string) []string {
+			out := filepath.Join(t.TempDir(), "site")
+			if err := os.Symlink(out, out); err != nil {
+				t.Skip(err)
+			}
+			return []string{"build", "--out", out}
+		}, ExitError, []string{"a symlink that leads nowhere or in a loop"},
+			[]string{"een symlink die nergens heen leidt of in een kring gaat"}},
 	}, func(t *testing.T, lang string, _ langCase, out string) {
 		// The error, and for a check the report, must be one language.
 		if words := otherWords(lang, out); len(words) > 0 {

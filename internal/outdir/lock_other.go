@@ -16,7 +16,7 @@ type lock struct{ path string }
 func acquire(path string) (*lock, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return nil, fmt.Errorf("%w; if no build is running, remove %s", busy(path), path)
+		return nil, msgBusyStale.ErrOf(ErrBusy, path, path)
 	}
 	if err != nil {
 		return nil, err

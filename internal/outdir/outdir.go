@@ -8,11 +8,12 @@ package outdir
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // ErrBusy is returned when another build holds the folder's lock.
@@ -68,7 +69,7 @@ func (l *Lock) Release() {
 // Replace is the package's Replace under a lock already held.
 func (l *Lock) Replace(fill func(tmp string) error) error {
 	if l.held == nil {
-		return errors.New("the build lock was released")
+		return msgLockReleased.Err()
 	}
 	Clean(l.dir)
 	tmp, err := os.MkdirTemp(filepath.Dir(l.dir), tmpPrefix(l.dir))
@@ -98,7 +99,7 @@ func resolve(dir string) (string, error) {
 	}
 	target, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return "", fmt.Errorf("%s is a symlink to nothing: %w", dir, err)
+		return "", msgDanglingLink.Err()
 	}
 	return target, nil
 }
@@ -130,22 +131,22 @@ func Clean(dir string) {
 func swap(tmp, dir string) error {
 	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(tmp, dir); err != nil {
-			return fmt.Errorf("put the new version in place: %w", err)
+			return msgPutInPlace.ErrOf(err, err)
 		}
 		return nil
 	}
 	if err := exchange(tmp, dir); err == nil {
 		return nil
 	} else if !errors.Is(err, errNoExchange) {
-		return fmt.Errorf("put the new version in place: %w", err)
+		return msgPutInPlace.ErrOf(err, err)
 	}
 	old := tmp + ".old"
 	if err := os.Rename(dir, old); err != nil {
-		return fmt.Errorf("move the previous version aside: %w", err)
+		return msgMoveAside.ErrOf(err, err)
 	}
 	if err := os.Rename(tmp, dir); err != nil {
 		_ = os.Rename(old, dir)
-		return fmt.Errorf("put the new version in place: %w", err)
+		return msgPutInPlace.ErrOf(err, err)
 	}
 	return os.RemoveAll(old)
 }
@@ -153,6 +154,20 @@ func swap(tmp, dir string) error {
 // errNoExchange says the system or file system cannot exchange two paths.
 var errNoExchange = errors.New("no atomic exchange here")
 
-func busy(path string) error {
-	return fmt.Errorf("%w (%s is locked): wait for it to finish, or write to another folder", ErrBusy, path)
-}
+func busy(path string) error { return msgBusy.ErrOf(ErrBusy, path) }
+
+// What a build's writing of its folder says when it cannot, in the run's
+// language (message.Text); the system's own reason stays as it gives it.
+var (
+	msgBusy = message.New("another build is writing to this folder (%s is locked): wait for it to finish, or write to another folder",
+		"een andere build schrijft in deze map (%s is vergrendeld): wacht tot die klaar is, of schrijf naar een andere map")
+	msgBusyStale = message.New("another build is writing to this folder (%s is locked): wait for it to finish, or write to another folder; if no build is running, remove %s",
+		"een andere build schrijft in deze map (%s is vergrendeld): wacht tot die klaar is, of schrijf naar een andere map; draait er geen build, verwijder dan %s")
+	msgDanglingLink = message.New("a symlink that leads nowhere or in a loop: point it at a folder, or write to another folder",
+		"een symlink die nergens heen leidt of in een kring gaat: laat hem naar een map wijzen, of schrijf naar een andere map")
+	msgPutInPlace   = message.New("put the new version in place: %v", "de nieuwe versie op zijn plaats zetten: %v")
+	msgMoveAside    = message.New("move the previous version aside: %v", "de vorige versie opzij zetten: %v")
+	msgLockReleased = message.New("the build lock was released", "de vergrendeling van de build is vrijgegeven")
+	msgInTheWay     = message.New("%s is in the way: it is not a folder a build left; remove it",
+		"%s staat in de weg: het is geen map die een build achterliet; verwijder hem")
+)

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -29,7 +28,7 @@ import (
 // next build starts from the half-updated copy and corrects it.
 func (l *Lock) Update(fill func(work string) error) error {
 	if l.held == nil {
-		return errors.New("the build lock was released")
+		return msgLockReleased.Err()
 	}
 	Clean(l.dir)
 	work := previousPath(l.dir)
@@ -41,7 +40,7 @@ func (l *Lock) Update(fill func(work string) error) error {
 	case err != nil:
 		return err
 	case !st.IsDir():
-		return fmt.Errorf("%s is in the way: it is not a folder a build left; remove it", work)
+		return msgInTheWay.Err(work)
 	}
 	if err := os.Chmod(work, 0o755); err != nil {
 		return err
@@ -51,23 +50,23 @@ func (l *Lock) Update(fill func(work string) error) error {
 	}
 	if _, err := os.Lstat(l.dir); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(work, l.dir); err != nil {
-			return fmt.Errorf("put the new version in place: %w", err)
+			return msgPutInPlace.ErrOf(err, err)
 		}
 		return nil
 	}
 	if err := exchange(work, l.dir); err == nil {
 		return nil // work now holds the previous version: the next copy
 	} else if !errors.Is(err, errNoExchange) {
-		return fmt.Errorf("put the new version in place: %w", err)
+		return msgPutInPlace.ErrOf(err, err)
 	}
 	// Two renames where the system cannot exchange.
 	old := work + ".old"
 	if err := os.Rename(l.dir, old); err != nil {
-		return fmt.Errorf("move the previous version aside: %w", err)
+		return msgMoveAside.ErrOf(err, err)
 	}
 	if err := os.Rename(work, l.dir); err != nil {
 		_ = os.Rename(old, l.dir)
-		return fmt.Errorf("put the new version in place: %w", err)
+		return msgPutInPlace.ErrOf(err, err)
 	}
 	return os.Rename(old, work)
 }
