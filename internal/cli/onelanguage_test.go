@@ -123,6 +123,10 @@ func TestErrorsSpeakOneLanguage(t *testing.T) {
 			return []string{"check", "--as-of", "2026-11-24"}
 		}, ExitFindings, []string{"symlink leads in a loop: it points back to itself"},
 			[]string{"symlink gaat in een kring: hij wijst terug naar zichzelf"}},
+		{"packet of an id the register does not hold", func(t *testing.T, root string) []string {
+			return []string{"packet", "--ids", "cam-zqx", "--out", filepath.Join(t.TempDir(), "p.md")}
+		}, ExitError, []string{"--ids cam-zqx: no record with this id in the register"},
+			[]string{"--ids cam-zqx: geen registratie met deze id in het register"}},
 		{"build into a symlink in a loop", func(t *testing.T, root string) []string {
 			out := filepath.Join(t.TempDir(), "site")
 			if err := os.Symlink(out, out); err != nil {

@@ -183,7 +183,7 @@ func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.P
 	}
 	p, err := packet.Build(reg.Records(), reg.Findings(in.today), opts)
 	if errors.Is(err, packet.ErrUnknownID) {
-		return nil, usagef("%v", err)
+		return nil, usageError{err}
 	}
 	return p, err
 }

@@ -98,7 +98,7 @@ func Compare(in Input) (*Report, error) {
 		org = strings.TrimSpace(in.Register.Config.Organisation)
 	}
 	if org == "" {
-		return nil, fmt.Errorf("which organisation's entries to compare: set organisation in register.yaml or give --organisation")
+		return nil, msgWhichOrganisation.Err()
 	}
 	// A fixed clock: the import dates a note in each file it would write,
 	// which the comparison does not use.

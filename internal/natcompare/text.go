@@ -19,4 +19,7 @@ var (
 	msgHere     = message.New("here:     %s", "hier:      %s")
 	msgNational = message.New("national: %s", "landelijk: %s")
 	msgEmpty    = message.New("(empty)", "(leeg)")
+
+	msgWhichOrganisation = message.New("which organisation's entries to compare: set organisation in register.yaml or give --organisation",
+		"van welke organisatie de items te vergelijken zijn: zet organisation in register.yaml of geef --organisation")
 )

@@ -27,6 +27,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -256,6 +257,11 @@ type PrincipleRule struct {
 // the register.
 var ErrUnknownID = errors.New("no record with this id in the register")
 
+// msgUnknownID is ErrUnknownID as the command line says it, in the run's
+// language.
+var msgUnknownID = message.New("--ids %s: no record with this id in the register; give the id as the record has it (its file name without .yaml)",
+	"--ids %s: geen registratie met deze id in het register; geef de id zoals de registratie hem heeft (de bestandsnaam zonder .yaml)")
+
 // Build selects the records for the meeting and lays out the packet: records
 // new or changed since opts.Since (when there is history and a previous
 // packet), records with a date lapsed or falling due within the window,
@@ -379,7 +385,7 @@ func (b *builder) requested() error {
 		}
 		r := b.reg.ByID(id)
 		if r == nil {
-			return fmt.Errorf("--ids %s: %w", id, ErrUnknownID)
+			return msgUnknownID.ErrOf(ErrUnknownID, id)
 		}
 		b.add(r, Requested)
 	}
