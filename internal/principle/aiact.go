@@ -246,6 +246,19 @@ var aiActProfile = &Rule{
 			}
 			return fs
 		}
+		if trait, ok := sensitiveCategorisation(r); ok {
+			// The same for biometric categorisation by a sensitive trait
+			// (art. 5(1)(g)).
+			if a.Category != "prohibited" {
+				f := at("/ai_act/category",
+					en(fmt.Sprintf("the system categorises people biometrically by a sensitive trait (%s), a prohibited AI practice, so it cannot be classified %s", trait, a.Category),
+						"stop using it and set ai_act.category: prohibited; if it only categorises by, say, age, take the sensitive traits out of personal_data.categories and ai_act.basis"),
+					nl(fmt.Sprintf("Het systeem deelt mensen biometrisch in naar een gevoelig kenmerk (%s). Dat is een verboden AI-praktijk, dus het kan niet als %s zijn ingedeeld.", trait, a.Category),
+						"Stop met het gebruik en vul ai_act.category: prohibited in. Deelt het systeem alleen in naar bijvoorbeeld leeftijd, haal de gevoelige kenmerken dan uit personal_data.categories en ai_act.basis."))
+				fs = append(fs, applies(ctx, citesLaw(f, lawSensitiveCategorisation), art5From, "2025-02-02"))
+			}
+			return fs
+		}
 		switch {
 		case a.Category == "high_risk" && blank(a.AnnexIII) && blank(a.AnnexI):
 			f := missing("/ai_act",

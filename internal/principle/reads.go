@@ -56,7 +56,7 @@ var readsTable = map[string][]string{
 	"datasets-and-source":      {"datasets", "organisation", "source_code", "status", "supplier"},
 	"objection":                {"affects_individuals", "objection", "status"},
 	"publication-category":     {"affects_individuals", "ai_act", "publication_category", "role", "status"},
-	"ai-act-profile":           {"ai_act", "algorithm_type", "capabilities", "role", "status"},
+	"ai-act-profile":           {"ai_act", "algorithm_type", "capabilities", "personal_data", "role", "status"},
 	"ai-act-fria":              {"ai_act", "organisation", "status"},
 	"ai-act-registration":      {"ai_act", "organisation", "status"},
 	"ai-act-transparency":      {"ai_act", "algorithm_type", "capabilities", "status"},

@@ -493,3 +493,31 @@ func TestDPIANotRequiredIsWrongForPredictionsAboutPeople(t *testing.T) {
 		{name: "information only: not_required stands", yaml: notRequiredAlgorithm("informational", "true")},
 	})
 }
+
+// TestProhibitedCategorisationIsNoRiskCategory: biometric categorisation
+// by a sensitive trait is a prohibited practice (AI Act art. 5(1)(g)), as
+// emotion recognition at work is: a profile that calls it anything but
+// prohibited shows it as allowed. By age or gender only it is no
+// prohibited practice, and high risk stays right.
+func TestProhibitedCategorisationIsNoRiskCategory(t *testing.T) {
+	tests := []struct {
+		name, categories, category string
+		want                       string // the finding's message, "" for none
+	}{
+		{"by ethnicity, classified high risk", "etnische afkomst", "high_risk", "categorises people biometrically by a sensitive trait (etnische), a prohibited AI practice, so it cannot be classified high_risk (AI Act art. 5(1)(g))"},
+		{"by ethnicity, classified prohibited", "etnische afkomst", "prohibited", ""},
+		{"by age and gender, classified high risk", "leeftijd, geslacht", "high_risk", ""},
+	}
+	for _, tt := range tests {
+		rec := strings.Replace(categorising(tt.categories, "Deelt bezoekers in."), "category: high_risk", "category: "+tt.category, 1)
+		var got string
+		for _, f := range only(t, "ai-act-profile", nil, nil, testToday, rec) {
+			if f.Path == "/ai_act/category" && f.Severity == finding.Error {
+				got = f.Message.In("en")
+			}
+		}
+		if tt.want == "" && got != "" || tt.want != "" && !strings.Contains(got, tt.want) {
+			t.Errorf("%s: finding %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
