@@ -130,8 +130,9 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 // the record published whole, so it fails closed as a malformed block does.
 func misspeltPublication(m map[string]any, kind record.Kind) []string {
 	var out []string
+	fields := schemaOf(kind).known
 	for k, v := range m {
-		if k == "publication" || known(kind, k) {
+		if k == "publication" || fields[k] {
 			continue
 		}
 		block, _ := v.(map[string]any)

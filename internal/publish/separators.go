@@ -117,15 +117,19 @@ func appendSkeleton(buf []byte, s string) []byte {
 
 func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
 
-// writtenForms are the ways s is written in Unicode: as it is and, with a
-// letter beyond ASCII, composed and decomposed ("Ö" as one rune, or as O
-// and a diaeresis, as text copied from some systems has it), which look
-// the same.
-func writtenForms(s string) []string {
+// appendWrittenForms appends to dst the ways s is written in Unicode: as
+// it is and, with a letter beyond ASCII, composed and decomposed ("Ö" as
+// one rune, or as O and a diaeresis, as text copied from some systems has
+// it), which look the same.
+func appendWrittenForms(dst []string, s string) []string {
+	dst = append(dst, s)
 	if isASCII(s) {
-		return []string{s}
+		return dst
 	}
-	forms := []string{s, norm.NFC.String(s), norm.NFD.String(s)}
-	slices.Sort(forms)
-	return slices.Compact(forms)
+	for _, f := range []string{norm.NFC.String(s), norm.NFD.String(s)} {
+		if !slices.Contains(dst[len(dst)-1:], f) && f != s {
+			dst = append(dst, f)
+		}
+	}
+	return dst
 }

@@ -50,9 +50,10 @@ type textBucket struct {
 
 func newTextIndex(secrets []string) *textIndex {
 	x := &textIndex{byHead: map[uint32]*textBucket{}}
+	var forms, written []string
 	for _, s := range secrets {
-		var forms []string
-		for _, w := range writtenForms(s) {
+		forms, written = forms[:0], appendWrittenForms(written[:0], s)
+		for _, w := range written {
 			forms = append(forms, w)
 			if !isASCII(w) {
 				// Folding bytes covers the case of ASCII letters only.
