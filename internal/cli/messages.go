@@ -957,7 +957,9 @@ schrijven, of een register.yaml die niet gelezen kan worden (dan wordt niets geb
 	msgPacketPublicUsage = message.New("make a packet fit for publication: records that are not public are counted, not shown, and withheld fields read 'niet openbaar' with the reason, as on the site",
 		"maak een pakket dat geschikt is om te publiceren: registraties die niet openbaar zijn worden geteld, niet getoond, en bij afgeschermde velden staat 'niet openbaar' met de reden, zoals op de site")
 	msgImportCSVLong = message.New(`import csv turns a spreadsheet (saved as CSV: comma, semicolon or tab separated, UTF-8 or
-Windows-1252) into record files, one per row, under sensors/ or algorithms/.
+Windows-1252) into record files, one per row, under sensors/ or algorithms/. The whole file
+is in one encoding: a UTF-8 file with a byte that is not UTF-8 is refused at that byte,
+rather than guessed at, so no text changes on the way.
 
 Columns are found by their header, in Dutch or English: the record's own keys
 (owner.email or owner_email), the open-data CSV's headers, and the Dutch labels (naam,
@@ -1000,6 +1002,8 @@ Exit code 0: imported without errors; 1: rows left out or records with schema er
 2: usage or I/O error.`,
 		`import csv maakt van een spreadsheet (bewaard als CSV: gescheiden door komma, puntkomma of
 tab, UTF-8 of Windows-1252) registratiebestanden, één per rij, onder sensors/ of algorithms/.
+Het hele bestand heeft één codering: een UTF-8-bestand met een byte die geen UTF-8 is, wordt
+bij die byte geweigerd in plaats van geraden, zodat geen tekst onderweg verandert.
 
 Kolommen worden gevonden aan hun kop, in het Nederlands of Engels: de eigen sleutels van de
 registratie (owner.email of owner_email), de koppen van de CSV met open data, en de
