@@ -16,7 +16,7 @@ type lock struct{ path string }
 func acquire(path string) (*lock, error) {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		return nil, msgBusyStale.ErrOf(ErrBusy, path, path)
+		return nil, msgBusyStale.ErrOf(ErrBusy, msgBusy.With(path), path)
 	}
 	if err != nil {
 		return nil, err

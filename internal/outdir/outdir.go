@@ -161,8 +161,7 @@ func busy(path string) error { return msgBusy.ErrOf(ErrBusy, path) }
 var (
 	msgBusy = message.New("another build is writing to this folder (%s is locked): wait for it to finish, or write to another folder",
 		"een andere build schrijft in deze map (%s is vergrendeld): wacht tot die klaar is, of schrijf naar een andere map")
-	msgBusyStale = message.New("another build is writing to this folder (%s is locked): wait for it to finish, or write to another folder; if no build is running, remove %s",
-		"een andere build schrijft in deze map (%s is vergrendeld): wacht tot die klaar is, of schrijf naar een andere map; draait er geen build, verwijder dan %s")
+	msgBusyStale    = message.New("%s; if no build is running, remove %s", "%s; draait er geen build, verwijder dan %s")
 	msgDanglingLink = message.New("a symlink that leads nowhere or in a loop: point it at a folder, or write to another folder",
 		"een symlink die nergens heen leidt of in een kring gaat: laat hem naar een map wijzen, of schrijf naar een andere map")
 	msgPutInPlace   = message.New("put the new version in place: %v", "de nieuwe versie op zijn plaats zetten: %v")
