@@ -123,6 +123,21 @@ func TestErrorsSpeakOneLanguage(t *testing.T) {
 			return []string{"check", "--as-of", "2026-11-24"}
 		}, ExitFindings, []string{"symlink leads in a loop: it points back to itself"},
 			[]string{"symlink gaat in een kring: hij wijst terug naar zichzelf"}},
+		{"register.yaml a symlink out of the register", func(t *testing.T, root string) []string {
+			outside := filepath.Join(t.TempDir(), "instellingen.yaml")
+			if err := os.WriteFile(outside, []byte(checkConfig), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg := filepath.Join(root, "register.yaml")
+			if err := os.Remove(cfg); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(outside, cfg); err != nil {
+				t.Skip(err)
+			}
+			return []string{"due", "--as-of", "2026-11-24"}
+		}, ExitError, []string{"is a symlink that leads outside the register; replace it with the file itself"},
+			[]string{"is een symlink die buiten het register leidt; vervang hem door het bestand zelf"}},
 		{"packet of an id the register does not hold", func(t *testing.T, root string) []string {
 			return []string{"packet", "--ids", "cam-zqx", "--out", filepath.Join(t.TempDir(), "p.md")}
 		}, ExitError, []string{"--ids cam-zqx: no record with this id in the register"},

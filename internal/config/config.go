@@ -436,7 +436,7 @@ func Load(root string) (*Config, []finding.Finding, error) {
 		}
 	case os.IsNotExist(err):
 	default:
-		return nil, nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, nil, message.ReadFailed.ErrOf(err, path, err)
 	}
 	var file any
 	if doc != nil {
@@ -963,10 +963,10 @@ func readConfig(path string) ([]byte, error) {
 		root, err1 := filepath.EvalSymlinks(filepath.Dir(path))
 		target, err2 := filepath.EvalSymlinks(path)
 		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("%s is a symlink that leads nowhere", path)
+			return nil, msgLinkNowhere.Err(path)
 		}
 		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-			return nil, fmt.Errorf("%s is a symlink that leads outside the register; replace it with the file itself", path)
+			return nil, msgLinkOutside.Err(path)
 		}
 	}
 	st, err := os.Stat(path)
@@ -974,10 +974,10 @@ func readConfig(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
+		return nil, msgNotRegular.Err(path)
 	}
 	if st.Size() > source.DefaultLimits.MaxBytes {
-		return nil, fmt.Errorf("%s is %d bytes, more than the limit of %d", path, st.Size(), source.DefaultLimits.MaxBytes)
+		return nil, msgConfigTooBig.Err(path, st.Size(), source.DefaultLimits.MaxBytes)
 	}
 	return os.ReadFile(path)
 }
