@@ -359,7 +359,7 @@ test("the change feed and the due calendar: discovered from the page, read by a 
   const ids = new Set(records.map((r) => r.id));
   for (const ev of events) {
     assert.ok(ev.startDate.isDate, `${ev.summary}: not an all-day event`);
-    assert.match(ev.summary, /^(Evaluatie|Einde looptijd|Einde uitzondering|Einde gegevensdeling) \(/);
+    assert.match(ev.summary, /^(Evaluatie|Einde looptijd|Einde uitzondering|Einde gegevensdeling|Plichten AI-verordening) \(/);
     const id = ev.summary.match(/\(([a-z0-9-]+)\)$/)?.[1];
     assert.ok(ids.has(id), `${ev.summary}: not a public record`);
     const url = ev.component.getFirstPropertyValue("url");
