@@ -2,7 +2,6 @@ package federate
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -68,7 +67,7 @@ func pruneCache(cache string, members []Member) error {
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("clear the cache of registers no longer listed (remove them by hand, or give another --cache): %w", err)
+		return msgClearCache.ErrOf(err, err)
 	}
 	return nil
 }

@@ -77,7 +77,9 @@ var ErrConfig = errors.New("federation.yaml")
 var (
 	// msgAt puts a problem at its place: the file, line and column, then
 	// the problem, worded in the reader's language.
-	msgAt           = message.New("%s:%d:%d: %v", "%s:%d:%d: %v")
+	msgAt         = message.New("%s:%d:%d: %v", "%s:%d:%d: %v")
+	msgClearCache = message.New("clear the cache of registers no longer listed (remove them by hand, or give another --cache): %v",
+		"de cache van registers die niet meer in de lijst staan opruimen (verwijder ze met de hand, of geef een andere --cache): %v")
 	msgNotYAML      = message.New("%s: not YAML: %v; %v (see the example in the README)", "%s: geen YAML: %v; %v (zie het voorbeeld in de README)")
 	msgConfigTooBig = message.New("read federation %s: %d bytes is more than the limit of %d; list the registers only",
 		"federatie %s lezen: %d bytes is meer dan de grens van %d; noem alleen de registers")
