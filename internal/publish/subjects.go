@@ -94,13 +94,10 @@ func (p *Public) pastIndex() (*foldIndex, bool) {
 // withholds, through FreeText. A reason is written by hand, and may name
 // a record that is not public or quote another's withheld value.
 func (p *Public) Reason(r *record.Record, lang string) string {
-	reason := p.FreeText(Reason(r, lang), lang)
-	if reason == "" || r == nil {
-		return reason
-	}
-	// The record's own withheld values of every length: its reason is
-	// about them ("the 7 cameras of ..."), where another's is not.
-	return newFoldIndex(withheldValues(r)).replace(reason, NotPublic(lang))
+	// Scrub takes out the record's own withheld values of every length:
+	// its reason is about them ("the 7 cameras of ..."), where another's
+	// is not.
+	return p.Scrub(r, p.FreeText(Reason(r, lang), lang), lang)
 }
 
 // FreeText returns a text people wrote (a commit subject, a reason) as a
