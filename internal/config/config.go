@@ -977,7 +977,7 @@ func readConfig(path string) ([]byte, error) {
 		return nil, msgNotRegular.Err(path)
 	}
 	if st.Size() > source.DefaultLimits.MaxBytes {
-		return nil, msgConfigTooBig.Err(path, st.Size(), source.DefaultLimits.MaxBytes)
+		return nil, source.MsgTooBig.Err(st.Size(), source.DefaultLimits.MaxBytes) // Load names the file
 	}
 	return os.ReadFile(path)
 }

@@ -14,7 +14,6 @@ var (
 		"%s is een symlink die buiten het register leidt; vervang hem door het bestand zelf")
 	msgNotRegular = message.New("%s is not a regular file; register.yaml must be a plain file",
 		"%s is geen gewoon bestand; register.yaml moet een gewoon bestand zijn")
-	msgConfigTooBig    = message.New("%s is %d bytes, more than the limit of %d", "%s is %d bytes, meer dan de grens van %d")
 	msgSeeExample      = message.New("see examples/register.yaml for every setting", "zie examples/register.yaml voor elke instelling")
 	msgFixFileDefaults = message.New("fix register.yaml; until then the defaults apply", "verbeter register.yaml; tot dan gelden de standaardwaarden")
 	msgFixSetting      = message.New("fix register.yaml or the REGISTER_ environment variable; until then the default applies",
