@@ -290,8 +290,8 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 	return out
 }
 
-// folded is s as Check compares it: composed (writtenForms), in lower
-// case, as its skeleton.
+// folded is s as Check compares it: composed (appendWrittenForms), in
+// lower case, as its skeleton.
 func folded(s string) string {
 	if !isASCII(s) {
 		s = norm.NFC.String(s)

@@ -436,8 +436,8 @@ func freeText(kind record.Kind, path string) bool {
 }
 
 // quotable lists the withheld values of r that another record's text
-// could quote: its withheld free text (minQuoted bytes or more, the
-// shortest Check looks for) and the forms of its withheld numbers that
+// could quote: its withheld free text (what lookedFor takes, as Check
+// does) and the forms of its withheld numbers that
 // pin a value down: three decimals or more (a coordinate to a hundred
 // metres), or six digits before the point (a Dutch grid coordinate);
 // shorter ones (a year, a count, "ja") are in any text by chance.
