@@ -350,7 +350,7 @@ func copyOnce(b *testing.B, src, dst string) cost {
 // a text it did not have before (editSummary), so every run has one record
 // to publish anew, and the record stays valid.
 func BenchmarkPipelineBuildIncremental(b *testing.B) {
-	benchBuildIncrementalOf(b, pipelineSizes(), -1)
+	benchBuildIncrementalOf(b, pipelineSizes(), -1, false)
 }
 
 // BenchmarkPipelineBuildIncrementalGit is BenchmarkPipelineBuildIncremental
@@ -358,7 +358,7 @@ func BenchmarkPipelineBuildIncremental(b *testing.B) {
 // has each record's history and the change feed, and the edit is one not
 // yet committed, as a steward previews it.
 func BenchmarkPipelineBuildIncrementalGit(b *testing.B) {
-	benchBuildIncrementalOf(b, pipelineSizes(), 0)
+	benchBuildIncrementalOf(b, pipelineSizes(), 0, false)
 }
 
 // BenchmarkPipelineBuildIncrementalHistory is the build after one change
@@ -367,13 +367,22 @@ func BenchmarkPipelineBuildIncrementalGit(b *testing.B) {
 // then lists every commit with the fields it changed, and the change feed
 // shows the newest 200 changes with their values.
 func BenchmarkPipelineBuildIncrementalHistory(b *testing.B) {
-	benchBuildIncrementalOf(b, []int{500}, 1500)
+	benchBuildIncrementalOf(b, []int{500}, 1500, false)
+}
+
+// BenchmarkPipelineBuildIncrementalSubjects is
+// BenchmarkPipelineBuildIncrementalHistory in a register that shows commit
+// subjects (site.show_commit_subjects): the subjects then lose what every
+// version the history holds kept secret.
+func BenchmarkPipelineBuildIncrementalSubjects(b *testing.B) {
+	benchBuildIncrementalOf(b, []int{500}, 1500, true)
 }
 
 // benchBuildIncrementalOf measures the build after one change on copies of
 // registers of the sizes given: outside Git when commits is negative,
-// else in a repository with that many commits of edits after the first.
-func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int) {
+// else in a repository with that many commits of edits after the first;
+// with subjects, a register that shows commit subjects.
+func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int, subjects bool) {
 	var (
 		copies = map[string]string{}
 		edits  = map[string]func(){}
@@ -385,6 +394,9 @@ func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int) {
 		c := filepath.Join(tmp, "register")
 		if err := os.CopyFS(c, os.DirFS(root)); err != nil {
 			b.Fatal(err)
+		}
+		if subjects {
+			showSubjects(b, c)
 		}
 		if commits >= 0 {
 			commitHistory(b, c, commits)
@@ -411,6 +423,22 @@ func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int) {
 		// a second --root, the copy's, wins.
 		return []string{"--root", c, "build", "--as-of", "2026-11-24", "--out", filepath.Join(tmp, "public")}
 	}, nil)
+}
+
+// showSubjects sets site.show_commit_subjects in the register at dir.
+func showSubjects(b *testing.B, dir string) {
+	cfg := filepath.Join(dir, "register.yaml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	shown := strings.Replace(string(data), "\nsite:\n", "\nsite:\n  show_commit_subjects: true\n", 1)
+	if shown == string(data) {
+		b.Fatal("register.yaml has no site block to show subjects in")
+	}
+	if err := os.WriteFile(cfg, []byte(shown), 0o644); err != nil {
+		b.Fatal(err)
+	}
 }
 
 // BenchmarkPipelineBuildNextDay is the first build of a day into the site
