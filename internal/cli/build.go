@@ -19,7 +19,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
-	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -187,7 +186,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	reg := p.Records()
 	var (
 		hist map[string]site.History
-		past []*record.Record // for the subjects in hist
+		past []string // secrets of the versions, for the subjects in hist
 	)
 	if p.Repo != nil {
 		// The field diffs the record pages and the feed read are kept
@@ -197,7 +196,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 			p.Repo.KeepDiffs(tool)
 		}
 		if hist, err = siteHistory(p.Repo); err == nil && showsSubjects(hist) {
-			past, err = pastVersions(p.Repo, reg.Config)
+			past, err = pastSecrets(p.Repo, reg.Config)
 		}
 		if err != nil {
 			a.warnText(fmt.Sprintf("%v; %s", err, a.say(msgSiteWithoutHistory)))
@@ -221,14 +220,14 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 				each(f)
 			})
 		},
-		Findings:   p.Loaded.Findings,
-		History:    hist,
-		Past:       past,
-		Rules:      siteRules(),
-		Deviations: siteDeviations(reg.Config),
-		Schemas:    schemas,
-		Memo:       memo,
-		Making:     p.Making(),
+		Findings:    p.Loaded.Findings,
+		History:     hist,
+		PastSecrets: past,
+		Rules:       siteRules(),
+		Deviations:  siteDeviations(reg.Config),
+		Schemas:     schemas,
+		Memo:        memo,
+		Making:      p.Making(),
 		// Once the site keeps the checklist's findings its own way, the
 		// rest is prepared and the pages are made within a budget of
 		// what is really held: at 100,000 records the findings handed
@@ -410,7 +409,7 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 }
 
 // showsSubjects reports whether a record page may show a commit subject:
-// only then are the versions the history holds read (pastVersions).
+// only then are the versions the history holds read (pastSecrets).
 func showsSubjects(hist map[string]site.History) bool {
 	for _, h := range hist {
 		for _, c := range h.Changes {
@@ -422,21 +421,27 @@ func showsSubjects(hist map[string]site.History) bool {
 	return false
 }
 
-// pastVersions decodes every version of every record file the history
-// holds (load.Past), for the commit subjects a public output shows, which
-// leave out what each version kept secret; none when the register shows
-// no subjects (site.show_commit_subjects), as reading them all costs.
-func pastVersions(repo *history.Repo, cfg *config.Config) ([]*record.Record, error) {
+// pastSecrets lists the secrets of every version of every record file the
+// history holds (load.Past, publish.PastSecrets), for the commit subjects
+// a public output shows, which leave out what each version kept secret;
+// none when the register shows no subjects (site.show_commit_subjects).
+// Each version is decoded once: what it kept secret is kept beside the
+// history for the next run of this program.
+func pastSecrets(repo *history.Repo, cfg *config.Config) ([]string, error) {
 	if repo == nil || cfg == nil || !cfg.Site.ShowCommitSubjects {
 		return nil, nil
 	}
-	vs, err := repo.Versions()
+	var key string // nothing kept for a program that cannot be named
+	if tool, err := checkcache.ToolID(); err == nil {
+		key = tool + "\x00" + cfg.Organisation
+	}
+	secrets, err := repo.VersionTexts(key, func(v history.Version) []string {
+		return publish.PastSecrets(load.Past(v.File, v.Data, cfg.Organisation))
+	})
 	if err != nil {
 		return nil, fmt.Errorf("read the versions the history holds, for commit subjects: %w", err)
 	}
-	each := make([][]*record.Record, len(vs))
-	parallel.Each(len(vs), func(i int) { each[i] = load.Past(vs[i].File, vs[i].Data, cfg.Organisation) })
-	return slices.Concat(each...), nil
+	return secrets, nil
 }
 
 // schemaFiles returns the embedded JSON Schemas to publish with the site:

@@ -169,11 +169,11 @@ func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.P
 		}
 		if o.public && opts.Since != "" {
 			// The commits since are listed, perhaps with their subjects.
-			past, err := pastVersions(reg.Repo, reg.Records().Config)
+			past, err := pastSecrets(reg.Repo, reg.Records().Config)
 			if err != nil {
 				return nil, err
 			}
-			opts.Past = past
+			opts.PastSecrets = past
 		}
 		if dirty, err := history.Dirty(o.Root()); err == nil {
 			opts.Dirty = dirty

@@ -82,11 +82,11 @@ type Options struct {
 	Committee string
 	// History is the register's Git history, or nil outside Git.
 	History History
-	// Past are the versions of records the history holds, every version
-	// of every record file as decoded (load.Past), whose secrets a public
-	// packet's commit subjects leave out (publish.Public.
-	// AlsoScrubFromSubjects). Needed only when those show subjects.
-	Past []*record.Record
+	// PastSecrets are the secrets of every version of every record file
+	// the history holds (publish.PastSecrets), which a public packet's
+	// commit subjects leave out (publish.Public.AlsoScrubFromSubjects).
+	// Needed only when those show subjects.
+	PastSecrets []string
 	// NoHistory says why History is nil, for the packet's history sections;
 	// "" gives a plain "no Git history available".
 	NoHistory string
@@ -345,7 +345,7 @@ func newBuilder(reg *register.Register, opts Options) (*builder, error) {
 		b.view = b.pub.Register
 		p.Public = true
 		p.Subjects = b.pub.ShowsSubjects()
-		b.pub.AlsoScrubFromSubjects(opts.Past)
+		b.pub.AlsoScrubFromSubjects(opts.PastSecrets)
 		p.Notice = L.publicEdition()
 	}
 	b.p = p

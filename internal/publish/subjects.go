@@ -37,21 +37,32 @@ func (p *Public) Subject(s, lang string) string {
 	return x.replace(s, NotPublic(lang))
 }
 
-// AlsoScrubFromSubjects adds versions of records that the history holds
-// (every version of every record file, as decoded) to those whose secrets
-// Subject takes out, and Subject alone: their withheld values, and their
-// ids and names when they were not public. A subject may quote what was
-// secret when it was written, while a text written now (a reason) is
-// filtered by what is secret now, as the pages that show it are keyed.
-func (p *Public) AlsoScrubFromSubjects(versions []*record.Record) {
+// AlsoScrubFromSubjects adds the secrets of versions of records that the
+// history holds (PastSecrets of every version of every record file, as
+// decoded) to those Subject takes out, and Subject alone: their withheld
+// values, and their ids and names when they were not public. A subject
+// may quote what was secret when it was written, while a text written now
+// (a reason) is filtered by what is secret now, as the pages that show it
+// are keyed.
+func (p *Public) AlsoScrubFromSubjects(secrets []string) {
 	p.subjectMu.Lock()
 	defer p.subjectMu.Unlock()
+	p.past = append(p.past, secrets...)
+	p.pastIdx, p.pastMade = nil, false // made again with them
+}
+
+// PastSecrets lists what no commit subject may quote of versions of a
+// record file that the history holds (load.Past), for
+// AlsoScrubFromSubjects: of each, its quotable withheld values, and its id
+// and name when it was not public.
+func PastSecrets(versions []*record.Record) []string {
+	var secrets []string
 	for _, r := range versions {
 		if r != nil {
-			p.past = append(p.past, r)
+			secrets = append(secrets, versionSecrets(r)...)
 		}
 	}
-	p.pastIdx, p.pastMade = nil, false // made again with them
+	return secrets
 }
 
 // pastIndex is the index of the register's secrets and those of the
@@ -75,11 +86,9 @@ func (p *Public) pastIndex() (*foldIndex, bool) {
 				public[wholeKey(r.ID)], public[wholeKey(r.Name)] = true, true
 			}
 		}
-		for _, r := range p.past {
-			for _, s := range versionSecrets(r) {
-				if !public[wholeKey(s)] {
-					secrets = append(secrets, s)
-				}
+		for _, s := range p.past {
+			if !public[wholeKey(s)] {
+				secrets = append(secrets, s)
 			}
 		}
 		// Versions repeat each other's secrets: each is made into its
@@ -173,7 +182,7 @@ type subjectState struct {
 	subjectMade  bool
 	loaded       []*record.Record // every record as loaded, public or not
 	removed      []*record.Record // AlsoScrub's
-	past         []*record.Record // AlsoScrubFromSubjects's
+	past         []string         // AlsoScrubFromSubjects's
 	pastIdx      *foldIndex       // secrets of the register and of past, once pastMade
 	pastMade     bool
 }

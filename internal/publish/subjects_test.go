@@ -99,13 +99,13 @@ func TestSubjectsForgetNoRemovedRecord(t *testing.T) {
 func TestSubjectsForgetNoPastVersion(t *testing.T) {
 	no := false
 	p := subjectRegister(true)
-	p.AlsoScrubFromSubjects([]*record.Record{
+	p.AlsoScrubFromSubjects(publish.PastSecrets([]*record.Record{
 		{ID: "cam-a", Kind: record.Sensor, Name: "Camera Markt", Supplier: &record.Supplier{Name: "Nooitopenbaar BV"}, Publication: withholding("supplier.name")},
 		{ID: "cam-weg", Kind: record.Sensor, Name: "Verwijderdgeheim Eeh", Publication: &record.Publication{Public: &no, Reason: "x"}},
 		{ID: "alg-b", Kind: record.Algorithm, Name: "Geheime Kelvincamera Toeslag", Publication: &record.Publication{Public: &no, Reason: "x"}},
 		{ID: "cam-a", Kind: record.Sensor, Name: "Oude Marktnaam", Publication: &record.Publication{Public: &no, Reason: "x"}},
 		nil,
-	})
+	}))
 	tests := []struct{ subject, want string }{
 		{"Voeg cam-weg Verwijderdgeheim Eeh toe", "Voeg niet openbaar niet openbaar toe"},
 		{"Leverancier NOOITOPENBAAR bv", "Leverancier niet openbaar"},

@@ -500,7 +500,7 @@ func (b *builder) recordSum(r *record.Record) []byte {
 // not show changes no key, and one it shows changes the key when what it
 // scrubs out of it (any record's withheld values, the names of records
 // that are not public, those of every version the history holds:
-// Options.Past) does. Dutch stands for both languages: they differ
+// Options.PastSecrets) does. Dutch stands for both languages: they differ
 // only in the words put where a secret was.
 func (b *builder) shownHistory(file string) History {
 	hist, ok := b.opts.History[file]

@@ -122,12 +122,12 @@ type Options struct {
 	// History is each record's Git history, by record file (as in
 	// Record.File); nil when the register is not a Git repository.
 	History map[string]History
-	// Past are the versions of records the history holds, every version
-	// of every record file as decoded (load.Past), whose secrets the
-	// commit subjects in History leave out (publish.Public.
-	// AlsoScrubFromSubjects): a subject may quote what was secret when it
-	// was written. Needed only when History holds subjects.
-	Past []*record.Record
+	// PastSecrets are the secrets of every version of every record file
+	// the history holds (publish.PastSecrets), which the commit subjects
+	// in History leave out (publish.Public.AlsoScrubFromSubjects): a
+	// subject may quote what was secret when it was written. Needed only
+	// when History holds subjects.
+	PastSecrets []string
 	// Rules describe the checklist's rules; without them findings show their
 	// rule id and message only, and no principle gets a tick (nothing says
 	// which rule checked it).
@@ -434,7 +434,7 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	// Before any page is keyed: a key holds each subject as shown
 	// (shownHistory), so a page is made again when what leaves its
 	// subjects changes.
-	pub.AlsoScrubFromSubjects(opts.Past)
+	pub.AlsoScrubFromSubjects(opts.PastSecrets)
 	b.pub, b.loaded, b.reg = pub, reg, pub.Register
 	b.sortRecords(reg)
 	b.linkSensors()
