@@ -114,7 +114,7 @@ func View(r *record.Record) *record.Record {
 		return r
 	}
 	v := &record.Record{}
-	c := copier{withheld: ws}
+	c := copier{withheld: ws, share: true}
 	c.copy(reflect.ValueOf(v).Elem(), reflect.ValueOf(r).Elem(), nil)
 	// Fields outside the YAML are derived or bookkeeping: keep the file's
 	// name and the position when it is public, and nothing else unasked.
@@ -129,13 +129,21 @@ func View(r *record.Record) *record.Record {
 	// withheld.
 	if !r.IsWithheld("publication.withheld") {
 		own := v.Withheld()
+		var named []string
 		for _, w := range ws {
 			if !slices.Contains(own, w) {
-				if v.Publication == nil {
-					v.Publication = &record.Publication{}
-				}
-				v.Publication.Withheld = append(v.Publication.Withheld, w)
+				named = append(named, w)
 			}
+		}
+		if len(named) > 0 {
+			// v's publication may be r's own (copier.share): changed in a
+			// copy.
+			var pb record.Publication
+			if v.Publication != nil {
+				pb = *v.Publication
+			}
+			pb.Withheld = append(slices.Clip(pb.Withheld), named...)
+			v.Publication = &pb
 		}
 	}
 	return v
@@ -150,7 +158,62 @@ func hasInternal(r *record.Record) bool {
 // withheld.
 type copier struct {
 	withheld []string
+	// share makes the copy hold the record's own value of each part that
+	// nothing withheld lies in (reaches), where it would copy it: a view
+	// is read, never changed, and copying every part of every record that
+	// withholds one field was a tenth of a build after one change.
+	share bool
 }
+
+// reaches reports whether a withheld path, or a list with internal
+// fields, lies at or under path, so the part at path is not the record's
+// own in a view.
+func (c copier) reaches(path []string) bool {
+	if _, ok := internalOnly[path[0]]; ok {
+		return true
+	}
+	p := strings.Join(path, ".")
+	for _, w := range c.withheld {
+		if record.Overlaps(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsMap reports whether a value of type t may hold a map: such a
+// part is never shared (copier.share), as copy leaves maps out.
+func holdsMap(t reflect.Type) bool {
+	if v, ok := mapHolders.Load(t); ok {
+		return v.(bool)
+	}
+	var holds func(t reflect.Type, seen map[reflect.Type]bool) bool
+	holds = func(t reflect.Type, seen map[reflect.Type]bool) bool {
+		if seen[t] {
+			return false
+		}
+		seen[t] = true
+		switch t.Kind() {
+		case reflect.Map, reflect.Interface:
+			return true
+		case reflect.Pointer, reflect.Slice, reflect.Array:
+			return holds(t.Elem(), seen)
+		case reflect.Struct:
+			for i := range t.NumField() {
+				if holds(t.Field(i).Type, seen) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	h := holds(t, map[reflect.Type]bool{})
+	mapHolders.Store(t, h)
+	return h
+}
+
+// mapHolders caches holdsMap by type.
+var mapHolders sync.Map
 
 func (c copier) hidden(path []string) bool {
 	p := strings.Join(path, ".")
@@ -170,6 +233,10 @@ func (c copier) hidden(path []string) bool {
 // copy sets dst (addressable, zero) to a copy of src; path is src's place
 // in the record, as segments.
 func (c copier) copy(dst, src reflect.Value, path []string) {
+	if c.share && len(path) > 0 && !c.reaches(path) && !holdsMap(src.Type()) {
+		dst.Set(src)
+		return
+	}
 	switch src.Kind() {
 	case reflect.Pointer:
 		if src.IsNil() {

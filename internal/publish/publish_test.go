@@ -74,6 +74,61 @@ func TestViewLeavesOutWithheldValues(t *testing.T) {
 	}
 }
 
+// TestViewSharesOnlyWhatNothingWithheldReaches: a view holds the record's
+// own parts where nothing withheld lies in them, so a record that
+// withholds one field is not copied whole, and its own copy of every part
+// a withheld path reaches; making it changes nothing of the record, not
+// even the list of what it withholds, to which the view adds the DPIA's
+// address that is not public.
+func TestViewSharesOnlyWhatNothingWithheldReaches(t *testing.T) {
+	record := func(withheld ...string) *record.Record {
+		return &record.Record{ID: "s", Kind: record.Sensor, Name: "Camera",
+			Location:    &record.Location{Description: "Markt", Point: &record.Point{Lat: 52.1, Lon: 5.1}},
+			Supplier:    &record.Supplier{Name: "Leverancier BV", ContractEnd: "2030-01-01"},
+			Datasets:    []record.Dataset{{Name: "a", URL: "https://a.example"}, {Name: "b", URL: "https://b.example"}},
+			Incidents:   []record.Incident{{Type: "data_breach", Summary: "lek", DelayReason: "intern"}},
+			DPIA:        &record.DPIA{Status: "done", URL: "https://dpia.example"}, // not public: withheld
+			Publication: withholding(withheld...)}
+	}
+	tests := []struct {
+		withheld         []string
+		ownSupplier      bool // the view's supplier is the record's
+		ownLocation      bool
+		ownDatasets      bool
+		publicationNamed []string // the view's list of what is withheld
+	}{
+		{[]string{"supplier.name"}, false, true, true, []string{"supplier.name", "dpia.url"}},
+		{[]string{"location.point"}, true, false, true, []string{"location.point", "dpia.url"}},
+		{[]string{"datasets.url"}, true, true, false, []string{"datasets.url", "dpia.url"}},
+		{[]string{"datasets.1"}, true, true, false, []string{"datasets.1", "dpia.url"}},
+		{[]string{"location.description"}, true, false, true, []string{"location.description", "dpia.url"}},
+		{nil, true, true, true, []string{"dpia.url"}},
+	}
+	for _, tt := range tests {
+		r := record(tt.withheld...)
+		before, _ := json.Marshal(r)
+		v := publish.View(r)
+		if after, _ := json.Marshal(r); string(after) != string(before) {
+			t.Errorf("withheld %v: View changed the record:\n%s\nto\n%s", tt.withheld, before, after)
+		}
+		if got := v.Supplier == r.Supplier; got != tt.ownSupplier {
+			t.Errorf("withheld %v: the view's supplier is the record's: %v, want %v", tt.withheld, got, tt.ownSupplier)
+		}
+		if got := v.Location == r.Location; got != tt.ownLocation {
+			t.Errorf("withheld %v: the view's location is the record's: %v, want %v", tt.withheld, got, tt.ownLocation)
+		}
+		if got := len(v.Datasets) > 0 && &v.Datasets[0] == &r.Datasets[0]; got != tt.ownDatasets {
+			t.Errorf("withheld %v: the view's datasets are the record's: %v, want %v", tt.withheld, got, tt.ownDatasets)
+		}
+		if v.Incidents[0].DelayReason != "" || r.Incidents[0].DelayReason != "intern" {
+			t.Errorf("withheld %v: an incident's internal note is in the view or gone from the record", tt.withheld)
+		}
+		if !slices.Equal(v.Publication.Withheld, tt.publicationNamed) || !slices.Equal(r.Publication.Withheld, tt.withheld) {
+			t.Errorf("withheld %v: the view names %v (want %v), the record %v", tt.withheld, v.Publication.Withheld, tt.publicationNamed, r.Publication.Withheld)
+		}
+	}
+}
+
 func TestViewWithholdsBothFormsOfThePosition(t *testing.T) {
 	for _, w := range []string{"location.point", "location.point_rd", "location.point.lat", "location.point_rd.x", "location"} {
 		r := &record.Record{ID: "s", Kind: record.Sensor, Location: &record.Location{Description: "Markt",
