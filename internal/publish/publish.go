@@ -159,7 +159,8 @@ func hasInternal(r *record.Record) bool {
 type copier struct {
 	withheld []string
 	// share makes the copy hold the record's own value of each part that
-	// nothing withheld lies in (reaches), where it would copy it: a view
+	// nothing withheld lies in (reaches) and that a copy would copy whole
+	// (shareable), where it would copy it: a view
 	// is read, never changed, and copying every part of every record that
 	// withholds one field was a tenth of a build after one change.
 	share bool
@@ -181,39 +182,42 @@ func (c copier) reaches(path []string) bool {
 	return false
 }
 
-// holdsMap reports whether a value of type t may hold a map: such a
-// part is never shared (copier.share), as copy leaves maps out.
-func holdsMap(t reflect.Type) bool {
-	if v, ok := mapHolders.Load(t); ok {
+// shareable reports whether a value of type t is, copied, all of itself:
+// it holds no map and no interface (copy leaves maps out) and no field
+// that copy leaves out (one without a YAML name), so the record's own is
+// the same as a copy (copier.share).
+func shareable(t reflect.Type) bool {
+	if v, ok := shareables.Load(t); ok {
 		return v.(bool)
 	}
-	var holds func(t reflect.Type, seen map[reflect.Type]bool) bool
-	holds = func(t reflect.Type, seen map[reflect.Type]bool) bool {
+	var whole func(t reflect.Type, seen map[reflect.Type]bool) bool
+	whole = func(t reflect.Type, seen map[reflect.Type]bool) bool {
 		if seen[t] {
-			return false
+			return true
 		}
 		seen[t] = true
 		switch t.Kind() {
 		case reflect.Map, reflect.Interface:
-			return true
+			return false
 		case reflect.Pointer, reflect.Slice, reflect.Array:
-			return holds(t.Elem(), seen)
+			return whole(t.Elem(), seen)
 		case reflect.Struct:
 			for i := range t.NumField() {
-				if holds(t.Field(i).Type, seen) {
-					return true
+				f := t.Field(i)
+				if tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); tag == "" || tag == "-" || !f.IsExported() || !whole(f.Type, seen) {
+					return false
 				}
 			}
 		}
-		return false
+		return true
 	}
-	h := holds(t, map[reflect.Type]bool{})
-	mapHolders.Store(t, h)
-	return h
+	ok := whole(t, map[reflect.Type]bool{})
+	shareables.Store(t, ok)
+	return ok
 }
 
-// mapHolders caches holdsMap by type.
-var mapHolders sync.Map
+// shareables caches shareable by type.
+var shareables sync.Map
 
 func (c copier) hidden(path []string) bool {
 	p := strings.Join(path, ".")
@@ -233,7 +237,7 @@ func (c copier) hidden(path []string) bool {
 // copy sets dst (addressable, zero) to a copy of src; path is src's place
 // in the record, as segments.
 func (c copier) copy(dst, src reflect.Value, path []string) {
-	if c.share && len(path) > 0 && !c.reaches(path) && !holdsMap(src.Type()) {
+	if c.share && len(path) > 0 && !c.reaches(path) && shareable(src.Type()) {
 		dst.Set(src)
 		return
 	}
