@@ -160,9 +160,9 @@ type copier struct {
 	withheld []string
 	// share makes the copy hold the record's own value of each part that
 	// nothing withheld lies in (reaches) and that a copy would copy whole
-	// (shareable), where it would copy it: a view
-	// is read, never changed, and copying every part of every record that
-	// withholds one field was a tenth of a build after one change.
+	// (shareable): a view is read, never changed, and copying every part
+	// of every record that withholds one field was a twentieth of a build
+	// after one change.
 	share bool
 }
 
