@@ -360,8 +360,10 @@ func (c *converter) scalar(n *yaml.Node) any {
 			c.add(n, msgNotWhole.With(n.Value), msgDigitsOnly.With())
 			return nil
 		}
-		// A very large decimal: keep it exact as a number.
-		return json.Number(strings.TrimPrefix(s, "+"))
+		// A decimal base 0 did not take: one too large for 64 bits, kept
+		// exact, or one with a leading zero that is no octal ("!!int 08").
+		// Written without a plus or leading zeros, it is a JSON number.
+		return json.Number(plainDecimal(s))
 	case "!!float":
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
@@ -377,6 +379,20 @@ func (c *converter) scalar(n *yaml.Node) any {
 		// !!str, !!timestamp (dates stay text), !!binary and custom tags.
 		return n.Value
 	}
+}
+
+// plainDecimal writes the decimal s (isDecimal) as JSON writes a number:
+// without a plus and without leading zeros.
+func plainDecimal(s string) string {
+	minus := strings.HasPrefix(s, "-")
+	digits := strings.TrimLeft(strings.TrimLeft(s, "+-"), "0")
+	switch {
+	case digits == "":
+		return "0"
+	case minus:
+		return "-" + digits
+	}
+	return digits
 }
 
 // isDecimal reports whether s is an optionally signed run of digits.

@@ -197,6 +197,35 @@ func TestParseScalarTypes(t *testing.T) {
 	}
 }
 
+// TestParseTaggedWholeNumbersAreJSONNumbers: a value tagged !!int that
+// base 0 does not read (a leading zero that is no octal, more than 64
+// bits) is still a number JSON can print, as decimal: "08" is 8, not the
+// JSON text 08 that no reader takes.
+func TestParseTaggedWholeNumbersAreJSONNumbers(t *testing.T) {
+	tests := []struct{ value, want string }{
+		{"08", "8"},
+		{"-0099", "-99"},
+		{"+000", "0"},
+		{"-000", "0"},
+		{"+12", "12"},
+		{"0123456789012345678901234567890", "123456789012345678901234567890"},
+		{"-123456789012345678901234567890", "-123456789012345678901234567890"},
+	}
+	for _, tt := range tests {
+		doc, fs := Parse("x.yaml", []byte("n: !!int "+tt.value+"\n"), DefaultLimits)
+		if fs != nil {
+			t.Fatalf("!!int %s: findings: %v", tt.value, fs)
+		}
+		got := doc.Value.(map[string]any)["n"]
+		if got != json.Number(tt.want) {
+			t.Errorf("!!int %s = %#v, want %s", tt.value, got, tt.want)
+		}
+		if _, err := json.Marshal(got); err != nil {
+			t.Errorf("!!int %s does not print as JSON: %v", tt.value, err)
+		}
+	}
+}
+
 func TestParseAllowsSmallAliases(t *testing.T) {
 	doc, fs := Parse("x.yaml", []byte("a: &owner {role: Teamleider, email: a@b.example}\nb: *owner\n"), DefaultLimits)
 	if fs != nil {
