@@ -89,6 +89,11 @@ func (d Duration) IsZero() bool {
 	return d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0 && d.Clock == 0
 }
 
+// maxClock bounds a duration's T part, its parts together: far above any
+// interval a register sets, and far below the 292 years a time.Duration
+// holds, which "PT2700000H" went past to a negative duration.
+const maxClock = 100000 * time.Hour
+
 // Parse reads an ISO 8601 duration like P1Y, P18M, P2W, P90D or P1DT12H.
 func Parse(s string) (Duration, error) {
 	d := Duration{text: s}
@@ -120,19 +125,25 @@ func Parse(s string) (Duration, error) {
 		any = true
 		if inTime {
 			f, err := strconv.ParseFloat(num, 64)
-			if err != nil || f > 1e7 {
+			if err != nil {
 				return d, bad
 			}
+			var per time.Duration
 			switch unit {
 			case 'H':
-				d.Clock += time.Duration(f * float64(time.Hour))
+				per = time.Hour
 			case 'M':
-				d.Clock += time.Duration(f * float64(time.Minute))
+				per = time.Minute
 			case 'S':
-				d.Clock += time.Duration(f * float64(time.Second))
+				per = time.Second
 			default:
 				return d, bad
 			}
+			part := f * float64(per)
+			if part > float64(maxClock-d.Clock) {
+				return d, bad
+			}
+			d.Clock += time.Duration(part)
 			continue
 		}
 		n, err := strconv.Atoi(num)

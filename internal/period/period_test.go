@@ -50,12 +50,14 @@ func TestSubtractFrom(t *testing.T) {
 }
 
 func TestParseRejectsWhatIsNotADuration(t *testing.T) {
-	for _, s := range []string{"", "P", "1Y", "PT", "P1", "PY", "P1X", "P1Y2", "P-1D", "PT1D", "P1TT1H", "P99999999Y"} {
+	for _, s := range []string{"", "P", "1Y", "PT", "P1", "PY", "P1X", "P1Y2", "P-1D", "PT1D", "P1TT1H", "P99999999Y",
+		// A T part past what a duration holds, alone or added up.
+		"PT2700000H", "PT100001H", "PT99999H3601S", "PT1e3H"} {
 		if _, err := Parse(s); err == nil {
 			t.Errorf("Parse(%q) accepted", s)
 		}
 	}
-	for _, s := range []string{"P1Y", "P4Y", "P90D", "P2W", "P1DT12H", "PT72H", "P1Y2M3D"} {
+	for _, s := range []string{"P1Y", "P4Y", "P90D", "P2W", "P1DT12H", "PT72H", "P1Y2M3D", "PT100000H", "PT99999H60M"} {
 		if _, err := Parse(s); err != nil {
 			t.Errorf("Parse(%q): %v", s, err)
 		}
