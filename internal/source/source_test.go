@@ -37,6 +37,9 @@ func TestParseRejectsHostileInput(t *testing.T) {
 		{"unclosed quote", "id: a\nname: \"unclosed\nstatus: active\n", 2, 7, "YAML syntax error"},
 		{"bad indentation", "id: a\nname: x\n  bad: indent\n", 3, 6, "YAML syntax error"},
 		{"tab indentation", "owner:\n\trole: x\n", 2, 1, "YAML syntax error"},
+		// At a letter of several bytes, the error's column is the letter's.
+		{"a tag of a letter of three bytes", "!㎎", 1, 2, "YAML syntax error"},
+		{"the same after a key", "naam: !㎎x", 1, 8, "YAML syntax error"},
 		// The parser names no line for an error on the first, and no column
 		// for any: both are where it stopped.
 		{"tab on the first line", "\t- tab\n", 1, 1, "YAML syntax error"},

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/message"
 )
@@ -35,6 +36,11 @@ func syntaxFinding(data []byte, err error, docs bool) (line, col int, msg, help 
 	line, msg, opens := syntaxError(err)
 	at, found := syntaxOffset(data, err, line, func(p []byte) error { _, _, err := decode(p, docs); return err })
 	if found {
+		// The shortest prefix that fails alike may end inside a letter
+		// of several bytes ("!㎎"): the error is at the letter.
+		for at > 0 && !utf8.RuneStart(data[at]) {
+			at--
+		}
 		if i := bytes.LastIndexByte(data[:at+1], opens); opens != 0 && i >= 0 {
 			at = i
 		}
