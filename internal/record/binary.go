@@ -156,7 +156,14 @@ func (d *binaryReader) read(v reflect.Value, depth int) {
 			d.bad = true
 			return
 		}
-		v.SetFloat(math.Float64frombits(binary.LittleEndian.Uint64(d.b)))
+		f := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			// No record holds one (the YAML reader refuses them): damage,
+			// and a NaN would not even equal itself when read back.
+			d.bad = true
+			return
+		}
+		v.SetFloat(f)
 		d.b = d.b[8:]
 	case reflect.Pointer:
 		switch d.byte() {

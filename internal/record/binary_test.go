@@ -2,6 +2,7 @@ package record
 
 import (
 	"bytes"
+	"math"
 	"reflect"
 	"testing"
 	"unsafe"
@@ -160,6 +161,11 @@ func TestBinaryRefusesDamage(t *testing.T) {
 	// A list that claims billions of items after a valid id.
 	id := AppendBinary(nil, &Record{ID: "x"})
 	cases = append(cases, append(id[:3:3], 0xff, 0xff, 0xff, 0xff, 0x0f))
+	// A position that is no number: no record holds one, as the reader
+	// of YAML refuses them, so these bytes are damage.
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		cases = append(cases, AppendBinary(nil, &Record{ID: "x", Point: &Point{Lat: f, Lon: 5}}))
+	}
 	for _, b := range cases {
 		if r, err := ReadBinary(b); err == nil {
 			t.Errorf("% x read as %+v", b, r)
