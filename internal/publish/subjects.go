@@ -51,15 +51,21 @@ func (p *Public) AlsoScrubFromSubjects(secrets []string) {
 	p.pastIdx, p.pastMade = nil, false // made again with them
 }
 
-// PastSecrets lists what no commit subject may quote of versions of a
-// record file that the history holds (load.Past), for
-// AlsoScrubFromSubjects: of each, its quotable withheld values, and its id
-// and name when it was not public.
+// PastSecrets lists what no public text may quote of records the register
+// does not hold as they are (past versions of a record file, as load.Past
+// decodes them, for AlsoScrubFromSubjects; removed ones, AlsoScrub): of
+// each, its quotable withheld values, and its id and name when it was not
+// public.
 func PastSecrets(versions []*record.Record) []string {
 	var secrets []string
 	for _, r := range versions {
-		if r != nil {
-			secrets = append(secrets, versionSecrets(r)...)
+		if r == nil {
+			continue
+		}
+		texts, numbers := quotable(r)
+		secrets = append(append(secrets, texts...), numbers...)
+		if !r.IsPublic() {
+			secrets = append(secrets, hiddenNames(r)...)
 		}
 	}
 	return secrets
@@ -157,22 +163,7 @@ func (p *Public) registerSecrets() []string {
 			secrets = append(append(secrets, texts...), numbers...)
 		}
 	}
-	for _, r := range p.removed {
-		secrets = append(secrets, versionSecrets(r)...)
-	}
-	return secrets
-}
-
-// versionSecrets lists what no public text may quote of a record that the
-// register does not hold as it is (one removed, a past version): its
-// quotable withheld values, and its id and name when it was not public.
-func versionSecrets(r *record.Record) []string {
-	texts, numbers := quotable(r)
-	secrets := append(texts, numbers...)
-	if !r.IsPublic() {
-		secrets = append(secrets, hiddenNames(r)...)
-	}
-	return secrets
+	return append(secrets, PastSecrets(p.removed)...)
 }
 
 // subjectState is what Subject keeps between calls.
