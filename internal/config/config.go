@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -230,22 +231,14 @@ func (a AIAct) SourceOf(key, lang string) string {
 	if key == "ai_act.annex_i_from" {
 		date = a.AnnexIFrom
 	}
-	if law, _ := LawDate(key); date == law {
+	law, _ := LawDate(key)
+	if date == law {
 		return a.SourceIn(lang)
 	}
 	if lang == "nl" {
-		return "instelling van de gemeente (" + key + " in register.yaml), zonder bron; de wet zegt " + dutchDate(key)
+		return "instelling van de gemeente (" + key + " in register.yaml), zonder bron; de wet zegt " + label.Date(lang, law)
 	}
-	law, _ := LawDate(key)
 	return "the municipality's own setting (" + key + " in register.yaml), without a source; the law says " + law
-}
-
-// dutchDate is the law's date for key as Dutch prose writes it.
-func dutchDate(key string) string {
-	if key == "ai_act.annex_i_from" {
-		return "2 augustus 2028"
-	}
-	return "2 december 2027"
 }
 
 // PlainLanguage holds the thresholds of the plain-language rule, which
