@@ -217,6 +217,25 @@ func (a AIAct) SourceIn(lang string) string {
 	return a.Source
 }
 
+// HighRiskKey names the setting that holds the day the AI Act's
+// high-risk duties apply to a system of the annex points given: a product
+// of Annex I that is not also a system of Annex III has its own, later
+// date (ai_act.annex_i_from).
+func HighRiskKey(annexI, annexIII string) string {
+	if strings.TrimSpace(annexIII) == "" && strings.TrimSpace(annexI) != "" {
+		return "ai_act.annex_i_from"
+	}
+	return "ai_act.high_risk_from"
+}
+
+// DateOf is the date the setting key (HighRiskKey) holds.
+func (a AIAct) DateOf(key string) string {
+	if key == "ai_act.annex_i_from" {
+		return a.AnnexIFrom
+	}
+	return a.HighRiskFrom
+}
+
 // SourceOf says in lang where the date in force for key
 // (ai_act.high_risk_from or ai_act.annex_i_from) comes from, so a finding
 // never quotes a source for a date it does not give: the source the
@@ -227,12 +246,8 @@ func (a AIAct) SourceOf(key, lang string) string {
 	if a.Source != aiActSource {
 		return a.Source
 	}
-	date := a.HighRiskFrom
-	if key == "ai_act.annex_i_from" {
-		date = a.AnnexIFrom
-	}
 	law, _ := LawDate(key)
-	if date == law {
+	if a.DateOf(key) == law {
 		return a.SourceIn(lang)
 	}
 	if lang == "nl" {

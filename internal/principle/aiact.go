@@ -60,21 +60,13 @@ func needsProfile(r *record.Record) bool {
 var alwaysAI = []string{"machine_learning", "generative_ai"}
 
 // highRiskKey names the setting that gives the date the high-risk
-// obligations apply from for the record: Annex I products have their own.
-func highRiskKey(a *record.AIAct) string {
-	if blank(a.AnnexIII) && !blank(a.AnnexI) {
-		return "ai_act.annex_i_from"
-	}
-	return "ai_act.high_risk_from"
-}
+// obligations apply from for the record (config.HighRiskKey).
+func highRiskKey(a *record.AIAct) string { return config.HighRiskKey(a.AnnexI, a.AnnexIII) }
 
 // highRiskFrom returns the date the high-risk obligations apply from for
 // the record: Annex I products have their own date.
 func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
-	s := ctx.Config.AIAct.HighRiskFrom
-	if highRiskKey(a) == "ai_act.annex_i_from" {
-		s = ctx.Config.AIAct.AnnexIFrom
-	}
+	s := ctx.Config.AIAct.DateOf(highRiskKey(a))
 	t, ok := date(s)
 	if !ok {
 		t = mustDate(config.LawHighRiskFrom)
