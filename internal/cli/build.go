@@ -81,7 +81,7 @@ func runBuild(o *buildOptions) error {
 		return err
 	}
 	secs := time.Since(start).Seconds()
-	fmt.Fprintln(o.Out, o.count(msgBuilt, st.Written, rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9)))
+	fmt.Fprintln(o.Out, o.count(msgBuilt, st.Changed, rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9)))
 	o.reportQuoting(st.Quoting)
 	unread := o.reportUnread(res)
 	if failed := o.reportChecklist(res, checked, fail); failed != nil {

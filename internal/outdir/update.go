@@ -280,6 +280,51 @@ func holds(path string, data []byte) (bool, error) {
 	return sameReader(f, data)
 }
 
+// SameContent reports whether the files at a and b are both regular and
+// hold the same bytes; false when either cannot be read.
+func SameContent(a, b string) bool {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false
+	}
+	defer fb.Close()
+	sa, err := fa.Stat()
+	if err != nil {
+		return false
+	}
+	sb, err := fb.Stat()
+	if err != nil || !sa.Mode().IsRegular() || !sb.Mode().IsRegular() || sa.Size() != sb.Size() {
+		return false
+	}
+	if os.SameFile(sa, sb) {
+		return true
+	}
+	ba := compareBuffers.Get().(*[32 << 10]byte)
+	defer compareBuffers.Put(ba)
+	bb := compareBuffers.Get().(*[32 << 10]byte)
+	defer compareBuffers.Put(bb)
+	for {
+		na, erra := io.ReadFull(fa, ba[:])
+		nb, errb := io.ReadFull(fb, bb[:])
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false
+		}
+		ea := errors.Is(erra, io.EOF) || errors.Is(erra, io.ErrUnexpectedEOF)
+		eb := errors.Is(errb, io.EOF) || errors.Is(errb, io.ErrUnexpectedEOF)
+		switch {
+		case ea && eb:
+			return true
+		case erra != nil || errb != nil:
+			return false
+		}
+	}
+}
+
 // compareBuffers are sameReader's buffers. Each file a build compares was
 // read into a buffer of its own: in a build of 100,000 records whose pages
 // all changed, 200,000 buffers, 6 GB of garbage.

@@ -319,3 +319,42 @@ func sameFile(t *testing.T, a, b string) bool {
 	}
 	return os.SameFile(sa, sb)
 }
+
+// TestSameContent: two files are the same when both are regular and hold
+// the same bytes, across the compare buffer's edge too.
+func TestSameContent(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("a", 40<<10)
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a", "pagina")
+	linked := filepath.Join(dir, "linked")
+	if err := os.Link(a, linked); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		b    string
+		want bool
+	}{
+		{"a copy", write("copy", "pagina"), true},
+		{"a hard link", linked, true},
+		{"other bytes of the same size", write("other", "bladzij"[:6]), false},
+		{"a longer file", write("longer", "pagina's"), false},
+		{"no file", filepath.Join(dir, "none"), false},
+		{"a folder", dir, false},
+	} {
+		if got := SameContent(a, c.b); got != c.want {
+			t.Errorf("%s: SameContent = %v, want %v", c.name, got, c.want)
+		}
+	}
+	x, y := write("x", long+"x"), write("y", long+"y")
+	if SameContent(x, y) || !SameContent(x, write("x2", long+"x")) {
+		t.Error("files longer than a buffer compare wrongly")
+	}
+}

@@ -147,6 +147,18 @@ func (f *siteFiles) stale() iter.Seq[string] {
 	}
 }
 
+// gone counts the paths the current site's manifest names and the build
+// lists no job for: files readers will no longer find.
+func (f *siteFiles) gone() int {
+	n := 0
+	for i := range f.paths {
+		if f.at(int32(i)).has&(hasCur|listed) == hasCur {
+			n++
+		}
+	}
+	return n
+}
+
 // changed is the paths whose keys differ between the current site and the
 // one written, one of the two having none included, sorted.
 func (f *siteFiles) changed() []string {

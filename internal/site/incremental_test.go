@@ -87,13 +87,21 @@ func incrementalIsCold(t *testing.T, update func(reg *register.Register, out str
 		change func()
 		// most is the largest number of files the update may write.
 		most int
+		// seen says readers see files change: the first update counts
+		// some changed (Stats.Changed), the second none.
+		seen bool
 	}{
-		{"first build", func() {}, 1 << 20},
-		{"nothing changed", func() {}, 0},
+		{"first build", func() {}, 1 << 20, true},
+		{"nothing changed", func() {}, 0, false},
 		{"a summary changed", func() {
 			edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet fijnstof en ozon")
-		}, 12},
-		{"the same again", func() {}, 12},
+		}, 12, true},
+		{"the same again", func() {}, 12, false},
+		{"the summary as it was", func() {
+			// The working copy holds the version before the edit
+			// already: readers still see the change undone.
+			edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof en ozon", "Meet fijnstof")
+		}, 12, true},
 		{"a file left in the working copy", func() {
 			// As an interrupted build or a hand may leave one: the
 			// update removes it, whoever read the working copy.
@@ -104,12 +112,12 @@ func incrementalIsCold(t *testing.T, update func(reg *register.Register, out str
 			if err := os.WriteFile(filepath.Join(work, "sensoren", "achtergelaten.html"), []byte("<p>oud</p>"), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, 12},
+		}, 12, false},
 		{"a record removed", func() {
 			if err := os.Remove(filepath.Join(root, "sensors", "lucht-dak.yaml")); err != nil {
 				t.Fatal(err)
 			}
-		}, 1 << 20},
+		}, 1 << 20, true},
 		{"a record added back with a new area", func() {
 			data, err := os.ReadFile(filepath.Join(fixture, "sensors", "lucht-dak.yaml"))
 			if err != nil {
@@ -119,7 +127,7 @@ func incrementalIsCold(t *testing.T, update func(reg *register.Register, out str
 			if err := os.WriteFile(filepath.Join(root, "sensors", "lucht-dak.yaml"), []byte(s), 0o644); err != nil {
 				t.Fatal(err)
 			}
-		}, 1 << 20},
+		}, 1 << 20, true},
 	}
 	// Each register is built twice: the second build must write what a
 	// change writes, no more (12). Both versions are then a cold build's:
@@ -127,8 +135,11 @@ func incrementalIsCold(t *testing.T, update func(reg *register.Register, out str
 	for _, s := range steps {
 		s.change()
 		reg := loadFixture(t, root)
-		update(reg, out)
+		first := update(reg, out)
 		st := update(reg, out)
+		if (first.Changed > 0) != s.seen || st.Changed != 0 {
+			t.Errorf("%s: readers see %d files change, then %d; want some: %v, then none", s.name, first.Changed, st.Changed, s.seen)
+		}
 		cold, _ := build(t, loadFixture(t, root), Options{})
 		sameTree(t, s.name, out, cold)
 		before, err := outdir.Previous(out)
@@ -142,6 +153,38 @@ func incrementalIsCold(t *testing.T, update func(reg *register.Register, out str
 	}
 	if _, err := os.Stat(filepath.Join(out, "sensoren", "lucht-dak.html")); err != nil {
 		t.Errorf("the record added back has no page: %v", err)
+	}
+}
+
+// TestChangedIsWhatReadersSee: a build counts the files readers will see
+// change against the site they see, not against the older version it
+// updates: an edit undone is a change, though that version holds it.
+func TestChangedIsWhatReadersSee(t *testing.T) {
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	file := filepath.Join(root, "sensors", "lucht-dak.yaml")
+	steps := []struct {
+		name   string
+		change func()
+		seen   bool
+	}{
+		{"first build", func() {}, true},
+		{"nothing changed", func() {}, false},
+		{"a summary changed", func() { edit(t, file, "Meet fijnstof", "Meet fijnstof en ozon") }, true},
+		{"the summary as it was", func() { edit(t, file, "Meet fijnstof en ozon", "Meet fijnstof") }, true},
+		{"nothing changed again", func() {}, false},
+		{"a record removed", func() {
+			if err := os.Remove(file); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+	}
+	for _, s := range steps {
+		s.change()
+		_, st := build(t, loadFixture(t, root), Options{Out: out})
+		if (st.Changed > 0) != s.seen {
+			t.Errorf("%s: readers see %d of %d files change, want some: %v", s.name, st.Changed, st.Files, s.seen)
+		}
 	}
 }
 

@@ -161,9 +161,13 @@ type Options struct {
 type Stats struct {
 	Pages int // HTML pages
 	Files int // every file, pages included
-	// Written counts the files whose content changed (or that are new):
-	// the rest were left as the previous build wrote them.
+	// Written counts the files the build wrote anew in its working copy,
+	// an older version of the site (see outdir.Update): the rest were left
+	// as that version held them.
 	Written int
+	// Changed counts the files of the site readers will see change: new,
+	// removed, or with other content than the site they see now has.
+	Changed int
 	// Skipped counts the files whose inputs had not changed since the
 	// version of the site the build updated: neither rendered nor written.
 	Skipped int
@@ -274,7 +278,7 @@ func (p *Prepared) Build() (Stats, error) {
 	if err != nil {
 		return Stats{}, failedAt(out, err)
 	}
-	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
+	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Changed: b.changed, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
 }
 
 // checkReplaceable refuses to replace a folder that is neither empty nor a
@@ -370,6 +374,7 @@ type builder struct {
 	pages        int
 	files        int
 	written      int
+	changed      int // files readers will see change (Stats.Changed)
 	skippedFiles int
 	copied       int
 }
@@ -677,6 +682,7 @@ func (b *builder) run() error {
 	if err := b.held.Remove(b.known.stale()); err != nil {
 		return failed(err)
 	}
+	b.changed += b.known.gone()
 	var pieces error
 	index := make(chan struct{})
 	go func() {
@@ -814,6 +820,11 @@ func (b *builder) write(j job) error {
 			}
 			b.skippedFiles++
 			b.mu.Unlock()
+			if b.changedForReaders(j.path, j.file) {
+				b.mu.Lock()
+				b.changed++
+				b.mu.Unlock()
+			}
 			return nil
 		}
 	}
@@ -834,6 +845,7 @@ func (b *builder) write(j job) error {
 	if err != nil {
 		return err
 	}
+	seen := b.changedForReaders(j.path, j.file)
 	b.mu.Lock()
 	b.files++
 	if j.page {
@@ -842,8 +854,22 @@ func (b *builder) write(j job) error {
 	if changed {
 		b.written++
 	}
+	if seen {
+		b.changed++
+	}
 	b.mu.Unlock()
 	return nil
+}
+
+// changedForReaders says the file at the path p of the working copy, in
+// place, is not what the site readers see now holds there: neither its key
+// nor its content is that site's. Keys alone would count every file
+// changed after the program changed.
+func (b *builder) changedForReaders(p string, s *fileState) bool {
+	if s.has&(hasCur|hasNew) == hasCur|hasNew && s.cur == s.new {
+		return false
+	}
+	return !outdir.SameContent(filepath.Join(b.dir, filepath.FromSlash(p)), filepath.Join(b.cur, filepath.FromSlash(p)))
 }
 
 // jobKey is the key of a skippable job's page, and whether it has one.
