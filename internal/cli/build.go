@@ -82,6 +82,9 @@ func runBuild(o *buildOptions) error {
 	}
 	secs := time.Since(start).Seconds()
 	fmt.Fprintln(o.Out, o.count(msgBuilt, st.Changed, rel(o.out), st.Pages, st.Files, secs, float64(st.Pages)/max(secs, 1e-9)))
+	if st.Keyless != nil {
+		o.warn(msgSiteKeyless, st.Keyless)
+	}
 	o.reportQuoting(st.Quoting)
 	unread := o.reportUnread(res)
 	if failed := o.reportChecklist(res, checked, fail); failed != nil {

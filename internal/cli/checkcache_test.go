@@ -213,3 +213,46 @@ func TestDueCachedIsByteIdentical(t *testing.T) {
 		t.Fatal("due wrote no cache: the test compared runs without it only")
 	}
 }
+
+// TestNoCacheFolderIsSaid: when the user's cache folder cannot be known (a
+// relative XDG_CACHE_HOME, no HOME), a register outside Git is checked and
+// its site made whole each run; the steward is told why and what to set,
+// once, rather than finding every run slow. --no-cache asks for it and is
+// told nothing.
+func TestNoCacheFolderIsSaid(t *testing.T) {
+	root := t.TempDir()
+	if err := testgen.Write(root, 12, 2); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	for _, env := range []map[string]string{
+		{"XDG_CACHE_HOME": "relative/cache"},
+		{"XDG_CACHE_HOME": "", "HOME": ""},
+	} {
+		for k, v := range env {
+			t.Setenv(k, v)
+		}
+		for _, c := range []struct {
+			args []string
+			want []string
+		}{
+			{[]string{"check"}, []string{"results of earlier runs cannot be kept", "set XDG_CACHE_HOME to an absolute folder"}},
+			{[]string{"build", "--out", out}, []string{"results of earlier runs cannot be kept", "site cannot keep what its pages were made of"}},
+			{[]string{"check", "--no-cache"}, nil},
+		} {
+			args := append([]string{"--lang", "en", "--root", root}, c.args...)
+			_, errOut, code := run(t, append(args, "--as-of", "2026-11-24")...)
+			if code == ExitError {
+				t.Fatalf("%v %v: %s", env, c.args, errOut)
+			}
+			for _, w := range c.want {
+				if strings.Count(errOut, w) != 1 {
+					t.Errorf("%v %v: want %q said once, got:\n%s", env, c.args, w, errOut)
+				}
+			}
+			if c.want == nil && strings.Contains(errOut, "cannot be kept") {
+				t.Errorf("%v %v: warned of caches not asked for:\n%s", env, c.args, errOut)
+			}
+		}
+	}
+}

@@ -77,6 +77,9 @@ func (a *App) opened(reg *pipeline.Register, o openOptions) (*pipeline.Register,
 	if reg.HistoryProblem != nil {
 		a.warnText(fmt.Sprintf("%v; %s", reg.HistoryProblem, o.without))
 	}
+	if reg.CacheProblem != nil {
+		a.warn(msgNoCaches, reg.CacheProblem)
+	}
 	return reg, nil
 }
 

@@ -137,6 +137,10 @@ var (
 		"laagste ernst waarbij de controle faalt (exit 1): error, warning of none")
 	msgFilesUsage = message.New("check only these record files (also accepted as arguments)",
 		"toets alleen deze registratiebestanden (mag ook als argumenten)")
+	msgNoCaches = message.New("the results of earlier runs cannot be kept (%v), so every run reads and checks the whole register anew; set XDG_CACHE_HOME to an absolute folder, or set HOME",
+		"de resultaten van eerdere keren kunnen niet worden bewaard (%v), dus elke opdracht leest en toetst het hele register opnieuw; geef XDG_CACHE_HOME een absoluut pad, of zet HOME")
+	msgSiteKeyless = message.New("the site cannot keep what its pages were made of (%v), so every build makes every page anew; set XDG_CACHE_HOME to an absolute folder, or set HOME",
+		"de site kan niet bewaren waarvan haar pagina's zijn gemaakt (%v), dus wordt bij elke bouw van de site elke pagina opnieuw gemaakt; geef XDG_CACHE_HOME een absoluut pad, of zet HOME")
 	msgNoCacheUsage = message.New("check every file afresh, without the results kept from earlier runs (beside the history cache)",
 		"toets elk bestand opnieuw, zonder de bewaarde resultaten van eerdere keren (naast de cache van de geschiedenis)")
 	msgWithoutDuty  = message.New("the duty to report is checked without history", "de meldplicht wordt zonder geschiedenis getoetst")

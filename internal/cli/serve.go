@@ -209,6 +209,9 @@ func (ps *previewSite) rebuild() error {
 		return err
 	}
 	a.sayln(a.Out, msgServeBuilt, time.Now().Format("15:04:05"), st.Pages, time.Since(start).Seconds())
+	if st.Keyless != nil && ps.seen == nil {
+		a.warn(msgSiteKeyless, st.Keyless)
+	}
 	if ps.known {
 		ps.preview.BuiltPages(loadProblems(res, a.ui()), ps.changed)
 	} else {

@@ -98,6 +98,10 @@ type Register struct {
 	// repository that cannot be read, or a shallow clone whose dates would
 	// be wrong. Commands then work without history rather than guess.
 	HistoryProblem error
+	// CacheProblem says why a load that was to use the caches went
+	// without: where to keep them cannot be known. Every run then reads
+	// and checks the whole register.
+	CacheProblem error
 
 	// The checklist's findings as of checkDay: as the load packed them
 	// until asked for (packed), then as one array (checked, when ran).
@@ -143,7 +147,7 @@ func Open(root string, opts Options) (*Register, error) {
 	}
 	var c *caches
 	if check != nil && opts.Cache {
-		c = openCaches(root, r.Repo, opts.Records)
+		c, r.CacheProblem = openCaches(root, r.Repo, opts.Records)
 	}
 	res, err := loadRegister(root, opts.Files, check, c, opts.FindingsOnly)
 	hold := opts.Hold && err == nil && c.mostlyKept(res)
@@ -621,12 +625,12 @@ type caches struct {
 }
 
 // openCaches opens the caches of the register at root, beside its history
-// cache; nil when the running program or the caches' place cannot be
-// known, and the run goes without.
-func openCaches(root string, repo *history.Repo, records bool) *caches {
+// cache; nil, and why, when the running program or the caches' place
+// cannot be known, and the run goes without.
+func openCaches(root string, repo *history.Repo, records bool) (*caches, error) {
 	tool, err := checkcache.ToolID()
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	gitDir := ""
 	if repo != nil {
@@ -634,14 +638,14 @@ func openCaches(root string, repo *history.Repo, records bool) *caches {
 	}
 	path, err := checkcache.Path(root, gitDir)
 	if err != nil {
-		return nil
+		return nil, err
 	}
 	base := strings.TrimSuffix(path, filepath.Ext(path))
 	c := &caches{check: checkcache.Open(path, tool), sums: statsum.Open(base+".sums", time.Now())}
 	if records {
 		c.parsed = parsecache.Open(base+".parsed", tool)
 	}
-	return c
+	return c, nil
 }
 
 // use has a load read and fill the caches; a nil c leaves it without.

@@ -43,7 +43,7 @@ func (l *Reloader) Open(opts Options) (*Register, error) {
 	if opts.Check {
 		lo.Check = &principle.Options{Today: opts.Today, History: r.History()}
 		if opts.Cache && !l.opened && len(opts.Files) == 0 {
-			c = openCaches(l.root, r.Repo, true)
+			c, r.CacheProblem = openCaches(l.root, r.Repo, true)
 			c.use(&lo)
 		}
 	}

@@ -236,6 +236,7 @@ func (b *builder) initKeys() {
 	}
 	tool, err := checkcache.ToolID()
 	if err != nil {
+		b.keyless = err
 		return
 	}
 	// The manifest is published with the site: its keys are made with a
@@ -243,6 +244,7 @@ func (b *builder) initKeys() {
 	// test a guess of a withheld value against them.
 	secret, err := outdir.Secret(b.out)
 	if err != nil {
+		b.keyless = err
 		return
 	}
 	h := hmac.New(sha256.New, secret)

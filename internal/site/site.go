@@ -168,6 +168,9 @@ type Stats struct {
 	// Changed counts the files of the site readers will see change: new,
 	// removed, or with other content than the site they see now has.
 	Changed int
+	// Keyless says why the build could not key its pages, when it could
+	// not: it then made every page anew, as the next build will.
+	Keyless error
 	// Skipped counts the files whose inputs had not changed since the
 	// version of the site the build updated: neither rendered nor written.
 	Skipped int
@@ -278,7 +281,7 @@ func (p *Prepared) Build() (Stats, error) {
 	if err != nil {
 		return Stats{}, failedAt(out, err)
 	}
-	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Changed: b.changed, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
+	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Changed: b.changed, Keyless: b.keyless, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
 }
 
 // checkReplaceable refuses to replace a folder that is neither empty nor a
@@ -374,7 +377,8 @@ type builder struct {
 	pages        int
 	files        int
 	written      int
-	changed      int // files readers will see change (Stats.Changed)
+	changed      int   // files readers will see change (Stats.Changed)
+	keyless      error // why the pages have no keys (Stats.Keyless)
 	skippedFiles int
 	copied       int
 }
