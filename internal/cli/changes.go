@@ -111,16 +111,20 @@ func runChanges(o *changesOptions) error {
 // feedOptions are the change feed's settings from the register's
 // configuration, with each record at HEAD looked up by its file.
 func feedOptions(reg *register.Register, now time.Time) feed.Options {
-	byFile := map[string]*record.Record{}
-	for _, r := range reg.Records {
-		byFile[r.File] = r
-	}
+	// Made when the feed is written, beside the pages.
+	byFile := sync.OnceValue(func() map[string]*record.Record {
+		m := make(map[string]*record.Record, len(reg.Records))
+		for _, r := range reg.Records {
+			m[r.File] = r
+		}
+		return m
+	})
 	cfg := reg.Config
 	// Made only when an entry shows a reason; it makes no views.
 	vw := sync.OnceValue(func() *publish.Viewer { return publish.NewViewer(reg.Records) })
 	return feed.Options{Title: cfg.Site.Title, Organisation: cfg.Organisation, BaseURL: strings.TrimSpace(cfg.Site.BaseURL),
 		Language: cfg.Language(), ShowAuthors: cfg.Site.ShowCommitAuthors, Now: now,
-		Record: func(f string) *record.Record { return byFile[f] },
+		Record: func(f string) *record.Record { return byFile()[f] },
 		PublicID: func(id string) bool {
 			r := reg.ByID(id)
 			return r != nil && r.IsPublic()
