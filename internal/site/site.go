@@ -263,6 +263,9 @@ func (p *Prepared) Build() (Stats, error) {
 		if cur, err := outdir.Resolve(out); err == nil {
 			b.cur = cur
 		}
+		if st, err := os.Stat(b.cur); err == nil && st.IsDir() {
+			b.hasCur = true
+		}
 		// Each record's lapsed items are kept in the Memo, which initKeys
 		// readies for the build: the home page works them out later
 		// (lapsedList).
@@ -321,6 +324,7 @@ type builder struct {
 	out     string // the folder the site is built into, as given
 	dir     string // the working copy being updated
 	cur     string // the site readers see now, which dir replaces
+	hasCur  bool   // there is one: the build is not the first
 	checked bool
 	tiles   *url.URL
 
@@ -870,10 +874,15 @@ func (b *builder) write(j job) error {
 // nor its content is that site's. Keys alone would count every file
 // changed after the program changed.
 func (b *builder) changedForReaders(p string, s *fileState) bool {
+	if !b.hasCur {
+		return true
+	}
 	if s.has&(hasCur|hasNew) == hasCur|hasNew && s.cur == s.new {
 		return false
 	}
-	return !outdir.SameContent(filepath.Join(b.dir, filepath.FromSlash(p)), filepath.Join(b.cur, filepath.FromSlash(p)))
+	// The current site's file first: where it has none, that is all there
+	// is to look at.
+	return !outdir.SameContent(filepath.Join(b.cur, filepath.FromSlash(p)), filepath.Join(b.dir, filepath.FromSlash(p)))
 }
 
 // jobKey is the key of a skippable job's page, and whether it has one.
