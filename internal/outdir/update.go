@@ -281,24 +281,21 @@ func holds(path string, data []byte) (bool, error) {
 }
 
 // SameContent reports whether the files at a and b are both regular and
-// hold the same bytes; false when either cannot be read.
+// hold the same bytes; false when either cannot be read. A link is not
+// followed, and neither is opened unless it is a regular file: a pipe put
+// in a site's folder would hold the build up.
 func SameContent(a, b string) bool {
-	fa, err := os.Open(a)
-	if err != nil {
+	fa, sa, ok := openRegular(a)
+	if !ok {
 		return false
 	}
 	defer fa.Close()
-	fb, err := os.Open(b)
-	if err != nil {
+	fb, sb, ok := openRegular(b)
+	if !ok {
 		return false
 	}
 	defer fb.Close()
-	sa, err := fa.Stat()
-	if err != nil {
-		return false
-	}
-	sb, err := fb.Stat()
-	if err != nil || !sa.Mode().IsRegular() || !sb.Mode().IsRegular() || sa.Size() != sb.Size() {
+	if sa.Size() != sb.Size() {
 		return false
 	}
 	if os.SameFile(sa, sb) {
@@ -323,6 +320,24 @@ func SameContent(a, b string) bool {
 			return false
 		}
 	}
+}
+
+// openRegular opens the file at path when it is a regular file, not a
+// link, and is still the file looked at when opened.
+func openRegular(path string) (*os.File, fs.FileInfo, bool) {
+	lst, err := os.Lstat(path)
+	if err != nil || !lst.Mode().IsRegular() {
+		return nil, nil, false
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	if st, err := f.Stat(); err != nil || !os.SameFile(lst, st) {
+		f.Close()
+		return nil, nil, false
+	}
+	return f, lst, true
 }
 
 // compareBuffers are sameReader's buffers. Each file a build compares was

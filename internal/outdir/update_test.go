@@ -337,6 +337,14 @@ func TestSameContent(t *testing.T) {
 	if err := os.Link(a, linked); err != nil {
 		t.Fatal(err)
 	}
+	symlink := filepath.Join(dir, "symlink")
+	if err := os.Symlink(write("target", "pagina"), symlink); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name string
 		b    string
@@ -347,6 +355,8 @@ func TestSameContent(t *testing.T) {
 		{"other bytes of the same size", write("other", "bladzij"[:6]), false},
 		{"a longer file", write("longer", "pagina's"), false},
 		{"no file", filepath.Join(dir, "none"), false},
+		{"a link to a copy, not followed", symlink, false},
+		{"a pipe, not opened", pipe, false},
 		{"a folder", dir, false},
 	} {
 		if got := SameContent(a, c.b); got != c.want {
