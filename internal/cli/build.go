@@ -391,7 +391,7 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 		return nil, err
 	}
 	out := make(map[string]site.History, len(recs))
-	day := func(t time.Time) string { return period.Format(t.In(period.Amsterdam)) }
+	day := amsterdamDays()
 	if len(recs) <= historyLogLimit {
 		// Every commit, with its subject and the fields it changed.
 		logs, err := repo.Touched(slices.Collect(maps.Keys(recs)))
@@ -423,6 +423,23 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 		out[file] = sh
 	}
 	return out, nil
+}
+
+// amsterdamDays returns a function that writes the day of a time in
+// Amsterdam, each time once: a register's records share the few times of
+// its commits, and each of 10,000 records written anew was a fortieth of
+// a build after one change. Not for use from two goroutines.
+func amsterdamDays() func(time.Time) string {
+	// By the second: a day in Amsterdam begins at a whole one.
+	days := map[int64]string{}
+	return func(t time.Time) string {
+		if d, ok := days[t.Unix()]; ok {
+			return d
+		}
+		d := period.Format(t.In(period.Amsterdam))
+		days[t.Unix()] = d
+		return d
+	}
 }
 
 // showsSubjects reports whether a record page may show a commit subject:
