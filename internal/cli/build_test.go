@@ -432,3 +432,29 @@ func TestBuildHelpAgreesWithItsExitCode(t *testing.T) {
 		}
 	}
 }
+
+// TestAmsterdamDays: a time's day is the day in Amsterdam, the same when
+// asked again, on either side of midnight there in winter and summer.
+func TestAmsterdamDays(t *testing.T) {
+	day := amsterdamDays()
+	for _, c := range []struct {
+		at   string
+		want string
+	}{
+		{"2026-01-14T22:59:59Z", "2026-01-14"},
+		{"2026-01-14T23:00:00Z", "2026-01-15"},
+		{"2026-07-14T21:59:59Z", "2026-07-14"},
+		{"2026-07-14T22:00:00Z", "2026-07-15"},
+		{"2026-07-14T23:30:00+01:00", "2026-07-15"},
+	} {
+		at, err := time.Parse(time.RFC3339, c.at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if got := day(at); got != c.want {
+				t.Errorf("%s: day %s, want %s", c.at, got, c.want)
+			}
+		}
+	}
+}
