@@ -170,7 +170,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 	if keep != nil {
 		reload, memo = keep.reload, keep.memo
 	}
-	lock, err := site.Lock(out) // a second build to out is refused before it loads
+	lock, err := site.Lock(out, memo) // a second build to out is refused before it loads
 	if err != nil {
 		return site.Stats{}, nil, finding.Summary{}, err
 	}

@@ -373,7 +373,7 @@ func TestBuildShowsFormatV2(t *testing.T) {
 func TestBuildRefusedWhileAnotherRuns(t *testing.T) {
 	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": checkCamera, "register.yaml": checkConfig})
 	out := filepath.Join(t.TempDir(), "public")
-	held, err := site.Lock(out)
+	held, err := site.Lock(out, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

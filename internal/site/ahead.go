@@ -15,6 +15,8 @@ import (
 // one change took.
 type ahead struct {
 	done chan struct{}
+	out  string // the folder of the build it was read for (lookAhead)
+	memo *Memo  // read through
 	work string // the working copy read
 	cur  string // the current site read
 
@@ -43,7 +45,9 @@ func lookAhead(out string, opts Options) *ahead {
 	if err != nil {
 		return nil
 	}
-	return readAhead(opts.Memo, work, cur)
+	a := readAhead(opts.Memo, work, cur)
+	a.out, a.memo = out, opts.Memo
+	return a
 }
 
 // readAhead starts reading the working copy work and the current site
@@ -80,6 +84,32 @@ func readAhead(m *Memo, work, cur string) *ahead {
 		a.curMade = current.made
 	}()
 	return a
+}
+
+// aheadOf is what the lock's build read ahead when it took the lock, for
+// the build of out through the Memo m; nil when it read nothing, or of
+// another folder or through another Memo. Taken once.
+func (l *BuildLock) aheadOf(out string, m *Memo) *ahead {
+	if l == nil || l.ahead == nil {
+		return nil
+	}
+	a := l.ahead
+	l.ahead = nil
+	if a.out != out || a.memo != m {
+		<-a.done
+		return nil
+	}
+	return a
+}
+
+// Release releases the lock, once what was read ahead and not taken is
+// read: nothing reads the folder after.
+func (l *BuildLock) Release() {
+	if l.ahead != nil {
+		<-l.ahead.done
+		l.ahead = nil
+	}
+	l.Lock.Release()
 }
 
 // of returns what was read ahead when it was read of the folders the build

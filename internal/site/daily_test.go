@@ -40,7 +40,7 @@ func TestDailyBuildsAreCold(t *testing.T) {
 	var kept *register.Register
 	day := first
 	update := func() Stats {
-		lock, err := Lock(out)
+		lock, err := Lock(out, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,7 +66,7 @@ func TestIncrementalBuildIsACold(t *testing.T) {
 	})
 	t.Run("as register build builds", func(t *testing.T) {
 		incrementalIsCold(t, func(reg *register.Register, out string) Stats {
-			lock, err := Lock(out)
+			lock, err := Lock(out, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
