@@ -427,8 +427,9 @@ func siteHistory(repo *history.Repo) (map[string]site.History, error) {
 
 // amsterdamDays returns a function that writes the day of a time in
 // Amsterdam, each time once: a register's records share the few times of
-// its commits, and each of 10,000 records written anew was a fortieth of
-// a build after one change. Not for use from two goroutines.
+// its commits, and a register of 10,000 records wrote 20,000 days, some
+// milliseconds of a build after one change that nothing runs beside. Not
+// for use from two goroutines.
 func amsterdamDays() func(time.Time) string {
 	// By the second: a day in Amsterdam begins at a whole one.
 	days := map[int64]string{}
