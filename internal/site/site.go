@@ -194,7 +194,8 @@ type BuildLock struct {
 // it in Options.Lock, with m as Options.Memo, and release it when done.
 // Holding the lock, the build reads what it will update while the command
 // loads the register: read after the load, beside the preparing of the
-// pages, it kept a core from them for a tenth of a build after one change.
+// pages, it took some 40 ms of a core from them in a build after one
+// change at 10,000 records.
 func Lock(out string, m *Memo) (*BuildLock, error) {
 	l, err := outdir.Acquire(out)
 	if err != nil {
