@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"iter"
@@ -281,17 +282,15 @@ func holds(path string, data []byte) (bool, error) {
 }
 
 // SameContent reports whether the files at a and b are both regular and
-// hold the same bytes; false when either cannot be read. A link is not
-// followed, and neither is opened unless it is a regular file: a pipe put
-// in a site's folder would hold the build up.
+// hold the same bytes; false when either cannot be read (OpenRegular).
 func SameContent(a, b string) bool {
-	fa, sa, ok := openRegular(a)
-	if !ok {
+	fa, sa, err := OpenRegular(a)
+	if err != nil {
 		return false
 	}
 	defer fa.Close()
-	fb, sb, ok := openRegular(b)
-	if !ok {
+	fb, sb, err := OpenRegular(b)
+	if err != nil {
 		return false
 	}
 	defer fb.Close()
@@ -322,22 +321,28 @@ func SameContent(a, b string) bool {
 	}
 }
 
-// openRegular opens the file at path when it is a regular file, not a
-// link, and is still the file looked at when opened.
-func openRegular(path string) (*os.File, fs.FileInfo, bool) {
+// OpenRegular opens the regular file at path, not a link to one: a build
+// must not follow a link planted in its output folder to a device or to a
+// file elsewhere, nor open a pipe, which would hold it up. It returns the
+// file as looked at before it was opened, and fails when the file opened
+// is not that one, unchanged.
+func OpenRegular(path string) (*os.File, fs.FileInfo, error) {
 	lst, err := os.Lstat(path)
-	if err != nil || !lst.Mode().IsRegular() {
-		return nil, nil, false
+	if err != nil {
+		return nil, nil, err
+	}
+	if !lst.Mode().IsRegular() {
+		return nil, nil, fmt.Errorf("%s: not a regular file", path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, false
+		return nil, nil, err
 	}
-	if st, err := f.Stat(); err != nil || !os.SameFile(lst, st) {
+	if st, err := f.Stat(); err != nil || !os.SameFile(lst, st) || st.Size() != lst.Size() || !st.ModTime().Equal(lst.ModTime()) {
 		f.Close()
-		return nil, nil, false
+		return nil, nil, fmt.Errorf("%s: changed while opened", path)
 	}
-	return f, lst, true
+	return f, lst, nil
 }
 
 // compareBuffers are sameReader's buffers. Each file a build compares was

@@ -47,9 +47,9 @@ func Keyed(rel string) bool {
 const maxBookkeeping = 1 << 30
 
 // readKept reads the manifest or the piece index at path, of at most
-// maxBookkeeping bytes (openRegular).
+// maxBookkeeping bytes (outdir.OpenRegular).
 func readKept(path string) ([]byte, error) {
-	f, st, err := openRegular(path)
+	f, st, err := outdir.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
@@ -64,29 +64,6 @@ func readKept(path string) ([]byte, error) {
 	buf.Grow(int(st.Size()) + bytes.MinRead)
 	_, err = buf.ReadFrom(io.LimitReader(f, maxBookkeeping))
 	return buf.Bytes(), err
-}
-
-// openRegular opens the regular file at path, not a link to one: a build
-// must not follow a link planted in its output folder to a device or to a
-// file elsewhere. It returns the file as looked at before it was opened,
-// and fails when the file opened is not that one, unchanged (sameFile).
-func openRegular(path string) (*os.File, fs.FileInfo, error) {
-	lst, err := os.Lstat(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if !lst.Mode().IsRegular() {
-		return nil, nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if st, err := f.Stat(); err != nil || !sameFile(lst, st) {
-		f.Close()
-		return nil, nil, fmt.Errorf("%s: changed while opened", path)
-	}
-	return f, lst, nil
 }
 
 // pieceIndexHeader starts a piece index; another header reads as none.
@@ -252,7 +229,7 @@ func (b *builder) openPieces(path string) *filePieces {
 	if old == nil {
 		return f
 	}
-	src, st, err := openRegular(filepath.Join(b.cur, filepath.FromSlash(path)))
+	src, st, err := outdir.OpenRegular(filepath.Join(b.cur, filepath.FromSlash(path)))
 	if err != nil {
 		return f
 	}
