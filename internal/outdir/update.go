@@ -304,21 +304,18 @@ func SameContent(a, b string) bool {
 	defer compareBuffers.Put(ba)
 	bb := compareBuffers.Get().(*[32 << 10]byte)
 	defer compareBuffers.Put(bb)
-	for {
-		na, erra := io.ReadFull(fa, ba[:])
-		nb, errb := io.ReadFull(fb, bb[:])
-		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+	// Both as long as looked at, each read in step with the other.
+	for left := sa.Size(); left > 0; {
+		n := min(left, int64(len(ba)))
+		if _, err := io.ReadFull(fa, ba[:n]); err != nil {
 			return false
 		}
-		ea := errors.Is(erra, io.EOF) || errors.Is(erra, io.ErrUnexpectedEOF)
-		eb := errors.Is(errb, io.EOF) || errors.Is(errb, io.ErrUnexpectedEOF)
-		switch {
-		case ea && eb:
-			return true
-		case erra != nil || errb != nil:
+		if _, err := io.ReadFull(fb, bb[:n]); err != nil || !bytes.Equal(ba[:n], bb[:n]) {
 			return false
 		}
+		left -= n
 	}
+	return true
 }
 
 // OpenRegular opens the regular file at path, not a link to one: a build
