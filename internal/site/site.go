@@ -203,7 +203,7 @@ func Lock(out string, m *Memo) (*BuildLock, error) {
 	}
 	bl := &BuildLock{Lock: l}
 	if abs, err := filepath.Abs(out); err == nil {
-		bl.ahead = lookAhead(abs, Options{Lock: bl, Memo: m})
+		bl.ahead = lookAhead(abs, m)
 	}
 	return bl, nil
 }
@@ -249,10 +249,8 @@ func Prepare(reg *register.Register, opts Options) (*Prepared, error) {
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
 	}
+	// What the lock read ahead; without, the build reads it itself (run).
 	a := opts.Lock.aheadOf(out, opts.Memo)
-	if a == nil {
-		a = lookAhead(out, opts)
-	}
 	b, err := newBuilder(reg, opts, out)
 	if err != nil {
 		if a != nil {
