@@ -313,7 +313,7 @@ func openDataDates(repo *history.Repo, reg *register.Register) opendata.Dates {
 	if repo == nil {
 		return d
 	}
-	day := func(t time.Time) string { return period.Format(t.In(period.Amsterdam)) }
+	day := amsterdamDays()
 	if t, ok := repo.RegisterStart(); ok {
 		d.Issued = day(t)
 	}
