@@ -59,17 +59,16 @@ func needsProfile(r *record.Record) bool {
 // infer from input how to generate output (AI Act art. 3(1)).
 var alwaysAI = []string{"machine_learning", "generative_ai"}
 
-// highRiskKey names the setting that gives the date the high-risk
-// obligations apply from for the record (config.HighRiskKey).
-func highRiskKey(a *record.AIAct) string { return config.HighRiskKey(a.AnnexI, a.AnnexIII) }
-
 // highRiskFrom returns the date the high-risk obligations apply from for
-// the record: Annex I products have their own date.
+// the record, as set (config.HighRiskKey: Annex I products have their
+// own); the law's date for that setting when it does not read.
 func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
-	s := ctx.Config.AIAct.DateOf(highRiskKey(a))
+	key := config.HighRiskKey(a.AnnexI, a.AnnexIII)
+	s := ctx.Config.AIAct.DateOf(key)
 	t, ok := date(s)
 	if !ok {
-		t = mustDate(config.LawHighRiskFrom)
+		law, _ := config.LawDate(key)
+		t = mustDate(law)
 	}
 	return t, s
 }
@@ -83,7 +82,7 @@ func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.F
 	if ctx.OnOrAfter(from) {
 		return f
 	}
-	key := highRiskKey(a)
+	key := config.HighRiskKey(a.AnnexI, a.AnnexIII)
 	f.Severity = finding.Info
 	f.Message = f.Message.Append(label.Text{
 		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.SourceOf(key, "nl")),
