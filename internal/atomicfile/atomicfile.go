@@ -101,6 +101,30 @@ func WriteFrom(path string, perm os.FileMode, write func(io.Writer) error) error
 	return nil
 }
 
+// Replace replaces path with data atomically, as ReplaceFrom.
+func Replace(path string, data []byte, perm os.FileMode) error {
+	return ReplaceFrom(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// ReplaceFrom is WriteFrom for a file the program keeps for itself (a
+// cache): whatever is at path, unless a folder, is replaced, a symlink or
+// a named pipe too, and never written into. Written into, a named pipe
+// holds the run until something reads it, and a cache has no reader.
+func ReplaceFrom(path string, perm os.FileMode, write func(io.Writer) error) error {
+	tmp, err := temp(path, write, perm)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return failed(path, err)
+	}
+	return nil
+}
+
 // named gives an Error about target (the file a symlink at path points
 // to) path's name, as the user gave it.
 func named(err error, target, path string) error {

@@ -73,3 +73,52 @@ func modeOf(st os.FileInfo, err error) any {
 	}
 	return st.Mode()
 }
+
+// A file the program keeps for itself replaces whatever is at its path: a
+// named pipe is not written into (nothing reads a cache: the write would
+// wait for ever), and a symlink is replaced, not the file it points to.
+func TestReplaceReplacesWhatIsAtThePath(t *testing.T) {
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other")
+	if err := os.WriteFile(other, []byte("someone else's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		make func(p string) error
+	}{
+		{"nothing", func(string) error { return nil }},
+		{"a file", func(p string) error { return os.WriteFile(p, []byte("old"), 0o644) }},
+		{"a named pipe", func(p string) error { return syscall.Mkfifo(p, 0o644) }},
+		{"a symlink", func(p string) error { return os.Symlink(other, p) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "cache")
+			if err := c.make(p); err != nil {
+				t.Skip("cannot make it here:", err)
+			}
+			done := make(chan error)
+			go func() { done <- Replace(p, []byte("new"), 0o600) }()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(10 * time.Second):
+				if r, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+					r.Close()
+				}
+				t.Fatal("Replace waits on what is at the path")
+			}
+			if st, err := os.Lstat(p); err != nil || !st.Mode().IsRegular() {
+				t.Fatalf("the path holds %v, want a regular file", modeOf(st, err))
+			}
+			if got := read(t, p); got != "new" {
+				t.Errorf("the file holds %q, want new", got)
+			}
+			if got := read(t, other); got != "someone else's" {
+				t.Errorf("the file a symlink pointed to holds %q", got)
+			}
+		})
+	}
+}
