@@ -362,7 +362,7 @@ func (s *Store) Save(all bool) error {
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("write check cache: %w", err)
 	}
-	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
+	return atomicfile.ReplaceFrom(s.path, 0o644, func(w io.Writer) error {
 		// A system may refuse to replace a file that is open: it is
 		// closed once what is kept of it is copied.
 		defer s.closeFile()

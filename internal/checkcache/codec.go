@@ -199,16 +199,27 @@ func (d *decoder) uint() uint64 {
 	return 0
 }
 
-// count reads a number of items, each taking at least one byte, so a
-// damaged count cannot make the reader allocate more than the file holds.
-func (d *decoder) count() int {
+// count reads a number of items, each taking at least least bytes, so a
+// damaged count cannot make the reader allocate for more items than the
+// bytes left could hold: a finding takes some 200 bytes in memory, and
+// believed for each byte left, a count made a result of 10 MB take 2 GB.
+func (d *decoder) count(least int) int {
 	n := d.uint()
-	if n > uint64(len(d.data)) {
+	if n > uint64(len(d.data)/least) {
 		d.fail()
 		return 0
 	}
 	return int(n)
 }
+
+// The least bytes an item takes in a payload, for count: one for each
+// number, the 32 of an entry's sum.
+const (
+	findingBytes = 15         // its fields (encoder.findings)
+	entryBytes   = 1 + 32 + 1 // its name, sum and result's length
+	posBytes     = 2          // its line and column
+	historyBytes = 3          // its file, time and answer
+)
 
 func (d *decoder) int() int {
 	v := d.uint()
@@ -250,7 +261,7 @@ func (d *decoder) str() string {
 }
 
 func (d *decoder) findings() []finding.Finding {
-	n := d.count()
+	n := d.count(findingBytes)
 	if n == 0 {
 		return nil
 	}
@@ -299,7 +310,7 @@ func (d *decoder) entry() (string, slot) {
 	rel := d.str()
 	var sl slot
 	copy(sl.sum[:], d.bytes(len(sl.sum)))
-	rn := d.count()
+	rn := d.count(1)
 	d.bytes(rn)
 	n := d.at() - start
 	if n > math.MaxUint32 {
@@ -335,7 +346,7 @@ func (d *decoder) stored() *load.Stored {
 	s.Findings = d.findings()
 	if d.bool() {
 		r := &load.Facts{ID: d.str(), Kind: record.Kind(d.str())}
-		if n := d.count(); n > 0 {
+		if n := d.count(1); n > 0 {
 			r.UsesSensors = make([]string, n)
 			for i := range r.UsesSensors {
 				r.UsesSensors[i] = d.str()
@@ -346,7 +357,7 @@ func (d *decoder) stored() *load.Stored {
 		}
 		r.FromRD = d.bool()
 		r.Spots.ID, r.Spots.Kind, r.Spots.Point, r.Spots.PointRD = d.pos(), d.pos(), d.pos(), d.pos()
-		if n := d.count(); n > 0 {
+		if n := d.count(posBytes); n > 0 {
 			r.Spots.Uses = make([]load.Pos, n)
 			for i := range r.Spots.Uses {
 				r.Spots.Uses[i] = d.pos()
@@ -358,7 +369,7 @@ func (d *decoder) stored() *load.Stored {
 	o.Findings = d.findings()
 	o.Cost = d.uint()
 	o.Complete = d.bool()
-	if n := d.count(); n > 0 {
+	if n := d.count(historyBytes); n > 0 {
 		o.History = make([]principle.HistoryAnswer, n)
 		for i := range o.History {
 			h := &o.History[i]
@@ -400,14 +411,14 @@ func decode(payload []byte, from int64) (*contents, error) {
 	// kept, each copied out.
 	d := &decoder{data: unsafe.String(unsafe.SliceData(payload), len(payload)), end: from + int64(len(payload))}
 	c := &contents{}
-	c.run = strings.Clone(d.bytes(d.count()))
+	c.run = strings.Clone(d.bytes(d.count(1)))
 	c.saves = d.uint()
 	c.base = d.uint()
-	n := d.count()
+	n := d.count(1)
 	d.table = make([]string, 0, n)
 	region, at := d.data, make([]int, 0, n)
 	for range n {
-		k := d.count()
+		k := d.count(1)
 		at = append(at, len(region)-len(d.data))
 		d.table = append(d.table, d.bytes(k))
 	}
@@ -421,7 +432,7 @@ func decode(payload []byte, from int64) (*contents, error) {
 			d.table[i] = table[at[i] : at[i]+len(s)]
 		}
 	}
-	n = d.count()
+	n = d.count(entryBytes)
 	if n > math.MaxInt32 {
 		d.fail()
 	}
