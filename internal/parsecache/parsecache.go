@@ -285,7 +285,7 @@ func (s *Store) Save(all bool) error {
 		return nil
 	}
 	tool := s.tool
-	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
+	return atomicfile.ReplaceFrom(s.path, 0o644, func(w io.Writer) error {
 		defer closeFile()
 		bw := bufio.NewWriterSize(w, 1<<16)
 		at := int64(0)
@@ -338,7 +338,8 @@ func (s *Store) Save(all bool) error {
 
 // copyKept writes to w the entries kept of the file read (from), in the
 // order they are in it, points their slots at where they are written,
-// from at on, and returns how much it wrote.
+// from at on, and returns how much it wrote; an entry that shares bytes
+// with one before it is dropped from kept.
 func copyKept(src io.ReaderAt, kept map[string]slot, at int64, w io.Writer) (int64, error) {
 	type place struct {
 		rel string
@@ -349,9 +350,17 @@ func copyKept(src io.ReaderAt, kept map[string]slot, at int64, w io.Writer) (int
 		order = append(order, place{rel, sl})
 	}
 	slices.SortFunc(order, func(a, b place) int { return cmp.Compare(a.sl.off, b.sl.off) })
-	parts := make([]binread.Part, len(order))
-	for i, p := range order {
-		parts[i] = binread.Part{Off: p.sl.off, N: p.sl.n}
+	parts := make([]binread.Part, 0, len(order))
+	end := int64(0) // of the entries copied so far, in the file read
+	for _, p := range order {
+		if p.sl.n > 0 && p.sl.off < end {
+			// Entries as written never share bytes: an index that says
+			// otherwise is damaged, and copying each would multiply them.
+			delete(kept, p.rel)
+			continue
+		}
+		parts = append(parts, binread.Part{Off: p.sl.off, N: p.sl.n})
+		end = max(end, p.sl.off+p.sl.n)
 		p.sl.off = at
 		kept[p.rel] = p.sl
 		at += p.sl.n
