@@ -20,13 +20,13 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"io"
-	"os"
 	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/binread"
 )
 
 // Stat is what the file system says of a file that its content follows:
@@ -81,15 +81,12 @@ func Open(path string, now time.Time) *Store {
 }
 
 // read reads the entries of the file at path; none when it is missing,
-// too large, of another format or damaged.
+// not a regular file, too large, of another format or damaged.
 func read(path string) []entry {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err != nil || len(data) > maxFile || len(data) < len(magic)+sha256.Size || !bytes.HasPrefix(data, []byte(magic)) {
+	// Not opened unless it is a regular file: opening a named pipe waits
+	// for a writer.
+	data, ok := binread.ReadFile(path, maxFile)
+	if !ok || len(data) < len(magic)+sha256.Size || !bytes.HasPrefix(data, []byte(magic)) {
 		return nil
 	}
 	body, check := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
@@ -177,7 +174,7 @@ func (s *Store) Save(all bool) error {
 	if !changed {
 		return nil
 	}
-	return atomicfile.WriteFrom(s.path, 0o644, func(w io.Writer) error {
+	return atomicfile.ReplaceFrom(s.path, 0o644, func(w io.Writer) error {
 		h := sha256.New()
 		buf := append(make([]byte, 0, 64<<10), magic...)
 		var err error

@@ -220,3 +220,38 @@ func TestDamageReadsAsEmpty(t *testing.T) {
 		}
 	}
 }
+
+// TestAPipeIsNoStore: a named pipe where the store is kept is not opened
+// (opening it would wait for a writer for ever); the run finds nothing and
+// its save puts a store in the pipe's place.
+func TestAPipeIsNoStore(t *testing.T) {
+	dir := t.TempDir()
+	store := filepath.Join(t.TempDir(), "sums")
+	if err := syscall.Mkfifo(store, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "a")
+	st, sum := write(t, p, "id: a\n")
+	opened := make(chan *Store)
+	go func() { opened <- Open(store, later) }()
+	var s *Store
+	select {
+	case s = <-opened:
+	case <-time.After(10 * time.Second):
+		// Opened for writing, the pipe lets the reader go.
+		if w, err := os.OpenFile(store, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		}
+		t.Fatal("opening the store waits on a named pipe")
+	}
+	if _, ok := s.Lookup("a", p); ok {
+		t.Error("a pipe gave a sum")
+	}
+	s.Note("a", st, sum)
+	if err := s.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := Open(store, later).Lookup("a", p); !ok || got != sum {
+		t.Error("the store saved in the pipe's place does not find the file")
+	}
+}
