@@ -18,6 +18,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
+	"github.com/voorbeeldstad/register/internal/binread"
 )
 
 // The cache is a folder per register: head.gob summarises HEAD (the file
@@ -190,10 +191,13 @@ func removeUnlisted(dir string, keep []string) {
 	}
 }
 
+// readGob reads the cache file at path into v. Only a regular file is
+// opened (opening a named pipe waits for a writer), of at most maxKept
+// bytes.
 func readGob(path string, v any) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
+	f, _, ok := binread.Open(path, maxKept)
+	if !ok {
+		return fmt.Errorf("%s: no regular file of at most %d bytes", path, maxKept)
 	}
 	defer f.Close()
 	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v)
@@ -202,7 +206,7 @@ func readGob(path string, v any) error {
 // writeGob writes atomically: a temporary file renamed into place, so a
 // reader never sees half a file.
 func writeGob(path string, v any) error {
-	return atomicfile.WriteFrom(path, 0o644, func(w io.Writer) error {
+	return atomicfile.ReplaceFrom(path, 0o644, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<16)
 		if err := gob.NewEncoder(bw).Encode(v); err != nil {
 			return err

@@ -100,7 +100,7 @@ func (r *Repo) writeKept(name string, data []byte) {
 // it, and reports whether one did.
 func writeFirst(dirs []string, name string, data []byte) bool {
 	for _, dir := range dirs {
-		if os.MkdirAll(dir, 0o755) == nil && atomicfile.Write(filepath.Join(dir, name), data, 0o644) == nil {
+		if os.MkdirAll(dir, 0o755) == nil && atomicfile.Replace(filepath.Join(dir, name), data, 0o644) == nil {
 			return true
 		}
 	}
