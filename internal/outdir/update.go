@@ -13,6 +13,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/voorbeeldstad/register/internal/binread"
 )
 
 // Update writes a new version of dir like Replace, but without writing it
@@ -119,7 +121,10 @@ func Secret(dir string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if key, err := os.ReadFile(p); err == nil && len(key) == secretSize {
+	// Read only when it is a regular file of the key's size: opening a
+	// named pipe waits for a writer, and a key file that is not a key is
+	// replaced.
+	if key, ok := binread.ReadFile(p, secretSize); ok && len(key) == secretSize {
 		return key, nil
 	}
 	key := make([]byte, secretSize)

@@ -3,6 +3,7 @@
 package outdir
 
 import (
+	"bytes"
 	"errors"
 	"maps"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func inode(t *testing.T, p string) uint64 {
@@ -366,5 +368,48 @@ func TestSameContent(t *testing.T) {
 	x, y := write("x", long+"x"), write("y", long+"y")
 	if SameContent(x, y) || !SameContent(x, write("x2", long+"x")) {
 		t.Error("files longer than a buffer compare wrongly")
+	}
+}
+
+// TestSecretIsNotReadFromAPipe: a named pipe where the site's key is kept
+// is not opened (opening it would wait for a writer for ever): a new key
+// takes its place, and the next build reads that one.
+func TestSecretIsNotReadFromAPipe(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := filepath.Join(t.TempDir(), "public")
+	p, err := cacheFile(dir, "site-keys", ".key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		key []byte
+		err error
+	}
+	got := make(chan result)
+	go func() {
+		key, err := Secret(dir)
+		got <- result{key, err}
+	}()
+	var r result
+	select {
+	case r = <-got:
+	case <-time.After(10 * time.Second):
+		if w, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
+			w.Close()
+		}
+		t.Fatal("Secret waits on a named pipe")
+	}
+	if r.err != nil || len(r.key) != secretSize {
+		t.Fatalf("Secret = %x, %v; want a new key", r.key, r.err)
+	}
+	again, err := Secret(dir)
+	if err != nil || !bytes.Equal(again, r.key) {
+		t.Errorf("the next Secret = %x, %v; want the key that replaced the pipe", again, err)
 	}
 }
