@@ -62,7 +62,13 @@ FUZZ_TARGETS = \
 	./internal/chain:FuzzWords \
 	./internal/report:FuzzWrite \
 	./internal/record:FuzzReadBinary \
-	./internal/history:FuzzDecodeOutline
+	./internal/history:FuzzDecodeOutline \
+	./internal/checkcache:FuzzRead \
+	./internal/parsecache:FuzzRead \
+	./internal/statsum:FuzzRead \
+	./internal/site:FuzzManifest \
+	./internal/site:FuzzPieceIndex \
+	./internal/site:FuzzTextsKept
 FUZZTIME ?= 5m
 FUZZTIME_SHORT ?= 2000x
 

@@ -90,7 +90,10 @@ type manifest struct {
 
 // manifestLines returns the lines of the manifest in dir after its header,
 // how many there are, and the key its header names; nil when there is
-// none or it is of another format.
+// none or it is of another format. The count sizes the site's files
+// (readAhead), so it is at most as many lines as the bytes could hold:
+// counted as they are, a damaged manifest of empty lines had a build
+// allocate some 50 bytes for each of its bytes.
 func manifestLines(dir string) (lines []byte, n int, made pageKey) {
 	data, err := readKept(filepath.Join(dir, manifestName))
 	if err != nil {
@@ -104,8 +107,12 @@ func manifestLines(dir string) (lines []byte, n int, made pageKey) {
 	if _, err := hex.Decode(made[:], sum); err != nil {
 		return nil, 0, made
 	}
-	return rest, bytes.Count(rest, []byte("\n")), made
+	return rest, min(bytes.Count(rest, []byte("\n")), len(rest)/minManifestLine), made
 }
+
+// minManifestLine is the length of the shortest line of a manifest: a
+// key's hex, a space, a path of one byte and the end of the line.
+const minManifestLine = 2*len(pageKey{}) + 3
 
 // eachManifestLine calls add with the path and key of each of a manifest's
 // lines, and reports whether they were all good: on a damaged line it
@@ -1315,7 +1322,9 @@ func (m *Memo) textsKept(out string, sums map[string][32]byte) *publish.TextsKep
 	} else {
 		k = &publish.TextsKept{}
 		if p, err := outdir.StateFile(out, "texts"); err == nil {
-			if data, err := os.ReadFile(p); err == nil {
+			// Bounded, and never a named pipe, which would hold the
+			// build for ever.
+			if data, err := readKept(p); err == nil {
 				k.Read(data)
 			}
 		}
@@ -1333,6 +1342,6 @@ func (b *builder) saveTexts() {
 		return
 	}
 	if p, err := outdir.StateFile(b.out, "texts"); err == nil {
-		_ = atomicfile.Write(p, b.texts.Bytes(), 0o600)
+		_ = atomicfile.Replace(p, b.texts.Bytes(), 0o600)
 	}
 }

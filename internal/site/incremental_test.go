@@ -1,7 +1,9 @@
 package site
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"math"
@@ -858,15 +860,23 @@ func TestPieceIndexReadsDamageAsNone(t *testing.T) {
 		t.Fatal(err)
 	}
 	head := len(pieceIndexHeader)
+	// sealed ends an index with its sum, so that what follows the sum's
+	// check is what refuses it.
+	sealed := func(s string) string {
+		return string(binary.BigEndian.AppendUint32([]byte(s), crc32.Checksum([]byte(s), pieceSums)))
+	}
+	flipped := slices.Clone(good)
+	flipped[head+2] ^= 1
 	for name, data := range map[string]string{
-		"empty":        "",
-		"cut short":    string(good[:len(good)-3]),
-		"other format": strings.Replace(string(good), pieceIndexHeader, "register-pieces 0\n", 1),
+		"empty":         "",
+		"cut short":     string(good[:len(good)-3]),
+		"other format":  strings.Replace(string(good), pieceIndexHeader, "register-pieces 0\n", 1),
+		"a bit flipped": string(flipped),
 		// path "a.csv", size 15, time 0, one piece at 10, 6 long: past the end.
-		"outside its file": pieceIndexHeader + "\x05a.csv\x0f\x00\x01" + strings.Repeat("\x00", 32) + "\x0a\x06",
-		"count too large":  pieceIndexHeader + "\x05a.csv\x0f\x00\xff\xff\xff\xff\x0f",
-		"path too long":    pieceIndexHeader + "\xff\xff\x03a",
-		"garbage":          pieceIndexHeader + string(good[head+1:]),
+		"outside its file": sealed(pieceIndexHeader + "\x05a.csv\x0f\x00\x01" + strings.Repeat("\x00", 32) + "\x0a\x06"),
+		"count too large":  sealed(pieceIndexHeader + "\x05a.csv\x0f\x00\xff\xff\xff\xff\x0f"),
+		"path too long":    sealed(pieceIndexHeader + "\xff\xff\x03a"),
+		"garbage":          sealed(pieceIndexHeader + string(good[head+1:len(good)-crc32.Size])),
 	} {
 		if err := os.WriteFile(filepath.Join(dir, pieceIndexName), []byte(data), 0o644); err != nil {
 			t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -42,12 +43,12 @@ func Keyed(rel string) bool {
 	return rel == manifestName || rel == pieceIndexName
 }
 
-// maxBookkeeping bounds what is read of the manifest or the piece index: far
-// above what a site of a million records has.
+// maxBookkeeping bounds what is read of the manifest, the piece index or
+// the kept texts: far above what a site of a million records has.
 const maxBookkeeping = 1 << 30
 
-// readKept reads the manifest or the piece index at path, of at most
-// maxBookkeeping bytes (outdir.OpenRegular).
+// readKept reads the manifest, the piece index or the kept texts at path,
+// of at most maxBookkeeping bytes (outdir.OpenRegular).
 func readKept(path string) ([]byte, error) {
 	f, st, err := outdir.OpenRegular(path)
 	if err != nil {
@@ -67,7 +68,17 @@ func readKept(path string) ([]byte, error) {
 }
 
 // pieceIndexHeader starts a piece index; another header reads as none.
-const pieceIndexHeader = "register-pieces 2\n"
+const pieceIndexHeader = "register-pieces 3\n"
+
+// pieceSums is the table of the CRC-32C that ends a piece index, of all
+// that comes before it. An offset damaged in place still reads as an
+// offset, and the build would copy a piece from the wrong bytes of its
+// download into the site it publishes: the sum changes with any damage
+// to a run of up to four bytes, and with other damage but once in four
+// billion times. It guards against damage, not against a forger, who
+// could as well edit the downloads, so a hash that costs five times as
+// much to check is not needed.
+var pieceSums = crc32.MakeTable(crc32.Castagnoli)
 
 // placedPiece is where a piece went in a download: off bytes from its
 // start, n long.
@@ -90,7 +101,11 @@ type placedFile struct {
 // made.
 func readPieceIndex(dir string) map[string]*placedFile {
 	data, err := readKept(filepath.Join(dir, pieceIndexName))
-	if err != nil || !bytes.HasPrefix(data, []byte(pieceIndexHeader)) {
+	if err != nil || !bytes.HasPrefix(data, []byte(pieceIndexHeader)) || len(data) < len(pieceIndexHeader)+crc32.Size {
+		return nil
+	}
+	data, sum := data[:len(data)-crc32.Size], data[len(data)-crc32.Size:]
+	if crc32.Checksum(data, pieceSums) != binary.BigEndian.Uint32(sum) {
 		return nil
 	}
 	d := binread.New(data[len(pieceIndexHeader):])
@@ -122,7 +137,8 @@ func readPieceIndex(dir string) map[string]*placedFile {
 }
 
 // writePieceIndex writes the piece index of dir, its downloads in order of
-// path, each with the size and time its file has now.
+// path, each with the size and time its file has now, and its sum
+// (pieceSums).
 func writePieceIndex(dir string, placed map[string][]placedPiece) error {
 	paths := make([]string, 0, len(placed))
 	for p := range placed {
@@ -130,7 +146,8 @@ func writePieceIndex(dir string, placed map[string][]placedPiece) error {
 	}
 	slices.Sort(paths)
 	f := outdir.NewFile(filepath.Join(dir, pieceIndexName))
-	w := bufio.NewWriterSize(f, 64<<10)
+	sum := crc32.New(pieceSums)
+	w := bufio.NewWriterSize(io.MultiWriter(f, sum), 64<<10)
 	w.WriteString(pieceIndexHeader)
 	var num []byte
 	for _, p := range paths {
@@ -152,6 +169,9 @@ func writePieceIndex(dir string, placed map[string][]placedPiece) error {
 	}
 	// A write that failed is reported by the flush, and by Close.
 	err := w.Flush()
+	if err == nil {
+		_, err = f.Write(sum.Sum(nil))
+	}
 	if _, cerr := f.Close(); err == nil {
 		err = cerr
 	}
