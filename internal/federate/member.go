@@ -201,13 +201,20 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	return l, nil
 }
 
-// readLimited reads a regular file of at most max bytes.
+// readLimited reads a regular file of at most max bytes. It looks before
+// it opens: opening a named pipe waits for a writer, for ever.
 func readLimited(path string, max int64) ([]byte, error) {
+	if st, err := os.Stat(path); err != nil {
+		return nil, fail(err, msgRead, path)
+	} else if !st.Mode().IsRegular() {
+		return nil, fail(nil, msgNotRegular, path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fail(err, msgRead, path)
 	}
 	defer f.Close()
+	// Looked at again once open: what is at path may have changed.
 	st, err := f.Stat()
 	if err != nil {
 		return nil, fail(err, msgRead, path)
