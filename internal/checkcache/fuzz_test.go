@@ -23,10 +23,11 @@ const fuzzAdded = "sensors/added.yaml"
 // FuzzRead reads arbitrary bytes as a register's cache file, as a run
 // does: the store opens it, is told the run's key, looks up each result
 // it holds and, when it holds any, adds one and saves, which copies or
-// decodes again what the file held. Bytes that start as a cache file does are given a valid
-// checksum first, as another program could write them, for the checksum
-// would otherwise keep nearly every mutation away from the decoder; as
-// given, they must read only when their checksum holds. Whatever the
+// decodes again what the file held. Bytes that start as a cache file
+// does are given a valid checksum first, as another program could write
+// them, for the checksum would otherwise keep nearly every mutation away
+// from the decoder; as given, they must read only when their checksum
+// holds. Whatever the
 // bytes, nothing panics or hangs, decoding allocates no more than a
 // bounded multiple of their size, and what the run saves reads back with
 // the result it added; when the bytes are a file the store itself wrote,
