@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -714,4 +716,27 @@ func (e *encoder) payload(run string, saves, base uint64, n int) []byte {
 	w.Write(e.body)
 	w.Flush()
 	return b.Bytes()
+}
+
+// TestACountIsHeldToTheBytesLeft: a damaged payload that claims more
+// entries than its bytes could hold is refused before anything is made
+// for them. Believed up to one entry a byte, a claim over a payload of
+// 1 MB had decoding make a table for a million entries, some 100 MB.
+func TestACountIsHeldToTheBytesLeft(t *testing.T) {
+	const claimed = 1 << 20
+	var payload []byte
+	for _, v := range []uint64{0, 0, 0, 0, claimed} { // run key, saves, base, table, entries
+		payload = binary.AppendUvarint(payload, v)
+	}
+	payload = append(payload, make([]byte, claimed)...)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	c, err := decode(payload, 0)
+	runtime.ReadMemStats(&after)
+	if err == nil {
+		t.Errorf("decoded %d entries from zeros", len(c.slots))
+	}
+	if made := after.TotalAlloc - before.TotalAlloc; made > 2<<20 {
+		t.Errorf("decoding a claim of %d entries made %d MB", claimed, made>>20)
+	}
 }
