@@ -90,15 +90,7 @@ func WriteFrom(path string, perm os.FileMode, write func(io.Writer) error) error
 	if into {
 		return writeInto(path, write)
 	}
-	tmp, err := temp(target, write, perm)
-	if err != nil {
-		return named(err, target, path)
-	}
-	if err := os.Rename(tmp, target); err != nil {
-		os.Remove(tmp)
-		return failed(path, err)
-	}
-	return nil
+	return named(ReplaceFrom(target, perm, write), target, path)
 }
 
 // Replace replaces path with data atomically, as ReplaceFrom.
