@@ -833,22 +833,12 @@ func (b *builder) write(j job) error {
 		j.file.has |= hasNew
 		if b.unchanged(j.path, j.file) {
 			// A download kept as it is keeps its pieces where they are.
-			pieces, kept := b.keptPieces(j.path)
-			b.mu.Lock()
-			if kept {
-				b.newPieces[j.path] = pieces
-			}
-			b.files++
-			if j.page {
-				b.pages++
-			}
-			b.skippedFiles++
-			b.mu.Unlock()
-			if b.changedForReaders(j.path, j.file) {
+			if pieces, kept := b.keptPieces(j.path); kept {
 				b.mu.Lock()
-				b.changed++
+				b.newPieces[j.path] = pieces
 				b.mu.Unlock()
 			}
+			b.tally(j, false, true, b.changedForReaders(j.path, j.file))
 			return nil
 		}
 	}
@@ -869,20 +859,29 @@ func (b *builder) write(j job) error {
 	if err != nil {
 		return err
 	}
-	seen := b.changedForReaders(j.path, j.file)
+	b.tally(j, changed, false, b.changedForReaders(j.path, j.file))
+	return nil
+}
+
+// tally counts j's file in the build's Stats: whether it was written anew
+// in the working copy, skipped (its key held), and changed for readers
+// (seen).
+func (b *builder) tally(j job, written, skipped, seen bool) {
 	b.mu.Lock()
+	defer b.mu.Unlock()
 	b.files++
 	if j.page {
 		b.pages++
 	}
-	if changed {
+	if written {
 		b.written++
+	}
+	if skipped {
+		b.skippedFiles++
 	}
 	if seen {
 		b.changed++
 	}
-	b.mu.Unlock()
-	return nil
 }
 
 // changedForReaders says the file at the path p of the working copy, in
