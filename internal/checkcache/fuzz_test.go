@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // fuzzKey is the key of the run that wrote the seeds and of every run that
@@ -45,12 +47,10 @@ func FuzzRead(f *testing.F) {
 		f.Add(good)
 		payload := len(good) - sha256.Size
 		for _, cut := range []int{len(good) - 1, payload, payload / 2, len(magic) + 3} {
-			f.Add(good[:cut])
+			f.Add(testbed.Cut(good, cut))
 		}
 		for _, at := range []int{0, len(magic), len(magic) + 1, payload / 2, payload - 1, len(good) - 1} {
-			flipped := bytes.Clone(good)
-			flipped[at] ^= 0x10
-			f.Add(flipped)
+			f.Add(testbed.Flip(good, at, 0x10))
 		}
 	}
 	// Large enough that believing its count shows against allocSlack.

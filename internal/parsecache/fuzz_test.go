@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // FuzzRead reads arbitrary bytes as the cache file a run opens (its index
@@ -45,12 +47,8 @@ func FuzzRead(f *testing.F) {
 		f.Fatal(err)
 	}
 
-	cut := func(n int) []byte { return bytes.Clone(good[:n]) }
-	flip := func(i int, bit byte) []byte {
-		b := bytes.Clone(good)
-		b[i] ^= bit
-		return b
-	}
+	cut := func(n int) []byte { return testbed.Cut(good, n) }
+	flip := func(i int, bit byte) []byte { return testbed.Flip(good, i, bit) }
 	at := entriesEnd(good)
 	f.Add(good, false)
 	for _, b := range [][]byte{

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // FuzzRead reads arbitrary bytes as the store a run opens, looks up the
@@ -56,12 +58,8 @@ func FuzzRead(f *testing.F) {
 		f.Fatal(err)
 	}
 
-	cut := func(n int) []byte { return bytes.Clone(good[:n]) }
-	flip := func(i int, bit byte) []byte {
-		b := bytes.Clone(good)
-		b[i] ^= bit
-		return b
-	}
+	cut := func(n int) []byte { return testbed.Cut(good, n) }
+	flip := func(i int, bit byte) []byte { return testbed.Flip(good, i, bit) }
 	f.Add(good, false)
 	for _, b := range [][]byte{
 		nil,

@@ -140,3 +140,15 @@ func FilesHolding(t testing.TB, roots []string, needles ...string) []string {
 	}
 	return hits
 }
+
+// Cut is a copy of the first n bytes of good: a file cut short, as a
+// fuzz target's seed.
+func Cut(good []byte, n int) []byte { return bytes.Clone(good[:n]) }
+
+// Flip is a copy of good with the bits bit of its byte i flipped: a file
+// damaged in place, as a fuzz target's seed.
+func Flip(good []byte, i int, bit byte) []byte {
+	b := bytes.Clone(good)
+	b[i] ^= bit
+	return b
+}
