@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // What is at the path stays what it was: a symlink stays a link to the
@@ -97,18 +99,10 @@ func TestReplaceReplacesWhatIsAtThePath(t *testing.T) {
 			if err := c.make(p); err != nil {
 				t.Skip("cannot make it here:", err)
 			}
-			done := make(chan error)
-			go func() { done <- Replace(p, []byte("new"), 0o600) }()
-			select {
-			case err := <-done:
-				if err != nil {
-					t.Fatal(err)
-				}
-			case <-time.After(10 * time.Second):
-				if r, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
-					r.Close()
-				}
-				t.Fatal("Replace waits on what is at the path")
+			var err error
+			testbed.NoWait(t, p, "Replace", func() { err = Replace(p, []byte("new"), 0o600) })
+			if err != nil {
+				t.Fatal(err)
 			}
 			if st, err := os.Lstat(p); err != nil || !st.Mode().IsRegular() {
 				t.Fatalf("the path holds %v, want a regular file", modeOf(st, err))

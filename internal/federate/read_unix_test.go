@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/testbed"
 )
@@ -37,21 +36,10 @@ func TestReadLimitedTakesRegularFilesOnly(t *testing.T) {
 		{"missing", filepath.Join(dir, "none.json"), "no such file"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			done := make(chan error)
-			go func() {
-				_, err := readLimited(c.path, 4)
-				done <- err
-			}()
-			select {
-			case err := <-done:
-				if err == nil || !strings.Contains(err.Error(), c.want) {
-					t.Errorf("readLimited: %v, want an error saying %q", err, c.want)
-				}
-			case <-time.After(10 * time.Second):
-				if w, err := os.OpenFile(pipe, os.O_WRONLY, 0); err == nil {
-					w.Close()
-				}
-				t.Fatal("readLimited waits on a named pipe")
+			var err error
+			testbed.NoWait(t, pipe, "readLimited", func() { _, err = readLimited(c.path, 4) })
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("readLimited: %v, want an error saying %q", err, c.want)
 			}
 		})
 	}

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 func inode(t *testing.T, p string) uint64 {
@@ -387,29 +388,13 @@ func TestSecretIsNotReadFromAPipe(t *testing.T) {
 	if err := syscall.Mkfifo(p, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	type result struct {
-		key []byte
-		err error
-	}
-	got := make(chan result)
-	go func() {
-		key, err := Secret(dir)
-		got <- result{key, err}
-	}()
-	var r result
-	select {
-	case r = <-got:
-	case <-time.After(10 * time.Second):
-		if w, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
-			w.Close()
-		}
-		t.Fatal("Secret waits on a named pipe")
-	}
-	if r.err != nil || len(r.key) != secretSize {
-		t.Fatalf("Secret = %x, %v; want a new key", r.key, r.err)
+	var key []byte
+	testbed.NoWait(t, p, "Secret", func() { key, err = Secret(dir) })
+	if err != nil || len(key) != secretSize {
+		t.Fatalf("Secret = %x, %v; want a new key", key, err)
 	}
 	again, err := Secret(dir)
-	if err != nil || !bytes.Equal(again, r.key) {
+	if err != nil || !bytes.Equal(again, key) {
 		t.Errorf("the next Secret = %x, %v; want the key that replaced the pipe", again, err)
 	}
 }

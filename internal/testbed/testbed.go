@@ -152,3 +152,22 @@ func Flip(good []byte, i int, bit byte) []byte {
 	b[i] ^= bit
 	return b
 }
+
+// NoWait runs f and fails t when it has not returned within ten seconds,
+// which is what opening the named pipe at pipe (FIFO) to read or write
+// makes it do: the pipe is then opened from both ends, so that f goes on,
+// and t fails saying that what waits on it.
+func NoWait(t testing.TB, pipe, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		unblock(pipe)
+		t.Fatalf("%s waits on a named pipe", what)
+	}
+}
