@@ -55,10 +55,12 @@ FUZZ_TARGETS = \
 	./internal/config:FuzzLoad \
 	./internal/federate:FuzzParseConfig \
 	./internal/principle:FuzzCompileCustom \
+	./internal/principle:FuzzRun \
 	./internal/importcsv:FuzzRead \
 	./internal/importcsv:FuzzNormaliseDate \
 	./internal/importcsv:FuzzColumnMap \
 	./internal/csvcell:FuzzSafe \
+	./internal/publish:FuzzTextIndex \
 	./internal/chain:FuzzWords \
 	./internal/report:FuzzWrite \
 	./internal/record:FuzzReadBinary \

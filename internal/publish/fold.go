@@ -88,6 +88,7 @@ func foldInto(s string, buf []byte, at []int32) foldedText {
 	b := buf[:0]
 	escaped := false
 	skip := 0 // bytes of a link's escape still to pass
+	var compat [4 * utf8.UTFMax]byte
 	for i, r := range s {
 		if skip > 0 {
 			skip -= utf8.RuneLen(r)
@@ -114,6 +115,14 @@ func foldInto(s string, buf []byte, at []int32) foldedText {
 		if r < utf8.RuneSelf {
 			// ASCII, the bulk of every text.
 			b = append(b, byte(foldRune(r)))
+		} else if c, ok := compatRune(r, compat[:0]); ok {
+			// A letter written as another (compat.go): folded as the
+			// letters NFKC writes for it.
+			for _, cr := range string(c) {
+				if !separatorRune(cr) {
+					b = utf8.AppendRune(b, foldRune(cr))
+				}
+			}
 		} else {
 			b = utf8.AppendRune(b, foldRune(r))
 		}

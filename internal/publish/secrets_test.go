@@ -159,10 +159,50 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 		{[]string{"ab", "abc", "abd"}, "ABD abc ab a", "# # # a"},
 		{[]string{"Camera's Noord"}, "de cameras-\u00a0NOORD, de camera\u2019s noord.", "de #, de #."},
 		{[]string{"cam geheim"}, "zie \"cam\\tgeheim\"", "zie \"#\""},
+		// Letters written as others (compat.go): full-width, with a
+		// full-width hyphen between; mathematical; a ligature, which is
+		// two letters in one rune.
+		{[]string{"cam-noord"}, "de \uff23\uff41\uff4d\uff0d\uff2e\uff4f\uff4f\uff52\uff44.", "de #."},
+		{[]string{"acme"}, "door \U0001d400\U0001d402\U0001d40c\U0001d404 geleverd", "door # geleverd"},
+		{[]string{"finder"}, "de \ufb01nder en de finder", "de # en de #"},
+		{[]string{"\uff21\uff23\uff2d\uff25"}, "door Acme", "door #"},
 	}
 	for _, tt := range tests {
 		if got := newFoldIndex(tt.secrets).replace(tt.text, "#"); got != tt.want {
 			t.Errorf("replace(%q) with %q = %q, want %q", tt.text, tt.secrets, got, tt.want)
 		}
+	}
+}
+
+// TestTextIndexReadsLettersWrittenAsOthers: the index that searches the
+// records' free texts finds a secret written in letters that stand for
+// its own (compat.go), and replaces the stretch of the text they take,
+// whole words as always; a text without such letters is left as it is.
+func TestTextIndexReadsLettersWrittenAsOthers(t *testing.T) {
+	tests := []struct {
+		name       string
+		secrets    []string
+		text, want string
+	}{
+		{"full-width", []string{"Kluisbouw Noord"}, "Gebouwd door \uff2b\uff4c\uff55\uff49\uff53\uff42\uff4f\uff55\uff57 \uff2e\uff4f\uff4f\uff52\uff44.", "Gebouwd door #."},
+		{"full-width digits and point", []string{"52.234567"}, "Op \uff15\uff12\uff0e\uff12\uff13\uff14\uff15\uff16\uff17 noord", "Op # noord"},
+		{"mathematical bold", []string{"acme"}, "door \U0001d400\U0001d402\U0001d40c\U0001d404.", "door #."},
+		{"a ligature", []string{"finder"}, "de \ufb01nder en de Finder", "de # en de #"},
+		{"circled", []string{"cam-12"}, "zie \u24b8\u24b6\u24c2-\u2460\u2461", "zie #"},
+		{"a short secret as a whole word only", []string{"X-12"}, "type \uff38\uff11\uff12 en \uff41\uff38\uff11\uff12", "type # en \uff41\uff38\uff11\uff12"},
+		{"the secret itself in full-width", []string{"\uff21\uff23\uff2d\uff25 BV"}, "door Acme BV", "door #"},
+		{"beside a secret written as it is", []string{"acme"}, "acme en \uff41\uff43\uff4d\uff45", "# en #"},
+		{"no letters written as others", []string{"acme"}, "caf\u00e9 en cafe\u0301", "caf\u00e9 en cafe\u0301"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := newTextIndex(tt.secrets)
+			if got := x.replace(tt.text, "#"); got != tt.want {
+				t.Errorf("replace(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+			if got, want := x.contains(tt.text), tt.want != tt.text; got != want {
+				t.Errorf("contains(%q) = %v, want %v", tt.text, got, want)
+			}
+		})
 	}
 }

@@ -120,14 +120,16 @@ func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
 // appendWrittenForms appends to dst the ways s is written in Unicode: as
 // it is and, with a letter beyond ASCII, composed and decomposed ("Ö" as
 // one rune, or as O and a diaeresis, as text copied from some systems has
-// it), which look the same.
+// it), which look the same; and, with a letter written as another
+// (compat.go), as the letters it stands for.
 func appendWrittenForms(dst []string, s string) []string {
 	dst = append(dst, s)
 	if isASCII(s) {
 		return dst
 	}
-	for _, f := range []string{norm.NFC.String(s), norm.NFD.String(s)} {
-		if !slices.Contains(dst[len(dst)-1:], f) && f != s {
+	n := len(dst)
+	for _, f := range []string{norm.NFC.String(s), norm.NFD.String(s), norm.NFKC.String(s), norm.NFKD.String(s)} {
+		if !slices.Contains(dst[n-1:], f) {
 			dst = append(dst, f)
 		}
 	}

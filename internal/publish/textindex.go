@@ -242,34 +242,73 @@ func (x *textIndex) next(s string, from int, sc *scratch) (start, end int) {
 	return -1, -1
 }
 
-// contains reports whether s quotes a secret.
+// contains reports whether s quotes a secret, as written or as NFKC
+// writes it (compatOf).
 func (x *textIndex) contains(s string) bool {
 	var sc scratch
-	start, _ := x.next(s, 0, &sc)
+	if start, _ := x.next(s, 0, &sc); start >= 0 {
+		return true
+	}
+	c, ok := compatOf(s)
+	if !ok {
+		return false
+	}
+	start, _ := x.next(c.s, 0, &sc)
 	return start >= 0
 }
 
 // replace returns s with each stretch that quotes secrets replaced by
 // with: secrets that overlap or meet make one stretch, so nothing of
-// either is left between.
+// either is left between. What is left is searched again as NFKC writes
+// it, and the stretches found there are replaced in the text.
 func (x *textIndex) replace(s, with string) string {
-	var sc scratch
-	start, end := x.next(s, 0, &sc)
-	if start < 0 {
+	s = replaceSpans(s, with, x.stretches(s))
+	c, ok := compatOf(s)
+	if !ok {
 		return s
 	}
-	var b strings.Builder
-	last := 0
+	spans := x.stretches(c.s)
+	for i, sp := range spans {
+		spans[i][0], spans[i][1] = c.span(sp[0], sp[1])
+	}
+	return replaceSpans(s, with, spans)
+}
+
+// stretches returns the stretches of s that quote secrets, in order,
+// those that overlap or meet as one.
+func (x *textIndex) stretches(s string) [][2]int {
+	var sc scratch
+	start, end := x.next(s, 0, &sc)
+	var out [][2]int
 	for start >= 0 {
 		a, e := x.next(s, start+1, &sc)
 		for a >= 0 && a <= end {
 			end = max(end, e)
 			a, e = x.next(s, a+1, &sc)
 		}
-		b.WriteString(s[last:start])
-		b.WriteString(with)
-		last = end
+		out = append(out, [2]int{start, end})
 		start, end = a, e
+	}
+	return out
+}
+
+// replaceSpans returns s with the stretches spans, in order, replaced by
+// with; stretches that overlap or meet (two a rune of the text was
+// written as, compatOf) are replaced as one.
+func replaceSpans(s, with string, spans [][2]int) string {
+	if len(spans) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := -1
+	for _, sp := range spans {
+		if sp[0] <= last {
+			last = max(last, sp[1])
+			continue
+		}
+		b.WriteString(s[max(last, 0):sp[0]])
+		b.WriteString(with)
+		last = sp[1]
 	}
 	b.WriteString(s[last:])
 	return b.String()
