@@ -62,6 +62,10 @@ type Options struct {
 // register could not be read, for a merge of shards to report.
 const failedSuffix = ".failed"
 
+// maxReason bounds the reason read from a ".failed" file: a few lines of
+// text in two languages.
+const maxReason = 1 << 20
+
 // Failure is a register that could not be read: why, in English and in
 // Dutch (the national site's).
 type Failure struct {
@@ -187,7 +191,7 @@ func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberO
 		o.dir = filepath.Join(opts.Cache, "parts", m.Code)
 		o.part, o.err = readPart(o.dir)
 		if o.err != nil {
-			if why, err := os.ReadFile(failed); err == nil {
+			if why, err := readLimited(failed, maxReason); err == nil {
 				o.err = shardReason{decodeReason(why)}
 			} else {
 				o.err = fail(nil, msgNoPart, o.err)
@@ -512,7 +516,7 @@ func writeList(path, head, tail string, parts []string, name string) error {
 		bw.WriteString(head)
 		first := true
 		for _, dir := range parts {
-			f, err := os.Open(filepath.Join(dir, name))
+			f, err := openRegular(filepath.Join(dir, name))
 			if err != nil {
 				return err
 			}
@@ -555,8 +559,15 @@ func writeJSON(path string, v any) error {
 	})
 }
 
+// copyFile copies a part's file from the cache (a regular file only,
+// openRegular) into the site being made.
 func copyFile(from, to string) error {
-	data, err := os.ReadFile(from)
+	f, err := openRegular(from)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
 	if err != nil {
 		return err
 	}

@@ -201,9 +201,27 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	return l, nil
 }
 
-// readLimited reads a regular file of at most max bytes. It looks before
-// it opens: opening a named pipe waits for a writer, for ever.
+// readLimited reads a regular file of at most max bytes (openRegular).
 func readLimited(path string, max int64) ([]byte, error) {
+	f, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, fail(err, msgRead, path)
+	}
+	if int64(len(data)) > max {
+		return nil, fail(nil, msgTooLarge, path, max)
+	}
+	return data, nil
+}
+
+// openRegular opens a regular file to read. It looks before it opens:
+// opening a named pipe waits for a writer, for ever; and again once open,
+// as what is at path may have changed meanwhile.
+func openRegular(path string) (*os.File, error) {
 	if st, err := os.Stat(path); err != nil {
 		return nil, fail(err, msgRead, path)
 	} else if !st.Mode().IsRegular() {
@@ -213,23 +231,14 @@ func readLimited(path string, max int64) ([]byte, error) {
 	if err != nil {
 		return nil, fail(err, msgRead, path)
 	}
-	defer f.Close()
-	// Looked at again once open: what is at path may have changed.
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fail(err, msgRead, path)
-	}
-	if !st.Mode().IsRegular() {
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		f.Close()
+		if err != nil {
+			return nil, fail(err, msgRead, path)
+		}
 		return nil, fail(nil, msgNotRegular, path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fail(err, msgRead, path)
-	}
-	if int64(len(data)) > max {
-		return nil, fail(nil, msgTooLarge, path, max)
-	}
-	return data, nil
+	return f, nil
 }
 
 // siteOfOpenData is the site a register.json URL was published on: the
@@ -372,9 +381,9 @@ func openDataKey(data []byte, parts []string) (string, error) {
 	fmt.Fprintf(h, "%d\n", len(data))
 	h.Write(data)
 	for _, p := range parts {
-		f, err := os.Open(p)
+		f, err := openRegular(p)
 		if err != nil {
-			return "", fail(err, msgRead, p)
+			return "", err
 		}
 		n, err := io.Copy(h, io.LimitReader(f, MaxOpenDataBytes))
 		f.Close()
@@ -616,10 +625,17 @@ func recordJSON(v *record.Record, muni []byte) ([]byte, error) {
 	return append(out, body[1:]...), nil
 }
 
+// maxPartMeta bounds the part's meta read from the cache: far above what
+// a register of 100,000 records writes (its map's cells are most of it).
+const maxPartMeta = 64 << 20
+
 // readPart reads a part's meta from the cache; an error when there is none
-// or its files are missing.
+// or its files are missing, or any is not a regular file (what is in the
+// cache folder is read as if it were the part, and a named pipe would
+// hold the run for ever).
 func readPart(dir string) (*Part, error) {
-	data, err := os.ReadFile(filepath.Join(dir, partMeta))
+	meta := filepath.Join(dir, partMeta)
+	data, err := readLimited(meta, maxPartMeta)
 	if err != nil {
 		return nil, err
 	}
@@ -628,8 +644,10 @@ func readPart(dir string) (*Part, error) {
 		return nil, err
 	}
 	for _, f := range []string{partRecords, partFeatures, partPage, partSearch} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			return nil, err
+		} else if !st.Mode().IsRegular() {
+			return nil, fail(nil, msgNotRegular, filepath.Join(dir, f))
 		}
 	}
 	return p, nil

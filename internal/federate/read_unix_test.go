@@ -44,3 +44,67 @@ func TestReadLimitedTakesRegularFilesOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestAPartThatIsAPipeIsRefused: a member's register.json that links a
+// part which is a named pipe is refused, saying which file is not a
+// regular one, before anything opens it: its key, which hashes the parts,
+// is worked out first.
+func TestAPartThatIsAPipeIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	idx := filepath.Join(dir, "register.json")
+	write(t, idx, `{"parts": [{"url": "register/1.json", "records": 1}]}`)
+	if err := os.MkdirAll(filepath.Join(dir, "register"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(dir, "register", "1.json")
+	if ok, err := testbed.FIFO(pipe); !ok {
+		t.Skip("no named pipes here")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	testbed.NoWait(t, pipe, "readSource", func() {
+		_, err = readSource(Member{Code: "GM0001", Source: idx}, memberOptions{dir: dir})
+	})
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") || !strings.Contains(err.Error(), "1.json") {
+		t.Errorf("readSource: %v, want an error saying 1.json is not a regular file", err)
+	}
+}
+
+// TestACachedPartIsReadFromRegularFilesOnly: what the federation kept of a
+// member in its cache folder is read only from regular files: a part whose
+// meta or page is a named pipe is no part (it is made again), and copying
+// or listing from one fails; none of them waits on the pipe.
+func TestACachedPartIsReadFromRegularFilesOnly(t *testing.T) {
+	for _, piped := range []string{partMeta, partRecords, partPage, partSearch} {
+		t.Run(piped, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range []string{partMeta, partRecords, partFeatures, partPage, partSearch} {
+				if f != piped {
+					write(t, filepath.Join(dir, f), "{}\n")
+				}
+			}
+			pipe := filepath.Join(dir, piped)
+			if ok, err := testbed.FIFO(pipe); !ok {
+				t.Skip("no named pipes here")
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			var err error
+			testbed.NoWait(t, pipe, "readPart", func() { _, err = readPart(dir) })
+			if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+				t.Errorf("readPart: %v, want an error saying %s is not a regular file", err, piped)
+			}
+			testbed.NoWait(t, pipe, "copyFile", func() { err = copyFile(pipe, filepath.Join(t.TempDir(), "copy")) })
+			if err == nil {
+				t.Error("copyFile copied from a named pipe")
+			}
+			testbed.NoWait(t, pipe, "writeList", func() {
+				err = writeList(filepath.Join(t.TempDir(), "list.json"), "[", "]", []string{dir}, piped)
+			})
+			if err == nil {
+				t.Error("writeList listed from a named pipe")
+			}
+		})
+	}
+}
