@@ -60,7 +60,7 @@ FUZZ_TARGETS = \
 	./internal/importcsv:FuzzNormaliseDate \
 	./internal/importcsv:FuzzColumnMap \
 	./internal/csvcell:FuzzSafe \
-	./internal/publish:FuzzTextIndex \
+	./internal/publish:FuzzSecretSearch \
 	./internal/chain:FuzzWords \
 	./internal/report:FuzzWrite \
 	./internal/record:FuzzReadBinary \

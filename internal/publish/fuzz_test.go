@@ -5,10 +5,12 @@ import (
 	"testing"
 )
 
-// FuzzTextIndex: whatever the text and the secret, written in letters of
-// any kind (compat.go), scrubbing a text leaves no quote of the secret
-// in it that the index would find, and never panics.
-func FuzzTextIndex(f *testing.F) {
+// FuzzSecretSearch: whatever the text and the secret, written in letters
+// of any kind (compat.go), scrubbing a text leaves no quote of the secret
+// in it that the index would find, and never panics; for both indexes,
+// that of the records' free texts (textIndex) and that of findings,
+// reasons and subjects (foldIndex).
+func FuzzSecretSearch(f *testing.F) {
 	for _, seed := range [][2]string{
 		{"Kluisbouw Noord", "Gebouwd door Ｋｌｕｉｓｂｏｕｗ Ｎｏｏｒｄ."},
 		{"finder", "de ﬁnder en de Finder"},
@@ -23,13 +25,17 @@ func FuzzTextIndex(f *testing.F) {
 		if strings.ContainsRune(secret, '#') || len(secret) > 32 || len(text) > 128 {
 			t.Skip()
 		}
-		x := newTextIndex([]string{secret})
-		got := x.replace(text, "#")
-		if x.contains(got) {
-			t.Errorf("replace(%q) with %q = %q, which still quotes it", text, secret, got)
-		}
-		if x.contains(text) == (got == text) {
-			t.Errorf("contains(%q) with %q = %v, but replace gave %q", text, secret, x.contains(text), got)
+		for name, x := range map[string]interface {
+			contains(string) bool
+			replace(s, with string) string
+		}{"textIndex": newTextIndex([]string{secret}), "foldIndex": newFoldIndex([]string{secret})} {
+			got := x.replace(text, "#")
+			if x.contains(got) {
+				t.Errorf("%s: replace(%q) with %q = %q, which still quotes it", name, text, secret, got)
+			}
+			if x.contains(text) == (got == text) {
+				t.Errorf("%s: contains(%q) with %q = %v, but replace gave %q", name, text, secret, x.contains(text), got)
+			}
 		}
 	})
 }
