@@ -290,12 +290,12 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 	return out
 }
 
-// folded is s as Check compares it: composed, each letter written as
-// another as the letters it stands for (NFKC, compat.go), in lower case,
+// folded is s as Check compares it: each letter written as another as
+// the letters it stands for (compat.go), composed (NFKC), in lower case,
 // as its skeleton.
 func folded(s string) string {
 	if !isASCII(s) {
-		s = norm.NFKC.String(s)
+		s = norm.NFKC.String(asWritten(s))
 	}
 	return skeleton(strings.ToLower(s))
 }

@@ -11,16 +11,46 @@ import (
 // other runes: full-width ("ＡＮＰＲ", as East Asian input methods type),
 // mathematical ("𝐀𝐍𝐏𝐑"), circled, super- and subscript letters and
 // digits, ligatures ("ﬁ"). Unicode's compatibility normalisation (NFKC)
-// writes each as the letters it stands for, so the filter looks for
-// secrets in a text as NFKC writes it too, rune by rune: a text's other
-// runes stay as they are, and where a secret is found is mapped back to
-// the runes of the text it came from.
+// writes each as the letters it stands for. And a Cyrillic or Greek
+// capital A, or small o, is drawn as the Latin one: typed on another
+// keyboard layout, a name reads the same and is other runes (lookalike).
+// So the filter looks for secrets in a text as these write it too, rune
+// by rune: a text's other runes stay as they are, and where a secret is
+// found is mapped back to the runes of the text it came from.
 
-// compatRune returns what NFKC writes for the rune r, appended to buf,
-// and whether that differs from r.
+// lookalike maps the Cyrillic and Greek letters drawn as a Latin letter,
+// in the fonts a site or a feed reader shows, to that letter.
+var lookalike = map[rune]byte{
+	// Cyrillic capitals and small letters.
+	'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P',
+	'С': 'C', 'Т': 'T', 'У': 'Y', 'Х': 'X', 'Ѕ': 'S', 'І': 'I', 'Ј': 'J', 'Ԛ': 'Q', 'Ԝ': 'W',
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y', 'х': 'x', 'ѕ': 's',
+	'і': 'i', 'ј': 'j', 'һ': 'h', 'ԁ': 'd', 'ԛ': 'q', 'ԝ': 'w',
+	// Greek capitals, and the small omicron.
+	'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M',
+	'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o',
+}
+
+// hasLookalike reports whether s holds a letter of lookalike.
+func hasLookalike(s string) bool {
+	for _, r := range s {
+		if r >= 0x370 && r < 0x530 {
+			if _, ok := lookalike[r]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compatRune returns what r is written as (a lookalike's Latin letter, or
+// what NFKC writes), appended to buf, and whether that differs from r.
 func compatRune(r rune, buf []byte) ([]byte, bool) {
 	if r < utf8.RuneSelf {
 		return buf, false
+	}
+	if l, ok := lookalike[r]; ok {
+		return append(buf, l), true
 	}
 	var one [utf8.UTFMax]byte
 	rb := utf8.AppendRune(one[:0], r)
@@ -35,19 +65,19 @@ func compatRune(r rune, buf []byte) ([]byte, bool) {
 	return buf, true
 }
 
-// compatText is a text with each rune that NFKC writes otherwise written
-// so (compatRune), and where each of its bytes came from in the text.
+// compatText is a text with each rune written as another written as that
+// (compatRune), and where each of its bytes came from in the text.
 type compatText struct {
-	s    string  // the text as NFKC writes its runes
+	s    string  // the text, each rune as compatRune writes it
 	from []int32 // the text's offset of the rune of each byte of s
 	text string
 }
 
-// compatOf returns the text s as compatText, and false when NFKC writes
-// every rune of s as it is (every ASCII text), which is then searched as
-// it is.
+// compatOf returns the text s as compatText, and false when every rune of
+// s is written as itself (every ASCII text), which is then searched as it
+// is.
 func compatOf(s string) (compatText, bool) {
-	if isASCII(s) || norm.NFKC.QuickSpanString(s) == len(s) {
+	if isASCII(s) || norm.NFKC.QuickSpanString(s) == len(s) && !hasLookalike(s) {
 		return compatText{}, false
 	}
 	var b []byte
@@ -83,4 +113,12 @@ func (c compatText) span(start, end int) (int, int) {
 	last := int(c.from[end-1])
 	_, n := utf8.DecodeRuneInString(c.text[last:])
 	return from, last + n
+}
+
+// asWritten returns s with each rune written as compatRune writes it.
+func asWritten(s string) string {
+	if c, ok := compatOf(s); ok {
+		return c.s
+	}
+	return s
 }

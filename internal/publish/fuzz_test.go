@@ -18,6 +18,7 @@ func FuzzSecretSearch(f *testing.F) {
 		{"52.234567", "Op ５２．２３４５６７ noord"},
 		{"ＡＣＭＥ BV", "door Acme BV, \xffacme\u0301"},
 		{"cam", "ⒸⒶⓂ-①② ㍱"},
+		{"Kluisbouw", "door Кluiѕbоuw, Καμερα"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

@@ -296,7 +296,8 @@ func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
 	// input methods type them: the filter reads what they stand for.
 	quoter["purpose"] = "Zie " + strings.Join(quotes, "; ") + "; " + fullWidth(strings.Join(quotes, "; ")) + "."
 	quoter["summary"] = strings.ToUpper(strings.Join(quotes[:len(quotes)/2], " en "))
-	quoter["location"].(map[string]any)["description"] = strings.Join(quotes, ", ")
+	// The location again with letters typed on a Cyrillic keyboard layout.
+	quoter["location"].(map[string]any)["description"] = strings.Join(quotes, ", ") + "; " + cyrillic(strings.Join(quotes, ", "))
 	delete(quoter, "publication")
 	write("sensors/citeert.yaml", quoter)
 	bases["sensors/"+hiddenID+".yaml"], bases["sensors/"+brokenID+".yaml"] = hidden, broken
@@ -319,6 +320,35 @@ func fullWidth(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// toCyrillic are Latin letters and the Cyrillic ones drawn alike.
+var toCyrillic = map[rune]rune{'A': 'А', 'a': 'а', 'E': 'Е', 'e': 'е', 'O': 'О', 'o': 'о', 'C': 'С', 'c': 'с',
+	'K': 'К', 'M': 'М', 'P': 'Р', 'p': 'р', 'T': 'Т', 'X': 'Х', 'x': 'х', 'H': 'Н', 'B': 'В'}
+
+// cyrillic writes s with the letters of toCyrillic in Cyrillic, as a
+// keyboard switched to another layout does.
+func cyrillic(s string) string {
+	return strings.Map(func(r rune) rune {
+		if c, ok := toCyrillic[r]; ok {
+			return c
+		}
+		return r
+	}, s)
+}
+
+// latin reads the letters cyrillic wrote as Latin ones, as a reader does.
+func latin(b []byte) []byte {
+	back := map[rune]rune{}
+	for l, c := range toCyrillic {
+		back[c] = l
+	}
+	return bytes.Map(func(r rune) rune {
+		if l, ok := back[r]; ok {
+			return l
+		}
+		return r
+	}, b)
 }
 
 // quotableField reports whether another record's text could quote the
@@ -452,7 +482,7 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 		if len(h.Changes) == 0 {
 			h.Changes = []site.Change{{Date: "2026-11-01", Subject: "Bijgewerkt:"}}
 		}
-		h.Changes[0].Subject += " " + strings.Join(c.texts, ", ") + " " + fullWidth(strings.Join(c.texts, ", "))
+		h.Changes[0].Subject += " " + strings.Join(c.texts, ", ") + " " + fullWidth(strings.Join(c.texts, ", ")) + " " + cyrillic(strings.Join(c.texts, ", "))
 		h.Changes[0].Fields = append(h.Changes[0].Fields, c.path)
 		hist[c.file] = h
 	}
@@ -473,9 +503,9 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	textRE := regexp.MustCompile(`zqm[0-9]{3}qz`)
 	numberRE := regexp.MustCompile(`[0-9]+([.,][0-9]+)?`)
 	for name, data := range outputs {
-		// Letters written as others (full-width) are read as the
-		// letters they stand for, as a reader does.
-		data = bytes.ToLower(norm.NFKC.Bytes(data))
+		// Letters written as others (full-width, Cyrillic lookalikes)
+		// are read as the letters they stand for, as a reader does.
+		data = bytes.ToLower(latin(norm.NFKC.Bytes(data)))
 		for _, m := range textRE.FindAll(data, -1) {
 			if c, ok := byText[string(m)]; ok {
 				t.Errorf("%s: the value of %s %s, withheld, is published (%s)", name, c.kind, c.path, m)

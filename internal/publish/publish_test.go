@@ -303,6 +303,9 @@ func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
 		{"a withheld name written in full-width letters",
 			map[string]any{"supplier": map[string]any{"name": "Kluisleverancier BV"}, "purpose": "Van \uff2b\uff4c\uff55\uff49\uff53\uff4c\uff45\uff56\uff45\uff52\uff41\uff4e\uff43\uff49\uff45\uff52 \uff22\uff36.", "publication": withheld("supplier.name")},
 			[]string{"/purpose"}},
+		{"a withheld name typed in part on a Cyrillic keyboard layout",
+			map[string]any{"supplier": map[string]any{"name": "Kluisleverancier BV"}, "purpose": "Van \u041aluisleveran\u0441ier \u0412V.", "publication": withheld("supplier.name")},
+			[]string{"/purpose"}},
 		{"in another withheld field", map[string]any{"supplier": map[string]any{"name": "Kluis BV"}, "purpose": "Kluis BV", "publication": withheld("supplier.name", "purpose")}, nil},
 		// The reason is shown beside every withheld field, on the site,
 		// in the feed, the packet and on the sign.

@@ -166,6 +166,9 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 		{[]string{"acme"}, "door \U0001d400\U0001d402\U0001d40c\U0001d404 geleverd", "door # geleverd"},
 		{[]string{"finder"}, "de \ufb01nder en de finder", "de # en de #"},
 		{[]string{"\uff21\uff23\uff2d\uff25"}, "door Acme", "door #"},
+		// Cyrillic and Greek letters drawn as Latin ones.
+		{[]string{"kluisbouw"}, "door \u041alui\u0455b\u043euw", "door #"},
+		{[]string{"acme"}, "door \u0391\u0421\u039c\u0395", "door #"},
 	}
 	for _, tt := range tests {
 		if got := newFoldIndex(tt.secrets).replace(tt.text, "#"); got != tt.want {
@@ -176,8 +179,9 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 
 // TestTextIndexReadsLettersWrittenAsOthers: the index that searches the
 // records' free texts finds a secret written in letters that stand for
-// its own (compat.go), and replaces the stretch of the text they take,
-// whole words as always; a text without such letters is left as it is.
+// its own or are drawn alike (compat.go), and replaces the stretch of the
+// text they take, whole words as always; a text without such letters is
+// left as it is.
 func TestTextIndexReadsLettersWrittenAsOthers(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -192,6 +196,9 @@ func TestTextIndexReadsLettersWrittenAsOthers(t *testing.T) {
 		{"a short secret as a whole word only", []string{"X-12"}, "type \uff38\uff11\uff12 en \uff41\uff38\uff11\uff12", "type # en \uff41\uff38\uff11\uff12"},
 		{"the secret itself in full-width", []string{"\uff21\uff23\uff2d\uff25 BV"}, "door Acme BV", "door #"},
 		{"beside a secret written as it is", []string{"acme"}, "acme en \uff41\uff43\uff4d\uff45", "# en #"},
+		{"Cyrillic letters drawn as Latin ones", []string{"Kluisbouw Noord"}, "door \u041alui\u0455b\u043euw N\u043e\u043erd", "door #"},
+		{"Greek capitals", []string{"ACME"}, "door \u0391\u0421\u039c\u0395 bv", "door # bv"},
+		{"a Russian word that is no secret", []string{"acme"}, "\u043a\u0430\u043c\u0435\u0440\u0430", "\u043a\u0430\u043c\u0435\u0440\u0430"},
 		{"no letters written as others", []string{"acme"}, "caf\u00e9 en cafe\u0301", "caf\u00e9 en cafe\u0301"},
 	}
 	for _, tt := range tests {

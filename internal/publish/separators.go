@@ -128,7 +128,7 @@ func appendWrittenForms(dst []string, s string) []string {
 		return dst
 	}
 	n := len(dst)
-	for _, f := range []string{norm.NFC.String(s), norm.NFD.String(s), norm.NFKC.String(s), norm.NFKD.String(s)} {
+	for _, f := range []string{norm.NFC.String(s), norm.NFD.String(s), norm.NFKC.String(s), norm.NFKD.String(s), asWritten(s)} {
 		if !slices.Contains(dst[n-1:], f) {
 			dst = append(dst, f)
 		}
