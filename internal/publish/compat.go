@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"sync"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -52,18 +53,49 @@ func compatRune(r rune, buf []byte) ([]byte, bool) {
 	if l, ok := lookalike[r]; ok {
 		return append(buf, l), true
 	}
-	var one [utf8.UTFMax]byte
-	rb := utf8.AppendRune(one[:0], r)
-	if norm.NFKC.QuickSpan(rb) == len(rb) {
+	w := nfkcOf(r)
+	if w == "" {
 		return buf, false
 	}
-	n := len(buf)
-	buf = norm.NFKC.Append(buf, rb...)
-	if bytes.Equal(buf[n:], rb) {
-		return buf[:n], false
-	}
-	return buf, true
+	return append(buf, w...), true
 }
+
+// nfkcOf returns what NFKC writes for the rune r, "" when r itself. A
+// text has few distinct runes, each asked for at every place it is
+// written: each is worked out once (NFKC takes microseconds a rune, and a
+// text of a megabyte of runes that NFKC writes otherwise took seconds a
+// search), at most maxNFKCKept of them.
+func nfkcOf(r rune) string {
+	nfkcKept.RLock()
+	w, ok := nfkcKept.m[r]
+	nfkcKept.RUnlock()
+	if ok {
+		return w
+	}
+	var one [utf8.UTFMax]byte
+	rb := utf8.AppendRune(one[:0], r)
+	if norm.NFKC.QuickSpan(rb) != len(rb) {
+		if b := norm.NFKC.Bytes(rb); !bytes.Equal(b, rb) {
+			w = string(b)
+		}
+	}
+	nfkcKept.Lock()
+	if nfkcKept.m == nil {
+		nfkcKept.m = map[rune]string{}
+	}
+	if len(nfkcKept.m) < maxNFKCKept {
+		nfkcKept.m[r] = w
+	}
+	nfkcKept.Unlock()
+	return w
+}
+
+var nfkcKept struct {
+	sync.RWMutex
+	m map[rune]string
+}
+
+const maxNFKCKept = 1 << 16
 
 // compatText is a text with each rune written as another written as that
 // (compatRune), and where each of its bytes came from in the text.

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -24,5 +25,30 @@ func BenchmarkFoldIndex(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkScrubWrittenAsOthers scrubs a text of 64 KB written in letters
+// that stand for others (compat.go), in full-width letters and in the
+// ligature NFKC writes as 18 letters, with both searches: each rune is
+// looked up, not normalised anew, and the time grows with the text only.
+func BenchmarkScrubWrittenAsOthers(b *testing.B) {
+	for name, text := range map[string]string{
+		"full-width": strings.Repeat("Ｋａｍｅｒａ ", 64<<10/19),
+		"ligature":   strings.Repeat("\ufdfa ", 64<<10/4),
+	} {
+		secrets := []string{"kluisbouw", "cam-12"}
+		for index, x := range map[string]interface{ replace(s, with string) string }{
+			"text": newTextIndex(secrets), "fold": newFoldIndex(secrets),
+		} {
+			b.Run(name+"/"+index, func(b *testing.B) {
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					if x.replace(text, "#") != text {
+						b.Fatal("a secret found where there is none")
+					}
+				}
+			})
+		}
 	}
 }
