@@ -12,6 +12,7 @@ package federate
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -131,9 +132,23 @@ func LoadConfig(path string) (*Federation, error) {
 	if st.Size() > MaxConfigBytes {
 		return nil, msgConfigTooBig.ErrOf(ErrConfig, path, st.Size(), MaxConfigBytes)
 	}
-	data, err := os.ReadFile(path)
+	// Read from the file looked at, and no more than the limit: what is
+	// at path may be replaced meanwhile (a named pipe would hold the run
+	// for ever).
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read federation %s: %w", path, err)
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || !os.SameFile(st, now) {
+		return nil, msgNotRegular.ErrOf(ErrConfig, path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxConfigBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read federation %s: %w", path, err)
+	}
+	if int64(len(data)) > MaxConfigBytes {
+		return nil, msgConfigTooBig.ErrOf(ErrConfig, path, int64(len(data)), MaxConfigBytes)
 	}
 	return ParseConfig(path, data)
 }

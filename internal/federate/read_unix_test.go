@@ -108,3 +108,33 @@ func TestACachedPartIsReadFromRegularFilesOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadConfigTakesABoundedRegularFile: a federation.yaml that is a named
+// pipe or a folder is refused without being waited on, one over the limit
+// is refused saying the limit, and an error of each names the file.
+func TestLoadConfigTakesABoundedRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	pipe := filepath.Join(dir, "pipe.yaml")
+	if ok, err := testbed.FIFO(pipe); !ok {
+		t.Skip("no named pipes here")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	large := filepath.Join(dir, "large.yaml")
+	write(t, large, "title: Groot\n"+strings.Repeat("#", MaxConfigBytes))
+	for _, c := range []struct {
+		name, path, want string
+	}{
+		{"a named pipe", pipe, "not a regular file"},
+		{"a folder", dir, "not a regular file"},
+		{"too large", large, "is more than the limit"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			testbed.NoWait(t, pipe, "LoadConfig", func() { _, err = LoadConfig(c.path) })
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.path) {
+				t.Errorf("LoadConfig: %v, want an error naming %s and saying %q", err, c.path, c.want)
+			}
+		})
+	}
+}
