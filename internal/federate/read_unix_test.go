@@ -18,11 +18,7 @@ import (
 func TestReadLimitedTakesRegularFilesOnly(t *testing.T) {
 	dir := t.TempDir()
 	pipe := filepath.Join(dir, "register.json")
-	if ok, err := testbed.FIFO(pipe); !ok {
-		t.Skip("no named pipes here")
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, pipe)
 	large := filepath.Join(dir, "large.json")
 	if err := os.WriteFile(large, []byte("[1,2,3]"), 0o644); err != nil {
 		t.Fatal(err)
@@ -57,11 +53,7 @@ func TestAPartThatIsAPipeIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	pipe := filepath.Join(dir, "register", "1.json")
-	if ok, err := testbed.FIFO(pipe); !ok {
-		t.Skip("no named pipes here")
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, pipe)
 	var err error
 	testbed.NoWait(t, pipe, "readSource", func() {
 		_, err = readSource(Member{Code: "GM0001", Source: idx}, memberOptions{dir: dir})
@@ -85,11 +77,7 @@ func TestACachedPartIsReadFromRegularFilesOnly(t *testing.T) {
 				}
 			}
 			pipe := filepath.Join(dir, piped)
-			if ok, err := testbed.FIFO(pipe); !ok {
-				t.Skip("no named pipes here")
-			} else if err != nil {
-				t.Fatal(err)
-			}
+			testbed.Pipe(t, pipe)
 			var err error
 			testbed.NoWait(t, pipe, "readPart", func() { _, err = readPart(dir) })
 			if err == nil || !strings.Contains(err.Error(), "not a regular file") {
@@ -115,11 +103,7 @@ func TestACachedPartIsReadFromRegularFilesOnly(t *testing.T) {
 func TestLoadConfigTakesABoundedRegularFile(t *testing.T) {
 	dir := t.TempDir()
 	pipe := filepath.Join(dir, "pipe.yaml")
-	if ok, err := testbed.FIFO(pipe); !ok {
-		t.Skip("no named pipes here")
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, pipe)
 	large := filepath.Join(dir, "large.yaml")
 	write(t, large, "title: Groot\n"+strings.Repeat("#", MaxConfigBytes))
 	for _, c := range []struct {

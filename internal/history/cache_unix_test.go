@@ -14,11 +14,7 @@ import (
 // reads as no cache, and writing the cache puts a file in its place.
 func TestCacheIsNotReadFromAPipe(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "head.gob")
-	if ok, err := testbed.FIFO(p); !ok {
-		t.Skip("no named pipes here")
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, p)
 	var err error
 	testbed.NoWait(t, p, "reading the cache", func() { err = readGob(p, &headData{}) })
 	if err == nil {

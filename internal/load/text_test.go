@@ -46,11 +46,7 @@ func TestEveryLoadFindingHasDutch(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if ok, err := testbed.FIFO(filepath.Join(root, "sensors", "fifo.yaml")); err != nil {
-		t.Fatal(err)
-	} else if !ok {
-		t.Skip("this system has no named pipes")
-	}
+	testbed.Pipe(t, filepath.Join(root, "sensors", "fifo.yaml"))
 	res, err := Register(root, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -345,9 +345,7 @@ func TestSameContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	pipe := filepath.Join(dir, "pipe")
-	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, pipe)
 	for _, c := range []struct {
 		name string
 		b    string
@@ -385,9 +383,7 @@ func TestSecretIsNotReadFromAPipe(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := syscall.Mkfifo(p, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, p)
 	var key []byte
 	testbed.NoWait(t, p, "Secret", func() { key, err = Secret(dir) })
 	if err != nil || len(key) != secretSize {

@@ -402,11 +402,7 @@ func TestKeptTextsNotFromAPipe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := testbed.FIFO(state); !ok {
-		t.Skip("no named pipes here")
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, state)
 	var m *Memo
 	testbed.NoWait(t, state, "reading the kept texts", func() { m.textsKept(out, nil) })
 }

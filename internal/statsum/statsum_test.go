@@ -229,9 +229,7 @@ func TestDamageReadsAsEmpty(t *testing.T) {
 func TestAPipeIsNoStore(t *testing.T) {
 	dir := t.TempDir()
 	store := filepath.Join(t.TempDir(), "sums")
-	if err := syscall.Mkfifo(store, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testbed.Pipe(t, store)
 	p := filepath.Join(dir, "a")
 	st, sum := write(t, p, "id: a\n")
 	var s *Store

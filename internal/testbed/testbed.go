@@ -153,6 +153,18 @@ func Flip(good []byte, i int, bit byte) []byte {
 	return b
 }
 
+// Pipe makes a named pipe at path for a test of a file that is not a
+// regular one: it skips the test where the system has none, and fails it
+// when the pipe cannot be made.
+func Pipe(t testing.TB, path string) {
+	t.Helper()
+	if ok, err := FIFO(path); !ok {
+		t.Skip("no named pipes here")
+	} else if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // NoWait runs f and fails t when it has not returned within ten seconds,
 // which is what opening the named pipe at pipe (FIFO) to read or write
 // makes it do: the pipe is then opened from both ends, so that f goes on,
