@@ -1,6 +1,8 @@
 package binread
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +13,7 @@ import (
 
 // TestReadFileReadsWhatItMay: a regular file within the bound reads
 // whole; one over the bound, a named pipe, a folder or nothing read as
-// nothing, at once.
+// nothing, at once, saying why.
 func TestReadFileReadsWhatItMay(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "cache")
@@ -23,23 +25,28 @@ func TestReadFileReadsWhatItMay(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var tooLarge *TooLarge
 	for _, tc := range []struct {
 		name, path string
 		most       int64
 		want       string // "": nothing read
+		why        func(error) bool
 	}{
-		{"within the bound", file, 12, "twelve bytes"},
-		{"over the bound", file, 11, ""},
-		{"a folder", dir, 1 << 20, ""},
-		{"nothing there", filepath.Join(dir, "none"), 1 << 20, ""},
-		{"a named pipe", pipe, 1 << 20, ""},
+		{"within the bound", file, 12, "twelve bytes", nil},
+		{"over the bound", file, 11, "", func(err error) bool { return errors.As(err, &tooLarge) && tooLarge.Size == 12 }},
+		{"a folder", dir, 1 << 20, "", func(err error) bool { return errors.Is(err, ErrNotRegular) }},
+		{"nothing there", filepath.Join(dir, "none"), 1 << 20, "", func(err error) bool { return errors.Is(err, fs.ErrNotExist) }},
+		{"a named pipe", pipe, 1 << 20, "", func(err error) bool { return errors.Is(err, ErrNotRegular) }},
 	} {
 		if tc.path == pipe && !hasPipes {
 			continue
 		}
-		got, ok := ReadFile(tc.path, tc.most)
-		if ok != (tc.want != "") || string(got) != tc.want {
-			t.Errorf("%s: read %q, %v; want %q", tc.name, got, ok, tc.want)
+		got, err := ReadFile(tc.path, tc.most)
+		if (err == nil) != (tc.want != "") || string(got) != tc.want {
+			t.Errorf("%s: read %q, %v; want %q", tc.name, got, err, tc.want)
+		}
+		if tc.why != nil && !tc.why(err) {
+			t.Errorf("%s: the error %v does not say why", tc.name, err)
 		}
 	}
 }

@@ -175,8 +175,8 @@ func (s *Store) open() {
 // nil when it is absent, too large, of another version or damaged in any
 // way.
 func read(path string) (*os.File, *contents) {
-	f, size, ok := binread.Open(path, maxFile)
-	if !ok {
+	f, size, err := binread.Open(path, maxFile)
+	if err != nil {
 		return nil, nil
 	}
 	c := readFrom(f, size)

@@ -12,8 +12,7 @@ package federate
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
+	"github.com/voorbeeldstad/register/internal/binread"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -122,33 +121,17 @@ func configError(file string, n *yaml.Node, what *message.Text, args ...any) err
 // file, line and column: a federation that is not what its author meant
 // must not publish a national register with registers missing unnoticed.
 func LoadConfig(path string) (*Federation, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("read federation %s: %w", path, err)
-	}
-	if !st.Mode().IsRegular() {
+	// Looked at before it is read (binread): a named pipe would hold the
+	// run for ever.
+	data, err := binread.ReadFile(path, MaxConfigBytes)
+	var big *binread.TooLarge
+	switch {
+	case errors.As(err, &big):
+		return nil, msgConfigTooBig.ErrOf(ErrConfig, path, big.Size, MaxConfigBytes)
+	case errors.Is(err, binread.ErrNotRegular):
 		return nil, msgNotRegular.ErrOf(ErrConfig, path)
-	}
-	if st.Size() > MaxConfigBytes {
-		return nil, msgConfigTooBig.ErrOf(ErrConfig, path, st.Size(), MaxConfigBytes)
-	}
-	// Read from the file looked at, and no more than the limit: what is
-	// at path may be replaced meanwhile (a named pipe would hold the run
-	// for ever).
-	f, err := os.Open(path)
-	if err != nil {
+	case err != nil:
 		return nil, fmt.Errorf("read federation %s: %w", path, err)
-	}
-	defer f.Close()
-	if now, err := f.Stat(); err != nil || !os.SameFile(st, now) {
-		return nil, msgNotRegular.ErrOf(ErrConfig, path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxConfigBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read federation %s: %w", path, err)
-	}
-	if int64(len(data)) > MaxConfigBytes {
-		return nil, msgConfigTooBig.ErrOf(ErrConfig, path, int64(len(data)), MaxConfigBytes)
 	}
 	return ParseConfig(path, data)
 }

@@ -8,7 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/voorbeeldstad/register/internal/binread"
 	"io"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -203,42 +205,31 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 
 // readLimited reads a regular file of at most max bytes (openRegular).
 func readLimited(path string, max int64) ([]byte, error) {
-	f, err := openRegular(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fail(err, msgRead, path)
-	}
-	if int64(len(data)) > max {
-		return nil, fail(nil, msgTooLarge, path, max)
-	}
-	return data, nil
+	data, err := binread.ReadFile(path, max)
+	return data, readError(path, err)
 }
 
-// openRegular opens a regular file to read. It looks before it opens:
-// opening a named pipe waits for a writer, for ever; and again once open,
-// as what is at path may have changed meanwhile.
+// openRegular opens a regular file to read, of any size: it looks before
+// it opens (binread.Open), as opening a named pipe waits for a writer for
+// ever.
 func openRegular(path string) (*os.File, error) {
-	if st, err := os.Stat(path); err != nil {
-		return nil, fail(err, msgRead, path)
-	} else if !st.Mode().IsRegular() {
-		return nil, fail(nil, msgNotRegular, path)
+	f, _, err := binread.Open(path, math.MaxInt64)
+	return f, readError(path, err)
+}
+
+// readError says in the federation's words why the file at path was not
+// read (binread's reasons); nil for nil.
+func readError(path string, err error) error {
+	var big *binread.TooLarge
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &big):
+		return fail(nil, msgTooLarge, path, big.Most)
+	case errors.Is(err, binread.ErrNotRegular):
+		return fail(nil, msgNotRegular, path)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fail(err, msgRead, path)
-	}
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		f.Close()
-		if err != nil {
-			return nil, fail(err, msgRead, path)
-		}
-		return nil, fail(nil, msgNotRegular, path)
-	}
-	return f, nil
+	return fail(err, msgRead, path)
 }
 
 // siteOfOpenData is the site a register.json URL was published on: the

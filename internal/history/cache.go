@@ -195,9 +195,9 @@ func removeUnlisted(dir string, keep []string) {
 // opened (opening a named pipe waits for a writer), of at most maxKept
 // bytes.
 func readGob(path string, v any) error {
-	f, _, ok := binread.Open(path, maxKept)
-	if !ok {
-		return fmt.Errorf("%s: no regular file of at most %d bytes", path, maxKept)
+	f, _, err := binread.Open(path, maxKept)
+	if err != nil {
+		return err
 	}
 	defer f.Close()
 	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v)

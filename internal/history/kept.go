@@ -44,7 +44,7 @@ func (r *Repo) runKey() ([]byte, bool) {
 // false when nothing was.
 func (r *Repo) readKept(name, header string, key []byte) (*binread.Reader, bool) {
 	for _, dir := range r.cacheDirs() {
-		if data, ok := binread.ReadFile(filepath.Join(dir, name), maxKept); ok {
+		if data, err := binread.ReadFile(filepath.Join(dir, name), maxKept); err == nil {
 			if d, ok := openKept(data, header, key); ok {
 				return d, true
 			}

@@ -124,7 +124,7 @@ func Secret(dir string) ([]byte, error) {
 	// Read only when it is a regular file of the key's size: opening a
 	// named pipe waits for a writer, and a key file that is not a key is
 	// replaced.
-	if key, ok := binread.ReadFile(p, secretSize); ok && len(key) == secretSize {
+	if key, err := binread.ReadFile(p, secretSize); err == nil && len(key) == secretSize {
 		return key, nil
 	}
 	key := make([]byte, secretSize)

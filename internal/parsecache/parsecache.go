@@ -81,7 +81,7 @@ type Store struct {
 func Open(path, tool string) *Store {
 	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{},
 		spool: atomicfile.NewSpool(path)}
-	if f, size, ok := binread.Open(path, maxFile); ok {
+	if f, size, err := binread.Open(path, maxFile); err == nil {
 		if index, at, ok := readIndex(f, size, tool); ok {
 			s.file, s.entries, s.index = f, at, index
 		} else {

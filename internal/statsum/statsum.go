@@ -85,8 +85,8 @@ func Open(path string, now time.Time) *Store {
 func read(path string) []entry {
 	// Not opened unless it is a regular file: opening a named pipe waits
 	// for a writer.
-	data, ok := binread.ReadFile(path, maxFile)
-	if !ok || len(data) < len(magic)+sha256.Size || !bytes.HasPrefix(data, []byte(magic)) {
+	data, err := binread.ReadFile(path, maxFile)
+	if err != nil || len(data) < len(magic)+sha256.Size || !bytes.HasPrefix(data, []byte(magic)) {
 		return nil
 	}
 	body, check := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
