@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -226,6 +227,22 @@ func HighRiskKey(annexI, annexIII string) string {
 		return "ai_act.annex_i_from"
 	}
 	return "ai_act.high_risk_from"
+}
+
+// HighRiskDay returns the setting that holds the day the AI Act's
+// high-risk duties apply to a system of the annex points given
+// (HighRiskKey), the date it holds, and that day: the law's day where the
+// date does not read, which Load never leaves (it puts the default in a
+// bad date's place), but a Config made in code may.
+func (a AIAct) HighRiskDay(annexI, annexIII string) (key, date string, day time.Time) {
+	key = HighRiskKey(annexI, annexIII)
+	date = a.DateOf(key)
+	day, err := period.ParseDate(date)
+	if err != nil {
+		law, _ := LawDate(key)
+		day, _ = period.ParseDate(law)
+	}
+	return key, date, day
 }
 
 // DateOf is the date the setting key (HighRiskKey) holds.

@@ -547,3 +547,26 @@ func TestSchemaLeavesKeysToTheSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestHighRiskDayIsTheSettingOfTheAnnex: a system of Annex III, or of both
+// annexes, has the high-risk date; a product of Annex I alone its own; a
+// date that does not read gives the law's day for that setting.
+func TestHighRiskDayIsTheSettingOfTheAnnex(t *testing.T) {
+	set := AIAct{HighRiskFrom: "2028-01-01", AnnexIFrom: "2029-01-01"}
+	for _, c := range []struct {
+		name              string
+		a                 AIAct
+		annexI, annexIII  string
+		key, date, dayStr string
+	}{
+		{"Annex III", set, "", "5(b)", "ai_act.high_risk_from", "2028-01-01", "2028-01-01"},
+		{"both annexes", set, "machinery", "5(b)", "ai_act.high_risk_from", "2028-01-01", "2028-01-01"},
+		{"Annex I alone", set, "machinery", "", "ai_act.annex_i_from", "2029-01-01", "2029-01-01"},
+		{"a date that does not read", AIAct{HighRiskFrom: "soon"}, "", "5(b)", "ai_act.high_risk_from", "soon", LawHighRiskFrom},
+	} {
+		key, date, day := c.a.HighRiskDay(c.annexI, c.annexIII)
+		if key != c.key || date != c.date || day.Format("2006-01-02") != c.dayStr {
+			t.Errorf("%s: %s %s %s, want %s %s %s", c.name, key, date, day.Format("2006-01-02"), c.key, c.date, c.dayStr)
+		}
+	}
+}

@@ -352,14 +352,13 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 
 // highRiskFrom is the day the AI Act's high-risk duties apply to r, a
 // high-risk system (ai_act.category), as the configuration has the date
-// that applies to it (config.HighRiskKey).
+// that applies to it (config.AIAct.HighRiskDay).
 func highRiskFrom(r *record.Record, cfg *config.Config) (time.Time, bool) {
 	if r.AIAct == nil || r.AIAct.Category != "high_risk" {
 		return time.Time{}, false
 	}
-	date := cfg.AIAct.DateOf(config.HighRiskKey(r.AIAct.AnnexI, r.AIAct.AnnexIII))
-	from, err := period.ParseDate(date)
-	return from, err == nil && date != ""
+	_, _, from := cfg.AIAct.HighRiskDay(r.AIAct.AnnexI, r.AIAct.AnnexIII)
+	return from, true
 }
 
 func orUnnamed(s string) string {

@@ -59,17 +59,11 @@ func needsProfile(r *record.Record) bool {
 // infer from input how to generate output (AI Act art. 3(1)).
 var alwaysAI = []string{"machine_learning", "generative_ai"}
 
-// highRiskFrom returns the date the high-risk obligations apply from for
-// the record, as set (config.HighRiskKey: Annex I products have their
-// own); the law's date for that setting when it does not read.
+// highRiskFrom returns the day the high-risk obligations apply from for
+// the record, and the date as set (config.AIAct.HighRiskDay: Annex I
+// products have their own).
 func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
-	key := config.HighRiskKey(a.AnnexI, a.AnnexIII)
-	s := ctx.Config.AIAct.DateOf(key)
-	t, ok := date(s)
-	if !ok {
-		law, _ := config.LawDate(key)
-		t = mustDate(law)
-	}
+	_, s, t := ctx.Config.AIAct.HighRiskDay(a.AnnexI, a.AnnexIII)
 	return t, s
 }
 
@@ -78,11 +72,10 @@ func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
 // from when, with the source of that date (config.AIAct.SourceOf: never
 // the Omnibus's for a date the municipality set itself).
 func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.Finding {
-	from, s := highRiskFrom(ctx, a)
+	key, s, from := ctx.Config.AIAct.HighRiskDay(a.AnnexI, a.AnnexIII)
 	if ctx.OnOrAfter(from) {
 		return f
 	}
-	key := config.HighRiskKey(a.AnnexI, a.AnnexIII)
 	f.Severity = finding.Info
 	f.Message = f.Message.Append(label.Text{
 		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.SourceOf(key, "nl")),
