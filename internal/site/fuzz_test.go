@@ -72,14 +72,12 @@ func addDamage(f *testing.F, good []byte) {
 	f.Add(good)
 	for _, n := range []int{0, 1, len(good) / 3, len(good) / 2, len(good) - 1} {
 		if n < len(good) {
-			f.Add(bytes.Clone(good[:n]))
+			f.Add(testbed.Cut(good, n))
 		}
 	}
 	for _, i := range []int{0, len(good) / 4, len(good) / 2, len(good) - 5, len(good) - 1} {
 		if i >= 0 {
-			b := bytes.Clone(good)
-			b[i] ^= 1 << (i % 8)
-			f.Add(b)
+			f.Add(testbed.Flip(good, i, 1<<(i%8)))
 		}
 	}
 }
@@ -247,6 +245,12 @@ func pieceSite(t testing.TB) ([]byte, map[string]*placedFile) {
 	return good, want
 }
 
+// sealPieces returns b ended with its sum, as the writer ends a piece
+// index (pieceSums), so that what follows the check of the sum reads it.
+func sealPieces(b []byte) []byte {
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, pieceSums))
+}
+
 // readPieceBytes reads data as the piece index in dir.
 func readPieceBytes(t *testing.T, dir string, data []byte) map[string]*placedFile {
 	t.Helper()
@@ -327,8 +331,7 @@ func FuzzPieceIndex(f *testing.F) {
 		if damaged(data, good) {
 			samePlaces(t, got, want)
 		}
-		sealed := append([]byte(pieceIndexHeader), data...)
-		sealed = binary.BigEndian.AppendUint32(sealed, crc32.Checksum(sealed, pieceSums))
+		sealed := sealPieces(append([]byte(pieceIndexHeader), data...))
 		checkPlaced(t, readPieceBytes(t, dir, sealed), len(sealed))
 	})
 }
@@ -362,7 +365,7 @@ func FuzzTextsKept(f *testing.F) {
 	}}
 	publish.RegisterKept(loadFixture(f, fixture), publish.View, kept)
 	good := kept.Bytes()
-	if len(good) <= len("register-texts 3\n")+sha256.Size {
+	if len(good) <= len((&publish.TextsKept{}).Bytes()) {
 		f.Fatal("the fixture leaves no texts to keep: nothing to start from")
 	}
 	addDamage(f, good)

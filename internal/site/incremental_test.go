@@ -1,7 +1,6 @@
 package site
 
 import (
-	"encoding/binary"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -862,9 +861,7 @@ func TestPieceIndexReadsDamageAsNone(t *testing.T) {
 	head := len(pieceIndexHeader)
 	// sealed ends an index with its sum, so that what follows the sum's
 	// check is what refuses it.
-	sealed := func(s string) string {
-		return string(binary.BigEndian.AppendUint32([]byte(s), crc32.Checksum([]byte(s), pieceSums)))
-	}
+	sealed := func(s string) string { return string(sealPieces([]byte(s))) }
 	flipped := slices.Clone(good)
 	flipped[head+2] ^= 1
 	for name, data := range map[string]string{
