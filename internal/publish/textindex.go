@@ -300,13 +300,13 @@ func replaceSpans(s, with string, spans [][2]int) string {
 		return s
 	}
 	var b strings.Builder
-	last := -1
-	for _, sp := range spans {
-		if sp[0] <= last {
+	last := 0 // the end of the stretch replaced last
+	for i, sp := range spans {
+		if i > 0 && sp[0] <= last {
 			last = max(last, sp[1])
 			continue
 		}
-		b.WriteString(s[max(last, 0):sp[0]])
+		b.WriteString(s[last:sp[0]])
 		b.WriteString(with)
 		last = sp[1]
 	}
