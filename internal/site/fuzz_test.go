@@ -352,14 +352,7 @@ func TestPieceIndexTakesNoDamage(t *testing.T) {
 // that what the package wrote reads back as written; and that whatever it
 // takes in, it writes out as it reads it back.
 func FuzzTextsKept(f *testing.F) {
-	out := filepath.Join(f.TempDir(), "public")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		f.Fatal(err)
-	}
-	state, err := outdir.StateFile(out, "texts")
-	if err != nil {
-		f.Fatal(err)
-	}
+	out, state := keptTextsOf(f)
 	kept := &publish.TextsKept{Salt: "fuzz", ID: func(r *record.Record) ([sha256.Size]byte, bool) {
 		return sha256.Sum256([]byte(r.File)), true
 	}}
@@ -393,11 +386,11 @@ func FuzzTextsKept(f *testing.F) {
 	})
 }
 
-// TestKeptTextsNotFromAPipe: a named pipe where the kept texts should be
-// is not read from, which would hold the build until something wrote to
-// it.
-func TestKeptTextsNotFromAPipe(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
+// keptTextsOf makes a site folder for a build and returns it, and where
+// the build keeps its reading of the records' texts (outdir.StateFile).
+func keptTextsOf(t testing.TB) (out, state string) {
+	t.Helper()
+	out = filepath.Join(t.TempDir(), "public")
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -405,6 +398,14 @@ func TestKeptTextsNotFromAPipe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return out, state
+}
+
+// TestKeptTextsNotFromAPipe: a named pipe where the kept texts should be
+// is not read from, which would hold the build until something wrote to
+// it.
+func TestKeptTextsNotFromAPipe(t *testing.T) {
+	out, state := keptTextsOf(t)
 	testbed.Pipe(t, state)
 	var m *Memo
 	testbed.NoWait(t, state, "reading the kept texts", func() { m.textsKept(out, nil) })
