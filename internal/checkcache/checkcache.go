@@ -62,9 +62,8 @@ type Store struct {
 	reading sync.WaitGroup
 	// file is the file read, open until Save or Close: a result is read
 	// from it when found, and the results kept are copied from it when
-	// saved. Held in memory, the results of 100,000 records were 40 MB
-	// through the whole of a re-check. nil: none.
-	file *os.File
+	// saved. A small file is held in memory instead (heldMost). nil: none.
+	file source
 	// old numbers the files the file read holds a result of, and slots
 	// says where each is; a map of slots, and one of those found, were
 	// 20 MB of a daily check at 100,000 records.
@@ -171,10 +170,10 @@ func (s *Store) open() {
 	}
 }
 
-// read opens the cache file at path and returns it with what it holds, or
-// nil when it is absent, too large, of another version or damaged in any
-// way.
-func read(path string) (*os.File, *contents) {
+// read opens the cache file at path and returns it, or its bytes when it
+// is small (heldMost), with what it holds; nil when it is absent, too
+// large, of another version or damaged in any way.
+func read(path string) (source, *contents) {
 	f, size, err := binread.Open(path, maxFile)
 	if err != nil {
 		return nil, nil
@@ -184,17 +183,45 @@ func read(path string) (*os.File, *contents) {
 		f.Close()
 		return nil, nil
 	}
+	if size <= heldMost {
+		f.Close()
+		return heldBytes(c.data), c
+	}
+	c.data = nil
 	return f, c
 }
 
+// heldMost is the largest cache file whose bytes are held once read, and
+// its results decoded from them: at 10,000 records (3.4 MB) reading each
+// result again was 10,000 reads, a twentieth of a build after one change.
+// A larger file is read again result by result: held, the results of
+// 100,000 records were 40 MB through the whole of a re-check. A variable
+// for the tests to take either way.
+var heldMost int64 = 8 << 20
+
+// source is the cache file read: the open file, or its bytes.
+type source interface {
+	io.ReaderAt
+	io.Closer
+}
+
+// heldBytes is a cache file's bytes, held (heldMost).
+type heldBytes []byte
+
+func (h heldBytes) ReadAt(p []byte, off int64) (int, error) {
+	return bytes.NewReader(h).ReadAt(p, off)
+}
+
+func (heldBytes) Close() error { return nil }
+
 // readFrom reads the size bytes of a cache file from r and returns what
-// they hold, or nil.
+// they hold, the bytes with it, or nil.
 func readFrom(r io.ReaderAt, size int64) (c *contents) {
 	if size < int64(len(magic)+sha256.Size) {
 		return nil
 	}
-	// Read whole to be checked and indexed, and let go of then: the
-	// results are read again when found.
+	// Read whole to be checked and indexed; read (for Open) lets go of
+	// them unless the file is small.
 	data := make([]byte, size)
 	if n, err := r.ReadAt(data, 0); n < len(data) && err != nil {
 		return nil
@@ -216,6 +243,7 @@ func readFrom(r io.ReaderAt, size int64) (c *contents) {
 	if err != nil {
 		return nil
 	}
+	c.data = data
 	return c
 }
 
@@ -276,9 +304,18 @@ func (s *Store) Get(rel string, sum [32]byte) (*load.Stored, bool) {
 // whose strings are numbered by table; false when it cannot be read or
 // does not hold one.
 func resultAt(r io.ReaderAt, sl slot, table []string) (*load.Stored, bool) {
-	b := make([]byte, sl.rn)
-	if n, err := r.ReadAt(b, sl.off+int64(sl.n-sl.rn)); n < len(b) && err != nil {
-		return nil, false
+	at := sl.off + int64(sl.n-sl.rn)
+	var b []byte
+	if h, ok := r.(heldBytes); ok {
+		if at < 0 || at > int64(len(h))-int64(sl.rn) {
+			return nil, false
+		}
+		b = h[at : at+int64(sl.rn)]
+	} else {
+		b = make([]byte, sl.rn)
+		if n, err := r.ReadAt(b, at); n < len(b) && err != nil {
+			return nil, false
+		}
 	}
 	// Nothing decoded keeps the bytes: its strings are the table's.
 	return storedOf(unsafe.String(unsafe.SliceData(b), len(b)), table)

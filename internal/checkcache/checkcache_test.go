@@ -327,6 +327,10 @@ func tighter(t *testing.T) fs.FS {
 // added (encoded as they came) and found, once each; a run over every file
 // drops the others, one over some keeps them; saving twice writes the same.
 func TestStoreSavesWhatTheRunFoundAndAdded(t *testing.T) {
+	eachWay(t, testStoreSavesWhatTheRunFoundAndAdded)
+}
+
+func testStoreSavesWhatTheRunFoundAndAdded(t *testing.T) {
 	result := func(n int) *load.Stored {
 		st := filled(reflect.TypeFor[load.Stored](), n).Interface().(load.Stored)
 		return &st
@@ -404,6 +408,10 @@ func resultSaying(text string) *load.Stored {
 // saved; the texts of results no longer kept stay in the file's table only
 // until every compactEvery-th save encodes all entries again.
 func TestSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
+	eachWay(t, testSavesKeepWhatTheyFoundAsItWasAndCompact)
+}
+
+func testSavesKeepWhatTheyFoundAsItWasAndCompact(t *testing.T) {
 	sum := func(s string) [32]byte { return sha256.Sum256([]byte(s)) }
 	result := resultSaying
 	path := filepath.Join(t.TempDir(), "cache")
@@ -477,7 +485,9 @@ func TestATableThatGrewIsCompacted(t *testing.T) {
 // it is read again. Another run that replaces the file meanwhile changes
 // nothing this run finds or saves, and after its save the run finds
 // nothing.
-func TestResultsAreReadWhenFound(t *testing.T) {
+func TestResultsAreReadWhenFound(t *testing.T) { eachWay(t, testResultsAreReadWhenFound) }
+
+func testResultsAreReadWhenFound(t *testing.T) {
 	sum := sha256.Sum256([]byte("a"))
 	want := filled(reflect.TypeFor[load.Stored](), 2).Interface().(load.Stored)
 	path := filepath.Join(t.TempDir(), "cache")
@@ -523,7 +533,9 @@ func TestResultsAreReadWhenFound(t *testing.T) {
 // TestADamagedResultIsCheckedAgain: a result whose bytes do not decode
 // (written by another hand under a valid checksum) is not found, without
 // a panic.
-func TestADamagedResultIsCheckedAgain(t *testing.T) {
+func TestADamagedResultIsCheckedAgain(t *testing.T) { eachWay(t, testADamagedResultIsCheckedAgain) }
+
+func testADamagedResultIsCheckedAgain(t *testing.T) {
 	sum := sha256.Sum256([]byte("a"))
 	st := filled(reflect.TypeFor[load.Stored](), 1).Interface().(load.Stored)
 	e := newEncoder()
@@ -615,6 +627,17 @@ func TestASpoolThatCannotBeWrittenSavesNothing(t *testing.T) {
 	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
 		t.Error("the file read changed")
 	}
+}
+
+// eachWay runs test on a cache file whose bytes are held once read, and
+// on one read again result by result (heldMost).
+func eachWay(t *testing.T, test func(t *testing.T)) {
+	t.Run("held", test)
+	t.Run("read when found", func(t *testing.T) {
+		defer func(most int64) { heldMost = most }(heldMost)
+		heldMost = 0
+		test(t)
+	})
 }
 
 // readResults reads the cache file at path with every result decoded.

@@ -402,6 +402,7 @@ type contents struct {
 	table []string // the string table, by which the entries number their strings
 	saves uint64   // saves since every entry was last encoded
 	base  uint64   // the table's length then
+	data  []byte   // the whole file, set by readFrom, not decode
 }
 
 // decode reads a payload written by Store.Save, found at from in its
