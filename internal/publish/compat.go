@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -11,13 +12,17 @@ import (
 // A secret may also be written in letters that look like its own but are
 // other runes: full-width ("ＡＮＰＲ", as East Asian input methods type),
 // mathematical ("𝐀𝐍𝐏𝐑"), circled, super- and subscript letters and
-// digits, ligatures ("ﬁ"). Unicode's compatibility normalisation (NFKC)
-// writes each as the letters it stands for. And a Cyrillic or Greek
-// capital A, or small o, is drawn as the Latin one: typed on another
-// keyboard layout, a name reads the same and is other runes (lookalike).
-// So the filter looks for secrets in a text as these write it too, rune
-// by rune: a text's other runes stay as they are, and where a secret is
-// found is mapped back to the runes of the text it came from.
+// digits, ligatures ("ﬁ"). Unicode's compatibility decomposition (NFKD)
+// writes each as the letters it stands for. A letter with a diacritic is
+// typed without it as often as with ("Cooperatie" for "Coöperatie",
+// "Societe" for "Société"): the decomposition writes it as its letter and
+// the mark, and the mark is left out; a letter with a stroke ("Ł") as the
+// letter without (stroked). And a Cyrillic or Greek capital A,
+// or small o, is drawn as the Latin one: typed on another keyboard
+// layout, a name reads the same and is other runes (lookalike). So the
+// filter looks for secrets in a text as these write it too, rune by rune:
+// a text's other runes stay as they are, and where a secret is found is
+// mapped back to the runes of the text it came from.
 
 // lookalike maps the Cyrillic and Greek letters drawn as a Latin letter,
 // in the fonts a site or a feed reader shows, to that letter.
@@ -32,20 +37,19 @@ var lookalike = map[rune]byte{
 	'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o',
 }
 
-// hasLookalike reports whether s holds a letter of lookalike.
-func hasLookalike(s string) bool {
-	for _, r := range s {
-		if r >= 0x370 && r < 0x530 {
-			if _, ok := lookalike[r]; ok {
-				return true
-			}
-		}
-	}
-	return false
+// stroked maps the Latin letters with a stroke or bar, which Unicode does
+// not decompose as it does a letter with a diacritic, to the letter
+// without it, as they are typed on a keyboard that has none ("Lodz").
+var stroked = map[rune]byte{
+	'Ł': 'L', 'ł': 'l', 'Ø': 'O', 'ø': 'o', 'Đ': 'D', 'đ': 'd',
+	'Ħ': 'H', 'ħ': 'h', 'Ŧ': 'T', 'ŧ': 't', 'Ƀ': 'B', 'ƀ': 'b', 'ı': 'i',
 }
 
-// compatRune returns what r is written as (a lookalike's Latin letter, or
-// what NFKC writes), appended to buf, and whether that differs from r.
+// compatRune returns what r is written as (a lookalike's Latin letter, a
+// stroked letter's, or its compatibility decomposition without marks:
+// writtenOf), appended to buf, and whether that differs from r. A mark on
+// its own, as a decomposed text has it after its letter, is written as
+// nothing.
 func compatRune(r rune, buf []byte) ([]byte, bool) {
 	if r < utf8.RuneSelf {
 		return buf, false
@@ -53,49 +57,101 @@ func compatRune(r rune, buf []byte) ([]byte, bool) {
 	if l, ok := lookalike[r]; ok {
 		return append(buf, l), true
 	}
-	w := nfkcOf(r)
-	if w == "" {
+	if l, ok := stroked[r]; ok {
+		return append(buf, l), true
+	}
+	w := writtenOf(r)
+	if !w.other {
 		return buf, false
 	}
-	return append(buf, w...), true
+	return append(buf, w.as...), true
 }
 
-// nfkcOf returns what NFKC writes for the rune r, "" when r itself. A
-// text has few distinct runes, each asked for at every place it is
-// written: each is worked out once (NFKC takes microseconds a rune, and a
-// text of a megabyte of runes that NFKC writes otherwise took seconds a
-// search), at most maxNFKCKept of them.
-func nfkcOf(r rune) string {
-	nfkcKept.RLock()
-	w, ok := nfkcKept.m[r]
-	nfkcKept.RUnlock()
+// written is what a rune is written as: as, when other; else itself.
+// marks counts the marks left out.
+type written struct {
+	as    string
+	other bool
+	marks int
+}
+
+// writtenOf returns what the compatibility decomposition (NFKD) writes for
+// the rune r, without its nonspacing marks (the diacritics). A text has
+// few distinct runes, each asked for at every place it is written: each
+// is worked out once (NFKD takes microseconds a rune, and a text of a
+// megabyte of runes that it writes otherwise took seconds a search), at
+// most maxWrittenKept of them.
+func writtenOf(r rune) written {
+	writtenKept.RLock()
+	w, ok := writtenKept.m[r]
+	writtenKept.RUnlock()
 	if ok {
 		return w
 	}
 	var one [utf8.UTFMax]byte
 	rb := utf8.AppendRune(one[:0], r)
-	if norm.NFKC.QuickSpan(rb) != len(rb) {
-		if b := norm.NFKC.Bytes(rb); !bytes.Equal(b, rb) {
-			w = string(b)
-		}
+	d := norm.NFKD.Bytes(rb)
+	n := utf8.RuneCount(d)
+	if b := withoutMarks(d); !bytes.Equal(b, rb) {
+		w = written{as: string(b), other: true, marks: n - utf8.RuneCount(b)}
 	}
-	nfkcKept.Lock()
-	if nfkcKept.m == nil {
-		nfkcKept.m = map[rune]string{}
+	writtenKept.Lock()
+	if writtenKept.m == nil {
+		writtenKept.m = map[rune]written{}
 	}
-	if len(nfkcKept.m) < maxNFKCKept {
-		nfkcKept.m[r] = w
+	if len(writtenKept.m) < maxWrittenKept {
+		writtenKept.m[r] = w
 	}
-	nfkcKept.Unlock()
+	writtenKept.Unlock()
 	return w
 }
 
-var nfkcKept struct {
+var writtenKept struct {
 	sync.RWMutex
-	m map[rune]string
+	m map[rune]written
 }
 
-const maxNFKCKept = 1 << 16
+const maxWrittenKept = 1 << 16
+
+// withoutMarks returns b without its nonspacing marks (Unicode category
+// Mn: accents, diaereses, cedillas and the like), in place.
+func withoutMarks(b []byte) []byte {
+	out := b[:0]
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if !unicode.Is(unicode.Mn, r) {
+			out = append(out, b[i:i+n]...)
+		}
+		i += n
+	}
+	return out
+}
+
+// afterMarks returns the end of the nonspacing marks in s from i on: a
+// stretch that ends in a letter takes the marks written after it (a
+// decomposed text), which are no part of what a secret is looked for as.
+func afterMarks(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf || !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// writtenAsOthers reports whether a rune of s is written as another
+// (compatRune).
+func writtenAsOthers(s string) bool {
+	var buf [4 * utf8.UTFMax]byte
+	for _, r := range s {
+		if _, other := compatRune(r, buf[:0]); other {
+			return true
+		}
+	}
+	return false
+}
 
 // compatText is a text with each rune written as another written as that
 // (compatRune), and where each of its bytes came from in the text.
@@ -109,7 +165,7 @@ type compatText struct {
 // s is written as itself (every ASCII text), which is then searched as it
 // is.
 func compatOf(s string) (compatText, bool) {
-	if isASCII(s) || norm.NFKC.QuickSpanString(s) == len(s) && !hasLookalike(s) {
+	if isASCII(s) || !writtenAsOthers(s) {
 		return compatText{}, false
 	}
 	var b []byte
@@ -139,12 +195,12 @@ func compatOf(s string) (compatText, bool) {
 
 // span returns the stretch of the text that the bytes s[start:end] came
 // from: from the start of the first one's rune to the end of the last
-// one's.
+// one's, and of the marks after it (afterMarks).
 func (c compatText) span(start, end int) (int, int) {
 	from := int(c.from[start])
 	last := int(c.from[end-1])
 	_, n := utf8.DecodeRuneInString(c.text[last:])
-	return from, last + n
+	return from, afterMarks(c.text, last+n)
 }
 
 // asWritten returns s with each rune written as compatRune writes it.

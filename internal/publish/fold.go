@@ -145,15 +145,15 @@ func (t foldedText) orig(i int) int {
 }
 
 // origEnd is the offset in the text just after the rune of the folded
-// text's byte i-1: where a stretch of f that ends at i ends in the text,
-// without the separators after it.
+// text's byte i-1, and the marks after it (afterMarks): where a stretch
+// of f that ends at i ends in the text, without the separators after it.
 func (t foldedText) origEnd(i int) int {
 	if i == 0 {
 		return 0
 	}
 	o := int(t.at[i-1])
 	_, n := utf8.DecodeRuneInString(t.s[o:])
-	return o + n
+	return afterMarks(t.s, o+n)
 }
 
 // longest returns the length of the longest of the sorted secrets that t
@@ -247,14 +247,44 @@ func (x *foldIndex) next(t foldedText, i int) (at, end int) {
 }
 
 // counts reports whether the secret found at t.f[i:end] is one: four
-// bytes or more, or a whole word of the text; any, where t does not know
-// where its bytes came from (a first look, fold).
+// bytes or more (letters), or a whole word of the text; any, where t
+// does not know where its bytes came from (a first look, fold).
 func (t foldedText) counts(i, end int) bool {
 	if end-i >= 4 || t.at == nil {
 		return true
 	}
+	if t.letters(i, end) >= 4 {
+		return true
+	}
 	from, to := t.orig(i), t.origEnd(end)
 	return wordFrom(t.s, from) == from && wordTo(t.s, to) == to
+}
+
+// letters is the length of the secret found at t.f[i:end] as a short one
+// is told by: its folded bytes, and one for each diacritic folding left
+// out ("Zoë" is four, as Unicode composes it, and so is "Zoe" with a
+// diaeresis after the e; "Zoe" is three).
+func (t foldedText) letters(i, end int) int {
+	n, last := end-i, -1
+	for k := i; k < end; k++ {
+		o := int(t.at[k])
+		if o == last {
+			continue
+		}
+		last = o
+		r, size := utf8.DecodeRuneInString(t.s[o:])
+		if r >= utf8.RuneSelf {
+			n += writtenOf(r).marks // none for a lookalike or a stroked letter
+		}
+		for p := o + size; p < len(t.s); {
+			m, ms := utf8.DecodeRuneInString(t.s[p:])
+			if m < utf8.RuneSelf || !unicode.Is(unicode.Mn, m) {
+				break
+			}
+			n, p = n+1, p+ms
+		}
+	}
+	return n
 }
 
 // contains reports whether s holds a secret, in any case.
