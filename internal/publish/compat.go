@@ -16,13 +16,14 @@ import (
 // writes each as the letters it stands for. A letter with a diacritic is
 // typed without it as often as with ("Cooperatie" for "Coöperatie",
 // "Societe" for "Société"): the decomposition writes it as its letter and
-// the mark, and the mark is left out; a letter with a stroke ("Ł") as the
-// letter without (stroked). And a Cyrillic or Greek capital A,
-// or small o, is drawn as the Latin one: typed on another keyboard
-// layout, a name reads the same and is other runes (lookalike). So the
-// filter looks for secrets in a text as these write it too, rune by rune:
-// a text's other runes stay as they are, and where a secret is found is
-// mapped back to the runes of the text it came from.
+// the mark, and the mark is left out; a letter with a stroke ("Ł") is
+// written as the letter, a ligature ("Æ") as its letters (typedAs). And a
+// Cyrillic or Greek capital A, or small o, is drawn as the Latin one:
+// typed on another keyboard layout, a name reads the same and is other
+// runes (lookalike). So the filter looks for secrets in a text as these
+// write it too, rune by rune: a text's other runes stay as they are, and
+// where a secret is found is mapped back to the runes of the text it came
+// from.
 
 // lookalike maps the Cyrillic and Greek letters drawn as a Latin letter,
 // in the fonts a site or a feed reader shows, to that letter.
@@ -37,17 +38,20 @@ var lookalike = map[rune]byte{
 	'Ν': 'N', 'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'ο': 'o',
 }
 
-// stroked maps the Latin letters with a stroke or bar, which Unicode does
-// not decompose as it does a letter with a diacritic, to the letter
-// without it, as they are typed on a keyboard that has none ("Lodz").
-var stroked = map[rune]byte{
-	'Ł': 'L', 'ł': 'l', 'Ø': 'O', 'ø': 'o', 'Đ': 'D', 'đ': 'd',
-	'Ħ': 'H', 'ħ': 'h', 'Ŧ': 'T', 'ŧ': 't', 'Ƀ': 'B', 'ƀ': 'b', 'ı': 'i',
+// typedAs maps the Latin letters that Unicode does not decompose, and a
+// keyboard without them types as others, to those: a letter with a
+// stroke or bar as the letter ("Lodz" for "Łódź"), a ligature or sharp s
+// as its letters ("Aeroe" for "Ærø", "Strasse" for "Straße").
+var typedAs = map[rune]string{
+	'Ł': "L", 'ł': "l", 'Ø': "O", 'ø': "o", 'Đ': "D", 'đ': "d",
+	'Ħ': "H", 'ħ': "h", 'Ŧ': "T", 'ŧ': "t", 'Ƀ': "B", 'ƀ': "b", 'ı': "i",
+	'Æ': "AE", 'æ': "ae", 'Œ': "OE", 'œ': "oe", 'ß': "ss", 'ẞ': "SS",
+	'Þ': "TH", 'þ': "th",
 }
 
-// compatRune returns what r is written as (a lookalike's Latin letter, a
-// stroked letter's, or its compatibility decomposition without marks:
-// writtenOf), appended to buf, and whether that differs from r. A mark on
+// compatRune returns what r is written as (a lookalike's Latin letter,
+// the letters typedAs gives, or its compatibility decomposition without
+// marks: writtenOf), appended to buf, and whether that differs from r. A mark on
 // its own, as a decomposed text has it after its letter, is written as
 // nothing.
 func compatRune(r rune, buf []byte) ([]byte, bool) {
@@ -57,8 +61,8 @@ func compatRune(r rune, buf []byte) ([]byte, bool) {
 	if l, ok := lookalike[r]; ok {
 		return append(buf, l), true
 	}
-	if l, ok := stroked[r]; ok {
-		return append(buf, l), true
+	if t, ok := typedAs[r]; ok {
+		return append(buf, t...), true
 	}
 	w := writtenOf(r)
 	if !w.other {

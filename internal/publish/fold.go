@@ -274,7 +274,7 @@ func (t foldedText) letters(i, end int) int {
 		last = o
 		r, size := utf8.DecodeRuneInString(t.s[o:])
 		if r >= utf8.RuneSelf {
-			n += writtenOf(r).marks // none for a lookalike or a stroked letter
+			n += writtenOf(r).marks // none for a lookalike or a letter of typedAs
 		}
 		for p := o + size; p < len(t.s); {
 			m, ms := utf8.DecodeRuneInString(t.s[p:])

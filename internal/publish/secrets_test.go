@@ -213,6 +213,7 @@ func TestTextIndexReadsLettersWrittenAsOthers(t *testing.T) {
 		{"a letter with a diacritic the secret has not", []string{"Cooperatie Zuid"}, "door Coöperatie Zuid.", "door #."},
 		{"a decomposed diacritic goes with its letter", []string{"Societe"}, "de Socie\u0301te\u0301 bv", "de # bv"},
 		{"a stroked letter without its stroke", []string{"\u0141\u00f3d\u017a"}, "naar Lodz en L\u00f3dz", "naar # en #"},
+		{"a ligature and a sharp s as their letters", []string{"\u00c6r\u00f8 Stra\u00dfe"}, "naar AERO STRASSE.", "naar #."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
