@@ -29,13 +29,15 @@ func BenchmarkFoldIndex(b *testing.B) {
 }
 
 // BenchmarkScrubWrittenAsOthers scrubs a text of 64 KB written in letters
-// that stand for others (compat.go), in full-width letters and in the
-// ligature NFKC writes as 18 letters, with both searches: each rune is
-// looked up, not normalised anew, and the time grows with the text only.
+// that stand for others (compat.go), in full-width letters, in the
+// ligature NFKD writes as 18 letters, and in letters that each carry
+// thirty diacritics after them, with both searches: each rune is looked
+// up, not normalised anew, and the time grows with the text only.
 func BenchmarkScrubWrittenAsOthers(b *testing.B) {
 	for name, text := range map[string]string{
 		"full-width": strings.Repeat("Ｋａｍｅｒａ ", 64<<10/19),
 		"ligature":   strings.Repeat("\ufdfa ", 64<<10/4),
+		"diacritics": strings.Repeat("c"+strings.Repeat("\u0301", 30)+"am ", 64<<10/64),
 	} {
 		secrets := []string{"kluisbouw", "cam-12"}
 		for index, x := range map[string]interface{ replace(s, with string) string }{
