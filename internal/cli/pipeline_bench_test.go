@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,10 +53,42 @@ type cost struct {
 	peakRSS   float64 // bytes of the process's peak resident set (peakRSS); 0 where unknown
 }
 
-// measure runs f once, timing it and sampling the heap every few
-// milliseconds. The sampler reads runtime/metrics, which does not stop the
-// world as ReadMemStats does.
+// measure runs f once as a command runs in a process of its own: with the
+// collector set as the process started (freshCollector), timing it and
+// sampling the heap every few milliseconds. The sampler reads
+// runtime/metrics, which does not stop the world as ReadMemStats does.
 func measure(f func()) cost {
+	freshCollector()
+	return measureAsIs(f)
+}
+
+// startCollector returns the collector's target and memory limit as the
+// process started (GOGC, GOMEMLIMIT); read before any benchmark runs.
+func startCollector() (percent int, limit int64) {
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(s)
+	percent = -1 // off
+	if v := s[0].Value.Uint64(); v <= math.MaxInt32 {
+		percent = int(v)
+	}
+	return percent, int64(min(s[1].Value.Uint64(), math.MaxInt64))
+}
+
+// freshCollector sets the collector as the process started: a command
+// sets its own for its run (pipeline) and a process ends with it, so
+// the runs of one benchmark process would each start from what the run
+// before left (a memory limit of 240 MB after a build, which made the
+// rebuilds of serve after it collect five times as often).
+func freshCollector() {
+	debug.SetGCPercent(startGCPercent)
+	debug.SetMemoryLimit(startMemoryLimit)
+}
+
+var startGCPercent, startMemoryLimit = startCollector()
+
+// measureAsIs is measure in the process as it is: the rebuilds of serve
+// go on from what the builds before them left, as in serve's process.
+func measureAsIs(f func()) cost {
 	// Collected and handed back to the system, so the peak resident set
 	// starts from what is live.
 	debug.FreeOSMemory()
