@@ -51,9 +51,9 @@ var typedAs = map[rune]string{
 
 // compatRune returns what r is written as (a lookalike's Latin letter,
 // the letters typedAs gives, or its compatibility decomposition without
-// marks: writtenOf), appended to buf, and whether that differs from r. A mark on
-// its own, as a decomposed text has it after its letter, is written as
-// nothing.
+// marks: writtenOf), appended to buf, and whether that differs from r. A
+// mark on its own, as a decomposed text has it after its letter, is
+// written as nothing.
 func compatRune(r rune, buf []byte) ([]byte, bool) {
 	if r < utf8.RuneSelf {
 		return buf, false
@@ -174,25 +174,19 @@ func compatOf(s string) (compatText, bool) {
 	}
 	var b []byte
 	var from []int32
-	changed := false
 	for i := 0; i < len(s); {
+		// A byte that is not UTF-8 decodes as U+FFFD, which is written as
+		// itself: the byte is kept.
 		r, n := utf8.DecodeRuneInString(s[i:])
 		start := len(b)
 		var ok bool
-		if r != utf8.RuneError || n > 1 {
-			b, ok = compatRune(r, b)
-		}
-		if !ok {
+		if b, ok = compatRune(r, b); !ok {
 			b = append(b, s[i:i+n]...)
 		}
-		changed = changed || ok
 		for range len(b) - start {
 			from = append(from, int32(i))
 		}
 		i += n
-	}
-	if !changed {
-		return compatText{}, false
 	}
 	return compatText{s: string(b), from: from, text: s}, true
 }

@@ -117,7 +117,7 @@ func foldInto(s string, buf []byte, at []int32) foldedText {
 			b = append(b, byte(foldRune(r)))
 		} else if c, ok := compatRune(r, compat[:0]); ok {
 			// A letter written as another (compat.go): folded as the
-			// letters NFKC writes for it.
+			// letters it is written as.
 			for _, cr := range string(c) {
 				if !separatorRune(cr) {
 					b = utf8.AppendRune(b, foldRune(cr))
@@ -276,13 +276,8 @@ func (t foldedText) letters(i, end int) int {
 		if r >= utf8.RuneSelf {
 			n += writtenOf(r).marks // none for a lookalike or a letter of typedAs
 		}
-		for p := o + size; p < len(t.s); {
-			m, ms := utf8.DecodeRuneInString(t.s[p:])
-			if m < utf8.RuneSelf || !unicode.Is(unicode.Mn, m) {
-				break
-			}
-			n, p = n+1, p+ms
-		}
+		// The marks written after it (a decomposed text).
+		n += utf8.RuneCountInString(t.s[o+size : afterMarks(t.s, o+size)])
 	}
 	return n
 }

@@ -242,8 +242,8 @@ func (x *textIndex) next(s string, from int, sc *scratch) (start, end int) {
 	return -1, -1
 }
 
-// contains reports whether s quotes a secret, as written or as NFKC
-// writes it (compatOf).
+// contains reports whether s quotes a secret, as written or with each
+// letter written as the letters it stands for (compatOf).
 func (x *textIndex) contains(s string) bool {
 	var sc scratch
 	if start, _ := x.next(s, 0, &sc); start >= 0 {
@@ -259,8 +259,9 @@ func (x *textIndex) contains(s string) bool {
 
 // replace returns s with each stretch that quotes secrets replaced by
 // with: secrets that overlap or meet make one stretch, so nothing of
-// either is left between. What is left is searched again as NFKC writes
-// it, and the stretches found there are replaced in the text.
+// either is left between. What is left is searched again with each
+// letter written as the letters it stands for (compatOf), and the
+// stretches found there are replaced in the text.
 func (x *textIndex) replace(s, with string) string {
 	s = replaceSpans(s, with, x.stretches(s))
 	c, ok := compatOf(s)
