@@ -12,13 +12,13 @@ package federate
 import (
 	"errors"
 	"fmt"
-	"github.com/voorbeeldstad/register/internal/binread"
 	"path/filepath"
 	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/source"
 )

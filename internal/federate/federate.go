@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -560,14 +561,9 @@ func writeJSON(path string, v any) error {
 }
 
 // copyFile copies a part's file from the cache (a regular file only,
-// openRegular) into the site being made.
+// readLimited) into the site being made.
 func copyFile(from, to string) error {
-	f, err := openRegular(from)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
+	data, err := readLimited(from, math.MaxInt64)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/voorbeeldstad/register/internal/binread"
 	"io"
 	"math"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
@@ -203,15 +203,16 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	return l, nil
 }
 
-// readLimited reads a regular file of at most max bytes (openRegular).
+// readLimited reads a regular file of at most max bytes: it looks before
+// it reads (binread.ReadFile), as opening a named pipe waits for a writer
+// for ever.
 func readLimited(path string, max int64) ([]byte, error) {
 	data, err := binread.ReadFile(path, max)
 	return data, readError(path, err)
 }
 
-// openRegular opens a regular file to read, of any size: it looks before
-// it opens (binread.Open), as opening a named pipe waits for a writer for
-// ever.
+// openRegular opens a regular file to read, of any size, as readLimited
+// reads one (binread.Open).
 func openRegular(path string) (*os.File, error) {
 	f, _, err := binread.Open(path, math.MaxInt64)
 	return f, readError(path, err)
