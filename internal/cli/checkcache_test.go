@@ -4,6 +4,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,5 +256,85 @@ func TestNoCacheFolderIsSaid(t *testing.T) {
 				t.Errorf("%v %v: warned of caches not asked for:\n%s", env, c.args, errOut)
 			}
 		}
+	}
+}
+
+// TestPacketCachedIsByteIdentical: `register packet` reading its records
+// and findings from the caches a check or build kept writes, in every
+// format and for the public version too, exactly the packet made without
+// them, also after records were removed, edited, withheld from and taken
+// out of publication; --no-cache neither reads nor writes them.
+func TestPacketCachedIsByteIdentical(t *testing.T) {
+	root, files := generatedWithCache(t)
+	cacheDir := filepath.Join(os.Getenv("XDG_CACHE_HOME"), "register-check")
+	dir := t.TempDir()
+	ids := make([]string, 0, len(files))
+	for _, f := range files {
+		ids = append(ids, strings.TrimSuffix(filepath.Base(f), ".yaml"))
+	}
+	packet := func(name string, flags ...string) string {
+		out := filepath.Join(dir, name)
+		args := append([]string{"--root", root, "packet", "--as-of", "2026-11-24", "--out", out}, flags...)
+		if _, errOut, code := run(t, args...); code != ExitOK {
+			t.Fatalf("packet %v: exit %d: %s", flags, code, errOut)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	if packet("cold.md", "--no-cache"); dirExists(cacheDir) {
+		t.Fatal("packet --no-cache wrote a cache")
+	}
+	edit := func(f string, change func(string) string) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, []byte(change(string(data))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, step := range []struct {
+		name string
+		edit func()
+	}{
+		{"as generated", func() {}},
+		{"one removed, one edited", func() {
+			if err := os.Remove(files[3]); err != nil {
+				t.Fatal(err)
+			}
+			ids = slices.DeleteFunc(ids, func(id string) bool { return id+".yaml" == filepath.Base(files[3]) })
+			edit(files[5], func(s string) string {
+				return regexp.MustCompile(`(?m)^summary: .*$`).ReplaceAllString(s, `summary: "Telt wat er voorbij komt, nu ook 's nachts."`)
+			})
+		}},
+		{"a field withheld, a record not public", func() {
+			edit(files[6], func(s string) string {
+				s, _, _ = strings.Cut(s, "\npublication:")
+				return strings.TrimRight(s, "\n") + "\npublication:\n  public: true\n  withheld:\n    - purpose\n  reason: Wet open overheid art. 5.1 lid 2 sub d\n"
+			})
+			edit(files[7], func(s string) string {
+				s, _, _ = strings.Cut(s, "\npublication:")
+				return strings.TrimRight(s, "\n") + "\npublication:\n  public: false\n  reason: Wet open overheid art. 5.1 lid 2 sub d\n"
+			})
+		}},
+	} {
+		step.edit()
+		for _, flags := range [][]string{nil, {"--public"}, {"--lang", "en"}} {
+			for _, ext := range []string{"md", "html", "pdf"} {
+				args := append(slices.Clone(flags), "--ids", strings.Join(ids, ","))
+				want := packet("cold."+ext, append(args, "--no-cache")...)
+				for i := range 2 { // the first may fill the caches, the second reads them
+					if got := packet("cached."+ext, args...); got != want {
+						t.Fatalf("%s, %v %s, run %d: the cached packet differs from the one made without the caches", step.name, flags, ext, i+1)
+					}
+				}
+			}
+		}
+	}
+	if !dirExists(cacheDir) {
+		t.Fatal("packet wrote no cache: the test compared packets made without it only")
 	}
 }

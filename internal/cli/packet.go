@@ -28,6 +28,7 @@ type packetOptions struct {
 	tag       string
 	commit    string
 	public    bool
+	noCache   bool
 }
 
 func newPacketCmd(a *App, runF func(*packetOptions) error) *cobra.Command {
@@ -58,6 +59,7 @@ func newPacketCmd(a *App, runF func(*packetOptions) error) *cobra.Command {
 	f.StringVar(&o.tag, "tag", "", a.say(msgPacketTagUsage))
 	f.StringVar(&o.commit, "commit", "", a.say(msgPacketCommitUsage))
 	f.BoolVar(&o.public, "public", false, a.say(msgPacketPublicUsage))
+	f.BoolVar(&o.noCache, "no-cache", false, a.say(msgNoCacheUsage))
 	return cmd
 }
 
@@ -72,9 +74,10 @@ func runPacket(o *packetOptions) error {
 		return err
 	}
 	// The checklist runs while the records load, so each file is parsed
-	// once. The check cache is not used: it keeps findings, and stand-ins
-	// for the records, where the packet shows every selected record whole.
-	reg, err := o.open(openOptions{warnConfig: true, without: o.say(msgPacketWithoutHistory), check: true, today: in.today, budgeted: true})
+	// once, and not at all when the check cache holds its result and its
+	// whole record (records), as for a build: the packet shows every
+	// selected record whole.
+	reg, err := o.open(openOptions{warnConfig: true, without: o.say(msgPacketWithoutHistory), check: true, today: in.today, cache: !o.noCache, records: true, budgeted: true})
 	if err != nil {
 		return err
 	}
