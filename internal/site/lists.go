@@ -93,25 +93,57 @@ const maxSlug = 64
 // with no letters or digits ("???", "北区") is named by its hash alone.
 // slug(slug(s)) is slug(s).
 func slug(s string) string {
-	// A register has few values per facet, each slugged for every record
-	// and page that shows it: each is worked out once.
-	if v, ok := slugs.Load(s); ok {
-		return v.(string)
+	// Most values are slugs already (air_quality, active): they are
+	// their own, with no look-up.
+	if isSlug(s) {
+		return s
 	}
-	v := makeSlug(s)
-	if slugsKept.Add(1) <= maxSlugsKept {
-		slugs.Store(s, v)
+	// A register has few other values per facet, each slugged for every
+	// record and page that shows it: each is worked out once.
+	slugs.RLock()
+	v, ok := slugs.m[s]
+	slugs.RUnlock()
+	if ok {
+		return v
 	}
+	v = makeSlug(s)
+	slugs.Lock()
+	if len(slugs.m) < maxSlugsKept {
+		if slugs.m == nil {
+			slugs.m = map[string]string{}
+		}
+		slugs.m[s] = v
+	}
+	slugs.Unlock()
 	return v
+}
+
+// isSlug reports whether makeSlug(s) is s: s is empty, or at most maxSlug
+// bytes of a-z 0-9 _ and single dashes between them.
+func isSlug(s string) bool {
+	if len(s) > maxSlug || s != "" && (s[0] == '-' || s[len(s)-1] == '-') {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // slugs keeps slug's results, at most maxSlugsKept of them: a process
 // that builds again and again (serve) sees new values as the register
-// changes.
-var (
-	slugs     sync.Map
-	slugsKept atomic.Int64
-)
+// changes. A map under a lock rather than a sync.Map, whose look-up of a
+// string key hashed it as an interface: a fortieth of a build after one
+// change.
+var slugs struct {
+	sync.RWMutex
+	m map[string]string
+}
 
 const maxSlugsKept = 1 << 16
 

@@ -1331,3 +1331,33 @@ func TestGatheredOnceTheFindingsAreKept(t *testing.T) {
 		}
 	}
 }
+
+// TestSlugOfASlugIsItself: slug takes a value that is a slug already as
+// it is, without working it out (isSlug); for every string of up to four
+// of these characters, that is exactly when makeSlug gives it back, and
+// slug gives what makeSlug gives.
+func TestSlugOfASlugIsItself(t *testing.T) {
+	chars := []string{"a", "z", "0", "_", "-", " ", "A", "é", "."}
+	var each func(prefix string, n int)
+	each = func(s string, n int) {
+		made := makeSlug(s)
+		if isSlug(s) != (made == s) {
+			t.Errorf("isSlug(%q) = %v, but makeSlug gives %q", s, isSlug(s), made)
+		}
+		if got := slug(s); got != made {
+			t.Errorf("slug(%q) = %q, makeSlug %q", s, got, made)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range chars {
+			each(s+c, n-1)
+		}
+	}
+	each("", 4)
+	for _, s := range []string{strings.Repeat("a", maxSlug), strings.Repeat("a", maxSlug+1), "air_quality", "a-b-c", "a--b"} {
+		if isSlug(s) != (makeSlug(s) == s) {
+			t.Errorf("isSlug(%q) = %v, makeSlug gives %q", s, isSlug(s), makeSlug(s))
+		}
+	}
+}
