@@ -20,7 +20,8 @@ import (
 // written as the letter, a ligature ("Æ") as its letters (typedAs). And a
 // Cyrillic or Greek capital A, or small o, is drawn as the Latin one:
 // typed on another keyboard layout, a name reads the same and is other
-// runes (lookalike). So the filter looks for secrets in a text as these
+// runes (lookalike); so does a number typed in the digits of another
+// script (digitOf). So the filter looks for secrets in a text as these
 // write it too, rune by rune: a text's other runes stay as they are, and
 // where a secret is found is mapped back to the runes of the text it came
 // from.
@@ -51,7 +52,7 @@ var typedAs = map[rune]string{
 
 // compatRune returns what r is written as (a lookalike's Latin letter,
 // the letters typedAs gives, or its compatibility decomposition without
-// marks: writtenOf), appended to buf, and whether that differs from r. A
+// marks or its digit: writtenOf), appended to buf, and whether that differs from r. A
 // mark on its own, as a decomposed text has it after its letter, is
 // written as nothing.
 func compatRune(r rune, buf []byte) ([]byte, bool) {
@@ -71,6 +72,38 @@ func compatRune(r rune, buf []byte) ([]byte, bool) {
 	return append(buf, w.as...), true
 }
 
+// digitOf returns the ASCII digit of the decimal digit r of another
+// script ("٣", "३", "๓" for 3), which Arabic, Hindi or Thai keyboards type
+// for a number; false when r is none. Unicode encodes each script's
+// digits as ten runes in a row from its zero, so a run of its table of
+// digits (unicode.Nd) starts at a zero, and two scripts' digits side by
+// side form one run of twenty.
+func digitOf(r rune) (byte, bool) {
+	if r < utf8.RuneSelf {
+		return 0, false
+	}
+	for _, rg := range unicode.Nd.R16 {
+		if lo, hi := rune(rg.Lo), rune(rg.Hi); lo <= r && r <= hi {
+			return digitIn(r, lo, uint32(rg.Stride))
+		}
+	}
+	for _, rg := range unicode.Nd.R32 {
+		if lo, hi := rune(rg.Lo), rune(rg.Hi); lo <= r && r <= hi {
+			return digitIn(r, lo, rg.Stride)
+		}
+	}
+	return 0, false
+}
+
+// digitIn is the digit r of a run of digits from lo; false when the run
+// is not one rune after the other, as no run of digits is.
+func digitIn(r, lo rune, stride uint32) (byte, bool) {
+	if stride != 1 {
+		return 0, false
+	}
+	return byte('0' + (r-lo)%10), true
+}
+
 // written is what a rune is written as: as, when other; else itself.
 // marks counts the marks left out.
 type written struct {
@@ -80,7 +113,8 @@ type written struct {
 }
 
 // writtenOf returns what the compatibility decomposition (NFKD) writes for
-// the rune r, without its nonspacing marks (the diacritics). A text has
+// the rune r, without its nonspacing marks (the diacritics), or for a
+// digit of another script its ASCII digit (digitOf). A text has
 // few distinct runes, each asked for at every place it is written: each
 // is worked out once (NFKD takes microseconds a rune, and a text of a
 // megabyte of runes that it writes otherwise took seconds a search), at
@@ -96,7 +130,9 @@ func writtenOf(r rune) written {
 	rb := utf8.AppendRune(one[:0], r)
 	d := norm.NFKD.Bytes(rb)
 	n := utf8.RuneCount(d)
-	if b := withoutMarks(d); !bytes.Equal(b, rb) {
+	if digit, ok := digitOf(r); ok {
+		w = written{as: string(digit), other: true}
+	} else if b := withoutMarks(d); !bytes.Equal(b, rb) {
 		w = written{as: string(b), other: true, marks: n - utf8.RuneCount(b)}
 	}
 	writtenKept.Lock()

@@ -30,14 +30,16 @@ func BenchmarkFoldIndex(b *testing.B) {
 
 // BenchmarkScrubWrittenAsOthers scrubs a text of 64 KB written in letters
 // that stand for others (compat.go), in full-width letters, in the
-// ligature NFKD writes as 18 letters, and in letters that each carry
-// thirty diacritics after them, with both searches: each rune is looked
+// ligature NFKD writes as 18 letters, in letters that each carry thirty
+// diacritics after them, and in the digits of Arabic, Hindi and Thai
+// keyboards, with both searches: each rune is looked
 // up, not normalised anew, and the time grows with the text only.
 func BenchmarkScrubWrittenAsOthers(b *testing.B) {
 	for name, text := range map[string]string{
 		"full-width": strings.Repeat("Ｋａｍｅｒａ ", 64<<10/19),
 		"ligature":   strings.Repeat("\ufdfa ", 64<<10/4),
 		"diacritics": strings.Repeat("c"+strings.Repeat("\u0301", 30)+"am ", 64<<10/64),
+		"digits":     strings.Repeat("\u0660\u0666-\u0967\u0968\u0e53\u0e54 ", 64<<10/18),
 	} {
 		secrets := []string{"kluisbouw", "cam-12"}
 		for index, x := range map[string]interface{ replace(s, with string) string }{

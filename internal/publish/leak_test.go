@@ -303,6 +303,10 @@ func writeLeakRegister(t *testing.T, dir string) ([]leakCase, map[string]any) {
 	// Unicode has the letter so and decomposed after it: a reader reads
 	// past them.
 	quoter["problem"] = "Zie " + norm.NFC.String(withDiaeresis(strings.Join(quotes, "; "))) + "; " + withDiaeresis(strings.Join(quotes, "; ")) + "."
+	// The alternatives with the digits of other scripts, as a
+	// keyboard for Arabic, Hindi or Thai types them: a reader reads the
+	// numbers.
+	quoter["alternatives"] = "Zie " + otherDigits(strings.Join(quotes, "; ")) + "."
 	delete(quoter, "publication")
 	write("sensors/citeert.yaml", quoter)
 	bases["sensors/"+hiddenID+".yaml"], bases["sensors/"+brokenID+".yaml"] = hidden, broken
@@ -338,6 +342,37 @@ func withDiaeresis(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// digitZeros are the zeros of the scripts whose digits otherDigits
+// writes: Arabic-Indic, Devanagari and Thai. Each script's digits follow
+// its zero.
+var digitZeros = []rune{'\u0660', '\u0966', '\u0e50'}
+
+// otherDigits writes s with each ASCII digit in the digits of another
+// script, taking the scripts of digitZeros in turn.
+func otherDigits(s string) string {
+	i := 0
+	return strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			i++
+			return digitZeros[i%len(digitZeros)] + r - '0'
+		}
+		return r
+	}, s)
+}
+
+// asciiDigits reads the digits otherDigits wrote as ASCII ones, as a
+// reader does.
+func asciiDigits(b []byte) []byte {
+	return bytes.Map(func(r rune) rune {
+		for _, z := range digitZeros {
+			if z <= r && r <= z+9 {
+				return '0' + r - z
+			}
+		}
+		return r
+	}, b)
 }
 
 // withoutMarks reads b as a reader does past the diacritics on its
@@ -533,9 +568,9 @@ func TestNoWithheldValueReachesAnyPublicOutput(t *testing.T) {
 	numberRE := regexp.MustCompile(`[0-9]+([.,][0-9]+)?`)
 	for name, data := range outputs {
 		// Letters written as others (full-width, Cyrillic lookalikes, with
-		// diacritics) are read as the letters they stand for, as a
-		// reader does.
-		data = bytes.ToLower(latin(norm.NFKC.Bytes(withoutMarks(data))))
+		// diacritics) and digits of other scripts are read as the letters
+		// and digits they stand for, as a reader does.
+		data = bytes.ToLower(asciiDigits(latin(norm.NFKC.Bytes(withoutMarks(data)))))
 		for _, m := range textRE.FindAll(data, -1) {
 			if c, ok := byText[string(m)]; ok {
 				t.Errorf("%s: the value of %s %s, withheld, is published (%s)", name, c.kind, c.path, m)

@@ -4,7 +4,10 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestScrubFindsEverySecret: Scrub, which searches a text once through an
@@ -178,6 +181,8 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 		// Cyrillic and Greek letters drawn as Latin ones.
 		{[]string{"kluisbouw"}, "door \u041alui\u0455b\u043euw", "door #"},
 		{[]string{"acme"}, "door \u0391\u0421\u039c\u0395", "door #"},
+		// Digits of other scripts: Arabic-Indic, Devanagari, Thai.
+		{[]string{"06-12345678"}, "bel \u0660\u0666-\u0967\u0968\u0e53\u0e54\u0665\u0666\u096d\u096e", "bel #"},
 	}
 	for _, tt := range tests {
 		if got := newFoldIndex(tt.secrets).replace(tt.text, "#"); got != tt.want {
@@ -214,6 +219,9 @@ func TestTextIndexReadsLettersWrittenAsOthers(t *testing.T) {
 		{"a decomposed diacritic goes with its letter", []string{"Societe"}, "de Socie\u0301te\u0301 bv", "de # bv"},
 		{"a stroked letter without its stroke", []string{"\u0141\u00f3d\u017a"}, "naar Lodz en L\u00f3dz", "naar # en #"},
 		{"a ligature and a sharp s as their letters", []string{"\u00c6r\u00f8 Stra\u00dfe"}, "naar AERO STRASSE.", "naar #."},
+		{"Arabic-Indic digits", []string{"52.234567"}, "Op \u0665\u0662.\u0662\u0663\u0664\u0665\u0666\u0667 noord", "Op # noord"},
+		{"Devanagari and Thai digits", []string{"AB-123-C"}, "kenteken AB-\u0967\u0e52\u0969-C.", "kenteken #."},
+		{"digits of another script that are no secret", []string{"AB-123-C"}, "kenteken AB-\u0967\u0e52\u0968-C.", "kenteken AB-\u0967\u0e52\u0968-C."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,5 +233,53 @@ func TestTextIndexReadsLettersWrittenAsOthers(t *testing.T) {
 				t.Errorf("contains(%q) = %v, want %v", tt.text, got, want)
 			}
 		})
+	}
+}
+
+// TestDigitOfEveryScript: every decimal digit Unicode has beyond ASCII is
+// read as its ASCII digit: those whose compatibility decomposition is one
+// (full-width, mathematical) as that, the others as the digit they are in
+// their script's run from its zero; ASCII digits and other runes are
+// written as themselves.
+func TestDigitOfEveryScript(t *testing.T) {
+	var runs [][2]rune
+	for _, rg := range unicode.Nd.R16 {
+		runs = append(runs, [2]rune{rune(rg.Lo), rune(rg.Hi)})
+	}
+	for _, rg := range unicode.Nd.R32 {
+		runs = append(runs, [2]rune{rune(rg.Lo), rune(rg.Hi)})
+	}
+	n := 0
+	for _, run := range runs {
+		for r := run[0]; r <= run[1]; r++ {
+			d, ok := digitOf(r)
+			if r < utf8.RuneSelf {
+				if ok {
+					t.Errorf("digitOf(%q) = %q: ASCII is written as itself", r, d)
+				}
+				continue
+			}
+			n++
+			if !ok || d < '0' || d > '9' {
+				t.Errorf("digitOf(%U) = %q, %v", r, d, ok)
+				continue
+			}
+			if k := norm.NFKD.String(string(r)); len(k) == 1 && k[0] != d {
+				t.Errorf("digitOf(%U) = %q, its decomposition %q", r, d, k)
+			}
+		}
+	}
+	if n < 600 {
+		t.Errorf("only %d digits of other scripts tried", n)
+	}
+	for r, want := range map[rune]byte{'\u0663': '3', '\u0969': '3', '\u0e53': '3', '\uff19': '9', '\U0001d7d7': '9', '\u0f29': '9'} {
+		if d, ok := digitOf(r); !ok || d != want {
+			t.Errorf("digitOf(%U) = %q, %v, want %q", r, d, ok, want)
+		}
+	}
+	for _, r := range []rune{'3', 'a', '\u00b2', '\u2163', '\u4e09'} { // ASCII, a letter, ², Ⅳ, 三
+		if d, ok := digitOf(r); ok {
+			t.Errorf("digitOf(%U) = %q: no decimal digit", r, d)
+		}
 	}
 }
