@@ -262,8 +262,10 @@ func TestNoCacheFolderIsSaid(t *testing.T) {
 // TestPacketCachedIsByteIdentical: `register packet` reading its records
 // and findings from the caches a check or build kept writes, in every
 // format and for the public version too, exactly the packet made without
-// them, also after records were removed, edited, withheld from and taken
-// out of publication; --no-cache neither reads nor writes them.
+// them and says the same of the records it read, also after records were
+// removed, edited, withheld from and taken out of publication, and beside
+// files that do not read or that the schema refuses; --no-cache neither
+// reads nor writes them.
 func TestPacketCachedIsByteIdentical(t *testing.T) {
 	root, files := generatedWithCache(t)
 	cacheDir := filepath.Join(os.Getenv("XDG_CACHE_HOME"), "register-check")
@@ -272,17 +274,19 @@ func TestPacketCachedIsByteIdentical(t *testing.T) {
 	for _, f := range files {
 		ids = append(ids, strings.TrimSuffix(filepath.Base(f), ".yaml"))
 	}
+	// The packet and what the command said of the records it read.
 	packet := func(name string, flags ...string) string {
 		out := filepath.Join(dir, name)
 		args := append([]string{"--root", root, "packet", "--as-of", "2026-11-24", "--out", out}, flags...)
-		if _, errOut, code := run(t, args...); code != ExitOK {
+		said, errOut, code := run(t, args...)
+		if code != ExitOK {
 			t.Fatalf("packet %v: exit %d: %s", flags, code, errOut)
 		}
 		data, err := os.ReadFile(out)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return string(data)
+		return string(data) + "\n" + strings.ReplaceAll(said, name, "") + errOut
 	}
 	if packet("cold.md", "--no-cache"); dirExists(cacheDir) {
 		t.Fatal("packet --no-cache wrote a cache")
@@ -318,6 +322,14 @@ func TestPacketCachedIsByteIdentical(t *testing.T) {
 			edit(files[7], func(s string) string {
 				s, _, _ = strings.Cut(s, "\npublication:")
 				return strings.TrimRight(s, "\n") + "\npublication:\n  public: false\n  reason: Wet open overheid art. 5.1 lid 2 sub d\n"
+			})
+		}},
+		{"a file that does not read, one the schema refuses", func() {
+			if err := os.WriteFile(filepath.Join(root, "sensors", "kapot.yaml"), []byte("id: kapot\nname: [kapot\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			edit(files[8], func(s string) string {
+				return regexp.MustCompile(`(?m)^status: .*$`).ReplaceAllString(s, "status: wrongstatus")
 			})
 		}},
 	} {
