@@ -185,3 +185,28 @@ func TestFingerprintWithoutCompiling(t *testing.T) {
 		t.Errorf("Fingerprint() = %q, %v; the compiled validator's is %q", got, err, v.Fingerprint())
 	}
 }
+
+// TestRegexpsOnceCompilesEachPatternOnce: the engine the schemas are
+// compiled with gives a pattern it met before as it compiled it then, a
+// pattern it did not as its own, and refuses one that does not compile,
+// each time: the meta-schema's check of a pattern asks for it.
+func TestRegexpsOnceCompilesEachPatternOnce(t *testing.T) {
+	engine := regexpsOnce()
+	first, err := engine(`^https?://`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := engine(`^https?://`)
+	other, _ := engine(`^[0-9]{8}$`)
+	if first != again {
+		t.Error("a pattern met again was compiled again")
+	}
+	if other == first || !other.MatchString("12345678") || other.MatchString("https://a") || !first.MatchString("https://a") {
+		t.Error("another pattern was given the first one's")
+	}
+	for range 2 {
+		if _, err := engine(`(`); err == nil {
+			t.Error("a pattern that does not compile was taken")
+		}
+	}
+}
