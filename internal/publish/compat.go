@@ -52,9 +52,9 @@ var typedAs = map[rune]string{
 
 // compatRune returns what r is written as (a lookalike's Latin letter,
 // the letters typedAs gives, or its compatibility decomposition without
-// marks or its digit: writtenOf), appended to buf, and whether that differs from r. A
-// mark on its own, as a decomposed text has it after its letter, is
-// written as nothing.
+// marks or its digit: writtenOf), appended to buf, and whether that
+// differs from r. A mark on its own, as a decomposed text has it after
+// its letter, is written as nothing.
 func compatRune(r rune, buf []byte) ([]byte, bool) {
 	if r < utf8.RuneSelf {
 		return buf, false

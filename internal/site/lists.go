@@ -138,8 +138,8 @@ func isSlug(s string) bool {
 // slugs keeps slug's results, at most maxSlugsKept of them: a process
 // that builds again and again (serve) sees new values as the register
 // changes. A map under a lock rather than a sync.Map, whose look-up of a
-// string key hashed it as an interface: a fortieth of a build after one
-// change.
+// string key hashed it as an interface: some 1.5 % of a build after
+// one change.
 var slugs struct {
 	sync.RWMutex
 	m map[string]string
