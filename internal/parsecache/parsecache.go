@@ -239,6 +239,28 @@ func (s *Store) Put(rel string, sum [32]byte, b []byte) {
 	delete(s.used, rel)
 }
 
+// rewriteShare is the share of the entries kept, one in rewriteShare,
+// that a run must add or drop for Save to write the file anew (few).
+const rewriteShare = 256
+
+// few reports whether this run changed too few of the entries the file
+// holds to write it anew: a file of 10,000 records is some 13 MB, which a
+// build after one change copied and synced for the one record it parsed,
+// a fiftieth of that build. The next run parses the files whose entries
+// were not written, each in a fraction of a millisecond, until they are
+// enough to be written with the rest. all is Save's. Under s.mu.
+func (s *Store) few(all bool) bool {
+	changed := len(s.added)
+	if all {
+		for rel := range s.index {
+			if _, again := s.added[rel]; !again && !s.used[rel] {
+				changed++ // dropped: a file this run did not see
+			}
+		}
+	}
+	return s.file != nil && changed*rewriteShare < len(s.index)
+}
+
 // Added is how many files this run put (Put): those it decoded afresh.
 func (s *Store) Added() int {
 	s.mu.Lock()
@@ -247,9 +269,9 @@ func (s *Store) Added() int {
 }
 
 // Save writes the cache for the next run, replacing the file atomically,
-// unless nothing changed: the entries this run found (Get, Has) or added,
-// and, when all is false (the run did not look at every record file), the
-// others, copied from the file opened. It ends the run's use of the
+// unless nothing changed, or too little (few): the entries this run found
+// (Get, Has) or added, and, when all is false (the run did not look at
+// every record file), the others, copied from the file opened. It ends the run's use of the
 // store: Get finds nothing after it, and a second Save does nothing. A cache that cannot be written only
 // costs the next run its speed; the error is returned for the caller to
 // ignore or report.
@@ -276,7 +298,7 @@ func (s *Store) Save(all bool) error {
 	}
 	defer closeFile()
 	broken := s.spool.Err()
-	if broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) {
+	if broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) || s.few(all) {
 		// Nothing to write, or nothing that can be.
 		s.old = nil
 		if broken != nil {

@@ -428,3 +428,67 @@ func TestHasKeepsWithoutReading(t *testing.T) {
 		}
 	}
 }
+
+// TestFewChangesLeaveTheFile: a run that adds or drops fewer entries than
+// one in rewriteShare of those kept leaves the file as it was, and the
+// next run finds every other entry and parses those files again; a run
+// that changes that many writes the file anew.
+func TestFewChangesLeaveTheFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	n := 4 * rewriteShare
+	var ids []string
+	for i := range n {
+		ids = append(ids, fmt.Sprint("r", i))
+	}
+	read := func() []byte {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tests := []struct {
+		name    string
+		put     int  // files whose content changed
+		seen    int  // of the others, how many the run saw
+		all     bool // the run looked at every record file
+		written bool
+	}{
+		{"one changed", 1, n - 1, true, false},
+		{"three changed", 3, n - 3, true, false},
+		{"four changed, one in rewriteShare", 4, n - 4, true, true},
+		{"three removed", 0, n - 3, true, false},
+		{"four removed", 0, n - 4, true, true},
+		{"one changed in a run over some files", 1, 10, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept(t, path, ids...)
+			before := read()
+			s := open(t, path)
+			for i, id := range ids {
+				switch {
+				case i < tt.put:
+					s.Put("sensors/"+id+".yaml", sum(id+" changed"), record(id+" changed"))
+				case i < tt.put+tt.seen:
+					if _, ok := s.Get("sensors/"+id+".yaml", sum(id)); !ok {
+						t.Fatalf("%s is not kept", id)
+					}
+				}
+			}
+			save(t, s, tt.all)
+			if written := !bytes.Equal(read(), before); written != tt.written {
+				t.Fatalf("written: %v, want %v", written, tt.written)
+			}
+			s = open(t, path)
+			_, changed := s.Get("sensors/r0.yaml", sum("r0 changed"))
+			_, other := s.Get(fmt.Sprintf("sensors/r%d.yaml", n-1), sum(fmt.Sprint("r", n-1)))
+			if tt.put > 0 && changed != tt.written {
+				t.Errorf("the changed entry is found: %v, want %v (as the file was written)", changed, tt.written)
+			}
+			if !other && !(tt.written && tt.all && tt.seen < n-1) {
+				t.Error("an entry the run did not change is gone")
+			}
+		})
+	}
+}
