@@ -539,13 +539,30 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 		byFile[r.File] = r.ID
 	}
 	kept := newKeptFindings()
+	// A record's findings come one after the other: they are added to its
+	// list, which is put back in the map when another record's come, not
+	// looked up and stored again for each of the 60,000 findings of
+	// 10,000 records.
+	var (
+		cur     string
+		curKept []keptFinding
+	)
+	putBack := func() {
+		if cur != "" {
+			b.findings[cur] = curKept
+		}
+	}
 	keep := func(f *finding.Finding) {
 		id := f.Record
 		if id == "" {
 			id = byFile[f.File]
 		}
 		if id != "" && f.Severity > finding.Off {
-			b.findings[id] = append(b.findings[id], kept.keep(f))
+			if id != cur {
+				putBack()
+				cur, curKept = id, b.findings[id]
+			}
+			curKept = append(curKept, kept.keep(f))
 			// The principle it cites (checklist); its rule's are in
 			// ruleAnchors.
 			if _, ok := b.refAnchors[f.Principle]; !ok {
@@ -560,6 +577,7 @@ func (b *builder) gatherFindings(reg *register.Register, opts Options) {
 		b.checked = true
 		opts.Check(reg, keep)
 	}
+	putBack()
 }
 
 // findingsOf is a record's findings as shown in public, most severe
