@@ -116,6 +116,16 @@ func (d *binaryReader) byte() byte {
 	return c
 }
 
+// tooDeep reports whether the bytes are damage before a value at depth is
+// read: found so already, or the value lies deeper than a record's values
+// can (maxBinaryDepth).
+func (d *binaryReader) tooDeep(depth int) bool {
+	if depth > maxBinaryDepth {
+		d.bad = true
+	}
+	return d.bad
+}
+
 // A decoder reads a value of one type from d into the memory at p, which
 // holds that type's zero value; depth is how deep in the record it is.
 // Each type's decoder is made once (compileDecoder) and writes the fields
@@ -203,8 +213,7 @@ func compileDecoder(t reflect.Type, done map[reflect.Type]*decoder) *decoder {
 	case reflect.Pointer:
 		elem, et := compileDecoder(t.Elem(), done), t.Elem()
 		*f = func(d *binaryReader, p unsafe.Pointer, depth int) {
-			if depth > maxBinaryDepth {
-				d.bad = true
+			if d.tooDeep(depth) {
 				return
 			}
 			switch d.byte() {
@@ -220,8 +229,7 @@ func compileDecoder(t reflect.Type, done map[reflect.Type]*decoder) *decoder {
 	case reflect.Slice:
 		elem, size := compileDecoder(t.Elem(), done), t.Elem().Size()
 		*f = func(d *binaryReader, p unsafe.Pointer, depth int) {
-			if depth > maxBinaryDepth {
-				d.bad = true
+			if d.tooDeep(depth) {
 				return
 			}
 			n := d.uvarint()
@@ -247,8 +255,7 @@ func compileDecoder(t reflect.Type, done map[reflect.Type]*decoder) *decoder {
 	case reflect.Array:
 		elem, size, n := compileDecoder(t.Elem(), done), t.Elem().Size(), t.Len()
 		*f = func(d *binaryReader, p unsafe.Pointer, depth int) {
-			if depth > maxBinaryDepth {
-				d.bad = true
+			if d.tooDeep(depth) {
 				return
 			}
 			for i := range n {
@@ -268,8 +275,7 @@ func compileDecoder(t reflect.Type, done map[reflect.Type]*decoder) *decoder {
 			fields = append(fields, field{sf.Offset, compileDecoder(sf.Type, done)})
 		}
 		*f = func(d *binaryReader, p unsafe.Pointer, depth int) {
-			if depth > maxBinaryDepth {
-				d.bad = true
+			if d.tooDeep(depth) {
 				return
 			}
 			for _, fl := range fields {
