@@ -126,14 +126,16 @@ func writtenOf(r rune) written {
 	if ok {
 		return w
 	}
-	var one [utf8.UTFMax]byte
-	rb := utf8.AppendRune(one[:0], r)
-	d := norm.NFKD.Bytes(rb)
-	n := utf8.RuneCount(d)
 	if digit, ok := digitOf(r); ok {
 		w = written{as: string(digit), other: true}
-	} else if b := withoutMarks(d); !bytes.Equal(b, rb) {
-		w = written{as: string(b), other: true, marks: n - utf8.RuneCount(b)}
+	} else {
+		var one [utf8.UTFMax]byte
+		rb := utf8.AppendRune(one[:0], r)
+		d := norm.NFKD.Bytes(rb)
+		n := utf8.RuneCount(d)
+		if b := withoutMarks(d); !bytes.Equal(b, rb) {
+			w = written{as: string(b), other: true, marks: n - utf8.RuneCount(b)}
+		}
 	}
 	writtenKept.Lock()
 	if writtenKept.m == nil {
