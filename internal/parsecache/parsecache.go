@@ -252,11 +252,15 @@ const rewriteShare = 256
 func (s *Store) few(all bool) bool {
 	changed := len(s.added)
 	if all {
-		for rel := range s.index {
-			if _, again := s.added[rel]; !again && !s.used[rel] {
-				changed++ // dropped: a file this run did not see
+		// Dropped: the entries of files this run did not see. Those it
+		// found (used) are entries of the file, and none it put again.
+		dropped := len(s.index) - len(s.used)
+		for rel := range s.added {
+			if _, ok := s.index[rel]; ok {
+				dropped--
 			}
 		}
+		changed += dropped
 	}
 	return s.file != nil && changed*rewriteShare < len(s.index)
 }
