@@ -78,7 +78,7 @@ func BenchmarkCheckAgainstAjv(b *testing.B) {
 			b.Fatal(err)
 		}
 		c := measure(func() {
-			a := &App{Out: io.Discard, Err: io.Discard, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
+			a := &App{Out: io.Discard, Err: io.Discard, Now: benchNow, Version: "bench"}
 			Run(a, []string{"--root", sensors, "check", "--as-of", "2026-11-24"})
 		})
 		checkCost.cpu += c.cpu

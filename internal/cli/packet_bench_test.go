@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
@@ -73,7 +72,7 @@ func benchPacket(b *testing.B, root string, files []string, all bool) {
 	var said strings.Builder
 	run := func(args ...string) {
 		said.Reset()
-		a := &App{Out: &said, Err: io.Discard, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
+		a := &App{Out: &said, Err: io.Discard, Now: benchNow, Version: "bench"}
 		if code := Run(a, append([]string{"--root", root}, args...)); code == ExitError {
 			b.Fatalf("%s: exit %d", args[0], code)
 		}

@@ -54,6 +54,19 @@ type cost struct {
 	peakRSS   float64 // bytes of the process's peak resident set (peakRSS); 0 where unknown
 }
 
+// benchNow is the day the benchmarks run their commands on, at noon.
+func benchNow() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }
+
+// runUntimed runs the command argv as the benchmarks do, before what they
+// time, and fails b when it cannot run.
+func runUntimed(b *testing.B, argv ...string) {
+	b.Helper()
+	a := &App{Out: io.Discard, Err: io.Discard, Now: benchNow, Version: "bench"}
+	if code := Run(a, argv); code == ExitError {
+		b.Fatalf("%v: exit %d", argv, code)
+	}
+}
+
 // measure runs f once as a command runs in a process of its own: with the
 // collector set as the process started (freshCollector), timing it and
 // sampling the heap every few milliseconds. The sampler reads
@@ -184,7 +197,7 @@ func benchPipelineOf(b *testing.B, sizes []int, args func(root, tmp string, file
 				var code int
 				var errOut strings.Builder
 				c := measure(func() {
-					a := &App{Out: io.Discard, Err: &errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
+					a := &App{Out: io.Discard, Err: &errOut, Now: benchNow, Version: "bench"}
 					code = Run(a, argv)
 				})
 				if code == ExitError {
@@ -334,10 +347,7 @@ func BenchmarkPipelineBuild(b *testing.B) {
 		// system and the copy did not, and the build took 0.9 times the
 		// copy's CPU instead of 1.5.
 		if _, err := os.Stat(filepath.Join(tmp, "public")); errors.Is(err, fs.ErrNotExist) {
-			a := &App{Out: io.Discard, Err: io.Discard, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
-			if code := Run(a, append([]string{"--root", root}, args(root, tmp, nil)...)); code == ExitError {
-				b.Fatalf("build before the first run: exit %d", code)
-			}
+			runUntimed(b, append([]string{"--root", root}, args(root, tmp, nil)...)...)
 		}
 		for _, d := range []string{"public", "cache"} {
 			if err := os.RemoveAll(filepath.Join(tmp, d)); err != nil {
@@ -457,12 +467,9 @@ func benchBuildIncrementalOf(b *testing.B, sizes []int, commits int, subjects bo
 			commitHistory(b, c, commits)
 		}
 		out := filepath.Join(tmp, "public")
-		a := &App{Out: io.Discard, Err: io.Discard, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench"}
 		// Two builds: the site, and the earlier version kept next to it.
 		for range 2 {
-			if code := Run(a, []string{"--root", c, "build", "--as-of", "2026-11-24", "--out", out}); code == ExitError {
-				b.Fatalf("first build: exit %d", code)
-			}
+			runUntimed(b, "--root", c, "build", "--as-of", "2026-11-24", "--out", out)
 		}
 		copies[root] = c
 		return c

@@ -56,7 +56,7 @@ func newServeBench(b *testing.B, n int) *serveBench {
 			b.Error(err)
 		}
 	})
-	sb.a = &App{Out: io.Discard, Err: &sb.errOut, Now: func() time.Time { return time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC) }, Version: "bench", root: sb.root}
+	sb.a = &App{Out: io.Discard, Err: &sb.errOut, Now: benchNow, Version: "bench", root: sb.root}
 	return sb
 }
 
