@@ -6,24 +6,28 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 //go:embed templates/packet.html.tmpl
 var templates embed.FS
 
-// htmlTemplate is parsed once: html/template escapes every value by
-// context, so record text such as "<script>" prints as text.
-var htmlTemplate = template.Must(template.New("packet.html.tmpl").Funcs(template.FuncMap{
-	"inc":    func(i int) int { return i + 1 },
-	"name":   func(it *Item) string { return recordName(it.Record) },
-	"counts": func(p *Packet) string { return p.CountText() },
-}).ParseFS(templates, "templates/packet.html.tmpl"))
+// htmlTemplate is parsed once, when a packet is first written in HTML, not
+// as every command starts: html/template escapes every value by context,
+// so record text such as "<script>" prints as text.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("packet.html.tmpl").Funcs(template.FuncMap{
+		"inc":    func(i int) int { return i + 1 },
+		"name":   func(it *Item) string { return recordName(it.Record) },
+		"counts": func(p *Packet) string { return p.CountText() },
+	}).ParseFS(templates, "templates/packet.html.tmpl"))
+})
 
 // WriteHTML writes the packet as one self-contained HTML file: styles are
 // inline and nothing is loaded from elsewhere, so it can be mailed or
 // archived as it is, and it prints on A4 with a page per record.
 func WriteHTML(w io.Writer, p *Packet) error {
-	if err := htmlTemplate.Execute(w, p); err != nil {
+	if err := htmlTemplate().Execute(w, p); err != nil {
 		return fmt.Errorf("write HTML packet: %w", err)
 	}
 	return nil

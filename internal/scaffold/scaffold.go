@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"text/template"
 	"time"
 
@@ -25,7 +26,11 @@ import (
 //go:embed sensor.yaml.tmpl algorithm.yaml.tmpl
 var templates embed.FS
 
-var parsed = template.Must(template.ParseFS(templates, "*.yaml.tmpl"))
+// parsed is parsed when a record is first scaffolded, not as every command
+// starts.
+var parsed = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(templates, "*.yaml.tmpl"))
+})
 
 // ParseKind reads a kind as typed on the command line.
 func ParseKind(s string) (record.Kind, error) {
@@ -76,7 +81,7 @@ func RecordOn(kind record.Kind, id string, now time.Time) ([]byte, error) {
 		End: period.Format(today.AddDate(1, 0, 0)),
 	}
 	var b bytes.Buffer
-	if err := parsed.ExecuteTemplate(&b, string(kind)+".yaml.tmpl", data); err != nil {
+	if err := parsed().ExecuteTemplate(&b, string(kind)+".yaml.tmpl", data); err != nil {
 		return nil, fmt.Errorf("template for %s: %w", kind, err)
 	}
 	return b.Bytes(), nil

@@ -295,7 +295,7 @@ func (b *builder) recordSkeleton(lang string, k record.Kind) (*skeleton, error) 
 		pg.Alternates[j].URL = strings.TrimPrefix(pg.Alternates[j].URL, pg.Root)
 	}
 	var buf bytes.Buffer
-	if err := templates["raw"].ExecuteTemplate(&buf, "layout.html", pg); err != nil {
+	if err := templates()["raw"].ExecuteTemplate(&buf, "layout.html", pg); err != nil {
 		return nil, err
 	}
 	sk, err := splitSkeleton(buf.String(), markers)

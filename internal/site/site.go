@@ -249,6 +249,7 @@ func Prepare(reg *register.Register, opts Options) (*Prepared, error) {
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
 	}
+	go templates() // parsed while the build is prepared, for its first page
 	// What the lock read ahead; without, the build reads it itself (run).
 	a := opts.Lock.aheadOf(out, opts.Memo)
 	b, err := newBuilder(reg, opts, out)
