@@ -54,6 +54,7 @@ type slot struct {
 	off int64
 	n   int64
 	crc uint32
+	at  int32 // its place in the file's index, for Store.used
 }
 
 // Store is the parse cache of one register. Get and Put are safe for
@@ -68,8 +69,12 @@ type Store struct {
 	reading sync.Once
 	old     []byte // the entries of the file, once read (body); nil: none
 
-	mu    sync.Mutex
-	used  map[string]bool
+	mu sync.Mutex
+	// used says which entries of the file this run found (Get, Has), by
+	// slot.at, and found how many: marked in a map, they were a hundredth
+	// of a build after one change.
+	used  []bool
+	found int
 	spool *atomicfile.Spool // new entries, as written: when it could not be, Save keeps the old file
 	added map[string]slot
 	had   int  // entries Has found
@@ -79,11 +84,12 @@ type Store struct {
 // Open reads the index of the cache at path, made by the program
 // identified as tool; a missing or unusable file gives an empty cache.
 func Open(path, tool string) *Store {
-	s := &Store{path: path, tool: tool, index: map[string]slot{}, used: map[string]bool{}, added: map[string]slot{},
+	s := &Store{path: path, tool: tool, index: map[string]slot{}, added: map[string]slot{},
 		spool: atomicfile.NewSpool(path)}
 	if f, size, err := binread.Open(path, maxFile); err == nil {
 		if index, at, ok := readIndex(f, size, tool); ok {
 			s.file, s.entries, s.index = f, at, index
+			s.used = make([]bool, len(index))
 		} else {
 			f.Close()
 		}
@@ -157,9 +163,9 @@ func readIndex(f io.ReaderAt, size int64, tool string) (index map[string]slot, a
 	d := binread.New(raw)
 	n := d.Count()
 	index = make(map[string]slot, n)
-	for range n {
+	for i := range n {
 		rel := d.Text()
-		var sl slot
+		sl := slot{at: int32(i)}
 		copy(sl.sum[:], d.Bytes(uint64(len(sl.sum))))
 		if crc := d.Bytes(4); len(crc) == 4 {
 			sl.crc = binary.BigEndian.Uint32(crc)
@@ -195,7 +201,7 @@ func (s *Store) Get(rel string, sum [32]byte) ([]byte, bool) {
 		return nil, false
 	}
 	s.mu.Lock()
-	s.used[rel] = true
+	s.use(sl)
 	s.mu.Unlock()
 	return buf, true
 }
@@ -214,7 +220,7 @@ func (s *Store) Has(rel string, sum [32]byte) bool {
 	if s.file == nil || s.saved {
 		return false
 	}
-	s.used[rel] = true
+	s.use(sl)
 	s.had++
 	return true
 }
@@ -236,7 +242,18 @@ func (s *Store) Put(rel string, sum [32]byte, b []byte) {
 		return
 	}
 	s.added[rel] = slot{sum: sum, off: off, n: int64(len(b)), crc: crc32.Checksum(b, castagnoli)}
-	delete(s.used, rel)
+	if sl, ok := s.index[rel]; ok && s.used[sl.at] {
+		s.used[sl.at] = false // put again: the file's entry is not kept
+		s.found--
+	}
+}
+
+// use marks the file's entry sl found; under s.mu.
+func (s *Store) use(sl slot) {
+	if !s.used[sl.at] {
+		s.used[sl.at] = true
+		s.found++
+	}
 }
 
 // rewriteShare is the share of the entries kept, one in rewriteShare,
@@ -254,7 +271,7 @@ func (s *Store) few(all bool) bool {
 	if all {
 		// Dropped: the entries of files this run did not see. Those it
 		// found (used) are entries of the file, and none it put again.
-		dropped := len(s.index) - len(s.used)
+		dropped := len(s.index) - s.found
 		for rel := range s.added {
 			if _, ok := s.index[rel]; ok {
 				dropped--
@@ -302,7 +319,7 @@ func (s *Store) Save(all bool) error {
 	}
 	defer closeFile()
 	broken := s.spool.Err()
-	if broken != nil || len(s.added) == 0 && (!all || len(s.used) == len(s.index)) || s.few(all) {
+	if broken != nil || len(s.added) == 0 && (!all || s.found == len(s.index)) || s.few(all) {
 		// Nothing to write, or nothing that can be.
 		s.old = nil
 		if broken != nil {
@@ -323,7 +340,7 @@ func (s *Store) Save(all bool) error {
 		kept := make(map[string]slot, len(s.index)+len(s.added))
 		if from != nil { // else there is no file: none kept
 			for rel, sl := range s.index {
-				if _, again := s.added[rel]; !again && (!all || s.used[rel]) {
+				if _, again := s.added[rel]; !again && (!all || s.used[sl.at]) {
 					kept[rel] = sl
 				}
 			}

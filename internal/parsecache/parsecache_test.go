@@ -492,3 +492,28 @@ func TestFewChangesLeaveTheFile(t *testing.T) {
 		})
 	}
 }
+
+// An entry found and then put again is written once, as put: the next run
+// finds the new value, not the old one.
+func TestFoundThenPutKeepsThePut(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parsed")
+	kept(t, path, "a", "b")
+	s := open(t, path)
+	for _, id := range []string{"a", "b"} {
+		if _, ok := s.Get("sensors/"+id+".yaml", sum(id)); !ok {
+			t.Fatalf("%s is not kept", id)
+		}
+	}
+	s.Put("sensors/a.yaml", sum("a changed"), record("a changed"))
+	save(t, s, true)
+	s = open(t, path)
+	if _, ok := s.Get("sensors/a.yaml", sum("a")); ok {
+		t.Error("the value put over is still found")
+	}
+	if got, ok := s.Get("sensors/a.yaml", sum("a changed")); !ok || !bytes.Equal(got, record("a changed")) {
+		t.Errorf("the value put is not found: %q, %v", got, ok)
+	}
+	if _, ok := s.Get("sensors/b.yaml", sum("b")); !ok {
+		t.Error("the value found and not put is gone")
+	}
+}
