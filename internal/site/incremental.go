@@ -230,6 +230,9 @@ type recordSum struct {
 
 	viewOnce sync.Once
 	view     []byte // viewSum
+
+	evalOnce           sync.Once
+	evalState, evalDue string // evalState
 }
 
 // initKeys works out the build-wide part of the keys. Without a way to

@@ -273,8 +273,18 @@ func (b *builder) reportURL(lang string, r *record.Record) string {
 // interval that applies); "withheld" when it rests on a field the public
 // record r withholds, as the checklist's evaluation rule does: worked out
 // from what is left, it would be wrong ("not in use" for a record that
-// withholds its status) and say what it rests on.
+// withholds its status) and say what it rests on. Worked out once a build
+// for each public record: each language's page asks it for its key.
 func (b *builder) evalState(r *record.Record) (string, string) {
+	rs := b.keys.records[r]
+	if rs == nil {
+		return b.workOutEvalState(r)
+	}
+	rs.evalOnce.Do(func() { rs.evalState, rs.evalDue = b.workOutEvalState(r) })
+	return rs.evalState, rs.evalDue
+}
+
+func (b *builder) workOutEvalState(r *record.Record) (string, string) {
 	if publish.EvaluationWithheld(r) {
 		return "withheld", ""
 	}
