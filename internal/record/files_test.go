@@ -1,7 +1,10 @@
 package record
 
 import (
+	"encoding/json"
 	"errors"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -22,6 +25,40 @@ func TestValidID(t *testing.T) {
 	for id, want := range map[string]bool{"cam-markt": true, "a1": true, "a": false, "Cam": false, "-cam": false, "../x": false, "cam_markt": false} {
 		if ValidID(id) != want {
 			t.Errorf("ValidID(%q) = %v", id, !want)
+		}
+	}
+}
+
+// ValidID is the schema's pattern for a slug, which the schema validates
+// ids by: every id one accepts, the other does, around each edge of the
+// rule (length, first character, every byte).
+func TestValidIDIsTheSchemasSlug(t *testing.T) {
+	raw, err := os.ReadFile("../../schema/common.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var schema struct {
+		Defs struct {
+			Slug struct{ Pattern string } `json:"slug"`
+		} `json:"$defs"`
+	}
+	if err := json.Unmarshal(raw, &schema); err != nil || schema.Defs.Slug.Pattern == "" {
+		t.Fatalf("no slug pattern in the schema: %v", err)
+	}
+	rule := regexp.MustCompile(schema.Defs.Slug.Pattern)
+	ids := []string{"", "cam-markt", "x-", "--", "0-0"}
+	for n := 0; n <= 65; n++ {
+		ids = append(ids, strings.Repeat("a", n), "-"+strings.Repeat("a", n), strings.Repeat("a", n)+"\n")
+	}
+	for c := range 256 {
+		for _, id := range []string{string(rune(c)) + "a", "a" + string(rune(c)), "ab" + string([]byte{byte(c)})} {
+			ids = append(ids, id)
+		}
+	}
+	ids = append(ids, "caf\u00e9", "\uff43am", "cam\x00")
+	for _, id := range ids {
+		if got, want := ValidID(id), rule.MatchString(id); got != want {
+			t.Errorf("ValidID(%q) = %v, the schema's pattern says %v", id, got, want)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Most records are valid, and for a valid record the schema library's
@@ -554,6 +556,8 @@ var patterns = map[string]func(string) bool{
 		}
 		return true
 	},
+	// A slug, the schema's for ids and references to them.
+	`^[a-z0-9][a-z0-9-]{1,62}$`: record.ValidID,
 	// An e-mail address: one @ with something on either side, and no
 	// white space (\s, all ASCII, so never part of a longer character).
 	`^[^@\s]+@[^@\s]+$`: func(s string) bool {

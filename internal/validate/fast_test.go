@@ -178,6 +178,9 @@ func TestPatterns(t *testing.T) {
 		"a@b", "@b", "a@", "a@@b", "a@b@c", "a b@c", "a@b\n", "\ta@b", "ö@ü", "\xff@\xff",
 		"2026-11-24", "2026-00-01", "2026-13-01", "2026-12-00", "2026-12-31", "2026-12-32", "2026-02-30",
 		"2026-1-01", "2026-11-24\n", " 2026-11-24", "2026-11-24T00:00:00Z", "20261124", "２026-11-24")
+	for n := 61; n <= 65; n++ {
+		inputs = append(inputs, strings.Repeat("a", n), strings.Repeat("-", n))
+	}
 	// And strings made at random of the characters the patterns name.
 	rnd := rand.New(rand.NewPCG(1, 2))
 	const alphabet = "az09-@ \t\n.Z_\xffé123-"
