@@ -382,6 +382,30 @@ func TestViewsShowReasonsWithoutSecrets(t *testing.T) {
 	}
 }
 
+// A reason is written by hand: it loses another record's withheld value
+// even where a public record shows the same text as its own, which the
+// record texts' filter leaves (a supplier two records share, one of which
+// keeps it back).
+func TestReasonsLoseSecretsAPublicRecordAlsoShows(t *testing.T) {
+	kept := &record.Record{ID: "kluis", Kind: record.Sensor, Name: "Kluis", Supplier: &record.Supplier{Name: "Kluisbouw Noord BV"},
+		Publication: &record.Publication{Withheld: []string{"supplier.name"}}}
+	open := &record.Record{ID: "deur", Kind: record.Sensor, Name: "Deur", Supplier: &record.Supplier{Name: "Kluisbouw Noord BV"}}
+	reasoned := &record.Record{ID: "teller", Kind: record.Sensor, Name: "Teller",
+		Publication: &record.Publication{Withheld: []string{"purpose"}, Reason: "Net als bij Kluisbouw Noord BV."}}
+	recs := []*record.Record{kept, open, reasoned}
+	p := publish.Register(register.New("", nil, recs))
+	if got := p.ViewOf(open).Supplier.Name; got != "Kluisbouw Noord BV" {
+		t.Fatalf("the public record's own supplier shows as %q", got)
+	}
+	const want = "Net als bij niet openbaar."
+	if got := p.ViewOf(reasoned).Publication.Reason; got != want {
+		t.Errorf("reason %q, want %q", got, want)
+	}
+	if got := p.FreeText("Geleverd door Kluisbouw Noord BV", "en"); got != "Geleverd door not public" {
+		t.Errorf("FreeText = %q", got)
+	}
+}
+
 // The check reads numbers as the loader decodes them (json.Number), not
 // only as Go values: withheld coordinates written out in the description
 // of a parsed file hold the record back.

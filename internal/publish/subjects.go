@@ -157,10 +157,17 @@ func (p *Public) AlsoScrub(r *record.Record) {
 // every text would say where it stands.
 func (p *Public) registerSecrets() []string {
 	secrets := append([]string(nil), p.hidden...)
-	for _, r := range p.loaded {
-		if r != nil {
-			texts, numbers := quotable(r)
-			secrets = append(append(secrets, texts...), numbers...)
+	if p.texts != nil {
+		// Read of the loaded records as the texts were (both are made
+		// of the same records): read again here, one after the other,
+		// they held up the preparing of a site.
+		secrets = append(secrets, p.texts.quotable...)
+	} else {
+		for _, r := range p.loaded {
+			if r != nil {
+				texts, numbers := quotable(r)
+				secrets = append(append(secrets, texts...), numbers...)
+			}
 		}
 	}
 	return append(secrets, PastSecrets(p.removed)...)

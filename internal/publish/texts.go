@@ -42,6 +42,11 @@ type Texts struct {
 	// quoted finds those lookedFor takes in a record's texts,
 	// whatever their case; nil when there are none.
 	quoted *textIndex
+	// quotable are the quotable withheld values of every record the
+	// secrets were read of (quotable: its texts, then its numbers), none
+	// left out: what FreeText takes out besides the secrets
+	// (registerSecrets), read once.
+	quotable []string
 }
 
 // TextsOf returns the Texts of the records recs (as loaded), those that
@@ -58,27 +63,30 @@ func TextsOf(recs []*record.Record) *Texts {
 func secretsOf(recs []*record.Record) *Texts {
 	// Each record's are read on their own, several at once, and put
 	// together in the records' order.
-	type of struct{ words, numbers []string }
+	type of struct{ names, words, numbers []string }
 	each := make([]of, len(recs))
 	parallel.Each(len(recs), func(i int) {
 		r := recs[i]
 		if r == nil {
 			return
 		}
-		var words []string
+		var names []string
 		if !r.IsPublic() {
-			words = hiddenNames(r)
+			names = hiddenNames(r)
 		}
-		more, numbers := quotable(r)
-		each[i] = of{append(words, more...), numbers}
+		words, numbers := quotable(r)
+		each[i] = of{names, words, numbers}
 	})
 	t := &Texts{texts: map[string]bool{}}
 	for _, e := range each {
-		for _, w := range e.words {
-			t.secrets = append(t.secrets, w)
-			t.texts[wholeKey(w)] = true
+		for _, ws := range [][]string{e.names, e.words} {
+			for _, w := range ws {
+				t.secrets = append(t.secrets, w)
+				t.texts[wholeKey(w)] = true
+			}
 		}
 		t.secrets = append(t.secrets, e.numbers...)
+		t.quotable = append(append(t.quotable, e.words...), e.numbers...)
 	}
 	t.index()
 	return t
