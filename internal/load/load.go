@@ -201,6 +201,11 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 		}
 		entries = append(entries, res)
 		ids[res.file] = res.facts.ID
+	}
+	// The entries in the register's order first, so that their records
+	// are given to it in that order, which it then need not sort.
+	sortEntries(entries)
+	for _, res := range entries {
 		if res.record != nil {
 			recs = append(recs, res.record)
 			if res.hashed {
@@ -219,7 +224,6 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 	}
 	reg = register.New(root, cfg, recs)
 	reg.Sums, reg.Linked = sums, linked
-	sortEntries(entries)
 	findings = append(findings, registerChecks(entries, sensorIDs)...)
 	finding.Sort(findings)
 	return reg, entries, findings, ids
