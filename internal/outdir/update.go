@@ -554,11 +554,14 @@ func (t *Tree) scan(abs, rel string, file func(string, bool)) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		p, r := abs+string(filepath.Separator)+name, name
+		r := name
 		if rel != "" {
 			r = rel + "/" + name
 		}
 		if e.IsDir() {
+			// The path on the disk for folders only: of every file, it
+			// was some 30,000 strings made for nothing.
+			p := abs + string(filepath.Separator) + name
 			t.dirs = append(t.dirs, p)
 			if err := t.scan(p, r, file); err != nil {
 				return err
