@@ -25,7 +25,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/outdir"
-	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -1178,8 +1177,13 @@ func (m *Memo) recordPieces(sum []byte) *recordPieces {
 // withholds its own: see pieceKey); nil when it keeps none. The
 // build-wide inputs are the Memo's (setGlobal).
 func (b *builder) piecesOf(r *record.Record) *recordPieces {
+	// Without a Memo (a build from the command line), before the look-up:
+	// each record's pieces are asked for a dozen times a build.
+	if b.opts.Memo == nil || b.keys.global == nil {
+		return nil
+	}
 	rs := b.keys.records[r]
-	if rs == nil || b.keys.global == nil || b.opts.Memo == nil {
+	if rs == nil {
 		return nil
 	}
 	rs.piecesOnce.Do(func() {
@@ -1235,7 +1239,7 @@ func (b *builder) keptPiece(r *record.Record, what string, encode func() ([]byte
 // build too. One is kept of each, the last day's: a serve left running
 // for months keeps no piece of each day.
 func (b *builder) keptDayPiece(r *record.Record, what string, encode func() ([]byte, error)) ([]byte, error) {
-	return b.keptOn(r, what, period.Format(b.today), encode)
+	return b.keptOn(r, what, b.todayStamp, encode)
 }
 
 // keptOn returns the piece what of r kept in the Memo when it was kept

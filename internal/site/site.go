@@ -337,13 +337,16 @@ type builder struct {
 	cfg     *config.Config
 	opts    Options
 	today   time.Time
-	langs   []string
-	out     string // the folder the site is built into, as given
-	dir     string // the working copy being updated
-	cur     string // the site readers see now, which dir replaces
-	hasCur  bool   // there is one: the build is not the first
-	checked bool
-	tiles   *url.URL
+	// todayStamp is today as the pieces that follow from the day are
+	// stamped (keptDayPiece), written out once.
+	todayStamp string
+	langs      []string
+	out        string // the folder the site is built into, as given
+	dir        string // the working copy being updated
+	cur        string // the site readers see now, which dir replaces
+	hasCur     bool   // there is one: the build is not the first
+	checked    bool
+	tiles      *url.URL
 
 	public      []*record.Record
 	publicSet   map[*record.Record]bool
@@ -414,7 +417,8 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
-	b := &builder{reg: reg, cfg: cfg, opts: opts, today: period.Today(opts.Now), out: out,
+	today := period.Today(opts.Now)
+	b := &builder{reg: reg, cfg: cfg, opts: opts, today: today, todayStamp: period.Format(today), out: out,
 		findings: map[string][]keptFinding{}, usedBy: map[string][]*record.Record{}, withSource: map[string]bool{}, invalidFiles: map[string]bool{},
 		skeletons: map[string]*skeleton{}, refAnchors: map[string][]string{}, rules: map[string]Rule{}}
 	b.anchorRules, b.ruleAnchors = map[string][]Rule{}, map[string][]string{}
