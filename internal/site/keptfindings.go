@@ -24,13 +24,22 @@ import (
 // any key is made.
 type sharedFinding struct {
 	finding.Finding
+	key *sharedKey
+}
+
+// sharedKey is a sharedFinding's key, kept apart from it, next to the
+// keys of the others (keptFindings.keys): a record's key reads the key of
+// each of its findings, and read from each finding's own memory, those
+// were a fiftieth of a build after one change.
+type sharedKey struct {
 	once sync.Once
-	key  [sha256.Size]byte
+	sum  [sha256.Size]byte
 }
 
 // keptFinding is one finding of a record, kept for its pages.
 type keptFinding struct {
 	shared *sharedFinding
+	key    *sharedKey // shared.key
 	file   string
 	// line and column are the finding's position; -1 when it does not
 	// fit, and shared holds it.
@@ -46,7 +55,12 @@ type keptFindings struct {
 	// every finding's texts, hundreds of bytes each, put some 30 ms
 	// before serve could show an edited page of 10,000 records.
 	shared map[shortKey][]*sharedFinding
+	// keys holds the latest of the shared findings' keys, which are
+	// allocated sharedKeyChunk at a time and never move.
+	keys []sharedKey
 }
+
+const sharedKeyChunk = 1024
 
 func newKeptFindings() *keptFindings {
 	return &keptFindings{shared: map[shortKey][]*sharedFinding{}}
@@ -77,11 +91,16 @@ func (k *keptFindings) keep(f *finding.Finding) keptFinding {
 	short := shortKey{s.Line, s.Column, finding.SharedAtOf(&s)}
 	for _, sh := range k.shared[short] {
 		if sh.Finding == s {
-			kept.shared = sh
+			kept.shared, kept.key = sh, sh.key
 			return kept
 		}
 	}
-	kept.shared = &sharedFinding{Finding: s}
+	if len(k.keys) == cap(k.keys) {
+		k.keys = make([]sharedKey, 0, sharedKeyChunk)
+	}
+	k.keys = k.keys[:len(k.keys)+1]
+	kept.key = &k.keys[len(k.keys)-1]
+	kept.shared = &sharedFinding{Finding: s, key: kept.key}
 	k.shared[short] = append(k.shared[short], kept.shared)
 	return kept
 }
@@ -114,10 +133,10 @@ func (k keptFinding) appendKey(buf []byte, id string, texts *textSums) []byte {
 	for _, n := range []int32{k.line, k.column} {
 		buf = append(strconv.AppendInt(buf, int64(n), 10), ',')
 	}
-	sh := k.shared
 	// What findings share is hashed once, and a finding hashes its hash:
 	// as the shared parts' whole key, some 250 bytes a finding, a
 	// record's findings were the most hashed of a build after one change.
-	sh.once.Do(func() { sh.key = sha256.Sum256(texts.appendSharedKey(nil, &sh.Finding)) })
-	return append(buf, sh.key[:]...)
+	key := k.key
+	key.once.Do(func() { key.sum = sha256.Sum256(texts.appendSharedKey(nil, &k.shared.Finding)) })
+	return append(buf, key.sum[:]...)
 }
