@@ -349,6 +349,7 @@ type builder struct {
 	tiles      *url.URL
 
 	public      []*record.Record
+	publicOf    []*record.Record // the record as loaded of each of public
 	publicSet   map[*record.Record]bool
 	unpublished []*record.Record
 	skipped     []*record.Record // no valid id or kind
@@ -358,8 +359,9 @@ type builder struct {
 	findings   map[string][]keptFinding
 	usedBy     map[string][]*record.Record // sensor id → algorithms
 	lapsed     lapsedOnce
-	mapped     mapped          // the sensors on the map (mappedSensors)
-	withSource map[string]bool // records whose YAML is published
+	mapped     mapped           // the sensors on the map (mappedSensors)
+	withSource map[string]bool  // records whose YAML is published
+	sources    []*record.Record // those records as loaded, in the register's order
 	// invalidFiles are record files with schema or YAML findings: they may
 	// hold keys the record format does not know, so their source is
 	// published only as rebuilt by the filter.
@@ -506,7 +508,7 @@ func (b *builder) sortRecords(reg *register.Register) {
 				// The page, lists and map need a name: the id stands in.
 				v.Name = v.ID
 			}
-			b.public = append(b.public, v)
+			b.public, b.publicOf = append(b.public, v), append(b.publicOf, r)
 		default:
 			b.unpublished = append(b.unpublished, r)
 		}
@@ -622,6 +624,7 @@ func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
 		// it read through a link, which another record's source may be.
 		if _, hashed := reg.Sums[r.File]; hashed && !reg.Linked[r.File] {
 			b.withSource[r.ID] = true
+			b.sources = append(b.sources, r)
 		}
 	}
 }
@@ -1107,10 +1110,7 @@ func yieldAll(yield func(job) bool, js []job) bool {
 // lets it through (publish.Public.Source): never with its comments; else
 // as it is when nothing is left out, or rebuilt without what is not public.
 func (b *builder) sourceJobs(yield func(job) bool) {
-	for _, r := range b.loaded.Records {
-		if !r.IsPublic() || !b.withSource[r.ID] || b.loaded.ByID(r.ID) != r {
-			continue
-		}
+	for _, r := range b.sources {
 		j := job{path: sourcePath(r), render: func(w *bytes.Buffer) error {
 			data, err := os.ReadFile(filepath.Join(b.loaded.Root, filepath.FromSlash(r.File)))
 			if err != nil {
