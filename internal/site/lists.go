@@ -436,6 +436,17 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 	}
 	l.rows = make([]listRow, 0, n)
 	keys := make([]string, n*len(facetsOf[k]))
+	// Each facet's values gathered with their rows and words in one map
+	// of its own, found once a row: four look-ups of each row's value of
+	// each facet in the maps by facet were a tenth of making the lists.
+	type value struct {
+		rows  []int
+		label string
+	}
+	values := make([]map[string]*value, len(facetsOf[k]))
+	for fi := range values {
+		values[fi] = map[string]*value{}
+	}
 	for _, r := range b.public {
 		if r.Kind != k {
 			continue
@@ -456,10 +467,20 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 				continue
 			}
 			row.Keys[fi] = key
-			l.members[f][key] = append(l.members[f][key], len(l.rows))
-			l.labels[f][key] = label
+			v := values[fi][key]
+			if v == nil {
+				v = &value{}
+				values[fi][key] = v
+			}
+			// The last row's words for a value are shown.
+			v.rows, v.label = append(v.rows, len(l.rows)), label
 		}
 		l.rows = append(l.rows, row)
+	}
+	for fi, f := range facetsOf[k] {
+		for key, v := range values[fi] {
+			l.members[f][key], l.labels[f][key] = v.rows, v.label
+		}
 	}
 	l.kindLabel = t(lang, map[record.Kind]string{record.Sensor: "sensors", record.Algorithm: "algorithms"}[k])
 	l.fullPath = b.listPath(lang, k)
