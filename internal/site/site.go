@@ -541,35 +541,68 @@ func (b *builder) linkSensors() {
 // checklist's findings nor the caller's need outlive it. findingsOf makes
 // a page's findings, as shown in public, when the page is rendered.
 func (b *builder) gatherFindings(reg *register.Register, opts Options) {
-	byFile := map[string]string{}
-	for _, r := range reg.Records {
-		byFile[r.File] = r.ID
+	// Findings that name no record are found theirs by file; most name it.
+	var byFile map[string]string
+	recordOf := func(file string) string {
+		if byFile == nil {
+			byFile = make(map[string]string, len(reg.Records))
+			for _, r := range reg.Records {
+				byFile[r.File] = r.ID
+			}
+		}
+		return byFile[file]
 	}
 	kept := newKeptFindings()
 	// A record's findings come one after the other: they are added to its
-	// list, which is put back in the map when another record's come, not
-	// looked up and stored again for each of the 60,000 findings of
-	// 10,000 records.
+	// list, which is put in the map when another record's come, not looked
+	// up and stored again for each of the 60,000 findings of 10,000
+	// records. The lists are parts of one array (slab), allocated
+	// keptChunk findings at a time: grown each on its own, they were
+	// allocated four times over. A record whose findings come again later
+	// has its list grown as it is.
+	const keptChunk = 4096
 	var (
 		cur     string
+		slab    []keptFinding
+		start   int // where cur's list starts in slab; -1: it is curKept
 		curKept []keptFinding
 	)
 	putBack := func() {
-		if cur != "" {
+		switch {
+		case cur == "":
+		case start >= 0:
+			b.findings[cur] = slab[start:len(slab):len(slab)]
+		default:
 			b.findings[cur] = curKept
 		}
+	}
+	add := func(k keptFinding) {
+		if start < 0 {
+			curKept = append(curKept, k)
+			return
+		}
+		if len(slab) == cap(slab) {
+			// Full: cur's list so far moves to the next part with it.
+			run := slab[start:]
+			slab = append(make([]keptFinding, 0, max(keptChunk, 2*len(run))), run...)
+			start = 0
+		}
+		slab = append(slab, k)
 	}
 	keep := func(f *finding.Finding) {
 		id := f.Record
 		if id == "" {
-			id = byFile[f.File]
+			id = recordOf(f.File)
 		}
 		if id != "" && f.Severity > finding.Off {
 			if id != cur {
 				putBack()
-				cur, curKept = id, b.findings[id]
+				cur, start = id, len(slab)
+				if before := b.findings[id]; before != nil {
+					start, curKept = -1, before
+				}
 			}
-			curKept = append(curKept, kept.keep(f))
+			add(kept.keep(f))
 			// The principle it cites (checklist); its rule's are in
 			// ruleAnchors.
 			if _, ok := b.refAnchors[f.Principle]; !ok {
