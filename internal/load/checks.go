@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/message"
+	"github.com/voorbeeldstad/register/internal/nearsort"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -85,7 +85,8 @@ func sortEntries(entries []*fileResult) {
 		}
 		return 1
 	}
-	slices.SortFunc(entries, func(a, b *fileResult) int {
+	// They come in the order of their files, nearly theirs.
+	nearsort.Func(entries, func(a, b *fileResult) int {
 		return cmp.Or(cmp.Compare(order(a.facts.Kind), order(b.facts.Kind)), cmp.Compare(a.facts.ID, b.facts.ID), cmp.Compare(a.file, b.file))
 	})
 }

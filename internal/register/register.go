@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/nearsort"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -38,11 +39,9 @@ func New(root string, cfg *config.Config, recs []*record.Record) *Register {
 		cfg = config.Default()
 	}
 	// Records are mostly given in this order already (the load's, or a
-	// register's own views): sorted anyway, they were a hundredth of a
-	// build after one change.
-	if !slices.IsSortedFunc(recs, inOrder) {
-		slices.SortFunc(recs, inOrder)
-	}
+	// register's own views), or nearly: sorted anyway, they were a
+	// hundredth of a build after one change.
+	nearsort.Func(recs, inOrder)
 	reg := &Register{Root: root, Config: cfg, Records: recs, byID: make(map[string]*record.Record, len(recs))}
 	for _, r := range recs {
 		if _, dup := reg.byID[r.ID]; !dup {
