@@ -353,11 +353,15 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 // register again and again keeps from one build to the next; nil reads
 // every text.
 func RegisterKept(reg *register.Register, view func(*record.Record) *record.Record, kept *TextsKept) *Public {
-	out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}, quoting: map[*record.Record]bool{}}
 	if reg == nil {
+		out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}, quoting: map[*record.Record]bool{}}
 		out.Register = register.New("", nil, nil)
 		return out
 	}
+	// Sized for every record at once, not grown, and copied, time and
+	// again as the views are put, one after the other.
+	n := len(reg.Records)
+	out := &Public{views: make(map[*record.Record]*record.Record, n), verbatim: make(map[*record.Record]bool, n), quoting: map[*record.Record]bool{}}
 	out.loaded = reg.Records
 	texts := secretsOf(reg.Records)
 	if kept != nil {
