@@ -336,6 +336,11 @@ func (b *builder) lapsedList() []lapsed {
 func (b *builder) lapsedItems() []lapsed {
 	var items []lifecycle.Item
 	for _, r := range b.public {
+		if b.opts.Memo == nil {
+			// None kept: worked out, not written and read back.
+			items = append(items, b.lapsedOf(r)...)
+			continue
+		}
 		p, _ := b.keptDayPiece(r, "lapsed", func() ([]byte, error) { return appendLapsed(nil, b.lapsedOf(r)), nil })
 		its, ok := readLapsed(p, r)
 		if !ok {
