@@ -129,13 +129,34 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	// The facets name every value the records have; the records follow
 	// in parts (writeSearchPart).
 	seen := map[string]map[string]string{} // facet → slug → words
+	for _, f := range searchFacets {
+		seen[f] = map[string]string{}
+	}
+	// The last record's words for a slug are shown; most records repeat
+	// the words before them, which are kept.
+	note := func(vs map[string]string, v, words string) {
+		if w, ok := vs[v]; !ok || w != words {
+			vs[v] = words
+		}
+	}
 	what := "facets " + lang
 	// Each record's facets are made in one buffer (keptPiece keeps a
 	// copy), read before the next record's.
 	var scratch []byte
-	for _, r := range b.public {
+	facets := b.facetRows(lang)
+	for i, r := range b.public {
+		if b.opts.Memo == nil {
+			// No pieces are kept: the facets are read, not written out
+			// and read back.
+			for _, f := range searchFacets {
+				if v, words := searchValue(lang, r, f, &facets[i]); v != "" {
+					note(seen[f], v, words)
+				}
+			}
+			continue
+		}
 		p, err := b.keptPiece(r, what, func() ([]byte, error) {
-			scratch = b.searchFacetsOf(scratch[:0], lang, r)
+			scratch = searchFacetsOf(scratch[:0], lang, r, &facets[i])
 			return scratch, nil
 		})
 		if err != nil {
@@ -146,20 +167,15 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 			if v, words, p, err = cutPair(p); err != nil {
 				return err
 			}
-			if len(v) == 0 {
-				continue
-			}
-			if seen[f] == nil {
-				seen[f] = map[string]string{}
-			}
-			// The last record's words for a slug are shown; most
-			// records repeat the words before them, which are kept.
-			if w, ok := seen[f][string(v)]; !ok || w != string(words) {
-				seen[f][string(v)] = string(words)
+			// As note does, looked up without a copy of the bytes.
+			if vs := seen[f]; len(v) > 0 {
+				if w, ok := vs[string(v)]; !ok || w != string(words) {
+					vs[string(v)] = string(words)
+				}
 			}
 		}
 	}
-	var facets []searchFacet
+	var shown []searchFacet
 	for _, f := range searchFacets {
 		if len(seen[f]) == 0 {
 			continue
@@ -172,9 +188,9 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 			sf.Values = append(sf.Values, [2]string{v, words})
 		}
 		slices.SortFunc(sf.Values, func(x, y [2]string) int { return strings.Compare(x[1], y[1]) })
-		facets = append(facets, sf)
+		shown = append(shown, sf)
 	}
-	data, err := json.Marshal(facets)
+	data, err := json.Marshal(shown)
 	if err != nil {
 		return err
 	}
@@ -187,15 +203,29 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 }
 
 // searchFacetsOf appends to buf the public record r's value of each
-// search facet in lang, in the order of searchFacets: its slug and its
-// words, each pair as appendStrings writes it, both "" when r has none.
-// The index keeps it in the Memo with the record's other pieces.
-func (b *builder) searchFacetsOf(buf []byte, lang string, r *record.Record) []byte {
+// search facet, of those in row (its facetRow in a language), in the
+// order of searchFacets: its slug and its words, each pair as
+// appendStrings writes it, both "" when r has none. The index keeps it in
+// the Memo with the record's other pieces.
+func searchFacetsOf(buf []byte, lang string, r *record.Record, row *facetRow) []byte {
 	for _, f := range searchFacets {
-		v, words := b.searchFacet(lang, r, f)
+		v, words := searchValue(lang, r, f, row)
 		buf = appendStrings(buf, v, words)
 	}
 	return buf
+}
+
+// searchValue is the public record r's value of a search facet in lang,
+// as a slug and in words; "" when it has none. row is r's facetRow in
+// lang, or nil: it is then worked out.
+func searchValue(lang string, r *record.Record, f string, row *facetRow) (string, string) {
+	switch {
+	case f == "kind":
+		return string(r.Kind), valueLabel(lang, "kind", string(r.Kind))
+	case row == nil:
+		return facetValue(lang, r, f)
+	}
+	return row[facetAt(f)][0], row[facetAt(f)][1]
 }
 
 // cutPair reads the first pair of strings appendStrings wrote in buf.
@@ -272,20 +302,11 @@ func (b *builder) searchEntry(lang string, r *record.Record) searchEntry {
 	}
 	e.Text = strings.Join(searchWords(lang, r), " ")
 	for _, f := range searchFacets {
-		if v, _ := b.searchFacet(lang, r, f); v != "" {
+		if v, _ := searchValue(lang, r, f, nil); v != "" {
 			e.Facets[f] = v
 		}
 	}
 	return e
-}
-
-// searchFacet is a record's value of a search facet, as a slug and in
-// words; "" when it has none.
-func (b *builder) searchFacet(lang string, r *record.Record, f string) (string, string) {
-	if f == "kind" {
-		return string(r.Kind), valueLabel(lang, "kind", string(r.Kind))
-	}
-	return facetValue(lang, r, f)
 }
 
 // searchWords are the public words of a record that residents search for

@@ -447,14 +447,15 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 	for fi := range values {
 		values[fi] = map[string]*value{}
 	}
-	for _, r := range b.public {
+	facets := b.facetRows(lang)
+	for i, r := range b.public {
 		if r.Kind != k {
 			continue
 		}
 		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: recordStatus(lang, r), Keys: keys[:len(facetsOf[k]):len(facetsOf[k])]}
 		keys = keys[len(facetsOf[k]):]
 		for fi, f := range facetsOf[k] {
-			key, label := facetValue(lang, r, f)
+			key, label := facets[i][facetAt(f)][0], facets[i][facetAt(f)][1]
 			switch f {
 			case facetType:
 				row.Type = typeLabel(lang, r)

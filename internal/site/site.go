@@ -359,9 +359,10 @@ type builder struct {
 	findings   map[string][]keptFinding
 	usedBy     map[string][]*record.Record // sensor id → algorithms
 	lapsed     lapsedOnce
-	mapped     mapped           // the sensors on the map (mappedSensors)
-	withSource map[string]bool  // records whose YAML is published
-	sources    []*record.Record // those records as loaded, in the register's order
+	mapped     mapped                 // the sensors on the map (mappedSensors)
+	facets     map[string]*facetTable // by language (facetRows)
+	withSource map[string]bool        // records whose YAML is published
+	sources    []*record.Record       // those records as loaded, in the register's order
 	// invalidFiles are record files with schema or YAML findings: they may
 	// hold keys the record format does not know, so their source is
 	// published only as rebuilt by the filter.
@@ -438,6 +439,10 @@ func newBuilder(reg *register.Register, opts Options, out string) (*builder, err
 		b.deviation[d.Rule] = d
 	}
 	b.langs = siteLanguages(cfg.Languages)
+	b.facets = map[string]*facetTable{}
+	for _, l := range b.langs {
+		b.facets[l] = &facetTable{}
+	}
 	if cfg.Site.TilesURL != "" {
 		u, err := parseTilesURL(cfg.Site.TilesURL)
 		if err != nil {

@@ -1,0 +1,59 @@
+package site
+
+import (
+	"sync"
+
+	"github.com/voorbeeldstad/register/internal/parallel"
+)
+
+// allFacets are the facets of every kind, in the order of a facetRow.
+var allFacets = [...]string{facetType, facetArea, facetStatus, facetPD, facetCategory, facetAIAct}
+
+// facetAt is the place of the facet f in a facetRow.
+func facetAt(f string) int {
+	switch f {
+	case facetType:
+		return 0
+	case facetArea:
+		return 1
+	case facetStatus:
+		return 2
+	case facetPD:
+		return 3
+	case facetCategory:
+		return 4
+	}
+	return 5 // facetAIAct
+}
+
+// facetRow is a public record's value of each facet (facetValue) in one
+// language: its slug and its words.
+type facetRow [len(allFacets)][2]string
+
+// facetTable holds the facetRow of each public record in one language,
+// worked out once a build: the lists of each kind and the search index
+// ask for them all, and asked each time, the facets were a twentieth of a
+// build after one change.
+type facetTable struct {
+	once sync.Once
+	rows []facetRow // by place in builder.public
+}
+
+// facetRows returns the facetRow of each public record in lang, in the
+// order of b.public, worked out the first time, several records at once.
+func (b *builder) facetRows(lang string) []facetRow {
+	t := b.facets[lang]
+	if t == nil {
+		t = &facetTable{} // a language the site is not built in: not kept
+	}
+	t.once.Do(func() {
+		t.rows = make([]facetRow, len(b.public))
+		parallel.Each(len(b.public), func(i int) {
+			r, row := b.public[i], &t.rows[i]
+			for fi, f := range allFacets {
+				row[fi][0], row[fi][1] = facetValue(lang, r, f)
+			}
+		})
+	})
+	return t.rows
+}
