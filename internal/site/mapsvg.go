@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"fmt"
-	"github.com/voorbeeldstad/register/internal/format"
 	"html/template"
 	"math"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/voorbeeldstad/register/internal/format"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -208,7 +208,12 @@ func (b *builder) mapRow(lang, root string, r *record.Record) mapRow {
 		row.Location = r.Location.Description
 	}
 	if p := opendata.Position(r); p != nil && !math.IsNaN(p.Lat) && !math.IsNaN(p.Lon) {
-		row.Coords = fmt.Sprintf("%.5f, %.5f", p.Lat, p.Lon)
+		// As %.5f writes them, in one string, for each row of each page
+		// of the map in each language.
+		var buf [64]byte
+		c := strconv.AppendFloat(buf[:0], p.Lat, 'f', 5, 64)
+		c = strconv.AppendFloat(append(c, ", "...), p.Lon, 'f', 5, 64)
+		row.Coords = string(c)
 	}
 	return row
 }
