@@ -22,14 +22,15 @@ import (
 // place their findings with the spots each file left, without reading it
 // again.
 func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.Finding {
-	byID := make(map[string]*Facts, len(entries))
+	// The first entry of each id, in the register's order: the one the id
+	// names, and the one any other of that id is a second of.
+	byID := make(map[string]*fileResult, len(entries))
 	for _, e := range entries {
 		if _, dup := byID[e.facts.ID]; !dup {
-			byID[e.facts.ID] = e.facts
+			byID[e.facts.ID] = e
 		}
 	}
 	var fs []finding.Finding
-	seen := make(map[string]string, len(entries))
 	for _, e := range entries {
 		r, file := e.facts, e.file
 		add := func(ptr string, sev finding.Severity, msg, help message.Phrase) {
@@ -50,10 +51,8 @@ func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.
 		if folder, _, _ := strings.Cut(file, "/"); r.Kind.Folder() != "" && r.Kind.Folder() != folder {
 			add("/kind", finding.Error, msgKindInFolder.With(string(r.Kind), folder), msgMoveOrKind.With(r.Kind.Folder()))
 		}
-		if first, dup := seen[r.ID]; dup {
-			add("/id", finding.Error, msgIDUsed.With(r.ID, first), msgIDUnique.With())
-		} else {
-			seen[r.ID] = file
+		if first := byID[r.ID]; first != e {
+			add("/id", finding.Error, msgIDUsed.With(r.ID, first.file), msgIDUnique.With())
 		}
 		if p := r.Point; p != nil && !geo.InNetherlands(p.Lat, p.Lon) {
 			ptr, help := "/location/point", msgCheckPoint.With()
@@ -66,7 +65,7 @@ func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.
 			add(ptr, finding.Warning, msgOutsideNL.With(p.Lat, p.Lon), help)
 		}
 		for i, s := range r.UsesSensors {
-			if other := byID[s]; other != nil && other.Kind != record.Sensor {
+			if other := byID[s]; other != nil && other.facts.Kind != record.Sensor {
 				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, msgUsesAlgorithm.With(s), msgOnlySensors.With())
 			} else if other == nil && !sensorIDs[s] {
 				add(fmt.Sprintf("/uses_sensors/%d", i), finding.Error, msgUsesMissing.With(s), msgAddSensor.With())

@@ -205,6 +205,11 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 	// The entries in the register's order first, so that their records
 	// are given to it in that order, which it then need not sort.
 	sortEntries(entries)
+	// The register-wide checks read the entries alone: they run while the
+	// register is put together, which the load waited for one after the
+	// other on one core.
+	checked := make(chan []finding.Finding, 1)
+	go func() { checked <- registerChecks(entries, sensorIDs) }()
 	for _, res := range entries {
 		if res.record != nil {
 			recs = append(recs, res.record)
@@ -224,7 +229,7 @@ func gather(root string, cfg *config.Config, results []fileResult, findings []fi
 	}
 	reg = register.New(root, cfg, recs)
 	reg.Sums, reg.Linked = sums, linked
-	findings = append(findings, registerChecks(entries, sensorIDs)...)
+	findings = append(findings, <-checked...)
 	finding.Sort(findings)
 	return reg, entries, findings, ids
 }
