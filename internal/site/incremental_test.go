@@ -779,13 +779,12 @@ func reloadFixture(t *testing.T, root string, prev *register.Register) *register
 // kept reads back as it was given.
 func TestFindingKeyHoldsEveryField(t *testing.T) {
 	kept := newKeptFindings()
-	var texts textSums
 	keyOf := func(f finding.Finding) string {
 		k := kept.keep(&f)
 		if got := k.finding(f.Record); got != f {
 			t.Errorf("kept %+v, read back %+v", f, got)
 		}
-		return string(k.appendKey(nil, f.Record, &texts))
+		return string(k.appendKey(nil, f.Record))
 	}
 	base := keyOf(finding.Finding{})
 	seen := map[string]string{base: "the zero finding"}

@@ -122,9 +122,9 @@ func (k keptFinding) finding(id string) finding.Finding {
 
 // appendKey appends to buf every part of the kept finding of record id,
 // each after its length (appendStrings) or of a fixed size, so no two
-// findings append alike; texts stands for the findings' texts by their
-// hashes.
-func (k keptFinding) appendKey(buf []byte, id string, texts *textSums) []byte {
+// findings append alike: what it shares with others as the hash of their
+// shared key (appendSharedKey).
+func (k keptFinding) appendKey(buf []byte, id string) []byte {
 	record := ""
 	if k.named {
 		record = id
@@ -137,6 +137,9 @@ func (k keptFinding) appendKey(buf []byte, id string, texts *textSums) []byte {
 	// as the shared parts' whole key, some 250 bytes a finding, a
 	// record's findings were the most hashed of a build after one change.
 	key := k.key
-	key.once.Do(func() { key.sum = sha256.Sum256(texts.appendSharedKey(nil, &k.shared.Finding)) })
+	key.once.Do(func() {
+		var a [1024]byte
+		key.sum = sha256.Sum256(appendSharedKey(a[:0], &k.shared.Finding))
+	})
 	return append(buf, key.sum[:]...)
 }
