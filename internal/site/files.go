@@ -53,9 +53,12 @@ func newSiteFiles(size int) *siteFiles {
 }
 
 // state returns the state of path p, adding the path when it is new.
-func (f *siteFiles) state(p string) *fileState {
+func (f *siteFiles) state(p string) *fileState { return f.at(f.indexOf(p)) }
+
+// indexOf returns the number of path p, adding the path when it is new.
+func (f *siteFiles) indexOf(p string) int32 {
 	if i, ok := f.index[p]; ok {
-		return f.at(i)
+		return i
 	}
 	i := int32(len(f.paths))
 	f.index[p] = i
@@ -63,16 +66,16 @@ func (f *siteFiles) state(p string) *fileState {
 	if int(i)%fileChunk == 0 {
 		f.states = append(f.states, make([]fileState, fileChunk))
 	}
-	return f.at(i)
+	return i
 }
 
-// stateOf is state for a path as bytes, which is copied only when the
-// path is new.
-func (f *siteFiles) stateOf(p []byte) *fileState {
+// indexOfBytes is indexOf for a path as bytes, which is copied only when
+// the path is new.
+func (f *siteFiles) indexOfBytes(p []byte) int32 {
 	if i, ok := f.index[string(p)]; ok {
-		return f.at(i)
+		return i
 	}
-	return f.state(string(p))
+	return f.indexOf(string(p))
 }
 
 func (f *siteFiles) at(i int32) *fileState {
@@ -90,14 +93,33 @@ func (f *siteFiles) addManifest(flag fileFlags, m manifestSource) {
 		}
 		s.has |= flag
 	}
+	// A manifest lists its paths sorted, and the two a build reads mostly
+	// the same ones: the second's are found where the path found before
+	// was followed, and looked up only when they are not there. Looked up
+	// each, they took some 10 ms of CPU a build of 10,000 records.
+	next := 0
+	found := func(i int32) *fileState {
+		next = int(i) + 1
+		return f.at(i)
+	}
 	switch {
 	case m.kept != nil:
 		for i, p := range m.kept.paths {
-			set(f.state(p), m.kept.keys[i])
+			if next < len(f.paths) && f.paths[next] == p {
+				set(found(int32(next)), m.kept.keys[i])
+			} else {
+				set(found(f.indexOf(p)), m.kept.keys[i])
+			}
 		}
 	case m.lines == nil:
 		return
-	case !eachManifestLine(m.lines, func(p []byte, k pageKey) { set(f.stateOf(p), k) }):
+	case !eachManifestLine(m.lines, func(p []byte, k pageKey) {
+		if next < len(f.paths) && f.paths[next] == string(p) {
+			set(found(int32(next)), k)
+		} else {
+			set(found(f.indexOfBytes(p)), k)
+		}
+	}):
 		for i := range f.paths {
 			f.at(int32(i)).has &^= flag
 		}

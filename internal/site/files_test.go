@@ -53,6 +53,12 @@ func TestSiteFilesManifests(t *testing.T) {
 		{"damaged at its second line", line(3, "a.html") + "zz c.html\n", hasOld, map[string]pageKey{}, 2},
 		{"cut short", line(3, "a.html") + line(4, "c.html")[:20], hasOld, map[string]pageKey{}, 2},
 		{"empty", "", hasOld | hasCur, map[string]pageKey{}, 2},
+		// Found where the path before was followed, or looked up.
+		{"the same paths", line(3, "a.html") + line(4, "b.html"), hasOld | hasCur, map[string]pageKey{"a.html": {3}, "b.html": {4}}, 2},
+		{"paths between and after", line(3, "a.html") + line(5, "ab.html") + line(4, "b.html") + line(6, "c.html"), hasOld | hasCur,
+			map[string]pageKey{"a.html": {3}, "ab.html": {5}, "b.html": {4}, "c.html": {6}}, 4},
+		{"the first missing", line(4, "b.html"), hasOld | hasCur, map[string]pageKey{"b.html": {4}}, 2},
+		{"out of order", line(4, "b.html") + line(3, "a.html"), hasOld | hasCur, map[string]pageKey{"a.html": {3}, "b.html": {4}}, 2},
 	} {
 		f := newSiteFiles(0)
 		f.addManifest(hasOld, manifestSource{lines: []byte(good)})
@@ -78,6 +84,9 @@ func TestSiteFilesManifests(t *testing.T) {
 		}
 		if len(f.paths) < tc.wantPaths {
 			t.Errorf("%s: %d paths, want %d", tc.name, len(f.paths), tc.wantPaths)
+		}
+		if len(f.index) != len(f.paths) {
+			t.Errorf("%s: %d paths, %d in the index: a path was added twice", tc.name, len(f.paths), len(f.index))
 		}
 	}
 	f := newSiteFiles(0)
