@@ -144,13 +144,17 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	// copy), read before the next record's.
 	var scratch []byte
 	facets := b.facetRows(lang)
+	// A facet's value and words are those of the record before more often
+	// than not (records of a kind, a status): already noted.
+	last := make([][2]string, len(searchFacets))
 	for i, r := range b.public {
 		if b.opts.Memo == nil {
 			// No pieces are kept: the facets are read, not written out
 			// and read back.
-			for _, f := range searchFacets {
-				if v, words := searchValue(lang, r, f, &facets[i]); v != "" {
+			for fi, f := range searchFacets {
+				if v, words := searchValue(lang, r, f, &facets[i]); v != "" && (v != last[fi][0] || words != last[fi][1]) {
 					note(seen[f], v, words)
+					last[fi] = [2]string{v, words}
 				}
 			}
 			continue

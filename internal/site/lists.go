@@ -447,6 +447,7 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 	for fi := range values {
 		values[fi] = map[string]*value{}
 	}
+	last, lastKey := make([]*value, len(values)), make([]string, len(values))
 	facets := b.facetRows(lang)
 	for i, r := range b.public {
 		if r.Kind != k {
@@ -468,10 +469,14 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 				continue
 			}
 			row.Keys[fi] = key
-			v := values[fi][key]
-			if v == nil {
-				v = &value{}
-				values[fi][key] = v
+			// Mostly the value of the row before (a kind, a status).
+			v := last[fi]
+			if v == nil || key != lastKey[fi] {
+				if v = values[fi][key]; v == nil {
+					v = &value{}
+					values[fi][key] = v
+				}
+				last[fi], lastKey[fi] = v, key
 			}
 			// The last row's words for a value are shown.
 			v.rows, v.label = append(v.rows, len(l.rows)), label
