@@ -241,8 +241,10 @@ type recordSum struct {
 func (b *builder) initKeys() {
 	b.opts.Memo.next()
 	b.keys.records = make(map[*record.Record]*recordSum, len(b.public))
+	sums := make([]recordSum, len(b.public)) // in one allocation
 	for i, r := range b.public {
-		b.keys.records[r] = &recordSum{loadedAs: b.publicOf[i]}
+		sums[i].loadedAs = b.publicOf[i]
+		b.keys.records[r] = &sums[i]
 	}
 	tool, err := checkcache.ToolID()
 	if err != nil {
