@@ -389,30 +389,50 @@ func RegisterKept(reg *register.Register, view func(*record.Record) *record.Reco
 		}
 		return v
 	})
-	texts.except(shown)
-	for i := range quoting {
-		if v := texts.Shown(made[i]); v != made[i] {
-			made[i] = v
-			out.quoting[reg.Records[i]] = true
-		}
-	}
-	out.texts, out.hidden = texts, texts.secrets
-	for i, r := range reg.Records {
-		if r == nil {
-			continue
-		}
-		v := made[i]
-		if v == nil {
-			out.Unpublished = append(out.Unpublished, r)
-			continue
-		}
+	// The texts a public record shows whole are no secrets: the texts'
+	// index is made again without them while the views are put in order,
+	// but those that quote a secret, which are put once it is made. One
+	// after the other, both kept the other core waiting.
+	excepted := make(chan struct{})
+	go func() {
+		defer close(excepted)
+		texts.except(shown)
+	}()
+	put := func(i int, v *record.Record) {
+		r := reg.Records[i]
 		v = withReferences(v, public)
-		views, owners = append(views, v), append(owners, r)
 		out.views[r] = v
 		if len(v.UsesSensors) == len(r.UsesSensors) && len(r.Withheld()) == 0 && !hasInternal(r) && !out.quoting[r] {
 			out.verbatim[r] = true
 		}
+		views[i] = v
 	}
+	views = make([]*record.Record, len(reg.Records)) // by record, then compacted
+	for i, r := range reg.Records {
+		switch {
+		case r == nil:
+		case made[i] == nil:
+			out.Unpublished = append(out.Unpublished, r)
+		case !quoting[i]:
+			put(i, made[i])
+		}
+	}
+	<-excepted
+	for i := range quoting {
+		v := made[i]
+		if shown := texts.Shown(v); shown != v {
+			v = shown
+			out.quoting[reg.Records[i]] = true
+		}
+		put(i, v)
+	}
+	out.texts, out.hidden = texts, texts.secrets
+	for i, v := range views {
+		if v != nil {
+			owners = append(owners, reg.Records[i])
+		}
+	}
+	views = slices.DeleteFunc(views, func(v *record.Record) bool { return v == nil })
 	// A reason is written by hand and shown beside every withheld field,
 	// in every output made of the views: it shows no other record's
 	// secret (FreeText). Its words for a secret are Dutch, the language
