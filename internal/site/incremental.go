@@ -449,6 +449,11 @@ func (b *builder) recordKey(lang, path string, r *record.Record) func() []byte {
 	}
 }
 
+// digests are hashes lent to the sums worked out once a record: made
+// anew for each, they were some 7 ms of CPU in a build after one change of
+// 10,000 records.
+var digests = sync.Pool{New: func() any { return sha256.New() }}
+
 // recordSum hashes what the pages of the public record r are made of
 // besides the build-wide inputs: the record as loaded (its public view
 // follows from it, the configuration and which sensors are public), its
@@ -465,7 +470,9 @@ func (b *builder) recordSum(r *record.Record) []byte {
 		if loaded == nil {
 			return
 		}
-		h := sha256.New()
+		h := digests.Get().(hash.Hash)
+		defer digests.Put(h)
+		h.Reset()
 		source := "source no"
 		if b.withSource[r.ID] {
 			source = "source yes"
