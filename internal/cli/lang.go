@@ -50,7 +50,7 @@ func (a *App) ui() string {
 		a.uiLang = message.English
 		if l, ok := message.Parse(a.lang); ok {
 			a.uiLang = l
-		} else if cfg, _, err := config.Load(a.Root()); err == nil {
+		} else if cfg, err := config.Settings(a.Root()); err == nil {
 			a.uiLang = configured(cfg)
 		} else {
 			a.uiLang = configured(nil)

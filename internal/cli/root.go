@@ -33,6 +33,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -154,6 +155,9 @@ func NewRootCmd(a *App) *cobra.Command {
 
 // Run executes the command line args and returns the exit code.
 func Run(a *App, args []string) int {
+	// What checks the configuration is readied meanwhile, for the
+	// command's load of it (config.Settings does without).
+	go config.Prepare()
 	// The language is settled before the commands are built, so their help
 	// speaks it too.
 	a.scanGlobal(args)

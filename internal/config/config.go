@@ -430,7 +430,28 @@ func Default() *Config {
 // REGISTER_... environment variables override the file; every
 // REGISTER_RULES_<ID> variable is read (the checklist reports one that names
 // no rule), so a setting made outside the file is never silently dropped.
-func Load(root string) (*Config, []finding.Finding, error) {
+func Load(root string) (*Config, []finding.Finding, error) { return load(root, true) }
+
+// Settings is Load for what the settings are, without the findings of
+// keys it does not know or values of the wrong shape, which the schema
+// check gives: the command line asks it for the language it speaks
+// before it runs a command, which then loads the configuration whole.
+// Checked both times, the schema was compiled for it at the start of every
+// command, one thing after the other.
+func Settings(root string) (*Config, error) {
+	c, _, err := load(root, false)
+	return c, err
+}
+
+// Prepare readies what Load checks the shape of the file's values with
+// (the schema, compiled once): a command starts it while it reads its
+// arguments, on the core the start leaves idle, so that its Load does not
+// compile it first.
+func Prepare() { validate.CompileConfig() }
+
+// load is Load; shape says whether the file's keys and the shape of its
+// values are checked.
+func load(root string, shape bool) (*Config, []finding.Finding, error) {
 	path := filepath.Join(root, FileName)
 	display := filepath.ToSlash(FileName)
 	var doc *source.Document
@@ -471,8 +492,10 @@ func Load(root string) (*Config, []finding.Finding, error) {
 	fs = append(fs, envRules(c, os.Environ())...)
 	if doc != nil {
 		c.File = display
-		fs = append(unknownKeys(doc, display), fs...)
-		fs = append(fs, shapeProblems(doc, fs)...)
+		if shape {
+			fs = append(unknownKeys(doc, display), fs...)
+			fs = append(fs, shapeProblems(doc, fs)...)
+		}
 	}
 	return c, fs, nil
 }

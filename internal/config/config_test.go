@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -233,6 +234,32 @@ rules:
 	}
 	if c.DueWithin.String() != "P90D" {
 		t.Errorf("a bad due_within should leave the default, got %s", c.DueWithin)
+	}
+}
+
+// Settings reads the same settings as Load, whatever the file's keys and
+// the shape of its values, without checking them: the command line's
+// language comes from it before a command loads the file whole.
+func TestSettingsAreLoadsWithoutTheShapeCheck(t *testing.T) {
+	for name, text := range map[string]string{
+		"well formed":              "languages: [en, nl]\ndue_within: P30D\n",
+		"an unknown key":           "languages: [en]\nlimts: 3\n",
+		"a value of another shape": "languages: [en]\norganisation: [1, 2]\nsite: x\n",
+		"a bad value":              "languages: [en]\ndue_within: 90 days\n",
+		"empty":                    "",
+	} {
+		dir := writeConfig(t, text)
+		loaded, _, err := Load(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		settings, err := Settings(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !reflect.DeepEqual(settings, loaded) {
+			t.Errorf("%s: Settings gives %+v, Load %+v", name, settings, loaded)
+		}
 	}
 }
 

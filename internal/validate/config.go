@@ -25,6 +25,10 @@ var configValidator = sync.OnceValues(func() (*Validator, error) {
 	return compile(schema.FS, true, []record.Kind{configKind})
 })
 
+// CompileConfig compiles the configuration's schema for Config, once, for
+// a caller that wants it ready before the first file is checked.
+func CompileConfig() { _, _ = configValidator() }
+
 // Config checks register.yaml, parsed into doc, against the published
 // schema of the configuration (schema/config.schema.json) and returns a
 // finding of rule finding.RuleConfig for each value of the wrong shape
