@@ -32,8 +32,8 @@ type facetRow [len(allFacets)][2]string
 
 // facetTable holds the facetRow of each public record in one language,
 // worked out once a build: the lists of each kind and the search index
-// ask for them all, and asked each time, the facets were a twentieth of a
-// build after one change.
+// ask for them all, and worked out for each, the facets took some 33 ms of
+// CPU in a build after one change of 10,000 records.
 type facetTable struct {
 	once sync.Once
 	rows []facetRow // by place in builder.public

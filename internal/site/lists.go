@@ -437,8 +437,8 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 	l.rows = make([]listRow, 0, n)
 	keys := make([]string, n*len(facetsOf[k]))
 	// Each facet's values gathered with their rows and words in one map
-	// of its own, found once a row: four look-ups of each row's value of
-	// each facet in the maps by facet were a tenth of making the lists.
+	// of its own, found once a row, not in the two maps by facet, each
+	// found through the map of facets: four look-ups a row and facet.
 	type value struct {
 		rows  []int
 		label string
