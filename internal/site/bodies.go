@@ -187,7 +187,7 @@ func (b *builder) homeNew(lang, root string) []dueRow {
 	}
 	var recent []added
 	since := period.Format(b.today.Add(-NewWithin))
-	today := period.Format(b.today)
+	today := b.todayStamp
 	for _, r := range b.public {
 		if d := b.addedOn(r); d >= since && d <= today {
 			recent = append(recent, added{r, d})

@@ -185,7 +185,7 @@ func (b *builder) pageJobs(lang string) []job {
 	js = append(js,
 		b.lazyPage("home", b.pagePath(lang, "home"), func() *Page {
 			pg := b.page(lang, "home", fixed("home"), b.cfg.Site.Title, b.homeBody(lang))
-			pg.Footer.Built = template.HTML(dateTag(lang, period.Format(b.today)))
+			pg.Footer.Built = template.HTML(dateTag(lang, b.todayStamp))
 			return pg
 		}),
 		b.lazyPage("principles", b.pagePath(lang, "principles"), func() *Page {
@@ -203,7 +203,7 @@ func (b *builder) pageJobs(lang string) []job {
 			return pg
 		}),
 		b.lazyPage("a11y", b.pagePath(lang, "a11y"), func() *Page {
-			return b.page(lang, "", fixed("a11y"), t(lang, "a11ytitle"), a11yBody{Contact: b.cfg.Site.ContactEmail, Date: template.HTML(dateTag(lang, period.Format(b.today)))})
+			return b.page(lang, "", fixed("a11y"), t(lang, "a11ytitle"), a11yBody{Contact: b.cfg.Site.ContactEmail, Date: template.HTML(dateTag(lang, b.todayStamp))})
 		}),
 		b.lazyPage("opendata", b.pagePath(lang, "opendata"), func() *Page {
 			return b.page(lang, "", fixed("opendata"), t(lang, "opendata"), b.openDataBody(lang, rootFor(b.pagePath(lang, "opendata"))))

@@ -337,8 +337,9 @@ type builder struct {
 	cfg     *config.Config
 	opts    Options
 	today   time.Time
-	// todayStamp is today as the pieces that follow from the day are
-	// stamped (keptDayPiece), written out once.
+	// todayStamp is today written out (period.Format), once: the pieces
+	// that follow from the day are stamped with it (keptDayPiece), and
+	// the pages that show the day show it.
 	todayStamp string
 	langs      []string
 	out        string // the folder the site is built into, as given
