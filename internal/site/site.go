@@ -1123,6 +1123,9 @@ func (b *builder) jobs() iter.Seq[job] {
 				return
 			}
 		}
+		// The lists and the search index, which ask for the facets, are
+		// handed out; the records' pages and sources do not.
+		b.releaseFacets()
 		if !b.recordJobs(yield) {
 			return
 		}
