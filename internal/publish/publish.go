@@ -353,15 +353,17 @@ func RegisterWith(reg *register.Register, view func(*record.Record) *record.Reco
 // register again and again keeps from one build to the next; nil reads
 // every text.
 func RegisterKept(reg *register.Register, view func(*record.Record) *record.Record, kept *TextsKept) *Public {
+	// Sized for every record at once, not grown, and copied, time and
+	// again as the views are put, one after the other.
+	n := 0
+	if reg != nil {
+		n = len(reg.Records)
+	}
+	out := &Public{views: make(map[*record.Record]*record.Record, n), verbatim: make(map[*record.Record]bool, n), quoting: map[*record.Record]bool{}}
 	if reg == nil {
-		out := &Public{views: map[*record.Record]*record.Record{}, verbatim: map[*record.Record]bool{}, quoting: map[*record.Record]bool{}}
 		out.Register = register.New("", nil, nil)
 		return out
 	}
-	// Sized for every record at once, not grown, and copied, time and
-	// again as the views are put, one after the other.
-	n := len(reg.Records)
-	out := &Public{views: make(map[*record.Record]*record.Record, n), verbatim: make(map[*record.Record]bool, n), quoting: map[*record.Record]bool{}}
 	out.loaded = reg.Records
 	texts := secretsOf(reg.Records)
 	if kept != nil {
@@ -374,7 +376,7 @@ func RegisterKept(reg *register.Register, view func(*record.Record) *record.Reco
 			public[r.ID] = true
 		}
 	}
-	var views, owners []*record.Record
+	views := make([]*record.Record, len(reg.Records)) // by record, then compacted
 	// Each view's texts are read for quotes of secrets while it is made;
 	// those a public view shows as its own are no secrets (Texts), and
 	// the views that quote any other have them taken out.
@@ -407,7 +409,6 @@ func RegisterKept(reg *register.Register, view func(*record.Record) *record.Reco
 		}
 		views[i] = v
 	}
-	views = make([]*record.Record, len(reg.Records)) // by record, then compacted
 	for i, r := range reg.Records {
 		switch {
 		case r == nil:
@@ -427,12 +428,15 @@ func RegisterKept(reg *register.Register, view func(*record.Record) *record.Reco
 		put(i, v)
 	}
 	out.texts, out.hidden = texts, texts.secrets
+	var owners []*record.Record
+	w := 0
 	for i, v := range views {
 		if v != nil {
-			owners = append(owners, reg.Records[i])
+			views[w], owners = v, append(owners, reg.Records[i])
+			w++
 		}
 	}
-	views = slices.DeleteFunc(views, func(v *record.Record) bool { return v == nil })
+	views = views[:w]
 	// A reason is written by hand and shown beside every withheld field,
 	// in every output made of the views: it shows no other record's
 	// secret (FreeText). Its words for a secret are Dutch, the language

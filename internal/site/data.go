@@ -132,13 +132,7 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 	for _, f := range searchFacets {
 		seen[f] = map[string]string{}
 	}
-	// The last record's words for a slug are shown; most records repeat
-	// the words before them, which are kept.
-	note := func(vs map[string]string, v, words string) {
-		if w, ok := vs[v]; !ok || w != words {
-			vs[v] = words
-		}
-	}
+	// The last record's words for a slug are shown.
 	what := "facets " + lang
 	// Each record's facets are made in one buffer (keptPiece keeps a
 	// copy), read before the next record's.
@@ -153,7 +147,7 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 			// and read back.
 			for fi, f := range searchFacets {
 				if v, words := searchValue(lang, r, f, &facets[i]); v != "" && (v != last[fi][0] || words != last[fi][1]) {
-					note(seen[f], v, words)
+					seen[f][v] = words
 					last[fi] = [2]string{v, words}
 				}
 			}
@@ -171,7 +165,7 @@ func (b *builder) writeSearchIndex(w io.Writer, lang string) error {
 			if v, words, p, err = cutPair(p); err != nil {
 				return err
 			}
-			// As note does, looked up without a copy of the bytes.
+			// Looked up first: set, the bytes are copied.
 			if vs := seen[f]; len(v) > 0 {
 				if w, ok := vs[string(v)]; !ok || w != string(words) {
 					vs[string(v)] = string(words)
@@ -221,15 +215,13 @@ func searchFacetsOf(buf []byte, lang string, r *record.Record, row *facetRow) []
 
 // searchValue is the public record r's value of a search facet in lang,
 // as a slug and in words; "" when it has none. row is r's facetRow in
-// lang, or nil: it is then worked out.
+// lang.
 func searchValue(lang string, r *record.Record, f string, row *facetRow) (string, string) {
-	switch {
-	case f == "kind":
+	if f == "kind" {
 		return string(r.Kind), valueLabel(lang, "kind", string(r.Kind))
-	case row == nil:
-		return facetValue(lang, r, f)
 	}
-	return row[facetAt(f)][0], row[facetAt(f)][1]
+	v := row[facetAt(f)]
+	return v[0], v[1]
 }
 
 // cutPair reads the first pair of strings appendStrings wrote in buf.
@@ -268,12 +260,16 @@ func (b *builder) writeSearchPart(w io.Writer, lang string, n int, kept opendata
 		return err
 	}
 	what := "search " + lang
+	first := (n - 1) * searchPartSize
+	facets := b.facetRows(lang)[first:]
+	var row *facetRow // the facets of the record in hand
 	encode := func(buf *bytes.Buffer, r *record.Record) error {
-		data, err := json.Marshal(b.searchEntry(lang, r))
+		data, err := json.Marshal(b.searchEntry(lang, r, row))
 		buf.Write(data)
 		return err
 	}
-	for i, r := range b.public[(n-1)*searchPartSize : min(n*searchPartSize, len(b.public))] {
+	for i, r := range b.public[first:min(n*searchPartSize, len(b.public))] {
+		row = &facets[i]
 		data, err := pw.Piece(r, what, encode)
 		if err != nil {
 			return err
@@ -290,8 +286,9 @@ func (b *builder) writeSearchPart(w io.Writer, lang string, n int, kept opendata
 	return pw.WriteString(");\n")
 }
 
-// searchEntry is the public record r in the search index of a language.
-func (b *builder) searchEntry(lang string, r *record.Record) searchEntry {
+// searchEntry is the public record r in the search index of a language;
+// row is r's facetRow in it.
+func (b *builder) searchEntry(lang string, r *record.Record, row *facetRow) searchEntry {
 	e := searchEntry{URL: b.recordPath(lang, r), Name: r.Name, ID: r.ID, Facets: map[string]string{}}
 	meta := []string{valueLabel(lang, "kind", string(r.Kind))}
 	if tl := typeLabel(lang, r); tl != "" {
@@ -306,7 +303,7 @@ func (b *builder) searchEntry(lang string, r *record.Record) searchEntry {
 	}
 	e.Text = strings.Join(searchWords(lang, r), " ")
 	for _, f := range searchFacets {
-		if v, _ := searchValue(lang, r, f, nil); v != "" {
+		if v, _ := searchValue(lang, r, f, row); v != "" {
 			e.Facets[f] = v
 		}
 	}

@@ -9,21 +9,15 @@ import (
 // allFacets are the facets of every kind, in the order of a facetRow.
 var allFacets = [...]string{facetType, facetArea, facetStatus, facetPD, facetCategory, facetAIAct}
 
-// facetAt is the place of the facet f in a facetRow.
+// facetAt is the place of the facet f in a facetRow; -1 for a facet that
+// is none of allFacets.
 func facetAt(f string) int {
-	switch f {
-	case facetType:
-		return 0
-	case facetArea:
-		return 1
-	case facetStatus:
-		return 2
-	case facetPD:
-		return 3
-	case facetCategory:
-		return 4
+	for i, g := range allFacets {
+		if g == f {
+			return i
+		}
 	}
-	return 5 // facetAIAct
+	return -1
 }
 
 // facetRow is a public record's value of each facet (facetValue) in one

@@ -36,3 +36,20 @@ func TestFacetTablesLetGoButStillAnswer(t *testing.T) {
 		}
 	}
 }
+
+// Every facet the lists and the search index show has its place in a
+// facetRow: the search's kind is the record's own, not a facet of one.
+func TestEveryFacetShownHasAPlace(t *testing.T) {
+	for k, fs := range facetsOf {
+		for _, f := range fs {
+			if facetAt(f) < 0 {
+				t.Errorf("the list of %s shows %s, which no facetRow holds", k, f)
+			}
+		}
+	}
+	for _, f := range searchFacets {
+		if f != "kind" && facetAt(f) < 0 {
+			t.Errorf("the search shows %s, which no facetRow holds", f)
+		}
+	}
+}

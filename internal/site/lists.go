@@ -456,7 +456,8 @@ func (b *builder) newKindList(lang string, k record.Kind) *kindList {
 		row := listRow{Path: b.recordPath(lang, r), ID: r.ID, Name: r.Name, Status: recordStatus(lang, r), Keys: keys[:len(facetsOf[k]):len(facetsOf[k])]}
 		keys = keys[len(facetsOf[k]):]
 		for fi, f := range facetsOf[k] {
-			key, label := facets[i][facetAt(f)][0], facets[i][facetAt(f)][1]
+			fv := facets[i][facetAt(f)]
+			key, label := fv[0], fv[1]
 			switch f {
 			case facetType:
 				row.Type = typeLabel(lang, r)
