@@ -99,12 +99,15 @@ func Resolve(dir string) (string, error) { return resolve(dir) }
 // the file at dst.
 func LinkFile(src, dst string) error {
 	tmp := dst + ".new"
-	_ = os.Remove(tmp)
-	if err := os.Link(src, tmp); err != nil {
+	_ = remove(tmp)
+	unlock := lockFolder(tmp)
+	err := os.Link(src, tmp)
+	unlock()
+	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, dst); err != nil {
-		_ = os.Remove(tmp)
+	if err := rename(tmp, dst); err != nil {
+		_ = remove(tmp)
 		return err
 	}
 	return nil
@@ -243,10 +246,14 @@ func PutFile(path string, data []byte) (bool, error) {
 	if same, err := holds(path, data); err != nil || same {
 		return false, err
 	}
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return false, err
 	}
-	return true, os.WriteFile(path, data, 0o644)
+	f, err := create(path, os.O_TRUNC)
+	if err != nil {
+		return false, err
+	}
+	return true, writeClose(f, data)
 }
 
 // PutNewFile is PutFile for a file the caller knows is not there (a Tree
@@ -255,18 +262,23 @@ func PutFile(path string, data []byte) (bool, error) {
 // look-ups of every file. Should the file be there after all, PutFile
 // decides.
 func PutNewFile(path string, data []byte) (bool, error) {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := create(path, os.O_EXCL)
 	if errors.Is(err, fs.ErrExist) {
 		return PutFile(path, data)
 	}
 	if err != nil {
 		return false, err
 	}
-	_, err = f.Write(data)
+	return true, writeClose(f, data)
+}
+
+// writeClose writes data to f and closes it.
+func writeClose(f *os.File, data []byte) error {
+	_, err := f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return true, err
+	return err
 }
 
 // holds reports whether the regular file at path holds exactly data.
@@ -397,7 +409,7 @@ func NewFile(path string) *File {
 // and nothing to rename. Should the file be there after all, NewFile
 // decides.
 func NewNewFile(path string) *File {
-	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	out, err := create(path, os.O_EXCL)
 	if errors.Is(err, fs.ErrExist) {
 		return NewFile(path)
 	}
@@ -428,7 +440,7 @@ func (f *File) start() error {
 		prefix = io.LimitReader(f.old, f.matched)
 	}
 	// A new file renamed over the old at Close: the old may be shared.
-	out, err := os.OpenFile(f.path+".new", os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	out, err := create(f.path+".new", os.O_TRUNC)
 	if err != nil {
 		return err
 	}
@@ -499,16 +511,16 @@ func (f *File) Close() (bool, error) {
 	}
 	if f.inPlace {
 		if f.err != nil {
-			os.Remove(f.path)
+			remove(f.path)
 			return false, f.err
 		}
 		return true, nil
 	}
 	if f.err != nil {
-		os.Remove(f.path + ".new")
+		remove(f.path + ".new")
 		return false, f.err
 	}
-	return true, os.Rename(f.path+".new", f.path)
+	return true, rename(f.path+".new", f.path)
 }
 
 // Tree is the folders below a folder when Scan looked at it: a build that
@@ -580,7 +592,7 @@ func (t *Tree) Remove(rels iter.Seq[string]) error {
 	removed := map[string]bool{}
 	for rel := range rels {
 		p := filepath.Join(t.root, filepath.FromSlash(rel))
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if err := remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		removed[filepath.Dir(p)] = true

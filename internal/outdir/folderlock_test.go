@@ -1,0 +1,82 @@
+package outdir
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+func TestFilesOfOneFolderShareALock(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "sensoren", "a.html"), filepath.Join(dir, "sensoren", "b.html")
+	if folderLock(a) != folderLock(b) {
+		t.Fatal("two files of one folder are on different locks")
+	}
+	unlock := lockFolder(a)
+	if folderLock(b).TryLock() {
+		t.Fatal("a file's folder could be locked while another file of it holds the lock")
+	}
+	unlock()
+	if !folderLock(b).TryLock() {
+		t.Fatal("the folder's lock was not let go")
+	}
+	folderLock(b).Unlock()
+}
+
+// Every way of writing a file takes its folder's lock; many writers into
+// one folder at once leave each file whole.
+func TestWritersIntoOneFolder(t *testing.T) {
+	dir := t.TempDir()
+	writers := map[string]func(path string, data []byte) error{
+		"PutNewFile": func(p string, data []byte) error { _, err := PutNewFile(p, data); return err },
+		"PutFile":    func(p string, data []byte) error { _, err := PutFile(p, data); return err },
+		"NewNewFile": func(p string, data []byte) error { return writeAll(NewNewFile(p), data) },
+		"NewFile":    func(p string, data []byte) error { return writeAll(NewFile(p), data) },
+		"LinkFile": func(p string, data []byte) error {
+			src := p + ".src"
+			if err := os.WriteFile(src, data, 0o644); err != nil {
+				return err
+			}
+			return LinkFile(src, p)
+		},
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 1000)
+	for name, write := range writers {
+		for i := range 40 {
+			p := filepath.Join(dir, fmt.Sprintf("%s-%d", name, i))
+			// Half the files are there before: a writer replaces them.
+			if i%2 == 0 && name != "PutNewFile" && name != "NewNewFile" {
+				if err := os.WriteFile(p, []byte("old"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			wg.Go(func() { errs <- write(p, []byte(p)) })
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name := range writers {
+		for i := range 40 {
+			p := filepath.Join(dir, fmt.Sprintf("%s-%d", name, i))
+			if got, err := os.ReadFile(p); err != nil || string(got) != p {
+				t.Errorf("%s holds %q (%v), want its own path", p, got, err)
+			}
+		}
+	}
+}
+
+func writeAll(f *File, data []byte) error {
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	_, err := f.Close()
+	return err
+}
