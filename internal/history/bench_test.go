@@ -22,6 +22,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
+	"github.com/voorbeeldstad/register/internal/testbed"
 	"github.com/voorbeeldstad/register/internal/testgen"
 )
 
@@ -273,6 +274,43 @@ func BenchmarkGitLog(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkRecordsColdAgainstGitLog runs the cold pass and `git log` in
+// turn, so both see the machine as it is at the time: on a busy machine
+// the two benchmarks above, run one after the other, were 1.0 to 1.6
+// times apart from one run to the next. It reports the pass's wall time
+// as a multiple of git's, the median of the pairs (x-git-log-wall), and
+// its CPU time (the process's, git's as the child's) as a multiple of
+// git's over all pairs (x-git-log).
+func BenchmarkRecordsColdAgainstGitLog(b *testing.B) {
+	gitBin, err := exec.LookPath("git")
+	if err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := benchRepo(b)
+	var walls []float64
+	var passCPU, gitCPU time.Duration
+	for b.Loop() {
+		b.StopTimer()
+		clearCache(b, dir)
+		cmd := exec.Command(gitBin, "-C", dir, "log", "--name-only", "--format=%H")
+		cmd.Stdout = io.Discard
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			b.Fatal(err)
+		}
+		gitWall := time.Since(start)
+		gitCPU += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		b.StartTimer()
+		cpu, start := testbed.CPU(), time.Now()
+		records(b, dir)
+		walls = append(walls, time.Since(start).Seconds()/gitWall.Seconds())
+		passCPU += testbed.CPU() - cpu
+	}
+	slices.Sort(walls)
+	b.ReportMetric(walls[len(walls)/2], "x-git-log-wall")
+	b.ReportMetric(passCPU.Seconds()/gitCPU.Seconds(), "x-git-log")
 }
 
 // TestGenerate checks the generator on a small repository: go-git reads it
