@@ -36,9 +36,11 @@ lint-ci:
 build:
 	$(GO) build -o bin/register ./cmd/register
 
-# Benchmarks on generated registers of 10,000 and 100,000 records.
+# Benchmarks on generated registers of 10,000 and 100,000 records. The
+# whole-command benchmarks of internal/cli take some 45 minutes on a
+# two-core machine: the timeout leaves room for a slower one.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 60m ./...
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 150m ./...
 
 # Every parser of user input has a fuzz target; its seed corpus is kept in
 # the package's testdata/fuzz/. fuzz-short runs each briefly (make test),
