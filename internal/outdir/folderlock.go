@@ -31,11 +31,11 @@ func lockFolder(path string) func() {
 	return mu.Unlock
 }
 
-// create makes a new file at path and opens it to write, flag adding to
-// O_WRONLY|O_CREATE (O_EXCL, O_TRUNC).
-func create(path string, flag int) (*os.File, error) {
+// create makes a new file at path and opens it to write; an entry at
+// path already is an error (fs.ErrExist), never opened.
+func create(path string) (*os.File, error) {
 	defer lockFolder(path)()
-	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|flag, 0o644)
+	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
 // remove removes the entry at path.

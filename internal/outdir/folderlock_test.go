@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 func TestFilesOfOneFolderShareALock(t *testing.T) {
@@ -79,4 +81,45 @@ func writeAll(f *File, data []byte) error {
 	}
 	_, err := f.Close()
 	return err
+}
+
+// A named pipe where a writer puts a file, or its new version, is
+// replaced: none waits for something to open the pipe's other end.
+func TestWritersDoNotWaitOnANamedPipe(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		pipe  string // where the pipe is, after the file's name
+		old   bool   // a regular file at the name already
+		write func(path string, data []byte) error
+	}{
+		{"PutFile, a pipe at the name", "", false, func(p string, data []byte) error { _, err := PutFile(p, data); return err }},
+		{"PutNewFile, a pipe at the name", "", false, func(p string, data []byte) error { _, err := PutNewFile(p, data); return err }},
+		{"NewFile, a pipe at the name", "", false, func(p string, data []byte) error { return writeAll(NewFile(p), data) }},
+		{"NewNewFile, a pipe at the name", "", false, func(p string, data []byte) error { return writeAll(NewNewFile(p), data) }},
+		{"NewFile, a pipe where its new version goes", ".new", true, func(p string, data []byte) error { return writeAll(NewFile(p), data) }},
+		{"LinkFile, a pipe where the link goes first", ".new", true, func(p string, data []byte) error {
+			if err := os.WriteFile(p+".src", data, 0o644); err != nil {
+				return err
+			}
+			return LinkFile(p+".src", p)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "page.html")
+			if tc.old {
+				if err := os.WriteFile(p, []byte("the old page"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			testbed.Pipe(t, p+tc.pipe)
+			var err error
+			testbed.NoWait(t, p+tc.pipe, tc.name, func() { err = tc.write(p, []byte("the new page")) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := os.ReadFile(p); err != nil || string(got) != "the new page" {
+				t.Errorf("the page holds %q (%v), want the new page", got, err)
+			}
+		})
+	}
 }

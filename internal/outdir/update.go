@@ -249,7 +249,7 @@ func PutFile(path string, data []byte) (bool, error) {
 	if err := remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return false, err
 	}
-	f, err := create(path, os.O_TRUNC)
+	f, err := create(path)
 	if err != nil {
 		return false, err
 	}
@@ -262,7 +262,7 @@ func PutFile(path string, data []byte) (bool, error) {
 // look-ups of every file. Should the file be there after all, PutFile
 // decides.
 func PutNewFile(path string, data []byte) (bool, error) {
-	f, err := create(path, os.O_EXCL)
+	f, err := create(path)
 	if errors.Is(err, fs.ErrExist) {
 		return PutFile(path, data)
 	}
@@ -281,20 +281,22 @@ func writeClose(f *os.File, data []byte) error {
 	return err
 }
 
-// holds reports whether the regular file at path holds exactly data.
+// holds reports whether the regular file at path holds exactly data. What
+// is not a regular file is not opened, for a named pipe would not open
+// until something wrote to it; it does not hold data.
 func holds(path string, data []byte) (bool, error) {
-	f, err := os.Open(path)
+	lst, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
 	}
-	if err != nil {
+	if err != nil || !lst.Mode().IsRegular() || lst.Size() != int64(len(data)) {
 		return false, err
+	}
+	f, _, err := OpenRegular(path)
+	if err != nil {
+		return false, nil // changed since: written anew
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
-		return false, err
-	}
 	return sameReader(f, data)
 }
 
@@ -409,7 +411,7 @@ func NewFile(path string) *File {
 // and nothing to rename. Should the file be there after all, NewFile
 // decides.
 func NewNewFile(path string) *File {
-	out, err := create(path, os.O_EXCL)
+	out, err := create(path)
 	if errors.Is(err, fs.ErrExist) {
 		return NewFile(path)
 	}
@@ -418,12 +420,9 @@ func NewNewFile(path string) *File {
 
 // openOld opens the file as it is, to compare with, or else the new file.
 func (f *File) openOld() {
-	if old, err := os.Open(f.path); err == nil {
-		if st, err := old.Stat(); err == nil && st.Mode().IsRegular() {
-			f.old = old
-		} else {
-			old.Close()
-		}
+	// Only a regular file: a named pipe would not open until written to.
+	if old, _, err := OpenRegular(f.path); err == nil {
+		f.old = old
 	}
 	if f.old == nil {
 		f.err = f.start()
@@ -440,7 +439,12 @@ func (f *File) start() error {
 		prefix = io.LimitReader(f.old, f.matched)
 	}
 	// A new file renamed over the old at Close: the old may be shared.
-	out, err := create(f.path+".new", os.O_TRUNC)
+	// What has its name (left by an interrupted build) is removed, not
+	// opened: a named pipe would not open until something read it.
+	if err := remove(f.path + ".new"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	out, err := create(f.path + ".new")
 	if err != nil {
 		return err
 	}

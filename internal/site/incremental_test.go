@@ -23,6 +23,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // copyFixture copies the test register to a folder the test may change.
@@ -1104,4 +1105,37 @@ func readManifest(dir string) *manifest {
 		return nil
 	}
 	return m
+}
+
+// TestUpdateDoesNotWaitOnANamedPipe: named pipes in the working copy, one
+// in place of a page the update rewrites and one where a page's new
+// version is written first, are replaced, as any file there that is not
+// the page: the build never waits for something to open their other end.
+func TestUpdateDoesNotWaitOnANamedPipe(t *testing.T) {
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 { // the second build leaves the first's site as the working copy
+		build(t, loadFixture(t, root), Options{Out: out})
+	}
+	work, err := outdir.Previous(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(work, "sensoren", "lucht-dak.html")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	testbed.Pipe(t, page)
+	testbed.Pipe(t, filepath.Join(work, "index.html.new"))
+	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet fijnstof en ozon")
+	reg := loadFixture(t, root)
+	hashFiles(t, reg)
+	testbed.NoWait(t, page, "a build updating a working copy with named pipes", func() {
+		_, err = Build(reg, Options{Out: out, Now: buildNow})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, _ := build(t, loadFixture(t, root), Options{})
+	sameTree(t, "named pipes in the working copy", out, cold)
 }
