@@ -49,3 +49,9 @@ func rename(from, to string) error {
 	defer lockFolder(to)()
 	return os.Rename(from, to)
 }
+
+// mkdir makes the folder at path.
+func mkdir(path string) error {
+	defer lockFolder(path)()
+	return os.Mkdir(path, 0o755)
+}

@@ -11,7 +11,9 @@ import (
 	"io/fs"
 	"iter"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/voorbeeldstad/register/internal/binread"
@@ -587,6 +589,39 @@ func (t *Tree) scan(abs, rel string, file func(string, bool)) error {
 		file(r, e.Type().IsRegular())
 	}
 	return nil
+}
+
+// MakeDir makes the folder rel (slash-separated) below root, and the
+// folders it is in, each a folder of its own: what is in the way at one
+// of their names, a file or a link, is removed, and the folder made in
+// its place. A link to a folder is not followed, as MkdirAll would, so
+// nothing is written outside root through one. It returns the names (rel
+// to root) of what it removed.
+func MakeDir(root, rel string) (removed []string, err error) {
+	at := ""
+	for part := range strings.SplitSeq(rel, "/") {
+		if part == "" || part == "." {
+			continue
+		}
+		at = path.Join(at, part)
+		p := filepath.Join(root, filepath.FromSlash(at))
+		st, err := os.Lstat(p)
+		switch {
+		case err == nil && st.IsDir():
+			continue
+		case err == nil:
+			if err := remove(p); err != nil {
+				return removed, err
+			}
+			removed = append(removed, at)
+		case !errors.Is(err, fs.ErrNotExist):
+			return removed, err
+		}
+		if err := mkdir(p); err != nil && !errors.Is(err, fs.ErrExist) {
+			return removed, err
+		}
+	}
+	return removed, nil
 }
 
 // Remove removes the files rels (relative to the folder, slash-separated;

@@ -394,3 +394,62 @@ func TestSecretIsNotReadFromAPipe(t *testing.T) {
 		t.Errorf("the next Secret = %x, %v; want the key that replaced the pipe", again, err)
 	}
 }
+
+// MakeDir makes each folder of its own: a file or a link in the way is
+// replaced, and nothing is made where a link points.
+func TestMakeDirDoesNotFollowALink(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		before  func(t *testing.T, root, outside string)
+		removed []string
+	}{
+		{"nothing there", func(*testing.T, string, string) {}, nil},
+		{"the folders there", func(t *testing.T, root, _ string) { mkdirAll(t, filepath.Join(root, "a", "b")) }, nil},
+		{"a link to a folder elsewhere", func(t *testing.T, root, outside string) {
+			symlink(t, outside, filepath.Join(root, "a"))
+		}, []string{"a"}},
+		{"a link below a folder", func(t *testing.T, root, outside string) {
+			mkdirAll(t, filepath.Join(root, "a"))
+			symlink(t, outside, filepath.Join(root, "a", "b"))
+		}, []string{"a/b"}},
+		{"a file", func(t *testing.T, root, _ string) {
+			if err := os.WriteFile(filepath.Join(root, "a"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"a"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, outside := t.TempDir(), t.TempDir()
+			tc.before(t, root, outside)
+			removed, err := MakeDir(root, "a/b")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(removed, tc.removed) {
+				t.Errorf("removed %q, want %q", removed, tc.removed)
+			}
+			for _, p := range []string{filepath.Join(root, "a"), filepath.Join(root, "a", "b")} {
+				if st, err := os.Lstat(p); err != nil || !st.IsDir() {
+					t.Errorf("%s is not a folder (%v)", p, err)
+				}
+			}
+			if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+				t.Errorf("the folder a link pointed to holds %d entries, want none", len(entries))
+			}
+		})
+	}
+}
+
+func mkdirAll(t *testing.T, p string) {
+	t.Helper()
+	if err := os.MkdirAll(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, p string) {
+	t.Helper()
+	if err := os.Symlink(target, p); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+}

@@ -1139,3 +1139,33 @@ func TestUpdateDoesNotWaitOnANamedPipe(t *testing.T) {
 	cold, _ := build(t, loadFixture(t, root), Options{})
 	sameTree(t, "named pipes in the working copy", out, cold)
 }
+
+// TestUpdateDoesNotWriteThroughALink: a link in the working copy where a
+// folder of pages goes (left by hand, or by a tool that deploys the site)
+// is replaced by the folder; no page is written where it pointed, and
+// the site is a cold build's.
+func TestUpdateDoesNotWriteThroughALink(t *testing.T) {
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 { // the second build leaves the first's site as the working copy
+		build(t, loadFixture(t, root), Options{Out: out})
+	}
+	work, err := outdir.Previous(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := t.TempDir()
+	if err := os.RemoveAll(filepath.Join(work, "sensoren")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(work, "sensoren")); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet fijnstof en ozon")
+	build(t, loadFixture(t, root), Options{Out: out})
+	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
+		t.Errorf("%d files written where the link pointed, want none", len(entries))
+	}
+	cold, _ := build(t, loadFixture(t, root), Options{})
+	sameTree(t, "a link in the working copy", out, cold)
+}

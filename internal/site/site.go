@@ -835,7 +835,14 @@ func (d *dispatcher) prepare(j *job) error {
 	if d.dirs[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(d.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+	// Each folder a folder of its own: a link to a folder in the working
+	// copy would have the pages written wherever it points.
+	removed, err := outdir.MakeDir(d.dir, dir)
+	for _, p := range removed {
+		// Gone already, and a folder now: not one to remove at the end.
+		d.files.state(p).has &^= scanned
+	}
+	if err != nil {
 		return failed(err)
 	}
 	d.dirs[dir] = true
