@@ -1,7 +1,9 @@
 package outdir
 
 import (
+	"errors"
 	"hash/maphash"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -54,4 +56,33 @@ func rename(from, to string) error {
 func mkdir(path string) error {
 	defer lockFolder(path)()
 	return os.Mkdir(path, 0o755)
+}
+
+// clearPath removes what is at path, a folder with all it holds too: in the
+// working copy, what is in the way of a file is the build's to remove.
+func clearPath(path string) error {
+	err := remove(path)
+	if err == nil || errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if st, lerr := os.Lstat(path); lerr == nil && st.IsDir() {
+		return os.RemoveAll(path)
+	}
+	return err
+}
+
+// replace moves the file at from to to, in one folder, clearing what is
+// at to first when the move cannot replace it (a folder).
+func replace(from, to string) error {
+	err := rename(from, to)
+	if err == nil {
+		return nil
+	}
+	if st, lerr := os.Lstat(to); lerr == nil && st.IsDir() {
+		if err := os.RemoveAll(to); err != nil {
+			return err
+		}
+		return rename(from, to)
+	}
+	return err
 }

@@ -123,3 +123,36 @@ func TestWritersDoNotWaitOnANamedPipe(t *testing.T) {
 		})
 	}
 }
+
+// A folder where a writer puts a file, left in the working copy by hand,
+// is removed with what it holds, and the file written in its place.
+func TestWritersReplaceAFolderInTheWay(t *testing.T) {
+	for name, write := range map[string]func(path string, data []byte) error{
+		"PutFile":    func(p string, data []byte) error { _, err := PutFile(p, data); return err },
+		"PutNewFile": func(p string, data []byte) error { _, err := PutNewFile(p, data); return err },
+		"NewFile":    func(p string, data []byte) error { return writeAll(NewFile(p), data) },
+		"NewNewFile": func(p string, data []byte) error { return writeAll(NewNewFile(p), data) },
+		"LinkFile": func(p string, data []byte) error {
+			if err := os.WriteFile(p+".src", data, 0o644); err != nil {
+				return err
+			}
+			return LinkFile(p+".src", p)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "page.html")
+			if err := os.MkdirAll(filepath.Join(p, "sub"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(p, "sub", "f"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(p, []byte("the new page")); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := os.ReadFile(p); err != nil || string(got) != "the new page" {
+				t.Errorf("the page holds %q (%v), want the new page", got, err)
+			}
+		})
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/voorbeeldstad/register/internal/binread"
 )
@@ -108,7 +109,7 @@ func LinkFile(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	if err := rename(tmp, dst); err != nil {
+	if err := replace(tmp, dst); err != nil {
 		_ = remove(tmp)
 		return err
 	}
@@ -248,7 +249,7 @@ func PutFile(path string, data []byte) (bool, error) {
 	if same, err := holds(path, data); err != nil || same {
 		return false, err
 	}
-	if err := remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err := clearPath(path); err != nil {
 		return false, err
 	}
 	f, err := create(path)
@@ -526,7 +527,7 @@ func (f *File) Close() (bool, error) {
 		remove(f.path + ".new")
 		return false, f.err
 	}
-	return true, rename(f.path+".new", f.path)
+	return true, replace(f.path+".new", f.path)
 }
 
 // Tree is the folders below a folder when Scan looked at it: a build that
@@ -631,7 +632,9 @@ func (t *Tree) Remove(rels iter.Seq[string]) error {
 	removed := map[string]bool{}
 	for rel := range rels {
 		p := filepath.Join(t.root, filepath.FromSlash(rel))
-		if err := remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		// ENOTDIR: a folder it was in is a file now, written in the
+		// folder's place (clearPath), so it is gone already.
+		if err := remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
 			return err
 		}
 		removed[filepath.Dir(p)] = true

@@ -1112,15 +1112,7 @@ func readManifest(dir string) *manifest {
 // version is written first, are replaced, as any file there that is not
 // the page: the build never waits for something to open their other end.
 func TestUpdateDoesNotWaitOnANamedPipe(t *testing.T) {
-	root := copyFixture(t)
-	out := filepath.Join(t.TempDir(), "public")
-	for range 2 { // the second build leaves the first's site as the working copy
-		build(t, loadFixture(t, root), Options{Out: out})
-	}
-	work, err := outdir.Previous(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, out, work := workingCopy(t)
 	page := filepath.Join(work, "sensoren", "lucht-dak.html")
 	if err := os.Remove(page); err != nil {
 		t.Fatal(err)
@@ -1130,6 +1122,7 @@ func TestUpdateDoesNotWaitOnANamedPipe(t *testing.T) {
 	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet fijnstof en ozon")
 	reg := loadFixture(t, root)
 	hashFiles(t, reg)
+	var err error
 	testbed.NoWait(t, page, "a build updating a working copy with named pipes", func() {
 		_, err = Build(reg, Options{Out: out, Now: buildNow})
 	})
@@ -1145,15 +1138,7 @@ func TestUpdateDoesNotWaitOnANamedPipe(t *testing.T) {
 // is replaced by the folder; no page is written where it pointed, and
 // the site is a cold build's.
 func TestUpdateDoesNotWriteThroughALink(t *testing.T) {
-	root := copyFixture(t)
-	out := filepath.Join(t.TempDir(), "public")
-	for range 2 { // the second build leaves the first's site as the working copy
-		build(t, loadFixture(t, root), Options{Out: out})
-	}
-	work, err := outdir.Previous(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, out, work := workingCopy(t)
 	elsewhere := t.TempDir()
 	if err := os.RemoveAll(filepath.Join(work, "sensoren")); err != nil {
 		t.Fatal(err)
@@ -1168,4 +1153,41 @@ func TestUpdateDoesNotWriteThroughALink(t *testing.T) {
 	}
 	cold, _ := build(t, loadFixture(t, root), Options{})
 	sameTree(t, "a link in the working copy", out, cold)
+}
+
+// TestUpdateReplacesAFolderWhereAPageGoes: a folder in the working copy
+// where a page goes is removed with what it holds, and the page written in
+// its place.
+func TestUpdateReplacesAFolderWhereAPageGoes(t *testing.T) {
+	root, out, work := workingCopy(t)
+	page := filepath.Join(work, "sensoren", "lucht-dak.html")
+	if err := os.Remove(page); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(page, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(page, "sub", "f"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edit(t, filepath.Join(root, "sensors", "lucht-dak.yaml"), "Meet fijnstof", "Meet fijnstof en ozon")
+	build(t, loadFixture(t, root), Options{Out: out})
+	cold, _ := build(t, loadFixture(t, root), Options{})
+	sameTree(t, "a folder where a page goes", out, cold)
+}
+
+// workingCopy builds a copy of the fixture twice into out, so that work,
+// the working copy, holds the first build's site.
+func workingCopy(t *testing.T) (root, out, work string) {
+	t.Helper()
+	root = copyFixture(t)
+	out = filepath.Join(t.TempDir(), "public")
+	for range 2 {
+		build(t, loadFixture(t, root), Options{Out: out})
+	}
+	work, err := outdir.Previous(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, out, work
 }
