@@ -597,8 +597,11 @@ func (t *Tree) scan(abs, rel string, file func(string, bool)) error {
 // of their names, a file or a link, is removed, and the folder made in
 // its place. A link to a folder is not followed, as MkdirAll would, so
 // nothing is written outside root through one. It returns the names (rel
-// to root) of what it removed.
+// to root) of what it removed. rel must stay below root.
 func MakeDir(root, rel string) (removed []string, err error) {
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return nil, fmt.Errorf("%s: not a folder below %s", rel, root)
+	}
 	at := ""
 	for part := range strings.SplitSeq(rel, "/") {
 		if part == "" || part == "." {

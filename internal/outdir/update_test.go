@@ -453,3 +453,16 @@ func symlink(t *testing.T, target, p string) {
 		t.Skipf("no symbolic links here: %v", err)
 	}
 }
+
+func TestMakeDirStaysBelowItsRoot(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "site")
+	mkdirAll(t, root)
+	for _, rel := range []string{"..", "../x", "a/../../x", "/abs"} {
+		if _, err := MakeDir(root, rel); err == nil {
+			t.Errorf("MakeDir(%q) made a folder, want an error", rel)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(root)); len(entries) != 1 {
+		t.Errorf("%d entries beside the root, want the root alone", len(entries))
+	}
+}
