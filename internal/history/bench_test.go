@@ -262,15 +262,10 @@ func newCommit(b *testing.B, repo *git.Repository, n int) {
 // BenchmarkGitLog is the yardstick: the git command listing the files every
 // commit changed, on the same repository.
 func BenchmarkGitLog(b *testing.B) {
-	gitBin, err := exec.LookPath("git")
-	if err != nil {
-		b.Skip("git is not installed")
-	}
+	gitLog := gitLogOf(b)
 	dir := benchRepo(b)
 	for b.Loop() {
-		cmd := exec.Command(gitBin, "-C", dir, "log", "--name-only", "--format=%H")
-		cmd.Stdout = io.Discard
-		if err := cmd.Run(); err != nil {
+		if err := gitLog(dir).Run(); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -284,18 +279,14 @@ func BenchmarkGitLog(b *testing.B) {
 // its CPU time (the process's, git's as the child's) as a multiple of
 // git's over all pairs (x-git-log).
 func BenchmarkRecordsColdAgainstGitLog(b *testing.B) {
-	gitBin, err := exec.LookPath("git")
-	if err != nil {
-		b.Skip("git is not installed")
-	}
+	gitLog := gitLogOf(b)
 	dir := benchRepo(b)
 	var walls []float64
 	var passCPU, gitCPU time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		clearCache(b, dir)
-		cmd := exec.Command(gitBin, "-C", dir, "log", "--name-only", "--format=%H")
-		cmd.Stdout = io.Discard
+		cmd := gitLog(dir)
 		start := time.Now()
 		if err := cmd.Run(); err != nil {
 			b.Fatal(err)
@@ -311,6 +302,21 @@ func BenchmarkRecordsColdAgainstGitLog(b *testing.B) {
 	slices.Sort(walls)
 	b.ReportMetric(walls[len(walls)/2], "x-git-log-wall")
 	b.ReportMetric(passCPU.Seconds()/gitCPU.Seconds(), "x-git-log")
+}
+
+// gitLogOf returns the yardstick's command on a repository: the git
+// command listing the files every commit changed, its output discarded.
+// It skips b where git is not installed.
+func gitLogOf(b *testing.B) func(dir string) *exec.Cmd {
+	gitBin, err := exec.LookPath("git")
+	if err != nil {
+		b.Skip("git is not installed")
+	}
+	return func(dir string) *exec.Cmd {
+		cmd := exec.Command(gitBin, "-C", dir, "log", "--name-only", "--format=%H")
+		cmd.Stdout = io.Discard
+		return cmd
+	}
 }
 
 // TestGenerate checks the generator on a small repository: go-git reads it

@@ -58,6 +58,12 @@ func mkdir(path string) error {
 	return os.Mkdir(path, 0o755)
 }
 
+// link makes dst a hard link to src.
+func link(src, dst string) error {
+	defer lockFolder(dst)()
+	return os.Link(src, dst)
+}
+
 // clearPath removes what is at path, a folder with all it holds too: in the
 // working copy, what is in the way of a file is the build's to remove.
 func clearPath(path string) error {
@@ -65,10 +71,19 @@ func clearPath(path string) error {
 	if err == nil || errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
-	if st, lerr := os.Lstat(path); lerr == nil && st.IsDir() {
-		return os.RemoveAll(path)
+	if was, rerr := removeFolder(path); was {
+		return rerr
 	}
 	return err
+}
+
+// createAfresh makes a new file at path in place of what is there
+// (clearPath), which is never opened, and opens it to write.
+func createAfresh(path string) (*os.File, error) {
+	if err := clearPath(path); err != nil {
+		return nil, err
+	}
+	return create(path)
 }
 
 // replace moves the file at from to to, in one folder, clearing what is
@@ -78,11 +93,20 @@ func replace(from, to string) error {
 	if err == nil {
 		return nil
 	}
-	if st, lerr := os.Lstat(to); lerr == nil && st.IsDir() {
-		if err := os.RemoveAll(to); err != nil {
-			return err
+	if was, rerr := removeFolder(to); was {
+		if rerr != nil {
+			return rerr
 		}
 		return rename(from, to)
 	}
 	return err
+}
+
+// removeFolder removes the folder at path with all it holds, and reports
+// whether there was one (a link to one is not).
+func removeFolder(path string) (bool, error) {
+	if st, err := os.Lstat(path); err != nil || !st.IsDir() {
+		return false, nil
+	}
+	return true, os.RemoveAll(path)
 }

@@ -31,19 +31,6 @@ func TestFilesOfOneFolderShareALock(t *testing.T) {
 // one folder at once leave each file whole.
 func TestWritersIntoOneFolder(t *testing.T) {
 	dir := t.TempDir()
-	writers := map[string]func(path string, data []byte) error{
-		"PutNewFile": func(p string, data []byte) error { _, err := PutNewFile(p, data); return err },
-		"PutFile":    func(p string, data []byte) error { _, err := PutFile(p, data); return err },
-		"NewNewFile": func(p string, data []byte) error { return writeAll(NewNewFile(p), data) },
-		"NewFile":    func(p string, data []byte) error { return writeAll(NewFile(p), data) },
-		"LinkFile": func(p string, data []byte) error {
-			src := p + ".src"
-			if err := os.WriteFile(src, data, 0o644); err != nil {
-				return err
-			}
-			return LinkFile(src, p)
-		},
-	}
 	var wg sync.WaitGroup
 	errs := make(chan error, 1000)
 	for name, write := range writers {
@@ -75,6 +62,21 @@ func TestWritersIntoOneFolder(t *testing.T) {
 	}
 }
 
+// writers are the ways of writing a file at a path, by name; LinkFile
+// links it from a file written beside it.
+var writers = map[string]func(path string, data []byte) error{
+	"PutFile":    func(p string, data []byte) error { _, err := PutFile(p, data); return err },
+	"PutNewFile": func(p string, data []byte) error { _, err := PutNewFile(p, data); return err },
+	"NewFile":    func(p string, data []byte) error { return writeAll(NewFile(p), data) },
+	"NewNewFile": func(p string, data []byte) error { return writeAll(NewNewFile(p), data) },
+	"LinkFile": func(p string, data []byte) error {
+		if err := os.WriteFile(p+".src", data, 0o644); err != nil {
+			return err
+		}
+		return LinkFile(p+".src", p)
+	},
+}
+
 func writeAll(f *File, data []byte) error {
 	if _, err := f.Write(data); err != nil {
 		return err
@@ -92,17 +94,12 @@ func TestWritersDoNotWaitOnANamedPipe(t *testing.T) {
 		old   bool   // a regular file at the name already
 		write func(path string, data []byte) error
 	}{
-		{"PutFile, a pipe at the name", "", false, func(p string, data []byte) error { _, err := PutFile(p, data); return err }},
-		{"PutNewFile, a pipe at the name", "", false, func(p string, data []byte) error { _, err := PutNewFile(p, data); return err }},
-		{"NewFile, a pipe at the name", "", false, func(p string, data []byte) error { return writeAll(NewFile(p), data) }},
-		{"NewNewFile, a pipe at the name", "", false, func(p string, data []byte) error { return writeAll(NewNewFile(p), data) }},
-		{"NewFile, a pipe where its new version goes", ".new", true, func(p string, data []byte) error { return writeAll(NewFile(p), data) }},
-		{"LinkFile, a pipe where the link goes first", ".new", true, func(p string, data []byte) error {
-			if err := os.WriteFile(p+".src", data, 0o644); err != nil {
-				return err
-			}
-			return LinkFile(p+".src", p)
-		}},
+		{"PutFile, a pipe at the name", "", false, writers["PutFile"]},
+		{"PutNewFile, a pipe at the name", "", false, writers["PutNewFile"]},
+		{"NewFile, a pipe at the name", "", false, writers["NewFile"]},
+		{"NewNewFile, a pipe at the name", "", false, writers["NewNewFile"]},
+		{"NewFile, a pipe where its new version goes", ".new", true, writers["NewFile"]},
+		{"LinkFile, a pipe where the link goes first", ".new", true, writers["LinkFile"]},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "page.html")
@@ -127,18 +124,7 @@ func TestWritersDoNotWaitOnANamedPipe(t *testing.T) {
 // A folder where a writer puts a file, left in the working copy by hand,
 // is removed with what it holds, and the file written in its place.
 func TestWritersReplaceAFolderInTheWay(t *testing.T) {
-	for name, write := range map[string]func(path string, data []byte) error{
-		"PutFile":    func(p string, data []byte) error { _, err := PutFile(p, data); return err },
-		"PutNewFile": func(p string, data []byte) error { _, err := PutNewFile(p, data); return err },
-		"NewFile":    func(p string, data []byte) error { return writeAll(NewFile(p), data) },
-		"NewNewFile": func(p string, data []byte) error { return writeAll(NewNewFile(p), data) },
-		"LinkFile": func(p string, data []byte) error {
-			if err := os.WriteFile(p+".src", data, 0o644); err != nil {
-				return err
-			}
-			return LinkFile(p+".src", p)
-		},
-	} {
+	for name, write := range writers {
 		t.Run(name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "page.html")
 			if err := os.MkdirAll(filepath.Join(p, "sub"), 0o755); err != nil {

@@ -102,11 +102,8 @@ func Resolve(dir string) (string, error) { return resolve(dir) }
 // the file at dst.
 func LinkFile(src, dst string) error {
 	tmp := dst + ".new"
-	_ = remove(tmp)
-	unlock := lockFolder(tmp)
-	err := os.Link(src, tmp)
-	unlock()
-	if err != nil {
+	_ = clearPath(tmp)
+	if err := link(src, tmp); err != nil {
 		return err
 	}
 	if err := replace(tmp, dst); err != nil {
@@ -249,10 +246,7 @@ func PutFile(path string, data []byte) (bool, error) {
 	if same, err := holds(path, data); err != nil || same {
 		return false, err
 	}
-	if err := clearPath(path); err != nil {
-		return false, err
-	}
-	f, err := create(path)
+	f, err := createAfresh(path)
 	if err != nil {
 		return false, err
 	}
@@ -285,21 +279,18 @@ func writeClose(f *os.File, data []byte) error {
 }
 
 // holds reports whether the regular file at path holds exactly data. What
-// is not a regular file is not opened, for a named pipe would not open
-// until something wrote to it; it does not hold data.
+// is not a regular file is not opened (OpenRegular), for a named pipe
+// would not open until something wrote to it: it does not hold data, nor
+// does what cannot be opened, which writing it anew then reports.
 func holds(path string, data []byte) (bool, error) {
-	lst, err := os.Lstat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	f, st, err := OpenRegular(path)
+	if err != nil {
 		return false, nil
 	}
-	if err != nil || !lst.Mode().IsRegular() || lst.Size() != int64(len(data)) {
-		return false, err
-	}
-	f, _, err := OpenRegular(path)
-	if err != nil {
-		return false, nil // changed since: written anew
-	}
 	defer f.Close()
+	if st.Size() != int64(len(data)) {
+		return false, nil
+	}
 	return sameReader(f, data)
 }
 
@@ -444,10 +435,7 @@ func (f *File) start() error {
 	// A new file renamed over the old at Close: the old may be shared.
 	// What has its name (left by an interrupted build) is removed, not
 	// opened: a named pipe would not open until something read it.
-	if err := remove(f.path + ".new"); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	out, err := create(f.path + ".new")
+	out, err := createAfresh(f.path + ".new")
 	if err != nil {
 		return err
 	}

@@ -33,9 +33,8 @@ type facetRow [len(allFacets)][2]string
 // languages' rows were 35 MB the collector marked on every cycle.
 type facetTable struct {
 	mu       sync.Mutex
-	rows     []facetRow // by place in builder.public
-	made     bool
-	released bool // rows let go of: an ask works them out again
+	rows     []facetRow // by place in builder.public; nil until worked out
+	released bool       // rows let go of: an ask works them out again
 }
 
 // facetRows returns the facetRow of each public record in lang, in the
@@ -51,8 +50,8 @@ func (b *builder) facetRows(lang string) []facetRow {
 	if t.released {
 		return b.workOutFacets(lang)
 	}
-	if !t.made {
-		t.rows, t.made = b.workOutFacets(lang), true
+	if t.rows == nil {
+		t.rows = b.workOutFacets(lang)
 	}
 	return t.rows
 }
@@ -67,7 +66,8 @@ func (b *builder) releaseFacets() {
 	}
 }
 
-// workOutFacets works out the facetRow of each public record in lang.
+// workOutFacets works out the facetRow of each public record in lang;
+// never nil.
 func (b *builder) workOutFacets(lang string) []facetRow {
 	rows := make([]facetRow, len(b.public))
 	parallel.Each(len(b.public), func(i int) {
