@@ -49,8 +49,8 @@ func uncommented(file string, data []byte) (out []byte, ok bool) {
 // of a word (inWord) holds no other. Most files are so; they need not be
 // read as YAML.
 func commentsOnTop(data []byte) ([]byte, bool) {
-	if bytes.Contains(data, []byte("\ufeff")) {
-		return nil, false // a byte order mark: not white space to look for
+	if bytes.Contains(data, []byte("\ufeff")) || otherBreaks(data) {
+		return nil, false // a byte order mark, or a line break not looked for
 	}
 	var blank []byte // the blank lines among the comments, kept
 	rest := data
@@ -74,6 +74,14 @@ func commentsOnTop(data []byte) ([]byte, bool) {
 		rest = after
 	}
 	return blank, true
+}
+
+// otherBreaks reports whether data holds a line break besides '\n' and
+// '\r' that the YAML library reads as one: a next line (U+0085), a line
+// or a paragraph separator (U+2028, U+2029). A '#' after one starts a
+// comment, which the readers here, going by '\n', would take for text.
+func otherBreaks(data []byte) bool {
+	return bytes.Contains(data, []byte("\u0085")) || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029"))
 }
 
 // inWord reports whether a '#' after the byte c is in the middle of a
@@ -100,7 +108,7 @@ type scalar struct {
 // they are so the caller can check them against the YAML library's tree.
 // ok is false for text it does not follow.
 func stripComments(data []byte) (out []byte, scalars []scalar, ok bool) {
-	if bytes.HasPrefix(data, []byte("\ufeff")) {
+	if bytes.HasPrefix(data, []byte("\ufeff")) || otherBreaks(data) {
 		return nil, nil, false
 	}
 	out = make([]byte, 0, len(data))

@@ -59,14 +59,28 @@ retention: P28D
 registered_on: 2026-10-01
 `
 
+// sourceEdit replaces the first text with the second in commentedSensor.
+type sourceEdit [2]string
+
+// withoutHashes are the edits that take every '#' out of commentedSensor,
+// as most files have none.
+func withoutHashes() []sourceEdit {
+	return []sourceEdit{
+		{"  # Geen opmerking: een regel van de tekst.\n", ""},
+		{"'Te druk # geen opmerking'", "Te druk"},
+		{"\"Tellen met de hand #geen, 'echt' niet\"", "Tellen met de hand"},
+		{"/besluit#meter", "/besluit"},
+	}
+}
+
 // TestSourceHasNoComments: a published source holds none of the file's
 // comments, wherever they are, whether the filter leaves the record whole
 // or not, and still holds the record's public values.
 func TestSourceHasNoComments(t *testing.T) {
 	secrets := []string{"TODO niet melden", "Jan de Vries", "0612345678", "noot-kop", "noot-eind", "noot-lijst",
-		"noot-blok", "noot-na-blok", "noot-stroom", "noot-binnen", "yaml-language-server", "noot-crlf", "noot-onder-sleutel"}
-	// Each edit replaces the first text with the second in commentedSensor.
-	type edit [2]string
+		"noot-blok", "noot-na-blok", "noot-stroom", "noot-binnen", "yaml-language-server", "noot-crlf", "noot-onder-sleutel",
+		"noot-ls", "noot-nel", "noot-ps"}
+	type edit = sourceEdit
 	tests := []struct {
 		name  string
 		edits []edit
@@ -93,6 +107,16 @@ func TestSourceHasNoComments(t *testing.T) {
 		{"Windows line ends", []edit{
 			{"purpose: Meten\n", "purpose: Meten # noot-crlf\n"},
 			{"\n", "\r\n"}}, "", true},
+		// The YAML library reads these as line breaks, so a '#' after one
+		// starts a comment; the file is rebuilt without it. In a file
+		// with no other '#' (withoutHashes), which is not read as YAML
+		// to find its comments.
+		{"a comment after a line separator", append(withoutHashes(),
+			edit{"name: Meter Markt\n", "name: Meter Markt\u2028# noot-ls Jan de Vries\n"}), "", false},
+		{"a comment after a next line", append(withoutHashes(),
+			edit{"status: active\n", "status: active\u0085# noot-nel\n"}), "", false},
+		{"a comment after a paragraph separator", append(withoutHashes(),
+			edit{"purpose: Meten\n", "purpose: Meten\u2029# noot-ps\n"}), "", false},
 		{"a tag the stripper does not follow", []edit{
 			{"purpose: Meten\n", "purpose: !!str Meten # Jan de Vries\n"}}, "", false},
 		{"a comment on a withheld record", []edit{
