@@ -159,6 +159,8 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 		{[]string{"FR", "7"}, "besluit 2017, infrastructuur en FR.", "besluit 2017, infrastructuur en #."},
 		{[]string{"acme"}, "de Acmeschool en acme", "de # en #"},
 		{[]string{"spiekmeester bv"}, "Spiek\u00admeester%20BV en Spiek\u200bmeester+BV", "# en #"},
+		{[]string{"spiekmeester bv"}, "Spiek\u202cmeester\u2066 BV, Spiek\u3164meester\U000E0020BV en Spiekmeester\u2013BV", "#, # en #"},
+		{[]string{"spiekmeester bv"}, "“Spiekmeester BV” en \u2068Spiekmeester\u00a0BV\u2069", "“#” en #"},
 		{[]string{"ab", "abc", "abd"}, "ABD abc ab a", "# # # a"},
 		{[]string{"Camera's Noord"}, "de cameras-\u00a0NOORD, de camera\u2019s noord.", "de #, de #."},
 		{[]string{"cam geheim"}, "zie \"cam\\tgeheim\"", "zie \"#\""},
@@ -280,6 +282,19 @@ func TestDigitOfEveryScript(t *testing.T) {
 	for _, r := range []rune{'3', 'a', '\u00b2', '\u2163', '\u4e09'} { // ASCII, a letter, ², Ⅳ, 三
 		if d, ok := digitOf(r); ok {
 			t.Errorf("digitOf(%U) = %q: no decimal digit", r, d)
+		}
+	}
+}
+
+// TestSeparatorsBeforeFirstOther: the separators and invisible characters
+// told apart without the tables are those the tables hold.
+func TestSeparatorsBeforeFirstOther(t *testing.T) {
+	for r := rune(utf8.RuneSelf); r <= firstOther; r++ {
+		if got, want := separatorRune(r), unicode.Is(separatorTable, r); got != want {
+			t.Errorf("separatorRune(%U) = %v, the table says %v", r, got, want)
+		}
+		if got, want := invisibleRune(r), unicode.Is(invisibleTable, r); got != want {
+			t.Errorf("invisibleRune(%U) = %v, the table says %v", r, got, want)
 		}
 	}
 }

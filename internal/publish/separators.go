@@ -2,9 +2,11 @@ package publish
 
 import (
 	"slices"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/rangetable"
 )
 
 // A name is written in many ways: "Camera's Geheimhof Noord" is also
@@ -13,11 +15,14 @@ import (
 // lines; "Techniek BV" is also "Techniek B.V.", and in a link
 // "Techniek%20BV" or "Techniek+BV". A text pasted from a word processor
 // may hold a soft hyphen or a zero-width space inside a word, which no
-// reader sees. So secrets are looked for with the separators between words
-// left out, of the secret and of the text alike: white space of any
-// length, hyphens, underscores, dots, apostrophes and plus signs, those
-// written in a link as %20, %2D, %5F, %2E and %27, and the invisible
-// marks. Other marks (a slash, a comma, a colon) still count.
+// reader sees, and a text can be given any of Unicode's other invisible
+// format characters (a direction mark, a tag) to make it other bytes that
+// read the same. So secrets are looked for with the separators between
+// words left out, of the secret and of the text alike: white space of any
+// kind and length, hyphens and dashes, underscores, dots, apostrophes and
+// plus signs, those written in a link as %20, %2D, %5F, %2E and %27, and
+// every character Unicode says is not drawn (invisibleRune). Other marks
+// (a slash, a comma, a colon) still count.
 
 // separator returns the length in bytes of the word separator at s[i]
 // (of the ways to write one, separatorRune, and a link's escapes), or 0
@@ -33,7 +38,7 @@ func separator(s string, i int) int {
 		}
 		return 0
 	}
-	if c != 0xC2 && c != 0xE2 && c != 0xEF { // the lead bytes of the runes below
+	if !separatorLead[c] {
 		return 0
 	}
 	r, n := utf8.DecodeRuneInString(s[i:])
@@ -75,24 +80,63 @@ func hexDigit(c byte) (byte, bool) {
 }
 
 // separatorRune reports whether r separates words without being one:
-// white space, a hyphen, an underscore, a dot, an apostrophe or a plus
-// sign, or a mark that is not seen.
+// white space, a hyphen or dash, an underscore, a dot, an apostrophe or a
+// plus sign, or a character that is not seen.
 func separatorRune(r rune) bool {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return asciiSeparator[r]
+	case r < firstOther:
+		return r == '\u0085' || r == '\u00a0' || r == '\u00ad' // next line, no-break space, soft hyphen
 	}
-	switch r {
-	case '\u00a0', // no-break space
-		'\u00ad',           // soft hyphen
-		'\u2010', '\u2011', // hyphen, non-breaking hyphen
-		'\u2018', '\u2019', // the typographic apostrophes
-		'\u200b', '\u200c', '\u200d', // zero-width space, non-joiner, joiner
-		'\u2060', // word joiner
-		'\ufeff': // zero-width no-break space
-		return true
-	}
-	return false
+	return unicode.Is(separatorTable, r)
 }
+
+// firstOther is the first separator after the Latin letters (the
+// combining grapheme joiner): the letters of most texts beyond ASCII are
+// told apart without a look in the tables.
+const firstOther = '\u034f'
+
+// invisibleRune reports whether r is a character Unicode says a text
+// shows nothing of where it has no glyph for it (Default_Ignorable_Code_Point:
+// format characters such as the soft hyphen, the zero-width space and the
+// direction marks, the Hangul fillers, the variation selectors and the
+// tags). Inside a word it leaves the word whole.
+func invisibleRune(r rune) bool {
+	if r < firstOther {
+		return r == '\u00ad'
+	}
+	return unicode.Is(invisibleTable, r)
+}
+
+var (
+	invisibleTable = rangetable.Merge(unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
+	separatorTable = rangetable.Merge(invisibleTable, unicode.White_Space, unicode.Pd,
+		rangetable.New('\u2018', '\u2019')) // the typographic apostrophes
+	// separatorLead marks the bytes a separator's UTF-8 begins with, so
+	// that most letters beyond ASCII are told apart by their first byte.
+	separatorLead = func() (t [256]bool) {
+		for c := range utf8.RuneSelf {
+			t[c] = asciiSeparator[c] || c == '%'
+		}
+		var buf [utf8.UTFMax]byte
+		each := func(lo, hi, stride uint32) {
+			for r := lo; r <= hi; r += stride {
+				if r >= utf8.RuneSelf {
+					utf8.EncodeRune(buf[:], rune(r))
+					t[buf[0]] = true
+				}
+			}
+		}
+		for _, r := range separatorTable.R16 {
+			each(uint32(r.Lo), uint32(r.Hi), uint32(r.Stride))
+		}
+		for _, r := range separatorTable.R32 {
+			each(r.Lo, r.Hi, r.Stride)
+		}
+		return t
+	}()
+)
 
 var asciiSeparator = func() (t [utf8.RuneSelf]bool) {
 	for _, c := range " \t\n\r\v\f-_.'+" {

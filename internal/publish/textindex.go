@@ -136,7 +136,40 @@ func (x *textIndex) at(s string, i int, sc *scratch) int {
 
 // wordStart reports whether a word begins at s[i].
 func wordStart(s string, i int) bool {
-	return i < len(s) && separator(s, i) == 0 && (i == 0 || !wordByte(s[i-1]) || !wordByte(s[i]))
+	return i < len(s) && separator(s, i) == 0 && (!wordBefore(s, i) || !wordByte(s[i]))
+}
+
+// wordBefore reports whether s[:i] ends in a word: in a letter, a digit or
+// a mark on one, before any characters that are not seen. A quotation
+// mark, a dash or a bullet ends none.
+func wordBefore(s string, i int) bool {
+	for i > 0 {
+		if c := s[i-1]; c < utf8.RuneSelf {
+			return wordByte(c)
+		}
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !invisibleRune(r) {
+			return wordRune(r)
+		}
+		i -= n
+	}
+	return false
+}
+
+// wordAfter reports whether s[i:] begins with a word, after any
+// characters that are not seen (wordBefore).
+func wordAfter(s string, i int) bool {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			return wordByte(c)
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !invisibleRune(r) {
+			return wordRune(r)
+		}
+		i += n
+	}
+	return false
 }
 
 // shortAt returns the length in s of the longest secret of two or three
@@ -148,7 +181,7 @@ func (x *textIndex) shortAt(s string, i int, sc *scratch) int {
 	sc.skeleton(s, i, 3)
 	for n := len(sc.sk); n >= 2; n-- {
 		end := sc.ends[n-1]
-		if end < len(s) && wordByte(s[end-1]) && wordByte(s[end]) {
+		if wordByte(s[end-1]) && wordAfter(s, end) {
 			continue
 		}
 		if x.short.set[string(sc.sk[:n])] {
@@ -182,7 +215,7 @@ func (x *textIndex) longAt(s string, i int, sc *scratch) int {
 			continue
 		}
 		end := sc.ends[n-1]
-		if end < len(s) && wordByte(s[end-1]) && wordByte(s[end]) {
+		if wordByte(s[end-1]) && wordAfter(s, end) {
 			continue
 		}
 		if e := endBit(k, head4(string(sc.sk[n-4:n]), 0), n); x.ends[e/64]&(1<<(e%64)) == 0 {

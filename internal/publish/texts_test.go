@@ -72,6 +72,15 @@ func TestNoTextQuotesAnotherRecordsSecret(t *testing.T) {
 		// Written with marks no reader sees, or as a link writes it.
 		{"Geleverd door Acme\u200bVision en Acme\u00adVision.", "Geleverd door niet openbaar en niet openbaar."},
 		{"Zie https://x.example/?q=Acme+Vision en /Acme%20Vision.pdf", "Zie https://x.example/?q=niet openbaar en /niet openbaar.pdf"},
+		// Written with any other character Unicode does not draw (a
+		// direction mark, an isolate, a Hangul filler, a tag), another
+		// white space or dash, inside a word or around it.
+		{"Geleverd door Acme\u202cVision, Acme Vision\u200e en \u2066drone\u2013noord\u2069.", "Geleverd door niet openbaar, niet openbaar\u200e en \u2066niet openbaar\u2069."},
+		{"Acme\u3164Vision en Acme\U000E0041Vision, drone\u2014noord, Acme\u1680Vision.", "niet openbaar en niet openbaar, niet openbaar, niet openbaar."},
+		{"Zie drone-noord\u200e2.", "Zie drone-noord\u200e2."},
+		// In typographic quotes, after a dash or a bullet.
+		{"Geleverd door “Acme Vision” en «drone-noord».", "Geleverd door “niet openbaar” en «niet openbaar»."},
+		{"Zie „Geheime Drone Noord”, —drone-noord— en •Acme Vision.", "Zie „niet openbaar”, —niet openbaar— en •niet openbaar."},
 		// A coordinate written to three decimals, as it is withheld.
 		{"Bij 51.987, 4.321.", "Bij niet openbaar, niet openbaar."},
 	}
