@@ -68,6 +68,9 @@ func runBuild(o *buildOptions) error {
 	if strings.TrimSpace(o.out) == "" {
 		return usageText(msgFederateOut)
 	}
+	if err := o.checkOutputFolder("--out", o.out); err != nil {
+		return err
+	}
 	fail, err := parseFailOn(o.failOn)
 	if err != nil {
 		return err

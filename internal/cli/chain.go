@@ -52,6 +52,9 @@ func runChain(o *chainOptions) error {
 	if len(chain.Words(o.query)) == 0 {
 		return usageText(msgChainQuery)
 	}
+	if err := o.checkOutputFile("--output", o.output); err != nil {
+		return err
+	}
 	p, err := o.open(openOptions{warnConfig: true})
 	if err != nil {
 		return err

@@ -83,6 +83,9 @@ func runChanges(o *changesOptions) error {
 	if o.since == "" {
 		return usageText(msgSinceRequired)
 	}
+	if err := o.checkOutputFile("--output", o.output); err != nil {
+		return err
+	}
 	repo, err := o.openRepo()
 	if err != nil {
 		return err

@@ -55,6 +55,9 @@ func runCompareNational(o *compareOptions) error {
 	if err := checkFormat(natcompare.Formats, o.format); err != nil {
 		return err
 	}
+	if err := o.checkOutputFile("--output", o.output); err != nil {
+		return err
+	}
 	data, err := readNational(o.file)
 	if err != nil {
 		return err

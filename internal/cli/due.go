@@ -49,6 +49,9 @@ func runDue(o *dueOptions) error {
 	if err := checkFormat(lifecycle.Formats, o.format); err != nil {
 		return err
 	}
+	if err := o.checkOutputFile("--output", o.output); err != nil {
+		return err
+	}
 	today, err := o.today(o.asOf)
 	if err != nil {
 		return err

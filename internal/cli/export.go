@@ -61,6 +61,13 @@ func runExport(o *exportOptions) error {
 	if o.format != "csv" && o.kind != "" {
 		return usageText(msgExportKindCSVOnly, o.format)
 	}
+	out := o.out
+	if out == "-" {
+		out = ""
+	}
+	if err := o.checkOutputFile("--out", out); err != nil {
+		return err
+	}
 	// Only the catalogue takes dates from the history.
 	open := openOptions{warnConfig: true}
 	if o.format == "dcat" {
@@ -80,10 +87,6 @@ func runExport(o *exportOptions) error {
 	// (register.json of 100,000 records took 1.2 GB).
 	var fs []finding.Finding
 	var failed error // the export's own error, as it is, not the file's
-	out := o.out
-	if out == "-" {
-		out = ""
-	}
 	err = o.writeOutput(out, func(w io.Writer) error {
 		fs, failed = export.Write(w, o.format, p.Records(), opts)
 		return failed

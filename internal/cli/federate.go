@@ -62,6 +62,9 @@ func runFederate(o *federateOptions) error {
 	if strings.TrimSpace(o.out) == "" {
 		return usageText(msgFederateOut)
 	}
+	if err := o.checkOutputFolder("--out", o.out); err != nil {
+		return err
+	}
 	if o.merge && o.fetch {
 		return usageText(msgFederateMergeFetch)
 	}

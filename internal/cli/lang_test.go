@@ -135,9 +135,9 @@ func TestCommandsSpeakTheRunsLanguage(t *testing.T) {
 			[]string{"Save them in one folder"}, []string{"Bewaar ze\nin één map"}, false},
 		{"due's list", func(root string) []string { return []string{"due", "--as-of", "2026-11-24"} }, ExitOK,
 			[]string{"Due as of 2026-11-24 (window "}, []string{"Af te handelen per 2026-11-24 (termijn "}, false},
-		{"a build into a folder that is no site", func(root string) []string { return []string{"build", "--out", root + "/sensors"} }, ExitError,
-			[]string{"sensors is not empty and was not built by register; choose another --out"},
-			[]string{"sensors is niet leeg en is niet door register gebouwd; kies een andere --out"}, false},
+		{"a build into the register's record folder", func(root string) []string { return []string{"build", "--out", root + "/sensors"} }, ExitError,
+			[]string{"sensors is the register's record folder", "write the output outside sensors/ and algorithms/"},
+			[]string{"sensors is de map met registraties", "schrijf de uitvoer buiten sensors/ en algorithms/"}, false},
 		{"findings and summary", func(root string) []string { return []string{"check"} }, ExitOK,
 			[]string{"1 record, no problems found"},
 			[]string{"1 registratie, geen problemen gevonden"}, false},
@@ -347,6 +347,16 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 		}, ExitOK,
 			[]string{"register: no DCAT catalogue: set base_url in federation.yaml (the national site's address) to publish one"},
 			[]string{"register: geen DCAT-catalogus: zet base_url in federation.yaml (het adres van de landelijke site) om er een te publiceren"}},
+		{"a build into a folder that is no site", func(t *testing.T, root string) []string {
+			dir := filepath.Join(t.TempDir(), "docs")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			appendFile(t, filepath.Join(dir, "notes.txt"), "mine\n")
+			return []string{"build", "--out", dir}
+		}, ExitError,
+			[]string{"docs is not empty and was not built by register; choose another --out"},
+			[]string{"docs is niet leeg en is niet door register gebouwd; kies een andere --out"}},
 		{"validate a record that does not follow the schema", func(t *testing.T, root string) []string {
 			appendFile(t, filepath.Join(root, "sensors", "cam-markt.yaml"), "nmae: Camera\nquantity: veel\n")
 			return []string{"validate"}

@@ -49,6 +49,19 @@ vastgesteld.`)
 		"kan %s niet schrijven: de map %s bestaat niet; maak hem aan, of kies een andere map")
 	msgWriteFailed = message.New("cannot write %s: %s; check the folder and the free disk space, or choose another folder",
 		"kan %s niet schrijven: %s; controleer de map en de vrije schijfruimte, of kies een andere map")
+	// What a command says of an output (--out, --output) that would write
+	// over the register it reads (output.go): the flag, the path as given,
+	// and the part of the register it is, or that it holds.
+	msgOutputConfig = message.New("%s %s would write over the register's configuration %s: name another file for the output",
+		"%s %s zou de instellingen van het register, %s, overschrijven: kies een ander bestand voor de uitvoer")
+	msgOutputRecordFolder = message.New("%s %s is the register's record folder %s: write the output outside sensors/ and algorithms/",
+		"%s %s is de map met registraties %s: schrijf de uitvoer buiten sensors/ en algorithms/")
+	msgOutputInRecords = message.New("%s %s is in the register's record folder %s, which holds the records and nothing else: write the output outside sensors/ and algorithms/",
+		"%s %s ligt in de map met registraties %s, die alleen registraties bevat: schrijf de uitvoer buiten sensors/ en algorithms/")
+	msgOutputHoldsRegister = message.New("%s %s holds the register's %s, and the whole folder would be replaced: choose another folder, outside sensors/ and algorithms/",
+		"%s %s bevat %s van het register, en de hele map zou worden vervangen: kies een andere map, buiten sensors/ en algorithms/")
+	msgOutputIsFolder = message.New("%s %s is a folder; name a file, in that folder or elsewhere",
+		"%s %s is een map; geef een bestand op, in die map of elders")
 	msgFormatUsage         = message.New("output format: %s", "uitvoerformaat: %s")
 	msgFindingsFormatUsage = message.New("format of the findings: %s", "formaat van de bevindingen: %s")
 	msgCheckAsOfUsage      = message.New("check as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",

@@ -138,6 +138,9 @@ func (o *packetOptions) parse() (packetInput, error) {
 		if err != nil {
 			return in, usageError{err} // it names the file, in the user's language
 		}
+		if err := o.checkOutputFile("--out", o.out); err != nil {
+			return in, err
+		}
 		in.format = f
 	}
 	in.lang = strings.ToLower(strings.TrimSpace(o.lang))

@@ -44,6 +44,9 @@ func runQuality(o *qualityOptions) error {
 	if err := checkFormat(quality.Formats, o.format); err != nil {
 		return err
 	}
+	if err := o.checkOutputFile("--output", o.output); err != nil {
+		return err
+	}
 	today, err := o.today(o.asOf)
 	if err != nil {
 		return err

@@ -64,6 +64,9 @@ func runSign(o *signOptions) error {
 	if err != nil {
 		return usageError{err} // it names the file, in the user's language
 	}
+	if err := o.checkOutputFile("--out", o.out); err != nil {
+		return err
+	}
 	p, err := o.open(openOptions{warnConfig: true})
 	if err != nil {
 		return err
