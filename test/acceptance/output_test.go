@@ -105,9 +105,13 @@ func TestBuildReplacesTheSiteWhole(t *testing.T) {
 	// Folders build did not make are never replaced: a stranger's folder,
 	// the register itself, the working folder.
 	writeFile(t, filepath.Join(dir, "mijn-map", "belangrijk.txt"), "niet weggooien")
-	for _, out := range []string{"mijn-map", "register", "."} {
+	for out, says := range map[string]string{
+		"mijn-map": "is niet leeg en is niet door register gebouwd",
+		"register": "register.yaml van het register",
+		".":        "register.yaml van het register",
+	} {
 		r := run(t, dir, nil, "build", "--as-of", asOf, "--out", out)
-		if r.code != 2 || !strings.Contains(r.stderr, "is niet leeg en is niet door register gebouwd") {
+		if r.code != 2 || !strings.Contains(r.stderr, says) {
 			t.Errorf("build --out %s: exit %d\n%s", out, r.code, r.out())
 		}
 	}
