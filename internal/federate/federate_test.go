@@ -586,3 +586,31 @@ func commitAll(t *testing.T, dir string) plumbing.Hash {
 	}
 	return commit
 }
+
+// TestRunWritesOnlyIntoItsOwnFolder: a federation's output replaces a
+// folder whole, so one that holds the user's own files is refused and
+// left as it was; its own output it replaces run after run.
+func TestRunWritesOnlyIntoItsOwnFolder(t *testing.T) {
+	dir := t.TempDir()
+	if err := testgen.Write(filepath.Join(dir, "a"), 5, 1); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "federation.yaml"), "registers:\n  - {organisation: Gemeente a, code: GM0001, source: a}\n")
+	fed, err := LoadConfig(filepath.Join(dir, "federation.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(dir, "documenten")
+	write(t, filepath.Join(mine, "brief.txt"), "van mij")
+	if _, err := Run(fed, Options{Out: mine, Today: today}); err == nil || !strings.Contains(err.Error(), "not built by register") {
+		t.Errorf("Run into the user's folder = %v, want a refusal", err)
+	}
+	if data, err := os.ReadFile(filepath.Join(mine, "brief.txt")); err != nil || string(data) != "van mij" {
+		t.Errorf("the user's file after the refusal: %q, %v", data, err)
+	}
+	for range 2 {
+		if _, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -19,11 +19,35 @@ import (
 // ErrBusy is returned when another build holds the folder's lock.
 var ErrBusy = errors.New("another build is writing to this folder")
 
+// Marker is the file every folder this package put in place holds, so
+// that a later command knows the folder it replaces is one it wrote and
+// not, say, the user's home folder (Replaceable).
+const Marker = ".register-site"
+
+// markerText is what Marker says to whoever opens it.
+const markerText = "This folder was written by `register` and is replaced whole by the next run that writes it.\n"
+
+// Replaceable refuses a folder that is neither missing, nor empty, nor one
+// that holds Marker: what a command replaces whole must be its own.
+func Replaceable(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && len(entries) == 0 {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
+		return msgNotOurs.Err(dir)
+	}
+	return nil
+}
+
 // Replace writes a new version of dir: fill gets a fresh empty folder next
 // to dir (on the same file system) and, when it succeeds, that folder takes
-// dir's place in one step. When fill fails dir is left as it was. A
-// symlinked dir stays a symlink: its target is replaced. It holds dir's
-// lock while it runs.
+// dir's place in one step, with Marker in it. When fill fails dir is left
+// as it was; so is a dir that is not Replaceable. A symlinked dir stays a
+// symlink: its target is replaced. It holds dir's lock while it runs.
 func Replace(dir string, fill func(tmp string) error) error {
 	l, err := Acquire(dir)
 	if err != nil {
@@ -71,6 +95,9 @@ func (l *Lock) Replace(fill func(tmp string) error) error {
 	if l.held == nil {
 		return msgLockReleased.Err()
 	}
+	if err := Replaceable(l.dir); err != nil {
+		return err
+	}
 	Clean(l.dir)
 	tmp, err := os.MkdirTemp(filepath.Dir(l.dir), tmpPrefix(l.dir))
 	if err != nil {
@@ -81,6 +108,9 @@ func (l *Lock) Replace(fill func(tmp string) error) error {
 		return err
 	}
 	if err := fill(tmp); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		return err
 	}
 	return swap(tmp, l.dir)
@@ -167,6 +197,8 @@ var (
 	msgPutInPlace   = message.New("put the new version in place: %v", "de nieuwe versie op zijn plaats zetten: %v")
 	msgMoveAside    = message.New("move the previous version aside: %v", "de vorige versie opzij zetten: %v")
 	msgLockReleased = message.New("the build lock was released", "de vergrendeling van de build is vrijgegeven")
-	msgInTheWay     = message.New("%s is in the way: it is not a folder a build left; remove it",
+	msgNotOurs      = message.New("%s is not empty and was not built by register; choose another --out or empty it first",
+		"%s is niet leeg en is niet door register gebouwd; kies een andere --out of maak de map eerst leeg")
+	msgInTheWay = message.New("%s is in the way: it is not a folder a build left; remove it",
 		"%s staat in de weg: het is geen map die een build achterliet; verwijder hem")
 )

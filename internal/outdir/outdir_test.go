@@ -45,6 +45,47 @@ func siblings(t *testing.T, dir string) []string {
 	return out
 }
 
+// TestReplaceOnlyItsOwnFolder: a folder that holds something and no
+// Marker (the user's own) is refused and left as it is; an empty or
+// missing one is filled, and what Replace put in place it replaces again.
+func TestReplaceOnlyItsOwnFolder(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		prepare func(dir string)
+		refused bool
+	}{
+		{"missing", func(string) {}, false},
+		{"empty", func(dir string) { os.MkdirAll(dir, 0o755) }, false},
+		{"the user's", func(dir string) { write(t, filepath.Join(dir, "notities.txt"), "van mij") }, true},
+		{"written by Replace", func(dir string) {
+			if err := Replace(dir, fillWith("een")); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			tt.prepare(dir)
+			err := Replace(dir, fillWith("twee"))
+			if tt.refused {
+				if err == nil || !strings.Contains(err.Error(), "not built by register") {
+					t.Fatalf("Replace = %v, want a refusal", err)
+				}
+				if data, _ := os.ReadFile(filepath.Join(dir, "notities.txt")); string(data) != "van mij" {
+					t.Errorf("the user's file = %q after a refusal", data)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
+				t.Errorf("no %s in what Replace put in place: %v", Marker, err)
+			}
+		})
+	}
+}
+
 func TestReplace(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	for _, v := range []string{"een", "twee"} {
@@ -249,6 +290,7 @@ func TestReplaceKeepsASymlink(t *testing.T) {
 	base := t.TempDir()
 	target := filepath.Join(base, "www", "register")
 	write(t, filepath.Join(target, "index.html"), "oud")
+	write(t, filepath.Join(target, Marker), "") // written by an earlier run
 	link := filepath.Join(base, "public")
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip("no symlinks here:", err)

@@ -8,7 +8,6 @@ import "github.com/voorbeeldstad/register/internal/message"
 var (
 	msgBuild            = message.New("build site: %v", "site bouwen: %v")
 	msgBuildAt          = message.New("build site: %s: %v", "site bouwen: %s: %v")
-	msgNotASite         = message.New("build site: %s is not empty and was not built by register; choose another --out or empty it first", "site bouwen: %s is niet leeg en is niet door register gebouwd; kies een andere --out of maak de map eerst leeg")
 	msgTilesURL         = message.New("build site: site.tiles_url %q must be an https URL with {z}, {x} and {y}, for example https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png", "site bouwen: site.tiles_url %q moet een https-adres zijn met {z}, {x} en {y}, zoals https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png")
 	msgTwoFiles         = message.New("build site: two files would be written to %s; please report this", "site bouwen: er zouden twee bestanden naar %s worden geschreven; meld dit als fout in het programma")
 	msgChangedMeanwhile = message.New("build site: %s changed while the site was built; build again", "site bouwen: %s is veranderd terwijl de site werd gebouwd; bouw opnieuw")

@@ -208,10 +208,6 @@ func Lock(out string, m *Memo) (*BuildLock, error) {
 	return bl, nil
 }
 
-// Marker is the file every built site holds, so a later build knows the
-// folder it replaces is a site it wrote and not, say, the user's home folder.
-const Marker = ".register-site"
-
 // Build writes the site for reg into opts.Out. It updates a working copy
 // next to Out, writing only the files whose content changed and removing
 // those no longer part of the site, and swaps it in, in one step, only when
@@ -246,7 +242,7 @@ func Prepare(reg *register.Register, opts Options) (*Prepared, error) {
 	if err != nil {
 		return nil, failed(err)
 	}
-	if err := checkReplaceable(out); err != nil {
+	if err := outdir.Replaceable(out); err != nil {
 		return nil, err
 	}
 	go templates() // parsed while the build is prepared, for its first page
@@ -273,7 +269,7 @@ func (p *Prepared) Build() (Stats, error) {
 	fill := func(work string) error {
 		// The working copy is a version of the site kept next to Out,
 		// under the lock; refuse one that something else put there.
-		if runErr = checkReplaceable(work); runErr != nil {
+		if runErr = outdir.Replaceable(work); runErr != nil {
 			return runErr
 		}
 		b.dir, b.cur = work, out
@@ -302,25 +298,6 @@ func (p *Prepared) Build() (Stats, error) {
 		return Stats{}, failedAt(out, err)
 	}
 	return Stats{Pages: b.pages, Files: b.files, Written: b.written, Changed: b.changed, Keyless: b.keyless, Skipped: b.skippedFiles, Copied: b.copied, Quoting: b.pub.Quoting()}, nil
-}
-
-// checkReplaceable refuses to replace a folder that is neither empty nor a
-// site this package built.
-func checkReplaceable(out string) error {
-	entries, err := os.ReadDir(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return failedAt(out, err)
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
-		return msgNotASite.Err(out)
-	}
-	return nil
 }
 
 // builder holds what every page needs during one build.
@@ -1073,10 +1050,10 @@ func (b *builder) unchanged(p string, s *fileState) bool {
 	return false
 }
 
-// markerJob writes the file that marks a folder as a site this package
-// built (Marker).
+// markerJob writes the file that marks a folder as one register wrote
+// (outdir.Marker).
 func markerJob() job {
-	return staticJob(Marker, []byte("This folder was written by `register build` and is replaced whole by the next build.\n"))
+	return staticJob(outdir.Marker, []byte("This folder was written by `register build` and is replaced whole by the next build.\n"))
 }
 
 // staticJob writes data as it is.

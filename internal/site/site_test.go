@@ -25,6 +25,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -128,7 +129,7 @@ func TestStableURLs(t *testing.T) {
 		"toegankelijkheid.html", "en/accessibility.html", "open-data.html", "en/open-data.html",
 		"data/register.json", "data/sensors.csv", "data/algorithms.csv", "data/sensors.geojson", "data/catalog.jsonld",
 		"data/search.nl.js", "data/search.en.js", "assets/site.css", "assets/site.js", "assets/map.js",
-		"src/sensors/cam-markt.yaml", "src/algorithms/alg-toeslag.yaml", Marker,
+		"src/sensors/cam-markt.yaml", "src/algorithms/alg-toeslag.yaml", outdir.Marker,
 	}
 	for _, p := range want {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
