@@ -169,10 +169,18 @@ func Sort(items []Item) {
 // NextEvaluation returns the date the record's next evaluation is due: the
 // last evaluation, or the start of the life cycle when it was never
 // evaluated, plus the record's interval or else the configured one. ok is
-// false when the dates needed do not parse.
+// false when the dates needed do not parse, or when the record's interval
+// is too long to compute with (IntervalTooLong): taking the configured
+// one in its place would give a date the record contradicts, and taking
+// none would make the record never due; it is neither (III: the duty to
+// evaluate is not switched off by a term), but a record whose next
+// evaluation cannot be computed.
 func NextEvaluation(r *record.Record, cfg *config.Config) (due time.Time, interval period.Duration, ok bool) {
 	if cfg == nil {
 		cfg = config.Default()
+	}
+	if IntervalTooLong(r) {
+		return time.Time{}, period.Duration{}, false
 	}
 	interval = Interval(r, cfg)
 	from := r.Evaluation.Last
@@ -194,6 +202,20 @@ func Interval(r *record.Record, cfg *config.Config) period.Duration {
 		return d
 	}
 	return cfg.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
+}
+
+// IntervalTooLong reports whether the record states an evaluation
+// interval of the form of a duration but too long to compute with
+// (period.IsTooLarge: past P100000Y), which the schema reports. Unlike an
+// interval that is not a duration at all, which stands for the configured
+// one (Interval), it is not replaced: it states that the record is never
+// to be evaluated, and NextEvaluation computes no date from it.
+func IntervalTooLong(r *record.Record) bool {
+	if strings.TrimSpace(r.Evaluation.Interval) == "" {
+		return false
+	}
+	_, err := period.Parse(r.Evaluation.Interval)
+	return period.IsTooLarge(err)
 }
 
 // OwnInterval is the evaluation interval the record states, when it states
@@ -260,7 +282,13 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 
 	if Evaluated(r) {
 		due, iv, ok := NextEvaluation(r, cfg)
-		if !ok {
+		if IntervalTooLong(r) {
+			iv, def := r.Evaluation.Interval, cfg.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
+			add(Evaluation, time.Time{}, Undated, "/evaluation/interval",
+				label.Text{
+					fmt.Sprintf("de volgende evaluatie is niet te berekenen: de termijn voor de evaluatie %q is te lang om mee te rekenen (hoogstens P%dY); leg een termijn vast zoals P1Y, of haal evaluation.interval weg voor de termijn uit register.yaml (%s) (III)", iv, period.MaxPart, def),
+					fmt.Sprintf("the next evaluation cannot be computed: its evaluation interval %q is too long to compute with (at most P%dY); state an interval such as P1Y, or remove evaluation.interval for the one in register.yaml (%s) (III)", iv, period.MaxPart, def)})
+		} else if !ok {
 			path, what := "/lifecycle/start", "it was never evaluated and has no start date (lifecycle.start)"
 			whatNL := "er is nooit geëvalueerd en er is geen startdatum (lifecycle.start)"
 			switch {

@@ -519,3 +519,54 @@ func TestDueListsTheAIActsHighRiskDuties(t *testing.T) {
 		}
 	}
 }
+
+// An evaluation interval too long to compute with does not make a record
+// in use never due, nor take the configured interval in its place: the
+// record is among those whose next evaluation cannot be computed, which
+// fails the due run (III: a term cannot switch the evaluation off). The
+// longest interval that reads (P100000Y) is a date like any other.
+func TestDueIntervalTooLongToCompute(t *testing.T) {
+	tests := []struct {
+		interval string
+		status   string
+		group    Group // "" for no item
+		detail   string
+	}{
+		{"P1000000Y", "active", Undated, `its evaluation interval "P1000000Y" is too long to compute with (at most P100000Y)`},
+		{"P99999999999Y", "suspended", Undated, `"P99999999999Y" is too long to compute with`},
+		{"P9223372036854775807D", "active", Undated, `"P9223372036854775807D" is too long to compute with`},
+		{"PT99999999999999999999H", "active", Undated, `"PT99999999999999999999H" is too long to compute with`},
+		// Not a duration at all: the configured P4Y stands for it, as
+		// before (TestNextEvaluation), due in 2028.
+		{"1 jaar", "active", "", ""},
+		{"P1000000Y", "planned", "", ""},
+		{"P1000000Y", "retired", "", ""},
+		{"P100000Y", "active", "", ""},
+		{"P1Y", "active", Lapsed, "evaluation lapsed on 2025-01-01"},
+	}
+	for _, tt := range tests {
+		r := decode(t, "id: cam-1\nkind: sensor\nsensor_type: camera\nstatus: "+tt.status+
+			"\nlifecycle: {start: \"2023-06-01\", end: \"2050-01-01\"}\nevaluation: {interval: \""+tt.interval+"\", last: \"2024-01-01\"}\n")
+		reg := register.New("", nil, []*record.Record{r})
+		items := Due(reg, date(t, "2026-01-01"), period.MustParse("P30D"))
+		if tt.group == "" {
+			if len(items) != 0 {
+				t.Errorf("%s %s: got %+v, want nothing", tt.interval, tt.status, got(items))
+			}
+			if _, _, ok := NextEvaluation(r, nil); ok == (tt.interval == "P1000000Y") {
+				t.Errorf("%s: NextEvaluation ok = %v", tt.interval, ok)
+			}
+			continue
+		}
+		if len(items) != 1 || items[0].Group != tt.group || !strings.Contains(items[0].Detail.In("en"), tt.detail) {
+			t.Errorf("%s %s: got %+v, want one %s item saying %q", tt.interval, tt.status, got(items), tt.group, tt.detail)
+			continue
+		}
+		if tt.group == Undated && (items[0].Path != "/evaluation/interval" || !Failing(items) || items[0].Detail.In("nl") == items[0].Detail.In("en")) {
+			t.Errorf("%s: item %+v, failing %v", tt.interval, items[0], Failing(items))
+		}
+		if _, _, ok := NextEvaluation(r, nil); ok == (tt.group == Undated) {
+			t.Errorf("%s: NextEvaluation ok = %v", tt.interval, ok)
+		}
+	}
+}

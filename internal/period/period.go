@@ -4,6 +4,7 @@
 package period
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -51,17 +52,36 @@ func (e DateError) In(lang string) string {
 }
 
 // DurationError says a text is not an ISO 8601 duration, in either
-// language as DateError.
-type DurationError struct{ Text string }
+// language as DateError. TooLarge says it has the form of one, but a
+// part is larger than the register computes with (MaxPart, MaxClock):
+// such a duration is not a longer term than any other, it is one that
+// cannot be counted, and every reader of a duration treats it as one
+// it cannot read.
+type DurationError struct {
+	Text     string
+	TooLarge bool
+}
 
 func (e DurationError) Error() string { return e.In("en") }
 
 // In words the error in lang: Dutch for "nl", else English.
 func (e DurationError) In(lang string) string {
-	if lang == "nl" {
+	switch {
+	case e.TooLarge && lang == "nl":
+		return fmt.Sprintf("%q is een te lange duur: elk deel is hoogstens %d (zoals P%dY), het tijddeel samen hoogstens PT%dH", e.Text, MaxPart, MaxPart, MaxPart)
+	case e.TooLarge:
+		return fmt.Sprintf("%q is too long a duration: each part is at most %d (as in P%dY), the time part at most PT%dH together", e.Text, MaxPart, MaxPart, MaxPart)
+	case lang == "nl":
 		return fmt.Sprintf("%q is geen ISO 8601-duur zoals P1Y, P6M of P90D", e.Text)
 	}
 	return fmt.Sprintf("%q is not an ISO 8601 duration such as P1Y, P6M or P90D", e.Text)
+}
+
+// IsTooLarge reports whether err says a duration has the form of one but
+// is past what the register computes with (DurationError.TooLarge).
+func IsTooLarge(err error) bool {
+	var de DurationError
+	return errors.As(err, &de) && de.TooLarge
 }
 
 // Today returns the current date in Europe/Amsterdam, as midnight UTC.
@@ -89,19 +109,28 @@ func (d Duration) IsZero() bool {
 	return d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0 && d.Clock == 0
 }
 
-// maxClock bounds a duration's T part, its parts together: far above any
+// MaxPart is the largest number a part of a duration's calendar part
+// may add up to (P100000Y, P100000M, P100000W, P100000D): far above any
+// term a register sets, and far below what a date can be moved by.
+const MaxPart = 100000
+
+// MaxClock bounds a duration's T part, its parts together: far above any
 // interval a register sets, and far below the 292 years a time.Duration
 // holds, which "PT2700000H" went past to a negative duration.
-const maxClock = 100000 * time.Hour
+const MaxClock = MaxPart * time.Hour
 
 // Parse reads an ISO 8601 duration like P1Y, P18M, P2W, P90D or P1DT12H.
+// A duration of that form whose parts add up past MaxPart, or whose time
+// part is past MaxClock, is an error too, one whose TooLarge is set: it
+// is read to its end first, so that a text with another fault is not
+// called too large.
 func Parse(s string) (Duration, error) {
 	d := Duration{text: s}
 	bad := DurationError{Text: s}
 	if len(s) < 2 || s[0] != 'P' {
 		return d, bad
 	}
-	rest, inTime, any := s[1:], false, false
+	rest, inTime, any, large := s[1:], false, false, false
 	for rest != "" {
 		if rest[0] == 'T' {
 			if inTime {
@@ -125,8 +154,8 @@ func Parse(s string) (Duration, error) {
 		any = true
 		if inTime {
 			f, err := strconv.ParseFloat(num, 64)
-			if err != nil {
-				return d, bad
+			if err != nil && !errors.Is(err, strconv.ErrRange) {
+				return d, bad // "1.2.3"; too many digits is too large
 			}
 			var per time.Duration
 			switch unit {
@@ -140,31 +169,43 @@ func Parse(s string) (Duration, error) {
 				return d, bad
 			}
 			part := f * float64(per)
-			if part > float64(maxClock-d.Clock) {
-				return d, bad
+			if part > float64(MaxClock-d.Clock) {
+				large = true
+				continue
 			}
 			d.Clock += time.Duration(part)
 			continue
 		}
-		n, err := strconv.Atoi(num)
-		if err != nil || n > 100000 {
-			return d, bad
-		}
+		var to *int
 		switch unit {
 		case 'Y':
-			d.Years += n
+			to = &d.Years
 		case 'M':
-			d.Months += n
+			to = &d.Months
 		case 'W':
-			d.Weeks += n
+			to = &d.Weeks
 		case 'D':
-			d.Days += n
+			to = &d.Days
 		default:
 			return d, bad
 		}
+		if strings.Contains(num, ".") {
+			return d, bad
+		}
+		// Digits only: too many of them for an int is too large, not
+		// malformed.
+		n, err := strconv.Atoi(num)
+		if err != nil || n > MaxPart-*to {
+			large = true
+			continue
+		}
+		*to += n
 	}
 	if !any {
 		return d, bad
+	}
+	if large {
+		return Duration{text: s}, DurationError{Text: s, TooLarge: true}
 	}
 	return d, nil
 }

@@ -1,6 +1,7 @@
 package period
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -82,5 +83,61 @@ func TestTodayIsDecidedInAmsterdam(t *testing.T) {
 	now = time.Date(2025, 7, 14, 22, 30, 0, 0, time.UTC)
 	if got := Format(Today(now)); got != "2025-07-15" {
 		t.Errorf("Today = %s, want 2025-07-15", got)
+	}
+}
+
+// A duration of the right form with a part past what the register
+// computes with is an error that says it is too large, never one taken
+// as some other, shorter duration; a text of the wrong form is not
+// called too large.
+func TestParseTooLarge(t *testing.T) {
+	tests := []struct {
+		in       string
+		tooLarge bool
+	}{
+		{"P100001Y", true},
+		{"P1000000Y", true},
+		{"P99999999999Y", true},
+		{"P9223372036854775807D", true},
+		{"P9223372036854775808D", true},
+		{"P99999999999999999999999999999999999W", true},
+		{"P100000Y100000M100000W100001D", true},
+		{"P1Y99999999999999999999M", true},
+		{"P50001Y50000Y", true}, // parts of one unit add up
+		{"PT99999999999999999999H", true},
+		{"PT100001H", true},
+		{"PT2700000H", true},
+		{"PT" + strings.Repeat("9", 400) + "H", true},
+		{"P1000000YT1H", true},
+		{"P1000000Y1X", false},
+		{"P1000000", false},
+		{"P1.5D", false},
+		{"PT1.2.3H", false},
+		{"P-1D", false},
+		{"1000000Y", false},
+	}
+	for _, tt := range tests {
+		d, err := Parse(tt.in)
+		if err == nil {
+			t.Errorf("Parse(%q) = %+v, accepted", tt.in, d)
+			continue
+		}
+		if got := IsTooLarge(err); got != tt.tooLarge {
+			t.Errorf("Parse(%q): IsTooLarge = %v, want %v (%v)", tt.in, got, tt.tooLarge, err)
+		}
+		if tt.tooLarge && (!strings.Contains(err.Error(), "too long") || !strings.Contains(DurationError{Text: tt.in, TooLarge: true}.In("nl"), "te lange duur")) {
+			t.Errorf("Parse(%q): %v does not say it is too long", tt.in, err)
+		}
+	}
+	// The largest of each part still reads, and moves a date as far.
+	for _, s := range []string{"P100000Y", "P100000Y100000M100000W100000D", "PT100000H", "P50000Y50000Y"} {
+		d, err := Parse(s)
+		if err != nil {
+			t.Errorf("Parse(%q): %v", s, err)
+			continue
+		}
+		if end := d.AddTo(date("9999-12-31")); !end.After(date("9999-12-31")) {
+			t.Errorf("9999-12-31 + %s = %v, not after it", s, end)
+		}
 	}
 }

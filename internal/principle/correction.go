@@ -66,7 +66,10 @@ var correctionRoute = &Rule{
 					"Vul correction.url of correction.email in, of site.report_error_url in register.yaml.")))
 		}
 		term, err := period.Parse(c.Term)
-		if blank(c.Term) || err != nil {
+		// A term too long to compute with is longer than any the GDPR
+		// allows, not one the checklist can pass over.
+		tooLong := period.IsTooLarge(err)
+		if blank(c.Term) || err != nil && !tooLong {
 			// The schema reports a malformed term; an absent one is a gap.
 			if blank(c.Term) {
 				fs = append(fs, missing("/correction",
@@ -77,12 +80,16 @@ var correctionRoute = &Rule{
 			}
 			return fs
 		}
+		takes := fmt.Sprintf("%s (%s)", duur(term), term)
+		if tooLong {
+			takes = term.String()
+		}
 		switch {
-		case term.Longer(correctionMax, correctionFrom):
+		case tooLong || term.Longer(correctionMax, correctionFrom):
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/correction/term", Severity: finding.Error},
 				en(fmt.Sprintf("a correction takes %s, longer than the three months the GDPR allows at most (GDPR art. 12(3))", term),
 					"answer within one month; only complex or many requests may take two months more, with reasons told to the resident"),
-				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan de drie maanden die de AVG ten hoogste toestaat (AVG art. 12 lid 3).", duur(term), term),
+				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan de drie maanden die de AVG ten hoogste toestaat (AVG art. 12 lid 3).", takes),
 					"Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom.")), lawCorrection))
 		case term.Longer(correctionMonth, correctionFrom):
 			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},

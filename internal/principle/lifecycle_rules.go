@@ -170,6 +170,17 @@ var evaluationLapsed = &Rule{
 		}
 		var fs []finding.Finding
 		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
+		if lifecycle.IntervalTooLong(r) {
+			// Not a longer term than the configured one, but none that
+			// can be counted: the due list has the record among those
+			// whose next evaluation cannot be computed.
+			iv := r.Evaluation.Interval
+			return append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
+				en(fmt.Sprintf("evaluation interval %s is too long to compute with (at most P%dY): the record would never be due for evaluation, while %s applies to this kind of record", iv, period.MaxPart, def),
+					fmt.Sprintf("evaluate at least every %s (evaluation.intervals in register.yaml sets the interval per sensor type), or remove evaluation.interval to take that one", def)),
+				nl(fmt.Sprintf("De termijn voor de evaluatie is %s. Die is te lang om mee te rekenen (hoogstens P%dY): zo is de toepassing nooit aan een evaluatie toe. Voor deze soort toepassing geldt %s (%s).", iv, period.MaxPart, duur(def), def),
+					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie, of haal evaluation.interval weg om die termijn te nemen. De termijn per soort sensor staat bij evaluation.intervals in register.yaml.", duur(def), def))))
+		}
 		if own, ok := interval(r); ok && own.Longer(def, anchor(r)) {
 			fs = append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
 				en(fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),

@@ -410,7 +410,13 @@ var retentionStated = &Rule{
 			return []finding.Finding{f}
 		}
 		if r.Retention != "not_stored" {
-			if _, err := period.Parse(r.Retention); err != nil {
+			if _, err := period.Parse(r.Retention); period.IsTooLarge(err) {
+				return []finding.Finding{at("/retention",
+					en(fmt.Sprintf("retention %q is too long to compute with (at most P%dY): data kept that long is in effect kept for ever", r.Retention, period.MaxPart),
+						"write the longest time data is actually kept, such as P28D or P1Y, or not_stored"),
+					nl(fmt.Sprintf("De bewaartermijn %q is te lang om mee te rekenen (hoogstens P%dY): zo lang bewaren is voorgoed bewaren.", r.Retention, period.MaxPart),
+						"Schrijf hoe lang de gegevens ten hoogste echt worden bewaard, zoals P28D (28 dagen) of P1Y (1 jaar), of not_stored als er niets wordt bewaard."))}
+			} else if err != nil {
 				return []finding.Finding{at("/retention",
 					en(fmt.Sprintf("retention %q is not a duration", r.Retention),
 						"write an ISO 8601 duration such as P28D or P1Y, or not_stored"),

@@ -291,20 +291,27 @@ retention: P28D`),
 					"Vul retention in: ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard. Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn.")), lawRetention)}
 		}
 		d, err := period.Parse(r.Retention)
-		if err != nil {
+		// A retention too long to compute with is longer than four weeks,
+		// not one that cannot be read.
+		tooLong := period.IsTooLarge(err)
+		if err != nil && !tooLong {
 			return []finding.Finding{citesLaw(at("/retention",
 				en(fmt.Sprintf("retention %q is not a duration, so the register cannot show that camera images are destroyed within four weeks", r.Retention),
 					"write an ISO 8601 duration of at most P28D (four weeks), or not_stored"),
 				nl(fmt.Sprintf("De bewaartermijn %q is geen termijn die het register kan lezen. Dan is niet te zien of de beelden binnen vier weken worden vernietigd.", r.Retention),
 					"Schrijf de termijn als ISO 8601-duur van ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard.")), lawRetention)}
 		}
-		if !d.Longer(maxRetention151c, anchor(r)) {
+		if !tooLong && !d.Longer(maxRetention151c, anchor(r)) {
 			return nil
+		}
+		kept := fmt.Sprintf("%s (%s)", duur(d), r.Retention)
+		if tooLong {
+			kept = r.Retention
 		}
 		f := at("/retention",
 			en(fmt.Sprintf("public-order camera images are kept for %s, longer than the four weeks the law allows", r.Retention),
 				"destroy images after at most four weeks (retention: P28D); images needed for a criminal investigation pass to the police and its own retention"),
-			nl(fmt.Sprintf("Beelden van cameratoezicht worden %s (%s) bewaard. Dat is langer dan de vier weken die de wet toestaat.", duur(d), r.Retention),
+			nl(fmt.Sprintf("Beelden van cameratoezicht worden %s bewaard. Dat is langer dan de vier weken die de wet toestaat.", kept),
 				"Vernietig de beelden na hoogstens vier weken (retention: P28D). Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn."))
 		f = citesLaw(f, lawRetention)
 		return []finding.Finding{f}

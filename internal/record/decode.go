@@ -3,6 +3,8 @@ package record
 import (
 	"encoding/json"
 	"hash/maphash"
+	"math"
+	"math/big"
 	"reflect"
 	"strconv"
 	"strings"
@@ -182,7 +184,7 @@ func assign(dst reflect.Value, v any, s *front) {
 		}
 	case reflect.Int, reflect.Int64:
 		if n, ok := v.(json.Number); ok {
-			if i, err := n.Int64(); err == nil {
+			if i, ok := WholeNumber(n); ok && !dst.OverflowInt(i) {
 				dst.SetInt(i)
 			}
 		}
@@ -221,4 +223,27 @@ func assign(dst reflect.Value, v any, s *front) {
 			}
 		}
 	}
+}
+
+// WholeNumber is the whole number n holds exactly, in whatever form the
+// YAML reader wrote it: "12", or "1e+06" for a number written 1e6 or
+// 1000000.0, which is whole all the same and which the schema's
+// "integer" takes. ok is false for a number with a fraction and for one
+// past what an int64 holds: the model has no value for it, and the
+// schema's bounds report it (quantity's maximum), so that no output
+// shows another number in its place.
+func WholeNumber(n json.Number) (int64, bool) {
+	if i, err := n.Int64(); err == nil {
+		return i, true
+	}
+	// Out of an int64's range before big.Rat is asked: "1e+99999999"
+	// would be 10^99999999 to it.
+	if f, err := strconv.ParseFloat(n.String(), 64); err != nil || math.Abs(f) > 1<<63 {
+		return 0, false
+	}
+	r, ok := new(big.Rat).SetString(n.String())
+	if !ok || !r.IsInt() || !r.Num().IsInt64() {
+		return 0, false
+	}
+	return r.Num().Int64(), true
 }

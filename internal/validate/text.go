@@ -105,6 +105,16 @@ var (
 	msgMultiple  = message.New("%s must be a multiple of %v, not %v", "%s moet een veelvoud van %v zijn, niet %v")
 	msgFixNumber = message.New("correct the number", "verbeter het getal")
 
+	msgNumberTooLarge   = message.New("%s: %s is too large a number to read", "%s: %s is een te groot getal om te lezen")
+	msgNotWholeNumber   = message.New("%s must be a whole number, not %s", "%s moet een geheel getal zijn, niet %s")
+	msgWriteNumberIn    = message.New("write %s from %v to %v, without quotes", "schrijf %s van %v tot en met %v, zonder aanhalingstekens")
+	msgWriteNumberPlain = message.New("write %s of at most 15 digits, without quotes", "schrijf %s van hoogstens 15 cijfers, zonder aanhalingstekens")
+
+	msgDurationTooLong = message.New("%s: %s is too long a duration to compute with: each part is at most %d",
+		"%s: %s is een te lange duur om mee te rekenen: elk deel is hoogstens %d")
+	msgShorterDuration = message.New("write the term that is meant, such as P1Y (a year) or P90D (ninety days); at most P%dY, or PT%dH for hours",
+		"schrijf de bedoelde termijn, zoals P1Y (een jaar) of P90D (negentig dagen); hoogstens P%dY, of PT%dH voor uren")
+
 	msgFewItems     = message.New("%s needs at least %d items, has %d", "%s heeft minstens %d items nodig, maar heeft er %d")
 	msgAddItems     = message.New("add the missing items", "vul de ontbrekende items aan")
 	msgManyItems    = message.New("%s has %d items, at most %d allowed", "%s heeft %d items, er zijn er hoogstens %d toegestaan")

@@ -7,6 +7,7 @@ package validate
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,9 +21,11 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/message"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/spelling"
@@ -65,6 +68,12 @@ func compile(fsys fs.FS, flat bool, kinds []record.Kind) (*Validator, error) {
 	c.AssertFormat()
 	c.UseLoader(noLoader{})
 	c.UseRegexpEngine(regexpsOnce())
+	if !slices.Contains(kinds, configKind) {
+		// The configuration's reading words a duration too long for it
+		// itself (its own check of register.yaml); a record has only the
+		// schema to say so.
+		c.RegisterFormat(durationFormat())
+	}
 	v := &Validator{schemas: map[record.Kind]*jsonschema.Schema{}, verdicts: map[record.Kind]*verdict{}, docs: map[string]any{}}
 	files, fp, err := schemaFiles(fsys, flat)
 	if err != nil {
@@ -209,6 +218,14 @@ func (v *Validator) findings(doc *source.Document, problems []problem, rule stri
 			Path: source.JoinPointer(p.at...), Key: p.key}, p.message, p.help)
 		if n := doc.Find(p.at, p.key); n != nil {
 			f.Line, f.Column = n.Line, n.Column
+			if p.number != nil {
+				if msg, help, ok := v.numberWords(p, n); ok {
+					f = worded(f, msg, help)
+				}
+			}
+			if w := plainNumber(n); p.written != nil && w != "" {
+				f = worded(f, p.written(w), p.help)
+			}
 		}
 		if m, ok := doc.Value.(map[string]any); ok {
 			if id, ok := m["id"].(string); ok {
@@ -235,6 +252,82 @@ type problem struct {
 	key     bool     // report the key rather than the value
 	message message.Phrase
 	help    message.Phrase
+	// number is set for a value of the wrong type where a number is
+	// wanted: findings words it again from the value as written
+	// (numberWords), which the error does not carry.
+	number *numberWanted
+	// written, when set, words the problem again with a plain number as
+	// the file writes it, for findings.
+	written func(string) message.Phrase
+}
+
+// numberWanted is what a problem's field takes: a whole number or any,
+// within the bounds of the schema at schema.
+type numberWanted struct {
+	integer bool
+	schema  string
+}
+
+// durationFormat is the format "duration" as the library has it, and
+// one more: a duration of the right form whose numbers are too large for
+// the register to compute with (period.Parse: more than P100000Y) is not
+// valid either. Without it a record's evaluation.interval of P1000000Y
+// passed the schema, and every reader of it took it for no interval.
+func durationFormat() *jsonschema.Format {
+	lib := libraryFormat("duration")
+	return &jsonschema.Format{Name: "duration", Validate: func(v any) error {
+		if err := lib.Validate(v); err != nil {
+			return err
+		}
+		if s, ok := v.(string); ok {
+			if _, err := period.Parse(s); period.IsTooLarge(err) {
+				return err
+			}
+		}
+		return nil
+	}}
+}
+
+// libraryFormat is the library's own check of the format name, from a
+// schema of that format alone.
+func libraryFormat(name string) *jsonschema.Format {
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	c.UseLoader(noLoader{})
+	if err := c.AddResource(base+"format.json", map[string]any{"format": name}); err != nil {
+		panic(err)
+	}
+	s, err := c.Compile(base + "format.json")
+	if err != nil || s.Format == nil {
+		panic(fmt.Sprintf("format %s: %v", name, err))
+	}
+	return s.Format
+}
+
+// tooLongDuration is the problem of a duration too large to compute with
+// (durationFormat), when e or an error below it at its place is one.
+func tooLongDuration(e *jsonschema.ValidationError) (problem, bool) {
+	at := e.InstanceLocation
+	var found *kind.Format
+	var walk func(*jsonschema.ValidationError)
+	walk = func(c *jsonschema.ValidationError) {
+		if found != nil || !slices.Equal(c.InstanceLocation, at) {
+			return
+		}
+		if k, ok := c.ErrorKind.(*kind.Format); ok && k.Want == "duration" && period.IsTooLarge(k.Err) {
+			found = k
+			return
+		}
+		for _, cc := range c.Causes {
+			walk(cc)
+		}
+	}
+	walk(e)
+	if found == nil {
+		return problem{}, false
+	}
+	return problem{at: at, message: msgDurationTooLong.With(where(at), show(found.Got), period.MaxPart),
+		help: msgShorterDuration.With(period.MaxPart, period.MaxPart)}, true
 }
 
 // problems flattens the error tree into the leaves a person can act on.
@@ -244,6 +337,11 @@ func (v *Validator) problems(e *jsonschema.ValidationError) []problem {
 	switch k := e.ErrorKind.(type) {
 	case *kind.AnyOf, *kind.OneOf:
 		at := e.InstanceLocation
+		if p, ok := tooLongDuration(e); ok {
+			// retention: a duration or not_stored; too long is the fault
+			// to name, not that it is neither.
+			return []problem{p}
+		}
 		if missing, ok := allMissing(e); ok {
 			return []problem{{at: at, message: msgNeedsOneOf.With(where(at), list{items: quoted(missing), sep: wOr}), help: msgAddOne.With()}}
 		}
@@ -434,7 +532,11 @@ func valueProblems(e *jsonschema.ValidationError) ([]problem, bool) {
 		if len(at) == 0 {
 			return []problem{{at: at, message: msgNotAMapping.With(typeWord(k.Got)), help: msgStartWithID.With()}}, true
 		}
-		return []problem{{at: at, message: msgMustBe.With(field, typeWords(k.Want), typeWord(k.Got)), help: typeHelp(k.Want).With()}}, true
+		p := problem{at: at, message: msgMustBe.With(field, typeWords(k.Want), typeWord(k.Got)), help: typeHelp(k.Want).With()}
+		if (k.Got == "string" || k.Got == "number") && (slices.Contains(k.Want, "integer") || slices.Contains(k.Want, "number")) {
+			p.number = &numberWanted{integer: !slices.Contains(k.Want, "number"), schema: e.SchemaURL}
+		}
+		return []problem{p}, true
 	case *kind.Enum:
 		var want []string
 		for _, w := range k.Want {
@@ -453,6 +555,9 @@ func valueProblems(e *jsonschema.ValidationError) ([]problem, bool) {
 		}
 		return []problem{{at: at, message: msgMustBe.With(field, show(k.Want), show(k.Got)), help: help}}, true
 	case *kind.Format:
+		if p, ok := tooLongDuration(e); ok {
+			return []problem{p}, true
+		}
 		invalid, _, help := formatWords(k.Want, field, show(k.Got))
 		return []problem{{at: at, message: invalid, help: help}}, true
 	case *kind.Pattern:
@@ -480,22 +585,27 @@ func valueProblems(e *jsonschema.ValidationError) ([]problem, bool) {
 func numberProblems(e *jsonschema.ValidationError) ([]problem, bool) {
 	at := e.InstanceLocation
 	field := where(at)
-	var msg message.Phrase
+	var text *message.Text
+	var want, got *big.Rat
 	switch k := e.ErrorKind.(type) {
 	case *kind.Minimum:
-		msg = msgAtLeast.With(field, ratString(k.Want), ratString(k.Got))
+		text, want, got = msgAtLeast, k.Want, k.Got
 	case *kind.Maximum:
-		msg = msgAtMost.With(field, ratString(k.Want), ratString(k.Got))
+		text, want, got = msgAtMost, k.Want, k.Got
 	case *kind.ExclusiveMinimum:
-		msg = msgAbove.With(field, ratString(k.Want), ratString(k.Got))
+		text, want, got = msgAbove, k.Want, k.Got
 	case *kind.ExclusiveMaximum:
-		msg = msgBelow.With(field, ratString(k.Want), ratString(k.Got))
+		text, want, got = msgBelow, k.Want, k.Got
 	case *kind.MultipleOf:
-		msg = msgMultiple.With(field, ratString(k.Want), ratString(k.Got))
+		text, want, got = msgMultiple, k.Want, k.Got
 	default:
 		return nil, false
 	}
-	return []problem{{at: at, message: msg, help: msgFixNumber.With()}}, true
+	return []problem{{at: at, message: text.With(field, ratString(want), ratString(got)), help: msgFixNumber.With(),
+		// The number as the file writes it: one too long for the YAML
+		// reader's integers reached the schema rounded (a 35-digit
+		// number of nines as 1e35).
+		written: func(n string) message.Phrase { return text.With(field, ratString(want), n) }}}, true
 }
 
 // listProblems words the errors of a list and of a value that matches
@@ -531,6 +641,101 @@ func ratString(r *big.Rat) string {
 	}
 	f, _ := r.Float64()
 	return strconv.FormatFloat(f, 'g', -1, 64)
+}
+
+// numberWords words again a problem of a value of the wrong type where
+// a number is wanted (problem.number), from the value n as the file
+// writes it: a number with a fraction where a whole one is wanted, or a
+// number too large for any number to hold (1e400, which the YAML reader
+// keeps as text, so the schema said "not text"), with the range the
+// schema accepts. ok is false for a value of another kind, such as
+// quoted text, which the problem words well.
+func (v *Validator) numberWords(p problem, n *yaml.Node) (msg, help message.Phrase, ok bool) {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.ScalarNode || n.Style != 0 {
+		return msg, help, false
+	}
+	text := strings.ReplaceAll(n.Value, "_", "")
+	r, isNumber := new(big.Rat).SetString(text)
+	if !isNumber || !numberForm.MatchString(text) {
+		return msg, help, false
+	}
+	field, lo, hi := where(p.at), v.bound(p.number.schema, "minimum"), v.bound(p.number.schema, "maximum")
+	help = msgWriteNumberIn.With(numberWord(p.number.integer), lo, hi)
+	if lo == nil || hi == nil {
+		help = msgWriteNumberPlain.With(numberWord(p.number.integer))
+	}
+	if _, err := strconv.ParseFloat(text, 64); err != nil {
+		return msgNumberTooLarge.With(field, verbatim(n.Value)), help, true
+	}
+	if p.number.integer && !r.IsInt() {
+		return msgNotWholeNumber.With(field, verbatim(n.Value)), help, true
+	}
+	return msg, help, false
+}
+
+// plainNumber is the text of n when it is a number written plainly
+// (numberForm, no quotes, no tag), else "".
+func plainNumber(n *yaml.Node) string {
+	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if n.Kind != yaml.ScalarNode || n.Style != 0 || !numberForm.MatchString(n.Value) {
+		return ""
+	}
+	return n.Value
+}
+
+// numberForm is a decimal number as YAML 1.2 writes one, with a fraction
+// or an exponent or both.
+var numberForm = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+
+// numberWord is "a whole number" or "a number".
+func numberWord(integer bool) message.Lingual {
+	if integer {
+		return wWhole
+	}
+	return wNumber
+}
+
+// bound is the schema at url's minimum or maximum as written there, or
+// nil when it has none.
+func (v *Validator) bound(url, keyword string) any {
+	m, ok := v.schemaAt(url).(map[string]any)
+	if !ok {
+		return nil
+	}
+	switch b := m[keyword].(type) {
+	case json.Number:
+		return verbatim(b.String())
+	case float64, int, int64:
+		return verbatim(fmt.Sprint(b))
+	}
+	return nil
+}
+
+// schemaAt is the raw schema document at url (a document and a JSON
+// Pointer into it), or nil.
+func (v *Validator) schemaAt(url string) any {
+	doc, frag, _ := strings.Cut(url, "#")
+	node := v.docs[doc]
+	for _, t := range source.SplitPointer(frag) {
+		switch x := node.(type) {
+		case map[string]any:
+			node = x[t]
+		case []any:
+			i, err := strconv.Atoi(t)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			node = x[i]
+		default:
+			return nil
+		}
+	}
+	return node
 }
 
 // allowedKeys returns the property names the schema at url allows, for
