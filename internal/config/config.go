@@ -8,7 +8,6 @@ package config
 import (
 	"fmt"
 	"maps"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -613,23 +612,20 @@ func (b *builder) bad(key string, what *message.Text, args ...any) {
 	if name != "" && name == EnvName(key) {
 		where = name
 	}
-	f := finding.Finding{File: b.file, Rule: finding.RuleConfig, Severity: finding.Error,
-		Message: what.With(append([]any{where}, args...)...).Pair(), Help: msgFixSetting.With().Pair()}
+	msg := what.With(append([]any{where}, args...)...)
 	if name != "" {
 		// The value came from the environment: name the variable, as
 		// for REGISTER_RULES_<ID>, not a place in a file that does
 		// not hold it.
-		f.File, f.Help = name, msgFixVariable.With(name).Pair()
-		b.fs = append(b.fs, f)
+		b.report(key, name, msg, msgFixVariable.With(name))
 		return
 	}
-	if b.doc != nil {
-		f.Line, f.Column = b.doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
-	}
-	if b.file == "" {
-		f.File = FileName
-	}
-	b.fs = append(b.fs, f)
+	b.report(key, "", msg, msgFixSetting.With())
+}
+
+// findingOf is an error about a setting in file.
+func findingOf(file string, msg, help message.Phrase) finding.Finding {
+	return finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg.Pair(), Help: help.Pair()}
 }
 
 // dur reads a duration, or the key's default when it is not one.
@@ -644,7 +640,8 @@ func (b *builder) dur(key string) period.Duration {
 }
 
 // site starts the configuration with the organisation, its languages as
-// given and the public site's settings, which take any text.
+// given and the public site's settings: its title any text, its addresses
+// and yes/no settings only as their checks take them.
 func (b *builder) site() {
 	v := b.v
 	b.c = &Config{
@@ -653,12 +650,12 @@ func (b *builder) site() {
 		LanguagesSet: v.InConfig("languages"),
 		Site: Site{
 			Title:              v.GetString("site.title"),
-			BaseURL:            v.GetString("site.base_url"),
-			ReportErrorURL:     v.GetString("site.report_error_url"),
-			ContactEmail:       v.GetString("site.contact_email"),
-			TilesURL:           v.GetString("site.tiles_url"),
-			ShowCommitAuthors:  v.GetBool("site.show_commit_authors"),
-			ShowCommitSubjects: v.GetBool("site.show_commit_subjects"),
+			BaseURL:            b.address("site.base_url"),
+			ReportErrorURL:     b.address("site.report_error_url"),
+			ContactEmail:       b.email("site.contact_email"),
+			TilesURL:           b.address("site.tiles_url"),
+			ShowCommitAuthors:  b.flag("site.show_commit_authors"),
+			ShowCommitSubjects: b.flag("site.show_commit_subjects"),
 		},
 		Rules: map[string]RuleSetting{},
 	}
@@ -667,21 +664,9 @@ func (b *builder) site() {
 // openData reads the open-data licence and publisher, which linked data
 // needs as absolute http(s) URIs.
 func (b *builder) openData() {
-	c := b.c
-	c.OpenData = OpenData{
-		Licence:      strings.TrimSpace(b.v.GetString("open_data.licence")),
-		PublisherURI: strings.TrimSpace(b.v.GetString("open_data.publisher_uri")),
-	}
-	for _, k := range []string{"open_data.licence", "open_data.publisher_uri"} {
-		if s := strings.TrimSpace(b.v.GetString(k)); s != "" && !absoluteURI(s) {
-			b.bad(k, msgNotURI, s)
-		}
-	}
-	if !absoluteURI(c.OpenData.Licence) {
-		c.OpenData.Licence = DefaultLicence
-	}
-	if !absoluteURI(c.OpenData.PublisherURI) {
-		c.OpenData.PublisherURI = ""
+	b.c.OpenData = OpenData{
+		Licence:      b.address("open_data.licence"),
+		PublisherURI: b.address("open_data.publisher_uri"),
 	}
 }
 
@@ -749,16 +734,8 @@ func (b *builder) notice() {
 			c.Notice.Since = ""
 		}
 	}
-	c.Notice.NewFileURL = strings.TrimSpace(v.GetString("notice.new_file_url"))
-	if u := c.Notice.NewFileURL; u != "" && !newFileURL(u) {
-		b.bad("notice.new_file_url", msgNotNewFile, u)
-		c.Notice.NewFileURL = ""
-	}
-	c.Notice.Email = strings.TrimSpace(v.GetString("notice.email"))
-	if m := c.Notice.Email; m != "" && !mailbox(m) {
-		b.bad("notice.email", msgNotEmail, m)
-		c.Notice.Email = ""
-	}
+	c.Notice.NewFileURL = b.address("notice.new_file_url")
+	c.Notice.Email = b.email("notice.email")
 }
 
 // aiAct reads where the AI Act's text comes from and the dates its duties
@@ -817,21 +794,6 @@ func (b *builder) lists() {
 		b.bad("rules_custom", msgNotCustomRules)
 	}
 	b.c.RulesCustom = rules
-}
-
-// absoluteURI reports whether s is an absolute http or https URI, as
-// linked data needs.
-func absoluteURI(s string) bool {
-	u, err := url.Parse(s)
-	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " <>\"{}|\\^`")
-}
-
-// newFileURL reports whether s is a forge address the site may send an
-// operator to: https with a host and no user, the placeholders aside.
-func newFileURL(s string) bool {
-	bare := strings.NewReplacer("{file}", "x", "{content}", "x").Replace(s)
-	u, err := url.Parse(bare)
-	return err == nil && u.Scheme == "https" && u.Host != "" && u.User == nil && !strings.ContainsAny(bare, " <>\"{}|\\^`")
 }
 
 // mailbox reports whether s is one plain address that a mailto: link can

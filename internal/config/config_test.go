@@ -466,7 +466,7 @@ func TestEnvironmentProblemsNameTheVariable(t *testing.T) {
 		{"duration", "REGISTER_DUE_WITHIN", "soon", `REGISTER_DUE_WITHIN error REGISTER_DUE_WITHIN: "soon" is not an ISO 8601 duration`},
 		{"language", "REGISTER_LANGUAGES", "nl fr", `REGISTER_LANGUAGES error REGISTER_LANGUAGES: language "fr" is not available: use nl and en`},
 		{"a mapping's entry", "REGISTER_EVALUATION_INTERVALS", `{"camera": "vaak"}`, `REGISTER_EVALUATION_INTERVALS error evaluation.intervals.camera: "vaak" is not an ISO 8601 duration`},
-		{"address", "REGISTER_OPEN_DATA_LICENCE", "cc-by", `REGISTER_OPEN_DATA_LICENCE error REGISTER_OPEN_DATA_LICENCE: "cc-by" is not an absolute http(s) URI`},
+		{"address", "REGISTER_OPEN_DATA_LICENCE", "cc-by", `REGISTER_OPEN_DATA_LICENCE error REGISTER_OPEN_DATA_LICENCE: "cc-by" is not an http or https address`},
 		{"severity", "REGISTER_RULES_SIGNAGE", "loud", `REGISTER_RULES_SIGNAGE error REGISTER_RULES_SIGNAGE: unknown severity "loud"`},
 	}
 	for _, tt := range tests {

@@ -22,11 +22,25 @@ var (
 		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
 	// A setting and the period package's error, which words itself.
 	msgNotPeriod  = message.New("%s: %v", "%s: %v")
-	msgNotURI     = message.New("%s: %q is not an absolute http(s) URI", "%s: %q is geen volledige http(s)-URI")
 	msgNoLanguage = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
 	msgNotCount   = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")
-	msgNotNewFile = message.New("%s: %q is not an https address; write the forge's new-file page with {file} and {content}, for example https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}",
-		"%s: %q is geen https-adres; schrijf de pagina voor een nieuw bestand van de forge met {file} en {content}, bijvoorbeeld https://github.com/voorbeeldstad/register/new/main/register/sensors?filename={file}&value={content}")
+
+	// A web address (addresses) with its form (formWeb, ...) and an
+	// example of it.
+	msgNotAddress   = message.New("%s: %q is not %s", "%s: %q is geen %s")
+	msgWriteAddress = message.New("write %s, such as %s, or leave the setting out; until then the value is ignored",
+		"schrijf een %s, zoals %s, of laat de instelling weg; tot dan telt de waarde niet")
+	msgSetAddress = message.New("set the environment variable %s to %s, such as %s, or unset it; until then its value is ignored",
+		"zet de omgevingsvariabele %s op een %s, zoals %s, of haal hem weg; tot dan telt de waarde niet")
+	msgNotFlag   = message.New("%s: %q is not true or false", "%s: %q is niet true of false")
+	msgWriteFlag = message.New("write true or false, or leave the setting out; until then the value is ignored",
+		"schrijf true of false, of laat de instelling weg; tot dan telt de waarde niet")
+	msgSetFlag = message.New("set the environment variable %s to true or false, or unset it; until then its value is ignored",
+		"zet de omgevingsvariabele %s op true of false, of haal hem weg; tot dan telt de waarde niet")
+	msgFixIgnored = message.New("fix the value in register.yaml or leave the setting out; until then the value is ignored",
+		"verbeter de waarde in register.yaml of laat de instelling weg; tot dan telt de waarde niet")
+	msgFixVariableIgnored = message.New("fix the environment variable %s or unset it; until then its value is ignored",
+		"verbeter de omgevingsvariabele %s of haal hem weg; tot dan telt de waarde niet")
 	msgNotEmail = message.New("%s: %q is not one plain e-mail address, such as meldingen@voorbeeldstad.nl",
 		"%s: %q is niet één gewoon e-mailadres, zoals meldingen@voorbeeldstad.nl")
 	msgNotEase        = message.New("%s: %q is not a number from 0 to 100", "%s: %q is geen getal van 0 tot en met 100")
