@@ -366,11 +366,12 @@ func (a *App) reportUnread(res *load.Result) error {
 }
 
 // missingRecords reports whether a record file of the register did not
-// become a record with a valid id, so the site has no page for it.
+// become a record the site can have a page for (register.Publishable): one
+// it could not read, or one whose id another file has already.
 func missingRecords(res *load.Result) bool {
 	read := map[string]bool{}
 	for _, r := range res.Register.Records {
-		if record.ValidID(r.ID) {
+		if res.Register.Publishable(r) {
 			read[r.File] = true
 		}
 	}

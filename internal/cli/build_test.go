@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -31,7 +32,8 @@ func TestBuildCommand(t *testing.T) {
 		stderr  string
 		page    []string // in sensoren/cam-markt.html
 		nopage  bool
-		outside bool // --out points at a folder that is not a site
+		outside bool              // --out points at a folder that is not a site
+		more    map[string]string // more files of the register
 	}{
 		{name: "clean record", record: checkCamera, code: 0,
 			page: []string{"<h1>Cameratoezicht Markt</h1>", `<details class="clean"><summary><span class="sev sev-ok"><span class="icon" aria-hidden="true">✓</span>Geen bevindingen bij `, `href="https://voorbeeldstad.example/meldpunt?record=cam-markt"`}},
@@ -50,14 +52,19 @@ func TestBuildCommand(t *testing.T) {
 		{name: "a record with the template's placeholders stays off the site", record: unfilled, code: 0, nopage: true,
 			stderr: "register: checklist: 1 record, 1 error"},
 		{name: "bad --fail-on", record: checkCamera, args: []string{"--fail-on", "info"}, code: 2, stderr: "use error, warning or none"},
-		{name: "a record that cannot be read is missing and fails the run", record: unreadable, code: 1, stderr: "records that could not be read are missing from the site", nopage: true},
+		{name: "a record that cannot be read is missing and fails the run", record: unreadable, code: 1, stderr: "records that could not be read, or whose id an earlier file has, are missing from the site", nopage: true},
+		{name: "a record whose id an earlier file has is missing and fails the run", record: checkCamera,
+			more: map[string]string{"sensors/cam-markt2.yaml": strings.Replace(checkCamera, "name: Cameratoezicht Markt", "name: Tweede camera", 1)},
+			code: 1, stderr: "whose id an earlier file has, are missing from the site", page: []string{"<h1>Cameratoezicht Markt</h1>"}},
 		{name: "refuses to replace a folder it did not build", record: checkCamera, code: 2, stderr: "not built by register", outside: true},
 		{name: "bad --as-of", record: checkCamera, args: []string{"--as-of", "2026-13-01"}, code: 2, stderr: "--as-of"},
 		{name: "arguments are refused", record: checkCamera, args: []string{"extra"}, code: 2, stderr: "unknown command"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": tt.record, "register.yaml": checkConfig})
+			files := map[string]string{"sensors/cam-markt.yaml": tt.record, "register.yaml": checkConfig}
+			maps.Copy(files, tt.more)
+			root := writeRegister(t, files)
 			out := filepath.Join(t.TempDir(), "public")
 			if tt.outside {
 				if err := os.MkdirAll(out, 0o755); err != nil {

@@ -67,6 +67,13 @@ func kindOrder(k record.Kind) int {
 // ByID returns the record with the id, or nil.
 func (r *Register) ByID(id string) *record.Record { return r.byID[id] }
 
+// Publishable reports whether rec can have a page and a row of the open
+// data of its own: a valid id, a known kind, and the first record with
+// its id.
+func (r *Register) Publishable(rec *record.Record) bool {
+	return record.ValidID(rec.ID) && (rec.Kind == record.Sensor || rec.Kind == record.Algorithm) && r.ByID(rec.ID) == rec
+}
+
 // OfKind returns the records of one kind, in id order.
 func (r *Register) OfKind(k record.Kind) []*record.Record {
 	var out []*record.Record

@@ -491,7 +491,7 @@ func (b *builder) sortRecords(reg *register.Register) {
 	parallel.Each(len(reg.Records), func(i int) {
 		r := reg.Records[i]
 		switch {
-		case !publishable(reg, r):
+		case !reg.Publishable(r):
 			// An id that is not a slug, an unknown kind or a second record
 			// with the same id has no safe, stable URL; validation reports it.
 			sorts[i] = skipped
@@ -652,7 +652,7 @@ func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
 	for _, r := range reg.Records {
 		// Each public record's source file is published through the
 		// filter (publish.Public.Source).
-		if r.File == "" || !r.IsPublic() || !publishable(reg, r) {
+		if r.File == "" || !r.IsPublic() || !reg.Publishable(r) {
 			continue
 		}
 		// Only a file whose content the load hashed, since the source is
@@ -663,12 +663,6 @@ func (b *builder) markSources(reg *register.Register, given []finding.Finding) {
 			b.sources = append(b.sources, r)
 		}
 	}
-}
-
-// publishable reports whether a record can have a page: a valid id, a known
-// kind, and the first record with its id.
-func publishable(reg *register.Register, r *record.Record) bool {
-	return record.ValidID(r.ID) && (r.Kind == record.Sensor || r.Kind == record.Algorithm) && reg.ByID(r.ID) == r
 }
 
 // parseTilesURL accepts only an https tile template with {z}, {x} and {y}:
