@@ -87,6 +87,14 @@ func (a address) takes(s string) bool {
 	return !a.bare || u.RawQuery == "" && !u.ForceQuery && u.Fragment == "" && !strings.Contains(bare, "#")
 }
 
+// TakesAddress reports whether s is a value the address setting key
+// (addresses) takes: for a file of settings of its own that has such a
+// setting, as a federation has its site's address and publisher.
+func TakesAddress(key, s string) bool {
+	a, ok := addresses[key]
+	return ok && a.takes(strings.TrimSpace(s))
+}
+
 // address reads the setting key of addresses: the first of the
 // environment variable and register.yaml that gives one of its form,
 // else the default.

@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/binread"
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -85,8 +86,10 @@ var (
 		"federatie %s lezen: %d bytes is meer dan de grens van %d; noem alleen de registers")
 	msgTopMapping = message.New("the file is a mapping with title and registers", "het bestand is een mapping met title en registers")
 	msgIsText     = message.New("%s is a text", "%s is een tekst")
-	msgBaseURL    = message.New("base_url is the national site's address, such as https://register.example.nl/",
-		"base_url is het adres van de landelijke site, zoals https://register.example.nl/")
+	msgBaseURL    = message.New("base_url is the national site's http or https address, without ? or #, such as https://register.example.nl/",
+		"base_url is het http- of https-adres van de landelijke site, zonder ? of #, zoals https://register.example.nl/")
+	msgPublisherURI = message.New("publisher_uri is the publisher's http or https URI, such as https://identifier.overheid.nl/tooi/id/ministerie/mnre1034",
+		"publisher_uri is de http- of https-URI van de uitgever, zoals https://identifier.overheid.nl/tooi/id/ministerie/mnre1034")
 	msgUnknownKey = message.New("unknown key %q: use title, organisation, base_url, publisher_uri and registers",
 		"onbekende sleutel %q: gebruik title, organisation, base_url, publisher_uri en registers")
 	msgRegisters = message.New("registers is a list with organisation, code and source for each municipality",
@@ -168,11 +171,16 @@ func ParseConfig(name string, data []byte) (*Federation, error) {
 			case "organisation":
 				f.Organisation = s
 			case "base_url":
-				if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+				// As a municipality's site.base_url: it is put in pages,
+				// the feed and the catalogue.
+				if s != "" && !config.TakesAddress("site.base_url", s) {
 					return nil, configError(name, v, msgBaseURL)
 				}
 				f.BaseURL = s
 			case "publisher_uri":
+				if s != "" && !config.TakesAddress("open_data.publisher_uri", s) {
+					return nil, configError(name, v, msgPublisherURI)
+				}
 				f.PublisherURI = s
 			}
 		case "registers":
