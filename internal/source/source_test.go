@@ -35,6 +35,12 @@ func TestParseRejectsHostileInput(t *testing.T) {
 		{"unclosed bracket", "id: a\nname: [unclosed\nstatus: active\n", 2, 7, "a '[' opened on this line is not closed"},
 		{"unclosed brace in a list", "id: a\nlist:\n  - {a: 1\n  - 3\n", 3, 5, "a '{' opened on this line is not closed"},
 		{"unclosed quote", "id: a\nname: \"unclosed\nstatus: active\n", 2, 7, "YAML syntax error"},
+		// A quote left open is closed by the parser at the next quote of
+		// the file, lines further; the error is where it was opened.
+		{"a quote left open, closed by a later value's", "id: a\nname: \"Kenteken\nsummary: Negen.\nowner:\n  role: Teamleider\n  email: \"a@b.example\"\n  department: X\n", 2, 7,
+			"the quote opened here is closed only on line 6"},
+		{"a single quote left open", "id: a\nname: 'Kenteken\nsummary: Negen.\nlist:\n  - 'x'\n  - y\n", 2, 7, "the quote opened here is closed only on line 5"},
+		{"a value quoted over two lines is no open quote", "id: a\nsummary: \"Een tekst\n  die doorloopt: ja.\"\nname: [x\nstatus: y\n", 4, 7, "a '[' opened on this line is not closed"},
 		{"bad indentation", "id: a\nname: x\n  bad: indent\n", 3, 6, "YAML syntax error"},
 		{"tab indentation", "owner:\n\trole: x\n", 2, 1, "YAML syntax error"},
 		// At a letter of several bytes, the error's column is the letter's.

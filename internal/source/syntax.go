@@ -45,8 +45,112 @@ func syntaxFinding(data []byte, err error, docs bool) (line, col int, msg, help 
 			at = i
 		}
 		line, col = Position(data, at)
+		if q, closes, ok := swallowingQuote(data[:at]); ok {
+			// The parser went on past the line a quote opened on, and
+			// stopped at what it made of the rest.
+			qline, qcol := Position(data, q)
+			return qline, qcol, msgQuoteRunsOn.With(closes, line), msgCloseQuote.With()
+		}
 	}
 	return line, col, msg, syntaxHelp(data, line, !found)
+}
+
+// swallowingQuote finds, in the text before a syntax error, a quoted value
+// that runs on over the lines after the one it opens on and takes in what
+// reads as keys of the record (a line "summary: ..." indented no more than
+// the key the quote belongs to): a quote left open, which the parser
+// closes at the next quote of the file, often lines further, and stops at
+// what follows. It returns the offset of that quote and the line it
+// closes on. A value quoted over several lines with only text in it is
+// not one.
+func swallowingQuote(data []byte) (at, closes int, ok bool) {
+	var (
+		quote  byte // the open quote, or 0
+		start  int  // its offset
+		indent int  // the indentation of the line it opened on
+		keys   bool // a line inside it reads as a key at that indentation
+	)
+	for off, n := 0, 1; off < len(data); n++ {
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data) - off
+		}
+		line := data[off : off+end]
+		lead := len(line) - len(bytes.TrimLeft(line, " "))
+		i := 0
+		if quote != 0 {
+			if lead <= indent && keyLine.Match(line) {
+				keys = true
+			}
+			i = closeQuote(line, 0, quote)
+			if i < 0 {
+				off += end + 1
+				continue
+			}
+			if keys {
+				return start, n, true
+			}
+			quote = 0
+		}
+		for ; i < len(line); i++ {
+			c := line[i]
+			if c == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t') {
+				break // a comment
+			}
+			if (c != '"' && c != '\'') || !valueStart(line, i) {
+				continue
+			}
+			j := closeQuote(line, i+1, c)
+			if j < 0 {
+				quote, start, indent, keys = c, off+i, lead, false
+				break
+			}
+			i = j - 1
+		}
+		off += end + 1
+	}
+	return 0, 0, false
+}
+
+// keyLine is a line that reads as a key of a mapping, or an entry of a
+// list that starts with one.
+var keyLine = regexp.MustCompile(`^ *(- +)?[A-Za-z_][A-Za-z0-9_]*:( |$)`)
+
+// valueStart reports whether a quote at line[i] begins a value: first on
+// its line, or after ": ", "- ", or a flow collection's '[', '{' or ','.
+func valueStart(line []byte, i int) bool {
+	j := i - 1
+	for j >= 0 && line[j] == ' ' {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	switch line[j] {
+	case '[', '{', ',':
+		return true
+	case ':', '-':
+		return j < i-1 // a blank between
+	}
+	return false
+}
+
+// closeQuote returns the offset in line just past the quote q that closes
+// a quoted value read from line[i:] on, or -1 when the line ends first.
+// In double quotes a backslash escapes the next character; in single
+// quotes two quotes are one.
+func closeQuote(line []byte, i int, q byte) int {
+	for ; i < len(line); i++ {
+		switch {
+		case q == '"' && line[i] == '\\':
+			i++
+		case line[i] == q && q == '\'' && i+1 < len(line) && line[i+1] == '\'':
+			i++
+		case line[i] == q:
+			return i + 1
+		}
+	}
+	return -1
 }
 
 // syntaxOffset returns the offset of the character at which parse, the

@@ -37,6 +37,10 @@ var (
 	msgSyntax   = message.New("YAML syntax error: %s", "YAML-syntaxfout: %s")
 	msgUnclosed = message.New("YAML syntax error: a %s opened on this line is not closed",
 		"YAML-syntaxfout: een %s die op deze regel wordt geopend, wordt niet gesloten")
+	msgQuoteRunsOn = message.New("YAML syntax error: the quote opened here is closed only on line %d, and what the parser read up to there breaks the file at line %d",
+		"YAML-syntaxfout: het aanhalingsteken dat hier wordt geopend, wordt pas op regel %d gesloten, en wat de parser tot daar las, breekt het bestand op regel %d")
+	msgCloseQuote = message.New("close the quote at the end of this value, on this line",
+		"sluit het aanhalingsteken aan het eind van deze waarde, op deze regel")
 	msgNoTabs = message.New("YAML does not allow tabs for indentation: indent this line with spaces",
 		"YAML staat geen tabs toe om in te springen: spring deze regel in met spaties")
 	msgFixSyntax = message.New("fix the YAML syntax at this line (indentation, a missing colon, or an unclosed quote or bracket)",
