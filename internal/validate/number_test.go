@@ -67,22 +67,7 @@ func TestNumbersAndDurationsPastWhatIsHeld(t *testing.T) {
 			if len(fs) != 1 {
 				t.Fatalf("want one finding %q, got %d: %+v", tt.message, len(fs), fs)
 			}
-			f := fs[0]
-			if f.Rule != finding.RuleSchema || f.Severity != finding.Error {
-				t.Errorf("finding %+v", f)
-			}
-			if f.Line != tt.line || f.Column != tt.col {
-				t.Errorf("at %d:%d, want %d:%d (%s)", f.Line, f.Column, tt.line, tt.col, f.Message.In("en"))
-			}
-			if !strings.Contains(f.Message.In("en"), tt.message) {
-				t.Errorf("message %q, want %q", f.Message.In("en"), tt.message)
-			}
-			if !strings.Contains(f.Help.In("en"), tt.help) {
-				t.Errorf("help %q, want %q", f.Help.In("en"), tt.help)
-			}
-			if !strings.Contains(f.Message.In("nl"), tt.messageNL) || f.Help.In("nl") == "" || f.Help.In("nl") == f.Help.In("en") {
-				t.Errorf("in Dutch %q, %q; want %q and a Dutch help", f.Message.In("nl"), f.Help.In("nl"), tt.messageNL)
-			}
+			wantSchemaProblem(t, fs[0], tt.line, tt.col, tt.message, tt.help, tt.messageNL)
 		})
 	}
 }

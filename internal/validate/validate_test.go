@@ -84,23 +84,30 @@ func TestFindingsSayWhatAndWhere(t *testing.T) {
 			if len(fs) != 1 {
 				t.Fatalf("want one finding %q, got %d: %+v", tt.message, len(fs), fs)
 			}
-			f := fs[0]
-			if f.Rule != finding.RuleSchema || f.Severity != finding.Error || f.File != "sensors/x.yaml" {
-				t.Errorf("finding %+v", f)
-			}
-			if f.Line != tt.line || f.Column != tt.col {
-				t.Errorf("at %d:%d, want %d:%d (%s)", f.Line, f.Column, tt.line, tt.col, f.Message.In("en"))
-			}
-			if !strings.Contains(f.Message.In("en"), tt.message) {
-				t.Errorf("message %q, want %q", f.Message.In("en"), tt.message)
-			}
-			if !strings.Contains(f.Help.In("en"), tt.help) {
-				t.Errorf("help %q, want %q", f.Help.In("en"), tt.help)
-			}
-			if !strings.Contains(f.Message.In("nl"), tt.messageNL) || f.Help.In("nl") == "" || f.Help.In("nl") == f.Help.In("en") {
-				t.Errorf("in Dutch %q, %q; want %q and a Dutch help", f.Message.In("nl"), f.Help.In("nl"), tt.messageNL)
-			}
+			wantSchemaProblem(t, fs[0], tt.line, tt.col, tt.message, tt.help, tt.messageNL)
 		})
+	}
+}
+
+// wantSchemaProblem checks that f is a schema error in sensors/x.yaml at
+// line and col, whose message holds message (in Dutch messageNL) and whose
+// help holds help, with a help of its own in Dutch.
+func wantSchemaProblem(t *testing.T, f finding.Finding, line, col int, message, help, messageNL string) {
+	t.Helper()
+	if f.Rule != finding.RuleSchema || f.Severity != finding.Error || f.File != "sensors/x.yaml" {
+		t.Errorf("finding %+v", f)
+	}
+	if f.Line != line || f.Column != col {
+		t.Errorf("at %d:%d, want %d:%d (%s)", f.Line, f.Column, line, col, f.Message.In("en"))
+	}
+	if !strings.Contains(f.Message.In("en"), message) {
+		t.Errorf("message %q, want %q", f.Message.In("en"), message)
+	}
+	if !strings.Contains(f.Help.In("en"), help) {
+		t.Errorf("help %q, want %q", f.Help.In("en"), help)
+	}
+	if !strings.Contains(f.Message.In("nl"), messageNL) || f.Help.In("nl") == "" || f.Help.In("nl") == f.Help.In("en") {
+		t.Errorf("in Dutch %q, %q; want %q and a Dutch help", f.Message.In("nl"), f.Help.In("nl"), messageNL)
 	}
 }
 
