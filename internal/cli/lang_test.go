@@ -373,10 +373,10 @@ func TestCommandsReportInBothLanguages(t *testing.T) {
 			appendFile(t, filepath.Join(root, "sensors", "cam-kopie.yaml"), checkCamera)
 			return []string{"check"}
 		}, ExitFindings,
-			[]string{`id "cam-markt" does not match the file name "cam-kopie.yaml"`, "rename the file to cam-markt.yaml, or set id: cam-kopie",
-				`id "cam-markt" is already used by sensors/cam-kopie.yaml`, "ids are unique across the register"},
-			[]string{`id "cam-markt" past niet bij de bestandsnaam "cam-kopie.yaml"`, "hernoem het bestand naar cam-markt.yaml, of zet id: cam-kopie",
-				`id "cam-markt" is al in gebruik door sensors/cam-kopie.yaml`, "een id komt maar één keer voor in het register"}},
+			[]string{`id "cam-markt" does not match the file name "cam-kopie.yaml"`, "set id: cam-kopie",
+				`id "cam-markt" is already used by sensors/cam-markt.yaml`, "ids are unique across the register"},
+			[]string{`id "cam-markt" past niet bij de bestandsnaam "cam-kopie.yaml"`, "zet id: cam-kopie",
+				`id "cam-markt" is al in gebruik door sensors/cam-markt.yaml`, "een id komt maar één keer voor in het register"}},
 		{"validate a file that is not YAML", func(t *testing.T, root string) []string {
 			appendFile(t, filepath.Join(root, "sensors", "kapot.yaml"), "id: kapot\nname: [open\n")
 			appendFile(t, filepath.Join(root, "sensors", "leeg.yaml"), "")

@@ -389,10 +389,10 @@ var (
 	msgNoFeedWithoutGit = message.New("the register has no readable Git history, so the site has no change feed",
 		"het register heeft geen leesbare Git-geschiedenis, dus de site heeft geen wijzigingenfeed")
 	msgNoFeed     = message.New("the change feed cannot be made: %v; the site is left as it was", "de wijzigingenfeed kan niet worden gemaakt: %v; de site blijft zoals hij was")
-	msgLoadErrors = message.NewCount("%d error while loading; records that could not be read, or whose id an earlier file has, are missing from the site, the others show their errors:",
-		"%d errors while loading; records that could not be read, or whose id an earlier file has, are missing from the site, the others show their errors:",
-		"%d fout bij het inlezen; registraties die niet konden worden gelezen, of waarvan een eerder bestand het id al heeft, ontbreken op de site, de andere tonen hun fouten:",
-		"%d fouten bij het inlezen; registraties die niet konden worden gelezen, of waarvan een eerder bestand het id al heeft, ontbreken op de site, de andere tonen hun fouten:")
+	msgLoadErrors = message.NewCount("%d error while loading; records that could not be read, or whose id another file has, are missing from the site, the others show their errors:",
+		"%d errors while loading; records that could not be read, or whose id another file has, are missing from the site, the others show their errors:",
+		"%d fout bij het inlezen; registraties die niet konden worden gelezen, of waarvan een ander bestand het id al heeft, ontbreken op de site, de andere tonen hun fouten:",
+		"%d fouten bij het inlezen; registraties die niet konden worden gelezen, of waarvan een ander bestand het id al heeft, ontbreken op de site, de andere tonen hun fouten:")
 	msgQuotesSecret = message.New("%s: %s quotes what another record keeps back (a withheld value, or the name of a record that is not public); the site shows \"not public\" there: rephrase it, or withhold it too",
 		"%s: %s noemt wat een andere registratie afschermt (een afgeschermde waarde, of de naam van een registratie die niet openbaar is); de site toont daar \"niet openbaar\": herformuleer het, of scherm het ook af")
 	msgLoadErrorsMore = message.New("  ... and %d more; run 'register validate' for all", "  ... en nog %d; voer 'register validate' uit voor alle")
@@ -904,7 +904,7 @@ with its findings on the pages. build prints the checklist's summary on standard
 (errors, warnings, and the rules the configuration switched off or lowered); --fail-on
 decides whether findings fail the run, so CI can choose.
 
-Exit code 0: built; 1: built, but records that could not be read (or whose id an earlier
+Exit code 0: built; 1: built, but records that could not be read (or whose id another
 file has) are missing from it, or there are findings at or above --fail-on; 2: usage or I/O error, or a register.yaml that
 cannot be read (nothing is built then).`,
 		`build schrijft het openbare register als statische website: elke openbare registratie in
@@ -941,7 +941,7 @@ op standaardfout (fouten, waarschuwingen, en de regels die de instellingen hebbe
 of verlaagd); --fail-on bepaalt of bevindingen de run laten mislukken, zodat CI kan kiezen.
 
 Exitcode 0: gebouwd; 1: gebouwd, maar registraties die niet gelezen konden worden (of waarvan
-een eerder bestand het id al heeft) ontbreken,
+een ander bestand het id al heeft) ontbreken,
 of er zijn bevindingen op of boven --fail-on; 2: fout in de opdracht of bij lezen of
 schrijven, of een register.yaml die niet gelezen kan worden (dan wordt niets gebouwd).`)
 	msgFederateOutUsage = message.New("folder to write the national site to (replaced whole)",

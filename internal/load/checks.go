@@ -22,13 +22,29 @@ import (
 // place their findings with the spots each file left, without reading it
 // again.
 func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.Finding {
-	// The first entry of each id, in the register's order: the one the id
-	// names, and the one any other of that id is a second of.
+	// The entry each id names, and any other of that id is a second of
+	// (record.ClaimsID): the file named after the id, else the first in
+	// the register's order.
 	byID := make(map[string]*fileResult, len(entries))
 	for _, e := range entries {
-		if _, dup := byID[e.facts.ID]; !dup {
+		if first, dup := byID[e.facts.ID]; !dup || record.ClaimsID(e.file, first.file, e.facts.ID) {
 			byID[e.facts.ID] = e
 		}
+	}
+	// The files of the entries by folder and id (stem), made when an id
+	// that does not match its file name needs them (idHelp).
+	var stems map[string]bool
+	taken := func(folder, id string) bool {
+		if folder == record.Sensor.Folder() && sensorIDs[id] {
+			return true
+		}
+		if stems == nil {
+			stems = make(map[string]bool, len(entries))
+			for _, e := range entries {
+				stems[path.Dir(e.file)+"/"+record.FileStem(e.file)] = true
+			}
+		}
+		return stems[folder+"/"+id]
 	}
 	var fs []finding.Finding
 	for _, e := range entries {
@@ -39,14 +55,8 @@ func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.
 			f.Line, f.Column = r.Spots.at(ptr)
 			fs = append(fs, f)
 		}
-		base := strings.TrimSuffix(path.Base(file), path.Ext(file))
-		if r.ID != base {
-			help := msgRenameOrSetID.With(r.ID, base)
-			if !record.ValidID(r.ID) {
-				// An invalid id is no file name to suggest.
-				help = msgSetID.With(base)
-			}
-			add("/id", finding.Error, msgIDNotFileName.With(r.ID, path.Base(file)), help)
+		if base := record.FileStem(file); r.ID != base {
+			add("/id", finding.Error, msgIDNotFileName.With(r.ID, path.Base(file)), idHelp(e, byID, taken))
 		}
 		if folder, _, _ := strings.Cut(file, "/"); r.Kind.Folder() != "" && r.Kind.Folder() != folder {
 			add("/kind", finding.Error, msgKindInFolder.With(string(r.Kind), folder), msgMoveOrKind.With(r.Kind.Folder()))
@@ -73,6 +83,32 @@ func registerChecks(entries []*fileResult, sensorIDs map[string]bool) []finding.
 		}
 	}
 	return fs
+}
+
+// idHelp says what to do about the entry e whose id is not its file's
+// name, without ever proposing an invalid id or one that is taken: rename
+// the file after its id, when the id is valid, e owns it (byID) and no
+// other file of the folder has that name (taken); set the id to the file's
+// name, when that is a valid id no other record has; both when both do.
+// When neither does, rename the file to an id made of its name (fileID),
+// one that is free, and set the same id; failing that, to a valid id of
+// one's choosing.
+func idHelp(e *fileResult, byID map[string]*fileResult, taken func(folder, id string) bool) message.Phrase {
+	id, base, folder := e.facts.ID, record.FileStem(e.file), path.Dir(e.file)
+	rename := record.ValidID(id) && byID[id] == e && !taken(folder, id)
+	set := record.ValidID(base) && byID[base] == nil
+	switch {
+	case rename && set:
+		return msgRenameOrSetID.With(id, base)
+	case rename:
+		return msgRenameFile.With(id)
+	case set:
+		return msgSetID.With(base)
+	}
+	if s := fileID(base); s != "" && byID[s] == nil && !taken(folder, s) {
+		return msgRenameSetID.With(s)
+	}
+	return msgRenameValidID.With()
 }
 
 // sortEntries puts the files that loaded as records in the order of the

@@ -318,7 +318,10 @@ func makeRoomFor(n int) (done func()) {
 func large(n int) bool { return uintptr(n)*unsafe.Sizeof(finding.Finding{}) > largeFindings }
 
 // listFiles returns the record files to read (relative, slash-separated) and
-// the ids of every sensor file in the register, for uses_sensors.
+// the ids of every sensor file in the register, for uses_sensors, with a
+// warning for each folder in a record folder and, when the whole register
+// is read, for each file there that is a record under the wrong name
+// (misnamed): neither is read.
 func listFiles(root string, only []string) (files []string, sensorIDs map[string]bool, fs []finding.Finding, err error) {
 	sensorIDs = map[string]bool{}
 	for _, k := range record.Kinds {
@@ -342,6 +345,11 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 			}
 			ext := path.Ext(name)
 			if ext != ".yaml" && ext != ".yml" {
+				if stem, ok := misnamed(name); ok && len(only) == 0 {
+					fs = append(fs, strayFinding(k.Folder(), name, stem, finding.Warning, func(id string) string {
+						return listed(entries, id)
+					}))
+				}
 				continue
 			}
 			if k == record.Sensor {
@@ -372,6 +380,24 @@ func listFiles(root string, only []string) (files []string, sensorIDs map[string
 	}
 	slices.Sort(files)
 	return slices.Compact(files), sensorIDs, fs, nil
+}
+
+// strayFinding is the finding of the file name in folder that is not read
+// as a record, whose name without its extension is stem (misnamed).
+func strayFinding(folder, name, stem string, sev finding.Severity, exists func(id string) string) finding.Finding {
+	return worded(finding.Finding{File: folder + "/" + name, Rule: finding.RuleRegister, Severity: sev},
+		msgNotRecordFile.With(name), strayHelp(folder, stem, exists))
+}
+
+// listed returns the name of the record file of the id among entries, a
+// folder's as os.ReadDir gives them (sorted by name); "" for none.
+func listed(entries []os.DirEntry, id string) string {
+	for _, name := range []string{id + ".yaml", id + ".yml"} {
+		if _, ok := slices.BinarySearchFunc(entries, name, func(e os.DirEntry, n string) int { return strings.Compare(e.Name(), n) }); ok {
+			return name
+		}
+	}
+	return ""
 }
 
 // missingInRoot reports whether f, which is not inside the register from
@@ -528,6 +554,31 @@ func fail(rel string, msg, help message.Phrase) fileResult {
 		Severity: finding.Error}, msg, help)}}
 }
 
+// notRecordFile is the result of a file named on the command line that is
+// no record file: one directly in a record folder whose name does not end
+// in .yaml is told how to rename it, as the load of the whole register
+// tells a misnamed one (listFiles), but as an error: it was asked for.
+func (r *reader) notRecordFile(rel string) fileResult {
+	folder, name, _ := strings.Cut(rel, "/")
+	inFolder := !strings.Contains(name, "/") && slices.ContainsFunc(record.Kinds, func(k record.Kind) bool { return k.Folder() == folder })
+	if !inFolder {
+		return fail(rel, msgWrongFolder.With(), msgMoveToKind.With())
+	}
+	// A name that does not look like a record's (README.md) suggests none:
+	// rename it after the id in it.
+	stem, _ := misnamed(name)
+	self, _ := os.Lstat(filepath.Join(r.root, folder, name))
+	return fileResult{findings: []finding.Finding{strayFinding(folder, name, stem, finding.Error, func(id string) string {
+		for _, n := range []string{id + ".yaml", id + ".yml"} {
+			// Not the file itself, as a file system that ignores case finds it.
+			if st, err := os.Lstat(filepath.Join(r.root, folder, n)); err == nil && !st.IsDir() && (self == nil || !os.SameFile(st, self)) {
+				return n
+			}
+		}
+		return ""
+	})}}
+}
+
 // read reads, validates and decodes one file, and checks the record when
 // asked to. It never panics: a bad file is a finding and the run goes on.
 func (r *reader) read(rel string) (res fileResult) {
@@ -538,7 +589,7 @@ func (r *reader) read(rel string) (res fileResult) {
 	}()
 	kind, ok := record.KindOfFile(rel)
 	if !ok {
-		return fail(rel, msgWrongFolder.With(), msgMoveToKind.With())
+		return r.notRecordFile(rel)
 	}
 	full := filepath.Join(r.root, filepath.FromSlash(rel))
 	// A file whose stat is as it was when its content was hashed holds

@@ -27,11 +27,15 @@ var (
 	msgIDNotFileName = message.New("id %q does not match the file name %q", "id %q past niet bij de bestandsnaam %q")
 	msgRenameOrSetID = message.New("rename the file to %s.yaml, or set id: %s", "hernoem het bestand naar %s.yaml, of zet id: %s")
 	msgSetID         = message.New("set id: %s", "zet id: %s")
+	msgRenameFile    = message.New("rename the file to %s.yaml", "hernoem het bestand naar %s.yaml")
+	msgRenameSetID   = message.New("rename the file to %[1]s.yaml and set id: %[1]s", "hernoem het bestand naar %[1]s.yaml en zet id: %[1]s")
 	msgKindInFolder  = message.New("a record of kind %q is in %s/", "een registratie van soort %q staat in %s/")
 	msgMoveOrKind    = message.New("move it to %s/, or correct the kind", "verplaats haar naar %s/, of verbeter de soort (kind)")
 	msgIDUsed        = message.New("id %q is already used by %s", "id %q is al in gebruik door %s")
 	msgIDUnique      = message.New("ids are unique across the register and never reused: choose another",
 		"een id komt maar één keer voor in het register en wordt nooit hergebruikt: kies een ander id")
+	msgRenameValidID = message.New("rename the file to <id>.yaml with an id of 2 to 63 lower-case letters a-z, digits and hyphens, starting with a letter or digit, and set id: to the same",
+		"hernoem het bestand naar <id>.yaml met een id van 2 tot 63 kleine letters a-z, cijfers en koppeltekens, dat begint met een letter of cijfer, en zet id: op hetzelfde")
 	msgOutsideNL = message.New("the sensor's position (%.5f, %.5f) lies outside the Netherlands",
 		"de positie van de sensor (%.5f, %.5f) ligt buiten Nederland")
 	msgCheckPoint = message.New("check the coordinates: point is WGS84 latitude and longitude in degrees",
@@ -54,6 +58,14 @@ var (
 		"%s/ is een symlink naar een map buiten het register; de bestanden daarin worden niet gelezen")
 	msgKeepFolders = message.New("keep the record folders inside the register: replace the symlink with the folder itself",
 		"houd de mappen met registraties binnen het register: vervang de symlink door de map zelf")
+	msgNotRecordFile = message.New("%s is not read: the name of a record file ends in .yaml",
+		"%s wordt niet gelezen: de naam van een registratiebestand eindigt op .yaml")
+	msgRenameTo      = message.New("rename it to %s.yaml", "hernoem het naar %s.yaml")
+	msgRenameToSetID = message.New("rename it to %[1]s.yaml and set id: %[1]s", "hernoem het naar %[1]s.yaml en zet id: %[1]s")
+	msgRenameAfterID = message.New("rename it to <id>.yaml, after the id of the record in it",
+		"hernoem het naar <id>.yaml, naar het id van de registratie erin")
+	msgAlreadyThere = message.New("%s is there already: take over what this file adds, and remove this one",
+		"%s bestaat al: neem daarin over wat dit bestand toevoegt, en verwijder dit bestand")
 	msgCouldNotRead = message.New("could not read this file (%v)", "dit bestand kon niet worden gelezen (%v)")
 	msgReportBug    = message.New("report this as a bug, with the file", "meld dit als fout in het programma, met het bestand erbij")
 	msgWrongFolder  = message.New("records live in sensors/ or algorithms/", "registraties staan in sensors/ of algorithms/")

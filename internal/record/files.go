@@ -2,6 +2,7 @@ package record
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -140,6 +141,21 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// FileStem is the name of a record file without its folder and extension:
+// the id the record in it should hold.
+func FileStem(file string) string {
+	return strings.TrimSuffix(path.Base(file), path.Ext(file))
+}
+
+// ClaimsID reports whether the record in file, holding id, is the one the
+// id names rather than the record in first, an earlier file in the
+// register's order with the same id: a file named after the id is, over
+// one that is not, so that a second of the id is the file at fault. Among
+// files none or both of which are named after it, the first is.
+func ClaimsID(file, first, id string) bool {
+	return FileStem(file) == id && FileStem(first) != id
 }
 
 // KindOfFile returns the kind of the record at a register-relative path

@@ -32,8 +32,9 @@ type Register struct {
 }
 
 // New builds a register from loaded records; it sorts them and
-// indexes them by id. When two records share an id the first one (by file)
-// is the one ByID returns.
+// indexes them by id. When two records share an id the one ByID returns
+// is the one the id names (record.ClaimsID): the file named after it,
+// else the first by file, as the load reports the other.
 func New(root string, cfg *config.Config, recs []*record.Record) *Register {
 	if cfg == nil {
 		cfg = config.Default()
@@ -44,7 +45,7 @@ func New(root string, cfg *config.Config, recs []*record.Record) *Register {
 	nearsort.Func(recs, inOrder)
 	reg := &Register{Root: root, Config: cfg, Records: recs, byID: make(map[string]*record.Record, len(recs))}
 	for _, r := range recs {
-		if _, dup := reg.byID[r.ID]; !dup {
+		if first, dup := reg.byID[r.ID]; !dup || record.ClaimsID(r.File, first.File, r.ID) {
 			reg.byID[r.ID] = r
 		}
 	}

@@ -49,3 +49,36 @@ func TestNewListsRecordsInOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestByIDIsTheFileNamedAfterTheID: of records sharing an id, the one the
+// id names is the file named after it, wherever it sorts, so the site
+// publishes the record the load does not report as a second of its id;
+// among files none of which is named after it, the first.
+func TestByIDIsTheFileNamedAfterTheID(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		want  string
+	}{
+		{"named after the id, sorting last", []string{"sensors/-dash.yaml", "sensors/UPPER.yaml", "sensors/cam.yaml"}, "sensors/cam.yaml"},
+		{"named after the id, sorting first", []string{"sensors/cam.yaml", "sensors/cam2.yaml"}, "sensors/cam.yaml"},
+		{"none named after it", []string{"sensors/b.yaml", "sensors/a.yaml"}, "sensors/a.yaml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var recs []*record.Record
+			for _, f := range tt.files {
+				recs = append(recs, &record.Record{ID: "cam", Kind: record.Sensor, File: f})
+			}
+			reg := New("", nil, recs)
+			if got := reg.ByID("cam"); got == nil || got.File != tt.want {
+				t.Fatalf("ByID(cam) = %+v, want the record of %s", got, tt.want)
+			}
+			for _, r := range reg.Records {
+				if reg.Publishable(r) != (r.File == tt.want) {
+					t.Errorf("Publishable(%s) = %v", r.File, reg.Publishable(r))
+				}
+			}
+		})
+	}
+}

@@ -113,7 +113,7 @@ func TestBuildEscapesText(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("build exit %d, want 1 (built, some records unreadable)\n%s", r.code, r.out())
 	}
-	if !strings.Contains(r.stderr, "registraties die niet konden worden gelezen, of waarvan een eerder bestand het id al heeft, ontbreken op de site") {
+	if !strings.Contains(r.stderr, "registraties die niet konden worden gelezen, of waarvan een ander bestand het id al heeft, ontbreken op de site") {
 		t.Errorf("build does not say which records are missing:\n%s", r.stderr)
 	}
 	page := readFile(t, filepath.Join(dir, "site", "sensoren", "drone-evenementen.html"))
