@@ -61,6 +61,7 @@ FUZZ_TARGETS = \
 	./internal/importcsv:FuzzRead \
 	./internal/importcsv:FuzzNormaliseDate \
 	./internal/importcsv:FuzzColumnMap \
+	./internal/notification:FuzzEditInPlace \
 	./internal/csvcell:FuzzSafe \
 	./internal/publish:FuzzSecretSearch \
 	./internal/chain:FuzzWords \

@@ -55,6 +55,14 @@ func TestImportNotification(t *testing.T) {
 	if err := os.WriteFile(hostile, []byte(notice+"publication: {withheld: []}\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Notifications that would empty a field every record needs.
+	emptyName, noOwner := filepath.Join(t.TempDir(), "emptyname.yaml"), filepath.Join(t.TempDir(), "noowner.yaml")
+	if err := os.WriteFile(emptyName, []byte("id: camera-bakkerij\nkind: sensor\nname: \"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(noOwner, []byte("id: camera-bakkerij\nkind: sensor\nowner: ~\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tt := range []struct {
 		name string
 		args []string
@@ -73,6 +81,10 @@ func TestImportNotification(t *testing.T) {
 		{"update that clears", []string{cleared, "--received", "2026-11-24", "--update", "--dry-run"}, ExitOK, `/signage removed (was {"present":true})`},
 		{"update that empties what the form does not ask", []string{hostile, "--received", "2026-11-24", "--update"}, ExitFindings,
 			"openbaar.yaml:20:15: error: publication.withheld is given empty"},
+		{"update that empties a required text", []string{emptyName, "--received", "2026-11-24", "--update"}, ExitFindings,
+			"emptyname.yaml:3:7: error: name is required and cannot be emptied by a notification"},
+		{"update that empties a required mapping", []string{noOwner, "--received", "2026-11-24", "--update"}, ExitFindings,
+			"noowner.yaml:3:8: error: owner is required and cannot be emptied by a notification"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, out, errs := runCLI(t, append([]string{"import", "notification", "--root", root, "--lang", "en"}, tt.args...)...)
@@ -80,6 +92,11 @@ func TestImportNotification(t *testing.T) {
 				t.Errorf("exit %d, want %d; want %q in\n%s%s", code, tt.code, tt.want, out, errs)
 			}
 		})
+	}
+	// The refused notifications left the record as the update wrote it.
+	if data, err := os.ReadFile(filepath.Join(root, "sensors", "camera-bakkerij.yaml")); err != nil ||
+		!strings.Contains(string(data), "name: Camera bij de ingang van de bakkerij") || !strings.Contains(string(data), "role: Bedrijfsleider") {
+		t.Errorf("the record changed: %v\n%s", err, data)
 	}
 	// check measures the notice period from the receipt date.
 	code, out, errs := runCLI(t, "check", "--root", root, "--as-of", "2026-11-24", "--lang", "en")

@@ -216,7 +216,11 @@ func place(root, name string, doc *source.Document, res *Result, received string
 // stays too. A field the notification gives as empty (see Cleared) is
 // removed from the record, and a mapping left empty with it; only a field
 // the form asks can be removed so, so a notification never removes the
-// municipality's own fields (the publication block above all).
+// municipality's own fields (the publication block above all), and a field
+// every sensor record needs (see Required) is never emptied: the
+// notification is refused at the value that empties it. The record's file
+// is edited in place (see editInPlace): only the lines of the fields that
+// change are written anew.
 func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) (*Result, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(old, &doc); err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode {
@@ -226,42 +230,63 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 		return res, nil
 	}
 	top := doc.Content[0]
+	skip := func(k string) bool { return k == ReceivedKey || k == "id" || k == "kind" }
 	refused := false
 	for i := 0; i+1 < len(note.Content); i += 2 {
 		k := note.Content[i].Value
-		if k == ReceivedKey || k == "id" || k == "kind" {
+		if skip(k) {
 			continue
 		}
-		clearedPaths(k, note.Content[i], note.Content[i+1], func(path string, at *yaml.Node) {
-			if Asked(path) {
-				return
+		clearedPaths(k, note.Content[i], note.Content[i+1], func(path string, at, v *yaml.Node) {
+			switch {
+			case Required(path):
+				// The record keeps its value; the fault is the
+				// notification's, at the value it empties.
+				refused = true
+				if v.Line == at.Line && v.Column > at.Column {
+					at = v
+				}
+				res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
+					Severity: finding.Error, Record: res.ID,
+					Message: label.Text{fmt.Sprintf("%s is verplicht en kan niet met een melding worden leeggemaakt; het record is niet veranderd.", path),
+						fmt.Sprintf("%s is required and cannot be emptied by a notification; the record is left unchanged", path)},
+					Help: label.Text{"Laat het weg uit de melding om de waarde in het record te houden, of vul de nieuwe waarde in.",
+						"leave it out of the notification to keep the record's value, or fill in the new value"}})
+			case !Asked(path):
+				refused = true
+				res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
+					Severity: finding.Error, Record: res.ID,
+					Message: label.Text{fmt.Sprintf("%s is leeg opgegeven en zou zo uit het record verdwijnen, maar het is geen vraag van het meldformulier.", path),
+						fmt.Sprintf("%s is given empty, which would remove it from the record, but it is not a question of the notification form", path)},
+					Help: label.Text{"Laat het weg uit de melding om het te houden; zo'n veld haalt de gemeente zelf uit het record.",
+						"leave it out of the notification to keep it; the municipality removes such a field in the record itself"}})
 			}
-			refused = true
-			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
-				Severity: finding.Error, Record: res.ID,
-				Message: label.Text{fmt.Sprintf("%s is leeg opgegeven en zou zo uit het record verdwijnen, maar het is geen vraag van het meldformulier.", path),
-					fmt.Sprintf("%s is given empty, which would remove it from the record, but it is not a question of the notification form", path)},
-				Help: label.Text{"Laat het weg uit de melding om het te houden; zo'n veld haalt de gemeente zelf uit het record.",
-					"leave it out of the notification to keep it; the municipality removes such a field in the record itself"}})
 		})
 	}
 	if refused {
 		return res, nil
 	}
+	// The record the merge makes, written out whole: what the file edited
+	// in place must hold, and what is written when it cannot be.
+	merged := copyNode(top)
 	for i := 0; i+1 < len(note.Content); i += 2 {
-		k := note.Content[i].Value
-		if k == ReceivedKey || k == "id" || k == "kind" {
-			continue
+		if k := note.Content[i].Value; !skip(k) {
+			mergeKey(merged, k, note.Content[i+1])
 		}
-		mergeKey(top, k, note.Content[i+1])
 	}
-	out, err := encode(top)
+	whole, err := encode(merged)
 	if err != nil {
 		return nil, err
 	}
-	merged, fs := source.Parse(res.Path, out, source.DefaultLimits)
-	if merged != nil {
-		fs = v.Validate(merged, record.Sensor)
+	out := whole
+	if edited, err := editInPlace(old, top, note, skip); err == nil {
+		if diff, err := fielddiff.YAML(whole, edited); err == nil && len(diff) == 0 {
+			out = edited
+		}
+	}
+	checked, fs := source.Parse(res.Path, out, source.DefaultLimits)
+	if checked != nil {
+		fs = v.Validate(checked, record.Sensor)
 	}
 	if len(fs) > 0 {
 		for i := range fs {
@@ -425,12 +450,12 @@ func Cleared(v *yaml.Node) bool {
 	return false
 }
 
-// clearedPaths calls found with the dotted path and the key node of every
-// field under v (at path, whose key node is k) that the notification
-// clears.
-func clearedPaths(path string, k, v *yaml.Node, found func(string, *yaml.Node)) {
+// clearedPaths calls found with the dotted path, the key node and the
+// value node of every field under v (at path, whose key node is k) that
+// the notification clears.
+func clearedPaths(path string, k, v *yaml.Node, found func(path string, k, v *yaml.Node)) {
 	if Cleared(v) {
-		found(path, k)
+		found(path, k, v)
 		return
 	}
 	if v.Kind == yaml.MappingNode {

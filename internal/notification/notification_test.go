@@ -393,6 +393,7 @@ func TestReadUpdateClears(t *testing.T) {
 		changed []string // paths listed as changed
 		refused string   // an error finding saying this; nothing written
 		at      string   // the text the refusal points at
+		after   bool     // just after at
 	}{
 		{name: "left out stays",
 			edit: func(s string) string { return s },
@@ -426,11 +427,38 @@ func TestReadUpdateClears(t *testing.T) {
 				return strings.Replace(s, "  role: Bedrijfsleider\n", "  role: Bedrijfsleider\n  department: ~\n", 1)
 			},
 			refused: "owner.department is given empty", at: "department: ~"},
-		{name: "a required field cleared leaves a record that is not valid",
+		// A field every sensor record needs is refused at the value that
+		// empties it, in the notification, not in the register's record.
+		{name: "a required text cannot be emptied",
 			edit: func(s string) string {
 				return strings.Replace(s, "name: Camera bij de ingang van de bakkerij\n", "name: ~\n", 1)
 			},
-			refused: "after applying melding.yaml"},
+			refused: "name is required and cannot be emptied by a notification", at: "~"},
+		{name: "a required text cannot be emptied with an empty text",
+			edit: func(s string) string {
+				return strings.Replace(s, "name: Camera bij de ingang van de bakkerij\n", "name: \"\"\n", 1)
+			},
+			refused: "name is required and cannot be emptied", at: `""`},
+		{name: "a required mapping cannot be emptied",
+			edit: func(s string) string {
+				return strings.Replace(s, "owner:\n  role: Bedrijfsleider\n  email: info@korenbloem.example\n", "owner: ~\n", 1)
+			},
+			refused: "owner is required and cannot be emptied", at: "~"},
+		{name: "a required field of a mapping cannot be emptied",
+			edit: func(s string) string {
+				return strings.Replace(s, "lifecycle:\n  start: 2026-12-10\n", "lifecycle: {start: ~}\n", 1)
+			},
+			refused: "lifecycle.start is required and cannot be emptied", at: "~"},
+		{name: "a required list cannot be emptied",
+			edit: func(s string) string {
+				return strings.Replace(s, "capabilities: [video_recording]", "capabilities: []", 1)
+			},
+			refused: "capabilities is required and cannot be emptied", at: "[]"},
+		{name: "nothing after the colon is refused where the value would be",
+			edit: func(s string) string {
+				return strings.Replace(s, "  description: Kerkstraat 12, boven de winkeldeur\n", "  description:\n", 1)
+			},
+			refused: "location.description is required and cannot be emptied", at: "description:", after: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -446,6 +474,9 @@ func TestReadUpdateClears(t *testing.T) {
 				}
 				if tt.at != "" {
 					before := note[:strings.Index(note, tt.at)]
+					if tt.after {
+						before += tt.at
+					}
 					line, col := 1+strings.Count(before, "\n"), len(before)-strings.LastIndex(before, "\n")
 					for _, f := range res.Findings {
 						if f.Severity == finding.Error && (f.File != "melding.yaml" || f.Line != line || f.Column != col) {

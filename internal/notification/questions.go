@@ -11,6 +11,8 @@
 package notification
 
 import (
+	"strings"
+
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/migrate"
@@ -172,6 +174,25 @@ var Fixed = map[string]any{"kind": "sensor", migrate.VersionKey: migrate.Current
 // form offers what the record format allows and nothing else.
 func Values(q Question) []string {
 	return field.Values(record.Sensor, q.Path)
+}
+
+// Required reports whether the field at a dotted path is one every sensor
+// record needs, or holds one (owner holds owner.role): a Required
+// question's field or one of its parents, or a field every notification
+// holds (Fixed). An update that emptied it would leave a record that is
+// not valid, so a notification may not.
+func Required(path string) bool {
+	if _, ok := Fixed[path]; ok {
+		return true
+	}
+	for _, s := range Sections {
+		for _, q := range s.Questions {
+			if q.Required && (q.Path == path || strings.HasPrefix(q.Path, path+".")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Asked reports whether the form asks for the field at a dotted path or
