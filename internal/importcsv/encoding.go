@@ -1,6 +1,9 @@
 package importcsv
 
 import (
+	"bytes"
+	"encoding/binary"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -72,4 +75,56 @@ func firstUndefined1252(data []byte) int {
 		}
 	}
 	return -1
+}
+
+// fromUTF16 returns the data of the file name as UTF-8 when it is UTF-16
+// with its byte order mark (little-endian FF FE, as Excel's "Unicode text"
+// saves, or big-endian FE FF), and any other data as it is. The decoding
+// is strict: a damaged character is an error at its line and column,
+// never a replacement character in a text. A NUL byte in data without a
+// mark is an error too: no text holds one, and UTF-16 without its mark
+// is full of them.
+func fromUTF16(name string, data []byte) ([]byte, error) {
+	var order binary.ByteOrder
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		order = binary.LittleEndian
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		order = binary.BigEndian
+	default:
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			return nil, msgNULByte.Err(positionOf(name, data, i))
+		}
+		return data, nil
+	}
+	body := data[2:]
+	out := make([]byte, 0, len(body))
+	line, col := 1, 1
+	for i := 0; i+1 < len(body); i += 2 {
+		r := rune(order.Uint16(body[i:]))
+		if utf16.IsSurrogate(r) {
+			var lo rune = -1
+			if i+3 < len(body) {
+				lo = rune(order.Uint16(body[i+2:]))
+			}
+			if r >= 0xDC00 || lo < 0xDC00 || lo > 0xDFFF {
+				return nil, msgUTF16Broken.Err(finding.Finding{File: name, Line: line, Column: col}.Position())
+			}
+			r = utf16.DecodeRune(r, lo)
+			i += 2
+		}
+		if r == 0 {
+			return nil, msgNULByte.Err(finding.Finding{File: name, Line: line, Column: col}.Position())
+		}
+		out = utf8.AppendRune(out, r)
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	if len(body)%2 != 0 {
+		return nil, msgUTF16Half.Err(name)
+	}
+	return out, nil
 }

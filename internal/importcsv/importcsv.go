@@ -137,6 +137,10 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
+	data, err := fromUTF16(name, data) // Excel's "Unicode text"
+	if err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // the byte order mark spreadsheet programs write
 	data, note, err := toUTF8(name, data)
 	if err != nil {
@@ -169,12 +173,64 @@ func Read(name string, data []byte, opts Options) (*Result, error) {
 			row[i] = csvcell.Plain(row[i]) // as our CSV outputs quote formulas
 		}
 		line, _ := r.FieldPos(0)
+		if f := rowWidth(name, data, r, head, row); f != nil {
+			res.Findings = append(res.Findings, *f)
+		}
 		t.rows = append(t.rows, tableRow{line: line, cells: row})
 	}
 	if err := run(name, t, opts, res); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// rowWidth is the finding on a row whose number of cells is not the
+// header's: a warning that quotes the text of cells beyond the header,
+// which no column imports (often a text holding the separator without
+// quotes around it), and a note on a row with fewer cells, whose missing
+// cells are read as empty (a row a line break may have split). Cells
+// beyond the header that are empty, as spreadsheet programs write them,
+// leave out nothing and are not reported, nor is a blank row. r has just
+// read row.
+func rowWidth(name string, data []byte, r *csv.Reader, head, row []string) *finding.Finding {
+	switch {
+	case len(row) > len(head):
+		var texts []string
+		for _, c := range row[len(head):] {
+			if strings.TrimSpace(c) != "" {
+				texts = append(texts, strconv.Quote(c))
+			}
+		}
+		if len(texts) == 0 {
+			return nil
+		}
+		first := len(head)
+		for strings.TrimSpace(row[first]) == "" {
+			first++
+		}
+		line, col := r.FieldPos(first)
+		line, col = source.Position(data, offsetOf(data, line, col))
+		msg := msgExtraCells
+		if len(texts) == 1 {
+			msg = msgExtraCell
+		}
+		return &finding.Finding{File: name, Line: line, Column: col, Rule: RuleImport, Severity: finding.Warning,
+			Message: msg.With(len(texts), len(head), strings.Join(texts, ", ")).Pair(),
+			Help:    msgExtraHelp.With(separatorName(r.Comma)).Pair()}
+	case len(row) < len(head) && !isBlank(row):
+		line, _ := r.FieldPos(0)
+		return &finding.Finding{File: name, Line: line, Rule: RuleImport, Severity: finding.Info,
+			Message: msgShortRow.With(len(row), len(head)).Pair(), Help: msgShortHelp.With().Pair()}
+	}
+	return nil
+}
+
+// separatorName is the separator as help writes it.
+func separatorName(c rune) string {
+	if c == '\t' {
+		return "tab"
+	}
+	return string(c)
 }
 
 // csvError is why the spreadsheet data of the file name cannot be read: a

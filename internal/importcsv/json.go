@@ -26,12 +26,19 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	if err := checkOptions(name, data, &opts); err != nil {
 		return nil, err
 	}
+	data, err := fromUTF16(name, data)
+	if err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if i := source.FirstInvalidUTF8(data); i < len(data) {
 		// encoding/json would read the byte as U+FFFD and change the text.
 		return nil, msgJSONNotUTF8.Err(positionOf(name, data, i), data[i])
 	}
 	entries, lines, err := jsonEntries(data)
+	if te, ok := errors.AsType[*tooDeep](err); ok {
+		return nil, msgTooDeep.Err(name, te.line, te.col, maxJSONDepth)
+	}
 	if err != nil {
 		return nil, msgReadFailed.Err(name, err)
 	}
@@ -112,10 +119,14 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 		// Where the reader stopped: the character it could not take, or
 		// the end of a file that stops short.
 		at := len(data)
-		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+		se, ok := errors.AsType[*json.SyntaxError](err)
+		if ok {
 			at = min(max(int(se.Offset)-1, 0), len(data))
 		}
 		line, col := source.Position(data, at)
+		if ok && strings.HasSuffix(se.Error(), "exceeded max depth") {
+			return nil, nil, &tooDeep{line, col}
+		}
 		return nil, nil, msgNotJSON.Err(line, col, err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
@@ -156,6 +167,18 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 		return []object{obj}, []int{lineAt(data, start)}, nil
 	}
 	return nil, nil, msgNoObject.Err()
+}
+
+// maxJSONDepth is how deep encoding/json reads lists and objects nested
+// in each other.
+const maxJSONDepth = 10000
+
+// tooDeep is the error of JSON nested deeper than encoding/json reads, at
+// the line and column where it goes too deep.
+type tooDeep struct{ line, col int }
+
+func (e *tooDeep) Error() string {
+	return fmt.Sprintf("nested more than %d deep at line %d, column %d", maxJSONDepth, e.line, e.col)
 }
 
 // isOpenDataIndex reports whether obj is a site's register.json, which

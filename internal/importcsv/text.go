@@ -33,6 +33,14 @@ var (
 		`%s: een " in een cel die niet tussen aanhalingstekens staat: zet de cel tussen aanhalingstekens en schrijf de " als ""`)
 	msgNoEntries = message.New("read %s: the file holds no entries: it needs an object, or a list of objects, with a name or id each",
 		"%s lezen: het bestand bevat geen items: het heeft een object nodig, of een lijst van objecten, elk met een naam of id")
+	msgUTF16Half = message.New(`%s: the file is UTF-16 (it starts with its byte order mark) but ends in half a character, so it is not imported: save it again, as "CSV UTF-8"`,
+		`%s: het bestand is UTF-16 (het begint met de bytevolgordemarkering daarvan) maar eindigt met een half teken, dus het wordt niet geïmporteerd: sla het opnieuw op, als "CSV UTF-8"`)
+	msgUTF16Broken = message.New(`%s: the file is UTF-16, but the character here is damaged (half of a pair), so the file is not imported: save it again, as "CSV UTF-8", and check the letters at this place`,
+		`%s: het bestand is UTF-16, maar het teken hier is beschadigd (de helft van een paar), dus het bestand wordt niet geïmporteerd: sla het opnieuw op, als "CSV UTF-8", en controleer de letters op deze plek`)
+	msgNULByte = message.New(`%s: byte 0x00 is not text: the file is not a spreadsheet saved as text, or is UTF-16 without its byte order mark, so it is not imported: save it as "CSV UTF-8"`,
+		`%s: byte 0x00 is geen tekst: het bestand is geen spreadsheet die als tekst is opgeslagen, of het is UTF-16 zonder bytevolgordemarkering, dus het wordt niet geïmporteerd: sla het op als "CSV UTF-8"`)
+	msgTooDeep = message.New("%s: at line %d, column %d the lists and objects are nested more than %d deep, so the file is not imported: no register's entries are nested so deep; check that this is the file meant, such as the JSON 'register export --format json' writes",
+		"%s: op regel %d, kolom %d zijn de lijsten en objecten meer dan %d diep genest, dus het bestand wordt niet geïmporteerd: de items van geen enkel register zijn zo diep genest; controleer of dit het bedoelde bestand is, zoals de JSON die 'register export --format json' schrijft")
 )
 
 // Why a JSON file holds no entries to import. Each is said after "read
@@ -125,8 +133,18 @@ var (
 // What the rows and cells say.
 var (
 	msgRepeatedRow = message.New("line %d repeats line %d exactly and is skipped", "regel %d herhaalt regel %d precies en wordt overgeslagen")
-	msgRemoveRow   = message.New("remove the repeated row from the spreadsheet", "verwijder de herhaalde rij uit de spreadsheet")
-	msgNoRecord    = message.New("the row describes no record: every column of the repeated groups is empty; the row is skipped",
+	msgExtraCell   = message.New("the row has %d cell more than the header has columns (%d); it is not imported: %s",
+		"de rij heeft %d cel meer dan de kopregel kolommen heeft (%d); die wordt niet geïmporteerd: %s")
+	msgExtraCells = message.New("the row has %d cells more than the header has columns (%d); they are not imported: %s",
+		"de rij heeft %d cellen meer dan de kopregel kolommen heeft (%d); die worden niet geïmporteerd: %s")
+	msgExtraHelp = message.New("put a cell whose text holds the separator (%s) between double quotes, or give the extra column a header and import again",
+		"zet een cel waarvan de tekst het scheidingsteken (%s) bevat tussen dubbele aanhalingstekens, of geef de extra kolom een kop en importeer opnieuw")
+	msgShortRow = message.New("the row has %d of the header's %d cells; the cells it lacks are read as empty",
+		"de rij heeft %d van de %d cellen van de kopregel; de cellen die ontbreken worden als leeg gelezen")
+	msgShortHelp = message.New("check that a line break in a text did not split the row: a cell with a line break must be between double quotes",
+		"controleer of een regeleinde in een tekst de rij niet heeft gesplitst: een cel met een regeleinde moet tussen dubbele aanhalingstekens staan")
+	msgRemoveRow = message.New("remove the repeated row from the spreadsheet", "verwijder de herhaalde rij uit de spreadsheet")
+	msgNoRecord  = message.New("the row describes no record: every column of the repeated groups is empty; the row is skipped",
 		"de rij beschrijft geen registratie: elke kolom van de herhaalde groepen is leeg; de rij wordt overgeslagen")
 	msgFillGroup = message.New("fill in at least one group of columns, or remove the row",
 		"vul ten minste één groep kolommen in, of verwijder de rij")
