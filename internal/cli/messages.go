@@ -1242,4 +1242,9 @@ en register.yaml met:
 		"; alleen het beleidsdeel: %s volgt de regel uit de wet (%s) en blijft gelden")
 	msgDeviationNoReason = message.New("; no reason given", "; geen reden gegeven")
 	msgDeviationReason   = message.New("; reason: %s", "; reden: %s")
+	msgQualityUnread     = message.NewCount("%d record file could not be read; the report counts it as a record that fills no field and satisfies no principle; run 'register validate':",
+		"%d record files could not be read; the report counts each as a record that fills no field and satisfies no principle; run 'register validate':",
+		"%d registratiebestand kon niet worden gelezen; het rapport telt het als een registratie die geen veld invult en aan geen principe voldoet; voer 'register validate' uit:",
+		"%d registratiebestanden konden niet worden gelezen; het rapport telt elk als een registratie die geen veld invult en aan geen principe voldoet; voer 'register validate' uit:")
+	msgQualityUnreadWhy = message.New("the file did not load as a record", "het bestand is niet als registratie ingelezen")
 )

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -44,8 +45,14 @@ func runMigrate(o *migrateOptions) error {
 		return err
 	}
 	if len(p.Findings) > 0 {
-		sum := finding.Summarise(len(p.Files), p.Findings)
-		if err := report.Write(o.Out, "text", p.Findings, sum, report.Options{Lang: o.ui(), Color: o.IsTerminal, ToolName: "register",
+		// Each file named from the working folder, as validate names it.
+		shown := slices.Clone(p.Findings)
+		prefix := workRelative(o.Root())
+		for i := range shown {
+			shown[i].File = o.shown(prefix, shown[i].File)
+		}
+		sum := finding.Summarise(len(p.Files), shown)
+		if err := report.Write(o.Out, "text", shown, sum, report.Options{Lang: o.ui(), Color: o.IsTerminal, ToolName: "register",
 			ToolVersion: o.Version, Rules: ruleInfo()}); err != nil {
 			return err
 		}

@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
@@ -71,7 +74,56 @@ func runQuality(o *qualityOptions) error {
 	}
 	in.Findings = p.Check(today)
 	p.Locate(in.Findings)
+	in.Unread = unreadFiles(p.Loaded)
+	o.reportUnreadFiles(in.Unread)
 	rep := quality.Measure(in)
 	rep.TextLanguage = o.ui()
+	// Exits 0 all the same, as documented: the report informs, and counts
+	// each file that could not be read against the register's quality.
 	return o.writeOutput(o.output, func(w io.Writer) error { return quality.Write(w, o.format, rep) })
+}
+
+// unreadFiles are the errors on the record files that did not load into a
+// record, each file with one at least.
+func unreadFiles(res *load.Result) []finding.Finding {
+	var out []finding.Finding
+	for _, file := range res.Files {
+		if _, ok := res.IDs[file]; ok {
+			continue
+		}
+		n := len(out)
+		for _, f := range res.Findings {
+			if f.File == file && f.Severity == finding.Error {
+				out = append(out, f)
+			}
+		}
+		if len(out) == n {
+			out = append(out, finding.Finding{File: file, Rule: finding.RuleYAML, Severity: finding.Error,
+				Message: msgQualityUnreadWhy.With().Pair()})
+		}
+	}
+	return out
+}
+
+// reportUnreadFiles says on standard error which record files could not be
+// read, with the line, column and reason of each error, as check does.
+func (a *App) reportUnreadFiles(fs []finding.Finding) {
+	files := map[string]bool{}
+	for _, f := range fs {
+		files[f.File] = true
+	}
+	if len(files) == 0 {
+		return
+	}
+	a.note(a.count(msgQualityUnread, len(files)))
+	prefix := workRelative(a.Root())
+	for _, f := range fs {
+		f.File = a.shown(prefix, f.File)
+		msg, help := f.Text(a.ui())
+		fmt.Fprintf(a.Err, "  %s: %s: %s", f.Position(), f.Severity, msg)
+		if help != "" {
+			fmt.Fprintf(a.Err, " (%s)", help)
+		}
+		fmt.Fprintln(a.Err)
+	}
 }

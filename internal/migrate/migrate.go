@@ -28,7 +28,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Current is the version of the record format this tool reads and writes;
@@ -109,8 +108,10 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 			return nil, fmt.Errorf("read %s: %w", filepath.Join(root, k.Folder()), err)
 		}
 		for _, e := range entries {
+			// The files the loader reads: a symlink or a named pipe too,
+			// which migrate then reports rather than skip unsaid.
 			ext := filepath.Ext(e.Name())
-			if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") || ext != ".yaml" && ext != ".yml" {
+			if e.IsDir() || record.Hidden(e.Name()) || ext != ".yaml" && ext != ".yml" {
 				continue
 			}
 			p.Files = append(p.Files, k.Folder()+"/"+e.Name())
@@ -118,19 +119,21 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 	}
 	slices.Sort(p.Files)
 	for _, rel := range p.Files {
-		data, st, err := readLimited(filepath.Join(root, filepath.FromSlash(rel)))
-		if err != nil {
-			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Rule: RuleMigrate, Severity: finding.Error},
-				msgCannotRead.With(err), msgRunValidate.With()))
+		data, st, refused := readRecord(filepath.Join(root, filepath.FromSlash(rel)))
+		if refused != nil {
+			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Rule: finding.RuleYAML, Severity: finding.Error},
+				refused.msg, refused.help))
 			continue
 		}
-		// The node tree is all a migration reads: no need to convert it.
-		doc, fs := source.Tree(rel, data, source.DefaultLimits)
+		// Read as the loader reads it, limits and all: a file the loader
+		// refuses (an alias bomb, a duplicate key, a second document) is
+		// left alone, never rewritten.
+		doc, fs := parseRecord(rel, data)
 		if doc == nil {
 			p.Findings = append(p.Findings, fs...)
 			continue
 		}
-		v, line, bad := version(doc.Root)
+		v, line, bad := version(doc)
 		if bad != "" {
 			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error},
 				msgNotAVersion.With(VersionKey, bad), msgWholeNumber.With(VersionKey, m.Current)))
@@ -215,18 +218,17 @@ func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
 // current version.
 func (m Migrator) upgrade(root string, pd Pending) ([]byte, error) {
 	full := filepath.Join(root, filepath.FromSlash(pd.File))
-	data, st, err := readLimited(full)
-	if err != nil {
-		return nil, err
+	data, st, bad := readRecord(full)
+	if bad != nil {
+		return nil, bad
 	}
 	if st.Size() != pd.Size || !st.ModTime().Equal(pd.ModTime) {
 		return nil, errors.New("the file changed since the migration was planned; run register migrate again")
 	}
-	parsed, fs := source.Tree(pd.File, data, source.DefaultLimits)
-	if parsed == nil {
-		return nil, fmt.Errorf("the record no longer reads: %v", fs)
+	doc, fs := parseRecord(pd.File, data)
+	if doc == nil {
+		return nil, fmt.Errorf("the record no longer reads: %v", positioned(fs))
 	}
-	doc := parsed.Root
 	for from := pd.Version; from < m.Current; from++ {
 		i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
 		if i < 0 {
@@ -243,13 +245,35 @@ func (m Migrator) upgrade(root string, pd Pending) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("migrate from format v%d: %w", from, err)
 		}
-		parsed, fs := source.Tree(pd.File, data, source.DefaultLimits)
-		if parsed == nil {
-			return nil, fmt.Errorf("migrate from format v%d made the record unreadable: %v", from, fs)
+		next, fs := parseRecord(pd.File, data)
+		if next == nil {
+			return nil, fmt.Errorf("migrate from format v%d made the record unreadable: %v", from, positioned(fs))
 		}
-		doc = parsed.Root
+		doc = next
 	}
-	return setVersion(data, doc, m.Current)
+	out, err := setVersion(data, doc, m.Current)
+	if err != nil {
+		return nil, err
+	}
+	// What is written reads as the loader reads it, at the current version:
+	// else the file is left as it was.
+	written, fs := parseRecord(pd.File, out)
+	if written == nil {
+		return nil, fmt.Errorf("the migrated record would not read: %v", positioned(fs))
+	}
+	if v, _, _ := version(written); v != m.Current {
+		return nil, fmt.Errorf("the migrated record would be in format v%d, not v%d", v, m.Current)
+	}
+	return out, nil
+}
+
+// positioned words findings for an error: each with its line and column.
+func positioned(fs []finding.Finding) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = fmt.Sprintf("%d:%d: %s", f.Line, f.Column, f.Message.In(message.English))
+	}
+	return strings.Join(parts, "; ")
 }
 
 // encode writes a mapping out with the YAML encoder.
@@ -287,20 +311,6 @@ func setVersion(data []byte, root *yaml.Node, v int) ([]byte, error) {
 		after = "id"
 	}
 	return insertAfter(data, root, after, line)
-}
-
-// readLimited reads a record file, refusing one larger than the reader's
-// limit, and returns it with the file's information as read before it.
-func readLimited(path string) ([]byte, os.FileInfo, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if st.Size() > int64(source.DefaultLimits.MaxBytes) {
-		return nil, nil, fmt.Errorf("the file is %d bytes, more than %d", st.Size(), source.DefaultLimits.MaxBytes)
-	}
-	data, err := os.ReadFile(path)
-	return data, st, err
 }
 
 // replace writes data over path atomically, keeping the file's mode.

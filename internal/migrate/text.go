@@ -17,8 +17,20 @@ var (
 	// are in and the format.
 	msgNeedMigrate = message.NewCount("%[2]s%[3]s; %[1]d needs migrating to v%[4]d", "%[2]s%[3]s; %[1]d need migrating to v%[4]d",
 		"%[2]s%[3]s; %[1]d moet worden gemigreerd naar v%[4]d", "%[2]s%[3]s; %[1]d moeten worden gemigreerd naar v%[4]d")
-	msgCannotRead   = message.New("cannot read the record: %v", "de registratie kan niet worden gelezen: %v")
-	msgRunValidate  = message.New("run register validate", "voer register validate uit")
+	msgCannotRead  = message.New("cannot read the record: %v", "de registratie kan niet worden gelezen: %v")
+	msgRunValidate = message.New("run register validate", "voer register validate uit")
+	// Why a record file is left alone: what the system or the file says,
+	// and what to do about it.
+	msgNoAccess         = message.New("the record may not be read: permission denied", "de registratie mag niet worden gelezen: geen toegang")
+	msgNoSuchFile       = message.New("the file is gone", "het bestand is er niet meer")
+	msgRunAgain         = message.New("run register migrate again", "voer register migrate opnieuw uit")
+	msgCheckPermissions = message.New("check the file's permissions: whoever runs register must be allowed to read it; migrate leaves it as it is",
+		"controleer de rechten van het bestand: wie register uitvoert, moet het kunnen lezen; migrate laat het zoals het is")
+	msgSymlink      = message.New("the record file is a symlink, which migrate does not write through", "het bestand van de registratie is een symlink, waar migrate niet doorheen schrijft")
+	msgReplaceLink  = message.New("replace the link with the file itself, or migrate the register the file is in", "vervang de link door het bestand zelf, of migreer het register waarin het bestand staat")
+	msgNotRegular   = message.New("not a regular file (a folder, a named pipe or a device)", "geen gewoon bestand (een map, een named pipe of een apparaat)")
+	msgMakePlain    = message.New("a record must be a plain file; migrate leaves it as it is", "een registratie moet een gewoon bestand zijn; migrate laat het zoals het is")
+	msgNotAMapping  = message.New("the record is not a mapping of fields", "de registratie is geen mapping van velden")
 	msgNotAVersion  = message.New("%s %q is not a format version", "%s %q is geen formaatversie")
 	msgWholeNumber  = message.New("%s is a whole number, such as %d", "%s is een geheel getal, zoals %d")
 	msgNewer        = message.New("the record is in format v%d, newer than this tool's v%d", "de registratie is in formaat v%d, nieuwer dan v%d van dit programma")

@@ -63,6 +63,9 @@ var page = template.Must(template.New("quality").Funcs(template.FuncMap{
 <body>
 <h1>Kwaliteit van het register</h1>
 <p>Op {{.R.Today}}: {{records .R.Records}}.</p>
+{{with .R.Unreadable}}<h2>Registratiebestanden die niet konden worden gelezen</h2>
+<p>Elk telt als een registratie die geen veld invult en aan geen principe voldoet; voer <code>register validate</code> uit.</p>
+<ul>{{range .}}<li>{{.Position}}: {{.WhyIn "nl"}}</li>{{end}}</ul>{{end}}
 <h2>Registraties zonder bevindingen, per principe (van de registraties waarvoor het geldt)</h2>
 {{.Principles}}
 {{range .Kinds}}<h2>Ingevulde velden: {{.Name}} ({{.Of}})</h2>

@@ -40,12 +40,21 @@ type Input struct {
 	// not trusted, and then HistoryNote says why.
 	Changed     map[string]time.Time
 	HistoryNote label.Text
+	// Unread are the findings on the record files that did not load into a
+	// record (a file of load.Result.Files without an id), with their
+	// positions. Such a file counts as a record that fills no field and
+	// satisfies no principle: a register is worse, not better, for a record
+	// that cannot be read.
+	Unread []finding.Finding
 }
 
 // Report is the register's quality.
 type Report struct {
-	Today   string `json:"today"`
-	Records int    `json:"records"`
+	Today string `json:"today"`
+	// Records counts the record files, those that could not be read too.
+	Records int `json:"records"`
+	// Unreadable lists the record files that could not be read, with why.
+	Unreadable []Unreadable `json:"unreadable"`
 	// Fields is the fill rate of every field of the record format, by kind.
 	Fields []Field `json:"fields"`
 	// Principles is, per principle, the share of the records it applies to
@@ -132,6 +141,57 @@ type Deviation struct {
 	Refused bool `json:"refused,omitempty"`
 }
 
+// Unreadable is a record file that could not be read: where, and why.
+type Unreadable struct {
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	// Reason is why, in English for the JSON; Why is in both languages,
+	// for the text and the page.
+	Reason string     `json:"reason"`
+	Why    label.Text `json:"-"`
+
+	kind record.Kind
+}
+
+// Position is the file with its line and column, as a finding gives them.
+func (u Unreadable) Position() string {
+	return finding.Finding{File: u.File, Line: u.Line, Column: u.Column}.Position()
+}
+
+// WhyIn is why the file could not be read, in lang.
+func (u Unreadable) WhyIn(lang string) string {
+	if lang == message.Dutch && u.Why.In(message.Dutch) != "" {
+		return u.Why.In(message.Dutch)
+	}
+	return u.Why.In(message.English)
+}
+
+// unreadable gives each file of fs its first error, sorted by file: a file
+// that could not be read is one of the report's records however many
+// findings say why.
+func unreadable(fs []finding.Finding) []Unreadable {
+	fs = slices.Clone(fs)
+	finding.Sort(fs)
+	out := []Unreadable{}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if f.Severity != finding.Error || seen[f.File] {
+			continue
+		}
+		seen[f.File] = true
+		why := f.Message
+		if f.Help.In(message.English) != "" {
+			why = label.Text{f.Message.In(message.Dutch) + " (" + f.Help.In(message.Dutch) + ")",
+				f.Message.In(message.English) + " (" + f.Help.In(message.English) + ")"}
+		}
+		k, _ := record.KindOfFile(f.File)
+		out = append(out, Unreadable{File: f.File, Line: f.Line, Column: f.Column, Reason: f.Message.In(message.English), Why: why, kind: k})
+	}
+	slices.SortFunc(out, func(a, b Unreadable) int { return strings.Compare(a.File, b.File) })
+	return out
+}
+
 // Placeholder counts a record's template marks.
 type Placeholder struct {
 	ID    string `json:"id"`
@@ -149,10 +209,11 @@ func rate(n, of int) float64 {
 // Measure computes the report.
 func Measure(in Input) Report {
 	reg := in.Register
-	rep := Report{Today: period.Format(in.Today), Records: len(reg.Records), Term: Term.String(),
+	unread := unreadable(in.Unread)
+	rep := Report{Today: period.Format(in.Today), Records: len(reg.Records) + len(unread), Unreadable: unread, Term: Term.String(),
 		Stale: []Stale{}, Overdue: []Overdue{}, SwitchedOff: []Deviation{}, Placeholders: []Placeholder{}}
-	rep.Fields = fields(reg.Records)
-	rep.Principles = principles(reg.Records, in.Findings)
+	rep.Fields = fields(reg.Records, unread)
+	rep.Principles = principles(reg.Records, in.Findings, unread)
 
 	if in.Changed == nil {
 		rep.Stale, rep.HistoryNote = nil, in.HistoryNote
@@ -198,8 +259,9 @@ func Measure(in Input) Report {
 // format defines (every field that holds a value; a field in a list counts
 // when any item fills it). Each record is read as the record format's JSON
 // in one pass (filledPaths), not decoded into maps: a federation measures
-// a million records.
-func fields(recs []*record.Record) []Field {
+// a million records. A file that could not be read (unread) counts as a
+// record of its folder's kind that fills no field.
+func fields(recs []*record.Record, unread []Unreadable) []Field {
 	var out []Field
 	for _, k := range record.Kinds {
 		var leaves []string
@@ -213,6 +275,11 @@ func fields(recs []*record.Record) []Field {
 		counts := make([]int, len(leaves))
 		seen := make([]bool, len(leaves))
 		of := 0
+		for _, u := range unread {
+			if u.kind == k {
+				of++
+			}
+		}
 		for _, r := range recs {
 			if r.Kind != k {
 				continue
@@ -413,8 +480,11 @@ func filled(v any, path []string) bool {
 // sharing one) is not counted as passing it: it is not counted at all.
 // Nor is a record whose file breaks the record format clean: a field of
 // the wrong kind reads as absent, where a rule may find nothing to fault
-// (as the site ticks no principle for it).
-func principles(recs []*record.Record, fs []finding.Finding) []Principle {
+// (as the site ticks no principle for it). Nor, least of all, is a file
+// that could not be read (unread): whether a principle's rules would
+// apply to it cannot be told, so it counts, not clean, for every principle
+// that concerns its folder's kind.
+func principles(recs []*record.Record, fs []finding.Finding, unread []Unreadable) []Principle {
 	byRef := map[string][]*principle.Rule{}
 	var refs []string
 	for _, r := range principle.Rules() {
@@ -445,6 +515,11 @@ func principles(recs []*record.Record, fs []finding.Finding) []Principle {
 	out := make([]Principle, 0, len(refs))
 	for _, ref := range refs {
 		clean, of := 0, 0
+		for _, u := range unread {
+			if p, ok := principle.Find(ref); u.kind != "" && (!ok || p.AppliesTo(u.kind)) {
+				of++
+			}
+		}
 		for _, r := range recs {
 			if !applies(ref, byRef[ref], r) {
 				continue

@@ -411,7 +411,7 @@ func TestFieldsCountAsDecodedJSONWould(t *testing.T) {
 			Location: &record.Location{Description: " "}, Quantity: 0},
 		&record.Record{ID: "kaal", Kind: record.Algorithm},
 	)
-	got, want := fields(recs), fieldsByMaps(recs)
+	got, want := fields(recs, nil), fieldsByMaps(recs)
 	if !slices.Equal(got, want) {
 		for i := range min(len(got), len(want)) {
 			if got[i] != want[i] {
@@ -455,7 +455,7 @@ func BenchmarkFields(b *testing.B) {
 	})
 	b.Run("scan", func(b *testing.B) {
 		for b.Loop() {
-			fields(recs)
+			fields(recs, nil)
 		}
 	})
 }

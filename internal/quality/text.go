@@ -24,6 +24,8 @@ var (
 	msgPlaceholders       = message.New("Placeholders", "Invulteksten")
 	msgMarks              = message.NewCount("%d mark (%s)", "%d marks (%s)", "%d keer (%s)", "%d keer (%s)")
 	msgNoHistory          = message.New("no Git history", "geen Git-geschiedenis")
+	msgUnreadableHead     = message.New("Record files that could not be read (each counts as a record that fills no field and satisfies no principle; run register validate)",
+		"Registratiebestanden die niet konden worden gelezen (elk telt als een registratie die geen veld invult en aan geen principe voldoet; voer register validate uit)")
 )
 
 // deviation words a rule the configuration switched off or lowered.

@@ -41,6 +41,7 @@ func writeJSON(w io.Writer, r Report) error {
 	out := struct {
 		Today        string        `json:"today"`
 		Records      int           `json:"records"`
+		Unreadable   []Unreadable  `json:"unreadable"`
 		Stale        []Stale       `json:"stale"`
 		HistoryNote  string        `json:"history_note,omitempty"`
 		Term         string        `json:"term"`
@@ -49,7 +50,7 @@ func writeJSON(w io.Writer, r Report) error {
 		Placeholders []Placeholder `json:"placeholders"`
 		Fields       []field       `json:"fields"`
 		Principles   []prin        `json:"principles"`
-	}{Today: r.Today, Records: r.Records, Stale: r.Stale, HistoryNote: r.HistoryNote.In(message.English), Term: r.Term,
+	}{Today: r.Today, Records: r.Records, Unreadable: r.Unreadable, Stale: r.Stale, HistoryNote: r.HistoryNote.In(message.English), Term: r.Term,
 		Overdue: r.Overdue, SwitchedOff: r.SwitchedOff, Placeholders: r.Placeholders, Fields: []field{}, Principles: []prin{}}
 	for _, f := range r.Fields {
 		out.Fields = append(out.Fields, field{f, round(f.Rate())})
@@ -71,6 +72,12 @@ func writeText(w io.Writer, r Report) error {
 	lang := r.TextLanguage
 	var b strings.Builder
 	fmt.Fprintln(&b, msgHead.Format(lang, r.Today, message.Records.Format(lang, r.Records)))
+	if len(r.Unreadable) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", msgUnreadableHead.In(lang))
+		for _, u := range r.Unreadable {
+			fmt.Fprintf(&b, "  %s: %s\n", u.Position(), u.WhyIn(lang))
+		}
+	}
 
 	fmt.Fprintf(&b, "\n%s\n", msgFillRate.In(lang))
 	kind := ""

@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMigrateLeavesWhatValidateRefuses: a record validate refuses (an
+// alias bomb, a duplicate key) is reported by migrate at the same line and
+// column, left byte for byte as it was, and fails the run (exit 1); the
+// other records are migrated.
+func TestMigrateLeavesWhatValidateRefuses(t *testing.T) {
+	bomb := "id: bom\nkind: sensor\nsensor_type: anpr_camera\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+	prev := "a"
+	for _, n := range []string{"b", "c", "d", "e"} {
+		bomb += n + ": &" + n + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+", ", 10), ", ") + "]\n"
+		prev = n
+	}
+	tests := []struct{ name, text string }{
+		{"alias bomb", bomb},
+		{"duplicate key", "id: bom\nkind: sensor\nsensor_type: camera\nname: A\nname: B\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeRegister(t, map[string]string{
+				"sensors/bom.yaml":  tt.text,
+				"sensors/goed.yaml": "id: goed\nkind: sensor\nsensor_type: noise\n",
+			})
+			vout, _, vcode := run(t, "validate", "--root", root, "--lang", "en", filepath.Join(root, "sensors", "bom.yaml"))
+			if vcode != 1 {
+				t.Fatalf("validate exit %d\n%s", vcode, vout)
+			}
+			first, _, _ := strings.Cut(vout, "\n") // file:line:col: error: ...
+			_, where, _ := strings.Cut(first, "bom.yaml:")
+			out, errOut, code := run(t, "migrate", "--root", root, "--lang", "en", "--force")
+			if code != 1 {
+				t.Errorf("exit %d, want 1\n%s%s", code, out, errOut)
+			}
+			if where == "" || !strings.Contains(out, "bom.yaml:"+where) {
+				t.Errorf("migrate does not report %q as validate does:\n%s", where, out)
+			}
+			if got, _ := os.ReadFile(filepath.Join(root, "sensors", "bom.yaml")); string(got) != tt.text {
+				t.Errorf("the refused file was rewritten:\n%s", got)
+			}
+			if got, _ := os.ReadFile(filepath.Join(root, "sensors", "goed.yaml")); !strings.Contains(string(got), "format_version: 2") {
+				t.Errorf("the readable record was not migrated:\n%s", got)
+			}
+		})
+	}
+}
