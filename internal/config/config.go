@@ -966,8 +966,24 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 }
 
 // readConfig reads the file, refusing anything but a plain file of sane size
-// (a FIFO named register.yaml would block a read forever).
-func readConfig(path string) ([]byte, error) {
+// (a FIFO named register.yaml would block a read forever). A file that is
+// not there is no error of its own (os.IsNotExist: every default applies);
+// another that cannot be read says why in plain words and what to do.
+func readConfig(path string) (data []byte, err error) {
+	defer func() {
+		if err == nil || os.IsNotExist(err) {
+			return
+		}
+		// The system's error without its path (the file is named before
+		// it), so that the words stay these in either language.
+		if pe, ok := err.(*os.PathError); ok {
+			if os.IsPermission(pe) {
+				err = msgConfigNoAccess.ErrOf(pe.Err)
+			} else {
+				err = msgConfigCannotRead.ErrOf(pe.Err, pe.Err.Error())
+			}
+		}
+	}()
 	// Like a record, register.yaml may be a symlink only within the register.
 	if lst, err := os.Lstat(path); err == nil && lst.Mode()&os.ModeSymlink != 0 {
 		root, err1 := filepath.EvalSymlinks(filepath.Dir(path))

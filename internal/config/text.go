@@ -71,3 +71,12 @@ var (
 	msgCheckSpelling  = message.New("check the spelling; examples/register.yaml lists every setting",
 		"controleer de spelling; examples/register.yaml noemt elke instelling")
 )
+
+// Why register.yaml could not be read, and what to do, after load's
+// "read register.yaml: " (message.ReadFailed), which names the file.
+var (
+	msgConfigNoAccess = message.New("permission denied: whoever runs register must be allowed to read the file and open its folder; fix their permissions, or run register as a user who may read them",
+		"geen toegang: wie register uitvoert, moet het bestand kunnen lezen en de map ervan kunnen openen; pas de rechten aan, of voer register uit als een gebruiker die ze mag lezen")
+	msgConfigCannotRead = message.New("%s; check that it is a file register can read, then run register again",
+		"%s; controleer of het een bestand is dat register kan lezen, en voer register daarna opnieuw uit")
+)
