@@ -265,7 +265,7 @@ func siteRules() []site.Rule {
 	var rules []site.Rule
 	for _, r := range principle.Rules() {
 		rules = append(rules, site.Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Why: r.Why,
-			Covers: r.Covers, Cites: r.Cites, Basis: [2]string{r.BasisNL(), r.Basis()}, Applies: r.Applies})
+			Covers: r.Covers, Cites: r.Cites, Basis: [2]string{r.BasisNL(), r.Basis()}, Applies: r.Applies, AppliesOn: r.AppliesOn})
 	}
 	return rules
 }

@@ -12,10 +12,12 @@ import (
 )
 
 // Change is a setting the checklist's rules read that the configuration
-// set to other than its default: a longer limit, a later date from which
-// a duty applies, a laxer threshold. A rule that runs by it judges by it,
-// so residents see each one, as they see every rule switched off or
-// lowered (RuleSetting).
+// set to other than its default: a longer limit, an earlier date from
+// which a duty applies, a laxer threshold. A rule that runs by it judges
+// by it, so residents see each one, as they see every rule switched off or
+// lowered (RuleSetting). A date the law gives is never set later than the
+// law's (aiAct reports that, and keeps the law's date), so it is never a
+// Change.
 type Change struct {
 	// Key is the setting's key in register.yaml ("limits.security_audit_max").
 	Key string

@@ -1,7 +1,10 @@
 package config
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
 )
 
 // Every setting the checklist reads that register.yaml or the environment
@@ -13,7 +16,7 @@ limits:
   security_audit_max: P99Y
   exception_max: P1Y
 ai_act:
-  high_risk_from: "2099-01-01"
+  high_risk_from: "2026-01-01"
 evaluation:
   intervals:
     public_order: P5Y
@@ -29,7 +32,7 @@ supplier_watch:
 	want := []Change{
 		{Key: "limits.camera_lifecycle_max", Value: "P10Y", Default: "P2Y", Place: Place{Env: "REGISTER_LIMITS_CAMERA_LIFECYCLE_MAX"}},
 		{Key: "limits.security_audit_max", Value: "P99Y", Default: "P3Y", Place: Place{File: "register.yaml", Line: 3, Column: 23}},
-		{Key: "ai_act.high_risk_from", Value: "2099-01-01", Default: "2027-12-02", Place: Place{File: "register.yaml", Line: 6, Column: 19}},
+		{Key: "ai_act.high_risk_from", Value: "2026-01-01", Default: "2027-12-02", Place: Place{File: "register.yaml", Line: 6, Column: 19}},
 		{Key: "supplier_watch", Value: "Hikvision", Default: "", Place: Place{File: "register.yaml", Line: 12, Column: 3}},
 		{Key: "evaluation.intervals.drone", Value: "P2Y", Default: "", Place: Place{File: "register.yaml", Line: 10, Column: 12}},
 		{Key: "evaluation.intervals.public_order", Value: "P5Y", Default: "P1Y", Place: Place{File: "register.yaml", Line: 9, Column: 19}},
@@ -50,5 +53,89 @@ supplier_watch:
 	}
 	if d := Default(); len(d.Changes) != 0 {
 		t.Errorf("the defaults change %v", d.Changes)
+	}
+}
+
+// TestALegalDateCannotBePostponed: the AI Act's high-risk dates are law
+// (shared/law.md). A setting may bring one earlier (stricter), which is a
+// Change residents see; one later than the law's would postpone a legal
+// duty, so it is an error at the setting, named by its line and column or
+// by the environment variable that made it, and the law's date applies.
+func TestALegalDateCannotBePostponed(t *testing.T) {
+	const later = " is later than 2027-12-02, the date the high-risk obligations of Annex III apply from by law (AI Act art. 113, as amended by the Digital Omnibus on AI); a setting cannot postpone a duty the law imposes, so the law's date 2027-12-02 applies; a later date needs a newer version of register"
+	for _, tt := range []struct {
+		name, yaml string
+		env        map[string]string
+		// what the configuration holds, and the setting it lists as changed
+		highRisk, annexI string
+		change           *Change
+		// the finding, if any: where and what
+		file         string
+		line, column int
+		message      string
+		help         string
+	}{
+		{name: "the law's date", yaml: "ai_act:\n  high_risk_from: 2027-12-02\n", highRisk: "2027-12-02", annexI: "2028-08-02"},
+		{name: "an earlier date is stricter: kept and listed", yaml: "ai_act:\n  high_risk_from: 2026-08-02\n", highRisk: "2026-08-02", annexI: "2028-08-02",
+			change: &Change{Key: "ai_act.high_risk_from", Value: "2026-08-02", Default: "2027-12-02", Place: Place{File: FileName, Line: 2, Column: 19}}},
+		{name: "the auditor's case: 2029-01-01 in register.yaml", yaml: "organisation: Gemeente Proef\nai_act: {high_risk_from: 2029-01-01}\n", highRisk: "2027-12-02", annexI: "2028-08-02",
+			file: FileName, line: 2, column: 26, message: "ai_act.high_risk_from: 2029-01-01" + later, help: "remove ai_act.high_risk_from from register.yaml or set it to 2027-12-02 or earlier"},
+		{name: "a later date with a source of its own is refused too", yaml: "ai_act:\n  high_risk_from: 2028-06-01\n  source: Raadsbesluit 2027-14\n", highRisk: "2027-12-02", annexI: "2028-08-02",
+			file: FileName, line: 2, column: 19, message: "ai_act.high_risk_from: 2028-06-01" + later},
+		{name: "the auditor's case: 2029-01-01 from the environment names the variable", env: map[string]string{"REGISTER_AI_ACT_HIGH_RISK_FROM": "2029-01-01"}, highRisk: "2027-12-02", annexI: "2028-08-02",
+			file: "REGISTER_AI_ACT_HIGH_RISK_FROM", message: "REGISTER_AI_ACT_HIGH_RISK_FROM: 2029-01-01" + later, help: "unset the environment variable REGISTER_AI_ACT_HIGH_RISK_FROM or set it to 2027-12-02 or earlier"},
+		{name: "an earlier date from the environment is listed by its variable", env: map[string]string{"REGISTER_AI_ACT_HIGH_RISK_FROM": "2027-06-01"}, highRisk: "2027-06-01", annexI: "2028-08-02",
+			change: &Change{Key: "ai_act.high_risk_from", Value: "2027-06-01", Default: "2027-12-02", Place: Place{Env: "REGISTER_AI_ACT_HIGH_RISK_FROM"}}},
+		{name: "Annex I later than the law's", yaml: "ai_act:\n  annex_i_from: 2029-01-01\n", highRisk: "2027-12-02", annexI: "2028-08-02",
+			file: FileName, line: 2, column: 17, message: "ai_act.annex_i_from: 2029-01-01 is later than 2028-08-02, the date the high-risk obligations for the products of Annex I apply from by law"},
+		{name: "Annex I earlier: kept", yaml: "ai_act:\n  annex_i_from: 2027-12-02\n", highRisk: "2027-12-02", annexI: "2027-12-02",
+			change: &Change{Key: "ai_act.annex_i_from", Value: "2027-12-02", Default: "2028-08-02", Place: Place{File: FileName, Line: 2, Column: 17}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			dir := t.TempDir()
+			if tt.yaml != "" {
+				dir = writeConfig(t, tt.yaml)
+			}
+			c, fs, err := Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.AIAct.HighRiskFrom != tt.highRisk || c.AIAct.AnnexIFrom != tt.annexI {
+				t.Errorf("dates %s and %s, want %s and %s", c.AIAct.HighRiskFrom, c.AIAct.AnnexIFrom, tt.highRisk, tt.annexI)
+			}
+			var changes []Change
+			for _, ch := range c.Changes {
+				if strings.HasPrefix(ch.Key, "ai_act.") {
+					changes = append(changes, ch)
+				}
+			}
+			switch {
+			case tt.change == nil && len(changes) > 0:
+				t.Errorf("changes %+v, want none: the law's date is no change", changes)
+			case tt.change != nil && (len(changes) != 1 || changes[0] != *tt.change):
+				t.Errorf("changes %+v, want %+v", changes, *tt.change)
+			}
+			if tt.message == "" {
+				if len(fs) > 0 {
+					t.Errorf("findings %v, want none", fs)
+				}
+				return
+			}
+			if len(fs) != 1 {
+				t.Fatalf("findings %v, want one", fs)
+			}
+			f := fs[0]
+			if f.Rule != finding.RuleConfig || f.Severity != finding.Error || f.File != tt.file || f.Line != tt.line || f.Column != tt.column ||
+				!strings.HasPrefix(f.Message.In("en"), tt.message) || !strings.HasPrefix(f.Help.In("en"), tt.help) {
+				t.Errorf("finding %s %s %s:%d:%d\n %q\n %q\nwant error at %s:%d:%d\n %q\n %q", f.Rule, f.Severity, f.File, f.Line, f.Column,
+					f.Message.In("en"), f.Help.In("en"), tt.file, tt.line, tt.column, tt.message, tt.help)
+			}
+			if nl := f.Message.In("nl"); nl == f.Message.In("en") || !strings.Contains(nl, "2 december 2027") && !strings.Contains(nl, "2 augustus 2028") || strings.Contains(f.Message.In("en")+nl, "in register.yaml") && tt.file != FileName {
+				t.Errorf("Dutch %q", nl)
+			}
+		})
 	}
 }

@@ -739,7 +739,12 @@ func (b *builder) notice() {
 }
 
 // aiAct reads where the AI Act's text comes from and the dates its duties
-// apply from.
+// apply from. A date may be earlier than the law's (LawDate), which is
+// stricter; a later one would postpone a duty the law imposes, which no
+// setting may do (README: a rule that follows from law cannot be silenced
+// by configuration): it is an error at the setting, and the law's date
+// applies. Should the law move the date again, a newer version of register
+// carries the new date as its default.
 func (b *builder) aiAct() {
 	c := b.c
 	c.AIAct.Source = b.v.GetString("ai_act.source")
@@ -748,12 +753,58 @@ func (b *builder) aiAct() {
 		to  *string
 	}{{"ai_act.high_risk_from", &c.AIAct.HighRiskFrom}, {"ai_act.annex_i_from", &c.AIAct.AnnexIFrom}} {
 		*d.to = b.v.GetString(d.key)
-		if _, err := period.ParseDate(*d.to); err != nil {
+		day, err := period.ParseDate(*d.to)
+		if err != nil {
 			b.bad(d.key, msgNotPeriod, err)
 			*d.to = defaults[d.key].(string)
+			continue
+		}
+		law, _ := LawDate(d.key)
+		if lawDay, _ := period.ParseDate(law); day.After(lawDay) {
+			b.postpones(d.key, *d.to, law)
+			*d.to = law
 		}
 	}
 }
+
+// postpones reports a legal date setting (key, set to value) later than
+// law, the date the law gives: at its place in register.yaml, or by the
+// environment variable that set it.
+func (b *builder) postpones(key, value, law string) {
+	day := func(s string) label.Text { return label.Text{label.Date("nl", s), s} }
+	name := b.v.envSource(key)
+	where := key
+	if name != "" && name == EnvName(key) {
+		where = name
+	}
+	msg := msgLaterThanLaw.With(where, day(value), day(law), dutiesOf(key), lawDatesSource, day(law))
+	if name != "" {
+		b.report(key, name, msg, msgKeepLawDateVariable.With(name, day(law)))
+		return
+	}
+	b.report(key, "", msg, msgKeepLawDate.With(key, day(law)))
+}
+
+// dutiesOf names the duties the date setting key says from when they apply.
+func dutiesOf(key string) label.Text {
+	if key == "ai_act.annex_i_from" {
+		return label.Text{"de plichten voor hoog-risico AI in producten van bijlage I", "the high-risk obligations for the products of Annex I"}
+	}
+	return label.Text{"de plichten voor hoog-risico AI van bijlage III", "the high-risk obligations of Annex III"}
+}
+
+// lawDatesSource is where the law's dates come from.
+var lawDatesSource = label.Text{"AI-verordening art. 113, zoals gewijzigd door de Digital Omnibus over AI", "AI Act art. 113, as amended by the Digital Omnibus on AI"}
+
+// The words of a legal date set later than the law's (postpones).
+var (
+	msgLaterThanLaw = message.New("%s: %s is later than %s, the date %s apply from by law (%s); a setting cannot postpone a duty the law imposes, so the law's date %s applies; a later date needs a newer version of register, once the law itself moves it",
+		"%s: %s is later dan %s, de datum waarop %s volgens de wet gelden (%s); een instelling kan een plicht uit de wet niet uitstellen, dus geldt de datum uit de wet, %s; een latere datum vraagt een nieuwere versie van register, als de wet zelf de datum verschuift")
+	msgKeepLawDate = message.New("remove %s from register.yaml or set it to %s or earlier (an earlier date is stricter and allowed); for a date the law has moved, update register",
+		"haal %s weg uit register.yaml of zet het op %s of eerder (een eerdere datum is strenger en mag); werk register bij voor een datum die de wet heeft verschoven")
+	msgKeepLawDateVariable = message.New("unset the environment variable %s or set it to %s or earlier (an earlier date is stricter and allowed); for a date the law has moved, update register",
+		"haal de omgevingsvariabele %s weg of zet haar op %s of eerder (een eerdere datum is strenger en mag); werk register bij voor een datum die de wet heeft verschoven")
+)
 
 // plainLanguage reads the limits of the plain-language check.
 func (b *builder) plainLanguage() {

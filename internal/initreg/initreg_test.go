@@ -71,15 +71,15 @@ func TestInitWritesARegisterThatValidatesAndChecksClean(t *testing.T) {
 	if len(res.Register.Records) != 2 {
 		t.Fatalf("%d records, want the two examples", len(res.Register.Records))
 	}
-	// Clean today, and still clean a year on (nothing falls due in the
-	// first year of a new register), but for the marks that keep the
-	// examples off the public site until they are replaced.
+	// Clean today, and still clean the day before the examples start (a
+	// month on), but for the marks that keep the examples off the public
+	// site until they are replaced.
 	examples := []string{
 		"algorithms/voorbeeld-strooiadvies.yaml /name", "algorithms/voorbeeld-strooiadvies.yaml /supplier/name",
 		"sensors/voorbeeld-waterstandmeter.yaml /location/description", "sensors/voorbeeld-waterstandmeter.yaml /location/point_rd",
 		"sensors/voorbeeld-waterstandmeter.yaml /name",
 	}
-	for _, day := range []time.Time{period.Today(now), period.Today(now).AddDate(1, 0, 0)} {
+	for _, day := range []time.Time{period.Today(now), period.Today(now).AddDate(0, 1, -1)} {
 		var marks []string
 		for _, f := range principle.Run(res.Register, principle.Options{Today: day}) {
 			if f.Rule != "placeholder" {
@@ -90,6 +90,13 @@ func TestInitWritesARegisterThatValidatesAndChecksClean(t *testing.T) {
 		slices.Sort(marks)
 		if !slices.Equal(marks, examples) {
 			t.Errorf("check on %s: placeholders at %q, want %q", period.Format(day), marks, examples)
+		}
+	}
+	// A year on, still planned though they started, each example is told
+	// its status contradicts its own dates, and nothing else falls due.
+	for _, f := range principle.Run(res.Register, principle.Options{Today: period.Today(now).AddDate(1, 0, 0)}) {
+		if f.Rule != "placeholder" && (f.Rule != "lifecycle-ended" || f.Path != "/status") {
+			t.Errorf("check a year on: %s %s %s %s", f.File, f.Rule, f.Severity, f.Message.In("en"))
 		}
 	}
 	for _, r := range res.Register.Records {

@@ -9,6 +9,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -60,60 +61,176 @@ func needsProfile(r *record.Record) bool {
 var alwaysAI = []string{"machine_learning", "generative_ai"}
 
 // highRiskFrom returns the day the high-risk obligations apply from for
-// the record, and the date as set (config.AIAct.HighRiskDay: Annex I
-// products have their own).
+// the record, and that date (highRiskDay).
 func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
-	_, s, t := ctx.Config.AIAct.HighRiskDay(a.AnnexI, a.AnnexIII)
+	_, s, t := highRiskDay(ctx, a)
 	return t, s
+}
+
+// highRiskDay returns the setting that holds the day the high-risk
+// obligations apply to the record (config.AIAct.HighRiskDay: Annex I
+// products have their own), the date in force and that day: the date set,
+// but never later than the law's (config.LawDate). config.Load already
+// refuses a later date; a Config made in code may still hold one, and it
+// does not postpone a legal duty either (laterDates reports it).
+func highRiskDay(ctx *Context, a *record.AIAct) (key, date string, day time.Time) {
+	key, date, day = ctx.Config.AIAct.HighRiskDay(a.AnnexI, a.AnnexIII)
+	if law, ok := config.LawDate(key); ok {
+		if lawDay := mustDate(law); day.After(lawDay) {
+			return key, law, lawDay
+		}
+	}
+	return key, date, day
 }
 
 // highRiskPending keeps a high-risk deployer finding as it is from the date
 // the high-risk obligations apply; before that it is information that says
-// from when, with the source of that date (config.AIAct.SourceOf: never
-// the Omnibus's for a date the municipality set itself).
+// from when, with the source of that date (dateSource: never the Omnibus's
+// for a date the municipality set itself).
 func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.Finding {
-	key, s, from := ctx.Config.AIAct.HighRiskDay(a.AnnexI, a.AnnexIII)
+	key, s, from := highRiskDay(ctx, a)
 	if ctx.OnOrAfter(from) {
 		return f
 	}
 	f.Severity = finding.Info
 	f.Message = f.Message.Append(label.Text{
-		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), ctx.Config.AIAct.SourceOf(key, "nl")),
-		fmt.Sprintf(" (the duty applies from %s; %s)", s, ctx.Config.AIAct.SourceOf(key, "en")),
+		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), dateSource(ctx.Config, key, s, "nl")),
+		fmt.Sprintf(" (the duty applies from %s; %s)", s, dateSource(ctx.Config, key, s, "en")),
 	})
 	return f
+}
+
+// dateSource says in lang where date, the date in force for the setting
+// key (highRiskDay), comes from: the AI Act's art. 5(2) for real-time
+// remote biometric identification (realtimeDuties); the source the
+// register wrote (ai_act.source) for the date it set; the Digital Omnibus
+// for the law's date; and the municipality's own setting when it set an
+// earlier date without a source, named where it was made: in
+// register.yaml, or by the environment variable (config.Change).
+func dateSource(cfg *config.Config, key, date, lang string) string {
+	a := cfg.AIAct
+	law, _ := config.LawDate(key)
+	switch {
+	case a.Source == realtimeSource:
+		return lawRealtimeDate.In(lang)
+	case date == law && a.DateOf(key) != law:
+		// A later date set in code, kept at the law's: the law's source.
+		return defaults().AIAct.SourceIn(lang)
+	case a.Source != defaults().AIAct.Source || date == law:
+		return a.SourceOf(key, lang)
+	}
+	where, waar := key+" in register.yaml", key+" in register.yaml"
+	if i := slices.IndexFunc(cfg.Changes, func(c config.Change) bool { return c.Key == key && c.Env != "" }); i >= 0 {
+		where, waar = "environment variable "+cfg.Changes[i].Env, "omgevingsvariabele "+cfg.Changes[i].Env
+	}
+	if lang == "nl" {
+		return "instelling van de gemeente (" + waar + "), zonder bron; de wet zegt " + datum(law)
+	}
+	return "the municipality's own setting (" + where + "), without a source; the law says " + law
 }
 
 // lawAIActDates is where the high-risk dates come from: the AI Act's
 // dates of application (art. 113) as the Digital Omnibus on AI moved them.
 var lawAIActDates = label.Text{"AI-verordening art. 113, zoals gewijzigd door de Digital Omnibus over AI", "AI Act art. 113, as amended by the Digital Omnibus on AI"}
 
-// laterDates reports each AI Act date setting that is later than the date
-// the law gives (a warning at the setting, citing the law): until the
-// configured date the checklist shows the high-risk duties as notes, while
-// the law already asks them, so such a setting is never silent. An earlier
-// date is stricter than the law and needs no word beyond the site's list
-// of settings.
+// laterDates reports each AI Act date setting of cfg that is later than
+// the date the law gives, as an error at the setting: such a date would
+// postpone a duty the law imposes, so the checklist keeps the law's date
+// (highRiskDay). config.Load refuses such a date itself, with the same
+// words, and keeps the law's, so this reports only a Config made in code;
+// an earlier date is stricter than the law and needs no word beyond the
+// site's list of settings.
 func laterDates(cfg *config.Config) []finding.Finding {
 	var out []finding.Finding
-	for _, ch := range cfg.Changes {
-		law, ok := config.LawDate(ch.Key)
-		if !ok || ch.Value <= law {
-			continue // YYYY-MM-DD sorts as it counts
+	for _, key := range []string{"ai_act.high_risk_from", "ai_act.annex_i_from"} {
+		law, _ := config.LawDate(key)
+		value := cfg.AIAct.DateOf(key)
+		set, err := period.ParseDate(value)
+		if err != nil || !set.After(mustDate(law)) {
+			continue
 		}
-		what := fmt.Sprintf("%s: %s", ch.Key, ch.Value)
-		f := finding.Finding{File: ch.File, Line: ch.Line, Column: ch.Column, Rule: finding.RuleConfig, Principle: "VNG 3.2", Severity: finding.Warning}
-		if ch.Env != "" {
-			f.File, what = ch.Env, fmt.Sprintf("%s=%s", ch.Env, ch.Value)
+		f := finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Principle: "VNG 3.2", Severity: finding.Error}
+		what := key
+		help := fmt.Sprintf("remove %s from register.yaml or set it to %s or earlier (an earlier date is stricter and allowed); for a date the law has moved, update register", key, law)
+		hulp := fmt.Sprintf("Haal %s weg uit register.yaml of zet het op %s of eerder (een eerdere datum is strenger en mag). Werk register bij voor een datum die de wet heeft verschoven.", key, datum(law))
+		if i := slices.IndexFunc(cfg.Changes, func(c config.Change) bool { return c.Key == key }); i >= 0 {
+			ch := cfg.Changes[i]
+			f.Line, f.Column = ch.Line, ch.Column
+			if ch.File != "" {
+				f.File = ch.File
+			}
+			if ch.Env != "" {
+				f.File, what = ch.Env, ch.Env
+				help = fmt.Sprintf("unset the environment variable %s or set it to %s or earlier (an earlier date is stricter and allowed); for a date the law has moved, update register", ch.Env, law)
+				hulp = fmt.Sprintf("Haal de omgevingsvariabele %s weg of zet haar op %s of eerder (een eerdere datum is strenger en mag). Werk register bij voor een datum die de wet heeft verschoven.", ch.Env, datum(law))
+			}
 		}
-		f = citesLaw(worded(f,
-			en(fmt.Sprintf("%s is later than %s, the date the AI Act's high-risk obligations apply from by law (the Digital Omnibus on AI's date); until %s the checklist shows the deployer's duties (FRIA, EU database, classification) as notes, while the law already asks them", what, law, ch.Value),
-				fmt.Sprintf("remove the setting, so the law's date %s applies; if the law itself has moved the date again, keep it and name that source in ai_act.source: residents see the setting with this warning", law)),
-			nl(fmt.Sprintf("%s is later dan %s, de datum waarop de plichten voor hoog-risico AI volgens de wet gelden (de datum van de Digital Omnibus over AI). Tot %s toont de controle die plichten (FRIA, EU-databank, indeling) alleen als opmerking, terwijl de wet ze al vraagt.", what, datum(law), datum(ch.Value)),
-				fmt.Sprintf("Haal de instelling weg, zodat de datum uit de wet (%s) geldt. Heeft de wet zelf de datum opnieuw verschoven, laat de instelling dan staan en noem die bron bij ai_act.source. Inwoners zien de instelling met deze waarschuwing.", datum(law)))), lawAIActDates)
-		out = append(out, f)
+		duties, plichten := "the high-risk obligations of Annex III", "de plichten voor hoog-risico AI van bijlage III"
+		if key == "ai_act.annex_i_from" {
+			duties, plichten = "the high-risk obligations for the products of Annex I", "de plichten voor hoog-risico AI in producten van bijlage I"
+		}
+		out = append(out, lawful(worded(f,
+			en(fmt.Sprintf("%s: %s is later than %s, the date %s apply from by law (%s); a setting cannot postpone a duty the law imposes, so the law's date %s applies; a later date needs a newer version of register, once the law itself moves it",
+				what, value, law, duties, lawAIActDates.In("en"), law), help),
+			nl(fmt.Sprintf("%s: %s is later dan %s, de datum waarop %s volgens de wet gelden (%s). Een instelling kan een plicht uit de wet niet uitstellen, dus geldt de datum uit de wet, %s. Een latere datum vraagt een nieuwere versie van register, als de wet zelf de datum verschuift.",
+				what, datum(value), datum(law), plichten, lawAIActDates.In("nl"), datum(law)), hulp)), lawAIActDates))
 	}
 	return out
+}
+
+// realtimeSource marks the configuration realtimeDuties makes: its dates
+// are the prohibitions', by art. 5(2), not a setting's (dateSource).
+const realtimeSource = "\x00AI Act art. 5(2)"
+
+// lawRealtimeDate is where the FRIA and registration of real-time remote
+// biometric identification take their date from.
+var lawRealtimeDate = label.Text{
+	"AI-verordening art. 5 lid 2: live biometrische identificatie op afstand voor rechtshandhaving vraagt ze sinds de verboden gelden",
+	"AI Act art. 5(2): real-time remote biometric identification for law enforcement needs them since the prohibitions apply"}
+
+// The laws of the FRIA and the registration of real-time remote biometric
+// identification for law enforcement: art. 5(2) asks for both before its
+// use, from the date the prohibitions apply.
+var (
+	lawRealtimeFRIA         = label.Text{"AI-verordening art. 5 lid 2, art. 27", "AI Act art. 5(2), 27"}
+	lawRealtimeRegistration = label.Text{"AI-verordening art. 5 lid 2, art. 26 lid 8, art. 49", "AI Act art. 5(2), 26(8), 49"}
+)
+
+// realtimeLawEnforcement reports whether the record identifies people remotely in real
+// time (or does not say when, which counts as real time) for law
+// enforcement: AI Act art. 5(1)(h), allowed only with a FRIA and
+// registration in the EU database (art. 5(2)).
+func realtimeLawEnforcement(r *record.Record) bool {
+	return lawEnforcement(r) && slices.ContainsFunc(r.Capabilities, liveID)
+}
+
+// realtimeNeeds adds to a FRIA or registration finding on real-time remote
+// biometric identification for law enforcement that art. 5(2) asks for
+// what (wat in Dutch) before any use, since the prohibitions apply, and
+// makes law its legal ground.
+func realtimeNeeds(f finding.Finding, what, wat string, law label.Text) finding.Finding {
+	f.Message = f.Message.Append(label.Text{
+		fmt.Sprintf(" Voor live biometrische identificatie op afstand voor rechtshandhaving is die %s een voorwaarde voor elk gebruik, sinds %s (AI-verordening art. 5 lid 2).", wat, datum(period.Format(art5From))),
+		fmt.Sprintf("; for real-time remote biometric identification for law enforcement that %s is a condition of any use, since %s (AI Act art. 5(2))", what, period.Format(art5From)),
+	})
+	return lawful(f, law)
+}
+
+// realtimeDuties returns the context the FRIA and registration of the
+// record are judged in: for real-time remote biometric identification for
+// law enforcement (realtimeLawEnforcement) one whose high-risk dates are
+// the prohibitions' (art5From), since art. 5(2) asks for both from then,
+// whatever ai_act.high_risk_from says; ctx itself for any other record.
+func realtimeDuties(ctx *Context, r *record.Record) *Context {
+	if !realtimeLawEnforcement(r) {
+		return ctx
+	}
+	cfg := *ctx.Config
+	from := period.Format(art5From)
+	cfg.AIAct.HighRiskFrom, cfg.AIAct.AnnexIFrom, cfg.AIAct.Source = from, from, realtimeSource
+	live := *ctx
+	live.Config = &cfg
+	return &live
 }
 
 // deployer reports whether the operator deploys the system (and so carries
@@ -306,12 +423,12 @@ var aiActFRIA = &Rule{
 		"for public bodies, for every deployer under Annex III point 5(b) and 5(c), and for other deployers under point 3 (education) and point 5 (essential public services)"},
 	Title: label.Text{"Grondrechteneffectbeoordeling (FRIA)", "Fundamental-rights impact assessment (FRIA)"},
 	Why: label.Text{
-		"Wie als overheid (of als private partij die een openbare dienst verleent) een hoog-risico AI-systeem uit bijlage III gebruikt, en iedere gebruiker van een systeem uit bijlage III punt 5(b) of 5(c), beoordeelt vóór het eerste gebruik de gevolgen voor grondrechten (AI-verordening art. 27). Dat geldt niet voor kritieke infrastructuur (bijlage III punt 2), en pas vanaf de datum waarop de hoog-risicoplichten gelden.",
-		"A public body (or a private entity providing a public service) deploying a high-risk AI system of Annex III, and every deployer of a system of Annex III point 5(b) or 5(c), assesses the impact on fundamental rights before first use (AI Act art. 27). It does not apply to critical infrastructure (Annex III point 2), and only from the date the high-risk obligations apply.",
+		"Wie als overheid (of als private partij die een openbare dienst verleent) een hoog-risico AI-systeem uit bijlage III gebruikt, en iedere gebruiker van een systeem uit bijlage III punt 5(b) of 5(c), beoordeelt vóór het eerste gebruik de gevolgen voor grondrechten (AI-verordening art. 27). Dat geldt niet voor kritieke infrastructuur (bijlage III punt 2), en pas vanaf de datum waarop de hoog-risicoplichten gelden; voor live biometrische identificatie op afstand voor rechtshandhaving al sinds 2 februari 2025, als voorwaarde voor elk gebruik (art. 5 lid 2).",
+		"A public body (or a private entity providing a public service) deploying a high-risk AI system of Annex III, and every deployer of a system of Annex III point 5(b) or 5(c), assesses the impact on fundamental rights before first use (AI Act art. 27). It does not apply to critical infrastructure (Annex III point 2), and only from the date the high-risk obligations apply; for real-time remote biometric identification for law enforcement since 2 February 2025, as a condition of any use (art. 5(2)).",
 	},
 	Satisfy: label.Text{
-		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, of die iemand anders inzet onder punt 3 (onderwijs) of punt 5 (essentiële openbare diensten, waaronder 5(b) en 5(c)), heeft ai_act.fria met een datum, vanaf de datum in ai_act.high_risk_from (register.yaml). Zet een private partij, een onderzoeksinstelling of een andere organisatie het systeem in onder een ander punt, dan is de FRIA nodig als zij een openbare dienst verleent: de controle waarschuwt, en een uitzondering kan vastleggen dat dat niet zo is.",
-		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or by anyone else under point 3 (education) or point 5 (essential public services, 5(b) and 5(c) among them), has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml). When a private, research or other organisation deploys it under another point, the FRIA is required if it provides a public service: the checklist warns, and an exception can record that it does not.",
+		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, of die iemand anders inzet onder punt 3 (onderwijs) of punt 5 (essentiële openbare diensten, waaronder 5(b) en 5(c)), heeft ai_act.fria met een datum, vanaf de datum in ai_act.high_risk_from (register.yaml; een latere datum dan 2027-12-02 telt niet), en voor live biometrische identificatie op afstand voor rechtshandhaving vanaf 2025-02-02. Zet een private partij, een onderzoeksinstelling of een andere organisatie het systeem in onder een ander punt, dan is de FRIA nodig als zij een openbare dienst verleent: de controle waarschuwt, en een uitzondering kan vastleggen dat dat niet zo is.",
+		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body, or by anyone else under point 3 (education) or point 5 (essential public services, 5(b) and 5(c) among them), has ai_act.fria with a date, from the date in ai_act.high_risk_from (register.yaml; a date later than 2027-12-02 does not count), and for real-time remote biometric identification for law enforcement from 2025-02-02. When a private, research or other organisation deploys it under another point, the FRIA is required if it provides a public service: the checklist warns, and an exception can record that it does not.",
 	},
 	Example: example(`ai_act:
   category: high_risk
@@ -320,6 +437,7 @@ var aiActFRIA = &Rule{
   fria: {date: 2027-09-01, url: https://voorbeeldstad.example/fria/bijstand.pdf}`),
 	Applies: friaDue,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		ctx = realtimeDuties(ctx, r)
 		a := r.AIAct
 		point := a.AnnexIII
 		if a.FRIA != nil && !blank(a.FRIA.Date) {
@@ -337,6 +455,9 @@ var aiActFRIA = &Rule{
 			nl(fmt.Sprintf("Wie een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, moet vóór het eerste gebruik de gevolgen voor grondrechten beoordelen. Er staat geen grondrechteneffectbeoordeling (FRIA) bij.", point),
 				"Voer de grondrechteneffectbeoordeling uit (een IAMA of FRAIA kan dienen) en vul ai_act.fria in met de datum en een link."))
 		f = citesLaw(f, lawFRIA)
+		if realtimeLawEnforcement(r) {
+			f = realtimeNeeds(f, "assessment", "beoordeling", lawRealtimeFRIA)
+		}
 		if !friaCertain(r) {
 			f = ifPublicService(r, f)
 		}
@@ -348,12 +469,12 @@ var aiActRegistration = &Rule{
 	ID: "ai-act-registration", Ref: "VNG 3.2", Default: finding.Error, Law: lawEUDatabase,
 	Title: label.Text{"Registratie in de EU-databank", "Registration in the EU database"},
 	Why: label.Text{
-		"Een overheid die een hoog-risico AI-systeem uit bijlage III gebruikt, registreert dat gebruik in de EU-databank (AI-verordening art. 26 lid 8, art. 49 lid 3), behalve voor kritieke infrastructuur (bijlage III punt 2). Dat geldt vanaf de datum waarop de hoog-risicoplichten gelden.",
-		"A public authority deploying a high-risk AI system of Annex III registers that use in the EU database (AI Act art. 26(8), art. 49(3)), except for critical infrastructure (Annex III point 2). It applies from the date the high-risk obligations apply.",
+		"Een overheid die een hoog-risico AI-systeem uit bijlage III gebruikt, registreert dat gebruik in de EU-databank (AI-verordening art. 26 lid 8, art. 49 lid 3), behalve voor kritieke infrastructuur (bijlage III punt 2). Dat geldt vanaf de datum waarop de hoog-risicoplichten gelden; voor live biometrische identificatie op afstand voor rechtshandhaving al sinds 2 februari 2025, als voorwaarde voor elk gebruik (art. 5 lid 2).",
+		"A public authority deploying a high-risk AI system of Annex III registers that use in the EU database (AI Act art. 26(8), art. 49(3)), except for critical infrastructure (Annex III point 2). It applies from the date the high-risk obligations apply; for real-time remote biometric identification for law enforcement since 2 February 2025, as a condition of any use (art. 5(2)).",
 	},
 	Satisfy: label.Text{
-		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, heeft ai_act.eu_database_id, vanaf de datum in ai_act.high_risk_from (register.yaml).",
-		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body has ai_act.eu_database_id, from the date in ai_act.high_risk_from (register.yaml).",
+		"Een registratie met high_risk uit bijlage III (niet punt 2) die een gemeente, de politie of een andere overheid als gebruiksverantwoordelijke inzet, heeft ai_act.eu_database_id, vanaf de datum in ai_act.high_risk_from (register.yaml; een latere datum dan 2027-12-02 telt niet), en voor live biometrische identificatie op afstand voor rechtshandhaving vanaf 2025-02-02.",
+		"A high_risk record of Annex III (not point 2) deployed by a municipality, the police or another government body has ai_act.eu_database_id, from the date in ai_act.high_risk_from (register.yaml; a date later than 2027-12-02 does not count), and for real-time remote biometric identification for law enforcement from 2025-02-02.",
 	},
 	Example: example(`ai_act:
   category: high_risk
@@ -362,6 +483,7 @@ var aiActRegistration = &Rule{
   eu_database_id: EU-DB-2027-000123`),
 	Applies: func(r *record.Record) bool { return friaDue(r) && government(r) },
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		ctx = realtimeDuties(ctx, r)
 		a := r.AIAct
 		if !blank(a.EUDatabaseID) {
 			return nil
@@ -372,6 +494,9 @@ var aiActRegistration = &Rule{
 			nl(fmt.Sprintf("Een overheid die een hoog-risico AI-systeem uit bijlage III punt %s gebruikt, registreert dat in de EU-databank. Er staat geen registratie bij.", a.AnnexIII),
 				"Registreer het gebruik in de EU-databank en vul ai_act.eu_database_id in."))
 		f = citesLaw(f, lawEUDatabase)
+		if realtimeLawEnforcement(r) {
+			f = realtimeNeeds(f, "registration", "registratie", lawRealtimeRegistration)
+		}
 		return []finding.Finding{highRiskPending(ctx, a, f)}
 	},
 }

@@ -33,10 +33,17 @@ capabilities:
 const authorised = `    authorisation: {authority: rechter-commissaris, date: 2026-10-30, reference: RC 26/1}
 `
 
+// liveProfile is the live camera's AI Act profile with the
+// fundamental-rights impact assessment and the EU database entry that AI
+// Act art. 5(2) asks before any use, both done before the exceptions
+// below are approved (2026-11-01).
+const liveProfile = `ai_act: {category: high_risk, role: deployer, annex_iii: 1(a), fria: {date: 2026-10-20}, eu_database_id: EU-DB-2026-1}
+`
+
 // liveAuthorisedBy is the live camera with an exception that has all the
 // art. 5 parts, authorised by authority.
 func liveAuthorisedBy(authority string) string {
-	return liveCamera + `exceptions:
+	return liveCamera + liveProfile + `exceptions:
   - rule: biometric-ban
     reason: Search for a missing person.
     legal_basis: Wet politiegegevens art. 9
@@ -173,7 +180,7 @@ exceptions:
 		{name: "real time, police, the prosecutor at a court as the authority: error", yaml: liveAuthorisedBy("officier van justitie bij de rechtbank Utrecht"), want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise"},
 		}},
-		{name: "real time, police, authorised after the use: error", yaml: liveCamera + `exceptions:
+		{name: "real time, police, authorised after the use: error", yaml: liveCamera + liveProfile + `exceptions:
   - rule: biometric-ban
     reason: Search for a missing person.
     legal_basis: Wet politiegegevens art. 9
@@ -186,7 +193,7 @@ exceptions:
 `, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation before the use: it is dated 2026-11-05, after approved_on 2026-11-01"},
 		}},
-		{name: "real time, police, the lawful route: stays a warning", yaml: liveCamera + `exceptions:
+		{name: "real time, police, the lawful route: stays a warning", yaml: liveCamera + liveProfile + `exceptions:
   - rule: biometric-ban
     reason: Search for a missing person.
     legal_basis: Wet politiegegevens art. 9
@@ -206,7 +213,8 @@ exceptions:
 
 // liveCameraRunBy is a camera that claims the police regime and identifies
 // people in real time, run by an operator of orgType, with an exception
-// that has every art. 5 part and a court's authorisation.
+// that has every art. 5 part and a court's authorisation, and the FRIA and
+// EU database entry of art. 5(2).
 func liveCameraRunBy(orgType string) string {
 	return `
 id: cam-live
@@ -216,7 +224,7 @@ organisation: {name: Gemeente Voorbeeldstad, type: ` + orgType + `}
 sensor_type: camera
 camera_regime: police
 capabilities: [realtime_biometric_identification]
-exceptions:
+` + liveProfile + `exceptions:
   - rule: biometric-ban
     reason: Search for a missing person.
     legal_basis: Wet politiegegevens art. 9

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -99,7 +100,7 @@ var signage = &Rule{
   present: true
   description: Signs at the four entrances of the square, with the purpose and a QR code to this register.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		personal := r.ProcessesPersonalData()
+		personal := personal(r)
 		if r.Kind != record.Sensor || retired(r) || !(r.PublicOrder() || personal) {
 			return nil
 		}
@@ -154,7 +155,7 @@ func publicOrderInUse(r *record.Record) bool { return r.PublicOrder() && !retire
 // signed reports whether signage concerns the record: a sensor in place
 // that is a public-order camera or processes personal data.
 func signed(r *record.Record) bool {
-	return r.Kind == record.Sensor && !retired(r) && (r.PublicOrder() || r.ProcessesPersonalData())
+	return r.Kind == record.Sensor && !retired(r) && (r.PublicOrder() || personal(r))
 }
 
 // countsWithImages reports whether the record is a sensor in place that
@@ -261,9 +262,10 @@ var securityAudit = &Rule{
 	// In use, and either processing personal data or with an audit whose
 	// age can be checked.
 	Applies: func(r *record.Record) bool {
-		return r.Active() && (r.ProcessesPersonalData() || !blank(securityLast(r)))
+		return (r.Active() || notDeployedLabel(r) && mayBeInUse(r)) && (personal(r) || !blank(securityLast(r)))
 	},
-	Title: label.Text{"Beveiligingsaudit", "Security audit"},
+	AppliesOn: func(r *record.Record, today time.Time) bool { return activeOn(&Context{day: newClock(today)}, r) },
+	Title:     label.Text{"Beveiligingsaudit", "Security audit"},
 	Why: label.Text{
 		"Hardware en infrastructuur zijn veilig, met privacy en security by design als harde eis (VNG-principe 7.4), en een onafhankelijke partij controleert de beveiliging van de ingezette technieken periodiek met een audit (7.7).",
 		"Hardware and infrastructure are secure, with privacy and security by design as a hard requirement (VNG principle 7.4), and the security of the technology in use is audited independently at regular intervals (7.7).",
@@ -277,13 +279,13 @@ var securityAudit = &Rule{
   audit_url: https://voorbeeldstad.example/audits/camera-netwerk-2025.pdf
   measures: Cameras on a separate network; no remote access by the supplier.`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if !r.Active() {
+		if !activeOn(ctx, r) {
 			return nil
 		}
 		limit := ctx.Config.Limits.SecurityAuditMax
 		last, ok := date(securityLast(r))
 		if !ok {
-			if !r.ProcessesPersonalData() {
+			if !personal(r) {
 				return nil
 			}
 			parent := present(r.Security != nil, "/security")

@@ -194,8 +194,9 @@ func TestDutchMessages(t *testing.T) {
 				"Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1). " +
 				"Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Zeg welke het is met realtime_biometric_identification of post_biometric_identification: beide blijven verboden, alleen de politie kan een uitzondering krijgen. " +
 				"(De uitzondering bij exceptions[3] telt niet: er ontbreekt een specifieke wettelijke grondslag (legal_basis), de politie als organisatie (alleen de politie mag een uitzondering op het verbod krijgen), " +
-				"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3, art. 26 lid 10), het doel uit art. 5 lid 1 onder h AI-verordening (objective: victim_search, imminent_threat of serious_crime_suspect) " +
-				"en de nationale wet die live identificatie toestaat (national_law; AI-verordening art. 5 lid 5).)"},
+				"de voorafgaande toestemming met instantie, datum en kenmerk (authorisation; AI-verordening art. 5 lid 3), het doel uit art. 5 lid 1 onder h AI-verordening (objective: victim_search, imminent_threat of serious_crime_suspect), " +
+				"de nationale wet die live identificatie toestaat (national_law; AI-verordening art. 5 lid 5), een afgeronde grondrechteneffectbeoordeling (ai_act.fria met de datum; AI-verordening art. 5 lid 2, art. 27) " +
+				"en de registratie van het systeem in de EU-databank (ai_act.eu_database_id; AI-verordening art. 5 lid 2, art. 49).)"},
 		{rule: "signage", path: "", record: "cam-slecht", severity: finding.Error,
 			message: "Er staat niet bij hoe de sensor herkenbaar is gemaakt. Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord. (De uitzondering bij exceptions[0] telt niet: een uitzondering kan een plicht uit de wet (AVG art. 13) niet opzijzetten. De wet kent er geen uitzondering op.)",
 			help:    "Hang borden op met het doel en een verwijzing naar het register, en vul signage in: {present: true, description}."},

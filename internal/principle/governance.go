@@ -3,7 +3,6 @@ package principle
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -26,8 +25,13 @@ var decisionRecorded = &Rule{
     kind: authorisation
     date: 2026-01-15
     reference: https://voorbeeldstad.example/besluiten/2026-011`),
-	Applies: deployed,
-	Check: func(_ *Context, r *record.Record) []finding.Finding {
+	// In use by its status, or by its own dates whatever its status says.
+	Applies:   mayBeInUse,
+	AppliesOn: inUseOn,
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if !inService(ctx, r) {
+			return nil
+		}
 		want, label := []string{"authorisation", "extension"}, "an authorisation by the council, college or mayor"
 		labelNL := "een besluit tot inzet van de gemeenteraad, het college of de burgemeester"
 		if !government(r) {
@@ -38,10 +42,11 @@ var decisionRecorded = &Rule{
 			return nil
 		}
 		parent := present(len(r.Decisions) > 0, "/decisions")
+		status, statusNL := statusWords(r)
 		return []finding.Finding{missing(parent,
-			en(fmt.Sprintf("the record is %s but lists no decision to deploy it (%s)", r.Status, label),
+			en(fmt.Sprintf("the record is %s but lists no decision to deploy it (%s)", status, label),
 				fmt.Sprintf("add under decisions %s with body, kind (%s), date and reference", label, want[0])),
-			nl(fmt.Sprintf("De status is '%s' (%s), maar er staat geen besluit bij om de toepassing in te zetten (%s).", strings.ToLower(valueNL("status", r.Status)), r.Status, labelNL),
+			nl(fmt.Sprintf("%s, maar er staat geen besluit bij om de toepassing in te zetten (%s).", statusNL, labelNL),
 				fmt.Sprintf("Zet bij decisions %s, met body (wie besloot), kind (%s), de datum (date) en een verwijzing (reference).", labelNL, want[0])))}
 	},
 }
@@ -96,7 +101,7 @@ var riskAnalysis = &Rule{
   discrimination: The area was chosen on reported incidents, not on who lives there.
   stacking: No other cameras or sensors watch this square.
   mitigations: Images are kept 28 days; signs at every entrance.`),
-	Applies: func(r *record.Record) bool { return !retired(r) && (r.ProcessesPersonalData() || affectsPeople(r)) },
+	Applies: func(r *record.Record) bool { return !retired(r) && (personal(r) || affectsPeople(r)) },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if r.Risks == nil {
 			return []finding.Finding{missing("",
@@ -202,7 +207,7 @@ func friaTiming(ctx *Context, r *record.Record) []finding.Finding {
 	default:
 		return nil
 	}
-	if !deployed(r) {
+	if !inService(ctx, r) {
 		f.Severity = finding.Warning // not in use yet: the FRIA can still come first
 	}
 	return []finding.Finding{highRiskPending(ctx, a, citesLaw(f, lawFRIA))}

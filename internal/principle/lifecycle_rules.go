@@ -106,14 +106,14 @@ var lifecycleEnded = &Rule{
 	Law: lawDecision151, LawScope: label.Text{"voor een camera voor de openbare orde", "for a public-order camera"},
 	LawfulRoute: label.Text{"een besluit van de burgemeester tot verlenging (decisions: body mayor, kind extension) met de nieuwe lifecycle.end, of de camera's uitzetten (status: retired)",
 		"the mayor's decision to extend (decisions: body mayor, kind extension) with the new lifecycle.end, or switching the cameras off (status: retired)"},
-	Title: label.Text{"In gebruik na einddatum", "In use after its end date"},
+	Title: label.Text{"Status klopt met de looptijd", "Status matches the life cycle"},
 	Why: label.Text{
 		"Als de afgesproken periode voorbij is, wordt de toepassing geëvalueerd en wordt besloten over verlenging (VNG-principe 3.4). Wat niet meer voldoet, wordt uitgeschakeld (3.7). De burgemeester besluit tot cameratoezicht voor de openbare orde voor een bepaalde duur (Gemeentewet art. 151c lid 1): na die termijn hangen de camera's er zonder besluit.",
 		"When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7). The mayor decides on public-order camera surveillance for a fixed term (Gemeentewet art. 151c(1)): past it, no decision covers the cameras.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension; voor een camera voor de openbare orde een besluit van de burgemeester); zet anders status: retired.",
-		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension; for a public-order camera the mayor's); otherwise set status: retired.",
+		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension; voor een camera voor de openbare orde een besluit van de burgemeester); zet anders status: retired. Een registratie met status planned of in_development is volgens haar eigen datums nog niet in gebruik: lifecycle.start ligt na vandaag, en er is geen evaluatie, incident of gegevensdeling van vóór vandaag. Laten de datums zien dat ze in gebruik is, dan behandelt elke regel haar als in gebruik, wat de status ook zegt.",
+		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension; for a public-order camera the mayor's); otherwise set status: retired. A record with status planned or in_development is not in use by its own dates: lifecycle.start is after today, and no evaluation, incident or data sharing is dated before today. Where its dates show it in use, every rule treats it as in use, whatever its status says.",
 	},
 	Example: commented(`status: active
 lifecycle:
@@ -123,27 +123,34 @@ decisions:
   - {body: mayor, kind: extension, date: 2026-02-20, reference: https://voorbeeldstad.example/besluiten/2026-031}`,
 		[2]string{"verlengd", "extended"}),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		// A status that says not yet, against dates that show use, is
+		// reported, and the record is held to the end of its term as in use.
+		fs := statusContradicted(ctx, r)
 		end, ok := date(r.Lifecycle.End)
-		if !r.Active() || !ok || !ctx.After(end) {
-			return nil
+		if !ok || !activeOn(ctx, r) || !ctx.After(end) {
+			return fs
+		}
+		are, is := "are active", "is active"
+		if !r.Active() {
+			are, is = "are in use by their own dates", "is in use by its own dates"
 		}
 		if r.PublicOrder() {
 			// Past the mayor's fixed term the cameras run without a decision:
 			// the commitment to temporary cameras and the democratic decision
 			// both fail, and no configuration makes that lawful.
 			f := at("/lifecycle/end",
-				en(fmt.Sprintf("the public-order cameras are active, but the term the mayor decided on ended on %s: camera surveillance is lawful only for the fixed term of the mayor's decision", r.Lifecycle.End),
+				en(fmt.Sprintf("the public-order cameras %s, but the term the mayor decided on ended on %s: camera surveillance is lawful only for the fixed term of the mayor's decision", are, r.Lifecycle.End),
 					"switch the cameras off and set status: retired, or record the mayor's extension decision (body: mayor, kind: extension) and the new lifecycle.end"),
 				nl(fmt.Sprintf("Het cameratoezicht is in gebruik, maar de termijn waartoe de burgemeester besloot, is afgelopen op %s. Cameratoezicht mag alleen voor de vaste termijn uit het besluit van de burgemeester.", datum(r.Lifecycle.End)),
 					"Zet de camera's uit en vul status: retired in. Of leg het besluit van de burgemeester tot verlenging vast (body: mayor, kind: extension) met de nieuwe lifecycle.end."))
 			f.Principle = "C-camera-temporary, VNG I"
-			return []finding.Finding{citesLaw(f, lawDecision151)}
+			return append(fs, citesLaw(f, lawDecision151))
 		}
-		return []finding.Finding{at("/lifecycle/end",
-			en(fmt.Sprintf("the record is active, but its life cycle ended on %s", r.Lifecycle.End),
+		return append(fs, at("/lifecycle/end",
+			en(fmt.Sprintf("the record %s, but its life cycle ended on %s", is, r.Lifecycle.End),
 				"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end"),
 			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s.", datum(r.Lifecycle.End)),
-				"Zet de toepassing uit en vul status: retired in. Of leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end."))}
+				"Zet de toepassing uit en vul status: retired in. Of leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end.")))
 	},
 }
 
@@ -188,8 +195,8 @@ var evaluationLapsed = &Rule{
 				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is langer dan de %s (%s) die voor deze soort toepassing geldt.", duur(own), own, duur(def), def),
 					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie. De termijn per soort sensor staat bij evaluation.intervals in register.yaml.", duur(def), def))))
 		}
-		if !lifecycle.Evaluated(r) {
-			return fs
+		if !lifecycle.Evaluated(r) && len(usedDespiteStatus(ctx, r)) == 0 {
+			return fs // not deployed, and its dates do not show it in use
 		}
 		due, d, ok := lifecycle.NextEvaluation(r, ctx.Config)
 		if !ok {
@@ -260,7 +267,7 @@ func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 	}
 	start, ok := date(r.Lifecycle.Start)
 	if !ok {
-		if !deployed(r) {
+		if !inService(ctx, r) {
 			return nil // not started: reporting it now is reporting it in time
 		}
 		f := missing("",

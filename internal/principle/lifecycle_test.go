@@ -191,7 +191,7 @@ status: suspended
 id: s
 kind: algorithm
 status: planned
-lifecycle: {start: 2020-01-01}
+lifecycle: {start: 2027-01-01}
 `},
 		{name: "a camera may not take two years", yaml: `
 id: s

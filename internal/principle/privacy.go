@@ -28,6 +28,9 @@ func personalWhy(r *record.Record) string {
 	if why, ok := r.PersonalByNature(); ok {
 		return fmt.Sprintf("the sensor processes personal data by its nature (%s; GDPR art. 4(1))", why)
 	}
+	if why, ok := personalWhyOf(r); ok {
+		return fmt.Sprintf("the record says the sensor processes identifiers of people (%s), which are personal data (GDPR art. 4(1))", why)
+	}
 	return "it is not known whether the record processes personal data, so it counts as personal data (6.4)"
 }
 
@@ -40,12 +43,15 @@ func personalWhyNL(r *record.Record) string {
 	if why, ok := r.PersonalByNature(); ok {
 		return fmt.Sprintf("De sensor verwerkt door wat hij doet persoonsgegevens (%s; AVG art. 4 lid 1).", why)
 	}
+	if why, ok := personalWhyOf(r); ok {
+		return fmt.Sprintf("Volgens de registratie verwerkt de sensor kenmerken van mensen (%s). Dat zijn persoonsgegevens (AVG art. 4 lid 1).", why)
+	}
 	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
 }
 
 // personalInUse reports whether the record processes personal data (or
 // counts as doing so, 6.4) and is not retired: what the DPIA concerns.
-func personalInUse(r *record.Record) bool { return r.ProcessesPersonalData() && !retired(r) }
+func personalInUse(r *record.Record) bool { return personal(r) && !retired(r) }
 
 var dpiaRequired = &Rule{
 	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error, Covers: []string{"VNG 6.4"}, Applies: personalInUse,
@@ -91,7 +97,7 @@ func dpiaLaw(r *record.Record) bool {
 	if _, _, ok := dpiaMandatory(r); ok {
 		return true
 	}
-	return r.Kind == record.Sensor && r.ProcessesPersonalData()
+	return r.Kind == record.Sensor && personal(r)
 }
 
 // checkDPIA is dpia-required's check, before its findings are marked as
@@ -99,11 +105,11 @@ func dpiaLaw(r *record.Record) bool {
 // is the principle's even then (a DPIA after the start of processing older
 // than the GDPR).
 func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy bool) {
-	if !r.ProcessesPersonalData() || retired(r) {
+	if !personal(r) || retired(r) {
 		return nil, false
 	}
 	ref := personalRef(r, "VNG 6.3")
-	planned := !deployed(r)
+	planned := !inService(ctx, r) // its dates can show it in use, whatever its status says
 	sev := finding.Off
 	if planned {
 		sev = finding.Warning
@@ -179,12 +185,19 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 	case r.DPIA.Status == "in_progress" && planned:
 		return nil, false
 	default:
+		status := r.Status
+		statusNL := fmt.Sprintf("de status is al '%s' (%s)", strings.ToLower(label.Value("nl", "status", r.Status)), r.Status)
+		if !planned && !deployed(r) {
+			// In use by its own dates, whatever its status says.
+			status, statusNL = statusWords(r)
+			statusNL = strings.ToLower(statusNL[:1]) + statusNL[1:]
+		}
 		f = at("/dpia/status",
-			en(fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), r.Status),
+			en(fmt.Sprintf("the DPIA is %s, while %s and the record is %s", r.DPIA.Status, personalWhy(r), status),
 				"finish the DPIA and set dpia.status: done with its date and link, or stop using the system until it is done"),
-			nl(fmt.Sprintf("De DPIA is %s (%s), maar de status is al '%s' (%s). %s",
+			nl(fmt.Sprintf("De DPIA is %s (%s), maar %s. %s",
 				strings.ToLower(label.Value("nl", "dpia.status", r.DPIA.Status)), r.DPIA.Status,
-				strings.ToLower(label.Value("nl", "status", r.Status)), r.Status, personalWhyNL(r)),
+				statusNL, personalWhyNL(r)),
 				"Maak de DPIA af en vul dpia.status: done in, met de datum en een link. Of stop met het gebruik tot de DPIA klaar is."))
 	}
 	f.Principle, f.Severity = ref, sev
@@ -211,7 +224,7 @@ const (
 // accessible area (art. 35(3)(c)); an algorithm that predicts or evaluates
 // aspects of people profiles them (art. 4(4)).
 func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
-	if !r.ProcessesPersonalData() {
+	if !personal(r) {
 		return label.Text{}, label.Text{}, false
 	}
 	monitoring := label.Text{"AVG art. 35 lid 3 onder c; " + dpiaListNL, "GDPR art. 35(3)(c); " + dpiaList}
@@ -225,17 +238,17 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case r.Kind == record.Sensor && r.HasRegime():
 		return label.Text{"het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "systematic monitoring of a publicly accessible area with cameras"},
 			monitoring, true
-	case r.Kind == record.Sensor && (r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking") || r.Has("person_tracking")):
+	case tracking(r):
 		return label.Text{"het volgen van apparaten of mensen (locatiegegevens)", "tracking devices or people (location data)"},
 			label.Text{dpiaListNL, dpiaList}, true
-	case r.Kind == record.Sensor && r.Has("licence_plate_recognition"):
+	case r.Kind == record.Sensor && (r.Has("licence_plate_recognition") || plates(r)):
 		return label.Text{"het herkennen van kentekens in de openbare ruimte (met tijd en plaats zijn dat locatiegegevens)", "recognising licence plates in a publicly accessible area (with time and place, location data)"},
 			monitoring, true
 	case r.Kind == record.Sensor && analysesPeople(r):
 		return label.Text{"het stelselmatig analyseren van beelden van mensen in een openbare ruimte (image_analysis)", "systematic analysis of images of people in a publicly accessible area (image_analysis)"},
 			monitoring, true
 	case r.Kind == record.Sensor:
-		if how, ok := r.PersonalByNature(); ok {
+		if how, ok := personalWhyOf(r); ok {
 			return label.Text{"het stelselmatig volgen van mensen in een openbare ruimte (" + how + ")", "systematic monitoring of people in a publicly accessible area (" + how + ")"},
 				monitoring, true
 		}
@@ -276,7 +289,7 @@ dpia:
   url: https://voorbeeldstad.example/dpia/garage-centrum.pdf
   public: true`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if r.Organisation.Type != "private" || !r.ProcessesPersonalData() || retired(r) || r.DPIA == nil || r.DPIA.Status != "done" {
+		if r.Organisation.Type != "private" || !personal(r) || retired(r) || r.DPIA == nil || r.DPIA.Status != "done" {
 			return nil
 		}
 		if isTrue(r.DPIA.Public) && !blank(r.DPIA.URL) {
@@ -314,7 +327,7 @@ var legalBasis = &Rule{
 		lb := r.LegalBasis
 		var fs []finding.Finding
 		if lb == nil {
-			if r.ProcessesPersonalData() {
+			if personal(r) {
 				f := missing("",
 					en(fmt.Sprintf("no legal basis is recorded, while %s", personalWhy(r)),
 						"add legal_basis with regime (gdpr, police_data or other), the GDPR ground and the law that gives the task"),
@@ -361,7 +374,7 @@ var legalBasis = &Rule{
 				nl(fmt.Sprintf("Een overheid (%s) kan zich voor haar taken niet beroepen op gerechtvaardigd belang (legitimate_interest) (AVG art. 6 lid 1, laatste zin).", strings.ToLower(valueNL("organisation.type", r.Organisation.Type))),
 					"Kies public_task of legal_obligation en noem bij legal_basis.law de wet waarop de taak berust. Valt de verwerking echt buiten de publieke taak (zoals de beveiliging van het eigen gebouw), leg dan bij legal_basis.outside_public_task uit waarom.")), lawNoLegitimate))
 		}
-		if r.ProcessesPersonalData() && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
+		if personal(r) && blank(lb.Law) && lb.GDPRGround != "consent" && lb.GDPRGround != "contract" {
 			example := lawExample(r)
 			fs = append(fs, worded(finding.Finding{Path: "/legal_basis", Key: true, Severity: finding.Warning},
 				en("the legal basis does not name the law or bylaw the processing rests on",
@@ -509,9 +522,9 @@ var personalDataInferred = &Rule{
 personal_data:
   processed: yes
   categories: [licence plate, time and place]`),
-	Applies: func(r *record.Record) bool { _, ok := r.PersonalByNature(); return ok && !retired(r) },
+	Applies: func(r *record.Record) bool { _, ok := personalWhyOf(r); return ok && !retired(r) },
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		why, _ := r.PersonalByNature()
+		why, _ := personalWhyOf(r)
 		if r.PersonalData.Processed == "yes" {
 			return nil
 		}
@@ -539,7 +552,7 @@ var deviceMeasures = struct{ pseudonymise, aggregate []string }{
 var deviceMinimisation = &Rule{
 	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error, Law: lawMinimise,
 	Applies: func(r *record.Record) bool {
-		return r.Kind == record.Sensor && !retired(r) && (r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking"))
+		return !retired(r) && deviceCounter(r)
 	},
 	Title: label.Text{"Minimalisatie bij wifi- en bluetoothtellers", "Minimisation for Wi-Fi and Bluetooth counters"},
 	Why: label.Text{
@@ -555,7 +568,7 @@ minimisation:
   measures: [hashing_rotating_salt, truncation, aggregation_only]
   notes: MAC addresses are truncated and hashed on the device with a salt that changes every day; only counts per quarter hour are sent.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if r.Kind != record.Sensor || retired(r) || !(r.SensorType == "wifi_bluetooth_counter" || r.Has("device_tracking")) {
+		if retired(r) || !deviceCounter(r) {
 			return nil
 		}
 		var have []string

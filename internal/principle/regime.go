@@ -179,8 +179,10 @@ var cameraDecision = &Rule{
 	ID: "camera-decision", Ref: "VNG I", Default: finding.Error, Law: lawDecision151,
 	// A planned camera needs its decision before it is switched on, not
 	// before it is registered.
-	Applies: func(r *record.Record) bool { return r.PublicOrder() && deployed(r) },
-	Title:   label.Text{"Verordening en besluit burgemeester voor cameratoezicht", "Bylaw and mayor's decision for camera surveillance"},
+	// In use by its status or by its own dates (inService decides).
+	Applies:   func(r *record.Record) bool { return r.PublicOrder() && mayBeInUse(r) },
+	AppliesOn: inUseOn,
+	Title:     label.Text{"Verordening en besluit burgemeester voor cameratoezicht", "Bylaw and mayor's decision for camera surveillance"},
 	Why: label.Text{
 		"Cameratoezicht voor de openbare orde mag alleen als de gemeenteraad de burgemeester die bevoegdheid bij verordening (de APV) heeft gegeven, en de burgemeester vóór de start heeft besloten tot cameratoezicht, voor een bepaalde duur (Gemeentewet art. 151c lid 1).",
 		"Public-order camera surveillance is only lawful when the council has granted the mayor the power in a bylaw (the APV) and the mayor decided on it, for a fixed term, before it started (Gemeentewet art. 151c(1)).",
@@ -195,7 +197,10 @@ decisions:
   - {body: mayor, kind: authorisation, date: 2026-01-10, reference: https://voorbeeldstad.example/besluiten/camera-markt}
 lifecycle:
   start: 2026-01-15`),
-	Check: func(_ *Context, r *record.Record) []finding.Finding {
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if !inService(ctx, r) {
+			return nil
+		}
 		start, hasStart := date(r.Lifecycle.Start)
 		var fs []finding.Finding
 		if !hasStart {

@@ -90,6 +90,12 @@ type Rule struct {
 	// applies to: "not applicable" is not a pass. Nil: every record of the
 	// kinds its principle concerns.
 	Applies func(*record.Record) bool
+	// AppliesOn, when set, says whether the rule concerns the record on
+	// the day a run checks against, for a rule about a record in use by
+	// its own dates (inService): Applies then says whether it may on
+	// some day. A record planned to start next year is no record the
+	// decision rules assessed, and its page earns no tick for them.
+	AppliesOn func(r *record.Record, today time.Time) bool
 
 	// Check inspects one record and returns its problems. A finding only
 	// needs Path, and Message and Help in Dutch and English
@@ -113,6 +119,12 @@ type Rule struct {
 
 // AppliesTo reports whether the rule concerns the record (Applies).
 func (r *Rule) AppliesTo(rec *record.Record) bool { return r.Applies == nil || r.Applies(rec) }
+
+// AppliesOnDay reports whether the rule concerns the record on the day
+// today (Applies, and AppliesOn when set).
+func (r *Rule) AppliesOnDay(rec *record.Record, today time.Time) bool {
+	return r.AppliesTo(rec) && (r.AppliesOn == nil || r.AppliesOn(rec, today))
+}
 
 // Custom reports whether the rule comes from the register's configuration
 // (rules_custom) rather than from the tool.

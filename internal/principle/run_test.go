@@ -107,8 +107,8 @@ func TestGoodRecordsPassEveryRule(t *testing.T) {
 // TestDoneWhen pins the issue's acceptance examples: real-time facial
 // recognition is an error for every operator; the police's exception with
 // only the public prosecutor's approval does not count; with the art.
-// 5(1)(h) objective, the national law and a court's prior authorisation it
-// stays a visible warning.
+// 5(1)(h) objective, the national law, a court's prior authorisation, and
+// the FRIA and EU database entry of art. 5(2), it stays a visible warning.
 func TestDoneWhen(t *testing.T) {
 	cfg := configFrom(t, goodConfig)
 	face := strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]",
@@ -116,7 +116,8 @@ func TestDoneWhen(t *testing.T) {
 	face = strings.Replace(face, "personal_data: {processed: yes, categories: [camera images]}",
 		"personal_data: {processed: yes, categories: [camera images], special_categories: true, special_categories_ground: substantial_public_interest, special_categories_law: UAVG art. 29}", 1)
 	face += "ai_act: {category: prohibited, role: deployer}\n"
-	police := strings.Replace(face, "type: municipality}", "type: police}", 1) +
+	police := strings.Replace(strings.Replace(face, "type: municipality}", "type: police}", 1),
+		"ai_act: {category: prohibited, role: deployer}", "ai_act: {category: prohibited, role: deployer, fria: {date: 2026-10-01}, eu_database_id: EU-DB-2026-1}", 1) +
 		`reviews:
   - {body: audit_office, date: 2026-01-02}
 exceptions:

@@ -55,7 +55,7 @@ var sharingTemporary = &Rule{
 						"shorten the agreement and evaluate it before renewing"),
 					nl(fmt.Sprintf("De gegevensdeling met %s loopt van %s tot %s. Dat is langer dan %s (%s, limits.data_sharing_max).", partij, datum(s.Start), datum(s.End), duur(limit), limit),
 						"Maak de afspraak korter, en evalueer haar voordat u haar verlengt.")))
-			case hasEnd && r.Active() && ctx.After(end):
+			case hasEnd && activeOn(ctx, r) && ctx.After(end):
 				fs = append(fs, worded(finding.Finding{Path: item + "/end", Severity: finding.Warning},
 					en(fmt.Sprintf("the data-sharing agreement with %s ended on %s", party, s.End),
 						"stop sharing and remove the entry, or record the renewed agreement with its new end date"),
@@ -107,24 +107,39 @@ func tijdstip(t time.Time) string {
 	return fmt.Sprintf("%s om %s", datum(t.Format(period.DateLayout)), t.Format("15:04"))
 }
 
-// lateness writes the time from discovery to notice in hours and minutes,
-// in English and Dutch ("72 hours and 1 minute", "72 uur en 1 minuut"),
-// rounded up to the minute: a notice a moment after 72 hours never reads
-// as 72 hours.
+// lateness writes the time from discovery to notice exactly, in hours,
+// minutes and seconds, in English and Dutch ("72 hours and 1 second", "72
+// uur en 1 seconde"): it is never rounded, up or down, for "72 hours and
+// 1 minute" would overstate a notice one second late and "72 hours"
+// would not read as late at all. A part of a second left over is said as
+// "more than" ("more than 72 hours").
 func lateness(d time.Duration) (en, nl string) {
-	m := int64((d + time.Minute - 1) / time.Minute)
-	h, m := m/60, m%60
-	en, nl = fmt.Sprintf("%d hours", h), fmt.Sprintf("%d uur", h)
-	if h == 1 {
-		en = "1 hour"
+	whole := d.Truncate(time.Second)
+	secs := int64(whole / time.Second)
+	h, m, s := secs/3600, secs/60%60, secs%60
+	var ens, nls []string
+	if h > 0 || m == 0 && s == 0 {
+		ens, nls = append(ens, plural(h, "hour", "hours")), append(nls, fmt.Sprintf("%d uur", h))
 	}
-	switch {
-	case m == 1:
-		en, nl = en+" and 1 minute", nl+" en 1 minuut"
-	case m > 1:
-		en, nl = fmt.Sprintf("%s and %d minutes", en, m), fmt.Sprintf("%s en %d minuten", nl, m)
+	if m > 0 {
+		ens, nls = append(ens, plural(m, "minute", "minutes")), append(nls, plural(m, "minuut", "minuten"))
+	}
+	if s > 0 {
+		ens, nls = append(ens, plural(s, "second", "seconds")), append(nls, plural(s, "seconde", "seconden"))
+	}
+	en, nl = joinWith(ens, " and "), joinWith(nls, " en ")
+	if whole != d {
+		en, nl = "more than "+en, "meer dan "+nl
 	}
 	return en, nl
+}
+
+// plural writes a count with its noun, "1 hour" or "3 hours".
+func plural(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // breachWindow is the time the GDPR (art. 33) gives to report a breach to

@@ -93,12 +93,12 @@ kind: sensor
 incidents:
   - {type: data_breach, discovered: "2026-05-03T09:00:00+02:00", reported: "2026-05-06T09:01:00+02:00"}
 `, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76, "the data breach was reported 72 hours and 1 minute after it was discovered, later than 72 hours"}}},
-		{name: "reported seconds after 72 hours: rounded up", yaml: `
+		{name: "reported seconds after 72 hours: said exactly", yaml: `
 id: s
 kind: sensor
 incidents:
   - {type: data_breach, discovered: "2026-05-03T09:00:00+02:00", reported: "2026-05-06T09:00:30+02:00"}
-`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76, "the data breach was reported 72 hours and 1 minute after it was discovered"}}},
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76, "the data breach was reported 72 hours and 30 seconds after it was discovered"}}},
 		{name: "reported 73 and a half hours after", yaml: `
 id: s
 kind: sensor

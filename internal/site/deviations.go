@@ -144,7 +144,8 @@ func (b *builder) ruleApplies(anchor string, r *record.Record) bool {
 		return false
 	}
 	return slices.ContainsFunc(b.anchorRules[anchor], func(rule Rule) bool {
-		return rule.Applies == nil || rule.Applies(loaded) && rule.Applies(r)
+		return (rule.Applies == nil || rule.Applies(loaded) && rule.Applies(r)) &&
+			(rule.AppliesOn == nil || rule.AppliesOn(loaded, b.today) && rule.AppliesOn(r, b.today))
 	})
 }
 

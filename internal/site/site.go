@@ -91,6 +91,9 @@ type Rule struct {
 	// page only when a rule that checks it applies to the record: "not
 	// applicable" is not a pass.
 	Applies func(*record.Record) bool
+	// AppliesOn, when set, says whether the rule concerns a record on the
+	// day the site is built for (principle.Rule's AppliesOn).
+	AppliesOn func(*record.Record, time.Time) bool
 }
 
 // Options are the inputs of a build besides the register itself.

@@ -121,7 +121,7 @@ lifecycle: {start: 2026-01-01, end: 2027-01-01}
 	reg := register.New(t.TempDir(), nil, recs)
 	var rules []Rule
 	for _, r := range principle.Rules() {
-		rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Applies: r.Applies})
+		rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Applies: r.Applies, AppliesOn: r.AppliesOn})
 	}
 	check := func(reg *register.Register) []finding.Finding {
 		return principle.Run(reg, principle.Options{Today: buildNow})
@@ -201,7 +201,7 @@ lifecycle: {start: 2026-01-01, end: 2026-02-30}
 		reg := register.New(t.TempDir(), nil, []*record.Record{r})
 		var rules []Rule
 		for _, r := range principle.Rules() {
-			rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Applies: r.Applies})
+			rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Applies: r.Applies, AppliesOn: r.AppliesOn})
 		}
 		opts := Options{Rules: rules, Check: checkWith(func(reg *register.Register) []finding.Finding {
 			return principle.Run(reg, principle.Options{Today: buildNow})

@@ -42,7 +42,7 @@ incidents:
 	}
 	var rules []Rule
 	for _, r := range principle.Rules() {
-		rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Cites: r.Cites, Applies: r.Applies})
+		rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Cites: r.Cites, Applies: r.Applies, AppliesOn: r.AppliesOn})
 	}
 	check := func(reg *register.Register) []finding.Finding {
 		return principle.Run(reg, principle.Options{Today: buildNow})

@@ -57,9 +57,9 @@ func TestLegalReviewVerdicts(t *testing.T) {
 				{leerl, "legal-basis", "error", "legal_basis.regime is police_data, but the operator is of type municipality…(Politiewet 2012 art. 3; Wet politiegegevens art. 1(a))"},
 				{leerl, "special-categories", "error", "does not give the exception of GDPR art. 9(2) (special_categories_ground)"},
 			}},
-		{"a high-risk date later than the law's is a warning of check",
+		{"a high-risk date later than the law's is an error of check, and the law's date applies",
 			[]reviewEdit{{"register.yaml", "due_within: P90D\n", "due_within: P90D\nai_act:\n  high_risk_from: 2028-06-01\n"}},
-			[]reviewFinding{{"register.yaml", "config", "warning", "ai_act.high_risk_from: 2028-06-01 is later than 2027-12-02, the date the AI Act's high-risk obligations apply from by law"}}},
+			[]reviewFinding{{"register.yaml", "config", "error", "ai_act.high_risk_from: 2028-06-01 is later than 2027-12-02, the date the high-risk obligations of Annex III apply from by law…the law's date 2027-12-02 applies"}}},
 		{"biometric categorisation by ethnicity stays an error with biometric-ban off",
 			[]reviewEdit{
 				{"register.yaml", "  security-audit: warning\n", "  security-audit: warning\n  biometric-ban: {severity: \"off\", reason: De raad staat het toe.}\n"},

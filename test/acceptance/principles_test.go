@@ -68,10 +68,15 @@ func TestPrincipleVariants(t *testing.T) {
 		{"retired after its end: nothing to report", func(s string) string {
 			return strings.Replace(strings.Replace(s, "end: 2027-01-31", "end: 2026-06-30", 1), "status: active", "status: retired", 1)
 		}, "", asOf, "", "lifecycle-ended", "", "", ""},
-		{"planned without a decision yet: nothing to report", func(s string) string {
+		{"planned to start next year without a decision yet: nothing to report", func(s string) string {
 			s = strings.Replace(s, "status: active", "status: planned", 1)
+			s = strings.Replace(s, "  start: 2026-02-01\n  end: 2027-01-31\n", "  start: 2027-02-01\n  end: 2028-01-31\n", 1)
 			return strings.Replace(s, "  - body: mayor\n    kind: authorisation\n    date: 2026-01-10\n    reference: https://lindeveen.example/besluit-camera-station\n", "", 1)
 		}, "", asOf, "", "decision-recorded", "", "", ""},
+		{"planned, but started by its own dates, without a decision: in use all the same", func(s string) string {
+			s = strings.Replace(s, "status: active", "status: planned", 1)
+			return strings.Replace(s, "  - body: mayor\n    kind: authorisation\n    date: 2026-01-10\n    reference: https://lindeveen.example/besluit-camera-station\n", "", 1)
+		}, "", asOf, "sensors/cam-stationsplein.yaml:17:1", "decision-recorded", "error", "VNG I", "in use by its own dates (its status says planned) but lists no decision"},
 		{"active without the mayor's decision", func(s string) string {
 			return strings.Replace(s, "  - body: mayor\n    kind: authorisation\n    date: 2026-01-10\n    reference: https://lindeveen.example/besluit-camera-station\n", "", 1)
 		}, "", asOf, "sensors/cam-stationsplein.yaml:17:1", "decision-recorded", "error", "VNG I", "lists no decision"},

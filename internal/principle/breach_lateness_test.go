@@ -1,0 +1,46 @@
+package principle
+
+import (
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// TestLatenessIsExact: the time a breach notice took is said as it was,
+// never rounded up to the next minute nor down to a whole hour.
+func TestLatenessIsExact(t *testing.T) {
+	cases := []struct {
+		d      time.Duration
+		en, nl string
+	}{
+		{72*time.Hour + time.Second, "72 hours and 1 second", "72 uur en 1 seconde"},
+		{72*time.Hour + time.Minute, "72 hours and 1 minute", "72 uur en 1 minuut"},
+		{72*time.Hour + 59*time.Second, "72 hours and 59 seconds", "72 uur en 59 seconden"},
+		{73*time.Hour + 5*time.Minute + 30*time.Second, "73 hours, 5 minutes and 30 seconds", "73 uur, 5 minuten en 30 seconden"},
+		{96 * time.Hour, "96 hours", "96 uur"},
+		{72*time.Hour + 500*time.Millisecond, "more than 72 hours", "meer dan 72 uur"},
+		{time.Hour, "1 hour", "1 uur"},
+	}
+	for _, c := range cases {
+		en, nl := lateness(c.d)
+		if en != c.en || nl != c.nl {
+			t.Errorf("lateness(%s) = %q, %q; want %q, %q", c.d, en, nl, c.en, c.nl)
+		}
+	}
+}
+
+// TestBreachOneSecondLate is the auditor's breach: reported 72 hours and
+// one second after discovery, an error that says so exactly.
+func TestBreachOneSecondLate(t *testing.T) {
+	fs := only(t, "breach-reported", nil, nil, auditAsOf, `id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-05-03T09:10:00+02:00", reported: "2026-05-06T09:10:01+02:00"}
+`)
+	match(t, fs, []want{{"breach-reported", "C-breach", finding.Error, 4, 76,
+		"the data breach was reported 72 hours and 1 second after it was discovered, later than 72 hours, and no delay_reason is given"}})
+	if got := fs[0].Message.In("nl"); !containsInOrder(got, "72 uur en 1 seconde na de ontdekking") {
+		t.Errorf("Dutch message %q does not say 72 uur en 1 seconde", got)
+	}
+}

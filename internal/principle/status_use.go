@@ -1,0 +1,168 @@
+package principle
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// A record's status is a label its owner sets; its dates are facts it
+// states. Where the facts show the record in use (it started, was
+// evaluated, had an incident or shares data) while the label says planned
+// or in development, the checklist fails closed: every rule treats the
+// record as in use, and lifecycle-ended reports the contradiction
+// (statusContradicted). A retired record stays out of use: retiring is
+// what its dates in the past are expected to show.
+
+// useFact is a fact of a record that shows it in use from a day.
+type useFact struct {
+	path string    // JSON Pointer of the field that states it
+	day  time.Time // the day it shows the record in use from
+	// onDay: the fact shows use on its own day (a start); else from the
+	// day after (an evaluation, incident or agreement dated before today).
+	onDay bool
+	what  label.Text // the fact, for messages: Dutch, English
+}
+
+// useFacts lists the record's dated facts that show it in use once their
+// day has come: lifecycle.start, evaluation.last, each incident's
+// discovery and each data-sharing agreement's start. Malformed dates are
+// the schema's to report and show nothing.
+func useFacts(r *record.Record) []useFact {
+	var out []useFact
+	if d, ok := date(r.Lifecycle.Start); ok {
+		out = append(out, useFact{"/lifecycle/start", d, true,
+			label.Text{"de start op " + datum(r.Lifecycle.Start) + " (lifecycle.start)", "it started on " + r.Lifecycle.Start + " (lifecycle.start)"}})
+	}
+	if d, ok := date(r.Evaluation.Last); ok {
+		out = append(out, useFact{"/evaluation/last", d, false,
+			label.Text{"een evaluatie op " + datum(r.Evaluation.Last) + " (evaluation.last)", "it was evaluated on " + r.Evaluation.Last + " (evaluation.last)"}})
+	}
+	for i, s := range r.DataSharing {
+		if d, ok := date(s.Start); ok {
+			out = append(out, useFact{index("data_sharing", i, "start"), d, false,
+				label.Text{fmt.Sprintf("gegevensdeling met %s sinds %s", s.Party, datum(s.Start)), fmt.Sprintf("it shares data with %s since %s", s.Party, s.Start)}})
+		}
+	}
+	for i, in := range r.Incidents {
+		if t, ok := instant(in.Discovered); ok {
+			d := dayOf(t)
+			ds := d.Format(time.DateOnly)
+			out = append(out, useFact{index("incidents", i, "discovered"), d, false,
+				label.Text{fmt.Sprintf("een incident (%s) ontdekt op %s", in.Type, datum(ds)), fmt.Sprintf("it had an incident (%s) discovered on %s", in.Type, ds)}})
+		}
+	}
+	return out
+}
+
+// shown reports whether the fact shows the record in use today.
+func (u useFact) shown(ctx *Context) bool {
+	if u.onDay {
+		return ctx.OnOrAfter(u.day)
+	}
+	return ctx.After(u.day)
+}
+
+// notDeployedLabel reports whether the status label says the record is not
+// in use yet (planned, in development, or no status at all) rather than
+// deployed or retired.
+func notDeployedLabel(r *record.Record) bool { return !deployed(r) && !retired(r) }
+
+// mayBeInUse is the Applies of the rules about a record in use: deployed
+// by its status, or one whose status says not yet but whose dated facts
+// may show it in use (inService decides, on the day of the run). It does
+// not read the date, as Applies cannot.
+func mayBeInUse(r *record.Record) bool {
+	return deployed(r) || notDeployedLabel(r) && len(useFacts(r)) > 0
+}
+
+// usedDespiteStatus returns the facts that show a record in use today
+// while its status says planned or in development; none for a record
+// whose status says deployed or retired.
+func usedDespiteStatus(ctx *Context, r *record.Record) []useFact {
+	if !notDeployedLabel(r) {
+		return nil
+	}
+	var out []useFact
+	for _, u := range useFacts(r) {
+		if u.shown(ctx) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// inUseOn is the AppliesOn of the rules about a record in use: whether it
+// is in use on the day (inService).
+func inUseOn(r *record.Record, today time.Time) bool {
+	return inService(&Context{day: newClock(today)}, r)
+}
+
+// inService reports whether the record is in use today: deployed by its
+// status (active, suspended), or shown in use by its own dates whatever
+// its status says (fail closed). A retired record is not.
+func inService(ctx *Context, r *record.Record) bool {
+	return deployed(r) || len(usedDespiteStatus(ctx, r)) > 0
+}
+
+// activeOn reports whether the record is running today: active by its
+// status, or shown in use by its dates while its status says planned or
+// in development. A suspended record is in place but not running.
+func activeOn(ctx *Context, r *record.Record) bool {
+	return r.Active() || len(usedDespiteStatus(ctx, r)) > 0
+}
+
+// statusWords describe the record's state for a finding on a record in
+// use: in English what "the record is" (its status, or, when only its
+// dates show it in use, that), in Dutch a clause ("De status is 'in
+// gebruik' (active)").
+func statusWords(r *record.Record) (en, nl string) {
+	word := strings.ToLower(valueNL("status", r.Status))
+	if deployed(r) {
+		return r.Status, fmt.Sprintf("De status is '%s' (%s)", word, r.Status)
+	}
+	return fmt.Sprintf("in use by its own dates (its status says %s)", r.Status),
+		fmt.Sprintf("Volgens de eigen datums is de toepassing in gebruik (de status zegt '%s' (%s))", word, r.Status)
+}
+
+// statusContradicted is lifecycle-ended's finding on a record whose status
+// says planned or in development while its own dates show it in use: the
+// register must say truthfully what is deployed (VNG 4.1, 4.2), and the
+// checklist treats the record as in use meanwhile.
+func statusContradicted(ctx *Context, r *record.Record) []finding.Finding {
+	facts := usedDespiteStatus(ctx, r)
+	if len(facts) == 0 || !blank(r.Status) && r.Status != "planned" && r.Status != "in_development" {
+		// A status the format does not know is the schema's to report;
+		// the rules treat the record as in use all the same.
+		return nil
+	}
+	var ens, nls []string
+	for _, u := range facts {
+		ens, nls = append(ens, u.what.In("en")), append(nls, u.what.In("nl"))
+	}
+	status := r.Status
+	if blank(status) {
+		status = "empty"
+	}
+	statusNL := strings.ToLower(valueNL("status", r.Status))
+	help := "if it is in use, set status: active (suspended while it is paused); if it is out of use for good, set status: retired with lifecycle.end; if it has not started, correct the dates; until then every rule treats it as in use"
+	hulp := "Is de toepassing in gebruik, vul dan status: active in (suspended als ze tijdelijk stilstaat). Is ze voorgoed buiten gebruik, vul dan status: retired in, met lifecycle.end. Is ze nog niet begonnen, verbeter dan de datums. Tot dan behandelt de checklist de toepassing als in gebruik."
+	if end, ok := date(r.Lifecycle.End); ok && ctx.After(end) {
+		help = fmt.Sprintf("its life cycle ended on %s: if it is out of use, set status: retired; if it still runs, set status: active and record the extension decision with the new lifecycle.end; until then every rule treats it as in use", r.Lifecycle.End)
+		hulp = fmt.Sprintf("De looptijd is afgelopen op %s. Is de toepassing buiten gebruik, vul dan status: retired in. Draait ze nog, vul dan status: active in en leg het besluit tot verlenging vast met de nieuwe lifecycle.end. Tot dan behandelt de checklist de toepassing als in gebruik.", datum(r.Lifecycle.End))
+	}
+	f := at("/status",
+		en(fmt.Sprintf("the status is %s, but the record's own dates show it in use: %s; the register must say truthfully what is deployed, so the checklist treats it as in use", status, joinAnd(ens)),
+			help),
+		nl(fmt.Sprintf("De status is '%s' (%s), maar volgens de eigen datums is de toepassing in gebruik: %s. Het register moet eerlijk zeggen wat er is ingezet. Daarom behandelt de checklist de toepassing als in gebruik.", statusNL, status, joinEn(nls)),
+			hulp))
+	if blank(r.Status) {
+		f.Path, f.Key = "", false
+	}
+	f.Principle, f.Severity = "VNG 3.4", finding.Error
+	return []finding.Finding{f}
+}
