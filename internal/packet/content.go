@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/field"
@@ -274,8 +276,14 @@ func (L *Labels) dueDetail(d lifecycle.Item, today time.Time, cfg *config.Config
 	switch d.What {
 	case lifecycle.Evaluation:
 		if d.Group == lifecycle.Undated {
-			return t("De volgende evaluatie is niet te berekenen: er is geen (geldige) startdatum en geen laatste evaluatie (III).",
-				"The next evaluation cannot be computed: there is no (valid) start date and no last evaluation (III).")
+			// The due list's own reason: no valid start or last
+			// evaluation, or an interval too long to compute with.
+			why := L.pick(d.Detail)
+			if why == "" {
+				why = t("de volgende evaluatie is niet te berekenen (III)", "the next evaluation cannot be computed (III)")
+			}
+			first, n := utf8.DecodeRuneInString(why)
+			return sentence(string(unicode.ToUpper(first)) + why[n:])
 		}
 		basis := t("laatst geëvalueerd op ", "last evaluated on ") + L.dateString(r.Evaluation.Last)
 		if r.Evaluation.Last == "" {
