@@ -715,13 +715,18 @@ func (r *Record) PersonalByNature() (string, bool) {
 }
 
 // ProcessesPersonalData reports whether personal data must be assumed:
-// when the record says yes or unknown (6.4), and when the sensor processes
-// it by its nature (PersonalByNature).
+// when the record says yes or unknown (6.4), when the sensor processes it
+// by its nature (PersonalByNature), and when it says it processes
+// identifiers of people (PersonalBySign), whatever personal_data.processed
+// says.
 func (r *Record) ProcessesPersonalData() bool {
 	if r.PersonalData.Likely() {
 		return true
 	}
-	_, ok := r.PersonalByNature()
+	if _, ok := r.PersonalByNature(); ok {
+		return true
+	}
+	_, ok := r.PersonalBySign()
 	return ok
 }
 

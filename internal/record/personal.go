@@ -1,0 +1,109 @@
+package record
+
+import (
+	"slices"
+	"strings"
+)
+
+// What a sensor processes makes it personal data, not the label it
+// carries: a counter relabelled crowd_counter that lists MAC addresses
+// among its personal data, or hashes identifiers with a rotating salt,
+// still picks up phones. personalSigns is the one table of what a sensor
+// record says it processes that makes it personal data (GDPR art. 4(1):
+// licence plates, hashed MAC addresses and location traces are personal
+// data). Words are matched at the start of a word of
+// personal_data.categories, in lower case; measures are minimisation
+// measures that only exist for identifiers.
+var personalSigns = []PersonalSign{
+	{Kind: SignDevice,
+		words: []string{"mac-adres", "mac adres", "macadres", "mac-address", "mac address", "wifi", "wi-fi",
+			"bluetooth", "imsi", "imei", "device identifier", "device id", "apparaat-id", "apparaatkenmerk", "apparaat-kenmerk"},
+		measures: []string{"hashing_rotating_salt", "truncation"}},
+	{Kind: SignLocation, words: []string{"locatiespoor", "locatiesporen", "locatiegegevens", "location trace", "location data", "gps"}},
+	{Kind: SignPlates, words: []string{"kenteken", "nummerplaat", "licence plate", "license plate", "number plate"}},
+	{Kind: SignFaces, words: []string{"gezicht", "gelaat", "face", "facial"}},
+}
+
+// SignKind is what a PersonalSign says a sensor picks up.
+type SignKind int
+
+const (
+	SignDevice   SignKind = iota // identifiers of phones and other devices
+	SignLocation                 // location traces
+	SignPlates                   // licence plates
+	SignFaces                    // faces
+)
+
+// PersonalSign is one row of personalSigns.
+type PersonalSign struct {
+	Kind     SignKind
+	words    []string // word starts in personal_data.categories
+	measures []string // minimisation measures that only exist for these identifiers
+}
+
+// PersonalBySign reports whether a sensor record says it processes what
+// makes it personal data (personalSigns), and why: the word of its
+// personal data categories, or the minimisation measure, that matched,
+// with the field that holds it. Algorithms are left out: a permit
+// database that holds licence plates does not watch public space.
+func (r *Record) PersonalBySign() (string, bool) {
+	for _, s := range personalSigns {
+		if why, ok := s.in(r); ok {
+			return why, true
+		}
+	}
+	return "", false
+}
+
+// HasSign reports whether a sensor record says it processes what a sign of
+// the kind names.
+func (r *Record) HasSign(k SignKind) bool {
+	return slices.ContainsFunc(personalSigns, func(s PersonalSign) bool {
+		_, ok := s.in(r)
+		return ok && s.Kind == k
+	})
+}
+
+// in reports whether a sensor record says it processes what the sign
+// names, and why.
+func (s PersonalSign) in(r *Record) (string, bool) {
+	if r.Kind != Sensor {
+		return "", false
+	}
+	for _, c := range r.PersonalData.Categories {
+		if w, ok := wordStartIn(strings.ToLower(c), s.words); ok {
+			return `"` + w + `" in personal_data.categories`, true
+		}
+	}
+	if r.Minimisation != nil {
+		if i := slices.IndexFunc(r.Minimisation.Measures, func(m string) bool { return slices.Contains(s.measures, m) }); i >= 0 {
+			return "minimisation.measures " + r.Minimisation.Measures[i], true
+		}
+	}
+	return "", false
+}
+
+// wordStartIn returns the first of words that starts a word of s: "wifi"
+// in "wifi-adres", not "face" in "surface".
+func wordStartIn(s string, words []string) (string, bool) {
+	for _, w := range words {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			if i == 0 || !continuesWord(s[i-1]) {
+				return w, true
+			}
+			from = i + 1
+		}
+	}
+	return "", false
+}
+
+// continuesWord reports whether the byte is an ASCII letter or digit, or
+// part of a multi-byte letter: what continues a word.
+func continuesWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80
+}
