@@ -1,31 +1,12 @@
 package principle
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 )
-
-// loadConfig reads register.yaml text through config.Load and returns the
-// configuration with the findings Load made, which configFrom refuses.
-func loadConfig(t *testing.T, text string) (*config.Config, []finding.Finding) {
-	t.Helper()
-	dir := t.TempDir()
-	if text != "" {
-		if err := os.WriteFile(filepath.Join(dir, config.FileName), []byte(strings.TrimLeft(text, "\n")), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, fs, err := config.Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cfg, fs
-}
 
 // TestAnAIActDateLaterThanTheLawsIsRefused: ai_act.high_risk_from (or
 // annex_i_from) set later than the date the law gives (the Digital

@@ -78,8 +78,9 @@ func (fx *fixture) locate(fs []finding.Finding) {
 	}
 }
 
-// configFrom reads register.yaml text through config.Load, as the command does.
-func configFrom(t *testing.T, text string) *config.Config {
+// loadConfig reads register.yaml text through config.Load and returns the
+// configuration with the findings Load made, which configFrom refuses.
+func loadConfig(t *testing.T, text string) (*config.Config, []finding.Finding) {
 	t.Helper()
 	dir := t.TempDir()
 	if text != "" {
@@ -91,6 +92,14 @@ func configFrom(t *testing.T, text string) *config.Config {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg, fs
+}
+
+// configFrom reads register.yaml text through config.Load, as the command
+// does, and refuses a configuration with findings (loadConfig).
+func configFrom(t *testing.T, text string) *config.Config {
+	t.Helper()
+	cfg, fs := loadConfig(t, text)
 	if len(fs) > 0 {
 		t.Fatalf("configuration has findings: %v", fs)
 	}
