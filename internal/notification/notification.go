@@ -238,28 +238,27 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 			continue
 		}
 		clearedPaths(k, note.Content[i], note.Content[i+1], func(path string, at, v *yaml.Node) {
+			refuse := func(at *yaml.Node, msg, help label.Text) {
+				refused = true
+				res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
+					Severity: finding.Error, Record: res.ID, Message: msg, Help: help})
+			}
 			switch {
 			case Required(path):
 				// The record keeps its value; the fault is the
 				// notification's, at the value it empties.
-				refused = true
 				if v.Line == at.Line && v.Column > at.Column {
 					at = v
 				}
-				res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
-					Severity: finding.Error, Record: res.ID,
-					Message: label.Text{fmt.Sprintf("%s is verplicht en kan niet met een melding worden leeggemaakt; het record is niet veranderd.", path),
-						fmt.Sprintf("%s is required and cannot be emptied by a notification; the record is left unchanged", path)},
-					Help: label.Text{"Laat het weg uit de melding om de waarde in het record te houden, of vul de nieuwe waarde in.",
-						"leave it out of the notification to keep the record's value, or fill in the new value"}})
+				refuse(at, label.Text{fmt.Sprintf("%s is verplicht en kan niet met een melding worden leeggemaakt; het record is niet veranderd.", path),
+					fmt.Sprintf("%s is required and cannot be emptied by a notification; the record is left unchanged", path)},
+					label.Text{"Laat het weg uit de melding om de waarde in het record te houden, of vul de nieuwe waarde in.",
+						"leave it out of the notification to keep the record's value, or fill in the new value"})
 			case !Asked(path):
-				refused = true
-				res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
-					Severity: finding.Error, Record: res.ID,
-					Message: label.Text{fmt.Sprintf("%s is leeg opgegeven en zou zo uit het record verdwijnen, maar het is geen vraag van het meldformulier.", path),
-						fmt.Sprintf("%s is given empty, which would remove it from the record, but it is not a question of the notification form", path)},
-					Help: label.Text{"Laat het weg uit de melding om het te houden; zo'n veld haalt de gemeente zelf uit het record.",
-						"leave it out of the notification to keep it; the municipality removes such a field in the record itself"}})
+				refuse(at, label.Text{fmt.Sprintf("%s is leeg opgegeven en zou zo uit het record verdwijnen, maar het is geen vraag van het meldformulier.", path),
+					fmt.Sprintf("%s is given empty, which would remove it from the record, but it is not a question of the notification form", path)},
+					label.Text{"Laat het weg uit de melding om het te houden; zo'n veld haalt de gemeente zelf uit het record.",
+						"leave it out of the notification to keep it; the municipality removes such a field in the record itself"})
 			}
 		})
 	}
