@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -205,9 +206,11 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 	// to look in.
 	type leaf struct {
 		dotted, ptr, text string
-		sk                string // text's skeleton (separators.go)
-		number            bool
-		num               float64
+		// sks are the text's skeletons (separators.go): as written, and
+		// with its escapes decoded (escapedOf).
+		sks    []string
+		number bool
+		num    float64
 	}
 	var leaves []leaf
 	var walk func(v any, dotted, ptr string)
@@ -237,7 +240,11 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 		case string:
 			// Compared as skeletons (separators.go): "Acme B.V." quotes
 			// "acme bv".
-			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: t, sk: folded(t)})
+			sks := []string{folded(t)}
+			if e, ok := escapedOf(t); ok {
+				sks = append(sks, folded(e.s))
+			}
+			leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, text: t, sks: sks})
 		default:
 			if f, ok := number(t); ok {
 				leaves = append(leaves, leaf{dotted: dotted, ptr: ptr, number: true, num: f})
@@ -261,6 +268,9 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			continue
 		}
 		forms := []string{l.text}
+		if spelled := umlautsSpelled.Replace(norm.NFC.String(l.text)); spelled != l.text {
+			forms = append(forms, spelled)
+		}
 		if l.number {
 			forms = numberForms(l.num)
 		}
@@ -281,7 +291,7 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			continue
 		}
 		for _, s := range secrets {
-			if s.word == nil && strings.Contains(l.sk, s.sk) || s.word != nil && s.word.contains(l.text) {
+			if s.word == nil && slices.ContainsFunc(l.sks, func(sk string) bool { return strings.Contains(sk, s.sk) }) || s.word != nil && s.word.contains(l.text) {
 				out = append(out, quote{l.ptr, s.withheld})
 				break
 			}

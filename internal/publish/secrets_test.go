@@ -298,3 +298,30 @@ func TestSeparatorsBeforeFirstOther(t *testing.T) {
 		}
 	}
 }
+
+// TestTextIndexReadsEscapesAndSpelledUmlauts: a secret written in a link's
+// escapes (UTF-8, Latin-1, escaped twice), in HTML character references,
+// or with its umlauts spelled out, is found, and the stretch of the text
+// it takes, escapes and all, is replaced; a text that only shares a word
+// with one is left as it is.
+func TestTextIndexReadsEscapesAndSpelledUmlauts(t *testing.T) {
+	x := newTextIndex([]string{"Müllerbau Zeta", "Bewaking Grünwald Süd", "geheim.team@heidebeek.example"})
+	tests := []struct{ text, want string }{
+		{"https://x.example/leveranciers/M%C3%BCllerbau-Zeta", "https://x.example/leveranciers/#"},
+		{"https://x.example/besluiten?q=Bewaking+Gr%C3%BCnwald+S%C3%BCd&x=1", "https://x.example/besluiten?q=#&x=1"},
+		{"/M%FCllerbau%20Zeta.pdf", "/#.pdf"},
+		{"?q=M%25C3%25BCllerbau%2520Zeta", "?q=#"},
+		{"M&uuml;llerbau Zeta levert, M&#252;llerbau Zeta ook", "# levert, # ook"},
+		{"Muellerbau Zeta levert, MUELLERBAU ZETA ook; Gruenwald Sued niet", "# levert, # ook; Gruenwald Sued niet"},
+		{"mailto:geheim.team%40heidebeek.example", "mailto:#"},
+		{"https://x.example/?q=Zeta%20Systems&amp;p=2, Mueller", "https://x.example/?q=Zeta%20Systems&amp;p=2, Mueller"},
+	}
+	for _, tt := range tests {
+		if got := x.replace(tt.text, "#"); got != tt.want {
+			t.Errorf("replace(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+		if got := x.contains(tt.text); got != (tt.want != tt.text) {
+			t.Errorf("contains(%q) = %v", tt.text, got)
+		}
+	}
+}

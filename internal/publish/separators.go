@@ -2,6 +2,7 @@ package publish
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -161,18 +162,25 @@ func appendSkeleton(buf []byte, s string) []byte {
 
 func skeleton(s string) string { return string(appendSkeleton(nil, s)) }
 
+// umlautsSpelled writes the umlauts as a keyboard without them types them
+// in German and Dutch names: "Müller" as "Mueller", "Schröder" as
+// "Schroeder".
+var umlautsSpelled = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae", "Ö", "Oe", "Ü", "Ue")
+
 // appendWrittenForms appends to dst the ways s is written in Unicode: as
 // it is and, with a letter beyond ASCII, composed and decomposed ("Ö" as
 // one rune, or as O and a diaeresis, as text copied from some systems has
-// it), which look the same; and, with a letter written as another
-// (compat.go), as the letters it stands for.
+// it), which look the same; with a letter written as another
+// (compat.go), as the letters it stands for; and with its umlauts spelled
+// out (umlautsSpelled).
 func appendWrittenForms(dst []string, s string) []string {
 	dst = append(dst, s)
 	if isASCII(s) {
 		return dst
 	}
 	n := len(dst)
-	for _, f := range []string{norm.NFC.String(s), norm.NFD.String(s), norm.NFKC.String(s), norm.NFKD.String(s), asWritten(s)} {
+	for _, f := range []string{norm.NFC.String(s), norm.NFD.String(s), norm.NFKC.String(s), norm.NFKD.String(s), asWritten(s),
+		umlautsSpelled.Replace(norm.NFC.String(s))} {
 		if !slices.Contains(dst[n-1:], f) {
 			dst = append(dst, f)
 		}

@@ -282,11 +282,29 @@ func (x *textIndex) contains(s string) bool {
 	if start, _ := x.next(s, 0, &sc); start >= 0 {
 		return true
 	}
-	c, ok := compatOf(s)
+	if c, ok := compatOf(s); ok {
+		if start, _ := x.next(c.s, 0, &sc); start >= 0 {
+			return true
+		}
+	}
+	return x.containsEscaped(s, &sc)
+}
+
+// containsEscaped reports whether s quotes a secret in escapes
+// (escapedOf), as written or with its letters written as others.
+func (x *textIndex) containsEscaped(s string, sc *scratch) bool {
+	e, ok := escapedOf(s)
 	if !ok {
 		return false
 	}
-	start, _ := x.next(c.s, 0, &sc)
+	if start, _ := x.next(e.s, 0, sc); start >= 0 {
+		return true
+	}
+	c, ok := compatOf(e.s)
+	if !ok {
+		return false
+	}
+	start, _ := x.next(c.s, 0, sc)
 	return start >= 0
 }
 
@@ -297,13 +315,29 @@ func (x *textIndex) contains(s string) bool {
 // stretches found there are replaced in the text.
 func (x *textIndex) replace(s, with string) string {
 	s = replaceSpans(s, with, x.stretches(s))
-	c, ok := compatOf(s)
+	if c, ok := compatOf(s); ok {
+		spans := x.stretches(c.s)
+		for i, sp := range spans {
+			spans[i][0], spans[i][1] = c.span(sp[0], sp[1])
+		}
+		s = replaceSpans(s, with, spans)
+	}
+	// What is left, with its escapes decoded (escapedOf): the stretches
+	// found there are replaced in the text, escapes and all.
+	e, ok := escapedOf(s)
 	if !ok {
 		return s
 	}
-	spans := x.stretches(c.s)
+	spans := x.stretches(e.s)
+	if c, ok := compatOf(e.s); ok {
+		for _, sp := range x.stretches(c.s) {
+			a, b := c.span(sp[0], sp[1])
+			spans = append(spans, [2]int{a, b})
+		}
+		slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	}
 	for i, sp := range spans {
-		spans[i][0], spans[i][1] = c.span(sp[0], sp[1])
+		spans[i][0], spans[i][1] = e.span(sp[0], sp[1])
 	}
 	return replaceSpans(s, with, spans)
 }
