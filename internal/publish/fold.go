@@ -291,12 +291,16 @@ func (x *foldIndex) contains(s string) bool {
 	// short secret's word test needs rules them out.
 	var room [256]byte
 	at, end := x.next(foldInto(s, room[:0], nil), 0)
-	if at < 0 || end-at >= 4 {
-		return at >= 0
+	if at >= 0 && end-at >= 4 {
+		return true
 	}
-	var where [256]int32
-	at, _ = x.next(foldInto(s, room[:0], where[:0]), 0)
-	return at >= 0
+	if at >= 0 {
+		var where [256]int32
+		if at, _ = x.next(foldInto(s, room[:0], where[:0]), 0); at >= 0 {
+			return true
+		}
+	}
+	return len(escapedSpans(s, x)) > 0
 }
 
 // replace returns s with every stretch that any secret covers, in any case,
@@ -340,9 +344,37 @@ func (xs foldIndexes) replace(s, with string) string { return replaceFound(s, wi
 // to the whole words it touches: a secret found inside a word ("FR" in
 // "infrastructuur") replaced on its own would leave the rest of the word
 // to tell what it was.
-func replaceFound(s, with string, x interface {
+func replaceFound(s, with string, x finder) string {
+	s = replaceFoundAsWritten(s, with, x)
+	return replaceSpans(s, with, escapedSpans(s, x))
+}
+
+// finder finds secrets in a folded text (foldIndex, foldIndexes).
+type finder interface {
 	next(t foldedText, i int) (at, end int)
-}) string {
+}
+
+// escapedSpans returns the stretches of s whose escapes, decoded
+// (escapedOf), hold what x finds: the whole words of s they take,
+// escapes and all.
+func escapedSpans(s string, x finder) [][2]int {
+	e, ok := escapedOf(s)
+	if !ok {
+		return nil
+	}
+	t := foldText(e.s, nil)
+	var spans [][2]int
+	for at, end := x.next(t, 0); at >= 0; {
+		a, b := e.span(t.orig(at), t.origEnd(end))
+		spans = append(spans, [2]int{wordFrom(s, a), wordTo(s, b)})
+		_, n := utf8.DecodeRune(t.f[at:])
+		at, end = x.next(t, at+n)
+	}
+	return spans
+}
+
+// replaceFoundAsWritten is replaceFound in the text as it is written.
+func replaceFoundAsWritten(s, with string, x finder) string {
 	var room [256]byte
 	t := foldText(s, room[:0])
 	start, end := x.next(t, 0)

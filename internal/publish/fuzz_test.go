@@ -19,6 +19,8 @@ func FuzzSecretSearch(f *testing.F) {
 		{"ＡＣＭＥ BV", "door Acme BV, \xffacme\u0301"},
 		{"cam", "ⒸⒶⓂ-①② ㍱"},
 		{"Kluisbouw", "door Кluiѕbоuw, Καμερα"},
+		{"Müllerbau Zeta", "M%C3%BCllerbau-Zeta, M%FCllerbau%2520Zeta en M&uuml;llerbau &#90;eta"},
+		{"a@b.example", "mailto:a%40b.example%2 &amp;"},
 	} {
 		f.Add(seed[0], seed[1])
 	}

@@ -161,6 +161,9 @@ func TestFoldIndexKeepsOffsetsWhereCasesDifferInLength(t *testing.T) {
 		{[]string{"spiekmeester bv"}, "Spiek\u00admeester%20BV en Spiek\u200bmeester+BV", "# en #"},
 		{[]string{"spiekmeester bv"}, "Spiek\u202cmeester\u2066 BV, Spiek\u3164meester\U000E0020BV en Spiekmeester\u2013BV", "#, # en #"},
 		{[]string{"spiekmeester bv"}, "“Spiekmeester BV” en \u2068Spiekmeester\u00a0BV\u2069", "“#” en #"},
+		// In a link's escapes, in HTML references, with umlauts spelled out.
+		{[]string{"geheim.team@x.example", "Bäckerei Ünal"}, "zie mailto:geheim.team%40x.example, ?q=B%C3%A4ckerei%20%C3%9Cnal en B&auml;ckerei &#220;nal", "zie mailto:#, ?q=# en #"},
+		{[]string{"Bäckerei Ünal"}, "Baeckerei Uenal bv", "# bv"},
 		{[]string{"ab", "abc", "abd"}, "ABD abc ab a", "# # # a"},
 		{[]string{"Camera's Noord"}, "de cameras-\u00a0NOORD, de camera\u2019s noord.", "de #, de #."},
 		{[]string{"cam geheim"}, "zie \"cam\\tgeheim\"", "zie \"#\""},
