@@ -268,6 +268,9 @@ func (b *builder) initKeys() {
 	rules, applies := keyedRules(b.opts.Rules)
 	for _, v := range []any{b.cfg, rules, applies, b.opts.Deviations} {
 		if err := writeValue(h, v); err != nil {
+			// Said, not passed over: without a key every page is made
+			// anew, which a build after one change must not do unseen.
+			b.keyless = err
 			return
 		}
 	}
@@ -284,14 +287,16 @@ func (b *builder) initKeys() {
 }
 
 // keyedRules are the rules as the global key holds them: a function cannot
-// be keyed, so each rule's Applies is left out and only whether it has one
-// is kept. What it says follows from the tool, whose id is in the key, and
-// from the record, which is in its page's key.
-func keyedRules(rules []Rule) ([]Rule, []bool) {
+// be keyed, so each rule's Applies and AppliesOn are left out and only
+// whether it has them is kept. What they say follows from the tool, whose
+// id is in the key, and from the record, which is in its page's key, with
+// what AppliesOn says on the day (appendDayOf).
+func keyedRules(rules []Rule) ([]Rule, [][2]bool) {
 	out := slices.Clone(rules)
-	has := make([]bool, len(rules))
+	has := make([][2]bool, len(rules))
 	for i := range out {
-		has[i], out[i].Applies = out[i].Applies != nil, nil
+		has[i] = [2]bool{out[i].Applies != nil, out[i].AppliesOn != nil}
+		out[i].Applies, out[i].AppliesOn = nil, nil
 	}
 	return out, has
 }

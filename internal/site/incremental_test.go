@@ -20,6 +20,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/outdir"
+	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -1190,4 +1191,27 @@ func workingCopy(t *testing.T) (root, out, work string) {
 		t.Fatal(err)
 	}
 	return root, out, work
+}
+
+// TestTheChecklistsRulesAreKeyed: the build keys its pages with the
+// checklist's rules as the command gives them, functions and all (Applies,
+// AppliesOn), so a build after none changed skips its pages; a rule the
+// key could not hold would make every page anew, build after build.
+func TestTheChecklistsRulesAreKeyed(t *testing.T) {
+	var rules []Rule
+	for _, r := range principle.Rules() {
+		rules = append(rules, Rule{ID: r.ID, Ref: r.Ref, Title: r.Title, Covers: r.Covers, Cites: r.Cites, Applies: r.Applies, AppliesOn: r.AppliesOn})
+	}
+	root := copyFixture(t)
+	out := filepath.Join(t.TempDir(), "public")
+	var st Stats
+	for range 2 {
+		_, st = build(t, loadFixture(t, root), Options{Out: out, Rules: rules})
+		if st.Keyless != nil {
+			t.Fatalf("the pages have no keys: %v", st.Keyless)
+		}
+	}
+	if st.Skipped == 0 {
+		t.Errorf("a build after none changed skipped none of %d files", st.Files)
+	}
 }

@@ -313,7 +313,31 @@ func (b *builder) workOutEvalState(r *record.Record) (string, string) {
 // built every day, and made every page that showed one again each day.
 func (b *builder) appendDayOf(buf []byte, r *record.Record) []byte {
 	st, due := b.evalState(r)
-	return appendStrings(buf, "day", st, due)
+	return appendStrings(buf, "day", st, due, b.appliesOnDay(r))
+}
+
+// appliesOnDay says, for each rule whose concern for a record follows from
+// the day (Rule.AppliesOn), whether it concerns r on the day of the build:
+// a record planned to start tomorrow earns its ticks for them tomorrow,
+// when its findings may be what they were today.
+func (b *builder) appliesOnDay(r *record.Record) string {
+	loaded := b.loaded.ByID(r.ID)
+	var out []byte
+	for _, rule := range b.opts.Rules {
+		if rule.AppliesOn == nil {
+			continue
+		}
+		on := loaded != nil && rule.AppliesOn(loaded, b.today) && rule.AppliesOn(r, b.today)
+		out = append(out, "01"[boolIndex(on)])
+	}
+	return string(out)
+}
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // lapsedOnce holds the lapsed items of a build, worked out when a page
