@@ -25,38 +25,50 @@ type useFact struct {
 	// onDay: the fact shows use on its own day (a start); else from the
 	// day after (an evaluation, incident or agreement dated before today).
 	onDay bool
-	what  label.Text // the fact, for messages: Dutch, English
+	// i is the index of the agreement or incident it comes from.
+	i int
 }
 
 // useFacts lists the record's dated facts that show it in use once their
 // day has come: lifecycle.start, evaluation.last, each incident's
 // discovery and each data-sharing agreement's start. Malformed dates are
-// the schema's to report and show nothing.
+// the schema's to report and show nothing. What each says in words is
+// worked out only for a finding (words): the rules ask for the facts of
+// every record not labelled in use.
 func useFacts(r *record.Record) []useFact {
 	var out []useFact
 	if d, ok := date(r.Lifecycle.Start); ok {
-		out = append(out, useFact{"/lifecycle/start", d, true,
-			label.Text{"de start op " + datum(r.Lifecycle.Start) + " (lifecycle.start)", "it started on " + r.Lifecycle.Start + " (lifecycle.start)"}})
+		out = append(out, useFact{path: "/lifecycle/start", day: d, onDay: true})
 	}
 	if d, ok := date(r.Evaluation.Last); ok {
-		out = append(out, useFact{"/evaluation/last", d, false,
-			label.Text{"een evaluatie op " + datum(r.Evaluation.Last) + " (evaluation.last)", "it was evaluated on " + r.Evaluation.Last + " (evaluation.last)"}})
+		out = append(out, useFact{path: "/evaluation/last", day: d})
 	}
 	for i, s := range r.DataSharing {
 		if d, ok := date(s.Start); ok {
-			out = append(out, useFact{index("data_sharing", i, "start"), d, false,
-				label.Text{fmt.Sprintf("gegevensdeling met %s sinds %s", s.Party, datum(s.Start)), fmt.Sprintf("it shares data with %s since %s", s.Party, s.Start)}})
+			out = append(out, useFact{path: index("data_sharing", i, "start"), day: d, i: i})
 		}
 	}
 	for i, in := range r.Incidents {
 		if t, ok := instant(in.Discovered); ok {
-			d := dayOf(t)
-			ds := d.Format(time.DateOnly)
-			out = append(out, useFact{index("incidents", i, "discovered"), d, false,
-				label.Text{fmt.Sprintf("een incident (%s) ontdekt op %s", in.Type, datum(ds)), fmt.Sprintf("it had an incident (%s) discovered on %s", in.Type, ds)}})
+			out = append(out, useFact{path: index("incidents", i, "discovered"), day: dayOf(t), i: i})
 		}
 	}
 	return out
+}
+
+// words is the fact of r in words, for messages: Dutch, English.
+func (u useFact) words(r *record.Record) label.Text {
+	switch {
+	case u.path == "/lifecycle/start":
+		return label.Text{"de start op " + datum(r.Lifecycle.Start) + " (lifecycle.start)", "it started on " + r.Lifecycle.Start + " (lifecycle.start)"}
+	case u.path == "/evaluation/last":
+		return label.Text{"een evaluatie op " + datum(r.Evaluation.Last) + " (evaluation.last)", "it was evaluated on " + r.Evaluation.Last + " (evaluation.last)"}
+	case strings.HasPrefix(u.path, "/data_sharing/"):
+		s := r.DataSharing[u.i]
+		return label.Text{fmt.Sprintf("gegevensdeling met %s sinds %s", s.Party, datum(s.Start)), fmt.Sprintf("it shares data with %s since %s", s.Party, s.Start)}
+	}
+	in, ds := r.Incidents[u.i], u.day.Format(time.DateOnly)
+	return label.Text{fmt.Sprintf("een incident (%s) ontdekt op %s", in.Type, datum(ds)), fmt.Sprintf("it had an incident (%s) discovered on %s", in.Type, ds)}
 }
 
 // shown reports whether the fact shows the record in use today.
@@ -142,7 +154,8 @@ func statusContradicted(ctx *Context, r *record.Record) []finding.Finding {
 	}
 	var ens, nls []string
 	for _, u := range facts {
-		ens, nls = append(ens, u.what.In("en")), append(nls, u.what.In("nl"))
+		w := u.words(r)
+		ens, nls = append(ens, w.In("en")), append(nls, w.In("nl"))
 	}
 	status := r.Status
 	if blank(status) {
