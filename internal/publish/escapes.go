@@ -25,12 +25,15 @@ type escapedText struct {
 // escapedOf returns s with its escapes decoded, twice over for a text
 // escaped twice, and false when it holds none.
 func escapedOf(s string) (escapedText, bool) {
-	if !strings.ContainsAny(s, "%&") {
+	if !holdsEscape(s) {
 		return escapedText{}, false
 	}
 	e, ok := decodeOnce(s)
 	if !ok {
 		return escapedText{}, false
+	}
+	if !holdsEscape(e.s) {
+		return e, true
 	}
 	if again, ok := decodeOnce(e.s); ok {
 		// Where each byte of the second decoding came from in the text:
@@ -41,6 +44,44 @@ func escapedOf(s string) (escapedText, bool) {
 		return again, true
 	}
 	return e, true
+}
+
+// holdsEscape reports whether s holds an escape decodeOnce decodes: most
+// texts with a '%' or an '&' ("50%", "Q&A") hold none, and are not copied
+// for it.
+func holdsEscape(s string) bool {
+	for i := strings.IndexAny(s, "%&"); i >= 0 && i < len(s); {
+		if _, n := escapeAt(s, i); n > 0 {
+			return true
+		}
+		next := strings.IndexAny(s[i+1:], "%&")
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// escapeAt returns what the escape at s[i] decodes to and its length in
+// s: "%XX" the byte it names, an HTML character reference its character;
+// 0 when s[i] begins none.
+func escapeAt(s string, i int) (string, int) {
+	switch s[i] {
+	case '%':
+		if i+2 < len(s) {
+			if v, ok := hexByte(s[i+1], s[i+2]); ok {
+				return string([]byte{v}), 3
+			}
+		}
+	case '&':
+		if end := strings.IndexByte(s[i:min(len(s), i+12)], ';'); end > 1 {
+			if r := html.UnescapeString(s[i : i+end+1]); r != s[i:i+end+1] {
+				return r, end + 1
+			}
+		}
+	}
+	return "", 0
 }
 
 // decodeOnce decodes the escapes of s once: "%XX" as the byte it names,
@@ -59,21 +100,10 @@ func decodeOnce(s string) (escapedText, bool) {
 		}
 	}
 	for i := 0; i < len(s); {
-		switch c := s[i]; {
-		case c == '%' && i+2 < len(s):
-			if v, ok := hexByte(s[i+1], s[i+2]); ok {
-				add([]byte{v}, i, i+3)
-				i, changed = i+3, true
-				continue
-			}
-		case c == '&':
-			if end := strings.IndexByte(s[i:min(len(s), i+12)], ';'); end > 1 {
-				if r := html.UnescapeString(s[i : i+end+1]); r != s[i:i+end+1] {
-					add([]byte(r), i, i+end+1)
-					i, changed = i+end+1, true
-					continue
-				}
-			}
+		if r, n := escapeAt(s, i); n > 0 {
+			add([]byte(r), i, i+n)
+			i, changed = i+n, true
+			continue
 		}
 		add([]byte{s[i]}, i, i+1)
 		i++
