@@ -144,9 +144,15 @@ func (b *builder) ruleApplies(anchor string, r *record.Record) bool {
 		return false
 	}
 	return slices.ContainsFunc(b.anchorRules[anchor], func(rule Rule) bool {
-		return (rule.Applies == nil || rule.Applies(loaded) && rule.Applies(r)) &&
-			(rule.AppliesOn == nil || rule.AppliesOn(loaded, b.today) && rule.AppliesOn(r, b.today))
+		return (rule.Applies == nil || rule.Applies(loaded) && rule.Applies(r)) && b.appliesOn(rule, loaded, r)
 	})
+}
+
+// appliesOn reports whether the rule concerns the record on the day of
+// the build (Rule.AppliesOn), as loaded and as its public view r alike;
+// true for a rule that does not depend on the day.
+func (b *builder) appliesOn(rule Rule, loaded, r *record.Record) bool {
+	return rule.AppliesOn == nil || rule.AppliesOn(loaded, b.today) && rule.AppliesOn(r, b.today)
 }
 
 // ruleAnchors are the anchors of every principle a rule checks.

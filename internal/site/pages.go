@@ -327,17 +327,13 @@ func (b *builder) appliesOnDay(r *record.Record) string {
 		if rule.AppliesOn == nil {
 			continue
 		}
-		on := loaded != nil && rule.AppliesOn(loaded, b.today) && rule.AppliesOn(r, b.today)
-		out = append(out, "01"[boolIndex(on)])
+		on := byte('0')
+		if loaded != nil && b.appliesOn(rule, loaded, r) {
+			on = '1'
+		}
+		out = append(out, on)
 	}
 	return string(out)
-}
-
-func boolIndex(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // lapsedOnce holds the lapsed items of a build, worked out when a page
