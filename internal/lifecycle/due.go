@@ -282,7 +282,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 
 	if Evaluated(r) {
 		due, iv, ok := NextEvaluation(r, cfg)
-		if IntervalTooLong(r) {
+		if !ok && IntervalTooLong(r) {
 			iv, def := r.Evaluation.Interval, cfg.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
 			add(Evaluation, time.Time{}, Undated, "/evaluation/interval",
 				label.Text{
