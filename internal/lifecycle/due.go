@@ -236,14 +236,21 @@ func OwnInterval(r *record.Record) (period.Duration, bool) {
 func Lapsing(reg *register.Register, today time.Time) (from, until time.Time) {
 	cfg, today, _ := window(reg.Config, today, period.Duration{})
 	for _, r := range reg.Records {
-		if !Evaluated(r) {
+		use, dated := inUseFrom(r)
+		if !Deployed(r) && !dated {
 			continue
 		}
 		due, _, ok := NextEvaluation(r, cfg)
 		if !ok {
 			continue
 		}
-		switch lapses := lapseDay(due); {
+		// A record whose own dates show it in use from a day has lapsed
+		// from the later of that day and its lapse day.
+		lapses := lapseDay(due)
+		if dated && use.After(lapses) {
+			lapses = use
+		}
+		switch {
 		case !today.Before(lapses):
 			if lapses.After(from) {
 				from = lapses
@@ -262,15 +269,6 @@ func lapseDay(due time.Time) time.Time {
 	return time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
 }
 
-// Evaluated reports whether the record's evaluation falls due (principle
-// III): while it is deployed, active or suspended. A suspended deployment
-// is only paused: its decision stands, the technology stays in public
-// space and may be switched back on without a new decision, and an
-// evaluation is what decides whether it comes back or is retired (3.1,
-// 3.4). Planned and retired records have no evaluation due. The checklist,
-// the due list and the site all ask this, so they agree.
-func Evaluated(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
-
 func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) []Item {
 	var items []Item
 	add := func(what What, date time.Time, g Group, path string, detail label.Text) {
@@ -280,7 +278,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		return nil
 	}
 
-	if Evaluated(r) {
+	if InUseOn(r, today) {
 		due, iv, ok := NextEvaluation(r, cfg)
 		if !ok && IntervalTooLong(r) {
 			iv, def := r.Evaluation.Interval, cfg.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
@@ -323,7 +321,9 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 
 	if end, err := period.ParseDate(r.Lifecycle.End); err == nil && r.Lifecycle.End != "" {
 		switch {
-		case end.Before(today) && r.Active():
+		// Running by its status, or by its own dates while the status
+		// says not yet (as the checklist's lifecycle-ended sees it).
+		case end.Before(today) && (r.Active() || NotYetByStatus(r) && InUseOn(r, today)):
 			add(Lifecycle, end, Lapsed, "/lifecycle/end",
 				label.Text{
 					fmt.Sprintf("levenscyclus afgelopen op %s maar de registratie is nog actief: evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)),

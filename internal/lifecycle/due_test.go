@@ -192,6 +192,9 @@ func TestDue(t *testing.T) {
 	})
 	items := Due(reg, date(t, "2026-11-24"), period.MustParse("P90D"))
 	equal(t, items, []want{
+		// Planned, but started in 2020 by its own dates: in use, and
+		// never evaluated since.
+		{"straks", Evaluation, "2024-01-01", Lapsed, "/lifecycle/start"},
 		{"cam-markt", Evaluation, "2026-03-01", Lapsed, "/evaluation/last"},
 		{"cam-markt", Lifecycle, "2026-10-31", Lapsed, "/lifecycle/end"},
 		{"pauze", Evaluation, "2026-11-20", Lapsed, "/evaluation/last"},
@@ -539,7 +542,8 @@ func TestDueIntervalTooLongToCompute(t *testing.T) {
 		// Not a duration at all: the configured P4Y stands for it, as
 		// before (TestNextEvaluation), due in 2028.
 		{"1 jaar", "active", "", ""},
-		{"P1000000Y", "planned", "", ""},
+		// Planned, but its start and last evaluation show it in use.
+		{"P1000000Y", "planned", Undated, `"P1000000Y" is too long to compute with`},
 		{"P1000000Y", "retired", "", ""},
 		{"P100000Y", "active", "", ""},
 		{"P1Y", "active", Lapsed, "evaluation lapsed on 2025-01-01"},
@@ -567,6 +571,68 @@ func TestDueIntervalTooLongToCompute(t *testing.T) {
 		}
 		if _, _, ok := NextEvaluation(r, nil); ok == (tt.group == Undated) {
 			t.Errorf("%s: NextEvaluation ok = %v", tt.interval, ok)
+		}
+	}
+}
+
+// A record whose status says planned or in development, while its own
+// dates show it in use, is in use from the first day they do: its
+// evaluation falls due as a deployed record's does, on the day the
+// checklist starts to treat it as in use and no earlier.
+func TestInUseOnFollowsTheDatesAStatusDenies(t *testing.T) {
+	const day = "2026-01-10"
+	tests := []struct {
+		name, yaml string
+		inUse      bool
+	}{
+		{"active, no dates", "status: active", true},
+		{"suspended, no dates", "status: suspended", true},
+		{"retired, started long ago", "status: retired\nlifecycle: {start: 2020-01-01}", false},
+		{"planned, no dates", "status: planned", false},
+		{"planned, starts tomorrow", "status: planned\nlifecycle: {start: 2026-01-11}", false},
+		{"planned, starts today", "status: planned\nlifecycle: {start: 2026-01-10}", true},
+		{"in development, evaluated yesterday", "status: in_development\nevaluation: {last: 2026-01-09}", true},
+		{"in development, evaluated today", "status: in_development\nevaluation: {last: 2026-01-10}", false},
+		{"no status, shares data since last year", "data_sharing: [{party: Politie, start: 2025-01-01}]", true},
+		{"planned, incident discovered yesterday", "status: planned\nincidents: [{type: breach, discovered: \"2026-01-09T23:30:00+01:00\"}]", true},
+		{"planned, a start that is not a date", "status: planned\nlifecycle: {start: binnenkort}", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := decode(t, "id: x\nkind: sensor\nsensor_type: camera\n"+tt.yaml+"\n")
+			if got := InUseOn(r, date(t, day)); got != tt.inUse {
+				t.Errorf("InUseOn(%s) = %v, want %v", day, got, tt.inUse)
+			}
+			evaluation := false
+			for _, it := range Due(register.New("", nil, []*record.Record{r}), date(t, day), period.MustParse("P10Y")) {
+				evaluation = evaluation || it.What == Evaluation
+			}
+			if evaluation != tt.inUse {
+				t.Errorf("an evaluation listed as due: %v, want %v", evaluation, tt.inUse)
+			}
+		})
+	}
+}
+
+// A life cycle that ended while the record still runs is lapsed, whether
+// its status says active or only its dates show it running.
+func TestEndedLifeCycleOfARunningRecord(t *testing.T) {
+	for _, tt := range []struct {
+		status string
+		lapsed bool
+	}{
+		{"active", true},
+		{"planned", true}, // started in 2020 by its own dates
+		{"suspended", false},
+		{"retired", false},
+	} {
+		r := decode(t, "id: x\nkind: algorithm\nstatus: "+tt.status+"\nlifecycle: {start: 2020-01-01, end: 2026-01-01}\nevaluation: {last: 2025-06-01}\n")
+		lapsed := false
+		for _, it := range Due(register.New("", nil, []*record.Record{r}), date(t, "2026-01-10"), period.MustParse("P30D")) {
+			lapsed = lapsed || it.What == Lifecycle && it.Group == Lapsed
+		}
+		if lapsed != tt.lapsed {
+			t.Errorf("%s: life cycle lapsed %v, want %v", tt.status, lapsed, tt.lapsed)
 		}
 	}
 }

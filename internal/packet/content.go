@@ -20,7 +20,6 @@ import (
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
-	"github.com/voorbeeldstad/register/internal/register"
 )
 
 // kind describes what the record is in a few words.
@@ -164,11 +163,11 @@ func (L *Labels) lifecycle(r *record.Record) string {
 	return s
 }
 
-func (L *Labels) evaluation(r *record.Record, reg *register.Register) string {
+func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 	ev := r.Evaluation
 	var cfgInterval string
 	var parts []string
-	if due, iv, ok := lifecycle.NextEvaluation(r, reg.Config); ok {
+	if due, iv, ok := lifecycle.NextEvaluation(r, scope.reg.Config); ok {
 		cfgInterval = L.duration(iv)
 		parts = append(parts, L.pick([2]string{"Elke ", "Every "})+cfgInterval)
 		if ev.Last != "" {
@@ -176,7 +175,7 @@ func (L *Labels) evaluation(r *record.Record, reg *register.Register) string {
 		} else {
 			parts = append(parts, L.pick([2]string{"nog nooit geëvalueerd", "never evaluated"}))
 		}
-		if lifecycle.Evaluated(r) {
+		if lifecycle.InUseOn(r, scope.today) {
 			parts = append(parts, L.pick([2]string{"volgende uiterlijk ", "next by "})+L.date(due))
 		}
 	} else {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
@@ -16,12 +17,12 @@ import (
 // marks Fact, in the order the record page shows them (the heading, then
 // each section), each under its label. A missing fact says so, since that is
 // itself something to discuss.
-func (L *Labels) facts(r *record.Record, reg *register.Register) []Fact {
+func (L *Labels) facts(r *record.Record, s factScope) []Fact {
 	order, ok := allFactOrder()[r.Kind]
 	if !ok {
 		order = factOrder(field.All, r.Kind)
 	}
-	return L.factsIn(field.All, order, r, reg)
+	return L.factsIn(field.All, order, r, s)
 }
 
 // allFactOrder is factOrder of field.All for each kind, made once: a
@@ -34,17 +35,24 @@ var allFactOrder = sync.OnceValue(func() map[record.Kind][]field.Field {
 	return m
 })
 
+// factScope is what a fact may rest on besides its record: the register
+// (its configuration) and the day of the packet.
+type factScope struct {
+	reg   *register.Register
+	today time.Time
+}
+
 // factsFrom lists the facts of a field table. A field the packet words
 // itself (factWriters) reads as a sentence; any other marked field is
 // stated by its value as the table's kind says, so a new row marked Fact
 // shows in the packet without a change here.
-func (L *Labels) factsFrom(table []field.Field, r *record.Record, reg *register.Register) []Fact {
-	return L.factsIn(table, factOrder(table, r.Kind), r, reg)
+func (L *Labels) factsFrom(table []field.Field, r *record.Record, s factScope) []Fact {
+	return L.factsIn(table, factOrder(table, r.Kind), r, s)
 }
 
 // factsIn lists the facts of a field table in the order given, the
 // table's factOrder for the record's kind.
-func (L *Labels) factsIn(table, order []field.Field, r *record.Record, reg *register.Register) []Fact {
+func (L *Labels) factsIn(table, order []field.Field, r *record.Record, s factScope) []Fact {
 	var fs []Fact
 	stated := map[string]bool{}
 	for _, f := range order {
@@ -59,7 +67,7 @@ func (L *Labels) factsIn(table, order []field.Field, r *record.Record, reg *regi
 		for _, p := range w.covers {
 			stated[p] = true
 		}
-		value, ok := w.value(L, r, reg)
+		value, ok := w.value(L, r, s)
 		if !ok {
 			continue
 		}
@@ -95,7 +103,7 @@ func factOrder(table []field.Field, k record.Kind) []field.Field {
 type factWriter struct {
 	// value returns the fact; false leaves it out (a part of the record
 	// format the record does not use, such as an AI Act assessment).
-	value func(L *Labels, r *record.Record, reg *register.Register) (string, bool)
+	value func(L *Labels, r *record.Record, s factScope) (string, bool)
 	// covers are further Fact fields this fact states, which then have
 	// no fact of their own.
 	covers []string
@@ -105,8 +113,8 @@ type factWriter struct {
 }
 
 // always wraps a wording that never leaves its fact out.
-func always(f func(L *Labels, r *record.Record) string) func(*Labels, *record.Record, *register.Register) (string, bool) {
-	return func(L *Labels, r *record.Record, _ *register.Register) (string, bool) { return f(L, r), true }
+func always(f func(L *Labels, r *record.Record) string) func(*Labels, *record.Record, factScope) (string, bool) {
+	return func(L *Labels, r *record.Record, _ factScope) (string, bool) { return f(L, r), true }
 }
 
 // factWriters are the facts the packet words itself, by the field's path.
@@ -133,7 +141,7 @@ var factWriters = map[string]factWriter{
 		}
 		return L.or(role)
 	})},
-	"location": {paths: []string{"location.description", "location.area"}, value: func(L *Labels, r *record.Record, _ *register.Register) (string, bool) {
+	"location": {paths: []string{"location.description", "location.area"}, value: func(L *Labels, r *record.Record, _ factScope) (string, bool) {
 		if r.Location == nil {
 			return "", false
 		}
@@ -146,7 +154,7 @@ var factWriters = map[string]factWriter{
 	"legal_basis":   {value: always((*Labels).legalBasis)},
 	"dpia":          {value: always((*Labels).dpia)},
 	"assessments":   {value: always((*Labels).assessments)},
-	"ai_act": {paths: []string{"ai_act.category", "ai_act.basis"}, value: func(L *Labels, r *record.Record, _ *register.Register) (string, bool) {
+	"ai_act": {paths: []string{"ai_act.category", "ai_act.basis"}, value: func(L *Labels, r *record.Record, _ factScope) (string, bool) {
 		if r.AIAct == nil {
 			return "", false
 		}
@@ -155,10 +163,10 @@ var factWriters = map[string]factWriter{
 	"risks":     {value: always((*Labels).risks)},
 	"decisions": {value: always((*Labels).decisions)},
 	"lifecycle": {value: always((*Labels).lifecycle)},
-	"evaluation": {value: func(L *Labels, r *record.Record, reg *register.Register) (string, bool) {
-		return L.evaluation(r, reg), true
+	"evaluation": {value: func(L *Labels, r *record.Record, s factScope) (string, bool) {
+		return L.evaluation(r, s), true
 	}},
-	"reviews": {value: func(L *Labels, r *record.Record, _ *register.Register) (string, bool) {
+	"reviews": {value: func(L *Labels, r *record.Record, _ factScope) (string, bool) {
 		if len(r.Reviews) == 0 {
 			return "", false
 		}

@@ -5,7 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -39,7 +41,7 @@ func TestFactsFollowTheTable(t *testing.T) {
 		Security: &record.Security{LastAudit: "2025-03-01", Measures: "Versleuteld."},
 		Signage:  &record.Signage{Present: &yes},
 	}
-	reg := &register.Register{}
+	scope := factScope{reg: &register.Register{}}
 	tests := []struct {
 		name, lang string
 		table      []field.Field
@@ -57,7 +59,7 @@ func TestFactsFollowTheTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := factText(labelsFor(tt.lang).factsFrom(tt.table, r, reg))
+			got := factText(labelsFor(tt.lang).factsFrom(tt.table, r, scope))
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("facts lack %q:\n%s", w, got)
@@ -79,7 +81,7 @@ func TestEveryFactStated(t *testing.T) {
 	for _, k := range record.Kinds {
 		r := &record.Record{Kind: k, Location: &record.Location{}, AIAct: &record.AIAct{},
 			Reviews: []record.Review{{Body: "ethics_committee"}}}
-		fs := labelsFor("nl").facts(r, &register.Register{})
+		fs := labelsFor("nl").facts(r, factScope{reg: &register.Register{}})
 		stated := map[string]int{}
 		for _, f := range fs {
 			fieldPath := ""
@@ -129,9 +131,33 @@ func TestFactOrderMadeOnce(t *testing.T) {
 			t.Errorf("%s: order made once differs from factOrder", k)
 		}
 		r := &record.Record{Kind: k, Summary: "Telt fietsen.", Status: "in_use", Location: &record.Location{}}
-		got, want := factText(nl.facts(r, &register.Register{})), factText(nl.factsFrom(field.All, r, &register.Register{}))
+		got, want := factText(nl.facts(r, factScope{reg: &register.Register{}})), factText(nl.factsFrom(field.All, r, factScope{reg: &register.Register{}}))
 		if got != want || got == "" {
 			t.Errorf("%s: facts\n%s\nwant\n%s", k, got, want)
+		}
+	}
+}
+
+// The evaluation fact names the next evaluation for a record in use on the
+// packet's day (lifecycle.InUseOn), as the checklist and the due list see
+// it: a record labelled planned whose start has passed has one; one not
+// started has none yet.
+func TestEvaluationFactFollowsUseOnTheDay(t *testing.T) {
+	today := time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		status, start string
+		next          bool
+	}{
+		{"active", "2026-01-01", true},
+		{"planned", "2026-01-01", true},
+		{"in_development", "2026-12-07", true},
+		{"planned", "2027-01-01", false},
+		{"retired", "2026-01-01", false},
+	} {
+		r := &record.Record{Kind: record.Algorithm, Status: tt.status, Lifecycle: record.Lifecycle{Start: tt.start}}
+		got := en.evaluation(r, factScope{reg: &register.Register{Config: config.Default()}, today: today})
+		if strings.Contains(got, "next by") != tt.next {
+			t.Errorf("%s, started %s: %q, want a next evaluation: %v", tt.status, tt.start, got, tt.next)
 		}
 	}
 }

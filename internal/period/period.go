@@ -90,6 +90,18 @@ func Today(now time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// ParseInstant reads an RFC 3339 datetime, or a date (taken as midnight in
+// Europe/Amsterdam), as records state when something happened.
+func ParseInstant(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	if t, err := time.ParseInLocation(DateLayout, s, Amsterdam); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
 // Format writes a date as YYYY-MM-DD.
 func Format(t time.Time) string { return t.Format(DateLayout) }
 

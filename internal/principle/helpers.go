@@ -8,6 +8,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -46,7 +47,7 @@ func affectsPeopleInUse(r *record.Record) bool { return affectsPeople(r) && !ret
 
 // deployed reports whether the record is in public use or temporarily
 // stopped but still in place.
-func deployed(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
+func deployed(r *record.Record) bool { return lifecycle.Deployed(r) }
 
 // government reports whether the operator is a public authority, for which
 // some rules differ (legitimate interest, the kind of decision).

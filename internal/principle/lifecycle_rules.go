@@ -195,7 +195,7 @@ var evaluationLapsed = &Rule{
 				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is langer dan de %s (%s) die voor deze soort toepassing geldt.", duur(own), own, duur(def), def),
 					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie. De termijn per soort sensor staat bij evaluation.intervals in register.yaml.", duur(def), def))))
 		}
-		if !lifecycle.Evaluated(r) && len(usedDespiteStatus(ctx, r)) == 0 {
+		if !inService(ctx, r) {
 			return fs // not deployed, and its dates do not show it in use
 		}
 		due, d, ok := lifecycle.NextEvaluation(r, ctx.Config)

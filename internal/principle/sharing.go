@@ -146,18 +146,6 @@ func plural(n int64, one, many string) string {
 // the Dutch DPA after becoming aware of it.
 const breachWindow = 72 * time.Hour
 
-// instant reads an RFC 3339 datetime, or a date (taken as midnight in
-// Europe/Amsterdam).
-func instant(s string) (time.Time, bool) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	if t, err := time.ParseInLocation(period.DateLayout, s, period.Amsterdam); err == nil {
-		return t, true
-	}
-	return time.Time{}, false
-}
-
 var breachReported = &Rule{
 	ID: "breach-reported", Ref: "C-breach", Default: finding.Error,
 	Applies: func(r *record.Record) bool {
@@ -185,7 +173,7 @@ var breachReported = &Rule{
 			if in.Type != "data_breach" || !in.IsNotifiable() {
 				continue
 			}
-			found, ok := instant(in.Discovered)
+			found, ok := period.ParseInstant(in.Discovered)
 			if !ok {
 				// Without the moment of discovery the 72 hours cannot be
 				// counted: the register cannot show the law is met.
@@ -206,7 +194,7 @@ var breachReported = &Rule{
 				}
 				continue
 			}
-			rep, ok := instant(in.Reported)
+			rep, ok := period.ParseInstant(in.Reported)
 			if !ok {
 				fs = append(fs, at(index("incidents", i, "reported"),
 					en(fmt.Sprintf("the breach's reported %q is not a date and time, so it cannot be shown that it was reported within 72 hours", in.Reported),

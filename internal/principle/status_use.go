@@ -7,51 +7,27 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // A record's status is a label its owner sets; its dates are facts it
-// states. Where the facts show the record in use (it started, was
-// evaluated, had an incident or shares data) while the label says planned
-// or in development, the checklist fails closed: every rule treats the
-// record as in use, and lifecycle-ended reports the contradiction
-// (statusContradicted). A retired record stays out of use: retiring is
-// what its dates in the past are expected to show.
+// states (lifecycle.UseFacts). Where the facts show the record in use while
+// the label says planned or in development, every rule treats the record
+// as in use, and lifecycle-ended reports the contradiction
+// (statusContradicted).
 
 // useFact is a fact of a record that shows it in use from a day.
-type useFact struct {
-	path string    // JSON Pointer of the field that states it
-	day  time.Time // the day it shows the record in use from
-	// onDay: the fact shows use on its own day (a start); else from the
-	// day after (an evaluation, incident or agreement dated before today).
-	onDay bool
-	// i is the index of the agreement or incident it comes from.
-	i int
-}
+type useFact struct{ lifecycle.UseFact }
 
 // useFacts lists the record's dated facts that show it in use once their
-// day has come: lifecycle.start, evaluation.last, each incident's
-// discovery and each data-sharing agreement's start. Malformed dates are
-// the schema's to report and show nothing. What each says in words is
-// worked out only for a finding (words): the rules ask for the facts of
-// every record not labelled in use.
+// day has come (lifecycle.UseFacts). What each says in words is worked
+// out only for a finding (words).
 func useFacts(r *record.Record) []useFact {
-	var out []useFact
-	if d, ok := date(r.Lifecycle.Start); ok {
-		out = append(out, useFact{path: "/lifecycle/start", day: d, onDay: true})
-	}
-	if d, ok := date(r.Evaluation.Last); ok {
-		out = append(out, useFact{path: "/evaluation/last", day: d})
-	}
-	for i, s := range r.DataSharing {
-		if d, ok := date(s.Start); ok {
-			out = append(out, useFact{path: index("data_sharing", i, "start"), day: d, i: i})
-		}
-	}
-	for i, in := range r.Incidents {
-		if t, ok := instant(in.Discovered); ok {
-			out = append(out, useFact{path: index("incidents", i, "discovered"), day: dayOf(t), i: i})
-		}
+	facts := lifecycle.UseFacts(r)
+	out := make([]useFact, len(facts))
+	for i, u := range facts {
+		out[i] = useFact{u}
 	}
 	return out
 }
@@ -59,38 +35,29 @@ func useFacts(r *record.Record) []useFact {
 // words is the fact of r in words, for messages: Dutch, English.
 func (u useFact) words(r *record.Record) label.Text {
 	switch {
-	case u.path == "/lifecycle/start":
+	case u.Path == "/lifecycle/start":
 		return label.Text{"de start op " + datum(r.Lifecycle.Start) + " (lifecycle.start)", "it started on " + r.Lifecycle.Start + " (lifecycle.start)"}
-	case u.path == "/evaluation/last":
+	case u.Path == "/evaluation/last":
 		return label.Text{"een evaluatie op " + datum(r.Evaluation.Last) + " (evaluation.last)", "it was evaluated on " + r.Evaluation.Last + " (evaluation.last)"}
-	case strings.HasPrefix(u.path, "/data_sharing/"):
-		s := r.DataSharing[u.i]
+	case strings.HasPrefix(u.Path, "/data_sharing/"):
+		s := r.DataSharing[u.Index]
 		return label.Text{fmt.Sprintf("gegevensdeling met %s sinds %s", s.Party, datum(s.Start)), fmt.Sprintf("it shares data with %s since %s", s.Party, s.Start)}
 	}
-	in, ds := r.Incidents[u.i], u.day.Format(time.DateOnly)
+	in, ds := r.Incidents[u.Index], u.Day.Format(time.DateOnly)
 	return label.Text{fmt.Sprintf("een incident (%s) ontdekt op %s", in.Type, datum(ds)), fmt.Sprintf("it had an incident (%s) discovered on %s", in.Type, ds)}
 }
 
 // shown reports whether the fact shows the record in use today.
-func (u useFact) shown(ctx *Context) bool {
-	if u.onDay {
-		return ctx.OnOrAfter(u.day)
-	}
-	return ctx.After(u.day)
-}
+func (u useFact) shown(ctx *Context) bool { return ctx.OnOrAfter(u.From()) }
 
 // notDeployedLabel reports whether the status label says the record is not
-// in use yet (planned, in development, or no status at all) rather than
-// deployed or retired.
-func notDeployedLabel(r *record.Record) bool { return !deployed(r) && !retired(r) }
+// in use yet (lifecycle.NotYetByStatus).
+func notDeployedLabel(r *record.Record) bool { return lifecycle.NotYetByStatus(r) }
 
-// mayBeInUse is the Applies of the rules about a record in use: deployed
-// by its status, or one whose status says not yet but whose dated facts
-// may show it in use (inService decides, on the day of the run). It does
+// mayBeInUse is the Applies of the rules about a record in use
+// (lifecycle.MayBeInUse): inService decides on the day of the run. It does
 // not read the date, as Applies cannot.
-func mayBeInUse(r *record.Record) bool {
-	return deployed(r) || notDeployedLabel(r) && len(useFacts(r)) > 0
-}
+func mayBeInUse(r *record.Record) bool { return lifecycle.MayBeInUse(r) }
 
 // usedDespiteStatus returns the facts that show a record in use today
 // while its status says planned or in development; none for a record
@@ -109,10 +76,8 @@ func usedDespiteStatus(ctx *Context, r *record.Record) []useFact {
 }
 
 // inUseOn is the AppliesOn of the rules about a record in use: whether it
-// is in use on the day (inService).
-func inUseOn(r *record.Record, today time.Time) bool {
-	return inService(&Context{day: newClock(today)}, r)
-}
+// is in use on the day (inService, lifecycle.InUseOn).
+func inUseOn(r *record.Record, today time.Time) bool { return lifecycle.InUseOn(r, dayOfDate(today)) }
 
 // inService reports whether the record is in use today: deployed by its
 // status (active, suspended), or shown in use by its own dates whatever

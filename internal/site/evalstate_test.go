@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,31 +12,40 @@ import (
 )
 
 // The record page's evaluation state asks what the checklist and the due
-// list ask (lifecycle.Evaluated): a suspended record's evaluation lapses
-// as an active one's does, a planned or retired one has none due; and it
-// is not public where it rests on a withheld field.
+// list ask (lifecycle.InUseOn): a suspended record's evaluation lapses as
+// an active one's does, and so does that of a record labelled planned
+// whose own dates show it in use; one not started, or retired, has none
+// due; and it is not public where it rests on a withheld field.
 func TestEvalStateFollowsWhetherTheEvaluationFallsDue(t *testing.T) {
 	for _, tt := range []struct {
 		status, last, want string
 		withheld           string
+		start              string // 2019-01-01 unless set
 	}{
-		{"active", "2020-01-01", "lapsed", ""},
-		{"active", "2025-01-01", "ok", ""},
-		{"suspended", "2020-01-01", "lapsed", ""},
-		{"suspended", "2025-01-01", "ok", ""},
-		{"planned", "2020-01-01", "na", ""},
-		{"in_development", "2020-01-01", "na", ""},
-		{"retired", "2020-01-01", "na", ""},
+		{"active", "2020-01-01", "lapsed", "", ""},
+		{"active", "2025-01-01", "ok", "", ""},
+		{"suspended", "2020-01-01", "lapsed", "", ""},
+		{"suspended", "2025-01-01", "ok", "", ""},
+		{"planned", "2020-01-01", "lapsed", "", ""},
+		{"in_development", "2020-01-01", "lapsed", "", ""},
+		{"planned", "", "na", "", "2027-01-01"},
+		{"in_development", "", "na", "", "2027-01-01"},
+		{"planned", "", "na", "", "-"},
+		{"retired", "2020-01-01", "na", "", ""},
 		// Worked out of what is left, a record withholding its status
 		// would read "not in use"; one withholding its last evaluation
 		// or start would read "unknown".
-		{"active", "2020-01-01", "withheld", "status"},
-		{"active", "2020-01-01", "withheld", "evaluation.last"},
-		{"active", "2020-01-01", "withheld", "lifecycle"},
-		{"active", "2020-01-01", "lapsed", "owner.email"},
+		{"active", "2020-01-01", "withheld", "status", ""},
+		{"active", "2020-01-01", "withheld", "evaluation.last", ""},
+		{"active", "2020-01-01", "withheld", "lifecycle", ""},
+		{"active", "2020-01-01", "lapsed", "owner.email", ""},
 	} {
+		start := cmp.Or(tt.start, "2019-01-01")
+		if start == "-" {
+			start = ""
+		}
 		r := &record.Record{ID: "r", Kind: record.Algorithm, Status: tt.status,
-			Lifecycle: record.Lifecycle{Start: "2019-01-01"}, Evaluation: record.Evaluation{Last: tt.last}}
+			Lifecycle: record.Lifecycle{Start: start}, Evaluation: record.Evaluation{Last: tt.last}}
 		if tt.withheld != "" {
 			r.Publication = &record.Publication{Withheld: []string{tt.withheld}, Reason: "Woo"}
 		}
@@ -45,7 +55,7 @@ func TestEvalStateFollowsWhetherTheEvaluationFallsDue(t *testing.T) {
 			t.Fatal(err)
 		}
 		if got, _ := b.evalState(r); got != tt.want {
-			t.Errorf("%s, last evaluated %s, withholding %q: evaluation state %q, want %q", tt.status, tt.last, tt.withheld, got, tt.want)
+			t.Errorf("%s, started %q, last evaluated %q, withholding %q: evaluation state %q, want %q", tt.status, start, tt.last, tt.withheld, got, tt.want)
 		}
 	}
 }

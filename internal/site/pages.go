@@ -267,8 +267,8 @@ func (b *builder) reportURL(lang string, r *record.Record) string {
 }
 
 // evalState works out a record's evaluation: "lapsed", "soon", "ok", "na"
-// (not deployed, so none falls due: lifecycle.Evaluated, as the checklist
-// and the due list ask it) or "unknown", with the date it is due by
+// (not in use on the day, so none falls due: lifecycle.InUseOn, as the
+// checklist and the due list ask it) or "unknown", with the date it is due by
 // (lifecycle.NextEvaluation: the last evaluation, or the start, plus the
 // interval that applies); "withheld" when it rests on a field the public
 // record r withholds, as the checklist's evaluation rule does: worked out
@@ -288,7 +288,7 @@ func (b *builder) workOutEvalState(r *record.Record) (string, string) {
 	if publish.EvaluationWithheld(r) {
 		return "withheld", ""
 	}
-	if !lifecycle.Evaluated(r) {
+	if !lifecycle.InUseOn(r, b.today) {
 		return "na", ""
 	}
 	due, iv, ok := lifecycle.NextEvaluation(r, b.cfg)

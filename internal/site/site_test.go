@@ -427,10 +427,11 @@ func TestFindingsHistoryAndEvaluation(t *testing.T) {
 	if strings.Contains(cam, "Evaluatie 2026") || strings.Contains(cam, "Markt toegevoegd") {
 		t.Error("commit subject shown while site.show_commit_subjects is off")
 	}
-	// A planned record has no evaluation due yet (lifecycle.Evaluated), as
-	// the checklist and the due list say.
-	if page := read(t, out, "sensoren/x-hostile.html"); !strings.Contains(page, "Niet van toepassing: niet (meer) in gebruik") {
-		t.Error("a planned record's evaluation not shown as not applicable")
+	// A record labelled planned whose start has passed is in use by its
+	// own dates (lifecycle.InUseOn): its evaluation falls due, as the
+	// checklist and the due list say.
+	if page := read(t, out, "sensoren/x-hostile.html"); !strings.Contains(page, "Op tijd: volgende evaluatie uiterlijk 1 november 2030") {
+		t.Error("a planned record that started by its own dates shows no evaluation due")
 	}
 	alg := read(t, out, "en/algorithms/alg-toeslag.html")
 	for _, want := range []string{`<h1 lang="nl">Volgorde van controles bijstand</h1>`, `<div class="summary" lang="nl">`, `<dd><div lang="nl"><p>Medewerkers sneller laten werken.</p></div></dd>`} {

@@ -1,0 +1,118 @@
+package lifecycle
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// A record's status is a label its owner sets; its dates are facts it
+// states. Where the facts show the record in use (it started, was
+// evaluated, had an incident or shares data) while the label says planned
+// or in development, the register fails closed: the checklist, the due
+// list, the site and the packet all treat the record as in use from the
+// day its facts show it (InUseOn), and the checklist reports the
+// contradiction. A retired record stays out of use: retiring is what its
+// dates in the past are expected to show.
+
+// UseFact is a fact of a record that shows it in use from a day.
+type UseFact struct {
+	Path string    // JSON Pointer of the field that states it
+	Day  time.Time // the day it is dated, midnight UTC
+	// OnDay: the fact shows use on its own day (a start); else from the
+	// day after (an evaluation, incident or agreement dated before today).
+	OnDay bool
+	// Index is that of the agreement or incident it comes from.
+	Index int
+}
+
+// From is the first day the fact shows the record in use.
+func (u UseFact) From() time.Time {
+	if u.OnDay {
+		return u.Day
+	}
+	return u.Day.AddDate(0, 0, 1)
+}
+
+// UseFacts lists the record's dated facts that show it in use once their
+// day has come: lifecycle.start, evaluation.last, each data-sharing
+// agreement's start and each incident's discovery. Malformed dates are the
+// schema's to report and show nothing.
+func UseFacts(r *record.Record) []UseFact {
+	var out []UseFact
+	if d, ok := dateOf(r.Lifecycle.Start); ok {
+		out = append(out, UseFact{Path: "/lifecycle/start", Day: d, OnDay: true})
+	}
+	if d, ok := dateOf(r.Evaluation.Last); ok {
+		out = append(out, UseFact{Path: "/evaluation/last", Day: d})
+	}
+	for i, s := range r.DataSharing {
+		if d, ok := dateOf(s.Start); ok {
+			out = append(out, UseFact{Path: "/data_sharing/" + strconv.Itoa(i) + "/start", Day: d, Index: i})
+		}
+	}
+	for i, in := range r.Incidents {
+		if t, ok := period.ParseInstant(in.Discovered); ok {
+			out = append(out, UseFact{Path: "/incidents/" + strconv.Itoa(i) + "/discovered", Day: period.Today(t), Index: i})
+		}
+	}
+	return out
+}
+
+// Deployed reports whether the status says the record is deployed: active,
+// or suspended (paused, its decision standing).
+func Deployed(r *record.Record) bool { return r.Status == "active" || r.Status == "suspended" }
+
+// NotYetByStatus reports whether the status says the record is not in use
+// yet (planned, in development, or no status at all) rather than deployed
+// or retired: the records whose dates may say otherwise.
+func NotYetByStatus(r *record.Record) bool { return !Deployed(r) && r.Status != "retired" }
+
+// MayBeInUse reports whether the record is in use on some day: deployed by
+// its status, or one whose status says not yet with dated facts that show
+// it in use from their day.
+func MayBeInUse(r *record.Record) bool {
+	return Deployed(r) || NotYetByStatus(r) && len(UseFacts(r)) > 0
+}
+
+// InUseOn reports whether the record is in use on the day: deployed by its
+// status, or shown in use by its own dates whatever its status says (fail
+// closed). A retired record is not. Its evaluation falls due while it is
+// (principle III): a suspended deployment is only paused, its decision
+// stands, and an evaluation decides whether it comes back or is retired
+// (3.1, 3.4).
+func InUseOn(r *record.Record, day time.Time) bool {
+	if Deployed(r) {
+		return true
+	}
+	from, ok := inUseFrom(r)
+	return ok && !day.Before(from)
+}
+
+// inUseFrom is the first day the dates of a record whose status says not
+// yet show it in use; false for one they never do, and for a record whose
+// status settles it (deployed or retired).
+func inUseFrom(r *record.Record) (time.Time, bool) {
+	if !NotYetByStatus(r) {
+		return time.Time{}, false
+	}
+	var first time.Time
+	facts := UseFacts(r)
+	for i, u := range facts {
+		if i == 0 || u.From().Before(first) {
+			first = u.From()
+		}
+	}
+	return first, len(facts) > 0
+}
+
+func dateOf(s string) (time.Time, bool) {
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, false
+	}
+	t, err := period.ParseDate(s)
+	return t, err == nil
+}
