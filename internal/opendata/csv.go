@@ -37,11 +37,17 @@ var (
 )
 
 // cells are the fields whose cell is not simply their value: a sensor
-// counts as one device when no quantity is given, the position may come
+// counts as one device when no quantity is given (and as none known when
+// the one given is no count), the position may come
 // from RD coordinates, and datasets are listed by name when that is all
 // they say.
 var cells = map[string]func(r *record.Record) string{
-	"quantity": func(r *record.Record) string { return strconv.Itoa(max(r.Quantity, 1)) },
+	"quantity": func(r *record.Record) string {
+		if n, ok := r.Devices(); ok {
+			return strconv.Itoa(n)
+		}
+		return "" // given but no count: not known
+	},
 	"location.point.lat": func(r *record.Record) string {
 		if p := Position(r); p != nil {
 			return coord(p.Lat)

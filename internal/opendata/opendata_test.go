@@ -592,3 +592,21 @@ func TestWriteJSONListsDeviations(t *testing.T) {
 		}
 	}
 }
+
+// The CSV's quantity cell is the number of devices, 1 where none is
+// given, and empty where the quantity given is no count: not the default.
+func TestQuantityCell(t *testing.T) {
+	for _, tt := range []struct {
+		r    record.Record
+		want string
+	}{
+		{record.Record{Quantity: 12}, "12"},
+		{record.Record{}, "1"},
+		{record.Record{QuantityInvalid: true}, ""},
+		{record.Record{Quantity: -3, QuantityInvalid: true}, ""},
+	} {
+		if got := cells["quantity"](&tt.r); got != tt.want {
+			t.Errorf("quantity %d (invalid %v): cell %q, want %q", tt.r.Quantity, tt.r.QuantityInvalid, got, tt.want)
+		}
+	}
+}

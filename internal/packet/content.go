@@ -35,8 +35,10 @@ func (L *Labels) kind(r *record.Record) string {
 	if r.SensorType != "" {
 		s += ": " + L.value("sensor_type", r.SensorType)
 	}
-	if r.Quantity > 1 {
-		s += fmt.Sprintf(L.pick([2]string{" (%d stuks)", " (%d units)"}), r.Quantity)
+	if n, ok := r.Devices(); !ok {
+		s += L.pick([2]string{" (aantal onbekend)", " (number unknown)"})
+	} else if n > 1 {
+		s += fmt.Sprintf(L.pick([2]string{" (%d stuks)", " (%d units)"}), n)
 	}
 	return s
 }

@@ -30,6 +30,11 @@ func Decode(v any, r *Record, s *Strings) {
 	f := s.front()
 	defer f.release()
 	assign(reflect.ValueOf(r).Elem(), v, f)
+	if m, ok := v.(map[string]any); ok {
+		if _, given := m["quantity"]; given && r.Quantity < 1 {
+			r.QuantityInvalid = true
+		}
+	}
 }
 
 // Strings holds one copy of each string decoded through it; it is safe

@@ -234,3 +234,61 @@ func TestDecodeMatchesYAMLForEveryField(t *testing.T) {
 		t.Errorf("only %d texts in the value: the test misses fields", bytes.Count(text, []byte("text ")))
 	}
 }
+
+// Devices is the quantity where it is a count, 1 where none is given, and
+// not known where the quantity given is no count (the schema reports it)
+// or is withheld: no output shows the default in place of a value the
+// register states.
+func TestDevicesIsKnownOnlyFromACount(t *testing.T) {
+	for _, tt := range []struct {
+		yaml  string
+		n     int
+		known bool
+	}{
+		{"id: a", 1, true},
+		{"quantity: 12", 12, true},
+		{"quantity: 1", 1, true},
+		{"quantity: 1e3", 1000, true},
+		{"quantity: 0", 0, false},
+		{"quantity: -3", 0, false},
+		{"quantity: veel", 0, false},
+		{`quantity: "12"`, 0, false},
+		{"quantity: 2.5", 0, false},
+		{"quantity:", 0, false},
+		{"quantity: 99999999999999999999", 0, false},
+		{"quantity: 7\npublication: {withheld: [quantity], reason: Woo}", 0, false},
+	} {
+		var v any
+		if err := yaml.Unmarshal([]byte(tt.yaml), &v); err != nil {
+			t.Fatal(err)
+		}
+		var r Record
+		FromValue(jsonValue(t, v), &r)
+		if n, known := r.Devices(); n != tt.n || known != tt.known {
+			t.Errorf("%q: Devices() = %d, %v; want %d, %v", tt.yaml, n, known, tt.n, tt.known)
+		}
+		if back, err := ReadBinary(AppendBinary(nil, &r)); err != nil || back.QuantityInvalid != r.QuantityInvalid {
+			t.Errorf("%q: the binary form does not keep QuantityInvalid (%v)", tt.yaml, err)
+		}
+	}
+}
+
+// jsonValue turns what YAML decodes to into the source package's form:
+// numbers as json.Number.
+func jsonValue(t *testing.T, v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = jsonValue(t, e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = jsonValue(t, e)
+		}
+	case int:
+		return json.Number(strconv.Itoa(x))
+	case float64:
+		return json.Number(strconv.FormatFloat(x, 'g', -1, 64))
+	}
+	return v
+}

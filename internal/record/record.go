@@ -78,14 +78,18 @@ type Record struct {
 	Capabilities []string `yaml:"capabilities" json:"capabilities,omitempty"`
 
 	// Sensor only.
-	SensorType   string        `yaml:"sensor_type" json:"sensor_type,omitempty"`
-	CameraRegime string        `yaml:"camera_regime" json:"camera_regime,omitempty"`
-	Measures     []Measure     `yaml:"measures" json:"measures,omitempty"`
-	Quantity     int           `yaml:"quantity" json:"quantity,omitempty"`
-	Location     *Location     `yaml:"location" json:"location,omitempty"`
-	Signage      *Signage      `yaml:"signage" json:"signage,omitempty"`
-	Minimisation *Minimisation `yaml:"minimisation" json:"minimisation,omitempty"`
-	Vendor       *Vendor       `yaml:"vendor" json:"vendor,omitempty"`
+	SensorType   string    `yaml:"sensor_type" json:"sensor_type,omitempty"`
+	CameraRegime string    `yaml:"camera_regime" json:"camera_regime,omitempty"`
+	Measures     []Measure `yaml:"measures" json:"measures,omitempty"`
+	Quantity     int       `yaml:"quantity" json:"quantity,omitempty"`
+	// QuantityInvalid: quantity is given but is no count (not a whole
+	// number of at least 1). The schema reports it; Devices says the
+	// number is not known rather than take the default of 1.
+	QuantityInvalid bool          `yaml:"-" json:"-"`
+	Location        *Location     `yaml:"location" json:"location,omitempty"`
+	Signage         *Signage      `yaml:"signage" json:"signage,omitempty"`
+	Minimisation    *Minimisation `yaml:"minimisation" json:"minimisation,omitempty"`
+	Vendor          *Vendor       `yaml:"vendor" json:"vendor,omitempty"`
 
 	// Algorithm only.
 	AlgorithmType       string            `yaml:"algorithm_type" json:"algorithm_type,omitempty"`
@@ -742,3 +746,17 @@ func (r *Record) Has(capability string) bool {
 
 // Active reports whether the record is in use.
 func (r *Record) Active() bool { return r.Status == "active" }
+
+// Devices is how many devices the record describes: its quantity, or 1
+// where none is given (the format's default). known is false where the
+// quantity is given but is no count, or is withheld from r (a public
+// view), so that no output shows a number the register does not state.
+func (r *Record) Devices() (n int, known bool) {
+	switch {
+	case r.QuantityInvalid || r.Quantity < 0 || r.IsWithheld("quantity"):
+		return 0, false
+	case r.Quantity == 0:
+		return 1, true
+	}
+	return r.Quantity, true
+}

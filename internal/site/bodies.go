@@ -20,6 +20,7 @@ type countRow struct {
 	URL     string
 	Records int
 	Devices int
+	AtLeast bool // some quantity is not known: Devices is a lower bound
 }
 
 type reasonRow struct {
@@ -49,6 +50,7 @@ type homeBody struct {
 	SensorTypes    []countRow
 	Categories     []countRow
 	Devices        int
+	DevicesAtLeast bool
 	Unpublished    string
 	Reasons        []reasonRow
 	Skipped        string
@@ -99,7 +101,12 @@ func (b *builder) homeCounts(h *homeBody, lang, root string) {
 				types[r.SensorType] = c
 			}
 			c.Records++
-			n := max(r.Quantity, 1)
+			// A quantity withheld or given as no count is at least one
+			// device: the total then says "at least".
+			n, known := r.Devices()
+			if !known {
+				n, c.AtLeast, h.DevicesAtLeast = 1, true, true
+			}
 			c.Devices += n
 			h.Devices += n
 		} else {

@@ -24,7 +24,7 @@ var customFields = map[string]func(*fieldCtx) pieces{
 	"security":          securityValue,
 	"supplier":          supplierValue,
 	"links":             linksValue,
-	"quantity":          func(c *fieldCtx) pieces { return pieces{{Text: strconv.Itoa(max(c.r.Quantity, 1))}} },
+	"quantity":          quantityValue,
 	"location.point":    pointValue,
 	"location.point_rd": pointRDValue,
 	"location.polygon":  polygonValue,
@@ -352,4 +352,13 @@ func nationalRegisterValue(c *fieldCtx) pieces {
 	var p pieces
 	p.link(n.URL, n.ID)
 	return p
+}
+
+// quantityValue is the number of devices, or that it is not known where
+// the quantity given is no count.
+func quantityValue(c *fieldCtx) pieces {
+	if n, ok := c.r.Devices(); ok {
+		return pieces{{Text: strconv.Itoa(n)}}
+	}
+	return pieces{{Text: t(c.lang, "quantityunknown")}}
 }
