@@ -699,6 +699,15 @@ func (b *builder) evaluation() {
 		}
 		c.Evaluation.Intervals[k] = d
 	}
+	// The file's intervals add to the defaults or change them key by key:
+	// one set for drones does not drop the yearly evaluation of
+	// public-order cameras. Each default stands until its own key changes
+	// it, and the deviations (Changes) name that key.
+	for k, s := range defaults["evaluation.intervals"].(map[string]any) {
+		if _, set := c.Evaluation.Intervals[k]; !set {
+			c.Evaluation.Intervals[k] = period.MustParse(s.(string))
+		}
+	}
 	c.DueWithin = b.dur("due_within")
 }
 

@@ -160,7 +160,12 @@ supplier_watch:
 		t.Errorf("drone interval %s", got)
 	}
 	if got := c.IntervalFor("sensor", "camera", "").String(); got != "P2Y" {
-		t.Errorf("camera interval %s: intervals given in the file replace the default map", got)
+		t.Errorf("camera interval %s, want the default_interval", got)
+	}
+	// The file's intervals add to the default ones: setting drones' keeps
+	// public-order cameras yearly.
+	if got := c.IntervalFor("sensor", "camera", "public_order").String(); got != "P1Y" {
+		t.Errorf("public-order camera interval %s: the file's intervals dropped the default one", got)
 	}
 	if c.Limits.DataSharingMax.String() != "P1Y" || c.Limits.ExceptionMax.String() != "P1Y" {
 		t.Errorf("limits %+v", c.Limits)

@@ -234,7 +234,12 @@ func TestConfiguredLimits(t *testing.T) {
 	match(t, only(t, "evaluation-lapsed", configFrom(t, ""), nil, testToday, lapsed), []want{
 		{Rule: "evaluation-lapsed", Ref: "C-camera-yearly", Severity: finding.Warning, Line: 19, Column: 20, Message: "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01) and is overdue"},
 	})
-	match(t, only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {camera: P2Y}}\n"), nil, testToday, lapsed), nil)
+	match(t, only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {public_order: P2Y}}\n"), nil, testToday, lapsed), nil)
+	// An interval for cameras adds to the defaults: a public-order camera
+	// stays yearly, as its regime's own interval comes first.
+	match(t, only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {camera: P2Y}}\n"), nil, testToday, lapsed), []want{
+		{Rule: "evaluation-lapsed", Ref: "C-camera-yearly", Severity: finding.Warning, Line: 19, Column: 20, Message: "due on 2026-06-01 (P1Y after the last evaluation on 2025-06-01) and is overdue"},
+	})
 }
 
 func TestUnknownRuleSettingsAreReported(t *testing.T) {
