@@ -185,8 +185,12 @@ func thingProperties(r *record.Record) map[string]any {
 		}
 		return props
 	}
+	var quantity any = r.Quantity
+	if r.QuantityInvalid {
+		quantity = nil // given, but no count: not the default of 1
+	}
 	vals := map[string]any{"status": r.Status, "sensor_type": r.SensorType, "capabilities": r.Capabilities,
-		"quantity": r.Quantity, "organisation": r.Organisation, "owner": r.Owner, "personal_data": r.PersonalData,
+		"quantity": quantity, "organisation": r.Organisation, "owner": r.Owner, "personal_data": r.PersonalData,
 		"lifecycle": r.Lifecycle, "themes": r.Themes, "open_data": r.OpenData, "vendor": r.Vendor}
 	for _, k := range keys {
 		// Leave out what the record leaves out, as the public view does.

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -415,8 +416,12 @@ func writePart(partDir string, p *Part, l memberLoad, today time.Time) error {
 	p.Unpublished = len(pub.Unpublished) + l.extra
 	p.SensorTypes, p.Capabilities, p.RiskGroups, p.Cells = map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	p.Quality = partQuality(reg, pub, l.fs, today)
-	// The quality counts the public records' lapsed evaluations.
-	from, until := lifecycle.Lapsing(pub.Register, today)
+	// The quality counts the public records' lapsed evaluations, those the
+	// public may see (quality.Input.Public).
+	shown := register.New(pub.Register.Root, pub.Register.Config, slices.DeleteFunc(slices.Clone(pub.Register.Records), func(v *record.Record) bool {
+		return !publish.DueShown(lifecycle.Item{Record: v, What: lifecycle.Evaluation})
+	}))
+	from, until := lifecycle.Lapsing(shown, today)
 	p.Holds = l.holds.And(principle.Span{From: from, Until: until})
 
 	if err := os.MkdirAll(filepath.Dir(partDir), 0o755); err != nil {
@@ -462,7 +467,7 @@ func partQuality(reg *register.Register, pub *publish.Public, fs []finding.Findi
 			kept = append(kept, f)
 		}
 	}
-	q := quality.Summarise(quality.Measure(quality.Input{Register: pub.Register, Findings: kept, Today: today}))
+	q := quality.Summarise(quality.Measure(quality.Input{Register: pub.Register, Findings: kept, Today: today, Public: true}))
 	q.SwitchedOff = len(principle.Deviations(reg.Config))
 	q.HeldBack = 0
 	for _, r := range pub.Unpublished {
@@ -594,7 +599,7 @@ func searchLine(r pageRow) string {
 // municipality first.
 func recordJSON(v *record.Record, muni []byte) ([]byte, error) {
 	var x any = v
-	if v.Publication != nil && len(v.Publication.Withheld) > 0 {
+	if !publish.Plain(v) {
 		m, err := publish.Map(v)
 		if err != nil {
 			return nil, err

@@ -323,11 +323,16 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		switch {
 		// Running by its status, or by its own dates while the status
 		// says not yet (as the checklist's lifecycle-ended sees it).
-		case end.Before(today) && (r.Active() || NotYetByStatus(r) && InUseOn(r, today)):
+		case end.Before(today) && r.Active():
 			add(Lifecycle, end, Lapsed, "/lifecycle/end",
 				label.Text{
 					fmt.Sprintf("levenscyclus afgelopen op %s maar de registratie is nog actief: evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)),
 					fmt.Sprintf("life cycle ended on %s but the record is still active: evaluate, and extend only by a decision (3.4)", period.Format(end))})
+		case end.Before(today) && NotYetByStatus(r) && InUseOn(r, today):
+			add(Lifecycle, end, Lapsed, "/lifecycle/end",
+				label.Text{
+					fmt.Sprintf("levenscyclus afgelopen op %s, en volgens de eigen datums is de toepassing in gebruik (de status zegt van niet): evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)),
+					fmt.Sprintf("life cycle ended on %s, and by its own dates the record is in use (its status says not yet): evaluate, and extend only by a decision (3.4)", period.Format(end))})
 		case end.Before(today):
 			// Ended and not active: nothing to chase.
 		case !end.After(horizon):

@@ -37,6 +37,10 @@ func (u UseFact) From() time.Time {
 	return u.Day.AddDate(0, 0, 1)
 }
 
+// UseFields are the fields UseFacts reads: a public output that says a
+// record whose status says not yet is in use rests on them.
+var UseFields = []string{"lifecycle.start", "evaluation.last", "data_sharing", "incidents"}
+
 // UseFacts lists the record's dated facts that show it in use once their
 // day has come: lifecycle.start, evaluation.last, each data-sharing
 // agreement's start and each incident's discovery. Malformed dates are the

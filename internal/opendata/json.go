@@ -140,15 +140,15 @@ func writeRecords(w io.Writer, head []byte, recs []*record.Record, kept Pieces) 
 	enc.SetIndent("  ", " ")
 	encode := func(buf *bytes.Buffer, v *record.Record) error {
 		var rec any = v
-		if v.Publication != nil && len(v.Publication.Withheld) > 0 {
+		if !publish.Plain(v) {
 			mv, err := publish.Map(v)
 			if err != nil {
 				return err
 			}
 			rec = mv
 		}
-		// Nothing withheld: the view as it is, which is the same JSON as
-		// publish.Map without the round trip.
+		// A plain view as it is, which is the same JSON as publish.Map
+		// without the round trip.
 		if err := enc.Encode(rec); err != nil {
 			return fmt.Errorf("write register.json: %w", err)
 		}

@@ -19,11 +19,13 @@ import (
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// kind describes what the record is in a few words.
-func (L *Labels) kind(r *record.Record) string {
+// kind describes what the record is in a few words; public: r is a public
+// view, whose withheld quantity reads as absent.
+func (L *Labels) kind(r *record.Record, public bool) string {
 	if r.Kind == record.Algorithm {
 		s := L.pick([2]string{"Algoritme", "Algorithm"})
 		if r.AlgorithmType != "" {
@@ -35,7 +37,9 @@ func (L *Labels) kind(r *record.Record) string {
 	if r.SensorType != "" {
 		s += ": " + L.value("sensor_type", r.SensorType)
 	}
-	if n, ok := r.Devices(); !ok {
+	if n, ok := r.Devices(); public && r.IsWithheld("quantity") {
+		s += L.pick([2]string{" (aantal niet openbaar)", " (number not public)"})
+	} else if !ok {
 		s += L.pick([2]string{" (aantal onbekend)", " (number unknown)"})
 	} else if n > 1 {
 		s += fmt.Sprintf(L.pick([2]string{" (%d stuks)", " (%d units)"}), n)
@@ -177,7 +181,9 @@ func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 		} else {
 			parts = append(parts, L.pick([2]string{"nog nooit geëvalueerd", "never evaluated"}))
 		}
-		if lifecycle.InUseOn(r, scope.today) {
+		// A public packet names no next date that rests on a field the
+		// record withholds, as the site shows none (its status, say).
+		if lifecycle.InUseOn(r, scope.today) && !(scope.public && publish.EvaluationWithheld(r)) {
 			parts = append(parts, L.pick([2]string{"volgende uiterlijk ", "next by "})+L.date(due))
 		}
 	} else {

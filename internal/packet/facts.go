@@ -36,10 +36,12 @@ var allFactOrder = sync.OnceValue(func() map[record.Kind][]field.Field {
 })
 
 // factScope is what a fact may rest on besides its record: the register
-// (its configuration) and the day of the packet.
+// (its configuration), the day of the packet, and whether the packet is
+// public (the record then a public view).
 type factScope struct {
-	reg   *register.Register
-	today time.Time
+	reg    *register.Register
+	today  time.Time
+	public bool
 }
 
 // factsFrom lists the facts of a field table. A field the packet words

@@ -147,17 +147,47 @@ func TestEvaluationFactFollowsUseOnTheDay(t *testing.T) {
 	for _, tt := range []struct {
 		status, start string
 		next          bool
+		// public: a public packet's view of a record that withholds
+		// its status: it reads as none, and its dates as in use.
+		public bool
 	}{
-		{"active", "2026-01-01", true},
-		{"planned", "2026-01-01", true},
-		{"in_development", "2026-12-07", true},
-		{"planned", "2027-01-01", false},
-		{"retired", "2026-01-01", false},
+		{"active", "2026-01-01", true, false},
+		{"planned", "2026-01-01", true, false},
+		{"in_development", "2026-12-07", true, false},
+		{"planned", "2027-01-01", false, false},
+		{"retired", "2026-01-01", false, false},
+		{"", "2020-01-01", false, true},
 	} {
 		r := &record.Record{Kind: record.Algorithm, Status: tt.status, Lifecycle: record.Lifecycle{Start: tt.start}}
-		got := en.evaluation(r, factScope{reg: &register.Register{Config: config.Default()}, today: today})
+		if tt.public {
+			r.Publication = &record.Publication{Withheld: []string{"status"}, Reason: "Woo"}
+		}
+		got := en.evaluation(r, factScope{reg: &register.Register{Config: config.Default()}, today: today, public: tt.public})
 		if strings.Contains(got, "next by") != tt.next {
 			t.Errorf("%s, started %s: %q, want a next evaluation: %v", tt.status, tt.start, got, tt.next)
+		}
+	}
+}
+
+// The kind line says how many devices a sensor record describes: the
+// committee's packet a withheld number too, the public one that it is
+// not public, and both that a number given as no count is not known.
+func TestKindLineQuantity(t *testing.T) {
+	withheld := &record.Publication{Withheld: []string{"quantity"}, Reason: "Woo"}
+	for _, tt := range []struct {
+		r      record.Record
+		public bool
+		want   string
+	}{
+		{record.Record{Quantity: 7}, false, "Sensor (7 units)"},
+		{record.Record{}, false, "Sensor"},
+		{record.Record{QuantityInvalid: true}, false, "Sensor (number unknown)"},
+		{record.Record{Quantity: 7, Publication: withheld}, false, "Sensor (7 units)"},
+		{record.Record{Publication: withheld}, true, "Sensor (number not public)"},
+	} {
+		tt.r.Kind = record.Sensor
+		if got := en.kind(&tt.r, tt.public); got != tt.want {
+			t.Errorf("quantity %d, invalid %v, public %v: %q, want %q", tt.r.Quantity, tt.r.QuantityInvalid, tt.public, got, tt.want)
 		}
 	}
 }

@@ -535,8 +535,8 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 	}
 	it.Anchor = "record-" + r.ID
 	it.ReasonText = L.reasonList(it.Reasons)
-	it.Kind = L.kind(r)
-	it.Facts = L.facts(r, factScope{reg: b.view, today: b.today})
+	it.Kind = L.kind(r, opts.Public)
+	it.Facts = L.facts(r, factScope{reg: b.view, today: b.today, public: opts.Public})
 	L.markFacts(it.Facts, loaded, opts.Public, b.pub)
 	recordFindings := b.byRecord[loaded.ID]
 	dueItems := b.due[loaded.ID]

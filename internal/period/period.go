@@ -93,6 +93,9 @@ func Today(now time.Time) time.Time {
 // ParseInstant reads an RFC 3339 datetime, or a date (taken as midnight in
 // Europe/Amsterdam), as records state when something happened.
 func ParseInstant(s string) (time.Time, bool) {
+	// RFC 3339 (and the schema) allow a lower-case t and z; Go's layout
+	// does not. No other letter is valid in either form.
+	s = strings.ToUpper(s)
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, true
 	}

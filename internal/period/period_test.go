@@ -141,3 +141,24 @@ func TestParseTooLarge(t *testing.T) {
 		}
 	}
 }
+
+// ParseInstant reads what the schema takes as a datetime, a lower-case t
+// or z too, and a date as midnight in Amsterdam.
+func TestParseInstant(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want string // UTC, RFC 3339; "" for not read
+	}{
+		{"2026-12-01T10:00:00Z", "2026-12-01T10:00:00Z"},
+		{"2026-12-01t10:00:00z", "2026-12-01T10:00:00Z"},
+		{"2026-12-01T10:00:00+01:00", "2026-12-01T09:00:00Z"},
+		{"2026-12-01", "2026-11-30T23:00:00Z"},
+		{"1 december", ""},
+		{"2026-12-01T25:00:00Z", ""},
+	} {
+		got, ok := ParseInstant(tt.in)
+		if s := got.UTC().Format(time.RFC3339); ok != (tt.want != "") || ok && s != tt.want {
+			t.Errorf("ParseInstant(%q) = %s, %v; want %q", tt.in, s, ok, tt.want)
+		}
+	}
+}

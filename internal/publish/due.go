@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"slices"
+
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -23,6 +25,11 @@ func DueShown(it lifecycle.Item) bool {
 	fields, ok := dueFields[it.What]
 	if !ok {
 		return false // a kind of date not known here: fail closed
+	}
+	if it.What == lifecycle.Lifecycle && lifecycle.NotYetByStatus(r) {
+		// That a life cycle ended while the record runs rests, where its
+		// status says not yet, on the dates that show it in use.
+		fields = append(slices.Clip(fields), lifecycle.UseFields...)
 	}
 	for _, f := range fields {
 		if Touches(r, f) {

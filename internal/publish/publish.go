@@ -624,7 +624,19 @@ func Map(r *record.Record) (map[string]any, error) {
 	if v.Publication != nil && len(v.Publication.Withheld) > 0 {
 		prune(m, "", v)
 	}
+	if v.QuantityInvalid && !v.IsWithheld("quantity") {
+		// Given, but no count: null, for left out it would read as the
+		// format's default of 1.
+		m["quantity"] = nil
+	}
 	return m, nil
+}
+
+// Plain reports whether the public view v encodes as the record format's
+// JSON as it is, the same as Map gives: it withholds nothing, and states
+// no quantity that is no count.
+func Plain(v *record.Record) bool {
+	return (v.Publication == nil || len(v.Publication.Withheld) == 0) && !v.QuantityInvalid
 }
 
 // viewMap is the view v as decoded JSON: made straight from v (jsonValue),

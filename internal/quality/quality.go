@@ -46,6 +46,11 @@ type Input struct {
 	// satisfies no principle: a register is worse, not better, for a record
 	// that cannot be read.
 	Unread []finding.Finding
+	// Public: Register is a public view (as a federation publishes), and
+	// an evaluation counts as overdue only where the public may see that
+	// it falls due (publish.DueShown), not where it rests on a withheld
+	// field.
+	Public bool
 }
 
 // Report is the register's quality.
@@ -230,7 +235,7 @@ func Measure(in Input) Report {
 	}
 
 	for _, it := range lifecycle.Due(reg, in.Today, period.MustParse("P1D")) {
-		if it.Group == lifecycle.Lapsed && it.What == lifecycle.Evaluation {
+		if it.Group == lifecycle.Lapsed && it.What == lifecycle.Evaluation && (!in.Public || publish.DueShown(it)) {
 			rep.Overdue = append(rep.Overdue, Overdue{ID: it.Record.ID, Due: period.Format(it.Date),
 				Days: int(in.Today.Sub(it.Date).Hours() / 24)})
 		}

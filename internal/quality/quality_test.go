@@ -515,3 +515,34 @@ func TestCountsAreWordedForOneAndMore(t *testing.T) {
 		}
 	}
 }
+
+// Over a public view (a federation's part), an evaluation counts as
+// overdue only where the public may see it fall due: not where it rests
+// on a withheld field, such as a status withheld, which leaves the dates
+// to say the record is in use.
+func TestOverdueOverAPublicView(t *testing.T) {
+	rec := func(withheld ...string) *record.Record {
+		r := &record.Record{ID: "oud", Kind: record.Algorithm, Status: "retired", File: "algorithms/oud.yaml",
+			Lifecycle: record.Lifecycle{Start: "2018-01-01"}}
+		if len(withheld) > 0 {
+			r.Publication = &record.Publication{Withheld: withheld, Reason: "Woo"}
+		}
+		return publish.View(r)
+	}
+	for _, tt := range []struct {
+		name   string
+		view   *record.Record
+		public bool
+		want   int
+	}{
+		{"status withheld, public", rec("status"), true, 0},
+		{"status withheld, the view measured as a register", rec("status"), false, 1},
+		{"nothing withheld", func() *record.Record { r := rec(); r.Status = "active"; return r }(), true, 1},
+	} {
+		reg := register.New("", config.Default(), []*record.Record{tt.view})
+		got := Measure(Input{Register: reg, Today: today, Public: tt.public})
+		if len(got.Overdue) != tt.want {
+			t.Errorf("%s: %d overdue, want %d", tt.name, len(got.Overdue), tt.want)
+		}
+	}
+}

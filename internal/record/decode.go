@@ -31,7 +31,7 @@ func Decode(v any, r *Record, s *Strings) {
 	defer f.release()
 	assign(reflect.ValueOf(r).Elem(), v, f)
 	if m, ok := v.(map[string]any); ok {
-		if _, given := m["quantity"]; given && r.Quantity < 1 {
+		if _, given := m["quantity"]; given && (r.Quantity < 1 || r.Quantity > MaxQuantity) {
 			r.QuantityInvalid = true
 		}
 	}

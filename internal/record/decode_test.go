@@ -3,6 +3,7 @@ package record
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -236,9 +237,8 @@ func TestDecodeMatchesYAMLForEveryField(t *testing.T) {
 }
 
 // Devices is the quantity where it is a count, 1 where none is given, and
-// not known where the quantity given is no count (the schema reports it)
-// or is withheld: no output shows the default in place of a value the
-// register states.
+// not known where the quantity given is no count (the schema reports it):
+// no output shows the default in place of a value the register states.
 func TestDevicesIsKnownOnlyFromACount(t *testing.T) {
 	for _, tt := range []struct {
 		yaml  string
@@ -256,7 +256,11 @@ func TestDevicesIsKnownOnlyFromACount(t *testing.T) {
 		{"quantity: 2.5", 0, false},
 		{"quantity:", 0, false},
 		{"quantity: 99999999999999999999", 0, false},
-		{"quantity: 7\npublication: {withheld: [quantity], reason: Woo}", 0, false},
+		{"quantity: 9007199254740991", MaxQuantity, true},
+		{"quantity: 9007199254740992", 0, false},
+		{"quantity: 9223372036854775807", 0, false},
+		// Withheld is not unknown: the committee's packet shows it.
+		{"quantity: 7\npublication: {withheld: [quantity], reason: Woo}", 7, true},
 	} {
 		var v any
 		if err := yaml.Unmarshal([]byte(tt.yaml), &v); err != nil {
@@ -291,4 +295,26 @@ func jsonValue(t *testing.T, v any) any {
 		return json.Number(strconv.FormatFloat(x, 'g', -1, 64))
 	}
 	return v
+}
+
+// MaxQuantity is the schema's maximum of quantity: one fact, held here to
+// the schema a user's editor reads.
+func TestMaxQuantityIsTheSchemas(t *testing.T) {
+	data, err := os.ReadFile("../../schema/sensor.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Properties struct {
+			Quantity struct {
+				Maximum json.Number `json:"maximum"`
+			} `json:"quantity"`
+		} `json:"properties"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Properties.Quantity.Maximum.String(); got != strconv.Itoa(MaxQuantity) {
+		t.Errorf("the schema's maximum is %s, MaxQuantity %d", got, MaxQuantity)
+	}
 }

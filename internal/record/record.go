@@ -83,8 +83,8 @@ type Record struct {
 	Measures     []Measure `yaml:"measures" json:"measures,omitempty"`
 	Quantity     int       `yaml:"quantity" json:"quantity,omitempty"`
 	// QuantityInvalid: quantity is given but is no count (not a whole
-	// number of at least 1). The schema reports it; Devices says the
-	// number is not known rather than take the default of 1.
+	// number from 1 to MaxQuantity). The schema reports it; Devices says
+	// the number is not known rather than take the default of 1.
 	QuantityInvalid bool          `yaml:"-" json:"-"`
 	Location        *Location     `yaml:"location" json:"location,omitempty"`
 	Signage         *Signage      `yaml:"signage" json:"signage,omitempty"`
@@ -747,13 +747,19 @@ func (r *Record) Has(capability string) bool {
 // Active reports whether the record is in use.
 func (r *Record) Active() bool { return r.Status == "active" }
 
+// MaxQuantity is the largest quantity the record format takes (the
+// schema's maximum): the largest whole number every JSON reader holds
+// exactly.
+const MaxQuantity = 1<<53 - 1
+
 // Devices is how many devices the record describes: its quantity, or 1
 // where none is given (the format's default). known is false where the
-// quantity is given but is no count, or is withheld from r (a public
-// view), so that no output shows a number the register does not state.
+// quantity is given but is no count, so that no output shows a number the
+// register does not state. A withheld quantity is the caller's to leave
+// out: in a public view it reads as absent.
 func (r *Record) Devices() (n int, known bool) {
 	switch {
-	case r.QuantityInvalid || r.Quantity < 0 || r.IsWithheld("quantity"):
+	case r.QuantityInvalid || r.Quantity < 0 || r.Quantity > MaxQuantity:
 		return 0, false
 	case r.Quantity == 0:
 		return 1, true

@@ -104,11 +104,10 @@ func (b *builder) homeCounts(h *homeBody, lang, root string) {
 			// A quantity withheld or given as no count is at least one
 			// device: the total then says "at least".
 			n, known := r.Devices()
-			if !known {
+			if !known || r.IsWithheld("quantity") {
 				n, c.AtLeast, h.DevicesAtLeast = 1, true, true
 			}
-			c.Devices += n
-			h.Devices += n
+			c.Devices, h.Devices = addDevices(c.Devices, n), addDevices(h.Devices, n)
 		} else {
 			h.Algorithms++
 			c := cats[r.PublicationCategory]
@@ -338,3 +337,8 @@ type a11yBody struct {
 	Contact string
 	Date    template.HTML
 }
+
+// addDevices adds n devices to a count, which stays at the largest
+// quantity the format takes rather than wrap: a count of that many is
+// beyond any real register's, and a negative one would be wrong.
+func addDevices(count, n int) int { return min(count+n, max(count, record.MaxQuantity)) }

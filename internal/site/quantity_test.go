@@ -48,3 +48,18 @@ func TestQuantityNotKnownIsNotShownAsOne(t *testing.T) {
 		})
 	}
 }
+
+// A count of devices stays at the largest quantity the format takes, and
+// never wraps to a negative number, however large the quantities added.
+func TestAddDevicesSaturates(t *testing.T) {
+	for _, tt := range []struct{ count, n, want int }{
+		{3, 4, 7},
+		{record.MaxQuantity - 1, 1, record.MaxQuantity},
+		{record.MaxQuantity, record.MaxQuantity, record.MaxQuantity},
+		{record.MaxQuantity, 1, record.MaxQuantity},
+	} {
+		if got := addDevices(tt.count, tt.n); got != tt.want {
+			t.Errorf("addDevices(%d, %d) = %d, want %d", tt.count, tt.n, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package federate
+
+import (
+	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/publish"
+	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/register"
+)
+
+// A member's part counts the lapsed evaluations the public may see: not
+// one that rests on a field the record withholds (its status: the public
+// view then has none, and its dates read as in use), as the member's own
+// site shows none.
+func TestPartQualityCountsOnlyOverdueThePublicSees(t *testing.T) {
+	today := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		status   string
+		withheld []string
+		want     int
+	}{
+		{"active", nil, 1},
+		{"active", []string{"status"}, 0},
+		{"retired", []string{"status"}, 0},
+		{"active", []string{"evaluation"}, 0},
+		{"active", []string{"supplier"}, 1},
+	} {
+		r := &record.Record{ID: "oud", Name: "Oud", Kind: record.Algorithm, Status: tt.status, File: "algorithms/oud.yaml",
+			Lifecycle: record.Lifecycle{Start: "2018-01-01"}, Evaluation: record.Evaluation{Last: "2021-01-01", Interval: "P1Y"}}
+		if tt.withheld != nil {
+			r.Publication = &record.Publication{Withheld: tt.withheld, Reason: "Woo artikel 5.1"}
+		}
+		reg := register.New("", config.Default(), []*record.Record{r})
+		if q := partQuality(reg, publish.Register(reg), nil, today); q.Overdue != tt.want {
+			t.Errorf("%s withholding %v: %d overdue, want %d", tt.status, tt.withheld, q.Overdue, tt.want)
+		}
+	}
+}
