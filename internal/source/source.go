@@ -347,23 +347,7 @@ func (c *converter) scalar(n *yaml.Node) any {
 		}
 		return b
 	case "!!int":
-		s := strings.ReplaceAll(n.Value, "_", "")
-		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
-			return json.Number(strconv.FormatInt(i, 10))
-		}
-		if strings.HasPrefix(s, "0o") || strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0b") {
-			c.add(n, msgTooLarge.With(n.Value), msgSmaller.With())
-			return nil
-		}
-		if !isDecimal(s) {
-			// "!!int abc": a tag that forces text to be a number.
-			c.add(n, msgNotWhole.With(n.Value), msgDigitsOnly.With())
-			return nil
-		}
-		// A decimal base 0 did not take: one too large for 64 bits, kept
-		// exact, or one with a leading zero that is no octal ("!!int 08").
-		// Written without a plus or leading zeros, it is a JSON number.
-		return json.Number(plainDecimal(s))
+		return c.integer(n)
 	case "!!float":
 		f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
@@ -379,6 +363,39 @@ func (c *converter) scalar(n *yaml.Node) any {
 		// !!str, !!timestamp (dates stay text), !!binary and custom tags.
 		return n.Value
 	}
+}
+
+// integer reads a scalar the YAML reader took for a whole number as YAML
+// 1.2's core schema does, as the editors and the schema check a steward
+// sees read it: decimal, leading zeros and all ("017" is 17, where YAML
+// 1.1 read octal 15), 0o octal and 0x hexadecimal. What only YAML 1.1 took
+// for a number ("0b101", "1_000", "0x1_0", "-0x10") is text, which the
+// schema reports where a number belongs, rather than a number the file
+// does not show; tagged !!int, it is an error of its own.
+func (c *converter) integer(n *yaml.Node) any {
+	s := n.Value
+	if isDecimal(s) {
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10))
+		}
+		// Too large for 64 bits: kept exact, written without a plus or
+		// leading zeros as JSON writes a number.
+		return json.Number(plainDecimal(s))
+	}
+	if (strings.HasPrefix(s, "0o") || strings.HasPrefix(s, "0x")) && !strings.Contains(s, "_") {
+		if i, err := strconv.ParseInt(s, 0, 64); err == nil {
+			return json.Number(strconv.FormatInt(i, 10))
+		} else if errors.Is(err, strconv.ErrRange) {
+			c.add(n, msgTooLarge.With(n.Value), msgSmaller.With())
+			return nil
+		}
+	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		// "!!int abc": a tag that forces text to be a number.
+		c.add(n, msgNotWhole.With(n.Value), msgDigitsOnly.With())
+		return nil
+	}
+	return s
 }
 
 // plainDecimal writes the decimal s (isDecimal) as JSON writes a number:

@@ -434,3 +434,42 @@ func TestSyntaxErrorsOfLargeFiles(t *testing.T) {
 		})
 	}
 }
+
+// Whole numbers read as YAML 1.2's core schema reads them, as a steward's
+// editor shows them: a leading zero is decimal, and what only YAML 1.1
+// took for a number stays the text the file shows (the schema reports it
+// where a number belongs); tagged !!int, such text is an error.
+func TestParseWholeNumbersAsYAML12(t *testing.T) {
+	for _, tt := range []struct {
+		value string
+		want  any    // "" with a finding
+		found string // the finding's message
+	}{
+		{"017", json.Number("17"), ""},
+		{"-017", json.Number("-17"), ""},
+		{"+5", json.Number("5"), ""},
+		{"0o17", json.Number("15"), ""},
+		{"0x10", json.Number("16"), ""},
+		{"0b101", "0b101", ""},
+		{"1_000", "1_000", ""},
+		{"0x1_0", "0x1_0", ""},
+		{"-0x10", "-0x10", ""},
+		{"!!int 017", json.Number("17"), ""},
+		{"!!int 0b101", nil, "0b101 is not a whole number"},
+		{"!!int 1_000", nil, "1_000 is not a whole number"},
+	} {
+		doc, fs := Parse("x.yaml", []byte("n: "+tt.value+"\n"), DefaultLimits)
+		if tt.found != "" {
+			if len(fs) != 1 || !strings.Contains(fs[0].Message.In("en"), tt.found) {
+				t.Errorf("%s: findings %v, want one saying %q", tt.value, fs, tt.found)
+			}
+			continue
+		}
+		if fs != nil {
+			t.Fatalf("%s: findings: %v", tt.value, fs)
+		}
+		if got := doc.Value.(map[string]any)["n"]; got != tt.want {
+			t.Errorf("%s = %#v, want %#v", tt.value, got, tt.want)
+		}
+	}
+}
