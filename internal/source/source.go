@@ -369,18 +369,20 @@ func (c *converter) scalar(n *yaml.Node) any {
 // 1.2's core schema does, as the editors and the schema check a steward
 // sees read it: decimal, leading zeros and all ("017" is 17, where YAML
 // 1.1 read octal 15), 0o octal and 0x hexadecimal. What only YAML 1.1 took
-// for a number ("0b101", "1_000", "0x1_0", "-0x10") is text, which the
-// schema reports where a number belongs, rather than a number the file
-// does not show; tagged !!int, it is an error of its own.
+// for a number, and read as another than the file shows ("0b101" as 5,
+// "-0x10"), is text, which the schema reports where a number belongs;
+// tagged !!int, it is an error of its own.
 func (c *converter) integer(n *yaml.Node) any {
 	s := n.Value
-	if isDecimal(s) {
-		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+	// Underscores between digits ("2_000_000") are read as YAML 1.1 read
+	// them: they leave the number the file shows.
+	if d := strings.ReplaceAll(s, "_", ""); isDecimal(d) {
+		if i, err := strconv.ParseInt(d, 10, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10))
 		}
 		// Too large for 64 bits: kept exact, written without a plus or
 		// leading zeros as JSON writes a number.
-		return json.Number(plainDecimal(s))
+		return json.Number(plainDecimal(d))
 	}
 	if (strings.HasPrefix(s, "0o") || strings.HasPrefix(s, "0x")) && !strings.Contains(s, "_") {
 		if i, err := strconv.ParseInt(s, 0, 64); err == nil {

@@ -437,8 +437,9 @@ func TestSyntaxErrorsOfLargeFiles(t *testing.T) {
 
 // Whole numbers read as YAML 1.2's core schema reads them, as a steward's
 // editor shows them: a leading zero is decimal, and what only YAML 1.1
-// took for a number stays the text the file shows (the schema reports it
-// where a number belongs); tagged !!int, such text is an error.
+// took for a number, and for another than the file shows, stays text (the
+// schema reports it where a number belongs); tagged !!int, such text is
+// an error. Underscores between digits stay as YAML 1.1 read them.
 func TestParseWholeNumbersAsYAML12(t *testing.T) {
 	for _, tt := range []struct {
 		value string
@@ -451,12 +452,13 @@ func TestParseWholeNumbersAsYAML12(t *testing.T) {
 		{"0o17", json.Number("15"), ""},
 		{"0x10", json.Number("16"), ""},
 		{"0b101", "0b101", ""},
-		{"1_000", "1_000", ""},
+		{"1_000", json.Number("1000"), ""},
+		{"0_17", json.Number("17"), ""},
 		{"0x1_0", "0x1_0", ""},
 		{"-0x10", "-0x10", ""},
 		{"!!int 017", json.Number("17"), ""},
 		{"!!int 0b101", nil, "0b101 is not a whole number"},
-		{"!!int 1_000", nil, "1_000 is not a whole number"},
+		{"!!int 0x1_0", nil, "0x1_0 is not a whole number"},
 	} {
 		doc, fs := Parse("x.yaml", []byte("n: "+tt.value+"\n"), DefaultLimits)
 		if tt.found != "" {
