@@ -64,6 +64,7 @@ var All = []Field{
 	{Path: "ai_act.fria.date", Kind: Date, Display: Part},
 	{Path: "ai_act.fria.url", Kind: URL, Display: Part},
 	{Path: "ai_act.eu_database_id", Kind: Text, Display: Part, Label: [2]string{"Nummer in de EU-databank", "EU database number"}},
+	{Path: "ai_act.literacy", Kind: Prose, Display: Part, Label: [2]string{"AI-geletterdheid van medewerkers (art. 4)", "AI literacy of staff (art. 4)"}},
 	{Path: "lifecycle", Kind: Group, Section: "time", Display: Row, Fact: true, Label: [2]string{"Looptijd (start en einde)", "Life cycle (start and end)"}},
 	{Path: "lifecycle.start", Kind: Date, Section: "time", Need: Always, CSV: "lifecycle_start", Label: [2]string{"Start", "Start"}},
 	{Path: "lifecycle.end", Kind: Date, Section: "time", Need: Always, CSV: "lifecycle_end", Label: [2]string{"Einde", "End"}},

@@ -573,3 +573,45 @@ ai_act:
 		return append(fs, applies(ctx, f, art50From, "2026-08-02"))
 	},
 }
+
+// aiSystem reports whether the record is of an AI system: by its profile,
+// or by its algorithm type, which makes it one whatever the profile says
+// (ai-act-profile reports a profile that says otherwise, or none).
+func aiSystem(r *record.Record) bool {
+	if r.Kind == record.Algorithm && slices.Contains(alwaysAI, r.AlgorithmType) {
+		return true
+	}
+	return r.AIAct != nil && !blank(r.AIAct.Category) && r.AIAct.Category != "not_ai"
+}
+
+var aiActLiteracy = &Rule{
+	// What the register can check of art. 4 is that the measures are
+	// stated, not that they suffice: a warning, which as law no
+	// configuration lowers or switches off.
+	ID: "ai-act-literacy", Ref: "VNG 3.2", Default: finding.Warning, Law: lawLiteracy,
+	Title: label.Text{"AI-geletterdheid van medewerkers", "AI literacy of staff"},
+	Why: label.Text{
+		"Sinds 2 februari 2025 nemen aanbieders en gebruiksverantwoordelijken van een AI-systeem maatregelen om zo goed als zij kunnen te zorgen dat hun medewerkers, en anderen die namens hen met het systeem werken, voldoende AI-geletterd zijn: dat zij weten hoe het werkt, wat het kan en niet kan, en welke risico's het heeft, passend bij hun kennis, ervaring en opleiding en bij de mensen op wie het wordt gebruikt (AI-verordening art. 4). Het register laat zien welke maatregelen dat zijn.",
+		"Since 2 February 2025 providers and deployers of an AI system take measures to ensure, to their best extent, that their staff, and others who work with the system on their behalf, are sufficiently AI-literate: that they know how it works, what it can and cannot do and what risks it has, fitting their knowledge, experience and training and the people it is used on (AI Act art. 4). The register shows which measures those are.",
+	},
+	Satisfy: label.Text{
+		"Een AI-systeem (ai_act.category anders dan not_ai, en altijd een algoritme met machine learning of generatieve AI) beschrijft bij ai_act.literacy hoe de medewerkers die ermee werken voldoende AI-geletterd zijn: opleiding, instructie, wat zij over de werking en de grenzen van het systeem moeten weten.",
+		"An AI system (ai_act.category other than not_ai, and always a machine-learning or generative algorithm) describes in ai_act.literacy how the staff who work with it are made sufficiently AI-literate: training, instruction, what they must know of how it works and where it falls short.",
+	},
+	Example: example(`ai_act:
+  category: minimal
+  role: deployer
+  literacy: Everyone who uses its outcomes is trained beforehand in what the model can and cannot do; the manual is on the intranet.`),
+	Applies: func(r *record.Record) bool { return !retired(r) && aiSystem(r) },
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if r.AIAct != nil && !blank(r.AIAct.Literacy) {
+			return nil
+		}
+		f := missing(present(r.AIAct != nil, "/ai_act"),
+			en("the record does not say how the staff who work with this AI system are made AI-literate",
+				"describe in ai_act.literacy the measures (training, instruction, what they must know of how it works and where it falls short) that make the staff who operate or use it sufficiently AI-literate"),
+			nl("Er staat niet bij hoe de medewerkers die met dit AI-systeem werken voldoende AI-geletterd zijn.",
+				"Beschrijf bij ai_act.literacy de maatregelen (opleiding, instructie, wat zij over de werking en de grenzen van het systeem moeten weten) waardoor de medewerkers die het bedienen of gebruiken voldoende AI-geletterd zijn."))
+		return []finding.Finding{applies(ctx, citesLaw(f, lawLiteracy), art5From, "2025-02-02")}
+	},
+}

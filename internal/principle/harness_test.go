@@ -313,7 +313,9 @@ func TestRegistryIsComplete(t *testing.T) {
 		// issue 17: the correction chain and answered advice
 		"correction-route", "advice-response",
 		// an exception to a legal duty the law gives no exception to
-		"exception-refused"}
+		"exception-refused",
+		// AI Act art. 4, which law.md lists
+		"ai-act-literacy"}
 	ids := IDs()
 	for _, id := range append(listed, added...) {
 		if !slices.Contains(ids, id) {

@@ -54,6 +54,7 @@ var (
 	lawFRIA         = label.Text{"AI-verordening art. 27", "AI Act art. 27"}
 	lawEUDatabase   = label.Text{"AI-verordening art. 26 lid 8, art. 49 lid 3", "AI Act art. 26(8), 49(3)"}
 	lawTransparent  = label.Text{"AI-verordening art. 50", "AI Act art. 50"}
+	lawLiteracy     = label.Text{"AI-verordening art. 4", "AI Act art. 4"}
 	lawMarking      = label.Text{"AI-verordening art. 50 lid 2", "AI Act art. 50(2)"}
 	lawProhibit     = label.Text{"AI-verordening art. 5", "AI Act art. 5"}
 	lawAutomated    = label.Text{"AVG art. 22", "GDPR art. 22"}

@@ -33,6 +33,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"ai-act-fria":            {"AI Act art. 27", "for public bodies, for every deployer under Annex III point 5(b) and 5(c), and for other deployers under point 3 (education) and point 5 (essential public services)"},
 		"ai-act-registration":    {"AI Act art. 26(8), 49(3)", ""},
 		"ai-act-transparency":    {"AI Act art. 50", ""},
+		"ai-act-literacy":        {"AI Act art. 4", ""},
 		// issue 17
 		"correction-route": {"GDPR art. 12(3), 16, 17", "for a term longer than the law allows"},
 	}
@@ -57,7 +58,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 // faceCamera is a municipal camera that recognises faces: forbidden by law.
 var faceCamera = strings.Replace(strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1),
 	"personal_data: {processed: yes, categories: [camera images]}", "personal_data: {processed: yes, categories: [camera images], special_categories_law: Wpg art. 5}", 1) +
-	"ai_act: {category: high_risk, role: deployer, annex_iii: 1(a), fria: {date: 2026-01-01}, eu_database_id: EU-1}\nreviews: [{body: dpo, date: 2026-01-02}]\n"
+	"ai_act: {category: high_risk, role: deployer, annex_iii: 1(a), fria: {date: 2026-01-01}, eu_database_id: EU-1, literacy: Operators are trained.}\nreviews: [{body: dpo, date: 2026-01-02}]\n"
 
 // faceError is the finding every case below must keep.
 var faceError = want{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 24, Column: 33, Message: "capability face_recognition (facial recognition) is biometric surveillance"}

@@ -212,6 +212,7 @@ var builtin = []*Rule{
 	aiActFRIA,
 	aiActRegistration,
 	aiActTransparency,
+	aiActLiteracy,
 	noticePeriod,
 	independentReview,
 	adviceResponse,

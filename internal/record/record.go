@@ -219,6 +219,7 @@ type AIAct struct {
 	Basis        string   `yaml:"basis" json:"basis,omitempty"`
 	FRIA         *FRIA    `yaml:"fria" json:"fria,omitempty"`
 	EUDatabaseID string   `yaml:"eu_database_id" json:"eu_database_id,omitempty"`
+	Literacy     string   `yaml:"literacy" json:"literacy,omitempty"` // how staff who work with it are made AI-literate (art. 4)
 }
 
 // FRIA is a fundamental-rights impact assessment (AI Act art. 27).

@@ -145,6 +145,7 @@ func aiActValue(c *fieldCtx) pieces {
 		duties = append(duties, valueLabel(c.lang, "ai_act.transparency", d))
 	}
 	part("ai_act.transparency", strings.Join(duties, "; "))
+	part("ai_act.literacy", a.Literacy)
 	if a.FRIA != nil {
 		var fp pieces
 		fp.date(c.lang, a.FRIA.Date)
