@@ -1,68 +1,46 @@
 package binread
 
 import (
-	"errors"
-	"fmt"
 	"io"
 	"os"
+
+	"github.com/voorbeeldstad/register/internal/regularfile"
 )
 
 // ErrNotRegular is the error of a path that holds no regular file (a
 // folder, a named pipe, a device), or no longer the one looked at.
-var ErrNotRegular = errors.New("not a regular file")
+var ErrNotRegular = regularfile.ErrNotRegular
 
 // TooLarge is the error of a file larger than the bound it was read to.
-type TooLarge struct {
-	Path       string
-	Size, Most int64
-}
-
-func (e *TooLarge) Error() string {
-	return fmt.Sprintf("%s: %d bytes, more than %d", e.Path, e.Size, e.Most)
-}
+type TooLarge = regularfile.TooLarge
 
 // ReadFile reads the regular file at path whole, for a Reader: a cache
 // or an index a program wrote. It reads nothing, and says why (Open),
 // when the file is missing, not a regular file (a named pipe would block
 // the read for ever), or larger than most bytes, a bound far above what
 // the program writes, so that a file that is not what it wrote is not
-// read into memory.
+// read into memory; nor one that grows past most bytes while read.
 func ReadFile(path string, most int64) ([]byte, error) {
-	f, size, err := Open(path, most)
+	f, st, err := regularfile.OpenFollowing(path, most)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data := make([]byte, size)
-	if _, err := io.ReadFull(f, data); err != nil {
-		return nil, err
-	}
-	return data, nil
+	return regularfile.Read(f, path, st.Size(), most, nil)
 }
 
 // Open opens the regular file at path, of size bytes, to read parts of it
 // as they are needed, as ReadFile would read it whole. It is looked at
 // before it is opened, as opening a named pipe waits for a writer, and
-// refused with the error of looking at it, ErrNotRegular or TooLarge. The
-// parts read are of the file opened, whatever replaces it at path
-// meanwhile; one replaced before it was opened is ErrNotRegular.
+// refused with the error of looking at it, ErrNotRegular or TooLarge;
+// a symbolic link is followed, as a user may keep the file elsewhere
+// (regularfile.OpenFollowing). The parts read are of the file opened,
+// whatever replaces it at path meanwhile; one replaced or written to
+// before it was opened is ErrNotRegular.
 func Open(path string, most int64) (f *os.File, size int64, err error) {
-	st, err := os.Stat(path)
-	switch {
-	case err != nil:
-		return nil, 0, err
-	case !st.Mode().IsRegular():
-		return nil, 0, fmt.Errorf("%s: %w", path, ErrNotRegular)
-	case st.Size() > most:
-		return nil, 0, &TooLarge{Path: path, Size: st.Size(), Most: most}
-	}
-	f, err = os.Open(path)
+	f, st, err := regularfile.OpenFollowing(path, most)
 	if err != nil {
 		return nil, 0, err
-	}
-	if now, err := f.Stat(); err != nil || !os.SameFile(st, now) {
-		f.Close()
-		return nil, 0, fmt.Errorf("%s: replaced while opened: %w", path, ErrNotRegular)
 	}
 	return f, st.Size(), nil
 }

@@ -12,14 +12,17 @@ import (
 )
 
 // TestReadFileReadsWhatItMay: a regular file within the bound reads
-// whole; one over the bound, a named pipe, a folder or nothing read as
-// nothing, at once, saying why.
+// whole, also through a symlink (a user may keep it elsewhere); one over
+// the bound, a named pipe, a folder or nothing read as nothing, at once,
+// saying why.
 func TestReadFileReadsWhatItMay(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "cache")
 	if err := os.WriteFile(file, []byte("twelve bytes"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	link := filepath.Join(dir, "link")
+	hasLinks := os.Symlink("cache", link) == nil
 	pipe := filepath.Join(dir, "pipe")
 	hasPipes, err := testbed.FIFO(pipe)
 	if err != nil {
@@ -33,12 +36,13 @@ func TestReadFileReadsWhatItMay(t *testing.T) {
 		why        func(error) bool
 	}{
 		{"within the bound", file, 12, "twelve bytes", nil},
+		{"a symlink to it, followed", link, 12, "twelve bytes", nil},
 		{"over the bound", file, 11, "", func(err error) bool { return errors.As(err, &tooLarge) && tooLarge.Size == 12 }},
 		{"a folder", dir, 1 << 20, "", func(err error) bool { return errors.Is(err, ErrNotRegular) }},
 		{"nothing there", filepath.Join(dir, "none"), 1 << 20, "", func(err error) bool { return errors.Is(err, fs.ErrNotExist) }},
 		{"a named pipe", pipe, 1 << 20, "", func(err error) bool { return errors.Is(err, ErrNotRegular) }},
 	} {
-		if tc.path == pipe && !hasPipes {
+		if tc.path == pipe && !hasPipes || tc.path == link && !hasLinks {
 			continue
 		}
 		got, err := ReadFile(tc.path, tc.most)

@@ -3,63 +3,58 @@
 package load
 
 import (
-	"io"
-	"os"
+	"errors"
 	"syscall"
 
+	"github.com/voorbeeldstad/register/internal/regularfile"
+	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/statsum"
 )
 
 // readPlain reads the file at full when it is not a symlink, opening it
-// without blocking should it be a FIFO; ok is false when it is a symlink
-// or cannot be opened so, and readInside looks at it first. stat is what
-// the file system said of the file, where it says what statsum needs. It reads
-// through the file descriptor itself: an os.File costs a second fstat and
-// a cleanup for each of a register's thousands of files, and a re-check
-// reads every file. It reads into into when that has room.
+// without blocking should it be a FIFO (regularfile.OpenFD); ok is false
+// when it is a symlink or cannot be opened so, and readInside looks at it
+// first. stat is what the file system said of the file, where it says
+// what statsum needs. It reads through the file descriptor itself: an
+// os.File costs a second system call and a cleanup for each of a
+// register's thousands of files, and a re-check reads every file. It
+// reads into into when that has room.
 func readPlain(full string, maxBytes int64, into []byte) (data []byte, stat *statsum.Stat, bad *unreadable, ok bool) {
-	var fd int
-	var err error
-	for {
-		fd, err = syscall.Open(full, syscall.O_RDONLY|syscall.O_NONBLOCK|syscall.O_NOFOLLOW|syscall.O_CLOEXEC, 0)
-		if err != syscall.EINTR {
-			break
-		}
-	}
+	fd, err := regularfile.OpenFD(full)
 	if err != nil {
 		return nil, nil, nil, false
 	}
-	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if err := syscall.Fstat(fd, &st); err != nil {
-		return nil, nil, cannotOpen(&os.PathError{Op: "fstat", Path: full, Err: err}), true
+	defer fd.Close()
+	most := maxBytes
+	if most <= 0 {
+		most = regularfile.AnySize
 	}
-	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, nil, cannotRead(msgNotRegular.With()), true
+	var st syscall.Stat_t
+	if err := fd.Regular(full, most, &st); err != nil {
+		return nil, nil, refused(err), true
 	}
 	// Looked at before the read: a file changed while read is found
 	// changed by the next run (statsum).
 	if s, ok := statsum.Of(&st); ok {
 		stat = &s
 	}
-	data, bad = readSized(fdReader(fd), st.Size, maxBytes, into)
-	return data, stat, bad, true
+	data, err = regularfile.Read(fd, full, st.Size, most, into)
+	if err != nil {
+		return nil, nil, refused(err), true
+	}
+	return data, stat, nil, true
 }
 
-// fdReader reads an open file descriptor.
-type fdReader int
-
-func (fd fdReader) Read(p []byte) (int, error) {
-	for {
-		n, err := syscall.Read(int(fd), p)
-		switch {
-		case err == syscall.EINTR:
-			continue
-		case err != nil:
-			return 0, &os.PathError{Op: "read", Path: "", Err: err}
-		case n == 0 && len(p) > 0:
-			return 0, io.EOF
-		}
-		return n, nil
+// refused words why regularfile would not read a file.
+func refused(err error) *unreadable {
+	var big *regularfile.TooLarge
+	switch {
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return cannotRead(msgNotRegular.With())
+	case errors.As(err, &big) && big.Grew:
+		return &unreadable{msgGrewTooBig.With(big.Most), source.MsgSplit.With()}
+	case big != nil:
+		return &unreadable{source.MsgTooBig.With(big.Size, big.Most), source.MsgSplit.With()}
 	}
+	return cannotOpen(err)
 }

@@ -2,15 +2,14 @@ package migrate
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
-	"syscall"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/message"
+	"github.com/voorbeeldstad/register/internal/regularfile"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -27,51 +26,36 @@ func (u *unreadable) In(lang string) string {
 // readRecord reads a record file as the loader reads one: a plain file
 // only (a symlink is left alone, as migrate would write through it, and a
 // named pipe or a device would block the read or be destroyed by the
-// rewrite), opened without blocking and looked at again once open, and
-// no larger than source.DefaultLimits.MaxBytes. It returns the content with
-// the file's information as read, or why it cannot be read.
+// rewrite), looked at before it is opened, opened without blocking and
+// looked at again once open (regularfile.Open), and no larger than
+// source.DefaultLimits.MaxBytes. It returns the content with the file's
+// information as read, or why it cannot be read.
 func readRecord(path string) ([]byte, os.FileInfo, *unreadable) {
-	lst, err := os.Lstat(path)
-	if err != nil {
-		return nil, nil, cannotOpen(err)
-	}
-	switch {
-	case lst.Mode()&os.ModeSymlink != 0:
-		return nil, nil, &unreadable{msgSymlink.With(), msgReplaceLink.With()}
-	case !lst.Mode().IsRegular():
-		return nil, nil, &unreadable{msgNotRegular.With(), msgMakePlain.With()}
-	}
-	// O_NONBLOCK: should the file have become a named pipe since Lstat,
-	// opening it does not wait for a writer; Stat below refuses it.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	most := source.DefaultLimits.MaxBytes
+	f, st, err := regularfile.Open(path, most)
 	if err != nil {
 		return nil, nil, cannotOpen(err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
+	data, err := regularfile.Read(f, path, st.Size(), most, nil)
 	if err != nil {
 		return nil, nil, cannotOpen(err)
-	}
-	if !st.Mode().IsRegular() || !os.SameFile(lst, st) {
-		return nil, nil, &unreadable{msgNotRegular.With(), msgMakePlain.With()}
-	}
-	most := source.DefaultLimits.MaxBytes
-	if st.Size() > most {
-		return nil, nil, &unreadable{source.MsgTooBig.With(st.Size(), most), source.MsgSplit.With()}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, most+1))
-	if err != nil {
-		return nil, nil, cannotOpen(err)
-	}
-	if int64(len(data)) > most {
-		return nil, nil, &unreadable{source.MsgTooBig.With(len(data), most), source.MsgSplit.With()}
 	}
 	return data, st, nil
 }
 
-// cannotOpen says why the system would not let a file be read.
+// cannotOpen says why a file could not be read: it is no plain file of
+// the size a record may be (regularfile), or the system would not let it
+// be read.
 func cannotOpen(err error) *unreadable {
+	var big *regularfile.TooLarge
 	switch {
+	case errors.Is(err, regularfile.ErrLink):
+		return &unreadable{msgSymlink.With(), msgReplaceLink.With()}
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return &unreadable{msgNotRegular.With(), msgMakePlain.With()}
+	case errors.As(err, &big):
+		return &unreadable{source.MsgTooBig.With(big.Size, big.Most), source.MsgSplit.With()}
 	case errors.Is(err, fs.ErrPermission):
 		return &unreadable{msgNoAccess.With(), msgCheckPermissions.With()}
 	case errors.Is(err, fs.ErrNotExist):

@@ -18,6 +18,7 @@ import (
 	"syscall"
 
 	"github.com/voorbeeldstad/register/internal/binread"
+	"github.com/voorbeeldstad/register/internal/regularfile"
 )
 
 // Update writes a new version of dir like Replace, but without writing it
@@ -334,25 +335,10 @@ func SameContent(a, b string) bool {
 // OpenRegular opens the regular file at path, not a link to one: a build
 // must not follow a link planted in its output folder to a device or to a
 // file elsewhere, nor open a pipe, which would hold it up. It returns the
-// file as looked at before it was opened, and fails when the file opened
-// is not that one, unchanged.
+// file as looked at once opened, and fails when the file opened is not
+// the one looked at before, unchanged (regularfile.Open).
 func OpenRegular(path string) (*os.File, fs.FileInfo, error) {
-	lst, err := os.Lstat(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if !lst.Mode().IsRegular() {
-		return nil, nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if st, err := f.Stat(); err != nil || !os.SameFile(lst, st) || st.Size() != lst.Size() || !st.ModTime().Equal(lst.ModTime()) {
-		f.Close()
-		return nil, nil, fmt.Errorf("%s: changed while opened", path)
-	}
-	return f, lst, nil
+	return regularfile.Open(path, regularfile.AnySize)
 }
 
 // compareBuffers are sameReader's buffers. Each file a build compares was
