@@ -11,7 +11,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -35,6 +34,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/regularfile"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/statsum"
 )
@@ -961,59 +961,36 @@ func readInside(full, realRoot string, maxBytes int64, into []byte) (data []byte
 	} else if !lst.Mode().IsRegular() {
 		return nil, false, nil, cannotRead(msgNotRegular.With())
 	}
-	// O_NONBLOCK: should the file have become a FIFO since Lstat, opening it
-	// must not block until a writer appears; Stat below then refuses it.
-	f, err := os.OpenFile(full, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	// A link was followed to a target inside the register, looked at
+	// above: opened as regularfile does, the open waits on no named pipe
+	// put in its place, and the file read is the one looked at.
+	most := maxBytes
+	if most <= 0 {
+		most = regularfile.AnySize
+	}
+	f, fi, err := regularfile.OpenFollowing(full, most)
 	if err != nil {
-		return nil, false, nil, cannotOpen(err)
+		return nil, false, nil, refused(err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, false, nil, cannotOpen(err)
+	if data, err = regularfile.Read(f, full, fi.Size(), most, into); err != nil {
+		return nil, false, nil, refused(err)
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, false, nil, cannotRead(msgNotRegular.With())
-	}
-	data, bad = readSized(f, fi.Size(), maxBytes, into)
-	return data, linked, nil, bad
+	return data, linked, nil, nil
 }
 
-// readSized reads an open regular file of size bytes (as it was when
-// looked at) that must be no larger than maxBytes, into into when it has
-// room.
-func readSized(f io.Reader, size, maxBytes int64, into []byte) ([]byte, *unreadable) {
-	if maxBytes > 0 && size > maxBytes {
-		return nil, &unreadable{source.MsgTooBig.With(size, maxBytes), source.MsgSplit.With()}
-	}
-	// One buffer of the file's size (plus a byte to notice growth), rather
-	// than io.ReadAll's doubling.
-	buf := into[:0]
-	if int64(cap(buf)) < size+1 {
-		buf = make([]byte, size+1)
-	}
-	buf = buf[:size+1]
-	n, err := io.ReadFull(f, buf)
+// refused words why regularfile would not open or read a record file.
+func refused(err error) *unreadable {
+	var big *regularfile.TooLarge
 	switch {
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return buf[:n], nil
-	case err != nil:
-		return nil, cannotOpen(err)
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return cannotRead(msgNotRegular.With())
+	case errors.As(err, &big) && big.Grew:
+		return &unreadable{msgGrewTooBig.With(big.Most), source.MsgSplit.With()}
+	case big != nil:
+		return &unreadable{source.MsgTooBig.With(big.Size, big.Most), source.MsgSplit.With()}
 	}
-	// The file grew while being read: read the rest, within the limit.
-	limit := int64(1 << 62)
-	if maxBytes > 0 {
-		limit = maxBytes + 1 - int64(n)
-	}
-	rest, err := io.ReadAll(io.LimitReader(f, limit))
-	if err != nil {
-		return nil, cannotOpen(err)
-	}
-	data := append(buf[:n], rest...)
-	if maxBytes > 0 && int64(len(data)) > maxBytes {
-		return nil, &unreadable{msgGrewTooBig.With(maxBytes), source.MsgSplit.With()}
-	}
-	return data, nil
+	return cannotOpen(err)
 }
 
 // readBuffers are the buffers files are read into (reader.read).

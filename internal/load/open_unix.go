@@ -3,11 +3,9 @@
 package load
 
 import (
-	"errors"
 	"syscall"
 
 	"github.com/voorbeeldstad/register/internal/regularfile"
-	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/statsum"
 )
 
@@ -43,18 +41,4 @@ func readPlain(full string, maxBytes int64, into []byte) (data []byte, stat *sta
 		return nil, nil, refused(err), true
 	}
 	return data, stat, nil, true
-}
-
-// refused words why regularfile would not read a file.
-func refused(err error) *unreadable {
-	var big *regularfile.TooLarge
-	switch {
-	case errors.Is(err, regularfile.ErrNotRegular):
-		return cannotRead(msgNotRegular.With())
-	case errors.As(err, &big) && big.Grew:
-		return &unreadable{msgGrewTooBig.With(big.Most), source.MsgSplit.With()}
-	case big != nil:
-		return &unreadable{source.MsgTooBig.With(big.Size, big.Most), source.MsgSplit.With()}
-	}
-	return cannotOpen(err)
 }
