@@ -676,3 +676,32 @@ func TestFileNameInHeaderComment(t *testing.T) {
 		}
 	}
 }
+
+// A whole-number cell takes the dots a Dutch spreadsheet puts between
+// thousands, and no other: "12.0" or "1.5" dropped their dot into ten
+// times the number, written into the record without a word.
+func TestWholeNumberCells(t *testing.T) {
+	for _, tt := range []struct {
+		cell string
+		n    int
+		ok   bool
+	}{
+		{"12", 12, true},
+		{"1.250", 1250, true},
+		{"12.500.000", 12500000, true},
+		{"-1.250", -1250, true},
+		{"12.0", 0, false},
+		{"1.5", 0, false},
+		{"1.25", 0, false},
+		{"1250.000", 0, false},
+		{".250", 0, false},
+		{"1..250", 0, false},
+		{"1.250.", 0, false},
+		{"veel", 0, false},
+	} {
+		n, ok := wholeNumber(tt.cell)
+		if n != tt.n || ok != tt.ok {
+			t.Errorf("wholeNumber(%q) = %d, %v; want %d, %v", tt.cell, n, ok, tt.n, tt.ok)
+		}
+	}
+}

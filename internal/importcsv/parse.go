@@ -213,8 +213,8 @@ func parseScalar(s spec, cell string) (any, error) {
 	case typBool:
 		return parseBool(cell)
 	case typInt:
-		n, err := strconv.Atoi(strings.ReplaceAll(cell, ".", ""))
-		if err != nil {
+		n, ok := wholeNumber(cell)
+		if !ok {
 			return nil, msgNotWhole.Err(cell)
 		}
 		return n, nil
@@ -234,6 +234,26 @@ func parseScalar(s spec, cell string) (any, error) {
 		return normaliseDuration(s.path, cell)
 	}
 	return cell, nil
+}
+
+// wholeNumber reads a whole number as a spreadsheet writes one: digits,
+// with dots between groups of three as a Dutch one separates thousands
+// ("1.250"). Any other dot is a decimal point ("12.0", "1.5"): dropped,
+// it would make the number ten times another, so such a cell is no whole
+// number.
+func wholeNumber(cell string) (int, bool) {
+	digits := cell
+	if strings.Contains(cell, ".") {
+		groups := strings.Split(strings.TrimLeft(cell, "+-"), ".")
+		for i, g := range groups {
+			if len(g) != 3 && (i > 0 || len(g) == 0 || len(g) > 3) {
+				return 0, false
+			}
+		}
+		digits = strings.ReplaceAll(cell, ".", "")
+	}
+	n, err := strconv.Atoi(digits)
+	return n, err == nil
 }
 
 func enumValue(path, v string) string {
