@@ -6,6 +6,7 @@
 package config
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"os"
@@ -121,6 +122,12 @@ const DefaultLicence = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl
 type Evaluation struct {
 	DefaultInterval period.Duration
 	Intervals       map[string]period.Duration // by camera_regime, sensor_type or kind
+	// Defaulted are the keys of Intervals that neither register.yaml nor
+	// the environment set: the tool's defaults (public_order: P1Y). Such
+	// a key caps the interval of a record it concerns, rather than
+	// override a shorter one the municipality set for a broader key
+	// (IntervalFor).
+	Defaulted map[string]bool
 }
 
 // DefaultCustomRulesCost is limits.custom_rules_cost when register.yaml
@@ -338,18 +345,40 @@ func (c *Config) IntervalKey(kind, sensorType, regime string) string {
 }
 
 // intervalClass is the key of Evaluation.Intervals that sets the interval
-// of such a record, "" for none (the default applies).
+// of such a record, "" for none (the default applies): the first of its
+// camera regime, sensor type and kind that the municipality set, unless a
+// default key that concerns the record (Defaulted) is shorter. A default
+// caps: cameras set to P6M evaluate public-order ones every six months,
+// cameras set to P2Y leave them yearly, and only public_order itself
+// changes their default.
 func (c *Config) intervalClass(kind, sensorType, regime string) string {
-	for _, k := range []string{regime, sensorType} {
-		if _, ok := c.Evaluation.Intervals[k]; ok && k != "" {
-			return k
+	own, capped := "", ""
+	for _, k := range []string{regime, sensorType, kind} {
+		if _, ok := c.Evaluation.Intervals[k]; !ok || k == "" {
+			continue
+		}
+		if !c.Evaluation.Defaulted[k] {
+			own = cmp.Or(own, k)
+		} else {
+			capped = cmp.Or(capped, k)
 		}
 	}
-	if _, ok := c.Evaluation.Intervals[kind]; ok {
-		return kind
+	if capped == "" {
+		return own
 	}
-	return ""
+	d := c.Evaluation.DefaultInterval
+	if own != "" {
+		d = c.Evaluation.Intervals[own]
+	}
+	if d.Longer(c.Evaluation.Intervals[capped], capFrom) {
+		return capped
+	}
+	return own
 }
+
+// capFrom is the day intervals are compared from: a month and thirty days
+// differ by a day or so from one day to the next, a year and a month not.
+var capFrom = time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // CustomRule returns the register's own rule with the id, if there is one.
 func (c *Config) CustomRule(id string) (CustomRule, bool) {
@@ -691,7 +720,11 @@ func (b *builder) evaluation() {
 	c := b.c
 	c.Evaluation.DefaultInterval = b.dur("evaluation.default_interval")
 	c.Evaluation.Intervals = map[string]period.Duration{}
-	for k, s := range b.v.GetStringMapString("evaluation.intervals") {
+	set, err := b.v.GetStringMapString("evaluation.intervals")
+	if err != nil {
+		b.bad("evaluation.intervals", msgNotIntervals)
+	}
+	for k, s := range set {
 		d, err := period.Parse(s)
 		if err != nil {
 			b.bad("evaluation.intervals."+k, msgNotPeriod, err)
@@ -703,9 +736,11 @@ func (b *builder) evaluation() {
 	// one set for drones does not drop the yearly evaluation of
 	// public-order cameras. Each default stands until its own key changes
 	// it, and the deviations (Changes) name that key.
+	c.Evaluation.Defaulted = map[string]bool{}
 	for k, s := range defaults["evaluation.intervals"].(map[string]any) {
 		if _, set := c.Evaluation.Intervals[k]; !set {
 			c.Evaluation.Intervals[k] = period.MustParse(s.(string))
+			c.Evaluation.Defaulted[k] = true
 		}
 	}
 	c.DueWithin = b.dur("due_within")

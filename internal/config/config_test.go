@@ -602,3 +602,57 @@ func TestHighRiskDayIsTheSettingOfTheAnnex(t *testing.T) {
 		}
 	}
 }
+
+// The evaluation intervals a register sets and the environment sets over
+// it merge key by key with the defaults, and a default caps the records it
+// concerns: a shorter interval set for a broader key still holds for
+// them, a longer one does not lift the default.
+func TestEvaluationIntervalsMerge(t *testing.T) {
+	const file = "evaluation:\n  default_interval: P4Y\n  intervals: {camera: P6M, drone: P2Y}\n"
+	for _, tt := range []struct {
+		name           string
+		file           string
+		env            map[string]string
+		publicOrder    string // of a public-order camera
+		camera, drone  string
+		key, errorText string // IntervalKey of the public-order camera; an error found
+	}{
+		{"a shorter broader interval holds", file, nil, "P6M", "P6M", "P2Y", "evaluation.intervals.camera", ""},
+		{"a longer broader one leaves the default", "evaluation: {intervals: {camera: P2Y}}\n", nil, "P1Y", "P2Y", "P4Y", "evaluation.intervals.public_order", ""},
+		{"nothing set", "", nil, "P1Y", "P4Y", "P4Y", "evaluation.intervals.public_order", ""},
+		{"the default key set itself", "evaluation: {intervals: {public_order: P2Y}}\n", nil, "P2Y", "P4Y", "P4Y", "evaluation.intervals.public_order", ""},
+		{"the environment adds a key", file, map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"Drone": "P1M"}`}, "P6M", "P6M", "P1M", "evaluation.intervals.camera", ""},
+		{"one key by its own variable", file, map[string]string{"REGISTER_EVALUATION_INTERVALS_PUBLIC_ORDER": "P3M"}, "P3M", "P6M", "P2Y", "evaluation.intervals.public_order", ""},
+		{"a variable that is no JSON object", file, map[string]string{"REGISTER_EVALUATION_INTERVALS": "notjson"}, "P6M", "P6M", "P2Y", "evaluation.intervals.camera",
+			"REGISTER_EVALUATION_INTERVALS is not a JSON object of intervals"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			c, fs, err := Load(writeConfig(t, tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for _, f := range fs {
+				got += f.Message.In("en")
+			}
+			if tt.errorText == "" && got != "" || !strings.Contains(got, tt.errorText) {
+				t.Errorf("findings %q, want %q", got, tt.errorText)
+			}
+			if got := c.IntervalFor("sensor", "camera", "public_order").String(); got != tt.publicOrder {
+				t.Errorf("public-order camera every %s, want %s", got, tt.publicOrder)
+			}
+			if got := c.IntervalKey("sensor", "camera", "public_order"); got != tt.key {
+				t.Errorf("public-order camera's setting %s, want %s", got, tt.key)
+			}
+			if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != tt.camera {
+				t.Errorf("traffic camera every %s, want %s", got, tt.camera)
+			}
+			if got := c.IntervalFor("sensor", "drone", "").String(); got != tt.drone {
+				t.Errorf("drone every %s, want %s", got, tt.drone)
+			}
+		})
+	}
+}

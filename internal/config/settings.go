@@ -18,6 +18,9 @@ type settings struct {
 	file map[string]any
 	// env looks up an environment variable; nil reads none.
 	env func(string) (string, bool)
+	// environ lists the environment, for the variables that set one key
+	// of a mapping (REGISTER_EVALUATION_INTERVALS_DRONE); nil lists none.
+	environ func() []string
 }
 
 // envPrefix starts the environment variable of every setting.
@@ -37,7 +40,7 @@ func newSettings(doc any, env bool) settings {
 		s.file = m
 	}
 	if env {
-		s.env = os.LookupEnv
+		s.env, s.environ = os.LookupEnv, os.Environ
 	}
 	return s
 }
@@ -175,24 +178,41 @@ func (s settings) GetStringSlice(key string) []string {
 	return []string{}
 }
 
-// GetStringMapString returns a mapping of texts; text (from the
-// environment) is read as a JSON object.
-func (s settings) GetStringMapString(key string) map[string]string {
+// GetStringMapString returns a mapping of texts that register.yaml and
+// the environment set, without the defaults: the file's, with what the
+// environment sets over it key by key, REGISTER_EVALUATION_INTERVALS as
+// a JSON object and REGISTER_EVALUATION_INTERVALS_<KEY> for one key. A
+// variable that is no JSON object sets nothing and is the error.
+func (s settings) GetStringMapString(key string) (map[string]string, error) {
 	out := map[string]string{}
-	switch x := s.Get(key).(type) {
-	case map[string]any:
-		for k, v := range x {
-			out[k] = text(v)
-		}
-	case string:
-		var m map[string]any
-		if json.Unmarshal([]byte(x), &m) == nil {
+	if m, ok := s.inFile(key); ok {
+		if m, ok := m.(map[string]any); ok {
 			for k, v := range m {
-				out[strings.ToLower(k)] = fmt.Sprint(v)
+				out[k] = text(v)
 			}
 		}
 	}
-	return out
+	var err error
+	if s.env != nil {
+		name := EnvName(key)
+		if v, ok := s.env(name); ok && strings.TrimSpace(v) != "" {
+			var m map[string]any
+			if err = json.Unmarshal([]byte(v), &m); err == nil {
+				for k, v := range m {
+					out[strings.ToLower(k)] = fmt.Sprint(v)
+				}
+			}
+		}
+		if s.environ != nil {
+			for _, kv := range s.environ() {
+				k, v, _ := strings.Cut(kv, "=")
+				if sub, ok := strings.CutPrefix(k, name+"_"); ok && sub != "" && strings.TrimSpace(v) != "" {
+					out[strings.ToLower(sub)] = v
+				}
+			}
+		}
+	}
+	return out, err
 }
 
 // supplierWatch reads supplier_watch: a list of mappings with manufacturer

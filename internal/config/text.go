@@ -21,9 +21,10 @@ var (
 	msgFixVariable = message.New("fix the environment variable %s; until then the default applies",
 		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
 	// A setting and the period package's error, which words itself.
-	msgNotPeriod  = message.New("%s: %v", "%s: %v")
-	msgNoLanguage = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
-	msgNotCount   = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")
+	msgNotPeriod    = message.New("%s: %v", "%s: %v")
+	msgNotIntervals = message.New(`%s is not a JSON object of intervals, such as {"drone": "P2Y"}`, `%s is geen JSON-object met termijnen, zoals {"drone": "P2Y"}`)
+	msgNoLanguage   = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
+	msgNotCount     = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")
 
 	// A web address (addresses) with its form (formWeb, ...) and an
 	// example of it.
