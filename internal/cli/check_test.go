@@ -500,3 +500,24 @@ func TestAsOfOutsideItsRangeIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// explain says what an exception does to a legal duty as the checklist
+// does it: refused, unless the law gives the exception itself, and a
+// setting that would lower a legal warning is told it stays a warning.
+func TestExplainLegalDutyAndExceptions(t *testing.T) {
+	root := writeRegister(t, map[string]string{"register.yaml": "rules: {ai-act-literacy: info}\n", "sensors/.keep": ""})
+	for _, tt := range []struct{ rule, want string }{
+		{"ai-act-literacy", "and no exception on a record lowers it (exception-refused)"},
+		{"biometric-ban", "only the exception the law itself allows"},
+		{"breach-reported", "no exception counts: the law's own way out"},
+	} {
+		out, _, code := run(t, "explain", "--lang", "en", "--root", root, tt.rule)
+		if code != 0 || !strings.Contains(strings.Join(strings.Fields(out), " "), tt.want) {
+			t.Errorf("explain %s: exit %d, lacks %q:\n%s", tt.rule, code, tt.want, out)
+		}
+	}
+	out, errOut, _ := run(t, "check", "--lang", "en", "--root", root)
+	if !strings.Contains(strings.Join(strings.Fields(out+errOut), " "), "the setting has no effect and the rule keeps reporting it as a warning") {
+		t.Errorf("check does not say the legal warning stays one:\n%s%s", out, errOut)
+	}
+}

@@ -343,8 +343,10 @@ var (
 		" (standaard %s) voor de bevindingen uit beleid; %s is het wet en blijft het %s")
 	msgExplainChanged = message.New(" (default %s, changed in register.yaml or the environment)",
 		" (standaard %s, gewijzigd in register.yaml of de omgeving)")
-	msgExplainLegalDuty = message.New("A duty that follows from law cannot be switched off or lowered by configuration; an approved exception keeps it visible as a warning.",
-		"Een plicht die uit de wet volgt, kan niet met de instellingen worden uitgezet of verlaagd; een goedgekeurde uitzondering houdt haar zichtbaar als waarschuwing.")
+	msgExplainLegalDuty = message.New("A duty that follows from law cannot be switched off or lowered by configuration, and no exception on a record lowers it (exception-refused).",
+		"Een plicht die uit de wet volgt, kan niet met de instellingen worden uitgezet of verlaagd, en geen uitzondering op een registratie maakt haar lichter (exception-refused).")
+	msgExplainLawfulException = message.New("A duty that follows from law cannot be switched off or lowered by configuration; only the exception the law itself allows (%s), approved on the record, lowers it, and keeps it visible as a warning.",
+		"Een plicht die uit de wet volgt, kan niet met de instellingen worden uitgezet of verlaagd; alleen de uitzondering die de wet zelf toelaat (%s), goedgekeurd op de registratie, maakt haar lichter, en houdt haar zichtbaar als waarschuwing.")
 	msgExplainLawfulRoute = message.New("A duty that follows from law cannot be switched off or lowered by configuration, and no exception counts: the law's own way out is %s.",
 		"Een plicht die uit de wet volgt, kan niet met de instellingen worden uitgezet of verlaagd, en geen uitzondering telt: de uitweg die de wet zelf biedt is: %s.")
 	msgExplainWhy     = message.New("Why", "Waarom")

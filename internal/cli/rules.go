@@ -228,8 +228,11 @@ func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang
 	b.WriteString(severityNote(r, sev, lang))
 	if r.Legal() {
 		note := msgExplainLegalDuty.In(lang)
-		if !r.LawfulRoute.IsZero() {
+		switch {
+		case !r.LawfulRoute.IsZero():
 			note = msgExplainLawfulRoute.Format(lang, r.LawfulRoute)
+		case !r.LawfulException.IsZero():
+			note = msgExplainLawfulException.Format(lang, r.LawfulException)
 		}
 		b.WriteString("\n\n" + wrap(note, "", 80))
 	}

@@ -156,11 +156,16 @@ var factWriters = map[string]factWriter{
 	"legal_basis":   {value: always((*Labels).legalBasis)},
 	"dpia":          {value: always((*Labels).dpia)},
 	"assessments":   {value: always((*Labels).assessments)},
-	"ai_act": {paths: []string{"ai_act.category", "ai_act.basis"}, value: func(L *Labels, r *record.Record, _ factScope) (string, bool) {
+	"ai_act": {paths: []string{"ai_act.category", "ai_act.basis", "ai_act.literacy"}, value: func(L *Labels, r *record.Record, _ factScope) (string, bool) {
 		if r.AIAct == nil {
 			return "", false
 		}
-		return format.JoinNonEmpty(": ", L.value("ai_act.category", r.AIAct.Category), r.AIAct.Basis), true
+		s := format.JoinNonEmpty(": ", L.value("ai_act.category", r.AIAct.Category), r.AIAct.Basis)
+		if r.AIAct.Literacy != "" {
+			// What the committee weighs of art. 4: the measures stated.
+			s += "\n" + L.field("ai_act.literacy") + ": " + r.AIAct.Literacy
+		}
+		return s, true
 	}},
 	"risks":     {value: always((*Labels).risks)},
 	"decisions": {value: always((*Labels).decisions)},

@@ -191,3 +191,13 @@ func TestKindLineQuantity(t *testing.T) {
 		}
 	}
 }
+
+// The AI Act fact states the literacy measures too, so the committee
+// weighs what art. 4 asks, not only that the checklist found them missing.
+func TestAIActFactStatesLiteracy(t *testing.T) {
+	r := &record.Record{Kind: record.Algorithm, AIAct: &record.AIAct{Category: "minimal", Basis: "Counts.", Literacy: "Staff are trained."}}
+	got := factText(labelsFor("en").facts(r, factScope{reg: &register.Register{}}))
+	if !strings.Contains(got, "Minimal risk: Counts.\nAI literacy of staff (art. 4): Staff are trained.") {
+		t.Errorf("facts lack the literacy measures:\n%s", got)
+	}
+}

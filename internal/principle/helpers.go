@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -26,8 +27,16 @@ func date(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// blank reports whether a text field is empty or only white space.
-func blank(s string) bool { return strings.TrimSpace(s) == "" }
+// blank reports whether a text field is empty or shows nothing: only
+// white space, or characters that take no place on a page (a zero-width
+// space, a soft hyphen, a direction mark), which cannot state anything.
+func blank(s string) bool { return strings.TrimFunc(s, invisible) == "" }
+
+// invisible reports whether r shows nothing on a page.
+func invisible(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
+		unicode.Is(unicode.Variation_Selector, r)
+}
 
 // isTrue and isFalse read optional booleans: nil is neither.
 func isTrue(b *bool) bool  { return b != nil && *b }

@@ -175,8 +175,8 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			f.Severity = finding.Error
 			f = lawful(f, r.Law)
 			f.Message = label.Text{
-				fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als fout.", what, r.Law.In("nl")),
-				fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as an error", what, r.Law.In("en")),
+				fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als %s.", what, r.Law.In("nl"), sevNL(r.Default)),
+				fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as %s", what, r.Law.In("en"), sevEN(r.Default)),
 			}
 			f.Help = label.Text{
 				"Haal de instelling weg: een wettelijke plicht is niet uit te zetten.",
@@ -245,6 +245,19 @@ func silencesLaw(fs []finding.Finding, rule string, sev finding.Severity) bool {
 // of sev would have lowered.
 func silences(f finding.Finding, rule string, sev finding.Severity) bool {
 	return f.Rule == rule && !f.Law.IsZero() && f.Severity > sev
+}
+
+// sevEN names a severity in English, with its article: "an error".
+func sevEN(s finding.Severity) string {
+	switch s {
+	case finding.Error:
+		return "an error"
+	case finding.Warning:
+		return "a warning"
+	case finding.Info:
+		return "a note"
+	}
+	return "off"
 }
 
 // sevNL names a severity in Dutch.

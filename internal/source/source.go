@@ -374,9 +374,10 @@ func (c *converter) scalar(n *yaml.Node) any {
 // tagged !!int, it is an error of its own.
 func (c *converter) integer(n *yaml.Node) any {
 	s := n.Value
-	// Underscores between digits ("2_000_000") are read as YAML 1.1 read
-	// them: they leave the number the file shows.
-	if d := strings.ReplaceAll(s, "_", ""); isDecimal(d) {
+	// Single underscores between digits ("2_000_000") are read as YAML
+	// 1.1 read them: they leave the number the file shows. "1_" and
+	// "1__2" are text.
+	if d := strings.ReplaceAll(s, "_", ""); isDecimal(d) && !strings.Contains(s, "__") && !strings.HasPrefix(strings.TrimLeft(s, "+-"), "_") && !strings.HasSuffix(s, "_") {
 		if i, err := strconv.ParseInt(d, 10, 64); err == nil {
 			return json.Number(strconv.FormatInt(i, 10))
 		}

@@ -454,6 +454,8 @@ func TestParseWholeNumbersAsYAML12(t *testing.T) {
 		{"0b101", "0b101", ""},
 		{"1_000", json.Number("1000"), ""},
 		{"0_17", json.Number("17"), ""},
+		{"1_", "1_", ""},
+		{"1__2", "1__2", ""},
 		{"0x1_0", "0x1_0", ""},
 		{"-0x10", "-0x10", ""},
 		{"!!int 017", json.Number("17"), ""},
