@@ -155,13 +155,26 @@ func (L *Labels) decisions(r *record.Record) string {
 	return strings.Join(parts, "\n")
 }
 
-func (L *Labels) lifecycle(r *record.Record) string {
+// lifecycle words the life cycle. In a public packet a date the record
+// withholds (its view has it empty) is left out, rather than read as not
+// given: the packet notes it as not public (markFacts).
+func (L *Labels) lifecycle(r *record.Record, public bool) string {
 	lc := r.Lifecycle
-	s := L.pick([2]string{"Vanaf ", "From "}) + L.dateString(L.or(lc.Start))
-	if lc.End != "" {
+	var s string
+	start := !public || !r.IsWithheld("lifecycle.start")
+	if start {
+		s = L.pick([2]string{"Vanaf ", "From "}) + L.dateString(L.or(lc.Start))
+	}
+	switch {
+	case lc.End != "" && start:
 		s += L.pick([2]string{" tot en met ", " to "}) + L.dateString(lc.End)
-	} else {
+	case lc.End != "":
+		s = L.pick([2]string{"Tot en met ", "To "}) + L.dateString(lc.End)
+	case public && r.IsWithheld("lifecycle.end"):
+	case start:
 		s += L.pick([2]string{", zonder einddatum", ", with no end date"})
+	default:
+		s = L.pick([2]string{"Zonder einddatum", "With no end date"})
 	}
 	if lc.ExtensionCriteria != "" {
 		s += ". " + L.pick([2]string{"Voorwaarden voor verlenging: ", "Criteria for extension: "}) + lc.ExtensionCriteria
@@ -187,7 +200,18 @@ func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 			parts = append(parts, L.pick([2]string{"volgende uiterlijk ", "next by "})+L.date(due))
 		}
 	} else {
-		parts = append(parts, L.NotGiven)
+		// No date to count from, or an interval too long to count with:
+		// what is stated, and that the next date cannot be worked out,
+		// rather than "not given" for a record that gives an interval.
+		if iv := lifecycle.Interval(r, cfgOr(scope.reg)); !lifecycle.IntervalTooLong(r) && !iv.IsZero() {
+			parts = append(parts, L.pick([2]string{"Elke ", "Every "})+L.duration(iv))
+		} else if ev.Interval != "" {
+			parts = append(parts, L.pick([2]string{"Termijn ", "Interval "})+ev.Interval)
+		}
+		if ev.Last != "" {
+			parts = append(parts, L.pick([2]string{"laatst op ", "last on "})+L.dateString(ev.Last))
+		}
+		parts = append(parts, L.pick([2]string{"de volgende evaluatie is niet te berekenen", "the next evaluation cannot be worked out"}))
 	}
 	s := strings.Join(parts, "; ")
 	if ev.Outcome != "" {

@@ -169,7 +169,7 @@ var factWriters = map[string]factWriter{
 	}},
 	"risks":     {value: always((*Labels).risks)},
 	"decisions": {value: always((*Labels).decisions)},
-	"lifecycle": {value: always((*Labels).lifecycle)},
+	"lifecycle": {value: func(L *Labels, r *record.Record, s factScope) (string, bool) { return L.lifecycle(r, s.public), true }},
 	"evaluation": {value: func(L *Labels, r *record.Record, s factScope) (string, bool) {
 		return L.evaluation(r, s), true
 	}},

@@ -201,3 +201,55 @@ func TestAIActFactStatesLiteracy(t *testing.T) {
 		t.Errorf("facts lack the literacy measures:\n%s", got)
 	}
 }
+
+// Where the next evaluation cannot be worked out, the evaluation fact says
+// so, with the interval that applies, rather than "not given" for a
+// record that gives one.
+func TestEvaluationFactWithoutADateToCountFrom(t *testing.T) {
+	scope := factScope{reg: &register.Register{Config: config.Default()}, today: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC)}
+	for _, tt := range []struct {
+		ev   record.Evaluation
+		want string
+	}{
+		{record.Evaluation{Interval: "P2Y"}, "Every 2 years; the next evaluation cannot be worked out"},
+		{record.Evaluation{}, "Every 4 years; the next evaluation cannot be worked out"},
+		{record.Evaluation{Interval: "P1000000Y"}, "Interval P1000000Y; the next evaluation cannot be worked out"},
+		{record.Evaluation{Last: "kort geleden"}, "Every 4 years; last on kort geleden; the next evaluation cannot be worked out"},
+	} {
+		r := &record.Record{Kind: record.Algorithm, Status: "active", Evaluation: tt.ev}
+		if got := en.evaluation(r, scope); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.ev, got, tt.want)
+		}
+	}
+}
+
+// The life-cycle fact of a public view leaves out a date the record
+// withholds, which the packet notes as not public, rather than calling it
+// not given; the committee's packet states it.
+func TestLifecycleFactLeavesOutWithheldDates(t *testing.T) {
+	for _, tt := range []struct {
+		withheld []string
+		lc       record.Lifecycle
+		want     string
+	}{
+		{nil, record.Lifecycle{Start: "2026-01-01", End: "2027-01-01"}, "From 1 January 2026 to 1 January 2027"},
+		{nil, record.Lifecycle{Start: "2026-01-01"}, "From 1 January 2026, with no end date"},
+		{[]string{"lifecycle.start"}, record.Lifecycle{End: "2027-01-01"}, "To 1 January 2027"},
+		{[]string{"lifecycle.start"}, record.Lifecycle{Start: "2026-01-01", End: "2027-01-01"}, "To 1 January 2027"},
+		{[]string{"lifecycle.start"}, record.Lifecycle{}, "With no end date"},
+		{[]string{"lifecycle.end"}, record.Lifecycle{Start: "2026-01-01"}, "From 1 January 2026"},
+		{[]string{"lifecycle.start", "lifecycle.end"}, record.Lifecycle{}, ""},
+	} {
+		r := &record.Record{Lifecycle: tt.lc}
+		if tt.withheld != nil {
+			r.Publication = &record.Publication{Withheld: tt.withheld, Reason: "Woo"}
+		}
+		if got := en.lifecycle(r, true); got != tt.want {
+			t.Errorf("withholding %v: %q, want %q", tt.withheld, got, tt.want)
+		}
+		// The committee's packet states what is withheld, marked.
+		if got := en.lifecycle(r, false); tt.withheld != nil && tt.lc.Start != "" && !strings.HasPrefix(got, "From 1 January 2026") {
+			t.Errorf("withholding %v, for the committee: %q", tt.withheld, got)
+		}
+	}
+}
