@@ -27,16 +27,15 @@ func date(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// blank reports whether a text field is empty or shows nothing: only
-// white space, or characters that take no place on a page (a zero-width
-// space, a soft hyphen, a direction mark), which cannot state anything.
-func blank(s string) bool { return strings.TrimFunc(s, invisible) == "" }
+// blank reports whether a text field states nothing: it holds no letter
+// and no digit. Empty, white space, "-", "...", "?", or characters that
+// take no place on a page (a zero-width space, a soft hyphen) cannot say
+// what a rule asks the record to say.
+func blank(s string) bool { return strings.IndexFunc(s, meaningful) < 0 }
 
-// invisible reports whether r shows nothing on a page.
-func invisible(r rune) bool {
-	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
-		unicode.Is(unicode.Variation_Selector, r)
-}
+// meaningful reports whether r can carry meaning in a text: a letter or
+// a digit.
+func meaningful(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
 // isTrue and isFalse read optional booleans: nil is neither.
 func isTrue(b *bool) bool  { return b != nil && *b }

@@ -32,6 +32,8 @@ func TestAIActLiteracy(t *testing.T) {
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, missingMsg}}},
 		{"only a zero-width space and a soft hyphen", alg("machine_learning", `ai_act: {category: minimal, role: deployer, literacy: "\u200b\u00ad"}`, "active"), testToday,
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, missingMsg}}},
+		{"a dash", alg("machine_learning", `ai_act: {category: minimal, role: deployer, literacy: "-"}`, "active"), testToday,
+			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, missingMsg}}},
 		{"machine learning called not_ai", alg("machine_learning", "ai_act: {category: not_ai, basis: Fixed rules.}", "active"), testToday,
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, missingMsg}}},
 		{"generative, no profile", alg("generative_ai", "", "planned"), testToday,
