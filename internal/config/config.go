@@ -730,15 +730,23 @@ func (b *builder) evaluation() {
 			b.bad("evaluation.intervals."+k, msgNotPeriod, err)
 			continue
 		}
+		if d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0 {
+			// P0D or PT1H: every record would be overdue on the day
+			// of its evaluation.
+			b.bad("evaluation.intervals."+k, msgIntervalTooShort, s)
+			continue
+		}
 		c.Evaluation.Intervals[k] = d
 	}
 	// The file's intervals add to the defaults or change them key by key:
 	// one set for drones does not drop the yearly evaluation of
 	// public-order cameras. Each default stands until its own key changes
-	// it, and the deviations (Changes) name that key.
+	// it, and the deviations (Changes) name that key; a key set to the
+	// default's own value (as register init writes public_order: P1Y) is
+	// the default, and caps as it does.
 	c.Evaluation.Defaulted = map[string]bool{}
 	for k, s := range defaults["evaluation.intervals"].(map[string]any) {
-		if _, set := c.Evaluation.Intervals[k]; !set {
+		if d, set := c.Evaluation.Intervals[k]; !set || d.String() == s.(string) {
 			c.Evaluation.Intervals[k] = period.MustParse(s.(string))
 			c.Evaluation.Defaulted[k] = true
 		}

@@ -625,6 +625,10 @@ func TestEvaluationIntervalsMerge(t *testing.T) {
 		{"one key by its own variable", file, map[string]string{"REGISTER_EVALUATION_INTERVALS_PUBLIC_ORDER": "P3M"}, "P3M", "P6M", "P2Y", "evaluation.intervals.public_order", ""},
 		{"a variable that is no JSON object", file, map[string]string{"REGISTER_EVALUATION_INTERVALS": "notjson"}, "P6M", "P6M", "P2Y", "evaluation.intervals.camera",
 			"REGISTER_EVALUATION_INTERVALS is not a JSON object of intervals"},
+		// As register init writes it: the default's own value caps too.
+		{"the default's own value set", "evaluation: {intervals: {public_order: P1Y, camera: P6M}}\n", nil, "P6M", "P6M", "P4Y", "evaluation.intervals.camera", ""},
+		{"less than a day", "evaluation: {intervals: {camera: P0D, drone: PT1H}}\n", nil, "P1Y", "P4Y", "P4Y", "evaluation.intervals.public_order", "is less than a day"},
+		{"one key twice in the variable", "", map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"Camera": "P6M", "camera": "P2Y"}`}, "P1Y", "P2Y", "P4Y", "evaluation.intervals.public_order", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for k, v := range tt.env {
@@ -654,5 +658,25 @@ func TestEvaluationIntervalsMerge(t *testing.T) {
 				t.Errorf("drone every %s, want %s", got, tt.drone)
 			}
 		})
+	}
+}
+
+// A deviation is placed where it was made: a variable that sets some of
+// the intervals does not claim the file's others.
+func TestIntervalChangesNameWhereEachWasSet(t *testing.T) {
+	t.Setenv("REGISTER_EVALUATION_INTERVALS", `{"drone": "P2Y"}`)
+	c, fs, err := Load(writeConfig(t, "evaluation:\n  intervals:\n    camera: P6M\n"))
+	if err != nil || len(fs) > 0 {
+		t.Fatalf("load: %v %v", err, fs)
+	}
+	where := map[string]string{}
+	for _, ch := range c.Changes {
+		where[ch.Key] = ch.Where()
+	}
+	if got := where["evaluation.intervals.camera"]; got != "register.yaml:3:13" {
+		t.Errorf("camera set at %q, want register.yaml:3:13", got)
+	}
+	if got := where["evaluation.intervals.drone"]; got != "REGISTER_EVALUATION_INTERVALS" {
+		t.Errorf("drone set at %q, want the variable", got)
 	}
 }

@@ -3,7 +3,9 @@ package config
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -113,11 +115,33 @@ func (s settings) envSource(key string) string {
 	parts := strings.Split(key, ".")
 	for i := len(parts); i > 0; i-- {
 		name := EnvName(strings.Join(parts[:i], "."))
-		if v, ok := s.env(name); ok && v != "" {
+		if v, ok := s.env(name); ok && v != "" && (i == len(parts) || holds(v, parts[i:])) {
 			return name
 		}
 	}
 	return ""
+}
+
+// holds reports whether the JSON object v, a variable that sets a
+// mapping, holds the key at path (without regard to case): only then did
+// it set that key.
+func holds(v string, path []string) bool {
+	var m map[string]any
+	if json.Unmarshal([]byte(v), &m) != nil {
+		return false
+	}
+	for k, sub := range m {
+		if !strings.EqualFold(k, path[0]) {
+			continue
+		}
+		if len(path) == 1 {
+			return true
+		}
+		if b, err := json.Marshal(sub); err == nil && holds(string(b), path[1:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // InConfig reports whether register.yaml sets key.
@@ -198,8 +222,10 @@ func (s settings) GetStringMapString(key string) (map[string]string, error) {
 		if v, ok := s.env(name); ok && strings.TrimSpace(v) != "" {
 			var m map[string]any
 			if err = json.Unmarshal([]byte(v), &m); err == nil {
-				for k, v := range m {
-					out[strings.ToLower(k)] = fmt.Sprint(v)
+				// In a fixed order: "Camera" and "camera" are one key,
+				// and the same one wins on every run.
+				for _, k := range slices.Sorted(maps.Keys(m)) {
+					out[strings.ToLower(k)] = fmt.Sprint(m[k])
 				}
 			}
 		}
