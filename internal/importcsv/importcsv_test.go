@@ -698,6 +698,10 @@ func TestWholeNumberCells(t *testing.T) {
 		{"1..250", 0, false},
 		{"1.250.", 0, false},
 		{"veel", 0, false},
+		{"0.250", 0, false},
+		{"012.000", 0, false},
+		{"+1.250", 1250, true},
+		{"012", 12, true},
 	} {
 		n, ok := wholeNumber(tt.cell)
 		if n != tt.n || ok != tt.ok {

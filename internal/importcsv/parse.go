@@ -238,9 +238,9 @@ func parseScalar(s spec, cell string) (any, error) {
 
 // wholeNumber reads a whole number as a spreadsheet writes one: digits,
 // with dots between groups of three as a Dutch one separates thousands
-// ("1.250"). Any other dot is a decimal point ("12.0", "1.5"): dropped,
-// it would make the number ten times another, so such a cell is no whole
-// number.
+// ("1.250", never led by a zero). Any other dot is a decimal point
+// ("12.0", "1.5", "0.250"): dropped, it would make the number another,
+// so such a cell is no whole number.
 func wholeNumber(cell string) (int, bool) {
 	digits := cell
 	if strings.Contains(cell, ".") {
@@ -249,6 +249,10 @@ func wholeNumber(cell string) (int, bool) {
 			if len(g) != 3 && (i > 0 || len(g) == 0 || len(g) > 3) {
 				return 0, false
 			}
+		}
+		if strings.HasPrefix(groups[0], "0") {
+			// "0.250" is a fraction, not two hundred and fifty.
+			return 0, false
 		}
 		digits = strings.ReplaceAll(cell, ".", "")
 	}
