@@ -155,6 +155,15 @@ func (L *Labels) decisions(r *record.Record) string {
 	return strings.Join(parts, "\n")
 }
 
+// lastEvaluated words the last evaluation, and a text that is no date as
+// such: "last on yesterday" would read as a date.
+func (L *Labels) lastEvaluated(last string) string {
+	if _, err := period.ParseDate(last); err != nil {
+		return fmt.Sprintf(L.pick([2]string{"laatst op %q (geen datum)", "last on %q (not a date)"}), last)
+	}
+	return L.pick([2]string{"laatst op ", "last on "}) + L.dateString(last)
+}
+
 // lifecycle words the life cycle. In a public packet a date the record
 // withholds (its view has it empty) is left out, rather than read as not
 // given: the packet notes it as not public (markFacts).
@@ -177,20 +186,29 @@ func (L *Labels) lifecycle(r *record.Record, public bool) string {
 		s = L.pick([2]string{"Zonder einddatum", "With no end date"})
 	}
 	if lc.ExtensionCriteria != "" {
-		s += ". " + L.pick([2]string{"Voorwaarden voor verlenging: ", "Criteria for extension: "}) + lc.ExtensionCriteria
+		if s != "" {
+			s += ". "
+		}
+		s += L.pick([2]string{"Voorwaarden voor verlenging: ", "Criteria for extension: "}) + lc.ExtensionCriteria
 	}
 	return s
 }
 
 func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 	ev := r.Evaluation
+	if scope.public && publish.EvaluationWithheld(r) {
+		// Worked out of what is left, it would be wrong ("never
+		// evaluated" where the last evaluation is withheld), as the site
+		// shows none; the packet notes each withheld field.
+		return L.pick([2]string{"De stand van de evaluatie is niet openbaar", "The state of the evaluation is not public"})
+	}
 	var cfgInterval string
 	var parts []string
 	if due, iv, ok := lifecycle.NextEvaluation(r, scope.reg.Config); ok {
 		cfgInterval = L.duration(iv)
 		parts = append(parts, L.pick([2]string{"Elke ", "Every "})+cfgInterval)
 		if ev.Last != "" {
-			parts = append(parts, L.pick([2]string{"laatst op ", "last on "})+L.dateString(ev.Last))
+			parts = append(parts, L.lastEvaluated(ev.Last))
 		} else {
 			parts = append(parts, L.pick([2]string{"nog nooit geëvalueerd", "never evaluated"}))
 		}
@@ -209,7 +227,7 @@ func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 			parts = append(parts, L.pick([2]string{"Termijn ", "Interval "})+ev.Interval)
 		}
 		if ev.Last != "" {
-			parts = append(parts, L.pick([2]string{"laatst op ", "last on "})+L.dateString(ev.Last))
+			parts = append(parts, L.lastEvaluated(ev.Last))
 		}
 		parts = append(parts, L.pick([2]string{"de volgende evaluatie is niet te berekenen", "the next evaluation cannot be worked out"}))
 	}

@@ -214,7 +214,7 @@ func TestEvaluationFactWithoutADateToCountFrom(t *testing.T) {
 		{record.Evaluation{Interval: "P2Y"}, "Every 2 years; the next evaluation cannot be worked out"},
 		{record.Evaluation{}, "Every 4 years; the next evaluation cannot be worked out"},
 		{record.Evaluation{Interval: "P1000000Y"}, "Interval P1000000Y; the next evaluation cannot be worked out"},
-		{record.Evaluation{Last: "kort geleden"}, "Every 4 years; last on kort geleden; the next evaluation cannot be worked out"},
+		{record.Evaluation{Last: "kort geleden"}, `Every 4 years; last on "kort geleden" (not a date); the next evaluation cannot be worked out`},
 	} {
 		r := &record.Record{Kind: record.Algorithm, Status: "active", Evaluation: tt.ev}
 		if got := en.evaluation(r, scope); got != tt.want {
@@ -251,5 +251,30 @@ func TestLifecycleFactLeavesOutWithheldDates(t *testing.T) {
 		if got := en.lifecycle(r, false); tt.withheld != nil && tt.lc.Start != "" && !strings.HasPrefix(got, "From 1 January 2026") {
 			t.Errorf("withholding %v, for the committee: %q", tt.withheld, got)
 		}
+	}
+}
+
+// A public packet says the state of an evaluation that rests on a withheld
+// field is not public, as the site does, rather than work it out of what
+// is left ("never evaluated" where the last evaluation is withheld); the
+// committee's states it.
+func TestPublicEvaluationFactWithheld(t *testing.T) {
+	scope := factScope{reg: &register.Register{Config: config.Default()}, today: time.Date(2026, 12, 7, 0, 0, 0, 0, time.UTC), public: true}
+	for _, withheld := range []string{"evaluation.last", "evaluation.interval", "lifecycle.start", "status"} {
+		r := &record.Record{Kind: record.Algorithm, Status: "active", Lifecycle: record.Lifecycle{Start: "2024-01-01"},
+			Evaluation:  record.Evaluation{Last: "2026-01-10", Interval: "P6M"},
+			Publication: &record.Publication{Withheld: []string{withheld}, Reason: "Woo"}}
+		if got := en.evaluation(r, scope); got != "The state of the evaluation is not public" {
+			t.Errorf("withholding %s: %q", withheld, got)
+		}
+		committee := scope
+		committee.public = false
+		if got := en.evaluation(r, committee); !strings.HasPrefix(got, "Every 6 months; last on 10 January 2026") {
+			t.Errorf("withholding %s, for the committee: %q", withheld, got)
+		}
+	}
+	r := &record.Record{Lifecycle: record.Lifecycle{ExtensionCriteria: "If it works."}, Publication: &record.Publication{Withheld: []string{"lifecycle.start", "lifecycle.end"}, Reason: "Woo"}}
+	if got := en.lifecycle(r, true); got != "Criteria for extension: If it works." {
+		t.Errorf("life cycle with both dates withheld: %q", got)
 	}
 }
