@@ -195,3 +195,17 @@ func TestLabelOfAnElement(t *testing.T) {
 		}
 	}
 }
+
+// A text that says nothing ("-", a zero-width space) is no value: the
+// record page and the packet say it is not given, as the checklist does.
+func TestValueOfATextThatSaysNothing(t *testing.T) {
+	f := Field{Path: "purpose", Kind: Prose}
+	for _, tt := range []struct {
+		purpose string
+		given   bool
+	}{{"Veiligheid.", true}, {"", false}, {"-", false}, {"\u200b", false}} {
+		if _, ok := f.Value(&record.Record{Purpose: tt.purpose}); ok != tt.given {
+			t.Errorf("purpose %q: given %v, want %v", tt.purpose, ok, tt.given)
+		}
+	}
+}

@@ -25,7 +25,9 @@ func (f Field) Value(r *record.Record) (any, bool) {
 		return nil, false
 	}
 	v, ok := l.Get(r)
-	if s, isText := v.(string); ok && isText && s == "" {
+	if s, isText := v.(string); ok && isText && !record.Says(s) {
+		// "-" or a zero-width space is no value: the page says it is
+		// not given, as the checklist does.
 		return nil, false
 	}
 	return v, ok

@@ -1,15 +1,15 @@
 package packet
 
 import (
-	"github.com/voorbeeldstad/register/internal/label"
-
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // Labels are the packet's fixed texts in one language. The Dutch follows the
@@ -265,9 +265,9 @@ func (L *Labels) yesNo(b bool) string {
 	return L.No
 }
 
-// or returns s, or "Niet ingevuld" when it is blank.
+// or returns s, or "Niet ingevuld" when it says nothing (record.Says).
 func (L *Labels) or(s string) string {
-	if strings.TrimSpace(s) == "" {
+	if !record.Says(s) {
 		return L.NotGiven
 	}
 	return strings.TrimSpace(s)

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -27,15 +26,8 @@ func date(s string) (time.Time, bool) {
 	return t, err == nil
 }
 
-// blank reports whether a text field states nothing: it holds no letter
-// and no digit. Empty, white space, "-", "...", "?", or characters that
-// take no place on a page (a zero-width space, a soft hyphen) cannot say
-// what a rule asks the record to say.
-func blank(s string) bool { return strings.IndexFunc(s, meaningful) < 0 }
-
-// meaningful reports whether r can carry meaning in a text: a letter or
-// a digit.
-func meaningful(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
+// blank reports whether a text field states nothing (record.Says).
+func blank(s string) bool { return !record.Says(s) }
 
 // isTrue and isFalse read optional booleans: nil is neither.
 func isTrue(b *bool) bool  { return b != nil && *b }

@@ -398,7 +398,7 @@ func (s *jsonScan) value(path []byte) bool {
 		}
 	case c == '"':
 		text, ok := s.str()
-		if ok && strings.TrimSpace(string(text)) != "" {
+		if ok && record.Says(string(text)) {
 			s.mark(path)
 		}
 		return ok
@@ -472,7 +472,7 @@ func filled(v any, path []string) bool {
 	case nil:
 		return false
 	case string:
-		return len(path) == 0 && strings.TrimSpace(t) != ""
+		return len(path) == 0 && record.Says(t)
 	default:
 		return len(path) == 0
 	}
