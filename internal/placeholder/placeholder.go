@@ -128,7 +128,7 @@ func inText(s, own string) (Mark, bool) {
 	if !maybeMarked(s) {
 		return Mark{}, false // most texts: no need to fold them
 	}
-	low := strings.ToLower(s)
+	low := fold(s)
 	for _, m := range textMarks {
 		if strings.Contains(low, m[1]) {
 			return Mark{What: label.Text{"de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon", "the template's text " + strconv.Quote(m[0])}}, true
@@ -147,6 +147,25 @@ func inText(s, own string) (Mark, bool) {
 			"the example address " + strconv.Quote(domain) + " of a template"}}, true
 	}
 	return Mark{}, false
+}
+
+// fold lower-cases s for the search, with every kind of space a space and
+// the characters that take no place on a page left out: a word processor
+// writes "(vul\u00a0in)" with a non-breaking space, and a soft hyphen
+// hides in "(voor\u00adbeeld)", and either still reads as the mark.
+func fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s)
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.Is(unicode.Zs, r):
+			return ' '
+		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r):
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 // maybeMarked reports whether s may hold a text mark or an example host:

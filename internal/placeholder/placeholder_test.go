@@ -54,7 +54,7 @@ func TestFind(t *testing.T) {
 // hold a mark, with folding every text first.
 func TestInTextFolds(t *testing.T) {
 	reference := func(s, own string) (Mark, bool) {
-		low := strings.ToLower(s)
+		low := fold(s)
 		for _, m := range textMarks {
 			if strings.Contains(low, m[1]) {
 				return Mark{What: label.Text{"de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon", "the template's text " + strconv.Quote(m[0])}}, true
@@ -82,6 +82,16 @@ func TestInTextFolds(t *testing.T) {
 			if got != want || gotOK != wantOK {
 				t.Errorf("inText(%q, %q) = %v %v, want %v %v", s, own, got, gotOK, want, wantOK)
 			}
+		}
+	}
+}
+
+// A mark written with a non-breaking space, or with a soft hyphen or a
+// zero-width space in it, as a word processor may, is still the mark.
+func TestInTextReadsMarksAsTheyShow(t *testing.T) {
+	for _, s := range []string{"(vul\u00a0in)", "(voor\u00adbeeld)", "(vul\u200b in)", "Camera (VUL\u2009IN)"} {
+		if _, ok := inText(s, "heidebeek"); !ok {
+			t.Errorf("inText(%q) finds no mark", s)
 		}
 	}
 }
