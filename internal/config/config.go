@@ -652,6 +652,22 @@ func (b *builder) bad(key string, what *message.Text, args ...any) {
 	b.report(key, "", msg, msgFixSetting.With())
 }
 
+// badOver is bad for a value of the environment (layer above 0) set over
+// one register.yaml gave the key (below): that one stands, and the help
+// says so rather than that the default applies.
+func (b *builder) badOver(layer int, below bool, key string, what *message.Text, args ...any) {
+	name := b.v.envSource(key)
+	if layer == 0 || !below || name == "" {
+		b.bad(key, what, args...)
+		return
+	}
+	where := key
+	if name == EnvName(key) {
+		where = name
+	}
+	b.report(key, name, what.With(append([]any{where}, args...)...), msgFixVariableOver.With(name))
+}
+
 // findingOf is an error about a setting in file.
 func findingOf(file string, msg, help message.Phrase) finding.Finding {
 	return finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg.Pair(), Help: help.Pair()}
@@ -720,23 +736,27 @@ func (b *builder) evaluation() {
 	c := b.c
 	c.Evaluation.DefaultInterval = b.dur("evaluation.default_interval")
 	c.Evaluation.Intervals = map[string]period.Duration{}
-	set, err := b.v.GetStringMapString("evaluation.intervals")
+	layers, err := b.v.GetStringMapString("evaluation.intervals")
 	if err != nil {
 		b.bad("evaluation.intervals", msgNotIntervals)
 	}
-	for k, s := range set {
-		d, err := period.Parse(s)
-		if err != nil {
-			b.bad("evaluation.intervals."+k, msgNotPeriod, err)
-			continue
+	// Layer by layer, so that a bad value in the environment leaves the
+	// file's for its key standing, as the message says.
+	for i, layer := range layers {
+		for _, k := range slices.Sorted(maps.Keys(layer)) {
+			_, below := c.Evaluation.Intervals[k]
+			d, err := period.Parse(layer[k])
+			switch {
+			case err != nil:
+				b.badOver(i, below, "evaluation.intervals."+k, msgNotPeriod, err)
+			case d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0:
+				// P0D or PT1H: every record would be overdue on the
+				// day of its evaluation.
+				b.badOver(i, below, "evaluation.intervals."+k, msgIntervalTooShort, layer[k])
+			default:
+				c.Evaluation.Intervals[k] = d
+			}
 		}
-		if d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0 {
-			// P0D or PT1H: every record would be overdue on the day
-			// of its evaluation.
-			b.bad("evaluation.intervals."+k, msgIntervalTooShort, s)
-			continue
-		}
-		c.Evaluation.Intervals[k] = d
 	}
 	// The file's intervals add to the defaults or change them key by key:
 	// one set for drones does not drop the yearly evaluation of

@@ -628,6 +628,9 @@ func TestEvaluationIntervalsMerge(t *testing.T) {
 		// As register init writes it: the default's own value caps too.
 		{"the default's own value set", "evaluation: {intervals: {public_order: P1Y, camera: P6M}}\n", nil, "P6M", "P6M", "P4Y", "evaluation.intervals.camera", ""},
 		{"less than a day", "evaluation: {intervals: {camera: P0D, drone: PT1H}}\n", nil, "P1Y", "P4Y", "P4Y", "evaluation.intervals.public_order", "is less than a day"},
+		// A bad value in the environment leaves the file's standing.
+		{"a bad variable over the file's value", file, map[string]string{"REGISTER_EVALUATION_INTERVALS_CAMERA": "soon"}, "P6M", "P6M", "P2Y", "evaluation.intervals.camera",
+			"REGISTER_EVALUATION_INTERVALS_CAMERA: "},
 		{"one key twice in the variable", "", map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"Camera": "P6M", "camera": "P2Y"}`}, "P1Y", "P2Y", "P4Y", "evaluation.intervals.public_order", ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -678,5 +681,21 @@ func TestIntervalChangesNameWhereEachWasSet(t *testing.T) {
 	}
 	if got := where["evaluation.intervals.drone"]; got != "REGISTER_EVALUATION_INTERVALS" {
 		t.Errorf("drone set at %q, want the variable", got)
+	}
+}
+
+// The help of a bad variable set over a value of register.yaml says that
+// value stands, not the default.
+func TestBadIntervalVariableKeepsTheFilesValue(t *testing.T) {
+	t.Setenv("REGISTER_EVALUATION_INTERVALS_CAMERA", "soon")
+	c, fs, err := Load(writeConfig(t, "evaluation:\n  intervals:\n    camera: P6M\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].File != "REGISTER_EVALUATION_INTERVALS_CAMERA" || !strings.Contains(fs[0].Help.In("en"), "until then the value of register.yaml applies") {
+		t.Errorf("findings %+v", fs)
+	}
+	if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != "P6M" {
+		t.Errorf("camera every %s, want the file's P6M", got)
 	}
 }

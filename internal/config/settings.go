@@ -202,43 +202,50 @@ func (s settings) GetStringSlice(key string) []string {
 	return []string{}
 }
 
-// GetStringMapString returns a mapping of texts that register.yaml and
-// the environment set, without the defaults: the file's, with what the
-// environment sets over it key by key, REGISTER_EVALUATION_INTERVALS as
-// a JSON object and REGISTER_EVALUATION_INTERVALS_<KEY> for one key. A
-// variable that is no JSON object sets nothing and is the error.
-func (s settings) GetStringMapString(key string) (map[string]string, error) {
-	out := map[string]string{}
+// GetStringMapString returns the layers of a mapping of texts that
+// register.yaml and the environment set, lowest first, without the
+// defaults: the file's, then REGISTER_EVALUATION_INTERVALS as a JSON
+// object, then REGISTER_EVALUATION_INTERVALS_<KEY> for one key each. A
+// higher layer sets a key over a lower one; a variable that is no JSON
+// object sets nothing and is the error.
+func (s settings) GetStringMapString(key string) ([]map[string]string, error) {
+	file := map[string]string{}
 	if m, ok := s.inFile(key); ok {
 		if m, ok := m.(map[string]any); ok {
 			for k, v := range m {
-				out[k] = text(v)
+				file[k] = text(v)
 			}
 		}
+	}
+	layers := []map[string]string{file}
+	if s.env == nil {
+		return layers, nil
 	}
 	var err error
-	if s.env != nil {
-		name := EnvName(key)
-		if v, ok := s.env(name); ok && strings.TrimSpace(v) != "" {
-			var m map[string]any
-			if err = json.Unmarshal([]byte(v), &m); err == nil {
-				// In a fixed order: "Camera" and "camera" are one key,
-				// and the same one wins on every run.
-				for _, k := range slices.Sorted(maps.Keys(m)) {
-					out[strings.ToLower(k)] = fmt.Sprint(m[k])
-				}
+	name := EnvName(key)
+	if v, ok := s.env(name); ok && strings.TrimSpace(v) != "" {
+		var m map[string]any
+		if err = json.Unmarshal([]byte(v), &m); err == nil {
+			whole := map[string]string{}
+			// In a fixed order: "Camera" and "camera" are one key,
+			// and the same one wins on every run.
+			for _, k := range slices.Sorted(maps.Keys(m)) {
+				whole[strings.ToLower(k)] = fmt.Sprint(m[k])
 			}
-		}
-		if s.environ != nil {
-			for _, kv := range s.environ() {
-				k, v, _ := strings.Cut(kv, "=")
-				if sub, ok := strings.CutPrefix(k, name+"_"); ok && sub != "" && strings.TrimSpace(v) != "" {
-					out[strings.ToLower(sub)] = v
-				}
-			}
+			layers = append(layers, whole)
 		}
 	}
-	return out, err
+	if s.environ != nil {
+		each := map[string]string{}
+		for _, kv := range s.environ() {
+			k, v, _ := strings.Cut(kv, "=")
+			if sub, ok := strings.CutPrefix(k, name+"_"); ok && sub != "" && strings.TrimSpace(v) != "" {
+				each[strings.ToLower(sub)] = v
+			}
+		}
+		layers = append(layers, each)
+	}
+	return layers, err
 }
 
 // supplierWatch reads supplier_watch: a list of mappings with manufacturer

@@ -18,6 +18,8 @@ var (
 	msgFixFileDefaults = message.New("fix register.yaml; until then the defaults apply", "verbeter register.yaml; tot dan gelden de standaardwaarden")
 	msgFixSetting      = message.New("fix register.yaml or the REGISTER_ environment variable; until then the default applies",
 		"verbeter register.yaml of de REGISTER_-omgevingsvariabele; tot dan geldt de standaardwaarde")
+	msgFixVariableOver = message.New("fix the environment variable %s; until then the value of register.yaml applies",
+		"verbeter de omgevingsvariabele %s; tot dan geldt de waarde uit register.yaml")
 	msgFixVariable = message.New("fix the environment variable %s; until then the default applies",
 		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
 	// A setting and the period package's error, which words itself.
