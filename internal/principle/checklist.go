@@ -71,6 +71,7 @@ func NewChecklist(cfg *config.Config, opts Options) *Checklist {
 	rules := append(Rules(), customs...)
 	head = append(head, unknownRuleSettings(cfg, rules)...)
 	head = append(head, laterDates(cfg)...)
+	head = append(head, unknownIntervalKeys(cfg)...)
 	return &Checklist{
 		ctx:     &Context{day: newClock(today), Config: cfg, History: opts.History, texts: readability.NewMemo()},
 		rules:   rules,

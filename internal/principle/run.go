@@ -40,6 +40,7 @@ func RunHolds(reg *register.Register, opts Options) ([]finding.Finding, Span) {
 	rules := append(Rules(), customs...)
 	fs = append(fs, unknownRuleSettings(cfg, rules)...)
 	fs = append(fs, laterDates(cfg)...)
+	fs = append(fs, unknownIntervalKeys(cfg)...)
 	checked := run(ctx, rules)
 	fs = append(fs, settingFindings(cfg, rules, func(rule string, sev finding.Severity) bool {
 		return silencesLaw(checked, rule, sev)

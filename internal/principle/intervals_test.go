@@ -1,0 +1,23 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// An evaluation interval set for a key that names no camera regime, sensor
+// type or kind concerns no record: a warning at the setting, so a typo
+// does not leave the interval meant at its default unnoticed.
+func TestUnknownIntervalKeys(t *testing.T) {
+	cfg := configFrom(t, "evaluation:\n  intervals:\n    public-order: P2Y\n    drone: P1Y\n    algorithm: P2Y\n    public_order: P6M\n")
+	fx := newFixture(t, cfg, goodAlgorithm)
+	var got []finding.Finding
+	for _, f := range Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}}) {
+		if f.Rule == finding.RuleConfig {
+			got = append(got, f)
+		}
+	}
+	match(t, got, []want{{Rule: finding.RuleConfig, Ref: "VNG III", Severity: finding.Warning, Line: 3, Column: 19,
+		Message: "evaluation.intervals.public-order names no camera regime, sensor type or kind"}})
+}
