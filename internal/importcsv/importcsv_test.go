@@ -709,3 +709,28 @@ func TestWholeNumberCells(t *testing.T) {
 		}
 	}
 }
+
+// The register's own JSON writes null for a quantity that is no count;
+// read back, the record would give none and read as one device, so the
+// import says so, at the entry, for each key given as null.
+func TestNullInTheRecordFormatIsSaid(t *testing.T) {
+	data := []byte(`{"records": [
+ {"id": "cam-a", "kind": "sensor", "name": "Camera A", "sensor_type": "camera", "quantity": null, "location": {"description": null}},
+ {"id": "cam-b", "kind": "sensor", "name": "Camera B", "sensor_type": "camera", "quantity": 3}
+]}`)
+	res, err := ReadJSON("register.json", data, Options{Kind: record.Sensor})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message.In("en"), "is null") {
+			said = append(said, fmt.Sprintf("%d %s", f.Line, f.Message.In("en")))
+		}
+	}
+	want := []string{"2 quantity is null: it is left out of the record, which then gives no quantity",
+		"2 location.description is null: it is left out of the record, which then gives no location.description"}
+	if !slices.Equal(said, want) {
+		t.Errorf("findings %q, want %q", said, want)
+	}
+}

@@ -51,12 +51,16 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	t := &table{}
 	seen := map[string]bool{}
 	var rows []map[string]string
-	for _, e := range entries {
+	nulls := make([][]string, len(entries)) // each entry's keys given as null
+	for i, e := range entries {
 		flat := map[string]string{}
 		flatten(e, "", flat, func(k string) {
 			if !seen[k] {
 				seen[k] = true
 				t.head = append(t.head, k)
+			}
+			if _, has := flat[k]; !has && e.null(k) {
+				nulls[i] = append(nulls[i], k)
 			}
 		})
 		rows = append(rows, flat)
@@ -82,6 +86,18 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	}
 	if err := run(name, t, opts, res); err != nil {
 		return nil, err
+	}
+	if opts.Mapping == nil {
+		// In the record format, null is what the register's own JSON
+		// writes for a value given but no value of its field (a quantity
+		// that is no count): left out, the record would read as the
+		// format's default, so it is said.
+		for i, keys := range nulls {
+			for _, k := range keys {
+				res.Findings = append(res.Findings, finding.Finding{File: name, Line: lines[i], Rule: RuleImport, Severity: finding.Warning,
+					Message: msgNullLeftOut.With(k).Pair(), Help: msgNullHelp.With(k).Pair()})
+			}
+		}
 	}
 	// JSON has keys, not columns: the messages name the key.
 	for i := range res.Findings {
@@ -277,6 +293,24 @@ func (o *object) UnmarshalJSON(b []byte) error {
 		*o = append(*o, member{key: fmt.Sprint(t), value: v})
 	}
 	return nil
+}
+
+// null reports whether the dotted key k of o is given as null.
+func (o object) null(k string) bool {
+	head, rest, nested := strings.Cut(k, ".")
+	for _, m := range o {
+		v := bytes.TrimSpace(m.value)
+		switch {
+		case m.key == k:
+			return string(v) == "null"
+		case nested && m.key == head && len(v) > 0 && v[0] == '{':
+			var sub object
+			if json.Unmarshal(v, &sub) == nil && sub.null(rest) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (o object) get(k string) (json.RawMessage, bool) {

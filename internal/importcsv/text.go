@@ -55,7 +55,11 @@ var (
 		"het object bevat meerdere lijsten (%s); importeer een lijst per keer")
 	msgNoObject    = message.New("the file holds no object or list of objects", "het bestand bevat geen object en geen lijst van objecten")
 	msgEntryNotObj = message.New("entry %d (line %d) is not an object: %v", "item %d (regel %d) is geen object: %v")
-	msgNotObject   = message.New("not an object", "geen object")
+	msgNullLeftOut = message.New("%s is null: it is left out of the record, which then gives no %[1]s",
+		"%s is null: het blijft weg uit de registratie, die dan geen %[1]s geeft")
+	msgNullHelp = message.New("give %s a value in the source, or check the record after the import: left out, a quantity reads as 1",
+		"geef %s een waarde in de bron, of kijk de registratie na het importeren na: zonder aantal telt een registratie als 1")
+	msgNotObject = message.New("not an object", "geen object")
 )
 
 // Why an import cannot start.
