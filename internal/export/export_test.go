@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -358,6 +359,11 @@ func TestSensorThings(t *testing.T) {
 	owner, _ := cam.Properties["owner"].(map[string]any)
 	if _, ok := owner["email"]; ok || owner["role"] != "Teamleider openbare orde" {
 		t.Errorf("cam-plein owner %v: the withheld email must stay out", owner)
+	}
+	// What is withheld is said, so that a left-out field does not read
+	// as one the record does not give.
+	if pub, _ := cam.Properties["publication"].(map[string]any); fmt.Sprint(pub["withheld"]) != "[location.point_rd owner.email]" {
+		t.Errorf("cam-plein publication %v: the withheld fields are not said", cam.Properties["publication"])
 	}
 	if len(cam.Datastreams) != 0 {
 		t.Errorf("cam-plein measures nothing, yet has datastreams: %+v", cam.Datastreams)

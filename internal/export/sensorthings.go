@@ -183,6 +183,11 @@ func thingProperties(r *record.Record) map[string]any {
 				props[k] = v
 			}
 		}
+		// What is withheld, and why: a withheld quantity left out would
+		// read as the format's default of 1.
+		if p, ok := view["publication"]; ok {
+			props["publication"] = p
+		}
 		return props
 	}
 	var quantity any = r.Quantity
