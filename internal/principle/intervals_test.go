@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -20,4 +21,14 @@ func TestUnknownIntervalKeys(t *testing.T) {
 	}
 	match(t, got, []want{{Rule: finding.RuleConfig, Ref: "VNG III", Severity: finding.Warning, Line: 3, Column: 19,
 		Message: "evaluation.intervals.public-order names no camera regime, sensor type or kind"}})
+}
+
+// A record's own interval longer than the one that applies is told the
+// setting it is held to, by name.
+func TestOwnIntervalNamesTheSettingItIsHeldTo(t *testing.T) {
+	long := strings.Replace(goodCamera, "evaluation: {interval: P1Y,", "evaluation: {interval: P2Y,", 1)
+	fs := only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {camera: P6M}}\n"), nil, testToday, long)
+	if len(fs) == 0 || !strings.Contains(fs[0].Help.In("en"), "evaluate at least every P6M (evaluation.intervals.camera in register.yaml)") {
+		t.Errorf("findings %v", fs)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/voorbeeldstad/register/internal/config"
-	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -45,11 +44,10 @@ func Concerns(key string, r *record.Record, cfg *config.Config) bool {
 		return true
 	}
 	if key == "evaluation.default_interval" || strings.HasPrefix(key, "evaluation.intervals.") {
-		if _, own := lifecycle.OwnInterval(r); own {
-			return false
-		}
 		// The regime the record is judged under, as its due date is
 		// worked out (lifecycle): a camera under 151c is public order.
+		// A record that states its own interval is held to this one
+		// (evaluation-lapsed): it concerns that record too.
 		kind, typ, regime := string(r.Kind), r.SensorType, r.Regime()
 		return cfg.IntervalKey(kind, typ, regime) == key || defaults().IntervalKey(kind, typ, regime) == key
 	}

@@ -52,7 +52,9 @@ func TestASettingConcernsTheRecordsItBearsOn(t *testing.T) {
 		{"a regime's interval unset: its camera moved to the default", "evaluation.intervals.public_order", publicOrder, unset, true},
 		{"the default interval: a record without a class of its own", "evaluation.default_interval", noise, def, true},
 		{"the default interval: a camera with an interval by regime", "evaluation.default_interval", publicOrder, def, false},
-		{"a record's own interval decides, no setting", "evaluation.intervals.public_order", ownInterval, def, false},
+		// A record with its own interval is held to the setting
+		// (evaluation-lapsed compares them): it concerns it too.
+		{"a record's own interval is held to the setting", "evaluation.intervals.public_order", ownInterval, def, true},
 		{"the camera limit, a camera", "limits.camera_lifecycle_max", publicOrder, def, true},
 		{"the camera limit, an algorithm", "limits.camera_lifecycle_max", algorithm, def, false},
 		{"how soon is near, any record", "due_within", algorithm, def, true},
