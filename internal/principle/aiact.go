@@ -153,17 +153,10 @@ func laterDates(cfg *config.Config) []finding.Finding {
 		what := key
 		help := fmt.Sprintf("remove %s from register.yaml or set it to %s or earlier (an earlier date is stricter and allowed); for a date the law has moved, update register", key, law)
 		hulp := fmt.Sprintf("Haal %s weg uit register.yaml of zet het op %s of eerder (een eerdere datum is strenger en mag). Werk register bij voor een datum die de wet heeft verschoven.", key, datum(law))
-		if i := slices.IndexFunc(cfg.Changes, func(c config.Change) bool { return c.Key == key }); i >= 0 {
-			ch := cfg.Changes[i]
-			f.Line, f.Column = ch.Line, ch.Column
-			if ch.File != "" {
-				f.File = ch.File
-			}
-			if ch.Env != "" {
-				f.File, what = ch.Env, ch.Env
-				help = fmt.Sprintf("unset the environment variable %s or set it to %s or earlier (an earlier date is stricter and allowed); for a date the law has moved, update register", ch.Env, law)
-				hulp = fmt.Sprintf("Haal de omgevingsvariabele %s weg of zet haar op %s of eerder (een eerdere datum is strenger en mag). Werk register bij voor een datum die de wet heeft verschoven.", ch.Env, datum(law))
-			}
+		if env := placeAtSetting(&f, cfg, key); env != "" {
+			what = env
+			help = fmt.Sprintf("unset the environment variable %s or set it to %s or earlier (an earlier date is stricter and allowed); for a date the law has moved, update register", env, law)
+			hulp = fmt.Sprintf("Haal de omgevingsvariabele %s weg of zet haar op %s of eerder (een eerdere datum is strenger en mag). Werk register bij voor een datum die de wet heeft verschoven.", env, datum(law))
 		}
 		duties, plichten := "the high-risk obligations of Annex III", "de plichten voor hoog-risico AI van bijlage III"
 		if key == "ai_act.annex_i_from" {

@@ -32,15 +32,8 @@ func unknownIntervalKeys(cfg *config.Config) []finding.Finding {
 		key := "evaluation.intervals." + k
 		f := finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Principle: "VNG III", Severity: finding.Warning}
 		what := key
-		if i := slices.IndexFunc(cfg.Changes, func(c config.Change) bool { return c.Key == key }); i >= 0 {
-			ch := cfg.Changes[i]
-			f.Line, f.Column = ch.Line, ch.Column
-			if ch.File != "" {
-				f.File = ch.File
-			}
-			if ch.Env != "" {
-				f.File, what = ch.Env, ch.Env+" ("+k+")"
-			}
+		if env := placeAtSetting(&f, cfg, key); env != "" {
+			what = env + " (" + k + ")"
 		}
 		out = append(out, worded(f,
 			en(fmt.Sprintf("%s names no camera regime, sensor type or kind, so it concerns no record; the setting is ignored", what),
@@ -49,4 +42,23 @@ func unknownIntervalKeys(cfg *config.Config) []finding.Finding {
 				"Noem een camera_regime (zoals public_order), een sensor_type (zoals camera) of een soort (sensor, algorithm), geschreven zoals in het recordformaat.")))
 	}
 	return out
+}
+
+// placeAtSetting points f at where the setting key was made (cfg.Changes):
+// its place in register.yaml, or the environment variable, whose name it
+// returns ("" for a place in the file, or none known).
+func placeAtSetting(f *finding.Finding, cfg *config.Config, key string) string {
+	i := slices.IndexFunc(cfg.Changes, func(c config.Change) bool { return c.Key == key })
+	if i < 0 {
+		return ""
+	}
+	ch := cfg.Changes[i]
+	f.Line, f.Column = ch.Line, ch.Column
+	if ch.File != "" {
+		f.File = ch.File
+	}
+	if ch.Env != "" {
+		f.File = ch.Env
+	}
+	return ch.Env
 }
