@@ -653,11 +653,12 @@ func (b *builder) bad(key string, what *message.Text, args ...any) {
 }
 
 // badOver is bad for a value of the environment (layer above 0) set over
-// one register.yaml gave the key (below): that one stands, and the help
-// says so rather than that the default applies.
-func (b *builder) badOver(layer int, below bool, key string, what *message.Text, args ...any) {
+// a value a lower layer gave the key (below: its layer, -1 for none): that
+// one stands, and the help names it (register.yaml's, or the variable
+// that sets the whole mapping) rather than say the default applies.
+func (b *builder) badOver(layer, below int, key string, what *message.Text, args ...any) {
 	name := b.v.envSource(key)
-	if layer == 0 || !below || name == "" {
+	if layer == 0 || below < 0 || name == "" {
 		b.bad(key, what, args...)
 		return
 	}
@@ -665,7 +666,12 @@ func (b *builder) badOver(layer int, below bool, key string, what *message.Text,
 	if name == EnvName(key) {
 		where = name
 	}
-	b.report(key, name, what.With(append([]any{where}, args...)...), msgFixVariableOver.With(name))
+	help := msgFixVariableOver.With(name)
+	if below > 0 {
+		parent := key[:strings.LastIndexByte(key, '.')]
+		help = msgFixVariableOverVar.With(name, EnvName(parent))
+	}
+	b.report(key, name, what.With(append([]any{where}, args...)...), help)
 }
 
 // findingOf is an error about a setting in file.
@@ -742,9 +748,13 @@ func (b *builder) evaluation() {
 	}
 	// Layer by layer, so that a bad value in the environment leaves the
 	// file's for its key standing, as the message says.
+	from := map[string]int{} // the layer each key's value comes from
 	for i, layer := range layers {
 		for _, k := range slices.Sorted(maps.Keys(layer)) {
-			_, below := c.Evaluation.Intervals[k]
+			below, set := from[k]
+			if !set {
+				below = -1
+			}
 			d, err := period.Parse(layer[k])
 			switch {
 			case err != nil:
@@ -754,7 +764,7 @@ func (b *builder) evaluation() {
 				// day of its evaluation.
 				b.badOver(i, below, "evaluation.intervals."+k, msgIntervalTooShort, layer[k])
 			default:
-				c.Evaluation.Intervals[k] = d
+				c.Evaluation.Intervals[k], from[k] = d, i
 			}
 		}
 	}

@@ -699,3 +699,20 @@ func TestBadIntervalVariableKeepsTheFilesValue(t *testing.T) {
 		t.Errorf("camera every %s, want the file's P6M", got)
 	}
 }
+
+// A bad per-key variable over the value the whole-mapping variable gave
+// leaves that one, and says so.
+func TestBadIntervalVariableOverTheMappingVariable(t *testing.T) {
+	t.Setenv("REGISTER_EVALUATION_INTERVALS", `{"camera": "P2Y"}`)
+	t.Setenv("REGISTER_EVALUATION_INTERVALS_CAMERA", "P0D")
+	c, fs, err := Load(writeConfig(t, "evaluation:\n  intervals:\n    camera: P6M\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || !strings.Contains(fs[0].Help.In("en"), "until then the value REGISTER_EVALUATION_INTERVALS gives applies") {
+		t.Errorf("findings %+v", fs)
+	}
+	if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != "P2Y" {
+		t.Errorf("camera every %s, want the variable's P2Y", got)
+	}
+}

@@ -20,6 +20,8 @@ var (
 		"verbeter register.yaml of de REGISTER_-omgevingsvariabele; tot dan geldt de standaardwaarde")
 	msgFixVariableOver = message.New("fix the environment variable %s; until then the value of register.yaml applies",
 		"verbeter de omgevingsvariabele %s; tot dan geldt de waarde uit register.yaml")
+	msgFixVariableOverVar = message.New("fix the environment variable %s; until then the value %s gives applies",
+		"verbeter de omgevingsvariabele %s; tot dan geldt de waarde uit %s")
 	msgFixVariable = message.New("fix the environment variable %s; until then the default applies",
 		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
 	// A setting and the period package's error, which words itself.

@@ -439,3 +439,18 @@ func TestSensorThingsKeepAWithheldNameOutOfDatastreams(t *testing.T) {
 		t.Errorf("the datastream is not named by the id:\n%s", buf.String())
 	}
 }
+
+// A sensor that withholds its very list of withheld fields still carries
+// the publication block the public may see (its reason), as the
+// register's own JSON does: it tells a left-out quantity from none given.
+func TestSensorThingsCarryAPublicationWhoseListIsWithheld(t *testing.T) {
+	r := &record.Record{ID: "meter", Kind: record.Sensor, Name: "Meter", Quantity: 7,
+		Publication: &record.Publication{Withheld: []string{"publication.withheld", "quantity"}, Reason: "Woo 5.1 lid 2 onder d"}}
+	var buf bytes.Buffer
+	if err := WriteSensorThings(&buf, register.New("", nil, []*record.Record{r})); err != nil {
+		t.Fatal(err)
+	}
+	if out := buf.String(); !strings.Contains(out, `"reason": "Woo 5.1 lid 2 onder d"`) || strings.Contains(out, `"quantity"`) {
+		t.Errorf("SensorThings:\n%s", out)
+	}
+}

@@ -173,7 +173,10 @@ func thingProperties(r *record.Record) map[string]any {
 		}
 	}
 	keys := []string{"status", "sensor_type", "capabilities", "quantity", "organisation", "owner", "personal_data", "lifecycle", "themes", "open_data", "vendor"}
-	if r.Publication != nil && len(r.Publication.Withheld) > 0 {
+	// Any publication block goes through the view's map, which carries it:
+	// a record may withhold its list of withheld fields, and the reason
+	// is then all that tells a left-out field from one not given.
+	if r.Publication != nil {
 		view, err := publish.Map(r)
 		if err != nil {
 			return props

@@ -28,7 +28,7 @@ func TestUnknownIntervalKeys(t *testing.T) {
 func TestOwnIntervalNamesTheSettingItIsHeldTo(t *testing.T) {
 	long := strings.Replace(goodCamera, "evaluation: {interval: P1Y,", "evaluation: {interval: P2Y,", 1)
 	fs := only(t, "evaluation-lapsed", configFrom(t, "evaluation: {intervals: {camera: P6M}}\n"), nil, testToday, long)
-	if len(fs) == 0 || !strings.Contains(fs[0].Help.In("en"), "evaluate at least every P6M (evaluation.intervals.camera in register.yaml)") {
+	if len(fs) == 0 || !strings.Contains(fs[0].Help.In("en"), "evaluate at least every P6M (the setting evaluation.intervals.camera)") {
 		t.Errorf("findings %v", fs)
 	}
 }

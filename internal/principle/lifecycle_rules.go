@@ -186,16 +186,16 @@ var evaluationLapsed = &Rule{
 			iv := r.Evaluation.Interval
 			return append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
 				en(fmt.Sprintf("evaluation interval %s is too long to compute with (at most P%dY): the record would never be due for evaluation, while %s applies to this kind of record", iv, period.MaxPart, def),
-					fmt.Sprintf("evaluate at least every %s (%s in register.yaml), or remove evaluation.interval to take that one", def, setting)),
+					fmt.Sprintf("evaluate at least every %s (the setting %s), or remove evaluation.interval to take that one", def, setting)),
 				nl(fmt.Sprintf("De termijn voor de evaluatie is %s. Die is te lang om mee te rekenen (hoogstens P%dY): zo is de toepassing nooit aan een evaluatie toe. Voor deze soort toepassing geldt %s (%s).", iv, period.MaxPart, duur(def), def),
-					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie, of haal evaluation.interval weg om die termijn te nemen. Die termijn staat bij %s in register.yaml.", duur(def), def, setting))))
+					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie, of haal evaluation.interval weg om die termijn te nemen. Die termijn is de instelling %s.", duur(def), def, setting))))
 		}
 		if own, ok := interval(r); ok && own.Longer(def, anchor(r)) {
 			fs = append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
 				en(fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),
-					fmt.Sprintf("evaluate at least every %s (%s in register.yaml)", def, setting)),
+					fmt.Sprintf("evaluate at least every %s (the setting %s)", def, setting)),
 				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is langer dan de %s (%s) die voor deze soort toepassing geldt.", duur(own), own, duur(def), def),
-					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie. Die termijn staat bij %s in register.yaml.", duur(def), def, setting))))
+					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie. Die termijn is de instelling %s.", duur(def), def, setting))))
 		}
 		if !inService(ctx, r) {
 			return fs // not deployed, and its dates do not show it in use
