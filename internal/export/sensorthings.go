@@ -175,8 +175,9 @@ func thingProperties(r *record.Record) map[string]any {
 	keys := []string{"status", "sensor_type", "capabilities", "quantity", "organisation", "owner", "personal_data", "lifecycle", "themes", "open_data", "vendor"}
 	// Any publication block goes through the view's map, which carries it:
 	// a record may withhold its list of withheld fields, and the reason
-	// is then all that tells a left-out field from one not given.
-	if r.Publication != nil {
+	// is then all that tells a left-out field from one not given. So does
+	// a view that is not plain (a quantity that is no count is null).
+	if r.Publication != nil || !publish.Plain(r) {
 		view, err := publish.Map(r)
 		if err != nil {
 			return props
@@ -193,12 +194,8 @@ func thingProperties(r *record.Record) map[string]any {
 		}
 		return props
 	}
-	var quantity any = r.Quantity
-	if r.QuantityInvalid {
-		quantity = nil // given, but no count: not the default of 1
-	}
 	vals := map[string]any{"status": r.Status, "sensor_type": r.SensorType, "capabilities": r.Capabilities,
-		"quantity": quantity, "organisation": r.Organisation, "owner": r.Owner, "personal_data": r.PersonalData,
+		"quantity": r.Quantity, "organisation": r.Organisation, "owner": r.Owner, "personal_data": r.PersonalData,
 		"lifecycle": r.Lifecycle, "themes": r.Themes, "open_data": r.OpenData, "vendor": r.Vendor}
 	for _, k := range keys {
 		// Leave out what the record leaves out, as the public view does.
