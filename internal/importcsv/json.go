@@ -54,12 +54,12 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	nulls := make([][]string, len(entries)) // each entry's keys given as null
 	for i, e := range entries {
 		flat := map[string]string{}
-		flatten(e, "", flat, func(k string) {
+		flatten(e, "", flat, func(k string, null bool) {
 			if !seen[k] {
 				seen[k] = true
 				t.head = append(t.head, k)
 			}
-			if _, has := flat[k]; !has && e.null(k) {
+			if null {
 				nulls[i] = append(nulls[i], k)
 			}
 		})
@@ -295,24 +295,6 @@ func (o *object) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// null reports whether the dotted key k of o is given as null.
-func (o object) null(k string) bool {
-	head, rest, nested := strings.Cut(k, ".")
-	for _, m := range o {
-		v := bytes.TrimSpace(m.value)
-		switch {
-		case m.key == k:
-			return string(v) == "null"
-		case nested && m.key == head && len(v) > 0 && v[0] == '{':
-			var sub object
-			if json.Unmarshal(v, &sub) == nil && sub.null(rest) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func (o object) get(k string) (json.RawMessage, bool) {
 	for _, m := range o {
 		if m.key == k {
@@ -324,18 +306,19 @@ func (o object) get(k string) (json.RawMessage, bool) {
 
 // flatten writes an entry's values as cells: texts as they are, numbers as
 // written, nested objects under dotted keys, lists as JSON. key is called
-// for every key in the order the entry gives them.
-func flatten(obj object, prefix string, out map[string]string, key func(string)) {
+// for every key in the order the entry gives them, and says whether the
+// entry gives it as null.
+func flatten(obj object, prefix string, out map[string]string, key func(k string, null bool)) {
 	for _, m := range obj {
 		v := bytes.TrimSpace(m.value)
 		path := prefix + m.key
 		switch {
 		case len(v) == 0 || string(v) == "null":
-			key(path)
+			key(path, string(v) == "null")
 		case v[0] == '{' && strings.Count(path, ".") >= maxDepth:
 			// Deeper than any record: kept whole under its key, which is
 			// then reported as a column the record has no place for.
-			key(path)
+			key(path, false)
 			out[path] = string(v)
 		case v[0] == '{':
 			var sub object
@@ -345,10 +328,10 @@ func flatten(obj object, prefix string, out map[string]string, key func(string))
 		case v[0] == '"':
 			var s string
 			_ = json.Unmarshal(v, &s)
-			key(path)
+			key(path, false)
 			out[path] = s
 		default: // numbers, booleans and lists as written
-			key(path)
+			key(path, false)
 			out[path] = string(v)
 		}
 	}
