@@ -634,6 +634,13 @@ type builder struct {
 // place it was set: at that place in register.yaml, or by the environment
 // variable it came from.
 func (b *builder) bad(key string, what *message.Text, args ...any) {
+	b.badStands(key, nil, what, args...)
+}
+
+// badStands is bad, but for a value of the environment set over another
+// one that stands: stands, given the variable's name, is the help that
+// says which (nil: the default applies).
+func (b *builder) badStands(key string, stands func(name string) message.Phrase, what *message.Text, args ...any) {
 	name := b.v.envSource(key)
 	// Named by the variable that set it; a key inside a variable's
 	// mapping stays named by its key.
@@ -642,14 +649,17 @@ func (b *builder) bad(key string, what *message.Text, args ...any) {
 		where = name
 	}
 	msg := what.With(append([]any{where}, args...)...)
-	if name != "" {
+	switch {
+	case name != "" && stands != nil:
+		b.report(key, name, msg, stands(name))
+	case name != "":
 		// The value came from the environment: name the variable, as
 		// for REGISTER_RULES_<ID>, not a place in a file that does
 		// not hold it.
 		b.report(key, name, msg, msgFixVariable.With(name))
-		return
+	default:
+		b.report(key, "", msg, msgFixSetting.With())
 	}
-	b.report(key, "", msg, msgFixSetting.With())
 }
 
 // badOver is bad for a value of the environment (layer above 0) set over
@@ -657,21 +667,16 @@ func (b *builder) bad(key string, what *message.Text, args ...any) {
 // one stands, and the help names it (register.yaml's, or the variable
 // that sets the whole mapping) rather than say the default applies.
 func (b *builder) badOver(layer, below int, key string, what *message.Text, args ...any) {
-	name := b.v.envSource(key)
-	if layer == 0 || below < 0 || name == "" {
-		b.bad(key, what, args...)
-		return
+	var stands func(string) message.Phrase
+	switch {
+	case layer == 0 || below < 0:
+	case below == 0:
+		stands = func(name string) message.Phrase { return msgFixVariableOver.With(name) }
+	default:
+		parent := EnvName(key[:strings.LastIndexByte(key, '.')])
+		stands = func(name string) message.Phrase { return msgFixVariableOverVar.With(name, parent) }
 	}
-	where := key
-	if name == EnvName(key) {
-		where = name
-	}
-	help := msgFixVariableOver.With(name)
-	if below > 0 {
-		parent := key[:strings.LastIndexByte(key, '.')]
-		help = msgFixVariableOverVar.With(name, EnvName(parent))
-	}
-	b.report(key, name, what.With(append([]any{where}, args...)...), help)
+	b.badStands(key, stands, what, args...)
 }
 
 // findingOf is an error about a setting in file.
