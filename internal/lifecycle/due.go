@@ -278,7 +278,8 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		return nil
 	}
 
-	if InUseOn(r, today) {
+	inUse := InUseOn(r, today)
+	if inUse {
 		due, iv, ok := NextEvaluation(r, cfg)
 		if !ok && IntervalTooLong(r) {
 			iv, def := r.Evaluation.Interval, cfg.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
@@ -328,7 +329,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 				label.Text{
 					fmt.Sprintf("levenscyclus afgelopen op %s maar de registratie is nog actief: evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)),
 					fmt.Sprintf("life cycle ended on %s but the record is still active: evaluate, and extend only by a decision (3.4)", period.Format(end))})
-		case end.Before(today) && NotYetByStatus(r) && InUseOn(r, today):
+		case end.Before(today) && NotYetByStatus(r) && inUse:
 			add(Lifecycle, end, Lapsed, "/lifecycle/end",
 				label.Text{
 					fmt.Sprintf("levenscyclus afgelopen op %s, en volgens de eigen datums is de toepassing in gebruik (de status zegt van niet): evalueer, en verleng alleen met een besluit (3.4)", period.Format(end)),
