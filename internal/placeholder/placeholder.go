@@ -161,7 +161,7 @@ func fold(s string) string {
 		switch {
 		case unicode.Is(unicode.Zs, r):
 			return ' '
-		case unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r):
+		case unicode.Is(record.Invisible, r):
 			return -1
 		}
 		return unicode.ToLower(r)

@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/rangetable"
+
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // A name is written in many ways: "Camera's Geheimhof Noord" is also
@@ -107,12 +109,11 @@ func invisibleRune(r rune) bool {
 	if r < firstOther {
 		return r == '\u00ad'
 	}
-	return unicode.Is(invisibleTable, r)
+	return unicode.Is(record.Invisible, r)
 }
 
 var (
-	invisibleTable = rangetable.Merge(unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
-	separatorTable = rangetable.Merge(invisibleTable, unicode.White_Space, unicode.Pd,
+	separatorTable = rangetable.Merge(record.Invisible, unicode.White_Space, unicode.Pd,
 		rangetable.New('\u2018', '\u2019')) // the typographic apostrophes
 	// separatorLead marks the bytes a separator's UTF-8 begins with, so
 	// that most letters beyond ASCII are told apart by their first byte.
