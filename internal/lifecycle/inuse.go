@@ -2,7 +2,6 @@ package lifecycle
 
 import (
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/period"
@@ -47,14 +46,14 @@ var UseFields = []string{"lifecycle.start", "evaluation.last", "data_sharing", "
 // schema's to report and show nothing.
 func UseFacts(r *record.Record) []UseFact {
 	var out []UseFact
-	if d, ok := dateOf(r.Lifecycle.Start); ok {
+	if d, ok := period.DateOf(r.Lifecycle.Start); ok {
 		out = append(out, UseFact{Path: "/lifecycle/start", Day: d, OnDay: true})
 	}
-	if d, ok := dateOf(r.Evaluation.Last); ok {
+	if d, ok := period.DateOf(r.Evaluation.Last); ok {
 		out = append(out, UseFact{Path: "/evaluation/last", Day: d})
 	}
 	for i, s := range r.DataSharing {
-		if d, ok := dateOf(s.Start); ok {
+		if d, ok := period.DateOf(s.Start); ok {
 			out = append(out, UseFact{Path: "/data_sharing/" + strconv.Itoa(i) + "/start", Day: d, Index: i})
 		}
 	}
@@ -111,12 +110,4 @@ func inUseFrom(r *record.Record) (time.Time, bool) {
 		}
 	}
 	return first, len(facts) > 0
-}
-
-func dateOf(s string) (time.Time, bool) {
-	if strings.TrimSpace(s) == "" {
-		return time.Time{}, false
-	}
-	t, err := period.ParseDate(s)
-	return t, err == nil
 }

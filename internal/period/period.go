@@ -90,6 +90,15 @@ func Today(now time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// DateOf reads a YYYY-MM-DD date; false when it is absent or malformed.
+func DateOf(s string) (time.Time, bool) {
+	if strings.TrimSpace(s) == "" {
+		return time.Time{}, false
+	}
+	t, err := ParseDate(s)
+	return t, err == nil
+}
+
 // ParseInstant reads an RFC 3339 datetime, or a date (taken as midnight in
 // Europe/Amsterdam), as records state when something happened.
 func ParseInstant(s string) (time.Time, bool) {

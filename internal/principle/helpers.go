@@ -18,13 +18,7 @@ var timeNow = time.Now
 
 // date reads a YYYY-MM-DD date; false when it is absent or malformed (the
 // schema reports malformed dates, so the checklist stays silent on them).
-func date(s string) (time.Time, bool) {
-	if strings.TrimSpace(s) == "" {
-		return time.Time{}, false
-	}
-	t, err := period.ParseDate(s)
-	return t, err == nil
-}
+func date(s string) (time.Time, bool) { return period.DateOf(s) }
 
 // blank reports whether a text field states nothing (record.Says).
 func blank(s string) bool { return !record.Says(s) }

@@ -17,23 +17,9 @@ import (
 // as in use, and lifecycle-ended reports the contradiction
 // (statusContradicted).
 
-// useFact is a fact of a record that shows it in use from a day.
-type useFact struct{ lifecycle.UseFact }
-
-// useFacts lists the record's dated facts that show it in use once their
-// day has come (lifecycle.UseFacts). What each says in words is worked
-// out only for a finding (words).
-func useFacts(r *record.Record) []useFact {
-	facts := lifecycle.UseFacts(r)
-	out := make([]useFact, len(facts))
-	for i, u := range facts {
-		out[i] = useFact{u}
-	}
-	return out
-}
-
-// words is the fact of r in words, for messages: Dutch, English.
-func (u useFact) words(r *record.Record) label.Text {
+// useWords is the use fact u of r in words, for messages: Dutch,
+// English. They are worked out only for a finding.
+func useWords(u lifecycle.UseFact, r *record.Record) label.Text {
 	switch {
 	case u.Path == "/lifecycle/start":
 		return label.Text{"de start op " + datum(r.Lifecycle.Start) + " (lifecycle.start)", "it started on " + r.Lifecycle.Start + " (lifecycle.start)"}
@@ -48,7 +34,7 @@ func (u useFact) words(r *record.Record) label.Text {
 }
 
 // shown reports whether the fact shows the record in use today.
-func (u useFact) shown(ctx *Context) bool { return ctx.OnOrAfter(u.From()) }
+func shown(ctx *Context, u lifecycle.UseFact) bool { return ctx.OnOrAfter(u.From()) }
 
 // notDeployedLabel reports whether the status label says the record is not
 // in use yet (lifecycle.NotYetByStatus).
@@ -62,13 +48,13 @@ func mayBeInUse(r *record.Record) bool { return lifecycle.MayBeInUse(r) }
 // usedDespiteStatus returns the facts that show a record in use today
 // while its status says planned or in development; none for a record
 // whose status says deployed or retired.
-func usedDespiteStatus(ctx *Context, r *record.Record) []useFact {
+func usedDespiteStatus(ctx *Context, r *record.Record) []lifecycle.UseFact {
 	if !notDeployedLabel(r) {
 		return nil
 	}
-	var out []useFact
-	for _, u := range useFacts(r) {
-		if u.shown(ctx) {
+	var out []lifecycle.UseFact
+	for _, u := range lifecycle.UseFacts(r) {
+		if shown(ctx, u) {
 			out = append(out, u)
 		}
 	}
@@ -119,7 +105,7 @@ func statusContradicted(ctx *Context, r *record.Record) []finding.Finding {
 	}
 	var ens, nls []string
 	for _, u := range facts {
-		w := u.words(r)
+		w := useWords(u, r)
 		ens, nls = append(ens, w.In("en")), append(nls, w.In("nl"))
 	}
 	status := r.Status
