@@ -1,6 +1,10 @@
 package site
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
 
 // correctionView is the record's "Fout in uw gegevens?": how a resident has
 // data about them corrected or deleted (GDPR art. 16, 17), at which desk and
@@ -29,7 +33,7 @@ func correctionSection(c *fieldCtx, sec *recordSection) bool {
 		return true
 	}
 	cr := r.Correction
-	if cr == nil || strings.TrimSpace(cr.Route) == "" {
+	if cr == nil || !record.Says(cr.Route) {
 		if desk := c.b.cfg.Site.ReportErrorURL; desk != "" {
 			var p pieces
 			p.link(desk, t(lang, "correction.desk"))
@@ -44,7 +48,7 @@ func correctionSection(c *fieldCtx, sec *recordSection) bool {
 		}
 	}
 	var desk, addr, mail, term pieces
-	desk.text(strings.TrimSpace(cr.Desk))
+	desk.stated(strings.TrimSpace(cr.Desk))
 	row("correction.desk", desk)
 	if cr.URL != "" {
 		addr.link(cr.URL, "")

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/opendata"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // customFields compose the rows of the fields the table marks Custom, each
@@ -50,12 +51,11 @@ var customSections = map[string]struct {
 // organisation: its name and type.
 func organisationValue(c *fieldCtx) pieces {
 	o := c.r.Organisation
-	s := o.Name
-	if o.Type != "" {
-		s += " (" + valueLabel(c.lang, "organisation.type", o.Type) + ")"
-	}
 	var p pieces
-	p.text(s)
+	p.stated(o.Name)
+	if o.Type != "" {
+		p.text(" (" + valueLabel(c.lang, "organisation.type", o.Type) + ")")
+	}
 	return p
 }
 
@@ -71,7 +71,7 @@ func legalBasisValue(c *fieldCtx) pieces {
 	}
 	p.text(s)
 	p.paras(lb.Law)
-	if lb.OutsidePublicTask != "" {
+	if record.Says(lb.OutsidePublicTask) {
 		p.paras(fieldLabel(c.lang, "legal_basis.outside_public_task") + ": " + lb.OutsidePublicTask)
 	}
 	var links []piece
@@ -116,7 +116,7 @@ func risksValue(c *fieldCtx) pieces {
 		{"risks.chilling_effect", rk.ChillingEffect}, {"risks.discrimination", rk.Discrimination},
 		{"risks.stacking", rk.Stacking}, {"risks.mitigations", rk.Mitigations},
 	} {
-		if part.text != "" && !c.r.IsWithheld(part.path) {
+		if record.Says(part.text) && !c.r.IsWithheld(part.path) {
 			p.para(fieldLabel(c.lang, part.path), true, pieces{{Lines: strings.Split(part.text, "\n")}})
 		}
 	}
@@ -133,7 +133,7 @@ func aiActValue(c *fieldCtx) pieces {
 	p.paras(a.Basis)
 	part := func(path, v string) {
 		var vp pieces
-		vp.text(v)
+		vp.stated(v)
 		p.para(fieldLabel(c.lang, path), false, vp)
 	}
 	part("ai_act.role", valueLabel(c.lang, "ai_act.role", a.Role))
@@ -224,7 +224,7 @@ func supplierValue(c *fieldCtx) pieces {
 		return nil
 	}
 	var p pieces
-	p.text(s.Name)
+	p.stated(s.Name)
 	if s.ContractEnd != "" {
 		var d pieces
 		d.date(c.lang, s.ContractEnd)
@@ -320,7 +320,7 @@ func vendorValue(c *fieldCtx) pieces {
 	}
 	var parts []string
 	for _, s := range []string{v.Manufacturer, v.Model, v.Country} {
-		if s != "" {
+		if record.Says(s) {
 			parts = append(parts, s)
 		}
 	}

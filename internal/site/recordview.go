@@ -119,6 +119,15 @@ func (p *pieces) text(s string) {
 	}
 }
 
+// stated adds a text the record states, when it says anything
+// (record.Says): a "-" where a value goes is shown as no value, as the
+// checklist reads it. text is for the page's own words and separators.
+func (p *pieces) stated(s string) {
+	if record.Says(s) {
+		*p = append(*p, piece{Text: s})
+	}
+}
+
 // paras adds free text: a blank line starts a paragraph, a single line
 // break is kept.
 func (p *pieces) paras(s string) {
@@ -188,12 +197,13 @@ func dateTimePiece(lang, s string) *timePiece {
 	return &timePiece{Datetime: s, Text: longDate(lang, local.Format("2006-01-02")) + local.Format(", 15:04")}
 }
 
-// splitParas splits free text into paragraphs of lines, as paragraphs does.
+// splitParas splits free text into paragraphs of lines, as paragraphs does;
+// none for a text that says nothing (record.Says).
 func splitParas(s string) [][]string {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
-	if s == "" {
+	if !record.Says(s) {
 		return nil
 	}
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 	var out [][]string
 	for p := range strings.SplitSeq(s, "\n\n") {
 		if p = strings.TrimSpace(p); p != "" {

@@ -218,3 +218,61 @@ func TestFrames(t *testing.T) {
 		t.Error("a slot in an attribute makes a frame")
 	}
 }
+
+// A free text that says nothing (record.Says: no letter or digit, as "-"
+// or "…") is no value in the parts the page composes (the AI Act block,
+// the risks, the correction route, ...), as it is none in the rows the
+// table writes: the checklist calls such a field missing, and the page
+// must not show it as given.
+func TestATextThatSaysNothingIsNotShown(t *testing.T) {
+	const nothing = "‽ ‽"
+	for _, tt := range []struct {
+		path string
+		set  func(*record.Record)
+	}{
+		{"organisation.name", func(r *record.Record) { r.Organisation.Name = nothing }},
+		{"legal_basis.law", func(r *record.Record) { r.LegalBasis.Law = nothing }},
+		{"legal_basis.outside_public_task", func(r *record.Record) { r.LegalBasis.OutsidePublicTask = nothing }},
+		{"dpia.reason", func(r *record.Record) { r.DPIA.Reason = nothing }},
+		{"risks.chilling_effect", func(r *record.Record) { r.Risks.ChillingEffect = nothing }},
+		{"risks.mitigations", func(r *record.Record) { r.Risks.Mitigations = nothing }},
+		{"ai_act.basis", func(r *record.Record) { r.AIAct.Basis = nothing }},
+		{"ai_act.annex_iii", func(r *record.Record) { r.AIAct.AnnexIII = nothing }},
+		{"ai_act.exemption_6_3", func(r *record.Record) { r.AIAct.Exemption = nothing }},
+		{"ai_act.literacy", func(r *record.Record) { r.AIAct.Literacy = nothing }},
+		{"ai_act.eu_database_id", func(r *record.Record) { r.AIAct.EUDatabaseID = nothing }},
+		{"security.measures", func(r *record.Record) { r.Security.Measures = nothing }},
+		{"supplier.name", func(r *record.Record) { r.Supplier.Name = nothing }},
+		{"vendor.model", func(r *record.Record) { r.Vendor.Model = nothing }},
+		{"signage.description", func(r *record.Record) { r.Signage.Description = nothing }},
+		{"minimisation.notes", func(r *record.Record) { r.Minimisation.Notes = nothing }},
+		{"source_code.unavailable_reason", func(r *record.Record) { r.SourceCode.UnavailableReason = nothing }},
+		{"correction.route", func(r *record.Record) { r.Correction.Route = nothing }},
+		{"correction.desk", func(r *record.Record) { r.Correction.Desk = nothing }},
+		{"summary", func(r *record.Record) { r.Summary = nothing }},
+	} {
+		for _, kind := range []record.Kind{record.Sensor, record.Algorithm} {
+			r := &record.Record{}
+			fillHostile(reflect.ValueOf(r).Elem(), "gegeven")
+			r.ID, r.Kind, r.File = "niets", kind, ""
+			r.Publication, r.PublicationInvalid, r.Placeholders = nil, false, false
+			r.PersonalData.Processed = "yes"
+			tt.set(r)
+			reg := register.New(t.TempDir(), config.Default(), []*record.Record{r})
+			b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, lang := range b.langs {
+				var buf bytes.Buffer
+				if err := b.recordJob(lang, b.public[0]).render(&buf); err != nil {
+					t.Fatal(err)
+				}
+				if page := buf.String(); strings.Contains(page, "‽") {
+					i := strings.Index(page, "‽")
+					t.Errorf("%s, %s %s: shown as given: ...%s...", tt.path, kind, lang, page[max(0, i-120):min(len(page), i+20)])
+				}
+			}
+		}
+	}
+}
