@@ -46,6 +46,12 @@ affects_individuals: true
 		{name: "described", yaml: complete},
 		{name: "not about people", yaml: notAboutPeople},
 		{name: "missing", yaml: aboutPeople, want: []want{{"objection", "C-human-oversight", finding.Warning, 1, 1, "does not say how a resident objects or appeals"}}},
+		// As a real register wrote it (Bezwaarprocedure: n.v.t.): for an
+		// algorithm about people, the route is no route.
+		{name: "not applicable", yaml: aboutPeople + "objection: n.v.t.\n", want: []want{{"objection", "C-human-oversight", finding.Warning, 1, 1, "does not say how a resident objects or appeals"}}},
+	})
+	runCases(t, "human-oversight", nil, []ruleCase{
+		{name: "to be determined", yaml: aboutPeople + "human_oversight: N.t.b.\n", want: []want{{"human-oversight", "C-human-oversight", finding.Error, 1, 1, "does not say how people check and correct its outcomes"}}},
 	})
 }
 

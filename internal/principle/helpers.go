@@ -20,8 +20,9 @@ var timeNow = time.Now
 // schema reports malformed dates, so the checklist stays silent on them).
 func date(s string) (time.Time, bool) { return period.DateOf(s) }
 
-// blank reports whether a text field states nothing (record.Says).
-func blank(s string) bool { return !record.Says(s) }
+// blank reports whether a text field states nothing, or only that a value
+// is yet to come or does not apply (record.Answers).
+func blank(s string) bool { return !record.Answers(s) }
 
 // isTrue and isFalse read optional booleans: nil is neither.
 func isTrue(b *bool) bool  { return b != nil && *b }

@@ -3,6 +3,7 @@ package record
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/rangetable"
 )
@@ -15,6 +16,42 @@ import (
 // given.
 func Says(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }) >= 0
+}
+
+// Answers reports whether a text says something (Says) other than that a
+// value is yet to come or does not apply ("n.v.t.", "n.t.b.", nonAnswers):
+// what the checklist asks of a field a rule found applies. Such a text is
+// shown as written, for it is what the municipality says; the finding
+// beside it says why it is no answer.
+func Answers(s string) bool {
+	// The letters and digits of a short text, in lower case, to look up
+	// among the non-answers; a text longer than any of them answers as
+	// soon as it has a letter or digit.
+	var word [len("nognietvantoepassing")]byte
+	n, has := 0, false
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			continue
+		}
+		has = true
+		if r = unicode.ToLower(r); r >= utf8.RuneSelf || n == len(word) {
+			return true
+		}
+		word[n] = byte(r)
+		n++
+	}
+	return has && !nonAnswers[string(word[:n])]
+}
+
+// nonAnswers are the letters of the answers stewards write where a value is
+// yet to come or is said not to apply ("n.v.t.", "N/A", "nog te bepalen",
+// "TBD"), in lower case. "unknown" is not one: the record format gives it
+// as a value of its own (personal_data.processed).
+var nonAnswers = map[string]bool{
+	"nvt": true, "nietvantoepassing": true, "na": true, "notapplicable": true,
+	"ntb": true, "nogtebepalen": true, "tbd": true, "tobedetermined": true, "todo": true,
+	"onbekend": true, "nietbekend": true, "nognietbekend": true,
+	"volgt": true, "volgtnog": true, "volgtlater": true,
 }
 
 // Invisible are the characters Unicode says a text shows nothing of where
