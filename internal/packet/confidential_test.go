@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -262,7 +263,9 @@ func TestPublicChangesScrubAReason(t *testing.T) {
 // is not left out in silence, which would read "the checklist finds
 // nothing": the public packet says the rule's verdict is not public, and
 // shows none of its findings, nor that the record is on the agenda for
-// them; the committee's shows the finding.
+// them; the committee's shows the finding. A record on the agenda for
+// nothing else is not on the public agenda at all, but counted among
+// those not shown (TestPublicAgendaKeepsBackWhatOnlyWithheldDataPutsOnIt).
 func TestPublicPacketSaysWhichVerdictsAreNotPublic(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
@@ -274,7 +277,7 @@ func TestPublicPacketSaysWhichVerdictsAreNotPublic(t *testing.T) {
 	fs := []finding.Finding{{File: "sensors/lucht.yaml", Record: "lucht", Rule: "biometric-ban", Principle: "VNG 2.1", Severity: finding.Error,
 		Message: label.Text{"De sensor herkent gezichten.", "the sensor recognises faces"}}}
 	for _, public := range []bool{false, true} {
-		p, err := Build(reg, fs, Options{Today: meeting, Public: public})
+		p, err := Build(reg, fs, Options{Today: meeting, Public: public, IDs: []string{"lucht"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -291,6 +294,48 @@ func TestPublicPacketSaysWhichVerdictsAreNotPublic(t *testing.T) {
 			t.Errorf("public packet: finding shown %v, kept back said %v:\n%s", shown, said, text)
 		case !public && (!shown || said):
 			t.Errorf("committee's packet: finding shown %v, kept back said %v", shown, said)
+		}
+	}
+}
+
+// A record on the agenda only for what rests on withheld fields (a
+// withheld date that falls due, an error whose verdict is kept back) is
+// not on the public agenda: an entry with an empty reason would say that
+// a withheld date lapsed or a hidden verdict is an error. The committee's
+// packet has it; the public one counts it among the records not shown.
+func TestPublicAgendaKeepsBackWhatOnlyWithheldDataPutsOnIt(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"sensors/gezicht.yaml": strings.Replace(sensor("gezicht", "Luchtmeter", "air_quality", quietDates,
+			"publication: {withheld: [capabilities], reason: Woo 5.1}"),
+			"capabilities: [environmental_measurement]", "capabilities: [face_recognition]", 1),
+		// Its evaluation lapsed by the withheld interval.
+		"sensors/termijn.yaml": sensor("termijn", "Telpaal", "air_quality",
+			"lifecycle: {start: 2020-01-01, end: 2029-12-31}\nevaluation: {interval: P1Y, last: 2025-06-01}",
+			"publication: {withheld: [evaluation.interval], reason: Woo 5.1}"),
+	})
+	reg := loadRegister(t, dir)
+	fs := []finding.Finding{{File: "sensors/gezicht.yaml", Record: "gezicht", Rule: "biometric-ban", Principle: "VNG 2.1", Severity: finding.Error,
+		Message: label.Text{"De sensor herkent gezichten.", "the sensor recognises faces"}}}
+	for _, tt := range []struct {
+		public   bool
+		agenda   []string
+		notShown int
+	}{
+		{false, []string{"gezicht", "termijn"}, 0},
+		{true, nil, 2},
+	} {
+		p, err := Build(reg, fs, Options{Today: meeting, Public: tt.public})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var agenda []string
+		for _, it := range p.Items {
+			agenda = append(agenda, it.Record.ID)
+		}
+		slices.Sort(agenda)
+		if !slices.Equal(agenda, tt.agenda) || p.NotShown != tt.notShown {
+			t.Errorf("public %v: agenda %v, %d not shown; want %v, %d", tt.public, agenda, p.NotShown, tt.agenda, tt.notShown)
 		}
 	}
 }

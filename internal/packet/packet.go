@@ -558,6 +558,12 @@ func (b *builder) item(it *Item) (shown, marked bool) {
 			p.Counts[Findings]--
 			it.ReasonText = L.reasonList(it.Reasons)
 		}
+		if len(it.Reasons) == 0 {
+			// Every reason it is on the agenda is kept back: being on
+			// it would say that a withheld date falls due or a verdict
+			// kept back is an error. It is counted as not shown.
+			return false, false
+		}
 	}
 	it.Findings = append(L.findings(recordFindings, b.cited), L.keptBack(keptBack, L.reason(loaded, opts.Public, b.pub))...)
 	it.Due = L.dueRows(dueItems, b.today, cfgOr(b.reg))
