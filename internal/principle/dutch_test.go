@@ -221,7 +221,7 @@ func TestDutchMessages(t *testing.T) {
 		{rule: "datasets-and-source", path: "", severity: finding.Warning, messageContain: true,
 			message: "Toegestaan door een uitzondering die binnenkort afloopt: op 10 december 2026, binnen "},
 		{rule: "breach-reported", path: "/incidents/0", severity: finding.Error,
-			message: "Het datalek dat is ontdekt op 1 november 2026 om 10:00, is niet gemeld bij de Autoriteit Persoonsgegevens."},
+			message: "Het datalek dat is ontdekt op 1 november 2026 om 10:00, is niet gemeld bij de Autoriteit Persoonsgegevens. Uiterlijke meldtijd, 72 uur na de ontdekking: 4 november 2026 om 10:00."},
 		{rule: "dpia-public", path: "/dpia", severity: finding.Warning,
 			message: "De DPIA van de private partij is niet openbaar gemaakt.",
 			help:    "Vraag de partij om haar DPIA te delen, maak die openbaar en vul dpia.public: true in, met de link bij dpia.url."},

@@ -185,12 +185,17 @@ var breachReported = &Rule{
 				continue
 			}
 			if blank(in.Reported) {
-				if ctx.After(found.Add(breachWindow)) {
+				// The checklist counts in days: from the day (in Amsterdam)
+				// the 72 hours end, not the day after, so a breach is never
+				// shown as in time while its term has run out.
+				end := found.Add(breachWindow)
+				y, m, d := end.In(period.Amsterdam).Date()
+				if ctx.OnOrAfter(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
 					fs = append(fs, missing(index("incidents", i),
-						en(fmt.Sprintf("the data breach discovered on %s has not been reported to the Dutch DPA", in.Discovered),
-							"report it to the Autoriteit Persoonsgegevens now and add reported with the date and time, and delay_reason; if it is not notifiable, set notifiable: false"),
-						nl(fmt.Sprintf("Het datalek dat is ontdekt op %s, is niet gemeld bij de Autoriteit Persoonsgegevens.", tijdstip(found)),
-							"Meld het datalek nu bij de Autoriteit Persoonsgegevens. Vul reported in met datum en tijd, en bij delay_reason de reden van de vertraging. Hoeft het lek niet gemeld te worden, vul dan notifiable: false in.")))
+						en(fmt.Sprintf("the data breach discovered on %s has not been reported to the Dutch DPA (the latest time to report it, 72 hours after discovery: %s)", in.Discovered, end.In(period.Amsterdam).Format("2006-01-02 15:04 MST")),
+							"report it to the Autoriteit Persoonsgegevens now and add reported with the date and time, and delay_reason if it is later than 72 hours; if it is not notifiable, set notifiable: false"),
+						nl(fmt.Sprintf("Het datalek dat is ontdekt op %s, is niet gemeld bij de Autoriteit Persoonsgegevens. Uiterlijke meldtijd, 72 uur na de ontdekking: %s.", tijdstip(found), tijdstip(end)),
+							"Meld het datalek nu bij de Autoriteit Persoonsgegevens. Vul reported in met datum en tijd, en bij delay_reason de reden als het later is dan 72 uur. Hoeft het lek niet gemeld te worden, vul dan notifiable: false in.")))
 				}
 				continue
 			}

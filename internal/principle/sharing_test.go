@@ -117,6 +117,26 @@ kind: sensor
 incidents:
   - {type: malfunction, discovered: "2026-05-03T09:10:00+02:00"}
 `},
+		// The checklist counts in days: the day the 72 hours end is the
+		// first it reports them, in Amsterdam's calendar.
+		{name: "the 72 hours end this morning, not reported", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-11-21T10:00:00+01:00"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 5, "has not been reported to the Dutch DPA (the latest time to report it, 72 hours after discovery: 2026-11-24 10:00 CET)"}}},
+		{name: "the 72 hours end tonight, not reported", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-11-21T23:30:00+01:00"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 5, "discovery: 2026-11-24 23:30 CET)"}}},
+		{name: "the 72 hours end just after midnight in Amsterdam", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-11-22T00:30:00+01:00"}
+`},
 		{name: "discovered today, not yet reported", yaml: `
 id: s
 kind: sensor
