@@ -278,3 +278,32 @@ func (d Duration) add(t time.Time, sign int) time.Time {
 func (d Duration) Longer(other Duration, start time.Time) bool {
 	return d.AddTo(start).After(other.AddTo(start))
 }
+
+// MayBeLonger reports whether d is longer than other from some day on the
+// calendar: what a limit in law asks of a term that holds for every
+// recording or request, whenever it is made. P1M may be longer than P28D
+// (from 1 January it is 31 days) though from 1 February it is not.
+//
+// Years and months move a date by a length that depends only on its
+// month, its year in the leap cycle, and whether its day is the 29th,
+// 30th, 31st or earlier (a later day is clamped to a month's end; an
+// earlier one is not); weeks, days and the clock add the same from any
+// day. So the days tried are those, in each month of four years, one of
+// them a leap year.
+func (d Duration) MayBeLonger(other Duration) bool {
+	if d.Years == 0 && d.Months == 0 && other.Years == 0 && other.Months == 0 {
+		return d.Longer(other, time.Time{})
+	}
+	for m := range 4 * 12 {
+		for _, day := range [...]int{1, 29, 30, 31} {
+			start := time.Date(2024, time.Month(m+1), day, 0, 0, 0, 0, time.UTC)
+			if start.Day() != day {
+				continue // no such day in this month
+			}
+			if d.Longer(other, start) {
+				return true
+			}
+		}
+	}
+	return false
+}

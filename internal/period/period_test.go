@@ -162,3 +162,35 @@ func TestParseInstant(t *testing.T) {
 		}
 	}
 }
+
+// A term is longer than a limit when it is from any day it may start on:
+// a limit in law holds for every recording and every request.
+func TestMayBeLonger(t *testing.T) {
+	for _, tt := range []struct {
+		d, limit string
+		longer   bool
+	}{
+		{"P1M", "P28D", true},   // 31 days from 1 January
+		{"P1M", "P31D", false},  // never more than 31 days
+		{"P4W", "P1M", false},   // 28 days, a month is at least that
+		{"P29D", "P1M", true},   // from 1 February 2025
+		{"P30D", "P1M", true},   // from 1 February
+		{"P92D", "P3M", true},   // from 1 December, three months are 90 days
+		{"P89D", "P3M", false},  // three months are never shorter
+		{"P3M", "P3M", false},   // a limit is not longer than itself
+		{"P12M", "P1Y", false},  // the same
+		{"P365D", "P1Y", false}, // a year is 365 or 366 days
+		{"P366D", "P1Y", true},
+		{"P1Y", "P365D", true}, // over 29 February
+		{"P28D", "P4W", false},
+		{"PT672H", "P28D", false},
+		{"PT673H", "P28D", true},
+		{"P1M1D", "P1M", true},
+		{"P1Y1M", "P13M", false},
+	} {
+		d, limit := MustParse(tt.d), MustParse(tt.limit)
+		if got := d.MayBeLonger(limit); got != tt.longer {
+			t.Errorf("%s.MayBeLonger(%s) = %v, want %v", tt.d, tt.limit, got, tt.longer)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package principle
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -20,11 +19,6 @@ var lawCorrection = label.Text{"AVG art. 12 lid 3, art. 16, 17", "GDPR art. 12(3
 var (
 	correctionMonth = period.MustParse("P1M")
 	correctionMax   = period.MustParse("P3M")
-	// correctionFrom is where a term is laid on the calendar to compare it:
-	// from 1 July, one month and three months are at their longest (31 and
-	// 92 days), so a term in days is judged the same whatever the date of
-	// the run.
-	correctionFrom = time.Date(2001, time.July, 1, 0, 0, 0, 0, time.UTC)
 )
 
 var correctionRoute = &Rule{
@@ -85,13 +79,13 @@ var correctionRoute = &Rule{
 			takes = term.String()
 		}
 		switch {
-		case tooLong || term.Longer(correctionMax, correctionFrom):
+		case tooLong || term.MayBeLonger(correctionMax):
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/correction/term", Severity: finding.Error},
 				en(fmt.Sprintf("a correction takes %s, longer than the three months the GDPR allows at most (GDPR art. 12(3))", term),
 					"answer within one month; only complex or many requests may take two months more, with reasons told to the resident"),
 				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan de drie maanden die de AVG ten hoogste toestaat (AVG art. 12 lid 3).", takes),
 					"Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom.")), lawCorrection))
-		case term.Longer(correctionMonth, correctionFrom):
+		case term.MayBeLonger(correctionMonth):
 			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
 				en(fmt.Sprintf("a correction takes %s, longer than the month the GDPR gives as the rule (art. 12(3))", term),
 					"answer within one month (P1M); keep the two-month extension for complex requests, with reasons"),

@@ -27,7 +27,14 @@ func TestCorrectionRoute(t *testing.T) {
 		{name: "blank route", yaml: personalSensor + "correction: {route: ' ', email: privacy@voorbeeldstad.example, term: P4W}\n",
 			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "does not say how residents"}}},
 		{name: "complete", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P4W}\n"},
-		{name: "a month of 31 days is a month", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P31D}\n"},
+		// A month counts from the request (GDPR art. 12(3)): 31 days is
+		// longer for a request made on 1 February, 92 days longer than
+		// three months for one made on 1 December.
+		{name: "a month", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P1M}\n"},
+		{name: "31 days", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P31D}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 84, "takes P31D, longer than the month"}}},
+		{name: "92 days", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P92D}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Error, 6, 84, "takes P92D, longer than the three months the GDPR allows at most"}}},
 		{name: "no way to reach the desk", yaml: personalSensor + "correction: {route: Ask at the desk., term: P1M}\n",
 			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "names no web address or mailbox"}}},
 		{name: "no term", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example}\n",

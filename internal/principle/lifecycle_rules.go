@@ -190,7 +190,7 @@ var evaluationLapsed = &Rule{
 				nl(fmt.Sprintf("De termijn voor de evaluatie is %s. Die is te lang om mee te rekenen (hoogstens P%dY): zo is de toepassing nooit aan een evaluatie toe. Voor deze soort toepassing geldt %s (%s).", iv, period.MaxPart, duur(def), def),
 					fmt.Sprintf("Evalueer uiterlijk %s (%s) na de vorige evaluatie, of haal evaluation.interval weg om die termijn te nemen. Die termijn is de instelling %s.", duur(def), def, setting))))
 		}
-		if own, ok := interval(r); ok && own.Longer(def, anchor(r)) {
+		if own, ok := interval(r); ok && own.MayBeLonger(def) {
 			fs = append(fs, worded(finding.Finding{Path: "/evaluation/interval", Principle: ref},
 				en(fmt.Sprintf("evaluation interval %s is longer than the %s that applies to this kind of record", own, def),
 					fmt.Sprintf("evaluate at least every %s (the setting %s)", def, setting)),

@@ -242,6 +242,24 @@ retention: P1M
 sensor_type: camera
 camera_regime: public_order
 `, want: []want{{"camera-retention", "VNG V", finding.Error, 3, 12, "kept for P1M"}}},
+		// Four weeks hold for every image: a month is longer for images
+		// recorded in March, whatever day the camera started.
+		{name: "a month from a start in February", yaml: `
+id: c
+kind: sensor
+retention: P1M
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2026-02-01, end: 2027-01-31}
+`, want: []want{{"camera-retention", "VNG V", finding.Error, 3, 12, "kept for P1M"}}},
+		{name: "four weeks in hours", yaml: `
+id: c
+kind: sensor
+retention: PT672H
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2026-02-01, end: 2027-01-31}
+`},
 	})
 }
 
