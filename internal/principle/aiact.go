@@ -60,6 +60,31 @@ func needsProfile(r *record.Record) bool {
 // infer from input how to generate output (AI Act art. 3(1)).
 var alwaysAI = []string{"machine_learning", "generative_ai"}
 
+// aiCapabilities are what a sensor does that only an AI system does: it
+// infers from images or sound who someone is, what group they belong to
+// or what they feel (the biometric systems of AI Act Annex III point 1
+// and art. 5(1)(f)-(h)). A record that does one is an AI system whatever
+// its profile says.
+var aiCapabilities = []string{
+	"face_recognition", "biometric_identification", "realtime_biometric_identification",
+	"post_biometric_identification", "biometric_categorisation", "emotion_recognition", "gait_recognition",
+}
+
+// aiByNature returns what makes the record an AI system by definition: its
+// algorithm type, or the first capability that only an AI system has; ""
+// when neither does.
+func aiByNature(r *record.Record) string {
+	if r.Kind == record.Algorithm && slices.Contains(alwaysAI, r.AlgorithmType) {
+		return r.AlgorithmType
+	}
+	for _, c := range r.Capabilities {
+		if slices.Contains(aiCapabilities, c) {
+			return c
+		}
+	}
+	return ""
+}
+
 // highRiskFrom returns the day the high-risk obligations apply from for
 // the record, and that date (highRiskDay).
 func highRiskFrom(ctx *Context, a *record.AIAct) (time.Time, string) {
@@ -286,12 +311,12 @@ var aiActProfile = &Rule{
 	Law: lawAIDefinition, LawScope: label.Text{"voor de indeling (geen AI, hoog risico, de uitzondering van art. 6 lid 3)", "for the classification (not AI, high risk, the art. 6(3) exemption)"},
 	Title: label.Text{"Profiel onder de AI-verordening", "AI Act profile"},
 	Why: label.Text{
-		"We hanteren de risicobenadering van de AI-verordening (VNG-principe 3.2). Of iets een AI-systeem is, volgt uit de wet (art. 3 lid 1): machine learning en generatieve AI zijn dat altijd. Een systeem uit bijlage III is hoog risico, tenzij art. 6 lid 3 geldt (nooit bij profilering); een hoog-risicosysteem noemt het punt van bijlage III of de productwet van bijlage I.",
-		"The AI Act's risk approach is used (VNG principle 3.2). Whether something is an AI system follows from the law (art. 3(1)): machine learning and generative AI always are. A system of Annex III is high risk unless art. 6(3) applies (never with profiling); a high-risk system names its Annex III point or its Annex I product legislation.",
+		"We hanteren de risicobenadering van de AI-verordening (VNG-principe 3.2). Of iets een AI-systeem is, volgt uit de wet (art. 3 lid 1): machine learning en generatieve AI zijn dat altijd, en zo ook biometrische identificatie, categorisering en emotieherkenning (bijlage III punt 1). Een systeem uit bijlage III is hoog risico, tenzij art. 6 lid 3 geldt (nooit bij profilering); een hoog-risicosysteem noemt het punt van bijlage III of de productwet van bijlage I.",
+		"The AI Act's risk approach is used (VNG principle 3.2). Whether something is an AI system follows from the law (art. 3(1)): machine learning and generative AI always are, and so are biometric identification, categorisation and emotion recognition (Annex III point 1). A system of Annex III is high risk unless art. 6(3) applies (never with profiling); a high-risk system names its Annex III point or its Annex I product legislation.",
 	},
 	Satisfy: label.Text{
-		"Een algoritme, en een sensor die beelden of geluid analyseert, heeft ai_act met category en role. Een algoritme met machine learning of generatieve AI is niet not_ai. Een registratie met high_risk noemt ai_act.annex_iii of ai_act.annex_i. Een registratie met een punt uit bijlage III die niet high_risk is, geeft in ai_act.exemption_6_3 de motivering volgens art. 6(3); een algoritme dat profileert kan niet worden uitgezonderd. Emotieherkenning op het werk of in het onderwijs (bijlage III punt 3 of 4) is verboden (art. 5 lid 1 onder f) en heeft category prohibited.",
-		"An algorithm, and a sensor that analyses images or sound, has ai_act with category and role. A machine-learning or generative algorithm is not not_ai. A high_risk record names ai_act.annex_iii or ai_act.annex_i. A record with an Annex III point that is not high_risk gives its art. 6(3) reasoning in ai_act.exemption_6_3, and a profiling algorithm cannot be exempt. Emotion recognition at work or in education (Annex III point 3 or 4) is prohibited (art. 5(1)(f)) and has category prohibited.",
+		"Een algoritme, en een sensor die beelden of geluid analyseert, heeft ai_act met category en role. Een algoritme met machine learning of generatieve AI, en een sensor die mensen biometrisch identificeert of indeelt of emoties herkent, is niet not_ai. Een registratie met high_risk noemt ai_act.annex_iii of ai_act.annex_i. Een registratie met een punt uit bijlage III die niet high_risk is, geeft in ai_act.exemption_6_3 de motivering volgens art. 6(3); een algoritme dat profileert kan niet worden uitgezonderd. Emotieherkenning op het werk of in het onderwijs (bijlage III punt 3 of 4) is verboden (art. 5 lid 1 onder f) en heeft category prohibited.",
+		"An algorithm, and a sensor that analyses images or sound, has ai_act with category and role. A machine-learning or generative algorithm, and a sensor that identifies or categorises people biometrically or recognises emotions, is not not_ai. A high_risk record names ai_act.annex_iii or ai_act.annex_i. A record with an Annex III point that is not high_risk gives its art. 6(3) reasoning in ai_act.exemption_6_3, and a profiling algorithm cannot be exempt. Emotion recognition at work or in education (Annex III point 3 or 4) is prohibited (art. 5(1)(f)) and has category prohibited.",
 	},
 	Example: example(`ai_act:
   category: high_risk
@@ -311,11 +336,21 @@ var aiActProfile = &Rule{
 					"Vul ai_act in: category (prohibited, high_risk, transparency, minimal of not_ai), role (provider of deployer) en basis (de onderbouwing)."))}
 		}
 		var fs []finding.Finding
-		if a.Category == "not_ai" && r.Kind == record.Algorithm && slices.Contains(alwaysAI, r.AlgorithmType) {
+		if nature := aiByNature(r); a.Category == "not_ai" && nature != "" {
+			what := label.Text{
+				fmt.Sprintf("Een algoritme van het type %s is altijd een AI-systeem (het leidt zijn uitkomst af uit de invoer).", nature),
+				fmt.Sprintf("an algorithm of type %s is an AI system by definition (it infers its output from input)", nature),
+			}
+			if c, ok := banned[nature]; ok {
+				what = label.Text{
+					fmt.Sprintf("Een sensor die aan %s doet, is altijd een AI-systeem (hij leidt uit beeld of geluid af wie iemand is, tot welke groep iemand hoort of wat iemand voelt; bijlage III punt 1).", c.In("nl")),
+					fmt.Sprintf("a sensor that does %s is an AI system by definition (it infers from images or sound who someone is, what group they belong to or what they feel; Annex III point 1)", c.In("en")),
+				}
+			}
 			f := at("/ai_act/category",
-				en(fmt.Sprintf("an algorithm of type %s is an AI system by definition (it infers its output from input), so it cannot be not_ai", r.AlgorithmType),
+				en(what.In("en")+", so it cannot be not_ai",
 					"classify it: prohibited, high_risk (with its Annex III point), transparency or minimal, and explain it in ai_act.basis"),
-				nl(fmt.Sprintf("Een algoritme van het type %s is altijd een AI-systeem (het leidt zijn uitkomst af uit de invoer). Het kan dus niet not_ai (geen AI) zijn.", r.AlgorithmType),
+				nl(what.In("nl")+" Het kan dus niet not_ai (geen AI) zijn.",
 					"Deel het in: prohibited, high_risk (met het punt van bijlage III), transparency of minimal, en leg het uit bij ai_act.basis."))
 			f = lawful(cites(f, "AI Act art. 3(1)", "AI-verordening art. 3 lid 1"), lawAIDefinition)
 			fs = append(fs, applies(ctx, f, art5From, "2025-02-02"))
@@ -571,7 +606,7 @@ ai_act:
 // or by its algorithm type, which makes it one whatever the profile says
 // (ai-act-profile reports a profile that says otherwise, or none).
 func aiSystem(r *record.Record) bool {
-	if r.Kind == record.Algorithm && slices.Contains(alwaysAI, r.AlgorithmType) {
+	if aiByNature(r) != "" {
 		return true
 	}
 	return r.AIAct != nil && !blank(r.AIAct.Category) && r.AIAct.Category != "not_ai"

@@ -38,6 +38,12 @@ func TestAIActLiteracy(t *testing.T) {
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, missingMsg}}},
 		{"generative, no profile", alg("generative_ai", "", "planned"), testToday,
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 1, 1, missingMsg}}},
+		{"a face-recognising camera called not_ai", `id: s
+kind: sensor
+status: active
+capabilities: [face_recognition]
+ai_act: {category: not_ai, basis: Records only.}
+`, testToday, []want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 5, 1, missingMsg}}},
 		{"retired", alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "retired"), testToday, nil},
 		{"before the article applied", alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "active"), "2025-01-15",
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, "(the duty applies from 2025-02-02)"}}},

@@ -60,7 +60,7 @@ var readsTable = map[string][]string{
 	"ai-act-fria":              {"ai_act", "camera_regime", "capabilities", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "organisation", "sensor_type", "status"},
 	"ai-act-registration":      {"ai_act", "camera_regime", "capabilities", "legal_basis", "organisation", "sensor_type", "status"},
 	"ai-act-transparency":      {"ai_act", "algorithm_type", "capabilities", "status"},
-	"ai-act-literacy":          {"ai_act", "algorithm_type", "status"},
+	"ai-act-literacy":          {"ai_act", "algorithm_type", "capabilities", "status"},
 	"notice-period":            {"camera_regime", "capabilities", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "organisation", "registered_on", "sensor_type", "status", "themes"},
 	"independent-review":       {"ai_act", "capabilities", "publication_category", "reviews", "status"},
 	"advice-response":          {"reviews"},

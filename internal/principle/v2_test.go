@@ -210,6 +210,20 @@ kind: algorithm
 algorithm_type: machine_learning
 ai_act: {category: not_ai}
 `, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 20, "an algorithm of type machine_learning is an AI system by definition…(AI Act art. 3(1))"}}},
+		// Identifying people by their face is AI by nature: labelling it
+		// not_ai would drop the AI Act's duties.
+		{name: "identification after the fact is AI", yaml: `
+id: s
+kind: sensor
+capabilities: [video_recording, post_biometric_identification]
+ai_act: {category: not_ai, basis: Records only.}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 20, "a sensor that does after-the-fact remote biometric identification is an AI system by definition…so it cannot be not_ai (AI Act art. 3(1))"}}},
+		{name: "image analysis may be no AI", yaml: `
+id: s
+kind: sensor
+capabilities: [image_analysis]
+ai_act: {category: not_ai, basis: Counts pixels that change.}
+`},
 		{name: "high risk without its annex", today: "2028-01-10", yaml: `
 id: a
 kind: algorithm
