@@ -94,8 +94,13 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		// format's default, so it is said.
 		for i, keys := range nulls {
 			for _, k := range keys {
+				help := msgNullHelp
+				if k == "quantity" {
+					// Left out, a quantity reads as 1: that is said for quantity alone.
+					help = msgNullQuantityHelp
+				}
 				res.Findings = append(res.Findings, finding.Finding{File: name, Line: lines[i], Rule: RuleImport, Severity: finding.Warning,
-					Message: msgNullLeftOut.With(k).Pair(), Help: msgNullHelp.With(k).Pair()})
+					Message: msgNullLeftOut.With(k).Pair(), Help: help.With(k).Pair()})
 			}
 		}
 	}

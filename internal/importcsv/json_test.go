@@ -1,0 +1,57 @@
+package importcsv
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// nullFindings are the findings of one entry's keys given as null, as
+// "message | help" in lang.
+func nullFindings(t *testing.T, doc, lang string) []string {
+	t.Helper()
+	res, err := ReadJSON("n.json", []byte(doc), Options{Kind: record.Sensor, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var said []string
+	for _, f := range res.Findings {
+		if m := f.Message.In("en"); strings.Contains(m, "is null") {
+			said = append(said, f.Message.In(lang)+" | "+f.Help.In(lang))
+		}
+	}
+	return said
+}
+
+// The help for a key given as null says what leaving it out does to that
+// key: that a record without a quantity counts as one device belongs to
+// quantity alone.
+func TestNullHelpFitsItsKey(t *testing.T) {
+	tests := []struct {
+		name, entry, lang, want string
+	}{
+		{"quantity", `"quantity": null`, "en",
+			"give quantity a whole number in the source, or check the record after the import: without a quantity, a record counts as 1"},
+		{"quantity in Dutch", `"quantity": null`, "nl",
+			"geef quantity een geheel getal in de bron, of kijk de registratie na het importeren na: zonder aantal telt een registratie als 1"},
+		{"a nested key", `"owner": {"email": null}`, "en", "give owner.email a value in the source, or check the record after the import"},
+		{"an object", `"lifecycle": null`, "en", "give lifecycle a value in the source, or check the record after the import"},
+		{"a key the import fills itself", `"personal_data": {"processed": null}`, "en",
+			"give personal_data.processed a value in the source, or check the record after the import"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			said := nullFindings(t, `{"id": "x1", "kind": "sensor", "name": "X", `+tt.entry+`}`, tt.lang)
+			if len(said) != 1 {
+				t.Fatalf("null findings %q, want one", said)
+			}
+			if _, help, _ := strings.Cut(said[0], " | "); help != tt.want {
+				t.Errorf("help %q, want %q", help, tt.want)
+			}
+			if tt.lang == "en" && strings.Contains(said[0], "gives no") {
+				t.Errorf("%q says the record gives no value, which the import may fill", said[0])
+			}
+		})
+	}
+}
