@@ -728,8 +728,8 @@ func TestNullInTheRecordFormatIsSaid(t *testing.T) {
 			said = append(said, fmt.Sprintf("%d %s", f.Line, f.Message.In("en")))
 		}
 	}
-	want := []string{"2 quantity is null: it is left out of the record",
-		"2 location.description is null: it is left out of the record"}
+	want := []string{`2 key "quantity" is null: it is left out of the record`,
+		`2 key "location.description" is null: it is left out of the record`}
 	if !slices.Equal(said, want) {
 		t.Errorf("findings %q, want %q", said, want)
 	}

@@ -32,13 +32,13 @@ func TestNullHelpFitsItsKey(t *testing.T) {
 		name, entry, lang, want string
 	}{
 		{"quantity", `"quantity": null`, "en",
-			"give quantity a whole number in the source, or check the record after the import: without a quantity, a record counts as 1"},
+			"give \"quantity\" a whole number in the source, or check the record after the import: without a quantity, a record counts as 1"},
 		{"quantity in Dutch", `"quantity": null`, "nl",
-			"geef quantity een geheel getal in de bron, of kijk de registratie na het importeren na: zonder aantal telt een registratie als 1"},
-		{"a nested key", `"owner": {"email": null}`, "en", "give owner.email a value in the source, or check the record after the import"},
-		{"an object", `"lifecycle": null`, "en", "give lifecycle a value in the source, or check the record after the import"},
+			"geef \"quantity\" een geheel getal in de bron, of kijk de registratie na het importeren na: zonder aantal telt een registratie als 1"},
+		{"a nested key", `"owner": {"email": null}`, "en", "give \"owner.email\" a value in the source, or check the record after the import"},
+		{"an object", `"lifecycle": null`, "en", "give \"lifecycle\" a value in the source, or check the record after the import"},
 		{"a key the import fills itself", `"personal_data": {"processed": null}`, "en",
-			"give personal_data.processed a value in the source, or check the record after the import"},
+			"give \"personal_data.processed\" a value in the source, or check the record after the import"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,6 +51,26 @@ func TestNullHelpFitsItsKey(t *testing.T) {
 			}
 			if tt.lang == "en" && strings.Contains(said[0], "gives no") {
 				t.Errorf("%q says the record gives no value, which the import may fill", said[0])
+			}
+		})
+	}
+}
+
+// A key given as null is named in quotes, so that a blank key or one with
+// spaces is seen for what it is.
+func TestNullKeyIsQuoted(t *testing.T) {
+	tests := []struct {
+		name, entry, lang, want string
+	}{
+		{"blank key", `"": null`, "en", `key "" is null: it is left out of the record | give "" a value in the source, or check the record after the import`},
+		{"blank key in Dutch", `"": null`, "nl", `sleutel "" is null: het blijft weg uit de registratie | geef "" een waarde in de bron, of kijk de registratie na het importeren na`},
+		{"key with a space", `"location": {"de scription": null}`, "en", `key "location.de scription" is null: it is left out of the record | give "location.de scription" a value in the source, or check the record after the import`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			said := nullFindings(t, `{"id": "x1", "kind": "sensor", "name": "X", `+tt.entry+`}`, tt.lang)
+			if len(said) != 1 || said[0] != tt.want {
+				t.Errorf("null findings %q, want %q", said, tt.want)
 			}
 		})
 	}

@@ -55,12 +55,12 @@ var (
 		"het object bevat meerdere lijsten (%s); importeer een lijst per keer")
 	msgNoObject    = message.New("the file holds no object or list of objects", "het bestand bevat geen object en geen lijst van objecten")
 	msgEntryNotObj = message.New("entry %d (line %d) is not an object: %v", "item %d (regel %d) is geen object: %v")
-	msgNullLeftOut = message.New("%s is null: it is left out of the record",
-		"%s is null: het blijft weg uit de registratie")
-	msgNullHelp = message.New("give %s a value in the source, or check the record after the import",
-		"geef %s een waarde in de bron, of kijk de registratie na het importeren na")
-	msgNullQuantityHelp = message.New("give %s a whole number in the source, or check the record after the import: without a quantity, a record counts as 1",
-		"geef %s een geheel getal in de bron, of kijk de registratie na het importeren na: zonder aantal telt een registratie als 1")
+	msgNullLeftOut = message.New("key %q is null: it is left out of the record",
+		"sleutel %q is null: het blijft weg uit de registratie")
+	msgNullHelp = message.New("give %q a value in the source, or check the record after the import",
+		"geef %q een waarde in de bron, of kijk de registratie na het importeren na")
+	msgNullQuantityHelp = message.New("give %q a whole number in the source, or check the record after the import: without a quantity, a record counts as 1",
+		"geef %q een geheel getal in de bron, of kijk de registratie na het importeren na: zonder aantal telt een registratie als 1")
 	msgNotObject = message.New("not an object", "geen object")
 )
 
