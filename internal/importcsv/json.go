@@ -52,20 +52,28 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	seen := map[string]bool{}
 	var rows []map[string]string
 	nulls := make([][]string, len(entries)) // each entry's keys given as null
+	twice := make([][]string, len(entries)) // each entry's keys given twice in one object
 	for i, e := range entries {
 		flat := map[string]string{}
-		flatten(e, "", flat, func(k string, null bool) {
+		flatten(e, "", flat, func(k string, g given) {
+			switch g {
+			case givenTwice:
+				twice[i] = append(twice[i], k)
+				return
+			case givenNull:
+				nulls[i] = append(nulls[i], k)
+			}
 			if !seen[k] {
 				seen[k] = true
 				t.head = append(t.head, k)
-			}
-			if null {
-				nulls[i] = append(nulls[i], k)
 			}
 		})
 		rows = append(rows, flat)
 	}
 	for i, flat := range rows {
+		if len(twice[i]) > 0 {
+			continue // said below, and not imported
+		}
 		cells := make([]string, len(t.head))
 		for j, h := range t.head {
 			cells[j] = flat[h]
@@ -86,6 +94,19 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	}
 	if err := run(name, t, opts, res); err != nil {
 		return nil, err
+	}
+	for i, keys := range twice {
+		if len(keys) == 0 {
+			continue
+		}
+		// Two values for one field: taking either would write a record
+		// the source does not clearly give.
+		res.Rows++
+		nulls[i] = nil
+		for _, k := range keys {
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: lines[i], Rule: RuleImport, Severity: finding.Error,
+				Message: msgKeyTwice.With(k).Pair(), Help: msgKeepOneValue.With().Pair()})
+		}
 	}
 	if opts.Mapping == nil {
 		// In the record format, null is what the register's own JSON
@@ -257,13 +278,13 @@ func fromFeature(e object) object {
 			Coordinates []json.RawMessage `json:"coordinates"`
 		}
 		if json.Unmarshal(geom, &g) == nil && g.Type == "Point" && len(g.Coordinates) >= 2 {
-			out = append(out, member{"latitude", g.Coordinates[1]}, member{"longitude", g.Coordinates[0]})
+			out = append(out, member{key: "latitude", value: g.Coordinates[1]}, member{key: "longitude", value: g.Coordinates[0]})
 		} else if string(bytes.TrimSpace(geom)) != "null" {
-			out = append(out, member{"geometry", geom})
+			out = append(out, member{key: "geometry", value: geom})
 		}
 	}
 	if id, ok := e.get("id"); ok {
-		out = append(out, member{"feature.id", id})
+		out = append(out, member{key: "feature.id", value: id})
 	}
 	return out
 }
@@ -278,6 +299,7 @@ type object []member
 type member struct {
 	key   string
 	value json.RawMessage
+	again bool // the key was given before in the same object
 }
 
 // UnmarshalJSON reads an object keeping the order of its keys.
@@ -286,6 +308,7 @@ func (o *object) UnmarshalJSON(b []byte) error {
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
 		return msgNotObject.Err()
 	}
+	seen := map[string]bool{}
 	for dec.More() {
 		t, err := dec.Token()
 		if err != nil {
@@ -295,7 +318,9 @@ func (o *object) UnmarshalJSON(b []byte) error {
 		if err := dec.Decode(&v); err != nil {
 			return err
 		}
-		*o = append(*o, member{key: fmt.Sprint(t), value: v})
+		k := fmt.Sprint(t)
+		*o = append(*o, member{key: k, value: v, again: seen[k]})
+		seen[k] = true
 	}
 	return nil
 }
@@ -309,21 +334,36 @@ func (o object) get(k string) (json.RawMessage, bool) {
 	return nil, false
 }
 
+// given is how an entry gives a key.
+type given int
+
+const (
+	givenValue given = iota
+	givenNull
+	givenTwice // a second time in the same object
+)
+
 // flatten writes an entry's values as cells: texts as they are, numbers as
 // written, nested objects under dotted keys, lists as JSON. key is called
-// for every key in the order the entry gives them, and says whether the
-// entry gives it as null.
-func flatten(obj object, prefix string, out map[string]string, key func(k string, null bool)) {
+// for every key in the order the entry gives them, and says how the entry
+// gives it.
+func flatten(obj object, prefix string, out map[string]string, key func(k string, g given)) {
 	for _, m := range obj {
 		v := bytes.TrimSpace(m.value)
 		path := prefix + m.key
 		switch {
+		case m.again:
+			key(path, givenTwice)
 		case len(v) == 0 || string(v) == "null":
-			key(path, string(v) == "null")
+			g := givenValue
+			if string(v) == "null" {
+				g = givenNull
+			}
+			key(path, g)
 		case v[0] == '{' && strings.Count(path, ".") >= maxDepth:
 			// Deeper than any record: kept whole under its key, which is
 			// then reported as a column the record has no place for.
-			key(path, false)
+			key(path, givenValue)
 			out[path] = string(v)
 		case v[0] == '{':
 			var sub object
@@ -333,10 +373,10 @@ func flatten(obj object, prefix string, out map[string]string, key func(k string
 		case v[0] == '"':
 			var s string
 			_ = json.Unmarshal(v, &s)
-			key(path, false)
+			key(path, givenValue)
 			out[path] = s
 		default: // numbers, booleans and lists as written
-			key(path, false)
+			key(path, givenValue)
 			out[path] = string(v)
 		}
 	}

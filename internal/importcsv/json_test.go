@@ -1,6 +1,7 @@
 package importcsv
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,6 +72,57 @@ func TestNullKeyIsQuoted(t *testing.T) {
 			said := nullFindings(t, `{"id": "x1", "kind": "sensor", "name": "X", `+tt.entry+`}`, tt.lang)
 			if len(said) != 1 || said[0] != tt.want {
 				t.Errorf("null findings %q, want %q", said, tt.want)
+			}
+		})
+	}
+}
+
+// A key given twice in one object leaves two values for one field: the
+// entry is an error at its line and is not imported, rather than taking
+// one of the two values and saying the other is left out.
+func TestKeyGivenTwiceSkipsTheEntry(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string // short findings of the import rule
+		records   []string
+	}{
+		{"value then null", `{"id": "x1", "kind": "sensor", "name": "X", "quantity": 3, "quantity": null}`,
+			[]string{`1:0 error import key "quantity" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
+		{"null then value", `{"id": "x1", "kind": "sensor", "name": "X", "quantity": null, "quantity": 3}`,
+			[]string{`1:0 error import key "quantity" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
+		{"nested, in a list of entries", "[\n" + `{"id": "x1", "kind": "sensor", "name": "X"},` + "\n" +
+			`{"id": "x2", "kind": "sensor", "name": "Y", "owner": {"email": "a@x.nl", "email": "b@x.nl"}}` + "\n]",
+			[]string{`3:0 error import key "owner.email" is given twice in the entry: a record takes one value, so the entry is skipped`},
+			[]string{"x1"}},
+		{"an object twice", `{"id": "x1", "kind": "sensor", "name": "X", "owner": {"role": "A"}, "owner": {"email": "b@x.nl"}}`,
+			[]string{`1:0 error import key "owner" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
+		{"the same key in two objects", `{"id": "x1", "kind": "sensor", "name": "X", "owner": {"email": "a@x.nl"}, "supplier": {"name": "B"}, "organisation": {"name": "B"}}`,
+			nil, []string{"x1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadJSON("d.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range short(res.Findings) {
+				if strings.Contains(s, " import ") {
+					got = append(got, s)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings %q, want %q", got, tt.want)
+			}
+			var ids []string
+			for _, r := range res.Records {
+				ids = append(ids, r.ID)
+			}
+			if !slices.Equal(ids, tt.records) {
+				t.Errorf("records %q, want %q", ids, tt.records)
+			}
+			if res.Rows != strings.Count(tt.doc, `"kind"`) {
+				t.Errorf("rows read %d, want every entry counted", res.Rows)
 			}
 		})
 	}

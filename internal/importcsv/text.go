@@ -61,6 +61,10 @@ var (
 		"geef %q een waarde in de bron, of kijk de registratie na het importeren na")
 	msgNullQuantityHelp = message.New("give %q a whole number in the source, or check the record after the import: without a quantity, a record counts as 1",
 		"geef %q een geheel getal in de bron, of kijk de registratie na het importeren na: zonder aantal telt een registratie als 1")
+	msgKeyTwice = message.New("key %q is given twice in the entry: a record takes one value, so the entry is skipped",
+		"sleutel %q staat twee keer in het item: een registratie neemt één waarde, dus het item wordt overgeslagen")
+	msgKeepOneValue = message.New("keep one of the two in the source and import again",
+		"houd er één van de twee over in de bron en importeer opnieuw")
 	msgNotObject = message.New("not an object", "geen object")
 )
 
