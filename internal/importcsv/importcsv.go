@@ -118,6 +118,12 @@ type column struct {
 type table struct {
 	head []string
 	rows []tableRow
+	// keys says the head are the keys of JSON entries, which the findings
+	// then call keys rather than columns.
+	keys bool
+	// null holds the keys no entry gives a value for, only null: they
+	// leave no text out, and are said as null rather than as unknown.
+	null map[string]bool
 }
 
 // tableRow is one row with the line of the source it starts on.
@@ -304,7 +310,7 @@ func checkOptions(name string, data []byte, opts *Options) error {
 
 // run imports the rows of a table.
 func run(name string, t *table, opts Options, res *Result) error {
-	cols, fs := mapColumns(name, t.head, opts, len(res.Findings))
+	cols, fs := mapColumns(name, t, opts, len(res.Findings))
 	res.Findings = append(res.Findings, fs...)
 	// A spreadsheet exported from another register (the national
 	// algorithm register's, Amsterdam's) is read right only with its
@@ -351,7 +357,11 @@ func run(name string, t *table, opts Options, res *Result) error {
 		if at := im.unplaced[c.index]; len(at) > 0 && c.warning >= 0 {
 			f := &res.Findings[c.warning]
 			f.Message = f.Message.Append(msgUnplaced.With(lines{at, false}).Pair())
-			f.Help = f.Help.Append(msgCopyByHand.With().Pair())
+			byHand := msgCopyByHand
+			if t.keys {
+				byHand = msgCopyByHandKey
+			}
+			f.Help = f.Help.Append(byHand.With().Pair())
 		}
 	}
 	finding.Sort(res.Findings)
@@ -393,8 +403,9 @@ func listLike(t valueType) bool {
 // mapColumns finds the field of each header: the mapping file first, then
 // the built-in headers. Unknown and repeated columns are reported; offset is
 // the number of findings before these, so a column can point at its own.
-func mapColumns(name string, head []string, opts Options, offset int) ([]column, []finding.Finding) {
-	m := &columnMapper{name: name, head: head, opts: opts, offset: offset, used: map[string]int{}}
+func mapColumns(name string, t *table, opts Options, offset int) ([]column, []finding.Finding) {
+	head := t.head
+	m := &columnMapper{name: name, head: head, keys: t.keys, null: t.null, opts: opts, offset: offset, used: map[string]int{}}
 	// With a kind column, each row says its kind, so the columns of both
 	// kinds are read and each row keeps those of its own.
 	m.mixed = slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := m.target(strings.TrimSpace(h)); return p == "kind" })
@@ -458,6 +469,8 @@ func betterMap(head []string, cols []column) (string, []string) {
 type columnMapper struct {
 	name   string
 	head   []string
+	keys   bool            // the head are JSON keys (table.keys)
+	null   map[string]bool // keys given only as null (table.null)
 	opts   Options
 	offset int            // findings before the header's
 	mixed  bool           // a kind column: the columns of both kinds are read
@@ -517,6 +530,10 @@ func (m *columnMapper) column(i int, h string, group int) column {
 		c.path = path
 	case ok && mapped:
 		c.ignored = true // the mapping file leaves it out on purpose
+	case m.null[h]:
+		// Nothing of it is left out; ReadJSON says it is null.
+	case m.keys:
+		m.warn(&c, msgKeyNotAField.With(h), msgRenameKey.With())
 	case h != "":
 		m.warn(&c, msgNotAField.With(h), msgRenameHeader.With())
 	}

@@ -48,8 +48,9 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	for i, e := range entries {
 		entries[i] = fromFeature(e)
 	}
-	t := &table{}
+	t := &table{keys: true, null: map[string]bool{}}
 	seen := map[string]bool{}
+	valued := map[string]bool{} // keys some entry gives a value for
 	var rows []map[string]string
 	nulls := make([][]string, len(entries)) // each entry's keys given as null
 	twice := make([][]string, len(entries)) // each entry's keys given twice in one object
@@ -74,11 +75,19 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		if len(twice[i]) > 0 {
 			continue // said below, and not imported
 		}
+		for k := range flat {
+			valued[k] = true
+		}
 		cells := make([]string, len(t.head))
 		for j, h := range t.head {
 			cells[j] = flat[h]
 		}
 		t.rows = append(t.rows, tableRow{line: lines[i], cells: cells})
+	}
+	for _, keys := range nulls {
+		for _, k := range keys {
+			t.null[k] = !valued[k]
+		}
 	}
 	res := &Result{}
 	if opts.Mapping == nil {

@@ -127,3 +127,50 @@ func TestKeyGivenTwiceSkipsTheEntry(t *testing.T) {
 		})
 	}
 }
+
+// A key given only as null leaves no text out: it is said once, as null,
+// not also as a key the record format has no field for. A key the record
+// format has no field for is told in the words of JSON, not of a
+// spreadsheet's columns and headers.
+func TestJSONKeysAreToldAsKeys(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string // messages of the import rule, then help
+	}{
+		{"an object given as null", `{"id": "x1", "kind": "sensor", "name": "X", "lifecycle": null}`,
+			[]string{`key "lifecycle" is null: it is left out of the record | give "lifecycle" a value in the source, or check the record after the import`}},
+		{"an unknown key given as null", `{"id": "x1", "kind": "sensor", "name": "X", "opmerking": null}`,
+			[]string{`key "opmerking" is null: it is left out of the record | give "opmerking" a value in the source, or check the record after the import`}},
+		{"an unknown key with a value", `{"id": "x1", "kind": "sensor", "name": "X", "opmerking": "zie dossier"}`,
+			[]string{`key "opmerking" is not a field of the record format and is left out; its text on line 1 is not imported | ` +
+				`rename the key to a field of the record format (as 'register export --format json' writes them, for example name, status, lifecycle.start), ` +
+				`or map it in a mapping file (--map) to a field or to "" to ignore it; copy that text into the record files by hand where it belongs, or map the key to a field`}},
+		{"an unknown key, null in one entry and given in another", "[\n" + `{"id": "x1", "kind": "sensor", "name": "X", "opmerking": null},` + "\n" +
+			`{"id": "x2", "kind": "sensor", "name": "Y", "opmerking": "zie dossier"}` + "\n]",
+			[]string{`key "opmerking" is not a field of the record format and is left out; its text on line 3 is not imported | ` +
+				`rename the key to a field of the record format (as 'register export --format json' writes them, for example name, status, lifecycle.start), ` +
+				`or map it in a mapping file (--map) to a field or to "" to ignore it; copy that text into the record files by hand where it belongs, or map the key to a field`,
+				`key "opmerking" is null: it is left out of the record | give "opmerking" a value in the source, or check the record after the import`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadJSON("k.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range res.Findings {
+				if f.Rule == RuleImport {
+					got = append(got, f.Message.In("en")+" | "+f.Help.In("en"))
+					if nl := f.Message.In("nl") + f.Help.In("nl"); strings.Contains(nl, "kolom") {
+						t.Errorf("the Dutch speaks of a column: %q", nl)
+					}
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}

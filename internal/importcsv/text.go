@@ -125,6 +125,12 @@ var (
 		"kolom %q is geen veld van het registratieformaat en wordt weggelaten")
 	msgRenameHeader = message.New("rename the header to a field (for example naam, status, startdatum, locatie), or map it in a mapping file (--map) to a field or to \"\" to ignore it",
 		"geef de kolom de naam van een veld (bijvoorbeeld naam, status, startdatum, locatie), of koppel haar in een koppelbestand (--map) aan een veld, of aan \"\" om haar over te slaan")
+	msgKeyNotAField = message.New("key %q is not a field of the record format and is left out",
+		"sleutel %q is geen veld van het registratieformaat en wordt weggelaten")
+	msgRenameKey = message.New("rename the key to a field of the record format (as 'register export --format json' writes them, for example name, status, lifecycle.start), or map it in a mapping file (--map) to a field or to \"\" to ignore it",
+		"geef de sleutel de naam van een veld van het registratieformaat (zoals 'register export --format json' ze schrijft, bijvoorbeeld name, status, lifecycle.start), of koppel hem in een koppelbestand (--map) aan een veld, of aan \"\" om hem over te slaan")
+	msgCopyByHandKey = message.New("; copy that text into the record files by hand where it belongs, or map the key to a field",
+		"; neem die tekst met de hand over in de registraties waar hij hoort, of koppel de sleutel aan een veld")
 	msgHeadersOfMap = message.New("the columns are read by the field names, but their headers match the ready-made map %s better: read that way, %s",
 		"de kolommen zijn gelezen op de veldnamen, maar de kolomkoppen passen beter bij de kant-en-klare koppeling %s: zo gelezen %s")
 	msgLeftOutColumn  = message.New("column %s is left out", "wordt kolom %s weggelaten")

@@ -240,7 +240,7 @@ func TestNationalRegisterJSON(t *testing.T) {
 			t.Errorf("record %+v", r)
 		}
 		if !slices.ContainsFunc(short(res.Findings), func(s string) bool {
-			return strings.Contains(s, `column "tags" is not a field of the record format and is left out; its text on line 1 is not imported`)
+			return strings.Contains(s, `key "tags" is not a field of the record format and is left out; its text on line 1 is not imported`)
 		}) {
 			t.Errorf("tags are not reported: %q", short(res.Findings))
 		}
@@ -420,8 +420,8 @@ func TestGeoJSONFeatures(t *testing.T) {
 	}
 	fs := short(res.Findings)
 	for _, w := range []string{
-		`column "Rotatie" is not a field of the record format and is left out; its text on line 2 is not imported`,
-		`column "feature.id" is not a field of the record format and is left out; its text on line 2 is not imported`,
+		`key "Rotatie" is not a field of the record format and is left out; its text on line 2 is not imported`,
+		`key "feature.id" is not a field of the record format and is left out; its text on line 2 is not imported`,
 		`status (column "Actief"): "Misschien" is not in the column's value map and is not imported`,
 		`name (column "Locatienaam"): "Anders" is not imported; column "Objectnummer" already gives "GABW-02"`,
 	} {
