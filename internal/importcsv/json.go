@@ -199,19 +199,32 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 		if _, ok := obj.get("name"); !ok {
 			if _, ok := obj.get("lars"); !ok {
 				// A wrapper: the one value that is a list of objects.
-				var lists []string
+				var lists []member
 				for _, m := range obj {
 					if t := bytes.TrimSpace(m.value); len(t) > 1 && t[0] == '[' && bytes.HasPrefix(bytes.TrimSpace(t[1:]), []byte("{")) {
-						lists = append(lists, m.key)
+						lists = append(lists, m)
+					}
+				}
+				if len(lists) == 0 {
+					if m, ok := obj.member("records"); ok {
+						// The register's own JSON lists its records under
+						// "records": it is the wrapper, whatever it holds.
+						if !holdsObject(m.value) {
+							return nil, nil, msgNoRecordObjects.Err(source.Position(data, start+m.at))
+						}
+						lists = append(lists, m)
 					}
 				}
 				if len(lists) == 1 {
-					v, _ := obj.get(lists[0])
-					return listEntries(data, start+bytes.Index(trimmed, bytes.TrimSpace(v)))
+					return listEntries(data, start+lists[0].at)
 				}
 				if len(lists) > 1 {
-					slices.Sort(lists)
-					return nil, nil, msgSeveralLists.Err(strings.Join(lists, ", "))
+					keys := make([]string, len(lists))
+					for i, m := range lists {
+						keys[i] = m.key
+					}
+					slices.Sort(keys)
+					return nil, nil, msgSeveralLists.Err(strings.Join(keys, ", "))
 				}
 			}
 		}
@@ -308,6 +321,7 @@ type object []member
 type member struct {
 	key   string
 	value json.RawMessage
+	at    int  // the offset of value in the object's text
 	again bool // the key was given before in the same object
 }
 
@@ -328,19 +342,37 @@ func (o *object) UnmarshalJSON(b []byte) error {
 			return err
 		}
 		k := fmt.Sprint(t)
-		*o = append(*o, member{key: k, value: v, again: seen[k]})
+		*o = append(*o, member{key: k, value: v, at: int(dec.InputOffset()) - len(v), again: seen[k]})
 		seen[k] = true
 	}
 	return nil
 }
 
 func (o object) get(k string) (json.RawMessage, bool) {
+	m, ok := o.member(k)
+	return m.value, ok
+}
+
+// member is the first member of o with key k.
+func (o object) member(k string) (member, bool) {
 	for _, m := range o {
 		if m.key == k {
-			return m.value, true
+			return m, true
 		}
 	}
-	return nil, false
+	return member{}, false
+}
+
+// holdsObject reports whether v is a list with an object among its items.
+func holdsObject(v json.RawMessage) bool {
+	var items []json.RawMessage
+	if json.Unmarshal(v, &items) != nil {
+		return false
+	}
+	return slices.ContainsFunc(items, func(it json.RawMessage) bool {
+		it = bytes.TrimSpace(it)
+		return len(it) > 0 && it[0] == '{'
+	})
 }
 
 // given is how an entry gives a key.

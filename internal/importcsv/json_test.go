@@ -174,3 +174,29 @@ func TestJSONKeysAreToldAsKeys(t *testing.T) {
 		})
 	}
 }
+
+// The register's own JSON lists its records under "records": when that
+// holds no object, the import says so at its place, rather than reading
+// the wrapper as a record without a name.
+func TestRecordsThatHoldNoRecord(t *testing.T) {
+	const en, nl = ` holds no record objects: import a register's JSON as 'register export --format json' writes it, with an object per record in this list`,
+		` bevat geen objecten van registraties: importeer de JSON van een register zoals 'register export --format json' die schrijft, met een object per registratie in deze lijst`
+	tests := []struct {
+		name, doc, at, nlAt string
+	}{
+		{"null", `{"records": null}`, `"records" at line 1, column 13`, `"records" op regel 1, kolom 13`},
+		{"a list of null", `{"records": [null]}`, `"records" at line 1, column 13`, `"records" op regel 1, kolom 13`},
+		{"an empty list", `{"records": []}`, `"records" at line 1, column 13`, `"records" op regel 1, kolom 13`},
+		{"after another null", "{\"part\": null,\n \"records\": null}", `"records" at line 2, column 13`, `"records" op regel 2, kolom 13`},
+		{"a text", "{\"records\":\n  \"geen\"}", `"records" at line 2, column 3`, `"records" op regel 2, kolom 3`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadJSON("r.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			if res != nil {
+				t.Errorf("findings %q, want none", short(res.Findings))
+			}
+			bothLanguages(t, err, "read r.json: "+tt.at+en, "r.json lezen: "+tt.nlAt+nl)
+		})
+	}
+}

@@ -53,6 +53,8 @@ var (
 		"dit is de index van de open data van een site (register.json): importeer de delen (data/register/1.json en verder) een voor een, of het hele register zoals 'register export --format json' het schrijft")
 	msgSeveralLists = message.New("the object holds several lists (%s); import one list at a time",
 		"het object bevat meerdere lijsten (%s); importeer een lijst per keer")
+	msgNoRecordObjects = message.New(`"records" at line %d, column %d holds no record objects: import a register's JSON as 'register export --format json' writes it, with an object per record in this list`,
+		`"records" op regel %d, kolom %d bevat geen objecten van registraties: importeer de JSON van een register zoals 'register export --format json' die schrijft, met een object per registratie in deze lijst`)
 	msgNoObject    = message.New("the file holds no object or list of objects", "het bestand bevat geen object en geen lijst van objecten")
 	msgEntryNotObj = message.New("entry %d (line %d) is not an object: %v", "item %d (regel %d) is geen object: %v")
 	msgNullLeftOut = message.New("key %q is null: it is left out of the record",
