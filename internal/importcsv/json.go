@@ -268,7 +268,10 @@ func listEntries(data []byte, offset int) ([]object, []int, error) {
 		}
 		var obj object
 		if err := dec.Decode(&obj); err != nil {
-			return nil, nil, msgEntryNotObj.Err(len(out)+1, lineAt(data, at), err)
+			// The list is JSON already read whole: what fails is an
+			// item that is no object.
+			line, col := source.Position(data, at)
+			return nil, nil, msgEntryNotObj.Err(len(out)+1, line, col)
 		}
 		out = append(out, obj)
 		lines = append(lines, lineAt(data, at))

@@ -200,3 +200,26 @@ func TestRecordsThatHoldNoRecord(t *testing.T) {
 		})
 	}
 }
+
+// An entry of the list that is not an object is said once, at its line
+// and column, with what an entry is.
+func TestEntryThatIsNoObject(t *testing.T) {
+	const en, nl = ` is not an object: each entry of the list is one record, written as an object {...}`,
+		` is geen object: elk item van de lijst is één registratie, geschreven als een object {...}`
+	tests := []struct {
+		name, doc, at, nlAt string
+	}{
+		{"null", `[null]`, `entry 1 (line 1, column 2)`, `item 1 (regel 1, kolom 2)`},
+		{"a number on the next line", "[{\"name\": \"x\"},\n 3]", `entry 2 (line 2, column 2)`, `item 2 (regel 2, kolom 2)`},
+		{"in records", `{"records": [null, {"id": "x1", "kind": "sensor", "name": "X"}]}`, `entry 1 (line 1, column 14)`, `item 1 (regel 1, kolom 14)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadJSON("e.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			bothLanguages(t, err, "read e.json: "+tt.at+en, "e.json lezen: "+tt.nlAt+nl)
+			if err != nil && strings.Count(err.Error(), "not an object") > 1 {
+				t.Errorf("%q says twice that the entry is not an object", err)
+			}
+		})
+	}
+}

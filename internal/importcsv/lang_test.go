@@ -274,8 +274,8 @@ func TestReadErrorsInBothLanguages(t *testing.T) {
 		{"no object", readJSON("42"), "read e.json: the file holds no object or list of objects",
 			"e.json lezen: het bestand bevat geen object en geen lijst van objecten"},
 		{"entry not an object", readJSON("[{\"name\": \"x\"},\n 3]"),
-			"read e.json: entry 2 (line 2) is not an object: not an object",
-			"e.json lezen: item 2 (regel 2) is geen object: geen object"},
+			"read e.json: entry 2 (line 2, column 2) is not an object: each entry of the list is one record",
+			"e.json lezen: item 2 (regel 2, kolom 2) is geen object: elk item van de lijst is één registratie"},
 		{"unknown kind", func() error {
 			_, err := Read("x.csv", []byte("naam\nx\n"), Options{Kind: "camera"})
 			return err

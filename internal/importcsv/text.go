@@ -56,7 +56,8 @@ var (
 	msgNoRecordObjects = message.New(`"records" at line %d, column %d holds no record objects: import a register's JSON as 'register export --format json' writes it, with an object per record in this list`,
 		`"records" op regel %d, kolom %d bevat geen objecten van registraties: importeer de JSON van een register zoals 'register export --format json' die schrijft, met een object per registratie in deze lijst`)
 	msgNoObject    = message.New("the file holds no object or list of objects", "het bestand bevat geen object en geen lijst van objecten")
-	msgEntryNotObj = message.New("entry %d (line %d) is not an object: %v", "item %d (regel %d) is geen object: %v")
+	msgEntryNotObj = message.New("entry %d (line %d, column %d) is not an object: each entry of the list is one record, written as an object {...}",
+		"item %d (regel %d, kolom %d) is geen object: elk item van de lijst is één registratie, geschreven als een object {...}")
 	msgNullLeftOut = message.New("key %q is null: it is left out of the record",
 		"sleutel %q is null: het blijft weg uit de registratie")
 	msgNullHelp = message.New("give %q a value in the source, or check the record after the import",
