@@ -17,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -149,34 +151,75 @@ func inText(s, own string) (Mark, bool) {
 	return Mark{}, false
 }
 
-// fold lower-cases s for the search, with every kind of space a space and
-// the characters that take no place on a page left out: a word processor
-// writes "(vul\u00a0in)" with a non-breaking space, and a soft hyphen
-// hides in "(voor\u00adbeeld)", and either still reads as the mark.
+// fold lower-cases s for the search in the form a reader sees it: in its
+// compatibility form (NFKC: a full-width "（vul in）" is "(vul in)"), every
+// run of Unicode white space one space (a tab, a line break of a literal
+// block, U+2028, U+0085, a non-breaking space or two spaces between "vul"
+// and "in" all show as a break between the words, as the publication
+// filter reads them too), and the characters that take no place on a page
+// (record.Invisible, a soft hyphen in "(voor\u00adbeeld)") left out.
 func fold(s string) string {
-	if isASCII(s) {
-		return strings.ToLower(s)
+	if !isASCII(s) {
+		s = norm.NFKC.String(s) // s itself when it is in that form
 	}
-	return strings.Map(func(r rune) rune {
+	if folded(s) {
+		return s // most texts that are searched: no copy
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Zs, r):
-			return ' '
-		case unicode.Is(record.Invisible, r):
-			return -1
+		case unicode.IsSpace(r): // exactly Unicode's White_Space
+			space = true
+			continue
+		case r >= utf8.RuneSelf && unicode.Is(record.Invisible, r):
+			continue // no ASCII character is invisible
 		}
-		return unicode.ToLower(r)
-	}, s)
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// folded reports whether fold leaves s, in compatibility form, as it is:
+// no upper case, no invisible character, and white space only as single
+// spaces.
+func folded(s string) bool {
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || space {
+				return false
+			}
+			space = true
+			continue
+		}
+		if unicode.ToLower(r) != r || r >= utf8.RuneSelf && unicode.Is(record.Invisible, r) {
+			return false
+		}
+		space = false
+	}
+	return true
 }
 
 // maybeMarked reports whether s may hold a text mark or an example host:
-// false only when it is ASCII (which folds to lower case byte by byte) and
-// holds none of them in any case. Other texts are folded and searched.
+// false only when it is ASCII and holds none of them in any case. Other
+// texts are folded and searched. In ASCII a mark's words are written as
+// they are, apart from the white space between them, so the first word is
+// looked for.
 func maybeMarked(s string) bool {
 	if !isASCII(s) {
 		return true
 	}
 	for _, m := range textMarks {
-		if containsFold(s, m[1]) {
+		if first, _, _ := strings.Cut(m[1], " "); containsFold(s, first) {
 			return true
 		}
 	}

@@ -74,7 +74,8 @@ func TestInTextFolds(t *testing.T) {
 	texts := []string{"", "Camera Markt", "Camera (VUL IN)", "Camera (vul İn)", "(Voorbeeld; de echte plek)", "(voorbeeld",
 		"info@VUL-IN.EXAMPLE", "https://www.Voorbeeldstad.Example/x", "a@gemeente.example.", "x.example", "(vul\u00a0in)",
 		"mail privacy@voorbeeldstad.example of vul-in.example", "notvul-in.example", "VUL-İN.EXAMPLE", "\u212aamer (vul in)",
-		"https://heidebeek.nl", "(", ".", "((vul in", "gemeente.exampled", "gemeente.example-x", "a.vul-in.example.nl"}
+		"https://heidebeek.nl", "(", ".", "((vul in", "gemeente.exampled", "gemeente.example-x", "a.vul-in.example.nl",
+		"(vul  in)", "(VUL\tIN)", "(vul\r\n in) ", " ( vul in)", "(vul", "(vul\n", "\uff08vul in\uff09", "(vul\u2028in)"}
 	for _, own := range []string{"heidebeek", "voorbeeldstad", "vul-in", "gemeente"} {
 		for _, s := range texts {
 			got, gotOK := inText(s, own)
@@ -86,12 +87,34 @@ func TestInTextFolds(t *testing.T) {
 	}
 }
 
-// A mark written with a non-breaking space, or with a soft hyphen or a
-// zero-width space in it, as a word processor may, is still the mark.
+// A mark is found as a reader sees it: written with any run of white
+// space between its words (two spaces, a tab, the line break of a literal
+// block, U+2028, U+0085, a non-breaking space), with a soft hyphen or a
+// zero-width space in it, as a word processor may, or in full-width or
+// other compatibility forms.
 func TestInTextReadsMarksAsTheyShow(t *testing.T) {
-	for _, s := range []string{"(vul\u00a0in)", "(voor\u00adbeeld)", "(vul\u200b in)", "Camera (VUL\u2009IN)"} {
+	for _, s := range []string{"(vul\u00a0in)", "(voor\u00adbeeld)", "(vul\u200b in)", "Camera (VUL\u2009IN)",
+		"Doel (vul  in)", "(vul\tin)", "(vul\nin)", "Doel (vul\r\n   in)\n", "(vul\u2028in)", "(vul\u0085in)",
+		"(vul \u200b\u3000 in)", "\uff08vul in\uff09", "\uff08\uff36\uff35\uff2c\u3000\uff29\uff2e\uff09", "\ufe59vul in\ufe5a",
+		"\uff08voorbeeld; de echte plek)", "info@\uff56\uff55\uff4c-in\uff0eexample"} {
 		if _, ok := inText(s, "heidebeek"); !ok {
 			t.Errorf("inText(%q) finds no mark", s)
+		}
+	}
+	for _, s := range []string{"Doel vul in", "(vul-in)", "(vulin)", "(vul\u200bin)", "Camera (Markt)", "\u00e9\u00e9n (1)"} {
+		if m, ok := inText(s, "heidebeek"); ok {
+			t.Errorf("inText(%q) finds %v", s, m.What)
+		}
+	}
+}
+
+// The search of an ordinary ASCII text, as most texts of a register are,
+// allocates nothing: the checklist runs it over every text of every
+// record.
+func TestInTextOrdinaryTextAllocatesNothing(t *testing.T) {
+	for _, s := range []string{"Camera Markt", "Telt fietsers op de Ijsselstraat. Zie https://heidebeek.nl/camera (ook 's nachts)."} {
+		if n := testing.AllocsPerRun(100, func() { inText(s, "heidebeek") }); n != 0 {
+			t.Errorf("inText(%q) allocates %v times", s, n)
 		}
 	}
 }
