@@ -77,6 +77,17 @@ type Failure struct {
 	ReasonNL     string `json:"reason_nl"`
 }
 
+// Refusal is a register whose open data publishes records the national
+// register keeps out (Part.Refused): their publication block does not
+// read, or they hold a template's marks. The records stay out; the run
+// reports them, so the municipality can be asked to correct its site.
+type Refusal struct {
+	Code         string `json:"code"`
+	Organisation string `json:"organisation"`
+	Source       string `json:"source"`
+	Records      int    `json:"records"`
+}
+
 // Totals are national sums.
 type Totals struct {
 	Records     int `json:"records"`
@@ -98,8 +109,11 @@ type Counts struct {
 
 // Result is what a run did.
 type Result struct {
-	Parts   []*Part
-	Failed  []Failure
+	Parts  []*Part
+	Failed []Failure
+	// Refused lists the registers read whose open data publishes records
+	// kept out of the national register.
+	Refused []Refusal
 	Reused  int
 	Total   Totals
 	Counts  Counts
@@ -143,6 +157,9 @@ func Run(f *Federation, opts Options) (*Result, error) {
 		}
 		res.Parts = append(res.Parts, o.part)
 		dirs = append(dirs, o.dir)
+		if n := o.part.Refused; n > 0 {
+			res.Refused = append(res.Refused, Refusal{Code: o.part.Code, Organisation: o.part.Organisation, Source: publicSource(o.part.Source), Records: n})
+		}
 		if o.reused {
 			res.Reused++
 		}
@@ -355,6 +372,7 @@ type memberRow struct {
 	Source       string `json:"source"`
 	SourceKind   string `json:"source_kind"`
 	SkippedLines int    `json:"unreadable_records,omitempty"`
+	Refused      int    `json:"refused_records,omitempty"`
 }
 
 // writeData writes the open data into the folder data: the register and the
@@ -364,7 +382,7 @@ func (r *Result) writeData(data string, f *Federation, today time.Time, parts []
 	ms := make([]memberRow, 0, len(r.Parts))
 	for _, p := range r.Parts {
 		ms = append(ms, memberRow{Code: p.Code, Name: p.Organisation, Province: p.Province, Records: p.Records, Unpublished: p.Unpublished,
-			Site: safeURL(p.Site), Commit: p.Commit, Source: publicSource(p.Source), SourceKind: string(p.Kind), SkippedLines: p.Skipped})
+			Site: safeURL(p.Site), Commit: p.Commit, Source: publicSource(p.Source), SourceKind: string(p.Kind), SkippedLines: p.Skipped, Refused: p.Refused})
 	}
 	head, err := json.Marshal(struct {
 		Title          string      `json:"title"`

@@ -113,7 +113,7 @@ func TestRunPublishesOnlyPublicAndReportsFailures(t *testing.T) {
 	}
 	write(t, filepath.Join(dir, "open.json"), `{"organisation": "Gemeente Open", "unpublished_records": 3, "records": [
  {"id": "lucht-1", "kind": "sensor", "name": "Luchtmeter", "sensor_type": "air_quality", "status": "active",
-  "location": {"description": "Markt", "point_rd": {"x": 155000, "y": 463000}}},
+  "location": {"description": "Markt", "point_rd": {"x": 155120, "y": 463080}}},
  {"id": "weg", "kind": "algorithm", "name": "`+secretName+`", "publication": {"public": false}},
  {"id": 12, "kind": "sensor"}
 ]}`)
@@ -467,24 +467,42 @@ func TestCellOf(t *testing.T) {
 }
 
 // TestOpenDataFailsClosed: open data is public already, but a file that
-// carries what its records withhold, or a record whose publication block
-// does not read, publishes no more than the filter allows.
+// carries what its records withhold, a record whose publication block
+// does not read, or one that holds a template's marks, publishes no more
+// than the filter allows, as the same record in a register's folder.
+// Records kept out that the open data publishes are reported.
 func TestOpenDataFailsClosed(t *testing.T) {
+	located := func(publication string, fields ...string) string {
+		return `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `", "status": "active",
+			"location": {"description": "Markt", "point": {"lat": ` + secretLat + `, "lon": 5.1212345}}` +
+			strings.Join(append([]string{""}, fields...), ", ") + `, "publication": ` + publication + `},
+			{"id": "alg-a", "kind": "algorithm", "name": "A"}]}`
+	}
 	for _, c := range []struct {
 		name, json string
 		records    int
 		skipped    int
+		refused    int
 		err        string
 	}{
 		{"withheld value present", `{"records": [{"id": "cam", "kind": "sensor", "name": "Camera", "supplier": {"name": "` + secretSupplier + `"},
-			"publication": {"withheld": ["supplier.name"], "reason": "Woo"}}]}`, 1, 0, ""},
-		{"publication not readable", `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `", "publication": {"public": "nee"}}]}`, 0, 1, ""},
-		{"not public", `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `", "publication": {"public": false}}]}`, 0, 0, ""},
-		{"bad id", `{"records": [{"id": "../../etc", "kind": "sensor"}, {"id": "a", "kind": "person"}]}`, 0, 2, ""},
-		{"byte-order mark", "\ufeff" + `{"records": [{"id": "alg-a", "kind": "algorithm", "name": "A"}]}`, 1, 0, ""},
-		{"records not a list", `{"records": {"id": "a"}}`, 0, 0, "not a register's open data"},
-		{"no records", `{"organisation": "x"}`, 0, 0, `no "records" list`},
-		{"deep", strings.Repeat("[", 20000), 0, 0, "not a register's open data"},
+			"publication": {"withheld": ["supplier.name"], "reason": "Woo"}}]}`, 1, 0, 0, ""},
+		{"publication not readable", `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `", "publication": {"public": "nee"}}]}`, 0, 1, 0, ""},
+		{"withheld path misspelt", located(`{"reason": "Woo 5.1", "withheld": ["location.piont"]}`), 1, 0, 1, ""},
+		{"withheld path of no field", located(`{"withheld": ["location.nonexistent"]}`), 1, 0, 1, ""},
+		{"public null", located(`{"public": null}`), 1, 0, 1, ""},
+		{"unknown key in publication", located(`{"publiek": false}`), 1, 0, 1, ""},
+		{"template's text", located(`{}`, `"summary": "(vul in)"`), 1, 0, 1, ""},
+		{"template's text split by spaces", located(`{}`, `"purpose": "Doel (vul  in)"`), 1, 0, 1, ""},
+		{"template's position", `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `",
+			"location": {"point_rd": {"x": 155000, "y": 463000}}}]}`, 0, 0, 1, ""},
+		{"readable publication", located(`{"reason": "Woo 5.1", "withheld": ["name", "location.point"]}`), 2, 0, 0, ""},
+		{"not public", `{"records": [{"id": "cam", "kind": "sensor", "name": "` + secretName + `", "publication": {"public": false}}]}`, 0, 0, 0, ""},
+		{"bad id", `{"records": [{"id": "../../etc", "kind": "sensor"}, {"id": "a", "kind": "person"}]}`, 0, 2, 0, ""},
+		{"byte-order mark", "\ufeff" + `{"records": [{"id": "alg-a", "kind": "algorithm", "name": "A"}]}`, 1, 0, 0, ""},
+		{"records not a list", `{"records": {"id": "a"}}`, 0, 0, 0, "not a register's open data"},
+		{"no records", `{"organisation": "x"}`, 0, 0, 0, `no "records" list`},
+		{"deep", strings.Repeat("[", 20000), 0, 0, 0, "not a register's open data"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -494,16 +512,49 @@ func TestOpenDataFailsClosed(t *testing.T) {
 				wantFailed(t, res, c.err)
 				return
 			}
-			if len(res.Parts) != 1 || res.Parts[0].Records != c.records || res.Parts[0].Skipped != c.skipped {
-				t.Fatalf("parts = %+v, failed %+v; want %d records, %d skipped", res.Parts, res.Failed, c.records, c.skipped)
+			if len(res.Parts) != 1 || res.Parts[0].Records != c.records || res.Parts[0].Skipped != c.skipped || res.Parts[0].Refused != c.refused {
+				t.Fatalf("parts = %+v, failed %+v; want %d records, %d skipped, %d refused", res.Parts, res.Failed, c.records, c.skipped, c.refused)
+			}
+			if c.refused > 0 && (len(res.Refused) != 1 || res.Refused[0].Code != "GM0001" || res.Refused[0].Records != c.refused) {
+				t.Errorf("refused = %+v, want GM0001 with %d records", res.Refused, c.refused)
+			}
+			if c.refused == 0 && len(res.Refused) > 0 {
+				t.Errorf("refused = %+v, want none", res.Refused)
 			}
 			text := allText(t, filepath.Join(dir, "out"))
-			for _, s := range []string{secretName, secretSupplier} {
+			for _, s := range []string{secretName, secretSupplier, secretLat} {
 				if strings.Contains(text, s) {
 					t.Errorf("the national site shows %q", s)
 				}
 			}
 		})
+	}
+}
+
+// TestReportNamesRefusedRecords: the run's report says, in either
+// language, which registers publish records the national register keeps
+// out, and how many, without naming them.
+func TestReportNamesRefusedRecords(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "register.json"), `{"records": [{"id": "cam", "kind": "sensor", "name": "`+secretName+`", "summary": "(vul in)"},
+		{"id": "alg", "kind": "algorithm", "name": "B", "publication": {"withheld": ["location.piont"]}}]}`)
+	res := runOneOpenData(t, dir, "register.json")
+	for lang, want := range map[string]string{"en": "GM0001 Gemeente Open (register.json): 2 records: ask the municipality",
+		"nl": "GM0001 Gemeente Open (register.json): 2 registraties: vraag de gemeente"} {
+		var b strings.Builder
+		if err := WriteReport(&b, "text", lang, res); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want) || strings.Contains(b.String(), secretName) {
+			t.Errorf("report in %s:\n%s\nwant it to say %q, and not the record's name", lang, b.String(), want)
+		}
+	}
+	var b strings.Builder
+	if err := WriteReport(&b, "json", "en", res); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"refused": [`) || !strings.Contains(b.String(), `"records": 2`) {
+		t.Errorf("JSON report lists no refused records:\n%s", b.String())
 	}
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
+	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/principle"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/quality"
@@ -34,7 +35,7 @@ import (
 
 // cacheVersion changes whenever a part's files change shape, so a cache
 // written by another version is never read as this one's.
-const cacheVersion = "federate-part-4"
+const cacheVersion = "federate-part-5"
 
 // Files of a member's part in the cache.
 const (
@@ -63,7 +64,11 @@ type Part struct {
 	Algorithms  int    `json:"algorithms"`
 	Unpublished int    `json:"unpublished"`
 	// Skipped counts records in open data that could not be read.
-	Skipped      int             `json:"skipped,omitempty"`
+	Skipped int `json:"skipped,omitempty"`
+	// Refused counts records in open data kept out of the national
+	// register, although the member published them: their publication
+	// block does not read, or they hold a template's marks (heldBack).
+	Refused      int             `json:"refused,omitempty"`
 	SensorTypes  map[string]int  `json:"sensor_types"`
 	Capabilities map[string]int  `json:"capabilities"`
 	RiskGroups   map[string]int  `json:"risk_groups"`
@@ -112,7 +117,7 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 		return nil, "", false, err
 	}
 	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: s.kind,
-		Commit: s.commit, Site: l.base, Skipped: l.skip}
+		Commit: s.commit, Site: l.base, Skipped: l.skip, Refused: l.refused}
 	if err := writePart(partDir, p, l, o.today); err != nil {
 		return nil, "", false, err
 	}
@@ -167,12 +172,13 @@ func readSource(m Member, o memberOptions) (*memberSource, error) {
 // memberLoad is a member's register as loaded, with the checklist's
 // findings on it.
 type memberLoad struct {
-	reg   *register.Register
-	fs    []finding.Finding // the checklist's findings
-	holds principle.Span    // the days on which fs hold
-	extra int               // unpublished records the open data counts
-	skip  int               // open-data records that could not be read
-	base  string            // the member's site
+	reg     *register.Register
+	fs      []finding.Finding // the checklist's findings
+	holds   principle.Span    // the days on which fs hold
+	extra   int               // unpublished records the open data counts
+	skip    int               // open-data records that could not be read
+	refused int               // open-data records kept out (heldBack)
+	base    string            // the member's site
 }
 
 // load loads the member's register and runs the checklist on it.
@@ -187,6 +193,7 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 		}
 		l.base = siteOfOpenData(m.Source)
 		l.fs, l.holds = principle.RunHolds(l.reg, check)
+		l.refused = heldBack(l.reg, l.fs)
 		return l, nil
 	}
 	// The checklist runs on each record as it is read, while it is at
@@ -202,6 +209,29 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	l.reg, l.holds, l.fs = res.Register, res.Checked.Holds(), res.Checked.Slice(0)
 	l.base = l.reg.Config.Site.BaseURL
 	return l, nil
+}
+
+// heldBack keeps the records of open data that hold a template's marks
+// off the public outputs, as the loader does a register's: the
+// checklist's placeholder rule found them (fs), so no record is searched
+// twice. It returns how many records are kept out so, with those whose
+// publication block does not read (openDataRecord): a member's open data
+// that publishes such a record says something is wrong there.
+func heldBack(reg *register.Register, fs []finding.Finding) int {
+	marked := map[string]bool{}
+	for _, f := range fs {
+		if f.Rule == placeholder.RuleID {
+			marked[f.Record] = true
+		}
+	}
+	n := 0
+	for _, r := range reg.Records {
+		r.Placeholders = marked[r.ID]
+		if r.Placeholders || r.PublicationInvalid {
+			n++
+		}
+	}
+	return n
 }
 
 // readLimited reads a regular file of at most max bytes: it looks before
@@ -249,7 +279,7 @@ func siteOfOpenData(src string) string {
 // records itself (as export writes it, and sites did before register.json
 // was split). Its records are public already; they pass the publication
 // filter again all the same, so a record marked not public, or with a block
-// that does not read, stays out.
+// that does not read (openDataRecord), stays out.
 func readOpenData(name string, data []byte, parts []string) (reg *register.Register, unpublished, skipped int, err error) {
 	var doc struct {
 		Organisation string            `json:"organisation"`
@@ -292,11 +322,20 @@ func readOpenData(name string, data []byte, parts []string) (reg *register.Regis
 }
 
 // openDataRecord reads a record of open data, or nil when it has no valid
-// id or kind.
+// id or kind. A record whose publication block does not read as the
+// loader reads a file's (publish.Check) is not public: open data written
+// by another tool, or edited by hand, fails closed as a register does.
 func openDataRecord(raw json.RawMessage) *record.Record {
 	r := &record.Record{}
 	if json.Unmarshal(raw, r) != nil || !record.ValidID(r.ID) || (r.Kind != record.Sensor && r.Kind != record.Algorithm) {
 		return nil
+	}
+	// Numbers as the loader gives them (json.Number).
+	var value any
+	d := json.NewDecoder(bytes.NewReader(raw))
+	d.UseNumber()
+	if d.Decode(&value) != nil || len(publish.Check(value, r.Kind)) > 0 {
+		r.PublicationInvalid = true
 	}
 	r.File = r.Kind.Folder() + "/" + r.ID + ".yaml"
 	if l := r.Location; l != nil {

@@ -41,6 +41,10 @@ func writeReportJSON(w io.Writer, rep Report) error {
 	if failed == nil {
 		failed = []Failure{}
 	}
+	refused := r.Refused
+	if refused == nil {
+		refused = []Refusal{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -48,17 +52,24 @@ func writeReportJSON(w io.Writer, rep Report) error {
 		Read    int                    `json:"registers_read"`
 		Reused  int                    `json:"registers_unchanged"`
 		Failed  []Failure              `json:"failed"`
+		Refused []Refusal              `json:"refused"`
 		Totals  Totals                 `json:"totals"`
 		Counts  Counts                 `json:"counts"`
 		Quality []quality.Municipality `json:"quality"`
-	}{len(r.Parts), r.Reused, failed, r.Total, r.Counts, r.Quality})
+	}{len(r.Parts), r.Reused, failed, refused, r.Total, r.Counts, r.Quality})
 }
 
 // The words of the text report, English and Dutch side by side.
 var (
 	msgReportHead = message.New("%d registers read (%d unchanged since the last run), %d not read: %d public records (%d sensors, %d algorithms), %d not public",
 		"%d registers gelezen (%d ongewijzigd sinds de vorige keer), %d niet gelezen: %d openbare registraties (%d sensoren, %d algoritmes), %d niet openbaar")
-	msgNotRead       = message.New("Not read (left out of the national register)", "Niet gelezen (niet opgenomen in het landelijke register)")
+	msgNotRead = message.New("Not read (left out of the national register)", "Niet gelezen (niet opgenomen in het landelijke register)")
+	msgRefused = message.New("Records left out (the register's open data publishes them, but their publication block does not read or they hold a template's text)",
+		"Weggelaten registraties (de open data van het register publiceert ze, maar hun onderdeel openbaarheid (publication) is niet te lezen of ze bevatten nog invultekst uit een sjabloon)")
+	msgRefusedRecords = message.NewCount("%d record: ask the municipality to correct its register and publish it again; 'register check' names the record",
+		"%d records: ask the municipality to correct its register and publish it again; 'register check' names the records",
+		"%d registratie: vraag de gemeente haar register te verbeteren en opnieuw te publiceren; 'register check' noemt de registratie",
+		"%d registraties: vraag de gemeente haar register te verbeteren en opnieuw te publiceren; 'register check' noemt de registraties")
 	msgQualityPerOne = message.New("Quality per municipality (over the public records)", "Kwaliteit per gemeente (over de openbare registraties)")
 )
 
@@ -70,6 +81,12 @@ func writeReportText(w io.Writer, rep Report) error {
 		fmt.Fprintf(&b, "\n%s\n", msgNotRead.In(lang))
 		for _, f := range r.Failed {
 			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, label.Text{f.ReasonNL, f.Reason}.In(lang))
+		}
+	}
+	if len(r.Refused) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", msgRefused.In(lang))
+		for _, f := range r.Refused {
+			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, msgRefusedRecords.Format(lang, f.Records))
 		}
 	}
 	fmt.Fprintf(&b, "\n%s\n", msgQualityPerOne.In(lang))
