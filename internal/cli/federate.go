@@ -97,8 +97,13 @@ func runFederate(o *federateOptions) error {
 	if note := res.DCATNote.In(a.ui()); note != "" {
 		a.note(note)
 	}
+	if len(res.Refused) > 0 {
+		a.note(a.say(msgFederateRefused, len(res.Refused), len(res.Failed)+len(res.Parts), rel(o.out)))
+	}
 	if len(res.Failed) > 0 {
 		a.note(a.say(msgFederateFailed, len(res.Failed), len(res.Failed)+len(res.Parts), rel(o.out)))
+	}
+	if len(res.Failed) > 0 || len(res.Refused) > 0 {
 		return errFindings
 	}
 	return nil

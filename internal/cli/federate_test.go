@@ -47,3 +47,43 @@ func TestFederateCommand(t *testing.T) {
 		t.Errorf("unknown format: exit %d, want 2", code)
 	}
 }
+
+// A register whose open data publishes a record the federation keeps out
+// (its publication block does not read) is said on stderr and fails the
+// run, as a register that cannot be read does: the national site is
+// written without the record.
+func TestFederateFailsOnRecordsKeptOut(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/cam-station.yaml": lapsedCamera})
+	data, stderr, code := run(t, "export", "--format", "json", "--root", root)
+	if code != ExitOK {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(data), &doc); err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := doc["records"].([]any)
+	if len(recs) != 1 {
+		t.Fatalf("export holds %d records: %s", len(recs), data)
+	}
+	recs[0].(map[string]any)["publication"] = map[string]any{"reason": "Woo 5.1", "withheld": []any{"location.piont"}}
+	b, _ := json.Marshal(doc)
+	dir := t.TempDir()
+	src := filepath.Join(dir, "register.json")
+	fed := filepath.Join(dir, "federation.yaml")
+	if err := os.WriteFile(src, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(fed, []byte("registers:\n  - {organisation: Gemeente A, code: GM0001, source: "+src+"}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "national")
+	stdout, stderr, code := run(t, "federate", fed, "--out", out)
+	if code != ExitFindings || !strings.Contains(stderr, "in 1 of 1 registers the open data publishes records that are kept out") {
+		t.Errorf("exit %d, want 1 and the registers said\n%s%s", code, stdout, stderr)
+	}
+	site, err := os.ReadFile(filepath.Join(out, "data", "register.json"))
+	if err != nil || strings.Contains(string(site), "cam-station") {
+		t.Errorf("the record kept out is in the national open data (%v)", err)
+	}
+}

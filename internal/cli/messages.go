@@ -265,6 +265,8 @@ var (
 	msgFederateMergeFetch = message.New("--merge reads no register: leave --fetch out", "--merge leest geen register: laat --fetch weg")
 	msgFederateFailed     = message.New("%d of %d registers could not be read and are missing from %s",
 		"%d van de %d registers konden niet worden gelezen en ontbreken in %s")
+	msgFederateRefused = message.New("in %d of %d registers the open data publishes records that are kept out of %s; see the report",
+		"bij %d van de %d registers publiceert de open data registraties die uit %s zijn weggelaten; zie het verslag")
 
 	msgCompareWhat   = message.New("compare what? use 'register compare national FILE'", "wat wilt u vergelijken? gebruik 'register compare national BESTAND'")
 	msgCompareFolder = message.New("%s is a folder; give the file of the national register's entries (JSON)",
@@ -786,8 +788,9 @@ cache holds of a register no longer listed is removed.
 For a federation too large for one machine, run one job per province (--province) with a
 shared cache, then one job with --merge that builds the site from the parts they left.
 
-Exit code 0: built; 1: built, but registers that could not be read are missing from it;
-2: usage or I/O error (federation.yaml that does not read, an output folder that
+Exit code 0: built; 1: built, but registers that could not be read are missing from it,
+or a register's open data publishes records kept out (a publication block that does not
+read, a template's marks); 2: usage or I/O error (federation.yaml that does not read, an output folder that
 cannot be written).`,
 		`federate leest de registers die in federation.yaml staan (standaard: ./federation.yaml) en
 schrijft één landelijke site met open data: elke openbare registratie met haar gemeente,
@@ -820,8 +823,9 @@ Voor een federatie die te groot is voor één machine draait u één taak per pr
 (--province) met een gedeelde cache, en daarna één taak met --merge die de site bouwt uit
 de delen die zij achterlieten.
 
-Exitcode 0: gebouwd; 1: gebouwd, maar registers die niet gelezen konden worden ontbreken;
-2: fout in de opdracht of bij lezen of schrijven (een federation.yaml die niet te lezen
+Exitcode 0: gebouwd; 1: gebouwd, maar registers die niet gelezen konden worden ontbreken,
+of de open data van een register publiceert registraties die zijn weggelaten (een
+publicatieblok dat niet te lezen is, merktekens van een sjabloon); 2: fout in de opdracht of bij lezen of schrijven (een federation.yaml die niet te lezen
 is, een uitvoermap waarin niet geschreven kan worden).`)
 	msgPacketLong = message.New(`packet prepares a meeting of the ethics committee (VNG 3.8): it selects the records
 that are new or changed since the previous packet (--since: a tag, commit or date; by
