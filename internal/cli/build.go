@@ -209,7 +209,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 			p.Repo.KeepDiffs(tool)
 		}
 		if hist, err = siteHistory(p.Repo); err == nil && showsSubjects(hist) {
-			past, err = pastSecrets(p.Repo, reg.Config)
+			past, err = pastSecrets(p.Repo, reg)
 		}
 		if err != nil {
 			a.warnText(fmt.Sprintf("%v; %s", err, a.say(msgSiteWithoutHistory)))
@@ -461,21 +461,25 @@ func showsSubjects(hist map[string]site.History) bool {
 }
 
 // pastSecrets lists the secrets of every version of every record file the
-// history holds (load.Past, publish.PastSecrets), for the commit subjects
-// a public output shows, which leave out what each version kept secret;
-// none when the register shows no subjects (site.show_commit_subjects).
-// Each version is decoded once: what it kept secret is kept beside the
-// history for the next run of this program.
-func pastSecrets(repo *history.Repo, cfg *config.Config) ([]string, error) {
-	if repo == nil || cfg == nil || !cfg.Site.ShowCommitSubjects {
+// history holds (load.Past, publish.Today.PastSecrets), for the commit
+// subjects a public output shows, which leave out what each version kept
+// secret and what today's records (reg's) keep secret of every value
+// their fields had; none when the register shows no subjects
+// (site.show_commit_subjects). Each version is decoded once for the
+// rules of today: what it kept secret is kept beside the history for the
+// next run of this program.
+func pastSecrets(repo *history.Repo, reg *register.Register) ([]string, error) {
+	if repo == nil || reg == nil || reg.Config == nil || !reg.Config.Site.ShowCommitSubjects {
 		return nil, nil
 	}
+	cfg := reg.Config
+	today := publish.NewToday(reg.Records)
 	var key string // nothing kept for a program that cannot be named
 	if tool, err := checkcache.ToolID(); err == nil {
-		key = tool + "\x00" + cfg.Organisation
+		key = tool + "\x00" + cfg.Organisation + "\x00" + today.Key()
 	}
 	secrets, err := repo.VersionTexts(key, func(v history.Version) []string {
-		return publish.PastSecrets(load.Past(v.File, v.Data, cfg.Organisation))
+		return today.PastSecrets(v.File, load.Past(v.File, v.Data, cfg.Organisation))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read the versions the history holds, for commit subjects: %w", err)

@@ -175,7 +175,7 @@ func (o *packetOptions) build(reg *pipeline.Register, in packetInput) (*packet.P
 		}
 		if o.public && opts.Since != "" {
 			// The commits since are listed, perhaps with their subjects.
-			past, err := pastSecrets(reg.Repo, reg.Records().Config)
+			past, err := pastSecrets(reg.Repo, reg.Records())
 			if err != nil {
 				return nil, err
 			}

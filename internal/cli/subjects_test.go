@@ -97,3 +97,54 @@ func TestSubjectsForgetWhatWasSecretWhenWritten(t *testing.T) {
 		t.Errorf("a secret of a past version is published by the build after a commit: %q", hits)
 	}
 }
+
+// TestSubjectsForgetPastValuesOfWhatIsSecretNow: a value a field once had
+// is secret when the field is withheld now, though the version that held
+// it withheld nothing; so are the names a record had while public, once
+// it is not public. A subject written back then that quotes them is shown
+// without them on the site and in the public packet.
+func TestSubjectsForgetPastValuesOfWhatIsSecretNow(t *testing.T) {
+	camera := func(id, name, rest string) string {
+		return strings.NewReplacer("id: cam-markt", "id: "+id, "name: Cameratoezicht Markt", "name: "+name).Replace(checkCamera) + rest
+	}
+	root, commit := packetRepo(t)
+	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+	commit(map[string]string{"register.yaml": checkConfig + "  show_commit_subjects: true\n",
+		"sensors/cam-markt.yaml": checkCamera, "sensors/cam-oud.yaml": camera("cam-oud", "Oudnaamkijker Noord", "")}, day(1), "Begin")
+	commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Eerstebedrijf BV}\n"}, day(2),
+		"Leverancier Eerstebedrijf BV toegevoegd")
+	commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Tweedebedrijf BV}\n",
+		"sensors/cam-oud.yaml": camera("cam-oud", "Camera Zuid", "")}, day(3),
+		"Eerstebedrijf BV vervangen door Tweedebedrijf BV, Oudnaamkijker Noord hernoemd")
+	commit(map[string]string{
+		"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Tweedebedrijf BV}\npublication: {public: true, reason: Woo, withheld: [supplier.name]}\n",
+		"sensors/cam-oud.yaml":   camera("cam-oud", "Camera Zuid", "publication: {public: false, reason: Woo}\n"),
+	}, day(4), "Afgeschermd")
+
+	site := filepath.Join(t.TempDir(), "site")
+	if _, stderr, code := run(t, "build", "--root", root, "--out", site); code != ExitOK && code != ExitFindings {
+		t.Fatalf("build: exit %d: %s", code, stderr)
+	}
+	md := filepath.Join(t.TempDir(), "packet.md")
+	if _, stderr, code := run(t, "packet", "--root", root, "--public", "--since", "2000-01-01", "--as-of", "2026-11-24", "--out", md); code != ExitOK {
+		t.Fatalf("packet: exit %d: %s", code, stderr)
+	}
+	tests := []struct {
+		name, secret string
+	}{
+		{"the value before the one withheld now", "Eerstebedrijf"},
+		{"the value withheld now", "Tweedebedrijf"},
+		{"the name of a record not public now, when it was", "Oudnaamkijker"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if hits := testbed.FilesHolding(t, []string{site, md}, tt.secret); len(hits) > 0 {
+				t.Errorf("published: %q", hits)
+			}
+		})
+	}
+	const shown = "niet openbaar vervangen door niet openbaar, niet openbaar hernoemd"
+	if page := readFile(t, filepath.Join(site, "sensoren", "cam-markt.html")); !strings.Contains(page, shown) {
+		t.Errorf("the record page lacks the subject %q", shown)
+	}
+}

@@ -1,7 +1,10 @@
 package publish
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -55,20 +58,125 @@ func (p *Public) AlsoScrubFromSubjects(secrets []string) {
 // does not hold as they are (past versions of a record file, as load.Past
 // decodes them, for AlsoScrubFromSubjects; removed ones, AlsoScrub): of
 // each, its quotable withheld values, and its id and name when it was not
-// public.
+// public. For versions of a record the register holds, Today.PastSecrets
+// judges them by today's rules too.
 func PastSecrets(versions []*record.Record) []string {
+	return pastSecrets(versions, nil, false)
+}
+
+// pastSecrets is PastSecrets with the paths withheld added to each
+// version's own, and hidden saying whether its id and name are secret
+// whatever it said of itself.
+func pastSecrets(versions []*record.Record, withheld []string, hidden bool) []string {
 	var secrets []string
 	for _, r := range versions {
 		if r == nil {
 			continue
 		}
-		texts, numbers := quotable(r)
+		texts, numbers := quotable(withholding(r, withheld))
 		secrets = append(append(secrets, texts...), numbers...)
-		if !r.IsPublic() {
+		if hidden || !r.IsPublic() {
 			secrets = append(secrets, hiddenNames(r)...)
 		}
 	}
 	return secrets
+}
+
+// withholding returns r with the paths ws withheld beside its own; r
+// itself when ws adds none.
+func withholding(r *record.Record, ws []string) *record.Record {
+	if len(ws) == 0 {
+		return r
+	}
+	c := *r
+	p := record.Publication{}
+	if r.Publication != nil {
+		p = *r.Publication
+	}
+	p.Withheld = append(slices.Clip(p.Withheld), ws...)
+	c.Publication = &p
+	return &c
+}
+
+// Today is what the register says today of the versions of its record
+// files that the history holds. A value that a field of a record ever had
+// is a secret when the field is withheld now, though the version that held
+// it withheld nothing: withholding a supplier's name today withholds the
+// names it had before. So are the ids and names of the versions of a
+// record that is not public now.
+type Today struct {
+	byFile, byID map[string]*record.Record
+	// withheld are the paths any record of a kind withholds, for a
+	// version of a record the register no longer holds under its file
+	// or id: which of today's records it was is not known.
+	withheld map[record.Kind][]string
+}
+
+// NewToday makes the Today of the records of the register, as loaded.
+func NewToday(records []*record.Record) *Today {
+	t := &Today{byFile: map[string]*record.Record{}, byID: map[string]*record.Record{}, withheld: map[record.Kind][]string{}}
+	for _, r := range records {
+		if r == nil {
+			continue
+		}
+		t.byFile[r.File], t.byID[r.ID] = r, r
+		t.withheld[r.Kind] = append(t.withheld[r.Kind], everyElement(r.Withheld())...)
+	}
+	for k, ws := range t.withheld {
+		slices.Sort(ws)
+		t.withheld[k] = slices.Compact(ws)
+	}
+	return t
+}
+
+// Key names what PastSecrets takes from today's register, for a cache of
+// what it gave: each record's file, id, whether it is public, and the
+// paths it withholds.
+func (t *Today) Key() string {
+	files := slices.Sorted(maps.Keys(t.byFile))
+	var b strings.Builder
+	for _, f := range files {
+		r := t.byFile[f]
+		fmt.Fprintf(&b, "%q %q %t %q\n", f, r.ID, r.IsPublic(), r.Withheld())
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:])
+}
+
+// PastSecrets is PastSecrets of the versions (as load.Past decodes the
+// content of file at some commit) under the rules of today's record of
+// that file or id as well as their own: its withheld paths, in every list
+// element (an element's index may have been another then), and, when it
+// is not public now, the versions' ids and names. A version of a record
+// the register no longer holds gets every path a record of its kind
+// withholds.
+func (t *Today) PastSecrets(file string, versions []*record.Record) []string {
+	now := t.byFile[file]
+	for _, r := range versions {
+		if now == nil && r != nil && r.ID != "" {
+			now = t.byID[r.ID]
+		}
+	}
+	if now == nil {
+		kind, _ := record.KindOfFile(file)
+		return pastSecrets(versions, t.withheld[kind], false)
+	}
+	return pastSecrets(versions, everyElement(now.Withheld()), !now.IsPublic())
+}
+
+// everyElement returns the paths ws with their list indexes taken out, so
+// each covers the field in every element ("datasets.0.url" becomes
+// "datasets.url").
+func everyElement(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	for _, w := range ws {
+		segs := strings.Split(w, ".")
+		segs = slices.DeleteFunc(segs, record.IsIndex)
+		if len(segs) > 0 {
+			out = append(out, strings.Join(segs, "."))
+		}
+	}
+	return out
 }
 
 // pastIndex is the index of the register's secrets and those of the
