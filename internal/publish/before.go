@@ -26,15 +26,17 @@ import (
 // RulesBefore returns the publication rules of a record before the field
 // changes cs (one commit's, or the net changes since a base), given its
 // rules after them; a record added by cs had none (nil, true). ok is false
-// when cs change the publication block in a way not undone here, or after
-// is nil: the rules before are then unknown, and no old value may be shown.
-// Only the publication block of the record returned is meaningful, and
-// whether it held a template's marks (Placeholders): a draft is not public.
+// when cs change what decides the rules in a way not undone here, or
+// after is nil: the rules before are then unknown, and no old value may be
+// shown. Only what decides the rules of the record returned is meaningful:
+// its publication block, what of its DPIA decides whether the DPIA's url
+// is withheld (record.Record.Withheld), and whether it held a template's
+// marks (Placeholders): a draft is not public.
 func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Record, ok bool) {
 	if after == nil {
 		return nil, false
 	}
-	block := publicationValue(after)
+	block, dpia := publicationValue(after), dpiaValue(after)
 	touched := false
 	for _, c := range cs {
 		switch {
@@ -55,7 +57,23 @@ func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Re
 			if block, ok = undo(block, strings.TrimPrefix(c.Path, "/publication/"), c); !ok {
 				return nil, false
 			}
+		case c.Path == "/dpia" || c.Path == "/dpia/url" || c.Path == "/dpia/public":
+			// Whether the DPIA's url was withheld follows from the
+			// DPIA of then, not of now: an internal url is not public
+			// once a later version publishes the DPIA.
+			touched = true
+			whole := map[string]any{}
+			if dpia != nil {
+				whole["dpia"] = dpia
+			}
+			if !setValue(whole, source.SplitPointer(c.Path), c.Old) {
+				return nil, false
+			}
+			dpia = whole["dpia"]
 		}
+	}
+	if _, isMap := dpia.(map[string]any); dpia != nil && !isMap {
+		return nil, false // a DPIA that is no mapping: whether its url was public is not known
 	}
 	draft := after.Placeholders || drafted(after, cs)
 	if !touched {
@@ -66,7 +84,11 @@ func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Re
 		r.Placeholders = true
 		return &r, true
 	}
-	r := FromValue(map[string]any{"publication": block}, after.Kind)
+	v := map[string]any{"publication": block}
+	if dpia != nil {
+		v["dpia"] = dpia
+	}
+	r := FromValue(v, after.Kind)
 	r.Placeholders = draft
 	// Whose example addresses are the register's own, for the changes
 	// before these (placeholder.InValue).
@@ -185,6 +207,24 @@ func publicationValue(r *record.Record) any {
 			ws[i] = w
 		}
 		m["withheld"] = ws
+	}
+	return m
+}
+
+// dpiaValue is what of r's DPIA decides whether its url is withheld (its
+// url, and whether it is public) as a decoded value, as the history's
+// changes hold it; nil when r has no DPIA.
+func dpiaValue(r *record.Record) any {
+	d := r.DPIA
+	if d == nil {
+		return nil
+	}
+	m := map[string]any{}
+	if d.URL != "" {
+		m["url"] = d.URL
+	}
+	if d.Public != nil {
+		m["public"] = *d.Public
 	}
 	return m
 }

@@ -76,3 +76,48 @@ func TestRulesBefore(t *testing.T) {
 		t.Errorf("added: %v, %v; want nil, true", before, ok)
 	}
 }
+
+// RulesBefore: a DPIA's url is withheld unless the DPIA is public
+// (record.Record.Withheld), by the DPIA of the version before the changes,
+// not of the one after them.
+func TestRulesBeforeKeepsTheDPIAOfThen(t *testing.T) {
+	yes := true
+	published := &record.Record{Kind: record.Sensor, DPIA: &record.DPIA{Status: "done", URL: "https://www.example/dpia.pdf", Public: &yes}}
+	internal := &record.Record{Kind: record.Sensor, DPIA: &record.DPIA{Status: "done", URL: "https://intranet.example/dpia.pdf"}}
+	changed := func(path string, old, new any) fielddiff.Change {
+		return fielddiff.Change{Path: path, Op: fielddiff.Changed, Old: old, New: new}
+	}
+	tests := []struct {
+		name  string
+		after *record.Record
+		cs    []fielddiff.Change
+		ok    bool
+		shown bool // whether the url was shown before
+	}{
+		{"published with a new url", published, []fielddiff.Change{
+			changed("/dpia/url", "https://intranet.example/dpia.pdf", "https://www.example/dpia.pdf"),
+			{Path: "/dpia/public", Op: fielddiff.Added, New: true}}, true, false},
+		{"published", published, []fielddiff.Change{{Path: "/dpia/public", Op: fielddiff.Added, New: true}}, true, false},
+		{"made public from false", published, []fielddiff.Change{changed("/dpia/public", false, true)}, true, false},
+		{"the whole DPIA replaced", published, []fielddiff.Change{changed("/dpia",
+			map[string]any{"status": "done", "url": "https://intranet.example/dpia.pdf"},
+			map[string]any{"status": "done", "url": "https://www.example/dpia.pdf", "public": true})}, true, false},
+		{"public then too", published, []fielddiff.Change{changed("/dpia/url", "https://www.example/oud.pdf", "https://www.example/dpia.pdf")}, true, true},
+		{"no longer public", internal, []fielddiff.Change{{Path: "/dpia/public", Op: fielddiff.Removed, Old: true}}, true, true},
+		{"published as the rules changed", published, []fielddiff.Change{{Path: "/dpia/public", Op: fielddiff.Added, New: true},
+			{Path: "/publication", Op: fielddiff.Added, New: map[string]any{"withheld": []any{"supplier.name"}}}}, true, false},
+		{"a DPIA that was no mapping", published, []fielddiff.Change{changed("/dpia", "https://intranet.example/dpia.pdf",
+			map[string]any{"status": "done", "url": "https://www.example/dpia.pdf", "public": true})}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, ok := RulesBefore(tt.after, tt.cs)
+			if ok != tt.ok {
+				t.Fatalf("ok = %v, want %v", ok, tt.ok)
+			}
+			if ok && Shown(before, "dpia.url") != tt.shown {
+				t.Errorf("dpia.url shown before = %v, want %v", !tt.shown, tt.shown)
+			}
+		})
+	}
+}
