@@ -68,3 +68,36 @@ func TestChangesKeepTheInternalDPIAOfThen(t *testing.T) {
 		})
 	}
 }
+
+// TestChangeFeedShowsARecordMadePublicAsNew: a record that was not public
+// and is made public is new to the public from the commit that made it
+// public. The feed shows it as added then, with nothing of the commits
+// before, not even that it was there.
+func TestChangeFeedShowsARecordMadePublicAsNew(t *testing.T) {
+	tests := []struct {
+		name, hidden string
+	}{
+		{"not public", "publication: {public: false, reason: Woo}\n"},
+		{"a publication block that does not read", "publication: {public: nee}\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, commit := packetRepo(t)
+			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+				"sensors/cam-markt.yaml": checkCamera + tt.hidden}, day(1), "Begin")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Verborgenbedrijf BV}\n" + tt.hidden}, day(2), "Leverancier")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Verborgenbedrijf BV}\n"}, day(3), "Openbaar")
+			outs := publicChanges(t, root, "2026-09-02")
+			feed := readFile(t, outs[1])
+			for _, leak := range []string{"Gewijzigd", "Openbaarheid", "Leverancier"} {
+				if strings.Contains(feed, leak) {
+					t.Errorf("the feed shows %q of the record while it was not public:\n%s", leak, feed)
+				}
+			}
+			if n := strings.Count(feed, "<entry>"); n != 1 || !strings.Contains(feed, "Nieuw: Cameratoezicht Markt") {
+				t.Errorf("%d entries, want the record's addition alone:\n%s", n, feed)
+			}
+		})
+	}
+}

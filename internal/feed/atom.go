@@ -154,7 +154,8 @@ func prefetch(cs *history.ChangeSet, first []candidate, o Options) {
 // out from today's by undoing each newer commit (publish.RulesBefore): an
 // entry is made for a commit after which the record was public, and shows
 // a value only when it was public when written and is public now. Where
-// the rules of the time can no longer be told, older commits get no entry.
+// the rules of the time can no longer be told, older commits get no entry,
+// and a commit that made the record public is shown as its addition.
 type walk struct {
 	cs *history.ChangeSet
 	rc *history.RecordChange
@@ -210,8 +211,17 @@ func (w *walk) step() {
 	}
 	var e *Entry
 	if w.now != nil && w.now.IsPublic() && at.after != nil && at.after.IsPublic() {
-		made := entry(*c, *w.rc, rec, at, w.o)
-		e = &made
+		made := *c
+		if c.Op != history.Added && c.Op != history.Removed && (before == nil || !before.IsPublic()) {
+			// Made public by this commit, or by one whose rules before
+			// are unknown: new to the public, as if added, with nothing
+			// of what it was while it was not public, not even that it
+			// was there.
+			made.Op, made.Fields, made.Problem = history.Added, nil, ""
+			w.done = true
+		}
+		en := entry(made, *w.rc, rec, at, w.o)
+		e = &en
 	}
 	w.entries = append(w.entries, e)
 	w.known, w.after = ok, before

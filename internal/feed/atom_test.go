@@ -254,7 +254,9 @@ func TestFeedNeedsBaseURL(t *testing.T) {
 // it was public when written and is public now. A supplier withheld until
 // a commit, a record that was not public, the old id of a record renamed
 // as it was made public, and what lies behind a change that cannot be read
-// stay out, whatever the record says today.
+// stay out, whatever the record says today. A commit that made a record
+// public, or after which it is not known whether it was, is the record's
+// addition: nothing of what it was before, not even that it was there.
 // ruledChanges are commits of records whose publication rules changed
 // over time, with the options that show them as they are now.
 func ruledChanges() (o Options, cs *history.ChangeSet) {
@@ -314,25 +316,27 @@ func TestEntriesJudgeValuesByTheRulesOfTheirTime(t *testing.T) {
 		t.Fatal(err)
 	}
 	feed := buf.String()
-	for _, secret := range []string{"GEHEIM-BV", "OUDGEHEIM-BV", "GEHEIME-SAMENVATTING", "cam-j.", "was cam-j", "MISSCHIEN-GEHEIM"} {
+	for _, secret := range []string{"GEHEIM-BV", "OUDGEHEIM-BV", "GEHEIME-SAMENVATTING", "cam-j.", "was cam-j", "MISSCHIEN-GEHEIM",
+		"Openbaarheid (gewijzigd)", "Gewijzigd: Camera I", "Hernoemd: Camera J"} {
 		if strings.Contains(feed, secret) {
 			t.Errorf("the feed shows %q, which was not public when written:\n%s", secret, feed)
 		}
 	}
 	for _, want := range []string{
-		"NIEUW-BV → NIEUWER-BV",                 // public then and now
-		"niet openbaar → NIEUW-BV",              // withheld until the commit
-		"niet openbaar → Openbare samenvatting", // the record was not public
-		"Nieuw kenmerk (id): cam-j2.",           // without the old id
-		"Openbaar → Ook openbaar",               // after a change that cannot be read
+		"NIEUW-BV → NIEUWER-BV",    // public then and now
+		"niet openbaar → NIEUW-BV", // withheld until the commit
+		"Nieuw: Camera I (cam-i)",  // the record was not public
+		"Nieuw: Camera J (cam-j2)", // without the old id
+		"Openbaar → Ook openbaar",  // after a change that cannot be read
+		"Nieuw: Camera K (cam-k)",  // the change that cannot be read
 	} {
 		if !strings.Contains(feed, want) {
 			t.Errorf("the feed lacks %q:\n%s", want, feed)
 		}
 	}
-	// Entries: h3, h2, h1 (the record was public, its supplier not), i2,
-	// j2, k2 and k1; not i1 (not public when added), nor k0 (behind a
-	// change that cannot be read).
+	// Entries: h3, h2, h1 (the record was public, its supplier not), i2
+	// and j2 (as additions), k2 and k1 (as an addition); not i1 (not
+	// public when added), nor k0 (behind a change that cannot be read).
 	var p parsed
 	if err := xml.Unmarshal(buf.Bytes(), &p); err != nil {
 		t.Fatal(err)
