@@ -513,10 +513,12 @@ func load(root string, shape bool) (*Config, []finding.Finding, error) {
 		return nil, nil, message.ReadFailed.ErrOf(err, path, err)
 	}
 	var file any
+	var folded []finding.Finding
 	if doc != nil {
-		file = doc.Value
+		file, folded = foldedTwice(doc, display)
 	}
 	c, fs := build(newSettings(file, true), doc, display)
+	fs = append(folded, fs...)
 	fs = append(fs, envRules(c, os.Environ())...)
 	if doc != nil {
 		c.File = display

@@ -8,6 +8,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/source"
+	"go.yaml.in/yaml/v3"
 )
 
 // settings answers build's questions about one setting, by its dotted key
@@ -47,13 +51,18 @@ func newSettings(doc any, env bool) settings {
 	return s
 }
 
-// lower copies v with every mapping key lower-cased.
+// lower copies v with every mapping key lower-cased. Of keys that differ
+// only in case, which register.yaml has none of once foldedTwice has left
+// out the later ones, the first in sorted order stands, the same on every
+// run.
 func lower(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
-		for k, val := range x {
-			out[strings.ToLower(k)] = lower(val)
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			if _, twice := out[strings.ToLower(k)]; !twice {
+				out[strings.ToLower(k)] = lower(x[k])
+			}
 		}
 		return out
 	case []any:
@@ -64,6 +73,64 @@ func lower(v any) any {
 		return out
 	}
 	return v
+}
+
+// foldedTwice finds the keys of register.yaml that an earlier key of their
+// mapping already is but for case ("CAMERA", then "camera"): the settings
+// match keys without regard to case, so both would set one setting, and a
+// map's order would pick which. Each later key is an error at its place,
+// as a key written twice exactly is; the value returned is doc's without
+// them, so the first stands.
+func foldedTwice(doc *source.Document, file string) (any, []finding.Finding) {
+	var fs []finding.Finding
+	reported := map[*yaml.Node]bool{} // an anchored mapping is walked at each alias
+	var walk func(n *yaml.Node, v any, path []string) any
+	walk = func(n *yaml.Node, v any, path []string) any {
+		for n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+			n = n.Content[0]
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			if n.Kind != yaml.MappingNode {
+				return v
+			}
+			out := make(map[string]any, len(x))
+			first := map[string]*yaml.Node{}
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				k := n.Content[j]
+				val, ok := x[k.Value]
+				if !ok {
+					continue // a key the reader refused, and reported
+				}
+				at := append(slices.Clip(path), k.Value)
+				if f, twice := first[strings.ToLower(k.Value)]; twice {
+					if !reported[k] {
+						reported[k] = true
+						fs = append(fs, finding.Finding{File: file, Line: k.Line, Column: k.Column, Rule: finding.RuleConfig, Severity: finding.Error,
+							Message: msgKeyFolded.With(strings.Join(at, "."), f.Value, f.Line).Pair(), Help: msgKeepFirst.With(f.Line).Pair()})
+					}
+					continue
+				}
+				first[strings.ToLower(k.Value)] = k
+				out[k.Value] = walk(n.Content[j+1], val, at)
+			}
+			return out
+		case []any:
+			if n.Kind != yaml.SequenceNode || len(n.Content) != len(x) {
+				return v
+			}
+			out := make([]any, len(x))
+			for i, item := range x {
+				out[i] = walk(n.Content[i], item, append(slices.Clip(path), strconv.Itoa(i)))
+			}
+			return out
+		}
+		return v
+	}
+	return walk(doc.Root, doc.Value, nil), fs
 }
 
 // inFile finds key in the file: by its path of mappings, or as a key that

@@ -74,6 +74,10 @@ var (
 		"zet %s op de zwaarte waar de reden bij hoort, of verwijder %s")
 	msgFixRuleVariable = message.New("fix the environment variable; until then the rule keeps the setting of register.yaml or its default",
 		"verbeter de omgevingsvariabele; tot dan houdt de regel de instelling van register.yaml of zijn standaard")
+	msgKeyFolded = message.New("%s: this is the key %q of line %d again, as keys count without regard to case",
+		"%s: dit is opnieuw de sleutel %q van regel %d, want hoofdletters en kleine letters tellen bij sleutels niet")
+	msgKeepFirst = message.New("remove one of the two or merge them; until then the first, on line %d, applies",
+		"haal een van beide weg of voeg ze samen; tot dan geldt de eerste, op regel %d")
 	msgUnknownSetting = message.New("unknown setting %q is ignored", "onbekende instelling %q telt niet")
 	msgCheckSpelling  = message.New("check the spelling; examples/register.yaml lists every setting",
 		"controleer de spelling; examples/register.yaml noemt elke instelling")

@@ -1,0 +1,51 @@
+package config
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// Keys count without regard to case, so two keys of one mapping that
+// differ only in case are one setting written twice: an error at the
+// second, as for a key written twice exactly, and the first stands on
+// every run, not whichever a map's order gives.
+func TestKeysThatDifferOnlyInCaseAreAnError(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml   string
+		line, column int
+		message      string
+		camera       string // the interval of a traffic camera
+		dueWithin    string
+	}{
+		{name: "an interval", yaml: "evaluation:\n  intervals:\n    CAMERA: P1W\n    camera: P2W\n", line: 4, column: 5,
+			message: `evaluation.intervals.camera: this is the key "CAMERA" of line 3 again`, camera: "P1W", dueWithin: "P90D"},
+		{name: "the other way round", yaml: "evaluation:\n  intervals:\n    camera: P2W\n    Camera: P1W\n", line: 4, column: 5,
+			message: `evaluation.intervals.Camera: this is the key "camera" of line 3 again`, camera: "P2W", dueWithin: "P90D"},
+		{name: "at the top", yaml: "due_within: P30D\nDue_Within: P60D\n", line: 2, column: 1,
+			message: `Due_Within: this is the key "due_within" of line 1 again`, camera: "P4Y", dueWithin: "P30D"},
+		{name: "a mapping", yaml: "Evaluation:\n  default_interval: P1W\nevaluation:\n  default_interval: P2W\n", line: 3, column: 1,
+			message: `evaluation: this is the key "Evaluation" of line 1 again`, camera: "P1W", dueWithin: "P90D"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeConfig(t, tt.yaml)
+			for range 20 {
+				c, fs, err := Load(root)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(fs) != 1 || fs[0].Severity != finding.Error || fs[0].File != FileName || fs[0].Line != tt.line || fs[0].Column != tt.column ||
+					!strings.HasPrefix(fs[0].Message.In("en"), tt.message) || !strings.Contains(fs[0].Help.In("en"), "until then the first") {
+					t.Fatalf("findings %+v, want one error at %d:%d: %s", fs, tt.line, tt.column, tt.message)
+				}
+				if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != tt.camera {
+					t.Fatalf("camera every %s, want the first key's %s", got, tt.camera)
+				}
+				if got := c.DueWithin.String(); got != tt.dueWithin {
+					t.Fatalf("due_within %s, want the first key's %s", got, tt.dueWithin)
+				}
+			}
+		})
+	}
+}
