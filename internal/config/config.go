@@ -1095,7 +1095,7 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 					Severity: finding.Warning, Message: msgUnknownSetting.With(full).Pair(), Help: msgCheckSpelling.With().Pair()})
 				continue
 			}
-			if slices.Contains(mapKeys, full) {
+			if slices.Contains(mapKeys, strings.ToLower(full)) {
 				continue
 			}
 			walk(full, m[k])

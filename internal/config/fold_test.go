@@ -49,3 +49,25 @@ func TestKeysThatDifferOnlyInCaseAreAnError(t *testing.T) {
 		})
 	}
 }
+
+// The keys inside a mapping of free keys (evaluation.intervals, rules) are
+// not checked against the known settings, whatever the case the mapping's
+// own name is written in: it is the same setting.
+func TestFreeKeysAreFreeWhateverTheCaseOfTheirMapping(t *testing.T) {
+	for _, yaml := range []string{
+		"evaluation:\n  intervals:\n    camera: P6M\n",
+		"Evaluation:\n  Intervals:\n    camera: P6M\n",
+		"EVALUATION.INTERVALS:\n  camera: P6M\n",
+	} {
+		c, fs, err := Load(writeConfig(t, yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) > 0 {
+			t.Errorf("%q: findings %+v", yaml, fs)
+		}
+		if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != "P6M" {
+			t.Errorf("%q: camera every %s, want P6M", yaml, got)
+		}
+	}
+}
