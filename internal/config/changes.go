@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/message"
-	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Change is a setting the checklist's rules read that the configuration
@@ -95,11 +94,11 @@ func (b *builder) changes(def *Config) []Change {
 			return
 		}
 		ch := Change{Key: key, Value: value, Default: dflt}
-		if name := b.v.envSource(key); name != "" {
+		if name := b.envOf(key); name != "" {
 			ch.Env = name
 		} else if b.doc != nil {
 			ch.File = b.file
-			ch.Line, ch.Column = b.doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
+			ch.Line, ch.Column = b.locate(key)
 		}
 		out = append(out, ch)
 	}

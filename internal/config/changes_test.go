@@ -1,6 +1,8 @@
 package config
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,5 +139,100 @@ func TestALegalDateCannotBePostponed(t *testing.T) {
 				t.Errorf("Dutch %q", nl)
 			}
 		})
+	}
+}
+
+// A deviation is placed where it was actually made: the variable as it is
+// written, whatever its case, or the key in register.yaml, whatever its
+// case or dots; never the top of the file for want of finding it.
+func TestAChangeNamesTheVariableOrTheLineThatMadeIt(t *testing.T) {
+	const camera = "evaluation.intervals.camera"
+	for _, tt := range []struct {
+		name, yaml string
+		env        map[string]string
+		key, where string
+	}{
+		{"a variable of one key in mixed case", "organisation: X\n", map[string]string{"REGISTER_EVALUATION_INTERVALS_Camera": "P6M"}, camera, "REGISTER_EVALUATION_INTERVALS_Camera"},
+		{"a variable of one key in capitals", "organisation: X\n", map[string]string{"REGISTER_EVALUATION_INTERVALS_DRONE": "P2Y"}, "evaluation.intervals.drone", "REGISTER_EVALUATION_INTERVALS_DRONE"},
+		{"the mapping's variable", "organisation: X\n", map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"Camera": "P6M"}`}, camera, "REGISTER_EVALUATION_INTERVALS"},
+		{"a key written with dots", "organisation: X\nevaluation.intervals:\n  camera: P6M\n", nil, camera, "register.yaml:3:11"},
+		{"keys in capitals", "organisation: X\nEvaluation:\n  Intervals:\n    Camera: P6M\n", nil, camera, "register.yaml:4:13"},
+		{"the first of two keys alike but for case", "organisation: X\nevaluation:\n  intervals:\n    CAMERA: P1W\n    camera: P2W\n", nil, camera, "register.yaml:4:13"},
+		{"a setting in capitals", "organisation: X\nLimits:\n  Exception_Max: P2Y\n", nil, "limits.exception_max", "register.yaml:3:18"},
+		{"a bad variable leaves the file's value", "organisation: X\nevaluation:\n  intervals:\n    camera: P6M\n", map[string]string{"REGISTER_EVALUATION_INTERVALS_CAMERA": "soon"}, camera, "register.yaml:4:13"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			c, _, err := Load(writeConfig(t, tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ch := range c.Changes {
+				if ch.Key == tt.key {
+					if got := ch.Where(); got != tt.where {
+						t.Errorf("%s set in %s, want %s", tt.key, got, tt.where)
+					}
+					return
+				}
+			}
+			t.Errorf("no change of %s in %+v", tt.key, c.Changes)
+		})
+	}
+}
+
+// A bad value is reported where it was set: by the variable as it is
+// written, which alone set it, or at its line in register.yaml.
+func TestABadIntervalIsReportedWhereItWasSet(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml      string
+		env             map[string]string
+		file            string
+		line, column    int
+		message, remedy string
+	}{
+		{"a variable of one key in mixed case", "", map[string]string{"REGISTER_EVALUATION_INTERVALS_Camera": "soon"}, "REGISTER_EVALUATION_INTERVALS_Camera", 0, 0,
+			"REGISTER_EVALUATION_INTERVALS_Camera: ", "fix the environment variable REGISTER_EVALUATION_INTERVALS_Camera; until then the default applies"},
+		{"over the file's value", "evaluation:\n  intervals:\n    camera: P6M\n", map[string]string{"REGISTER_EVALUATION_INTERVALS_Camera": "soon"}, "REGISTER_EVALUATION_INTERVALS_Camera", 0, 0,
+			"REGISTER_EVALUATION_INTERVALS_Camera: ", "until then the value of register.yaml applies"},
+		{"in the mapping's variable", "", map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"Camera": "soon"}`}, "REGISTER_EVALUATION_INTERVALS", 0, 0,
+			"evaluation.intervals.camera: ", "fix the environment variable REGISTER_EVALUATION_INTERVALS"},
+		{"in the file, keys in capitals", "Evaluation:\n  Intervals:\n    Camera: soon\n", nil, FileName, 3, 13,
+			"evaluation.intervals.camera: ", "fix register.yaml"},
+		{"in the file, a key written with dots", "evaluation.intervals:\n  camera: soon\n", nil, FileName, 2, 11,
+			"evaluation.intervals.camera: ", "fix register.yaml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			_, fs, err := Load(writeConfig(t, tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fs) != 1 || fs[0].File != tt.file || fs[0].Line != tt.line || fs[0].Column != tt.column ||
+				!strings.HasPrefix(fs[0].Message.In("en"), tt.message) || !strings.Contains(fs[0].Help.In("en"), tt.remedy) {
+				t.Errorf("findings %+v, want one at %s:%d:%d: %s ... %s", fs, tt.file, tt.line, tt.column, tt.message, tt.remedy)
+			}
+		})
+	}
+}
+
+// An unknown key written with dots is warned about at its line, not at
+// the top of the file.
+func TestAnUnknownKeyWithDotsIsWarnedAtItsLine(t *testing.T) {
+	_, fs, err := Load(writeConfig(t, "organisation: X\nlimits.exceptoin_max: P1Y\nevaluation.intervals:\n  camera: P6M\nevaluation.intervls:\n  camera: P6M\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range fs {
+		got = append(got, fmt.Sprintf("%d:%d %s", f.Line, f.Column, f.Message.In("en")))
+	}
+	slices.Sort(got)
+	want := []string{`2:1 unknown setting "limits.exceptoin_max" is ignored`, `5:1 unknown setting "evaluation.intervls" is ignored`}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
 	}
 }

@@ -198,11 +198,34 @@ func (b *builder) report(key, env string, msg, help message.Phrase) {
 		b.fs = append(b.fs, f)
 		return
 	}
-	if b.doc != nil {
-		f.Line, f.Column = b.doc.Locate(source.JoinPointer(strings.Split(key, ".")...), false)
-	}
+	f.Line, f.Column = b.locate(key)
 	if b.file == "" {
 		f.File = FileName
 	}
 	b.fs = append(b.fs, f)
+}
+
+// locate returns the line and column of key's value in register.yaml,
+// found as the settings read it (at); where the file does not set it, the
+// nearest mapping that holds it, and 0, 0 without a file.
+func (b *builder) locate(key string) (line, col int) {
+	if b.doc == nil {
+		return 0, 0
+	}
+	path := strings.Split(key, ".")
+	if n := at(b.doc.Root, path, false); n != nil {
+		return n.Line, n.Column
+	}
+	return b.doc.Locate(source.JoinPointer(path...), false)
+}
+
+// envOf names the environment variable that set key, as it is written:
+// the variable of the mapping that holds it, or its own in any case, as
+// evaluation found (setBy); else the key's own (envSource). "" when none
+// did.
+func (b *builder) envOf(key string) string {
+	if name, ok := b.setBy[key]; ok {
+		return name
+	}
+	return b.v.envSource(key)
 }

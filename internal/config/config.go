@@ -600,7 +600,7 @@ func places(n *yaml.Node) map[[2]int][]string {
 // bad value is a finding and its default stands in. doc and file place the
 // findings in register.yaml; both are empty when there is no file.
 func build(v settings, doc *source.Document, file string) (*Config, []finding.Finding) {
-	b := &builder{v: v, doc: doc, file: file}
+	b := &builder{v: v, doc: doc, file: file, setBy: map[string]string{}}
 	b.site()
 	b.openData()
 	b.languages()
@@ -630,24 +630,28 @@ type builder struct {
 	file string
 	c    *Config
 	fs   []finding.Finding
+	// setBy names, for each key of a mapping setting that was set, the
+	// environment variable that set it, as it is written; "" for
+	// register.yaml (envOf).
+	setBy map[string]string
 }
 
 // bad reports a bad value of a key, worded by what with args after the
 // place it was set: at that place in register.yaml, or by the environment
 // variable it came from.
 func (b *builder) bad(key string, what *message.Text, args ...any) {
-	b.badStands(key, nil, what, args...)
+	b.badStands(key, b.envOf(key), nil, what, args...)
 }
 
-// badStands is bad, but for a value of the environment set over another
-// one that stands: stands, given the variable's name, is the help that
-// says which (nil: the default applies).
-func (b *builder) badStands(key string, stands func(name string) message.Phrase, what *message.Text, args ...any) {
-	name := b.v.envSource(key)
-	// Named by the variable that set it; a key inside a variable's
-	// mapping stays named by its key.
+// badStands is bad for a value the environment variable name set ("" for
+// register.yaml); for a value of the environment set over another one
+// that stands, stands, given the variable's name, is the help that says
+// which (nil: the default applies).
+func (b *builder) badStands(key, name string, stands func(name string) message.Phrase, what *message.Text, args ...any) {
+	// Named by the variable that set it alone; a key inside a
+	// variable's mapping stays named by its key.
 	where := key
-	if name != "" && name == EnvName(key) {
+	if name != "" && !strings.HasPrefix(EnvName(key), name+"_") {
 		where = name
 	}
 	msg := what.With(append([]any{where}, args...)...)
@@ -664,11 +668,12 @@ func (b *builder) badStands(key string, stands func(name string) message.Phrase,
 	}
 }
 
-// badOver is bad for a value of the environment (layer above 0) set over
-// a value a lower layer gave the key (below: its layer, -1 for none): that
-// one stands, and the help names it (register.yaml's, or the variable
-// that sets the whole mapping) rather than say the default applies.
-func (b *builder) badOver(layer, below int, key string, what *message.Text, args ...any) {
+// badOver is bad for a value that set (a layer of GetStringMapString,
+// above 0 for the environment) over a value a lower layer gave the key
+// (below: its layer, -1 for none): that one stands, and the help names it
+// (register.yaml's, or the variable that sets the whole mapping) rather
+// than say the default applies.
+func (b *builder) badOver(layer, below int, key string, set layered, what *message.Text, args ...any) {
 	var stands func(string) message.Phrase
 	switch {
 	case layer == 0 || below < 0:
@@ -678,7 +683,7 @@ func (b *builder) badOver(layer, below int, key string, what *message.Text, args
 		parent := EnvName(key[:strings.LastIndexByte(key, '.')])
 		stands = func(name string) message.Phrase { return msgFixVariableOverVar.With(name, parent) }
 	}
-	b.badStands(key, stands, what, args...)
+	b.badStands(key, set.Env, stands, what, args...)
 }
 
 // findingOf is an error about a setting in file.
@@ -758,20 +763,22 @@ func (b *builder) evaluation() {
 	from := map[string]int{} // the layer each key's value comes from
 	for i, layer := range layers {
 		for _, k := range slices.Sorted(maps.Keys(layer)) {
-			below, set := from[k]
-			if !set {
+			below, ok := from[k]
+			if !ok {
 				below = -1
 			}
-			d, err := period.Parse(layer[k])
+			set, key := layer[k], "evaluation.intervals."+k
+			d, err := period.Parse(set.Text)
 			switch {
 			case err != nil:
-				b.badOver(i, below, "evaluation.intervals."+k, msgNotPeriod, err)
+				b.badOver(i, below, key, set, msgNotPeriod, err)
 			case d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0:
 				// P0D or PT1H: every record would be overdue on the
 				// day of its evaluation.
-				b.badOver(i, below, "evaluation.intervals."+k, msgIntervalTooShort, layer[k])
+				b.badOver(i, below, key, set, msgIntervalTooShort, set.Text)
 			default:
 				c.Evaluation.Intervals[k], from[k] = d, i
+				b.setBy[key] = set.Env
 			}
 		}
 	}
@@ -861,7 +868,7 @@ func (b *builder) aiAct() {
 // environment variable that set it.
 func (b *builder) postpones(key, value, law string) {
 	day := func(s string) label.Text { return label.Text{label.Date("nl", s), s} }
-	name := b.v.envSource(key)
+	name := b.envOf(key)
 	where := key
 	if name != "" && name == EnvName(key) {
 		where = name
@@ -1077,20 +1084,19 @@ var known = func() map[string]bool {
 // typo such as "limts" does not silently leave a default in force.
 func unknownKeys(doc *source.Document, file string) []finding.Finding {
 	var fs []finding.Finding
-	var walk func(prefix string, v any)
-	walk = func(prefix string, v any) {
+	var walk func(path []string, v any)
+	walk = func(path []string, v any) {
 		m, ok := v.(map[string]any)
 		if !ok {
 			return
 		}
 		keys := slices.Sorted(maps.Keys(m))
 		for _, k := range keys {
-			full := k
-			if prefix != "" {
-				full = prefix + "." + k
-			}
+			// The keys as written: one may hold dots itself.
+			at := append(slices.Clip(path), k)
+			full := strings.Join(at, ".")
 			if !known[strings.ToLower(full)] {
-				line, col := doc.Locate(source.JoinPointer(strings.Split(full, ".")...), true)
+				line, col := doc.Locate(source.JoinPointer(at...), true)
 				fs = append(fs, finding.Finding{File: file, Line: line, Column: col, Rule: finding.RuleConfig,
 					Severity: finding.Warning, Message: msgUnknownSetting.With(full).Pair(), Help: msgCheckSpelling.With().Pair()})
 				continue
@@ -1098,10 +1104,10 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 			if slices.Contains(mapKeys, strings.ToLower(full)) {
 				continue
 			}
-			walk(full, m[k])
+			walk(at, m[k])
 		}
 	}
-	walk("", doc.Value)
+	walk(nil, doc.Value)
 	return fs
 }
 

@@ -53,16 +53,14 @@ func newSettings(doc any, env bool) settings {
 
 // lower copies v with every mapping key lower-cased. Of keys that differ
 // only in case, which register.yaml has none of once foldedTwice has left
-// out the later ones, the first in sorted order stands, the same on every
-// run.
+// out the later ones, the last in sorted order stands, the same on every
+// run, as in the environment (GetStringMapString).
 func lower(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for _, k := range slices.Sorted(maps.Keys(x)) {
-			if _, twice := out[strings.ToLower(k)]; !twice {
-				out[strings.ToLower(k)] = lower(x[k])
-			}
+			out[strings.ToLower(k)] = lower(x[k])
 		}
 		return out
 	case []any:
@@ -86,12 +84,7 @@ func foldedTwice(doc *source.Document, file string) (any, []finding.Finding) {
 	reported := map[*yaml.Node]bool{} // an anchored mapping is walked at each alias
 	var walk func(n *yaml.Node, v any, path []string) any
 	walk = func(n *yaml.Node, v any, path []string) any {
-		for n.Kind == yaml.AliasNode && n.Alias != nil {
-			n = n.Alias
-		}
-		if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
-			n = n.Content[0]
-		}
+		n = deref(n)
 		switch x := v.(type) {
 		case map[string]any:
 			if n.Kind != yaml.MappingNode {
@@ -157,6 +150,47 @@ func find(m map[string]any, path []string) (any, bool) {
 	return nil, false
 }
 
+// at finds the node of key's value in the tree under n as inFile finds the
+// value: keys without regard to case, the first of two alike (the one
+// foldedTwice keeps), a key that holds dots itself tried first; with
+// key set, the node of its key instead. nil when the tree does not set it.
+func at(n *yaml.Node, path []string, key bool) *yaml.Node {
+	n = deref(n)
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := len(path); i > 0; i-- {
+		name := strings.ToLower(strings.Join(path[:i], "."))
+		for j := 0; j+1 < len(n.Content); j += 2 {
+			if strings.ToLower(n.Content[j].Value) != name {
+				continue
+			}
+			if i == len(path) {
+				if key {
+					return n.Content[j]
+				}
+				return deref(n.Content[j+1])
+			}
+			if found := at(n.Content[j+1], path[i:], key); found != nil {
+				return found
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// deref is the node an alias stands for, and a document's own.
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		return n.Content[0]
+	}
+	return n
+}
+
 // Get returns the setting: the environment's text, the file's value or the
 // default.
 func (s settings) Get(key string) any {
@@ -171,44 +205,19 @@ func (s settings) Get(key string) any {
 	return defaults[key]
 }
 
-// envSource names the environment variable that gives key its value: the
-// key's own (REGISTER_DUE_WITHIN) or one that sets a mapping holding it
-// (REGISTER_EVALUATION_INTERVALS for evaluation.intervals.camera); "" when
-// the value is the file's or the default.
+// envSource names the environment variable that sets key alone
+// (REGISTER_DUE_WITHIN), when it is set; "" when the value is the file's
+// or the default. A key of a mapping may also be set by the mapping's
+// variable, or its own in another case: evaluation knows which
+// (builder.envOf).
 func (s settings) envSource(key string) string {
 	if s.env == nil {
 		return ""
 	}
-	parts := strings.Split(key, ".")
-	for i := len(parts); i > 0; i-- {
-		name := EnvName(strings.Join(parts[:i], "."))
-		if v, ok := s.env(name); ok && v != "" && (i == len(parts) || holds(v, parts[i:])) {
-			return name
-		}
+	if v, ok := s.env(EnvName(key)); ok && v != "" {
+		return EnvName(key)
 	}
 	return ""
-}
-
-// holds reports whether the JSON object v, a variable that sets a
-// mapping, holds the key at path (without regard to case): only then did
-// it set that key.
-func holds(v string, path []string) bool {
-	var m map[string]any
-	if json.Unmarshal([]byte(v), &m) != nil {
-		return false
-	}
-	for k, sub := range m {
-		if !strings.EqualFold(k, path[0]) {
-			continue
-		}
-		if len(path) == 1 {
-			return true
-		}
-		if b, err := json.Marshal(sub); err == nil && holds(string(b), path[1:]) {
-			return true
-		}
-	}
-	return false
 }
 
 // InConfig reports whether register.yaml sets key.
@@ -269,22 +278,35 @@ func (s settings) GetStringSlice(key string) []string {
 	return []string{}
 }
 
+// layered is one key's value in a layer of a mapping setting
+// (GetStringMapString).
+type layered struct {
+	Text string
+	// Env is the environment variable that set the key, as it is
+	// written: the mapping's (REGISTER_EVALUATION_INTERVALS) or the
+	// key's own (REGISTER_EVALUATION_INTERVALS_Camera); "" for
+	// register.yaml.
+	Env string
+}
+
 // GetStringMapString returns the layers of a mapping of texts that
 // register.yaml and the environment set, lowest first, without the
 // defaults: the file's, then REGISTER_EVALUATION_INTERVALS as a JSON
 // object, then REGISTER_EVALUATION_INTERVALS_<KEY> for one key each. A
 // higher layer sets a key over a lower one; a variable that is no JSON
-// object sets nothing and is the error.
-func (s settings) GetStringMapString(key string) ([]map[string]string, error) {
-	file := map[string]string{}
+// object sets nothing and is the error. Keys are lower-cased; of two
+// alike but for case in one layer, the later in sorted order stands, the
+// same on every run.
+func (s settings) GetStringMapString(key string) ([]map[string]layered, error) {
+	file := map[string]layered{}
 	if m, ok := s.inFile(key); ok {
 		if m, ok := m.(map[string]any); ok {
 			for k, v := range m {
-				file[k] = text(v)
+				file[k] = layered{Text: text(v)}
 			}
 		}
 	}
-	layers := []map[string]string{file}
+	layers := []map[string]layered{file}
 	if s.env == nil {
 		return layers, nil
 	}
@@ -293,21 +315,19 @@ func (s settings) GetStringMapString(key string) ([]map[string]string, error) {
 	if v, ok := s.env(name); ok && strings.TrimSpace(v) != "" {
 		var m map[string]any
 		if err = json.Unmarshal([]byte(v), &m); err == nil {
-			whole := map[string]string{}
-			// In a fixed order: "Camera" and "camera" are one key,
-			// and the same one wins on every run.
+			whole := map[string]layered{}
 			for _, k := range slices.Sorted(maps.Keys(m)) {
-				whole[strings.ToLower(k)] = fmt.Sprint(m[k])
+				whole[strings.ToLower(k)] = layered{Text: fmt.Sprint(m[k]), Env: name}
 			}
 			layers = append(layers, whole)
 		}
 	}
 	if s.environ != nil {
-		each := map[string]string{}
-		for _, kv := range s.environ() {
+		each := map[string]layered{}
+		for _, kv := range slices.Sorted(slices.Values(s.environ())) {
 			k, v, _ := strings.Cut(kv, "=")
 			if sub, ok := strings.CutPrefix(k, name+"_"); ok && sub != "" && strings.TrimSpace(v) != "" {
-				each[strings.ToLower(sub)] = v
+				each[strings.ToLower(sub)] = layered{Text: v, Env: k}
 			}
 		}
 		layers = append(layers, each)
