@@ -84,6 +84,19 @@ func SettingKeys() []string {
 	return keys
 }
 
+// place is where the setting key was made: the environment variable
+// that set it, else its place in register.yaml.
+func (b *builder) place(key string) Place {
+	if name := b.envOf(key); name != "" {
+		return Place{Env: name}
+	}
+	if b.doc == nil {
+		return Place{}
+	}
+	line, col := b.locate(key)
+	return Place{File: b.file, Line: line, Column: col}
+}
+
 // changes lists the checklist's settings of b's configuration that differ
 // from def's, in the order above, an evaluation interval per camera
 // regime, sensor type or kind among them.
@@ -93,14 +106,7 @@ func (b *builder) changes(def *Config) []Change {
 		if value == dflt {
 			return
 		}
-		ch := Change{Key: key, Value: value, Default: dflt}
-		if name := b.envOf(key); name != "" {
-			ch.Env = name
-		} else if b.doc != nil {
-			ch.File = b.file
-			ch.Line, ch.Column = b.locate(key)
-		}
-		out = append(out, ch)
+		out = append(out, Change{Key: key, Value: value, Default: dflt, Place: b.place(key)})
 	}
 	for _, s := range checklistSettings {
 		add(s.key, s.value(b.c), s.value(def))

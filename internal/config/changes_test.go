@@ -236,3 +236,44 @@ func TestAnUnknownKeyWithDotsIsWarnedAtItsLine(t *testing.T) {
 		t.Errorf("findings %q, want %q", got, want)
 	}
 }
+
+// An interval set for a key that names no camera regime, sensor type or
+// kind concerns no record: the checklist warns that it is ignored, so it
+// is not published as a deviation in force either, nor used. It is kept
+// with where it was set, for that warning.
+func TestAnIntervalThatConcernsNoRecordIsNoDeviation(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml string
+		env        map[string]string
+		key        string
+		ignored    []Change // nil: the key concerns records
+	}{
+		{"a hyphen for an underscore", "organisation: X\nevaluation:\n  intervals:\n    public-order: P2Y\n", nil, "public-order",
+			[]Change{{Key: "evaluation.intervals.public-order", Value: "P2Y", Place: Place{File: FileName, Line: 4, Column: 19}}}},
+		{"a variable of one key", "organisation: X\n", map[string]string{"REGISTER_EVALUATION_INTERVALS_Drone2": "P2Y"}, "drone2",
+			[]Change{{Key: "evaluation.intervals.drone2", Value: "P2Y", Place: Place{Env: "REGISTER_EVALUATION_INTERVALS_Drone2"}}}},
+		{"the mapping's variable", "organisation: X\n", map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"public.order": "P2Y"}`}, "public.order",
+			[]Change{{Key: "evaluation.intervals.public.order", Value: "P2Y", Place: Place{Env: "REGISTER_EVALUATION_INTERVALS"}}}},
+		{"a sensor type", "evaluation:\n  intervals:\n    camera: P2Y\n", nil, "camera", nil},
+		{"a camera regime", "evaluation:\n  intervals:\n    public_order: P2Y\n", nil, "public_order", nil},
+		{"a kind", "evaluation:\n  intervals:\n    algorithm: P2Y\n", nil, "algorithm", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			c, fs, err := Load(writeConfig(t, tt.yaml))
+			if err != nil || len(fs) > 0 {
+				t.Fatalf("load: %v %v", err, fs)
+			}
+			listed := slices.ContainsFunc(c.Changes, func(ch Change) bool { return ch.Key == "evaluation.intervals."+tt.key })
+			_, used := c.Evaluation.Intervals[tt.key]
+			if listed == (tt.ignored != nil) || used == (tt.ignored != nil) {
+				t.Errorf("listed as a deviation %v, used %v; changes %+v", listed, used, c.Changes)
+			}
+			if !slices.Equal(c.Evaluation.Ignored, tt.ignored) {
+				t.Errorf("ignored %+v, want %+v", c.Evaluation.Ignored, tt.ignored)
+			}
+		})
+	}
+}

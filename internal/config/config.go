@@ -14,12 +14,15 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/validate"
 	"go.yaml.in/yaml/v3"
@@ -128,6 +131,12 @@ type Evaluation struct {
 	// override a shorter one the municipality set for a broader key
 	// (IntervalFor).
 	Defaulted map[string]bool
+	// Ignored are the intervals set for a key that is no camera regime,
+	// sensor type or kind ("public-order", "Camera's"): they concern no
+	// record, so they are not in Intervals, and no deviation in force
+	// (Changes) either. The checklist warns of each where it was set,
+	// so that a typo does not leave the interval meant unnoticed.
+	Ignored []Change
 }
 
 // DefaultCustomRulesCost is limits.custom_rules_cost when register.yaml
@@ -795,8 +804,26 @@ func (b *builder) evaluation() {
 			c.Evaluation.Defaulted[k] = true
 		}
 	}
+	for _, k := range slices.Sorted(maps.Keys(c.Evaluation.Intervals)) {
+		if !slices.Contains(intervalClasses(), k) {
+			key := "evaluation.intervals." + k
+			c.Evaluation.Ignored = append(c.Evaluation.Ignored, Change{Key: key, Value: c.Evaluation.Intervals[k].String(), Place: b.place(key)})
+			delete(c.Evaluation.Intervals, k)
+		}
+	}
 	c.DueWithin = b.dur("due_within")
 }
+
+// intervalClasses are the keys of evaluation.intervals that concern
+// records (IntervalFor): the camera regimes and sensor types the record
+// format allows, and the kinds of record.
+var intervalClasses = sync.OnceValue(func() []string {
+	out := slices.Concat(field.Values(record.Sensor, "camera_regime"), field.Values(record.Sensor, "sensor_type"))
+	for _, k := range record.Kinds {
+		out = append(out, string(k))
+	}
+	return out
+})
 
 // limits reads the checklist's limits and the budget of custom rules.
 func (b *builder) limits() {

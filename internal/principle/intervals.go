@@ -3,36 +3,23 @@ package principle
 import (
 	"fmt"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/voorbeeldstad/register/internal/config"
-	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/finding"
-	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // unknownIntervalKeys warns about an evaluation interval set for a key
-// that is no camera regime, sensor type or kind ("public-order", "Camera's"):
-// it concerns no record, while the deviations list it as set, so a typo
-// would leave the interval meant at its default unnoticed.
+// that is no camera regime, sensor type or kind ("public-order", "Camera's"),
+// at the setting: it concerns no record (config.Evaluation.Ignored), so a
+// typo would leave the interval meant at its default unnoticed.
 func unknownIntervalKeys(cfg *config.Config) []finding.Finding {
-	known := slices.Concat(field.Values(record.Sensor, "camera_regime"), field.Values(record.Sensor, "sensor_type"))
-	for _, k := range record.Kinds {
-		known = append(known, string(k))
-	}
-	var keys []string
-	for k := range cfg.Evaluation.Intervals {
-		if !cfg.Evaluation.Defaulted[k] && !slices.Contains(known, k) {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
 	var out []finding.Finding
-	for _, k := range keys {
-		key := "evaluation.intervals." + k
+	for _, ch := range cfg.Evaluation.Ignored {
+		k := strings.TrimPrefix(ch.Key, "evaluation.intervals.")
 		f := finding.Finding{File: config.FileName, Rule: finding.RuleConfig, Principle: "VNG III", Severity: finding.Warning}
-		what := key
-		if env := placeAtSetting(&f, cfg, key); env != "" {
+		what := ch.Key
+		if env := placeAt(&f, ch.Place); env != "" {
 			what = env + " (" + k + ")"
 		}
 		out = append(out, worded(f,
@@ -52,13 +39,18 @@ func placeAtSetting(f *finding.Finding, cfg *config.Config, key string) string {
 	if i < 0 {
 		return ""
 	}
-	ch := cfg.Changes[i]
-	f.Line, f.Column = ch.Line, ch.Column
-	if ch.File != "" {
-		f.File = ch.File
+	return placeAt(f, cfg.Changes[i].Place)
+}
+
+// placeAt points f at p, a setting's place in register.yaml or the
+// environment variable, whose name it returns ("" for a place in the file).
+func placeAt(f *finding.Finding, p config.Place) string {
+	f.Line, f.Column = p.Line, p.Column
+	if p.File != "" {
+		f.File = p.File
 	}
-	if ch.Env != "" {
-		f.File = ch.Env
+	if p.Env != "" {
+		f.File = p.Env
 	}
-	return ch.Env
+	return p.Env
 }
