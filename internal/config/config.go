@@ -781,10 +781,15 @@ func (b *builder) evaluation() {
 			switch {
 			case err != nil:
 				b.badOver(i, below, key, set, msgNotPeriod, err)
-			case d.Years == 0 && d.Months == 0 && d.Weeks == 0 && d.Days == 0:
-				// P0D or PT1H: every record would be overdue on the
-				// day of its evaluation.
-				b.badOver(i, below, key, set, msgIntervalTooShort, set.Text)
+			case d.Clock != 0:
+				// A due date is a day: PT24H, P1DT12H or PT8760H
+				// would count hours on it, across a change of
+				// summer time too. Refused, whatever the length.
+				b.badOver(i, below, key, set, msgIntervalClock, set.Text)
+			case d.IsZero():
+				// P0D: every record would be overdue on the day of
+				// its evaluation.
+				b.badOver(i, below, key, set, msgIntervalZero, set.Text)
 			default:
 				c.Evaluation.Intervals[k], from[k] = d, i
 				b.setBy[key] = set.Env

@@ -627,7 +627,8 @@ func TestEvaluationIntervalsMerge(t *testing.T) {
 			"REGISTER_EVALUATION_INTERVALS is not a JSON object of intervals"},
 		// As register init writes it: the default's own value caps too.
 		{"the default's own value set", "evaluation: {intervals: {public_order: P1Y, camera: P6M}}\n", nil, "P6M", "P6M", "P4Y", "evaluation.intervals.camera", ""},
-		{"less than a day", "evaluation: {intervals: {camera: P0D, drone: PT1H}}\n", nil, "P1Y", "P4Y", "P4Y", "evaluation.intervals.public_order", "is less than a day"},
+		{"no time at all", "evaluation: {intervals: {camera: P0D, drone: PT0H}}\n", nil, "P1Y", "P4Y", "P4Y", "evaluation.intervals.public_order", "is no time at all"},
+		{"hours", "evaluation: {intervals: {camera: PT1H, drone: P1DT12H}}\n", nil, "P1Y", "P4Y", "P4Y", "evaluation.intervals.public_order", "gives hours, minutes or seconds"},
 		// A bad value in the environment leaves the file's standing.
 		{"a bad variable over the file's value", file, map[string]string{"REGISTER_EVALUATION_INTERVALS_CAMERA": "soon"}, "P6M", "P6M", "P2Y", "evaluation.intervals.camera",
 			"REGISTER_EVALUATION_INTERVALS_CAMERA: "},
@@ -714,5 +715,37 @@ func TestBadIntervalVariableOverTheMappingVariable(t *testing.T) {
 	}
 	if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != "P2Y" {
 		t.Errorf("camera every %s, want the variable's P2Y", got)
+	}
+}
+
+// An evaluation interval counts in days, weeks, months or years: one
+// given in hours, minutes or seconds is refused whatever its length, and
+// the message says so, not that a year of hours is "less than a day".
+func TestAnIntervalInHoursIsRefusedForWhatItIs(t *testing.T) {
+	const clock = "an evaluation interval counts only whole days, weeks, months or years, such as P1Y or P365D"
+	for _, tt := range []struct{ value, message string }{
+		{"PT8760H", `evaluation.intervals.camera: "PT8760H" gives hours, minutes or seconds; ` + clock},
+		{"PT24H", `evaluation.intervals.camera: "PT24H" gives hours, minutes or seconds; ` + clock},
+		{"P1DT12H", `evaluation.intervals.camera: "P1DT12H" gives hours, minutes or seconds; ` + clock},
+		{"PT30M", `evaluation.intervals.camera: "PT30M" gives hours, minutes or seconds; ` + clock},
+		{"P0D", `evaluation.intervals.camera: "P0D" is no time at all; an evaluation interval is at least one day, such as P1Y`},
+		{"P0Y0M", `evaluation.intervals.camera: "P0Y0M" is no time at all; an evaluation interval is at least one day, such as P1Y`},
+		{"P1DT0H", ""},
+		{"P365D", ""},
+	} {
+		c, fs, err := Load(writeConfig(t, "evaluation:\n  intervals:\n    camera: "+tt.value+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, f := range fs {
+			got += f.Message.In("en")
+		}
+		if got != tt.message {
+			t.Errorf("%s: %q, want %q", tt.value, got, tt.message)
+		}
+		if _, set := c.Evaluation.Intervals["camera"]; set != (tt.message == "") {
+			t.Errorf("%s: used %v", tt.value, set)
+		}
 	}
 }

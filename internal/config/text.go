@@ -25,9 +25,11 @@ var (
 	msgFixVariable = message.New("fix the environment variable %s; until then the default applies",
 		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
 	// A setting and the period package's error, which words itself.
-	msgNotPeriod        = message.New("%s: %v", "%s: %v")
-	msgIntervalTooShort = message.New("%s: %q is less than a day; an evaluation interval counts in days, weeks, months or years, such as P1Y",
-		"%s: %q is korter dan een dag; een termijn voor evaluatie telt in dagen, weken, maanden of jaren, zoals P1Y")
+	msgNotPeriod     = message.New("%s: %v", "%s: %v")
+	msgIntervalClock = message.New("%s: %q gives hours, minutes or seconds; an evaluation interval counts only whole days, weeks, months or years, such as P1Y or P365D",
+		"%s: %q geeft uren, minuten of seconden; een termijn voor evaluatie telt alleen hele dagen, weken, maanden of jaren, zoals P1Y of P365D")
+	msgIntervalZero = message.New("%s: %q is no time at all; an evaluation interval is at least one day, such as P1Y",
+		"%s: %q is helemaal geen tijd; een termijn voor evaluatie is minstens een dag, zoals P1Y")
 	msgNotIntervals = message.New(`%s is not a JSON object of intervals, such as {"drone": "P2Y"}`, `%s is geen JSON-object met termijnen, zoals {"drone": "P2Y"}`)
 	msgNoLanguage   = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
 	msgNotCount     = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")
