@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/message"
+	"github.com/voorbeeldstad/register/internal/period"
 )
 
 // Change is a setting the checklist's rules read that the configuration
@@ -103,7 +104,7 @@ func (b *builder) place(key string) Place {
 func (b *builder) changes(def *Config) []Change {
 	var out []Change
 	add := func(key, value, dflt string) {
-		if value == dflt {
+		if value == dflt || sameLength(value, dflt) {
 			return
 		}
 		out = append(out, Change{Key: key, Value: value, Default: dflt, Place: b.place(key)})
@@ -131,4 +132,13 @@ func (b *builder) changes(def *Config) []Change {
 		add(fmt.Sprintf("evaluation.intervals.%s", k), interval(b.c, k), interval(def, k))
 	}
 	return out
+}
+
+// sameLength reports whether a and b are durations as long from any day:
+// P1Y and P12M, P1W and P7D, but not P1Y and P365D, which a leap year
+// tells apart. Text that is no duration is as long as nothing.
+func sameLength(a, b string) bool {
+	x, errX := period.Parse(a)
+	y, errY := period.Parse(b)
+	return errX == nil && errY == nil && x.Years*12+x.Months == y.Years*12+y.Months && x.Weeks*7+x.Days == y.Weeks*7+y.Days && x.Clock == y.Clock
 }

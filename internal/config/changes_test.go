@@ -277,3 +277,41 @@ func TestAnIntervalThatConcernsNoRecordIsNoDeviation(t *testing.T) {
 		})
 	}
 }
+
+// A duration as long as the default on every day is the default, however
+// it is written: P12M is P1Y, and so caps as the default does and is no
+// deviation. P365D is not: a leap year is a day longer.
+func TestADurationAsLongAsTheDefaultIsTheDefault(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml  string
+		publicOrder string // of a public-order camera
+		changed     []string
+	}{
+		{"written as the default", "evaluation: {intervals: {camera: P6M, public_order: P1Y}}\nlimits: {exception_max: P1Y}\n",
+			"P6M", []string{"evaluation.intervals.camera"}},
+		{"in months", "evaluation: {intervals: {camera: P6M, public_order: P12M}}\nlimits: {exception_max: P12M}\n",
+			"P6M", []string{"evaluation.intervals.camera"}},
+		{"in days", "evaluation: {intervals: {camera: P6M, public_order: P365D}}\nlimits: {exception_max: P365D}\n",
+			"P365D", []string{"limits.exception_max", "evaluation.intervals.camera", "evaluation.intervals.public_order"}},
+		{"weeks and days", "due_within: P2W\nnotice: {period: P1W}\nadvice: {response_term: P13W}\n",
+			"P1Y", []string{"due_within", "notice.period", "advice.response_term"}},
+		{"the defaults in other words", "limits: {exception_max: P0Y12M, data_sharing_max: P36M}\n", "P1Y", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, fs, err := Load(writeConfig(t, tt.yaml))
+			if err != nil || len(fs) > 0 {
+				t.Fatalf("load: %v %v", err, fs)
+			}
+			if got := c.IntervalFor("sensor", "camera", "public_order").String(); got != tt.publicOrder {
+				t.Errorf("public-order camera every %s, want %s", got, tt.publicOrder)
+			}
+			var changed []string
+			for _, ch := range c.Changes {
+				changed = append(changed, ch.Key)
+			}
+			if !slices.Equal(changed, tt.changed) {
+				t.Errorf("changes %q, want %q", changed, tt.changed)
+			}
+		})
+	}
+}

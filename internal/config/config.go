@@ -800,11 +800,11 @@ func (b *builder) evaluation() {
 	// one set for drones does not drop the yearly evaluation of
 	// public-order cameras. Each default stands until its own key changes
 	// it, and the deviations (Changes) name that key; a key set to the
-	// default's own value (as register init writes public_order: P1Y) is
-	// the default, and caps as it does.
+	// default's own length (as register init writes public_order: P1Y,
+	// or P12M) is the default, and caps as it does.
 	c.Evaluation.Defaulted = map[string]bool{}
 	for k, s := range defaults["evaluation.intervals"].(map[string]any) {
-		if d, set := c.Evaluation.Intervals[k]; !set || d.String() == s.(string) {
+		if d, set := c.Evaluation.Intervals[k]; !set || sameLength(d.String(), s.(string)) {
 			c.Evaluation.Intervals[k] = period.MustParse(s.(string))
 			c.Evaluation.Defaulted[k] = true
 		}
