@@ -779,6 +779,8 @@ func (b *builder) evaluation() {
 			set, key := layer[k], "evaluation.intervals."+k
 			d, err := period.Parse(set.Text)
 			switch {
+			case !set.What.IsZero():
+				b.badOver(i, below, key, set, msgNotText, set.What)
 			case err != nil:
 				b.badOver(i, below, key, set, msgNotPeriod, err)
 			case d.Clock != 0:

@@ -749,3 +749,32 @@ func TestAnIntervalInHoursIsRefusedForWhatItIs(t *testing.T) {
 		}
 	}
 }
+
+// An interval that is no text is named for what it is, not by how Go
+// prints it ("<nil>", "map[a:P1Y]").
+func TestAnIntervalThatIsNoTextIsNamedForWhatItIs(t *testing.T) {
+	for _, tt := range []struct{ name, yaml, env, message string }{
+		{"null in the variable", "", `{"camera": null}`, "evaluation.intervals.camera is null, not a duration such as P1Y"},
+		{"an object in the variable", "", `{"camera": {"a": "P1Y"}}`, "evaluation.intervals.camera is an object, not a duration such as P1Y"},
+		{"a list in the variable", "", `{"camera": ["P1Y"]}`, "evaluation.intervals.camera is a list, not a duration such as P1Y"},
+		{"a number in the variable", "", `{"camera": 1e3}`, `evaluation.intervals.camera: "1e3" is not an ISO 8601 duration such as P1Y, P6M or P90D`},
+		{"null in the file", "evaluation:\n  intervals:\n    camera:\n", "", "evaluation.intervals.camera is null, not a duration such as P1Y"},
+		{"an object in the file", "evaluation:\n  intervals:\n    camera: {a: P1Y}\n", "", "evaluation.intervals.camera is an object, not a duration such as P1Y"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.env != "" {
+				t.Setenv("REGISTER_EVALUATION_INTERVALS", tt.env)
+			}
+			c, fs, err := Load(writeConfig(t, tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fs) != 1 || fs[0].Message.In("en") != tt.message {
+				t.Errorf("findings %+v, want one: %s", fs, tt.message)
+			}
+			if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != "P4Y" {
+				t.Errorf("camera every %s, want the default", got)
+			}
+		})
+	}
+}

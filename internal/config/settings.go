@@ -3,6 +3,7 @@ package config
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/source"
 	"go.yaml.in/yaml/v3"
 )
@@ -282,6 +284,9 @@ func (s settings) GetStringSlice(key string) []string {
 // (GetStringMapString).
 type layered struct {
 	Text string
+	// What names the value when it is no text (null, an object, a
+	// list), as a duration cannot be; zero for text.
+	What label.Text
 	// Env is the environment variable that set the key, as it is
 	// written: the mapping's (REGISTER_EVALUATION_INTERVALS) or the
 	// key's own (REGISTER_EVALUATION_INTERVALS_Camera); "" for
@@ -302,7 +307,7 @@ func (s settings) GetStringMapString(key string) ([]map[string]layered, error) {
 	if m, ok := s.inFile(key); ok {
 		if m, ok := m.(map[string]any); ok {
 			for k, v := range m {
-				file[k] = layered{Text: text(v)}
+				file[k] = textOf(v)
 			}
 		}
 	}
@@ -314,10 +319,20 @@ func (s settings) GetStringMapString(key string) ([]map[string]layered, error) {
 	name := EnvName(key)
 	if v, ok := s.env(name); ok && strings.TrimSpace(v) != "" {
 		var m map[string]any
-		if err = json.Unmarshal([]byte(v), &m); err == nil {
+		// Numbers as written: 1e3 stays "1e3".
+		dec := json.NewDecoder(strings.NewReader(v))
+		dec.UseNumber()
+		if err = dec.Decode(&m); err == nil {
+			if _, end := dec.Token(); end != io.EOF {
+				err = fmt.Errorf("more after the JSON object")
+			}
+		}
+		if err == nil {
 			whole := map[string]layered{}
 			for _, k := range slices.Sorted(maps.Keys(m)) {
-				whole[strings.ToLower(k)] = layered{Text: fmt.Sprint(m[k]), Env: name}
+				set := textOf(m[k])
+				set.Env = name
+				whole[strings.ToLower(k)] = set
 			}
 			layers = append(layers, whole)
 		}
@@ -333,6 +348,20 @@ func (s settings) GetStringMapString(key string) ([]map[string]layered, error) {
 		layers = append(layers, each)
 	}
 	return layers, err
+}
+
+// textOf is a value of a mapping setting as text, or, when it is none,
+// what it is instead (layered.What).
+func textOf(v any) layered {
+	switch v.(type) {
+	case nil:
+		return layered{What: wNull}
+	case map[string]any:
+		return layered{What: wObject}
+	case []any:
+		return layered{What: wList}
+	}
+	return layered{Text: text(v)}
 }
 
 // supplierWatch reads supplier_watch: a list of mappings with manufacturer

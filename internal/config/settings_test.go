@@ -55,3 +55,14 @@ func TestSettingsBool(t *testing.T) {
 		}
 	}
 }
+
+// REGISTER_EVALUATION_INTERVALS is one JSON object and nothing after it.
+func TestTheIntervalsVariableIsOneJSONObject(t *testing.T) {
+	for v, ok := range map[string]bool{`{"camera": "P1Y"}`: true, ` {"camera": "P1Y"} ` + "\n": true, `{"camera": "P1Y"}}`: false,
+		`{"camera": "P1Y"} {}`: false, `{"camera": "P1Y"} x`: false, `["P1Y"]`: false, `null`: true} {
+		s := settings{env: func(string) (string, bool) { return v, true }}
+		if _, err := s.GetStringMapString("evaluation.intervals"); (err == nil) != ok {
+			t.Errorf("%q: error %v", v, err)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package config
 
-import "github.com/voorbeeldstad/register/internal/message"
+import (
+	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
+)
 
 // The words of the findings about register.yaml and the REGISTER_
 // variables, English and Dutch side by side. A setting's message starts
@@ -30,6 +33,8 @@ var (
 		"%s: %q geeft uren, minuten of seconden; een termijn voor evaluatie telt alleen hele dagen, weken, maanden of jaren, zoals P1Y of P365D")
 	msgIntervalZero = message.New("%s: %q is no time at all; an evaluation interval is at least one day, such as P1Y",
 		"%s: %q is helemaal geen tijd; een termijn voor evaluatie is minstens een dag, zoals P1Y")
+	// A value that is no text, named for what it is (wNull, ...).
+	msgNotText      = message.New("%s is %s, not a duration such as P1Y", "%s is %s, geen termijn zoals P1Y")
 	msgNotIntervals = message.New(`%s is not a JSON object of intervals, such as {"drone": "P2Y"}`, `%s is geen JSON-object met termijnen, zoals {"drone": "P2Y"}`)
 	msgNoLanguage   = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
 	msgNotCount     = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")
@@ -92,4 +97,12 @@ var (
 		"geen toegang: wie register uitvoert, moet het bestand kunnen lezen en de map ervan kunnen openen; pas de rechten aan, of voer register uit als een gebruiker die ze mag lezen")
 	msgConfigCannotRead = message.New("%s; check that it is a file register can read, then run register again",
 		"%s; controleer of het een bestand is dat register kan lezen, en voer register daarna opnieuw uit")
+)
+
+// What a value of a setting is when it is no text (msgNotText), in Dutch
+// and English.
+var (
+	wNull   = label.Text{"leeg (null)", "null"}
+	wObject = label.Text{"een object", "an object"}
+	wList   = label.Text{"een lijst", "a list"}
 )
