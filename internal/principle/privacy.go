@@ -341,6 +341,10 @@ var legalBasis = &Rule{
 		// Police data are the police's (and the images of the mayor's
 		// 151c cameras); anyone else who claims them is under the GDPR.
 		claimed := lb.Regime == "police_data" && !mayBePoliceData(r)
+		// "other" is no way out of the GDPR: it governs all personal data
+		// but the police's (and the national security services', which
+		// keep no municipal register).
+		other := lb.Regime == "other" && personal(r) && !mayBePoliceData(r)
 		switch {
 		case lb.Regime == "gdpr" && blank(lb.GDPRGround):
 			fs = append(fs, lawful(missing("/legal_basis",
@@ -348,6 +352,12 @@ var legalBasis = &Rule{
 					"add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation"),
 				nl("De wettelijke grondslag noemt de AVG, maar niet op welke grond uit de AVG de verwerking berust.",
 					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
+		case other && blank(lb.GDPRGround):
+			fs = append(fs, lawful(at("/legal_basis/regime",
+				en(fmt.Sprintf("legal_basis.regime is other, but %s and the operator is not the police, so the GDPR applies, and the legal basis names no ground of GDPR art. 6(1)", personalWhy(r)),
+					"set legal_basis.regime: gdpr and add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation; name the task's own law (such as the Wegenverkeerswet 1994) in legal_basis.law"),
+				nl(fmt.Sprintf("Bij legal_basis.regime staat other (anders). %s De organisatie is niet de politie, dus geldt de AVG. Maar bij de wettelijke grondslag staat niet op welke grond uit art. 6 lid 1 AVG de verwerking berust.", personalWhyNL(r)),
+					"Vul legal_basis.regime: gdpr in en vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting). Noem de eigen wet van de taak (zoals de Wegenverkeerswet 1994) bij legal_basis.law.")), lawLawfulGround))
 		case claimed && blank(lb.GDPRGround):
 			fs = append(fs, lawful(missing("/legal_basis",
 				en("the GDPR applies, as the operator is not the police, but the legal basis names no ground of GDPR art. 6(1)",

@@ -204,6 +204,28 @@ organisation: {name: Winkel BV, type: private}
 personal_data: {processed: yes}
 legal_basis: {regime: gdpr, gdpr_ground: legitimate_interest, law: AVG art. 6(1)(f)}
 `},
+		// "other" is no way out of the GDPR for personal data.
+		{name: "an ANPR camera of a municipality under regime other", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis: {regime: other, law: Wegenverkeerswet 1994}
+`, want: []want{{"legal-basis", "VNG VI", finding.Error, 5, 23, "legal_basis.regime is other, but the record processes personal data and the operator is not the police, so the GDPR applies"}}},
+		{name: "regime other without personal data", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: no}
+legal_basis: {regime: other, law: Omgevingswet}
+`},
+		{name: "regime other for the police", yaml: `
+id: s
+kind: sensor
+organisation: {name: Politie, type: police}
+personal_data: {processed: yes}
+legal_basis: {regime: other, law: Wet politiegegevens}
+`},
 		{name: "no personal data, no basis needed", yaml: `
 id: s
 kind: sensor
