@@ -362,14 +362,14 @@ var aiActProfile = &Rule{
 				nl("Er staat niet bij of de organisatie aanbieder of gebruiksverantwoordelijke is. Dat bepaalt welke plichten gelden.",
 					"Vul ai_act.role in: provider (aanbieder), deployer (gebruiksverantwoordelijke) of provider_and_deployer.")))
 		}
-		if emotionAtWork(r) {
+		if where, ok := emotionAtWork(r); ok {
 			// A prohibited practice is not high risk, nor any other
 			// category: classifying it so would show it as allowed.
 			if a.Category != "prohibited" {
 				f := at("/ai_act/category",
-					en(fmt.Sprintf("the system recognises emotions at work or in education (Annex III point %s), a prohibited AI practice, so it cannot be classified %s", a.AnnexIII, a.Category),
+					en(fmt.Sprintf("the system recognises emotions at work or in education (%s), a prohibited AI practice, so it cannot be classified %s", where.In("en"), a.Category),
 						"stop using it and set ai_act.category: prohibited; only a system intended for medical or safety reasons falls outside the prohibition, and it is then high risk under Annex III point 1(c): classify it so and give the reason in ai_act.basis"),
-					nl(fmt.Sprintf("Het systeem herkent emoties op het werk of in het onderwijs (bijlage III punt %s). Dat is een verboden AI-praktijk, dus het kan niet als %s zijn ingedeeld.", a.AnnexIII, a.Category),
+					nl(fmt.Sprintf("Het systeem herkent emoties op het werk of in het onderwijs (%s). Dat is een verboden AI-praktijk, dus het kan niet als %s zijn ingedeeld.", where.In("nl"), a.Category),
 						"Stop met het gebruik en vul ai_act.category: prohibited in. Alleen een systeem dat bedoeld is om medische redenen of voor de veiligheid valt buiten het verbod; dat is hoog risico onder bijlage III punt 1(c). Deel het dan zo in en leg de reden uit bij ai_act.basis."))
 				fs = append(fs, applies(ctx, citesLaw(f, lawEmotionAtWork), art5From, "2025-02-02"))
 			}

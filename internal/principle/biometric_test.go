@@ -304,6 +304,13 @@ func TestEmotionRecognitionAtWorkAndInEducation(t *testing.T) {
 		{"the day the prohibition applies", "3", "2025-02-02", "AI Act art. 5(1)(f)", "a prohibited AI practice (AI Act art. 5(1)(f), since 2025-02-02)"},
 		{"the day before: the principle only", "3", "2025-02-01", "", ""},
 		{"for benefits, not work or education: the principle only", "5(a)", "2026-12-06", "", ""},
+		// The themes put it in the classroom or at work whatever its point;
+		// point 1(c) is the law's way out only with a medical or safety
+		// reason.
+		{"themed education, called 1(c)", "1(c)\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "recognises emotions at work or in education (theme onderwijs-en-wetenschap), a prohibited AI practice"},
+		{"themed the organisation's own operations", "5(a)\"}\nthemes: [organisatie-en-bedrijfsvoering]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "(theme organisatie-en-bedrijfsvoering)"},
+		{"themed education, 1(c) with no medical or safety reason", "1(c)\", basis: \"meet de aandacht van leerlingen\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "(theme onderwijs-en-wetenschap)"},
+		{"themed education, 1(c) for safety", "1(c)\", basis: \"alarmeert bij paniek, voor de veiligheid van leerlingen\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ import (
 // Kept as a table beside the rules, not in them, so that a change to a
 // rule's check and a change to what it reads are read side by side here.
 var readsTable = map[string][]string{
-	"biometric-ban":            {"ai_act", "camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
+	"biometric-ban":            {"ai_act", "camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status", "themes"},
 	"owner-reachable":          {"owner"},
 	"personal-data-inferred":   {"camera_regime", "capabilities", "legal_basis", "minimisation", "personal_data", "sensor_type", "status"},
 	"dpia-required":            {"affects_individuals", "camera_regime", "capabilities", "data_sharing", "dpia", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "personal_data", "role", "sensor_type", "status"},
@@ -56,7 +56,7 @@ var readsTable = map[string][]string{
 	"datasets-and-source":      {"datasets", "organisation", "source_code", "status", "supplier"},
 	"objection":                {"affects_individuals", "objection", "status"},
 	"publication-category":     {"affects_individuals", "ai_act", "publication_category", "role", "status"},
-	"ai-act-profile":           {"ai_act", "algorithm_type", "capabilities", "personal_data", "role", "status"},
+	"ai-act-profile":           {"ai_act", "algorithm_type", "capabilities", "personal_data", "role", "status", "themes"},
 	"ai-act-fria":              {"ai_act", "camera_regime", "capabilities", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "organisation", "sensor_type", "status"},
 	"ai-act-registration":      {"ai_act", "camera_regime", "capabilities", "legal_basis", "organisation", "sensor_type", "status"},
 	"ai-act-transparency":      {"ai_act", "algorithm_type", "capabilities", "status"},
