@@ -762,6 +762,15 @@ func (b *builder) languages() {
 func (b *builder) evaluation() {
 	c := b.c
 	c.Evaluation.DefaultInterval = b.dur("evaluation.default_interval")
+	// The default is an interval as those per kind are: in days.
+	if d := c.Evaluation.DefaultInterval; d.Clock != 0 || d.IsZero() {
+		msg := msgIntervalClock
+		if d.IsZero() {
+			msg = msgIntervalZero
+		}
+		b.bad("evaluation.default_interval", msg, d.String())
+		c.Evaluation.DefaultInterval = period.MustParse(defaults["evaluation.default_interval"].(string))
+	}
 	c.Evaluation.Intervals = map[string]period.Duration{}
 	layers, err := b.v.GetStringMapString("evaluation.intervals")
 	if err != nil {

@@ -747,6 +747,22 @@ func TestAnIntervalInHoursIsRefusedForWhatItIs(t *testing.T) {
 		if _, set := c.Evaluation.Intervals["camera"]; set != (tt.message == "") {
 			t.Errorf("%s: used %v", tt.value, set)
 		}
+		// The default interval is one too: refused alike, and the
+		// default's own P4Y applies.
+		c, fs, err = Load(writeConfig(t, "evaluation:\n  default_interval: "+tt.value+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = ""
+		for _, f := range fs {
+			got += f.Message.In("en")
+		}
+		if want := strings.Replace(tt.message, "evaluation.intervals.camera", "evaluation.default_interval", 1); got != want {
+			t.Errorf("default %s: %q, want %q", tt.value, got, want)
+		}
+		if used := c.Evaluation.DefaultInterval.String() == tt.value; used != (tt.message == "") {
+			t.Errorf("default %s: used %v", tt.value, used)
+		}
 	}
 }
 
