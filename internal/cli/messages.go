@@ -1174,8 +1174,11 @@ the record settles it (police, private, or a legal basis naming Gemeentewet 151c
 other camera gets camera_regime: unknown with a comment, an open question that
 register check reports until its owner answers it.
 
+A record migrate cannot rewrite safely is left as it is, named with its line and column and
+what to do; --dry-run runs the same conversion without writing, so it reports the same.
+
 Exit code 0: all records are (now) current; 1: records that cannot be migrated (newer
-than this tool, or unreadable); 2: usage or I/O error.`,
+than this tool, unreadable, or not safely rewritable); 2: usage or I/O error.`,
 		`migrate kijkt in welke versie van het registratieformaat elke registratie staat en zet de
 oudere om naar de huidige versie (v%d); de bestanden worden ter plekke herschreven, met
 hun commentaar, volgorde en opmaak. Een fork die een nieuwe versie van dit programma
@@ -1188,9 +1191,13 @@ in waar de registratie het vastlegt (politie, particulier, of een wettelijke gro
 Gemeentewet 151c noemt); elke andere camera krijgt camera_regime: unknown met commentaar,
 een open vraag die register check meldt tot de eigenaar die beantwoordt.
 
+Een registratie die migrate niet veilig kan herschrijven, blijft zoals ze is en wordt genoemd
+met regel en kolom en wat u kunt doen; --dry-run voert dezelfde omzetting uit zonder te
+schrijven, en meldt dus hetzelfde.
+
 Exitcode 0: alle registraties zijn (nu) actueel; 1: registraties die niet om te zetten zijn
-(nieuwer dan dit programma, of onleesbaar); 2: fout in de opdracht of bij lezen of
-schrijven.`)
+(nieuwer dan dit programma, onleesbaar, of niet veilig te herschrijven); 2: fout in de
+opdracht of bij lezen of schrijven.`)
 	msgRulesLong = message.New(`rules lists every rule of the principles checklist: its id (used in register.yaml and in
 exceptions), the principle it comes from, the severity it reports at in this register
 (after register.yaml and REGISTER_RULES_<ID> variables) and its title. The register's own

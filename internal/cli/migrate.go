@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"slices"
 
@@ -45,15 +46,7 @@ func runMigrate(o *migrateOptions) error {
 		return err
 	}
 	if len(p.Findings) > 0 {
-		// Each file named from the working folder, as validate names it.
-		shown := slices.Clone(p.Findings)
-		prefix := workRelative(o.Root())
-		for i := range shown {
-			shown[i].File = o.shown(prefix, shown[i].File)
-		}
-		sum := finding.Summarise(len(p.Files), shown)
-		if err := report.Write(o.Out, "text", shown, sum, report.Options{Lang: o.ui(), Color: o.IsTerminal, ToolName: "register",
-			ToolVersion: o.Version, Rules: ruleInfo()}); err != nil {
+		if err := o.writeFindings(p.Findings, len(p.Files)); err != nil {
 			return err
 		}
 	}
@@ -68,16 +61,32 @@ func runMigrate(o *migrateOptions) error {
 		}
 	}
 	if !o.dryRun && len(p.Pending) > 0 {
-		done, err := migrate.Default.Apply(o.Root(), p)
-		for _, f := range done {
-			o.sayln(o.Out, msgMigrated, f)
-		}
+		_, refused, err := migrate.Default.Apply(context.Background(), o.Root(), p, func(f string) { o.sayln(o.Out, msgMigrated, f) })
 		if err != nil {
 			return err
+		}
+		if len(refused) > 0 {
+			// A record that changed or became unreadable since the plan.
+			if err := o.writeFindings(refused, len(p.Pending)); err != nil {
+				return err
+			}
+			return errFindings
 		}
 	}
 	if finding.Worst(p.Findings) == finding.Error {
 		return errFindings
 	}
 	return nil
+}
+
+// writeFindings reports migrate's findings as validate does, each file
+// named from the working folder.
+func (o *migrateOptions) writeFindings(fs []finding.Finding, records int) error {
+	shown := slices.Clone(fs)
+	prefix := workRelative(o.Root())
+	for i := range shown {
+		shown[i].File = o.shown(prefix, shown[i].File)
+	}
+	return report.Write(o.Out, "text", shown, finding.Summarise(records, shown), report.Options{Lang: o.ui(), Color: o.IsTerminal,
+		ToolName: "register", ToolVersion: o.Version, Rules: ruleInfo()})
 }

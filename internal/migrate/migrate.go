@@ -12,6 +12,7 @@ package migrate
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -151,6 +152,12 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 					msgNoPath.With(v, m.Current), message.Phrase{}))
 				continue
 			}
+			// Converted in memory, as Apply will: a dry run says what
+			// the real run does, a record it cannot rewrite included.
+			if _, refused := m.convert(rel, data, doc, v); refused != nil {
+				p.Findings = append(p.Findings, refused...)
+				continue
+			}
 			p.Pending = append(p.Pending, Pending{File: rel, Version: v, Size: st.Size(), ModTime: st.ModTime()})
 			p.Findings = append(p.Findings, worded(finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Info},
 				msgSteps.With(v, m.Current, notes), message.Phrase{}))
@@ -192,88 +199,115 @@ func version(root *yaml.Node) (int, int, string) {
 }
 
 // Apply runs the plan's steps and rewrites each pending record in place
-// (written to a temporary file and renamed). It returns the files written,
-// relative to the root, and an error naming each record it could not
-// migrate (the others are migrated all the same).
-func (m Migrator) Apply(root string, p *Plan) ([]string, error) {
+// (written to a temporary file and renamed), calling migrated (when not
+// nil) with each file once written, relative to the root. It returns the
+// files written, and a finding for each record it left as it was (one
+// that changed or became unreadable since the plan); the others are
+// migrated all the same. Once ctx is done it stops between files, the
+// file in hand written whole or not at all, and returns ctx's error.
+func (m Migrator) Apply(ctx context.Context, root string, p *Plan, migrated func(file string)) ([]string, []finding.Finding, error) {
 	var done []string
-	var errs []error
+	var refused []finding.Finding
 	for _, pd := range p.Pending {
-		data, err := m.upgrade(root, pd)
-		if err != nil {
-			// One record this tool cannot rewrite safely does not stop
-			// the others; each file is written whole or not at all.
-			errs = append(errs, fmt.Errorf("%s: %w", pd.File, err))
+		if err := ctx.Err(); err != nil {
+			return done, refused, err
+		}
+		data, fs := m.upgrade(root, pd)
+		if fs != nil {
+			refused = append(refused, fs...)
 			continue
 		}
 		if err := replace(filepath.Join(root, filepath.FromSlash(pd.File)), data); err != nil {
-			return done, errors.Join(append(errs, err)...)
+			return done, refused, err
 		}
 		done = append(done, pd.File)
+		if migrated != nil {
+			migrated(pd.File)
+		}
 	}
-	return done, errors.Join(errs...)
+	return done, refused, nil
 }
 
 // upgrade reads a pending record again and returns its text at the
-// current version.
-func (m Migrator) upgrade(root string, pd Pending) ([]byte, error) {
+// current version, or the findings that say why it is left as it is.
+func (m Migrator) upgrade(root string, pd Pending) ([]byte, []finding.Finding) {
 	full := filepath.Join(root, filepath.FromSlash(pd.File))
+	at := finding.Finding{File: pd.File, Rule: RuleMigrate, Severity: finding.Error}
 	data, st, bad := readRecord(full)
 	if bad != nil {
-		return nil, bad
+		return nil, []finding.Finding{worded(at, bad.msg, bad.help)}
 	}
 	if st.Size() != pd.Size || !st.ModTime().Equal(pd.ModTime) {
-		return nil, errors.New("the file changed since the migration was planned; run register migrate again")
+		return nil, []finding.Finding{worded(at, msgChanged.With(), msgRunAgain.With())}
 	}
 	doc, fs := parseRecord(pd.File, data)
 	if doc == nil {
-		return nil, fmt.Errorf("the record no longer reads: %v", positioned(fs))
+		return nil, fs
 	}
-	for from := pd.Version; from < m.Current; from++ {
+	return m.convert(pd.File, data, doc, pd.Version)
+}
+
+// convert runs the steps from version v on a record's text, in memory, and
+// sets its format version. It returns the text at the current version, or
+// the finding that says where and why the record is left as it is and
+// what to do.
+func (m Migrator) convert(rel string, data []byte, doc *yaml.Node, v int) ([]byte, []finding.Finding) {
+	refused := func(err error, from int) []finding.Finding {
+		f := finding.Finding{File: rel, Line: doc.Line, Column: doc.Column, Rule: RuleMigrate, Severity: finding.Error}
+		if r, ok := errors.AsType[*refusal](err); ok {
+			f.Line, f.Column = r.line, r.column
+			return []finding.Finding{worded(f, r.msg, r.help)}
+		}
+		return []finding.Finding{worded(f, msgStepFailed.With(from, err.Error()), msgByHand.With(VersionKey, m.Current))}
+	}
+	for from := v; from < m.Current; from++ {
 		i := slices.IndexFunc(m.Steps, func(s Step) bool { return s.From == from })
 		if i < 0 {
-			return nil, fmt.Errorf("no migration from format v%d", from)
+			return nil, []finding.Finding{worded(finding.Finding{File: rel, Rule: RuleMigrate, Severity: finding.Error},
+				msgNoPath.With(from, m.Current), message.Phrase{})}
 		}
 		var err error
 		if s := m.Steps[i]; s.Edit != nil {
 			data, err = s.Edit(data, doc)
-		} else {
-			if err = s.Apply(doc); err == nil {
-				data, err = encode(doc)
-			}
+		} else if err = s.Apply(doc); err == nil {
+			data, err = encode(doc)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("migrate from format v%d: %w", from, err)
+			return nil, refused(err, from)
 		}
-		next, fs := parseRecord(pd.File, data)
+		next, fs := parseRecord(rel, data)
 		if next == nil {
-			return nil, fmt.Errorf("migrate from format v%d made the record unreadable: %v", from, positioned(fs))
+			return nil, unreadableAfter(fs, from)
 		}
 		doc = next
 	}
 	out, err := setVersion(data, doc, m.Current)
 	if err != nil {
-		return nil, err
+		return nil, refused(err, m.Current-1)
 	}
 	// What is written reads as the loader reads it, at the current version:
 	// else the file is left as it was.
-	written, fs := parseRecord(pd.File, out)
+	written, fs := parseRecord(rel, out)
 	if written == nil {
-		return nil, fmt.Errorf("the migrated record would not read: %v", positioned(fs))
+		return nil, unreadableAfter(fs, m.Current-1)
 	}
-	if v, _, _ := version(written); v != m.Current {
-		return nil, fmt.Errorf("the migrated record would be in format v%d, not v%d", v, m.Current)
+	if got, line, _ := version(written); got != m.Current {
+		return nil, []finding.Finding{worded(finding.Finding{File: rel, Line: line, Rule: RuleMigrate, Severity: finding.Error},
+			msgNotCurrent.With(got, m.Current), msgByHand.With(VersionKey, m.Current))}
 	}
 	return out, nil
 }
 
-// positioned words findings for an error: each with its line and column.
-func positioned(fs []finding.Finding) string {
-	parts := make([]string, len(fs))
+// unreadableAfter words the findings of a record a step would make
+// unreadable: what was wrong with the text it made, where, and that the
+// record is left as it is.
+func unreadableAfter(fs []finding.Finding, from int) []finding.Finding {
+	out := make([]finding.Finding, len(fs))
 	for i, f := range fs {
-		parts[i] = fmt.Sprintf("%d:%d: %s", f.Line, f.Column, f.Message.In(message.English))
+		f.Rule = RuleMigrate
+		out[i] = worded(f, msgWouldBreak.With(from, f.Message), msgByHand.With(VersionKey, from+1))
 	}
-	return strings.Join(parts, "; ")
+	return out
 }
 
 // encode writes a mapping out with the YAML encoder.
@@ -290,27 +324,20 @@ func encode(doc *yaml.Node) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// setVersion sets format_version: it replaces the line of an existing key,
-// or adds the key after kind (or id).
+// setVersion sets format_version: in place of the value of an existing
+// key (a comment after it stays), or as a new entry after kind (or id).
 func setVersion(data []byte, root *yaml.Node, v int) ([]byte, error) {
-	line := fmt.Sprintf("%s: %d\n", VersionKey, v)
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if k := root.Content[i]; k.Value == VersionKey {
-			start, end := lineEnd(data, k.Line-1), lineEnd(data, k.Line)
-			if k.Line == 1 {
-				start = 0
-			}
-			if start < 0 || end < 0 || root.Content[i+1].Line != k.Line {
-				return nil, fmt.Errorf("%s is not on one line; set it to %d by hand", VersionKey, v)
-			}
-			return slices.Concat(data[:start], []byte(line), data[end:]), nil
+	if n := key(root, VersionKey); n != nil {
+		if out, ok := replaceScalar(data, n, strconv.Itoa(v)); ok {
+			return out, nil
 		}
+		return nil, refuse(n, msgNotOneValue.With(VersionKey), msgSetByHand.With(VersionKey, v))
 	}
 	after := "kind"
 	if key(root, "kind") == nil {
 		after = "id"
 	}
-	return insertAfter(data, root, after, line)
+	return insertAfter(data, root, after, field{key: VersionKey, value: strconv.Itoa(v)})
 }
 
 // replace writes data over path atomically, keeping the file's mode.

@@ -74,9 +74,9 @@ func TestBundledRegisterNeedsNothing(t *testing.T) {
 	if got, want := p.Summary(message.English), "25 records (25 in format v2); v2 is the current format: nothing needs migrating"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
-	done, err := Default.Apply("../../register", p)
-	if err != nil || len(done) != 0 {
-		t.Errorf("apply wrote %q, err %v", done, err)
+	done, refused, err := Default.Apply(t.Context(), "../../register", p, nil)
+	if err != nil || len(done) != 0 || len(refused) != 0 {
+		t.Errorf("apply wrote %q, refused %q, err %v", done, short(refused), err)
 	}
 }
 
@@ -138,9 +138,9 @@ func TestMigrateToANewVersion(t *testing.T) {
 	if !slices.Equal(nl, wantNL) {
 		t.Errorf("Dutch findings:\n got %q\nwant %q", nl, wantNL)
 	}
-	done, err := renaming.Apply(root, p)
-	if err != nil || !slices.Equal(done, []string{"sensors/teller.yaml"}) {
-		t.Fatalf("apply: %q, %v", done, err)
+	done, refused, err := renaming.Apply(t.Context(), root, p, nil)
+	if err != nil || len(refused) != 0 || !slices.Equal(done, []string{"sensors/teller.yaml"}) {
+		t.Fatalf("apply: %q, refused %q, %v", done, short(refused), err)
 	}
 	data, err := os.ReadFile(filepath.Join(root, "sensors", "teller.yaml"))
 	if err != nil {

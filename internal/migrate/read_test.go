@@ -78,9 +78,9 @@ func TestMigrateReadsAsTheLoaderReads(t *testing.T) {
 			if finding.Worst(p.Findings) != finding.Error {
 				t.Errorf("worst finding %v, want an error (exit 1)", finding.Worst(p.Findings))
 			}
-			done, err := Default.Apply(root, p)
-			if err != nil || !slices.Equal(done, []string{"sensors/goed.yaml"}) {
-				t.Errorf("apply wrote %q, err %v; want the readable record only", done, err)
+			done, refused, err := Default.Apply(t.Context(), root, p, nil)
+			if err != nil || len(refused) != 0 || !slices.Equal(done, []string{"sensors/goed.yaml"}) {
+				t.Errorf("apply wrote %q, refused %q, err %v; want the readable record only", done, short(refused), err)
 			}
 			if data, _ := os.ReadFile(filepath.Join(root, "sensors", "slecht.yaml")); string(data) != tt.text {
 				t.Errorf("the file the loader refuses was rewritten:\n%.300s", data)
@@ -109,8 +109,8 @@ func TestMigrateKeepsAliasesCommentsAndStyles(t *testing.T) {
 	if err != nil || len(p.Pending) != 1 {
 		t.Fatalf("plan: %v, %q", err, short(p.Findings))
 	}
-	if done, err := Default.Apply(root, p); err != nil || len(done) != 1 {
-		t.Fatalf("apply: %q, %v", done, err)
+	if done, refused, err := Default.Apply(t.Context(), root, p, nil); err != nil || len(refused) != 0 || len(done) != 1 {
+		t.Fatalf("apply: %q, refused %q, %v", done, short(refused), err)
 	}
 	got, err := os.ReadFile(filepath.Join(root, "sensors", "markt.yaml"))
 	if err != nil {
@@ -187,10 +187,10 @@ func TestApplyLeavesAFileThatBecameUnreadable(t *testing.T) {
 			if before.Mode().IsRegular() {
 				content, _ = os.ReadFile(path)
 			}
-			done, err := Default.Apply(root, p)
-			if !slices.Equal(done, []string{"sensors/b.yaml"}) || err == nil || !strings.Contains(err.Error(), "sensors/a.yaml: ") ||
-				!strings.Contains(err.Error(), tt.want) {
-				t.Errorf("apply wrote %q, err %v; want b.yaml only and an error naming a.yaml: %s", done, err, tt.want)
+			done, refused, err := Default.Apply(t.Context(), root, p, nil)
+			if got := short(refused); err != nil || !slices.Equal(done, []string{"sensors/b.yaml"}) || len(got) != 1 ||
+				!strings.HasPrefix(got[0], "sensors/a.yaml:") || !strings.Contains(got[0], " error ") || !strings.Contains(got[0], tt.want) {
+				t.Errorf("apply wrote %q, refused %q, err %v; want b.yaml only and an error finding on a.yaml: %s", done, got, err, tt.want)
 			}
 			after, err := os.Lstat(path)
 			if err != nil || after.Mode() != before.Mode() {

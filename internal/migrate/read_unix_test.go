@@ -50,9 +50,9 @@ func TestMigrateLeavesWhatIsNoPlainFile(t *testing.T) {
 			if got := short(p.Findings); !slices.Contains(got, tt.want) {
 				t.Errorf("findings %q, want %q", got, tt.want)
 			}
-			done, err := Default.Apply(root, p)
-			if err != nil || !slices.Equal(done, []string{"sensors/goed.yaml"}) {
-				t.Errorf("apply wrote %q, err %v", done, err)
+			done, refused, err := Default.Apply(t.Context(), root, p, nil)
+			if err != nil || len(refused) != 0 || !slices.Equal(done, []string{"sensors/goed.yaml"}) {
+				t.Errorf("apply wrote %q, refused %q, err %v", done, short(refused), err)
 			}
 			if after, err := os.Lstat(path); err != nil || after.Mode() != before.Mode() || !os.SameFile(before, after) {
 				t.Errorf("x.yaml was replaced: %v, %v", after, err)

@@ -37,7 +37,22 @@ var (
 	msgInstallNewer = message.New("install a newer version of register", "installeer een nieuwere versie van register")
 	msgNoPath       = message.New("the record is in format v%d and no migration leads from it to v%d", "de registratie is in formaat v%d en geen migratie leidt daarvandaan naar v%d")
 	msgSteps        = message.New("format v%d → v%d: %s", "formaat v%d → v%d: %s")
-	msgNotRegister  = message.New("%s is not a register folder; pass --root with the folder that holds sensors/ and algorithms/",
+	// Why a record is left as migrate found it, when the conversion
+	// would not be safe, and what to do instead.
+	msgChanged    = message.New("the file changed since the migration was planned", "het bestand is gewijzigd sinds de omzetting werd gepland")
+	msgStepFailed = message.New("migrating from format v%d failed: %s", "omzetten vanuit formaat v%d is mislukt: %s")
+	msgByHand     = message.New("migrate leaves the record as it is: make the changes register migrate --help describes by hand, and set %s: %d",
+		"migrate laat de registratie zoals ze is: breng de wijzigingen die register migrate --help beschrijft zelf aan, en zet %s: %d")
+	msgNotCurrent = message.New("the migrated record would be in format v%d, not v%d", "de omgezette registratie zou in formaat v%d staan, niet in v%d")
+	msgWouldBreak = message.New("migrating from format v%d would make the record unreadable: %s", "omzetten vanuit formaat v%d zou de registratie onleesbaar maken: %s")
+	msgNoEntries  = message.New("the record has no fields, so there is nowhere to add %s", "de registratie heeft geen velden, dus %s kan nergens worden toegevoegd")
+	msgAddByHand  = message.New("add %s by hand and run register migrate again", "voeg %s zelf toe en voer register migrate opnieuw uit")
+	msgCannotAdd  = message.New("%s cannot be added after %s without changing the record's other values",
+		"%s kan niet na %s worden toegevoegd zonder andere waarden van de registratie te veranderen")
+	msgNotOwnLine  = message.New("%s does not start its line, so no line can be added after its entry", "%s staat niet vooraan op de regel, dus er kan geen regel na worden toegevoegd")
+	msgNotOneValue = message.New("%s is not written as one plain value", "%s staat er niet als één eenvoudige waarde")
+	msgSetByHand   = message.New("write %s: %d by hand", "schrijf zelf %s: %d")
+	msgNotRegister = message.New("%s is not a register folder; pass --root with the folder that holds sensors/ and algorithms/",
 		"%s is geen map van een register; geef met --root de map op waarin sensors/ en algorithms/ staan")
 )
 

@@ -1,10 +1,6 @@
 package migrate
 
 import (
-	"bytes"
-	"fmt"
-	"strings"
-
 	"go.yaml.in/yaml/v3"
 
 	"github.com/voorbeeldstad/register/internal/label"
@@ -40,11 +36,11 @@ var toV2 = Step{
 		if key(root, "camera_regime") != nil {
 			return data, nil
 		}
-		line := fmt.Sprintf("camera_regime: %s\n", regimeFor(root))
-		if strings.HasPrefix(line, "camera_regime: unknown") {
-			line = "camera_regime: unknown  " + QuestionMark + ": which law does this camera fall under? public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other\n"
+		f := field{key: "camera_regime", value: regimeFor(root)}
+		if f.value == record.RegimeUnknown {
+			f.comment = QuestionMark + ": which law does this camera fall under? public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other"
 		}
-		return insertAfter(data, root, "sensor_type", line)
+		return insertAfter(data, root, "sensor_type", f)
 	},
 }
 
@@ -116,59 +112,4 @@ func value(m *yaml.Node, name string) string {
 		return n.Value
 	}
 	return ""
-}
-
-// insertAfter inserts text (whole lines) after the top-level key's entry.
-// The key's value must end on the key's own line (a plain scalar or a flow
-// collection on one line), so the insertion cannot split a block; otherwise
-// the step refuses rather than guess where the entry ends.
-func insertAfter(data []byte, root *yaml.Node, name, text string) ([]byte, error) {
-	what, _, _ := strings.Cut(text, ":") // the key being added, for messages
-	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
-		return nil, fmt.Errorf("the record is not a block mapping; add %s by hand", what)
-	}
-	var k, v *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == name {
-			k, v = root.Content[i], root.Content[i+1]
-		}
-	}
-	if k == nil || k.Column != 1 || v.Line != k.Line || v.Kind == yaml.ScalarNode && (v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0) {
-		return nil, fmt.Errorf("%s is not a one-line entry; add %s by hand", name, what)
-	}
-	at := lineEnd(data, k.Line)
-	if at < 0 {
-		return nil, fmt.Errorf("%s: line %d is past the end of the file", name, k.Line)
-	}
-	// A flow collection may run over several lines; insert after its end.
-	if v.Kind != yaml.ScalarNode {
-		return nil, fmt.Errorf("%s is not a plain value; add %s by hand", name, what)
-	}
-	if at >= 2 && data[at-2] == '\r' {
-		text = strings.ReplaceAll(text, "\n", "\r\n") // keep Windows line endings
-	}
-	out := make([]byte, 0, len(data)+len(text)+1)
-	out = append(out, data[:at]...)
-	if at == len(data) && (len(data) == 0 || data[len(data)-1] != '\n') {
-		out = append(out, '\n')
-	}
-	out = append(out, text...)
-	return append(out, data[at:]...), nil
-}
-
-// lineEnd returns the offset just after the newline ending line n (1-based),
-// or len(data) for a last line without one; -1 when there is no line n.
-func lineEnd(data []byte, n int) int {
-	off := 0
-	for i := 1; i < n; i++ {
-		j := bytes.IndexByte(data[off:], '\n')
-		if j < 0 {
-			return -1
-		}
-		off += j + 1
-	}
-	if j := bytes.IndexByte(data[off:], '\n'); j >= 0 {
-		return off + j + 1
-	}
-	return len(data)
 }

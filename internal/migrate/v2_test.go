@@ -1,6 +1,7 @@
 package migrate
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -53,6 +54,25 @@ func TestToV2(t *testing.T) {
 		{"a municipal sensor of another type under 151c is the mayor's",
 			"id: lamp\nkind: sensor\norganisation: {type: municipality}\nlegal_basis: {law: Gemeentewet art. 151c}\nsensor_type: other\n",
 			"id: lamp\nkind: sensor\nformat_version: 2\norganisation: {type: municipality}\nlegal_basis: {law: Gemeentewet art. 151c}\nsensor_type: other\ncamera_regime: public_order\n"},
+		{"a value on the line after its key",
+			"id: cam\nkind: sensor\nsensor_type:\n  camera\n# wie beheert\nowner: {role: Beheer}\n",
+			"id: cam\nkind: sensor\nformat_version: 2\nsensor_type:\n  camera\n" + question + "# wie beheert\nowner: {role: Beheer}\n"},
+		{"a mapping indented as a whole",
+			"  id: cam\n  kind: sensor\n  sensor_type: camera\n",
+			"  id: cam\n  kind: sensor\n  format_version: 2\n  sensor_type: camera\n  " + question},
+		{"a record written as JSON",
+			"{\n \"id\": \"cam\",\n \"kind\": \"sensor\",\n \"sensor_type\": \"camera\",\n \"organisation\": {\n  \"type\": \"police\"\n }\n}\n",
+			"{\n \"id\": \"cam\",\n \"kind\": \"sensor\",\n \"format_version\": 2,\n \"sensor_type\": \"camera\",\n \"camera_regime\": \"police\",\n \"organisation\": {\n  \"type\": \"police\"\n }\n}\n"},
+		{"a record written as JSON: the open question on its own line",
+			"\ufeff{\r\n \"id\": \"cam\",\r\n \"kind\": \"sensor\",\r\n \"sensor_type\": \"camera\",\r\n \"naam\": \"Café\"\r\n}\r\n",
+			"\ufeff{\r\n \"id\": \"cam\",\r\n \"kind\": \"sensor\",\r\n \"format_version\": 2,\r\n \"sensor_type\": \"camera\",\r\n \"camera_regime\": \"unknown\",  " +
+				strings.TrimSuffix(question[len("camera_regime: unknown  "):], "\n") + "\r\n \"naam\": \"Café\"\r\n}\r\n"},
+		{"a flow mapping on one line",
+			"{id: cam, kind: sensor, sensor_type: camera}\n",
+			"{camera_regime: unknown, id: cam, kind: sensor, format_version: 2, sensor_type: camera}\n"},
+		{"format_version 1 is set to 2, its comment kept",
+			"id: a\nkind: algorithm\nformat_version: 1 # eerste versie\n",
+			"id: a\nkind: algorithm\nformat_version: 2 # eerste versie\n"},
 		{"an air-quality sensor needs no regime",
 			"id: lucht\nkind: sensor\nsensor_type: air_quality\n",
 			"id: lucht\nkind: sensor\nformat_version: 2\nsensor_type: air_quality\n"},
@@ -68,8 +88,8 @@ func TestToV2(t *testing.T) {
 			if err != nil || len(p.Pending) != 1 {
 				t.Fatalf("plan: %v %+v", err, p)
 			}
-			if _, err := Default.Apply(root, p); err != nil {
-				t.Fatal(err)
+			if _, refused, err := Default.Apply(t.Context(), root, p, nil); err != nil || len(refused) != 0 {
+				t.Fatal(err, short(refused))
 			}
 			got, _ := os.ReadFile(filepath.Join(root, folder, "r.yaml"))
 			if string(got) != tt.want {
@@ -83,23 +103,54 @@ func TestToV2(t *testing.T) {
 	}
 }
 
-// A record whose sensor_type is not a one-line entry is left alone with a
-// clear error; the other records are migrated all the same.
-func TestToV2RefusesWhatItCannotEditSafely(t *testing.T) {
-	root := write(t, map[string]string{
-		"sensors/a.yaml": "id: a\nkind: sensor\nsensor_type:\n  camera\n",
-		"sensors/b.yaml": "id: b\nkind: sensor\nsensor_type: noise\n",
-	})
-	p, err := Default.Plan(root)
-	if err != nil {
-		t.Fatal(err)
+// TestPlanRefusesWhatApplyRefuses: a record the step cannot rewrite
+// safely is an error finding of the plan, at its line and column and in
+// both languages, never pending: a dry run says what the run does. The run
+// leaves it byte for byte, and migrates the others all the same.
+func TestPlanRefusesWhatApplyRefuses(t *testing.T) {
+	tests := []struct {
+		name, in, want, wantNL string
+	}{
+		{"a block text that keeps its trailing blank line",
+			"id: a\nkind: sensor\ncapabilities: [video_recording]\nsensor_type: |+\n  camera\n\nname: A\n",
+			"sensors/a.yaml:4:1 error migrate camera_regime cannot be added after sensor_type without changing the record's other values; add camera_regime: unknown by hand and run register migrate again",
+			"camera_regime kan niet na sensor_type worden toegevoegd zonder andere waarden van de registratie te veranderen; voeg camera_regime: unknown zelf toe en voer register migrate opnieuw uit"},
+		{"a record without fields",
+			"{}\n",
+			"sensors/a.yaml:1:1 error migrate the record has no fields, so there is nowhere to add format_version; add format_version: 2 by hand and run register migrate again",
+			"de registratie heeft geen velden, dus format_version kan nergens worden toegevoegd; voeg format_version: 2 zelf toe en voer register migrate opnieuw uit"},
 	}
-	done, err := Default.Apply(root, p)
-	if !slices.Equal(done, []string{"sensors/b.yaml"}) || err == nil || !strings.Contains(err.Error(), "sensors/a.yaml: migrate from format v1: sensor_type is not a one-line entry; add camera_regime by hand") {
-		t.Errorf("done %q, err %v", done, err)
-	}
-	if got, _ := os.ReadFile(filepath.Join(root, "sensors", "a.yaml")); string(got) != "id: a\nkind: sensor\nsensor_type:\n  camera\n" {
-		t.Errorf("a.yaml changed: %q", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := write(t, map[string]string{
+				"sensors/a.yaml": tt.in,
+				"sensors/b.yaml": "id: b\nkind: sensor\nsensor_type: noise\n",
+			})
+			p, err := Default.Plan(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range p.Findings {
+				if f.File == "sensors/a.yaml" {
+					got = append(got, fmt.Sprintf("%s:%d:%d %s %s %s; %s", f.File, f.Line, f.Column, f.Severity, f.Rule, f.Message.In("en"), f.Help.In("en")),
+						f.Message.In("nl")+"; "+f.Help.In("nl"))
+				}
+			}
+			if want := []string{tt.want, tt.wantNL}; !slices.Equal(got, want) {
+				t.Errorf("findings on a.yaml:\n got %q\nwant %q", got, want)
+			}
+			if len(p.Pending) != 1 || p.Pending[0].File != "sensors/b.yaml" {
+				t.Errorf("pending %+v, want b.yaml only", p.Pending)
+			}
+			done, refused, err := Default.Apply(t.Context(), root, p, nil)
+			if err != nil || len(refused) != 0 || !slices.Equal(done, []string{"sensors/b.yaml"}) {
+				t.Errorf("done %q, refused %q, err %v", done, short(refused), err)
+			}
+			if got, _ := os.ReadFile(filepath.Join(root, "sensors", "a.yaml")); string(got) != tt.in {
+				t.Errorf("a.yaml changed: %q", got)
+			}
+		})
 	}
 }
 
@@ -122,8 +173,8 @@ func TestGeneratedRegister(t *testing.T) {
 	if len(p.Files) != generated || len(p.Pending) != generated {
 		t.Fatalf("plan: %d files, %d pending, findings %q", len(p.Files), len(p.Pending), short(p.Findings))
 	}
-	if _, err := Default.Apply(root, p); err != nil {
-		t.Fatal(err)
+	if _, refused, err := Default.Apply(t.Context(), root, p, nil); err != nil || len(refused) != 0 {
+		t.Fatal(err, short(refused))
 	}
 	after := readAll(t, root)
 	cameras := 0
@@ -158,7 +209,7 @@ func TestGeneratedRegister(t *testing.T) {
 	if err != nil || len(again.Pending) != 0 {
 		t.Fatalf("second plan: %v, %d pending", err, len(again.Pending))
 	}
-	if done, err := Default.Apply(root, again); err != nil || len(done) != 0 {
+	if done, _, err := Default.Apply(t.Context(), root, again, nil); err != nil || len(done) != 0 {
 		t.Errorf("second apply wrote %d files: %v", len(done), err)
 	}
 	if !maps.Equal(readAll(t, root), after) {
@@ -198,9 +249,9 @@ func TestApplyRefusesAFileChangedSincePlanned(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(root, "sensors", "a.yaml"), []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	done, err := Default.Apply(root, p)
-	if len(done) != 0 || err == nil || !strings.Contains(err.Error(), "changed since the migration was planned") {
-		t.Errorf("done %q, err %v", done, err)
+	done, refused, err := Default.Apply(t.Context(), root, p, nil)
+	if got := short(refused); len(done) != 0 || err != nil || len(got) != 1 || !strings.Contains(got[0], "changed since the migration was planned") {
+		t.Errorf("done %q, refused %q, err %v", done, got, err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(root, "sensors", "a.yaml")); string(got) != edited {
 		t.Errorf("the edit was overwritten: %q", got)
