@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Error is a write of Path that the file system refused: the folder cannot
@@ -205,10 +206,33 @@ func WriteNew(path string, data []byte, perm os.FileMode) error {
 	return nil
 }
 
+// tempMark comes between the name of the file a temporary file is
+// written for and the digits os.CreateTemp puts in place of its "*".
+const tempMark = ".tmp-"
+
+// TempOf reports whether name (a file name, without its folder) is that
+// of a temporary file written for a file NAME, ".NAME.tmp-DIGITS", and
+// returns NAME. Such a file is gone once the write ends; one still there
+// was left by a program killed while it wrote, which no signal handler
+// can prevent (SIGKILL, a power cut).
+func TempOf(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, ".")
+	i := strings.LastIndex(rest, tempMark)
+	if !ok || i <= 0 {
+		return "", false
+	}
+	digits := rest[i+len(tempMark):]
+	if digits == "" || strings.Trim(digits, "0123456789") != "" {
+		return "", false
+	}
+	return rest[:i], true
+}
+
 // temp writes a synced temporary file beside path and returns its name. Its
-// name starts with a dot, so the register's loader skips one a crash leaves.
+// name starts with a dot, so the register's loader skips one a crash leaves,
+// and TempOf tells it.
 func temp(path string, write func(io.Writer) error, perm os.FileMode) (string, error) {
-	f, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := createTemp(filepath.Dir(path), "."+filepath.Base(path)+tempMark+"*")
 	if err != nil {
 		return "", failed(path, err)
 	}

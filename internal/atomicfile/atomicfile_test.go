@@ -121,3 +121,42 @@ func TestRefusedWriteNamesTheTarget(t *testing.T) {
 		t.Errorf("WriteFrom = %v, want the writer's error", err)
 	}
 }
+
+// TestTempOfTellsTheTemporaryFiles: the temporary file a write makes is
+// told by its name, and names that merely look alike are not.
+func TestTempOfTellsTheTemporaryFiles(t *testing.T) {
+	tests := []struct {
+		name, target string
+		ok           bool
+	}{
+		{".cam-m1.yaml.tmp-1805190341", "cam-m1.yaml", true},
+		{".a.tmp-b.yaml.tmp-7", "a.tmp-b.yaml", true},
+		{"cam-m1.yaml.tmp-123", "", false},
+		{".cam-m1.yaml.tmp-", "", false},
+		{".cam-m1.yaml.tmp-12a", "", false},
+		{".tmp-123", "", false},
+		{".cam-m1.yaml", "", false},
+	}
+	for _, tt := range tests {
+		if target, ok := TempOf(tt.name); target != tt.target || ok != tt.ok {
+			t.Errorf("TempOf(%q) = %q, %v; want %q, %v", tt.name, target, ok, tt.target, tt.ok)
+		}
+	}
+	// The name of the file a write really makes.
+	dir := t.TempDir()
+	var seen string
+	createTemp = func(d, pattern string) (*os.File, error) {
+		f, err := os.CreateTemp(d, pattern)
+		if err == nil {
+			seen = filepath.Base(f.Name())
+		}
+		return f, err
+	}
+	t.Cleanup(func() { createTemp = os.CreateTemp })
+	if err := Write(filepath.Join(dir, "r.yaml"), []byte("id: r\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if target, ok := TempOf(seen); !ok || target != "r.yaml" {
+		t.Errorf("TempOf(%q) = %q, %v; want r.yaml", seen, target, ok)
+	}
+}

@@ -196,7 +196,12 @@ var (
 	msgMigrateForceUsage  = message.New("migrate even when the register has uncommitted changes", "zet ook om als het register niet-vastgelegde wijzigingen heeft")
 	msgMigrateDirty       = message.New("%s has uncommitted changes (%s); commit or stash them first so the migration can be reviewed on its own, or pass --force",
 		"%s heeft niet-vastgelegde wijzigingen (%s); leg ze eerst vast (commit) of zet ze opzij (stash), zodat de omzetting apart te beoordelen is, of geef --force")
-	msgMigrated = message.New("migrated %s", "omgezet: %s")
+	msgMigrated           = message.New("migrated %s", "omgezet: %s")
+	msgMigrateInterrupted = message.New("interrupted: %d of %d records migrated, each named above; the others are as they were: run register migrate --force to migrate them",
+		"onderbroken: %d van %d registraties omgezet, elk hierboven genoemd; de andere zijn zoals ze waren: voer register migrate --force uit om ze om te zetten")
+	msgMigrateLeftover = message.New("%s is a temporary file an interrupted run left; register migrate removes it",
+		"%s is een tijdelijk bestand dat een onderbroken run achterliet; register migrate verwijdert het")
+	msgMigrateLeftoverRemoved = message.New("removed %s, a temporary file an interrupted run left", "verwijderd: %s, een tijdelijk bestand dat een onderbroken run achterliet")
 
 	msgNewArgs = message.New("new needs a kind and an id, for example: register new sensor cam-stationsplein",
 		"new verwacht een soort en een id, bijvoorbeeld: register new sensor cam-stationsplein")
@@ -1177,8 +1182,13 @@ register check reports until its owner answers it.
 A record migrate cannot rewrite safely is left as it is, named with its line and column and
 what to do; --dry-run runs the same conversion without writing, so it reports the same.
 
+Interrupted (Ctrl-C, SIGTERM, SIGHUP), it stops between files, each written whole or not
+at all, having named each file it migrated. A temporary file that a run killed outright
+left beside a record (.NAME.tmp-DIGITS) is removed by the next run, which says so.
+
 Exit code 0: all records are (now) current; 1: records that cannot be migrated (newer
-than this tool, unreadable, or not safely rewritable); 2: usage or I/O error.`,
+than this tool, unreadable, or not safely rewritable); 2: usage or I/O error, or
+interrupted.`,
 		`migrate kijkt in welke versie van het registratieformaat elke registratie staat en zet de
 oudere om naar de huidige versie (v%d); de bestanden worden ter plekke herschreven, met
 hun commentaar, volgorde en opmaak. Een fork die een nieuwe versie van dit programma
@@ -1195,9 +1205,14 @@ Een registratie die migrate niet veilig kan herschrijven, blijft zoals ze is en 
 met regel en kolom en wat u kunt doen; --dry-run voert dezelfde omzetting uit zonder te
 schrijven, en meldt dus hetzelfde.
 
+Onderbroken (Ctrl-C, SIGTERM, SIGHUP) stopt het tussen twee bestanden, elk helemaal of
+niet geschreven, en heeft het elk omgezet bestand genoemd. Een tijdelijk bestand dat een
+meteen afgebroken run naast een registratie achterliet (.NAAM.tmp-CIJFERS), verwijdert de
+volgende run, en meldt dat.
+
 Exitcode 0: alle registraties zijn (nu) actueel; 1: registraties die niet om te zetten zijn
 (nieuwer dan dit programma, onleesbaar, of niet veilig te herschrijven); 2: fout in de
-opdracht of bij lezen of schrijven.`)
+opdracht of bij lezen of schrijven, of onderbroken.`)
 	msgRulesLong = message.New(`rules lists every rule of the principles checklist: its id (used in register.yaml and in
 exceptions), the principle it comes from, the severity it reports at in this register
 (after register.yaml and REGISTER_RULES_<ID> variables) and its title. The register's own

@@ -2,8 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"slices"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -18,10 +22,22 @@ type migrateOptions struct {
 	*App
 	dryRun bool
 	force  bool
+	// signals is the context the migration stops between files on, once
+	// done, with the function that ends it; a test cancels its own.
+	signals func() (context.Context, context.CancelFunc)
+}
+
+// stopOnSignal is a context done on SIGINT, SIGTERM or SIGHUP, so that
+// migrate stops between files rather than leave one half written; a
+// second signal ends the run at once.
+func stopOnSignal() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
 }
 
 func newMigrateCmd(a *App, runF func(*migrateOptions) error) *cobra.Command {
-	o := &migrateOptions{App: a}
+	o := &migrateOptions{App: a, signals: stopOnSignal}
 	if runF == nil {
 		runF = runMigrate
 	}
@@ -51,6 +67,21 @@ func runMigrate(o *migrateOptions) error {
 		}
 	}
 	fmt.Fprintln(o.Out, p.Summary(o.ui()))
+	// What a killed run left is no one's change, and would otherwise
+	// block the run as one.
+	if o.dryRun {
+		for _, f := range p.Leftovers {
+			o.sayln(o.Out, msgMigrateLeftover, f)
+		}
+	} else {
+		removed, err := p.ClearLeftovers(o.Root())
+		for _, f := range removed {
+			o.sayln(o.Out, msgMigrateLeftoverRemoved, f)
+		}
+		if err != nil {
+			return err
+		}
+	}
 	if !o.dryRun && !o.force && len(p.Pending) > 0 {
 		dirty, err := history.Uncommitted(o.Root())
 		if err != nil {
@@ -61,7 +92,14 @@ func runMigrate(o *migrateOptions) error {
 		}
 	}
 	if !o.dryRun && len(p.Pending) > 0 {
-		_, refused, err := migrate.Default.Apply(context.Background(), o.Root(), p, func(f string) { o.sayln(o.Out, msgMigrated, f) })
+		ctx, stop := o.signals()
+		defer stop()
+		// Each file named once written, so an interrupted run has said
+		// what it did.
+		done, refused, err := migrate.Default.Apply(ctx, o.Root(), p, func(f string) { o.sayln(o.Out, msgMigrated, f) })
+		if errors.Is(err, context.Canceled) {
+			return errText(msgMigrateInterrupted, len(done), len(p.Pending))
+		}
 		if err != nil {
 			return err
 		}

@@ -1,10 +1,16 @@
 package cli
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/voorbeeldstad/register/internal/testbed"
 )
 
 // TestMigrateLeavesWhatValidateRefuses: a record validate refuses (an
@@ -87,5 +93,67 @@ func TestMigrateDryRunSaysWhatTheRunDoes(t *testing.T) {
 		if got, _ := os.ReadFile(filepath.Join(root, f)); !strings.Contains(string(got), "format_version") {
 			t.Errorf("%s was not migrated:\n%s", f, got)
 		}
+	}
+}
+
+// TestMigrateClearsWhatAKilledRunLeft: the temporary file a killed run
+// left beside a record is named by a dry run and removed by the run, with
+// a note, rather than block it as an uncommitted change.
+func TestMigrateClearsWhatAKilledRunLeft(t *testing.T) {
+	g := testbed.NewGit(t)
+	g.Commit(time.Date(2026, 1, 10, 10, 0, 0, 0, time.UTC), "v1", map[string]string{
+		"register/sensors/a.yaml": "id: a\nkind: sensor\nsensor_type: noise\n",
+	})
+	root := filepath.Join(g.Dir, "register")
+	left := filepath.Join(root, "sensors", ".a.yaml.tmp-1805190341")
+	if err := os.WriteFile(left, []byte("id: a\nkind: sen"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := run(t, "migrate", "--root", root, "--lang", "nl", "--dry-run")
+	if code != 0 || !strings.Contains(out, "sensors/.a.yaml.tmp-1805190341 is een tijdelijk bestand dat een onderbroken run achterliet; register migrate verwijdert het\n") {
+		t.Errorf("dry run: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(left); err != nil {
+		t.Errorf("the dry run removed it: %v", err)
+	}
+	out, errOut, code = run(t, "migrate", "--root", root, "--lang", "nl")
+	if code != 0 || !strings.Contains(out, "verwijderd: sensors/.a.yaml.tmp-1805190341, een tijdelijk bestand dat een onderbroken run achterliet\nomgezet: sensors/a.yaml\n") {
+		t.Errorf("run: exit %d\n%s%s", code, out, errOut)
+	}
+	if _, err := os.Stat(left); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("still there: %v", err)
+	}
+}
+
+// TestMigrateSaysItWasInterrupted: a run interrupted before it is done
+// says how many records it migrated, each named, and how to go on (exit 2).
+func TestMigrateSaysItWasInterrupted(t *testing.T) {
+	text := "id: a\nkind: sensor\nsensor_type: noise\n"
+	root := writeRegister(t, map[string]string{"sensors/a.yaml": text})
+	var out, errOut bytes.Buffer
+	a := &App{Out: &out, Err: &errOut, Now: time.Now, Version: "test"}
+	args := []string{"migrate", "--root", root, "--lang", "nl", "--force"}
+	a.scanGlobal(args)
+	cmd := NewRootCmd(a)
+	for _, c := range cmd.Commands() {
+		if c.Name() == "migrate" {
+			cmd.RemoveCommand(c)
+		}
+	}
+	cmd.AddCommand(newMigrateCmd(a, func(o *migrateOptions) error {
+		o.signals = func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(t.Context())
+			cancel() // the signal came while the plan was made
+			return ctx, cancel
+		}
+		return runMigrate(o)
+	}))
+	cmd.SetArgs(args)
+	err := cmd.Execute()
+	if err == nil || a.errorText(err) != "onderbroken: 0 van 1 registraties omgezet, elk hierboven genoemd; de andere zijn zoals ze waren: voer register migrate --force uit om ze om te zetten" {
+		t.Errorf("error %v\n%s", err, out.String())
+	}
+	if got, _ := os.ReadFile(filepath.Join(root, "sensors", "a.yaml")); string(got) != text {
+		t.Errorf("a.yaml was rewritten: %q", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -78,6 +79,10 @@ type Plan struct {
 	Versions map[int]int
 	// Pending are the records that need one or more steps.
 	Pending []Pending
+	// Leftovers are the temporary files a run killed while it wrote a
+	// record left beside it (atomicfile.TempOf), relative to the root:
+	// never records, nor anyone's changes, so ClearLeftovers removes them.
+	Leftovers []string
 	// Findings: unreadable records, records newer than the tool, and one
 	// info finding per pending record.
 	Findings []finding.Finding
@@ -109,16 +114,20 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 			return nil, fmt.Errorf("read %s: %w", filepath.Join(root, k.Folder()), err)
 		}
 		for _, e := range entries {
+			if target, ok := atomicfile.TempOf(e.Name()); ok && e.Type().IsRegular() && isRecordName(target) {
+				p.Leftovers = append(p.Leftovers, k.Folder()+"/"+e.Name())
+				continue
+			}
 			// The files the loader reads: a symlink or a named pipe too,
 			// which migrate then reports rather than skip unsaid.
-			ext := filepath.Ext(e.Name())
-			if e.IsDir() || record.Hidden(e.Name()) || ext != ".yaml" && ext != ".yml" {
+			if e.IsDir() || record.Hidden(e.Name()) || !isRecordName(e.Name()) {
 				continue
 			}
 			p.Files = append(p.Files, k.Folder()+"/"+e.Name())
 		}
 	}
 	slices.Sort(p.Files)
+	slices.Sort(p.Leftovers)
 	for _, rel := range p.Files {
 		data, st, refused := readRecord(filepath.Join(root, filepath.FromSlash(rel)))
 		if refused != nil {
@@ -165,6 +174,33 @@ func (m Migrator) Plan(root string) (*Plan, error) {
 	}
 	finding.Sort(p.Findings)
 	return p, nil
+}
+
+// isRecordName reports whether a file of that name in a record folder is
+// one the loader reads, by its extension.
+func isRecordName(name string) bool {
+	ext := filepath.Ext(name)
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// ClearLeftovers removes the plan's Leftovers and returns those it
+// removed; one already gone is no error.
+func (p *Plan) ClearLeftovers(root string) ([]string, error) {
+	var removed []string
+	for _, rel := range p.Leftovers {
+		err := os.Remove(filepath.Join(root, filepath.FromSlash(rel)))
+		switch {
+		case err == nil:
+			removed = append(removed, rel)
+		case !errors.Is(err, os.ErrNotExist):
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the file is named by the message
+			}
+			return removed, msgCannotClear.Err(rel, err.Error())
+		}
+	}
+	return removed, nil
 }
 
 // notes are the steps from version v to the current one, whose notes the

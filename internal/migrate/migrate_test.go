@@ -1,7 +1,9 @@
 package migrate
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -186,5 +188,77 @@ func TestPlanOfNoRegister(t *testing.T) {
 	}
 	if nl := l.In(message.Dutch); !strings.Contains(nl, "is geen map van een register; geef met --root") {
 		t.Errorf("Dutch %q", nl)
+	}
+}
+
+// TestApplyStopsBetweenFilesOnceCancelled: once its context is done (a
+// signal), Apply finishes the file in hand and stops, having named each
+// file it wrote; the rest stay as they were and no temporary file is left.
+func TestApplyStopsBetweenFilesOnceCancelled(t *testing.T) {
+	files := map[string]string{}
+	for _, id := range []string{"a", "b", "c"} {
+		files["sensors/"+id+".yaml"] = strings.ReplaceAll(v1Camera, "%s", id)
+	}
+	root := write(t, files)
+	p, err := Default.Plan(root)
+	if err != nil || len(p.Pending) != 3 {
+		t.Fatalf("plan: %v, %+v", err, p.Pending)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var told []string
+	done, refused, err := Default.Apply(ctx, root, p, func(f string) {
+		told = append(told, f)
+		cancel() // a signal while the first file is written
+	})
+	if !errors.Is(err, context.Canceled) || len(refused) != 0 || !slices.Equal(done, []string{"sensors/a.yaml"}) || !slices.Equal(told, done) {
+		t.Errorf("done %q, told %q, refused %q, err %v; want a.yaml only and context.Canceled", done, told, short(refused), err)
+	}
+	for _, id := range []string{"b", "c"} {
+		if got, _ := os.ReadFile(filepath.Join(root, "sensors", id+".yaml")); string(got) != files["sensors/"+id+".yaml"] {
+			t.Errorf("%s.yaml was rewritten: %q", id, got)
+		}
+	}
+	if matches, _ := filepath.Glob(filepath.Join(root, "sensors", ".*")); len(matches) > 0 {
+		t.Errorf("left behind: %q", matches)
+	}
+}
+
+// TestPlanTellsWhatAKilledRunLeft: the temporary file of a record that a
+// killed run left is a leftover of the plan, never a record, a finding or
+// pending, and ClearLeftovers removes it; files that only look like one
+// are left alone.
+func TestPlanTellsWhatAKilledRunLeft(t *testing.T) {
+	root := write(t, map[string]string{
+		"sensors/a.yaml":                   strings.ReplaceAll(v1Camera, "%s", "a"),
+		"sensors/.a.yaml.tmp-1805190341":   "id: a\nkind: sen",
+		"algorithms/.r.yml.tmp-12":         "",
+		"sensors/.notities.txt.tmp-1":      "niet van ons",
+		"sensors/.a.yaml.tmp-kopie":        "niet van ons",
+		"sensors/.b.yaml.tmp-7/inhoud.txt": "een map",
+	})
+	p, err := Default.Plan(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"algorithms/.r.yml.tmp-12", "sensors/.a.yaml.tmp-1805190341"}
+	if !slices.Equal(p.Leftovers, want) || !slices.Equal(p.Files, []string{"sensors/a.yaml"}) || len(p.Pending) != 1 || len(short(p.Findings)) != 1 {
+		t.Errorf("leftovers %q, files %q, pending %+v, findings %q; want leftovers %q", p.Leftovers, p.Files, p.Pending, short(p.Findings), want)
+	}
+	removed, err := p.ClearLeftovers(root)
+	if err != nil || !slices.Equal(removed, want) {
+		t.Errorf("removed %q, %v", removed, err)
+	}
+	for _, f := range want {
+		if _, err := os.Lstat(filepath.Join(root, f)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still there: %v", f, err)
+		}
+	}
+	for _, f := range []string{"sensors/.notities.txt.tmp-1", "sensors/.a.yaml.tmp-kopie", "sensors/.b.yaml.tmp-7/inhoud.txt"} {
+		if _, err := os.Lstat(filepath.Join(root, f)); err != nil {
+			t.Errorf("%s was removed: %v", f, err)
+		}
+	}
+	if removed, err := p.ClearLeftovers(root); err != nil || len(removed) != 0 {
+		t.Errorf("a second time: removed %q, %v", removed, err)
 	}
 }

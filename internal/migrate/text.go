@@ -52,6 +52,8 @@ var (
 	msgNotOwnLine  = message.New("%s does not start its line, so no line can be added after its entry", "%s staat niet vooraan op de regel, dus er kan geen regel na worden toegevoegd")
 	msgNotOneValue = message.New("%s is not written as one plain value", "%s staat er niet als één eenvoudige waarde")
 	msgSetByHand   = message.New("write %s: %d by hand", "schrijf zelf %s: %d")
+	msgCannotClear = message.New("%s, a temporary file an interrupted run left, cannot be removed: %s; remove it by hand",
+		"%s, een tijdelijk bestand dat een onderbroken run achterliet, kan niet worden verwijderd: %s; verwijder het zelf")
 	msgNotRegister = message.New("%s is not a register folder; pass --root with the folder that holds sensors/ and algorithms/",
 		"%s is geen map van een register; geef met --root de map op waarin sensors/ en algorithms/ staan")
 )
