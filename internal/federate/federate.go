@@ -68,13 +68,17 @@ const failedSuffix = ".failed"
 const maxReason = 1 << 20
 
 // Failure is a register that could not be read: why, in English and in
-// Dutch (the national site's).
+// Dutch (the national site's), and, for the operator's report alone, in
+// full.
 type Failure struct {
 	Code         string `json:"code"`
 	Organisation string `json:"organisation"`
 	Source       string `json:"source"`
 	Reason       string `json:"reason"`
 	ReasonNL     string `json:"reason_nl"`
+	// Detail is the reason with what the system said and the paths of
+	// the machine: never published.
+	Detail label.Text `json:"-"`
 }
 
 // Refusal is a register whose open data publishes records the national
@@ -150,9 +154,9 @@ func Run(f *Federation, opts Options) (*Result, error) {
 	for i, o := range outcomes {
 		if o.err != nil {
 			m := members[i]
-			reason := reasonOf(o.err, m, f.Dir, opts.Cache)
+			reason, detail := reasonOf(o.err, m, f.Dir, opts.Cache)
 			res.Failed = append(res.Failed, Failure{Code: m.Code, Organisation: m.Organisation, Source: publicSource(m.Source),
-				Reason: reason.In(message.English), ReasonNL: reason.In(message.Dutch)})
+				Reason: reason.In(message.English), ReasonNL: reason.In(message.Dutch), Detail: detail})
 			continue
 		}
 		res.Parts = append(res.Parts, o.part)
@@ -212,7 +216,7 @@ func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberO
 			if why, err := readLimited(failed, maxReason); err == nil {
 				o.err = shardReason{decodeReason(why)}
 			} else {
-				o.err = fail(nil, msgNoPart, o.err)
+				o.err = fail(o.err, msgNoPart)
 			}
 		}
 		o.reused = true
@@ -221,7 +225,8 @@ func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberO
 	o.part, o.dir, o.reused, o.err = safeProcess(m, mo)
 	if o.err != nil {
 		if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
-			_ = atomicfile.Write(failed, encodeReason(reasonOf(o.err, m, f.Dir, opts.Cache)), 0o644)
+			reason, _ := reasonOf(o.err, m, f.Dir, opts.Cache)
+			_ = atomicfile.Write(failed, encodeReason(reason), 0o644)
 		}
 	} else {
 		_ = os.Remove(failed)
@@ -241,30 +246,17 @@ func reportProgress(w io.Writer, m Member, o memberOutcome, start time.Time) {
 	}
 }
 
-// reasonOf is why a register could not be read, as the site and report
-// publish it: the source without the credentials a clone URL may carry,
-// and a path under the federation's folder as federation.yaml gives it,
-// not where that folder is on the machine that builds the site. Where a
-// fetched source lies in the cache is named by the source itself, and
-// any other path in the cache without the cache's place.
-func reasonOf(err error, m Member, dir, cache string) label.Text {
-	var out label.Text
+// reasonOf is why a register could not be read: as the site publishes
+// it, built from known words and the source as federation.yaml gives it
+// (publicReason), never by scrubbing what the system said; and in full
+// for the operator's report, the source without the credentials a clone
+// URL may carry.
+func reasonOf(err error, m Member, dir, cache string) (public, full label.Text) {
+	public = publicReason(err, placeNames(m, dir, cache))
 	for i, reason := range wordedReason(err) {
-		reason = strings.ReplaceAll(reason, m.Source, publicSource(m.Source))
-		if cache != "" {
-			local := fetchedPath(cache, m)
-			for _, p := range []string{local + openDataSuffix, local + partsSuffix, local} {
-				reason = strings.ReplaceAll(reason, p, publicSource(m.Source))
-			}
-		}
-		for _, d := range []string{cache, dir} {
-			if d != "" {
-				reason = strings.ReplaceAll(reason, filepath.Clean(d)+string(filepath.Separator), "")
-			}
-		}
-		out[i] = reason
+		full[i] = strings.ReplaceAll(reason, m.Source, publicSource(m.Source))
 	}
-	return out
+	return public, full
 }
 
 // safeProcess is process with a panic turned into a failure of that one
@@ -272,7 +264,7 @@ func reasonOf(err error, m Member, dir, cache string) label.Text {
 func safeProcess(m Member, o memberOptions) (p *Part, dir string, reused bool, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fail(nil, msgBug, r)
+			err = fail(fmt.Errorf("%v", r), msgBug)
 		}
 	}()
 	return process(m, o)

@@ -23,6 +23,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/geo"
 	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/placeholder"
@@ -150,7 +151,7 @@ func readSource(m Member, o memberOptions) (*memberSource, error) {
 		if err != nil {
 			return nil, err
 		}
-		if s.parts, err = openDataParts(src.path, src.base, s.data); err != nil {
+		if s.parts, err = openDataParts(place(src.path), src.base, s.data); err != nil {
 			return nil, err
 		}
 		if s.key, err = openDataKey(s.data, s.parts); err != nil {
@@ -159,11 +160,11 @@ func readSource(m Member, o memberOptions) (*memberSource, error) {
 	default:
 		s.root = registerRoot(src.path)
 		if st, err := os.Stat(s.root); err != nil || !st.IsDir() {
-			return nil, fail(nil, msgNotAFolder, src.path)
+			return nil, fail(nil, msgNotAFolder, place(src.path))
 		}
 		s.key, s.commit, err = folderKey(s.root)
 		if err != nil {
-			return nil, fail(err, msgReadRegister, s.root)
+			return nil, fail(err, msgReadRegister, place(s.root))
 		}
 	}
 	return s, nil
@@ -201,10 +202,10 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	// hold back, so no record is searched twice.
 	res, err := load.Register(s.root, load.Options{Workers: 1, Validator: o.validator, Check: &check})
 	if errors.Is(err, load.ErrNoRegister) {
-		return l, fail(nil, msgNoRegister, s.root)
+		return l, fail(nil, msgNoRegister, place(s.root))
 	}
 	if err != nil {
-		return l, fail(err, msgReadRegister, s.root)
+		return l, fail(err, msgReadRegister, place(s.root))
 	}
 	l.reg, l.holds, l.fs = res.Register, res.Checked.Holds(), res.Checked.Slice(0)
 	l.base = l.reg.Config.Site.BaseURL
@@ -257,11 +258,11 @@ func readError(path string, err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &big):
-		return fail(nil, msgTooLarge, path, big.Most)
+		return fail(nil, msgTooLarge, place(path), big.Most)
 	case errors.Is(err, binread.ErrNotRegular):
-		return fail(nil, msgNotRegular, path)
+		return fail(nil, msgNotRegular, place(path))
 	}
-	return fail(err, msgRead, path)
+	return fail(err, msgRead, place(path))
 }
 
 // siteOfOpenData is the site a register.json URL was published on: the
@@ -288,10 +289,10 @@ func readOpenData(name string, data []byte, parts []string) (reg *register.Regis
 		Records      []json.RawMessage `json:"records"`
 	}
 	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc); err != nil {
-		return nil, 0, 0, fail(nil, msgNotOpenData, name, jsonError(data, err))
+		return nil, 0, 0, fail(nil, msgNotOpenData, place(name), jsonError(data, err))
 	}
 	if doc.Records == nil && parts == nil {
-		return nil, 0, 0, fail(nil, msgNoRecords, name)
+		return nil, 0, 0, fail(nil, msgNoRecords, place(name))
 	}
 	var recs []*record.Record
 	add := func(raw []json.RawMessage) {
@@ -354,7 +355,7 @@ func openDataRecord(raw json.RawMessage) *record.Record {
 // bytes, and returns them with the part's size.
 func readOpenDataPart(file string, budget int64) ([]json.RawMessage, int64, error) {
 	if budget <= 0 {
-		return nil, 0, fail(nil, msgTooLargeInAll, file, MaxOpenDataBytes)
+		return nil, 0, fail(nil, msgTooLargeInAll, place(file), MaxOpenDataBytes)
 	}
 	data, err := readLimited(file, budget)
 	if err != nil {
@@ -364,20 +365,20 @@ func readOpenDataPart(file string, budget int64) ([]json.RawMessage, int64, erro
 		Records []json.RawMessage `json:"records"`
 	}
 	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &part); err != nil {
-		return nil, 0, fail(nil, msgNotAPart, file, jsonError(data, err))
+		return nil, 0, fail(nil, msgNotAPart, place(file), jsonError(data, err))
 	}
 	if part.Records == nil {
-		return nil, 0, fail(nil, msgPartNoRecords, file)
+		return nil, 0, fail(nil, msgPartNoRecords, place(file))
 	}
 	return part.Records, int64(len(data)), nil
 }
 
-// openDataParts reads the parts register.json (the file at name, holding
-// data) links, and returns their files under base, the folder the links are
+// openDataParts reads the parts register.json (the file at name, a place
+// or an address, holding data) links, and returns their files under base, the folder the links are
 // relative to; nil when it links none. A link must be a plain relative
 // path to a JSON file inside base ("register/1.json"): anything else (an
 // address on another host, a path that climbs out) is refused.
-func openDataParts(name, base string, data []byte) ([]string, error) {
+func openDataParts(name any, base string, data []byte) ([]string, error) {
 	var doc struct {
 		Parts []opendata.PartRef `json:"parts"`
 	}
@@ -389,7 +390,7 @@ func openDataParts(name, base string, data []byte) ([]string, error) {
 	files := make([]string, 0, len(doc.Parts))
 	for _, p := range doc.Parts {
 		if !partURL(p.URL) {
-			return nil, fail(nil, msgBadPart, name, p.URL)
+			return nil, fail(nil, msgBadPart, name, link(p.URL))
 		}
 		files = append(files, filepath.Join(base, filepath.FromSlash(p.URL)))
 	}
@@ -420,15 +421,39 @@ func openDataKey(data []byte, parts []string) (string, error) {
 		n, err := io.Copy(h, io.LimitReader(f, MaxOpenDataBytes))
 		f.Close()
 		if err != nil {
-			return "", fail(err, msgRead, p)
+			return "", fail(err, msgRead, place(p))
 		}
 		fmt.Fprintf(h, "\n%d\n", n)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// jsonSpot is where JSON went wrong, by line and column (none: 0), and
+// what the decoder said.
+type jsonSpot struct {
+	line, col int
+	err       error
+}
+
+// In is the place and what the decoder said: the operator's full text.
+func (s jsonSpot) In(lang string) string {
+	if s.line == 0 {
+		return s.err.Error()
+	}
+	return msgLineCol.Format(lang, s.line, s.col) + ": " + s.err.Error()
+}
+
+// public is the place alone, as the site publishes it: the decoder's
+// words quote the file.
+func (s jsonSpot) public() message.Phrase {
+	if s.line == 0 {
+		return msgNotJSON.With()
+	}
+	return msgLineCol.With(s.line, s.col)
+}
+
 // jsonError says where JSON went wrong, by line and column.
-func jsonError(data []byte, err error) string {
+func jsonError(data []byte, err error) jsonSpot {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	off := int64(-1)
@@ -439,11 +464,11 @@ func jsonError(data []byte, err error) string {
 		off = te.Offset
 	}
 	if off < 0 || off > int64(len(data)) {
-		return err.Error()
+		return jsonSpot{err: err}
 	}
 	line := 1 + bytes.Count(data[:off], []byte("\n"))
 	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
-	return fmt.Sprintf("line %d, column %d: %v", line, col, err)
+	return jsonSpot{line, col, err}
 }
 
 // writePart computes a register's part from what its load read and the
@@ -683,7 +708,7 @@ func readPart(dir string) (*Part, error) {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil {
 			return nil, err
 		} else if !st.Mode().IsRegular() {
-			return nil, fail(nil, msgNotRegular, filepath.Join(dir, f))
+			return nil, fail(nil, msgNotRegular, place(filepath.Join(dir, f)))
 		}
 	}
 	return p, nil

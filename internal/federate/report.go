@@ -37,9 +37,14 @@ func WriteReport(w io.Writer, name, lang string, r *Result) error {
 
 func writeReportJSON(w io.Writer, rep Report) error {
 	r := rep.Result
-	failed := r.Failed
-	if failed == nil {
-		failed = []Failure{}
+	// The report is the operator's: each failure in full too.
+	type failure struct {
+		Failure
+		Detail string `json:"detail"`
+	}
+	failed := make([]failure, 0, len(r.Failed))
+	for _, f := range r.Failed {
+		failed = append(failed, failure{f, f.Detail.In(message.English)})
 	}
 	refused := r.Refused
 	if refused == nil {
@@ -51,7 +56,7 @@ func writeReportJSON(w io.Writer, rep Report) error {
 	return enc.Encode(struct {
 		Read    int                    `json:"registers_read"`
 		Reused  int                    `json:"registers_unchanged"`
-		Failed  []Failure              `json:"failed"`
+		Failed  []failure              `json:"failed"`
 		Refused []Refusal              `json:"refused"`
 		Totals  Totals                 `json:"totals"`
 		Counts  Counts                 `json:"counts"`
@@ -80,7 +85,12 @@ func writeReportText(w io.Writer, rep Report) error {
 	if len(r.Failed) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", msgNotRead.In(lang))
 		for _, f := range r.Failed {
-			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, label.Text{f.ReasonNL, f.Reason}.In(lang))
+			reason := label.Text{f.ReasonNL, f.Reason}.In(lang)
+			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, reason)
+			// The site's reason leaves out what the system said.
+			if d := f.Detail.In(lang); d != "" && d != reason {
+				fmt.Fprintf(&b, "    %s\n", d)
+			}
 		}
 	}
 	if len(r.Refused) > 0 {

@@ -127,7 +127,7 @@ func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, err
 				return resolved{}, err
 			}
 		} else if _, err := os.Stat(filepath.Join(local, ".git")); err != nil {
-			return resolved{}, fail(nil, msgNotCloned, m.Source)
+			return resolved{}, fail(nil, msgNotCloned, address(m.Source))
 		}
 		return resolved{kind: Clone, path: local}, nil
 	default:
@@ -137,7 +137,7 @@ func resolve(m Member, dir, cache string, fetch bool, f *Fetcher) (resolved, err
 				return resolved{}, err
 			}
 		} else if _, err := os.Stat(file); err != nil {
-			return resolved{}, fail(nil, msgNotDownloaded, m.Source)
+			return resolved{}, fail(nil, msgNotDownloaded, address(m.Source))
 		}
 		return resolved{kind: OpenData, path: file, base: parts}, nil
 	}
@@ -168,7 +168,7 @@ func (f *Fetcher) clone(addr, dir string) error {
 	}
 	defer os.RemoveAll(tmp)
 	if _, err := git.PlainCloneContext(ctx, tmp, false, &git.CloneOptions{URL: addr, Depth: 1, SingleBranch: true}); err != nil {
-		return fail(err, msgClone, addr)
+		return fail(err, msgClone, address(addr))
 	}
 	old := dir + ".old"
 	_ = os.RemoveAll(old)
@@ -196,14 +196,14 @@ func (f *Fetcher) downloadOpenData(addr, file, parts string) error {
 	if err := os.RemoveAll(tmp); err != nil {
 		return err
 	}
-	files, err := openDataParts(addr, tmp, data)
+	files, err := openDataParts(address(addr), tmp, data)
 	if err != nil || len(files) == 0 {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 	base, err := url.Parse(addr)
 	if err != nil {
-		return fail(err, msgDownload, addr)
+		return fail(err, msgDownload, address(addr))
 	}
 	for _, file := range files {
 		rel, err := filepath.Rel(tmp, file)
@@ -232,16 +232,16 @@ func (f *Fetcher) download(addr, file string) error {
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
 	if err != nil {
-		return fail(err, msgDownload, addr)
+		return fail(err, msgDownload, address(addr))
 	}
 	req.Header.Set("Accept", "application/json")
 	resp, err := client.Do(req)
 	if err != nil {
-		return fail(err, msgDownload, addr)
+		return fail(err, msgDownload, address(addr))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return fail(nil, msgServerAnswered, addr, resp.Status)
+		return fail(nil, msgServerAnswered, address(addr), resp.StatusCode)
 	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
@@ -256,10 +256,10 @@ func (f *Fetcher) download(addr, file string) error {
 		err = cerr
 	}
 	if err != nil {
-		return fail(err, msgDownload, addr)
+		return fail(err, msgDownload, address(addr))
 	}
 	if n > MaxOpenDataBytes {
-		return fail(nil, msgDownloadTooBig, addr, MaxOpenDataBytes)
+		return fail(nil, msgDownloadTooBig, address(addr), MaxOpenDataBytes)
 	}
 	return os.Rename(tmp.Name(), file)
 }
