@@ -100,10 +100,13 @@ func runFederate(o *federateOptions) error {
 	if len(res.Refused) > 0 {
 		a.note(a.say(msgFederateRefused, len(res.Refused), len(res.Failed)+len(res.Parts), rel(o.out)))
 	}
+	if len(res.Unreadable) > 0 {
+		a.note(a.say(msgFederateUnreadable, len(res.Unreadable), len(res.Failed)+len(res.Parts), rel(o.out)))
+	}
 	if len(res.Failed) > 0 {
 		a.note(a.say(msgFederateFailed, len(res.Failed), len(res.Failed)+len(res.Parts), rel(o.out)))
 	}
-	if len(res.Failed) > 0 || len(res.Refused) > 0 {
+	if len(res.Failed) > 0 || len(res.Refused) > 0 || len(res.Unreadable) > 0 {
 		return errFindings
 	}
 	return nil

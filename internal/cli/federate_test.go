@@ -87,3 +87,37 @@ func TestFederateFailsOnRecordsKeptOut(t *testing.T) {
 		t.Errorf("the record kept out is in the national open data (%v)", err)
 	}
 }
+
+// A register whose open data holds records that do not read, or that
+// share an id, is said on stderr in the reader's language and fails the
+// run: the report names each record left out.
+func TestFederateFailsOnUnreadableRecords(t *testing.T) {
+	for _, tt := range []struct {
+		name, records string
+	}{
+		{"an id that climbs out", `{"id": "../../../../tmp/pwned", "kind": "sensor"}`},
+		{"one id twice", `{"id": "cam-x", "kind": "sensor"}, {"id": "cam-x", "kind": "sensor"}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			src := filepath.Join(dir, "register.json")
+			fed := filepath.Join(dir, "federation.yaml")
+			if err := os.WriteFile(src, []byte(`{"records": [{"id": "alg-a", "kind": "algorithm"}, `+tt.records+`]}`), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(fed, []byte("registers:\n  - {organisation: Gemeente A, code: GM0001, source: register.json}\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "national")
+			stdout, stderr, code := run(t, "federate", fed, "--out", out)
+			if code != ExitFindings || !strings.Contains(stderr, "in 1 of 1 registers the open data holds records that do not read or share an id") ||
+				!strings.Contains(stdout, "record 2 of register.json") {
+				t.Errorf("exit %d, want 1, the register said and the record named\n%s%s", code, stdout, stderr)
+			}
+			_, stderr, _ = run(t, "federate", fed, "--out", out, "--lang", "nl")
+			if !strings.Contains(stderr, "bij 1 van de 1 registers bevat de open data registraties die niet te lezen zijn") {
+				t.Errorf("in Dutch: %s", stderr)
+			}
+		})
+	}
+}

@@ -118,10 +118,13 @@ type Result struct {
 	// Refused lists the registers read whose open data publishes records
 	// kept out of the national register.
 	Refused []Refusal
-	Reused  int
-	Total   Totals
-	Counts  Counts
-	Quality []quality.Municipality
+	// Unreadable lists the registers read whose open data holds records
+	// that do not read as records or share an id, kept out too.
+	Unreadable []Unreadable
+	Reused     int
+	Total      Totals
+	Counts     Counts
+	Quality    []quality.Municipality
 	// DCATNote says why the catalogue was left out, in either language; the
 	// zero Phrase (worded "") when it was written.
 	DCATNote message.Phrase
@@ -163,6 +166,9 @@ func Run(f *Federation, opts Options) (*Result, error) {
 		dirs = append(dirs, o.dir)
 		if n := o.part.Refused; n > 0 {
 			res.Refused = append(res.Refused, Refusal{Code: o.part.Code, Organisation: o.part.Organisation, Source: publicSource(o.part.Source), Records: n})
+		}
+		if rs := o.part.Rejected; len(rs) > 0 {
+			res.Unreadable = append(res.Unreadable, Unreadable{Code: o.part.Code, Organisation: o.part.Organisation, Source: publicSource(o.part.Source), Records: rs})
 		}
 		if o.reused {
 			res.Reused++
@@ -374,7 +380,7 @@ func (r *Result) writeData(data string, f *Federation, today time.Time, parts []
 	ms := make([]memberRow, 0, len(r.Parts))
 	for _, p := range r.Parts {
 		ms = append(ms, memberRow{Code: p.Code, Name: p.Organisation, Province: p.Province, Records: p.Records, Unpublished: p.Unpublished,
-			Site: safeURL(p.Site), Commit: p.Commit, Source: publicSource(p.Source), SourceKind: string(p.Kind), SkippedLines: p.Skipped, Refused: p.Refused})
+			Site: safeURL(p.Site), Commit: p.Commit, Source: publicSource(p.Source), SourceKind: string(p.Kind), SkippedLines: len(p.Rejected), Refused: p.Refused})
 	}
 	head, err := json.Marshal(struct {
 		Title          string      `json:"title"`

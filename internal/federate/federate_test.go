@@ -512,7 +512,7 @@ func TestOpenDataFailsClosed(t *testing.T) {
 				wantFailed(t, res, c.err)
 				return
 			}
-			if len(res.Parts) != 1 || res.Parts[0].Records != c.records || res.Parts[0].Skipped != c.skipped || res.Parts[0].Refused != c.refused {
+			if len(res.Parts) != 1 || res.Parts[0].Records != c.records || len(res.Parts[0].Rejected) != c.skipped || res.Parts[0].Refused != c.refused {
 				t.Fatalf("parts = %+v, failed %+v; want %d records, %d skipped, %d refused", res.Parts, res.Failed, c.records, c.skipped, c.refused)
 			}
 			if c.refused > 0 && (len(res.Refused) != 1 || res.Refused[0].Code != "GM0001" || res.Refused[0].Records != c.refused) {

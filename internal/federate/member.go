@@ -3,6 +3,7 @@ package federate
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -36,7 +37,7 @@ import (
 
 // cacheVersion changes whenever a part's files change shape, so a cache
 // written by another version is never read as this one's.
-const cacheVersion = "federate-part-5"
+const cacheVersion = "federate-part-6"
 
 // Files of a member's part in the cache.
 const (
@@ -64,8 +65,9 @@ type Part struct {
 	Sensors     int    `json:"sensors"`
 	Algorithms  int    `json:"algorithms"`
 	Unpublished int    `json:"unpublished"`
-	// Skipped counts records in open data that could not be read.
-	Skipped int `json:"skipped,omitempty"`
+	// Rejected are the records in open data that could not be read, or
+	// that share an id, each with where it is and why.
+	Rejected []Rejected `json:"rejected,omitempty"`
 	// Refused counts records in open data kept out of the national
 	// register, although the member published them: their publication
 	// block does not read, or they hold a template's marks (heldBack).
@@ -118,7 +120,7 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 		return nil, "", false, err
 	}
 	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: s.kind,
-		Commit: s.commit, Site: l.base, Skipped: l.skip, Refused: l.refused}
+		Commit: s.commit, Site: l.base, Rejected: l.rejected, Refused: l.refused}
 	if err := writePart(partDir, p, l, o.today); err != nil {
 		return nil, "", false, err
 	}
@@ -173,13 +175,15 @@ func readSource(m Member, o memberOptions) (*memberSource, error) {
 // memberLoad is a member's register as loaded, with the checklist's
 // findings on it.
 type memberLoad struct {
-	reg     *register.Register
-	fs      []finding.Finding // the checklist's findings
-	holds   principle.Span    // the days on which fs hold
-	extra   int               // unpublished records the open data counts
-	skip    int               // open-data records that could not be read
-	refused int               // open-data records kept out (heldBack)
-	base    string            // the member's site
+	reg   *register.Register
+	fs    []finding.Finding // the checklist's findings
+	holds principle.Span    // the days on which fs hold
+	extra int               // unpublished records the open data counts
+	// rejected are the open-data records that could not be read, or
+	// that share an id.
+	rejected []Rejected
+	refused  int    // open-data records kept out (heldBack)
+	base     string // the member's site
 }
 
 // load loads the member's register and runs the checklist on it.
@@ -188,7 +192,7 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	var err error
 	check := principle.Options{Today: o.today}
 	if s.kind == OpenData {
-		l.reg, l.extra, l.skip, err = readOpenData(s.path, s.data, s.parts)
+		l.reg, l.extra, l.rejected, err = readOpenData(s.path, path.Base(filepath.ToSlash(publicSource(m.Source))), s.base, s.data, s.parts)
 		if err != nil {
 			return l, err
 		}
@@ -275,13 +279,16 @@ func siteOfOpenData(src string) string {
 	return ""
 }
 
-// readOpenData reads a published register.json: the site's index with
-// the files of its parts (see openDataParts), or a document that holds the
-// records itself (as export writes it, and sites did before register.json
-// was split). Its records are public already; they pass the publication
-// filter again all the same, so a record marked not public, or with a block
-// that does not read (openDataRecord), stays out.
-func readOpenData(name string, data []byte, parts []string) (reg *register.Register, unpublished, skipped int, err error) {
+// readOpenData reads a published register.json (the file at name, whose
+// records name as index): the site's index with the files of its parts
+// under base (see openDataParts), or a document that holds the records
+// itself (as export writes it, and sites did before register.json was
+// split). Its records are public already; they pass the publication filter
+// again all the same, so a record marked not public, or with a block that
+// does not read (openDataRecord), stays out. A record that does not read
+// as one, and every record of an id that more than one has, stays out
+// too: it is rejected, with where it is and why.
+func readOpenData(name, index, base string, data []byte, parts []string) (reg *register.Register, unpublished int, rejected []Rejected, err error) {
 	var doc struct {
 		Organisation string            `json:"organisation"`
 		Title        string            `json:"title"`
@@ -289,47 +296,100 @@ func readOpenData(name string, data []byte, parts []string) (reg *register.Regis
 		Records      []json.RawMessage `json:"records"`
 	}
 	if err := json.Unmarshal(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), &doc); err != nil {
-		return nil, 0, 0, fail(nil, msgNotOpenData, place(name), jsonError(data, err))
+		return nil, 0, nil, fail(nil, msgNotOpenData, place(name), jsonError(data, err))
 	}
 	if doc.Records == nil && parts == nil {
-		return nil, 0, 0, fail(nil, msgNoRecords, place(name))
+		return nil, 0, nil, fail(nil, msgNoRecords, place(name))
 	}
 	var recs []*record.Record
-	add := func(raw []json.RawMessage) {
-		for _, raw := range raw {
-			if r := openDataRecord(raw); r != nil {
-				recs = append(recs, r)
-			} else {
-				skipped++
+	var at []Rejected         // where each of recs is
+	order := map[string]int{} // of the files: register.json, then its parts
+	add := func(file string, raw []json.RawMessage) {
+		if _, ok := order[file]; !ok {
+			order[file] = len(order)
+		}
+		for i, raw := range raw {
+			r, why := openDataRecord(raw)
+			where := Rejected{File: file, Record: i + 1, Why: why}
+			if r != nil && record.ValidID(r.ID) {
+				where.ID = r.ID
 			}
+			if why != "" {
+				rejected = append(rejected, where)
+				continue
+			}
+			recs, at = append(recs, r), append(at, where)
 		}
 	}
-	add(doc.Records)
+	add(index, doc.Records)
 	// The parts are read one at a time, so the open data of a large
 	// register is never in memory whole.
 	budget := int64(MaxOpenDataBytes) - int64(len(data))
 	for _, p := range parts {
 		raw, n, err := readOpenDataPart(p, budget)
 		if err != nil {
-			return nil, 0, 0, err
+			return nil, 0, nil, err
 		}
 		budget -= n
-		add(raw)
+		rel, _ := filepath.Rel(base, p)
+		add(filepath.ToSlash(rel), raw)
 	}
+	recs, rejected = sharedIDs(recs, at, rejected, order)
 	cfg := config.Default()
 	cfg.Organisation = doc.Organisation
 	cfg.Site.Title = doc.Title
-	return register.New("", cfg, recs), max(doc.Unpublished, 0), skipped, nil
+	return register.New("", cfg, recs), max(doc.Unpublished, 0), rejected, nil
 }
 
-// openDataRecord reads a record of open data, or nil when it has no valid
-// id or kind. A record whose publication block does not read as the
-// loader reads a file's (publish.Check) is not public: open data written
-// by another tool, or edited by hand, fails closed as a register does.
-func openDataRecord(raw json.RawMessage) *record.Record {
+// sharedIDs takes every record whose id more than one of recs has out of
+// recs (at says where each is), and adds them to rejected, all in the
+// order of the open data (order: of its files). All are kept out, not all
+// but the first: a register's loader refuses a second record of an id, so
+// open data with two was not published by it, and which of them is the
+// register's own (if any) no one can tell; the first may be the one
+// slipped in.
+func sharedIDs(recs []*record.Record, at, rejected []Rejected, order map[string]int) ([]*record.Record, []Rejected) {
+	n := make(map[string]int, len(recs))
+	for _, r := range recs {
+		n[r.ID]++
+	}
+	kept := recs[:0]
+	for i, r := range recs {
+		if n[r.ID] == 1 {
+			kept = append(kept, r)
+			continue
+		}
+		where := at[i]
+		where.Why, where.Shared = RejectedSharedID, n[r.ID]
+		rejected = append(rejected, where)
+	}
+	slices.SortStableFunc(rejected, func(a, b Rejected) int {
+		return cmp.Or(cmp.Compare(order[a.File], order[b.File]), cmp.Compare(a.Record, b.Record))
+	})
+	return kept, rejected
+}
+
+// openDataRecord reads a record of open data, or says why it is none: it
+// does not read as a record, or has no valid id or kind. A record whose
+// publication block does not read as the loader reads a file's
+// (publish.Check) is not public: open data written by another tool, or
+// edited by hand, fails closed as a register does.
+func openDataRecord(raw json.RawMessage) (*record.Record, RejectedWhy) {
 	r := &record.Record{}
-	if json.Unmarshal(raw, r) != nil || !record.ValidID(r.ID) || (r.Kind != record.Sensor && r.Kind != record.Algorithm) {
-		return nil
+	var te *json.UnmarshalTypeError
+	switch err := json.Unmarshal(raw, r); {
+	case errors.As(err, &te) && te.Field == "id":
+		return r, RejectedInvalidID
+	case errors.As(err, &te) && te.Field == "kind":
+		return r, RejectedInvalidKind
+	case err != nil:
+		return r, RejectedNotARecord
+	case r.ID == "":
+		return r, RejectedNoID
+	case !record.ValidID(r.ID):
+		return r, RejectedInvalidID
+	case r.Kind != record.Sensor && r.Kind != record.Algorithm:
+		return r, RejectedInvalidKind
 	}
 	// Numbers as the loader gives them (json.Number).
 	var value any
@@ -348,7 +408,7 @@ func openDataRecord(raw json.RawMessage) *record.Record {
 			r.Point = &record.Point{Lat: lat, Lon: lon}
 		}
 	}
-	return r
+	return r, ""
 }
 
 // readOpenDataPart reads the records of a part of register.json of at most budget

@@ -4,7 +4,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -118,5 +120,81 @@ func TestFetchOpenDataParts(t *testing.T) {
 	res, err = Run(fed, opts)
 	if err != nil || len(res.Parts) != 1 || res.Parts[0].Records != 2 {
 		t.Fatalf("without --fetch: err %v, parts %+v, failed %+v; want the 2 records from the cache", err, res.Parts, res.Failed)
+	}
+}
+
+// TestOpenDataRejectsRecordsOneByOne: a record of open data that does not
+// read as one, and every record of an id more than one has, is left out
+// and reported with where it is (the file, its place in the list, its id
+// when that is valid) and why, in the report and in the run's result;
+// the national site lists no id twice.
+func TestOpenDataRejectsRecordsOneByOne(t *testing.T) {
+	rec := func(id, kind string) string { return `{"id": "` + id + `", "kind": "` + kind + `", "name": "N"}` }
+	list := func(recs ...string) string { return `{"records": [` + strings.Join(recs, ",\n") + `]}` }
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		kept  int
+		want  []Rejected
+		says  string // a line of the report
+	}{
+		{"ids that climb, shout or hide", map[string]string{"register.json": list(rec("alg-a", "algorithm"),
+			rec("../../../../tmp/pwned", "sensor"), rec("CAM-X", "sensor"), rec("a/b", "sensor"), rec("", "sensor"),
+			rec("cam\u2010x", "sensor"), rec("caméra", "sensor"), `{"kind": "sensor"}`)}, 1,
+			[]Rejected{{File: "register.json", Record: 2, Why: RejectedInvalidID}, {File: "register.json", Record: 3, Why: RejectedInvalidID},
+				{File: "register.json", Record: 4, Why: RejectedInvalidID}, {File: "register.json", Record: 5, Why: RejectedNoID},
+				{File: "register.json", Record: 6, Why: RejectedInvalidID}, {File: "register.json", Record: 7, Why: RejectedInvalidID},
+				{File: "register.json", Record: 8, Why: RejectedNoID}},
+			"GM0001 Gemeente Open (register.json): record 2 of register.json: its id is not valid"},
+		{"not a record", map[string]string{"register.json": list(`"cam-a"`, `{"id": 12, "kind": "sensor"}`, `{"id": "cam-b", "kind": "persoon"}`,
+			`{"id": "cam-c", "kind": "sensor", "name": ["x"]}`)}, 0,
+			[]Rejected{{File: "register.json", Record: 1, Why: RejectedNotARecord}, {File: "register.json", Record: 2, Why: RejectedInvalidID},
+				{File: "register.json", Record: 3, ID: "cam-b", Why: RejectedInvalidKind}, {File: "register.json", Record: 4, ID: "cam-c", Why: RejectedNotARecord}},
+			`record 3 of register.json (id cam-b): its kind is not "sensor" or "algorithm"`},
+		{"one id five times", map[string]string{"register.json": list(rec("cam-x", "sensor"), rec("alg-a", "algorithm"), rec("cam-x", "sensor"),
+			rec("cam-x", "algorithm"), rec("cam-x", "sensor"), rec("cam-x", "sensor"))}, 1,
+			[]Rejected{{File: "register.json", Record: 1, ID: "cam-x", Why: RejectedSharedID, Shared: 5},
+				{File: "register.json", Record: 3, ID: "cam-x", Why: RejectedSharedID, Shared: 5},
+				{File: "register.json", Record: 4, ID: "cam-x", Why: RejectedSharedID, Shared: 5},
+				{File: "register.json", Record: 5, ID: "cam-x", Why: RejectedSharedID, Shared: 5},
+				{File: "register.json", Record: 6, ID: "cam-x", Why: RejectedSharedID, Shared: 5}},
+			"record 1 of register.json (id cam-x): 5 records of the open data have this id: all are left out"},
+		{"one id in two parts", map[string]string{
+			"register.json":   `{"parts": [{"url": "register/1.json"}, {"url": "register/2.json"}]}`,
+			"register/1.json": list(rec("alg-a", "algorithm"), rec("cam-x", "sensor")),
+			"register/2.json": list(rec("cam-x", "sensor"), rec("x", "sensor")),
+		}, 1,
+			[]Rejected{{File: "register/1.json", Record: 2, ID: "cam-x", Why: RejectedSharedID, Shared: 2},
+				{File: "register/2.json", Record: 1, ID: "cam-x", Why: RejectedSharedID, Shared: 2},
+				{File: "register/2.json", Record: 2, Why: RejectedInvalidID}},
+			"record 1 of register/2.json (id cam-x): 2 records"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, text := range c.files {
+				write(t, filepath.Join(dir, filepath.FromSlash(name)), text)
+			}
+			res := runOneOpenData(t, dir, "register.json")
+			if len(res.Parts) != 1 || res.Parts[0].Records != c.kept {
+				t.Fatalf("parts = %+v, failed %+v; want %d records kept", res.Parts, res.Failed, c.kept)
+			}
+			if len(res.Unreadable) != 1 || res.Unreadable[0].Code != "GM0001" || !slices.Equal(res.Unreadable[0].Records, c.want) {
+				t.Errorf("unreadable = %+v\nwant GM0001 with %+v", res.Unreadable, c.want)
+			}
+			var b strings.Builder
+			if err := WriteReport(&b, "text", "en", res); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(b.String(), c.says) || strings.Contains(b.String(), "pwned") {
+				t.Errorf("report:\n%s\nwant it to say %q, and no id that is not valid", b.String(), c.says)
+			}
+			ids, err := os.ReadFile(filepath.Join(dir, "out", "data", "zoek", "GM0001.tsv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := strings.Count(string(ids), "cam-x\t"); n > 0 {
+				t.Errorf("the national site lists cam-x %d times", n)
+			}
+		})
 	}
 }

@@ -50,18 +50,23 @@ func writeReportJSON(w io.Writer, rep Report) error {
 	if refused == nil {
 		refused = []Refusal{}
 	}
+	unreadable := r.Unreadable
+	if unreadable == nil {
+		unreadable = []Unreadable{}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Read    int                    `json:"registers_read"`
-		Reused  int                    `json:"registers_unchanged"`
-		Failed  []failure              `json:"failed"`
-		Refused []Refusal              `json:"refused"`
-		Totals  Totals                 `json:"totals"`
-		Counts  Counts                 `json:"counts"`
-		Quality []quality.Municipality `json:"quality"`
-	}{len(r.Parts), r.Reused, failed, refused, r.Total, r.Counts, r.Quality})
+		Read       int                    `json:"registers_read"`
+		Reused     int                    `json:"registers_unchanged"`
+		Failed     []failure              `json:"failed"`
+		Refused    []Refusal              `json:"refused"`
+		Unreadable []Unreadable           `json:"unreadable"`
+		Totals     Totals                 `json:"totals"`
+		Counts     Counts                 `json:"counts"`
+		Quality    []quality.Municipality `json:"quality"`
+	}{len(r.Parts), r.Reused, failed, refused, unreadable, r.Total, r.Counts, r.Quality})
 }
 
 // The words of the text report, English and Dutch side by side.
@@ -75,6 +80,8 @@ var (
 		"%d records: ask the municipality to correct its register and publish it again; 'register check' names the records",
 		"%d registratie: vraag de gemeente haar register te verbeteren en opnieuw te publiceren; 'register check' noemt de registratie",
 		"%d registraties: vraag de gemeente haar register te verbeteren en opnieuw te publiceren; 'register check' noemt de registraties")
+	msgUnreadable = message.New("Records not read (the register's open data holds them, but they do not read as records or share an id): ask the municipality to correct its open data",
+		"Niet gelezen registraties (de open data van het register bevat ze, maar ze zijn niet te lezen als registratie of delen een id): vraag de gemeente haar open data te verbeteren")
 	msgQualityPerOne = message.New("Quality per municipality (over the public records)", "Kwaliteit per gemeente (over de openbare registraties)")
 )
 
@@ -97,6 +104,14 @@ func writeReportText(w io.Writer, rep Report) error {
 		fmt.Fprintf(&b, "\n%s\n", msgRefused.In(lang))
 		for _, f := range r.Refused {
 			fmt.Fprintf(&b, "  %s %s (%s): %s\n", f.Code, f.Organisation, f.Source, msgRefusedRecords.Format(lang, f.Records))
+		}
+	}
+	if len(r.Unreadable) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", msgUnreadable.In(lang))
+		for _, u := range r.Unreadable {
+			for _, rec := range u.Records {
+				fmt.Fprintf(&b, "  %s %s (%s): %s\n", u.Code, u.Organisation, u.Source, rec.In(lang))
+			}
 		}
 	}
 	fmt.Fprintf(&b, "\n%s\n", msgQualityPerOne.In(lang))
