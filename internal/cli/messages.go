@@ -272,8 +272,8 @@ var (
 		"%d van de %d registers konden niet worden gelezen en ontbreken in %s")
 	msgFederateRefused = message.New("in %d of %d registers the open data publishes records that are kept out of %s; see the report",
 		"bij %d van de %d registers publiceert de open data registraties die uit %s zijn weggelaten; zie het verslag")
-	msgFederateUnreadable = message.New("in %d of %d registers the open data holds records that do not read or share an id; they are left out of %s; see the report",
-		"bij %d van de %d registers bevat de open data registraties die niet te lezen zijn of een id delen; ze zijn weggelaten uit %s; zie het verslag")
+	msgFederateUnreadable = message.New("in %d of %d registers records do not read or share an id; they are left out of %s; see the report",
+		"bij %d van de %d registers zijn registraties niet te lezen of delen ze een id; ze zijn weggelaten uit %s; zie het verslag")
 
 	msgCompareWhat   = message.New("compare what? use 'register compare national FILE'", "wat wilt u vergelijken? gebruik 'register compare national BESTAND'")
 	msgCompareFolder = message.New("%s is a folder; give the file of the national register's entries (JSON)",

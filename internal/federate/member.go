@@ -37,7 +37,7 @@ import (
 
 // cacheVersion changes whenever a part's files change shape, so a cache
 // written by another version is never read as this one's.
-const cacheVersion = "federate-part-6"
+const cacheVersion = "federate-part-7"
 
 // Files of a member's part in the cache.
 const (
@@ -65,8 +65,8 @@ type Part struct {
 	Sensors     int    `json:"sensors"`
 	Algorithms  int    `json:"algorithms"`
 	Unpublished int    `json:"unpublished"`
-	// Rejected are the records in open data that could not be read, or
-	// that share an id, each with where it is and why.
+	// Rejected are the records in open data that could not be read, and
+	// the records that share an id, each with where it is and why.
 	Rejected []Rejected `json:"rejected,omitempty"`
 	// Refused counts records in open data kept out of the national
 	// register, although the member published them: their publication
@@ -179,8 +179,8 @@ type memberLoad struct {
 	fs    []finding.Finding // the checklist's findings
 	holds principle.Span    // the days on which fs hold
 	extra int               // unpublished records the open data counts
-	// rejected are the open-data records that could not be read, or
-	// that share an id.
+	// rejected are the open-data records that could not be read, and the
+	// records that share an id.
 	rejected []Rejected
 	refused  int    // open-data records kept out (heldBack)
 	base     string // the member's site
@@ -213,6 +213,19 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	}
 	l.reg, l.holds, l.fs = res.Register, res.Checked.Holds(), res.Checked.Slice(0)
 	l.base = l.reg.Config.Site.BaseURL
+	// The loader finds an id two files give, but keeps both records.
+	at := make([]Rejected, len(l.reg.Records))
+	for i, r := range l.reg.Records {
+		at[i] = Rejected{File: r.File}
+		if record.ValidID(r.ID) {
+			at[i].ID = r.ID
+		}
+	}
+	if recs, rejected := sharedIDs(slices.Clone(l.reg.Records), at, nil, nil); len(rejected) > 0 {
+		reg := register.New(l.reg.Root, l.reg.Config, recs)
+		reg.Sums, reg.Linked = l.reg.Sums, l.reg.Linked
+		l.reg, l.rejected = reg, rejected
+	}
 	return l, nil
 }
 
@@ -344,10 +357,10 @@ func readOpenData(name, index, base string, data []byte, parts []string) (reg *r
 // sharedIDs takes every record whose id more than one of recs has out of
 // recs (at says where each is), and adds them to rejected, all in the
 // order of the open data (order: of its files). All are kept out, not all
-// but the first: a register's loader refuses a second record of an id, so
-// open data with two was not published by it, and which of them is the
-// register's own (if any) no one can tell; the first may be the one
-// slipped in.
+// but the first: a register's check refuses a second record of an id, so
+// a register or open data with two was not published as it is, and in
+// open data which of them is the register's own (if any) no one can tell;
+// the first may be the one slipped in.
 func sharedIDs(recs []*record.Record, at, rejected []Rejected, order map[string]int) ([]*record.Record, []Rejected) {
 	n := make(map[string]int, len(recs))
 	for _, r := range recs {

@@ -158,7 +158,7 @@ func TestOpenDataRejectsRecordsOneByOne(t *testing.T) {
 				{File: "register.json", Record: 4, ID: "cam-x", Why: RejectedSharedID, Shared: 5},
 				{File: "register.json", Record: 5, ID: "cam-x", Why: RejectedSharedID, Shared: 5},
 				{File: "register.json", Record: 6, ID: "cam-x", Why: RejectedSharedID, Shared: 5}},
-			"record 1 of register.json (id cam-x): 5 records of the open data have this id: all are left out"},
+			"record 1 of register.json (id cam-x): 5 records have this id, which is one record's only: all are left out"},
 		{"one id in two parts", map[string]string{
 			"register.json":   `{"parts": [{"url": "register/1.json"}, {"url": "register/2.json"}]}`,
 			"register/1.json": list(rec("alg-a", "algorithm"), rec("cam-x", "sensor")),
@@ -196,5 +196,34 @@ func TestOpenDataRejectsRecordsOneByOne(t *testing.T) {
 				t.Errorf("the national site lists cam-x %d times", n)
 			}
 		})
+	}
+}
+
+// TestFolderWithSharedIDKeepsThemOut: in a register's folder, too, every
+// record of an id two files give is left out and reported by its file.
+func TestFolderWithSharedIDKeepsThemOut(t *testing.T) {
+	dir := t.TempDir()
+	for file, id := range map[string]string{"cam-a.yaml": "cam-a", "cam-a-kopie.yaml": "cam-a", "cam-c.yaml": "cam-c"} {
+		write(t, filepath.Join(dir, "gm", "sensors", file), "id: "+id+"\nkind: sensor\nname: Camera\nstatus: active\n")
+	}
+	fed := federationOfOne(t, dir, "Gemeente Map", "GM0001", "gm")
+	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Parts) != 1 || res.Parts[0].Records != 1 {
+		t.Fatalf("parts = %+v, failed %+v; want 1 record kept", res.Parts, res.Failed)
+	}
+	want := []Rejected{{File: "sensors/cam-a-kopie.yaml", ID: "cam-a", Why: RejectedSharedID, Shared: 2},
+		{File: "sensors/cam-a.yaml", ID: "cam-a", Why: RejectedSharedID, Shared: 2}}
+	if len(res.Unreadable) != 1 || !slices.Equal(res.Unreadable[0].Records, want) {
+		t.Errorf("unreadable = %+v\nwant %+v", res.Unreadable, want)
+	}
+	var b strings.Builder
+	if err := WriteReport(&b, "text", "en", res); err != nil {
+		t.Fatal(err)
+	}
+	if say := "GM0001 Gemeente Map (gm): sensors/cam-a.yaml (id cam-a): 2 records have this id"; !strings.Contains(b.String(), say) {
+		t.Errorf("report:\n%s\nwant it to say %q", b.String(), say)
 	}
 }

@@ -4,15 +4,17 @@ import (
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
-// Rejected is a record of a member's open data the national register
-// leaves out because it does not read as a record, or shares its id with
-// another: where it is and why, for the run to report.
+// Rejected is a record of a member's register the national register
+// leaves out because it does not read as a record (in open data), or
+// shares its id with another: where it is and why, for the run to report.
 type Rejected struct {
 	// File is the open data's file: register.json as the source names it,
-	// or a part as register.json links it.
+	// or a part as register.json links it; or a register folder's record
+	// file.
 	File string `json:"file"`
-	// Record is its place in the file's list of records, from 1.
-	Record int `json:"record"`
+	// Record is its place in the open data file's list of records, from
+	// 1; 0 for a record file.
+	Record int `json:"record,omitempty"`
 	// ID is its id, when that is a valid one; another is not repeated.
 	ID  string      `json:"id,omitempty"`
 	Why RejectedWhy `json:"why"`
@@ -33,8 +35,8 @@ const (
 	RejectedSharedID    RejectedWhy = "shared_id"
 )
 
-// Unreadable is a register whose open data holds records that are left
-// out because they do not read as records or share an id (Part.Rejected).
+// Unreadable is a register with records that are left out because they
+// do not read as records or share an id (Part.Rejected).
 type Unreadable struct {
 	Code         string     `json:"code"`
 	Organisation string     `json:"organisation"`
@@ -44,9 +46,16 @@ type Unreadable struct {
 
 // In says in lang where the record is and why it is left out.
 func (r Rejected) In(lang string) string {
-	where := msgRejectedAt.Format(lang, r.Record, r.File)
-	if r.ID != "" {
+	var where string
+	switch {
+	case r.Record == 0 && r.ID == "":
+		where = r.File
+	case r.Record == 0:
+		where = msgRejectedFileID.Format(lang, r.File, r.ID)
+	case r.ID != "":
 		where = msgRejectedAtID.Format(lang, r.Record, r.File, r.ID)
+	default:
+		where = msgRejectedAt.Format(lang, r.Record, r.File)
 	}
 	var why string
 	switch r.Why {
@@ -68,12 +77,13 @@ func (r Rejected) In(lang string) string {
 var (
 	msgRejectedAt         = message.New("record %d of %s", "registratie %d van %s")
 	msgRejectedAtID       = message.New("record %d of %s (id %s)", "registratie %d van %s (id %s)")
+	msgRejectedFileID     = message.New("%s (id %s)", "%s (id %s)")
 	msgRejectedNotARecord = message.New("it does not read as a record of the record format",
 		"het is geen leesbare registratie in het registerformaat")
 	msgRejectedNoID      = message.New("it has no id", "het heeft geen id")
 	msgRejectedInvalidID = message.New("its id is not valid: an id is 2 to 63 characters, lower-case letters a-z, digits and hyphens, starting with a letter or digit",
 		"het id is niet geldig: een id is 2 tot 63 tekens, kleine letters a-z, cijfers en koppeltekens, en begint met een letter of cijfer")
 	msgRejectedInvalidKind = message.New(`its kind is not "sensor" or "algorithm"`, `de soort (kind) is niet "sensor" of "algorithm"`)
-	msgRejectedSharedID    = message.New("%d records of the open data have this id: all are left out, as which is the register's own cannot be told",
-		"%d registraties in de open data hebben dit id: ze zijn allemaal weggelaten, want welke van het register is, valt niet te zeggen")
+	msgRejectedSharedID    = message.New("%d records have this id, which is one record's only: all are left out",
+		"%d registraties hebben dit id, dat van één registratie alleen is: ze zijn allemaal weggelaten")
 )

@@ -80,8 +80,8 @@ var (
 		"%d records: ask the municipality to correct its register and publish it again; 'register check' names the records",
 		"%d registratie: vraag de gemeente haar register te verbeteren en opnieuw te publiceren; 'register check' noemt de registratie",
 		"%d registraties: vraag de gemeente haar register te verbeteren en opnieuw te publiceren; 'register check' noemt de registraties")
-	msgUnreadable = message.New("Records not read (the register's open data holds them, but they do not read as records or share an id): ask the municipality to correct its open data",
-		"Niet gelezen registraties (de open data van het register bevat ze, maar ze zijn niet te lezen als registratie of delen een id): vraag de gemeente haar open data te verbeteren")
+	msgUnreadable = message.New("Records left out (they do not read as records, or share an id): ask the municipality to correct its register and publish it again",
+		"Weggelaten registraties (ze zijn niet te lezen als registratie, of delen een id): vraag de gemeente haar register te verbeteren en opnieuw te publiceren")
 	msgQualityPerOne = message.New("Quality per municipality (over the public records)", "Kwaliteit per gemeente (over de openbare registraties)")
 )
 
