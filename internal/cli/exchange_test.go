@@ -431,3 +431,33 @@ func TestWriteErrorsNameTheTargetAndWhatToDo(t *testing.T) {
 		t.Errorf("read-only folder: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestAFullDiskIsSaidInWords: an output the disk has no room for is said
+// as any other failed write, in the run's language, naming the file the
+// user gave and what to do; exit 2. An export larger than the write
+// buffer fails while it is made, not only when it ends.
+func TestAFullDiskIsSaidInWords(t *testing.T) {
+	const full = "/dev/full" // a device every write to fails with "no space left"
+	if _, err := os.Stat(full); err != nil {
+		t.Skip("no", full, "here")
+	}
+	tests := []struct {
+		name string
+		args []string
+		lang string
+		want string
+	}{
+		{"export json", []string{"export", "--format", "json", "--out", full}, "en", "cannot write " + full + ": no space left on device; check the folder and the free disk space"},
+		{"export csv", []string{"export", "--format", "csv", "--kind", "algorithm", "--out", full}, "nl", "kan " + full + " niet schrijven: no space left on device; controleer de map en de vrije schijfruimte"},
+		{"export sensorthings", []string{"export", "--format", "sensorthings", "--out", full}, "nl", "kan " + full + " niet schrijven"},
+		{"due", []string{"due", "--format", "json", "--output", full}, "en", "cannot write " + full + ": no space left on device"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errOut, code := run(t, append([]string{"--root", "../../register", "--lang", tt.lang}, tt.args...)...)
+			if code != ExitError || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, tt.want)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/export"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/pipeline"
@@ -91,7 +92,11 @@ func runExport(o *exportOptions) error {
 		fs, failed = export.Write(w, o.format, p.Records(), opts)
 		return failed
 	})
-	if failed != nil {
+	// A write the file system refused (a full disk) fails the export too;
+	// then the file's error stays, which names the user's file and is said
+	// as every command says it.
+	var we *atomicfile.Error
+	if failed != nil && !errors.As(err, &we) {
 		err = failed
 	}
 	if errors.Is(err, export.ErrKindNeeded) {
