@@ -884,6 +884,13 @@ func (im *importer) emit(d *draft, id string) {
 		im.add(d.line, 0, finding.Error, msgCannotWrite.With(err), message.Phrase{})
 		return
 	}
+	if limit := source.DefaultLimits.MaxBytes; int64(len(data)) > limit {
+		// Every command refuses a record file larger than the loader
+		// reads, and the register with it: the row is not written.
+		field := d.largest()
+		im.add(d.line, d.column(field), finding.Error, msgRecordTooLarge.With(id, len(data), limit), msgShortenField.With(field))
+		return
+	}
 	rec := Record{ID: id, Kind: d.kind, Path: path, Line: d.line, Data: data, Valid: true}
 	if im.opts.Validator != nil {
 		doc, pfs := source.Parse(path, data, source.DefaultLimits)
@@ -901,6 +908,18 @@ func (im *importer) emit(d *draft, id string) {
 		}
 	}
 	im.res.Records = append(im.res.Records, rec)
+}
+
+// largest is the field of the draft with the longest text, which makes a
+// record too large to load.
+func (d *draft) largest() string {
+	best, size := "", -1
+	for path, v := range d.vals {
+		if n := len(fmt.Sprint(v)); n > size || n == size && path < best {
+			best, size = path, n
+		}
+	}
+	return best
 }
 
 // numbered is the id base with a number after it, the base cut so the id

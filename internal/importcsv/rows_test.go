@@ -3,13 +3,16 @@ package importcsv
 import (
 	"encoding/binary"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // TestRowWidth: cells beyond the header's columns are reported with their
@@ -132,6 +135,50 @@ func TestJSONTooDeep(t *testing.T) {
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || strings.Contains(err.Error(), "invalid character") ||
 				!strings.Contains(err.Error(), "check that this is the file meant") {
 				t.Errorf("err %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestARecordTooLargeToLoadIsNotImported: a row whose record file would be
+// larger than the loader reads is refused, at its line and the column of its
+// largest cell, and no record is made of it; the other rows are imported.
+// From JSON the finding names the entry's line and the key.
+func TestARecordTooLargeToLoadIsNotImported(t *testing.T) {
+	big := strings.Repeat("x", int(source.DefaultLimits.MaxBytes))
+	tests := []struct {
+		name string
+		read func(string, []byte, Options) (*Result, error)
+		data string
+		want string // the finding, as short writes it
+	}{
+		{"a long name", Read, "naam,status\nTeller aa,active\n" + big + ",active\n", "3:1 error import"},
+		{"a long purpose", Read, "status,naam,doel\nactive,Teller aa,tellen\nactive,Teller bb," + big + "\n", "3:3 error import"},
+		{"from JSON", ReadJSON, `[{"name": "Teller aa"},` + "\n" + `{"name": "Teller bb", "purpose": "` + big + `"}]`, "2:0 error import"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := tt.read("big", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Records) != 1 {
+				t.Errorf("%d records, want the one of the other row", len(res.Records))
+			}
+			var got []string
+			for _, f := range short(res.Findings) {
+				if strings.HasPrefix(f, tt.want) {
+					got = append(got, f)
+				}
+			}
+			limit := strconv.FormatInt(source.DefaultLimits.MaxBytes, 10)
+			if len(got) != 1 || !strings.Contains(got[0], "bytes, more than the "+limit) {
+				t.Errorf("findings\n%s\nwant one %q about the size", strings.Join(short(res.Findings), "\n"), tt.want)
+			}
+			for _, f := range res.Findings {
+				if f.Severity == finding.Error && (!strings.Contains(f.Message.In("nl"), "bytes worden, meer dan de "+limit) || f.Help.In("en") == "") {
+					t.Errorf("Dutch %q, help %q", f.Message.In("nl"), f.Help.In("en"))
+				}
 			}
 		})
 	}

@@ -210,7 +210,11 @@ var (
 	msgGetsID     = message.New("%s; this row gets the id %q", "%s; deze rij krijgt het id %q")
 	msgSameRecord = message.New("check that the two rows are not the same record; if they are, remove one and delete the extra record file",
 		"controleer of de twee rijen niet dezelfde registratie zijn; zo ja, verwijder er een en ook het extra bestand")
-	msgCannotWrite = message.New("the record cannot be written: %v", "de registratie kan niet worden geschreven: %v")
+	msgCannotWrite    = message.New("the record cannot be written: %v", "de registratie kan niet worden geschreven: %v")
+	msgRecordTooLarge = message.New("%s: the record would be %d bytes, more than the %d bytes a record file may be, so every command would refuse it; the row is skipped",
+		"%s: de registratie zou %d bytes worden, meer dan de %d bytes die een registratiebestand mag zijn, zodat elke opdracht het zou weigeren; de rij wordt overgeslagen")
+	msgShortenField = message.New("shorten the text for %s to what the record needs (a record is a few kilobytes), and keep a longer text elsewhere, linked from the record",
+		"kort de tekst voor %s in tot wat de registratie nodig heeft (een registratie is enkele kilobytes), en bewaar een langere tekst elders, met een link vanuit de registratie")
 )
 
 // How to write a value of a field's type.
