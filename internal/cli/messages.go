@@ -62,6 +62,8 @@ vastgesteld.`)
 		"%s %s bevat %s van het register, en de hele map zou worden vervangen: kies een andere map, buiten sensors/ en algorithms/")
 	msgOutputIsFolder = message.New("%s %s is a folder; name a file, in that folder or elsewhere",
 		"%s %s is een map; geef een bestand op, in die map of elders")
+	msgOutputInGit = message.New("%s %s would write in the Git repository's %s, which only Git may change: write the output elsewhere",
+		"%s %s zou schrijven in %s van de Git-repository, die alleen Git mag wijzigen: schrijf de uitvoer ergens anders")
 	msgFormatUsage         = message.New("output format: %s", "uitvoerformaat: %s")
 	msgFindingsFormatUsage = message.New("format of the findings: %s", "formaat van de bevindingen: %s")
 	msgCheckAsOfUsage      = message.New("check as if today were this date (YYYY-MM-DD); default: today in Europe/Amsterdam",

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,8 +17,11 @@ import (
 // them or lie in a record folder, and a folder a command replaces whole
 // (build, federate) may not lie in a record folder or hold any of them.
 // The path is judged as the system will follow it: through symlinks and
-// "..", and on a file system that ignores case, by what it opens. Any other
-// place, a new file next to register.yaml among them, is the user's.
+// "..", and on a file system that ignores case, by what it opens. Nor may
+// an output lie in a Git repository's own folder (a .git folder, or the
+// folder a work tree's .git file names), where one file written over
+// HEAD or config leaves no repository. Any other place, a new file next
+// to register.yaml among them, is the user's.
 //
 // A build's own rule, that it replaces only a folder it built or an empty
 // one (package site), stays its own: it is about what the folder holds, not
@@ -93,6 +97,9 @@ func (a *App) checkOutput(flag, path string, folder bool) error {
 			return usageText(msgOutputInRecords, flag, path, rel(p.shown))
 		}
 	}
+	if git, ok := inGit(target, gitFolders(a.Root())); ok {
+		return usageText(msgOutputInGit, flag, path, rel(git))
+	}
 	if !folder {
 		return nil
 	}
@@ -104,6 +111,73 @@ func (a *App) checkOutput(flag, path string, folder bool) error {
 		}
 	}
 	return nil
+}
+
+// inGit returns the Git folder target is or lies in: a .git in its path,
+// or one of the folders git (gitFolders).
+func inGit(target string, git []string) (string, bool) {
+	sep := string(filepath.Separator)
+	names := strings.Split(target, sep)
+	for i, name := range names {
+		if strings.EqualFold(name, ".git") {
+			return strings.Join(names[:i+1], sep), true
+		}
+	}
+	for _, g := range git {
+		if sameFile(target, []string{g}) || inside(target, []string{g}) {
+			return g, true
+		}
+	}
+	return "", false
+}
+
+// gitFolders returns the folders of the Git repository that holds the
+// register at root, found as git finds them: the first .git walking up
+// from root, and, when that is a file (a work tree's or a submodule's,
+// "gitdir: PATH"), the folder it names and the repository's common folder
+// that one names in its commondir. Nil outside Git.
+func gitFolders(root string) []string {
+	for dir := realPath(root); ; dir = filepath.Dir(dir) {
+		dotGit := filepath.Join(dir, ".git")
+		st, err := os.Stat(dotGit)
+		switch {
+		case err == nil && st.IsDir():
+			return []string{dotGit}
+		case err == nil && st.Mode().IsRegular():
+			folders := []string{dotGit}
+			gitDir, ok := pointer(dotGit, "gitdir:")
+			if !ok {
+				return folders
+			}
+			folders = append(folders, gitDir)
+			if common, ok := pointer(filepath.Join(gitDir, "commondir"), ""); ok {
+				folders = append(folders, common)
+			}
+			return folders
+		}
+		if dir == filepath.Dir(dir) {
+			return nil
+		}
+	}
+}
+
+// pointer reads the path a small file of Git's names after prefix,
+// resolved from the file's folder.
+func pointer(file, prefix string) (string, bool) {
+	f, err := os.Open(file)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	data, _ := io.ReadAll(io.LimitReader(f, 4096)) // a path; anything longer is no file of Git's
+	p, ok := strings.CutPrefix(strings.TrimSpace(string(data)), prefix)
+	if p = strings.TrimSpace(p); !ok || p == "" {
+		return "", false
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(filepath.Dir(file), p)
+	}
+	return realPath(p), true
 }
 
 // sameFile reports whether target is one of paths: the same name, or, when

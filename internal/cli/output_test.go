@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -169,5 +170,79 @@ func TestOutputBesideTheRegisterIsWritten(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(root, "register.yaml")); string(data) != outputConfig {
 		t.Errorf("register.yaml changed: %q", data)
+	}
+}
+
+// TestOutputRefusesToWriteIntoGit: a file or folder the user names for a
+// command's output is refused (exit 2, before any work) when it lies in a
+// Git repository's own folder: the register's .git, and, for a work tree
+// whose .git is a file, the folder that file points to and the
+// repository's common folder. Nothing there changes.
+func TestOutputRefusesToWriteIntoGit(t *testing.T) {
+	const want = "would write in the Git repository's"
+	sep := string(filepath.Separator)
+	tests := []struct {
+		name     string
+		args     []string
+		flag     string
+		out      string // under the register, or, with "{git}", under a Git folder elsewhere
+		worktree bool   // .git is a file pointing to {git}/worktrees/wt
+	}{
+		{"export json over .git/HEAD", []string{"export", "--format", "json"}, "--out", ".git" + sep + "HEAD", false},
+		{"packet over .git/HEAD.md", []string{"packet"}, "--out", ".git" + sep + "HEAD.md", false},
+		{"due into .git/hooks", []string{"due", "--format", "ical"}, "--output", ".git" + sep + "hooks" + sep + "post-commit", false},
+		{"build into .git", []string{"build"}, "--out", ".git" + sep + "site", false},
+		{".git/HEAD through ..", []string{"export", "--format", "json"}, "--out", "dir" + sep + ".." + sep + ".git" + sep + "HEAD", false},
+		{"a work tree's .git file", []string{"export", "--format", "json"}, "--out", ".git", true},
+		{"a work tree's Git folder", []string{"export", "--format", "json"}, "--out", "{git}" + sep + "worktrees" + sep + "wt" + sep + "HEAD", true},
+		{"a work tree's common Git folder", []string{"export", "--format", "json"}, "--out", "{git}" + sep + "config", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := outputRegister(t)
+			git := filepath.Join(root, ".git")
+			if tt.worktree {
+				// A Git folder whose name says nothing of Git, as
+				// git clone --separate-git-dir makes.
+				git = filepath.Join(t.TempDir(), "store")
+				wt := filepath.Join(git, "worktrees", "wt")
+				for name, text := range map[string]string{
+					filepath.Join(git, "config"):   "[core]\n",
+					filepath.Join(wt, "HEAD"):      "ref: refs/heads/wt\n",
+					filepath.Join(wt, "commondir"): "../..\n",
+					filepath.Join(root, ".git"):    "gitdir: " + wt + "\n",
+				} {
+					if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			} else {
+				if err := os.MkdirAll(filepath.Join(git, "hooks"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(git, "HEAD"), []byte("ref: refs/heads/main\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before, beforeGit := snapshot(t, root), snapshot(t, git)
+			out := root + sep + tt.out
+			if rest, ok := strings.CutPrefix(tt.out, "{git}"); ok {
+				out = git + rest
+			}
+			args := append(append([]string{"--root", root, "--lang", "en"}, tt.args...), tt.flag, out)
+			stdout, stderr, code := run(t, args...)
+			if code != ExitError || !strings.Contains(stderr, tt.flag+" "+out+" ") || !strings.Contains(stderr, want) {
+				t.Errorf("exit %d, want 2 and %q\nstdout %s\nstderr %s", code, want, stdout, stderr)
+			}
+			if after := snapshot(t, root); !maps.Equal(after, before) {
+				t.Errorf("the register's folder changed")
+			}
+			if after := snapshot(t, git); !maps.Equal(after, beforeGit) {
+				t.Errorf("the Git folder changed")
+			}
+		})
 	}
 }
