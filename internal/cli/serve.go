@@ -33,7 +33,8 @@ type serveOptions struct {
 	addr string
 	asOf dateFlag
 	poll time.Duration
-	// ctx ends the server; the command's context, stopped by Ctrl+C.
+	// ctx ends the server; the command's context, stopped by Ctrl+C, kill
+	// or a closed terminal.
 	ctx context.Context
 }
 
@@ -50,7 +51,9 @@ func newServeCmd(a *App, runF func(*serveOptions) error) *cobra.Command {
   register serve --root register --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			// A closed terminal (SIGHUP) stops serve as Ctrl+C and kill
+			// do: the deferred clean-up then removes the site it built.
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
 			o.ctx = ctx
 			return runF(o)
