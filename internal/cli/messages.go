@@ -62,6 +62,10 @@ vastgesteld.`)
 		"%s %s bevat %s van het register, en de hele map zou worden vervangen: kies een andere map, buiten sensors/ en algorithms/")
 	msgOutputIsFolder = message.New("%s %s is a folder; name a file, in that folder or elsewhere",
 		"%s %s is een map; geef een bestand op, in die map of elders")
+	msgOutputIsFile = message.New("%s %s is a file, not a folder; name a folder, a new one or one the command wrote before",
+		"%s %s is een bestand, geen map; geef een map op, een nieuwe of een die de opdracht eerder schreef")
+	msgOutputUnderFile = message.New("%s %s lies under %s, which is a file, not a folder; name a folder elsewhere",
+		"%s %s ligt onder %s, dat een bestand is, geen map; geef een map elders op")
 	msgOutputInGit = message.New("%s %s would write in the Git repository's %s, which only Git may change: write the output elsewhere",
 		"%s %s zou schrijven in %s van de Git-repository, die alleen Git mag wijzigen: schrijf de uitvoer ergens anders")
 	msgFormatUsage         = message.New("output format: %s", "uitvoerformaat: %s")

@@ -77,9 +77,27 @@ func (a *App) checkOutputFile(flag, path string) error {
 
 // checkOutputFolder refuses, as a usage error (exit 2), a folder named by
 // flag that a command would replace whole, when it lies in a record folder
-// of the register or holds a part of it.
+// of the register or holds a part of it, or is or lies under a file.
 func (a *App) checkOutputFolder(flag, path string) error {
-	return a.checkOutput(flag, path, true)
+	if err := a.checkOutput(flag, path, true); err != nil {
+		return err
+	}
+	// A file where the folder is to be, or above it, fails the first
+	// write in the system's words; it is named here in the user's.
+	for p := filepath.Clean(path); ; p = filepath.Dir(p) {
+		st, err := os.Stat(p)
+		switch {
+		case err == nil && st.IsDir():
+			return nil
+		case err == nil && p == filepath.Clean(path):
+			return usageText(msgOutputIsFile, flag, path)
+		case err == nil:
+			return usageText(msgOutputUnderFile, flag, path, p)
+		}
+		if p == filepath.Dir(p) {
+			return nil
+		}
+	}
 }
 
 // checkOutput applies the rule to path, named by flag; folder says the

@@ -246,3 +246,42 @@ func TestOutputRefusesToWriteIntoGit(t *testing.T) {
 		})
 	}
 }
+
+// TestOutputFolderThatIsAFileIsRefused: a folder named for a site (build,
+// federate) that is a file, or lies under one, is refused in words in the
+// run's language, naming the file; exit 2, and the file is left as it was.
+func TestOutputFolderThatIsAFileIsRefused(t *testing.T) {
+	sep := string(filepath.Separator)
+	tests := []struct {
+		name string
+		args []string
+		out  string // under the register, where "file" is a file
+		lang string
+		want string // {out} is the folder as named, {file} the file
+	}{
+		{"build into a file", []string{"build"}, "file", "en", "--out {out} is a file, not a folder; name a folder"},
+		{"build into a folder under a file", []string{"build"}, "file" + sep + "site", "en", "--out {out} lies under {file}, which is a file, not a folder; name a folder"},
+		{"build into a file, in Dutch", []string{"build"}, "file", "nl", "--out {out} is een bestand, geen map; geef een map op"},
+		{"build into a folder under a file, in Dutch", []string{"build"}, "file" + sep + "site", "nl", "--out {out} ligt onder {file}, dat een bestand is, geen map"},
+		{"federate into a file", []string{"federate", "federation.yaml"}, "file", "en", "--out {out} is a file, not a folder; name a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := outputRegister(t)
+			file := filepath.Join(root, "file")
+			if err := os.WriteFile(file, []byte("the user's"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(root, tt.out)
+			args := append(append([]string{"--root", root, "--lang", tt.lang}, tt.args...), "--out", out)
+			_, stderr, code := run(t, args...)
+			want := strings.NewReplacer("{out}", out, "{file}", file).Replace(tt.want)
+			if code != ExitError || !strings.Contains(stderr, want) {
+				t.Errorf("exit %d, stderr %q\nwant 2 and %q", code, stderr, want)
+			}
+			if data, _ := os.ReadFile(file); string(data) != "the user's" {
+				t.Errorf("the file now holds %q", data)
+			}
+		})
+	}
+}
