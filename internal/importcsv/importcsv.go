@@ -126,9 +126,12 @@ type table struct {
 	null map[string]bool
 }
 
-// tableRow is one row with the line of the source it starts on.
+// tableRow is one row with the line of the source it starts on; col is
+// the column a JSON entry starts at (0 for a spreadsheet's row, whose
+// findings give the cell's column).
 type tableRow struct {
 	line  int
+	col   int
 	cells []string
 }
 
@@ -311,6 +314,12 @@ func checkOptions(name string, data []byte, opts *Options) error {
 // run imports the rows of a table.
 func run(name string, t *table, opts Options, res *Result) error {
 	cols, fs := mapColumns(name, t, opts, len(res.Findings))
+	if t.keys {
+		// JSON has keys, not columns: a finding about a key names it.
+		for i := range fs {
+			fs[i].Column = 0
+		}
+	}
 	res.Findings = append(res.Findings, fs...)
 	// A spreadsheet exported from another register (the national
 	// algorithm register's, Amsterdam's) is read right only with its
@@ -347,7 +356,16 @@ func run(name string, t *table, opts Options, res *Result) error {
 			blank = append(blank, row.line)
 			continue
 		}
+		from := len(res.Findings)
 		im.row(row.line, row.cells)
+		if t.keys {
+			// A finding about an entry is placed where the entry starts,
+			// which tells apart the entries of minified JSON, all on
+			// one line.
+			for i := from; i < len(res.Findings); i++ {
+				res.Findings[i].Column = row.col
+			}
+		}
 	}
 	if len(blank) > 0 {
 		res.Findings = append(res.Findings, finding.Finding{File: name, Line: blank[0], Rule: RuleImport, Severity: finding.Info,

@@ -21,7 +21,7 @@ import (
 // is read as a row whose columns are its keys (nested objects as dotted
 // keys, lists as JSON), so mapping files work as they do for spreadsheets;
 // without one, the shape of the entries picks the ready-made map. Findings
-// give the line on which an entry starts.
+// give the line and column at which an entry starts.
 func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	if err := checkOptions(name, data, &opts); err != nil {
 		return nil, err
@@ -35,7 +35,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		// encoding/json would read the byte as U+FFFD and change the text.
 		return nil, msgJSONNotUTF8.Err(positionOf(name, data, i), data[i])
 	}
-	entries, lines, err := jsonEntries(data)
+	entries, at, err := jsonEntries(data)
 	if te, ok := errors.AsType[*tooDeep](err); ok {
 		return nil, msgTooDeep.Err(name, te.line, te.col, maxJSONDepth)
 	}
@@ -82,7 +82,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		for j, h := range t.head {
 			cells[j] = flat[h]
 		}
-		t.rows = append(t.rows, tableRow{line: lines[i], cells: cells})
+		t.rows = append(t.rows, tableRow{line: at[i].line, col: at[i].col, cells: cells})
 	}
 	for _, keys := range nulls {
 		for _, k := range keys {
@@ -113,7 +113,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		res.Rows++
 		nulls[i] = nil
 		for _, k := range keys {
-			res.Findings = append(res.Findings, finding.Finding{File: name, Line: lines[i], Rule: RuleImport, Severity: finding.Error,
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at[i].line, Column: at[i].col, Rule: RuleImport, Severity: finding.Error,
 				Message: msgKeyTwice.With(k).Pair(), Help: msgKeepOneValue.With().Pair()})
 		}
 	}
@@ -129,15 +129,9 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 					// Left out, a quantity reads as 1: that is said for quantity alone.
 					help = msgNullQuantityHelp
 				}
-				res.Findings = append(res.Findings, finding.Finding{File: name, Line: lines[i], Rule: RuleImport, Severity: finding.Warning,
+				res.Findings = append(res.Findings, finding.Finding{File: name, Line: at[i].line, Column: at[i].col, Rule: RuleImport, Severity: finding.Warning,
 					Message: msgNullLeftOut.With(k).Pair(), Help: help.With(k).Pair()})
 			}
-		}
-	}
-	// JSON has keys, not columns: the messages name the key.
-	for i := range res.Findings {
-		if res.Findings[i].File == name {
-			res.Findings[i].Column = 0
 		}
 	}
 	return res, nil
@@ -160,10 +154,20 @@ func jsonMap(head []string) string {
 	return ""
 }
 
-// jsonEntries finds the entries in a JSON document with the line each
-// starts on: a list of objects, one object, or an object with one list of
-// objects among its values ({"records": [...]}, {"algoritmes": [...]}).
-func jsonEntries(data []byte) ([]object, []int, error) {
+// entryAt is where an entry starts: its line and column.
+type entryAt struct{ line, col int }
+
+// startOf is the position of the entry that starts at byte offset off of
+// data.
+func startOf(data []byte, off int) entryAt {
+	line, col := source.Position(data, off)
+	return entryAt{line, col}
+}
+
+// jsonEntries finds the entries in a JSON document with where each starts:
+// a list of objects, one object, or an object with one list of objects
+// among its values ({"records": [...]}, {"algoritmes": [...]}).
+func jsonEntries(data []byte) ([]object, []entryAt, error) {
 	var top json.RawMessage
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&top); err != nil {
@@ -228,7 +232,7 @@ func jsonEntries(data []byte) ([]object, []int, error) {
 				}
 			}
 		}
-		return []object{obj}, []int{lineAt(data, start)}, nil
+		return []object{obj}, []entryAt{startOf(data, start)}, nil
 	}
 	return nil, nil, msgNoObject.Err()
 }
@@ -254,13 +258,13 @@ func isOpenDataIndex(obj object) bool {
 }
 
 // listEntries reads the list of objects that starts at offset in data.
-func listEntries(data []byte, offset int) ([]object, []int, error) {
+func listEntries(data []byte, offset int) ([]object, []entryAt, error) {
 	dec := json.NewDecoder(bytes.NewReader(data[offset:]))
 	if _, err := dec.Token(); err != nil {
 		return nil, nil, err
 	}
 	var out []object
-	var lines []int
+	var starts []entryAt
 	for dec.More() {
 		at := offset + int(dec.InputOffset())
 		for at < len(data) && (data[at] == ',' || data[at] == ' ' || data[at] == '\n' || data[at] == '\r' || data[at] == '\t') {
@@ -274,12 +278,10 @@ func listEntries(data []byte, offset int) ([]object, []int, error) {
 			return nil, nil, msgEntryNotObj.Err(len(out)+1, line, col)
 		}
 		out = append(out, obj)
-		lines = append(lines, lineAt(data, at))
+		starts = append(starts, startOf(data, at))
 	}
-	return out, lines, nil
+	return out, starts, nil
 }
-
-func lineAt(data []byte, offset int) int { return bytes.Count(data[:offset], []byte("\n")) + 1 }
 
 // fromFeature turns a GeoJSON feature (a map layer's sensor) into an entry:
 // its properties as keys, a point's coordinates as latitude and longitude,

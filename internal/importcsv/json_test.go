@@ -87,15 +87,15 @@ func TestKeyGivenTwiceSkipsTheEntry(t *testing.T) {
 		records   []string
 	}{
 		{"value then null", `{"id": "x1", "kind": "sensor", "name": "X", "quantity": 3, "quantity": null}`,
-			[]string{`1:0 error import key "quantity" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
+			[]string{`1:1 error import key "quantity" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
 		{"null then value", `{"id": "x1", "kind": "sensor", "name": "X", "quantity": null, "quantity": 3}`,
-			[]string{`1:0 error import key "quantity" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
+			[]string{`1:1 error import key "quantity" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
 		{"nested, in a list of entries", "[\n" + `{"id": "x1", "kind": "sensor", "name": "X"},` + "\n" +
 			`{"id": "x2", "kind": "sensor", "name": "Y", "owner": {"email": "a@x.nl", "email": "b@x.nl"}}` + "\n]",
-			[]string{`3:0 error import key "owner.email" is given twice in the entry: a record takes one value, so the entry is skipped`},
+			[]string{`3:1 error import key "owner.email" is given twice in the entry: a record takes one value, so the entry is skipped`},
 			[]string{"x1"}},
 		{"an object twice", `{"id": "x1", "kind": "sensor", "name": "X", "owner": {"role": "A"}, "owner": {"email": "b@x.nl"}}`,
-			[]string{`1:0 error import key "owner" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
+			[]string{`1:1 error import key "owner" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
 		{"the same key in two objects", `{"id": "x1", "kind": "sensor", "name": "X", "owner": {"email": "a@x.nl"}, "supplier": {"name": "B"}, "organisation": {"name": "B"}}`,
 			nil, []string{"x1"}},
 	}
@@ -219,6 +219,47 @@ func TestEntryThatIsNoObject(t *testing.T) {
 			bothLanguages(t, err, "read e.json: "+tt.at+en, "e.json lezen: "+tt.nlAt+nl)
 			if err != nil && strings.Count(err.Error(), "not an object") > 1 {
 				t.Errorf("%q says twice that the entry is not an object", err)
+			}
+		})
+	}
+}
+
+// TestJSONFindingsGiveTheEntrysColumn: a finding about an entry gives the
+// line and column where the entry starts, so the entries of minified JSON,
+// all on line 1, are told apart; a finding about a key of every entry
+// gives neither.
+func TestJSONFindingsGiveTheEntrysColumn(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		want      []string // short findings of the import rule, sorted
+	}{
+		{"minified", `[{"id":"x1","kind":"sensor","name":"X","quantity":"veel"},{"id":"x2","kind":"sensor","name":"Y","quantity":"vele"}]`,
+			[]string{`1:2 error import quantity (column "quantity"): "veel" is not a whole number; the row is skipped`,
+				`1:59 error import quantity (column "quantity"): "vele" is not a whole number; the row is skipped`}},
+		{"given twice, minified", `[{"id":"x1","kind":"sensor","name":"X"},{"id":"x2","kind":"sensor","name":"Y","name":"Z"}]`,
+			[]string{`1:41 error import key "name" is given twice in the entry: a record takes one value, so the entry is skipped`}},
+		{"null, minified", `[{"id":"x1","kind":"sensor","name":"X"},{"id":"x2","kind":"sensor","name":"Y","quantity":null}]`,
+			[]string{`1:41 warning import key "quantity" is null: it is left out of the record`}},
+		{"one entry a line", "[\n  {\"id\": \"x1\", \"kind\": \"sensor\", \"name\": \"X\", \"quantity\": \"veel\"}\n]",
+			[]string{`2:3 error import quantity (column "quantity"): "veel" is not a whole number; the row is skipped`}},
+		{"a key of every entry", `[{"id":"x1","kind":"sensor","name":"X","opmerking":"a"}]`,
+			[]string{`1:0 warning import key "opmerking" is not a field of the record format and is left out; its text on line 1 is not imported`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := ReadJSON("m.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range short(res.Findings) {
+				if strings.Contains(s, " import ") {
+					got = append(got, s)
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
 	}

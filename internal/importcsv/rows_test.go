@@ -154,7 +154,7 @@ func TestARecordTooLargeToLoadIsNotImported(t *testing.T) {
 	}{
 		{"a long name", Read, "naam,status\nTeller aa,active\n" + big + ",active\n", "3:1 error import"},
 		{"a long purpose", Read, "status,naam,doel\nactive,Teller aa,tellen\nactive,Teller bb," + big + "\n", "3:3 error import"},
-		{"from JSON", ReadJSON, `[{"name": "Teller aa"},` + "\n" + `{"name": "Teller bb", "purpose": "` + big + `"}]`, "2:0 error import"},
+		{"from JSON", ReadJSON, `[{"name": "Teller aa"},` + "\n" + `{"name": "Teller bb", "purpose": "` + big + `"}]`, "2:1 error import"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
