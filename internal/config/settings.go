@@ -86,7 +86,7 @@ func foldedTwice(doc *source.Document, file string) (any, []finding.Finding) {
 	reported := map[*yaml.Node]bool{} // an anchored mapping is walked at each alias
 	var walk func(n *yaml.Node, v any, path []string) any
 	walk = func(n *yaml.Node, v any, path []string) any {
-		n = deref(n)
+		n = source.Deref(n)
 		switch x := v.(type) {
 		case map[string]any:
 			if n.Kind != yaml.MappingNode {
@@ -157,7 +157,7 @@ func find(m map[string]any, path []string) (any, bool) {
 // foldedTwice keeps), a key that holds dots itself tried first; with
 // key set, the node of its key instead. nil when the tree does not set it.
 func at(n *yaml.Node, path []string, key bool) *yaml.Node {
-	n = deref(n)
+	n = source.Deref(n)
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -171,7 +171,7 @@ func at(n *yaml.Node, path []string, key bool) *yaml.Node {
 				if key {
 					return n.Content[j]
 				}
-				return deref(n.Content[j+1])
+				return source.Deref(n.Content[j+1])
 			}
 			if found := at(n.Content[j+1], path[i:], key); found != nil {
 				return found
@@ -180,17 +180,6 @@ func at(n *yaml.Node, path []string, key bool) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// deref is the node an alias stands for, and a document's own.
-func deref(n *yaml.Node) *yaml.Node {
-	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
-		n = n.Alias
-	}
-	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
-		return n.Content[0]
-	}
-	return n
 }
 
 // Get returns the setting: the environment's text, the file's value or the

@@ -110,7 +110,7 @@ func find(n *yaml.Node, tokens []string, key bool, lookup func(m *yaml.Node, k s
 	if n == nil {
 		return nil
 	}
-	cur := deref(n)
+	cur := Deref(n)
 	for i, t := range tokens {
 		last := i == len(tokens)-1
 		switch cur.Kind {
@@ -122,13 +122,13 @@ func find(n *yaml.Node, tokens []string, key bool, lookup func(m *yaml.Node, k s
 			if last && key {
 				return cur.Content[j]
 			}
-			cur = deref(cur.Content[j+1])
+			cur = Deref(cur.Content[j+1])
 		case yaml.SequenceNode:
 			idx, err := strconv.Atoi(t)
 			if err != nil || idx < 0 || idx >= len(cur.Content) {
 				return cur
 			}
-			cur = deref(cur.Content[idx])
+			cur = Deref(cur.Content[idx])
 		default:
 			return cur
 		}
@@ -136,7 +136,9 @@ func find(n *yaml.Node, tokens []string, key bool, lookup func(m *yaml.Node, k s
 	return cur
 }
 
-func deref(n *yaml.Node) *yaml.Node {
+// Deref is the node an alias stands for (followed a bounded number of
+// times), and a document's own node.
+func Deref(n *yaml.Node) *yaml.Node {
 	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
 		n = n.Alias
 	}
