@@ -1,11 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -20,6 +19,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
+	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/principle"
@@ -208,7 +208,7 @@ func (a *App) buildSite(out string, today time.Time, cache bool, keep *buildKeep
 		if tool, err := checkcache.ToolID(); err == nil {
 			p.Repo.KeepDiffs(tool)
 		}
-		if hist, err = siteHistory(p.Repo); err == nil && showsSubjects(hist) {
+		if hist, err = siteHistory(p.Repo, reg); err == nil && showsSubjects(hist) {
 			past, err = pastSecrets(p.Repo, reg)
 		}
 		if err != nil {
@@ -385,48 +385,93 @@ func missingRecords(res *load.Result) bool {
 
 // historyLogLimit is the largest register whose record pages list every
 // commit with the fields it changed; a larger one shows when each record was
-// added and last changed, which one pass over the history gives.
-const historyLogLimit = 1000
+// added and last changed. A variable, so a test can reach the summary
+// without a thousand records.
+var historyLogLimit = 1000
 
-// siteHistory reads each record file's history for the record pages.
-func siteHistory(repo *history.Repo) (map[string]site.History, error) {
-	recs, err := repo.Records()
-	if err != nil {
+// siteHistory reads the history of each record of reg that is public now,
+// for its page. A record's history begins where the public's does
+// (publish.PublicPast), as the change feed's does: at the commit that added
+// it, or that made it public, shown as its addition, with nothing of the
+// commits before, while it was not public, not even their dates. A record
+// that is not public now has no page, and no history is read for it.
+func siteHistory(repo *history.Repo, reg *register.Register) (map[string]site.History, error) {
+	var public []*record.Record
+	for _, r := range reg.Records {
+		if r != nil && r.IsPublic() {
+			public = append(public, r)
+		}
+	}
+	full := len(reg.Records) <= historyLogLimit
+	hists := make([]site.History, len(public))
+	found := make([]bool, len(public))
+	errs := make([]error, len(public))
+	// Each record's commits are read with their values, which decide
+	// whether it was public after each of them, on every core.
+	parallel.Each(len(public), func(i int) {
+		hists[i], found[i], errs[i] = publicHistory(repo, public[i], full)
+	})
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	out := make(map[string]site.History, len(recs))
-	day := amsterdamDays()
-	if len(recs) <= historyLogLimit {
-		// Every commit, with its subject and the fields it changed.
-		logs, err := repo.Touched(slices.Collect(maps.Keys(recs)))
-		if err != nil {
-			return nil, err
+	out := make(map[string]site.History, len(public))
+	for i, r := range public {
+		if found[i] {
+			out[r.File] = hists[i]
 		}
-		for file, h := range recs {
-			sh := site.History{Added: day(h.Added)}
-			for _, c := range logs[file] {
-				ch := site.Change{Date: day(c.When), Subject: c.Subject(), Author: c.Author, Added: c.Op == history.Added}
-				for _, f := range c.Fields {
-					if f.Path != "" {
-						ch.Fields = append(ch.Fields, source.Dotted(f.Path))
-					}
-				}
-				sh.Changes = append(sh.Changes, ch)
-			}
-			out[file] = sh
-		}
-		return out, nil
-	}
-	// A large register: when each record was added and last changed.
-	for file, h := range recs {
-		sh := site.History{Added: day(h.Added)}
-		if !h.Changed.IsZero() && !h.Changed.Equal(h.Added) {
-			sh.Changes = append(sh.Changes, site.Change{Date: day(h.Changed), Author: h.ChangedBy})
-		}
-		sh.Changes = append(sh.Changes, site.Change{Date: day(h.Added), Author: h.AddedBy, Added: true})
-		out[file] = sh
 	}
 	return out, nil
+}
+
+// publicHistory is the history of the record now (public) as its page
+// shows it: with full, every commit the public may know of, newest first,
+// with its subject and the fields it changed; else when it was added and
+// last changed. Added is the day of the commit that added it or made it
+// public; a history without one has none, rather than a day of the record
+// that may not be public. found is false when the history holds no commit
+// of the record's file.
+func publicHistory(repo *history.Repo, now *record.Record, full bool) (sh site.History, found bool, err error) {
+	log, err := repo.Log(now.File)
+	if err != nil || len(log) == 0 {
+		return sh, false, err
+	}
+	day := amsterdamDays()
+	past := publish.NewPublicPast(now)
+	var shown []site.Change
+	for i := range log {
+		c := &log[i]
+		seen := past.Next(c.Op, c.Fields, c.Problem)
+		if !seen.Shown {
+			break // not public after it: neither is anything older
+		}
+		ch := site.Change{Date: day(c.When), Subject: c.Subject(), Author: c.Author, Added: seen.Added}
+		if !seen.Added {
+			for _, f := range c.Fields {
+				if f.Path != "" {
+					ch.Fields = append(ch.Fields, source.Dotted(f.Path))
+				}
+			}
+		}
+		if seen.Added {
+			sh.Added = ch.Date
+		}
+		shown = append(shown, ch)
+		if past.Done() {
+			break
+		}
+	}
+	if full {
+		sh.Changes = shown
+		return sh, true, nil
+	}
+	// A summary: the newest commit and the addition, each as a day and
+	// an author.
+	for i, c := range shown {
+		if i == 0 && c.Date != sh.Added || c.Added {
+			sh.Changes = append(sh.Changes, site.Change{Date: c.Date, Author: c.Author, Added: c.Added})
+		}
+	}
+	return sh, true, nil
 }
 
 // amsterdamDays returns a function that writes the day of a time in

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"html"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -100,4 +103,71 @@ func TestChangeFeedShowsARecordMadePublicAsNew(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRecordPageHistoryBeginsWhenMadePublic: a record page tells the
+// history the public may know, as the change feed does: from the commit
+// that made the record public, shown as its addition, with nothing of the
+// commits before, not their days nor their subjects. So does the summary
+// of a large register's history: its day of addition is the day the
+// record was made public.
+func TestRecordPageHistoryBeginsWhenMadePublic(t *testing.T) {
+	tests := []struct {
+		name, hidden string
+		summary      bool
+		// rows are the history's rows, newest first: a day and what
+		// happened, with the subject where one is shown.
+		rows []string
+	}{
+		{"not public", "publication: {public: false, reason: Woo}\n", false,
+			[]string{"2026-09-04 Gewijzigd: Leverancier gewijzigd", "2026-09-03 Toegevoegd: Openbaar gemaakt"}},
+		{"a publication block that does not read", "publication: {public: nee}\n", false,
+			[]string{"2026-09-04 Gewijzigd: Leverancier gewijzigd", "2026-09-03 Toegevoegd: Openbaar gemaakt"}},
+		{"not public, in a large register's summary", "publication: {public: false, reason: Woo}\n", true,
+			[]string{"2026-09-04 Gewijzigd", "2026-09-03 Toegevoegd"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.summary {
+				limit := historyLogLimit
+				historyLogLimit = 0
+				t.Cleanup(func() { historyLogLimit = limit })
+			}
+			root, commit := packetRepo(t)
+			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+			commit(map[string]string{"register.yaml": checkConfig + "  show_commit_subjects: true\n",
+				"sensors/cam-markt.yaml": checkCamera + tt.hidden}, day(1), "Schaduwfase begonnen")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Verborgenbedrijf BV}\n" + tt.hidden}, day(2), "Schaduwfase voortgezet")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Verborgenbedrijf BV}\n"}, day(3), "Openbaar gemaakt")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Ander Bedrijf BV}\n"}, day(4), "Leverancier gewijzigd")
+			site := filepath.Join(t.TempDir(), "site")
+			if _, stderr, code := run(t, "build", "--root", root, "--out", site); code != ExitOK && code != ExitFindings {
+				t.Fatalf("build: exit %d: %s", code, stderr)
+			}
+			if hits := testbed.FilesHolding(t, []string{site}, "Schaduwfase"); len(hits) > 0 {
+				t.Errorf("a subject of a commit while the record was not public is published: %q", hits)
+			}
+			page := readFile(t, filepath.Join(site, "sensoren", "cam-markt.html"))
+			if got := historyRows(t, page); !slices.Equal(got, tt.rows) {
+				t.Errorf("history rows:\n%q\nwant\n%q", got, tt.rows)
+			}
+		})
+	}
+}
+
+// historyRows are the rows of a record page's history, each as its day
+// and the text of its change.
+func historyRows(t *testing.T, page string) []string {
+	t.Helper()
+	_, section, ok := strings.Cut(page, `id="h-history"`)
+	if !ok {
+		t.Fatalf("the page has no history:\n%s", page)
+	}
+	section, _, _ = strings.Cut(section, "</section>")
+	row := regexp.MustCompile(`<tr><th scope="row"><time datetime="([0-9-]+)">[^<]*</time></th><td>([^<]*)`)
+	var out []string
+	for _, m := range row.FindAllStringSubmatch(section, -1) {
+		out = append(out, m[1]+" "+html.UnescapeString(m[2]))
+	}
+	return out
 }

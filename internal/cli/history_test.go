@@ -291,7 +291,7 @@ func TestFeedReasonShowsNoSecret(t *testing.T) {
 }
 
 // The feed and the record pages a build makes from what a build before
-// kept of the history (the feed's outline, the changes the pages list)
+// kept of the history (the feed's outline, the field diffs the pages list)
 // are those a build makes afresh: built again, after an edit not yet
 // committed (they show the record as it is now), and after a commit.
 func TestPagesFromKeptHistoryAreFreshOnes(t *testing.T) {
@@ -318,7 +318,7 @@ func TestPagesFromKeptHistoryAreFreshOnes(t *testing.T) {
 	kept := func() []string {
 		t.Helper()
 		var found []string
-		for _, name := range []string{"outline.bin", "touched.bin"} {
+		for _, name := range []string{"outline.bin", "diffs.bin"} {
 			f, err := filepath.Glob(filepath.Join(top, ".git", "register-history-cache", "*", name))
 			if err != nil {
 				t.Fatal(err)
@@ -361,7 +361,7 @@ func TestPagesFromKeptHistoryAreFreshOnes(t *testing.T) {
 		step.change()
 		got := feedOf(out)
 		if len(kept()) != 2 {
-			t.Fatalf("%s: kept %v, want the outline and the pages' changes", step.name, kept())
+			t.Fatalf("%s: kept %v, want the outline and the pages' diffs", step.name, kept())
 		}
 		if !strings.Contains(got, step.want) {
 			t.Errorf("%s: the feed lacks %q:\n%s", step.name, step.want, got)

@@ -107,7 +107,7 @@ func Entries(cs *history.ChangeSet, o Options) []Entry {
 		}
 		w := walks[k.rec]
 		if w == nil {
-			w = &walk{cs: cs, rc: &cs.Records[k.rec], o: o, known: true}
+			w = &walk{cs: cs, rc: &cs.Records[k.rec], o: o}
 			walks[k.rec] = w
 		}
 		if e, ok := w.entry(k.step); ok {
@@ -148,23 +148,19 @@ func prefetch(cs *history.ChangeSet, first []candidate, o Options) {
 	cs.ReadAll(changes)
 }
 
-// walk goes through one record's commits, newest first, as far as asked.
-// Each commit is judged by the record's rules now (a removed record's: its
-// last version's) and by the rules in effect after and before it, worked
-// out from today's by undoing each newer commit (publish.RulesBefore): an
-// entry is made for a commit after which the record was public, and shows
-// a value only when it was public when written and is public now. Where
-// the rules of the time can no longer be told, older commits get no entry,
-// and a commit that made the record public is shown as its addition.
+// walk goes through one record's commits, newest first, as far as asked,
+// judging each as publish.PublicPast does: an entry is made for a commit
+// after which the record was public, and shows a value only when it was
+// public when written and is public now; a commit that made the record
+// public is shown as its addition, and older commits get no entry.
 type walk struct {
 	cs *history.ChangeSet
 	rc *history.RecordChange
 	o  Options
 
-	entries    []*Entry // per commit walked; nil: none
-	now, after *record.Record
-	known      bool
-	done       bool
+	entries []*Entry // per commit walked; nil: none
+	past    *publish.PublicPast
+	done    bool
 }
 
 // entry returns the entry of the record's commit i, if it has one.
@@ -180,7 +176,7 @@ func (w *walk) entry(i int) (Entry, bool) {
 
 func (w *walk) step() {
 	i := len(w.entries)
-	if i == len(w.rc.Commits) || !w.known {
+	if i == len(w.rc.Commits) || (w.past != nil && w.past.Done()) {
 		w.done = true
 		return
 	}
@@ -192,42 +188,25 @@ func (w *walk) step() {
 	w.cs.Read(c)
 	rec := lookup(w.o, c.File, w.rc.File)
 	if i == 0 {
-		w.now = visibility(rec, *c)
-		w.after = w.now
+		w.past = publish.NewPublicPast(visibility(rec, *c))
 	} else if rec == nil {
 		// A removed record has its removal alone.
 		w.done = true
 		return
 	}
-	before, ok := publish.RulesBefore(w.after, c.Fields)
-	if c.Problem != "" && c.Op != history.Added {
-		// A version that could not be read may have changed the
-		// rules too.
-		before, ok = nil, false
-	}
-	at := rules{now: w.now, after: w.after, before: before}
-	if c.Op == history.Removed {
-		at.after = before // nothing is after a removal
-	}
+	seen := w.past.Next(c.Op, c.Fields, c.Problem)
 	var e *Entry
-	if w.now != nil && w.now.IsPublic() && at.after != nil && at.after.IsPublic() {
+	if seen.Shown {
 		made := *c
-		if c.Op != history.Added && c.Op != history.Removed && (before == nil || !before.IsPublic()) {
-			// Made public by this commit, or by one whose rules before
-			// are unknown: new to the public, as if added, with nothing
-			// of what it was while it was not public, not even that it
-			// was there.
+		if seen.Added && c.Op != history.Added {
+			// Made public: new to the public, with nothing of what it
+			// was before.
 			made.Op, made.Fields, made.Problem = history.Added, nil, ""
-			w.done = true
 		}
-		en := entry(made, *w.rc, rec, at, w.o)
+		en := entry(made, *w.rc, rec, rules{now: seen.Now, after: seen.After, before: seen.Before}, w.o)
 		e = &en
 	}
 	w.entries = append(w.entries, e)
-	w.known, w.after = ok, before
-	if w.now == nil || !w.now.IsPublic() {
-		w.done = true // a record not public now has no entries
-	}
 }
 
 // rules are the publication rules that decide what an entry shows: the

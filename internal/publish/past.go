@@ -1,0 +1,88 @@
+package publish
+
+import (
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/record"
+)
+
+// A record is new to the public from the commit that made it public: what
+// it was while it was not public (a publication block that said so, or did
+// not read, a template's draft, a shown field quoting a withheld value) is
+// not public, not even that it was there. Every public output that tells a
+// record's history (the change feed, the record pages, the public packet)
+// walks its commits with PublicPast, so they agree on where that history
+// begins.
+
+// PublicPast walks a record's commits newest first and says of each what
+// the public may know of it. Each commit is judged by the record's rules
+// now and the rules in effect after and before it, worked out from now's
+// by undoing each newer commit (RulesBefore). A commit after which the
+// record was public is shown; the one that made it public, or one whose
+// rules before cannot be told, is shown as the record's addition, and no
+// older commit is shown at all.
+type PublicPast struct {
+	now, after *record.Record
+	done       bool
+}
+
+// NewPublicPast starts the walk from the record's rules now: for a
+// removed record, its last version's. A record that is not public now,
+// or nil, shows no commit.
+func NewPublicPast(now *record.Record) *PublicPast {
+	return &PublicPast{now: now, after: now, done: now == nil || !now.IsPublic()}
+}
+
+// Seen is what the public may know of one commit of a record.
+type Seen struct {
+	// Shown is whether the commit may be shown at all.
+	Shown bool
+	// Added is whether it is shown as the record's addition, without
+	// its field changes: it added the record, or made it public.
+	Added bool
+	// Now, After and Before are the rules that decide which values of
+	// the commit are shown: the record's now, and those in effect after
+	// and before it (nil where there were none, or they are not known,
+	// which shows no value). A value is shown only when it was public
+	// when written and is public now.
+	Now, After, Before *record.Record
+}
+
+// Done reports whether no older commit may be shown.
+func (p *PublicPast) Done() bool { return p.done }
+
+// Next judges the next older commit, which did op to the record's file
+// with the field changes fields, or could not be read (problem). Once
+// Done, no commit is shown.
+func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem string) Seen {
+	if p.done {
+		return Seen{}
+	}
+	before, ok := RulesBefore(p.after, fields)
+	if problem != "" && op != history.Added {
+		// A version that could not be read may have changed the rules
+		// too.
+		before, ok = nil, false
+	}
+	s := Seen{Now: p.now, After: p.after, Before: before}
+	if op == history.Removed {
+		s.After = before // nothing is after a removal
+	}
+	if s.After != nil && s.After.IsPublic() {
+		s.Shown, s.Added = true, op == history.Added
+		if op != history.Added && op != history.Removed && (before == nil || !before.IsPublic()) {
+			// Made public by this commit, or by one whose rules before
+			// are unknown: new to the public, with nothing of what it
+			// was while it was not public.
+			s.Added = true
+			p.done = true
+		}
+	}
+	p.after = before
+	if !ok || before == nil || op == history.Added {
+		// Nothing before it, or what it was is not known; before an
+		// addition, the file held another record, if any.
+		p.done = true
+	}
+	return s
+}
