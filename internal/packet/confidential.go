@@ -148,6 +148,47 @@ func (L *Labels) markExceptions(rows []ExceptionRow, loaded *record.Record, publ
 	}
 }
 
+// publicRecordChange is the change since the previous packet of the
+// record r, as the public may know it (publish.PublicPast, as the change
+// feed and the record pages tell it): the commits after which the record
+// was public. A record made public since, or whose rules then cannot be
+// told, is new since the previous packet, with nothing of what it was
+// before: neither its changes nor the commits before it was public. A
+// record that is not public now stays as it is: the public packet does not
+// show it.
+func publicRecordChange(rc *history.RecordChange, r *record.Record) *history.RecordChange {
+	if rc == nil || r == nil || !r.IsPublic() || rc.Op == history.Removed {
+		return rc
+	}
+	out := *rc
+	out.Commits = nil
+	past := publish.NewPublicPast(r)
+	added := false
+	for _, c := range rc.Commits {
+		seen := past.Next(c.Op, c.Fields, c.Problem)
+		if !seen.Shown {
+			break
+		}
+		out.Commits = append(out.Commits, c)
+		added = seen.Added
+		if past.Done() {
+			break
+		}
+	}
+	if !added && rc.Op != history.Added {
+		// The commits the history holds since the base all left the
+		// record public; whether it was public at the base follows
+		// from the net changes (none may be known, after a merge of
+		// unrelated history).
+		before, ok := publish.RulesBefore(r, rc.Fields)
+		added = !ok || before == nil || !before.IsPublic()
+	}
+	if added {
+		out.Op, out.OldFile, out.Fields, out.Problem = history.Added, "", nil, ""
+	}
+	return &out
+}
+
 // publicChanges makes the change rows fit for publication: a field the
 // public may not see is named with "niet openbaar" for its values (or left
 // out when it is no field of the record format or an internal note), a

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -337,5 +338,71 @@ func TestPublicAgendaKeepsBackWhatOnlyWithheldDataPutsOnIt(t *testing.T) {
 		if !slices.Equal(agenda, tt.agenda) || p.NotShown != tt.notShown {
 			t.Errorf("public %v: agenda %v, %d not shown; want %v, %d", tt.public, agenda, p.NotShown, tt.agenda, tt.notShown)
 		}
+	}
+}
+
+// TestPublicPacketShowsARecordMadePublicAsNew: a record that was not
+// public at the previous packet and is public now is new to the public
+// packet, as it is to the change feed and the record pages: no change of
+// its publication block or of the values it had while not public, and
+// none of the commits made before it was public. A record public then and
+// now keeps its changes.
+func TestPublicPacketShowsARecordMadePublicAsNew(t *testing.T) {
+	tests := []struct {
+		name, hidden string
+	}{
+		{"not public", "publication: {public: false, reason: Woo 5.1}"},
+		{"a publication block that does not read", "publication: {public: nee}"},
+		{"a template's draft", "purpose: (vul in)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := newGitRegister(t)
+			day := func(m, d int) time.Time { return time.Date(2026, time.Month(m), d, 10, 0, 0, 0, time.UTC) }
+			g.commit(day(9, 1), "eerste", map[string]string{
+				"sensors/cam-a.yaml": sensor("cam-a", "Camera Aa", "camera", quietDates),
+				"sensors/cam-z.yaml": sensor("cam-z", "Camera Zet", "camera", quietDates, "supplier: {name: Schaduwbedrijf BV}", tt.hidden),
+			})
+			if _, err := history.Tag(g.dir, "ethiek-2026-09", "", day(9, 2)); err != nil {
+				t.Fatal(err)
+			}
+			g.commit(day(10, 1), "Schaduwwerk", map[string]string{
+				"sensors/cam-z.yaml": sensor("cam-z", "Camera Zet", "camera", quietDates, "supplier: {name: Stilbedrijf BV}", tt.hidden),
+			})
+			g.commit(day(10, 5), "Openbaar", map[string]string{
+				"sensors/cam-a.yaml": sensor("cam-a", "Camera Aa", "camera", quietDates, "signage: {present: true}"),
+				"sensors/cam-z.yaml": sensor("cam-z", "Camera Zet", "camera", quietDates, "supplier: {name: Stilbedrijf BV}"),
+			})
+			reg := loadRegister(t, g.dir)
+			reg.Config.Site.ShowCommitSubjects = true
+			repo, err := history.Open(g.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer repo.Close()
+			p, err := Build(reg, nil, Options{Today: meeting, History: repo, Since: "ethiek-2026-09", SinceFromTag: true, Public: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			z, a := p.Item("cam-z"), p.Item("cam-a")
+			if z == nil || a == nil {
+				t.Fatalf("cam-z %v, cam-a %v: want both on the agenda", z, a)
+			}
+			if !z.Has(New) || z.Has(Changed) || len(z.Changes) > 0 {
+				t.Errorf("cam-z: reasons %v, changes %+v; want new, without changes", z.Reasons, z.Changes)
+			}
+			if len(z.Commits) != 1 || z.Commits[0].Subject != "Openbaar" {
+				t.Errorf("cam-z: commits %+v; want only the one that made it public", z.Commits)
+			}
+			if !a.Has(Changed) || len(a.Changes) == 0 {
+				t.Errorf("cam-a: reasons %v, changes %+v; want its change", a.Reasons, a.Changes)
+			}
+			md := string(render(t, p, Markdown))
+			for _, leak := range []string{"Schaduw", "Openbaarheid", "Schaduwwerk", "2026-10-01", "1 oktober"} {
+				if strings.Contains(md, leak) {
+					t.Errorf("the public packet shows %q of the time cam-z was not public:\n%s", leak, md)
+				}
+			}
+		})
 	}
 }

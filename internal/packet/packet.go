@@ -440,6 +440,9 @@ func (b *builder) changed() error {
 		if r == nil {
 			continue // not a record that loaded (register.yaml, a broken file)
 		}
+		if opts.Public {
+			rc = publicRecordChange(rc, r)
+		}
 		b.changes[r.ID] = rc
 		if rc.Op == history.Added {
 			b.add(r, New)
