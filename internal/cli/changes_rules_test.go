@@ -171,3 +171,24 @@ func historyRows(t *testing.T, page string) []string {
 	}
 	return out
 }
+
+// TestChangesKeepAQuotedWithheldValueOut: a version whose purpose quoted
+// the supplier it withheld was not public. Once the purpose no longer
+// quotes it, the record is new to the public, and the old purpose, with
+// the supplier's name in it, is in no public output of the change.
+func TestChangesKeepAQuotedWithheldValueOut(t *testing.T) {
+	const purpose = "purpose: Geweld voorkomen en opsporen."
+	block := "supplier: {name: Geheimbedrijf BV}\npublication: {public: true, reason: Woo, withheld: [supplier.name]}\n"
+	root, commit := packetRepo(t)
+	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+	commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+		"sensors/cam-markt.yaml": strings.Replace(checkCamera, purpose, "purpose: Geweld voorkomen met Geheimbedrijf BV.", 1) + block}, day(1), "Begin")
+	commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + block}, day(3), "Doel")
+	outs := publicChanges(t, root, "2026-09-02")
+	if hits := testbed.FilesHolding(t, outs, "Geheimbedrijf"); len(hits) > 0 {
+		t.Errorf("the withheld supplier is published: %q", hits)
+	}
+	if feed := readFile(t, outs[1]); !strings.Contains(feed, "Nieuw: Cameratoezicht Markt") {
+		t.Errorf("the feed does not show the record as new:\n%s", feed)
+	}
+}

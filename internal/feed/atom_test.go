@@ -361,6 +361,9 @@ func TestFeedScrubsAChangedReason(t *testing.T) {
 		{Path: "/location/description", Op: fielddiff.Changed, Old: "Kerkstraat 5", New: "Dorpsweg 1"},
 		{Path: "/interne_notitie", Op: fielddiff.Added, New: "sleutelkast"},
 		{Path: "/publication/reason", Op: fielddiff.Changed, Old: "Het adres Kerkstraat 5 is een woning; zie sleutelkast.", New: "Net als Camera Bunker."},
+		// Withheld from now on: a reason that quoted the address while
+		// it was withheld would have kept the record from the public.
+		{Path: "/publication/withheld", Op: fielddiff.Added, New: []any{"location.description"}},
 	}
 	scrub := func(s, lang string) string { return strings.ReplaceAll(s, "Camera Bunker", "niet openbaar") }
 	tests := []struct {

@@ -240,6 +240,9 @@ func TestPublicChangesScrubAReason(t *testing.T) {
 	rc := history.RecordChange{Op: history.Changed, File: "sensors/cam-w.yaml", Fields: []fielddiff.Change{
 		{Path: "/supplier/name", Op: fielddiff.Changed, Old: "GEHEIM-BV", New: "NIEUW-BV"},
 		{Path: "/publication/reason", Op: fielddiff.Changed, Old: "Contract met GEHEIM-BV.", New: "Net als Camera Bunker."},
+		// Withheld from now on: a reason that quoted the supplier while
+		// it was withheld would have kept the record from the public.
+		{Path: "/publication/withheld", Op: fielddiff.Added, New: []any{"supplier.name"}},
 	}}
 	L := labelsFor("nl")
 	it := &Item{}

@@ -33,6 +33,14 @@ import (
 // is withheld (record.Record.Withheld), and whether it held a template's
 // marks (Placeholders): a draft is not public.
 func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Record, ok bool) {
+	return rulesBefore(after, cs, nil)
+}
+
+// rulesBefore is RulesBefore, where newer are the changes of the commits
+// after cs, when after's values are not those of the version after cs but
+// of a newer one (PublicPast): the values each had before are looked in
+// too, for a field that quoted what the version before cs withheld.
+func rulesBefore(after *record.Record, cs, newer []fielddiff.Change) (before *record.Record, ok bool) {
 	if after == nil {
 		return nil, false
 	}
@@ -76,24 +84,70 @@ func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Re
 		return nil, false // a DPIA that is no mapping: whether its url was public is not known
 	}
 	draft := after.Placeholders || drafted(after, cs)
+	quoted := quotedBefore(after, block, cs, newer)
 	if !touched {
-		if draft == after.Placeholders {
+		if draft == after.Placeholders && !quoted {
 			return after, true
 		}
 		r := *after
-		r.Placeholders = true
+		r.Placeholders = draft
+		r.PublicationInvalid = r.PublicationInvalid || quoted
 		return &r, true
 	}
 	v := map[string]any{"publication": block}
 	if dpia != nil {
 		v["dpia"] = dpia
 	}
-	r := FromValue(v, after.Kind)
+	rules := FromValue(v, after.Kind)
+	// The rules of then, with the values of after: the changes before
+	// these are judged by them (a template's position, whose example
+	// addresses are the register's own, a quoted withheld value).
+	r := *after
+	r.Publication, r.DPIA = rules.Publication, rules.DPIA
+	if after.DPIA != nil && rules.DPIA != nil {
+		d := *after.DPIA
+		d.URL, d.Public = rules.DPIA.URL, rules.DPIA.Public
+		r.DPIA = &d
+	}
+	r.PublicationInvalid = rules.PublicationInvalid || quoted
 	r.Placeholders = draft
-	// Whose example addresses are the register's own, for the changes
-	// before these (placeholder.InValue).
-	r.Organisation.Name = after.Organisation.Name
-	return r, true
+	return &r, true
+}
+
+// quotedBefore reports whether the version before the changes cs, whose
+// publication block was block, had a field it showed quote a value it
+// withheld, which kept it from the public as a publication block that
+// does not read does (Check). Its values are after's with the newer
+// changes (newest first) and then cs undone. A change within a list,
+// whose elements the changes number as they please, is not undone: its
+// old value is looked in beside after's, which may find a quote that was
+// not there, so the version counts as not public, but never misses one.
+func quotedBefore(after *record.Record, block any, cs, newer []fielddiff.Change) bool {
+	m, _ := block.(map[string]any)
+	ws, _ := m["withheld"].([]any)
+	if len(ws) == 0 {
+		return false
+	}
+	now, err := viewMap(after)
+	if err != nil {
+		return true // its values cannot be told: not known to be public
+	}
+	raws := []map[string]any{now}
+	for _, c := range slices.Concat(newer, cs) {
+		if c.Path == "" {
+			continue // a whole record: judged by FromValue
+		}
+		tokens := source.SplitPointer(c.Path)
+		if setValue(now, tokens, c.Old) || c.Old == nil {
+			continue
+		}
+		old := map[string]any{}
+		if !setValue(old, tokens, c.Old) {
+			return true
+		}
+		raws = append(raws, old)
+	}
+	return len(quotedSecrets(ws, raws...)) > 0
 }
 
 // drafted reports whether the version before the changes cs held one of a

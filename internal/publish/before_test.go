@@ -1,9 +1,11 @@
 package publish
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -119,5 +121,78 @@ func TestRulesBeforeKeepsTheDPIAOfThen(t *testing.T) {
 				t.Errorf("dpia.url shown before = %v, want %v", !tt.shown, tt.shown)
 			}
 		})
+	}
+}
+
+// RulesBefore: a version whose shown field quoted a value it withheld was
+// not public (Check), whatever its publication block said, so none of its
+// values is shown once the quote is gone.
+func TestRulesBeforeKnowsAQuotedWithheldValue(t *testing.T) {
+	withholding := func(purpose, supplier string, ws ...string) *record.Record {
+		return &record.Record{Kind: record.Sensor, Purpose: purpose, Supplier: &record.Supplier{Name: supplier},
+			Publication: &record.Publication{Withheld: ws, Reason: "Bedrijfsgevoelig."}}
+	}
+	changed := func(path string, old, new any) fielddiff.Change {
+		return fielddiff.Change{Path: path, Op: fielddiff.Changed, Old: old, New: new}
+	}
+	tests := []struct {
+		name   string
+		after  *record.Record
+		cs     []fielddiff.Change
+		public bool // whether the record was public before
+	}{
+		{"the quote taken out", withholding("Camera's op de Markt.", "Geheimbedrijf BV", "supplier.name"),
+			[]fielddiff.Change{changed("/purpose", "Camera's van Geheimbedrijf BV.", "Camera's op de Markt.")}, false},
+		{"the quoting field withheld too", withholding("Camera's van Geheimbedrijf BV.", "Geheimbedrijf BV", "supplier.name", "purpose"),
+			[]fielddiff.Change{{Path: "/publication/withheld/1", Op: fielddiff.Added, New: "purpose"}}, false},
+		{"the withheld value replaced", withholding("Camera's van Geheimbedrijf BV.", "Anderbedrijf BV", "supplier.name"),
+			[]fielddiff.Change{changed("/supplier/name", "Geheimbedrijf BV", "Anderbedrijf BV")}, false},
+		{"the withheld value quoted in a list", withholding("Camera's op de Markt.", "Geheimbedrijf BV", "supplier.name"),
+			[]fielddiff.Change{changed("/themes/0", "Geheimbedrijf BV", "veiligheid")}, false},
+		{"no quote", withholding("Camera's op de Markt.", "Geheimbedrijf BV", "supplier.name"),
+			[]fielddiff.Change{changed("/purpose", "Camera's bij het station.", "Camera's op de Markt.")}, true},
+		{"the value quoted not withheld then", withholding("Camera's op de Markt.", "Geheimbedrijf BV", "supplier.name"),
+			[]fielddiff.Change{changed("/purpose", "Camera's van Geheimbedrijf BV.", "Camera's op de Markt."),
+				{Path: "/publication/withheld", Op: fielddiff.Added, New: []any{"supplier.name"}}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, ok := RulesBefore(tt.after, tt.cs)
+			if !ok || before == nil {
+				t.Fatalf("RulesBefore: %v, %v", before, ok)
+			}
+			if before.IsPublic() != tt.public {
+				t.Errorf("public before = %v, want %v", before.IsPublic(), tt.public)
+			}
+		})
+	}
+}
+
+// PublicPast: a version that quoted a value it withheld is found though
+// the quote was taken out by a newer commit than the one after it: the
+// commit after it made the record public.
+func TestPublicPastFindsAQuoteTakenOutLater(t *testing.T) {
+	now := &record.Record{Kind: record.Sensor, Purpose: "Camera's op de Markt.", Supplier: &record.Supplier{Name: "Anderbedrijf BV"},
+		Publication: &record.Publication{Withheld: []string{"supplier.name"}, Reason: "Bedrijfsgevoelig."}}
+	commits := [][]fielddiff.Change{
+		{{Path: "/purpose", Op: fielddiff.Changed, Old: "Camera's van Geheimbedrijf BV.", New: "Camera's op de Markt."}},
+		{{Path: "/supplier/name", Op: fielddiff.Changed, Old: "Geheimbedrijf BV", New: "Anderbedrijf BV"}},
+		{{Path: "/signage", Op: fielddiff.Added, New: map[string]any{"present": true}}},
+	}
+	past := NewPublicPast(now)
+	var got []string
+	for _, cs := range commits {
+		s := past.Next(history.Changed, cs, "")
+		switch {
+		case !s.Shown:
+			got = append(got, "not shown")
+		case s.Added:
+			got = append(got, "added")
+		default:
+			got = append(got, "changed")
+		}
+	}
+	if want := []string{"changed", "added", "not shown"}; !slices.Equal(got, want) {
+		t.Errorf("commits seen as %q, want %q", got, want)
 	}
 }

@@ -116,7 +116,7 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 	// until one or the other is changed. The value itself is not quoted,
 	// as a finding may be read in a public CI log.
 	ws, _ := pub["withheld"].([]any)
-	for _, q := range quotedSecrets(m, ws) {
+	for _, q := range quotedSecrets(ws, m) {
 		bad(q.path, false,
 			label.Text{fmt.Sprintf("%s noemt wat %s afschermt", source.Dotted(q.path), q.withheld), fmt.Sprintf("%s quotes what %s withholds", source.Dotted(q.path), q.withheld)},
 			label.Text{fmt.Sprintf("haal het uit %s, of scherm %s ook af", source.Dotted(q.path), source.Dotted(q.path)), fmt.Sprintf("take it out of %s, or withhold %s too", source.Dotted(q.path), source.Dotted(q.path))})
@@ -180,10 +180,12 @@ func lookedFor(s string) bool {
 // and the withheld path whose value it holds.
 type quote struct{ path, withheld string }
 
-// quotedSecrets lists the fields of the record raw, shown under the
+// quotedSecrets lists the fields of the record raws, shown under the
 // withheld paths ws, that hold the text of a withheld field, whatever its
-// case; the publication block itself is not looked in.
-func quotedSecrets(raw map[string]any, ws []any) []quote {
+// case; the publication block itself is not looked in. A record is one
+// raw; several are looked in as one record with all their values, each at
+// its path (RulesBefore).
+func quotedSecrets(ws []any, raws ...map[string]any) []quote {
 	var withheld []string
 	for _, w := range ws {
 		if s, ok := w.(string); ok {
@@ -251,7 +253,9 @@ func quotedSecrets(raw map[string]any, ws []any) []quote {
 			}
 		}
 	}
-	walk(raw, "", "")
+	for _, raw := range raws {
+		walk(raw, "", "")
+	}
 	// A secret's skeleton of four bytes or more is looked for anywhere
 	// in a text's; a shorter one ("A-12") only as a whole word, as the
 	// filter looks for it in other records (textIndex), or "a12" would be

@@ -23,7 +23,10 @@ import (
 // older commit is shown at all.
 type PublicPast struct {
 	now, after *record.Record
-	done       bool
+	// newer are the changes of the commits walked, whose old values the
+	// versions before them may have held: after holds now's values.
+	newer []fielddiff.Change
+	done  bool
 }
 
 // NewPublicPast starts the walk from the record's rules now: for a
@@ -58,7 +61,8 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem stri
 	if p.done {
 		return Seen{}
 	}
-	before, ok := RulesBefore(p.after, fields)
+	before, ok := rulesBefore(p.after, fields, p.newer)
+	p.newer = append(p.newer, fields...)
 	if problem != "" && op != history.Added {
 		// A version that could not be read may have changed the rules
 		// too.
