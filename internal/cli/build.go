@@ -431,7 +431,9 @@ func siteHistory(repo *history.Repo, reg *register.Register) (map[string]site.Hi
 // that may not be public. found is false when the history holds no commit
 // of the record's file.
 func publicHistory(repo *history.Repo, now *record.Record, full bool) (sh site.History, found bool, err error) {
-	log, err := repo.Log(now.File)
+	// An addition is shown without its fields: only the diffs of the
+	// commits that changed the record are read.
+	log, err := repo.LogOfChanges(now.File)
 	if err != nil || len(log) == 0 {
 		return sh, false, err
 	}

@@ -307,6 +307,23 @@ func TestLog(t *testing.T) {
 	if log[2].Message != "Shorter retention for the market cameras\n\nDecided by the mayor." || log[2].Email != "bob@voorbeeldstad.example" {
 		t.Errorf("message %q email %q", log[2].Message, log[2].Email)
 	}
+	// LogOfChanges is the same walk, with the whole record an addition
+	// holds left unread.
+	changes, err := h.LogOfChanges("sensors/cam-marktplein.yaml")
+	if err != nil || len(changes) != len(log) {
+		t.Fatalf("LogOfChanges: %d changes, %v", len(changes), err)
+	}
+	for i, c := range changes {
+		if c.Op != Added && !reflect.DeepEqual(c.Fields, log[i].Fields) {
+			t.Errorf("LogOfChanges change %d: fields %v, want %v", i, c.Fields, log[i].Fields)
+		}
+		if c.Commit != log[i].Commit || c.Op != log[i].Op {
+			t.Errorf("LogOfChanges change %d: %s %v, want %s %v", i, c.Commit, c.Op, log[i].Commit, log[i].Op)
+		}
+	}
+	if last := changes[len(changes)-1]; last.Op != Added || last.Fields != nil {
+		t.Errorf("the addition was read: %+v", last)
+	}
 
 	// The merge changed register.yaml itself (differs from both parents):
 	// that counts; the branch's changes arriving through it do not.

@@ -50,6 +50,18 @@ func (c Change) Subject() string {
 // relative to the register root), newest first, following renames back,
 // each with the fields it changed. A file that never existed has no commits.
 func (r *Repo) Log(file string) ([]Change, error) {
+	return r.log(file, true)
+}
+
+// LogOfChanges is Log with the fields of the commits that added the file
+// left out: a walk that shows an addition as one line, as the record pages
+// do, reads only the diffs of the commits that changed it, not the whole
+// record each addition holds.
+func (r *Repo) LogOfChanges(file string) ([]Change, error) {
+	return r.log(file, false)
+}
+
+func (r *Repo) log(file string, additions bool) ([]Change, error) {
 	r.mu.Lock()
 	idx, err := r.index()
 	if err != nil {
@@ -62,7 +74,11 @@ func (r *Repo) Log(file string) ([]Change, error) {
 		out[i] = r.outline(ref)
 	}
 	r.mu.Unlock()
-	r.read(pointers(out), true)
+	ps := pointers(out)
+	if !additions {
+		ps = slices.DeleteFunc(ps, func(c *Change) bool { return c.Op == Added })
+	}
+	r.read(ps, true)
 	return out, nil
 }
 
