@@ -68,7 +68,18 @@ func runMigrate(o *migrateOptions) error {
 	}
 	fmt.Fprintln(o.Out, p.Summary(o.ui()))
 	// What a killed run left is no one's change, and would otherwise
-	// block the run as one.
+	// block the run as one. A file Git tracks is someone's, whatever its
+	// name: only untracked ones are left by a run.
+	untracked, inGit, err := history.Untracked(o.Root())
+	if err != nil {
+		return err
+	}
+	if inGit {
+		p.Leftovers = slices.DeleteFunc(p.Leftovers, func(f string) bool {
+			_, found := slices.BinarySearch(untracked, f)
+			return !found
+		})
+	}
 	if o.dryRun {
 		for _, f := range p.Leftovers {
 			o.sayln(o.Out, msgMigrateLeftover, f)

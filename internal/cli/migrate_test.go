@@ -125,6 +125,28 @@ func TestMigrateClearsWhatAKilledRunLeft(t *testing.T) {
 	}
 }
 
+// A file Git tracks is someone's, whatever its name: a committed file
+// named as a killed run's temporary file is neither named as one nor
+// removed, and it blocks nothing.
+func TestMigrateKeepsACommittedFileNamedLikeALeftover(t *testing.T) {
+	g := testbed.NewGit(t)
+	g.Commit(time.Date(2026, 1, 10, 10, 0, 0, 0, time.UTC), "v1", map[string]string{
+		"register/sensors/a.yaml":               "id: a\nkind: sensor\nsensor_type: noise\n",
+		"register/sensors/.notes.yaml.tmp-2024": "aantekeningen\n",
+	})
+	root := filepath.Join(g.Dir, "register")
+	kept := filepath.Join(root, "sensors", ".notes.yaml.tmp-2024")
+	for _, args := range [][]string{{"--dry-run"}, {}} {
+		out, errOut, code := run(t, append([]string{"migrate", "--root", root}, args...)...)
+		if code != 0 || strings.Contains(out, ".notes.yaml.tmp-2024") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, out, errOut)
+		}
+		if _, err := os.Stat(kept); err != nil {
+			t.Errorf("%v: the committed file is gone: %v", args, err)
+		}
+	}
+}
+
 // TestMigrateSaysItWasInterrupted: a run interrupted before it is done
 // says how many records it migrated, each named, and how to go on (exit 2).
 func TestMigrateSaysItWasInterrupted(t *testing.T) {

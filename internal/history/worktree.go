@@ -41,6 +41,35 @@ func Uncommitted(root string) ([]string, error) {
 	return dirty, nil
 }
 
+// Untracked lists the files under the register root that Git does not
+// track and does not ignore, as Uncommitted names them; inGit is false
+// outside a Git work tree, where no file is tracked or not.
+func Untracked(root string) (files []string, inGit bool, err error) {
+	_, wt, _, prefix, err := workTree(root)
+	if errors.Is(err, ErrNoRepo) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	st, err := wt.Status()
+	if err != nil {
+		return nil, true, err
+	}
+	for path, s := range st {
+		if s.Worktree != git.Untracked {
+			continue
+		}
+		if prefix == "" {
+			files = append(files, path)
+		} else if rel, ok := strings.CutPrefix(path, prefix+"/"); ok {
+			files = append(files, rel)
+		}
+	}
+	slices.Sort(files)
+	return files, true, nil
+}
+
 // Dirty reports whether any file under the register root is uncommitted
 // (see Uncommitted).
 func Dirty(root string) (bool, error) {
