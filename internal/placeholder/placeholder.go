@@ -54,7 +54,8 @@ var OriginLat, OriginLon = func() (float64, float64) {
 
 // textMarks are the marks found in any text, as they are shown and as they
 // are matched (in lower case). An example mark may carry more words before
-// its closing parenthesis ("(voorbeeld; vervang door de echte plek)").
+// its closing parenthesis ("(voorbeeld; vervang door de echte plek)"), but
+// is a word of its own ("(voorbeeldproject)" is none: containsWord).
 var textMarks = [][2]string{{Fill, Fill}, {Example, strings.TrimSuffix(Example, ")")}}
 
 // Domains are the example domains of the templates and the documentation:
@@ -132,7 +133,7 @@ func inText(s, own string) (Mark, bool) {
 	}
 	low := fold(s)
 	for _, m := range textMarks {
-		if strings.Contains(low, m[1]) {
+		if containsWord(low, m[1]) {
 			return Mark{What: label.Text{"de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon", "the template's text " + strconv.Quote(m[0])}}, true
 		}
 	}
@@ -149,6 +150,24 @@ func inText(s, own string) (Mark, bool) {
 			"the example address " + strconv.Quote(domain) + " of a template"}}, true
 	}
 	return Mark{}, false
+}
+
+// containsWord reports whether low holds mark as a word of its own: not
+// followed by a letter or digit, so "(voorbeeld; ...)" is the example's
+// mark and "(voorbeeldproject Utrecht)" or "(voorbeelden: ...)" is not.
+func containsWord(low, mark string) bool {
+	for i := strings.Index(low, mark); i >= 0; {
+		rest := low[i+len(mark):]
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) && !unicode.IsNumber(r) {
+			return true
+		}
+		next := strings.Index(rest, mark)
+		if next < 0 {
+			return false
+		}
+		i += len(mark) + next
+	}
+	return false
 }
 
 // fold lower-cases s for the search in the form a reader sees it: in its

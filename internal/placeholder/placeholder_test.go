@@ -2,6 +2,7 @@ package placeholder
 
 import (
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,7 +57,8 @@ func TestInTextFolds(t *testing.T) {
 	reference := func(s, own string) (Mark, bool) {
 		low := fold(s)
 		for _, m := range textMarks {
-			if strings.Contains(low, m[1]) {
+			// The mark as a word of its own: not followed by a letter or digit.
+			if regexp.MustCompile(regexp.QuoteMeta(m[1]) + `([^\pL\pN]|$)`).MatchString(low) {
 				return Mark{What: label.Text{"de invultekst " + strconv.Quote(m[0]) + " uit het sjabloon", "the template's text " + strconv.Quote(m[0])}}, true
 			}
 		}
@@ -71,7 +73,7 @@ func TestInTextFolds(t *testing.T) {
 		}
 		return Mark{}, false
 	}
-	texts := []string{"", "Camera Markt", "Camera (VUL IN)", "Camera (vul İn)", "(Voorbeeld; de echte plek)", "(voorbeeld",
+	texts := []string{"", "Camera Markt", "Camera (VUL IN)", "Camera (vul İn)", "(Voorbeeld; de echte plek)", "(voorbeeld", "(voorbeeldproject x)", "(voorbeelden) (voorbeeld)",
 		"info@VUL-IN.EXAMPLE", "https://www.Voorbeeldstad.Example/x", "a@gemeente.example.", "x.example", "(vul\u00a0in)",
 		"mail privacy@voorbeeldstad.example of vul-in.example", "notvul-in.example", "VUL-İN.EXAMPLE", "\u212aamer (vul in)",
 		"https://heidebeek.nl", "(", ".", "((vul in", "gemeente.exampled", "gemeente.example-x", "a.vul-in.example.nl",
@@ -96,12 +98,16 @@ func TestInTextReadsMarksAsTheyShow(t *testing.T) {
 	for _, s := range []string{"(vul\u00a0in)", "(voor\u00adbeeld)", "(vul\u200b in)", "Camera (VUL\u2009IN)",
 		"Doel (vul  in)", "(vul\tin)", "(vul\nin)", "Doel (vul\r\n   in)\n", "(vul\u2028in)", "(vul\u0085in)",
 		"(vul \u200b\u3000 in)", "\uff08vul in\uff09", "\uff08\uff36\uff35\uff2c\u3000\uff29\uff2e\uff09", "\ufe59vul in\ufe5a",
-		"\uff08voorbeeld; de echte plek)", "info@\uff56\uff55\uff4c-in\uff0eexample"} {
+		"\uff08voorbeeld; de echte plek)", "info@\uff56\uff55\uff4c-in\uff0eexample",
+		"(voorbeeldproject) en (voorbeeld)", "(voorbeeld: de echte plek)", "Sluis (voorbeeld"} {
 		if _, ok := inText(s, "heidebeek"); !ok {
 			t.Errorf("inText(%q) finds no mark", s)
 		}
 	}
-	for _, s := range []string{"Doel vul in", "(vul-in)", "(vulin)", "(vul\u200bin)", "Camera (Markt)", "\u00e9\u00e9n (1)"} {
+	// The example's mark is a word of its own: Dutch has words that
+	// begin as it does.
+	for _, s := range []string{"Doel vul in", "(vul-in)", "(vulin)", "(vul\u200bin)", "Camera (Markt)", "\u00e9\u00e9n (1)",
+		"(voorbeeldproject Utrecht)", "(voorbeelden: fijnstof)", "(Voorbeeldstad)", "(voorbeeld2)"} {
 		if m, ok := inText(s, "heidebeek"); ok {
 			t.Errorf("inText(%q) finds %v", s, m.What)
 		}
