@@ -16,11 +16,11 @@ import (
 // The field diffs a run read may be kept in the cache folder (diffsName),
 // by the blobs before and after each change, for the next run of the same
 // program (KeepDiffs): on every build the change feed shows the newest
-// changes with their values and each record's page the fields each of its
-// commits changed (Touched), and parsing both versions of each change again
-// was most of a build of a register with a history of a few years. The
-// values are kept as JSON, which holds fielddiff's values (maps, lists,
-// strings, json.Number, booleans, nil) exactly.
+// changes with their values and each record's page its commits' changes
+// (LogOfChanges), and parsing both versions of each change again was most
+// of a build of a register with a history of a few years. The values are
+// kept as JSON, which holds fielddiff's values (maps, lists, strings,
+// json.Number, booleans, nil) exactly.
 
 // diffsName is the kept diffs' file in the cache folder: a kept file
 // (kept.go) whose key is the program. It was a gob once, decoding which
@@ -30,6 +30,12 @@ const diffsName = "diffs.bin"
 
 // diffsHeader starts the file.
 const diffsHeader = "register diffs 1\n"
+
+// leftBehind are files older versions kept in the cache folder that none
+// reads now, removed when the diffs are written: the diffs in the format
+// before this one, and the fields each record's commits changed, once kept
+// whole for the record pages.
+var leftBehind = []string{"diffs.gob", "touched.bin"}
 
 // diffKey is the blobs before and after a change (zero for absent).
 type diffKey [2 * len(plumbing.ZeroHash)]byte
@@ -57,10 +63,9 @@ func (r *Repo) KeepDiffs(tool string) {
 	r.diffTool = tool
 }
 
-// cachedDiff returns the kept diff of the change from old to new, with
-// the fields' values when values is set (else their paths and operations
-// alone, which read in a fraction of the time); the caller holds r.mu.
-func (r *Repo) cachedDiff(old, new plumbing.Hash, values bool) ([]fielddiff.Change, string, bool) {
+// cachedDiff returns the kept diff of the change from old to new; the
+// caller holds r.mu.
+func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, bool) {
 	if r.diffTool == "" {
 		return nil, "", false
 	}
@@ -77,21 +82,8 @@ func (r *Repo) cachedDiff(old, new plumbing.Hash, values bool) ([]fielddiff.Chan
 	if e.Problem == "" {
 		d := json.NewDecoder(bytes.NewReader(e.JSON))
 		d.UseNumber()
-		if values {
-			if d.Decode(&fs) != nil {
-				return nil, "", false
-			}
-		} else {
-			var paths []struct {
-				Path string       `json:"path"`
-				Op   fielddiff.Op `json:"op"`
-			}
-			if d.Decode(&paths) != nil {
-				return nil, "", false
-			}
-			for _, p := range paths {
-				fs = append(fs, fielddiff.Change{Path: p.Path, Op: p.Op})
-			}
+		if d.Decode(&fs) != nil {
+			return nil, "", false
 		}
 	}
 	r.diffsUsed[k] = e
@@ -170,20 +162,14 @@ func (r *Repo) writeDiffs() {
 	if r.diffTool == "" || r.diffsUsed == nil {
 		return
 	}
-	// The diffs behind what was kept of a run before count as used: the
-	// next run after a commit works that out again from them.
-	for k := range r.diffsPinned {
-		if e, ok := r.diffsKept[k]; ok {
-			r.diffsUsed[k] = e
-		}
-	}
 	if !r.diffsDirty && len(r.diffsUsed) == len(r.diffsKept) {
 		return
 	}
 	if writeFirst(r.writeDirs(), diffsName, keptFile(diffsHeader, []byte(r.diffTool), encodeDiffs(r.diffsUsed))) {
-		// The format before this one.
 		for _, dir := range r.writeDirs() {
-			os.Remove(filepath.Join(dir, "diffs.gob"))
+			for _, name := range leftBehind {
+				os.Remove(filepath.Join(dir, name))
+			}
 		}
 	}
 }

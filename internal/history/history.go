@@ -73,9 +73,6 @@ type Repo struct {
 	diffsKept  map[diffKey]diffEntry
 	diffsUsed  map[diffKey]diffEntry
 	diffsDirty bool
-	// diffsPinned are the diffs what this run read as kept (kept.go) was
-	// made of: kept too, though not read.
-	diffsPinned map[diffKey]bool
 }
 
 // Open finds the Git repository that holds the register at root, walking up

@@ -17,7 +17,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/voorbeeldstad/register/internal/binread"
-	"github.com/voorbeeldstad/register/internal/fielddiff"
 )
 
 // testRepo is a Git repository built by a test through go-git.
@@ -855,33 +854,35 @@ func TestSinceReportsAForcedNumber(t *testing.T) {
 	}
 }
 
-// Touched is Log for each file, with each change's fields reduced to the
-// path and operation: from the versions the first time, from the kept
-// diffs after, and afresh for another program or from a damaged cache.
-func TestTouchedIsLogWithoutValues(t *testing.T) {
+// Log and LogOfChanges give the same changes from the versions the first
+// time, from the kept diffs after, and afresh for another program, from a
+// damaged cache or with no program named.
+func TestLogIsTheSameFromKeptDiffs(t *testing.T) {
 	s := newStory(t)
 	files := []string{"sensors/cam-marktplein.yaml", "sensors/geluid.yaml", "algorithms/parkeren.yaml", "sensors/bestaat-niet.yaml"}
-	want := map[string][]Change{}
-	h := s.open("register")
-	for _, f := range files {
-		log, err := h.Log(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := range log {
-			var fs []fielddiff.Change
-			for _, c := range log[i].Fields {
-				fs = append(fs, fielddiff.Change{Path: c.Path, Op: c.Op})
+	type logs struct{ log, changes map[string][]Change }
+	logsOf := func(h *Repo) logs {
+		t.Helper()
+		out := logs{map[string][]Change{}, map[string][]Change{}}
+		for _, f := range files {
+			log, err := h.Log(f)
+			if err != nil {
+				t.Fatal(err)
 			}
-			log[i].Fields = fs
+			changes, err := h.LogOfChanges(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out.log[f], out.changes[f] = log, changes
 		}
-		want[f] = log
+		return out
 	}
-	if len(want["sensors/cam-marktplein.yaml"]) < 3 {
+	want := logsOf(s.open("register"))
+	if len(want.log["sensors/cam-marktplein.yaml"]) < 3 {
 		t.Fatal("the story's camera has too few commits for the test")
 	}
 	damage := func() {
-		if err := os.WriteFile(keptDiffs(t, h), []byte("damaged"), 0o644); err != nil {
+		if err := os.WriteFile(keptDiffs(t, s.open("register")), []byte("damaged"), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -899,20 +900,22 @@ func TestTouchedIsLogWithoutValues(t *testing.T) {
 			step.before()
 		}
 		h := s.openAs(step.tool)
-		got, err := h.Touched(files)
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := logsOf(h)
 		if err := h.Close(); err != nil {
 			t.Fatal(err)
 		}
 		for _, f := range files {
-			if len(got[f]) != len(want[f]) {
-				t.Fatalf("%s: %s has %d changes, want %d", step.name, f, len(got[f]), len(want[f]))
-			}
-			for i := range want[f] {
-				if !reflect.DeepEqual(got[f][i], want[f][i]) {
-					t.Errorf("%s: %s change %d:\n got %+v\nwant %+v", step.name, f, i, got[f][i], want[f][i])
+			for _, walk := range []struct {
+				name      string
+				got, want []Change
+			}{{"Log", got.log[f], want.log[f]}, {"LogOfChanges", got.changes[f], want.changes[f]}} {
+				if len(walk.got) != len(walk.want) {
+					t.Fatalf("%s: %s of %s has %d changes, want %d", step.name, walk.name, f, len(walk.got), len(walk.want))
+				}
+				for i := range walk.want {
+					if !reflect.DeepEqual(walk.got[i], walk.want[i]) {
+						t.Errorf("%s: %s of %s, change %d:\n got %+v\nwant %+v", step.name, walk.name, f, i, walk.got[i], walk.want[i])
+					}
 				}
 			}
 		}
@@ -988,34 +991,70 @@ func plantDiff(t *testing.T, h *Repo, diff string) {
 	}
 }
 
-// What Touched works out comes from the diffs kept for the program that
-// made them: an entry planted there shows, and not to another program.
-// (Its answer kept whole is let go first: TestTouchedIsKeptForWhatMadeIt.)
-func TestTouchedReadsTheCache(t *testing.T) {
+// What Log and LogOfChanges work out comes from the diffs kept for the
+// program that made them: an entry planted there shows, and not to another
+// program.
+func TestLogReadsTheKeptDiffs(t *testing.T) {
 	s := newStory(t)
-	files := []string{"sensors/geluid.yaml"}
-	touched := func(tool string) map[string][]Change {
-		forgetKept(t, s, touchedName)
+	file := "sensors/cam-marktplein.yaml"
+	newest := func(tool string) map[string]Change {
+		t.Helper()
 		h := s.openAs(tool)
-		got, err := h.Touched(files)
+		log, err := h.Log(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changes, err := h.LogOfChanges(file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if err := h.Close(); err != nil {
 			t.Fatal(err)
 		}
-		return got
+		return map[string]Change{"Log": log[0], "LogOfChanges": changes[0]}
 	}
-	touched("tool-1")
+	if c := newest("tool-1")["LogOfChanges"]; c.Op == Added {
+		t.Fatalf("the newest change to %s is its addition, which LogOfChanges leaves unread", file)
+	}
 	plantDiff(t, s.open("register"), `[{"path":"/planted","op":"changed","old":1,"new":2}]`)
 	for _, step := range []struct {
 		tool    string
 		planted bool
 	}{{"tool-1", true}, {"tool-2", false}} {
-		tool, planted := step.tool, step.planted
-		c := touched(tool)[files[0]][0]
-		if shows := len(c.Fields) == 1 && c.Fields[0].Path == "/planted"; shows != planted {
-			t.Errorf("%s: fields %+v; the planted entry shown: %v, want %v", tool, c.Fields, shows, planted)
+		for walk, c := range newest(step.tool) {
+			shows := len(c.Fields) == 1 && c.Fields[0].Path == "/planted" && c.Fields[0].New == json.Number("2")
+			if shows != step.planted {
+				t.Errorf("%s, %s: fields %+v; the planted entry shown: %v, want %v", step.tool, walk, c.Fields, shows, step.planted)
+			}
+		}
+	}
+}
+
+// What an older version kept in the cache folder and none reads now goes
+// when the diffs are written.
+func TestKeptDiffsWrittenRemoveWhatNoneReads(t *testing.T) {
+	s := newStory(t)
+	logOf := func(tool string) {
+		t.Helper()
+		h := s.openAs(tool)
+		if _, err := h.Log("sensors/cam-marktplein.yaml"); err != nil {
+			t.Fatal(err)
+		}
+		if err := h.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	logOf("tool-1")
+	dir := filepath.Dir(keptDiffs(t, s.open("register")))
+	for _, name := range []string{"diffs.gob", "touched.bin"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("kept by an older version"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	logOf("tool-2")
+	for _, name := range []string{"diffs.gob", "touched.bin"} {
+		if fileExists(filepath.Join(dir, name)) {
+			t.Errorf("%s is still in the cache folder", name)
 		}
 	}
 }

@@ -10,17 +10,15 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/atomicfile"
 	"github.com/voorbeeldstad/register/internal/binread"
-	"github.com/voorbeeldstad/register/internal/fielddiff"
 )
 
 // What a run works out from HEAD's history alone (the outline a feed asks
-// for, the changes each record's page lists) is the same for every run
-// until the next commit. The last one made of each is kept in the cache
-// folder, in a file of its own, for the next run of the same program
-// (KeepDiffs), under a key of the program, HEAD, the shallow boundary and
-// what was asked. The file starts with its format and ends in a checksum:
-// damaged, cut short, of another format or made under another key, it
-// reads as nothing kept.
+// for) is the same for every run until the next commit. The last one made
+// is kept in the cache folder, in a file of its own, for the next run of
+// the same program (KeepDiffs), under a key of the program, HEAD, the
+// shallow boundary and what was asked. The file starts with its format
+// and ends in a checksum: damaged, cut short, of another format or made
+// under another key, it reads as nothing kept.
 
 var keptCRC = crc32.MakeTable(crc32.Castagnoli)
 
@@ -117,8 +115,8 @@ type changeWriter struct {
 
 func newChangeWriter() *changeWriter { return &changeWriter{commits: map[string]uint64{}} }
 
-// change appends c: what it did, the blobs compared, and the fields it
-// changed, their paths and operations alone.
+// change appends c, whose fields are still to be read: what it did and
+// the blobs it compares.
 func (w *changeWriter) change(c *Change) {
 	n, ok := w.commits[c.Commit]
 	if !ok {
@@ -130,13 +128,7 @@ func (w *changeWriter) change(c *Change) {
 	}
 	b := binary.AppendUvarint(w.body, n)
 	b = appendText(appendText(appendText(b, c.Op), c.File), c.OldFile)
-	b = append(append(b, c.old[:]...), c.new[:]...)
-	b = appendText(b, c.Problem)
-	b = binary.AppendUvarint(b, uint64(len(c.Fields)))
-	for _, f := range c.Fields {
-		b = appendText(appendText(b, f.Path), f.Op)
-	}
-	w.body = b
+	w.body = append(append(b, c.old[:]...), c.new[:]...)
 }
 
 // payload is the commit table and then what was written after it, the
@@ -171,13 +163,6 @@ func readChange(d *binread.Reader, commits []keptCommit) (Change, bool) {
 	c := Change{Op: Op(d.Text()), File: d.Text(), OldFile: d.Text()}
 	copy(c.old[:], d.Bytes(uint64(len(c.old))))
 	copy(c.new[:], d.Bytes(uint64(len(c.new))))
-	c.Problem = d.Text()
-	if n := d.Count(); n > 0 {
-		c.Fields = make([]fielddiff.Change, n)
-		for i := range c.Fields {
-			c.Fields[i] = fielddiff.Change{Path: d.Text(), Op: fielddiff.Op(d.Text())}
-		}
-	}
 	if d.Bad() || at >= uint64(len(commits)) {
 		return Change{}, false
 	}

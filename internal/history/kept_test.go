@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/voorbeeldstad/register/internal/binread"
 )
 
@@ -18,17 +20,9 @@ func TestKeptFilesReadDamageAsNone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := []string{"sensors/cam-marktplein.yaml", "sensors/geluid.yaml"}
-	touched, err := h.Touched(files)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var blobs []diffKey
-	for _, f := range files {
-		for range touched[f] {
-			blobs = append(blobs, diffKey{1})
-		}
-	}
+	outline := *cs
+	outline.repo = nil
+	version, texts := Version{File: "sensors/a.yaml", blob: plumbing.Hash{1}}, []string{"Geheimbedrijf BV", "P28D"}
 	diffs := map[diffKey]diffEntry{
 		{1}: {JSON: []byte(`[{"path":"/name","op":"changed","old":"a","new":"b"}]`)},
 		{2}: {Problem: "not YAML"},
@@ -37,14 +31,13 @@ func TestKeptFilesReadDamageAsNone(t *testing.T) {
 		name, header string
 		payload      []byte
 		read         func(*binread.Reader) (any, bool)
-		want         any // what reads back; nil: not compared
+		want         any // what reads back
 	}{
-		{"outline", outlineHeader, encodeOutline(cs), func(d *binread.Reader) (any, bool) { return decodeOutline(d) }, nil},
-		{"touched", touchedHeader, encodeTouched(files, touched, blobs), func(d *binread.Reader) (any, bool) {
-			out, _, ok := decodeTouched(d)
-			return out, ok
-		}, touched},
+		{"outline", outlineHeader, encodeOutline(cs), func(d *binread.Reader) (any, bool) { return decodeOutline(d) }, &outline},
 		{"diffs", diffsHeader, encodeDiffs(diffs), func(d *binread.Reader) (any, bool) { return decodeDiffs(d) }, diffs},
+		{"version texts", versionTextsHeader, versionTextsPayload([]Version{version}, [][]string{texts}),
+			func(d *binread.Reader) (any, bool) { return decodeVersionTexts(d) },
+			map[versionKey][]string{{version.blob, version.File}: texts}},
 	} {
 		key := []byte("tool-1")
 		data := keptFile(kind.header, key, kind.payload)
@@ -59,7 +52,7 @@ func TestKeptFilesReadDamageAsNone(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s: what was written does not read back", kind.name)
 		}
-		if kind.want != nil && !reflect.DeepEqual(got, kind.want) {
+		if !reflect.DeepEqual(got, kind.want) {
 			t.Errorf("%s: read back %+v, want %+v", kind.name, got, kind.want)
 		}
 		if _, ok := read(data, []byte("tool-2")); ok {

@@ -78,7 +78,7 @@ func (r *Repo) log(file string, additions bool) ([]Change, error) {
 	if !additions {
 		ps = slices.DeleteFunc(ps, func(c *Change) bool { return c.Op == Added })
 	}
-	r.read(ps, true)
+	r.read(ps)
 	return out, nil
 }
 
@@ -188,7 +188,7 @@ func (cs *ChangeSet) Read(c *Change) {
 // read the same changes meanwhile.
 func (cs *ChangeSet) ReadAll(changes []*Change) {
 	if cs.repo != nil {
-		cs.repo.read(changes, true)
+		cs.repo.read(changes)
 	}
 }
 
@@ -197,13 +197,10 @@ func (cs *ChangeSet) ReadAll(changes []*Change) {
 const readChunk = 256
 
 // read fills in the field diffs of the changes left unread: from the diffs
-// kept (KeepDiffs) where it can, with the fields' values when values is set,
-// else from the versions, read one at a time as the repository allows and
-// compared on every core (diffAll), a chunk at a time. The caller does not
-// hold r.mu. It reports whether every version was read: one that could
-// not be may be read another time, so what it made is not kept.
-func (r *Repo) read(changes []*Change, values bool) (complete bool) {
-	complete = true
+// kept (KeepDiffs) where it can, else from the versions, read one at a
+// time as the repository allows and compared on every core (diffAll), a
+// chunk at a time. The caller does not hold r.mu.
+func (r *Repo) read(changes []*Change) {
 	for start := 0; start < len(changes); start += readChunk {
 		var (
 			todo  []*Change
@@ -214,7 +211,7 @@ func (r *Repo) read(changes []*Change, values bool) (complete bool) {
 			if !c.unread {
 				continue
 			}
-			if fs, problem, ok := r.cachedDiff(c.old, c.new, values); ok {
+			if fs, problem, ok := r.cachedDiff(c.old, c.new); ok {
 				c.Fields, c.Problem = fs, problem
 				c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
 				continue
@@ -229,11 +226,9 @@ func (r *Repo) read(changes []*Change, values bool) (complete bool) {
 			r.keepDiff(c.old, c.new, pairs[i])
 			c.Fields, c.Problem = pairs[i].fields, pairs[i].problem
 			c.old, c.new, c.unread = plumbing.ZeroHash, plumbing.ZeroHash, false
-			complete = complete && !pairs[i].unread
 		}
 		r.mu.Unlock()
 	}
-	return complete
 }
 
 // versionPair is a change's two versions (nil for absent) and, once
@@ -298,7 +293,7 @@ func (r *Repo) since(refOrDate string, diffs bool) (*ChangeSet, error) {
 	if !diffs {
 		return cs, nil
 	}
-	r.read(all, true)
+	r.read(all)
 	for i := range cs.Records {
 		cs.Records[i].Fields, cs.Records[i].Problem = nets[i].Fields, nets[i].Problem
 	}

@@ -20,7 +20,7 @@ import (
 const outlineName = "outline.bin"
 
 // outlineHeader starts the file.
-const outlineHeader = "register outline 2\n"
+const outlineHeader = "register outline 3\n"
 
 // outlineKey is the key of the outline of refOrDate (runKey); false when
 // nothing can be kept.
@@ -92,7 +92,7 @@ func decodeOutline(d *binread.Reader) (*ChangeSet, bool) {
 		rc.Commits = make([]Change, d.Count())
 		for i := range rc.Commits {
 			c, ok := readChange(d, commits)
-			if !ok || c.Fields != nil || c.Problem != "" {
+			if !ok {
 				return nil, false
 			}
 			c.unread = true

@@ -8,6 +8,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
+	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -146,6 +147,13 @@ func (r *Repo) readVersionTexts(key string) map[versionKey][]string {
 	if !ok {
 		return nil
 	}
+	kept, _ := decodeVersionTexts(d)
+	return kept
+}
+
+// decodeVersionTexts reads what versionTextsPayload wrote; false when the
+// bytes are damaged.
+func decodeVersionTexts(d *binread.Reader) (map[versionKey][]string, bool) {
 	n := d.Count()
 	kept := make(map[versionKey][]string, n)
 	for range n {
@@ -157,12 +165,12 @@ func (r *Repo) readVersionTexts(key string) map[versionKey][]string {
 			texts[i] = d.Text()
 		}
 		if d.Bad() {
-			return nil
+			return nil, false
 		}
 		kept[k] = texts
 	}
-	if d.Len() != 0 {
-		return nil
+	if d.Bad() || d.Len() != 0 {
+		return nil, false
 	}
-	return kept
+	return kept, true
 }
