@@ -315,7 +315,7 @@ var aiActProfile = &Rule{
 		"The AI Act's risk approach is used (VNG principle 3.2). Whether something is an AI system follows from the law (art. 3(1)): machine learning and generative AI always are, and so are biometric identification, categorisation and emotion recognition (Annex III point 1). A system of Annex III is high risk unless art. 6(3) applies (never with profiling); a high-risk system names its Annex III point or its Annex I product legislation.",
 	},
 	Satisfy: label.Text{
-		"Een algoritme, en een sensor die beelden of geluid analyseert, heeft ai_act met category en role. Een algoritme met machine learning of generatieve AI, en een sensor die mensen biometrisch identificeert of indeelt of emoties herkent, is niet not_ai. Een registratie met high_risk noemt ai_act.annex_iii of ai_act.annex_i. Een registratie met een punt uit bijlage III die niet high_risk is, geeft in ai_act.exemption_6_3 de motivering volgens art. 6(3); een algoritme dat profileert kan niet worden uitgezonderd. Emotieherkenning op het werk of in het onderwijs (bijlage III punt 3 of 4) is verboden (art. 5 lid 1 onder f) en heeft category prohibited.",
+		"Een algoritme, en een sensor die beelden of geluid analyseert, heeft ai_act met category en role. Een algoritme met machine learning of generatieve AI, en een sensor die mensen biometrisch identificeert of indeelt of emoties herkent, is niet not_ai. Een registratie met high_risk noemt ai_act.annex_iii of ai_act.annex_i. Een registratie met een punt uit bijlage III die niet high_risk is, geeft in ai_act.exemption_6_3 de motivering volgens art. 6(3); een algoritme dat profileert kan niet worden uitgezonderd. Emotieherkenning op het werk of in het onderwijs (bijlage III punt 3 of 4, of het thema onderwijs-en-wetenschap zonder punt 1(c) en een medische of veiligheidsreden) is verboden (art. 5 lid 1 onder f) en heeft category prohibited.",
 		"An algorithm, and a sensor that analyses images or sound, has ai_act with category and role. A machine-learning or generative algorithm, and a sensor that identifies or categorises people biometrically or recognises emotions, is not not_ai. A high_risk record names ai_act.annex_iii or ai_act.annex_i. A record with an Annex III point that is not high_risk gives its art. 6(3) reasoning in ai_act.exemption_6_3, and a profiling algorithm cannot be exempt. Emotion recognition at work or in education (Annex III point 3 or 4) is prohibited (art. 5(1)(f)) and has category prohibited.",
 	},
 	Example: example(`ai_act:
@@ -342,9 +342,13 @@ var aiActProfile = &Rule{
 				fmt.Sprintf("an algorithm of type %s is an AI system by definition (it infers its output from input)", nature),
 			}
 			if c, ok := banned[nature]; ok {
+				kind := label.Text{"Een sensor", "a sensor"}
+				if r.Kind == record.Algorithm {
+					kind = label.Text{"Een algoritme", "an algorithm"}
+				}
 				what = label.Text{
-					fmt.Sprintf("Een sensor die aan %s doet, is altijd een AI-systeem (hij leidt uit beeld of geluid af wie iemand is, tot welke groep iemand hoort of wat iemand voelt; bijlage III punt 1).", c.In("nl")),
-					fmt.Sprintf("a sensor that does %s is an AI system by definition (it infers from images or sound who someone is, what group they belong to or what they feel; Annex III point 1)", c.In("en")),
+					fmt.Sprintf("%s die aan %s doet, is altijd een AI-systeem (het leidt uit beeld of geluid af wie iemand is, tot welke groep iemand hoort of wat iemand voelt; bijlage III punt 1).", kind.In("nl"), c.In("nl")),
+					fmt.Sprintf("%s that does %s is an AI system by definition (it infers from images or sound who someone is, what group they belong to or what they feel; Annex III point 1)", kind.In("en"), c.In("en")),
 				}
 			}
 			f := at("/ai_act/category",
@@ -623,8 +627,8 @@ var aiActLiteracy = &Rule{
 		"Since 2 February 2025 providers and deployers of an AI system take measures to ensure, to their best extent, that their staff, and others who work with the system on their behalf, are sufficiently AI-literate: that they know how it works, what it can and cannot do and what risks it has, fitting their knowledge, experience and training and the people it is used on (AI Act art. 4). The register shows which measures those are.",
 	},
 	Satisfy: label.Text{
-		"Een AI-systeem (ai_act.category anders dan not_ai, en altijd een algoritme met machine learning of generatieve AI) beschrijft bij ai_act.literacy hoe de medewerkers die ermee werken voldoende AI-geletterd zijn: opleiding, instructie, wat zij over de werking en de grenzen van het systeem moeten weten.",
-		"An AI system (ai_act.category other than not_ai, and always a machine-learning or generative algorithm) describes in ai_act.literacy how the staff who work with it are made sufficiently AI-literate: training, instruction, what they must know of how it works and where it falls short.",
+		"Een AI-systeem (ai_act.category anders dan not_ai, en altijd een algoritme met machine learning of generatieve AI, en een sensor of algoritme die mensen biometrisch identificeert of indeelt of emoties herkent) beschrijft bij ai_act.literacy hoe de medewerkers die ermee werken voldoende AI-geletterd zijn: opleiding, instructie, wat zij over de werking en de grenzen van het systeem moeten weten.",
+		"An AI system (ai_act.category other than not_ai, and always a machine-learning or generative algorithm, and a sensor or algorithm that identifies or categorises people biometrically or recognises emotions) describes in ai_act.literacy how the staff who work with it are made sufficiently AI-literate: training, instruction, what they must know of how it works and where it falls short.",
 	},
 	Example: example(`ai_act:
   category: minimal

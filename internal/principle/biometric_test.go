@@ -308,7 +308,11 @@ func TestEmotionRecognitionAtWorkAndInEducation(t *testing.T) {
 		// point 1(c) is the law's way out only with a medical or safety
 		// reason.
 		{"themed education, called 1(c)", "1(c)\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "recognises emotions at work or in education (theme onderwijs-en-wetenschap), a prohibited AI practice"},
-		{"themed the organisation's own operations", "5(a)\"}\nthemes: [organisatie-en-bedrijfsvoering]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "(theme organisatie-en-bedrijfsvoering)"},
+		// A theme of a policy area says nothing of whose emotions: a
+		// visitor or a job seeker is no worker.
+		{"themed the organisation's own operations: the principle only", "5(a)\"}\nthemes: [organisatie-en-bedrijfsvoering, werk]\n#", "2026-12-06", "", ""},
+		{"themed education, 1(c), a secure store is no safety reason", "1(c)\", basis: \"Beelden worden beveiligd opgeslagen.\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "(theme onderwijs-en-wetenschap)"},
+		{"themed education, 1(c), safety denied", "1(c)\", basis: \"Niet om medische redenen en niet voor de veiligheid.\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "(theme onderwijs-en-wetenschap)"},
 		{"themed education, 1(c) with no medical or safety reason", "1(c)\", basis: \"meet de aandacht van leerlingen\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "AI Act art. 5(1)(f)", "(theme onderwijs-en-wetenschap)"},
 		{"themed education, 1(c) for safety", "1(c)\", basis: \"alarmeert bij paniek, voor de veiligheid van leerlingen\"}\nthemes: [onderwijs-en-wetenschap]\n#", "2026-12-06", "", ""},
 	}

@@ -218,6 +218,13 @@ kind: sensor
 capabilities: [video_recording, post_biometric_identification]
 ai_act: {category: not_ai, basis: Records only.}
 `, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 4, 20, "a sensor that does after-the-fact remote biometric identification is an AI system by definition…so it cannot be not_ai (AI Act art. 3(1))"}}},
+		{name: "an algorithm that recognises emotions is AI", yaml: `
+id: a
+kind: algorithm
+algorithm_type: rule_based
+capabilities: [emotion_recognition]
+ai_act: {category: not_ai, basis: Rules.}
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Error, 5, 20, "an algorithm that does emotion recognition is an AI system by definition"}}},
 		{name: "image analysis may be no AI", yaml: `
 id: s
 kind: sensor
