@@ -114,10 +114,10 @@ type judged struct {
 func judge(ctx *Context, rec *record.Record, rule *Rule, ex record.Exception) (state exceptionState, why, waarom string) {
 	var missing, ontbreekt []string
 	lacks := func(en, nl string) { missing, ontbreekt = append(missing, en), append(ontbreekt, nl) }
-	if strings.TrimSpace(ex.Reason) == "" {
+	if blank(ex.Reason) {
 		lacks("a reason", "een reden (reason)")
 	}
-	if strings.TrimSpace(ex.ApprovedBy) == "" {
+	if blank(ex.ApprovedBy) {
 		lacks("who approved it (approved_by)", "wie haar heeft goedgekeurd (approved_by)")
 	}
 	approved, okApproved := date(ex.ApprovedOn)

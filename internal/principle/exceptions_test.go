@@ -55,6 +55,10 @@ func TestExceptions(t *testing.T) {
 		{name: "incomplete: does not count", yaml: unkept + `exceptions:
   - {rule: retention, approved_on: 2026-10-01}
 `, want: []want{kept(finding.Error, "(the exception at exceptions[0] does not count: it lacks a reason, who approved it (approved_by) and an end date (until))")}},
+		// "n.t.b." or "-" says no reason and no one who approved it.
+		{name: "to be determined: does not count", yaml: unkept + `exceptions:
+  - {rule: retention, reason: n.t.b., approved_by: "-", approved_on: 2026-10-01, until: 2027-04-01}
+`, want: []want{kept(finding.Error, "(the exception at exceptions[0] does not count: it lacks a reason and who approved it (approved_by))")}},
 		{name: "approved from a later date: does not count yet", yaml: unkept + `exceptions:
   - {rule: retention, reason: Term being set., approved_by: college, approved_on: 2026-12-01, until: 2027-04-01}
 `, want: []want{kept(finding.Error, "does not count: it is approved from 2026-12-01, a date still to come)")}},

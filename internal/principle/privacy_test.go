@@ -219,6 +219,13 @@ organisation: {name: G, type: municipality}
 personal_data: {processed: no}
 legal_basis: {regime: other, law: Omgevingswet}
 `},
+		{name: "a boa's bodycam under the Wpg", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis: {regime: other, law: "Wet politiegegevens art. 2; Besluit politiegegevens buitengewoon opsporingsambtenaren"}
+`},
 		{name: "regime other for the police", yaml: `
 id: s
 kind: sensor
