@@ -48,10 +48,11 @@ func Answers(s string) bool {
 // "TBD"), in lower case. "unknown" is not one: the record format gives it
 // as a value of its own (personal_data.processed).
 var nonAnswers = map[string]bool{
-	"nvt": true, "nietvantoepassing": true, "na": true, "notapplicable": true,
-	"ntb": true, "nogtebepalen": true, "tbd": true, "tobedetermined": true, "todo": true,
-	"onbekend": true, "nietbekend": true, "nognietbekend": true,
-	"volgt": true, "volgtnog": true, "volgtlater": true,
+	"nvt": true, "nietvantoepassing": true, "nognietvantoepassing": true, "na": true, "notapplicable": true,
+	"ntb": true, "nogtebepalen": true, "nadertebepalen": true, "tebepalen": true, "pm": true,
+	"tbd": true, "tba": true, "tobedetermined": true, "todo": true,
+	"onbekend": true, "nogonbekend": true, "nietbekend": true, "nognietbekend": true, "nnb": true,
+	"volgt": true, "volgtnog": true, "volgtlater": true, "volgtnader": true,
 }
 
 // Invisible are the characters Unicode says a text shows nothing of where

@@ -26,6 +26,11 @@ func TestSaysAndAnswers(t *testing.T) {
 		{"TODO", true, false},
 		{"Onbekend", true, false},
 		{"volgt later", true, false},
+		{"Nog onbekend", true, false},
+		{"nog niet van toepassing", true, false},
+		{"nader te bepalen", true, false},
+		{"p.m.", true, false},
+		{"N.n.b.", true, false},
 		{"unknown", true, true}, // a value of the record format's own
 		{"nvt, want de camera neemt niet op", true, true},
 		{"Geen", true, true},

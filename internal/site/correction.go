@@ -33,7 +33,9 @@ func correctionSection(c *fieldCtx, sec *recordSection) bool {
 		return true
 	}
 	cr := r.Correction
-	if cr == nil || !record.Says(cr.Route) {
+	// A route that says none ("-", "n.v.t.") is none: the resident is
+	// shown the register's desk, as the checklist calls the route missing.
+	if cr == nil || !record.Answers(cr.Route) {
 		if desk := c.b.cfg.Site.ReportErrorURL; desk != "" {
 			var p pieces
 			p.link(desk, t(lang, "correction.desk"))

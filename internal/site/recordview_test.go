@@ -276,3 +276,32 @@ func TestATextThatSaysNothingIsNotShown(t *testing.T) {
 		}
 	}
 }
+
+// A correction route that says none, as "n.v.t.", points the resident to
+// the register's desk, as a missing one does: the checklist calls it
+// missing, and a page that says "Fout in uw gegevens? n.v.t." leaves the
+// resident nowhere to go.
+func TestACorrectionRouteThatIsNoneShowsTheDesk(t *testing.T) {
+	for _, route := range []string{"", "-", "n.v.t.", "N.t.b."} {
+		r := &record.Record{}
+		fillHostile(reflect.ValueOf(r).Elem(), "gegeven")
+		r.ID, r.Kind, r.File = "route", record.Sensor, ""
+		r.Publication, r.PublicationInvalid, r.Placeholders = nil, false, false
+		r.PersonalData.Processed = "yes"
+		r.Correction.Route = route
+		cfg := config.Default()
+		cfg.Site.ReportErrorURL = "https://meldpunt.example.nl/fout"
+		reg := register.New(t.TempDir(), cfg, []*record.Record{r})
+		b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := b.recordJob("nl", b.public[0]).render(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if page := buf.String(); !strings.Contains(page, "noemt geen eigen route") || !strings.Contains(page, `<a href="https://meldpunt.example.nl/fout" rel="noopener">Naar het meldpunt</a>`) || route != "" && strings.Contains(page, ">"+route+"<") {
+			t.Errorf("route %q: the page does not point to the register's desk, or shows the route", route)
+		}
+	}
+}
