@@ -1,6 +1,10 @@
 package federate
 
 import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -108,4 +112,113 @@ func entries(t *testing.T, dir string) []string {
 		out = append(out, e.Name())
 	}
 	return out
+}
+
+// TestMergeTakesOnlyThisVersionsParts: a merge builds the site from parts
+// this version made for the registers as federation.yaml gives them now. A
+// part made by another version (which may publish what this one keeps
+// out: a withheld field, records that share an id), or for another entry
+// of federation.yaml, and a reason a shard kept that is not this
+// version's (a path of the machine in its text), are refused: the
+// register is reported as not read, with the file of the cache and what
+// to do, and nothing of them reaches the site.
+func TestMergeTakesOnlyThisVersionsParts(t *testing.T) {
+	rec := func(id, extra string) string {
+		return `{"id": "` + id + `", "kind": "sensor", "name": "Camera ` + id + `"` + extra + `}`
+	}
+	openData := `{"organisation": "Gemeente Od", "records": [` + rec("cam-a", "") + `,` +
+		rec("cam-piont", `, "location": {"point_rd": {"x": 155100, "y": 463100}}, "publication": {"reason": "Woo 5.1", "withheld": ["location.piont"]}`) + `,` +
+		rec("cam-x", "") + `,` + rec("cam-x", "") + `]}`
+	// What an older version left: the records this one keeps out, a key of
+	// another cache version, and a reason worded with the machine's path.
+	olderPart := func(t *testing.T, cache string) {
+		part := filepath.Join(cache, "parts", "GM0002")
+		meta, err := os.ReadFile(filepath.Join(part, partMeta))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(meta, &m); err != nil {
+			t.Fatal(err)
+		}
+		delete(m, "source_key")
+		m["key"] = fmt.Sprintf("%x", sha256.Sum256([]byte("federate-part-7\x00open_data\x00...")))
+		m["records"] = 4
+		meta, _ = json.Marshal(m)
+		write(t, filepath.Join(part, partMeta), string(meta))
+		write(t, filepath.Join(part, partRecords), `{"municipality":{"code":"GM0002"},"id":"cam-piont","location":{"point_rd":{"x":155100,"y":463100}}}`+"\n"+
+			`{"municipality":{"code":"GM0002"},"id":"cam-x"}`+"\n"+`{"municipality":{"code":"GM0002"},"id":"cam-x"}`+"\n")
+		write(t, filepath.Join(part, partSearch), "cam-x\tcamera\tactive\tCamera cam-x\ncam-x\tcamera\tactive\tCamera cam-x\n")
+	}
+	olderReason := func(t *testing.T, cache string) {
+		why := filepath.Join(filepath.Dir(cache), "utrecht")
+		write(t, filepath.Join(cache, "parts", "GM0003"+failedSuffix), `{"en":"`+why+` is not a folder: give the register's folder, a clone URL or its register.json","nl":"`+why+` is geen map"}`)
+	}
+	for _, tt := range []struct {
+		name   string
+		before func(t *testing.T, cache string)
+		entry  string // GM0002's entry in federation.yaml at the merge
+		stale  []string
+	}{
+		{"this version's parts", nil, "", nil},
+		{"an older version's part", olderPart, "", []string{"GM0002"}},
+		{"an older version's reason", olderReason, "", []string{"GM0003"}},
+		{"both", func(t *testing.T, cache string) { olderPart(t, cache); olderReason(t, cache) }, "", []string{"GM0003", "GM0002"}},
+		{"a part for another entry", nil, "{organisation: Gemeente Od, code: GM0002, province: Utrecht, source: ../elders/register.json}", []string{"GM0002"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			fedDir, cache := filepath.Join(dir, "fed"), filepath.Join(dir, "cache")
+			write(t, filepath.Join(dir, "od", "data", "register.json"), openData)
+			yaml := func(entry string) string {
+				return "registers:\n  - {organisation: Gemeente Utrecht, code: GM0003, province: Utrecht, source: ../utrecht}\n  - " +
+					cmp.Or(entry, "{organisation: Gemeente Od, code: GM0002, province: Utrecht, source: ../od/data/register.json}") + "\n"
+			}
+			write(t, filepath.Join(fedDir, "federation.yaml"), yaml(""))
+			fed, err := LoadConfig(filepath.Join(fedDir, "federation.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Run(fed, Options{Out: filepath.Join(dir, "shard"), Cache: cache, Today: today, Province: "Utrecht"}); err != nil {
+				t.Fatal(err)
+			}
+			if tt.before != nil {
+				tt.before(t, cache)
+			}
+			write(t, filepath.Join(fedDir, "federation.yaml"), yaml(tt.entry))
+			if fed, err = LoadConfig(filepath.Join(fedDir, "federation.yaml")); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "site")
+			res, err := Run(fed, Options{Out: out, Cache: cache, Today: today, Merge: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stale []string
+			for _, f := range res.Failed {
+				if !strings.Contains(f.Reason, "was made by another version of register") {
+					continue
+				}
+				stale = append(stale, f.Code)
+				if part := filepath.Join(cache, "parts", f.Code); !strings.Contains(f.Detail.In("en"), part) || !strings.Contains(f.Detail.In("en"), "run the job of this register's province again") {
+					t.Errorf("%s: the report says %q; want it to name %s and what to do", f.Code, f.Detail.In("en"), part)
+				}
+			}
+			if !slices.Equal(stale, tt.stale) {
+				t.Errorf("refused as another version's: %q, want %q (failed: %+v)", stale, tt.stale, res.Failed)
+			}
+			if len(res.Parts)+len(res.Failed) != 2 {
+				t.Errorf("%d read and %d not read, want 2 in all", len(res.Parts), len(res.Failed))
+			}
+			site := allText(t, out)
+			for _, leak := range []string{"cam-piont", "cam-x", "155100", dir} {
+				if strings.Contains(site, leak) {
+					t.Errorf("the national site holds %q", leak)
+				}
+			}
+			if tt.stale == nil && !strings.Contains(site, "../utrecht is not a folder") {
+				t.Errorf("the site does not give the shard's reason for GM0003")
+			}
+		})
+	}
 }

@@ -157,7 +157,8 @@ func Run(f *Federation, opts Options) (*Result, error) {
 	for i, o := range outcomes {
 		if o.err != nil {
 			m := members[i]
-			reason, detail := reasonOf(o.err, m, f.Dir, opts.Cache)
+			r, detail := reasonOf(o.err, m, f.Dir, opts.Cache)
+			reason := r.public(m.Source)
 			res.Failed = append(res.Failed, Failure{Code: m.Code, Organisation: m.Organisation, Source: publicSource(m.Source),
 				Reason: reason.In(message.English), ReasonNL: reason.In(message.Dutch), Detail: detail})
 			continue
@@ -214,28 +215,33 @@ func readMembers(f *Federation, opts Options, members []Member) []memberOutcome 
 // could not read a register for the merge that reports it.
 func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberOutcome {
 	var o memberOutcome
-	failed := filepath.Join(opts.Cache, "parts", m.Code) + failedSuffix
+	part := cached{opts.Cache, "parts/" + m.Code}
+	failed := cached{opts.Cache, part.name + failedSuffix}
 	if opts.Merge {
-		o.dir = filepath.Join(opts.Cache, "parts", m.Code)
+		o.dir, o.reused = part.String(), true
 		o.part, o.err = readPart(o.dir)
-		if o.err != nil {
-			if why, err := readLimited(failed, maxReason); err == nil {
-				o.err = shardReason{decodeReason(why)}
+		switch {
+		case o.err != nil:
+			if why, err := readLimited(failed.String(), maxReason); err == nil {
+				o.err = decodeReason(why, m, failed)
 			} else {
 				o.err = fail(o.err, msgNoPart)
 			}
+		case o.part.Key != partKey(m, o.part.Kind, o.part.SourceKey):
+			// Made by another version, which may publish what this one
+			// keeps out, or for another entry: nothing of it is used.
+			o.part, o.err = nil, fail(nil, msgStalePart, part)
 		}
-		o.reused = true
 		return o
 	}
 	o.part, o.dir, o.reused, o.err = safeProcess(m, mo)
 	if o.err != nil {
-		if os.MkdirAll(filepath.Dir(failed), 0o755) == nil {
+		if os.MkdirAll(filepath.Dir(failed.String()), 0o755) == nil {
 			reason, _ := reasonOf(o.err, m, f.Dir, opts.Cache)
-			_ = atomicfile.Write(failed, encodeReason(reason), 0o644)
+			_ = atomicfile.Write(failed.String(), encodeReason(reason, m), 0o644)
 		}
 	} else {
-		_ = os.Remove(failed)
+		_ = os.Remove(failed.String())
 	}
 	return o
 }
@@ -254,11 +260,11 @@ func reportProgress(w io.Writer, m Member, o memberOutcome, start time.Time) {
 
 // reasonOf is why a register could not be read: as the site publishes
 // it, built from known words and the source as federation.yaml gives it
-// (publicReason), never by scrubbing what the system said; and in full
+// (reasonFor), never by scrubbing what the system said; and in full
 // for the operator's report, the source without the credentials a clone
 // URL may carry.
-func reasonOf(err error, m Member, dir, cache string) (public, full label.Text) {
-	public = publicReason(err, placeNames(m, dir, cache))
+func reasonOf(err error, m Member, dir, cache string) (public reason, full label.Text) {
+	public = reasonFor(err, placeNames(m, dir, cache))
 	for i, reason := range wordedReason(err) {
 		full[i] = strings.ReplaceAll(reason, m.Source, publicSource(m.Source))
 	}

@@ -35,9 +35,10 @@ import (
 	"github.com/voorbeeldstad/register/internal/register"
 )
 
-// cacheVersion changes whenever a part's files change shape, so a cache
-// written by another version is never read as this one's.
-const cacheVersion = "federate-part-7"
+// cacheVersion changes whenever a part's files, or the reason a shard
+// keeps, change shape or what the federation keeps out changes, so a
+// cache written by another version is never read as this one's (partKey).
+const cacheVersion = "federate-part-8"
 
 // Files of a member's part in the cache.
 const (
@@ -52,7 +53,11 @@ const (
 // the cache with the files it names: counts, quality and the map's cells,
 // all without naming a record that is not public.
 type Part struct {
+	// Key is what the part is made of (partKey), SourceKey the key of the
+	// source's content or commit it was read from: a merge tells by them
+	// a part of another version, or of another entry of federation.yaml.
 	Key          string     `json:"key"`
+	SourceKey    string     `json:"source_key"`
 	Code         string     `json:"code"`
 	Organisation string     `json:"organisation"`
 	Province     string     `json:"province,omitempty"`
@@ -109,8 +114,7 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 	}
 	// The checklist's date-bound rules (a lapsed evaluation) change with
 	// the day: a part says on which days it holds (Part.Holds).
-	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, string(s.kind), s.key, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
-	key := hex.EncodeToString(full[:])
+	key := partKey(m, s.kind, s.key)
 	partDir = filepath.Join(o.cache, "parts", m.Code)
 	if old, err := readPart(partDir); err == nil && old.Key == key && old.Holds.Holds(o.today) {
 		return old, partDir, true, nil
@@ -119,12 +123,21 @@ func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, e
 	if err != nil {
 		return nil, "", false, err
 	}
-	p = &Part{Key: key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: s.kind,
+	p = &Part{Key: key, SourceKey: s.key, Code: m.Code, Organisation: m.Organisation, Province: m.Province, Source: m.Source, Kind: s.kind,
 		Commit: s.commit, Site: l.base, Rejected: l.rejected, Refused: l.refused}
 	if err := writePart(partDir, p, l, o.today); err != nil {
 		return nil, "", false, err
 	}
 	return p, partDir, false, nil
+}
+
+// partKey identifies what a member's part is made of: this version's
+// parts (cacheVersion), of the member as federation.yaml gives it, from
+// its source as read (its kind, and the key of its content or commit;
+// none for a register that could not be read).
+func partKey(m Member, kind SourceKind, source string) string {
+	full := sha256.Sum256([]byte(strings.Join([]string{cacheVersion, string(kind), source, m.Code, m.Organisation, m.Province, m.Source}, "\x00")))
+	return hex.EncodeToString(full[:])
 }
 
 // memberSource is a member's register, located and read as far as telling

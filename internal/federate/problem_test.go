@@ -12,9 +12,8 @@ import (
 )
 
 // TestReasonsInBothLanguages: a problem is worded in Dutch and English,
-// with its cause after it; another error is named as what the system said;
-// a shard's reason reads back as written, and one of an older version
-// (plain text) as that text.
+// with its cause after it; another error is named as what the system
+// said; a shard's reason is its words.
 func TestReasonsInBothLanguages(t *testing.T) {
 	for _, tt := range []struct {
 		name string
@@ -30,17 +29,65 @@ func TestReasonsInBothLanguages(t *testing.T) {
 			label.Text{"gm1 is geen map: geef de map van het register, een kloon-URL of zijn register.json",
 				"gm1 is not a folder: give the register's folder, a clone URL or its register.json"}},
 		{"another error", errors.New("disk full"), label.Text{"kon niet worden gelezen: disk full", "could not be read: disk full"}},
-		{"a shard's", shardReason{label.Text{"nl", "en"}}, label.Text{"nl", "en"}},
+		{"a shard's", shardReason{text: label.Text{"nl", "en"}}, label.Text{"nl", "en"}},
 	} {
 		if got := wordedReason(tt.err); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
-		if back := decodeReason(encodeReason(tt.want)); back != tt.want {
-			t.Errorf("%s: kept by a shard and read back: %q", tt.name, back)
-		}
 	}
-	if got := decodeReason([]byte("read x: not a regular file")); got != (label.Text{"read x: not a regular file", "read x: not a regular file"}) {
-		t.Errorf("an older shard's reason reads as %q", got)
+}
+
+// TestShardReasonIsWordedAnew: the reason a shard keeps for the merge is
+// read back as the site gives it, worded again from known words under
+// the source as federation.yaml gives it now; one of another version (or
+// another entry of federation.yaml), or naming words or places not known,
+// is refused, naming the file of the cache and what to do, and nothing
+// of its text is published.
+func TestShardReasonIsWordedAnew(t *testing.T) {
+	m := Member{Code: "GM0003", Organisation: "Gemeente U", Source: "../utrecht"}
+	key := partKey(m, "", "")
+	kept := func(r reason) string { return string(encodeReason(r, m)) }
+	notFolder := reason{What: msgNotAFolder.In("en"), Args: []reasonArg{{Kind: argPlace, Text: "."}}}
+	failed := cached{"/home/jan.jansen/cache", "parts/GM0003.failed"}
+	stale := "parts/GM0003.failed in the cache was made by another version of register, or for another entry of federation.yaml: run the job of this register's province again with this version, then --merge"
+	for _, tt := range []struct {
+		name, data string
+		member     Member
+		want       string // the site's reason in English
+	}{
+		{"this version's", kept(notFolder), m, "../utrecht is not a folder: give the register's folder, a clone URL or its register.json"},
+		{"a place within the source", kept(reason{What: msgRead.In("en"), Args: []reasonArg{{Kind: argPlace, Text: "register/sensors"}}, Cause: msgCauseDenied.In("en")}), m,
+			"read ../utrecht/register/sensors: no permission"},
+		{"the source moved since", kept(notFolder), Member{Code: "GM0003", Organisation: "Gemeente U", Source: "../nieuw"}, stale},
+		{"an older version's, in words", `{"en":"/home/jan.jansen/utrecht is not a folder","nl":"/home/jan.jansen/utrecht is geen map"}`, m, stale},
+		{"an older version's, plain text", "read /home/jan.jansen/utrecht: not a regular file", m, stale},
+		{"another cache version's", `{"key":"` + partKey(m, "", "") + `x","what":"could not be read"}`, m, stale},
+		{"a text not known", `{"key":"` + key + `","what":"/home/jan.jansen/utrecht is not a folder"}`, m, stale},
+		{"a cause not known", `{"key":"` + key + `","what":"could not be read","cause":"open /home/jan.jansen/x: input/output error"}`, m, stale},
+		{"an argument of no known kind", `{"key":"` + key + `","what":"read %s","args":[{"kind":"text","text":"/home/jan.jansen/x"}]}`, m, stale},
+		{"arguments not the text's", `{"key":"` + key + `","what":"read %s"}`, m, stale},
+		{"a place that climbs out", `{"key":"` + key + `","what":"read %s","args":[{"kind":"place","text":"../../home/jan.jansen/x"}]}`, m,
+			"read a file of the machine that builds the national site"},
+		{"a place of the machine", `{"key":"` + key + `","what":"read %s","args":[{"kind":"place","text":"/home/jan.jansen/x"}]}`, m,
+			"read a file of the machine that builds the national site"},
+		{"an address that is a path", `{"key":"` + key + `","what":"clone %s","args":[{"kind":"address","text":"/home/jan.jansen/x"}]}`, m, "clone (left out)"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := decodeReason([]byte(tt.data), tt.member, failed)
+			r, full := reasonOf(err, tt.member, "/home/jan.jansen/federatie", "/home/jan.jansen/cache")
+			got := r.public(tt.member.Source)
+			if got.In("en") != tt.want {
+				t.Errorf("site's reason %q, want %q", got.In("en"), tt.want)
+			}
+			for _, text := range []string{got.In("nl"), got.In("en")} {
+				if strings.Contains(text, "jan.jansen") {
+					t.Errorf("the site's reason names the machine: %q", text)
+				}
+			}
+			if tt.want == stale && !strings.Contains(full.In("en"), failed.String()) {
+				t.Errorf("the operator's reason %q does not name %s", full.In("en"), failed)
+			}
+		})
 	}
 }
 
@@ -109,7 +156,7 @@ func TestPublicReasonQuotesTheSourceAsWritten(t *testing.T) {
 // and the names it knows; an argument of another kind, and what the
 // system said, are left out, bar a few known causes.
 func TestPublicReasonFailsClosed(t *testing.T) {
-	names := func(p place) (string, bool) { return "", false }
+	names := func(p place) (named, bool) { return named{}, false }
 	for _, tt := range []struct {
 		name string
 		err  error
@@ -124,8 +171,11 @@ func TestPublicReasonFailsClosed(t *testing.T) {
 			label.Text{"een bestand op de computer die de landelijke site bouwt lezen: geen toegang", "read a file of the machine that builds the national site: no permission"}},
 		{"another error", errors.New("mkdir /home/jan.jansen/cache: no space left on device"), label.Text{"kon niet worden gelezen", "could not be read"}},
 		{"a bug", fail(errors.New("/home/jan.jansen"), msgBug), label.Text{"kon niet worden gelezen; meld dit als fout", "could not be read; report this as a bug"}},
+		{"a file of the cache", fail(nil, msgStalePart, cached{"/home/jan.jansen/cache", "parts/GM0001"}),
+			label.Text{"parts/GM0001 in de cache is gemaakt door een andere versie van register, of voor een andere regel van federation.yaml: draai de job van de provincie van dit register opnieuw met deze versie, en dan --merge",
+				"parts/GM0001 in the cache was made by another version of register, or for another entry of federation.yaml: run the job of this register's province again with this version, then --merge"}},
 	} {
-		if got := publicReason(tt.err, names); got != tt.want {
+		if got := reasonFor(tt.err, names).public("gm1"); got != tt.want {
 			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
