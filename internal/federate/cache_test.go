@@ -222,3 +222,44 @@ func TestMergeTakesOnlyThisVersionsParts(t *testing.T) {
 		})
 	}
 }
+
+// TestMergeTakesTheShardsLastWord: when the last shard job could not read
+// a register it read before, the merge reports it as that job did, and
+// does not publish the part the earlier job left in the cache.
+func TestMergeTakesTheShardsLastWord(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "od", "register.json")
+	write(t, data, `{"organisation": "Gemeente Od", "records": [{"id": "cam-a", "kind": "sensor", "name": "Camera"}]}`)
+	fed := federationOfOne(t, dir, "Gemeente Od", "GM0002", "od/register.json")
+	cache := filepath.Join(dir, "cache")
+	for i, tt := range []struct {
+		name  string
+		data  string // register.json before the shard runs
+		found bool   // cam-a on the merged site
+		fails string // the merge's reason, when it fails
+	}{
+		{"read", "", true, ""},
+		{"not read since", "{", false, "read od/register.json: not a register's open data (register.json)"},
+		{"read again", `{"records": [{"id": "cam-a", "kind": "sensor", "name": "Camera"}]}`, true, ""},
+	} {
+		if tt.data != "" {
+			write(t, data, tt.data)
+		}
+		if _, err := Run(fed, Options{Out: filepath.Join(dir, "shard"), Cache: cache, Today: today.AddDate(0, 0, i)}); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "site")
+		res, err := Run(fed, Options{Out: out, Cache: cache, Today: today.AddDate(0, 0, i), Merge: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.fails != "" {
+			wantFailed(t, res, tt.fails)
+		} else if len(res.Failed) != 0 {
+			t.Errorf("%s: failed %+v", tt.name, res.Failed)
+		}
+		if found := strings.Contains(allText(t, out), "cam-a"); found != tt.found {
+			t.Errorf("%s: cam-a on the site: %v, want %v", tt.name, found, tt.found)
+		}
+	}
+}

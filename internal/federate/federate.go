@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"math"
 	"os"
@@ -212,21 +213,28 @@ func readMembers(f *Federation, opts Options, members []Member) []memberOutcome 
 
 // readMember reads one member's register into its part, or with opts.Merge
 // takes the part a shard left in the cache. A shard keeps the reason it
-// could not read a register for the merge that reports it.
+// could not read a register for the merge that reports it, and clears it
+// when it reads the register again.
 func readMember(f *Federation, opts Options, mo memberOptions, m Member) memberOutcome {
 	var o memberOutcome
 	part := cached{opts.Cache, "parts/" + m.Code}
 	failed := cached{opts.Cache, part.name + failedSuffix}
 	if opts.Merge {
 		o.dir, o.reused = part.String(), true
+		// The last shard's word: a register it could not read is not
+		// read, though an earlier job left its part.
+		switch why, err := readLimited(failed.String(), maxReason); {
+		case err == nil:
+			o.err = decodeReason(why, m, failed)
+			return o
+		case !errors.Is(err, fs.ErrNotExist):
+			o.err = err
+			return o
+		}
 		o.part, o.err = readPart(o.dir)
 		switch {
 		case o.err != nil:
-			if why, err := readLimited(failed.String(), maxReason); err == nil {
-				o.err = decodeReason(why, m, failed)
-			} else {
-				o.err = fail(o.err, msgNoPart)
-			}
+			o.err = fail(o.err, msgNoPart)
 		case o.part.Key != partKey(m, o.part.Kind, o.part.SourceKey):
 			// Made by another version, which may publish what this one
 			// keeps out, or for another entry: nothing of it is used.
