@@ -799,7 +799,9 @@ its open data's content, and the date: a second run reads only what changed. Wha
 cache holds of a register no longer listed is removed.
 
 For a federation too large for one machine, run one job per province (--province) with a
-shared cache, then one job with --merge that builds the site from the parts they left.
+shared cache, then one job with --merge that builds the site from the parts they left. A
+part made by another version of register, or for an entry that has changed since, is
+refused and reported (exit 1): run that province's job again.
 
 Exit code 0: built; 1: built, but registers that could not be read are missing from it,
 or a register's open data publishes records kept out (a publication block that does not
@@ -834,7 +836,9 @@ wordt verwijderd.
 
 Voor een federatie die te groot is voor één machine draait u één taak per provincie
 (--province) met een gedeelde cache, en daarna één taak met --merge die de site bouwt uit
-de delen die zij achterlieten.
+de delen die zij achterlieten. Een deel dat een andere versie van register maakte, of dat
+voor een regel van federation.yaml is die sindsdien veranderde, wordt geweigerd en gemeld
+(exitcode 1): draai de taak van die provincie dan opnieuw.
 
 Exitcode 0: gebouwd; 1: gebouwd, maar registers die niet gelezen konden worden ontbreken,
 of de open data van een register publiceert registraties die zijn weggelaten (een
