@@ -15,6 +15,7 @@ package label
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/period"
 )
@@ -230,6 +231,12 @@ func Date(lang, s string) string {
 		return s
 	}
 	return fmt.Sprintf("%d %s %d", d.Day(), months[Index(lang)][d.Month()-1], d.Year())
+}
+
+// DayMonth writes the day and month of t ("31 januari"), for a day of
+// any year.
+func DayMonth(lang string, t time.Time) string {
+	return fmt.Sprintf("%d %s", t.Day(), months[Index(lang)][t.Month()-1])
 }
 
 var durationUnits = [2][5][2]string{

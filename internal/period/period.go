@@ -283,27 +283,40 @@ func (d Duration) Longer(other Duration, start time.Time) bool {
 // calendar: what a limit in law asks of a term that holds for every
 // recording or request, whenever it is made. P1M may be longer than P28D
 // (from 1 January it is 31 days) though from 1 February it is not.
+func (d Duration) MayBeLonger(other Duration) bool {
+	_, ok := d.LongerFrom(other)
+	return ok
+}
+
+// LongerFrom returns a day from which d is longer than other, the one
+// from which it is longest by (the first of those), and false when there
+// is none (MayBeLonger).
 //
 // Years and months move a date by a length that depends only on its
 // month, its year in the leap cycle, and whether its day is the 29th,
 // 30th, 31st or earlier (a later day is clamped to a month's end; an
 // earlier one is not); weeks, days and the clock add the same from any
 // day. So the days tried are those, in each month of four years, one of
-// them a leap year.
-func (d Duration) MayBeLonger(other Duration) bool {
+// them a leap year. The Gregorian century rule (no 29 February in 2100)
+// is left out: it could tell terms of four years or more apart by a day.
+func (d Duration) LongerFrom(other Duration) (time.Time, bool) {
 	if d.Years == 0 && d.Months == 0 && other.Years == 0 && other.Months == 0 {
-		return d.Longer(other, time.Time{})
+		return time.Time{}, d.Longer(other, time.Time{})
 	}
+	var (
+		from time.Time
+		most time.Duration
+	)
 	for m := range 4 * 12 {
 		for _, day := range [...]int{1, 29, 30, 31} {
 			start := time.Date(2024, time.Month(m+1), day, 0, 0, 0, 0, time.UTC)
 			if start.Day() != day {
 				continue // no such day in this month
 			}
-			if d.Longer(other, start) {
-				return true
+			if by := d.AddTo(start).Sub(other.AddTo(start)); by > most {
+				from, most = start, by
 			}
 		}
 	}
-	return false
+	return from, most > 0
 }

@@ -80,18 +80,34 @@ var correctionRoute = &Rule{
 		}
 		switch {
 		case tooLong || term.MayBeLonger(correctionMax):
+			when, wanneer := longerFrom(term, correctionMax, tooLong)
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/correction/term", Severity: finding.Error},
-				en(fmt.Sprintf("a correction takes %s, longer than the three months the GDPR allows at most (GDPR art. 12(3))", term),
+				en(fmt.Sprintf("a correction takes %s, longer than the three months the GDPR allows at most%s (GDPR art. 12(3))", term, when),
 					"answer within one month; only complex or many requests may take two months more, with reasons told to the resident"),
-				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan de drie maanden die de AVG ten hoogste toestaat (AVG art. 12 lid 3).", takes),
+				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan de drie maanden die de AVG ten hoogste toestaat%s (AVG art. 12 lid 3).", takes, wanneer),
 					"Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom.")), lawCorrection))
 		case term.MayBeLonger(correctionMonth):
+			when, wanneer := longerFrom(term, correctionMonth, false)
 			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
-				en(fmt.Sprintf("a correction takes %s, longer than the month the GDPR gives as the rule (art. 12(3))", term),
+				en(fmt.Sprintf("a correction takes %s, longer than the month the GDPR gives as the rule%s (art. 12(3))", term, when),
 					"answer within one month (P1M); keep the two-month extension for complex requests, with reasons"),
-				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan de maand die de AVG als regel geeft (art. 12 lid 3).", duur(term), term),
+				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan de maand die de AVG als regel geeft%s (art. 12 lid 3).", duur(term), term, wanneer),
 					"Antwoord binnen een maand (P1M). Gebruik de verlenging met twee maanden alleen bij ingewikkelde verzoeken, en zeg waarom.")))
 		}
 		return fs
 	},
+}
+
+// longerFrom says, for a term in days that is longer than a limit in
+// months only from some days of the year, from which: "P90D" is not
+// longer than three months from 1 July, but is for a request made on 31
+// January, and the message would read as untrue without the day.
+func longerFrom(term, limit period.Duration, tooLong bool) (en, nl string) {
+	start, ok := term.LongerFrom(limit)
+	if tooLong || !ok || start.IsZero() || term.Years != 0 || term.Months != 0 {
+		return "", ""
+	}
+	days := int(limit.AddTo(start).Sub(start).Hours() / 24)
+	return fmt.Sprintf(" (for a request made on %s, that is %d days)", label.DayMonth("en", start), days),
+		fmt.Sprintf(" (bij een verzoek van %s is dat %d dagen)", label.DayMonth("nl", start), days)
 }
