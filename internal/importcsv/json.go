@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -392,7 +393,8 @@ const (
 // flatten writes an entry's values as cells: texts as they are, numbers as
 // written, nested objects under dotted keys, lists as JSON. key is called
 // for every key in the order the entry gives them, and says how the entry
-// gives it.
+// gives it; a key given twice in an object inside a list is said too,
+// named by its path.
 func flatten(obj object, prefix string, out map[string]string, key func(k string, g given)) {
 	for _, m := range obj {
 		v := bytes.TrimSpace(m.value)
@@ -424,6 +426,65 @@ func flatten(obj object, prefix string, out map[string]string, key func(k string
 		default: // numbers, booleans and lists as written
 			key(path, givenValue)
 			out[path] = string(v)
+			if v[0] == '[' {
+				// A list is written into the record as it is: a key
+				// given twice in it would be written twice, and the
+				// record would not load.
+				keysTwice(v, path, func(p string) { key(p, givenTwice) })
+			}
 		}
 	}
+}
+
+// keysTwice calls twice with the path of each key that v, JSON, gives a
+// second time in one object, at any depth: dotted below prefix, with the
+// items of a list numbered from 0 as a record's paths are
+// ("decisions.0.body").
+func keysTwice(v []byte, prefix string, twice func(path string)) {
+	dec := json.NewDecoder(bytes.NewReader(v))
+	_ = walkKeys(dec, prefix, twice)
+}
+
+// walkKeys reads the value dec is at, saying the keys it gives twice.
+func walkKeys(dec *json.Decoder, path string, twice func(path string)) error {
+	t, err := dec.Token()
+	if err != nil {
+		return err
+	}
+	switch t {
+	case json.Delim('['):
+		for i := 0; dec.More(); i++ {
+			if err := walkKeys(dec, path+"."+strconv.Itoa(i), twice); err != nil {
+				return err
+			}
+		}
+	case json.Delim('{'):
+		seen := map[string]bool{}
+		for dec.More() {
+			k, err := dec.Token()
+			if err != nil {
+				return err
+			}
+			ks, _ := k.(string)
+			p := path + "." + ks
+			if seen[ks] {
+				// Said once, as for a key at the top: what the second
+				// value holds is not read.
+				twice(p)
+				var skip json.RawMessage
+				if err := dec.Decode(&skip); err != nil {
+					return err
+				}
+				continue
+			}
+			seen[ks] = true
+			if err := walkKeys(dec, p, twice); err != nil {
+				return err
+			}
+		}
+	default:
+		return nil // a text, number, boolean or null
+	}
+	_, err = dec.Token() // the closing bracket
+	return err
 }
