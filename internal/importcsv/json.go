@@ -57,10 +57,12 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	twice := make([][]string, len(entries)) // each entry's keys given twice in one object
 	for i, e := range entries {
 		flat := map[string]string{}
-		flatten(e, "", flat, func(k string, g given) {
+		flatten(e, flat, func(k string, g given) {
 			switch g {
 			case givenTwice:
-				twice[i] = append(twice[i], k)
+				if !slices.Contains(twice[i], k) {
+					twice[i] = append(twice[i], k)
+				}
 				return
 			case givenNull:
 				nulls[i] = append(nulls[i], k)
@@ -393,31 +395,74 @@ const (
 // flatten writes an entry's values as cells: texts as they are, numbers as
 // written, nested objects under dotted keys, lists as JSON. key is called
 // for every key in the order the entry gives them, and says how the entry
-// gives it; a key given twice in an object inside a list is said too,
-// named by its path.
-func flatten(obj object, prefix string, out map[string]string, key func(k string, g given)) {
+// gives it. A field given twice is said under its path: a key twice in one
+// object, also inside a list; nested and dotted ("owner": {"email": ...}
+// and "owner.email"); or whole and in part ("owner": null and
+// "owner.email").
+func flatten(obj object, out map[string]string, key func(k string, g given)) {
+	e := entryPaths{leaves: map[string]bool{}, parents: map[string]bool{}}
+	e.flatten(obj, "", out, key)
+}
+
+// entryPaths are the paths an entry has given so far.
+type entryPaths struct {
+	leaves  map[string]bool // given a value, null, or a list
+	parents map[string]bool // the paths above a leaf
+}
+
+// add marks path as given, or returns the path already given that it
+// gives again: itself, a whole it is part of, or "" when none.
+func (e *entryPaths) add(path string) string {
+	if e.leaves[path] || e.parents[path] {
+		return path
+	}
+	for i := range len(path) {
+		if path[i] == '.' && e.leaves[path[:i]] {
+			return path[:i]
+		}
+	}
+	e.leaves[path] = true
+	for i := range len(path) {
+		if path[i] == '.' {
+			e.parents[path[:i]] = true
+		}
+	}
+	return ""
+}
+
+func (e *entryPaths) flatten(obj object, prefix string, out map[string]string, key func(k string, g given)) {
 	for _, m := range obj {
 		v := bytes.TrimSpace(m.value)
 		path := prefix + m.key
-		switch {
-		case m.again:
+		if m.again {
 			key(path, givenTwice)
+			continue
+		}
+		if len(v) > 0 && v[0] == '{' && strings.Count(path, ".") < maxDepth {
+			var sub object
+			if json.Unmarshal(v, &sub) == nil {
+				e.flatten(sub, path+".", out, key)
+			}
+			continue
+		}
+		if p := e.add(path); p != "" {
+			// Both would fill one field, or the same cell: either
+			// silently wins.
+			key(p, givenTwice)
+			continue
+		}
+		switch {
 		case len(v) == 0 || string(v) == "null":
 			g := givenValue
 			if string(v) == "null" {
 				g = givenNull
 			}
 			key(path, g)
-		case v[0] == '{' && strings.Count(path, ".") >= maxDepth:
+		case v[0] == '{':
 			// Deeper than any record: kept whole under its key, which is
 			// then reported as a column the record has no place for.
 			key(path, givenValue)
 			out[path] = string(v)
-		case v[0] == '{':
-			var sub object
-			if json.Unmarshal(v, &sub) == nil {
-				flatten(sub, path+".", out, key)
-			}
 		case v[0] == '"':
 			var s string
 			_ = json.Unmarshal(v, &s)
