@@ -734,3 +734,46 @@ func TestNullInTheRecordFormatIsSaid(t *testing.T) {
 		t.Errorf("findings %q, want %q", said, want)
 	}
 }
+
+// A cell holding a list of objects as JSON is written into the record as
+// it is: a key given twice in one of its objects would be written twice,
+// and the record would not load, so the row is skipped at that cell.
+func TestKeyTwiceInAJSONListCellSkipsTheRow(t *testing.T) {
+	const head = "naam,decisions\n"
+	tests := []struct {
+		name, cell string
+		want       []string // short findings of the import rule
+		records    []string
+	}{
+		{"in an object of the list", `"[{""body"": ""a"", ""body"": ""b"", ""kind"": ""authorisation""}]"`,
+			[]string{`2:2 error import decisions (column "decisions"): key "decisions.0.body" is given twice: keep one of the two values; the row is skipped`}, nil},
+		{"deeper", `"[{""body"": ""a""}, {""x"": [{""y"": 1, ""y"": 2}]}]"`,
+			[]string{`2:2 error import decisions (column "decisions"): key "decisions.1.x.0.y" is given twice: keep one of the two values; the row is skipped`}, nil},
+		{"once in each object", `"[{""body"": ""a"", ""kind"": ""authorisation""}, {""body"": ""b"", ""kind"": ""authorisation""}]"`,
+			nil, []string{"teller"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Read("x.csv", []byte(head+"Teller,"+tt.cell+"\n"), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range short(res.Findings) {
+				if strings.Contains(s, " import ") {
+					got = append(got, s)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("findings %q, want %q", got, tt.want)
+			}
+			var ids []string
+			for _, r := range res.Records {
+				ids = append(ids, r.ID)
+			}
+			if !slices.Equal(ids, tt.records) {
+				t.Errorf("records %q, want %q", ids, tt.records)
+			}
+		})
+	}
+}

@@ -198,6 +198,13 @@ func parseJSONList(s spec, cell string) (any, error) {
 		}
 		return out, nil
 	}
+	// Written into the record as it is: a key given twice in one of its
+	// objects would be written twice, and the record would not load.
+	var twice []string
+	keysTwice([]byte(cell), s.path, func(p string) { twice = append(twice, p) })
+	if len(twice) > 0 {
+		return nil, msgListKeyTwice.Err(twice[0])
+	}
 	return jsonList(cell), nil
 }
 

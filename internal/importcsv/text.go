@@ -230,6 +230,7 @@ var (
 var (
 	msgNotJSONList  = message.New("%q is not a JSON list", "%q is geen JSON-lijst")
 	msgNotJSONTexts = message.New("%q is not a JSON list of texts", "%q is geen JSON-lijst van teksten")
+	msgListKeyTwice = message.New("key %q is given twice: keep one of the two values", "sleutel %q staat er twee keer in: houd één van de twee waarden over")
 	msgNotValue     = message.New("%q is not in the column's value map", "%q staat niet in de waarden van de kolom")
 	msgNotWhole     = message.New("%q is not a whole number", "%q is geen geheel getal")
 	msgNotNumber    = message.New("%q is not a number", "%q is geen getal")
