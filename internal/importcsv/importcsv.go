@@ -894,7 +894,7 @@ func (im *importer) complete(d *draft) {
 
 // emit writes the draft as a record file's text, validates it when a
 // validator is given, and adds it to the result, its findings pointing at
-// the spreadsheet's cells.
+// the spreadsheet's cells; a text the loader would refuse is not added.
 func (im *importer) emit(d *draft, id string) {
 	path := d.kind.Folder() + "/" + id + ".yaml"
 	data, err := render(d.vals, d.kind, im.name, d.line, im.opts.Now)
@@ -909,13 +909,25 @@ func (im *importer) emit(d *draft, id string) {
 		im.add(d.line, d.column(field), finding.Error, msgRecordTooLarge.With(id, len(data), limit), msgShortenField.With(field))
 		return
 	}
+	doc, pfs := source.Parse(path, data, source.DefaultLimits)
+	if doc == nil {
+		// Values written as the source gives them (a list's numbers and
+		// nesting) can make a file the loader refuses, and every command
+		// the register with it: the row is not written.
+		tree, _ := source.Tree(path, data, source.DefaultLimits)
+		for _, f := range pfs {
+			if tree != nil {
+				f.Path = fieldAt(tree.Root, f.Line)
+			}
+			f.File, f.Line, f.Column, f.Rule = im.name, d.line, d.columnOf(f), RuleImport
+			f.Message = msgWouldNotLoad.With(id, f.Message).Pair()
+			im.res.Findings = append(im.res.Findings, f)
+		}
+		return
+	}
 	rec := Record{ID: id, Kind: d.kind, Path: path, Line: d.line, Data: data, Valid: true}
 	if im.opts.Validator != nil {
-		doc, pfs := source.Parse(path, data, source.DefaultLimits)
-		if doc != nil {
-			pfs = append(pfs, im.opts.Validator.Validate(doc, d.kind)...)
-		}
-		for _, f := range pfs {
+		for _, f := range im.opts.Validator.Validate(doc, d.kind) {
 			if f.Severity == finding.Error {
 				rec.Valid = false
 			}
@@ -926,6 +938,24 @@ func (im *importer) emit(d *draft, id string) {
 		}
 	}
 	im.res.Records = append(im.res.Records, rec)
+}
+
+// fieldAt is the JSON Pointer of the field of a record's tree whose key
+// or value holds line: the last key at or before it, in each mapping down.
+func fieldAt(n *yaml.Node, line int) string {
+	var keys []string
+	for n != nil && n.Kind == yaml.MappingNode {
+		var k, v *yaml.Node
+		for i := 0; i+1 < len(n.Content) && n.Content[i].Line <= line; i += 2 {
+			k, v = n.Content[i], n.Content[i+1]
+		}
+		if k == nil {
+			break
+		}
+		keys = append(keys, k.Value)
+		n = v
+	}
+	return source.JoinPointer(keys...)
 }
 
 // largest is the field of the draft with the longest text, which makes a

@@ -777,3 +777,43 @@ func TestKeyTwiceInAJSONListCellSkipsTheRow(t *testing.T) {
 		})
 	}
 }
+
+// A record whose file the loader would refuse is not written, whether or
+// not the import validates: every command would refuse the register with
+// it. JSON lists are written into the record as they are, numbers and
+// nesting too.
+func TestRecordThatWouldNotLoadIsNotWritten(t *testing.T) {
+	deep := strings.Repeat("[", 40) + strings.Repeat("]", 40)
+	tests := []struct {
+		name, doc string
+		csv       bool
+		want      string // the short finding saying the row is skipped
+	}{
+		{"a number too large", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"body": 1e999}]}`, false,
+			`1:1 error import x1: 1e999 is not a valid number; the record file would not load, so the row is skipped`},
+		{"lists nested too deep", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"body": ` + deep + `}]}`, false,
+			`1:1 error import x1: nesting is deeper than 32 levels; the record file would not load, so the row is skipped`},
+		{"in a spreadsheet's cell", "naam,decisions\nTeller,\"[{\"\"body\"\": 1e999}]\"\n", true,
+			`2:2 error import teller: 1e999 is not a valid number; the record file would not load, so the row is skipped`},
+	}
+	for _, tt := range tests {
+		for _, v := range []Validator{nil, validator(t)} {
+			t.Run(fmt.Sprintf("%s, validated %v", tt.name, v != nil), func(t *testing.T) {
+				read := ReadJSON
+				if tt.csv {
+					read = Read
+				}
+				res, err := read("d.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now, Validator: v})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Records) > 0 {
+					t.Errorf("wrote %s, which would not load:\n%s", res.Records[0].Path, res.Records[0].Data)
+				}
+				if got := short(res.Findings); !slices.Contains(got, tt.want) {
+					t.Errorf("findings\n%s\nwant among them\n%s", strings.Join(got, "\n"), tt.want)
+				}
+			})
+		}
+	}
+}

@@ -213,6 +213,8 @@ var (
 	msgCannotWrite    = message.New("the record cannot be written: %v", "de registratie kan niet worden geschreven: %v")
 	msgRecordTooLarge = message.New("%s: the record would be %d bytes, more than the %d bytes a record file may be, so every command would refuse it; the row is skipped",
 		"%s: de registratie zou %d bytes worden, meer dan de %d bytes die een registratiebestand mag zijn, zodat elke opdracht het zou weigeren; de rij wordt overgeslagen")
+	msgWouldNotLoad = message.New("%s: %s; the record file would not load, so the row is skipped",
+		"%s: %s; het registratiebestand zou niet laden, dus de rij wordt overgeslagen")
 	msgShortenField = message.New("shorten the text for %s to what the record needs (a record is a few kilobytes), and keep a longer text elsewhere, linked from the record",
 		"kort de tekst voor %s in tot wat de registratie nodig heeft (een registratie is enkele kilobytes), en bewaar een langere tekst elders, met een link vanuit de registratie")
 )
