@@ -15,7 +15,7 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbfnaam\tthema\n\"caf\xe9\"\tVerkeer; Wonen\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, kind := range record.Kinds {
-			res, err := Read("f.csv", data, Options{Kind: kind, Now: now})
+			res, err := loadable(t, Read)("f.csv", data, Options{Kind: kind, Now: now})
 			if err != nil {
 				continue
 			}

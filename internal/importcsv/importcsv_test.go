@@ -16,6 +16,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/load"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 	"github.com/voorbeeldstad/register/internal/validate"
 )
 
@@ -28,6 +29,24 @@ func validator(t *testing.T) *validate.Validator {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// loadable is read, the import of a spreadsheet or of JSON, failing the
+// test for a record it would write that the loader refuses: every test
+// reads through it, so each import a test makes is checked for that.
+func loadable(t *testing.T, read func(string, []byte, Options) (*Result, error)) func(string, []byte, Options) (*Result, error) {
+	return func(name string, data []byte, opts Options) (*Result, error) {
+		t.Helper()
+		res, err := read(name, data, opts)
+		if res != nil {
+			for _, r := range res.Records {
+				if doc, fs := source.Parse(r.Path, r.Data, source.DefaultLimits); doc == nil {
+					t.Errorf("%s would not load: %s\n%s", r.Path, short(fs), r.Data)
+				}
+			}
+		}
+		return res, err
+	}
 }
 
 // short renders findings as "line:col severity rule message" for comparison.
@@ -65,7 +84,7 @@ func fiftySensors() []byte {
 
 func TestFiftySensorsImportIntoRecordsThatValidate(t *testing.T) {
 	v := validator(t)
-	res, err := Read("sensoren.csv", fiftySensors(), Options{Kind: record.Sensor, Organisation: "Gemeente Heidebeek", Validator: v, Now: now})
+	res, err := loadable(t, Read)("sensoren.csv", fiftySensors(), Options{Kind: record.Sensor, Organisation: "Gemeente Heidebeek", Validator: v, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +140,7 @@ func TestFiftySensorsImportIntoRecordsThatValidate(t *testing.T) {
 		t.Errorf("starts %q, want %q", starts, want)
 	}
 	// Importing again writes nothing and says why, once per record.
-	again, err := Read("sensoren.csv", fiftySensors(), Options{Kind: record.Sensor, Organisation: "Gemeente Heidebeek", Validator: v, Now: now,
+	again, err := loadable(t, Read)("sensoren.csv", fiftySensors(), Options{Kind: record.Sensor, Organisation: "Gemeente Heidebeek", Validator: v, Now: now,
 		Exists: func(id string) bool { return loaded.Register.ByID(id) != nil }})
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +165,7 @@ func TestMessySpreadsheet(t *testing.T) {
 		"Derde,In gebruik,2025-01-01,,,Foute_Id,Drie.\n" + // 12: not a valid id
 		"Bestaand,In gebruik,2025-01-01,,,,Vier.\n" + // 13: already in the register
 		",,,,,,\n" // 14: a blank row
-	res, err := Read("lijst.csv", []byte(csv), Options{Kind: record.Sensor, Now: now,
+	res, err := loadable(t, Read)("lijst.csv", []byte(csv), Options{Kind: record.Sensor, Now: now,
 		Exists: func(id string) bool { return id == "bestaand" }})
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +214,7 @@ func TestNameThatGivesNoID(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			csv := "Naam;Status\n" + tt.cell + ";In gebruik\n"
-			res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -212,7 +231,7 @@ func TestNameThatGivesNoID(t *testing.T) {
 func TestSchemaFindingsPointAtTheSpreadsheet(t *testing.T) {
 	csv := "naam;status;startdatum;thema;korte omschrijving\n" +
 		"Teller;bezig;2025-01-01;Verkeer;Telt auto's.\n"
-	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Organisation: "Gemeente X", Validator: validator(t), Now: now})
+	res, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Organisation: "Gemeente X", Validator: validator(t), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +277,7 @@ func TestMissingFieldsPointAtTheirEmptyCell(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read("x.csv", []byte(head+tt.row), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+			res, err := loadable(t, Read)("x.csv", []byte(head+tt.row), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -277,7 +296,7 @@ func TestMissingFieldsPointAtTheirEmptyCell(t *testing.T) {
 
 // A field no column of the spreadsheet maps to has no cell to point at.
 func TestMissingFieldWithoutColumnNamesTheRow(t *testing.T) {
-	res, err := Read("x.csv", []byte("naam\nTeller\n"), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+	res, err := loadable(t, Read)("x.csv", []byte("naam\nTeller\n"), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -302,7 +321,7 @@ func TestRoundTrip(t *testing.T) {
 			if err := opendata.WriteCSV(&first, kind, loaded.Register.Records); err != nil {
 				t.Fatal(err)
 			}
-			res, err := Read("export.csv", first.Bytes(), Options{Kind: kind, Validator: v, Now: now})
+			res, err := loadable(t, Read)("export.csv", first.Bytes(), Options{Kind: kind, Validator: v, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -376,7 +395,7 @@ defaults:
 		t.Fatal(err)
 	}
 	csv := "Omschrijving object,Contact (mail),Interne code,Organisatie\nTeller Dorpsstraat,a@b.example,X-17,Verkeersbureau BV\n"
-	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	res, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -419,7 +438,7 @@ func TestReadRefuses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Read("x.csv", []byte(tt.csv), Options{Kind: tt.kind})
+			_, err := loadable(t, Read)("x.csv", []byte(tt.csv), Options{Kind: tt.kind})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("err %v, want %q", err, tt.want)
 			}
@@ -439,7 +458,7 @@ func TestSpreadsheetEncodings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read("x.csv", tt.data, Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, Read)("x.csv", tt.data, Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -476,7 +495,7 @@ func TestMixedEncodingIsAnError(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read("x.csv", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, Read)("x.csv", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Fatalf("err %v, want %q", err, tt.want)
 			}
@@ -493,7 +512,7 @@ func TestMixedEncodingIsAnError(t *testing.T) {
 // The note that a file was read as Windows-1252 points at its first letter
 // beyond ASCII, where the author can check the reading.
 func TestWindows1252NoteSaysWhere(t *testing.T) {
-	res, err := Read("x.csv", []byte("Naam;Korte omschrijving\nTeller;Telt\nCaf\xe9 teller;Telt \x80 5\n"), Options{Kind: record.Sensor, Now: now})
+	res, err := loadable(t, Read)("x.csv", []byte("Naam;Korte omschrijving\nTeller;Telt\nCaf\xe9 teller;Telt \x80 5\n"), Options{Kind: record.Sensor, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -545,7 +564,7 @@ func TestKindColumn(t *testing.T) {
 		"sensor,Teller,Verkeersteller,\n" +
 		"algoritme,Routeplanner,,Regelgebaseerd\n" +
 		"camera,Fout,,\n"
-	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Mapping: &Mapping{columns: map[string]colTarget{"soort record": {path: "kind"}}}})
+	res, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Mapping: &Mapping{columns: map[string]colTarget{"soort record": {path: "kind"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -573,7 +592,7 @@ func TestImportAgainIsIdempotent(t *testing.T) {
 		"teller,Eerste teller,Een.\n" + // an id given
 		",Teller,Twee.\n" + // a name whose slug is that id
 		",Teller,Drie.\n" // the same name again
-	first, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now})
+	first, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -592,7 +611,7 @@ func TestImportAgainIsIdempotent(t *testing.T) {
 		t.Errorf("findings:\n got %q\nwant %q", got, want)
 	}
 	existing := map[string]bool{"teller": true, "teller-2": true, "teller-3": true}
-	again, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Exists: func(id string) bool { return existing[id] }})
+	again, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Now: now, Exists: func(id string) bool { return existing[id] }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -637,7 +656,7 @@ func TestNormaliseDuration(t *testing.T) {
 // that an apostrophe before other text stays.
 func TestFormulaQuoteReadsBack(t *testing.T) {
 	data := "naam;locatie;wijk\n'=2+3;'+31 Markt;'s-Hertogenbosch\n"
-	res, err := Read("x.csv", []byte(data), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+	res, err := loadable(t, Read)("x.csv", []byte(data), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -657,7 +676,7 @@ func TestFormulaQuoteReadsBack(t *testing.T) {
 // control character cannot break out of the record's header comment.
 func TestFileNameInHeaderComment(t *testing.T) {
 	for _, name := range []string{"sensoren\nid: gekaapt.csv", "a\rb\u2028c\u0085d.csv"} {
-		res, err := Read(name, []byte("naam\nTeller Markt\n"), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
+		res, err := loadable(t, Read)(name, []byte("naam\nTeller Markt\n"), Options{Kind: record.Sensor, Validator: validator(t), Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -718,7 +737,7 @@ func TestNullInTheRecordFormatIsSaid(t *testing.T) {
  {"id": "cam-a", "kind": "sensor", "name": "Camera A", "sensor_type": "camera", "quantity": null, "location": {"description": null}},
  {"id": "cam-b", "kind": "sensor", "name": "Camera B", "sensor_type": "camera", "quantity": 3}
 ]}`)
-	res, err := ReadJSON("register.json", data, Options{Kind: record.Sensor})
+	res, err := loadable(t, ReadJSON)("register.json", data, Options{Kind: record.Sensor})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -754,7 +773,7 @@ func TestKeyTwiceInAJSONListCellSkipsTheRow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read("x.csv", []byte(head+"Teller,"+tt.cell+"\n"), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, Read)("x.csv", []byte(head+"Teller,"+tt.cell+"\n"), Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -803,7 +822,7 @@ func TestRecordThatWouldNotLoadIsNotWritten(t *testing.T) {
 				if tt.csv {
 					read = Read
 				}
-				res, err := read("d.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now, Validator: v})
+				res, err := loadable(t, read)("d.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now, Validator: v})
 				if err != nil {
 					t.Fatal(err)
 				}

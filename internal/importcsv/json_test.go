@@ -12,7 +12,7 @@ import (
 // "message | help" in lang.
 func nullFindings(t *testing.T, doc, lang string) []string {
 	t.Helper()
-	res, err := ReadJSON("n.json", []byte(doc), Options{Kind: record.Sensor, Now: now})
+	res, err := loadable(t, ReadJSON)("n.json", []byte(doc), Options{Kind: record.Sensor, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestKeyGivenTwiceSkipsTheEntry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ReadJSON("d.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, ReadJSON)("d.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -186,7 +186,7 @@ func TestJSONKeysAreToldAsKeys(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ReadJSON("k.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, ReadJSON)("k.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -224,7 +224,7 @@ func TestRecordsThatHoldNoRecord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ReadJSON("r.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, ReadJSON)("r.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
 			if res != nil {
 				t.Errorf("findings %q, want none", short(res.Findings))
 			}
@@ -247,7 +247,7 @@ func TestEntryThatIsNoObject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadJSON("e.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			_, err := loadable(t, ReadJSON)("e.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
 			bothLanguages(t, err, "read e.json: "+tt.at+en, "e.json lezen: "+tt.nlAt+nl)
 			if err != nil && strings.Count(err.Error(), "not an object") > 1 {
 				t.Errorf("%q says twice that the entry is not an object", err)
@@ -279,7 +279,7 @@ func TestJSONFindingsGiveTheEntrysColumn(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ReadJSON("m.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, ReadJSON)("m.json", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}

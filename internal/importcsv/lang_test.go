@@ -47,7 +47,7 @@ func TestEveryImportFindingHasDutch(t *testing.T) {
     unknown: report
   "Caf\u00e9": {field: "", note: {nl: "wordt niet gebruikt", en: "is not used"}}
 `)
-	res, err := Read("x.csv", []byte(hostile), Options{Kind: record.Algorithm, Mapping: m, Now: now, Validator: validator(t),
+	res, err := loadable(t, Read)("x.csv", []byte(hostile), Options{Kind: record.Algorithm, Mapping: m, Now: now, Validator: validator(t),
 		Exists: func(id string) bool { return id == "bestaand" }})
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +119,7 @@ func TestLeftOutColumnSuggestsReadyMap(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read("x.csv", []byte(tt.csv), Options{Kind: record.Algorithm, Now: now})
+			res, err := loadable(t, Read)("x.csv", []byte(tt.csv), Options{Kind: record.Algorithm, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -250,7 +250,7 @@ func TestMappingErrorsInBothLanguages(t *testing.T) {
 func TestReadErrorsInBothLanguages(t *testing.T) {
 	readJSON := func(doc string) func() error {
 		return func() error {
-			_, err := ReadJSON("e.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
+			_, err := loadable(t, ReadJSON)("e.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
 			return err
 		}
 	}
@@ -277,24 +277,24 @@ func TestReadErrorsInBothLanguages(t *testing.T) {
 			"read e.json: entry 2 (line 2, column 2) is not an object: each entry of the list is one record",
 			"e.json lezen: item 2 (regel 2, kolom 2) is geen object: elk item van de lijst is één registratie"},
 		{"unknown kind", func() error {
-			_, err := Read("x.csv", []byte("naam\nx\n"), Options{Kind: "camera"})
+			_, err := loadable(t, Read)("x.csv", []byte("naam\nx\n"), Options{Kind: "camera"})
 			return err
 		}, `import: unknown kind "camera": use sensor or algorithm`, `import: onbekende soort "camera": kies sensor of algorithm`},
 		{"a quoted cell not closed", func() error {
-			_, err := Read("x.csv", []byte("naam,status\n\"open,active\n"), Options{Kind: record.Sensor})
+			_, err := loadable(t, Read)("x.csv", []byte("naam,status\n\"open,active\n"), Options{Kind: record.Sensor})
 			return err
 		}, `x.csv:2:1: a quoted cell is not closed, or a " in it is not written as ""`,
 			`x.csv:2:1: een cel tussen aanhalingstekens is niet afgesloten, of een " erin is niet als "" geschreven`},
 		{"a quoted cell left open after a closed one", func() error {
-			_, err := Read("x.csv", []byte("naam;status\n\"A \"\"B\"\" C\";\"actief\n"), Options{Kind: record.Sensor})
+			_, err := loadable(t, Read)("x.csv", []byte("naam;status\n\"A \"\"B\"\" C\";\"actief\n"), Options{Kind: record.Sensor})
 			return err
 		}, `x.csv:2:13: a quoted cell is not closed`, `x.csv:2:13: een cel tussen aanhalingstekens is niet afgesloten`},
 		{"a quote in a cell that is not quoted, after multi-byte text", func() error {
-			_, err := Read("x.csv", []byte("naam,status\nCamera é 5\" groot,active\n"), Options{Kind: record.Sensor})
+			_, err := loadable(t, Read)("x.csv", []byte("naam,status\nCamera é 5\" groot,active\n"), Options{Kind: record.Sensor})
 			return err
 		}, `x.csv:2:11: a " in a cell that is not quoted`, `x.csv:2:11: een " in een cel die niet tussen aanhalingstekens staat`},
 		{"a quote after a quoted cell", func() error {
-			_, err := Read("x.csv", []byte("naam,status\n\"Camera\" A,active\n"), Options{Kind: record.Sensor})
+			_, err := loadable(t, Read)("x.csv", []byte("naam,status\n\"Camera\" A,active\n"), Options{Kind: record.Sensor})
 			return err
 		}, `x.csv:2:8: a quoted cell is not closed`, `x.csv:2:8: een cel tussen aanhalingstekens is niet afgesloten`},
 	}

@@ -35,7 +35,7 @@ func TestRowWidth(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read("cols.csv", []byte(tt.csv), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, Read)("cols.csv", []byte(tt.csv), Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -89,7 +89,7 @@ func TestUTF16(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Read("x.csv", tt.data, Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, Read)("x.csv", tt.data, Options{Kind: record.Sensor, Now: now})
 			if tt.err != "" {
 				if err == nil || !strings.HasPrefix(err.Error(), tt.err) || !strings.Contains(err.Error(), "CSV UTF-8") {
 					t.Errorf("err %v, want %q", err, tt.err)
@@ -106,7 +106,7 @@ func TestUTF16(t *testing.T) {
 		})
 	}
 	// JSON saved as UTF-16 reads the same.
-	res, err := ReadJSON("x.json", utf16File(`[{"name": "Café teller", "summary": "Telt 🚲"}]`, binary.LittleEndian, true), Options{Kind: record.Sensor, Now: now})
+	res, err := loadable(t, ReadJSON)("x.json", utf16File(`[{"name": "Café teller", "summary": "Telt 🚲"}]`, binary.LittleEndian, true), Options{Kind: record.Sensor, Now: now})
 	if err != nil || len(res.Records) != 1 || textOf(t, res.Records[0].Data, "summary") != "Telt 🚲" {
 		t.Errorf("JSON as UTF-16: %v %+v", err, res)
 	}
@@ -131,7 +131,7 @@ func TestJSONTooDeep(t *testing.T) {
 		{"objects in an entry", "[\n" + `{"name": "x", "a": ` + strings.Repeat(`{"a": `, 20000), "deep.json: at line 2, column "},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadJSON("deep.json", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
+			_, err := loadable(t, ReadJSON)("deep.json", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || strings.Contains(err.Error(), "invalid character") ||
 				!strings.Contains(err.Error(), "check that this is the file meant") {
 				t.Errorf("err %v, want %q", err, tt.want)
@@ -158,7 +158,7 @@ func TestARecordTooLargeToLoadIsNotImported(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := tt.read("big", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, tt.read)("big", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -22,7 +22,7 @@ func one(t *testing.T, csv string, opts Options) (record.Record, *Result) {
 		opts.Kind = record.Algorithm
 	}
 	opts.Now = now
-	res, err := Read("x.csv", []byte(csv), opts)
+	res, err := loadable(t, Read)("x.csv", []byte(csv), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestValueMaps(t *testing.T) {
   Thema 2: {field: themes, values: {"Milieu": natuur-en-milieu}, unknown: report}
 `)
 	csv := "Naam;Type;Thema 1;Thema 2\nCam;Optische / camera sensor;Mobiliteit: auto;Milieu\nTeller;Chemiesensor;Verkeer;Onbekend thema\n"
-	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	res, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestValueMaps(t *testing.T) {
 		}
 	}
 	m = mapping(t, "columns: {Naam: name, Type: {field: sensor_type, values: {a: camera}, unknown: error}}")
-	res, err = Read("x.csv", []byte("Naam;Type\nCam;b\n"), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	res, err = loadable(t, Read)("x.csv", []byte("Naam;Type\nCam;b\n"), Options{Kind: record.Sensor, Mapping: m, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ columns:
 	csv := "Referentie;Organisatie;Soort;Omschrijving;Soort;Omschrijving;Soort;Omschrijving\n" +
 		"7079-2296;Gemeente A;Camera;Brug;Geluidssensor;Plein;;\n" +
 		"7079-2297;Gemeente A;;;;;;\n"
-	res, err := Read("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	res, err := loadable(t, Read)("x.csv", []byte(csv), Options{Kind: record.Sensor, Mapping: m, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestNationalRegisterJSON(t *testing.T) {
   "lawful_basis_grouping": [{"title": "Wegenverkeerswet 1994", "link": "https://wetten.overheid.nl/BWBR0006622"}],
   "tags": "kenteken"}`
 	for _, doc := range []string{entry, "[" + entry + "]", `{"results": [` + entry + `]}`} {
-		res, err := ReadJSON("e.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
+		res, err := loadable(t, ReadJSON)("e.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -245,7 +245,7 @@ func TestNationalRegisterJSON(t *testing.T) {
 			t.Errorf("tags are not reported: %q", short(res.Findings))
 		}
 	}
-	res, err := ReadJSON("e.json", []byte("["+entry+","+strings.Replace(entry, "Handhaving op kenteken", "Tweede", 1)+"]"), Options{Kind: record.Algorithm, Now: now,
+	res, err := loadable(t, ReadJSON)("e.json", []byte("["+entry+","+strings.Replace(entry, "Handhaving op kenteken", "Tweede", 1)+"]"), Options{Kind: record.Algorithm, Now: now,
 		NationalIDs: map[string]string{}})
 	if err != nil {
 		t.Fatal(err)
@@ -253,7 +253,7 @@ func TestNationalRegisterJSON(t *testing.T) {
 	if len(res.Records) != 1 || !slices.ContainsFunc(short(res.Findings), func(s string) bool { return strings.Contains(s, "national register entry 41958113 is also on line 1") }) {
 		t.Errorf("twice in the file: %d records, %q", len(res.Records), short(res.Findings))
 	}
-	res, err = ReadJSON("e.json", []byte(entry), Options{Kind: record.Algorithm, Now: now,
+	res, err = loadable(t, ReadJSON)("e.json", []byte(entry), Options{Kind: record.Algorithm, Now: now,
 		NationalIDs: map[string]string{"41958113": "kentekens"}})
 	if err != nil {
 		t.Fatal(err)
@@ -264,8 +264,8 @@ func TestNationalRegisterJSON(t *testing.T) {
 		t.Errorf("already in the register: %d records, %q", len(res.Records), short(res.Findings))
 	}
 	for _, bad := range []string{"", "[]", "42", `{"a": [{"x": 1}], "b": [{"y": 2}]}`, "[1, 2]", "{} {}"} {
-		if _, err := ReadJSON("e.json", []byte(bad), Options{Kind: record.Algorithm, Now: now}); err == nil {
-			t.Errorf("ReadJSON(%q) gives no error", bad)
+		if _, err := loadable(t, ReadJSON)("e.json", []byte(bad), Options{Kind: record.Algorithm, Now: now}); err == nil {
+			t.Errorf("loadable(t, ReadJSON)(%q) gives no error", bad)
 		}
 	}
 }
@@ -281,7 +281,7 @@ func TestNationalListingStatuses(t *testing.T) {
 	}
 	for from, to := range want {
 		doc := `[{"id": "56214518", "title": "Verkeersongevallen", "organisatie": "Gemeente Utrecht", "doel": "Ongevallen voorkomen.", "status": "` + from + `"}]`
-		res, err := ReadJSON("lijst.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
+		res, err := loadable(t, ReadJSON)("lijst.json", []byte(doc), Options{Kind: record.Algorithm, Now: now})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -304,7 +304,7 @@ func TestNationalListingStatuses(t *testing.T) {
 	if err := json.Unmarshal(data, &src); err != nil {
 		t.Fatal(err)
 	}
-	res, err := ReadJSON(file, data, Options{Kind: record.Algorithm, Now: now})
+	res, err := loadable(t, ReadJSON)(file, data, Options{Kind: record.Algorithm, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,7 +355,7 @@ func TestImpactAssessmentDoneIsNotGuessed(t *testing.T) {
 				}
 				opts.Mapping = m
 			}
-			res, err := tt.read("x", []byte(tt.doc), opts)
+			res, err := loadable(t, tt.read)("x", []byte(tt.doc), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -398,7 +398,7 @@ func TestGeoJSONFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := ReadJSON("laag.geojson", []byte(doc), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	res, err := loadable(t, ReadJSON)("laag.geojson", []byte(doc), Options{Kind: record.Sensor, Mapping: m, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -435,7 +435,7 @@ func TestGeoJSONFeatures(t *testing.T) {
 // whole below a bound, and keys with no place are reported once per key.
 func TestHostileJSON(t *testing.T) {
 	deep := `{"name": "Diep", "a": ` + strings.Repeat(`{"b": `, 5000) + `1` + strings.Repeat(`}`, 5000) + `}`
-	res, err := ReadJSON("d.json", []byte(deep), Options{Kind: record.Algorithm, Now: now})
+	res, err := loadable(t, ReadJSON)("d.json", []byte(deep), Options{Kind: record.Algorithm, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -448,7 +448,7 @@ func TestHostileJSON(t *testing.T) {
 		fmt.Fprintf(&b, `, "k%d": "v"`, i)
 	}
 	b.WriteString("}")
-	res, err = ReadJSON("w.json", []byte(b.String()), Options{Kind: record.Algorithm, Now: now})
+	res, err = loadable(t, ReadJSON)("w.json", []byte(b.String()), Options{Kind: record.Algorithm, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -468,7 +468,7 @@ func TestJSONThatIsNotUTF8(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := ReadJSON("l.json", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
+			res, err := loadable(t, ReadJSON)("l.json", []byte(tt.data), Options{Kind: record.Sensor, Now: now})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Fatalf("err %v, want %q", err, tt.want)
 			}
@@ -545,7 +545,7 @@ func TestAmsterdamNotificationForm(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Read("Sensorregistratie.csv", []byte(b.String()), Options{Kind: record.Sensor, Mapping: m, Now: now})
+	res, err := loadable(t, Read)("Sensorregistratie.csv", []byte(b.String()), Options{Kind: record.Sensor, Mapping: m, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -580,11 +580,11 @@ func TestAmsterdamNotificationForm(t *testing.T) {
 // files hold the records rather than importing the links as records.
 func TestOpenDataIndex(t *testing.T) {
 	index := `{"organisation": "Gemeente X", "record_count": 1, "parts": [{"url": "register/1.json", "records": 1}]}`
-	if _, err := ReadJSON("register.json", []byte(index), Options{Kind: record.Sensor, Now: now}); err == nil || !strings.Contains(err.Error(), "data/register/1.json") {
+	if _, err := loadable(t, ReadJSON)("register.json", []byte(index), Options{Kind: record.Sensor, Now: now}); err == nil || !strings.Contains(err.Error(), "data/register/1.json") {
 		t.Errorf("import of the index: %v, want the parts named", err)
 	}
 	part := `{"part": 1, "parts": 1, "index": "../register.json", "records": [{"id": "cam-a", "kind": "sensor", "name": "Camera A"}]}`
-	res, err := ReadJSON("1.json", []byte(part), Options{Kind: record.Sensor, Now: now})
+	res, err := loadable(t, ReadJSON)("1.json", []byte(part), Options{Kind: record.Sensor, Now: now})
 	if err != nil || len(res.Records) != 1 {
 		t.Fatalf("import of a part: %v, %d records", err, len(res.Records))
 	}
