@@ -772,9 +772,16 @@ func (b *builder) evaluation() {
 		c.Evaluation.DefaultInterval = period.MustParse(defaults["evaluation.default_interval"].(string))
 	}
 	c.Evaluation.Intervals = map[string]period.Duration{}
-	layers, err := b.v.GetStringMapString("evaluation.intervals")
+	layers, twice, err := b.v.GetStringMapString("evaluation.intervals")
 	if err != nil {
 		b.bad("evaluation.intervals", msgNotIntervals)
+	}
+	for _, a := range twice {
+		msg := msgKeyFoldedIn
+		if a.Key == a.First {
+			msg = msgKeyAgainIn
+		}
+		b.report("evaluation.intervals."+a.Key, a.Env, msg.With("evaluation.intervals."+a.Key, a.First), msgKeepFirstIn.With(a.Env))
 	}
 	// Layer by layer, so that a bad value in the environment leaves the
 	// file's for its key standing, as the message says.

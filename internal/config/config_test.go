@@ -632,7 +632,9 @@ func TestEvaluationIntervalsMerge(t *testing.T) {
 		// A bad value in the environment leaves the file's standing.
 		{"a bad variable over the file's value", file, map[string]string{"REGISTER_EVALUATION_INTERVALS_CAMERA": "soon"}, "P6M", "P6M", "P2Y", "evaluation.intervals.camera",
 			"REGISTER_EVALUATION_INTERVALS_CAMERA: "},
-		{"one key twice in the variable", "", map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"Camera": "P6M", "camera": "P2Y"}`}, "P1Y", "P2Y", "P4Y", "evaluation.intervals.public_order", ""},
+		// As in register.yaml, the first of two keys alike stands.
+		{"one key twice in the variable", "", map[string]string{"REGISTER_EVALUATION_INTERVALS": `{"Camera": "P6M", "camera": "P2Y"}`}, "P6M", "P6M", "P4Y", "evaluation.intervals.camera",
+			`evaluation.intervals.camera: this is the key "Camera" again`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for k, v := range tt.env {

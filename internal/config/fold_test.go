@@ -71,3 +71,45 @@ func TestFreeKeysAreFreeWhateverTheCaseOfTheirMapping(t *testing.T) {
 		}
 	}
 }
+
+// REGISTER_EVALUATION_INTERVALS is refused a key given twice, or again
+// but for case, as register.yaml is: the later is an error that names the
+// variable and the key, and the first stands, the same on every run.
+func TestKeysGivenTwiceInTheIntervalsVariableAreAnError(t *testing.T) {
+	for _, tt := range []struct {
+		name, env string
+		messages  []string
+		camera    string // the interval of a traffic camera
+	}{
+		{name: "the same key", env: `{"camera":"P2Y","camera":"P6M"}`, camera: "P2Y",
+			messages: []string{`evaluation.intervals.camera: this is the key "camera" again`}},
+		{name: "again but for case", env: `{"Camera":"P6M","camera":"P2Y"}`, camera: "P6M",
+			messages: []string{`evaluation.intervals.camera: this is the key "Camera" again, as keys count without regard to case`}},
+		{name: "three times", env: `{"camera":"P2Y","drone":"P1Y","CAMERA":"P6M","Camera":{"a":"P1Y"}}`, camera: "P2Y",
+			messages: []string{`evaluation.intervals.CAMERA: this is the key "camera" again, as keys count without regard to case`,
+				`evaluation.intervals.Camera: this is the key "camera" again, as keys count without regard to case`}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("REGISTER_EVALUATION_INTERVALS", tt.env)
+			root := writeConfig(t, "evaluation:\n  intervals:\n    camera: P3Y\n")
+			for range 20 {
+				c, fs, err := Load(root)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(fs) != len(tt.messages) {
+					t.Fatalf("findings %+v, want %d", fs, len(tt.messages))
+				}
+				for i, f := range fs {
+					if f.Severity != finding.Error || f.File != "REGISTER_EVALUATION_INTERVALS" || f.Message.In("en") != tt.messages[i] ||
+						!strings.Contains(f.Help.In("en"), "REGISTER_EVALUATION_INTERVALS; until then the first applies") {
+						t.Errorf("finding %+v, want an error of the variable: %s", f, tt.messages[i])
+					}
+				}
+				if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != tt.camera {
+					t.Fatalf("camera every %s, want the first key's %s", got, tt.camera)
+				}
+			}
+		})
+	}
+}

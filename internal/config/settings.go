@@ -56,7 +56,7 @@ func newSettings(doc any, env bool) settings {
 // lower copies v with every mapping key lower-cased. Of keys that differ
 // only in case, which register.yaml has none of once foldedTwice has left
 // out the later ones, the last in sorted order stands, the same on every
-// run, as in the environment (GetStringMapString).
+// run.
 func lower(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
@@ -286,12 +286,13 @@ type layered struct {
 // GetStringMapString returns the layers of a mapping of texts that
 // register.yaml and the environment set, lowest first, without the
 // defaults: the file's, then REGISTER_EVALUATION_INTERVALS as a JSON
-// object, then REGISTER_EVALUATION_INTERVALS_<KEY> for one key each. A
-// higher layer sets a key over a lower one; a variable that is no JSON
-// object sets nothing and is the error. Keys are lower-cased; of two
-// alike but for case in one layer, the later in sorted order stands, the
-// same on every run.
-func (s settings) GetStringMapString(key string) ([]map[string]layered, error) {
+// object (objectOf), then REGISTER_EVALUATION_INTERVALS_<KEY> for one key
+// each. A higher layer sets a key over a lower one; a variable that is no
+// JSON object sets nothing and is the error, and the keys it gives again
+// are listed (again). Keys are lower-cased; of two variables for one key
+// alike but for case, the later in sorted order stands, the same on every
+// run.
+func (s settings) GetStringMapString(key string) ([]map[string]layered, []again, error) {
 	file := map[string]layered{}
 	if m, ok := s.inFile(key); ok {
 		if m, ok := m.(map[string]any); ok {
@@ -302,27 +303,14 @@ func (s settings) GetStringMapString(key string) ([]map[string]layered, error) {
 	}
 	layers := []map[string]layered{file}
 	if s.env == nil {
-		return layers, nil
+		return layers, nil, nil
 	}
 	var err error
+	var twice []again
 	name := EnvName(key)
 	if v, ok := s.env(name); ok && strings.TrimSpace(v) != "" {
-		var m map[string]any
-		// Numbers as written: 1e3 stays "1e3".
-		dec := json.NewDecoder(strings.NewReader(v))
-		dec.UseNumber()
-		if err = dec.Decode(&m); err == nil {
-			if _, end := dec.Token(); end != io.EOF {
-				err = fmt.Errorf("more after the JSON object")
-			}
-		}
-		if err == nil {
-			whole := map[string]layered{}
-			for _, k := range slices.Sorted(maps.Keys(m)) {
-				set := textOf(m[k])
-				set.Env = name
-				whole[strings.ToLower(k)] = set
-			}
+		var whole map[string]layered
+		if whole, twice, err = objectOf(name, v); err == nil {
 			layers = append(layers, whole)
 		}
 	}
@@ -336,7 +324,61 @@ func (s settings) GetStringMapString(key string) ([]map[string]layered, error) {
 		}
 		layers = append(layers, each)
 	}
-	return layers, err
+	return layers, twice, err
+}
+
+// again is a key of a variable's JSON object that an earlier key of it
+// already is, exactly or but for case (First, as written): both would set
+// one key, so the later is refused and the first stands, as in
+// register.yaml (foldedTwice).
+type again struct{ Key, First, Env string }
+
+// objectOf reads v, the value of the variable name: one JSON object and
+// nothing after it, its keys lower-cased (null sets nothing). The keys
+// are read in order, which a map decoded whole would not keep (it takes
+// the last of two the same), so that of two alike the first is taken and
+// the later listed.
+func objectOf(name, v string) (map[string]layered, []again, error) {
+	dec := json.NewDecoder(strings.NewReader(v))
+	dec.UseNumber() // numbers as written: 1e3 stays "1e3"
+	out, first := map[string]layered{}, map[string]string{}
+	var twice []again
+	start, err := dec.Token()
+	if err != nil {
+		return nil, nil, err
+	}
+	switch start {
+	case nil: // null
+	case json.Delim('{'):
+		for dec.More() {
+			t, err := dec.Token()
+			if err != nil {
+				return nil, nil, err
+			}
+			k, _ := t.(string) // a key is always text inside an object
+			var val any
+			if err := dec.Decode(&val); err != nil {
+				return nil, nil, err
+			}
+			if f, ok := first[strings.ToLower(k)]; ok {
+				twice = append(twice, again{Key: k, First: f, Env: name})
+				continue
+			}
+			first[strings.ToLower(k)] = k
+			set := textOf(val)
+			set.Env = name
+			out[strings.ToLower(k)] = set
+		}
+		if _, err := dec.Token(); err != nil { // the closing brace
+			return nil, nil, err
+		}
+	default:
+		return nil, nil, fmt.Errorf("not a JSON object")
+	}
+	if _, end := dec.Token(); end != io.EOF {
+		return nil, nil, fmt.Errorf("more after the JSON object")
+	}
+	return out, twice, nil
 }
 
 // textOf is a value of a mapping setting as text, or, when it is none,

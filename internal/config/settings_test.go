@@ -39,7 +39,7 @@ func TestSettings(t *testing.T) {
 	if !s.InConfig("languages") || s.InConfig("site.base_url") || s.InConfig("organisation") {
 		t.Error("InConfig does not tell what the file sets")
 	}
-	if got, err := s.GetStringMapString("evaluation.intervals"); err != nil || len(got) != 1 || len(got[0]) != 1 || got[0]["camera"].Text != "P2Y" {
+	if got, _, err := s.GetStringMapString("evaluation.intervals"); err != nil || len(got) != 1 || len(got[0]) != 1 || got[0]["camera"].Text != "P2Y" {
 		t.Errorf("evaluation.intervals = %v, want the file's, its keys lower-cased", got)
 	}
 	if got := EnvName("site.show_commit_authors"); got != "REGISTER_SITE_SHOW_COMMIT_AUTHORS" {
@@ -61,7 +61,7 @@ func TestTheIntervalsVariableIsOneJSONObject(t *testing.T) {
 	for v, ok := range map[string]bool{`{"camera": "P1Y"}`: true, ` {"camera": "P1Y"} ` + "\n": true, `{"camera": "P1Y"}}`: false,
 		`{"camera": "P1Y"} {}`: false, `{"camera": "P1Y"} x`: false, `["P1Y"]`: false, `null`: true} {
 		s := settings{env: func(string) (string, bool) { return v, true }}
-		if _, err := s.GetStringMapString("evaluation.intervals"); (err == nil) != ok {
+		if _, _, err := s.GetStringMapString("evaluation.intervals"); (err == nil) != ok {
 			t.Errorf("%q: error %v", v, err)
 		}
 	}

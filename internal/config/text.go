@@ -85,6 +85,12 @@ var (
 		"%s: dit is opnieuw de sleutel %q van regel %d, want hoofdletters en kleine letters tellen bij sleutels niet")
 	msgKeepFirst = message.New("remove one of the two or merge them; until then the first, on line %d, applies",
 		"haal een van beide weg of voeg ze samen; tot dan geldt de eerste, op regel %d")
+	// The same of a key of an environment variable's JSON object.
+	msgKeyAgainIn  = message.New("%s: this is the key %q again", "%s: dit is opnieuw de sleutel %q")
+	msgKeyFoldedIn = message.New("%s: this is the key %q again, as keys count without regard to case",
+		"%s: dit is opnieuw de sleutel %q, want hoofdletters en kleine letters tellen bij sleutels niet")
+	msgKeepFirstIn = message.New("remove one of the two from the environment variable %s; until then the first applies",
+		"haal een van beide weg uit de omgevingsvariabele %s; tot dan geldt de eerste")
 	msgUnknownSetting = message.New("unknown setting %q is ignored", "onbekende instelling %q telt niet")
 	msgCheckSpelling  = message.New("check the spelling; examples/register.yaml lists every setting",
 		"controleer de spelling; examples/register.yaml noemt elke instelling")
