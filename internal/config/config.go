@@ -452,9 +452,6 @@ var defaults = map[string]any{
 	"rules_custom":                      []any{},
 }
 
-// mapKeys are the settings whose sub-keys are free (rule ids, sensor types).
-var mapKeys = []string{"rules", "evaluation.intervals"}
-
 // Default returns the configuration used when register.yaml is absent.
 func Default() *Config {
 	c, _ := build(newSettings(nil, false), nil, "")
@@ -700,15 +697,25 @@ func findingOf(file string, msg, help message.Phrase) finding.Finding {
 	return finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg.Pair(), Help: help.Pair()}
 }
 
-// dur reads a duration, or the key's default when it is not one.
+// dur reads a duration, or the key's default when it is not one: a value
+// that is no text (null, an object, a list) is named for what it is, as
+// an interval is (textOf).
 func (b *builder) dur(key string) period.Duration {
-	s := b.v.GetString(key)
-	d, err := period.Parse(s)
-	if err != nil {
-		b.bad(key, msgNotPeriod, err)
-		d = period.MustParse(defaults[key].(string))
+	v := b.v.Get(key)
+	if w, ok := b.v.written(key); ok && w == nil && b.v.envSource(key) == "" {
+		v = nil
 	}
-	return d
+	set := textOf(v)
+	d, err := period.Parse(set.Text)
+	switch {
+	case !set.What.IsZero():
+		b.bad(key, msgNotText, set.What)
+	case err != nil:
+		b.bad(key, msgNotPeriod, err)
+	default:
+		return d
+	}
+	return period.MustParse(defaults[key].(string))
 }
 
 // site starts the configuration with the organisation, its languages as
@@ -1116,7 +1123,7 @@ func envRules(c *Config, env []string) []finding.Finding {
 	return fs
 }
 
-// known lists every setting; sub-keys of mapKeys are free.
+// known lists every setting and every mapping that holds one.
 var known = func() map[string]bool {
 	m := map[string]bool{}
 	for k := range defaults {
@@ -1151,7 +1158,11 @@ func unknownKeys(doc *source.Document, file string) []finding.Finding {
 					Severity: finding.Warning, Message: msgUnknownSetting.With(full).Pair(), Help: msgCheckSpelling.With().Pair()})
 				continue
 			}
-			if slices.Contains(mapKeys, strings.ToLower(full)) {
+			if _, setting := defaults[strings.ToLower(full)]; setting {
+				// The keys of a mapping setting are free (rule
+				// ids, sensor types); those inside any other
+				// setting's value are no settings, and the value
+				// itself is reported for what it is.
 				continue
 			}
 			walk(at, m[k])

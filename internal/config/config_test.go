@@ -796,3 +796,50 @@ func TestAnIntervalThatIsNoTextIsNamedForWhatItIs(t *testing.T) {
 		})
 	}
 }
+
+// A duration setting that is no text is named for what it is, as an
+// interval is, not called "", and the keys inside such a value are not
+// warned of as unknown settings: the value itself is wrong.
+func TestADurationThatIsNoTextIsNamedForWhatItIs(t *testing.T) {
+	for _, tt := range []struct {
+		name, yaml, message string
+		line, column        int
+	}{
+		{"a list", "evaluation: {default_interval: [P1Y]}\n", "evaluation.default_interval is a list, not a duration such as P1Y", 1, 32},
+		{"an object", "limits: {exception_max: {a: P1Y}}\n", "limits.exception_max is an object, not a duration such as P1Y", 1, 25},
+		{"an object in blocks", "limits:\n  exception_max:\n    a: P1Y\n", "limits.exception_max is an object, not a duration such as P1Y", 3, 5},
+		{"null", "due_within:\n", "due_within is null, not a duration such as P1Y", 1, 12},
+		{"a list in blocks", "notice:\n  period:\n    - P1D\n", "notice.period is a list, not a duration such as P1Y", 3, 5},
+		{"a dotted key", "advice.response_term: {a: P1Y}\n", "advice.response_term is an object, not a duration such as P1Y", 1, 23},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, fs, err := Load(writeConfig(t, tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fs) != 1 || fs[0].Severity != finding.Error || fs[0].Message.In("en") != tt.message || fs[0].Line != tt.line || fs[0].Column != tt.column {
+				t.Errorf("findings %+v, want one error at %d:%d: %s", fs, tt.line, tt.column, tt.message)
+			}
+			if d := Default(); !reflect.DeepEqual(c.Evaluation, d.Evaluation) || c.DueWithin != d.DueWithin || c.Limits != d.Limits || c.Notice != d.Notice || c.Advice != d.Advice {
+				t.Errorf("the defaults do not stand in")
+			}
+		})
+	}
+}
+
+// The keys inside a setting's own value are no settings: a value that
+// holds them is wrong, and the schema says so, not an "unknown setting".
+func TestKeysInsideASettingAreNoUnknownSettings(t *testing.T) {
+	for _, tt := range []struct{ yaml, message string }{
+		{"limits: {custom_rules_cost: {a: 1}}\n", "limits.custom_rules_cost must be a whole number, not a mapping"},
+		{"organisation: {a: b}\n", "organisation must be text, not a mapping"},
+	} {
+		_, fs, err := Load(writeConfig(t, tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) != 1 || fs[0].Severity != finding.Error || fs[0].Message.In("en") != tt.message {
+			t.Errorf("%q: findings %+v, want one error: %s", tt.yaml, fs, tt.message)
+		}
+	}
+}

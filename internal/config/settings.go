@@ -130,7 +130,15 @@ func foldedTwice(doc *source.Document, file string) (any, []finding.Finding) {
 
 // inFile finds key in the file: by its path of mappings, or as a key that
 // holds dots itself ("site.title: ..." at the top).
+// A key written with no value (null) is not set.
 func (s settings) inFile(key string) (any, bool) {
+	v, ok := s.written(key)
+	return v, ok && v != nil
+}
+
+// written finds key in the file as inFile does, and a null too, which
+// Get leaves to the default and a setting that must be text names.
+func (s settings) written(key string) (any, bool) {
 	return find(s.file, strings.Split(strings.ToLower(key), "."))
 }
 
@@ -141,7 +149,7 @@ func find(m map[string]any, path []string) (any, bool) {
 			continue
 		}
 		if i == len(path) {
-			return v, v != nil
+			return v, true
 		}
 		if sub, ok := v.(map[string]any); ok {
 			if v, ok := find(sub, path[i:]); ok {
