@@ -103,7 +103,7 @@ func (b *builder) address(key string) string {
 	if !ok {
 		panic("config: " + key + " is not in addresses")
 	}
-	v := b.checked(key, func(v any, _ bool) bool {
+	v := b.checked(key, a.form, func(v any, _ bool) bool {
 		s, ok := v.(string)
 		return ok && a.takes(strings.TrimSpace(s))
 	}, func(where, env, shown string) (msg, help message.Phrase) {
@@ -120,7 +120,7 @@ func (b *builder) address(key string) string {
 // strconv.ParseBool reads it in the environment; anything else is
 // reported and is not set.
 func (b *builder) flag(key string) bool {
-	v := b.checked(key, func(v any, env bool) bool {
+	v := b.checked(key, formFlag, func(v any, env bool) bool {
 		if env {
 			_, err := strconv.ParseBool(strings.TrimSpace(text(v)))
 			return err == nil
@@ -143,7 +143,7 @@ func (b *builder) flag(key string) bool {
 
 // email reads a setting that holds one mailbox (mailbox).
 func (b *builder) email(key string) string {
-	v := b.checked(key, func(v any, _ bool) bool {
+	v := b.checked(key, formEmail, func(v any, _ bool) bool {
 		s, ok := v.(string)
 		return ok && mailbox(strings.TrimSpace(s))
 	}, func(where, env, shown string) (msg, help message.Phrase) {
@@ -160,8 +160,9 @@ func (b *builder) email(key string) string {
 // where it was set (problem words it) and is treated as not set, so the
 // next place's value stands, else the default. Text that is empty or only
 // spaces sets nothing. ok is told whether the value came from the
-// environment, where every value is text.
-func (b *builder) checked(key string, ok func(v any, env bool) bool, problem func(where, env, shown string) (msg, help message.Phrase)) any {
+// environment, where every value is text. A value of the file that is no
+// text (a list, an object) is named for what it is, not form (msgNotText).
+func (b *builder) checked(key string, form message.Lingual, ok func(v any, env bool) bool, problem func(where, env, shown string) (msg, help message.Phrase)) any {
 	if b.v.env != nil {
 		name := EnvName(key)
 		if v, set := b.v.env(name); set && strings.TrimSpace(v) != "" {
@@ -184,6 +185,9 @@ func (b *builder) checked(key string, ok func(v any, env bool) bool, problem fun
 			shown = fmt.Sprint(v)
 		}
 		msg, help := problem(key, "", shown)
+		if what := textOf(v).What; !what.IsZero() {
+			msg = msgNotText.With(key, what, form)
+		}
 		b.report(key, "", msg, help)
 	}
 	return defaults[key]

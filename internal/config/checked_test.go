@@ -317,3 +317,27 @@ func TestTooLargeDurations(t *testing.T) {
 		})
 	}
 }
+
+// A yes/no, address or e-mail setting that is a list or an object is
+// named for what it is, not by how Go prints it ("[true]", "map[a:b]"),
+// and is not set.
+func TestACheckedSettingThatIsNoTextIsNamedForWhatItIs(t *testing.T) {
+	for _, tt := range []struct{ yaml, message string }{
+		{"site: {show_commit_authors: [true]}\n", "site.show_commit_authors is a list, not true or false"},
+		{"site: {show_commit_subjects: {a: b}}\n", "site.show_commit_subjects is an object, not true or false"},
+		{"site: {base_url: [https://register.dorp.example/]}\n", "site.base_url is a list, not an http or https address without ? or #"},
+		{"notice: {new_file_url: {a: b}}\n", "notice.new_file_url is an object, not an https address of the forge's new-file page, with {file} and {content}"},
+		{"site: {contact_email: {a: b@dorp.example}}\n", "site.contact_email is an object, not one plain e-mail address, such as meldingen@voorbeeldstad.nl"},
+	} {
+		c, fs, err := Load(writeConfig(t, tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) != 1 || fs[0].Severity != finding.Error || fs[0].Message.In("en") != tt.message || !strings.Contains(fs[0].Help.In("en"), "until then the value is ignored") {
+			t.Errorf("%q: findings %+v, want one error: %s", tt.yaml, fs, tt.message)
+		}
+		if c.Site != Default().Site || c.Notice != Default().Notice {
+			t.Errorf("%q: set %+v %+v, want the defaults", tt.yaml, c.Site, c.Notice)
+		}
+	}
+}

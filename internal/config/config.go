@@ -709,7 +709,7 @@ func (b *builder) dur(key string) period.Duration {
 	d, err := period.Parse(set.Text)
 	switch {
 	case !set.What.IsZero():
-		b.bad(key, msgNotText, set.What)
+		b.bad(key, msgNotText, set.What, formDuration)
 	case err != nil:
 		b.bad(key, msgNotPeriod, err)
 	default:
@@ -803,7 +803,7 @@ func (b *builder) evaluation() {
 			d, err := period.Parse(set.Text)
 			switch {
 			case !set.What.IsZero():
-				b.badOver(i, below, key, set, msgNotText, set.What)
+				b.badOver(i, below, key, set, msgNotText, set.What, formDuration)
 			case err != nil:
 				b.badOver(i, below, key, set, msgNotPeriod, err)
 			case d.Clock != 0:

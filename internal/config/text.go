@@ -33,8 +33,9 @@ var (
 		"%s: %q geeft uren, minuten of seconden; een termijn voor evaluatie telt alleen hele dagen, weken, maanden of jaren, zoals P1Y of P365D")
 	msgIntervalZero = message.New("%s: %q is no time at all; an evaluation interval is at least one day, such as P1Y",
 		"%s: %q is helemaal geen tijd; een termijn voor evaluatie is minstens een dag, zoals P1Y")
-	// A value that is no text, named for what it is (wNull, ...).
-	msgNotText      = message.New("%s is %s, not a duration such as P1Y", "%s is %s, geen termijn zoals P1Y")
+	// A value that is no text, named for what it is (wNull, ...), and
+	// what the setting must be instead (formDuration, ...).
+	msgNotText      = message.New("%s is %s, not %s", "%s is %s, geen %s")
 	msgNotIntervals = message.New(`%s is not a JSON object of intervals, such as {"drone": "P2Y"}`, `%s is geen JSON-object met termijnen, zoals {"drone": "P2Y"}`)
 	msgNoLanguage   = message.New("%s: language %q is not available: use nl and en", `%s: taal %q is er niet: kies uit "nl" en "en"`)
 	msgNotCount     = message.New("%s: %q is not a positive whole number", "%s: %q is geen positief geheel getal")
@@ -111,4 +112,12 @@ var (
 	wNull   = label.Text{"leeg (null)", "null"}
 	wObject = label.Text{"een object", "an object"}
 	wList   = label.Text{"een lijst", "a list"}
+)
+
+// What a setting must be, when it is no text (msgNotText), in Dutch and
+// English; the web addresses have their own forms (formWeb, ...).
+var (
+	formDuration = label.Text{"termijn zoals P1Y", "a duration such as P1Y"}
+	formFlag     = label.Text{"true of false", "true or false"}
+	formEmail    = label.Text{"gewoon e-mailadres, zoals meldingen@voorbeeldstad.nl", "one plain e-mail address, such as meldingen@voorbeeldstad.nl"}
 )
