@@ -697,25 +697,32 @@ func findingOf(file string, msg, help message.Phrase) finding.Finding {
 	return finding.Finding{File: file, Rule: finding.RuleConfig, Severity: finding.Error, Message: msg.Pair(), Help: help.Pair()}
 }
 
-// dur reads a duration, or the key's default when it is not one: a value
-// that is no text (null, an object, a list) is named for what it is, as
-// an interval is (textOf).
+// dur reads a duration, or the key's default when it is not one.
 func (b *builder) dur(key string) period.Duration {
+	if s, ok := b.textFor(key, formDuration); ok {
+		d, err := period.Parse(s)
+		if err == nil {
+			return d
+		}
+		b.bad(key, msgNotPeriod, err)
+	}
+	return period.MustParse(defaults[key].(string))
+}
+
+// textFor reads key, a setting that must be text of the form given: a
+// value that is no text (null in register.yaml, an object, a list) is
+// reported for what it is, as an interval is (textOf), and false.
+func (b *builder) textFor(key string, form label.Text) (string, bool) {
 	v := b.v.Get(key)
 	if w, ok := b.v.written(key); ok && w == nil && b.v.envSource(key) == "" {
 		v = nil
 	}
 	set := textOf(v)
-	d, err := period.Parse(set.Text)
-	switch {
-	case !set.What.IsZero():
-		b.bad(key, msgNotText, set.What, formDuration)
-	case err != nil:
-		b.bad(key, msgNotPeriod, err)
-	default:
-		return d
+	if !set.What.IsZero() {
+		b.bad(key, msgNotText, set.What, form)
+		return "", false
 	}
-	return period.MustParse(defaults[key].(string))
+	return set.Text, true
 }
 
 // site starts the configuration with the organisation, its languages as
@@ -905,13 +912,17 @@ func (b *builder) aiAct() {
 		key string
 		to  *string
 	}{{"ai_act.high_risk_from", &c.AIAct.HighRiskFrom}, {"ai_act.annex_i_from", &c.AIAct.AnnexIFrom}} {
-		*d.to = b.v.GetString(d.key)
-		day, err := period.ParseDate(*d.to)
-		if err != nil {
-			b.bad(d.key, msgNotPeriod, err)
-			*d.to = defaults[d.key].(string)
+		*d.to = defaults[d.key].(string)
+		s, ok := b.textFor(d.key, formDate)
+		if !ok {
 			continue
 		}
+		day, err := period.ParseDate(s)
+		if err != nil {
+			b.bad(d.key, msgNotPeriod, err)
+			continue
+		}
+		*d.to = s
 		law, _ := LawDate(d.key)
 		if lawDay, _ := period.ParseDate(law); day.After(lawDay) {
 			b.postpones(d.key, *d.to, law)

@@ -843,3 +843,24 @@ func TestKeysInsideASettingAreNoUnknownSettings(t *testing.T) {
 		}
 	}
 }
+
+// An AI Act date that is no text is named for what it is, as a duration
+// is, not called "", and the law's date stands.
+func TestADateThatIsNoTextIsNamedForWhatItIs(t *testing.T) {
+	for _, tt := range []struct{ yaml, message string }{
+		{"ai_act: {high_risk_from: [2027-01-01]}\n", "ai_act.high_risk_from is a list, not a date in the form YYYY-MM-DD"},
+		{"ai_act: {annex_i_from: {a: 2027-01-01}}\n", "ai_act.annex_i_from is an object, not a date in the form YYYY-MM-DD"},
+		{"ai_act:\n  high_risk_from:\n", "ai_act.high_risk_from is null, not a date in the form YYYY-MM-DD"},
+	} {
+		c, fs, err := Load(writeConfig(t, tt.yaml))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fs) != 1 || fs[0].Severity != finding.Error || fs[0].Message.In("en") != tt.message {
+			t.Errorf("%q: findings %+v, want one error: %s", tt.yaml, fs, tt.message)
+		}
+		if c.AIAct.HighRiskFrom != LawHighRiskFrom || c.AIAct.AnnexIFrom != LawAnnexIFrom {
+			t.Errorf("%q: dates %+v, want the law's", tt.yaml, c.AIAct)
+		}
+	}
+}

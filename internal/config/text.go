@@ -118,6 +118,7 @@ var (
 // English; the web addresses have their own forms (formWeb, ...).
 var (
 	formDuration = label.Text{"termijn zoals P1Y", "a duration such as P1Y"}
+	formDate     = label.Text{"datum in de vorm JJJJ-MM-DD", "a date in the form YYYY-MM-DD"}
 	formFlag     = label.Text{"true of false", "true or false"}
 	formEmail    = label.Text{"gewoon e-mailadres, zoals meldingen@voorbeeldstad.nl", "one plain e-mail address, such as meldingen@voorbeeldstad.nl"}
 )
