@@ -91,17 +91,11 @@ func lawEnforcement(r *record.Record) bool {
 // education, the areas where AI Act art. 5(1)(f) prohibits emotion
 // recognition, and what says so, in Dutch and English: its Annex III
 // point 3 (education and vocational training) or 4 (employment and
-// workers management), or the theme of education. The law excepts a system meant for
-// medical or safety reasons, which is high risk under point 1(c): a
-// record of those themes shows it is one by that point and the reason in
-// ai_act.basis, not by a point alone.
+// workers management), or the theme of education.
 func workOrEducation(r *record.Record) (label.Text, bool) {
 	a := r.AIAct
 	if a != nil && (strings.HasPrefix(a.AnnexIII, "3") || strings.HasPrefix(a.AnnexIII, "4")) {
 		return label.Text{"bijlage III punt " + a.AnnexIII, "Annex III point " + a.AnnexIII}, true
-	}
-	if a != nil && a.AnnexIII == "1(c)" && medicalOrSafety(a.Basis) {
-		return label.Text{}, false
 	}
 	for _, t := range r.Themes {
 		if slices.Contains(workThemes, t) {
@@ -111,29 +105,16 @@ func workOrEducation(r *record.Record) (label.Text, bool) {
 	return label.Text{}, false
 }
 
-// medicalOrSafety reports whether a text names a medical or safety reason,
-// the only ones for which the law allows emotion recognition at work or
-// in education (AI Act art. 5(1)(f)): a word that begins as one of them
-// ("medisch", "veiligheid", "safety"), not a part of another word
-// ("beveiligd") and not denied by one of the three words before it ("niet
-// om medische redenen").
-func medicalOrSafety(s string) bool {
-	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
-	for i, w := range words {
-		if !slices.ContainsFunc(medicalWords, func(p string) bool { return strings.HasPrefix(w, p) }) {
-			continue
-		}
-		if !slices.ContainsFunc(words[max(0, i-3):i], func(w string) bool { return slices.Contains(denials, w) }) {
-			return true
-		}
-	}
-	return false
+// medicalClaim reports whether the record claims the law's one way out of
+// art. 5(1)(f), a system intended for medical or safety reasons: it is
+// classified high risk under Annex III point 1(c) with a basis given.
+// Whether the basis is such a reason the register cannot read from words
+// ("veilig opgeslagen" is none, "schoolveiligheid" may be one), so the
+// claim stands as a warning a person checks, not as a pass.
+func medicalClaim(r *record.Record) bool {
+	a := r.AIAct
+	return a != nil && a.AnnexIII == "1(c)" && !blank(a.Basis)
 }
-
-var (
-	medicalWords = []string{"medisch", "medical", "gezondheid", "health", "veilig", "safety"}
-	denials      = []string{"niet", "geen", "zonder", "not", "no", "without", "never", "nooit"}
-)
 
 // workThemes are the themes of the national algorithm register that put
 // a system in education. Work is said by the Annex III point alone: the
@@ -143,13 +124,14 @@ var (
 var workThemes = []string{"onderwijs-en-wetenschap"}
 
 // emotionAtWork reports whether the record recognises emotions at work or
-// in education (workOrEducation): a prohibited practice (AI Act art.
-// 5(1)(f)).
+// in education (workOrEducation) without claiming the law's way out
+// (medicalClaim): a prohibited practice (AI Act art. 5(1)(f)).
 func emotionAtWork(r *record.Record) (label.Text, bool) {
 	if !slices.Contains(r.Capabilities, "emotion_recognition") {
 		return label.Text{}, false
 	}
-	return workOrEducation(r)
+	where, ok := workOrEducation(r)
+	return where, ok && !medicalClaim(r)
 }
 
 // sensitiveWords are the beginnings of words that name a trait AI Act
@@ -268,8 +250,8 @@ var biometricBan = &Rule{
 		"Municipalities never follow individuals in public space and do not use biometric surveillance such as facial recognition, categorisation by bodily traits, emotion or behaviour detection (VNG principle 2.1; also the programme commitment against live facial recognition). The ban applies to sensors and algorithms alike. Real-time remote biometric identification in publicly accessible spaces for law enforcement is also prohibited by law since 2 February 2025 (AI Act art. 5(1)(h)), and so are emotion recognition at work and in education (art. 5(1)(f)) and biometric categorisation that infers race, political opinions, trade union membership, religious or philosophical beliefs, sex life or sexual orientation (art. 5(1)(g)); nobody may deviate from those two. Only the police may deviate: after the fact with the prior authorisation of a court or an administrative authority whose decision is binding and subject to judicial review (art. 26(10)); in real time only for an objective of art. 5(1)(h), under a national law (art. 5(5)), with the prior authorisation of a court or an independent administrative authority whose decision is binding (art. 5(3)), and with a completed fundamental-rights impact assessment and a registration in the EU database (art. 5(2)), and it then stays a visible warning. A name does not show that an administrative authority is independent and its decision binding, so the checklist accepts a court only, in real time and after the fact; the police themselves, the public prosecutor and the mayor never count.",
 	},
 	Satisfy: label.Text{
-		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference} van een rechter (art. 26 lid 10 staat ook een bestuursinstantie toe waarvan het besluit bindend is en aan de rechter kan worden voorgelegd, maar dat is aan een naam niet te zien; de politie zelf, de officier van justitie en de burgemeester tellen niet); voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming die de controle als die van een rechter herkent (rechter, rechtbank, gerechtshof; niet de officier van justitie, de burgemeester of de driehoek; een onafhankelijke bestuursinstantie mag volgens art. 5 lid 3 ook, maar is aan haar naam niet te herkennen) met een datum die niet later is dan approved_on, en in het AI-profiel ai_act.fria met een datum die niet later is dan approved_on en ai_act.eu_database_id (art. 5 lid 2). Realtime identificatie blijft dan een waarschuwing. Emotieherkenning op het werk of in het onderwijs (ai_act.annex_iii punt 3 of 4, of het thema onderwijs-en-wetenschap zonder punt 1(c) en een medische of veiligheidsreden bij ai_act.basis, in die woorden) is verboden, en biometrische indeling die gevoelige kenmerken afleidt ook (personal_data.categories of ai_act.basis noemt bijvoorbeeld etnische afkomst, politieke voorkeur, geloof of seksuele gerichtheid, of ai_act.category is prohibited); daarvoor telt geen uitzondering.",
-		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference} by a court (art. 26(10) also allows an administrative authority whose decision is binding and subject to judicial review, but a name does not show that; the police themselves, the prosecutor and the mayor do not count); for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation the checklist recognises as a court's (rechter, rechtbank, gerechtshof, court; not the public prosecutor, the mayor or the triangle; art. 5(3) also allows an independent administrative authority, but a name does not show one) dated no later than approved_on, and in the AI Act profile ai_act.fria dated no later than approved_on and ai_act.eu_database_id (art. 5(2)). Real-time identification then remains a warning. Emotion recognition at work or in education (ai_act.annex_iii point 3 or 4, or the theme onderwijs-en-wetenschap without point 1(c) and a medical or safety reason in ai_act.basis, in those words) is prohibited, and so is biometric categorisation that infers sensitive traits (personal_data.categories or ai_act.basis names, say, ethnic origin, political opinions, religion or sexual orientation, or ai_act.category is prohibited); no exception counts for them.",
+		"De sensor of het algoritme noemt geen van de verboden capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). Alleen voor de politie: een goedgekeurde uitzondering (rule: biometric-ban) met reason, legal_basis, approved_by, approved_on en until; voor identificatie achteraf ook authorisation {authority, date, reference} van een rechter (art. 26 lid 10 staat ook een bestuursinstantie toe waarvan het besluit bindend is en aan de rechter kan worden voorgelegd, maar dat is aan een naam niet te zien; de politie zelf, de officier van justitie en de burgemeester tellen niet); voor realtime identificatie ook objective (victim_search, imminent_threat of serious_crime_suspect), national_law, en een toestemming die de controle als die van een rechter herkent (rechter, rechtbank, gerechtshof; niet de officier van justitie, de burgemeester of de driehoek; een onafhankelijke bestuursinstantie mag volgens art. 5 lid 3 ook, maar is aan haar naam niet te herkennen) met een datum die niet later is dan approved_on, en in het AI-profiel ai_act.fria met een datum die niet later is dan approved_on en ai_act.eu_database_id (art. 5 lid 2). Realtime identificatie blijft dan een waarschuwing. Emotieherkenning op het werk of in het onderwijs (ai_act.annex_iii punt 3 of 4, of het thema onderwijs-en-wetenschap zonder punt 1(c) met een reden bij ai_act.basis; met zo'n reden blijft het een waarschuwing) is verboden, en biometrische indeling die gevoelige kenmerken afleidt ook (personal_data.categories of ai_act.basis noemt bijvoorbeeld etnische afkomst, politieke voorkeur, geloof of seksuele gerichtheid, of ai_act.category is prohibited); daarvoor telt geen uitzondering.",
+		"The sensor or algorithm lists none of the banned capabilities (face_recognition, biometric_identification, realtime_biometric_identification, post_biometric_identification, biometric_categorisation, person_tracking, re_identification, emotion_recognition, gait_recognition, behaviour_detection_image, behaviour_detection_sound, device_tracking). For the police only: an approved exception (rule: biometric-ban) with reason, legal_basis, approved_by, approved_on and until; for after-the-fact identification also authorisation {authority, date, reference} by a court (art. 26(10) also allows an administrative authority whose decision is binding and subject to judicial review, but a name does not show that; the police themselves, the prosecutor and the mayor do not count); for real-time identification also objective (victim_search, imminent_threat or serious_crime_suspect), national_law, and an authorisation the checklist recognises as a court's (rechter, rechtbank, gerechtshof, court; not the public prosecutor, the mayor or the triangle; art. 5(3) also allows an independent administrative authority, but a name does not show one) dated no later than approved_on, and in the AI Act profile ai_act.fria dated no later than approved_on and ai_act.eu_database_id (art. 5(2)). Real-time identification then remains a warning. Emotion recognition at work or in education (ai_act.annex_iii point 3 or 4, or the theme onderwijs-en-wetenschap without point 1(c) with a reason in ai_act.basis; with one it stays a warning) is prohibited, and so is biometric categorisation that infers sensitive traits (personal_data.categories or ai_act.basis names, say, ethnic origin, political opinions, religion or sexual orientation, or ai_act.category is prohibited); no exception counts for them.",
 	},
 	Example: commented(`capabilities: [video_recording, people_counting]   # tellen mag
 
@@ -292,7 +274,8 @@ exceptions:
 	Applies: inUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		var fs []finding.Finding
-		where, atWork := workOrEducation(r)
+		where, atWork := emotionAtWork(r)
+		_, inEducation := workOrEducation(r)
 		for i, c := range r.Capabilities {
 			what, ok := banned[c]
 			if !ok {
@@ -371,6 +354,16 @@ exceptions:
 				}
 			}
 			fs = append(fs, f)
+			if c == "emotion_recognition" && inEducation && !atWork && ctx.OnOrAfter(art5From) {
+				// The law's own way out, claimed: lawful if the basis is a
+				// medical or safety reason, which a person checks; visible
+				// whatever the principle's setting.
+				fs = append(fs, lawful(worded(finding.Finding{Path: f.Path, Severity: finding.Warning},
+					en(fmt.Sprintf("capability %s recognises emotions at work or in education (%s), which AI Act art. 5(1)(f) prohibits unless the system is intended for medical or safety reasons; the record claims so (Annex III point 1(c), with ai_act.basis), which the register cannot check", c, where.In("en")),
+						"make sure ai_act.basis states the medical or safety reason the system is intended for; if there is none, stop using it: the law prohibits it"),
+					nl(fmt.Sprintf("De toepassing herkent emoties (%s) op het werk of in het onderwijs (%s). AI-verordening art. 5 lid 1 onder f verbiedt dat, tenzij het systeem bedoeld is om medische redenen of voor de veiligheid. De registratie zegt dat (bijlage III punt 1(c), met ai_act.basis), maar het register kan dat niet nagaan.", c, where.In("nl")),
+						"Zorg dat ai_act.basis de medische of veiligheidsreden noemt waarvoor het systeem bedoeld is. Is die er niet, stop dan met het gebruik: de wet verbiedt het.")), lawEmotionAtWork))
+			}
 		}
 		return fs
 	},

@@ -303,17 +303,6 @@ dpia:
 	},
 }
 
-// displacesGDPR reports whether a legal basis's law names one under which
-// personal data is processed instead of under the GDPR: the Wet
-// politiegegevens (the police, and boa's and special investigation
-// services by its art. 2 and their decree), the Wet justitiële en
-// strafvorderlijke gegevens, or the intelligence services' act.
-func displacesGDPR(law string) bool {
-	law = strings.ToLower(law)
-	return slices.ContainsFunc([]string{"politiegegevens", "wpg", "justitiële", "justitiele", "strafvorderlijke", "wjsg", "inlichtingen", "police data act", "judicial data"},
-		func(w string) bool { return strings.Contains(law, w) })
-}
-
 var legalBasis = &Rule{
 	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error, Cites: []string{"VNG 6.4"},
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
@@ -353,10 +342,12 @@ var legalBasis = &Rule{
 		// 151c cameras); anyone else who claims them is under the GDPR.
 		claimed := lb.Regime == "police_data" && !mayBePoliceData(r)
 		// "other" is no way out of the GDPR: it governs all personal data
-		// but what a law of its own governs instead, which the record
-		// names (displacesGDPR): police data, also of a municipality's
-		// enforcement officers (boa's, Wpg art. 2), and judicial data.
-		other := lb.Regime == "other" && personal(r) && !mayBePoliceData(r) && !displacesGDPR(lb.Law)
+		// but what a law of its own governs instead (police data, also of
+		// a municipality's enforcement officers, boa's, by Wpg art. 2;
+		// judicial data). Which law a text names the register cannot
+		// tell, so the claim stands as a warning a person checks, which
+		// no setting lowers.
+		other := lb.Regime == "other" && personal(r) && !mayBePoliceData(r)
 		switch {
 		case lb.Regime == "gdpr" && blank(lb.GDPRGround):
 			fs = append(fs, lawful(missing("/legal_basis",
@@ -365,11 +356,11 @@ var legalBasis = &Rule{
 				nl("De wettelijke grondslag noemt de AVG, maar niet op welke grond uit de AVG de verwerking berust.",
 					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
 		case other && blank(lb.GDPRGround):
-			fs = append(fs, lawful(at("/legal_basis/regime",
-				en(fmt.Sprintf("legal_basis.regime is other, but %s and the operator is not the police, so the GDPR applies, and the legal basis names no ground of GDPR art. 6(1)", personalWhy(r)),
-					"set legal_basis.regime: gdpr and add legal_basis.gdpr_ground, for a municipality usually public_task or legal_obligation, and name the task's own law (such as the Wegenverkeerswet 1994) in legal_basis.law; if a law governs the data instead of the GDPR (the Wet politiegegevens for boa's, the Wjsg), name it in legal_basis.law"),
-				nl(fmt.Sprintf("Bij legal_basis.regime staat other (anders). %s De organisatie is niet de politie, dus geldt de AVG. Maar bij de wettelijke grondslag staat niet op welke grond uit art. 6 lid 1 AVG de verwerking berust.", personalWhyNL(r)),
-					"Vul legal_basis.regime: gdpr in en vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting). Noem de eigen wet van de taak (zoals de Wegenverkeerswet 1994) bij legal_basis.law. Geldt voor de gegevens een wet in plaats van de AVG (de Wet politiegegevens voor boa's, de Wjsg), noem die dan bij legal_basis.law.")), lawLawfulGround))
+			fs = append(fs, lawful(worded(finding.Finding{Path: "/legal_basis/regime", Severity: finding.Warning},
+				en(fmt.Sprintf("legal_basis.regime is other, but %s and the operator is not the police: the GDPR applies, with a ground of art. 6(1), unless a law of its own governs these data instead (the Wet politiegegevens for boa's, the Wjsg), which the register cannot check", personalWhy(r)),
+					"if the GDPR applies, set legal_basis.regime: gdpr and add legal_basis.gdpr_ground (for a municipality usually public_task or legal_obligation), with the task's own law (such as the Wegenverkeerswet 1994) in legal_basis.law; if another law governs the data, name it in legal_basis.law"),
+				nl(fmt.Sprintf("Bij legal_basis.regime staat other (anders). %s De organisatie is niet de politie. Dan geldt de AVG, met een grond uit art. 6 lid 1, tenzij een eigen wet voor deze gegevens geldt (de Wet politiegegevens voor boa's, de Wjsg). Dat kan het register niet nagaan.", personalWhyNL(r)),
+					"Geldt de AVG, vul dan legal_basis.regime: gdpr in en legal_basis.gdpr_ground (voor een gemeente meestal public_task of legal_obligation), met de eigen wet van de taak (zoals de Wegenverkeerswet 1994) bij legal_basis.law. Geldt een andere wet voor de gegevens, noem die dan bij legal_basis.law.")), lawLawfulGround))
 		case claimed && blank(lb.GDPRGround):
 			fs = append(fs, lawful(missing("/legal_basis",
 				en("the GDPR applies, as the operator is not the police, but the legal basis names no ground of GDPR art. 6(1)",
