@@ -2,6 +2,7 @@ package principle
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -107,7 +108,22 @@ func longerFrom(term, limit period.Duration, tooLong bool) (en, nl string) {
 	if tooLong || !ok || start.IsZero() || term.Years != 0 || term.Months != 0 {
 		return "", ""
 	}
-	days := int(limit.AddTo(start).Sub(start).Hours() / 24)
-	return fmt.Sprintf(" (for a request made on %s, that is %d days)", label.DayMonth("en", start), days),
-		fmt.Sprintf(" (bij een verzoek van %s is dat %d dagen)", label.DayMonth("nl", start), days)
+	days := func(from time.Time) int { return int(limit.AddTo(from).Sub(from).Hours() / 24) }
+	n := days(start)
+	// The same day of a leap year, or of a year that is none: where the
+	// limit differs, the message says which.
+	other := start.AddDate(1, 0, 0)
+	if start.Year()%4 != 0 {
+		other = time.Date(2024, start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	switch {
+	case days(other) == n || other.Day() != start.Day():
+		return fmt.Sprintf(" (for a request made on %s, that is %d days)", label.DayMonth("en", start), n),
+			fmt.Sprintf(" (bij een verzoek van %s is dat %d dagen)", label.DayMonth("nl", start), n)
+	case start.Year()%4 == 0:
+		return fmt.Sprintf(" (for a request made on %s of a leap year, that is %d days)", label.DayMonth("en", start), n),
+			fmt.Sprintf(" (bij een verzoek van %s in een schrikkeljaar is dat %d dagen)", label.DayMonth("nl", start), n)
+	}
+	return fmt.Sprintf(" (for a request made on %s of a year that is no leap year, that is %d days)", label.DayMonth("en", start), n),
+		fmt.Sprintf(" (bij een verzoek van %s in een jaar dat geen schrikkeljaar is, is dat %d dagen)", label.DayMonth("nl", start), n)
 }

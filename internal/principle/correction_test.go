@@ -32,9 +32,9 @@ func TestCorrectionRoute(t *testing.T) {
 		// three months for one made on 1 December.
 		{name: "a month", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P1M}\n"},
 		{name: "31 days", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P31D}\n",
-			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 84, "takes P31D, longer than the month the GDPR gives as the rule (for a request made on 31 January, that is 28 days)"}}},
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 84, "takes P31D, longer than the month the GDPR gives as the rule (for a request made on 31 January of a year that is no leap year, that is 28 days)"}}},
 		{name: "92 days", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P92D}\n",
-			want: []want{{"correction-route", "C-correction-desk", finding.Error, 6, 84, "takes P92D, longer than the three months the GDPR allows at most (for a request made on 31 January, that is 89 days) (GDPR art. 12(3))"}}},
+			want: []want{{"correction-route", "C-correction-desk", finding.Error, 6, 84, "takes P92D, longer than the three months the GDPR allows at most (for a request made on 31 January of a year that is no leap year, that is 89 days) (GDPR art. 12(3))"}}},
 		{name: "no way to reach the desk", yaml: personalSensor + "correction: {route: Ask at the desk., term: P1M}\n",
 			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "names no web address or mailbox"}}},
 		{name: "no term", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example}\n",

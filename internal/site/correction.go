@@ -33,8 +33,12 @@ func correctionSection(c *fieldCtx, sec *recordSection) bool {
 		return true
 	}
 	cr := r.Correction
+	if cr != nil {
+		v.Rows = correctionRows(cr, lang)
+	}
 	// A route that says none ("-", "n.v.t.") is none: the resident is
-	// shown the register's desk, as the checklist calls the route missing.
+	// shown the register's desk, as the checklist calls the route missing,
+	// and the record's own desk, address or mailbox, where it names them.
 	if cr == nil || !record.Answers(cr.Route) {
 		if desk := c.b.cfg.Site.ReportErrorURL; desk != "" {
 			var p pieces
@@ -44,9 +48,16 @@ func correctionSection(c *fieldCtx, sec *recordSection) bool {
 		return true
 	}
 	v.Route = splitParas(cr.Route)
+	return true
+}
+
+// correctionRows are the desk, address, mailbox and term a record's
+// correction route names.
+func correctionRows(cr *record.Correction, lang string) []fieldRow {
+	var rows []fieldRow
 	row := func(path string, p pieces) {
 		if len(p) > 0 {
-			v.Rows = append(v.Rows, fieldRow{Label: fieldLabel(lang, path), Value: p})
+			rows = append(rows, fieldRow{Label: fieldLabel(lang, path), Value: p})
 		}
 	}
 	var desk, addr, mail, term pieces
@@ -64,5 +75,5 @@ func correctionSection(c *fieldCtx, sec *recordSection) bool {
 		term.text(humanDuration(lang, cr.Term))
 	}
 	row("correction.term", term)
-	return true
+	return rows
 }
