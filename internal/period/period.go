@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -284,9 +285,40 @@ func (d Duration) Longer(other Duration, start time.Time) bool {
 // recording or request, whenever it is made. P1M may be longer than P28D
 // (from 1 January it is 31 days) though from 1 February it is not.
 func (d Duration) MayBeLonger(other Duration) bool {
-	_, ok := d.LongerFrom(other)
-	return ok
+	if d.Years == 0 && d.Months == 0 && other.Years == 0 && other.Months == 0 {
+		return d.Longer(other, time.Time{})
+	}
+	// A register states few terms, each on many records, and the
+	// checklist asks of each record: the answer is kept per pair, up to
+	// a bound a register of made-up terms cannot pass.
+	k := [2]lengthKey{d.key(), other.key()}
+	mayBeLonger.RLock()
+	v, ok := mayBeLonger.m[k]
+	mayBeLonger.RUnlock()
+	if ok {
+		return v
+	}
+	_, v = d.LongerFrom(other)
+	mayBeLonger.Lock()
+	if len(mayBeLonger.m) < 4096 {
+		mayBeLonger.m[k] = v
+	}
+	mayBeLonger.Unlock()
+	return v
 }
+
+// lengthKey is what a duration's length is made of, without its text.
+type lengthKey struct {
+	years, months, weeks, days int
+	clock                      time.Duration
+}
+
+func (d Duration) key() lengthKey { return lengthKey{d.Years, d.Months, d.Weeks, d.Days, d.Clock} }
+
+var mayBeLonger = struct {
+	sync.RWMutex
+	m map[[2]lengthKey]bool
+}{m: map[[2]lengthKey]bool{}}
 
 // LongerFrom returns a day from which d is longer than other, the one
 // from which it is longest by (the first of those), and false when there

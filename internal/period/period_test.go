@@ -194,3 +194,26 @@ func TestMayBeLonger(t *testing.T) {
 		}
 	}
 }
+
+// The answer kept for a pair is the one worked out, asked again.
+func TestMayBeLongerAskedAgain(t *testing.T) {
+	for range 2 {
+		if !MustParse("P30D").MayBeLonger(MustParse("P1M")) || MustParse("P28D").MayBeLonger(MustParse("P1M")) {
+			t.Fatal("a kept answer differs")
+		}
+	}
+}
+
+func BenchmarkMayBeLonger(b *testing.B) {
+	term, limit := MustParse("P4W"), MustParse("P3M")
+	for b.Loop() {
+		term.MayBeLonger(limit)
+	}
+}
+
+func BenchmarkLongerFrom(b *testing.B) {
+	term, limit := MustParse("P4W"), MustParse("P3M")
+	for b.Loop() {
+		term.LongerFrom(limit)
+	}
+}
