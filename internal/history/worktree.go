@@ -15,36 +15,24 @@ import (
 // more than its commit. Outside a Git work tree, and in a bare repository,
 // it returns nothing.
 func Uncommitted(root string) ([]string, error) {
-	_, wt, _, prefix, err := workTree(root)
-	if errors.Is(err, ErrNoRepo) {
-		return nil, nil // outside Git, or a bare repository
-	}
-	if err != nil {
-		return nil, err
-	}
-	st, err := wt.Status()
-	if err != nil {
-		return nil, err
-	}
-	var dirty []string
-	for path, s := range st {
-		if s.Worktree == git.Unmodified && s.Staging == git.Unmodified {
-			continue
-		}
-		if prefix == "" {
-			dirty = append(dirty, path)
-		} else if rel, ok := strings.CutPrefix(path, prefix+"/"); ok {
-			dirty = append(dirty, rel)
-		}
-	}
-	slices.Sort(dirty)
-	return dirty, nil
+	dirty, _, err := statusUnder(root, func(s *git.FileStatus) bool {
+		return s.Worktree != git.Unmodified || s.Staging != git.Unmodified
+	})
+	return dirty, err
 }
 
 // Untracked lists the files under the register root that Git does not
 // track and does not ignore, as Uncommitted names them; inGit is false
 // outside a Git work tree, where no file is tracked or not.
 func Untracked(root string) (files []string, inGit bool, err error) {
+	return statusUnder(root, func(s *git.FileStatus) bool { return s.Worktree == git.Untracked })
+}
+
+// statusUnder lists the files under the register root whose status is
+// one keep keeps, relative to root and slash-separated, sorted; inGit is
+// false outside a Git work tree and in a bare repository, where it lists
+// nothing.
+func statusUnder(root string, keep func(*git.FileStatus) bool) (files []string, inGit bool, err error) {
 	_, wt, _, prefix, err := workTree(root)
 	if errors.Is(err, ErrNoRepo) {
 		return nil, false, nil
@@ -57,7 +45,7 @@ func Untracked(root string) (files []string, inGit bool, err error) {
 		return nil, true, err
 	}
 	for path, s := range st {
-		if s.Worktree != git.Untracked {
+		if !keep(s) {
 			continue
 		}
 		if prefix == "" {
