@@ -45,15 +45,15 @@ var correctionRoute = &Rule{
 	Applies: personalInUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		c := r.Correction
-		if c == nil || blank(c.Route) {
-			return []finding.Finding{missing(present(c != nil, "/correction"),
-				en("the record processes personal data but does not say how residents have it corrected or deleted",
-					"add correction with the route, the desk, its url or email and the term (GDPR art. 16, 17, 19)"),
-				nl("De toepassing verwerkt persoonsgegevens, maar er staat niet hoe inwoners een fout laten verbeteren of gegevens laten verwijderen.",
-					"Vul correction in: de route (route), het loket (desk), de website of het e-mailadres (url, email) en hoe lang het duurt (term). Zie AVG art. 16, 17 en 19."))}
+		if c == nil {
+			return []finding.Finding{noRoute(false)}
 		}
 		var fs []finding.Finding
-		if blank(c.URL) && blank(c.Email) && blank(ctx.Config.Site.ReportErrorURL) {
+		if blank(c.Route) {
+			// The term is judged all the same: a route that says none
+			// does not hide a term longer than the law allows.
+			fs = append(fs, noRoute(true))
+		} else if blank(c.URL) && blank(c.Email) && blank(ctx.Config.Site.ReportErrorURL) {
 			fs = append(fs, missing("/correction",
 				en("the correction route names no web address or mailbox, and register.yaml names no correction desk",
 					"add correction.url or correction.email, or set site.report_error_url"),
@@ -65,8 +65,9 @@ var correctionRoute = &Rule{
 		// allows, not one the checklist can pass over.
 		tooLong := period.IsTooLarge(err)
 		if blank(c.Term) || err != nil && !tooLong {
-			// The schema reports a malformed term; an absent one is a gap.
-			if blank(c.Term) {
+			// The schema reports a malformed term; an absent one is a gap
+			// (which the finding on a missing route already names).
+			if blank(c.Term) && !blank(c.Route) {
 				fs = append(fs, missing("/correction",
 					en("the correction route does not say how long a request takes",
 						"add correction.term, for example P4W (the GDPR allows one month)"),
@@ -126,4 +127,14 @@ func longerFrom(term, limit period.Duration, tooLong bool) (en, nl string) {
 	}
 	return fmt.Sprintf(" (for a request made on %s of a year that is no leap year, that is %d days)", label.DayMonth("en", start), n),
 		fmt.Sprintf(" (bij een verzoek van %s in een jaar dat geen schrikkeljaar is, is dat %d dagen)", label.DayMonth("nl", start), n)
+}
+
+// noRoute is the finding on a record that processes personal data and
+// names no correction route (present: it has a correction block).
+func noRoute(block bool) finding.Finding {
+	return missing(present(block, "/correction"),
+		en("the record processes personal data but does not say how residents have it corrected or deleted",
+			"add correction with the route, the desk, its url or email and the term (GDPR art. 16, 17, 19)"),
+		nl("De toepassing verwerkt persoonsgegevens, maar er staat niet hoe inwoners een fout laten verbeteren of gegevens laten verwijderen.",
+			"Vul correction in: de route (route), het loket (desk), de website of het e-mailadres (url, email) en hoe lang het duurt (term). Zie AVG art. 16, 17 en 19."))
 }

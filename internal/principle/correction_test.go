@@ -30,6 +30,10 @@ func TestCorrectionRoute(t *testing.T) {
 		// A month counts from the request (GDPR art. 12(3)): 31 days is
 		// longer for a request made on 1 February, 92 days longer than
 		// three months for one made on 1 December.
+		// A route that says none does not hide a term the law does not allow.
+		{name: "no route, a term too long", yaml: personalSensor + "correction: {route: n.v.t., email: privacy@voorbeeldstad.example, term: P4M}\n",
+			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "does not say how residents"},
+				{"correction-route", "C-correction-desk", finding.Error, 6, 73, "takes P4M, longer than the three months the GDPR allows at most"}}},
 		{name: "a month", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P1M}\n"},
 		{name: "31 days", yaml: personalSensor + "correction: {route: Mail the desk., url: https://voorbeeldstad.example/fout, term: P31D}\n",
 			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 84, "takes P31D, longer than the month the GDPR gives as the rule (for a request made on 31 January of a year that is no leap year, that is 28 days)"}}},
