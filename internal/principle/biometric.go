@@ -373,7 +373,10 @@ exceptions:
 		if blank(ex.LegalBasis) {
 			lacks("a specific legal basis (legal_basis)", "een specifieke wettelijke grondslag (legal_basis)")
 		}
-		if _, ok := emotionAtWork(r); ok {
+		// No exception lowers art. 5(1)(f), nor the warning on a claim of
+		// its way out: emotion recognition at work or in education,
+		// claimed for medical or safety reasons or not.
+		if _, ok := workOrEducation(r); ok && slices.Contains(r.Capabilities, "emotion_recognition") {
 			lacks("a ground in law: AI Act art. 5(1)(f) prohibits emotion recognition at work and in education, and no exception lowers that",
 				"een grond in de wet: AI-verordening art. 5 lid 1 onder f verbiedt emotieherkenning op het werk en in het onderwijs, en geen uitzondering verandert dat")
 		}

@@ -476,6 +476,15 @@ func TestEmotionRecognitionClaimingAMedicalOrSafetyReason(t *testing.T) {
 		if len(fs) == 1 && fs[0].Law.In("en") != "AI Act art. 5(1)(f)" {
 			t.Errorf("%q: law %q", basis, fs[0].Law.In("en"))
 		}
+		// No exception lowers it, not even the police's.
+		police := strings.Replace(yaml, "type: municipality", "type: police", 1) + `exceptions:
+  - {rule: biometric-ban, reason: x, legal_basis: Wpg, approved_by: College, approved_on: 2026-11-01, until: 2027-05-01}
+`
+		for _, f := range only(t, biometricBanID, off, nil, "2026-12-06", police) {
+			if f.Severity != finding.Warning && f.Severity != finding.Error || strings.Contains(f.Message.In("en"), "approved by") {
+				t.Errorf("%q: the police's exception lowered it: %s %q", basis, f.Severity, f.Message.In("en"))
+			}
+		}
 		// With the principle's ban in force, its error stands beside it.
 		if def := only(t, biometricBanID, nil, nil, "2026-12-06", yaml); len(def) != 2 || def[0].Severity != finding.Error {
 			t.Errorf("%q: with the ban in force: %v", basis, def)

@@ -190,8 +190,8 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			}
 			if d.PolicyOnly {
 				f.Message = label.Text{
-					fmt.Sprintf("%s zou plichten uit de wet (%s) uitzetten of lichter maken, %s. Die blijven een fout; alleen de andere bevindingen van de regel veranderen.", what, r.Law.In("nl"), r.LawScope.In("nl")),
-					fmt.Sprintf("%s would switch off or lower duties that follow from law (%s) %s; those stay errors, only the rule's other findings change", what, r.Law.In("en"), r.LawScope.In("en")),
+					fmt.Sprintf("%s zou plichten uit de wet (%s) uitzetten of lichter maken, %s. Die blijven gemeld zoals de wet ze geeft; alleen de andere bevindingen van de regel veranderen.", what, r.Law.In("nl"), r.LawScope.In("nl")),
+					fmt.Sprintf("%s would switch off or lower duties that follow from law (%s) %s; those stay reported as the law has them, only the rule's other findings change", what, r.Law.In("en"), r.LawScope.In("en")),
 				}
 				f.Help = label.Text{
 					"Haal de instelling weg, of houd haar alleen voor het beleidsdeel en leg vast waarom (reason).",
@@ -204,8 +204,8 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			f.Severity = finding.Warning
 			f = lawful(f, r.Law)
 			f.Message = label.Text{
-				fmt.Sprintf("%s verandert alleen de bevindingen van de regel die uit beleid komen. %s is het een wettelijke plicht (%s), en dat blijft een fout.", what, capitalise(r.LawScope.In("nl")), r.Law.In("nl")),
-				fmt.Sprintf("%s changes only the rule's policy findings: %s it is law (%s) and stays an error", what, r.LawScope.In("en"), r.Law.In("en")),
+				fmt.Sprintf("%s verandert alleen de bevindingen van de regel die uit beleid komen. %s is het een wettelijke plicht (%s), en dat blijft gemeld zoals de wet het geeft.", what, capitalise(r.LawScope.In("nl")), r.Law.In("nl")),
+				fmt.Sprintf("%s changes only the rule's policy findings: %s it is law (%s) and stays reported as the law has it", what, r.LawScope.In("en"), r.Law.In("en")),
 			}
 			f.Help = label.Text{
 				"Is dat de bedoeling, dan hoeft er niets te gebeuren. De website toont de instelling met de reden.",
