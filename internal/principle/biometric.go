@@ -274,8 +274,10 @@ exceptions:
 	Applies: inUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		var fs []finding.Finding
-		where, atWork := emotionAtWork(r)
-		_, inEducation := workOrEducation(r)
+		// At work or in education, art. 5(1)(f) prohibits emotion
+		// recognition, unless the record claims its way out (medicalClaim).
+		where, atWork := workOrEducation(r)
+		claimed := atWork && medicalClaim(r)
 		for i, c := range r.Capabilities {
 			what, ok := banned[c]
 			if !ok {
@@ -306,7 +308,7 @@ exceptions:
 						"remove it; the only way out is an exception (rule: biometric-ban) for an objective of AI Act art. 5(1)(h) (objective), under the national law that provides for it (national_law, art. 5(5)), with the prior authorisation of a court or independent administrative authority (authorisation: authority, date, reference; art. 5(3); the checklist recognises a court only), and with a completed fundamental-rights impact assessment and a registration in the EU database (ai_act.fria, ai_act.eu_database_id; art. 5(2)); it then stays a warning",
 					}
 				}
-			case c == "emotion_recognition" && atWork && ctx.OnOrAfter(art5From):
+			case c == "emotion_recognition" && atWork && !claimed && ctx.OnOrAfter(art5From):
 				// Not "in public space": the law forbids it in the classroom
 				// and at work, wherever those are.
 				f.Message = label.Text{
@@ -354,7 +356,7 @@ exceptions:
 				}
 			}
 			fs = append(fs, f)
-			if c == "emotion_recognition" && inEducation && !atWork && ctx.OnOrAfter(art5From) {
+			if c == "emotion_recognition" && claimed && ctx.OnOrAfter(art5From) {
 				// The law's own way out, claimed: lawful if the basis is a
 				// medical or safety reason, which a person checks; visible
 				// whatever the principle's setting.
