@@ -109,16 +109,16 @@ func longerFrom(term, limit period.Duration, tooLong bool) (en, nl string) {
 	if tooLong || !ok || start.IsZero() || term.Years != 0 || term.Months != 0 {
 		return "", ""
 	}
-	days := func(from time.Time) int { return int(limit.AddTo(from).Sub(from).Hours() / 24) }
-	n := days(start)
-	// The same day of a leap year, or of a year that is none: where the
-	// limit differs, the message says which.
-	other := start.AddDate(1, 0, 0)
-	if start.Year()%4 != 0 {
-		other = time.Date(2024, start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+	// The limit from the same day of a year: where it differs between a
+	// leap year and another, the message says which kind of year.
+	days := func(year int) int {
+		from := time.Date(year, start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+		return int(limit.AddTo(from).Sub(from).Hours() / 24)
 	}
+	n := days(start.Year())
+	leapDay := start.Month() == time.February && start.Day() == 29
 	switch {
-	case days(other) == n || other.Day() != start.Day():
+	case leapDay || days(2024) == days(2025):
 		return fmt.Sprintf(" (for a request made on %s, that is %d days)", label.DayMonth("en", start), n),
 			fmt.Sprintf(" (bij een verzoek van %s is dat %d dagen)", label.DayMonth("nl", start), n)
 	case start.Year()%4 == 0:
