@@ -447,15 +447,14 @@ func publicHistory(repo *history.Repo, now *record.Record, full bool) (sh site.H
 			break // not public after it: neither is anything older
 		}
 		ch := site.Change{Date: day(c.When), Subject: c.Subject(), Author: c.Author, Added: seen.Added}
-		if !seen.Added {
+		if seen.Added {
+			sh.Added = ch.Date
+		} else {
 			for _, f := range c.Fields {
 				if f.Path != "" {
 					ch.Fields = append(ch.Fields, source.Dotted(f.Path))
 				}
 			}
-		}
-		if seen.Added {
-			sh.Added = ch.Date
 		}
 		shown = append(shown, ch)
 		if past.Done() {

@@ -104,7 +104,7 @@ func (b *builder) place(key string) Place {
 func (b *builder) changes(def *Config) []Change {
 	var out []Change
 	add := func(key, value, dflt string) {
-		if value == dflt || sameLength(value, dflt) {
+		if value == dflt || sameText(value, dflt) {
 			return
 		}
 		out = append(out, Change{Key: key, Value: value, Default: dflt, Place: b.place(key)})
@@ -134,11 +134,17 @@ func (b *builder) changes(def *Config) []Change {
 	return out
 }
 
-// sameLength reports whether a and b are durations as long from any day:
-// P1Y and P12M, P1W and P7D, but not P1Y and P365D, which a leap year
-// tells apart. Text that is no duration is as long as nothing.
-func sameLength(a, b string) bool {
+// sameText reports whether two settings written as text are durations as
+// long as each other (sameLength); text that is no duration is as long as
+// nothing.
+func sameText(a, b string) bool {
 	x, errX := period.Parse(a)
 	y, errY := period.Parse(b)
-	return errX == nil && errY == nil && x.Years*12+x.Months == y.Years*12+y.Months && x.Weeks*7+x.Days == y.Weeks*7+y.Days && x.Clock == y.Clock
+	return errX == nil && errY == nil && sameLength(x, y)
+}
+
+// sameLength reports whether x and y are as long from any day: P1Y and
+// P12M, P1W and P7D, but not P1Y and P365D, which a leap year tells apart.
+func sameLength(x, y period.Duration) bool {
+	return x.Years*12+x.Months == y.Years*12+y.Months && x.Weeks*7+x.Days == y.Weeks*7+y.Days && x.Clock == y.Clock
 }

@@ -217,7 +217,7 @@ func (b *builder) locate(key string) (line, col int) {
 		return 0, 0
 	}
 	path := strings.Split(key, ".")
-	if n := at(b.doc.Root, path, false); n != nil {
+	if n := at(b.doc.Root, path); n != nil {
 		return n.Line, n.Column
 	}
 	return b.doc.Locate(source.JoinPointer(path...), false)

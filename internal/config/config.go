@@ -836,8 +836,9 @@ func (b *builder) evaluation() {
 	// or P12M) is the default, and caps as it does.
 	c.Evaluation.Defaulted = map[string]bool{}
 	for k, s := range defaults["evaluation.intervals"].(map[string]any) {
-		if d, set := c.Evaluation.Intervals[k]; !set || sameLength(d.String(), s.(string)) {
-			c.Evaluation.Intervals[k] = period.MustParse(s.(string))
+		dflt := period.MustParse(s.(string))
+		if d, set := c.Evaluation.Intervals[k]; !set || sameLength(d, dflt) {
+			c.Evaluation.Intervals[k] = dflt
 			c.Evaluation.Defaulted[k] = true
 		}
 	}

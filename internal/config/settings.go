@@ -162,9 +162,9 @@ func find(m map[string]any, path []string) (any, bool) {
 
 // at finds the node of key's value in the tree under n as inFile finds the
 // value: keys without regard to case, the first of two alike (the one
-// foldedTwice keeps), a key that holds dots itself tried first; with
-// key set, the node of its key instead. nil when the tree does not set it.
-func at(n *yaml.Node, path []string, key bool) *yaml.Node {
+// foldedTwice keeps), a key that holds dots itself tried first. nil when
+// the tree does not set it.
+func at(n *yaml.Node, path []string) *yaml.Node {
 	n = source.Deref(n)
 	if n.Kind != yaml.MappingNode {
 		return nil
@@ -176,12 +176,9 @@ func at(n *yaml.Node, path []string, key bool) *yaml.Node {
 				continue
 			}
 			if i == len(path) {
-				if key {
-					return n.Content[j]
-				}
 				return source.Deref(n.Content[j+1])
 			}
-			if found := at(n.Content[j+1], path[i:], key); found != nil {
+			if found := at(n.Content[j+1], path[i:]); found != nil {
 				return found
 			}
 			break
