@@ -33,6 +33,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/quality"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // cacheVersion changes whenever a part's files, or the reason a shard
@@ -552,8 +553,7 @@ func jsonError(data []byte, err error) jsonSpot {
 	if off < 0 || off > int64(len(data)) {
 		return jsonSpot{err: err}
 	}
-	line := 1 + bytes.Count(data[:off], []byte("\n"))
-	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
+	line, col := source.Position(data, int(off))
 	return jsonSpot{line, col, err}
 }
 

@@ -226,9 +226,9 @@ var (
 	msgElsewhere = message.New("a file of the machine that builds the national site", "een bestand op de computer die de landelijke site bouwt")
 	msgNotShown  = message.New("(left out)", "(weggelaten)")
 	// What the system said, in words the site publishes (causeWord).
-	msgCauseMissing = message.New("not found", "niet gevonden")
-	msgCauseDenied  = message.New("no permission", "geen toegang")
-	msgCauseTimeout = message.New("it took too long", "het duurde te lang")
+	msgCauseMissing = causeText("not found", "niet gevonden")
+	msgCauseDenied  = causeText("no permission", "geen toegang")
+	msgCauseTimeout = causeText("it took too long", "het duurde te lang")
 	// Where JSON went wrong (jsonSpot).
 	msgLineCol = message.New("line %d, column %d", "regel %d, kolom %d")
 	// JSON that does not read, where no line is known.
@@ -250,10 +250,11 @@ func reasonText(en, nl string) *message.Text {
 // causeTexts are the known causes (causeWord), by their English.
 var causeTexts = map[string]*message.Text{}
 
-func init() {
-	for _, t := range []*message.Text{msgCauseMissing, msgCauseDenied, msgCauseTimeout} {
-		causeTexts[t.In(message.English)] = t
-	}
+// causeText declares a known cause, as reasonText declares a reason.
+func causeText(en, nl string) *message.Text {
+	t := message.New(en, nl)
+	causeTexts[en] = t
+	return t
 }
 
 // A reason is why a register could not be read, as the national site
