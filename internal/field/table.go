@@ -32,6 +32,7 @@ var All = []Field{
 	{Path: "legal_basis.gdpr_ground", Kind: Enum, Display: Part, Label: [2]string{"Grondslag (AVG)", "Ground (GDPR)"}},
 	{Path: "legal_basis.law", Kind: Prose, Display: Part, Label: [2]string{"Wet of regeling", "Law or regulation"}},
 	{Path: "legal_basis.outside_public_task", Kind: Prose, Display: Part, Label: [2]string{"Buiten de publieke taak", "Outside the public task"}},
+	{Path: "legal_basis.boa", Kind: Bool, Display: Part, Label: [2]string{"Opsporing door boa's (Wet politiegegevens)", "Investigation by boa's (Wet politiegegevens)"}},
 	{Path: "legal_basis.links", Kind: Texts, Display: Part, Label: [2]string{"Bronnen", "Sources"}},
 	{Path: "processing_register_url", Kind: URL, Section: "law", Label: [2]string{"Verwerkingsregister", "Record of processing activities"}},
 	{Path: "personal_data", Kind: Group, Section: "privacy", Display: Row, Fact: true, Label: [2]string{"Persoonsgegevens", "Personal data"}},

@@ -61,6 +61,9 @@ var (
 	// Personal data processed for the police's task are police data
 	// (Wpg art. 1(a)), outside the GDPR (GDPR art. 2(2)(d)).
 	lawPoliceData = label.Text{"Wet politiegegevens art. 1 onder a", "Wet politiegegevens art. 1(a)"}
+	// What boa's process to investigate the offences of their deed are
+	// police data too, by the decree made for them under the Wpg.
+	lawPoliceOrBoaData = label.Text{"Wet politiegegevens art. 1 onder a; Besluit politiegegevens buitengewoon opsporingsambtenaren", "Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren"}
 )
 
 // Legal reports whether the rule follows from law, wholly or for some of its

@@ -315,8 +315,8 @@ var legalBasis = &Rule{
 		"Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt, heeft legal_basis met het regime; onder de AVG ook gdpr_ground, dat voor een gemeente, de politie of een andere overheid niet legitimate_interest is. Noem de wet die de taak geeft. police_data (Wet politiegegevens) is alleen voor de politie zelf (organisation.type police) en voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet); voor ieder ander gelden de AVG en haar grondslag. Met regime other en persoonsgegevens blijft een waarschuwing staan: de AVG geldt, tenzij een eigen wet voor de gegevens geldt (de Wet politiegegevens voor boa's, de Wjsg), en dat kan het register niet nagaan.",
-		"A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task. police_data (Wet politiegegevens) is for the police themselves (organisation.type police) and the images of the mayor's camera surveillance (Gemeentewet 151c) only; anyone else is under the GDPR and needs its ground. Regime other with personal data stays a warning: the GDPR applies unless a law of its own governs the data (the Wet politiegegevens for boa's, the Wjsg), which the register cannot check.",
+		"Een registratie die persoonsgegevens verwerkt, heeft legal_basis met het regime; onder de AVG ook gdpr_ground, dat voor een gemeente, de politie of een andere overheid niet legitimate_interest is. Noem de wet die de taak geeft. police_data (Wet politiegegevens) is alleen voor de politie zelf (organisation.type police), voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's van de organisatie verwerken om de strafbare feiten uit hun akte op te sporen (legal_basis.boa: true); voor ieder ander gelden de AVG en haar grondslag. Met regime other en persoonsgegevens blijft een waarschuwing staan: de AVG geldt, tenzij een eigen wet voor de gegevens geldt (zoals de Wjsg), en dat kan het register niet nagaan.",
+		"A record that processes personal data has legal_basis with its regime; under the GDPR also gdpr_ground, which for a municipality, the police or another government body is not legitimate_interest. Name the law that gives the task. police_data (Wet politiegegevens) is for the police themselves (organisation.type police), the images of the mayor's camera surveillance (Gemeentewet 151c) and what the operator's boa's process to investigate the offences of their deed (legal_basis.boa: true) only; anyone else is under the GDPR and needs its ground. Regime other with personal data stays a warning: the GDPR applies unless a law of its own governs the data (such as the Wjsg), which the register cannot check.",
 	},
 	Example: example(`legal_basis:
   regime: gdpr
@@ -339,14 +339,14 @@ var legalBasis = &Rule{
 			return fs
 		}
 		// Police data are the police's (and the images of the mayor's
-		// 151c cameras); anyone else who claims them is under the GDPR.
+		// 151c cameras, and what boa's process to investigate offences);
+		// anyone else who claims them is under the GDPR.
 		claimed := lb.Regime == "police_data" && !mayBePoliceData(r)
 		// "other" is no way out of the GDPR: it governs all personal data
-		// but what a law of its own governs instead (police data, also of
-		// a municipality's enforcement officers, boa's, by Wpg art. 2;
-		// judicial data). Which law a text names the register cannot
-		// tell, so the claim stands as a warning a person checks, which
-		// no setting lowers.
+		// but what a law of its own governs instead (police data, which
+		// boa's state with legal_basis.boa; judicial data). Which law a
+		// text names the register cannot tell, so the claim stands as a
+		// warning a person checks, which no setting lowers.
 		other := lb.Regime == "other" && personal(r) && !mayBePoliceData(r)
 		switch {
 		case lb.Regime == "gdpr" && blank(lb.GDPRGround):
@@ -357,10 +357,10 @@ var legalBasis = &Rule{
 					"Vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
 		case other && blank(lb.GDPRGround):
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/legal_basis/regime", Severity: finding.Warning},
-				en(fmt.Sprintf("legal_basis.regime is other, but %s and the operator is not the police: the GDPR applies, with a ground of art. 6(1), unless a law of its own governs these data instead (the Wet politiegegevens for boa's, the Wjsg), which the register cannot check", personalWhy(r)),
-					"if the GDPR applies, set legal_basis.regime: gdpr and add legal_basis.gdpr_ground (for a municipality usually public_task or legal_obligation), with the task's own law (such as the Wegenverkeerswet 1994) in legal_basis.law; if another law governs the data, name it in legal_basis.law"),
-				nl(fmt.Sprintf("Bij legal_basis.regime staat other (anders). %s De organisatie is niet de politie. Dan geldt de AVG, met een grond uit art. 6 lid 1, tenzij een eigen wet voor deze gegevens geldt (de Wet politiegegevens voor boa's, de Wjsg). Dat kan het register niet nagaan.", personalWhyNL(r)),
-					"Geldt de AVG, vul dan legal_basis.regime: gdpr in en legal_basis.gdpr_ground (voor een gemeente meestal public_task of legal_obligation), met de eigen wet van de taak (zoals de Wegenverkeerswet 1994) bij legal_basis.law. Geldt een andere wet voor de gegevens, noem die dan bij legal_basis.law.")), lawLawfulGround))
+				en(fmt.Sprintf("legal_basis.regime is other, but %s and the operator is not the police: the GDPR applies, with a ground of art. 6(1), unless a law of its own governs these data instead (such as the Wjsg), which the register cannot check", personalWhy(r)),
+					"if the GDPR applies, set legal_basis.regime: gdpr and add legal_basis.gdpr_ground (for a municipality usually public_task or legal_obligation), with the task's own law (such as the Wegenverkeerswet 1994) in legal_basis.law; if the operator's boa's process the data to investigate the offences of their deed, set legal_basis.regime: police_data and legal_basis.boa: true; if another law governs the data, name it in legal_basis.law"),
+				nl(fmt.Sprintf("Bij legal_basis.regime staat other (anders). %s De organisatie is niet de politie. Dan geldt de AVG, met een grond uit art. 6 lid 1, tenzij een eigen wet voor deze gegevens geldt (zoals de Wjsg). Dat kan het register niet nagaan.", personalWhyNL(r)),
+					"Geldt de AVG, vul dan legal_basis.regime: gdpr in en legal_basis.gdpr_ground (voor een gemeente meestal public_task of legal_obligation), met de eigen wet van de taak (zoals de Wegenverkeerswet 1994) bij legal_basis.law. Verwerken boa's van de organisatie de gegevens om de strafbare feiten uit hun akte op te sporen, vul dan legal_basis.regime: police_data en legal_basis.boa: true in. Geldt een andere wet voor de gegevens, noem die dan bij legal_basis.law.")), lawLawfulGround))
 		case claimed && blank(lb.GDPRGround):
 			fs = append(fs, lawful(missing("/legal_basis",
 				en("the GDPR applies, as the operator is not the police, but the legal basis names no ground of GDPR art. 6(1)",
@@ -369,7 +369,7 @@ var legalBasis = &Rule{
 					"Vul legal_basis.regime: gdpr in en vul legal_basis.gdpr_ground in. Voor een gemeente is dat meestal public_task (taak van algemeen belang) of legal_obligation (wettelijke verplichting).")), lawLawfulGround))
 		}
 		if claimed {
-			fs = append(fs, policeClaimed(r, "/legal_basis/regime", "legal_basis.regime is police_data", "Bij legal_basis.regime staat police_data (Wet politiegegevens)"))
+			fs = append(fs, policeClaimed(r, "/legal_basis/regime", "legal_basis.regime is police_data", "Bij legal_basis.regime staat police_data (Wet politiegegevens)", true))
 		}
 		if lb.GDPRGround == "legitimate_interest" && government(r) && !blank(lb.OutsidePublicTask) {
 			// The law's own bounds: the bar of art. 6(1), last sentence,

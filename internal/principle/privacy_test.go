@@ -228,7 +228,37 @@ kind: sensor
 organisation: {name: G, type: municipality}
 personal_data: {processed: yes}
 legal_basis: {regime: other, law: "Wet politiegegevens art. 2; Besluit politiegegevens buitengewoon opsporingsambtenaren"}
-`, want: []want{{"legal-basis", "VNG VI", finding.Warning, 5, 23, "unless a law of its own governs these data instead (the Wet politiegegevens for boa's, the Wjsg), which the register cannot check"}}},
+`, want: []want{{"legal-basis", "VNG VI", finding.Warning, 5, 23, "unless a law of its own governs these data instead (such as the Wjsg), which the register cannot check"}}},
+		// What boa's process to investigate the offences of their deed
+		// is police data (Besluit politiegegevens buitengewoon
+		// opsporingsambtenaren): a record that says so is lawful.
+		{name: "a boa's bodycam that says the boa's investigate", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis: {regime: police_data, boa: true, law: "Wet politiegegevens; Besluit politiegegevens buitengewoon opsporingsambtenaren"}
+`},
+		{name: "police data claimed by a municipality that names no boa's", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis: {regime: police_data, law: Wet politiegegevens}
+`, want: []want{
+			{"legal-basis", "VNG VI", finding.Error, 5, 1, "the GDPR applies, as the operator is not the police"},
+			{"legal-basis", "VNG VI", finding.Error, 5, 23, "what boa's process to investigate the offences of their deed, and the record says none of these"},
+		}},
+		{name: "boa's named but police data said false", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis: {regime: police_data, boa: false, law: Wet politiegegevens}
+`, want: []want{
+			{"legal-basis", "VNG VI", finding.Error, 5, 1, "the GDPR applies, as the operator is not the police"},
+			{"legal-basis", "VNG VI", finding.Error, 5, 23, "the record says none of these"},
+		}},
 		{name: "regime other for the police", yaml: `
 id: s
 kind: sensor

@@ -77,7 +77,7 @@ camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeen
 				nl(fmt.Sprintf("Bij camera_regime staat %s (%s), maar de organisatie is van het type %s. Alleen de burgemeester (art. 151c Gemeentewet) en de politie hebben deze bevoegdheden.", regimeNL(r.CameraRegime), r.CameraRegime, r.Organisation.Type),
 					"Een camera van een private partij heeft camera_regime: private (of object_security), met een eigen vergunning of melding. Beheert de gemeente of de politie de camera, verbeter dan organisation.type.")), lawAccountable))
 		case r.CameraRegime == record.RegimePolice && !police(r):
-			fs = append(fs, policeClaimed(r, "/camera_regime", "camera_regime is police", "Bij camera_regime staat police (politie)"))
+			fs = append(fs, policeClaimed(r, "/camera_regime", "camera_regime is police", "Bij camera_regime staat police (politie)", false))
 		}
 		if r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr" {
 			if why, waarom, ok := policeData(r); ok {
@@ -122,12 +122,21 @@ func policeData(r *record.Record) (why, waarom string, ok bool) {
 var lawPoliceOnly = label.Text{"Politiewet 2012 art. 3; Wet politiegegevens art. 1 onder a", "Politiewet 2012 art. 3; Wet politiegegevens art. 1(a)"}
 
 // mayBePoliceData reports whether the record's processing may fall under
-// the Wet politiegegevens instead of the GDPR: the police's own, and the
+// the Wet politiegegevens instead of the GDPR: the police's own, the
 // images of the mayor's camera surveillance under Gemeentewet 151c, which
-// are police data (shared/law.md, Cameras). Nobody else's: another
-// operator that claims camera_regime police or legal_basis.regime
-// police_data stays under the GDPR and its duties.
-func mayBePoliceData(r *record.Record) bool { return police(r) || r.PublicOrder() }
+// are police data (shared/law.md, Cameras), and what an operator's boa's
+// process to investigate the offences of their deed (boa). Nobody else's:
+// another operator that claims legal_basis.regime police_data stays
+// under the GDPR and its duties.
+func mayBePoliceData(r *record.Record) bool { return police(r) || r.PublicOrder() || boa(r) }
+
+// boa reports whether the record says the operator's buitengewoon
+// opsporingsambtenaren process its data to investigate the offences of
+// their deed, which the Wet politiegegevens governs as it does the
+// police's (Besluit politiegegevens buitengewoon opsporingsambtenaren).
+// The register cannot check it, as it cannot check organisation.type
+// police: the record says it, in public.
+func boa(r *record.Record) bool { return r.LegalBasis != nil && isTrue(r.LegalBasis.Boa) }
 
 // policeDataRegime reports whether the record is judged under the Wet
 // politiegegevens: its legal basis says police_data, and it may.
@@ -138,18 +147,28 @@ func policeDataRegime(r *record.Record) bool {
 // policeClaimed is the legal finding on a record whose operator is not the
 // police but claims the police's regime at path (what is the claim, as an
 // English clause and a Dutch sentence start): only the police operate
-// under the Politiewet 2012 and the Wet politiegegevens, and the checklist
-// holds the record to the GDPR.
-func policeClaimed(r *record.Record, path, what, wat string) finding.Finding {
+// under the Politiewet 2012, and the checklist holds the record to the
+// GDPR. With data, the claim is of the Wet politiegegevens, which also
+// governs what boa's process to investigate offences (boa): the finding
+// says how a record says so.
+func policeClaimed(r *record.Record, path, what, wat string, data bool) finding.Finding {
 	typ := r.Organisation.Type
 	if blank(typ) {
 		typ = "(none)"
 	}
+	who, wie := "only the police operate under the Politiewet 2012 and the Wet politiegegevens", "Alleen de politie werkt onder de Politiewet 2012 en de Wet politiegegevens."
+	fix := "a municipality's public-order camera is camera_regime: public_order under Gemeentewet 151c; otherwise name the law the processing falls under (for a camera: traffic_management, enforcement, operational, object_security, private or other; legal_basis.regime: gdpr with its ground); if the police operate it, set organisation.type: police"
+	herstel := "Is het cameratoezicht van de burgemeester voor de openbare orde, vul dan camera_regime: public_order in (art. 151c Gemeentewet). Zo niet, noem de wet waaronder de verwerking wel valt: bij een camera traffic_management, enforcement, operational, object_security, private of other, en legal_basis.regime: gdpr met de grondslag. Beheert de politie het zelf, vul dan organisation.type: police in."
+	law := lawPoliceOnly
+	if data {
+		who, wie = "the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and the record says none of these", "De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. De registratie zegt geen van drieën."
+		fix += "; if the operator's boa's process these data to investigate the offences of their deed, set legal_basis.boa: true"
+		herstel += " Verwerken boa's van de organisatie deze gegevens om de strafbare feiten uit hun akte op te sporen, vul dan legal_basis.boa: true in."
+		law = lawPoliceOrBoaData
+	}
 	return citesLaw(worded(finding.Finding{Path: path},
-		en(fmt.Sprintf("%s, but the operator is of type %s: only the police operate under the Politiewet 2012 and the Wet politiegegevens, so the checklist holds the record to the GDPR", what, typ),
-			"a municipality's public-order camera is camera_regime: public_order under Gemeentewet 151c; otherwise name the law the processing falls under (for a camera: traffic_management, enforcement, operational, object_security, private or other; legal_basis.regime: gdpr with its ground); if the police operate it, set organisation.type: police"),
-		nl(fmt.Sprintf("%s, maar de organisatie is van het type %s. Alleen de politie werkt onder de Politiewet 2012 en de Wet politiegegevens. Daarom gelden voor deze registratie de regels van de AVG.", wat, typ),
-			"Is het cameratoezicht van de burgemeester voor de openbare orde, vul dan camera_regime: public_order in (art. 151c Gemeentewet). Zo niet, noem de wet waaronder de verwerking wel valt: bij een camera traffic_management, enforcement, operational, object_security, private of other, en legal_basis.regime: gdpr met de grondslag. Beheert de politie het zelf, vul dan organisation.type: police in.")), lawPoliceOnly)
+		en(fmt.Sprintf("%s, but the operator is of type %s: %s, so the checklist holds the record to the GDPR", what, typ, who), fix),
+		nl(fmt.Sprintf("%s, maar de organisatie is van het type %s. %s Daarom gelden voor deze registratie de regels van de AVG.", wat, typ, wie), herstel)), law)
 }
 
 // namesPolice reports whether a party is the police: a word "politie"

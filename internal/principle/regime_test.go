@@ -405,7 +405,7 @@ status: active
 organisation: {type: municipality}
 personal_data: {processed: "yes"}
 legal_basis: {regime: police_data, gdpr_ground: public_task, law: Jeugdwet}
-`, want: []want{{"legal-basis", "VNG VI", finding.Error, 6, 23, "legal_basis.regime is police_data, but the operator is of type municipality…(Politiewet 2012 art. 3; Wet politiegegevens art. 1(a))"}}},
+`, want: []want{{"legal-basis", "VNG VI", finding.Error, 6, 23, "legal_basis.regime is police_data, but the operator is of type municipality…(Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren)"}}},
 		{name: "a municipality's camera claiming police data without a GDPR ground", yaml: `
 id: c
 kind: sensor

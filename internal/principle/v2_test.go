@@ -181,6 +181,13 @@ organisation: {type: police}
 legal_basis: {regime: police_data}
 personal_data: {processed: "yes", special_categories: true}
 `, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5) (Wet politiegegevens art. 5)"}}},
+		{name: "a municipality's boa's investigating: the Wpg article", yaml: `
+id: s
+kind: sensor
+organisation: {type: municipality}
+legal_basis: {regime: police_data, boa: true}
+personal_data: {processed: "yes", special_categories: true}
+`, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5) (Wet politiegegevens art. 5)"}}},
 		{name: "a municipality that claims police data still needs the GDPR's exception", yaml: `
 id: a
 kind: algorithm

@@ -158,8 +158,12 @@ type LegalBasis struct {
 	// OutsidePublicTask states why a public authority's processing on
 	// legitimate interest falls outside its public task (GDPR art. 6(1),
 	// last sentence): the one lawful way to that ground.
-	OutsidePublicTask string   `yaml:"outside_public_task" json:"outside_public_task,omitempty"`
-	Links             []string `yaml:"links" json:"links,omitempty"`
+	OutsidePublicTask string `yaml:"outside_public_task" json:"outside_public_task,omitempty"`
+	// Boa says the operator's buitengewoon opsporingsambtenaren process
+	// the data to investigate the offences of their deed: the Wet
+	// politiegegevens governs that, as it does the police's.
+	Boa   *bool    `yaml:"boa" json:"boa,omitempty"`
+	Links []string `yaml:"links" json:"links,omitempty"`
 }
 
 // PersonalData says whether personal data is processed (5.1, 6.4).

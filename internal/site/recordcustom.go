@@ -74,6 +74,9 @@ func legalBasisValue(c *fieldCtx) pieces {
 	if record.Says(lb.OutsidePublicTask) {
 		p.paras(fieldLabel(c.lang, "legal_basis.outside_public_task") + ": " + lb.OutsidePublicTask)
 	}
+	if lb.Boa != nil {
+		p.paras(fieldLabel(c.lang, "legal_basis.boa") + ": " + yesNo(c.lang, *lb.Boa))
+	}
 	var links []piece
 	for _, l := range lb.Links {
 		lp, _ := linkTo(l, "")

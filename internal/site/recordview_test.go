@@ -307,3 +307,42 @@ func TestACorrectionRouteThatIsNoneShowsTheDesk(t *testing.T) {
 		}
 	}
 }
+
+// A record that says its boa's investigate (legal_basis.boa) says so on its
+// page, in the legal basis, where a reader learns why the Wet
+// politiegegevens governs it; one that says nothing shows nothing of it.
+func TestTheLegalBasisSaysWhenBoasInvestigate(t *testing.T) {
+	reg := loadFixture(t, "../../register")
+	var with, without *record.Record
+	for _, r := range reg.Records {
+		if r.LegalBasis == nil || !r.IsPublic() || len(r.Withheld()) > 0 {
+			continue
+		}
+		switch {
+		case with == nil:
+			with = r
+		case without == nil:
+			without = r
+		}
+	}
+	if with == nil || without == nil {
+		t.Fatal("the bundled register has no two public records with a legal basis")
+	}
+	yes := true
+	with.LegalBasis.Boa = &yes
+	out, _ := build(t, reg, Options{})
+	b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, says string
+	}{{"nl", "Opsporing door boa&#39;s (Wet politiegegevens): Ja"}, {"en", "Investigation by boa&#39;s (Wet politiegegevens): Yes"}} {
+		if page := read(t, out, b.recordPath(c.lang, with)); !strings.Contains(page, c.says) {
+			t.Errorf("%s: the page of a record whose boa's investigate does not say %q", c.lang, c.says)
+		}
+		if page := read(t, out, b.recordPath(c.lang, without)); strings.Contains(page, "boa&#39;s") {
+			t.Errorf("%s: the page of a record that says nothing of boa's mentions them", c.lang)
+		}
+	}
+}

@@ -54,7 +54,7 @@ func TestLegalReviewVerdicts(t *testing.T) {
 				{leerl, "  special_categories_ground: substantial_public_interest\n", ""},
 			},
 			[]reviewFinding{
-				{leerl, "legal-basis", "error", "legal_basis.regime is police_data, but the operator is of type municipality…(Politiewet 2012 art. 3; Wet politiegegevens art. 1(a))"},
+				{leerl, "legal-basis", "error", "legal_basis.regime is police_data, but the operator is of type municipality…(Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren)"},
 				{leerl, "special-categories", "error", "does not give the exception of GDPR art. 9(2) (special_categories_ground)"},
 			}},
 		{"a high-risk date later than the law's is an error of check, and the law's date applies",
