@@ -196,3 +196,38 @@ func TestPublicPastFindsAQuoteTakenOutLater(t *testing.T) {
 		t.Errorf("commits seen as %q, want %q", got, want)
 	}
 }
+
+// PublicPast: an addition has no rules before it, whether its fields were
+// read (the whole record, as the feed reads it) or not (as the record
+// pages leave them), and it is shown as the addition exactly when the
+// record was public after it.
+func TestPublicPastAnAdditionHasNothingBefore(t *testing.T) {
+	public := &record.Record{Kind: record.Sensor, Purpose: "Camera's op de Markt."}
+	hidden := &record.Record{Kind: record.Sensor, Purpose: "Camera's op de Markt.", Publication: &record.Publication{Public: new(bool), Reason: "Nog niet besloten."}}
+	whole := []fielddiff.Change{{Path: "", Op: fielddiff.Added, New: map[string]any{"id": "c", "purpose": "Camera's op de Markt."}}}
+	for _, tt := range []struct {
+		name   string
+		now    *record.Record
+		fields []fielddiff.Change
+		shown  bool
+	}{
+		{"public, fields read", public, whole, true},
+		{"public, fields unread", public, nil, true},
+		{"not public, fields read", hidden, whole, false},
+		{"not public, fields unread", hidden, nil, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			past := NewPublicPast(tt.now)
+			seen := past.Next(history.Added, tt.fields, "")
+			if seen.Shown != tt.shown || seen.Shown && !seen.Added {
+				t.Errorf("shown, added = %v, %v; want %v, %v", seen.Shown, seen.Added, tt.shown, tt.shown)
+			}
+			if seen.Before != nil {
+				t.Errorf("rules before an addition: %+v, want none", seen.Before)
+			}
+			if !past.Done() {
+				t.Error("the walk goes on past the addition")
+			}
+		})
+	}
+}

@@ -61,7 +61,14 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem stri
 	if p.done {
 		return Seen{}
 	}
-	before, ok := rulesBefore(p.after, fields, p.newer)
+	// Before an addition there were no rules, however its fields were
+	// read (the record pages leave them unread): and what decides the
+	// addition is after it, so nothing before it is worked out.
+	var before *record.Record
+	ok := true
+	if op != history.Added {
+		before, ok = rulesBefore(p.after, fields, p.newer)
+	}
 	p.newer = append(p.newer, fields...)
 	if problem != "" && op != history.Added {
 		// A version that could not be read may have changed the rules
