@@ -169,7 +169,7 @@ func writeHistoryText(w io.Writer, file string, log []history.Change, lang strin
 
 // writeFieldLines prints what a change did, in lang: the whole record
 // added or removed in one line, else one line per field.
-func writeFieldLines(w io.Writer, op history.Op, oldFile string, fields []fielddiff.Change, problem, indent, lang string) {
+func writeFieldLines(w io.Writer, op history.Op, oldFile string, fields []fielddiff.Change, problem *history.Problem, indent, lang string) {
 	switch op {
 	case history.Added:
 		fmt.Fprintln(w, indent+msgRecordAdded.In(lang))
@@ -180,7 +180,7 @@ func writeFieldLines(w io.Writer, op history.Op, oldFile string, fields []fieldd
 	case history.Renamed:
 		fmt.Fprintln(w, indent+msgRecordRenamed.Format(lang, oldFile))
 	}
-	if problem != "" {
+	if problem != nil {
 		fmt.Fprintln(w, indent+msgFieldsNotCompared.Format(lang, problem))
 	}
 	for _, f := range fields {

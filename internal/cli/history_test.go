@@ -176,6 +176,63 @@ func TestChangesCommand(t *testing.T) {
 	}
 }
 
+// A version of a record that does not read is named in history and
+// changes with where and what is wrong with it, in the run's language: the
+// words of the YAML reader are the register's own, which it has in Dutch
+// too.
+func TestUnreadableVersionInTheRunsLanguage(t *testing.T) {
+	g, root, cs := gitRegisterRepo(t)
+	commitAs(g, map[string]string{"sensors/cam-station.yaml": lapsedCamera + "quantity: !!int abc\n"},
+		"Dave", "2026-05-01T09:00:00+02:00", "Count the cameras")
+	commitAs(g, map[string]string{"sensors/cam-station.yaml": lapsedCamera + "quantity: 3\n"},
+		"Dave", "2026-05-02T09:00:00+02:00", "Count them as a number")
+	commitAs(g, map[string]string{"sensors/cam-station.yaml": lapsedCamera + "quantity: [3\n"},
+		"Dave", "2026-05-03T09:00:00+02:00", "Make it a list")
+	for _, tt := range []struct {
+		lang         string
+		history, net []string
+		foreign      []string // words of the other language
+	}{
+		{"en", []string{
+			"      fields not compared: new version: line 18, column 11: YAML syntax error: a '[' opened on this line is not closed\n",
+			"      fields not compared: old version: line 18, column 11: abc is not a whole number\n",
+			"      fields not compared: new version: line 18, column 11: abc is not a whole number\n",
+		}, []string{"    fields not compared: new version: line 18, column 11: YAML syntax error: a '[' opened on this line is not closed\n"},
+			[]string{"versie", "regel", "kolom", "velden"}},
+		{"nl", []string{
+			"      velden niet vergeleken: nieuwe versie: regel 18, kolom 11: YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten\n",
+			"      velden niet vergeleken: oude versie: regel 18, kolom 11: abc is geen geheel getal\n",
+			"      velden niet vergeleken: nieuwe versie: regel 18, kolom 11: abc is geen geheel getal\n",
+		}, []string{"    velden niet vergeleken: nieuwe versie: regel 18, kolom 11: YAML-syntaxfout: een '[' die op deze regel wordt geopend, wordt niet gesloten\n"},
+			[]string{"version", "line", "column", "not compared", "not a whole number", "syntax error"}},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			for _, cmd := range []struct {
+				args []string
+				want []string
+			}{
+				{[]string{"history", "cam-station"}, tt.history},
+				{[]string{"changes", "--since", cs[1].String()}, tt.net},
+			} {
+				out, errOut, code := run(t, append(cmd.args, "--root", root, "--lang", tt.lang)...)
+				if code != ExitOK {
+					t.Fatalf("%v: exit %d\n%s%s", cmd.args, code, out, errOut)
+				}
+				for _, w := range cmd.want {
+					if !strings.Contains(out, w) {
+						t.Errorf("%v: lacks %q:\n%s", cmd.args, w, out)
+					}
+				}
+				for _, f := range tt.foreign {
+					if strings.Contains(out, f) {
+						t.Errorf("%v: holds %q:\n%s", cmd.args, f, out)
+					}
+				}
+			}
+		})
+	}
+}
+
 func TestHistoryOutsideGit(t *testing.T) {
 	root := writeRegister(t, map[string]string{"sensors/cam-station.yaml": lapsedCamera})
 	for _, args := range [][]string{{"history", "cam-station"}, {"changes", "--since", "2026-01-01"}} {

@@ -201,7 +201,7 @@ func (w *walk) step() {
 		if seen.Added && c.Op != history.Added {
 			// Made public: new to the public, with nothing of what it
 			// was before.
-			made.Op, made.Fields, made.Problem = history.Added, nil, ""
+			made.Op, made.Fields, made.Problem = history.Added, nil, nil
 		}
 		en := entry(made, *w.rc, rec, rules{now: seen.Now, after: seen.After, before: seen.Before}, w.o)
 		e = &en
@@ -364,7 +364,7 @@ func lines(c history.Change, at rules, o Options) []string {
 			out = append(out, fmt.Sprintf(word(lang, "renamed-new-line"), idOf(c.File)))
 		}
 	}
-	if c.Problem != "" && c.Op != history.Added {
+	if c.Problem != nil && c.Op != history.Added {
 		return append(out, word(lang, "unreadable"))
 	}
 	// As on the site: "niet openbaar (Reden: ...)".

@@ -201,7 +201,7 @@ func TestFeedKeepsWithheldValuesOut(t *testing.T) {
 		}},
 		// A file that does not parse at HEAD: nothing is known of it.
 		{Op: history.Added, File: "sensors/cam-geheim.yaml", Commits: []history.Change{
-			{Commit: "a2", When: at("2026-03-02T10:00:00+01:00"), Op: history.Added, File: "sensors/cam-geheim.yaml", Problem: "yaml: line 3"},
+			{Commit: "a2", When: at("2026-03-02T10:00:00+01:00"), Op: history.Added, File: "sensors/cam-geheim.yaml", Problem: &history.Problem{Unreadable: fielddiff.Unreadable{Version: fielddiff.NewVersion}}},
 		}},
 		// Removed, with a publication block in the wrong shape: not public.
 		{Op: history.Removed, File: "sensors/oud-geheim.yaml", Commits: []history.Change{
@@ -299,7 +299,7 @@ func ruledChanges() (o Options, cs *history.ChangeSet) {
 			{Commit: "k2", When: at("2026-02-04T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-k.yaml",
 				Fields: []fielddiff.Change{{Path: "/summary", Op: fielddiff.Changed, Old: "Openbaar", New: "Ook openbaar"}}},
 			{Commit: "k1", When: at("2026-01-04T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-k.yaml",
-				Problem: "not YAML"},
+				Problem: &history.Problem{Unreadable: fielddiff.Unreadable{Version: fielddiff.OldVersion}}},
 			{Commit: "k0", When: at("2026-01-03T10:00:00+01:00"), Op: history.Changed, File: "sensors/cam-k.yaml",
 				Fields: []fielddiff.Change{{Path: "/summary", Op: fielddiff.Changed, Old: "MISSCHIEN-GEHEIM", New: "x"}}},
 		}},

@@ -8,12 +8,13 @@ package fielddiff
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 
+	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/source"
 )
 
@@ -70,40 +71,116 @@ func Diff(old, new any) []Change {
 }
 
 // YAML parses two versions of a record with the hardened reader and diffs
-// them. An empty side (nil or no bytes) is an absent file.
+// them. An empty side (nil or no bytes) is an absent file. A version that
+// does not read as a record gives an *Unreadable error.
 func YAML(old, new []byte) ([]Change, error) {
-	ov, err := parse("old", old)
+	ov, err := parse(OldVersion, old)
 	if err != nil {
 		return nil, err
 	}
-	nv, err := parse("new", new)
+	nv, err := parse(NewVersion, new)
 	if err != nil {
 		return nil, err
 	}
 	return Diff(ov, nv), nil
 }
 
-func parse(which string, data []byte) (any, error) {
+func parse(which Version, data []byte) (any, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil
 	}
-	doc, fs := source.Parse(which, data, source.DefaultLimits)
+	doc, fs := source.Parse(string(which), data, source.DefaultLimits)
 	if doc == nil {
-		msgs := make([]string, 0, len(fs))
+		u := &Unreadable{Version: which}
 		for _, f := range fs {
-			if f.Line > 0 {
-				msgs = append(msgs, fmt.Sprintf("line %d: %s", f.Line, f.Message.In("en")))
-			} else {
-				msgs = append(msgs, f.Message.In("en"))
-			}
+			u.Found = append(u.Found, Found{Line: f.Line, Column: f.Column, Message: f.Message})
 		}
-		if len(msgs) == 0 {
-			return nil, errors.New(which + " version is not readable YAML")
-		}
-		return nil, fmt.Errorf("%s version: %s", which, strings.Join(msgs, "; "))
+		return nil, u
 	}
 	return doc.Value, nil
 }
+
+// Version is one of the two versions YAML compares.
+type Version string
+
+// The two versions.
+const (
+	OldVersion Version = "old"
+	NewVersion Version = "new"
+)
+
+// In names the version in lang: "old version", "oude versie".
+func (v Version) In(lang string) string {
+	switch v {
+	case OldVersion:
+		return msgOldVersion.In(lang)
+	case NewVersion:
+		return msgNewVersion.In(lang)
+	}
+	return msgAVersion.In(lang)
+}
+
+// Unreadable is the error of YAML when a version does not read as a
+// record: which version, and what the hardened reader found wrong in it,
+// where. It holds these parts rather than a sentence: a diff is kept
+// between runs (the history package), and the reason is worded when shown,
+// in the language of whoever reads it (In).
+type Unreadable struct {
+	Version Version
+	// Found is what the reader found, in the order it reported it; empty
+	// when it said nothing.
+	Found []Found
+}
+
+// Found is one thing the reader found wrong in a version: where (line and
+// column, 0 when not known), and what, as its finding says it in Dutch and
+// English. The words may quote the version's text: a value or a key.
+type Found struct {
+	Line, Column int
+	Message      label.Text
+}
+
+// In says in lang which version does not read and why: "old version: line
+// 3, column 7: abc is not a whole number".
+func (u *Unreadable) In(lang string) string {
+	if len(u.Found) == 0 {
+		return u.Version.In(lang) + ": " + msgNotYAML.In(lang)
+	}
+	parts := make([]string, len(u.Found))
+	for i, f := range u.Found {
+		parts[i] = f.In(lang)
+	}
+	return u.Version.In(lang) + ": " + strings.Join(parts, "; ")
+}
+
+// Error is the reason in English.
+func (u *Unreadable) Error() string { return u.In(message.English) }
+
+// In says in lang where the reader found what: "line 3, column 7: ...".
+// A finding with no Dutch reads in English.
+func (f Found) In(lang string) string {
+	what := f.Message.In(lang)
+	if what == "" {
+		what = f.Message.In(message.English)
+	}
+	switch {
+	case f.Line > 0 && f.Column > 0:
+		return msgAtLineColumn.Format(lang, f.Line, f.Column, what)
+	case f.Line > 0:
+		return msgAtLine.Format(lang, f.Line, what)
+	}
+	return what
+}
+
+// The words of an Unreadable.
+var (
+	msgOldVersion   = message.New("old version", "oude versie")
+	msgNewVersion   = message.New("new version", "nieuwe versie")
+	msgAVersion     = message.New("a version", "een versie")
+	msgNotYAML      = message.New("not readable YAML", "geen leesbare YAML")
+	msgAtLineColumn = message.New("line %d, column %d: %s", "regel %d, kolom %d: %s")
+	msgAtLine       = message.New("line %d: %s", "regel %d: %s")
+)
 
 func diff(path string, old, new any, out *[]Change, top bool) {
 	switch {

@@ -2,8 +2,11 @@ package fielddiff
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 func TestYAML(t *testing.T) {
@@ -95,19 +98,64 @@ func TestChangeValues(t *testing.T) {
 	}
 }
 
+// A version that does not read gives which one, and where and what the
+// reader found, as parts worded in either language when shown.
 func TestYAMLErrors(t *testing.T) {
-	tests := []struct{ name, old, new, want string }{
-		{"old syntax error", "a: [\n", "a: 1\n", "old version: "},
-		{"new duplicate key", "a: 1\n", "a: 1\na: 2\n", "new version: "},
-		{"NUL byte", "a: 1\n", "a: \x00\n", "NUL"},
+	tests := []struct {
+		name, old, new string
+		version        Version
+		line, column   int
+		en, nl         string
+	}{
+		{"old syntax error", "a: [\n", "a: 1\n", OldVersion, 1, 4,
+			"old version: line 1, column 4: YAML syntax error: did not find expected node content",
+			"oude versie: regel 1, kolom 4: YAML-syntaxfout: hier werd een waarde verwacht"},
+		{"new duplicate key", "a: 1\n", "a: 1\na: 2\n", NewVersion, 2, 1,
+			`new version: line 2, column 1: key "a" appears more than once in this mapping`,
+			`nieuwe versie: regel 2, kolom 1: sleutel "a" komt meer dan eens voor in deze mapping`},
+		{"NUL byte", "a: 1\n", "a: \x00\n", NewVersion, 1, 4,
+			"new version: line 1, column 4: file contains a NUL byte",
+			"nieuwe versie: regel 1, kolom 4: bestand bevat een NUL-byte"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := YAML([]byte(tt.old), []byte(tt.new))
-			if err == nil || !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("err = %v, want one containing %q", err, tt.want)
+			var u *Unreadable
+			if !errors.As(err, &u) {
+				t.Fatalf("err = %v, want an *Unreadable", err)
+			}
+			if u.Version != tt.version || len(u.Found) != 1 || u.Found[0].Line != tt.line || u.Found[0].Column != tt.column {
+				t.Errorf("got %+v, want the %s version at %d:%d", u, tt.version, tt.line, tt.column)
+			}
+			if got := u.In("en"); got != tt.en || err.Error() != tt.en {
+				t.Errorf("in English: %q (Error %q), want %q", got, err.Error(), tt.en)
+			}
+			if got := u.In("nl"); got != tt.nl {
+				t.Errorf("in Dutch: %q, want %q", got, tt.nl)
 			}
 		})
+	}
+}
+
+// A reason with nothing found, or a position only in part, reads without
+// what is not known.
+func TestUnreadableWithoutPosition(t *testing.T) {
+	for _, tt := range []struct {
+		u      Unreadable
+		en, nl string
+	}{
+		{Unreadable{Version: OldVersion}, "old version: not readable YAML", "oude versie: geen leesbare YAML"},
+		{Unreadable{Version: NewVersion, Found: []Found{{Message: label.Text{"bestand is leeg", "file is empty"}}}},
+			"new version: file is empty", "nieuwe versie: bestand is leeg"},
+		{Unreadable{Version: NewVersion, Found: []Found{{Line: 3, Message: label.Text{"", "only English"}}}},
+			"new version: line 3: only English", "nieuwe versie: regel 3: only English"},
+	} {
+		if got := tt.u.In("en"); got != tt.en {
+			t.Errorf("%+v in English: %q, want %q", tt.u, got, tt.en)
+		}
+		if got := tt.u.In("nl"); got != tt.nl {
+			t.Errorf("%+v in Dutch: %q, want %q", tt.u, got, tt.nl)
+		}
 	}
 }
 

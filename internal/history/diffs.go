@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 
@@ -11,6 +12,8 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/binread"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/message"
 )
 
 // The field diffs a run read may be kept in the cache folder (diffsName),
@@ -28,8 +31,11 @@ import (
 // with 1,500 commits.
 const diffsName = "diffs.bin"
 
-// diffsHeader starts the file.
-const diffsHeader = "register diffs 1\n"
+// diffsHeader starts the file, and names its format: a file of another
+// format reads as nothing kept, and is written anew. Format 1 kept a
+// version that does not read as a sentence in English; format 2 keeps
+// its parts (encodeProblem), worded when shown.
+const diffsHeader = "register diffs 2\n"
 
 // leftBehind are files older versions kept in the cache folder that none
 // reads now, removed when the diffs are written: the diffs in the format
@@ -48,10 +54,10 @@ func keyOfChange(old, new plumbing.Hash) diffKey {
 }
 
 // diffEntry is one change's field diff as JSON, or why it could not be
-// made.
+// made: a version that does not read as a record.
 type diffEntry struct {
 	JSON    []byte
-	Problem string
+	Problem *fielddiff.Unreadable
 }
 
 // KeepDiffs has the field diffs this Repo reads kept for the program named
@@ -65,9 +71,9 @@ func (r *Repo) KeepDiffs(tool string) {
 
 // cachedDiff returns the kept diff of the change from old to new; the
 // caller holds r.mu.
-func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, bool) {
+func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, *Problem, bool) {
 	if r.diffTool == "" {
-		return nil, "", false
+		return nil, nil, false
 	}
 	if r.diffsKept == nil {
 		r.diffsKept = r.readDiffs()
@@ -76,27 +82,31 @@ func (r *Repo) cachedDiff(old, new plumbing.Hash) ([]fielddiff.Change, string, b
 	k := keyOfChange(old, new)
 	e, ok := r.diffsKept[k]
 	if !ok {
-		return nil, "", false
+		return nil, nil, false
+	}
+	if e.Problem != nil {
+		r.diffsUsed[k] = e
+		return nil, &Problem{Unreadable: *e.Problem}, true
 	}
 	var fs []fielddiff.Change
-	if e.Problem == "" {
-		d := json.NewDecoder(bytes.NewReader(e.JSON))
-		d.UseNumber()
-		if d.Decode(&fs) != nil {
-			return nil, "", false
-		}
+	d := json.NewDecoder(bytes.NewReader(e.JSON))
+	d.UseNumber()
+	if d.Decode(&fs) != nil {
+		return nil, nil, false
 	}
 	r.diffsUsed[k] = e
-	return fs, e.Problem, true
+	return fs, nil, true
 }
 
 // keepDiff notes a diff this run made, to be kept; the caller holds r.mu.
 func (r *Repo) keepDiff(old, new plumbing.Hash, p versionPair) {
-	if r.diffTool == "" || r.diffsUsed == nil || p.unread {
+	if r.diffTool == "" || r.diffsUsed == nil || p.unread || p.problem != nil && !p.problem.kept() {
 		return
 	}
-	e := diffEntry{Problem: p.problem}
-	if p.problem == "" {
+	var e diffEntry
+	if p.problem != nil {
+		e.Problem = &p.problem.Unreadable
+	} else {
 		b, err := json.Marshal(p.fields)
 		if err != nil {
 			return
@@ -116,20 +126,64 @@ func (r *Repo) readDiffs() map[diffKey]diffEntry {
 	return map[diffKey]diffEntry{}
 }
 
-// encodeDiffs writes the diffs kept: each change's blobs, and its diff as
-// JSON or why there is none.
+// encodeDiffs writes the diffs kept: each change's blobs, then why there
+// is no diff (encodeProblem) or the diff as JSON.
 func encodeDiffs(entries map[diffKey]diffEntry) []byte {
 	size := 0
 	for _, e := range entries {
-		size += len(diffKey{}) + len(e.Problem) + len(e.JSON) + 4
+		size += len(diffKey{}) + len(e.JSON) + 4
 	}
 	out := binary.AppendUvarint(make([]byte, 0, size+8), uint64(len(entries)))
 	for k, e := range entries {
 		out = append(out, k[:]...)
-		out = appendText(out, e.Problem)
-		out = appendText(out, e.JSON)
+		out = encodeProblem(out, e.Problem)
+		if e.Problem == nil {
+			out = appendText(out, e.JSON)
+		}
 	}
 	return out
+}
+
+// encodeProblem appends why a change has no diff, as its parts: the
+// version ("" for none: there is a diff), then for each thing the reader
+// found its line, column, and its words in Dutch and in English.
+func encodeProblem(out []byte, u *fielddiff.Unreadable) []byte {
+	if u == nil {
+		return appendText(out, "")
+	}
+	out = appendText(out, u.Version)
+	out = binary.AppendUvarint(out, uint64(len(u.Found)))
+	for _, f := range u.Found {
+		out = binary.AppendUvarint(binary.AppendUvarint(out, uint64(f.Line)), uint64(f.Column))
+		out = appendText(appendText(out, f.Message.In(message.Dutch)), f.Message.In(message.English))
+	}
+	return out
+}
+
+// decodeProblem reads what encodeProblem wrote: nil for none; false for a
+// version that is none of the two, or a position out of range, which no
+// run wrote.
+func decodeProblem(d *binread.Reader) (*fielddiff.Unreadable, bool) {
+	v := fielddiff.Version(d.Text())
+	switch v {
+	case "":
+		return nil, true
+	case fielddiff.OldVersion, fielddiff.NewVersion:
+	default:
+		return nil, false
+	}
+	u := &fielddiff.Unreadable{Version: v}
+	if n := d.Count(); n > 0 {
+		u.Found = make([]fielddiff.Found, n)
+	}
+	for i := range u.Found {
+		line, col := d.Uvarint(), d.Uvarint()
+		if line > math.MaxInt32 || col > math.MaxInt32 {
+			return nil, false
+		}
+		u.Found[i] = fielddiff.Found{Line: int(line), Column: int(col), Message: label.Text{d.Text(), d.Text()}}
+	}
+	return u, true
 }
 
 // decodeDiffs reads what encodeDiffs wrote; the JSON is the reader's
@@ -140,9 +194,15 @@ func decodeDiffs(d *binread.Reader) (map[diffKey]diffEntry, bool) {
 	for range n {
 		var k diffKey
 		copy(k[:], d.Bytes(uint64(len(k))))
-		e := diffEntry{Problem: d.Text()}
-		if j := d.Bytes(d.Uvarint()); len(j) > 0 {
-			e.JSON = j
+		var e diffEntry
+		var ok bool
+		if e.Problem, ok = decodeProblem(d); !ok {
+			return nil, false
+		}
+		if e.Problem == nil {
+			if j := d.Bytes(d.Uvarint()); len(j) > 0 {
+				e.JSON = j
+			}
 		}
 		if d.Bad() {
 			return nil, false

@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"os"
@@ -17,6 +18,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/voorbeeldstad/register/internal/binread"
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // testRepo is a Git repository built by a test through go-git.
@@ -849,8 +852,159 @@ func TestSinceReportsAForcedNumber(t *testing.T) {
 	if _, err := json.Marshal(log); err != nil {
 		t.Fatalf("the history does not print as JSON: %v", err)
 	}
-	if len(log) != 3 || !strings.Contains(log[1].Problem, "abc is not a whole number") {
+	if len(log) != 3 || log[1].Problem == nil || !strings.Contains(log[1].Problem.In("en"), "abc is not a whole number") {
 		t.Errorf("history %+v; want Bob's commit with the problem named", log)
+	}
+}
+
+// unreadableStory is a repository whose record has a version that does
+// not read, between two that do.
+func unreadableStory(t *testing.T) *testRepo {
+	r := newTestRepo(t)
+	r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\nquantity: 2\n"}, "Alice", "2024-01-10T10:00:00Z", "a")
+	r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\nquantity: !!int abc\n"}, "Bob", "2024-02-10T10:00:00Z", "b")
+	r.commit(map[string]string{"reg/sensors/a.yaml": "id: a\nquantity: 3\n"}, "Carol", "2024-03-10T10:00:00Z", "c")
+	return r
+}
+
+// logOf is the log of the story's record, read as a run of the program
+// tool does ("" keeps nothing).
+func logOf(t *testing.T, r *testRepo, tool string) []Change {
+	t.Helper()
+	h := r.open("reg")
+	h.KeepDiffs(tool)
+	log, err := h.Log("sensors/a.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := h.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 3 {
+		t.Fatalf("%d commits, want 3", len(log))
+	}
+	return log
+}
+
+// The reason a version does not read is kept as its parts and worded when
+// shown, in either language: from the versions, from the diffs a run
+// kept, and in the machine formats in English.
+func TestUnreadableVersionWordedWhenShown(t *testing.T) {
+	r := unreadableStory(t)
+	want := []struct{ en, nl string }{
+		{"old version: line 2, column 11: abc is not a whole number", "oude versie: regel 2, kolom 11: abc is geen geheel getal"},
+		{"new version: line 2, column 11: abc is not a whole number", "nieuwe versie: regel 2, kolom 11: abc is geen geheel getal"},
+	}
+	for _, step := range []struct{ name, tool string }{
+		{"nothing kept", ""},
+		{"made and kept", "tool-1"},
+		{"from the kept diffs", "tool-1"},
+	} {
+		log := logOf(t, r, step.tool)
+		for i, w := range want {
+			p := log[i].Problem
+			if p == nil || log[i].Fields != nil {
+				t.Fatalf("%s: change %d has fields %+v and no problem", step.name, i, log[i].Fields)
+			}
+			if got := p.In("en"); got != w.en {
+				t.Errorf("%s: change %d in English: %q, want %q", step.name, i, got, w.en)
+			}
+			if got := p.In("nl"); got != w.nl {
+				t.Errorf("%s: change %d in Dutch: %q, want %q", step.name, i, got, w.nl)
+			}
+			if b, err := json.Marshal(log[i]); err != nil || !strings.Contains(string(b), `"problem":"`+w.en+`"`) {
+				t.Errorf("%s: change %d as JSON: %s, %v; want the problem in English", step.name, i, b, err)
+			}
+		}
+	}
+	// The kept diffs hold the parts, in both languages; planted there,
+	// they are what the next run shows, worded in its language.
+	path := keptDiffs(t, r.open("reg"))
+	tool, entries := readDiffsFile(t, path)
+	problems := 0
+	for k, e := range entries {
+		if e.Problem == nil {
+			continue
+		}
+		problems++
+		if len(e.Problem.Found) != 1 || e.Problem.Found[0].Message.In("nl") != "abc is geen geheel getal" {
+			t.Errorf("kept problem %+v, want the reader's words in Dutch and English", e.Problem)
+		}
+		planted := *e.Problem
+		planted.Found = []fielddiff.Found{{Line: 99, Column: 1, Message: label.Text{"geplant", "planted"}}}
+		entries[k] = diffEntry{Problem: &planted}
+	}
+	if problems != 2 {
+		t.Fatalf("%d problems kept, want 2", problems)
+	}
+	if err := os.WriteFile(path, keptFile(diffsHeader, []byte(tool), encodeDiffs(entries)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := logOf(t, r, "tool-1")
+	if got := log[0].Problem.In("nl"); got != "oude versie: regel 99, kolom 1: geplant" {
+		t.Errorf("planted: %q, want the kept parts worded in Dutch", got)
+	}
+}
+
+// Diffs kept by a run of an older format, which kept the reason a version
+// does not read as English text, are not read: the next run works the
+// diffs out again and keeps them in the format of today.
+func TestKeptDiffsOfAnOlderFormatAreMadeAgain(t *testing.T) {
+	r := unreadableStory(t)
+	logOf(t, r, "tool-1")
+	path := keptDiffs(t, r.open("reg"))
+	tool, entries := readDiffsFile(t, path)
+	// Format 1: each entry's blobs, its problem as text, its JSON.
+	old := binary.AppendUvarint(nil, uint64(len(entries)))
+	for k, e := range entries {
+		old = append(old, k[:]...)
+		if e.Problem != nil {
+			old = appendText(appendText(old, "old version: line 2: abc is not a whole number"), "")
+		} else {
+			old = appendText(appendText(old, ""), e.JSON)
+		}
+	}
+	if err := os.WriteFile(path, keptFile("register diffs 1\n", []byte(tool), old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := logOf(t, r, "tool-1")
+	if got := log[0].Problem.In("nl"); got != "oude versie: regel 2, kolom 11: abc is geen geheel getal" {
+		t.Errorf("after diffs of format 1: %q, want the reason worded in Dutch", got)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte(diffsHeader)) {
+		t.Errorf("the kept diffs start %q, want them written again as %q", data[:min(len(data), 20)], diffsHeader)
+	}
+	if _, again := readDiffsFile(t, path); len(again) != len(entries) {
+		t.Errorf("%d diffs kept again, want %d", len(again), len(entries))
+	}
+}
+
+// A kept problem reads back as written; one whose version is neither of
+// the two, or whose position is out of range, is damage.
+func TestKeptProblemsReadBack(t *testing.T) {
+	var k diffKey
+	k[0] = 1
+	u := &fielddiff.Unreadable{Version: fielddiff.NewVersion, Found: []fielddiff.Found{
+		{Line: 3, Column: 7, Message: label.Text{"drie", "three"}}, {Message: label.Text{"", "no Dutch"}}}}
+	entries := map[diffKey]diffEntry{k: {Problem: u}}
+	got, ok := decodeDiffs(binread.New(encodeDiffs(entries)))
+	if !ok || !reflect.DeepEqual(got, entries) {
+		t.Errorf("read back %+v, %v; want %+v", got, ok, entries)
+	}
+	for _, tt := range []struct {
+		name string
+		u    fielddiff.Unreadable
+	}{
+		{"another version", fielddiff.Unreadable{Version: "middle"}},
+		{"a line out of range", fielddiff.Unreadable{Version: fielddiff.OldVersion, Found: []fielddiff.Found{{Line: 1 << 40}}}},
+	} {
+		if _, ok := decodeDiffs(binread.New(encodeDiffs(map[diffKey]diffEntry{k: {Problem: &tt.u}}))); ok {
+			t.Errorf("%s: read as kept diffs", tt.name)
+		}
 	}
 }
 

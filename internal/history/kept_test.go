@@ -9,6 +9,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/voorbeeldstad/register/internal/binread"
+	"github.com/voorbeeldstad/register/internal/fielddiff"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // Each kind of kept file reads back as written, and as nothing when cut
@@ -25,7 +27,9 @@ func TestKeptFilesReadDamageAsNone(t *testing.T) {
 	version, texts := Version{File: "sensors/a.yaml", blob: plumbing.Hash{1}}, []string{"Geheimbedrijf BV", "P28D"}
 	diffs := map[diffKey]diffEntry{
 		{1}: {JSON: []byte(`[{"path":"/name","op":"changed","old":"a","new":"b"}]`)},
-		{2}: {Problem: "not YAML"},
+		{2}: {Problem: &fielddiff.Unreadable{Version: fielddiff.OldVersion,
+			Found: []fielddiff.Found{{Line: 3, Column: 7, Message: label.Text{"Geheimbedrijf BV is geen geheel getal", "Geheimbedrijf BV is not a whole number"}}}}},
+		{3}: {Problem: &fielddiff.Unreadable{Version: fielddiff.NewVersion}},
 	}
 	for _, kind := range []struct {
 		name, header string

@@ -31,8 +31,9 @@ type Change struct {
 	// Fields are the fields the commit changed. A record added or removed
 	// has one change at path "" holding the whole record.
 	Fields []fielddiff.Change `json:"fields,omitempty"`
-	// Problem says why Fields is empty when a version is not readable YAML.
-	Problem string `json:"problem,omitempty"`
+	// Problem says why Fields is empty when a version cannot be read;
+	// nil when they could be compared.
+	Problem *Problem `json:"problem,omitempty"`
 
 	// old and new are the file's blobs before and after the commit, kept
 	// while Fields is still to be read (see Outline).
@@ -130,7 +131,7 @@ type RecordChange struct {
 	OldFile string `json:"old_file,omitempty"`
 	// Fields are the net changes from the base to HEAD.
 	Fields  []fielddiff.Change `json:"fields,omitempty"`
-	Problem string             `json:"problem,omitempty"`
+	Problem *Problem           `json:"problem,omitempty"`
 	// Commits are the commits since the base that touched the file, newest
 	// first, each with its own field changes.
 	Commits []Change `json:"commits"`
@@ -237,7 +238,7 @@ func (r *Repo) read(changes []*Change) {
 type versionPair struct {
 	old, new []byte
 	fields   []fielddiff.Change
-	problem  string
+	problem  *Problem
 	unread   bool
 }
 
@@ -248,9 +249,15 @@ func (r *Repo) versions(old, new plumbing.Hash) versionPair {
 	var oerr, nerr error
 	p.old, oerr = r.blob(old)
 	p.new, nerr = r.blob(new)
-	if err := cmp.Or(oerr, nerr); err != nil {
-		p.old, p.new, p.problem, p.unread = nil, nil, err.Error(), true
+	switch {
+	case oerr != nil:
+		p.problem = &Problem{Unreadable: fielddiff.Unreadable{Version: fielddiff.OldVersion}, Err: oerr.Error()}
+	case nerr != nil:
+		p.problem = &Problem{Unreadable: fielddiff.Unreadable{Version: fielddiff.NewVersion}, Err: nerr.Error()}
+	default:
+		return p
 	}
+	p.old, p.new, p.unread = nil, nil, true
 	return p
 }
 
@@ -258,12 +265,12 @@ func (r *Repo) versions(old, new plumbing.Hash) versionPair {
 func diffAll(pairs []versionPair) {
 	parallel.Each(len(pairs), func(i int) {
 		p := &pairs[i]
-		if p.problem != "" {
+		if p.problem != nil {
 			return
 		}
 		fs, err := fielddiff.YAML(p.old, p.new)
 		if err != nil {
-			p.problem = err.Error()
+			p.problem = problemOf(err)
 			return
 		}
 		p.fields = fs

@@ -184,7 +184,7 @@ func publicRecordChange(rc *history.RecordChange, r *record.Record) *history.Rec
 		added = !ok || before == nil || !before.IsPublic()
 	}
 	if added {
-		out.Op, out.OldFile, out.Fields, out.Problem = history.Added, "", nil, ""
+		out.Op, out.OldFile, out.Fields, out.Problem = history.Added, "", nil, nil
 	}
 	return &out
 }
@@ -203,14 +203,14 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 	// shown only when it was public then too (publish.RulesBefore).
 	// Unknown rules come back nil, which shows no old value.
 	before, _ := publish.RulesBefore(loaded, rc.Fields)
-	if rc.Problem != "" {
+	if rc.Problem != nil {
 		before = nil // a version that cannot be read may have changed them
 	}
 	if rc.Op == history.Renamed && rc.OldFile != "" && (before == nil || !before.IsPublic()) {
 		// The old name of a record that was not public was not public.
 		it.ChangeNote = L.pick([2]string{"Hernoemd.", "Renamed."})
 	}
-	if rc.Op != history.Added && rc.Problem == "" {
+	if rc.Op != history.Added && rc.Problem == nil {
 		notice := publish.Notice(L.lang, L.reason(loaded, true, pub))
 		// What the rows leave out of the change's values, which a reason
 		// written with it may quote; and the rows of reasons.
@@ -283,7 +283,7 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 		// subjects, and then without any record's secrets.
 		it.Commits[i].Subject = pub.Subject(it.Commits[i].Subject, L.lang)
 	}
-	if rc.Problem != "" {
+	if rc.Problem != nil {
 		it.ChangeNote = pub.Scrub(loaded, it.ChangeNote, L.lang)
 	}
 }
@@ -291,7 +291,7 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 // markChanges marks, in the committee's packet, the changed fields the
 // public may not see.
 func (L *Labels) markChanges(it *Item, rc *history.RecordChange, loaded *record.Record) {
-	if rc == nil || rc.Op == history.Added || rc.Problem != "" {
+	if rc == nil || rc.Op == history.Added || rc.Problem != nil {
 		return
 	}
 	reason := publish.Reason(loaded, L.lang)

@@ -1,6 +1,7 @@
 package packet
 
 import (
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -222,6 +223,35 @@ func TestPublicChangesJudgeOldValuesByTheRulesThen(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// unreadable is the problem of comparing the versions old and new, one
+// of which does not read.
+func unreadable(t *testing.T, old, new string) *history.Problem {
+	t.Helper()
+	_, err := fielddiff.YAML([]byte(old), []byte(new))
+	var u *fielddiff.Unreadable
+	if !errors.As(err, &u) {
+		t.Fatalf("the versions read: %v", err)
+	}
+	return &history.Problem{Unreadable: *u}
+}
+
+// The committee's packet says why a change cannot be shown field by
+// field, with what the reader found, in the packet's language.
+func TestCommitteeSeesWhyAVersionDoesNotRead(t *testing.T) {
+	rc := history.RecordChange{Op: history.Changed, File: "sensors/cam-h.yaml",
+		Problem: unreadable(t, "id: cam-h\nsupplier: {name: !!int GEHEIM-BV}\n", "")}
+	for lang, want := range map[string]string{
+		"nl": "De wijzigingen zijn niet per veld te tonen: oude versie: regel 2, kolom 18: GEHEIM-BV is geen geheel getal",
+		"en": "The changes cannot be shown field by field: old version: line 2, column 18: GEHEIM-BV is not a whole number",
+	} {
+		it := &Item{}
+		labelsFor(lang).changeSection(it, &rc, &Packet{HasHistory: true})
+		if it.ChangeNote != want {
+			t.Errorf("%s: %q, want %q", lang, it.ChangeNote, want)
+		}
 	}
 }
 

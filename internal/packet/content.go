@@ -425,8 +425,8 @@ func (L *Labels) changeSection(it *Item, rc *history.RecordChange, p *Packet) {
 	case rc.Op == history.Added:
 		it.ChangeNote = L.pick([2]string{"Nieuw sinds het vorige pakket: de feiten hierboven zijn de hele registratie.",
 			"New since the previous packet: the facts above are the whole record."})
-	case rc.Problem != "":
-		it.ChangeNote = L.pick([2]string{"De wijzigingen zijn niet per veld te tonen: ", "The changes cannot be shown field by field: "}) + rc.Problem
+	case rc.Problem != nil:
+		it.ChangeNote = L.pick([2]string{"De wijzigingen zijn niet per veld te tonen: ", "The changes cannot be shown field by field: "}) + rc.Problem.In(L.lang)
 	case rc.Op == history.Renamed && rc.OldFile != "":
 		it.ChangeNote = fmt.Sprintf(L.pick([2]string{"Hernoemd van %s.", "Renamed from %s."}), rc.OldFile)
 	}

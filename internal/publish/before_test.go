@@ -182,7 +182,7 @@ func TestPublicPastFindsAQuoteTakenOutLater(t *testing.T) {
 	past := NewPublicPast(now)
 	var got []string
 	for _, cs := range commits {
-		s := past.Next(history.Changed, cs, "")
+		s := past.Next(history.Changed, cs, nil)
 		switch {
 		case !s.Shown:
 			got = append(got, "not shown")

@@ -517,7 +517,7 @@ func changeSet(t *testing.T, cases []leakCase, now map[string]any) *history.Chan
 					Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Removed, Old: rec}}}}})
 	}
 	file := "sensors/" + unreadableID + ".yaml"
-	cs.Records = append(cs.Records, history.RecordChange{Op: history.Added, File: file, Problem: "yaml: line 2", Commits: []history.Change{
+	cs.Records = append(cs.Records, history.RecordChange{Op: history.Added, File: file, Problem: &history.Problem{Unreadable: fielddiff.Unreadable{Version: fielddiff.NewVersion}}, Commits: []history.Change{
 		{Commit: "u", When: when, Op: history.Added, File: file, Message: "Nieuw " + unreadableID}}})
 	return cs
 }

@@ -57,7 +57,7 @@ func (p *PublicPast) Done() bool { return p.done }
 // Next judges the next older commit, which did op to the record's file
 // with the field changes fields, or could not be read (problem). Once
 // Done, no commit is shown.
-func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem string) Seen {
+func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem *history.Problem) Seen {
 	if p.done {
 		return Seen{}
 	}
@@ -70,7 +70,7 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem stri
 		before, ok = rulesBefore(p.after, fields, p.newer)
 	}
 	p.newer = append(p.newer, fields...)
-	if problem != "" && op != history.Added {
+	if problem != nil && op != history.Added {
 		// A version that could not be read may have changed the rules
 		// too.
 		before, ok = nil, false
