@@ -283,9 +283,6 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 		// subjects, and then without any record's secrets.
 		it.Commits[i].Subject = pub.Subject(it.Commits[i].Subject, L.lang)
 	}
-	if rc.Problem != nil {
-		it.ChangeNote = pub.Scrub(loaded, it.ChangeNote, L.lang)
-	}
 }
 
 // markChanges marks, in the committee's packet, the changed fields the

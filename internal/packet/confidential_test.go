@@ -197,6 +197,17 @@ func TestPublicChangesJudgeOldValuesByTheRulesThen(t *testing.T) {
 			[]string{"Hernoemd."}, []string{"cam-geheim"}},
 		{"renamed while public", history.RecordChange{Op: history.Renamed, File: "sensors/cam-h.yaml", OldFile: "sensors/cam-oud.yaml"},
 			[]string{"Hernoemd van sensors/cam-oud.yaml."}, nil},
+		// What the reader says of a version that does not read may quote
+		// it, and the repository's words may name a file of the machine.
+		{"an old version that does not read", history.RecordChange{Op: history.Changed, File: "sensors/cam-h.yaml",
+			Problem: unreadable(t, "id: cam-h\nsupplier: {name: !!int GEHEIM-BV}\n", "")},
+			[]string{"De wijzigingen zijn niet per veld te tonen: de oude versie is niet als registratie te lezen"},
+			[]string{"GEHEIM-BV", "regel", "geheel getal"}},
+		{"an old version the repository could not give", history.RecordChange{Op: history.Changed, File: "sensors/cam-h.yaml",
+			Problem: &history.Problem{Unreadable: fielddiff.Unreadable{Version: fielddiff.OldVersion},
+				Err: "open /srv/register/.git/objects/pack/pack-1.pack: permission denied"}},
+			[]string{"De wijzigingen zijn niet per veld te tonen: de oude versie is niet uit de repository te lezen"},
+			[]string{"/srv", "permission"}},
 		{"public then and now", history.RecordChange{Op: history.Changed, File: "sensors/cam-h.yaml", Fields: []fielddiff.Change{
 			{Path: "/supplier/name", Op: fielddiff.Changed, Old: "OUD-BV", New: "NIEUW-BV"},
 		}}, []string{"OUD-BV", "NIEUW-BV"}, nil},
@@ -205,7 +216,7 @@ func TestPublicChangesJudgeOldValuesByTheRulesThen(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			L := labelsFor("nl")
 			it := &Item{}
-			p := &Packet{HasHistory: true}
+			p := &Packet{HasHistory: true, Public: true}
 			L.changeSection(it, &tt.rc, p)
 			L.publicChanges(it, &tt.rc, loaded, pub)
 			text := it.ChangeNote

@@ -426,7 +426,14 @@ func (L *Labels) changeSection(it *Item, rc *history.RecordChange, p *Packet) {
 		it.ChangeNote = L.pick([2]string{"Nieuw sinds het vorige pakket: de feiten hierboven zijn de hele registratie.",
 			"New since the previous packet: the facts above are the whole record."})
 	case rc.Problem != nil:
-		it.ChangeNote = L.pick([2]string{"De wijzigingen zijn niet per veld te tonen: ", "The changes cannot be shown field by field: "}) + rc.Problem.In(L.lang)
+		why := rc.Problem.In(L.lang)
+		if p.Public {
+			// What the reader or the repository said may quote the
+			// version, a value withheld then among it, or name a file
+			// of the machine: the public is told which version it is.
+			why = rc.Problem.Summary(L.lang)
+		}
+		it.ChangeNote = L.pick([2]string{"De wijzigingen zijn niet per veld te tonen: ", "The changes cannot be shown field by field: "}) + why
 	case rc.Op == history.Renamed && rc.OldFile != "":
 		it.ChangeNote = fmt.Sprintf(L.pick([2]string{"Hernoemd van %s.", "Renamed from %s."}), rc.OldFile)
 	}
