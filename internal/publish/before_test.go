@@ -218,7 +218,7 @@ func TestPublicPastAnAdditionHasNothingBefore(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			past := NewPublicPast(tt.now)
-			seen := past.Next(history.Added, tt.fields, "")
+			seen := past.Next(history.Added, tt.fields, nil)
 			if seen.Shown != tt.shown || seen.Shown && !seen.Added {
 				t.Errorf("shown, added = %v, %v; want %v, %v", seen.Shown, seen.Added, tt.shown, tt.shown)
 			}
