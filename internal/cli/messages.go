@@ -1104,6 +1104,12 @@ are keyed on its id (lars): an entry whose id a record in the register already h
 the record format has no place for are reported with the lines of the entries whose
 text is left out.
 
+Each value is read in the shape the record format gives its field: true or false, a
+number, a text, a list or an object. A value of another shape (a list of one value,
+"true" written as a text, an object where a text goes) is an error at its line and
+column, and its entry is not imported. Entries read with a map keep their own values,
+which the map translates, but never a list or object where one value goes.
+
 Exit code 0: imported without errors; 1: entries left out or records with schema
 errors; 2: usage or I/O error.`,
 		`import json leest registraties uit JSON en schrijft één registratiebestand per item:
@@ -1121,6 +1127,13 @@ worden herkend aan hun id (lars): een item waarvan een registratie in het regist
 al heeft (national_register.id) wordt gemeld en niet opnieuw ingelezen. Teksten blijven
 heel; sleutels waarvoor het registratieformaat geen plaats heeft worden gemeld met de
 regels van de items waarvan tekst wegvalt.
+
+Elke waarde wordt gelezen in de vorm die het registratieformaat haar veld geeft: true of
+false, een getal, een tekst, een lijst of een object. Een waarde van een andere vorm (een
+lijst met één waarde, "true" geschreven als tekst, een object waar een tekst hoort) is een
+fout op haar regel en kolom, en haar item wordt niet ingelezen. Items die met een
+koppeling worden gelezen houden hun eigen waarden, die de koppeling vertaalt, maar nooit
+een lijst of object waar één waarde hoort.
 
 Exitcode 0: ingelezen zonder fouten; 1: items weggelaten of registraties met
 schemafouten; 2: fout in de opdracht of bij lezen of schrijven.`)

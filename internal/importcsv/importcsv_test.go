@@ -800,7 +800,8 @@ func TestKeyTwiceInAJSONListCellSkipsTheRow(t *testing.T) {
 // A record whose file the loader would refuse is not written, whether or
 // not the import validates: every command would refuse the register with
 // it. JSON lists are written into the record as they are, numbers and
-// nesting too.
+// nesting too, under a key the record format has not (whose shape no
+// field gives).
 func TestRecordThatWouldNotLoadIsNotWritten(t *testing.T) {
 	deep := strings.Repeat("[", 40) + strings.Repeat("]", 40)
 	tests := []struct {
@@ -808,9 +809,9 @@ func TestRecordThatWouldNotLoadIsNotWritten(t *testing.T) {
 		csv       bool
 		want      string // the short finding saying the row is skipped
 	}{
-		{"a number too large", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"body": 1e999}]}`, false,
+		{"a number too large", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"note": 1e999}]}`, false,
 			`1:1 error import x1: 1e999 is not a valid number; the record file would not load, so the row is skipped`},
-		{"lists nested too deep", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"body": ` + deep + `}]}`, false,
+		{"lists nested too deep", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"note": ` + deep + `}]}`, false,
 			`1:1 error import x1: nesting is deeper than 32 levels; the record file would not load, so the row is skipped`},
 		{"in a spreadsheet's cell", "naam,decisions\nTeller,\"[{\"\"body\"\": 1e999}]\"\n", true,
 			`2:2 error import teller: 1e999 is not a valid number; the record file would not load, so the row is skipped`},

@@ -52,12 +52,12 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	t := &table{keys: true, null: map[string]bool{}}
 	seen := map[string]bool{}
 	valued := map[string]bool{} // keys some entry gives a value for
-	var rows []map[string]string
+	vals := make([]entryValues, len(entries))
 	nulls := make([][]string, len(entries)) // each entry's keys given as null
 	twice := make([][]string, len(entries)) // each entry's keys given twice in one object
 	for i, e := range entries {
-		flat := map[string]string{}
-		flatten(e, flat, func(k string, g given) {
+		vals[i] = entryValues{text: map[string]string{}}
+		flatten(e, at[i].off, &vals[i], func(k string, g given) {
 			switch g {
 			case givenTwice:
 				if !slices.Contains(twice[i], k) {
@@ -72,25 +72,6 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 				t.head = append(t.head, k)
 			}
 		})
-		rows = append(rows, flat)
-	}
-	for i, flat := range rows {
-		if len(twice[i]) > 0 {
-			continue // said below, and not imported
-		}
-		for k := range flat {
-			valued[k] = true
-		}
-		cells := make([]string, len(t.head))
-		for j, h := range t.head {
-			cells[j] = flat[h]
-		}
-		t.rows = append(t.rows, tableRow{line: at[i].line, col: at[i].col, cells: cells})
-	}
-	for _, keys := range nulls {
-		for _, k := range keys {
-			t.null[k] = !valued[k]
-		}
 	}
 	res := &Result{}
 	if opts.Mapping == nil {
@@ -104,20 +85,49 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 				Message: msgReadWithMap.With(m).Pair(), Help: msgOtherMap.With().Pair()})
 		}
 	}
+	// A value of another shape than its field takes is not read as some
+	// value of the field: the entry is not imported.
+	misshapen := make([][]shapeError, len(entries))
+	for i := range entries {
+		misshapen[i] = checkShapes(&vals[i], opts.Mapping)
+	}
+	for i := range entries {
+		if len(twice[i]) > 0 || len(misshapen[i]) > 0 {
+			continue // said below, and not imported
+		}
+		for k := range vals[i].text {
+			valued[k] = true
+		}
+		cells := make([]string, len(t.head))
+		for j, h := range t.head {
+			cells[j] = vals[i].text[h]
+		}
+		t.rows = append(t.rows, tableRow{line: at[i].line, col: at[i].col, cells: cells})
+	}
+	for _, keys := range nulls {
+		for _, k := range keys {
+			t.null[k] = !valued[k]
+		}
+	}
 	if err := run(name, t, opts, res); err != nil {
 		return nil, err
 	}
 	for i, keys := range twice {
-		if len(keys) == 0 {
+		if len(keys) == 0 && len(misshapen[i]) == 0 {
 			continue
 		}
-		// Two values for one field: taking either would write a record
-		// the source does not clearly give.
 		res.Rows++
 		nulls[i] = nil
+		// Two values for one field: taking either would write a record
+		// the source does not clearly give.
 		for _, k := range keys {
 			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at[i].line, Column: at[i].col, Rule: RuleImport, Severity: finding.Error,
 				Message: msgKeyTwice.With(k).Pair(), Help: msgKeepOneValue.With().Pair()})
+		}
+		for _, e := range misshapen[i] {
+			line, col := source.Position(data, e.off)
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: line, Column: col, Rule: RuleImport, Severity: finding.Error,
+				Message: e.message().Pair(), Help: e.help().Pair()})
 		}
 	}
 	if opts.Mapping == nil {
@@ -157,14 +167,15 @@ func jsonMap(head []string) string {
 	return ""
 }
 
-// entryAt is where an entry starts: its line and column.
-type entryAt struct{ line, col int }
+// entryAt is where an entry starts: its line and column, and its offset
+// in the file.
+type entryAt struct{ line, col, off int }
 
 // startOf is the position of the entry that starts at byte offset off of
 // data.
 func startOf(data []byte, off int) entryAt {
 	line, col := source.Position(data, off)
-	return entryAt{line, col}
+	return entryAt{line, col, off}
 }
 
 // jsonEntries finds the entries in a JSON document with where each starts:
@@ -296,25 +307,28 @@ func fromFeature(e object) object {
 		return e
 	}
 	var out object
-	if props, ok := e.get("properties"); ok {
+	if props, ok := e.member("properties"); ok {
 		var p object
-		if json.Unmarshal(props, &p) == nil {
-			out = append(out, p...)
+		if json.Unmarshal(props.value, &p) == nil {
+			for _, m := range p {
+				m.at += props.at // where it is in the feature
+				out = append(out, m)
+			}
 		}
 	}
-	if geom, ok := e.get("geometry"); ok {
+	if geom, ok := e.member("geometry"); ok {
 		var g struct {
 			Type        string            `json:"type"`
 			Coordinates []json.RawMessage `json:"coordinates"`
 		}
-		if json.Unmarshal(geom, &g) == nil && g.Type == "Point" && len(g.Coordinates) >= 2 {
-			out = append(out, member{key: "latitude", value: g.Coordinates[1]}, member{key: "longitude", value: g.Coordinates[0]})
-		} else if string(bytes.TrimSpace(geom)) != "null" {
-			out = append(out, member{key: "geometry", value: geom})
+		if json.Unmarshal(geom.value, &g) == nil && g.Type == "Point" && len(g.Coordinates) >= 2 {
+			out = append(out, member{key: "latitude", value: g.Coordinates[1], at: geom.at}, member{key: "longitude", value: g.Coordinates[0], at: geom.at})
+		} else if string(bytes.TrimSpace(geom.value)) != "null" {
+			out = append(out, member{key: "geometry", value: geom.value, at: geom.at})
 		}
 	}
-	if id, ok := e.get("id"); ok {
-		out = append(out, member{key: "feature.id", value: id})
+	if id, ok := e.member("id"); ok {
+		out = append(out, member{key: "feature.id", value: id.value, at: id.at})
 	}
 	return out
 }
@@ -392,16 +406,32 @@ const (
 	givenTwice // a second time in the same object
 )
 
-// flatten writes an entry's values as cells: texts as they are, numbers as
-// written, nested objects under dotted keys, lists as JSON. key is called
-// for every key in the order the entry gives them, and says how the entry
-// gives it. A field given twice is said under its path: a key twice in one
-// object, also inside a list; nested and dotted ("owner": {"email": ...}
-// and "owner.email"); or whole and in part ("owner": null and
-// "owner.email").
-func flatten(obj object, out map[string]string, key func(k string, g given)) {
+// entryValues are an entry's values: as the cells of a row, and as the
+// JSON gives them, each with the offset in the file where it starts.
+type entryValues struct {
+	text    map[string]string // dotted key → the cell it is read as
+	values  []jsonValue       // every key given a value other than null, in the entry's order
+	objects []jsonValue       // every key given an object, whose keys are read as dotted keys below it
+}
+
+// jsonValue is a value of an entry as the file gives it.
+type jsonValue struct {
+	key string // dotted
+	raw []byte // the value's JSON
+	off int    // where it starts in the file
+}
+
+// flatten reads an entry's values as cells into ev: texts as they are,
+// numbers as written, nested objects under dotted keys, lists as JSON;
+// every value also as the JSON it is, at its offset in the file (the
+// entry starts at offset base). key is called for every key in the order
+// the entry gives them, and says how the entry gives it. A field given
+// twice is said under its path: a key twice in one object, also inside a
+// list; nested and dotted ("owner": {"email": ...} and "owner.email"); or
+// whole and in part ("owner": null and "owner.email").
+func flatten(obj object, base int, ev *entryValues, key func(k string, g given)) {
 	e := entryPaths{leaves: map[string]bool{}, parents: map[string]bool{}}
-	e.flatten(obj, "", out, key)
+	e.flatten(obj, "", base, ev, key)
 }
 
 // entryPaths are the paths an entry has given so far.
@@ -430,9 +460,12 @@ func (e *entryPaths) add(path string) string {
 	return ""
 }
 
-func (e *entryPaths) flatten(obj object, prefix string, out map[string]string, key func(k string, g given)) {
+// flatten reads the members of obj, an object that starts at offset base
+// in the file, under prefix.
+func (e *entryPaths) flatten(obj object, prefix string, base int, ev *entryValues, key func(k string, g given)) {
 	for _, m := range obj {
 		v := bytes.TrimSpace(m.value)
+		at := base + m.at + len(m.value) - len(bytes.TrimLeft(m.value, " \t\r\n"))
 		path := prefix + m.key
 		if m.again {
 			key(path, givenTwice)
@@ -441,7 +474,8 @@ func (e *entryPaths) flatten(obj object, prefix string, out map[string]string, k
 		if len(v) > 0 && v[0] == '{' && strings.Count(path, ".") < maxDepth {
 			var sub object
 			if json.Unmarshal(v, &sub) == nil {
-				e.flatten(sub, path+".", out, key)
+				ev.objects = append(ev.objects, jsonValue{key: path, raw: v, off: at})
+				e.flatten(sub, path+".", at, ev, key)
 			}
 			continue
 		}
@@ -451,6 +485,10 @@ func (e *entryPaths) flatten(obj object, prefix string, out map[string]string, k
 			key(p, givenTwice)
 			continue
 		}
+		if len(v) > 0 && string(v) != "null" {
+			ev.values = append(ev.values, jsonValue{key: path, raw: v, off: at})
+		}
+		out := ev.text
 		switch {
 		case len(v) == 0 || string(v) == "null":
 			g := givenValue

@@ -105,7 +105,8 @@ func TestKeyGivenTwiceSkipsTheEntry(t *testing.T) {
 		{"in a list in an object in a list", `{"id": "x1", "kind": "sensor", "name": "X", "measures": [{"x": {"y": [1, {"z": 1, "z": 2}]}}]}`,
 			[]string{`1:1 error import key "measures.0.x.y.1.z" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
 		{"in a list of a nested object", `{"id": "x1", "kind": "sensor", "name": "X", "location": {"polygon": [[5, 52], {"a": 1, "a": 1}]}}`,
-			[]string{`1:1 error import key "location.polygon.1.a" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
+			[]string{`1:1 error import key "location.polygon.1.a" is given twice in the entry: a record takes one value, so the entry is skipped`,
+				`1:79 error import key "location.polygon.1" holds an object, where the record format takes a list of numbers; the entry is not imported`}, nil},
 		{"an object given twice in a list", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"b": {"c": 1}, "b": {"c": 2, "c": 3}}]}`,
 			[]string{`1:1 error import key "decisions.0.b" is given twice in the entry: a record takes one value, so the entry is skipped`}, nil},
 		{"nested, then dotted", `{"id": "x1", "kind": "sensor", "name": "X", "owner": {"email": "a@test.nl"}, "owner.email": "b@test.nl"}`,
@@ -265,15 +266,15 @@ func TestJSONFindingsGiveTheEntrysColumn(t *testing.T) {
 		name, doc string
 		want      []string // short findings of the import rule, sorted
 	}{
-		{"minified", `[{"id":"x1","kind":"sensor","name":"X","quantity":"veel"},{"id":"x2","kind":"sensor","name":"Y","quantity":"vele"}]`,
-			[]string{`1:2 error import quantity (column "quantity"): "veel" is not a whole number; the row is skipped`,
-				`1:59 error import quantity (column "quantity"): "vele" is not a whole number; the row is skipped`}},
+		{"minified", `[{"id":"x1","kind":"sensor","name":"X","lifecycle":{"start":"veel"}},{"id":"x2","kind":"sensor","name":"Y","lifecycle":{"start":"vele"}}]`,
+			[]string{`1:2 error import lifecycle.start (column "lifecycle.start"): "veel" is not a date; the row is skipped`,
+				`1:70 error import lifecycle.start (column "lifecycle.start"): "vele" is not a date; the row is skipped`}},
 		{"given twice, minified", `[{"id":"x1","kind":"sensor","name":"X"},{"id":"x2","kind":"sensor","name":"Y","name":"Z"}]`,
 			[]string{`1:41 error import key "name" is given twice in the entry: a record takes one value, so the entry is skipped`}},
 		{"null, minified", `[{"id":"x1","kind":"sensor","name":"X"},{"id":"x2","kind":"sensor","name":"Y","quantity":null}]`,
 			[]string{`1:41 warning import key "quantity" is null: it is left out of the record`}},
-		{"one entry a line", "[\n  {\"id\": \"x1\", \"kind\": \"sensor\", \"name\": \"X\", \"quantity\": \"veel\"}\n]",
-			[]string{`2:3 error import quantity (column "quantity"): "veel" is not a whole number; the row is skipped`}},
+		{"one entry a line", "[\n  {\"id\": \"x1\", \"kind\": \"sensor\", \"name\": \"X\", \"lifecycle\": {\"start\": \"veel\"}}\n]",
+			[]string{`2:3 error import lifecycle.start (column "lifecycle.start"): "veel" is not a date; the row is skipped`}},
 		{"a key of every entry", `[{"id":"x1","kind":"sensor","name":"X","opmerking":"a"}]`,
 			[]string{`1:0 warning import key "opmerking" is not a field of the record format and is left out; its text on line 1 is not imported`}},
 	}

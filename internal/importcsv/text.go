@@ -43,6 +43,30 @@ var (
 		"%s: op regel %d, kolom %d zijn de lijsten en objecten meer dan %d diep genest, dus het bestand wordt niet geïmporteerd: de items van geen enkel register zijn zo diep genest; controleer of dit het bedoelde bestand is, zoals de JSON die 'register export --format json' schrijft")
 )
 
+// A JSON value of another shape than its field takes: what it holds and
+// what the field takes, in the words of JSON.
+var (
+	msgShapeRecord = message.New("key %q holds %s, where the record format takes %s; the entry is not imported",
+		"sleutel %q bevat %s, waar het registratieformaat %s verwacht; het item wordt niet ingelezen")
+	msgShapeField = message.New("key %q holds %s, where field %s takes %s; the entry is not imported",
+		"sleutel %q bevat %s, waar veld %s %s verwacht; het item wordt niet ingelezen")
+	msgShapeHelp = message.New("write the value as the record format gives it, as 'register export --format json' writes it, and import again",
+		"schrijf de waarde zoals het registratieformaat haar geeft, zoals 'register export --format json' haar schrijft, en importeer opnieuw")
+	msgShapeMappedHelp = message.New("write the value as the source's format gives it, or map the key to another field in a mapping file (--map), and import again",
+		"schrijf de waarde zoals het formaat van de bron haar geeft, of koppel de sleutel in een koppelbestand (--map) aan een ander veld, en importeer opnieuw")
+	msgAText              = message.New("a text", "een tekst")
+	msgGotNumber          = message.New("the number %s", "het getal %s")
+	msgAnObject           = message.New("an object", "een object")
+	msgWantBool           = message.New("true or false, without quotes", "true of false, zonder aanhalingstekens")
+	msgWantTexts          = message.New("a list of texts", "een lijst van teksten")
+	msgWantObjects        = message.New("a list of objects", "een lijst van objecten")
+	msgWantObjectsOrTexts = message.New("a list of objects or of texts", "een lijst van objecten of van teksten")
+	msgWantNumbers        = message.New("a list of numbers", "een lijst van getallen")
+	msgWantLists          = message.New("a list of lists", "een lijst van lijsten")
+	msgWantOneValue       = message.New("one value: a text, a number, true or false", "één waarde: een tekst, een getal, true of false")
+	msgWantTextOrTexts    = message.New("a text or a list of texts", "een tekst of een lijst van teksten")
+)
+
 // Why a JSON file holds no entries to import. Each is said after "read
 // FILE: " (msgReadFailed).
 var (

@@ -287,3 +287,11 @@ var Records = NewCount("%d record", "%d records", "%d registratie", "%d registra
 // ReadFailed says a file cannot be read, and why ("read x.csv: ..."): the
 // command line and the packages it calls say it alike.
 var ReadFailed = New("read %s: %v", "%s lezen: %v")
+
+// The shapes of a value, as the schema findings and the import name what a
+// field takes.
+var (
+	AList        = New("a list", "een lijst")
+	AWholeNumber = New("a whole number", "een geheel getal")
+	ANumber      = New("a number", "een getal")
+)

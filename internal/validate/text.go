@@ -20,10 +20,10 @@ var (
 	wRecord  = message.New("the record", "de registratie")
 	wEmpty   = message.New("empty", "leeg")
 	wMapping = message.New("a mapping", "een mapping")
-	wList    = message.New("a list", "een lijst")
+	wList    = message.AList
 	wText    = message.New("text", "tekst")
-	wWhole   = message.New("a whole number", "een geheel getal")
-	wNumber  = message.New("a number", "een getal")
+	wWhole   = message.AWholeNumber
+	wNumber  = message.ANumber
 	wBoolean = message.New("true or false", "true of false")
 
 	// The joints of a list of choices or of fields.
