@@ -1005,7 +1005,10 @@ rather than guessed at, so no text changes on the way.
 Columns are found by their header, in Dutch or English: the record's own keys
 (owner.email or owner_email), the open-data CSV's headers, and the Dutch labels (naam,
 korte omschrijving, status, startdatum, locatie, breedtegraad, soort sensor, ...). Values
-may be written in Dutch (In gebruik, ja, Camera, Natuur en milieu).
+may be written in Dutch (In gebruik, ja, Camera, Natuur en milieu). A yes/no field
+(publication.public, signage.present, ...) takes ja, j, yes, y, true, waar, 1 or x for
+yes and nee, n, no, false, onwaar or 0 for no, in any case; any other text is an error
+at its cell, and the row is not imported.
 
 Texts are imported as written: a cell becomes a list only where the column is a list
 (themes and capabilities at ";" or ","; the open-data CSV's own list columns at ";"),
@@ -1050,7 +1053,9 @@ Kolommen worden gevonden aan hun kop, in het Nederlands of Engels: de eigen sleu
 registratie (owner.email of owner_email), de koppen van de CSV met open data, en de
 Nederlandse labels (naam, korte omschrijving, status, startdatum, locatie, breedtegraad,
 soort sensor, ...). Waarden mogen in het Nederlands zijn geschreven (In gebruik, ja, Camera,
-Natuur en milieu).
+Natuur en milieu). Een ja/nee-veld (publication.public, signage.present, ...) neemt ja, j,
+yes, y, true, waar, 1 of x voor ja en nee, n, no, false, onwaar of 0 voor nee, in hoofd- of
+kleine letters; elke andere tekst is een fout in haar cel, en de rij wordt niet ingelezen.
 
 Teksten worden overgenomen zoals ze zijn geschreven: een cel wordt alleen een lijst waar de
 kolom een lijst is (themes en capabilities bij ";" of ","; de eigen lijstkolommen van de CSV

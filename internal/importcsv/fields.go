@@ -15,7 +15,7 @@ const (
 	typText     valueType = iota // trimmed text
 	typDate                      // a date, normalised to YYYY-MM-DD
 	typList                      // a list of texts, split where the column says
-	typBool                      // ja/nee, yes/no, true/false, 1/0
+	typBool                      // yes or no, in the words parseBool lists
 	typInt                       // a whole number
 	typFloat                     // a decimal number, with "." or ","
 	typEnum                      // one value of enums[path], by key or Dutch label

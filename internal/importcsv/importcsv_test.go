@@ -837,3 +837,37 @@ func TestRecordThatWouldNotLoadIsNotWritten(t *testing.T) {
 		}
 	}
 }
+
+// A yes/no cell (publication.public, signage.present) takes the words
+// parseBool lists, in any case and with spaces around them, and nothing
+// else: a word with more to it ("[ja]", "ja!", "-1") is an error at its
+// cell, never read as yes.
+func TestYesNoCells(t *testing.T) {
+	const head = "naam;publication.public\n"
+	for _, tt := range []struct {
+		cell string
+		want bool
+	}{
+		{"ja", true}, {"Ja", true}, {" JA ", true}, {"j", true}, {"yes", true}, {"Y", true}, {"true", true},
+		{"TRUE", true}, {"waar", true}, {"1", true}, {"x", true}, {"X", true},
+		{"nee", false}, {"Nee", false}, {"n", false}, {"no", false}, {"false", false}, {"onwaar", false}, {"0", false},
+	} {
+		r, _ := one(t, head+"Teller;"+tt.cell+"\n", Options{Kind: record.Sensor})
+		if r.Publication == nil || r.Publication.Public == nil || *r.Publication.Public != tt.want {
+			t.Errorf("%q read as %+v, want %v", tt.cell, r.Publication, tt.want)
+		}
+	}
+	for _, cell := range []string{"[ja]", "[[true]]", "ja!", "(ja)", "ja.", "Waar?", "-1", "+1", "1.0", "x.", "ja graag", "j a", "2", "wahr", "ok"} {
+		res, err := loadable(t, Read)("x.csv", []byte(head+"Teller;\""+strings.ReplaceAll(cell, `"`, `""`)+"\"\n"), Options{Kind: record.Sensor, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Records) > 0 {
+			t.Errorf("%q: wrote\n%s", cell, res.Records[0].Data)
+		}
+		want := fmt.Sprintf("2:2 error import publication.public (column %q): %q is not yes or no; the row is skipped", "publication.public", cell)
+		if got := short(res.Findings); !slices.Contains(got, want) {
+			t.Errorf("%q: findings\n%s\nwant among them\n%s", cell, strings.Join(got, "\n"), want)
+		}
+	}
+}

@@ -295,8 +295,13 @@ func splitList(cell, sep string) []string {
 	return out
 }
 
+// parseBool reads a yes/no cell. It takes these words, in any case and
+// with spaces around them, and no others: yes is ja, j, yes, y, true, waar,
+// 1, or x (a ticked box); no is nee, n, no, false, onwaar or 0. An empty
+// cell gives no value. A cell with anything more ("[ja]", "ja!", "-1") is
+// an error: a yes/no decides what is public, and is never guessed at.
 func parseBool(cell string) (bool, error) {
-	switch normalise(cell) {
+	switch strings.ToLower(strings.TrimSpace(cell)) {
 	case "ja", "j", "yes", "y", "true", "waar", "1", "x":
 		return true, nil
 	case "nee", "n", "no", "false", "onwaar", "0":

@@ -247,7 +247,8 @@ var (
 var (
 	msgWriteDate = message.New("write the date as YYYY-MM-DD (2025-03-01) or DD-MM-YYYY (01-03-2025), with the year in full",
 		"schrijf de datum als JJJJ-MM-DD (2025-03-01) of DD-MM-JJJJ (01-03-2025), met het jaar voluit")
-	msgWriteBool  = message.New("write ja or nee (yes or no)", "schrijf ja of nee")
+	msgWriteBool = message.New("write ja or nee; also taken for yes: j, yes, y, true, waar, 1 or x, and for no: n, no, false, onwaar or 0",
+		"schrijf ja of nee; ook goed voor ja: j, yes, y, true, waar, 1 of x, en voor nee: n, no, false, onwaar of 0")
 	msgWriteInt   = message.New("write a whole number, such as 12", "schrijf een geheel getal, zoals 12")
 	msgWriteFloat = message.New("write a number, such as 52.0907 or 52,0907", "schrijf een getal, zoals 52,0907 of 52.0907")
 )
