@@ -23,6 +23,8 @@ type importOptions struct {
 	file    string // the file to import
 	read    reader // importcsv.Read or importcsv.ReadJSON
 	example string // a name of such a file, for a message that asks for one
+	// units counts what read reads: a spreadsheet's rows or JSON's entries.
+	units   *message.Count
 	kind    string
 	mapping string
 	dryRun  bool
@@ -46,7 +48,7 @@ func newImportCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 }
 
 func newImportCSVCmd(a *App, runF func(*importOptions) error) *cobra.Command {
-	o := &importOptions{App: a, read: importcsv.Read, example: "sensoren.csv"}
+	o := &importOptions{App: a, read: importcsv.Read, example: "sensoren.csv", units: msgImportRows}
 	cmd := &cobra.Command{
 		Use:   "csv FILE",
 		Short: a.say(msgImportCSVShort),
@@ -65,7 +67,7 @@ func newImportCSVCmd(a *App, runF func(*importOptions) error) *cobra.Command {
 }
 
 func newImportJSONCmd(a *App, runF func(*importOptions) error) *cobra.Command {
-	o := &importOptions{App: a, read: importcsv.ReadJSON, example: "register.json"}
+	o := &importOptions{App: a, read: importcsv.ReadJSON, example: "register.json", units: msgImportEntries}
 	cmd := &cobra.Command{
 		Use:   "json FILE",
 		Short: a.say(msgImportJSONShort),
@@ -240,9 +242,9 @@ func (o *importOptions) reportImported(res *importcsv.Result, lang string) error
 		return err
 	}
 	if o.format == "text" {
-		line := msgImportRead
+		made := msgImportCreated
 		if o.dryRun {
-			line = msgImportReadDry
+			made = msgImportWouldBe
 		}
 		invalid := 0
 		for _, r := range res.Records {
@@ -250,7 +252,7 @@ func (o *importOptions) reportImported(res *importcsv.Result, lang string) error
 				invalid++
 			}
 		}
-		fmt.Fprint(o.Out, o.count(line, len(res.Records), res.Rows))
+		fmt.Fprint(o.Out, o.count(o.units, res.Rows), o.count(made, len(res.Records)))
 		if invalid > 0 {
 			fmt.Fprint(o.Out, o.say(msgImportIncomplete, invalid))
 		}

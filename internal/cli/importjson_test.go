@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,5 +77,59 @@ func TestImportJSONKeepsAMalformedPrivacyFlagOut(t *testing.T) {
 	}
 	if written != len(records)-1 {
 		t.Errorf("%d records written, want the %d others", written, len(records)-1)
+	}
+}
+
+// The line after the findings counts what the import read, rows of a
+// spreadsheet or entries of JSON, and what it made, each in the singular
+// for one, in either language.
+func TestImportSaysWhatItRead(t *testing.T) {
+	const row = "Teller %d;Telt fietsen.\n"
+	const entry = `{"id": "teller-%d", "kind": "sensor", "name": "Teller %d"}`
+	csvOf := func(n int) string {
+		s := "Naam;Korte omschrijving\n"
+		for i := 1; i <= n; i++ {
+			s += fmt.Sprintf(row, i)
+		}
+		return s
+	}
+	jsonOf := func(n int) string {
+		var items []string
+		for i := 1; i <= n; i++ {
+			items = append(items, fmt.Sprintf(entry, i, i))
+		}
+		return "[" + strings.Join(items, ",\n") + "]"
+	}
+	tests := []struct {
+		name, format, data, lang string
+		dry                      bool
+		want                     string
+	}{
+		{"one row", "csv", csvOf(1), "en", false, "1 row read, 1 record created"},
+		{"two rows", "csv", csvOf(2), "en", false, "2 rows read, 2 records created"},
+		{"one row in Dutch", "csv", csvOf(1), "nl", false, "1 rij gelezen, 1 registratie aangemaakt"},
+		{"two rows in Dutch", "csv", csvOf(2), "nl", true, "2 rijen gelezen, 2 registraties zouden worden aangemaakt (proefrun: niets geschreven)"},
+		{"one entry", "json", jsonOf(1), "en", false, "1 entry read, 1 record created"},
+		{"two entries", "json", jsonOf(2), "en", true, "2 entries read, 2 records would be created (dry run: nothing written)"},
+		{"one entry in Dutch", "json", jsonOf(1), "nl", true, "1 item gelezen, 1 registratie zou worden aangemaakt (proefrun: niets geschreven)"},
+		{"two entries in Dutch", "json", jsonOf(2), "nl", false, "2 items gelezen, 2 registraties aangemaakt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeRegister(t, map[string]string{"register.yaml": "organisation: Gemeente Heidebeek\n"})
+			file := filepath.Join(t.TempDir(), "bron."+tt.format)
+			if err := os.WriteFile(file, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"import", tt.format, file, "--root", root, "--kind", "sensor", "--lang", tt.lang}
+			if tt.dry {
+				args = append(args, "--dry-run")
+			}
+			out, errOut, _ := run(t, args...)
+			lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+			if last := lines[len(lines)-1]; !strings.HasPrefix(last, tt.want) {
+				t.Errorf("last line %q, want %q\n%s%s", last, tt.want, out, errOut)
+			}
+		})
 	}
 }

@@ -311,12 +311,13 @@ var (
 	msgNotRegular = message.New("read %s: not a regular file (a device or a pipe): save what you import as a file and give that file",
 		"%s lezen: geen gewoon bestand (een apparaat of een pipe): sla op wat u wilt importeren als bestand en geef dat bestand op")
 	msgImportAppeared = message.New("%s appeared while importing and is left unchanged", "%s is tijdens het importeren verschenen en blijft ongewijzigd")
-	msgImportRead     = message.NewCount("%[2]d rows read, %[1]d record created", "%[2]d rows read, %[1]d records created",
-		"%[2]d rijen gelezen, %[1]d registratie aangemaakt", "%[2]d rijen gelezen, %[1]d registraties aangemaakt")
-	msgImportReadDry = message.NewCount("%[2]d rows read, %[1]d record would be created (dry run: nothing written)",
-		"%[2]d rows read, %[1]d records would be created (dry run: nothing written)",
-		"%[2]d rijen gelezen, %[1]d registratie zou worden aangemaakt (proefrun: niets geschreven)",
-		"%[2]d rijen gelezen, %[1]d registraties zouden worden aangemaakt (proefrun: niets geschreven)")
+	msgImportRows     = message.NewCount("%d row read, ", "%d rows read, ", "%d rij gelezen, ", "%d rijen gelezen, ")
+	msgImportEntries  = message.NewCount("%d entry read, ", "%d entries read, ", "%d item gelezen, ", "%d items gelezen, ")
+	msgImportCreated  = message.NewCount("%d record created", "%d records created", "%d registratie aangemaakt", "%d registraties aangemaakt")
+	msgImportWouldBe  = message.NewCount("%d record would be created (dry run: nothing written)",
+		"%d records would be created (dry run: nothing written)",
+		"%d registratie zou worden aangemaakt (proefrun: niets geschreven)",
+		"%d registraties zouden worden aangemaakt (proefrun: niets geschreven)")
 	msgImportIncomplete = message.New(", %d of them incomplete: complete them and run 'register validate'",
 		", waarvan %d onvolledig: vul die aan en voer 'register validate' uit")
 	msgReceivedRequired = message.New("--received is required: the day the notification came in, for example --received 2026-12-01",

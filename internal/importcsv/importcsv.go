@@ -91,7 +91,8 @@ type Record struct {
 type Result struct {
 	Records  []Record
 	Findings []finding.Finding
-	// Rows counts the data rows read, blank ones included.
+	// Rows counts the data rows of a spreadsheet, or the entries of JSON,
+	// read: blank ones and those left out included.
 	Rows int
 }
 
