@@ -332,23 +332,23 @@ func run(name string, t *table, opts Options, res *Result) error {
 	}
 	if !slices.ContainsFunc(cols, func(c column) bool { return c.path == "name" || c.path == "id" }) {
 		if better != "" {
-			return msgNoNameTryMap.Err(name, better)
+			return words(t.keys, msgNoNameTryMap).Err(name, better)
 		}
-		return msgNoNameColumn.Err(name)
+		return words(t.keys, msgNoNameColumn).Err(name)
 	}
 	if len(betterCols) > 0 {
-		left := msgLeftOutColumns
+		left := words(t.keys, msgLeftOutColumns)
 		if len(betterCols) == 1 {
-			left = msgLeftOutColumn
+			left = words(t.keys, msgLeftOutColumn)
 		}
 		res.Findings = append(res.Findings, finding.Finding{File: name, Line: 1, Rule: RuleImport, Severity: finding.Warning,
-			Message: msgHeadersOfMap.With(better, left.With(strings.Join(betterCols, ", "))).Pair(), Help: msgTryMap.With(better).Pair()})
+			Message: words(t.keys, msgHeadersOfMap).With(better, left.With(strings.Join(betterCols, ", "))).Pair(), Help: msgTryMap.With(better).Pair()})
 	}
 	groups := 0
 	for _, c := range cols {
 		groups = max(groups, c.group)
 	}
-	im := &importer{name: name, opts: opts, cols: cols, groups: groups, res: res, seenRows: map[string]int{},
+	im := &importer{name: name, keys: t.keys, opts: opts, cols: cols, groups: groups, res: res, seenRows: map[string]int{},
 		ids: map[string]int{}, names: map[string]int{}, national: map[string]int{}, unplaced: map[int][]int{}}
 	var blank []int
 	for _, row := range t.rows {
@@ -370,7 +370,7 @@ func run(name string, t *table, opts Options, res *Result) error {
 	}
 	if len(blank) > 0 {
 		res.Findings = append(res.Findings, finding.Finding{File: name, Line: blank[0], Rule: RuleImport, Severity: finding.Info,
-			Message: msgBlankRows.With(lines{blank, true}).Pair(), Help: msgBlankHelp.With().Pair()})
+			Message: msgBlankRows.With(lines{blank, true}).Pair(), Help: words(t.keys, msgBlankHelp).With().Pair()})
 	}
 	for _, c := range cols {
 		if at := im.unplaced[c.index]; len(at) > 0 && c.warning >= 0 {
@@ -528,9 +528,9 @@ func (m *columnMapper) column(i int, h string, group int) column {
 	case ok && path != "":
 		s := specByPath[path]
 		if s.kind != "" && s.kind != m.opts.Kind && !m.mixed {
-			only := msgOnlySensors
+			only := words(m.keys, msgOnlySensors)
 			if s.kind == record.Algorithm {
-				only = msgOnlyAlgorithms
+				only = words(m.keys, msgOnlyAlgorithms)
 			}
 			m.warn(&c, only.With(h, path), msgOtherKind.With(string(s.kind)))
 			path = ""
@@ -540,7 +540,11 @@ func (m *columnMapper) column(i int, h string, group int) column {
 			// Two columns for one value: unless the mapping file names
 			// both (a source whose entries use one or the other), the
 			// second is left out.
-			m.warn(&c, msgSecondColumn.With(h, path, prev+1, m.head[prev]), msgRemoveOneColumn.With())
+			second := msgSecondColumn.With(h, path, prev+1, m.head[prev])
+			if m.keys {
+				second = msgSecondKey.With(h, path, m.head[prev])
+			}
+			m.warn(&c, second, words(m.keys, msgRemoveOneColumn).With())
 			path = ""
 		}
 		if path != "" {
@@ -566,16 +570,17 @@ func (m *columnMapper) note(c *column, h string) {
 	case !note.IsZero() && c.ignored:
 		// Left out on purpose, and said why: its text is still
 		// reported, line by line.
-		m.warn(c, msgNoteIgnored.With(h, note), msgLeftOut.With())
+		m.warn(c, words(m.keys, msgNoteIgnored).With(h, note), words(m.keys, msgLeftOut).With())
 	case !note.IsZero() && c.path != "":
 		m.fs = append(m.fs, finding.Finding{File: m.name, Line: 1, Column: c.index + 1, Rule: RuleImport, Severity: finding.Info,
-			Message: msgNoteColumn.With(h, c.path, note).Pair(), Help: msgNoteHelp.With().Pair()})
+			Message: words(m.keys, msgNoteColumn).With(h, c.path, note).Pair(), Help: words(m.keys, msgNoteHelp).With().Pair()})
 	}
 }
 
 // importer holds the state of one import across rows.
 type importer struct {
 	name     string
+	keys     bool // the rows are JSON's entries, with keys (table.keys)
 	opts     Options
 	cols     []column
 	groups   int // the number of records a row can describe beyond the first; 0 for one per row
@@ -592,7 +597,7 @@ type importer struct {
 func (im *importer) row(line int, row []string) {
 	key := strings.Join(trimAll(row), "\x1f")
 	if first, ok := im.seenRows[key]; ok {
-		im.add(line, 0, finding.Warning, msgRepeatedRow.With(line, first), msgRemoveRow.With())
+		im.add(line, 0, finding.Warning, im.w(msgRepeatedRow).With(line, first), im.w(msgRemoveRow).With())
 		return
 	}
 	im.seenRows[key] = line
@@ -613,7 +618,7 @@ func (im *importer) row(line int, row []string) {
 		}
 	}
 	if made == 0 {
-		im.add(line, 0, finding.Warning, msgNoRecord.With(), msgFillGroup.With())
+		im.add(line, 0, finding.Warning, im.w(msgNoRecord).With(), im.w(msgFillGroup).With())
 	}
 }
 
@@ -626,6 +631,10 @@ func (im *importer) filled(row []string, g int) bool {
 	}
 	return false
 }
+
+// w is m as this import says it: in the words of keys and entries for
+// JSON.
+func (im *importer) w(m *message.Text) *message.Text { return words(im.keys, m) }
 
 // add reports a finding on a cell (col 0: the row), in both languages.
 func (im *importer) add(line, col int, sev finding.Severity, msg, help message.Phrase) {
@@ -716,7 +725,7 @@ func (im *importer) readCell(d *draft, c column, cell string) bool {
 		case "algorithm", "algoritme", "algoritmes":
 			d.kind = record.Algorithm
 		default:
-			add(finding.Error, msgBadKind.With(cell), msgWriteKind.With())
+			add(finding.Error, im.w(msgBadKind).With(cell), msgWriteKind.With())
 			return false
 		}
 		return true
@@ -724,11 +733,11 @@ func (im *importer) readCell(d *draft, c column, cell string) bool {
 	s := specByPath[c.path]
 	v, unknown, err := parseCell(s, c.rule, cell)
 	if err != nil {
-		add(finding.Error, msgBadCell.With(c.path, c.header, err), helpFor(s))
+		add(finding.Error, im.w(msgBadCell).With(c.path, c.header, err), helpFor(s))
 		return false
 	}
 	for _, u := range unknown {
-		add(finding.Warning, msgNotInMap.With(c.path, c.header, u), msgAddValue.With())
+		add(finding.Warning, im.w(msgNotInMap).With(c.path, c.header, u), im.w(msgAddValue).With())
 	}
 	if v == nil {
 		return true
@@ -741,8 +750,8 @@ func (im *importer) readCell(d *draft, c column, cell string) bool {
 		// Another column of the mapping gave this value first: it
 		// stays, and a different value here is reported.
 		if fmt.Sprint(prev) != fmt.Sprint(v) {
-			add(finding.Warning, msgAlreadyGiven.With(c.path, c.header, clip(cell), im.cols[d.colOf[c.path]-1].header, clip(fmt.Sprint(prev))),
-				msgKeepOne.With())
+			add(finding.Warning, im.w(msgAlreadyGiven).With(c.path, c.header, clip(cell), im.cols[d.colOf[c.path]-1].header, clip(fmt.Sprint(prev))),
+				im.w(msgKeepOne).With())
 		}
 		return true
 	default:
@@ -808,11 +817,11 @@ func (im *importer) assignID(d *draft) (string, bool) {
 		return im.idFromName(d)
 	}
 	if err := record.CheckID(id); err != nil {
-		im.add(d.line, d.colOf["id"], finding.Error, msgBadID.With(err), msgCorrectID.With())
+		im.add(d.line, d.colOf["id"], finding.Error, im.w(msgBadID).With(err), im.w(msgCorrectID).With())
 		return "", false
 	}
 	if prev, dup := im.ids[id]; dup {
-		im.add(d.line, d.colOf["id"], finding.Error, msgIDAgain.With(id, prev), msgIDsUnique.With())
+		im.add(d.line, d.colOf["id"], finding.Error, im.w(msgIDAgain).With(id, prev), im.w(msgIDsUnique).With())
 		return "", false
 	}
 	return id, true
@@ -849,7 +858,7 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 				break
 			}
 		}
-		im.add(d.line, d.colOf["name"], finding.Warning, msgGetsID.With(what, id), msgSameRecord.With())
+		im.add(d.line, d.colOf["name"], finding.Warning, im.w(msgGetsID).With(what, id), im.w(msgSameRecord).With())
 	}
 	if _, seen := im.names[base]; !seen {
 		im.names[base] = d.line
@@ -863,10 +872,10 @@ func (im *importer) idFromName(d *draft) (string, bool) {
 // ask different things of the author, so they are told apart.
 func (im *importer) noID(d *draft, nm string) {
 	if strings.TrimSpace(nm) == "" {
-		im.add(d.line, d.column("name"), finding.Error, msgNoName.With(), msgFillName.With())
+		im.add(d.line, d.column("name"), finding.Error, im.w(msgNoName).With(), im.w(msgFillName).With())
 		return
 	}
-	im.add(d.line, d.column("name"), finding.Error, msgNameNoID.With(nm), msgGiveID.With())
+	im.add(d.line, d.column("name"), finding.Error, im.w(msgNameNoID).With(nm), im.w(msgGiveID).With())
 }
 
 // complete fills in what a spreadsheet rarely says but a record needs.
@@ -907,7 +916,7 @@ func (im *importer) emit(d *draft, id string) {
 		// Every command refuses a record file larger than the loader
 		// reads, and the register with it: the row is not written.
 		field := d.largest()
-		im.add(d.line, d.column(field), finding.Error, msgRecordTooLarge.With(id, len(data), limit), msgShortenField.With(field))
+		im.add(d.line, d.column(field), finding.Error, im.w(msgRecordTooLarge).With(id, len(data), limit), msgShortenField.With(field))
 		return
 	}
 	doc, pfs := source.Parse(path, data, source.DefaultLimits)
@@ -921,7 +930,7 @@ func (im *importer) emit(d *draft, id string) {
 				f.Path = fieldAt(tree.Root, f.Line)
 			}
 			f.File, f.Line, f.Column, f.Rule = im.name, d.line, d.columnOf(f), RuleImport
-			f.Message = msgWouldNotLoad.With(id, f.Message).Pair()
+			f.Message = im.w(msgWouldNotLoad).With(id, f.Message).Pair()
 			im.res.Findings = append(im.res.Findings, f)
 		}
 		return

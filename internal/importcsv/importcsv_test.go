@@ -810,9 +810,9 @@ func TestRecordThatWouldNotLoadIsNotWritten(t *testing.T) {
 		want      string // the short finding saying the row is skipped
 	}{
 		{"a number too large", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"note": 1e999}]}`, false,
-			`1:1 error import x1: 1e999 is not a valid number; the record file would not load, so the row is skipped`},
+			`1:1 error import x1: 1e999 is not a valid number; the record file would not load, so the entry is skipped`},
 		{"lists nested too deep", `{"id": "x1", "kind": "sensor", "name": "X", "decisions": [{"note": ` + deep + `}]}`, false,
-			`1:1 error import x1: nesting is deeper than 32 levels; the record file would not load, so the row is skipped`},
+			`1:1 error import x1: nesting is deeper than 32 levels; the record file would not load, so the entry is skipped`},
 		{"in a spreadsheet's cell", "naam,decisions\nTeller,\"[{\"\"body\"\": 1e999}]\"\n", true,
 			`2:2 error import teller: 1e999 is not a valid number; the record file would not load, so the row is skipped`},
 	}

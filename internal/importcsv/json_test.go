@@ -1,10 +1,12 @@
 package importcsv
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -267,14 +269,14 @@ func TestJSONFindingsGiveTheEntrysColumn(t *testing.T) {
 		want      []string // short findings of the import rule, sorted
 	}{
 		{"minified", `[{"id":"x1","kind":"sensor","name":"X","lifecycle":{"start":"veel"}},{"id":"x2","kind":"sensor","name":"Y","lifecycle":{"start":"vele"}}]`,
-			[]string{`1:2 error import lifecycle.start (column "lifecycle.start"): "veel" is not a date; the row is skipped`,
-				`1:70 error import lifecycle.start (column "lifecycle.start"): "vele" is not a date; the row is skipped`}},
+			[]string{`1:2 error import lifecycle.start (key "lifecycle.start"): "veel" is not a date; the entry is skipped`,
+				`1:70 error import lifecycle.start (key "lifecycle.start"): "vele" is not a date; the entry is skipped`}},
 		{"given twice, minified", `[{"id":"x1","kind":"sensor","name":"X"},{"id":"x2","kind":"sensor","name":"Y","name":"Z"}]`,
 			[]string{`1:41 error import key "name" is given twice in the entry: a record takes one value, so the entry is skipped`}},
 		{"null, minified", `[{"id":"x1","kind":"sensor","name":"X"},{"id":"x2","kind":"sensor","name":"Y","quantity":null}]`,
 			[]string{`1:41 warning import key "quantity" is null: it is left out of the record`}},
 		{"one entry a line", "[\n  {\"id\": \"x1\", \"kind\": \"sensor\", \"name\": \"X\", \"lifecycle\": {\"start\": \"veel\"}}\n]",
-			[]string{`2:3 error import lifecycle.start (column "lifecycle.start"): "veel" is not a date; the row is skipped`}},
+			[]string{`2:3 error import lifecycle.start (key "lifecycle.start"): "veel" is not a date; the entry is skipped`}},
 		{"a key of every entry", `[{"id":"x1","kind":"sensor","name":"X","opmerking":"a"}]`,
 			[]string{`1:0 warning import key "opmerking" is not a field of the record format and is left out; its text on line 1 is not imported`}},
 	}
@@ -295,5 +297,120 @@ func TestJSONFindingsGiveTheEntrysColumn(t *testing.T) {
 				t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// Every finding of an import of JSON speaks of its keys and entries, as
+// JSON has them, never of a spreadsheet's columns, headers and rows, in
+// either language.
+func TestJSONFindingsSpeakOfKeysAndEntries(t *testing.T) {
+	spreadsheet := regexp.MustCompile(`(?i)\b(column|columns|header|headers|row|rows|spreadsheet|kolom|kolommen|kop|koppen|kolomkop|kolomkoppen|rij|rijen)\b`)
+	tests := []struct {
+		name string
+		kind record.Kind
+		mp   string // a ready-made map, or ""
+		doc  string
+		want string // a finding among them, "message | help" in English
+	}{
+		{"one field under two names", record.Sensor, "", `{"id": "x1", "kind": "sensor", "name": "X", "owner_email": "a@test.nl", "owner.email": "b@test.nl"}`,
+			`key "owner.email" fills owner.email, as key "owner_email" already does; it is left out; its text on line 1 is not imported | ` +
+				`keep one of the two keys in the source, or map one to another field in a mapping file (--map); copy that text into the record files by hand where it belongs, or map the key to a field`},
+		{"a key of the other kind", record.Algorithm, "", `{"name": "Teller", "quantity": 3}`,
+			`key "quantity" (quantity) is only for sensors and is left out of algorithm records; its text on line 1 is not imported | ` +
+				`import the other kind with --kind sensor; copy that text into the record files by hand where it belongs, or map the key to a field`},
+		{"an unknown kind", record.Sensor, "", `{"id": "x1", "kind": "camera", "name": "X"}`,
+			`kind "camera" is neither sensor nor algorithm; the entry is skipped | write sensor or algorithm`},
+		{"a value that cannot be read", record.Sensor, "", `{"id": "x1", "kind": "sensor", "name": "X", "lifecycle": {"start": "gisteren"}}`,
+			`lifecycle.start (key "lifecycle.start"): "gisteren" is not a date; the entry is skipped | ` +
+				`write the date as YYYY-MM-DD (2025-03-01) or DD-MM-YYYY (01-03-2025), with the year in full`},
+		{"a bad id", record.Sensor, "", `{"id": "X 1", "kind": "sensor", "name": "X"}`,
+			`the entry is skipped | correct the id, or leave the key "id" out to make one from the name`},
+		{"an id twice", record.Sensor, "", "[\n" + `{"id": "x1", "kind": "sensor", "name": "X"},` + "\n" + `{"id": "x1", "kind": "sensor", "name": "Y"}` + "\n]",
+			`id "x1" is already used on line 2; the entry is skipped | ids are unique: give this entry another id, or remove it if it is the same record`},
+		{"no name", record.Sensor, "", "[\n" + `{"name": "Teller"},` + "\n" + `{"name": "", "summary": "Telt"}` + "\n]",
+			`the entry has no name to make an id from; the entry is skipped | give the entry its name`},
+		{"a name that gives no id", record.Sensor, "", `{"name": "X"}`,
+			`the name "X" gives no id: an id needs at least two letters a-z or digits from the name; the entry is skipped | ` +
+				`give the entry an id (key "id"), such as camera-markt, or give it a longer name`},
+		{"a name twice", record.Sensor, "", "[\n" + `{"name": "Teller"},` + "\n" + `{"name": "Teller", "summary": "Ook"}` + "\n]",
+			`the name "Teller" is also on line 2; this entry gets the id "teller-2" | ` +
+				`check that the two entries are not the same record; if they are, remove one and delete the extra record file`},
+		{"an entry twice", record.Sensor, "", "[\n" + `{"name": "Teller"},` + "\n" + `{"name": "Teller"}` + "\n]",
+			`the entry at line 3 repeats the one at line 2 exactly and is skipped | remove the repeated entry`},
+		{"an empty entry", record.Sensor, "", "[\n" + `{"name": "Teller"},` + "\n" + `{}` + "\n]",
+			`line 3 is blank and skipped | empty entries are left out; nothing to do`},
+		{"a value the map does not know", record.Algorithm, "", `{"id": "1", "title": "Handhaving", "organisatie": "Gemeente Amsterdam", "status": "vreemd"}`,
+			`status (key "status"): "vreemd" is not in the key's value map and is not imported | ` +
+				`add the value to the key's values in the mapping file, or fill in the field in the record by hand`},
+		{"a key the map leaves out, with a note", record.Algorithm, "", `{"id": "1", "title": "Handhaving", "organisatie": "Gemeente Amsterdam", "impactassessment": "Ja"}`,
+			`key "impactassessment" is not imported: impactassessment (Ja/Nee/Onbekend) says whether an impact assessment was done, not which one (a DPIA, an IAMA or another) nor when, ` +
+				`which the record's dpia and assessments need: fill those in per record; its text on line 1 is not imported | ` +
+				`the mapping file leaves the key out; copy that text into the record files by hand where it belongs, or map the key to a field`},
+		{"a key the map says something of", record.Algorithm, "", `{"id": "1", "title": "Handhaving", "organisatie": "Gemeente Amsterdam", "geregistreerd": "2024-05-01"}`,
+			`key "geregistreerd" (registered_on): the date the entry was registered on the national register stands in for the date of registration | ` +
+				`the mapping file says this about the key; check the records it filled`},
+		{"two keys of a map for one field", record.Sensor, "amsterdam-kaartlaag", `{"type": "Feature", "properties": {"Objectnummer": "A1", "Locatienaam": "B2"}}`,
+			`name (key "Locatienaam"): "B2" is not imported; key "Objectnummer" already gives "A1" | ` +
+				`keep one of the two values in the source, or map one of the keys to another field`},
+		{"keys that a ready-made map reads", record.Sensor, "", `{"name": "Camera", "Standplaats": "Dam", "Privacyverklaring": "https://example.nl/privacy"}`,
+			`the keys are read as fields of the record format, but they match the ready-made map amsterdam-kaartlaag better: read that way, keys "Standplaats", "Privacyverklaring" are left out | ` +
+				`try --map amsterdam-kaartlaag, which reads them`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := Options{Kind: tt.kind, Now: now}
+			if tt.mp != "" {
+				m, err := LoadMapping(tt.mp)
+				if err != nil {
+					t.Fatal(err)
+				}
+				opts.Mapping = m
+			}
+			res, err := loadable(t, ReadJSON)("k.json", []byte(tt.doc), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var said []string
+			for _, f := range res.Findings {
+				if f.Rule != RuleImport {
+					continue
+				}
+				said = append(said, f.Message.In("en")+" | "+f.Help.In("en"))
+				for _, lang := range []string{"en", "nl"} {
+					if w := spreadsheet.FindString(f.Message.In(lang) + " | " + f.Help.In(lang)); w != "" {
+						t.Errorf("in %s, speaks of %q: %s | %s", lang, w, f.Message.In(lang), f.Help.In(lang))
+					}
+				}
+			}
+			if !slices.ContainsFunc(said, func(s string) bool { return strings.HasSuffix(s, tt.want) }) {
+				t.Errorf("findings\n%s\nwant one ending in\n%s", strings.Join(said, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+// When no key gives a name or id, the import says so of keys and entries.
+func TestJSONWithoutNameSpeaksOfKeys(t *testing.T) {
+	_, err := ReadJSON("k.json", []byte(`[{"summary": "Telt"}]`), Options{Kind: record.Sensor, Now: now})
+	bothLanguages(t, err, `read k.json: no key gives the name or id of the entries; give each entry a key "name" or "id", or map one in a mapping file (--map)`,
+		`k.json lezen: geen sleutel geeft de naam of het id van de items; geef elk item een sleutel "name" of "id", of koppel er een in een koppelbestand (--map)`)
+}
+
+// Each text an import of JSON says instead of a spreadsheet's takes the
+// same arguments, so either can be said where the other is, and speaks of
+// keys and entries in both languages.
+func TestKeyWordsTakeTheSameArguments(t *testing.T) {
+	spreadsheet := regexp.MustCompile(`(?i)\b(column|columns|header|headers|row|rows|spreadsheet|kolom|kolommen|kop|koppen|kolomkoppen|rij|rijen)\b`)
+	for csv, keys := range keyWords {
+		a, errA := message.Verbs(csv.In("en"))
+		b, errB := message.Verbs(keys.In("en"))
+		if errA != nil || errB != nil || !slices.Equal(a, b) {
+			t.Errorf("%q takes %v, its words for JSON %q take %v", csv, a, keys, b)
+		}
+		for _, lang := range []string{"en", "nl"} {
+			if w := spreadsheet.FindString(keys.In(lang)); w != "" {
+				t.Errorf("%q speaks of %q", keys.In(lang), w)
+			}
+		}
 	}
 }

@@ -258,7 +258,7 @@ var (
 	msgNotJSONList  = message.New("%q is not a JSON list", "%q is geen JSON-lijst")
 	msgNotJSONTexts = message.New("%q is not a JSON list of texts", "%q is geen JSON-lijst van teksten")
 	msgListKeyTwice = message.New("key %q is given twice: keep one of the two values", "sleutel %q staat er twee keer in: houd één van de twee waarden over")
-	msgNotValue     = message.New("%q is not in the column's value map", "%q staat niet in de waarden van de kolom")
+	msgNotValue     = message.New("%q is not among the mapping file's values", "%q staat niet bij de waarden in het koppelbestand")
 	msgNotWhole     = message.New("%q is not a whole number", "%q is geen geheel getal")
 	msgNotNumber    = message.New("%q is not a number", "%q is geen getal")
 	msgNotYesNo     = message.New("%q is not yes or no", "%q is geen ja of nee")
@@ -268,6 +268,121 @@ var (
 	msgNoSuchDate   = message.New("%q is not a date that exists", "%q is een datum die niet bestaat")
 	msgUnlikelyYear = message.New("%q has an unlikely year", "%q heeft een onwaarschijnlijk jaartal")
 )
+
+// The same for JSON, whose entries have keys rather than a spreadsheet's
+// rows with columns: each text that speaks of columns or rows has one that
+// speaks of keys or entries, which an import of JSON says instead (words).
+var (
+	msgNoNameKey = message.New("read %s: no key gives the name or id of the entries; give each entry a key \"name\" or \"id\", or map one in a mapping file (--map)",
+		"%s lezen: geen sleutel geeft de naam of het id van de items; geef elk item een sleutel \"name\" of \"id\", of koppel er een in een koppelbestand (--map)")
+	msgNoNameKeyTryMap = message.New("read %[1]s: no key gives the name or id of the entries; the keys match the ready-made map %[2]s: try --map %[2]s",
+		"%[1]s lezen: geen sleutel geeft de naam of het id van de items; de sleutels passen bij de kant-en-klare koppeling %[2]s: probeer --map %[2]s")
+	msgKeyOnlySensors = message.New("key %q (%s) is only for sensors and is left out of algorithm records",
+		"sleutel %q (%s) geldt alleen voor sensoren en wordt bij algoritmes weggelaten")
+	msgKeyOnlyAlgorithms = message.New("key %q (%s) is only for algorithms and is left out of sensor records",
+		"sleutel %q (%s) geldt alleen voor algoritmes en wordt bij sensoren weggelaten")
+	msgSecondKey = message.New("key %q fills %s, as key %q already does; it is left out",
+		"sleutel %q vult %s, maar sleutel %q doet dat al; deze sleutel wordt weggelaten")
+	msgRemoveOneKey = message.New("keep one of the two keys in the source, or map one to another field in a mapping file (--map)",
+		"houd een van de twee sleutels over in de bron, of koppel er een aan een ander veld in een koppelbestand (--map)")
+	msgNoteIgnoredKey = message.New("key %q is not imported: %s", "sleutel %q wordt niet geïmporteerd: %s")
+	msgLeftOutKey     = message.New("the mapping file leaves the key out", "het koppelbestand laat de sleutel weg")
+	msgNoteKey        = message.New("key %q (%s): %s", "sleutel %q (%s): %s")
+	msgNoteKeyHelp    = message.New("the mapping file says this about the key; check the records it filled",
+		"dit zegt het koppelbestand over de sleutel; controleer de registraties die hij heeft gevuld")
+	msgKeysOfMap = message.New("the keys are read as fields of the record format, but they match the ready-made map %s better: read that way, %s",
+		"de sleutels zijn gelezen als velden van het registratieformaat, maar ze passen beter bij de kant-en-klare koppeling %s: zo gelezen %s")
+	msgLeftOutKeyName  = message.New("key %s is left out", "wordt sleutel %s weggelaten")
+	msgLeftOutKeyNames = message.New("keys %s are left out", "worden de sleutels %s weggelaten")
+	msgEmptyEntryHelp  = message.New("empty entries are left out; nothing to do", "lege items worden weggelaten; u hoeft niets te doen")
+	msgRepeatedEntry   = message.New("the entry at line %d repeats the one at line %d exactly and is skipped",
+		"het item op regel %d herhaalt dat op regel %d precies en wordt overgeslagen")
+	msgNoRecordEntry = message.New("the entry describes no record: every key of the repeated groups is empty; the entry is skipped",
+		"het item beschrijft geen registratie: elke sleutel van de herhaalde groepen is leeg; het item wordt overgeslagen")
+	msgFillGroupKeys = message.New("fill in at least one group of keys, or remove the entry",
+		"vul ten minste één groep sleutels in, of verwijder het item")
+	msgBadKindEntry = message.New("kind %q is neither sensor nor algorithm; the entry is skipped",
+		"soort %q is geen sensor en geen algoritme; het item wordt overgeslagen")
+	msgBadKey      = message.New("%s (key %q): %v; the entry is skipped", "%s (sleutel %q): %v; het item wordt overgeslagen")
+	msgNotInMapKey = message.New("%s (key %q): %q is not in the key's value map and is not imported",
+		"%s (sleutel %q): %q staat niet in de waarden van de sleutel en wordt niet geïmporteerd")
+	msgAddValueKey = message.New("add the value to the key's values in the mapping file, or fill in the field in the record by hand",
+		"voeg de waarde toe aan de waarden van de sleutel in het koppelbestand, of vul het veld met de hand in de registratie in")
+	msgAlreadyGivenKey = message.New("%s (key %q): %q is not imported; key %q already gives %q",
+		"%s (sleutel %q): %q wordt niet geïmporteerd; sleutel %q geeft al %q")
+	msgKeepOneKey = message.New("keep one of the two values in the source, or map one of the keys to another field",
+		"houd één van de twee waarden in de bron, of koppel een van de sleutels aan een ander veld")
+	msgBadIDEntry   = message.New("%v; the entry is skipped", "%v; het item wordt overgeslagen")
+	msgCorrectIDKey = message.New("correct the id, or leave the key \"id\" out to make one from the name",
+		"verbeter het id, of laat de sleutel \"id\" weg om er een van de naam te maken")
+	msgIDAgainEntry = message.New("id %q is already used on line %d; the entry is skipped",
+		"id %q wordt al gebruikt op regel %d; het item wordt overgeslagen")
+	msgIDsUniqueEntry = message.New("ids are unique: give this entry another id, or remove it if it is the same record",
+		"een id is uniek: geef dit item een ander id, of verwijder het als het dezelfde registratie is")
+	msgNoNameEntry = message.New("the entry has no name to make an id from; the entry is skipped",
+		"het item heeft geen naam om een id van te maken; het item wordt overgeslagen")
+	msgFillNameEntry = message.New("give the entry its name", "geef het item zijn naam")
+	msgNameNoIDEntry = message.New("the name %q gives no id: an id needs at least two letters a-z or digits from the name; the entry is skipped",
+		"de naam %q levert geen id op: een id heeft ten minste twee letters a-z of cijfers uit de naam nodig; het item wordt overgeslagen")
+	msgGiveIDKey = message.New(`give the entry an id (key "id"), such as camera-markt, or give it a longer name`,
+		`geef het item een id (sleutel "id"), zoals camera-markt, of geef het een langere naam`)
+	msgGetsIDEntry     = message.New("%s; this entry gets the id %q", "%s; dit item krijgt het id %q")
+	msgSameRecordEntry = message.New("check that the two entries are not the same record; if they are, remove one and delete the extra record file",
+		"controleer of de twee items niet dezelfde registratie zijn; zo ja, verwijder er een en ook het extra bestand")
+	msgRecordTooLargeEntry = message.New("%s: the record would be %d bytes, more than the %d bytes a record file may be, so every command would refuse it; the entry is skipped",
+		"%s: de registratie zou %d bytes worden, meer dan de %d bytes die een registratiebestand mag zijn, zodat elke opdracht het zou weigeren; het item wordt overgeslagen")
+	msgWouldNotLoadEntry = message.New("%s: %s; the record file would not load, so the entry is skipped",
+		"%s: %s; het registratiebestand zou niet laden, dus het item wordt overgeslagen")
+)
+
+// keyWords are the texts an import of JSON says instead of a spreadsheet's
+// (the second speaks of keys and entries); each takes the same arguments.
+var keyWords = map[*message.Text]*message.Text{
+	msgNoNameColumn:    msgNoNameKey,
+	msgNoNameTryMap:    msgNoNameKeyTryMap,
+	msgOnlySensors:     msgKeyOnlySensors,
+	msgOnlyAlgorithms:  msgKeyOnlyAlgorithms,
+	msgRemoveOneColumn: msgRemoveOneKey,
+	msgNoteIgnored:     msgNoteIgnoredKey,
+	msgLeftOut:         msgLeftOutKey,
+	msgNoteColumn:      msgNoteKey,
+	msgNoteHelp:        msgNoteKeyHelp,
+	msgHeadersOfMap:    msgKeysOfMap,
+	msgLeftOutColumn:   msgLeftOutKeyName,
+	msgLeftOutColumns:  msgLeftOutKeyNames,
+	msgBlankHelp:       msgEmptyEntryHelp,
+	msgRepeatedRow:     msgRepeatedEntry,
+	msgRemoveRow:       msgRemoveEntry,
+	msgNoRecord:        msgNoRecordEntry,
+	msgFillGroup:       msgFillGroupKeys,
+	msgBadKind:         msgBadKindEntry,
+	msgBadCell:         msgBadKey,
+	msgNotInMap:        msgNotInMapKey,
+	msgAddValue:        msgAddValueKey,
+	msgAlreadyGiven:    msgAlreadyGivenKey,
+	msgKeepOne:         msgKeepOneKey,
+	msgBadID:           msgBadIDEntry,
+	msgCorrectID:       msgCorrectIDKey,
+	msgIDAgain:         msgIDAgainEntry,
+	msgIDsUnique:       msgIDsUniqueEntry,
+	msgNoName:          msgNoNameEntry,
+	msgFillName:        msgFillNameEntry,
+	msgNameNoID:        msgNameNoIDEntry,
+	msgGiveID:          msgGiveIDKey,
+	msgGetsID:          msgGetsIDEntry,
+	msgSameRecord:      msgSameRecordEntry,
+	msgRecordTooLarge:  msgRecordTooLargeEntry,
+	msgWouldNotLoad:    msgWouldNotLoadEntry,
+}
+
+// words is m as an import says it: for JSON's keys (keys true), the text
+// keyWords gives, if any.
+func words(keys bool, m *message.Text) *message.Text {
+	if k, ok := keyWords[m]; ok && keys {
+		return k
+	}
+	return m
+}
 
 // Lines of the spreadsheet, counted.
 var (

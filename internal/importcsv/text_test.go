@@ -122,7 +122,7 @@ func TestValueMaps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Records) != 0 || !slices.Contains(short(res.Findings), `2:2 error import sensor_type (column "Type"): "b" is not in the column's value map; the row is skipped`) {
+	if len(res.Records) != 0 || !slices.Contains(short(res.Findings), `2:2 error import sensor_type (column "Type"): "b" is not among the mapping file's values; the row is skipped`) {
 		t.Errorf("unknown: error: %d records, %q", len(res.Records), short(res.Findings))
 	}
 }
@@ -338,13 +338,13 @@ func TestNationalListingStatuses(t *testing.T) {
 // why on the column, with the lines whose value is left out.
 func TestImpactAssessmentDoneIsNotGuessed(t *testing.T) {
 	for _, tt := range []struct {
-		name, header string
+		name, header string // header: the column or key as a finding names it
 		read         func(string, []byte, Options) (*Result, error)
 		doc          string
 		mp           string
 	}{
-		{"CSV export", "Impacttoets uitgevoerd", Read, "Algoritme-ID;Naam;Impacttoets uitgevoerd\n41958113;Handhaving op kenteken;Ja\n", "algoritmeregister-csv"},
-		{"JSON listing", "impactassessment", ReadJSON, `[{"id": "41958113", "title": "Handhaving op kenteken", "organisatie": "Gemeente Amsterdam", "impactassessment": "Ja"}]`, ""},
+		{"CSV export", `column "Impacttoets uitgevoerd"`, Read, "Algoritme-ID;Naam;Impacttoets uitgevoerd\n41958113;Handhaving op kenteken;Ja\n", "algoritmeregister-csv"},
+		{"JSON listing", `key "impactassessment"`, ReadJSON, `[{"id": "41958113", "title": "Handhaving op kenteken", "organisatie": "Gemeente Amsterdam", "impactassessment": "Ja"}]`, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			opts := Options{Kind: record.Algorithm, Now: now}
@@ -369,7 +369,7 @@ func TestImpactAssessmentDoneIsNotGuessed(t *testing.T) {
 			var said bool
 			for _, f := range res.Findings {
 				en, nl := f.Message.In("en"), f.Message.In("nl")
-				if strings.Contains(en, `column "`+tt.header+`" is not imported`) {
+				if strings.Contains(en, tt.header+` is not imported`) {
 					said = f.Severity == finding.Warning &&
 						strings.Contains(en, "not which one (a DPIA, an IAMA or another) nor when") && strings.Contains(en, "its text on line") &&
 						strings.Contains(nl, "maar niet welke (een DPIA, een IAMA of een andere) en niet wanneer")
@@ -422,8 +422,8 @@ func TestGeoJSONFeatures(t *testing.T) {
 	for _, w := range []string{
 		`key "Rotatie" is not a field of the record format and is left out; its text on line 2 is not imported`,
 		`key "feature.id" is not a field of the record format and is left out; its text on line 2 is not imported`,
-		`status (column "Actief"): "Misschien" is not in the column's value map and is not imported`,
-		`name (column "Locatienaam"): "Anders" is not imported; column "Objectnummer" already gives "GABW-02"`,
+		`status (key "Actief"): "Misschien" is not in the key's value map and is not imported`,
+		`name (key "Locatienaam"): "Anders" is not imported; key "Objectnummer" already gives "GABW-02"`,
 	} {
 		if !slices.ContainsFunc(fs, func(s string) bool { return strings.Contains(s, w) }) {
 			t.Errorf("no finding with %q in %q", w, fs)
