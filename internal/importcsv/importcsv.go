@@ -33,6 +33,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/migrate"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
 )
@@ -601,10 +602,20 @@ func (im *importer) row(line int, row []string) {
 		return
 	}
 	im.seenRows[key] = line
+	private := false
 	for _, c := range im.cols {
 		if c.path == "" && c.warning >= 0 && c.index < len(row) && strings.TrimSpace(row[c.index]) != "" {
 			im.unplaced[c.index] = append(im.unplaced[c.index], line)
+			if aboutPublication(c.header) {
+				// What the row says of its publication is lost: the
+				// record would be public. It is not made.
+				im.add(line, c.index+1, finding.Error, im.w(msgPublicationColumn).With(c.header), im.w(msgPublicationColumnHelp).With())
+				private = true
+			}
 		}
+	}
+	if private {
+		return
 	}
 	if im.groups == 0 {
 		im.record(line, row, 0)
@@ -946,6 +957,16 @@ func (im *importer) emit(d *draft, id string) {
 			f.Message = label.Text{id + ": " + f.Message.In("nl"), id + ": " + f.Message.In("en")}
 			im.res.Findings = append(im.res.Findings, f)
 		}
+	}
+	// A publication block that does not say clearly what may be
+	// published keeps the record off the public outputs (publish.Check):
+	// the import says so, as check would, rather than report no problem.
+	for _, f := range publish.Check(doc.Value, d.kind) {
+		rec.Valid = false
+		f.File, f.Line, f.Column, f.Record, f.Rule = im.name, d.line, d.columnOf(f), id, RuleImport
+		f.Severity = finding.Error
+		f.Message = label.Text{id + ": " + f.Message.In("nl"), id + ": " + f.Message.In("en")}
+		im.res.Findings = append(im.res.Findings, f)
 	}
 	im.res.Records = append(im.res.Records, rec)
 }

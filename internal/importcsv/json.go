@@ -90,6 +90,14 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	misshapen := make([][]shapeError, len(entries))
 	for i := range entries {
 		misshapen[i] = checkShapes(&vals[i], opts.Mapping)
+		if opts.Mapping != nil {
+			continue
+		}
+		for _, k := range nulls[i] {
+			if inPublication(k) {
+				misshapen[i] = append(misshapen[i], shapeError{key: k, off: at[i].off, says: msgPublicationNull, help_: msgPublicationHelp})
+			}
+		}
 	}
 	for i := range entries {
 		if len(twice[i]) > 0 || len(misshapen[i]) > 0 {

@@ -35,10 +35,16 @@ type shapeError struct {
 	want   message.Phrase
 	field  string // the field the entry's key fills, when the key is not the field's own
 	mapped bool   // the key is read through a mapping file
+	// says, when set, is what is wrong instead, with help: of a key of
+	// the publication block, which the import cannot carry over.
+	says, help_ *message.Text
 }
 
 // message says what the value holds and what its field takes.
 func (e shapeError) message() message.Phrase {
+	if e.says != nil {
+		return e.says.With(e.key)
+	}
 	if e.field != "" {
 		return msgShapeField.With(e.key, e.got, e.field, e.want)
 	}
@@ -47,6 +53,9 @@ func (e shapeError) message() message.Phrase {
 
 // help says what to do.
 func (e shapeError) help() message.Phrase {
+	if e.help_ != nil {
+		return e.help_.With()
+	}
 	if e.mapped {
 		return msgShapeMappedHelp.With()
 	}
@@ -65,6 +74,9 @@ func checkShapes(ev *entryValues, mp *Mapping) []shapeError {
 				// "publication": false would leave the record without
 				// its publication block, and so public.
 				out = append(out, shapeError{key: v.key, off: v.off, got: gotOf(v.raw), want: msgAnObject.With()})
+			}
+			if mp == nil && inPublication(v.key) {
+				out = append(out, shapeError{key: v.key, off: v.off, says: msgPublicationKey, help_: msgPublicationHelp})
 			}
 			continue
 		}
@@ -375,4 +387,24 @@ var parents = func() map[string]bool {
 
 // isParent reports whether key names an object of the record format, one
 // that holds fields.
+// inPublication reports whether a dotted key of the record format is
+// within the publication block ("publication.public"), in any case.
+func inPublication(key string) bool {
+	k := strings.ToLower(strings.TrimSpace(key))
+	return k == "publication" || strings.HasPrefix(k, "publication.")
+}
+
+// aboutPublication reports whether a column the import has no field for
+// speaks of whether the record, or a part of it, is public: a column
+// named for the publication block ("publication.publik") or in words of
+// it ("openbaar", "afgeschermd").
+func aboutPublication(header string) bool {
+	first, _, _ := strings.Cut(normalise(header), " ")
+	switch first {
+	case "publication", "publicatie", "public", "openbaar", "openbaarheid", "openbaarmaking", "withheld", "afgeschermd", "afscherming", "vertrouwelijk", "geheim":
+		return true
+	}
+	return false
+}
+
 func isParent(key string) bool { return parents[normalise(strings.TrimSpace(key))] }

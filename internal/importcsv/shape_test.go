@@ -210,3 +210,67 @@ func TestMalformedPrivacyFlagInTheRegistersExport(t *testing.T) {
 		t.Errorf("entries read %d, want 2", res.Rows)
 	}
 }
+
+// What an entry or a row says of its publication that the import cannot
+// carry over (a key the block does not have, a null, a column it has no
+// field for) would leave the record without it, and so public: the entry
+// or row is not imported, and the error says why, at the value or the
+// cell. A publication block that does not say clearly what may be
+// published (a withheld path that names no field) is written, as a record
+// with a schema error is, and reported as the error check would give.
+func TestWhatIsSaidOfPublicationIsNotLost(t *testing.T) {
+	tests := []struct {
+		name    string
+		read    func(string, []byte, Options) (*Result, error)
+		doc     string
+		written bool
+		want    string // among the errors, "line:col message" in English
+	}{
+		{"a misspelt key of the block", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "publication": {"publik": false}}`, false,
+			`1:71 key "publication.publik" is no key of the publication block, which holds public, reason and withheld: what the entry says of its publication cannot be read, and without it the record would be public; the entry is not imported`},
+		{"a dotted misspelt key", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "Publication.Publik": false}`, false,
+			`1:67 key "Publication.Publik" is no key of the publication block`},
+		{"public as null", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "publication": {"public": null}}`, false,
+			`1:1 key "publication.public" is null: what the entry says of its publication cannot be read, and without it the record would be public; the entry is not imported`},
+		{"the block as null", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "publication": null}`, false,
+			`1:1 key "publication" is null`},
+		{"a withheld path that names no field", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "publication": {"withheld": ["supplier.naam"], "reason": "Contract."}}`, true,
+			`1:1 x1: withheld path "supplier.naam" names no field of a sensor record`},
+		{"a column of the block the import has no field for", Read, "naam,publication.publik\nX,false\n", false,
+			`2:2 column "publication.publik" speaks of the record's publication, and the import has no field for it: without what it says the record would be public; the row is not imported`},
+		{"a column in words of it", Read, "naam;vertrouwelijk\nX;ja\n", false,
+			`2:2 column "vertrouwelijk" speaks of the record's publication`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := loadable(t, tt.read)("s", []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if written := len(res.Records) > 0; written != tt.written {
+				t.Errorf("written = %v, want %v", written, tt.written)
+			}
+			got := shapeFindings(res.Findings, "en")
+			if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, tt.want) }) {
+				t.Errorf("errors\n%s\nwant one that starts\n%s", strings.Join(got, "\n"), tt.want)
+			}
+		})
+	}
+}
+
+// A spreadsheet's column in Dutch words of the publication block fills it:
+// "openbaar: nee" keeps the record from the public.
+func TestAColumnOpenbaarFillsPublic(t *testing.T) {
+	res, err := loadable(t, Read)("s.csv", []byte("naam;openbaar;reden niet openbaar;afgeschermd\nCamera X;nee;Nog niet besloten.;\nCamera Y;ja;;supplier.name\n"), Options{Kind: record.Sensor, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 2 {
+		t.Fatalf("%d records written, want 2; findings %v", len(res.Records), shapeFindings(res.Findings, "en"))
+	}
+	for i, want := range []string{"publication:\n  public: false\n  reason: Nog niet besloten.\n", "publication:\n  public: true\n  withheld:\n    - supplier.name\n"} {
+		if got := string(res.Records[i].Data); !strings.Contains(got, want) {
+			t.Errorf("record %d:\n%s\nwant it to hold\n%s", i, got, want)
+		}
+	}
+}

@@ -54,6 +54,18 @@ var (
 		"schrijf de waarde zoals het registratieformaat haar geeft, zoals 'register export --format json' haar schrijft, en importeer opnieuw")
 	msgShapeMappedHelp = message.New("write the value as the source's format gives it, or map the key to another field in a mapping file (--map), and import again",
 		"schrijf de waarde zoals het formaat van de bron haar geeft, of koppel de sleutel in een koppelbestand (--map) aan een ander veld, en importeer opnieuw")
+	// What an entry says of its publication that the import cannot carry
+	// over: left out, the record would be public.
+	msgPublicationKey = message.New("key %q is no key of the publication block, which holds public, reason and withheld: what the entry says of its publication cannot be read, and without it the record would be public; the entry is not imported",
+		"sleutel %q is geen sleutel van het publicatieblok, dat public, reason en withheld bevat: wat het item over zijn publicatie zegt, is niet te lezen, en zonder dat zou de registratie openbaar zijn; het item wordt niet ingelezen")
+	msgPublicationNull = message.New("key %q is null: what the entry says of its publication cannot be read, and without it the record would be public; the entry is not imported",
+		"sleutel %q is null: wat het item over zijn publicatie zegt, is niet te lezen, en zonder dat zou de registratie openbaar zijn; het item wordt niet ingelezen")
+	msgPublicationHelp = message.New("write the publication block as 'register export --format json' writes it (public: true or false, reason: a text, withheld: a list of fields), or leave it out for a public record, and import again",
+		"schrijf het publicatieblok zoals 'register export --format json' het schrijft (public: true of false, reason: een tekst, withheld: een lijst van velden), of laat het weg voor een openbare registratie, en importeer opnieuw")
+	msgPublicationColumn = message.New("column %q speaks of the record's publication, and the import has no field for it: without what it says the record would be public; the row is not imported",
+		"kolom %q gaat over de publicatie van de registratie, en de import heeft er geen veld voor: zonder wat erin staat zou de registratie openbaar zijn; de rij wordt niet geïmporteerd")
+	msgPublicationColumnHelp = message.New("name the column publication.public (true or false), publication.reason or publication.withheld (the fields withheld, separated by commas), or map it in a mapping file (--map), and import again",
+		"noem de kolom publication.public (true of false), publication.reason of publication.withheld (de afgeschermde velden, gescheiden door komma's), of koppel haar in een koppelbestand (--map), en importeer opnieuw")
 	msgAText              = message.New("a text", "een tekst")
 	msgGotNumber          = message.New("the number %s", "het getal %s")
 	msgAnObject           = message.New("an object", "een object")
