@@ -91,6 +91,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	for i := range entries {
 		misshapen[i] = checkShapes(&vals[i], opts.Mapping)
 		if opts.Mapping != nil {
+			listsAsLines(&vals[i], opts.Mapping)
 			continue
 		}
 		for _, k := range nulls[i] {

@@ -80,7 +80,9 @@ func checkShapes(ev *entryValues, mp *Mapping) []shapeError {
 			}
 			continue
 		}
-		e := shapeOf(v, path, r, mapped)
+		// Read with a mapping file, the entries are a source's, not the
+		// record format's, under a built-in name too ("doel").
+		e := shapeOf(v, path, r, mapped || mp != nil)
 		if e != nil {
 			out = append(out, *e)
 		}
@@ -142,6 +144,13 @@ func mappedShape(raw []byte, off int, s spec, r rule, key string) *shapeError {
 	c := raw[0]
 	if !listLike(s.typ) {
 		switch {
+		case c == '[' && s.typ == typText:
+			// Texts in a list, for a field of free text: read one per
+			// line (listText), as a source such as Amsterdam's map layers
+			// gives a sensor's purposes.
+			if _, ok := listText(raw); !ok {
+				return &shapeError{key: key, off: off, got: gotOf(raw), want: msgWantOneValue.With()}
+			}
 		case c == '[' || c == '{':
 			return &shapeError{key: key, off: off, got: gotOf(raw), want: msgWantOneValue.With()}
 		case s.typ == typInt && isNumber(raw) && !isWhole(raw):
@@ -165,6 +174,44 @@ func mappedShape(raw []byte, off int, s spec, r rule, key string) *shapeError {
 		})
 	}
 	return recordShape(raw, off, fieldTypes[s.path], key, s.typ == typNames)
+}
+
+// listsAsLines reads each list of texts an entry read through the mapping
+// mp gives a field of free text as its texts, one per line, not as the
+// list's JSON.
+func listsAsLines(ev *entryValues, mp *Mapping) {
+	for _, v := range ev.values {
+		path, _, _ := fieldOf(mp, v.key)
+		if path == "" || v.raw[0] != '[' || specByPath[path].typ != typText {
+			continue
+		}
+		if text, ok := listText(v.raw); ok {
+			ev.text[v.key] = text
+		}
+	}
+}
+
+// listText is the texts and numbers of the JSON list raw, one per line;
+// false when it holds anything else, or nothing.
+func listText(raw []byte) (string, bool) {
+	var items []any
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if dec.Decode(&items) != nil || len(items) == 0 {
+		return "", false
+	}
+	lines := make([]string, len(items))
+	for i, it := range items {
+		switch v := it.(type) {
+		case string:
+			lines[i] = v
+		case json.Number:
+			lines[i] = v.String()
+		default:
+			return "", false
+		}
+	}
+	return strings.Join(lines, "\n"), true
 }
 
 // recordShape checks raw, at offset off, against t, the Go type of a field

@@ -274,3 +274,30 @@ func TestAColumnOpenbaarFillsPublic(t *testing.T) {
 		}
 	}
 }
+
+// A source read through a mapping file that gives a field of free text as
+// a list of texts (Amsterdam's map layers give a sensor's purposes so) is
+// read one text per line, not refused and not written as the list's JSON;
+// a list of anything else is still an error.
+func TestAListOfTextsForAFreeTextIsReadAsLines(t *testing.T) {
+	mp, err := LoadMapping("amsterdam-kaartlaag")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := `{"type": "FeatureCollection", "features": [
+{"type": "Feature", "geometry": {"type": "Point", "coordinates": [4.9187, 52.3893]}, "properties": {"id": "ANPR-00001-V", "doel": ["verkeershandhaving_milieuzone", "verkeershandhaving_snorfietsrijbaan"]}},
+{"type": "Feature", "geometry": {"type": "Point", "coordinates": [4.9187, 52.3893]}, "properties": {"id": "ANPR-00002-V", "doel": [["genest"]]}}]}`
+	res, err := loadable(t, ReadJSON)("anpr.geojson", []byte(doc), Options{Kind: record.Sensor, Now: now, Mapping: mp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("%d records written, want 1; errors %v", len(res.Records), shapeFindings(res.Findings, "en"))
+	}
+	if got, want := string(res.Records[0].Data), "purpose: |-\n  verkeershandhaving_milieuzone\n  verkeershandhaving_snorfietsrijbaan\n"; !strings.Contains(got, want) {
+		t.Errorf("record:\n%s\nwant it to hold\n%s", got, want)
+	}
+	if got := shapeFindings(res.Findings, "en"); len(got) != 1 || !strings.Contains(got[0], `key "doel" holds a list, where field purpose takes one value`) {
+		t.Errorf("errors %v, want one for the nested list", got)
+	}
+}
