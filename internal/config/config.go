@@ -791,6 +791,10 @@ func (b *builder) evaluation() {
 		b.bad("evaluation.intervals", msgNotIntervals)
 	}
 	for _, a := range twice {
+		if a.FirstEnv != "" {
+			b.report("evaluation.intervals."+a.Key, a.Env, msgVariableFolded.With(a.Env, a.FirstEnv), msgKeepFirstVariable.With(a.Env, a.FirstEnv))
+			continue
+		}
 		msg := msgKeyFoldedIn
 		if a.Key == a.First {
 			msg = msgKeyAgainIn

@@ -113,3 +113,60 @@ func TestKeysGivenTwiceInTheIntervalsVariableAreAnError(t *testing.T) {
 		})
 	}
 }
+
+// Two variables of one key of REGISTER_EVALUATION_INTERVALS that differ
+// only in case set one key twice, as two keys of its JSON object would:
+// the later in sorted order is an error that names both variables, and
+// the first stands, whatever its value.
+func TestVariablesOfOneIntervalThatDifferOnlyInCaseAreAnError(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		env    map[string]string
+		files  []string // the variables refused, in order
+		first  string   // the variable that stands
+		camera string   // the interval of a traffic camera
+	}{
+		{name: "two", env: map[string]string{"REGISTER_EVALUATION_INTERVALS_CAMERA": "P6M", "REGISTER_EVALUATION_INTERVALS_camera": "P2Y"},
+			files: []string{"REGISTER_EVALUATION_INTERVALS_camera"}, first: "REGISTER_EVALUATION_INTERVALS_CAMERA", camera: "P6M"},
+		{name: "three", env: map[string]string{"REGISTER_EVALUATION_INTERVALS_camera": "P2Y", "REGISTER_EVALUATION_INTERVALS_Camera": "P1Y",
+			"REGISTER_EVALUATION_INTERVALS_CAMERA": "P3M"},
+			files: []string{"REGISTER_EVALUATION_INTERVALS_Camera", "REGISTER_EVALUATION_INTERVALS_camera"}, first: "REGISTER_EVALUATION_INTERVALS_CAMERA", camera: "P3M"},
+		{name: "a bad first still stands", env: map[string]string{"REGISTER_EVALUATION_INTERVALS_CAMERA": "soon", "REGISTER_EVALUATION_INTERVALS_camera": "P2Y"},
+			files: []string{"REGISTER_EVALUATION_INTERVALS_camera", "REGISTER_EVALUATION_INTERVALS_CAMERA"}, first: "REGISTER_EVALUATION_INTERVALS_CAMERA", camera: "P3Y"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			root := writeConfig(t, "evaluation:\n  intervals:\n    camera: P3Y\n")
+			for range 20 {
+				c, fs, err := Load(root)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(fs) != len(tt.files) {
+					t.Fatalf("findings %+v, want %d", fs, len(tt.files))
+				}
+				for i, f := range fs {
+					if f.Severity != finding.Error || f.File != tt.files[i] {
+						t.Errorf("finding %+v, want an error of %s", f, tt.files[i])
+					}
+					if f.File == tt.first {
+						continue // its own bad value
+					}
+					for _, lang := range []string{"en", "nl"} {
+						if msg := f.Message.In(lang); !strings.Contains(msg, tt.files[i]) || !strings.Contains(msg, tt.first) {
+							t.Errorf("message %q (%s), want both %s and %s named", msg, lang, tt.files[i], tt.first)
+						}
+						if help := f.Help.In(lang); !strings.Contains(help, tt.files[i]) || !strings.Contains(help, tt.first) {
+							t.Errorf("help %q (%s), want %s named as ignored and %s as read", help, lang, tt.files[i], tt.first)
+						}
+					}
+				}
+				if got := c.IntervalFor("sensor", "camera", "traffic").String(); got != tt.camera {
+					t.Fatalf("camera every %s, want %s", got, tt.camera)
+				}
+			}
+		})
+	}
+}

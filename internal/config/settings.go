@@ -295,8 +295,9 @@ type layered struct {
 // each. A higher layer sets a key over a lower one; a variable that is no
 // JSON object sets nothing and is the error, and the keys it gives again
 // are listed (again). Keys are lower-cased; of two variables for one key
-// alike but for case, the later in sorted order stands, the same on every
-// run.
+// alike but for case, the first in sorted order stands, the same on every
+// run, and the later is listed (again) as a key given twice in the file
+// or the JSON object is.
 func (s settings) GetStringMapString(key string) ([]map[string]layered, []again, error) {
 	file := map[string]layered{}
 	if m, ok := s.inFile(key); ok {
@@ -323,9 +324,15 @@ func (s settings) GetStringMapString(key string) ([]map[string]layered, []again,
 		each := map[string]layered{}
 		for _, kv := range slices.Sorted(slices.Values(s.environ())) {
 			k, v, _ := strings.Cut(kv, "=")
-			if sub, ok := strings.CutPrefix(k, name+"_"); ok && sub != "" && strings.TrimSpace(v) != "" {
-				each[strings.ToLower(sub)] = layered{Text: v, Env: k}
+			sub, ok := strings.CutPrefix(k, name+"_")
+			if !ok || sub == "" || strings.TrimSpace(v) == "" {
+				continue
 			}
+			if first, ok := each[strings.ToLower(sub)]; ok {
+				twice = append(twice, again{Key: sub, Env: k, FirstEnv: first.Env})
+				continue
+			}
+			each[strings.ToLower(sub)] = layered{Text: v, Env: k}
 		}
 		layers = append(layers, each)
 	}
@@ -333,10 +340,16 @@ func (s settings) GetStringMapString(key string) ([]map[string]layered, []again,
 }
 
 // again is a key of a variable's JSON object that an earlier key of it
-// already is, exactly or but for case (First, as written): both would set
-// one key, so the later is refused and the first stands, as in
-// register.yaml (foldedTwice).
-type again struct{ Key, First, Env string }
+// already is, exactly or but for case (First, as written), or the
+// variable of one key (Env) that an earlier variable (FirstEnv) alike but
+// for case already set: both would set one key, so the later is refused
+// and the first stands, as in register.yaml (foldedTwice).
+type again struct {
+	Key, First, Env string
+	// FirstEnv is the variable of the key that stands, when Env is a
+	// variable of one key too; "" for a key of a JSON object.
+	FirstEnv string
+}
 
 // objectOf reads v, the value of the variable name: one JSON object and
 // nothing after it, its keys lower-cased (null sets nothing). The keys

@@ -92,6 +92,11 @@ var (
 		"%s: dit is opnieuw de sleutel %q, want hoofdletters en kleine letters tellen bij sleutels niet")
 	msgKeepFirstIn = message.New("remove one of the two from the environment variable %s; until then the first applies",
 		"haal een van beide weg uit de omgevingsvariabele %s; tot dan geldt de eerste")
+	// The same of two variables of one key, alike but for case.
+	msgVariableFolded = message.New("%s: this sets the same interval as %s, as keys count without regard to case",
+		"%s: dit zet dezelfde termijn als %s, want hoofdletters en kleine letters tellen bij sleutels niet")
+	msgKeepFirstVariable = message.New("unset one of the two; until then %s is ignored and %s is read",
+		"haal een van beide weg; tot dan telt %s niet en wordt %s gelezen")
 	msgUnknownSetting = message.New("unknown setting %q is ignored", "onbekende instelling %q telt niet")
 	msgCheckSpelling  = message.New("check the spelling; examples/register.yaml lists every setting",
 		"controleer de spelling; examples/register.yaml noemt elke instelling")
