@@ -402,7 +402,17 @@ func TestFormats(t *testing.T) {
 		{"sensor-full", "/evaluation/interval", "P1Y", true, ""},
 		{"sensor-full", "/evaluation/interval", "P18M", true, ""},
 		{"sensor-full", "/evaluation/interval", "P2W", true, ""},
-		{"sensor-full", "/evaluation/interval", "P1DT12H", true, ""},
+		{"sensor-full", "/evaluation/interval", "P0Y6M", true, ""},
+		{"sensor-full", "/evaluation/interval", "P1Y0D", true, ""},
+		{"sensor-full", "/evaluation/interval", "P090D", true, ""},
+		{"sensor-full", "/evaluation/interval", "P1DT0H", true, ""}, // a day, as register.yaml takes it
+		// An evaluation interval counts whole days and is at least one,
+		// as in register.yaml: no hours, and not zero.
+		{"sensor-full", "/evaluation/interval", "P1DT12H", false, "pattern"},
+		{"sensor-full", "/evaluation/interval", "PT48H", false, "pattern"},
+		{"sensor-full", "/evaluation/interval", "P0D", false, "pattern"},
+		{"sensor-full", "/evaluation/interval", "P0Y0M0D", false, "pattern"},
+		{"sensor-full", "/evaluation/interval", "P00W", false, "pattern"},
 		{"sensor-full", "/evaluation/interval", `"1 year"`, false, "format"},
 		{"sensor-full", "/evaluation/interval", "1Y", false, "format"},
 		{"sensor-full", "/evaluation/interval", "P", false, "format"},

@@ -777,12 +777,8 @@ func (b *builder) evaluation() {
 	c := b.c
 	c.Evaluation.DefaultInterval = b.dur("evaluation.default_interval")
 	// The default is an interval as those per kind are: in days.
-	if d := c.Evaluation.DefaultInterval; d.Clock != 0 || d.IsZero() {
-		msg := msgIntervalClock
-		if d.IsZero() {
-			msg = msgIntervalZero
-		}
-		b.bad("evaluation.default_interval", msg, d.String())
+	if _, err := period.ParseInterval(c.Evaluation.DefaultInterval.String()); err != nil {
+		b.bad("evaluation.default_interval", msgNotPeriod, err)
 		c.Evaluation.DefaultInterval = period.MustParse(defaults["evaluation.default_interval"].(string))
 	}
 	c.Evaluation.Intervals = map[string]period.Duration{}
@@ -811,21 +807,13 @@ func (b *builder) evaluation() {
 				below = -1
 			}
 			set, key := layer[k], "evaluation.intervals."+k
-			d, err := period.Parse(set.Text)
+			// In whole days and at least one, as a record's own.
+			d, err := period.ParseInterval(set.Text)
 			switch {
 			case !set.What.IsZero():
 				b.badOver(i, below, key, set, msgNotText, set.What, formDuration)
 			case err != nil:
 				b.badOver(i, below, key, set, msgNotPeriod, err)
-			case d.Clock != 0:
-				// A due date is a day: PT24H, P1DT12H or PT8760H
-				// would count hours on it, across a change of
-				// summer time too. Refused, whatever the length.
-				b.badOver(i, below, key, set, msgIntervalClock, set.Text)
-			case d.IsZero():
-				// P0D: every record would be overdue on the day of
-				// its evaluation.
-				b.badOver(i, below, key, set, msgIntervalZero, set.Text)
 			default:
 				c.Evaluation.Intervals[k], from[k] = d, i
 				b.setBy[key] = set.Env

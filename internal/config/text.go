@@ -27,12 +27,9 @@ var (
 		"verbeter de omgevingsvariabele %s; tot dan geldt de waarde uit %s")
 	msgFixVariable = message.New("fix the environment variable %s; until then the default applies",
 		"verbeter de omgevingsvariabele %s; tot dan geldt de standaardwaarde")
-	// A setting and the period package's error, which words itself.
-	msgNotPeriod     = message.New("%s: %v", "%s: %v")
-	msgIntervalClock = message.New("%s: %q gives hours, minutes or seconds; an evaluation interval counts only whole days, weeks, months or years, such as P1Y or P365D",
-		"%s: %q geeft uren, minuten of seconden; een termijn voor evaluatie telt alleen hele dagen, weken, maanden of jaren, zoals P1Y of P365D")
-	msgIntervalZero = message.New("%s: %q is no time at all; an evaluation interval is at least one day, such as P1Y",
-		"%s: %q is helemaal geen tijd; een termijn voor evaluatie is minstens een dag, zoals P1Y")
+	// A setting and the period package's error, which words itself
+	// (an interval in hours or of no time too: period.IntervalError).
+	msgNotPeriod = message.Faulty
 	// A value that is no text, named for what it is (wNull, ...), and
 	// what the setting must be instead (formDuration, ...).
 	msgNotText      = message.New("%s is %s, not %s", "%s is %s, geen %s")

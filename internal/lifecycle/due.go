@@ -219,13 +219,14 @@ func IntervalTooLong(r *record.Record) bool {
 }
 
 // OwnInterval is the evaluation interval the record states, when it states
-// a valid one: then no setting of the configuration decides it.
+// a valid one (period.ParseInterval: whole days, at least one, as the
+// schema holds it to): then no setting of the configuration decides it.
 func OwnInterval(r *record.Record) (period.Duration, bool) {
 	if r.Evaluation.Interval == "" {
 		return period.Duration{}, false
 	}
-	d, err := period.Parse(r.Evaluation.Interval)
-	return d, err == nil && !d.IsZero()
+	d, err := period.ParseInterval(r.Evaluation.Interval)
+	return d, err == nil
 }
 
 // Lapsing is the days around today on which the same evaluations of reg

@@ -111,6 +111,21 @@ kind: sensor
 sensor_type: noise
 lifecycle: {start: 2023-05-10}
 evaluation: {interval: yearly}`, "2027-05-10", "P4Y"},
+		{"an interval in hours falls back to configuration, as the schema refuses it", `
+kind: sensor
+sensor_type: noise
+lifecycle: {start: 2023-05-10}
+evaluation: {interval: PT48H, last: 2025-08-31}`, "2029-08-31", "P4Y"},
+		{"a day and hours fall back to configuration too", `
+kind: sensor
+sensor_type: noise
+lifecycle: {start: 2023-05-10}
+evaluation: {interval: P1DT12H, last: 2025-08-31}`, "2029-08-31", "P4Y"},
+		{"no time at all falls back to configuration", `
+kind: sensor
+sensor_type: noise
+lifecycle: {start: 2023-05-10}
+evaluation: {interval: P0Y0M, last: 2025-08-31}`, "2029-08-31", "P4Y"},
 		{"days are counted after months", `
 kind: algorithm
 lifecycle: {start: 2025-12-15}

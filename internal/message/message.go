@@ -295,3 +295,9 @@ var (
 	AWholeNumber = New("a whole number", "een geheel getal")
 	ANumber      = New("a number", "een getal")
 )
+
+// Faulty names a field or setting and what is wrong with it, an error
+// that words itself in either language (a Lingual, such as the period
+// package's): the reading of register.yaml and the schema's findings say
+// it alike.
+var Faulty = New("%s: %v", "%s: %v")

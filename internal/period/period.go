@@ -235,6 +235,47 @@ func Parse(s string) (Duration, error) {
 	return d, nil
 }
 
+// IntervalError says a duration is no evaluation interval (ParseInterval):
+// it has a clock part (Clock), or adds nothing at all. Worded in either
+// language as DateError.
+type IntervalError struct {
+	Text  string
+	Clock bool
+}
+
+func (e IntervalError) Error() string { return e.In("en") }
+
+// In words the error in lang: Dutch for "nl", else English.
+func (e IntervalError) In(lang string) string {
+	switch {
+	case e.Clock && lang == "nl":
+		return fmt.Sprintf("%q geeft uren, minuten of seconden; een termijn voor evaluatie telt alleen hele dagen, weken, maanden of jaren, zoals P1Y of P365D", e.Text)
+	case e.Clock:
+		return fmt.Sprintf("%q gives hours, minutes or seconds; an evaluation interval counts only whole days, weeks, months or years, such as P1Y or P365D", e.Text)
+	case lang == "nl":
+		return fmt.Sprintf("%q is helemaal geen tijd; een termijn voor evaluatie is minstens een dag, zoals P1Y", e.Text)
+	}
+	return fmt.Sprintf("%q is no time at all; an evaluation interval is at least one day, such as P1Y", e.Text)
+}
+
+// ParseInterval reads an evaluation interval, in register.yaml or a
+// record: a duration (Parse) of whole days, weeks, months or years, at
+// least one day. A due date is a day, so PT24H, P1DT12H or PT8760H
+// would count hours on it, across a change of summer time too: refused
+// whatever the length. P0D would make every record due on the day of its
+// evaluation. Either is an IntervalError; what Parse refuses is its
+// error. The schema's $defs/interval holds a record's to the same.
+func ParseInterval(s string) (Duration, error) {
+	d, err := Parse(s)
+	if err != nil {
+		return d, err
+	}
+	if d.Clock != 0 || d.IsZero() {
+		return d, IntervalError{Text: s, Clock: d.Clock != 0}
+	}
+	return d, nil
+}
+
 // MustParse is Parse for durations known to be valid, such as defaults.
 func MustParse(s string) Duration {
 	d, err := Parse(s)

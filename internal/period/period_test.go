@@ -1,6 +1,7 @@
 package period
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -61,6 +62,41 @@ func TestParseRejectsWhatIsNotADuration(t *testing.T) {
 	for _, s := range []string{"P1Y", "P4Y", "P90D", "P2W", "P1DT12H", "PT72H", "P1Y2M3D", "PT100000H", "PT99999H60M"} {
 		if _, err := Parse(s); err != nil {
 			t.Errorf("Parse(%q): %v", s, err)
+		}
+	}
+}
+
+// An evaluation interval counts whole days and at least one: a clock part
+// or no time at all is an IntervalError that says which, in both
+// languages; what is no duration keeps Parse's error.
+func TestParseInterval(t *testing.T) {
+	for _, tt := range []struct {
+		in       string
+		en, nl   string // "" for an interval
+		interval bool   // the error is an IntervalError
+	}{
+		{in: "P1Y"}, {in: "P90D"}, {in: "P0Y6M"}, {in: "P2W"},
+		{"PT48H", `"PT48H" gives hours, minutes or seconds`, `"PT48H" geeft uren, minuten of seconden`, true},
+		{"P1DT12H", "gives hours", "geeft uren", true},
+		{"P0D", `"P0D" is no time at all`, `"P0D" is helemaal geen tijd`, true},
+		{"PT0H", "no time at all", "helemaal geen tijd", true},
+		{"soon", "is not an ISO 8601 duration", "is geen ISO 8601-duur", false},
+		{"P1000000Y", "too long a duration", "te lange duur", false},
+	} {
+		_, err := ParseInterval(tt.in)
+		if tt.en == "" {
+			if err != nil {
+				t.Errorf("ParseInterval(%q): %v", tt.in, err)
+			}
+			continue
+		}
+		var ie IntervalError
+		if err == nil || errors.As(err, &ie) != tt.interval || !strings.Contains(err.Error(), tt.en) {
+			t.Errorf("ParseInterval(%q): %v, want %q", tt.in, err, tt.en)
+			continue
+		}
+		if l, ok := err.(interface{ In(string) string }); !ok || !strings.Contains(l.In("nl"), tt.nl) {
+			t.Errorf("ParseInterval(%q) in Dutch: %v, want %q", tt.in, err, tt.nl)
 		}
 	}
 }

@@ -245,6 +245,8 @@ evaluation:
 		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
 		start := anchor(r)
 		switch d, ok := interval(r); {
+		case !ok && !blank(r.Evaluation.Interval):
+			// Stated, but no interval: the schema reports it.
 		case !ok:
 			fs = append(fs, missing("/evaluation",
 				en("a self-learning algorithm needs its own, shorter evaluation interval, and none is stated",

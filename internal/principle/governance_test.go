@@ -161,6 +161,13 @@ self_learning: true
 			{"self-learning", "VNG 3.5", finding.Warning, 1, 1, "needs its own, shorter evaluation interval, and none is stated"},
 			{"self-learning", "VNG 3.5", finding.Warning, 3, 1, "a self-learning algorithm needs a heavier proportionality test, and no IAMA is recorded"},
 		}},
+		{name: "an interval in hours is the schema's to refuse, not none", yaml: `
+id: a
+kind: algorithm
+self_learning: true
+assessments: [{type: IAMA}]
+evaluation: {interval: PT48H}
+`},
 		{name: "interval as long as the default", yaml: `
 id: a
 kind: algorithm

@@ -11,13 +11,14 @@ import (
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
-// interval returns the evaluation interval the record states itself.
+// interval returns the evaluation interval the record states itself, when
+// it is one (lifecycle.OwnInterval): one in hours or of no time, which
+// the schema refuses, is none, as the due dates take it.
 func interval(r *record.Record) (period.Duration, bool) {
 	if blank(r.Evaluation.Interval) {
 		return period.Duration{}, false
 	}
-	d, err := period.Parse(r.Evaluation.Interval)
-	return d, err == nil
+	return lifecycle.OwnInterval(r)
 }
 
 // anchor is the date durations of the record are measured from when they
@@ -162,8 +163,8 @@ var evaluationLapsed = &Rule{
 		"Goals, opportunities and risks are evaluated continuously; the college evaluates the use of technology every new administrative term (VNG principle III). Surveillance cameras are evaluated every year (programme commitment).",
 	},
 	Satisfy: label.Text{
-		"Een registratie in gebruik of tijdelijk stopgezet (active, suspended) is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde.",
-		"A record in use or suspended (active, suspended) was evaluated (evaluation.last) within its interval: its own evaluation.interval, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
+		"Een registratie in gebruik of tijdelijk stopgezet (active, suspended) is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval als het schema dat aanneemt, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde.",
+		"A record in use or suspended (active, suspended) was evaluated (evaluation.last) within its interval: its own evaluation.interval when the schema takes it, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
 	},
 	Example: example(`evaluation:
   interval: P1Y

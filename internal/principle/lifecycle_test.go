@@ -173,6 +173,20 @@ status: active
 lifecycle: {start: 2026-01-01}
 evaluation: {interval: P6M, last: 2026-04-01}
 `, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 5, 35, "due on 2026-10-01 (P6M after the last evaluation on 2026-04-01) and is overdue"}}},
+		{name: "an interval in hours is none: the configured one counts", yaml: `
+id: s
+kind: sensor
+status: active
+lifecycle: {start: 2026-01-01}
+evaluation: {interval: PT48H, last: 2026-04-01}
+`},
+		{name: "an interval of no time is none either", yaml: `
+id: s
+kind: sensor
+status: active
+lifecycle: {start: 2026-01-01}
+evaluation: {interval: P0D, last: 2026-04-01}
+`},
 		{name: "a suspended record's evaluation still falls due", yaml: `
 id: s
 kind: sensor

@@ -1,11 +1,14 @@
 package validate
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -72,6 +75,46 @@ func TestNumbersAndDurationsPastWhatIsHeld(t *testing.T) {
 	}
 }
 
+// A record's evaluation interval is refused what register.yaml refuses an
+// interval: hours, minutes or seconds (an evaluation falls due on a day),
+// and no time at all, at the field's line and column, in both languages.
+// Before, PT48H made a record due two days after its last evaluation and
+// P0D passed for the configured interval unremarked.
+func TestEvaluationIntervalsCountWholeDays(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := minimalSensor(t)
+	interval := func(iv string) func(string) string {
+		return func(s string) string {
+			return strings.Replace(s, "evaluation: {}", "evaluation: {interval: "+iv+"}", 1)
+		}
+	}
+	tests := []struct {
+		name      string
+		edit      func(string) string
+		message   string
+		messageNL string
+	}{
+		{"hours", interval("PT48H"), `evaluation.interval: "PT48H" gives hours, minutes or seconds; an evaluation interval counts only whole days, weeks, months or years`,
+			`evaluation.interval: "PT48H" geeft uren, minuten of seconden`},
+		{"a day and hours", interval("P1DT12H"), `"P1DT12H" gives hours, minutes or seconds`, `"P1DT12H" geeft uren`},
+		{"zero days", interval("P0D"), `evaluation.interval: "P0D" is no time at all; an evaluation interval is at least one day`,
+			`evaluation.interval: "P0D" is helemaal geen tijd`},
+		{"zero of each", interval("P0Y0M0D"), `"P0Y0M0D" is no time at all`, "helemaal geen tijd"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := validateText(t, v, tt.edit(base), record.Sensor)
+			if len(fs) != 1 {
+				t.Fatalf("want one finding %q, got %d: %+v", tt.message, len(fs), fs)
+			}
+			wantSchemaProblem(t, fs[0], 19, 24, tt.message, "such as P1Y", tt.messageNL)
+		})
+	}
+}
+
 // What the model holds, and the longest durations, pass; quoted text
 // where a number is wanted is still called text.
 func TestNumbersAndDurationsWithinWhatIsHeld(t *testing.T) {
@@ -89,5 +132,48 @@ func TestNumbersAndDurationsWithinWhatIsHeld(t *testing.T) {
 	fs := validateText(t, v, base+"quantity: \"12\"\n", record.Sensor)
 	if !slices.ContainsFunc(fs, func(f finding.Finding) bool { return f.Message.In("en") == "quantity must be a whole number, not text" }) {
 		t.Errorf("quoted quantity: %+v", fs)
+	}
+}
+
+// The schema's pattern of an evaluation interval ($defs/interval) takes
+// what period.ParseInterval takes, of the durations the schema takes at
+// all: the record's interval, register.yaml's and the due dates count
+// the same ones.
+func TestIntervalPatternAgreesWithTheReading(t *testing.T) {
+	v, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.interval == "" {
+		t.Fatal("common.schema.json has no $defs/interval pattern")
+	}
+	interval := regexp.MustCompile(v.interval)
+	duration := durationFormat()
+	inputs := []string{"P1Y", "P0Y6M", "P1DT0H", "P1DT0.0H", "P1YT0M0S", "PT0H", "P0DT0H", "P1DT1H", "PT48H", "P0D", "P00W", "P090D"}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "PYMWDTHS0012.9"
+	for range 50000 {
+		b := []byte{'P'}
+		for range 1 + rnd.IntN(8) {
+			b = append(b, alphabet[rnd.IntN(len(alphabet))])
+		}
+		inputs = append(inputs, string(b))
+	}
+	agreed, taken := 0, 0
+	for _, in := range inputs {
+		if duration.Validate(in) != nil {
+			continue // no duration: the format's to refuse
+		}
+		agreed++
+		_, err := period.ParseInterval(in)
+		if got, want := interval.MatchString(in), err == nil; got != want {
+			t.Errorf("%q: the pattern takes it %v, period.ParseInterval %v (%v)", in, got, want, err)
+		}
+		if err == nil {
+			taken++
+		}
+	}
+	if taken == 0 || taken == agreed {
+		t.Errorf("%d of %d durations are intervals: the inputs do not test it", taken, agreed)
 	}
 }

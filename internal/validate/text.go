@@ -124,6 +124,12 @@ var (
 	msgNoneContains = message.New("%s has no item of the required form", "%s heeft geen item in de vereiste vorm")
 	msgRuledOut     = message.New("%s has a value the schema rules out", "%s heeft een waarde die het schema uitsluit")
 
+	// An evaluation interval in hours or of no time, which the period
+	// package's error words (period.IntervalError).
+	msgNotInterval   = message.Faulty
+	msgWriteInterval = message.New("write whole days, weeks, months or years, at least one day, such as P1Y, P6M or P90D",
+		"schrijf hele dagen, weken, maanden of jaren, minstens een dag, zoals P1Y, P6M of P90D")
+
 	msgNotInSchema = message.New("%s: %s", "%s voldoet niet aan het schema: %s")
 	msgSeeSchema   = message.New("run 'register schema' to see what is allowed", "'register schema' toont wat is toegestaan")
 )

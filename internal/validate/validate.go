@@ -43,6 +43,9 @@ type Validator struct {
 	verdicts    map[record.Kind]*verdict // nil for a kind whose schema has none
 	docs        map[string]any           // raw schema documents by URL, to look up allowed keys
 	fingerprint string
+	// interval is the pattern of an evaluation interval, common.schema.json's
+	// $defs/interval (intervalProblems); "" when the schemas have none.
+	interval string
 }
 
 // Fingerprint identifies the schemas the validator checks against: it
@@ -87,6 +90,7 @@ func compile(fsys fs.FS, flat bool, kinds []record.Kind) (*Validator, error) {
 		}
 		raw[f.name] = doc
 	}
+	v.interval = defPattern(raw[schema.File(schema.Common)], "interval")
 	in := inliner{docs: raw}
 	for name, doc := range raw {
 		if flat {
@@ -444,7 +448,7 @@ func allMissing(e *jsonschema.ValidationError) ([]string, bool) {
 // words still gets a finding in both languages, with the library's text.
 func (v *Validator) leaf(e *jsonschema.ValidationError) []problem {
 	for _, group := range []func(*jsonschema.ValidationError) ([]problem, bool){
-		v.objectProblems, valueProblems, numberProblems, listProblems,
+		v.objectProblems, v.intervalProblems, valueProblems, numberProblems, listProblems,
 	} {
 		if ps, ok := group(e); ok {
 			return ps
@@ -579,6 +583,33 @@ func valueProblems(e *jsonschema.ValidationError) ([]problem, bool) {
 		return []problem{{at: at, message: msgRuledOut.With(field), help: msgSeeSchema.With()}}, true
 	}
 	return nil, false
+}
+
+// intervalProblems words a duration that the pattern of an evaluation
+// interval refuses: in hours or of no time at all, as register.yaml's
+// intervals are refused (period.ParseInterval words both). A value that is
+// no duration at all is left to its format's words.
+func (v *Validator) intervalProblems(e *jsonschema.ValidationError) ([]problem, bool) {
+	k, ok := e.ErrorKind.(*kind.Pattern)
+	if !ok || v.interval == "" || k.Want != v.interval {
+		return nil, false
+	}
+	var bad period.IntervalError
+	if _, err := period.ParseInterval(k.Got); !errors.As(err, &bad) {
+		return nil, false
+	}
+	at := e.InstanceLocation
+	return []problem{{at: at, message: msgNotInterval.With(where(at), bad), help: msgWriteInterval.With()}}, true
+}
+
+// defPattern is the pattern of the definition name in doc, a schema
+// document's $defs; "" when it has none.
+func defPattern(doc any, name string) string {
+	m, _ := doc.(map[string]any)
+	defs, _ := m["$defs"].(map[string]any)
+	def, _ := defs[name].(map[string]any)
+	p, _ := def["pattern"].(string)
+	return p
 }
 
 // numberProblems words the errors of a number out of its bounds.
