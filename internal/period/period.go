@@ -373,12 +373,33 @@ var mayBeLonger = struct {
 // them a leap year. The Gregorian century rule (no 29 February in 2100)
 // is left out: it could tell terms of four years or more apart by a day.
 func (d Duration) LongerFrom(other Duration) (time.Time, bool) {
+	from, most := d.mostFrom(other)
+	return from, most > 0
+}
+
+// NotShorterFrom returns a day from which d is at least as long as
+// other, the one from which it is longest by (the first of those), and
+// false when d is shorter from every day: what a rule asks of a term
+// that must be shorter than another, whenever it starts. Like LongerFrom
+// it returns the zero day for two terms of weeks and days alone, which
+// compare the same from any day.
+func (d Duration) NotShorterFrom(other Duration) (time.Time, bool) {
+	from, most := d.mostFrom(other)
+	return from, most >= 0
+}
+
+// mostFrom returns the day from which d is longest compared with other
+// (the first of those) and by how much, negative when d is shorter from
+// every day; the zero day for terms of weeks and days alone. The days
+// tried are LongerFrom's.
+func (d Duration) mostFrom(other Duration) (time.Time, time.Duration) {
 	if d.Years == 0 && d.Months == 0 && other.Years == 0 && other.Months == 0 {
-		return time.Time{}, d.Longer(other, time.Time{})
+		return time.Time{}, d.AddTo(time.Time{}).Sub(other.AddTo(time.Time{}))
 	}
 	var (
 		from time.Time
 		most time.Duration
+		any  bool
 	)
 	for m := range 4 * 12 {
 		for _, day := range [...]int{1, 29, 30, 31} {
@@ -386,10 +407,10 @@ func (d Duration) LongerFrom(other Duration) (time.Time, bool) {
 			if start.Day() != day {
 				continue // no such day in this month
 			}
-			if by := d.AddTo(start).Sub(other.AddTo(start)); by > most {
-				from, most = start, by
+			if by := d.AddTo(start).Sub(other.AddTo(start)); !any || by > most {
+				from, most, any = start, by, true
 			}
 		}
 	}
-	return from, most > 0
+	return from, most
 }

@@ -240,6 +240,29 @@ func TestMayBeLongerAskedAgain(t *testing.T) {
 	}
 }
 
+// NotShorterFrom finds a day from which a term is at least as long as
+// another, for a rule that asks a term shorter from every day: P365D is
+// as long as P1Y from 29 February 2024 (to 28 February 2025) on.
+func TestNotShorterFrom(t *testing.T) {
+	for _, tt := range []struct {
+		d, other string
+		from     string // "" for none, or two terms of days alone
+		ok       bool
+	}{
+		{"P365D", "P1Y", "2024-02-29", true},
+		{"P364D", "P1Y", "", false},
+		{"P366D", "P1Y", "2024-02-29", true}, // longest by there
+		{"P12M", "P1Y", "2024-01-01", true},
+		{"P2W", "P14D", "", true},
+		{"P13D", "P2W", "", false},
+	} {
+		from, ok := MustParse(tt.d).NotShorterFrom(MustParse(tt.other))
+		if ok != tt.ok || tt.from != "" && Format(from) != tt.from || tt.from == "" && ok && !from.IsZero() {
+			t.Errorf("%s.NotShorterFrom(%s) = %s, %v; want %q, %v", tt.d, tt.other, Format(from), ok, tt.from, tt.ok)
+		}
+	}
+}
+
 func BenchmarkMayBeLonger(b *testing.B) {
 	term, limit := MustParse("P4W"), MustParse("P3M")
 	for b.Loop() {

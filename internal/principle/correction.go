@@ -109,24 +109,44 @@ func longerFrom(term, limit period.Duration, tooLong bool) (en, nl string) {
 	if tooLong || !ok || start.IsZero() || term.Years != 0 || term.Months != 0 {
 		return "", ""
 	}
-	// The limit from the same day of a year: where it differs between a
-	// leap year and another, the message says which kind of year.
-	days := func(year int) int {
-		from := time.Date(year, start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
-		return int(limit.AddTo(from).Sub(from).Hours() / 24)
-	}
-	n := days(start.Year())
-	leapDay := start.Month() == time.February && start.Day() == 29
-	switch {
-	case leapDay || days(2024) == days(2025):
+	n, leap := limitOn(start, limit)
+	switch leap {
+	case anyYear:
 		return fmt.Sprintf(" (for a request made on %s, that is %d days)", label.DayMonth("en", start), n),
 			fmt.Sprintf(" (bij een verzoek van %s is dat %d dagen)", label.DayMonth("nl", start), n)
-	case start.Year()%4 == 0:
+	case leapYear:
 		return fmt.Sprintf(" (for a request made on %s of a leap year, that is %d days)", label.DayMonth("en", start), n),
 			fmt.Sprintf(" (bij een verzoek van %s in een schrikkeljaar is dat %d dagen)", label.DayMonth("nl", start), n)
 	}
 	return fmt.Sprintf(" (for a request made on %s of a year that is no leap year, that is %d days)", label.DayMonth("en", start), n),
 		fmt.Sprintf(" (bij een verzoek van %s in een jaar dat geen schrikkeljaar is, is dat %d dagen)", label.DayMonth("nl", start), n)
+}
+
+// Of which year limitOn's count of days holds.
+const (
+	anyYear    = iota // any year
+	leapYear          // a leap year
+	commonYear        // a year that is no leap year
+)
+
+// limitOn is how many days limit is from start's day of the year, and of
+// which year that holds: where it differs between a leap year and another
+// (P1Y from 1 January), the kind of year start's is; 29 February is a
+// leap year's alone, and said as any.
+func limitOn(start time.Time, limit period.Duration) (days, year int) {
+	count := func(y int) int {
+		from := time.Date(y, start.Month(), start.Day(), 0, 0, 0, 0, time.UTC)
+		return int(limit.AddTo(from).Sub(from).Hours() / 24)
+	}
+	n := count(start.Year())
+	leapDay := start.Month() == time.February && start.Day() == 29
+	switch {
+	case leapDay || count(2024) == count(2025):
+		return n, anyYear
+	case start.Year()%4 == 0:
+		return n, leapYear
+	}
+	return n, commonYear
 }
 
 // noRoute is the finding on a record that processes personal data and

@@ -3,9 +3,11 @@ package principle
 import (
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -222,8 +224,8 @@ var selfLearning = &Rule{
 		"Technology that keeps developing itself, such as self-learning systems, gets a heavier proportionality test; when its function or impact changes, it is evaluated and decided on again (VNG principle 3.5).",
 	},
 	Satisfy: label.Text{
-		"Een registratie met self_learning: true noemt een IAMA (of FRAIA) en geeft een evaluation.interval dat korter is dan het ingestelde interval voor haar soort.",
-		"A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind.",
+		"Een registratie met self_learning: true noemt een IAMA (of FRAIA) en geeft een evaluation.interval dat korter is dan het ingestelde interval voor haar soort, vanaf welke dag ook geteld (P365D is niet korter dan P1Y).",
+		"A record with self_learning: true lists an IAMA (or FRAIA) and states an evaluation.interval shorter than the configured interval for its kind, whichever day it is counted from (P365D is not shorter than P1Y).",
 	},
 	Example: example(`self_learning: true
 assessments:
@@ -243,8 +245,15 @@ evaluation:
 					"Voer een IAMA (of FRAIA) uit en zet die bij assessments.")))
 		}
 		def := ctx.Config.IntervalFor(string(r.Kind), r.SensorType, r.CameraRegime)
-		start := anchor(r)
-		switch d, ok := interval(r); {
+		d, ok := interval(r)
+		// Shorter from whichever day it is counted, as a limit is held
+		// (period.Duration.MayBeLonger), not only from the start.
+		var from time.Time
+		notShorter := false
+		if ok {
+			from, notShorter = d.NotShorterFrom(def)
+		}
+		switch {
 		case !ok && !blank(r.Evaluation.Interval):
 			// Stated, but no interval: the schema reports it.
 		case !ok:
@@ -253,15 +262,38 @@ evaluation:
 					fmt.Sprintf("add evaluation.interval shorter than the usual %s, for example P6M", def)),
 				nl("Een zelflerend systeem moet vaker worden geëvalueerd dan gewoonlijk, maar er staat geen eigen termijn voor de evaluatie bij.",
 					fmt.Sprintf("Vul evaluation.interval in, korter dan de gewone %s (%s), bijvoorbeeld P6M (6 maanden).", duur(def), def))))
-		case !def.Longer(d, start):
+		case notShorter:
+			when, wanneer := notShorterFrom(d, def, from)
 			fs = append(fs, at("/evaluation/interval",
-				en(fmt.Sprintf("evaluation interval %s is not shorter than the usual %s, while the algorithm keeps learning", d, def),
+				en(fmt.Sprintf("evaluation interval %s is not shorter than the usual %s%s, while the algorithm keeps learning", d, def, when),
 					"evaluate a self-learning algorithm more often, for example every six months (P6M)"),
-				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is niet korter dan de gewone %s (%s), terwijl het algoritme blijft leren.", duur(d), d, duur(def), def),
+				nl(fmt.Sprintf("De termijn voor de evaluatie is %s (%s). Dat is niet korter dan de gewone %s (%s)%s, terwijl het algoritme blijft leren.", duur(d), d, duur(def), def, wanneer),
 					"Evalueer een zelflerend algoritme vaker, bijvoorbeeld elk half jaar (P6M).")))
 		}
 		return fs
 	},
+}
+
+// notShorterFrom says, for an interval in days that is as long as the
+// usual one in months or years only from some days of the year (P365D
+// and P1Y from 1 March 2025, not from 1 January 2024), from which: the
+// message would read as untrue without the day. Nothing when it is not
+// shorter from any day.
+func notShorterFrom(d, usual period.Duration, from time.Time) (en, nl string) {
+	if from.IsZero() || d.Years != 0 || d.Months != 0 || !usual.MayBeLonger(d) {
+		return "", ""
+	}
+	n, year := limitOn(from, usual)
+	switch year {
+	case anyYear:
+		return fmt.Sprintf(" (from an evaluation on %s, that is %d days)", label.DayMonth("en", from), n),
+			fmt.Sprintf(" (vanaf een evaluatie op %s is dat %d dagen)", label.DayMonth("nl", from), n)
+	case leapYear:
+		return fmt.Sprintf(" (from an evaluation on %s of a leap year, that is %d days)", label.DayMonth("en", from), n),
+			fmt.Sprintf(" (vanaf een evaluatie op %s in een schrikkeljaar is dat %d dagen)", label.DayMonth("nl", from), n)
+	}
+	return fmt.Sprintf(" (from an evaluation on %s of a year that is no leap year, that is %d days)", label.DayMonth("en", from), n),
+		fmt.Sprintf(" (vanaf een evaluatie op %s in een jaar dat geen schrikkeljaar is, is dat %d dagen)", label.DayMonth("nl", from), n)
 }
 
 var independentReview = &Rule{

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -177,6 +178,33 @@ evaluation:
   interval: P48M
 `, want: []want{{"self-learning", "VNG 3.5", finding.Warning, 6, 13, "evaluation interval P48M is not shorter than the usual P4Y"}}},
 	})
+}
+
+// A self-learning algorithm's interval is held to the usual one as other
+// limits are (period.Duration.MayBeLonger): shorter from every day it can
+// be counted from, not only from the record's start. Where it is not
+// shorter from some day only, the message says from which.
+func TestSelfLearningIntervalShorterFromEveryDay(t *testing.T) {
+	cfg := configFrom(t, "evaluation:\n  intervals:\n    algorithm: P1Y\n")
+	rec := func(interval string) string {
+		return "id: a\nkind: algorithm\nself_learning: true\nassessments: [{type: IAMA}]\nlifecycle: {start: 2024-01-01}\nevaluation: {interval: " + interval + "}\n"
+	}
+	runCases(t, "self-learning", cfg, []ruleCase{
+		// From 1 January 2024, the start, P1Y is 366 days; from 29
+		// February 2024 on it is 365, as long as P365D.
+		{name: "as long as a year from some days", yaml: rec("P365D"), want: []want{{"self-learning", "VNG 3.5", finding.Warning, 6, 24,
+			"evaluation interval P365D is not shorter than the usual P1Y (from an evaluation on 29 February, that is 365 days), while the algorithm keeps learning"}}},
+		{name: "as long as a year from every day", yaml: rec("P12M"), want: []want{{"self-learning", "VNG 3.5", finding.Warning, 6, 24,
+			"evaluation interval P12M is not shorter than the usual P1Y, while the algorithm keeps learning"}}},
+		{name: "longer than a year from every day", yaml: rec("P367D"), want: []want{{"self-learning", "VNG 3.5", finding.Warning, 6, 24,
+			"evaluation interval P367D is not shorter than the usual P1Y, while the algorithm keeps learning"}}},
+		{name: "shorter than a year from every day", yaml: rec("P364D")},
+		{name: "six months", yaml: rec("P6M")},
+	})
+	fs := only(t, "self-learning", cfg, nil, testToday, rec("P365D"))
+	if len(fs) != 1 || !strings.Contains(fs[0].Message.In("nl"), "(vanaf een evaluatie op 29 februari is dat 365 dagen)") {
+		t.Errorf("in Dutch: %+v, want the day said", fs)
+	}
 }
 
 func TestIndependentReview(t *testing.T) {

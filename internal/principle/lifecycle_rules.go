@@ -21,15 +21,6 @@ func interval(r *record.Record) (period.Duration, bool) {
 	return lifecycle.OwnInterval(r)
 }
 
-// anchor is the date durations of the record are measured from when they
-// need a calendar: its start, or a fixed date when it has none.
-func anchor(r *record.Record) time.Time {
-	if t, ok := date(r.Lifecycle.Start); ok {
-		return t
-	}
-	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-}
-
 var lifecycleEnd = &Rule{
 	ID: "lifecycle-end", Ref: "VNG 3.4", Default: finding.Warning,
 	Title: label.Text{"Levensduur vastgelegd", "Life cycle mapped"},
