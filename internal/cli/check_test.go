@@ -501,6 +501,35 @@ func TestAsOfOutsideItsRangeIsRefused(t *testing.T) {
 	}
 }
 
+// explain says what the law keeps of a rule a setting lowers as the
+// checklist has it: every severity the law gives its legal findings, not
+// the rule's default alone (a claim the register cannot check stays a
+// warning; a correction term past the law is an error though the rule's
+// default is a warning).
+func TestExplainSaysTheSeveritiesTheLawGives(t *testing.T) {
+	root := writeRegister(t, map[string]string{"sensors/.keep": "", "register.yaml": `rules:
+  legal-basis: {severity: info, reason: x}
+  biometric-ban: {severity: info, reason: x}
+  breach-reported: {severity: info, reason: x}
+  correction-route: {severity: info, reason: x}
+  ai-act-literacy: {severity: info, reason: x}
+`})
+	for _, tt := range []struct{ rule, en, nl string }{
+		{"legal-basis", "it is law and stays as the law has it, at error or warning", "blijft het zoals de wet het geeft, als error of warning"},
+		{"biometric-ban", "it is law and stays as the law has it, at error or warning", "als error of warning"},
+		{"breach-reported", "the rule keeps reporting as the law has it, at error or warning", "de regel blijft melden zoals de wet het geeft, als error of warning"},
+		{"correction-route", "it is law and stays as the law has it, at error", "blijft het zoals de wet het geeft, als error"},
+		{"ai-act-literacy", "the rule keeps reporting as the law has it, at warning", "als warning"},
+	} {
+		for lang, want := range map[string]string{"en": tt.en, "nl": tt.nl} {
+			out, _, code := run(t, "explain", "--lang", lang, "--root", root, tt.rule)
+			if got := strings.Join(strings.Fields(out), " "); code != 0 || !strings.Contains(got, want) {
+				t.Errorf("explain --lang %s %s: exit %d, lacks %q:\n%s", lang, tt.rule, code, want, out)
+			}
+		}
+	}
+}
+
 // explain says what an exception does to a legal duty as the checklist
 // does it: refused, unless the law gives the exception itself, and a
 // setting that would lower a legal warning is told it stays a warning.

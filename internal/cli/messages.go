@@ -350,13 +350,15 @@ var (
 // The text of register explain. The labels line up: the Dutch is padded
 // to its own width.
 var (
-	msgExplainPrinciple  = message.New("Principle: %s", "Principe: %s")
-	msgExplainBasis      = message.New("Basis", "Grondslag")
-	msgExplainSeverity   = message.New("Severity:  %s", "Ernst:    %s")
-	msgExplainAgainstLaw = message.New(" in register.yaml or the environment, which the law does not allow: the rule keeps reporting at %s",
-		" in register.yaml of de omgeving, wat de wet niet toestaat: de regel blijft melden als %s")
-	msgExplainLegalPart = message.New(" (default %s) for its policy findings; %s it is law and stays %s",
-		" (standaard %s) voor de bevindingen uit beleid; %s is het wet en blijft het %s")
+	msgExplainPrinciple = message.New("Principle: %s", "Principe: %s")
+	msgExplainBasis     = message.New("Basis", "Grondslag")
+	msgExplainSeverity  = message.New("Severity:  %s", "Ernst:    %s")
+	// The severities the law gives the rule's legal findings
+	// (principle.Rule.LawHas), "error or warning".
+	msgExplainAgainstLaw = message.New(" in register.yaml or the environment, which the law does not allow: the rule keeps reporting as the law has it, at %s",
+		" in register.yaml of de omgeving, wat de wet niet toestaat: de regel blijft melden zoals de wet het geeft, als %s")
+	msgExplainLegalPart = message.New(" (default %s) for its policy findings; %s it is law and stays as the law has it, at %s",
+		" (standaard %s) voor de bevindingen uit beleid; %s is het wet en blijft het zoals de wet het geeft, als %s")
 	msgExplainChanged = message.New(" (default %s, changed in register.yaml or the environment)",
 		" (standaard %s, gewijzigd in register.yaml of de omgeving)")
 	msgExplainLegalDuty = message.New("A duty that follows from law cannot be switched off or lowered by configuration, and no exception on a record lowers it (exception-refused).",

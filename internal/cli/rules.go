@@ -261,13 +261,33 @@ func writeExplanation(w io.Writer, r *principle.Rule, sev finding.Severity, lang
 func severityNote(r *principle.Rule, sev finding.Severity, lang string) string {
 	switch {
 	case sev < r.Default && r.WhollyLegal():
-		return msgExplainAgainstLaw.Format(lang, r.Default)
+		return msgExplainAgainstLaw.Format(lang, severities(r.LawHas()))
 	case sev < r.Default && r.Legal():
-		return msgExplainLegalPart.Format(lang, r.Default, r.LawScope, r.Default)
+		return msgExplainLegalPart.Format(lang, r.Default, r.LawScope, severities(r.LawHas()))
 	case sev != r.Default:
 		return msgExplainChanged.Format(lang, r.Default)
 	}
 	return ""
+}
+
+// severities names the severities the law gives a rule's legal findings
+// (principle.Rule.LawHas), as the configuration writes them: "error or
+// warning", in Dutch "error of warning".
+type severities []finding.Severity
+
+func (s severities) In(lang string) string {
+	or := " or "
+	if lang == message.Dutch {
+		or = " of "
+	}
+	words := make([]string, len(s))
+	for i, v := range s {
+		words[i] = v.String()
+	}
+	if len(words) <= 1 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + or + words[len(words)-1]
 }
 
 // wrap breaks text into lines of at most width characters (words longer

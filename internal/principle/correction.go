@@ -27,7 +27,10 @@ var correctionRoute = &Rule{
 	// Stating the route on the record is the programme's commitment; the
 	// deadline it states is the GDPR's.
 	Law: lawCorrection, LawScope: label.Text{"voor een termijn die langer is dan de wet toestaat", "for a term longer than the law allows"},
-	Title: label.Text{"Route om gegevens te laten verbeteren", "Route to have data corrected"},
+	// A term longer than the law allows is an error, though the rule's
+	// policy findings are warnings.
+	LawSeverities: []finding.Severity{finding.Error},
+	Title:         label.Text{"Route om gegevens te laten verbeteren", "Route to have data corrected"},
 	Why: label.Text{
 		"Inwoners laten foute gegevens over zichzelf verbeteren of verwijderen (AVG art. 16 en 17), en een fout die zich door een keten van systemen verspreidt, wordt overal hersteld: de gemeente laat elke ontvanger weten wat er is verbeterd (art. 19; programma-afspraak over een meldpunt). Een toepassing met persoonsgegevens zegt daarom welke route een inwoner neemt, bij welk loket en hoe lang het duurt. De AVG geeft daarvoor één maand, met reden te verlengen met twee maanden (art. 12 lid 3).",
 		"Residents have wrong data about them corrected or deleted (GDPR art. 16 and 17), and an error that spreads through a chain of systems is corrected everywhere: the municipality tells every recipient what was corrected (art. 19; programme commitment to a correction desk). A record that processes personal data therefore says which route a resident takes, at which desk, and how long it takes. The GDPR allows one month, extendable by two months with reasons (art. 12(3)).",

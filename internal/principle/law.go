@@ -73,6 +73,31 @@ func (r *Rule) Legal() bool { return !r.Law.IsZero() }
 // WhollyLegal reports whether every finding of the rule is a legal duty.
 func (r *Rule) WhollyLegal() bool { return r.Legal() && r.LawScope.IsZero() }
 
+// LawHas returns the severities the law gives the rule's legal findings,
+// strictest first: LawSeverities, or Default alone; nil for a rule that
+// follows from policy alone.
+func (r *Rule) LawHas() []finding.Severity {
+	switch {
+	case !r.Legal():
+		return nil
+	case len(r.LawSeverities) > 0:
+		return slices.Clone(r.LawSeverities)
+	}
+	return []finding.Severity{r.Default}
+}
+
+// asTheLawHas is the severity of a legal finding of the rule that a check
+// gave s: s when the law gives the rule's legal findings that severity,
+// else the strictest it gives, or s where that is stricter still. A legal
+// finding is never reported below what the rule says the law has.
+func (r *Rule) asTheLawHas(s finding.Severity) finding.Severity {
+	has := r.LawHas()
+	if len(has) == 0 || slices.Contains(has, s) {
+		return s
+	}
+	return max(s, has[0])
+}
+
 // Basis says where the rule comes from, in English: "law (GDPR art. 33(1))",
 // "law for cameras (Gemeentewet art. 151c), else policy (VNG 4.3)" or
 // "policy (VNG 3.7)".
@@ -178,8 +203,8 @@ func settingFindings(cfg *config.Config, rules []*Rule, silenced func(rule strin
 			f.Severity = finding.Error
 			f = lawful(f, r.Law)
 			f.Message = label.Text{
-				fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als %s.", what, r.Law.In("nl"), sevNL(r.Default)),
-				fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as %s", what, r.Law.In("en"), sevEN(r.Default)),
+				fmt.Sprintf("%s zou een plicht uit de wet (%s) uitzetten of lichter maken. Dat kan niet: de instelling werkt niet, en de regel meldt het gewoon als %s.", what, r.Law.In("nl"), sevsNL(r.LawHas())),
+				fmt.Sprintf("%s would switch off or lower a duty that follows from law (%s); the setting has no effect and the rule keeps reporting it as %s", what, r.Law.In("en"), sevsEN(r.LawHas())),
 			}
 			f.Help = label.Text{
 				"Haal de instelling weg: een wettelijke plicht is niet uit te zetten.",
@@ -261,6 +286,25 @@ func sevEN(s finding.Severity) string {
 		return "a note"
 	}
 	return "off"
+}
+
+// sevsEN names severities in English, as the law gives a rule's legal
+// findings: "an error or a warning".
+func sevsEN(ss []finding.Severity) string {
+	words := make([]string, len(ss))
+	for i, s := range ss {
+		words[i] = sevEN(s)
+	}
+	return joinWith(words, " or ")
+}
+
+// sevsNL is sevsEN in Dutch: "fout of waarschuwing".
+func sevsNL(ss []finding.Severity) string {
+	words := make([]string, len(ss))
+	for i, s := range ss {
+		words[i] = sevNL(s)
+	}
+	return joinWith(words, " of ")
 }
 
 // sevNL names a severity in Dutch.

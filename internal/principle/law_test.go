@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // TestRulesSayWhetherTheyAreLaw pins, rule by rule, which duties follow from
@@ -51,6 +53,79 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		basis := r.Basis()
 		if isLaw != strings.HasPrefix(basis, "law") || !strings.Contains(basis, r.Ref) && !r.WhollyLegal() {
 			t.Errorf("%s: basis %q", r.ID, basis)
+		}
+	}
+}
+
+// TestTheLawsSeverities pins, rule by rule, the severities the law gives
+// a rule's legal findings where they are not its default alone: explain and
+// the findings on settings say them, and the checklist holds the findings
+// to them (settle).
+func TestTheLawsSeverities(t *testing.T) {
+	E, W, I := finding.Error, finding.Warning, finding.Info
+	want := map[string][]finding.Severity{
+		// A claim the register cannot check: the art. 5(1)(f) way out;
+		// a law of its own for regime other, or an authority's interest
+		// outside its public task.
+		"biometric-ban": {E, W},
+		"legal-basis":   {E, W},
+		// Unknown personal data, a DPIA or breach late but done, a FRIA
+		// after first use or before it; a note before the date of a
+		// high-risk duty; a warning before art. 50 applies.
+		"personal-data-inferred": {E, W},
+		"dpia-required":          {E, W},
+		"breach-reported":        {E, W},
+		"ai-act-fria":            {E, W, I},
+		"ai-act-registration":    {E, I},
+		"ai-act-transparency":    {E, W},
+		// Longer than the law allows: an error, though the rule's
+		// policy findings are warnings.
+		"correction-route": {E},
+	}
+	for _, r := range Rules() {
+		got := r.LawHas()
+		w, ok := want[r.ID]
+		switch {
+		case !r.Legal():
+			w = nil
+		case !ok:
+			w = []finding.Severity{r.Default}
+		}
+		if !slices.Equal(got, w) {
+			t.Errorf("%s: the law gives %v, want %v", r.ID, got, w)
+		}
+	}
+}
+
+// A legal finding is held to the severities the law gives its rule: one
+// the rule does not list is raised to the strictest it does, never
+// lowered; a policy finding keeps its own.
+func TestSettleHoldsLegalFindingsToTheLaw(t *testing.T) {
+	law := label.Text{"wet", "law"}
+	mixed := &Rule{ID: "x", Default: finding.Error, Law: law, LawScope: label.Text{"soms", "sometimes"},
+		LawSeverities: []finding.Severity{finding.Error, finding.Warning}}
+	lower := &Rule{ID: "y", Default: finding.Warning, Law: law, LawScope: label.Text{"soms", "sometimes"},
+		LawSeverities: []finding.Severity{finding.Error}}
+	for _, tt := range []struct {
+		rule  *Rule
+		legal bool
+		sev   finding.Severity
+		want  finding.Severity
+	}{
+		{mixed, true, finding.Warning, finding.Warning},
+		{mixed, true, finding.Info, finding.Error},
+		{mixed, true, finding.Off, finding.Error},
+		{mixed, false, finding.Info, finding.Info},
+		{lower, true, finding.Error, finding.Error},
+		{lower, true, finding.Warning, finding.Error},
+		{lower, false, finding.Off, finding.Warning},
+	} {
+		f := finding.Finding{Severity: tt.sev}
+		if tt.legal {
+			f = lawful(f, law)
+		}
+		if got := settle(config.Default(), tt.rule, f).Severity; got != tt.want {
+			t.Errorf("%s, legal %v, %s: settled at %s, want %s", tt.rule.ID, tt.legal, tt.sev, got, tt.want)
 		}
 	}
 }

@@ -55,6 +55,9 @@ func personalInUse(r *record.Record) bool { return personal(r) && !retired(r) }
 
 var dpiaRequired = &Rule{
 	ID: "dpia-required", Ref: "VNG 6.3", Default: finding.Error, Covers: []string{"VNG 6.4"}, Applies: personalInUse,
+	// A DPIA done after the processing began, or done without its date:
+	// a warning, as the record cannot be corrected now.
+	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
 	// where it names the processing (dpiaLaw).
 	Law: lawDPIA, LawScope: label.Text{
@@ -308,8 +311,11 @@ var legalBasis = &Rule{
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
 	// register is the principle's (VI), a policy warning.
 	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"},
-	LawfulRoute: label.Text{"leg een grondslag vast. Een overheid die zich op gerechtvaardigd belang beroept, legt bij legal_basis.outside_public_task uit waarom de verwerking buiten haar publieke taak valt", "record a lawful ground; a public authority relying on legitimate_interest states in legal_basis.outside_public_task why the processing is outside its public task"},
-	Title:       label.Text{"Juridische grondslag", "Legal basis"},
+	// Regime other (a law of its own the register cannot check) and an
+	// authority's interest outside its public task stay warnings.
+	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
+	LawfulRoute:   label.Text{"leg een grondslag vast. Een overheid die zich op gerechtvaardigd belang beroept, legt bij legal_basis.outside_public_task uit waarom de verwerking buiten haar publieke taak valt", "record a lawful ground; a public authority relying on legitimate_interest states in legal_basis.outside_public_task why the processing is outside its public task"},
+	Title:         label.Text{"Juridische grondslag", "Legal basis"},
 	Why: label.Text{
 		"De inzet van technologie heeft een stevige juridische basis, vooraf leesbaar vastgelegd (VNG-principe VI). Een overheid kan zich voor haar taken niet op 'gerechtvaardigd belang' beroepen (AVG art. 6 lid 1, laatste zin).",
 		"Deploying technology rests on a solid legal basis, mapped beforehand in readable form (VNG principle VI). A public authority cannot rely on 'legitimate interest' for its tasks (GDPR art. 6(1), last sentence).",
@@ -522,7 +528,9 @@ func holderNL(h string) string {
 
 var personalDataInferred = &Rule{
 	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error, Law: lawPersonal,
-	Title: label.Text{"Persoonsgegevens door de aard van de sensor", "Personal data by the sensor's nature"},
+	// personal_data.processed unknown already counts as yes: a warning.
+	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
+	Title:         label.Text{"Persoonsgegevens door de aard van de sensor", "Personal data by the sensor's nature"},
 	Why: label.Text{
 		"Kentekens, (ook versleutelde) MAC-adressen van telefoons, locatiesporen, camerabeelden en geluidsopnamen van mensen in de openbare ruimte, en wat van hun gezicht, lichaam of gedrag wordt herkend, zijn persoonsgegevens: ze horen bij een persoon die te identificeren is (AVG art. 4 lid 1). De Autoriteit Persoonsgegevens beboette in 2021 een gemeente voor het tellen met wifi-signalen. Bij twijfel behandelen we gegevens als persoonsgegevens (VNG-principe 6.4).",
 		"Licence plates, MAC addresses of phones (hashed or not), location traces, camera images and sound recordings of people in public space, and what is recognised of their faces, bodies or behaviour are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",

@@ -61,6 +61,15 @@ type Rule struct {
 	// findings with lawful, and configuration changes only the others.
 	// Empty: every finding of a rule with Law is a legal duty.
 	LawScope label.Text
+	// LawSeverities lists, strictest first, the severities the law gives
+	// the rule's legal findings where they are not its Default alone: an
+	// error, and a warning for a claim the register cannot check (a
+	// medical or safety reason, a law of its own) or a duty met late or
+	// not yet due, a note before a duty's date. Nil: Default alone. The
+	// checklist holds every legal finding to it (settle), and explain and
+	// the findings on settings say it (LawHas): one place for what the
+	// law has of the rule.
+	LawSeverities []finding.Severity
 	// LawfulRoute names the one way out of the rule's legal
 	// findings that the law itself gives, recorded on the record (a
 	// breach's delay_reason): a finding whose exception is refused says to

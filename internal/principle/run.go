@@ -107,8 +107,9 @@ func runs(cfg *config.Config, rule *Rule) bool {
 
 // settle fills in the finding's principle, law and severity: a configured
 // severity wins over the check's own, which wins over the rule's default;
-// but configuration only raises a legal finding, never lowers it (its
-// setting is reported instead). A note (a check's info finding, such as
+// but a legal finding has a severity the law gives the rule (LawHas), and
+// configuration only raises it, never lowers it (its setting is reported
+// instead). A note (a check's info finding, such as
 // "not checked") stays a note whatever the configuration says: it never
 // fails a run. A policy finding of a rule switched off comes back Off.
 func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
@@ -120,6 +121,9 @@ func settle(cfg *config.Config, rule *Rule, f finding.Finding) finding.Finding {
 	}
 	if f.Severity == finding.Off {
 		f.Severity = rule.Default
+	}
+	if !f.Law.IsZero() {
+		f.Severity = rule.asTheLawHas(f.Severity)
 	}
 	if s, set := cfg.Rules[rule.ID]; set && f.Severity != finding.Info {
 		if !f.Law.IsZero() {

@@ -148,6 +148,8 @@ const breachWindow = 72 * time.Hour
 
 var breachReported = &Rule{
 	ID: "breach-reported", Ref: "C-breach", Default: finding.Error,
+	// A late notification with its reason recorded: a warning.
+	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	Applies: func(r *record.Record) bool {
 		return slices.ContainsFunc(r.Incidents, func(in record.Incident) bool { return in.Type == "data_breach" && in.IsNotifiable() })
 	},
