@@ -89,10 +89,12 @@ func (r *Rule) LawHas() []finding.Severity {
 // asTheLawHas is the severity of a legal finding of the rule that a check
 // gave s: s when the law gives the rule's legal findings that severity,
 // else the strictest it gives, or s where that is stricter still. A legal
-// finding is never reported below what the rule says the law has.
+// finding is never reported below what the rule says the law has. A note
+// stays a note: it says what the check could not tell or when a duty
+// begins, and is no finding of the duty.
 func (r *Rule) asTheLawHas(s finding.Severity) finding.Severity {
 	has := r.LawHas()
-	if len(has) == 0 || slices.Contains(has, s) {
+	if len(has) == 0 || s == finding.Info || slices.Contains(has, s) {
 		return s
 	}
 	return max(s, has[0])

@@ -99,7 +99,8 @@ func TestTheLawsSeverities(t *testing.T) {
 
 // A legal finding is held to the severities the law gives its rule: one
 // the rule does not list is raised to the strictest it does, never
-// lowered; a policy finding keeps its own.
+// lowered; a note stays a note (what a check could not tell, or when a
+// duty begins, is no finding of the duty); a policy finding keeps its own.
 func TestSettleHoldsLegalFindingsToTheLaw(t *testing.T) {
 	law := label.Text{"wet", "law"}
 	mixed := &Rule{ID: "x", Default: finding.Error, Law: law, LawScope: label.Text{"soms", "sometimes"},
@@ -113,7 +114,8 @@ func TestSettleHoldsLegalFindingsToTheLaw(t *testing.T) {
 		want  finding.Severity
 	}{
 		{mixed, true, finding.Warning, finding.Warning},
-		{mixed, true, finding.Info, finding.Error},
+		{mixed, true, finding.Info, finding.Info},
+		{lower, true, finding.Info, finding.Info},
 		{mixed, true, finding.Off, finding.Error},
 		{mixed, false, finding.Info, finding.Info},
 		{lower, true, finding.Error, finding.Error},
