@@ -60,7 +60,7 @@ func TestNumbersAndDurationsPastWhatIsHeld(t *testing.T) {
 		}, 19, 24, `"P9223372036854775807D" is too long a duration`, "at most P100000Y", "te lange duur"},
 		{"evaluation interval of 20 digits of hours", func(s string) string {
 			return strings.Replace(s, "evaluation: {}", "evaluation: {interval: PT99999999999999999999H}", 1)
-		}, 19, 24, `"PT99999999999999999999H" is too long a duration`, "PT100000H", "te lange duur"},
+		}, 19, 24, `"PT99999999999999999999H" is too long a duration`, "at most P100000Y", "te lange duur"},
 		{"retention, a duration or not_stored", add("retention: P99999999999Y\n"), 25, 12,
 			`retention: "P99999999999Y" is too long a duration`, "at most P100000Y", "te lange duur"},
 	}
@@ -71,6 +71,11 @@ func TestNumbersAndDurationsPastWhatIsHeld(t *testing.T) {
 				t.Fatalf("want one finding %q, got %d: %+v", tt.message, len(fs), fs)
 			}
 			wantSchemaProblem(t, fs[0], tt.line, tt.col, tt.message, tt.help, tt.messageNL)
+			// An evaluation interval counts whole days: its help offers
+			// no hours.
+			if help := fs[0].Help.In("en"); strings.HasPrefix(tt.name, "evaluation interval") && strings.Contains(help, "hours") {
+				t.Errorf("help %q offers hours for an evaluation interval", help)
+			}
 		})
 	}
 }

@@ -114,6 +114,10 @@ var (
 		"%s: %s is een te lange duur om mee te rekenen: elk deel is hoogstens %d")
 	msgShorterDuration = message.New("write the term that is meant, such as P1Y (a year) or P90D (ninety days); at most P%dY, or PT%dH for hours",
 		"schrijf de bedoelde termijn, zoals P1Y (een jaar) of P90D (negentig dagen); hoogstens P%dY, of PT%dH voor uren")
+	// An evaluation interval counts whole days (period.ParseInterval):
+	// hours are no way to write it.
+	msgShorterInterval = message.New("write the term that is meant, such as P1Y (a year) or P90D (ninety days); at most P%dY",
+		"schrijf de bedoelde termijn, zoals P1Y (een jaar) of P90D (negentig dagen); hoogstens P%dY")
 
 	msgFewItems     = message.New("%s needs at least %d items, has %d", "%s heeft minstens %d items nodig, maar heeft er %d")
 	msgAddItems     = message.New("add the missing items", "vul de ontbrekende items aan")

@@ -330,8 +330,11 @@ func tooLongDuration(e *jsonschema.ValidationError) (problem, bool) {
 	if found == nil {
 		return problem{}, false
 	}
-	return problem{at: at, message: msgDurationTooLong.With(where(at), show(found.Got), period.MaxPart),
-		help: msgShorterDuration.With(period.MaxPart, period.MaxPart)}, true
+	help := msgShorterDuration.With(period.MaxPart, period.MaxPart)
+	if len(at) > 0 && at[len(at)-1] == "interval" {
+		help = msgShorterInterval.With(period.MaxPart)
+	}
+	return problem{at: at, message: msgDurationTooLong.With(where(at), show(found.Got), period.MaxPart), help: help}, true
 }
 
 // problems flattens the error tree into the leaves a person can act on.
