@@ -112,17 +112,24 @@ func longerFrom(term, limit period.Duration, tooLong bool) (en, nl string) {
 	if tooLong || !ok || start.IsZero() || term.Years != 0 || term.Months != 0 {
 		return "", ""
 	}
-	n, leap := limitOn(start, limit)
-	switch leap {
+	return onDay(start, limit, "for a request made on %s", "bij een verzoek van %s")
+}
+
+// onDay says how many days limit is from start's day of the year, led by
+// what starts then (a format of the day, in English and Dutch): "(for a
+// request made on 31 January of a year that is no leap year, that is 89
+// days)".
+func onDay(start time.Time, limit period.Duration, leadEN, leadNL string) (en, nl string) {
+	n, year := limitOn(start, limit)
+	en, nl = fmt.Sprintf(leadEN, label.DayMonth("en", start)), fmt.Sprintf(leadNL, label.DayMonth("nl", start))
+	switch year {
 	case anyYear:
-		return fmt.Sprintf(" (for a request made on %s, that is %d days)", label.DayMonth("en", start), n),
-			fmt.Sprintf(" (bij een verzoek van %s is dat %d dagen)", label.DayMonth("nl", start), n)
+		return fmt.Sprintf(" (%s, that is %d days)", en, n), fmt.Sprintf(" (%s is dat %d dagen)", nl, n)
 	case leapYear:
-		return fmt.Sprintf(" (for a request made on %s of a leap year, that is %d days)", label.DayMonth("en", start), n),
-			fmt.Sprintf(" (bij een verzoek van %s in een schrikkeljaar is dat %d dagen)", label.DayMonth("nl", start), n)
+		return fmt.Sprintf(" (%s of a leap year, that is %d days)", en, n), fmt.Sprintf(" (%s in een schrikkeljaar is dat %d dagen)", nl, n)
 	}
-	return fmt.Sprintf(" (for a request made on %s of a year that is no leap year, that is %d days)", label.DayMonth("en", start), n),
-		fmt.Sprintf(" (bij een verzoek van %s in een jaar dat geen schrikkeljaar is, is dat %d dagen)", label.DayMonth("nl", start), n)
+	return fmt.Sprintf(" (%s of a year that is no leap year, that is %d days)", en, n),
+		fmt.Sprintf(" (%s in een jaar dat geen schrikkeljaar is, is dat %d dagen)", nl, n)
 }
 
 // Of which year limitOn's count of days holds.

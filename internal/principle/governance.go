@@ -283,17 +283,7 @@ func notShorterFrom(d, usual period.Duration, from time.Time) (en, nl string) {
 	if from.IsZero() || d.Years != 0 || d.Months != 0 || !usual.MayBeLonger(d) {
 		return "", ""
 	}
-	n, year := limitOn(from, usual)
-	switch year {
-	case anyYear:
-		return fmt.Sprintf(" (from an evaluation on %s, that is %d days)", label.DayMonth("en", from), n),
-			fmt.Sprintf(" (vanaf een evaluatie op %s is dat %d dagen)", label.DayMonth("nl", from), n)
-	case leapYear:
-		return fmt.Sprintf(" (from an evaluation on %s of a leap year, that is %d days)", label.DayMonth("en", from), n),
-			fmt.Sprintf(" (vanaf een evaluatie op %s in een schrikkeljaar is dat %d dagen)", label.DayMonth("nl", from), n)
-	}
-	return fmt.Sprintf(" (from an evaluation on %s of a year that is no leap year, that is %d days)", label.DayMonth("en", from), n),
-		fmt.Sprintf(" (vanaf een evaluatie op %s in een jaar dat geen schrikkeljaar is, is dat %d dagen)", label.DayMonth("nl", from), n)
+	return onDay(from, usual, "from an evaluation on %s", "vanaf een evaluatie op %s")
 }
 
 var independentReview = &Rule{
