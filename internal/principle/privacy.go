@@ -352,8 +352,9 @@ var legalBasis = &Rule{
 		// but what a law of its own governs instead (police data, which
 		// boa's state with legal_basis.boa; judicial data). Which law a
 		// text names the register cannot tell, so the claim stands as a
-		// warning a person checks, which no setting lowers.
-		other := lb.Regime == "other" && personal(r) && !mayBePoliceData(r)
+		// warning a person checks, which no setting lowers. boa lifts it
+		// only with regime police_data, which says what the data are.
+		other := lb.Regime == "other" && personal(r) && !police(r) && !r.PublicOrder()
 		switch {
 		case lb.Regime == "gdpr" && blank(lb.GDPRGround):
 			fs = append(fs, lawful(missing("/legal_basis",
@@ -627,8 +628,8 @@ var specialCategories = &Rule{
 		"Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data (van de politie zelf, of de beelden van cameratoezicht onder art. 151c Gemeentewet) alleen de wet (Wpg art. 5).",
-		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data (the police's own, or the images of camera surveillance under Gemeentewet 151c) only the law (Wpg art. 5).",
+		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data (van de politie zelf, de beelden van cameratoezicht onder art. 151c Gemeentewet, of wat boa's verwerken om strafbare feiten op te sporen, legal_basis.boa) alleen de wet (Wpg art. 5).",
+		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data (the police's own, the images of camera surveillance under Gemeentewet 151c, or what boa's process to investigate offences, legal_basis.boa) only the law (Wpg art. 5).",
 	},
 	Example: commented(`personal_data:
   processed: yes

@@ -239,6 +239,15 @@ organisation: {name: G, type: municipality}
 personal_data: {processed: yes}
 legal_basis: {regime: police_data, boa: true, law: "Wet politiegegevens; Besluit politiegegevens buitengewoon opsporingsambtenaren"}
 `},
+		// boa says the boa's data are police data; under regime other it
+		// lifts nothing.
+		{name: "boa's named under regime other", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+personal_data: {processed: yes}
+legal_basis: {regime: other, boa: true, law: Wet politiegegevens}
+`, want: []want{{"legal-basis", "VNG VI", finding.Warning, 5, 23, "legal_basis.regime is other, but the record processes personal data and the operator is not the police"}}},
 		{name: "police data claimed by a municipality that names no boa's", yaml: `
 id: s
 kind: sensor
