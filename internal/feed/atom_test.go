@@ -364,6 +364,8 @@ func TestFeedScrubsAChangedReason(t *testing.T) {
 		// Withheld from now on: a reason that quoted the address while
 		// it was withheld would have kept the record from the public.
 		{Path: "/publication/withheld", Op: fielddiff.Added, New: []any{"location.description"}},
+		// Public before, as it said: a reason alone would not say so.
+		{Path: "/publication/public", Op: fielddiff.Removed, Old: true},
 	}
 	scrub := func(s, lang string) string { return strings.ReplaceAll(s, "Camera Bunker", "niet openbaar") }
 	tests := []struct {

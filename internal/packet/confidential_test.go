@@ -284,6 +284,8 @@ func TestPublicChangesScrubAReason(t *testing.T) {
 		// Withheld from now on: a reason that quoted the supplier while
 		// it was withheld would have kept the record from the public.
 		{Path: "/publication/withheld", Op: fielddiff.Added, New: []any{"supplier.name"}},
+		// Public before, as it said: a reason alone would not say so.
+		{Path: "/publication/public", Op: fielddiff.Removed, Old: true},
 	}}
 	L := labelsFor("nl")
 	it := &Item{}

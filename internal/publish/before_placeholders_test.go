@@ -55,7 +55,7 @@ func TestRulesBeforeDraft(t *testing.T) {
 		{"a draft whose rules changed", withheld, []fielddiff.Change{changed("/purpose", placeholder.Fill, "Meten"),
 			{Path: "/publication/withheld/0", Op: fielddiff.Added, New: "supplier.name"}}, false},
 		{"rules changed without a draft", withheld, []fielddiff.Change{changed("/purpose", "Tellen", "Meten"),
-			{Path: "/publication/withheld/0", Op: fielddiff.Added, New: "supplier.name"}}, true},
+			{Path: "/publication/withheld/0", Op: fielddiff.Added, New: "supplier.name"}, reasonAdded}, true},
 		{"a removed draft", complete(), []fielddiff.Change{{Path: "", Op: fielddiff.Removed,
 			Old: map[string]any{"id": "meter", "purpose": placeholder.Fill}}}, false},
 		{"a removed record", complete(), []fielddiff.Change{{Path: "", Op: fielddiff.Removed,

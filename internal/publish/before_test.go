@@ -31,7 +31,11 @@ func TestRulesBefore(t *testing.T) {
 		{"a field withheld until now", withholds(),
 			[]fielddiff.Change{{Path: "/publication/withheld/0", Op: fielddiff.Removed, Old: "supplier.name"}}, true, true, false},
 		{"a field withheld from now on", withholds("supplier.name"),
-			[]fielddiff.Change{{Path: "/publication/withheld/0", Op: fielddiff.Added, New: "supplier.name"}}, true, true, true},
+			[]fielddiff.Change{{Path: "/publication/withheld/0", Op: fielddiff.Added, New: "supplier.name"}, reasonAdded}, true, true, true},
+		// A reason with nothing kept back does not say what to keep back:
+		// the version before is not known to be public.
+		{"a field withheld from now on, its reason already given", withholds("supplier.name"),
+			[]fielddiff.Change{{Path: "/publication/withheld/0", Op: fielddiff.Added, New: "supplier.name"}}, true, false, false},
 		{"another field withheld instead", withholds("purpose"),
 			[]fielddiff.Change{{Path: "/publication/withheld/0", Op: fielddiff.Changed, Old: "supplier.name", New: "purpose"}}, true, true, false},
 		{"the list of withheld fields replaced", withholds(),
@@ -153,7 +157,7 @@ func TestRulesBeforeKnowsAQuotedWithheldValue(t *testing.T) {
 			[]fielddiff.Change{changed("/purpose", "Camera's bij het station.", "Camera's op de Markt.")}, true},
 		{"the value quoted not withheld then", withholding("Camera's op de Markt.", "Geheimbedrijf BV", "supplier.name"),
 			[]fielddiff.Change{changed("/purpose", "Camera's van Geheimbedrijf BV.", "Camera's op de Markt."),
-				{Path: "/publication/withheld", Op: fielddiff.Added, New: []any{"supplier.name"}}}, true},
+				{Path: "/publication/withheld", Op: fielddiff.Added, New: []any{"supplier.name"}}, reasonAdded}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -231,3 +235,8 @@ func TestPublicPastAnAdditionHasNothingBefore(t *testing.T) {
 		})
 	}
 }
+
+// reasonAdded is the change that gave a record the reason of
+// withholding's block, made with the list of what it withholds: a reason
+// alone keeps the record from the public (Check).
+var reasonAdded = fielddiff.Change{Path: "/publication/reason", Op: fielddiff.Added, New: "Woo art. 5.1"}

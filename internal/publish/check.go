@@ -111,6 +111,20 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 	if len(out) > 0 {
 		return out
 	}
+	// A reason to keep something back, with nothing kept back and public
+	// not said: the block says the record is not (all) public, but not
+	// what to keep from the public. It stays off the public outputs until
+	// it says.
+	if reason, _ := pub["reason"].(string); record.Says(reason) {
+		if _, said := pub["public"]; !said {
+			if ws, _ := pub["withheld"].([]any); len(ws) == 0 {
+				bad("/publication/reason", false,
+					label.Text{"publication.reason geeft een reden om iets niet te publiceren, maar het blok zet public niet op false en schermt geen veld af", "publication.reason gives a reason to keep something back, but the block neither sets public: false nor withholds a field"},
+					label.Text{"schrijf public: false om de hele registratie niet te publiceren, of noem bij withheld de velden waar de reden over gaat; is de registratie helemaal openbaar, schrijf dan public: true of haal de reden weg", "write public: false to keep the whole record back, or list the fields the reason is about under withheld; if the whole record is public, write public: true or remove the reason"})
+				return out
+			}
+		}
+	}
 	// A withheld value quoted in a field that is shown (a supplier named in
 	// the purpose) would be published there: the record is held back
 	// until one or the other is changed. The value itself is not quoted,

@@ -215,6 +215,12 @@ func TestCheckFailsClosed(t *testing.T) {
 		{"the id", map[string]any{"withheld": []any{"id"}}, "/publication/withheld/0"},
 		{"index with a leading zero", map[string]any{"withheld": []any{"assessments.00.summary"}}, "/publication/withheld/0"},
 		{"index of a field that is no list", map[string]any{"withheld": []any{"summary.0"}}, "/publication/withheld/0"},
+		// A reason to keep something back that keeps nothing back.
+		{"a reason alone", map[string]any{"reason": "Woo art. 5.1 lid 2 onder c"}, "/publication/reason"},
+		{"a reason and an empty list", map[string]any{"reason": "Woo", "withheld": []any{}}, "/publication/reason"},
+		{"a reason of a public record", map[string]any{"public": true, "reason": "Alles openbaar."}, ""},
+		{"a reason of a record kept back", map[string]any{"public": false, "reason": "Woo"}, ""},
+		{"a reason that says nothing", map[string]any{"reason": "-"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
