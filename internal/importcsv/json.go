@@ -92,10 +92,9 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		misshapen[i] = checkShapes(&vals[i], opts.Mapping)
 		if opts.Mapping != nil {
 			listsAsLines(&vals[i], opts.Mapping)
-			continue
 		}
 		for _, k := range nulls[i] {
-			if inPublication(k) {
+			if nullInPublication(opts.Mapping, k) {
 				misshapen[i] = append(misshapen[i], shapeError{key: k, off: at[i].off, says: msgPublicationNull, help_: msgPublicationHelp})
 			}
 		}

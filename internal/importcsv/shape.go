@@ -75,7 +75,8 @@ func checkShapes(ev *entryValues, mp *Mapping) []shapeError {
 				// its publication block, and so public.
 				out = append(out, shapeError{key: v.key, off: v.off, got: gotOf(v.raw), want: msgAnObject.With()})
 			}
-			if mp == nil && inPublication(v.key) {
+			if !mapped && inPublication(v.key) {
+				// Left out on purpose only when a mapping file says so.
 				out = append(out, shapeError{key: v.key, off: v.off, says: msgPublicationKey, help_: msgPublicationHelp})
 			}
 			continue
@@ -434,24 +435,42 @@ var parents = func() map[string]bool {
 
 // isParent reports whether key names an object of the record format, one
 // that holds fields.
-// inPublication reports whether a dotted key of the record format is
-// within the publication block ("publication.public"), in any case.
+// inPublication reports whether a dotted key or path of the record format
+// is within the publication block ("publication.public"), in any case.
 func inPublication(key string) bool {
 	k := strings.ToLower(strings.TrimSpace(key))
 	return k == "publication" || strings.HasPrefix(k, "publication.")
 }
 
 // aboutPublication reports whether a column the import has no field for
-// speaks of whether the record, or a part of it, is public: a column
-// named for the publication block ("publication.publik") or in words of
-// it ("openbaar", "afgeschermd").
+// speaks of whether the record, or a part of it, is public: a word of its
+// name is one of publication's ("publication.publik", "Is openbaar",
+// "niet_openbaar", "vertrouwelijkheid").
 func aboutPublication(header string) bool {
-	first, _, _ := strings.Cut(normalise(header), " ")
-	switch first {
-	case "publication", "publicatie", "public", "openbaar", "openbaarheid", "openbaarmaking", "withheld", "afgeschermd", "afscherming", "vertrouwelijk", "geheim":
-		return true
+	for _, w := range strings.Fields(normalise(header)) {
+		if publicationWords[w] {
+			return true
+		}
 	}
 	return false
+}
+
+// publicationWords are the words, folded, in which a column's name says
+// it is about what of a record is public.
+var publicationWords = map[string]bool{
+	"publication": true, "publicatie": true, "publish": true, "published": true, "publiceren": true, "gepubliceerd": true,
+	"public": true, "publiek": true, "openbaar": true, "openbaarheid": true, "openbaarmaking": true, "private": true, "prive": true,
+	"withheld": true, "withhold": true, "afgeschermd": true, "afscherming": true, "afschermen": true,
+	"vertrouwelijk": true, "vertrouwelijkheid": true, "confidential": true, "confidentiality": true, "geheim": true, "secret": true,
+}
+
+// nullInPublication reports whether a key given as null, read through the
+// mapping mp (nil for the record format), says something of the
+// publication block that is lost: it fills a field of the block, or names
+// one that no mapping file leaves out on purpose.
+func nullInPublication(mp *Mapping, key string) bool {
+	path, _, mapped := fieldOf(mp, key)
+	return inPublication(path) || path == "" && !mapped && inPublication(key)
 }
 
 func isParent(key string) bool { return parents[normalise(strings.TrimSpace(key))] }

@@ -240,6 +240,16 @@ func TestWhatIsSaidOfPublicationIsNotLost(t *testing.T) {
 			`2:2 column "publication.publik" speaks of the record's publication, and the import has no field for it: without what it says the record would be public; the row is not imported`},
 		{"a column in words of it", Read, "naam;vertrouwelijk\nX;ja\n", false,
 			`2:2 column "vertrouwelijk" speaks of the record's publication`},
+		{"a column whose second word is of it", Read, "naam;niet-openbaar\nX;ja\n", false,
+			`2:2 column "niet-openbaar" speaks of the record's publication`},
+		{"a column in English words of it", Read, "naam;Confidentiality\nX;high\n", false,
+			`2:2 column "Confidentiality" speaks of the record's publication`},
+		{"a key in words of it", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "niet_openbaar": true}`, false,
+			`1:1 key "niet_openbaar" speaks of the record's publication, and the import has no field for it: without what it says the record would be public; the entry is not imported`},
+		// A spreadsheet's reason to keep something back, with nothing kept
+		// back: written, but an error, and not public (publish.Check).
+		{"a reason alone", Read, "naam;reden niet openbaar\nCamera X;Woo art. 5.1 lid 2 onder c\n", true,
+			`2:2 camera-x: publication.reason gives a reason to keep something back, but the block neither sets public: false nor withholds a field`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -299,5 +309,29 @@ func TestAListOfTextsForAFreeTextIsReadAsLines(t *testing.T) {
 	}
 	if got := shapeFindings(res.Findings, "en"); len(got) != 1 || !strings.Contains(got[0], `key "doel" holds a list, where field purpose takes one value`) {
 		t.Errorf("errors %v, want one for the nested list", got)
+	}
+}
+
+// A null in the publication block is lost with a mapping file too: the
+// national register's entries, read with its ready-made map, may carry the
+// record format's block beside their own keys.
+func TestANullInThePublicationBlockIsAnErrorWithAMapToo(t *testing.T) {
+	mp, err := LoadMapping("algoritmeregister-json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, block := range []string{`{"public": null, "reason": "Woo 5.1"}`, `null`} {
+		doc := `[{"lars": "12345678", "name": "Parkeerscan", "publication": ` + block + `}]`
+		res, err := loadable(t, ReadJSON)("a.json", []byte(doc), Options{Kind: record.Algorithm, Now: now, Mapping: mp})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Records) > 0 {
+			t.Errorf("publication %s: wrote\n%s", block, res.Records[0].Data)
+		}
+		got := shapeFindings(res.Findings, "en")
+		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "is null: what the entry says of its publication cannot be read") }) {
+			t.Errorf("publication %s: errors %v, want one for the null", block, got)
+		}
 	}
 }
