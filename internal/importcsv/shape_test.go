@@ -330,7 +330,9 @@ func TestANullInThePublicationBlockIsAnErrorWithAMapToo(t *testing.T) {
 			t.Errorf("publication %s: wrote\n%s", block, res.Records[0].Data)
 		}
 		got := shapeFindings(res.Findings, "en")
-		if !slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "is null: what the entry says of its publication cannot be read") }) {
+		if !slices.ContainsFunc(got, func(s string) bool {
+			return strings.Contains(s, "is null: what the entry says of its publication cannot be read")
+		}) {
 			t.Errorf("publication %s: errors %v, want one for the null", block, got)
 		}
 	}
