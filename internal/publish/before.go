@@ -94,7 +94,11 @@ func rulesBefore(after *record.Record, cs, newer []fielddiff.Change) (before *re
 		r.PublicationInvalid = r.PublicationInvalid || quoted
 		return &r, true
 	}
-	v := map[string]any{"publication": block}
+	v := map[string]any{}
+	if block != nil {
+		// No block is no key: a key with nothing under it does not read.
+		v["publication"] = block
+	}
 	if dpia != nil {
 		v["dpia"] = dpia
 	}

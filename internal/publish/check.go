@@ -43,7 +43,15 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			label.Text{"schrijf publication (kleine letters, Engels), zodat vaststaat wat openbaar is", "write publication (lower case, in English), so that what is public is clear"})
 	}
 	v, ok := m["publication"]
-	if !ok || v == nil {
+	if !ok {
+		return out
+	}
+	if v == nil {
+		// The key with nothing under it (publication: ~, or a block
+		// begun and not written): what was meant is not said.
+		bad("/publication", true,
+			label.Text{"publication heeft geen waarde", "publication has no value"},
+			label.Text{"schrijf publication: {public: false, reason: ...} of publication: {withheld: [location.point]}, of haal de sleutel weg voor een openbare registratie", "write publication: {public: false, reason: ...} or publication: {withheld: [location.point]}, or remove the key for a public record"})
 		return out
 	}
 	pub, ok := v.(map[string]any)

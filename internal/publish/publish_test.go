@@ -221,6 +221,8 @@ func TestCheckFailsClosed(t *testing.T) {
 		{"a reason of a public record", map[string]any{"public": true, "reason": "Alles openbaar."}, ""},
 		{"a reason of a record kept back", map[string]any{"public": false, "reason": "Woo"}, ""},
 		{"a reason that says nothing", map[string]any{"reason": "-"}, ""},
+		// The key with nothing under it: what was meant is not said.
+		{"no value", nil, "/publication"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
