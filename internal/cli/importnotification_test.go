@@ -80,7 +80,7 @@ func TestImportNotification(t *testing.T) {
 		{"update", []string{file, "--received", "2026-11-24", "--update"}, ExitOK, "the notification changes nothing"},
 		{"update that clears", []string{cleared, "--received", "2026-11-24", "--update", "--dry-run"}, ExitOK, `/signage removed (was {"present":true})`},
 		{"update that empties what the form does not ask", []string{hostile, "--received", "2026-11-24", "--update"}, ExitFindings,
-			"openbaar.yaml:20:15: error: publication.withheld is given empty"},
+			"openbaar.yaml:20:1: error: publication is no question of the notification form but the municipality's to decide"},
 		{"update that empties a required text", []string{emptyName, "--received", "2026-11-24", "--update"}, ExitFindings,
 			"emptyname.yaml:3:7: error: name is required and cannot be emptied by a notification"},
 		{"update that empties a required mapping", []string{noOwner, "--received", "2026-11-24", "--update"}, ExitFindings,

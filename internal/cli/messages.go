@@ -741,8 +741,10 @@ dropped (the register's source is published). Fields the form does not ask are r
 for the desk to check.
 
 A notification about a sensor the register has is refused, unless --update is given:
-then the fields it gives replace the record's, and everything else (fields the form does
-not ask, withheld fields, the first registered_on) stays. The fields changed are listed.
+then the fields the form asks that it gives replace the record's, and everything else
+(withheld fields, the first registered_on) stays. The fields changed are listed. A field
+the form does not ask (publication above all, exceptions, evaluations) is the
+municipality's to decide: a notification that would change it is refused.
 
 To remove a value on --update, give the field empty: ~, null or nothing after the
 colon, "" for a text, [] for a list (lifecycle: {end: ~} removes the end date). A field
@@ -763,9 +765,10 @@ regel en kolom. Commentaar erin valt weg (de bron van het register is openbaar).
 waar het formulier niet om vraagt worden gemeld, zodat de balie ze controleert.
 
 Een melding over een sensor die al in het register staat wordt geweigerd, tenzij --update
-is gegeven: dan vervangen de velden die de melding geeft die van de registratie, en al het
-andere (velden waar het formulier niet om vraagt, afgeschermde velden, de eerste
-registered_on) blijft. De gewijzigde velden worden getoond.
+is gegeven: dan vervangen de gevraagde velden die de melding geeft die van de registratie,
+en al het andere (afgeschermde velden, de eerste registered_on) blijft. De gewijzigde velden
+worden getoond. Een veld waar het formulier niet om vraagt (publication vooral, exceptions,
+evaluaties) is aan de gemeente: een melding die het zou veranderen, wordt geweigerd.
 
 Om met --update een waarde te verwijderen, geeft u het veld leeg: ~, null of niets na de
 dubbele punt, "" voor een tekst, [] voor een lijst (lifecycle: {end: ~} verwijdert de

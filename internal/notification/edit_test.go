@@ -124,9 +124,9 @@ func TestUpdateEditsInPlace(t *testing.T) {
 			}},
 		{name: "a file without a last line break",
 			record: strings.TrimSuffix(strings.TrimSuffix(styled, "# einde\n"), "\n"),
-			note:   "publication: {reason: Beveiliging.}\nsignage: {present: true}\n",
+			note:   "signage: {present: true}\n",
 			want: func(s string) string {
-				return strings.Replace(s, "  reason: Beveiliging van het pand.", "  reason: Beveiliging.\nsignage: {present: true}\n", 1)
+				return strings.Replace(s, "  reason: Beveiliging van het pand.", "  reason: Beveiliging van het pand.\nsignage: {present: true}\n", 1)
 			}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -237,6 +237,22 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 		if skip(k) {
 			continue
 		}
+		if !Asked(k) && !holds(top, k, note.Content[i+1]) {
+			// What the form does not ask is the municipality's to decide
+			// (the publication block above all: a notification that set
+			// public: true published what the municipality kept back). A
+			// new sensor's notification is the desk's to read whole; a
+			// change to a record the register has is applied as it is.
+			refused = true
+			at := note.Content[i]
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
+				Severity: finding.Error, Record: res.ID,
+				Message: label.Text{fmt.Sprintf("%s is geen vraag van het meldformulier maar een beslissing van de gemeente; een melding verandert het niet, en het record is niet veranderd.", k),
+					fmt.Sprintf("%s is no question of the notification form but the municipality's to decide; a notification does not change it, and the record is left unchanged", k)},
+				Help: label.Text{"Laat het weg uit de melding; de gemeente verandert het zelf in het record.",
+					"leave it out of the notification; the municipality changes it in the record itself"}})
+			continue
+		}
 		clearedPaths(k, note.Content[i], note.Content[i+1], func(path string, at, v *yaml.Node) {
 			refuse := func(at *yaml.Node, msg, help label.Text) {
 				refused = true
@@ -467,6 +483,16 @@ func clearedPaths(path string, k, v *yaml.Node, found func(path string, k, v *ya
 // mergeKey puts the notification's value v at key in the record's mapping
 // m: mappings are merged field by field, anything else replaced whole; a
 // cleared value removes the key, and a mapping the removals leave empty
+// holds reports whether the mapping m holds key with the value v.
+func holds(m *yaml.Node, key string, v *yaml.Node) bool {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return sameNode(m.Content[i+1], v)
+		}
+	}
+	return false
+}
+
 // goes with it.
 func mergeKey(m *yaml.Node, key string, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {

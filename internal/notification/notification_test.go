@@ -419,9 +419,20 @@ func TestReadUpdateClears(t *testing.T) {
 				return strings.Replace(s, "  type: private\n", "  type: private\n  kvk: ~\n", 1)
 			},
 			gone: []string{"organisation.kvk"}, kept: []string{"organisation.name"}},
+		// What the form does not ask is the municipality's: a notification
+		// that would publish what it keeps back is refused.
+		{name: "the publication block cannot be made public",
+			edit:    func(s string) string { return s + "publication: {public: true}\n" },
+			refused: "publication is no question of the notification form but the municipality's to decide", at: "publication: {public: true}"},
+		{name: "what is withheld cannot be changed",
+			edit:    func(s string) string { return s + "publication:\n  withheld: [vendor.model]\n  reason: Beveiliging van het pand.\n" },
+			refused: "publication is no question of the notification form but the municipality's to decide", at: "publication:\n  withheld"},
+		{name: "an exception cannot be added",
+			edit:    func(s string) string { return s + "exceptions: [{rule: signage, reason: Nee, approved_by: college, approved_on: 2026-01-01}]\n" },
+			refused: "exceptions is no question of the notification form but the municipality's to decide", at: "exceptions:"},
 		{name: "the publication block cannot be cleared",
 			edit:    func(s string) string { return s + "publication: ~\n" },
-			refused: "publication is given empty", at: "publication: ~"},
+			refused: "publication is no question of the notification form but the municipality's to decide", at: "publication: ~"},
 		{name: "a field the form does not ask cannot be cleared",
 			edit: func(s string) string {
 				return strings.Replace(s, "  role: Bedrijfsleider\n", "  role: Bedrijfsleider\n  department: ~\n", 1)
