@@ -425,10 +425,14 @@ func TestReadUpdateClears(t *testing.T) {
 			edit:    func(s string) string { return s + "publication: {public: true}\n" },
 			refused: "publication is no question of the notification form but the municipality's to decide", at: "publication: {public: true}"},
 		{name: "what is withheld cannot be changed",
-			edit:    func(s string) string { return s + "publication:\n  withheld: [vendor.model]\n  reason: Beveiliging van het pand.\n" },
+			edit: func(s string) string {
+				return s + "publication:\n  withheld: [vendor.model]\n  reason: Beveiliging van het pand.\n"
+			},
 			refused: "publication is no question of the notification form but the municipality's to decide", at: "publication:\n  withheld"},
 		{name: "an exception cannot be added",
-			edit:    func(s string) string { return s + "exceptions: [{rule: signage, reason: Nee, approved_by: college, approved_on: 2026-01-01}]\n" },
+			edit: func(s string) string {
+				return s + "exceptions: [{rule: signage, reason: Nee, approved_by: college, approved_on: 2026-01-01}]\n"
+			},
 			refused: "exceptions is no question of the notification form but the municipality's to decide", at: "exceptions:"},
 		{name: "the publication block cannot be cleared",
 			edit:    func(s string) string { return s + "publication: ~\n" },
