@@ -42,6 +42,11 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			label.Text{fmt.Sprintf("%q lijkt een publication-blok, maar zo heet geen veld", k), fmt.Sprintf("%q looks like a publication block, but no field has that name", k)},
 			label.Text{"schrijf publication (kleine letters, Engels), zodat vaststaat wat openbaar is", "write publication (lower case, in English), so that what is public is clear"})
 	}
+	for _, p := range nestedPublication(m, "", true) {
+		bad(p, true,
+			label.Text{fmt.Sprintf("%s lijkt een publication-blok, maar dat hoort bovenaan de registratie; hier zegt het niets", source.Dotted(p)), fmt.Sprintf("%s looks like a publication block, but that belongs at the top of the record; here it says nothing", source.Dotted(p))},
+			label.Text{"zet publication bovenaan (zonder inspringen), zodat vaststaat wat openbaar is", "put publication at the top (not indented), so that what is public is clear"})
+	}
 	v, ok := m["publication"]
 	if !ok {
 		return out
@@ -168,6 +173,43 @@ func misspeltPublication(m map[string]any, kind record.Kind) []string {
 		}
 	}
 	sort.Strings(out)
+	return out
+}
+
+// nestedPublication lists the JSON Pointers, below the top of the record
+// v (top: v is the record itself, whose own keys misspeltPublication
+// judges), of the keys that look meant as a publication block: named so or
+// nearly, or a mapping that holds withheld. Indented under another field
+// the block says nothing, and the record would be published whole.
+func nestedPublication(v any, at string, top bool) []string {
+	var out []string
+	switch t := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(t))
+		for k := range t {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			p := at + source.JoinPointer(k)
+			if !top {
+				block, _ := t[k].(map[string]any)
+				_, withheld := block["withheld"]
+				lower := strings.ToLower(strings.TrimSpace(k))
+				if withheld || spelling.Distance(lower, "publication") <= 3 || spelling.Distance(lower, "publicatie") <= 2 {
+					out = append(out, p)
+					continue
+				}
+			}
+			if !top || k != "publication" {
+				out = append(out, nestedPublication(t[k], p, false)...)
+			}
+		}
+	case []any:
+		for i, e := range t {
+			out = append(out, nestedPublication(e, at+"/"+strconv.Itoa(i), false)...)
+		}
+	}
 	return out
 }
 

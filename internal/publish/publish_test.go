@@ -474,3 +474,35 @@ func TestAMisspeltPublicationBlockFailsClosed(t *testing.T) {
 		}
 	}
 }
+
+// A publication block indented under another field (in a list too) says
+// nothing there, and the record would be published whole: it does not
+// read cleanly. A field of the record format that is called public
+// (dpia.public) is no such block.
+func TestCheckFindsAPublicationBlockIndented(t *testing.T) {
+	tests := []struct {
+		name string
+		raw  map[string]any
+		want string // the finding's path, "" for none
+	}{
+		{"under signage", map[string]any{"signage": map[string]any{"present": true, "publication": map[string]any{"public": false}}}, "/signage/publication"},
+		{"misspelt, deeper", map[string]any{"location": map[string]any{"extra": map[string]any{"Publicatie": map[string]any{"public": false}}}}, "/location/extra/Publicatie"},
+		{"a withheld list in a list", map[string]any{"links": []any{map[string]any{"x": map[string]any{"withheld": []any{"location.point"}}}}}, "/links/0/x"},
+		{"dpia.public is a field", map[string]any{"dpia": map[string]any{"status": "done", "public": true}}, ""},
+		{"the block at the top", map[string]any{"publication": map[string]any{"public": false, "reason": "Woo"}}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := publish.Check(tt.raw, record.Sensor)
+			if tt.want == "" {
+				if len(fs) > 0 {
+					t.Fatalf("want no findings, got %+v", fs)
+				}
+				return
+			}
+			if len(fs) != 1 || fs[0].Path != tt.want || fs[0].Severity != finding.Error {
+				t.Fatalf("want one error at %s, got %+v", tt.want, fs)
+			}
+		})
+	}
+}
