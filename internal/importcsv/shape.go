@@ -444,24 +444,40 @@ func inPublication(key string) bool {
 
 // aboutPublication reports whether a column the import has no field for
 // speaks of whether the record, or a part of it, is public: a word of its
-// name is one of publication's ("publication.publik", "Is openbaar",
-// "niet_openbaar", "vertrouwelijkheid").
+// name holds a stem of publication's words ("publication.publik", "Is
+// openbaar", "Nietopenbaar", "Openbare registratie", "Vertrouwelijke
+// gegevens", "Geheime locatie"), unless it is a phrase about something
+// else that is public ("openbare ruimte", "openbare orde", "publieke
+// taak").
 func aboutPublication(header string) bool {
-	for _, w := range strings.Fields(normalise(header)) {
-		if publicationWords[w] {
+	words := strings.Fields(normalise(header))
+	for i, w := range words {
+		if w == "private" || w == "prive" {
+			return true
+		}
+		for _, stem := range publicationStems {
+			if !strings.Contains(w, stem) {
+				continue
+			}
+			if (stem == "openba" || stem == "publi") && i+1 < len(words) && publicThings[words[i+1]] {
+				continue // what is public is named next
+			}
 			return true
 		}
 	}
 	return false
 }
 
-// publicationWords are the words, folded, in which a column's name says
-// it is about what of a record is public.
-var publicationWords = map[string]bool{
-	"publication": true, "publicatie": true, "publish": true, "published": true, "publiceren": true, "gepubliceerd": true,
-	"public": true, "publiek": true, "openbaar": true, "openbaarheid": true, "openbaarmaking": true, "private": true, "prive": true,
-	"withheld": true, "withhold": true, "afgeschermd": true, "afscherming": true, "afschermen": true,
-	"vertrouwelijk": true, "vertrouwelijkheid": true, "confidential": true, "confidentiality": true, "geheim": true, "secret": true,
+// publicationStems are the stems, folded, of the words in which a column's
+// name says it is about what of a record is public.
+var publicationStems = []string{"openba", "publi", "vertrouwelijk", "geheim", "afscherm", "afgeschermd", "confidential", "withh", "secret"}
+
+// publicThings are the words after "openbare" or "publieke" that name
+// something public other than the record: the column is about that.
+var publicThings = map[string]bool{
+	"ruimte": true, "ruimten": true, "orde": true, "weg": true, "wegen": true, "verlichting": true, "verkeer": true, "vervoer": true,
+	"gebouw": true, "gebouwen": true, "taak": true, "gezag": true, "domein": true, "space": true, "order": true, "task": true,
+	"authority": true, "domain": true, "transport": true, "road": true, "roads": true, "lighting": true,
 }
 
 // nullInPublication reports whether a key given as null, read through the

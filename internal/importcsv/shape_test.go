@@ -244,6 +244,12 @@ func TestWhatIsSaidOfPublicationIsNotLost(t *testing.T) {
 			`2:2 column "niet-openbaar" speaks of the record's publication`},
 		{"a column in English words of it", Read, "naam;Confidentiality\nX;high\n", false,
 			`2:2 column "Confidentiality" speaks of the record's publication`},
+		{"a column in another form of its words", Read, "naam;Openbare registratie\nX;nee\n", false,
+			`2:2 column "Openbare registratie" speaks of the record's publication`},
+		{"a column in its words run together", Read, "naam;Nietopenbaar\nX;ja\n", false,
+			`2:2 column "Nietopenbaar" speaks of the record's publication`},
+		{"a key in another form of its words", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "vertrouwelijke_gegevens": true}`, false,
+			`1:1 key "vertrouwelijke_gegevens" speaks of the record's publication`},
 		{"a key in words of it", ReadJSON, `{"id": "x1", "kind": "sensor", "name": "X", "niet_openbaar": true}`, false,
 			`1:1 key "niet_openbaar" speaks of the record's publication, and the import has no field for it: without what it says the record would be public; the entry is not imported`},
 		// A spreadsheet's reason to keep something back, with nothing kept
@@ -334,6 +340,21 @@ func TestANullInThePublicationBlockIsAnErrorWithAMapToo(t *testing.T) {
 			return strings.Contains(s, "is null: what the entry says of its publication cannot be read")
 		}) {
 			t.Errorf("publication %s: errors %v, want one for the null", block, got)
+		}
+	}
+}
+
+// A column about something else that is public (the public space, public
+// order, a public task) is left out as any column without a field is, with
+// a warning: its row is imported.
+func TestAColumnAboutThePublicSpaceIsNoPublication(t *testing.T) {
+	for _, h := range []string{"Openbare ruimte", "openbare orde", "Publieke taak", "Privacyverklaring"} {
+		res, err := loadable(t, Read)("s.csv", []byte("naam;"+h+"\nCamera X;ja\n"), Options{Kind: record.Sensor, Now: now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Records) != 1 {
+			t.Errorf("%s: %d records, want 1; errors %v", h, len(res.Records), shapeFindings(res.Findings, "en"))
 		}
 	}
 }
