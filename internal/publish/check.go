@@ -179,38 +179,53 @@ func misspeltPublication(m map[string]any, kind record.Kind) []string {
 // nestedPublication lists the JSON Pointers, below the top of the record
 // v (top: v is the record itself, whose own keys misspeltPublication
 // judges), of the keys that look meant as a publication block: named so or
-// nearly, or a mapping that holds withheld. Indented under another field
-// the block says nothing, and the record would be published whole.
+// nearly (looksLikePublication), or a mapping that holds withheld.
+// Indented under another field the block says nothing, and the record
+// would be published whole. Every record's every key passes here: only
+// what is found is sorted.
 func nestedPublication(v any, at string, top bool) []string {
 	var out []string
-	switch t := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			p := at + source.JoinPointer(k)
-			if !top {
-				block, _ := t[k].(map[string]any)
-				_, withheld := block["withheld"]
-				lower := strings.ToLower(strings.TrimSpace(k))
-				if withheld || spelling.Distance(lower, "publication") <= 3 || spelling.Distance(lower, "publicatie") <= 2 {
-					out = append(out, p)
-					continue
+	var path []string // the keys and indexes down to v, joined only for what is found
+	var walk func(v any, top bool)
+	walk = func(v any, top bool) {
+		switch t := v.(type) {
+		case map[string]any:
+			for k, e := range t {
+				if !top {
+					block, _ := e.(map[string]any)
+					if _, withheld := block["withheld"]; withheld || looksLikePublication(k) {
+						out = append(out, at+source.JoinPointer(append(path, k)...))
+						continue
+					}
+				}
+				if !top || k != "publication" {
+					path = append(path, k)
+					walk(e, false)
+					path = path[:len(path)-1]
 				}
 			}
-			if !top || k != "publication" {
-				out = append(out, nestedPublication(t[k], p, false)...)
+		case []any:
+			for i, e := range t {
+				path = append(path, strconv.Itoa(i))
+				walk(e, false)
+				path = path[:len(path)-1]
 			}
 		}
-	case []any:
-		for i, e := range t {
-			out = append(out, nestedPublication(e, at+"/"+strconv.Itoa(i), false)...)
-		}
 	}
+	walk(v, top)
+	sort.Strings(out)
 	return out
+}
+
+// looksLikePublication reports whether a key is "publication" or
+// "publicatie" written otherwise. Only a key of about their length that
+// starts as they do is measured.
+func looksLikePublication(k string) bool {
+	lower := strings.ToLower(strings.TrimSpace(k))
+	if len(lower) < 7 || len(lower) > 14 || lower[0] != 'p' {
+		return false
+	}
+	return spelling.Distance(lower, "publication") <= 3 || spelling.Distance(lower, "publicatie") <= 2
 }
 
 // minQuoted is the shortest withheld text, as written, looked for in the
