@@ -221,6 +221,35 @@ rules_custom:
 			t.Errorf("breach-reported: basis %q, law %q", r.Basis, r.Law)
 		}
 	}
+	// The severities the law gives a rule's legal findings, for scripts:
+	// the list of each legal rule, none for policy alone.
+	var sevs struct {
+		Rules []struct {
+			ID  string
+			Law []string `json:"law_severities"`
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &sevs); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range sevs.Rules {
+		switch r.ID {
+		case "legal-basis":
+			if !slices.Equal(r.Law, []string{"error", "warning"}) {
+				t.Errorf("legal-basis: law_severities %v, want [error warning]", r.Law)
+			}
+		case "drone-review", "retention":
+			if r.Law != nil {
+				t.Errorf("%s: law_severities %v, want none", r.ID, r.Law)
+			}
+		}
+	}
+	// A legal part lowered: the table says what the law keeps of it.
+	lowered := writeRegister(t, map[string]string{"register.yaml": "rules: {legal-basis: {severity: info, reason: Eigen afweging.}}\n"})
+	out, _, _ = run(t, "rules", "--root", lowered)
+	if want := "info (default error; the legal part stays error or warning)"; !strings.Contains(out, want) {
+		t.Errorf("rules with legal-basis lowered lacks %q:\n%s", want, out)
+	}
 	out, _, code = run(t, "explain", "--root", root, "drone-review")
 	for _, want := range []string{"drone-review: Drones are reviewed by the ethics committee", "Principle: VNG 3.8", "Severity:  error",
 		`when: record.sensor_type == "drone"`, "require: has(record.reviews)"} {

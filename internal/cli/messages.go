@@ -343,7 +343,7 @@ var (
 var (
 	msgRulesHeader         = message.New("RULE\tPRINCIPLE\tBASIS\tSEVERITY\tTITLE", "REGEL\tPRINCIPE\tGRONDSLAG\tERNST\tTITEL")
 	msgRulesSetAgainstLaw  = message.New("%s (set to %s, which the law does not allow)", "%s (ingesteld op %s, wat de wet niet toestaat)")
-	msgRulesLegalPartStays = message.New("%s (default %s; the legal part stays)", "%s (standaard %s; het wettelijke deel blijft)")
+	msgRulesLegalPartStays = message.New("%s (default %s; the legal part stays %s)", "%s (standaard %s; het wettelijke deel blijft %s)")
 	msgRulesDefault        = message.New("%s (default %s)", "%s (standaard %s)")
 )
 

@@ -45,23 +45,27 @@ type ruleRow struct {
 	Basis    string
 	Law      label.Text
 	LawScope string
+	// LawHas are the severities the law gives the rule's legal findings
+	// (principle.Rule.LawHas); none for a rule of policy alone.
+	LawHas severities
 }
 
 // MarshalJSON writes the row as `register rules --format json` documents
 // it: both titles under their own keys, the law and its scope in English.
 func (r ruleRow) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		ID        string           `json:"id"`
-		Principle string           `json:"principle"`
-		Severity  finding.Severity `json:"severity"`
-		Default   finding.Severity `json:"default"`
-		TitleNL   string           `json:"title_nl"`
-		TitleEN   string           `json:"title_en"`
-		Custom    bool             `json:"custom,omitempty"`
-		Basis     string           `json:"basis"`
-		Law       string           `json:"law,omitempty"`
-		LawScope  string           `json:"law_scope,omitempty"`
-	}{r.ID, r.Principle, r.Severity, r.Default, r.Title.In(message.Dutch), r.Title.In(message.English), r.Custom, r.Basis, r.Law.In(message.English), r.LawScope})
+		ID        string             `json:"id"`
+		Principle string             `json:"principle"`
+		Severity  finding.Severity   `json:"severity"`
+		Default   finding.Severity   `json:"default"`
+		TitleNL   string             `json:"title_nl"`
+		TitleEN   string             `json:"title_en"`
+		Custom    bool               `json:"custom,omitempty"`
+		Basis     string             `json:"basis"`
+		Law       string             `json:"law,omitempty"`
+		LawScope  string             `json:"law_scope,omitempty"`
+		LawHas    []finding.Severity `json:"law_severities,omitempty"`
+	}{r.ID, r.Principle, r.Severity, r.Default, r.Title.In(message.Dutch), r.Title.In(message.English), r.Custom, r.Basis, r.Law.In(message.English), r.LawScope, r.LawHas})
 }
 
 // ruleList is what a format of register rules writes: the rows, and the
@@ -129,7 +133,7 @@ func runRules(o *rulesOptions) error {
 	rows := make([]ruleRow, len(rules))
 	for i, r := range rules {
 		rows[i] = ruleRow{ID: r.ID, Principle: r.Ref, Severity: cfg.Severity(r.ID, r.Default), Default: r.Default,
-			Title: r.Title, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law, LawScope: r.LawScope.In(message.English)}
+			Title: r.Title, Custom: r.Custom(), Basis: basisOf(r), Law: r.Law, LawScope: r.LawScope.In(message.English), LawHas: r.LawHas()}
 	}
 	return f.Write(o.Out, ruleList{rows: rows, lang: o.ui()})
 }
@@ -143,9 +147,9 @@ func writeRuleTable(w io.Writer, l ruleList) error {
 		sev := r.Severity.String()
 		switch {
 		case r.Severity < r.Default && r.Basis == "law":
-			sev = msgRulesSetAgainstLaw.Format(l.lang, r.Default, r.Severity)
+			sev = msgRulesSetAgainstLaw.Format(l.lang, r.LawHas, r.Severity)
 		case r.Severity < r.Default && r.Basis == "law in part":
-			sev = msgRulesLegalPartStays.Format(l.lang, r.Severity, r.Default)
+			sev = msgRulesLegalPartStays.Format(l.lang, r.Severity, r.Default, r.LawHas)
 		case r.Severity != r.Default:
 			sev = msgRulesDefault.Format(l.lang, r.Severity, r.Default)
 		}
