@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -237,7 +238,7 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 		if skip(k) {
 			continue
 		}
-		if !Asked(k) && !holds(top, k, note.Content[i+1]) {
+		if v := note.Content[i+1]; (!Asked(k) || !Cleared(v) && !asFormWrites(k, v)) && !holds(top, k, v) {
 			// What the form does not ask is the municipality's to decide
 			// (the publication block above all: a notification that set
 			// public: true published what the municipality kept back). A
@@ -251,6 +252,20 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 					fmt.Sprintf("%s is no question of the notification form but the municipality's to decide; a notification does not change it, and the record is left unchanged", k)},
 				Help: label.Text{"Laat het weg uit de melding; de gemeente verandert het zelf in het record.",
 					"leave it out of the notification; the municipality changes it in the record itself"}})
+			continue
+		}
+		if list := withheldByPlace(top, k); list != "" && !holds(top, k, note.Content[i+1]) {
+			// The record withholds an item of the list by its place in
+			// it: a new list would put another item there, and publish
+			// the one withheld.
+			refused = true
+			at := note.Content[i]
+			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
+				Severity: finding.Error, Record: res.ID,
+				Message: label.Text{fmt.Sprintf("het record schermt %s af, een item van %s op zijn plaats in de lijst; een melding die de lijst verandert, zou een ander item afschermen en dit openbaar maken, dus het record is niet veranderd.", list, k),
+					fmt.Sprintf("the record withholds %s, an item of %s by its place in the list; a notification that changes the list would withhold another item and publish this one, so the record is left unchanged", list, k)},
+				Help: label.Text{"Laat het weg uit de melding; de gemeente verandert de lijst en wat ze afschermt zelf in het record.",
+					"leave it out of the notification; the municipality changes the list and what it withholds in the record itself"}})
 			continue
 		}
 		clearedPaths(k, note.Content[i], note.Content[i+1], func(path string, at, v *yaml.Node) {
@@ -483,6 +498,58 @@ func clearedPaths(path string, k, v *yaml.Node, found func(path string, k, v *ya
 // mergeKey puts the notification's value v at key in the record's mapping
 // m: mappings are merged field by field, anything else replaced whole; a
 // cleared value removes the key, and a mapping the removals leave empty
+// asFormWrites reports whether v, a notification's value of the field k,
+// is what the form writes there when k is one the form fills by itself
+// (Fixed: an empty evaluation block), or k is asked: a notification
+// changes a fixed field no more than one it does not ask.
+func asFormWrites(k string, v *yaml.Node) bool {
+	fixed, ok := Fixed[k]
+	if !ok {
+		return true
+	}
+	var got any
+	if v.Decode(&got) != nil {
+		return false
+	}
+	if m, isMap := fixed.(map[string]any); isMap {
+		g, _ := got.(map[string]any)
+		return len(m) == 0 && g != nil && len(g) == 0
+	}
+	return fmt.Sprint(got) == fmt.Sprint(fixed)
+}
+
+// withheldByPlace returns a path under the field k that the record top
+// withholds by an item's place in a list (personal_data.categories.1), or
+// "".
+func withheldByPlace(top *yaml.Node, k string) string {
+	var pub *yaml.Node
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value == "publication" {
+			pub = top.Content[i+1]
+		}
+	}
+	if pub == nil || pub.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(pub.Content); i += 2 {
+		if pub.Content[i].Value != "withheld" {
+			continue
+		}
+		for _, w := range pub.Content[i+1].Content {
+			path := strings.TrimSpace(w.Value)
+			if path != k && !strings.HasPrefix(path, k+".") {
+				continue
+			}
+			for _, part := range strings.Split(path, ".") {
+				if _, err := strconv.Atoi(part); err == nil {
+					return path
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // holds reports whether the mapping m holds key with the value v.
 func holds(m *yaml.Node, key string, v *yaml.Node) bool {
 	for i := 0; i+1 < len(m.Content); i += 2 {

@@ -429,6 +429,11 @@ func TestReadUpdateClears(t *testing.T) {
 				return s + "publication:\n  withheld: [vendor.model]\n  reason: Beveiliging van het pand.\n"
 			},
 			refused: "publication is no question of the notification form but the municipality's to decide", at: "publication:\n  withheld"},
+		{name: "the evaluation the form leaves empty cannot be set",
+			edit: func(s string) string {
+				return strings.Replace(s, "evaluation: {}", "evaluation: {interval: P5Y, outcome: nooit}", 1)
+			},
+			refused: "evaluation is no question of the notification form but the municipality's to decide", at: "evaluation: {interval"},
 		{name: "an exception cannot be added",
 			edit: func(s string) string {
 				return s + "exceptions: [{rule: signage, reason: Nee, approved_by: college, approved_on: 2026-01-01}]\n"
@@ -603,6 +608,40 @@ func TestWriteErrorsInBothLanguages(t *testing.T) {
 			}
 			if got := l.In(message.Dutch); !strings.HasPrefix(got, nl) {
 				t.Errorf("in Dutch: %q, want %q", got, nl)
+			}
+		})
+	}
+}
+
+// A record that withholds an item of a list by its place in it
+// (personal_data.categories.1) refuses a notification that changes the
+// list: the new list would put another item at that place, and publish the
+// one withheld. The list sent back as it is passes.
+func TestReadUpdateKeepsAnItemWithheldByItsPlace(t *testing.T) {
+	rec := strings.Replace(existing, "  processed: \"yes\"\n", "  processed: \"yes\"\n  categories: [beelden, gezichten]\n", 1)
+	rec = strings.Replace(rec, "  withheld: [location.point]\n", "  withheld: [location.point, personal_data.categories.1]\n", 1)
+	if rec == existing {
+		t.Fatal("the record was not changed")
+	}
+	root := register(t, map[string]string{"sensors/camera-bakkerij.yaml": rec})
+	for _, tt := range []struct {
+		name, list string
+		refused    bool
+	}{
+		{"a new item first", "[kentekens, beelden, gezichten]", true},
+		{"the list as it is", "[beelden, gezichten]", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			note := "id: camera-bakkerij\nkind: sensor\npersonal_data:\n  processed: \"yes\"\n  categories: " + tt.list + "\n"
+			res, err := Read(root, "melding.yaml", []byte(note), Options{Received: received, Validator: validator(t), Update: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if refused := res.Data == nil; refused != tt.refused {
+				t.Fatalf("refused = %v, want %v: %v", refused, tt.refused, res.Findings)
+			}
+			if tt.refused && !hasFinding(res.Findings, finding.Error, "the record withholds personal_data.categories.1, an item of personal_data by its place in the list") {
+				t.Errorf("findings %v, want the refusal", res.Findings)
 			}
 		})
 	}
