@@ -42,7 +42,7 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			label.Text{fmt.Sprintf("%q lijkt een publication-blok, maar zo heet geen veld", k), fmt.Sprintf("%q looks like a publication block, but no field has that name", k)},
 			label.Text{"schrijf publication (kleine letters, Engels), zodat vaststaat wat openbaar is", "write publication (lower case, in English), so that what is public is clear"})
 	}
-	for _, p := range nestedPublication(m, "", true) {
+	for _, p := range nestedPublication(m, kind, true) {
 		bad(p, true,
 			label.Text{fmt.Sprintf("%s lijkt een publication-blok, maar dat hoort bovenaan de registratie; hier zegt het niets", source.Dotted(p)), fmt.Sprintf("%s looks like a publication block, but that belongs at the top of the record; here it says nothing", source.Dotted(p))},
 			label.Text{"zet publication bovenaan (zonder inspringen), zodat vaststaat wat openbaar is", "put publication at the top (not indented), so that what is public is clear"})
@@ -178,34 +178,44 @@ func misspeltPublication(m map[string]any, kind record.Kind) []string {
 
 // nestedPublication lists the JSON Pointers, below the top of the record
 // v (top: v is the record itself, whose own keys misspeltPublication
-// judges), of the keys that look meant as a publication block: named so or
-// nearly (looksLikePublication), or a mapping that holds withheld.
-// Indented under another field the block says nothing, and the record
-// would be published whole. Every record's every key passes here: only
-// what is found is sorted.
-func nestedPublication(v any, at string, top bool) []string {
+// judges), of what looks meant as a publication block: a key that is no
+// field of kind and is named so or nearly (looksLikePublication), or
+// holds public or withheld; or a text that holds one written out, as a
+// block indented under a folded text (>-) becomes. Indented under another
+// field the block says nothing, and the record would be published whole.
+// Every record's every key passes here: only what is found is sorted.
+func nestedPublication(v any, kind record.Kind, top bool) []string {
+	known := schemaOf(kind).known
 	var out []string
-	var path []string // the keys and indexes down to v, joined only for what is found
+	var path, dotted []string // down to v: with list indexes, and as a field's path
+	found := func(k string) { out = append(out, source.JoinPointer(append(path, k)...)) }
 	var walk func(v any, top bool)
 	walk = func(v any, top bool) {
 		switch t := v.(type) {
 		case map[string]any:
 			for k, e := range t {
-				if !top {
-					block, _ := e.(map[string]any)
-					if _, withheld := block["withheld"]; withheld || looksLikePublication(k) {
-						out = append(out, at+source.JoinPointer(append(path, k)...))
-						continue
+				if blockLike(k, e) && !known[strings.Join(append(dotted, k), ".")] {
+					if !top {
+						found(k)
 					}
+					continue // at the top, misspeltPublication's
+				}
+				if text, ok := e.(string); ok && writesPublication(text) {
+					found(k)
+					continue
 				}
 				if !top || k != "publication" {
-					path = append(path, k)
+					path, dotted = append(path, k), append(dotted, k)
 					walk(e, false)
-					path = path[:len(path)-1]
+					path, dotted = path[:len(path)-1], dotted[:len(dotted)-1]
 				}
 			}
 		case []any:
 			for i, e := range t {
+				if text, ok := e.(string); ok && writesPublication(text) {
+					found(strconv.Itoa(i))
+					continue
+				}
 				path = append(path, strconv.Itoa(i))
 				walk(e, false)
 				path = path[:len(path)-1]
@@ -215,6 +225,29 @@ func nestedPublication(v any, at string, top bool) []string {
 	walk(v, top)
 	sort.Strings(out)
 	return out
+}
+
+// blockLike reports whether the key k, no field of the record, with the
+// value e looks meant as a publication block: named so or nearly, or
+// holding public or withheld.
+func blockLike(k string, e any) bool {
+	block, _ := e.(map[string]any)
+	_, public := block["public"]
+	_, withheld := block["withheld"]
+	lower := strings.ToLower(strings.TrimSpace(k))
+	return public || withheld || looksLikePublication(k) || strings.HasPrefix(lower, "public") || strings.HasPrefix(lower, "openba")
+}
+
+// writesPublication reports whether a text holds a publication block
+// written out ("publication: {public: false, ...}"): one indented under a
+// folded text is read as a part of it.
+func writesPublication(text string) bool {
+	if !strings.Contains(text, "ublica") && !strings.Contains(text, "UBLICA") {
+		return false // nearly every text: no need to fold it
+	}
+	lower := strings.ToLower(text)
+	return (strings.Contains(lower, "publication:") || strings.Contains(lower, "publicatie:")) &&
+		(strings.Contains(lower, "public:") || strings.Contains(lower, "withheld:"))
 }
 
 // looksLikePublication reports whether a key is "publication" or
