@@ -254,7 +254,7 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 					"leave it out of the notification; the municipality changes it in the record itself"}})
 			continue
 		}
-		if list := withheldByPlace(top, k); list != "" && !holds(top, k, note.Content[i+1]) {
+		if list := withheldByPlace(top, k, note.Content[i+1]); list != "" {
 			// The record withholds an item of the list by its place in
 			// it: a new list would put another item there, and publish
 			// the one withheld.
@@ -519,35 +519,55 @@ func asFormWrites(k string, v *yaml.Node) bool {
 }
 
 // withheldByPlace returns a path under the field k that the record top
-// withholds by an item's place in a list (personal_data.categories.1), or
-// "".
-func withheldByPlace(top *yaml.Node, k string) string {
-	var pub *yaml.Node
-	for i := 0; i+1 < len(top.Content); i += 2 {
-		if top.Content[i].Value == "publication" {
-			pub = top.Content[i+1]
-		}
-	}
-	if pub == nil || pub.Kind != yaml.MappingNode {
+// withholds by an item's place in a list (personal_data.categories.1)
+// whose list the notification's value v of k changes, or "". A list the
+// notification leaves out, or sends as it is, keeps its places.
+func withheldByPlace(top *yaml.Node, k string, v *yaml.Node) string {
+	pub := child(top, "publication")
+	if pub == nil {
 		return ""
 	}
-	for i := 0; i+1 < len(pub.Content); i += 2 {
-		if pub.Content[i].Value != "withheld" {
+	ws := child(pub, "withheld")
+	if ws == nil {
+		return ""
+	}
+	for _, w := range ws.Content {
+		path := strings.TrimSpace(w.Value)
+		parts := strings.Split(path, ".")
+		if parts[0] != k {
 			continue
 		}
-		for _, w := range pub.Content[i+1].Content {
-			path := strings.TrimSpace(w.Value)
-			if path != k && !strings.HasPrefix(path, k+".") {
+		for n, part := range parts {
+			if _, err := strconv.Atoi(part); err != nil || n == 0 {
 				continue
 			}
-			for _, part := range strings.Split(path, ".") {
-				if _, err := strconv.Atoi(part); err == nil {
-					return path
-				}
+			// The list is parts[:n]: below k, what the notification gives
+			// of it and what the record has.
+			sent, had := v, child(top, k)
+			for _, key := range parts[1:n] {
+				sent, had = child(sent, key), child(had, key)
 			}
+			if sent != nil && (had == nil || !sameNode(sent, had)) {
+				return path
+			}
+			break
 		}
 	}
 	return ""
+}
+
+// child is the value of key in the mapping m; nil when m is no mapping or
+// holds no such key.
+func child(m *yaml.Node, key string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // holds reports whether the mapping m holds key with the value v.

@@ -618,7 +618,9 @@ func TestWriteErrorsInBothLanguages(t *testing.T) {
 // list: the new list would put another item at that place, and publish the
 // one withheld. The list sent back as it is passes.
 func TestReadUpdateKeepsAnItemWithheldByItsPlace(t *testing.T) {
-	rec := strings.Replace(existing, "  processed: \"yes\"\n", "  processed: \"yes\"\n  categories: [beelden, gezichten]\n", 1)
+	// special_categories is no question of the form: the update of
+	// personal_data leaves it as it is.
+	rec := strings.Replace(existing, "  processed: \"yes\"\n", "  processed: \"yes\"\n  categories: [beelden, gezichten]\n  special_categories: false\n", 1)
 	rec = strings.Replace(rec, "  withheld: [location.point]\n", "  withheld: [location.point, personal_data.categories.1]\n", 1)
 	if rec == existing {
 		t.Fatal("the record was not changed")
@@ -630,9 +632,14 @@ func TestReadUpdateKeepsAnItemWithheldByItsPlace(t *testing.T) {
 	}{
 		{"a new item first", "[kentekens, beelden, gezichten]", true},
 		{"the list as it is", "[beelden, gezichten]", false},
+		{"the list left out", "", false},
+		{"the list emptied", "[]", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			note := "id: camera-bakkerij\nkind: sensor\npersonal_data:\n  processed: \"yes\"\n  categories: " + tt.list + "\n"
+			note := "id: camera-bakkerij\nkind: sensor\npersonal_data:\n  processed: \"yes\"\n"
+			if tt.list != "" {
+				note += "  categories: " + tt.list + "\n"
+			}
 			res, err := Read(root, "melding.yaml", []byte(note), Options{Received: received, Validator: validator(t), Update: true})
 			if err != nil {
 				t.Fatal(err)
