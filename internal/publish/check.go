@@ -194,6 +194,17 @@ func nestedPublication(v any, kind record.Kind, top bool) []string {
 		switch t := v.(type) {
 		case map[string]any:
 			for k, e := range t {
+				block, _ := e.(map[string]any)
+				if _, withheld := block["withheld"]; withheld && (!top || k != "publication") {
+					// A list of what to keep back belongs to the block
+					// alone: under a field (location: {withheld: [point]})
+					// it keeps nothing back. An unknown key at the top is
+					// misspeltPublication's.
+					if !top || known[k] {
+						found(k)
+					}
+					continue
+				}
 				if blockLike(k, e) && !known[strings.Join(append(dotted, k), ".")] {
 					if !top {
 						found(k)

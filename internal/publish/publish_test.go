@@ -489,6 +489,8 @@ func TestCheckFindsAPublicationBlockIndented(t *testing.T) {
 		{"misspelt, deeper", map[string]any{"location": map[string]any{"extra": map[string]any{"Publicatie": map[string]any{"public": false}}}}, "/location/extra/Publicatie"},
 		{"a withheld list in a list", map[string]any{"links": []any{map[string]any{"x": map[string]any{"withheld": []any{"location.point"}}}}}, "/links/0/x"},
 		{"dpia.public is a field", map[string]any{"dpia": map[string]any{"status": "done", "public": true}}, ""},
+		{"a withheld list under a field", map[string]any{"location": map[string]any{"withheld": []any{"point"}}}, "/location"},
+		{"a withheld list under a field's field", map[string]any{"location": map[string]any{"point": map[string]any{"lat": 52.1, "withheld": []any{"lat"}}}}, "/location/point"},
 		{"under another name, holding public", map[string]any{"security": map[string]any{"publicatiestatus": map[string]any{"public": false}}}, "/security/publicatiestatus"},
 		{"named for openbaarheid", map[string]any{"security": map[string]any{"openbaarheid": "nee"}}, "/security/openbaarheid"},
 		{"written out in a folded text", map[string]any{"security": map[string]any{"measures": "Hekwerk. publication: {public: false, reason: Woo art. 5.1}"}}, "/security/measures"},
