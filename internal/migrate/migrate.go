@@ -30,6 +30,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // Current is the version of the record format this tool reads and writes;
@@ -363,14 +364,14 @@ func encode(doc *yaml.Node) ([]byte, error) {
 // setVersion sets format_version: in place of the value of an existing
 // key (a comment after it stays), or as a new entry after kind (or id).
 func setVersion(data []byte, root *yaml.Node, v int) ([]byte, error) {
-	if n := key(root, VersionKey); n != nil {
+	if n := source.Value(root, VersionKey); n != nil {
 		if out, ok := replaceScalar(data, n, strconv.Itoa(v)); ok {
 			return out, nil
 		}
 		return nil, refuse(n, msgNotOneValue.With(VersionKey), msgSetByHand.With(VersionKey, v))
 	}
 	after := "kind"
-	if key(root, "kind") == nil {
+	if source.Value(root, "kind") == nil {
 		after = "id"
 	}
 	return insertAfter(data, root, after, field{key: VersionKey, value: strconv.Itoa(v)})

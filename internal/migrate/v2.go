@@ -5,6 +5,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // QuestionMark starts the comment migrate leaves on a value it could not
@@ -33,7 +34,7 @@ var toV2 = Step{
 		if !needsRegime(root) {
 			return data, nil
 		}
-		if key(root, "camera_regime") != nil {
+		if source.Value(root, "camera_regime") != nil {
 			return data, nil
 		}
 		f := field{key: "camera_regime", value: regimeFor(root)}
@@ -53,26 +54,26 @@ func needsRegime(root *yaml.Node) bool {
 	case "camera", "anpr_camera", "drone":
 		return true
 	}
-	if caps := key(root, "capabilities"); caps != nil && caps.Kind == yaml.SequenceNode {
+	if caps := source.Value(root, "capabilities"); caps != nil && caps.Kind == yaml.SequenceNode {
 		for _, c := range caps.Content {
 			if c.Kind == yaml.ScalarNode && (c.Value == "video_recording" || c.Value == "live_viewing") {
 				return true
 			}
 		}
 	}
-	return record.Names151c(legalBasisTexts(key(root, "legal_basis"))...)
+	return record.Names151c(legalBasisTexts(source.Value(root, "legal_basis"))...)
 }
 
 // regimeFor is the camera regime the record itself settles, or unknown.
 func regimeFor(root *yaml.Node) string {
-	org := key(root, "organisation")
+	org := source.Value(root, "organisation")
 	switch value(org, "type") {
 	case "police":
 		return record.RegimePolice
 	case "private":
 		return record.RegimePrivate
 	case "municipality":
-		if record.Names151c(legalBasisTexts(key(root, "legal_basis"))...) {
+		if record.Names151c(legalBasisTexts(source.Value(root, "legal_basis"))...) {
 			return record.RegimePublicOrder
 		}
 	}
@@ -83,7 +84,7 @@ func regimeFor(root *yaml.Node) string {
 // record.Names151c reads, as the checklist reads them.
 func legalBasisTexts(lb *yaml.Node) []string {
 	texts := []string{value(lb, "law")}
-	if links := key(lb, "links"); links != nil && links.Kind == yaml.SequenceNode {
+	if links := source.Value(lb, "links"); links != nil && links.Kind == yaml.SequenceNode {
 		for _, l := range links.Content {
 			if l.Kind == yaml.ScalarNode {
 				texts = append(texts, l.Value)
@@ -93,22 +94,9 @@ func legalBasisTexts(lb *yaml.Node) []string {
 	return texts
 }
 
-// key returns the value node of a mapping's key, or nil.
-func key(m *yaml.Node, name string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == name {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
 // value returns a scalar of a mapping, or "".
 func value(m *yaml.Node, name string) string {
-	if n := key(m, name); n != nil && n.Kind == yaml.ScalarNode {
+	if n := source.Value(m, name); n != nil && n.Kind == yaml.ScalarNode {
 		return n.Value
 	}
 	return ""

@@ -523,11 +523,11 @@ func asFormWrites(k string, v *yaml.Node) bool {
 // whose list the notification's value v of k changes, or "". A list the
 // notification leaves out, or sends as it is, keeps its places.
 func withheldByPlace(top *yaml.Node, k string, v *yaml.Node) string {
-	pub := child(top, "publication")
+	pub := source.Value(top, "publication")
 	if pub == nil {
 		return ""
 	}
-	ws := child(pub, "withheld")
+	ws := source.Value(pub, "withheld")
 	if ws == nil {
 		return ""
 	}
@@ -543,9 +543,9 @@ func withheldByPlace(top *yaml.Node, k string, v *yaml.Node) string {
 			}
 			// The list is parts[:n]: below k, what the notification gives
 			// of it and what the record has.
-			sent, had := v, child(top, k)
+			sent, had := v, source.Value(top, k)
 			for _, key := range parts[1:n] {
-				sent, had = child(sent, key), child(had, key)
+				sent, had = source.Value(sent, key), source.Value(had, key)
 			}
 			if sent != nil && (had == nil || !sameNode(sent, had)) {
 				return path
@@ -556,28 +556,10 @@ func withheldByPlace(top *yaml.Node, k string, v *yaml.Node) string {
 	return ""
 }
 
-// child is the value of key in the mapping m; nil when m is no mapping or
-// holds no such key.
-func child(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
-}
-
 // holds reports whether the mapping m holds key with the value v.
 func holds(m *yaml.Node, key string, v *yaml.Node) bool {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return sameNode(m.Content[i+1], v)
-		}
-	}
-	return false
+	had := source.Value(m, key)
+	return had != nil && sameNode(had, v)
 }
 
 // goes with it.

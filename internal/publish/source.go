@@ -52,7 +52,7 @@ func (p *Public) Source(loaded *record.Record, data []byte, valid bool) ([]byte,
 	}
 	if v.Publication != nil && loaded.Publication != nil && v.Publication.Reason != loaded.Publication.Reason {
 		// The reason as the view shows it (Public.FreeText).
-		if n := mappingValue(mappingValue(doc.Root, "publication"), "reason"); n != nil {
+		if n := source.Value(source.Value(doc.Root, "publication"), "reason"); n != nil {
 			n.Value, n.Style = v.Publication.Reason, 0
 		}
 	}
@@ -67,20 +67,6 @@ func (p *Public) Source(loaded *record.Record, data []byte, valid bool) ([]byte,
 		return nil, false
 	}
 	return buf.Bytes(), true
-}
-
-// mappingValue returns the value of key in the mapping m; nil when m is
-// no mapping or holds no such key.
-func mappingValue(m *yaml.Node, key string) *yaml.Node {
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1]
-		}
-	}
-	return nil
 }
 
 type sourceFilter struct {

@@ -67,6 +67,18 @@ func scan(m *yaml.Node, k string) int {
 	return -1
 }
 
+// Value is the value node of the first key k of the mapping m; nil when m
+// is nil, no mapping, or has no such key.
+func Value(m *yaml.Node, k string) *yaml.Node {
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	if j := scan(m, k); j >= 0 {
+		return m.Content[j+1]
+	}
+	return nil
+}
+
 // SplitPointer splits a JSON Pointer into its unescaped tokens.
 func SplitPointer(p string) []string {
 	if p == "" || p == "/" {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
@@ -474,6 +476,36 @@ func TestParseWholeNumbersAsYAML12(t *testing.T) {
 		}
 		if got := doc.Value.(map[string]any)["n"]; got != tt.want {
 			t.Errorf("%s = %#v, want %#v", tt.value, got, tt.want)
+		}
+	}
+}
+
+// Value is a mapping's value of a key: the first key's, and none for a key
+// it lacks, a node that is no mapping, or none at all.
+func TestValue(t *testing.T) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte("a: 1\nb: {c: 2}\nlist: [x]\n"), &doc); err != nil {
+		t.Fatal(err)
+	}
+	m := doc.Content[0]
+	for _, tt := range []struct {
+		name string
+		m    *yaml.Node
+		key  string
+		want string // the value's text, "" for none
+	}{
+		{"a key", m, "a", "1"},
+		{"a nested key", Value(m, "b"), "c", "2"},
+		{"a missing key", m, "z", ""},
+		{"a list", Value(m, "list"), "x", ""},
+		{"no node", nil, "a", ""},
+	} {
+		got := ""
+		if v := Value(tt.m, tt.key); v != nil {
+			got = v.Value
+		}
+		if got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }
