@@ -233,47 +233,40 @@ func update(res *Result, name string, old []byte, note *yaml.Node, v Validator) 
 	top := doc.Content[0]
 	skip := func(k string) bool { return k == ReceivedKey || k == "id" || k == "kind" }
 	refused := false
+	refuse := func(at *yaml.Node, msg, help label.Text) {
+		refused = true
+		res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
+			Severity: finding.Error, Record: res.ID, Message: msg, Help: help})
+	}
 	for i := 0; i+1 < len(note.Content); i += 2 {
-		k := note.Content[i].Value
+		key, val := note.Content[i], note.Content[i+1]
+		k := key.Value
 		if skip(k) {
 			continue
 		}
-		if v := note.Content[i+1]; (!Asked(k) || !Cleared(v) && !asFormWrites(k, v)) && !holds(top, k, v) {
+		if (!Asked(k) || !Cleared(val) && !asFormWrites(k, val)) && !holds(top, k, val) {
 			// What the form does not ask is the municipality's to decide
 			// (the publication block above all: a notification that set
 			// public: true published what the municipality kept back). A
 			// new sensor's notification is the desk's to read whole; a
 			// change to a record the register has is applied as it is.
-			refused = true
-			at := note.Content[i]
-			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
-				Severity: finding.Error, Record: res.ID,
-				Message: label.Text{fmt.Sprintf("%s is geen vraag van het meldformulier maar een beslissing van de gemeente; een melding verandert het niet, en het record is niet veranderd.", k),
-					fmt.Sprintf("%s is no question of the notification form but the municipality's to decide; a notification does not change it, and the record is left unchanged", k)},
-				Help: label.Text{"Laat het weg uit de melding; de gemeente verandert het zelf in het record.",
-					"leave it out of the notification; the municipality changes it in the record itself"}})
+			refuse(key, label.Text{fmt.Sprintf("%s is geen vraag van het meldformulier maar een beslissing van de gemeente; een melding verandert het niet, en het record is niet veranderd.", k),
+				fmt.Sprintf("%s is no question of the notification form but the municipality's to decide; a notification does not change it, and the record is left unchanged", k)},
+				label.Text{"Laat het weg uit de melding; de gemeente verandert het zelf in het record.",
+					"leave it out of the notification; the municipality changes it in the record itself"})
 			continue
 		}
-		if list := withheldByPlace(top, k, note.Content[i+1]); list != "" {
+		if list := withheldByPlace(top, k, val); list != "" {
 			// The record withholds an item of the list by its place in
 			// it: a new list would put another item there, and publish
 			// the one withheld.
-			refused = true
-			at := note.Content[i]
-			res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
-				Severity: finding.Error, Record: res.ID,
-				Message: label.Text{fmt.Sprintf("het record schermt %s af, een item van %s op zijn plaats in de lijst; een melding die de lijst verandert, zou een ander item afschermen en dit openbaar maken, dus het record is niet veranderd.", list, k),
-					fmt.Sprintf("the record withholds %s, an item of %s by its place in the list; a notification that changes the list would withhold another item and publish this one, so the record is left unchanged", list, k)},
-				Help: label.Text{"Laat het weg uit de melding; de gemeente verandert de lijst en wat ze afschermt zelf in het record.",
-					"leave it out of the notification; the municipality changes the list and what it withholds in the record itself"}})
+			refuse(key, label.Text{fmt.Sprintf("het record schermt %s af, een item van %s op zijn plaats in de lijst; een melding die de lijst verandert, zou een ander item afschermen en dit openbaar maken, dus het record is niet veranderd.", list, k),
+				fmt.Sprintf("the record withholds %s, an item of %s by its place in the list; a notification that changes the list would withhold another item and publish this one, so the record is left unchanged", list, k)},
+				label.Text{"Laat het weg uit de melding; de gemeente verandert de lijst en wat ze afschermt zelf in het record.",
+					"leave it out of the notification; the municipality changes the list and what it withholds in the record itself"})
 			continue
 		}
-		clearedPaths(k, note.Content[i], note.Content[i+1], func(path string, at, v *yaml.Node) {
-			refuse := func(at *yaml.Node, msg, help label.Text) {
-				refused = true
-				res.Findings = append(res.Findings, finding.Finding{File: name, Line: at.Line, Column: at.Column, Rule: RuleNotification,
-					Severity: finding.Error, Record: res.ID, Message: msg, Help: help})
-			}
+		clearedPaths(k, key, val, func(path string, at, v *yaml.Node) {
 			switch {
 			case Required(path):
 				// The record keeps its value; the fault is the
