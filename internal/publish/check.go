@@ -163,12 +163,8 @@ func misspeltPublication(m map[string]any, kind record.Kind) []string {
 		if k == "publication" || fields[k] {
 			continue
 		}
-		block, _ := v.(map[string]any)
-		_, public := block["public"]
-		_, withheld := block["withheld"]
-		lower := strings.ToLower(strings.TrimSpace(k))
-		if public || withheld || strings.HasPrefix(lower, "public") || strings.HasPrefix(lower, "openba") ||
-			spelling.Distance(lower, "publication") <= 3 || spelling.Distance(lower, "publicatie") <= 2 {
+		// The few keys at the top are measured whatever their length.
+		if blockLike(k, v) || nearPublication(strings.ToLower(strings.TrimSpace(k))) {
 			out = append(out, k)
 		}
 	}
@@ -266,9 +262,12 @@ func writesPublication(text string) bool {
 // starts as they do is measured.
 func looksLikePublication(k string) bool {
 	lower := strings.ToLower(strings.TrimSpace(k))
-	if len(lower) < 7 || len(lower) > 14 || lower[0] != 'p' {
-		return false
-	}
+	return len(lower) >= 7 && len(lower) <= 14 && lower[0] == 'p' && nearPublication(lower)
+}
+
+// nearPublication reports whether the lower-case key is "publication" or
+// "publicatie" written otherwise.
+func nearPublication(lower string) bool {
 	return spelling.Distance(lower, "publication") <= 3 || spelling.Distance(lower, "publicatie") <= 2
 }
 
