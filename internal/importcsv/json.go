@@ -95,7 +95,7 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 		}
 		for _, k := range nulls[i] {
 			if nullInPublication(opts.Mapping, k) {
-				misshapen[i] = append(misshapen[i], shapeError{key: k, off: at[i].off, says: msgPublicationNull, help_: msgPublicationHelp})
+				misshapen[i] = append(misshapen[i], shapeError{key: k, off: at[i].off, says: msgPublicationNull, hint: msgPublicationHelp})
 			}
 		}
 	}

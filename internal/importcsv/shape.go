@@ -35,9 +35,9 @@ type shapeError struct {
 	want   message.Phrase
 	field  string // the field the entry's key fills, when the key is not the field's own
 	mapped bool   // the key is read through a mapping file
-	// says, when set, is what is wrong instead, with help: of a key of
+	// says, when set, is what is wrong instead, with hint for the help: of a key of
 	// the publication block, which the import cannot carry over.
-	says, help_ *message.Text
+	says, hint *message.Text
 }
 
 // message says what the value holds and what its field takes.
@@ -53,8 +53,8 @@ func (e shapeError) message() message.Phrase {
 
 // help says what to do.
 func (e shapeError) help() message.Phrase {
-	if e.help_ != nil {
-		return e.help_.With()
+	if e.hint != nil {
+		return e.hint.With()
 	}
 	if e.mapped {
 		return msgShapeMappedHelp.With()
@@ -77,7 +77,7 @@ func checkShapes(ev *entryValues, mp *Mapping) []shapeError {
 			}
 			if !mapped && inPublication(v.key) {
 				// Left out on purpose only when a mapping file says so.
-				out = append(out, shapeError{key: v.key, off: v.off, says: msgPublicationKey, help_: msgPublicationHelp})
+				out = append(out, shapeError{key: v.key, off: v.off, says: msgPublicationKey, hint: msgPublicationHelp})
 			}
 			continue
 		}
