@@ -397,9 +397,9 @@ func (d Duration) mostFrom(other Duration) (time.Time, time.Duration) {
 		return time.Time{}, d.AddTo(time.Time{}).Sub(other.AddTo(time.Time{}))
 	}
 	var (
-		from time.Time
-		most time.Duration
-		any  bool
+		from  time.Time
+		most  time.Duration
+		tried bool
 	)
 	for m := range 4 * 12 {
 		for _, day := range [...]int{1, 29, 30, 31} {
@@ -407,8 +407,8 @@ func (d Duration) mostFrom(other Duration) (time.Time, time.Duration) {
 			if start.Day() != day {
 				continue // no such day in this month
 			}
-			if by := d.AddTo(start).Sub(other.AddTo(start)); !any || by > most {
-				from, most, any = start, by, true
+			if by := d.AddTo(start).Sub(other.AddTo(start)); !tried || by > most {
+				from, most, tried = start, by, true
 			}
 		}
 	}
