@@ -58,6 +58,27 @@ func short(fs []finding.Finding) []string {
 	return out
 }
 
+// importFindings are the findings of the import rule itself, as short
+// writes them.
+func importFindings(fs []finding.Finding) []string {
+	var out []string
+	for _, s := range short(fs) {
+		if strings.Contains(s, " import ") {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// recordIDs are the ids of the records an import made, in its order.
+func recordIDs(res *Result) []string {
+	var ids []string
+	for _, r := range res.Records {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
 // fiftySensors is a spreadsheet as a municipality keeps it: Dutch headers,
 // semicolons (a Dutch spreadsheet program's CSV), Dutch labels for values,
 // decimal commas and dates in several forms.
@@ -596,11 +617,7 @@ func TestImportAgainIsIdempotent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, r := range first.Records {
-		ids = append(ids, r.ID)
-	}
-	if want := []string{"teller", "teller-2", "teller-3"}; !slices.Equal(ids, want) {
+	if ids, want := recordIDs(first), []string{"teller", "teller-2", "teller-3"}; !slices.Equal(ids, want) {
 		t.Fatalf("ids %q, want %q", ids, want)
 	}
 	want := []string{
@@ -777,20 +794,11 @@ func TestKeyTwiceInAJSONListCellSkipsTheRow(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, s := range short(res.Findings) {
-				if strings.Contains(s, " import ") {
-					got = append(got, s)
-				}
-			}
+			got := importFindings(res.Findings)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("findings %q, want %q", got, tt.want)
 			}
-			var ids []string
-			for _, r := range res.Records {
-				ids = append(ids, r.ID)
-			}
-			if !slices.Equal(ids, tt.records) {
+			if ids := recordIDs(res); !slices.Equal(ids, tt.records) {
 				t.Errorf("records %q, want %q", ids, tt.records)
 			}
 		})

@@ -140,20 +140,11 @@ func TestKeyGivenTwiceSkipsTheEntry(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, s := range short(res.Findings) {
-				if strings.Contains(s, " import ") {
-					got = append(got, s)
-				}
-			}
+			got := importFindings(res.Findings)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("findings %q, want %q", got, tt.want)
 			}
-			var ids []string
-			for _, r := range res.Records {
-				ids = append(ids, r.ID)
-			}
-			if !slices.Equal(ids, tt.records) {
+			if ids := recordIDs(res); !slices.Equal(ids, tt.records) {
 				t.Errorf("records %q, want %q", ids, tt.records)
 			}
 			if res.Rows != strings.Count(tt.doc, `"id"`) {
@@ -286,12 +277,7 @@ func TestJSONFindingsGiveTheEntrysColumn(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, s := range short(res.Findings) {
-				if strings.Contains(s, " import ") {
-					got = append(got, s)
-				}
-			}
+			got := importFindings(res.Findings)
 			slices.Sort(got)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("findings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
