@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -241,9 +242,38 @@ func blockLike(k string, e any) bool {
 	block, _ := e.(map[string]any)
 	_, public := block["public"]
 	_, withheld := block["withheld"]
-	lower := strings.ToLower(strings.TrimSpace(k))
-	return public || withheld || looksLikePublication(k) || strings.HasPrefix(lower, "public") || strings.HasPrefix(lower, "openba")
+	return public || withheld || namedLikeBlock(k)
 }
+
+// namedLikeBlock reports whether the key k is named as a publication block
+// is, or nearly. Every key of every record is asked: the names of the
+// fields, nearly all of them, are answered from fieldNameLikeBlock.
+func namedLikeBlock(k string) bool {
+	if like, ok := fieldNameLikeBlock()[k]; ok {
+		return like
+	}
+	return nameLikeBlock(k)
+}
+
+// nameLikeBlock is namedLikeBlock worked out.
+func nameLikeBlock(k string) bool {
+	lower := strings.ToLower(strings.TrimSpace(k))
+	return looksLikePublication(k) || strings.HasPrefix(lower, "public") || strings.HasPrefix(lower, "openba")
+}
+
+// fieldNameLikeBlock holds nameLikeBlock of each name a field of a kind
+// has at any depth.
+var fieldNameLikeBlock = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
+	for _, kind := range record.Kinds {
+		for _, f := range Fields(kind) {
+			for _, name := range strings.Split(f.Path, ".") {
+				names[name] = nameLikeBlock(name)
+			}
+		}
+	}
+	return names
+})
 
 // writesPublication reports whether a text holds a publication block
 // written out ("publication: {public: false, ...}"): one indented under a
