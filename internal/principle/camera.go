@@ -84,9 +84,10 @@ var signage = &Rule{
 	// Public-order cameras must be recognisable by law (151c: "kenbaar"),
 	// and people whose personal data a camera or other sensor processes in
 	// public space must be informed (GDPR art. 12-14), on the spot by a
-	// sign; signs for the police's sensors (Wet politiegegevens) and for
-	// sensors without personal data are VNG 4.3's policy.
-	Law: lawCamera, LawScope: label.Text{"voor camera's en andere sensoren die persoonsgegevens verwerken, behalve die van de politie (openbare orde: Gemeentewet art. 151c lid 4; andere camera's: AVG art. 13; andere sensoren: AVG art. 12-14)", "for cameras and other sensors that process personal data, except the police's (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
+	// sign; signs for the police's sensors and boa's police data (Wet
+	// politiegegevens) and for sensors without personal data are VNG 4.3's
+	// policy.
+	Law: lawCamera, LawScope: label.Text{"voor camera's en andere sensoren die persoonsgegevens verwerken, behalve die van de politie en die waarmee boa's politiegegevens verwerken (openbare orde: Gemeentewet art. 151c lid 4; andere camera's: AVG art. 13; andere sensoren: AVG art. 12-14)", "for cameras and other sensors that process personal data, except the police's and those whose data boa's process as police data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
 	Title: label.Text{"Herkenbaarheid", "Recognisable sensors"},
 	Why: label.Text{
 		"We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera of een andere sensor in de openbare ruimte persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12-14), en op straat gebeurt dat met een bord.",
@@ -109,10 +110,11 @@ var signage = &Rule{
 		switch {
 		case r.PublicOrder():
 			sev, why, waarom, cite, citeNL, law = finding.Error, "public-order camera surveillance must be recognisable by law", "Cameratoezicht voor de openbare orde moet volgens de wet herkenbaar zijn.", art151c4, "Gemeentewet art. 151c lid 4", lawCamera
-		case police(r):
-			// The police's sensors fall under the Wet politiegegevens, not
-			// the GDPR's duty to inform; for them signs are the principle's.
-			// Only the police's own: another operator that claims the
+		case police(r) || policeDataRegime(r):
+			// The police's sensors, and what boa's process as police data,
+			// fall under the Wet politiegegevens, not the GDPR's duty to
+			// inform (GDPR art. 2(2)(d)); for them signs are the
+			// principle's. Only those: another operator that claims the
 			// police regime stays under the GDPR (mayBePoliceData).
 		case r.HasRegime():
 			sev, why, waarom, law = finding.Error, "people filmed must be informed (GDPR art. 13), for cameras by a sign", "Wie gefilmd wordt, moet dat kunnen weten (AVG art. 13); bij camera's gebeurt dat met een bord.", lawInform

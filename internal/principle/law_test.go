@@ -20,7 +20,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
 		"lifecycle-ended":      {"Gemeentewet art. 151c(1)", "for a public-order camera"},
-		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data, except the police's (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
+		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data, except the police's and those whose data boa's process as police data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
 		"breach-reported":      {"GDPR art. 33(1)", ""},
 		"human-oversight":      {"GDPR art. 22", "for automated decisions about people"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
