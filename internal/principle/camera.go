@@ -110,7 +110,7 @@ var signage = &Rule{
 		switch {
 		case r.PublicOrder():
 			sev, why, waarom, cite, citeNL, law = finding.Error, "public-order camera surveillance must be recognisable by law", "Cameratoezicht voor de openbare orde moet volgens de wet herkenbaar zijn.", art151c4, "Gemeentewet art. 151c lid 4", lawCamera
-		case police(r) || policeDataRegime(r):
+		case outsideGDPR(r):
 			// The police's sensors, and what boa's process as police data,
 			// fall under the Wet politiegegevens, not the GDPR's duty to
 			// inform (GDPR art. 2(2)(d)); for them signs are the

@@ -138,6 +138,13 @@ func mayBePoliceData(r *record.Record) bool { return police(r) || r.PublicOrder(
 // police: the record says it, in public.
 func boa(r *record.Record) bool { return r.LegalBasis != nil && isTrue(r.LegalBasis.Boa) }
 
+// outsideGDPR reports whether the record's personal data are police data
+// under the Wet politiegegevens, outside the GDPR (GDPR art. 2(2)(d)): the
+// police's own, or what the record says boa's process as police data. A
+// GDPR duty is no legal duty of such a record; the principle behind it
+// stays.
+func outsideGDPR(r *record.Record) bool { return police(r) || policeDataRegime(r) }
+
 // policeDataRegime reports whether the record is judged under the Wet
 // politiegegevens: its legal basis says police_data, and it may.
 func policeDataRegime(r *record.Record) bool {
