@@ -239,7 +239,14 @@ const biometricBanID = "biometric-ban"
 // Format v2 says when identification happens: real time (art. 5(1)(h)) or
 // after the fact (high-risk, each use authorised beforehand, art. 26(10));
 // the v1 values that do not say count as real time.
+//
+// Police data are outside the GDPR (art. 2(2)(d), outsideGDPR): for them
+// GDPR art. 9(1) is no legal duty, and only the AI Act's part is law.
 var lawPostIdentification = label.Text{"AI-verordening art. 26 lid 10, bijlage III punt 1(a); Wet politiegegevens", "AI Act art. 26(10), Annex III 1(a); Wet politiegegevens"}
+
+// lawRealtimeID is the law of real-time remote biometric identification on
+// police data, outside the GDPR: the AI Act's prohibition alone.
+var lawRealtimeID = label.Text{"AI-verordening art. 5 lid 1 onder h", "AI Act art. 5(1)(h)"}
 
 var biometricBan = &Rule{
 	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error, Covers: []string{"C-no-live-face"},
@@ -298,13 +305,26 @@ exceptions:
 					unstated = "; the record does not say whether it identifies in real time or after the fact, so it counts as real time (say which with realtime_biometric_identification or post_biometric_identification: both stay banned, only the police may be excepted)"
 					onduidelijk = " Er staat niet bij of dit live of achteraf gebeurt; daarom telt het als live. Zeg welke het is met realtime_biometric_identification of post_biometric_identification: beide blijven verboden, alleen de politie kan een uitzondering krijgen."
 				}
-				law, wet := "; identifying people by their body processes special categories of personal data (GDPR art. 9(1))", " Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1)."
-				if lawEnforcement(r) && ctx.OnOrAfter(art5From) {
+				law, wet, by := "; identifying people by their body processes special categories of personal data (GDPR art. 9(1))", " Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1).", lawBiometric
+				if outsideGDPR(r) {
+					// Police data: no GDPR art. 9(1) (the Wet
+					// politiegegevens governs them); the ban is the
+					// principle's until the AI Act prohibits it.
+					law, wet, by = "", "", label.Text{}
+				}
+				// Police data are processed for law enforcement, whatever
+				// camera_regime says.
+				if (lawEnforcement(r) || outsideGDPR(r)) && ctx.OnOrAfter(art5From) {
 					law = "; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"
 					wet = " Live biometrische identificatie op afstand in de openbare ruimte is bij wet verboden (AI-verordening art. 5 lid 1 onder h, sinds 2 februari 2025)."
+					if outsideGDPR(r) {
+						by = lawRealtimeID
+					}
 				}
 				f.Message = f.Message.Append(label.Text{wet + onduidelijk, law + unstated})
-				f = lawful(f, lawBiometric)
+				if !by.IsZero() {
+					f = lawful(f, by)
+				}
 				if police(r) {
 					f.Help = label.Text{
 						"Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3; de controle herkent alleen een rechter), en met een afgeronde grondrechteneffectbeoordeling en een registratie in de EU-databank (ai_act.fria, ai_act.eu_database_id; art. 5 lid 2). Het blijft dan een waarschuwing.",
@@ -344,9 +364,15 @@ exceptions:
 					"stop using it: the law prohibits it, and no exception or setting changes that; only labelling or filtering lawfully acquired biometric datasets in law enforcement falls outside art. 5(1)(g). If the system only categorises by, say, age, take the sensitive traits out of personal_data.categories and ai_act.basis",
 				}
 			case slices.Contains(postID, c):
-				if !police(r) {
+				switch {
+				case !outsideGDPR(r):
 					f = lawful(cites(f, "GDPR art. 9(1)", "AVG art. 9 lid 1"), lawBiometric)
-				} else {
+				case !police(r):
+					// Police data that are not the police's own (boa's,
+					// the mayor's cameras) are outside GDPR art. 9(1),
+					// and only the police may be excepted under AI Act
+					// art. 26(10): the principle's ban.
+				default:
 					f = lawful(f, lawPostIdentification)
 					f.Message = f.Message.Append(label.Text{
 						" Identificatie achteraf is hoog-risico AI (bijlage III punt 1(a) AI-verordening); elk gebruik vraagt vooraf toestemming (art. 26 lid 10).",

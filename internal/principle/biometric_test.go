@@ -203,7 +203,7 @@ exceptions:
     objective: victim_search
     national_law: Wet X art. 1
 ` + authorised, want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
 		}},
 		{name: "real time before the AI Act's prohibitions applied: the principle only", today: "2025-01-15", yaml: liveCamera, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "capability realtime_biometric_identification"},
@@ -249,7 +249,7 @@ func TestOnlyThePoliceThemselvesMayBeExcepted(t *testing.T) {
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 16, "does not count: it lacks an operator of type police…camera_regime: police does not make an operator of type private the police"},
 		}},
 		{name: "the police themselves with the same exception: a visible warning", yaml: liveCameraRunBy("police"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 16, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 16, "exception to a legal duty (AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
 		}},
 	})
 }
@@ -264,7 +264,7 @@ func TestAuthorisationByAnIndependentAuthority(t *testing.T) {
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise (AI Act art. 5(3) allows a judicial authority or an independent administrative authority whose decision is binding; a name cannot show that an administrative authority is independent and its decision binding, so the checklist accepts only a court, named in authorisation.authority"},
 		}},
 		{name: "a court: the lawful route, a visible warning", yaml: liveAuthorisedBy("Rechtbank Midden-Nederland"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (GDPR art. 9(1); AI Act art. 5(1)(h))"},
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (AI Act art. 5(1)(h))"},
 		}},
 	})
 	for _, f := range only(t, biometricBanID, nil, nil, testToday, liveAuthorisedBy("Autoriteit Persoonsgegevens")) {
@@ -489,5 +489,68 @@ func TestEmotionRecognitionClaimingAMedicalOrSafetyReason(t *testing.T) {
 		if def := only(t, biometricBanID, nil, nil, "2026-12-06", yaml); len(def) != 2 || def[0].Severity != finding.Error {
 			t.Errorf("%q: with the ban in force: %v", basis, def)
 		}
+	}
+}
+
+// TestBiometricBanOnPoliceDataCitesNoGDPR: the police's data, and what
+// boa's process as police data, are outside the GDPR (art. 2(2)(d)):
+// identifying people by their body there is no breach of GDPR art. 9(1)
+// (the Wet politiegegevens governs it, see special-categories). The AI
+// Act still applies to law enforcement: real-time identification is
+// prohibited (art. 5(1)(h)) from 2025-02-02, and the police's
+// identification after the fact is high-risk AI (art. 26(10)). Anything
+// else stays the principle's ban. The same cameras under the GDPR keep
+// their GDPR art. 9(1).
+func TestBiometricBanOnPoliceDataCitesNoGDPR(t *testing.T) {
+	camera := `
+id: b
+kind: sensor
+status: active
+organisation: {type: %s}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: %s
+legal_basis: {regime: %s, boa: true}
+capabilities: [%s]
+`
+	const gdpr91 = "GDPR art. 9(1); AI Act art. 5(1)(h)"
+	tests := []struct {
+		name, org, regime, basis, capability, today string
+		law                                         string // the finding's law; "" for the principle's
+		message                                     string
+	}{
+		{"boa's police data, after the fact: the principle's", "municipality", "enforcement", "police_data", "post_biometric_identification", testToday,
+			"", "capability post_biometric_identification (after-the-fact remote biometric identification) is biometric surveillance, which the principles ban in public space"},
+		{"boa's police data, in real time: the AI Act's prohibition", "municipality", "enforcement", "police_data", "realtime_biometric_identification", testToday,
+			"AI Act art. 5(1)(h)", "is biometric surveillance, which the principles ban in public space; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"},
+		{"the police, by face: the AI Act's prohibition", "police", "police", "police_data", "face_recognition", testToday,
+			"AI Act art. 5(1)(h)", "is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02); the record does not say whether it identifies in real time"},
+		{"the police, by face, before the prohibition: the principle's", "police", "police", "police_data", "face_recognition", "2025-02-01",
+			"", "is biometric surveillance, which the principles ban in public space; the record does not say whether it identifies in real time"},
+		{"the police, after the fact: the AI Act's high risk", "police", "police", "police_data", "post_biometric_identification", testToday,
+			"AI Act art. 26(10), Annex III 1(a); Wet politiegegevens", "identification after the fact is high-risk AI (AI Act Annex III 1(a))"},
+		{"boa's under the GDPR, after the fact", "municipality", "enforcement", "gdpr", "post_biometric_identification", testToday,
+			gdpr91, "is biometric surveillance, which the principles ban in public space (GDPR art. 9(1))"},
+		{"boa's under the GDPR, in real time", "municipality", "enforcement", "gdpr", "realtime_biometric_identification", testToday,
+			gdpr91, "processes special categories of personal data (GDPR art. 9(1))"},
+		{"the police's regime claimed by a municipality, by face", "municipality", "police", "gdpr", "face_recognition", testToday,
+			gdpr91, "is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"},
+		{"the police's regime claimed, before the prohibition", "municipality", "police", "gdpr", "face_recognition", "2025-02-01",
+			gdpr91, "processes special categories of personal data (GDPR art. 9(1))"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, biometricBanID, nil, nil, tt.today, fmt.Sprintf(camera, tt.org, tt.regime, tt.basis, tt.capability))
+			match(t, fs, []want{{"biometric-ban", "VNG 2.1", finding.Error, 9, 16, tt.message}})
+			if len(fs) != 1 {
+				return
+			}
+			if got := fs[0].Law.In("en"); got != tt.law {
+				t.Errorf("law %q, want %q", got, tt.law)
+			}
+			if tt.law != gdpr91 && (strings.Contains(fs[0].Message.In("en"), "GDPR") || strings.Contains(fs[0].Message.In("nl"), "AVG")) {
+				t.Errorf("police data are held to the GDPR: %q", fs[0].Message)
+			}
+		})
 	}
 }
