@@ -13,9 +13,10 @@ import (
 var humanOversight = &Rule{
 	ID: "human-oversight", Ref: "C-human-oversight", Default: finding.Error,
 	// A decision about a person taken by the algorithm alone needs a human
-	// who can step in (GDPR art. 22(3)); oversight of decision support is
-	// the programme's commitment.
-	Law: lawAutomated, LawScope: label.Text{"voor geautomatiseerde besluiten over mensen", "for automated decisions about people"},
+	// who can step in (GDPR art. 22(3)); oversight of decision support,
+	// and of decisions on police data (outside the GDPR), is the
+	// programme's commitment.
+	Law: lawAutomated, LawScope: label.Text{"voor geautomatiseerde besluiten over mensen, behalve over politiegegevens (van de politie en van boa's)", "for automated decisions about people, except on police data (the police's and boa's)"},
 	Title: label.Text{"Menselijke tussenkomst", "Human oversight"},
 	Why: label.Text{
 		"Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
@@ -33,14 +34,21 @@ var humanOversight = &Rule{
 		}
 		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
 		msgNL := "Het algoritme gaat over mensen, maar er staat niet bij hoe mensen de uitkomsten controleren en verbeteren."
-		if r.Role == "automated_decision" {
+		// Police data are outside the GDPR (art. 2(2)(d)): for them art. 22
+		// is no duty, and oversight stays the programme's commitment.
+		gdpr := r.Role == "automated_decision" && !outsideGDPR(r)
+		switch {
+		case gdpr:
 			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them (GDPR art. 22)"
 			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren (AVG art. 22)."
+		case r.Role == "automated_decision":
+			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them"
+			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren."
 		}
 		f := missing("",
 			en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),
 			nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))
-		if r.Role == "automated_decision" {
+		if gdpr {
 			f = lawful(f, lawAutomated)
 		}
 		return []finding.Finding{f}

@@ -1,6 +1,8 @@
 package principle
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -137,4 +139,50 @@ ai_act:
   category: prohibited
 `, want: []want{{"publication-category", "VNG 3.2", finding.Error, 4, 13, "classified as a prohibited AI practice (AI Act art. 5)"}}},
 	})
+}
+
+// TestHumanOversightOnPoliceDataCitesNoGDPR: an algorithm that decides
+// about people on its own is held to GDPR art. 22, unless its data are
+// police data, outside the GDPR (art. 2(2)(d)): then human oversight is
+// the programme's commitment, as strict, but no GDPR duty.
+func TestHumanOversightOnPoliceDataCitesNoGDPR(t *testing.T) {
+	algorithm := `
+id: a
+kind: algorithm
+status: active
+organisation: {type: %s}
+role: automated_decision
+affects_individuals: true
+legal_basis: {regime: %s%s}
+`
+	tests := []struct {
+		name, org, regime, boa string
+		law                    string
+		message                string
+	}{
+		{"the police's", "police", "police_data", "", "", "the algorithm takes decisions about people on its own and does not say how people check and correct them"},
+		{"boa's police data", "municipality", "police_data", ", boa: true", "", "the algorithm takes decisions about people on its own and does not say how people check and correct them"},
+		{"a municipality's, under the GDPR", "municipality", "gdpr", "", "GDPR art. 22", "takes decisions about people on its own and does not say how people check and correct them (GDPR art. 22)"},
+		{"police data claimed without boa's: the GDPR", "municipality", "police_data", "", "GDPR art. 22", "(GDPR art. 22)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, "human-oversight", nil, nil, testToday, fmt.Sprintf(algorithm, tt.org, tt.regime, tt.boa))
+			match(t, fs, []want{{"human-oversight", "C-human-oversight", finding.Error, 1, 1, tt.message}})
+			if len(fs) != 1 {
+				return
+			}
+			if got := fs[0].Law.In("en"); got != tt.law {
+				t.Errorf("law %q, want %q", got, tt.law)
+			}
+			// A setting lowers the principle's finding, never the law's.
+			lowered := only(t, "human-oversight", configFrom(t, goodConfig+"rules: {human-oversight: {severity: warning, reason: Reviewed monthly.}}\n"), nil, testToday, fmt.Sprintf(algorithm, tt.org, tt.regime, tt.boa))
+			if want := map[bool]finding.Severity{true: finding.Warning, false: finding.Error}[tt.law == ""]; len(lowered) != 1 || lowered[0].Severity != want {
+				t.Errorf("with the rule set to warning: %v, want one %s", lowered, want)
+			}
+			if tt.law == "" && (strings.Contains(fs[0].Message.In("en"), "GDPR") || strings.Contains(fs[0].Message.In("nl"), "AVG")) {
+				t.Errorf("police data are held to the GDPR: %q", fs[0].Message)
+			}
+		})
+	}
 }

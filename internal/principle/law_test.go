@@ -22,7 +22,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"lifecycle-ended":      {"Gemeentewet art. 151c(1)", "for a public-order camera"},
 		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data, except the police's and those whose data boa's process as police data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
 		"breach-reported":      {"GDPR art. 33(1)", ""},
-		"human-oversight":      {"GDPR art. 22", "for automated decisions about people"},
+		"human-oversight":      {"GDPR art. 22", "for automated decisions about people, except on police data (the police's and boa's)"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
 		// format v2
 		"camera-regime":          {"GDPR art. 5(2), 6(1)", ""},
