@@ -25,7 +25,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"human-oversight":      {"GDPR art. 22", "for automated decisions about people, except on police data (the police's and boa's)"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
 		// format v2
-		"camera-regime":          {"GDPR art. 5(2), 6(1)", ""},
+		"camera-regime":          {"GDPR art. 5(2), 6(1)", "for cameras, except those whose data are police data"},
 		"camera-decision":        {"Gemeentewet art. 151c(1)", ""},
 		"camera-retention":       {"Gemeentewet art. 151c(6)", ""},
 		"personal-data-inferred": {"GDPR art. 4(1)", ""},

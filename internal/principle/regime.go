@@ -30,7 +30,10 @@ func regimeNL(regime string) string {
 }
 
 var cameraRegime = &Rule{
-	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Law: lawAccountable, Cites: []string{"VNG 6.5"},
+	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Cites: []string{"VNG 6.5"},
+	// The GDPR asks the controller to show which law it processes under;
+	// for police data, outside the GDPR, the regime is the principle's.
+	Law: lawAccountable, LawScope: label.Text{"voor camera's, behalve die waarvan de gegevens politiegegevens zijn", "for cameras, except those whose data are police data"},
 	Title: label.Text{"Wettelijk kader van de camera", "Camera regime"},
 	Why: label.Text{
 		"Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",
@@ -48,17 +51,17 @@ camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeen
 		var fs []finding.Finding
 		switch {
 		case blank(r.CameraRegime):
-			fs = append(fs, lawful(cites(worded(finding.Finding{Path: ""},
+			fs = append(fs, accountable(r, worded(finding.Finding{Path: ""},
 				en(fmt.Sprintf("the %s does not say which law it falls under (camera_regime), so the checklist cannot tell which duties apply", sensorWord(r)),
 					"add camera_regime: public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other; register migrate adds it to a v1 register's cameras, as a question where the record does not tell"),
 				nl("Er staat niet bij onder welke wet de camera valt (camera_regime). Daardoor is niet te zeggen welke plichten gelden.",
-					"Vul camera_regime in: public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other. register migrate zet het bij de camera's van een register in versie 1, als open vraag waar de registratie het niet zegt.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable))
+					"Vul camera_regime in: public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other. register migrate zet het bij de camera's van een register in versie 1, als open vraag waar de registratie het niet zegt."))))
 		case r.CameraRegime == record.RegimeUnknown:
-			fs = append(fs, lawful(cites(worded(finding.Finding{Path: "/camera_regime"},
+			fs = append(fs, accountable(r, worded(finding.Finding{Path: "/camera_regime"},
 				en(fmt.Sprintf("open question: which law does this %s fall under? camera_regime is unknown (register migrate could not decide it), so the checklist does not know which duties apply", sensorWord(r)),
 					"ask the owner and replace unknown with public_order (Gemeentewet 151c, the mayor), police, traffic_management, enforcement, operational, object_security, private or other"),
 				nl("Open vraag: onder welke wet valt deze camera? Bij camera_regime staat unknown (register migrate kon het niet bepalen). Daardoor is niet te zeggen welke plichten gelden.",
-					"Vraag het na bij de verantwoordelijke en vervang unknown door public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other.")), "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable))
+					"Vraag het na bij de verantwoordelijke en vervang unknown door public_order (cameratoezicht van de burgemeester, art. 151c Gemeentewet), police, traffic_management, enforcement, operational, object_security, private of other."))))
 		case r.CameraRegime != record.RegimePublicOrder && r.LegalBasis.Names151c():
 			// The label says one law, the legal basis another: the record
 			// is judged under the stricter 151c (record.PublicOrder) until
@@ -90,6 +93,17 @@ camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeen
 		}
 		return fs
 	},
+}
+
+// accountable is the finding f on a camera that does not say which law it
+// falls under: a breach of the GDPR's accountability (art. 5(2), 6(1)),
+// unless its data are police data, outside the GDPR (art. 2(2)(d)); for
+// those it is the principle's.
+func accountable(r *record.Record, f finding.Finding) finding.Finding {
+	if outsideGDPR(r) {
+		return f
+	}
+	return lawful(cites(f, "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)
 }
 
 // policeData reports whether the camera's images are police data under

@@ -2,6 +2,7 @@ package principle
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -477,4 +478,61 @@ signage: {present: false}
 sensor_type: wifi_bluetooth_counter
 `, want: []want{{"signage", "VNG 4.3", finding.Error, 7, 1, "people whose personal data a sensor processes in public space must be informed (GDPR art. 12-14)"}}},
 	})
+}
+
+// TestCameraRegimeOnPoliceDataCitesNoGDPR: a camera that does not say
+// which law it falls under breaks the GDPR's accountability (art. 5(2),
+// 6(1)), unless its data are police data, outside the GDPR (art.
+// 2(2)(d)): the police's, or what boa's process as police data. For them
+// the finding is the principle's, which a setting may lower; the same
+// camera under the GDPR keeps its law.
+func TestCameraRegimeOnPoliceDataCitesNoGDPR(t *testing.T) {
+	camera := `
+id: b
+kind: sensor
+status: active
+organisation: {type: %s}
+personal_data: {processed: "yes"}
+sensor_type: camera
+legal_basis: {regime: %s, boa: true}
+%s`
+	const gdpr = "GDPR art. 5(2), 6(1)"
+	blank := "the camera does not say which law it falls under (camera_regime), so the checklist cannot tell which duties apply"
+	unknown := "open question: which law does this camera fall under? camera_regime is unknown (register migrate could not decide it), so the checklist does not know which duties apply"
+	tests := []struct {
+		name, org, regime, line string
+		at                      [2]int
+		law, message            string
+	}{
+		{"boa's police data, no regime", "municipality", "police_data", "", [2]int{1, 1}, "", blank},
+		{"boa's police data, an open question", "municipality", "police_data", "camera_regime: unknown\n", [2]int{8, 16}, "", unknown},
+		{"the police's, no regime", "police", "police_data", "", [2]int{1, 1}, "", blank},
+		{"boa's under the GDPR, no regime", "municipality", "gdpr", "", [2]int{1, 1}, gdpr, blank + " (GDPR art. 5(2))"},
+		{"boa's under the GDPR, an open question", "municipality", "gdpr", "camera_regime: unknown\n", [2]int{8, 16}, gdpr, unknown + " (GDPR art. 5(2))"},
+	}
+	lower := configFrom(t, goodConfig+"rules: {camera-regime: {severity: warning, reason: Being sorted out.}}\n")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := fmt.Sprintf(camera, tt.org, tt.regime, tt.line)
+			fs := only(t, "camera-regime", nil, nil, testToday, text)
+			match(t, fs, []want{{"camera-regime", "VNG VI", finding.Error, tt.at[0], tt.at[1], tt.message}})
+			if len(fs) != 1 {
+				return
+			}
+			if got := fs[0].Law.In("en"); got != tt.law {
+				t.Errorf("law %q, want %q", got, tt.law)
+			}
+			if tt.law == "" && (strings.Contains(fs[0].Message.In("en"), "GDPR") || strings.Contains(fs[0].Message.In("nl"), "AVG")) {
+				t.Errorf("police data are held to the GDPR: %q", fs[0].Message)
+			}
+			// A setting lowers the principle's finding, never the law's.
+			want := finding.Error
+			if tt.law == "" {
+				want = finding.Warning
+			}
+			if lowered := only(t, "camera-regime", lower, nil, testToday, text); len(lowered) != 1 || lowered[0].Severity != want {
+				t.Errorf("with the rule set to warning: %v, want one %s", lowered, want)
+			}
+		})
+	}
 }
