@@ -139,10 +139,13 @@ var lawPoliceOnly = label.Text{"Politiewet 2012 art. 3; Wet politiegegevens art.
 // the Wet politiegegevens instead of the GDPR: the police's own, the
 // images of the mayor's camera surveillance under Gemeentewet 151c, which
 // are police data (shared/law.md, Cameras), and what an operator's boa's
-// process to investigate the offences of their deed (boa). Nobody else's:
+// process to investigate the offences of their deed (boa), but not with a
+// private camera, which the GDPR governs whoever works it. Nobody else's:
 // another operator that claims legal_basis.regime police_data stays
 // under the GDPR and its duties.
-func mayBePoliceData(r *record.Record) bool { return police(r) || r.PublicOrder() || boa(r) }
+func mayBePoliceData(r *record.Record) bool {
+	return police(r) || r.PublicOrder() || boa(r) && r.CameraRegime != record.RegimePrivate
+}
 
 // boa reports whether the record says the operator's buitengewoon
 // opsporingsambtenaren process its data to investigate the offences of
@@ -181,7 +184,14 @@ func policeClaimed(r *record.Record, path, what, wat string, data bool) finding.
 	fix := "a municipality's public-order camera is camera_regime: public_order under Gemeentewet 151c; otherwise name the law the processing falls under (for a camera: traffic_management, enforcement, operational, object_security, private or other; legal_basis.regime: gdpr with its ground); if the police operate it, set organisation.type: police"
 	herstel := "Is het cameratoezicht van de burgemeester voor de openbare orde, vul dan camera_regime: public_order in (art. 151c Gemeentewet). Zo niet, noem de wet waaronder de verwerking wel valt: bij een camera traffic_management, enforcement, operational, object_security, private of other, en legal_basis.regime: gdpr met de grondslag. Beheert de politie het zelf, vul dan organisation.type: police in."
 	law := lawPoliceOnly
-	if data {
+	switch {
+	case data && boa(r):
+		// boa's named, but on a private camera (mayBePoliceData).
+		who, wie = "the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and a private camera (camera_regime: private) is under the GDPR, whoever works it", "De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. Voor een private camera (camera_regime: private) geldt de AVG, wie hem ook bedient."
+		fix += "; if the operator's boa's film to investigate the offences of their deed, the camera is not private: set camera_regime: enforcement"
+		herstel += " Filmen boa's van de organisatie om de strafbare feiten uit hun akte op te sporen, dan is de camera niet privaat: vul dan camera_regime: enforcement in."
+		law = lawPoliceOrBoaData
+	case data:
 		who, wie = "the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and the record says none of these", "De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. De registratie zegt geen van drieën."
 		fix += "; if the operator's boa's process these data to investigate the offences of their deed, set legal_basis.boa: true"
 		herstel += " Verwerken boa's van de organisatie deze gegevens om de strafbare feiten uit hun akte op te sporen, vul dan legal_basis.boa: true in."

@@ -536,3 +536,50 @@ legal_basis: {regime: %s, boa: true}
 		})
 	}
 }
+
+// TestBoasDoNotFilmForAShop: what boa's process to investigate the
+// offences of their deed is police data, outside the GDPR; a private
+// camera (a shop's, a housing corporation's) is under the GDPR whatever
+// legal_basis.boa says. Its claim of police data is held to the GDPR like
+// any other operator's: signs under GDPR art. 13, a ground of art. 6(1).
+// A municipality's enforcement camera with boa's keeps its police data.
+func TestBoasDoNotFilmForAShop(t *testing.T) {
+	camera := `
+id: s
+kind: sensor
+status: active
+organisation: {type: %s}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: %s
+legal_basis: {regime: police_data, boa: true, law: Wet politiegegevens}
+`
+	shop := fmt.Sprintf(camera, "private", "private")
+	boa := fmt.Sprintf(camera, "municipality", "enforcement")
+	runCases(t, "signage", nil, []ruleCase{
+		{name: "a shop's camera must inform the people filmed", yaml: shop, want: []want{
+			{"signage", "VNG 4.3", finding.Error, 1, 1, "the record does not say how the sensor is made recognisable, while people filmed must be informed (GDPR art. 13), for cameras by a sign"}}},
+		{name: "boa's camera: the principle's signs", yaml: boa, want: []want{
+			{"signage", "VNG 4.3", finding.Warning, 1, 1, "the record does not say how the sensor is made recognisable, while it processes personal data"}}},
+	})
+	runCases(t, "legal-basis", nil, []ruleCase{
+		{name: "a shop's camera claiming police data", yaml: shop, want: []want{
+			{"legal-basis", "VNG VI", finding.Error, 8, 1, "the GDPR applies, as the operator is not the police, but the legal basis names no ground of GDPR art. 6(1)"},
+			{"legal-basis", "VNG VI", finding.Error, 8, 23, "legal_basis.regime is police_data, but the operator is of type private: …a private camera (camera_regime: private) is under the GDPR, whoever works it…(Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren)"}}},
+		{name: "boa's camera: police data", yaml: boa},
+	})
+	for _, tt := range []struct{ name, yaml, rule, law string }{
+		{"a shop's signs", shop, "signage", "GDPR art. 13"},
+		{"boa's signs", boa, "signage", ""},
+	} {
+		if fs := only(t, tt.rule, nil, nil, testToday, tt.yaml); len(fs) != 1 || fs[0].Law.In("en") != tt.law {
+			t.Errorf("%s: %v, want one finding of law %q", tt.name, fs, tt.law)
+		}
+	}
+	// The claim's fix does not ask for the boa's the record already names.
+	for _, f := range only(t, "legal-basis", nil, nil, testToday, shop) {
+		if strings.Contains(f.Help.In("en"), "set legal_basis.boa: true") {
+			t.Errorf("the shop is told to set legal_basis.boa: %q", f.Help.In("en"))
+		}
+	}
+}
