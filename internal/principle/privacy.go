@@ -59,10 +59,10 @@ var dpiaRequired = &Rule{
 	// a warning, as the record cannot be corrected now.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
-	// where it names the processing (dpiaLaw).
+	// where it names the processing (dpiaLaw), but not of police data.
 	Law: lawDPIA, LawScope: label.Text{
-		"voor sensoren die persoonsgegevens (kunnen) verwerken, en voor cameratoezicht, volgen, biometrie, bijzondere persoonsgegevens, profilering en geautomatiseerde besluiten",
-		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
+		"voor sensoren die persoonsgegevens (kunnen) verwerken, en voor cameratoezicht, volgen, biometrie, bijzondere persoonsgegevens, profilering en geautomatiseerde besluiten, behalve die van de politie en wat boa's als politiegegevens verwerken",
+		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions, except the police's and what boa's process as police data"},
 	Title: label.Text{"DPIA uitgevoerd", "DPIA done"},
 	Why: label.Text{
 		"Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
@@ -96,7 +96,12 @@ dpia:
 // systematically (GDPR art. 35(3)(c); the list's Internet of Things and
 // observation of behaviour). Privacy fails closed: where nobody knows
 // whether a sensor processes personal data, no setting silences it.
+// Police data are outside the GDPR (art. 2(2)(d)): their DPIA is VNG
+// 6.3's.
 func dpiaLaw(r *record.Record) bool {
+	if outsideGDPR(r) {
+		return false
+	}
 	if _, _, ok := dpiaMandatory(r); ok {
 		return true
 	}
@@ -129,6 +134,15 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 		why, cite, ok := dpiaMandatory(r)
 		if !ok {
 			return nil, false
+		}
+		if !dpiaLaw(r) {
+			// Police data: what the GDPR makes mandatory, the principle
+			// still asks.
+			return []finding.Finding{worded(finding.Finding{Path: "/dpia/status", Principle: ref},
+				en(fmt.Sprintf("dpia.status is not_required, but the principle asks for a DPIA for %s, also for police data", why.In("en")),
+					"do the DPIA before the processing starts and set dpia.status: done with its date and link"),
+				nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar het principe vraagt om een DPIA voor %s, ook bij politiegegevens.", why.In("nl")),
+					"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link."))}, false
 		}
 		return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Error},
 			en(fmt.Sprintf("dpia.status is not_required, but a DPIA is mandatory for %s", why.In("en")),
@@ -260,8 +274,13 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	case r.Kind == record.Algorithm && (r.Role == "prediction" || r.Role == "decision_support") && affectsPeople(r):
 		// Predicting or evaluating aspects of people from their personal
-		// data is profiling (art. 4(4)), whatever the role is called.
-		return label.Text{"voorspellen of beoordelen van mensen (" + r.Role + "): dat is profilering (AVG art. 4 lid 4)", "predicting or evaluating aspects of people (" + r.Role + "), which is profiling (GDPR art. 4(4))"},
+		// data is profiling (art. 4(4)), whatever the role is called; the
+		// GDPR's definition is not cited for police data.
+		why := label.Text{"voorspellen of beoordelen van mensen (" + r.Role + "): dat is profilering (AVG art. 4 lid 4)", "predicting or evaluating aspects of people (" + r.Role + "), which is profiling (GDPR art. 4(4))"}
+		if outsideGDPR(r) {
+			why = label.Text{"voorspellen of beoordelen van mensen (" + r.Role + "): dat is profilering", "predicting or evaluating aspects of people (" + r.Role + "), which is profiling"}
+		}
+		return why,
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	}
 	return label.Text{}, label.Text{}, false

@@ -441,3 +441,60 @@ func TestDPIALegalScope(t *testing.T) {
 		})
 	}
 }
+
+// TestPoliceDataAreHeldToThePrinciplesNotTheGDPR: police data (the
+// police's own, and what boa's process to investigate offences) are outside
+// the GDPR (art. 2(2)(d)). Where a rule holds a record to a duty of the
+// GDPR, such a record gets the principle's finding, at the rule's own
+// severity, without the GDPR as its law or in its words; the same record
+// under the GDPR keeps the legal finding.
+func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
+	const (
+		boaData = "organisation: {type: municipality}\ncamera_regime: enforcement\nlegal_basis: {regime: police_data, boa: true}\n"
+		boaGDPR = "organisation: {type: municipality}\ncamera_regime: enforcement\nlegal_basis: {regime: gdpr, boa: true}\n"
+		police  = "organisation: {type: police}\ncamera_regime: police\nlegal_basis: {regime: police_data}\n"
+		camera  = "sensor_type: camera\npersonal_data: {processed: \"yes\"}\n"
+	)
+	for _, tt := range []struct {
+		name, rule, yaml string
+		sev              finding.Severity
+		law, message     string
+	}{
+		{"a boa camera's police data without a DPIA", "dpia-required", boaData + camera,
+			finding.Error, "", "no DPIA is recorded, while the record processes personal data"},
+		{"the police's camera without a DPIA", "dpia-required", police + camera,
+			finding.Error, "", "no DPIA is recorded, while the record processes personal data"},
+		{"a boa camera under the GDPR without a DPIA", "dpia-required", boaGDPR + camera,
+			finding.Error, "GDPR art. 35(1) and (3)", "no DPIA is recorded, while the record processes personal data"},
+		{"a boa camera's police data, DPIA not required", "dpia-required", boaData + camera + "dpia: {status: not_required, reason: x}\n",
+			finding.Error, "", "dpia.status is not_required, but the principle asks for a DPIA for systematic monitoring of a publicly accessible area with cameras, also for police data"},
+		{"the police's camera, DPIA not required", "dpia-required", police + camera + "dpia: {status: not_required, reason: x}\n",
+			finding.Error, "", "dpia.status is not_required, but the principle asks for a DPIA for systematic monitoring of a publicly accessible area with cameras, also for police data"},
+		{"a boa camera under the GDPR, DPIA not required", "dpia-required", boaGDPR + camera + "dpia: {status: not_required, reason: x}\n",
+			finding.Error, "GDPR art. 35(1) and (3)", "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (GDPR art. 35(3)(c)"},
+		{"the police's prediction about people, DPIA not required", "dpia-required", "kind: algorithm\nrole: prediction\naffects_individuals: true\n" + police + "personal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: x}\n",
+			finding.Error, "", "dpia.status is not_required, but the principle asks for a DPIA for predicting or evaluating aspects of people (prediction), which is profiling, also for police data"},
+		{"a boa camera's police data, DPIA after the start", "dpia-required", boaData + camera + "lifecycle: {start: 2026-02-01}\ndpia: {status: done, date: 2026-03-01}\n",
+			finding.Warning, "", "the principle asks for it at the start of the project"},
+		{"a boa camera under the GDPR, DPIA after the start", "dpia-required", boaGDPR + camera + "lifecycle: {start: 2026-02-01}\ndpia: {status: done, date: 2026-03-01}\n",
+			finding.Warning, "GDPR art. 35(1) and (3)", "the law asks for the DPIA before the processing (GDPR art. 35(1))"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			yaml := tt.yaml
+			if !strings.HasPrefix(yaml, "kind:") {
+				yaml = "kind: sensor\n" + yaml
+			}
+			fs := only(t, tt.rule, nil, nil, testToday, "id: b\nstatus: active\n"+yaml)
+			if len(fs) != 1 {
+				t.Fatalf("want one finding, got %v", fs)
+			}
+			f := fs[0]
+			if f.Severity != tt.sev || f.Law.In("en") != tt.law || !strings.Contains(f.Message.In("en"), tt.message) {
+				t.Errorf("got %s, law %q: %q\nwant %s, law %q: %q", f.Severity, f.Law.In("en"), f.Message.In("en"), tt.sev, tt.law, tt.message)
+			}
+			if tt.law == "" && (strings.Contains(f.Message.In("en"), "GDPR") || strings.Contains(f.Message.In("nl"), "AVG")) {
+				t.Errorf("a finding of the principle names the GDPR: %q / %q", f.Message.In("en"), f.Message.In("nl"))
+			}
+		})
+	}
+}
