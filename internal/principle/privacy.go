@@ -591,7 +591,10 @@ var deviceMeasures = struct{ pseudonymise, aggregate []string }{
 }
 
 var deviceMinimisation = &Rule{
-	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error, Law: lawMinimise,
+	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error,
+	// Police data are outside the GDPR (art. 2(2)(d)): for the police's
+	// counters and boa's police data minimisation is VNG 7.5's policy.
+	Law: lawMinimise, LawScope: label.Text{"voor elke teller, behalve die van de politie en die waarmee boa's politiegegevens verwerken", "for every counter except the police's and those whose data boa's process as police data"},
 	Applies: func(r *record.Record) bool {
 		return !retired(r) && deviceCounter(r)
 	},
@@ -634,7 +637,9 @@ minimisation:
 				"truncate or hash identifiers on the device with a salt that changes at least daily, send only counts, and list the measures under minimisation.measures"),
 			nl("De teller vangt kenmerken van telefoons op, maar er staat niet bij: "+joinEn(nodig)+".",
 				"Kort de kenmerken in of versleutel ze in het apparaat met een sleutel die minstens elke dag wisselt, stuur alleen tellingen door, en zet de maatregelen bij minimisation.measures."))
-		f = citesLaw(f, lawMinimise)
+		if !outsideGDPR(r) {
+			f = citesLaw(f, lawMinimise)
+		}
 		return []finding.Finding{f}
 	},
 }

@@ -454,6 +454,7 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 		boaGDPR = "organisation: {type: municipality}\ncamera_regime: enforcement\nlegal_basis: {regime: gdpr, boa: true}\n"
 		police  = "organisation: {type: police}\ncamera_regime: police\nlegal_basis: {regime: police_data}\n"
 		camera  = "sensor_type: camera\npersonal_data: {processed: \"yes\"}\n"
+		counter = "sensor_type: wifi_bluetooth_counter\npersonal_data: {processed: \"yes\"}\n"
 	)
 	for _, tt := range []struct {
 		name, rule, yaml string
@@ -478,6 +479,12 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 			finding.Warning, "", "the principle asks for it at the start of the project"},
 		{"a boa camera under the GDPR, DPIA after the start", "dpia-required", boaGDPR + camera + "lifecycle: {start: 2026-02-01}\ndpia: {status: done, date: 2026-03-01}\n",
 			finding.Warning, "GDPR art. 35(1) and (3)", "the law asks for the DPIA before the processing (GDPR art. 35(1))"},
+		{"a boa's counter of police data without minimisation", "device-minimisation", boaData + counter,
+			finding.Error, "", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only)"},
+		{"the police's counter without minimisation", "device-minimisation", police + counter,
+			finding.Error, "", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only)"},
+		{"a boa's counter under the GDPR without minimisation", "device-minimisation", boaGDPR + counter,
+			finding.Error, "GDPR art. 5(1)(c), 25(1)", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only) (GDPR art. 5(1)(c), 25(1))"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			yaml := tt.yaml
