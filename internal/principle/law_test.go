@@ -17,7 +17,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 	legal := map[string]struct{ law, scope string }{
 		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits"},
 		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions, except the police's and what boa's process as police data"},
-		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
+		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed, except the police's data and what boa's process as police data"},
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
 		"lifecycle-ended":      {"Gemeentewet art. 151c(1)", "for a public-order camera"},
 		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data, except the police's and those whose data boa's process as police data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},

@@ -328,8 +328,9 @@ dpia:
 var legalBasis = &Rule{
 	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error, Cites: []string{"VNG 6.4"},
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
-	// register is the principle's (VI), a policy warning.
-	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"},
+	// register is the principle's (VI), a policy warning. Police data are
+	// outside the GDPR (art. 2(2)(d)): their legal basis is VI's.
+	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt, behalve bij gegevens van de politie en wat boa's als politiegegevens verwerken", "for a lawful ground when personal data is processed, except the police's data and what boa's process as police data"},
 	// Regime other (a law of its own the register cannot check) and an
 	// authority's interest outside its public task stay warnings.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
@@ -359,7 +360,10 @@ var legalBasis = &Rule{
 					nl(fmt.Sprintf("Er staat geen wettelijke grondslag bij. %s", personalWhyNL(r)),
 						"Vul legal_basis in: het regime (gdpr, police_data of other), de grondslag uit de AVG en de wet waarop de taak berust."))
 				f.Principle = personalRef(r, "VNG VI")
-				fs = append(fs, lawful(f, lawLawfulGround))
+				if !outsideGDPR(r) {
+					f = lawful(f, lawLawfulGround)
+				}
+				fs = append(fs, f)
 			}
 			return fs
 		}
@@ -397,7 +401,15 @@ var legalBasis = &Rule{
 		if claimed {
 			fs = append(fs, policeClaimed(r, "/legal_basis/regime", "legal_basis.regime is police_data", "Bij legal_basis.regime staat police_data (Wet politiegegevens)", true))
 		}
-		if lb.GDPRGround == "legitimate_interest" && government(r) && !blank(lb.OutsidePublicTask) {
+		if lb.GDPRGround == "legitimate_interest" && government(r) && policeDataRegime(r) {
+			// Police data: the GDPR's grounds, and its bar on an
+			// authority's legitimate interest, are not theirs.
+			fs = append(fs, worded(finding.Finding{Path: "/legal_basis/gdpr_ground", Severity: finding.Warning},
+				en("legal_basis.gdpr_ground is legitimate_interest, but the record's data are police data, which the Wet politiegegevens governs, not the GDPR: a ground of the GDPR says nothing of them",
+					"remove legal_basis.gdpr_ground and name in legal_basis.law the law the processing rests on, such as the Wet politiegegevens"),
+				nl("Bij legal_basis.gdpr_ground staat legitimate_interest (gerechtvaardigd belang), maar de gegevens zijn politiegegevens. Daarvoor geldt de Wet politiegegevens, niet de AVG: een grond uit de AVG zegt er niets over.",
+					"Haal legal_basis.gdpr_ground weg en noem bij legal_basis.law de wet waarop de verwerking berust, zoals de Wet politiegegevens.")))
+		} else if lb.GDPRGround == "legitimate_interest" && government(r) && !blank(lb.OutsidePublicTask) {
 			// The law's own bounds: the bar of art. 6(1), last sentence,
 			// covers an authority's tasks only. Lawful, not an exception,
 			// and still visible.
