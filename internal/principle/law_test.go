@@ -28,7 +28,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"camera-regime":          {"GDPR art. 5(2), 6(1)", "for cameras, except those whose data are police data"},
 		"camera-decision":        {"Gemeentewet art. 151c(1)", ""},
 		"camera-retention":       {"Gemeentewet art. 151c(6)", ""},
-		"personal-data-inferred": {"GDPR art. 4(1)", ""},
+		"personal-data-inferred": {"GDPR art. 4(1)", "for sensors except the police's and those whose data boa's process as police data"},
 		"device-minimisation":    {"GDPR art. 5(1)(c), 25(1)", "for every counter except the police's and those whose data boa's process as police data"},
 		"special-categories":     {"GDPR art. 9(2); UAVG art. 22-30", ""},
 		"ai-act-profile":         {"AI Act art. 3(1), 6", "for the classification (not AI, high risk, the art. 6(3) exemption)"},

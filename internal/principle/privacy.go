@@ -559,7 +559,10 @@ func holderNL(h string) string {
 }
 
 var personalDataInferred = &Rule{
-	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error, Law: lawPersonal,
+	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error,
+	// The GDPR's definition is not cited for police data, outside the GDPR
+	// (art. 2(2)(d)): for them the finding is VNG 6.4's.
+	Law: lawPersonal, LawScope: label.Text{"voor sensoren, behalve die van de politie en die waarmee boa's politiegegevens verwerken", "for sensors except the police's and those whose data boa's process as police data"},
 	// personal_data.processed unknown already counts as yes: a warning.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	Title:         label.Text{"Persoonsgegevens door de aard van de sensor", "Personal data by the sensor's nature"},
@@ -586,7 +589,9 @@ personal_data:
 				"set personal_data.processed: yes and list the categories; the checklist already treats the sensor as processing personal data"),
 			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar een sensor met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, why),
 				"Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt de sensor al als een sensor die persoonsgegevens verwerkt."))
-		f = citesLaw(f, lawPersonal)
+		if !outsideGDPR(r) {
+			f = citesLaw(f, lawPersonal)
+		}
 		if r.PersonalData.Processed == "unknown" {
 			f.Severity = finding.Warning // unknown already counts as yes
 		}

@@ -497,6 +497,12 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 			finding.Error, "GDPR art. 6(1), last sentence", "legitimate_interest is not available to a public authority (police) for its tasks (GDPR art. 6(1), last sentence)"},
 		{"a boa camera under the GDPR on legitimate interest", "legal-basis", strings.Replace(boaGDPR, "boa: true", "boa: true, gdpr_ground: legitimate_interest, law: Gemeentewet", 1) + camera,
 			finding.Error, "GDPR art. 6(1), last sentence", "legitimate_interest is not available to a public authority (municipality) for its tasks (GDPR art. 6(1), last sentence)"},
+		{"the police's camera said to process no personal data", "personal-data-inferred", police + "sensor_type: camera\npersonal_data: {processed: \"no\"}\n",
+			finding.Error, "", "personal_data.processed is no, but a sensor with camera_regime police processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people"},
+		{"a boa's ANPR camera of police data, not known", "personal-data-inferred", boaData + "sensor_type: anpr_camera\npersonal_data: {processed: unknown}\n",
+			finding.Warning, "", "personal_data.processed is unknown, but a sensor with anpr_camera processes personal data"},
+		{"a boa's ANPR camera under the GDPR said to process no personal data", "personal-data-inferred", boaGDPR + "sensor_type: anpr_camera\npersonal_data: {processed: \"no\"}\n",
+			finding.Error, "GDPR art. 4(1)", "personal_data.processed is no, but a sensor with anpr_camera processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people (GDPR art. 4(1))"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			yaml := tt.yaml
