@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
@@ -519,6 +520,35 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 			}
 			if tt.law == "" && (strings.Contains(f.Message.In("en"), "GDPR art.") || strings.Contains(f.Message.In("nl"), "AVG art.")) {
 				t.Errorf("a finding of the principle names the GDPR: %q / %q", f.Message.In("en"), f.Message.In("nl"))
+			}
+		})
+	}
+}
+
+// TestConfigurationLowersThePrinciplesFindingOnPoliceDataOnly: the finding
+// on police data is the principle's, which configuration may lower; the
+// same record under the GDPR keeps the error the law gives it.
+func TestConfigurationLowersThePrinciplesFindingOnPoliceDataOnly(t *testing.T) {
+	const (
+		policeData = "organisation: {type: municipality}\nlegal_basis: {regime: police_data, boa: true, law: Wet politiegegevens}\n"
+		gdpr       = "organisation: {type: municipality}\nlegal_basis: {regime: gdpr, gdpr_ground: public_task, boa: true, law: Gemeentewet}\n"
+	)
+	for _, tt := range []struct{ rule, yaml string }{
+		{"dpia-required", "sensor_type: camera\ncamera_regime: enforcement\npersonal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: x}\n"},
+		{"device-minimisation", "sensor_type: wifi_bluetooth_counter\npersonal_data: {processed: \"yes\"}\n"},
+		{"personal-data-inferred", "sensor_type: anpr_camera\npersonal_data: {processed: \"no\"}\n"},
+	} {
+		t.Run(tt.rule, func(t *testing.T) {
+			cfg := config.Default()
+			cfg.Rules = map[string]config.RuleSetting{tt.rule: {Severity: finding.Warning, Reason: "Lowered."}}
+			for _, c := range []struct {
+				regime string
+				want   finding.Severity
+			}{{policeData, finding.Warning}, {gdpr, finding.Error}} {
+				fs := only(t, tt.rule, cfg, nil, testToday, "id: b\nkind: sensor\nstatus: active\n"+c.regime+tt.yaml)
+				if len(fs) != 1 || fs[0].Severity != c.want {
+					t.Errorf("with %q: got %v, want one %s", c.regime, fs, c.want)
+				}
 			}
 		})
 	}
