@@ -21,7 +21,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
 		"lifecycle-ended":      {"Gemeentewet art. 151c(1)", "for a public-order camera"},
 		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data, except the police's and those whose data boa's process as police data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
-		"breach-reported":      {"GDPR art. 33(1)", ""},
+		"breach-reported":      {"GDPR art. 33(1)", "for a data breach, except one of police data (the police's own, or what boa's process as police data)"},
 		"human-oversight":      {"GDPR art. 22", "for automated decisions about people, except on police data (the police's and boa's)"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
 		// format v2

@@ -142,6 +142,15 @@ func plural(n int64, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
+// policeDataOnly reports whether a record's personal data are police data
+// (outsideGDPR) as the police's own or as what boa's process as police
+// data. The mayor's public-order camera whose images the police view is
+// not among them: the municipality runs it, and its own duties for the
+// images stay the GDPR's.
+func policeDataOnly(r *record.Record) bool {
+	return police(r) || outsideGDPR(r) && !r.PublicOrder()
+}
+
 // breachWindow is the time the GDPR (art. 33) gives to report a breach to
 // the Dutch DPA after becoming aware of it.
 const breachWindow = 72 * time.Hour
@@ -153,7 +162,11 @@ var breachReported = &Rule{
 	Applies: func(r *record.Record) bool {
 		return slices.ContainsFunc(r.Incidents, func(in record.Incident) bool { return in.Type == "data_breach" && in.IsNotifiable() })
 	},
+	// The duty to report in time is the GDPR's (art. 33(1)); a breach of
+	// police data, outside the GDPR (art. 2(2)(d)), is the programme's
+	// commitment alone.
 	Law:         lawBreach,
+	LawScope:    label.Text{"voor een datalek, behalve een lek van politiegegevens (die van de politie, of wat boa's als politiegegevens verwerken)", "for a data breach, except one of police data (the police's own, or what boa's process as police data)"},
 	LawfulRoute: label.Text{"een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason)", "a notice later than 72 hours states the reasons for the delay (delay_reason)"},
 	Title:       label.Text{"Datalek op tijd gemeld", "Data breach reported in time"},
 	Why: label.Text{
@@ -170,6 +183,13 @@ var breachReported = &Rule{
     reported: 2026-05-04T16:00:00+02:00
     summary: A camera feed was reachable without a password for two days.`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		law, asks, vraagt, cite, citeNL := lawBreach, ", as GDPR art. 33(1) asks of a later notice", ", zoals AVG art. 33 lid 1 vraagt bij een latere melding", " (GDPR art. 33(1))", " (AVG art. 33 lid 1)"
+		if policeDataOnly(r) {
+			// Police data are outside the GDPR: reporting a breach in time
+			// stays the programme's commitment, and the finding neither
+			// cites nor names art. 33.
+			law, asks, vraagt, cite, citeNL = label.Text{}, "", "", "", ""
+		}
 		var fs []finding.Finding
 		for i, in := range r.Incidents {
 			if in.Type != "data_breach" || !in.IsNotifiable() {
@@ -179,11 +199,11 @@ var breachReported = &Rule{
 			if !ok {
 				// Without the moment of discovery the 72 hours cannot be
 				// counted: the register cannot show the law is met.
-				fs = append(fs, missing(index("incidents", i),
+				fs = append(fs, lawful(missing(index("incidents", i),
 					en("the data breach has no valid discovery date and time (discovered), so it cannot be shown that it was reported within 72 hours",
 						"add discovered, the date and time the breach became known, such as 2026-05-03T09:10:00+02:00"),
 					nl("Bij het datalek staat geen geldige datum en tijd van ontdekking (discovered). Dan is niet te zien of het binnen 72 uur is gemeld.",
-						"Vul discovered in: de datum en tijd waarop het lek bekend werd, zoals 2026-05-03T09:10:00+02:00.")))
+						"Vul discovered in: de datum en tijd waarop het lek bekend werd, zoals 2026-05-03T09:10:00+02:00.")), law))
 				continue
 			}
 			if blank(in.Reported) {
@@ -193,21 +213,21 @@ var breachReported = &Rule{
 				end := found.Add(breachWindow)
 				y, m, d := end.In(period.Amsterdam).Date()
 				if ctx.OnOrAfter(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
-					fs = append(fs, missing(index("incidents", i),
+					fs = append(fs, lawful(missing(index("incidents", i),
 						en(fmt.Sprintf("the data breach discovered on %s has not been reported to the Dutch DPA (the latest time to report it, 72 hours after discovery: %s)", in.Discovered, end.In(period.Amsterdam).Format("2006-01-02 15:04 MST")),
 							"report it to the Autoriteit Persoonsgegevens now and add reported with the date and time, and delay_reason if it is later than 72 hours; if it is not notifiable, set notifiable: false"),
 						nl(fmt.Sprintf("Het datalek dat is ontdekt op %s, is niet gemeld bij de Autoriteit Persoonsgegevens. Uiterlijke meldtijd, 72 uur na de ontdekking: %s.", tijdstip(found), tijdstip(end)),
-							"Meld het datalek nu bij de Autoriteit Persoonsgegevens. Vul reported in met datum en tijd, en bij delay_reason de reden als het later is dan 72 uur. Hoeft het lek niet gemeld te worden, vul dan notifiable: false in.")))
+							"Meld het datalek nu bij de Autoriteit Persoonsgegevens. Vul reported in met datum en tijd, en bij delay_reason de reden als het later is dan 72 uur. Hoeft het lek niet gemeld te worden, vul dan notifiable: false in.")), law))
 				}
 				continue
 			}
 			rep, ok := period.ParseInstant(in.Reported)
 			if !ok {
-				fs = append(fs, at(index("incidents", i, "reported"),
+				fs = append(fs, lawful(at(index("incidents", i, "reported"),
 					en(fmt.Sprintf("the breach's reported %q is not a date and time, so it cannot be shown that it was reported within 72 hours", in.Reported),
 						"write reported as a date and time, such as 2026-05-04T16:00:00+02:00"),
 					nl(fmt.Sprintf("Bij reported staat %q. Dat is geen datum en tijd, dus niet te zien is of het datalek binnen 72 uur is gemeld.", in.Reported),
-						"Schrijf reported als datum en tijd, zoals 2026-05-04T16:00:00+02:00.")))
+						"Schrijf reported als datum en tijd, zoals 2026-05-04T16:00:00+02:00.")), law))
 				continue
 			}
 			late := rep.Sub(found)
@@ -216,19 +236,19 @@ var breachReported = &Rule{
 				// The law's own route for a late notice (art. 33(1)): lawful,
 				// not an exception, and still visible as the commitment to
 				// report in time was not met.
-				fs = append(fs, worded(finding.Finding{Path: index("incidents", i, "delay_reason"), Severity: finding.Warning},
-					en(fmt.Sprintf("the data breach was reported %s after it was discovered, later than 72 hours, with the reasons for the delay, as GDPR art. 33(1) asks of a later notice", after),
+				fs = append(fs, lawful(worded(finding.Finding{Path: index("incidents", i, "delay_reason"), Severity: finding.Warning},
+					en(fmt.Sprintf("the data breach was reported %s after it was discovered, later than 72 hours, with the reasons for the delay%s", after, asks),
 						"nothing to do if the reasons are those given to the Autoriteit Persoonsgegevens; report the next breach within 72 hours"),
-					nl(fmt.Sprintf("Het datalek is %s na de ontdekking gemeld, later dan 72 uur, met de redenen voor de vertraging, zoals AVG art. 33 lid 1 vraagt bij een latere melding.", na),
-						"Er hoeft niets te gebeuren als dit de redenen zijn die aan de Autoriteit Persoonsgegevens zijn gegeven. Meld een volgend datalek binnen 72 uur.")))
+					nl(fmt.Sprintf("Het datalek is %s na de ontdekking gemeld, later dan 72 uur, met de redenen voor de vertraging%s.", na, vraagt),
+						"Er hoeft niets te gebeuren als dit de redenen zijn die aan de Autoriteit Persoonsgegevens zijn gegeven. Meld een volgend datalek binnen 72 uur.")), law))
 				continue
 			}
 			if late > breachWindow {
-				fs = append(fs, at(index("incidents", i, "reported"),
+				fs = append(fs, lawful(at(index("incidents", i, "reported"),
 					en(fmt.Sprintf("the data breach was reported %s after it was discovered, later than 72 hours, and no delay_reason is given", after),
-						"add delay_reason with the reasons given to the Autoriteit Persoonsgegevens (GDPR art. 33(1))"),
+						"add delay_reason with the reasons given to the Autoriteit Persoonsgegevens"+cite),
 					nl(fmt.Sprintf("Het datalek is %s na de ontdekking gemeld. Dat is later dan 72 uur, en er staat geen reden voor de vertraging bij (delay_reason).", na),
-						"Vul delay_reason in met de redenen die aan de Autoriteit Persoonsgegevens zijn gegeven (AVG art. 33 lid 1).")))
+						"Vul delay_reason in met de redenen die aan de Autoriteit Persoonsgegevens zijn gegeven"+citeNL+".")), law))
 			}
 		}
 		return fs

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/config"
@@ -187,6 +188,104 @@ kind: sensor
 			for _, f := range fs {
 				if f.File != config.FileName || f.Path != "/site" || !f.Key {
 					t.Errorf("finding points at %s %q (key %v), want register.yaml /site", f.File, f.Path, f.Key)
+				}
+			}
+		})
+	}
+}
+
+// A breach of police data (the police's own, or what boa's process as
+// police data) falls outside the GDPR (art. 2(2)(d)): reporting it in time
+// is the programme's commitment, not a duty of GDPR art. 33, so its
+// finding cites no law, says no GDPR, and configuration may lower it. The
+// same boa camera under the GDPR, and the mayor's public-order camera
+// whose images the police view, keep the legal duty as it was.
+func TestBreachOfPoliceDataIsThePrinciples(t *testing.T) {
+	const (
+		boaPolice = `
+id: b
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: enforcement
+legal_basis: {regime: police_data, boa: true}
+`
+		boaGDPR = `
+id: b
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: enforcement
+legal_basis: {regime: gdpr, gdpr_ground: public_task}
+`
+		policeOwn = `
+id: b
+kind: sensor
+status: active
+organisation: {type: police}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: police
+legal_basis: {regime: police_data}
+`
+		// The mayor's camera whose images the police view: the municipality
+		// that runs it stays under the GDPR.
+		publicOrder = `
+id: b
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: public_order
+legal_basis: {regime: police_data}
+`
+		unreported = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", summary: x}\n"
+		late       = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", reported: \"2026-05-07T09:00:00+02:00\", summary: x}\n"
+		lateReason = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", reported: \"2026-05-07T09:00:00+02:00\", delay_reason: Investigation., summary: x}\n"
+	)
+	lowered := configFrom(t, "rules: {breach-reported: {severity: info, reason: x}}\n")
+	for _, tt := range []struct {
+		name, yaml string
+		law        string // the finding's law in English; empty: the principle's
+		sev        finding.Severity
+		lowered    finding.Severity // with the rule set to info
+		message    string
+	}{
+		{"boa's police data, not reported", boaPolice + unreported, "", finding.Error, finding.Info, "has not been reported to the Dutch DPA"},
+		{"boa's police data, late", boaPolice + late, "", finding.Error, finding.Info, "later than 72 hours, and no delay_reason is given"},
+		{"boa's police data, late with the reasons", boaPolice + lateReason, "", finding.Warning, finding.Info, "later than 72 hours, with the reasons for the delay"},
+		{"the police's own, late", policeOwn + late, "", finding.Error, finding.Info, "later than 72 hours, and no delay_reason is given"},
+		{"the police's own, late with the reasons", policeOwn + lateReason, "", finding.Warning, finding.Info, "later than 72 hours, with the reasons for the delay"},
+		{"boa's camera under the GDPR, not reported", boaGDPR + unreported, "GDPR art. 33(1)", finding.Error, finding.Error, "has not been reported to the Dutch DPA"},
+		{"boa's camera under the GDPR, late", boaGDPR + late, "GDPR art. 33(1)", finding.Error, finding.Error, "later than 72 hours, and no delay_reason is given"},
+		{"a public-order camera the police view, late", publicOrder + late, "GDPR art. 33(1)", finding.Error, finding.Error, "later than 72 hours, and no delay_reason is given"},
+		{"boa's camera under the GDPR, late with the reasons", boaGDPR + lateReason, "GDPR art. 33(1)", finding.Warning, finding.Warning, "with the reasons for the delay, as GDPR art. 33(1) asks of a later notice"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, run := range []struct {
+				cfg  *config.Config
+				want finding.Severity
+			}{{nil, tt.sev}, {lowered, tt.lowered}} {
+				fs := only(t, "breach-reported", run.cfg, nil, testToday, tt.yaml)
+				if len(fs) != 1 {
+					t.Fatalf("got %d findings, want 1: %+v", len(fs), fs)
+				}
+				f := fs[0]
+				if f.Law.In("en") != tt.law || f.Severity != run.want || !strings.Contains(f.Message.In("en"), tt.message) {
+					t.Errorf("got law %q, %s, %q; want law %q, %s, %q", f.Law.In("en"), f.Severity, f.Message.In("en"), tt.law, run.want, tt.message)
+				}
+				if tt.law != "" {
+					continue
+				}
+				for _, text := range []string{f.Message.In("en"), f.Help.In("en"), f.Message.In("nl"), f.Help.In("nl")} {
+					if strings.Contains(text, "GDPR") || strings.Contains(text, "AVG") {
+						t.Errorf("a finding on police data says the GDPR: %q", text)
+					}
 				}
 			}
 		})
