@@ -26,7 +26,9 @@ var correctionRoute = &Rule{
 	ID: "correction-route", Ref: "C-correction-desk", Default: finding.Warning,
 	// Stating the route on the record is the programme's commitment; the
 	// deadline it states is the GDPR's.
-	Law: lawCorrection, LawScope: label.Text{"voor een termijn die langer is dan de wet toestaat", "for a term longer than the law allows"},
+	// Police data are outside the GDPR (art. 2(2)(d)): for them the term
+	// is the principle's alone.
+	Law: lawCorrection, LawScope: label.Text{"voor een termijn die langer is dan de wet toestaat, behalve bij politiegegevens (die van de politie, of wat boa's als politiegegevens verwerken)", "for a term longer than the law allows, except for police data (the police's own, or what boa's process as police data)"},
 	// A term longer than the law allows is an error, though the rule's
 	// policy findings are warnings.
 	LawSeverities: []finding.Severity{finding.Error},
@@ -48,14 +50,15 @@ var correctionRoute = &Rule{
 	Applies: personalInUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		c := r.Correction
+		gdpr := !policeDataOnly(r)
 		if c == nil {
-			return []finding.Finding{noRoute(false)}
+			return []finding.Finding{noRoute(false, gdpr)}
 		}
 		var fs []finding.Finding
 		if blank(c.Route) {
 			// The term is judged all the same: a route that says none
 			// does not hide a term longer than the law allows.
-			fs = append(fs, noRoute(true))
+			fs = append(fs, noRoute(true, gdpr))
 		} else if blank(c.URL) && blank(c.Email) && blank(ctx.Config.Site.ReportErrorURL) {
 			fs = append(fs, missing("/correction",
 				en("the correction route names no web address or mailbox, and register.yaml names no correction desk",
@@ -71,11 +74,13 @@ var correctionRoute = &Rule{
 			// The schema reports a malformed term; an absent one is a gap
 			// (which the finding on a missing route already names).
 			if blank(c.Term) && !blank(c.Route) {
+				help, hulp := "add correction.term, for example P4W (the GDPR allows one month)", "Vul correction.term in, bijvoorbeeld P4W (4 weken). De AVG geeft één maand."
+				if !gdpr {
+					help, hulp = "add correction.term, for example P4W (one month at most)", "Vul correction.term in, bijvoorbeeld P4W (4 weken), ten hoogste een maand."
+				}
 				fs = append(fs, missing("/correction",
-					en("the correction route does not say how long a request takes",
-						"add correction.term, for example P4W (the GDPR allows one month)"),
-					nl("Bij de route om gegevens te verbeteren staat niet hoe lang een verzoek duurt.",
-						"Vul correction.term in, bijvoorbeeld P4W (4 weken). De AVG geeft één maand.")))
+					en("the correction route does not say how long a request takes", help),
+					nl("Bij de route om gegevens te verbeteren staat niet hoe lang een verzoek duurt.", hulp)))
 			}
 			return fs
 		}
@@ -84,6 +89,22 @@ var correctionRoute = &Rule{
 			takes = term.String()
 		}
 		switch {
+		case !gdpr && (tooLong || term.MayBeLonger(correctionMax)):
+			// Police data: the principle's finding, at the rule's own
+			// severity, with no word of the GDPR.
+			when, wanneer := longerFrom(term, correctionMax, tooLong)
+			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
+				en(fmt.Sprintf("a correction takes %s, longer than three months%s, the most a correction may take", term, when),
+					"answer within one month; only complex or many requests may take two months more, with reasons told to the resident"),
+				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan drie maanden%s, het langste dat een verbetering mag duren.", takes, wanneer),
+					"Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom.")))
+		case !gdpr && term.MayBeLonger(correctionMonth):
+			when, wanneer := longerFrom(term, correctionMonth, false)
+			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
+				en(fmt.Sprintf("a correction takes %s, longer than a month%s", term, when),
+					"answer within one month (P1M); keep the two-month extension for complex requests, with reasons"),
+				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan een maand%s.", duur(term), term, wanneer),
+					"Antwoord binnen een maand (P1M). Gebruik de verlenging met twee maanden alleen bij ingewikkelde verzoeken, en zeg waarom.")))
 		case tooLong || term.MayBeLonger(correctionMax):
 			when, wanneer := longerFrom(term, correctionMax, tooLong)
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/correction/term", Severity: finding.Error},
@@ -160,11 +181,16 @@ func limitOn(start time.Time, limit period.Duration) (days, year int) {
 }
 
 // noRoute is the finding on a record that processes personal data and
-// names no correction route (present: it has a correction block).
-func noRoute(block bool) finding.Finding {
+// names no correction route (present: it has a correction block; gdpr:
+// its data are under the GDPR, which the help then cites).
+func noRoute(block, gdpr bool) finding.Finding {
+	cite, zie := " (GDPR art. 16, 17, 19)", " Zie AVG art. 16, 17 en 19."
+	if !gdpr {
+		cite, zie = "", ""
+	}
 	return missing(present(block, "/correction"),
 		en("the record processes personal data but does not say how residents have it corrected or deleted",
-			"add correction with the route, the desk, its url or email and the term (GDPR art. 16, 17, 19)"),
+			"add correction with the route, the desk, its url or email and the term"+cite),
 		nl("De toepassing verwerkt persoonsgegevens, maar er staat niet hoe inwoners een fout laten verbeteren of gegevens laten verwijderen.",
-			"Vul correction in: de route (route), het loket (desk), de website of het e-mailadres (url, email) en hoe lang het duurt (term). Zie AVG art. 16, 17 en 19."))
+			"Vul correction in: de route (route), het loket (desk), de website of het e-mailadres (url, email) en hoe lang het duurt (term)."+zie))
 }

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -68,5 +69,82 @@ func TestCorrectionTermIsLaw(t *testing.T) {
 	fs = only(t, "correction-route", nil, nil, testToday, personalSensor+"correction: {route: Mail., email: a@voorbeeldstad.example, term: P2M}\n")
 	if len(fs) != 1 || fs[0].Law.In("en") != "" {
 		t.Fatalf("got %+v, want one policy warning", fs)
+	}
+}
+
+// Police data (the police's own, or what boa's process as police data)
+// fall outside the GDPR (art. 2(2)(d)): a term past three months is then
+// the principle's finding, at the rule's policy severity, citing no law
+// and saying no GDPR. The same boa camera under the GDPR, and the mayor's
+// public-order camera the police view, keep the legal error.
+func TestCorrectionTermOfPoliceDataIsThePrinciples(t *testing.T) {
+	const (
+		boa = `
+id: b
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: enforcement
+`
+		police = `
+id: b
+kind: sensor
+status: active
+organisation: {type: police}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: police
+legal_basis: {regime: police_data}
+`
+		publicOrder = `
+id: b
+kind: sensor
+status: active
+organisation: {type: municipality}
+personal_data: {processed: "yes"}
+sensor_type: camera
+camera_regime: public_order
+legal_basis: {regime: police_data}
+`
+		boaPolice = boa + "legal_basis: {regime: police_data, boa: true}\n"
+		boaGDPR   = boa + "legal_basis: {regime: gdpr, gdpr_ground: public_task}\n"
+	)
+	route := func(term string) string {
+		return "correction: {route: x, email: a@b.example, term: " + term + "}\n"
+	}
+	for _, tt := range []struct {
+		name, yaml string
+		gdpr       bool   // the record is under the GDPR
+		law        string // the finding's law in English; empty: the principle's
+		sev        finding.Severity
+		message    string
+	}{
+		{"boa's police data, four months", boaPolice + route("P4M"), false, "", finding.Warning, "a correction takes P4M, longer than three months"},
+		{"boa's police data, six weeks", boaPolice + route("P6W"), false, "", finding.Warning, "a correction takes P6W, longer than a month"},
+		{"the police's own, four months", police + route("P4M"), false, "", finding.Warning, "a correction takes P4M, longer than three months"},
+		{"boa's camera under the GDPR, four months", boaGDPR + route("P4M"), true, "GDPR art. 12(3), 16, 17", finding.Error, "a correction takes P4M, longer than the three months the GDPR allows at most (GDPR art. 12(3))"},
+		{"boa's camera under the GDPR, six weeks", boaGDPR + route("P6W"), true, "", finding.Warning, "a correction takes P6W, longer than the month the GDPR gives as the rule"},
+		{"a public-order camera the police view, four months", publicOrder + route("P4M"), true, "GDPR art. 12(3), 16, 17", finding.Error, "longer than the three months the GDPR allows at most"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, "correction-route", nil, nil, testToday, tt.yaml)
+			if len(fs) != 1 {
+				t.Fatalf("got %d findings, want 1: %+v", len(fs), fs)
+			}
+			f := fs[0]
+			if f.Law.In("en") != tt.law || f.Severity != tt.sev || !strings.Contains(f.Message.In("en"), tt.message) {
+				t.Errorf("got law %q, %s, %q; want law %q, %s, %q", f.Law.In("en"), f.Severity, f.Message.In("en"), tt.law, tt.sev, tt.message)
+			}
+			if tt.gdpr {
+				return
+			}
+			for _, text := range []string{f.Message.In("en"), f.Help.In("en"), f.Message.In("nl"), f.Help.In("nl")} {
+				if strings.Contains(text, "GDPR") || strings.Contains(text, "AVG") {
+					t.Errorf("a finding on police data says the GDPR: %q", text)
+				}
+			}
+		})
 	}
 }

@@ -37,7 +37,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"ai-act-transparency":    {"AI Act art. 50", ""},
 		"ai-act-literacy":        {"AI Act art. 4", ""},
 		// issue 17
-		"correction-route": {"GDPR art. 12(3), 16, 17", "for a term longer than the law allows"},
+		"correction-route": {"GDPR art. 12(3), 16, 17", "for a term longer than the law allows, except for police data (the police's own, or what boa's process as police data)"},
 	}
 	for _, r := range Rules() {
 		want, isLaw := legal[r.ID]
