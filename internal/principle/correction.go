@@ -50,7 +50,7 @@ var correctionRoute = &Rule{
 	Applies: personalInUse,
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		c := r.Correction
-		gdpr := !policeDataOnly(r)
+		gdpr := !outsideGDPR(r)
 		if c == nil {
 			return []finding.Finding{noRoute(false, gdpr)}
 		}

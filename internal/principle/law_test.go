@@ -133,9 +133,6 @@ func TestSettleHoldsLegalFindingsToTheLaw(t *testing.T) {
 }
 
 // faceCamera is a municipal camera that recognises faces: forbidden by law.
-// Its images are police data (the mayor's camera surveillance, with
-// legal_basis.regime police_data), outside the GDPR: the law is the AI
-// Act's prohibition of real-time identification.
 var faceCamera = strings.Replace(strings.Replace(goodCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1),
 	"personal_data: {processed: yes, categories: [camera images]}", "personal_data: {processed: yes, categories: [camera images], special_categories_law: Wpg art. 5}", 1) +
 	"ai_act: {category: high_risk, role: deployer, annex_iii: 1(a), fria: {date: 2026-01-01}, eu_database_id: EU-1, literacy: Operators are trained.}\nreviews: [{body: dpo, date: 2026-01-02}]\n"
@@ -171,7 +168,7 @@ func TestLegalDutiesCannotBeSwitchedOff(t *testing.T) {
 			fx.locate(fs)
 			finding.Sort(fs)
 			match(t, fs, []want{tt.setting, faceError})
-			if len(fs) == 2 && (fs[0].Law.In("en") != lawBiometricBan.In("en") || fs[1].Law.In("en") != lawRealtimeID.In("en") || fs[1].Law.In("nl") != lawRealtimeID.In("nl")) {
+			if len(fs) == 2 && (fs[0].Law.In("en") != lawBiometricBan.In("en") || fs[1].Law.In("en") != lawBiometric.In("en") || fs[1].Law.In("nl") != lawBiometric.In("nl")) {
 				t.Errorf("law cited: %q, %q", fs[0].Law.In("en"), fs[1].Law.In("en"))
 			}
 			if tt.env != nil && len(fs) > 0 && fs[0].File != "REGISTER_RULES_BIOMETRIC_BAN" {

@@ -159,8 +159,12 @@ func boa(r *record.Record) bool { return r.LegalBasis != nil && isTrue(r.LegalBa
 // under the Wet politiegegevens, outside the GDPR (GDPR art. 2(2)(d)): the
 // police's own, or what the record says boa's process as police data. A
 // GDPR duty is no legal duty of such a record; the principle behind it
-// stays.
-func outsideGDPR(r *record.Record) bool { return police(r) || policeDataRegime(r) }
+// stays. The mayor's public-order camera is not among them, though the
+// police view its images as police data: the municipality runs it, and its
+// own duties for the images stay the GDPR's (privacy fails closed).
+func outsideGDPR(r *record.Record) bool {
+	return police(r) || policeDataRegime(r) && !r.PublicOrder()
+}
 
 // policeDataRegime reports whether the record is judged under the Wet
 // politiegegevens: its legal basis says police_data, and it may.

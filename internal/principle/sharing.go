@@ -142,15 +142,6 @@ func plural(n int64, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// policeDataOnly reports whether a record's personal data are police data
-// (outsideGDPR) as the police's own or as what boa's process as police
-// data. The mayor's public-order camera whose images the police view is
-// not among them: the municipality runs it, and its own duties for the
-// images stay the GDPR's.
-func policeDataOnly(r *record.Record) bool {
-	return police(r) || outsideGDPR(r) && !r.PublicOrder()
-}
-
 // breachWindow is the time the GDPR (art. 33) gives to report a breach to
 // the Dutch DPA after becoming aware of it.
 const breachWindow = 72 * time.Hour
@@ -184,7 +175,7 @@ var breachReported = &Rule{
     summary: A camera feed was reachable without a password for two days.`),
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		law, asks, vraagt, cite, citeNL := lawBreach, ", as GDPR art. 33(1) asks of a later notice", ", zoals AVG art. 33 lid 1 vraagt bij een latere melding", " (GDPR art. 33(1))", " (AVG art. 33 lid 1)"
-		if policeDataOnly(r) {
+		if outsideGDPR(r) {
 			// Police data are outside the GDPR: reporting a breach in time
 			// stays the programme's commitment, and the finding neither
 			// cites nor names art. 33.

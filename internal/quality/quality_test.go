@@ -254,7 +254,7 @@ func TestOverdueEvaluations(t *testing.T) {
 }
 
 func TestSwitchedOffRules(t *testing.T) {
-	r := measure(t, "rules:\n  security-audit: {severity: off, reason: Geen budget}\n  camera-regime: off\n  plain-language: info\n", nil)
+	r := measure(t, "rules:\n  security-audit: {severity: off, reason: Geen budget}\n  camera-retention: off\n  plain-language: info\n", nil)
 	got := map[string]Deviation{}
 	for _, d := range r.SwitchedOff {
 		got[d.Rule] = d
@@ -262,8 +262,8 @@ func TestSwitchedOffRules(t *testing.T) {
 	if d := got["security-audit"]; d.Severity != "off" || d.Reason != "Geen budget" || d.Refused || !strings.HasPrefix(d.Where, "register.yaml:2:") {
 		t.Errorf("security-audit: %+v", d)
 	}
-	if d := got["camera-regime"]; !d.Refused {
-		t.Errorf("camera-regime follows from law, its setting is refused: %+v", d)
+	if d := got["camera-retention"]; !d.Refused {
+		t.Errorf("camera-retention follows from law, its setting is refused: %+v", d)
 	}
 	if d := got["plain-language"]; d.Severity != "info" {
 		t.Errorf("lowered: %+v", d)
