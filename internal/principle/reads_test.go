@@ -50,7 +50,8 @@ func TestEveryRuleDeclaresWhatItReads(t *testing.T) {
 // declares: on every record of the bundled and example registers, of
 // generated ones and of a few made to trip many rules, changing a field the
 // rule does not declare (emptying it, or taking another record's value)
-// leaves the rule's verdict (its findings' severities and fields) as it
+// leaves the rule's verdict (its findings' severities, fields and the law
+// they cite) as it
 // was. A rule that reads a field it does not declare fails here, naming
 // the field.
 func TestRulesReadOnlyDeclaredFields(t *testing.T) {
@@ -69,7 +70,7 @@ func TestRulesReadOnlyDeclaredFields(t *testing.T) {
 	verdict := func(rule *Rule, rec *record.Record) string {
 		var out []string
 		for _, f := range checkRecord(ctx, []*Rule{rule}, rec, nil) {
-			out = append(out, f.Severity.String()+" "+f.Path)
+			out = append(out, f.Severity.String()+" "+f.Path+" "+f.Law.In("en"))
 		}
 		slices.Sort(out)
 		return strings.Join(out, "; ")
@@ -332,6 +333,39 @@ lifecycle: {start: 2020-01-01, end: 2021-01-01}
 evaluation: {interval: P4Y, last: 2020-06-01}
 datasets: [{name: BRP, personal_data: true}]
 source_code: {unavailable_reason: geheim}
+`, `
+id: zz-politie
+kind: sensor
+status: active
+organisation: {name: Politie, type: police}
+sensor_type: camera
+camera_regime: police
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data}
+dpia: {status: not_required, reason: geen}
+correction: {route: formulier, email: privacy@politie.nl, term: P4M}
+incidents:
+  - {type: data_breach, discovered: 2025-08-01T10:00:00+02:00, reported: 2025-08-09T10:00:00+02:00, summary: Lek}
+`, `
+id: zz-boa
+kind: sensor
+status: active
+organisation: {name: Gemeente, type: municipality}
+sensor_type: wifi_bluetooth_counter
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data, boa: true}
+correction: {route: formulier, email: privacy@gemeente.nl, term: P4M}
+incidents:
+  - {type: data_breach, discovered: 2025-08-01T10:00:00+02:00, summary: Lek}
+`, `
+id: zz-politie-algoritme
+kind: algorithm
+status: active
+organisation: {name: Politie, type: police}
+role: automated_decision
+affects_individuals: true
+personal_data: {processed: "yes"}
+legal_basis: {regime: police_data}
 `}
 
 // Whether an exception is unused or refused tells the verdict of the rule
