@@ -16,7 +16,7 @@ var humanOversight = &Rule{
 	// who can step in (GDPR art. 22(3)); oversight of decision support,
 	// and of decisions on police data (outside the GDPR), is the
 	// programme's commitment.
-	Law: lawAutomated, LawScope: label.Text{"voor geautomatiseerde besluiten over mensen, behalve over politiegegevens (van de politie en van boa's)", "for automated decisions about people, except on police data (the police's and boa's)"},
+	Law: lawAutomated, LawScope: exceptPoliceData(label.Text{"voor geautomatiseerde besluiten over mensen", "for automated decisions about people"}),
 	Title: label.Text{"Menselijke tussenkomst", "Human oversight"},
 	Why: label.Text{
 		"Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",

@@ -87,7 +87,7 @@ var signage = &Rule{
 	// sign; signs for the police's sensors and boa's police data (Wet
 	// politiegegevens) and for sensors without personal data are VNG 4.3's
 	// policy.
-	Law: lawCamera, LawScope: label.Text{"voor camera's en andere sensoren die persoonsgegevens verwerken, behalve die van de politie en die waarmee boa's politiegegevens verwerken (openbare orde: Gemeentewet art. 151c lid 4; andere camera's: AVG art. 13; andere sensoren: AVG art. 12-14)", "for cameras and other sensors that process personal data, except the police's and those whose data boa's process as police data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"},
+	Law: lawCamera, LawScope: exceptPoliceData(label.Text{"voor camera's en andere sensoren die persoonsgegevens verwerken (openbare orde: Gemeentewet art. 151c lid 4; andere camera's: AVG art. 13; andere sensoren: AVG art. 12-14)", "for cameras and other sensors that process personal data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14)"}),
 	Title: label.Text{"Herkenbaarheid", "Recognisable sensors"},
 	Why: label.Text{
 		"We maken sensoren herkenbaar, bijvoorbeeld met een kleur of een bord met het doel en een verwijzing naar het register (VNG-principe 4.3). Voor cameratoezicht voor de openbare orde is kenbaarheid een wettelijke plicht (Gemeentewet art. 151c lid 4); wie met een camera of een andere sensor in de openbare ruimte persoonsgegevens verwerkt, moet de mensen informeren (AVG art. 12-14), en op straat gebeurt dat met een bord.",

@@ -28,7 +28,7 @@ var correctionRoute = &Rule{
 	// deadline it states is the GDPR's.
 	// Police data are outside the GDPR (art. 2(2)(d)): for them the term
 	// is the principle's alone.
-	Law: lawCorrection, LawScope: label.Text{"voor een termijn die langer is dan de wet toestaat, behalve bij politiegegevens (die van de politie, of wat boa's als politiegegevens verwerken)", "for a term longer than the law allows, except for police data (the police's own, or what boa's process as police data)"},
+	Law: lawCorrection, LawScope: exceptPoliceData(label.Text{"voor een termijn die langer is dan de wet toestaat", "for a term longer than the law allows"}),
 	// A term longer than the law allows is an error, though the rule's
 	// policy findings are warnings.
 	LawSeverities: []finding.Severity{finding.Error},

@@ -66,6 +66,14 @@ var (
 	lawPoliceOrBoaData = label.Text{"Wet politiegegevens art. 1 onder a; Besluit politiegegevens buitengewoon opsporingsambtenaren", "Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren"}
 )
 
+// exceptPoliceData is the scope of a GDPR duty, which police data are
+// outside of (outsideGDPR): the rule's scope with the exception added.
+func exceptPoliceData(scope label.Text) label.Text {
+	return scope.Append(label.Text{
+		", behalve politiegegevens (die van de politie zelf, of wat boa's als politiegegevens verwerken)",
+		", except police data (the police's own, or what boa's process as police data)"})
+}
+
 // Legal reports whether the rule follows from law, wholly or for some of its
 // findings (LawScope): configuration cannot switch it off.
 func (r *Rule) Legal() bool { return !r.Law.IsZero() }

@@ -25,11 +25,16 @@ func personalWhy(r *record.Record) string {
 	if r.PersonalData.Processed == "yes" {
 		return "the record processes personal data"
 	}
+	// The GDPR's definition is not cited for police data (outsideGDPR).
+	cite, own := "; GDPR art. 4(1)", " (GDPR art. 4(1))"
+	if outsideGDPR(r) {
+		cite, own = "", ""
+	}
 	if why, ok := r.PersonalByNature(); ok {
-		return fmt.Sprintf("the sensor processes personal data by its nature (%s; GDPR art. 4(1))", why)
+		return fmt.Sprintf("the sensor processes personal data by its nature (%s%s)", why, cite)
 	}
 	if why, ok := personalWhyOf(r); ok {
-		return fmt.Sprintf("the record says the sensor processes identifiers of people (%s), which are personal data (GDPR art. 4(1))", why)
+		return fmt.Sprintf("the record says the sensor processes identifiers of people (%s), which are personal data%s", why, own)
 	}
 	return "it is not known whether the record processes personal data, so it counts as personal data (6.4)"
 }
@@ -40,11 +45,15 @@ func personalWhyNL(r *record.Record) string {
 	if r.PersonalData.Processed == "yes" {
 		return "Er worden persoonsgegevens verwerkt."
 	}
+	cite, own := "; AVG art. 4 lid 1", " (AVG art. 4 lid 1)"
+	if outsideGDPR(r) {
+		cite, own = "", ""
+	}
 	if why, ok := r.PersonalByNature(); ok {
-		return fmt.Sprintf("De sensor verwerkt door wat hij doet persoonsgegevens (%s; AVG art. 4 lid 1).", why)
+		return fmt.Sprintf("De sensor verwerkt door wat hij doet persoonsgegevens (%s%s).", why, cite)
 	}
 	if why, ok := personalWhyOf(r); ok {
-		return fmt.Sprintf("Volgens de registratie verwerkt de sensor kenmerken van mensen (%s). Dat zijn persoonsgegevens (AVG art. 4 lid 1).", why)
+		return fmt.Sprintf("Volgens de registratie verwerkt de sensor kenmerken van mensen (%s). Dat zijn persoonsgegevens%s.", why, own)
 	}
 	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
 }
@@ -60,9 +69,9 @@ var dpiaRequired = &Rule{
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
 	// where it names the processing (dpiaLaw), but not of police data.
-	Law: lawDPIA, LawScope: label.Text{
-		"voor sensoren die persoonsgegevens (kunnen) verwerken, en voor cameratoezicht, volgen, biometrie, bijzondere persoonsgegevens, profilering en geautomatiseerde besluiten, behalve die van de politie en wat boa's als politiegegevens verwerken",
-		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions, except the police's and what boa's process as police data"},
+	Law: lawDPIA, LawScope: exceptPoliceData(label.Text{
+		"voor sensoren die persoonsgegevens (kunnen) verwerken, en voor cameratoezicht, volgen, biometrie, bijzondere persoonsgegevens, profilering en geautomatiseerde besluiten",
+		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"}),
 	Title: label.Text{"DPIA uitgevoerd", "DPIA done"},
 	Why: label.Text{
 		"Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
@@ -330,7 +339,7 @@ var legalBasis = &Rule{
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
 	// register is the principle's (VI), a policy warning. Police data are
 	// outside the GDPR (art. 2(2)(d)): their legal basis is VI's.
-	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt, behalve bij gegevens van de politie en wat boa's als politiegegevens verwerken", "for a lawful ground when personal data is processed, except the police's data and what boa's process as police data"},
+	Law: lawLawfulGround, LawScope: exceptPoliceData(label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"}),
 	// Regime other (a law of its own the register cannot check) and an
 	// authority's interest outside its public task stay warnings.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
@@ -562,7 +571,7 @@ var personalDataInferred = &Rule{
 	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error,
 	// The GDPR's definition is not cited for police data, outside the GDPR
 	// (art. 2(2)(d)): for them the finding is VNG 6.4's.
-	Law: lawPersonal, LawScope: label.Text{"voor sensoren, behalve die van de politie en die waarmee boa's politiegegevens verwerken", "for sensors except the police's and those whose data boa's process as police data"},
+	Law: lawPersonal, LawScope: exceptPoliceData(label.Text{"voor sensoren", "for sensors"}),
 	// personal_data.processed unknown already counts as yes: a warning.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	Title:         label.Text{"Persoonsgegevens door de aard van de sensor", "Personal data by the sensor's nature"},
@@ -611,7 +620,7 @@ var deviceMinimisation = &Rule{
 	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error,
 	// Police data are outside the GDPR (art. 2(2)(d)): for the police's
 	// counters and boa's police data minimisation is VNG 7.5's policy.
-	Law: lawMinimise, LawScope: label.Text{"voor elke teller, behalve die van de politie en die waarmee boa's politiegegevens verwerken", "for every counter except the police's and those whose data boa's process as police data"},
+	Law: lawMinimise, LawScope: exceptPoliceData(label.Text{"voor elke teller", "for every counter"}),
 	Applies: func(r *record.Record) bool {
 		return !retired(r) && deviceCounter(r)
 	},

@@ -488,6 +488,8 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 			finding.Error, "GDPR art. 5(1)(c), 25(1)", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only) (GDPR art. 5(1)(c), 25(1))"},
 		{"the police's camera without a legal basis", "legal-basis", strings.Replace(police, "legal_basis: {regime: police_data}\n", "", 1) + camera,
 			finding.Error, "", "no legal basis is recorded, while the record processes personal data"},
+		{"the police's ANPR camera of data not known, without a legal basis", "legal-basis", strings.Replace(police, "legal_basis: {regime: police_data}\n", "", 1) + "sensor_type: anpr_camera\npersonal_data: {processed: unknown}\n",
+			finding.Error, "", "no legal basis is recorded, while the sensor processes personal data by its nature (anpr_camera)"},
 		{"a municipality's camera without a legal basis", "legal-basis", strings.Replace(boaData, "legal_basis: {regime: police_data, boa: true}\n", "", 1) + camera,
 			finding.Error, "GDPR art. 6(1)", "no legal basis is recorded, while the record processes personal data"},
 		{"the police's data on legitimate interest", "legal-basis", strings.Replace(police, "regime: police_data", "regime: police_data, gdpr_ground: legitimate_interest, law: Wet politiegegevens", 1) + camera,

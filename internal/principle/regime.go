@@ -33,7 +33,7 @@ var cameraRegime = &Rule{
 	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Cites: []string{"VNG 6.5"},
 	// The GDPR asks the controller to show which law it processes under;
 	// for police data, outside the GDPR, the regime is the principle's.
-	Law: lawAccountable, LawScope: label.Text{"voor camera's, behalve die waarvan de gegevens politiegegevens zijn", "for cameras, except those whose data are police data"},
+	Law: lawAccountable, LawScope: exceptPoliceData(label.Text{"voor camera's", "for cameras"}),
 	Title: label.Text{"Wettelijk kader van de camera", "Camera regime"},
 	Why: label.Text{
 		"Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",

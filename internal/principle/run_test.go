@@ -186,7 +186,7 @@ func TestConfigurationChangesSeverities(t *testing.T) {
 			{Rule: finding.RuleConfig, Ref: "VNG 7.7", Severity: finding.Warning, Line: 5, Column: 9, Message: "rules.security-audit: off sets the rule below its default (warning) without a reason"},
 			signs}},
 		{"file cannot switch off a legal duty", goodConfig + "rules: {signage: {severity: off, reason: Signs are ugly.}}\n", nil, []want{
-			setting(5, 9, finding.Error, "rules.signage: off would switch off or lower duties that follow from law (Gemeentewet art. 151c) for cameras and other sensors that process personal data, except the police's and those whose data boa's process as police data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14); those stay reported as the law has them"),
+			setting(5, 9, finding.Error, "rules.signage: off would switch off or lower duties that follow from law (Gemeentewet art. 151c) for cameras and other sensors that process personal data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14), except police data (the police's own, or what boa's process as police data); those stay reported as the law has them"),
 			signs, audit}},
 		{"file cannot lower a legal duty", goodConfig + "rules: {signage: warning}\n", nil, []want{
 			setting(5, 9, finding.Error, "rules.signage: warning would switch off or lower duties that follow from law (Gemeentewet art. 151c)"),

@@ -157,7 +157,7 @@ var breachReported = &Rule{
 	// police data, outside the GDPR (art. 2(2)(d)), is the programme's
 	// commitment alone.
 	Law:         lawBreach,
-	LawScope:    label.Text{"voor een datalek, behalve een lek van politiegegevens (die van de politie, of wat boa's als politiegegevens verwerken)", "for a data breach, except one of police data (the police's own, or what boa's process as police data)"},
+	LawScope:    exceptPoliceData(label.Text{"voor een datalek", "for a data breach"}),
 	LawfulRoute: label.Text{"een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason)", "a notice later than 72 hours states the reasons for the delay (delay_reason)"},
 	Title:       label.Text{"Datalek op tijd gemeld", "Data breach reported in time"},
 	Why: label.Text{
