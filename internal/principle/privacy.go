@@ -365,9 +365,9 @@ var legalBasis = &Rule{
 			if personal(r) {
 				f := missing("",
 					en(fmt.Sprintf("no legal basis is recorded, while %s", personalWhy(r)),
-						"add legal_basis with regime (gdpr, police_data or other), the GDPR ground and the law that gives the task"),
+						"add legal_basis with regime (gdpr, police_data or other), under gdpr its ground (gdpr_ground), and the law that gives the task"),
 					nl(fmt.Sprintf("Er staat geen wettelijke grondslag bij. %s", personalWhyNL(r)),
-						"Vul legal_basis in: het regime (gdpr, police_data of other), de grondslag uit de AVG en de wet waarop de taak berust."))
+						"Vul legal_basis in: het regime (gdpr, police_data of other), bij gdpr de grondslag uit de AVG (gdpr_ground), en de wet waarop de taak berust."))
 				f.Principle = personalRef(r, "VNG VI")
 				if !outsideGDPR(r) {
 					f = lawful(f, lawLawfulGround)
