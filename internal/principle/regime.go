@@ -139,12 +139,24 @@ var lawPoliceOnly = label.Text{"Politiewet 2012 art. 3; Wet politiegegevens art.
 // the Wet politiegegevens instead of the GDPR: the police's own, the
 // images of the mayor's camera surveillance under Gemeentewet 151c, which
 // are police data (shared/law.md, Cameras), and what an operator's boa's
-// process to investigate the offences of their deed (boa), but not with a
-// private camera, which the GDPR governs whoever works it. Nobody else's:
-// another operator that claims legal_basis.regime police_data stays
-// under the GDPR and its duties.
+// process to investigate the offences of their deed (boaInvestigates).
+// Nobody else's: another operator that claims legal_basis.regime
+// police_data stays under the GDPR and its duties.
 func mayBePoliceData(r *record.Record) bool {
-	return police(r) || r.PublicOrder() || boa(r) && r.CameraRegime != record.RegimePrivate
+	return police(r) || r.PublicOrder() || boaInvestigates(r)
+}
+
+// notInvestigating are the camera regimes whose cameras serve another
+// purpose than investigating offences: a private party's, traffic
+// management, operating bridges and locks, securing a building. The GDPR
+// governs them whoever works them, a boa too.
+var notInvestigating = []string{record.RegimePrivate, "traffic_management", "operational", "object_security"}
+
+// boaInvestigates reports whether the record says boa's process its data
+// to investigate offences (boa), on a sensor that may serve that purpose:
+// not a camera of a regime that serves another (notInvestigating).
+func boaInvestigates(r *record.Record) bool {
+	return boa(r) && !slices.Contains(notInvestigating, r.CameraRegime)
 }
 
 // boa reports whether the record says the operator's buitengewoon
@@ -190,10 +202,12 @@ func policeClaimed(r *record.Record, path, what, wat string, data bool) finding.
 	law := lawPoliceOnly
 	switch {
 	case data && boa(r):
-		// boa's named, but on a private camera (mayBePoliceData).
-		who, wie = "the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and a private camera (camera_regime: private) is under the GDPR, whoever works it", "De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. Voor een private camera (camera_regime: private) geldt de AVG, wie hem ook bedient."
-		fix += "; if the operator's boa's film to investigate the offences of their deed, the camera is not private: set camera_regime: enforcement"
-		herstel += " Filmen boa's van de organisatie om de strafbare feiten uit hun akte op te sporen, dan is de camera niet privaat: vul dan camera_regime: enforcement in."
+		// boa's named, on a camera whose regime serves another purpose
+		// (boaInvestigates).
+		who = fmt.Sprintf("the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and a camera with camera_regime: %s serves another purpose and is under the GDPR, whoever works it", r.CameraRegime)
+		wie = fmt.Sprintf("De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. Een camera met camera_regime: %s dient een ander doel; daarvoor geldt de AVG, wie hem ook bedient.", r.CameraRegime)
+		fix += "; if the operator's boa's film to investigate the offences of their deed, the camera serves enforcement: set camera_regime: enforcement"
+		herstel += " Filmen boa's van de organisatie om de strafbare feiten uit hun akte op te sporen, dan dient de camera de handhaving: vul dan camera_regime: enforcement in."
 		law = lawPoliceOrBoaData
 	case data:
 		who, wie = "the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and the record says none of these", "De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. De registratie zegt geen van drieën."

@@ -2,6 +2,7 @@ package principle
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -565,7 +566,7 @@ legal_basis: {regime: police_data, boa: true, law: Wet politiegegevens}
 	runCases(t, "legal-basis", nil, []ruleCase{
 		{name: "a shop's camera claiming police data", yaml: shop, want: []want{
 			{"legal-basis", "VNG VI", finding.Error, 8, 1, "the GDPR applies, as the operator is not the police, but the legal basis names no ground of GDPR art. 6(1)"},
-			{"legal-basis", "VNG VI", finding.Error, 8, 23, "legal_basis.regime is police_data, but the operator is of type private: …a private camera (camera_regime: private) is under the GDPR, whoever works it…(Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren)"}}},
+			{"legal-basis", "VNG VI", finding.Error, 8, 23, "legal_basis.regime is police_data, but the operator is of type private: …a camera with camera_regime: private serves another purpose and is under the GDPR, whoever works it…(Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren)"}}},
 		{name: "boa's camera: police data", yaml: boa},
 	})
 	for _, tt := range []struct{ name, yaml, rule, law string }{
@@ -574,6 +575,19 @@ legal_basis: {regime: police_data, boa: true, law: Wet politiegegevens}
 	} {
 		if fs := only(t, tt.rule, nil, nil, testToday, tt.yaml); len(fs) != 1 || fs[0].Law.In("en") != tt.law {
 			t.Errorf("%s: %v, want one finding of law %q", tt.name, fs, tt.law)
+		}
+	}
+	// Nor do boa's take a municipality's camera out of the GDPR when its
+	// regime serves another purpose than investigating offences.
+	for _, regime := range []string{"traffic_management", "operational", "object_security", "private"} {
+		camera := fmt.Sprintf(camera, "municipality", regime)
+		if fs := only(t, "signage", nil, nil, testToday, camera); len(fs) != 1 || fs[0].Law.In("en") != "GDPR art. 13" {
+			t.Errorf("boa's on a %s camera: signs %v, want GDPR art. 13", regime, fs)
+		}
+		if fs := only(t, "legal-basis", nil, nil, testToday, camera); !slices.ContainsFunc(fs, func(f finding.Finding) bool {
+			return strings.Contains(f.Message.In("en"), "a camera with camera_regime: "+regime+" serves another purpose")
+		}) {
+			t.Errorf("boa's on a %s camera: the claim of police data is not reported: %v", regime, fs)
 		}
 	}
 	// The claim's fix does not ask for the boa's the record already names.
