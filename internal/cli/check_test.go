@@ -181,7 +181,7 @@ rules_custom:
 	for _, want := range []string{"RULE", "biometric-ban", "VNG 2.1", "No biometric surveillance",
 		"security-audit", "error (default warning)", "drone-review", "Drones are reviewed by the ethics committee",
 		// Which duties are law, with the article, and which policy.
-		"law: Gemeentewet art. 151c(6)", "law in part: Gemeentewet art. 151c", "policy"} {
+		"law: GDPR art. 33(1)", "law in part: Gemeentewet art. 151c", "policy"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("rules output lacks %q:\n%s", want, out)
 		}
@@ -217,7 +217,7 @@ rules_custom:
 		t.Errorf("custom rule: %+v", last)
 	}
 	for _, r := range doc.Rules {
-		if r.ID == "breach-reported" && (r.Basis != "law in part" || r.Law != "GDPR art. 33(1)") {
+		if r.ID == "breach-reported" && (r.Basis != "law" || r.Law != "GDPR art. 33(1)") {
 			t.Errorf("breach-reported: basis %q, law %q", r.Basis, r.Law)
 		}
 	}
@@ -546,7 +546,7 @@ func TestExplainSaysTheSeveritiesTheLawGives(t *testing.T) {
 	for _, tt := range []struct{ rule, en, nl string }{
 		{"legal-basis", "it is law and stays as the law has it, at error or warning", "blijft het zoals de wet het geeft, als error of warning"},
 		{"biometric-ban", "it is law and stays as the law has it, at error or warning", "als error of warning"},
-		{"breach-reported", "it is law and stays as the law has it, at error or warning", "blijft het zoals de wet het geeft, als error of warning"},
+		{"breach-reported", "the rule keeps reporting as the law has it, at error or warning", "de regel blijft melden zoals de wet het geeft, als error of warning"},
 		{"correction-route", "it is law and stays as the law has it, at error", "blijft het zoals de wet het geeft, als error"},
 		{"ai-act-literacy", "the rule keeps reporting as the law has it, at warning", "als warning"},
 	} {

@@ -579,7 +579,7 @@ func TestWriteJSONListsDeviations(t *testing.T) {
 		{"rule": "security-audit", "principle": "VNG 7.7", "severity": "off", "default": "warning", "set_in": "register.yaml:7:3",
 			"reason": "De regio auditeert.", "effect": "the rule does not run"},
 		{"rule": "breach-reported", "principle": "C-breach", "severity": "warning", "default": "error", "set_in": "REGISTER_RULES_BREACH_REPORTED",
-			"reason": "", "law": "GDPR art. 33(1)", "effect": "only the rule's policy findings changed; for a data breach, except police data (the police's own, or what boa's process as police data) it follows from law and runs at its default"},
+			"reason": "", "law": "GDPR art. 33(1)", "effect": "refused: the rule follows from law and runs at its default"},
 	}
 	if len(got.Checklist.Deviations) != len(want) {
 		t.Fatalf("deviations %v, want %v", got.Checklist.Deviations, want)

@@ -14,9 +14,9 @@ var humanOversight = &Rule{
 	ID: "human-oversight", Ref: "C-human-oversight", Default: finding.Error,
 	// A decision about a person taken by the algorithm alone needs a human
 	// who can step in (GDPR art. 22(3)); oversight of decision support,
-	// and of decisions on police data (outside the GDPR), is the
-	// programme's commitment.
-	Law: lawAutomated, LawScope: exceptPoliceData(label.Text{"voor geautomatiseerde besluiten over mensen", "for automated decisions about people"}),
+	// is the programme's commitment. For decisions on police data, outside
+	// the GDPR, the Law Enforcement Directive asks the same (lawOf).
+	Law: lawAutomated, LawScope: label.Text{"voor geautomatiseerde besluiten over mensen", "for automated decisions about people"},
 	Title: label.Text{"Menselijke tussenkomst", "Human oversight"},
 	Why: label.Text{
 		"Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
@@ -34,8 +34,8 @@ var humanOversight = &Rule{
 		}
 		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
 		msgNL := "Het algoritme gaat over mensen, maar er staat niet bij hoe mensen de uitkomsten controleren en verbeteren."
-		// Police data are outside the GDPR (art. 2(2)(d)): for them art. 22
-		// is no duty, and oversight stays the programme's commitment.
+		// Police data are outside the GDPR (art. 2(2)(d)): for them the
+		// directive's article is cited instead of art. 22.
 		gdpr := r.Role == "automated_decision" && !outsideGDPR(r)
 		switch {
 		case gdpr:
@@ -44,6 +44,10 @@ var humanOversight = &Rule{
 		case r.Role == "automated_decision":
 			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them"
 			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren."
+			f := missing("",
+				en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),
+				nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))
+			return []finding.Finding{citesLaw(f, lawOf(r, lawAutomated))}
 		}
 		f := missing("",
 			en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),

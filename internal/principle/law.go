@@ -8,6 +8,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/record"
 )
 
 // The articles the checklist's legal duties rest on (shared/law.md).
@@ -65,6 +66,38 @@ var (
 	// police data too, by the decree made for them under the Wpg.
 	lawPoliceOrBoaData = label.Text{"Wet politiegegevens art. 1 onder a; Besluit politiegegevens buitengewoon opsporingsambtenaren", "Wet politiegegevens art. 1(a); Besluit politiegegevens buitengewoon opsporingsambtenaren"}
 )
+
+// policeLaw holds, for each GDPR duty the Law Enforcement Directive has
+// too, the article that holds police data to it (outsideGDPR): the Wet
+// politiegegevens carries the directive out for the police and for what
+// boa's process to investigate offences. On police data such a finding
+// stays a legal duty, under that article; a GDPR duty missing here has no
+// such counterpart, and there its finding is the principle's.
+var policeLaw = map[label.Text]label.Text{
+	lawBreach:       directive("art. 30 lid 1", "art. 30(1)"),
+	lawDPIA:         directive("art. 27", "art. 27"),
+	lawAutomated:    directive("art. 11", "art. 11"),
+	lawMinimise:     directive("art. 4 lid 1 onder c, art. 20 lid 1", "art. 4(1)(c), 20(1)"),
+	lawLawfulGround: directive("art. 8", "art. 8"),
+	lawPersonal:     directive("art. 3 onder 1", "art. 3(1)"),
+	lawAccountable:  directive("art. 4 lid 4, art. 8", "art. 4(4), 8"),
+}
+
+// directive cites the Law Enforcement Directive's article, as the Wet
+// politiegegevens carries it out.
+func directive(nl, en string) label.Text {
+	return label.Text{"Wet politiegegevens; Richtlijn (EU) 2016/680 " + nl, "Wet politiegegevens; Directive (EU) 2016/680 " + en}
+}
+
+// lawOf is the law that holds the record r to the GDPR duty law: law
+// itself, or on police data its counterpart (policeLaw), zero where it
+// has none.
+func lawOf(r *record.Record, law label.Text) label.Text {
+	if outsideGDPR(r) {
+		return policeLaw[law]
+	}
+	return law
+}
 
 // exceptPoliceData is the scope of a GDPR duty, which police data are
 // outside of (outsideGDPR): the rule's scope with the exception added.

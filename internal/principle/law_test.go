@@ -15,21 +15,21 @@ import (
 // the second, never the first.
 func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 	legal := map[string]struct{ law, scope string }{
-		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits"},
-		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions, except police data (the police's own, or what boa's process as police data)"},
-		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed, except police data (the police's own, or what boa's process as police data)"},
+		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits; on police data (the police's own, or what boa's process as police data) for what the AI Act forbids"},
+		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
+		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
 		"lifecycle-ended":      {"Gemeentewet art. 151c(1)", "for a public-order camera"},
 		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14), except police data (the police's own, or what boa's process as police data)"},
-		"breach-reported":      {"GDPR art. 33(1)", "for a data breach, except police data (the police's own, or what boa's process as police data)"},
-		"human-oversight":      {"GDPR art. 22", "for automated decisions about people, except police data (the police's own, or what boa's process as police data)"},
+		"breach-reported":      {"GDPR art. 33(1)", ""},
+		"human-oversight":      {"GDPR art. 22", "for automated decisions about people"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
 		// format v2
-		"camera-regime":          {"GDPR art. 5(2), 6(1)", "for cameras, except police data (the police's own, or what boa's process as police data)"},
+		"camera-regime":          {"GDPR art. 5(2), 6(1)", ""},
 		"camera-decision":        {"Gemeentewet art. 151c(1)", ""},
 		"camera-retention":       {"Gemeentewet art. 151c(6)", ""},
-		"personal-data-inferred": {"GDPR art. 4(1)", "for sensors, except police data (the police's own, or what boa's process as police data)"},
-		"device-minimisation":    {"GDPR art. 5(1)(c), 25(1)", "for every counter, except police data (the police's own, or what boa's process as police data)"},
+		"personal-data-inferred": {"GDPR art. 4(1)", ""},
+		"device-minimisation":    {"GDPR art. 5(1)(c), 25(1)", ""},
 		"special-categories":     {"GDPR art. 9(2); UAVG art. 22-30", ""},
 		"ai-act-profile":         {"AI Act art. 3(1), 6", "for the classification (not AI, high risk, the art. 6(3) exemption)"},
 		"ai-act-fria":            {"AI Act art. 27", "for public bodies, for every deployer under Annex III point 5(b) and 5(c), and for other deployers under point 3 (education) and point 5 (essential public services)"},
@@ -189,7 +189,7 @@ func TestPolicyPartOfAMixedRuleStaysConfigurable(t *testing.T) {
 	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
 	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Warning, Line: 6, Column: 3,
-		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits it is law"}})
+		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits; on police data (the police's own, or what boa's process as police data) for what the AI Act forbids it is law"}})
 	// Without the setting the same record fails, as policy.
 	fs = only(t, biometricBanID, configFrom(t, goodConfig), nil, testToday, tracker)
 	match(t, fs, []want{{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 24, Column: 33, Message: "capability device_tracking"}})

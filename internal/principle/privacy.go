@@ -69,9 +69,10 @@ var dpiaRequired = &Rule{
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
 	// where it names the processing (dpiaLaw), but not of police data.
-	Law: lawDPIA, LawScope: exceptPoliceData(label.Text{
+	// For police data the Law Enforcement Directive's (lawOf).
+	Law: lawDPIA, LawScope: label.Text{
 		"voor sensoren die persoonsgegevens (kunnen) verwerken, en voor cameratoezicht, volgen, biometrie, bijzondere persoonsgegevens, profilering en geautomatiseerde besluiten",
-		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"}),
+		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
 	Title: label.Text{"DPIA uitgevoerd", "DPIA done"},
 	Why: label.Text{
 		"Privacy en beveiliging zijn een harde eis vanaf het ontwerp; bij het begin van een project voeren we een gegevensbeschermingseffectbeoordeling (DPIA) uit (VNG-principe 6.3). Bij twijfel of gegevens persoonsgegevens zijn, behandelen we ze als persoonsgegevens (6.4).",
@@ -91,7 +92,7 @@ dpia:
 		fs, policy := checkDPIA(ctx, r)
 		if dpiaLaw(r) && !policy {
 			for i := range fs {
-				fs[i] = lawful(fs[i], lawDPIA)
+				fs[i] = lawful(fs[i], lawOf(r, lawDPIA))
 			}
 		}
 		return fs
@@ -105,16 +106,25 @@ dpia:
 // systematically (GDPR art. 35(3)(c); the list's Internet of Things and
 // observation of behaviour). Privacy fails closed: where nobody knows
 // whether a sensor processes personal data, no setting silences it.
-// Police data are outside the GDPR (art. 2(2)(d)): their DPIA is VNG
-// 6.3's.
+// Police data are outside the GDPR (art. 2(2)(d)), but the Law
+// Enforcement Directive asks a DPIA of processing likely to be of high
+// risk before it starts (art. 27), which these are: there the finding
+// cites the directive (lawOf).
 func dpiaLaw(r *record.Record) bool {
-	if outsideGDPR(r) {
-		return false
-	}
 	if _, _, ok := dpiaMandatory(r); ok {
 		return true
 	}
 	return r.Kind == record.Sensor && personal(r)
+}
+
+// dpiaBefore is the article that asks for the record's DPIA before the
+// processing: GDPR art. 35(1), or on police data the directive's
+// (lawOf).
+func dpiaBefore(r *record.Record) label.Text {
+	if outsideGDPR(r) {
+		return lawOf(r, lawDPIA)
+	}
+	return label.Text{"AVG art. 35 lid 1", "GDPR art. 35(1)"}
 }
 
 // checkDPIA is dpia-required's check, before its findings are marked as
@@ -144,14 +154,8 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 		if !ok {
 			return nil, false
 		}
-		if !dpiaLaw(r) {
-			// Police data: what the GDPR makes mandatory, the principle
-			// still asks.
-			return []finding.Finding{worded(finding.Finding{Path: "/dpia/status", Principle: ref},
-				en(fmt.Sprintf("dpia.status is not_required, but the principle asks for a DPIA for %s, also for police data", why.In("en")),
-					"do the DPIA before the processing starts and set dpia.status: done with its date and link"),
-				nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar het principe vraagt om een DPIA voor %s, ook bij politiegegevens.", why.In("nl")),
-					"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link."))}, false
+		if outsideGDPR(r) {
+			cite = lawOf(r, lawDPIA) // the GDPR's list is not cited
 		}
 		return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Error},
 			en(fmt.Sprintf("dpia.status is not_required, but a DPIA is mandatory for %s", why.In("en")),
@@ -182,7 +186,8 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 				nl(fmt.Sprintf("Bij dpia.status staat done (uitgevoerd), maar de DPIA is van %s, een datum die nog moet komen. De DPIA is dus nog niet uitgevoerd. %s", datum(r.DPIA.Date), personalWhyNL(r)),
 					"Voer de DPIA uit voordat de verwerking begint en vul de datum in waarop dat is gebeurd. Vul tot dan dpia.status: in_progress in. Klopt de datum niet, verbeter dan dpia.date."))
 			if dpiaLaw(r) {
-				f = cites(f, "GDPR art. 35(1)", "AVG art. 35 lid 1")
+				before := dpiaBefore(r)
+				f = cites(f, before.In("en"), before.In("nl"))
 			}
 			break
 		}
@@ -205,7 +210,7 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 					"if the date is wrong, correct dpia.date; if it is right, the processing ran without the DPIA the law requires: report it to the data protection officer, and do the DPIA before any change to the processing"),
 				nl(fmt.Sprintf("De DPIA is van %s, na de start van de verwerking op %s. De wet vraagt om de DPIA vóór de verwerking.", datum(r.DPIA.Date), datum(r.Lifecycle.Start)),
 					"Klopt de datum niet, verbeter dan dpia.date. Klopt ze wel, dan liep de verwerking zonder de DPIA die de wet vooraf vraagt: meld het bij de functionaris gegevensbescherming, en voer de DPIA uit vóór elke wijziging van de verwerking.")),
-				"GDPR art. 35(1)", "AVG art. 35 lid 1")}, false
+				dpiaBefore(r).In("en"), dpiaBefore(r).In("nl"))}, false
 		}
 		return nil, false
 	case r.DPIA.Status == "in_progress" && planned:
@@ -339,7 +344,7 @@ var legalBasis = &Rule{
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
 	// register is the principle's (VI), a policy warning. Police data are
 	// outside the GDPR (art. 2(2)(d)): their legal basis is VI's.
-	Law: lawLawfulGround, LawScope: exceptPoliceData(label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"}),
+	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"},
 	// Regime other (a law of its own the register cannot check) and an
 	// authority's interest outside its public task stay warnings.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
@@ -369,9 +374,7 @@ var legalBasis = &Rule{
 					nl(fmt.Sprintf("Er staat geen wettelijke grondslag bij. %s", personalWhyNL(r)),
 						"Vul legal_basis in: het regime (gdpr, police_data of other), bij gdpr de grondslag uit de AVG (gdpr_ground), en de wet waarop de taak berust."))
 				f.Principle = personalRef(r, "VNG VI")
-				if !outsideGDPR(r) {
-					f = lawful(f, lawLawfulGround)
-				}
+				f = lawful(f, lawOf(r, lawLawfulGround))
 				fs = append(fs, f)
 			}
 			return fs
@@ -569,9 +572,9 @@ func holderNL(h string) string {
 
 var personalDataInferred = &Rule{
 	ID: "personal-data-inferred", Ref: "VNG 6.4", Default: finding.Error,
-	// The GDPR's definition is not cited for police data, outside the GDPR
-	// (art. 2(2)(d)): for them the finding is VNG 6.4's.
-	Law: lawPersonal, LawScope: exceptPoliceData(label.Text{"voor sensoren", "for sensors"}),
+	// For police data, outside the GDPR (art. 2(2)(d)), the Law
+	// Enforcement Directive's definition (lawOf).
+	Law: lawPersonal,
 	// personal_data.processed unknown already counts as yes: a warning.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	Title:         label.Text{"Persoonsgegevens door de aard van de sensor", "Personal data by the sensor's nature"},
@@ -598,9 +601,7 @@ personal_data:
 				"set personal_data.processed: yes and list the categories; the checklist already treats the sensor as processing personal data"),
 			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar een sensor met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, why),
 				"Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt de sensor al als een sensor die persoonsgegevens verwerkt."))
-		if !outsideGDPR(r) {
-			f = citesLaw(f, lawPersonal)
-		}
+		f = citesLaw(f, lawOf(r, lawPersonal))
 		if r.PersonalData.Processed == "unknown" {
 			f.Severity = finding.Warning // unknown already counts as yes
 		}
@@ -618,9 +619,9 @@ var deviceMeasures = struct{ pseudonymise, aggregate []string }{
 
 var deviceMinimisation = &Rule{
 	ID: "device-minimisation", Ref: "VNG 7.5", Default: finding.Error,
-	// Police data are outside the GDPR (art. 2(2)(d)): for the police's
-	// counters and boa's police data minimisation is VNG 7.5's policy.
-	Law: lawMinimise, LawScope: exceptPoliceData(label.Text{"voor elke teller", "for every counter"}),
+	// For police data, outside the GDPR (art. 2(2)(d)), the Law
+	// Enforcement Directive asks the same (lawOf).
+	Law: lawMinimise,
 	Applies: func(r *record.Record) bool {
 		return !retired(r) && deviceCounter(r)
 	},
@@ -663,9 +664,7 @@ minimisation:
 				"truncate or hash identifiers on the device with a salt that changes at least daily, send only counts, and list the measures under minimisation.measures"),
 			nl("De teller vangt kenmerken van telefoons op, maar er staat niet bij: "+joinEn(nodig)+".",
 				"Kort de kenmerken in of versleutel ze in het apparaat met een sleutel die minstens elke dag wisselt, stuur alleen tellingen door, en zet de maatregelen bij minimisation.measures."))
-		if !outsideGDPR(r) {
-			f = citesLaw(f, lawMinimise)
-		}
+		f = citesLaw(f, lawOf(r, lawMinimise))
 		return []finding.Finding{f}
 	},
 }

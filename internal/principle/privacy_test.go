@@ -443,13 +443,14 @@ func TestDPIALegalScope(t *testing.T) {
 	}
 }
 
-// TestPoliceDataAreHeldToThePrinciplesNotTheGDPR: police data (the
-// police's own, and what boa's process to investigate offences) are outside
-// the GDPR (art. 2(2)(d)). Where a rule holds a record to a duty of the
-// GDPR, such a record gets the principle's finding, at the rule's own
-// severity, without the GDPR as its law or in its words; the same record
-// under the GDPR keeps the legal finding.
-func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
+// TestPoliceDataAreHeldToTheDirectiveNotTheGDPR: police data (the police's
+// own, and what boa's process to investigate offences) are outside the
+// GDPR (art. 2(2)(d)). Where the Law Enforcement Directive has the same
+// duty, such a record's finding stays legal and cites the directive's
+// article as the Wet politiegegevens carries it out; where it has none (a
+// legitimate interest), the finding is the principle's. Neither names the
+// GDPR; the same record under the GDPR keeps its legal finding.
+func TestPoliceDataAreHeldToTheDirectiveNotTheGDPR(t *testing.T) {
 	const (
 		boaData = "organisation: {type: municipality}\ncamera_regime: enforcement\nlegal_basis: {regime: police_data, boa: true}\n"
 		boaGDPR = "organisation: {type: municipality}\ncamera_regime: enforcement\nlegal_basis: {regime: gdpr, boa: true}\n"
@@ -463,33 +464,33 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 		law, message     string
 	}{
 		{"a boa camera's police data without a DPIA", "dpia-required", boaData + camera,
-			finding.Error, "", "no DPIA is recorded, while the record processes personal data"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "no DPIA is recorded, while the record processes personal data"},
 		{"the police's camera without a DPIA", "dpia-required", police + camera,
-			finding.Error, "", "no DPIA is recorded, while the record processes personal data"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "no DPIA is recorded, while the record processes personal data"},
 		{"a boa camera under the GDPR without a DPIA", "dpia-required", boaGDPR + camera,
 			finding.Error, "GDPR art. 35(1) and (3)", "no DPIA is recorded, while the record processes personal data"},
 		{"a boa camera's police data, DPIA not required", "dpia-required", boaData + camera + "dpia: {status: not_required, reason: x}\n",
-			finding.Error, "", "dpia.status is not_required, but the principle asks for a DPIA for systematic monitoring of a publicly accessible area with cameras, also for police data"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
 		{"the police's camera, DPIA not required", "dpia-required", police + camera + "dpia: {status: not_required, reason: x}\n",
-			finding.Error, "", "dpia.status is not_required, but the principle asks for a DPIA for systematic monitoring of a publicly accessible area with cameras, also for police data"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
 		{"a boa camera under the GDPR, DPIA not required", "dpia-required", boaGDPR + camera + "dpia: {status: not_required, reason: x}\n",
 			finding.Error, "GDPR art. 35(1) and (3)", "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (GDPR art. 35(3)(c)"},
 		{"the police's prediction about people, DPIA not required", "dpia-required", "kind: algorithm\nrole: prediction\naffects_individuals: true\n" + police + "personal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: x}\n",
-			finding.Error, "", "dpia.status is not_required, but the principle asks for a DPIA for predicting or evaluating aspects of people (prediction), which is profiling, also for police data"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but a DPIA is mandatory for predicting or evaluating aspects of people (prediction), which is profiling (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
 		{"a boa camera's police data, DPIA after the start", "dpia-required", boaData + camera + "lifecycle: {start: 2026-02-01}\ndpia: {status: done, date: 2026-03-01}\n",
-			finding.Warning, "", "the principle asks for it at the start of the project"},
+			finding.Warning, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "the law asks for the DPIA before the processing (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
 		{"a boa camera under the GDPR, DPIA after the start", "dpia-required", boaGDPR + camera + "lifecycle: {start: 2026-02-01}\ndpia: {status: done, date: 2026-03-01}\n",
 			finding.Warning, "GDPR art. 35(1) and (3)", "the law asks for the DPIA before the processing (GDPR art. 35(1))"},
 		{"a boa's counter of police data without minimisation", "device-minimisation", boaData + counter,
-			finding.Error, "", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only)"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 4(1)(c), 20(1)", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only)"},
 		{"the police's counter without minimisation", "device-minimisation", police + counter,
-			finding.Error, "", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only)"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 4(1)(c), 20(1)", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only)"},
 		{"a boa's counter under the GDPR without minimisation", "device-minimisation", boaGDPR + counter,
 			finding.Error, "GDPR art. 5(1)(c), 25(1)", "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only) (GDPR art. 5(1)(c), 25(1))"},
 		{"the police's camera without a legal basis", "legal-basis", strings.Replace(police, "legal_basis: {regime: police_data}\n", "", 1) + camera,
-			finding.Error, "", "no legal basis is recorded, while the record processes personal data"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 8", "no legal basis is recorded, while the record processes personal data"},
 		{"the police's ANPR camera of data not known, without a legal basis", "legal-basis", strings.Replace(police, "legal_basis: {regime: police_data}\n", "", 1) + "sensor_type: anpr_camera\npersonal_data: {processed: unknown}\n",
-			finding.Error, "", "no legal basis is recorded, while the sensor processes personal data by its nature (anpr_camera)"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 8", "no legal basis is recorded, while the sensor processes personal data by its nature (anpr_camera)"},
 		{"a municipality's camera without a legal basis", "legal-basis", strings.Replace(boaData, "legal_basis: {regime: police_data, boa: true}\n", "", 1) + camera,
 			finding.Error, "GDPR art. 6(1)", "no legal basis is recorded, while the record processes personal data"},
 		{"the police's data on legitimate interest", "legal-basis", strings.Replace(police, "regime: police_data", "regime: police_data, gdpr_ground: legitimate_interest, law: Wet politiegegevens", 1) + camera,
@@ -501,9 +502,9 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 		{"a boa camera under the GDPR on legitimate interest", "legal-basis", strings.Replace(boaGDPR, "boa: true", "boa: true, gdpr_ground: legitimate_interest, law: Gemeentewet", 1) + camera,
 			finding.Error, "GDPR art. 6(1), last sentence", "legitimate_interest is not available to a public authority (municipality) for its tasks (GDPR art. 6(1), last sentence)"},
 		{"the police's camera said to process no personal data", "personal-data-inferred", police + "sensor_type: camera\npersonal_data: {processed: \"no\"}\n",
-			finding.Error, "", "personal_data.processed is no, but a sensor with camera_regime police processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 3(1)", "personal_data.processed is no, but a sensor with camera_regime police processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people"},
 		{"a boa's ANPR camera of police data, not known", "personal-data-inferred", boaData + "sensor_type: anpr_camera\npersonal_data: {processed: unknown}\n",
-			finding.Warning, "", "personal_data.processed is unknown, but a sensor with anpr_camera processes personal data"},
+			finding.Warning, "Wet politiegegevens; Directive (EU) 2016/680 art. 3(1)", "personal_data.processed is unknown, but a sensor with anpr_camera processes personal data"},
 		{"a boa's ANPR camera under the GDPR said to process no personal data", "personal-data-inferred", boaGDPR + "sensor_type: anpr_camera\npersonal_data: {processed: \"no\"}\n",
 			finding.Error, "GDPR art. 4(1)", "personal_data.processed is no, but a sensor with anpr_camera processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people (GDPR art. 4(1))"},
 	} {
@@ -520,17 +521,17 @@ func TestPoliceDataAreHeldToThePrinciplesNotTheGDPR(t *testing.T) {
 			if f.Severity != tt.sev || f.Law.In("en") != tt.law || !strings.Contains(f.Message.In("en"), tt.message) {
 				t.Errorf("got %s, law %q: %q\nwant %s, law %q: %q", f.Severity, f.Law.In("en"), f.Message.In("en"), tt.sev, tt.law, tt.message)
 			}
-			if tt.law == "" && (strings.Contains(f.Message.In("en"), "GDPR art.") || strings.Contains(f.Message.In("nl"), "AVG art.")) {
-				t.Errorf("a finding of the principle names the GDPR: %q / %q", f.Message.In("en"), f.Message.In("nl"))
+			if !strings.HasPrefix(tt.law, "GDPR") && (strings.Contains(f.Message.In("en"), "GDPR art.") || strings.Contains(f.Message.In("nl"), "AVG art.")) {
+				t.Errorf("a finding on police data names the GDPR: %q / %q", f.Message.In("en"), f.Message.In("nl"))
 			}
 		})
 	}
 }
 
-// TestConfigurationLowersThePrinciplesFindingOnPoliceDataOnly: the finding
-// on police data is the principle's, which configuration may lower; the
-// same record under the GDPR keeps the error the law gives it.
-func TestConfigurationLowersThePrinciplesFindingOnPoliceDataOnly(t *testing.T) {
+// TestConfigurationLowersNoDutyOfPoliceData: a claim of police data takes
+// no duty out of the law: the directive's finding keeps the error the law
+// gives it when the rule is set lower, as the GDPR's does.
+func TestConfigurationLowersNoDutyOfPoliceData(t *testing.T) {
 	const (
 		policeData = "organisation: {type: municipality}\nlegal_basis: {regime: police_data, boa: true, law: Wet politiegegevens}\n"
 		gdpr       = "organisation: {type: municipality}\nlegal_basis: {regime: gdpr, gdpr_ground: public_task, boa: true, law: Gemeentewet}\n"
@@ -546,7 +547,7 @@ func TestConfigurationLowersThePrinciplesFindingOnPoliceDataOnly(t *testing.T) {
 			for _, c := range []struct {
 				regime string
 				want   finding.Severity
-			}{{policeData, finding.Warning}, {gdpr, finding.Error}} {
+			}{{policeData, finding.Error}, {gdpr, finding.Error}} {
 				fs := only(t, tt.rule, cfg, nil, testToday, "id: b\nkind: sensor\nstatus: active\n"+c.regime+tt.yaml)
 				if len(fs) != 1 || fs[0].Severity != c.want {
 					t.Errorf("with %q: got %v, want one %s", c.regime, fs, c.want)

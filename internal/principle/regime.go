@@ -31,9 +31,10 @@ func regimeNL(regime string) string {
 
 var cameraRegime = &Rule{
 	ID: "camera-regime", Ref: "VNG VI", Default: finding.Error, Cites: []string{"VNG 6.5"},
-	// The GDPR asks the controller to show which law it processes under;
-	// for police data, outside the GDPR, the regime is the principle's.
-	Law: lawAccountable, LawScope: exceptPoliceData(label.Text{"voor camera's", "for cameras"}),
+	// The GDPR asks the controller to show which law it processes under,
+	// and for police data, outside the GDPR, the Law Enforcement Directive
+	// (accountable).
+	Law: lawAccountable,
 	Title: label.Text{"Wettelijk kader van de camera", "Camera regime"},
 	Why: label.Text{
 		"Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",
@@ -97,11 +98,11 @@ camera_regime: public_order   # cameratoezicht door de burgemeester onder Gemeen
 
 // accountable is the finding f on a camera that does not say which law it
 // falls under: a breach of the GDPR's accountability (art. 5(2), 6(1)),
-// unless its data are police data, outside the GDPR (art. 2(2)(d)); for
-// those it is the principle's.
+// or for police data, outside the GDPR (art. 2(2)(d)), of the Law
+// Enforcement Directive's (lawOf).
 func accountable(r *record.Record, f finding.Finding) finding.Finding {
 	if outsideGDPR(r) {
-		return f
+		return citesLaw(f, lawOf(r, lawAccountable))
 	}
 	return lawful(cites(f, "GDPR art. 5(2)", "AVG art. 5 lid 2"), lawAccountable)
 }

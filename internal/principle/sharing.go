@@ -153,11 +153,10 @@ var breachReported = &Rule{
 	Applies: func(r *record.Record) bool {
 		return slices.ContainsFunc(r.Incidents, func(in record.Incident) bool { return in.Type == "data_breach" && in.IsNotifiable() })
 	},
-	// The duty to report in time is the GDPR's (art. 33(1)); a breach of
-	// police data, outside the GDPR (art. 2(2)(d)), is the programme's
-	// commitment alone.
+	// The duty to report in time is the GDPR's (art. 33(1)), and for police
+	// data, outside the GDPR (art. 2(2)(d)), the Law Enforcement
+	// Directive's (lawOf).
 	Law:         lawBreach,
-	LawScope:    exceptPoliceData(label.Text{"voor een datalek", "for a data breach"}),
 	LawfulRoute: label.Text{"een melding later dan 72 uur vermeldt de redenen voor de vertraging (delay_reason)", "a notice later than 72 hours states the reasons for the delay (delay_reason)"},
 	Title:       label.Text{"Datalek op tijd gemeld", "Data breach reported in time"},
 	Why: label.Text{
@@ -176,10 +175,9 @@ var breachReported = &Rule{
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		law, asks, vraagt, cite, citeNL := lawBreach, ", as GDPR art. 33(1) asks of a later notice", ", zoals AVG art. 33 lid 1 vraagt bij een latere melding", " (GDPR art. 33(1))", " (AVG art. 33 lid 1)"
 		if outsideGDPR(r) {
-			// Police data are outside the GDPR: reporting a breach in time
-			// stays the programme's commitment, and the finding neither
-			// cites nor names art. 33.
-			law, asks, vraagt, cite, citeNL = label.Text{}, "", "", "", ""
+			// Police data are outside the GDPR: the same duty is the
+			// directive's, which the finding cites (lawOf), not art. 33.
+			law, asks, vraagt, cite, citeNL = lawOf(r, lawBreach), "", "", "", ""
 		}
 		var fs []finding.Finding
 		for i, in := range r.Incidents {
