@@ -302,7 +302,7 @@ func TestBuildNamesTheRulesSwitchedOff(t *testing.T) {
 	}
 	for _, want := range []string{
 		"register: 2 rules switched off or lowered by the configuration",
-		"biometric-ban: off (default error), set in REGISTER_RULES_BIOMETRIC_BAN; only its policy part: for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits; on police data (the police's own, or what boa's process as police data) for what the AI Act forbids it follows from law (GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)) and still runs; no reason given",
+		"biometric-ban: off (default error), set in REGISTER_RULES_BIOMETRIC_BAN; only its policy part: for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits it follows from law (GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)) and still runs; no reason given",
 		"security-audit: off (default warning), set in register.yaml:",
 		"; reason: The region audits the network.",
 		// A setting the rules judge by, away from its default.

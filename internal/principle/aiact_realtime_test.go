@@ -58,7 +58,7 @@ func TestRealtimeIdentificationNeedsEveryConditionOfArticle5(t *testing.T) {
 		capability = "capability realtime_biometric_identification (real-time remote biometric identification) is biometric surveillance"
 		lacksFRIA  = "a completed fundamental-rights impact assessment (ai_act.fria with its date; AI Act art. 5(2), 27)"
 		lacksEUDB  = "the system's registration in the EU database (ai_act.eu_database_id; AI Act art. 5(2), 49)"
-		warning    = "exception to a legal duty (AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: " + capability
+		warning    = "exception to a legal duty (Wet politiegegevens; Directive (EU) 2016/680 art. 10; AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: " + capability
 		friaNow    = "a deployer of a high-risk AI system of Annex III point 1(a) must assess the impact on fundamental rights before first use, and no FRIA is recorded (AI Act art. 27); for real-time remote biometric identification for law enforcement that assessment is a condition of any use, since 2025-02-02 (AI Act art. 5(2))"
 		regNow     = "a public authority deploying a high-risk AI system of Annex III point 1(a) registers its use in the EU database, and no entry is recorded (AI Act art. 26(8), 49(3)); for real-time remote biometric identification for law enforcement that registration is a condition of any use, since 2025-02-02 (AI Act art. 5(2))"
 		pending    = "(the duty applies from 2025-02-02; AI Act art. 5(2): real-time remote biometric identification for law enforcement needs them since the prohibitions apply)"

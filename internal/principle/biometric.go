@@ -239,21 +239,21 @@ const biometricBanID = "biometric-ban"
 // Format v2 says when identification happens: real time (art. 5(1)(h)) or
 // after the fact (high-risk, each use authorised beforehand, art. 26(10));
 // the v1 values that do not say count as real time.
-//
-// Police data are outside the GDPR (art. 2(2)(d), outsideGDPR): for them
-// GDPR art. 9(1) is no legal duty, and only the AI Act's part is law.
 var lawPostIdentification = label.Text{"AI-verordening art. 26 lid 10, bijlage III punt 1(a); Wet politiegegevens", "AI Act art. 26(10), Annex III 1(a); Wet politiegegevens"}
 
-// lawRealtimeID is the law of real-time remote biometric identification on
-// police data, outside the GDPR: the AI Act's prohibition alone.
-var lawRealtimeID = label.Text{"AI-verordening art. 5 lid 1 onder h", "AI Act art. 5(1)(h)"}
+// policeBiometricEN and policeBiometricNL say why identifying people by
+// their body is a legal matter on police data (lawPoliceBiometricData).
+const (
+	policeBiometricEN = "; identifying people by their body processes biometric data, which on police data is allowed only where strictly necessary and a law provides for it (Wet politiegegevens; Directive (EU) 2016/680 art. 10)"
+	policeBiometricNL = " Mensen herkennen aan hun lichaam is een verwerking van biometrische gegevens. Bij politiegegevens mag dat alleen als het strikt noodzakelijk is en een wet erin voorziet (Wet politiegegevens; Richtlijn (EU) 2016/680 art. 10)."
+)
 
 var biometricBan = &Rule{
 	ID: biometricBanID, Ref: "VNG 2.1", Default: finding.Error, Covers: []string{"C-no-live-face"},
 	// A claim of art. 5(1)(f)'s way out, a medical or safety reason,
 	// the register cannot check: a warning a person checks.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
-	Law:           lawBiometricBan, LawfulException: lawPoliceBiometric, LawScope: label.Text{"voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf, voor emotieherkenning op het werk en in het onderwijs, en voor biometrische indeling naar ras, politieke opvattingen, geloof, seksuele gerichtheid en andere gevoelige kenmerken; bij politiegegevens (die van de politie zelf, of wat boa's als politiegegevens verwerken) voor wat de AI-verordening verbiedt", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits; on police data (the police's own, or what boa's process as police data) for what the AI Act forbids"},
+	Law:           lawBiometricBan, LawfulException: lawPoliceBiometric, LawScope: label.Text{"voor het herkennen van mensen aan hun gezicht, lichaam of manier van lopen, live of achteraf, voor emotieherkenning op het werk en in het onderwijs, en voor biometrische indeling naar ras, politieke opvattingen, geloof, seksuele gerichtheid en andere gevoelige kenmerken", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits"},
 	Title: label.Text{"Geen biometrische surveillance", "No biometric surveillance"},
 	Why: label.Text{
 		"Gemeenten volgen in de openbare ruimte nooit individuele mensen en gebruiken geen biometrische surveillance zoals gezichtsherkenning, categorisering naar lichaamskenmerken, emotie- of gedragsherkenning (VNG-principe 2.1; ook de programma-afspraak tegen live gezichtsherkenning). Het verbod geldt voor sensoren en voor algoritmes. Live biometrische identificatie op afstand in de openbare ruimte is voor rechtshandhaving ook bij wet verboden sinds 2 februari 2025 (AI-verordening art. 5 lid 1 onder h), emotieherkenning op het werk en in het onderwijs ook (art. 5 lid 1 onder f), en biometrische indeling die ras, politieke opvattingen, vakbondslidmaatschap, geloof of levensovertuiging, seksleven of seksuele gerichtheid afleidt ook (art. 5 lid 1 onder g); van die twee mag niemand afwijken. Alleen de politie mag afwijken: achteraf met een voorafgaande toestemming van een rechter of een bestuursinstantie waarvan het besluit bindend is en aan de rechter kan worden voorgelegd (art. 26 lid 10), live alleen voor een doel uit art. 5 lid 1 onder h, op grond van een nationale wet (art. 5 lid 5), met voorafgaande toestemming van een rechter of een onafhankelijke bestuursinstantie waarvan het besluit bindend is (art. 5 lid 3), en met een afgeronde grondrechteneffectbeoordeling en een registratie in de EU-databank (art. 5 lid 2); dan blijft het een zichtbare waarschuwing. Of een bestuursinstantie onafhankelijk is en bindend beslist, is aan haar naam niet te zien: de controle aanvaardt daarom, live en achteraf, alleen een rechter; de politie zelf, de officier van justitie en de burgemeester tellen nooit.",
@@ -307,19 +307,16 @@ exceptions:
 				}
 				law, wet, by := "; identifying people by their body processes special categories of personal data (GDPR art. 9(1))", " Mensen herkennen aan hun lichaam is een verwerking van bijzondere persoonsgegevens (AVG art. 9 lid 1).", lawBiometric
 				if outsideGDPR(r) {
-					// Police data: no GDPR art. 9(1) (the Wet
-					// politiegegevens governs them); the ban is the
-					// principle's until the AI Act prohibits it.
-					law, wet, by = "", "", label.Text{}
+					// Police data: not GDPR art. 9(1) but the directive's
+					// art. 10, which allows it only where strictly
+					// necessary and a law provides for it.
+					law, wet, by = policeBiometricEN, policeBiometricNL, lawOf(r, lawBiometric)
 				}
 				// Police data are processed for law enforcement, whatever
 				// camera_regime says.
 				if (lawEnforcement(r) || outsideGDPR(r)) && ctx.OnOrAfter(art5From) {
 					law = "; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"
 					wet = " Live biometrische identificatie op afstand in de openbare ruimte is bij wet verboden (AI-verordening art. 5 lid 1 onder h, sinds 2 februari 2025)."
-					if outsideGDPR(r) {
-						by = lawRealtimeID
-					}
 				}
 				f.Message = f.Message.Append(label.Text{wet + onduidelijk, law + unstated})
 				if !by.IsZero() {
@@ -368,10 +365,11 @@ exceptions:
 				case !outsideGDPR(r):
 					f = lawful(cites(f, "GDPR art. 9(1)", "AVG art. 9 lid 1"), lawBiometric)
 				case !police(r):
-					// Police data that are not the police's own (boa's,
-					// the mayor's cameras) are outside GDPR art. 9(1),
-					// and only the police may be excepted under AI Act
-					// art. 26(10): the principle's ban.
+					// boa's police data are outside GDPR art. 9(1), but
+					// under the directive's art. 10; only the police may
+					// be excepted under AI Act art. 26(10).
+					f.Message = f.Message.Append(label.Text{policeBiometricNL, policeBiometricEN})
+					f = lawful(f, lawPoliceBiometricData)
 				default:
 					f = lawful(f, lawPostIdentification)
 					f.Message = f.Message.Append(label.Text{

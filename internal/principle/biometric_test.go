@@ -203,7 +203,7 @@ exceptions:
     objective: victim_search
     national_law: Wet X art. 1
 ` + authorised, want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (Wet politiegegevens; Directive (EU) 2016/680 art. 10; AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
 		}},
 		{name: "real time before the AI Act's prohibitions applied: the principle only", today: "2025-01-15", yaml: liveCamera, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "capability realtime_biometric_identification"},
@@ -249,7 +249,7 @@ func TestOnlyThePoliceThemselvesMayBeExcepted(t *testing.T) {
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 16, "does not count: it lacks an operator of type police…camera_regime: police does not make an operator of type private the police"},
 		}},
 		{name: "the police themselves with the same exception: a visible warning", yaml: liveCameraRunBy("police"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 16, "exception to a legal duty (AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 16, "exception to a legal duty (Wet politiegegevens; Directive (EU) 2016/680 art. 10; AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: capability realtime_biometric_identification"},
 		}},
 	})
 }
@@ -264,7 +264,7 @@ func TestAuthorisationByAnIndependentAuthority(t *testing.T) {
 			{"biometric-ban", "VNG 2.1", finding.Error, 7, 5, "does not count: it lacks an authorisation the checklist can recognise (AI Act art. 5(3) allows a judicial authority or an independent administrative authority whose decision is binding; a name cannot show that an administrative authority is independent and its decision binding, so the checklist accepts only a court, named in authorisation.authority"},
 		}},
 		{name: "a court: the lawful route, a visible warning", yaml: liveAuthorisedBy("Rechtbank Midden-Nederland"), want: []want{
-			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (AI Act art. 5(1)(h))"},
+			{"biometric-ban", "VNG 2.1", finding.Warning, 7, 5, "exception to a legal duty (Wet politiegegevens; Directive (EU) 2016/680 art. 10; AI Act art. 5(1)(h))"},
 		}},
 	})
 	for _, f := range only(t, biometricBanID, nil, nil, testToday, liveAuthorisedBy("Autoriteit Persoonsgegevens")) {
@@ -492,16 +492,16 @@ func TestEmotionRecognitionClaimingAMedicalOrSafetyReason(t *testing.T) {
 	}
 }
 
-// TestBiometricBanOnPoliceDataCitesNoGDPR: the police's data, and what
-// boa's process as police data, are outside the GDPR (art. 2(2)(d)):
-// identifying people by their body there is no breach of GDPR art. 9(1)
-// (the Wet politiegegevens governs it, see special-categories). The AI
-// Act still applies to law enforcement: real-time identification is
-// prohibited (art. 5(1)(h)) from 2025-02-02, and the police's
-// identification after the fact is high-risk AI (art. 26(10)). Anything
-// else stays the principle's ban. The same cameras under the GDPR keep
-// their GDPR art. 9(1).
-func TestBiometricBanOnPoliceDataCitesNoGDPR(t *testing.T) {
+// TestBiometricBanOnPoliceDataCitesTheDirective: police data, the police's
+// own or what boa's process as police data, are outside the GDPR (art.
+// 2(2)(d)), but the Law Enforcement Directive allows identifying people by
+// their body only where strictly necessary and a law provides for it (art.
+// 10): the ban stays law there, citing that article instead of GDPR art.
+// 9(1). The AI Act's prohibition of real-time identification (art.
+// 5(1)(h)) and the police's high-risk identification after the fact (art.
+// 26(10)) apply as before. The same cameras under the GDPR, and boa's on a
+// camera for enforcement, which the GDPR governs, keep GDPR art. 9(1).
+func TestBiometricBanOnPoliceDataCitesTheDirective(t *testing.T) {
 	camera := `
 id: b
 kind: sensor
@@ -513,26 +513,33 @@ camera_regime: %s
 legal_basis: {regime: %s, boa: true}
 capabilities: [%s]
 `
-	const gdpr91 = "GDPR art. 9(1); AI Act art. 5(1)(h)"
+	const (
+		gdpr91   = "GDPR art. 9(1); AI Act art. 5(1)(h)"
+		art10    = "Wet politiegegevens; Directive (EU) 2016/680 art. 10"
+		art10ban = art10 + "; AI Act art. 5(1)(h)"
+		strictly = "identifying people by their body processes biometric data, which on police data is allowed only where strictly necessary and a law provides for it (Wet politiegegevens; Directive (EU) 2016/680 art. 10)"
+	)
 	tests := []struct {
 		name, org, regime, basis, capability, today string
-		law                                         string // the finding's law; "" for the principle's
+		law                                         string // the finding's law
 		message                                     string
 	}{
-		{"boa's police data, after the fact: the principle's", "municipality", "enforcement", "police_data", "post_biometric_identification", testToday,
-			"", "capability post_biometric_identification (after-the-fact remote biometric identification) is biometric surveillance, which the principles ban in public space"},
-		{"boa's police data, in real time: the AI Act's prohibition", "municipality", "enforcement", "police_data", "realtime_biometric_identification", testToday,
-			"AI Act art. 5(1)(h)", "is biometric surveillance, which the principles ban in public space; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"},
+		{"boa's police data, after the fact: the directive's art. 10", "municipality", "other", "police_data", "post_biometric_identification", testToday,
+			art10, "capability post_biometric_identification (after-the-fact remote biometric identification) is biometric surveillance, which the principles ban in public space; " + strictly},
+		{"boa's police data, in real time: the AI Act's prohibition", "municipality", "other", "police_data", "realtime_biometric_identification", testToday,
+			art10ban, "is biometric surveillance, which the principles ban in public space; real-time remote biometric identification in publicly accessible spaces is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"},
 		{"the police, by face: the AI Act's prohibition", "police", "police", "police_data", "face_recognition", testToday,
-			"AI Act art. 5(1)(h)", "is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02); the record does not say whether it identifies in real time"},
-		{"the police, by face, before the prohibition: the principle's", "police", "police", "police_data", "face_recognition", "2025-02-01",
-			"", "is biometric surveillance, which the principles ban in public space; the record does not say whether it identifies in real time"},
+			art10ban, "is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02); the record does not say whether it identifies in real time"},
+		{"the police, by face, before the prohibition: the directive's art. 10", "police", "police", "police_data", "face_recognition", "2025-02-01",
+			art10ban, "is biometric surveillance, which the principles ban in public space; " + strictly + "; the record does not say whether it identifies in real time"},
 		{"the police, after the fact: the AI Act's high risk", "police", "police", "police_data", "post_biometric_identification", testToday,
 			"AI Act art. 26(10), Annex III 1(a); Wet politiegegevens", "identification after the fact is high-risk AI (AI Act Annex III 1(a))"},
-		{"boa's under the GDPR, after the fact", "municipality", "enforcement", "gdpr", "post_biometric_identification", testToday,
+		{"boa's under the GDPR, after the fact", "municipality", "other", "gdpr", "post_biometric_identification", testToday,
 			gdpr91, "is biometric surveillance, which the principles ban in public space (GDPR art. 9(1))"},
-		{"boa's under the GDPR, in real time", "municipality", "enforcement", "gdpr", "realtime_biometric_identification", testToday,
+		{"boa's under the GDPR, in real time", "municipality", "other", "gdpr", "realtime_biometric_identification", testToday,
 			gdpr91, "processes special categories of personal data (GDPR art. 9(1))"},
+		{"boa's on an enforcement camera, after the fact: the GDPR", "municipality", "enforcement", "police_data", "post_biometric_identification", testToday,
+			gdpr91, "is biometric surveillance, which the principles ban in public space (GDPR art. 9(1))"},
 		{"the police's regime claimed by a municipality, by face", "municipality", "police", "gdpr", "face_recognition", testToday,
 			gdpr91, "is prohibited by law (AI Act art. 5(1)(h), since 2025-02-02)"},
 		{"the police's regime claimed, before the prohibition", "municipality", "police", "gdpr", "face_recognition", "2025-02-01",

@@ -86,7 +86,7 @@ status: active
 organisation: {type: municipality}
 personal_data: {processed: "yes"}
 sensor_type: camera
-camera_regime: enforcement
+camera_regime: other
 `
 		police = `
 id: b

@@ -81,7 +81,12 @@ var policeLaw = map[label.Text]label.Text{
 	lawLawfulGround: directive("art. 8", "art. 8"),
 	lawPersonal:     directive("art. 3 onder 1", "art. 3(1)"),
 	lawAccountable:  directive("art. 4 lid 4, art. 8", "art. 4(4), 8"),
+	lawBiometric:    lawPoliceBiometricData.Append(label.Text{"; AI-verordening art. 5 lid 1 onder h", "; AI Act art. 5(1)(h)"}),
 }
+
+// lawPoliceBiometricData is the directive's article on biometric data
+// that identify people, the counterpart of GDPR art. 9(1).
+var lawPoliceBiometricData = directive("art. 10", "art. 10")
 
 // directive cites the Law Enforcement Directive's article, as the Wet
 // politiegegevens carries it out.

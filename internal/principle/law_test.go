@@ -15,7 +15,7 @@ import (
 // the second, never the first.
 func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 	legal := map[string]struct{ law, scope string }{
-		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits; on police data (the police's own, or what boa's process as police data) for what the AI Act forbids"},
+		"biometric-ban":        {"GDPR art. 9(1); AI Act art. 5(1)(h), 5(1)(f), 5(1)(g)", "for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits"},
 		"dpia-required":        {"GDPR art. 35(1) and (3)", "for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
 		"legal-basis":          {"GDPR art. 6(1)", "for a lawful ground when personal data is processed"},
 		"camera-temporary":     {"Gemeentewet art. 151c", "for a public-order camera's end date"},
@@ -189,7 +189,7 @@ func TestPolicyPartOfAMixedRuleStaysConfigurable(t *testing.T) {
 	fs := Run(fx.reg, Options{Today: day(testToday), History: fakeHistory{start: "2025-01-01"}})
 	fx.locate(fs)
 	match(t, fs, []want{{Rule: finding.RuleConfig, Ref: "VNG 2.1", Severity: finding.Warning, Line: 6, Column: 3,
-		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits; on police data (the police's own, or what boa's process as police data) for what the AI Act forbids it is law"}})
+		Message: "rules.biometric-ban: off changes only the rule's policy findings: for identifying people by their face, body or gait, live or after the fact, for emotion recognition at work and in education, and for biometric categorisation by race, political opinions, religion, sexual orientation and other sensitive traits it is law"}})
 	// Without the setting the same record fails, as policy.
 	fs = only(t, biometricBanID, configFrom(t, goodConfig), nil, testToday, tracker)
 	match(t, fs, []want{{Rule: "biometric-ban", Ref: "VNG 2.1", Severity: finding.Error, Line: 24, Column: 33, Message: "capability device_tracking"}})

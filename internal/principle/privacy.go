@@ -698,7 +698,7 @@ var specialCategories = &Rule{
 		}
 		// Only the police's processing (and the 151c cameras' images) is
 		// police data; another operator's claim leaves the GDPR's ground.
-		police := policeDataRegime(r)
+		police := policeDataRegime(r) || outsideGDPR(r)
 		var need, nodig []string
 		if !police && blank(r.PersonalData.SpecialGround) {
 			need = append(need, "the exception of GDPR art. 9(2) (special_categories_ground)")

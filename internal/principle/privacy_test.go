@@ -452,8 +452,8 @@ func TestDPIALegalScope(t *testing.T) {
 // GDPR; the same record under the GDPR keeps its legal finding.
 func TestPoliceDataAreHeldToTheDirectiveNotTheGDPR(t *testing.T) {
 	const (
-		boaData = "organisation: {type: municipality}\ncamera_regime: enforcement\nlegal_basis: {regime: police_data, boa: true}\n"
-		boaGDPR = "organisation: {type: municipality}\ncamera_regime: enforcement\nlegal_basis: {regime: gdpr, boa: true}\n"
+		boaData = "organisation: {type: municipality}\ncamera_regime: other\nlegal_basis: {regime: police_data, boa: true}\n"
+		boaGDPR = "organisation: {type: municipality}\ncamera_regime: other\nlegal_basis: {regime: gdpr, boa: true}\n"
 		police  = "organisation: {type: police}\ncamera_regime: police\nlegal_basis: {regime: police_data}\n"
 		camera  = "sensor_type: camera\npersonal_data: {processed: \"yes\"}\n"
 		counter = "sensor_type: wifi_bluetooth_counter\npersonal_data: {processed: \"yes\"}\n"
@@ -537,7 +537,7 @@ func TestConfigurationLowersNoDutyOfPoliceData(t *testing.T) {
 		gdpr       = "organisation: {type: municipality}\nlegal_basis: {regime: gdpr, gdpr_ground: public_task, boa: true, law: Gemeentewet}\n"
 	)
 	for _, tt := range []struct{ rule, yaml string }{
-		{"dpia-required", "sensor_type: camera\ncamera_regime: enforcement\npersonal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: x}\n"},
+		{"dpia-required", "sensor_type: camera\ncamera_regime: other\npersonal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: x}\n"},
 		{"device-minimisation", "sensor_type: wifi_bluetooth_counter\npersonal_data: {processed: \"yes\"}\n"},
 		{"personal-data-inferred", "sensor_type: anpr_camera\npersonal_data: {processed: \"no\"}\n"},
 	} {

@@ -34,7 +34,7 @@ var cameraRegime = &Rule{
 	// The GDPR asks the controller to show which law it processes under,
 	// and for police data, outside the GDPR, the Law Enforcement Directive
 	// (accountable).
-	Law: lawAccountable,
+	Law:   lawAccountable,
 	Title: label.Text{"Wettelijk kader van de camera", "Camera regime"},
 	Why: label.Text{
 		"Welke wet voor een camera, ANPR-camera of drone geldt, hangt af van wie hem gebruikt en waarvoor: cameratoezicht voor de openbare orde (Gemeentewet art. 151c), de politie (Politiewet, Wet politiegegevens), verkeersmanagement, handhaving, bediening en inspectie, beveiliging van een gebouw, of een private partij. Zonder dat kader is niet te zeggen welke plichten gelden; de AVG vraagt dat de verwerkingsverantwoordelijke dat kan aantonen (AVG art. 5 lid 2, art. 6).",
@@ -149,9 +149,11 @@ func mayBePoliceData(r *record.Record) bool {
 
 // notInvestigating are the camera regimes whose cameras serve another
 // purpose than investigating offences: a private party's, traffic
-// management, operating bridges and locks, securing a building. The GDPR
-// governs them whoever works them, a boa too.
-var notInvestigating = []string{record.RegimePrivate, "traffic_management", "operational", "object_security"}
+// management, enforcement (an environmental zone, a bus lane: fines under
+// administrative law), operating bridges and locks, securing a building.
+// The GDPR governs them whoever works them, a boa too (shared/law.md,
+// Cameras).
+var notInvestigating = []string{record.RegimePrivate, "traffic_management", "enforcement", "operational", "object_security"}
 
 // boaInvestigates reports whether the record says boa's process its data
 // to investigate offences (boa), on a sensor that may serve that purpose:
@@ -170,12 +172,17 @@ func boa(r *record.Record) bool { return r.LegalBasis != nil && isTrue(r.LegalBa
 
 // outsideGDPR reports whether the record's personal data are police data
 // under the Wet politiegegevens, outside the GDPR (GDPR art. 2(2)(d)): the
-// police's own, or what the record says boa's process as police data. A
-// GDPR duty is no legal duty of such a record; the principle behind it
-// stays. The mayor's public-order camera is not among them, though the
+// police's own, or what the record says boa's process as police data. Its
+// GDPR duties are the Law Enforcement Directive's where the directive has
+// them (lawOf), else the principle's. The mayor's public-order camera is not among them, though the
 // police view its images as police data: the municipality runs it, and its
 // own duties for the images stay the GDPR's (privacy fails closed).
+// A record whose legal basis names the GDPR is under it, the police's
+// too (their own staff, say).
 func outsideGDPR(r *record.Record) bool {
+	if r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr" {
+		return false
+	}
 	return police(r) || policeDataRegime(r) && !r.PublicOrder()
 }
 
@@ -207,8 +214,8 @@ func policeClaimed(r *record.Record, path, what, wat string, data bool) finding.
 		// (boaInvestigates).
 		who = fmt.Sprintf("the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and a camera with camera_regime: %s serves another purpose and is under the GDPR, whoever works it", r.CameraRegime)
 		wie = fmt.Sprintf("De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. Een camera met camera_regime: %s dient een ander doel; daarvoor geldt de AVG, wie hem ook bedient.", r.CameraRegime)
-		fix += "; if the operator's boa's film to investigate the offences of their deed, the camera serves enforcement: set camera_regime: enforcement"
-		herstel += " Filmen boa's van de organisatie om de strafbare feiten uit hun akte op te sporen, dan dient de camera de handhaving: vul dan camera_regime: enforcement in."
+		fix += "; if the operator's boa's film to investigate the offences of their deed, and that is the camera's purpose, set camera_regime: other and name the law in legal_basis.law"
+		herstel += " Filmen boa's van de organisatie om de strafbare feiten uit hun akte op te sporen, en is dat het doel van de camera, vul dan camera_regime: other in en noem de wet bij legal_basis.law."
 		law = lawPoliceOrBoaData
 	case data:
 		who, wie = "the Wet politiegegevens governs only the police's data, the images of the mayor's camera surveillance (Gemeentewet 151c) and what boa's process to investigate the offences of their deed, and the record says none of these", "De Wet politiegegevens geldt alleen voor de gegevens van de politie, voor de beelden van cameratoezicht van de burgemeester (art. 151c Gemeentewet) en voor wat boa's verwerken om de strafbare feiten uit hun akte op te sporen. De registratie zegt geen van drieën."

@@ -318,7 +318,7 @@ status: active
 organisation: {type: municipality}
 personal_data: {processed: "yes"}
 sensor_type: camera
-camera_regime: enforcement
+camera_regime: other
 legal_basis: {regime: %s, boa: true}
 `
 	match(t, only(t, "signage", nil, nil, testToday, fmt.Sprintf(boa, "police_data")), []want{
@@ -539,7 +539,8 @@ legal_basis: {regime: %s, boa: true}
 // camera (a shop's, a housing corporation's) is under the GDPR whatever
 // legal_basis.boa says. Its claim of police data is held to the GDPR like
 // any other operator's: signs under GDPR art. 13, a ground of art. 6(1).
-// A municipality's enforcement camera with boa's keeps its police data.
+// A municipality's camera of regime other with boa's keeps its police
+// data.
 func TestBoasDoNotFilmForAShop(t *testing.T) {
 	camera := `
 id: s
@@ -552,7 +553,7 @@ camera_regime: %s
 legal_basis: {regime: police_data, boa: true, law: Wet politiegegevens}
 `
 	shop := fmt.Sprintf(camera, "private", "private")
-	boa := fmt.Sprintf(camera, "municipality", "enforcement")
+	boa := fmt.Sprintf(camera, "municipality", "other")
 	runCases(t, "signage", nil, []ruleCase{
 		{name: "a shop's camera must inform the people filmed", yaml: shop, want: []want{
 			{"signage", "VNG 4.3", finding.Error, 1, 1, "the record does not say how the sensor is made recognisable, while people filmed must be informed (GDPR art. 13), for cameras by a sign"}}},
@@ -575,7 +576,7 @@ legal_basis: {regime: police_data, boa: true, law: Wet politiegegevens}
 	}
 	// Nor do boa's take a municipality's camera out of the GDPR when its
 	// regime serves another purpose than investigating offences.
-	for _, regime := range []string{"traffic_management", "operational", "object_security", "private"} {
+	for _, regime := range []string{"traffic_management", "enforcement", "operational", "object_security", "private"} {
 		camera := fmt.Sprintf(camera, "municipality", regime)
 		if fs := only(t, "signage", nil, nil, testToday, camera); len(fs) != 1 || fs[0].Law.In("en") != "GDPR art. 13" {
 			t.Errorf("boa's on a %s camera: signs %v, want GDPR art. 13", regime, fs)

@@ -177,7 +177,8 @@ var breachReported = &Rule{
 		if outsideGDPR(r) {
 			// Police data are outside the GDPR: the same duty is the
 			// directive's, which the finding cites (lawOf), not art. 33.
-			law, asks, vraagt, cite, citeNL = lawOf(r, lawBreach), "", "", "", ""
+			law = lawOf(r, lawBreach)
+			asks, vraagt, cite, citeNL = "", "", " ("+law.In("en")+")", " ("+law.In("nl")+")"
 		}
 		var fs []finding.Finding
 		for i, in := range r.Incidents {

@@ -210,7 +210,7 @@ status: active
 organisation: {type: municipality}
 personal_data: {processed: "yes"}
 sensor_type: camera
-camera_regime: enforcement
+camera_regime: other
 legal_basis: {regime: police_data, boa: true}
 `
 		boaGDPR = `
@@ -220,7 +220,7 @@ status: active
 organisation: {type: municipality}
 personal_data: {processed: "yes"}
 sensor_type: camera
-camera_regime: enforcement
+camera_regime: other
 legal_basis: {regime: gdpr, gdpr_ground: public_task}
 `
 		policeOwn = `
@@ -262,6 +262,7 @@ legal_basis: {regime: police_data}
 		{"boa's police data, late with the reasons", boaPolice + lateReason, "Wet politiegegevens; Directive (EU) 2016/680 art. 30(1)", finding.Warning, finding.Warning, "later than 72 hours, with the reasons for the delay"},
 		{"the police's own, late", policeOwn + late, "Wet politiegegevens; Directive (EU) 2016/680 art. 30(1)", finding.Error, finding.Error, "later than 72 hours, and no delay_reason is given"},
 		{"the police's own, late with the reasons", policeOwn + lateReason, "Wet politiegegevens; Directive (EU) 2016/680 art. 30(1)", finding.Warning, finding.Warning, "later than 72 hours, with the reasons for the delay"},
+		{"the police under the GDPR, late", strings.Replace(policeOwn, "regime: police_data", "regime: gdpr, gdpr_ground: legal_obligation", 1) + late, "GDPR art. 33(1)", finding.Error, finding.Error, "later than 72 hours, and no delay_reason is given"},
 		{"boa's camera under the GDPR, not reported", boaGDPR + unreported, "GDPR art. 33(1)", finding.Error, finding.Error, "has not been reported to the Dutch DPA"},
 		{"boa's camera under the GDPR, late", boaGDPR + late, "GDPR art. 33(1)", finding.Error, finding.Error, "later than 72 hours, and no delay_reason is given"},
 		{"a public-order camera the police view, late", publicOrder + late, "GDPR art. 33(1)", finding.Error, finding.Error, "later than 72 hours, and no delay_reason is given"},
