@@ -79,37 +79,10 @@ func TestCorrectionTermIsLaw(t *testing.T) {
 // public-order camera the police view, keep the legal error.
 func TestCorrectionTermOfPoliceDataIsThePrinciples(t *testing.T) {
 	const (
-		boa = `
-id: b
-kind: sensor
-status: active
-organisation: {type: municipality}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: other
-`
-		police = `
-id: b
-kind: sensor
-status: active
-organisation: {type: police}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: police
-legal_basis: {regime: police_data}
-`
-		publicOrder = `
-id: b
-kind: sensor
-status: active
-organisation: {type: municipality}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: public_order
-legal_basis: {regime: police_data}
-`
-		boaPolice = boa + "legal_basis: {regime: police_data, boa: true}\n"
-		boaGDPR   = boa + "legal_basis: {regime: gdpr, gdpr_ground: public_task}\n"
+		police      = policeOwnCamera
+		publicOrder = policeViewedCamera
+		boaPolice   = boaCamera
+		boaGDPR     = boaCameraGDPR
 	)
 	route := func(term string) string {
 		return "correction: {route: x, email: a@b.example, term: " + term + "}\n"

@@ -311,19 +311,9 @@ camera_regime: police
 	// deed process police data (Wet politiegegevens), not under the GDPR's
 	// duty to inform: signs are the principle's, as for the police. The
 	// same boa camera under the GDPR is held to its art. 13.
-	boa := `
-id: boa
-kind: sensor
-status: active
-organisation: {type: municipality}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: other
-legal_basis: {regime: %s, boa: true}
-`
-	match(t, only(t, "signage", nil, nil, testToday, fmt.Sprintf(boa, "police_data")), []want{
+	match(t, only(t, "signage", nil, nil, testToday, boaCamera), []want{
 		{"signage", "VNG 4.3", finding.Warning, 1, 1, "the record does not say how the sensor is made recognisable, while it processes personal data"}})
-	match(t, only(t, "signage", nil, nil, testToday, fmt.Sprintf(boa, "gdpr")), []want{
+	match(t, only(t, "signage", nil, nil, testToday, boaCameraGDPR), []want{
 		{"signage", "VNG 4.3", finding.Error, 1, 1, "the record does not say how the sensor is made recognisable, while people filmed must be informed (GDPR art. 13), for cameras by a sign"}})
 }
 

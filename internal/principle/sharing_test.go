@@ -203,51 +203,13 @@ kind: sensor
 // keep GDPR art. 33(1).
 func TestBreachOfPoliceDataIsTheDirectives(t *testing.T) {
 	const (
-		boaPolice = `
-id: b
-kind: sensor
-status: active
-organisation: {type: municipality}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: other
-legal_basis: {regime: police_data, boa: true}
-`
-		boaGDPR = `
-id: b
-kind: sensor
-status: active
-organisation: {type: municipality}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: other
-legal_basis: {regime: gdpr, gdpr_ground: public_task}
-`
-		policeOwn = `
-id: b
-kind: sensor
-status: active
-organisation: {type: police}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: police
-legal_basis: {regime: police_data}
-`
-		// The mayor's camera whose images the police view: the municipality
-		// that runs it stays under the GDPR.
-		publicOrder = `
-id: b
-kind: sensor
-status: active
-organisation: {type: municipality}
-personal_data: {processed: "yes"}
-sensor_type: camera
-camera_regime: public_order
-legal_basis: {regime: police_data}
-`
-		unreported = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", summary: x}\n"
-		late       = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", reported: \"2026-05-07T09:00:00+02:00\", summary: x}\n"
-		lateReason = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", reported: \"2026-05-07T09:00:00+02:00\", delay_reason: Investigation., summary: x}\n"
+		boaPolice   = boaCamera
+		boaGDPR     = boaCameraGDPR
+		policeOwn   = policeOwnCamera
+		publicOrder = policeViewedCamera
+		unreported  = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", summary: x}\n"
+		late        = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", reported: \"2026-05-07T09:00:00+02:00\", summary: x}\n"
+		lateReason  = "incidents:\n  - {type: data_breach, discovered: \"2026-05-03T09:00:00+02:00\", reported: \"2026-05-07T09:00:00+02:00\", delay_reason: Investigation., summary: x}\n"
 	)
 	lowered := configFrom(t, "rules: {breach-reported: {severity: info, reason: x}}\n")
 	for _, tt := range []struct {
