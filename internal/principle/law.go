@@ -149,19 +149,25 @@ func (r *Rule) asTheLawHas(s finding.Severity) finding.Severity {
 // Basis says where the rule comes from, in English: "law (GDPR art. 33(1))",
 // "law for cameras (Gemeentewet art. 151c), else policy (VNG 4.3)" or
 // "policy (VNG 3.7)".
+// A GDPR duty that police data have under the directive (policeLaw) names
+// that article too: "law (GDPR art. 33(1); police data: Wet
+// politiegegevens; Directive (EU) 2016/680 art. 30(1))".
 func (r *Rule) Basis() string {
-	return r.basis("en", "law", "else policy", "policy")
+	return r.basis("en", "law", "else policy", "policy", "police data")
 }
 
 // BasisNL is Basis in Dutch.
 func (r *Rule) BasisNL() string {
-	return r.basis("nl", "wet", "verder beleid", "beleid")
+	return r.basis("nl", "wet", "verder beleid", "beleid", "politiegegevens")
 }
 
 // basis writes Basis or BasisNL from the law and scope in lang and that
-// language's words for law, else policy and policy.
-func (r *Rule) basis(lang, lawWord, elseWord, policyWord string) string {
+// language's words for law, else policy, policy and police data.
+func (r *Rule) basis(lang, lawWord, elseWord, policyWord, policeWord string) string {
 	law, scope := r.Law.In(lang), r.LawScope.In(lang)
+	if police, ok := policeLaw[r.Law]; ok {
+		law += "; " + policeWord + ": " + police.In(lang)
+	}
 	switch {
 	case r.WhollyLegal():
 		return lawWord + " (" + law + ")"

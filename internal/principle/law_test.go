@@ -334,3 +334,21 @@ func TestSignsForPersonalDataSensorsCannotBeSwitchedOff(t *testing.T) {
 		t.Errorf("the signs cite %q", fs[1].Law.In("en"))
 	}
 }
+
+// A rule's basis names the directive's article beside the GDPR's where
+// police data have the same duty under it, and only there.
+func TestBasisNamesTheLawOfPoliceData(t *testing.T) {
+	for _, tt := range []struct{ rule, en, nl string }{
+		{"breach-reported", "law (GDPR art. 33(1); police data: Wet politiegegevens; Directive (EU) 2016/680 art. 30(1))",
+			"wet (AVG art. 33 lid 1; politiegegevens: Wet politiegegevens; Richtlijn (EU) 2016/680 art. 30 lid 1)"},
+		{"camera-retention", "law (Gemeentewet art. 151c(6))", "wet (Gemeentewet art. 151c lid 6)"},
+	} {
+		r, ok := Lookup(tt.rule)
+		if !ok {
+			t.Fatalf("no rule %s", tt.rule)
+		}
+		if r.Basis() != tt.en || r.BasisNL() != tt.nl {
+			t.Errorf("%s: %q / %q, want %q / %q", tt.rule, r.Basis(), r.BasisNL(), tt.en, tt.nl)
+		}
+	}
+}
