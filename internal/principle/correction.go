@@ -88,37 +88,35 @@ var correctionRoute = &Rule{
 		if tooLong {
 			takes = term.String()
 		}
+		// The GDPR's terms (art. 12(3)); police data, outside the GDPR,
+		// are held to them as the principle's, saying whose terms they are.
+		const (
+			maxHelp   = "answer within one month; only complex or many requests may take two months more, with reasons told to the resident"
+			maxHulp   = "Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom."
+			monthHelp = "answer within one month (P1M); keep the two-month extension for complex requests, with reasons"
+			monthHulp = "Antwoord binnen een maand (P1M). Gebruik de verlenging met twee maanden alleen bij ingewikkelde verzoeken, en zeg waarom."
+		)
 		switch {
 		case !gdpr && (tooLong || term.MayBeLonger(correctionMax)):
-			// Police data: the principle's finding, at the rule's own
-			// severity, with no word of the GDPR.
 			when, wanneer := longerFrom(term, correctionMax, tooLong)
 			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
-				en(fmt.Sprintf("a correction takes %s, longer than three months%s, the most a correction may take", term, when),
-					"answer within one month; only complex or many requests may take two months more, with reasons told to the resident"),
-				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan drie maanden%s, het langste dat een verbetering mag duren.", takes, wanneer),
-					"Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom.")))
+				en(fmt.Sprintf("a correction takes %s, longer than three months%s, the most the GDPR allows for the data it governs; police data have the Wet politiegegevens' own terms", term, when), maxHelp),
+				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan drie maanden%s, het langste dat de AVG toestaat voor de gegevens waarvoor zij geldt; voor politiegegevens gelden de termijnen van de Wet politiegegevens.", takes, wanneer), maxHulp)))
 		case !gdpr && term.MayBeLonger(correctionMonth):
 			when, wanneer := longerFrom(term, correctionMonth, false)
 			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
-				en(fmt.Sprintf("a correction takes %s, longer than a month%s", term, when),
-					"answer within one month (P1M); keep the two-month extension for complex requests, with reasons"),
-				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan een maand%s.", duur(term), term, wanneer),
-					"Antwoord binnen een maand (P1M). Gebruik de verlenging met twee maanden alleen bij ingewikkelde verzoeken, en zeg waarom.")))
+				en(fmt.Sprintf("a correction takes %s, longer than a month%s", term, when), monthHelp),
+				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan een maand%s.", duur(term), term, wanneer), monthHulp)))
 		case tooLong || term.MayBeLonger(correctionMax):
 			when, wanneer := longerFrom(term, correctionMax, tooLong)
 			fs = append(fs, lawful(worded(finding.Finding{Path: "/correction/term", Severity: finding.Error},
-				en(fmt.Sprintf("a correction takes %s, longer than the three months the GDPR allows at most%s (GDPR art. 12(3))", term, when),
-					"answer within one month; only complex or many requests may take two months more, with reasons told to the resident"),
-				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan de drie maanden die de AVG ten hoogste toestaat%s (AVG art. 12 lid 3).", takes, wanneer),
-					"Antwoord binnen een maand. Alleen bij ingewikkelde of veel verzoeken mag het twee maanden langer, en dan hoort de inwoner waarom.")), lawCorrection))
+				en(fmt.Sprintf("a correction takes %s, longer than the three months the GDPR allows at most%s (GDPR art. 12(3))", term, when), maxHelp),
+				nl(fmt.Sprintf("Een verbetering duurt %s. Dat is langer dan de drie maanden die de AVG ten hoogste toestaat%s (AVG art. 12 lid 3).", takes, wanneer), maxHulp)), lawCorrection))
 		case term.MayBeLonger(correctionMonth):
 			when, wanneer := longerFrom(term, correctionMonth, false)
 			fs = append(fs, worded(finding.Finding{Path: "/correction/term"},
-				en(fmt.Sprintf("a correction takes %s, longer than the month the GDPR gives as the rule%s (art. 12(3))", term, when),
-					"answer within one month (P1M); keep the two-month extension for complex requests, with reasons"),
-				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan de maand die de AVG als regel geeft%s (art. 12 lid 3).", duur(term), term, wanneer),
-					"Antwoord binnen een maand (P1M). Gebruik de verlenging met twee maanden alleen bij ingewikkelde verzoeken, en zeg waarom.")))
+				en(fmt.Sprintf("a correction takes %s, longer than the month the GDPR gives as the rule%s (art. 12(3))", term, when), monthHelp),
+				nl(fmt.Sprintf("Een verbetering duurt %s (%s). Dat is langer dan de maand die de AVG als regel geeft%s (art. 12 lid 3).", duur(term), term, wanneer), monthHulp)))
 		}
 		return fs
 	},
