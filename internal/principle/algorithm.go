@@ -13,7 +13,7 @@ import (
 var humanOversight = &Rule{
 	ID: "human-oversight", Ref: "C-human-oversight", Default: finding.Error,
 	// A decision about a person taken by the algorithm alone needs a human
-	// who can step in (GDPR art. 22(3)); oversight of decision support,
+	// who can step in (GDPR art. 22(3)); oversight of decision support
 	// is the programme's commitment. For decisions on police data, outside
 	// the GDPR, the Law Enforcement Directive asks the same (lawOf).
 	Law: lawAutomated, LawScope: label.Text{"voor geautomatiseerde besluiten over mensen", "for automated decisions about people"},
@@ -34,26 +34,18 @@ var humanOversight = &Rule{
 		}
 		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
 		msgNL := "Het algoritme gaat over mensen, maar er staat niet bij hoe mensen de uitkomsten controleren en verbeteren."
-		// Police data are outside the GDPR (art. 2(2)(d)): for them the
-		// directive's article is cited instead of art. 22.
-		gdpr := r.Role == "automated_decision" && !outsideGDPR(r)
-		switch {
-		case gdpr:
-			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them (GDPR art. 22)"
-			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren (AVG art. 22)."
-		case r.Role == "automated_decision":
+		decides := r.Role == "automated_decision"
+		if decides {
 			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them"
 			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren."
-			f := missing("",
-				en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),
-				nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))
-			return []finding.Finding{citesLaw(f, lawOf(r, lawAutomated))}
 		}
 		f := missing("",
 			en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),
 			nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))
-		if gdpr {
-			f = lawful(f, lawAutomated)
+		if decides {
+			// GDPR art. 22, or on police data, outside the GDPR (art.
+			// 2(2)(d)), the directive's art. 11 (lawOf).
+			f = citesLaw(f, lawOf(r, lawAutomated))
 		}
 		return []finding.Finding{f}
 	},

@@ -319,9 +319,7 @@ exceptions:
 					wet = " Live biometrische identificatie op afstand in de openbare ruimte is bij wet verboden (AI-verordening art. 5 lid 1 onder h, sinds 2 februari 2025)."
 				}
 				f.Message = f.Message.Append(label.Text{wet + onduidelijk, law + unstated})
-				if !by.IsZero() {
-					f = lawful(f, by)
-				}
+				f = lawful(f, by)
 				if police(r) {
 					f.Help = label.Text{
 						"Haal het weg. De enige uitweg is een uitzondering (rule: biometric-ban) voor een doel uit art. 5 lid 1 onder h AI-verordening (objective), op grond van de nationale wet die het toestaat (national_law, art. 5 lid 5), met voorafgaande toestemming van een rechter of onafhankelijke bestuursinstantie (authorisation: authority, date, reference; art. 5 lid 3; de controle herkent alleen een rechter), en met een afgeronde grondrechteneffectbeoordeling en een registratie in de EU-databank (ai_act.fria, ai_act.eu_database_id; art. 5 lid 2). Het blijft dan een waarschuwing.",

@@ -344,21 +344,18 @@ func sevEN(s finding.Severity) string {
 
 // sevsEN names severities in English, as the law gives a rule's legal
 // findings: "an error or a warning".
-func sevsEN(ss []finding.Severity) string {
-	words := make([]string, len(ss))
-	for i, s := range ss {
-		words[i] = sevEN(s)
-	}
-	return joinWith(words, " or ")
-}
+func sevsEN(ss []finding.Severity) string { return sevs(ss, sevEN, " or ") }
 
 // sevsNL is sevsEN in Dutch: "fout of waarschuwing".
-func sevsNL(ss []finding.Severity) string {
+func sevsNL(ss []finding.Severity) string { return sevs(ss, sevNL, " of ") }
+
+// sevs names severities by name, joined by or.
+func sevs(ss []finding.Severity, name func(finding.Severity) string, or string) string {
 	words := make([]string, len(ss))
 	for i, s := range ss {
-		words[i] = sevNL(s)
+		words[i] = name(s)
 	}
-	return joinWith(words, " of ")
+	return joinWith(words, or)
 }
 
 // sevNL names a severity in Dutch.

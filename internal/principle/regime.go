@@ -174,11 +174,11 @@ func boa(r *record.Record) bool { return r.LegalBasis != nil && isTrue(r.LegalBa
 // under the Wet politiegegevens, outside the GDPR (GDPR art. 2(2)(d)): the
 // police's own, or what the record says boa's process as police data. Its
 // GDPR duties are the Law Enforcement Directive's where the directive has
-// them (lawOf), else the principle's. The mayor's public-order camera is not among them, though the
-// police view its images as police data: the municipality runs it, and its
-// own duties for the images stay the GDPR's (privacy fails closed).
-// A record whose legal basis names the GDPR is under it, the police's
-// too (their own staff, say).
+// them (lawOf), else the principle's. The mayor's public-order camera is
+// not among them, though the police view its images as police data: the
+// municipality runs it, and its own duties for the images stay the GDPR's
+// (privacy fails closed). A record whose legal basis names the GDPR is
+// under it, the police's too (their own staff, say).
 func outsideGDPR(r *record.Record) bool {
 	if r.LegalBasis != nil && r.LegalBasis.Regime == "gdpr" {
 		return false
