@@ -68,8 +68,8 @@ var dpiaRequired = &Rule{
 	// a warning, as the record cannot be corrected now.
 	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
 	// A DPIA for all personal data is VNG 6.3's policy; the law demands one
-	// where it names the processing (dpiaLaw), but not of police data.
-	// For police data the Law Enforcement Directive's (lawOf).
+	// where it names the processing (dpiaLaw): the GDPR, or for police
+	// data the Law Enforcement Directive (lawOf).
 	Law: lawDPIA, LawScope: label.Text{
 		"voor sensoren die persoonsgegevens (kunnen) verwerken, en voor cameratoezicht, volgen, biometrie, bijzondere persoonsgegevens, profilering en geautomatiseerde besluiten",
 		"for sensors that (may) process personal data, and for cameras, tracking, biometrics, special categories, profiling and automated decisions"},
@@ -343,7 +343,8 @@ var legalBasis = &Rule{
 	ID: "legal-basis", Ref: "VNG VI", Default: finding.Error, Cites: []string{"VNG 6.4"},
 	// A lawful ground is the GDPR's (art. 6(1)); naming the law in the
 	// register is the principle's (VI), a policy warning. Police data are
-	// outside the GDPR (art. 2(2)(d)): their legal basis is VI's.
+	// outside the GDPR (art. 2(2)(d)): their ground is the Law Enforcement
+	// Directive's (lawOf).
 	Law: lawLawfulGround, LawScope: label.Text{"voor een grondslag als er persoonsgegevens worden verwerkt", "for a lawful ground when personal data is processed"},
 	// Regime other (a law of its own the register cannot check) and an
 	// authority's interest outside its public task stay warnings.
