@@ -114,6 +114,9 @@ type column struct {
 	// column is not imported, or -1; the lines whose text it leaves out are
 	// added to it.
 	warning int
+	// publication is whether the column speaks of what is public
+	// (aboutPublication): a row that fills it, not imported, is not made.
+	publication bool
 }
 
 // table is what a source holds: a header and rows of cells.
@@ -428,7 +431,7 @@ func mapColumns(name string, t *table, opts Options, offset int) ([]column, []fi
 	m := &columnMapper{name: name, head: head, keys: t.keys, null: t.null, opts: opts, offset: offset, used: map[string]int{}}
 	// With a kind column, each row says its kind, so the columns of both
 	// kinds are read and each row keeps those of its own.
-	m.mixed = slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := m.target(strings.TrimSpace(h)); return p == "kind" })
+	m.mixed = slices.ContainsFunc(head, func(h string) bool { p, _, _, _ := target(m.opts.Mapping, h); return p == "kind" })
 	cols := make([]column, len(head))
 	group := 0
 	for i, h := range head {
@@ -498,11 +501,12 @@ type columnMapper struct {
 	fs     []finding.Finding
 }
 
-// target is the field a header fills, the rule that reads its cells, whether
-// the header is known, and whether the mapping file gives it.
-func (m *columnMapper) target(h string) (string, rule, bool, bool) {
-	if m.opts.Mapping != nil {
-		if path, r, ok := m.opts.Mapping.column(h); ok {
+// target is the field a header or a JSON key fills, read through the
+// mapping file mp (nil: the record format's names), the rule that reads its
+// values, whether it is known, and whether mp gives it.
+func target(mp *Mapping, h string) (string, rule, bool, bool) {
+	if mp != nil {
+		if path, r, ok := mp.column(h); ok {
 			return path, r, true, true
 		}
 	}
@@ -520,8 +524,8 @@ func (m *columnMapper) warn(c *column, msg, help message.Phrase) {
 // column of the other kind, a second column for one value and an unknown
 // header.
 func (m *columnMapper) column(i int, h string, group int) column {
-	c := column{index: i, header: h, group: group, warning: -1}
-	path, r, ok, mapped := m.target(h)
+	c := column{index: i, header: h, group: group, warning: -1, publication: aboutPublication(h)}
+	path, r, ok, mapped := target(m.opts.Mapping, h)
 	c.rule = r
 	switch {
 	case ok && path == "kind":
@@ -606,7 +610,7 @@ func (im *importer) row(line int, row []string) {
 	for _, c := range im.cols {
 		if c.path == "" && c.warning >= 0 && c.index < len(row) && strings.TrimSpace(row[c.index]) != "" {
 			im.unplaced[c.index] = append(im.unplaced[c.index], line)
-			if aboutPublication(c.header) {
+			if c.publication {
 				// What the row says of its publication is lost: the
 				// record would be public. It is not made.
 				im.add(line, c.index+1, finding.Error, im.w(msgPublicationColumn).With(c.header), im.w(msgPublicationColumnHelp).With())

@@ -90,9 +90,6 @@ func ReadJSON(name string, data []byte, opts Options) (*Result, error) {
 	misshapen := make([][]shapeError, len(entries))
 	for i := range entries {
 		misshapen[i] = checkShapes(&vals[i], opts.Mapping)
-		if opts.Mapping != nil {
-			listsAsLines(&vals[i], opts.Mapping)
-		}
 		for _, k := range nulls[i] {
 			if nullInPublication(opts.Mapping, k) {
 				misshapen[i] = append(misshapen[i], shapeError{key: k, off: at[i].off, says: msgPublicationNull, hint: msgPublicationHelp})

@@ -64,7 +64,8 @@ func (e shapeError) help() message.Phrase {
 
 // checkShapes returns the values of an entry whose shape their field does
 // not take; mp is the mapping file the entry is read with, nil for the
-// record format.
+// record format. Read with mp, a list of texts for a field of free text
+// is kept as its texts, one per line, not as the list's JSON (listText).
 func checkShapes(ev *entryValues, mp *Mapping) []shapeError {
 	var out []shapeError
 	for _, v := range ev.values {
@@ -80,6 +81,12 @@ func checkShapes(ev *entryValues, mp *Mapping) []shapeError {
 				out = append(out, shapeError{key: v.key, off: v.off, says: msgPublicationKey, hint: msgPublicationHelp})
 			}
 			continue
+		}
+		if mp != nil && v.raw[0] == '[' && specByPath[path].typ == typText {
+			if text, ok := listText(v.raw); ok {
+				ev.text[v.key] = text
+				continue
+			}
 		}
 		// Read with a mapping file, the entries are a source's, not the
 		// record format's, under a built-in name too ("doel").
@@ -108,14 +115,8 @@ func checkShapes(ev *entryValues, mp *Mapping) []shapeError {
 // fieldOf is the field a key fills, how its values are read, and whether
 // the mapping file mp names it; "" when the key fills no field.
 func fieldOf(mp *Mapping, key string) (string, rule, bool) {
-	key = strings.TrimSpace(key)
-	if mp != nil {
-		if path, r, ok := mp.column(key); ok {
-			return path, r, true
-		}
-	}
-	path := headers[normalise(key)]
-	return path, builtinRule(key, path), false
+	path, r, _, mapped := target(mp, key)
+	return path, r, mapped
 }
 
 // shapeOf checks value v of the field at path; nil when the field takes
@@ -175,21 +176,6 @@ func mappedShape(raw []byte, off int, s spec, r rule, key string) *shapeError {
 		})
 	}
 	return recordShape(raw, off, fieldTypes[s.path], key, s.typ == typNames)
-}
-
-// listsAsLines reads each list of texts an entry read through the mapping
-// mp gives a field of free text as its texts, one per line, not as the
-// list's JSON.
-func listsAsLines(ev *entryValues, mp *Mapping) {
-	for _, v := range ev.values {
-		path, _, _ := fieldOf(mp, v.key)
-		if path == "" || v.raw[0] != '[' || specByPath[path].typ != typText {
-			continue
-		}
-		if text, ok := listText(v.raw); ok {
-			ev.text[v.key] = text
-		}
-	}
 }
 
 // listText is the texts and numbers of the JSON list raw, one per line;
@@ -433,8 +419,6 @@ var parents = func() map[string]bool {
 	return m
 }()
 
-// isParent reports whether key names an object of the record format, one
-// that holds fields.
 // inPublication reports whether a dotted key or path of the record format
 // is within the publication block ("publication.public"), in any case.
 func inPublication(key string) bool {
@@ -489,4 +473,6 @@ func nullInPublication(mp *Mapping, key string) bool {
 	return inPublication(path) || path == "" && !mapped && inPublication(key)
 }
 
-func isParent(key string) bool { return parents[normalise(strings.TrimSpace(key))] }
+// isParent reports whether key names an object of the record format, one
+// that holds fields.
+func isParent(key string) bool { return parents[normalise(key)] }
