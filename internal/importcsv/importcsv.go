@@ -1128,7 +1128,7 @@ func render(vals map[string]any, kind record.Kind, file string, line int, now ti
 		}
 		parent.Content = append(parent.Content, scalar(parts[len(parts)-1]), valueNode(v))
 	}
-	if !hasKey(root, "evaluation") {
+	if source.Value(root, "evaluation") == nil {
 		// A record needs evaluation; with no columns for it, the
 		// configuration's interval applies: "evaluation: {}", after the
 		// life cycle as in the record format.
@@ -1156,15 +1156,6 @@ func render(vals map[string]any, kind record.Kind, file string, line int, now ti
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-func hasKey(m *yaml.Node, key string) bool {
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return true
-		}
-	}
-	return false
 }
 
 // child returns the mapping under key in a mapping node, adding it when absent.

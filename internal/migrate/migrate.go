@@ -222,17 +222,15 @@ func (m Migrator) notes(v int) stepNotes {
 // else 1. It returns the line of the key for findings, and the value
 // written when it is no format version.
 func version(root *yaml.Node) (int, int, string) {
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == VersionKey {
-			n := root.Content[i+1]
-			v, err := strconv.Atoi(n.Value)
-			if err != nil || v < 1 {
-				return 0, n.Line, n.Value
-			}
-			return v, n.Line, ""
-		}
+	n := source.Value(root, VersionKey)
+	if n == nil {
+		return 1, 0, ""
 	}
-	return 1, 0, ""
+	v, err := strconv.Atoi(n.Value)
+	if err != nil || v < 1 {
+		return 0, n.Line, n.Value
+	}
+	return v, n.Line, ""
 }
 
 // Apply runs the plan's steps and rewrites each pending record in place

@@ -488,9 +488,6 @@ func clearedPaths(path string, k, v *yaml.Node, found func(path string, k, v *ya
 	}
 }
 
-// mergeKey puts the notification's value v at key in the record's mapping
-// m: mappings are merged field by field, anything else replaced whole; a
-// cleared value removes the key, and a mapping the removals leave empty
 // asFormWrites reports whether v, a notification's value of the field k,
 // is what the form writes there when k is one the form fills by itself
 // (Fixed: an empty evaluation block), or k is asked: a notification
@@ -555,6 +552,9 @@ func holds(m *yaml.Node, key string, v *yaml.Node) bool {
 	return had != nil && sameNode(had, v)
 }
 
+// mergeKey puts the notification's value v at key in the record's mapping
+// m: mappings are merged field by field, anything else replaced whole; a
+// cleared value removes the key, and a mapping the removals leave empty
 // goes with it.
 func mergeKey(m *yaml.Node, key string, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {

@@ -43,7 +43,7 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			label.Text{fmt.Sprintf("%q lijkt een publication-blok, maar zo heet geen veld", k), fmt.Sprintf("%q looks like a publication block, but no field has that name", k)},
 			label.Text{"schrijf publication (kleine letters, Engels), zodat vaststaat wat openbaar is", "write publication (lower case, in English), so that what is public is clear"})
 	}
-	for _, p := range nestedPublication(m, kind, true) {
+	for _, p := range nestedPublication(m, kind) {
 		bad(p, true,
 			label.Text{fmt.Sprintf("%s lijkt een publication-blok, maar dat hoort bovenaan de registratie; hier zegt het niets", source.Dotted(p)), fmt.Sprintf("%s looks like a publication block, but that belongs at the top of the record; here it says nothing", source.Dotted(p))},
 			label.Text{"zet publication bovenaan (zonder inspringen), zodat vaststaat wat openbaar is", "put publication at the top (not indented), so that what is public is clear"})
@@ -129,15 +129,13 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 	// not said: the block says the record is not (all) public, but not
 	// what to keep from the public. It stays off the public outputs until
 	// it says.
-	if reason, _ := pub["reason"].(string); record.Says(reason) {
-		if _, said := pub["public"]; !said {
-			if ws, _ := pub["withheld"].([]any); len(ws) == 0 {
-				bad("/publication/reason", false,
-					label.Text{"publication.reason geeft een reden om iets niet te publiceren, maar het blok zet public niet op false en schermt geen veld af", "publication.reason gives a reason to keep something back, but the block neither sets public: false nor withholds a field"},
-					label.Text{"schrijf public: false om de hele registratie niet te publiceren, of noem bij withheld de velden waar de reden over gaat; is de registratie helemaal openbaar, schrijf dan public: true of haal de reden weg", "write public: false to keep the whole record back, or list the fields the reason is about under withheld; if the whole record is public, write public: true or remove the reason"})
-				return out
-			}
-		}
+	reason, _ := pub["reason"].(string)
+	_, said := pub["public"]
+	if ws, _ := pub["withheld"].([]any); record.Says(reason) && !said && len(ws) == 0 {
+		bad("/publication/reason", false,
+			label.Text{"publication.reason geeft een reden om iets niet te publiceren, maar het blok zet public niet op false en schermt geen veld af", "publication.reason gives a reason to keep something back, but the block neither sets public: false nor withholds a field"},
+			label.Text{"schrijf public: false om de hele registratie niet te publiceren, of noem bij withheld de velden waar de reden over gaat; is de registratie helemaal openbaar, schrijf dan public: true of haal de reden weg", "write public: false to keep the whole record back, or list the fields the reason is about under withheld; if the whole record is public, write public: true or remove the reason"})
+		return out
 	}
 	// A withheld value quoted in a field that is shown (a supplier named in
 	// the purpose) would be published there: the record is held back
@@ -174,14 +172,13 @@ func misspeltPublication(m map[string]any, kind record.Kind) []string {
 }
 
 // nestedPublication lists the JSON Pointers, below the top of the record
-// v (top: v is the record itself, whose own keys misspeltPublication
-// judges), of what looks meant as a publication block: a key that is no
+// m (whose own keys misspeltPublication judges), of what looks meant as a publication block: a key that is no
 // field of kind and is named so or nearly (looksLikePublication), or
 // holds public or withheld; or a text that holds one written out, as a
 // block indented under a folded text (>-) becomes. Indented under another
 // field the block says nothing, and the record would be published whole.
 // Every record's every key passes here: only what is found is sorted.
-func nestedPublication(v any, kind record.Kind, top bool) []string {
+func nestedPublication(m map[string]any, kind record.Kind) []string {
 	known := schemaOf(kind).known
 	var out []string
 	var path, dotted []string // down to v: with list indexes, and as a field's path
@@ -230,7 +227,7 @@ func nestedPublication(v any, kind record.Kind, top bool) []string {
 			}
 		}
 	}
-	walk(v, top)
+	walk(m, true)
 	sort.Strings(out)
 	return out
 }

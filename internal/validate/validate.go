@@ -331,7 +331,7 @@ func tooLongDuration(e *jsonschema.ValidationError) (problem, bool) {
 		return problem{}, false
 	}
 	help := msgShorterDuration.With(period.MaxPart, period.MaxPart)
-	if len(at) > 0 && at[len(at)-1] == "interval" {
+	if last(at) == "interval" {
 		help = msgShorterInterval.With(period.MaxPart)
 	}
 	return problem{at: at, message: msgDurationTooLong.With(where(at), show(found.Got), period.MaxPart), help: help}, true
