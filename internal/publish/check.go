@@ -276,12 +276,24 @@ var fieldNameLikeBlock = sync.OnceValue(func() map[string]bool {
 // written out ("publication: {public: false, ...}"): one indented under a
 // folded text is read as a part of it.
 func writesPublication(text string) bool {
-	if !strings.Contains(text, "ublica") && !strings.Contains(text, "UBLICA") {
+	if !containsFold(text, "ublica") {
 		return false // nearly every text: no need to fold it
 	}
 	lower := strings.ToLower(text)
 	return (strings.Contains(lower, "publication:") || strings.Contains(lower, "publicatie:")) &&
 		(strings.Contains(lower, "public:") || strings.Contains(lower, "withheld:"))
+}
+
+// containsFold reports whether s holds the ASCII lower-case word sub in
+// any case, without a folded copy of s: every text of every record is
+// asked.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i]|0x20 == sub[0] && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikePublication reports whether a key is "publication" or

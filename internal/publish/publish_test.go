@@ -494,6 +494,7 @@ func TestCheckFindsAPublicationBlockIndented(t *testing.T) {
 		{"under another name, holding public", map[string]any{"security": map[string]any{"publicatiestatus": map[string]any{"public": false}}}, "/security/publicatiestatus"},
 		{"named for openbaarheid", map[string]any{"security": map[string]any{"openbaarheid": "nee"}}, "/security/openbaarheid"},
 		{"written out in a folded text", map[string]any{"security": map[string]any{"measures": "Hekwerk. publication: {public: false, reason: Woo art. 5.1}"}}, "/security/measures"},
+		{"written out in a folded text, in mixed case", map[string]any{"security": map[string]any{"measures": "Hekwerk. PuBlication: {Public: false}"}}, "/security/measures"},
 		{"a text that names a publication", map[string]any{"purpose": "Zie de publication: Woo-besluit 2024."}, ""},
 		{"the block at the top", map[string]any{"publication": map[string]any{"public": false, "reason": "Woo"}}, ""},
 	}
