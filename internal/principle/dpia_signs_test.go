@@ -27,7 +27,7 @@ func TestPersonalBySigns(t *testing.T) {
 			"legal_basis:\n  regime: gdpr\n  gdpr_ground: public_task\n  law: Gemeentewet artikel 160 (uitvoering van de verbouwing en de zorg voor de openbare ruimte).\n  links:\n    - https://eur-lex.europa.eu/eli/reg/2016/679/oj\n", "",
 			"signage:\n  present: true", "signage:\n  present: false")
 	}
-	mandatory := brief{"dpia-required", finding.Error, "/dpia/status", "dpia.status is not_required, but a DPIA is mandatory for tracking devices or people (location data) (Dutch DPA DPIA list"}
+	mandatory := brief{"dpia-required", finding.Error, "/dpia/status", "dpia.status is not_required, but the law makes a DPIA mandatory (Dutch DPA DPIA list (Stcrt. 2019, 64418)) for tracking devices or people (location data)"}
 	variant := []brief{
 		{"personal-data-inferred", finding.Error, "/personal_data/processed", "personal_data.processed is no, but a sensor with"},
 		{"legal-basis", finding.Error, "", "no legal basis is recorded"},
@@ -95,13 +95,13 @@ lifecycle: {start: 2026-01-01}
 		{"hashing with a rotating salt exists only for identifiers", "personal-data-inferred", counter + "personal_data: {processed: no}\nminimisation: {measures: [hashing_rotating_salt, aggregation_only]}\n",
 			[]want{{"personal-data-inferred", "VNG 6.4", finding.Error, 7, 28, "a sensor with minimisation.measures hashing_rotating_salt processes personal data"}}},
 		{"IMSI numbers, DPIA not required", "dpia-required", counter + "personal_data: {processed: yes, categories: [IMSI-nummers van telefoons]}\ndpia: {status: not_required, reason: gehasht}\n",
-			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, "a DPIA is mandatory for tracking devices or people (location data)"}}},
+			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, "a DPIA mandatory (…) for tracking devices or people (location data)"}}},
 		{"location traces, DPIA not required", "dpia-required", counter + "personal_data: {processed: yes, categories: [Locatiesporen van deelfietsen]}\ndpia: {status: not_required, reason: anoniem}\n",
-			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, "a DPIA is mandatory for tracking devices or people (location data)"}}},
+			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, "a DPIA mandatory (…) for tracking devices or people (location data)"}}},
 		{"licence plates, DPIA not required", "dpia-required", counter + "personal_data: {processed: yes, categories: [Kentekens van passerende auto's]}\ndpia: {status: not_required, reason: gehasht}\n",
-			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, "a DPIA is mandatory for recognising licence plates in a publicly accessible area"}}},
+			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, "a DPIA mandatory (…) for recognising licence plates in a publicly accessible area"}}},
 		{"faces, DPIA not required", "dpia-required", counter + "personal_data: {processed: yes, categories: [Gezichten van bezoekers, onscherp]}\ndpia: {status: not_required, reason: onscherp}\n",
-			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, `a DPIA is mandatory for systematic monitoring of people in a publicly accessible area ("gezicht" in personal_data.categories)`}}},
+			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, `a DPIA mandatory (…) for systematic monitoring of people in a publicly accessible area ("gezicht" in personal_data.categories)`}}},
 		{"a counter of phones without minimisation", "device-minimisation", counter + "personal_data: {processed: yes, categories: [Wifi-signalen van telefoons]}\n",
 			[]want{{"device-minimisation", "VNG 7.5", finding.Error, 1, 1, "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation"}}},
 		{"an algorithm with licence plates is not a sensor", "personal-data-inferred", `

@@ -157,11 +157,13 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 		if outsideGDPR(r) {
 			cite = lawOf(r, lawDPIA) // the GDPR's list is not cited
 		}
-		return []finding.Finding{cites(worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Error},
-			en(fmt.Sprintf("dpia.status is not_required, but a DPIA is mandatory for %s", why.In("en")),
+		// The citation goes with "mandatory": why may end in a
+		// parenthesis of its own, or cite the definition it rests on.
+		return []finding.Finding{worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Error},
+			en(fmt.Sprintf("dpia.status is not_required, but the law makes a DPIA mandatory (%s) for %s", cite.In("en"), why.In("en")),
 				"do the DPIA before the processing starts and set dpia.status: done with its date and link; the law leaves no room for not_required here"),
-			nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar een DPIA is verplicht voor %s.", why.In("nl")),
-				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'.")), cite.In("en"), cite.In("nl"))}, false
+			nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig), maar de wet maakt een DPIA verplicht (%s) voor %s.", cite.In("nl"), why.In("nl")),
+				"Voer de DPIA uit voordat de verwerking begint en vul dpia.status: done in, met de datum en een link. De wet laat hier geen ruimte voor 'niet nodig'."))}, false
 	case r.DPIA.Status == "done":
 		if _, ok := date(r.DPIA.Date); !ok {
 			// The principle asks for the DPIA at the start: without its
@@ -180,15 +182,19 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 		d, _ := date(r.DPIA.Date)
 		if !ctx.OnOrAfter(d) {
 			// A DPIA dated after today is not done, whatever its status says.
-			f = at("/dpia/date",
-				en(fmt.Sprintf("dpia.status is done, but the DPIA is dated %s, a date still to come: it is not done yet, while %s", r.DPIA.Date, personalWhy(r)),
-					"do the DPIA before the processing starts and record the day it was done; until then set dpia.status: in_progress, and if the date is wrong, correct dpia.date"),
-				nl(fmt.Sprintf("Bij dpia.status staat done (uitgevoerd), maar de DPIA is van %s, een datum die nog moet komen. De DPIA is dus nog niet uitgevoerd. %s", datum(r.DPIA.Date), personalWhyNL(r)),
-					"Voer de DPIA uit voordat de verwerking begint en vul de datum in waarop dat is gebeurd. Vul tot dan dpia.status: in_progress in. Klopt de datum niet, verbeter dan dpia.date."))
+			// Where the law asks for the DPIA, the sentence that says so
+			// cites it, after why personal data are at stake.
+			duty, plicht := "", ""
 			if dpiaLaw(r) {
 				before := dpiaBefore(r)
-				f = cites(f, before.In("en"), before.In("nl"))
+				duty = fmt.Sprintf(", and the law asks for the DPIA before the processing (%s)", before.In("en"))
+				plicht = fmt.Sprintf(" De wet vraagt om de DPIA vóór de verwerking (%s).", before.In("nl"))
 			}
+			f = at("/dpia/date",
+				en(fmt.Sprintf("dpia.status is done, but the DPIA is dated %s, a date still to come: it is not done yet, while %s%s", r.DPIA.Date, personalWhy(r), duty),
+					"do the DPIA before the processing starts and record the day it was done; until then set dpia.status: in_progress, and if the date is wrong, correct dpia.date"),
+				nl(fmt.Sprintf("Bij dpia.status staat done (uitgevoerd), maar de DPIA is van %s, een datum die nog moet komen. De DPIA is dus nog niet uitgevoerd. %s%s", datum(r.DPIA.Date), personalWhyNL(r), plicht),
+					"Voer de DPIA uit voordat de verwerking begint en vul de datum in waarop dat is gebeurd. Vul tot dan dpia.status: in_progress in. Klopt de datum niet, verbeter dan dpia.date."))
 			break
 		}
 		if start, ok := date(r.Lifecycle.Start); ok && d.After(start) {

@@ -470,13 +470,13 @@ func TestPoliceDataAreHeldToTheDirectiveNotTheGDPR(t *testing.T) {
 		{"a boa camera under the GDPR without a DPIA", "dpia-required", boaGDPR + camera,
 			finding.Error, "GDPR art. 35(1) and (3)", "no DPIA is recorded, while the record processes personal data"},
 		{"a boa camera's police data, DPIA not required", "dpia-required", boaData + camera + "dpia: {status: not_required, reason: x}\n",
-			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but the law makes a DPIA mandatory (Wet politiegegevens; Directive (EU) 2016/680 art. 27) for systematic monitoring of a publicly accessible area with cameras"},
 		{"the police's camera, DPIA not required", "dpia-required", police + camera + "dpia: {status: not_required, reason: x}\n",
-			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but the law makes a DPIA mandatory (Wet politiegegevens; Directive (EU) 2016/680 art. 27) for systematic monitoring of a publicly accessible area with cameras"},
 		{"a boa camera under the GDPR, DPIA not required", "dpia-required", boaGDPR + camera + "dpia: {status: not_required, reason: x}\n",
-			finding.Error, "GDPR art. 35(1) and (3)", "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (GDPR art. 35(3)(c)"},
+			finding.Error, "GDPR art. 35(1) and (3)", "dpia.status is not_required, but the law makes a DPIA mandatory (GDPR art. 35(3)(c); Dutch DPA DPIA list (Stcrt. 2019, 64418)) for systematic monitoring of a publicly accessible area with cameras"},
 		{"the police's prediction about people, DPIA not required", "dpia-required", "kind: algorithm\nrole: prediction\naffects_individuals: true\n" + police + "personal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: x}\n",
-			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but a DPIA is mandatory for predicting or evaluating aspects of people (prediction), which is profiling (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
+			finding.Error, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "dpia.status is not_required, but the law makes a DPIA mandatory (Wet politiegegevens; Directive (EU) 2016/680 art. 27) for predicting or evaluating aspects of people (prediction), which is profiling"},
 		{"a boa camera's police data, DPIA after the start", "dpia-required", boaData + camera + "lifecycle: {start: 2026-02-01}\ndpia: {status: done, date: 2026-03-01}\n",
 			finding.Warning, "Wet politiegegevens; Directive (EU) 2016/680 art. 27", "the law asks for the DPIA before the processing (Wet politiegegevens; Directive (EU) 2016/680 art. 27)"},
 		{"a boa camera under the GDPR, DPIA after the start", "dpia-required", boaGDPR + camera + "lifecycle: {start: 2026-02-01}\ndpia: {status: done, date: 2026-03-01}\n",
@@ -552,6 +552,38 @@ func TestConfigurationLowersNoDutyOfPoliceData(t *testing.T) {
 				if len(fs) != 1 || fs[0].Severity != c.want {
 					t.Errorf("with %q: got %v, want one %s", c.regime, fs, c.want)
 				}
+			}
+		})
+	}
+}
+
+// TestDPIAMessagesCiteWithTheDuty pins where dpia-required's messages cite
+// the law: with the sentence that states the duty, not after why personal
+// data are at stake, and the directive for police data.
+func TestDPIAMessagesCiteWithTheDuty(t *testing.T) {
+	const toCome = "dpia: {status: done, date: 2027-05-01}\n"
+	const waived = "dpia: {status: not_required, reason: small}\n"
+	for _, tc := range []struct {
+		name, record, lang, want string
+	}{
+		{"a DPIA to come, in Dutch", boaCameraGDPR + toCome, "nl",
+			"De DPIA is dus nog niet uitgevoerd. Er worden persoonsgegevens verwerkt. De wet vraagt om de DPIA vóór de verwerking (AVG art. 35 lid 1)."},
+		{"a DPIA to come, in English", boaCameraGDPR + toCome, "en",
+			"it is not done yet, while the record processes personal data, and the law asks for the DPIA before the processing (GDPR art. 35(1))"},
+		{"a DPIA to come on police data, in Dutch", policeOwnCamera + toCome, "nl",
+			"Er worden persoonsgegevens verwerkt. De wet vraagt om de DPIA vóór de verwerking (Wet politiegegevens; Richtlijn (EU) 2016/680 art. 27)."},
+		{"a DPIA waived, in Dutch", boaCameraGDPR + waived, "nl",
+			"maar de wet maakt een DPIA verplicht (AVG art. 35 lid 3 onder c; DPIA-lijst van de Autoriteit Persoonsgegevens (Stcrt. 2019, 64418)) voor het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)."},
+		{"a DPIA waived on police data, in English", policeOwnCamera + waived, "en",
+			"but the law makes a DPIA mandatory (Wet politiegegevens; Directive (EU) 2016/680 art. 27) for systematic monitoring of a publicly accessible area with cameras"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := only(t, "dpia-required", nil, nil, testToday, tc.record)
+			if len(fs) != 1 {
+				t.Fatalf("want one finding, got %v", fs)
+			}
+			if msg := fs[0].Message.In(tc.lang); !strings.HasSuffix(msg, tc.want) && !strings.Contains(msg, tc.want) {
+				t.Errorf("message\n  %s\ndoes not hold\n  %s", msg, tc.want)
 			}
 		})
 	}

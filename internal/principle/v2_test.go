@@ -136,7 +136,7 @@ personal_data: {processed: "yes"}
 dpia: {status: not_required, reason: Small.}
 sensor_type: camera
 camera_regime: object_security
-`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "dpia.status is not_required, but a DPIA is mandatory for systematic monitoring of a publicly accessible area with cameras (GDPR art. 35(3)(c); Dutch DPA DPIA list (Stcrt. 2019, 64418))"}}},
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "dpia.status is not_required, but the law makes a DPIA mandatory (GDPR art. 35(3)(c); Dutch DPA DPIA list (Stcrt. 2019, 64418)) for systematic monitoring of a publicly accessible area with cameras"}}},
 		{name: "a Wi-Fi counter that says no personal data", yaml: `
 id: s
 kind: sensor
@@ -144,7 +144,7 @@ status: active
 personal_data: {processed: "no"}
 dpia: {status: not_required, reason: Hashed.}
 sensor_type: wifi_bluetooth_counter
-`, want: []want{{"dpia-required", "VNG 6.4", finding.Error, 5, 16, "a DPIA is mandatory for tracking devices or people (location data)"}}},
+`, want: []want{{"dpia-required", "VNG 6.4", finding.Error, 5, 16, "a DPIA mandatory (…) for tracking devices or people (location data)"}}},
 		{name: "profiling", yaml: `
 id: a
 kind: algorithm
@@ -152,7 +152,7 @@ status: active
 personal_data: {processed: "yes"}
 dpia: {status: not_required, reason: Internal.}
 role: profiling
-`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "a DPIA is mandatory for profiling or automated decisions about people (GDPR art. 35(3)(a)"}}},
+`, want: []want{{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "the law makes a DPIA mandatory (GDPR art. 35(3)(a); Dutch DPA DPIA list (Stcrt. 2019, 64418)) for profiling or automated decisions about people"}}},
 	})
 }
 
@@ -471,20 +471,20 @@ capabilities: [vehicle_counting, ` + capability + `]
 // data of people in public space by what it does, whatever its
 // sensor_type: not_required is an error of law.
 func TestDPIANotRequiredIsWrongForSensorsThatWatchPeople(t *testing.T) {
-	mandatory := "dpia.status is not_required, but a DPIA is mandatory for "
+	mandatory := "dpia.status is not_required, but the law makes a DPIA mandatory (…) for "
 	runCases(t, "dpia-required", nil, []ruleCase{
 		{name: "licence plates read by a traffic counter", yaml: notRequiredSensor("traffic_counter", "licence_plate_recognition"), want: []want{
-			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "recognising licence plates in a publicly accessible area (with time and place, location data) (GDPR art. 35(3)(c); Dutch DPA DPIA list"}}},
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "recognising licence plates in a publicly accessible area (with time and place, location data)"}}},
 		{name: "phones followed by smart lighting", yaml: notRequiredSensor("smart_lighting", "device_tracking"), want: []want{
 			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "tracking devices or people (location data)"}}},
 		{name: "people followed by a sensor of another type", yaml: notRequiredSensor("other", "person_tracking"), want: []want{
 			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "tracking devices or people (location data)"}}},
 		{name: "images of people analysed by a crowd counter", yaml: notRequiredSensor("crowd_counter", "image_analysis"), want: []want{
-			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic analysis of images of people in a publicly accessible area (image_analysis) (GDPR art. 35(3)(c)"}}},
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic analysis of images of people in a publicly accessible area (image_analysis)"}}},
 		{name: "people counted by image analysis on a traffic counter", yaml: notRequiredSensor("traffic_counter", "image_analysis, people_counting"), want: []want{
 			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic analysis of images of people"}}},
 		{name: "sound recorded by a noise sensor", yaml: notRequiredSensor("noise", "audio_recording"), want: []want{
-			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic monitoring of people in a publicly accessible area (audio_recording) (GDPR art. 35(3)(c)"}}},
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic monitoring of people in a publicly accessible area (audio_recording)"}}},
 		{name: "behaviour detected from sound", yaml: notRequiredSensor("noise", "behaviour_detection_sound"), want: []want{
 			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, mandatory + "systematic monitoring of people in a publicly accessible area (behaviour_detection_sound)"}}},
 		{name: "vehicles counted without plates: not_required with a reason stands", yaml: notRequiredSensor("traffic_counter", "environmental_measurement")},
@@ -514,9 +514,9 @@ affects_individuals: ` + affects + `
 func TestDPIANotRequiredIsWrongForPredictionsAboutPeople(t *testing.T) {
 	runCases(t, "dpia-required", nil, []ruleCase{
 		{name: "a prediction about people", yaml: notRequiredAlgorithm("prediction", "true"), want: []want{
-			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "dpia.status is not_required, but a DPIA is mandatory for predicting or evaluating aspects of people (prediction), which is profiling (GDPR art. 4(4)) (GDPR art. 35(3)(a); Dutch DPA DPIA list"}}},
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "dpia.status is not_required, but the law makes a DPIA mandatory (GDPR art. 35(3)(a); Dutch DPA DPIA list (Stcrt. 2019, 64418)) for predicting or evaluating aspects of people (prediction), which is profiling (GDPR art. 4(4))"}}},
 		{name: "decision support about people", yaml: notRequiredAlgorithm("decision_support", "true"), want: []want{
-			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "a DPIA is mandatory for predicting or evaluating aspects of people (decision_support), which is profiling"}}},
+			{"dpia-required", "VNG 6.3", finding.Error, 5, 16, "a DPIA mandatory (…) for predicting or evaluating aspects of people (decision_support), which is profiling"}}},
 		{name: "a prediction that affects nobody: not_required stands", yaml: notRequiredAlgorithm("prediction", "false")},
 		{name: "information only: not_required stands", yaml: notRequiredAlgorithm("informational", "true")},
 	})
