@@ -9,6 +9,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -313,4 +314,74 @@ func securityLast(r *record.Record) string {
 		return ""
 	}
 	return r.Security.LastAudit
+}
+
+// recipientRetention151c holds what each recipient of a public-order
+// camera's images (data_sharing) keeps them for to the same four weeks as
+// the camera's own retention (Gemeentewet art. 151c(6)): a copy kept longer
+// elsewhere is an image not destroyed. The article's one exception, images
+// needed for a criminal investigation, is what the record can state by
+// its recipient: the police or the public prosecutor, who keep them under
+// their own law (investigates). Any other recipient that does not state a
+// readable retention fails closed, as the camera's own retention does.
+func recipientRetention151c(r *record.Record) []finding.Finding {
+	var fs []finding.Finding
+	for i, s := range r.DataSharing {
+		if investigates(s.Party) || s.Retention == "not_stored" {
+			continue
+		}
+		item := index("data_sharing", i)
+		party, partij := s.Party, s.Party
+		if blank(party) {
+			party, partij = fmt.Sprintf("entry %d", i+1), fmt.Sprintf("afspraak %d", i+1)
+		}
+		if blank(s.Retention) {
+			fs = append(fs, citesLaw(missing(item,
+				en(fmt.Sprintf("data sharing with %s does not say how long it keeps the images, so the register cannot show they are destroyed within four weeks", party),
+					"agree that the images are destroyed within four weeks and add it as retention (at most P28D), or not_stored when the party keeps nothing"),
+				nl(fmt.Sprintf("Bij de gegevensdeling met %s staat niet hoe lang de beelden daar worden bewaard. Dan is niet te zien of ze binnen vier weken worden vernietigd.", partij),
+					"Spreek af dat de beelden binnen vier weken worden vernietigd en vul dat in bij retention (ten hoogste P28D), of not_stored als de partij niets bewaart.")), lawRetention))
+			continue
+		}
+		d, err := period.Parse(s.Retention)
+		tooLong := period.IsTooLarge(err)
+		if err != nil && !tooLong {
+			fs = append(fs, citesLaw(at(item+"/retention",
+				en(fmt.Sprintf("retention %q of %s is not a duration, so the register cannot show that the images are destroyed within four weeks", s.Retention, party),
+					"write an ISO 8601 duration of at most P28D (four weeks), or not_stored"),
+				nl(fmt.Sprintf("De bewaartermijn %q bij %s is geen termijn die het register kan lezen. Dan is niet te zien of de beelden binnen vier weken worden vernietigd.", s.Retention, partij),
+					"Schrijf de termijn als ISO 8601-duur van ten hoogste P28D (vier weken), of not_stored als de partij niets bewaart.")), lawRetention))
+			continue
+		}
+		if !tooLong && !d.MayBeLonger(maxRetention151c) {
+			continue
+		}
+		kept := fmt.Sprintf("%s (%s)", duur(d), s.Retention)
+		if tooLong {
+			kept = s.Retention
+		}
+		fs = append(fs, citesLaw(at(item+"/retention",
+			en(fmt.Sprintf("%s keeps public-order camera images for %s, longer than the four weeks the law allows", party, s.Retention),
+				fmt.Sprintf("agree that %s destroys the images within four weeks (retention: P28D at most); images needed for a criminal investigation pass to the police and its own retention", party)),
+			nl(fmt.Sprintf("%s bewaart beelden van cameratoezicht %s. Dat is langer dan de vier weken die de wet toestaat.", partij, kept),
+				fmt.Sprintf("Spreek af dat %s de beelden binnen vier weken vernietigt (retention: ten hoogste P28D). Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn.", partij))), lawRetention))
+	}
+	return fs
+}
+
+// investigates reports whether a recipient of camera images is the police
+// (namesPolice) or the public prosecutor (Openbaar Ministerie, officier van
+// justitie): those that keep images needed for a criminal investigation
+// under their own law, not 151c's four weeks.
+func investigates(party string) bool {
+	if namesPolice(party) {
+		return true
+	}
+	p := strings.Join(strings.Fields(strings.ToLower(party)), " ")
+	for _, name := range []string{"openbaar ministerie", "officier van justitie", "public prosecut", "prosecution service"} {
+		if strings.Contains(p, name) {
+			return true
+		}
+	}
+	return false
 }

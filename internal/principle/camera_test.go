@@ -210,3 +210,52 @@ security: {last_audit: 2023-11-23}
 `, want: []want{{"security-audit", "VNG 7.7", finding.Warning, 5, 24, "the last security audit was on 2023-11-23, longer ago than P3Y"}}},
 	})
 }
+
+// TestRecipientsKeepCameraImagesFourWeeks: what a recipient of public-order
+// camera images keeps them for is held to the same four weeks as the
+// camera's own retention (Gemeentewet art. 151c(6)). Only the police and
+// the public prosecutor keep images under their own law: images needed for
+// a criminal investigation are the exception the article makes.
+func TestRecipientsKeepCameraImagesFourWeeks(t *testing.T) {
+	camera := func(sharing string) string {
+		return `
+id: c
+kind: sensor
+status: active
+retention: P28D
+sensor_type: camera
+camera_regime: public_order
+data_sharing:
+` + sharing
+	}
+	runCases(t, "camera-retention", nil, []ruleCase{
+		{name: "a shop association keeps them five years", yaml: camera(`  - {party: Winkeliersvereniging Binnenstad, retention: P5Y}
+`), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 57, "Winkeliersvereniging Binnenstad keeps public-order camera images for P5Y, longer than the four weeks the law allows (Gemeentewet art. 151c(6))"}}},
+		{name: "a month is more than four weeks for a recipient too", yaml: camera(`  - {party: Beveiligingsbedrijf, retention: P1M}
+`), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 45, "keeps public-order camera images for P1M"}}},
+		{name: "a recipient that does not say how long it keeps them", yaml: camera(`  - party: Winkeliersvereniging Binnenstad
+    onward_sharing: false
+`), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 5, "data sharing with Winkeliersvereniging Binnenstad does not say how long it keeps the images, so the register cannot show they are destroyed within four weeks (Gemeentewet art. 151c(6))"}}},
+		{name: "a recipient's retention that is no duration", yaml: camera(`  - {party: Winkeliersvereniging Binnenstad, retention: vier weken}
+`), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 57, "retention \"vier weken\" of Winkeliersvereniging Binnenstad is not a duration"}}},
+		{name: "a recipient within four weeks", yaml: camera(`  - {party: Winkeliersvereniging Binnenstad, retention: P14D}
+  - {party: Stadstoezicht, retention: not_stored}
+`)},
+		{name: "the police keep images under their own law", yaml: camera(`  - {party: "Politie, basisteam Voorbeeldstad", retention: P5Y}
+  - {party: Politie Oost-Nederland}
+`)},
+		{name: "so does the public prosecutor", yaml: camera(`  - {party: Openbaar Ministerie, retention: P1Y}
+  - {party: "Public Prosecution Service (Openbaar Ministerie)"}
+`)},
+		{name: "a traffic camera's recipients are not held to 151c", yaml: `
+id: c
+kind: sensor
+status: active
+retention: P7D
+sensor_type: camera
+camera_regime: traffic_management
+data_sharing:
+  - {party: Rijkswaterstaat, retention: P5Y}
+`},
+	})
+}

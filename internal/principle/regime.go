@@ -352,51 +352,62 @@ var cameraRetention = &Rule{
 		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
 	},
 	Satisfy: label.Text{
-		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout.",
-		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too.",
+		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen de politie en het Openbaar Ministerie bewaren beelden voor de opsporing onder hun eigen wet.",
+		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only the police and the public prosecutor keep images for a criminal investigation under their own law.",
 	},
 	Example: example(`camera_regime: public_order
 retention: P28D`),
+	// What a recipient keeps the images for is held to the same four
+	// weeks (recipientRetention151c).
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.PublicOrder() || retired(r) || r.Retention == "not_stored" {
+		if !r.PublicOrder() || retired(r) {
 			return nil
 		}
-		// Without a stated, readable period the register cannot show that
-		// images are destroyed in time: that is the legal finding too, not
-		// only the retention rule's policy warning.
-		if blank(r.Retention) {
-			return []finding.Finding{citesLaw(missing("",
-				en("public-order camera surveillance does not state how long images are kept, so the register cannot show they are destroyed within four weeks",
-					"add retention: at most P28D (four weeks), or not_stored; images needed for a criminal investigation pass to the police and its own retention"),
-				nl("Bij het cameratoezicht staat niet hoe lang de beelden worden bewaard. Dan is niet te zien of ze binnen vier weken worden vernietigd.",
-					"Vul retention in: ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard. Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn.")), lawRetention)}
-		}
-		d, err := period.Parse(r.Retention)
-		// A retention too long to compute with is longer than four weeks,
-		// not one that cannot be read.
-		tooLong := period.IsTooLarge(err)
-		if err != nil && !tooLong {
-			return []finding.Finding{citesLaw(at("/retention",
-				en(fmt.Sprintf("retention %q is not a duration, so the register cannot show that camera images are destroyed within four weeks", r.Retention),
-					"write an ISO 8601 duration of at most P28D (four weeks), or not_stored"),
-				nl(fmt.Sprintf("De bewaartermijn %q is geen termijn die het register kan lezen. Dan is niet te zien of de beelden binnen vier weken worden vernietigd.", r.Retention),
-					"Schrijf de termijn als ISO 8601-duur van ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard.")), lawRetention)}
-		}
-		// The four weeks hold for every image, whenever it is
-		// recorded: P1M is longer from most days of the year.
-		if !tooLong && !d.MayBeLonger(maxRetention151c) {
-			return nil
-		}
-		kept := fmt.Sprintf("%s (%s)", duur(d), r.Retention)
-		if tooLong {
-			kept = r.Retention
-		}
-		f := at("/retention",
-			en(fmt.Sprintf("public-order camera images are kept for %s, longer than the four weeks the law allows", r.Retention),
-				"destroy images after at most four weeks (retention: P28D); images needed for a criminal investigation pass to the police and its own retention"),
-			nl(fmt.Sprintf("Beelden van cameratoezicht worden %s bewaard. Dat is langer dan de vier weken die de wet toestaat.", kept),
-				"Vernietig de beelden na hoogstens vier weken (retention: P28D). Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn."))
-		f = citesLaw(f, lawRetention)
-		return []finding.Finding{f}
+		return append(ownRetention151c(r), recipientRetention151c(r)...)
 	},
+}
+
+// ownRetention151c holds a public-order camera's own retention to the four
+// weeks of Gemeentewet art. 151c(6).
+func ownRetention151c(r *record.Record) []finding.Finding {
+	if r.Retention == "not_stored" {
+		return nil
+	}
+	// Without a stated, readable period the register cannot show that
+	// images are destroyed in time: that is the legal finding too, not
+	// only the retention rule's policy warning.
+	if blank(r.Retention) {
+		return []finding.Finding{citesLaw(missing("",
+			en("public-order camera surveillance does not state how long images are kept, so the register cannot show they are destroyed within four weeks",
+				"add retention: at most P28D (four weeks), or not_stored; images needed for a criminal investigation pass to the police and its own retention"),
+			nl("Bij het cameratoezicht staat niet hoe lang de beelden worden bewaard. Dan is niet te zien of ze binnen vier weken worden vernietigd.",
+				"Vul retention in: ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard. Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn.")), lawRetention)}
+	}
+	d, err := period.Parse(r.Retention)
+	// A retention too long to compute with is longer than four weeks,
+	// not one that cannot be read.
+	tooLong := period.IsTooLarge(err)
+	if err != nil && !tooLong {
+		return []finding.Finding{citesLaw(at("/retention",
+			en(fmt.Sprintf("retention %q is not a duration, so the register cannot show that camera images are destroyed within four weeks", r.Retention),
+				"write an ISO 8601 duration of at most P28D (four weeks), or not_stored"),
+			nl(fmt.Sprintf("De bewaartermijn %q is geen termijn die het register kan lezen. Dan is niet te zien of de beelden binnen vier weken worden vernietigd.", r.Retention),
+				"Schrijf de termijn als ISO 8601-duur van ten hoogste P28D (vier weken), of not_stored als er niets wordt bewaard.")), lawRetention)}
+	}
+	// The four weeks hold for every image, whenever it is
+	// recorded: P1M is longer from most days of the year.
+	if !tooLong && !d.MayBeLonger(maxRetention151c) {
+		return nil
+	}
+	kept := fmt.Sprintf("%s (%s)", duur(d), r.Retention)
+	if tooLong {
+		kept = r.Retention
+	}
+	f := at("/retention",
+		en(fmt.Sprintf("public-order camera images are kept for %s, longer than the four weeks the law allows", r.Retention),
+			"destroy images after at most four weeks (retention: P28D); images needed for a criminal investigation pass to the police and its own retention"),
+		nl(fmt.Sprintf("Beelden van cameratoezicht worden %s bewaard. Dat is langer dan de vier weken die de wet toestaat.", kept),
+			"Vernietig de beelden na hoogstens vier weken (retention: P28D). Beelden die nodig zijn voor de opsporing gaan naar de politie, met haar eigen bewaartermijn."))
+	f = citesLaw(f, lawRetention)
+	return []finding.Finding{f}
 }

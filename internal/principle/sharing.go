@@ -74,7 +74,10 @@ var sharingTemporary = &Rule{
 					nl(fmt.Sprintf("Bij de gegevensdeling met %s staat geen geldige %s. Dan is niet te zien of de afspraak niet langer dan %s (%s) loopt.", partij, map[string]string{"start": "startdatum", "end": "einddatum"}[field], duur(limit), limit),
 						fmt.Sprintf("Vul %s in als JJJJ-MM-DD.", field))))
 			}
-			if blank(s.Retention) {
+			// A public-order camera's recipient that does not say how
+			// long it keeps the images is camera-retention's, as law
+			// (recipientRetention151c).
+			if blank(s.Retention) && !(publicOrderInUse(r) && !investigates(s.Party)) {
 				fs = append(fs, worded(finding.Finding{Path: item, Key: false, Severity: finding.Warning},
 					en(fmt.Sprintf("data sharing with %s does not say how long %s may keep the data", party, party),
 						"agree a retention period and destruction, and add it as retention (for example P1Y)"),

@@ -52,6 +52,20 @@ data_sharing:
   - {party: GGD, start: 2025-01-01, end: 2026-06-30, retention: P1M, onward_sharing: false}
 `, want: []want{{"sharing-temporary", "C-sharing-temporary", finding.Warning, 5, 42, "the data-sharing agreement with GGD ended on 2026-06-30"}}},
 	})
+	// A public-order camera's recipient without a retention is
+	// camera-retention's, a legal duty (Gemeentewet art. 151c(6)): this
+	// rule does not say it again. The police keep images under their own
+	// law, so their missing retention stays this rule's.
+	match(t, only(t, "sharing-temporary", nil, nil, testToday, `
+id: c
+kind: sensor
+status: active
+sensor_type: camera
+camera_regime: public_order
+data_sharing:
+  - {party: Winkeliersvereniging, start: 2026-01-01, end: 2026-12-31, onward_sharing: false}
+  - {party: Politie, start: 2026-01-01, end: 2026-12-31, onward_sharing: false}
+`), []want{{"sharing-temporary", "C-sharing-temporary", finding.Warning, 8, 5, "data sharing with Politie does not say how long Politie may keep the data"}})
 	// The maximum is configurable.
 	cfg := configFrom(t, "limits: {data_sharing_max: P4Y}\n")
 	match(t, only(t, "sharing-temporary", cfg, nil, testToday, `
