@@ -259,3 +259,61 @@ data_sharing:
 `},
 	})
 }
+
+// TestNotStoredWhileRecording: a record that says nothing is stored while
+// one of its capabilities records contradicts itself. The retention rules
+// take it as storing for an unknown time: for a public-order camera that
+// hides the four weeks of Gemeentewet art. 151c(6), so it is law; for
+// another sensor the retention rule's warning.
+func TestNotStoredWhileRecording(t *testing.T) {
+	runCases(t, "camera-retention", nil, []ruleCase{
+		{name: "a public-order camera that records but stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+retention: not_stored
+sensor_type: camera
+camera_regime: public_order
+capabilities: [video_recording, live_viewing]
+`, want: []want{{"camera-retention", "VNG V", finding.Error, 4, 12, "retention says not_stored, but the sensor records (video_recording), so what it records is stored and the register cannot show it is destroyed within four weeks (Gemeentewet art. 151c(6))"}}},
+		{name: "a public-order camera only viewed live", yaml: `
+id: c
+kind: sensor
+status: active
+retention: not_stored
+sensor_type: camera
+camera_regime: public_order
+capabilities: [live_viewing]
+`},
+	})
+	runCases(t, "retention", nil, []ruleCase{
+		{name: "a traffic camera that records but stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+retention: not_stored
+sensor_type: camera
+camera_regime: traffic_management
+capabilities: [video_recording]
+`, want: []want{{"retention", "VNG V", finding.Warning, 5, 12, "retention says not_stored, but the sensor records (video_recording), so what it records is stored for a time the record does not state"}}},
+		{name: "a noise sensor that records sound but stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+retention: not_stored
+sensor_type: noise
+capabilities: [sound_level, audio_recording]
+`, want: []want{{"retention", "VNG V", finding.Warning, 5, 12, "the sensor records (audio_recording)"}}},
+		{name: "a counter that stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+retention: not_stored
+sensor_type: crowd_counter
+capabilities: [image_analysis, people_counting]
+`},
+	})
+}
