@@ -370,8 +370,10 @@ var mayBeLonger = struct {
 // 30th, 31st or earlier (a later day is clamped to a month's end; an
 // earlier one is not); weeks, days and the clock add the same from any
 // day. So the days tried are those, in each month of four years, one of
-// them a leap year. The Gregorian century rule (no 29 February in 2100)
-// is left out: it could tell terms of four years or more apart by a day.
+// them a leap year, and of the other years of the Gregorian calendar's
+// four hundred (2001 to 2400) those in which the years the terms reach
+// lie otherwise about a century without 29 February (2100, 2200, 2300):
+// four years from 1 March 2097 are 1460 days (startYears).
 func (d Duration) LongerFrom(other Duration) (time.Time, bool) {
 	from, most := d.mostFrom(other)
 	return from, most > 0
@@ -401,16 +403,66 @@ func (d Duration) mostFrom(other Duration) (time.Time, time.Duration) {
 		most  time.Duration
 		tried bool
 	)
-	for m := range 4 * 12 {
-		for _, day := range [...]int{1, 29, 30, 31} {
-			start := time.Date(2024, time.Month(m+1), day, 0, 0, 0, 0, time.UTC)
-			if start.Day() != day {
-				continue // no such day in this month
-			}
-			if by := d.AddTo(start).Sub(other.AddTo(start)); !tried || by > most {
-				from, most, tried = start, by, true
+	for _, y := range startYears(d, other) {
+		for m := range 12 {
+			for _, day := range [...]int{1, 29, 30, 31} {
+				start := time.Date(y, time.Month(m+1), day, 0, 0, 0, 0, time.UTC)
+				if start.Day() != day {
+					continue // no such day in this month
+				}
+				if by := d.AddTo(start).Sub(other.AddTo(start)); !tried || by > most {
+					from, most, tried = start, by, true
+				}
 			}
 		}
 	}
 	return from, most
+}
+
+// startYears are the years of the days mostFrom tries: 2024 to 2027, and
+// then each year of 2001 to 2400 in which the terms meet another run of
+// leap years. How much longer d is than other from a day depends, beside
+// its month and day, only on which years are leap years of its own and of
+// those the terms' years and months reach (lo to hi years on, or one
+// more): those run in fours, but for the centuries without 29 February,
+// and repeat every four hundred years.
+func startYears(d, other Duration) []int {
+	months := []int{12*d.Years + d.Months, 12*other.Years + other.Months}
+	lo, hi := min(months[0], months[1])/12, (max(months[0], months[1])+11)/12
+	years := []int{2024, 2025, 2026, 2027}
+	if hi-lo >= 400 {
+		// A run that holds every way the centuries fall.
+		for y := 2001; y <= 2400; y++ {
+			if y < 2024 || y > 2027 {
+				years = append(years, y)
+			}
+		}
+		return years
+	}
+	// A year's run is its place in the four years and the places among
+	// them of the centuries without 29 February.
+	run := func(y int) string {
+		b := []byte{byte('0' + y%4)}
+		for c := (y + lo + 99) / 100 * 100; c <= y+hi; c += 100 {
+			if c%400 != 0 {
+				b = append(b, ' ')
+				b = strconv.AppendInt(b, int64(c-y), 10)
+			}
+		}
+		if y%100 == 0 && y%400 != 0 {
+			b = append(b, " own"...)
+		}
+		return string(b)
+	}
+	seen := map[string]bool{}
+	for _, y := range years {
+		seen[run(y)] = true
+	}
+	for y := 2001; y <= 2400; y++ {
+		if k := run(y); !seen[k] {
+			seen[k] = true
+			years = append(years, y)
+		}
+	}
+	return years
 }

@@ -231,6 +231,49 @@ func TestMayBeLonger(t *testing.T) {
 	}
 }
 
+// The Gregorian calendar leaves out 29 February in 2100, 2200 and 2300,
+// not in 2400: four years without it are 1460 days, a hundred years with
+// 2400's are 36525, and two hundred from 2201 are 73049. A term may be longer than a limit from such a day.
+func TestMayBeLongerOverACentury(t *testing.T) {
+	for _, tt := range []struct {
+		d, limit string
+		longer   bool
+		from     string // a day from which it is
+	}{
+		{"P1461D", "P4Y", true, "2097-03-01"},  // to 2101-03-01: 1460 days
+		{"P1461D", "P48M", true, "2097-03-01"}, // the same in months
+		{"P1460D", "P4Y", false, ""},           // never fewer days than that
+		{"P4Y", "P1460D", true, "2024-01-01"},  // over 29 February 2024
+		{"P2922D", "P8Y", true, "2093-03-01"},  // one 29 February, in 2096
+		{"P2921D", "P8Y", false, ""},
+		{"P100Y", "P36524D", true, "2301-01-01"}, // over 29 February 2400
+		{"P100Y", "P36525D", false, ""},
+		{"P200Y", "P73048D", true, "2201-01-01"}, // 2300 left out, 2400 in
+		{"P200Y", "P73049D", false, ""},
+	} {
+		d, limit := MustParse(tt.d), MustParse(tt.limit)
+		if got := d.MayBeLonger(limit); got != tt.longer {
+			t.Errorf("%s.MayBeLonger(%s) = %v, want %v", tt.d, tt.limit, got, tt.longer)
+		}
+		from, ok := d.LongerFrom(limit)
+		if ok != tt.longer || ok && !d.Longer(limit, from) {
+			t.Errorf("%s.LongerFrom(%s) = %s, %v; not a day it is longer", tt.d, tt.limit, Format(from), ok)
+		}
+		if tt.from != "" && !d.Longer(limit, mustDate(t, tt.from)) {
+			t.Errorf("%s is not longer than %s from %s", tt.d, tt.limit, tt.from)
+		}
+	}
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // The answer kept for a pair is the one worked out, asked again.
 func TestMayBeLongerAskedAgain(t *testing.T) {
 	for range 2 {
@@ -274,5 +317,35 @@ func BenchmarkLongerFrom(b *testing.B) {
 	term, limit := MustParse("P4W"), MustParse("P3M")
 	for b.Loop() {
 		term.LongerFrom(limit)
+	}
+}
+
+// The years mostFrom leaves out of the four hundred the calendar repeats
+// in tell no pair of terms apart by more than those it tries.
+func TestMostFromTriesEveryRunOfLeapYears(t *testing.T) {
+	terms := []string{"P1D", "P28D", "P1M", "P3M", "P11M", "P1Y", "P18M", "P4Y", "P1461D", "P1460D", "P8Y", "P2922D", "P23Y11M", "P96Y", "P99Y", "P100Y", "P101Y", "P36524D", "P36525D", "P199Y11M", "P200Y", "P73048D", "P399Y", "P401Y", "P1000Y"}
+	for _, a := range terms {
+		for _, b := range terms {
+			d, other := MustParse(a), MustParse(b)
+			_, got := d.mostFrom(other)
+			var want time.Duration
+			tried := false
+			for y := 2001; y <= 2400; y++ {
+				for m := range 12 {
+					for _, day := range [...]int{1, 29, 30, 31} {
+						start := time.Date(y, time.Month(m+1), day, 0, 0, 0, 0, time.UTC)
+						if start.Day() != day {
+							continue
+						}
+						if by := d.AddTo(start).Sub(other.AddTo(start)); !tried || by > want {
+							want, tried = by, true
+						}
+					}
+				}
+			}
+			if got != want {
+				t.Errorf("%s against %s: longest by %v, but by %v from some day", a, b, got, want)
+			}
+		}
 	}
 }
