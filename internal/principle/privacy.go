@@ -31,7 +31,7 @@ func personalWhy(r *record.Record) string {
 		cite, own = "", ""
 	}
 	if why, ok := r.PersonalByNature(); ok {
-		return fmt.Sprintf("the sensor processes personal data by its nature (%s%s)", why, cite)
+		return fmt.Sprintf("the %s processes personal data by its nature (%s%s)", kindName(r).en, why, cite)
 	}
 	if why, ok := personalWhyOf(r); ok {
 		return fmt.Sprintf("the record says the sensor processes identifiers of people (%s), which are personal data%s", why, own)
@@ -50,12 +50,32 @@ func personalWhyNL(r *record.Record) string {
 		cite, own = "", ""
 	}
 	if why, ok := r.PersonalByNature(); ok {
-		return fmt.Sprintf("De sensor verwerkt door wat hij doet persoonsgegevens (%s%s).", why, cite)
+		k := kindName(r)
+		return fmt.Sprintf("%s verwerkt door wat %s doet persoonsgegevens (%s%s).", capitalise(k.the), k.it, why, cite)
 	}
 	if why, ok := personalWhyOf(r); ok {
 		return fmt.Sprintf("Volgens de registratie verwerkt de sensor kenmerken van mensen (%s). Dat zijn persoonsgegevens%s.", why, own)
 	}
 	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
+}
+
+// kind names a kind of record in a sentence, in English and in Dutch.
+type kind struct {
+	en   string // "sensor"
+	enA  string // "a sensor"
+	the  string // "de sensor"
+	a    string // "een sensor"
+	it   string // "hij", what refers back to it
+	that string // "die", what begins a clause about it
+}
+
+// kindName names the record's kind: what holds for a sensor by its nature
+// holds for an algorithm that states the same capability.
+func kindName(r *record.Record) kind {
+	if r.Kind == record.Algorithm {
+		return kind{"algorithm", "an algorithm", "het algoritme", "een algoritme", "het", "dat"}
+	}
+	return kind{"sensor", "a sensor", "de sensor", "een sensor", "hij", "die"}
 }
 
 // personalInUse reports whether the record processes personal data (or
@@ -275,10 +295,10 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case r.Kind == record.Sensor && r.HasRegime():
 		return label.Text{"het stelselmatig volgen van een openbare ruimte met camera's (cameratoezicht)", "systematic monitoring of a publicly accessible area with cameras"},
 			monitoring, true
-	case tracking(r):
+	case tracking(r) || r.Has("device_tracking") || r.Has("person_tracking"):
 		return label.Text{"het volgen van apparaten of mensen (locatiegegevens)", "tracking devices or people (location data)"},
 			label.Text{dpiaListNL, dpiaList}, true
-	case r.Kind == record.Sensor && (r.Has("licence_plate_recognition") || plates(r)):
+	case r.Has("licence_plate_recognition") || r.Kind == record.Sensor && plates(r):
 		return label.Text{"het herkennen van kentekens in de openbare ruimte (met tijd en plaats zijn dat locatiegegevens)", "recognising licence plates in a publicly accessible area (with time and place, location data)"},
 			monitoring, true
 	case r.Kind == record.Sensor && analysesPeople(r):
@@ -595,8 +615,8 @@ var personalDataInferred = &Rule{
 		"Licence plates, MAC addresses of phones (hashed or not), location traces, camera images and sound recordings of people in public space, and what is recognised of their faces, bodies or behaviour are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
 	},
 	Satisfy: label.Text{
-		"Een ANPR-camera, een wifi-/bluetoothteller, een camera voor openbare orde of politie, en een sensor die beelden of geluid opneemt of live toont, kentekens of gezichten herkent, mensen of apparaten volgt of mensen biometrisch indeelt, zegt personal_data.processed: yes. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
-		"An ANPR camera, a Wi-Fi/Bluetooth counter, a public-order or police camera, and a sensor that records or shows images or sound, recognises licence plates or faces, tracks people or devices or categorises people biometrically says personal_data.processed: yes. The checklist treats it as personal data whatever the record says.",
+		"Een ANPR-camera, een wifi-/bluetoothteller, een camera voor openbare orde of politie, en een sensor die beelden of geluid opneemt of live toont, kentekens of gezichten herkent, mensen of apparaten volgt of mensen biometrisch indeelt, zegt personal_data.processed: yes. Dat geldt ook voor een algoritme met zo'n mogelijkheid (capabilities), zoals het lezen van kentekens. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
+		"An ANPR camera, a Wi-Fi/Bluetooth counter, a public-order or police camera, and a sensor that records or shows images or sound, recognises licence plates or faces, tracks people or devices or categorises people biometrically says personal_data.processed: yes. So does an algorithm with such a capability (capabilities), such as reading licence plates. The checklist treats it as personal data whatever the record says.",
 	},
 	Example: example(`sensor_type: anpr_camera
 personal_data:
@@ -608,11 +628,12 @@ personal_data:
 		if r.PersonalData.Processed == "yes" {
 			return nil
 		}
+		k := kindName(r)
 		f := at("/personal_data/processed",
-			en(fmt.Sprintf("personal_data.processed is %s, but a sensor with %s processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, why),
-				"set personal_data.processed: yes and list the categories; the checklist already treats the sensor as processing personal data"),
-			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar een sensor met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, why),
-				"Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt de sensor al als een sensor die persoonsgegevens verwerkt."))
+			en(fmt.Sprintf("personal_data.processed is %s, but %s with %s processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, k.enA, why),
+				fmt.Sprintf("set personal_data.processed: yes and list the categories; the checklist already treats the %s as processing personal data", k.en)),
+			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar %s met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, k.a, why),
+				fmt.Sprintf("Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt %s al als %s persoonsgegevens verwerkt.", k.the, k.a+" "+k.that)))
 		f = citesLaw(f, lawOf(r, lawPersonal))
 		if r.PersonalData.Processed == "unknown" {
 			f.Severity = finding.Warning // unknown already counts as yes

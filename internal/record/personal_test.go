@@ -36,3 +36,32 @@ func TestPersonalBySign(t *testing.T) {
 		t.Error("HasSign does not tell plates from devices")
 	}
 }
+
+// TestPersonalByNatureOfEveryKind: a capability that processes personal
+// data by its nature does so whichever kind of record states it; the
+// sensor's type and camera regime are a sensor's alone.
+func TestPersonalByNatureOfEveryKind(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		r    Record
+		why  string
+	}{
+		{"algorithm reading licence plates", Record{Kind: Algorithm, Capabilities: []string{"vehicle_counting", "licence_plate_recognition"}}, "licence_plate_recognition"},
+		{"algorithm tracking devices", Record{Kind: Algorithm, Capabilities: []string{"device_tracking"}}, "device_tracking"},
+		{"sensor reading licence plates", Record{Kind: Sensor, Capabilities: []string{"licence_plate_recognition"}}, "licence_plate_recognition"},
+		{"ANPR camera", Record{Kind: Sensor, SensorType: "anpr_camera"}, "anpr_camera"},
+		{"algorithm counting vehicles", Record{Kind: Algorithm, Capabilities: []string{"vehicle_counting"}}, ""},
+		{"algorithm with a sensor's type", Record{Kind: Algorithm, SensorType: "anpr_camera"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.r.PersonalData.Processed = "no" // what the record says does not decide
+			why, ok := tt.r.PersonalByNature()
+			if ok != (tt.why != "") || why != tt.why {
+				t.Errorf("PersonalByNature() = %q, %v; want %q", why, ok, tt.why)
+			}
+			if got := tt.r.ProcessesPersonalData(); got != (tt.why != "") {
+				t.Errorf("ProcessesPersonalData() = %v", got)
+			}
+		})
+	}
+}

@@ -697,11 +697,14 @@ var inferredPersonalCapabilities = []string{"licence_plate_recognition", "device
 	"behaviour_detection_image", "behaviour_detection_sound"}
 
 // PersonalByNature reports whether the record processes personal data by
-// the nature of the sensor, whatever personal_data.processed says, and why
-// (the sensor type or capability).
+// its nature, whatever personal_data.processed says, and why (the sensor
+// type, camera regime or capability). A capability counts for every kind
+// of record that states it: an algorithm that reads licence plates or
+// follows devices in the images or signals it is given processes personal
+// data as much as the sensor that does it on the device (GDPR art. 4(1)).
 func (r *Record) PersonalByNature() (string, bool) {
 	if r.Kind != Sensor {
-		return "", false
+		return r.personalCapability()
 	}
 	for _, t := range inferredPersonalTypes {
 		if r.SensorType == t {
@@ -715,6 +718,12 @@ func (r *Record) PersonalByNature() (string, bool) {
 	if r.PublicOrder() {
 		return "legal_basis Gemeentewet 151c", true
 	}
+	return r.personalCapability()
+}
+
+// personalCapability returns the first capability the record lists that
+// processes personal data by its nature (inferredPersonalCapabilities).
+func (r *Record) personalCapability() (string, bool) {
 	for _, c := range inferredPersonalCapabilities {
 		if r.Has(c) {
 			return c, true
@@ -724,8 +733,8 @@ func (r *Record) PersonalByNature() (string, bool) {
 }
 
 // ProcessesPersonalData reports whether personal data must be assumed:
-// when the record says yes or unknown (6.4), when the sensor processes it
-// by its nature (PersonalByNature), and when it says it processes
+// when the record says yes or unknown (6.4), when it processes it by its
+// nature (PersonalByNature), and when it says it processes
 // identifiers of people (PersonalBySign), whatever personal_data.processed
 // says.
 func (r *Record) ProcessesPersonalData() bool {
@@ -739,7 +748,7 @@ func (r *Record) ProcessesPersonalData() bool {
 	return ok
 }
 
-// Has reports whether the sensor lists a capability.
+// Has reports whether the record lists a capability.
 func (r *Record) Has(capability string) bool {
 	for _, c := range r.Capabilities {
 		if c == capability {

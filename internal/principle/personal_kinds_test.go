@@ -1,0 +1,60 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// legalErrors runs every rule on the record and returns the legal errors
+// by rule.
+func legalErrors(t *testing.T, text string) map[string]finding.Finding {
+	t.Helper()
+	fx := newFixture(t, nil, text)
+	got := map[string]finding.Finding{}
+	for _, f := range Run(fx.reg, Options{Today: day(testToday)}) {
+		if f.Severity == finding.Error && !f.Law.IsZero() {
+			got[f.Rule] = f
+		}
+	}
+	return got
+}
+
+// TestPersonalByNatureHoldsForEveryKind: reading licence plates, tracking
+// devices or recognising faces processes personal data whichever kind of
+// record states the capability (GDPR art. 4(1)); an algorithm that reads
+// licence plates and says it processes none still needs a lawful ground
+// and a DPIA, and is told its personal_data.processed is wrong.
+func TestPersonalByNatureHoldsForEveryKind(t *testing.T) {
+	const base = "id: a\nkind: algorithm\nstatus: active\nrole: decision_support\norganisation: {type: municipality}\npersonal_data: {processed: \"no\"}\nretention: P10Y\n"
+	for _, tt := range []struct {
+		name, capability string
+		want             []string
+	}{
+		{"licence plates", "licence_plate_recognition", []string{"legal-basis", "dpia-required", "personal-data-inferred"}},
+		{"device tracking", "device_tracking", []string{"legal-basis", "dpia-required", "personal-data-inferred"}},
+		{"faces", "face_recognition", []string{"legal-basis", "dpia-required", "personal-data-inferred"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := legalErrors(t, base+"capabilities: ["+tt.capability+"]\n")
+			for _, id := range tt.want {
+				f, ok := got[id]
+				if !ok {
+					t.Errorf("no legal error of %s; got %v", id, got)
+					continue
+				}
+				if !containsInOrder(f.Message.In("en"), tt.capability) {
+					t.Errorf("%s does not say why: %q", id, f.Message.In("en"))
+				}
+				if containsInOrder(f.Message.In("en"), "sensor") || containsInOrder(f.Message.In("nl"), "sensor") {
+					t.Errorf("%s calls the algorithm a sensor: %q / %q", id, f.Message.In("en"), f.Message.In("nl"))
+				}
+			}
+		})
+	}
+	t.Run("an algorithm without such a capability", func(t *testing.T) {
+		if got := legalErrors(t, base+"capabilities: [vehicle_counting]\n"); len(got) != 0 {
+			t.Errorf("want no legal errors, got %v", got)
+		}
+	})
+}
