@@ -16,21 +16,27 @@ var humanOversight = &Rule{
 	// who can step in (GDPR art. 22(3)); oversight of decision support
 	// is the programme's commitment. For decisions on police data, outside
 	// the GDPR, the Law Enforcement Directive asks the same (lawOf).
-	Law: lawAutomated, LawScope: label.Text{"voor geautomatiseerde besluiten over mensen", "for automated decisions about people"},
+	// An automated decision on personal data is about the people the data
+	// relate to whatever affects_individuals says (decidesOnPersonalData):
+	// the claim cannot take it out of art. 22, and is reported.
+	Law: lawAutomated, LawScope: label.Text{
+		"voor geautomatiseerde besluiten over mensen: role automated_decision met persoonsgegevens, of misschien persoonsgegevens (personal_data.processed yes of unknown, categories ingevuld, of persoonsgegevens door wat het doet), wat er ook bij affects_individuals staat; alleen personal_data.processed no zonder categories gaat niet over mensen",
+		"for automated decisions about people: role automated_decision with personal data, or possibly personal data (personal_data.processed yes or unknown, categories listed, or personal by its nature), whatever affects_individuals says; only personal_data.processed no without categories is not about people"},
 	Title: label.Text{"Menselijke tussenkomst", "Human oversight"},
 	Why: label.Text{
 		"Besluiten over mensen waarbij AI of algoritmes een rol spelen, hebben altijd menselijke tussenkomst en een motivering (programma-afspraak). Een besluit dat alleen op geautomatiseerde verwerking berust, is bovendien beperkt door de AVG (art. 22).",
 		"Decisions about people in which AI or algorithms play a part always have human oversight and a motivation (programme commitment). A decision based solely on automated processing is also restricted by the GDPR (art. 22).",
 	},
 	Satisfy: label.Text{
-		"Een algoritme met affects_individuals: true zegt in human_oversight hoe mensen de uitkomsten controleren en verbeteren.",
-		"An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes.",
+		"Een algoritme met affects_individuals: true zegt in human_oversight hoe mensen de uitkomsten controleren en verbeteren. Dat geldt ook voor een algoritme dat zelf besluit of profileert (role automated_decision of profiling) met persoonsgegevens, of misschien persoonsgegevens: dat gaat over mensen, en dan staat er niet affects_individuals: false.",
+		"An algorithm with affects_individuals: true says in human_oversight how people check and correct its outcomes. So does an algorithm that decides on its own or profiles (role automated_decision or profiling) with personal data, or possibly personal data: it affects people, and does not say affects_individuals: false.",
 	},
 	Example: example(`human_oversight: Every flagged application is assessed by a case officer, who decides and may set the score aside.`),
 	Applies: affectsPeopleInUse,
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		fs := claimedNotAboutPeople(r)
 		if !blank(r.HumanOversight) {
-			return nil
+			return fs
 		}
 		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
 		msgNL := "Het algoritme gaat over mensen, maar er staat niet bij hoe mensen de uitkomsten controleren en verbeteren."
@@ -47,8 +53,32 @@ var humanOversight = &Rule{
 			// 2(2)(d)), the directive's art. 11 (lawOf).
 			f = citesLaw(f, lawOf(r, lawAutomated))
 		}
-		return []finding.Finding{f}
+		return append([]finding.Finding{f}, fs...)
 	},
+}
+
+// claimedNotAboutPeople reports an algorithm that decides on its own or
+// profiles from personal data (decidesOnPersonalData) and says
+// affects_individuals: false. The checklist treats it as affecting people
+// already; the claim is wrong, and for an automated decision it would
+// take it out of GDPR art. 22 (or on police data the directive's art. 11).
+func claimedNotAboutPeople(r *record.Record) []finding.Finding {
+	if !isFalse(r.AffectsIndividuals) || !decidesOnPersonalData(r) {
+		return nil
+	}
+	if r.Role == "profiling" {
+		return []finding.Finding{at("/affects_individuals",
+			en("affects_individuals is false, but the algorithm profiles people from personal data: a profile evaluates aspects of the people the data relate to",
+				"set affects_individuals: true; the checklist already treats the algorithm as affecting people"),
+			nl("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme maakt profielen van mensen met persoonsgegevens. Een profiel beoordeelt de mensen bij wie de gegevens horen.",
+				"Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen gaat."))}
+	}
+	f := at("/affects_individuals",
+		en("affects_individuals is false, but the algorithm takes decisions on its own from personal data: such decisions are about the people the data relate to",
+			"set affects_individuals: true; the checklist already treats the algorithm as deciding about people, and if it processes no personal data, say personal_data.processed: no without categories"),
+		nl("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme neemt zelf besluiten met persoonsgegevens. Zulke besluiten gaan over de mensen bij wie de gegevens horen.",
+			"Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen besluit. Verwerkt het geen persoonsgegevens, vul dan personal_data.processed: no in, zonder categories."))
+	return []finding.Finding{citesLaw(f, lawOf(r, lawAutomated))}
 }
 
 var explanation = &Rule{

@@ -55,9 +55,25 @@ func government(r *record.Record) bool {
 }
 
 // affectsPeople reports whether an algorithm makes choices, prepares
-// decisions or predicts about residents or groups.
+// decisions or predicts about residents or groups: when it says so, and
+// when it decides about people on its own or profiles them
+// (decidesOnPersonalData), whatever affects_individuals says.
 func affectsPeople(r *record.Record) bool {
-	return r.Kind == record.Algorithm && isTrue(r.AffectsIndividuals)
+	return r.Kind == record.Algorithm && (isTrue(r.AffectsIndividuals) || decidesOnPersonalData(r))
+}
+
+// decidesOnPersonalData reports whether an algorithm takes decisions on
+// its own (role automated_decision) or profiles (role profiling) and
+// processes personal data, or may: processed yes or unknown, categories
+// listed, or personal by its nature (personal). Such a decision or profile
+// is about the people the data relate to (GDPR art. 4(4), art. 22), so it
+// fails closed: only a record that states no personal data at all is
+// taken at its word that it affects no one.
+func decidesOnPersonalData(r *record.Record) bool {
+	if r.Kind != record.Algorithm || r.Role != "automated_decision" && r.Role != "profiling" {
+		return false
+	}
+	return personal(r) || len(r.PersonalData.Categories) > 0
 }
 
 // hasAssessment reports whether the record lists an assessment of one of

@@ -22,7 +22,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"lifecycle-ended":      {"Gemeentewet art. 151c(1)", "for a public-order camera"},
 		"signage":              {"Gemeentewet art. 151c", "for cameras and other sensors that process personal data (public order: Gemeentewet 151c(4); other cameras: GDPR art. 13; other sensors: GDPR art. 12-14), except police data (the police's own, or what boa's process as police data)"},
 		"breach-reported":      {"GDPR art. 33(1)", ""},
-		"human-oversight":      {"GDPR art. 22", "for automated decisions about people"},
+		"human-oversight":      {"GDPR art. 22", "for automated decisions about people: role automated_decision with personal data, or possibly personal data (personal_data.processed yes or unknown, categories listed, or personal by its nature), whatever affects_individuals says; only personal_data.processed no without categories is not about people"},
 		"publication-category": {"AI Act art. 5", "for a prohibited AI practice"},
 		// format v2
 		"camera-regime":          {"GDPR art. 5(2), 6(1)", ""},
