@@ -289,7 +289,7 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case biometricCapability(r) != "":
 		return label.Text{"het verwerken van biometrische gegevens (" + biometricCapability(r) + ")", "processing biometric data (" + biometricCapability(r) + ")"},
 			label.Text{dpiaListNL + "; AVG art. 35 lid 3 onder b", dpiaList + "; GDPR art. 35(3)(b)"}, true
-	case isTrue(r.PersonalData.SpecialCategories):
+	case special(r):
 		return label.Text{"het verwerken van bijzondere persoonsgegevens", "processing special categories of personal data"},
 			label.Text{"AVG art. 35 lid 3 onder b; " + dpiaListNL, "GDPR art. 35(3)(b); " + dpiaList}, true
 	case r.Kind == record.Sensor && r.HasRegime():
@@ -710,8 +710,8 @@ var specialCategories = &Rule{
 		"Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met personal_data.special_categories: true, of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data (van de politie zelf, de beelden van cameratoezicht onder art. 151c Gemeentewet, of wat boa's verwerken om strafbare feiten op te sporen, legal_basis.boa) alleen de wet (Wpg art. 5).",
-		"A record with personal_data.special_categories: true, or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data (the police's own, the images of camera surveillance under Gemeentewet 151c, or what boa's process to investigate offences, legal_basis.boa) only the law (Wpg art. 5).",
+		"Een registratie met personal_data.special_categories: true, met een soort gegevens (categories) die een bijzonder persoonsgegeven noemt (gezondheid, etnische afkomst, religie, ...; dan telt false niet), of een die mensen biometrisch identificeert, geeft personal_data.special_categories_ground (de uitzondering van art. 9(2)) en personal_data.special_categories_law (het artikel uit de UAVG); onder police_data (van de politie zelf, de beelden van cameratoezicht onder art. 151c Gemeentewet, of wat boa's verwerken om strafbare feiten op te sporen, legal_basis.boa) alleen de wet (Wpg art. 5).",
+		"A record with personal_data.special_categories: true, with a category that names a special category (health, ethnic origin, religion, ...; false does not count then), or one that identifies people biometrically, states personal_data.special_categories_ground (the art. 9(2) exception) and personal_data.special_categories_law (the UAVG article); under police_data (the police's own, the images of camera surveillance under Gemeentewet 151c, or what boa's process to investigate offences, legal_basis.boa) only the law (Wpg art. 5).",
 	},
 	Example: commented(`personal_data:
   processed: yes
@@ -720,12 +720,18 @@ var specialCategories = &Rule{
   special_categories_law: UAVG art. 23`,
 		[2]string{"AVG art. 9(2)(g)", "GDPR art. 9(2)(g)"}),
 	Applies: func(r *record.Record) bool {
-		return !retired(r) && (isTrue(r.PersonalData.SpecialCategories) || identifies(r) != "")
+		return !retired(r) && (special(r) || identifies(r) != "")
 	},
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		biometric := identifies(r)
+		named, listed := r.SpecialCategory()
 		why, waarom := "the record processes special categories of personal data", "Er worden bijzondere persoonsgegevens verwerkt."
-		if !isTrue(r.PersonalData.SpecialCategories) {
+		switch {
+		case isTrue(r.PersonalData.SpecialCategories):
+		case listed:
+			why = fmt.Sprintf("the record lists %q among the personal data categories, a special category of personal data (GDPR art. 9(1))", named)
+			waarom = fmt.Sprintf("Bij de soorten persoonsgegevens staat %q. Dat is een bijzonder persoonsgegeven (AVG art. 9 lid 1).", named)
+		default:
 			why = fmt.Sprintf("the record identifies people biometrically (%s), which processes special categories of personal data", biometric)
 			waarom = fmt.Sprintf("De toepassing herkent mensen aan hun lichaam (%s). Dat is een verwerking van bijzondere persoonsgegevens.", biometric)
 		}
@@ -746,18 +752,36 @@ var specialCategories = &Rule{
 				nodig = append(nodig, "het artikel van de UAVG dat de uitzondering geeft (special_categories_law, UAVG art. 22-30)")
 			}
 		}
-		if len(need) == 0 {
-			return nil
-		}
 		law := lawSpecial
 		if police {
 			law = label.Text{"Wet politiegegevens art. 5", "Wet politiegegevens art. 5"}
+		}
+		var fs []finding.Finding
+		if listed && isFalse(r.PersonalData.SpecialCategories) {
+			// The category text decides, not the yes/no field: fail closed.
+			fs = append(fs, citesLaw(at("/personal_data/special_categories",
+				en(fmt.Sprintf("personal_data.special_categories is false, but %q is a special category of personal data (GDPR art. 9(1))", named),
+					"set personal_data.special_categories: true with its ground and law; the checklist already treats the record as processing special categories. If the category is not what art. 9(1) means, describe it in other words"),
+				nl(fmt.Sprintf("Bij personal_data.special_categories staat false (geen bijzondere persoonsgegevens), maar %q is een bijzonder persoonsgegeven (AVG art. 9 lid 1).", named),
+					"Vul personal_data.special_categories: true in, met de uitzondering en het wetsartikel. De checklist behandelt de gegevens al als bijzondere persoonsgegevens. Bedoelt u iets anders dan art. 9 lid 1, beschrijf de soort gegevens dan met andere woorden.")), law))
+		}
+		if len(need) == 0 {
+			return fs
 		}
 		f := missing("/personal_data",
 			en(why+", but the record does not give "+joinAnd(need),
 				"processing special categories is forbidden unless an exception applies: record the exception and the article that gives it, or stop the processing"),
 			nl(waarom+" Er staat niet bij: "+joinEn(nodig)+".",
 				"Bijzondere persoonsgegevens verwerken is verboden, tenzij een uitzondering geldt. Leg de uitzondering en het wetsartikel vast, of stop de verwerking."))
-		return []finding.Finding{citesLaw(f, law)}
+		return append([]finding.Finding{citesLaw(f, law)}, fs...)
 	},
+}
+
+// special reports whether the record processes special categories of
+// personal data: it says so, or one of its categories names one
+// (record.SpecialCategory), whatever personal_data.special_categories
+// says.
+func special(r *record.Record) bool {
+	_, listed := r.SpecialCategory()
+	return isTrue(r.PersonalData.SpecialCategories) || listed
 }

@@ -107,3 +107,58 @@ func wordStartIn(s string, words []string) (string, bool) {
 func continuesWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80
 }
+
+// specialWords are the special categories of personal data (GDPR art.
+// 9(1)) as a category text names them, in Dutch and English: racial or
+// ethnic origin, political opinions, religious or philosophical beliefs,
+// trade union membership, genetic and biometric data, health, sex life
+// and sexual orientation. Each is matched at the start of a word of
+// personal_data.categories, in lower case ("gezondheid" in
+// "gezondheidsgegevens"); specialWholeWords only as whole words, as
+// they start other words ("ras" in "rasterkaart", "politiek" in
+// "politiekorps").
+var specialWords = []string{
+	"raciaal", "raciale", "racial", "etnisch", "etnische", "etniciteit", "ethnic",
+	"politieke", "political", "religie", "religieu", "religio", "godsdienst", "geloof", "levensbeschouw", "philosophical belie",
+	"vakbond", "vakvereniging", "trade union", "genetisch", "genetic", "biometri", "vingerafdruk", "fingerprint",
+	"gezondheid", "medisch", "medical", "health", "diagnose", "diagnosis",
+	"seksle", "seksue", "sex life", "sexual",
+}
+var specialWholeWords = []string{"ras", "race", "dna", "politiek"}
+
+// SpecialCategory returns the first of the record's personal data
+// categories that names a special category of personal data (GDPR art.
+// 9(1)), whatever personal_data.special_categories says, for every kind
+// of record.
+func (r *Record) SpecialCategory() (string, bool) {
+	for _, c := range r.PersonalData.Categories {
+		s := strings.ToLower(c)
+		if _, ok := wordStartIn(s, specialWords); ok {
+			return c, true
+		}
+		if wholeWordIn(s, specialWholeWords) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// wholeWordIn reports whether one of words is a whole word of s: "ras" in
+// "ras of afkomst", not in "rasterkaart".
+func wholeWordIn(s string, words []string) bool {
+	for _, w := range words {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(w)
+			if (i == 0 || !continuesWord(s[i-1])) && (end == len(s) || !continuesWord(s[end])) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}

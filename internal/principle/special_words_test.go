@@ -1,0 +1,37 @@
+package principle
+
+import (
+	"testing"
+
+	"github.com/voorbeeldstad/register/internal/finding"
+)
+
+// TestSpecialCategoriesFromTheCategories: a category text that names a
+// special category of GDPR art. 9(1), in Dutch or English, in any case and
+// as a word, makes the record process special categories whatever
+// personal_data.special_categories says; a record that says false is told
+// the claim is wrong. A word inside another word does not count.
+func TestSpecialCategoriesFromTheCategories(t *testing.T) {
+	const head = "id: a\nkind: algorithm\n"
+	const noGround = "the record lists "
+	runCases(t, "special-categories", nil, []ruleCase{
+		{name: "health, medical and ethnic origin claimed not special", yaml: head + "personal_data: {processed: \"yes\", special_categories: false, categories: [gezondheidsgegevens, medische diagnose, etnische afkomst]}\n", want: []want{
+			{"special-categories", "VNG VI", finding.Error, 3, 1, noGround + `"gezondheidsgegevens" among the personal data categories, a special category… (GDPR art. 9(2); UAVG art. 22-30)`},
+			{"special-categories", "VNG VI", finding.Error, 3, 55, `personal_data.special_categories is false, but "gezondheidsgegevens" is a special category`},
+		}},
+		{name: "English words in capitals, special_categories not stated", yaml: head + "personal_data: {processed: \"yes\", categories: [Trade Union Membership]}\n", want: []want{
+			{"special-categories", "VNG VI", finding.Error, 3, 1, noGround + `"Trade Union Membership"`},
+		}},
+		{name: "stated with its ground", yaml: head + "personal_data: {processed: \"yes\", special_categories: true, special_categories_ground: substantial_public_interest, special_categories_law: UAVG art. 23, categories: [Religie]}\n"},
+		{name: "ground given, but claimed false", yaml: head + "personal_data: {processed: \"yes\", special_categories: false, special_categories_ground: substantial_public_interest, special_categories_law: UAVG art. 23, categories: [seksuele geaardheid]}\n", want: []want{
+			{"special-categories", "VNG VI", finding.Error, 3, 55, `"seksuele geaardheid" is a special category`},
+		}},
+		{name: "words inside other words", yaml: head + "personal_data: {processed: \"yes\", special_categories: false, categories: [rasterkaart, politiekorps, adres, nationaliteit]}\n"},
+	})
+	for _, c := range []string{"Gezondheid", "medisch dossier", "health data", "racial origin", "ethnic origin", "ras", "politieke voorkeur", "political opinions", "religious beliefs", "geloofsovertuiging", "levensbeschouwing", "philosophical beliefs", "vakbondslidmaatschap", "genetische gegevens", "genetic data", "biometrische gegevens", "biometric template", "seksleven", "sex life", "sexual orientation"} {
+		fs := only(t, "special-categories", nil, nil, testToday, head+"personal_data: {processed: \"yes\", special_categories: false, categories: ["+c+"]}\n")
+		if len(fs) != 2 {
+			t.Errorf("%q: want a missing ground and the wrong claim, got %d findings", c, len(fs))
+		}
+	}
+}
