@@ -602,7 +602,8 @@ func TestInUseOnFollowsTheDatesAStatusDenies(t *testing.T) {
 	}{
 		{"active, no dates", "status: active", true},
 		{"suspended, no dates", "status: suspended", true},
-		{"retired, started long ago", "status: retired\nlifecycle: {start: 2020-01-01}", false},
+		{"retired, started long ago", "status: retired\nlifecycle: {start: 2020-01-01, end: 2021-01-01}", false},
+		{"retired on its end", "status: retired\nlifecycle: {start: 2020-01-01, end: 2026-01-10}", false},
 		{"planned, no dates", "status: planned", false},
 		{"planned, starts tomorrow", "status: planned\nlifecycle: {start: 2026-01-11}", false},
 		{"planned, starts today", "status: planned\nlifecycle: {start: 2026-01-10}", true},

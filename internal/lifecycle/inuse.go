@@ -15,7 +15,10 @@ import (
 // list, the site and the packet all treat the record as in use from the
 // day its facts show it (InUseOn), and the checklist reports the
 // contradiction. A retired record stays out of use: retiring is what its
-// dates in the past are expected to show.
+// dates in the past are expected to show, and a status that says retired
+// counts only where they do (RetiredOn): lifecycle.end is stated, it has
+// come, and no fact shows use after it. Any other record labelled retired
+// is in use.
 
 // UseFact is a fact of a record that shows it in use from a day.
 type UseFact struct {
@@ -76,20 +79,70 @@ func NotYetByStatus(r *record.Record) bool { return !Deployed(r) && r.Status != 
 
 // MayBeInUse reports whether the record is in use on some day: deployed by
 // its status, or one whose status says not yet with dated facts that show
-// it in use from their day.
+// it in use from their day, or one labelled retired (in use at least until
+// its end, RetiredOn).
 func MayBeInUse(r *record.Record) bool {
-	return Deployed(r) || NotYetByStatus(r) && len(UseFacts(r)) > 0
+	return Deployed(r) || r.Status == "retired" || NotYetByStatus(r) && len(UseFacts(r)) > 0
+}
+
+// RetiredEnd is the end of a record labelled retired whose dates agree
+// with the label as far as they can without a day: lifecycle.end is a
+// date, and no use fact (UseFacts) is dated after it. False for any other
+// record: one labelled retired without an end, or with use after it, is
+// in use whatever its label says (fail closed).
+func RetiredEnd(r *record.Record) (time.Time, bool) {
+	if r.Status != "retired" {
+		return time.Time{}, false
+	}
+	end, ok := period.DateOf(r.Lifecycle.End)
+	if !ok {
+		return time.Time{}, false
+	}
+	for _, u := range UseFacts(r) {
+		if u.Day.After(end) {
+			return time.Time{}, false
+		}
+	}
+	return end, true
+}
+
+// UseAfterEnd lists the use facts of a record labelled retired that are
+// dated after its lifecycle.end: the facts that contradict the label.
+func UseAfterEnd(r *record.Record) []UseFact {
+	end, ok := period.DateOf(r.Lifecycle.End)
+	if r.Status != "retired" || !ok {
+		return nil
+	}
+	var out []UseFact
+	for _, u := range UseFacts(r) {
+		if u.Day.After(end) {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+// RetiredOn reports whether the record is retired on the day: labelled
+// retired, its dates agree (RetiredEnd), and its end is on or before the
+// day.
+func RetiredOn(r *record.Record, day time.Time) bool {
+	end, ok := RetiredEnd(r)
+	return ok && !day.Before(end)
 }
 
 // InUseOn reports whether the record is in use on the day: deployed by its
 // status, or shown in use by its own dates whatever its status says (fail
-// closed). A retired record is not. Its evaluation falls due while it is
+// closed). A retired record is not, from the end its dates agree on
+// (RetiredOn); before it, or where they disagree, it is. Its evaluation falls due while it is
 // (principle III): a suspended deployment is only paused, its decision
 // stands, and an evaluation decides whether it comes back or is retired
 // (3.1, 3.4).
 func InUseOn(r *record.Record, day time.Time) bool {
 	if Deployed(r) {
 		return true
+	}
+	if r.Status == "retired" {
+		return !RetiredOn(r, day)
 	}
 	from, ok := inUseFrom(r)
 	return ok && !day.Before(from)

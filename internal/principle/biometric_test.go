@@ -95,6 +95,7 @@ capabilities: [post_biometric_identification]
 id: s
 kind: sensor
 status: retired
+lifecycle: {start: 2024-01-01, end: 2025-01-01}
 organisation: {name: G, type: municipality}
 capabilities: [face_recognition]
 `},

@@ -24,7 +24,7 @@ func TestCorrectionRoute(t *testing.T) {
 			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 1, 1, "processes personal data but does not say how residents have it corrected or deleted"}}},
 		{name: "unknown counts as personal", yaml: "id: a\nkind: algorithm\nstatus: active\npersonal_data: {processed: unknown}\n",
 			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 1, 1, "does not say how residents"}}},
-		{name: "retired", yaml: "id: a\nkind: algorithm\nstatus: retired\npersonal_data: {processed: yes}\n"},
+		{name: "retired", yaml: "id: a\nkind: algorithm\nstatus: retired\nlifecycle: {start: 2024-01-01, end: 2025-01-01}\npersonal_data: {processed: yes}\n"},
 		{name: "blank route", yaml: personalSensor + "correction: {route: ' ', email: privacy@voorbeeldstad.example, term: P4W}\n",
 			want: []want{{"correction-route", "C-correction-desk", finding.Warning, 6, 1, "does not say how residents"}}},
 		{name: "complete", yaml: personalSensor + "correction: {route: Mail the desk., email: privacy@voorbeeldstad.example, term: P4W}\n"},

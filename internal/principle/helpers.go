@@ -29,8 +29,13 @@ func isTrue(b *bool) bool  { return b != nil && *b }
 func isFalse(b *bool) bool { return b != nil && !*b }
 
 // retired reports whether the record is out of use for good: most rules
-// then no longer apply, as nothing is deployed.
-func retired(r *record.Record) bool { return r.Status == "retired" }
+// then no longer apply, as nothing is deployed. The label alone is not
+// enough (fail closed): its dates must agree, with a lifecycle.end and no
+// use after it (lifecycle.RetiredEnd). Whether that end has come is the
+// day's, which an Applies cannot read: the rules that ask it decide in
+// their check (inService), and lifecycle-ended reports a label its dates
+// contradict (retiredContradicted).
+func retired(r *record.Record) bool { _, ok := lifecycle.RetiredEnd(r); return ok }
 
 // inUse is the Applies of the rules about a record that is not retired:
 // a retired record is not assessed against them, so it earns no tick.

@@ -37,16 +37,17 @@ var lifecycleEnd = &Rule{
   end: 2028-02-29
   extension_criteria: Extended only when the counts are still used for the cycle plan and no complaints are upheld.`),
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		if r.Status == "retired" && blank(r.Lifecycle.End) {
+			// Out of use, but since when? The national register asks
+			// for the end date of an algorithm out of use. Until it
+			// says, the record counts as in use (retired).
+			return []finding.Finding{missing("/lifecycle",
+				en("the record is retired but its life cycle has no end date, so the checklist treats it as in use",
+					"add lifecycle.end: the date the deployment went out of use"),
+				nl("De registratie is buiten gebruik, maar de looptijd heeft geen einddatum. Daarom behandelt de checklist de toepassing als in gebruik.",
+					"Vul lifecycle.end in: de datum waarop de toepassing buiten gebruik ging."))}
+		}
 		if retired(r) {
-			if blank(r.Lifecycle.End) {
-				// Out of use, but since when? The national register asks
-				// for the end date of an algorithm out of use.
-				return []finding.Finding{missing("/lifecycle",
-					en("the record is retired but its life cycle has no end date",
-						"add lifecycle.end: the date the deployment went out of use"),
-					nl("De registratie is buiten gebruik, maar de looptijd heeft geen einddatum.",
-						"Vul lifecycle.end in: de datum waarop de toepassing buiten gebruik ging."))}
-			}
 			return nil
 		}
 		var fs []finding.Finding
@@ -104,8 +105,8 @@ var lifecycleEnded = &Rule{
 		"When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7). The mayor decides on public-order camera surveillance for a fixed term (Gemeentewet art. 151c(1)): past it, no decision covers the cameras.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension; voor een camera voor de openbare orde een besluit van de burgemeester); zet anders status: retired. Een registratie met status planned of in_development is volgens haar eigen datums nog niet in gebruik: lifecycle.start ligt na vandaag, en er is geen evaluatie, incident of gegevensdeling van vóór vandaag. Laten de datums zien dat ze in gebruik is, dan behandelt elke regel haar als in gebruik, wat de status ook zegt.",
-		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension; for a public-order camera the mayor's); otherwise set status: retired. A record with status planned or in_development is not in use by its own dates: lifecycle.start is after today, and no evaluation, incident or data sharing is dated before today. Where its dates show it in use, every rule treats it as in use, whatever its status says.",
+		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension; voor een camera voor de openbare orde een besluit van de burgemeester); zet anders status: retired. Een registratie met status planned of in_development is volgens haar eigen datums nog niet in gebruik: lifecycle.start ligt na vandaag, en er is geen evaluatie, incident of gegevensdeling van vóór vandaag. Een registratie met status retired heeft een lifecycle.end op of vóór vandaag, en geen evaluatie, incident of gegevensdeling van na die dag. Laten de datums zien dat ze in gebruik is, dan behandelt elke regel haar als in gebruik, wat de status ook zegt.",
+		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension; for a public-order camera the mayor's); otherwise set status: retired. A record with status planned or in_development is not in use by its own dates: lifecycle.start is after today, and no evaluation, incident or data sharing is dated before today. A record with status retired has a lifecycle.end on or before today, and no evaluation, incident or data sharing dated after it. Where its dates show it in use, every rule treats it as in use, whatever its status says.",
 	},
 	Example: commented(`status: active
 lifecycle:
@@ -117,7 +118,7 @@ decisions:
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
 		// A status that says not yet, against dates that show use, is
 		// reported, and the record is held to the end of its term as in use.
-		fs := statusContradicted(ctx, r)
+		fs := append(statusContradicted(ctx, r), retiredContradicted(ctx, r)...)
 		end, ok := date(r.Lifecycle.End)
 		if !ok || !activeOn(ctx, r) || !ctx.After(end) {
 			return fs

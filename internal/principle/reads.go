@@ -79,6 +79,10 @@ var readsTable = map[string][]string{
 	"exception-too-long": {},
 }
 
+// statusReads are the fields a status that says retired rests on: its
+// lifecycle.end and the use facts after it (lifecycle.RetiredEnd).
+var statusReads = []string{"data_sharing", "evaluation", "incidents", "lifecycle"}
+
 // everyRuleReads are the fields every rule's verdict rests on: a
 // record's exceptions lower or raise each rule's findings (applyExceptions).
 var everyRuleReads = []string{"exceptions"}
@@ -101,7 +105,17 @@ func (r *Rule) Reads() ([]string, bool) {
 	if !ok {
 		return nil, false
 	}
-	return append(append([]string(nil), everyRuleReads...), fields...), true
+	out := append(append([]string(nil), everyRuleReads...), fields...)
+	if slices.Contains(fields, "status") {
+		// A status that says retired counts only where the dates agree
+		// (retired): whoever reads the status reads them too.
+		for _, f := range statusReads {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out, true
 }
 
 // RestsOnWithheldField reports whether a field the rule reads of rec
@@ -142,6 +156,14 @@ func (r *Rule) readsWithheld(rec *record.Record, exceptions bool) bool {
 		return false
 	}
 	fields, ok := r.Reads()
+	if ok && !r.custom && rec.Status != "retired" {
+		// The dates a retired label rests on are read only for such a
+		// label (retired): on other records the verdict does not rest on
+		// them, unless the rule reads them anyway.
+		fields = slices.DeleteFunc(fields, func(f string) bool {
+			return slices.Contains(statusReads, f) && !slices.Contains(readsTable[r.ID], f)
+		})
+	}
 	for _, w := range rec.Publication.Withheld {
 		w = strings.TrimSpace(w)
 		top, _, _ := strings.Cut(w, ".")

@@ -67,16 +67,65 @@ func inUseOn(r *record.Record, today time.Time) bool { return lifecycle.InUseOn(
 
 // inService reports whether the record is in use today: deployed by its
 // status (active, suspended), or shown in use by its own dates whatever
-// its status says (fail closed). A retired record is not.
+// its status says (fail closed). A retired record is not, once the end its
+// dates agree on has come (retiredInUse).
 func inService(ctx *Context, r *record.Record) bool {
-	return deployed(r) || len(usedDespiteStatus(ctx, r)) > 0
+	return deployed(r) || len(usedDespiteStatus(ctx, r)) > 0 || retiredInUse(ctx, r)
 }
 
 // activeOn reports whether the record is running today: active by its
-// status, or shown in use by its dates while its status says planned or
-// in development. A suspended record is in place but not running.
+// status, or shown in use by its dates while its status says planned,
+// in development or retired. A suspended record is in place but not
+// running.
 func activeOn(ctx *Context, r *record.Record) bool {
-	return r.Active() || len(usedDespiteStatus(ctx, r)) > 0
+	return r.Active() || len(usedDespiteStatus(ctx, r)) > 0 || retiredInUse(ctx, r)
+}
+
+// retiredInUse reports whether the record is labelled retired but in use
+// today by its own dates: it states no lifecycle.end, the end is after
+// today, or a use fact lies after it (lifecycle.RetiredOn).
+func retiredInUse(ctx *Context, r *record.Record) bool {
+	if r.Status != "retired" {
+		return false
+	}
+	end, ok := lifecycle.RetiredEnd(r)
+	return !ok || !ctx.OnOrAfter(end)
+}
+
+// retiredContradicted is lifecycle-ended's finding on a record labelled
+// retired whose own dates show it in use: a use fact after its
+// lifecycle.end, or an end that has not come. The register must say
+// truthfully what is deployed (VNG 4.1, 4.2), and the checklist treats the
+// record as in use meanwhile. One without an end is lifecycle-end's to
+// report.
+func retiredContradicted(ctx *Context, r *record.Record) []finding.Finding {
+	end, ok := date(r.Lifecycle.End)
+	if r.Status != "retired" || !ok {
+		return nil
+	}
+	var f finding.Finding
+	if after := lifecycle.UseAfterEnd(r); len(after) > 0 {
+		var ens, nls []string
+		for _, u := range after {
+			w := useWords(u, r)
+			ens, nls = append(ens, w.In("en")), append(nls, w.In("nl"))
+		}
+		f = at("/status",
+			en(fmt.Sprintf("the status is retired with its life cycle ended on %s, but the record's own dates show it in use after that: %s; the register must say truthfully what is deployed, so the checklist treats it as in use", r.Lifecycle.End, joinAnd(ens)),
+				"if it still runs, set status: active and record the extension decision with the new lifecycle.end; if it went out of use later, set lifecycle.end to the day it did; if a date is wrong, correct it; until then every rule treats it as in use"),
+			nl(fmt.Sprintf("De status is 'buiten gebruik' (retired) en de looptijd is afgelopen op %s, maar volgens de eigen datums is de toepassing daarna nog in gebruik: %s. Het register moet eerlijk zeggen wat er is ingezet. Daarom behandelt de checklist de toepassing als in gebruik.", datum(r.Lifecycle.End), joinEn(nls)),
+				"Draait de toepassing nog, vul dan status: active in en leg het besluit tot verlenging vast met de nieuwe lifecycle.end. Ging ze later buiten gebruik, vul dan bij lifecycle.end de dag in waarop dat gebeurde. Klopt een datum niet, verbeter die dan. Tot dan behandelt de checklist de toepassing als in gebruik."))
+	} else if !ctx.OnOrAfter(end) {
+		f = at("/status",
+			en(fmt.Sprintf("the status is retired, but its life cycle ends on %s, after today; the register must say truthfully what is deployed, so the checklist treats it as in use until then", r.Lifecycle.End),
+				"if it is out of use already, set lifecycle.end to the day it went out of use; if it still runs, set status: active; until then every rule treats it as in use"),
+			nl(fmt.Sprintf("De status is 'buiten gebruik' (retired), maar de looptijd eindigt pas op %s, na vandaag. Het register moet eerlijk zeggen wat er is ingezet. Daarom behandelt de checklist de toepassing tot dan als in gebruik.", datum(r.Lifecycle.End)),
+				"Is de toepassing al buiten gebruik, vul dan bij lifecycle.end de dag in waarop ze buiten gebruik ging. Draait ze nog, vul dan status: active in. Tot dan behandelt de checklist de toepassing als in gebruik."))
+	} else {
+		return nil
+	}
+	f.Principle, f.Severity = "VNG 3.4", finding.Error
+	return []finding.Finding{f}
 }
 
 // statusWords describe the record's state for a finding on a record in

@@ -121,6 +121,9 @@ func TestStatusEscape(t *testing.T) {
 			"dpia: {status: not_done}\n")
 	}
 	statusFinding := brief{"lifecycle-ended", finding.Error, "/status", "the status is planned, but the record's own dates show it in use: it started on 2025-07-01 (lifecycle.start), it was evaluated on 2026-01-15 (evaluation.last) and it shares data with Politie, basisteam Voorbeeldstad since 2025-07-01"}
+	biometric := func(s string) string {
+		return edit(t, s, "capabilities:\n  - video_recording\n", "capabilities:\n  - video_recording\n  - realtime_biometric_identification\n", "retention: P28D\ndata_rights", "retention: P1Y\ndata_rights")
+	}
 	council := brief{"camera-decision", finding.Error, "", "lacks the council's bylaw"}
 	mayor := brief{"camera-decision", finding.Error, "", "lacks the mayor's decision"}
 	decided := brief{"decision-recorded", finding.Error, "", "lists no decision to deploy it"}
@@ -162,8 +165,29 @@ func TestStatusEscape(t *testing.T) {
 		}},
 			want: []brief{{"lifecycle-ended", finding.Error, "/status", "the status is planned, but"},
 				{"lifecycle-ended", finding.Error, "/lifecycle/end", "the public-order cameras are in use by their own dates, but the term the mayor decided on ended on 2026-06-30"}}, errors: -1},
-		{name: "retired: not in use whatever its dates", edits: []func(string) string{status("retired"), noDecisions},
-			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}}, errors: -1},
+		// A retired label counts only where the dates agree: an end that
+		// has come, and no use after it. Else every rule holds the record
+		// as in use.
+		{name: "retired, but its end still to come (the reviewer's)", edits: []func(string) string{status("retired"), noDecisions, biometric},
+			want: []brief{council, mayor, {"decision-recorded", finding.Error, "", "the record is in use by its own dates (its status says retired) but lists no decision"},
+				{"lifecycle-ended", finding.Error, "/status", "the status is retired, but its life cycle ends on 2027-06-30, after today"}}, errors: -1},
+		{name: "retired, but used after its end (the reviewer's)", edits: []func(string) string{status("retired"), biometric, func(s string) string {
+			return edit(t, s, "  end: 2027-06-30\n  extension_criteria", "  end: 2025-08-01\n  extension_criteria",
+				"  last: 2026-01-15\n", "  last: 2026-11-15\n", "    start: 2025-07-01\n", "    start: 2026-11-01\n")
+		}},
+			want: []brief{{"biometric-ban", finding.Error, "/capabilities/1", "realtime_biometric_identification"},
+				{"lifecycle-ended", finding.Error, "/status", "the status is retired with its life cycle ended on 2025-08-01, but the record's own dates show it in use after that: it was evaluated on 2026-11-15 (evaluation.last) and it shares data with Politie, basisteam Voorbeeldstad since 2026-11-01"},
+				{"lifecycle-ended", finding.Error, "/lifecycle/end", "the public-order cameras are in use by their own dates, but the term the mayor decided on ended on 2025-08-01"}}, errors: -1},
+		{name: "retired without an end: in use", edits: []func(string) string{status("retired"), noDecisions, func(s string) string {
+			return edit(t, s, "  end: 2027-06-30\n", "")
+		}},
+			want: []brief{council, mayor, decided, {"lifecycle-end", finding.Warning, "/lifecycle", "the record is retired but its life cycle has no end date, so the checklist treats it as in use"}}, errors: -1},
+		{name: "retired on the day its end has come, nothing later: exempt", today: "2027-06-30", edits: []func(string) string{status("retired"), noDecisions, biometric},
+			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}, {"biometric-ban", finding.Error, "", ""}}, errors: 0},
+		{name: "retired after its end, nothing later: exempt", edits: []func(string) string{status("retired"), noDecisions, biometric, func(s string) string {
+			return edit(t, s, "  end: 2027-06-30\n  extension_criteria", "  end: 2026-06-30\n  extension_criteria")
+		}},
+			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}, {"biometric-ban", finding.Error, "", ""}}, errors: 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
