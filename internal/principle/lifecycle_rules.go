@@ -93,6 +93,7 @@ var lifecycleEnd = &Rule{
 
 var lifecycleEnded = &Rule{
 	ID: "lifecycle-ended", Ref: "VNG 3.4", Default: finding.Error, Cites: []string{"C-camera-temporary", "VNG I"},
+	WeighsLabel: true,
 	// The mayor decides on public-order camera surveillance for a fixed
 	// term (151c(1)): past it no decision covers the cameras, which is
 	// the law's; for other records the end date is VNG 3.4's policy.

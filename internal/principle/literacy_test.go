@@ -10,7 +10,7 @@ import (
 // An AI system states how the staff who work with it are made AI-literate
 // (AI Act art. 4, since 2 February 2025): a warning where it does not, a
 // legal one, before the date a warning of what is coming. A system that
-// is no AI, or retired, is not concerned; a machine-learning algorithm is
+// is no AI, or retired (its end come), is not concerned; a machine-learning algorithm is
 // whatever its profile says.
 func TestAIActLiteracy(t *testing.T) {
 	literate := "Everyone who uses its outcomes is trained beforehand."
@@ -44,7 +44,9 @@ status: active
 capabilities: [face_recognition]
 ai_act: {category: not_ai, basis: Records only.}
 `, testToday, []want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 5, 1, missingMsg}}},
-		{"retired", alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "retired"), testToday, nil},
+		{"retired", strings.Replace(alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "retired"), "end: 2029-12-31", "end: 2026-06-30", 1), testToday, nil},
+		{"labelled retired before its end: in use", alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "retired"), testToday,
+			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, missingMsg}}},
 		{"before the article applied", alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "active"), "2025-01-15",
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, "(the duty applies from 2025-02-02)"}}},
 	}

@@ -105,6 +105,11 @@ type Rule struct {
 	// some day. A record planned to start next year is no record the
 	// decision rules assessed, and its page earns no tick for them.
 	AppliesOn func(r *record.Record, today time.Time) bool
+	// WeighsLabel is set on a rule that judges the status label itself
+	// against the record's dates: it sees the record as written, where
+	// every other rule sees one labelled retired before its end as in
+	// use (inUseUntilEnd).
+	WeighsLabel bool
 
 	// Check inspects one record and returns its problems. A finding only
 	// needs Path, and Message and Help in Dutch and English

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/readability"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -61,18 +63,44 @@ func run(ctx *Context, rules []*Rule) []finding.Finding {
 // checkRecord applies the rules that look at one record, then the record's
 // exceptions; the findings are appended to fs, which holds none yet.
 func checkRecord(ctx *Context, rules []*Rule, rec *record.Record, fs []finding.Finding) []finding.Finding {
+	inUse := inUseUntilEnd(rec, ctx.OnOrAfter)
 	for _, rule := range rules {
-		if rule.Check == nil || !runs(ctx.Config, rule) || !rule.AppliesTo(rec) {
+		r := inUse
+		if rule.WeighsLabel {
+			r = rec
+		}
+		if rule.Check == nil || !runs(ctx.Config, rule) || !rule.AppliesTo(r) {
 			continue
 		}
-		for _, f := range rule.Check(ctx, rec) {
+		for _, f := range rule.Check(ctx, r) {
 			f.File, f.Record, f.Rule = rec.File, rec.ID, rule.ID
 			if f = settle(ctx.Config, rule, f); f.Severity > finding.Off {
 				fs = append(fs, f)
 			}
 		}
 	}
-	return applyExceptions(ctx, rec, rules, fs)
+	return applyExceptions(ctx, inUse, rules, fs)
+}
+
+// inUseUntilEnd is the record as the rules judge it: one labelled retired
+// whose dates agree but whose lifecycle.end has not come (reached says
+// whether a day has) is in use until then (fail closed), as active; any
+// other record as it is. The label alone would switch off every rule
+// about a record in use, and an Applies cannot read the day.
+func inUseUntilEnd(rec *record.Record, reached func(time.Time) bool) *record.Record {
+	if end, ok := lifecycle.RetiredEnd(rec); ok && !reached(end) {
+		v := *rec
+		v.Status = "active"
+		return &v
+	}
+	return rec
+}
+
+// InUseUntilEnd is the record as the checklist judges it on the day
+// today (inUseUntilEnd): what the site asks of a rule's Applies too, so a
+// page does not call a rule that ran inapplicable.
+func InUseUntilEnd(rec *record.Record, today time.Time) *record.Record {
+	return inUseUntilEnd(rec, func(d time.Time) bool { return !today.Before(d) })
 }
 
 // checkRegister applies the rules that look at the register as a whole.

@@ -169,7 +169,9 @@ func TestStatusEscape(t *testing.T) {
 		// has come, and no use after it. Else every rule holds the record
 		// as in use.
 		{name: "retired, but its end still to come (the reviewer's)", edits: []func(string) string{status("retired"), noDecisions, biometric},
-			want: []brief{council, mayor, {"decision-recorded", finding.Error, "", "the record is in use by its own dates (its status says retired) but lists no decision"},
+			want: []brief{council, mayor, {"decision-recorded", finding.Error, "", "lists no decision"},
+				{"biometric-ban", finding.Error, "/capabilities/1", "realtime_biometric_identification"},
+				{"camera-retention", finding.Error, "/retention", ""},
 				{"lifecycle-ended", finding.Error, "/status", "the status is retired, but its life cycle ends on 2027-06-30, after today"}}, errors: -1},
 		{name: "retired, but used after its end (the reviewer's)", edits: []func(string) string{status("retired"), biometric, func(s string) string {
 			return edit(t, s, "  end: 2027-06-30\n  extension_criteria", "  end: 2025-08-01\n  extension_criteria",

@@ -143,6 +143,7 @@ func (b *builder) ruleApplies(anchor string, r *record.Record) bool {
 	if loaded == nil {
 		return false
 	}
+	loaded, r = principle.InUseUntilEnd(loaded, b.today), principle.InUseUntilEnd(r, b.today)
 	return slices.ContainsFunc(b.anchorRules[anchor], func(rule Rule) bool {
 		return (rule.Applies == nil || rule.Applies(loaded) && rule.Applies(r)) && b.appliesOn(rule, loaded, r)
 	})
