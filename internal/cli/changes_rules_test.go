@@ -192,3 +192,47 @@ func TestChangesKeepAQuotedWithheldValueOut(t *testing.T) {
 		t.Errorf("the feed does not show the record as new:\n%s", feed)
 	}
 }
+
+// TestChangesKeepAVersionWithAMisreadBlockOut: a version whose publication
+// block was misspelt, nested under another field or written into a text
+// was not public, as Check holds it back whole. Once a later commit writes
+// the block right, the record is new to the public, and nothing of the
+// version before, not its name nor its model, is in a public output.
+func TestChangesKeepAVersionWithAMisreadBlockOut(t *testing.T) {
+	const vendor = "vendor: {manufacturer: Axis Communications, model: Q1656, country: SE}"
+	const name = "name: Cameratoezicht Markt"
+	tests := []struct {
+		name string
+		// hidden is the record while it was held back, fixed the one now.
+		hidden, fixed string
+	}{
+		{"misspelt",
+			strings.Replace(checkCamera, name, "name: Camera bij woning SECRETNAAM", 1) + "Publication: {public: false, reason: Woo 5.1 lid 2 sub d}\n",
+			strings.Replace(checkCamera, name, "name: Openbare meter", 1) + "publication: {public: true}\n"},
+		{"nested",
+			strings.Replace(checkCamera, vendor, "vendor: {manufacturer: Axis Communications, model: NESTEDSECRET, publication: {public: false, reason: Woo}}", 1),
+			strings.Replace(checkCamera, vendor, "vendor: {manufacturer: Axis Communications, model: OPEN2}", 1) + "publication: {public: true}\n"},
+		{"written into a text",
+			strings.Replace(checkCamera, "problem: Vechtpartijen bij sluitingstijd.", `problem: "Vechtpartijen bij SECRETWONING. publication: {public: false, reason: Woo}"`, 1),
+			strings.Replace(checkCamera, "problem: Vechtpartijen bij sluitingstijd.", "problem: Vechtpartijen in de nacht.", 1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.hidden == checkCamera+"" || strings.Count(tt.hidden, "SECRET") != 1 {
+				t.Fatal("the hidden version holds no secret")
+			}
+			root, commit := packetRepo(t)
+			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+				"sensors/cam-markt.yaml": tt.hidden}, day(1), "Begin")
+			commit(map[string]string{"sensors/cam-markt.yaml": tt.fixed}, day(3), "Blok verbeterd")
+			outs := publicChanges(t, root, "2026-09-02")
+			if hits := testbed.FilesHolding(t, outs, "SECRET"); len(hits) > 0 {
+				t.Errorf("the version held back is published: %q", hits)
+			}
+			if feed := readFile(t, outs[1]); strings.Count(feed, "<entry>") != 1 || !strings.Contains(feed, "Nieuw: ") {
+				t.Errorf("the feed does not show the record as new alone:\n%s", feed)
+			}
+		})
+	}
+}

@@ -26,9 +26,10 @@ import (
 // RulesBefore returns the publication rules of a record before the field
 // changes cs (one commit's, or the net changes since a base), given its
 // rules after them; a record added by cs had none (nil, true). ok is false
-// when cs change what decides the rules in a way not undone here, or
-// after is nil: the rules before are then unknown, and no old value may be
-// shown. Only what decides the rules of the record returned is meaningful:
+// when cs change what decides the rules in a way not undone here (a
+// publication block misspelt, nested under another field or written into
+// a text, in a key they change or a value they replace), or after is nil:
+// the rules before are then unknown, and no old value may be shown. Only what decides the rules of the record returned is meaningful:
 // its publication block, what of its DPIA decides whether the DPIA's url
 // is withheld (record.Record.Withheld), and whether it held a template's
 // marks (Placeholders): a draft is not public.
@@ -47,6 +48,11 @@ func rulesBefore(after *record.Record, cs, newer []fielddiff.Change) (before *re
 	block, dpia := publicationValue(after), dpiaValue(after)
 	touched := false
 	for _, c := range cs {
+		if touchesMisreadBlock(c, after.Kind) {
+			// What a block that does not read said is not undone
+			// here.
+			return nil, false
+		}
 		switch {
 		case c.Path == "":
 			// The whole record: added (nothing was before it) or
