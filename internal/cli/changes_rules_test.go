@@ -236,3 +236,34 @@ func TestChangesKeepAVersionWithAMisreadBlockOut(t *testing.T) {
 		})
 	}
 }
+
+// TestChangesKeepAValueWithheldSinceOut: a value a later commit withheld
+// stays out of every public output once a still later commit changes it
+// and lifts the withholding. It was public when written, but the version
+// that withheld it says it is not: a value is shown only when it was
+// public under the rules of every version from when it was written up to
+// now.
+func TestChangesKeepAValueWithheldSinceOut(t *testing.T) {
+	for _, base := range []string{"2026-09-02", "2026-09-03"} {
+		t.Run("since "+base, func(t *testing.T) {
+			root, commit := packetRepo(t)
+			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+				"sensors/cam-markt.yaml": checkCamera}, day(1), "Begin")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Geheimleverancier BV}\n"}, day(2), "Leverancier")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Geheimleverancier BV}\n" +
+				"publication: {reason: Woo 5.1 lid 2 sub b, withheld: [supplier.name]}\n"}, day(4), "Leverancier afgeschermd")
+			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Ander Bedrijf BV}\n"}, day(5), "Andere leverancier")
+			// The site and the feeds, which tell each commit; the public
+			// packet judges the net changes since its base by the rules
+			// at the base (publish.RulesBefore).
+			outs := publicChanges(t, root, base)[:2]
+			if hits := testbed.FilesHolding(t, outs, "Geheimleverancier"); len(hits) > 0 {
+				t.Errorf("the value withheld since is published: %q", hits)
+			}
+			if feed := readFile(t, outs[1]); !strings.Contains(feed, "Ander Bedrijf BV") {
+				t.Errorf("the feed lacks the value public now:\n%s", feed)
+			}
+		})
+	}
+}

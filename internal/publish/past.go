@@ -20,12 +20,20 @@ import (
 // by undoing each newer commit (RulesBefore). A commit after which the
 // record was public is shown; the one that made it public, or one whose
 // rules before cannot be told, is shown as the record's addition, and no
-// older commit is shown at all.
+// older commit is shown at all. A value is shown only when it was public
+// under the rules of every version from when it was written up to now: a
+// field a newer version withheld stays hidden in the commits before it,
+// though a still newer one lifted the withholding, as the municipality
+// once said it was not public. So the rules after and before a commit
+// (Seen) withhold, beside their own, what every newer version withheld.
 type PublicPast struct {
 	now, after *record.Record
 	// newer are the changes of the commits walked, whose old values the
 	// versions before them may have held: after holds now's values.
 	newer []fielddiff.Change
+	// since are the paths the versions from after up to now withheld,
+	// each of a list's elements for one of them (anyElement).
+	since []string
 	done  bool
 }
 
@@ -33,7 +41,9 @@ type PublicPast struct {
 // removed record, its last version's. A record that is not public now,
 // or nil, shows no commit.
 func NewPublicPast(now *record.Record) *PublicPast {
-	return &PublicPast{now: now, after: now, done: now == nil || !now.IsPublic()}
+	p := &PublicPast{now: now, after: now, done: now == nil || !now.IsPublic()}
+	p.since = withheldSince(nil, now)
+	return p
 }
 
 // Seen is what the public may know of one commit of a record.
@@ -47,7 +57,10 @@ type Seen struct {
 	// the commit are shown: the record's now, and those in effect after
 	// and before it (nil where there were none, or they are not known,
 	// which shows no value). A value is shown only when it was public
-	// when written and is public now.
+	// under the rules of every version from when it was written up to
+	// now: After and Before withhold also what any newer version
+	// withheld, in any element of a list for one element's, as the
+	// elements may have had other places then.
 	Now, After, Before *record.Record
 }
 
@@ -75,9 +88,9 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem *his
 		// too.
 		before, ok = nil, false
 	}
-	s := Seen{Now: p.now, After: p.after, Before: before}
+	s := Seen{Now: p.now, After: withholdingAlso(p.after, p.since), Before: withholdingAlso(before, p.since)}
 	if op == history.Removed {
-		s.After = before // nothing is after a removal
+		s.After = s.Before // nothing is after a removal
 	}
 	if s.After != nil && s.After.IsPublic() {
 		s.Shown, s.Added = true, op == history.Added
@@ -90,6 +103,7 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem *his
 		}
 	}
 	p.after = before
+	p.since = withheldSince(p.since, before)
 	if !ok || before == nil || op == history.Added {
 		// Nothing before it, or what it was is not known; before an
 		// addition, the file held another record, if any.
