@@ -151,7 +151,7 @@ func prefetch(cs *history.ChangeSet, first []candidate, o Options) {
 // walk goes through one record's commits, newest first, as far as asked,
 // judging each as publish.PublicPast does: an entry is made for a commit
 // after which the record was public, and shows a value only when it was
-// public when written and is public now; a commit that made the record
+// public when written and under every version since; a commit that made the record
 // public is shown as its addition, and older commits get no entry.
 type walk struct {
 	cs *history.ChangeSet

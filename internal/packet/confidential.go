@@ -200,9 +200,10 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 	}
 	it.Changes = nil
 	// An old value was written under the rules the record had then: it is
-	// shown only when it was public then too (publish.RulesBefore).
-	// Unknown rules come back nil, which shows no old value.
-	before, _ := publish.RulesBefore(loaded, rc.Fields)
+	// shown only when it was public then, and under every version since
+	// (publish.RulesAtBase). Unknown rules come back nil, which shows no
+	// old value.
+	before, _ := publish.RulesAtBase(loaded, rc.Fields, rc.Commits)
 	if rc.Problem != nil {
 		before = nil // a version that cannot be read may have changed them
 	}

@@ -29,8 +29,9 @@ import (
 // when cs change what decides the rules in a way not undone here (a
 // publication block misspelt, nested under another field or written into
 // a text, in a key they change or a value they replace), or after is nil:
-// the rules before are then unknown, and no old value may be shown. Only what decides the rules of the record returned is meaningful:
-// its publication block, what of its DPIA decides whether the DPIA's url
+// the rules before are then unknown, and no old value may be shown. Only
+// what decides the rules of the record returned is meaningful: its
+// publication block, what of its DPIA decides whether the DPIA's url
 // is withheld (record.Record.Withheld), and whether it held a template's
 // marks (Placeholders): a draft is not public.
 func RulesBefore(after *record.Record, cs []fielddiff.Change) (before *record.Record, ok bool) {

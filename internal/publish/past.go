@@ -111,3 +111,22 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem *his
 	}
 	return s
 }
+
+// RulesAtBase returns the rules that decide which old values of a record's
+// net change since a base are shown (the committee's packet compares the
+// base with now): the rules before its commits (RulesBefore of the net
+// changes net), withholding also what any version since withheld, as each
+// commit's Seen does. commits are those since the base, newest first. When
+// the walk cannot tell the rules of every version since, none are known
+// (nil, false) and no old value is shown.
+func RulesAtBase(now *record.Record, net []fielddiff.Change, commits []history.Change) (*record.Record, bool) {
+	before, ok := RulesBefore(now, net)
+	p := NewPublicPast(now)
+	for i, c := range commits {
+		p.Next(c.Op, c.Fields, c.Problem)
+		if p.Done() && i < len(commits)-1 {
+			return nil, false
+		}
+	}
+	return withholdingAlso(before, p.since), ok
+}
