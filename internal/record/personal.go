@@ -87,19 +87,28 @@ func (s PersonalSign) in(r *Record) (string, bool) {
 // in "wifi-adres", not "face" in "surface".
 func wordStartIn(s string, words []string) (string, bool) {
 	for _, w := range words {
-		for from := 0; ; {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
-			if i == 0 || !continuesWord(s[i-1]) {
-				return w, true
-			}
-			from = i + 1
+		if hasWord(s, w, false) {
+			return w, true
 		}
 	}
 	return "", false
+}
+
+// hasWord reports whether w starts a word of s, and when whole also ends
+// one.
+func hasWord(s, w string, whole bool) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !continuesWord(s[i-1])) && (!whole || end == len(s) || !continuesWord(s[end])) {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // continuesWord reports whether the byte is an ASCII letter or digit, or
@@ -146,19 +155,5 @@ func (r *Record) SpecialCategory() (string, bool) {
 // wholeWordIn reports whether one of words is a whole word of s: "ras" in
 // "ras of afkomst", not in "rasterkaart".
 func wholeWordIn(s string, words []string) bool {
-	for _, w := range words {
-		for from := 0; ; {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(w)
-			if (i == 0 || !continuesWord(s[i-1])) && (end == len(s) || !continuesWord(s[end])) {
-				return true
-			}
-			from = i + 1
-		}
-	}
-	return false
+	return slices.ContainsFunc(words, func(w string) bool { return hasWord(s, w, true) })
 }
