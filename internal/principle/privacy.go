@@ -759,7 +759,7 @@ var specialCategories = &Rule{
 		var fs []finding.Finding
 		if listed && isFalse(r.PersonalData.SpecialCategories) {
 			// The category text decides, not the yes/no field: fail closed.
-			fs = append(fs, citesLaw(at("/personal_data/special_categories",
+			fs = append(fs, lawful(at("/personal_data/special_categories",
 				en(fmt.Sprintf("personal_data.special_categories is false, but %q is a special category of personal data (GDPR art. 9(1))", named),
 					"set personal_data.special_categories: true with its ground and law; the checklist already treats the record as processing special categories. If the category is not what art. 9(1) means, describe it in other words"),
 				nl(fmt.Sprintf("Bij personal_data.special_categories staat false (geen bijzondere persoonsgegevens), maar %q is een bijzonder persoonsgegeven (AVG art. 9 lid 1).", named),
@@ -773,7 +773,9 @@ var specialCategories = &Rule{
 				"processing special categories is forbidden unless an exception applies: record the exception and the article that gives it, or stop the processing"),
 			nl(waarom+" Er staat niet bij: "+joinEn(nodig)+".",
 				"Bijzondere persoonsgegevens verwerken is verboden, tenzij een uitzondering geldt. Leg de uitzondering en het wetsartikel vast, of stop de verwerking."))
-		return append([]finding.Finding{citesLaw(f, law)}, fs...)
+		// Each missing item names the article it asks for: the message
+		// cites the law there, once.
+		return append([]finding.Finding{lawful(f, law)}, fs...)
 	},
 }
 

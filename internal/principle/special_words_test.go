@@ -16,7 +16,7 @@ func TestSpecialCategoriesFromTheCategories(t *testing.T) {
 	const noGround = "the record lists "
 	runCases(t, "special-categories", nil, []ruleCase{
 		{name: "health, medical and ethnic origin claimed not special", yaml: head + "personal_data: {processed: \"yes\", special_categories: false, categories: [gezondheidsgegevens, medische diagnose, etnische afkomst]}\n", want: []want{
-			{"special-categories", "VNG VI", finding.Error, 3, 1, noGround + `"gezondheidsgegevens" among the personal data categories, a special category… (GDPR art. 9(2); UAVG art. 22-30)`},
+			{"special-categories", "VNG VI", finding.Error, 3, 1, noGround + `"gezondheidsgegevens" among the personal data categories, a special category…(special_categories_law, UAVG art. 22-30)`},
 			{"special-categories", "VNG VI", finding.Error, 3, 55, `personal_data.special_categories is false, but "gezondheidsgegevens" is a special category`},
 		}},
 		{name: "English words in capitals, special_categories not stated", yaml: head + "personal_data: {processed: \"yes\", categories: [Trade Union Membership]}\n", want: []want{

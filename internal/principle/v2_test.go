@@ -180,21 +180,21 @@ kind: sensor
 organisation: {type: police}
 legal_basis: {regime: police_data}
 personal_data: {processed: "yes", special_categories: true}
-`, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5) (Wet politiegegevens art. 5)"}}},
+`, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the record does not give the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5)"}}},
 		{name: "a municipality's boa's investigating: the Wpg article", yaml: `
 id: s
 kind: sensor
 organisation: {type: municipality}
 legal_basis: {regime: police_data, boa: true}
 personal_data: {processed: "yes", special_categories: true}
-`, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5) (Wet politiegegevens art. 5)"}}},
+`, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the record does not give the article of the Wet politiegegevens that allows it (special_categories_law, Wpg art. 5)"}}},
 		{name: "a municipality that claims police data still needs the GDPR's exception", yaml: `
 id: a
 kind: algorithm
 organisation: {type: municipality}
 legal_basis: {regime: police_data, gdpr_ground: public_task}
 personal_data: {processed: "yes", special_categories: true, special_categories_law: UAVG art. 30}
-`, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the record does not give the exception of GDPR art. 9(2) (special_categories_ground) (GDPR art. 9(2); UAVG art. 22-30)"}}},
+`, want: []want{{"special-categories", "VNG VI", finding.Error, 5, 1, "the record does not give the exception of GDPR art. 9(2) (special_categories_ground)"}}},
 	})
 }
 
