@@ -103,7 +103,7 @@ lifecycle: {start: 2026-01-01}
 		{"faces, DPIA not required", "dpia-required", counter + "personal_data: {processed: yes, categories: [Gezichten van bezoekers, onscherp]}\ndpia: {status: not_required, reason: onscherp}\n",
 			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, `a DPIA mandatory (…) for systematic monitoring of people in a publicly accessible area ("gezicht" in personal_data.categories)`}}},
 		{"a counter of phones without minimisation", "device-minimisation", counter + "personal_data: {processed: yes, categories: [Wifi-signalen van telefoons]}\n",
-			[]want{{"device-minimisation", "VNG 7.5", finding.Error, 1, 1, "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation"}}},
+			[]want{{"device-minimisation", "VNG 7.5", finding.Error, 1, 1, "the counter picks up device identifiers, which the law asks to keep to what is needed and to protect by design (GDPR art. 5(1)(c), 25(1)), but lists no hashing with a rotating salt or truncation"}}},
 		{"an algorithm with licence plates is not a sensor", "personal-data-inferred", `
 id: a
 kind: algorithm

@@ -692,13 +692,15 @@ minimisation:
 			return nil
 		}
 		parent := present(r.Minimisation != nil, "/minimisation")
+		// The law is cited where the duty is stated, not after the
+		// measures' own parentheses.
+		law := lawOf(r, lawMinimise)
 		f := missing(parent,
-			en("the counter picks up device identifiers but lists no "+joinAnd(need),
+			en(fmt.Sprintf("the counter picks up device identifiers, which the law asks to keep to what is needed and to protect by design (%s), but lists no %s", law.In("en"), joinAnd(need)),
 				"truncate or hash identifiers on the device with a salt that changes at least daily, send only counts, and list the measures under minimisation.measures"),
-			nl("De teller vangt kenmerken van telefoons op, maar er staat niet bij: "+joinEn(nodig)+".",
+			nl(fmt.Sprintf("De teller vangt kenmerken van telefoons op. De wet vraagt dan zo min mogelijk gegevens en bescherming vanaf het ontwerp (%s). Er staat niet bij: %s.", law.In("nl"), joinEn(nodig)),
 				"Kort de kenmerken in of versleutel ze in het apparaat met een sleutel die minstens elke dag wisselt, stuur alleen tellingen door, en zet de maatregelen bij minimisation.measures."))
-		f = citesLaw(f, lawOf(r, lawMinimise))
-		return []finding.Finding{f}
+		return []finding.Finding{lawful(f, law)}
 	},
 }
 

@@ -107,7 +107,7 @@ id: s
 kind: sensor
 sensor_type: wifi_bluetooth_counter
 capabilities: [people_counting]
-`, want: []want{{"device-minimisation", "VNG 7.5", finding.Error, 1, 1, "the counter picks up device identifiers but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only) (GDPR art. 5(1)(c), 25(1))"}}},
+`, want: []want{{"device-minimisation", "VNG 7.5", finding.Error, 1, 1, "the counter picks up device identifiers, which the law asks to keep to what is needed and to protect by design (GDPR art. 5(1)(c), 25(1)), but lists no hashing with a rotating salt or truncation (hashing_rotating_salt, truncation) and sending only counts (aggregation_only)"}}},
 		{name: "counts only, identifiers kept in the clear", yaml: `
 id: s
 kind: sensor
