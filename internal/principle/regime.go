@@ -288,28 +288,32 @@ lifecycle:
 				nl("Het cameratoezicht is in gebruik, maar er staat geen geldige startdatum bij (lifecycle.start). Dan is niet te zien of de verordening en het besluit van de burgemeester er vóór de start waren.",
 					"Vul lifecycle.start in: de datum waarop de camera's in gebruik gingen.")), lawDecision151))
 		}
+		// A decision's fields (hint) stand apart from the law, which is
+		// cited where the duty is stated.
 		need := []struct {
 			body  string
 			kinds []string
 			what  string
 			wat   string
+			hint  string
 		}{
-			{"council", []string{"mandate"}, "the council's bylaw that grants the mayor the power (body council, kind mandate)", "de verordening van de gemeenteraad die de burgemeester de bevoegdheid geeft (body council, kind mandate)"},
-			{"mayor", []string{"authorisation", "extension"}, "the mayor's decision to deploy the cameras (body mayor, kind authorisation)", "het besluit van de burgemeester tot cameratoezicht (body mayor, kind authorisation)"},
+			{"council", []string{"mandate"}, "the council's bylaw that grants the mayor the power", "de verordening van de gemeenteraad die de burgemeester de bevoegdheid geeft", "body council, kind mandate"},
+			{"mayor", []string{"authorisation", "extension"}, "the mayor's decision to deploy the cameras", "het besluit van de burgemeester tot cameratoezicht", "body mayor, kind authorisation"},
 		}
+		law := lawDecision151
 		for _, n := range need {
 			i := slices.IndexFunc(r.Decisions, func(d record.Decision) bool { return d.Body == n.body && slices.Contains(n.kinds, d.Kind) })
 			if i < 0 {
 				parent := present(len(r.Decisions) > 0, "/decisions")
 				f := missing(parent,
-					en("public-order camera surveillance lacks "+n.what,
+					en(fmt.Sprintf("public-order camera surveillance needs %s (%s), and decisions does not list it (%s)", n.what, law.In("en"), n.hint),
 						"add it under decisions with its date and reference; without it the mayor has no power to deploy the cameras"),
-					nl("Voor cameratoezicht voor de openbare orde ontbreekt "+n.wat+".",
+					nl(fmt.Sprintf("Voor cameratoezicht voor de openbare orde is %s nodig (%s). Dat staat niet bij decisions (%s).", n.wat, law.In("nl"), n.hint),
 						"Zet het besluit bij decisions, met de datum en een verwijzing. Zonder dit besluit mag de burgemeester geen camera's inzetten."))
-				f = citesLaw(f, lawDecision151)
-				fs = append(fs, f)
+				fs = append(fs, lawful(f, law))
 				continue
 			}
+			what, wat := n.what+" ("+n.hint+")", n.wat+" ("+n.hint+")"
 			// The earliest decision of the kind counts: a later extension
 			// does not make an original decision late.
 			first := ""
@@ -321,22 +325,22 @@ lifecycle:
 			d, ok := date(first)
 			if !ok {
 				f := missing(index("decisions", i),
-					en(n.what+" has no date, so it cannot be shown to precede the start",
+					en(what+" has no date, so it cannot be shown to precede the start",
 						"add the decision's date"),
-					nl("Bij "+n.wat+" staat geen datum. Dan is niet te zien of het besluit er vóór de start was.",
+					nl("Bij "+wat+" staat geen datum. Dan is niet te zien of het besluit er vóór de start was.",
 						"Vul de datum van het besluit in."))
-				f = citesLaw(f, lawDecision151)
+				f = citesLaw(f, law)
 				fs = append(fs, f)
 				continue
 			}
 			if hasStart && d.After(start) {
 				j := slices.IndexFunc(r.Decisions, func(x record.Decision) bool { return x.Date == first && x.Body == n.body })
 				f := at(index("decisions", j, "date"),
-					en(fmt.Sprintf("%s is dated %s, after the cameras started on %s: camera surveillance needs it beforehand", n.what, first, r.Lifecycle.Start),
+					en(fmt.Sprintf("%s is dated %s, after the cameras started on %s: camera surveillance needs it beforehand", what, first, r.Lifecycle.Start),
 						"the cameras had no lawful basis until that date; if the date is wrong, correct it, else record the decision's actual date and the start"),
-					nl(fmt.Sprintf("Het besluit is van %s, na de start van het cameratoezicht op %s. Het besluit moet er vóór de start zijn (%s).", datum(first), datum(r.Lifecycle.Start), n.wat),
+					nl(fmt.Sprintf("%s is van %s, na de start van het cameratoezicht op %s. Het moet er vóór de start zijn.", capitalise(wat), datum(first), datum(r.Lifecycle.Start)),
 						"Tot die datum hadden de camera's geen wettelijke basis. Klopt de datum niet, verbeter hem dan."))
-				f = citesLaw(f, lawDecision151)
+				f = citesLaw(f, law)
 				fs = append(fs, f)
 			}
 		}

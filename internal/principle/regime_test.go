@@ -144,8 +144,8 @@ camera_regime: %s
 			want []want
 		}{
 			{"camera-decision", []want{
-				{"camera-decision", "VNG I", finding.Error, 5, 1, "public-order camera surveillance lacks the council's bylaw…(Gemeentewet art. 151c(1))"},
-				{"camera-decision", "VNG I", finding.Error, 5, 1, "public-order camera surveillance lacks the mayor's decision…(Gemeentewet art. 151c(1))"}}},
+				{"camera-decision", "VNG I", finding.Error, 5, 1, "public-order camera surveillance needs the council's bylaw that grants the mayor the power (Gemeentewet art. 151c(1)), and decisions does not list it (body council, kind mandate)"},
+				{"camera-decision", "VNG I", finding.Error, 5, 1, "public-order camera surveillance needs the mayor's decision to deploy the cameras (Gemeentewet art. 151c(1)), and decisions does not list it (body mayor, kind authorisation)"}}},
 			{"camera-retention", []want{{"camera-retention", "VNG V", finding.Error, 9, 12, "kept for P1Y, longer than the four weeks the law allows (Gemeentewet art. 151c(6))"}}},
 			{"camera-temporary", []want{{"camera-temporary", "C-camera-temporary", finding.Error, 7, 1, "the camera has no end date: public-order camera surveillance needs a fixed term by law…(Gemeentewet art. 151c(1))"}}},
 			{"signage", []want{{"signage", "VNG 4.3", finding.Error, 1, 1, "public-order camera surveillance must be recognisable by law (Gemeentewet art. 151c(4))"}}},
@@ -193,7 +193,7 @@ decisions:
 lifecycle: {start: 2026-02-01}
 sensor_type: camera
 camera_regime: public_order
-`, want: []want{{"camera-decision", "VNG I", finding.Error, 4, 1, "public-order camera surveillance lacks the council's bylaw…(Gemeentewet art. 151c(1))"}}},
+`, want: []want{{"camera-decision", "VNG I", finding.Error, 4, 1, "public-order camera surveillance needs the council's bylaw that grants the mayor the power (Gemeentewet art. 151c(1)), and decisions does not list it (body council, kind mandate)"}}},
 		{name: "the mayor decided after the start", yaml: `
 id: c
 kind: sensor
@@ -347,8 +347,8 @@ capabilities: [video_recording]
 			want []want
 		}{
 			{"camera-decision", []want{
-				{"camera-decision", "VNG I", finding.Error, 1, 1, "public-order camera surveillance lacks the council's bylaw…(Gemeentewet art. 151c(1))"},
-				{"camera-decision", "VNG I", finding.Error, 1, 1, "public-order camera surveillance lacks the mayor's decision…(Gemeentewet art. 151c(1))"}}},
+				{"camera-decision", "VNG I", finding.Error, 1, 1, "public-order camera surveillance needs the council's bylaw that grants the mayor the power (Gemeentewet art. 151c(1)), and decisions does not list it (body council, kind mandate)"},
+				{"camera-decision", "VNG I", finding.Error, 1, 1, "public-order camera surveillance needs the mayor's decision to deploy the cameras (Gemeentewet art. 151c(1)), and decisions does not list it (body mayor, kind authorisation)"}}},
 			{"camera-retention", []want{{"camera-retention", "VNG V", finding.Error, 7, 12, "kept for P90D, longer than the four weeks the law allows (Gemeentewet art. 151c(6))"}}},
 			{"camera-temporary", []want{{"camera-temporary", "C-camera-temporary", finding.Error, 6, 1, "the camera has no end date: public-order camera surveillance needs a fixed term by law…(Gemeentewet art. 151c(1))"}}},
 			{"signage", []want{{"signage", "VNG 4.3", finding.Error, 8, 1, "public-order camera surveillance must be recognisable by law (Gemeentewet art. 151c(4))"}}},

@@ -124,8 +124,8 @@ func TestStatusEscape(t *testing.T) {
 	biometric := func(s string) string {
 		return edit(t, s, "capabilities:\n  - video_recording\n", "capabilities:\n  - video_recording\n  - realtime_biometric_identification\n", "retention: P28D\ndata_rights", "retention: P1Y\ndata_rights")
 	}
-	council := brief{"camera-decision", finding.Error, "", "lacks the council's bylaw"}
-	mayor := brief{"camera-decision", finding.Error, "", "lacks the mayor's decision"}
+	council := brief{"camera-decision", finding.Error, "", "needs the council's bylaw"}
+	mayor := brief{"camera-decision", finding.Error, "", "needs the mayor's decision"}
 	decided := brief{"decision-recorded", finding.Error, "", "lists no decision to deploy it"}
 	cases := []struct {
 		name    string
