@@ -120,7 +120,7 @@ func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.F
 	f.Severity = finding.Info
 	f.Message = f.Message.Append(label.Text{
 		fmt.Sprintf(" De plicht geldt vanaf %s (%s).", datum(s), dateSource(ctx.Config, key, s, "nl")),
-		fmt.Sprintf(" (the duty applies from %s; %s)", s, dateSource(ctx.Config, key, s, "en")),
+		fmt.Sprintf("; the duty applies from %s (%s)", s, dateSource(ctx.Config, key, s, "en")),
 	})
 	return f
 }
@@ -430,7 +430,8 @@ var aiActProfile = &Rule{
 
 // applies keeps a legal finding as it is from the date its article applies;
 // before that it is a warning of what is coming, no legal duty yet, and it
-// says from when (check --as-of shows either side of the date).
+// says from when (check --as-of shows either side of the date): in a
+// sentence of its own, as the message ends in its citation.
 func applies(ctx *Context, f finding.Finding, from time.Time, date string) finding.Finding {
 	if ctx.OnOrAfter(from) {
 		return f
@@ -438,8 +439,8 @@ func applies(ctx *Context, f finding.Finding, from time.Time, date string) findi
 	f.Law = label.Text{}
 	f.Severity = finding.Warning
 	f.Message = label.Text{
-		strings.TrimSuffix(f.Message.In("nl"), ".") + fmt.Sprintf(" (de plicht geldt vanaf %s).", datum(date)),
-		f.Message.In("en") + fmt.Sprintf(" (the duty applies from %s)", date),
+		strings.TrimSuffix(f.Message.In("nl"), ".") + fmt.Sprintf(". De plicht geldt vanaf %s.", datum(date)),
+		f.Message.In("en") + fmt.Sprintf("; the duty applies from %s", date),
 	}
 	return f
 }

@@ -61,7 +61,7 @@ func TestRealtimeIdentificationNeedsEveryConditionOfArticle5(t *testing.T) {
 		warning    = "exception to a legal duty (Wet politiegegevens; Directive (EU) 2016/680 art. 10; AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: " + capability
 		friaNow    = "a deployer of a high-risk AI system of Annex III point 1(a) must assess the impact on fundamental rights before first use, and no FRIA is recorded (AI Act art. 27); for real-time remote biometric identification for law enforcement that assessment is a condition of any use, since 2025-02-02 (AI Act art. 5(2))"
 		regNow     = "a public authority deploying a high-risk AI system of Annex III point 1(a) registers its use in the EU database, and no entry is recorded (AI Act art. 26(8), 49(3)); for real-time remote biometric identification for law enforcement that registration is a condition of any use, since 2025-02-02 (AI Act art. 5(2))"
-		pending    = "(the duty applies from 2025-02-02; AI Act art. 5(2): real-time remote biometric identification for law enforcement needs them since the prohibitions apply)"
+		pending    = "; the duty applies from 2025-02-02 (AI Act art. 5(2): real-time remote biometric identification for law enforcement needs them since the prohibitions apply)"
 	)
 	ban := func(sev finding.Severity, msg string) []want {
 		return []want{{"biometric-ban", "VNG 2.1", sev, 7, 5, msg}}
@@ -115,7 +115,7 @@ func TestOnlyRealtimeIdentificationBringsTheDutiesForward(t *testing.T) {
 	for _, rec := range []string{post, highRisk} {
 		for _, id := range []string{"ai-act-fria", "ai-act-registration"} {
 			fs := only(t, id, nil, nil, testToday, rec)
-			if len(fs) != 1 || fs[0].Severity != finding.Info || !strings.Contains(fs[0].Message.In("en"), "(the duty applies from 2027-12-02; Digital Omnibus on AI") {
+			if len(fs) != 1 || fs[0].Severity != finding.Info || !strings.Contains(fs[0].Message.In("en"), "; the duty applies from 2027-12-02 (Digital Omnibus on AI") {
 				t.Errorf("%s: %v", id, fs)
 			}
 		}

@@ -94,14 +94,14 @@ func TestTheHighRiskDateQuotesTheSourceOfTheDateItUses(t *testing.T) {
 	for _, tt := range []struct {
 		name, yaml, env, want, wantNL, not string
 	}{
-		{"the law's date", "", "", "(the duty applies from 2027-12-02; Digital Omnibus on AI: political agreement of 7 May 2026", "De plicht geldt vanaf 2 december 2027 (Digital Omnibus over AI", ""},
+		{"the law's date", "", "", "; the duty applies from 2027-12-02 (Digital Omnibus on AI: political agreement of 7 May 2026", "De plicht geldt vanaf 2 december 2027 (Digital Omnibus over AI", ""},
 		{"an earlier date without a source", "ai_act:\n  high_risk_from: 2027-06-01\n", "",
-			"(the duty applies from 2027-06-01; the municipality's own setting (ai_act.high_risk_from in register.yaml), without a source; the law says 2027-12-02)",
+			"; the duty applies from 2027-06-01 (the municipality's own setting (ai_act.high_risk_from in register.yaml), without a source; the law says 2027-12-02)",
 			"De plicht geldt vanaf 1 juni 2027 (instelling van de gemeente (ai_act.high_risk_from in register.yaml), zonder bron; de wet zegt 2 december 2027).", "Omnibus"},
 		{"an earlier date with its source", "ai_act:\n  high_risk_from: 2027-06-01\n  source: Raadsbesluit 2027-14\n", "",
-			"(the duty applies from 2027-06-01; Raadsbesluit 2027-14)", "De plicht geldt vanaf 1 juni 2027 (Raadsbesluit 2027-14).", "Omnibus"},
+			"; the duty applies from 2027-06-01 (Raadsbesluit 2027-14)", "De plicht geldt vanaf 1 juni 2027 (Raadsbesluit 2027-14).", "Omnibus"},
 		{"an earlier date from the environment names the variable", "", "2027-06-01",
-			"(the duty applies from 2027-06-01; the municipality's own setting (environment variable REGISTER_AI_ACT_HIGH_RISK_FROM), without a source; the law says 2027-12-02)",
+			"; the duty applies from 2027-06-01 (the municipality's own setting (environment variable REGISTER_AI_ACT_HIGH_RISK_FROM), without a source; the law says 2027-12-02)",
 			"De plicht geldt vanaf 1 juni 2027 (instelling van de gemeente (omgevingsvariabele REGISTER_AI_ACT_HIGH_RISK_FROM), zonder bron; de wet zegt 2 december 2027).", "register.yaml"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -48,7 +48,7 @@ ai_act: {category: not_ai, basis: Records only.}
 		{"labelled retired before its end: in use", alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "retired"), testToday,
 			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, missingMsg}}},
 		{"before the article applied", alg("machine_learning", "ai_act: {category: minimal, role: deployer}", "active"), "2025-01-15",
-			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, "(the duty applies from 2025-02-02)"}}},
+			[]want{{"ai-act-literacy", "VNG 3.2", finding.Warning, 36, 1, "(AI Act art. 4); the duty applies from 2025-02-02"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -255,7 +255,7 @@ id: a
 kind: algorithm
 algorithm_type: statistical
 ai_act: {category: minimal, role: deployer, annex_iii: 5(a)}
-`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Warning, 4, 1, "without the art. 6(3) reasoning (AI Act art. 6(3)-(4)) (the duty applies from 2027-12-02)"}}},
+`, want: []want{{"ai-act-profile", "VNG 3.2", finding.Warning, 4, 1, "without the art. 6(3) reasoning (AI Act art. 6(3)-(4)); the duty applies from 2027-12-02"}}},
 		{name: "Annex III with the art. 6(3) reasoning", yaml: `
 id: a
 kind: algorithm
@@ -295,7 +295,7 @@ ai_act: {category: high_risk, role: deployer, annex_iii: 5(a)}
 func TestAIActFRIAAndRegistrationFollowTheirDate(t *testing.T) {
 	for _, id := range []string{"ai-act-fria", "ai-act-registration"} {
 		// Before the date in the configuration: a note, with the source.
-		match(t, only(t, id, nil, nil, testToday, highRisk), []want{{id, "VNG 3.2", finding.Info, 4, 1, "(the duty applies from 2027-12-02; Digital Omnibus on AI"}})
+		match(t, only(t, id, nil, nil, testToday, highRisk), []want{{id, "VNG 3.2", finding.Info, 4, 1, "; the duty applies from 2027-12-02 (Digital Omnibus on AI"}})
 		// From it: an error.
 		fs := only(t, id, nil, nil, "2027-12-02", highRisk)
 		if len(fs) != 1 || fs[0].Severity != finding.Error || fs[0].Law.In("en") == "" {
@@ -343,7 +343,7 @@ ai_act: {category: transparency, role: deployer, transparency: [interaction]}
 		{name: "a chatbot that does not", yaml: chatbot, want: []want{{"ai-act-transparency", "VNG 4.1", finding.Error, 4, 1, "the AI Act's transparency duties are not recorded…(AI Act art. 50)"}}},
 		// Not silent, which would show as met: a warning of what is coming.
 		{name: "before 2026-08-02 the duty is coming", today: "2026-08-01", yaml: chatbot,
-			want: []want{{"ai-act-transparency", "VNG 4.1", finding.Warning, 4, 1, "(the duty applies from 2026-08-02)"}}},
+			want: []want{{"ai-act-transparency", "VNG 4.1", finding.Warning, 4, 1, "; the duty applies from 2026-08-02"}}},
 		{name: "emotion recognition next to high risk", yaml: `
 id: s
 kind: sensor
@@ -372,7 +372,7 @@ func TestProhibitedEmotionRecognitionIsNoRiskCategory(t *testing.T) {
 		{name: "at work, classified minimal", yaml: strings.Replace(emotionIn("4(a)"), "high_risk", "minimal", 1), want: []want{
 			{"ai-act-profile", "VNG 3.2", finding.Error, 7, 20, "(Annex III point 4(a)), a prohibited AI practice, so it cannot be classified minimal"}}},
 		{name: "the day before the prohibition applies: what is coming", today: "2025-02-01", yaml: emotionIn("3(b)"), want: []want{
-			{"ai-act-profile", "VNG 3.2", finding.Warning, 7, 20, "cannot be classified high_risk (AI Act art. 5(1)(f)) (the duty applies from 2025-02-02)"}}},
+			{"ai-act-profile", "VNG 3.2", finding.Warning, 7, 20, "cannot be classified high_risk (AI Act art. 5(1)(f)); the duty applies from 2025-02-02"}}},
 		{name: "the day it applies", today: "2025-02-02", yaml: emotionIn("3(b)"), want: []want{
 			{"ai-act-profile", "VNG 3.2", finding.Error, 7, 20, "cannot be classified high_risk (AI Act art. 5(1)(f))"}}},
 		{name: "classified prohibited: the classification is right", yaml: strings.Replace(emotionIn("3(b)"), "high_risk", "prohibited", 1)},
@@ -443,7 +443,7 @@ func TestFRIAOfDeployersOutsideGovernment(t *testing.T) {
 		{name: "a research body identifying people after the fact (1(a)): a warning", today: after, yaml: privateDeployer("research", "1(a)"),
 			want: []want{{"ai-act-fria", "VNG 3.2", finding.Warning, 5, 1, "this applies to an organisation of type research if it provides a public service"}}},
 		{name: "a private deployer before the high-risk date: a note", today: testToday, yaml: privateDeployer("private", "4(a)"),
-			want: []want{{"ai-act-fria", "VNG 3.2", finding.Info, 5, 1, "if it provides a public service…(the duty applies from 2027-12-02"}}},
+			want: []want{{"ai-act-fria", "VNG 3.2", finding.Info, 5, 1, "if it provides a public service…; the duty applies from 2027-12-02"}}},
 		{name: "a private operator of critical infrastructure (2(a)): none", today: after, yaml: privateDeployer("private", "2(a)")},
 		{name: "a municipality (1(a)): error", today: after, yaml: privateDeployer("municipality", "1(a)"),
 			want: []want{{"ai-act-fria", "VNG 3.2", finding.Error, 5, 1, fmt.Sprintf(sure, "1(a)")}}},
