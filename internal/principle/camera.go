@@ -385,32 +385,3 @@ func investigates(party string) bool {
 	}
 	return false
 }
-
-// recording are the capabilities of a sensor that records what it
-// captures, and so stores it.
-var recording = []string{"video_recording", "audio_recording"}
-
-// storesDespiteNotStored returns the first capability of r that records
-// while its retention says not_stored: a record that contradicts itself,
-// which the retention rules take as storing for a time it does not state.
-func storesDespiteNotStored(r *record.Record) (string, bool) {
-	if r.Retention != "not_stored" {
-		return "", false
-	}
-	i := slices.IndexFunc(recording, r.Has)
-	if i < 0 {
-		return "", false
-	}
-	return recording[i], true
-}
-
-// notStoredButRecords is the finding on a retention of not_stored while the
-// sensor records (capability): why it is wrong, in English and Dutch, ending
-// on what the unknown retention hides (hides, verbergt).
-func notStoredButRecords(capability, hides, verbergt string) finding.Finding {
-	return at("/retention",
-		en(fmt.Sprintf("retention says not_stored, but the sensor records (%s), so what it records is stored %s", capability, hides),
-			"state the longest time recordings are kept as retention, such as P28D; or, when nothing is recorded, remove "+capability+" from capabilities"),
-		nl(fmt.Sprintf("Bij retention staat not_stored, maar de sensor neemt op (%s). Wat hij opneemt, wordt dus bewaard. %s", capability, verbergt),
-			"Vul bij retention in hoe lang de opnamen ten hoogste worden bewaard, zoals P28D (28 dagen). Of haal "+capability+" weg bij capabilities als er niets wordt opgenomen."))
-}

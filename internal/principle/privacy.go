@@ -512,11 +512,6 @@ var retentionStated = &Rule{
 			f.Principle = personalRef(r, "VNG V")
 			return []finding.Finding{f}
 		}
-		if capability, ok := storesDespiteNotStored(r); ok {
-			return []finding.Finding{notStoredButRecords(capability,
-				"for a time the record does not state",
-				"Hoe lang, staat er niet bij.")}
-		}
 		if r.Retention != "not_stored" {
 			if _, err := period.Parse(r.Retention); period.IsTooLarge(err) {
 				return []finding.Finding{at("/retention",

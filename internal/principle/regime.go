@@ -356,8 +356,8 @@ var cameraRetention = &Rule{
 		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
 	},
 	Satisfy: label.Text{
-		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored als de camera niets opneemt (geen video_recording). Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen de politie en het Openbaar Ministerie bewaren beelden voor de opsporing onder hun eigen wet.",
-		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored when the camera records nothing (no video_recording). Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only the police and the public prosecutor keep images for a criminal investigation under their own law.",
+		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen de politie en het Openbaar Ministerie bewaren beelden voor de opsporing onder hun eigen wet.",
+		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only the police and the public prosecutor keep images for a criminal investigation under their own law.",
 	},
 	Example: example(`camera_regime: public_order
 retention: P28D`),
@@ -374,13 +374,6 @@ retention: P28D`),
 // ownRetention151c holds a public-order camera's own retention to the four
 // weeks of Gemeentewet art. 151c(6).
 func ownRetention151c(r *record.Record) []finding.Finding {
-	// A camera that records stores its images, whatever its retention
-	// says: not_stored would hide the four weeks.
-	if capability, ok := storesDespiteNotStored(r); ok {
-		return []finding.Finding{citesLaw(notStoredButRecords(capability,
-			"and the register cannot show it is destroyed within four weeks",
-			"Dan is niet te zien of het binnen vier weken wordt vernietigd."), lawRetention)}
-	}
 	if r.Retention == "not_stored" {
 		return nil
 	}
