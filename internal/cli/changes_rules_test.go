@@ -266,3 +266,40 @@ func TestChangesKeepAValueWithheldSinceOut(t *testing.T) {
 		})
 	}
 }
+
+// TestChangesKeepAWithheldListValueOutWhenTheListShifts: a version withheld
+// the reference of one decision. One commit puts a decision in front of
+// it, so it has another index, changes the reference and lifts the
+// withholding. The change is told at the element's new index, but the old
+// reference was withheld at the old one: it stays out of every public
+// output, whichever element of the list the withholding named then.
+func TestChangesKeepAWithheldListValueOutWhenTheListShifts(t *testing.T) {
+	const decisions = `decisions: [{body: mayor, kind: authorisation, date: 2026-01-10, reference: "https://voorbeeldstad.example/b/1"},
+  {body: council, kind: mandate, date: 2024-06-27, reference: "https://voorbeeldstad.example/apv"}]`
+	withheld := strings.Replace(checkCamera, decisions, `decisions: [{body: mayor, kind: authorisation, date: 2026-01-10, reference: "https://voorbeeldstad.example/b/1"},
+  {body: council, kind: mandate, date: 2024-06-27, reference: "https://voorbeeldstad.example/GEHEIMREF"}]`, 1) +
+		"publication: {reason: Woo 5.1 lid 2 sub e, withheld: [decisions.1.reference]}\n"
+	shifted := strings.Replace(checkCamera, decisions, `decisions: [{body: council, kind: mandate, date: 2021-05-10, reference: "https://voorbeeldstad.example/eerste"},
+  {body: mayor, kind: authorisation, date: 2026-01-10, reference: "https://voorbeeldstad.example/b/1"},
+  {body: council, kind: mandate, date: 2024-06-27, reference: "https://voorbeeldstad.example/OPENREF"}]`, 1)
+	if !strings.Contains(withheld, "GEHEIMREF") || !strings.Contains(shifted, "OPENREF") {
+		t.Fatal("the versions do not hold the references")
+	}
+	for _, base := range []string{"2026-09-02", "2026-09-04"} {
+		t.Run("since "+base, func(t *testing.T) {
+			root, commit := packetRepo(t)
+			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+				"sensors/cam-markt.yaml": withheld}, day(1), "Begin")
+			commit(map[string]string{"sensors/cam-markt.yaml": strings.Replace(withheld, "retention: P28D", "retention: P14D", 1)}, day(3), "Bewaartermijn")
+			commit(map[string]string{"sensors/cam-markt.yaml": strings.Replace(shifted, "retention: P28D", "retention: P14D", 1)}, day(5), "Besluit erbij")
+			outs := publicChanges(t, root, base)
+			if hits := testbed.FilesHolding(t, outs, "GEHEIMREF"); len(hits) > 0 {
+				t.Errorf("the withheld reference is published: %q", hits)
+			}
+			if feed := readFile(t, outs[1]); !strings.Contains(feed, "OPENREF") {
+				t.Errorf("the feed lacks the reference public now:\n%s", feed)
+			}
+		})
+	}
+}

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"slices"
+
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -25,7 +27,9 @@ import (
 // field a newer version withheld stays hidden in the commits before it,
 // though a still newer one lifted the withholding, as the municipality
 // once said it was not public. So the rules after and before a commit
-// (Seen) withhold, beside their own, what every newer version withheld.
+// (Seen) withhold, beside their own, what every newer version withheld;
+// the rules before withhold their own also in any element of a list, as
+// the commit's changes number the elements as they are after it.
 type PublicPast struct {
 	now, after *record.Record
 	// newer are the changes of the commits walked, whose old values the
@@ -59,8 +63,9 @@ type Seen struct {
 	// which shows no value). A value is shown only when it was public
 	// under the rules of every version from when it was written up to
 	// now: After and Before withhold also what any newer version
-	// withheld, in any element of a list for one element's, as the
-	// elements may have had other places then.
+	// withheld, and Before what it withholds itself, in any element of
+	// a list for one element's, as the elements may have had other
+	// places then.
 	Now, After, Before *record.Record
 }
 
@@ -88,7 +93,11 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem *his
 		// too.
 		before, ok = nil, false
 	}
-	s := Seen{Now: p.now, After: withholdingAlso(p.after, p.since), Before: withholdingAlso(before, p.since)}
+	// The rules before withhold their own paths for any element of a
+	// list too: the commit's changes name an element at its place
+	// after the commit, which may not be the one it had before.
+	since := withheldSince(slices.Clip(p.since), before)
+	s := Seen{Now: p.now, After: withholdingAlso(p.after, p.since), Before: withholdingAlso(before, since)}
 	if op == history.Removed {
 		s.After = s.Before // nothing is after a removal
 	}
@@ -103,7 +112,7 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem *his
 		}
 	}
 	p.after = before
-	p.since = withheldSince(p.since, before)
+	p.since = since
 	if !ok || before == nil || op == history.Added {
 		// Nothing before it, or what it was is not known; before an
 		// addition, the file held another record, if any.
@@ -116,7 +125,9 @@ func (p *PublicPast) Next(op history.Op, fields []fielddiff.Change, problem *his
 // net change since a base are shown (the committee's packet compares the
 // base with now): the rules before its commits (RulesBefore of the net
 // changes net), withholding also what any version since withheld, as each
-// commit's Seen does. commits are those since the base, newest first. When
+// commit's Seen does, and its own in any element of a list, as the net
+// changes name the elements at their places now. commits are those since
+// the base, newest first. When
 // the walk cannot tell the rules of every version since, none are known
 // (nil, false) and no old value is shown.
 func RulesAtBase(now *record.Record, net []fielddiff.Change, commits []history.Change) (*record.Record, bool) {
@@ -128,5 +139,5 @@ func RulesAtBase(now *record.Record, net []fielddiff.Change, commits []history.C
 			return nil, false
 		}
 	}
-	return withholdingAlso(before, p.since), ok
+	return withholdingAlso(before, withheldSince(p.since, before)), ok
 }

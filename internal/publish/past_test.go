@@ -45,9 +45,18 @@ func TestPublicPastKeepsAValueWithheldSinceHidden(t *testing.T) {
 				{withheld("decisions.0.reference")},
 				{{Path: "/decisions/1/reference", Op: fielddiff.Changed, Old: "https://a.example/0", New: "https://a.example/2"}},
 			},
-			// The version that withheld the first element's is judged
-			// by its own list.
-			[]bool{true, false, false}, []bool{true, false, false}},
+			// The version that withheld the first element's withholds
+			// it in any element before its commit, whose changes name
+			// the elements at their places after it.
+			[]bool{true, false, false}, []bool{false, false, false}},
+		{"an element of a list the same commit moved", &record.Record{Kind: record.Sensor, Decisions: []record.Decision{{Reference: "https://a.example/0"}, {Reference: "https://a.example/1"}, {Reference: "https://a.example/open"}}}, "decisions.2.reference",
+			[][]fielddiff.Change{
+				// The change names the element at its new place; the
+				// version before withheld it at its old one.
+				{lifted("decisions.1.reference"), {Path: "/decisions/0", Op: fielddiff.Added, New: map[string]any{"reference": "https://a.example/0"}},
+					{Path: "/decisions/2/reference", Op: fielddiff.Changed, Old: "https://a.example/geheim", New: "https://a.example/open"}},
+			},
+			[]bool{true}, []bool{false}},
 		{"another field", &record.Record{Kind: record.Sensor, Supplier: &record.Supplier{Name: "Anderbedrijf BV"}}, "supplier.name",
 			[][]fielddiff.Change{
 				{lifted("purpose")},
@@ -72,5 +81,27 @@ func TestPublicPastKeepsAValueWithheldSinceHidden(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// RulesAtBase: the rules of the base withhold an element of a list they
+// withheld wherever the net change puts it: the element may have another
+// index now.
+func TestRulesAtBaseWithholdAListElementAtAnyPlace(t *testing.T) {
+	now := &record.Record{Kind: record.Sensor, Decisions: []record.Decision{{Reference: "https://a.example/0"}, {Reference: "https://a.example/1"}, {Reference: "https://a.example/open"}}}
+	net := []fielddiff.Change{
+		{Path: "/publication", Op: fielddiff.Removed, Old: map[string]any{"reason": "Woo 5.1", "withheld": []any{"decisions.1.reference"}}},
+		{Path: "/decisions/0", Op: fielddiff.Added, New: map[string]any{"reference": "https://a.example/0"}},
+		{Path: "/decisions/2/reference", Op: fielddiff.Changed, Old: "https://a.example/geheim", New: "https://a.example/open"},
+	}
+	base, ok := RulesAtBase(now, net, []history.Change{{Op: history.Changed, Fields: net}})
+	if !ok || base == nil {
+		t.Fatalf("the rules at the base are not known: %v, %v", base, ok)
+	}
+	if Shown(base, "decisions.2.reference") {
+		t.Error("the reference the base withheld is shown at its new place")
+	}
+	if !Shown(base, "decisions.0.body") {
+		t.Error("a field the base did not withhold is not shown")
 	}
 }
