@@ -40,10 +40,20 @@ func TestRulesBeforeDoesNotKnowAMisreadBlock(t *testing.T) {
 			"Overlast. publication: {public: false, reason: Woo}", "Overlast.")}, false},
 		{"a block written into a text in a list", []fielddiff.Change{removed("/capabilities/1", "publication: {public: false, withheld: [purpose]}")}, false},
 		{"a mapping that holds public, under another name", []fielddiff.Change{removed("/zichtbaarheid", map[string]any{"public": false})}, false},
+		// A key that reads as a list's index: the history takes the
+		// mapping under it for an element of a list.
+		{"a block under a number key removed", []fielddiff.Change{removed("/vendor/0", map[string]any{"withheld": []any{"vendor.model"}}), changed("/vendor/model", "X", "Y")}, false},
+		{"a list's element that held withheld removed", []fielddiff.Change{removed("/decisions/1", map[string]any{"body": "council", "withheld": []any{"purpose"}})}, false},
+		{"a list's element that held public replaced", []fielddiff.Change{changed("/decisions/1",
+			map[string]any{"body": "council", "public": false}, map[string]any{"body": "council"})}, false},
+		{"withheld taken out of a list's element", []fielddiff.Change{removed("/decisions/1/withheld", []any{"purpose"})}, false},
+		{"a key named as a block deep in a list", []fielddiff.Change{changed("/datasets/0",
+			map[string]any{"name": "BRP", "extra": []any{map[string]any{"openbaarheid": "nee"}}}, map[string]any{"name": "BRP"})}, false},
 		// What looks like a block but is a field is the field.
 		{"the DPIA made public", []fielddiff.Change{{Path: "/dpia/public", Op: fielddiff.Added, New: true}}, true},
 		{"the block itself", []fielddiff.Change{{Path: "/publication", Op: fielddiff.Added, New: map[string]any{"public": true}}}, true},
 		{"another field", []fielddiff.Change{changed("/vendor/model", "X", "Y")}, true},
+		{"a list's element", []fielddiff.Change{changed("/decisions/1", map[string]any{"body": "council"}, map[string]any{"body": "mayor"})}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
