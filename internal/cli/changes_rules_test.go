@@ -306,3 +306,40 @@ func TestChangesKeepAWithheldListValueOutWhenTheListShifts(t *testing.T) {
 		})
 	}
 }
+
+// TestAnInternalDPIAQuotedElsewhereIsKeptBack: a DPIA's url without
+// public: true is the municipality's internal copy, withheld as if the
+// publication block named it. A link that quotes it would publish it: the
+// check reports the link, and the record is kept off every public output
+// until it is fixed. Once a later version publishes the DPIA under
+// another url, and the link with it, the record is new to the public and
+// the internal url is in no public output of the change.
+func TestAnInternalDPIAQuotedElsewhereIsKeptBack(t *testing.T) {
+	const dpia = `dpia: {status: done, date: 2026-01-05, url: "https://voorbeeldstad.example/dpia.pdf"}`
+	internal := strings.Replace(checkCamera, dpia, `dpia: {status: done, date: 2026-01-05, url: "https://intranet.voorbeeldstad.example/dpia-GEHEIMURL.pdf"}`, 1) +
+		"links: [{title: Achtergrond, url: \"https://intranet.voorbeeldstad.example/dpia-GEHEIMURL.pdf\"}]\n"
+	published := strings.Replace(checkCamera, dpia, `dpia: {status: done, date: 2026-01-05, url: "https://www.voorbeeldstad.example/dpia-open.pdf", public: true}`, 1) +
+		"links: [{title: Achtergrond, url: \"https://www.voorbeeldstad.example/dpia-open.pdf\"}]\n"
+	if !strings.Contains(internal, "GEHEIMURL") || !strings.Contains(published, "dpia-open") {
+		t.Fatal("the versions do not hold the urls")
+	}
+	root, commit := packetRepo(t)
+	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+	commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+		"sensors/cam-markt.yaml": internal}, day(1), "Begin")
+	stdout, _, code := run(t, "check", "--root", root)
+	if code != ExitFindings || !strings.Contains(stdout, "links.0.url") || strings.Contains(stdout, "GEHEIMURL") {
+		t.Errorf("check: exit %d, want a finding at the link that does not quote the url:\n%s", code, stdout)
+	}
+	if hits := testbed.FilesHolding(t, publicChanges(t, root, "2026-08-31"), "GEHEIMURL"); len(hits) > 0 {
+		t.Errorf("the internal DPIA is published: %q", hits)
+	}
+	commit(map[string]string{"sensors/cam-markt.yaml": published}, day(3), "DPIA openbaar")
+	outs := publicChanges(t, root, "2026-09-02")
+	if hits := testbed.FilesHolding(t, outs, "GEHEIMURL"); len(hits) > 0 {
+		t.Errorf("the internal DPIA of then is published: %q", hits)
+	}
+	if feed := readFile(t, outs[1]); strings.Count(feed, "<entry>") != 1 || !strings.Contains(feed, "Nieuw: ") {
+		t.Errorf("the feed does not show the record as new alone:\n%s", feed)
+	}
+}

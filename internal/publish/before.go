@@ -91,8 +91,8 @@ func rulesBefore(after *record.Record, cs, newer []fielddiff.Change) (before *re
 		return nil, false // a DPIA that is no mapping: whether its url was public is not known
 	}
 	draft := after.Placeholders || drafted(after, cs)
-	quoted := quotedBefore(after, block, cs, newer)
 	if !touched {
+		quoted := quotedBefore(after, after.Withheld(), cs, newer)
 		if draft == after.Placeholders && !quoted {
 			return after, true
 		}
@@ -120,24 +120,27 @@ func rulesBefore(after *record.Record, cs, newer []fielddiff.Change) (before *re
 		d.URL, d.Public = rules.DPIA.URL, rules.DPIA.Public
 		r.DPIA = &d
 	}
-	r.PublicationInvalid = rules.PublicationInvalid || quoted
+	r.PublicationInvalid = rules.PublicationInvalid || quotedBefore(after, r.Withheld(), cs, newer)
 	r.Placeholders = draft
 	return &r, true
 }
 
-// quotedBefore reports whether the version before the changes cs, whose
-// publication block was block, had a field it showed quote a value it
-// withheld, which kept it from the public as a publication block that
-// does not read does (Check). Its values are after's with the newer
+// quotedBefore reports whether the version before the changes cs, which
+// withheld the paths ws (record.Record.Withheld of its rules: what its
+// block named, and an internal DPIA's url), had a field it showed quote a
+// value it withheld, which kept it from the public as a publication block
+// that does not read does (Check). Its values are after's with the newer
 // changes (newest first) and then cs undone. A change within a list,
 // whose elements the changes number as they please, is not undone: its
 // old value is looked in beside after's, which may find a quote that was
 // not there, so the version counts as not public, but never misses one.
-func quotedBefore(after *record.Record, block any, cs, newer []fielddiff.Change) bool {
-	m, _ := block.(map[string]any)
-	ws, _ := m["withheld"].([]any)
-	if len(ws) == 0 {
+func quotedBefore(after *record.Record, withheld []string, cs, newer []fielddiff.Change) bool {
+	if len(withheld) == 0 {
 		return false
+	}
+	ws := make([]any, len(withheld))
+	for i, w := range withheld {
+		ws[i] = w
 	}
 	now, err := viewMap(after)
 	if err != nil {

@@ -48,8 +48,22 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			label.Text{fmt.Sprintf("%s lijkt een publication-blok, maar dat hoort bovenaan de registratie; hier zegt het niets", source.Dotted(p)), fmt.Sprintf("%s looks like a publication block, but that belongs at the top of the record; here it says nothing", source.Dotted(p))},
 			label.Text{"zet publication bovenaan (zonder inspringen), zodat vaststaat wat openbaar is", "put publication at the top (not indented), so that what is public is clear"})
 	}
+	// A withheld value quoted in a field that is shown (a supplier named in
+	// the purpose, an internal DPIA's url in a link) would be published
+	// there: the record is held back until one or the other is changed.
+	// The value itself is not quoted, as a finding may be read in a
+	// public CI log. What is withheld is what the block names and what
+	// follows from the record (withheldBy).
+	quotes := func(ws []any) {
+		for _, q := range quotedSecrets(withheldBy(m, ws), m) {
+			bad(q.path, false,
+				label.Text{fmt.Sprintf("%s noemt wat %s afschermt", source.Dotted(q.path), q.withheld), fmt.Sprintf("%s quotes what %s withholds", source.Dotted(q.path), q.withheld)},
+				label.Text{fmt.Sprintf("haal het uit %s, of scherm %s ook af", source.Dotted(q.path), source.Dotted(q.path)), fmt.Sprintf("take it out of %s, or withhold %s too", source.Dotted(q.path), source.Dotted(q.path))})
+		}
+	}
 	v, ok := m["publication"]
 	if !ok {
+		quotes(nil)
 		return out
 	}
 	if v == nil {
@@ -137,15 +151,33 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 			label.Text{"schrijf public: false om de hele registratie niet te publiceren, of noem bij withheld de velden waar de reden over gaat; is de registratie helemaal openbaar, schrijf dan public: true of haal de reden weg", "write public: false to keep the whole record back, or list the fields the reason is about under withheld; if the whole record is public, write public: true or remove the reason"})
 		return out
 	}
-	// A withheld value quoted in a field that is shown (a supplier named in
-	// the purpose) would be published there: the record is held back
-	// until one or the other is changed. The value itself is not quoted,
-	// as a finding may be read in a public CI log.
 	ws, _ := pub["withheld"].([]any)
-	for _, q := range quotedSecrets(ws, m) {
-		bad(q.path, false,
-			label.Text{fmt.Sprintf("%s noemt wat %s afschermt", source.Dotted(q.path), q.withheld), fmt.Sprintf("%s quotes what %s withholds", source.Dotted(q.path), q.withheld)},
-			label.Text{fmt.Sprintf("haal het uit %s, of scherm %s ook af", source.Dotted(q.path), source.Dotted(q.path)), fmt.Sprintf("take it out of %s, or withhold %s too", source.Dotted(q.path), source.Dotted(q.path))})
+	quotes(ws)
+	return out
+}
+
+// withheldBy lists what the record m, as the file holds it, withholds, as
+// record.Record.Withheld does of the record read: the paths its block
+// names (ws), then both forms of a position when either is named, and
+// dpia.url when the DPIA has one and does not say public: true (the
+// municipality's internal copy).
+func withheldBy(m map[string]any, ws []any) []any {
+	out := slices.Clip(ws)
+	position := false
+	for _, w := range ws {
+		if s, ok := w.(string); ok && (record.Overlaps(s, "location.point") || record.Overlaps(s, "location.point_rd")) {
+			position = true
+		}
+	}
+	if position {
+		out = append(out, "location.point", "location.point_rd")
+	}
+	if d, ok := m["dpia"].(map[string]any); ok {
+		url, _ := d["url"].(string)
+		public, _ := d["public"].(bool)
+		if url != "" && !public {
+			out = append(out, "dpia.url")
+		}
 	}
 	return out
 }

@@ -345,6 +345,24 @@ func TestCheckHoldsBackAQuotedSecret(t *testing.T) {
 		{"a coordinate to two decimals says too little", map[string]any{"location": map[string]any{"point": map[string]any{"lat": 52.234567, "lon": 6.178912},
 			"description": "Ergens rond 52.23"}, "publication": withheld("location.point")}, nil},
 		{"a withheld whole number", map[string]any{"quantity": 1234, "purpose": "Wij plaatsen 1234 sensoren", "publication": withheld("quantity")}, []string{"/purpose"}},
+		// What the record withholds of itself counts as what its block
+		// names: a DPIA's url without public: true, the other form of a
+		// withheld position.
+		{"an internal DPIA's url in a link, with no publication block",
+			map[string]any{"dpia": map[string]any{"status": "done", "url": "https://intranet.x.example/dpia-geheim.pdf"},
+				"links": []any{map[string]any{"title": "Achtergrond", "url": "https://intranet.x.example/dpia-geheim.pdf"}}},
+			[]string{"/links/0/url"}},
+		{"an internal DPIA's url in a link, beside a block",
+			map[string]any{"dpia": map[string]any{"status": "done", "url": "https://intranet.x.example/dpia-geheim.pdf", "public": false},
+				"purpose": "Zie https://intranet.x.example/dpia-geheim.pdf", "publication": withheld("supplier.name")},
+			[]string{"/purpose"}},
+		{"a public DPIA's url may be quoted",
+			map[string]any{"dpia": map[string]any{"status": "done", "url": "https://www.x.example/dpia.pdf", "public": true},
+				"links": []any{map[string]any{"title": "DPIA", "url": "https://www.x.example/dpia.pdf"}}},
+			nil},
+		{"the other form of a withheld position", map[string]any{"location": map[string]any{"point": map[string]any{"lat": 52.234567, "lon": 6.178912},
+			"point_rd": map[string]any{"x": 187654.321, "y": 443210.987}, "description": "Bij RD 187654.321"}, "publication": withheld("location.point")},
+			[]string{"/location/description"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
