@@ -369,17 +369,81 @@ func recipientRetention151c(r *record.Record) []finding.Finding {
 	return fs
 }
 
-// investigates reports whether a recipient of camera images is the police
-// (namesPolice) or the public prosecutor (Openbaar Ministerie, officier van
-// justitie): those that keep images needed for a criminal investigation
-// under their own law, not 151c's four weeks.
+// investigates reports whether a recipient of camera images is an
+// authority that investigates crimes and keeps images needed for a
+// criminal investigation under its own law, not 151c's four weeks: the
+// police, the public prosecutor, the Royal Military Constabulary, the
+// national criminal investigation department and the special
+// investigation services. The exemption rests on the name alone, so it
+// fails closed: the name is the authority's from its first word
+// (authorities, as whole words, after an article), and names no other
+// organisation beside it, no legal form or association (otherOrganisation)
+// and no word or sign that joins a second party (joinsParty). "Winkeliers
+// i.s.m. politie", "Stichting Politiehonden" or "Politiebond" is held to
+// the four weeks.
 func investigates(party string) bool {
-	if namesPolice(party) {
+	p := strings.ToLower(party)
+	if strings.ContainsAny(p, joinsPartySigns) {
+		return false
+	}
+	// Dotted abbreviations read as one word: "b.v." is "bv", "i.s.m." is
+	// "ism".
+	p = strings.ReplaceAll(p, ".", "")
+	words := strings.FieldsFunc(p, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) })
+	if len(words) > 0 && slices.Contains(articles, words[0]) {
+		words = words[1:]
+	}
+	named := false
+	for _, a := range authorities {
+		name := strings.Fields(a)
+		if len(words) >= len(name) && slices.Equal(words[:len(name)], name) {
+			named = true
+			break
+		}
+	}
+	if !named {
+		return false
+	}
+	for _, w := range words {
+		if slices.Contains(joinsParty, w) || otherOrganisation(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// articles may precede an authority's name: "de politie".
+var articles = []string{"de", "het", "the"}
+
+// authorities are the names, in words, of the authorities that
+// investigate crimes, as a recipient's name starts with them.
+var authorities = []string{
+	"politie", "nationale politie", "police", "national police", "dutch police",
+	"openbaar ministerie", "om", "europees openbaar ministerie", "eom", "eppo",
+	"public prosecution service", "public prosecutor", "public prosecutors",
+	"arrondissementsparket", "parket", "landelijk parket", "functioneel parket",
+	"officier van justitie", "officieren van justitie",
+	"koninklijke marechaussee", "marechaussee", "kmar", "royal netherlands marechaussee",
+	"rijksrecherche", "fiod",
+}
+
+// joinsPartySigns are the signs that join a second party to a name.
+const joinsPartySigns = "&+/;|"
+
+// joinsParty are the words that join a second party to a name, or say
+// one party acts for another.
+var joinsParty = []string{"en", "and", "of", "or", "ism", "met", "with", "namens", "via", "iov", "tbv", "ea", "cs", "plus", "behalf"}
+
+// otherOrganisation reports whether a word names an organisation of its
+// own beside an authority: a legal form, an association or a firm, alone
+// or at the end of a compound ("adviesbureau", "politiebond").
+func otherOrganisation(w string) bool {
+	switch w {
+	case "bv", "nv", "vof", "cv", "ua", "ltd", "llc", "inc", "gmbh", "holding", "coöperatie", "cooperatie":
 		return true
 	}
-	p := strings.Join(strings.Fields(strings.ToLower(party)), " ")
-	for _, name := range []string{"openbaar ministerie", "officier van justitie", "public prosecut", "prosecution service"} {
-		if strings.Contains(p, name) {
+	for _, s := range []string{"stichting", "vereniging", "bond", "bureau", "kantoor", "bedrijf", "firma", "verbond", "federatie", "unie", "union", "foundation", "association", "company"} {
+		if strings.HasSuffix(w, s) {
 			return true
 		}
 	}

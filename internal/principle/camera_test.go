@@ -259,3 +259,83 @@ data_sharing:
 `},
 	})
 }
+
+// TestInvestigatingAuthorityIsOnlyOneByName: a recipient of public-order
+// camera images keeps them beyond the four weeks only when it is an
+// authority that investigates crimes (Gemeentewet art. 151c(6)), and the
+// register knows that only from its name. It fails closed: the name must
+// be the authority's, from its first word, and name no other organisation
+// beside it; a shop association that works with the police, a police
+// union or a firm named after the prosecutor is held to the four weeks.
+func TestInvestigatingAuthorityIsOnlyOneByName(t *testing.T) {
+	for _, c := range []struct {
+		party string
+		is    bool
+	}{
+		{"Politie", true},
+		{"Politie, basisteam Voorbeeldstad", true},
+		{"Politie Oost-Nederland", true},
+		{"Nationale Politie", true},
+		{"de politie", true},
+		{"Police", true},
+		{"Openbaar Ministerie", true},
+		{"Public Prosecution Service (Openbaar Ministerie)", true},
+		{"OM, arrondissementsparket Midden-Nederland", true},
+		{"Arrondissementsparket Midden-Nederland", true},
+		{"Officier van Justitie", true},
+		{"Koninklijke Marechaussee", true},
+		{"Marechaussee, brigade Schiphol", true},
+		{"Rijksrecherche", true},
+		{"FIOD", true},
+
+		{"Winkeliers i.s.m. politie", false},
+		{"Politiebond NPB (vakbond)", false},
+		{"Politie bond NPB", false},
+		{"Nederlandse Politiebond", false},
+		{"Stichting Politiehonden", false},
+		{"Beveiligingsbedrijf (politiegecertificeerd)", false},
+		{"Officier van Justitie-kantoor Adviesbureau BV", false},
+		{"Politie en Winkeliersvereniging", false},
+		{"Politie & Partners B.V.", false},
+		{"Politie/Stadstoezicht", false},
+		{"Politie + gemeente", false},
+		{"Politie namens Beveiliging Noord", false},
+		{"Rijksrecherche Advies B.V.", false},
+		{"Politieke partij", false},
+		{"Winkeliersvereniging Binnenstad", false},
+		{"Centraal Justitieel Incassobureau (CJIB)", false},
+		{"Omroep West", false},
+		{"", false},
+	} {
+		if got := investigates(c.party); got != c.is {
+			t.Errorf("investigates(%q) = %v, want %v", c.party, got, c.is)
+		}
+	}
+}
+
+// TestRecipientNamedAfterThePoliceKeepsFourWeeks: a recipient that only
+// borrows the police's name keeps the images four weeks at most; the
+// investigating authorities keep them under their own law.
+func TestRecipientNamedAfterThePoliceKeepsFourWeeks(t *testing.T) {
+	camera := func(sharing string) string {
+		return `
+id: c
+kind: sensor
+status: active
+retention: P28D
+sensor_type: camera
+camera_regime: public_order
+data_sharing:
+` + sharing
+	}
+	runCases(t, "camera-retention", nil, []ruleCase{
+		{name: "shops working with the police", yaml: camera(`  - {party: Winkeliers i.s.m. politie, retention: P1Y}
+`), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 51, "Winkeliers i.s.m. politie keeps public-order camera images for P1Y, longer than the four weeks the law allows"}}},
+		{name: "a foundation for police dogs", yaml: camera(`  - {party: Stichting Politiehonden, retention: P1Y}
+`), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 49, "Stichting Politiehonden keeps public-order camera images for P1Y"}}},
+		{name: "the prosecutor's office, the military police and the national criminal investigation department", yaml: camera(`  - {party: "OM, arrondissementsparket Midden-Nederland", retention: P1Y}
+  - {party: Koninklijke Marechaussee, retention: P1Y}
+  - {party: Rijksrecherche, retention: P1Y}
+`)},
+	})
+}

@@ -228,9 +228,12 @@ func policeClaimed(r *record.Record, path, what, wat string, data bool) finding.
 		nl(fmt.Sprintf("%s, maar de organisatie is van het type %s. %s Daarom gelden voor deze registratie de regels van de AVG.", wat, typ, wie), herstel)), law)
 }
 
-// namesPolice reports whether a party is the police: a word "politie"
+// namesPolice reports whether a party may be the police: a word "politie"
 // ("Politie, basisteam Voorbeeldstad", "politieteam") or "police", not
-// "politiek".
+// "politiek". It reads loosely, as it only raises a duty (police data,
+// policeData): what lowers one, the exemption of a recipient of camera
+// images from the four weeks, asks a name that is the authority's
+// (investigates).
 func namesPolice(party string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(party), func(c rune) bool { return !unicode.IsLetter(c) }) {
 		if w == "police" || strings.HasPrefix(w, "politie") && !strings.HasPrefix(w, "politiek") {
@@ -356,8 +359,8 @@ var cameraRetention = &Rule{
 		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
 	},
 	Satisfy: label.Text{
-		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen de politie en het Openbaar Ministerie bewaren beelden voor de opsporing onder hun eigen wet.",
-		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only the police and the public prosecutor keep images for a criminal investigation under their own law.",
+		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen een opsporingsinstantie (de politie, het Openbaar Ministerie, de Koninklijke Marechaussee, de Rijksrecherche, de FIOD) bewaart beelden voor de opsporing onder haar eigen wet, en alleen als de naam bij party die van de instantie zelf is, zonder een andere organisatie erbij.",
+		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only an investigating authority (the police, the public prosecutor, the Royal Military Constabulary, the Rijksrecherche, the FIOD) keeps images for a criminal investigation under its own law, and only where party is the authority's own name, with no other organisation beside it.",
 	},
 	Example: example(`camera_regime: public_order
 retention: P28D`),
