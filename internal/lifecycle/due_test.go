@@ -604,6 +604,10 @@ func TestInUseOnFollowsTheDatesAStatusDenies(t *testing.T) {
 		{"suspended, no dates", "status: suspended", true},
 		{"retired, started long ago", "status: retired\nlifecycle: {start: 2020-01-01, end: 2021-01-01}", false},
 		{"retired on its end", "status: retired\nlifecycle: {start: 2020-01-01, end: 2026-01-10}", false},
+		// An agreement's end is the term it allows sharing, not a day the
+		// record was used: what a recipient may still hold is the
+		// retention rules' concern.
+		{"retired, a data-sharing agreement running on", "status: retired\nlifecycle: {start: 2020-01-01, end: 2021-01-01}\ndata_sharing: [{party: Politie, start: 2020-01-01, end: 2030-12-31}]", false},
 		{"planned, no dates", "status: planned", false},
 		{"planned, starts tomorrow", "status: planned\nlifecycle: {start: 2026-01-11}", false},
 		{"planned, starts today", "status: planned\nlifecycle: {start: 2026-01-10}", true},

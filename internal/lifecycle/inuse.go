@@ -45,8 +45,12 @@ var UseFields = []string{"lifecycle.start", "evaluation.last", "data_sharing", "
 
 // UseFacts lists the record's dated facts that show it in use once their
 // day has come: lifecycle.start, evaluation.last, each data-sharing
-// agreement's start and each incident's discovery. Malformed dates are the
-// schema's to report and show nothing.
+// agreement's start and each incident's discovery. An agreement's end is
+// not among them: it is the term the agreement allows sharing, not a day
+// the record was used, so an agreement running on past lifecycle.end does
+// not undo a retirement; what the recipient may still hold then is the
+// retention rules' concern. Malformed dates are the schema's to report
+// and show nothing.
 func UseFacts(r *record.Record) []UseFact {
 	var out []UseFact
 	if d, ok := period.DateOf(r.Lifecycle.Start); ok {

@@ -3,6 +3,7 @@ package principle
 import (
 	"testing"
 
+	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
@@ -338,4 +339,87 @@ data_sharing:
   - {party: Rijksrecherche, retention: P1Y}
 `)},
 	})
+}
+
+// TestRetiredCameraImagesStillHeld: retiring a public-order camera ends
+// its recording, not the images it made. As long as images made before
+// its end may still be held, by the municipality or a recipient, they
+// are held to 151c's four weeks: until lifecycle.end plus the longest
+// retention stated, its own or a recipient's (from the agreement's end,
+// where that lies later, for the recipient may be given images until
+// then); a retention not stated or not readable is taken as still held.
+// What an investigating authority keeps under its own law does not keep
+// the rule applying.
+func TestRetiredCameraImagesStillHeld(t *testing.T) {
+	camera := func(end, retention, sharing string) string {
+		s := `
+id: c
+kind: sensor
+status: retired
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2019-01-01, end: ` + end + `}
+`
+		if retention != "" {
+			s += "retention: " + retention + "\n"
+		}
+		if sharing != "" {
+			s += "data_sharing:\n" + sharing
+		}
+		return s
+	}
+	const today = "2026-12-07"
+	runCases(t, "camera-retention", nil, []ruleCase{
+		{name: "retired yesterday, images kept five years", today: today, yaml: camera("2026-12-06", "P5Y", ""),
+			want: []want{{"camera-retention", "VNG V", finding.Error, 7, 12, "public-order camera images are kept for P5Y, longer than the four weeks the law allows"}}},
+		{name: "retired yesterday, a recipient keeps them a year under an agreement to 2030", today: today, yaml: camera("2026-12-06", "P28D",
+			"  - {party: Winkeliersvereniging Binnenstad, start: 2025-06-01, end: 2030-12-31, retention: P1Y}\n"),
+			want: []want{{"camera-retention", "VNG V", finding.Error, 9, 93, "Winkeliersvereniging Binnenstad keeps public-order camera images for P1Y"}}},
+		{name: "retired a year ago, a recipient's agreement ran on half a year and it keeps them a year", today: today, yaml: camera("2025-12-01", "P28D",
+			"  - {party: Winkeliersvereniging Binnenstad, start: 2025-06-01, end: 2026-06-30, retention: P1Y}\n"),
+			want: []want{{"camera-retention", "VNG V", finding.Error, 9, 93, "Winkeliersvereniging Binnenstad keeps public-order camera images for P1Y"}}},
+		{name: "retired long ago without a stated retention", today: today, yaml: camera("2020-01-01", "", ""),
+			want: []want{{"camera-retention", "VNG V", finding.Error, 1, 1, "does not state how long images are kept"}}},
+		{name: "retired long ago with a retention that cannot be read", today: today, yaml: camera("2020-01-01", "vier weken", ""),
+			want: []want{{"camera-retention", "VNG V", finding.Error, 7, 12, "is not a duration"}}},
+		{name: "retired six years ago, images kept five years: all destroyed", today: today, yaml: camera("2020-01-01", "P5Y", "")},
+		{name: "retired two months ago, images kept four weeks: all destroyed", today: today, yaml: camera("2026-10-01", "P28D", "")},
+		{name: "the police's own retention does not keep the rule applying", today: today, yaml: camera("2026-06-01", "P28D",
+			"  - {party: Politie Midden-Nederland, start: 2025-06-01, end: 2030-12-31, retention: P5Y}\n")},
+	})
+}
+
+// TestRetiredCameraRetentionHoldsUntilImagesAreGone: the verdict on a
+// retired camera changes on the first day its last images are destroyed,
+// and the outcome says so, for the check cache to check it again then.
+// Images recorded on the last day, 6 December, kept four weeks, are
+// gone from 4 January.
+func TestRetiredCameraRetentionHoldsUntilImagesAreGone(t *testing.T) {
+	fx := newFixture(t, nil, `
+id: c
+kind: sensor
+status: retired
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2025-06-01, end: 2026-12-06}
+retention: P28D
+`)
+	rec := fx.reg.Records[0]
+	rule, _ := Lookup("camera-retention")
+	for _, c := range []struct {
+		day     string
+		applies bool
+	}{
+		{"2026-12-07", true},
+		{"2027-01-03", true},
+		{"2027-01-04", false},
+	} {
+		if got := rule.AppliesOnDay(InUseUntilEnd(rec, day(c.day)), day(c.day)); got != c.applies {
+			t.Errorf("on %s camera-retention applies: %v, want %v", c.day, got, c.applies)
+		}
+	}
+	o := NewChecklist(config.Default(), Options{Today: day("2026-12-07")}).Record(rec)
+	if !o.Holds.Holds(day("2027-01-03")) || o.Holds.Holds(day("2027-01-04")) {
+		t.Errorf("the outcome on 2026-12-07 holds %s; want it to end on 2027-01-04", spanText(o.Holds))
+	}
 }

@@ -40,7 +40,7 @@ var readsTable = map[string][]string{
 	"lifecycle-ended":          {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"camera-regime":            {"camera_regime", "capabilities", "data_sharing", "legal_basis", "organisation", "sensor_type", "status"},
 	"camera-decision":          {"camera_regime", "data_sharing", "decisions", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
-	"camera-retention":         {"camera_regime", "data_sharing", "legal_basis", "lifecycle", "retention", "sensor_type", "status"},
+	"camera-retention":         {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "retention", "sensor_type", "status"},
 	"camera-temporary":         {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"evaluation-lapsed":        {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"signage":                  {"camera_regime", "capabilities", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "signage", "status"},

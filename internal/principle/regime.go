@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -352,26 +354,101 @@ lifecycle:
 }
 
 var cameraRetention = &Rule{
-	ID: "camera-retention", Ref: "VNG V", Default: finding.Error, Law: lawRetention, Applies: publicOrderInUse,
-	Title: label.Text{"Bewaartermijn camerabeelden", "Camera image retention"},
+	ID: "camera-retention", Ref: "VNG V", Default: finding.Error, Law: lawRetention,
+	// Retiring a camera ends its recording, not the images it made: the
+	// rule applies while they may still be held (imagesHeld), which only
+	// the day tells.
+	Applies:   func(r *record.Record) bool { return r.PublicOrder() },
+	AppliesOn: func(r *record.Record, today time.Time) bool { return imagesHeld(&Context{day: newClock(today)}, r) },
+	Title:     label.Text{"Bewaartermijn camerabeelden", "Camera image retention"},
 	Why: label.Text{
 		"Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",
 		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
 	},
 	Satisfy: label.Text{
-		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen een opsporingsinstantie (de politie, het Openbaar Ministerie, de Koninklijke Marechaussee, de Rijksrecherche, de FIOD) bewaart beelden voor de opsporing onder haar eigen wet, en alleen als de naam bij party die van de instantie zelf is, zonder een andere organisatie erbij.",
-		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only an investigating authority (the police, the public prosecutor, the Royal Military Constabulary, the Rijksrecherche, the FIOD) keeps images for a criminal investigation under its own law, and only where party is the authority's own name, with no other organisation beside it.",
+		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen een opsporingsinstantie (de politie, het Openbaar Ministerie, de Koninklijke Marechaussee, de Rijksrecherche, de FIOD) bewaart beelden voor de opsporing onder haar eigen wet, en alleen als de naam bij party die van de instantie zelf is, zonder een andere organisatie erbij. Dat geldt ook voor een camera buiten gebruik, zolang er nog beelden kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is).",
+		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only an investigating authority (the police, the public prosecutor, the Royal Military Constabulary, the Rijksrecherche, the FIOD) keeps images for a criminal investigation under its own law, and only where party is the authority's own name, with no other organisation beside it. So does a retired camera while its images may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later).",
 	},
 	Example: example(`camera_regime: public_order
 retention: P28D`),
 	// What a recipient keeps the images for is held to the same four
 	// weeks (recipientRetention151c).
-	Check: func(_ *Context, r *record.Record) []finding.Finding {
-		if !r.PublicOrder() || retired(r) {
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if !r.PublicOrder() || !imagesHeld(ctx, r) {
 			return nil
 		}
 		return append(ownRetention151c(r), recipientRetention151c(r)...)
 	},
+}
+
+// imagesHeld reports whether images a public-order camera made may still
+// be held today, by the municipality or a recipient: always while it is in
+// use, and once retired until the last of them is destroyed
+// (imagesDestroyedBy). A retention that does not tell when keeps them
+// held (fail closed).
+func imagesHeld(ctx *Context, r *record.Record) bool {
+	if !retired(r) {
+		return true
+	}
+	by, ok := imagesDestroyedBy(r)
+	return !ok || !ctx.OnOrAfter(by)
+}
+
+// imagesDestroyedBy is the moment by which every image of a retired
+// public-order camera is destroyed, as its record states: its
+// lifecycle.end plus the longest retention stated, its own or a
+// recipient's. A recipient may be given images as long as its agreement
+// runs, so its retention counts from the agreement's end where that lies
+// after the camera's. What an investigating authority keeps under its own
+// law (investigates) is not the four weeks' concern. False when a
+// retention is not stated or cannot be read: the record does not show
+// that the images are gone.
+func imagesDestroyedBy(r *record.Record) (time.Time, bool) {
+	end, ok := lifecycle.RetiredEnd(r)
+	if !ok {
+		return time.Time{}, false
+	}
+	by, ok := keptUntil(end, r.Retention)
+	if !ok {
+		return time.Time{}, false
+	}
+	for _, s := range r.DataSharing {
+		if investigates(s.Party) {
+			continue
+		}
+		from := end
+		if d, ok := date(s.End); ok && d.After(end) {
+			from = d
+		}
+		until, ok := keptUntil(from, s.Retention)
+		if !ok {
+			return time.Time{}, false
+		}
+		if until.After(by) {
+			by = until
+		}
+	}
+	return by, true
+}
+
+// keptUntil is the moment by which images recorded or received up to the
+// end of the day last, and kept for retention, are destroyed: retention
+// after the last moment of that day. False when retention does not say.
+func keptUntil(last time.Time, retention string) (time.Time, bool) {
+	if retention == "not_stored" {
+		return last.AddDate(0, 0, 1), true
+	}
+	if blank(retention) {
+		return time.Time{}, false
+	}
+	d, err := period.Parse(retention)
+	if err != nil {
+		return time.Time{}, false
+	}
+	// From the day's last moment: a month from the 30th of January ends
+	// on the last of February whatever the hour, so the day is added
+	// after the retention.
+	return d.AddTo(last).AddDate(0, 0, 1), true
 }
 
 // ownRetention151c holds a public-order camera's own retention to the four

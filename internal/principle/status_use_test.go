@@ -184,12 +184,20 @@ func TestStatusEscape(t *testing.T) {
 			return edit(t, s, "  end: 2027-06-30\n", "")
 		}},
 			want: []brief{council, mayor, decided, {"lifecycle-end", finding.Warning, "/lifecycle", "the record is retired but its life cycle has no end date, so the checklist treats it as in use"}}, errors: -1},
+		// Retired, the camera no longer records, but images it made are
+		// held to the four weeks while they may still be kept: here a year.
 		{name: "retired on the day its end has come, nothing later: exempt", today: "2027-06-30", edits: []func(string) string{status("retired"), noDecisions, biometric},
-			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}, {"biometric-ban", finding.Error, "", ""}}, errors: 0},
+			want:    []brief{{"camera-retention", finding.Error, "/retention", "kept for P1Y"}},
+			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}, {"biometric-ban", finding.Error, "", ""}}, errors: 1},
 		{name: "retired after its end, nothing later: exempt", edits: []func(string) string{status("retired"), noDecisions, biometric, func(s string) string {
 			return edit(t, s, "  end: 2027-06-30\n  extension_criteria", "  end: 2026-06-30\n  extension_criteria")
 		}},
-			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}, {"biometric-ban", finding.Error, "", ""}}, errors: 0},
+			want:    []brief{{"camera-retention", finding.Error, "/retention", "kept for P1Y"}},
+			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}, {"biometric-ban", finding.Error, "", ""}}, errors: 1},
+		{name: "retired long after its end, its images destroyed: exempt", today: "2028-07-01", edits: []func(string) string{status("retired"), noDecisions, biometric, func(s string) string {
+			return edit(t, s, "  end: 2027-06-30\n  extension_criteria", "  end: 2026-06-30\n  extension_criteria")
+		}},
+			notWant: []brief{council, mayor, decided, {"lifecycle-ended", finding.Error, "", ""}, {"biometric-ban", finding.Error, "", ""}, {"camera-retention", finding.Error, "", ""}}, errors: 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
