@@ -9,10 +9,11 @@ import (
 // what the checklist asks of it: whether personal data is assumed, and
 // which of the DPIA's grounds a sensor falls under.
 
-// personalWhyOf reports whether a sensor processes personal data whatever
+// personalWhyOf reports whether a record processes personal data whatever
 // personal_data.processed says, and why: by its nature (its type,
-// capabilities or camera regime, record.PersonalByNature), or by what it
-// says it processes (record.PersonalBySign).
+// capabilities or camera regime, record.PersonalByNature), or by what its
+// own fields say it processes (record.PersonalBySign: its categories, its
+// datasets), whichever kind it is.
 func personalWhyOf(r *record.Record) (string, bool) {
 	if why, ok := r.PersonalByNature(); ok {
 		return why, true
@@ -22,7 +23,8 @@ func personalWhyOf(r *record.Record) (string, bool) {
 
 // personal reports whether personal data must be assumed (6.4, by nature
 // or by sign: record.ProcessesPersonalData). Every rule of the checklist
-// asks this.
+// asks this, so each rule that does reads personal_data, capabilities and
+// datasets (readsTable).
 func personal(r *record.Record) bool { return r.ProcessesPersonalData() }
 
 // tracking reports whether a sensor tracks devices or people: its type,

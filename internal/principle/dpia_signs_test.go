@@ -104,11 +104,18 @@ lifecycle: {start: 2026-01-01}
 			[]want{{"dpia-required", "VNG 6.3", finding.Error, 8, 16, `a DPIA mandatory (…) for systematic monitoring of people in a publicly accessible area ("gezicht" in personal_data.categories)`}}},
 		{"a counter of phones without minimisation", "device-minimisation", counter + "personal_data: {processed: yes, categories: [Wifi-signalen van telefoons]}\n",
 			[]want{{"device-minimisation", "VNG 7.5", finding.Error, 1, 1, "the counter picks up device identifiers, which the law asks to keep to what is needed and to protect by design (GDPR art. 5(1)(c), 25(1)), but lists no hashing with a rotating salt or truncation"}}},
-		{"an algorithm with licence plates is not a sensor", "personal-data-inferred", `
+		{"an algorithm with licence plates processes personal data", "personal-data-inferred", `
 id: a
 kind: algorithm
 status: active
 personal_data: {processed: no, categories: [Kenteken]}
+`, []want{{"personal-data-inferred", "VNG 6.4", finding.Error, 4, 28, `personal_data.processed is no, but the record itself says the algorithm processes personal data: "kenteken" in personal_data.categories (GDPR art. 4(1))`}}},
+		{"an algorithm with licence plates does not watch public space", "dpia-required", `
+id: a
+kind: algorithm
+status: active
+personal_data: {processed: yes, categories: [Kenteken]}
+dpia: {status: not_required, reason: vergunningenbestand}
 `, nil},
 	}
 	for _, c := range cases {

@@ -58,3 +58,51 @@ func TestPersonalByNatureHoldsForEveryKind(t *testing.T) {
 		}
 	})
 }
+
+// TestPersonalByOwnFieldsHoldsForEveryKind: an algorithm whose datasets
+// hold personal data, or whose categories name licence plates or a special
+// category, processes personal data whatever personal_data.processed says
+// (fail closed, GDPR art. 4(1)): it is told processed "no" is wrong, and
+// the lawful ground, the DPIA and, for a decision on its own, the human
+// intervention of art. 22 follow. Datasets that hold none leave it be.
+func TestPersonalByOwnFieldsHoldsForEveryKind(t *testing.T) {
+	const base = "id: a\nkind: algorithm\nstatus: active\norganisation: {type: municipality}\nretention: P5Y\naffects_individuals: false\n"
+	const decides = "role: automated_decision\n"
+	const plates = "role: decision_support\n"
+	for _, tt := range []struct {
+		name, yaml, why string
+		want            []string
+	}{
+		{"a decision on datasets of personal data", base + decides + "personal_data: {processed: \"no\"}\ndatasets:\n  - {name: Suwinet, personal_data: true}\n  - {name: Basisregistratie Personen (BRP), personal_data: true}\n",
+			`dataset "Suwinet"`, []string{"personal-data-inferred", "legal-basis", "dpia-required", "human-oversight"}},
+		{"licence plates among the categories", base + plates + "personal_data: {processed: \"no\", categories: [\"Kentekens en locatie van geparkeerde auto's\"]}\n",
+			`"kenteken"`, []string{"personal-data-inferred", "legal-basis"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got := legalErrors(t, tt.yaml)
+			for _, id := range tt.want {
+				f, ok := got[id]
+				if !ok {
+					t.Errorf("no legal error of %s; got %v", id, got)
+					continue
+				}
+				if containsInOrder(f.Message.In("en"), "sensor") || containsInOrder(f.Message.In("nl"), "sensor") {
+					t.Errorf("%s calls the algorithm a sensor: %q / %q", id, f.Message.In("en"), f.Message.In("nl"))
+				}
+			}
+			if f, ok := got["personal-data-inferred"]; ok {
+				if !containsInOrder(f.Message.In("en"), tt.why+"…GDPR art. 4(1)") || !containsInOrder(f.Message.In("nl"), tt.why+"…AVG art. 4 lid 1") {
+					t.Errorf("the contradiction does not say why: %q / %q", f.Message.In("en"), f.Message.In("nl"))
+				}
+				if containsInOrder(f.Message.In("en"), "images, sound") {
+					t.Errorf("the contradiction speaks of what a sensor picks up: %q", f.Message.In("en"))
+				}
+			}
+		})
+	}
+	t.Run("datasets of no personal data", func(t *testing.T) {
+		if got := legalErrors(t, base+decides+"personal_data: {processed: \"no\"}\ndatasets:\n  - {name: Wegenkaart, personal_data: false}\n"); len(got) != 0 {
+			t.Errorf("want no legal errors, got %v", got)
+		}
+	})
+}

@@ -34,6 +34,9 @@ func personalWhy(r *record.Record) string {
 		return fmt.Sprintf("the %s processes personal data by its nature (%s%s)", kindName(r).en, why, cite)
 	}
 	if why, ok := personalWhyOf(r); ok {
+		if !picksUpPeople(r) {
+			return fmt.Sprintf("the record's own fields say the %s processes personal data (%s%s)", kindName(r).en, why, cite)
+		}
 		return fmt.Sprintf("the record says the sensor processes identifiers of people (%s), which are personal data%s", why, own)
 	}
 	return "it is not known whether the record processes personal data, so it counts as personal data (6.4)"
@@ -54,9 +57,21 @@ func personalWhyNL(r *record.Record) string {
 		return fmt.Sprintf("%s verwerkt door wat %s doet persoonsgegevens (%s%s).", capitalise(k.the), k.it, why, cite)
 	}
 	if why, ok := personalWhyOf(r); ok {
+		if !picksUpPeople(r) {
+			return fmt.Sprintf("Volgens de registratie zelf verwerkt %s persoonsgegevens (%s%s).", kindName(r).the, why, cite)
+		}
 		return fmt.Sprintf("Volgens de registratie verwerkt de sensor kenmerken van mensen (%s). Dat zijn persoonsgegevens%s.", why, own)
 	}
 	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
+}
+
+// picksUpPeople reports whether a sensor says it picks up identifiers of
+// people (record.HasSign): licence plates, device identifiers, location
+// traces or faces. What else makes a record's own fields personal data (a
+// dataset of personal data, a special category) is told as what the
+// record says.
+func picksUpPeople(r *record.Record) bool {
+	return slices.ContainsFunc([]record.SignKind{record.SignDevice, record.SignLocation, record.SignPlates, record.SignFaces}, r.HasSign)
 }
 
 // kind names a kind of record in a sentence, in English and in Dutch.
@@ -610,8 +625,8 @@ var personalDataInferred = &Rule{
 		"Licence plates, MAC addresses of phones (hashed or not), location traces, camera images and sound recordings of people in public space, and what is recognised of their faces, bodies or behaviour are personal data: they relate to an identifiable person (GDPR art. 4(1)). The Dutch DPA fined a municipality in 2021 for counting with Wi-Fi signals. When in doubt, data is treated as personal (VNG principle 6.4).",
 	},
 	Satisfy: label.Text{
-		"Een ANPR-camera, een wifi-/bluetoothteller, een camera voor openbare orde of politie, en een sensor die beelden of geluid opneemt of live toont, kentekens of gezichten herkent, mensen of apparaten volgt of mensen biometrisch indeelt, zegt personal_data.processed: yes. Dat geldt ook voor een algoritme met zo'n mogelijkheid (capabilities), zoals het lezen van kentekens. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
-		"An ANPR camera, a Wi-Fi/Bluetooth counter, a public-order or police camera, and a sensor that records or shows images or sound, recognises licence plates or faces, tracks people or devices or categorises people biometrically says personal_data.processed: yes. So does an algorithm with such a capability (capabilities), such as reading licence plates. The checklist treats it as personal data whatever the record says.",
+		"Een ANPR-camera, een wifi-/bluetoothteller, een camera voor openbare orde of politie, en een sensor die beelden of geluid opneemt of live toont, kentekens of gezichten herkent, mensen of apparaten volgt of mensen biometrisch indeelt, zegt personal_data.processed: yes. Dat geldt ook voor een algoritme met zo'n mogelijkheid (capabilities), zoals het lezen van kentekens, en voor elke registratie die zelf zegt dat ze persoonsgegevens verwerkt: een gegevensbron met personal_data: true, of kentekens, kenmerken van apparaten of een bijzondere categorie bij de soorten gegevens. De checklist behandelt het als persoonsgegevens, wat de registratie ook zegt.",
+		"An ANPR camera, a Wi-Fi/Bluetooth counter, a public-order or police camera, and a sensor that records or shows images or sound, recognises licence plates or faces, tracks people or devices or categorises people biometrically says personal_data.processed: yes. So does an algorithm with such a capability (capabilities), such as reading licence plates, and any record whose own fields say it processes personal data: a dataset with personal_data: true, or licence plates, device identifiers or a special category among its categories. The checklist treats it as personal data whatever the record says.",
 	},
 	Example: example(`sensor_type: anpr_camera
 personal_data:
@@ -624,11 +639,19 @@ personal_data:
 			return nil
 		}
 		k := kindName(r)
+		// What a sensor picks up of people, or what the record does by
+		// its nature, relates to identifiable people; anything else the
+		// record's own fields say (a dataset of personal data, a special
+		// category) contradicts processed as it stands.
+		msg := fmt.Sprintf("personal_data.processed is %s, but %s with %s processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, k.enA, why)
+		msgNL := fmt.Sprintf("Bij personal_data.processed staat %s, maar %s met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, k.a, why)
+		if _, nature := r.PersonalByNature(); !nature && !picksUpPeople(r) {
+			msg = fmt.Sprintf("personal_data.processed is %s, but the record itself says the %s processes personal data: %s", r.PersonalData.Processed, k.en, why)
+			msgNL = fmt.Sprintf("Bij personal_data.processed staat %s, maar de registratie zegt zelf dat %s persoonsgegevens verwerkt: %s.", r.PersonalData.Processed, k.the, why)
+		}
 		f := at("/personal_data/processed",
-			en(fmt.Sprintf("personal_data.processed is %s, but %s with %s processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, k.enA, why),
-				fmt.Sprintf("set personal_data.processed: yes and list the categories; the checklist already treats the %s as processing personal data", k.en)),
-			nl(fmt.Sprintf("Bij personal_data.processed staat %s, maar %s met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, k.a, why),
-				fmt.Sprintf("Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt %s al als %s persoonsgegevens verwerkt.", k.the, k.a+" "+k.that)))
+			en(msg, fmt.Sprintf("set personal_data.processed: yes and list the categories; the checklist already treats the %s as processing personal data", k.en)),
+			nl(msgNL, fmt.Sprintf("Vul personal_data.processed: yes in en noem de soorten gegevens. De checklist behandelt %s al als %s persoonsgegevens verwerkt.", k.the, k.a+" "+k.that)))
 		f = citesLaw(f, lawOf(r, lawPersonal))
 		if r.PersonalData.Processed == "unknown" {
 			f.Severity = finding.Warning // unknown already counts as yes

@@ -19,22 +19,25 @@ import (
 // regime says (record.PublicOrder). A rule that asks whether a sensor is a
 // camera reads its capabilities, camera_regime and legal_basis as well as
 // its sensor_type: a sensor that films or claims 151c is one whatever its
-// type (record.IsCamera).
+// type (record.IsCamera). A rule that asks whether a record processes
+// personal data reads its datasets too: a dataset with personal_data: true
+// makes it so whatever personal_data.processed says
+// (record.PersonalBySign).
 // Kept as a table beside the rules, not in them, so that a change to a
 // rule's check and a change to what it reads are read side by side here.
 var readsTable = map[string][]string{
-	"biometric-ban":            {"ai_act", "camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status", "themes"},
+	"biometric-ban":            {"ai_act", "camera_regime", "capabilities", "datasets", "legal_basis", "organisation", "personal_data", "sensor_type", "status", "themes"},
 	"owner-reachable":          {"owner"},
-	"personal-data-inferred":   {"camera_regime", "capabilities", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "status"},
-	"dpia-required":            {"affects_individuals", "camera_regime", "capabilities", "data_sharing", "dpia", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "organisation.type", "personal_data", "role", "sensor_type", "status"},
-	"dpia-public":              {"camera_regime", "capabilities", "dpia", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
-	"legal-basis":              {"camera_regime", "capabilities", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
-	"special-categories":       {"camera_regime", "capabilities", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
-	"retention":                {"camera_regime", "capabilities", "legal_basis", "minimisation", "personal_data", "retention", "sensor_type", "status"},
+	"personal-data-inferred":   {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "status"},
+	"dpia-required":            {"affects_individuals", "camera_regime", "capabilities", "data_sharing", "datasets", "dpia", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "organisation.type", "personal_data", "role", "sensor_type", "status"},
+	"dpia-public":              {"camera_regime", "capabilities", "datasets", "dpia", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
+	"legal-basis":              {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
+	"special-categories":       {"camera_regime", "capabilities", "datasets", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
+	"retention":                {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "personal_data", "retention", "sensor_type", "status"},
 	"decision-recorded":        {"data_sharing", "decisions", "evaluation", "incidents", "lifecycle", "organisation", "status"},
 	"problem-and-alternatives": {"alternatives", "problem", "status"},
-	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "legal_basis", "location.area", "minimisation", "personal_data", "risks", "role", "sensor_type", "status"},
-	"impact-assessment":        {"affects_individuals", "assessments", "capabilities", "personal_data", "role", "status"},
+	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "datasets", "legal_basis", "location.area", "minimisation", "personal_data", "risks", "role", "sensor_type", "status"},
+	"impact-assessment":        {"affects_individuals", "assessments", "capabilities", "datasets", "personal_data", "role", "status"},
 	"self-learning":            {"assessments", "camera_regime", "evaluation", "legal_basis", "lifecycle", "self_learning", "sensor_type", "status"},
 	"lifecycle-end":            {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"lifecycle-ended":          {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
@@ -43,20 +46,20 @@ var readsTable = map[string][]string{
 	"camera-retention":         {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "retention", "sensor_type", "status"},
 	"camera-temporary":         {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"evaluation-lapsed":        {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
-	"signage":                  {"camera_regime", "capabilities", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "signage", "status"},
+	"signage":                  {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "signage", "status"},
 	"minimisation":             {"camera_regime", "capabilities", "legal_basis", "minimisation", "sensor_type", "status"},
-	"device-minimisation":      {"camera_regime", "capabilities", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "status"},
+	"device-minimisation":      {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "status"},
 	"supplier-watch":           {"camera_regime", "capabilities", "legal_basis", "sensor_type", "status", "vendor"},
-	"security-audit":           {"camera_regime", "capabilities", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "personal_data", "security", "sensor_type", "status"},
+	"security-audit":           {"camera_regime", "capabilities", "data_sharing", "datasets", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "personal_data", "security", "sensor_type", "status"},
 	"data-rights":              {"data_rights", "status", "supplier", "vendor"},
 	"sharing-temporary":        {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"breach-reported":          {"camera_regime", "incidents", "legal_basis", "organisation.type"},
-	"human-oversight":          {"affects_individuals", "camera_regime", "capabilities", "human_oversight", "legal_basis", "organisation.type", "personal_data", "role", "status"},
-	"explanation":              {"affects_individuals", "capabilities", "explanation", "personal_data", "role", "status"},
+	"human-oversight":          {"affects_individuals", "camera_regime", "capabilities", "datasets", "human_oversight", "legal_basis", "organisation.type", "personal_data", "role", "status"},
+	"explanation":              {"affects_individuals", "capabilities", "datasets", "explanation", "personal_data", "role", "status"},
 	"datasets-and-source":      {"datasets", "organisation", "source_code", "status", "supplier"},
-	"objection":                {"affects_individuals", "capabilities", "objection", "personal_data", "role", "status"},
-	"publication-category":     {"affects_individuals", "ai_act", "capabilities", "personal_data", "publication_category", "role", "status"},
-	"ai-act-profile":           {"ai_act", "algorithm_type", "capabilities", "personal_data", "role", "status", "themes"},
+	"objection":                {"affects_individuals", "capabilities", "datasets", "objection", "personal_data", "role", "status"},
+	"publication-category":     {"affects_individuals", "ai_act", "capabilities", "datasets", "personal_data", "publication_category", "role", "status"},
+	"ai-act-profile":           {"ai_act", "algorithm_type", "capabilities", "datasets", "personal_data", "role", "status", "themes"},
 	"ai-act-fria":              {"ai_act", "camera_regime", "capabilities", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "organisation", "sensor_type", "status"},
 	"ai-act-registration":      {"ai_act", "camera_regime", "capabilities", "legal_basis", "organisation", "sensor_type", "status"},
 	"ai-act-transparency":      {"ai_act", "algorithm_type", "capabilities", "status"},
@@ -64,7 +67,7 @@ var readsTable = map[string][]string{
 	"notice-period":            {"camera_regime", "capabilities", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "organisation", "registered_on", "sensor_type", "status", "themes"},
 	"independent-review":       {"ai_act", "capabilities", "publication_category", "reviews", "status"},
 	"advice-response":          {"reviews"},
-	"correction-route":         {"camera_regime", "capabilities", "correction", "legal_basis", "organisation.type", "personal_data", "sensor_type", "status"},
+	"correction-route":         {"camera_regime", "capabilities", "correction", "datasets", "legal_basis", "organisation.type", "personal_data", "sensor_type", "status"},
 	"plain-language":           {"purpose", "summary"},
 	// A record that still holds a placeholder is never public (load marks
 	// it with placeholder.Find, as this rule does): on a public record

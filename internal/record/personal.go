@@ -1,6 +1,7 @@
 package record
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -41,35 +42,50 @@ type PersonalSign struct {
 	measures []string // minimisation measures that only exist for these identifiers
 }
 
-// PersonalBySign reports whether a sensor record says it processes what
-// makes it personal data (personalSigns), and why: the word of its
-// personal data categories, or the minimisation measure, that matched,
-// with the field that holds it. Algorithms are left out: a permit
-// database that holds licence plates does not watch public space.
+// PersonalBySign reports whether a record says, in its own fields, that
+// it processes personal data, and why, whichever kind it is and whatever
+// personal_data.processed says (fail closed, GDPR art. 4(1)): a word of
+// its personal data categories that names an identifier of people
+// (personalSigns) or a special category (SpecialCategory), a dataset it
+// says holds personal data, or a minimisation measure that only exists
+// for identifiers, with the field that holds it.
 func (r *Record) PersonalBySign() (string, bool) {
 	for _, s := range personalSigns {
 		if why, ok := s.in(r); ok {
 			return why, true
 		}
 	}
+	if c, ok := r.SpecialCategory(); ok {
+		return `"` + c + `" in personal_data.categories`, true
+	}
+	for i, d := range r.Datasets {
+		if d.PersonalData != nil && *d.PersonalData {
+			if strings.TrimSpace(d.Name) == "" {
+				return fmt.Sprintf("datasets[%d] with personal_data: true", i), true
+			}
+			return `dataset "` + d.Name + `" with personal_data: true`, true
+		}
+	}
 	return "", false
 }
 
 // HasSign reports whether a sensor record says it processes what a sign of
-// the kind names.
+// the kind names. Algorithms are left out: a permit database that holds
+// licence plates processes personal data (PersonalBySign) but does not
+// watch public space.
 func (r *Record) HasSign(k SignKind) bool {
+	if r.Kind != Sensor {
+		return false
+	}
 	return slices.ContainsFunc(personalSigns, func(s PersonalSign) bool {
 		_, ok := s.in(r)
 		return ok && s.Kind == k
 	})
 }
 
-// in reports whether a sensor record says it processes what the sign
-// names, and why.
+// in reports whether a record says it processes what the sign names, and
+// why.
 func (s PersonalSign) in(r *Record) (string, bool) {
-	if r.Kind != Sensor {
-		return "", false
-	}
 	for _, c := range r.PersonalData.Categories {
 		if w, ok := wordStartIn(strings.ToLower(c), s.words); ok {
 			return `"` + w + `" in personal_data.categories`, true

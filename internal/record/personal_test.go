@@ -2,9 +2,12 @@ package record
 
 import "testing"
 
-// TestPersonalBySign: what a sensor says it processes makes it personal
-// data, at the start of a word of its categories or by a measure that only
-// exists for identifiers; an algorithm, and a word inside another, do not.
+// TestPersonalBySign: what a record says it processes makes it personal
+// data, whichever kind it is and whatever personal_data.processed says: a
+// word at the start of a word of its categories, a special category among
+// them, a dataset it says holds personal data, or a measure that only
+// exists for identifiers. A word inside another does not count, nor a
+// dataset that holds none.
 func TestPersonalBySign(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -19,7 +22,15 @@ func TestPersonalBySign(t *testing.T) {
 		{"a rotating salt", Record{Kind: Sensor, PersonalData: PersonalData{Processed: "no"}, Minimisation: &Minimisation{Measures: []string{"aggregation_only", "hashing_rotating_salt"}}},
 			"minimisation.measures hashing_rotating_salt", true},
 		{"words inside other words", Record{Kind: Sensor, PersonalData: PersonalData{Processed: "no", Categories: []string{"Surface temperature", "Macro-gegevens"}}}, "", false},
-		{"an algorithm with plates", Record{Kind: Algorithm, PersonalData: PersonalData{Processed: "no", Categories: []string{"Kenteken"}}}, "", false},
+		{"an algorithm with plates", Record{Kind: Algorithm, PersonalData: PersonalData{Processed: "no", Categories: []string{"Kentekens en locatie van geparkeerde auto's"}}},
+			`"kenteken" in personal_data.categories`, true},
+		{"an algorithm with a special category", Record{Kind: Algorithm, PersonalData: PersonalData{Processed: "no", Categories: []string{"Gezondheidsgegevens"}}},
+			`"Gezondheidsgegevens" in personal_data.categories`, true},
+		{"an algorithm with a dataset of personal data", Record{Kind: Algorithm, PersonalData: PersonalData{Processed: "no"}, Datasets: []Dataset{
+			{Name: "Parkeerzones", PersonalData: new(false)}, {Name: "Basisregistratie Personen (BRP)", PersonalData: new(true)}}},
+			`dataset "Basisregistratie Personen (BRP)" with personal_data: true`, true},
+		{"an algorithm with datasets of no personal data", Record{Kind: Algorithm, PersonalData: PersonalData{Processed: "no"}, Datasets: []Dataset{
+			{Name: "Parkeerzones", PersonalData: new(false)}, {Name: "Wegenkaart"}}}, "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,6 +45,9 @@ func TestPersonalBySign(t *testing.T) {
 	}
 	if r := (Record{Kind: Sensor, PersonalData: PersonalData{Categories: []string{"Kentekens"}}}); !r.HasSign(SignPlates) || r.HasSign(SignDevice) {
 		t.Error("HasSign does not tell plates from devices")
+	}
+	if r := (Record{Kind: Algorithm, PersonalData: PersonalData{Categories: []string{"Kentekens"}}}); r.HasSign(SignPlates) {
+		t.Error("an algorithm that holds licence plates is taken for one that watches public space")
 	}
 }
 
