@@ -781,18 +781,23 @@ var specialCategories = &Rule{
 			// The category text decides, not the yes/no field: fail closed.
 			fs = append(fs, lawful(at("/personal_data/special_categories",
 				en(fmt.Sprintf("personal_data.special_categories is false, but %q is a special category of personal data (GDPR art. 9(1))", named),
-					"set personal_data.special_categories: true with its ground and law; the checklist already treats the record as processing special categories. If the category is not what art. 9(1) means, describe it in other words"),
+					"set personal_data.special_categories: true with its ground and law; the checklist already treats the record as processing special categories. If the category is not what art. 9(1) means, describe it in other words (a dog's breed: \"hondenras\", not \"ras\")"),
 				nl(fmt.Sprintf("Bij personal_data.special_categories staat false (geen bijzondere persoonsgegevens), maar %q is een bijzonder persoonsgegeven (AVG art. 9 lid 1).", named),
-					"Vul personal_data.special_categories: true in, met de uitzondering en het wetsartikel. De checklist behandelt de gegevens al als bijzondere persoonsgegevens. Bedoelt u iets anders dan art. 9 lid 1, beschrijf de soort gegevens dan met andere woorden.")), law))
+					"Vul personal_data.special_categories: true in, met de uitzondering en het wetsartikel. De checklist behandelt de gegevens al als bijzondere persoonsgegevens. Bedoelt u iets anders dan art. 9 lid 1, beschrijf de soort gegevens dan met andere woorden (het ras van een hond: \"hondenras\", niet \"ras\").")), law))
 		}
 		if len(need) == 0 {
 			return fs
 		}
+		help := "processing special categories is forbidden unless an exception applies: record the exception and the article that gives it, or stop the processing"
+		hulp := "Bijzondere persoonsgegevens verwerken is verboden, tenzij een uitzondering geldt. Leg de uitzondering en het wetsartikel vast, of stop de verwerking."
+		if listed && !isTrue(r.PersonalData.SpecialCategories) {
+			// Only the category text says so: it may mean something else.
+			help += `. If the category is not what art. 9(1) means, describe it in other words (a dog's breed: "hondenras", not "ras")`
+			hulp += ` Bedoelt u iets anders dan art. 9 lid 1, beschrijf de soort gegevens dan met andere woorden (het ras van een hond: "hondenras", niet "ras").`
+		}
 		f := missing("/personal_data",
-			en(why+", but the record does not give "+joinAnd(need),
-				"processing special categories is forbidden unless an exception applies: record the exception and the article that gives it, or stop the processing"),
-			nl(waarom+" Er staat niet bij: "+joinEn(nodig)+".",
-				"Bijzondere persoonsgegevens verwerken is verboden, tenzij een uitzondering geldt. Leg de uitzondering en het wetsartikel vast, of stop de verwerking."))
+			en(why+", but the record does not give "+joinAnd(need), help),
+			nl(waarom+" Er staat niet bij: "+joinEn(nodig)+".", hulp))
 		// Each missing item names the article it asks for: the message
 		// cites the law there, once.
 		return append([]finding.Finding{lawful(f, law)}, fs...)

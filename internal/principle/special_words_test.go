@@ -35,3 +35,51 @@ func TestSpecialCategoriesFromTheCategories(t *testing.T) {
 		}
 	}
 }
+
+// TestSpecialCategoryWordsGiveLegalErrorsOnlyWhereMeant: a category text
+// that names a special category behind a quote or a non-breaking space, or
+// by a word the list once missed, gets the legal errors of art. 9; a dog's
+// breed written as "hondenras", a race, credibility, a fault's diagnostic
+// code and data said not to be medical get none. Where "ras" means a
+// dog's breed, the help says how to write it.
+func TestSpecialCategoryWordsGiveLegalErrorsOnlyWhereMeant(t *testing.T) {
+	const head = "id: a\nkind: algorithm\npersonal_data: {processed: \"yes\", special_categories: false, categories: ["
+	for _, tt := range []struct {
+		text    string
+		special bool
+	}{
+		{"‘gezondheid’", true},
+		{"“religie”", true},
+		{"gegevens over\u00a0gezondheid", true},
+		{"ziekteverzuim", true},
+		{"arbeidsongeschiktheid", true},
+		{"psychiatrische opname", true},
+		{"zwangerschap", true},
+		{"homoseksualiteit", true},
+		{"partijlidmaatschap", true},
+		{"ras en chipnummer van de hond", true},
+		{"hondenras en chipnummer", false},
+		{"deelnemers aan de race", false},
+		{"geloofwaardigheid van de melding", false},
+		{"diagnosecode van de storing", false},
+		{"niet-medische gegevens", false},
+	} {
+		fs := only(t, "special-categories", nil, nil, testToday, head+`"`+tt.text+`"]}`+"\n")
+		if tt.special && len(fs) != 2 || !tt.special && len(fs) != 0 {
+			t.Errorf("%q: got %d findings, want them only for a special category", tt.text, len(fs))
+		}
+		for _, f := range fs {
+			if f.Severity != finding.Error || f.Law.IsZero() {
+				t.Errorf("%q: %s is no legal error", tt.text, f.Message.In("en"))
+			}
+		}
+	}
+	fs := only(t, "special-categories", nil, nil, testToday, head+"ras en chipnummer van de hond]}\n")
+	if len(fs) != 2 || !containsInOrder(fs[1].Help.In("en"), "hondenras") || !containsInOrder(fs[1].Help.In("nl"), "hondenras") {
+		t.Errorf("the help does not say how to write a dog's breed: %v", fs)
+	}
+	fs = only(t, "special-categories", nil, nil, testToday, "id: a\nkind: algorithm\npersonal_data: {processed: \"yes\", categories: [ras en chipnummer van de hond]}\n")
+	if len(fs) != 1 || !containsInOrder(fs[0].Help.In("en"), "hondenras") || !containsInOrder(fs[0].Help.In("nl"), "hondenras") {
+		t.Errorf("the help does not say how to write a dog's breed where only the category says so: %v", fs)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // What a sensor processes makes it personal data, not the label it
@@ -112,7 +114,14 @@ func wordStartIn(s string, words []string) (string, bool) {
 
 // hasWord reports whether w starts a word of s, and when whole also ends
 // one.
-func hasWord(s, w string, whole bool) bool {
+func hasWord(s, w string, whole bool) bool { return findWord(s, w, whole, nil) }
+
+// findWord reports whether w starts a word of s, and when whole also ends
+// one, at a place skip (if any) does not refuse given the text before it.
+// What bounds a word is any character that is no letter or digit, in any
+// script: a quote, a non-breaking space or a bullet bounds it, a letter
+// with an accent does not.
+func findWord(s, w string, whole bool, skip func(before string) bool) bool {
 	for from := 0; ; {
 		i := strings.Index(s[from:], w)
 		if i < 0 {
@@ -120,36 +129,65 @@ func hasWord(s, w string, whole bool) bool {
 		}
 		i += from
 		end := i + len(w)
-		if (i == 0 || !continuesWord(s[i-1])) && (!whole || end == len(s) || !continuesWord(s[end])) {
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[end:])
+		if (i == 0 || !continuesWord(before)) && (!whole || end == len(s) || !continuesWord(after)) && (skip == nil || !skip(s[:i])) {
 			return true
 		}
 		from = i + 1
 	}
 }
 
-// continuesWord reports whether the byte is an ASCII letter or digit, or
-// part of a multi-byte letter: what continues a word.
-func continuesWord(c byte) bool {
-	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= 0x80
+// continuesWord reports whether the character is a letter or a digit, of
+// any script: what continues a word. An invalid byte counts as a letter,
+// so that it never opens a word.
+func continuesWord(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || c == utf8.RuneError
 }
 
 // specialWords are the special categories of personal data (GDPR art.
 // 9(1)) as a category text names them, in Dutch and English: racial or
 // ethnic origin, political opinions, religious or philosophical beliefs,
-// trade union membership, genetic and biometric data, health, sex life
-// and sexual orientation. Each is matched at the start of a word of
-// personal_data.categories, in lower case ("gezondheid" in
-// "gezondheidsgegevens"); specialWholeWords only as whole words, as
-// they start other words ("ras" in "rasterkaart", "politiek" in
-// "politiekorps").
+// trade union membership, genetic and biometric data, health (illness,
+// disability, incapacity for work, mental health, addiction, pregnancy),
+// sex life and sexual orientation. Each is matched at the start of a word
+// of personal_data.categories, in lower case ("gezondheid" in
+// "gezondheidsgegevens", "gezondh" in "gezondh."); specialWholeWords only
+// as whole words, as they start other words ("ras" in "rasterkaart",
+// "politiek" in "politiekorps", "geloof" in "geloofwaardigheid",
+// "diagnose" in "diagnosecode"). A bare "beperking" is left out: a
+// restriction of processing is one too; the kinds of disability are in.
+// The English "race" is left out: a category of race would say racial, and
+// a race is a contest.
 var specialWords = []string{
-	"raciaal", "raciale", "racial", "etnisch", "etnische", "etniciteit", "ethnic",
-	"politieke", "political", "religie", "religieu", "religio", "godsdienst", "geloof", "levensbeschouw", "philosophical belie",
+	"raciaal", "raciale", "racial", "etnisch", "etnische", "etniciteit", "ethnic", "huidskleur", "skin colour", "skin color",
+	"politieke", "political", "partijlid", "religie", "religieu", "religio", "godsdienst", "geloofs", "levensbeschouw", "philosophical belie",
 	"vakbond", "vakvereniging", "trade union", "genetisch", "genetic", "biometri", "vingerafdruk", "fingerprint",
-	"gezondheid", "medisch", "medical", "health", "diagnose", "diagnosis",
-	"seksle", "seksue", "sex life", "sexual",
+	"gezondheid", "gezondh", "medisch", "medical", "health", "diagnosis", "ziekte", "ziekmeld", "sickness", "illness",
+	"arbeidsongeschikt", "handicap", "gehandicapt", "disabilit", "functiebeperking", "arbeidsbeperking",
+	"lichamelijke beperking", "verstandelijke beperking", "fysieke beperking", "zintuiglijke beperking",
+	"psychisch", "psychiatr", "mental health", "verslaving", "verslaafd", "addiction",
+	"zwanger", "pregnan",
+	"seksle", "seksue", "sex life", "sexual", "homoseksu", "homosexu", "lhbt", "lgbt",
 }
-var specialWholeWords = []string{"ras", "race", "dna", "politiek"}
+var specialWholeWords = []string{"ras", "dna", "politiek", "geloof", "diagnose", "diagnoses"}
+
+// negations are what, directly before a special-category word, says the
+// category is not one: "niet-medische gegevens", "geen gezondheidsgegevens".
+var negations = []string{"niet-", "non-", "geen "}
+
+// negated reports whether the text before a word ends in a negation that
+// starts a word of its own.
+func negated(before string) bool {
+	for _, n := range negations {
+		if rest, ok := strings.CutSuffix(before, n); ok {
+			if r, _ := utf8.DecodeLastRuneInString(rest); rest == "" || !continuesWord(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // SpecialCategory returns the first of the record's personal data
 // categories that names a special category of personal data (GDPR art.
@@ -158,18 +196,16 @@ var specialWholeWords = []string{"ras", "race", "dna", "politiek"}
 func (r *Record) SpecialCategory() (string, bool) {
 	for _, c := range r.PersonalData.Categories {
 		s := strings.ToLower(c)
-		if _, ok := wordStartIn(s, specialWords); ok {
-			return c, true
+		for _, w := range specialWords {
+			if findWord(s, w, false, negated) {
+				return c, true
+			}
 		}
-		if wholeWordIn(s, specialWholeWords) {
-			return c, true
+		for _, w := range specialWholeWords {
+			if findWord(s, w, true, negated) {
+				return c, true
+			}
 		}
 	}
 	return "", false
-}
-
-// wholeWordIn reports whether one of words is a whole word of s: "ras" in
-// "ras of afkomst", not in "rasterkaart".
-func wholeWordIn(s string, words []string) bool {
-	return slices.ContainsFunc(words, func(w string) bool { return hasWord(s, w, true) })
 }

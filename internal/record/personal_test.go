@@ -79,3 +79,85 @@ func TestPersonalByNatureOfEveryKind(t *testing.T) {
 		})
 	}
 }
+
+// TestSpecialCategoryWords: a category text names a special category of
+// GDPR art. 9(1) by a word at the start of a word, whatever punctuation,
+// quote, non-breaking space or bullet stands before it, in Dutch, in
+// English or abbreviated; a word inside another word, a word that means
+// something else (a race, credibility, a fault's diagnostic code) and a
+// category that says it is not one do not count.
+func TestSpecialCategoryWords(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		special bool
+	}{
+		// Boundaries are letters, whatever their bytes.
+		{"‘gezondheid’", true},
+		{"“religie”", true},
+		{"gegevens over\u00a0gezondheid", true},
+		{"• gezondheidsgegevens", true},
+		{"«etnische afkomst»", true},
+		{"ongezondheid", false},
+		{"éreligie", false},
+		// Words the list missed.
+		{"Ziektegegevens", true},
+		{"ziekteverzuim", true},
+		{"Arbeidsongeschiktheid", true},
+		{"handicap", true},
+		{"functiebeperking", true},
+		{"psychische klachten", true},
+		{"psychiatrische opname", true},
+		{"verslavingszorg", true},
+		{"zwangerschap", true},
+		{"huidskleur", true},
+		{"homoseksualiteit", true},
+		{"partijlidmaatschap", true},
+		{"gezondh. gegevens", true},
+		// Whole words that stay.
+		{"ras of afkomst", true},
+		{"ras en chipnummer van de hond", true},
+		{"racial origin", true},
+		{"raciale afkomst", true},
+		{"geloof", true},
+		{"geloofs- of levensovertuiging", true},
+		{"geloofsovertuiging", true},
+		{"medische diagnose", true},
+		{"diagnoses", true},
+		{"niet-medische en medische gegevens", true},
+		// Not a special category.
+		{"hondenras", false},
+		{"deelnemers aan de race", false},
+		{"geloofwaardigheid van de melding", false},
+		{"diagnosecode van de storing", false},
+		{"niet-medische gegevens", false},
+		{"non-health data", false},
+		{"geen gezondheidsgegevens", false},
+		{"rasterkaart", false},
+		{"beperking van de verwerking", false},
+	} {
+		r := Record{PersonalData: PersonalData{Categories: []string{"adres", tt.text}}}
+		if got, ok := r.SpecialCategory(); ok != tt.special || ok && got != tt.text {
+			t.Errorf("SpecialCategory with %q = %q, %v; want %v", tt.text, got, ok, tt.special)
+		}
+	}
+}
+
+// TestPersonalSignBoundaries: a personal-data sign starts a word after any
+// character that is no letter or digit, and not after a letter of any
+// script.
+func TestPersonalSignBoundaries(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		sign bool
+	}{
+		{"“wifi”-adressen", true},
+		{"•\u00a0kentekens", true},
+		{"überface", false},
+		{"Macro-gegevens", false},
+	} {
+		r := Record{Kind: Sensor, PersonalData: PersonalData{Categories: []string{tt.text}}}
+		if _, ok := r.PersonalBySign(); ok != tt.sign {
+			t.Errorf("PersonalBySign with %q = %v, want %v", tt.text, ok, tt.sign)
+		}
+	}
+}
