@@ -102,7 +102,8 @@ func Failing(items []Item) bool {
 // today is a date (midnight UTC, as period.Today returns it; any clock part
 // is dropped). A zero within means the configuration's due_within. Evaluations
 // count for records in use (Evaluated: active or suspended); life cycles for records not
-// retired; an ended life cycle has lapsed only while the record is active.
+// retired (RetiredOn: labelled so, with an end that has come and no use
+// after it); an ended life cycle has lapsed only while the record is active.
 // Exceptions and agreements that have ended are listed under Ending for
 // records not retired, however long ago: they no longer count and belong out
 // of the record, but they are not a missed duty and do not fail a CI job.
@@ -275,7 +276,7 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 	add := func(what What, date time.Time, g Group, path string, detail label.Text) {
 		items = append(items, Item{Record: r, What: what, Date: date, Group: g, Path: path, Detail: detail})
 	}
-	if r.Status == "retired" {
+	if r.Status == "retired" && RetiredOn(r, today) {
 		return nil
 	}
 

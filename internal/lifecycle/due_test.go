@@ -346,7 +346,11 @@ data_sharing: [{party: P, end: ""}]
 // due as an active one's does (Evaluated), so it fails alike.
 func TestDueUndated(t *testing.T) {
 	rec := func(id, status string) *record.Record {
-		return decode(t, "id: "+id+"\nkind: sensor\nstatus: "+status+"\nlifecycle: {end: \"2050-01-01\"}\nevaluation: {}\n")
+		end := "2050-01-01"
+		if status == "retired" {
+			end = "2020-01-01" // retired once its end has come
+		}
+		return decode(t, "id: "+id+"\nkind: sensor\nstatus: "+status+"\nlifecycle: {end: \""+end+"\"}\nevaluation: {}\n")
 	}
 	tests := []struct {
 		status  string
@@ -519,7 +523,8 @@ func TestDueListsTheAIActsHighRiskDuties(t *testing.T) {
 		{"Annex III, the day come", rec("a", "active", "high_risk", "annex_iii: 5(a)"), "2027-12-02", "P90D", ""},
 		{"Annex I product", rec("a", "active", "high_risk", "annex_i: machines"), "2027-10-01", "P400D", "2028-08-02"},
 		{"not high risk", rec("a", "active", "transparency", "annex_iii: 5(a)"), "2027-10-01", "P90D", ""},
-		{"retired", rec("a", "retired", "high_risk", "annex_iii: 5(a)"), "2027-10-01", "P90D", ""},
+		{"retired", decode(t, "id: a\nkind: algorithm\nstatus: retired\nlifecycle: {start: 2026-01-01, end: 2026-06-01}\nevaluation: {interval: P4Y}\nai_act: {category: high_risk, annex_iii: 5(a)}\n"), "2027-10-01", "P90D", ""},
+		{"labelled retired before its end", decode(t, "id: a\nkind: algorithm\nstatus: retired\nlifecycle: {start: 2026-01-01, end: 2029-06-01}\nevaluation: {interval: P4Y}\nai_act: {category: high_risk, annex_iii: 5(a)}\n"), "2027-10-01", "P90D", "2027-12-02"},
 	}
 	for _, tt := range tests {
 		reg := register.New("", config.Default(), []*record.Record{tt.r})
@@ -564,8 +569,12 @@ func TestDueIntervalTooLongToCompute(t *testing.T) {
 		{"P1Y", "active", Lapsed, "evaluation lapsed on 2025-01-01"},
 	}
 	for _, tt := range tests {
+		end := "2050-01-01"
+		if tt.status == "retired" {
+			end = "2025-06-01" // retired once its end has come
+		}
 		r := decode(t, "id: cam-1\nkind: sensor\nsensor_type: camera\nstatus: "+tt.status+
-			"\nlifecycle: {start: \"2023-06-01\", end: \"2050-01-01\"}\nevaluation: {interval: \""+tt.interval+"\", last: \"2024-01-01\"}\n")
+			"\nlifecycle: {start: \"2023-06-01\", end: \""+end+"\"}\nevaluation: {interval: \""+tt.interval+"\", last: \"2024-01-01\"}\n")
 		reg := register.New("", nil, []*record.Record{r})
 		items := Due(reg, date(t, "2026-01-01"), period.MustParse("P30D"))
 		if tt.group == "" {
@@ -608,6 +617,12 @@ func TestInUseOnFollowsTheDatesAStatusDenies(t *testing.T) {
 		// record was used: what a recipient may still hold is the
 		// retention rules' concern.
 		{"retired, a data-sharing agreement running on", "status: retired\nlifecycle: {start: 2020-01-01, end: 2021-01-01}\ndata_sharing: [{party: Politie, start: 2020-01-01, end: 2030-12-31}]", false},
+		// What shows a retired record operated after its end: a start,
+		// or sharing that began, after it; not the evaluation the end
+		// calls for, nor an incident found later in what it recorded.
+		{"retired, shared data after its end", "status: retired\nlifecycle: {start: 2020-01-01, end: 2021-01-01}\ndata_sharing: [{party: Politie, start: 2022-01-01}]", true},
+		{"retired, evaluated after its end", "status: retired\nlifecycle: {start: 2020-01-01, end: 2021-01-01}\nevaluation: {last: 2021-03-01}", false},
+		{"retired, a breach found after its end", "status: retired\nlifecycle: {start: 2020-01-01, end: 2021-01-01}\nincidents: [{type: breach, discovered: \"2021-02-01T10:00:00+01:00\"}]", false},
 		{"planned, no dates", "status: planned", false},
 		{"planned, starts tomorrow", "status: planned\nlifecycle: {start: 2026-01-11}", false},
 		{"planned, starts today", "status: planned\nlifecycle: {start: 2026-01-10}", true},

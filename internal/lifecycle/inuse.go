@@ -2,6 +2,7 @@ package lifecycle
 
 import (
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/period"
@@ -91,27 +92,23 @@ func MayBeInUse(r *record.Record) bool {
 
 // RetiredEnd is the end of a record labelled retired whose dates agree
 // with the label as far as they can without a day: lifecycle.end is a
-// date, and no use fact (UseFacts) is dated after it. False for any other
-// record: one labelled retired without an end, or with use after it, is
-// in use whatever its label says (fail closed).
+// date, and nothing shows it operated after it (UseAfterEnd). False for
+// any other record: one labelled retired without an end, or operated after
+// it, is in use whatever its label says (fail closed).
 func RetiredEnd(r *record.Record) (time.Time, bool) {
-	if r.Status != "retired" {
-		return time.Time{}, false
-	}
 	end, ok := period.DateOf(r.Lifecycle.End)
-	if !ok {
+	if r.Status != "retired" || !ok || len(UseAfterEnd(r)) > 0 {
 		return time.Time{}, false
-	}
-	for _, u := range UseFacts(r) {
-		if u.Day.After(end) {
-			return time.Time{}, false
-		}
 	}
 	return end, true
 }
 
-// UseAfterEnd lists the use facts of a record labelled retired that are
-// dated after its lifecycle.end: the facts that contradict the label.
+// UseAfterEnd lists the facts of a record labelled retired that show it
+// operated after its lifecycle.end, contradicting the label: a start, or
+// a data-sharing agreement that began, after it. An evaluation after the
+// end is the one principle 3.4 asks for when the term is over, and an
+// incident discovered after it may concern what was recorded before: so
+// neither shows use after the end, though both do before a start.
 func UseAfterEnd(r *record.Record) []UseFact {
 	end, ok := period.DateOf(r.Lifecycle.End)
 	if r.Status != "retired" || !ok {
@@ -119,7 +116,8 @@ func UseAfterEnd(r *record.Record) []UseFact {
 	}
 	var out []UseFact
 	for _, u := range UseFacts(r) {
-		if u.Day.After(end) {
+		operated := u.Path == "/lifecycle/start" || strings.HasPrefix(u.Path, "/data_sharing/")
+		if operated && u.Day.After(end) {
 			out = append(out, u)
 		}
 	}

@@ -178,7 +178,7 @@ func TestStatusEscape(t *testing.T) {
 				"  last: 2026-01-15\n", "  last: 2026-11-15\n", "    start: 2025-07-01\n", "    start: 2026-11-01\n")
 		}},
 			want: []brief{{"biometric-ban", finding.Error, "/capabilities/1", "realtime_biometric_identification"},
-				{"lifecycle-ended", finding.Error, "/status", "the status is retired with its life cycle ended on 2025-08-01, but the record's own dates show it in use after that: it was evaluated on 2026-11-15 (evaluation.last) and it shares data with Politie, basisteam Voorbeeldstad since 2026-11-01"},
+				{"lifecycle-ended", finding.Error, "/status", "the status is retired with its life cycle ended on 2025-08-01, but the record's own dates show it in use after that: it shares data with Politie, basisteam Voorbeeldstad since 2026-11-01; the register"},
 				{"lifecycle-ended", finding.Error, "/lifecycle/end", "the public-order cameras are in use by their own dates, but the term the mayor decided on ended on 2025-08-01"}}, errors: -1},
 		{name: "retired without an end: in use", edits: []func(string) string{status("retired"), noDecisions, func(s string) string {
 			return edit(t, s, "  end: 2027-06-30\n", "")
