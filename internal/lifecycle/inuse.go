@@ -96,8 +96,11 @@ func MayBeInUse(r *record.Record) bool {
 // any other record: one labelled retired without an end, or operated after
 // it, is in use whatever its label says (fail closed).
 func RetiredEnd(r *record.Record) (time.Time, bool) {
+	if r.Status != "retired" {
+		return time.Time{}, false // every record's every rule asks
+	}
 	end, ok := period.DateOf(r.Lifecycle.End)
-	if r.Status != "retired" || !ok || len(UseAfterEnd(r)) > 0 {
+	if !ok || len(UseAfterEnd(r)) > 0 {
 		return time.Time{}, false
 	}
 	return end, true
@@ -110,8 +113,11 @@ func RetiredEnd(r *record.Record) (time.Time, bool) {
 // incident discovered after it may concern what was recorded before: so
 // neither shows use after the end, though both do before a start.
 func UseAfterEnd(r *record.Record) []UseFact {
+	if r.Status != "retired" {
+		return nil
+	}
 	end, ok := period.DateOf(r.Lifecycle.End)
-	if r.Status != "retired" || !ok {
+	if !ok {
 		return nil
 	}
 	var out []UseFact
