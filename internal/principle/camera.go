@@ -436,9 +436,12 @@ var joinsParty = []string{"en", "and", "of", "or", "ism", "met", "with", "namens
 
 // otherOrganisation reports whether a word names an organisation of its
 // own beside an authority: a legal form, an association or a firm, alone
-// or at the end of a compound ("adviesbureau", "politiebond").
+// or at the end of a compound ("adviesbureau", "politiebond"), though
+// not a police station.
 func otherOrganisation(w string) bool {
 	switch w {
+	case "bureau", "politiebureau":
+		return false // a police station: "Politie, bureau Centrum"
 	case "bv", "nv", "vof", "cv", "ua", "ltd", "llc", "inc", "gmbh", "holding", "coöperatie", "cooperatie":
 		return true
 	}

@@ -288,6 +288,9 @@ func TestInvestigatingAuthorityIsOnlyOneByName(t *testing.T) {
 		{"Marechaussee, brigade Schiphol", true},
 		{"Rijksrecherche", true},
 		{"FIOD", true},
+		{"Politie, bureau Centrum", true},
+		{"Politie, politiebureau Overvecht", true},
+		{"Politie, ingenieursbureau Jansen", false},
 
 		{"Winkeliers i.s.m. politie", false},
 		{"Politiebond NPB (vakbond)", false},
