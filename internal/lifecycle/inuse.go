@@ -91,18 +91,20 @@ func MayBeInUse(r *record.Record) bool {
 }
 
 // RetiredEnd is the end of a record labelled retired whose dates agree
-// with the label as far as they can without a day: lifecycle.end is a
-// date, and nothing shows it operated after it (UseAfterEnd). False for
-// any other record: one labelled retired without an end, or operated after
-// it, is in use whatever its label says (fail closed).
+// with the label as far as they can without a day: nothing shows it
+// operated after its lifecycle.end (UseAfterEnd). The end is zero when the
+// record states none: the label then stands, as registers imported from
+// sources without end dates hold many such records, and lifecycle-end
+// asks for the date. False for any other record: one labelled retired but
+// operated after its end is in use whatever its label says (fail closed).
 func RetiredEnd(r *record.Record) (time.Time, bool) {
 	if r.Status != "retired" {
 		return time.Time{}, false // every record's every rule asks
 	}
-	end, ok := period.DateOf(r.Lifecycle.End)
-	if !ok || len(UseAfterEnd(r)) > 0 {
+	if len(UseAfterEnd(r)) > 0 {
 		return time.Time{}, false
 	}
+	end, _ := period.DateOf(r.Lifecycle.End)
 	return end, true
 }
 
@@ -131,11 +133,11 @@ func UseAfterEnd(r *record.Record) []UseFact {
 }
 
 // RetiredOn reports whether the record is retired on the day: labelled
-// retired, its dates agree (RetiredEnd), and its end is on or before the
-// day.
+// retired, its dates agree (RetiredEnd), and its end, if it states one, is
+// on or before the day.
 func RetiredOn(r *record.Record, day time.Time) bool {
 	end, ok := RetiredEnd(r)
-	return ok && !day.Before(end)
+	return ok && (end.IsZero() || !day.Before(end))
 }
 
 // InUseOn reports whether the record is in use on the day: deployed by its

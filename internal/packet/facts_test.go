@@ -155,8 +155,7 @@ func TestEvaluationFactFollowsUseOnTheDay(t *testing.T) {
 		{"planned", "2026-01-01", true, false},
 		{"in_development", "2026-12-07", true, false},
 		{"planned", "2027-01-01", false, false},
-		// A retired label without a lifecycle.end is in use (fail closed).
-		{"retired", "2026-01-01", true, false},
+		{"retired", "2026-01-01", false, false},
 		{"", "2020-01-01", false, true},
 	} {
 		r := &record.Record{Kind: record.Algorithm, Status: tt.status, Lifecycle: record.Lifecycle{Start: tt.start}}

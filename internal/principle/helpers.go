@@ -30,11 +30,11 @@ func isFalse(b *bool) bool { return b != nil && !*b }
 
 // retired reports whether the record is out of use for good: most rules
 // then no longer apply, as nothing is deployed. The label alone is not
-// enough (fail closed): its dates must agree, with a lifecycle.end and no
-// use after it (lifecycle.RetiredEnd). Whether that end has come is the
-// day's, which an Applies cannot read: the rules that ask it decide in
-// their check (inService), and lifecycle-ended reports a label its dates
-// contradict (retiredContradicted).
+// enough (fail closed): nothing may show the record operated after its
+// lifecycle.end (lifecycle.RetiredEnd). Whether that end has come is the
+// day's, which an Applies cannot read: the checklist judges a record
+// before its end as active (inUseUntilEnd), and lifecycle-ended reports a
+// label its dates contradict (retiredContradicted).
 func retired(r *record.Record) bool { _, ok := lifecycle.RetiredEnd(r); return ok }
 
 // inUse is the Applies of the rules about a record that is not retired:

@@ -39,12 +39,12 @@ var lifecycleEnd = &Rule{
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
 		if r.Status == "retired" && blank(r.Lifecycle.End) {
 			// Out of use, but since when? The national register asks
-			// for the end date of an algorithm out of use. Until it
-			// says, the record counts as in use (retired).
+			// for the end date of an algorithm out of use. The label
+			// stands meanwhile (lifecycle.RetiredEnd).
 			return []finding.Finding{missing("/lifecycle",
-				en("the record is retired but its life cycle has no end date, so the checklist treats it as in use",
+				en("the record is retired but its life cycle has no end date, so whether it went out of use cannot be checked against its dates",
 					"add lifecycle.end: the date the deployment went out of use"),
-				nl("De registratie is buiten gebruik, maar de looptijd heeft geen einddatum. Daarom behandelt de checklist de toepassing als in gebruik.",
+				nl("De registratie is buiten gebruik, maar de looptijd heeft geen einddatum. Daardoor is niet na te gaan of de toepassing echt buiten gebruik is.",
 					"Vul lifecycle.end in: de datum waarop de toepassing buiten gebruik ging."))}
 		}
 		if retired(r) {
@@ -106,8 +106,8 @@ var lifecycleEnded = &Rule{
 		"When the agreed period is over, the deployment is evaluated and extension is decided (VNG principle 3.4). What no longer complies is switched off (3.7). The mayor decides on public-order camera surveillance for a fixed term (Gemeentewet art. 151c(1)): past it, no decision covers the cameras.",
 	},
 	Satisfy: label.Text{
-		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension; voor een camera voor de openbare orde een besluit van de burgemeester); zet anders status: retired. Een registratie met status planned of in_development is volgens haar eigen datums nog niet in gebruik: lifecycle.start ligt na vandaag, en er is geen evaluatie, incident of gegevensdeling van vóór vandaag. Een registratie met status retired heeft een lifecycle.end op of vóór vandaag, en geen evaluatie, incident of gegevensdeling van na die dag. Laten de datums zien dat ze in gebruik is, dan behandelt elke regel haar als in gebruik, wat de status ook zegt.",
-		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension; for a public-order camera the mayor's); otherwise set status: retired. A record with status planned or in_development is not in use by its own dates: lifecycle.start is after today, and no evaluation, incident or data sharing is dated before today. A record with status retired has a lifecycle.end on or before today, and no evaluation, incident or data sharing dated after it. Where its dates show it in use, every rule treats it as in use, whatever its status says.",
+		"Een registratie met status active heeft geen lifecycle.end in het verleden. Zet na een verlengingsbesluit de nieuwe einddatum en voeg het besluit toe (kind extension; voor een camera voor de openbare orde een besluit van de burgemeester); zet anders status: retired. Een registratie met status planned of in_development is volgens haar eigen datums nog niet in gebruik: lifecycle.start ligt na vandaag, en er is geen evaluatie, incident of gegevensdeling van vóór vandaag. Een registratie met status retired heeft een lifecycle.end op of vóór vandaag, en geen start of nieuwe gegevensdeling na die dag (een evaluatie na het einde hoort erbij, en een later ontdekt incident kan over eerder opgenomen gegevens gaan). Laten de datums zien dat ze in gebruik is, dan behandelt elke regel haar als in gebruik, wat de status ook zegt.",
+		"A record with status active has no lifecycle.end in the past. After an extension decision, set the new end date and add the decision (kind extension; for a public-order camera the mayor's); otherwise set status: retired. A record with status planned or in_development is not in use by its own dates: lifecycle.start is after today, and no evaluation, incident or data sharing is dated before today. A record with status retired has a lifecycle.end on or before today, and no start or new data sharing after it (an evaluation after the end belongs to it, and an incident found later may concern what was recorded before). Where its dates show it in use, every rule treats it as in use, whatever its status says.",
 	},
 	Example: commented(`status: active
 lifecycle:

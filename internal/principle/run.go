@@ -88,7 +88,7 @@ func checkRecord(ctx *Context, rules []*Rule, rec *record.Record, fs []finding.F
 // other record as it is. The label alone would switch off every rule
 // about a record in use, and an Applies cannot read the day.
 func inUseUntilEnd(rec *record.Record, reached func(time.Time) bool) *record.Record {
-	if end, ok := lifecycle.RetiredEnd(rec); ok && !reached(end) {
+	if end, ok := lifecycle.RetiredEnd(rec); ok && !end.IsZero() && !reached(end) {
 		v := *rec
 		v.Status = "active"
 		return &v

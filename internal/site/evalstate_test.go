@@ -31,8 +31,7 @@ func TestEvalStateFollowsWhetherTheEvaluationFallsDue(t *testing.T) {
 		{"planned", "", "na", "", "2027-01-01"},
 		{"in_development", "", "na", "", "2027-01-01"},
 		{"planned", "", "na", "", "-"},
-		// A retired label without a lifecycle.end is in use (fail closed).
-		{"retired", "2020-01-01", "lapsed", "", ""},
+		{"retired", "2020-01-01", "na", "", ""},
 		// Worked out of what is left, a record withholding its status
 		// would read "not in use"; one withholding its last evaluation
 		// or start would read "unknown".
