@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -509,15 +511,21 @@ var retentionStated = &Rule{
 		"Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored. De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
-		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. A public-order camera's retention is camera-retention's, a legal duty.",
+		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored. Dat geldt ook voor een registratie buiten gebruik, zolang er nog gegevens kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is). De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
+		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. So does a retired record while its data may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later). A public-order camera's retention is camera-retention's, a legal duty.",
 	},
 	Example: commented(`retention: P28D      # of: not_stored`,
 		[2]string{"of: not_stored", "or: not_stored"}),
 	// camera-retention holds a public-order camera to its retention, as
-	// a legal duty.
-	Applies: func(r *record.Record) bool { return personalInUse(r) && !r.PublicOrder() },
-	Check: func(_ *Context, r *record.Record) []finding.Finding {
+	// a legal duty. Retiring a record ends its use, not the data it
+	// gathered: the rule applies while that may still be held
+	// (dataHeld), which only the day tells.
+	Applies:   func(r *record.Record) bool { return personal(r) && !r.PublicOrder() },
+	AppliesOn: func(r *record.Record, today time.Time) bool { return dataHeld(&Context{day: newClock(today)}, r) },
+	Check: func(ctx *Context, r *record.Record) []finding.Finding {
+		if !dataHeld(ctx, r) {
+			return nil
+		}
 		if blank(r.Retention) {
 			f := missing("",
 				en(fmt.Sprintf("no retention period is stated, while %s", personalWhy(r)),
@@ -544,6 +552,78 @@ var retentionStated = &Rule{
 		}
 		return nil
 	},
+}
+
+// dataHeld reports whether data a record gathered may still be held
+// today, by the municipality or a recipient: always while it is not
+// retired, and once retired until the last of it is destroyed
+// (dataDestroyedBy). Retiring a record ends its use, not the data it
+// made. A retention that does not tell when keeps the data held (fail
+// closed). The day is asked through the Context, so a cached outcome is
+// checked again the day the last data is gone.
+func dataHeld(ctx *Context, r *record.Record) bool {
+	if !retired(r) {
+		return true
+	}
+	by, ok := dataDestroyedBy(r)
+	return !ok || !ctx.OnOrAfter(by)
+}
+
+// dataDestroyedBy is the moment by which all data of a retired record
+// is destroyed, as the record states: its lifecycle.end plus the longest
+// retention stated, its own or a recipient's. A recipient may be given
+// data as long as its agreement runs, so its retention counts from the
+// agreement's end where that lies after the record's. What an
+// investigating authority keeps under its own law (investigates) is not
+// the record's retention to state nor the four weeks' concern. False when
+// a retention is not stated or cannot be read: the record does not show
+// that the data is gone.
+func dataDestroyedBy(r *record.Record) (time.Time, bool) {
+	end, ok := lifecycle.RetiredEnd(r)
+	if !ok {
+		return time.Time{}, false
+	}
+	by, ok := keptUntil(end, r.Retention)
+	if !ok {
+		return time.Time{}, false
+	}
+	for _, s := range r.DataSharing {
+		if investigates(s.Party) {
+			continue
+		}
+		from := end
+		if d, ok := date(s.End); ok && d.After(end) {
+			from = d
+		}
+		until, ok := keptUntil(from, s.Retention)
+		if !ok {
+			return time.Time{}, false
+		}
+		if until.After(by) {
+			by = until
+		}
+	}
+	return by, true
+}
+
+// keptUntil is the moment by which data gathered or received up to the
+// end of the day last, and kept for retention, is destroyed: retention
+// after the last moment of that day. False when retention does not say.
+func keptUntil(last time.Time, retention string) (time.Time, bool) {
+	if retention == "not_stored" {
+		return last.AddDate(0, 0, 1), true
+	}
+	if blank(retention) {
+		return time.Time{}, false
+	}
+	d, err := period.Parse(retention)
+	if err != nil {
+		return time.Time{}, false
+	}
+	// From the day's last moment: a month from the 30th of January ends
+	// on the last of February whatever the hour, so the day is added
+	// after the retention.
+	return d.AddTo(last).AddDate(0, 0, 1), true
 }
 
 var dataRights = &Rule{

@@ -588,3 +588,89 @@ func TestDPIAMessagesCiteWithTheDuty(t *testing.T) {
 		})
 	}
 }
+
+// TestRetiredRecordDataStillHeld: retiring a record ends its use, not the
+// personal data it gathered. While data made before its end may still be
+// held, by the municipality or a recipient, the register shows how long:
+// the retention rule applies until lifecycle.end plus the longest
+// retention stated, its own or a recipient's; a retention not stated or
+// not readable is taken as still held.
+func TestRetiredRecordDataStillHeld(t *testing.T) {
+	sensor := func(status, end, retention, sharing string) string {
+		s := `
+id: s
+kind: sensor
+status: ` + status + `
+personal_data: {processed: "yes"}
+lifecycle: {start: 2019-01-01, end: ` + end + `}
+`
+		if retention != "" {
+			s += "retention: " + retention + "\n"
+		}
+		if sharing != "" {
+			s += "data_sharing:\n" + sharing
+		}
+		return s
+	}
+	const today = "2026-12-07"
+	for _, c := range []struct {
+		name    string
+		yaml    string
+		applies bool
+		want    []want
+	}{
+		{name: "retired yesterday, data kept five years", yaml: sensor("retired", "2026-12-06", "P5Y", ""), applies: true},
+		{name: "retired long ago, data kept a year: all destroyed", yaml: sensor("retired", "2020-01-01", "P1Y", "")},
+		{name: "retired long ago, a recipient keeps it five years under an agreement to 2030", yaml: sensor("retired", "2020-01-01", "P1Y",
+			"  - {party: Onderzoeksbureau Stad, start: 2019-06-01, end: 2030-12-31, retention: P5Y}\n"), applies: true},
+		{name: "retired long ago without a stated retention", yaml: sensor("retired", "2020-01-01", "", ""), applies: true,
+			want: []want{{"retention", "VNG V", finding.Warning, 1, 1, "no retention period is stated"}}},
+		{name: "retired long ago with a retention that cannot be read", yaml: sensor("retired", "2020-01-01", "een jaar", ""), applies: true,
+			want: []want{{"retention", "VNG V", finding.Warning, 6, 12, `retention "een jaar" is not a duration`}}},
+		{name: "in use, data kept a year", yaml: sensor("active", "2030-01-01", "P1Y", ""), applies: true},
+		{name: "in use without a stated retention", yaml: sensor("active", "2030-01-01", "", ""), applies: true,
+			want: []want{{"retention", "VNG V", finding.Warning, 1, 1, "no retention period is stated"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rec := newFixture(t, nil, c.yaml).reg.Records[0]
+			rule, _ := Lookup("retention")
+			if got := rule.AppliesOnDay(InUseUntilEnd(rec, day(today)), day(today)); got != c.applies {
+				t.Errorf("retention applies: %v, want %v", got, c.applies)
+			}
+			match(t, only(t, "retention", nil, nil, today, strings.TrimLeft(c.yaml, "\n")), c.want)
+		})
+	}
+}
+
+// TestRetiredRecordRetentionHoldsUntilDataIsGone: the verdict on a retired
+// record changes on the first day its last data is destroyed, and the
+// outcome says so, for the check cache to check it again then. Data
+// gathered on the last day, 6 December, kept four weeks, is gone from
+// 4 January.
+func TestRetiredRecordRetentionHoldsUntilDataIsGone(t *testing.T) {
+	rec := newFixture(t, nil, `
+id: s
+kind: sensor
+status: retired
+personal_data: {processed: "yes"}
+lifecycle: {start: 2025-06-01, end: 2026-12-06}
+retention: P28D
+`).reg.Records[0]
+	rule, _ := Lookup("retention")
+	for _, c := range []struct {
+		day     string
+		applies bool
+	}{
+		{"2026-12-07", true},
+		{"2027-01-03", true},
+		{"2027-01-04", false},
+	} {
+		if got := rule.AppliesOnDay(InUseUntilEnd(rec, day(c.day)), day(c.day)); got != c.applies {
+			t.Errorf("on %s retention applies: %v, want %v", c.day, got, c.applies)
+		}
+	}
+	o := NewChecklist(config.Default(), Options{Today: day("2026-12-07")}).Record(rec)
+	if !o.Holds.Holds(day("2027-01-03")) || o.Holds.Holds(day("2027-01-04")) {
+		t.Errorf("the outcome on 2026-12-07 holds %s; want it to end on 2027-01-04", spanText(o.Holds))
+	}
+}

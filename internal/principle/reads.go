@@ -33,7 +33,7 @@ var readsTable = map[string][]string{
 	"dpia-public":              {"camera_regime", "capabilities", "datasets", "dpia", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
 	"legal-basis":              {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
 	"special-categories":       {"camera_regime", "capabilities", "datasets", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
-	"retention":                {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "personal_data", "retention", "sensor_type", "status"},
+	"retention":                {"camera_regime", "capabilities", "data_sharing", "datasets", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "personal_data", "retention", "sensor_type", "status"},
 	"decision-recorded":        {"data_sharing", "decisions", "evaluation", "incidents", "lifecycle", "organisation", "status"},
 	"problem-and-alternatives": {"alternatives", "problem", "status"},
 	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "datasets", "legal_basis", "location.area", "minimisation", "personal_data", "risks", "role", "sensor_type", "status"},

@@ -9,7 +9,6 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
-	"github.com/voorbeeldstad/register/internal/lifecycle"
 	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 )
@@ -356,10 +355,10 @@ lifecycle:
 var cameraRetention = &Rule{
 	ID: "camera-retention", Ref: "VNG V", Default: finding.Error, Law: lawRetention,
 	// Retiring a camera ends its recording, not the images it made: the
-	// rule applies while they may still be held (imagesHeld), which only
+	// rule applies while they may still be held (dataHeld), which only
 	// the day tells.
 	Applies:   func(r *record.Record) bool { return r.PublicOrder() },
-	AppliesOn: func(r *record.Record, today time.Time) bool { return imagesHeld(&Context{day: newClock(today)}, r) },
+	AppliesOn: func(r *record.Record, today time.Time) bool { return dataHeld(&Context{day: newClock(today)}, r) },
 	Title:     label.Text{"Bewaartermijn camerabeelden", "Camera image retention"},
 	Why: label.Text{
 		"Beelden van cameratoezicht voor de openbare orde worden uiterlijk vier weken na de opname vernietigd, tenzij ze nodig zijn voor de opsporing van een strafbaar feit (Gemeentewet art. 151c lid 6).",
@@ -374,81 +373,11 @@ retention: P28D`),
 	// What a recipient keeps the images for is held to the same four
 	// weeks (recipientRetention151c).
 	Check: func(ctx *Context, r *record.Record) []finding.Finding {
-		if !r.PublicOrder() || !imagesHeld(ctx, r) {
+		if !r.PublicOrder() || !dataHeld(ctx, r) {
 			return nil
 		}
 		return append(ownRetention151c(r), recipientRetention151c(r)...)
 	},
-}
-
-// imagesHeld reports whether images a public-order camera made may still
-// be held today, by the municipality or a recipient: always while it is in
-// use, and once retired until the last of them is destroyed
-// (imagesDestroyedBy). A retention that does not tell when keeps them
-// held (fail closed).
-func imagesHeld(ctx *Context, r *record.Record) bool {
-	if !retired(r) {
-		return true
-	}
-	by, ok := imagesDestroyedBy(r)
-	return !ok || !ctx.OnOrAfter(by)
-}
-
-// imagesDestroyedBy is the moment by which every image of a retired
-// public-order camera is destroyed, as its record states: its
-// lifecycle.end plus the longest retention stated, its own or a
-// recipient's. A recipient may be given images as long as its agreement
-// runs, so its retention counts from the agreement's end where that lies
-// after the camera's. What an investigating authority keeps under its own
-// law (investigates) is not the four weeks' concern. False when a
-// retention is not stated or cannot be read: the record does not show
-// that the images are gone.
-func imagesDestroyedBy(r *record.Record) (time.Time, bool) {
-	end, ok := lifecycle.RetiredEnd(r)
-	if !ok {
-		return time.Time{}, false
-	}
-	by, ok := keptUntil(end, r.Retention)
-	if !ok {
-		return time.Time{}, false
-	}
-	for _, s := range r.DataSharing {
-		if investigates(s.Party) {
-			continue
-		}
-		from := end
-		if d, ok := date(s.End); ok && d.After(end) {
-			from = d
-		}
-		until, ok := keptUntil(from, s.Retention)
-		if !ok {
-			return time.Time{}, false
-		}
-		if until.After(by) {
-			by = until
-		}
-	}
-	return by, true
-}
-
-// keptUntil is the moment by which images recorded or received up to the
-// end of the day last, and kept for retention, are destroyed: retention
-// after the last moment of that day. False when retention does not say.
-func keptUntil(last time.Time, retention string) (time.Time, bool) {
-	if retention == "not_stored" {
-		return last.AddDate(0, 0, 1), true
-	}
-	if blank(retention) {
-		return time.Time{}, false
-	}
-	d, err := period.Parse(retention)
-	if err != nil {
-		return time.Time{}, false
-	}
-	// From the day's last moment: a month from the 30th of January ends
-	// on the last of February whatever the hour, so the day is added
-	// after the retention.
-	return d.AddTo(last).AddDate(0, 0, 1), true
 }
 
 // ownRetention151c holds a public-order camera's own retention to the four
