@@ -126,8 +126,9 @@ func highRiskPending(ctx *Context, a *record.AIAct, f finding.Finding) finding.F
 }
 
 // dateSource says in lang where date, the date in force for the setting
-// key (highRiskDay), comes from: the AI Act's art. 5(2) for real-time
-// remote biometric identification (realtimeDuties); the source the
+// key (highRiskDay), comes from: the prohibitions' date for real-time
+// remote biometric identification (realtimeDuties), whose art. 5(2) the
+// message cites already (realtimeNeeds); the source the
 // register wrote (ai_act.source) for the date it set; the Digital Omnibus
 // for the law's date; and the municipality's own setting when it set an
 // earlier date without a source, named where it was made: in
@@ -137,7 +138,7 @@ func dateSource(cfg *config.Config, key, date, lang string) string {
 	law, _ := config.LawDate(key)
 	switch {
 	case a.Source == realtimeSource:
-		return lawRealtimeDate.In(lang)
+		return realtimeDate.In(lang)
 	case date == law && a.DateOf(key) != law:
 		// A later date set in code, kept at the law's: the law's source.
 		return defaults().AIAct.SourceIn(lang)
@@ -200,11 +201,13 @@ func laterDates(cfg *config.Config) []finding.Finding {
 // are the prohibitions', by art. 5(2), not a setting's (dateSource).
 const realtimeSource = "\x00AI Act art. 5(2)"
 
-// lawRealtimeDate is where the FRIA and registration of real-time remote
-// biometric identification take their date from.
-var lawRealtimeDate = label.Text{
-	"AI-verordening art. 5 lid 2: live biometrische identificatie op afstand voor rechtshandhaving vraagt ze sinds de verboden gelden",
-	"AI Act art. 5(2): real-time remote biometric identification for law enforcement needs them since the prohibitions apply"}
+// realtimeDate is where the FRIA and registration of real-time remote
+// biometric identification take their date from: the prohibitions', by
+// art. 5(2), which the message cites where it states the condition
+// (realtimeNeeds), so the date's source does not cite it again.
+var realtimeDate = label.Text{
+	"de datum waarop de verboden gelden",
+	"the date the prohibitions apply"}
 
 // The laws of the FRIA and the registration of real-time remote biometric
 // identification for law enforcement: art. 5(2) asks for both before its
@@ -225,11 +228,16 @@ func realtimeLawEnforcement(r *record.Record) bool {
 // realtimeNeeds adds to a FRIA or registration finding on real-time remote
 // biometric identification for law enforcement that art. 5(2) asks for
 // what (wat in Dutch) before any use, since the prohibitions apply, and
-// makes law its legal ground.
-func realtimeNeeds(f finding.Finding, what, wat string, law label.Text) finding.Finding {
+// makes law its legal ground. Before they apply it names no date: the
+// note highRiskPending adds says from when.
+func realtimeNeeds(ctx *Context, f finding.Finding, what, wat string, law label.Text) finding.Finding {
+	since, sinds := "", ""
+	if ctx.OnOrAfter(art5From) {
+		since, sinds = ", since "+period.Format(art5From), ", sinds "+datum(period.Format(art5From))
+	}
 	f.Message = f.Message.Append(label.Text{
-		fmt.Sprintf(" Voor live biometrische identificatie op afstand voor rechtshandhaving is die %s een voorwaarde voor elk gebruik, sinds %s (AI-verordening art. 5 lid 2).", wat, datum(period.Format(art5From))),
-		fmt.Sprintf("; for real-time remote biometric identification for law enforcement that %s is a condition of any use, since %s (AI Act art. 5(2))", what, period.Format(art5From)),
+		fmt.Sprintf(" Voor live biometrische identificatie op afstand voor rechtshandhaving is die %s een voorwaarde voor elk gebruik%s (AI-verordening art. 5 lid 2).", wat, sinds),
+		fmt.Sprintf("; for real-time remote biometric identification for law enforcement that %s is a condition of any use%s (AI Act art. 5(2))", what, since),
 	})
 	return lawful(f, law)
 }
@@ -493,7 +501,7 @@ var aiActFRIA = &Rule{
 				"Voer de grondrechteneffectbeoordeling uit (een IAMA of FRAIA kan dienen) en vul ai_act.fria in met de datum en een link."))
 		f = citesLaw(f, lawFRIA)
 		if realtimeLawEnforcement(r) {
-			f = realtimeNeeds(f, "assessment", "beoordeling", lawRealtimeFRIA)
+			f = realtimeNeeds(ctx, f, "assessment", "beoordeling", lawRealtimeFRIA)
 		}
 		if !friaCertain(r) {
 			f = ifPublicService(r, f)
@@ -534,7 +542,7 @@ var aiActRegistration = &Rule{
 				"Registreer het gebruik in de EU-databank en vul ai_act.eu_database_id in."))
 		f = citesLaw(f, lawEUDatabase)
 		if realtimeLawEnforcement(r) {
-			f = realtimeNeeds(f, "registration", "registratie", lawRealtimeRegistration)
+			f = realtimeNeeds(ctx, f, "registration", "registratie", lawRealtimeRegistration)
 		}
 		return []finding.Finding{highRiskPending(ctx, a, f)}
 	},

@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,7 +62,7 @@ func TestRealtimeIdentificationNeedsEveryConditionOfArticle5(t *testing.T) {
 		warning    = "exception to a legal duty (Wet politiegegevens; Directive (EU) 2016/680 art. 10; AI Act art. 5(1)(h)), approved by Driehoek on 2026-11-01 until 2027-06-01: " + capability
 		friaNow    = "a deployer of a high-risk AI system of Annex III point 1(a) must assess the impact on fundamental rights before first use, and no FRIA is recorded (AI Act art. 27); for real-time remote biometric identification for law enforcement that assessment is a condition of any use, since 2025-02-02 (AI Act art. 5(2))"
 		regNow     = "a public authority deploying a high-risk AI system of Annex III point 1(a) registers its use in the EU database, and no entry is recorded (AI Act art. 26(8), 49(3)); for real-time remote biometric identification for law enforcement that registration is a condition of any use, since 2025-02-02 (AI Act art. 5(2))"
-		pending    = "; the duty applies from 2025-02-02 (AI Act art. 5(2): real-time remote biometric identification for law enforcement needs them since the prohibitions apply)"
+		pending    = "; for real-time remote biometric identification for law enforcement that %s is a condition of any use (AI Act art. 5(2)); the duty applies from 2025-02-02 (the date the prohibitions apply)"
 	)
 	ban := func(sev finding.Severity, msg string) []want {
 		return []want{{"biometric-ban", "VNG 2.1", sev, 7, 5, msg}}
@@ -92,8 +93,8 @@ func TestRealtimeIdentificationNeedsEveryConditionOfArticle5(t *testing.T) {
 			ban: ban(finding.Warning, warning)},
 		{name: "before the prohibitions applied: notes with their date", today: "2025-01-15", yaml: strings.Replace(realtimePolice("", everyPart), "2026-", "2024-", -1),
 			ban:  ban(finding.Error, capability),
-			fria: []want{{"ai-act-fria", "VNG 3.2", finding.Info, 8, 1, "no FRIA is recorded (AI Act art. 27)…" + pending}},
-			reg:  []want{{"ai-act-registration", "VNG 3.2", finding.Info, 8, 1, "no entry is recorded (AI Act art. 26(8), 49(3))…" + pending}}},
+			fria: []want{{"ai-act-fria", "VNG 3.2", finding.Info, 8, 1, "no FRIA is recorded (AI Act art. 27)" + fmt.Sprintf(pending, "assessment")}},
+			reg:  []want{{"ai-act-registration", "VNG 3.2", finding.Info, 8, 1, "no entry is recorded (AI Act art. 26(8), 49(3))" + fmt.Sprintf(pending, "registration")}}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			today := tt.today

@@ -17,7 +17,8 @@ import (
 // citingVariants turn a record into one that draws findings that cite the law:
 // a DPIA missing, late, to come or waived, special categories without a
 // ground or denied, high-risk duties still to come, real-time biometric
-// identification, and no safeguards at all. Each runs under the GDPR, as the police's
+// identification, with its FRIA and registration missing too, and no
+// safeguards at all. Each runs under the GDPR, as the police's
 // own and as a boa's (outsideGDPR), as those cite the Law Enforcement
 // Directive instead.
 var citingVariants = []struct {
@@ -54,6 +55,10 @@ var citingVariants = []struct {
 	}},
 	{"real-time biometric identification", func(r *record.Record) {
 		r.Capabilities = append(r.Capabilities, "realtime_biometric_identification")
+	}},
+	{"real-time biometric identification, high risk, no FRIA or registration", func(r *record.Record) {
+		r.Capabilities = append(r.Capabilities, "realtime_biometric_identification")
+		r.AIAct = &record.AIAct{Category: "high_risk", Role: "deployer", AnnexIII: "1(a)"}
 	}},
 	{"nothing recorded", func(r *record.Record) {
 		r.LegalBasis, r.DPIA, r.Correction, r.Signage, r.Minimisation = nil, nil, nil, nil, nil
@@ -198,28 +203,35 @@ func TestDoubleCitationSpotsWhatItShould(t *testing.T) {
 // TestMessagesCiteEachLawOnce runs the checklist over generated records and
 // the police-data cameras, in ways that draw findings citing the law, and
 // holds every message, English and Dutch, to one citation of each article,
-// with no citation in parentheses right after another parenthesis.
+// with no citation in parentheses right after another parenthesis. It runs
+// on the test's day and on a day before the AI Act's first duties applied
+// (2 February 2025), when messages also say from when a duty applies and
+// on what source that date rests.
 func TestMessagesCiteEachLawOnce(t *testing.T) {
 	recs := citationCorpus(t)
-	fs := Run(register.New("gen", config.Default(), recs), Options{Today: day(testToday)})
-	cited := 0
-	bad := map[string]int{}
-	for _, f := range fs {
-		for _, lang := range []string{"en", "nl"} {
-			msg := f.Message.In(lang)
-			if citation.MatchString(msg) {
-				cited++
-			}
-			if why := doubleCitation(msg); why != "" {
-				key := fmt.Sprintf("%s (%s): %s", f.Rule, lang, why)
-				if bad[key]++; bad[key] == 1 {
-					t.Errorf("%s\n  %s: %s", key, f.File, msg)
+	for _, today := range []string{testToday, "2025-01-15"} {
+		t.Run(today, func(t *testing.T) {
+			fs := Run(register.New("gen", config.Default(), recs), Options{Today: day(today)})
+			cited := 0
+			bad := map[string]int{}
+			for _, f := range fs {
+				for _, lang := range []string{"en", "nl"} {
+					msg := f.Message.In(lang)
+					if citation.MatchString(msg) {
+						cited++
+					}
+					if why := doubleCitation(msg); why != "" {
+						key := fmt.Sprintf("%s (%s): %s", f.Rule, lang, why)
+						if bad[key]++; bad[key] == 1 {
+							t.Errorf("%s\n  %s: %s", key, f.File, msg)
+						}
+					}
 				}
 			}
-		}
-	}
-	if cited < 100 {
-		t.Fatalf("only %d messages cite the law: the scan proves little", cited)
+			if cited < 100 {
+				t.Fatalf("only %d messages cite the law: the scan proves little", cited)
+			}
+		})
 	}
 	_ = finding.Error
 }
