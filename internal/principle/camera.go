@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -327,13 +328,28 @@ func securityLast(r *record.Record) string {
 func recipientRetention151c(r *record.Record) []finding.Finding {
 	var fs []finding.Finding
 	for i, s := range r.DataSharing {
-		if investigates(s.Party) || s.Retention == "not_stored" {
+		if s.Retention == "not_stored" {
 			continue
 		}
 		item := index("data_sharing", i)
 		party, partij := s.Party, s.Party
 		if blank(party) {
 			party, partij = fmt.Sprintf("entry %d", i+1), fmt.Sprintf("afspraak %d", i+1)
+		}
+		if investigates(s.Party) {
+			// The exemption rests on a name the check cannot verify:
+			// residents see it, so a name borrowed to keep images longer
+			// is in plain sight.
+			if d, err := period.Parse(s.Retention); err != nil || d.MayBeLonger(maxRetention151c) {
+				f := at(item,
+					en(fmt.Sprintf("%s is taken, by its name, as an investigating authority, which keeps the images it receives under its own law (retention %s), not the four weeks of public-order camera surveillance", party, cmp.Or(s.Retention, "not stated")),
+						"if the recipient is not the police, the public prosecutor or another investigating authority, agree that it destroys the images within four weeks (retention: P28D at most)"),
+					nl(fmt.Sprintf("%s geldt door de naam als opsporingsinstantie. Die bewaart de beelden die ze krijgt onder haar eigen wet (bewaartermijn %s), niet de vier weken van cameratoezicht.", partij, cmp.Or(s.Retention, "niet ingevuld")),
+						"Is de ontvanger niet de politie, het Openbaar Ministerie of een andere opsporingsinstantie, spreek dan af dat de beelden binnen vier weken worden vernietigd (retention: ten hoogste P28D)."))
+				f.Severity = finding.Info
+				fs = append(fs, citesLaw(f, lawRetention))
+			}
+			continue
 		}
 		if blank(s.Retention) {
 			fs = append(fs, citesLaw(missing(item,
@@ -437,7 +453,8 @@ var joinsParty = []string{"en", "and", "of", "or", "ism", "met", "with", "namens
 // otherOrganisation reports whether a word names an organisation of its
 // own beside an authority: a legal form, an association or a firm, alone
 // or at the end of a compound ("adviesbureau", "politiebond"), though
-// not a police station.
+// not a police station; or a municipality, its enforcement, or a guard
+// ("Politie, Stadstoezicht", "Politie Beveiligingsdiensten").
 func otherOrganisation(w string) bool {
 	switch w {
 	case "bureau", "politiebureau":
@@ -447,6 +464,16 @@ func otherOrganisation(w string) bool {
 	}
 	for _, s := range []string{"stichting", "vereniging", "bond", "bureau", "kantoor", "bedrijf", "firma", "verbond", "federatie", "unie", "union", "foundation", "association", "company"} {
 		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	// Who else receives camera images: the municipality, its enforcement
+	// and its boa's, and those who guard or watch for a living.
+	if w == "boa" || w == "boas" {
+		return true
+	}
+	for _, s := range []string{"gemeente", "municipality", "handhaving", "toezicht", "beveilig", "bewaking", "security"} {
+		if strings.Contains(w, s) {
 			return true
 		}
 	}

@@ -242,12 +242,16 @@ data_sharing:
 		{name: "a recipient within four weeks", yaml: camera(`  - {party: Winkeliersvereniging Binnenstad, retention: P14D}
   - {party: Stadstoezicht, retention: not_stored}
 `)},
+		// The exemption rests on a name: a note shows it to residents.
 		{name: "the police keep images under their own law", yaml: camera(`  - {party: "Politie, basisteam Voorbeeldstad", retention: P5Y}
   - {party: Politie Oost-Nederland}
-`)},
+  - {party: Politie Utrecht, retention: P14D}
+`), want: []want{{"camera-retention", "VNG V", finding.Info, 8, 5, "Politie, basisteam Voorbeeldstad is taken, by its name, as an investigating authority, which keeps the images it receives under its own law (retention P5Y)"},
+			{"camera-retention", "VNG V", finding.Info, 9, 5, "Politie Oost-Nederland is taken, by its name, as an investigating authority, which keeps the images it receives under its own law (retention not stated)"}}},
 		{name: "so does the public prosecutor", yaml: camera(`  - {party: Openbaar Ministerie, retention: P1Y}
   - {party: "Public Prosecution Service (Openbaar Ministerie)"}
-`)},
+`), want: []want{{"camera-retention", "VNG V", finding.Info, 8, 5, "Openbaar Ministerie is taken, by its name"},
+			{"camera-retention", "VNG V", finding.Info, 9, 5, "Public Prosecution Service (Openbaar Ministerie) is taken, by its name"}}},
 		{name: "a traffic camera's recipients are not held to 151c", yaml: `
 id: c
 kind: sensor
@@ -291,6 +295,12 @@ func TestInvestigatingAuthorityIsOnlyOneByName(t *testing.T) {
 		{"Politie, bureau Centrum", true},
 		{"Politie, politiebureau Overvecht", true},
 		{"Politie, ingenieursbureau Jansen", false},
+		{"Politie, Gemeente Voorbeeldstad (Handhaving)", false},
+		{"Politie, Stadstoezicht", false},
+		{"OM Beveiliging", false},
+		{"Politie Beveiligingsdiensten", false},
+		{"Politie en boa's", false},
+		{"Politie, boa team", false},
 
 		{"Winkeliers i.s.m. politie", false},
 		{"Politiebond NPB (vakbond)", false},
@@ -340,7 +350,9 @@ data_sharing:
 		{name: "the prosecutor's office, the military police and the national criminal investigation department", yaml: camera(`  - {party: "OM, arrondissementsparket Midden-Nederland", retention: P1Y}
   - {party: Koninklijke Marechaussee, retention: P1Y}
   - {party: Rijksrecherche, retention: P1Y}
-`)},
+`), want: []want{{"camera-retention", "VNG V", finding.Info, 8, 5, "OM, arrondissementsparket Midden-Nederland is taken, by its name"},
+			{"camera-retention", "VNG V", finding.Info, 9, 5, "Koninklijke Marechaussee is taken, by its name"},
+			{"camera-retention", "VNG V", finding.Info, 10, 5, "Rijksrecherche is taken, by its name"}}},
 	})
 }
 
