@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/lifecycle"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/sign"
@@ -78,7 +80,9 @@ func runSign(o *signOptions) error {
 	if o.all {
 		skipped := 0
 		for _, r := range reg.OfKind(record.Sensor) {
-			if r.Status == "retired" {
+			// A sign stays up until the camera is out of use by its
+			// dates, not by its label alone.
+			if lifecycle.RetiredOn(r, period.Today(o.Now())) {
 				continue
 			}
 			s, err := sign.New(r, vw, reg.Config)

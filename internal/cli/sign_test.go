@@ -74,3 +74,36 @@ func TestFlagsThatDoNotApplyAreRefused(t *testing.T) {
 		t.Errorf("csv --kind sensor: exit %d\n%s%s", code, out[:min(len(out), 200)], errOut)
 	}
 }
+
+// A sign stays up until the camera is out of use by its dates: one
+// labelled retired whose life cycle runs on still gets its sign, one whose
+// end has come does not.
+func TestSignAllKeepsARetiredLabelBeforeItsEnd(t *testing.T) {
+	for _, tt := range []struct {
+		end, wrote string
+	}{
+		{"2099-06-30", "Wrote 14 signs"},
+		{"2026-06-30", "Wrote 13 signs"},
+	} {
+		t.Run(tt.end, func(t *testing.T) {
+			root := t.TempDir()
+			if err := os.CopyFS(root, os.DirFS("../../register")); err != nil {
+				t.Fatal(err)
+			}
+			f := filepath.Join(root, "sensors", "cam-uitgaansgebied-grote-markt.yaml")
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := strings.Replace(string(data), "status: active", "status: retired", 1)
+			s = strings.Replace(s, "  end: 2027-06-30\n  extension_criteria", "  end: "+tt.end+"\n  extension_criteria", 1)
+			if err := os.WriteFile(f, []byte(s), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			stdout, stderr, code := run(t, "sign", "--lang", "en", "--root", root, "--all", "--out", filepath.Join(t.TempDir(), "alle.pdf"))
+			if code != ExitOK || !strings.Contains(stdout, tt.wrote) {
+				t.Errorf("exit %d: %q %q, want %q", code, stdout, stderr, tt.wrote)
+			}
+		})
+	}
+}

@@ -83,12 +83,15 @@ func checkRecord(ctx *Context, rules []*Rule, rec *record.Record, fs []finding.F
 }
 
 // inUseUntilEnd is the record as the rules judge it: one labelled retired
-// whose dates agree but whose lifecycle.end has not come (reached says
-// whether a day has) is in use until then (fail closed), as active; any
-// other record as it is. The label alone would switch off every rule
+// but operated after its lifecycle.end, or whose end has not come (reached
+// says whether a day has), is in use (fail closed), as active; any other
+// record as it is. The label alone would switch off every rule
 // about a record in use, and an Applies cannot read the day.
 func inUseUntilEnd(rec *record.Record, reached func(time.Time) bool) *record.Record {
-	if end, ok := lifecycle.RetiredEnd(rec); ok && !end.IsZero() && !reached(end) {
+	if rec.Status != "retired" {
+		return rec
+	}
+	if end, ok := lifecycle.RetiredEnd(rec); !ok || !end.IsZero() && !reached(end) {
 		v := *rec
 		v.Status = "active"
 		return &v

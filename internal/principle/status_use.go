@@ -82,8 +82,8 @@ func activeOn(ctx *Context, r *record.Record) bool {
 }
 
 // retiredInUse reports whether the record is labelled retired but in use
-// today by its own dates: it states no lifecycle.end, the end is after
-// today, or a use fact lies after it (lifecycle.RetiredOn).
+// today by its own dates: its end is after today, or it operated after it
+// (lifecycle.RetiredOn).
 func retiredInUse(ctx *Context, r *record.Record) bool {
 	if r.Status != "retired" {
 		return false

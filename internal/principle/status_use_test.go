@@ -274,6 +274,22 @@ status: planned
 personal_data: {processed: yes}
 lifecycle: {start: 2025-01-01}
 `, []want{{"security-audit", "VNG 7.7", finding.Warning, 1, 1, "no security audit is recorded for a record in use"}}},
+		{"a retired sensor sharing data since after its end, without an audit", "security-audit", `
+id: s
+kind: sensor
+status: retired
+personal_data: {processed: yes}
+lifecycle: {start: 2024-01-01, end: 2025-01-01}
+data_sharing:
+  - {party: Provincie, start: 2026-01-01}
+`, []want{{"security-audit", "VNG 7.7", finding.Warning, 1, 1, "no security audit is recorded for a record in use"}}},
+		{"a retired sensor, its end come, without an audit", "security-audit", `
+id: s
+kind: sensor
+status: retired
+personal_data: {processed: yes}
+lifecycle: {start: 2024-01-01, end: 2025-01-01}
+`, nil},
 		{"a planned sensor running past its evaluation", "evaluation-lapsed", `
 id: s
 kind: sensor
