@@ -531,3 +531,50 @@ func TestCheckFindsAPublicationBlockIndented(t *testing.T) {
 		})
 	}
 }
+
+// A text another record withholds is public only where a public record
+// shows it whole in the same field; in another field it reads "niet
+// openbaar", and a value a record withholds by itself (an internal
+// DPIA's url) is public nowhere.
+func TestASecretIsPublicOnlyInTheFieldItIsWithheldFrom(t *testing.T) {
+	const url = "https://intranet.voorbeeldstad.example/dpia-geheim.pdf"
+	yes := true
+	tests := []struct {
+		name   string
+		owner  *record.Record
+		other  *record.Record
+		shown  func(v *record.Record) string
+		public bool
+	}{
+		{"a supplier as the other's supplier",
+			&record.Record{ID: "a", Kind: record.Sensor, Supplier: &record.Supplier{Name: "Kluisbouw Noord BV"}, Publication: &record.Publication{Withheld: []string{"supplier.name"}}},
+			&record.Record{ID: "b", Kind: record.Sensor, Supplier: &record.Supplier{Name: "Kluisbouw Noord BV"}},
+			func(v *record.Record) string { return v.Supplier.Name }, true},
+		{"a supplier as the other's purpose",
+			&record.Record{ID: "a", Kind: record.Sensor, Supplier: &record.Supplier{Name: "Kluisbouw Noord BV"}, Publication: &record.Publication{Withheld: []string{"supplier.name"}}},
+			&record.Record{ID: "b", Kind: record.Sensor, Purpose: "Kluisbouw Noord BV"},
+			func(v *record.Record) string { return v.Purpose }, false},
+		{"an internal DPIA as the other's public DPIA",
+			&record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: url}},
+			&record.Record{ID: "b", Kind: record.Sensor, DPIA: &record.DPIA{URL: url, Public: &yes}},
+			func(v *record.Record) string {
+				if v.DPIA == nil {
+					return ""
+				}
+				return v.DPIA.URL
+			}, false},
+		{"an internal DPIA as the other's purpose",
+			&record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: url}},
+			&record.Record{ID: "b", Kind: record.Sensor, Purpose: url},
+			func(v *record.Record) string { return v.Purpose }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := publish.Register(register.New("", nil, []*record.Record{tt.owner, tt.other}))
+			got := tt.shown(p.ViewOf(tt.other))
+			if public := got == tt.shown(tt.other); public != tt.public {
+				t.Errorf("the other record shows %q; public: %v, want %v", got, public, tt.public)
+			}
+		})
+	}
+}

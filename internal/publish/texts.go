@@ -25,20 +25,27 @@ import (
 // register: the ids and names of the records that are not public, and
 // the free-text values and precise numbers every record withholds.
 //
-// A text that a public record shows as the whole value of one of its own
-// fields is public, whoever else withholds it: two algorithms read the
-// BRP, one withholds its datasets, and the other's still names the BRP.
-// What the one keeps back is that it reads it, not the name. Numbers are
-// never taken as public this way: a withheld position's latitude may be a
-// corner of another sensor's area, and the pair is still the secret.
+// A text that a public record shows as the whole value of the same field
+// as the one where another record withholds it is public: two algorithms
+// read the BRP, one withholds its datasets, and the other's still names
+// the BRP as its dataset. What the one keeps back is that it reads it,
+// not the name. Shown in another field, it is a secret still: a link to
+// the address of a withheld dataset is no public dataset. A value a
+// record withholds by itself (the url of a DPIA that does not say
+// public: true, the municipality's internal copy) is never taken as
+// public this way, nor is a number: a withheld position's latitude may be
+// a corner of another sensor's area, and the pair is still the secret.
 type Texts struct {
 	// secrets are all of them, for the texts the filter writes itself
 	// (findings, reasons, commit subjects): hidden names of two bytes or
 	// more and quotable withheld values.
 	secrets []string
 	// texts are the secrets that a public record may show as its own
-	// (all but numbers), by wholeKey.
-	texts map[string]bool
+	// (all but numbers), by wholeKey: the fields (named, without list
+	// indexes: "datasets.name") where they are withheld, a record's name
+	// and id as "name" and "id". "" among them: a value a record withholds
+	// by itself, never shown as public.
+	texts map[string][]string
 	// quoted finds those lookedFor takes in a record's texts,
 	// whatever their case; nil when there are none.
 	quoted *textIndex
@@ -63,7 +70,10 @@ func TextsOf(recs []*record.Record) *Texts {
 func secretsOf(recs []*record.Record) *Texts {
 	// Each record's are read on their own, several at once, and put
 	// together in the records' order.
-	type of struct{ names, words, numbers []string }
+	type of struct {
+		names, words, numbers []string
+		at                    map[string][]string // words' fields (quotableAt)
+	}
 	each := make([]of, len(recs))
 	parallel.Each(len(recs), func(i int) {
 		r := recs[i]
@@ -74,15 +84,25 @@ func secretsOf(recs []*record.Record) *Texts {
 		if !r.IsPublic() {
 			names = hiddenNames(r)
 		}
-		words, numbers := quotable(r)
-		each[i] = of{names, words, numbers}
+		words, numbers, at := quotableAt(r)
+		each[i] = of{names, words, numbers, at}
 	})
-	t := &Texts{texts: map[string]bool{}}
+	t := &Texts{texts: map[string][]string{}}
+	role := func(w, field string) {
+		k := wholeKey(w)
+		if !slices.Contains(t.texts[k], field) {
+			t.texts[k] = append(t.texts[k], field)
+		}
+	}
 	for _, e := range each {
-		for _, ws := range [][]string{e.names, e.words} {
-			for _, w := range ws {
-				t.secrets = append(t.secrets, w)
-				t.texts[wholeKey(w)] = true
+		for i, w := range e.names {
+			t.secrets = append(t.secrets, w)
+			role(w, []string{"id", "name"}[min(i, 1)])
+		}
+		for _, w := range e.words {
+			t.secrets = append(t.secrets, w)
+			for _, field := range e.at[w] {
+				role(w, field)
 			}
 		}
 		t.secrets = append(t.secrets, e.numbers...)
@@ -180,7 +200,7 @@ func (k *TextsKept) done() {
 }
 
 // textsKeptHeader opens what Bytes writes.
-const textsKeptHeader = "register-texts 3\n"
+const textsKeptHeader = "register-texts 4\n"
 
 // Bytes returns what k knows of the records by ID, for Read in the next
 // process: the key they were read for, and each record's ID with the text
@@ -258,15 +278,29 @@ func (k *TextsKept) Read(data []byte) {
 	k.mu.Unlock()
 }
 
-// except leaves out the texts that a public record shows as its own (by
-// wholeKey).
+// except leaves out the texts that a public record shows as its own in
+// every field where they are withheld (shown by shownKey), and none that
+// a record withholds by itself.
 func (t *Texts) except(shown map[string]bool) {
 	if len(shown) == 0 {
 		return
 	}
-	t.secrets = slices.DeleteFunc(t.secrets, func(s string) bool { return shown[wholeKey(s)] && t.texts[wholeKey(s)] })
+	public := func(s string) bool {
+		k := wholeKey(s)
+		fields := t.texts[k]
+		for _, f := range fields {
+			if f == "" || !shown[shownKey(k, f)] {
+				return false
+			}
+		}
+		return len(fields) > 0
+	}
+	t.secrets = slices.DeleteFunc(t.secrets, public)
 	t.index()
 }
+
+// shownKey names a text (by wholeKey) shown whole in a field (named).
+func shownKey(key, field string) string { return key + "\x00" + field }
 
 func (t *Texts) index() {
 	var looked []string
@@ -283,21 +317,27 @@ func (t *Texts) index() {
 
 // look reads the texts of v, a public view, and tells whether any quotes
 // a secret, and adds to shown each text secret that one of them is whole
-// (which except then leaves out).
+// in a field where it is withheld (by shownKey, which except then leaves
+// out).
 func (t *Texts) look(v *record.Record, shown func(key string)) bool {
 	if t.quoted == nil {
 		return false
 	}
 	quotes := false
 	var sc scratch
-	eachText(v, func(s *string, _ *textWalk) bool {
+	eachText(v, func(s *string, w *textWalk) bool {
 		if !t.quoted.contains(*s) {
 			return true
 		}
 		// A text that is a text secret whole is the record's own, and
 		// no quote once except has left it out.
-		if whole := strings.TrimSpace(*s); t.quoted.at(whole, 0, &sc) == len(whole) && t.texts[wholeKey(whole)] {
-			shown(wholeKey(whole))
+		whole := strings.TrimSpace(*s)
+		k, field := wholeKey(whole), ""
+		if t.quoted.at(whole, 0, &sc) == len(whole) {
+			field = strings.Join(namedSegs(w.Path()), ".")
+		}
+		if field != "" && slices.Contains(t.texts[k], field) {
+			shown(shownKey(k, field))
 		} else {
 			quotes = true
 		}
@@ -306,9 +346,9 @@ func (t *Texts) look(v *record.Record, shown func(key string)) bool {
 	return quotes
 }
 
-// publicTexts returns which of t's texts (by wholeKey) a public record
-// among recs shows as the whole value of a free-text field it does not
-// withhold.
+// publicTexts returns which of t's texts a public record among recs
+// shows as the whole value of a free-text field it does not withhold (by
+// shownKey).
 func publicTexts(recs []*record.Record, t *Texts) map[string]bool {
 	shown := map[string]bool{}
 	for _, r := range recs {
@@ -450,6 +490,26 @@ func freeText(kind record.Kind, path string) bool {
 // metres), or six digits before the point (a Dutch grid coordinate);
 // shorter ones (a year, a count, "ja") are in any text by chance.
 func quotable(r *record.Record) (texts, numbers []string) {
+	texts, numbers, _ = quotableAt(r)
+	return texts, numbers
+}
+
+// quotableAt is quotable with the fields (named, without list indexes)
+// where r withholds each text by its publication block, and "" where it
+// withholds it by itself.
+func quotableAt(r *record.Record) (texts, numbers []string, at map[string][]string) {
+	var named []string
+	if r.Publication != nil {
+		named = r.Publication.Withheld
+	}
+	byBlock := func(path string) bool {
+		for _, w := range named {
+			if record.Covers(w, path) {
+				return true
+			}
+		}
+		return false
+	}
 	number := func(f float64) {
 		for _, s := range numberForms(f) {
 			whole, frac, _ := strings.Cut(strings.TrimPrefix(strings.Replace(s, ",", ".", 1), "-"), ".")
@@ -463,6 +523,16 @@ func quotable(r *record.Record) (texts, numbers []string) {
 		case reflect.String:
 			if s := strings.TrimSpace(v.String()); lookedFor(s) && freeText(r.Kind, path) {
 				texts = append(texts, s)
+				field := ""
+				if byBlock(path) {
+					field = strings.Join(namedSegs(path), ".")
+				}
+				if at == nil {
+					at = map[string][]string{}
+				}
+				if !slices.Contains(at[s], field) {
+					at[s] = append(at[s], field)
+				}
 			}
 		case reflect.Int, reflect.Int64:
 			number(float64(v.Int()))
@@ -476,5 +546,8 @@ func quotable(r *record.Record) (texts, numbers []string) {
 	}
 	slices.Sort(texts)
 	slices.Sort(numbers)
-	return slices.Compact(texts), slices.Compact(numbers)
+	return slices.Compact(texts), slices.Compact(numbers), at
 }
+
+// namedSegs is the dotted path's fields, without list indexes.
+func namedSegs(path string) []string { return named(strings.Split(path, ".")) }
