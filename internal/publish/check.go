@@ -468,6 +468,7 @@ func quotedSecrets(ws []any, raws ...map[string]any) []quote {
 		if spelled := umlautsSpelled.Replace(norm.NFC.String(l.text)); spelled != l.text {
 			forms = append(forms, spelled)
 		}
+		forms = append(forms, urlForms(l.text)...)
 		if l.number {
 			forms = numberForms(l.num)
 		}

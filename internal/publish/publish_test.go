@@ -578,3 +578,27 @@ func TestASecretIsPublicOnlyInTheFieldItIsWithheldFrom(t *testing.T) {
 		})
 	}
 }
+
+// An internal DPIA's url quoted otherwise written is a quote still: with
+// http for https, without its scheme, with the default port, with a
+// trailing slash, the host in capitals.
+func TestAnInternalDPIAWrittenOtherwiseIsAQuote(t *testing.T) {
+	for _, quoted := range []string{
+		"http://intern.voorbeeldstad.example/dpia/geheim.pdf",
+		"DPIA op intern.voorbeeldstad.example/dpia/geheim.pdf",
+		"https://intern.voorbeeldstad.example:443/dpia/geheim.pdf",
+		"https://INTERN.voorbeeldstad.example/dpia/geheim.pdf/",
+	} {
+		raw := map[string]any{"id": "a", "kind": "sensor", "dpia": map[string]any{"status": "done", "url": "https://intern.voorbeeldstad.example/dpia/geheim.pdf"},
+			"links": []any{map[string]any{"title": quoted, "url": "https://www.voorbeeldstad.example/x"}}}
+		if len(publish.Check(raw, record.Sensor)) == 0 {
+			t.Errorf("Check finds no quote in %q", quoted)
+		}
+		owner := &record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: "https://intern.voorbeeldstad.example/dpia/geheim.pdf"}}
+		other := &record.Record{ID: "b", Kind: record.Sensor, Purpose: quoted}
+		p := publish.Register(register.New("", nil, []*record.Record{owner, other}))
+		if got := p.ViewOf(other).Purpose; strings.Contains(strings.ToLower(got), "geheim") {
+			t.Errorf("another record's purpose shows %q", got)
+		}
+	}
+}

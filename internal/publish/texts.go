@@ -522,7 +522,6 @@ func quotableAt(r *record.Record) (texts, numbers []string, at map[string][]stri
 		switch v.Kind() {
 		case reflect.String:
 			if s := strings.TrimSpace(v.String()); lookedFor(s) && freeText(r.Kind, path) {
-				texts = append(texts, s)
 				field := ""
 				if byBlock(path) {
 					field = strings.Join(namedSegs(path), ".")
@@ -530,8 +529,12 @@ func quotableAt(r *record.Record) (texts, numbers []string, at map[string][]stri
 				if at == nil {
 					at = map[string][]string{}
 				}
-				if !slices.Contains(at[s], field) {
-					at[s] = append(at[s], field)
+				// An address's other forms are withheld where it is.
+				for _, form := range append([]string{s}, urlForms(s)...) {
+					texts = append(texts, form)
+					if !slices.Contains(at[form], field) {
+						at[form] = append(at[form], field)
+					}
 				}
 			}
 		case reflect.Int, reflect.Int64:
