@@ -149,8 +149,11 @@ func continuesWord(c rune) bool {
 // 9(1)) as a category text names them, in Dutch and English: racial or
 // ethnic origin, political opinions, religious or philosophical beliefs,
 // trade union membership, genetic and biometric data, health (illness,
-// disability, incapacity for work, mental health, addiction, pregnancy),
-// sex life and sexual orientation. Each is matched at the start of a word
+// disability, incapacity for work, mental health, addiction, pregnancy,
+// care needs and indications, hospital stays, medicines, the use of
+// alcohol and drugs, blood groups), sex life and sexual orientation; a
+// migration background says ethnic origin, church membership a
+// religion, an iris scan or face recognition biometrics. Each is matched at the start of a word
 // of personal_data.categories, in lower case ("gezondheid" in
 // "gezondheidsgegevens", "gezondh" in "gezondh."); specialWholeWords only
 // as whole words, as they start other words ("ras" in "rasterkaart",
@@ -158,15 +161,26 @@ func continuesWord(c rune) bool {
 // "diagnose" in "diagnosecode"). A bare "beperking" is left out: a
 // restriction of processing is one too; the kinds of disability are in.
 // The English "race" is left out: a category of race would say racial, and
-// a race is a contest.
+// a race is a contest. So are bare starts that begin ordinary words:
+// "alcohol" (alcoholvergunning), "drugs" (drugsoverlast), "iris" (irissen),
+// "kerk" (kerkhof), "bloed" (bloedbank), "ziekenhuis" (ziekenhuisparkeren),
+// "migratie" (of data); the word for what is processed is listed instead.
 var specialWords = []string{
 	"raciaal", "raciale", "racial", "etnisch", "etnische", "etniciteit", "ethnic", "huidskleur", "skin colour", "skin color",
+	"migratieachtergrond", "migratie-achtergrond", "migration background",
 	"politieke", "political", "partijlid", "religie", "religieu", "religio", "godsdienst", "geloofs", "levensbeschouw", "philosophical belie",
+	"kerkgenootschap", "kerkelijke gezindte", "kerklid", "church member",
 	"vakbond", "vakvereniging", "trade union", "genetisch", "genetic", "biometri", "vingerafdruk", "fingerprint",
+	"irisscan", "iris scan", "iris-scan", "irisherkenning", "iris recognition", "retinascan", "retina scan",
+	"gezichtsherkenning", "gelaatsherkenning", "facial recognition", "face recognition",
 	"gezondheid", "gezondh", "medisch", "medical", "health", "diagnosis", "ziekte", "ziekmeld", "sickness", "illness",
+	"ggz", "ziekenhuisopname", "hospital admission", "hospitalis", "medicijn", "medicatie", "medication", "geneesmiddel",
+	"bloedgroep", "bloeddruk", "blood type", "blood group", "blood pressure",
+	"zorgbehoefte", "zorgindicatie", "wmo-indicatie", "wlz-indicatie",
 	"arbeidsongeschikt", "handicap", "gehandicapt", "disabilit", "functiebeperking", "arbeidsbeperking",
 	"lichamelijke beperking", "verstandelijke beperking", "fysieke beperking", "zintuiglijke beperking",
 	"psychisch", "psychiatr", "mental health", "verslaving", "verslaafd", "addiction",
+	"alcoholgebruik", "drugsgebruik", "middelengebruik", "alcohol use", "drug use", "substance use",
 	"zwanger", "pregnan",
 	"seksle", "seksue", "sex life", "sexual", "homoseksu", "homosexu", "lhbt", "lgbt",
 }

@@ -161,3 +161,55 @@ func TestPersonalSignBoundaries(t *testing.T) {
 		}
 	}
 }
+
+// TestSpecialCategoryWordsOnceMissed: migration background, care needs
+// and indications, mental health care, hospital stays, medicines, the use
+// of alcohol and drugs, iris scans and face recognition, church
+// membership and blood groups are special categories (GDPR art. 9(1));
+// ordinary words that share their start are not.
+func TestSpecialCategoryWordsOnceMissed(t *testing.T) {
+	for _, tt := range []struct {
+		text    string
+		special bool
+	}{
+		{"Migratieachtergrond", true},
+		{"migratie-achtergrond", true},
+		{"Wmo-indicatie en zorgbehoefte", true},
+		{"zorgindicatie", true},
+		{"Wlz-indicatie", true},
+		{"GGZ-gegevens", true},
+		{"jeugd-ggz", true},
+		{"Ziekenhuisopname", true},
+		{"Medicijngebruik", true},
+		{"medicatie", true},
+		{"medication", true},
+		{"geneesmiddelengebruik", true},
+		{"Alcohol- en drugsgebruik", true},
+		{"drugsgebruik", true},
+		{"alcoholgebruik", true},
+		{"Irisscan", true},
+		{"iris scan", true},
+		{"gezichtsherkenning", true},
+		{"facial recognition", true},
+		{"Kerkgenootschap", true},
+		{"kerkelijke gezindte", true},
+		{"Bloedgroep", true},
+		{"blood type", true},
+		// Ordinary words that share a start.
+		{"migratie van gegevens naar de cloud", false},
+		{"indicatie van de drukte", false},
+		{"ziekenhuisparkeren", false},
+		{"alcoholvergunning", false},
+		{"drugsoverlast in de wijk", false},
+		{"irissen in het plantsoen", false},
+		{"kerkstraat en kerkhof", false},
+		{"bloedbank-locatie", false},
+		{"zorgtaken van de gemeente", false},
+		{"wmo-loket", false},
+	} {
+		r := Record{PersonalData: PersonalData{Categories: []string{"adres", tt.text}}}
+		if got, ok := r.SpecialCategory(); ok != tt.special || ok && got != tt.text {
+			t.Errorf("SpecialCategory with %q = %q, %v; want %v", tt.text, got, ok, tt.special)
+		}
+	}
+}
