@@ -804,6 +804,11 @@ minimisation:
 
 var specialCategories = &Rule{
 	ID: "special-categories", Ref: "VNG VI", Default: finding.Error, Law: lawSpecial,
+	// A category text that names a special category and denies it is not
+	// taken as processing it: its warning is the policy's (deniedSpecial).
+	LawScope: label.Text{
+		"voor bijzondere persoonsgegevens die worden verwerkt",
+		"for special categories that are processed"},
 	Title: label.Text{"Grond voor bijzondere persoonsgegevens", "Ground for special categories"},
 	Why: label.Text{
 		"Bijzondere persoonsgegevens (gezondheid, etnische afkomst, religie, biometrische gegevens om iemand te identificeren, ...) mogen niet worden verwerkt, tenzij een uitzondering van art. 9 lid 2 AVG geldt, uitgewerkt in de UAVG (art. 22-30). Voor politiegegevens geldt art. 5 Wet politiegegevens.",
@@ -820,9 +825,14 @@ var specialCategories = &Rule{
   special_categories_law: UAVG art. 23`,
 		[2]string{"AVG art. 9(2)(g)", "GDPR art. 9(2)(g)"}),
 	Applies: func(r *record.Record) bool {
-		return !retired(r) && (special(r) || identifies(r) != "")
+		_, _, denied := r.SpecialCategoryDenied()
+		return !retired(r) && (special(r) || identifies(r) != "" || denied)
 	},
 	Check: func(_ *Context, r *record.Record) []finding.Finding {
+		denied := deniedSpecial(r)
+		if !special(r) && identifies(r) == "" {
+			return denied
+		}
 		biometric := identifies(r)
 		named, listed := r.SpecialCategory()
 		why, waarom := "the record processes special categories of personal data", "Er worden bijzondere persoonsgegevens verwerkt."
@@ -865,6 +875,7 @@ var specialCategories = &Rule{
 				nl(fmt.Sprintf("Bij personal_data.special_categories staat false (geen bijzondere persoonsgegevens), maar %q is een bijzonder persoonsgegeven (AVG art. 9 lid 1).", named),
 					"Vul personal_data.special_categories: true in, met de uitzondering en het wetsartikel. De checklist behandelt de gegevens al als bijzondere persoonsgegevens. Bedoelt u iets anders dan art. 9 lid 1, beschrijf de soort gegevens dan met andere woorden (het ras van een hond: \"hondenras\", niet \"ras\").")), law))
 		}
+		fs = append(fs, denied...)
 		if len(need) == 0 {
 			return fs
 		}
@@ -882,6 +893,26 @@ var specialCategories = &Rule{
 		// cites the law there, once.
 		return append([]finding.Finding{lawful(f, law)}, fs...)
 	},
+}
+
+// deniedSpecial is special-categories' policy warning on a category text
+// that names a special category and denies something in the same breath
+// (record.SpecialCategoryDenied): "geen gezondheidsgegevens", but also
+// "Gezondheidsgegevens (geen bijzonderheden)". It is not taken as
+// processing the special category, so the law is not cited; but the list
+// names what is processed, and a denial there hides what it should show.
+func deniedSpecial(r *record.Record) []finding.Finding {
+	i, c, ok := r.SpecialCategoryDenied()
+	if !ok {
+		return nil
+	}
+	f := at(fmt.Sprintf("/personal_data/categories/%d", i),
+		en(fmt.Sprintf("personal_data.categories[%d] %q names a special category of personal data and says something is not processed; it is not taken as processing the special category, but the list of categories names what is processed", i, c),
+			"list only what is processed, and say what is not processed elsewhere, such as personal_data.special_categories: false; if the special category is processed, name it without the denial"),
+		nl(fmt.Sprintf("Bij personal_data.categories staat %q. Daarin staat een bijzonder persoonsgegeven, en ook dat iets niet wordt verwerkt. De checklist telt het niet als bijzonder persoonsgegeven. Maar de lijst hoort te zeggen wat wél wordt verwerkt.", c),
+			"Zet in de lijst alleen wat wordt verwerkt. Wat niet wordt verwerkt, zegt u ergens anders, bijvoorbeeld met personal_data.special_categories: false. Wordt het bijzondere persoonsgegeven wel verwerkt, noem het dan zonder 'geen' of 'niet'."))
+	f.Severity = finding.Warning
+	return []finding.Finding{f}
 }
 
 // special reports whether the record processes special categories of

@@ -83,3 +83,55 @@ func TestSpecialCategoryWordsGiveLegalErrorsOnlyWhereMeant(t *testing.T) {
 		t.Errorf("the help does not say how to write a dog's breed where only the category says so: %v", fs)
 	}
 }
+
+// TestSpecialCategoryNegatedGetsAWarningNotTheLaw: a category text that
+// says, anywhere, that something is not processed (geen, niet, nee, no,
+// not, none, n.v.t.) is not taken as processing a special category, so it
+// gets none of the legal errors of art. 9; but the list of categories
+// names what is processed, so the text gets a policy warning on that
+// category, which keeps "Gezondheidsgegevens (geen bijzonderheden)" in
+// sight. A department named after a special category is no special
+// category.
+func TestSpecialCategoryNegatedGetsAWarningNotTheLaw(t *testing.T) {
+	const head = "id: a\nkind: algorithm\npersonal_data: {processed: \"yes\", special_categories: false, categories: [adres, "
+	for _, tt := range []struct {
+		text    string
+		warning bool
+	}{
+		{"Geen bijzondere persoonsgegevens (zoals gezondheid of religie)", true},
+		{"Biometrische gegevens worden niet verwerkt", true},
+		{"Gezondheid: nee", true},
+		{"geen ‘gezondheidsgegevens’", true},
+		{"Geen  medische gegevens", true},
+		{"Geen gezondheids- of religieuze gegevens", true},
+		{"Gezondheidsgegevens (geen bijzonderheden)", true},
+		{"health data: none", true},
+		{"medische gegevens n.v.t.", true},
+		{"Medewerker van de afdeling Sport en Gezondheid", false},
+		{"Naam van het team Zorg en Gezondheid", false},
+		{"niet-medische gegevens", false},
+	} {
+		fs := only(t, "special-categories", nil, nil, testToday, head+`"`+tt.text+`"]}`+"\n")
+		if !tt.warning {
+			if len(fs) != 0 {
+				t.Errorf("%q: got %d findings, want none", tt.text, len(fs))
+			}
+			continue
+		}
+		if len(fs) != 1 {
+			t.Errorf("%q: got %d findings, want one warning", tt.text, len(fs))
+			continue
+		}
+		f := fs[0]
+		if f.Severity != finding.Warning || !f.Law.IsZero() || f.Path != "/personal_data/categories/1" ||
+			!containsInOrder(f.Message.In("en"), tt.text) || !containsInOrder(f.Message.In("nl"), tt.text) {
+			t.Errorf("%q: want a policy warning on the category, got %s %v at %s: %s", tt.text, f.Severity, f.Law, f.Path, f.Message.In("en"))
+		}
+	}
+	// The department's capital names it; the same words in lower case
+	// in a clause of their own are data.
+	fs := only(t, "special-categories", nil, nil, testToday, head+`"afdeling; gezondheid"]}`+"\n")
+	if len(fs) != 2 {
+		t.Errorf("a special category after a clause break is data: got %d findings, want 2", len(fs))
+	}
+}

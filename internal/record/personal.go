@@ -186,9 +186,9 @@ var specialWords = []string{
 }
 var specialWholeWords = []string{"ras", "dna", "politiek", "geloof", "diagnose", "diagnoses"}
 
-// negations are what, directly before a special-category word, says the
-// category is not one: "niet-medische gegevens", "geen gezondheidsgegevens".
-var negations = []string{"niet-", "non-", "geen "}
+// negations are what, directly before a special-category word, makes a
+// word of another category: "niet-medische gegevens", "non-health data".
+var negations = []string{"niet-", "non-"}
 
 // negated reports whether the text before a word ends in a negation that
 // starts a word of its own.
@@ -203,23 +203,104 @@ func negated(before string) bool {
 	return false
 }
 
+// denials are the words that, anywhere in a category text, say something
+// is not processed: "geen gezondheidsgegevens", "Gezondheid: nee",
+// "biometrische gegevens worden niet verwerkt", "health data: none". A
+// denial followed by a hyphen starts a compound (negations) and denies
+// nothing.
+var denials = []string{"geen", "niet", "nee", "no", "not", "none", "n.v.t", "nvt"}
+
+// denies reports whether a category text, in lower case, holds a denial.
+func denies(s string) bool {
+	for _, d := range denials {
+		for from := 0; ; {
+			i := strings.Index(s[from:], d)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(d)
+			before, _ := utf8.DecodeLastRuneInString(s[:i])
+			after, _ := utf8.DecodeRuneInString(s[end:])
+			if (i == 0 || !continuesWord(before)) && (end == len(s) || !continuesWord(after) && after != '-') {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// departments are the words before the name of a part of the
+// organisation: "de afdeling Sport en Gezondheid", "het team Zorg".
+var departments = []string{"afdeling", "team"}
+
+// clauseBreaks end the part of a category text a department's name can
+// run on in.
+const clauseBreaks = ",;:()/[]"
+
+// departmentName reports whether a special-category word at byte i of a
+// category text (in lower case, lower; as written, text) is part of a
+// department's name: it is written with a capital, and a department word
+// comes before it in the same clause. "Medewerker van de afdeling Sport
+// en Gezondheid" names a department, "afdeling; gezondheid" does not.
+func departmentName(text, lower string, i int) bool {
+	if len(text) != len(lower) {
+		return false // lower case changed the length: the place is lost
+	}
+	if c, _ := utf8.DecodeRuneInString(text[i:]); !unicode.IsUpper(c) {
+		return false
+	}
+	clause := lower[:i]
+	if j := strings.LastIndexAny(clause, clauseBreaks); j >= 0 {
+		clause = clause[j+1:]
+	}
+	return slices.ContainsFunc(departments, func(d string) bool { return hasWord(clause, d, true) })
+}
+
+// namesSpecial reports whether a category text names a special category
+// of personal data, whether or not it denies it.
+func namesSpecial(text string) bool {
+	s := strings.ToLower(text)
+	skip := func(before string) bool { return negated(before) || departmentName(text, s, len(before)) }
+	for _, w := range specialWords {
+		if findWord(s, w, false, skip) {
+			return true
+		}
+	}
+	for _, w := range specialWholeWords {
+		if findWord(s, w, true, skip) {
+			return true
+		}
+	}
+	return false
+}
+
 // SpecialCategory returns the first of the record's personal data
 // categories that names a special category of personal data (GDPR art.
 // 9(1)), whatever personal_data.special_categories says, for every kind
-// of record.
+// of record. A text that also denies something (SpecialCategoryDenied) is
+// not taken as processing it.
 func (r *Record) SpecialCategory() (string, bool) {
 	for _, c := range r.PersonalData.Categories {
-		s := strings.ToLower(c)
-		for _, w := range specialWords {
-			if findWord(s, w, false, negated) {
-				return c, true
-			}
-		}
-		for _, w := range specialWholeWords {
-			if findWord(s, w, true, negated) {
-				return c, true
-			}
+		if namesSpecial(c) && !denies(strings.ToLower(c)) {
+			return c, true
 		}
 	}
 	return "", false
+}
+
+// SpecialCategoryDenied returns the first of the record's personal data
+// categories, and its index, that names a special category and denies
+// something: "geen gezondheidsgegevens", but also "Gezondheidsgegevens
+// (geen bijzonderheden)". Such a text is not taken as processing the
+// special category, but it does not belong in a list of what is
+// processed either.
+func (r *Record) SpecialCategoryDenied() (int, string, bool) {
+	for i, c := range r.PersonalData.Categories {
+		if namesSpecial(c) && denies(strings.ToLower(c)) {
+			return i, c, true
+		}
+	}
+	return 0, "", false
 }
