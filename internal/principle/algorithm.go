@@ -40,14 +40,20 @@ var humanOversight = &Rule{
 		}
 		msg := "the algorithm affects people but does not say how people check and correct its outcomes"
 		msgNL := "Het algoritme gaat over mensen, maar er staat niet bij hoe mensen de uitkomsten controleren en verbeteren."
+		help := "add human_oversight: who looks at each outcome, and how they correct it"
+		hulp := "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."
 		decides := r.Role == "automated_decision"
 		if decides {
 			msg = "the algorithm takes decisions about people on its own and does not say how people check and correct them"
 			msgNL = "Het algoritme neemt zelf besluiten over mensen, en er staat niet bij hoe mensen die besluiten controleren en verbeteren."
+			if why, waarom, maybe := maybePersonal(r); maybe && !isTrue(r.AffectsIndividuals) {
+				msg = fmt.Sprintf("the algorithm takes decisions on its own and may process personal data, as %s; its decisions may then be about people, and it does not say how people check and correct them", why)
+				msgNL = fmt.Sprintf("Het algoritme neemt zelf besluiten en verwerkt misschien persoonsgegevens. %s Dan gaan de besluiten misschien over mensen. Er staat niet bij hoe mensen die besluiten controleren en verbeteren.", waarom)
+				help += `; if it processes no personal data, set personal_data.processed: "no" and list no categories`
+				hulp += ` Verwerkt het geen persoonsgegevens, vul dan personal_data.processed: "no" in, zonder categories.`
+			}
 		}
-		f := missing("",
-			en(msg, "add human_oversight: who looks at each outcome, and how they correct it"),
-			nl(msgNL, "Vul human_oversight in: wie elke uitkomst bekijkt, en hoe die persoon de uitkomst verbetert."))
+		f := missing("", en(msg, help), nl(msgNL, hulp))
 		if decides {
 			// GDPR art. 22, or on police data, outside the GDPR (art.
 			// 2(2)(d)), the directive's art. 11 (lawOf).
@@ -66,6 +72,22 @@ func claimedNotAboutPeople(r *record.Record) []finding.Finding {
 	if !isFalse(r.AffectsIndividuals) || !decidesOnPersonalData(r) {
 		return nil
 	}
+	if why, waarom, maybe := maybePersonal(r); maybe {
+		does, doet := "takes decisions on its own", "neemt zelf besluiten"
+		what, wat := "such decisions", "Zulke besluiten"
+		if r.Role == "profiling" {
+			does, doet, what, wat = "profiles people", "maakt profielen van mensen", "such profiles", "Zulke profielen"
+		}
+		f := at("/affects_individuals",
+			en(fmt.Sprintf("affects_individuals is false, but the algorithm %s and may process personal data, as %s; %s may then be about the people the data relate to", does, why, what),
+				`set affects_individuals: true; the checklist already treats the algorithm as affecting people. If it processes no personal data, set personal_data.processed: "no" and list no categories`),
+			nl(fmt.Sprintf("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme %s en verwerkt misschien persoonsgegevens. %s %s gaan dan misschien over de mensen bij wie de gegevens horen.", doet, waarom, wat),
+				`Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen gaat. Verwerkt het geen persoonsgegevens, vul dan personal_data.processed: "no" in, zonder categories.`))
+		if r.Role == "profiling" {
+			return []finding.Finding{f}
+		}
+		return []finding.Finding{citesLaw(f, lawOf(r, lawAutomated))}
+	}
 	if r.Role == "profiling" {
 		return []finding.Finding{at("/affects_individuals",
 			en("affects_individuals is false, but the algorithm profiles people from personal data: a profile evaluates aspects of the people the data relate to",
@@ -79,6 +101,33 @@ func claimedNotAboutPeople(r *record.Record) []finding.Finding {
 		nl("Bij affects_individuals staat false (gaat niet over mensen), maar het algoritme neemt zelf besluiten met persoonsgegevens. Zulke besluiten gaan over de mensen bij wie de gegevens horen.",
 			"Vul affects_individuals: true in. De checklist behandelt het algoritme al als een algoritme dat over mensen besluit. Verwerkt het geen persoonsgegevens, vul dan personal_data.processed: no in, zonder categories."))
 	return []finding.Finding{citesLaw(f, lawOf(r, lawAutomated))}
+}
+
+// maybePersonal says why an algorithm may process personal data when its
+// record does not say it does: personal_data.processed is unknown or not
+// stated, which counts as personal data (VNG 6.4), or no while categories
+// are listed. ok is false when the record says it does (processed yes,
+// or its own fields or its nature: personalWhyOf), or says it does not.
+func maybePersonal(r *record.Record) (why, waarom string, ok bool) {
+	if r.PersonalData.Processed == "yes" {
+		return "", "", false
+	}
+	if _, sure := personalWhyOf(r); sure {
+		return "", "", false
+	}
+	switch p := r.PersonalData.Processed; {
+	case p == "no" && len(r.PersonalData.Categories) > 0:
+		return "personal_data.processed is no, but personal_data.categories lists categories of personal data, and when in doubt data count as personal data (6.4)",
+			"Bij personal_data.processed staat no, maar bij personal_data.categories staan soorten persoonsgegevens. Bij twijfel gelden gegevens als persoonsgegevens (6.4).", true
+	case p == "no":
+		return "", "", false
+	case blank(p):
+		return "personal_data.processed is not stated, which counts as personal data (6.4)",
+			"Bij personal_data.processed staat niets. Dan gelden de gegevens als persoonsgegevens (6.4).", true
+	default:
+		return fmt.Sprintf("personal_data.processed is %s, which counts as personal data (6.4)", p),
+			fmt.Sprintf("Bij personal_data.processed staat %s (onbekend). Dan gelden de gegevens als persoonsgegevens (6.4).", p), true
+	}
 }
 
 var explanation = &Rule{

@@ -15,6 +15,7 @@ import (
 func TestAutomatedDecisionsOnPersonalDataAffectPeople(t *testing.T) {
 	const decides = "id: a\nkind: algorithm\nrole: automated_decision\naffects_individuals: false\n"
 	const contradiction = "affects_individuals is false, but the algorithm takes decisions on its own from personal data"
+	const maybe = "affects_individuals is false, but the algorithm takes decisions on its own and may process personal data"
 	runCases(t, "human-oversight", nil, []ruleCase{
 		{name: "automated decision on income data, no oversight", yaml: decides + "personal_data: {processed: \"yes\", categories: [BSN, inkomen]}\n", want: []want{
 			{"human-oversight", "C-human-oversight", finding.Error, 1, 1, "takes decisions about people on its own and does not say how people check and correct them (GDPR art. 22)"},
@@ -25,11 +26,11 @@ func TestAutomatedDecisionsOnPersonalDataAffectPeople(t *testing.T) {
 		}},
 		{name: "automated decision, personal data not known", yaml: decides + "personal_data: {processed: unknown}\n", want: []want{
 			{"human-oversight", "C-human-oversight", finding.Error, 1, 1, "(GDPR art. 22)"},
-			{"human-oversight", "C-human-oversight", finding.Error, 4, 22, contradiction},
+			{"human-oversight", "C-human-oversight", finding.Error, 4, 22, maybe + ", as personal_data.processed is unknown"},
 		}},
 		{name: "automated decision, categories listed though processed no", yaml: decides + "personal_data: {processed: \"no\", categories: [BSN]}\n", want: []want{
 			{"human-oversight", "C-human-oversight", finding.Error, 1, 1, "(GDPR art. 22)"},
-			{"human-oversight", "C-human-oversight", finding.Error, 4, 22, contradiction},
+			{"human-oversight", "C-human-oversight", finding.Error, 4, 22, maybe + ", as personal_data.processed is no, but personal_data.categories lists"},
 		}},
 		{name: "automated decision about no personal data", yaml: decides + "personal_data: {processed: \"no\"}\n"},
 		{name: "automated decision, affects_individuals not stated", yaml: "id: a\nkind: algorithm\nrole: automated_decision\npersonal_data: {processed: \"yes\"}\n", want: []want{
@@ -55,6 +56,35 @@ func TestAutomatedDecisionsOversightIsLaw(t *testing.T) {
 	for _, f := range fs {
 		if f.Law.IsZero() || f.Severity != finding.Error {
 			t.Errorf("not a legal error: %s %q", f.Severity, f.Message.In("en"))
+		}
+	}
+}
+
+// TestAutomatedDecisionMaybeOnPersonalDataSaysSo: traffic-light software
+// that decides on its own, whose record does not know whether it
+// processes personal data, still owes GDPR art. 22's oversight (unknown
+// counts as personal data, 6.4), but the messages say it may process
+// personal data and why, not that it does, and the help says how to
+// record that it processes none.
+func TestAutomatedDecisionMaybeOnPersonalDataSaysSo(t *testing.T) {
+	fs := only(t, "human-oversight", nil, nil, testToday, "id: verkeerslicht\nkind: algorithm\nrole: automated_decision\naffects_individuals: false\npersonal_data: {processed: unknown}\n")
+	if len(fs) != 2 {
+		t.Fatalf("want the missing oversight and the claim, got %v", fs)
+	}
+	for _, f := range fs {
+		en, nl := f.Message.In("en"), f.Message.In("nl")
+		if f.Law.IsZero() || f.Severity != finding.Error {
+			t.Errorf("not a legal error: %s %q", f.Severity, en)
+		}
+		if containsInOrder(en, "from personal data") || containsInOrder(nl, "met persoonsgegevens") || containsInOrder(en, "decisions about people on its own") || containsInOrder(nl, "besluiten over mensen,") {
+			t.Errorf("says it does process personal data:\n%s\n%s", en, nl)
+		}
+		if !containsInOrder(en, "may process personal data…personal_data.processed is unknown…counts as personal data (6.4)") ||
+			!containsInOrder(nl, "misschien persoonsgegevens…personal_data.processed staat unknown…gelden de gegevens als persoonsgegevens (6.4)") {
+			t.Errorf("does not say it may process personal data, and why:\n%s\n%s", en, nl)
+		}
+		if !containsInOrder(f.Help.In("en"), `personal_data.processed: "no"`) || !containsInOrder(f.Help.In("nl"), `personal_data.processed: "no"`) {
+			t.Errorf("the help does not say how to record no personal data:\n%s\n%s", f.Help.In("en"), f.Help.In("nl"))
 		}
 	}
 }
