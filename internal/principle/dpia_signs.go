@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -13,10 +14,11 @@ import (
 // personal_data.processed says, and why: by its nature (its type,
 // capabilities or camera regime, record.PersonalByNature), or by what its
 // own fields say it processes (record.PersonalBySign: its categories, its
-// datasets), whichever kind it is.
-func personalWhyOf(r *record.Record) (string, bool) {
+// datasets), whichever kind it is. Why is told in Dutch and in English;
+// what its nature names is a field's value, the same in both.
+func personalWhyOf(r *record.Record) (label.Text, bool) {
 	if why, ok := r.PersonalByNature(); ok {
-		return why, true
+		return label.Text{why, why}, true
 	}
 	return r.PersonalBySign()
 }

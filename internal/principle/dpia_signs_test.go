@@ -131,3 +131,35 @@ dpia: {status: not_required, reason: vergunningenbestand}
 		})
 	}
 }
+
+// TestPersonalBySignInDutch: why the record's own fields make it personal
+// data is told in the language of the message, so a Dutch message holds
+// no English: a dataset with personal data, a category, a measure.
+func TestPersonalBySignInDutch(t *testing.T) {
+	const head = "id: a\nkind: algorithm\npersonal_data: {processed: unknown"
+	for _, tt := range []struct {
+		name, yaml, nl, en string
+	}{
+		{"dataset", head + "}\ndatasets:\n  - {name: Basisregistratie Personen (BRP), personal_data: true}\n",
+			`gegevensbron "Basisregistratie Personen (BRP)" met personal_data: true`, `dataset "Basisregistratie Personen (BRP)" with personal_data: true`},
+		{"dataset without a name", head + "}\ndatasets:\n  - {personal_data: true}\n",
+			`datasets[0] met personal_data: true`, `datasets[0] with personal_data: true`},
+		{"special category", head + ", categories: [gezondheidsgegevens]}\n",
+			`"gezondheidsgegevens" bij personal_data.categories`, `"gezondheidsgegevens" in personal_data.categories`},
+	} {
+		for _, id := range []string{"dpia-required", "personal-data-inferred"} {
+			fs := only(t, id, nil, nil, testToday, tt.yaml)
+			if len(fs) == 0 {
+				t.Errorf("%s, %s: no finding", tt.name, id)
+				continue
+			}
+			nl, en := fs[0].Message.In("nl"), fs[0].Message.In("en")
+			if !containsInOrder(nl, tt.nl) || containsInOrder(nl, " with ") || containsInOrder(nl, " in personal_data") {
+				t.Errorf("%s, %s: the Dutch message does not say %q in Dutch:\n%s", tt.name, id, tt.nl, nl)
+			}
+			if !containsInOrder(en, tt.en) {
+				t.Errorf("%s, %s: the English message does not say %q:\n%s", tt.name, id, tt.en, en)
+			}
+		}
+	}
+}

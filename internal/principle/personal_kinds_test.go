@@ -70,13 +70,13 @@ func TestPersonalByOwnFieldsHoldsForEveryKind(t *testing.T) {
 	const decides = "role: automated_decision\n"
 	const plates = "role: decision_support\n"
 	for _, tt := range []struct {
-		name, yaml, why string
-		want            []string
+		name, yaml, why, waarom string
+		want                    []string
 	}{
 		{"a decision on datasets of personal data", base + decides + "personal_data: {processed: \"no\"}\ndatasets:\n  - {name: Suwinet, personal_data: true}\n  - {name: Basisregistratie Personen (BRP), personal_data: true}\n",
-			`dataset "Suwinet"`, []string{"personal-data-inferred", "legal-basis", "dpia-required", "human-oversight"}},
+			`dataset "Suwinet"`, `gegevensbron "Suwinet"`, []string{"personal-data-inferred", "legal-basis", "dpia-required", "human-oversight"}},
 		{"licence plates among the categories", base + plates + "personal_data: {processed: \"no\", categories: [\"Kentekens en locatie van geparkeerde auto's\"]}\n",
-			`"kenteken"`, []string{"personal-data-inferred", "legal-basis"}},
+			`"kenteken"`, `"kenteken"`, []string{"personal-data-inferred", "legal-basis"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			got := legalErrors(t, tt.yaml)
@@ -91,7 +91,7 @@ func TestPersonalByOwnFieldsHoldsForEveryKind(t *testing.T) {
 				}
 			}
 			if f, ok := got["personal-data-inferred"]; ok {
-				if !containsInOrder(f.Message.In("en"), tt.why+"…GDPR art. 4(1)") || !containsInOrder(f.Message.In("nl"), tt.why+"…AVG art. 4 lid 1") {
+				if !containsInOrder(f.Message.In("en"), tt.why+"…GDPR art. 4(1)") || !containsInOrder(f.Message.In("nl"), tt.waarom+"…AVG art. 4 lid 1") {
 					t.Errorf("the contradiction does not say why: %q / %q", f.Message.In("en"), f.Message.In("nl"))
 				}
 				if containsInOrder(f.Message.In("en"), "images, sound") {

@@ -37,9 +37,9 @@ func personalWhy(r *record.Record) string {
 	}
 	if why, ok := personalWhyOf(r); ok {
 		if !picksUpPeople(r) {
-			return fmt.Sprintf("the record's own fields say the %s processes personal data (%s%s)", kindName(r).en, why, cite)
+			return fmt.Sprintf("the record's own fields say the %s processes personal data (%s%s)", kindName(r).en, why.In("en"), cite)
 		}
-		return fmt.Sprintf("the record says the sensor processes identifiers of people (%s), which are personal data%s", why, own)
+		return fmt.Sprintf("the record says the sensor processes identifiers of people (%s), which are personal data%s", why.In("en"), own)
 	}
 	return "it is not known whether the record processes personal data, so it counts as personal data (6.4)"
 }
@@ -60,9 +60,9 @@ func personalWhyNL(r *record.Record) string {
 	}
 	if why, ok := personalWhyOf(r); ok {
 		if !picksUpPeople(r) {
-			return fmt.Sprintf("Volgens de registratie zelf verwerkt %s persoonsgegevens (%s%s).", kindName(r).the, why, cite)
+			return fmt.Sprintf("Volgens de registratie zelf verwerkt %s persoonsgegevens (%s%s).", kindName(r).the, why.In("nl"), cite)
 		}
-		return fmt.Sprintf("Volgens de registratie verwerkt de sensor kenmerken van mensen (%s). Dat zijn persoonsgegevens%s.", why, own)
+		return fmt.Sprintf("Volgens de registratie verwerkt de sensor kenmerken van mensen (%s). Dat zijn persoonsgegevens%s.", why.In("nl"), own)
 	}
 	return "Het is niet bekend of er persoonsgegevens worden verwerkt. Dan gelden de gegevens als persoonsgegevens (6.4)."
 }
@@ -323,7 +323,7 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 			monitoring, true
 	case r.Kind == record.Sensor:
 		if how, ok := personalWhyOf(r); ok {
-			return label.Text{"het stelselmatig volgen van mensen in een openbare ruimte (" + how + ")", "systematic monitoring of people in a publicly accessible area (" + how + ")"},
+			return label.Text{"het stelselmatig volgen van mensen in een openbare ruimte (" + how.In("nl") + ")", "systematic monitoring of people in a publicly accessible area (" + how.In("en") + ")"},
 				monitoring, true
 		}
 	case r.Kind == record.Algorithm && (r.Role == "profiling" || r.Role == "automated_decision" && affectsPeople(r)):
@@ -723,11 +723,11 @@ personal_data:
 		// its nature, relates to identifiable people; anything else the
 		// record's own fields say (a dataset of personal data, a special
 		// category) contradicts processed as it stands.
-		msg := fmt.Sprintf("personal_data.processed is %s, but %s with %s processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, k.enA, why)
-		msgNL := fmt.Sprintf("Bij personal_data.processed staat %s, maar %s met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, k.a, why)
+		msg := fmt.Sprintf("personal_data.processed is %s, but %s with %s processes personal data: images, sound, licence plates and device identifiers, hashed or not, relate to identifiable people", r.PersonalData.Processed, k.enA, why.In("en"))
+		msgNL := fmt.Sprintf("Bij personal_data.processed staat %s, maar %s met %s verwerkt persoonsgegevens. Beelden, geluid, kentekens en kenmerken van apparaten, ook versleuteld, horen bij mensen die te identificeren zijn.", r.PersonalData.Processed, k.a, why.In("nl"))
 		if _, nature := r.PersonalByNature(); !nature && !picksUpPeople(r) {
-			msg = fmt.Sprintf("personal_data.processed is %s, but the record itself says the %s processes personal data: %s", r.PersonalData.Processed, k.en, why)
-			msgNL = fmt.Sprintf("Bij personal_data.processed staat %s, maar de registratie zegt zelf dat %s persoonsgegevens verwerkt: %s.", r.PersonalData.Processed, k.the, why)
+			msg = fmt.Sprintf("personal_data.processed is %s, but the record itself says the %s processes personal data: %s", r.PersonalData.Processed, k.en, why.In("en"))
+			msgNL = fmt.Sprintf("Bij personal_data.processed staat %s, maar de registratie zegt zelf dat %s persoonsgegevens verwerkt: %s.", r.PersonalData.Processed, k.the, why.In("nl"))
 		}
 		f := at("/personal_data/processed",
 			en(msg, fmt.Sprintf("set personal_data.processed: yes and list the categories; the checklist already treats the %s as processing personal data", k.en)),

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/voorbeeldstad/register/internal/label"
 )
 
 // What a sensor processes makes it personal data, not the label it
@@ -50,25 +52,32 @@ type PersonalSign struct {
 // its personal data categories that names an identifier of people
 // (personalSigns) or a special category (SpecialCategory), a dataset it
 // says holds personal data, or a minimisation measure that only exists
-// for identifiers, with the field that holds it.
-func (r *Record) PersonalBySign() (string, bool) {
+// for identifiers, with the field that holds it. Why is told in Dutch and
+// in English, for the messages of either language.
+func (r *Record) PersonalBySign() (label.Text, bool) {
 	for _, s := range personalSigns {
 		if why, ok := s.in(r); ok {
 			return why, true
 		}
 	}
 	if c, ok := r.SpecialCategory(); ok {
-		return `"` + c + `" in personal_data.categories`, true
+		return inCategories(c), true
 	}
 	for i, d := range r.Datasets {
 		if d.PersonalData != nil && *d.PersonalData {
 			if strings.TrimSpace(d.Name) == "" {
-				return fmt.Sprintf("datasets[%d] with personal_data: true", i), true
+				return label.Text{fmt.Sprintf("datasets[%d] met personal_data: true", i), fmt.Sprintf("datasets[%d] with personal_data: true", i)}, true
 			}
-			return `dataset "` + d.Name + `" with personal_data: true`, true
+			return label.Text{`gegevensbron "` + d.Name + `" met personal_data: true`, `dataset "` + d.Name + `" with personal_data: true`}, true
 		}
 	}
-	return "", false
+	return label.Text{}, false
+}
+
+// inCategories says that a word or text is among the personal data
+// categories, in Dutch and in English.
+func inCategories(w string) label.Text {
+	return label.Text{`"` + w + `" bij personal_data.categories`, `"` + w + `" in personal_data.categories`}
 }
 
 // HasSign reports whether a sensor record says it processes what a sign of
@@ -87,18 +96,19 @@ func (r *Record) HasSign(k SignKind) bool {
 
 // in reports whether a record says it processes what the sign names, and
 // why.
-func (s PersonalSign) in(r *Record) (string, bool) {
+func (s PersonalSign) in(r *Record) (label.Text, bool) {
 	for _, c := range r.PersonalData.Categories {
 		if w, ok := wordStartIn(strings.ToLower(c), s.words); ok {
-			return `"` + w + `" in personal_data.categories`, true
+			return inCategories(w), true
 		}
 	}
 	if r.Minimisation != nil {
 		if i := slices.IndexFunc(r.Minimisation.Measures, func(m string) bool { return slices.Contains(s.measures, m) }); i >= 0 {
-			return "minimisation.measures " + r.Minimisation.Measures[i], true
+			why := "minimisation.measures " + r.Minimisation.Measures[i]
+			return label.Text{why, why}, true
 		}
 	}
-	return "", false
+	return label.Text{}, false
 }
 
 // wordStartIn returns the first of words that starts a word of s: "wifi"

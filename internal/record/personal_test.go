@@ -35,8 +35,8 @@ func TestPersonalBySign(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			why, ok := tt.rec.PersonalBySign()
-			if why != tt.why || ok != (tt.why != "") {
-				t.Errorf("PersonalBySign = %q, %v; want %q", why, ok, tt.why)
+			if why.In("en") != tt.why || ok != (tt.why != "") {
+				t.Errorf("PersonalBySign = %q, %v; want %q", why.In("en"), ok, tt.why)
 			}
 			if got := tt.rec.ProcessesPersonalData(); got != tt.personal {
 				t.Errorf("ProcessesPersonalData = %v, want %v", got, tt.personal)
