@@ -261,7 +261,7 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 	default:
 		status := r.Status
 		statusNL := fmt.Sprintf("de status is al '%s' (%s)", strings.ToLower(label.Value("nl", "status", r.Status)), r.Status)
-		if !planned && !deployed(r) {
+		if !planned && (!deployed(r) || r.StatusLabel != "") {
 			// In use by its own dates, whatever its status says.
 			status, statusNL = statusWords(r)
 			statusNL = strings.ToLower(statusNL[:1]) + statusNL[1:]

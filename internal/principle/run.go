@@ -84,7 +84,8 @@ func checkRecord(ctx *Context, rules []*Rule, rec *record.Record, fs []finding.F
 
 // inUseUntilEnd is the record as the rules judge it: one labelled retired
 // but operated after its lifecycle.end, or whose end has not come (reached
-// says whether a day has), is in use (fail closed), as active; any other
+// says whether a day has), is in use (fail closed), as active, with its
+// label kept for the messages (record.Record.StatusLabel); any other
 // record as it is. The label alone would switch off every rule
 // about a record in use, and an Applies cannot read the day.
 func inUseUntilEnd(rec *record.Record, reached func(time.Time) bool) *record.Record {
@@ -93,7 +94,7 @@ func inUseUntilEnd(rec *record.Record, reached func(time.Time) bool) *record.Rec
 	}
 	if end, ok := lifecycle.RetiredEnd(rec); !ok || !end.IsZero() && !reached(end) {
 		v := *rec
-		v.Status = "active"
+		v.Status, v.StatusLabel = "active", rec.Status
 		return &v
 	}
 	return rec

@@ -131,8 +131,20 @@ func retiredContradicted(ctx *Context, r *record.Record) []finding.Finding {
 // statusWords describe the record's state for a finding on a record in
 // use: in English what "the record is" (its status, or, when only its
 // dates show it in use, that), in Dutch a clause ("De status is 'in
-// gebruik' (active)").
+// gebruik' (active)"). A record labelled retired that counts as in use
+// until its lifecycle.end (inUseUntilEnd) is told as such.
 func statusWords(r *record.Record) (en, nl string) {
+	if r.StatusLabel == "retired" {
+		retiredNL := strings.ToLower(valueNL("status", "retired"))
+		labelled := *r
+		labelled.Status = r.StatusLabel
+		if len(lifecycle.UseAfterEnd(&labelled)) > 0 {
+			return fmt.Sprintf("in use by its own dates after its life cycle ended on %s (its status says retired)", r.Lifecycle.End),
+				fmt.Sprintf("Volgens de eigen datums is de toepassing na het einde van de looptijd op %s nog in gebruik (de status zegt '%s' (retired))", datum(r.Lifecycle.End), retiredNL)
+		}
+		return fmt.Sprintf("in use by its life cycle (its status says retired, but its life cycle runs until %s)", r.Lifecycle.End),
+			fmt.Sprintf("Volgens de looptijd is de toepassing tot %s in gebruik (de status zegt '%s' (retired))", datum(r.Lifecycle.End), retiredNL)
+	}
 	word := strings.ToLower(valueNL("status", r.Status))
 	if deployed(r) {
 		return r.Status, fmt.Sprintf("De status is '%s' (%s)", word, r.Status)

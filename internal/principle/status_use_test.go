@@ -283,6 +283,15 @@ lifecycle: {start: 2024-01-01, end: 2025-01-01}
 data_sharing:
   - {party: Provincie, start: 2026-01-01}
 `, []want{{"security-audit", "VNG 7.7", finding.Warning, 1, 1, "no security audit is recorded for a record in use"}}},
+		{"a retired algorithm sharing data since after its end, without a decision", "decision-recorded", `
+id: a
+kind: algorithm
+status: retired
+organisation: {type: municipality}
+lifecycle: {start: 2024-01-01, end: 2025-01-01}
+data_sharing:
+  - {party: Provincie, start: 2026-01-01}
+`, []want{{"decision-recorded", "VNG I", finding.Error, 1, 1, "the record is in use by its own dates after its life cycle ended on 2025-01-01 (its status says retired) but lists no decision"}}},
 		{"a retired sensor, its end come, without an audit", "security-audit", `
 id: s
 kind: sensor
@@ -316,5 +325,36 @@ lifecycle: {start: 2027-01-01}
 			}
 			match(t, got, c.want)
 		})
+	}
+}
+
+// TestRetiredInUseUntilEndSaysSo: the camera labelled retired whose life
+// cycle ends after today is judged as in use until then, but a message
+// says what the record says, its status retired and the day its life
+// cycle runs to, not a status active it never had.
+func TestRetiredInUseUntilEndSaysSo(t *testing.T) {
+	cfg := bundledConfig(t)
+	text := edit(t, bundled(t, camFile), "status: active", "status: retired", camDecision, "",
+		"dpia:\n  status: done\n  date: 2025-04-22\n", "dpia:\n  status: in_progress\n  date: 2025-04-22\n")
+	fs := checkAllRules(t, cfg, auditAsOf, text)
+	for _, id := range []string{"decision-recorded", "dpia-required"} {
+		var found bool
+		for _, f := range fs {
+			if f.Rule != id {
+				continue
+			}
+			found = true
+			en, nl := f.Message.In("en"), f.Message.In("nl")
+			if containsInOrder(en, "active") || containsInOrder(nl, "active") || containsInOrder(nl, "'in gebruik'") {
+				t.Errorf("%s gives the record a status it does not have:\n%s\n%s", id, en, nl)
+			}
+			if !containsInOrder(en, "in use by its life cycle (its status says retired, but its life cycle runs until 2027-06-30)") ||
+				!containsInOrder(nl, "de looptijd is de toepassing tot 30 juni 2027 in gebruik (de status zegt 'buiten gebruik' (retired))") {
+				t.Errorf("%s does not say the record is retired but counts as in use until its end:\n%s\n%s", id, en, nl)
+			}
+		}
+		if !found {
+			t.Errorf("no finding of %s: %q", id, errorsOf(fs))
+		}
 	}
 }

@@ -38,11 +38,17 @@ var Kinds = []Kind{Sensor, Algorithm}
 
 // Record is one sensor or algorithm.
 type Record struct {
-	ID                    string        `yaml:"id" json:"id"`
-	Kind                  Kind          `yaml:"kind" json:"kind"`
-	Name                  string        `yaml:"name" json:"name"`
-	Summary               string        `yaml:"summary" json:"summary"`
-	Status                string        `yaml:"status" json:"status"`
+	ID      string `yaml:"id" json:"id"`
+	Kind    Kind   `yaml:"kind" json:"kind"`
+	Name    string `yaml:"name" json:"name"`
+	Summary string `yaml:"summary" json:"summary"`
+	Status  string `yaml:"status" json:"status"`
+	// StatusLabel is the status the record's file gives when the
+	// checklist judges the record by another: one labelled retired whose
+	// lifecycle.end is still to come is judged as active until then, and
+	// its messages say what the file says. No file sets it, and it is
+	// never exported.
+	StatusLabel           string        `yaml:"-" json:"-"`
 	Organisation          Organisation  `yaml:"organisation" json:"organisation"`
 	Owner                 Owner         `yaml:"owner" json:"owner"`
 	Purpose               string        `yaml:"purpose" json:"purpose"`
