@@ -343,3 +343,56 @@ func TestAnInternalDPIAQuotedElsewhereIsKeptBack(t *testing.T) {
 		t.Errorf("the feed does not show the record as new alone:\n%s", feed)
 	}
 }
+
+// TestChangesKeepAValueWithheldNowOutOfOldTexts: an old version's text
+// quoted a supplier's name that a record withholds now, the record
+// itself or another one. The text was public when it was written, but
+// the name is a secret now: every public output of the change (the
+// site's feed, the change feed and the public packet) shows the old text
+// without it, as it shows a reason, and still shows an old value that
+// holds no secret.
+func TestChangesKeepAValueWithheldNowOutOfOldTexts(t *testing.T) {
+	const purpose = "purpose: Geweld voorkomen en opsporen."
+	quoting := strings.Replace(checkCamera, purpose, "purpose: Geweld voorkomen met camera's van Eenzwaluw BV.", 1)
+	other := strings.Replace(strings.Replace(checkCamera, "id: cam-markt", "id: cam-haven", 1), "name: Cameratoezicht Markt", "name: Cameratoezicht Haven", 1)
+	tests := []struct {
+		name string
+		// then is each record's file while the purpose quoted the
+		// name, now each one's now.
+		then, now map[string]string
+	}{
+		{"withheld by the record itself",
+			map[string]string{"sensors/cam-markt.yaml": quoting + "supplier: {name: Eenzwaluw BV}\n"},
+			map[string]string{"sensors/cam-markt.yaml": strings.Replace(checkCamera, "retention: P28D", "retention: P14D", 1) +
+				"supplier: {name: Eenzwaluw BV}\npublication: {reason: Woo 5.1 lid 2 sub f, withheld: [supplier.name]}\n"}},
+		{"withheld by another record",
+			map[string]string{"sensors/cam-markt.yaml": quoting, "sensors/cam-haven.yaml": other + "supplier: {name: Eenzwaluw BV}\n"},
+			map[string]string{"sensors/cam-markt.yaml": strings.Replace(checkCamera, "retention: P28D", "retention: P14D", 1),
+				"sensors/cam-haven.yaml": other + "supplier: {name: Eenzwaluw BV}\npublication: {reason: Woo 5.1 lid 2 sub f, withheld: [supplier.name]}\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, commit := packetRepo(t)
+			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+			then := map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n"}
+			for f, s := range tt.then {
+				then[f] = s
+			}
+			commit(then, day(1), "Begin")
+			// The purpose no longer names the supplier, and the
+			// retention is shorter; then the name is withheld.
+			changed := map[string]string{"sensors/cam-markt.yaml": strings.Replace(tt.then["sensors/cam-markt.yaml"], quoting, strings.Replace(checkCamera, "retention: P28D", "retention: P14D", 1), 1)}
+			commit(changed, day(3), "Doel")
+			commit(tt.now, day(5), "Leverancier afgeschermd")
+			outs := publicChanges(t, root, "2026-09-02")
+			if hits := testbed.FilesHolding(t, outs, "Eenzwaluw"); len(hits) > 0 {
+				t.Errorf("the name withheld now is published in an old text: %q", hits)
+			}
+			for _, out := range []string{filepath.Join(outs[0], "changes.xml"), outs[1], outs[2]} {
+				if text := readFile(t, out); !strings.Contains(text, "P28D") || !strings.Contains(text, "Geweld voorkomen met camera") {
+					t.Errorf("%s lacks the old values that hold no secret:\n%s", filepath.Base(out), text)
+				}
+			}
+		})
+	}
+}

@@ -49,8 +49,9 @@ type Options struct {
 	// so uses_sensors shows only those; nil shows none.
 	PublicID func(id string) bool
 	// Text returns a text people wrote (a reason for what a record
-	// withholds) as the public outputs show it (publish.Public.FreeText),
-	// without any record's secret; nil shows no such text.
+	// withholds, a field's value in any version) as the public outputs
+	// show it (publish.Public.FreeText), without any record's secret
+	// now; nil shows no such text, nor any value of a change.
 	Text func(s, lang string) string
 	// Now is when the feed is written, for an empty feed's updated date.
 	Now time.Time
@@ -385,11 +386,16 @@ func lines(c history.Change, at rules, o Options) []string {
 			continue
 		}
 		val := func(v any, old bool) string {
-			s := shownValue(name, v, rules, at.then(old), withheld, o)
+			s, value := shownValue(name, v, rules, at.then(old), withheld, o)
 			if s != fielddiff.Format(v) {
 				unshown = append(unshown, v)
 			}
-			return s
+			if !value {
+				return s
+			}
+			// An old version's text may quote what a record
+			// withholds now.
+			return publish.ChangeValue(o.Text, s, lang)
 		}
 		if publish.IsReason(name) && publish.Shown(rules, name) {
 			// Shown once every other field's is known.
@@ -402,14 +408,11 @@ func lines(c history.Change, at rules, o Options) []string {
 	for i, f := range reasons {
 		name := source.Dotted(f.Path)
 		val := func(v any, old bool) string {
-			s := shownValue(name, v, rules, at.then(old), withheld, o)
-			if s != fielddiff.Format(v) {
+			s, value := shownValue(name, v, rules, at.then(old), withheld, o)
+			if !value || s != fielddiff.Format(v) {
 				return s
 			}
-			if o.Text == nil {
-				return publish.NotPublic(lang)
-			}
-			return publish.ScrubValues(o.Text(s, lang), lang, unshown...)
+			return publish.ChangeValue(o.Text, s, lang, unshown...)
 		}
 		out[i] = changeLine(lang, name, f, val)
 	}
@@ -432,29 +435,30 @@ func changeLine(lang, name string, f fielddiff.Change, val func(v any, old bool)
 	}
 }
 
-// shownValue is the value v of the field name as the entry shows it:
+// shownValue is the value v of the field name as the entry shows it,
+// before the register-wide scrub of its text (publish.ChangeValue):
 // withheld (the notice) when the record's rules now (rules) keep it out,
 // not public when the rules of the time (then) did, uses_sensors with only
-// public ids.
-func shownValue(name string, v any, rules, then *record.Record, withheld string, o Options) string {
+// public ids. value says whether it is a value, not a notice.
+func shownValue(name string, v any, rules, then *record.Record, withheld string, o Options) (s string, value bool) {
 	if !publish.Shown(rules, name) {
-		return withheld
+		return withheld, false
 	}
 	v = publish.Prune(rules, name, v)
 	if v != nil {
 		// What was not public when it was written is not
 		// public now; the reason of then is not told.
 		if v = publish.Prune(then, name, v); v == nil {
-			return publish.NotPublic(o.Language)
+			return publish.NotPublic(o.Language), false
 		}
 	}
 	if name == "uses_sensors" || strings.HasPrefix(name, "uses_sensors.") {
 		v = publicIDs(v, o.PublicID)
 	}
 	if v == nil {
-		return withheld
+		return withheld, false
 	}
-	return fielddiff.Format(v)
+	return fielddiff.Format(v), true
 }
 
 // text is o.Text, or nothing when there is none.

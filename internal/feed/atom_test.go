@@ -5,13 +5,16 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 )
 
@@ -66,7 +69,8 @@ func options(lang string, authors bool) Options {
 		"sensors/geluid-plein.yaml": {ID: "geluid-plein", Name: "Geluid op het plein"},
 	}
 	return Options{Title: "Sensorregister", Organisation: "Gemeente Voorbeeldstad", BaseURL: "https://register.voorbeeldstad.example/",
-		Language: lang, ShowAuthors: authors, Record: func(f string) *record.Record { return recs[f] }, Now: at("2026-11-24T08:00:00Z")}
+		Language: lang, ShowAuthors: authors, Record: func(f string) *record.Record { return recs[f] }, Now: at("2026-11-24T08:00:00Z"),
+		Text: publish.NewViewer(slices.Collect(maps.Values(recs))).FreeText}
 }
 
 type parsed struct {
@@ -391,6 +395,64 @@ func TestFeedScrubsAChangedReason(t *testing.T) {
 				t.Fatalf("%d entries, want 1", len(entries))
 			}
 			out := strings.Join(entries[0].Lines, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("lacks %q:\n%s", w, out)
+				}
+			}
+			for _, leak := range tt.mustNot {
+				if strings.Contains(out, leak) {
+					t.Errorf("shows %q:\n%s", leak, out)
+				}
+			}
+		})
+	}
+}
+
+// A value of a change, old or new, is shown as every public output shows
+// a text people wrote: without any record's secret now (Options.Text). A
+// purpose written when the supplier was public may name it; once a record
+// withholds the name, the old purpose shows "niet openbaar" in its place,
+// and a value that holds no secret is shown as written, as is a name
+// another record withholds. Without Text no value is shown.
+func TestFeedScrubsValuesOfSecretsNow(t *testing.T) {
+	rec := &record.Record{ID: "cam", Kind: record.Sensor, Name: "Camera", File: "sensors/cam.yaml",
+		Supplier: &record.Supplier{Name: "Alfa Eenzwaluw"}, Publication: &record.Publication{Withheld: []string{"supplier.name"}, Reason: "Woo"}}
+	other := &record.Record{ID: "meter", Kind: record.Sensor, Name: "Meter", File: "sensors/meter.yaml",
+		Supplier: &record.Supplier{Name: "Beta Tweezwaluw"}, Publication: &record.Publication{Withheld: []string{"supplier.name"}, Reason: "Woo"}}
+	change := []fielddiff.Change{
+		{Path: "/purpose", Op: fielddiff.Changed, Old: "Meten met meters van Alfa Eenzwaluw.", New: "Meten in de binnenstad."},
+		{Path: "/problem", Op: fielddiff.Changed, Old: "Overlast, zegt Beta Tweezwaluw.", New: "Overlast."},
+		{Path: "/retention", Op: fielddiff.Changed, Old: "P28D", New: "P14D"},
+	}
+	// The name is withheld after the change.
+	withhold := []fielddiff.Change{{Path: "/publication", Op: fielddiff.Added, New: map[string]any{"withheld": []any{"supplier.name"}, "reason": "Woo"}}}
+	tests := []struct {
+		name    string
+		text    func(s, lang string) string
+		want    []string
+		mustNot []string
+	}{
+		{"scrubbed", publish.NewViewer([]*record.Record{rec, other}).FreeText,
+			[]string{"Doel en impact: Meten met meters van niet openbaar. → Meten in de binnenstad.",
+				"Welk probleem lost het op?: Overlast, zegt niet openbaar. → Overlast.",
+				"Bewaartermijn: P28D → P14D"},
+			[]string{"Eenzwaluw", "Tweezwaluw"}},
+		{"no text", nil,
+			[]string{"Bewaartermijn: niet openbaar → niet openbaar"},
+			[]string{"Eenzwaluw", "Tweezwaluw", "P28D", "binnenstad"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs := &history.ChangeSet{Records: []history.RecordChange{{Op: history.Changed, File: rec.File, Commits: []history.Change{
+				{Commit: "c2", When: at("2026-04-01T10:00:00+01:00"), Op: history.Changed, File: rec.File, Fields: withhold},
+				{Commit: "c1", When: at("2026-03-01T10:00:00+01:00"), Op: history.Changed, File: rec.File, Fields: change}}}}}
+			o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(string) *record.Record { return rec }, Text: tt.text}
+			entries := Entries(cs, o)
+			if len(entries) != 2 || entries[1].Op != history.Changed {
+				t.Fatalf("entries %+v, want the withholding and the change before it", entries)
+			}
+			out := strings.Join(entries[1].Lines, "\n")
 			for _, w := range tt.want {
 				if !strings.Contains(out, w) {
 					t.Errorf("lacks %q:\n%s", w, out)

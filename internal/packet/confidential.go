@@ -213,6 +213,14 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 	}
 	if rc.Op != history.Added && rc.Problem == nil {
 		notice := publish.Notice(L.lang, L.reason(loaded, true, pub))
+		// A value as every public output of a record's history shows
+		// it (publish.ChangeValue): an old version's text may quote what
+		// a record withholds now. No view of the register: none is
+		// known to be fit to show.
+		var text func(s, lang string) string
+		if pub != nil {
+			text = pub.FreeText
+		}
 		// What the rows leave out of the change's values, which a reason
 		// written with it may quote; and the rows of reasons.
 		var (
@@ -249,7 +257,10 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 				if s != fielddiff.Format(v) {
 					unshown = append(unshown, v)
 				}
-				return s
+				if publish.IsReason(path) {
+					return s // scrubbed below, with what the rows leave out
+				}
+				return publish.ChangeValue(text, s, L.lang)
 			}
 			if c.Old != nil {
 				if then := publish.Prune(before, path, c.Old); then == nil {
@@ -273,7 +284,7 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 			if s == "" || s == notice || s == publish.NotPublic(L.lang) {
 				return s
 			}
-			return publish.ScrubValues(pub.FreeText(s, L.lang), L.lang, unshown...)
+			return publish.ChangeValue(text, s, L.lang, unshown...)
 		}
 		for _, i := range reasons {
 			it.Changes[i].Old, it.Changes[i].New = scrub(it.Changes[i].Old), scrub(it.Changes[i].New)

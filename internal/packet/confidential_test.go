@@ -306,6 +306,53 @@ func TestPublicChangesScrubAReason(t *testing.T) {
 	}
 }
 
+// An old value reads in a public packet as on every public output of a
+// change: a purpose written when the supplier was public, which named
+// it, shows "niet openbaar" in its place once a record withholds the
+// name, the record itself or another one; and a value that holds no
+// secret is shown as written.
+func TestPublicChangesScrubOldTextsOfSecretsNow(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"sensors/cam-w.yaml": sensor("cam-w", "Camera W", "camera", quietDates, "supplier: {name: Alfa Eenzwaluw}",
+			"publication: {withheld: [supplier.name], reason: Woo 5.1 lid 2 sub f}"),
+		"sensors/cam-v.yaml": sensor("cam-v", "Camera V", "camera", quietDates, "supplier: {name: Beta Tweezwaluw}",
+			"publication: {withheld: [supplier.name], reason: Woo 5.1 lid 2 sub f}"),
+	})
+	reg := loadRegister(t, dir)
+	// The texts changed, and then the name was withheld.
+	change := []fielddiff.Change{
+		{Path: "/purpose", Op: fielddiff.Changed, Old: "Meten met meters van Alfa Eenzwaluw.", New: "Meten in de binnenstad."},
+		{Path: "/problem", Op: fielddiff.Changed, Old: "Overlast, zegt Beta Tweezwaluw.", New: "Overlast."},
+		{Path: "/retention", Op: fielddiff.Changed, Old: "P28D", New: "P14D"},
+	}
+	withhold := []fielddiff.Change{{Path: "/publication", Op: fielddiff.Added,
+		New: map[string]any{"withheld": []any{"supplier.name"}, "reason": "Woo 5.1 lid 2 sub f"}}}
+	rc := history.RecordChange{Op: history.Changed, File: "sensors/cam-w.yaml", Fields: append(slices.Clone(change), withhold...),
+		Commits: []history.Change{
+			{Commit: "c2", Op: history.Changed, File: "sensors/cam-w.yaml", Fields: withhold},
+			{Commit: "c1", Op: history.Changed, File: "sensors/cam-w.yaml", Fields: change},
+		}}
+	L := labelsFor("nl")
+	it := &Item{}
+	L.publicChanges(it, &rc, reg.ByID("cam-w"), publish.Register(reg))
+	var text string
+	for _, c := range it.Changes {
+		text += "\n" + c.Field + ": " + c.Old + " → " + c.New
+	}
+	for _, want := range []string{"Meten met meters van niet openbaar. → Meten in de binnenstad.",
+		"Overlast, zegt niet openbaar. → Overlast.", "P28D → P14D"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q:\n%s", want, text)
+		}
+	}
+	for _, leak := range []string{"Eenzwaluw", "Tweezwaluw"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("shows %q:\n%s", leak, text)
+		}
+	}
+}
+
 // A verdict kept back in public (it rests on a field the record withholds)
 // is not left out in silence, which would read "the checklist finds
 // nothing": the public packet says the rule's verdict is not public, and

@@ -339,3 +339,25 @@ func ScrubValues(s, lang string, values ...any) string {
 	}
 	return newFoldIndex(texts).replace(s, NotPublic(lang))
 }
+
+// ChangeValue returns a value a change of a record shows (a field's old
+// or new value, formatted, or a reason) as every public output of a
+// record's history shows it (the change feed, the public packet): through
+// text, the register-wide scrub of the texts people write
+// (Public.FreeText), so an old version's text does not quote a value a
+// record withholds now, nor the name of one that is not public; and, for
+// a reason written in the same change, without the values unshown that
+// the output leaves out of the change. Without text nothing of it is
+// known to be fit to show: "niet openbaar".
+func ChangeValue(text func(s, lang string) string, s, lang string, unshown ...any) string {
+	if strings.TrimSpace(s) == "" {
+		return s
+	}
+	if text == nil {
+		return NotPublic(lang)
+	}
+	if s = text(s, lang); len(unshown) > 0 {
+		s = ScrubValues(s, lang, unshown...)
+	}
+	return s
+}
