@@ -3,7 +3,6 @@ package principle
 import (
 	"testing"
 
-	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
 )
 
@@ -402,39 +401,4 @@ lifecycle: {start: 2019-01-01, end: ` + end + `}
 		{name: "the police's own retention does not keep the rule applying", today: today, yaml: camera("2026-06-01", "P28D",
 			"  - {party: Politie Midden-Nederland, start: 2025-06-01, end: 2030-12-31, retention: P5Y}\n")},
 	})
-}
-
-// TestRetiredCameraRetentionHoldsUntilImagesAreGone: the verdict on a
-// retired camera changes on the first day its last images are destroyed,
-// and the outcome says so, for the check cache to check it again then.
-// Images recorded on the last day, 6 December, kept four weeks, are
-// gone from 4 January.
-func TestRetiredCameraRetentionHoldsUntilImagesAreGone(t *testing.T) {
-	fx := newFixture(t, nil, `
-id: c
-kind: sensor
-status: retired
-sensor_type: camera
-camera_regime: public_order
-lifecycle: {start: 2025-06-01, end: 2026-12-06}
-retention: P28D
-`)
-	rec := fx.reg.Records[0]
-	rule, _ := Lookup("camera-retention")
-	for _, c := range []struct {
-		day     string
-		applies bool
-	}{
-		{"2026-12-07", true},
-		{"2027-01-03", true},
-		{"2027-01-04", false},
-	} {
-		if got := rule.AppliesOnDay(InUseUntilEnd(rec, day(c.day)), day(c.day)); got != c.applies {
-			t.Errorf("on %s camera-retention applies: %v, want %v", c.day, got, c.applies)
-		}
-	}
-	o := NewChecklist(config.Default(), Options{Today: day("2026-12-07")}).Record(rec)
-	if !o.Holds.Holds(day("2027-01-03")) || o.Holds.Holds(day("2027-01-04")) {
-		t.Errorf("the outcome on 2026-12-07 holds %s; want it to end on 2027-01-04", spanText(o.Holds))
-	}
 }

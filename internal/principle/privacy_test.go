@@ -642,35 +642,36 @@ lifecycle: {start: 2019-01-01, end: ` + end + `}
 	}
 }
 
-// TestRetiredRecordRetentionHoldsUntilDataIsGone: the verdict on a retired
-// record changes on the first day its last data is destroyed, and the
-// outcome says so, for the check cache to check it again then. Data
-// gathered on the last day, 6 December, kept four weeks, is gone from
-// 4 January.
-func TestRetiredRecordRetentionHoldsUntilDataIsGone(t *testing.T) {
-	rec := newFixture(t, nil, `
-id: s
-kind: sensor
-status: retired
-personal_data: {processed: "yes"}
-lifecycle: {start: 2025-06-01, end: 2026-12-06}
-retention: P28D
-`).reg.Records[0]
-	rule, _ := Lookup("retention")
-	for _, c := range []struct {
-		day     string
-		applies bool
-	}{
-		{"2026-12-07", true},
-		{"2027-01-03", true},
-		{"2027-01-04", false},
+// TestRetiredRetentionHoldsUntilDataIsGone: the verdict of a retention
+// rule on a retired record changes on the first day its last data is
+// destroyed, and the outcome says so, for the check cache to check it
+// again then. Data gathered on the last day, 6 December, kept four
+// weeks, is gone from 4 January: a public-order camera's images, and any
+// record's personal data.
+func TestRetiredRetentionHoldsUntilDataIsGone(t *testing.T) {
+	for _, c := range []struct{ rule, yaml string }{
+		{"camera-retention", "sensor_type: camera\ncamera_regime: public_order\n"},
+		{"retention", "personal_data: {processed: \"yes\"}\n"},
 	} {
-		if got := rule.AppliesOnDay(InUseUntilEnd(rec, day(c.day)), day(c.day)); got != c.applies {
-			t.Errorf("on %s retention applies: %v, want %v", c.day, got, c.applies)
-		}
-	}
-	o := NewChecklist(config.Default(), Options{Today: day("2026-12-07")}).Record(rec)
-	if !o.Holds.Holds(day("2027-01-03")) || o.Holds.Holds(day("2027-01-04")) {
-		t.Errorf("the outcome on 2026-12-07 holds %s; want it to end on 2027-01-04", spanText(o.Holds))
+		t.Run(c.rule, func(t *testing.T) {
+			rec := newFixture(t, nil, "id: s\nkind: sensor\nstatus: retired\n"+c.yaml+"lifecycle: {start: 2025-06-01, end: 2026-12-06}\nretention: P28D\n").reg.Records[0]
+			rule, _ := Lookup(c.rule)
+			for _, d := range []struct {
+				day     string
+				applies bool
+			}{
+				{"2026-12-07", true},
+				{"2027-01-03", true},
+				{"2027-01-04", false},
+			} {
+				if got := rule.AppliesOnDay(InUseUntilEnd(rec, day(d.day)), day(d.day)); got != d.applies {
+					t.Errorf("on %s %s applies: %v, want %v", d.day, c.rule, got, d.applies)
+				}
+			}
+			o := NewChecklist(config.Default(), Options{Today: day("2026-12-07")}).Record(rec)
+			if !o.Holds.Holds(day("2027-01-03")) || o.Holds.Holds(day("2027-01-04")) {
+				t.Errorf("the outcome on 2026-12-07 holds %s; want it to end on 2027-01-04", spanText(o.Holds))
+			}
+		})
 	}
 }
