@@ -30,7 +30,7 @@ func TestRulesSayWhetherTheyAreLaw(t *testing.T) {
 		"camera-retention":       {"Gemeentewet art. 151c(6)", ""},
 		"personal-data-inferred": {"GDPR art. 4(1)", ""},
 		"device-minimisation":    {"GDPR art. 5(1)(c), 25(1)", ""},
-		"special-categories":     {"GDPR art. 9(2); UAVG art. 22-30", "for special categories that are processed"},
+		"special-categories":     {"GDPR art. 9(2); UAVG art. 22-30", ""},
 		"ai-act-profile":         {"AI Act art. 3(1), 6", "for the classification (not AI, high risk, the art. 6(3) exemption)"},
 		"ai-act-fria":            {"AI Act art. 27", "for public bodies, for every deployer under Annex III point 5(b) and 5(c), and for other deployers under point 3 (education) and point 5 (essential public services)"},
 		"ai-act-registration":    {"AI Act art. 26(8), 49(3)", ""},
@@ -74,6 +74,7 @@ func TestTheLawsSeverities(t *testing.T) {
 		// high-risk duty; a warning before art. 50 applies.
 		"personal-data-inferred": {E, W},
 		"dpia-required":          {E, W},
+		"special-categories":     {E, W},
 		"breach-reported":        {E, W},
 		"ai-act-fria":            {E, W, I},
 		"ai-act-registration":    {E, I},

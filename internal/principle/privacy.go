@@ -804,12 +804,11 @@ minimisation:
 
 var specialCategories = &Rule{
 	ID: "special-categories", Ref: "VNG VI", Default: finding.Error, Law: lawSpecial,
-	// A category text that names a special category and denies it is not
-	// taken as processing it: its warning is the policy's (deniedSpecial).
-	LawScope: label.Text{
-		"voor bijzondere persoonsgegevens die worden verwerkt",
-		"for special categories that are processed"},
-	Title: label.Text{"Grond voor bijzondere persoonsgegevens", "Ground for special categories"},
+	// A category text that names a special category and denies something
+	// cannot be told either way: the law's warning (deniedSpecial), which
+	// no setting silences.
+	LawSeverities: []finding.Severity{finding.Error, finding.Warning},
+	Title:         label.Text{"Grond voor bijzondere persoonsgegevens", "Ground for special categories"},
 	Why: label.Text{
 		"Bijzondere persoonsgegevens (gezondheid, etnische afkomst, religie, biometrische gegevens om iemand te identificeren, ...) mogen niet worden verwerkt, tenzij een uitzondering van art. 9 lid 2 AVG geldt, uitgewerkt in de UAVG (art. 22-30). Voor politiegegevens geldt art. 5 Wet politiegegevens.",
 		"Special categories of personal data (health, ethnic origin, religion, biometric data to identify someone, ...) may not be processed unless an exception of GDPR art. 9(2) applies, given effect by the Dutch UAVG (art. 22-30). For police data, Wet politiegegevens art. 5 applies.",
@@ -895,24 +894,26 @@ var specialCategories = &Rule{
 	},
 }
 
-// deniedSpecial is special-categories' policy warning on a category text
-// that names a special category and denies something in the same breath
+// deniedSpecial is special-categories' warning on a category text that
+// names a special category and denies something in the same breath
 // (record.SpecialCategoryDenied): "geen gezondheidsgegevens", but also
-// "Gezondheidsgegevens (geen bijzonderheden)". It is not taken as
-// processing the special category, so the law is not cited; but the list
-// names what is processed, and a denial there hides what it should show.
+// "Gezondheidsgegevens (geen bijzonderheden)" or "Medische gegevens (niet
+// van kinderen)". Whether the special category is processed cannot be
+// told, so it is not taken as processed (no ground is asked), but the
+// finding is the law's: a denial written into the list cannot be made to
+// vanish by a setting.
 func deniedSpecial(r *record.Record) []finding.Finding {
 	i, c, ok := r.SpecialCategoryDenied()
 	if !ok {
 		return nil
 	}
 	f := at(fmt.Sprintf("/personal_data/categories/%d", i),
-		en(fmt.Sprintf("personal_data.categories[%d] %q names a special category of personal data and says something is not processed; it is not taken as processing the special category, but the list of categories names what is processed", i, c),
-			"list only what is processed, and say what is not processed elsewhere, such as personal_data.special_categories: false; if the special category is processed, name it without the denial"),
-		nl(fmt.Sprintf("Bij personal_data.categories staat %q. Daarin staat een bijzonder persoonsgegeven, en ook dat iets niet wordt verwerkt. De checklist telt het niet als bijzonder persoonsgegeven. Maar de lijst hoort te zeggen wat wél wordt verwerkt.", c),
-			"Zet in de lijst alleen wat wordt verwerkt. Wat niet wordt verwerkt, zegt u ergens anders, bijvoorbeeld met personal_data.special_categories: false. Wordt het bijzondere persoonsgegeven wel verwerkt, noem het dan zonder 'geen' of 'niet'."))
+		en(fmt.Sprintf("personal_data.categories[%d] %q names a special category of personal data and also says something is not processed, so whether the special category is processed cannot be told; processing it needs an exception (GDPR art. 9(1))", i, c),
+			"list only what is processed: if the special category is processed, name it without the denial and give the exception and its law; if it is not, take it out of the list (personal_data.special_categories: false says so)"),
+		nl(fmt.Sprintf("Bij personal_data.categories staat %q. Daarin staat een bijzonder persoonsgegeven, en ook dat iets niet wordt verwerkt. Zo is niet te zien of het bijzondere persoonsgegeven wordt verwerkt. Dat mag alleen met een uitzondering (AVG art. 9 lid 1).", c),
+			"Zet in de lijst alleen wat wordt verwerkt. Wordt het bijzondere persoonsgegeven verwerkt, noem het dan zonder 'geen' of 'niet', met de uitzondering en het wetsartikel. Wordt het niet verwerkt, haal het dan uit de lijst (personal_data.special_categories: false zegt dat al)."))
 	f.Severity = finding.Warning
-	return []finding.Finding{f}
+	return []finding.Finding{lawful(f, label.Text{"AVG art. 9 lid 1", "GDPR art. 9(1)"})}
 }
 
 // special reports whether the record processes special categories of

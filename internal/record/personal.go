@@ -179,10 +179,11 @@ var specialWords = []string{
 	"raciaal", "raciale", "racial", "etnisch", "etnische", "etniciteit", "ethnic", "huidskleur", "skin colour", "skin color",
 	"migratieachtergrond", "migratie-achtergrond", "migration background",
 	"politieke", "political", "partijlid", "religie", "religieu", "religio", "godsdienst", "geloofs", "levensbeschouw", "philosophical belie",
-	"kerkgenootschap", "kerkelijke gezindte", "kerklid", "church member",
-	"vakbond", "vakvereniging", "trade union", "genetisch", "genetic", "biometri", "vingerafdruk", "fingerprint",
+	"kerkgenootschap", "kerkelijke gezindte", "kerkelijk lidmaatschap", "kerklid", "church member", "levensovertuiging",
+	"vakbond", "vakvereniging", "trade union", "trade-union", "genetisch", "genetic", "biometri", "vingerafdruk", "fingerprint",
 	"irisscan", "iris scan", "iris-scan", "irisherkenning", "iris recognition", "retinascan", "retina scan",
-	"gezichtsherkenning", "gelaatsherkenning", "facial recognition", "face recognition",
+	"gezichtsherkenning", "gelaatsherkenning", "gezichtsscan", "gezichtskenmerk", "facial recognition", "face recognition", "face scan",
+	"stemherkenning", "voice recognition",
 	"gezondheid", "gezondh", "medisch", "medical", "health", "diagnosis", "ziekte", "ziekmeld", "sickness", "illness",
 	"ggz", "ziekenhuisopname", "hospital admission", "hospitalis", "medicijn", "medicatie", "medication", "geneesmiddel",
 	"bloedgroep", "bloeddruk", "blood type", "blood group", "blood pressure",
@@ -190,7 +191,9 @@ var specialWords = []string{
 	"arbeidsongeschikt", "handicap", "gehandicapt", "disabilit", "functiebeperking", "arbeidsbeperking",
 	"lichamelijke beperking", "verstandelijke beperking", "fysieke beperking", "zintuiglijke beperking",
 	"psychisch", "psychiatr", "mental health", "verslaving", "verslaafd", "addiction",
-	"alcoholgebruik", "drugsgebruik", "middelengebruik", "alcohol use", "drug use", "substance use",
+	"alcoholgebruik", "drugsgebruik", "druggebruik", "middelengebruik", "alcohol use", "drug use", "substance use",
+	"alcoholmisbruik", "drugsmisbruik", "middelenmisbruik", "drugsverslaving", "alcoholverslaving", "gokverslaving",
+	"dementie", "dementia", "allergie", "allergy", "allergies", "vaccinatie", "vaccination", "rolstoel", "wheelchair", "medicines",
 	"zwanger", "pregnan",
 	"seksle", "seksue", "sex life", "sexual", "homoseksu", "homosexu", "lhbt", "lgbt",
 }
@@ -241,38 +244,11 @@ func denies(s string) bool {
 	return false
 }
 
-// departments are the words before the name of a part of the
-// organisation: "de afdeling Sport en Gezondheid", "het team Zorg".
-var departments = []string{"afdeling", "team"}
-
-// clauseBreaks end the part of a category text a department's name can
-// run on in.
-const clauseBreaks = ",;:()/[]"
-
-// departmentName reports whether a special-category word at byte i of a
-// category text (in lower case, lower; as written, text) is part of a
-// department's name: it is written with a capital, and a department word
-// comes before it in the same clause. "Medewerker van de afdeling Sport
-// en Gezondheid" names a department, "afdeling; gezondheid" does not.
-func departmentName(text, lower string, i int) bool {
-	if len(text) != len(lower) {
-		return false // lower case changed the length: the place is lost
-	}
-	if c, _ := utf8.DecodeRuneInString(text[i:]); !unicode.IsUpper(c) {
-		return false
-	}
-	clause := lower[:i]
-	if j := strings.LastIndexAny(clause, clauseBreaks); j >= 0 {
-		clause = clause[j+1:]
-	}
-	return slices.ContainsFunc(departments, func(d string) bool { return hasWord(clause, d, true) })
-}
-
 // namesSpecial reports whether a category text names a special category
 // of personal data, whether or not it denies it.
 func namesSpecial(text string) bool {
 	s := strings.ToLower(text)
-	skip := func(before string) bool { return negated(before) || departmentName(text, s, len(before)) }
+	skip := negated
 	for _, w := range specialWords {
 		if findWord(s, w, false, skip) {
 			return true
