@@ -472,7 +472,10 @@ func otherOrganisation(w string) bool {
 	if w == "boa" || w == "boas" {
 		return true
 	}
-	for _, s := range []string{"gemeente", "municipality", "handhaving", "toezicht", "beveilig", "bewaking", "security"} {
+	// And what bears an authority's name without being one: its school,
+	// pension fund or museum, a consultancy, a parquet firm.
+	for _, s := range []string{"gemeente", "municipality", "handhaving", "toezicht", "beveilig", "bewaking", "security",
+		"academ", "school", "opleiding", "pensioen", "pension", "fonds", "fund", "museum", "consult", "advies", "vloer", "floor", "sport"} {
 		if strings.Contains(w, s) {
 			return true
 		}

@@ -299,6 +299,12 @@ func TestInvestigatingAuthorityIsOnlyOneByName(t *testing.T) {
 		{"OM Beveiliging", false},
 		{"Politie Beveiligingsdiensten", false},
 		{"Politie en boa's", false},
+		{"Politie-academie", false},
+		{"Police Academy", false},
+		{"Nationale Politie Pensioenfonds", false},
+		{"OM-Consult", false},
+		{"Politie Museum", false},
+		{"Parket Vloeren Jansen", false},
 		{"Politie, boa team", false},
 
 		{"Winkeliers i.s.m. politie", false},
