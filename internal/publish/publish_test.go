@@ -581,23 +581,32 @@ func TestASecretIsPublicOnlyInTheFieldItIsWithheldFrom(t *testing.T) {
 
 // An internal DPIA's url quoted otherwise written is a quote still: with
 // http for https, without its scheme, with the default port, with a
-// trailing slash, the host in capitals.
+// trailing slash, the host in capitals, without "www.", in punycode, or
+// through "./", "../" or "//" in its path, which a browser follows to the
+// same document.
 func TestAnInternalDPIAWrittenOtherwiseIsAQuote(t *testing.T) {
-	for _, quoted := range []string{
-		"http://intern.voorbeeldstad.example/dpia/geheim.pdf",
-		"DPIA op intern.voorbeeldstad.example/dpia/geheim.pdf",
-		"https://intern.voorbeeldstad.example:443/dpia/geheim.pdf",
-		"https://INTERN.voorbeeldstad.example/dpia/geheim.pdf/",
+	for _, tt := range []struct{ secret, quoted string }{
+		{"https://intern.voorbeeldstad.example/dpia/geheim.pdf", "http://intern.voorbeeldstad.example/dpia/geheim.pdf"},
+		{"https://intern.voorbeeldstad.example/dpia/geheim.pdf", "DPIA op intern.voorbeeldstad.example/dpia/geheim.pdf"},
+		{"https://intern.voorbeeldstad.example/dpia/geheim.pdf", "https://intern.voorbeeldstad.example:443/dpia/geheim.pdf"},
+		{"https://intern.voorbeeldstad.example/dpia/geheim.pdf", "https://INTERN.voorbeeldstad.example/dpia/geheim.pdf/"},
+		{"https://www.voorbeeldstad.example/privacy/dpia-intern-alfa.pdf", "https://voorbeeldstad.example/privacy/dpia-intern-alfa.pdf"},
+		{"https://www.voorbeeldstad.example/privacy/dpia-intern-alfa.pdf", "https://www.voorbeeldstad.example/privacy/./dpia-intern-alfa.pdf"},
+		{"https://www.voorbeeldstad.example/privacy/dpia-intern-alfa.pdf", "https://www.voorbeeldstad.example/privacy/../privacy/dpia-intern-alfa.pdf"},
+		{"https://www.voorbeeldstad.example/privacy/dpia-intern-alfa.pdf", "https://www.voorbeeldstad.example//privacy/dpia-intern-alfa.pdf"},
+		{"https://dpia.bücher.example/intern/geheim.pdf", "https://dpia.xn--bcher-kva.example/intern/geheim.pdf"},
+		{"https://dpia.xn--bcher-kva.example/intern/geheim.pdf", "https://dpia.bücher.example/intern/geheim.pdf"},
 	} {
-		raw := map[string]any{"id": "a", "kind": "sensor", "dpia": map[string]any{"status": "done", "url": "https://intern.voorbeeldstad.example/dpia/geheim.pdf"},
+		secret, quoted := tt.secret, tt.quoted
+		raw := map[string]any{"id": "a", "kind": "sensor", "dpia": map[string]any{"status": "done", "url": secret},
 			"links": []any{map[string]any{"title": quoted, "url": "https://www.voorbeeldstad.example/x"}}}
 		if len(publish.Check(raw, record.Sensor)) == 0 {
 			t.Errorf("Check finds no quote in %q", quoted)
 		}
-		owner := &record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: "https://intern.voorbeeldstad.example/dpia/geheim.pdf"}}
+		owner := &record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: secret}}
 		other := &record.Record{ID: "b", Kind: record.Sensor, Purpose: quoted}
 		p := publish.Register(register.New("", nil, []*record.Record{owner, other}))
-		if got := p.ViewOf(other).Purpose; strings.Contains(strings.ToLower(got), "geheim") {
+		if got := p.ViewOf(other).Purpose; strings.Contains(strings.ToLower(got), "geheim") || strings.Contains(got, "intern-alfa") {
 			t.Errorf("another record's purpose shows %q", got)
 		}
 	}

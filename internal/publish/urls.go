@@ -2,28 +2,61 @@ package publish
 
 import (
 	"net/url"
+	"path"
 	"strings"
+
+	"golang.org/x/net/idna"
 )
 
 // urlForms are the other ways a text may write the web address s, when s
 // is one: without its scheme (so http for https is found too), with the
 // default port of either scheme, without a trailing slash, the host in
-// lower case. Quotes of a secret, in a record's own fields (Check) and in
-// every other text (Texts, FreeText), are looked for in these forms too.
-// A text that is no address has none.
+// lower case, without "www.", in its Unicode and its ASCII (punycode) form;
+// and the last part of its path on its own, when it is long enough to name
+// one document, as a browser reaches the same document through "./",
+// "../" or "//" in a path. Quotes of a secret, in a record's own fields
+// (Check) and in every other text (Texts, FreeText), are looked for in
+// these forms too: another document of the same name is kept back with it
+// (fail closed). A text that is no address has none.
 func urlForms(s string) []string {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil || u.Host == "" || u.User != nil || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
 		return nil
 	}
-	host := strings.ToLower(u.Hostname())
-	if p := u.Port(); p != "" && p != "80" && p != "443" {
-		host += ":" + p
-	}
 	rest := strings.TrimSuffix(s[strings.Index(s, u.Host)+len(u.Host):], "/")
-	forms := []string{host + rest}
-	if u.Port() == "" || u.Port() == "80" || u.Port() == "443" {
-		forms = append(forms, host+":443"+rest, host+":80"+rest)
+	var forms []string
+	for _, host := range hostForms(u.Hostname()) {
+		if p := u.Port(); p != "" && p != "80" && p != "443" {
+			forms = append(forms, host+":"+p+rest)
+			continue
+		}
+		forms = append(forms, host+rest, host+":443"+rest, host+":80"+rest)
+	}
+	if last := path.Base(u.Path); len(last) >= minDocumentName {
+		forms = append(forms, last)
+	}
+	return forms
+}
+
+// minDocumentName is how long the last part of an address's path must be
+// to be looked for on its own: "dpia-cameratoezicht.pdf" names a
+// document, "index.html" or "dpia.pdf" is in too many addresses.
+const minDocumentName = 12
+
+// hostForms are the ways a text may write the host name: in lower case,
+// without "www.", and in its Unicode and ASCII forms.
+func hostForms(host string) []string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	forms := []string{host}
+	if h, ok := strings.CutPrefix(host, "www."); ok {
+		forms = append(forms, h)
+	}
+	for _, h := range forms {
+		for _, convert := range []func(string) (string, error){idna.Lookup.ToASCII, idna.Lookup.ToUnicode} {
+			if c, err := convert(h); err == nil && c != h && c != "" {
+				forms = append(forms, strings.ToLower(c))
+			}
+		}
 	}
 	return forms
 }
