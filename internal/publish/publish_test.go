@@ -611,3 +611,30 @@ func TestAnInternalDPIAWrittenOtherwiseIsAQuote(t *testing.T) {
 		}
 	}
 }
+
+// Only a document's name is looked for on its own, not a folder's or a
+// page's: an internal DPIA under /dpia/cameratoezicht/ or at
+// /verwerkingsregister leaves the word in other texts alone.
+func TestAnInternalDPIAsFolderIsNoSecretWord(t *testing.T) {
+	for _, secret := range []string{
+		"https://intranet.voorbeeldstad.example/dpia/cameratoezicht/",
+		"https://intranet.voorbeeldstad.example/dpia/woz/verwerkingsregister",
+	} {
+		owner := &record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: secret}}
+		other := &record.Record{ID: "b", Kind: record.Sensor, Purpose: "Cameratoezicht en het verwerkingsregister van de gemeente."}
+		p := publish.Register(register.New("", nil, []*record.Record{owner, other}))
+		if got := p.ViewOf(other).Purpose; got != other.Purpose {
+			t.Errorf("with %s, another record's purpose shows %q", secret, got)
+		}
+	}
+}
+
+// An internal address with ;parameters is quoted without them too.
+func TestAnInternalDPIAWithParametersIsQuotedWithout(t *testing.T) {
+	owner := &record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: "https://intra.voorbeeldstad.example/d/charlie.pdf;jsessionid=A1B2C3"}}
+	other := &record.Record{ID: "b", Kind: record.Sensor, Purpose: "Zie https://intra.voorbeeldstad.example/d/charlie.pdf voor de DPIA."}
+	p := publish.Register(register.New("", nil, []*record.Record{owner, other}))
+	if got := p.ViewOf(other).Purpose; strings.Contains(got, "charlie") {
+		t.Errorf("another record's purpose shows %q", got)
+	}
+}

@@ -11,9 +11,9 @@ import (
 // urlForms are the other ways a text may write the web address s, when s
 // is one: without its scheme (so http for https is found too), with the
 // default port of either scheme, without a trailing slash, the host in
-// lower case, without "www.", in its Unicode and its ASCII (punycode) form;
-// and the last part of its path on its own, when it is long enough to name
-// one document, as a browser reaches the same document through "./",
+// lower case, without "www.", in its Unicode and its ASCII (punycode) form,
+// without ;parameters; and the name of the document it ends in on its own
+// (documentName), as a browser reaches the same document through "./",
 // "../" or "//" in a path. Quotes of a secret, in a record's own fields
 // (Check) and in every other text (Texts, FreeText), are looked for in
 // these forms too: another document of the same name is kept back with it
@@ -23,24 +23,49 @@ func urlForms(s string) []string {
 	if err != nil || u.Host == "" || u.User != nil || (!strings.EqualFold(u.Scheme, "http") && !strings.EqualFold(u.Scheme, "https")) {
 		return nil
 	}
+	if strings.Trim(u.Hostname(), ".") == "" {
+		return nil
+	}
 	rest := strings.TrimSuffix(s[strings.Index(s, u.Host)+len(u.Host):], "/")
+	rests := []string{rest}
+	if i := strings.IndexByte(rest, ';'); i > 0 {
+		rests = append(rests, rest[:i]) // without its ;parameters
+	}
 	var forms []string
 	for _, host := range hostForms(u.Hostname()) {
-		if p := u.Port(); p != "" && p != "80" && p != "443" {
-			forms = append(forms, host+":"+p+rest)
-			continue
+		for _, rest := range rests {
+			if p := u.Port(); p != "" && p != "80" && p != "443" {
+				forms = append(forms, host+":"+p+rest)
+				continue
+			}
+			forms = append(forms, host+rest, host+":443"+rest, host+":80"+rest)
 		}
-		forms = append(forms, host+rest, host+":443"+rest, host+":80"+rest)
 	}
-	if last := path.Base(u.Path); len(last) >= minDocumentName {
-		forms = append(forms, last)
+	if doc, ok := documentName(u.Path); ok {
+		forms = append(forms, doc)
 	}
 	return forms
 }
 
-// minDocumentName is how long the last part of an address's path must be
-// to be looked for on its own: "dpia-cameratoezicht.pdf" names a
-// document, "index.html" or "dpia.pdf" is in too many addresses.
+// documentName is the last part of an address's path when it names one
+// document: a file name with an extension, long enough to be its own
+// ("dpia-cameratoezicht.pdf"). "index.html" or "dpia.pdf" is in too many
+// addresses, and a folder's name ("/dpia/cameratoezicht/") or a page's
+// ("/verwerkingsregister") is a word of many texts.
+func documentName(p string) (string, bool) {
+	if strings.HasSuffix(p, "/") {
+		return "", false
+	}
+	doc, _, _ := strings.Cut(path.Base(p), ";")
+	dot := strings.LastIndexByte(doc, '.')
+	if len(doc) < minDocumentName || dot <= 0 || len(doc)-dot-1 < 2 || len(doc)-dot-1 > 5 {
+		return "", false
+	}
+	return doc, true
+}
+
+// minDocumentName is how long a document's name must be to be looked for
+// on its own.
 const minDocumentName = 12
 
 // hostForms are the ways a text may write the host name: in lower case,
