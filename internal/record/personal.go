@@ -216,29 +216,34 @@ func negated(before string) bool {
 	return false
 }
 
-// denials are the words that, anywhere in a category text, say something
-// is not processed: "geen gezondheidsgegevens", "Gezondheid: nee",
-// "biometrische gegevens worden niet verwerkt", "health data: none". A
-// denial followed by a hyphen starts a compound (negations) and denies
-// nothing.
-var denials = []string{"geen", "niet", "nee", "no", "not", "none", "n.v.t", "nvt"}
+// A category text denies a special category only where it says so as a
+// whole: it opens with a denial ("geen gezondheidsgegevens", "no health
+// data", "n.v.t.") or closes with one after a colon or a space
+// ("Gezondheid: nee", "biometrische gegevens worden niet verwerkt",
+// "health data: none"). A denial inside the text is about something else
+// ("Medische gegevens (niet van kinderen)", "Religie (no opt-out)",
+// "Verslaving (ja/nee)"), and the special category is processed.
+var (
+	openingDenials = []string{"geen", "no", "none", "n.v.t", "nvt"}
+	closingDenials = []string{"nee", "no", "none", "geen", "n.v.t", "nvt", "niet verwerkt", "not processed", "niet van toepassing", "not applicable"}
+)
 
-// denies reports whether a category text, in lower case, holds a denial.
+// denies reports whether a category text, in lower case, denies what it
+// names as a whole (openingDenials, closingDenials).
 func denies(s string) bool {
-	for _, d := range denials {
-		for from := 0; ; {
-			i := strings.Index(s[from:], d)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(d)
-			before, _ := utf8.DecodeLastRuneInString(s[:i])
-			after, _ := utf8.DecodeRuneInString(s[end:])
-			if (i == 0 || !continuesWord(before)) && (end == len(s) || !continuesWord(after) && after != '-') {
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '-' })
+	for _, d := range openingDenials {
+		if rest, ok := strings.CutPrefix(s, d); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !continuesWord(r) && r != '-' {
 				return true
 			}
-			from = i + 1
+		}
+	}
+	for _, d := range closingDenials {
+		if rest, ok := strings.CutSuffix(s, d); ok {
+			if r, _ := utf8.DecodeLastRuneInString(rest); rest == "" || unicode.IsSpace(r) || r == ':' {
+				return true
+			}
 		}
 	}
 	return false
