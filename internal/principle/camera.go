@@ -398,7 +398,14 @@ func recipientRetention151c(r *record.Record) []finding.Finding {
 // i.s.m. politie", "Stichting Politiehonden" or "Politiebond" is held to
 // the four weeks.
 func investigates(party string) bool {
-	p := strings.ToLower(party)
+	// A soft hyphen or another character that takes no place would
+	// split a refused word in two ("Stadstoe\u00adzicht").
+	p := strings.ToLower(strings.Map(func(r rune) rune {
+		if unicode.Is(record.Invisible, r) {
+			return -1
+		}
+		return r
+	}, party))
 	if strings.ContainsAny(p, joinsPartySigns) {
 		return false
 	}
@@ -437,7 +444,7 @@ var authorities = []string{
 	"politie", "nationale politie", "police", "national police", "dutch police",
 	"openbaar ministerie", "om", "europees openbaar ministerie", "eom", "eppo",
 	"public prosecution service", "public prosecutor", "public prosecutors",
-	"arrondissementsparket", "parket", "landelijk parket", "functioneel parket",
+	"arrondissementsparket", "landelijk parket", "functioneel parket", "parket-generaal",
 	"officier van justitie", "officieren van justitie",
 	"koninklijke marechaussee", "marechaussee", "kmar", "royal netherlands marechaussee",
 	"rijksrecherche", "fiod",
@@ -475,7 +482,8 @@ func otherOrganisation(w string) bool {
 	// And what bears an authority's name without being one: its school,
 	// pension fund or museum, a consultancy, a parquet firm.
 	for _, s := range []string{"gemeente", "municipality", "handhaving", "toezicht", "beveilig", "bewaking", "security",
-		"academ", "school", "opleiding", "pensioen", "pension", "fonds", "fund", "museum", "consult", "advies", "vloer", "floor", "sport"} {
+		"academ", "school", "opleiding", "pensioen", "pension", "fonds", "fund", "museum", "consult", "advies", "vloer", "floor", "sport",
+		"wacht", "veiligheidshuis", "club", "store", "shop", "winkel", "alumni", "veteran", "studio", "design", "yoga"} {
 		if strings.Contains(w, s) {
 			return true
 		}
