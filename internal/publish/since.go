@@ -53,8 +53,4 @@ func withholdingAlso(r *record.Record, since []string) *record.Record {
 // anyElement is the withheld path w for any element of a list: without
 // its indexes ("datasets.0.url" is "datasets.url"), which record.Covers
 // takes for every element.
-func anyElement(w string) string {
-	parts := strings.Split(w, ".")
-	parts = slices.DeleteFunc(parts, record.IsIndex)
-	return strings.Join(parts, ".")
-}
+func anyElement(w string) string { return strings.Join(namedSegs(w), ".") }
