@@ -115,16 +115,12 @@ func (s PersonalSign) in(r *Record) (label.Text, bool) {
 // in "wifi-adres", not "face" in "surface".
 func wordStartIn(s string, words []string) (string, bool) {
 	for _, w := range words {
-		if hasWord(s, w, false) {
+		if findWord(s, w, false, nil) {
 			return w, true
 		}
 	}
 	return "", false
 }
-
-// hasWord reports whether w starts a word of s, and when whole also ends
-// one.
-func hasWord(s, w string, whole bool) bool { return findWord(s, w, whole, nil) }
 
 // findWord reports whether w starts a word of s, and when whole also ends
 // one, at a place skip (if any) does not refuse given the text before it.
@@ -253,14 +249,13 @@ func denies(s string) bool {
 // of personal data, whether or not it denies it.
 func namesSpecial(text string) bool {
 	s := strings.ToLower(text)
-	skip := negated
 	for _, w := range specialWords {
-		if findWord(s, w, false, skip) {
+		if findWord(s, w, false, negated) {
 			return true
 		}
 	}
 	for _, w := range specialWholeWords {
-		if findWord(s, w, true, skip) {
+		if findWord(s, w, true, negated) {
 			return true
 		}
 	}
@@ -270,26 +265,27 @@ func namesSpecial(text string) bool {
 // SpecialCategory returns the first of the record's personal data
 // categories that names a special category of personal data (GDPR art.
 // 9(1)), whatever personal_data.special_categories says, for every kind
-// of record. A text that also denies something (SpecialCategoryDenied) is
+// of record. A text that denies it as a whole (SpecialCategoryDenied) is
 // not taken as processing it.
 func (r *Record) SpecialCategory() (string, bool) {
-	for _, c := range r.PersonalData.Categories {
-		if namesSpecial(c) && !denies(strings.ToLower(c)) {
-			return c, true
-		}
-	}
-	return "", false
+	_, c, ok := r.specialCategory(false)
+	return c, ok
 }
 
 // SpecialCategoryDenied returns the first of the record's personal data
-// categories, and its index, that names a special category and denies
-// something: "geen gezondheidsgegevens", but also "Gezondheidsgegevens
-// (geen bijzonderheden)". Such a text is not taken as processing the
-// special category, but it does not belong in a list of what is
-// processed either.
+// categories, and its index, that names a special category and denies it
+// as a whole (denies): "geen gezondheidsgegevens", "Gezondheid: nee".
+// Such a text is not taken as processing the special category, but it
+// does not belong in a list of what is processed either.
 func (r *Record) SpecialCategoryDenied() (int, string, bool) {
+	return r.specialCategory(true)
+}
+
+// specialCategory returns the first category, and its index, that names a
+// special category and denies it (denied) or does not.
+func (r *Record) specialCategory(denied bool) (int, string, bool) {
 	for i, c := range r.PersonalData.Categories {
-		if namesSpecial(c) && denies(strings.ToLower(c)) {
+		if namesSpecial(c) && denies(strings.ToLower(c)) == denied {
 			return i, c, true
 		}
 	}
