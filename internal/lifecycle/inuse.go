@@ -108,16 +108,13 @@ func RetiredEnd(r *record.Record) (time.Time, bool) {
 	return end, true
 }
 
-// UseAfterEnd lists the facts of a record labelled retired that show it
-// operated after its lifecycle.end, contradicting the label: a start, or
-// a data-sharing agreement that began, after it. An evaluation after the
+// UseAfterEnd lists the facts that show the record operated after its
+// lifecycle.end, which contradict a retired label: a start, or a
+// data-sharing agreement that began, after it. An evaluation after the
 // end is the one principle 3.4 asks for when the term is over, and an
 // incident discovered after it may concern what was recorded before: so
 // neither shows use after the end, though both do before a start.
 func UseAfterEnd(r *record.Record) []UseFact {
-	if r.Status != "retired" {
-		return nil
-	}
 	end, ok := period.DateOf(r.Lifecycle.End)
 	if !ok {
 		return nil

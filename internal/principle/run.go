@@ -89,15 +89,23 @@ func checkRecord(ctx *Context, rules []*Rule, rec *record.Record, fs []finding.F
 // record as it is. The label alone would switch off every rule
 // about a record in use, and an Applies cannot read the day.
 func inUseUntilEnd(rec *record.Record, reached func(time.Time) bool) *record.Record {
-	if rec.Status != "retired" {
+	if !labelInUse(rec, reached) {
 		return rec
 	}
-	if end, ok := lifecycle.RetiredEnd(rec); !ok || !end.IsZero() && !reached(end) {
-		v := *rec
-		v.Status, v.StatusLabel = "active", rec.Status
-		return &v
+	v := *rec
+	v.Status, v.StatusLabel = "active", rec.Status
+	return &v
+}
+
+// labelInUse reports whether the record is labelled retired but in use by
+// its own dates: it operated after its lifecycle.end, or the end has not
+// come (reached says whether a day has).
+func labelInUse(rec *record.Record, reached func(time.Time) bool) bool {
+	if rec.Status != "retired" {
+		return false
 	}
-	return rec
+	end, ok := lifecycle.RetiredEnd(rec)
+	return !ok || !end.IsZero() && !reached(end)
 }
 
 // InUseUntilEnd is the record as the checklist judges it on the day

@@ -82,15 +82,8 @@ func activeOn(ctx *Context, r *record.Record) bool {
 }
 
 // retiredInUse reports whether the record is labelled retired but in use
-// today by its own dates: its end is after today, or it operated after it
-// (lifecycle.RetiredOn).
-func retiredInUse(ctx *Context, r *record.Record) bool {
-	if r.Status != "retired" {
-		return false
-	}
-	end, ok := lifecycle.RetiredEnd(r)
-	return !ok || !ctx.OnOrAfter(end)
-}
+// today by its own dates (labelInUse).
+func retiredInUse(ctx *Context, r *record.Record) bool { return labelInUse(r, ctx.OnOrAfter) }
 
 // retiredContradicted is lifecycle-ended's finding on a record labelled
 // retired whose own dates show it in use: a use fact after its
@@ -136,9 +129,7 @@ func retiredContradicted(ctx *Context, r *record.Record) []finding.Finding {
 func statusWords(r *record.Record) (en, nl string) {
 	if r.StatusLabel == "retired" {
 		retiredNL := strings.ToLower(valueNL("status", "retired"))
-		labelled := *r
-		labelled.Status = r.StatusLabel
-		if len(lifecycle.UseAfterEnd(&labelled)) > 0 {
+		if len(lifecycle.UseAfterEnd(r)) > 0 {
 			return fmt.Sprintf("in use by its own dates after its life cycle ended on %s (its status says retired)", r.Lifecycle.End),
 				fmt.Sprintf("Volgens de eigen datums is de toepassing na het einde van de looptijd op %s nog in gebruik (de status zegt '%s' (retired))", datum(r.Lifecycle.End), retiredNL)
 		}
