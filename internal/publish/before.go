@@ -138,10 +138,6 @@ func quotedBefore(after *record.Record, withheld []string, cs, newer []fielddiff
 	if len(withheld) == 0 {
 		return false
 	}
-	ws := make([]any, len(withheld))
-	for i, w := range withheld {
-		ws[i] = w
-	}
 	now, err := viewMap(after)
 	if err != nil {
 		return true // its values cannot be told: not known to be public
@@ -161,7 +157,7 @@ func quotedBefore(after *record.Record, withheld []string, cs, newer []fielddiff
 		}
 		raws = append(raws, old)
 	}
-	return len(quotedSecrets(ws, raws...)) > 0
+	return len(quotedSecrets(withheld, raws...)) > 0
 }
 
 // drafted reports whether the version before the changes cs held one of a

@@ -156,30 +156,20 @@ func Check(raw any, kind record.Kind) []finding.Finding {
 	return out
 }
 
-// withheldBy lists what the record m, as the file holds it, withholds, as
-// record.Record.Withheld does of the record read: the paths its block
-// names (ws), then both forms of a position when either is named, and
-// dpia.url when the DPIA has one and does not say public: true (the
-// municipality's internal copy).
-func withheldBy(m map[string]any, ws []any) []any {
-	out := slices.Clip(ws)
-	position := false
+// withheldBy lists what the record m, as the file holds it, withholds
+// (record.WithheldOf): the paths its block names (ws), then what follows
+// from the record, as record.Record.Withheld does of the record read.
+func withheldBy(m map[string]any, ws []any) []string {
+	var named []string
 	for _, w := range ws {
-		if s, ok := w.(string); ok && (record.Overlaps(s, "location.point") || record.Overlaps(s, "location.point_rd")) {
-			position = true
+		if s, ok := w.(string); ok {
+			named = append(named, s)
 		}
 	}
-	if position {
-		out = append(out, "location.point", "location.point_rd")
-	}
-	if d, ok := m["dpia"].(map[string]any); ok {
-		url, _ := d["url"].(string)
-		public, _ := d["public"].(bool)
-		if url != "" && !public {
-			out = append(out, "dpia.url")
-		}
-	}
-	return out
+	d, _ := m["dpia"].(map[string]any)
+	url, _ := d["url"].(string)
+	public, _ := d["public"].(bool)
+	return record.WithheldOf(named, url, public)
 }
 
 // misspeltPublication lists the top-level keys of the record m that are
@@ -374,17 +364,11 @@ func lookedFor(s string) bool {
 type quote struct{ path, withheld string }
 
 // quotedSecrets lists the fields of the record raws, shown under the
-// withheld paths ws, that hold the text of a withheld field, whatever its
+// withheld paths withheld, that hold the text of a withheld field, whatever its
 // case; the publication block itself is not looked in. A record is one
 // raw; several are looked in as one record with all their values, each at
 // its path (RulesBefore).
-func quotedSecrets(ws []any, raws ...map[string]any) []quote {
-	var withheld []string
-	for _, w := range ws {
-		if s, ok := w.(string); ok {
-			withheld = append(withheld, s)
-		}
-	}
+func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 	if len(withheld) == 0 {
 		return nil
 	}

@@ -502,14 +502,7 @@ func quotableAt(r *record.Record) (texts, numbers []string, at map[string][]stri
 	if r.Publication != nil {
 		named = r.Publication.Withheld
 	}
-	byBlock := func(path string) bool {
-		for _, w := range named {
-			if record.Covers(w, path) {
-				return true
-			}
-		}
-		return false
-	}
+	byBlock := func(path string) bool { return record.CoveredBy(named, path) }
 	number := func(f float64) {
 		for _, s := range numberForms(f) {
 			whole, frac, _ := strings.Cut(strings.TrimPrefix(strings.Replace(s, ",", ".", 1), "-"), ".")

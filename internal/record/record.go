@@ -5,7 +5,10 @@
 // "absent" from "empty".
 package record
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is what a record describes.
 type Kind string
@@ -506,14 +509,29 @@ func (r *Record) eachWithheld(f func(w string) bool) {
 	if r.Publication != nil {
 		named = r.Publication.Withheld
 	}
-	covered := func(path string) bool {
-		for _, w := range named {
-			if Covers(w, path) {
-				return true
-			}
-		}
-		return false
+	dpiaURL, dpiaPublic := "", false
+	if r.DPIA != nil {
+		dpiaURL, dpiaPublic = r.DPIA.URL, r.DPIA.Public != nil && *r.DPIA.Public
 	}
+	eachWithheldOf(named, dpiaURL, dpiaPublic, f)
+}
+
+// WithheldOf is Withheld of a record whose publication block names the
+// paths named and whose DPIA has the url dpiaURL, public or not: for a
+// record as its file holds it, before it is read (publish.Check).
+func WithheldOf(named []string, dpiaURL string, dpiaPublic bool) []string {
+	var out []string
+	eachWithheldOf(named, dpiaURL, dpiaPublic, func(w string) bool {
+		out = append(out, w)
+		return true
+	})
+	return out
+}
+
+// eachWithheldOf calls f with each path of WithheldOf until f returns
+// false.
+func eachWithheldOf(named []string, dpiaURL string, dpiaPublic bool, f func(w string) bool) {
+	covered := func(path string) bool { return CoveredBy(named, path) }
 	for _, w := range named {
 		if !f(w) {
 			return
@@ -533,9 +551,15 @@ func (r *Record) eachWithheld(f func(w string) bool) {
 			}
 		}
 	}
-	if r.DPIA != nil && r.DPIA.URL != "" && (r.DPIA.Public == nil || !*r.DPIA.Public) && !covered("dpia.url") {
+	if dpiaURL != "" && !dpiaPublic && !covered("dpia.url") {
 		f("dpia.url")
 	}
+}
+
+// CoveredBy reports whether one of the withheld paths named covers the
+// field at path (Covers).
+func CoveredBy(named []string, path string) bool {
+	return slices.ContainsFunc(named, func(w string) bool { return Covers(w, path) })
 }
 
 // Overlaps reports whether the withheld path w covers the field at path
