@@ -217,17 +217,7 @@ security: {last_audit: 2023-11-23}
 // the public prosecutor keep images under their own law: images needed for
 // a criminal investigation are the exception the article makes.
 func TestRecipientsKeepCameraImagesFourWeeks(t *testing.T) {
-	camera := func(sharing string) string {
-		return `
-id: c
-kind: sensor
-status: active
-retention: P28D
-sensor_type: camera
-camera_regime: public_order
-data_sharing:
-` + sharing
-	}
+	camera := sharingCamera
 	runCases(t, "camera-retention", nil, []ruleCase{
 		{name: "a shop association keeps them five years", yaml: camera(`  - {party: Winkeliersvereniging Binnenstad, retention: P5Y}
 `), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 57, "Winkeliersvereniging Binnenstad keeps public-order camera images for P5Y, longer than the four weeks the law allows (Gemeentewet art. 151c(6))"}}},
@@ -347,17 +337,7 @@ func TestInvestigatingAuthorityIsOnlyOneByName(t *testing.T) {
 // borrows the police's name keeps the images four weeks at most; the
 // investigating authorities keep them under their own law.
 func TestRecipientNamedAfterThePoliceKeepsFourWeeks(t *testing.T) {
-	camera := func(sharing string) string {
-		return `
-id: c
-kind: sensor
-status: active
-retention: P28D
-sensor_type: camera
-camera_regime: public_order
-data_sharing:
-` + sharing
-	}
+	camera := sharingCamera
 	runCases(t, "camera-retention", nil, []ruleCase{
 		{name: "shops working with the police", yaml: camera(`  - {party: Winkeliers i.s.m. politie, retention: P1Y}
 `), want: []want{{"camera-retention", "VNG V", finding.Error, 8, 51, "Winkeliers i.s.m. politie keeps public-order camera images for P1Y, longer than the four weeks the law allows"}}},
@@ -383,21 +363,13 @@ data_sharing:
 // the rule applying.
 func TestRetiredCameraImagesStillHeld(t *testing.T) {
 	camera := func(end, retention, sharing string) string {
-		s := `
+		return endedRecord(`
 id: c
 kind: sensor
 status: retired
 sensor_type: camera
 camera_regime: public_order
-lifecycle: {start: 2019-01-01, end: ` + end + `}
-`
-		if retention != "" {
-			s += "retention: " + retention + "\n"
-		}
-		if sharing != "" {
-			s += "data_sharing:\n" + sharing
-		}
-		return s
+`, end, retention, sharing)
 	}
 	const today = "2026-12-07"
 	runCases(t, "camera-retention", nil, []ruleCase{
@@ -418,4 +390,32 @@ lifecycle: {start: 2019-01-01, end: ` + end + `}
 		{name: "the police's own retention does not keep the rule applying", today: today, yaml: camera("2026-06-01", "P28D",
 			"  - {party: Politie Midden-Nederland, start: 2025-06-01, end: 2030-12-31, retention: P5Y}\n")},
 	})
+}
+
+// sharingCamera is a public-order camera in use that keeps its images
+// four weeks and shares them as sharing (data_sharing's items) says.
+func sharingCamera(sharing string) string {
+	return `
+id: c
+kind: sensor
+status: active
+retention: P28D
+sensor_type: camera
+camera_regime: public_order
+data_sharing:
+` + sharing
+}
+
+// endedRecord is the record head with a life cycle from 2019 to end, the
+// retention given (none when "") and data_sharing's items sharing (none
+// when "").
+func endedRecord(head, end, retention, sharing string) string {
+	s := head + "lifecycle: {start: 2019-01-01, end: " + end + "}\n"
+	if retention != "" {
+		s += "retention: " + retention + "\n"
+	}
+	if sharing != "" {
+		s += "data_sharing:\n" + sharing
+	}
+	return s
 }

@@ -597,20 +597,12 @@ func TestDPIAMessagesCiteWithTheDuty(t *testing.T) {
 // not readable is taken as still held.
 func TestRetiredRecordDataStillHeld(t *testing.T) {
 	sensor := func(status, end, retention, sharing string) string {
-		s := `
+		return endedRecord(`
 id: s
 kind: sensor
-status: ` + status + `
+status: `+status+`
 personal_data: {processed: "yes"}
-lifecycle: {start: 2019-01-01, end: ` + end + `}
-`
-		if retention != "" {
-			s += "retention: " + retention + "\n"
-		}
-		if sharing != "" {
-			s += "data_sharing:\n" + sharing
-		}
-		return s
+`, end, retention, sharing)
 	}
 	const today = "2026-12-07"
 	for _, c := range []struct {
