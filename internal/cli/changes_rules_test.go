@@ -53,8 +53,7 @@ func TestChangesKeepTheInternalDPIAOfThen(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+			commit(map[string]string{"register.yaml": publishedConfig,
 				"sensors/cam-markt.yaml": checkCamera}, day(1), "Begin")
 			now := strings.Replace(checkCamera, `dpia: {status: done, date: 2026-01-05, url: "`+internal+`"}`, tt.dpia, 1)
 			if now == checkCamera {
@@ -86,8 +85,7 @@ func TestChangeFeedShowsARecordMadePublicAsNew(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+			commit(map[string]string{"register.yaml": publishedConfig,
 				"sensors/cam-markt.yaml": checkCamera + tt.hidden}, day(1), "Begin")
 			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Verborgenbedrijf BV}\n" + tt.hidden}, day(2), "Leverancier")
 			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Verborgenbedrijf BV}\n"}, day(3), "Openbaar")
@@ -134,7 +132,6 @@ func TestRecordPageHistoryBeginsWhenMadePublic(t *testing.T) {
 				t.Cleanup(func() { historyLogLimit = limit })
 			}
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
 			commit(map[string]string{"register.yaml": checkConfig + "  show_commit_subjects: true\n",
 				"sensors/cam-markt.yaml": checkCamera + tt.hidden}, day(1), "Schaduwfase begonnen")
 			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Verborgenbedrijf BV}\n" + tt.hidden}, day(2), "Schaduwfase voortgezet")
@@ -180,8 +177,7 @@ func TestChangesKeepAQuotedWithheldValueOut(t *testing.T) {
 	const purpose = "purpose: Geweld voorkomen en opsporen."
 	block := "supplier: {name: Geheimbedrijf BV}\npublication: {public: true, reason: Woo, withheld: [supplier.name]}\n"
 	root, commit := packetRepo(t)
-	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-	commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+	commit(map[string]string{"register.yaml": publishedConfig,
 		"sensors/cam-markt.yaml": strings.Replace(checkCamera, purpose, "purpose: Geweld voorkomen met Geheimbedrijf BV.", 1) + block}, day(1), "Begin")
 	commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + block}, day(3), "Doel")
 	outs := publicChanges(t, root, "2026-09-02")
@@ -225,8 +221,7 @@ func TestChangesKeepAVersionWithAMisreadBlockOut(t *testing.T) {
 				t.Fatal("the hidden version holds no secret")
 			}
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+			commit(map[string]string{"register.yaml": publishedConfig,
 				"sensors/cam-markt.yaml": tt.hidden}, day(1), "Begin")
 			commit(map[string]string{"sensors/cam-markt.yaml": tt.fixed}, day(3), "Blok verbeterd")
 			outs := publicChanges(t, root, "2026-09-02")
@@ -250,8 +245,7 @@ func TestChangesKeepAValueWithheldSinceOut(t *testing.T) {
 	for _, base := range []string{"2026-09-02", "2026-09-03"} {
 		t.Run("since "+base, func(t *testing.T) {
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+			commit(map[string]string{"register.yaml": publishedConfig,
 				"sensors/cam-markt.yaml": checkCamera}, day(1), "Begin")
 			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Geheimleverancier BV}\n"}, day(2), "Leverancier")
 			commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Geheimleverancier BV}\n" +
@@ -291,8 +285,7 @@ func TestChangesKeepAWithheldListValueOutWhenTheListShifts(t *testing.T) {
 	for _, base := range []string{"2026-09-02", "2026-09-04"} {
 		t.Run("since "+base, func(t *testing.T) {
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+			commit(map[string]string{"register.yaml": publishedConfig,
 				"sensors/cam-markt.yaml": withheld}, day(1), "Begin")
 			commit(map[string]string{"sensors/cam-markt.yaml": strings.Replace(withheld, "retention: P28D", "retention: P14D", 1)}, day(3), "Bewaartermijn")
 			commit(map[string]string{"sensors/cam-markt.yaml": strings.Replace(shifted, "retention: P28D", "retention: P14D", 1)}, day(5), "Besluit erbij")
@@ -324,8 +317,7 @@ func TestAnInternalDPIAQuotedElsewhereIsKeptBack(t *testing.T) {
 		t.Fatal("the versions do not hold the urls")
 	}
 	root, commit := packetRepo(t)
-	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-	commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+	commit(map[string]string{"register.yaml": publishedConfig,
 		"sensors/cam-markt.yaml": internal}, day(1), "Begin")
 	stdout, _, code := run(t, "check", "--root", root)
 	if code != ExitFindings || !strings.Contains(stdout, "links.0.url") || strings.Contains(stdout, "GEHEIMURL") {
@@ -373,8 +365,7 @@ func TestChangesKeepAValueWithheldNowOutOfOldTexts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
-			then := map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n"}
+			then := map[string]string{"register.yaml": publishedConfig}
 			for f, s := range tt.then {
 				then[f] = s
 			}
@@ -396,3 +387,10 @@ func TestChangesKeepAValueWithheldNowOutOfOldTexts(t *testing.T) {
 		})
 	}
 }
+
+// day is a day of September 2026 at ten, when the histories of these
+// tests are committed.
+func day(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
+
+// publishedConfig is register.yaml of a register whose site has a base url.
+const publishedConfig = checkConfig + "  base_url: https://register.voorbeeldstad.example/\n"

@@ -378,7 +378,7 @@ func TestCheckTakesRegistrationFromGit(t *testing.T) {
 func TestCheckSARIFDescribesRules(t *testing.T) {
 	face := strings.Replace(checkCamera, "capabilities: [video_recording, live_viewing]", "capabilities: [video_recording, face_recognition]", 1)
 	root := writeRegister(t, map[string]string{"sensors/cam-markt.yaml": face,
-		"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n"})
+		"register.yaml": publishedConfig})
 	out, stderr, code := run(t, "check", "--root", root, "--format", "sarif")
 	if code != 1 {
 		t.Fatalf("exit %d: %s", code, stderr)

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/testbed"
 )
@@ -59,9 +58,8 @@ func TestASecretStaysOneWhereAnotherRecordHoldsIt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			root, commit := packetRepo(t)
-			day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
 			third := strings.Replace(camera("cam-haven", ""), "purpose: Geweld voorkomen en opsporen.", "purpose: \"Zie "+secretURL+" en Geheimleverancier BV.\"", 1)
-			commit(map[string]string{"register.yaml": checkConfig + "  base_url: https://register.voorbeeldstad.example/\n",
+			commit(map[string]string{"register.yaml": publishedConfig,
 				"sensors/cam-markt.yaml": tt.owner, "sensors/cam-plein.yaml": tt.other, "sensors/cam-haven.yaml": third}, day(1), "Begin")
 			outs := publicOutputs(t, root, "2026-08-31")
 			if hits := testbed.FilesHolding(t, outs, tt.secret); len(hits) > 0 {

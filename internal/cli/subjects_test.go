@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/voorbeeldstad/register/internal/testbed"
 )
@@ -31,7 +30,6 @@ func TestSubjectsForgetWhatWasSecretWhenWritten(t *testing.T) {
 		return strings.NewReplacer("id: cam-markt", "id: "+id, "name: Cameratoezicht Markt", "name: "+name).Replace(checkCamera) + rest
 	}
 	root, commit := packetRepo(t)
-	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
 	commit(map[string]string{"register.yaml": checkConfig + "  show_commit_subjects: true\n",
 		"sensors/cam-markt.yaml": checkCamera}, day(1), plain)
 	commit(map[string]string{
@@ -108,7 +106,6 @@ func TestSubjectsForgetPastValuesOfWhatIsSecretNow(t *testing.T) {
 		return strings.NewReplacer("id: cam-markt", "id: "+id, "name: Cameratoezicht Markt", "name: "+name).Replace(checkCamera) + rest
 	}
 	root, commit := packetRepo(t)
-	day := func(d int) time.Time { return time.Date(2026, 9, d, 10, 0, 0, 0, time.UTC) }
 	commit(map[string]string{"register.yaml": checkConfig + "  show_commit_subjects: true\n",
 		"sensors/cam-markt.yaml": checkCamera, "sensors/cam-oud.yaml": camera("cam-oud", "Oudnaamkijker Noord", "")}, day(1), "Begin")
 	commit(map[string]string{"sensors/cam-markt.yaml": checkCamera + "supplier: {name: Eerstebedrijf BV}\n"}, day(2),
