@@ -132,19 +132,29 @@ decisions:
 			// Past the mayor's fixed term the cameras run without a decision:
 			// the commitment to temporary cameras and the democratic decision
 			// both fail, and no configuration makes that lawful.
+			help, hulp := "switch the cameras off and set status: retired, or record the mayor's extension decision (body: mayor, kind: extension) and the new lifecycle.end",
+				"Zet de camera's uit en vul status: retired in. Of leg het besluit van de burgemeester tot verlenging vast (body: mayor, kind: extension) met de nieuwe lifecycle.end."
+			if r.Status == "retired" {
+				// The label already says retired: what is left is the
+				// decision, or dates that show the cameras off.
+				help, hulp = "if the cameras still run, set status: active and record the mayor's extension decision (body: mayor, kind: extension) and the new lifecycle.end; if they went off later, set lifecycle.end to that day; if a date is wrong, correct it",
+					"Draaien de camera's nog, vul dan status: active in en leg het besluit van de burgemeester tot verlenging vast (body: mayor, kind: extension) met de nieuwe lifecycle.end. Gingen ze later uit, vul dan bij lifecycle.end die dag in. Klopt een datum niet, verbeter die dan."
+			}
 			f := at("/lifecycle/end",
-				en(fmt.Sprintf("the public-order cameras %s, but the term the mayor decided on ended on %s: camera surveillance is lawful only for the fixed term of the mayor's decision", are, r.Lifecycle.End),
-					"switch the cameras off and set status: retired, or record the mayor's extension decision (body: mayor, kind: extension) and the new lifecycle.end"),
-				nl(fmt.Sprintf("Het cameratoezicht is in gebruik, maar de termijn waartoe de burgemeester besloot, is afgelopen op %s. Cameratoezicht mag alleen voor de vaste termijn uit het besluit van de burgemeester.", datum(r.Lifecycle.End)),
-					"Zet de camera's uit en vul status: retired in. Of leg het besluit van de burgemeester tot verlenging vast (body: mayor, kind: extension) met de nieuwe lifecycle.end."))
+				en(fmt.Sprintf("the public-order cameras %s, but the term the mayor decided on ended on %s: camera surveillance is lawful only for the fixed term of the mayor's decision", are, r.Lifecycle.End), help),
+				nl(fmt.Sprintf("Het cameratoezicht is in gebruik, maar de termijn waartoe de burgemeester besloot, is afgelopen op %s. Cameratoezicht mag alleen voor de vaste termijn uit het besluit van de burgemeester.", datum(r.Lifecycle.End)), hulp))
 			f.Principle = "C-camera-temporary, VNG I"
 			return append(fs, citesLaw(f, lawDecision151))
 		}
+		help, hulp := "switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end",
+			"Zet de toepassing uit en vul status: retired in. Of leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end."
+		if r.Status == "retired" {
+			help, hulp = "if it still runs, set status: active and record the extension decision (kind: extension) and the new lifecycle.end; if it went out of use later, set lifecycle.end to that day; if a date is wrong, correct it",
+				"Draait de toepassing nog, vul dan status: active in en leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end. Ging ze later buiten gebruik, vul dan bij lifecycle.end die dag in. Klopt een datum niet, verbeter die dan."
+		}
 		return append(fs, at("/lifecycle/end",
-			en(fmt.Sprintf("the record %s, but its life cycle ended on %s", is, r.Lifecycle.End),
-				"switch it off and set status: retired, or record the extension decision (kind: extension) and the new lifecycle.end"),
-			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s.", datum(r.Lifecycle.End)),
-				"Zet de toepassing uit en vul status: retired in. Of leg het besluit tot verlenging vast (kind: extension) met de nieuwe lifecycle.end.")))
+			en(fmt.Sprintf("the record %s, but its life cycle ended on %s", is, r.Lifecycle.End), help),
+			nl(fmt.Sprintf("De toepassing is in gebruik, maar de looptijd is afgelopen op %s.", datum(r.Lifecycle.End)), hulp)))
 	},
 }
 

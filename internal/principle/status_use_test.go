@@ -358,3 +358,46 @@ func TestRetiredInUseUntilEndSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestRetiredPastEndHelp: a record labelled retired whose dates show it in
+// use after its end is told what to do from there. Its status already says
+// retired, so the help asks for the extension decision or dates that hold,
+// not for a status it has.
+func TestRetiredPastEndHelp(t *testing.T) {
+	cfg := bundledConfig(t)
+	pastEnd := func(s string) string {
+		return edit(t, s, "status: active", "status: retired",
+			"  end: 2027-06-30\n  extension_criteria", "  end: 2025-08-01\n  extension_criteria",
+			"    start: 2025-07-01\n", "    start: 2026-11-01\n")
+	}
+	cases := []struct {
+		name, text string
+	}{
+		{"a public-order camera", pastEnd(bundled(t, camFile))},
+		{"an algorithm", edit(t, bundled(t, "algorithms/leerlingenvervoer.yaml"), "status: active", "status: retired",
+			"  end: 2027-07-31\n", "  end: 2025-08-01\n", "    start: 2025-08-01\n", "    start: 2026-11-01\n")},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var found bool
+			for _, f := range checkAllRules(t, cfg, auditAsOf, c.text) {
+				if f.Rule != "lifecycle-ended" || f.Path != "/lifecycle/end" {
+					continue
+				}
+				found = true
+				for _, lang := range []string{"en", "nl"} {
+					help := f.Help.In(lang)
+					if containsInOrder(help, "status: retired") {
+						t.Errorf("the help (%s) asks for the status the record has: %s", lang, help)
+					}
+					if !containsInOrder(help, "status: active") || !containsInOrder(help, "lifecycle.end") {
+						t.Errorf("the help (%s) does not say to set status: active with the extension, or to correct the end: %s", lang, help)
+					}
+				}
+			}
+			if !found {
+				t.Fatal("no lifecycle-ended finding at /lifecycle/end")
+			}
+		})
+	}
+}
