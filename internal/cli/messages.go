@@ -1158,6 +1158,8 @@ for residents, journalists and council members to follow in a feed reader. It le
 records that are not public, hides withheld values, and names commit authors only when
 site.show_commit_authors is set in register.yaml. It quotes no commit messages; the site
 and the public packet show commit subjects only when site.show_commit_subjects is set.
+The text and json formats are the steward's view: they list every record, public or not,
+with its old values as written and the commit authors. Publish the atom format, not them.
 
 History comes from the Git repository that holds the register (no git binary needed).
 A shallow clone lacks history: fetch it all (actions/checkout with fetch-depth: 0).
@@ -1175,6 +1177,9 @@ volgen. Registraties die niet openbaar zijn blijven weg, achtergehouden waarden 
 verborgen, en de auteurs van commits worden alleen genoemd als site.show_commit_authors in
 register.yaml aan staat. De feed citeert geen commitberichten; de website en het openbare
 pakket tonen de omschrijving van commits alleen als site.show_commit_subjects aan staat.
+De formaten text en json zijn voor de beheerder: ze tonen elke registratie, openbaar of
+niet, met oude waarden zoals ze er stonden en de auteurs van commits. Publiceer de feed
+(atom), niet deze formaten.
 
 De geschiedenis komt uit de Git-repository waarin het register staat (git zelf is niet
 nodig). Een ondiepe kloon mist geschiedenis: haal die helemaal op (actions/checkout met
@@ -1187,6 +1192,9 @@ the fields each commit added, removed or changed (a field-level diff of the YAML
 line diff). It follows the record back through renames, so a record whose id changed
 keeps its history. Records removed from the register can be looked up by id too.
 
+It is the steward's view: it shows records that are not public, withheld values as they
+were written and the commit authors. The site's record pages show the public history.
+
 History comes from the Git repository that holds the register, read without a git
 binary. A shallow clone has no early history: fetch it all (git fetch --unshallow; in
 GitHub Actions, actions/checkout with fetch-depth: 0).
@@ -1197,6 +1205,10 @@ bericht en de velden die elke commit toevoegde, verwijderde of wijzigde (een ver
 per veld van de YAML, niet per regel). Het volgt de registratie terug door hernoemingen,
 zodat een registratie waarvan het id veranderde haar geschiedenis houdt. Registraties die
 uit het register zijn verwijderd zijn ook op id op te zoeken.
+
+Dit overzicht is voor de beheerder: het toont ook registraties die niet openbaar zijn,
+achtergehouden waarden zoals ze er stonden en de auteurs van commits. De pagina's van de
+website tonen de openbare geschiedenis.
 
 De geschiedenis komt uit de Git-repository waarin het register staat, gelezen zonder git
 zelf. Een ondiepe kloon mist de vroege geschiedenis: haal die helemaal op (git fetch
