@@ -596,6 +596,10 @@ func TestAnInternalDPIAWrittenOtherwiseIsAQuote(t *testing.T) {
 		{"https://www.voorbeeldstad.example/privacy/dpia-intern-alfa.pdf", "https://www.voorbeeldstad.example//privacy/dpia-intern-alfa.pdf"},
 		{"https://dpia.bücher.example/intern/geheim.pdf", "https://dpia.xn--bcher-kva.example/intern/geheim.pdf"},
 		{"https://dpia.xn--bcher-kva.example/intern/geheim.pdf", "https://dpia.bücher.example/intern/geheim.pdf"},
+		// Label by label: one in punycode, the next in Unicode.
+		{"https://dpia.bücher.münchen.example/intern/geheim.pdf", "https://dpia.xn--bcher-kva.münchen.example/intern/geheim.pdf"},
+		{"https://dpia.bücher.münchen.example/intern/geheim.pdf", "https://dpia.bücher.xn--mnchen-3ya.example/intern/geheim.pdf"},
+		{"https://dpia.xn--bcher-kva.xn--mnchen-3ya.example/intern/geheim.pdf", "https://dpia.bücher.xn--mnchen-3ya.example/intern/geheim.pdf"},
 	} {
 		secret, quoted := tt.secret, tt.quoted
 		raw := map[string]any{"id": "a", "kind": "sensor", "dpia": map[string]any{"status": "done", "url": secret},
@@ -635,6 +639,19 @@ func TestAnInternalDPIAWithParametersIsQuotedWithout(t *testing.T) {
 	other := &record.Record{ID: "b", Kind: record.Sensor, Purpose: "Zie https://intra.voorbeeldstad.example/d/charlie.pdf voor de DPIA."}
 	p := publish.Register(register.New("", nil, []*record.Record{owner, other}))
 	if got := p.ViewOf(other).Purpose; strings.Contains(got, "charlie") {
+		t.Errorf("another record's purpose shows %q", got)
+	}
+}
+
+// A host of many labels in Unicode has its forms bounded, its whole ASCII
+// form still among them.
+func TestAManyLabelledHostIsBounded(t *testing.T) {
+	secret := "https://" + strings.Repeat("bücher.", 12) + "example/intern/geheim.pdf"
+	quoted := "https://" + strings.Repeat("xn--bcher-kva.", 12) + "example/intern/geheim.pdf"
+	owner := &record.Record{ID: "a", Kind: record.Sensor, DPIA: &record.DPIA{URL: secret}}
+	other := &record.Record{ID: "b", Kind: record.Sensor, Purpose: quoted}
+	p := publish.Register(register.New("", nil, []*record.Record{owner, other}))
+	if got := p.ViewOf(other).Purpose; strings.Contains(got, "geheim") {
 		t.Errorf("another record's purpose shows %q", got)
 	}
 }

@@ -3,6 +3,7 @@ package publish
 import (
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/idna"
@@ -69,19 +70,58 @@ func documentName(p string) (string, bool) {
 const minDocumentName = 12
 
 // hostForms are the ways a text may write the host name: in lower case,
-// without "www.", and in its Unicode and ASCII forms.
+// without "www.", and each label in its Unicode or its ASCII (punycode)
+// form, as a browser takes either, one label one way and the next the
+// other ("xn--bcher-kva.münchen.example").
 func hostForms(host string) []string {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
-	forms := []string{host}
+	hosts := []string{host}
 	if h, ok := strings.CutPrefix(host, "www."); ok {
-		forms = append(forms, h)
+		hosts = append(hosts, h)
 	}
-	for _, h := range forms {
+	var forms []string
+	for _, h := range hosts {
+		forms = append(forms, labelForms(h)...)
+		// Whole, too, where labelForms stopped at maxHostForms.
 		for _, convert := range []func(string) (string, error){idna.Lookup.ToASCII, idna.Lookup.ToUnicode} {
-			if c, err := convert(h); err == nil && c != h && c != "" {
+			if c, err := convert(h); err == nil && c != "" && !slices.Contains(forms, strings.ToLower(c)) {
 				forms = append(forms, strings.ToLower(c))
 			}
 		}
+	}
+	return forms
+}
+
+// maxHostForms bounds a host's forms: two for each of six labels that
+// have two, more than any address has.
+const maxHostForms = 64
+
+// labelForms are the host's forms with each label written either way,
+// the host as written first.
+func labelForms(host string) []string {
+	forms := []string{""}
+	for i, l := range strings.Split(host, ".") {
+		ways := []string{l}
+		for _, convert := range []func(string) (string, error){idna.Lookup.ToASCII, idna.Lookup.ToUnicode} {
+			if c, err := convert(l); err == nil && c != "" {
+				if c = strings.ToLower(c); !slices.Contains(ways, c) {
+					ways = append(ways, c)
+				}
+			}
+		}
+		if len(forms)*len(ways) > maxHostForms {
+			ways = ways[:1]
+		}
+		next := make([]string, 0, len(forms)*len(ways))
+		for _, f := range forms {
+			for _, w := range ways {
+				if i > 0 {
+					w = "." + w
+				}
+				next = append(next, f+w)
+			}
+		}
+		forms = next
 	}
 	return forms
 }
