@@ -158,6 +158,30 @@ camera_regime: %s
 	}
 }
 
+// A traffic camera whose legal basis says it is not under 151c is not
+// held to 151c's duties: the mention denies the article, it does not
+// name it as the camera's basis.
+func TestALegalBasisDenying151cIsNoPublicOrderCamera(t *testing.T) {
+	text := `
+id: c
+kind: sensor
+status: active
+organisation: {type: municipality}
+legal_basis: {regime: gdpr, gdpr_ground: public_task, law: "Wegenverkeerswet 1994. Dit is geen cameratoezicht voor de openbare orde (niet art. 151c Gemeentewet)."}
+lifecycle: {start: 2025-07-01}
+retention: P7D
+sensor_type: camera
+camera_regime: traffic_management
+`
+	for _, rule := range []string{"camera-decision", "camera-regime", "camera-retention", "camera-temporary"} {
+		t.Run(rule, func(t *testing.T) {
+			if fs := only(t, rule, nil, nil, testToday, text); len(fs) > 0 {
+				t.Errorf("a traffic camera denying 151c gets %s: %v", rule, fs)
+			}
+		})
+	}
+}
+
 // publicOrderCamera is the mayor's camera with what 151c asks, before the
 // cases change one thing.
 const publicOrderCamera = `

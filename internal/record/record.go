@@ -8,6 +8,7 @@ package record
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Kind is what a record describes.
@@ -691,7 +692,9 @@ func (lb *LegalBasis) Names151c() bool {
 // Names151c reports whether any of the texts (a legal basis's law or links)
 // names article 151c: "151c" (or "151C") not part of a longer number or
 // article ("1151c", "151ca"), so "Gemeentewet artikel 151c", "art. 151c lid 1"
-// and a wetten.overheid.nl link ending in "Artikel151c" all count.
+// and a wetten.overheid.nl link ending in "Artikel151c" all count. A
+// mention that denies it ("niet art. 151c", "geen cameratoezicht als
+// bedoeld in artikel 151c") does not (denies151c).
 func Names151c(texts ...string) bool {
 	for _, s := range texts {
 		s = strings.ToLower(s)
@@ -702,13 +705,49 @@ func Names151c(texts ...string) bool {
 			}
 			i += from
 			end := i + len("151c")
-			if (i == 0 || !isDigit(s[i-1])) && (end == len(s) || !isAlnum(s[end])) {
+			if (i == 0 || !isDigit(s[i-1])) && (end == len(s) || !isAlnum(s[end])) && !denies151c(s[:i]) {
 				return true
 			}
 			from = i + 1
 		}
 	}
 	return false
+}
+
+// denies151c reports whether the lower-case text before a mention of 151c
+// ends in its denial: a negation followed by nothing but the words of a
+// reference to the article, in the same clause ("valt niet onder artikel",
+// "(niet art."). Any other word between them ("niet 's nachts op grond
+// van", "niet alleen", "niet art. 151b maar") leaves the mention naming
+// 151c: fail closed, for a mention read as a denial takes a camera out of
+// 151c's duties.
+func denies151c(before string) bool {
+	if i := strings.LastIndexAny(before, ",;:()[]\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	words := strings.FieldsFunc(before, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '\'' })
+	for i := len(words) - 1; i >= 0; i-- {
+		switch w := words[i]; {
+		case slices.Contains(denials151c, w):
+			return true
+		case !slices.Contains(referenceWords, w):
+			return false
+		}
+	}
+	return false
+}
+
+// denials151c are the words that deny what follows them.
+var denials151c = []string{"niet", "geen", "noch", "nooit", "not", "nor", "never"}
+
+// referenceWords are the words that may stand between a denial and the
+// article it denies: how a text refers to Gemeentewet 151c and to the
+// surveillance it governs, in Dutch and English.
+var referenceWords = []string{
+	"art", "artikel", "lid", "onder", "van", "in", "bedoeld", "als", "de", "het", "een", "op", "grond", "basis",
+	"valt", "vallen", "is", "zijn", "cameratoezicht", "camerabewaking", "toezicht", "voor", "openbare", "orde", "gemeentewet",
+	"article", "section", "under", "of", "the", "a", "an", "within", "meaning", "based", "on", "municipalities", "act",
+	"camera", "surveillance", "public", "order", "for", "as", "referred", "to",
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -18,6 +18,23 @@ func TestNames151c(t *testing.T) {
 		{"art. 151ca", false},
 		{"Wegenverkeerswet 1994", false},
 		{"", false},
+		// A mention that says the camera is not under 151c does not name
+		// it as its basis.
+		{"Wegenverkeerswet 1994. Dit is geen cameratoezicht voor de openbare orde (niet art. 151c Gemeentewet).", false},
+		{"Wegenverkeerswet; valt niet onder artikel 151c van de Gemeentewet", false},
+		{"Geen cameratoezicht als bedoeld in artikel 151c Gemeentewet", false},
+		{"Road Traffic Act 1994, not under article 151c of the Municipalities Act", false},
+		// Only a denial of 151c itself: a denial of something else, or
+		// one that adds to it, still names it.
+		{"Zonder APV, op grond van art. 151c Gemeentewet", true},
+		{"De camera's draaien niet 's nachts, op grond van art. 151c Gemeentewet", true},
+		{"De camera's draaien niet 's nachts op grond van art. 151c Gemeentewet", true},
+		{"Niet alleen art. 151c Gemeentewet, ook de APV", true},
+		{"not only article 151c of the Municipalities Act", true},
+		{"Geen bezwaar; Gemeentewet art. 151c", true},
+		{"art. 151c Gemeentewet (niet art. 151b)", true},
+		{"niet art. 151b maar art. 151c Gemeentewet", true},
+		{"Geen cameratoezicht als bedoeld in artikel 151c Gemeentewet, https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=151c", true},
 	} {
 		if got := Names151c(tt.text); got != tt.want {
 			t.Errorf("Names151c(%q) = %v, want %v", tt.text, got, tt.want)
