@@ -95,10 +95,11 @@ func (b *builder) homeCounts(h *homeBody, lang, root string) {
 	for _, r := range b.public {
 		if r.Kind == record.Sensor {
 			h.Sensors++
-			c := types[r.SensorType]
+			key := countKey(r, "sensor_type", r.SensorType)
+			c := types[key]
 			if c == nil {
-				c = &countRow{Label: valueLabel(lang, "sensor_type", r.SensorType), URL: root + b.facetPath(lang, record.Sensor, facetType, r.SensorType)}
-				types[r.SensorType] = c
+				c = b.countRowOf(r, lang, root, "sensor_type", facetType, r.SensorType)
+				types[key] = c
 			}
 			c.Records++
 			// A quantity withheld or given as no count is at least one
@@ -110,16 +111,40 @@ func (b *builder) homeCounts(h *homeBody, lang, root string) {
 			c.Devices, h.Devices = addDevices(c.Devices, n), addDevices(h.Devices, n)
 		} else {
 			h.Algorithms++
-			c := cats[r.PublicationCategory]
+			key := countKey(r, "publication_category", r.PublicationCategory)
+			c := cats[key]
 			if c == nil {
-				c = &countRow{Label: valueLabel(lang, "publication_category", r.PublicationCategory), URL: root + b.facetPath(lang, record.Algorithm, facetCategory, r.PublicationCategory)}
-				cats[r.PublicationCategory] = c
+				c = b.countRowOf(r, lang, root, "publication_category", facetCategory, r.PublicationCategory)
+				cats[key] = c
 			}
 			c.Records++
 		}
 	}
 	h.SensorTypes = sortedCounts(types)
 	h.Categories = sortedCounts(cats)
+}
+
+// countRowOf is the home page's row for the records whose field (their
+// public view's) has value, linking its facet's page. A value withheld or
+// not given is blank in the view and has no page: its row says so and
+// links nowhere.
+func (b *builder) countRowOf(r *record.Record, lang, root, field, f, value string) *countRow {
+	switch {
+	case value == "" && r.IsWithheld(field):
+		return &countRow{Label: t(lang, "withheld")}
+	case value == "":
+		return &countRow{Label: t(lang, "notstated")}
+	}
+	return &countRow{Label: valueLabel(lang, field, value), URL: root + b.facetPath(lang, r.Kind, f, value)}
+}
+
+// countKey groups the home page's counts: by the value, with a withheld
+// one apart from one not given (no value is written with a NUL).
+func countKey(r *record.Record, field, value string) string {
+	if value == "" && r.IsWithheld(field) {
+		return "\x00withheld"
+	}
+	return value
 }
 
 // sortedCounts lists the rows most records first, then by label.

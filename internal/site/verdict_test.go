@@ -12,6 +12,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/principle"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
 )
@@ -365,4 +366,43 @@ func TestHomeCountsReasonsAsShown(t *testing.T) {
 	if strings.Contains(strings.ToLower(home), "kluisbouw") {
 		t.Error("the home page shows the withheld supplier")
 	}
+}
+
+// TestHomeCountsAWithheldTypeAsNotPublic: a sensor whose sensor_type is
+// withheld, and an algorithm whose publication_category is, are counted
+// on the home page in a row that says the value is not public, linking to
+// no page (there is none for a value not shown), in both languages.
+func TestHomeCountsAWithheldTypeAsNotPublic(t *testing.T) {
+	yes := true
+	recs := []*record.Record{
+		{ID: "cam", Kind: record.Sensor, Name: "Cam", Status: "active", File: "sensors/cam.yaml", SensorType: "camera"},
+		{ID: "geheim", Kind: record.Sensor, Name: "Geheim", Status: "active", File: "sensors/geheim.yaml", SensorType: "wifi_bluetooth_counter",
+			Publication: &record.Publication{Public: &yes, Withheld: []string{"sensor_type"}, Reason: "Woo."}},
+		{ID: "alg", Kind: record.Algorithm, Name: "Alg", Status: "active", File: "algorithms/alg.yaml", PublicationCategory: "impactful",
+			Publication: &record.Publication{Public: &yes, Withheld: []string{"publication_category"}, Reason: "Woo."}},
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, register.New(t.TempDir(), nil, recs), Options{Out: out})
+	for _, page := range []string{"index.html", "en/index.html"} {
+		home := read(t, out, page)
+		for _, broken := range []string{`soort/.html"`, `categorie/.html"`, `type/.html"`, `category/.html"`, `<a href=""`, `"></a>`} {
+			if strings.Contains(home, broken) {
+				t.Errorf("%s links a page for a withheld value (%s)", page, broken)
+			}
+		}
+		if strings.Count(home, `<th scope="row">`+notPublicIn(page)+`</th>`) != 2 {
+			t.Errorf("%s does not count the withheld type and category as not public", page)
+		}
+		if strings.Contains(strings.ToLower(home), "wifi") {
+			t.Errorf("%s shows the withheld sensor type", page)
+		}
+	}
+}
+
+// notPublicIn is the words for a withheld value on the page.
+func notPublicIn(page string) string {
+	if strings.HasPrefix(page, "en/") {
+		return publish.NotPublicEN
+	}
+	return publish.NotPublicNL
 }
