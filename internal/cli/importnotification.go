@@ -78,7 +78,8 @@ func runImportNotification(o *importNotificationOptions) error {
 	if err != nil {
 		return err
 	}
-	res, err := notification.Read(root, file, data, notification.Options{Received: received, Update: o.update, Validator: v})
+	res, err := notification.Read(root, file, data, notification.Options{Received: received, Update: o.update, Validator: v,
+		Removed: func(id string) (notification.Removal, bool) { return removedRecord(root, id) }})
 	if err != nil {
 		return err
 	}

@@ -215,6 +215,8 @@ var (
 		"de registermap %s bestaat niet of is geen map: maak die eerst aan, of geef met --root de map op waarin sensors/ en algorithms/ staan")
 	msgNewExists = message.New("%s already exists and is left unchanged: ids are unique and never reused, so choose another id",
 		"%s bestaat al en blijft ongewijzigd: een id is uniek en wordt nooit hergebruikt, dus kies een ander id")
+	msgNewRemoved = message.New("%s had the id %s until commit %s of %s removed or renamed it, and an id is never reused: links to that record's page and its history would lead to the new one. Choose another id; if the same record comes back, restore its file from Git so it keeps its history: git checkout %s^ -- %s",
+		"%s had het id %s tot commit %s van %s het verwijderde of hernoemde, en een id wordt nooit hergebruikt: links naar de pagina van die registratie en de geschiedenis ervan zouden dan bij de nieuwe uitkomen. Kies een ander id; komt dezelfde registratie terug, zet dan het bestand terug uit Git, zodat het zijn geschiedenis houdt: git checkout %s^ -- %s")
 	msgNewNext = message.New("next: replace every \"(vul in)\", uncomment the fields that apply, then run\n  register validate%s %s\n  register check%s",
 		"volgende stap: vervang elke \"(vul in)\", haal het commentaarteken weg bij de velden die van toepassing zijn en voer dan uit:\n  register validate%s %s\n  register check%s")
 

@@ -3,9 +3,13 @@ package cli
 import (
 	"errors"
 	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/notification"
+	"github.com/voorbeeldstad/register/internal/period"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/scaffold"
 )
@@ -51,6 +55,13 @@ func runNew(o *newOptions) error {
 	if st, err := os.Stat(o.Root()); err != nil || !st.IsDir() {
 		return usageText(msgNewRoot, o.Root())
 	}
+	// An id a removed record had is refused as one in use is; a file with
+	// the id in the work tree (a record restored, not yet committed) is
+	// the one Create refuses.
+	if gone, ok := removedRecord(o.Root(), o.id); ok && !inWorkTree(o.Root(), o.id) {
+		short := gone.Commit[:min(7, len(gone.Commit))]
+		return errText(msgNewRemoved, gone.File, o.id, short, period.Format(gone.On), short, gone.File)
+	}
 	path, err := scaffold.Create(o.Root(), kind, o.id, o.Now())
 	if errors.Is(err, scaffold.ErrExists) {
 		return errText(msgNewExists, rel(path))
@@ -65,4 +76,43 @@ func runNew(o *newOptions) error {
 	o.sayln(o.Out, msgCreated, rel(path))
 	o.sayln(o.Out, msgNewNext, rootFlag, rel(path), rootFlag)
 	return nil
+}
+
+// inWorkTree reports whether a record file with the id is in the register
+// at root, of either kind.
+func inWorkTree(root, id string) bool {
+	for _, k := range record.Kinds {
+		for _, ext := range []string{".yaml", ".yml"} {
+			if _, err := os.Lstat(filepath.Join(root, k.Folder(), id+ext)); err == nil {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// removedRecord tells of a record the register at root had with the id and
+// has no more (removed, or renamed to another id), from its Git history:
+// its file as the user is shown it, and the commit that removed or renamed
+// it. Without a Git repository, in a shallow clone (whose history may stop
+// before the removal) or when the history cannot be read, it knows of
+// none, and the work tree alone says which ids are taken.
+func removedRecord(root, id string) (notification.Removal, bool) {
+	repo, err := history.Open(root)
+	if err != nil {
+		return notification.Removal{}, false
+	}
+	defer repo.Close()
+	if repo.Shallow() {
+		return notification.Removal{}, false
+	}
+	for _, k := range record.Kinds {
+		for _, ext := range []string{".yaml", ".yml"} {
+			file := k.Folder() + "/" + id + ext
+			if fh, ok := repo.Removed(file); ok {
+				return notification.Removal{File: rel(filepath.Join(root, filepath.FromSlash(file))), Commit: fh.Commit, On: fh.Changed}, true
+			}
+		}
+	}
+	return notification.Removal{}, false
 }

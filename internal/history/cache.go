@@ -30,7 +30,7 @@ import (
 
 // cacheVersion changes whenever what the cache holds changes meaning; an
 // older cache is then ignored and rebuilt.
-const cacheVersion = 3
+const cacheVersion = 4
 
 // maxSegments is how many segments may pile up before the next full pass
 // merges them into one.

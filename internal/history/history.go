@@ -185,6 +185,25 @@ func (r *Repo) FirstCommit(file string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// Removed returns the history of a file (a path relative to the register
+// root) that the register once had and HEAD has not: removed, or renamed to
+// another path. Changed, ChangedBy and Commit are those of its last change
+// (by author date, as in Records): the commit that removed or renamed it,
+// unless that commit is dated before a change it came after (a branch
+// merged). ok is false when the file is at HEAD, or not in
+// HEAD's history. In a shallow clone history stops at its boundary, so a file
+// removed before it is not known.
+func (r *Repo) Removed(file string) (FileHistory, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s, err := r.summary()
+	if err != nil {
+		return FileHistory{}, false
+	}
+	fh, ok := s.removed[file]
+	return fh, ok
+}
+
 // RegisterStart returns the date of the first commit that touched the
 // register folder; ok is false when no commit did.
 func (r *Repo) RegisterStart() (time.Time, bool) {

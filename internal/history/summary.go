@@ -79,8 +79,9 @@ func (s *summary) apply(c *commitRec) {
 			fh := current(e.Path)
 			if from, ok := s.records[e.From]; ok {
 				delete(s.records, e.From)
-				s.removed[e.From] = from
 				first(&fh, from.Added, from.AddedBy)
+				last(&from) // the rename is the old path's last change
+				s.removed[e.From] = from
 			}
 			first(&fh, t, c.Author)
 			last(&fh)

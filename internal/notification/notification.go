@@ -49,6 +49,29 @@ type Options struct {
 	// Validator checks the record; nil is refused, because a notification
 	// comes from outside and is never written unchecked.
 	Validator Validator
+	// Removed tells of a record the register had with the id and has no
+	// more (removed, or renamed to another id). A new sensor with that id
+	// is refused: an id is never reused, for links to the old record's
+	// page and its history would lead to the new one. nil when the
+	// register's history is not known; nothing is refused then.
+	Removed func(id string) (Removal, bool)
+}
+
+// Removal is a record the register no longer has: its file, as the desk
+// is shown it (and gives it to git), and the commit that removed or renamed
+// it, with its date.
+type Removal struct {
+	File   string
+	Commit string
+	On     time.Time
+}
+
+// short is the commit's abbreviated hash, as git shows it.
+func (r Removal) short() string {
+	if len(r.Commit) > 7 {
+		return r.Commit[:7]
+	}
+	return r.Commit
 }
 
 // Result is what an import would write.
@@ -73,7 +96,8 @@ func (r *Result) Updated() bool { return r.Old != nil }
 // Read reads a notification (name is the file name shown in findings) and
 // returns the record it adds to the register at root, or the findings
 // that explain why it cannot: unreadable or hostile YAML, a record that is
-// not a valid sensor, or a sensor the register has (unless opts.Update).
+// not a valid sensor, a sensor the register has (unless opts.Update), or
+// an id a record removed from the register had (opts.Removed).
 // Every finding has the file, line and column. An error means the
 // register itself could not be read.
 func Read(root, name string, data []byte, opts Options) (*Result, error) {
@@ -166,7 +190,8 @@ func remarks(name string, doc *source.Document, id, received string) []finding.F
 
 // place makes the record the notification becomes: a new sensor's file,
 // or with Update the register's record changed by it; an id the register
-// already uses otherwise is refused.
+// already uses otherwise is refused, and so is one a record removed from
+// it had.
 func place(root, name string, doc *source.Document, res *Result, received string, opts Options) (*Result, error) {
 	fail := func(f *finding.Finding) (*Result, error) {
 		res.Findings = append(res.Findings, *f)
@@ -195,7 +220,19 @@ func place(root, name string, doc *source.Document, res *Result, received string
 		res.Findings = append(res.Findings, fs...)
 		return res, nil
 	}
+	var gone Removal
+	wasUsed := false
+	if existing == nil && opts.Removed != nil {
+		gone, wasUsed = opts.Removed(res.ID)
+	}
 	switch {
+	case wasUsed:
+		on := period.Format(gone.On)
+		return fail(refusal(name, valueNode(doc, "id"),
+			label.Text{fmt.Sprintf("%s had dit kenmerk tot commit %s van %s het verwijderde of hernoemde; een kenmerk wordt nooit hergebruikt, want links naar de pagina van die sensor en zijn geschiedenis zouden dan bij deze uitkomen.", gone.File, gone.short(), on),
+				fmt.Sprintf("%s had this id until commit %s of %s removed or renamed it; an id is never reused, for links to that sensor's page and its history would lead to this one", gone.File, gone.short(), on)},
+			label.Text{fmt.Sprintf("Geef de sensor een ander kenmerk (id). Komt dezelfde sensor terug, zet dan zijn bestand terug uit Git (git checkout %s^ -- %s), zodat hij zijn geschiedenis houdt.", gone.short(), gone.File),
+				fmt.Sprintf("give the sensor another id; if the same sensor comes back, restore its file from Git (git checkout %s^ -- %s) so it keeps its history", gone.short(), gone.File)}))
 	case existing == nil:
 		clean.HeadComment = header(received)
 		res.Data, err = encode(clean)
