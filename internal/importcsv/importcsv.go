@@ -718,8 +718,9 @@ func (im *importer) readCells(d *draft, row []string) bool {
 		if _, ok := d.cellOf[c.path]; !ok {
 			d.cellOf[c.path] = c.index + 1
 		}
-		cell := strings.TrimSpace(row[c.index])
-		if cell == "" {
+		// The cell as written: a text keeps its spaces (parseCell).
+		cell := row[c.index]
+		if strings.TrimSpace(cell) == "" {
 			continue
 		}
 		if !im.readCell(d, c, cell) {

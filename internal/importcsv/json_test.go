@@ -8,6 +8,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/record"
+	"github.com/voorbeeldstad/register/internal/source"
 )
 
 // nullFindings are the findings of one entry's keys given as null, as
@@ -398,5 +399,47 @@ func TestKeyWordsTakeTheSameArguments(t *testing.T) {
 				t.Errorf("%q speaks of %q", keys.In(lang), w)
 			}
 		}
+	}
+}
+
+// A text is imported as written: its spaces at either end and a final
+// line break too, from JSON and from a spreadsheet's quoted cell, as the
+// JSON and CSV exports wrote it. Values of other types are read without
+// the spaces around them.
+func TestTextsAreKeptAsWritten(t *testing.T) {
+	const purpose = "  Meet de luchtkwaliteit.\nFijnstof blijft hangen.\n"
+	jsonDoc := `[{"id": "lucht", "kind": "sensor", "name": "Lucht", "status": " active ", "purpose": "  Meet de luchtkwaliteit.\nFijnstof blijft hangen.\n"}]`
+	csvDoc := "id,kind,name,status,purpose\nlucht,sensor,Lucht, active ,\"  Meet de luchtkwaliteit.\nFijnstof blijft hangen.\n\"\n"
+	for _, tt := range []struct {
+		name string
+		read func(string, []byte, Options) (*Result, error)
+		doc  string
+	}{
+		{"l.json", ReadJSON, jsonDoc},
+		{"l.csv", Read, csvDoc},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := loadable(t, tt.read)(tt.name, []byte(tt.doc), Options{Kind: record.Sensor, Now: now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Records) != 1 {
+				t.Fatalf("records: %d, findings: %s", len(res.Records), short(res.Findings))
+			}
+			var r record.Record
+			doc, fs := source.Parse("l.yaml", res.Records[0].Data, source.DefaultLimits)
+			if doc == nil {
+				t.Fatal(short(fs))
+			}
+			if err := doc.Root.Decode(&r); err != nil {
+				t.Fatal(err)
+			}
+			if r.Purpose != purpose {
+				t.Errorf("purpose %q, want %q\n%s", r.Purpose, purpose, res.Records[0].Data)
+			}
+			if r.Status != "active" {
+				t.Errorf("status %q, want active", r.Status)
+			}
+		})
 	}
 }

@@ -72,6 +72,10 @@ type item [][2]string
 // schema check names the allowed values. It returns the values the column's
 // map did not know and left out, and nil when nothing is left.
 func parseCell(s spec, r rule, cell string) (any, []string, error) {
+	// A text is kept as written, its spaces at either end and a final
+	// line break too; every other value is read without them.
+	written := cell
+	cell = strings.TrimSpace(cell)
 	if listLike(s.typ) && strings.HasPrefix(cell, "[") && json.Valid([]byte(cell)) {
 		if r.key != "" && s.typ == typList {
 			// Objects of which one key is the value ({"title", "link"}: the link).
@@ -151,6 +155,9 @@ func parseCell(s spec, r rule, cell string) (any, []string, error) {
 			}
 		}
 		return links, unknown, nil
+	}
+	if s.typ == typText && out[0] == cell {
+		return written, unknown, nil
 	}
 	v, err := parseScalar(s, out[0])
 	return v, unknown, err
