@@ -121,3 +121,28 @@ func TestFederateFailsOnUnreadableRecords(t *testing.T) {
 		})
 	}
 }
+
+// A register folder with a record file that does not read, or a
+// register.yaml that does not read, fails the run as its own build
+// does: the file is named in the report, or the register is not read.
+func TestFederateFailsOnAFolderThatDoesNotRead(t *testing.T) {
+	for _, tt := range []struct {
+		name, file, text, want string
+	}{
+		{"a record file", "sensors/broken.yaml", "id: [\n", `"file": "sensors/broken.yaml"`},
+		{"register.yaml", "register.yaml", "organisation: A\nx: [\n", "register.yaml does not read"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			root := writeRegister(t, map[string]string{"sensors/cam-station.yaml": lapsedCamera, tt.file: tt.text})
+			dir := t.TempDir()
+			fed := filepath.Join(dir, "federation.yaml")
+			if err := os.WriteFile(fed, []byte("registers:\n  - {organisation: Gemeente Een, code: GM0001, source: "+root+"}\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			stdout, stderr, code := run(t, "federate", fed, "--out", filepath.Join(dir, "national"), "--format", "json")
+			if code != ExitFindings || !strings.Contains(stdout, tt.want) {
+				t.Errorf("exit %d, want 1 and the report to say %s\n%s%s", code, tt.want, stdout, stderr)
+			}
+		})
+	}
+}

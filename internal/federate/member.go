@@ -39,7 +39,7 @@ import (
 // cacheVersion changes whenever a part's files, or the reason a shard
 // keeps, change shape or what the federation keeps out changes, so a
 // cache written by another version is never read as this one's (partKey).
-const cacheVersion = "federate-part-8"
+const cacheVersion = "federate-part-9"
 
 // Files of a member's part in the cache.
 const (
@@ -225,8 +225,22 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 	if err != nil {
 		return l, fail(err, msgReadRegister, place(s.root))
 	}
+	// A register.yaml that does not read leaves the loader the defaults:
+	// the register is not read, rather than published on settings that
+	// are not its own.
+	if res.Register.Config.Unreadable {
+		return l, fail(memberConfigError(res.Findings), msgConfigUnreadable, place(filepath.Join(s.root, config.FileName)))
+	}
 	l.reg, l.holds, l.fs = res.Register, res.Checked.Holds(), res.Checked.Slice(0)
 	l.base = l.reg.Config.Site.BaseURL
+	// A file the loader could not read as a record (its findings say
+	// why) is left out, as the register's own build refuses it.
+	var rejected []Rejected
+	for _, f := range res.Files {
+		if _, ok := res.IDs[f]; !ok {
+			rejected = append(rejected, Rejected{File: f, Why: RejectedNotARecord})
+		}
+	}
 	// The loader finds an id two files give, but keeps both records.
 	at := make([]Rejected, len(l.reg.Records))
 	for i, r := range l.reg.Records {
@@ -235,12 +249,27 @@ func (s *memberSource) load(m Member, o memberOptions) (memberLoad, error) {
 			at[i].ID = r.ID
 		}
 	}
-	if recs, rejected := sharedIDs(slices.Clone(l.reg.Records), at, nil, nil); len(rejected) > 0 {
+	recs, rejected := sharedIDs(slices.Clone(l.reg.Records), at, rejected, nil)
+	if len(recs) < len(l.reg.Records) {
 		reg := register.New(l.reg.Root, l.reg.Config, recs)
 		reg.Sums, reg.Linked = l.reg.Sums, l.reg.Linked
-		l.reg, l.rejected = reg, rejected
+		l.reg = reg
 	}
+	slices.SortStableFunc(rejected, func(a, b Rejected) int { return strings.Compare(a.File, b.File) })
+	l.rejected = rejected
 	return l, nil
+}
+
+// memberConfigError is where register.yaml went wrong and why, as the loader
+// found it (findings): for the operator's report alone, as what the
+// system said.
+func memberConfigError(findings []finding.Finding) error {
+	for _, f := range findings {
+		if f.File == config.FileName && f.Severity == finding.Error {
+			return fmt.Errorf("%s:%d:%d: %s", f.File, f.Line, f.Column, f.Message.In(message.English))
+		}
+	}
+	return nil
 }
 
 // heldBack keeps the records of open data that hold a template's marks

@@ -186,10 +186,12 @@ var (
 		"%s is geen map: geef de map van het register, een kloon-URL of zijn register.json")
 	msgNoRegister = reasonText("%s is not a register: it has no sensors/ or algorithms/ folder",
 		"%s is geen register: er is geen map sensors/ of algorithms/")
-	msgReadRegister = reasonText("read register %s", "register %s lezen")
-	msgRead         = reasonText("read %s", "%s lezen")
-	msgNotRegular   = reasonText("read %s: not a regular file", "%s lezen: geen gewoon bestand")
-	msgTooLarge     = reasonText("read %s: more than %d bytes; a register's open data is far smaller",
+	msgReadRegister     = reasonText("read register %s", "register %s lezen")
+	msgConfigUnreadable = reasonText("%s does not read: ask the municipality to correct it; 'register check' says where it goes wrong",
+		"%s is niet te lezen: vraag de gemeente het te verbeteren; 'register check' zegt waar het misgaat")
+	msgRead       = reasonText("read %s", "%s lezen")
+	msgNotRegular = reasonText("read %s: not a regular file", "%s lezen: geen gewoon bestand")
+	msgTooLarge   = reasonText("read %s: more than %d bytes; a register's open data is far smaller",
 		"%s lezen: meer dan %d bytes; de open data van een register is veel kleiner")
 	msgTooLargeInAll = reasonText("read %s: the open data is more than %d bytes in all; a register's open data is far smaller",
 		"%s lezen: de open data is samen meer dan %d bytes; de open data van een register is veel kleiner")
