@@ -93,3 +93,31 @@ func TestFolderWhoseConfigDoesNotReadIsNotRead(t *testing.T) {
 		}
 	}
 }
+
+// TestReportShowsAFileNameOnOneLine: a member's file whose name holds a
+// line break is named on one line of the report, escaped, so the name
+// cannot start a line of its own (a CI runner's command).
+func TestReportShowsAFileNameOnOneLine(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "gm", "sensors", "cam-c.yaml"), "id: cam-c\nkind: sensor\nname: Camera\nstatus: active\n")
+	if err := os.WriteFile(filepath.Join(dir, "gm", "sensors", "x\n::error file=a::pwned.yaml"), []byte("id: [\n"), 0o644); err != nil {
+		t.Skip("no such file names here:", err)
+	}
+	fed := federationOfOne(t, dir, "Gemeente Map", "GM0001", "gm")
+	res, err := Run(fed, Options{Out: filepath.Join(dir, "out"), Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteReport(&b, "text", "en", res); err != nil {
+		t.Fatal(err)
+	}
+	if say := `sensors/x\x0a::error file=a::pwned.yaml: it does not read`; !strings.Contains(b.String(), say) {
+		t.Errorf("report:\n%s\nwant it to say %q", b.String(), say)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "::") {
+			t.Errorf("the file name starts a line:\n%s", b.String())
+		}
+	}
+}

@@ -2,6 +2,7 @@ package federate
 
 import (
 	"github.com/voorbeeldstad/register/internal/message"
+	"github.com/voorbeeldstad/register/internal/report"
 )
 
 // Rejected is a record of a member's register the national register
@@ -44,8 +45,11 @@ type Unreadable struct {
 	Records      []Rejected `json:"records"`
 }
 
-// In says in lang where the record is and why it is left out.
+// In says in lang where the record is and why it is left out, on one
+// line: a file's name is the member's, and may hold any character
+// (report.CleanPath).
 func (r Rejected) In(lang string) string {
+	r.File = report.CleanPath(r.File)
 	var where string
 	switch {
 	case r.Record == 0 && r.ID == "":

@@ -189,6 +189,7 @@ func junitFailureOf(errs []finding.Finding, lang string) *junitFailure {
 // one per line.
 func failureBody(f finding.Finding, lang string) string {
 	msg, help := f.Text(lang)
+	f.File = CleanPath(f.File)
 	lines := []string{f.Position(), msg}
 	if f.Principle != "" {
 		lines = append(lines, "Principle: "+f.Principle)

@@ -156,14 +156,14 @@ func (c *cleaner) clean(s string) string {
 	return clean(s)
 }
 
-// cleanFile is clean(file), for the file the finding before was about
+// cleanFile is CleanPath(file), for the file the finding before was about
 // from what the cleaner kept of it.
 func (c *cleaner) cleanFile(file string) string {
 	if c == nil {
-		return clean(file)
+		return CleanPath(file)
 	}
 	if file != c.file || c.cleanedFile == "" {
-		c.file, c.cleanedFile = file, clean(file)
+		c.file, c.cleanedFile = file, CleanPath(file)
 	}
 	return c.cleanedFile
 }
@@ -176,13 +176,31 @@ func clean(s string) string {
 	if isClean(s) {
 		return s
 	}
+	return escaped(s, isControl)
+}
+
+// CleanPath is clean for a file's path, shown where text is read a line
+// at a time: a newline and a tab are escaped too. A path lays out no
+// lines of its own, and one with a line break would split its position
+// over two lines, the second read as a line of its own (a CI runner's
+// command, say).
+func CleanPath(s string) string {
+	if isClean(s) && !strings.ContainsAny(s, "\n\t") {
+		return s
+	}
+	return escaped(s, func(r rune) bool { return r == '\n' || r == '\t' || isControl(r) })
+}
+
+// escaped is s with the runes control says and bytes that are not UTF-8
+// as \xNN escapes.
+func escaped(s string, control func(rune) bool) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case isControl(r):
+		case control(r):
 			fmt.Fprintf(&b, `\x%02x`, r)
 		default:
 			b.WriteString(s[i : i+size])

@@ -79,6 +79,9 @@ func TestFindingText(t *testing.T) {
 		{"control characters from a record are shown, not obeyed",
 			finding.Finding{File: "a\x1b[2J.yaml", Rule: "r", Severity: finding.Error, Message: label.Text{"", "name \"\x1b[31mred\x07\r\"\tend"}, Help: label.Text{"", "\u009bX \xffY ë"}},
 			"a\\x1b[2J.yaml: error: name \"\\x1b[31mred\\x07\\x0d\"\tend (r)\n  \\x9bX \\xffY ë\n"},
+		{"a file name's line break and tab are shown, not obeyed: the position stays on one line",
+			finding.Finding{File: "sensors/x\n::error file=a::pwned\t.yaml", Line: 3, Column: 1, Rule: "r", Severity: finding.Error, Message: label.Text{"", "m"}},
+			"sensors/x\\x0a::error file=a::pwned\\x09.yaml:3:1: error: m (r)\n"},
 	}
 	for _, tt := range tests {
 		if got := findingText(tt.f, "en", false); got != tt.want {
@@ -134,4 +137,56 @@ func TestTextRemembersWhatIsClean(t *testing.T) {
 	if n := strings.Count(got, long+" (r)"); n != 3 {
 		t.Errorf("the clean shared text is shown %d times as it is, want 3:\n%s", n, got)
 	}
+}
+
+// TestNoFileNameStartsALine: a file name with a line break cannot start
+// a line of its own in any format read as text (JUnit's bodies as a CI
+// system shows them, unescaped), where a CI runner would take a line
+// starting with "::" as a command.
+func TestNoFileNameStartsALine(t *testing.T) {
+	const file = "sensors/x\n::error file=a::pwned.yaml"
+	fs := []finding.Finding{
+		{File: file, Line: 3, Column: 1, Record: "x", Rule: "r", Severity: finding.Error, Message: label.Text{"", "m"}, Help: label.Text{"", "h"}},
+		{File: file, Line: 4, Record: "x", Rule: "w", Severity: finding.Warning, Message: label.Text{"", "m"}},
+	}
+	opts := sampleOptions()
+	opts.Records = []RecordRef{{File: file, ID: "x"}}
+	shown := map[string]func() string{
+		"text":   func() string { return written(t, "text", fs, opts) },
+		"github": func() string { return written(t, "github", fs, opts) },
+		"junit": func() string {
+			var b strings.Builder
+			for _, s := range readJUnit(t, fs, opts).Suites {
+				for _, c := range s.Cases {
+					if c.Failure != nil {
+						b.WriteString(c.Failure.Body + "\n")
+					}
+					b.WriteString(c.SystemOut + "\n")
+				}
+			}
+			return b.String()
+		},
+	}
+	for name, show := range shown {
+		text := show()
+		if !strings.Contains(text, "pwned") {
+			t.Errorf("%s: the file is not named:\n%s", name, text)
+		}
+		for _, line := range strings.Split(text, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "::error file=a") {
+				t.Errorf("%s: the file name starts a line:\n%s", name, text)
+				break
+			}
+		}
+	}
+}
+
+// written is the report of fs in the format name.
+func written(t *testing.T, name string, fs []finding.Finding, opts Options) string {
+	t.Helper()
+	var out bytes.Buffer
+	if err := Write(&out, name, fs, finding.Summarise(1, fs), opts); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
 }
