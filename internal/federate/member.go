@@ -37,9 +37,10 @@ import (
 )
 
 // cacheVersion changes whenever a part's files, or the reason a shard
-// keeps, change shape or what the federation keeps out changes, so a
-// cache written by another version is never read as this one's (partKey).
-const cacheVersion = "federate-part-9"
+// keeps, change shape, or what the federation keeps out or how a part
+// counts its quality changes, so a cache written by another version is
+// never read as this one's (partKey).
+const cacheVersion = "federate-part-10"
 
 // Files of a member's part in the cache.
 const (
@@ -640,13 +641,26 @@ func partQuality(reg *register.Register, pub *publish.Public, fs []finding.Findi
 	for _, v := range pub.Register.Records {
 		public[v.ID] = true
 	}
-	kept := fs[:0]
+	kept := fs[:0:0]
+	byRecord := map[string][]finding.Finding{}
 	for _, f := range fs {
+		byRecord[f.Record] = append(byRecord[f.Record], f)
 		if public[f.Record] && f.Severity != finding.Off && pub.Discloses(reg.ByID(f.Record), f) {
 			kept = append(kept, f)
 		}
 	}
-	q := quality.Summarise(quality.Measure(quality.Input{Register: pub.Register, Findings: kept, Today: today, Public: true}))
+	// A verdict kept back counts as neither a pass nor a fail.
+	// Asked once per principle: worked out once per record.
+	undisclosed := map[string][]string{}
+	keptBack := func(id string) []string {
+		rules, ok := undisclosed[id]
+		if !ok {
+			rules = pub.Undisclosed(reg.ByID(id), byRecord[id])
+			undisclosed[id] = rules
+		}
+		return rules
+	}
+	q := quality.Summarise(quality.Measure(quality.Input{Register: pub.Register, Findings: kept, Today: today, Public: true, KeptBack: keptBack}))
 	q.SwitchedOff = len(principle.Deviations(reg.Config))
 	q.HeldBack = 0
 	for _, r := range pub.Unpublished {

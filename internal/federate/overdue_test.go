@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/config"
+	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/register"
@@ -36,5 +37,43 @@ func TestPartQualityCountsOnlyOverdueThePublicSees(t *testing.T) {
 		if q := partQuality(reg, publish.Register(reg), nil, today); q.Overdue != tt.want {
 			t.Errorf("%s withholding %v: %d overdue, want %d", tt.status, tt.withheld, q.Overdue, tt.want)
 		}
+	}
+}
+
+// A verdict the member's site keeps back (its rule reads a withheld
+// field) counts in the national figures as neither a pass nor a fail: the
+// record drops out of that principle's count, as its page says "not
+// public" there. Left in as clean, the national site claimed the
+// principle met.
+func TestPartQualityLeavesAKeptBackVerdictOut(t *testing.T) {
+	today := time.Date(2026, 12, 10, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name      string
+		withheld  []string
+		clean, of int
+	}{
+		{"the verdict shown", nil, 0, 1},
+		{"the verdict kept back", []string{"personal_data"}, 0, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &record.Record{ID: "teller", Name: "Teller", Kind: record.Sensor, Status: "active", File: "sensors/teller.yaml",
+				SensorType: "crowd_counter", PersonalData: record.PersonalData{Processed: "yes"}}
+			if tt.withheld != nil {
+				r.Publication = &record.Publication{Withheld: tt.withheld, Reason: "Woo artikel 5.1"}
+			}
+			reg := register.New("", config.Default(), []*record.Record{r})
+			fs := []finding.Finding{{File: r.File, Record: r.ID, Rule: "correction-route", Severity: finding.Warning}}
+			q := partQuality(reg, publish.Register(reg), fs, today)
+			for _, p := range q.Principles {
+				if p.Principle != "C-correction-desk" {
+					continue
+				}
+				if p.Clean != tt.clean || p.Of != tt.of {
+					t.Errorf("C-correction-desk: %d clean of %d, want %d of %d", p.Clean, p.Of, tt.clean, tt.of)
+				}
+				return
+			}
+			t.Error("no figure for C-correction-desk")
+		})
 	}
 }

@@ -51,6 +51,11 @@ type Input struct {
 	// it falls due (publish.DueShown), not where it rests on a withheld
 	// field.
 	Public bool
+	// KeptBack, when set, gives the rules whose verdict on a record (by its
+	// id) the public may not see (publish.Public.Undisclosed): a principle
+	// of such a rule counts the record neither clean nor not, unless a
+	// finding of another of its rules, shown, makes it not clean.
+	KeptBack func(id string) []string
 }
 
 // Report is the register's quality.
@@ -218,7 +223,7 @@ func Measure(in Input) Report {
 	rep := Report{Today: period.Format(in.Today), Records: len(reg.Records) + len(unread), Unreadable: unread, Term: Term.String(),
 		Stale: []Stale{}, Overdue: []Overdue{}, SwitchedOff: []Deviation{}, Placeholders: []Placeholder{}}
 	rep.Fields = fields(reg.Records, unread)
-	rep.Principles = principles(reg.Records, in.Findings, unread)
+	rep.Principles = principles(reg.Records, in.Findings, unread, in.KeptBack)
 
 	if in.Changed == nil {
 		rep.Stale, rep.HistoryNote = nil, in.HistoryNote
@@ -488,8 +493,11 @@ func filled(v any, path []string) bool {
 // (as the site ticks no principle for it). Nor, least of all, is a file
 // that could not be read (unread): whether a principle's rules would
 // apply to it cannot be told, so it counts, not clean, for every principle
-// that concerns its folder's kind.
-func principles(recs []*record.Record, fs []finding.Finding, unread []Unreadable) []Principle {
+// that concerns its folder's kind. A record whose verdict on one of a
+// principle's rules is kept back (keptBack, nil for none) counts only
+// where another of its findings, shown, makes it not clean: else whether
+// it passes cannot be told from what is shown.
+func principles(recs []*record.Record, fs []finding.Finding, unread []Unreadable, keptBack func(id string) []string) []Principle {
 	byRef := map[string][]*principle.Rule{}
 	var refs []string
 	for _, r := range principle.Rules() {
@@ -529,8 +537,14 @@ func principles(recs []*record.Record, fs []finding.Finding, unread []Unreadable
 			if !applies(ref, byRef[ref], r) {
 				continue
 			}
+			passes := !hit[ref][r.ID] && !unreadable[r.ID]
+			if passes && keptBack != nil && slices.ContainsFunc(byRef[ref], func(rule *principle.Rule) bool {
+				return slices.Contains(keptBack(r.ID), rule.ID)
+			}) {
+				continue
+			}
 			of++
-			if !hit[ref][r.ID] && !unreadable[r.ID] {
+			if passes {
 				clean++
 			}
 		}
