@@ -28,6 +28,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/outdir"
 	"github.com/voorbeeldstad/register/internal/parallel"
 	"github.com/voorbeeldstad/register/internal/period"
+	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
 
@@ -340,6 +341,8 @@ func counts(field string, m map[string]int) []count {
 			l = "niet opgegeven"
 		case RiskNotStated:
 			l = "geen AI-profiel opgegeven"
+		case ValueWithheld:
+			l = publish.NotPublicNL
 		}
 		out = append(out, count{Value: v, Label: l, N: n})
 	}

@@ -107,6 +107,10 @@ type memberOptions struct {
 // RiskNotStated is the risk group of a record without an AI Act profile.
 const RiskNotStated = "not_stated"
 
+// ValueWithheld is what a count tallies a value under that the record
+// withholds: it was stated, but is not public.
+const ValueWithheld = "withheld"
+
 // process reads one member's register, or reuses its part from the cache
 // when the register did not change. It returns the part's folder.
 func process(m Member, o memberOptions) (p *Part, partDir string, reused bool, err error) {
@@ -721,7 +725,7 @@ func (p *Part) tally(v *record.Record) {
 	switch v.Kind {
 	case record.Sensor:
 		p.Sensors++
-		p.SensorTypes[v.SensorType]++
+		p.SensorTypes[tallied(v, "sensor_type", v.SensorType)]++
 	case record.Algorithm:
 		p.Algorithms++
 	}
@@ -729,10 +733,23 @@ func (p *Part) tally(v *record.Record) {
 		p.Capabilities[c]++
 	}
 	risk := RiskNotStated
-	if v.AIAct != nil && v.AIAct.Category != "" {
+	switch {
+	case v.AIAct != nil && v.AIAct.Category != "":
 		risk = v.AIAct.Category
+	case v.IsWithheld("ai_act.category"):
+		risk = ValueWithheld
 	}
 	p.RiskGroups[risk]++
+}
+
+// tallied is the value a count tallies for a field of the public view v:
+// its value, or ValueWithheld where the record withholds it (the view
+// has it blank), not the "not stated" of a value never given.
+func tallied(v *record.Record, field, value string) string {
+	if value == "" && v.IsWithheld(field) {
+		return ValueWithheld
+	}
+	return value
 }
 
 // writeFeature writes a sensor's map feature, if it has one, as a line to

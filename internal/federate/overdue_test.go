@@ -1,6 +1,7 @@
 package federate
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -75,5 +76,26 @@ func TestPartQualityLeavesAKeptBackVerdictOut(t *testing.T) {
 			}
 			t.Error("no figure for C-correction-desk")
 		})
+	}
+}
+
+// A sensor type or an AI Act category the record withholds is counted as
+// not public, not as never stated: the record stated it.
+func TestPartTalliesAWithheldValueAsNotPublic(t *testing.T) {
+	withheld := &record.Publication{Withheld: []string{"sensor_type", "ai_act"}, Reason: "Woo artikel 5.1"}
+	r := &record.Record{ID: "teller", Kind: record.Sensor, SensorType: "wifi_bluetooth_counter", Publication: withheld,
+		AIAct: &record.AIAct{Category: "high_risk"}}
+	blank := &record.Record{ID: "leeg", Kind: record.Sensor}
+	reg := register.New("", config.Default(), []*record.Record{r, blank})
+	pub := publish.Register(reg)
+	p := &Part{SensorTypes: map[string]int{}, Capabilities: map[string]int{}, RiskGroups: map[string]int{}}
+	for _, v := range pub.Register.Records {
+		p.tally(v)
+	}
+	if p.SensorTypes[ValueWithheld] != 1 || p.SensorTypes[""] != 1 || p.RiskGroups[ValueWithheld] != 1 || p.RiskGroups[RiskNotStated] != 1 {
+		t.Errorf("sensor types %v, risk groups %v; want one withheld and one not stated of each", p.SensorTypes, p.RiskGroups)
+	}
+	if l := counts("sensor_type", p.SensorTypes); !slices.ContainsFunc(l, func(c count) bool { return c.Value == ValueWithheld && c.Label == publish.NotPublicNL }) {
+		t.Errorf("the counts do not call the withheld type not public: %+v", l)
 	}
 }
