@@ -80,17 +80,23 @@ func (c *cleaner) writeFinding(b sink, f finding.Finding, lang string, color boo
 		return
 	}
 	b.WriteString("  ")
-	writeIndented(b, c.clean(f.Principle))
+	writeIndented(b, noCommand(b, c.clean(f.Principle)))
 	if f.Principle != "" && help != "" {
 		b.WriteString(" · ")
 	}
-	writeIndented(b, c.clean(help))
+	help = c.clean(help)
+	if f.Principle == "" {
+		help = noCommand(b, help) // the help starts the line
+	}
+	writeIndented(b, help)
 	b.WriteByte('\n')
 }
 
 // writeIndented writes s with every line after the first started with two
 // spaces, so a message or help text that spans lines stays under its
-// finding.
+// finding. A line that would start with "::" after its leading spaces has
+// its first colon escaped: a CI runner reads such a line as its command,
+// and a message may quote a record's text.
 func writeIndented(b sink, s string) {
 	for {
 		i := strings.IndexByte(s, '\n')
@@ -100,8 +106,20 @@ func writeIndented(b sink, s string) {
 		}
 		b.WriteString(s[:i+1])
 		b.WriteString("  ")
-		s = s[i+1:]
+		s = noCommand(b, s[i+1:])
 	}
+}
+
+// noCommand writes the leading spaces of a line and, where the line then
+// starts with "::", its first colon escaped, and returns the rest of it.
+func noCommand(b sink, s string) string {
+	lead := len(s) - len(strings.TrimLeft(s, " \t"))
+	if !strings.HasPrefix(s[lead:], "::") {
+		return s
+	}
+	b.WriteString(s[:lead])
+	b.WriteString(`\x3a`)
+	return s[lead+1:]
 }
 
 // severityWord returns the severity's name, coloured when asked.

@@ -190,3 +190,25 @@ func written(t *testing.T, name string, fs []finding.Finding, opts Options) stri
 	}
 	return out.String()
 }
+
+// No line of a message or help text that spans lines starts a CI
+// runner's command: a runner reads a line as one when it starts with "::"
+// after its leading spaces, and a message may quote a record's text.
+func TestNoMessageLineStartsACommand(t *testing.T) {
+	fs := []finding.Finding{{File: "sensors/x.yaml", Line: 3, Column: 1, Record: "x", Rule: "r", Severity: finding.Error,
+		Message: label.Text{"", "m\n::add-mask::geheim\n  ::error file=a::pwned"}, Help: label.Text{"", "h\n\t::stop-commands::tok"},
+		Principle: "VNG 2.1"},
+		{File: "sensors/y.yaml", Line: 1, Record: "y", Rule: "r", Severity: finding.Warning,
+			Message: label.Text{"", "m"}, Help: label.Text{"", "::warning::nep"}}}
+	text := written(t, "text", fs, sampleOptions())
+	for _, want := range []string{"add-mask", "pwned", "stop-commands", "nep"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text leaves out %q:\n%s", want, text)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if t2 := strings.TrimLeft(line, " \t"); strings.HasPrefix(t2, "::") || strings.HasPrefix(t2, "\\x09::") {
+			t.Errorf("a line starts a command: %q\n%s", line, text)
+		}
+	}
+}
