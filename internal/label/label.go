@@ -63,6 +63,9 @@ func HasValues(field string) bool {
 	return ok
 }
 
+// switched_off lists capabilities, in their words.
+func init() { values["switched_off"] = values["capabilities"] }
+
 // values are the words of enumerated values, by field.
 var values = map[string]map[string]Text{
 	"status": {

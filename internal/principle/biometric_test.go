@@ -91,6 +91,16 @@ capabilities: [post_biometric_identification]
 `, want: []want{
 			{"biometric-ban", "VNG 2.1", finding.Error, 5, 16, "capability post_biometric_identification (after-the-fact remote biometric identification) is biometric surveillance"},
 		}},
+		{name: "a banned capability switched off is still banned: the council bans the capability, not its use", yaml: `
+id: s
+kind: sensor
+status: active
+organisation: {name: G, type: municipality}
+capabilities: [video_recording, face_recognition]
+switched_off: [face_recognition]
+`, want: []want{
+			{"biometric-ban", "VNG 2.1", finding.Error, 5, 33, "capability face_recognition"},
+		}},
 		{name: "a retired sensor is no longer deployed", yaml: `
 id: s
 kind: sensor

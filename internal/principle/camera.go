@@ -490,3 +490,35 @@ func otherOrganisation(w string) bool {
 	}
 	return false
 }
+
+// recording are the capabilities of a sensor that records what it
+// captures, and so stores it.
+var recording = []string{"video_recording", "audio_recording"}
+
+// storesDespiteNotStored returns the first capability of r that records,
+// and is not switched off, while its retention says not_stored: a record
+// that contradicts itself, which the retention rules take as storing for a
+// time it does not state. A recording capability listed under switched_off
+// records nothing, and not_stored is taken at its word.
+func storesDespiteNotStored(r *record.Record) (string, bool) {
+	if r.Retention != "not_stored" {
+		return "", false
+	}
+	i := slices.IndexFunc(recording, r.Uses)
+	if i < 0 {
+		return "", false
+	}
+	return recording[i], true
+}
+
+// notStoredButRecords is the finding on a retention of not_stored while the
+// sensor records (capability): why it is wrong, in English and Dutch, ending
+// on what the unknown retention hides (hides, verbergt), and both ways out:
+// state the retention, or say the capability is switched off.
+func notStoredButRecords(capability, hides, verbergt string) finding.Finding {
+	return at("/retention",
+		en(fmt.Sprintf("retention says not_stored, but the sensor records (%s), so what it records is stored %s", capability, hides),
+			"state the longest time recordings are kept as retention, such as P28D; or, when "+capability+" really is switched off and nothing is recorded, list it under switched_off"),
+		nl(fmt.Sprintf("Bij retention staat not_stored, maar de sensor neemt op (%s). Wat hij opneemt, wordt dus bewaard. %s", capability, verbergt),
+			"Vul bij retention in hoe lang de opnamen ten hoogste worden bewaard, zoals P28D (28 dagen). Of zet "+capability+" bij switched_off als die echt uit staat en er niets wordt opgenomen."))
+}

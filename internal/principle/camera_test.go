@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -418,4 +419,109 @@ func endedRecord(head, end, retention, sharing string) string {
 		s += "data_sharing:\n" + sharing
 	}
 	return s
+}
+
+// TestNotStoredWhileRecording: a record that says nothing is stored while
+// one of its capabilities records, and is not listed as switched off,
+// contradicts itself. The retention rules take it as storing for an
+// unknown time: for a public-order camera that hides the four weeks of
+// Gemeentewet art. 151c(6), so it is law; for another sensor the retention
+// rule's warning. A recording capability under switched_off records
+// nothing: not_stored is then taken at its word.
+func TestNotStoredWhileRecording(t *testing.T) {
+	runCases(t, "camera-retention", nil, []ruleCase{
+		{name: "a public-order camera that records but stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+retention: not_stored
+sensor_type: camera
+camera_regime: public_order
+capabilities: [video_recording, live_viewing]
+`, want: []want{{"camera-retention", "VNG V", finding.Error, 4, 12, "retention says not_stored, but the sensor records (video_recording), so what it records is stored and the register cannot show it is destroyed within four weeks (Gemeentewet art. 151c(6))"}}},
+		{name: "a public-order camera that records, with another capability switched off", yaml: `
+id: c
+kind: sensor
+status: active
+retention: not_stored
+sensor_type: camera
+camera_regime: public_order
+capabilities: [video_recording, live_viewing]
+switched_off: [live_viewing]
+`, want: []want{{"camera-retention", "VNG V", finding.Error, 4, 12, "the sensor records (video_recording)"}}},
+		{name: "a public-order camera only viewed live, its recording switched off", yaml: `
+id: c
+kind: sensor
+status: active
+retention: not_stored
+sensor_type: camera
+camera_regime: public_order
+capabilities: [video_recording, live_viewing]
+switched_off: [video_recording]
+`},
+		{name: "a public-order camera only viewed live", yaml: `
+id: c
+kind: sensor
+status: active
+retention: not_stored
+sensor_type: camera
+camera_regime: public_order
+capabilities: [live_viewing]
+`},
+	})
+	runCases(t, "retention", nil, []ruleCase{
+		{name: "a traffic camera that records but stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+retention: not_stored
+sensor_type: camera
+camera_regime: traffic_management
+capabilities: [video_recording]
+`, want: []want{{"retention", "VNG V", finding.Warning, 5, 12, "retention says not_stored, but the sensor records (video_recording), so what it records is stored for a time the record does not state"}}},
+		{name: "a noise sensor that records sound but stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+retention: not_stored
+sensor_type: noise
+capabilities: [sound_level, audio_recording]
+`, want: []want{{"retention", "VNG V", finding.Warning, 5, 12, "the sensor records (audio_recording)"}}},
+		{name: "a noise sensor whose sound recording is switched off", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+retention: not_stored
+sensor_type: noise
+capabilities: [sound_level, audio_recording]
+switched_off: [audio_recording]
+`},
+		{name: "a counter that stores nothing", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: "yes"}
+retention: not_stored
+sensor_type: crowd_counter
+capabilities: [image_analysis, people_counting]
+`},
+	})
+}
+
+// TestNotStoredHelpSaysBothWaysOut: the finding on not_stored beside a
+// recording capability tells how to leave it either way: state the
+// retention, or list the capability under switched_off when it is off.
+func TestNotStoredHelpSaysBothWaysOut(t *testing.T) {
+	f := notStoredButRecords("video_recording", "", "")
+	for _, lang := range []string{"en", "nl"} {
+		_, help := f.Text(lang)
+		for _, part := range []string{"retention", "P28D", "switched_off", "video_recording"} {
+			if !strings.Contains(help, part) {
+				t.Errorf("%s help %q does not name %s", lang, help, part)
+			}
+		}
+	}
 }

@@ -26,6 +26,7 @@ lifecycle: {start: 2020-01-01}
 registered_on: 2019-12-30
 sensor_type: camera
 capabilities: [face_recognition, people_counting]
+switched_off: [emotion_recognition]
 vendor: {manufacturer: Hikvision}
 data_sharing:
   - {party: Politie, start: 2026-01-01}

@@ -511,8 +511,8 @@ var retentionStated = &Rule{
 		"Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored. Dat geldt ook voor een registratie buiten gebruik, zolang er nog gegevens kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is). De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
-		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored. So does a retired record while its data may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later). A public-order camera's retention is camera-retention's, a legal duty.",
+		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored; not_stored alleen als er niets wordt opgenomen: video_recording en audio_recording staan dan niet bij capabilities, of wel en ook bij switched_off. Dat geldt ook voor een registratie buiten gebruik, zolang er nog gegevens kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is). De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
+		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored; not_stored only when nothing is recorded: video_recording and audio_recording are not among capabilities, or are and also under switched_off. So does a retired record while its data may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later). A public-order camera's retention is camera-retention's, a legal duty.",
 	},
 	Example: commented(`retention: P28D      # of: not_stored`,
 		[2]string{"of: not_stored", "or: not_stored"}),
@@ -534,6 +534,11 @@ var retentionStated = &Rule{
 					"Vul bij retention in hoe lang de gegevens ten hoogste worden bewaard, zoals P28D (28 dagen), of not_stored als er niets wordt bewaard."))
 			f.Principle = personalRef(r, "VNG V")
 			return []finding.Finding{f}
+		}
+		if capability, ok := storesDespiteNotStored(r); ok {
+			return []finding.Finding{notStoredButRecords(capability,
+				"for a time the record does not state",
+				"Hoe lang, staat er niet bij.")}
 		}
 		if r.Retention != "not_stored" {
 			if _, err := period.Parse(r.Retention); period.IsTooLarge(err) {

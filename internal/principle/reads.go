@@ -33,7 +33,7 @@ var readsTable = map[string][]string{
 	"dpia-public":              {"camera_regime", "capabilities", "datasets", "dpia", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
 	"legal-basis":              {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "organisation", "personal_data", "sensor_type", "status"},
 	"special-categories":       {"camera_regime", "capabilities", "datasets", "legal_basis", "organisation", "personal_data", "sensor_type", "status"},
-	"retention":                {"camera_regime", "capabilities", "data_sharing", "datasets", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "personal_data", "retention", "sensor_type", "status"},
+	"retention":                {"camera_regime", "capabilities", "data_sharing", "datasets", "evaluation", "incidents", "legal_basis", "lifecycle", "minimisation", "personal_data", "retention", "sensor_type", "status", "switched_off"},
 	"decision-recorded":        {"data_sharing", "decisions", "evaluation", "incidents", "lifecycle", "organisation", "status"},
 	"problem-and-alternatives": {"alternatives", "problem", "status"},
 	"risk-analysis":            {"affects_individuals", "camera_regime", "capabilities", "datasets", "legal_basis", "location.area", "minimisation", "personal_data", "risks", "role", "sensor_type", "status"},
@@ -43,7 +43,7 @@ var readsTable = map[string][]string{
 	"lifecycle-ended":          {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"camera-regime":            {"camera_regime", "capabilities", "data_sharing", "legal_basis", "organisation", "sensor_type", "status"},
 	"camera-decision":          {"camera_regime", "data_sharing", "decisions", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
-	"camera-retention":         {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "retention", "sensor_type", "status"},
+	"camera-retention":         {"camera_regime", "capabilities", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "retention", "sensor_type", "status", "switched_off"},
 	"camera-temporary":         {"camera_regime", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"evaluation-lapsed":        {"camera_regime", "data_sharing", "evaluation", "incidents", "legal_basis", "lifecycle", "sensor_type", "status"},
 	"signage":                  {"camera_regime", "capabilities", "datasets", "legal_basis", "minimisation", "organisation.type", "personal_data", "sensor_type", "signage", "status"},
@@ -69,6 +69,7 @@ var readsTable = map[string][]string{
 	"advice-response":          {"reviews"},
 	"correction-route":         {"camera_regime", "capabilities", "correction", "datasets", "legal_basis", "organisation.type", "personal_data", "sensor_type", "status"},
 	"plain-language":           {"purpose", "summary"},
+	"switched-off-listed":      {"capabilities", "switched_off"},
 	// A record that still holds a placeholder is never public (load marks
 	// it with placeholder.Find, as this rule does): on a public record
 	// the rule always passes, which tells nothing.

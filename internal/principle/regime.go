@@ -365,8 +365,8 @@ var cameraRetention = &Rule{
 		"Images of public-order camera surveillance are destroyed at the latest four weeks after recording, unless needed to investigate a criminal offence (Gemeentewet art. 151c(6)).",
 	},
 	Satisfy: label.Text{
-		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen een opsporingsinstantie (de politie, het Openbaar Ministerie, de Koninklijke Marechaussee, de Rijksrecherche, de FIOD) bewaart beelden voor de opsporing onder haar eigen wet, en alleen als de naam bij party die van de instantie zelf is, zonder een andere organisatie erbij. Dat geldt ook voor een camera buiten gebruik, zolang er nog beelden kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is).",
-		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only an investigating authority (the police, the public prosecutor, the Royal Military Constabulary, the Rijksrecherche, the FIOD) keeps images for a criminal investigation under its own law, and only where party is the authority's own name, with no other organisation beside it. So does a retired camera while its images may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later).",
+		"Een camera voor de openbare orde (camera_regime: public_order) geeft een retention van hoogstens P28D (vier weken), of not_stored als de camera niets opneemt: geen video_recording bij capabilities, of video_recording ook bij switched_off. Zonder bewaartermijn kan het register niet laten zien dat aan de wet is voldaan: ook dat is een fout. Elke partij die de beelden krijgt (data_sharing), geeft net zo een retention van hoogstens P28D, of not_stored; alleen een opsporingsinstantie (de politie, het Openbaar Ministerie, de Koninklijke Marechaussee, de Rijksrecherche, de FIOD) bewaart beelden voor de opsporing onder haar eigen wet, en alleen als de naam bij party die van de instantie zelf is, zonder een andere organisatie erbij. Dat geldt ook voor een camera buiten gebruik, zolang er nog beelden kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is).",
+		"A public-order camera (camera_regime: public_order) states retention of at most P28D (four weeks), or not_stored when the camera records nothing: no video_recording among capabilities, or video_recording under switched_off too. Without a stated retention the register cannot show the law is met: that is an error too. Every party that receives the images (data_sharing) likewise states a retention of at most P28D, or not_stored; only an investigating authority (the police, the public prosecutor, the Royal Military Constabulary, the Rijksrecherche, the FIOD) keeps images for a criminal investigation under its own law, and only where party is the authority's own name, with no other organisation beside it. So does a retired camera while its images may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later).",
 	},
 	Example: example(`camera_regime: public_order
 retention: P28D`),
@@ -383,6 +383,14 @@ retention: P28D`),
 // ownRetention151c holds a public-order camera's own retention to the four
 // weeks of Gemeentewet art. 151c(6).
 func ownRetention151c(r *record.Record) []finding.Finding {
+	// A camera that records stores its images, whatever its retention
+	// says: not_stored would hide the four weeks. Only a recording
+	// capability listed as switched off leaves not_stored its word.
+	if capability, ok := storesDespiteNotStored(r); ok {
+		return []finding.Finding{citesLaw(notStoredButRecords(capability,
+			"and the register cannot show it is destroyed within four weeks",
+			"Dan is niet te zien of het binnen vier weken wordt vernietigd."), lawRetention)}
+	}
 	if r.Retention == "not_stored" {
 		return nil
 	}

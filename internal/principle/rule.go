@@ -234,6 +234,7 @@ var builtin = []*Rule{
 	correctionRoute,
 	plainLanguage,
 	placeholderRule,
+	switchedOffListed,
 	exceptionExpired,
 	exceptionUnused,
 	exceptionTooLong,

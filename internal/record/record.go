@@ -86,6 +86,9 @@ type Record struct {
 	// Capabilities is what a sensor can do, or what an algorithm analyses
 	// (biometric identification, categorisation, emotion recognition, ...).
 	Capabilities []string `yaml:"capabilities" json:"capabilities,omitempty"`
+	// SwitchedOff are the capabilities listed under Capabilities that are
+	// switched off: the sensor can, but does not.
+	SwitchedOff []string `yaml:"switched_off" json:"switched_off,omitempty"`
 
 	// Sensor only.
 	SensorType   string    `yaml:"sensor_type" json:"sensor_type,omitempty"`
@@ -825,6 +828,12 @@ func (r *Record) Has(capability string) bool {
 		}
 	}
 	return false
+}
+
+// Uses reports whether the record lists a capability and does not list it
+// as switched off.
+func (r *Record) Uses(capability string) bool {
+	return r.Has(capability) && !slices.Contains(r.SwitchedOff, capability)
 }
 
 // Active reports whether the record is in use.

@@ -158,6 +158,7 @@ var siteWords = map[string]label.Text{
 	"nresults":                {"%d resultaten", "%d results"},
 	"moreresults":             {"De eerste %d worden getoond; maak de zoekvraag preciezer of filter.", "The first %d are shown; narrow the search or filter."},
 	"searchhint":              {"Zoekt terwijl u typt, in naam, omschrijving, doel, mogelijkheden, plaats, leverancier en meer.", "Searches as you type, in name, summary, purpose, capabilities, place, supplier and more."},
+	"switchedoff":             {"%s (staat uit)", "%s (switched off)"},
 	"searchbroken":            {"De zoekindex kon niet worden geladen. Alles staat ook in de lijsten:", "The search index could not be loaded. Everything is in the lists too:"},
 	"name":                    {"Naam", "Name"},
 	"status":                  {"Status", "Status"},

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 // the record has nothing to show. A test holds the map to the table.
 var customFields = map[string]func(*fieldCtx) pieces{
 	"id":                func(c *fieldCtx) pieces { return pieces{{Code: c.r.ID}} },
+	"capabilities":      capabilitiesValue,
 	"organisation":      organisationValue,
 	"legal_basis":       legalBasisValue,
 	"dpia":              dpiaValue,
@@ -313,6 +315,26 @@ func minimisationValue(c *fieldCtx) pieces {
 	}
 	p.list(items)
 	p.paras(m.Notes)
+	return p
+}
+
+// capabilities: what it can do, each marked as switched off where
+// switched_off lists it (unless the record withholds switched_off).
+func capabilitiesValue(c *fieldCtx) pieces {
+	off := c.r.SwitchedOff
+	if c.r.IsWithheld("switched_off") {
+		off = nil
+	}
+	var items []piece
+	for _, v := range c.r.Capabilities {
+		s := valueLabel(c.lang, "capabilities", v)
+		if slices.Contains(off, v) {
+			s = tf(c.lang, "switchedoff", s)
+		}
+		items = append(items, piece{Text: s})
+	}
+	var p pieces
+	p.list(items)
 	return p
 }
 

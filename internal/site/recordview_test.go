@@ -346,3 +346,47 @@ func TestTheLegalBasisSaysWhenBoasInvestigate(t *testing.T) {
 		}
 	}
 }
+
+// A capability the record lists as switched off reads so on its page, in
+// the capabilities row; the others read as they are, and a record that
+// withholds switched_off shows none of them as off.
+func TestASwitchedOffCapabilityReadsSo(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		off      []string
+		withheld bool
+		nl, en   string
+		marked   bool // some capability reads as switched off
+	}{
+		{"recording switched off", []string{"video_recording"}, false,
+			"<li>Video opnemen (staat uit)</li><li>Live meekijken</li>", "<li>Records video (switched off)</li><li>Live viewing</li>", true},
+		{"nothing switched off", nil, false,
+			"<li>Video opnemen</li><li>Live meekijken</li>", "<li>Records video</li><li>Live viewing</li>", false},
+		{"switched_off withheld", []string{"video_recording"}, true,
+			"<li>Video opnemen</li><li>Live meekijken</li>", "<li>Records video</li><li>Live viewing</li>", false},
+	} {
+		r := &record.Record{ID: "cam", Kind: record.Sensor, Name: "Camera", Status: "active", SensorType: "camera",
+			Capabilities: []string{"video_recording", "live_viewing"}, SwitchedOff: c.off}
+		if c.withheld {
+			r.Publication = &record.Publication{Withheld: []string{"switched_off"}}
+		}
+		reg := register.New(t.TempDir(), config.Default(), []*record.Record{r})
+		b, err := newBuilder(reg, Options{Now: buildNow}, filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range []struct{ lang, says string }{{"nl", c.nl}, {"en", c.en}} {
+			var buf bytes.Buffer
+			if err := b.recordJob(lang.lang, b.public[0]).render(&buf); err != nil {
+				t.Fatal(err)
+			}
+			page := buf.String()
+			if !strings.Contains(page, lang.says) {
+				t.Errorf("%s, %s: the page does not say %q", c.name, lang.lang, lang.says)
+			}
+			if marked := strings.Contains(page, "(staat uit)") || strings.Contains(page, "(switched off)"); marked != c.marked {
+				t.Errorf("%s, %s: a capability reads as switched off: %v, want %v", c.name, lang.lang, marked, c.marked)
+			}
+		}
+	}
+}
