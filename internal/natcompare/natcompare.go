@@ -110,20 +110,20 @@ func Compare(in Input) (*Report, error) {
 	type national struct {
 		rec  record.Record
 		line int
+		ours bool // under the organisation's name
 	}
+	// Every entry is kept: a record that names its entry's id is paired
+	// with it whatever the file calls the organisation ("Gemeente
+	// Amsterdam" for register.yaml's "Amsterdam"); only pairing by name,
+	// and what is missing here, keep to the organisation's name.
 	var entries []national
 	for _, r := range res.Records {
 		var rec record.Record
 		if err := yaml.Unmarshal(r.Data, &rec); err != nil {
 			return nil, fmt.Errorf("read %s: the entry on line %d: %w", in.Name, r.Line, err)
 		}
-		if !sameText(rec.Organisation.Name, org) {
-			rep.Others++
-			continue
-		}
-		entries = append(entries, national{rec, r.Line})
+		entries = append(entries, national{rec, r.Line, sameText(rec.Organisation.Name, org)})
 	}
-	rep.National = len(entries)
 
 	var local []*record.Record
 	if in.Register != nil {
@@ -150,7 +150,7 @@ func Compare(in Input) (*Report, error) {
 			return -1, ""
 		}
 		for i, e := range entries {
-			if !used[i] && sameText(e.rec.Name, r.Name) {
+			if !used[i] && e.ours && sameText(e.rec.Name, r.Name) {
 				return i, "name"
 			}
 		}
@@ -165,13 +165,23 @@ func Compare(in Input) (*Report, error) {
 		used[i] = true
 		m := Match{ID: r.ID, NationalID: nationalID(entries[i].rec), Name: strings.TrimSpace(r.Name), By: by,
 			Differences: differences(r, &entries[i].rec)}
+		if !entries[i].ours {
+			// Paired by its id under another name: the name is shown.
+			m.Differences = append(m.Differences, Difference{Field: "organisation.name", Here: org, National: strings.TrimSpace(entries[i].rec.Organisation.Name)})
+		}
 		if m.Differences == nil {
 			m.Differences = []Difference{}
 		}
 		rep.Matched = append(rep.Matched, m)
 	}
 	for i, e := range entries {
-		if !used[i] {
+		switch {
+		case e.ours || used[i]:
+			rep.National++
+		default:
+			rep.Others++
+		}
+		if !used[i] && e.ours {
 			url := ""
 			if e.rec.NationalRegister != nil {
 				url = e.rec.NationalRegister.URL

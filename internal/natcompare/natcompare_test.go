@@ -196,3 +196,32 @@ func TestCompareRealRegister(t *testing.T) {
 		})
 	}
 }
+
+// A record is paired by its national id whatever the entry's organisation
+// is called: register.yaml's "Amsterdam" and the file's "Gemeente
+// Amsterdam" are one organisation, and a record that names its entry is
+// not missing there. The names' difference is shown; entries of the
+// other name that no record names are still left aside.
+func TestComparePairsByIDWhateverTheOrganisationIsCalled(t *testing.T) {
+	parkeren := algorithm("parkeren", "Parkeervergunning toetsen", "active", "101")
+	cfg := config.Default()
+	cfg.Organisation = "Proef"
+	reg := register.New("", cfg, []*record.Record{parkeren})
+	rep, err := Compare(Input{Register: reg, Name: "algoritmes.json", Data: []byte(listing)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.MissingThere) != 0 || len(rep.Matched) != 1 || rep.Matched[0].NationalID != "101" || rep.Matched[0].By != "national_id" {
+		t.Fatalf("matched %+v, missing there %+v; want parkeren paired with 101 by its id", rep.Matched, rep.MissingThere)
+	}
+	var named bool
+	for _, d := range rep.Matched[0].Differences {
+		named = named || d.Field == "organisation.name" && d.National == "Gemeente Proef"
+	}
+	if !named {
+		t.Errorf("the organisation's other name is not shown: %+v", rep.Matched[0].Differences)
+	}
+	if len(rep.MissingHere) != 0 || rep.National != 1 || rep.Others != 4 {
+		t.Errorf("missing here %+v, %d national, %d others; want none, the 1 entry named and the 4 no record names", rep.MissingHere, rep.National, rep.Others)
+	}
+}
