@@ -116,8 +116,8 @@ var dpiaRequired = &Rule{
 		"Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg. not_required telt niet waar de wet een DPIA eist: bij biometrie, bijzondere persoonsgegevens, camera's, het volgen van apparaten of mensen, het lezen van kentekens, elke andere sensor die beelden of geluid van mensen in de openbare ruimte opneemt of analyseert (wat het type sensor ook is), en bij profilering en geautomatiseerde besluiten, ook een voorspelling of beslisondersteuning over mensen (affects_individuals: true).",
-		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough. not_required does not count where the law demands a DPIA: biometrics, special categories, cameras, tracking devices or people, reading licence plates, any other sensor that records or analyses images or sound of people in public space (whatever its sensor type), and profiling and automated decisions, a prediction or decision support about people (affects_individuals: true) among them.",
+		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg. not_required telt niet waar de wet een DPIA eist: bij biometrie, bijzondere persoonsgegevens, camera's, het volgen van apparaten of mensen, het lezen van kentekens, elke andere sensor die beelden of geluid van mensen in de openbare ruimte opneemt of analyseert (wat het type sensor ook is), en bij profilering en geautomatiseerde besluiten, ook een voorspelling over mensen (affects_individuals: true). Bij beslisondersteuning over mensen geeft not_required de waarschuwing van de wet: beoordeelt ze kenmerken van de mensen zelf, dan is ze profilering.",
+		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough. not_required does not count where the law demands a DPIA: biometrics, special categories, cameras, tracking devices or people, reading licence plates, any other sensor that records or analyses images or sound of people in public space (whatever its sensor type), and profiling and automated decisions, a prediction about people (affects_individuals: true) among them. For decision support about people, not_required gets the law's warning: where it evaluates aspects of the people themselves, it is profiling.",
 	},
 	Example: example(`personal_data: {processed: yes, categories: [camera images]}
 dpia:
@@ -188,6 +188,9 @@ func checkDPIA(ctx *Context, r *record.Record) (fs []finding.Finding, policy boo
 				"Voer een DPIA uit voordat de toepassing in gebruik gaat, en vul dpia in: {status: done, date, url}. Is een DPIA niet nodig, vul dan status: not_required in met de reden."))
 	case r.DPIA.Status == "not_required":
 		why, cite, ok := dpiaMandatory(r)
+		if !ok && mayProfile(r) {
+			return []finding.Finding{mayProfileWaived(r, ref)}, false
+		}
 		if !ok {
 			return nil, false
 		}
@@ -329,10 +332,11 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case r.Kind == record.Algorithm && (r.Role == "profiling" || r.Role == "automated_decision" && affectsPeople(r)):
 		return label.Text{"profilering of geautomatiseerde besluiten over mensen", "profiling or automated decisions about people"},
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
-	case r.Kind == record.Algorithm && (r.Role == "prediction" || r.Role == "decision_support") && affectsPeople(r):
-		// Predicting or evaluating aspects of people from their personal
-		// data is profiling (art. 4(4)), whatever the role is called; the
-		// GDPR's definition is not cited for police data.
+	case r.Kind == record.Algorithm && r.Role == "prediction" && affectsPeople(r):
+		// Predicting aspects of people from their personal data is
+		// profiling (art. 4(4)), whatever the role is called; the GDPR's
+		// definition is not cited for police data. Decision support may
+		// be (mayProfile).
 		why := label.Text{"voorspellen of beoordelen van mensen (" + r.Role + "): dat is profilering (AVG art. 4 lid 4)", "predicting or evaluating aspects of people (" + r.Role + "), which is profiling (GDPR art. 4(4))"}
 		if outsideGDPR(r) {
 			why = label.Text{"voorspellen of beoordelen van mensen (" + r.Role + "): dat is profilering", "predicting or evaluating aspects of people (" + r.Role + "), which is profiling"}
@@ -341,6 +345,31 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	}
 	return label.Text{}, label.Text{}, false
+}
+
+// mayProfile reports whether the record is decision support about people
+// on their personal data: profiling where it evaluates aspects of the
+// people themselves (GDPR art. 4(4): their situation, health,
+// reliability, behaviour), not where it measures a document, a photo's
+// proportions or a property, which the record does not say.
+func mayProfile(r *record.Record) bool {
+	return r.Kind == record.Algorithm && r.Role == "decision_support" && affectsPeople(r) && personal(r)
+}
+
+// mayProfileWaived is the law's warning on decision support about people
+// whose DPIA is waived: no setting silences it, and it is no verdict of a
+// breach, for whether it profiles is the steward's to judge and say.
+func mayProfileWaived(r *record.Record, ref string) finding.Finding {
+	cite := label.Text{"AVG art. 35 lid 3 onder a, art. 4 lid 4; " + dpiaListNL, "GDPR art. 35(3)(a), art. 4(4); " + dpiaList}
+	if outsideGDPR(r) {
+		cite = lawOf(r, lawDPIA)
+	}
+	f := worded(finding.Finding{Path: "/dpia/status", Principle: ref, Severity: finding.Warning},
+		en(fmt.Sprintf("dpia.status is not_required for decision support about people: where it evaluates aspects of the people themselves, it is profiling, for which the law makes a DPIA mandatory (%s)", cite.In("en")),
+			"if it evaluates people (their situation, behaviour, reliability or health), do the DPIA and set dpia.status: done; if it judges only a document, a photo or an object, say so in dpia.reason, which residents read beside this warning"),
+		nl(fmt.Sprintf("Bij dpia.status staat not_required (niet nodig) voor beslisondersteuning over mensen. Beoordeelt de toepassing kenmerken van de mensen zelf, dan is dat profilering, en dan maakt de wet een DPIA verplicht (%s).", cite.In("nl")),
+			"Beoordeelt de toepassing mensen (hun situatie, gedrag, betrouwbaarheid of gezondheid), voer dan de DPIA uit en vul dpia.status: done in. Beoordeelt ze alleen een document, een foto of een voorwerp, zeg dat dan in dpia.reason. Inwoners lezen die reden naast deze waarschuwing."))
+	return lawful(f, lawOf(r, lawDPIA))
 }
 
 // analysesPeople reports whether a sensor analyses images of people: image

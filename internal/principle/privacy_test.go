@@ -667,3 +667,34 @@ func TestRetiredRetentionHoldsUntilDataIsGone(t *testing.T) {
 		})
 	}
 }
+
+// TestDecisionSupportNotRequiredIsTheLawsWarning: decision support about
+// people is profiling only where it evaluates aspects of the people
+// themselves (GDPR art. 4(4)); a tool that checks a passport photo's
+// proportions, or a property's value, does not. The record cannot tell,
+// so its DPIA waived is the law's warning, which no setting silences but
+// which is no verdict of a breach. A prediction about people, and
+// profiling, stay errors.
+func TestDecisionSupportNotRequiredIsTheLawsWarning(t *testing.T) {
+	const base = "id: a\nkind: algorithm\nstatus: active\naffects_individuals: true\npersonal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: Meet alleen de verhoudingen van de pasfoto.}\n"
+	for _, tt := range []struct {
+		role    string
+		sev     finding.Severity
+		message string
+	}{
+		{"decision_support", finding.Warning, "dpia.status is not_required for decision support about people: where it evaluates aspects of the people themselves, it is profiling, for which the law makes a DPIA mandatory (GDPR art. 35(3)(a)"},
+		{"prediction", finding.Error, "dpia.status is not_required, but the law makes a DPIA mandatory (GDPR art. 35(3)(a); Dutch DPA DPIA list (Stcrt. 2019, 64418)) for predicting or evaluating aspects of people (prediction), which is profiling"},
+		{"profiling", finding.Error, "dpia.status is not_required, but the law makes a DPIA mandatory (GDPR art. 35(3)(a)"},
+	} {
+		t.Run(tt.role, func(t *testing.T) {
+			cfg := config.Default()
+			cfg.Rules = map[string]config.RuleSetting{"dpia-required": {Severity: finding.Off, Reason: "we decide"}}
+			for _, c := range []*config.Config{nil, cfg} {
+				fs := only(t, "dpia-required", c, nil, testToday, base+"role: "+tt.role+"\n")
+				if len(fs) != 1 || fs[0].Severity != tt.sev || !strings.Contains(fs[0].Message.In("en"), tt.message) || fs[0].Law.IsZero() {
+					t.Fatalf("switched off %v: %+v; want one legal %v: %s", c != nil, fs, tt.sev, tt.message)
+				}
+			}
+		})
+	}
+}
