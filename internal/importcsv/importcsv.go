@@ -665,7 +665,10 @@ type draft struct {
 	kind  record.Kind
 	vals  map[string]any
 	colOf map[string]int // field → column (1-based) that gave it
-	from  map[string]int // field → group of the column that gave it
+	// itemCol is list field → the column (1-based) that gave each of its
+	// items, in order: a list may be filled from several columns.
+	itemCol map[string][]int
+	from    map[string]int // field → group of the column that gave it
 	// cellOf is field → the first column (1-based) of the row that maps
 	// to it, whether its cell gave a value or not: where a field the
 	// record lacks would be filled in.
@@ -684,7 +687,7 @@ func (d *draft) column(path string) int {
 // record imports the record of group g of a row (0: the row's only record).
 func (im *importer) record(line int, row []string, g int) {
 	d := &draft{line: line, group: g, kind: im.opts.Kind,
-		vals: map[string]any{}, colOf: map[string]int{}, from: map[string]int{}, cellOf: map[string]int{}}
+		vals: map[string]any{}, colOf: map[string]int{}, itemCol: map[string][]int{}, from: map[string]int{}, cellOf: map[string]int{}}
 	if !im.readCells(d, row) {
 		return
 	}
@@ -759,6 +762,11 @@ func (im *importer) readCell(d *draft, c column, cell string) bool {
 		return true
 	}
 	prev, ok := d.vals[c.path]
+	if listLike(s.typ) {
+		for range listLen(v) {
+			d.itemCol[c.path] = append(d.itemCol[c.path], c.index+1)
+		}
+	}
 	switch {
 	case ok && listLike(s.typ):
 		d.vals[c.path] = appendList(prev, v)
@@ -786,6 +794,7 @@ func (im *importer) settle(d *draft) {
 		if s := specByPath[path]; s.kind != "" && s.kind != d.kind {
 			delete(d.vals, path)
 			delete(d.colOf, path)
+			delete(d.itemCol, path)
 		}
 	}
 	for path := range d.cellOf {
@@ -1040,6 +1049,9 @@ func dropDerivedPoint(vals map[string]any) {
 // lacks, the first empty cell of the row that would fill it; 0 when no
 // column does.
 func (d *draft) columnOf(f finding.Finding) int {
+	if c := d.itemColumn(f.Path); c > 0 {
+		return c
+	}
 	if c := columnFor(f.Path, d.colOf); c > 0 {
 		return c
 	}
@@ -1075,6 +1087,40 @@ func (d *draft) missingColumn(f finding.Finding) int {
 		}
 	}
 	return best
+}
+
+// itemColumn returns the column that gave the list item at a JSON Pointer
+// ("/links/0/url": the first link's), or 0 when the pointer is in no item
+// of a list filled from the row.
+func (d *draft) itemColumn(pointer string) int {
+	tokens := source.SplitPointer(pointer)
+	for i := len(tokens) - 1; i > 0; i-- {
+		cols, ok := d.itemCol[strings.Join(tokens[:i], ".")]
+		if !ok {
+			continue
+		}
+		if n, err := strconv.Atoi(tokens[i]); err == nil && n >= 0 && n < len(cols) {
+			return cols[n]
+		}
+		return 0
+	}
+	return 0
+}
+
+// listLen is the number of items of a list value a cell gave.
+func listLen(v any) int {
+	switch l := v.(type) {
+	case []string:
+		return len(l)
+	case []item:
+		return len(l)
+	case jsonList:
+		var items []json.RawMessage
+		if json.Unmarshal(l, &items) == nil {
+			return len(items)
+		}
+	}
+	return 0
 }
 
 // columnFor returns the spreadsheet column that filled the field at a JSON

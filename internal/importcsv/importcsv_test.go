@@ -879,3 +879,30 @@ func TestYesNoCells(t *testing.T) {
 		}
 	}
 }
+
+// A finding on an item of a list filled from several columns points at
+// the column that gave that item, not at the last one that gave any.
+func TestAListItemsFindingGivesItsColumn(t *testing.T) {
+	m, err := LoadMapping("algoritmeregister-v0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := "Naam;Link naar publiekspagina;Link naar projectpagina;Link naar ontwikkelaar\nTest;;www.a.nl;geen link\n"
+	res, err := Read("l.csv", []byte(csv), Options{Kind: record.Algorithm, Mapping: m, Now: now, Validator: validator(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, f := range res.Findings {
+		if !strings.Contains(f.Message.In("en"), "www.a.nl") {
+			continue
+		}
+		found = true
+		if f.Line != 2 || f.Column != 3 {
+			t.Errorf("the finding on www.a.nl is at %d:%d, want 2:3 (its column): %s", f.Line, f.Column, f.Message.In("en"))
+		}
+	}
+	if !found {
+		t.Fatalf("no finding names www.a.nl: %s", short(res.Findings))
+	}
+}
