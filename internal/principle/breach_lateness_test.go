@@ -44,3 +44,30 @@ incidents:
 		t.Errorf("Dutch message %q does not say 72 uur en 1 seconde", got)
 	}
 }
+
+// TestBreachImpossibleDateCitesTheLaw: a breach found after today, or
+// reported before it was found, is the law's error, and its help says to
+// correct the date and cites the article the rule rests on.
+func TestBreachImpossibleDateCitesTheLaw(t *testing.T) {
+	for name, inc := range map[string]string{
+		"discovered after today": `{type: data_breach, discovered: "2099-11-01T10:00:00+01:00", summary: Een lek.}`,
+		"reported before found":  `{type: data_breach, discovered: "2026-03-10T10:00:00+01:00", reported: "2026-03-01T10:00:00+01:00"}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			fs := only(t, "breach-reported", nil, nil, auditAsOf, "id: s\nkind: sensor\nincidents:\n  - "+inc+"\n")
+			if len(fs) != 1 {
+				t.Fatalf("got %d findings, want 1: %v", len(fs), fs)
+			}
+			f := fs[0]
+			if f.Severity != finding.Error || f.Law.In("en") != "GDPR art. 33(1)" {
+				t.Errorf("severity %s, law %q; want an error citing GDPR art. 33(1)", f.Severity, f.Law.In("en"))
+			}
+			if h := f.Help.In("en"); !containsInOrder(h, "correct …(GDPR art. 33(1))") {
+				t.Errorf("help %q does not say to correct the date, citing GDPR art. 33(1)", h)
+			}
+			if h := f.Help.In("nl"); !containsInOrder(h, "Verbeter …(AVG art. 33 lid 1)") {
+				t.Errorf("Dutch help %q does not say to correct the date, citing AVG art. 33 lid 1", h)
+			}
+		})
+	}
+}

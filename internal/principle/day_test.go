@@ -230,6 +230,15 @@ status: active
 incidents:
   - {type: data_breach, discovered: "2024-07-30T23:10:00+02:00"}
 `))
+	// A breach recorded as found on a day still to come for part of the
+	// run days, just after midnight in Amsterdam (the day before in UTC).
+	add("breach-ahead.yaml", record.Sensor, []byte(`
+id: breach-ahead
+kind: sensor
+status: active
+incidents:
+  - {type: data_breach, discovered: "2025-03-10T00:30:00+01:00", reported: "2025-03-11T09:00:00+01:00"}
+`))
 	n := 120
 	if testing.Short() {
 		n = 40

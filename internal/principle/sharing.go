@@ -199,6 +199,18 @@ var breachReported = &Rule{
 						"Vul discovered in: de datum en tijd waarop het lek bekend werd, zoals 2026-05-03T09:10:00+02:00.")), law))
 				continue
 			}
+			// A breach found after the day of the run (in Amsterdam's
+			// calendar) has a date it cannot have: counted from it, any
+			// notice would read as in time.
+			fy, fm, fd := found.In(period.Amsterdam).Date()
+			if !ctx.OnOrAfter(time.Date(fy, fm, fd, 0, 0, 0, 0, time.UTC)) {
+				fs = append(fs, lawful(at(index("incidents", i, "discovered"),
+					en(fmt.Sprintf("the data breach is recorded as discovered on %s, a day still to come: a breach cannot have been discovered after today, so it cannot be shown that it was reported within 72 hours", in.Discovered),
+						"correct discovered to the date and time the breach became known, and report it within 72 hours of that"+cite),
+					nl(fmt.Sprintf("Bij het datalek staat als moment van ontdekking %s, een dag die nog moet komen. Een datalek kan niet na vandaag ontdekt zijn. Dan is niet te zien of het binnen 72 uur is gemeld.", tijdstip(found)),
+						"Verbeter discovered: de datum en tijd waarop het lek bekend werd. Meld het binnen 72 uur daarna"+citeNL+".")), law))
+				continue
+			}
 			if blank(in.Reported) {
 				// The checklist counts in days: from the day (in Amsterdam)
 				// the 72 hours end, not the day after, so a breach is never
@@ -224,6 +236,16 @@ var breachReported = &Rule{
 				continue
 			}
 			late := rep.Sub(found)
+			if late < 0 {
+				// A notice before the discovery: one of the two dates is
+				// wrong, and a negative delay is no notice in time.
+				fs = append(fs, lawful(at(index("incidents", i, "reported"),
+					en(fmt.Sprintf("the data breach is recorded as reported on %s, before it was discovered on %s: a breach cannot be reported before it is discovered, so it cannot be shown that it was reported within 72 hours", in.Reported, in.Discovered),
+						"correct reported or discovered to the date and time it happened: a notice is due within 72 hours of the discovery"+cite),
+					nl(fmt.Sprintf("Het datalek is volgens de registratie gemeld op %s, vóór de ontdekking op %s. Een datalek kan niet gemeld zijn voordat het is ontdekt. Dan is niet te zien of het binnen 72 uur is gemeld.", tijdstip(rep), tijdstip(found)),
+						"Verbeter reported of discovered: de datum en tijd waarop het gebeurde. Een melding moet binnen 72 uur na de ontdekking"+citeNL+".")), law))
+				continue
+			}
 			after, na := lateness(late)
 			if late > breachWindow && !blank(in.DelayReason) {
 				// The law's own route for a late notice (art. 33(1)): lawful,

@@ -179,6 +179,27 @@ incidents:
   - {type: other, discovered: 2026-01-01}
   - {type: data_breach, discovered: "2026-11-01T08:00:00Z"}
 `, want: []want{{"breach-reported", "C-breach", finding.Error, 5, 5, "the data breach discovered on 2026-11-01T08:00:00Z has not been reported to the Dutch DPA"}}},
+		// A date the breach cannot have: found after the day of the run,
+		// or reported before it was found. Neither shows it was reported
+		// in time.
+		{name: "discovered after today", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2099-11-01T10:00:00+01:00", summary: Een lek.}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 37, "the data breach is recorded as discovered on 2099-11-01T10:00:00+01:00, a day still to come"}}},
+		{name: "discovered tomorrow in Amsterdam", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-11-25T00:30:00+01:00", reported: "2026-11-25T09:00:00+01:00"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 37, "a day still to come"}}},
+		{name: "reported before it was discovered", yaml: `
+id: s
+kind: sensor
+incidents:
+  - {type: data_breach, discovered: "2026-03-10T10:00:00+01:00", reported: "2026-03-01T10:00:00+01:00"}
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 76, "the data breach is recorded as reported on 2026-03-01T10:00:00+01:00, before it was discovered on 2026-03-10T10:00:00+01:00"}}},
 	})
 }
 
