@@ -251,21 +251,14 @@ lifecycle:
 }
 
 // publicOrder reports whether a sensor serves the police or public order,
-// which the duty to report exempts: police operators, camera surveillance
-// under Gemeentewet 151c, or the public order and safety theme. Another
-// operator's claim of the police regime (camera_regime police,
-// legal_basis.regime police_data) does not make its sensor the police's.
-func publicOrder(r *record.Record) bool {
-	if police(r) || r.PublicOrder() {
-		return true
-	}
-	for _, t := range r.Themes {
-		if t == "openbare-orde-en-veiligheid" {
-			return true
-		}
-	}
-	return false
-}
+// which the duty to report exempts: police operators, or camera
+// surveillance under Gemeentewet 151c (record.PublicOrder). What the
+// record format settles decides, not a theme: a theme is a label to find
+// records by, and the public order and safety theme on a shop's counter
+// does not make it public order's. Another operator's claim of the police
+// regime (camera_regime police, legal_basis.regime police_data) does not
+// make its sensor the police's.
+func publicOrder(r *record.Record) bool { return police(r) || r.PublicOrder() }
 
 func checkNotice(ctx *Context, r *record.Record) []finding.Finding {
 	if r.Kind != record.Sensor || retired(r) || publicOrder(r) {

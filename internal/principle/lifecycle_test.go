@@ -279,6 +279,33 @@ camera_regime: police
 lifecycle: {start: 2026-12-01}
 registered_on: 2026-11-30
 `, want: []want{{"notice-period", "C-sensor-register", finding.Warning, 8, 16, "the sensor was registered on 2026-11-30 (registered_on), 1 day before it started on 2026-12-01; the notice period is P5D"}}},
+		{name: "a camera under camera_regime public_order is exempt", yaml: `
+id: s
+kind: sensor
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`},
+		// A theme is a label for finding records, not what makes a sensor
+		// the police's or public order's: a shop's counter tagged with
+		// the public-order theme is still a private sensor to report.
+		{name: "a public-order theme does not exempt a private sensor", yaml: `
+id: s
+kind: sensor
+organisation: {name: Winkelcentrum BV, type: private}
+themes: [economie, openbare-orde-en-veiligheid]
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`, want: []want{{"notice-period", "VNG 6.5", finding.Warning, 6, 16, "the sensor was registered on 2026-11-30 (registered_on), 1 day before it started on 2026-12-01"}}},
+		{name: "a public-order theme does not exempt the municipality's sensor", yaml: `
+id: s
+kind: sensor
+organisation: {name: G, type: municipality}
+themes: [openbare-orde-en-veiligheid]
+lifecycle: {start: 2026-12-01}
+registered_on: 2026-11-30
+`, want: []want{{"notice-period", "C-sensor-register", finding.Warning, 6, 16, "1 day before it started on 2026-12-01"}}},
 		{name: "algorithms have no duty to report", yaml: `
 id: a
 kind: algorithm
