@@ -169,7 +169,7 @@ func Sort(items []Item) {
 
 // NextEvaluation returns the date the record's next evaluation is due: the
 // last evaluation, or the start of the life cycle when it was never
-// evaluated, plus the record's interval or else the configured one. ok is
+// evaluated or its last evaluation is not a date, plus the record's interval or else the configured one. ok is
 // false when the dates needed do not parse, or when the record's interval
 // is too long to compute with (IntervalTooLong): taking the configured
 // one in its place would give a date the record contradicts, and taking
@@ -184,15 +184,17 @@ func NextEvaluation(r *record.Record, cfg *config.Config) (due time.Time, interv
 		return time.Time{}, period.Duration{}, false
 	}
 	interval = Interval(r, cfg)
-	from := r.Evaluation.Last
-	if from == "" {
-		from = r.Lifecycle.Start
+	from, ok := period.DateOf(r.Evaluation.Last)
+	if !ok {
+		// Never evaluated, or evaluation.last is not a date (which the
+		// schema reports): it was not evaluated on a day anyone can
+		// tell, so the evaluation counts from the start, not from none.
+		from, ok = period.DateOf(r.Lifecycle.Start)
 	}
-	t, err := period.ParseDate(from)
-	if err != nil {
+	if !ok {
 		return time.Time{}, interval, false
 	}
-	return interval.AddTo(t), interval, true
+	return interval.AddTo(from), interval, true
 }
 
 // Interval returns the evaluation interval that applies to the record: its
@@ -293,9 +295,12 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 			path, what := "/lifecycle/start", "it was never evaluated and has no start date (lifecycle.start)"
 			whatNL := "er is nooit geëvalueerd en er is geen startdatum (lifecycle.start)"
 			switch {
-			case r.Evaluation.Last != "":
-				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q is not a date", r.Evaluation.Last)
-				whatNL = fmt.Sprintf("de laatste evaluatie %q is geen datum", r.Evaluation.Last)
+			case stated(r.Evaluation.Last) && stated(r.Lifecycle.Start):
+				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q and its start %q are not dates", r.Evaluation.Last, r.Lifecycle.Start)
+				whatNL = fmt.Sprintf("de laatste evaluatie %q en de start %q zijn geen datums", r.Evaluation.Last, r.Lifecycle.Start)
+			case stated(r.Evaluation.Last):
+				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q is not a date and it has no start date (lifecycle.start)", r.Evaluation.Last)
+				whatNL = fmt.Sprintf("de laatste evaluatie %q is geen datum en er is geen startdatum (lifecycle.start)", r.Evaluation.Last)
 			case r.Lifecycle.Start != "":
 				what = fmt.Sprintf("it was never evaluated and its start %q is not a date", r.Lifecycle.Start)
 				whatNL = fmt.Sprintf("er is nooit geëvalueerd en de start %q is geen datum", r.Lifecycle.Start)
@@ -307,7 +312,13 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 		} else {
 			path, basis := "/evaluation/last", "last evaluated "+r.Evaluation.Last
 			basisNL := "laatst geëvalueerd " + r.Evaluation.Last
-			if r.Evaluation.Last == "" {
+			switch _, dated := period.DateOf(r.Evaluation.Last); {
+			case dated:
+			case stated(r.Evaluation.Last):
+				path = "/lifecycle/start"
+				basis = fmt.Sprintf("its last evaluation %q is not a date; counted from its start on %s", r.Evaluation.Last, r.Lifecycle.Start)
+				basisNL = fmt.Sprintf("de laatste evaluatie %q is geen datum; geteld vanaf de start op %s", r.Evaluation.Last, r.Lifecycle.Start)
+			default:
 				path, basis = "/lifecycle/start", "never evaluated, in use since "+r.Lifecycle.Start
 				basisNL = "nooit geëvalueerd, in gebruik sinds " + r.Lifecycle.Start
 			}
@@ -385,6 +396,10 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 	}
 	return items
 }
+
+// stated reports whether a date field holds anything at all, a date or
+// not.
+func stated(s string) bool { return strings.TrimSpace(s) != "" }
 
 // highRiskFrom is the day the AI Act's high-risk duties apply to r, a
 // high-risk system (ai_act.category), as the configuration has the date

@@ -126,6 +126,12 @@ kind: sensor
 sensor_type: noise
 lifecycle: {start: 2023-05-10}
 evaluation: {interval: P0Y0M, last: 2025-08-31}`, "2029-08-31", "P4Y"},
+		{"a last evaluation that is not a date counts from the start", `
+kind: sensor
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2025-07-01}
+evaluation: {last: 2026-02-30}`, "2026-07-01", "P1Y"},
 		{"days are counted after months", `
 kind: algorithm
 lifecycle: {start: 2025-12-15}
@@ -337,6 +343,42 @@ data_sharing: [{party: P, end: ""}]
 	if len(items) != 1 || items[0].Group != Undated || !items[0].Date.IsZero() ||
 		!strings.Contains(items[0].Detail.In("en"), `its start "2025-13-01" is not a date`) {
 		t.Errorf("got %+v from unparseable dates, want one undated evaluation", got(items))
+	}
+}
+
+// A last evaluation that is not a date does not hide the start: the
+// evaluation is counted from the start, and the item says why. Only when
+// neither is a date is there no next evaluation, and the item names both.
+func TestDueLastNotADateCountsFromTheStart(t *testing.T) {
+	tests := []struct {
+		name, lifecycle, group, path, detail string
+	}{
+		{"with a valid start", "{start: 2025-07-01}", "lapsed", "/lifecycle/start",
+			`evaluation lapsed on 2026-07-01 (its last evaluation "2026-02-30" is not a date; counted from its start on 2025-07-01, every P1Y)`},
+		{"without a start", "{}", "undated", "/evaluation/last",
+			`the next evaluation cannot be computed: its last evaluation "2026-02-30" is not a date and it has no start date (lifecycle.start); record when it started or was last evaluated (III)`},
+		{"with a start that is not a date either", "{start: 2025-13-01}", "undated", "/evaluation/last",
+			`the next evaluation cannot be computed: its last evaluation "2026-02-30" and its start "2025-13-01" are not dates; record when it started or was last evaluated (III)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := register.New("", config.Default(), []*record.Record{decode(t, `
+id: cam
+kind: sensor
+status: active
+sensor_type: camera
+camera_regime: public_order
+lifecycle: `+tt.lifecycle+`
+evaluation: {last: 2026-02-30}
+`)})
+			items := Due(reg, date(t, "2026-12-07"), period.MustParse("P30D"))
+			if len(items) != 1 || string(items[0].Group) != tt.group || items[0].Path != tt.path || items[0].Detail.In("en") != tt.detail {
+				t.Fatalf("got %+v, want one %s item at %s: %q", got(items), tt.group, tt.path, tt.detail)
+			}
+			if items[0].Detail.In("nl") == items[0].Detail.In("en") {
+				t.Errorf("no Dutch detail: %q", items[0].Detail.In("nl"))
+			}
+		})
 	}
 }
 

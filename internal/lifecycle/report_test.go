@@ -110,7 +110,7 @@ Gepland: evaluaties die eraan komen
 	}{
 		{"nothing due", "nl", nil, []string{"Af te handelen per 2026-01-01 (termijn P30D): 0 verstreken, 0 aflopend, 0 gepland\nEr is niets verstreken en er valt niets binnen de termijn.\n"}},
 		{"no date", "nl", items, []string{"0 gepland, 1 zonder datum", "Geen datum: de volgende evaluatie is niet te berekenen",
-			"(geen datum)  anpr-1  de volgende evaluatie is niet te berekenen: de laatste evaluatie \"ooit\" is geen datum;"}},
+			"(geen datum)  anpr-1  de volgende evaluatie is niet te berekenen: de laatste evaluatie \"ooit\" is geen datum en er is geen startdatum (lifecycle.start);"}},
 		{"an item without Dutch keeps its English", "nl", []Item{{Record: undated, What: Evaluation, Group: Upcoming, Date: today, Path: "/evaluation/last", Detail: label.Text{"", "only in English"}}},
 			[]string{"2026-01-01  anpr-1  only in English\n"}},
 		{"another language is English", "de", items, []string{"0 upcoming, 1 without a date", "(no date)  anpr-1  the next evaluation cannot be computed"}},

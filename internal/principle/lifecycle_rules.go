@@ -2,6 +2,7 @@ package principle
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/voorbeeldstad/register/internal/finding"
@@ -208,10 +209,24 @@ var evaluationLapsed = &Rule{
 		if !ok {
 			// Nothing to count from: the evaluation may be years late, and
 			// silence would read as "evaluated in time".
-			return append(fs, worded(finding.Finding{Path: "", Principle: ref},
-				en("the record is deployed, but when its evaluation is due cannot be checked: it has no valid evaluation.last and no valid lifecycle.start",
+			path, why := "", "it has no valid evaluation.last and no valid lifecycle.start"
+			waarom := "er staat geen geldige datum bij evaluation.last en ook niet bij lifecycle.start"
+			last, start := r.Evaluation.Last, r.Lifecycle.Start
+			switch {
+			case stated(last) && stated(start):
+				path, why = "/evaluation/last", fmt.Sprintf("its evaluation.last %q and its lifecycle.start %q are not dates", last, start)
+				waarom = fmt.Sprintf("bij evaluation.last staat %q en bij lifecycle.start %q, en dat zijn geen datums", last, start)
+			case stated(last):
+				path, why = "/evaluation/last", fmt.Sprintf("its evaluation.last %q is not a date and it has no lifecycle.start", last)
+				waarom = fmt.Sprintf("bij evaluation.last staat %q, en dat is geen datum, en er staat geen lifecycle.start", last)
+			case stated(start):
+				path, why = "/lifecycle/start", fmt.Sprintf("it was never evaluated and its lifecycle.start %q is not a date", start)
+				waarom = fmt.Sprintf("er is nooit geëvalueerd, en bij lifecycle.start staat %q, en dat is geen datum", start)
+			}
+			return append(fs, worded(finding.Finding{Path: path, Principle: ref},
+				en("the record is deployed, but when its evaluation is due cannot be checked: "+why,
 					"add evaluation.last (the date of the last evaluation, with evaluation.outcome) or lifecycle.start, as YYYY-MM-DD"),
-				nl("De toepassing is ingezet, maar niet te zien is wanneer de evaluatie moet plaatsvinden: er staat geen geldige datum bij evaluation.last en ook niet bij lifecycle.start.",
+				nl("De toepassing is ingezet, maar niet te zien is wanneer de evaluatie moet plaatsvinden: "+waarom+".",
 					"Vul evaluation.last in (de datum van de laatste evaluatie, met evaluation.outcome) of lifecycle.start, als JJJJ-MM-DD.")))
 		}
 		if !ctx.After(due) {
@@ -219,9 +234,15 @@ var evaluationLapsed = &Rule{
 		}
 		since, sinds := "its start on "+r.Lifecycle.Start, "de start op "+datum(r.Lifecycle.Start)
 		path := "/evaluation"
-		if !blank(r.Evaluation.Last) {
+		if _, ok := date(r.Evaluation.Last); ok {
 			since, path = "the last evaluation on "+r.Evaluation.Last, "/evaluation/last"
 			sinds = "de laatste evaluatie op " + datum(r.Evaluation.Last)
+		} else if stated(r.Evaluation.Last) {
+			// Counted from the start, as the last evaluation is no day:
+			// the finding is at the date to correct.
+			since = fmt.Sprintf("its start on %s; evaluation.last %q is not a date", r.Lifecycle.Start, r.Evaluation.Last)
+			sinds = fmt.Sprintf("de start op %s; bij evaluation.last staat %q, en dat is geen datum", datum(r.Lifecycle.Start), r.Evaluation.Last)
+			path = "/evaluation/last"
 		}
 		f := worded(finding.Finding{Path: path, Key: path == "/evaluation", Principle: ref},
 			en(fmt.Sprintf("the evaluation was due on %s (%s after %s) and is overdue", period.Format(due), d, since),
@@ -249,6 +270,10 @@ lifecycle:
 	Applies: func(r *record.Record) bool { return r.Kind == record.Sensor && !retired(r) && !publicOrder(r) },
 	Check:   checkNotice,
 }
+
+// stated reports whether a date field holds anything at all, a date or
+// not.
+func stated(s string) bool { return strings.TrimSpace(s) != "" }
 
 // publicOrder reports whether a sensor serves the police or public order,
 // which the duty to report exempts: police operators, or camera

@@ -201,6 +201,25 @@ id: s
 kind: algorithm
 status: suspended
 `, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 1, 1, "when its evaluation is due cannot be checked"}}},
+		// A last evaluation that is not a date does not hide the start:
+		// counted from it, the yearly evaluation is overdue.
+		{name: "a last evaluation that is not a date counts from the start", yaml: `
+id: s
+kind: sensor
+status: active
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2025-07-01}
+evaluation: {last: 2026-02-30}
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 7, 20, "the evaluation was due on 2026-07-01 (P1Y after its start on 2025-07-01; evaluation.last \"2026-02-30\" is not a date) and is overdue"}}},
+		{name: "a last evaluation that is not a date, and no start", yaml: `
+id: s
+kind: sensor
+status: active
+sensor_type: camera
+camera_regime: public_order
+evaluation: {last: 2026-02-30}
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 6, 20, "when its evaluation is due cannot be checked: its evaluation.last \"2026-02-30\" is not a date and it has no lifecycle.start"}}},
 		{name: "a planned record has no evaluation due", yaml: `
 id: s
 kind: algorithm
