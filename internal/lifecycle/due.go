@@ -167,16 +167,27 @@ func Sort(items []Item) {
 	})
 }
 
-// NextEvaluation returns the date the record's next evaluation is due: the
-// last evaluation, or the start of the life cycle when it was never
-// evaluated or its last evaluation is not a date, plus the record's interval or else the configured one. ok is
-// false when the dates needed do not parse, or when the record's interval
-// is too long to compute with (IntervalTooLong): taking the configured
-// one in its place would give a date the record contradicts, and taking
-// none would make the record never due; it is neither (III: the duty to
-// evaluate is not switched off by a term), but a record whose next
-// evaluation cannot be computed.
-func NextEvaluation(r *record.Record, cfg *config.Config) (due time.Time, interval period.Duration, ok bool) {
+// NextEvaluation returns the date the record's next evaluation is due on
+// the day today: the last evaluation, or the start of the life cycle when
+// it was never evaluated, plus the record's interval or else the
+// configured one. An evaluation.last that is not a date, or a date after
+// today, is no evaluation done (LastEvaluated): it counts from the start.
+// ok is false when the dates needed do not parse, or when the record's
+// interval is too long to compute with (IntervalTooLong): taking the
+// configured one in its place would give a date the record contradicts,
+// and taking none would make the record never due; it is neither (III:
+// the duty to evaluate is not switched off by a term), but a record whose
+// next evaluation cannot be computed.
+func NextEvaluation(r *record.Record, cfg *config.Config, today time.Time) (due time.Time, interval period.Duration, ok bool) {
+	_, done := LastEvaluated(r, today)
+	return NextEvaluationCounting(r, cfg, done)
+}
+
+// NextEvaluationCounting is NextEvaluation for a caller that asks itself
+// whether the day of evaluation.last has come, as the checklist does (its
+// answer then says for which days it holds): counted from evaluation.last
+// only when countLast, else from the start.
+func NextEvaluationCounting(r *record.Record, cfg *config.Config, countLast bool) (due time.Time, interval period.Duration, ok bool) {
 	if cfg == nil {
 		cfg = config.Default()
 	}
@@ -185,16 +196,37 @@ func NextEvaluation(r *record.Record, cfg *config.Config) (due time.Time, interv
 	}
 	interval = Interval(r, cfg)
 	from, ok := period.DateOf(r.Evaluation.Last)
-	if !ok {
-		// Never evaluated, or evaluation.last is not a date (which the
-		// schema reports): it was not evaluated on a day anyone can
-		// tell, so the evaluation counts from the start, not from none.
+	if !ok || !countLast {
+		// Never evaluated, evaluation.last is not a date (which the
+		// schema reports), or its day has not come: it was not evaluated
+		// on a day anyone can tell, so the evaluation counts from the
+		// start, not from none.
 		from, ok = period.DateOf(r.Lifecycle.Start)
 	}
 	if !ok {
 		return time.Time{}, interval, false
 	}
 	return interval.AddTo(from), interval, true
+}
+
+// LastEvaluated returns the day of the record's last evaluation as it
+// counts on the day today: evaluation.last, when it is a date on or before
+// today. One dated after today has not happened, as a DPIA dated after
+// today is not done: the record counts as not evaluated (NextEvaluation
+// counts from its start), and the checklist reports the date.
+func LastEvaluated(r *record.Record, today time.Time) (time.Time, bool) {
+	last, ok := period.DateOf(r.Evaluation.Last)
+	if !ok || LastAhead(r, today) {
+		return time.Time{}, false
+	}
+	return last, true
+}
+
+// LastAhead reports whether evaluation.last is a date after the day today.
+func LastAhead(r *record.Record, today time.Time) bool {
+	last, ok := period.DateOf(r.Evaluation.Last)
+	y, m, d := today.Date()
+	return ok && last.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
 // Interval returns the evaluation interval that applies to the record: its
@@ -244,23 +276,45 @@ func Lapsing(reg *register.Register, today time.Time) (from, until time.Time) {
 		if !Deployed(r) && !dated {
 			continue
 		}
-		due, _, ok := NextEvaluation(r, cfg)
-		if !ok {
-			continue
-		}
 		// A record whose own dates show it in use from a day has lapsed
 		// from the later of that day and its lapse day.
-		lapses := lapseDay(due)
-		if dated && use.After(lapses) {
-			lapses = use
-		}
-		switch {
-		case !today.Before(lapses):
-			if lapses.After(from) {
-				from = lapses
+		lapsesBy := func(countLast bool) (time.Time, bool) {
+			due, _, ok := NextEvaluationCounting(r, cfg, countLast)
+			if !ok {
+				return time.Time{}, false
 			}
-		case until.IsZero() || lapses.Before(until):
-			until = lapses
+			lapses := lapseDay(due)
+			if dated && use.After(lapses) {
+				lapses = use
+			}
+			return lapses, true
+		}
+		// The days on which whether r has lapsed turns: its lapse day
+		// counted from the start, and, when evaluation.last is a date,
+		// the day it comes (before it the record counts as never
+		// evaluated) and its lapse day counted from it, always after it.
+		var turns []time.Time
+		fromStart, ok := lapsesBy(false)
+		if last, isDate := period.DateOf(r.Evaluation.Last); isDate {
+			if fromLast, ok := lapsesBy(true); ok {
+				turns = append(turns, fromLast)
+			}
+			if ok && fromStart.Before(last) {
+				// Lapsed by the start on the days before it, and not on it.
+				turns = append(turns, fromStart, last)
+			}
+		} else if ok {
+			turns = append(turns, fromStart)
+		}
+		for _, t := range turns {
+			switch {
+			case !today.Before(t):
+				if t.After(from) {
+					from = t
+				}
+			case until.IsZero() || t.Before(until):
+				until = t
+			}
 		}
 	}
 	return from, until
@@ -284,7 +338,8 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 
 	inUse := InUseOn(r, today)
 	if inUse {
-		due, iv, ok := NextEvaluation(r, cfg)
+		due, iv, ok := NextEvaluation(r, cfg, today)
+		ahead := LastAhead(r, today)
 		if !ok && IntervalTooLong(r) {
 			iv, def := r.Evaluation.Interval, cfg.IntervalFor(string(r.Kind), r.SensorType, r.Regime())
 			add(Evaluation, time.Time{}, Undated, "/evaluation/interval",
@@ -295,6 +350,13 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 			path, what := "/lifecycle/start", "it was never evaluated and has no start date (lifecycle.start)"
 			whatNL := "er is nooit geëvalueerd en er is geen startdatum (lifecycle.start)"
 			switch {
+			case ahead:
+				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %s is a date still to come and it has no start date (lifecycle.start)", r.Evaluation.Last)
+				whatNL = fmt.Sprintf("de laatste evaluatie %s is een datum die nog moet komen en er is geen startdatum (lifecycle.start)", r.Evaluation.Last)
+				if stated(r.Lifecycle.Start) {
+					what = fmt.Sprintf("its last evaluation %s is a date still to come and its start %q is not a date", r.Evaluation.Last, r.Lifecycle.Start)
+					whatNL = fmt.Sprintf("de laatste evaluatie %s is een datum die nog moet komen en de start %q is geen datum", r.Evaluation.Last, r.Lifecycle.Start)
+				}
 			case stated(r.Evaluation.Last) && stated(r.Lifecycle.Start):
 				path, what = "/evaluation/last", fmt.Sprintf("its last evaluation %q and its start %q are not dates", r.Evaluation.Last, r.Lifecycle.Start)
 				whatNL = fmt.Sprintf("de laatste evaluatie %q en de start %q zijn geen datums", r.Evaluation.Last, r.Lifecycle.Start)
@@ -313,6 +375,10 @@ func forRecord(r *record.Record, cfg *config.Config, today, horizon time.Time) [
 			path, basis := "/evaluation/last", "last evaluated "+r.Evaluation.Last
 			basisNL := "laatst geëvalueerd " + r.Evaluation.Last
 			switch _, dated := period.DateOf(r.Evaluation.Last); {
+			case ahead:
+				path = "/lifecycle/start"
+				basis = fmt.Sprintf("its last evaluation %s is a date still to come; counted from its start on %s", r.Evaluation.Last, r.Lifecycle.Start)
+				basisNL = fmt.Sprintf("de laatste evaluatie %s is een datum die nog moet komen; geteld vanaf de start op %s", r.Evaluation.Last, r.Lifecycle.Start)
 			case dated:
 			case stated(r.Evaluation.Last):
 				path = "/lifecycle/start"

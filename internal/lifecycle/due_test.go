@@ -132,6 +132,16 @@ sensor_type: camera
 camera_regime: public_order
 lifecycle: {start: 2025-07-01}
 evaluation: {last: 2026-02-30}`, "2026-07-01", "P1Y"},
+		{"a last evaluation still to come counts from the start", `
+kind: sensor
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2025-07-01}
+evaluation: {interval: P1Y, last: 2099-01-15}`, "2026-07-01", "P1Y"},
+		{"a last evaluation today counts", `
+kind: algorithm
+lifecycle: {start: 2020-07-01}
+evaluation: {last: 2026-12-07}`, "2030-12-07", "P4Y"},
 		{"days are counted after months", `
 kind: algorithm
 lifecycle: {start: 2025-12-15}
@@ -139,7 +149,7 @@ evaluation: {interval: P90D}`, "2026-03-15", "P90D"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			due, iv, ok := NextEvaluation(decode(t, tt.src), cfg)
+			due, iv, ok := NextEvaluation(decode(t, tt.src), cfg, date(t, "2026-12-07"))
 			if !ok {
 				t.Fatal("not ok")
 			}
@@ -148,7 +158,7 @@ evaluation: {interval: P90D}`, "2026-03-15", "P90D"},
 			}
 		})
 	}
-	if _, _, ok := NextEvaluation(decode(t, "kind: algorithm\nlifecycle: {start: 2025-02-30}\n"), cfg); ok {
+	if _, _, ok := NextEvaluation(decode(t, "kind: algorithm\nlifecycle: {start: 2025-02-30}\n"), cfg, date(t, "2026-12-07")); ok {
 		t.Error("an impossible start date gave a due date")
 	}
 }
@@ -382,6 +392,78 @@ evaluation: {last: 2026-02-30}
 	}
 }
 
+// camLastAhead's last evaluation is dated years after its start: until
+// that day comes it counts as never evaluated, and its yearly evaluation
+// lapsed a year after the start; from that day it counts from it.
+const camLastAhead = `
+id: cam-ahead
+kind: sensor
+sensor_type: camera
+status: active
+lifecycle: {start: 2021-03-01}
+evaluation: {last: 2026-05-10}
+camera_regime: public_order
+`
+
+// An evaluation dated after today has not happened: until its day the
+// record counts as never evaluated, so its evaluation lapsed by the start,
+// and the item says why. From its day it counts as any other.
+func TestDueLastAheadIsNotDone(t *testing.T) {
+	tests := []struct {
+		name, src, today, group, date, path, detail string
+	}{
+		{"a last evaluation in 2099", `
+id: cam
+kind: sensor
+sensor_type: camera
+status: active
+lifecycle: {start: 2025-07-01}
+evaluation: {interval: P1Y, last: 2099-01-15}
+camera_regime: public_order
+`, "2026-12-07", "lapsed", "2026-07-01", "/lifecycle/start",
+			"evaluation lapsed on 2026-07-01 (its last evaluation 2099-01-15 is a date still to come; counted from its start on 2025-07-01, every P1Y)"},
+		{"before the last evaluation's day", camLastAhead, "2026-05-09", "lapsed", "2022-03-01", "/lifecycle/start",
+			"evaluation lapsed on 2022-03-01 (its last evaluation 2026-05-10 is a date still to come; counted from its start on 2021-03-01, every P1Y)"},
+		{"on the last evaluation's day", camLastAhead, "2026-05-10", "", "", "", ""},
+		{"without a start", `
+id: cam
+kind: sensor
+sensor_type: camera
+status: active
+evaluation: {last: 2099-01-15}
+camera_regime: public_order
+`, "2026-12-07", "undated", "", "/evaluation/last",
+			"the next evaluation cannot be computed: its last evaluation 2099-01-15 is a date still to come and it has no start date (lifecycle.start); record when it started or was last evaluated (III)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := register.New("", config.Default(), []*record.Record{decode(t, tt.src)})
+			items := Due(reg, date(t, tt.today), period.MustParse("P30D"))
+			if tt.group == "" {
+				if len(items) != 0 {
+					t.Fatalf("got %+v, want nothing due", got(items))
+				}
+				return
+			}
+			if len(items) != 1 || string(items[0].Group) != tt.group || items[0].Path != tt.path || items[0].Detail.In("en") != tt.detail ||
+				(tt.date != "" && period.Format(items[0].Date) != tt.date) {
+				t.Fatalf("got %+v %q, want one %s item on %s at %s: %q", got(items), details(items), tt.group, tt.date, tt.path, tt.detail)
+			}
+			if items[0].Detail.In("nl") == items[0].Detail.In("en") {
+				t.Errorf("no Dutch detail: %q", items[0].Detail.In("nl"))
+			}
+		})
+	}
+}
+
+func details(items []Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Detail.In("en"))
+	}
+	return out
+}
+
 // A record in use that was never evaluated and has no start date has no
 // next evaluation: it is its own group, and the due command fails, since
 // nobody can tell whether it lapsed. A suspended record's evaluation falls
@@ -472,7 +554,7 @@ func TestLapsedIsTheSameInEveryWindow(t *testing.T) {
 // and on the day it ends, others have.
 func TestLapsingHoldsOverItsDays(t *testing.T) {
 	reg := register.New("", config.Default(), []*record.Record{
-		decode(t, camLapsed), decode(t, noiseUpcoming), decode(t, retired), decode(t, planned), decode(t, suspended),
+		decode(t, camLapsed), decode(t, noiseUpcoming), decode(t, retired), decode(t, planned), decode(t, suspended), decode(t, camLastAhead),
 	})
 	lapsed := func(day time.Time) []string {
 		var ids []string
@@ -623,7 +705,7 @@ func TestDueIntervalTooLongToCompute(t *testing.T) {
 			if len(items) != 0 {
 				t.Errorf("%s %s: got %+v, want nothing", tt.interval, tt.status, got(items))
 			}
-			if _, _, ok := NextEvaluation(r, nil); ok == (tt.interval == "P1000000Y") {
+			if _, _, ok := NextEvaluation(r, nil, date(t, "2026-12-07")); ok == (tt.interval == "P1000000Y") {
 				t.Errorf("%s: NextEvaluation ok = %v", tt.interval, ok)
 			}
 			continue
@@ -635,7 +717,7 @@ func TestDueIntervalTooLongToCompute(t *testing.T) {
 		if tt.group == Undated && (items[0].Path != "/evaluation/interval" || !Failing(items) || items[0].Detail.In("nl") == items[0].Detail.In("en")) {
 			t.Errorf("%s: item %+v, failing %v", tt.interval, items[0], Failing(items))
 		}
-		if _, _, ok := NextEvaluation(r, nil); ok == (tt.group == Undated) {
+		if _, _, ok := NextEvaluation(r, nil, date(t, "2026-12-07")); ok == (tt.group == Undated) {
 			t.Errorf("%s: NextEvaluation ok = %v", tt.interval, ok)
 		}
 	}

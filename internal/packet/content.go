@@ -204,7 +204,7 @@ func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 	}
 	var cfgInterval string
 	var parts []string
-	if due, iv, ok := lifecycle.NextEvaluation(r, scope.reg.Config); ok {
+	if due, iv, ok := lifecycle.NextEvaluation(r, scope.reg.Config, scope.today); ok {
 		cfgInterval = L.duration(iv)
 		parts = append(parts, L.pick([2]string{"Elke ", "Every "})+cfgInterval)
 		if ev.Last != "" {

@@ -239,6 +239,17 @@ status: active
 incidents:
   - {type: data_breach, discovered: "2025-03-10T00:30:00+01:00", reported: "2025-03-11T09:00:00+01:00"}
 `))
+	// An evaluation dated years after the start: until its day the
+	// record counts as never evaluated.
+	add("eval-ahead.yaml", record.Sensor, []byte(`
+id: eval-ahead
+kind: sensor
+status: active
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2021-03-01}
+evaluation: {last: 2026-05-10}
+`))
 	n := 120
 	if testing.Short() {
 		n = 40

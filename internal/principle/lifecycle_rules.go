@@ -167,8 +167,8 @@ var evaluationLapsed = &Rule{
 		"Goals, opportunities and risks are evaluated continuously; the college evaluates the use of technology every new administrative term (VNG principle III). Surveillance cameras are evaluated every year (programme commitment).",
 	},
 	Satisfy: label.Text{
-		"Een registratie in gebruik of tijdelijk stopgezet (active, suspended) is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval als het schema dat aanneemt, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde.",
-		"A record in use or suspended (active, suspended) was evaluated (evaluation.last) within its interval: its own evaluation.interval when the schema takes it, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one.",
+		"Een registratie in gebruik of tijdelijk stopgezet (active, suspended) is geëvalueerd (evaluation.last) binnen haar interval: haar eigen evaluation.interval als het schema dat aanneemt, anders evaluation.intervals in register.yaml voor haar sensortype of soort, anders evaluation.default_interval (P4Y; camera's P1Y). Het eigen interval van een registratie is niet langer dan het ingestelde. Een evaluation.last na vandaag telt niet: een evaluatie kan niet in de toekomst hebben plaatsgevonden, dus dan telt de termijn vanaf lifecycle.start.",
+		"A record in use or suspended (active, suspended) was evaluated (evaluation.last) within its interval: its own evaluation.interval when the schema takes it, else evaluation.intervals in register.yaml for its sensor type or kind, else evaluation.default_interval (P4Y; cameras P1Y). A record's own interval is not longer than the configured one. An evaluation.last after today does not count: an evaluation cannot have happened in the future, so the interval then counts from lifecycle.start.",
 	},
 	Example: example(`evaluation:
   interval: P1Y
@@ -205,7 +205,15 @@ var evaluationLapsed = &Rule{
 		if !inService(ctx, r) {
 			return fs // not deployed, and its dates do not show it in use
 		}
-		due, d, ok := lifecycle.NextEvaluation(r, ctx.Config)
+		// An evaluation dated after today has not happened: the record
+		// counts as never evaluated until its day comes, which the day
+		// helpers ask, so the outcome holds only for the days it does.
+		last, dated := date(r.Evaluation.Last)
+		ahead := dated && !ctx.OnOrAfter(last)
+		due, d, ok := lifecycle.NextEvaluationCounting(r, ctx.Config, !ahead)
+		if ahead {
+			return append(fs, lastAhead(ctx, r, ref, due, d, ok))
+		}
 		if !ok {
 			// Nothing to count from: the evaluation may be years late, and
 			// silence would read as "evaluated in time".
@@ -251,6 +259,34 @@ var evaluationLapsed = &Rule{
 				"Evalueer de inzet en vul daarna evaluation.last (datum) en evaluation.outcome (uitkomst) in."))
 		return append(fs, f)
 	},
+}
+
+// lastAhead is evaluation-lapsed's finding for an evaluation.last after
+// today, as a DPIA dated after today is not done: an evaluation cannot
+// have happened in the future, so the record counts as never evaluated,
+// its evaluation due by its start (due, every d, when ok).
+func lastAhead(ctx *Context, r *record.Record, ref string, due time.Time, d period.Duration, ok bool) finding.Finding {
+	last, start := r.Evaluation.Last, r.Lifecycle.Start
+	msg := fmt.Sprintf("evaluation.last is %s, a date still to come: an evaluation cannot have happened in the future, so the record counts as never evaluated", last)
+	bericht := fmt.Sprintf("Bij evaluation.last staat %s, een datum die nog moet komen. Een evaluatie kan niet in de toekomst hebben plaatsgevonden, dus de toepassing telt als nooit geëvalueerd.", datum(last))
+	help := "set evaluation.last only once the evaluation has taken place, to its day; if the date is wrong, correct it"
+	hulp := "Vul evaluation.last pas in als de evaluatie heeft plaatsgevonden, met de datum daarvan. Klopt de datum niet, verbeter die dan."
+	switch {
+	case !ok:
+		msg += ", and without a valid lifecycle.start when its evaluation is due cannot be checked"
+		bericht += " Zonder geldige lifecycle.start is niet te zien wanneer de evaluatie moet plaatsvinden."
+		help += "; add lifecycle.start as YYYY-MM-DD"
+		hulp += " Vul lifecycle.start in als JJJJ-MM-DD."
+	case ctx.After(due):
+		msg += fmt.Sprintf("; counted from its start on %s, the evaluation was due on %s (%s later) and is overdue", start, period.Format(due), d)
+		bericht += fmt.Sprintf(" Geteld vanaf de start op %s had de evaluatie op %s moeten plaatsvinden (%s later), en is ze te laat.", datum(start), datum(period.Format(due)), duur(d))
+		help = "evaluate the deployment, then set evaluation.last to the day it took place and evaluation.outcome; if the date is wrong, correct it"
+		hulp = "Evalueer de inzet en vul daarna bij evaluation.last de datum in waarop dat gebeurde, en evaluation.outcome (uitkomst). Klopt de datum niet, verbeter die dan."
+	default:
+		msg += fmt.Sprintf("; counted from its start on %s, the evaluation is due by %s", start, period.Format(due))
+		bericht += fmt.Sprintf(" Geteld vanaf de start op %s moet de evaluatie uiterlijk op %s plaatsvinden.", datum(start), datum(period.Format(due)))
+	}
+	return worded(finding.Finding{Path: "/evaluation/last", Principle: ref}, en(msg, help), nl(bericht, hulp))
 }
 
 var noticePeriod = &Rule{

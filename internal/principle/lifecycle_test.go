@@ -220,6 +220,38 @@ sensor_type: camera
 camera_regime: public_order
 evaluation: {last: 2026-02-30}
 `, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 6, 20, "when its evaluation is due cannot be checked: its evaluation.last \"2026-02-30\" is not a date and it has no lifecycle.start"}}},
+		// An evaluation dated after today has not happened, as a DPIA
+		// dated after today is not done: the record counts as never
+		// evaluated, its evaluation due by its start.
+		{name: "a last evaluation still to come, overdue by the start", yaml: `
+id: s
+kind: sensor
+status: active
+sensor_type: camera
+camera_regime: public_order
+lifecycle: {start: 2025-07-01}
+evaluation: {interval: P1Y, last: 2099-01-15, outcome: Nog te doen.}
+`, want: []want{{"evaluation-lapsed", "C-camera-yearly", finding.Warning, 7, 35, "evaluation.last is 2099-01-15, a date still to come: an evaluation cannot have happened in the future, so the record counts as never evaluated; counted from its start on 2025-07-01, the evaluation was due on 2026-07-01 (P1Y later) and is overdue"}}},
+		{name: "a last evaluation still to come, not yet due by the start", yaml: `
+id: s
+kind: algorithm
+status: active
+lifecycle: {start: 2025-07-01}
+evaluation: {last: 2027-01-15}
+`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 5, 20, "evaluation.last is 2027-01-15, a date still to come: an evaluation cannot have happened in the future, so the record counts as never evaluated; counted from its start on 2025-07-01, the evaluation is due by 2029-07-01"}}},
+		{name: "a last evaluation still to come, and no start", yaml: `
+id: s
+kind: algorithm
+status: active
+evaluation: {last: 2027-01-15}
+`, want: []want{{"evaluation-lapsed", "VNG III", finding.Warning, 4, 20, "evaluation.last is 2027-01-15, a date still to come: an evaluation cannot have happened in the future, so the record counts as never evaluated, and without a valid lifecycle.start when its evaluation is due cannot be checked"}}},
+		{name: "a last evaluation today counts", yaml: `
+id: s
+kind: algorithm
+status: active
+lifecycle: {start: 2020-07-01}
+evaluation: {last: 2026-11-24}
+`},
 		{name: "a planned record has no evaluation due", yaml: `
 id: s
 kind: algorithm

@@ -80,7 +80,7 @@ func overdueOn(day time.Time) func(*register.Register, func(*finding.Finding)) {
 	return checkWith(func(reg *register.Register) []finding.Finding {
 		var fs []finding.Finding
 		for _, r := range reg.Records {
-			due, _, ok := lifecycle.NextEvaluation(r, reg.Config)
+			due, _, ok := lifecycle.NextEvaluation(r, reg.Config, day)
 			if !ok || !due.Before(day) {
 				continue
 			}

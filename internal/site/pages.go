@@ -291,7 +291,7 @@ func (b *builder) workOutEvalState(r *record.Record) (string, string) {
 	if !lifecycle.InUseOn(r, b.today) {
 		return "na", ""
 	}
-	due, iv, ok := lifecycle.NextEvaluation(r, b.cfg)
+	due, iv, ok := lifecycle.NextEvaluation(r, b.cfg, b.today)
 	if !ok || iv.IsZero() {
 		return "unknown", ""
 	}
