@@ -299,6 +299,15 @@ var securityAudit = &Rule{
 				nl("Er staat geen beveiligingsaudit bij, terwijl de toepassing in gebruik is en persoonsgegevens verwerkt.",
 					fmt.Sprintf("Laat de beveiliging onafhankelijk controleren en vul security.last_audit in. Een audit is elke %s (%s) nodig.", duur(limit), limit)))}
 		}
+		if !ctx.OnOrAfter(last) {
+			// Not yet taken place: counted from it, the audit would never
+			// fall due.
+			return []finding.Finding{at("/security/last_audit",
+				en(fmt.Sprintf("security.last_audit is %s, a date still to come: an audit cannot have taken place in the future, so none is recorded", r.Security.LastAudit),
+					"set security.last_audit only once the audit has taken place, to its day; if the date is wrong, correct it"),
+				nl(fmt.Sprintf("Bij security.last_audit staat %s, een datum die nog moet komen. Een audit kan niet in de toekomst hebben plaatsgevonden, dus er staat geen audit bij.", datum(r.Security.LastAudit)),
+					"Vul security.last_audit pas in als de audit heeft plaatsgevonden, met de datum daarvan. Klopt de datum niet, verbeter die dan."))}
+		}
 		if ctx.After(limit.AddTo(last)) {
 			return []finding.Finding{at("/security/last_audit",
 				en(fmt.Sprintf("the last security audit was on %s, longer ago than %s (limits.security_audit_max)", r.Security.LastAudit, limit),

@@ -209,6 +209,21 @@ status: active
 personal_data: {processed: no}
 security: {last_audit: 2023-11-23}
 `, want: []want{{"security-audit", "VNG 7.7", finding.Warning, 5, 24, "the last security audit was on 2023-11-23, longer ago than P3Y"}}},
+		// An audit cannot have taken place in the future: none is recorded.
+		{name: "audit dated after today", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: yes}
+security: {last_audit: 2099-09-30}
+`, want: []want{{"security-audit", "VNG 7.7", finding.Warning, 5, 24, "security.last_audit is 2099-09-30, a date still to come: an audit cannot have taken place in the future, so none is recorded"}}},
+		{name: "audit dated today", yaml: `
+id: c
+kind: sensor
+status: active
+personal_data: {processed: yes}
+security: {last_audit: 2026-11-24}
+`},
 	})
 }
 
