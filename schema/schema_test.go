@@ -986,10 +986,10 @@ func TestSchemaMatchesTheRecordModel(t *testing.T) {
 // The design document, when it is next to the repository (../shared), lists
 // the same top-level keys per kind and marks the same ones M.
 // formatV2Keys are the top-level keys format v2 added to the design
-// document's v1, per kind.
+// document's v1, per kind: switched_off says which capabilities are off.
 var formatV2Keys = map[string][]string{
-	"sensor":    {"format_version", "camera_regime", "correction"},
-	"algorithm": {"format_version", "capabilities", "correction"},
+	"sensor":    {"format_version", "camera_regime", "correction", "switched_off"},
+	"algorithm": {"format_version", "capabilities", "correction", "switched_off"},
 }
 
 func TestSchemaMatchesTheDesignDocument(t *testing.T) {
