@@ -17,6 +17,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/history"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/logsafe"
 	"github.com/voorbeeldstad/register/internal/opendata"
 	"github.com/voorbeeldstad/register/internal/pageurl"
 	"github.com/voorbeeldstad/register/internal/parallel"
@@ -357,7 +358,7 @@ func (a *App) reportUnread(res *load.Result) error {
 			break
 		}
 		msg, _ := f.Text(a.ui())
-		fmt.Fprintf(a.Err, "  %s: %s\n", f.Position(), msg)
+		fmt.Fprintf(a.Err, "  %s: %s\n", f.Position(), logsafe.Text(msg))
 	}
 	if missingRecords(res) {
 		return errFindings

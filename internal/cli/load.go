@@ -7,6 +7,7 @@ import (
 
 	"github.com/voorbeeldstad/register/internal/config"
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/logsafe"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/pipeline"
 	"github.com/voorbeeldstad/register/internal/report"
@@ -134,7 +135,7 @@ func (e configError) In(lang string) string {
 	var b strings.Builder
 	for _, f := range e.findings {
 		msg, _ := f.Text(lang)
-		fmt.Fprintf(&b, "%s: %s\n  ", f.Position(), msg)
+		fmt.Fprintf(&b, "%s: %s\n  ", f.Position(), logsafe.Text(msg))
 	}
 	b.WriteString(msgConfigUnreadable.Format(lang, e.file))
 	return b.String()
@@ -149,9 +150,9 @@ func (a *App) warnConfig(fs []finding.Finding) {
 		}
 		f.File = a.shown(prefix, f.File)
 		msg, help := f.Text(a.ui())
-		fmt.Fprintf(a.Err, "register: %s: %s: %s", f.Position(), f.Severity, msg)
+		fmt.Fprintf(a.Err, "register: %s: %s: %s", f.Position(), f.Severity, logsafe.Text(msg))
 		if help != "" {
-			fmt.Fprintf(a.Err, " (%s)", help)
+			fmt.Fprintf(a.Err, " (%s)", logsafe.Text(help))
 		}
 		fmt.Fprintln(a.Err)
 	}

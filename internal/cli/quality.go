@@ -10,6 +10,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/load"
+	"github.com/voorbeeldstad/register/internal/logsafe"
 	"github.com/voorbeeldstad/register/internal/message"
 	"github.com/voorbeeldstad/register/internal/quality"
 )
@@ -120,9 +121,9 @@ func (a *App) reportUnreadFiles(fs []finding.Finding) {
 	for _, f := range fs {
 		f.File = a.shown(prefix, f.File)
 		msg, help := f.Text(a.ui())
-		fmt.Fprintf(a.Err, "  %s: %s: %s", f.Position(), f.Severity, msg)
+		fmt.Fprintf(a.Err, "  %s: %s: %s", f.Position(), f.Severity, logsafe.Text(msg))
 		if help != "" {
-			fmt.Fprintf(a.Err, " (%s)", help)
+			fmt.Fprintf(a.Err, " (%s)", logsafe.Text(help))
 		}
 		fmt.Fprintln(a.Err)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/label"
+	"github.com/voorbeeldstad/register/internal/logsafe"
 )
 
 // Severity says how much a finding matters. Its order is Info < Warning < Error.
@@ -216,10 +217,12 @@ func Worst(fs []Finding) Severity {
 	return w
 }
 
-// Position formats file:line:col, leaving out what is unknown.
+// Position formats file:line:col, leaving out what is unknown, the file's
+// name on one line (logsafe.Path): every printer of a position prints it
+// for a terminal or a CI log.
 func (f Finding) Position() string {
 	var b strings.Builder
-	b.WriteString(f.File)
+	b.WriteString(logsafe.Path(f.File))
 	if f.Line > 0 {
 		fmt.Fprintf(&b, ":%d", f.Line)
 		if f.Column > 0 {

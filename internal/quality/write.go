@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/voorbeeldstad/register/internal/format"
+	"github.com/voorbeeldstad/register/internal/logsafe"
 	"github.com/voorbeeldstad/register/internal/message"
 )
 
@@ -75,7 +76,7 @@ func writeText(w io.Writer, r Report) error {
 	if len(r.Unreadable) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", msgUnreadableHead.In(lang))
 		for _, u := range r.Unreadable {
-			fmt.Fprintf(&b, "  %s: %s\n", u.Position(), u.WhyIn(lang))
+			fmt.Fprintf(&b, "  %s: %s\n", u.Position(), logsafe.Text(u.WhyIn(lang)))
 		}
 	}
 

@@ -1,12 +1,11 @@
 package report
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
+	"github.com/voorbeeldstad/register/internal/logsafe"
 )
 
 // ANSI colours for the severity word. Only the word is coloured, so the line
@@ -80,23 +79,17 @@ func (c *cleaner) writeFinding(b sink, f finding.Finding, lang string, color boo
 		return
 	}
 	b.WriteString("  ")
-	writeIndented(b, noCommand(b, c.clean(f.Principle)))
+	writeIndented(b, c.clean(f.Principle))
 	if f.Principle != "" && help != "" {
 		b.WriteString(" · ")
 	}
-	help = c.clean(help)
-	if f.Principle == "" {
-		help = noCommand(b, help) // the help starts the line
-	}
-	writeIndented(b, help)
+	writeIndented(b, c.clean(help))
 	b.WriteByte('\n')
 }
 
 // writeIndented writes s with every line after the first started with two
 // spaces, so a message or help text that spans lines stays under its
-// finding. A line that would start with "::" after its leading spaces has
-// its first colon escaped: a CI runner reads such a line as its command,
-// and a message may quote a record's text.
+// finding.
 func writeIndented(b sink, s string) {
 	for {
 		i := strings.IndexByte(s, '\n')
@@ -106,20 +99,8 @@ func writeIndented(b sink, s string) {
 		}
 		b.WriteString(s[:i+1])
 		b.WriteString("  ")
-		s = noCommand(b, s[i+1:])
+		s = s[i+1:]
 	}
-}
-
-// noCommand writes the leading spaces of a line and, where the line then
-// starts with "::", its first colon escaped, and returns the rest of it.
-func noCommand(b sink, s string) string {
-	lead := len(s) - len(strings.TrimLeft(s, " \t"))
-	if !strings.HasPrefix(s[lead:], "::") {
-		return s
-	}
-	b.WriteString(s[:lead])
-	b.WriteString(`\x3a`)
-	return s[lead+1:]
 }
 
 // severityWord returns the severity's name, coloured when asked.
@@ -163,7 +144,7 @@ func (c *cleaner) clean(s string) string {
 	}
 	ok, seen := c.known[s]
 	if !seen {
-		ok = isClean(s)
+		ok = logsafe.Safe(s)
 		if len(c.known) < cleanerTexts {
 			c.known[s] = ok
 		}
@@ -186,76 +167,11 @@ func (c *cleaner) cleanFile(file string) string {
 	return c.cleanedFile
 }
 
-// clean shows control characters (other than newline and tab) and bytes
-// that are not UTF-8 as \xNN escapes. Messages quote values from records, and
-// a record must not be able to move the cursor, rewrite earlier lines or
-// change colours in a reader's terminal.
-func clean(s string) string {
-	if isClean(s) {
-		return s
-	}
-	return escaped(s, isControl)
-}
+// clean is logsafe.Text: messages quote values from records, and a
+// record must not be able to move the cursor, rewrite earlier lines or
+// change colours in a reader's terminal, nor start a line a CI runner
+// takes as its command.
+func clean(s string) string { return logsafe.Text(s) }
 
-// CleanPath is clean for a file's path, shown where text is read a line
-// at a time: a newline and a tab are escaped too. A path lays out no
-// lines of its own, and one with a line break would split its position
-// over two lines, the second read as a line of its own (a CI runner's
-// command, say).
-func CleanPath(s string) string {
-	if isClean(s) && !strings.ContainsAny(s, "\n\t") {
-		return s
-	}
-	return escaped(s, func(r rune) bool { return r == '\n' || r == '\t' || isControl(r) })
-}
-
-// escaped is s with the runes control says and bytes that are not UTF-8
-// as \xNN escapes.
-func escaped(s string, control func(rune) bool) string {
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case control(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// isClean reports whether s is valid UTF-8 without control characters
-// other than newline and tab: nearly every text, which clean then returns
-// as it is. It looks at plain ASCII a byte at a time, as a report of a
-// million findings calls it several times on each.
-func isClean(s string) bool {
-	for i := 0; i < len(s); {
-		b := s[i]
-		if b < utf8.RuneSelf {
-			if b < 0x20 && b != '\n' && b != '\t' || b == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || isControl(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// isControl reports C0 and C1 control characters and DEL, except newline and
-// tab, which the text format lays out itself.
-func isControl(r rune) bool {
-	if r == '\n' || r == '\t' {
-		return false
-	}
-	return r < 0x20 || (r >= 0x7f && r < 0xa0)
-}
+// CleanPath is logsafe.Path: a file's path on one line.
+func CleanPath(s string) string { return logsafe.Path(s) }

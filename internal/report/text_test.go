@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
@@ -86,21 +85,6 @@ func TestFindingText(t *testing.T) {
 	for _, tt := range tests {
 		if got := findingText(tt.f, "en", false); got != tt.want {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
-		}
-	}
-}
-
-// TestIsClean: the fast test of clean says what the plain definition says,
-// on the edges of each range that clean escapes.
-func TestIsClean(t *testing.T) {
-	for _, s := range []string{
-		"", "plain text", "regel\nmet\ttab", "één camera · Brückenstraße", "emoji 🚲",
-		"bell\a", "esc\x1b[2J", "del\x7f", "nul\x00", "c1 \u0085 next line", "c1 \u009f", "nbsp\u00a0",
-		"bad \xff byte", "cut \xe2\x82", "end \xc3",
-	} {
-		want := utf8.ValidString(s) && !strings.ContainsFunc(s, isControl)
-		if got := isClean(s); got != want {
-			t.Errorf("isClean(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
