@@ -725,9 +725,7 @@ func Names151c(texts ...string) bool {
 // 151c: fail closed, for a mention read as a denial takes a camera out of
 // 151c's duties.
 func denies151c(before string) bool {
-	if i := strings.LastIndexAny(before, ",;:()[]\n"); i >= 0 {
-		before = before[i+1:]
-	}
+	before = before[clauseStart(before):]
 	words := strings.FieldsFunc(before, func(c rune) bool { return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '\'' })
 	for i := len(words) - 1; i >= 0; i-- {
 		switch w := words[i]; {
@@ -740,6 +738,30 @@ func denies151c(before string) bool {
 	return false
 }
 
+// clauseStart returns where the last clause of the lower-case text s
+// starts: after the last comma, semicolon, colon, bracket, line break, or
+// sentence's end ("?", "!", or a full stop that closes no abbreviation
+// such as "art.").
+func clauseStart(s string) int {
+	for i := len(s) - 1; i >= 0; i-- {
+		switch s[i] {
+		case ',', ';', ':', '(', ')', '[', ']', '\n', '?', '!':
+			return i + 1
+		case '.':
+			word := s[:i]
+			word = word[strings.LastIndexFunc(word, func(c rune) bool { return !unicode.IsLetter(c) })+1:]
+			if !slices.Contains(abbreviations, word) {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
+// abbreviations are the words a reference to an article abbreviates with
+// a full stop that ends no sentence.
+var abbreviations = []string{"art", "artt", "nr", "nrs", "no", "jo", "sub", "lid", "gemw", "par", "sec", "para"}
+
 // denials151c are the words that deny what follows them.
 var denials151c = []string{"niet", "geen", "noch", "nooit", "not", "nor", "never"}
 
@@ -747,7 +769,7 @@ var denials151c = []string{"niet", "geen", "noch", "nooit", "not", "nor", "never
 // article it denies: how a text refers to Gemeentewet 151c and to the
 // surveillance it governs, in Dutch and English.
 var referenceWords = []string{
-	"art", "artikel", "lid", "onder", "van", "in", "bedoeld", "als", "de", "het", "een", "op", "grond", "basis",
+	"art", "artikel", "nr", "lid", "onder", "van", "in", "bedoeld", "als", "de", "het", "een", "op", "grond", "basis",
 	"valt", "vallen", "is", "zijn", "cameratoezicht", "camerabewaking", "toezicht", "voor", "openbare", "orde", "gemeentewet",
 	"article", "section", "under", "of", "the", "a", "an", "within", "meaning", "based", "on", "municipalities", "act",
 	"camera", "surveillance", "public", "order", "for", "as", "referred", "to",

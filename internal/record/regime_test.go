@@ -32,6 +32,13 @@ func TestNames151c(t *testing.T) {
 		{"Niet alleen art. 151c Gemeentewet, ook de APV", true},
 		{"not only article 151c of the Municipalities Act", true},
 		{"Geen bezwaar; Gemeentewet art. 151c", true},
+		// A sentence that ends in a denial does not deny the next one;
+		// the full stop of an abbreviation ends no sentence.
+		{"De politie kijkt live mee, de gemeente niet. Het is cameratoezicht voor de openbare orde op grond van artikel 151c Gemeentewet.", true},
+		{"Heimelijk? Niet. Cameratoezicht op grond van art. 151c", true},
+		{"Heimelijk? Nee! Cameratoezicht op grond van art. 151c", true},
+		{"Niet art. 151c Gemeentewet maar de Wegenverkeerswet.", false},
+		{"Valt niet onder art. nr. 151c", false},
 		{"art. 151c Gemeentewet (niet art. 151b)", true},
 		{"niet art. 151b maar art. 151c Gemeentewet", true},
 		{"Geen cameratoezicht als bedoeld in artikel 151c Gemeentewet, https://wetten.overheid.nl/jci1.3:c:BWBR0005416&artikel=151c", true},
