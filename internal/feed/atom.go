@@ -374,6 +374,7 @@ func lines(c history.Change, at rules, o Options) []string {
 	// written in the same commit may quote.
 	var unshown []any
 	reasons := map[int]fielddiff.Change{}
+	told := map[string]bool{} // the withheld fields said to have changed
 	for _, f := range c.Fields {
 		if f.Path == "" {
 			continue // the whole record, for an addition
@@ -383,6 +384,17 @@ func lines(c history.Change, at rules, o Options) []string {
 			// A field the record format does not know, or an internal
 			// one: not even its name, which could say too much.
 			unshown = append(unshown, f.Old, f.New)
+			continue
+		}
+		if part := publish.WithheldPart(rules, name); part != "" {
+			// Withheld: that it changed, once, as the record's page
+			// says; not which of its elements were added or removed,
+			// nor how many it has.
+			unshown = append(unshown, f.Old, f.New)
+			if !told[part] {
+				told[part] = true
+				out = append(out, fmt.Sprintf(word(lang, "field-changed"), field.Name(lang, part), withheld, withheld))
+			}
 			continue
 		}
 		val := func(v any, old bool) string {

@@ -120,7 +120,7 @@ func TestFeed(t *testing.T) {
 		{"Hernoemd: Geluid op het plein (geluid-plein)", "2026-06-01T08:00:00Z", "Nieuw kenmerk (id): geluid-plein, was geluid.\nKenmerk: geluid → geluid-plein"},
 		{"Verwijderd: Oud algoritme (oud)", "2026-04-01T08:00:00Z", "Verwijderd uit het register."},
 		{"Gewijzigd: Camera's op de Markt (cam-markt)", "2026-03-01T09:00:00Z",
-			"Bewaartermijn: P28D → P7D\nPunt (WGS84) › lat: niet openbaar → niet openbaar\nWelk probleem lost het op? (verwijderd)"},
+			"Bewaartermijn: P28D → P7D\nPunt (WGS84): niet openbaar → niet openbaar\nWelk probleem lost het op? (verwijderd)"},
 		{"Nieuw: Camera's op de Markt (cam-markt)", "2026-01-10T09:00:00Z", "Nieuw in het register."},
 	}
 	if len(p.Entries) != len(want) {
@@ -159,7 +159,7 @@ func TestFeedEnglishWithAuthors(t *testing.T) {
 	}
 	e := p.Entries[2]
 	if e.Title != "Changed: Camera's op de Markt (cam-markt)" || e.Author != "Bob" ||
-		e.Content.Body != "Retention period: P28D → P7D\nPoint (WGS84) › lat: not public → not public\nWhich problem does it solve? (removed)" {
+		e.Content.Body != "Retention period: P28D → P7D\nPoint (WGS84): not public → not public\nWhich problem does it solve? (removed)" {
 		t.Errorf("entry: %+v", e)
 	}
 }
@@ -504,5 +504,41 @@ func TestEntryUUIDsOrderAsTheirIDs(t *testing.T) {
 	}
 	if id := entryID("c0ffee", "sensors/x.yaml"); !strings.HasPrefix(id, "urn:uuid:") || len(id) != len("urn:uuid:")+36 || id[9+14] != '5' {
 		t.Errorf("entryID = %s, want a version 5 UUID", id)
+	}
+}
+
+// A withheld list says only that it changed, once: not which of its
+// elements were added or removed, nor how many it has, nor that it was
+// emptied (the record's page says only that the field changed).
+func TestFeedSaysAWithheldListChangedOnly(t *testing.T) {
+	recs := map[string]*record.Record{
+		"sensors/cam.yaml": {ID: "cam", Kind: record.Sensor, Name: "Camera", Capabilities: []string{"video_recording", "audio_recording"},
+			SwitchedOff: []string{"audio_recording"}, Publication: &record.Publication{Withheld: []string{"capabilities", "switched_off"}, Reason: "Woo"}},
+	}
+	changes := [][]fielddiff.Change{
+		{{Path: "/switched_off", Op: fielddiff.Removed, Old: []any{"audio_recording"}}},
+		{{Path: "/switched_off", Op: fielddiff.Added, New: []any{"audio_recording", "video_recording"}}},
+		{{Path: "/switched_off/1", Op: fielddiff.Removed, Old: "video_recording"}, {Path: "/switched_off/2", Op: fielddiff.Removed, Old: "live_viewing"}},
+	}
+	var commits []history.Change
+	for i, fs := range changes {
+		commits = append(commits, history.Change{Commit: fmt.Sprintf("c%d", i), When: at(fmt.Sprintf("2026-03-0%dT10:00:00+01:00", i+1)),
+			Op: history.Changed, File: "sensors/cam.yaml", Fields: fs})
+	}
+	cs := &history.ChangeSet{Records: []history.RecordChange{{Op: history.Changed, File: "sensors/cam.yaml", Commits: commits}}}
+	o := Options{Language: "nl", BaseURL: "https://register.example/", Record: func(f string) *record.Record { return recs[f] },
+		PublicID: func(string) bool { return true }}
+	var buf bytes.Buffer
+	if err := Write(&buf, Entries(cs, o), o); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, leak := range []string{"(verwijderd)", "(nieuw)", "Wat staat uit? 2", "Wat staat uit? 3", "video", "audio", "live"} {
+		if strings.Contains(out, leak) {
+			t.Errorf("the feed shows %q of a withheld list:\n%s", leak, out)
+		}
+	}
+	if n := strings.Count(out, "Wat staat uit?: niet openbaar → niet openbaar"); n != 3 {
+		t.Errorf("%d lines say the withheld list changed, want one per commit:\n%s", n, out)
 	}
 }

@@ -226,6 +226,7 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 		var (
 			unshown []any
 			reasons []int
+			told    = map[string]bool{} // the withheld fields said to have changed
 		)
 		for _, c := range rc.Fields {
 			path := strings.Join(source.SplitPointer(c.Path), ".")
@@ -233,6 +234,15 @@ func (L *Labels) publicChanges(it *Item, rc *history.RecordChange, loaded *recor
 			if !publish.Shown(loaded, path) {
 				unshown = append(unshown, c.Old, c.New)
 				if !publish.Touches(loaded, path) || !knownField(loaded.Kind, path) {
+					continue
+				}
+				if part := publish.WithheldPart(loaded, path); part != "" {
+					// Withheld whole: that it changed, once; not which of
+					// its elements came or went.
+					if !told[part] {
+						told[part] = true
+						it.Changes = append(it.Changes, ChangeRow{Field: field.Name(L.lang, part), Change: L.pick(changeOps[fielddiff.Changed]), Old: notice, New: notice})
+					}
 					continue
 				}
 				if c.Old != nil {

@@ -499,3 +499,28 @@ func TestPublicPacketShowsARecordMadePublicAsNew(t *testing.T) {
 		})
 	}
 }
+
+// A withheld list reads in a public packet as in the feed: that it
+// changed, once, not which of its elements came or went, nor how many.
+func TestPublicChangesSayAWithheldListChangedOnly(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"sensors/cam-w.yaml": sensor("cam-w", "Camera W", "camera", quietDates,
+			"switched_off: [video_recording]", "publication: {withheld: [capabilities, switched_off], reason: Woo}"),
+	})
+	reg := loadRegister(t, dir)
+	rc := history.RecordChange{Op: history.Changed, File: "sensors/cam-w.yaml", Fields: []fielddiff.Change{
+		{Path: "/switched_off/1", Op: fielddiff.Removed, Old: "video_recording"},
+		{Path: "/switched_off/2", Op: fielddiff.Removed, Old: "live_viewing"},
+	}}
+	L := labelsFor("nl")
+	it := &Item{}
+	L.publicChanges(it, &rc, reg.ByID("cam-w"), publish.Register(reg))
+	if len(it.Changes) != 1 {
+		t.Fatalf("%d rows, want one saying the withheld list changed: %+v", len(it.Changes), it.Changes)
+	}
+	c := it.Changes[0]
+	if strings.ContainsAny(c.Field, "0123456789") || c.Old == "" || c.New == "" || strings.Contains(c.Old+c.New, "recording") {
+		t.Errorf("the row tells more than that the list changed: %+v", c)
+	}
+}

@@ -742,6 +742,25 @@ func FromValue(v any, kind record.Kind) *record.Record {
 	return r
 }
 
+// WithheldPart is the part of the field at path (dotted, with list
+// indexes) that r withholds whole (record.CoveredPart), the shortest where
+// several withheld paths cover it; "" when r does not withhold it. An
+// output of changes says of it only that it changed: which of its
+// elements were added or removed, or how many it has, would tell what
+// the record withholds.
+func WithheldPart(r *record.Record, path string) string {
+	if r == nil {
+		return ""
+	}
+	part := ""
+	for _, w := range r.Withheld() {
+		if p, ok := record.CoveredPart(w, path); ok && (part == "" || len(p) < len(part)) {
+			part = p
+		}
+	}
+	return part
+}
+
 // Touches reports whether r withholds the field at path or anything below
 // it: an output that shows the field as one piece (a packet's "Decisions"
 // fact for decisions.reference) must mark it.

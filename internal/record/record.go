@@ -599,9 +599,19 @@ func Overlaps(w, path string) bool {
 // name is skipped, since w then means every element: "datasets.url" covers
 // "datasets.0.url"; "datasets.0.url" covers "datasets.0.url" only.
 func Covers(w, path string) bool {
+	_, ok := CoveredPart(w, path)
+	return ok
+}
+
+// CoveredPart returns the part of path that the withheld path w covers
+// (Covers), the whole of which is withheld: "switched_off" of
+// "switched_off.1", "datasets.0.url" of "datasets.0.url" under
+// "datasets.url". What changed below it says more than that it changed.
+func CoveredPart(w, path string) (string, bool) {
+	whole := path
 	for w != "" {
 		if path == "" {
-			return false
+			return "", false
 		}
 		ws, wrest, _ := strings.Cut(w, ".")
 		ps, prest, _ := strings.Cut(path, ".")
@@ -611,10 +621,10 @@ func Covers(w, path string) bool {
 		case IsIndex(ps) && !IsIndex(ws):
 			path = prest
 		default:
-			return false
+			return "", false
 		}
 	}
-	return true
+	return strings.TrimSuffix(whole[:len(whole)-len(path)], "."), true
 }
 
 // IsIndex reports whether a path segment is a list index ("0", "12").
