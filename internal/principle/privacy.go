@@ -116,8 +116,8 @@ var dpiaRequired = &Rule{
 		"Privacy and security by design are a hard requirement; a data protection impact assessment (DPIA) is done at the start of a project (VNG principle 6.3). When in doubt whether data is personal, it is treated as personal (6.4).",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg. not_required telt niet waar de wet een DPIA eist: bij biometrie, bijzondere persoonsgegevens, camera's, het volgen van apparaten of mensen, het lezen van kentekens, elke andere sensor die beelden of geluid van mensen in de openbare ruimte opneemt of analyseert (wat het type sensor ook is), en bij profilering en geautomatiseerde besluiten, ook een voorspelling over mensen (affects_individuals: true). Bij beslisondersteuning over mensen geeft not_required de waarschuwing van de wet: beoordeelt ze kenmerken van de mensen zelf, dan is ze profilering.",
-		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough. not_required does not count where the law demands a DPIA: biometrics, special categories, cameras, tracking devices or people, reading licence plates, any other sensor that records or analyses images or sound of people in public space (whatever its sensor type), and profiling and automated decisions, a prediction about people (affects_individuals: true) among them. For decision support about people, not_required gets the law's warning: where it evaluates aspects of the people themselves, it is profiling.",
+		"Een registratie die persoonsgegevens verwerkt (personal_data.processed yes of unknown), heeft dpia.status done voordat ze in gebruik gaat, of not_required met een reden. Zolang ze gepland of in ontwikkeling is, is in_progress genoeg. not_required telt niet waar de wet een DPIA eist: bij biometrie, bijzondere persoonsgegevens, camera's, het volgen van apparaten of mensen, het lezen van kentekens, elke andere sensor die beelden of geluid van mensen in de openbare ruimte opneemt of analyseert (wat het type sensor ook is), en bij profilering en geautomatiseerde besluiten, ook een voorspelling over mensen (affects_individuals: true). Bij beslisondersteuning over mensen geeft not_required de waarschuwing van de wet: beoordeelt ze kenmerken van de mensen zelf, dan is ze profilering. Noemt ai_act.annex_iii een punt over het beoordelen van mensen (zoals 5(b), kredietwaardigheid), dan is ze profilering en telt not_required niet.",
+		"A record that processes personal data (personal_data.processed yes or unknown) has dpia.status done before it goes into use, or not_required with a reason. While it is planned or in development, in_progress is enough. not_required does not count where the law demands a DPIA: biometrics, special categories, cameras, tracking devices or people, reading licence plates, any other sensor that records or analyses images or sound of people in public space (whatever its sensor type), and profiling and automated decisions, a prediction about people (affects_individuals: true) among them. For decision support about people, not_required gets the law's warning: where it evaluates aspects of the people themselves, it is profiling. Where ai_act.annex_iii names a point about evaluating people (such as 5(b), creditworthiness), it is profiling and not_required does not count.",
 	},
 	Example: example(`personal_data: {processed: yes, categories: [camera images]}
 dpia:
@@ -305,6 +305,7 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 		return label.Text{}, label.Text{}, false
 	}
 	monitoring := label.Text{"AVG art. 35 lid 3 onder c; " + dpiaListNL, "GDPR art. 35(3)(c); " + dpiaList}
+	point, evaluates := evaluatesPeople(r)
 	switch {
 	case biometricCapability(r) != "":
 		return label.Text{"het verwerken van biometrische gegevens (" + biometricCapability(r) + ")", "processing biometric data (" + biometricCapability(r) + ")"},
@@ -332,6 +333,20 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 	case r.Kind == record.Algorithm && (r.Role == "profiling" || r.Role == "automated_decision" && affectsPeople(r)):
 		return label.Text{"profilering of geautomatiseerde besluiten over mensen", "profiling or automated decisions about people"},
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
+	case r.Kind == record.Algorithm && r.Role == "decision_support" && evaluates:
+		// Decision support whose own Annex III point is about evaluating
+		// natural persons evaluates them: profiling (art. 4(4)), not the
+		// passport-photo checker mayProfile warns about.
+		why := label.Text{
+			fmt.Sprintf("beslisondersteuning die mensen beoordeelt (bij ai_act.annex_iii staat %s: %s): dat is profilering (AVG art. 4 lid 4)", r.AIAct.AnnexIII, point.In("nl")),
+			fmt.Sprintf("decision support that evaluates people (ai_act.annex_iii is %s: %s), which is profiling (GDPR art. 4(4))", r.AIAct.AnnexIII, point.In("en"))}
+		if outsideGDPR(r) {
+			why = label.Text{
+				fmt.Sprintf("beslisondersteuning die mensen beoordeelt (bij ai_act.annex_iii staat %s: %s): dat is profilering", r.AIAct.AnnexIII, point.In("nl")),
+				fmt.Sprintf("decision support that evaluates people (ai_act.annex_iii is %s: %s), which is profiling", r.AIAct.AnnexIII, point.In("en"))}
+		}
+		return why,
+			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	case r.Kind == record.Algorithm && r.Role == "prediction" && affectsPeople(r):
 		// Predicting aspects of people from their personal data is
 		// profiling (art. 4(4)), whatever the role is called; the GDPR's
@@ -345,6 +360,55 @@ func dpiaMandatory(r *record.Record) (why, cite label.Text, ok bool) {
 			label.Text{"AVG art. 35 lid 3 onder a; " + dpiaListNL, "GDPR art. 35(3)(a); " + dpiaList}, true
 	}
 	return label.Text{}, label.Text{}, false
+}
+
+// evaluatingPoints are the points of AI Act Annex III whose own text is
+// about evaluating natural persons: identifying, categorising or reading
+// them biometrically (1), evaluating learners (3(b)-(d)), candidates and
+// workers (4), their eligibility for benefits, their creditworthiness,
+// their insurance risk or their emergency (5), law enforcement's
+// assessments of them (6), migration's (7), and a court's help in judging
+// them (8(a)). A bare point counts where all of its letters do.
+var evaluatingPoints = map[string]label.Text{
+	"1":    {"mensen biometrisch identificeren, indelen of hun emoties herkennen", "identifying or categorising people biometrically, or recognising their emotions"},
+	"1(a)": {"biometrische identificatie van mensen op afstand", "remote biometric identification of people"},
+	"1(b)": {"mensen biometrisch indelen naar gevoelige kenmerken", "categorising people biometrically by sensitive traits"},
+	"1(c)": {"de emoties van mensen herkennen", "recognising people's emotions"},
+	"3(b)": {"de leerresultaten van leerlingen en studenten beoordelen", "evaluating the learning outcomes of learners"},
+	"3(c)": {"beoordelen welk onderwijsniveau iemand krijgt", "assessing the level of education a person will receive"},
+	"3(d)": {"leerlingen en studenten bij toetsen controleren op verboden gedrag", "monitoring learners for prohibited behaviour during tests"},
+	"4":    {"sollicitanten of werknemers selecteren of beoordelen", "selecting or evaluating candidates or workers"},
+	"4(a)": {"sollicitanten selecteren of beoordelen", "selecting or evaluating candidates"},
+	"4(b)": {"de prestaties en het gedrag van werknemers volgen en beoordelen", "monitoring and evaluating the performance and behaviour of workers"},
+	"5":    {"mensen beoordelen voor uitkeringen, krediet, verzekeringen of noodhulp", "evaluating people for benefits, credit, insurance or emergency care"},
+	"5(a)": {"beoordelen of mensen recht hebben op een uitkering of dienst van de overheid", "evaluating whether people are eligible for public assistance benefits and services"},
+	"5(b)": {"de kredietwaardigheid of kredietscore van mensen", "the creditworthiness or credit score of natural persons"},
+	"5(c)": {"het risico en de premie van mensen bij levens- en ziektekostenverzekeringen", "the risk and pricing of people for life and health insurance"},
+	"5(d)": {"noodoproepen van mensen beoordelen en patiënten indelen naar urgentie", "evaluating people's emergency calls and triaging patients"},
+	"6":    {"beoordelingen van mensen door politie en justitie", "law enforcement's assessments of natural persons"},
+	"6(a)": {"de kans dat iemand slachtoffer wordt van een strafbaar feit", "the risk of a person becoming the victim of a criminal offence"},
+	"6(b)": {"leugendetectors en vergelijkbare middelen bij politie en justitie", "polygraphs and similar tools in law enforcement"},
+	"6(c)": {"de betrouwbaarheid van bewijs beoordelen in een strafzaak", "evaluating the reliability of evidence in a criminal case"},
+	"6(d)": {"de kans dat iemand (opnieuw) een strafbaar feit pleegt, of iemands persoonlijkheid", "the risk of a person offending or re-offending, or their personality traits"},
+	"6(e)": {"profilering van mensen bij het opsporen van strafbare feiten", "profiling natural persons in criminal investigations"},
+	"7":    {"beoordelingen van mensen bij migratie, asiel en grenscontrole", "assessments of people in migration, asylum and border control"},
+	"7(a)": {"leugendetectors en vergelijkbare middelen bij migratie", "polygraphs and similar tools in migration"},
+	"7(b)": {"het risico beoordelen dat iemand vormt die het land in wil", "assessing a risk posed by a person entering the country"},
+	"7(c)": {"aanvragen voor asiel, visa of verblijfsvergunningen van mensen beoordelen", "examining people's applications for asylum, visas or residence permits"},
+	"7(d)": {"mensen opsporen, herkennen of identificeren bij migratie en grenscontrole", "detecting, recognising or identifying people in migration and border control"},
+	"8(a)": {"een rechter helpen feiten en recht uit te zoeken en toe te passen", "assisting a judicial authority in researching and applying facts and law"},
+}
+
+// evaluatesPeople is what the record's own Annex III point (ai_act.annex_iii)
+// says it does to people, where that is evaluating them
+// (evaluatingPoints). Whatever the AI Act's category, or an exemption
+// under its art. 6(3), the point says what the system is used for.
+func evaluatesPeople(r *record.Record) (label.Text, bool) {
+	if r.AIAct == nil {
+		return label.Text{}, false
+	}
+	what, ok := evaluatingPoints[strings.ToLower(strings.Join(strings.Fields(r.AIAct.AnnexIII), ""))]
+	return what, ok
 }
 
 // mayProfile reports whether the record is decision support about people

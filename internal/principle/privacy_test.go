@@ -698,3 +698,39 @@ func TestDecisionSupportNotRequiredIsTheLawsWarning(t *testing.T) {
 		})
 	}
 }
+
+// TestDecisionSupportThatEvaluatesPeopleIsProfiling: decision support is
+// profiling where it evaluates aspects of the people themselves (GDPR art.
+// 4(4)). Where the record's own Annex III point says so (creditworthiness,
+// a law enforcement risk assessment, a worker's performance), waiving the
+// DPIA is a breach of art. 35(3)(a), an error that names the field, not
+// the warning the passport-photo checker gets.
+func TestDecisionSupportThatEvaluatesPeopleIsProfiling(t *testing.T) {
+	const base = "id: a\nkind: algorithm\nstatus: active\nrole: decision_support\naffects_individuals: true\npersonal_data: {processed: \"yes\"}\ndpia: {status: not_required, reason: Medewerkers beslissen zelf.}\n"
+	for _, tt := range []struct {
+		name    string
+		aiAct   string
+		sev     finding.Severity
+		message string
+	}{
+		{"creditworthiness", "ai_act: {category: high_risk, annex_iii: 5(b)}\n", finding.Error, "ai_act.annex_iii is 5(b)"},
+		{"law enforcement profiling", "ai_act: {category: high_risk, annex_iii: 6(e)}\n", finding.Error, "ai_act.annex_iii is 6(e)"},
+		{"eligibility for benefits", "ai_act: {category: high_risk, annex_iii: 5(a)}\n", finding.Error, "ai_act.annex_iii is 5(a)"},
+		{"workers' performance", "ai_act: {category: high_risk, annex_iii: 4(b)}\n", finding.Error, "ai_act.annex_iii is 4(b)"},
+		{"learners evaluated", "ai_act: {category: high_risk, annex_iii: 3(b)}\n", finding.Error, "ai_act.annex_iii is 3(b)"},
+		{"migration, whole point", "ai_act: {category: high_risk, annex_iii: \"7\"}\n", finding.Error, "ai_act.annex_iii is 7"},
+		{"exempt under 6(3) still evaluates people", "ai_act: {category: minimal, annex_iii: 5(c), exemption_6_3: Voorbereidend.}\n", finding.Error, "ai_act.annex_iii is 5(c)"},
+		{"critical infrastructure is no evaluation of people", "ai_act: {category: high_risk, annex_iii: 2(a)}\n", finding.Warning, "dpia.status is not_required for decision support about people"},
+		{"passport photo, no signal", "ai_act: {category: not_ai}\n", finding.Warning, "dpia.status is not_required for decision support about people"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := only(t, "dpia-required", nil, nil, testToday, base+tt.aiAct)
+			if len(fs) != 1 || fs[0].Severity != tt.sev || !strings.Contains(fs[0].Message.In("en"), tt.message) || fs[0].Law.IsZero() {
+				t.Fatalf("%+v; want one legal %v: %s", fs, tt.sev, tt.message)
+			}
+			if tt.sev == finding.Error && (!strings.Contains(fs[0].Message.In("en"), "GDPR art. 4(4)") || !strings.Contains(fs[0].Message.In("nl"), "ai_act.annex_iii")) {
+				t.Errorf("the error should cite art. 4(4) and name the field in both languages:\n%s\n%s", fs[0].Message.In("en"), fs[0].Message.In("nl"))
+			}
+		})
+	}
+}
