@@ -505,12 +505,13 @@ func otherOrganisation(w string) bool {
 var recording = []string{"video_recording", "audio_recording"}
 
 // storesDespiteNotStored returns the first capability of r that records,
-// and is not switched off, while its retention says not_stored: a record
-// that contradicts itself, which the retention rules take as storing for a
-// time it does not state. A recording capability listed under switched_off
-// records nothing, and not_stored is taken at its word.
+// and is not switched off, while its retention says nothing is stored
+// (storesNothing): a record that contradicts itself, which the retention
+// rules take as storing for a time it does not state. A recording
+// capability listed under switched_off records nothing, and the retention
+// is taken at its word.
 func storesDespiteNotStored(r *record.Record) (string, bool) {
-	if r.Retention != "not_stored" {
+	if !storesNothing(r.Retention) {
 		return "", false
 	}
 	i := slices.IndexFunc(recording, r.Uses)
@@ -520,14 +521,30 @@ func storesDespiteNotStored(r *record.Record) (string, bool) {
 	return recording[i], true
 }
 
-// notStoredButRecords is the finding on a retention of not_stored while the
-// sensor records (capability): why it is wrong, in English and Dutch, ending
-// on what the unknown retention hides (hides, verbergt), and both ways out:
-// state the retention, or say the capability is switched off.
-func notStoredButRecords(capability, hides, verbergt string) finding.Finding {
+// storesNothing reports whether a retention says nothing is kept:
+// not_stored, or a duration of nothing (P0D, PT0S), which says the same.
+func storesNothing(retention string) bool {
+	if retention == "not_stored" {
+		return true
+	}
+	d, err := period.Parse(retention)
+	return err == nil && d.IsZero()
+}
+
+// notStoredButRecords is the finding on a retention that stores nothing
+// (not_stored, or a duration of nothing) while the sensor records
+// (capability): why it is wrong, in English and Dutch, ending on what the
+// unknown retention hides (hides, verbergt), and both ways out: state the
+// retention, or say the capability is switched off.
+func notStoredButRecords(retention, capability, hides, verbergt string) finding.Finding {
+	says, staat := "retention says not_stored", "Bij retention staat not_stored"
+	if retention != "not_stored" {
+		says = fmt.Sprintf("retention is %s, which keeps nothing", retention)
+		staat = fmt.Sprintf("Bij retention staat %s, dus niets bewaren", retention)
+	}
 	return at("/retention",
-		en(fmt.Sprintf("retention says not_stored, but the sensor records (%s), so what it records is stored %s", capability, hides),
+		en(fmt.Sprintf("%s, but the sensor records (%s), so what it records is stored %s", says, capability, hides),
 			"state the longest time recordings are kept as retention, such as P28D; or, when "+capability+" really is switched off and nothing is recorded, list it under switched_off"),
-		nl(fmt.Sprintf("Bij retention staat not_stored, maar de sensor neemt op (%s). Wat hij opneemt, wordt dus bewaard. %s", capability, verbergt),
+		nl(fmt.Sprintf("%s, maar de sensor neemt op (%s). Wat hij opneemt, wordt dus bewaard. %s", staat, capability, verbergt),
 			"Vul bij retention in hoe lang de opnamen ten hoogste worden bewaard, zoals P28D (28 dagen). Of zet "+capability+" bij switched_off als die echt uit staat en er niets wordt opgenomen."))
 }

@@ -530,7 +530,7 @@ capabilities: [image_analysis, people_counting]
 // recording capability tells how to leave it either way: state the
 // retention, or list the capability under switched_off when it is off.
 func TestNotStoredHelpSaysBothWaysOut(t *testing.T) {
-	f := notStoredButRecords("video_recording", "", "")
+	f := notStoredButRecords("not_stored", "video_recording", "", "")
 	for _, lang := range []string{"en", "nl"} {
 		_, help := f.Text(lang)
 		for _, part := range []string{"retention", "P28D", "switched_off", "video_recording"} {
@@ -538,5 +538,29 @@ func TestNotStoredHelpSaysBothWaysOut(t *testing.T) {
 				t.Errorf("%s help %q does not name %s", lang, help, part)
 			}
 		}
+	}
+}
+
+// TestZeroRetentionWhileRecording: a retention of nothing (P0D, PT0S, any
+// zero duration) says what not_stored says, so beside a recording that is
+// on it is the same contradiction: the recordings are stored for a time
+// the record does not state. Switched off, the zero is taken at its word.
+func TestZeroRetentionWhileRecording(t *testing.T) {
+	for _, zero := range []string{"P0D", "PT0S", "P0Y0M0D", "P0W"} {
+		camera := func(extra string) string {
+			return "id: c\nkind: sensor\nstatus: active\nretention: " + zero + "\nsensor_type: camera\ncamera_regime: public_order\ncapabilities: [video_recording, live_viewing]\n" + extra
+		}
+		traffic := "id: c\nkind: sensor\nstatus: active\npersonal_data: {processed: \"yes\"}\nretention: " + zero + "\nsensor_type: camera\ncamera_regime: traffic_management\ncapabilities: [video_recording]\n"
+		t.Run(zero, func(t *testing.T) {
+			runCases(t, "camera-retention", nil, []ruleCase{
+				{name: "a public-order camera that records", yaml: camera(""),
+					want: []want{{"camera-retention", "VNG V", finding.Error, 4, 12, "retention is " + zero + ", which keeps nothing, but the sensor records (video_recording), so what it records is stored and the register cannot show it is destroyed within four weeks (Gemeentewet art. 151c(6))"}}},
+				{name: "its recording switched off", yaml: camera("switched_off: [video_recording]\n")},
+			})
+			runCases(t, "retention", nil, []ruleCase{
+				{name: "a traffic camera that records", yaml: traffic,
+					want: []want{{"retention", "VNG V", finding.Warning, 5, 12, "retention is " + zero + ", which keeps nothing, but the sensor records (video_recording), so what it records is stored for a time the record does not state"}}},
+			})
+		})
 	}
 }

@@ -604,8 +604,8 @@ var retentionStated = &Rule{
 		"Collecting, managing and keeping data complies with the law (VNG principle V): personal data is not kept longer than needed. The register shows for how long.",
 	},
 	Satisfy: label.Text{
-		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored; not_stored alleen als er niets wordt opgenomen: video_recording en audio_recording staan dan niet bij capabilities, of wel en ook bij switched_off. Dat geldt ook voor een registratie buiten gebruik, zolang er nog gegevens kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is). De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
-		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored; not_stored only when nothing is recorded: video_recording and audio_recording are not among capabilities, or are and also under switched_off. So does a retired record while its data may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later). A public-order camera's retention is camera-retention's, a legal duty.",
+		"Een registratie die persoonsgegevens verwerkt, geeft retention als ISO 8601-duur (P28D) of not_stored; not_stored alleen als er niets wordt opgenomen: video_recording en audio_recording staan dan niet bij capabilities, of wel en ook bij switched_off. Een termijn van nul (P0D) zegt hetzelfde als not_stored. Dat geldt ook voor een registratie buiten gebruik, zolang er nog gegevens kunnen zijn: tot lifecycle.end plus de langste bewaartermijn, de eigen of die van een ontvanger (gerekend vanaf het einde van diens afspraak als dat later is). De bewaartermijn van een camera voor de openbare orde valt onder camera-retention, een wettelijke plicht.",
+		"A record that processes personal data states retention as an ISO 8601 duration (P28D) or not_stored; not_stored only when nothing is recorded: video_recording and audio_recording are not among capabilities, or are and also under switched_off. A duration of nothing (P0D) says the same as not_stored. So does a retired record while its data may still be held: until lifecycle.end plus the longest retention, its own or a recipient's (counted from the end of the recipient's agreement where that is later). A public-order camera's retention is camera-retention's, a legal duty.",
 	},
 	Example: commented(`retention: P28D      # of: not_stored`,
 		[2]string{"of: not_stored", "or: not_stored"}),
@@ -629,7 +629,7 @@ var retentionStated = &Rule{
 			return []finding.Finding{f}
 		}
 		if capability, ok := storesDespiteNotStored(r); ok {
-			return []finding.Finding{notStoredButRecords(capability,
+			return []finding.Finding{notStoredButRecords(r.Retention, capability,
 				"for a time the record does not state",
 				"Hoe lang, staat er niet bij.")}
 		}
