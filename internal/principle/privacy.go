@@ -675,10 +675,15 @@ func dataHeld(ctx *Context, r *record.Record) bool {
 // investigating authority keeps under its own law (investigates) is not
 // the record's retention to state nor the four weeks' concern. False when
 // a retention is not stated or cannot be read: the record does not show
-// that the data is gone.
+// that the data is gone. So is a retention of not_stored, or of nothing,
+// beside a recording that is on (storesDespiteNotStored): what it
+// recorded was stored for a time the record does not state.
 func dataDestroyedBy(r *record.Record) (time.Time, bool) {
 	end, ok := lifecycle.RetiredEnd(r)
 	if !ok {
+		return time.Time{}, false
+	}
+	if _, stores := storesDespiteNotStored(r); stores {
 		return time.Time{}, false
 	}
 	by, ok := keptUntil(end, r.Retention)

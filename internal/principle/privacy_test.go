@@ -734,3 +734,31 @@ func TestDecisionSupportThatEvaluatesPeopleIsProfiling(t *testing.T) {
 		})
 	}
 }
+
+// TestRetiredNotStoredWhileRecordingMayStillHoldData: a retired camera
+// that recorded while its retention said nothing was stored (not_stored,
+// or a duration of nothing) does not show when its recordings are gone,
+// as with a retention not stated: the finding stays after the end. With
+// its recording switched off, not_stored is taken at its word and the
+// data are gone the day after the end.
+func TestRetiredNotStoredWhileRecordingMayStillHoldData(t *testing.T) {
+	for _, c := range []struct {
+		name, rule, yaml string
+		heldAfter        bool
+	}{
+		{"public-order camera, not_stored", "camera-retention", "camera_regime: public_order\nretention: not_stored\ncapabilities: [video_recording, live_viewing]\n", true},
+		{"public-order camera, P0D", "camera-retention", "camera_regime: public_order\nretention: P0D\ncapabilities: [video_recording, live_viewing]\n", true},
+		{"traffic camera, not_stored", "retention", "camera_regime: traffic_management\npersonal_data: {processed: \"yes\"}\nretention: not_stored\ncapabilities: [video_recording]\n", true},
+		{"public-order camera, recording switched off", "camera-retention", "camera_regime: public_order\nretention: not_stored\ncapabilities: [video_recording, live_viewing]\nswitched_off: [video_recording]\n", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text := "id: c\nkind: sensor\nstatus: retired\nsensor_type: camera\nlifecycle: {start: 2025-06-01, end: 2026-12-01}\n" + c.yaml
+			for _, today := range []string{"2026-12-02", "2027-06-01"} {
+				fs := only(t, c.rule, nil, nil, today, text)
+				if held := len(fs) == 1 && fs[0].Path == "/retention"; held != c.heldAfter || !c.heldAfter && len(fs) != 0 {
+					t.Errorf("on %s: %+v; want a finding on retention: %v", today, fs, c.heldAfter)
+				}
+			}
+		})
+	}
+}
