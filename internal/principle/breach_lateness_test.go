@@ -1,6 +1,7 @@
 package principle
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -69,5 +70,30 @@ func TestBreachImpossibleDateCitesTheLaw(t *testing.T) {
 				t.Errorf("Dutch help %q does not say to correct the date, citing AVG art. 33 lid 1", h)
 			}
 		})
+	}
+}
+
+// TestBreachDiscoveredTomorrowNamesTheDutchDay: a breach found at 23:30
+// on 24 November at UTC-1 was found on 25 November in the Netherlands,
+// the day still to come on 24 November. The English names that day, as
+// the Dutch does, beside the moment as written. The Dutch help on a
+// notice before the discovery is a full sentence.
+func TestBreachDiscoveredTomorrowNamesTheDutchDay(t *testing.T) {
+	fs := only(t, "breach-reported", nil, nil, "2026-11-24", "id: s\nkind: sensor\nincidents:\n  - {type: data_breach, discovered: \"2026-11-24T23:30:00-01:00\", summary: Een lek.}\n")
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings, want 1: %v", len(fs), fs)
+	}
+	if got := fs[0].Message.In("en"); !containsInOrder(got, "discovered on 25 November 2026 at 01:30 Dutch time (2026-11-24T23:30:00-01:00), a day still to come") {
+		t.Errorf("English message %q does not name the Dutch day", got)
+	}
+	if got := fs[0].Message.In("nl"); !containsInOrder(got, "25 november 2026 om 01:30, een dag die nog moet komen") {
+		t.Errorf("Dutch message %q does not name the day", got)
+	}
+	fs = only(t, "breach-reported", nil, nil, auditAsOf, "id: s\nkind: sensor\nincidents:\n  - {type: data_breach, discovered: \"2026-03-10T10:00:00+01:00\", reported: \"2026-03-01T10:00:00+01:00\"}\n")
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings, want 1: %v", len(fs), fs)
+	}
+	if got := fs[0].Help.In("nl"); !strings.Contains(got, "Een melding moet binnen 72 uur na de ontdekking gebeuren (AVG art. 33 lid 1).") {
+		t.Errorf("Dutch help %q lacks its verb", got)
 	}
 }

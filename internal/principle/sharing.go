@@ -110,6 +110,13 @@ func tijdstip(t time.Time) string {
 	return fmt.Sprintf("%s om %s", datum(t.Format(period.DateLayout)), t.Format("15:04"))
 }
 
+// moment is tijdstip in English, in Dutch time: "1 November 2026 at
+// 10:00". The day is Amsterdam's, the day the run counts in.
+func moment(t time.Time) string {
+	t = t.In(period.Amsterdam)
+	return fmt.Sprintf("%s at %s", label.Date("en", t.Format(period.DateLayout)), t.Format("15:04"))
+}
+
 // lateness writes the time from discovery to notice exactly, in hours,
 // minutes and seconds, in English and Dutch ("72 hours and 1 second", "72
 // uur en 1 seconde"): it is never rounded, up or down, for "72 hours and
@@ -205,7 +212,7 @@ var breachReported = &Rule{
 			fy, fm, fd := found.In(period.Amsterdam).Date()
 			if !ctx.OnOrAfter(time.Date(fy, fm, fd, 0, 0, 0, 0, time.UTC)) {
 				fs = append(fs, lawful(at(index("incidents", i, "discovered"),
-					en(fmt.Sprintf("the data breach is recorded as discovered on %s, a day still to come: a breach cannot have been discovered after today, so it cannot be shown that it was reported within 72 hours", in.Discovered),
+					en(fmt.Sprintf("the data breach is recorded as discovered on %s Dutch time (%s), a day still to come: a breach cannot have been discovered after today, so it cannot be shown that it was reported within 72 hours", moment(found), in.Discovered),
 						"correct discovered to the date and time the breach became known, and report it within 72 hours of that"+cite),
 					nl(fmt.Sprintf("Bij het datalek staat als moment van ontdekking %s, een dag die nog moet komen. Een datalek kan niet na vandaag ontdekt zijn. Dan is niet te zien of het binnen 72 uur is gemeld.", tijdstip(found)),
 						"Verbeter discovered: de datum en tijd waarop het lek bekend werd. Meld het binnen 72 uur daarna"+citeNL+".")), law))
@@ -243,7 +250,7 @@ var breachReported = &Rule{
 					en(fmt.Sprintf("the data breach is recorded as reported on %s, before it was discovered on %s: a breach cannot be reported before it is discovered, so it cannot be shown that it was reported within 72 hours", in.Reported, in.Discovered),
 						"correct reported or discovered to the date and time it happened: a notice is due within 72 hours of the discovery"+cite),
 					nl(fmt.Sprintf("Het datalek is volgens de registratie gemeld op %s, vóór de ontdekking op %s. Een datalek kan niet gemeld zijn voordat het is ontdekt. Dan is niet te zien of het binnen 72 uur is gemeld.", tijdstip(rep), tijdstip(found)),
-						"Verbeter reported of discovered: de datum en tijd waarop het gebeurde. Een melding moet binnen 72 uur na de ontdekking"+citeNL+".")), law))
+						"Verbeter reported of discovered: de datum en tijd waarop het gebeurde. Een melding moet binnen 72 uur na de ontdekking gebeuren"+citeNL+".")), law))
 				continue
 			}
 			after, na := lateness(late)

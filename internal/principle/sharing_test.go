@@ -187,7 +187,7 @@ id: s
 kind: sensor
 incidents:
   - {type: data_breach, discovered: "2099-11-01T10:00:00+01:00", summary: Een lek.}
-`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 37, "the data breach is recorded as discovered on 2099-11-01T10:00:00+01:00, a day still to come"}}},
+`, want: []want{{"breach-reported", "C-breach", finding.Error, 4, 37, "the data breach is recorded as discovered on 1 November 2099 at 10:00 Dutch time (2099-11-01T10:00:00+01:00), a day still to come"}}},
 		{name: "discovered tomorrow in Amsterdam", yaml: `
 id: s
 kind: sensor
