@@ -997,9 +997,17 @@ func (b *builder) lists() {
 	if err != nil {
 		b.bad("supplier_watch", msgNotWatchList)
 	}
-	rules, err := customRules(b.v.Get("rules_custom"))
+	// The register's own rules come from register.yaml alone: no one
+	// variable holds a list of rules, and REGISTER_RULES_CUSTOM is the
+	// variable of a rule called "custom" (envRules), which would empty
+	// the list and let every custom rule's finding go unseen.
+	raw, ok := b.v.inFile("rules_custom")
+	if !ok {
+		raw = defaults["rules_custom"]
+	}
+	rules, err := customRules(raw)
 	if err != nil {
-		b.bad("rules_custom", msgNotCustomRules)
+		b.report("rules_custom", "", msgNotCustomRules.With("rules_custom"), msgFixSetting.With())
 	}
 	b.c.RulesCustom = rules
 }

@@ -864,3 +864,21 @@ func TestADateThatIsNoTextIsNamedForWhatItIs(t *testing.T) {
 		}
 	}
 }
+
+// REGISTER_RULES_CUSTOM is the variable of a rule called "custom", not a
+// list of rules: set, it leaves register.yaml's own rules as they are.
+func TestTheCustomRulesComeFromTheFileAlone(t *testing.T) {
+	t.Setenv("REGISTER_RULES_CUSTOM", "x")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "register.yaml")
+	if err := os.WriteFile(file, []byte("rules_custom:\n  - id: drone-review\n    kind: sensor\n    when: 'record.sensor_type == \"drone\"'\n    require: has(record.reviews)\n    message: Een drone heeft een review.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.RulesCustom) != 1 || c.RulesCustom[0].ID != "drone-review" {
+		t.Errorf("custom rules %+v, want register.yaml's drone-review", c.RulesCustom)
+	}
+}
