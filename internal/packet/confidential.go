@@ -9,6 +9,7 @@ import (
 	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/fielddiff"
 	"github.com/voorbeeldstad/register/internal/history"
+	"github.com/voorbeeldstad/register/internal/placeholder"
 	"github.com/voorbeeldstad/register/internal/publish"
 	"github.com/voorbeeldstad/register/internal/record"
 	"github.com/voorbeeldstad/register/internal/source"
@@ -360,20 +361,25 @@ func publicSensors(v any, pub *publish.Public) any {
 }
 
 // removedPublic reports whether a removed record's last version was public,
-// so a public packet may name its file.
-func removedPublic(rc *history.RecordChange) bool {
-	r := removedRecord(rc)
+// so a public packet may name its file. organisation is the register's
+// name for itself, as for removedRecord.
+func removedPublic(rc *history.RecordChange, organisation string) bool {
+	r := removedRecord(rc, organisation)
 	return r != nil && r.IsPublic()
 }
 
 // removedRecord is a removed record's last version, or nil when the
-// history does not hold it.
-func removedRecord(rc *history.RecordChange) *record.Record {
+// history does not hold it. A version that held a template's marks was a
+// draft, never public (Placeholders, as placeholder.Find sees them with
+// the register's name for itself, organisation).
+func removedRecord(rc *history.RecordChange, organisation string) *record.Record {
 	kind, _ := record.KindOfFile(rc.File)
 	for _, c := range rc.Commits {
 		for _, f := range c.Fields {
 			if f.Path == "" && f.Old != nil {
-				return publish.FromValue(f.Old, kind)
+				r := publish.FromValue(f.Old, kind)
+				r.Placeholders = placeholder.InValue("", f.Old, organisation)
+				return r
 			}
 		}
 	}

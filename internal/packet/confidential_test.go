@@ -524,3 +524,26 @@ func TestPublicChangesSayAWithheldListChangedOnly(t *testing.T) {
 		t.Errorf("the row tells more than that the list changed: %+v", c)
 	}
 }
+
+// A removed record whose last version held a template's marks was a
+// draft, never public: a public packet counts it and does not name it.
+func TestRemovedDraftIsNotNamed(t *testing.T) {
+	removed := func(old map[string]any) *history.RecordChange {
+		return &history.RecordChange{Op: history.Removed, File: "sensors/cam-geheim-project.yaml", Commits: []history.Change{
+			{Op: history.Removed, File: "sensors/cam-geheim-project.yaml", Fields: []fielddiff.Change{{Path: "", Op: fielddiff.Removed, Old: old}}}}}
+	}
+	for _, tt := range []struct {
+		name   string
+		old    map[string]any
+		public bool
+	}{
+		{"a public record", map[string]any{"id": "cam-geheim-project", "kind": "sensor", "name": "Camera Markt"}, true},
+		{"a template's example", map[string]any{"id": "cam-geheim-project", "kind": "sensor", "name": "Camera (voorbeeld)"}, false},
+		{"a template's blank", map[string]any{"id": "cam-geheim-project", "kind": "sensor", "name": "Camera", "purpose": "Waarvoor (vul in)"}, false},
+		{"not public", map[string]any{"id": "cam-geheim-project", "kind": "sensor", "name": "Camera", "publication": map[string]any{"public": false, "reason": "Woo"}}, false},
+	} {
+		if got := removedPublic(removed(tt.old), "Gemeente Voorbeeldstad"); got != tt.public {
+			t.Errorf("%s: public %v, want %v", tt.name, got, tt.public)
+		}
+	}
+}

@@ -422,14 +422,14 @@ func (b *builder) changed() error {
 				// A subject of a commit since may still name it. Its id
 				// is its file's name; a last version the history does not
 				// hold counts as not public.
-				r := removedRecord(rc)
+				r := removedRecord(rc, b.p.Organisation)
 				if r == nil {
 					r = &record.Record{PublicationInvalid: true}
 				}
 				r.ID = cmp.Or(r.ID, strings.TrimSuffix(path.Base(rc.File), ".yaml"))
 				b.pub.AlsoScrub(r)
 			}
-			if opts.Public && !removedPublic(rc) {
+			if opts.Public && !removedPublic(rc, b.p.Organisation) {
 				p.NotShown++ // its file name is its id
 				continue
 			}
