@@ -106,6 +106,9 @@ type Field struct {
 	// key facts: the packet words the facts it knows itself and states
 	// any other marked field by its label and value.
 	Fact bool
+	// Of is the field whose values this one's are drawn from and name
+	// again (switched_off: capabilities'); "" for none.
+	Of string
 }
 
 // NoCSV is the CSV column of a field the open-data CSV does not carry.
@@ -148,6 +151,13 @@ var byPath = func() map[string]*Field {
 	}
 	return m
 }()
+
+// DrawnFrom returns the field whose values the field at path names again
+// (Field.Of): withheld, its values are no secret of that one.
+func DrawnFrom(path string) string {
+	f, _ := Lookup(path)
+	return f.Of
+}
 
 // Lookup returns the field at a dotted path without list indices.
 func Lookup(path string) (Field, bool) {

@@ -106,7 +106,7 @@ var All = []Field{
 	{Path: "publication.withheld", Kind: Texts, Display: Hidden},
 	{Path: "links", Kind: Objects, Section: "more", Display: Custom, Label: [2]string{"Meer informatie", "More information"}},
 	{Path: "capabilities", Kind: Enums, Section: "sensor", Display: Custom, Label: [2]string{"Wat kan het?", "What can it do?"}},
-	{Path: "switched_off", Kind: Enums, Display: Part, Label: [2]string{"Wat staat uit?", "Switched off"}},
+	{Path: "switched_off", Kind: Enums, Display: Part, Of: "capabilities", Label: [2]string{"Wat staat uit?", "Switched off"}},
 	{Path: "sensor_type", Kind: Enum, Record: "sensor", Section: "sensor", Need: Always, Label: [2]string{"Soort sensor", "Type of sensor"}},
 	{Path: "camera_regime", Kind: Enum, Record: "sensor", Section: "sensor", Need: IfRegime, Label: [2]string{"Wettelijk kader camera", "Camera regime"}},
 	{Path: "measures", Kind: Objects, Record: "sensor", Section: "sensor", Display: Table, Label: [2]string{"Wat meet de sensor?", "What does the sensor measure?"}},

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/voorbeeldstad/register/internal/field"
 	"github.com/voorbeeldstad/register/internal/finding"
 	"github.com/voorbeeldstad/register/internal/label"
 	"github.com/voorbeeldstad/register/internal/record"
@@ -473,6 +474,9 @@ func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 			continue
 		}
 		for _, s := range secrets {
+			if drawnFrom(s.withheld, l.dotted) {
+				continue
+			}
 			if s.word == nil && slices.ContainsFunc(l.sks, func(sk string) bool { return strings.Contains(sk, s.sk) }) || s.word != nil && s.word.contains(l.text) {
 				out = append(out, quote{l.ptr, s.withheld})
 				break
@@ -480,6 +484,15 @@ func quotedSecrets(withheld []string, raws ...map[string]any) []quote {
 		}
 	}
 	return out
+}
+
+// drawnFrom reports whether the field at dotted is the one the withheld
+// field's values are drawn from (field.Field.Of): switched_off names
+// capabilities the record shows, which tell what a sensor can do, not
+// what is off.
+func drawnFrom(withheld, dotted string) bool {
+	of := field.DrawnFrom(withheld)
+	return of != "" && field.Bare(dotted) == of
 }
 
 // folded is s as Check compares it: each letter written as another as

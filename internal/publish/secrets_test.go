@@ -330,3 +330,25 @@ func TestTextIndexReadsEscapesAndSpelledUmlauts(t *testing.T) {
 		}
 	}
 }
+
+// switched_off names capabilities the record lists: withheld alone, its
+// values are no secret of capabilities, which shows what the sensor can
+// do but not what is off. Withheld capabilities are still quoted by a
+// switched_off that shows them.
+func TestSwitchedOffWithheldAloneIsNoQuote(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		withheld []any
+		quoted   bool
+	}{
+		{"switched_off withheld, capabilities shown", []any{"switched_off"}, false},
+		{"capabilities withheld, switched_off shown", []any{"capabilities"}, true},
+		{"both withheld", []any{"capabilities", "switched_off"}, false},
+	} {
+		raw := map[string]any{"id": "cam", "kind": "sensor", "capabilities": []any{"video_recording", "live_viewing"},
+			"switched_off": []any{"live_viewing"}, "publication": map[string]any{"withheld": tt.withheld, "reason": "Woo"}}
+		if got := len(Check(raw, record.Sensor)) > 0; got != tt.quoted {
+			t.Errorf("%s: quoted %v, want %v: %v", tt.name, got, tt.quoted, Check(raw, record.Sensor))
+		}
+	}
+}
