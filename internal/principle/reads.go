@@ -133,17 +133,27 @@ func (r *Rule) RestsOnWithheldField(rec *record.Record) bool {
 // RestsOnWithheld reports whether the rule's verdict on rec rests on a
 // field rec withholds (Reads), so that a public output must show neither
 // a pass nor its findings. A rule that cannot say what it reads rests on
-// every withheld field.
-func (r *Rule) RestsOnWithheld(rec *record.Record) bool {
+// every withheld field. custom are the register's own rules
+// (CompileCustom): an exception may name one of them as well as a
+// built-in rule.
+func (r *Rule) RestsOnWithheld(rec *record.Record, custom ...*Rule) bool {
 	if rec == nil || rec.Publication == nil || len(rec.Publication.Withheld) == 0 {
 		return false
 	}
 	if r == exceptionUnused || r == exceptionRefused {
 		// An exception is unused when the rule it names finds nothing,
 		// refused when that rule's finding is law: its verdict shows
-		// through.
+		// through, whether that rule is built in or the register's own.
 		for _, ex := range rec.Exceptions {
-			if named, ok := Lookup(ex.Rule); ok && named != exceptionUnused && named != exceptionRefused && named.RestsOnWithheld(rec) {
+			named, ok := Lookup(ex.Rule)
+			if !ok {
+				k := slices.IndexFunc(custom, func(c *Rule) bool { return c.ID == ex.Rule })
+				if k < 0 {
+					continue // a rule that does not exist: unused whatever the record holds
+				}
+				named = custom[k]
+			}
+			if named != exceptionUnused && named != exceptionRefused && named.RestsOnWithheld(rec) {
 				return true
 			}
 		}

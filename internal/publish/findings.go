@@ -157,7 +157,14 @@ func (p *Public) keptBack(r *record.Record, id string) bool {
 	cfg := p.Register.Config
 	if rule, ok := principle.Lookup(id); ok {
 		switched := cfg != nil && !rule.Legal() && cfg.Severity(rule.ID, rule.Default) == finding.Off
-		return !switched && rule.RestsOnWithheld(r)
+		if switched {
+			return false
+		}
+		if len(r.Exceptions) == 0 {
+			return rule.RestsOnWithheld(r)
+		}
+		// An exception's verdict may rest on a custom rule it names.
+		return rule.RestsOnWithheld(r, p.customList()...)
 	}
 	if cfg == nil {
 		return false
@@ -180,6 +187,15 @@ func (p *Public) customRules() map[string]*principle.Rule {
 		}
 	})
 	return p.custom
+}
+
+// customList is customRules as a list.
+func (p *Public) customList() []*principle.Rule {
+	var out []*principle.Rule
+	for _, rule := range p.customRules() {
+		out = append(out, rule)
+	}
+	return out
 }
 
 // onWithheld reports whether the finding f concerns a field r withholds.

@@ -134,3 +134,50 @@ func TestCustomRulesVerdictsFailClosed(t *testing.T) {
 		})
 	}
 }
+
+// Whether an exception is needed tells what the rule it names found: an
+// exception-unused (or refused) on an exception to a custom rule whose
+// verdict is kept back would tell which side of its threshold the
+// withheld field lies. It is kept back with that rule's verdict, as it
+// is for an exception to a built-in rule.
+func TestExceptionToAKeptBackCustomRuleIsKeptBackToo(t *testing.T) {
+	cfg := config.Default()
+	cfg.RulesCustom = []config.CustomRule{
+		{ID: "north-only", Kind: "sensor", When: "has(record.location.point)", Require: "record.location.point.lat > 52.2"},
+		{ID: "drone-review", Kind: "sensor", When: `record.sensor_type == "drone"`, Require: "has(record.reviews)"},
+		{ID: "whole-record", Kind: "sensor", Require: "record == record"},
+	}
+	tests := []struct {
+		excepted, withheld string
+		kept               bool // exception-unused and exception-refused are kept back
+	}{
+		{"north-only", "location.point", true},
+		{"north-only", "location", true},
+		{"drone-review", "sensor_type", true},
+		{"drone-review", "vendor", false},
+		{"whole-record", "vendor", true},
+		{"north-only", "vendor", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.excepted+" withholding "+tt.withheld, func(t *testing.T) {
+			r := &record.Record{ID: "s", Kind: record.Sensor, Status: "active", SensorType: "camera",
+				Exceptions:  []record.Exception{{Rule: tt.excepted, Reason: "tijdelijk", ApprovedBy: "college", ApprovedOn: "2026-06-01", Until: "2027-05-01"}},
+				Publication: withholding(tt.withheld)}
+			p := publish.Register(register.New("", cfg, []*record.Record{r}))
+			hidden := p.Undisclosed(r, nil)
+			for _, id := range []string{"exception-unused", "exception-refused"} {
+				if got := slices.Contains(hidden, id); got != tt.kept {
+					t.Errorf("%s kept back: %v, want %v (kept back: %v)", id, got, tt.kept, hidden)
+				}
+			}
+			unused := finding.Finding{Rule: "exception-unused", Severity: finding.Warning, Path: "/exceptions/0",
+				Message: label.Text{"De uitzondering op " + tt.excepted + " is nergens voor nodig", "the exception matches no finding"}}
+			if shown := len(p.Findings(r, []finding.Finding{unused})) > 0; shown == tt.kept {
+				t.Errorf("exception-unused shown: %v, while kept back: %v", shown, tt.kept)
+			}
+			if got := p.Discloses(r, unused); got == tt.kept {
+				t.Errorf("Discloses(exception-unused) = %v, while kept back: %v", got, tt.kept)
+			}
+		})
+	}
+}
