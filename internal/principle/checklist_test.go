@@ -3,6 +3,8 @@ package principle
 import (
 	"bytes"
 	"reflect"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -163,5 +165,27 @@ lifecycle: {start: 2025-06-01}
 	}
 	if (&Checklist{ctx: &Context{day: newClock(time.Time{})}}).Valid(Outcome{History: []HistoryAnswer{{At: time.Time{}, OK: false}}}) {
 		t.Error("an outcome that asked history is valid in a run without it")
+	}
+}
+
+// TestChecklistSkippedIsNoPass: a record checked once the run's budget is
+// spent holds the finding that its custom rule was not evaluated, and its
+// outcome says it is incomplete, so it is not kept as a pass.
+func TestChecklistSkippedIsNoPass(t *testing.T) {
+	cfg := config.Default()
+	cfg.RulesCustom = []config.CustomRule{{ID: "named", Require: `record.name == "x"`}}
+	cfg.Limits.CustomRulesCost = 0
+	recs := generated(t, 3)
+	c := NewChecklist(cfg, Options{Today: day(testToday)})
+	for _, rec := range recs {
+		o := c.Record(rec)
+		if o.Complete {
+			t.Errorf("%s: the outcome of a skipped evaluation is complete", rec.ID)
+		}
+		if !slices.ContainsFunc(o.Findings, func(f finding.Finding) bool {
+			return f.Rule == "named" && strings.Contains(f.Message.In("en"), "not evaluated")
+		}) {
+			t.Errorf("%s: no finding that the custom rule was not evaluated: %+v", rec.ID, o.Findings)
+		}
 	}
 }

@@ -254,8 +254,10 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 			return nil
 		}
 		if !ctx.budget.left() {
+			// Not evaluated is not a pass: the record says so at the
+			// rule's severity, so no page ticks the rule's principle.
 			ctx.budget.skip(id, rec)
-			return nil
+			return []finding.Finding{notEvaluated(id, ctx.Config.Limits.CustomRulesCost)}
 		}
 		vars := map[string]any{"record": rec, "today": period.Format(ctx.day.today)}
 		if when != nil {
@@ -283,6 +285,16 @@ func customRule(c config.CustomRule, id string, sev finding.Severity, kind recor
 		return []finding.Finding{worded(finding.Finding{}, en(msg, help), nl(msgNL, helpNL))}
 	}
 	return r
+}
+
+// notEvaluated is the finding on a record whose custom rule id the run's
+// cost limit skipped: at the rule's severity, as it was not shown to pass.
+func notEvaluated(id string, limit uint64) finding.Finding {
+	return worded(finding.Finding{},
+		en(fmt.Sprintf("custom rule %s was not evaluated on this record: the custom rules used up this run's cost limit (limits.custom_rules_cost: %d) before it", id, limit),
+			"make the expensive custom rule cheaper, or raise limits.custom_rules_cost in register.yaml"),
+		nl(fmt.Sprintf("Eigen regel %s is voor deze registratie niet getoetst: de eigen regels hadden de rekenlimiet van deze controle al opgebruikt (limits.custom_rules_cost: %d).", id, limit),
+			"Maak de zware eigen regel lichter, of verhoog limits.custom_rules_cost in register.yaml."))
 }
 
 // evalFailed is the warning for an expression (when or require) of a custom

@@ -264,3 +264,45 @@ func TestCustomRulesReadWhatTheyName(t *testing.T) {
 		})
 	}
 }
+
+// TestCustomRulesSkippedAreNotPasses: a record whose custom rule the run's
+// cost limit skipped was not checked against it, so it must not read as
+// passing it: it gets a finding of that rule, at the rule's severity,
+// saying it was not evaluated and where the limit is raised. A record the
+// rule did evaluate gets its verdict, and none of those.
+func TestCustomRulesSkippedAreNotPasses(t *testing.T) {
+	drone := "kind: sensor\nstatus: active\nsensor_type: drone\n"
+	for _, tt := range []struct {
+		severity string
+		want     finding.Severity
+	}{{"", finding.Warning}, {"error", finding.Error}, {"info", finding.Info}} {
+		t.Run("severity "+tt.severity, func(t *testing.T) {
+			rule := "rules_custom:\n  - id: drone-review\n    kind: sensor\n    when: record.sensor_type == \"drone\"\n    require: has(record.reviews)\n"
+			if tt.severity != "" {
+				rule += "    severity: " + tt.severity + "\n"
+			}
+			fs := runCustom(t, rule+"limits: {custom_rules_cost: 1}\n", "", "id: d1\n"+drone, "id: d2\n"+drone, "id: d3\n"+drone)
+			var skipped []string
+			for _, f := range fs {
+				if f.Rule != "drone-review" {
+					continue
+				}
+				if !strings.Contains(f.Message.In("en"), "not evaluated") {
+					continue // the verdict of a record the budget still covered
+				}
+				skipped = append(skipped, f.Record)
+				if f.Severity != tt.want {
+					t.Errorf("%s: the skipped evaluation is a %v, want %v", f.Record, f.Severity, tt.want)
+				}
+				for _, want := range []string{"limits.custom_rules_cost: 1", "register.yaml"} {
+					if !strings.Contains(f.Message.In("en")+" "+f.Help.In("en"), want) || !strings.Contains(f.Message.In("nl")+" "+f.Help.In("nl"), want) {
+						t.Errorf("%s: the skipped evaluation does not name %s: %+v", f.Record, want, f)
+					}
+				}
+			}
+			if !slices.Equal(skipped, []string{"d2", "d3"}) {
+				t.Errorf("records with a skipped evaluation: %v, want [d2 d3] (findings %+v)", skipped, fs)
+			}
+		})
+	}
+}
