@@ -136,10 +136,17 @@ func compileBool(env *cel.Env, expr string) (cel.Program, exprReads, error) {
 	ast, iss := env.Compile(expr)
 	if iss.Err() != nil {
 		// Keep "1:4: undefined field 'reviewz'" of each error, without the
-		// source excerpt CEL draws under it.
+		// source excerpt CEL draws under it. An error about the whole
+		// expression (a size or nesting limit) has no place in it: CEL
+		// writes -1:0, and the message is kept without it.
 		var msgs []string
 		for _, line := range strings.Split(iss.Err().Error(), "\n") {
 			if m, ok := strings.CutPrefix(line, "ERROR: <input>:"); ok {
+				if rest, ok := strings.CutPrefix(m, "-1:"); ok {
+					_, msg, _ := strings.Cut(rest, ": ")
+					msgs = append(msgs, msg)
+					continue
+				}
 				msgs = append(msgs, "at "+m)
 			}
 		}

@@ -306,3 +306,30 @@ func TestCustomRulesSkippedAreNotPasses(t *testing.T) {
 		})
 	}
 }
+
+// TestCustomRuleCompileErrorsSayWhereWhenCELKnows: a compile error names
+// its place in the expression where CEL gives one, and none where it gives
+// none (a limit on the whole expression), rather than "at -1:0".
+func TestCustomRuleCompileErrorsSayWhereWhenCELKnows(t *testing.T) {
+	env, err := celEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, expr, want string
+	}{
+		{"a misspelt field", "has(record.reviewz)", "at 1:4: undefined field 'reviewz'"},
+		{"too deeply nested", strings.Repeat("(", 300) + "true" + strings.Repeat(")", 300), "expression recursion limit exceeded: 250"},
+		{"too long", `"` + strings.Repeat("a", 100_001) + `" != ""`, "expression code point size exceeds limit"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := compileBool(env, tt.expr)
+			if err == nil {
+				t.Fatal("it compiles")
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, tt.want) {
+				t.Errorf("error %q, want it to start %q", msg, tt.want)
+			}
+		})
+	}
+}
