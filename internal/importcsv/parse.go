@@ -455,7 +455,7 @@ type colTarget struct {
 type mappingFile struct {
 	Extends  string                `yaml:"extends"`
 	Columns  map[string]columnFile `yaml:"columns"`
-	Defaults map[string]string     `yaml:"defaults"`
+	Defaults map[string]any        `yaml:"defaults"`
 	Repeat   string                `yaml:"repeat"`
 }
 
@@ -611,13 +611,31 @@ func ParseMapping(name string, data []byte) (*Mapping, error) {
 		if !ok || field == "id" {
 			return nil, msgMapDefaultField.ErrOf(ErrMapping, name, field, fieldList())
 		}
-		val, _, err := parseCell(s, rule{sep: ";"}, v)
+		val, _, err := parseCell(s, rule{sep: ";"}, defaultCell(v))
 		if err != nil {
 			return nil, msgMapDefaultValue.ErrOf(ErrMapping, name, field, err)
 		}
 		m.defaults[field] = val
 	}
 	return m, nil
+}
+
+// defaultCell is a mapping's default as a spreadsheet's cell would hold
+// it: a text as it is, a list or an object as JSON (datasets: [{name:
+// BRP}]), which a cell of a list field may hold, any other value as YAML
+// wrote it (3, true).
+func defaultCell(v any) string {
+	switch t := v.(type) {
+	case string:
+		return t
+	case []any, map[string]any:
+		if b, err := json.Marshal(t); err == nil {
+			return string(b)
+		}
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
 }
 
 // named reports whether the mapping names a header.

@@ -589,3 +589,26 @@ func TestOpenDataIndex(t *testing.T) {
 		t.Fatalf("import of a part: %v, %d records", err, len(res.Records))
 	}
 }
+
+// A mapping's default is written as the field is: a list of objects as a
+// YAML list, a number or yes/no as itself, a text as a text.
+func TestMappingDefaultsTakeLists(t *testing.T) {
+	m := mapping(t, `defaults:
+  datasets: [{name: BRP}, {name: Suwinet}]
+  status: active
+  personal_data.processed: yes
+`)
+	res, err := loadable(t, Read)("x.csv", []byte("naam\nToeslagen\n"), Options{Kind: record.Algorithm, Mapping: m, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Records) != 1 {
+		t.Fatalf("records: %d, findings: %s", len(res.Records), short(res.Findings))
+	}
+	data := string(res.Records[0].Data)
+	for _, want := range []string{"name: BRP", "name: Suwinet", "status: active", "processed: \"yes\""} {
+		if !strings.Contains(data, want) {
+			t.Errorf("the record lacks %q:\n%s", want, data)
+		}
+	}
+}
