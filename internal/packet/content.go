@@ -156,10 +156,16 @@ func (L *Labels) decisions(r *record.Record) string {
 }
 
 // lastEvaluated words the last evaluation, and a text that is no date as
-// such: "last on yesterday" would read as a date.
-func (L *Labels) lastEvaluated(last string) string {
-	if _, err := period.ParseDate(last); err != nil {
+// such: "last on yesterday" would read as a date. A date after today is
+// said to count for nothing, as the checklist and the due list count the
+// record as never evaluated.
+func (L *Labels) lastEvaluated(last string, today time.Time) string {
+	d, err := period.ParseDate(last)
+	if err != nil {
 		return fmt.Sprintf(L.pick([2]string{"laatst op %q (geen datum)", "last on %q (not a date)"}), last)
+	}
+	if d.After(today) {
+		return fmt.Sprintf(L.pick([2]string{"nog nooit geëvalueerd (evaluation.last is %s, een datum die nog moet komen)", "never evaluated (evaluation.last is %s, a date still to come)"}), L.dateString(last))
 	}
 	return L.pick([2]string{"laatst op ", "last on "}) + L.dateString(last)
 }
@@ -208,7 +214,7 @@ func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 		cfgInterval = L.duration(iv)
 		parts = append(parts, L.pick([2]string{"Elke ", "Every "})+cfgInterval)
 		if ev.Last != "" {
-			parts = append(parts, L.lastEvaluated(ev.Last))
+			parts = append(parts, L.lastEvaluated(ev.Last, scope.today))
 		} else {
 			parts = append(parts, L.pick([2]string{"nog nooit geëvalueerd", "never evaluated"}))
 		}
@@ -227,7 +233,7 @@ func (L *Labels) evaluation(r *record.Record, scope factScope) string {
 			parts = append(parts, L.pick([2]string{"Termijn ", "Interval "})+ev.Interval)
 		}
 		if ev.Last != "" {
-			parts = append(parts, L.lastEvaluated(ev.Last))
+			parts = append(parts, L.lastEvaluated(ev.Last, scope.today))
 		}
 		parts = append(parts, L.pick([2]string{"de volgende evaluatie is niet te berekenen", "the next evaluation cannot be worked out"}))
 	}
@@ -335,7 +341,10 @@ func (L *Labels) dueDetail(d lifecycle.Item, today time.Time, cfg *config.Config
 			return sentence(string(unicode.ToUpper(first)) + why[n:])
 		}
 		basis := t("laatst geëvalueerd op ", "last evaluated on ") + L.dateString(r.Evaluation.Last)
-		if r.Evaluation.Last == "" {
+		if last, err := period.ParseDate(r.Evaluation.Last); err == nil && last.After(today) {
+			basis = fmt.Sprintf(t("nog nooit geëvalueerd (evaluation.last is %s, een datum die nog moet komen), in gebruik sinds %s", "never evaluated (evaluation.last is %s, a date still to come), in use since %s"),
+				L.dateString(r.Evaluation.Last), L.dateString(r.Lifecycle.Start))
+		} else if r.Evaluation.Last == "" {
 			basis = t("nog nooit geëvalueerd, in gebruik sinds ", "never evaluated, in use since ") + L.dateString(r.Lifecycle.Start)
 		}
 		iv := L.duration(lifecycle.Interval(r, cfg))

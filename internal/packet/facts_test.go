@@ -215,6 +215,8 @@ func TestEvaluationFactWithoutADateToCountFrom(t *testing.T) {
 		{record.Evaluation{}, "Every 4 years; the next evaluation cannot be worked out"},
 		{record.Evaluation{Interval: "P1000000Y"}, "Interval P1000000Y; the next evaluation cannot be worked out"},
 		{record.Evaluation{Last: "kort geleden"}, `Every 4 years; last on "kort geleden" (not a date); the next evaluation cannot be worked out`},
+		// A date still to come counts for nothing, as in check and due.
+		{record.Evaluation{Last: "2099-01-15"}, `Every 4 years; never evaluated (evaluation.last is 15 January 2099, a date still to come); the next evaluation cannot be worked out`},
 	} {
 		r := &record.Record{Kind: record.Algorithm, Status: "active", Evaluation: tt.ev}
 		if got := en.evaluation(r, scope); got != tt.want {
