@@ -83,7 +83,7 @@ kind: algorithm
 name: Aanvraaghulp
 status: active
 organisation: {name: Gemeente Voorbeeldstad, type: municipality}
-owner: {role: Teamleider, email: werk@voorbeeldstad.example}
+owner: {role: Teamleider, email: j.devries@voorbeeldstad.example}
 personal_data: {processed: yes}
 lifecycle: {start: 2026-01-01, end: 2027-01-01}
 algorithm_type: generative_ai

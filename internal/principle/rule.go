@@ -235,6 +235,7 @@ var builtin = []*Rule{
 	plainLanguage,
 	placeholderRule,
 	switchedOffListed,
+	noPersonalName,
 	exceptionExpired,
 	exceptionUnused,
 	exceptionTooLong,
