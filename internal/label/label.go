@@ -242,15 +242,19 @@ func DayMonth(lang string, t time.Time) string {
 	return fmt.Sprintf("%d %s", t.Day(), months[Index(lang)][t.Month()-1])
 }
 
-var durationUnits = [2][5][2]string{
-	{{"jaar", "jaar"}, {"maand", "maanden"}, {"week", "weken"}, {"dag", "dagen"}, {"uur", "uur"}},
-	{{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"}, {"hour", "hours"}},
+var durationUnits = [2][7][2]string{
+	{{"jaar", "jaar"}, {"maand", "maanden"}, {"week", "weken"}, {"dag", "dagen"}, {"uur", "uur"}, {"minuut", "minuten"}, {"seconde", "seconden"}},
+	{{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"}, {"hour", "hours"}, {"minute", "minutes"}, {"second", "seconds"}},
 }
 
-// Duration writes an ISO 8601 duration in words ("P28D" → "28 dagen").
+// Duration writes an ISO 8601 duration in words ("P28D" → "28 dagen",
+// "PT1H30M" → "1 uur en 30 minuten"), every part told: a part left out
+// would tell residents data are kept for less time than they are. A
+// duration of nothing is "0 dagen"; one with a part of a second, which no
+// word here tells, is written as it is.
 func Duration(lang, s string) string {
 	d, err := period.Parse(s)
-	if err != nil {
+	if err != nil || d.Clock%time.Second != 0 {
 		return s
 	}
 	i := Index(lang)
@@ -269,9 +273,11 @@ func Duration(lang, s string) string {
 	add(d.Months, 1)
 	add(d.Weeks, 2)
 	add(d.Days, 3)
-	add(int(d.Clock.Hours()), 4)
+	add(int(d.Clock/time.Hour), 4)
+	add(int(d.Clock%time.Hour/time.Minute), 5)
+	add(int(d.Clock%time.Minute/time.Second), 6)
 	if len(parts) == 0 {
-		return s
+		return "0 " + durationUnits[i][3][1]
 	}
 	and := " en "
 	if i == 1 {

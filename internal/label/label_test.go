@@ -16,6 +16,12 @@ func TestWords(t *testing.T) {
 		{Duration("en", "P1Y"), "1 year"},
 		{Duration("nl", "P1Y6M"), "1 jaar en 6 maanden"},
 		{Duration("nl", "not_stored"), "not_stored"},
+		// Hours, minutes and seconds are all told: none is dropped.
+		{Duration("nl", "PT15M"), "15 minuten"},
+		{Duration("en", "PT1H30M"), "1 hour and 30 minutes"},
+		{Duration("nl", "P1DT1H1M1S"), "1 dag, 1 uur, 1 minuut en 1 seconde"},
+		{Duration("en", "PT45S"), "45 seconds"},
+		{Duration("nl", "P0D"), "0 dagen"},
 	}
 	for i, tt := range tests {
 		if tt.got != tt.want {
