@@ -34,11 +34,13 @@ func ValidID(id string) bool {
 // that says in words, in English and in Dutch, what the rule is and what is
 // wrong.
 func CheckID(id string) error {
-	if ValidID(id) {
+	if ValidID(id) && !reservedName(id) {
 		return nil
 	}
 	var why message.Phrase
 	switch {
+	case ValidID(id):
+		why = msgIDReserved.With()
 	case id == "":
 		why = msgIDEmpty.With()
 	case strings.ContainsFunc(id, func(r rune) bool { return r >= 'A' && r <= 'Z' }):
@@ -68,7 +70,20 @@ var (
 	msgIDHyphen   = message.New("it starts with a hyphen", "het begint met een koppelteken")
 	msgIDShort    = message.New("it is too short", "het is te kort")
 	msgIDLong     = message.New("it is %d characters long", "het is %d tekens lang")
+	msgIDReserved = message.New("it is a name Windows keeps for a device, so a repository with its file cannot be checked out there", "het is een naam die Windows vrijhoudt voor een apparaat, dus een repository met dat bestand is daar niet uit te pakken")
 )
+
+// reservedName reports whether id, as a file's name, is one Windows keeps
+// for a device, with any extension (nul.yaml too): a repository holding
+// it cannot be checked out there. A new id is refused it; a record that
+// has it still loads.
+func reservedName(id string) bool {
+	switch id {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(id) == 4 && (strings.HasPrefix(id, "com") || strings.HasPrefix(id, "lpt")) && id[3] >= '1' && id[3] <= '9'
+}
 
 // notSlug reports whether r may not appear in an id.
 func notSlug(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') }

@@ -88,6 +88,13 @@ func TestCheckID(t *testing.T) {
 		{strings.Repeat("é", 40), false, `it contains 'é'`},
 		{"tab\there", false, `it contains '\t'`},
 		{"\xff\xfe", false, "it contains '\ufffd'"},
+		// A name Windows keeps for a device, with any extension.
+		{"nul", false, "it is a name Windows keeps for a device, so a repository with its file cannot be checked out there"},
+		{"con", false, "it is a name Windows keeps for a device, so a repository with its file cannot be checked out there"},
+		{"com1", false, "it is a name Windows keeps for a device, so a repository with its file cannot be checked out there"},
+		{"lpt9", false, "it is a name Windows keeps for a device, so a repository with its file cannot be checked out there"},
+		{"com10", true, ""},
+		{"console", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
